@@ -1,0 +1,242 @@
+/**
+ * The world the embedded agenda starts from: `/work/shared/seed-world.md` made data.
+ * Names, documents and rules here are a contract that dialogs, demos and tests rely on.
+ */
+import { createHash } from 'node:crypto';
+
+import { addBusinessDays, bogotaDate, bogotaInstant, bogotaTime } from '../../bot/calendar.js';
+import type {
+  AffiliationStatus,
+  Cups,
+  DocumentType,
+  PlanType,
+  SiteCode,
+  Specialty,
+} from '../../bot/domain.js';
+
+/** Which of a doctor's slots can ever be free: the seed world's named exceptions. */
+export type Availability = 'full' | 'afternoon_only' | 'none';
+
+export interface SeedDoctor {
+  id: string;
+  /** With the "Dr."/"Dra." prefix, as members see it. */
+  name: string;
+  site: SiteCode;
+  specialty: Specialty;
+  availability: Availability;
+}
+
+const gp = (id: string, name: string, site: SiteCode, availability: Availability = 'full'): SeedDoctor => ({
+  id,
+  name,
+  site,
+  specialty: 'medicina_general',
+  availability,
+});
+const pediatrician = (id: string, name: string, site: SiteCode, availability: Availability = 'full'): SeedDoctor => ({
+  id,
+  name,
+  site,
+  specialty: 'pediatria',
+  availability,
+});
+
+/** Every doctor of the agenda: at least two GPs and one pediatrician per site. */
+export const SEED_DOCTORS: readonly SeedDoctor[] = [
+  gp('doc-calle42-mg1', 'Dr. Camilo Restrepo', 'CALLE42'),
+  gp('doc-calle42-mg2', 'Dra. Paola Jiménez', 'CALLE42'),
+  pediatrician('doc-calle42-ped1', 'Dra. Natalia Vargas', 'CALLE42'),
+  gp('doc-autosur-mg1', 'Dr. Felipe Castaño', 'AUTOSUR'),
+  gp('doc-autosur-mg2', 'Dra. Luisa Fernanda Ortiz', 'AUTOSUR'),
+  pediatrician('doc-autosur-ped1', 'Dr. Santiago Medina', 'AUTOSUR'),
+  gp('doc-calle26-mg1', 'Dra. Catalina Herrera', 'CALLE26'),
+  gp('doc-calle26-mg2', 'Dr. Julián Moreno', 'CALLE26'),
+  pediatrician('doc-calle26-ped1', 'Dra. Valentina Ríos', 'CALLE26'),
+  gp('doc-kennedy-mg1', 'Dr. Mauricio Cárdenas', 'KENNEDY'),
+  gp('doc-kennedy-mg2', 'Dra. Adriana López', 'KENNEDY'),
+  pediatrician('doc-kennedy-ped1', 'Dra. Carolina Suárez', 'KENNEDY'),
+  // Seed rule: Dra. Marta Salazar has free slots in the afternoon band only.
+  gp('doc-suba-mg1', 'Dra. Marta Salazar', 'SUBA', 'afternoon_only'),
+  gp('doc-suba-mg2', 'Dr. Hernán Gutiérrez', 'SUBA'),
+  pediatrician('doc-suba-ped1', 'Dra. Juliana Patiño', 'SUBA'),
+  gp('doc-chia-mg1', 'Dr. Diego Ramírez', 'CHIA'),
+  gp('doc-chia-mg2', 'Dra. Mónica Acosta', 'CHIA'),
+  // Seed rule: pediatrics at Chía has free slots in the afternoon band only.
+  pediatrician('doc-chia-ped1', 'Dr. Alejandro Pineda', 'CHIA', 'afternoon_only'),
+  gp('doc-primeromayo-mg1', 'Dra. Sandra Quintero', 'PRIMEROMAYO'),
+  gp('doc-primeromayo-mg2', 'Dr. Óscar Beltrán', 'PRIMEROMAYO'),
+  pediatrician('doc-primeromayo-ped1', 'Dra. Daniela Rincón', 'PRIMEROMAYO'),
+  // Seed rule: Dr. Andrés Rojas has no free slot at all; his two colleagues do.
+  gp('doc-fontibon-mg1', 'Dr. Andrés Rojas', 'FONTIBON', 'none'),
+  gp('doc-fontibon-mg2', 'Dra. Claudia Mejía', 'FONTIBON'),
+  gp('doc-fontibon-mg3', 'Dr. Ricardo Salcedo', 'FONTIBON'),
+  pediatrician('doc-fontibon-ped1', 'Dra. Isabel Cortés', 'FONTIBON'),
+  // Seed rule: Facatativá has no general-medicine slot at all.
+  gp('doc-facatativa-mg1', 'Dr. Gustavo Peña', 'FACATATIVA', 'none'),
+  gp('doc-facatativa-mg2', 'Dra. Liliana Forero', 'FACATATIVA', 'none'),
+  pediatrician('doc-facatativa-ped1', 'Dra. Ángela Duarte', 'FACATATIVA'),
+];
+
+export interface SeedPatient {
+  id: string;
+  documentType: DocumentType;
+  documentNumber: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  plan: PlanType;
+  status: AffiliationStatus;
+  phone?: string;
+  email?: string;
+  /** The member a beneficiary is served through; absent for members. */
+  holderId?: string;
+  treatingDoctors: ReadonlyArray<{ specialty: Specialty; doctorId: string }>;
+}
+
+/** The members table of the seed world, beneficiaries included. Ids are opaque on purpose. */
+export const SEED_PATIENTS: readonly SeedPatient[] = [
+  {
+    id: 'pat-0001',
+    documentType: 'CC',
+    documentNumber: '1010101010',
+    firstName: 'Laura',
+    lastName: 'Gómez',
+    birthDate: '1994-03-15',
+    plan: 'PBS',
+    status: 'active',
+    phone: '+573001112233',
+    email: 'laura.gomez@example.com',
+    treatingDoctors: [{ specialty: 'medicina_general', doctorId: 'doc-suba-mg1' }],
+  },
+  {
+    id: 'pat-0002',
+    documentType: 'TI',
+    documentNumber: '1100000001',
+    firstName: 'Mateo',
+    lastName: 'Gómez',
+    birthDate: '2013-06-01',
+    plan: 'PBS',
+    status: 'active',
+    holderId: 'pat-0001',
+    treatingDoctors: [],
+  },
+  {
+    id: 'pat-0003',
+    documentType: 'RC',
+    documentNumber: '1200000002',
+    firstName: 'Sofía',
+    lastName: 'Gómez',
+    birthDate: '2021-09-10',
+    plan: 'PBS',
+    status: 'active',
+    holderId: 'pat-0001',
+    treatingDoctors: [],
+  },
+  {
+    id: 'pat-0004',
+    documentType: 'CC',
+    documentNumber: '2020202020',
+    firstName: 'Carlos',
+    lastName: 'Pérez',
+    birthDate: '1980-11-02',
+    plan: 'PBS',
+    status: 'active',
+    phone: '+573004445566',
+    email: 'carlos.perez@example.com',
+    treatingDoctors: [{ specialty: 'medicina_general', doctorId: 'doc-fontibon-mg1' }],
+  },
+  {
+    id: 'pat-0005',
+    documentType: 'CC',
+    documentNumber: '3030303030',
+    firstName: 'Ana',
+    lastName: 'Torres',
+    birthDate: '1990-01-20',
+    plan: 'PAC',
+    status: 'active',
+    phone: '+573007778899',
+    email: 'ana.torres@example.com',
+    treatingDoctors: [],
+  },
+  {
+    id: 'pat-0006',
+    documentType: 'CC',
+    documentNumber: '4040404040',
+    firstName: 'Jorge',
+    lastName: 'Ruiz',
+    birthDate: '1975-05-05',
+    plan: 'PBS',
+    status: 'inactive',
+    phone: '+573002223344',
+    email: 'jorge.ruiz@example.com',
+    treatingDoctors: [],
+  },
+  {
+    id: 'pat-0007',
+    documentType: 'CC',
+    documentNumber: '5050505050',
+    firstName: 'Diana',
+    lastName: 'Castro',
+    birthDate: '1999-07-07',
+    plan: 'PBS',
+    status: 'active',
+    phone: '+573005556677',
+    email: 'diana.castro@example.com',
+    treatingDoctors: [],
+  },
+  {
+    id: 'pat-0008',
+    documentType: 'CC',
+    documentNumber: '6060606060',
+    firstName: 'Pedro',
+    lastName: 'Morales',
+    birthDate: '1985-02-28',
+    plan: 'PBS',
+    status: 'active',
+    phone: '+573008889900',
+    treatingDoctors: [],
+  },
+];
+
+/** Share of slots, in percent, that other people already hold: most of the agenda stays free. */
+const TAKEN_BY_OTHERS_PERCENT = 20;
+
+/** Whether a slot can ever be free under the seed world's rules (before any booking). */
+export function isOpenByRule(doctor: SeedDoctor, start: Date): boolean {
+  switch (doctor.availability) {
+    case 'full':
+      return !isTakenByOthers(doctor.id, start);
+    case 'afternoon_only':
+      return bogotaTime(start) >= '12:00' && !isTakenByOthers(doctor.id, start);
+    case 'none':
+      return false;
+  }
+}
+
+/**
+ * Stands in for bookings made through other channels. A hash of doctor and start instead of
+ * a random draw keeps the agenda identical for the same "now" in every run.
+ */
+export function isTakenByOthers(doctorId: string, start: Date): boolean {
+  const digest = createHash('sha256').update(`${doctorId}|${start.toISOString()}`).digest();
+  return digest.readUInt32BE(0) % 100 < TAKEN_BY_OTHERS_PERCENT;
+}
+
+export interface SeedAppointment {
+  patientId: string;
+  cups: Cups;
+  doctorId: string;
+  start: Date;
+}
+
+/**
+ * Diana Castro's upcoming appointment: general medicine, first visit, at Kennedy, 10:00 on
+ * the second working day after `now`, with the first Kennedy GP not already busy then.
+ */
+export function dianasAppointment(now: Date): SeedAppointment {
+  const start = bogotaInstant(addBusinessDays(bogotaDate(now), 2), '10:00');
+  const kennedyGps = SEED_DOCTORS.filter((d) => d.site === 'KENNEDY' && d.specialty === 'medicina_general');
+  const doctor = kennedyGps.find((d) => isOpenByRule(d, start)) ?? kennedyGps[0];
+  if (!doctor) throw new Error('The seed world has no general-medicine doctor at Kennedy');
+  return { patientId: 'pat-0007', cups: '890201', doctorId: doctor.id, start };
+}

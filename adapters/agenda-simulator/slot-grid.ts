@@ -1,0 +1,72 @@
+/**
+ * The shape of the agenda in time: which instants a slot can start at, and which of them a
+ * service may book given the clock. Pure: who holds a slot is the store's business.
+ */
+import { addBusinessDays, bogotaDate, bogotaInstant, bogotaTime, isBusinessDay } from '../../bot/calendar.js';
+import type { Cups, Franja } from '../../bot/domain.js';
+import { serviceOf } from '../../data/catalog.js';
+
+export const SLOT_MINUTES = 20;
+/** How far ahead the agenda is open, in calendar days from "now". */
+export const HORIZON_DAYS = 14;
+
+const SLOT_MS = SLOT_MINUTES * 60 * 1000;
+const HORIZON_MS = HORIZON_DAYS * 24 * 60 * 60 * 1000;
+/** Opening hours: the first slot starts at 07:00, the last one ends at 17:00. */
+const FIRST_START = '07:00';
+const SLOTS_PER_DAY = ((17 - 7) * 60) / SLOT_MINUTES;
+const SLOT_ID_PATTERN = /^(.+)-(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})$/;
+
+/** Every slot start of a working day, earliest first; none on weekends and holidays. */
+export function slotStartsOn(date: string): Date[] {
+  if (!isBusinessDay(date)) return [];
+  const first = bogotaInstant(date, FIRST_START).getTime();
+  return Array.from({ length: SLOTS_PER_DAY }, (_, index) => new Date(first + index * SLOT_MS));
+}
+
+export function slotEnd(start: Date): Date {
+  return new Date(start.getTime() + SLOT_MS);
+}
+
+/** Morning (`manana`) before 12:00 Bogotá time, afternoon (`tarde`) from 12:00. */
+export function franjaOf(start: Date): Franja {
+  return bogotaTime(start) < '12:00' ? 'manana' : 'tarde';
+}
+
+/** Stable and opaque to clients, readable in logs: `doc-suba-mg1-202611241400`. */
+export function slotIdOf(doctorId: string, start: Date): string {
+  return `${doctorId}-${bogotaDate(start).replaceAll('-', '')}${bogotaTime(start).replace(':', '')}`;
+}
+
+/** The doctor and start a slot id names, or `undefined` when it is not a slot of the grid. */
+export function parseSlotId(slotId: string): { doctorId: string; start: Date } | undefined {
+  const match = SLOT_ID_PATTERN.exec(slotId);
+  if (!match) return undefined;
+  const [, doctorId = '', year, month, day, hour, minute] = match;
+  const date = `${year}-${month}-${day}`;
+  let start: Date;
+  try {
+    start = bogotaInstant(date, `${hour}:${minute}`);
+  } catch {
+    return undefined;
+  }
+  const onGrid = slotStartsOn(date).some((candidate) => candidate.getTime() === start.getTime());
+  return onGrid ? { doctorId, start } : undefined;
+}
+
+/** The last instant a slot may start at: `now` plus the horizon. */
+export function horizonEnd(now: Date): Date {
+  return new Date(now.getTime() + HORIZON_MS);
+}
+
+/**
+ * Whether a slot starting at `start` may be booked for `cups` now: not in the past, within
+ * the horizon, and for "no programada" services only today or on the next working day.
+ */
+export function isWithinBookingWindow(cups: Cups, start: Date, now: Date): boolean {
+  if (start < now || start > horizonEnd(now)) return false;
+  if (serviceOf(cups).visitType !== 'no_programada') return true;
+  const today = bogotaDate(now);
+  const day = bogotaDate(start);
+  return day === today || day === addBusinessDays(today, 1);
+}

@@ -1,0 +1,179 @@
+/**
+ * `lina`: the one command line. Every npm script calls a subcommand of it
+ * (`npm start` → `lina start`, `npm run chat` → `lina chat`, ...).
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { mkdirSync } from 'node:fs';
+import pino from 'pino';
+import { runConsoleChat } from '../adapters/console/console.adapter.js';
+import { createAgendaClient } from '../adapters/agenda/agenda.client.js';
+import { startAgendaSimulator } from '../adapters/agenda-simulator/simulator.server.js';
+import { isSiteCode } from '../data/catalog.js';
+import { isAgendaError } from './agenda.errors.js';
+import { ManualClock, systemClock } from './clock.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import type { SiteCode } from './domain.js';
+import { createLogger, silentLogger, type Logger } from './logger.js';
+import { CHANNELS, type ChannelName } from './messages.js';
+import type { Clock } from './ports.js';
+import { startRuntime } from './runtime.js';
+import { runScripts } from './simulation/run-scripts.js';
+
+/** A clock that starts at a chosen instant and then runs at wall-clock speed (demos). */
+function clockStartingAt(start: Date): Clock {
+  const offset = start.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
+function parseSite(value: string): SiteCode {
+  const code = value.trim().toUpperCase();
+  if (!isSiteCode(code)) throw new InvalidArgumentError(`unknown site code "${value}"`);
+  return code;
+}
+
+function parseChannel(value: string): ChannelName {
+  if (!(CHANNELS as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`channel must be one of ${CHANNELS.join(', ')}`);
+  }
+  return value as ChannelName;
+}
+
+function parseInstant(value: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new InvalidArgumentError(`not a date: "${value}"`);
+  return date;
+}
+
+/** In a terminal chat the screen is the member's: logs go to a file instead. */
+function fileLogger(config: Config): Logger {
+  mkdirSync('var', { recursive: true });
+  return createLogger({ level: config.log.level, destination: pino.destination({ dest: 'var/lina.log', mkdir: true }) });
+}
+
+interface ChatFlags {
+  channel: ChannelName;
+  from?: string;
+  site?: SiteCode;
+  now?: Date;
+}
+
+async function chat(flags: ChatFlags): Promise<void> {
+  const config = loadConfig();
+  const clock = flags.now ? clockStartingAt(flags.now) : systemClock;
+  const logger = fileLogger(config);
+  const runtime = await startRuntime({ config, clock, logger });
+  const userId = flags.from ?? (flags.channel === 'whatsapp' ? '+570000000000' : 'terminal');
+  process.stdout.write(
+    `${runtime.renderer.text('cli.chatBanner', { agenda: runtime.agendaUrl })}\n\n`,
+  );
+  try {
+    await runConsoleChat({
+      engine: runtime.engine,
+      input: process.stdin,
+      output: process.stdout,
+      channel: flags.channel,
+      userId,
+      ...(flags.channel === 'whatsapp' ? { phone: userId } : {}),
+      ...(flags.site ? { site: flags.site } : {}),
+      clock,
+      apology: runtime.renderer.text('errors.turnFailed'),
+      onError: (error) => logger.error({ err: { name: (error as Error)?.name } }, 'console turn failed'),
+    });
+  } finally {
+    await runtime.close();
+  }
+}
+
+const program = new Command()
+  .name('lina')
+  .description('Lina, the appointment assistant of the PBS plan')
+  .showHelpAfterError();
+
+const chatOptions = (command: Command) =>
+  command
+    .addOption(new Option('--channel <channel>', 'channel to act as').default('console').argParser(parseChannel))
+    .option('--from <id>', 'sender id; on whatsapp an E.164 phone such as +573001112233')
+    .option('--site <code>', 'start as if from this site\'s QR code (e.g. SUBA)', parseSite)
+    .option('--now <instant>', 'start the clock at this instant (ISO-8601), then let it run', parseInstant);
+
+chatOptions(
+  program.command('start').description('start Lina on the configured channels (today: the terminal chat)'),
+).action(chat);
+
+chatOptions(program.command('chat').description('talk to Lina in the terminal, against the configured agenda')).action(chat);
+
+const agenda = program.command('agenda').description('the embedded agenda simulator');
+
+agenda
+  .command('serve', { isDefault: true })
+  .description('run the embedded agenda simulator alone')
+  .option('--now <instant>', 'seed the world from this instant (ISO-8601)', parseInstant)
+  .action(async (flags: { now?: Date }) => {
+    const config = loadConfig();
+    const logger = createLogger({ level: config.log.level });
+    const clock = flags.now ? clockStartingAt(flags.now) : systemClock;
+    const simulator = await startAgendaSimulator({
+      clock,
+      host: config.agenda.simulator.host,
+      port: config.agenda.simulator.port,
+      dbPath: config.agenda.simulator.databasePath,
+      logger,
+    });
+    process.stdout.write(`Agenda simulator listening on ${simulator.url}/v1 (Ctrl-C to stop)\n`);
+    const stop = () => void simulator.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+agenda
+  .command('close-case')
+  .description('close a RISS case by its radicado, through the agenda contract')
+  .argument('<radicado>', 'e.g. RISS-2026-000101')
+  .option('--url <url>', 'agenda base URL (default: AGENDA_URL or the local simulator)')
+  .action(async (radicado: string, flags: { url?: string }) => {
+    const config = loadConfig();
+    const baseUrl =
+      flags.url ?? config.agenda.url ?? `http://${config.agenda.simulator.host}:${config.agenda.simulator.port}`;
+    const client = createAgendaClient({ baseUrl, timeoutMs: config.agenda.timeoutMs });
+    try {
+      const closed = await client.closeCase({ radicado });
+      process.stdout.write(`Closed ${closed.radicado} (status: ${closed.status})\n`);
+    } catch (error) {
+      const reason = isAgendaError(error) ? error.code : 'UNKNOWN';
+      process.stderr.write(`Could not close ${radicado}: ${reason}\n`);
+      process.exitCode = 1;
+    }
+  });
+
+program
+  .command('simulate')
+  .description('run dialog scripts (YAML) against Lina, each in a fresh world')
+  .argument('<paths...>', 'script files or folders')
+  .action(async (paths: string[]) => {
+    const base = loadConfig({});
+    const config: Config = {
+      ...base,
+      database: { path: ':memory:' },
+      agenda: { ...base.agenda, url: undefined, simulator: { host: '127.0.0.1', port: 0, databasePath: ':memory:' } },
+    };
+    const summary = await runScripts(paths, {
+      output: process.stdout,
+      startConversation: async ({ now }) => {
+        const clock = new ManualClock(now);
+        const runtime = await startRuntime({ config, clock, logger: silentLogger });
+        return { engine: runtime.engine, clock, close: () => runtime.close() };
+      },
+    });
+    process.exitCode = summary.failed > 0 ? 1 : 0;
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
+  } else {
+    process.stderr.write(`lina: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exitCode = 1;
+}

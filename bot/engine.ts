@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import { createActor, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent, type Snapshot } from 'xstate';
+import {
+  CONVERSATION_MACHINE_VERSION,
+  type ConversationInput,
+  type ConversationRecord,
+} from '../dialogs/conversation.machine.js';
+import { toDialogEvent } from '../dialogs/events.js';
+import type { Reply } from '../dialogs/replies.js';
+import { bogotaDate } from './calendar.js';
+import type { Logger } from './logger.js';
+import type { Engine, InboundMessage, OutboundMessage } from './messages.js';
+import type { AgendaService, Clock, SessionStore, TurnCommit } from './ports.js';
+import { matchOption, type Renderer, type ShownOption } from './render.js';
+import { createConversationMachine } from './dialog-actors.js';
+
+export interface EngineOptions {
+  store: SessionStore;
+  agenda: AgendaService;
+  clock: Clock;
+  renderer: Renderer;
+  logger: Logger;
+  sessionTimeoutMs: number;
+  turnTimeoutMs: number;
+  maxMessageLength: number;
+  policyVersion: string;
+}
+
+type MachineActor = ReturnType<typeof createActor<ReturnType<typeof createConversationMachine>>>;
+
+/** Why a turn could not resume the saved conversation. */
+type FreshStart = 'first-contact' | 'expired' | 'finished' | 'machine-changed' | 'unreadable';
+
+class TurnTimeoutError extends Error {
+  override readonly name = 'TurnTimeoutError';
+}
+
+/**
+ * The conversation engine. One turn = load the saved snapshot → send the member's event →
+ * wait until every machine has settled in a state that waits for the member → render the
+ * replies → store snapshot, transcript and the message id in one transaction.
+ * Turns of one conversation run one at a time, in arrival order.
+ */
+export function createEngine(options: EngineOptions): Engine {
+  const { store, clock, renderer, logger } = options;
+  const machine = createConversationMachine(options.agenda, clock);
+  const queues = new Map<string, Promise<unknown>>();
+
+  async function handle(message: InboundMessage): Promise<OutboundMessage[]> {
+    const sessionKey = `${message.channel}:${message.userId}`;
+    const previous = queues.get(sessionKey) ?? Promise.resolve();
+    const turn = previous.then(
+      () => runTurn(sessionKey, message),
+      () => runTurn(sessionKey, message),
+    );
+    queues.set(sessionKey, turn);
+    try {
+      return await turn;
+    } finally {
+      if (queues.get(sessionKey) === turn) queues.delete(sessionKey);
+    }
+  }
+
+  async function runTurn(sessionKey: string, message: InboundMessage): Promise<OutboundMessage[]> {
+    if (await store.wasProcessed(sessionKey, message.messageId)) return [];
+    const now = clock.now();
+    const saved = await store.load(sessionKey);
+    const text = message.text ?? '';
+
+    const resumed = saved ? restore(saved.machineVersion, saved.snapshot) : undefined;
+    const fresh = decideFreshStart(saved, resumed, now);
+    const conversationId = fresh || !saved ? randomUUID() : saved.conversationId;
+    const log = logger.child({ channel: message.channel, conversationId });
+
+    // Texts that cannot be an answer are refused before the machine sees them: nothing is lost.
+    const refusal = text.trim().length === 0 ? 'errors.empty' : text.length > options.maxMessageLength ? 'errors.tooLong' : undefined;
+    if (refusal && !fresh) {
+      const { messages } = renderer.render([{ key: refusal }], now);
+      await store.commitTurn({
+        ...baseCommit(sessionKey, conversationId, message, now, false),
+        transcript: [inLine(message, options.maxMessageLength), ...messages.map((m) => outLine(m))],
+      });
+      return messages;
+    }
+
+    const input = fresh ? await newConversationInput(conversationId, message, now, fresh, resumed) : undefined;
+    // Agenda failures reach the member as a message; operators see their codes here.
+    const inspect = (inspection: InspectionEvent) => {
+      if (inspection.type !== '@xstate.event' || !inspection.event.type.startsWith('xstate.error.actor')) return;
+      log.warn({ err: errorSummary((inspection.event as { error?: unknown }).error) }, 'dialog actor failed');
+    };
+    const actor =
+      resumed && !fresh
+        ? createActor(machine, { snapshot: resumed, input: undefined as never, inspect })
+        : createActor(machine, { input: input as ConversationInput, inspect });
+    const replies: Reply[] = [];
+    const records: ConversationRecord[] = [];
+    if (fresh === 'machine-changed' || fresh === 'unreadable') replies.push({ key: 'errors.restarted' });
+    actor.on('reply', (event) => replies.push(event.reply));
+    actor.on('record', (event) => records.push(event.record));
+
+    let settledSnapshot: AnyMachineSnapshot | undefined;
+    let persisted: unknown;
+    try {
+      actor.start();
+      const shown = !fresh && saved?.shownOptions ? parseShownOptions(saved.shownOptions) : [];
+      const choice = matchOption(text, shown);
+      actor.send(toDialogEvent({ text, messageId: message.messageId, ...(choice !== undefined ? { choice } : {}) }));
+      settledSnapshot = await waitUntilSettled(actor, options.turnTimeoutMs);
+      // Taken before stop(): a stopped actor's snapshot would say so and never resume.
+      persisted = actor.getPersistedSnapshot();
+    } catch (error) {
+      log.error({ err: errorSummary(error) }, 'turn failed');
+      replies.push({ key: 'errors.turnFailed' });
+    } finally {
+      actor.stop();
+    }
+
+    const rendered = renderer.render(replies, now);
+    const healthy = settledSnapshot !== undefined && settledSnapshot.status !== 'error';
+    const state = settledSnapshot ? describeState(settledSnapshot) : undefined;
+    const commit: TurnCommit = {
+      ...baseCommit(sessionKey, conversationId, message, now, fresh !== undefined),
+      ...(healthy
+        ? {
+            session: {
+              machineVersion: CONVERSATION_MACHINE_VERSION,
+              snapshot: JSON.stringify(persisted),
+              shownOptions: rendered.options ? JSON.stringify(rendered.options) : null,
+            },
+          }
+        : {}),
+      transcript: [inLine(message, options.maxMessageLength), ...rendered.messages.map((m) => outLine(m, state))],
+      consents: records.flatMap((record) =>
+        record.type === 'consent'
+          ? [{ accepted: record.accepted, policyVersion: record.policyVersion, textShown: renderer.text('consent.ask', { version: record.policyVersion }, now) }]
+          : [],
+      ),
+      events: [
+        ...(fresh ? [{ type: 'conversation-started', detail: fresh }] : []),
+        ...records.flatMap((record) =>
+          record.type === 'outcome' ? [{ type: `outcome:${record.outcome}`, ...(record.site ? { detail: record.site } : {}) }] : [],
+        ),
+      ],
+    };
+    const outcome = [...records].reverse().find((record) => record.type === 'outcome');
+    if (outcome?.type === 'outcome') commit.outcome = outcome.outcome;
+    await store.commitTurn(commit);
+    log.debug({ state, replies: rendered.messages.length, fresh }, 'turn settled');
+    return rendered.messages;
+  }
+
+  function restore(version: number, json: string): Snapshot<unknown> | undefined {
+    if (version !== CONVERSATION_MACHINE_VERSION) return undefined;
+    try {
+      const snapshot = JSON.parse(json) as Snapshot<unknown>;
+      // Resolving proves the snapshot still fits the machine before any turn relies on it.
+      machine.resolveState(snapshot as never);
+      return snapshot;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function decideFreshStart(
+    saved: Awaited<ReturnType<SessionStore['load']>>,
+    resumed: Snapshot<unknown> | undefined,
+    now: Date,
+  ): FreshStart | undefined {
+    if (!saved) return 'first-contact';
+    if (saved.machineVersion !== CONVERSATION_MACHINE_VERSION) return 'machine-changed';
+    if (!resumed) return 'unreadable';
+    if (resumed.status !== 'active') return 'finished';
+    if (now.getTime() - saved.updatedAt > options.sessionTimeoutMs) return 'expired';
+    return undefined;
+  }
+
+  async function newConversationInput(
+    conversationId: string,
+    message: InboundMessage,
+    now: Date,
+    reason: FreshStart,
+    previous: Snapshot<unknown> | undefined,
+  ): Promise<ConversationInput> {
+    const lastSite = (previous as { context?: { lastSite?: ConversationInput['lastSite'] } } | undefined)?.context?.lastSite;
+    return {
+      conversationId,
+      channel: message.channel,
+      ...(message.phone ? { phone: message.phone } : {}),
+      ...(message.site ? { site: message.site } : {}),
+      ...(lastSite ? { lastSite } : {}),
+      today: bogotaDate(now),
+      consentCurrent: await store.hasConsent({
+        channel: message.channel,
+        userId: message.userId,
+        policyVersion: options.policyVersion,
+      }),
+      policyVersion: options.policyVersion,
+      previousExpired: reason === 'expired',
+    };
+  }
+
+  return { handle };
+}
+
+function baseCommit(sessionKey: string, conversationId: string, message: InboundMessage, now: Date, started: boolean) {
+  return {
+    sessionKey,
+    conversationId,
+    channel: message.channel,
+    userId: message.userId,
+    ...(message.site ? { site: message.site } : {}),
+    conversationStarted: started,
+    messageId: message.messageId,
+    transcript: [],
+    consents: [],
+    events: [],
+    at: now.getTime(),
+  } satisfies TurnCommit;
+}
+
+function inLine(message: InboundMessage, maxLength: number) {
+  return { direction: 'in' as const, text: message.text.slice(0, maxLength), messageId: message.messageId };
+}
+
+function outLine(message: OutboundMessage, state?: string) {
+  return {
+    direction: 'out' as const,
+    text: message.text,
+    ...(message.options ? { options: message.options.map((o) => o.label) } : {}),
+    ...(state ? { state } : {}),
+  };
+}
+
+function parseShownOptions(json: string): ShownOption[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? (parsed as ShownOption[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Settled: the conversation (or the operation it runs) waits for the member, or has ended.
+ * Anything else means an agenda call is still in flight.
+ */
+export function isSettled(snapshot: AnyMachineSnapshot): boolean {
+  if (snapshot.status !== 'active') return true;
+  if (snapshot.hasTag('awaitingInput')) return true;
+  return Object.values(snapshot.children as Record<string, AnyActorRef | undefined>).some((child) => {
+    const childSnapshot = child?.getSnapshot() as AnyMachineSnapshot | undefined;
+    return typeof childSnapshot?.hasTag === 'function' && childSnapshot.status === 'active' && isSettled(childSnapshot);
+  });
+}
+
+/** `booking.awaitingSlot`: the state the conversation and its running operation are in. */
+export function describeState(snapshot: AnyMachineSnapshot): string {
+  const own = typeof snapshot.value === 'string' ? snapshot.value : JSON.stringify(snapshot.value);
+  const child = Object.values(snapshot.children as Record<string, AnyActorRef | undefined>)
+    .map((ref) => ref?.getSnapshot() as AnyMachineSnapshot | undefined)
+    .find((childSnapshot) => typeof childSnapshot?.hasTag === 'function' && childSnapshot.status === 'active');
+  return child ? `${own}.${describeState(child)}` : own;
+}
+
+function waitUntilSettled(actor: MachineActor, timeoutMs: number): Promise<AnyMachineSnapshot> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const snapshot = actor.getSnapshot();
+      if (isSettled(snapshot)) {
+        cleanup();
+        resolve(snapshot);
+      }
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new TurnTimeoutError(`turn did not settle within ${timeoutMs} ms`));
+    }, timeoutMs);
+    // Child machines change without the root's snapshot changing: watch the whole system.
+    const subscription = actor.system.inspect({ next: () => queueMicrotask(check) });
+    const rootSubscription = actor.subscribe({ next: check, error: (error) => (cleanup(), reject(error)) });
+    function cleanup() {
+      clearTimeout(timer);
+      subscription.unsubscribe();
+      rootSubscription.unsubscribe();
+    }
+    check();
+  });
+}
+
+/** An error's name and code, never its message: messages may quote what the member typed. */
+function errorSummary(error: unknown): Record<string, unknown> {
+  if (error instanceof Error) {
+    return { name: error.name, ...('code' in error ? { code: (error as { code: unknown }).code } : {}) };
+  }
+  return { name: typeof error };
+}

@@ -1,0 +1,102 @@
+import type {
+  Appointment,
+  Cups,
+  DocumentId,
+  Franja,
+  Member,
+  RissCase,
+  SiteCode,
+  Slot,
+  Specialty,
+} from './domain.js';
+
+/**
+ * The scheduling and RISS web services, as Lina needs them.
+ * Every method rejects with an `AgendaError` (see `bot/agenda.errors.ts`).
+ */
+export interface AgendaService {
+  /** Rejects with `NOT_FOUND` when no member has that document. */
+  findMember(params: DocumentId): Promise<Member>;
+  /** Free slots, earliest first. `franja` and `doctorId` narrow the search when given. */
+  searchSlots(params: {
+    cups: Cups;
+    site: SiteCode;
+    franja?: Franja;
+    doctorId?: string;
+    from: string;
+    to: string;
+    limit?: number;
+  }): Promise<Slot[]>;
+  /** The same `idempotencyKey` always yields the same appointment. `SLOT_TAKEN` when gone. */
+  book(params: { patientId: string; slotId: string; cups: Cups; idempotencyKey: string }): Promise<Appointment>;
+  /** Upcoming booked appointments, earliest first. */
+  listAppointments(params: { patientId: string }): Promise<Appointment[]>;
+  cancel(params: { appointmentId: string }): Promise<Appointment>;
+  /** Moves an appointment to another slot in one step: it never leaves two or none. */
+  reschedule(params: { appointmentId: string; slotId: string; idempotencyKey: string }): Promise<Appointment>;
+  createCase(params: {
+    patientId: string;
+    specialty: Specialty;
+    cups: Cups;
+    site: SiteCode;
+    email: string;
+    idempotencyKey: string;
+  }): Promise<RissCase>;
+  /** The patient's open case for that specialty, or `null`. */
+  findOpenCase(params: { patientId: string; specialty: Specialty }): Promise<RissCase | null>;
+  closeCase(params: { radicado: string }): Promise<RissCase>;
+}
+
+/** Where "now" comes from. Injected everywhere so tests and simulations control time. */
+export interface Clock {
+  now(): Date;
+}
+
+/** A conversation's saved state, as the engine left it after its last settled turn. */
+export interface StoredSession {
+  conversationId: string;
+  machineVersion: number;
+  /** The machine's persisted snapshot, as JSON. */
+  snapshot: string;
+  /** The options shown last, as JSON: what the next answer is matched against. */
+  shownOptions: string | null;
+  /** Epoch milliseconds of the last settled turn. */
+  updatedAt: number;
+}
+
+export interface TranscriptLine {
+  direction: 'in' | 'out';
+  text: string;
+  options?: string[];
+  /** The dialog state once the turn settled, e.g. `booking.awaitingSlot`. */
+  state?: string;
+  messageId?: string;
+}
+
+/** Everything one turn changes, written in one transaction or not at all. */
+export interface TurnCommit {
+  sessionKey: string;
+  conversationId: string;
+  channel: string;
+  userId: string;
+  site?: string;
+  /** This turn opened a new conversation (first contact, expiry, restart). */
+  conversationStarted: boolean;
+  /** The new state to resume from; `undefined` keeps the previous one untouched. */
+  session?: Omit<StoredSession, 'conversationId' | 'updatedAt'>;
+  messageId: string;
+  transcript: TranscriptLine[];
+  consents: Array<{ accepted: boolean; policyVersion: string; textShown: string }>;
+  outcome?: string;
+  events: Array<{ type: string; detail?: string }>;
+  at: number;
+}
+
+/** Where conversations live between turns. */
+export interface SessionStore {
+  load(sessionKey: string): Promise<StoredSession | undefined>;
+  wasProcessed(sessionKey: string, messageId: string): Promise<boolean>;
+  /** Whether this sender accepted exactly this policy version, and did not withdraw since. */
+  hasConsent(params: { channel: string; userId: string; policyVersion: string }): Promise<boolean>;
+  commitTurn(turn: TurnCommit): Promise<void>;
+}

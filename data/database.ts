@@ -1,0 +1,100 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type SqliteDatabase = Database.Database;
+
+/**
+ * Schema changes, in order. The database's `user_version` says how many have run; a new
+ * one is appended, never edited.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE sessions (
+    session_key     TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    machine_version INTEGER NOT NULL,
+    snapshot        TEXT NOT NULL,
+    shown_options   TEXT,
+    updated_at      INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE conversations (
+    id         TEXT PRIMARY KEY,
+    channel    TEXT NOT NULL,
+    user_id    TEXT NOT NULL,
+    site       TEXT,
+    started_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    outcome    TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX conversations_by_user ON conversations (channel, user_id, started_at);
+  CREATE INDEX conversations_by_start ON conversations (started_at);
+
+  CREATE TABLE transcript (
+    id              INTEGER PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    direction       TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    text            TEXT NOT NULL,
+    options         TEXT,
+    state           TEXT,
+    message_id      TEXT,
+    at              INTEGER NOT NULL
+  );
+  CREATE INDEX transcript_by_conversation ON transcript (conversation_id, id);
+
+  CREATE TABLE processed_messages (
+    session_key TEXT NOT NULL,
+    message_id  TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    PRIMARY KEY (session_key, message_id)
+  ) WITHOUT ROWID;
+
+  -- Ley 1581: when, which policy version and the exact text shown, for every answer.
+  CREATE TABLE consents (
+    id              INTEGER PRIMARY KEY,
+    channel         TEXT NOT NULL,
+    user_id         TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    accepted        INTEGER NOT NULL CHECK (accepted IN (0, 1)),
+    policy_version  TEXT NOT NULL,
+    text_shown      TEXT NOT NULL,
+    recorded_at     INTEGER NOT NULL
+  );
+  CREATE INDEX consents_by_user ON consents (channel, user_id, id);
+
+  CREATE TABLE conversation_events (
+    id              INTEGER PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    type            TEXT NOT NULL,
+    detail          TEXT,
+    at              INTEGER NOT NULL
+  );
+  CREATE INDEX conversation_events_by_conversation ON conversation_events (conversation_id, id);
+  `,
+];
+
+/**
+ * Opens (and creates when missing) Lina's SQLite database with the settings a chat server
+ * needs: WAL so reads never wait for the writer, a busy timeout, foreign keys on.
+ */
+export function openDatabase(path: string): SqliteDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: SqliteDatabase): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] ?? '');
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

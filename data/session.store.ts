@@ -1,0 +1,103 @@
+import type { SessionStore, StoredSession, TurnCommit } from '../bot/ports.js';
+import type { SqliteDatabase } from './database.js';
+
+/** The SQLite `SessionStore`: sessions, transcripts, consents and processed ids together. */
+export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
+  const selectSession = db.prepare<[string], { conversation_id: string; machine_version: number; snapshot: string; shown_options: string | null; updated_at: number }>(
+    'SELECT conversation_id, machine_version, snapshot, shown_options, updated_at FROM sessions WHERE session_key = ?',
+  );
+  const selectProcessed = db.prepare<[string, string], { one: number }>(
+    'SELECT 1 AS one FROM processed_messages WHERE session_key = ? AND message_id = ?',
+  );
+  const selectConsent = db.prepare<[string, string], { accepted: number; policy_version: string }>(
+    'SELECT accepted, policy_version FROM consents WHERE channel = ? AND user_id = ? ORDER BY id DESC LIMIT 1',
+  );
+  const upsertSession = db.prepare(
+    `INSERT INTO sessions (session_key, conversation_id, machine_version, snapshot, shown_options, updated_at)
+     VALUES (@sessionKey, @conversationId, @machineVersion, @snapshot, @shownOptions, @at)
+     ON CONFLICT (session_key) DO UPDATE SET conversation_id = excluded.conversation_id,
+       machine_version = excluded.machine_version, snapshot = excluded.snapshot,
+       shown_options = excluded.shown_options, updated_at = excluded.updated_at`,
+  );
+  const touchSession = db.prepare('UPDATE sessions SET updated_at = ? WHERE session_key = ?');
+  const insertConversation = db.prepare(
+    `INSERT INTO conversations (id, channel, user_id, site, started_at, updated_at)
+     VALUES (@conversationId, @channel, @userId, @site, @at, @at)`,
+  );
+  const updateConversation = db.prepare(
+    'UPDATE conversations SET updated_at = @at, outcome = COALESCE(@outcome, outcome) WHERE id = @conversationId',
+  );
+  const insertProcessed = db.prepare('INSERT OR IGNORE INTO processed_messages (session_key, message_id, at) VALUES (?, ?, ?)');
+  const insertLine = db.prepare(
+    `INSERT INTO transcript (conversation_id, direction, text, options, state, message_id, at)
+     VALUES (@conversationId, @direction, @text, @options, @state, @messageId, @at)`,
+  );
+  const insertConsent = db.prepare(
+    `INSERT INTO consents (channel, user_id, conversation_id, accepted, policy_version, text_shown, recorded_at)
+     VALUES (@channel, @userId, @conversationId, @accepted, @policyVersion, @textShown, @at)`,
+  );
+  const insertEvent = db.prepare(
+    'INSERT INTO conversation_events (conversation_id, type, detail, at) VALUES (?, ?, ?, ?)',
+  );
+
+  const commit = db.transaction((turn: TurnCommit) => {
+    const { conversationId, at } = turn;
+    if (turn.conversationStarted) {
+      insertConversation.run({ conversationId, channel: turn.channel, userId: turn.userId, site: turn.site ?? null, at });
+    }
+    updateConversation.run({ conversationId, at, outcome: turn.outcome ?? null });
+    if (turn.session) {
+      upsertSession.run({ sessionKey: turn.sessionKey, conversationId, ...turn.session, at });
+    } else {
+      touchSession.run(at, turn.sessionKey);
+    }
+    insertProcessed.run(turn.sessionKey, turn.messageId, at);
+    for (const line of turn.transcript) {
+      insertLine.run({
+        conversationId,
+        direction: line.direction,
+        text: line.text,
+        options: line.options ? JSON.stringify(line.options) : null,
+        state: line.state ?? null,
+        messageId: line.messageId ?? null,
+        at,
+      });
+    }
+    for (const consent of turn.consents) {
+      insertConsent.run({
+        channel: turn.channel,
+        userId: turn.userId,
+        conversationId,
+        accepted: consent.accepted ? 1 : 0,
+        policyVersion: consent.policyVersion,
+        textShown: consent.textShown,
+        at,
+      });
+    }
+    for (const event of turn.events) insertEvent.run(conversationId, event.type, event.detail ?? null, at);
+  });
+
+  return {
+    async load(sessionKey): Promise<StoredSession | undefined> {
+      const row = selectSession.get(sessionKey);
+      if (!row) return undefined;
+      return {
+        conversationId: row.conversation_id,
+        machineVersion: row.machine_version,
+        snapshot: row.snapshot,
+        shownOptions: row.shown_options,
+        updatedAt: row.updated_at,
+      };
+    },
+    async wasProcessed(sessionKey, messageId) {
+      return selectProcessed.get(sessionKey, messageId) !== undefined;
+    },
+    async hasConsent({ channel, userId, policyVersion }) {
+      const last = selectConsent.get(channel, userId);
+      return last !== undefined && last.accepted === 1 && last.policy_version === policyVersion;
+    },
+    async commitTurn(turn) {
+      commit(turn);
+    },
+  };
+}

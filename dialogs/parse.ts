@@ -1,0 +1,89 @@
+import type { DocumentType } from '../bot/domain.js';
+import { normalizeText } from './text.js';
+
+const DOCUMENT_TYPE_WORDS: Record<string, DocumentType> = {
+  cc: 'CC',
+  cedula: 'CC',
+  'cedula de ciudadania': 'CC',
+  ti: 'TI',
+  'tarjeta de identidad': 'TI',
+  rc: 'RC',
+  'registro civil': 'RC',
+  ce: 'CE',
+  'cedula de extranjeria': 'CE',
+  pa: 'PA',
+  pasaporte: 'PA',
+  pt: 'PT',
+  ppt: 'PT',
+  'permiso por proteccion temporal': 'PT',
+};
+
+/** What a member's message says about their document: a type, a number, both or neither. */
+export interface ParsedDocument {
+  documentType?: DocumentType;
+  documentNumber?: string;
+}
+
+/**
+ * Reads "CC 1010101010", "cc1010101010", "C.C. 1.010.101.010" or a bare number. Passports
+ * may carry letters, so a number is 4 to 15 letters or digits with at least 4 digits.
+ */
+export function parseDocument(text: string): ParsedDocument {
+  const normalized = normalizeText(text).replace(/[.,\-_:#]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (normalized.length === 0 || normalized.length > 80) return {};
+  const compact = normalized.replace(/\s+/g, '');
+  const prefixed = /^(cc|ti|rc|ce|pa|ppt|pt)([a-z0-9]{4,15})$/.exec(compact);
+  const typeOnly = DOCUMENT_TYPE_WORDS[normalized];
+  if (typeOnly) return { documentType: typeOnly };
+  for (const [words, type] of Object.entries(DOCUMENT_TYPE_WORDS)) {
+    if (normalized.startsWith(`${words} `)) {
+      const rest = normalized.slice(words.length).replace(/\s+/g, '');
+      if (isDocumentNumber(rest)) return { documentType: type, documentNumber: rest.toUpperCase() };
+    }
+  }
+  if (prefixed?.[1] && prefixed[2] && isDocumentNumber(prefixed[2])) {
+    const type = DOCUMENT_TYPE_WORDS[prefixed[1]];
+    if (type) return { documentType: type, documentNumber: prefixed[2].toUpperCase() };
+  }
+  if (/^\d{4,15}$/.test(compact)) return { documentNumber: compact };
+  return {};
+}
+
+function isDocumentNumber(value: string): boolean {
+  return /^[a-z0-9]{4,15}$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 4;
+}
+
+/** Reads 15/03/1994, 15-03-1994, 15.03.1994 or 1994-03-15 as `1994-03-15`; anything else is undefined. */
+export function parseBirthDate(text: string): string | undefined {
+  const trimmed = text.trim();
+  let year: number, month: number, day: number;
+  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  const yearFirst = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(trimmed);
+  if (dayFirst) {
+    [day, month, year] = [Number(dayFirst[1]), Number(dayFirst[2]), Number(dayFirst[3])];
+  } else if (yearFirst) {
+    [year, month, day] = [Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])];
+  } else {
+    return undefined;
+  }
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const valid =
+    year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (!valid) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Whole years between a `YYYY-MM-DD` birth date and a `YYYY-MM-DD` day. */
+export function yearsOld(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  const hadBirthday = tm > bm || (tm === bm && td >= bd);
+  return ty - by - (hadBirthday ? 0 : 1);
+}
+
+/** A practical email check: one @, a dot in the domain, no spaces, at most 254 characters. */
+export function parseEmail(text: string): string | undefined {
+  const candidate = text.trim().toLowerCase();
+  if (candidate.length > 254) return undefined;
+  return /^[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(candidate) ? candidate : undefined;
+}
