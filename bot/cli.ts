@@ -3,7 +3,8 @@
  * (`npm start` → `lina start`, `npm run chat` → `lina chat`, ...).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { loadEnvFile } from 'node:process';
 import pino from 'pino';
 import { runConsoleChat } from '../adapters/console/console.adapter.js';
 import { createAgendaClient } from '../adapters/agenda/agenda.client.js';
@@ -83,6 +84,9 @@ async function chat(flags: ChatFlags): Promise<void> {
     await runtime.close();
   }
 }
+
+// Settings from .env, when there is one; real environment variables win.
+if (existsSync('.env')) loadEnvFile('.env');
 
 const program = new Command()
   .name('lina')

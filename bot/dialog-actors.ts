@@ -1,8 +1,12 @@
 import { fromPromise } from 'xstate';
 import type { Appointment, DocumentId, Member, Slot } from './domain.js';
 import type { AgendaService, Clock } from './ports.js';
-import { bookingMachine, type BookInput, type SearchSlotsInput } from '../dialogs/booking.machine.js';
+import { bookingMachine, type BookInput, type BookingRestrictions } from '../dialogs/booking.machine.js';
+import { cancelMachine } from '../dialogs/cancel.machine.js';
 import { conversationMachine } from '../dialogs/conversation.machine.js';
+import { rescheduleMachine } from '../dialogs/reschedule.machine.js';
+import { slotFinderMachine, type CreateCaseInput, type SearchSlotsInput } from '../dialogs/slot-finder.machine.js';
+import type { RissCase, Specialty } from './domain.js';
 import { bogotaDate, bogotaInstant, nextBusinessDay } from './calendar.js';
 
 const HORIZON_DAYS = 14;
@@ -15,10 +19,18 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export function createConversationMachine(agenda: AgendaService, clock: Clock) {
   const actors = createDialogActors(agenda, clock);
+  const slotFinder = slotFinderMachine.provide({ actors: { searchSlots: actors.searchSlots, createCase: actors.createCase } });
   return conversationMachine.provide({
     actors: {
       findMember: actors.findMember,
-      booking: bookingMachine.provide({ actors: { searchSlots: actors.searchSlots, book: actors.book } }),
+      listAppointments: actors.listAppointments,
+      booking: bookingMachine.provide({
+        actors: { checkRestrictions: actors.checkRestrictions, book: actors.book, slotFinder },
+      }),
+      cancel: cancelMachine.provide({ actors: { listAppointments: actors.listAppointments, cancel: actors.cancel } }),
+      reschedule: rescheduleMachine.provide({
+        actors: { listAppointments: actors.listAppointments, reschedule: actors.reschedule, slotFinder },
+      }),
     },
   });
 }
@@ -43,5 +55,15 @@ function createDialogActors(agenda: AgendaService, clock: Clock) {
       });
     }),
     book: fromPromise<Appointment, BookInput>(({ input }) => agenda.book(input)),
+    listAppointments: fromPromise<Appointment[], { patientId: string }>(({ input }) => agenda.listAppointments(input)),
+    cancel: fromPromise<Appointment, { appointmentId: string }>(({ input }) => agenda.cancel(input)),
+    reschedule: fromPromise<Appointment, { appointmentId: string; slotId: string; idempotencyKey: string }>(({ input }) =>
+      agenda.reschedule(input),
+    ),
+    createCase: fromPromise<RissCase, CreateCaseInput>(({ input }) => agenda.createCase(input)),
+    checkRestrictions: fromPromise<BookingRestrictions, { patientId: string; specialty: Specialty }>(async ({ input }) => {
+      const [openCase, appointments] = await Promise.all([agenda.findOpenCase(input), agenda.listAppointments(input)]);
+      return { openCase, upcoming: appointments.find((appointment) => appointment.specialty === input.specialty) ?? null };
+    }),
   };
 }

@@ -35,9 +35,12 @@ const dayFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, weekday
 const yearFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, year: 'numeric' });
 const timeFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, hour: 'numeric', minute: '2-digit', hour12: true });
 
-/** "lunes 30 de noviembre", with the year when it is not the current one. */
+/**
+ * "lunes 30 de noviembre", with the year when it is not the current one. A bare date
+ * (`2026-11-30`) is read as that day in Bogotá, not as UTC midnight.
+ */
 export function formatDay(instant: Date | string, now: Date): string {
-  const date = new Date(instant);
+  const date = typeof instant === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(instant) ? new Date(`${instant}T12:00:00-05:00`) : new Date(instant);
   const parts = dayFormat.formatToParts(date);
   const pick = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   const day = `${pick('weekday')} ${pick('day')} de ${pick('month')}`;
@@ -48,6 +51,15 @@ export function formatDay(instant: Date | string, now: Date): string {
 /** "2:40 p. m.", with plain spaces so it reads the same everywhere. */
 export function formatTime(instant: Date | string): string {
   return timeFormat.format(new Date(instant)).replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** `laura.gomez@example.com` → `l***z@example.com`: enough to recognise, too little to harvest. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '***';
+  const local = email.slice(0, at);
+  const last = local.length > 1 ? local.slice(-1) : '';
+  return `${local[0]}***${last}${email.slice(at)}`;
 }
 
 /**
@@ -72,6 +84,8 @@ export class Renderer {
     if (!formatter) throw new Error('i18next formatter unavailable');
     formatter.add('day', (value: unknown) => formatDay(String(value), this.now));
     formatter.add('time', (value: unknown) => formatTime(String(value)));
+    formatter.add('maskEmail', (value: unknown) => maskEmail(String(value)));
+    formatter.add('franja', (value: unknown) => this.i18n.t(`franjas.${String(value)}`));
     formatter.add('site', (value: unknown) => (isSiteCode(String(value)) ? siteName(String(value) as never) : String(value)));
     formatter.add('service', (value: unknown) =>
       isCups(String(value)) ? this.i18n.t(`services.${String(value)}`) : String(value),
@@ -91,7 +105,8 @@ export class Renderer {
   render(replies: Reply[], now: Date): RenderedReplies {
     let options: ShownOption[] | undefined;
     const messages = replies.map((said): OutboundMessage => {
-      const text = this.text(said.key, said.params, now);
+      const lines = (said.items ?? []).map((item) => `• ${this.text(item.key, item.params, now)}`);
+      const text = [this.text(said.key, said.params, now), ...lines].join('\n');
       if (!said.options?.length) return { text };
       options = said.options.map((choice) => ({
         value: choice.value,

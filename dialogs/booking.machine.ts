@@ -1,22 +1,12 @@
-import { and, assign, enqueueActions, fromPromise, sendParent, setup } from 'xstate';
-import type { Appointment, Cups, Franja, Patient, SiteCode, Slot, Specialty, VisitType } from '../bot/domain.js';
-import type { AgendaErrorCode } from '../bot/agenda.errors.js';
+import { and, assign, fromPromise, sendTo, setup } from 'xstate';
+import type { Appointment, Cups, Patient, RissCase, SiteCode, Slot, Specialty, VisitType } from '../bot/domain.js';
 import { PEDIATRICS_MAX_AGE, SITES, cupsFor } from '../data/catalog.js';
+import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { yearsOld } from './parse.js';
-import { YES_NO, option, reply, type Reply } from './replies.js';
-import { errorCode } from './errors.js';
-
-/** How far the agenda is searched: the 14-day horizon, or today and the next working day. */
-export type SearchWindow = 'horizon' | 'todayAndNextWorkingDay';
-
-export interface SearchSlotsInput {
-  cups: Cups;
-  site: SiteCode;
-  franja?: Franja;
-  doctorId?: string;
-  window: SearchWindow;
-}
+import { YES_NO, option, reply } from './replies.js';
+import { slotFinderMachine, type FranjaChoice, type SlotFinderOutput } from './slot-finder.machine.js';
+import { childSpeech, type SayEvent, type SpeakingContext } from './speech.js';
 
 export interface BookInput {
   patientId: string;
@@ -25,96 +15,82 @@ export interface BookInput {
   idempotencyKey: string;
 }
 
+/** What stands in the way of a new booking of a specialty for a patient (points 10, 11). */
+export interface BookingRestrictions {
+  openCase: RissCase | null;
+  upcoming: Appointment | null;
+}
+
 export interface BookingInput {
   conversationId: string;
   patient: Patient;
+  memberEmail?: string;
   today: string;
   /** Sites to list first: the QR code's, then the last one used. */
   preferredSites: SiteCode[];
 }
 
-export type BookingOutput = { outcome: 'booked'; appointment: Appointment } | { outcome: 'abandoned' | 'error' };
+export type BookingOutput =
+  | { outcome: 'booked'; appointment: Appointment }
+  | { outcome: 'case'; rissCase: RissCase }
+  /** The patient already has an appointment of that specialty and chose to move or cancel it. */
+  | { outcome: 'switch'; operation: 'reschedule' | 'cancel' }
+  | { outcome: 'refused' | 'abandoned' | 'error' };
 
-type FranjaChoice = Franja | 'cualquiera';
-
-interface BookingContext extends BookingInput {
+interface BookingContext extends BookingInput, SpeakingContext {
   specialty?: Specialty;
   visitType?: VisitType;
   site?: SiteCode;
   franja?: FranjaChoice;
-  slots: Slot[];
   slot?: Slot;
   idempotencyKey?: string;
-  appointment?: Appointment;
-  lastPrompt?: Reply;
-  invalidAnswers: number;
-  /** Set when the agenda failed and the member was told so. */
-  failed?: boolean;
+  existing?: Appointment;
+  result?: BookingOutput;
 }
-
-const SLOTS_SHOWN = 5;
 
 function cupsOf(context: BookingContext): Cups {
   return cupsFor(context.specialty ?? 'medicina_general', context.visitType ?? 'primera_vez');
 }
 
-function slotParams(slot: Slot): Record<string, string> {
-  return { start: slot.start, doctor: slot.doctor.name, site: slot.site };
+function appointmentParams(patient: Patient, appointment: Pick<Appointment, 'cups' | 'start' | 'site' | 'doctor'>) {
+  return { patient: patient.firstName, service: appointment.cups, start: appointment.start, doctor: appointment.doctor.name, site: appointment.site };
 }
 
+const choiceOf = (event: DialogEvent) => (event.type === 'USER_MESSAGE' ? event.choice : undefined);
+
 /**
- * Booking, from the specialty to the booked appointment (contract point 8). Invoked by the
- * conversation machine once the patient is known; it speaks through its parent.
+ * Booking, from the specialty to the booked appointment (contract points 8-11). Invoked by the
+ * conversation machine once the patient is known; slot search and the no-availability ladder
+ * run in the slot finder.
  */
 export const bookingMachine = setup({
   types: {
     context: {} as BookingContext,
-    events: {} as DialogEvent,
+    events: {} as DialogEvent | SayEvent,
     input: {} as BookingInput,
     output: {} as BookingOutput,
   },
   actors: {
-    searchSlots: fromPromise<Slot[], SearchSlotsInput>(async () => {
-      throw new Error('searchSlots is provided by the engine');
+    checkRestrictions: fromPromise<BookingRestrictions, { patientId: string; specialty: Specialty }>(async () => {
+      throw new Error('checkRestrictions is provided by the engine');
     }),
     book: fromPromise<Appointment, BookInput>(async () => {
       throw new Error('book is provided by the engine');
     }),
+    slotFinder: slotFinderMachine,
   },
   guards: {
     picked: ({ event }, value: string) => event.type === 'USER_MESSAGE' && event.choice === value,
     pickedAny: ({ event }) => event.type === 'USER_MESSAGE' && event.choice !== undefined,
-    patientTooOldForPediatrics: ({ context }) =>
-      yearsOld(context.patient.birthDate, context.today) >= PEDIATRICS_MAX_AGE,
-    foundSlots: ({ event }) => 'output' in event && Array.isArray(event.output) && event.output.length > 0,
-    slotTaken: ({ event }) => 'error' in event && errorCode(event.error) === ('SLOT_TAKEN' satisfies AgendaErrorCode),
+    patientTooOldForPediatrics: ({ context }) => yearsOld(context.patient.birthDate, context.today) >= PEDIATRICS_MAX_AGE,
+    slotTaken: ({ event }) => 'error' in event && errorCode(event.error) === 'SLOT_TAKEN',
   },
-  actions: {
-    say: sendParent((_, reply: Reply) => ({ type: 'SAY', reply })),
-    prompt: enqueueActions(({ enqueue }, prompt: Reply) => {
-      enqueue.assign({ lastPrompt: prompt, invalidAnswers: 0 });
-      enqueue.sendParent({ type: 'SAY', reply: prompt });
-    }),
-    repeatPrompt: enqueueActions(({ context, enqueue }) => {
-      if (context.lastPrompt) enqueue.sendParent({ type: 'SAY', reply: context.lastPrompt });
-    }),
-    /** Anything that is not an answer: say so, ask again, and offer help after three in a row. */
-    rejectAnswer: enqueueActions(({ context, enqueue }) => {
-      const invalidAnswers = context.invalidAnswers + 1;
-      enqueue.assign({ invalidAnswers });
-      enqueue.sendParent({ type: 'SAY', reply: reply('common.notUnderstood') });
-      if (invalidAnswers >= 3) enqueue.sendParent({ type: 'SAY', reply: reply('common.offerHelp') });
-      if (context.lastPrompt) enqueue.sendParent({ type: 'SAY', reply: context.lastPrompt });
-    }),
-    sayHelp: sendParent({ type: 'SAY', reply: reply('help.support') }),
-  },
+  actions: childSpeech<BookingContext, DialogEvent | SayEvent>(),
 }).createMachine({
   id: 'booking',
-  context: ({ input }) => ({ ...input, slots: [], invalidAnswers: 0 }),
+  context: ({ input }) => ({ ...input, invalidAnswers: 0 }),
   initial: 'awaitingSpecialty',
-  on: {
-    HELP: { actions: ['sayHelp', 'repeatPrompt'] },
-  },
+  on: { HELP: { actions: ['sayHelp', 'repeatPrompt'] } },
   states: {
     awaitingSpecialty: {
       tags: ['awaitingInput'],
@@ -128,8 +104,8 @@ export const bookingMachine = setup({
       on: {
         USER_MESSAGE: [
           {
-            guard: and([{ type: 'picked', params: 'pediatria' }, 'patientTooOldForPediatrics']),
             // Pediatrics serves only patients under 18: say why and offer the choice again.
+            guard: and([{ type: 'picked', params: 'pediatria' }, 'patientTooOldForPediatrics']),
             actions: [
               { type: 'say', params: ({ context }) => reply('booking.pediatricsUnder18', { name: context.patient.firstName }) },
               'repeatPrompt',
@@ -137,9 +113,54 @@ export const bookingMachine = setup({
           },
           {
             guard: 'pickedAny',
-            target: 'awaitingVisitType',
-            actions: assign({ specialty: ({ event }) => (event.type === 'USER_MESSAGE' ? event.choice : undefined) as Specialty }),
+            target: 'checkingRestrictions',
+            actions: assign({ specialty: ({ event }) => choiceOf(event as DialogEvent) as Specialty }),
           },
+          { actions: 'rejectAnswer' },
+        ],
+      },
+    },
+    checkingRestrictions: {
+      invoke: {
+        src: 'checkRestrictions',
+        input: ({ context }) => ({ patientId: context.patient.id, specialty: context.specialty ?? 'medicina_general' }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.openCase !== null,
+            target: 'refused',
+            actions: {
+              type: 'say',
+              params: ({ event }) =>
+                reply('booking.caseOpen', { radicado: event.output.openCase?.radicado, dueDate: event.output.openCase?.dueDate }),
+            },
+          },
+          {
+            guard: ({ event }) => event.output.upcoming !== null,
+            target: 'awaitingExistingChoice',
+            actions: assign({ existing: ({ event }) => event.output.upcoming ?? undefined }),
+          },
+          { target: 'awaitingVisitType' },
+        ],
+        onError: { target: 'failed' },
+      },
+    },
+    /** One upcoming appointment per patient and specialty: offer to move or cancel it instead. */
+    awaitingExistingChoice: {
+      tags: ['awaitingInput'],
+      entry: {
+        type: 'prompt',
+        params: ({ context }) =>
+          reply('booking.alreadyHasOne', context.existing ? appointmentParams(context.patient, context.existing) : {}, [
+            option('reschedule', 'options.existing.reschedule'),
+            option('cancel', 'options.existing.cancel'),
+            option('menu', 'options.existing.menu'),
+          ]),
+      },
+      on: {
+        USER_MESSAGE: [
+          { guard: { type: 'picked', params: 'reschedule' }, target: 'done', actions: assign({ result: { outcome: 'switch', operation: 'reschedule' } }) },
+          { guard: { type: 'picked', params: 'cancel' }, target: 'done', actions: assign({ result: { outcome: 'switch', operation: 'cancel' } }) },
+          { guard: { type: 'picked', params: 'menu' }, target: 'done', actions: assign({ result: { outcome: 'refused' } }) },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -156,11 +177,7 @@ export const bookingMachine = setup({
       },
       on: {
         USER_MESSAGE: [
-          {
-            guard: 'pickedAny',
-            target: 'awaitingSite',
-            actions: assign({ visitType: ({ event }) => (event.type === 'USER_MESSAGE' ? event.choice : undefined) as VisitType }),
-          },
+          { guard: 'pickedAny', target: 'awaitingSite', actions: assign({ visitType: ({ event }) => choiceOf(event as DialogEvent) as VisitType }) },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -170,22 +187,14 @@ export const bookingMachine = setup({
       entry: {
         type: 'prompt',
         params: ({ context }) => {
-          const preferred = context.preferredSites.filter((site, i, all) => all.indexOf(site) === i);
-          const ordered = [...preferred, ...SITES.map((s) => s.code).filter((site) => !preferred.includes(site))];
-          return reply(
-            'booking.askSite',
-            undefined,
-            ordered.map((site) => option(site, 'options.site', { site })),
-          );
+          const preferred = context.preferredSites.filter((site, index, all) => all.indexOf(site) === index);
+          const ordered = [...preferred, ...SITES.map((site) => site.code).filter((code) => !preferred.includes(code))];
+          return reply('booking.askSite', undefined, ordered.map((site) => option(site, 'options.site', { site })));
         },
       },
       on: {
         USER_MESSAGE: [
-          {
-            guard: 'pickedAny',
-            target: 'awaitingFranja',
-            actions: assign({ site: ({ event }) => (event.type === 'USER_MESSAGE' ? event.choice : undefined) as SiteCode }),
-          },
+          { guard: 'pickedAny', target: 'awaitingFranja', actions: assign({ site: ({ event }) => choiceOf(event as DialogEvent) as SiteCode }) },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -202,60 +211,59 @@ export const bookingMachine = setup({
       },
       on: {
         USER_MESSAGE: [
-          {
-            guard: 'pickedAny',
-            target: 'searchingSlots',
-            actions: assign({ franja: ({ event }) => (event.type === 'USER_MESSAGE' ? event.choice : undefined) as FranjaChoice }),
-          },
+          { guard: 'pickedAny', target: 'findingSlot', actions: assign({ franja: ({ event }) => choiceOf(event as DialogEvent) as FranjaChoice }) },
           { actions: 'rejectAnswer' },
         ],
       },
     },
-    searchingSlots: {
+    findingSlot: {
       invoke: {
-        src: 'searchSlots',
-        input: ({ context }) => ({
-          cups: cupsOf(context),
-          site: context.site ?? 'CALLE42',
-          ...(context.franja && context.franja !== 'cualquiera' ? { franja: context.franja } : {}),
-          window: context.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',
-        }),
+        id: 'slotFinder',
+        src: 'slotFinder',
+        input: ({ context }) => {
+          const treating = context.patient.treatingDoctors.find(
+            (doctor) => doctor.specialty === context.specialty && doctor.site === context.site,
+          );
+          return {
+            conversationId: context.conversationId,
+            patient: context.patient,
+            ...(context.memberEmail ? { memberEmail: context.memberEmail } : {}),
+            cups: cupsOf(context),
+            specialty: context.specialty ?? 'medicina_general',
+            site: context.site ?? 'CALLE42',
+            franja: context.franja ?? 'cualquiera',
+            // "Control" starts with the treating doctor when they work at the chosen site.
+            ...(context.visitType === 'control' && treating
+              ? { treatingDoctor: { id: treating.doctorId, name: treating.doctorName } }
+              : {}),
+            window: context.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',
+          };
+        },
         onDone: [
           {
-            guard: 'foundSlots',
-            target: 'awaitingSlot',
-            actions: assign({ slots: ({ event }) => event.output.slice(0, SLOTS_SHOWN) }),
-          },
-          { target: 'noAvailability' },
-        ],
-        onError: { target: 'failed' },
-      },
-    },
-    awaitingSlot: {
-      tags: ['awaitingInput'],
-      entry: {
-        type: 'prompt',
-        params: ({ context }) =>
-          reply(
-            'booking.askSlot',
-            { count: context.slots.length },
-            context.slots.map((slot) => option(slot.id, 'options.slot', slotParams(slot))),
-          ),
-      },
-      on: {
-        USER_MESSAGE: [
-          {
-            guard: ({ context, event }) => context.slots.some((slot) => slot.id === event.choice),
+            guard: ({ event }) => (event.output as SlotFinderOutput).outcome === 'slot',
             target: 'awaitingConfirmation',
-            actions: assign({
-              slot: ({ context, event }) => context.slots.find((slot) => slot.id === (event as { choice?: string }).choice),
-              // One key per intent: a retry of this booking, even after a crash, reuses it.
-              idempotencyKey: ({ context, event }) =>
-                `${context.conversationId}:${(event as { messageId: string }).messageId}`,
+            actions: assign(({ event }) => {
+              const output = event.output as Extract<SlotFinderOutput, { outcome: 'slot' }>;
+              return { slot: output.slot };
             }),
           },
-          { actions: 'rejectAnswer' },
+          {
+            target: 'done',
+            actions: assign({
+              result: ({ event }) => {
+                const output = event.output as SlotFinderOutput;
+                if (output.outcome === 'case') return { outcome: 'case', rissCase: output.rissCase };
+                return { outcome: output.outcome === 'error' ? 'error' : 'abandoned' };
+              },
+            }),
+          },
         ],
+      },
+      on: {
+        USER_MESSAGE: { actions: sendTo('slotFinder', ({ event }) => event) },
+        HELP: { actions: sendTo('slotFinder', ({ event }) => event) },
+        SAY: { actions: 'relay' },
       },
     },
     awaitingConfirmation: {
@@ -263,24 +271,17 @@ export const bookingMachine = setup({
       entry: {
         type: 'prompt',
         params: ({ context }) =>
-          reply(
-            'booking.confirm',
-            {
-              patient: context.patient.firstName,
-              service: cupsOf(context),
-              ...(context.slot ? slotParams(context.slot) : {}),
-            },
-            YES_NO,
-          ),
+          reply('booking.confirm', context.slot ? appointmentParams(context.patient, { ...context.slot, cups: cupsOf(context) }) : {}, YES_NO),
       },
       on: {
         USER_MESSAGE: [
-          { guard: { type: 'picked', params: 'yes' }, target: 'bookingAppointment' },
           {
-            guard: { type: 'picked', params: 'no' },
-            target: 'abandoned',
-            actions: { type: 'say', params: reply('booking.notConfirmed') },
+            guard: { type: 'picked', params: 'yes' },
+            target: 'bookingAppointment',
+            // One key per intent: a retry of this booking, even after a crash, reuses it.
+            actions: assign({ idempotencyKey: ({ context, event }) => `${context.conversationId}:book:${(event as { messageId: string }).messageId}` }),
           },
+          { guard: { type: 'picked', params: 'no' }, target: 'done', actions: [{ type: 'say', params: reply('booking.notConfirmed') }, assign({ result: { outcome: 'abandoned' } })] },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -292,18 +293,18 @@ export const bookingMachine = setup({
           patientId: context.patient.id,
           slotId: context.slot?.id ?? '',
           cups: cupsOf(context),
-          idempotencyKey: context.idempotencyKey ?? `${context.conversationId}:booking`,
+          idempotencyKey: context.idempotencyKey ?? `${context.conversationId}:book`,
         }),
         onDone: {
-          target: 'booked',
-          actions: assign({ appointment: ({ event }) => event.output }),
+          target: 'done',
+          actions: [
+            assign({ result: ({ event }) => ({ outcome: 'booked', appointment: event.output }) }),
+            { type: 'say', params: ({ context, event }) => reply('booking.booked', appointmentParams(context.patient, event.output)) },
+          ],
         },
         onError: [
-          {
-            guard: 'slotTaken',
-            target: 'searchingSlots',
-            actions: { type: 'say', params: reply('booking.slotTaken') },
-          },
+          // Someone took the slot between offer and confirmation: fresh slots, same search.
+          { guard: 'slotTaken', target: 'findingSlot', actions: { type: 'say', params: reply('booking.slotTaken') } },
           { target: 'awaitingRetry' },
         ],
       },
@@ -315,45 +316,20 @@ export const bookingMachine = setup({
       on: {
         USER_MESSAGE: [
           { guard: { type: 'picked', params: 'yes' }, target: 'bookingAppointment' },
-          {
-            guard: { type: 'picked', params: 'no' },
-            target: 'abandoned',
-            actions: { type: 'say', params: reply('booking.retryDeclined') },
-          },
+          { guard: { type: 'picked', params: 'no' }, target: 'done', actions: [{ type: 'say', params: reply('booking.retryDeclined') }, assign({ result: { outcome: 'abandoned' } })] },
           { actions: 'rejectAnswer' },
         ],
       },
     },
-    noAvailability: {
-      entry: {
-        type: 'say',
-        params: ({ context }) => reply('booking.noSlots', { site: context.site ?? '' }),
-      },
-      always: 'abandoned',
+    refused: {
+      entry: assign({ result: { outcome: 'refused' } }),
+      always: 'done',
     },
     failed: {
-      entry: [{ type: 'say', params: reply('errors.agendaUnavailable') }, assign({ failed: true })],
-      always: 'error',
+      entry: [{ type: 'say', params: reply('errors.agendaUnavailable') }, assign({ result: { outcome: 'error' } })],
+      always: 'done',
     },
-    booked: {
-      type: 'final',
-      entry: {
-        type: 'say',
-        params: ({ context }) =>
-          reply('booking.booked', {
-            patient: context.patient.firstName,
-            service: cupsOf(context),
-            ...(context.appointment
-              ? { start: context.appointment.start, doctor: context.appointment.doctor.name, site: context.appointment.site }
-              : {}),
-          }),
-      },
-    },
-    abandoned: { type: 'final' },
-    error: { type: 'final' },
+    done: { type: 'final' },
   },
-  output: ({ context }): BookingOutput => {
-    if (context.appointment) return { outcome: 'booked', appointment: context.appointment };
-    return { outcome: context.failed ? 'error' : 'abandoned' };
-  },
+  output: ({ context }): BookingOutput => context.result ?? { outcome: 'abandoned' },
 });

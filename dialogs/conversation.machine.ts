@@ -1,8 +1,10 @@
 import { assign, emit, enqueueActions, fromPromise, sendTo, setup } from 'xstate';
 import type { ChannelName } from '../bot/messages.js';
-import type { DocumentType, Member, Patient, SiteCode } from '../bot/domain.js';
+import type { Appointment, DocumentType, Member, Patient, SiteCode } from '../bot/domain.js';
 import { DOCUMENT_TYPES } from '../bot/domain.js';
 import { bookingMachine, type BookingOutput } from './booking.machine.js';
+import { appointmentParams, cancelMachine, type CancelOutput } from './cancel.machine.js';
+import { rescheduleMachine, type RescheduleOutput } from './reschedule.machine.js';
 import type { DialogEvent } from './events.js';
 import { errorCode } from './errors.js';
 import { parseBirthDate, parseDocument } from './parse.js';
@@ -20,7 +22,7 @@ const MAX_IDENTITY_FAILURES = 3;
 export type Operation = 'book' | 'consult' | 'cancel' | 'reschedule';
 
 /** Main-menu operations that work today, in the contract's order (point 7). */
-export const MENU_OPERATIONS: readonly Operation[] = ['book'];
+export const MENU_OPERATIONS: readonly Operation[] = ['book', 'consult', 'cancel', 'reschedule'];
 
 export interface ConversationInput {
   conversationId: string;
@@ -43,7 +45,19 @@ export interface ConversationInput {
 /** What the engine records besides the replies: consent, outcomes. Never rendered. */
 export type ConversationRecord =
   | { type: 'consent'; accepted: boolean; policyVersion: string }
-  | { type: 'outcome'; outcome: 'booked' | 'refused' | 'abandoned' | 'error' | 'ended'; site?: SiteCode };
+  | { type: 'outcome'; outcome: Outcome; site?: SiteCode };
+
+/** How a conversation (or one operation in it) ended, for transcripts and metrics. */
+export type Outcome =
+  | 'booked'
+  | 'consulted'
+  | 'cancelled'
+  | 'rescheduled'
+  | 'case_filed'
+  | 'refused'
+  | 'abandoned'
+  | 'error'
+  | 'ended';
 
 export type ConversationEmitted = { type: 'reply'; reply: Reply } | { type: 'record'; record: ConversationRecord };
 
@@ -59,6 +73,40 @@ interface ConversationContext extends ConversationInput {
 }
 
 type ChildEvent = { type: 'SAY'; reply: Reply };
+
+/** A running operation gets the member's messages and help requests; the root keeps MENU and EXIT. */
+function forwardTo(id: 'booking' | 'cancel' | 'reschedule') {
+  const forward = { type: 'forward', params: id } as const;
+  return { USER_MESSAGE: { actions: forward }, HELP: { actions: forward } };
+}
+
+function isSwitch(output: BookingOutput, operation: 'reschedule' | 'cancel'): boolean {
+  return output.outcome === 'switch' && output.operation === operation;
+}
+
+function bookingRecord(output: BookingOutput): ConversationRecord {
+  switch (output.outcome) {
+    case 'booked':
+      return { type: 'outcome', outcome: 'booked', site: output.appointment.site };
+    case 'case':
+      return { type: 'outcome', outcome: 'case_filed', site: output.rissCase.site };
+    case 'switch':
+      return { type: 'outcome', outcome: 'refused' };
+    default:
+      return { type: 'outcome', outcome: output.outcome };
+  }
+}
+
+function operationOutcome(outcome: CancelOutput['outcome'] | RescheduleOutput['outcome']): Outcome {
+  switch (outcome) {
+    case 'case':
+      return 'case_filed';
+    case 'none':
+      return 'consulted';
+    default:
+      return outcome;
+  }
+}
 
 const isMessage = (event: DialogEvent | ChildEvent): event is Extract<DialogEvent, { type: 'USER_MESSAGE' }> =>
   event.type === 'USER_MESSAGE';
@@ -79,7 +127,12 @@ export const conversationMachine = setup({
     findMember: fromPromise<Member, { documentType: DocumentType; documentNumber: string }>(async () => {
       throw new Error('findMember is provided by the engine');
     }),
+    listAppointments: fromPromise<Appointment[], { patientId: string }>(async () => {
+      throw new Error('listAppointments is provided by the engine');
+    }),
     booking: bookingMachine,
+    cancel: cancelMachine,
+    reschedule: rescheduleMachine,
   },
   guards: {
     picked: ({ event }, value: string) => isMessage(event) && event.choice === value,
@@ -108,6 +161,7 @@ export const conversationMachine = setup({
   },
   actions: {
     say: emit((_, said: Reply) => ({ type: 'reply' as const, reply: said })),
+    forward: sendTo((_, id: string) => id, ({ event }) => event),
     relay: emit(({ event }) => ({ type: 'reply' as const, reply: (event as ChildEvent).reply })),
     record: emit((_, record: ConversationRecord) => ({ type: 'record' as const, record })),
     prompt: enqueueActions(({ enqueue }, prompt: Reply) => {
@@ -351,6 +405,9 @@ export const conversationMachine = setup({
       on: {
         USER_MESSAGE: [
           { guard: { type: 'picked', params: 'book' }, target: 'booking' },
+          { guard: { type: 'picked', params: 'consult' }, target: 'consulting' },
+          { guard: { type: 'picked', params: 'cancel' }, target: 'cancelling' },
+          { guard: { type: 'picked', params: 'reschedule' }, target: 'rescheduling' },
           {
             guard: { type: 'picked', params: 'help' },
             actions: [{ type: 'say', params: reply('help.support') }, 'repeatPrompt'],
@@ -366,34 +423,97 @@ export const conversationMachine = setup({
         input: ({ context }) => ({
           conversationId: context.conversationId,
           patient: context.patient as Patient,
+          ...(context.member?.email ? { memberEmail: context.member.email } : {}),
           today: context.today,
           preferredSites: [context.site, context.lastSite].filter((site): site is SiteCode => site !== undefined),
         }),
+        onDone: [
+          {
+            guard: ({ event }) => isSwitch(event.output, 'reschedule'),
+            target: 'rescheduling',
+          },
+          {
+            guard: ({ event }) => isSwitch(event.output, 'cancel'),
+            target: 'cancelling',
+          },
+          {
+            target: 'menu',
+            actions: [
+              { type: 'record', params: ({ event }) => bookingRecord(event.output) },
+              assign({
+                lastSite: ({ context, event }) =>
+                  event.output.outcome === 'booked' ? event.output.appointment.site : context.lastSite,
+              }),
+            ],
+          },
+        ],
+      },
+      on: forwardTo('booking'),
+    },
+    consulting: {
+      invoke: {
+        src: 'listAppointments',
+        input: ({ context }) => ({ patientId: context.patient?.id ?? '' }),
         onDone: {
           target: 'menu',
           actions: [
             {
-              type: 'record',
-              params: ({ event }) => {
-                const output = event.output as BookingOutput;
-                return output.outcome === 'booked'
-                  ? { type: 'outcome', outcome: 'booked', site: output.appointment.site }
-                  : { type: 'outcome', outcome: output.outcome };
-              },
+              type: 'say',
+              params: ({ context, event }) =>
+                event.output.length === 0
+                  ? reply('appointments.none', { patient: context.patient?.firstName })
+                  : reply('appointments.list', { patient: context.patient?.firstName, count: event.output.length }, undefined, event.output.map((appointment) => ({ key: 'appointments.item', params: appointmentParams(appointment) }))),
             },
-            assign({
-              lastSite: ({ context, event }) => {
-                const output = event.output as BookingOutput;
-                return output.outcome === 'booked' ? output.appointment.site : context.lastSite;
-              },
-            }),
+            { type: 'record', params: { type: 'outcome', outcome: 'consulted' } },
+          ],
+        },
+        onError: {
+          target: 'menu',
+          actions: [
+            { type: 'say', params: reply('errors.agendaUnavailable') },
+            { type: 'record', params: { type: 'outcome', outcome: 'error' } },
           ],
         },
       },
-      on: {
-        USER_MESSAGE: { actions: sendTo('booking', ({ event }) => event) },
-        HELP: { actions: sendTo('booking', ({ event }) => event) },
+    },
+    cancelling: {
+      invoke: {
+        id: 'cancel',
+        src: 'cancel',
+        input: ({ context }) => ({ patient: context.patient as Patient }),
+        onDone: {
+          target: 'menu',
+          actions: {
+            type: 'record',
+            params: ({ event }) => ({ type: 'outcome', outcome: operationOutcome((event.output as CancelOutput).outcome) }),
+          },
+        },
       },
+      on: forwardTo('cancel'),
+    },
+    rescheduling: {
+      invoke: {
+        id: 'reschedule',
+        src: 'reschedule',
+        input: ({ context }) => ({
+          conversationId: context.conversationId,
+          patient: context.patient as Patient,
+          ...(context.member?.email ? { memberEmail: context.member.email } : {}),
+        }),
+        onDone: {
+          target: 'menu',
+          actions: {
+            type: 'record',
+            params: ({ event }) => {
+              const output = event.output as RescheduleOutput;
+              return output.outcome === 'rescheduled'
+                ? { type: 'outcome', outcome: 'rescheduled', site: output.appointment.site }
+                : { type: 'outcome', outcome: operationOutcome(output.outcome) };
+            },
+          },
+        },
+      },
+      on: forwardTo('reschedule'),
     },
     ended: { type: 'final' },
   },

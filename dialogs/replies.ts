@@ -10,14 +10,21 @@ export interface ReplyOption {
   params?: ReplyParams;
 }
 
+/** One line of a list shown under a text (e.g. each upcoming appointment). */
+export interface ReplyItem {
+  key: string;
+  params?: ReplyParams;
+}
+
 export interface Reply {
   key: string;
   params?: ReplyParams;
   options?: ReplyOption[];
+  items?: ReplyItem[];
 }
 
-export function reply(key: string, params?: ReplyParams, options?: ReplyOption[]): Reply {
-  return { key, ...(params ? { params } : {}), ...(options ? { options } : {}) };
+export function reply(key: string, params?: ReplyParams, options?: ReplyOption[], items?: ReplyItem[]): Reply {
+  return { key, ...(params ? { params } : {}), ...(options ? { options } : {}), ...(items ? { items } : {}) };
 }
 
 export function option(value: string, key: string, params?: ReplyParams): ReplyOption {
