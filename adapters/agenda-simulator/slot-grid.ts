@@ -60,11 +60,12 @@ export function horizonEnd(now: Date): Date {
 }
 
 /**
- * Whether a slot starting at `start` may be booked for `cups` now: not in the past, within
+ * Whether a slot starting at `start` may be booked for `cups` now: strictly in the future, within
  * the horizon, and for "no programada" services only today or on the next working day.
  */
 export function isWithinBookingWindow(cups: Cups, start: Date, now: Date): boolean {
-  if (start < now || start > horizonEnd(now)) return false;
+  // A slot that starts now is already under way: only later ones can be booked.
+  if (start <= now || start > horizonEnd(now)) return false;
   if (serviceOf(cups).visitType !== 'no_programada') return true;
   const today = bogotaDate(now);
   const day = bogotaDate(start);
