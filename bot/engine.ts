@@ -75,7 +75,8 @@ export function createEngine(options: EngineOptions): Engine {
     // Texts that cannot be an answer are refused before the machine sees them: nothing is lost.
     const refusal = text.trim().length === 0 ? 'errors.empty' : text.length > options.maxMessageLength ? 'errors.tooLong' : undefined;
     if (refusal && !fresh) {
-      const { messages } = renderer.render([{ key: refusal }], now);
+      const pending = resumed ? pendingPrompt(resumed) : undefined;
+      const { messages } = renderer.render([{ key: refusal }, ...(pending ? [pending] : [])], now);
       await store.commitTurn({
         ...baseCommit(sessionKey, conversationId, message, now, false),
         transcript: [inLine(message, options.maxMessageLength), ...messages.map((m) => outLine(m))],
@@ -239,6 +240,20 @@ function parseShownOptions(json: string): ShownOption[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * The question the conversation is waiting on: the `lastPrompt` of the deepest running
+ * machine in a saved snapshot, so a refused message can be followed by the question again.
+ */
+function pendingPrompt(snapshot: Snapshot<unknown>): Reply | undefined {
+  type Saved = { context?: { lastPrompt?: Reply }; children?: Record<string, { snapshot?: Saved } | undefined> };
+  const saved = snapshot as Saved;
+  for (const child of Object.values(saved.children ?? {})) {
+    const deeper = child?.snapshot ? pendingPrompt(child.snapshot as Snapshot<unknown>) : undefined;
+    if (deeper) return deeper;
+  }
+  return saved.context?.lastPrompt;
 }
 
 /**

@@ -67,6 +67,8 @@ interface ConversationContext extends ConversationInput {
   /** `null` when the lookup found nobody: the member is told nothing different. */
   member?: Member | null;
   identityFailures: number;
+  /** Passed the second factor and eligibility. */
+  verified: boolean;
   patient?: Patient;
   lastPrompt?: Reply;
   invalidAnswers: number;
@@ -139,6 +141,8 @@ export const conversationMachine = setup({
     pickedAny: ({ event }) => isMessage(event) && event.choice !== undefined,
     consentCurrent: ({ context }) => context.consentCurrent,
     identified: ({ context }) => context.patient !== undefined,
+    /** Verified and eligible, but still choosing for whom: "menú" goes back to that question. */
+    choosingPatient: ({ context }) => context.verified && context.patient === undefined,
     documentComplete: ({ event }) => {
       if (!isMessage(event)) return false;
       const parsed = parseDocument(event.text);
@@ -187,6 +191,7 @@ export const conversationMachine = setup({
       enqueue.assign({ previousExpired: false });
     }),
     forgetIdentity: assign({
+      verified: false,
       documentType: undefined,
       documentNumber: undefined,
       member: undefined,
@@ -199,13 +204,14 @@ export const conversationMachine = setup({
   },
 }).createMachine({
   id: 'conversation',
-  context: ({ input }) => ({ ...input, identityFailures: 0, invalidAnswers: 0 }),
+  context: ({ input }) => ({ ...input, identityFailures: 0, invalidAnswers: 0, verified: false }),
   initial: 'start',
   on: {
     SAY: { actions: 'relay' },
     HELP: { actions: [{ type: 'say', params: reply('help.support') }, 'repeatPrompt'] },
     MENU: [
       { guard: 'identified', target: '.menu' },
+      { guard: 'choosingPatient', target: '.awaitingPatient' },
       { target: '.greeting', actions: 'forgetIdentity' },
     ],
     EXIT: {
@@ -220,7 +226,10 @@ export const conversationMachine = setup({
     /** Nothing said yet: whatever the first message is, Lina introduces herself. */
     start: {
       tags: ['awaitingInput'],
-      on: { USER_MESSAGE: 'greeting', HELP: 'greeting' },
+      on: {
+        USER_MESSAGE: 'greeting',
+        HELP: { target: 'greeting', actions: { type: 'say', params: reply('help.support') } },
+      },
     },
     greeting: {
       entry: 'greet',
@@ -352,13 +361,16 @@ export const conversationMachine = setup({
         {
           guard: 'hasBeneficiaries',
           target: 'awaitingPatient',
-          actions: { type: 'say', params: ({ context }) => reply('identify.welcome', { name: context.member?.firstName }) },
+          actions: [
+            { type: 'say', params: ({ context }) => reply('identify.welcome', { name: context.member?.firstName }) },
+            assign({ verified: true }),
+          ],
         },
         {
           target: 'menu',
           actions: [
             { type: 'say', params: ({ context }) => reply('identify.welcome', { name: context.member?.firstName }) },
-            assign({ patient: ({ context }) => context.member ?? undefined }),
+            assign({ patient: ({ context }) => context.member ?? undefined, verified: true }),
           ],
         },
       ],
