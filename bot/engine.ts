@@ -102,14 +102,17 @@ export function createEngine(options: EngineOptions): Engine {
 
     let settledSnapshot: AnyMachineSnapshot | undefined;
     let persisted: unknown;
+    let state: string | undefined;
     try {
       actor.start();
       const shown = !fresh && saved?.shownOptions ? parseShownOptions(saved.shownOptions) : [];
       const choice = matchOption(text, shown);
       actor.send(toDialogEvent({ text, messageId: message.messageId, ...(choice !== undefined ? { choice } : {}) }));
       settledSnapshot = await waitUntilSettled(actor, options.turnTimeoutMs);
-      // Taken before stop(): a stopped actor's snapshot would say so and never resume.
+      // Taken before stop(): a stopped actor's snapshot would say so and never resume, and
+      // stopped children would no longer show the step they were at.
       persisted = actor.getPersistedSnapshot();
+      state = describeState(settledSnapshot);
     } catch (error) {
       log.error({ err: errorSummary(error) }, 'turn failed');
       replies.push({ key: 'errors.turnFailed' });
@@ -119,7 +122,6 @@ export function createEngine(options: EngineOptions): Engine {
 
     const rendered = renderer.render(replies, now);
     const healthy = settledSnapshot !== undefined && settledSnapshot.status !== 'error';
-    const state = settledSnapshot ? describeState(settledSnapshot) : undefined;
     const commit: TurnCommit = {
       ...baseCommit(sessionKey, conversationId, message, now, fresh !== undefined),
       ...(healthy
@@ -155,8 +157,9 @@ export function createEngine(options: EngineOptions): Engine {
     if (version !== CONVERSATION_MACHINE_VERSION) return undefined;
     try {
       const snapshot = JSON.parse(json) as Snapshot<unknown>;
-      // Resolving proves the snapshot still fits the machine before any turn relies on it.
-      machine.resolveState(snapshot as never);
+      // Resolving proves the snapshot, and every operation running in it, still fits the
+      // machines before any turn relies on it.
+      assertFits(machine as unknown as ResolvingLogic, snapshot);
       return snapshot;
     } catch {
       return undefined;
@@ -239,6 +242,23 @@ function parseShownOptions(json: string): ShownOption[] {
     return Array.isArray(parsed) ? (parsed as ShownOption[]) : [];
   } catch {
     return [];
+  }
+}
+
+type SavedSnapshot = { children?: Record<string, { src?: unknown; snapshot?: unknown } | undefined> };
+type ResolvingLogic = {
+  resolveState: (snapshot: never) => unknown;
+  implementations?: { actors?: Record<string, unknown> };
+};
+
+/** Throws unless a saved snapshot, children included, resolves against today's machines. */
+function assertFits(logic: ResolvingLogic, snapshot: unknown): void {
+  logic.resolveState(snapshot as never);
+  for (const child of Object.values((snapshot as SavedSnapshot).children ?? {})) {
+    const childLogic = typeof child?.src === 'string' ? logic.implementations?.actors?.[child.src] : undefined;
+    if (childLogic && typeof (childLogic as ResolvingLogic).resolveState === 'function') {
+      assertFits(childLogic as ResolvingLogic, child?.snapshot);
+    }
   }
 }
 

@@ -137,12 +137,14 @@ export function matchOption(text: string, options: ShownOption[]): string | unde
   if (exact.length === 1) return exact[0]?.value;
   if (exact.length > 1) return undefined;
   if (answer.length < 3) return undefined;
-  // Partial words: "pediatria" in "Pediatría", "kennedy" in "USS Kennedy".
+  // Partial words: "pediatria" in "Pediatría", "kennedy" in "USS Kennedy". Words of one or
+  // two letters never count on their own, so "no sé" is not a "No" nor "si acaso" a "Sí".
   const words = (value: string) => ` ${normalizeText(value).replace(/[^a-z0-9ñ ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  const said = words(answer);
+  const contains = (outer: string, inner: string) => inner.trim().length >= 3 && outer.includes(inner);
   const partial = options.filter((choice) => {
     const label = words(choice.label);
-    const said = words(answer);
-    return label.includes(said) || said.includes(label) || choice.aliases.some((alias) => said.includes(words(alias)));
+    return contains(label, said) || contains(said, label) || choice.aliases.some((alias) => contains(said, words(alias)));
   });
   return partial.length === 1 ? partial[0]?.value : undefined;
 }

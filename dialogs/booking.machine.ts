@@ -243,9 +243,11 @@ export const bookingMachine = setup({
           {
             guard: ({ event }) => (event.output as SlotFinderOutput).outcome === 'slot',
             target: 'awaitingConfirmation',
-            actions: assign(({ event }) => {
+            // One key per intent, saved before the call: a retry, or a new "sí" after a crash,
+            // replays this booking instead of making another.
+            actions: assign(({ context, event }) => {
               const output = event.output as Extract<SlotFinderOutput, { outcome: 'slot' }>;
-              return { slot: output.slot };
+              return { slot: output.slot, idempotencyKey: `${context.conversationId}:book:${output.chosenBy}` };
             }),
           },
           {
@@ -275,12 +277,7 @@ export const bookingMachine = setup({
       },
       on: {
         USER_MESSAGE: [
-          {
-            guard: { type: 'picked', params: 'yes' },
-            target: 'bookingAppointment',
-            // One key per intent: a retry of this booking, even after a crash, reuses it.
-            actions: assign({ idempotencyKey: ({ context, event }) => `${context.conversationId}:book:${(event as { messageId: string }).messageId}` }),
-          },
+          { guard: { type: 'picked', params: 'yes' }, target: 'bookingAppointment' },
           { guard: { type: 'picked', params: 'no' }, target: 'done', actions: [{ type: 'say', params: reply('booking.notConfirmed') }, assign({ result: { outcome: 'abandoned' } })] },
           { actions: 'rejectAnswer' },
         ],

@@ -138,7 +138,11 @@ export const rescheduleMachine = setup({
           {
             guard: ({ event }) => (event.output as SlotFinderOutput).outcome === 'slot',
             target: 'awaitingConfirmation',
-            actions: assign({ slot: ({ event }) => (event.output as Extract<SlotFinderOutput, { outcome: 'slot' }>).slot }),
+            // The key is fixed with the slot, before the call, so a crash never moves twice.
+            actions: assign(({ context, event }) => {
+              const output = event.output as Extract<SlotFinderOutput, { outcome: 'slot' }>;
+              return { slot: output.slot, idempotencyKey: `${context.conversationId}:move:${output.chosenBy}` };
+            }),
           },
           {
             target: 'done',
@@ -177,13 +181,7 @@ export const rescheduleMachine = setup({
       },
       on: {
         USER_MESSAGE: [
-          {
-            guard: { type: 'picked', params: 'yes' },
-            target: 'moving',
-            actions: assign({
-              idempotencyKey: ({ context, event }) => `${context.conversationId}:move:${(event as { messageId: string }).messageId}`,
-            }),
-          },
+          { guard: { type: 'picked', params: 'yes' }, target: 'moving' },
           {
             guard: { type: 'picked', params: 'no' },
             target: 'done',

@@ -43,7 +43,8 @@ export interface SlotFinderInput {
 }
 
 export type SlotFinderOutput =
-  | { outcome: 'slot'; slot: Slot }
+  /** `chosenBy`: the id of the message that picked the slot, the seed of the intent's key. */
+  | { outcome: 'slot'; slot: Slot; chosenBy: string }
   | { outcome: 'case'; rissCase: RissCase }
   | { outcome: 'abandoned' | 'error' };
 
@@ -53,8 +54,10 @@ interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
   triedOtherDoctor: boolean;
   slots: Slot[];
   slot?: Slot;
+  chosenBy?: string;
   email?: string;
-  caseKey?: string;
+  /** Fixed before anything is filed, so a retry or a crash never files twice. */
+  caseKey: string;
   rissCase?: RissCase;
   failed: boolean;
 }
@@ -98,6 +101,7 @@ export const slotFinderMachine = setup({
     ...input,
     ...(input.treatingDoctor ? { doctorId: input.treatingDoctor.id } : {}),
     ...(input.memberEmail ? { email: input.memberEmail } : {}),
+    caseKey: `${input.conversationId}:case:${input.patient.id}:${input.specialty}`,
     triedOtherFranja: false,
     triedOtherDoctor: false,
     slots: [],
@@ -144,6 +148,7 @@ export const slotFinderMachine = setup({
             target: 'chosen',
             actions: assign({
               slot: ({ context, event }) => context.slots.find((slot) => slot.id === (event as { choice?: string }).choice),
+              chosenBy: ({ event }) => (event as { messageId: string }).messageId,
             }),
           },
           { actions: 'rejectAnswer' },
@@ -205,11 +210,7 @@ export const slotFinderMachine = setup({
       entry: { type: 'prompt', params: ({ context }) => reply('riss.offer', { site: context.site }, YES_NO) },
       on: {
         USER_MESSAGE: [
-          {
-            guard: { type: 'picked', params: 'yes' },
-            target: 'collectingEmail',
-            actions: assign({ caseKey: ({ context, event }) => `${context.conversationId}:case:${(event as { messageId: string }).messageId}` }),
-          },
+          { guard: { type: 'picked', params: 'yes' }, target: 'collectingEmail' },
           { guard: { type: 'picked', params: 'no' }, target: 'abandoned', actions: { type: 'say', params: reply('riss.declined') } },
           { actions: 'rejectAnswer' },
         ],
@@ -241,7 +242,7 @@ export const slotFinderMachine = setup({
           cups: context.cups,
           site: context.site,
           email: context.email ?? '',
-          idempotencyKey: context.caseKey ?? `${context.conversationId}:case`,
+          idempotencyKey: context.caseKey,
         }),
         onDone: {
           target: 'caseFiled',
@@ -270,7 +271,7 @@ export const slotFinderMachine = setup({
     done: { type: 'final' },
   },
   output: ({ context }): SlotFinderOutput => {
-    if (context.slot) return { outcome: 'slot', slot: context.slot };
+    if (context.slot) return { outcome: 'slot', slot: context.slot, chosenBy: context.chosenBy ?? '' };
     if (context.rissCase) return { outcome: 'case', rissCase: context.rissCase };
     return { outcome: context.failed ? 'error' : 'abandoned' };
   },

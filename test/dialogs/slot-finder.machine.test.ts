@@ -77,7 +77,8 @@ describe('slot finder: slots found', () => {
     const { chat } = await startFinder({ searches: [slots] });
     await chat.say('2', slots[1]?.id);
     assert.deepEqual(chat.keys(), []);
-    assert.deepEqual(chat.output(), { outcome: 'slot', slot: slots[1] });
+    // The choosing message seeds the key of whatever the parent does with the slot.
+    assert.deepEqual(chat.output(), { outcome: 'slot', slot: slots[1], chosenBy: chat.lastMessageId() });
   });
 
   it('does not take an answer that is none of the slots shown, and shows them again', async () => {
@@ -179,7 +180,7 @@ describe('slot finder: ladder (b), the first search was limited to the treating 
     assert.deepEqual(searches[1], { ...BASE_SEARCH });
     assert.deepEqual(chat.keys(), ['booking.askSlot']);
     await chat.say('1', slots[0]?.id);
-    assert.deepEqual(chat.output(), { outcome: 'slot', slot: slots[0] });
+    assert.deepEqual(chat.output(), { outcome: 'slot', slot: slots[0], chosenBy: chat.lastMessageId() });
   });
 
   it('no to the other doctor offers the RISS case', async () => {
@@ -223,7 +224,6 @@ describe('slot finder: RISS case', () => {
     const rissCase = makeRissCase();
     const { chat, cases } = await startFinder({ ...noSlots, filed: rissCase });
     await chat.say('sí', 'yes');
-    const yesId = chat.lastMessageId();
     assert.deepEqual(cases, [
       {
         patientId: 'pat-1',
@@ -231,7 +231,8 @@ describe('slot finder: RISS case', () => {
         cups: '890201',
         site: 'SUBA',
         email: 'laura.gomez@example.com',
-        idempotencyKey: `conv-1:case:${yesId}`,
+        // Fixed from the start, per patient and specialty: a crash or a retry never files twice.
+        idempotencyKey: 'conv-1:case:pat-1:medicina_general',
       },
     ]);
     assert.deepEqual(chat.keys(), ['riss.filed']);
@@ -251,7 +252,6 @@ describe('slot finder: RISS case', () => {
       filed: rissCase,
     });
     await chat.say('sí', 'yes');
-    const yesId = chat.lastMessageId();
     assert.deepEqual(chat.keys(), ['riss.askEmail']);
     assert.equal(cases.length, 0);
 
@@ -263,8 +263,8 @@ describe('slot finder: RISS case', () => {
     await chat.say('  Laura@Example.com ');
     assert.equal(cases.length, 1);
     assert.equal(cases[0]?.email, 'laura@example.com');
-    // The key belongs to the decision to file, not to the message that carried the email.
-    assert.equal(cases[0]?.idempotencyKey, `conv-1:case:${yesId}`);
+    // The key belongs to the case (patient and specialty), not to the message that carried the email.
+    assert.equal(cases[0]?.idempotencyKey, 'conv-1:case:pat-1:medicina_general');
     assert.deepEqual(chat.keys(), ['riss.filed']);
     assert.equal(chat.lastReplies()[0]?.params?.email, 'laura@example.com');
     assert.deepEqual(chat.output(), { outcome: 'case', rissCase });

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../../bot/config.js';
+
+/** The problems `loadConfig` reports for this environment; fails the test if it loads. */
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+    return error.problems;
+  }
+  assert.fail('the configuration was accepted');
+}
+
+describe('loadConfig', () => {
+  it('runs the embedded setup with no variables at all', () => {
+    assert.deepEqual(loadConfig({}), {
+      database: { path: 'var/lina.db' },
+      conversation: {
+        sessionTimeoutMs: 10 * 60_000,
+        turnTimeoutMs: 20_000,
+        maxMessageLength: 2000,
+        policyVersion: '2026-01',
+        supportPhone: '601 4441234',
+        supportHours: 'lunes a sábado, de 7:00 a. m. a 7:00 p. m.',
+      },
+      log: { level: 'info' },
+      agenda: {
+        url: undefined,
+        timeoutMs: 5000,
+        simulator: { host: '127.0.0.1', port: 4010, databasePath: ':memory:' },
+      },
+    });
+  });
+
+  it('reads every variable, numbers from text and minutes as milliseconds', () => {
+    const config = loadConfig({
+      LINA_DATABASE_PATH: '/data/lina.db',
+      LINA_SESSION_TIMEOUT_MINUTES: '15',
+      LINA_TURN_TIMEOUT_MS: '3000',
+      LINA_MAX_MESSAGE_LENGTH: '500',
+      LINA_POLICY_VERSION: '2027-02',
+      LINA_SUPPORT_PHONE: '601 0000000',
+      LINA_SUPPORT_HOURS: 'todos los días',
+      LOG_LEVEL: 'debug',
+      AGENDA_URL: ' https://agenda.example.com/api ',
+      AGENDA_TIMEOUT_MS: '2500',
+      AGENDA_SIMULATOR_HOST: '0.0.0.0',
+      AGENDA_SIMULATOR_PORT: '0',
+      AGENDA_SIMULATOR_DATABASE_PATH: 'var/agenda.db',
+    });
+    assert.equal(config.database.path, '/data/lina.db');
+    assert.equal(config.conversation.sessionTimeoutMs, 15 * 60_000);
+    assert.equal(config.conversation.turnTimeoutMs, 3000);
+    assert.equal(config.conversation.maxMessageLength, 500);
+    assert.equal(config.conversation.policyVersion, '2027-02');
+    assert.equal(config.log.level, 'debug');
+    assert.equal(config.agenda.url, 'https://agenda.example.com/api');
+    assert.equal(config.agenda.timeoutMs, 2500);
+    assert.deepEqual(config.agenda.simulator, { host: '0.0.0.0', port: 0, databasePath: 'var/agenda.db' });
+  });
+
+  it('treats an empty or blank AGENDA_URL as "run the simulator"', () => {
+    assert.equal(loadConfig({ AGENDA_URL: '' }).agenda.url, undefined);
+    assert.equal(loadConfig({ AGENDA_URL: '   ' }).agenda.url, undefined);
+  });
+
+  it('refuses an AGENDA_URL that is not an http(s) URL', () => {
+    for (const url of ['agenda', 'localhost:4010', 'ftp://agenda.example.com']) {
+      const problems = problemsOf({ AGENDA_URL: url });
+      assert.equal(problems.length, 1, url);
+      assert.match(problems[0] ?? '', /^AGENDA_URL: /, url);
+    }
+  });
+
+  it('lists every problem at once, one line each', () => {
+    const env = { LINA_TURN_TIMEOUT_MS: 'soon', LOG_LEVEL: 'verbose' };
+    const problems = problemsOf(env);
+    assert.equal(problems.length, 2);
+    assert.match(problems.find((line) => line.startsWith('LINA_TURN_TIMEOUT_MS: ')) ?? '', /.+/);
+    assert.match(problems.find((line) => line.startsWith('LOG_LEVEL: ')) ?? '', /.+/);
+
+    const error = (() => {
+      try {
+        loadConfig(env);
+      } catch (caught) {
+        return caught as Error;
+      }
+      assert.fail('the configuration was accepted');
+    })();
+    assert.equal(error.message.split('\n').filter((line) => line.startsWith('  - ')).length, 2);
+  });
+
+  it('refuses values out of range', () => {
+    const problems = problemsOf({
+      LINA_SESSION_TIMEOUT_MINUTES: '0',
+      LINA_TURN_TIMEOUT_MS: '999',
+      LINA_MAX_MESSAGE_LENGTH: '99',
+      AGENDA_TIMEOUT_MS: '60001',
+      AGENDA_SIMULATOR_PORT: '65536',
+      LINA_POLICY_VERSION: '   ',
+    });
+    assert.deepEqual(problems.map((line) => line.split(':')[0]).sort(), [
+      'AGENDA_SIMULATOR_PORT',
+      'AGENDA_TIMEOUT_MS',
+      'LINA_MAX_MESSAGE_LENGTH',
+      'LINA_POLICY_VERSION',
+      'LINA_SESSION_TIMEOUT_MINUTES',
+      'LINA_TURN_TIMEOUT_MS',
+    ]);
+  });
+
+  it('never quotes a rejected value in its problems (it may be a secret)', () => {
+    const problems = problemsOf({ AGENDA_URL: 'not-a-url-s3cr3t', LINA_TURN_TIMEOUT_MS: 'tok3n' });
+    assert.ok(problems.every((line) => !line.includes('s3cr3t') && !line.includes('tok3n')), problems.join('\n'));
+  });
+
+  it('ignores variables it does not know', () => {
+    assert.equal(loadConfig({ PATH: '/usr/bin', HOME: '/root' }).database.path, 'var/lina.db');
+  });
+
+  it('loads .env.example as the defaults it claims to show', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const env = Object.fromEntries(
+      example
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    assert.ok(Object.keys(env).length >= 13, 'every variable is documented');
+    assert.deepEqual(loadConfig(env), loadConfig({}));
+  });
+});

@@ -1,0 +1,360 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { EngineOptions } from '../../bot/engine.js';
+import { formatTime } from '../../bot/render.js';
+import { CONVERSATION_MACHINE_VERSION } from '../../dialogs/conversation.machine.js';
+import type { ReplyParams } from '../../dialogs/replies.js';
+import { createFakeAgenda } from '../fakes/agenda.fake.js';
+import { makeRenderer, plainText, startChat, TEST_POLICY_VERSION, type Chat, type ChatOptions } from '../fakes/chat.js';
+import { createFakeSessionStore } from '../fakes/session-store.fake.js';
+
+const SESSION_TIMEOUT_MS = 10 * 60_000;
+const MAX_MESSAGE_LENGTH = 2000;
+const renderer = makeRenderer();
+
+/** The text of a key, as the member reads it: tests compare with texts, never write them. */
+const t = (key: string, params?: ReplyParams) => renderer.text(key, params);
+
+/** A chat with Lina on the fake store and agenda, both kept for the test to inspect. */
+async function setUp(options: ChatOptions & Partial<EngineOptions> = {}) {
+  const store = createFakeSessionStore();
+  const agenda = createFakeAgenda();
+  const chat = await startChat({
+    store,
+    agenda,
+    sessionTimeoutMs: SESSION_TIMEOUT_MS,
+    maxMessageLength: MAX_MESSAGE_LENGTH,
+    ...options,
+  });
+  return { chat, store, agenda };
+}
+
+function assertSaid(chat: Chat, key: string, params?: ReplyParams) {
+  const expected = t(key, params);
+  assert.ok(chat.lastReply().includes(expected), `expected ${key} in:\n${chat.lastReply()}`);
+}
+
+function assertNotSaid(chat: Chat, key: string, params?: ReplyParams) {
+  assert.ok(!chat.lastReply().includes(t(key, params)), `did not expect ${key} in:\n${chat.lastReply()}`);
+}
+
+/** Laura on her own WhatsApp number: her phone is the second factor. */
+const laura = {
+  async toDocument(chat: Chat) {
+    await chat.say('hola');
+    await chat.say('sí');
+  },
+  async toPatient(chat: Chat) {
+    await laura.toDocument(chat);
+    await chat.say('CC 1010101010');
+  },
+  async toMenu(chat: Chat) {
+    await laura.toPatient(chat);
+    await chat.say('para mí');
+  },
+};
+
+describe('engine: message ids and ordering', () => {
+  it('answers a repeated message id once', async () => {
+    const { chat, store } = await setUp();
+    const hello = chat.message('hola');
+    const first = await chat.engine.handle(hello);
+    assert.ok(plainText(first).includes(t('greeting.welcome')));
+    assert.deepEqual(await chat.engine.handle(hello), []);
+    assert.deepEqual(await chat.engine.handle({ ...hello, text: 'otra cosa' }), []);
+    assert.equal(store.transcript.filter((line) => line.direction === 'in').length, 1);
+
+    await chat.say('sí');
+    assertSaid(chat, 'identify.askDocument');
+  });
+
+  it('answers a message delivered twice at the same time once', async () => {
+    const { chat } = await setUp();
+    const hello = chat.message('hola');
+    const [first, second] = await Promise.all([chat.engine.handle(hello), chat.engine.handle(hello)]);
+    assert.ok(plainText(first ?? []).includes(t('greeting.welcome')));
+    assert.deepEqual(second, []);
+  });
+
+  it('processes the messages of one conversation in arrival order, even when sent at once', async () => {
+    const { chat } = await setUp();
+    const messages = ['hola', 'sí', 'CC 1010101010'].map((text) => chat.message(text));
+    const [greeting, consent, identified] = (await Promise.all(messages.map((m) => chat.engine.handle(m)))).map(plainText);
+    assert.ok(greeting?.includes(t('consent.ask', { version: TEST_POLICY_VERSION })), greeting);
+    assert.ok(consent?.includes(t('identify.askDocument')), consent);
+    assert.ok(identified?.includes(t('identify.welcome', { name: 'Laura' })), identified);
+    assert.ok(identified?.includes(t('patient.ask')), identified);
+  });
+
+  it('keeps conversations of different senders apart', async () => {
+    const { chat, store, agenda } = await setUp();
+    const other = await startChat({ engine: chat.engine, from: '+573009999999', clock: chat.clock });
+    await laura.toDocument(chat);
+    await other.say('hola');
+    assertSaid(other, 'consent.ask', { version: TEST_POLICY_VERSION });
+    await chat.say('CC 1010101010');
+    assertSaid(chat, 'patient.ask');
+    assert.equal(store.sessions.size, 2);
+    assert.equal(agenda.callsOf('findMember').length, 1);
+  });
+});
+
+describe('engine: session expiry (contract point 12)', () => {
+  it('starts over after the timeout and says the previous session expired', async () => {
+    const { chat } = await setUp();
+    await laura.toDocument(chat);
+    chat.clock.advance(SESSION_TIMEOUT_MS + 1);
+    await chat.say('CC 1010101010');
+    assertSaid(chat, 'greeting.expired');
+    assertSaid(chat, 'greeting.welcome');
+    // The authorisation was given for this policy version: not asked again.
+    assertNotSaid(chat, 'consent.ask', { version: TEST_POLICY_VERSION });
+    assertSaid(chat, 'identify.askDocument');
+  });
+
+  it('continues where it was just before the timeout, and each message restarts the count', async () => {
+    const { chat } = await setUp();
+    await laura.toDocument(chat);
+    chat.clock.advance(SESSION_TIMEOUT_MS - 1);
+    await chat.say('no sé');
+    assertSaid(chat, 'common.notUnderstood');
+    chat.clock.advance(SESSION_TIMEOUT_MS - 1);
+    await chat.say('CC 1010101010');
+    assertNotSaid(chat, 'greeting.expired');
+    assertSaid(chat, 'patient.ask');
+  });
+
+  it('starts a new conversation after "salir", without calling it expired', async () => {
+    const { chat, store } = await setUp();
+    await laura.toDocument(chat);
+    await chat.say('salir');
+    assertSaid(chat, 'common.goodbye');
+    await chat.say('hola');
+    assertSaid(chat, 'greeting.welcome');
+    assertNotSaid(chat, 'greeting.expired');
+    const conversations = new Set(store.transcript.map((line) => line.conversationId));
+    assert.equal(conversations.size, 2);
+  });
+});
+
+describe('engine: saved sessions it cannot resume', () => {
+  /** Talks once, then replaces what the store holds for this sender. */
+  async function withCorruptedSession(change: { machineVersion?: number; snapshot?: string; shownOptions?: string | null }) {
+    const world = await setUp();
+    await laura.toDocument(world.chat);
+    const [key, saved] = [...world.store.sessions.entries()][0] ?? assert.fail('nothing was saved');
+    world.store.put(key, { ...saved, ...change });
+    return { ...world, previousConversation: saved.conversationId };
+  }
+
+  for (const [name, change] of [
+    ['another machine version', { machineVersion: CONVERSATION_MACHINE_VERSION + 1 }],
+    ['unreadable JSON', { snapshot: '{"value": "awaitingDoc' }],
+    ['JSON that is not a snapshot', { snapshot: 'null' }],
+    ['a state the machine does not have', { snapshot: '{"status":"active","value":"nowhere","context":{}}' }],
+  ] as const) {
+    it(`restarts politely from ${name}`, async () => {
+      const { chat, store, previousConversation } = await withCorruptedSession(change);
+      await chat.say('CC 1010101010');
+      assertSaid(chat, 'errors.restarted');
+      assertSaid(chat, 'greeting.welcome');
+      const [saved] = [...store.sessions.values()];
+      assert.equal(saved?.machineVersion, CONVERSATION_MACHINE_VERSION);
+      assert.notEqual(saved?.conversationId, previousConversation);
+
+      await chat.say('CC 1010101010');
+      assertSaid(chat, 'patient.ask');
+    });
+  }
+
+  it('restarts politely from a saved operation whose step no longer exists', async () => {
+    const { chat, store } = await setUp();
+    await laura.toMenu(chat);
+    await chat.say('agendar');
+    const [key, saved] = [...store.sessions.entries()][0] ?? assert.fail('nothing was saved');
+    assert.ok(saved.snapshot.includes('"awaitingSpecialty"'), 'the booking step is in the saved snapshot');
+    store.put(key, { ...saved, snapshot: saved.snapshot.replace('"awaitingSpecialty"', '"aStepRemovedInAnUpdate"') });
+
+    await chat.say('medicina general');
+    assertNotSaid(chat, 'errors.turnFailed');
+    assertSaid(chat, 'errors.restarted');
+  });
+
+  it('ignores unreadable saved options instead of failing', async () => {
+    const { chat } = await withCorruptedSession({ shownOptions: '[not json' });
+    await chat.say('CC 1010101010');
+    assertSaid(chat, 'patient.ask');
+    assertNotSaid(chat, 'errors.turnFailed');
+  });
+});
+
+describe('engine: what cannot be an answer', () => {
+  const GARBAGE = ['😀🙏', 'x'.repeat(5000), "'; DROP TABLE x; --", '<script>alert(1)</script>', ''];
+
+  /** Where the conversation waits, how to get there, and an answer that moves it on. */
+  interface Step {
+    name: string;
+    /** Another sender than Laura's own number, so Lina asks the date of birth. */
+    from?: string;
+    reach: (chat: Chat) => Promise<unknown>;
+    prompt: [key: string, params?: ReplyParams];
+    answer: string;
+    next: string;
+  }
+  const steps: Step[] = [
+    {
+      name: 'consent',
+      reach: (chat) => chat.say('hola'),
+      prompt: ['consent.ask', { version: TEST_POLICY_VERSION }],
+      answer: 'sí',
+      next: 'identify.askDocument',
+    },
+    { name: 'document', reach: laura.toDocument, prompt: ['identify.askDocument'], answer: 'CC 1010101010', next: 'patient.ask' },
+    {
+      name: 'date of birth',
+      from: '+573009999999',
+      reach: laura.toPatient,
+      prompt: ['identify.askBirthDate'],
+      answer: '15/03/1994',
+      next: 'patient.ask',
+    },
+    { name: 'patient', reach: laura.toPatient, prompt: ['patient.ask'], answer: 'para mí', next: 'menu.askSelf' },
+    { name: 'main menu', reach: laura.toMenu, prompt: ['menu.askSelf'], answer: 'agendar', next: 'booking.askSpecialty' },
+    {
+      name: 'specialty',
+      reach: async (chat) => {
+        await laura.toMenu(chat);
+        await chat.say('agendar');
+      },
+      prompt: ['booking.askSpecialty'],
+      answer: 'medicina general',
+      next: 'booking.askVisitType',
+    },
+  ];
+
+  for (const step of steps) {
+    it(`answers garbage politely at the ${step.name} step and stays there`, async () => {
+      const { chat, store } = await setUp(step.from ? { from: step.from } : {});
+      await step.reach(chat);
+      assertSaid(chat, ...step.prompt);
+
+      for (const text of GARBAGE) {
+        const label = JSON.stringify(text.slice(0, 30));
+        const replies = await chat.say(text);
+        assert.ok(replies.length > 0, `no answer to ${label}`);
+        const reply = chat.lastReply();
+        assert.ok(!reply.includes(t('errors.turnFailed')), `turn failed on ${label}`);
+        const refusal = text === '' ? 'errors.empty' : text.length > MAX_MESSAGE_LENGTH ? 'errors.tooLong' : 'common.notUnderstood';
+        assert.ok(reply.startsWith(t(refusal)), `${label} at ${step.name}: expected ${refusal} first in\n${reply}`);
+        assert.ok(reply.includes(t(...step.prompt)), `the question is not asked again after ${label}:\n${reply}`);
+      }
+      assert.ok(store.commits.every((commit) => commit.transcript.every((line) => line.text.length <= MAX_MESSAGE_LENGTH)));
+
+      await chat.say(step.answer);
+      assertSaid(chat, step.next);
+    });
+  }
+
+  it('refuses a text over the limit and keeps the step, while the limit itself is accepted', async () => {
+    const { chat } = await setUp();
+    await laura.toDocument(chat);
+    await chat.say('1'.repeat(MAX_MESSAGE_LENGTH + 1));
+    assertSaid(chat, 'errors.tooLong');
+    assertSaid(chat, 'identify.askDocument');
+    await chat.say('1'.repeat(MAX_MESSAGE_LENGTH));
+    assertNotSaid(chat, 'errors.tooLong');
+    assertSaid(chat, 'identify.askDocument');
+    await chat.say('CC 1010101010');
+    assertSaid(chat, 'patient.ask');
+  });
+
+  it('keeps the options shown before a refused text, so a number still picks', async () => {
+    const { chat } = await setUp();
+    await laura.toPatient(chat);
+    await chat.say('');
+    await chat.say('x'.repeat(MAX_MESSAGE_LENGTH + 1));
+    await chat.say('1');
+    assertSaid(chat, 'menu.askSelf');
+  });
+});
+
+describe('engine: a slow agenda', () => {
+  it('apologises when a turn takes longer than turnTimeoutMs, and the conversation still works', async () => {
+    const { chat, agenda, store } = await setUp({ turnTimeoutMs: 1000 });
+    await laura.toDocument(chat);
+    agenda.hang('findMember');
+    await chat.say('CC 1010101010');
+    assert.equal(chat.lastReply(), t('errors.turnFailed'));
+    // Nothing in flight was saved: the last out line of that turn has no dialog state.
+    assert.equal(store.transcript.at(-1)?.state, undefined);
+
+    agenda.heal();
+    await chat.say('CC 1010101010');
+    assertSaid(chat, 'identify.welcome', { name: 'Laura' });
+    assertSaid(chat, 'patient.ask');
+  });
+
+  /** The booking's idempotency key must be saved before the call, or a retry is a second booking. */
+
+  it('books once when the booking answer arrives too late and the member confirms again', async () => {
+    const { chat, agenda } = await setUp({ turnTimeoutMs: 1000 });
+    await laura.toMenu(chat);
+    for (const text of ['agendar', 'medicina general', 'primera vez', 'suba', 'tarde', '1']) await chat.say(text);
+    assertSaid(chat, 'options.yes');
+
+    agenda.slow('book', 1500);
+    await chat.say('sí');
+    assert.equal(chat.lastReply(), t('errors.turnFailed'));
+    assert.equal(agenda.appointments.length, 1, 'the agenda booked even though the answer came late');
+
+    agenda.heal();
+    await chat.say('sí');
+    const booked = agenda.appointments.filter((appointment) => appointment.status === 'booked');
+    assert.equal(booked.length, 1);
+    assert.ok(chat.lastReply().includes(formatTime(booked[0]?.start ?? '')), chat.lastReply());
+  });
+
+  it('tells the member when the agenda is down, and asks again', async () => {
+    const { chat, agenda } = await setUp();
+    await laura.toDocument(chat);
+    agenda.failWith('findMember', 'UNAVAILABLE');
+    await chat.say('CC 1010101010');
+    assertSaid(chat, 'errors.agendaUnavailable');
+    assertSaid(chat, 'identify.askDocument');
+  });
+});
+
+describe('engine: what it stores', () => {
+  it('records the consent with the policy version and the exact text shown', async () => {
+    const { chat, store } = await setUp();
+    await laura.toDocument(chat);
+    assert.equal(store.consents.length, 1);
+    const [consent] = store.consents;
+    assert.equal(consent?.accepted, true);
+    assert.equal(consent?.policyVersion, TEST_POLICY_VERSION);
+    assert.equal(consent?.textShown, t('consent.ask', { version: TEST_POLICY_VERSION }));
+    assert.equal(consent?.at, chat.clock.now().getTime());
+  });
+
+  it('writes what came in and what went out, with the state on every line that went out', async () => {
+    const { chat, store } = await setUp();
+    await laura.toPatient(chat);
+    const lines = store.transcript;
+    assert.deepEqual(
+      lines.filter((line) => line.direction === 'in').map((line) => line.text),
+      ['hola', 'sí', 'CC 1010101010'],
+    );
+    const out = lines.filter((line) => line.direction === 'out');
+    assert.ok(out.every((line) => typeof line.state === 'string'));
+    assert.equal(out.at(-1)?.state, 'awaitingPatient');
+  });
+
+
+  it('names the step inside a running operation on the lines that went out', async () => {
+    const { chat, store } = await setUp();
+    await laura.toMenu(chat);
+    await chat.say('agendar');
+    assertSaid(chat, 'booking.askSpecialty');
+    assert.equal(store.transcript.at(-1)?.state, 'booking.awaitingSpecialty');
+  });
+});
