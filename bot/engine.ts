@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createActor, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent, type Snapshot } from 'xstate';
+import { createActor, type AnyMachineSnapshot, type InspectionEvent, type Snapshot } from 'xstate';
 import {
   CONVERSATION_MACHINE_VERSION,
   type ConversationInput,
   type ConversationRecord,
 } from '../dialogs/conversation.machine.js';
 import { toDialogEvent } from '../dialogs/events.js';
+import { describeState, isSettled } from '../dialogs/settled.js';
 import type { Reply } from '../dialogs/replies.js';
 import { bogotaDate } from './calendar.js';
 import type { Logger } from './logger.js';
@@ -274,28 +275,6 @@ function pendingPrompt(snapshot: Snapshot<unknown>): Reply | undefined {
     if (deeper) return deeper;
   }
   return saved.context?.lastPrompt;
-}
-
-/**
- * Settled: the conversation (or the operation it runs) waits for the member, or has ended.
- * Anything else means an agenda call is still in flight.
- */
-export function isSettled(snapshot: AnyMachineSnapshot): boolean {
-  if (snapshot.status !== 'active') return true;
-  if (snapshot.hasTag('awaitingInput')) return true;
-  return Object.values(snapshot.children as Record<string, AnyActorRef | undefined>).some((child) => {
-    const childSnapshot = child?.getSnapshot() as AnyMachineSnapshot | undefined;
-    return typeof childSnapshot?.hasTag === 'function' && childSnapshot.status === 'active' && isSettled(childSnapshot);
-  });
-}
-
-/** `booking.awaitingSlot`: the state the conversation and its running operation are in. */
-export function describeState(snapshot: AnyMachineSnapshot): string {
-  const own = typeof snapshot.value === 'string' ? snapshot.value : JSON.stringify(snapshot.value);
-  const child = Object.values(snapshot.children as Record<string, AnyActorRef | undefined>)
-    .map((ref) => ref?.getSnapshot() as AnyMachineSnapshot | undefined)
-    .find((childSnapshot) => typeof childSnapshot?.hasTag === 'function' && childSnapshot.status === 'active');
-  return child ? `${own}.${describeState(child)}` : own;
 }
 
 function waitUntilSettled(actor: MachineActor, timeoutMs: number): Promise<AnyMachineSnapshot> {

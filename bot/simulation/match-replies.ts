@@ -2,6 +2,7 @@
  * The matching rules of dialog scripts (see the shared dialog-scripts contract): a plain string
  * is a forgiving substring test, a `/pattern/flags` string is an exact regular expression.
  */
+import { normalizeText } from '../../dialogs/text.js';
 
 /** One `expect`/`reject` item, ready to test: plain text, or a compiled regular expression. */
 export type ReplyPattern = string | RegExp;
@@ -20,12 +21,7 @@ const REGEX_LITERAL = /^\/(.+)\/([a-z]*)$/s;
  * the no-break spaces that `Intl` puts inside times ("2:40 p. m."), so those match too.
  */
 export function normalizeForMatch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return normalizeText(text);
 }
 
 /**

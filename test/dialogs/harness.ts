@@ -14,6 +14,7 @@
  *
  * Also here: `fakeActor` (a `fromPromise` that records its inputs) and small domain fixtures.
  */
+import { describeState, isSettled } from '../../dialogs/settled.js';
 import {
   assign,
   createActor,
@@ -38,27 +39,7 @@ const SETTLE_TIMEOUT_MS = 2000;
 
 type BenchEvent = DialogEvent | SayEvent;
 
-/**
- * The engine's rule (`bot/engine.ts` `isSettled`): a turn is over when the tree is finished or
- * some machine in it waits for the member (tag `awaitingInput`) with no request in flight above.
- */
-export function isSettled(snapshot: AnyMachineSnapshot): boolean {
-  if (snapshot.status !== 'active') return true;
-  if (snapshot.hasTag('awaitingInput')) return true;
-  return Object.values(snapshot.children as Record<string, AnyActorRef | undefined>).some((child) => {
-    const childSnapshot = child?.getSnapshot() as AnyMachineSnapshot | undefined;
-    return typeof childSnapshot?.hasTag === 'function' && childSnapshot.status === 'active' && isSettled(childSnapshot);
-  });
-}
-
-/** `awaitingSlot`, `findingSlot.awaitingSlot`: the state path down the running machine children. */
-export function describeState(snapshot: AnyMachineSnapshot): string {
-  const own = typeof snapshot.value === 'string' ? snapshot.value : JSON.stringify(snapshot.value);
-  const child = Object.values(snapshot.children as Record<string, AnyActorRef | undefined>)
-    .map((ref) => ref?.getSnapshot() as AnyMachineSnapshot | undefined)
-    .find((childSnapshot) => typeof childSnapshot?.hasTag === 'function' && childSnapshot.status === 'active');
-  return child ? `${own}.${describeState(child)}` : own;
-}
+export { describeState, isSettled };
 
 /** The bench's parent machine around one child machine. */
 function createBench<TChild extends AnyStateMachine>(child: TChild, input: InputFrom<TChild>) {
