@@ -30,14 +30,3 @@ export function isAgendaError(error: unknown, code?: AgendaErrorCode): error is 
   return error instanceof AgendaError && (code === undefined || error.code === code);
 }
 
-/** Whether an error is the agenda's and carries one of the given codes (for machine guards). */
-export function agendaErrorCode(error: unknown): AgendaErrorCode | undefined {
-  if (error instanceof AgendaError) return error.code;
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code;
-    if (typeof code === 'string' && (AGENDA_ERROR_CODES as readonly string[]).includes(code)) {
-      return code as AgendaErrorCode;
-    }
-  }
-  return undefined;
-}

@@ -1,4 +1,5 @@
 import { and, assign, fromPromise, sendTo, setup } from 'xstate';
+import type { AgendaService } from '../bot/ports.js';
 import type { Appointment, Cups, Patient, RissCase, SiteCode, Slot, Specialty, VisitType } from '../bot/domain.js';
 import { PEDIATRICS_MAX_AGE, SITES, cupsFor } from '../data/catalog.js';
 import { errorCode } from './errors.js';
@@ -8,12 +9,8 @@ import { YES_NO, option, reply } from './replies.js';
 import { slotFinderMachine, type FranjaChoice, type SlotFinderOutput } from './slot-finder.machine.js';
 import { childSpeech, type SayEvent, type SpeakingContext } from './speech.js';
 
-export interface BookInput {
-  patientId: string;
-  slotId: string;
-  cups: Cups;
-  idempotencyKey: string;
-}
+/** The agenda port's own parameters: machines name the call, the engine makes it. */
+export type BookInput = Parameters<AgendaService['book']>[0];
 
 /** What stands in the way of a new booking of a specialty for a patient (points 10, 11). */
 export interface BookingRestrictions {

@@ -1,4 +1,5 @@
 import { assign, fromPromise, setup } from 'xstate';
+import type { AgendaService } from '../bot/ports.js';
 import type { Cups, Franja, Patient, RissCase, SiteCode, Slot, Specialty } from '../bot/domain.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
@@ -17,14 +18,7 @@ export interface SearchSlotsInput {
   window: SearchWindow;
 }
 
-export interface CreateCaseInput {
-  patientId: string;
-  specialty: Specialty;
-  cups: Cups;
-  site: SiteCode;
-  email: string;
-  idempotencyKey: string;
-}
+export type CreateCaseInput = Parameters<AgendaService['createCase']>[0];
 
 export type FranjaChoice = Franja | 'cualquiera';
 
