@@ -6,6 +6,27 @@ const optionalUrl = z
   .transform((value) => (value?.trim() ? value.trim() : undefined))
   .pipe(z.url({ protocol: /^https?$/ }).optional());
 
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+/** A phone number in international form, digits only once spaces, dashes and "+" are gone. */
+const optionalPhone = optionalText.pipe(
+  z
+    .string()
+    .transform((value) => value.replace(/[\s()+-]/g, ''))
+    .pipe(z.string().regex(/^[1-9]\d{7,14}$/, 'expected an international phone number, e.g. 573001234567'))
+    .optional(),
+);
+
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', '']))
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
 /**
  * Every setting Lina reads, grouped by what it configures. Defaults run the embedded setup
  * (SQLite file, embedded agenda simulator). Each variable is documented in `.env.example`.
@@ -24,6 +45,20 @@ const EnvSchema = z.object({
   AGENDA_SIMULATOR_HOST: z.string().trim().default('127.0.0.1'),
   AGENDA_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65_535).default(4010),
   AGENDA_SIMULATOR_DATABASE_PATH: z.string().trim().min(1).default(':memory:'),
+  LINA_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  LINA_PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
+  LINA_PUBLIC_URL: optionalUrl,
+  DIRECT_LINE_SECRET: optionalText,
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  WHATSAPP_ENABLED: flag.default(false),
+  WHATSAPP_NUMBER: optionalPhone,
+  WHATSAPP_PAIRING_PHONE: optionalPhone,
+  WHATSAPP_CHAT_GAP_MS: z.coerce.number().int().min(0).max(60_000).default(1200),
+  WHATSAPP_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(40),
+  WHATSAPP_RECONNECT_MAX_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
 });
 
 export interface Config {
@@ -42,6 +77,29 @@ export interface Config {
     url: string | undefined;
     timeoutMs: number;
     simulator: { host: string; port: number; databasePath: string };
+  };
+  web: {
+    host: string;
+    port: number;
+    /** The address members reach (QR codes, links); defaults to the local one. */
+    publicUrl: string;
+    /** With a secret the page talks to Azure's Direct Line; without, to Lina's own. */
+    directLineSecret: string | undefined;
+    /** Azure Bot Service credentials; without an app id authentication is off. */
+    botFramework: { appId?: string; appPassword?: string; tenantId?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
+  };
+  whatsapp: {
+    enabled: boolean;
+    /** Lina's own WhatsApp number (digits, country code first), for wa.me links. */
+    number: string | undefined;
+    /** Pair by code for this number instead of scanning a QR code. */
+    pairingPhone: string | undefined;
+    /** Least time between two messages to the same chat. */
+    chatGapMs: number;
+    /** Most messages sent per minute over all chats. */
+    maxPerMinute: number;
+    /** Cap of the reconnection backoff. */
+    reconnectMaxMs: number;
   };
 }
 
@@ -78,6 +136,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         port: e.AGENDA_SIMULATOR_PORT,
         databasePath: e.AGENDA_SIMULATOR_DATABASE_PATH,
       },
+    },
+    web: {
+      host: e.LINA_HOST,
+      port: e.LINA_PORT,
+      publicUrl: (e.LINA_PUBLIC_URL ?? `http://${['0.0.0.0', '127.0.0.1', '::', '::1'].includes(e.LINA_HOST) ? 'localhost' : e.LINA_HOST}:${e.LINA_PORT}`).replace(/\/+$/, ''),
+      directLineSecret: e.DIRECT_LINE_SECRET,
+      botFramework: {
+        ...(e.MICROSOFT_APP_ID ? { appId: e.MICROSOFT_APP_ID } : {}),
+        ...(e.MICROSOFT_APP_PASSWORD ? { appPassword: e.MICROSOFT_APP_PASSWORD } : {}),
+        ...(e.MICROSOFT_APP_TENANT_ID ? { tenantId: e.MICROSOFT_APP_TENANT_ID } : {}),
+        appType: e.MICROSOFT_APP_TYPE,
+      },
+    },
+    whatsapp: {
+      enabled: e.WHATSAPP_ENABLED,
+      number: e.WHATSAPP_NUMBER,
+      pairingPhone: e.WHATSAPP_PAIRING_PHONE,
+      chatGapMs: e.WHATSAPP_CHAT_GAP_MS,
+      maxPerMinute: e.WHATSAPP_MAX_PER_MINUTE,
+      reconnectMaxMs: e.WHATSAPP_RECONNECT_MAX_MS,
     },
   };
 }

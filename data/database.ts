@@ -72,6 +72,39 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX conversation_events_by_conversation ON conversation_events (conversation_id, id);
   `,
+  `
+  -- WhatsApp: Baileys' credentials and signal keys (values in BufferJSON), one row per key.
+  CREATE TABLE whatsapp_auth (
+    category TEXT NOT NULL,
+    id       TEXT NOT NULL,
+    value    TEXT NOT NULL,
+    PRIMARY KEY (category, id)
+  ) WITHOUT ROWID;
+
+  -- WhatsApp: every JID a person has written from (phone or LID) maps to one person id, so
+  -- a member who shows up under either keeps one conversation.
+  CREATE TABLE whatsapp_people (
+    jid       TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL,
+    phone     TEXT
+  ) WITHOUT ROWID;
+
+  -- Web chat: the conversations of Lina's own Direct Line 3.0 endpoint and their activities,
+  -- so a reload (or a restart) replays the same conversation from its watermark.
+  CREATE TABLE directline_conversations (
+    id         TEXT PRIMARY KEY,
+    user_id    TEXT NOT NULL,
+    site       TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE directline_activities (
+    conversation_id TEXT NOT NULL,
+    seq             INTEGER NOT NULL,
+    activity        TEXT NOT NULL,
+    PRIMARY KEY (conversation_id, seq)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /**
