@@ -14,6 +14,7 @@ import type { Engine, InboundMessage, OutboundMessage } from './messages.js';
 import type { AgendaService, Clock, SessionStore, TurnCommit } from './ports.js';
 import { matchOption, type Renderer, type ShownOption } from './render.js';
 import { createConversationMachine } from './dialog-actors.js';
+import { readSiteTag } from './site-tag.js';
 
 export interface EngineOptions {
   store: SessionStore;
@@ -62,19 +63,40 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 
-  async function runTurn(sessionKey: string, message: InboundMessage): Promise<OutboundMessage[]> {
-    if (await store.wasProcessed(sessionKey, message.messageId)) return [];
+  async function runTurn(sessionKey: string, received: InboundMessage): Promise<OutboundMessage[]> {
+    if (await store.wasProcessed(sessionKey, received.messageId)) return [];
     const now = clock.now();
     const saved = await store.load(sessionKey);
-    const text = message.text ?? '';
+    const opening = received.kind === 'open';
+    const text = opening ? '' : (received.text ?? '');
 
     const resumed = saved ? restore(saved.machineVersion, saved.snapshot) : undefined;
     const fresh = decideFreshStart(saved, resumed, now);
     const conversationId = fresh || !saved ? randomUUID() : saved.conversationId;
-    const log = logger.child({ channel: message.channel, conversationId });
+    const log = logger.child({ channel: received.channel, conversationId });
+    // The greeting a site's QR code prefills names the site: it counts when it opens a conversation.
+    const taggedSite = fresh && !received.site ? readSiteTag(text) : undefined;
+    const message: InboundMessage = taggedSite ? { ...received, site: taggedSite } : received;
+
+    if (opening && !fresh) {
+      // The channel reopened a conversation that is still going: repeat where it stands.
+      const pending = resumed ? pendingPrompt(resumed) : undefined;
+      const { messages } = renderer.render(pending ? [pending] : [], now);
+      await store.commitTurn({
+        ...baseCommit(sessionKey, conversationId, message, now, false),
+        transcript: messages.map((m) => outLine(m)),
+      });
+      return messages;
+    }
 
     // Texts that cannot be an answer are refused before the machine sees them: nothing is lost.
-    const refusal = text.trim().length === 0 ? 'errors.empty' : text.length > options.maxMessageLength ? 'errors.tooLong' : undefined;
+    const refusal = opening
+      ? undefined
+      : text.trim().length === 0
+        ? 'errors.empty'
+        : text.length > options.maxMessageLength
+          ? 'errors.tooLong'
+          : undefined;
     if (refusal && !fresh) {
       const pending = resumed ? pendingPrompt(resumed) : undefined;
       const { messages } = renderer.render([{ key: refusal }, ...(pending ? [pending] : [])], now);
@@ -134,7 +156,10 @@ export function createEngine(options: EngineOptions): Engine {
             },
           }
         : {}),
-      transcript: [inLine(message, options.maxMessageLength), ...rendered.messages.map((m) => outLine(m, state))],
+      transcript: [
+        ...(opening ? [] : [inLine(message, options.maxMessageLength)]),
+        ...rendered.messages.map((m) => outLine(m, state)),
+      ],
       consents: records.flatMap((record) =>
         record.type === 'consent'
           ? [{ accepted: record.accepted, policyVersion: record.policyVersion, textShown: renderer.text('consent.ask', { version: record.policyVersion }, now) }]

@@ -16,6 +16,11 @@ export interface InboundMessage {
   site?: SiteCode;
   /** The sender's phone in E.164 when the channel vouches for it (WhatsApp). */
   phone?: string;
+  /**
+   * `open`: the channel opened the conversation (a web chat page loaded) and Lina speaks
+   * first; `text` is ignored and no member line is recorded. Absent: the member wrote `text`.
+   */
+  kind?: 'open';
 }
 
 /** One option of a numbered menu; `value` is what choosing it sends back as text. */

@@ -1,6 +1,6 @@
 import { createAgendaClient } from '../adapters/agenda/agenda.client.js';
 import { startAgendaSimulator, type AgendaSimulator } from '../adapters/agenda-simulator/simulator.server.js';
-import { openDatabase } from '../data/database.js';
+import { openDatabase, type SqliteDatabase } from '../data/database.js';
 import { createSqliteSessionStore } from '../data/session.store.js';
 import type { Config } from './config.js';
 import { createEngine } from './engine.js';
@@ -17,6 +17,8 @@ export interface Runtime {
   /** Present when Lina runs the embedded agenda simulator herself. */
   simulator?: AgendaSimulator;
   renderer: Renderer;
+  /** Lina's database, for the channels' own tables (WhatsApp auth, Direct Line). */
+  db: SqliteDatabase;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startRuntime(options: { config: Config; clock: Clock; logg
     agendaUrl,
     ...(simulator ? { simulator } : {}),
     renderer,
+    db,
     async close() {
       db.close();
       await simulator?.close();

@@ -358,3 +358,48 @@ describe('engine: what it stores', () => {
     assert.equal(store.transcript.at(-1)?.state, 'booking.awaitingSpecialty');
   });
 });
+
+describe('engine: the channel opens the conversation', () => {
+  it('greets first on an open event, and the member answers the consent question', async () => {
+    const { chat, store } = await setUp({ channel: 'webchat', from: 'web-1' });
+    const greeting = await chat.engine.handle(chat.message('', { kind: 'open' }));
+    assert.ok(plainText(greeting).includes(t('greeting.welcome')));
+    assert.ok(plainText(greeting).includes(t('consent.ask', { version: TEST_POLICY_VERSION }).split('\n')[0] ?? ''));
+    assert.equal(store.transcript.filter((line) => line.direction === 'in').length, 0, 'no member line for an open');
+
+    await chat.say('sí');
+    assertSaid(chat, 'identify.askDocument');
+  });
+
+  it('repeats the pending question when a running conversation is opened again', async () => {
+    const { chat } = await setUp({ channel: 'webchat', from: 'web-2' });
+    await chat.say('hola');
+    await chat.say('sí');
+    const again = await chat.engine.handle(chat.message('', { kind: 'open' }));
+    assert.ok(plainText(again).includes(t('identify.askDocument')));
+    await chat.say('CC 1010101010');
+    assertNotSaid(chat, 'identify.askDocument');
+  });
+});
+
+describe('engine: the site tag of a QR greeting', () => {
+  it('starts from the site a first message names', async () => {
+    const { chat } = await setUp();
+    await chat.say('Hola Lina, vengo de USS Suba (sede SUBA)');
+    assertSaid(chat, 'greeting.welcomeAtSite', { site: 'SUBA' });
+  });
+
+  it('ignores a code that names no site', async () => {
+    const { chat } = await setUp();
+    await chat.say('Hola Lina, vengo de USS Marte (sede MARTE)');
+    assertSaid(chat, 'greeting.welcome');
+    assertNotSaid(chat, 'greeting.welcomeAtSite', { site: 'SUBA' });
+  });
+
+  it('reads the tag only when a conversation starts', async () => {
+    const { chat } = await setUp();
+    await chat.say('hola');
+    await chat.say('(sede SUBA)');
+    assertNotSaid(chat, 'greeting.welcomeAtSite', { site: 'SUBA' });
+  });
+});
