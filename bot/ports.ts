@@ -100,3 +100,17 @@ export interface SessionStore {
   hasConsent(params: { channel: string; userId: string; policyVersion: string }): Promise<boolean>;
   commitTurn(turn: TurnCommit): Promise<void>;
 }
+
+/** The failure message of the contingency protocol while it is on for a channel. */
+export interface FailureNotice {
+  /** What the member reads instead of a flow. */
+  text: string;
+  since: Date;
+  /** `manual`: an analyst switched it on; `agenda`: the agenda's circuit is open. */
+  source: 'manual' | 'agenda';
+}
+
+/** Answers whether Lina must give the failure message instead of starting any flow. */
+export interface ContingencySwitch {
+  current(channel: string, now: Date): FailureNotice | undefined;
+}

@@ -105,6 +105,22 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (conversation_id, seq)
   ) WITHOUT ROWID;
   `,
+  `
+  -- Who and what a conversation was about, for the support console's search: the phone the
+  -- channel vouched for, the document identified, the radicados filed.
+  CREATE TABLE conversation_subjects (
+    conversation_id TEXT NOT NULL,
+    kind            TEXT NOT NULL CHECK (kind IN ('phone', 'document', 'radicado')),
+    value           TEXT NOT NULL,
+    PRIMARY KEY (kind, value, conversation_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX conversation_subjects_by_conversation ON conversation_subjects (conversation_id);
+
+  CREATE INDEX conversations_by_site ON conversations (site, started_at);
+  CREATE INDEX conversations_by_channel ON conversations (channel, started_at);
+  CREATE INDEX conversations_by_outcome ON conversations (outcome, started_at);
+  CREATE INDEX conversation_events_by_type ON conversation_events (type, at);
+  `,
 ];
 
 /**
