@@ -42,6 +42,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AGENDA_URL: optionalUrl,
   AGENDA_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  AGENDA_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  AGENDA_RETRY_BASE_MS: z.coerce.number().int().min(0).max(10_000).default(200),
+  AGENDA_BREAKER_ERROR_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+  AGENDA_BREAKER_MIN_CALLS: z.coerce.number().int().min(1).max(1000).default(6),
+  AGENDA_BREAKER_WINDOW_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  AGENDA_BREAKER_RESET_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   AGENDA_SIMULATOR_HOST: z.string().trim().default('127.0.0.1'),
   AGENDA_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65_535).default(4010),
   AGENDA_SIMULATOR_DATABASE_PATH: z.string().trim().min(1).default(':memory:'),
@@ -76,6 +82,15 @@ export interface Config {
     /** `undefined` runs the embedded simulator. */
     url: string | undefined;
     timeoutMs: number;
+    /** Retries of calls safe to repeat, and the circuit breaker that stops calling a failing agenda. */
+    resilience: {
+      retries: number;
+      retryBaseDelayMs: number;
+      errorThresholdPercentage: number;
+      volumeThreshold: number;
+      rollingWindowMs: number;
+      resetTimeoutMs: number;
+    };
     simulator: { host: string; port: number; databasePath: string };
   };
   web: {
@@ -131,6 +146,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     agenda: {
       url: e.AGENDA_URL,
       timeoutMs: e.AGENDA_TIMEOUT_MS,
+      resilience: {
+        retries: e.AGENDA_RETRIES,
+        retryBaseDelayMs: e.AGENDA_RETRY_BASE_MS,
+        errorThresholdPercentage: e.AGENDA_BREAKER_ERROR_PERCENT,
+        volumeThreshold: e.AGENDA_BREAKER_MIN_CALLS,
+        rollingWindowMs: e.AGENDA_BREAKER_WINDOW_MS,
+        resetTimeoutMs: e.AGENDA_BREAKER_RESET_MS,
+      },
       simulator: {
         host: e.AGENDA_SIMULATOR_HOST,
         port: e.AGENDA_SIMULATOR_PORT,

@@ -5,13 +5,14 @@ import {
   type ConversationInput,
   type ConversationRecord,
 } from '../dialogs/conversation.machine.js';
+import { errorCode } from '../dialogs/errors.js';
 import { toDialogEvent } from '../dialogs/events.js';
 import { describeState, isSettled } from '../dialogs/settled.js';
 import type { Reply } from '../dialogs/replies.js';
 import { bogotaDate } from './calendar.js';
 import type { Logger } from './logger.js';
 import type { Engine, InboundMessage, OutboundMessage } from './messages.js';
-import type { AgendaService, Clock, SessionStore, TurnCommit } from './ports.js';
+import type { AgendaService, Clock, ContingencySwitch, SessionStore, TurnCommit } from './ports.js';
 import { matchOption, type Renderer, type ShownOption } from './render.js';
 import { createConversationMachine } from './dialog-actors.js';
 import { readSiteTag } from './site-tag.js';
@@ -26,6 +27,8 @@ export interface EngineOptions {
   turnTimeoutMs: number;
   maxMessageLength: number;
   policyVersion: string;
+  /** The contingency protocol's failure message, when one is on. */
+  contingency?: ContingencySwitch;
 }
 
 type MachineActor = ReturnType<typeof createActor<ReturnType<typeof createConversationMachine>>>;
@@ -78,6 +81,21 @@ export function createEngine(options: EngineOptions): Engine {
     const taggedSite = fresh && !received.site ? readSiteTag(text) : undefined;
     const message: InboundMessage = taggedSite ? { ...received, site: taggedSite } : received;
 
+    // While the failure message is on, every message gets it and no flow starts; a running
+    // conversation is left as it was, to go on once the service is back.
+    const notice = options.contingency?.current(message.channel, now);
+    if (notice) {
+      const started = fresh !== undefined;
+      const { messages } = renderer.render([{ key: 'contingency.notice', params: { text: notice.text } }], now);
+      await store.commitTurn({
+        ...baseCommit(sessionKey, conversationId, message, now, started),
+        transcript: [...(opening ? [] : [inLine(message, options.maxMessageLength)]), ...messages.map((m) => outLine(m))],
+        events: [{ type: 'failure-notice', detail: notice.source }],
+      });
+      log.info({ source: notice.source }, 'failure message given');
+      return messages;
+    }
+
     if (opening && !fresh) {
       // The channel reopened a conversation that is still going: repeat where it stands.
       const pending = resumed ? pendingPrompt(resumed) : undefined;
@@ -109,9 +127,12 @@ export function createEngine(options: EngineOptions): Engine {
 
     const input = fresh ? await newConversationInput(conversationId, message, now, fresh, resumed) : undefined;
     // Agenda failures reach the member as a message; operators see their codes here.
+    const actorErrors: string[] = [];
     const inspect = (inspection: InspectionEvent) => {
       if (inspection.type !== '@xstate.event' || !inspection.event.type.startsWith('xstate.error.actor')) return;
-      log.warn({ err: errorSummary((inspection.event as { error?: unknown }).error) }, 'dialog actor failed');
+      const error = (inspection.event as { error?: unknown }).error;
+      actorErrors.push(errorCode(error) ?? 'UNEXPECTED');
+      log.warn({ err: errorSummary(error) }, 'dialog actor failed');
     };
     const actor =
       resumed && !fresh
@@ -167,9 +188,13 @@ export function createEngine(options: EngineOptions): Engine {
       ),
       events: [
         ...(fresh ? [{ type: 'conversation-started', detail: fresh }] : []),
-        ...records.flatMap((record) =>
-          record.type === 'outcome' ? [{ type: `outcome:${record.outcome}`, ...(record.site ? { detail: record.site } : {}) }] : [],
-        ),
+        ...records.flatMap(eventOf),
+        // One event per kind of failure in the turn.
+        ...[...new Set(actorErrors)].map((code) => ({ type: 'agenda-error', detail: code })),
+      ],
+      subjects: [
+        ...(fresh && message.phone ? [{ kind: 'phone' as const, value: message.phone }] : []),
+        ...records.flatMap((record) => (record.type === 'subject' && record.value ? [{ kind: record.kind, value: record.value }] : [])),
       ],
     };
     const outcome = [...records].reverse().find((record) => record.type === 'outcome');
@@ -328,6 +353,18 @@ function waitUntilSettled(actor: MachineActor, timeoutMs: number): Promise<AnyMa
 }
 
 /** An error's name and code, never its message: messages may quote what the member typed. */
+/** The metrics event a record stands for, if any. */
+function eventOf(record: ConversationRecord): Array<{ type: string; detail?: string }> {
+  switch (record.type) {
+    case 'outcome':
+      return [{ type: `outcome:${record.outcome}`, ...(record.site ? { detail: record.site } : {}) }];
+    case 'milestone':
+      return [{ type: record.milestone }];
+    default:
+      return [];
+  }
+}
+
 function errorSummary(error: unknown): Record<string, unknown> {
   if (error instanceof Error) {
     return { name: error.name, ...('code' in error ? { code: (error as { code: unknown }).code } : {}) };

@@ -89,6 +89,8 @@ export interface TurnCommit {
   consents: Array<{ accepted: boolean; policyVersion: string; textShown: string }>;
   outcome?: string;
   events: Array<{ type: string; detail?: string }>;
+  /** Who or what the conversation is about, for search: phone, document, radicado. */
+  subjects?: Array<{ kind: 'phone' | 'document' | 'radicado'; value: string }>;
   at: number;
 }
 

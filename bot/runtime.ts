@@ -1,4 +1,5 @@
 import { createAgendaClient } from '../adapters/agenda/agenda.client.js';
+import { createResilientAgenda, type CircuitState } from '../adapters/agenda/resilient-agenda.js';
 import { startAgendaSimulator, type AgendaSimulator } from '../adapters/agenda-simulator/simulator.server.js';
 import { openDatabase, type SqliteDatabase } from '../data/database.js';
 import { createSqliteSessionStore } from '../data/session.store.js';
@@ -6,7 +7,7 @@ import type { Config } from './config.js';
 import { createEngine } from './engine.js';
 import type { Logger } from './logger.js';
 import type { Engine } from './messages.js';
-import type { AgendaService, Clock } from './ports.js';
+import type { AgendaService, Clock, ContingencySwitch } from './ports.js';
 import { Renderer } from './render.js';
 
 export interface Runtime {
@@ -19,6 +20,8 @@ export interface Runtime {
   renderer: Renderer;
   /** Lina's database, for the channels' own tables (WhatsApp auth, Direct Line). */
   db: SqliteDatabase;
+  /** Whether the agenda's circuit is open (members get the failure message), and since when. */
+  agendaCircuit(): CircuitState;
   close(): Promise<void>;
 }
 
@@ -27,7 +30,15 @@ export interface Runtime {
  * when no agenda URL is configured), the renderer and the engine, and hands back plain
  * values for the channels.
  */
-export async function startRuntime(options: { config: Config; clock: Clock; logger: Logger }): Promise<Runtime> {
+export interface RuntimeOptions {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  /** The switch analysts turn on from the support console, built over Lina's database. */
+  failureNotices?: (db: SqliteDatabase) => ContingencySwitch;
+}
+
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, clock, logger } = options;
   const simulator = config.agenda.url
     ? undefined
@@ -40,11 +51,27 @@ export async function startRuntime(options: { config: Config; clock: Clock; logg
       });
   const agendaUrl = config.agenda.url ?? simulator?.url ?? '';
   const db = openDatabase(config.database.path);
-  const agenda = createAgendaClient({ baseUrl: agendaUrl, timeoutMs: config.agenda.timeoutMs });
+  const resilient = createResilientAgenda(createAgendaClient({ baseUrl: agendaUrl, timeoutMs: config.agenda.timeoutMs }), {
+    clock,
+    logger,
+    ...config.agenda.resilience,
+  });
+  const agenda = resilient.agenda;
   const renderer = new Renderer({
     supportPhone: config.conversation.supportPhone,
     supportHours: config.conversation.supportHours,
   });
+  const failureNotices = options.failureNotices?.(db);
+  const contingency: ContingencySwitch = {
+    current(channel, now) {
+      const manual = failureNotices?.current(channel, now);
+      if (manual) return manual;
+      const circuit = resilient.circuit();
+      return circuit.open
+        ? { text: renderer.text('contingency.agendaDown', {}, now), since: circuit.since ?? now, source: 'agenda' }
+        : undefined;
+    },
+  };
   const engine = createEngine({
     store: createSqliteSessionStore(db),
     agenda,
@@ -55,6 +82,7 @@ export async function startRuntime(options: { config: Config; clock: Clock; logg
     turnTimeoutMs: config.conversation.turnTimeoutMs,
     maxMessageLength: config.conversation.maxMessageLength,
     policyVersion: config.conversation.policyVersion,
+    contingency,
   });
   return {
     engine,
@@ -63,7 +91,9 @@ export async function startRuntime(options: { config: Config; clock: Clock; logg
     ...(simulator ? { simulator } : {}),
     renderer,
     db,
+    agendaCircuit: resilient.circuit,
     async close() {
+      resilient.shutdown();
       db.close();
       await simulator?.close();
     },

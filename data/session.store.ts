@@ -36,6 +36,9 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
     `INSERT INTO consents (channel, user_id, conversation_id, accepted, policy_version, text_shown, recorded_at)
      VALUES (@channel, @userId, @conversationId, @accepted, @policyVersion, @textShown, @at)`,
   );
+  const insertSubject = db.prepare(
+    'INSERT OR IGNORE INTO conversation_subjects (conversation_id, kind, value) VALUES (?, ?, ?)',
+  );
   const insertEvent = db.prepare(
     'INSERT INTO conversation_events (conversation_id, type, detail, at) VALUES (?, ?, ?, ?)',
   );
@@ -75,6 +78,7 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
       });
     }
     for (const event of turn.events) insertEvent.run(conversationId, event.type, event.detail ?? null, at);
+    for (const subject of turn.subjects ?? []) insertSubject.run(conversationId, subject.kind, subject.value);
   });
 
   return {

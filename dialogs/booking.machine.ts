@@ -263,6 +263,7 @@ export const bookingMachine = setup({
         USER_MESSAGE: { actions: sendTo('slotFinder', ({ event }) => event) },
         HELP: { actions: sendTo('slotFinder', ({ event }) => event) },
         SAY: { actions: 'relay' },
+        RECORD: { actions: 'relay' },
       },
     },
     awaitingConfirmation: {

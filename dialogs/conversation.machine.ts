@@ -6,6 +6,7 @@ import { bookingMachine, type BookingOutput } from './booking.machine.js';
 import { appointmentParams, cancelMachine, type CancelOutput } from './cancel.machine.js';
 import { rescheduleMachine, type RescheduleOutput } from './reschedule.machine.js';
 import type { DialogEvent } from './events.js';
+import type { ConversationRecord, Outcome, RecordEvent } from './records.js';
 import { errorCode } from './errors.js';
 import { parseBirthDate, parseDocument } from './parse.js';
 import { YES_NO, option, reply, type Reply } from './replies.js';
@@ -42,22 +43,7 @@ export interface ConversationInput {
   previousExpired: boolean;
 }
 
-/** What the engine records besides the replies: consent, outcomes. Never rendered. */
-export type ConversationRecord =
-  | { type: 'consent'; accepted: boolean; policyVersion: string }
-  | { type: 'outcome'; outcome: Outcome; site?: SiteCode };
-
-/** How a conversation (or one operation in it) ended, for transcripts and metrics. */
-export type Outcome =
-  | 'booked'
-  | 'consulted'
-  | 'cancelled'
-  | 'rescheduled'
-  | 'case_filed'
-  | 'refused'
-  | 'abandoned'
-  | 'error'
-  | 'ended';
+export type { ConversationRecord, Outcome } from './records.js';
 
 export type ConversationEmitted = { type: 'reply'; reply: Reply } | { type: 'record'; record: ConversationRecord };
 
@@ -74,7 +60,7 @@ interface ConversationContext extends ConversationInput {
   invalidAnswers: number;
 }
 
-type ChildEvent = { type: 'SAY'; reply: Reply };
+type ChildEvent = { type: 'SAY'; reply: Reply } | RecordEvent;
 
 /** A running operation gets the member's messages and help requests; the root keeps MENU and EXIT. */
 function forwardTo(id: 'booking' | 'cancel' | 'reschedule') {
@@ -166,7 +152,12 @@ export const conversationMachine = setup({
   actions: {
     say: emit((_, said: Reply) => ({ type: 'reply' as const, reply: said })),
     forward: sendTo((_, id: string) => id, ({ event }) => event),
-    relay: emit(({ event }) => ({ type: 'reply' as const, reply: (event as ChildEvent).reply })),
+    relay: emit(({ event }) => ({ type: 'reply' as const, reply: (event as Extract<ChildEvent, { type: 'SAY' }>).reply })),
+    noteDocument: emit(({ context }) => ({
+      type: 'record' as const,
+      record: { type: 'subject' as const, kind: 'document' as const, value: context.documentNumber ?? '' },
+    })),
+    relayRecord: emit(({ event }) => ({ type: 'record' as const, record: (event as RecordEvent).record })),
     record: emit((_, record: ConversationRecord) => ({ type: 'record' as const, record })),
     prompt: enqueueActions(({ enqueue }, prompt: Reply) => {
       enqueue.assign({ lastPrompt: prompt, invalidAnswers: 0 });
@@ -208,6 +199,7 @@ export const conversationMachine = setup({
   initial: 'start',
   on: {
     SAY: { actions: 'relay' },
+    RECORD: { actions: 'relayRecord' },
     HELP: { actions: [{ type: 'say', params: reply('help.support') }, 'repeatPrompt'] },
     MENU: [
       { guard: 'identified', target: '.menu' },
@@ -364,6 +356,7 @@ export const conversationMachine = setup({
           actions: [
             { type: 'say', params: ({ context }) => reply('identify.welcome', { name: context.member?.firstName }) },
             assign({ verified: true }),
+            'noteDocument',
           ],
         },
         {
@@ -371,6 +364,7 @@ export const conversationMachine = setup({
           actions: [
             { type: 'say', params: ({ context }) => reply('identify.welcome', { name: context.member?.firstName }) },
             assign({ patient: ({ context }) => context.member ?? undefined, verified: true }),
+            'noteDocument',
           ],
         },
       ],
@@ -429,6 +423,7 @@ export const conversationMachine = setup({
       },
     },
     booking: {
+      entry: { type: 'record', params: { type: 'milestone', milestone: 'booking-started' } },
       invoke: {
         id: 'booking',
         src: 'booking',

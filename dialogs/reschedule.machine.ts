@@ -160,6 +160,7 @@ export const rescheduleMachine = setup({
         USER_MESSAGE: { actions: sendTo('slotFinder', ({ event }) => event) },
         HELP: { actions: sendTo('slotFinder', ({ event }) => event) },
         SAY: { actions: 'relay' },
+        RECORD: { actions: 'relay' },
       },
     },
     awaitingConfirmation: {

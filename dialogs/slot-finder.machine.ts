@@ -1,4 +1,4 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, enqueueActions, fromPromise, setup } from 'xstate';
 import type { AgendaService } from '../bot/ports.js';
 import type { Cups, Franja, Patient, RissCase, SiteCode, Slot, Specialty } from '../bot/domain.js';
 import { errorCode } from './errors.js';
@@ -151,6 +151,12 @@ export const slotFinderMachine = setup({
     },
     /** Nothing found: the next rung of the ladder that applies. */
     choosingNextStep: {
+      // The first empty search is the one the no-availability rate counts.
+      entry: enqueueActions(({ context, enqueue }) => {
+        if (!context.triedOtherFranja && !context.triedOtherDoctor) {
+          enqueue({ type: 'note', params: { type: 'milestone', milestone: 'no-availability' } });
+        }
+      }),
       always: [
         { guard: 'canOfferOtherFranja', target: 'offeringOtherFranja' },
         { guard: 'canOfferOtherDoctor', target: 'offeringOtherDoctor' },
@@ -242,6 +248,7 @@ export const slotFinderMachine = setup({
           target: 'caseFiled',
           actions: [
             assign({ rissCase: ({ event }) => event.output }),
+            { type: 'note', params: ({ event }) => ({ type: 'subject', kind: 'radicado', value: event.output.radicado }) },
             {
               type: 'say',
               params: ({ event }) =>

@@ -1,4 +1,5 @@
 import { enqueueActions, sendParent, type EventObject } from 'xstate';
+import type { ConversationRecord, RecordEvent } from './records.js';
 import { reply, type Reply } from './replies.js';
 
 /** What every machine that asks questions keeps: the pending question and the misses in a row. */
@@ -15,7 +16,8 @@ export const INVALID_ANSWERS_BEFORE_HELP = 3;
 
 /**
  * The speaking actions every child machine shares: `say`, `prompt` (remembered for repeats),
- * `repeatPrompt`, `rejectAnswer`, `sayHelp` and `relay` (a grandchild's `SAY`, one level up).
+ * `repeatPrompt`, `rejectAnswer`, `sayHelp`, `note` (a record) and `relay` (a grandchild's `SAY` or
+ * `RECORD`, one level up).
  * Children talk through their parent; the conversation machine emits what reaches it.
  */
 export function childSpeech<TContext extends SpeakingContext, TEvent extends EventObject>() {
@@ -23,6 +25,8 @@ export function childSpeech<TContext extends SpeakingContext, TEvent extends Eve
   const sayTo = (enqueue: unknown, said: Reply) => (enqueue as Enqueue).sendParent({ type: 'SAY', reply: said });
   return {
     say: sendParent<TContext, TEvent, Reply, SayEvent, TEvent>((_, said) => ({ type: 'SAY', reply: said })),
+    /** A record for the engine (a milestone, a subject), sent up like a reply. */
+    note: sendParent<TContext, TEvent, ConversationRecord, RecordEvent, TEvent>((_, record) => ({ type: 'RECORD', record })),
     relay: sendParent<TContext, TEvent, undefined, SayEvent, TEvent>(({ event }) => event as unknown as SayEvent),
     prompt: enqueueActions<TContext, TEvent, Reply, TEvent, never, never, never, never, never>(({ enqueue }, prompt) => {
       (enqueue as unknown as Enqueue).assign({ lastPrompt: prompt, invalidAnswers: 0 });

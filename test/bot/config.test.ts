@@ -30,9 +30,53 @@ describe('loadConfig', () => {
       agenda: {
         url: undefined,
         timeoutMs: 5000,
+        resilience: {
+          retries: 2,
+          retryBaseDelayMs: 200,
+          errorThresholdPercentage: 50,
+          volumeThreshold: 6,
+          rollingWindowMs: 30_000,
+          resetTimeoutMs: 30_000,
+        },
         simulator: { host: '127.0.0.1', port: 4010, databasePath: ':memory:' },
       },
+      web: {
+        host: '127.0.0.1',
+        port: 3978,
+        publicUrl: 'http://localhost:3978',
+        directLineSecret: undefined,
+        botFramework: { appType: 'MultiTenant' },
+      },
+      whatsapp: {
+        enabled: false,
+        number: undefined,
+        pairingPhone: undefined,
+        chatGapMs: 1200,
+        maxPerMinute: 40,
+        reconnectMaxMs: 60_000,
+      },
     });
+  });
+
+  it('reads WhatsApp switches and numbers the way people write them', () => {
+    const config = loadConfig({ WHATSAPP_ENABLED: 'Yes', WHATSAPP_NUMBER: '+57 300 123-4567', WHATSAPP_PAIRING_PHONE: '(57) 3001234567' });
+    assert.equal(config.whatsapp.enabled, true);
+    assert.equal(config.whatsapp.number, '573001234567');
+    assert.equal(config.whatsapp.pairingPhone, '573001234567');
+    assert.equal(loadConfig({ WHATSAPP_ENABLED: 'off' }).whatsapp.enabled, false);
+    assert.deepEqual(problemsOf({ WHATSAPP_ENABLED: 'maybe', WHATSAPP_NUMBER: '12' }).length, 2);
+  });
+
+  it('derives the public address from host and port unless one is given', () => {
+    assert.equal(loadConfig({ LINA_HOST: '0.0.0.0', LINA_PORT: '8080' }).web.publicUrl, 'http://localhost:8080');
+    assert.equal(loadConfig({ LINA_PUBLIC_URL: 'https://lina.example.org/' }).web.publicUrl, 'https://lina.example.org');
+    assert.ok(problemsOf({ LINA_PUBLIC_URL: 'ftp://x' }).some((problem) => problem.startsWith('LINA_PUBLIC_URL')));
+  });
+
+  it('takes Azure Bot Service credentials only when given', () => {
+    const config = loadConfig({ MICROSOFT_APP_ID: ' app ', MICROSOFT_APP_PASSWORD: 'secret', MICROSOFT_APP_TYPE: 'SingleTenant', MICROSOFT_APP_TENANT_ID: 't' });
+    assert.deepEqual(config.web.botFramework, { appId: 'app', appPassword: 'secret', tenantId: 't', appType: 'SingleTenant' });
+    assert.ok(problemsOf({ MICROSOFT_APP_TYPE: 'Other' }).length === 1);
   });
 
   it('reads every variable, numbers from text and minutes as milliseconds', () => {

@@ -403,3 +403,70 @@ describe('engine: the site tag of a QR greeting', () => {
     assertNotSaid(chat, 'greeting.welcomeAtSite', { site: 'SUBA' });
   });
 });
+
+describe('engine: the failure message of the contingency protocol', () => {
+  function switchable() {
+    let notice: { text: string; channel?: string } | undefined;
+    return {
+      on(text: string, channel?: string) {
+        notice = { text, ...(channel ? { channel } : {}) };
+      },
+      off() {
+        notice = undefined;
+      },
+      current(channel: string, now: Date) {
+        return notice && (!notice.channel || notice.channel === channel)
+          ? { text: notice.text, since: now, source: 'manual' as const }
+          : undefined;
+      },
+    };
+  }
+
+  it('answers every message with it and starts no flow, then the conversation goes on', async () => {
+    const contingency = switchable();
+    const { chat, store } = await setUp({ contingency });
+    await laura.toDocument(chat);
+    contingency.on('Lina está en mantenimiento. Llama al 601 4441234.');
+    await chat.say('CC 1010101010');
+    assert.equal(chat.lastReply(), 'Lina está en mantenimiento. Llama al 601 4441234.');
+    await chat.say('hola');
+    assert.equal(chat.lastReply(), 'Lina está en mantenimiento. Llama al 601 4441234.');
+    assert.ok(store.commits.some((commit) => commit.events.some((event) => event.type === 'failure-notice')));
+
+    contingency.off();
+    await chat.say('CC 1010101010');
+    assertSaid(chat, 'patient.ask');
+  });
+
+  it('applies to the channel it was switched on for only', async () => {
+    const contingency = switchable();
+    contingency.on('WhatsApp está fallando.', 'whatsapp');
+    const web = await setUp({ contingency, channel: 'webchat', from: 'web-9' });
+    await web.chat.say('hola');
+    assertSaid(web.chat, 'greeting.welcome');
+    const whatsapp = await setUp({ contingency });
+    await whatsapp.chat.say('hola');
+    assert.equal(whatsapp.chat.lastReply(), 'WhatsApp está fallando.');
+  });
+});
+
+describe('engine: what a conversation records for search and metrics', () => {
+  it('records the phone, the identified document, the start of a booking and agenda errors', async () => {
+    const { chat, store, agenda } = await setUp();
+    await laura.toMenu(chat);
+    agenda.failWith('searchSlots', 'UNAVAILABLE');
+    await chat.say('agendar');
+    await chat.say('medicina general');
+    await chat.say('primera vez');
+    await chat.say('1');
+    await chat.say('cualquiera');
+    const subjects = store.commits.flatMap((commit) => commit.subjects ?? []);
+    assert.deepEqual(subjects, [
+      { kind: 'phone', value: '+573001112233' },
+      { kind: 'document', value: '1010101010' },
+    ]);
+    const events = store.commits.flatMap((commit) => commit.events.map((event) => event.type));
+    assert.ok(events.includes('booking-started'));
+    assert.ok(store.commits.some((commit) => commit.events.some((e) => e.type === 'agenda-error' && e.detail === 'UNAVAILABLE')));
+  });
+});

@@ -246,10 +246,36 @@ describe('engine + SQLite file + agenda simulator', () => {
     const events = db.prepare('SELECT type, detail FROM conversation_events ORDER BY id').all();
     assert.deepEqual(events, [
       { type: 'conversation-started', detail: 'first-contact' },
+      { type: 'booking-started', detail: null },
       { type: 'outcome:booked', detail: 'SUBA' },
+    ]);
+    const subjects = db.prepare('SELECT kind, value FROM conversation_subjects ORDER BY kind').all();
+    assert.deepEqual(subjects, [
+      { kind: 'document', value: '1010101010' },
+      { kind: 'phone', value: LAURA_PHONE },
     ]);
 
     assert.deepEqual(db.pragma('integrity_check'), [{ integrity_check: 'ok' }]);
+  });
+});
+
+describe('engine + SQLite: what the support console searches and counts', () => {
+  it('records no availability and the radicado of the RISS case filed at Facatativá', async (test) => {
+    const world = await startWorld(test);
+    const { chat } = world;
+    for (const text of ['Hola', 'sí', 'CC 1010101010', 'para mí', 'agendar', 'medicina general', 'primera vez', 'Facatativá', 'mañana', 'sí']) {
+      await say(chat, text);
+    }
+    const filed = await say(chat, 'sí');
+    const radicado = /RISS-\d{4}-\d{6}/.exec(filed)?.[0];
+    assert.ok(radicado, `expected a radicado in:\n${filed}`);
+    const db = world.db();
+    const types = (db.prepare('SELECT type FROM conversation_events ORDER BY id').all() as Array<{ type: string }>).map((row) => row.type);
+    assert.deepEqual(types, ['conversation-started', 'booking-started', 'no-availability', 'outcome:case_filed']);
+    const found = db
+      .prepare("SELECT conversation_id FROM conversation_subjects WHERE kind = 'radicado' AND value = ?")
+      .all(radicado);
+    assert.equal(found.length, 1);
   });
 });
 
