@@ -37,6 +37,9 @@ const EnvSchema = z.object({
   LINA_TURN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(20_000),
   LINA_MAX_MESSAGE_LENGTH: z.coerce.number().int().min(100).max(65_536).default(2000),
   LINA_POLICY_VERSION: z.string().trim().min(1).max(40).default('2026-01'),
+  LINA_LOCKOUT_FAILURES: z.coerce.number().int().min(1).max(20).default(3),
+  LINA_LOCKOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  LINA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   LINA_SUPPORT_PHONE: z.string().trim().min(3).max(40).default('601 4441234'),
   LINA_SUPPORT_HOURS: z.string().trim().min(3).max(120).default('lunes a sábado, de 7:00 a. m. a 7:00 p. m.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -76,6 +79,9 @@ export interface Config {
     policyVersion: string;
     supportPhone: string;
     supportHours: string;
+    /** Failed second factors that lock a document and its sender, and for how long. */
+    lockout: { maxFailures: number; windowMs: number };
+    rateLimitPerMinute: number;
   };
   log: { level: z.infer<typeof EnvSchema>['LOG_LEVEL'] };
   agenda: {
@@ -141,6 +147,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       policyVersion: e.LINA_POLICY_VERSION,
       supportPhone: e.LINA_SUPPORT_PHONE,
       supportHours: e.LINA_SUPPORT_HOURS,
+      lockout: { maxFailures: e.LINA_LOCKOUT_FAILURES, windowMs: e.LINA_LOCKOUT_MINUTES * 60_000 },
+      rateLimitPerMinute: e.LINA_RATE_LIMIT_PER_MINUTE,
     },
     log: { level: e.LOG_LEVEL },
     agenda: {

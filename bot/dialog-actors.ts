@@ -1,9 +1,10 @@
 import { fromPromise } from 'xstate';
 import type { Appointment, DocumentId, Member, Slot } from './domain.js';
-import type { AgendaService, Clock } from './ports.js';
+import { AgendaError } from './agenda.errors.js';
+import type { AgendaService, Clock, IdentityGuard } from './ports.js';
 import { bookingMachine, type BookInput, type BookingRestrictions } from '../dialogs/booking.machine.js';
 import { cancelMachine } from '../dialogs/cancel.machine.js';
-import { conversationMachine } from '../dialogs/conversation.machine.js';
+import { conversationMachine, type FindMemberInput } from '../dialogs/conversation.machine.js';
 import { rescheduleMachine } from '../dialogs/reschedule.machine.js';
 import { slotFinderMachine, type CreateCaseInput, type SearchSlotsInput } from '../dialogs/slot-finder.machine.js';
 import type { RissCase, Specialty } from './domain.js';
@@ -17,8 +18,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * only name their actors; here each machine, child machines included, gets them with
  * `machine.provide({ actors })`.
  */
-export function createConversationMachine(agenda: AgendaService, clock: Clock) {
-  const actors = createDialogActors(agenda, clock);
+export function createConversationMachine(agenda: AgendaService, clock: Clock, identityGuard?: IdentityGuard) {
+  const actors = createDialogActors(agenda, clock, identityGuard);
   const slotFinder = slotFinderMachine.provide({ actors: { searchSlots: actors.searchSlots, createCase: actors.createCase } });
   return conversationMachine.provide({
     actors: {
@@ -35,9 +36,16 @@ export function createConversationMachine(agenda: AgendaService, clock: Clock) {
   });
 }
 
-function createDialogActors(agenda: AgendaService, clock: Clock) {
+function createDialogActors(agenda: AgendaService, clock: Clock, identityGuard: IdentityGuard | undefined) {
   return {
-    findMember: fromPromise<Member, DocumentId>(({ input }) => agenda.findMember(input)),
+    findMember: fromPromise<Member, FindMemberInput>(async ({ input }) => {
+      const { documentType, documentNumber, sender } = input;
+      // A locked document or sender looks exactly like an unknown document to the member.
+      if (identityGuard?.isLocked({ document: `${documentType}:${documentNumber}`, sender: sender ?? '' }, clock.now())) {
+        throw new AgendaError('NOT_FOUND', 'identification is locked', { operation: 'findMember' });
+      }
+      return agenda.findMember({ documentType, documentNumber });
+    }),
     searchSlots: fromPromise<Slot[], SearchSlotsInput>(({ input }) => {
       const now = clock.now();
       const to =

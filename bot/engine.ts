@@ -12,7 +12,7 @@ import type { Reply } from '../dialogs/replies.js';
 import { bogotaDate } from './calendar.js';
 import type { Logger } from './logger.js';
 import type { Engine, InboundMessage, OutboundMessage } from './messages.js';
-import type { AgendaService, Clock, ContingencySwitch, SessionStore, TurnCommit } from './ports.js';
+import type { AgendaService, Clock, ContingencySwitch, IdentityGuard, SessionStore, TurnCommit } from './ports.js';
 import { matchOption, type Renderer, type ShownOption } from './render.js';
 import { createConversationMachine } from './dialog-actors.js';
 import { readSiteTag } from './site-tag.js';
@@ -29,6 +29,10 @@ export interface EngineOptions {
   policyVersion: string;
   /** The contingency protocol's failure message, when one is on. */
   contingency?: ContingencySwitch;
+  /** Locks identification after repeated failed second factors. */
+  identityGuard?: IdentityGuard;
+  /** Messages one sender may send per minute; beyond, a polite answer and nothing else. */
+  rateLimitPerMinute?: number;
 }
 
 type MachineActor = ReturnType<typeof createActor<ReturnType<typeof createConversationMachine>>>;
@@ -48,7 +52,8 @@ class TurnTimeoutError extends Error {
  */
 export function createEngine(options: EngineOptions): Engine {
   const { store, clock, renderer, logger } = options;
-  const machine = createConversationMachine(options.agenda, clock);
+  const machine = createConversationMachine(options.agenda, clock, options.identityGuard);
+  const rateLimiter = options.rateLimitPerMinute ? createRateLimiter(options.rateLimitPerMinute) : undefined;
   const queues = new Map<string, Promise<unknown>>();
 
   async function handle(message: InboundMessage): Promise<OutboundMessage[]> {
@@ -71,7 +76,7 @@ export function createEngine(options: EngineOptions): Engine {
     const now = clock.now();
     const saved = await store.load(sessionKey);
     const opening = received.kind === 'open';
-    const text = opening ? '' : (received.text ?? '');
+    const text = opening ? '' : withoutControlCharacters(received.text ?? '');
 
     const resumed = saved ? restore(saved.machineVersion, saved.snapshot) : undefined;
     const fresh = decideFreshStart(saved, resumed, now);
@@ -79,7 +84,20 @@ export function createEngine(options: EngineOptions): Engine {
     const log = logger.child({ channel: received.channel, conversationId });
     // The greeting a site's QR code prefills names the site: it counts when it opens a conversation.
     const taggedSite = fresh && !received.site ? readSiteTag(text) : undefined;
-    const message: InboundMessage = taggedSite ? { ...received, site: taggedSite } : received;
+    const message: InboundMessage = { ...received, text, ...(taggedSite ? { site: taggedSite } : {}) };
+
+    // A sender writing faster than any person gets one polite answer per minute, then silence;
+    // the messages are still recorded and marked as processed.
+    const limited = !opening && rateLimiter ? rateLimiter.take(sessionKey, now.getTime()) : 'allowed';
+    if (limited !== 'allowed') {
+      const { messages } = renderer.render(limited === 'warn' ? [{ key: 'errors.rateLimited' }] : [], now);
+      await store.commitTurn({
+        ...baseCommit(sessionKey, conversationId, message, now, fresh !== undefined),
+        transcript: [inLine(message, options.maxMessageLength), ...messages.map((m) => outLine(m))],
+        events: [{ type: 'rate-limited' }],
+      });
+      return messages;
+    }
 
     // While the failure message is on, every message gets it and no flow starts; a running
     // conversation is left as it was, to go on once the service is back.
@@ -200,6 +218,9 @@ export function createEngine(options: EngineOptions): Engine {
     const outcome = [...records].reverse().find((record) => record.type === 'outcome');
     if (outcome?.type === 'outcome') commit.outcome = outcome.outcome;
     await store.commitTurn(commit);
+    for (const record of records) {
+      if (record.type === 'identity-failure') options.identityGuard?.recordFailure({ document: record.document, sender: sessionKey }, now);
+    }
     log.debug({ state, replies: rendered.messages.length, fresh }, 'turn settled');
     return rendered.messages;
   }
@@ -252,6 +273,7 @@ export function createEngine(options: EngineOptions): Engine {
       }),
       policyVersion: options.policyVersion,
       previousExpired: reason === 'expired',
+      sender: `${message.channel}:${message.userId}`,
     };
   }
 
@@ -353,6 +375,42 @@ function waitUntilSettled(actor: MachineActor, timeoutMs: number): Promise<AnyMa
 }
 
 /** An error's name and code, never its message: messages may quote what the member typed. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Control characters (other than tab and line breaks) mean nothing in a chat: they are dropped. */
+function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '');
+}
+
+/**
+ * A sliding one-minute window per sender. `warn` is the first message over the limit in a
+ * window (it gets the polite answer); `drop` the ones after it.
+ */
+function createRateLimiter(perMinute: number) {
+  const windows = new Map<string, { times: number[]; warned: boolean }>();
+  let sweptAt = 0;
+  return {
+    take(sender: string, now: number): 'allowed' | 'warn' | 'drop' {
+      if (now - sweptAt > 60_000) {
+        for (const [key, window] of windows) if ((window.times.at(-1) ?? 0) <= now - 60_000) windows.delete(key);
+        sweptAt = now;
+      }
+      const window = windows.get(sender) ?? { times: [], warned: false };
+      windows.set(sender, window);
+      while (window.times.length && (window.times[0] ?? 0) <= now - 60_000) window.times.shift();
+      if (window.times.length < perMinute) {
+        window.times.push(now);
+        window.warned = false;
+        return 'allowed';
+      }
+      if (window.warned) return 'drop';
+      window.warned = true;
+      return 'warn';
+    },
+  };
+}
+
 /** The metrics event a record stands for, if any. */
 function eventOf(record: ConversationRecord): Array<{ type: string; detail?: string }> {
   switch (record.type) {

@@ -116,3 +116,13 @@ export interface FailureNotice {
 export interface ContingencySwitch {
   current(channel: string, now: Date): FailureNotice | undefined;
 }
+
+/**
+ * Locks identification after repeated failed second factors, per document and per sender,
+ * so nobody can try document after document, or date after date.
+ */
+export interface IdentityGuard {
+  /** Whether identification must fail for this document or this sender right now. */
+  isLocked(keys: { document: string; sender: string }, now: Date): boolean;
+  recordFailure(keys: { document: string; sender: string }, now: Date): void;
+}

@@ -2,6 +2,7 @@ import { createAgendaClient } from '../adapters/agenda/agenda.client.js';
 import { createResilientAgenda, type CircuitState } from '../adapters/agenda/resilient-agenda.js';
 import { startAgendaSimulator, type AgendaSimulator } from '../adapters/agenda-simulator/simulator.server.js';
 import { openDatabase, type SqliteDatabase } from '../data/database.js';
+import { createSqliteIdentityGuard } from '../data/identity-guard.store.js';
 import { createSqliteSessionStore } from '../data/session.store.js';
 import type { Config } from './config.js';
 import { createEngine } from './engine.js';
@@ -83,6 +84,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     maxMessageLength: config.conversation.maxMessageLength,
     policyVersion: config.conversation.policyVersion,
     contingency,
+    identityGuard: createSqliteIdentityGuard(db, config.conversation.lockout),
+    rateLimitPerMinute: config.conversation.rateLimitPerMinute,
   });
   return {
     engine,

@@ -121,6 +121,107 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX conversations_by_outcome ON conversations (outcome, started_at);
   CREATE INDEX conversation_events_by_type ON conversation_events (type, at);
   `,
+  `
+  -- Support console: staff accounts (scrypt hashes), sessions (only the hash of each id),
+  -- failed sign-ins for rate limiting, the audit log, incidents and failure notices.
+  CREATE TABLE support_users (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role          TEXT NOT NULL CHECK (role IN ('agent', 'supervisor', 'analyst')),
+    password_hash TEXT NOT NULL,
+    disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at    INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL
+  );
+
+  CREATE TABLE support_sessions (
+    id_hash      TEXT PRIMARY KEY,
+    user_id      INTEGER NOT NULL REFERENCES support_users (id) ON DELETE CASCADE,
+    csrf_token   TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX support_sessions_by_user ON support_sessions (user_id);
+  CREATE INDEX support_sessions_by_expiry ON support_sessions (expires_at);
+
+  CREATE TABLE support_login_failures (
+    id    INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL CHECK (scope IN ('ip', 'user')),
+    key   TEXT NOT NULL,
+    at    INTEGER NOT NULL
+  );
+  CREATE INDEX support_login_failures_by_key ON support_login_failures (scope, key, at);
+  CREATE INDEX support_login_failures_by_at ON support_login_failures (at);
+
+  CREATE TABLE support_audit (
+    id              INTEGER PRIMARY KEY,
+    at              INTEGER NOT NULL,
+    user_id         INTEGER,
+    user_name       TEXT NOT NULL,
+    action          TEXT NOT NULL,
+    conversation_id TEXT,
+    incident_id     INTEGER,
+    detail          TEXT
+  );
+  CREATE INDEX support_audit_by_conversation ON support_audit (conversation_id, id);
+  CREATE INDEX support_audit_by_user ON support_audit (user_name, id);
+
+  CREATE TABLE support_incidents (
+    id              INTEGER PRIMARY KEY,
+    status          TEXT NOT NULL CHECK (status IN ('new', 'in_progress', 'closed')),
+    channels        TEXT NOT NULL,
+    category        TEXT NOT NULL,
+    document_type   TEXT NOT NULL,
+    document_number TEXT NOT NULL,
+    member_name     TEXT NOT NULL,
+    contact_phone   TEXT,
+    contact_email   TEXT,
+    occurred_at     INTEGER NOT NULL,
+    served_via      TEXT NOT NULL,
+    served_site     TEXT,
+    registered_by   TEXT NOT NULL,
+    description     TEXT NOT NULL,
+    error_message   TEXT,
+    browser         TEXT,
+    app_version     TEXT,
+    step            TEXT,
+    evidence_type   TEXT,
+    evidence        BLOB,
+    conversation_id TEXT,
+    authorised      INTEGER NOT NULL CHECK (authorised = 1),
+    created_by      INTEGER NOT NULL REFERENCES support_users (id),
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL
+  );
+  CREATE INDEX support_incidents_by_status ON support_incidents (status, id);
+  CREATE INDEX support_incidents_by_document ON support_incidents (document_number);
+  CREATE INDEX support_incidents_by_phone ON support_incidents (contact_phone);
+  CREATE INDEX support_incidents_by_conversation ON support_incidents (conversation_id);
+
+  CREATE TABLE support_failure_notices (
+    id         INTEGER PRIMARY KEY,
+    channel    TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    ends_at    INTEGER,
+    started_by TEXT NOT NULL,
+    stopped_at INTEGER,
+    stopped_by TEXT
+  );
+  CREATE INDEX support_failure_notices_open ON support_failure_notices (stopped_at, channel);
+  `,
+  `
+  -- Failed second factors per document and per sender: the identification lockout counts them
+  -- over a sliding window (data/identity-guard.store.ts).
+  CREATE TABLE identity_failures (
+    id  INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    at  INTEGER NOT NULL
+  );
+  CREATE INDEX identity_failures_by_key ON identity_failures (key, at);
+  CREATE INDEX identity_failures_by_at ON identity_failures (at);
+  `,
 ];
 
 /**

@@ -41,6 +41,15 @@ export interface ConversationInput {
   policyVersion: string;
   /** The previous conversation expired for inactivity: say so in the greeting. */
   previousExpired: boolean;
+  /** Who is writing (channel and user), for the identification lockout. */
+  sender?: string;
+}
+
+/** What identifying a member needs: the document, and the sender for the lockout. */
+export interface FindMemberInput {
+  documentType: DocumentType;
+  documentNumber: string;
+  sender?: string;
 }
 
 export type { ConversationRecord, Outcome } from './records.js';
@@ -112,7 +121,7 @@ export const conversationMachine = setup({
     emitted: {} as ConversationEmitted,
   },
   actors: {
-    findMember: fromPromise<Member, { documentType: DocumentType; documentNumber: string }>(async () => {
+    findMember: fromPromise<Member, FindMemberInput>(async () => {
       throw new Error('findMember is provided by the engine');
     }),
     listAppointments: fromPromise<Appointment[], { patientId: string }>(async () => {
@@ -291,9 +300,10 @@ export const conversationMachine = setup({
     lookingUpMember: {
       invoke: {
         src: 'findMember',
-        input: ({ context }) => ({
+        input: ({ context }): FindMemberInput => ({
           documentType: context.documentType ?? 'CC',
           documentNumber: context.documentNumber ?? '',
+          ...(context.sender ? { sender: context.sender } : {}),
         }),
         onDone: { target: 'choosingSecondFactor', actions: assign({ member: ({ event }) => event.output }) },
         onError: [
@@ -319,7 +329,14 @@ export const conversationMachine = setup({
       },
     },
     identityFailed: {
-      entry: [assign({ identityFailures: ({ context }) => context.identityFailures + 1 }), 'forgetIdentity'],
+      entry: [
+        assign({ identityFailures: ({ context }) => context.identityFailures + 1 }),
+        {
+          type: 'record',
+          params: ({ context }) => ({ type: 'identity-failure', document: `${context.documentType ?? 'CC'}:${context.documentNumber ?? ''}` }),
+        },
+        'forgetIdentity',
+      ],
       always: [
         {
           guard: 'identityFailuresExhausted',

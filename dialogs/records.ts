@@ -21,7 +21,9 @@ export type ConversationRecord =
   | { type: 'outcome'; outcome: Outcome; site?: SiteCode }
   | { type: 'milestone'; milestone: Milestone }
   /** Who or what the conversation is about, for the support console's search. */
-  | { type: 'subject'; kind: 'document' | 'radicado'; value: string };
+  | { type: 'subject'; kind: 'document' | 'radicado'; value: string }
+  /** A failed second factor for this document (`TYPE:number`): the engine counts them for the lockout. */
+  | { type: 'identity-failure'; document: string };
 
 /** A child's record travels up to the conversation machine as this event. */
 export type RecordEvent = { type: 'RECORD'; record: ConversationRecord };

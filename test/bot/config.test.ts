@@ -25,6 +25,8 @@ describe('loadConfig', () => {
         policyVersion: '2026-01',
         supportPhone: '601 4441234',
         supportHours: 'lunes a sábado, de 7:00 a. m. a 7:00 p. m.',
+        lockout: { maxFailures: 3, windowMs: 15 * 60_000 },
+        rateLimitPerMinute: 30,
       },
       log: { level: 'info' },
       agenda: {
