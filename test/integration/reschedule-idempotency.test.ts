@@ -130,7 +130,11 @@ function forward(target: URL, req: IncomingMessage, body: Buffer): Promise<{ sta
 // A world per test: simulator ← fault proxy ← Lina's runtime; plus a direct client to look behind
 // Lina's back (what the agenda really holds) and to act as "someone else".
 
-async function startWorld(t: TestContext) {
+/**
+ * `retries`: the resilient agenda's automatic retries. Most tests turn them off to reach the
+ * member-facing retry, which is what is left once automatic retries are exhausted.
+ */
+async function startWorld(t: TestContext, { retries = 0 }: { retries?: number } = {}) {
   const clock = new ManualClock(NOW);
   const simulator = await startAgendaSimulator({ clock });
   const proxy = await startFaultProxy(simulator.url);
@@ -138,7 +142,12 @@ async function startWorld(t: TestContext) {
   const config: Config = {
     ...base,
     database: { path: ':memory:' },
-    agenda: { ...base.agenda, url: proxy.url, simulator: { host: '127.0.0.1', port: 0, databasePath: ':memory:' } },
+    agenda: {
+      ...base.agenda,
+      url: proxy.url,
+      resilience: { ...base.agenda.resilience, retries, retryBaseDelayMs: 10 },
+      simulator: { host: '127.0.0.1', port: 0, databasePath: ':memory:' },
+    },
   };
   const runtime = await startRuntime({ config, clock, logger: silentLogger });
   const agenda: AgendaService = createAgendaClient({ baseUrl: simulator.url });
@@ -284,6 +293,35 @@ describe('booking when the answer is lost', () => {
     assert.ok(bookings[0]?.idempotencyKey, 'the booking carries an Idempotency-Key');
     assert.equal(bookings[1]?.idempotencyKey, bookings[0]?.idempotencyKey);
     assertSameAppointments(await world.appointmentsOf(LAURA), booked);
+  });
+});
+
+describe('automatic retries of calls safe to repeat', () => {
+  it('a lost booking answer is retried with the same key before the member notices: one appointment', async (t) => {
+    const world = await startWorld(t, { retries: 2 });
+    const laura = world.chatAs(LAURA);
+    await identify(laura, LAURA);
+    for (const text of ['agendar', 'medicina general', 'primera vez', 'Kennedy', 'tarde', '1']) await laura(text);
+
+    world.proxy.failNext('POST', /^\/v1\/appointments$/, 'drop-response');
+    const answer = await laura('sí');
+    assert.ok(!answer.includes(world.text('booking.askRetry')), answer);
+    const booked = await world.appointmentsOf(LAURA);
+    assert.equal(booked.length, 1);
+    assert.match(answer, /^1\. Agendar cita/m, answer);
+  });
+
+  it('a move is retried with the same key after a 503: the original is moved once', async (t) => {
+    const world = await startWorld(t, { retries: 2 });
+    const diana = world.chatAs(DIANA);
+    const { original, chosen } = await dianaAboutToMove(world, diana);
+    world.proxy.failNext('POST', /\/reschedule$/, 'respond-503-after-forward');
+    const moved = await diana('sí');
+    assert.ok(!moved.includes(world.text('reschedule.askRetry')), moved);
+    const after = await world.appointmentsOf(DIANA);
+    assert.equal(after.length, 1);
+    assert.equal(after[0]?.id, original.id);
+    assert.equal(after[0]?.start, chosen.start);
   });
 });
 
