@@ -4,11 +4,14 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadEnvFile } from 'node:process';
 import pino from 'pino';
 import { runConsoleChat } from '../adapters/console/console.adapter.js';
 import { createAgendaClient } from '../adapters/agenda/agenda.client.js';
 import { startAgendaSimulator } from '../adapters/agenda-simulator/simulator.server.js';
+import { SiteQrInputError } from '../adapters/site-qr/site-qr.errors.js';
+import { writeSiteMaterials } from '../adapters/site-qr/write-site-materials.js';
 import { isSiteCode } from '../data/catalog.js';
 import { isAgendaError } from './agenda.errors.js';
 import { ManualClock, systemClock } from './clock.js';
@@ -150,6 +153,29 @@ agenda
   });
 
 program
+  .command('qr')
+  .description("write each site's QR codes (WhatsApp and web chat) and printable A4 posters")
+  .option('--out <dir>', 'output folder', 'var/qr')
+  .option('--site <codes...>', 'only these sites (e.g. SUBA CHIA)')
+  .action(async (flags: { out: string; site?: string[] }) => {
+    const config = loadConfig();
+    try {
+      const { files, warnings } = await writeSiteMaterials({
+        outDir: flags.out,
+        ...(config.whatsapp.number ? { whatsappNumber: config.whatsapp.number } : {}),
+        publicUrl: config.web.publicUrl,
+        ...(flags.site ? { sites: flags.site.map(parseSite) } : {}),
+      });
+      for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+      process.stdout.write(`${files.length} files written; open ${join(flags.out, 'index.html')}\n`);
+    } catch (error) {
+      if (!(error instanceof SiteQrInputError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+    }
+  });
+
+program
   .command('simulate')
   .description('run dialog scripts (YAML) against Lina, each in a fresh world')
   .argument('<paths...>', 'script files or folders')
@@ -158,6 +184,8 @@ program
     const config: Config = {
       ...base,
       database: { path: ':memory:' },
+      // Scripts replay their turns instantly: no person could, so the rate limit stays out of the way.
+      conversation: { ...base.conversation, rateLimitPerMinute: 1_000_000 },
       agenda: { ...base.agenda, url: undefined, simulator: { host: '127.0.0.1', port: 0, databasePath: ':memory:' } },
     };
     const summary = await runScripts(paths, {
