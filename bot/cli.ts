@@ -4,7 +4,7 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadEnvFile } from 'node:process';
 import pino from 'pino';
 import { runConsoleChat } from '../adapters/console/console.adapter.js';
@@ -13,6 +13,8 @@ import { startAgendaSimulator } from '../adapters/agenda-simulator/simulator.ser
 import { SiteQrInputError } from '../adapters/site-qr/site-qr.errors.js';
 import { writeSiteMaterials } from '../adapters/site-qr/write-site-materials.js';
 import { isSiteCode } from '../data/catalog.js';
+import { openDatabase } from '../data/database.js';
+import { backupTo, purgeBefore } from '../data/retention.js';
 import { isAgendaError } from './agenda.errors.js';
 import { ManualClock, systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -153,6 +155,43 @@ agenda
   });
 
 program
+  .command('purge')
+  .description('delete conversations, transcripts and their data older than LINA_RETENTION_DAYS')
+  .option('--days <n>', 'keep this many days instead', (value) => {
+    const days = Number(value);
+    if (!Number.isInteger(days) || days < 1) throw new InvalidArgumentError('a whole number of days, at least 1');
+    return days;
+  })
+  .action((flags: { days?: number }) => {
+    const config = loadConfig();
+    const days = flags.days ?? config.database.retentionDays;
+    const db = openDatabase(config.database.path);
+    try {
+      const report = purgeBefore(db, new Date(systemClock.now().getTime() - days * 24 * 60 * 60_000));
+      process.stdout.write(`Purged what is older than ${days} days: ${JSON.stringify(report)}\n`);
+    } finally {
+      db.close();
+    }
+  });
+
+program
+  .command('backup')
+  .description("copy Lina's database while she runs (SQLite online backup)")
+  .argument('[file]', 'where to write the copy (default: var/backups/lina-<timestamp>.db)')
+  .action(async (file?: string) => {
+    const config = loadConfig();
+    const destination = file ?? join('var', 'backups', `lina-${new Date().toISOString().replace(/[:.]/g, '-')}.db`);
+    mkdirSync(dirname(destination), { recursive: true });
+    const db = openDatabase(config.database.path);
+    try {
+      const { pages } = await backupTo(db, destination);
+      process.stdout.write(`Backed up ${pages} pages to ${destination}\n`);
+    } finally {
+      db.close();
+    }
+  });
+
+program
   .command('qr')
   .description("write each site's QR codes (WhatsApp and web chat) and printable A4 posters")
   .option('--out <dir>', 'output folder', 'var/qr')
@@ -183,7 +222,7 @@ program
     const base = loadConfig({});
     const config: Config = {
       ...base,
-      database: { path: ':memory:' },
+      database: { ...base.database, path: ':memory:' },
       // Scripts replay their turns instantly: no person could, so the rate limit stays out of the way.
       conversation: { ...base.conversation, rateLimitPerMinute: 1_000_000 },
       agenda: { ...base.agenda, url: undefined, simulator: { host: '127.0.0.1', port: 0, databasePath: ':memory:' } },

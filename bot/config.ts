@@ -33,6 +33,7 @@ const flag = z
  */
 const EnvSchema = z.object({
   LINA_DATABASE_PATH: z.string().trim().min(1).default('var/lina.db'),
+  LINA_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   LINA_SESSION_TIMEOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
   LINA_TURN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(20_000),
   LINA_MAX_MESSAGE_LENGTH: z.coerce.number().int().min(100).max(65_536).default(2000),
@@ -71,7 +72,11 @@ const EnvSchema = z.object({
 });
 
 export interface Config {
-  database: { path: string };
+  database: {
+    path: string;
+    /** Transcripts and conversation data older than this are purged by `npm run purge`. */
+    retentionDays: number;
+  };
   conversation: {
     sessionTimeoutMs: number;
     turnTimeoutMs: number;
@@ -139,7 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   return {
-    database: { path: e.LINA_DATABASE_PATH },
+    database: { path: e.LINA_DATABASE_PATH, retentionDays: e.LINA_RETENTION_DAYS },
     conversation: {
       sessionTimeoutMs: e.LINA_SESSION_TIMEOUT_MINUTES * 60_000,
       turnTimeoutMs: e.LINA_TURN_TIMEOUT_MS,

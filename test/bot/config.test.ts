@@ -17,7 +17,7 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
 describe('loadConfig', () => {
   it('runs the embedded setup with no variables at all', () => {
     assert.deepEqual(loadConfig({}), {
-      database: { path: 'var/lina.db' },
+      database: { path: 'var/lina.db', retentionDays: 365 },
       conversation: {
         sessionTimeoutMs: 10 * 60_000,
         turnTimeoutMs: 20_000,

@@ -141,7 +141,7 @@ async function startWorld(t: TestContext, { retries = 0 }: { retries?: number } 
   const base = loadConfig({});
   const config: Config = {
     ...base,
-    database: { path: ':memory:' },
+    database: { ...base.database, path: ':memory:' },
     agenda: {
       ...base.agenda,
       url: proxy.url,
