@@ -55,6 +55,7 @@ export function createEngine(options: EngineOptions): Engine {
   const machine = createConversationMachine(options.agenda, clock, options.identityGuard);
   const rateLimiter = options.rateLimitPerMinute ? createRateLimiter(options.rateLimitPerMinute) : undefined;
   const queues = new Map<string, Promise<unknown>>();
+  const answeredHere = createRecentSet(100_000);
 
   async function handle(message: InboundMessage): Promise<OutboundMessage[]> {
     const sessionKey = `${message.channel}:${message.userId}`;
@@ -72,7 +73,21 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   async function runTurn(sessionKey: string, received: InboundMessage): Promise<OutboundMessage[]> {
-    if (await store.wasProcessed(sessionKey, received.messageId)) return [];
+    const answerKey = `${sessionKey}\u0000${received.messageId}`;
+    const given = await store.answerTo(sessionKey, received.messageId);
+    if (given) {
+      // Answered by this process: the channel has it, a repeat gets nothing. Answered before a
+      // restart: the process may have died before the channel sent it, so it is given again.
+      if (answeredHere.has(answerKey)) return [];
+      answeredHere.add(answerKey);
+      return given;
+    }
+    /** Stores the turn with its answer; from then on this process has given that answer. */
+    const commitTurn = async (commit: TurnCommit, messages: OutboundMessage[]) => {
+      await store.commitTurn({ ...commit, replies: messages });
+      answeredHere.add(answerKey);
+      return messages;
+    };
     const now = clock.now();
     const saved = await store.load(sessionKey);
     const opening = received.kind === 'open';
@@ -91,12 +106,14 @@ export function createEngine(options: EngineOptions): Engine {
     const limited = !opening && rateLimiter ? rateLimiter.take(sessionKey, now.getTime()) : 'allowed';
     if (limited !== 'allowed') {
       const { messages } = renderer.render(limited === 'warn' ? [{ key: 'errors.rateLimited' }] : [], now);
-      await store.commitTurn({
-        ...baseCommit(sessionKey, conversationId, message, now, fresh !== undefined),
-        transcript: [inLine(message, options.maxMessageLength), ...messages.map((m) => outLine(m))],
-        events: [{ type: 'rate-limited' }],
-      });
-      return messages;
+      return commitTurn(
+        {
+          ...baseCommit(sessionKey, conversationId, message, now, fresh !== undefined),
+          transcript: [inLine(message, options.maxMessageLength), ...messages.map((m) => outLine(m))],
+          events: [{ type: 'rate-limited' }],
+        },
+        messages,
+      );
     }
 
     // While the failure message is on, every message gets it and no flow starts; a running
@@ -105,24 +122,22 @@ export function createEngine(options: EngineOptions): Engine {
     if (notice) {
       const started = fresh !== undefined;
       const { messages } = renderer.render([{ key: 'contingency.notice', params: { text: notice.text } }], now);
-      await store.commitTurn({
+      log.info({ source: notice.source }, 'failure message given');
+      return commitTurn({
         ...baseCommit(sessionKey, conversationId, message, now, started),
         transcript: [...(opening ? [] : [inLine(message, options.maxMessageLength)]), ...messages.map((m) => outLine(m))],
         events: [{ type: 'failure-notice', detail: notice.source }],
-      });
-      log.info({ source: notice.source }, 'failure message given');
-      return messages;
+      }, messages);
     }
 
     if (opening && !fresh) {
       // The channel reopened a conversation that is still going: repeat where it stands.
       const pending = resumed ? pendingPrompt(resumed) : undefined;
       const { messages } = renderer.render(pending ? [pending] : [], now);
-      await store.commitTurn({
+      return commitTurn({
         ...baseCommit(sessionKey, conversationId, message, now, false),
         transcript: messages.map((m) => outLine(m)),
-      });
-      return messages;
+      }, messages);
     }
 
     // Texts that cannot be an answer are refused before the machine sees them: nothing is lost.
@@ -136,11 +151,10 @@ export function createEngine(options: EngineOptions): Engine {
     if (refusal && !fresh) {
       const pending = resumed ? pendingPrompt(resumed) : undefined;
       const { messages } = renderer.render([{ key: refusal }, ...(pending ? [pending] : [])], now);
-      await store.commitTurn({
+      return commitTurn({
         ...baseCommit(sessionKey, conversationId, message, now, false),
         transcript: [inLine(message, options.maxMessageLength), ...messages.map((m) => outLine(m))],
-      });
-      return messages;
+      }, messages);
     }
 
     const input = fresh ? await newConversationInput(conversationId, message, now, fresh, resumed) : undefined;
@@ -217,7 +231,7 @@ export function createEngine(options: EngineOptions): Engine {
     };
     const outcome = [...records].reverse().find((record) => record.type === 'outcome');
     if (outcome?.type === 'outcome') commit.outcome = outcome.outcome;
-    await store.commitTurn(commit);
+    await commitTurn(commit, rendered.messages);
     for (const record of records) {
       if (record.type === 'identity-failure') options.identityGuard?.recordFailure({ document: record.document, sender: sessionKey }, now);
     }
@@ -381,6 +395,18 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 /** Control characters (other than tab and line breaks) mean nothing in a chat: they are dropped. */
 function withoutControlCharacters(text: string): string {
   return text.replace(CONTROL_CHARACTERS, '');
+}
+
+/** The most recent `capacity` keys added; older ones are forgotten first. */
+function createRecentSet(capacity: number) {
+  const keys = new Set<string>();
+  return {
+    add(key: string) {
+      keys.add(key);
+      if (keys.size > capacity) keys.delete(keys.values().next().value as string);
+    },
+    has: (key: string) => keys.has(key),
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
   Slot,
   Specialty,
 } from './domain.js';
+import type { OutboundMessage } from './messages.js';
 
 /**
  * The scheduling and RISS web services, as Lina needs them.
@@ -45,6 +46,14 @@ export interface AgendaService {
   /** The patient's open case for that specialty, or `null`. */
   findOpenCase(params: { patientId: string; specialty: Specialty }): Promise<RissCase | null>;
   closeCase(params: { radicado: string }): Promise<RissCase>;
+  /**
+   * Booked appointments per Bogotá day (of the appointment), site, specialty and the channel
+   * they were booked through, for days `from` to `to` (`YYYY-MM-DD`, both included): the
+   * program's goal metric is the digital share per site.
+   */
+  bookingStats(params: { from: string; to: string }): Promise<
+    Array<{ day: string; site: SiteCode; specialty: Specialty; channel: 'digital' | 'call_center' | 'in_person'; bookings: number }>
+  >;
 }
 
 /** Where "now" comes from. Injected everywhere so tests and simulations control time. */
@@ -85,6 +94,8 @@ export interface TurnCommit {
   /** The new state to resume from; `undefined` keeps the previous one untouched. */
   session?: Omit<StoredSession, 'conversationId' | 'updatedAt'>;
   messageId: string;
+  /** What Lina answered, kept with the message id. */
+  replies?: OutboundMessage[];
   transcript: TranscriptLine[];
   consents: Array<{ accepted: boolean; policyVersion: string; textShown: string }>;
   outcome?: string;
@@ -97,7 +108,8 @@ export interface TurnCommit {
 /** Where conversations live between turns. */
 export interface SessionStore {
   load(sessionKey: string): Promise<StoredSession | undefined>;
-  wasProcessed(sessionKey: string, messageId: string): Promise<boolean>;
+  /** The answer already given to this message, or `undefined` if it was never processed. */
+  answerTo(sessionKey: string, messageId: string): Promise<OutboundMessage[] | undefined>;
   /** Whether this sender accepted exactly this policy version, and did not withdraw since. */
   hasConsent(params: { channel: string; userId: string; policyVersion: string }): Promise<boolean>;
   commitTurn(turn: TurnCommit): Promise<void>;

@@ -222,6 +222,11 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX identity_failures_by_key ON identity_failures (key, at);
   CREATE INDEX identity_failures_by_at ON identity_failures (at);
   `,
+  `
+  -- The answer given to each message, so a message whose answer was lost with a killed
+  -- process is answered again when the channel delivers it again.
+  ALTER TABLE processed_messages ADD COLUMN replies TEXT;
+  `,
 ];
 
 /**

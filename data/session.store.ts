@@ -1,3 +1,4 @@
+import type { OutboundMessage } from '../bot/messages.js';
 import type { SessionStore, StoredSession, TurnCommit } from '../bot/ports.js';
 import type { SqliteDatabase } from './database.js';
 
@@ -6,8 +7,8 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
   const selectSession = db.prepare<[string], { conversation_id: string; machine_version: number; snapshot: string; shown_options: string | null; updated_at: number }>(
     'SELECT conversation_id, machine_version, snapshot, shown_options, updated_at FROM sessions WHERE session_key = ?',
   );
-  const selectProcessed = db.prepare<[string, string], { one: number }>(
-    'SELECT 1 AS one FROM processed_messages WHERE session_key = ? AND message_id = ?',
+  const selectProcessed = db.prepare<[string, string], { replies: string | null }>(
+    'SELECT replies FROM processed_messages WHERE session_key = ? AND message_id = ?',
   );
   const selectConsent = db.prepare<[string, string], { accepted: number; policy_version: string }>(
     'SELECT accepted, policy_version FROM consents WHERE channel = ? AND user_id = ? ORDER BY id DESC LIMIT 1',
@@ -27,7 +28,9 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
   const updateConversation = db.prepare(
     'UPDATE conversations SET updated_at = @at, outcome = COALESCE(@outcome, outcome) WHERE id = @conversationId',
   );
-  const insertProcessed = db.prepare('INSERT OR IGNORE INTO processed_messages (session_key, message_id, at) VALUES (?, ?, ?)');
+  const insertProcessed = db.prepare(
+    'INSERT OR IGNORE INTO processed_messages (session_key, message_id, at, replies) VALUES (?, ?, ?, ?)',
+  );
   const insertLine = db.prepare(
     `INSERT INTO transcript (conversation_id, direction, text, options, state, message_id, at)
      VALUES (@conversationId, @direction, @text, @options, @state, @messageId, @at)`,
@@ -54,7 +57,7 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
     } else {
       touchSession.run(at, turn.sessionKey);
     }
-    insertProcessed.run(turn.sessionKey, turn.messageId, at);
+    insertProcessed.run(turn.sessionKey, turn.messageId, at, JSON.stringify(turn.replies ?? []));
     for (const line of turn.transcript) {
       insertLine.run({
         conversationId,
@@ -93,8 +96,10 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
         updatedAt: row.updated_at,
       };
     },
-    async wasProcessed(sessionKey, messageId) {
-      return selectProcessed.get(sessionKey, messageId) !== undefined;
+    async answerTo(sessionKey, messageId) {
+      const row = selectProcessed.get(sessionKey, messageId);
+      if (!row) return undefined;
+      return row.replies ? parseReplies(row.replies) : [];
     },
     async hasConsent({ channel, userId, policyVersion }) {
       const last = selectConsent.get(channel, userId);
@@ -104,4 +109,13 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
       commit(turn);
     },
   };
+}
+
+function parseReplies(json: string): OutboundMessage[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? (parsed as OutboundMessage[]) : [];
+  } catch {
+    return [];
+  }
 }

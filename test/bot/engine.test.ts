@@ -68,6 +68,20 @@ describe('engine: message ids and ordering', () => {
     assertSaid(chat, 'identify.askDocument');
   });
 
+  it('gives the stored answer again when a restarted process gets a message it answered before dying', async () => {
+    const { chat, store } = await setUp();
+    await chat.say('hola');
+    const consent = chat.message('sí');
+    const answer = await chat.engine.handle(consent);
+
+    // A new process over the same store: the channel delivers the message again, as after a crash
+    // that may have happened before the answer was sent.
+    const restarted = await startChat({ store, sessionTimeoutMs: SESSION_TIMEOUT_MS });
+    assert.deepEqual(await restarted.engine.handle(consent), answer);
+    assert.deepEqual(await restarted.engine.handle(consent), [], 'and once only');
+    assert.equal(store.transcript.filter((line) => line.direction === 'in').length, 2, 'processed once');
+  });
+
   it('answers a message delivered twice at the same time once', async () => {
     const { chat } = await setUp();
     const hello = chat.message('hola');

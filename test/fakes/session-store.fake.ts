@@ -2,6 +2,7 @@
  * An in-memory `SessionStore` that behaves like the SQLite one (a turn without a new session
  * only touches `updatedAt`) and keeps everything it was given, for assertions.
  */
+import type { OutboundMessage } from '../../bot/messages.js';
 import type { SessionStore, StoredSession, TranscriptLine, TurnCommit } from '../../bot/ports.js';
 
 export interface FakeSessionStore extends SessionStore {
@@ -15,7 +16,7 @@ export interface FakeSessionStore extends SessionStore {
 
 export function createFakeSessionStore(): FakeSessionStore {
   const sessions = new Map<string, StoredSession>();
-  const processed = new Set<string>();
+  const processed = new Map<string, OutboundMessage[]>();
   const commits: TurnCommit[] = [];
   const transcript: FakeSessionStore['transcript'] = [];
   const consents: FakeSessionStore['consents'] = [];
@@ -35,8 +36,9 @@ export function createFakeSessionStore(): FakeSessionStore {
       return session ? { ...session } : undefined;
     },
 
-    async wasProcessed(sessionKey, messageId) {
-      return processed.has(`${sessionKey}\u0000${messageId}`);
+    async answerTo(sessionKey, messageId) {
+      const replies = processed.get(`${sessionKey}\u0000${messageId}`);
+      return replies ? structuredClone(replies) : undefined;
     },
 
     async hasConsent({ channel, userId, policyVersion }) {
@@ -53,7 +55,7 @@ export function createFakeSessionStore(): FakeSessionStore {
         const existing = sessions.get(turn.sessionKey);
         if (existing) existing.updatedAt = at;
       }
-      processed.add(`${turn.sessionKey}\u0000${turn.messageId}`);
+      processed.set(`${turn.sessionKey}\u0000${turn.messageId}`, structuredClone(turn.replies ?? []));
       for (const line of turn.transcript) transcript.push({ ...line, conversationId, at });
       for (const consent of turn.consents) {
         consents.push({ ...consent, channel: turn.channel, userId: turn.userId, conversationId, at });
