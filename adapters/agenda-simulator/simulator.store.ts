@@ -60,7 +60,8 @@ const SCHEMA = `
     doctor_id TEXT NOT NULL REFERENCES doctors (id),
     site TEXT NOT NULL,
     starts_at INTEGER NOT NULL,
-    status TEXT NOT NULL
+    status TEXT NOT NULL,
+    booked_at INTEGER
   );
   -- The last line of defence against double booking, whatever the code above it does.
   CREATE UNIQUE INDEX IF NOT EXISTS one_booking_per_slot
@@ -136,6 +137,8 @@ export interface NewAppointment {
   doctorId: string;
   site: SiteCode;
   start: Date;
+  /** When the booking was made. */
+  bookedAt: Date;
 }
 
 export type NewRissCase = Omit<RissCase, 'radicado' | 'status'>;
@@ -161,6 +164,9 @@ export class SimulatorStore {
     this.db.pragma('foreign_keys = ON');
     if (dbPath !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.exec(SCHEMA);
+    // A file seeded before bookings carried their booking instant gets the column (empty).
+    const columns = this.db.prepare<[], { name: string }>(`PRAGMA table_info(appointments)`).all();
+    if (!columns.some((column) => column.name === 'booked_at')) this.db.exec('ALTER TABLE appointments ADD COLUMN booked_at INTEGER');
   }
 
   /** Runs `work` in one transaction: all of its writes land, or none. */
@@ -212,9 +218,32 @@ export class SimulatorStore {
       for (const appointment of world.appointments) {
         const doctor = this.doctor(appointment.doctorId);
         if (!doctor) throw new Error(`Seed appointment with unknown doctor ${appointment.doctorId}`);
-        this.insertAppointment({ ...appointment, specialty: doctor.specialty, site: doctor.site });
+        this.insertAppointment({ ...appointment, specialty: doctor.specialty, site: doctor.site, bookedAt: world.seededAt });
       }
       this.db.prepare(`INSERT INTO meta (key, value) VALUES ('seeded_at', ?)`).run(toBogotaIso(world.seededAt));
+    });
+  }
+
+  /**
+   * Adds members beyond the seed world (load tests and crash harnesses need many). Holders
+   * must come before their beneficiaries; an existing id is left as it is.
+   */
+  addPatients(patients: readonly SeedPatient[]): void {
+    this.transaction(() => {
+      const insertPatient = this.db.prepare(
+        `INSERT OR IGNORE INTO patients (id, document_type, document_number, first_name, last_name,
+                                         birth_date, plan, status, phone, email, holder_id)
+         VALUES (@id, @documentType, @documentNumber, @firstName, @lastName,
+                 @birthDate, @plan, @status, @phone, @email, @holderId)`,
+      );
+      const insertTreating = this.db.prepare(
+        `INSERT OR IGNORE INTO treating_doctors (patient_id, specialty, doctor_id) VALUES (?, ?, ?)`,
+      );
+      for (const patient of patients) {
+        const { treatingDoctors, phone, email, holderId, ...identity } = patient;
+        insertPatient.run({ ...identity, phone: phone ?? null, email: email ?? null, holderId: holderId ?? null });
+        for (const { specialty, doctorId } of treatingDoctors) insertTreating.run(patient.id, specialty, doctorId);
+      }
     });
   }
 
@@ -222,6 +251,10 @@ export class SimulatorStore {
 
   doctor(doctorId: string): SeedDoctor | undefined {
     return this.db.prepare<[string], SeedDoctor>(`SELECT * FROM doctors WHERE id = ?`).get(doctorId);
+  }
+
+  doctors(): SeedDoctor[] {
+    return this.db.prepare<[], SeedDoctor>(`SELECT * FROM doctors ORDER BY id`).all();
   }
 
   doctorsAt(site: SiteCode, specialty: Specialty): SeedDoctor[] {
@@ -289,6 +322,22 @@ export class SimulatorStore {
     return new Set(rows.map((row) => bookedSlotKey(row.doctor_id, row.starts_at)));
   }
 
+  /**
+   * Appointments still booked, counted per Bogotá day the booking was made in [from, to),
+   * site and specialty. Rows from before bookings kept their instant count on their start.
+   */
+  bookedCounts(from: Date, to: Date): Array<{ day: string; site: SiteCode; specialty: Specialty; bookings: number }> {
+    return this.db
+      .prepare<[number, number], { day: string; site: SiteCode; specialty: Specialty; bookings: number }>(
+        `SELECT strftime('%Y-%m-%d', (COALESCE(booked_at, starts_at) - 18000000) / 1000, 'unixepoch') AS day, site, specialty,
+                COUNT(*) AS bookings
+         FROM appointments
+         WHERE status = 'booked' AND COALESCE(booked_at, starts_at) >= ? AND COALESCE(booked_at, starts_at) < ?
+         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      )
+      .all(from.getTime(), to.getTime());
+  }
+
   isSlotBooked(doctorId: string, start: Date): boolean {
     return this.bookedSlots([doctorId], start, start).size > 0;
   }
@@ -302,8 +351,8 @@ export class SimulatorStore {
       const id = `apt-${String(next).padStart(6, '0')}`;
       this.db
         .prepare(
-          `INSERT INTO appointments (seq, id, patient_id, cups, specialty, doctor_id, site, starts_at, status)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'booked')`,
+          `INSERT INTO appointments (seq, id, patient_id, cups, specialty, doctor_id, site, starts_at, status, booked_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?)`,
         )
         .run(
           next,
@@ -314,6 +363,7 @@ export class SimulatorStore {
           appointment.doctorId,
           appointment.site,
           appointment.start.getTime(),
+          appointment.bookedAt.getTime(),
         );
       return this.mustGetAppointment(id);
     });
