@@ -3,7 +3,7 @@
  * (`npm start` → `lina start`, `npm run chat` → `lina chat`, ...).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadEnvFile } from 'node:process';
 import pino from 'pino';
@@ -11,6 +11,7 @@ import { runConsoleChat } from '../adapters/console/console.adapter.js';
 import { createAgendaClient } from '../adapters/agenda/agenda.client.js';
 import { startAgendaSimulator } from '../adapters/agenda-simulator/simulator.server.js';
 import { SiteQrInputError } from '../adapters/site-qr/site-qr.errors.js';
+import { exportTranscript, TranscriptExportError } from '../adapters/webchat/transcript.exporter.js';
 import { writeSiteMaterials } from '../adapters/site-qr/write-site-materials.js';
 import { isSiteCode } from '../data/catalog.js';
 import { openDatabase } from '../data/database.js';
@@ -23,6 +24,7 @@ import { createLogger, silentLogger, type Logger } from './logger.js';
 import { CHANNELS, type ChannelName } from './messages.js';
 import type { Clock } from './ports.js';
 import { startRuntime } from './runtime.js';
+import { startLina } from './server.js';
 import { runScripts } from './simulation/run-scripts.js';
 
 /** A clock that starts at a chosen instant and then runs at wall-clock speed (demos). */
@@ -105,9 +107,36 @@ const chatOptions = (command: Command) =>
     .option('--site <code>', 'start as if from this site\'s QR code (e.g. SUBA)', parseSite)
     .option('--now <instant>', 'start the clock at this instant (ISO-8601), then let it run', parseInstant);
 
-chatOptions(
-  program.command('start').description('start Lina on the configured channels (today: the terminal chat)'),
-).action(chat);
+program
+  .command('start')
+  .description('start Lina: web chat page, support console and, when enabled, WhatsApp')
+  .action(async () => {
+    const startedAt = performance.now();
+    const config = loadConfig();
+    const logger = createLogger({ level: config.log.level });
+    const lina = await startLina({
+      config,
+      clock: systemClock,
+      logger,
+      printPairing: (text) => process.stdout.write(`${text}\n`),
+    });
+    const { urls } = lina;
+    process.stdout.write(
+      [
+        `Lina is ready in ${Math.round(performance.now() - startedAt)} ms.`,
+        `  Web chat:         ${urls.webChat}   (from a site's QR code: ${urls.webChat}?site=SUBA)`,
+        `  Support console:  ${urls.support}   (users: npm run support -- add-user <name> --role agent)`,
+        `  Agenda:           ${urls.agenda}${lina.runtime.simulator ? '   (embedded simulator)' : ''}`,
+        `  WhatsApp:         ${urls.whatsappPairing ? `pairing page ${urls.whatsappPairing}` : 'off (set WHATSAPP_ENABLED=true in .env)'}`,
+        `  Bot Framework:    ${lina.web.url}/api/messages`,
+        'Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+    const stop = () => void lina.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 
 chatOptions(program.command('chat').description('talk to Lina in the terminal, against the configured agenda')).action(chat);
 
@@ -151,6 +180,27 @@ agenda
       const reason = isAgendaError(error) ? error.code : 'UNKNOWN';
       process.stderr.write(`Could not close ${radicado}: ${reason}\n`);
       process.exitCode = 1;
+    }
+  });
+
+program
+  .command('transcript')
+  .description('export a conversation (any channel) as a Bot Framework .transcript file')
+  .argument('<conversation>', "the conversation's id (see the support console)")
+  .option('--out <file>', 'write here instead of standard output')
+  .action((conversationId: string, flags: { out?: string }) => {
+    const config = loadConfig();
+    const db = openDatabase(config.database.path);
+    try {
+      const json = `${JSON.stringify(exportTranscript(db, conversationId), null, 2)}\n`;
+      if (flags.out) writeFileSync(flags.out, json);
+      else process.stdout.write(json);
+    } catch (error) {
+      if (!(error instanceof TranscriptExportError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+    } finally {
+      db.close();
     }
   });
 

@@ -59,6 +59,7 @@ const EnvSchema = z.object({
   LINA_PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
   LINA_PUBLIC_URL: optionalUrl,
   DIRECT_LINE_SECRET: optionalText,
+  LINA_DIRECTLINE_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
@@ -111,6 +112,8 @@ export interface Config {
     publicUrl: string;
     /** With a secret the page talks to Azure's Direct Line; without, to Lina's own. */
     directLineSecret: string | undefined;
+    /** Signs the web chat's tokens; empty: a key kept next to the database. */
+    directLineTokenSecret: string | undefined;
     /** Azure Bot Service credentials; without an app id authentication is off. */
     botFramework: { appId?: string; appPassword?: string; tenantId?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
   };
@@ -178,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       port: e.LINA_PORT,
       publicUrl: (e.LINA_PUBLIC_URL ?? `http://${['0.0.0.0', '127.0.0.1', '::', '::1'].includes(e.LINA_HOST) ? 'localhost' : e.LINA_HOST}:${e.LINA_PORT}`).replace(/\/+$/, ''),
       directLineSecret: e.DIRECT_LINE_SECRET,
+      directLineTokenSecret: e.LINA_DIRECTLINE_TOKEN_SECRET,
       botFramework: {
         ...(e.MICROSOFT_APP_ID ? { appId: e.MICROSOFT_APP_ID } : {}),
         ...(e.MICROSOFT_APP_PASSWORD ? { appPassword: e.MICROSOFT_APP_PASSWORD } : {}),

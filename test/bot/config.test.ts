@@ -47,6 +47,7 @@ describe('loadConfig', () => {
         port: 3978,
         publicUrl: 'http://localhost:3978',
         directLineSecret: undefined,
+        directLineTokenSecret: undefined,
         botFramework: { appType: 'MultiTenant' },
       },
       whatsapp: {

@@ -1,0 +1,93 @@
+/**
+ * Lina as `npm start` runs her: the runtime (database, agenda, engine), the web server (web
+ * chat page, Direct Line, Bot Framework endpoint, support console) and, when enabled,
+ * WhatsApp. The one place where every channel is put together.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { startWhatsApp, type WhatsAppChannel } from '../adapters/whatsapp/whatsapp.adapter.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { Clock } from './ports.js';
+import { startRuntime, type Runtime } from './runtime.js';
+import { startWebServer, type WebMount, type WebServer } from './web-server.js';
+
+export interface RunningLina {
+  runtime: Runtime;
+  web: WebServer;
+  whatsapp?: WhatsAppChannel;
+  /** Addresses worth printing at start. */
+  urls: { webChat: string; support: string; agenda: string; whatsappPairing?: string };
+  close(): Promise<void>;
+}
+
+export async function startLina(options: {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  /** Where WhatsApp's pairing QR code (terminal art) or pairing code is shown. */
+  printPairing?: (text: string) => void;
+}): Promise<RunningLina> {
+  const { config, clock, logger } = options;
+  const runtime = await startRuntime({ config, clock, logger });
+  const mounts: WebMount[] = [];
+
+  let whatsapp: WhatsAppChannel | undefined;
+  if (config.whatsapp.enabled) {
+    whatsapp = await startWhatsApp({
+      engine: runtime.engine,
+      db: runtime.db,
+      renderer: runtime.renderer,
+      logger,
+      clock,
+      chatGapMs: config.whatsapp.chatGapMs,
+      maxPerMinute: config.whatsapp.maxPerMinute,
+      reconnectMaxMs: config.whatsapp.reconnectMaxMs,
+      ...(config.whatsapp.pairingPhone ? { pairingPhone: config.whatsapp.pairingPhone } : {}),
+      ...(options.printPairing ? { printPairing: options.printPairing } : {}),
+    });
+    mounts.push({ path: '/whatsapp', handler: whatsapp.handlePairingPage });
+  }
+
+  const web = await startWebServer({
+    config,
+    engine: runtime.engine,
+    db: runtime.db,
+    clock,
+    logger,
+    mounts,
+    directLineTokenSecret: config.web.directLineTokenSecret ?? persistedSecret(config.database.path),
+  });
+  const base = config.web.publicUrl;
+  return {
+    runtime,
+    web,
+    ...(whatsapp ? { whatsapp } : {}),
+    urls: {
+      webChat: `${base}/`,
+      support: `${base}/support`,
+      agenda: `${runtime.agendaUrl}/v1`,
+      ...(whatsapp ? { whatsappPairing: `http://localhost:${new URL(web.url).port}/whatsapp` } : {}),
+    },
+    async close() {
+      await whatsapp?.close();
+      await web.close();
+      await runtime.close();
+    },
+  };
+}
+
+/**
+ * The key that signs web chat tokens, kept next to the database so a page reloaded after a
+ * restart still resumes its conversation. An in-memory database gets a key per process.
+ */
+function persistedSecret(databasePath: string): string {
+  if (databasePath === ':memory:') return randomBytes(32).toString('base64url');
+  const file = join(dirname(databasePath), 'directline.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
