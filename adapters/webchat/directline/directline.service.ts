@@ -1,0 +1,366 @@
+/**
+ * Lina's own Direct Line 3.0: what Azure's Direct Line does for Web Chat, in-process.
+ * Clients start conversations, post activities and read them by watermark (polling or a
+ * WebSocket stream); the bot gets each activity through the CloudAdapter and answers through
+ * botbuilder's ConnectorClient to Lina's Bot Connector routes, which land here too.
+ * API: https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-direct-line-3-0-api-reference
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Logger } from '../../../bot/logger.js';
+import { isSiteCode } from '../../../data/catalog.js';
+import { DirectLineError } from './directline.errors.js';
+import {
+  seqOfActivityId,
+  type DirectLineActivity,
+  type DirectLineConversation,
+  type DirectLineStore,
+  type StoredActivity,
+} from './directline.store.js';
+import type { DirectLineTokens, TokenClaims, VerifiedToken } from './directline.tokens.js';
+
+/** What a client or stream receives: activities after a watermark, and the new watermark. */
+export interface ActivityGroup {
+  activities: DirectLineActivity[];
+  watermark: string;
+}
+
+export interface ConversationResponse {
+  conversationId: string;
+  token: string;
+  expires_in: number;
+  streamUrl?: string;
+}
+
+export type StreamListener = (group: ActivityGroup, delivery: { ephemeral: boolean }) => void;
+
+export interface BotAccount {
+  id: string;
+  name: string;
+}
+
+export interface DirectLineServiceOptions {
+  store: DirectLineStore;
+  tokens: DirectLineTokens;
+  /** Runs the bot's turn for an activity (the CloudAdapter); settles when the turn has ended. */
+  deliver: (activity: DirectLineActivity) => Promise<void>;
+  /** Base URL of Lina's Bot Connector routes, as the bot's ConnectorClient reaches them. */
+  serviceUrl: () => string;
+  bot: BotAccount;
+  /** Longest message text accepted (the engine's limit). */
+  maxTextLength: number;
+  now: () => Date;
+  logger: Logger;
+  /** How long posting an activity waits for the bot's turn before answering anyway. */
+  deliveryWaitMs?: number;
+}
+
+export interface DirectLineService {
+  /** `POST /tokens/generate`: a token for a new conversation, optionally from a site's QR code. */
+  generateToken(request: unknown): ConversationResponse;
+  /** `POST /tokens/refresh`. */
+  refreshToken(token: VerifiedToken): ConversationResponse;
+  /** `POST /conversations`: starts the token's conversation (once) and greets the member. */
+  startConversation(token: VerifiedToken, streamOrigin: string): Promise<ConversationResponse>;
+  /** `GET /conversations/:id?watermark=`: a fresh token and stream URL for a reconnect. */
+  reconnect(token: VerifiedToken, conversationId: string, watermark: unknown, streamOrigin: string): ConversationResponse;
+  /** `POST /conversations/:id/activities`: stores the member's activity and runs the bot. */
+  postActivity(token: VerifiedToken, conversationId: string, body: unknown): Promise<{ id: string }>;
+  /** `GET /conversations/:id/activities?watermark=`. */
+  activities(token: VerifiedToken, conversationId: string, watermark: unknown): ActivityGroup;
+  /** The stream's first message: what a client at `watermark` has not seen yet. */
+  backlog(conversationId: string, watermark: number): ActivityGroup | undefined;
+  /**
+   * Live activities of a conversation, as they are stored; `ephemeral` ones ("typing") are
+   * never stored, so their watermark is only the current one.
+   */
+  subscribe(conversationId: string, listener: StreamListener): () => void;
+  /** Bot Connector `POST /v3/conversations/:id/activities[/:replyToId]`: a reply from the bot. */
+  receiveFromBot(conversationId: string, body: unknown, replyToId?: string): { id: string };
+  /**
+   * The conversation `conversationId` when the token's claims name it and its member.
+   * @throws DirectLineError `NotFound` for an unknown conversation, `TokenInvalid` for another's
+   */
+  authorize(claims: TokenClaims, conversationId: string): DirectLineConversation;
+  /** Settles when every bot turn under way has ended (for shutdown). */
+  drain(): Promise<void>;
+}
+
+/** Most activities one read returns; a client reads again from the new watermark. */
+const PAGE_SIZE = 500;
+
+const TokenRequestSchema = z
+  .object({ site: z.string().max(40).optional() })
+  .catch({});
+
+/** What a client may send; anything else in the body is dropped. */
+const ClientActivitySchema = z.object({
+  type: z.enum(['message', 'event']),
+  text: z.string().optional(),
+  textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
+  value: z.unknown().optional(),
+  name: z.string().max(200).optional(),
+  locale: z.string().max(35).optional(),
+  localTimestamp: z.string().max(64).optional(),
+  localTimezone: z.string().max(100).optional(),
+  channelData: z.record(z.string(), z.unknown()).optional(),
+  entities: z.array(z.record(z.string(), z.unknown())).max(20).optional(),
+  attachments: z.array(z.unknown()).max(0, 'attachments are not supported').optional(),
+});
+
+/** What the bot's replies may carry to the client. */
+const BOT_FIELDS = [
+  'type',
+  'text',
+  'textFormat',
+  'speak',
+  'inputHint',
+  'locale',
+  'suggestedActions',
+  'attachments',
+  'attachmentLayout',
+  'entities',
+  'channelData',
+  'name',
+  'value',
+  'summary',
+] as const;
+
+const BotActivitySchema = z.object({ type: z.string().min(1).max(64) }).loose();
+
+export function createDirectLineService(options: DirectLineServiceOptions): DirectLineService {
+  const { store, tokens, bot, logger } = options;
+  const listeners = new Map<string, Set<StreamListener>>();
+  const deliveries = new Map<string, Promise<void>>();
+  const deliveryWaitMs = options.deliveryWaitMs ?? 15_000;
+  const botAccount = { id: bot.id, name: bot.name, role: 'bot' };
+  let lastTimestamp = 0;
+
+  /** Strictly increasing times, so clients that sort by timestamp keep the stored order. */
+  function timestamp(): string {
+    lastTimestamp = Math.max(options.now().getTime(), lastTimestamp + 1);
+    return new Date(lastTimestamp).toISOString();
+  }
+
+  function conversationResponse(claims: TokenClaims, streamUrl?: string): ConversationResponse {
+    const { token, expiresIn } = tokens.issue(
+      { conversationId: claims.conversationId, userId: claims.userId, ...(claims.site ? { site: claims.site } : {}) },
+      'conversation',
+    );
+    return { conversationId: claims.conversationId, token, expires_in: expiresIn, ...(streamUrl ? { streamUrl } : {}) };
+  }
+
+  function streamUrlFor(conversation: DirectLineConversation, watermark: number, origin: string): string {
+    const { token } = tokens.issue({ conversationId: conversation.id, userId: conversation.userId }, 'stream');
+    const query = new URLSearchParams({ watermark: watermark > 0 ? String(watermark) : '', t: token });
+    return `${origin}/v3/directline/conversations/${encodeURIComponent(conversation.id)}/stream?${query}`;
+  }
+
+  function authorize(claims: TokenClaims, conversationId: string): DirectLineConversation {
+    const conversation = store.findConversation(conversationId);
+    if (!conversation) throw new DirectLineError('NotFound', 'Conversation not found');
+    if (claims.conversationId !== conversationId || claims.userId !== conversation.userId) {
+      throw new DirectLineError('TokenInvalid', 'Token not valid for this conversation');
+    }
+    return conversation;
+  }
+
+  function publish(conversationId: string, group: ActivityGroup, ephemeral = false): void {
+    for (const listener of listeners.get(conversationId) ?? []) {
+      try {
+        listener(group, { ephemeral });
+      } catch (error) {
+        logger.warn({ err: { name: (error as Error)?.name } }, 'direct line listener failed');
+      }
+    }
+  }
+
+  function publishStored(conversationId: string, stored: StoredActivity): void {
+    publish(conversationId, { activities: [stored.activity], watermark: String(stored.seq) });
+  }
+
+  /** Runs bot turns of one conversation one at a time, in arrival order. */
+  function enqueueDelivery(conversationId: string, activity: DirectLineActivity): Promise<void> {
+    const previous = deliveries.get(conversationId) ?? Promise.resolve();
+    const turn = previous.then(() =>
+      options.deliver(activity).catch((error: unknown) => {
+        logger.error({ err: { name: (error as Error)?.name }, activityType: activity.type }, 'direct line delivery to the bot failed');
+      }),
+    );
+    deliveries.set(conversationId, turn);
+    void turn.finally(() => {
+      if (deliveries.get(conversationId) === turn) deliveries.delete(conversationId);
+    });
+    return turn;
+  }
+
+  /** Waits for the bot's turn, as Azure does before answering a post, but not forever. */
+  async function awaitDelivery(turn: Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([turn, new Promise<void>((resolve) => (timer = setTimeout(resolve, deliveryWaitMs)))]);
+    clearTimeout(timer);
+  }
+
+  function toBotActivity(activity: DirectLineActivity, conversation: DirectLineConversation): DirectLineActivity {
+    const channelData = { ...((activity.channelData as Record<string, unknown> | undefined) ?? {}) };
+    const pageSite = typeof channelData.site === 'string' && isSiteCode(channelData.site.trim().toUpperCase());
+    if (!pageSite) {
+      delete channelData.site;
+      if (conversation.site) channelData.site = conversation.site;
+    }
+    return { ...activity, serviceUrl: options.serviceUrl(), recipient: botAccount, channelData };
+  }
+
+  function parseWatermark(value: unknown): number {
+    if (value === undefined || value === '' || value === null) return 0;
+    if (typeof value === 'string' && /^\d{1,12}$/.test(value)) return Number(value);
+    throw new DirectLineError('BadArgument', 'watermark must be a number');
+  }
+
+  return {
+    generateToken(request) {
+      const { site } = TokenRequestSchema.parse(request ?? {});
+      const code = site?.trim().toUpperCase();
+      return conversationResponse({
+        conversationId: randomBytes(18).toString('base64url'),
+        userId: `dl_${randomBytes(12).toString('base64url')}`,
+        // An unknown code is ignored, as a mistyped site tag is: the chat starts without a site.
+        ...(code && isSiteCode(code) ? { site: code } : {}),
+      });
+    },
+
+    refreshToken(token) {
+      return conversationResponse(token);
+    },
+
+    async startConversation(token, streamOrigin) {
+      const conversation: DirectLineConversation = {
+        id: token.conversationId,
+        userId: token.userId,
+        ...(token.site ? { site: token.site } : {}),
+        createdAt: options.now().getTime(),
+      };
+      const created = store.createConversation(conversation);
+      const current = authorize(token, conversation.id);
+      if (created) {
+        // The member is in: the bot greets first, as Azure's conversationUpdate makes it.
+        const joined: DirectLineActivity = {
+          type: 'conversationUpdate',
+          id: `${current.id}|join`,
+          timestamp: timestamp(),
+          channelId: 'directline',
+          conversation: { id: current.id },
+          from: { id: current.userId, role: 'user' },
+          membersAdded: [{ id: bot.id, name: bot.name }, { id: current.userId }],
+        };
+        await awaitDelivery(enqueueDelivery(current.id, toBotActivity(joined, current)));
+      }
+      return conversationResponse(token, streamUrlFor(current, 0, streamOrigin));
+    },
+
+    reconnect(token, conversationId, watermark, streamOrigin) {
+      const conversation = authorize(token, conversationId);
+      return conversationResponse(token, streamUrlFor(conversation, parseWatermark(watermark), streamOrigin));
+    },
+
+    async postActivity(token, conversationId, body) {
+      const conversation = authorize(token, conversationId);
+      const parsed = ClientActivitySchema.safeParse(body);
+      if (!parsed.success) {
+        throw new DirectLineError('BadArgument', `Invalid activity: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'} ${issue.message}`).join('; ')}`);
+      }
+      const input = parsed.data;
+      if ((input.text?.length ?? 0) > options.maxTextLength) {
+        throw new DirectLineError('MessageSizeTooBig', `Message text longer than ${options.maxTextLength} characters`);
+      }
+      const stored = store.appendActivity(
+        conversation.id,
+        ({ id }) => ({
+          ...input,
+          id,
+          timestamp: timestamp(),
+          channelId: 'directline',
+          conversation: { id: conversation.id },
+          from: { id: conversation.userId, role: 'user' },
+        }),
+        options.now().getTime(),
+      );
+      // The echo: Web Chat marks a message sent when it comes back with its clientActivityID.
+      publishStored(conversation.id, stored);
+      await awaitDelivery(enqueueDelivery(conversation.id, toBotActivity(stored.activity, conversation)));
+      return { id: stored.activity.id };
+    },
+
+    activities(token, conversationId, watermark) {
+      const conversation = authorize(token, conversationId);
+      const after = parseWatermark(watermark);
+      const page = store.activitiesAfter(conversation.id, after, PAGE_SIZE);
+      const last = page.at(-1)?.seq ?? Math.min(after, store.lastSeq(conversation.id));
+      return { activities: page.map((entry) => entry.activity), watermark: String(last) };
+    },
+
+    backlog(conversationId, watermark) {
+      const page = store.activitiesAfter(conversationId, watermark, Number.MAX_SAFE_INTEGER);
+      const last = page.at(-1);
+      return last ? { activities: page.map((entry) => entry.activity), watermark: String(last.seq) } : undefined;
+    },
+
+    subscribe(conversationId, listener) {
+      const set = listeners.get(conversationId) ?? new Set();
+      set.add(listener);
+      listeners.set(conversationId, set);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(conversationId);
+      };
+    },
+
+    receiveFromBot(conversationId, body, replyToId) {
+      const conversation = store.findConversation(conversationId);
+      if (!conversation) throw new DirectLineError('NotFound', 'Conversation not found');
+      const parsed = BotActivitySchema.safeParse(body);
+      if (!parsed.success) throw new DirectLineError('BadArgument', 'Invalid activity: a type is required');
+      const raw = parsed.data as Record<string, unknown>;
+      const fields = Object.fromEntries(BOT_FIELDS.filter((field) => raw[field] !== undefined).map((field) => [field, raw[field]]));
+      const envelope = {
+        channelId: 'directline',
+        conversation: { id: conversation.id },
+        from: botAccount,
+        recipient: { id: conversation.userId, role: 'user' },
+      };
+
+      if (raw.type === 'typing') {
+        // "Lina is typing" only matters now: streamed, never stored nor replayed.
+        const id = `${conversation.id}|typing-${randomBytes(6).toString('base64url')}`;
+        const typing = { ...fields, ...envelope, type: 'typing', id, timestamp: timestamp() };
+        publish(conversation.id, { activities: [typing], watermark: String(store.lastSeq(conversation.id)) }, true);
+        return { id };
+      }
+
+      const target = typeof raw.replyToId === 'string' ? raw.replyToId : replyToId;
+      // Web Chat holds a reply back until the activity it answers arrives: only keep real ones.
+      const targetSeq = target ? seqOfActivityId(conversation.id, target) : undefined;
+      const keepsReply = targetSeq !== undefined && targetSeq <= store.lastSeq(conversation.id);
+      const stored = store.appendActivity(
+        conversation.id,
+        ({ id }) => ({
+          ...fields,
+          ...envelope,
+          type: String(raw.type),
+          id,
+          timestamp: timestamp(),
+          ...(keepsReply ? { replyToId: target } : {}),
+        }),
+        options.now().getTime(),
+      );
+      publishStored(conversation.id, stored);
+      return { id: stored.activity.id };
+    },
+
+    authorize,
+
+    async drain() {
+      await Promise.all([...deliveries.values()]);
+    },
+  };
+}

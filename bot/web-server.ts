@@ -1,0 +1,225 @@
+/**
+ * Lina's HTTP server: the web chat page, Lina's own Direct Line 3.0 (REST and WebSocket),
+ * the Bot Connector routes its replies come back through, the Bot Framework endpoint
+ * `/api/messages` for Azure Bot Service, `/healthz`, and the pages other parts mount.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Activity } from 'botbuilder';
+import { createConnectorRouter } from '../adapters/webchat/directline/connector.routes.js';
+import { createDirectLineRouter } from '../adapters/webchat/directline/directline.routes.js';
+import { createDirectLineService } from '../adapters/webchat/directline/directline.service.js';
+import { createDirectLineStore } from '../adapters/webchat/directline/directline.store.js';
+import { createDirectLineStream } from '../adapters/webchat/directline/directline.stream.js';
+import { createDirectLineTokens } from '../adapters/webchat/directline/directline.tokens.js';
+import { isLocalRequest } from '../adapters/webchat/loopback.js';
+import { createWebChatPageRouter } from '../adapters/webchat/page.routes.js';
+import { webchatText } from '../adapters/webchat/webchat-texts.js';
+import type { WebChatBot } from '../adapters/webchat/webchat.runtime.js';
+import type { SqliteDatabase } from '../data/database.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { Engine } from './messages.js';
+import type { Clock } from './ports.js';
+
+/** A page or API another part of Lina serves under a path of this server (`/whatsapp`, `/support`). */
+export interface WebMount {
+  path: string;
+  /** Gets the request with its full original URL (the mount path is not stripped). */
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+export interface WebServerOptions {
+  config: Config;
+  engine: Engine;
+  /** Lina's database: the Direct Line keeps its conversations and activities there. */
+  db: SqliteDatabase;
+  /** The engine's clock (a simulated one in tests); Direct Line timestamps use the wall clock. */
+  clock: Clock;
+  logger: Logger;
+  mounts?: WebMount[];
+  /**
+   * Key that signs Lina's Direct Line tokens. Configured, a page reloaded after a restart
+   * resumes its conversation; without it each process signs with a random key.
+   */
+  directLineTokenSecret?: string;
+  /** Replaces the global fetch for the Azure token exchange (tests). */
+  fetch?: typeof fetch;
+}
+
+export interface WebServer {
+  /** Where the server listens, e.g. `http://127.0.0.1:3978` (the public address is config's). */
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts listening at once; botbuilder, slow to import, loads right after, and the routes
+ * that need the bot wait for it. Without Bot Framework credentials authentication is off, so
+ * `/api/messages` and the Direct Line answer clients of this machine only (403 to the rest,
+ * including requests a local reverse proxy forwards from elsewhere).
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const { config, logger } = options;
+  const log = logger.child({ component: 'web' });
+  const authEnabled = Boolean(config.web.botFramework.appId);
+  const allowClient = (req: IncomingMessage) => authEnabled || isLocalRequest(req);
+  const connectorSecret = randomBytes(32).toString('base64url');
+  let serviceUrl = '';
+  let bot: Promise<WebChatBot> | undefined;
+  const loadBot = () => {
+    bot ??= import('../adapters/webchat/webchat.runtime.js').then(({ createWebChatBot }) =>
+      createWebChatBot({
+        engine: options.engine,
+        clock: options.clock,
+        logger,
+        botFramework: config.web.botFramework,
+        connector: { baseUrl: () => serviceUrl, secret: connectorSecret },
+        apology: webchatText('bot.apology'),
+      }),
+    );
+    return bot;
+  };
+
+  const tokens = createDirectLineTokens({ now: () => Date.now(), ...(options.directLineTokenSecret ? { secret: options.directLineTokenSecret } : {}) });
+  const directLine = createDirectLineService({
+    store: createDirectLineStore(options.db),
+    tokens,
+    deliver: async (activity) => {
+      const { adapter, bot: lina } = await loadBot();
+      await adapter.processTrusted(activity as unknown as Activity, (context) => lina.run(context));
+    },
+    serviceUrl: () => serviceUrl,
+    bot: { id: config.web.botFramework.appId ?? 'lina', name: 'Lina' },
+    maxTextLength: config.conversation.maxMessageLength,
+    now: () => new Date(),
+    logger: log,
+  });
+  // The Direct Line is the page's own API: every call carries a token signed by Lina and bound
+  // to one conversation, and token generation is rate-limited, so members' phones may use it.
+  // Only the unauthenticated Bot Framework endpoint is kept to this machine.
+  const anyClient = () => true;
+  const stream = createDirectLineStream({ service: directLine, tokens, allowClient: anyClient, logger: log });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const onlyAllowedClients = (req: Request, res: Response, next: NextFunction) => {
+    if (allowClient(req)) return next();
+    res.status(403).json({ error: { code: 'Forbidden', message: 'Bot Framework authentication is off: only local clients are served' } });
+  };
+
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store').status(200).json({ status: 'ok' });
+  });
+
+  for (const mount of options.mounts ?? []) {
+    app.use(mount.path, (req, res) => {
+      req.url = req.originalUrl;
+      mount.handler(req, res);
+    });
+  }
+
+  app.post('/api/messages', onlyAllowedClients, express.json({ limit: '256kb' }), async (req, res) => {
+    const activity = req.body as { type?: unknown; serviceUrl?: unknown } | undefined;
+    if (!activity || typeof activity !== 'object' || Array.isArray(activity) || typeof activity.type !== 'string') {
+      res.status(400).json({ error: { code: 'BadArgument', message: 'Expected a JSON activity with a type' } });
+      return;
+    }
+    // Replies to Lina's own connector carry its secret: only her Direct Line may aim there.
+    if (typeof activity.serviceUrl === 'string' && serviceUrl && activity.serviceUrl.startsWith(serviceUrl)) {
+      res.status(400).json({ error: { code: 'BadArgument', message: 'serviceUrl not allowed' } });
+      return;
+    }
+    // Unsigned calls are answered here: botbuilder would print each refusal to the console.
+    if (authEnabled && !req.headers.authorization) {
+      res.status(401).json({ error: { code: 'Unauthorized', message: 'Bot Framework token required' } });
+      return;
+    }
+    const { adapter, bot: lina } = await loadBot();
+    try {
+      await adapter.process(req, res, (context) => lina.run(context));
+    } catch (error) {
+      // botbuilder validates the activity's shape itself and throws when it does not fit.
+      if (res.headersSent) return;
+      const unreadable = (error as Error)?.name === 'ZodError';
+      if (!unreadable) log.error({ err: { name: (error as Error)?.name } }, 'bot endpoint failed');
+      res.status(unreadable ? 400 : 500).json({ error: { code: unreadable ? 'BadArgument' : 'ServiceError', message: unreadable ? 'Unreadable activity' : 'Internal error' } });
+    }
+  });
+
+  app.use(
+    '/v3/directline',
+    createDirectLineRouter({
+      service: directLine,
+      tokens,
+      publicUrl: config.web.publicUrl,
+      maxBodyBytes: Math.max(32 * 1024, config.conversation.maxMessageLength * 4 + 4096),
+      logger: log,
+    }),
+  );
+  app.use('/v3/conversations', createConnectorRouter({ service: directLine, secret: connectorSecret, logger: log }));
+  app.use(
+    createWebChatPageRouter({
+      directLineSecret: config.web.directLineSecret,
+      publicUrl: config.web.publicUrl,
+      maxTextLength: config.conversation.maxMessageLength,
+      supportPhone: config.conversation.supportPhone,
+      logger: log,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    }),
+  );
+  app.use((_req, res) => {
+    res.status(404).type('text/plain').send('Not found');
+  });
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = (error as { status?: unknown })?.status;
+    const clientError = typeof status === 'number' && status >= 400 && status < 500;
+    if (!clientError) log.error({ err: { name: (error as Error)?.name } }, 'web request failed');
+    if (res.headersSent) return void res.end();
+    res.status(clientError ? status : 500).json({ error: { code: clientError ? 'BadArgument' : 'ServiceError', message: clientError ? 'Bad request' : 'Internal error' } });
+  });
+
+  const server = createServer(app);
+  server.on('upgrade', (req, socket, head) => {
+    if (stream.handleUpgrade(req, socket, head)) return;
+    // Other parts may listen for their own upgrades; alone, an unknown path is refused.
+    if (server.listenerCount('upgrade') === 1) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.web.port, config.web.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${urlHost(address.address)}:${address.port}`;
+  serviceUrl = url;
+  void loadBot().catch((error: unknown) => log.error({ err: { name: (error as Error)?.name } }, 'web chat bot failed to load'));
+  log.info({ url, directLine: config.web.directLineSecret ? 'azure' : 'lina', botAuth: authEnabled }, 'web server listening');
+
+  return {
+    url,
+    server,
+    async close() {
+      await stream.close();
+      // Turns under way still post their replies to this server: let them finish first.
+      await directLine.drain();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** The host part of a URL reaching this server from the machine itself. */
+function urlHost(address: string): string {
+  if (address === '0.0.0.0') return '127.0.0.1';
+  if (address === '::') return '[::1]';
+  return address.includes(':') ? `[${address}]` : address;
+}
