@@ -20,7 +20,7 @@ describe('loadConfig', () => {
       database: { path: 'var/lina.db', retentionDays: 365 },
       conversation: {
         sessionTimeoutMs: 10 * 60_000,
-        turnTimeoutMs: 20_000,
+        turnTimeoutMs: 10_000,
         maxMessageLength: 2000,
         policyVersion: '2026-01',
         supportPhone: '601 4441234',
@@ -31,9 +31,9 @@ describe('loadConfig', () => {
       log: { level: 'info' },
       agenda: {
         url: undefined,
-        timeoutMs: 5000,
+        timeoutMs: 4000,
         resilience: {
-          retries: 2,
+          retries: 1,
           retryBaseDelayMs: 200,
           errorThresholdPercentage: 50,
           volumeThreshold: 6,
