@@ -47,8 +47,8 @@ export interface AgendaService {
   findOpenCase(params: { patientId: string; specialty: Specialty }): Promise<RissCase | null>;
   closeCase(params: { radicado: string }): Promise<RissCase>;
   /**
-   * Booked appointments per Bogotá day (of the appointment), site, specialty and the channel
-   * they were booked through, for days `from` to `to` (`YYYY-MM-DD`, both included): the
+   * Appointments still booked, per Bogotá day the booking was made, site, specialty and the
+   * channel it was made through, for days `from` to `to` (`YYYY-MM-DD`, both included): the
    * program's goal metric is the digital share per site.
    */
   bookingStats(params: { from: string; to: string }): Promise<

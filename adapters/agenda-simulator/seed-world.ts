@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 
-import { addBusinessDays, bogotaDate, bogotaInstant, bogotaTime } from '../../bot/calendar.js';
+import { addBusinessDays, addDays, bogotaDate, bogotaInstant, bogotaTime, isBusinessDay } from '../../bot/calendar.js';
 import type {
   AffiliationStatus,
   Cups,
@@ -220,6 +220,31 @@ export function isOpenByRule(doctor: SeedDoctor, start: Date): boolean {
 export function isTakenByOthers(doctorId: string, start: Date): boolean {
   const digest = createHash('sha256').update(`${doctorId}|${start.toISOString()}`).digest();
   return digest.readUInt32BE(0) % 100 < TAKEN_BY_OTHERS_PERCENT;
+}
+
+/**
+ * How the bookings made outside Lina split, after the brief: about 30 % already through the
+ * app or the web portal (digital), the rest by phone (36,830) or at a window (45,101).
+ */
+const DIGITAL_PERCENT = 30;
+const CALL_CENTER_PERCENT = 30 + Math.round((70 * 36_830) / 81_931);
+/** Bookings made elsewhere happen up to this many days before their slot (the agenda's horizon). */
+const MAX_DAYS_AHEAD = 14;
+
+/**
+ * How a slot that `isTakenByOthers` says is taken was booked: in the app or the web portal
+ * (`digital`), through the call centre or at a clinic's window, and on which Bogotá working
+ * day (the slot's own or up to two weeks before). Hashed like the slot itself, so the same
+ * slot always says the same.
+ */
+export function otherBookingOf(doctorId: string, start: Date): { channel: 'digital' | 'call_center' | 'in_person'; day: string } {
+  const digest = createHash('sha256').update(`${doctorId}|${start.toISOString()}|booking`).digest();
+  const draw = digest.readUInt32BE(0) % 100;
+  const channel = draw < DIGITAL_PERCENT ? 'digital' : draw < CALL_CENTER_PERCENT ? 'call_center' : 'in_person';
+  let day = addDays(bogotaDate(start), -(digest.readUInt32BE(4) % (MAX_DAYS_AHEAD + 1)));
+  // Phone lines and windows book on working days.
+  while (!isBusinessDay(day)) day = addDays(day, -1);
+  return { channel, day };
 }
 
 export interface SeedAppointment {

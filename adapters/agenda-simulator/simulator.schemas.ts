@@ -48,3 +48,8 @@ export const rissCaseSchema = z.object({ patientId: id, specialty, cups, site, e
 
 /** `GET /v1/patients/{patientId}/riss-cases/open` query string. */
 export const openCaseQuerySchema = z.object({ specialty });
+
+/** `GET /v1/stats/bookings` query string: two calendar days, `from` not after `to`. */
+export const bookingStatsQuerySchema = z
+  .object({ from: z.iso.date(), to: z.iso.date() })
+  .refine(({ from, to }) => from <= to, { message: 'from must not be after to', path: ['from'] });

@@ -13,6 +13,7 @@ import type { Clock } from '../../bot/ports.js';
 import { SEED_DOCTORS, SEED_PATIENTS, dianasAppointment } from './seed-world.js';
 import {
   bookingSchema,
+  bookingStatsQuerySchema,
   idempotencyKeySchema,
   memberLookupSchema,
   openCaseQuerySchema,
@@ -148,6 +149,7 @@ function routesOf(agenda: SimulatedAgenda): Route[] {
     route('POST', '/v1/riss-cases/:radicado/close', ({ params }) =>
       ok(agenda.closeCase({ radicado: param(params, 'radicado') })),
     ),
+    route('GET', '/v1/stats/bookings', ({ query }) => ok(agenda.bookingStats(parse(bookingStatsQuerySchema, query)))),
   ];
 }
 

@@ -3,7 +3,7 @@
  * Synchronous on purpose: each operation is one SQLite transaction, so checks and writes
  * cannot interleave with another request.
  */
-import { addBusinessDays, addDays, bogotaDate, toBogotaIso } from '../../bot/calendar.js';
+import { addBusinessDays, addDays, bogotaDate, bogotaInstant, toBogotaIso } from '../../bot/calendar.js';
 import type {
   Appointment,
   Cups,
@@ -17,11 +17,12 @@ import type {
 } from '../../bot/domain.js';
 import type { Clock } from '../../bot/ports.js';
 import { serviceOf } from '../../data/catalog.js';
-import { isOpenByRule } from './seed-world.js';
+import { isOpenByRule, isTakenByOthers, otherBookingOf } from './seed-world.js';
 import type { SeedDoctor } from './seed-world.js';
 import { bookedSlotKey } from './simulator.store.js';
 import type { SimulatorStore } from './simulator.store.js';
 import {
+  HORIZON_DAYS,
   franjaOf,
   horizonEnd,
   isWithinBookingWindow,
@@ -33,6 +34,18 @@ import {
 
 /** RISS answers within this many business days of filing. */
 const RISS_DUE_BUSINESS_DAYS = 5;
+/** Longest period `bookingStats` answers for. */
+const MAX_STATS_DAYS = 366;
+
+export type BookingChannel = 'digital' | 'call_center' | 'in_person';
+
+export interface BookingStatsRow {
+  day: string;
+  site: SiteCode;
+  specialty: Specialty;
+  channel: BookingChannel;
+  bookings: number;
+}
 
 export type SimulatorErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'SLOT_TAKEN' | 'CONFLICT';
 
@@ -133,6 +146,7 @@ export class SimulatedAgenda {
         }
         this.requireFree(doctor, start, cups, now);
         const appointment = this.store.insertAppointment({
+          bookedAt: now,
           patientId,
           cups,
           specialty,
@@ -229,6 +243,48 @@ export class SimulatedAgenda {
     const rissCase = this.store.closeCase(radicado);
     if (!rissCase) throw new SimulatorError('NOT_FOUND', 'No case with that radicado');
     return rissCase;
+  }
+
+  /**
+   * Bookings per day they were made, site, specialty and channel of origin. Appointments
+   * booked through this API are `digital`; the slots the seed world gives to other people
+   * (`isTakenByOthers`) are bookings made in the app or portal, by phone or at a window, a
+   * few days before their slot (`otherBookingOf`).
+   */
+  bookingStats({ from, to }: { from: string; to: string }): { from: string; to: string; rows: BookingStatsRow[] } {
+    if (from > to || addDays(from, MAX_STATS_DAYS - 1) < to) {
+      throw new SimulatorError('BAD_REQUEST', `from must not be after to, and the period at most ${MAX_STATS_DAYS} days`);
+    }
+    const counts = new Map<string, BookingStatsRow>();
+    const add = (row: Omit<BookingStatsRow, 'bookings'>, bookings: number) => {
+      const key = `${row.day}|${row.site}|${row.specialty}|${row.channel}`;
+      const found = counts.get(key);
+      if (found) found.bookings += bookings;
+      else counts.set(key, { ...row, bookings });
+    };
+    const start = bogotaInstant(from, '00:00');
+    const end = bogotaInstant(addDays(to, 1), '00:00');
+    for (const row of this.store.bookedCounts(start, end)) add({ ...row, channel: 'digital' }, row.bookings);
+    const doctors = this.store.doctors();
+    // A slot booked elsewhere during the period can start up to the horizon after it.
+    for (let day = from; day <= addDays(to, HORIZON_DAYS); day = addDays(day, 1)) {
+      for (const slot of slotStartsOn(day)) {
+        for (const doctor of doctors) {
+          if (!isTakenByOthers(doctor.id, slot)) continue;
+          const booking = otherBookingOf(doctor.id, slot);
+          if (booking.day < from || booking.day > to) continue;
+          add({ day: booking.day, site: doctor.site, specialty: doctor.specialty, channel: booking.channel }, 1);
+        }
+      }
+    }
+    const rows = [...counts.values()].sort(
+      (a, b) =>
+        a.day.localeCompare(b.day) ||
+        a.site.localeCompare(b.site) ||
+        a.specialty.localeCompare(b.specialty) ||
+        a.channel.localeCompare(b.channel),
+    );
+    return { from, to, rows };
   }
 
   /**

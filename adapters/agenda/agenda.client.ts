@@ -15,6 +15,7 @@ import {
   agendaErrorBodySchema,
   appointmentListSchema,
   appointmentSchema,
+  bookingStatsSchema,
   healthSchema,
   memberSchema,
   rissCaseSchema,
@@ -119,6 +120,15 @@ export function createAgendaClient(options: AgendaClientOptions): AgendaService 
         method: 'POST',
         url: `/v1/riss-cases/${encodeURIComponent(radicado)}/close`,
       }),
+
+    bookingStats: async ({ from, to }) => {
+      const { rows } = await call('bookingStats', bookingStatsSchema, {
+        method: 'GET',
+        url: '/v1/stats/bookings',
+        params: { from, to },
+      });
+      return rows;
+    },
   };
 }
 

@@ -93,6 +93,21 @@ export const slotListSchema = z.object({ slots: z.array(slotSchema) });
 /** `GET /v1/patients/{patientId}/appointments`. */
 export const appointmentListSchema = z.object({ appointments: z.array(appointmentSchema) });
 
+/** `GET /v1/stats/bookings`: bookings per day, site, specialty and channel of origin. */
+export const bookingStatsSchema = z.object({
+  from: day,
+  to: day,
+  rows: z.array(
+    z.object({
+      day,
+      site: siteCodeSchema,
+      specialty: specialtySchema,
+      channel: z.enum(['digital', 'call_center', 'in_person']),
+      bookings: z.number().int().min(0),
+    }),
+  ),
+});
+
 /** `GET /v1/health`. */
 export const healthSchema = z.object({ status: z.literal('ok') });
 

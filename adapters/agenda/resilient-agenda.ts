@@ -58,6 +58,7 @@ const REPEATABLE: ReadonlySet<string> = new Set([
   'book',
   'reschedule',
   'createCase',
+  'bookingStats',
 ]);
 
 /** Failures that say the agenda is unwell, as opposed to answers about the member's request. */

@@ -10,12 +10,15 @@ import type { AgendaService, Clock } from '../../bot/ports.js';
 import { serviceOf } from '../../data/catalog.js';
 
 export type AgendaOperation = keyof AgendaService;
+export type BookingStatsRow = Awaited<ReturnType<AgendaService['bookingStats']>>[number];
 
 export interface FakeAgenda extends AgendaService {
   readonly members: Member[];
   readonly slots: Slot[];
   readonly appointments: Appointment[];
   readonly cases: RissCase[];
+  /** Bookings the agenda took outside this fake (call centre, windows, the app), as `bookingStats` reports them. */
+  readonly otherBookings: BookingStatsRow[];
   /** Every call received, in order, with its parameters. */
   readonly calls: Array<{ operation: AgendaOperation; params: unknown }>;
   /** From now on `operation` rejects with an `AgendaError` of this code, until `heal`. */
@@ -125,12 +128,15 @@ export function createFakeAgenda(seed: { members?: Member[]; slots?: Slot[]; clo
   const slots = seed.slots ?? seedSlots();
   const appointments: Appointment[] = [];
   const cases: RissCase[] = [];
+  const otherBookings: BookingStatsRow[] = [];
   const calls: FakeAgenda['calls'] = [];
   const failures = new Map<AgendaOperation, AgendaErrorCode>();
   const hanging = new Set<AgendaOperation>();
   const delays = new Map<AgendaOperation, number>();
   const waiting: Array<{ operation: AgendaOperation; reject: (error: unknown) => void }> = [];
   const bookingsByKey = new Map<string, Appointment>();
+  /** The Bogotá day each appointment was booked, for `bookingStats`. */
+  const bookedOn = new Map<string, string>();
   let sequence = 0;
 
   const error = (code: AgendaErrorCode, operation: AgendaOperation) =>
@@ -193,6 +199,7 @@ export function createFakeAgenda(seed: { members?: Member[]; slots?: Slot[]; clo
     slots,
     appointments,
     cases,
+    otherBookings,
     calls,
 
     failWith(name, code) {
@@ -249,6 +256,7 @@ export function createFakeAgenda(seed: { members?: Member[]; slots?: Slot[]; clo
       if (upcoming) throw error('CONFLICT', 'book');
       const appointment = appointmentFor(patientId, freeSlot(slotId, specialty, 'book'), cups);
       appointments.push(appointment);
+      bookedOn.set(appointment.id, bogotaDate(clock.now()));
       bookingsByKey.set(idempotencyKey, appointment);
       return appointment;
     }),
@@ -303,6 +311,21 @@ export function createFakeAgenda(seed: { members?: Member[]; slots?: Slot[]; clo
       if (!rissCase) throw error('NOT_FOUND', 'closeCase');
       rissCase.status = 'closed';
       return rissCase;
+    }),
+
+    bookingStats: operation('bookingStats', ({ from, to }) => {
+      // Appointments still booked count as digital on the day they were booked; `otherBookings` are the rest.
+      const rows: BookingStatsRow[] = otherBookings.filter((row) => row.day >= from && row.day <= to).map((row) => ({ ...row }));
+      for (const appointment of appointments) {
+        const day = bookedOn.get(appointment.id) ?? bogotaDate(new Date(appointment.start));
+        if (appointment.status !== 'booked' || day < from || day > to) continue;
+        const found = rows.find(
+          (row) => row.day === day && row.site === appointment.site && row.specialty === appointment.specialty && row.channel === 'digital',
+        );
+        if (found) found.bookings += 1;
+        else rows.push({ day, site: appointment.site, specialty: appointment.specialty, channel: 'digital', bookings: 1 });
+      }
+      return rows;
     }),
   };
 }

@@ -1,0 +1,39 @@
+/** The console's Spanish texts, from `locales/es-CO/support.json`, rendered with i18next. */
+import i18next from 'i18next';
+import { readFileSync } from 'node:fs';
+
+const LOCALE = 'es-CO';
+
+const resources = JSON.parse(
+  readFileSync(new URL(`../../locales/${LOCALE}/support.json`, import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  lng: LOCALE,
+  fallbackLng: false,
+  initAsync: false,
+  resources: { [LOCALE]: { support: resources } },
+  ns: ['support'],
+  defaultNS: 'support',
+  // The HTML templates escape every value they are given, texts included.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+/** The language of every page, for `<html lang>`. */
+export const SUPPORT_LANGUAGE = LOCALE;
+
+/**
+ * The text under `key` with its parameters. A missing key is a programming error, so it
+ * throws rather than showing a key to a support agent.
+ */
+export function t(key: string, params: Record<string, string | number> = {}): string {
+  if (!i18n.exists(key, params)) throw new Error(`Missing support text "${key}" in locales/${LOCALE}/support.json`);
+  return i18n.t(key, params);
+}
+
+/** Whether a text exists (labels of values that may be unknown, such as an event type). */
+export function hasText(key: string): boolean {
+  return i18n.exists(key);
+}

@@ -1,0 +1,104 @@
+import type { SqliteDatabase } from '../database.js';
+
+/** Everything the console records: who did what, when, to which conversation or incident. */
+export const AUDIT_ACTIONS = [
+  'sign-in',
+  'sign-out',
+  'conversation-search',
+  'conversation-view',
+  'conversation-export-csv',
+  'conversation-export-transcript',
+  'incident-create',
+  'incident-view',
+  'incident-evidence-view',
+  'incident-status',
+  'failure-notice-on',
+  'failure-notice-update',
+  'failure-notice-off',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  userId: number | undefined;
+  userName: string;
+  action: AuditAction;
+  conversationId: string | undefined;
+  incidentId: number | undefined;
+  /** Free text or JSON with the particulars (filters used, new status, channel, ...). */
+  detail: string | undefined;
+}
+
+export interface AuditQuery {
+  conversationId?: string;
+  userName?: string;
+  /** Entries older than this id (keyset pagination, newest first). */
+  beforeId?: number;
+  limit: number;
+}
+
+export interface AuditLog {
+  record(entry: { at: number; userId?: number; userName: string; action: AuditAction; conversationId?: string; incidentId?: number; detail?: string }): void;
+  /** Newest first. */
+  list(query: AuditQuery): AuditEntry[];
+}
+
+interface AuditRow {
+  id: number;
+  at: number;
+  user_id: number | null;
+  user_name: string;
+  action: AuditAction;
+  conversation_id: string | null;
+  incident_id: number | null;
+  detail: string | null;
+}
+
+/** The audit log: append-only, nothing in the console edits or deletes it. */
+export function createAuditLog(db: SqliteDatabase): AuditLog {
+  const insert = db.prepare(
+    `INSERT INTO support_audit (at, user_id, user_name, action, conversation_id, incident_id, detail)
+     VALUES (@at, @userId, @userName, @action, @conversationId, @incidentId, @detail)`,
+  );
+  // One statement per filter shape, each able to walk its index newest first.
+  const byConversation = db.prepare<[string, number, number], AuditRow>(
+    'SELECT * FROM support_audit WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?',
+  );
+  const byUser = db.prepare<[string, number, number], AuditRow>(
+    'SELECT * FROM support_audit WHERE user_name = ? AND id < ? ORDER BY id DESC LIMIT ?',
+  );
+  const all = db.prepare<[number, number], AuditRow>('SELECT * FROM support_audit WHERE id < ? ORDER BY id DESC LIMIT ?');
+
+  return {
+    record(entry) {
+      insert.run({
+        at: entry.at,
+        userId: entry.userId ?? null,
+        userName: entry.userName,
+        action: entry.action,
+        conversationId: entry.conversationId ?? null,
+        incidentId: entry.incidentId ?? null,
+        detail: entry.detail ?? null,
+      });
+    },
+    list({ conversationId, userName, beforeId, limit }) {
+      const before = beforeId ?? Number.MAX_SAFE_INTEGER;
+      const rows = conversationId
+        ? byConversation.all(conversationId, before, limit)
+        : userName
+          ? byUser.all(userName, before, limit)
+          : all.all(before, limit);
+      return rows.map((row) => ({
+        id: row.id,
+        at: row.at,
+        userId: row.user_id ?? undefined,
+        userName: row.user_name,
+        action: row.action,
+        conversationId: row.conversation_id ?? undefined,
+        incidentId: row.incident_id ?? undefined,
+        detail: row.detail ?? undefined,
+      }));
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import type { SqliteDatabase } from '../database.js';
+import type { SupportRole } from './support-users.store.js';
+
+/** A signed-in session as the console sees it: who, and the token its forms must carry. */
+export interface SupportSession {
+  idHash: string;
+  userId: number;
+  userName: string;
+  role: SupportRole;
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+interface SessionRow {
+  id_hash: string;
+  user_id: number;
+  name: string;
+  role: SupportRole;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+/**
+ * Console sessions. Only a hash of each session id is stored, so a copy of the database
+ * does not let anyone sign in. A session ends at `expiresAt` or after `idleMs` unused.
+ */
+export interface SupportSessionStore {
+  create(params: { idHash: string; userId: number; csrfToken: string; now: number; expiresAt: number }): void;
+  /** The live session with that id hash, touched as used now; `undefined` when absent, idle too long, expired or its user disabled. */
+  use(params: { idHash: string; now: number; idleMs: number }): SupportSession | undefined;
+  delete(idHash: string): void;
+  /** Drops every expired session; returns how many. */
+  prune(now: number): number;
+}
+
+export function createSupportSessionStore(db: SqliteDatabase): SupportSessionStore {
+  const insert = db.prepare(
+    `INSERT INTO support_sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at)
+     VALUES (@idHash, @userId, @csrfToken, @now, @now, @expiresAt)`,
+  );
+  const select = db.prepare<[string], SessionRow>(
+    `SELECT s.id_hash, s.user_id, u.name, u.role, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at
+     FROM support_sessions s JOIN support_users u ON u.id = s.user_id
+     WHERE s.id_hash = ? AND u.disabled = 0`,
+  );
+  const touch = db.prepare('UPDATE support_sessions SET last_seen_at = ? WHERE id_hash = ?');
+  const remove = db.prepare('DELETE FROM support_sessions WHERE id_hash = ?');
+  const removeExpired = db.prepare('DELETE FROM support_sessions WHERE expires_at <= ?');
+
+  return {
+    create({ idHash, userId, csrfToken, now, expiresAt }) {
+      insert.run({ idHash, userId, csrfToken, now, expiresAt });
+    },
+    use({ idHash, now, idleMs }) {
+      const row = select.get(idHash);
+      if (!row) return undefined;
+      if (row.expires_at <= now || now - row.last_seen_at > idleMs) {
+        remove.run(idHash);
+        return undefined;
+      }
+      touch.run(now, idHash);
+      return {
+        idHash: row.id_hash,
+        userId: row.user_id,
+        userName: row.name,
+        role: row.role,
+        csrfToken: row.csrf_token,
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+      };
+    },
+    delete(idHash) {
+      remove.run(idHash);
+    },
+    prune(now) {
+      return removeExpired.run(now).changes;
+    },
+  };
+}

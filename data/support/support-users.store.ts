@@ -1,0 +1,96 @@
+import type { SqliteDatabase } from '../database.js';
+
+export const SUPPORT_ROLES = ['agent', 'supervisor', 'analyst'] as const;
+/** agent: reads transcripts masked, files incidents; supervisor: sees in full, exports, audits; analyst: failure switch and dashboard. */
+export type SupportRole = (typeof SUPPORT_ROLES)[number];
+
+export function isSupportRole(value: string): value is SupportRole {
+  return (SUPPORT_ROLES as readonly string[]).includes(value);
+}
+
+export interface SupportUser {
+  id: number;
+  name: string;
+  role: SupportRole;
+  disabled: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface UserRow {
+  id: number;
+  name: string;
+  role: SupportRole;
+  password_hash: string;
+  disabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Raised when a name is already taken (names compare without case). */
+export class SupportUserExistsError extends Error {
+  override readonly name = 'SupportUserExistsError';
+}
+
+/** Staff accounts of the support console. Passwords arrive already hashed. */
+export interface SupportUserStore {
+  create(params: { name: string; role: SupportRole; passwordHash: string; now: number }): SupportUser;
+  /** The account and its stored hash, by name (any case), disabled ones included. */
+  findByName(name: string): (SupportUser & { passwordHash: string }) | undefined;
+  findById(id: number): SupportUser | undefined;
+  list(): SupportUser[];
+  setPassword(params: { name: string; passwordHash: string; now: number }): boolean;
+  setDisabled(params: { name: string; disabled: boolean; now: number }): boolean;
+}
+
+export function createSupportUserStore(db: SqliteDatabase): SupportUserStore {
+  const insert = db.prepare(
+    `INSERT INTO support_users (name, role, password_hash, disabled, created_at, updated_at)
+     VALUES (@name, @role, @passwordHash, 0, @now, @now)`,
+  );
+  const byName = db.prepare<[string], UserRow>('SELECT * FROM support_users WHERE name = ?');
+  const byId = db.prepare<[number], UserRow>('SELECT * FROM support_users WHERE id = ?');
+  const all = db.prepare<[], UserRow>('SELECT * FROM support_users ORDER BY name');
+  const updatePassword = db.prepare('UPDATE support_users SET password_hash = ?, updated_at = ? WHERE name = ?');
+  const updateDisabled = db.prepare('UPDATE support_users SET disabled = ?, updated_at = ? WHERE name = ?');
+  // A disabled account or a new password ends every session at once.
+  const dropSessions = db.prepare('DELETE FROM support_sessions WHERE user_id = (SELECT id FROM support_users WHERE name = ?)');
+
+  return {
+    create({ name, role, passwordHash, now }) {
+      if (byName.get(name)) throw new SupportUserExistsError(`A support user named ${name} exists`);
+      const { lastInsertRowid } = insert.run({ name, role, passwordHash, now });
+      return toUser(byId.get(Number(lastInsertRowid)) as UserRow);
+    },
+    findByName(name) {
+      const row = byName.get(name);
+      return row ? { ...toUser(row), passwordHash: row.password_hash } : undefined;
+    },
+    findById(id) {
+      const row = byId.get(id);
+      return row ? toUser(row) : undefined;
+    },
+    list() {
+      return all.all().map(toUser);
+    },
+    setPassword: db.transaction(({ name, passwordHash, now }: { name: string; passwordHash: string; now: number }) => {
+      dropSessions.run(name);
+      return updatePassword.run(passwordHash, now, name).changes > 0;
+    }),
+    setDisabled: db.transaction(({ name, disabled, now }: { name: string; disabled: boolean; now: number }) => {
+      if (disabled) dropSessions.run(name);
+      return updateDisabled.run(disabled ? 1 : 0, now, name).changes > 0;
+    }),
+  };
+}
+
+function toUser(row: UserRow): SupportUser {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    disabled: row.disabled === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
