@@ -11,6 +11,7 @@ import { runConsoleChat } from '../adapters/console/console.adapter.js';
 import { createAgendaClient } from '../adapters/agenda/agenda.client.js';
 import { startAgendaSimulator } from '../adapters/agenda-simulator/simulator.server.js';
 import { SiteQrInputError } from '../adapters/site-qr/site-qr.errors.js';
+import { registerSupportCommands } from '../adapters/support/support.cli.js';
 import { exportTranscript, TranscriptExportError } from '../adapters/webchat/transcript.exporter.js';
 import { writeSiteMaterials } from '../adapters/site-qr/write-site-materials.js';
 import { isSiteCode } from '../data/catalog.js';
@@ -182,6 +183,8 @@ agenda
       process.exitCode = 1;
     }
   });
+
+registerSupportCommands(program, () => openDatabase(loadConfig().database.path));
 
 program
   .command('transcript')

@@ -6,7 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createSupportConsole } from '../adapters/support/support-console.js';
+import { exportTranscript } from '../adapters/webchat/transcript.exporter.js';
 import { startWhatsApp, type WhatsAppChannel } from '../adapters/whatsapp/whatsapp.adapter.js';
+import { sharedFailureNoticeStore } from '../data/support/failure-notice.store.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Clock } from './ports.js';
@@ -30,8 +33,25 @@ export async function startLina(options: {
   printPairing?: (text: string) => void;
 }): Promise<RunningLina> {
   const { config, clock, logger } = options;
-  const runtime = await startRuntime({ config, clock, logger });
-  const mounts: WebMount[] = [];
+  // One failure-message switch per database: the engine reads it, the console changes it.
+  const runtime = await startRuntime({ config, clock, logger, failureNotices: sharedFailureNoticeStore });
+  const mounts: WebMount[] = [
+    {
+      path: '/support',
+      handler: createSupportConsole({
+        db: runtime.db,
+        clock,
+        logger,
+        agenda: runtime.agenda,
+        exportTranscript: (conversationId) => exportTranscript(runtime.db, conversationId),
+        agendaCircuit: runtime.agendaCircuit,
+        secureCookies: config.web.publicUrl.startsWith('https:'),
+        failureNotices: sharedFailureNoticeStore(runtime.db),
+        supportPhone: config.conversation.supportPhone,
+        supportHours: config.conversation.supportHours,
+      }),
+    },
+  ];
 
   let whatsapp: WhatsAppChannel | undefined;
   if (config.whatsapp.enabled) {
