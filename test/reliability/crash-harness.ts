@@ -185,8 +185,8 @@ export async function runCrashHarness(options: { conversations: number; kills: n
   while (figures.kills < options.kills && ![...members.values()].every((m) => m.done)) {
     // Let a few turns through (so every restart makes progress), then strike at a random
     // instant: often while other turns are mid-way through an agenda call or a write.
-    // Half the kills wait for nothing (a turn, a startup or a redelivery is cut short).
-    const target = answersSinceStart + (Math.random() < 0.5 ? 0 : 1 + Math.floor(Math.random() * 2));
+    // Three kills in four wait for nothing (a turn, a startup or a redelivery is cut short).
+    const target = answersSinceStart + (Math.random() < 0.75 ? 0 : 1 + Math.floor(Math.random() * 2));
     while (answersSinceStart < target && ![...members.values()].every((m) => m.done)) {
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
