@@ -1,0 +1,200 @@
+/**
+ * The booking dialog's content for the alternatives (botbuilder, BuilderBot): at each of the
+ * 11 steps, what the member's answer means, which agenda call it makes and what Lina's locale
+ * says next. Each framework keeps the step's values in its own state and persistence and
+ * sends the text through its own pipeline; the content is the same as Lina's, so the rows
+ * differ by the framework and its storage only.
+ *
+ * Only the scripted path is implemented: an answer the script never gives is a bench error
+ * (`UnexpectedAnswerError`), not a re-prompt.
+ */
+import type { Member, Patient, SiteCode, Slot, Specialty, VisitType } from '../../bot/domain.js';
+import type { AgendaService, Clock } from '../../bot/ports.js';
+import { matchOption, type Renderer, type ShownOption } from '../../bot/render.js';
+import { SITES, cupsFor } from '../../data/catalog.js';
+import { MENU_OPERATIONS } from '../../dialogs/conversation.machine.js';
+import { parseDocument } from '../../dialogs/parse.js';
+import { YES_NO, option, reply, type Reply } from '../../dialogs/replies.js';
+
+/** What a conversation carries between steps. Plain JSON, as every framework's storage wants. */
+export interface BookingValues {
+  /** The options of the last prompt: what the next answer is matched against. */
+  shown: ShownOption[];
+  conversationId: string;
+  phone?: string;
+  member?: Member;
+  patient?: Patient;
+  specialty?: Specialty;
+  visitType?: VisitType;
+  site?: SiteCode;
+  franja?: string;
+  slots?: Slot[];
+  slot?: Slot;
+  slotChosenBy?: string;
+}
+
+export class UnexpectedAnswerError extends Error {
+  override readonly name = 'UnexpectedAnswerError';
+}
+
+export interface BookingSteps {
+  /** How many member messages the dialog takes (the first one opens it). */
+  readonly length: number;
+  /** Runs step `index` on the member's `text`; returns the text to send and updates `values`. */
+  run(index: number, text: string, values: BookingValues, messageId: string): Promise<string>;
+}
+
+export function createBookingSteps({ agenda, renderer, clock, policyVersion }: {
+  agenda: AgendaService;
+  renderer: Renderer;
+  clock: Clock;
+  policyVersion: string;
+}): BookingSteps {
+  const patientParams = (values: BookingValues, slot: Pick<Slot, 'start' | 'site' | 'doctor'>) => ({
+    patient: values.patient?.firstName,
+    service: cupsOf(values),
+    start: slot.start,
+    doctor: slot.doctor.name,
+    site: slot.site,
+  });
+  const menu = (values: BookingValues) =>
+    reply('menu.askSelf', { patient: values.patient?.firstName }, [
+      ...MENU_OPERATIONS.map((operation) => option(operation, `options.menu.${operation}`)),
+      option('help', 'options.menu.help'),
+    ]);
+
+  /** The value of the shown option the answer picks, or a bench error. */
+  const pick = (index: number, text: string, values: BookingValues): string => {
+    const choice = matchOption(text, values.shown);
+    if (choice === undefined) throw new UnexpectedAnswerError(`step ${index}: the answer picks no option`);
+    return choice;
+  };
+
+  const steps: Array<(text: string, values: BookingValues, messageId: string) => Promise<Reply[]>> = [
+    async () => [reply('greeting.welcome'), reply('consent.ask', { version: policyVersion }, YES_NO)],
+    async (text, values) => {
+      if (pick(1, text, values) !== 'yes') throw new UnexpectedAnswerError('step 1: consent refused');
+      return [reply('consent.thanks'), reply('identify.askDocument')];
+    },
+    async (text, values) => {
+      const { documentType, documentNumber } = parseDocument(text);
+      if (!documentType || !documentNumber) throw new UnexpectedAnswerError('step 2: no document');
+      const member = await agenda.findMember({ documentType, documentNumber });
+      // The WhatsApp number is the second factor: it must be the phone on file.
+      if (member.phone !== values.phone) throw new UnexpectedAnswerError('step 2: the phone is not the one on file');
+      values.member = member;
+      return [
+        reply('identify.welcome', { name: member.firstName }),
+        reply('patient.ask', undefined, [
+          option('self', 'options.patient.self'),
+          ...member.beneficiaries.map((patient) => option(patient.id, 'options.patient.beneficiary', { name: patient.firstName })),
+        ]),
+      ];
+    },
+    async (text, values) => {
+      const choice = pick(3, text, values);
+      values.patient = choice === 'self' ? values.member : values.member?.beneficiaries.find((patient) => patient.id === choice);
+      return [menu(values)];
+    },
+    async (text, values) => {
+      if (pick(4, text, values) !== 'book') throw new UnexpectedAnswerError('step 4: not booking');
+      return [
+        reply('booking.askSpecialty', undefined, [
+          option('medicina_general', 'options.specialty.medicina_general'),
+          option('pediatria', 'options.specialty.pediatria'),
+        ]),
+      ];
+    },
+    async (text, values) => {
+      values.specialty = pick(5, text, values) as Specialty;
+      const patientId = values.patient?.id ?? '';
+      const [openCase, upcoming] = await Promise.all([
+        agenda.findOpenCase({ patientId, specialty: values.specialty }),
+        agenda.listAppointments({ patientId }),
+      ]);
+      if (openCase || upcoming.some((appointment) => appointment.specialty === values.specialty)) {
+        throw new UnexpectedAnswerError('step 5: the patient may not book');
+      }
+      return [
+        reply('booking.askVisitType', undefined, [
+          option('primera_vez', 'options.visitType.primera_vez'),
+          option('control', 'options.visitType.control'),
+          option('no_programada', 'options.visitType.no_programada'),
+        ]),
+      ];
+    },
+    async (text, values) => {
+      values.visitType = pick(6, text, values) as VisitType;
+      return [reply('booking.askSite', undefined, SITES.map((site) => option(site.code, 'options.site', { site: site.code })))];
+    },
+    async (text, values) => {
+      values.site = pick(7, text, values) as SiteCode;
+      return [
+        reply('booking.askFranja', undefined, [
+          option('manana', 'options.franja.manana'),
+          option('tarde', 'options.franja.tarde'),
+          option('cualquiera', 'options.franja.cualquiera'),
+        ]),
+      ];
+    },
+    async (text, values) => {
+      values.franja = pick(8, text, values);
+      const site = values.site ?? 'CALLE42';
+      const treating = values.patient?.treatingDoctors.find((doctor) => doctor.specialty === values.specialty && doctor.site === site);
+      const now = clock.now();
+      const slots = await agenda.searchSlots({
+        cups: cupsOf(values),
+        site,
+        ...(values.franja === 'manana' || values.franja === 'tarde' ? { franja: values.franja } : {}),
+        ...(values.visitType === 'control' && treating ? { doctorId: treating.doctorId } : {}),
+        from: now.toISOString(),
+        to: new Date(now.getTime() + 14 * 24 * 60 * 60 * 1000).toISOString(),
+        limit: 5,
+      });
+      if (slots.length === 0) throw new UnexpectedAnswerError('step 8: no slots');
+      values.slots = slots;
+      return [
+        reply(
+          'booking.askSlot',
+          { count: slots.length },
+          slots.map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site })),
+        ),
+      ];
+    },
+    async (text, values, messageId) => {
+      const slotId = pick(9, text, values);
+      values.slot = values.slots?.find((slot) => slot.id === slotId);
+      if (!values.slot) throw new UnexpectedAnswerError('step 9: no such slot');
+      values.slotChosenBy = messageId;
+      return [reply('booking.confirm', patientParams(values, values.slot), YES_NO)];
+    },
+    async (text, values) => {
+      if (pick(10, text, values) !== 'yes' || !values.slot) throw new UnexpectedAnswerError('step 10: not confirmed');
+      const appointment = await agenda.book({
+        patientId: values.patient?.id ?? '',
+        slotId: values.slot.id,
+        cups: cupsOf(values),
+        idempotencyKey: `${values.conversationId}:book:${values.slotChosenBy ?? ''}`,
+      });
+      return [reply('booking.booked', patientParams(values, appointment)), menu(values)];
+    },
+  ];
+
+  return {
+    length: steps.length,
+    async run(index, text, values, messageId) {
+      const step = steps[index];
+      if (!step) throw new UnexpectedAnswerError(`no step ${index}`);
+      const now = clock.now();
+      const rendered = renderer.render(await step(text, values, messageId), now);
+      values.shown = rendered.options ?? [];
+      return rendered.messages
+        .map((message) => [message.text, ...(message.options ?? []).map((choice, n) => `${n + 1}. ${choice.label}`)].join('\n'))
+        .join('\n\n');
+    },
+  };
+}
+
+function cupsOf(values: BookingValues) {
+  return cupsFor(values.specialty ?? 'medicina_general', values.visitType ?? 'primera_vez');
+}
