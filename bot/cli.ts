@@ -10,10 +10,8 @@ import pino from 'pino';
 import { runConsoleChat } from '../adapters/console/console.adapter.js';
 import { createAgendaClient } from '../adapters/agenda/agenda.client.js';
 import { startAgendaSimulator } from '../adapters/agenda-simulator/simulator.server.js';
-import { SiteQrInputError } from '../adapters/site-qr/site-qr.errors.js';
 import { registerSupportCommands } from '../adapters/support/support.cli.js';
 import { exportTranscript, TranscriptExportError } from '../adapters/webchat/transcript.exporter.js';
-import { writeSiteMaterials } from '../adapters/site-qr/write-site-materials.js';
 import { isSiteCode } from '../data/catalog.js';
 import { openDatabase } from '../data/database.js';
 import { backupTo, purgeBefore } from '../data/retention.js';
@@ -251,6 +249,9 @@ program
   .option('--site <codes...>', 'only these sites (e.g. SUBA CHIA)')
   .action(async (flags: { out: string; site?: string[] }) => {
     const config = loadConfig();
+    // pdfkit and qrcode load only for this command, not at every start.
+    const { writeSiteMaterials } = await import('../adapters/site-qr/write-site-materials.js');
+    const { SiteQrInputError } = await import('../adapters/site-qr/site-qr.errors.js');
     try {
       const { files, warnings } = await writeSiteMaterials({
         outDir: flags.out,
