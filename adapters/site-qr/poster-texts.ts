@@ -1,24 +1,7 @@
 /** The poster's Spanish texts, from `locales/es-CO/poster.json`, rendered with i18next. */
-import i18next from 'i18next';
-import { readFileSync } from 'node:fs';
+import { LOCALE, loadLocaleNamespace } from '../../bot/locale-namespace.js';
 
-const LOCALE = 'es-CO';
-
-const resources = JSON.parse(
-  readFileSync(new URL(`../../locales/${LOCALE}/poster.json`, import.meta.url), 'utf8'),
-) as Record<string, unknown>;
-
-const i18n = i18next.createInstance();
-void i18n.init({
-  lng: LOCALE,
-  fallbackLng: false,
-  initAsync: false,
-  resources: { [LOCALE]: { poster: resources } },
-  ns: ['poster'],
-  defaultNS: 'poster',
-  // Each renderer escapes for its own format (HTML or PDF).
-  interpolation: { escapeValue: false },
-});
+const { i18n } = loadLocaleNamespace<Record<string, unknown>>('poster');
 
 /** The language posters are written in, for `<html lang>` and the PDF catalog. */
 export const POSTER_LANGUAGE = LOCALE;

@@ -1,25 +1,7 @@
 /** The console's Spanish texts, from `locales/es-CO/support.json`, rendered with i18next. */
-import i18next from 'i18next';
-import { readFileSync } from 'node:fs';
+import { LOCALE, loadLocaleNamespace } from '../../bot/locale-namespace.js';
 
-const LOCALE = 'es-CO';
-
-const resources = JSON.parse(
-  readFileSync(new URL(`../../locales/${LOCALE}/support.json`, import.meta.url), 'utf8'),
-) as Record<string, unknown>;
-
-const i18n = i18next.createInstance();
-void i18n.init({
-  lng: LOCALE,
-  fallbackLng: false,
-  initAsync: false,
-  resources: { [LOCALE]: { support: resources } },
-  ns: ['support'],
-  defaultNS: 'support',
-  // The HTML templates escape every value they are given, texts included.
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+const { i18n } = loadLocaleNamespace<Record<string, unknown>>('support');
 
 /** The language of every page, for `<html lang>`. */
 export const SUPPORT_LANGUAGE = LOCALE;

@@ -1,24 +1,7 @@
 /** The web chat's Spanish texts, from `locales/es-CO/webchat.json`, rendered with i18next. */
-import i18next from 'i18next';
-import { readFileSync } from 'node:fs';
+import { LOCALE, loadLocaleNamespace } from '../../bot/locale-namespace.js';
 
-const LOCALE = 'es-CO';
-
-const resources = JSON.parse(
-  readFileSync(new URL(`../../locales/${LOCALE}/webchat.json`, import.meta.url), 'utf8'),
-) as { webChat: Record<string, string> } & Record<string, unknown>;
-
-const i18n = i18next.createInstance();
-void i18n.init({
-  lng: LOCALE,
-  fallbackLng: false,
-  initAsync: false,
-  resources: { [LOCALE]: { webchat: resources } },
-  ns: ['webchat'],
-  defaultNS: 'webchat',
-  // The page escapes for HTML itself; activities carry plain text.
-  interpolation: { escapeValue: false },
-});
+const { i18n, resources } = loadLocaleNamespace<{ webChat: Record<string, string> } & Record<string, unknown>>('webchat');
 
 /** The language of the page and of Web Chat (`locale`, `<html lang>`). */
 export const WEBCHAT_LOCALE = LOCALE;
