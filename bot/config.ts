@@ -41,6 +41,7 @@ const EnvSchema = z.object({
   LINA_LOCKOUT_FAILURES: z.coerce.number().int().min(1).max(20).default(3),
   LINA_LOCKOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
   LINA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  LINA_LIVE_CONVERSATIONS: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
   LINA_SUPPORT_PHONE: z.string().trim().min(3).max(40).default('601 4441234'),
   LINA_SUPPORT_HOURS: z.string().trim().min(3).max(120).default('lunes a sábado, de 7:00 a. m. a 7:00 p. m.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -88,6 +89,8 @@ export interface Config {
     /** Failed second factors that lock a document and its sender, and for how long. */
     lockout: { maxFailures: number; windowMs: number };
     rateLimitPerMinute: number;
+    /** Conversations whose actors stay in memory between turns (about 8 KB each). */
+    liveConversations: number;
   };
   log: { level: z.infer<typeof EnvSchema>['LOG_LEVEL'] };
   agenda: {
@@ -157,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       supportHours: e.LINA_SUPPORT_HOURS,
       lockout: { maxFailures: e.LINA_LOCKOUT_FAILURES, windowMs: e.LINA_LOCKOUT_MINUTES * 60_000 },
       rateLimitPerMinute: e.LINA_RATE_LIMIT_PER_MINUTE,
+      liveConversations: e.LINA_LIVE_CONVERSATIONS,
     },
     log: { level: e.LOG_LEVEL },
     agenda: {

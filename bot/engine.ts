@@ -33,9 +33,52 @@ export interface EngineOptions {
   identityGuard?: IdentityGuard;
   /** Messages one sender may send per minute; beyond, a polite answer and nothing else. */
   rateLimitPerMinute?: number;
+  /**
+   * How many conversations keep their actor alive between turns (least recently used go
+   * first; 0 keeps none). The database stays the source of truth: a conversation not kept
+   * is restored from its saved snapshot, as after a restart.
+   */
+  liveConversations?: number;
 }
 
 type MachineActor = ReturnType<typeof createActor<ReturnType<typeof createConversationMachine>>>;
+
+/** What one turn collects from the actor while it runs. */
+interface TurnHooks {
+  replies: Reply[];
+  records: ConversationRecord[];
+  /** Codes of the agenda calls that failed during the turn. */
+  actorErrors: string[];
+  log: Logger;
+}
+
+/** A conversation's actor, still running after its last settled turn, and what that turn saved. */
+interface LiveConversation {
+  actor: MachineActor;
+  hooks: TurnHooks;
+  conversationId: string;
+  updatedAt: number;
+  shown: ShownOption[];
+}
+
+/** Where a turn resumes from: a live actor of this process, or the saved row. */
+interface Resumable {
+  conversationId: string;
+  updatedAt: number;
+  machineVersion: number;
+  live?: LiveConversation;
+  /** The saved snapshot, parsed and proven to fit today's machines. */
+  snapshot?: Snapshot<unknown>;
+  shown: ShownOption[];
+}
+
+const DEFAULT_LIVE_CONVERSATIONS = 2_000;
+
+/**
+ * Conversation ids are time-ordered (UUIDv7): the rows and index entries of the conversations
+ * running at the same time sit next to each other, so a turn's writes touch fewer pages.
+ */
+const newConversationId = (): string => randomUUID();
 
 /** Why a turn could not resume the saved conversation. */
 type FreshStart = 'first-contact' | 'expired' | 'finished' | 'machine-changed' | 'unreadable';
@@ -56,6 +99,7 @@ export function createEngine(options: EngineOptions): Engine {
   const rateLimiter = options.rateLimitPerMinute ? createRateLimiter(options.rateLimitPerMinute) : undefined;
   const queues = new Map<string, Promise<unknown>>();
   const answeredHere = createRecentSet(100_000);
+  const live = createLiveConversations(options.liveConversations ?? DEFAULT_LIVE_CONVERSATIONS, options.sessionTimeoutMs);
 
   async function handle(message: InboundMessage): Promise<OutboundMessage[]> {
     const sessionKey = `${message.channel}:${message.userId}`;
@@ -82,20 +126,29 @@ export function createEngine(options: EngineOptions): Engine {
       answeredHere.add(answerKey);
       return given;
     }
+    // The live actor is taken out for the turn and put back only once the turn is stored: a
+    // turn that fails leaves the next one to restore the saved snapshot.
+    const current = live.take(sessionKey) ?? (await loadSaved(sessionKey));
     /** Stores the turn with its answer; from then on this process has given that answer. */
-    const commitTurn = async (commit: TurnCommit, messages: OutboundMessage[]) => {
-      await store.commitTurn({ ...commit, replies: messages });
+    const commitTurn = async (commit: TurnCommit, messages: OutboundMessage[], keep?: LiveConversation) => {
+      try {
+        await store.commitTurn({ ...commit, replies: messages });
+      } catch (error) {
+        keep?.actor.stop();
+        throw error;
+      }
       answeredHere.add(answerKey);
+      if (keep) live.put(sessionKey, keep);
       return messages;
     };
+    /** The turn did not change the conversation's state: a live actor goes back as it was. */
+    const unchanged = (at: Date) => (current?.live ? { ...current.live, updatedAt: at.getTime() } : undefined);
     const now = clock.now();
-    const saved = await store.load(sessionKey);
     const opening = received.kind === 'open';
     const text = opening ? '' : withoutControlCharacters(received.text ?? '');
 
-    const resumed = saved ? restore(saved.machineVersion, saved.snapshot) : undefined;
-    const fresh = decideFreshStart(saved, resumed, now);
-    const conversationId = fresh || !saved ? randomUUID() : saved.conversationId;
+    const fresh = decideFreshStart(current, now);
+    const conversationId = fresh || !current ? newConversationId() : current.conversationId;
     const log = logger.child({ channel: received.channel, conversationId });
     // The greeting a site's QR code prefills names the site: it counts when it opens a conversation.
     const taggedSite = fresh && !received.site ? readSiteTag(text) : undefined;
@@ -113,6 +166,7 @@ export function createEngine(options: EngineOptions): Engine {
           events: [{ type: 'rate-limited' }],
         },
         messages,
+        unchanged(now),
       );
     }
 
@@ -123,21 +177,26 @@ export function createEngine(options: EngineOptions): Engine {
       const started = fresh !== undefined;
       const { messages } = renderer.render([{ key: 'contingency.notice', params: { text: notice.text } }], now);
       log.info({ source: notice.source }, 'failure message given');
-      return commitTurn({
-        ...baseCommit(sessionKey, conversationId, message, now, started),
-        transcript: [...(opening ? [] : [inLine(message, options.maxMessageLength)]), ...messages.map((m) => outLine(m))],
-        events: [{ type: 'failure-notice', detail: notice.source }],
-      }, messages);
+      return commitTurn(
+        {
+          ...baseCommit(sessionKey, conversationId, message, now, started),
+          transcript: [...(opening ? [] : [inLine(message, options.maxMessageLength)]), ...messages.map((m) => outLine(m))],
+          events: [{ type: 'failure-notice', detail: notice.source }],
+        },
+        messages,
+        unchanged(now),
+      );
     }
 
     if (opening && !fresh) {
       // The channel reopened a conversation that is still going: repeat where it stands.
-      const pending = resumed ? pendingPrompt(resumed) : undefined;
+      const pending = current ? pendingOf(current) : undefined;
       const { messages } = renderer.render(pending ? [pending] : [], now);
-      return commitTurn({
-        ...baseCommit(sessionKey, conversationId, message, now, false),
-        transcript: messages.map((m) => outLine(m)),
-      }, messages);
+      return commitTurn(
+        { ...baseCommit(sessionKey, conversationId, message, now, false), transcript: messages.map((m) => outLine(m)) },
+        messages,
+        unchanged(now),
+      );
     }
 
     // Texts that cannot be an answer are refused before the machine sees them: nothing is lost.
@@ -149,55 +208,53 @@ export function createEngine(options: EngineOptions): Engine {
           ? 'errors.tooLong'
           : undefined;
     if (refusal && !fresh) {
-      const pending = resumed ? pendingPrompt(resumed) : undefined;
+      const pending = current ? pendingOf(current) : undefined;
       const { messages } = renderer.render([{ key: refusal }, ...(pending ? [pending] : [])], now);
-      return commitTurn({
-        ...baseCommit(sessionKey, conversationId, message, now, false),
-        transcript: [inLine(message, options.maxMessageLength), ...messages.map((m) => outLine(m))],
-      }, messages);
+      return commitTurn(
+        {
+          ...baseCommit(sessionKey, conversationId, message, now, false),
+          transcript: [inLine(message, options.maxMessageLength), ...messages.map((m) => outLine(m))],
+        },
+        messages,
+        unchanged(now),
+      );
     }
 
-    const input = fresh ? await newConversationInput(conversationId, message, now, fresh, resumed) : undefined;
-    // Agenda failures reach the member as a message; operators see their codes here.
-    const actorErrors: string[] = [];
-    const inspect = (inspection: InspectionEvent) => {
-      if (inspection.type !== '@xstate.event' || !inspection.event.type.startsWith('xstate.error.actor')) return;
-      const error = (inspection.event as { error?: unknown }).error;
-      actorErrors.push(errorCode(error) ?? 'UNEXPECTED');
-      log.warn({ err: errorSummary(error) }, 'dialog actor failed');
-    };
-    const actor =
-      resumed && !fresh
-        ? createActor(machine, { snapshot: resumed, input: undefined as never, inspect })
-        : createActor(machine, { input: input as ConversationInput, inspect });
-    const replies: Reply[] = [];
-    const records: ConversationRecord[] = [];
+    const input = fresh ? await newConversationInput(conversationId, message, now, fresh, current) : undefined;
+    if (fresh) current?.live?.actor.stop();
+    const conversation =
+      current && !fresh
+        ? (current.live ?? startActor(current.snapshot))
+        : startActor(undefined, input);
+    const { actor, hooks } = conversation;
+    hooks.replies = [];
+    hooks.records = [];
+    hooks.actorErrors = [];
+    hooks.log = log;
+    const { replies, records, actorErrors } = hooks;
     if (fresh === 'machine-changed' || fresh === 'unreadable') replies.push({ key: 'errors.restarted' });
-    actor.on('reply', (event) => replies.push(event.reply));
-    actor.on('record', (event) => records.push(event.record));
 
     let settledSnapshot: AnyMachineSnapshot | undefined;
     let persisted: unknown;
     let state: string | undefined;
     try {
-      actor.start();
-      const shown = !fresh && saved?.shownOptions ? parseShownOptions(saved.shownOptions) : [];
+      const shown = fresh ? [] : (current?.shown ?? []);
       const choice = matchOption(text, shown);
       actor.send(toDialogEvent({ text, messageId: message.messageId, ...(choice !== undefined ? { choice } : {}) }));
       settledSnapshot = await waitUntilSettled(actor, options.turnTimeoutMs);
-      // Taken before stop(): a stopped actor's snapshot would say so and never resume, and
-      // stopped children would no longer show the step they were at.
       persisted = actor.getPersistedSnapshot();
       state = describeState(settledSnapshot);
     } catch (error) {
       log.error({ err: errorSummary(error) }, 'turn failed');
       replies.push({ key: 'errors.turnFailed' });
-    } finally {
-      actor.stop();
     }
 
     const rendered = renderer.render(replies, now);
     const healthy = settledSnapshot !== undefined && settledSnapshot.status !== 'error';
+    // Only a healthy actor waiting for the member is worth keeping: anything else is stopped,
+    // and the next turn starts from the row (or over, when the conversation has ended).
+    const keep = healthy && settledSnapshot?.status === 'active';
+    if (!keep) actor.stop();
     const commit: TurnCommit = {
       ...baseCommit(sessionKey, conversationId, message, now, fresh !== undefined),
       ...(healthy
@@ -231,7 +288,11 @@ export function createEngine(options: EngineOptions): Engine {
     };
     const outcome = [...records].reverse().find((record) => record.type === 'outcome');
     if (outcome?.type === 'outcome') commit.outcome = outcome.outcome;
-    await commitTurn(commit, rendered.messages);
+    await commitTurn(
+      commit,
+      rendered.messages,
+      keep ? { actor, hooks, conversationId, updatedAt: now.getTime(), shown: rendered.options ?? [] } : undefined,
+    );
     for (const record of records) {
       if (record.type === 'identity-failure') options.identityGuard?.recordFailure({ document: record.document, sender: sessionKey }, now);
     }
@@ -239,8 +300,39 @@ export function createEngine(options: EngineOptions): Engine {
     return rendered.messages;
   }
 
-  function restore(version: number, json: string): Snapshot<unknown> | undefined {
-    if (version !== CONVERSATION_MACHINE_VERSION) return undefined;
+  /** An actor for a turn: restored from a saved snapshot, or a new conversation from `input`. */
+  function startActor(snapshot: Snapshot<unknown> | undefined, input?: ConversationInput) {
+    const hooks: TurnHooks = { replies: [], records: [], actorErrors: [], log: logger };
+    // Agenda failures reach the member as a message; operators see their codes here.
+    const inspect = (inspection: InspectionEvent) => {
+      if (inspection.type !== '@xstate.event' || !inspection.event.type.startsWith('xstate.error.actor')) return;
+      const error = (inspection.event as { error?: unknown }).error;
+      hooks.actorErrors.push(errorCode(error) ?? 'UNEXPECTED');
+      hooks.log.warn({ err: errorSummary(error) }, 'dialog actor failed');
+    };
+    const actor = snapshot
+      ? createActor(machine, { snapshot, input: undefined as never, inspect })
+      : createActor(machine, { input: input as ConversationInput, inspect });
+    actor.on('reply', (event) => hooks.replies.push(event.reply));
+    actor.on('record', (event) => hooks.records.push(event.record));
+    actor.start();
+    return { actor, hooks };
+  }
+
+  async function loadSaved(sessionKey: string): Promise<Resumable | undefined> {
+    const saved = await store.load(sessionKey);
+    if (!saved) return undefined;
+    const snapshot = saved.machineVersion === CONVERSATION_MACHINE_VERSION ? restore(saved.snapshot) : undefined;
+    return {
+      conversationId: saved.conversationId,
+      updatedAt: saved.updatedAt,
+      machineVersion: saved.machineVersion,
+      ...(snapshot ? { snapshot } : {}),
+      shown: saved.shownOptions ? parseShownOptions(saved.shownOptions) : [],
+    };
+  }
+
+  function restore(json: string): Snapshot<unknown> | undefined {
     try {
       const snapshot = JSON.parse(json) as Snapshot<unknown>;
       // Resolving proves the snapshot, and every operation running in it, still fits the
@@ -252,16 +344,13 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 
-  function decideFreshStart(
-    saved: Awaited<ReturnType<SessionStore['load']>>,
-    resumed: Snapshot<unknown> | undefined,
-    now: Date,
-  ): FreshStart | undefined {
-    if (!saved) return 'first-contact';
-    if (saved.machineVersion !== CONVERSATION_MACHINE_VERSION) return 'machine-changed';
-    if (!resumed) return 'unreadable';
-    if (resumed.status !== 'active') return 'finished';
-    if (now.getTime() - saved.updatedAt > options.sessionTimeoutMs) return 'expired';
+  function decideFreshStart(current: Resumable | undefined, now: Date): FreshStart | undefined {
+    if (!current) return 'first-contact';
+    if (current.machineVersion !== CONVERSATION_MACHINE_VERSION) return 'machine-changed';
+    const status = current.live ? current.live.actor.getSnapshot().status : current.snapshot?.status;
+    if (!status) return 'unreadable';
+    if (status !== 'active') return 'finished';
+    if (now.getTime() - current.updatedAt > options.sessionTimeoutMs) return 'expired';
     return undefined;
   }
 
@@ -270,9 +359,12 @@ export function createEngine(options: EngineOptions): Engine {
     message: InboundMessage,
     now: Date,
     reason: FreshStart,
-    previous: Snapshot<unknown> | undefined,
+    previous: Resumable | undefined,
   ): Promise<ConversationInput> {
-    const lastSite = (previous as { context?: { lastSite?: ConversationInput['lastSite'] } } | undefined)?.context?.lastSite;
+    const context = (previous?.live ? previous.live.actor.getSnapshot().context : (previous?.snapshot as { context?: unknown } | undefined)?.context) as
+      | { lastSite?: ConversationInput['lastSite'] }
+      | undefined;
+    const lastSite = context?.lastSite;
     return {
       conversationId,
       channel: message.channel,
@@ -292,6 +384,44 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   return { handle };
+}
+
+/** The question a resumable conversation waits on, from its saved (JSON) form. */
+function pendingOf(current: Resumable): Reply | undefined {
+  const saved = current.live ? (current.live.actor.getPersistedSnapshot() as Snapshot<unknown>) : current.snapshot;
+  return saved ? pendingPrompt(saved) : undefined;
+}
+
+/**
+ * Conversations whose actors stay alive between turns, least recently used first out. An
+ * entry older than the idle timeout is worth nothing (its next turn starts over): such entries
+ * leave as soon as a newer one comes in behind them.
+ */
+function createLiveConversations(capacity: number, idleMs: number) {
+  const entries = new Map<string, LiveConversation>();
+  return {
+    take(sessionKey: string): Resumable | undefined {
+      const entry = entries.get(sessionKey);
+      if (!entry) return undefined;
+      entries.delete(sessionKey);
+      return {
+        conversationId: entry.conversationId,
+        updatedAt: entry.updatedAt,
+        machineVersion: CONVERSATION_MACHINE_VERSION,
+        live: entry,
+        shown: entry.shown,
+      };
+    },
+    put(sessionKey: string, entry: LiveConversation) {
+      if (capacity <= 0) return entry.actor.stop();
+      entries.set(sessionKey, entry);
+      for (const [key, oldest] of entries) {
+        if (entries.size <= capacity && entry.updatedAt - oldest.updatedAt <= idleMs) break;
+        entries.delete(key);
+        oldest.actor.stop();
+      }
+    },
+  };
 }
 
 function baseCommit(sessionKey: string, conversationId: string, message: InboundMessage, now: Date, started: boolean) {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { EngineOptions } from '../../bot/engine.js';
+import { createEngine, type EngineOptions } from '../../bot/engine.js';
 import { formatTime } from '../../bot/render.js';
 import { CONVERSATION_MACHINE_VERSION } from '../../dialogs/conversation.machine.js';
 import type { ReplyParams } from '../../dialogs/replies.js';
 import { createFakeAgenda } from '../fakes/agenda.fake.js';
-import { makeRenderer, plainText, startChat, TEST_POLICY_VERSION, type Chat, type ChatOptions } from '../fakes/chat.js';
-import { createFakeSessionStore } from '../fakes/session-store.fake.js';
+import { makeEngineOptions, makeRenderer, plainText, startChat, TEST_POLICY_VERSION, type Chat, type ChatOptions } from '../fakes/chat.js';
+import { createFakeSessionStore, type FakeSessionStore } from '../fakes/session-store.fake.js';
 
 const SESSION_TIMEOUT_MS = 10 * 60_000;
 const MAX_MESSAGE_LENGTH = 2000;
@@ -27,6 +27,20 @@ async function setUp(options: ChatOptions & Partial<EngineOptions> = {}) {
     ...options,
   });
   return { chat, store, agenda };
+}
+
+/** A new engine over the same store and agenda: what a restarted process would run. */
+function restart(world: { chat: Chat; store: FakeSessionStore; agenda: ReturnType<typeof createFakeAgenda> }, options: Partial<EngineOptions> = {}) {
+  world.chat.engine = createEngine(
+    makeEngineOptions({
+      store: world.store,
+      agenda: world.agenda,
+      clock: world.chat.clock,
+      sessionTimeoutMs: SESSION_TIMEOUT_MS,
+      maxMessageLength: MAX_MESSAGE_LENGTH,
+      ...options,
+    }),
+  );
 }
 
 function assertSaid(chat: Chat, key: string, params?: ReplyParams) {
@@ -113,6 +127,61 @@ describe('engine: message ids and ordering', () => {
   });
 });
 
+describe('engine: conversations kept alive between turns', () => {
+  /** Laura asks for a booking and, with no slot at her site, files a RISS case; the store's loads counted. */
+  async function book(options: { liveConversations?: number } = {}) {
+    const world = await setUp(options);
+    let loads = 0;
+    const load = world.store.load.bind(world.store);
+    world.store.load = async (key) => ((loads += 1), load(key));
+    for (const text of ['hola', 'sí', 'CC 1010101010', 'para mí', 'agendar', 'medicina general', 'primera vez', '1', '2', '1', 'sí']) {
+      await world.chat.say(text);
+    }
+    return { ...world, loads: () => loads };
+  }
+
+  it('says and stores exactly the same whether actors are kept or restored every turn', async () => {
+    const kept = await book();
+    const restored = await book({ liveConversations: 0 });
+    assert.deepEqual(
+      kept.chat.turns.map((turn) => plainText(turn.replies)),
+      restored.chat.turns.map((turn) => plainText(turn.replies)),
+    );
+    const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+    const snapshots = (store: FakeSessionStore) => store.commits.map((commit) => commit.session?.snapshot.replace(UUID, 'id'));
+    assert.deepEqual(snapshots(kept.store), snapshots(restored.store));
+    assert.match(kept.chat.lastReply(), /RISS-2026-000001/);
+  });
+
+  it('reads a kept conversation from the store once, and every turn when none are kept', async () => {
+    assert.equal((await book()).loads(), 1);
+    assert.equal((await book({ liveConversations: 0 })).loads(), 11);
+  });
+
+  it('restores from the store when the conversation was pushed out by newer ones', async () => {
+    const world = await setUp({ liveConversations: 1 });
+    const other = await startChat({ engine: world.chat.engine, clock: world.chat.clock, from: '+573009998877' });
+    await laura.toDocument(world.chat);
+    await other.say('hola');
+    await world.chat.say('CC 1010101010');
+    assertSaid(world.chat, 'patient.ask');
+  });
+
+  it('drops a kept conversation whose turn could not be stored: the next turn resumes from the row', async () => {
+    const world = await setUp();
+    await laura.toPatient(world.chat);
+    const commit = world.store.commitTurn.bind(world.store);
+    world.store.commitTurn = async () => {
+      throw new Error('disk I/O error');
+    };
+    await assert.rejects(world.chat.say('para mí'));
+    world.store.commitTurn = commit;
+    // The failed turn chose the patient in memory only: the same answer chooses it again.
+    await world.chat.say('para mí');
+    assert.ok(world.chat.lastReply().startsWith(t('menu.askSelf')), world.chat.lastReply());
+  });
+});
+
 describe('engine: session expiry (contract point 12)', () => {
   it('starts over after the timeout and says the previous session expired', async () => {
     const { chat } = await setUp();
@@ -152,12 +221,16 @@ describe('engine: session expiry (contract point 12)', () => {
 });
 
 describe('engine: saved sessions it cannot resume', () => {
-  /** Talks once, then replaces what the store holds for this sender. */
+  /**
+   * Talks once, then replaces what the store holds for this sender and restarts the engine,
+   * as a new process (or a newer Lina) finds the row.
+   */
   async function withCorruptedSession(change: { machineVersion?: number; snapshot?: string; shownOptions?: string | null }) {
     const world = await setUp();
     await laura.toDocument(world.chat);
     const [key, saved] = [...world.store.sessions.entries()][0] ?? assert.fail('nothing was saved');
     world.store.put(key, { ...saved, ...change });
+    restart(world);
     return { ...world, previousConversation: saved.conversationId };
   }
 
@@ -182,12 +255,13 @@ describe('engine: saved sessions it cannot resume', () => {
   }
 
   it('restarts politely from a saved operation whose step no longer exists', async () => {
-    const { chat, store } = await setUp();
+    const { chat, store, agenda } = await setUp();
     await laura.toMenu(chat);
     await chat.say('agendar');
     const [key, saved] = [...store.sessions.entries()][0] ?? assert.fail('nothing was saved');
     assert.ok(saved.snapshot.includes('"awaitingSpecialty"'), 'the booking step is in the saved snapshot');
     store.put(key, { ...saved, snapshot: saved.snapshot.replace('"awaitingSpecialty"', '"aStepRemovedInAnUpdate"') });
+    restart({ chat, store, agenda });
 
     await chat.say('medicina general');
     assertNotSaid(chat, 'errors.turnFailed');
