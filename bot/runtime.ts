@@ -1,6 +1,7 @@
 import { createAgendaClient } from '../adapters/agenda/agenda.client.js';
 import { createResilientAgenda, type CircuitState } from '../adapters/agenda/resilient-agenda.js';
 import { startAgendaSimulator, type AgendaSimulator } from '../adapters/agenda-simulator/simulator.server.js';
+import { startBackgroundCheckpoints } from '../data/checkpointer.js';
 import { openDatabase, type SqliteDatabase } from '../data/database.js';
 import { createSqliteIdentityGuard } from '../data/identity-guard.store.js';
 import { createSqliteSessionStore } from '../data/session.store.js';
@@ -52,6 +53,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       });
   const agendaUrl = config.agenda.url ?? simulator?.url ?? '';
   const db = openDatabase(config.database.path);
+  const checkpoints = startBackgroundCheckpoints(db, { logger });
   const resilient = createResilientAgenda(createAgendaClient({ baseUrl: agendaUrl, timeoutMs: config.agenda.timeoutMs }), {
     clock,
     logger,
@@ -86,6 +88,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     contingency,
     identityGuard: createSqliteIdentityGuard(db, config.conversation.lockout),
     rateLimitPerMinute: config.conversation.rateLimitPerMinute,
+    liveConversations: config.conversation.liveConversations,
   });
   return {
     engine,
@@ -97,6 +100,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     agendaCircuit: resilient.circuit,
     async close() {
       resilient.shutdown();
+      await checkpoints.stop();
       db.close();
       await simulator?.close();
     },

@@ -2,8 +2,21 @@ import type { OutboundMessage } from '../bot/messages.js';
 import type { SessionStore, StoredSession, TurnCommit } from '../bot/ports.js';
 import type { SqliteDatabase } from './database.js';
 
-/** The SQLite `SessionStore`: sessions, transcripts, consents and processed ids together. */
-export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
+export interface SqliteSessionStoreOptions {
+  /** The most turns stored in one transaction (group commit). 1 stores each turn alone. */
+  maxBatch?: number;
+}
+
+/**
+ * The SQLite `SessionStore`: sessions, transcripts, consents and processed ids together.
+ *
+ * Group commit: the turns that finish in the same pass of the event loop are written in one
+ * transaction, and each `commitTurn` resolves only once that transaction is committed, so no
+ * answer leaves before its turn is stored. A turn is still all or nothing; when a batch fails,
+ * its turns are written again one by one, so one turn's trouble never fails another's.
+ */
+export function createSqliteSessionStore(db: SqliteDatabase, options: SqliteSessionStoreOptions = {}): SessionStore {
+  const maxBatch = Math.max(1, options.maxBatch ?? 256);
   const selectSession = db.prepare<[string], { conversation_id: string; machine_version: number; snapshot: string; shown_options: string | null; updated_at: number }>(
     'SELECT conversation_id, machine_version, snapshot, shown_options, updated_at FROM sessions WHERE session_key = ?',
   );
@@ -25,9 +38,10 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
     `INSERT INTO conversations (id, channel, user_id, site, started_at, updated_at)
      VALUES (@conversationId, @channel, @userId, @site, @at, @at)`,
   );
-  const updateConversation = db.prepare(
-    'UPDATE conversations SET updated_at = @at, outcome = COALESCE(@outcome, outcome) WHERE id = @conversationId',
-  );
+  // Two statements, so a turn without an outcome leaves the outcome index alone: SQLite
+  // rewrites the entries of every index whose column is named in SET, changed or not.
+  const touchConversation = db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?');
+  const closeConversation = db.prepare('UPDATE conversations SET updated_at = ?, outcome = ? WHERE id = ?');
   const insertProcessed = db.prepare(
     'INSERT OR IGNORE INTO processed_messages (session_key, message_id, at, replies) VALUES (?, ?, ?, ?)',
   );
@@ -46,12 +60,13 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
     'INSERT INTO conversation_events (conversation_id, type, detail, at) VALUES (?, ?, ?, ?)',
   );
 
-  const commit = db.transaction((turn: TurnCommit) => {
+  const write = (turn: TurnCommit) => {
     const { conversationId, at } = turn;
     if (turn.conversationStarted) {
       insertConversation.run({ conversationId, channel: turn.channel, userId: turn.userId, site: turn.site ?? null, at });
     }
-    updateConversation.run({ conversationId, at, outcome: turn.outcome ?? null });
+    if (turn.outcome) closeConversation.run(at, turn.outcome, conversationId);
+    else touchConversation.run(at, conversationId);
     if (turn.session) {
       upsertSession.run({ sessionKey: turn.sessionKey, conversationId, ...turn.session, at });
     } else {
@@ -82,7 +97,44 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
     }
     for (const event of turn.events) insertEvent.run(conversationId, event.type, event.detail ?? null, at);
     for (const subject of turn.subjects ?? []) insertSubject.run(conversationId, subject.kind, subject.value);
+  };
+  const commitOne = db.transaction(write);
+  const commitMany = db.transaction((turns: readonly TurnCommit[]) => {
+    for (const turn of turns) write(turn);
   });
+
+  type Waiting = { turn: TurnCommit; resolve: () => void; reject: (error: unknown) => void };
+  const waiting: Waiting[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    const batch = waiting.splice(0, maxBatch);
+    if (waiting.length > 0) schedule();
+    const [only] = batch;
+    if (!only) return;
+    try {
+      if (batch.length === 1) commitOne(only.turn);
+      else commitMany(batch.map((entry) => entry.turn));
+    } catch (error) {
+      if (batch.length === 1) return only.reject(error);
+      for (const entry of batch) {
+        try {
+          commitOne(entry.turn);
+        } catch (alone) {
+          entry.reject(alone);
+          continue;
+        }
+        entry.resolve();
+      }
+      return;
+    }
+    for (const entry of batch) entry.resolve();
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(flush);
+  };
 
   return {
     async load(sessionKey): Promise<StoredSession | undefined> {
@@ -105,8 +157,11 @@ export function createSqliteSessionStore(db: SqliteDatabase): SessionStore {
       const last = selectConsent.get(channel, userId);
       return last !== undefined && last.accepted === 1 && last.policy_version === policyVersion;
     },
-    async commitTurn(turn) {
-      commit(turn);
+    commitTurn(turn) {
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({ turn, resolve, reject });
+        schedule();
+      });
     },
   };
 }

@@ -20,6 +20,7 @@ import { silentLogger } from '../../bot/logger.js';
 import { renderPlainText, type Engine } from '../../bot/messages.js';
 import { Renderer } from '../../bot/render.js';
 import { startRuntime } from '../../bot/runtime.js';
+import { startBackgroundCheckpoints } from '../../data/checkpointer.js';
 import { openDatabase, type SqliteDatabase } from '../../data/database.js';
 import { createSqliteIdentityGuard } from '../../data/identity-guard.store.js';
 import { createSqliteSessionStore } from '../../data/session.store.js';
@@ -112,6 +113,7 @@ export async function openLinaWorld(options: {
   const file = writeBenchAgenda(world, clock.now());
   const store = new SimulatorStore(file.path);
   const db = openDatabase(options.databasePath);
+  const checkpoints = startBackgroundCheckpoints(db);
   // What `startRuntime` gives the engine, with the agenda called in process instead of over HTTP.
   const engine = createEngine({
     store: createSqliteSessionStore(db),
@@ -125,6 +127,7 @@ export async function openLinaWorld(options: {
     policyVersion: config.conversation.policyVersion,
     identityGuard: createSqliteIdentityGuard(db, config.conversation.lockout),
     rateLimitPerMinute: config.conversation.rateLimitPerMinute,
+    liveConversations: config.conversation.liveConversations,
   });
   return {
     engine,
@@ -133,6 +136,7 @@ export async function openLinaWorld(options: {
     clock,
     meter,
     async close() {
+      await checkpoints.stop();
       if (db.open) db.close();
       store.close();
       file.remove();
