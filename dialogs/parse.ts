@@ -18,6 +18,19 @@ const DOCUMENT_TYPE_WORDS: Record<string, DocumentType> = {
   'permiso por proteccion temporal': 'PT',
 };
 
+/** `['cedula de ciudadania ', 'CC']`…, in the order above: the words that may precede a number. */
+const DOCUMENT_TYPE_PREFIXES: ReadonlyArray<readonly [prefix: string, type: DocumentType]> = Object.entries(DOCUMENT_TYPE_WORDS).map(
+  ([words, type]) => [`${words} `, type] as const,
+);
+const DOCUMENT_SEPARATORS = /[.,\-_:#]/g;
+const WHITE_SPACE = /\s+/g;
+const PREFIXED_NUMBER = /^(cc|ti|rc|ce|pa|ppt|pt)([a-z0-9]{4,15})$/;
+const DIGITS_ONLY = /^\d{4,15}$/;
+const DOCUMENT_NUMBER = /^[a-z0-9]{4,15}$/;
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const YEAR_FIRST = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/;
+const EMAIL = /^[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/;
+
 /** What a member's message says about their document: a type, a number, both or neither. */
 export interface ParsedDocument {
   documentType?: DocumentType;
@@ -29,40 +42,51 @@ export interface ParsedDocument {
  * may carry letters, so a number is 4 to 15 letters or digits with at least 4 digits.
  */
 export function parseDocument(text: string): ParsedDocument {
-  const normalized = normalizeText(text).replace(/[.,\-_:#]/g, ' ').replace(/\s+/g, ' ').trim();
+  const normalized = normalizeText(text).replace(DOCUMENT_SEPARATORS, ' ').replace(WHITE_SPACE, ' ').trim();
   if (normalized.length === 0 || normalized.length > 80) return {};
-  const compact = normalized.replace(/\s+/g, '');
-  const prefixed = /^(cc|ti|rc|ce|pa|ppt|pt)([a-z0-9]{4,15})$/.exec(compact);
   const typeOnly = DOCUMENT_TYPE_WORDS[normalized];
   if (typeOnly) return { documentType: typeOnly };
-  for (const [words, type] of Object.entries(DOCUMENT_TYPE_WORDS)) {
-    if (normalized.startsWith(`${words} `)) {
-      const rest = normalized.slice(words.length).replace(/\s+/g, '');
+  for (const [prefix, type] of DOCUMENT_TYPE_PREFIXES) {
+    if (normalized.startsWith(prefix)) {
+      // From the space after the words, as `words.length` would cut it.
+      const rest = normalized.slice(prefix.length - 1).replace(WHITE_SPACE, '');
       if (isDocumentNumber(rest)) return { documentType: type, documentNumber: rest.toUpperCase() };
     }
   }
+  const compact = normalized.replace(WHITE_SPACE, '');
+  const prefixed = PREFIXED_NUMBER.exec(compact);
   if (prefixed?.[1] && prefixed[2] && isDocumentNumber(prefixed[2])) {
     const type = DOCUMENT_TYPE_WORDS[prefixed[1]];
     if (type) return { documentType: type, documentNumber: prefixed[2].toUpperCase() };
   }
-  if (/^\d{4,15}$/.test(compact)) return { documentNumber: compact };
+  if (DIGITS_ONLY.test(compact)) return { documentNumber: compact };
   return {};
 }
 
 function isDocumentNumber(value: string): boolean {
-  return /^[a-z0-9]{4,15}$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 4;
+  if (!DOCUMENT_NUMBER.test(value)) return false;
+  let digits = 0;
+  for (let index = 0; index < value.length && digits < 4; index++) {
+    const code = value.charCodeAt(index);
+    if (code >= 48 && code <= 57) digits++;
+  }
+  return digits >= 4;
 }
 
 /** Reads 15/03/1994, 15-03-1994, 15.03.1994 or 1994-03-15 as `1994-03-15`; anything else is undefined. */
 export function parseBirthDate(text: string): string | undefined {
   const trimmed = text.trim();
   let year: number, month: number, day: number;
-  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
-  const yearFirst = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(trimmed);
+  const dayFirst = DAY_FIRST.exec(trimmed);
+  const yearFirst = dayFirst ? null : YEAR_FIRST.exec(trimmed);
   if (dayFirst) {
-    [day, month, year] = [Number(dayFirst[1]), Number(dayFirst[2]), Number(dayFirst[3])];
+    day = Number(dayFirst[1]);
+    month = Number(dayFirst[2]);
+    year = Number(dayFirst[3]);
   } else if (yearFirst) {
-    [year, month, day] = [Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])];
+    year = Number(yearFirst[1]);
+    month = Number(yearFirst[2]);
+    day = Number(yearFirst[3]);
   } else {
     return undefined;
   }
@@ -85,5 +109,5 @@ export function yearsOld(birthDate: string, today: string): number {
 export function parseEmail(text: string): string | undefined {
   const candidate = text.trim().toLowerCase();
   if (candidate.length > 254) return undefined;
-  return /^[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(candidate) ? candidate : undefined;
+  return EMAIL.test(candidate) ? candidate : undefined;
 }

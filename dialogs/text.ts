@@ -1,9 +1,20 @@
+const NOT_ASCII = /[^\x00-\x7f]/;
+const MARK = /\p{M}/u;
+const MARKS = /\p{M}/gu;
+/** White space that `\s+ → ' '` would change: a run, or anything but a plain space. */
+const UNEVEN_SPACE = /\s{2,}|[^\S ]/;
+const WHITE_SPACE = /\s+/g;
+
 /** Lower-cased, without accents, with runs of white space collapsed: how answers are compared. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Every member message and option passes here: skip the steps that would change nothing
+  // (ASCII has no decompositions and no marks; single plain spaces stay as they are).
+  let normalized = text;
+  if (NOT_ASCII.test(normalized)) {
+    normalized = normalized.normalize('NFD');
+    if (MARK.test(normalized)) normalized = normalized.replace(MARKS, '');
+  }
+  normalized = normalized.toLowerCase();
+  if (UNEVEN_SPACE.test(normalized)) normalized = normalized.replace(WHITE_SPACE, ' ');
+  return normalized.trim();
 }
