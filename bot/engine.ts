@@ -49,7 +49,35 @@ interface TurnHooks {
   records: ConversationRecord[];
   /** Codes of the agenda calls that failed during the turn. */
   actorErrors: string[];
-  log: Logger;
+  log: TurnLog;
+}
+
+type LogMethod = (fields: Record<string, unknown>, message: string) => void;
+/** The log of one turn: what the engine writes, bound to the conversation. */
+interface TurnLog {
+  debug: LogMethod;
+  info: LogMethod;
+  warn: LogMethod;
+  error: LogMethod;
+}
+
+const ignore: LogMethod = () => undefined;
+const QUIET: TurnLog = { debug: ignore, info: ignore, warn: ignore, error: ignore };
+
+/**
+ * A turn's log, bound to its channel and conversation. The child logger is made only when a
+ * line is actually written at an enabled level: most turns write none.
+ */
+function turnLog(logger: Logger, bindings: { channel: string; conversationId: string }): TurnLog {
+  let child: Logger | undefined;
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error'): LogMethod =>
+    (fields, message) => {
+      if (!logger.isLevelEnabled(level)) return;
+      child ??= logger.child(bindings);
+      child[level](fields, message);
+    };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 /** A conversation's actor, still running after its last settled turn, and what that turn saved. */
@@ -149,7 +177,7 @@ export function createEngine(options: EngineOptions): Engine {
 
     const fresh = decideFreshStart(current, now);
     const conversationId = fresh || !current ? newConversationId() : current.conversationId;
-    const log = logger.child({ channel: received.channel, conversationId });
+    const log = turnLog(logger, { channel: received.channel, conversationId });
     // The greeting a site's QR code prefills names the site: it counts when it opens a conversation.
     const taggedSite = fresh && !received.site ? readSiteTag(text) : undefined;
     const message: InboundMessage = { ...received, text, ...(taggedSite ? { site: taggedSite } : {}) };
@@ -302,7 +330,8 @@ export function createEngine(options: EngineOptions): Engine {
 
   /** An actor for a turn: restored from a saved snapshot, or a new conversation from `input`. */
   function startActor(snapshot: Snapshot<unknown> | undefined, input?: ConversationInput) {
-    const hooks: TurnHooks = { replies: [], records: [], actorErrors: [], log: logger };
+    // Every turn sets its own log before it sends anything to the actor.
+    const hooks: TurnHooks = { replies: [], records: [], actorErrors: [], log: QUIET };
     // Agenda failures reach the member as a message; operators see their codes here.
     const inspect = (inspection: InspectionEvent) => {
       if (inspection.type !== '@xstate.event' || !inspection.event.type.startsWith('xstate.error.actor')) return;
