@@ -216,11 +216,53 @@ export function isOpenByRule(doctor: SeedDoctor, start: Date): boolean {
 /**
  * Stands in for bookings made through other channels. A hash of doctor and start instead of
  * a random draw keeps the agenda identical for the same "now" in every run.
+ *
+ * The answer is stored nowhere, so every search asks again for every slot it walks past, and
+ * every booking for its slot: verdicts are remembered (`rememberedVerdicts`), so a slot is
+ * hashed once rather than at every search.
  */
 export function isTakenByOthers(doctorId: string, start: Date): boolean {
+  const ms = start.getTime();
+  // Grid slots start on whole minutes; anything else is hashed every time.
+  if (ms % MINUTE_MS !== 0) return hashesAsTaken(doctorId, start);
+  const minute = ms / MINUTE_MS;
+  let verdicts = rememberedVerdicts.get(doctorId);
+  let taken = verdicts?.get(minute);
+  if (taken === undefined) {
+    taken = hashesAsTaken(doctorId, start);
+    if (rememberedVerdictCount >= MAX_REMEMBERED_VERDICTS) {
+      rememberedVerdicts.clear();
+      rememberedVerdictCount = 0;
+      verdicts = undefined;
+    }
+    if (!verdicts) {
+      verdicts = new Map();
+      rememberedVerdicts.set(doctorId, verdicts);
+    }
+    verdicts.set(minute, taken);
+    rememberedVerdictCount += 1;
+  }
+  return taken;
+}
+
+function hashesAsTaken(doctorId: string, start: Date): boolean {
   const digest = createHash('sha256').update(`${doctorId}|${start.toISOString()}`).digest();
   return digest.readUInt32BE(0) % 100 < TAKEN_BY_OTHERS_PERCENT;
 }
+
+const MINUTE_MS = 60_000;
+/**
+ * `isTakenByOthers` per doctor and start minute (a small integer, which a `Map` keeps cheaply:
+ * about 35 bytes a verdict). Pure, so shared by every simulator in the process.
+ */
+const rememberedVerdicts = new Map<string, Map<number, boolean>>();
+let rememberedVerdictCount = 0;
+/**
+ * Forgotten all at once beyond this (about 3.5 MB). The seed world's horizon holds under
+ * 10,000 slots (28 doctors, 30 a day, 10 working days); booking statistics over a month walk
+ * about 25,000.
+ */
+const MAX_REMEMBERED_VERDICTS = 100_000;
 
 /**
  * How the bookings made outside Lina split, after the brief: about 30 % already through the

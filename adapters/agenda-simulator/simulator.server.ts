@@ -56,6 +56,20 @@ export interface AgendaSimulator {
 const MAX_BODY_BYTES = 64 * 1024;
 
 /**
+ * How long an idle kept-alive connection stays open. Node's default (5 s) is short enough
+ * that, with a busy event loop on either side, a client reuses a socket the server is closing
+ * at that moment ("socket hang up"); clients close their idle sockets well before this (the
+ * agenda client after 4 s). 65 s outlasts the 60 s idle timeout of common load balancers,
+ * the usual setting for a Node server behind one.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/**
+ * Longer than the keep-alive timeout, so a request arriving at the end of a connection's idle
+ * time still gets its headers read.
+ */
+const HEADERS_TIMEOUT_MS = KEEP_ALIVE_TIMEOUT_MS + 1000;
+
+/**
  * Seeds the world from `clock.now()` and starts listening.
  *
  * @example
@@ -74,6 +88,8 @@ export async function startAgendaSimulator(options: AgendaSimulatorOptions): Pro
   });
   const agenda = new SimulatedAgenda(store, clock);
   const server = createServer(createRequestListener(agenda, logger));
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
 
   try {
     await listen(server, port, host);

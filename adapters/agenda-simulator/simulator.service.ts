@@ -23,8 +23,10 @@ import { bookedSlotKey } from './simulator.store.js';
 import type { SimulatorStore } from './simulator.store.js';
 import {
   HORIZON_DAYS,
-  franjaOf,
+  bookingWindowOf,
+  gridOf,
   horizonEnd,
+  isInBookingWindow,
   isWithinBookingWindow,
   parseSlotId,
   slotEnd,
@@ -105,21 +107,23 @@ export class SimulatedAgenda {
     const to = earliest(new Date(params.to), horizonEnd(now));
     if (from > to) return [];
 
-    const doctors = this.store
-      .doctorsAt(site, serviceOf(cups).specialty)
-      .filter((doctor) => doctorId === undefined || doctor.id === doctorId);
+    const doctors = this.store.doctorsAt(site, serviceOf(cups).specialty, doctorId);
+    if (doctors.length === 0) return [];
     const booked = this.store.bookedSlots(
       doctors.map((doctor) => doctor.id),
       from,
       to,
     );
+    const window = bookingWindowOf(cups, now);
     const slots: Slot[] = [];
-    for (let day = bogotaDate(from); day <= bogotaDate(to); day = addDays(day, 1)) {
-      for (const start of slotStartsOn(day)) {
-        if (start < from || start > to || !isWithinBookingWindow(cups, start, now)) continue;
-        if (franja !== undefined && franjaOf(start) !== franja) continue;
+    for (let day = bogotaDate(from), last = bogotaDate(to); day <= last; day = addDays(day, 1)) {
+      for (const slot of gridOf(day)) {
+        const { start } = slot;
+        if (start < from || start > to || !isInBookingWindow(window, start)) continue;
+        if (franja !== undefined && slot.franja !== franja) continue;
         for (const doctor of doctors) {
-          if (!isOpenByRule(doctor, start) || booked.has(bookedSlotKey(doctor.id, start.getTime()))) continue;
+          // The booked set before the seed rule: a lookup is cheaper than the rule's hash.
+          if (booked.has(bookedSlotKey(doctor.id, start.getTime())) || !isOpenByRule(doctor, start)) continue;
           slots.push(toSlot(doctor, start));
           if (limit !== undefined && slots.length >= limit) return slots;
         }
@@ -141,7 +145,7 @@ export class SimulatedAgenda {
         this.requirePatient(patientId);
         const { specialty } = serviceOf(cups);
         const { doctor, start } = this.requireSlot(slotId, specialty);
-        if (this.store.upcomingAppointments(patientId, now, specialty).length > 0) {
+        if (this.store.hasUpcomingAppointment(patientId, now, specialty)) {
           throw new SimulatorError('CONFLICT', 'The patient already has an upcoming appointment of that specialty');
         }
         this.requireFree(doctor, start, cups, now);
@@ -316,7 +320,7 @@ export class SimulatedAgenda {
   }
 
   private requirePatient(patientId: string): void {
-    if (!this.store.patient(patientId)) throw new SimulatorError('NOT_FOUND', 'Unknown patient');
+    if (!this.store.hasPatient(patientId)) throw new SimulatorError('NOT_FOUND', 'Unknown patient');
   }
 
   private requireAppointment(appointmentId: string): Appointment {

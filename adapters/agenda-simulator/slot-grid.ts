@@ -24,6 +24,39 @@ export function slotStartsOn(date: string): Date[] {
   return Array.from({ length: SLOTS_PER_DAY }, (_, index) => new Date(first + index * SLOT_MS));
 }
 
+/** A slot start of the grid with its band. */
+export interface GridSlot {
+  /** Shared between searches: read it, never change it. */
+  readonly start: Date;
+  readonly franja: Franja;
+}
+
+/**
+ * `slotStartsOn(date)` with each slot's band, worked out once per day and remembered: every
+ * search walks the same few days, and telling the band from a `Date` costs a string
+ * conversion per slot.
+ */
+export function gridOf(date: string): readonly GridSlot[] {
+  let grid = grids.get(date);
+  if (!grid) {
+    grid = slotStartsOn(date).map((start) => ({ start, franja: franjaOf(start) }));
+    if (grids.size >= MAX_REMEMBERED_DAYS) grids.clear();
+    grids.set(date, grid);
+  }
+  return grid;
+}
+
+const grids = new Map<string, readonly GridSlot[]>();
+/** A search looks at most a horizon ahead; a few horizons' worth of days is plenty (~2 KB a day). */
+const MAX_REMEMBERED_DAYS = 4 * HORIZON_DAYS;
+
+/** Whether `start` is one of `slotStartsOn(date)`, without building the day's slots. */
+function isSlotStart(date: string, start: Date): boolean {
+  if (!isBusinessDay(date)) return false;
+  const index = (start.getTime() - bogotaInstant(date, FIRST_START).getTime()) / SLOT_MS;
+  return Number.isInteger(index) && index >= 0 && index < SLOTS_PER_DAY;
+}
+
 export function slotEnd(start: Date): Date {
   return new Date(start.getTime() + SLOT_MS);
 }
@@ -50,8 +83,7 @@ export function parseSlotId(slotId: string): { doctorId: string; start: Date } |
   } catch {
     return undefined;
   }
-  const onGrid = slotStartsOn(date).some((candidate) => candidate.getTime() === start.getTime());
-  return onGrid ? { doctorId, start } : undefined;
+  return isSlotStart(date, start) ? { doctorId, start } : undefined;
 }
 
 /** The last instant a slot may start at: `now` plus the horizon. */
@@ -64,10 +96,31 @@ export function horizonEnd(now: Date): Date {
  * the horizon, and for "no programada" services only today or on the next working day.
  */
 export function isWithinBookingWindow(cups: Cups, start: Date, now: Date): boolean {
-  // A slot that starts now is already under way: only later ones can be booked.
-  if (start <= now || start > horizonEnd(now)) return false;
-  if (serviceOf(cups).visitType !== 'no_programada') return true;
+  return isInBookingWindow(bookingWindowOf(cups, now), start);
+}
+
+/** `isWithinBookingWindow`'s rule worked out once for `cups` and `now`, for a search to apply to each slot. */
+export interface BookingWindow {
+  /** Slots must start strictly after this instant (ms). */
+  after: number;
+  /** ... and at the latest at this one (ms). */
+  until: number;
+  /** The only Bogotá days allowed, for "no programada" services. */
+  days?: readonly string[];
+}
+
+/** The booking window of `cups` as of `now`. */
+export function bookingWindowOf(cups: Cups, now: Date): BookingWindow {
+  const window = { after: now.getTime(), until: horizonEnd(now).getTime() };
+  if (serviceOf(cups).visitType !== 'no_programada') return window;
   const today = bogotaDate(now);
-  const day = bogotaDate(start);
-  return day === today || day === addBusinessDays(today, 1);
+  return { ...window, days: [today, addBusinessDays(today, 1)] };
+}
+
+/** Whether a slot starting at `start` falls within `window`. */
+export function isInBookingWindow(window: BookingWindow, start: Date): boolean {
+  const ms = start.getTime();
+  // A slot that starts now is already under way: only later ones can be booked.
+  if (!(ms > window.after && ms <= window.until)) return false;
+  return window.days === undefined || window.days.includes(bogotaDate(start));
 }

@@ -4,6 +4,9 @@
  * Every call has a deadline, every body is validated, and every failure leaves through
  * `toAgendaError` as an `AgendaError` with a stable code and no personal data.
  */
+import { Agent as HttpAgent, ClientRequest } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+
 import axios, { AxiosError } from 'axios';
 import type { AxiosInstance, AxiosRequestConfig, AxiosResponse } from 'axios';
 import { ZodError } from 'zod';
@@ -30,6 +33,30 @@ export interface AgendaClientOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 5000;
+
+/**
+ * Calls repeated safely: reads, and writes that carry an idempotency key (the agenda returns
+ * the first result for a repeated key). `cancel` and `closeCase` are never repeated. The
+ * resilient layer (`resilient-agenda.ts`) retries by the same rule.
+ */
+export const REPEATABLE_OPERATIONS: ReadonlySet<string> = new Set<keyof AgendaService>([
+  'findMember',
+  'searchSlots',
+  'listAppointments',
+  'findOpenCase',
+  'book',
+  'reschedule',
+  'createCase',
+  'bookingStats',
+]);
+
+/**
+ * How long a kept-alive socket may sit unused before the client closes it. It must be shorter
+ * than the idle timeout of whatever holds the other end, or the client picks a socket just as
+ * the server closes it: Node's HTTP server closes idle sockets after 5 s by default (the
+ * embedded agenda after 65 s), load balancers and proxies after 60 s or more.
+ */
+const IDLE_SOCKET_TIMEOUT_MS = 4000;
 
 /** axios' own timeout (`ECONNABORTED`, or `ETIMEDOUT` with clarifyTimeoutError), and our deadline signal. */
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', AxiosError.ERR_CANCELED]);
@@ -147,9 +174,14 @@ type Caller = <Schema extends z.ZodType>(
 ) => Promise<z.output<Schema>>;
 
 function createCaller({ baseUrl, timeoutMs = DEFAULT_TIMEOUT_MS }: AgendaClientOptions): Caller {
+  // Connections are kept for the next call; the most recently used socket goes first (`lifo`),
+  // so under light load the others stay idle long enough to be closed.
+  const agentOptions = { keepAlive: true, timeout: IDLE_SOCKET_TIMEOUT_MS, scheduling: 'lifo' } as const;
   const http: AxiosInstance = axios.create({
     baseURL: baseUrl,
     timeout: timeoutMs,
+    httpAgent: new HttpAgent(agentOptions),
+    httpsAgent: new HttpsAgent(agentOptions),
     headers: { Accept: 'application/json' },
     // Raw text in, our own JSON.parse out: axios would otherwise hand back a malformed body
     // as a string instead of failing.
@@ -160,13 +192,19 @@ function createCaller({ baseUrl, timeoutMs = DEFAULT_TIMEOUT_MS }: AgendaClientO
   });
 
   return async (operation, schema, request) => {
+    // axios' `timeout` only watches socket inactivity; this bounds the whole call (a retry on
+    // a fresh socket included), so a server trickling bytes cannot hold a conversation forever.
+    const signal = AbortSignal.timeout(timeoutMs);
+    const send = () => http.request<string>({ ...request, signal });
     let response: AxiosResponse<string>;
     try {
-      response = await http.request<string>({
-        ...request,
-        // axios' `timeout` only watches socket inactivity; this bounds the whole call, so a
-        // server trickling bytes cannot hold a conversation forever.
-        signal: AbortSignal.timeout(timeoutMs),
+      response = await send().catch((error: unknown) => {
+        // A kept-alive socket died before any answer: most likely the agenda closed it, idle,
+        // just as the call left on it. A call safe to repeat goes again at once, on another
+        // socket, instead of failing (and counting towards opening the circuit); any other
+        // fails as before, since the agenda may have acted on it.
+        if (REPEATABLE_OPERATIONS.has(operation) && isStaleSocketFailure(error)) return send();
+        throw error;
       });
     } catch (error) {
       throw toAgendaError(operation, error);
@@ -177,6 +215,23 @@ function createCaller({ baseUrl, timeoutMs = DEFAULT_TIMEOUT_MS }: AgendaClientO
       throw toAgendaError(operation, error, response.status);
     }
   };
+}
+
+/** Errors of a connection that died under a request: reset by the peer, or written to after it closed. */
+const STALE_SOCKET_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE']);
+
+/**
+ * Whether a request failed because it went out on a reused keep-alive socket that the other
+ * end had already closed, before any byte of an answer came back: the case Node's
+ * documentation retries (`request.reusedSocket`). A fresh socket that fails, or one that
+ * dies halfway through an answer, is a real failure.
+ */
+function isStaleSocketFailure(error: unknown): boolean {
+  if (!(error instanceof AxiosError) || error.response !== undefined) return false;
+  if (error.code === undefined || !STALE_SOCKET_CODES.has(error.code)) return false;
+  const request: unknown = error.request;
+  // `res` is set on a ClientRequest once the answer's head has arrived.
+  return request instanceof ClientRequest && request.reusedSocket && (request as { res?: unknown }).res == null;
 }
 
 /**

@@ -12,6 +12,7 @@ import CircuitBreaker from 'opossum';
 import { AgendaError, isAgendaError } from '../../bot/agenda.errors.js';
 import type { Logger } from '../../bot/logger.js';
 import type { AgendaService, Clock } from '../../bot/ports.js';
+import { REPEATABLE_OPERATIONS } from './agenda.client.js';
 
 export interface ResilienceOptions {
   clock: Clock;
@@ -45,21 +46,6 @@ export interface ResilientAgenda {
   /** Stops the breaker's timers. */
   shutdown(): void;
 }
-
-/**
- * Calls repeated safely: reads, and writes that carry an idempotency key (the agenda returns
- * the first result for a repeated key). `cancel` and `closeCase` are never repeated.
- */
-const REPEATABLE: ReadonlySet<string> = new Set([
-  'findMember',
-  'searchSlots',
-  'listAppointments',
-  'findOpenCase',
-  'book',
-  'reschedule',
-  'createCase',
-  'bookingStats',
-]);
 
 /** Failures that say the agenda is unwell, as opposed to answers about the member's request. */
 const OUTAGE_CODES: ReadonlySet<string> = new Set(['UNAVAILABLE', 'TIMEOUT', 'BAD_RESPONSE']);
@@ -106,7 +92,8 @@ export function createResilientAgenda(agenda: AgendaService, options: Resilience
   }
 
   async function guarded(operation: string, call: () => Promise<unknown>): Promise<unknown> {
-    const attempts = REPEATABLE.has(operation) ? 1 + options.retries : 1;
+    // Reads and keyed writes only (the client's rule); `cancel` and `closeCase` are never repeated.
+    const attempts = REPEATABLE_OPERATIONS.has(operation) ? 1 + options.retries : 1;
     for (let tried = 1; ; tried++) {
       try {
         return await attempt(operation, call);

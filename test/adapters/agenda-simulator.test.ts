@@ -1,13 +1,25 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { TestContext } from 'node:test';
 
-import { SEED_DOCTORS } from '../../adapters/agenda-simulator/seed-world.js';
+import Database from 'better-sqlite3';
+
+import { SEED_DOCTORS, isTakenByOthers } from '../../adapters/agenda-simulator/seed-world.js';
 import { startAgendaSimulator } from '../../adapters/agenda-simulator/simulator.server.js';
 import type { AgendaSimulator } from '../../adapters/agenda-simulator/simulator.server.js';
-import { bogotaDate, bogotaTime, isBusinessDay } from '../../bot/calendar.js';
+import { SimulatorStore } from '../../adapters/agenda-simulator/simulator.store.js';
+import { slotStartsOn } from '../../adapters/agenda-simulator/slot-grid.js';
+import { addDays, bogotaDate, bogotaTime, isBusinessDay } from '../../bot/calendar.js';
 import { SITE_CODES } from '../../bot/domain.js';
 import type { Appointment, Cups, Franja, Member, RissCase, SiteCode, Slot } from '../../bot/domain.js';
+import { SERVICES } from '../../data/catalog.js';
 
 /** Thursday 12 November 2026, 09:30 in Bogotá: Monday 16 November is a holiday (Cartagena). */
 const NOW = new Date('2026-11-12T09:30:00-05:00');
@@ -281,6 +293,93 @@ describe('agenda simulator: determinism', () => {
       }
     }
     assert.deepEqual(await first.appointments(DIANA), await second.appointments(DIANA));
+  });
+});
+
+describe('agenda simulator: the agenda members see does not change', () => {
+  it('offers, from the same now, exactly the slots it always has', async (t) => {
+    const simulator = await startAgendaSimulator({ clock: makeClock() });
+    t.after(() => simulator.close());
+    const ids: string[] = [];
+    for (const { cups } of SERVICES) {
+      for (const site of SITE_CODES) {
+        const slots = simulator.agenda.searchSlots({ cups, site, from: NOW.toISOString(), to: FAR_FUTURE });
+        ids.push(...slots.map((slot) => slot.id));
+      }
+    }
+    // Every slot id of every service at every site; a different figure means members and
+    // dialog scripts would see another agenda.
+    assert.equal(ids.length, 11_398);
+    assert.equal(
+      createHash('sha256').update(ids.join('\n')).digest('hex'),
+      'ed5ff0442a1cfb17cc72ee790a3f0e78cdf0a535920121416554583d45aaa0f8',
+    );
+  });
+
+  it('says a slot is held by others exactly when its hash does, however often it is asked', () => {
+    const byHash = (doctorId: string, start: Date) =>
+      createHash('sha256').update(`${doctorId}|${start.toISOString()}`).digest().readUInt32BE(0) % 100 < 20;
+    // More slots than the simulator remembers at once (100,000), asked twice over.
+    const slots: Array<{ doctorId: string; start: Date; taken: boolean }> = [];
+    for (let day = '2026-11-12'; slots.length < 102_000; day = addDays(day, 1)) {
+      for (const start of slotStartsOn(day)) {
+        for (const { id } of SEED_DOCTORS) slots.push({ doctorId: id, start, taken: byHash(id, start) });
+      }
+    }
+    for (const round of [1, 2]) {
+      const disagreements = slots.filter(({ doctorId, start, taken }) => isTakenByOthers(doctorId, start) !== taken);
+      assert.equal(disagreements.length, 0, `round ${round}`);
+    }
+    const offGrid = new Date('2026-11-12T10:07:30-05:00');
+    assert.equal(isTakenByOthers('doc-suba-mg2', offGrid), byHash('doc-suba-mg2', offGrid));
+  });
+});
+
+describe('agenda simulator: its database', () => {
+  it('indexes what lookups, lists and searches filter on, also in a file made before those indexes', (t) => {
+    const folder = mkdtempSync(join(tmpdir(), 'lina-agenda-test-'));
+    t.after(() => rmSync(folder, { recursive: true, force: true }));
+    const path = join(folder, 'agenda.db');
+    new SimulatorStore(path).close();
+    const older = new Database(path);
+    older.exec('DROP INDEX patients_by_holder; DROP INDEX appointments_by_patient; DROP INDEX doctors_by_site;');
+    older.close();
+
+    new SimulatorStore(path).close();
+
+    const db = new Database(path, { readonly: true });
+    t.after(() => db.close());
+    const planOf = (sql: string, ...params: unknown[]) =>
+      db
+        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params)
+        .map((row) => row.detail)
+        .join('; ');
+    // The shapes of the store's queries behind findMember, listAppointments and searchSlots.
+    assert.match(planOf('SELECT * FROM patients WHERE holder_id = ? ORDER BY id', LAURA), /USING INDEX patients_by_holder/);
+    assert.match(
+      planOf(
+        `SELECT * FROM appointments WHERE patient_id = ? AND status = 'booked' AND starts_at > ? ORDER BY starts_at, seq`,
+        LAURA,
+        0,
+      ),
+      /USING INDEX appointments_by_patient/,
+    );
+    assert.match(
+      planOf('SELECT * FROM doctors WHERE site = ? AND specialty = ? ORDER BY id', 'SUBA', 'medicina_general'),
+      /USING INDEX doctors_by_site/,
+    );
+  });
+});
+
+describe('agenda simulator: connections', () => {
+  it('keeps an idle connection open 65 s, longer than its clients keep theirs', async (t) => {
+    const simulator = await startAgendaSimulator({ clock: makeClock() });
+    t.after(() => simulator.close());
+    const request = get(`${simulator.url}/v1/health`);
+    const [response] = (await once(request, 'response')) as [IncomingMessage];
+    response.resume();
+    assert.equal(response.headers['keep-alive'], 'timeout=65');
   });
 });
 

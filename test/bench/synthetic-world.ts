@@ -8,7 +8,6 @@
  * different slots of the list (1 to 5). When two still meet on one slot, the second gets
  * Lina's "someone just took it" and picks again (`talk` in `lina.bench.ts`).
  */
-import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,18 +128,6 @@ export interface BenchAgendaFile {
 }
 
 /**
- * Indexes the simulator's schema lacks, which the bench adds so the agenda's cost per call
- * stays flat as the synthetic world grows to 20,000 patients and 10,000 bookings (without
- * them `findMember`, `listAppointments` and `searchSlots` scan whole tables). The agenda is
- * not what is measured; its time per turn is reported apart.
- */
-const AGENDA_INDEXES = `
-  CREATE INDEX IF NOT EXISTS bench_patients_by_holder ON patients (holder_id);
-  CREATE INDEX IF NOT EXISTS bench_appointments_by_patient ON appointments (patient_id, status, starts_at);
-  CREATE INDEX IF NOT EXISTS bench_doctors_by_site ON doctors (site, specialty, id);
-`;
-
-/**
  * Writes the seed world and the bench world, as of `seededAt`, through the simulator's own
  * store (`SimulatorStore.seed`) into a file on tmpfs when there is one. The simulator finds it
  * seeded and keeps it.
@@ -159,12 +146,6 @@ export function writeBenchAgenda(world: BenchWorld, seededAt: Date): BenchAgenda
     });
   } finally {
     store.close();
-  }
-  const db = new Database(path);
-  try {
-    db.exec(AGENDA_INDEXES);
-  } finally {
-    db.close();
   }
   return {
     path,

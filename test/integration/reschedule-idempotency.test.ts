@@ -269,6 +269,8 @@ describe('booking when the answer is lost', () => {
     await laura('tarde');
     await laura('1');
 
+    // The client sends a booking whose connection died unanswered once more at once: lose both.
+    world.proxy.failNext('POST', /^\/v1\/appointments$/, 'drop-response');
     world.proxy.failNext('POST', /^\/v1\/appointments$/, 'drop-response');
     const afterDrop = await laura('sí');
     assert.ok(afterDrop.includes(world.text('booking.askRetry')), afterDrop);
@@ -289,9 +291,9 @@ describe('booking when the answer is lost', () => {
     assert.ok(afterRetry.includes(bookedText), afterRetry);
 
     const bookings = world.proxy.seen.filter((r) => r.method === 'POST' && r.path === '/v1/appointments');
-    assert.equal(bookings.length, 2);
+    assert.equal(bookings.length, 3);
     assert.ok(bookings[0]?.idempotencyKey, 'the booking carries an Idempotency-Key');
-    assert.equal(bookings[1]?.idempotencyKey, bookings[0]?.idempotencyKey);
+    assert.ok(bookings.every((r) => r.idempotencyKey === bookings[0]?.idempotencyKey));
     assertSameAppointments(await world.appointmentsOf(LAURA), booked);
   });
 });
