@@ -1,9 +1,9 @@
 import i18next, { type i18n } from 'i18next';
 import { readFileSync } from 'node:fs';
-import type { Reply } from '../dialogs/replies.js';
+import type { Reply, ReplyParams } from '../dialogs/replies.js';
 import { isCups, isSiteCode, siteName } from '../data/catalog.js';
 import { normalizeText } from '../dialogs/text.js';
-import type { OutboundMessage } from './messages.js';
+import type { OutboundMessage, ReplyOption } from './messages.js';
 
 const LOCALE = 'es-CO';
 const TIME_ZONE = 'America/Bogota';
@@ -31,26 +31,94 @@ export interface RenderedReplies {
   options: ShownOption[] | undefined;
 }
 
+/**
+ * A map that forgets its oldest entries past `limit`, so that texts members type, slots the
+ * agenda offers or parameters machines pass cannot grow it without end.
+ */
+class BoundedCache<T> {
+  private readonly entries = new Map<string, T>();
+
+  constructor(private readonly limit: number) {}
+
+  get(key: string): T | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Stores `value` as the newest entry and hands it back. */
+  set(key: string, value: T): T {
+    this.entries.delete(key);
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, value);
+    return value;
+  }
+}
+
+/** A bounded memo of a pure function of a string. A throw is not remembered. */
+function boundedMemo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
+  const cache = new BoundedCache<T>(limit);
+  return (key) => cache.get(key) ?? cache.set(key, compute(key));
+}
+
+
 const dayFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' });
 const yearFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, year: 'numeric' });
 const timeFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, hour: 'numeric', minute: '2-digit', hour12: true });
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NARROW_SPACES = /[\u00a0\u202f]/g;
+
+/** A day in Bogotá, without and with its year: what `formatDay` picks from once it knows `now`. */
+interface CalendarDay {
+  day: string;
+  year: string;
+}
+
+function calendarDayOf(date: Date): CalendarDay {
+  let weekday: string | undefined;
+  let day: string | undefined;
+  let month: string | undefined;
+  for (const part of dayFormat.formatToParts(date)) {
+    // The first part of each type, as a lookup by type would find.
+    if (part.type === 'weekday') weekday ??= part.value;
+    else if (part.type === 'day') day ??= part.value;
+    else if (part.type === 'month') month ??= part.value;
+  }
+  return { day: `${weekday ?? ''} ${day ?? ''} de ${month ?? ''}`, year: yearFormat.format(date) };
+}
+
+/** Slots and appointments come back turn after turn with the same instants: format each once. */
+const calendarDayOfInstant = boundedMemo(4096, (instant) =>
+  calendarDayOf(BARE_DATE.test(instant) ? new Date(`${instant}T12:00:00-05:00`) : new Date(instant)),
+);
+const timeOfInstant = boundedMemo(4096, (instant) => formatTimeOf(new Date(instant)));
+
+function formatTimeOf(date: Date): string {
+  return timeFormat.format(date).replace(NARROW_SPACES, ' ');
+}
+
+/** The year of the last `now` asked about: every text of a turn asks with the same one. */
+let lastNow = Number.NaN;
+let lastNowYear = '';
+function yearOf(now: Date): string {
+  const time = now.getTime();
+  if (time !== lastNow) {
+    lastNowYear = yearFormat.format(now);
+    lastNow = time;
+  }
+  return lastNowYear;
+}
 
 /**
  * "lunes 30 de noviembre", with the year when it is not the current one. A bare date
  * (`2026-11-30`) is read as that day in Bogotá, not as UTC midnight.
  */
 export function formatDay(instant: Date | string, now: Date): string {
-  const date = typeof instant === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(instant) ? new Date(`${instant}T12:00:00-05:00`) : new Date(instant);
-  const parts = dayFormat.formatToParts(date);
-  const pick = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  const day = `${pick('weekday')} ${pick('day')} de ${pick('month')}`;
-  const year = yearFormat.format(date);
-  return year === yearFormat.format(now) ? day : `${day} de ${year}`;
+  const { day, year } = typeof instant === 'string' ? calendarDayOfInstant(instant) : calendarDayOf(new Date(instant));
+  return year === yearOf(now) ? day : `${day} de ${year}`;
 }
 
 /** "2:40 p. m.", with plain spaces so it reads the same everywhere. */
 export function formatTime(instant: Date | string): string {
-  return timeFormat.format(new Date(instant)).replace(/[\u00a0\u202f]/g, ' ');
+  return typeof instant === 'string' ? timeOfInstant(instant) : formatTimeOf(new Date(instant));
 }
 
 /** `laura.gomez@example.com` → `l***z@example.com`: enough to recognise, too little to harvest. */
@@ -63,14 +131,58 @@ export function maskEmail(email: string): string {
 }
 
 /**
+ * `params` written out so that two objects give the same string exactly when they hold the
+ * same names with the same values in the same order (every name and string is prefixed with
+ * its length, so no value can pass for another). `''` without parameters; `undefined` when a
+ * value is not a primitive i18next would print, which is then never remembered.
+ */
+function paramsId(params: ReplyParams | undefined): string | undefined {
+  let id = '';
+  for (const name in params) {
+    if (!Object.hasOwn(params, name)) continue;
+    const value: unknown = params[name];
+    id += `${name.length}:${name}`;
+    if (typeof value === 'string') id += `s${value.length}:${value}`;
+    else if (typeof value === 'number') id += Object.is(value, -0) ? 'n-0;' : `n${value};`;
+    else if (typeof value === 'boolean') id += value ? 't' : 'f';
+    else if (value === undefined) id += 'u';
+    else if (value === null) id += 'z';
+    else return undefined;
+  }
+  return id;
+}
+
+/** A text as i18next gave it and the year of `now` it was given in (`formatDay` depends on it). */
+interface RenderedText {
+  year: string;
+  text: string;
+}
+
+/** What a text may depend on in `now`: its year, or nothing at all when it is not a date. */
+function yearOfText(now: Date): string {
+  return Number.isNaN(now.getTime()) ? 'no year' : yearOf(now);
+}
+
+/**
  * Turns what machines say (keys and parameters) into Spanish text for the channels.
  * One renderer per process; `now` decides whether dates need their year.
+ *
+ * i18next renders every text, and the renderer remembers what it gave, by key and parameters,
+ * for the year of `now` it was given in: questions, menus and option labels come back turn
+ * after turn and member after member. The globals are read once, here, as remembered texts
+ * hold them.
  */
 export class Renderer {
   private readonly i18n: i18n;
+  private readonly globals: GlobalParams;
   private now = new Date();
+  /** Texts said without parameters, by key: a few hundred at most, kept apart so they stay. */
+  private readonly plainTexts = new BoundedCache<RenderedText>(1024);
+  /** Texts said with parameters, by key and parameters. */
+  private readonly filledTexts = new BoundedCache<RenderedText>(4096);
 
-  constructor(private readonly globals: GlobalParams) {
+  constructor(globals: GlobalParams) {
+    this.globals = { ...globals };
     this.i18n = i18next.createInstance();
     void this.i18n.init({
       lng: LOCALE,
@@ -82,14 +194,15 @@ export class Renderer {
     });
     const formatter = this.i18n.services.formatter;
     if (!formatter) throw new Error('i18next formatter unavailable');
+    const siteOf = boundedMemo(256, (value) => (isSiteCode(value) ? siteName(value) : value));
+    const serviceOf = boundedMemo(256, (value) => (isCups(value) ? this.i18n.t(`services.${value}`) : value));
+    const franjaOf = boundedMemo(256, (value) => this.i18n.t(`franjas.${value}`));
     formatter.add('day', (value: unknown) => formatDay(String(value), this.now));
     formatter.add('time', (value: unknown) => formatTime(String(value)));
     formatter.add('maskEmail', (value: unknown) => maskEmail(String(value)));
-    formatter.add('franja', (value: unknown) => this.i18n.t(`franjas.${String(value)}`));
-    formatter.add('site', (value: unknown) => (isSiteCode(String(value)) ? siteName(String(value) as never) : String(value)));
-    formatter.add('service', (value: unknown) =>
-      isCups(String(value)) ? this.i18n.t(`services.${String(value)}`) : String(value),
-    );
+    formatter.add('franja', (value: unknown) => franjaOf(String(value)));
+    formatter.add('site', (value: unknown) => siteOf(String(value)));
+    formatter.add('service', (value: unknown) => serviceOf(String(value)));
   }
 
   /** Whether a key exists: tests use it to prove every key a machine says is translated. */
@@ -97,26 +210,90 @@ export class Renderer {
     return this.i18n.exists(key);
   }
 
+  /** The text of `key` with `params` and the globals; `now` (kept for later calls) dates it. */
   text(key: string, params: Reply['params'] = {}, now: Date = this.now): string {
     this.now = now;
-    return this.i18n.t(key, { ...this.globals, ...params });
+    const id = paramsId(params);
+    if (id === undefined) return this.translate(key, params);
+    // With parameters, the key's length keeps it apart from them: `a` with `1:b…` is not `a1:b` with `…`.
+    const [cache, cacheKey] = id === '' ? [this.plainTexts, key] : [this.filledTexts, `${key.length}:${key}${id}`];
+    const year = yearOfText(now);
+    const known = cache.get(cacheKey);
+    if (known?.year === year) return known.text;
+    const text = this.translate(key, params);
+    // i18next answers with something else only when asked to (`returnObjects`): not remembered.
+    return typeof text === 'string' ? cache.set(cacheKey, { year, text }).text : text;
   }
 
   render(replies: Reply[], now: Date): RenderedReplies {
     let options: ShownOption[] | undefined;
-    const messages = replies.map((said): OutboundMessage => {
-      const lines = (said.items ?? []).map((item) => `• ${this.text(item.key, item.params, now)}`);
-      const text = [this.text(said.key, said.params, now), ...lines].join('\n');
-      if (!said.options?.length) return { text };
-      options = said.options.map((choice) => ({
-        value: choice.value,
-        label: this.text(choice.key, choice.params, now),
-        aliases: aliasesByKey[choice.key] ?? [],
-      }));
-      return { text, options: options.map(({ label, value }) => ({ label, value })) };
-    });
+    const messages: OutboundMessage[] = [];
+    for (const said of replies) {
+      let lines = '';
+      if (said.items) for (const item of said.items) lines += `\n• ${this.text(item.key, item.params, now)}`;
+      const text = this.text(said.key, said.params, now) + lines;
+      if (!said.options?.length) {
+        messages.push({ text });
+        continue;
+      }
+      const shown: ShownOption[] = [];
+      const labelled: ReplyOption[] = [];
+      for (const choice of said.options) {
+        const label = this.text(choice.key, choice.params, now);
+        shown.push({ value: choice.value, label, aliases: aliasesByKey[choice.key] ?? [] });
+        labelled.push({ label, value: choice.value });
+      }
+      options = shown;
+      messages.push({ text, options: labelled });
+    }
     return { messages, options };
   }
+
+  private translate(key: string, params: ReplyParams | undefined): string {
+    return this.i18n.t(key, { ...this.globals, ...params });
+  }
+}
+
+const TRAILING_PUNCTUATION = /[.!¡¿?,;:)]+$/g;
+const LEADING_OPENERS = /^[(#]+/;
+const OPTION_NUMBER = /^\d{1,2}$/;
+const NOT_A_WORD = /[^a-z0-9ñ ]+/g;
+const WHITE_SPACE = /\s+/g;
+
+/** `" pediatria "`: a normalised text's words between single spaces, for whole-word searches. */
+function wordsOf(normalized: string): string {
+  return ` ${normalized.replace(NOT_A_WORD, ' ').replace(WHITE_SPACE, ' ').trim()} `;
+}
+
+/** A label, alias or value as answers are compared with it. */
+interface Comparable {
+  normalized: string;
+  words: string;
+}
+
+/** Labels, aliases and values repeat turn after turn: normalise each once. */
+const comparableOf = boundedMemo<Comparable>(8192, (text) => {
+  const normalized = normalizeText(text);
+  return { normalized, words: wordsOf(normalized) };
+});
+
+/** Whether `inner` (words between spaces) is in `outer`, counting only three letters or more. */
+function containsWords(outer: string, inner: string): boolean {
+  // `inner` is ` words `: its trimmed length is two less.
+  return inner.length >= 5 && outer.includes(inner);
+}
+
+function isExactly(choice: ShownOption, answer: string): boolean {
+  if (comparableOf(choice.value).normalized === answer || comparableOf(choice.label).normalized === answer) return true;
+  for (const alias of choice.aliases) if (comparableOf(alias).normalized === answer) return true;
+  return false;
+}
+
+function isPartly(choice: ShownOption, said: string): boolean {
+  const label = comparableOf(choice.label).words;
+  if (containsWords(label, said) || containsWords(said, label)) return true;
+  for (const alias of choice.aliases) if (containsWords(said, comparableOf(alias).words)) return true;
+  return false;
 }
 
 /**
@@ -125,26 +302,25 @@ export class Renderer {
  * do not matter. Ambiguous or unknown answers pick nothing.
  */
 export function matchOption(text: string, options: ShownOption[]): string | undefined {
-  const answer = normalizeText(text).replace(/[.!¡¿?,;:)]+$/g, '').replace(/^[(#]+/, '').trim();
+  const answer = normalizeText(text).replace(TRAILING_PUNCTUATION, '').replace(LEADING_OPENERS, '').trim();
   if (answer.length === 0) return undefined;
-  if (/^\d{1,2}$/.test(answer)) return options[Number(answer) - 1]?.value;
-  const exact = options.filter(
-    (choice) =>
-      normalizeText(choice.value) === answer ||
-      normalizeText(choice.label) === answer ||
-      choice.aliases.some((alias) => normalizeText(alias) === answer),
-  );
-  if (exact.length === 1) return exact[0]?.value;
-  if (exact.length > 1) return undefined;
+  if (OPTION_NUMBER.test(answer)) return options[Number(answer) - 1]?.value;
+  let picked: ShownOption | undefined;
+  for (const choice of options) {
+    if (!isExactly(choice, answer)) continue;
+    if (picked) return undefined;
+    picked = choice;
+  }
+  if (picked) return picked.value;
   if (answer.length < 3) return undefined;
   // Partial words: "pediatria" in "Pediatría", "kennedy" in "USS Kennedy". Words of one or
   // two letters never count on their own, so "no sé" is not a "No" nor "si acaso" a "Sí".
-  const words = (value: string) => ` ${normalizeText(value).replace(/[^a-z0-9ñ ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
-  const said = words(answer);
-  const contains = (outer: string, inner: string) => inner.trim().length >= 3 && outer.includes(inner);
-  const partial = options.filter((choice) => {
-    const label = words(choice.label);
-    return contains(label, said) || contains(said, label) || choice.aliases.some((alias) => contains(said, words(alias)));
-  });
-  return partial.length === 1 ? partial[0]?.value : undefined;
+  // `answer` is already normalised (normalising twice changes nothing: test/dialogs/text.test.ts).
+  const said = wordsOf(answer);
+  for (const choice of options) {
+    if (!isPartly(choice, said)) continue;
+    if (picked) return undefined;
+    picked = choice;
+  }
+  return picked?.value;
 }
