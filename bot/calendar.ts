@@ -3,8 +3,17 @@
  *
  * Pure functions over `YYYY-MM-DD` strings; instants are `Date`s. Colombia has used UTC-5
  * all year since 1993, so a fixed offset is exact and needs no time-zone database.
+ *
+ * The holidays are date-holidays' (Colombia's rules). Loading date-holidays takes ~0.35 s of
+ * CPU (every country's data, then a rule parser that brings moment-timezone and astronomia),
+ * and the embedded agenda needs holidays to seed its world before Lina listens. So the build
+ * (`scripts/build.mjs`, run by `npm start` and at install) writes what date-holidays says for
+ * Colombia over a span of years to a table, and date-holidays itself loads only for a year
+ * outside it, or when there is no table (tests run from source) or it came from another
+ * version of date-holidays.
  */
-import Holidays from 'date-holidays';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 /** The IANA zone every time in the program is expressed in. */
 export const BOGOTA_TZ = 'America/Bogota';
@@ -91,24 +100,103 @@ export function ageOn(birthDate: string, date: string): number {
   return date.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
-const holidayData = new Holidays('CO');
+/** One day date-holidays gives for Colombia: the day, its type (`public`, `observance`) and its rule. */
+export interface HolidayEntry {
+  date: string;
+  type: string;
+  rule: string;
+}
+
+/** date-holidays' entries for Colombia per year, as the build writes them (`[date, type, rule]`). */
+export interface HolidayTable {
+  format: typeof HOLIDAY_TABLE_FORMAT;
+  /** The versions that computed it: with any other installed, the table is not used. */
+  versions: HolidaySourceVersions;
+  years: Record<string, Array<[date: string, type: string, rule: string]>>;
+}
+
+export interface HolidaySourceVersions {
+  dateHolidays: string;
+  dateHolidaysParser: string;
+}
+
+export const HOLIDAY_TABLE_FORMAT = 1;
+/** Where the build writes the table: dist/, at the project root, like the compiled code. */
+export const HOLIDAY_TABLE_FILE = new URL('../dist/colombian-holidays.json', import.meta.url);
+/** The years the build's table covers: appointments and RISS cases fall days or months from now. */
+export const HOLIDAY_TABLE_YEARS = { from: 2020, to: 2060 } as const;
+
+/** date-holidays' entries for each year of `years`: what the build writes (slow: loads date-holidays). */
+export function buildHolidayTable(years: { from: number; to: number } = HOLIDAY_TABLE_YEARS): HolidayTable {
+  const entries: HolidayTable['years'] = {};
+  for (let year = years.from; year <= years.to; year++) {
+    entries[year] = dateHolidaysEntries(year).map(({ date, type, rule }) => [date, type, rule]);
+  }
+  return { format: HOLIDAY_TABLE_FORMAT, versions: installedHolidaySourceVersions(), years: entries };
+}
+
+/** The table in `file` when the installed date-holidays computed it; `undefined` when absent or not. */
+export function readHolidayTable(file: URL | string): HolidayTable | undefined {
+  let table: HolidayTable;
+  try {
+    table = JSON.parse(readFileSync(file, 'utf8')) as HolidayTable;
+  } catch {
+    return undefined;
+  }
+  const installed = installedHolidaySourceVersions();
+  const current =
+    table.format === HOLIDAY_TABLE_FORMAT &&
+    table.versions?.dateHolidays === installed.dateHolidays &&
+    table.versions?.dateHolidaysParser === installed.dateHolidaysParser;
+  return current ? table : undefined;
+}
+
+const require = createRequire(import.meta.url);
+/** `null`: looked for, and there is none that can be used. */
+let holidayTable: HolidayTable | null | undefined;
+let dateHolidays: { getHolidays(year: number): Array<{ date: string; type: string; rule: string }> } | undefined;
 const holidayCache = new Map<number, ReadonlySet<string>>();
 
 function holidaysOf(year: number): ReadonlySet<string> {
   let holidays = holidayCache.get(year);
   if (!holidays) {
-    const days = holidayData
-      .getHolidays(year)
+    const days = holidayEntries(year)
       // date-holidays marks Easter Sunday as public, but Ley 51 de 1983 does not make it a
       // festivo (it is a Sunday anyway); `observance` days (Palm Sunday) are not days off.
       .filter((holiday) => holiday.type === 'public' && holiday.rule !== 'easter')
-      .map((holiday) => holiday.date.slice(0, 10));
+      .map((holiday) => holiday.date);
     const chiquinquira = virgenDeChiquinquira(year);
     if (chiquinquira) days.push(chiquinquira);
     holidays = new Set(days.sort());
     holidayCache.set(year, holidays);
   }
   return holidays;
+}
+
+function holidayEntries(year: number): HolidayEntry[] {
+  if (holidayTable === undefined) holidayTable = readHolidayTable(HOLIDAY_TABLE_FILE) ?? null;
+  const stored = holidayTable?.years[year];
+  return stored ? stored.map(([date, type, rule]) => ({ date, type, rule })) : dateHolidaysEntries(year);
+}
+
+/** What date-holidays itself says for Colombia in `year`; loads it (synchronously) on first use. */
+function dateHolidaysEntries(year: number): HolidayEntry[] {
+  if (!dateHolidays) {
+    const Holidays = require('date-holidays') as typeof import('date-holidays').default;
+    dateHolidays = new Holidays('CO');
+  }
+  return dateHolidays.getHolidays(year).map(({ date, type, rule }) => ({ date: date.slice(0, 10), type, rule }));
+}
+
+function installedHolidaySourceVersions(): HolidaySourceVersions {
+  const dateHolidaysManifest = require.resolve('date-holidays/package.json');
+  // The parser is date-holidays' dependency: resolved from where date-holidays is.
+  const parserManifest = createRequire(dateHolidaysManifest).resolve('date-holidays-parser/package.json');
+  return { dateHolidays: versionIn(dateHolidaysManifest), dateHolidaysParser: versionIn(parserManifest) };
+}
+
+function versionIn(manifest: string): string {
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
 /**

@@ -1,30 +1,24 @@
 /**
  * `lina`: the one command line. Every npm script calls a subcommand of it
  * (`npm start` → `lina start`, `npm run chat` → `lina chat`, ...).
+ *
+ * Each command imports what it runs when it runs (`await import(...)`): loading every
+ * command's modules would slow `lina start` down by what `simulate`, `chat` or `transcript` use.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadEnvFile } from 'node:process';
 import pino from 'pino';
-import { runConsoleChat } from '../adapters/console/console.adapter.js';
-import { createAgendaClient } from '../adapters/agenda/agenda.client.js';
-import { startAgendaSimulator } from '../adapters/agenda-simulator/simulator.server.js';
 import { registerSupportCommands } from '../adapters/support/support.cli.js';
-import { exportTranscript, TranscriptExportError } from '../adapters/webchat/transcript.exporter.js';
 import { isSiteCode } from '../data/catalog.js';
 import { openDatabase } from '../data/database.js';
-import { backupTo, purgeBefore } from '../data/retention.js';
-import { isAgendaError } from './agenda.errors.js';
 import { ManualClock, systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import type { SiteCode } from './domain.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
 import { CHANNELS, type ChannelName } from './messages.js';
 import type { Clock } from './ports.js';
-import { startRuntime } from './runtime.js';
-import { startLina } from './server.js';
-import { runScripts } from './simulation/run-scripts.js';
 
 /** A clock that starts at a chosen instant and then runs at wall-clock speed (demos). */
 function clockStartingAt(start: Date): Clock {
@@ -68,6 +62,10 @@ async function chat(flags: ChatFlags): Promise<void> {
   const config = loadConfig();
   const clock = flags.now ? clockStartingAt(flags.now) : systemClock;
   const logger = fileLogger(config);
+  const [{ startRuntime }, { runConsoleChat }] = await Promise.all([
+    import('./runtime.js'),
+    import('../adapters/console/console.adapter.js'),
+  ]);
   const runtime = await startRuntime({ config, clock, logger });
   const userId = flags.from ?? (flags.channel === 'whatsapp' ? '+570000000000' : 'terminal');
   process.stdout.write(
@@ -113,6 +111,7 @@ program
     const startedAt = performance.now();
     const config = loadConfig();
     const logger = createLogger({ level: config.log.level });
+    const { startLina } = await import('./server.js');
     const lina = await startLina({
       config,
       clock: systemClock,
@@ -149,6 +148,7 @@ agenda
     const config = loadConfig();
     const logger = createLogger({ level: config.log.level });
     const clock = flags.now ? clockStartingAt(flags.now) : systemClock;
+    const { startAgendaSimulator } = await import('../adapters/agenda-simulator/simulator.server.js');
     const simulator = await startAgendaSimulator({
       clock,
       host: config.agenda.simulator.host,
@@ -171,6 +171,10 @@ agenda
     const config = loadConfig();
     const baseUrl =
       flags.url ?? config.agenda.url ?? `http://${config.agenda.simulator.host}:${config.agenda.simulator.port}`;
+    const [{ createAgendaClient }, { isAgendaError }] = await Promise.all([
+      import('../adapters/agenda/agenda.client.js'),
+      import('./agenda.errors.js'),
+    ]);
     const client = createAgendaClient({ baseUrl, timeoutMs: config.agenda.timeoutMs });
     try {
       const closed = await client.closeCase({ radicado });
@@ -189,8 +193,9 @@ program
   .description('export a conversation (any channel) as a Bot Framework .transcript file')
   .argument('<conversation>', "the conversation's id (see the support console)")
   .option('--out <file>', 'write here instead of standard output')
-  .action((conversationId: string, flags: { out?: string }) => {
+  .action(async (conversationId: string, flags: { out?: string }) => {
     const config = loadConfig();
+    const { exportTranscript, TranscriptExportError } = await import('../adapters/webchat/transcript.exporter.js');
     const db = openDatabase(config.database.path);
     try {
       const json = `${JSON.stringify(exportTranscript(db, conversationId), null, 2)}\n`;
@@ -213,9 +218,10 @@ program
     if (!Number.isInteger(days) || days < 1) throw new InvalidArgumentError('a whole number of days, at least 1');
     return days;
   })
-  .action((flags: { days?: number }) => {
+  .action(async (flags: { days?: number }) => {
     const config = loadConfig();
     const days = flags.days ?? config.database.retentionDays;
+    const { purgeBefore } = await import('../data/retention.js');
     const db = openDatabase(config.database.path);
     try {
       const report = purgeBefore(db, new Date(systemClock.now().getTime() - days * 24 * 60 * 60_000));
@@ -233,6 +239,7 @@ program
     const config = loadConfig();
     const destination = file ?? join('var', 'backups', `lina-${new Date().toISOString().replace(/[:.]/g, '-')}.db`);
     mkdirSync(dirname(destination), { recursive: true });
+    const { backupTo } = await import('../data/retention.js');
     const db = openDatabase(config.database.path);
     try {
       const { pages } = await backupTo(db, destination);
@@ -281,6 +288,7 @@ program
       conversation: { ...base.conversation, rateLimitPerMinute: 1_000_000 },
       agenda: { ...base.agenda, url: undefined, simulator: { host: '127.0.0.1', port: 0, databasePath: ':memory:' } },
     };
+    const [{ startRuntime }, { runScripts }] = await Promise.all([import('./runtime.js'), import('./simulation/run-scripts.js')]);
     const summary = await runScripts(paths, {
       output: process.stdout,
       startConversation: async ({ now }) => {

@@ -2,13 +2,15 @@
  * Lina as `npm start` runs her: the runtime (database, agenda, engine), the web server (web
  * chat page, Direct Line, Bot Framework endpoint, support console) and, when enabled,
  * WhatsApp. The one place where every channel is put together.
+ *
+ * The support console's modules load on its first request and Baileys only when WhatsApp is
+ * on, so neither delays the web server's start nor takes memory while unused.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
-import { createSupportConsole } from '../adapters/support/support-console.js';
-import { exportTranscript } from '../adapters/webchat/transcript.exporter.js';
-import { startWhatsApp, type WhatsAppChannel } from '../adapters/whatsapp/whatsapp.adapter.js';
+import type { WhatsAppChannel } from '../adapters/whatsapp/whatsapp.adapter.js';
 import { sharedFailureNoticeStore } from '../data/support/failure-notice.store.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -38,23 +40,30 @@ export async function startLina(options: {
   const mounts: WebMount[] = [
     {
       path: '/support',
-      handler: createSupportConsole({
-        db: runtime.db,
-        clock,
-        logger,
-        agenda: runtime.agenda,
-        exportTranscript: (conversationId) => exportTranscript(runtime.db, conversationId),
-        agendaCircuit: runtime.agendaCircuit,
-        secureCookies: config.web.publicUrl.startsWith('https:'),
-        failureNotices: sharedFailureNoticeStore(runtime.db),
-        supportPhone: config.conversation.supportPhone,
-        supportHours: config.conversation.supportHours,
+      handler: loadedOnFirstRequest('support console', logger, async () => {
+        const [{ createSupportConsole }, { exportTranscript }] = await Promise.all([
+          import('../adapters/support/support-console.js'),
+          import('../adapters/webchat/transcript.exporter.js'),
+        ]);
+        return createSupportConsole({
+          db: runtime.db,
+          clock,
+          logger,
+          agenda: runtime.agenda,
+          exportTranscript: (conversationId) => exportTranscript(runtime.db, conversationId),
+          agendaCircuit: runtime.agendaCircuit,
+          secureCookies: config.web.publicUrl.startsWith('https:'),
+          failureNotices: sharedFailureNoticeStore(runtime.db),
+          supportPhone: config.conversation.supportPhone,
+          supportHours: config.conversation.supportHours,
+        });
       }),
     },
   ];
 
   let whatsapp: WhatsAppChannel | undefined;
   if (config.whatsapp.enabled) {
+    const { startWhatsApp } = await import('../adapters/whatsapp/whatsapp.adapter.js');
     whatsapp = await startWhatsApp({
       engine: runtime.engine,
       db: runtime.db,
@@ -95,6 +104,26 @@ export async function startLina(options: {
       await web.close();
       await runtime.close();
     },
+  };
+}
+
+type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * A handler built by `load` when its first request comes; later requests wait for the same
+ * build. A failure (to load, or thrown by the handler) is logged and answered with a 500.
+ */
+function loadedOnFirstRequest(name: string, logger: Logger, load: () => Promise<RequestHandler>): RequestHandler {
+  let handler: Promise<RequestHandler> | undefined;
+  return (req, res) => {
+    handler ??= load();
+    handler
+      .then((handle) => handle(req, res))
+      .catch((error: unknown) => {
+        logger.error({ err: { name: (error as Error)?.name } }, `${name} failed`);
+        if (res.headersSent) return void res.end();
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal error');
+      });
   };
 }
 

@@ -57,10 +57,14 @@ export interface WebServer {
 }
 
 /**
- * Starts listening at once; botbuilder, slow to import, loads right after, and the routes
- * that need the bot wait for it. Without Bot Framework credentials authentication is off, so
- * `/api/messages` and the Direct Line answer clients of this machine only (403 to the rest,
- * including requests a local reverse proxy forwards from elsewhere).
+ * Starts listening at once. botbuilder, slow to import (~1 s of CPU, ~45 MB), loads when the
+ * first request for the web chat or the Bot Framework endpoint comes (opening the page starts
+ * it, so it is ready by the first message), and the routes that need the bot wait for it: a
+ * Lina that only serves WhatsApp and the support console never loads it.
+ *
+ * Without Bot Framework credentials authentication is off, so `/api/messages` and the Direct
+ * Line answer clients of this machine only (403 to the rest, including requests a local
+ * reverse proxy forwards from elsewhere).
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { config, logger } = options;
@@ -121,6 +125,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       mount.handler(req, res);
     });
   }
+
+  // Everything below is the web chat's or the Bot Framework's.
+  app.use((_req, _res, next) => {
+    if (!bot) void loadBot().catch((error: unknown) => log.error({ err: { name: (error as Error)?.name } }, 'web chat bot failed to load'));
+    next();
+  });
 
   app.post('/api/messages', onlyAllowedClients, express.json({ limit: '256kb' }), async (req, res) => {
     const activity = req.body as { type?: unknown; serviceUrl?: unknown } | undefined;
@@ -199,7 +209,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const address = server.address() as AddressInfo;
   const url = `http://${urlHost(address.address)}:${address.port}`;
   serviceUrl = url;
-  void loadBot().catch((error: unknown) => log.error({ err: { name: (error as Error)?.name } }, 'web chat bot failed to load'));
   log.info({ url, directLine: config.web.directLineSecret ? 'azure' : 'lina', botAuth: authEnabled }, 'web server listening');
 
   return {

@@ -3,8 +3,11 @@
  * start` without npm) to Lina's web endpoint answering: `GET /healthz` with 200, or, where
  * there is no health route, any answer on `/`. A fresh database in a temporary folder, the
  * embedded agenda on a free port, WhatsApp off.
+ *
+ * `npm start` runs the compiled dist/ after bringing it up to date; it is brought up to date
+ * before the runs, so they time a start, not a rebuild after someone's edit.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT } from './agenda-process.js';
@@ -22,6 +25,7 @@ export interface StartupOptions {
 type Outcome = { ms: number; endpoint: string } | { ms: null; reason: string };
 
 export async function benchStartup(options: StartupOptions): Promise<StartupReport> {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'ignore' });
   const viaNpm: Outcome[] = [];
   const direct: Outcome[] = [];
   for (let run = 0; run < options.runs; run++) {
