@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { createActor, type AnyMachineSnapshot, type InspectionEvent, type Snapshot } from 'xstate';
 import {
   CONVERSATION_MACHINE_VERSION,
@@ -106,7 +106,7 @@ const DEFAULT_LIVE_CONVERSATIONS = 2_000;
  * Conversation ids are time-ordered (UUIDv7): the rows and index entries of the conversations
  * running at the same time sit next to each other, so a turn's writes touch fewer pages.
  */
-const newConversationId = (): string => randomUUID();
+const newConversationId = (): string => uuidv7();
 
 /** Why a turn could not resume the saved conversation. */
 type FreshStart = 'first-contact' | 'expired' | 'finished' | 'machine-changed' | 'unreadable';

@@ -182,6 +182,22 @@ describe('engine: conversations kept alive between turns', () => {
   });
 });
 
+describe('engine: conversation ids', () => {
+  it('are time-ordered UUIDs, so conversations started later sort after earlier ones', async () => {
+    const { chat, store } = await setUp();
+    const ids: string[] = [];
+    for (let n = 0; n < 5; n++) {
+      await chat.say('hola');
+      await chat.say('salir');
+      ids.push(store.commits.at(-1)?.conversationId ?? '');
+      chat.clock.advance(1000);
+    }
+    assert.equal(new Set(ids).size, 5, ids.join());
+    for (const id of ids) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.deepEqual([...ids].sort(), ids);
+  });
+});
+
 describe('engine: session expiry (contract point 12)', () => {
   it('starts over after the timeout and says the previous session expired', async () => {
     const { chat } = await setUp();
