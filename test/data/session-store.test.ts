@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { TurnCommit } from '../../bot/ports.js';
 import { startBackgroundCheckpoints } from '../../data/checkpointer.js';
-import { openDatabase } from '../../data/database.js';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, openDatabase } from '../../data/database.js';
 import { createSqliteSessionStore } from '../../data/session.store.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'lina-session-store-'));
@@ -103,5 +104,43 @@ describe('SQLite: checkpoints off the turn path', () => {
     const checkpoints = startBackgroundCheckpoints(db);
     assert.notEqual(db.pragma('wal_autocheckpoint', { simple: true }), 4000);
     await checkpoints.stop();
+  });
+});
+
+describe('SQLite: sessions and processed messages move to rowid tables (migration 7)', () => {
+  it('keeps every session, processed message and answer of a database written before it', async () => {
+    const path = join(folder, 'before-7.sqlite');
+    const old = new Database(path);
+    MIGRATIONS.slice(0, 6).forEach((sql, index) => {
+      old.exec(sql);
+      old.pragma(`user_version = ${index + 1}`);
+    });
+    assert.match(String((old.prepare("SELECT sql FROM sqlite_master WHERE name = 'sessions'").get() as { sql: string }).sql), /WITHOUT ROWID/);
+    old
+      .prepare('INSERT INTO sessions (session_key, conversation_id, machine_version, snapshot, shown_options, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run('whatsapp:member-1', 'conversation-1', 1, '{"status":"active"}', '[]', 1_700_000_000_000);
+    old
+      .prepare('INSERT INTO processed_messages (session_key, message_id, at, replies) VALUES (?, ?, ?, ?)')
+      .run('whatsapp:member-1', 'message-1', 1_700_000_000_000, JSON.stringify([{ text: 'hola' }]));
+    old.close();
+
+    const db = openDatabase(path);
+    const store = createSqliteSessionStore(db);
+    assert.deepEqual(await store.load('whatsapp:member-1'), {
+      conversationId: 'conversation-1',
+      machineVersion: 1,
+      snapshot: '{"status":"active"}',
+      shownOptions: '[]',
+      updatedAt: 1_700_000_000_000,
+    });
+    assert.deepEqual(await store.answerTo('whatsapp:member-1', 'message-1'), [{ text: 'hola' }]);
+    for (const table of ['sessions', 'processed_messages']) {
+      const { sql } = db.prepare<[string], { sql: string }>('SELECT sql FROM sqlite_master WHERE name = ?').get(table) ?? assert.fail(table);
+      assert.doesNotMatch(sql, /WITHOUT ROWID/, table);
+    }
+    // The keys stay unique: a second turn for the same member replaces the session row.
+    await store.commitTurn(turn(1, { sessionKey: 'whatsapp:member-1', conversationId: 'conversation-1', conversationStarted: false }));
+    assert.equal((db.prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number }).n, 1);
+    db.close();
   });
 });
