@@ -69,7 +69,7 @@ export interface MemoryReport {
 export interface StartupReport {
   /** Median time from spawning `npm start` to the web endpoint answering. */
   startupMs: number | null;
-  /** The same, spawning `node --import tsx bot/cli.ts start` directly (no npm). */
+  /** The same, spawning `node scripts/lina.mjs start` directly (no npm), the production command. */
   directStartupMs: number | null;
   endpoint: string | null;
   runs: number;

@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     formatTable(report.rows),
     ...(memory ? ['', formatMemory(memory)] : []),
     ...(startup
-      ? ['', `Start-up to a listening web endpoint (${startup.endpoint ?? 'none'}): npm start ${msOrNone(startup.startupMs)}, node --import tsx bot/cli.ts start ${msOrNone(startup.directStartupMs)}${startup.notes ? ` (${startup.notes})` : ''}`]
+      ? ['', `Start-up to a listening web endpoint (${startup.endpoint ?? 'none'}): npm start ${msOrNone(startup.startupMs)}, node scripts/lina.mjs start ${msOrNone(startup.directStartupMs)}${startup.notes ? ` (${startup.notes})` : ''}`]
       : []),
     '',
     formatTargets(report.targets),

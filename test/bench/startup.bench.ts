@@ -1,5 +1,5 @@
 /**
- * Start-up: the time from spawning `npm start` (and, apart, `node --import tsx bot/cli.ts
+ * Start-up: the time from spawning `npm start` (and, apart, `node scripts/lina.mjs
  * start` without npm) to Lina's web endpoint answering: `GET /healthz` with 200, or, where
  * there is no health route, any answer on `/`. A fresh database in a temporary folder, the
  * embedded agenda on a free port, WhatsApp off.
@@ -30,7 +30,7 @@ export async function benchStartup(options: StartupOptions): Promise<StartupRepo
   const direct: Outcome[] = [];
   for (let run = 0; run < options.runs; run++) {
     viaNpm.push(await measureOnce(['npm', ['start', '--silent']], join(options.folder, `startup-npm-${run}`)));
-    direct.push(await measureOnce([process.execPath, ['--import', 'tsx', 'bot/cli.ts', 'start']], join(options.folder, `startup-direct-${run}`)));
+    direct.push(await measureOnce([process.execPath, ['scripts/lina.mjs', 'start']], join(options.folder, `startup-direct-${run}`)));
   }
   const answered = viaNpm.find((outcome): outcome is Extract<Outcome, { endpoint: string }> => outcome.ms !== null);
   const failure = [...viaNpm, ...direct].find((outcome): outcome is Extract<Outcome, { reason: string }> => outcome.ms === null);

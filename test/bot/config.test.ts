@@ -27,6 +27,7 @@ describe('loadConfig', () => {
         supportHours: 'lunes a sábado, de 7:00 a. m. a 7:00 p. m.',
         lockout: { maxFailures: 3, windowMs: 15 * 60_000 },
         rateLimitPerMinute: 30,
+        liveConversations: 2000,
       },
       log: { level: 'info' },
       agenda: {

@@ -56,8 +56,19 @@ describe('database trouble', () => {
 
   it('a full database fails the turn whole; after room is made, the redelivered message is answered', async (t) => {
     const { db, engine, message } = await world(t);
+    // No free pages left behind by the migrations, and no room left in the transcript's
+    // pages either: the turn's lines need a page the file may not grow.
+    db.exec('VACUUM');
     const pages = db.pragma('page_count', { simple: true }) as number;
     db.pragma(`max_page_count = ${pages}`);
+    const fill = db.prepare("INSERT INTO transcript (conversation_id, direction, text, at) VALUES ('filler', 'in', ?, 0)");
+    for (const size of [200, 20, 1]) {
+      try {
+        for (;;) fill.run('x'.repeat(size));
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_FULL') throw error;
+      }
+    }
     await assert.rejects(engine.handle(message('m1', 'hola')), { code: 'SQLITE_FULL' });
     db.pragma('max_page_count = 1073741823');
 
