@@ -16,7 +16,7 @@
  *
  * JavaScript, not TypeScript: it runs before anything is compiled.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -66,7 +66,10 @@ export async function buildIfStale(options = {}) {
     const fresh = before && before.size === size && before.mtimeMs === mtimeMs && existsSync(outputOf(source));
     if (!fresh) stale.push(source);
   }
-  const removed = Object.keys(previous?.files ?? {}).filter((source) => !(source in files));
+  // Without a manifest to trust (first build, --force, another builder), every output is
+  // checked against the sources, so no output of a deleted source can outlive it.
+  const known = previous?.key === key ? Object.keys(previous.files) : listOutputSources();
+  const removed = known.filter((source) => !(source in files));
   const holidays = holidayKey(files['bot/calendar.ts']);
   const holidaysStale = previous?.holidays !== holidays || !existsSync(HOLIDAY_TABLE);
   if (stale.length === 0 && removed.length === 0 && !holidaysStale && previous?.key === key) {
@@ -156,6 +159,21 @@ function listSources() {
   return sources.sort();
 }
 
+/** The sources the .js files now in dist/ were compiled from, whether or not they still exist. */
+function listOutputSources() {
+  /** @type {string[]} */
+  const sources = [];
+  for (const folder of SOURCE_FOLDERS) {
+    if (!existsSync(join(DIST, folder))) continue;
+    for (const entry of readdirSync(join(DIST, folder), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
+      const parent = /** @type {{ parentPath?: string, path: string }} */ (/** @type {unknown} */ (entry));
+      sources.push(relative(DIST, join(parent.parentPath ?? parent.path, entry.name)).split(sep).join('/').replace(/\.js$/, '.ts'));
+    }
+  }
+  return sources;
+}
+
 /** @param {string} source */
 function outputOf(source) {
   return join(DIST, source.replace(/\.ts$/, '.js'));
@@ -218,7 +236,8 @@ export async function buildOrExit(options) {
 }
 
 // `node scripts/build.mjs [--force]`: build and say what was done.
-if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+// Real paths on both sides: run through a symbolic link, argv[1] names the link.
+if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
   const report = await buildOrExit({ force: process.argv.includes('--force') });
   const holidays = report.holidays ? ', holiday table written' : '';
   process.stdout.write(`dist/: ${report.compiled} compiled, ${report.removed} removed${holidays} in ${Math.round(report.ms)} ms\n`);
