@@ -72,6 +72,14 @@ interface ConversationContext extends ConversationInput {
 type ChildEvent = { type: 'SAY'; reply: Reply } | RecordEvent;
 
 /** A running operation gets the member's messages and help requests; the root keeps MENU and EXIT. */
+/**
+ * The member as a patient: without their beneficiaries, phone and e-mail, which the
+ * operations never read and which every saved snapshot would otherwise carry once more.
+ */
+function asPatient({ beneficiaries: _beneficiaries, phone: _phone, email: _email, ...patient }: Member): Patient {
+  return patient;
+}
+
 function forwardTo(id: 'booking' | 'cancel' | 'reschedule') {
   const forward = { type: 'forward', params: id } as const;
   return { USER_MESSAGE: { actions: forward }, HELP: { actions: forward } };
@@ -380,7 +388,7 @@ export const conversationMachine = setup({
           target: 'menu',
           actions: [
             { type: 'say', params: ({ context }) => reply('identify.welcome', { name: context.member?.firstName }) },
-            assign({ patient: ({ context }) => context.member ?? undefined, verified: true }),
+            assign({ patient: ({ context }) => (context.member ? asPatient(context.member) : undefined), verified: true }),
             'noteDocument',
           ],
         },
@@ -406,7 +414,7 @@ export const conversationMachine = setup({
             actions: assign({
               patient: ({ context, event }) => {
                 const choice = isMessage(event) ? event.choice : undefined;
-                if (choice === 'self') return context.member ?? undefined;
+                if (choice === 'self') return context.member ? asPatient(context.member) : undefined;
                 return context.member?.beneficiaries.find((patient) => patient.id === choice);
               },
             }),

@@ -461,6 +461,24 @@ describe('engine: what it stores', () => {
     assertSaid(chat, 'booking.askSpecialty');
     assert.equal(store.transcript.at(-1)?.state, 'booking.awaitingSpecialty');
   });
+
+  it("saves the chosen patient without the member's beneficiaries, phone or e-mail, in every machine", async () => {
+    const { chat, store } = await setUp();
+    await laura.toMenu(chat);
+    await chat.say('agendar');
+    const [saved] = [...store.sessions.values()];
+    type Saved = { context?: { patient?: Record<string, unknown> }; children?: Record<string, { snapshot?: Saved }> };
+    const patients = (snapshot: Saved): Array<Record<string, unknown>> => [
+      ...(snapshot.context?.patient ? [snapshot.context.patient] : []),
+      ...Object.values(snapshot.children ?? {}).flatMap((child) => (child.snapshot ? patients(child.snapshot) : [])),
+    ];
+    const found = patients(JSON.parse(saved?.snapshot ?? '{}') as Saved);
+    assert.equal(found.length, 2, 'the conversation and the booking hold the patient');
+    for (const patient of found) {
+      assert.equal(patient.firstName, 'Laura');
+      for (const key of ['beneficiaries', 'phone', 'email']) assert.equal(key in patient, false, key);
+    }
+  });
 });
 
 describe('engine: the channel opens the conversation', () => {
