@@ -19,18 +19,19 @@ export type DialogEvent =
   /** "ayuda" / "asesor": the support line, then the question that was pending. */
   | { type: 'HELP' };
 
-const GLOBAL_WORDS: Record<string, 'MENU' | 'EXIT' | 'HELP'> = {
-  menu: 'MENU',
-  'menu principal': 'MENU',
-  inicio: 'MENU',
-  salir: 'EXIT',
-  ayuda: 'HELP',
-  asesor: 'HELP',
-};
+/** A Map, not an object: a member's words must never reach `constructor` or `__proto__`. */
+const GLOBAL_WORDS: ReadonlyMap<string, 'MENU' | 'EXIT' | 'HELP'> = new Map([
+  ['menu', 'MENU'],
+  ['menu principal', 'MENU'],
+  ['inicio', 'MENU'],
+  ['salir', 'EXIT'],
+  ['ayuda', 'HELP'],
+  ['asesor', 'HELP'],
+]);
 
 /** Turns what the member wrote into the event a machine understands. */
 export function toDialogEvent(message: { text: string; choice?: string; messageId: string }): DialogEvent {
-  const word = GLOBAL_WORDS[normalizeText(message.text).replace(/[.!¡¿?]/g, '').trim()];
+  const word = GLOBAL_WORDS.get(normalizeText(message.text).replace(/[.!¡¿?]/g, '').trim());
   if (word) return { type: word };
   return {
     type: 'USER_MESSAGE',

@@ -1,7 +1,8 @@
 import type { DocumentType } from '../bot/domain.js';
 import { normalizeText } from './text.js';
 
-const DOCUMENT_TYPE_WORDS: Record<string, DocumentType> = {
+/** A Map, not an object: a member's words must never reach `constructor` or `__proto__`. */
+const DOCUMENT_TYPE_WORDS: ReadonlyMap<string, DocumentType> = new Map(Object.entries({
   cc: 'CC',
   cedula: 'CC',
   'cedula de ciudadania': 'CC',
@@ -16,10 +17,10 @@ const DOCUMENT_TYPE_WORDS: Record<string, DocumentType> = {
   pt: 'PT',
   ppt: 'PT',
   'permiso por proteccion temporal': 'PT',
-};
+} satisfies Record<string, DocumentType>));
 
 /** `['cedula de ciudadania ', 'CC']`…, in the order above: the words that may precede a number. */
-const DOCUMENT_TYPE_PREFIXES: ReadonlyArray<readonly [prefix: string, type: DocumentType]> = Object.entries(DOCUMENT_TYPE_WORDS).map(
+const DOCUMENT_TYPE_PREFIXES: ReadonlyArray<readonly [prefix: string, type: DocumentType]> = [...DOCUMENT_TYPE_WORDS].map(
   ([words, type]) => [`${words} `, type] as const,
 );
 const DOCUMENT_SEPARATORS = /[.,\-_:#]/g;
@@ -44,7 +45,7 @@ export interface ParsedDocument {
 export function parseDocument(text: string): ParsedDocument {
   const normalized = normalizeText(text).replace(DOCUMENT_SEPARATORS, ' ').replace(WHITE_SPACE, ' ').trim();
   if (normalized.length === 0 || normalized.length > 80) return {};
-  const typeOnly = DOCUMENT_TYPE_WORDS[normalized];
+  const typeOnly = DOCUMENT_TYPE_WORDS.get(normalized);
   if (typeOnly) return { documentType: typeOnly };
   for (const [prefix, type] of DOCUMENT_TYPE_PREFIXES) {
     if (normalized.startsWith(prefix)) {
@@ -56,7 +57,7 @@ export function parseDocument(text: string): ParsedDocument {
   const compact = normalized.replace(WHITE_SPACE, '');
   const prefixed = PREFIXED_NUMBER.exec(compact);
   if (prefixed?.[1] && prefixed[2] && isDocumentNumber(prefixed[2])) {
-    const type = DOCUMENT_TYPE_WORDS[prefixed[1]];
+    const type = DOCUMENT_TYPE_WORDS.get(prefixed[1]);
     if (type) return { documentType: type, documentNumber: prefixed[2].toUpperCase() };
   }
   if (DIGITS_ONLY.test(compact)) return { documentNumber: compact };

@@ -293,7 +293,7 @@ describe('engine: saved sessions it cannot resume', () => {
 });
 
 describe('engine: what cannot be an answer', () => {
-  const GARBAGE = ['😀🙏', 'x'.repeat(5000), "'; DROP TABLE x; --", '<script>alert(1)</script>', ''];
+  const GARBAGE = ['😀🙏', 'x'.repeat(5000), "'; DROP TABLE x; --", '<script>alert(1)</script>', '', 'constructor', '__proto__'];
 
   /** Where the conversation waits, how to get there, and an answer that moves it on. */
   interface Step {

@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { StoredSession } from '../../bot/ports.js';
 import { createFakeSessionStore, type FakeSessionStore } from '../fakes/session-store.fake.js';
-import { plainText, startChat } from '../fakes/chat.js';
+import { makeRenderer, plainText, startChat } from '../fakes/chat.js';
 
 /** Each waiting step, as the messages that reach it from a first hello (Laura on her own WhatsApp). */
 const STEPS: Record<string, string[]> = {
@@ -31,6 +31,7 @@ const STEPS: Record<string, string[]> = {
 };
 
 const MAX_REPLY_LENGTH = 4096;
+const TURN_FAILED = makeRenderer().text('errors.turnFailed');
 // eslint-disable-next-line no-control-regex
 const STORED_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
@@ -93,6 +94,8 @@ describe('hostile input at every waiting step', () => {
 
         const replies = await chat.engine.handle(chat.message(text));
         assert.ok(replies.length > 0, 'every message gets an answer');
+        // The fake agenda never fails: an apology for a failed turn means Lina broke on the text.
+        assert.ok(!plainText(replies).includes(TURN_FAILED), 'the turn did not fail');
         for (const reply of replies) {
           assert.ok(reply.text.length > 0 && reply.text.length <= MAX_REPLY_LENGTH, 'bounded answer');
           if (/[<>]/.test(text)) assert.ok(!reply.text.includes(text), 'markup is never echoed');

@@ -23,6 +23,12 @@ describe('parseDocument', () => {
     assert.deepEqual(parseDocument('TI1100000001'), { documentType: 'TI', documentNumber: '1100000001' });
   });
 
+  it('reads nothing from words that name what every JavaScript object has', () => {
+    for (const text of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'constructor 12345678']) {
+      assert.deepEqual(parseDocument(text), {}, text);
+    }
+  });
+
   it('gives a bare number without a type, so Lina asks for the type', () => {
     assert.deepEqual(parseDocument('1010101010'), { documentNumber: '1010101010' });
     assert.deepEqual(parseDocument('1.010.101.010'), { documentNumber: '1010101010' });
