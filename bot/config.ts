@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const optionalUrl = z
@@ -19,6 +20,35 @@ const optionalPhone = optionalText.pipe(
     .pipe(z.string().regex(/^[1-9]\d{7,14}$/, 'expected an international phone number, e.g. 573001234567'))
     .optional(),
 );
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a subnet (`10.0.0.0/8`) or one of Express's names for a group of them. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Who may tell Lina a client's address with `X-Forwarded-For` (Express's `trust proxy`):
+ * nobody (empty, the default), a number of proxy hops in front of Lina, or the proxies'
+ * addresses, subnets or the names `loopback`, `linklocal`, `uniquelocal`, comma-separated.
+ * `true` (anyone) is refused: a client reaching Lina directly could then pick its address.
+ */
+const trustProxy = optionalText.transform((value, context): false | number | string => {
+  if (value === undefined || ['false', 'no', 'off', '0'].includes(value.toLowerCase())) return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  const wrong = entries.filter((entry) => !isProxyEntry(entry));
+  if (wrong.length > 0 || entries.length === 0) {
+    context.addIssue({ code: 'custom', message: 'expected a number of proxies, or their addresses, subnets or loopback/linklocal/uniquelocal, comma-separated' });
+    return z.NEVER;
+  }
+  return entries.join(',');
+});
 
 const flag = z
   .string()
@@ -59,6 +89,7 @@ const EnvSchema = z.object({
   LINA_HOST: z.string().trim().min(1).default('127.0.0.1'),
   LINA_PORT: z.coerce.number().int().min(0).max(65_535).default(3978),
   LINA_PUBLIC_URL: optionalUrl,
+  LINA_TRUST_PROXY: trustProxy,
   DIRECT_LINE_SECRET: optionalText,
   LINA_DIRECTLINE_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
   MICROSOFT_APP_ID: optionalText,
@@ -117,6 +148,8 @@ export interface Config {
     directLineSecret: string | undefined;
     /** Signs the web chat's tokens; empty: a key kept next to the database. */
     directLineTokenSecret: string | undefined;
+    /** Express's `trust proxy`: which proxies may name a client's address (rate limits per address). */
+    trustProxy: false | number | string;
     /** Azure Bot Service credentials; without an app id authentication is off. */
     botFramework: { appId?: string; appPassword?: string; tenantId?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
   };
@@ -186,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publicUrl: (e.LINA_PUBLIC_URL ?? `http://${['0.0.0.0', '127.0.0.1', '::', '::1'].includes(e.LINA_HOST) ? 'localhost' : e.LINA_HOST}:${e.LINA_PORT}`).replace(/\/+$/, ''),
       directLineSecret: e.DIRECT_LINE_SECRET,
       directLineTokenSecret: e.LINA_DIRECTLINE_TOKEN_SECRET,
+      trustProxy: e.LINA_TRUST_PROXY,
       botFramework: {
         ...(e.MICROSOFT_APP_ID ? { appId: e.MICROSOFT_APP_ID } : {}),
         ...(e.MICROSOFT_APP_PASSWORD ? { appPassword: e.MICROSOFT_APP_PASSWORD } : {}),

@@ -53,6 +53,7 @@ export async function startLina(options: {
           exportTranscript: (conversationId) => exportTranscript(runtime.db, conversationId),
           agendaCircuit: runtime.agendaCircuit,
           secureCookies: config.web.publicUrl.startsWith('https:'),
+          trustProxy: config.web.trustProxy,
           failureNotices: sharedFailureNoticeStore(runtime.db),
           supportPhone: config.conversation.supportPhone,
           supportHours: config.conversation.supportHours,

@@ -110,6 +110,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy the limits per address count the member's address, not the proxy's.
+  app.set('trust proxy', config.web.trustProxy);
   const onlyAllowedClients = (req: Request, res: Response, next: NextFunction) => {
     if (allowClient(req)) return next();
     res.status(403).json({ error: { code: 'Forbidden', message: 'Bot Framework authentication is off: only local clients are served' } });

@@ -91,7 +91,7 @@ export function createWebChatPageRouter(options: WebChatPageRoutesOptions): Rout
     const secret = options.directLineSecret;
     const limitTokens = createRateLimit(30);
     router.post('/webchat/token', async (req: Request, res: Response) => {
-      if (!limitTokens(req.socket.remoteAddress ?? '')) throw new DirectLineError('TooManyRequests', 'Too many new conversations from this address');
+      if (!limitTokens(req.ip ?? req.socket.remoteAddress ?? '')) throw new DirectLineError('TooManyRequests', 'Too many new conversations from this address');
       const token = await exchangeDirectLineSecret({ secret, ...(options.fetch ? { fetch: options.fetch } : {}) });
       res.set('Cache-Control', 'no-store').status(200).json(token);
     });

@@ -49,6 +49,7 @@ describe('loadConfig', () => {
         publicUrl: 'http://localhost:3978',
         directLineSecret: undefined,
         directLineTokenSecret: undefined,
+        trustProxy: false,
         botFramework: { appType: 'MultiTenant' },
       },
       whatsapp: {
@@ -158,6 +159,20 @@ describe('loadConfig', () => {
       'LINA_SESSION_TIMEOUT_MINUTES',
       'LINA_TURN_TIMEOUT_MS',
     ]);
+  });
+
+  it('reads which reverse proxies may name a client address, and refuses trusting anyone', () => {
+    const trust = (value: string) => loadConfig({ LINA_TRUST_PROXY: value }).web.trustProxy;
+    assert.equal(trust(''), false);
+    assert.equal(trust('off'), false);
+    assert.equal(trust('1'), 1);
+    assert.equal(trust('Loopback'), 'loopback');
+    assert.equal(trust('loopback, 10.0.0.0/8 ,fd00::/8, 192.168.1.10'), 'loopback,10.0.0.0/8,fd00::/8,192.168.1.10');
+    for (const value of ['true', 'everyone', '10.0.0.0/33', '10.0.0/8', 'loopback,,x', '::1/129', '1.2.3.4/8/8']) {
+      const problems = problemsOf({ LINA_TRUST_PROXY: value });
+      assert.equal(problems.length, 1, value);
+      assert.match(problems[0] ?? '', /^LINA_TRUST_PROXY: /, value);
+    }
   });
 
   it('never quotes a rejected value in its problems (it may be a secret)', () => {

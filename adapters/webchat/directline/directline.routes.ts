@@ -37,7 +37,7 @@ export function createDirectLineRouter(options: DirectLineRoutesOptions): Router
   });
 
   router.post('/tokens/generate', json, (req, res) => {
-    if (!limitTokens(req.socket.remoteAddress ?? '')) throw new DirectLineError('TooManyRequests', 'Too many new conversations from this address');
+    if (!limitTokens(req.ip ?? req.socket.remoteAddress ?? '')) throw new DirectLineError('TooManyRequests', 'Too many new conversations from this address');
     res.status(200).json(service.generateToken(req.body));
   });
 

@@ -260,6 +260,20 @@ describe('Direct Line: who may use it', () => {
     assert.equal((await fetch(`${web.url}/v3/directline/tokens/generate`, { method: 'POST', headers: forwarded })).status, 200, 'members on their phones');
   });
 
+  it('behind a trusted reverse proxy, limits new conversations per member address, not per proxy', async (t) => {
+    const generate = (url: string, member: string) =>
+      fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST', headers: { 'x-forwarded-for': member } }).then((reply) => reply.status);
+    const proxied = await startLina(t, { env: { LINA_TRUST_PROXY: 'loopback' } });
+    for (let n = 0; n < 30; n++) assert.equal(await generate(proxied.web.url, '203.0.113.7'), 200);
+    assert.equal(await generate(proxied.web.url, '203.0.113.7'), 429, 'one member past the limit');
+    assert.equal(await generate(proxied.web.url, '203.0.113.8'), 200, 'another member behind the same proxy');
+
+    // Without trust, a forwarded address is not believed: every request counts against the socket's.
+    const direct = await startLina(t);
+    for (let n = 0; n < 30; n++) assert.equal(await generate(direct.web.url, `203.0.113.${n}`), 200);
+    assert.equal(await generate(direct.web.url, '198.51.100.1'), 429);
+  });
+
   const externalAddress = Object.values(networkInterfaces())
     .flat()
     .find((entry): entry is NonNullable<typeof entry> => Boolean(entry && entry.family === 'IPv4' && !entry.internal))?.address;
