@@ -80,6 +80,12 @@ function asPatient({ beneficiaries: _beneficiaries, phone: _phone, email: _email
   return patient;
 }
 
+/** The beneficiary the member's answer picked, if it picked one. */
+function pickedBeneficiary(member: Member | null | undefined, event: DialogEvent | ChildEvent): Patient | undefined {
+  const choice = isMessage(event) ? event.choice : undefined;
+  return choice === undefined || choice === 'self' ? undefined : member?.beneficiaries.find((patient) => patient.id === choice);
+}
+
 function forwardTo(id: 'booking' | 'cancel' | 'reschedule') {
   const forward = { type: 'forward', params: id } as const;
   return { USER_MESSAGE: { actions: forward }, HELP: { actions: forward } };
@@ -165,6 +171,10 @@ export const conversationMachine = setup({
     notPbs: ({ context }) => context.member?.plan !== 'PBS',
     inactive: ({ context }) => context.member?.status !== 'active',
     hasBeneficiaries: ({ context }) => (context.member?.beneficiaries.length ?? 0) > 0,
+    pickedIneligibleBeneficiary: ({ context, event }) => {
+      const picked = pickedBeneficiary(context.member, event);
+      return picked !== undefined && (picked.plan !== 'PBS' || picked.status !== 'active');
+    },
   },
   actions: {
     say: emit((_, said: Reply) => ({ type: 'reply' as const, reply: said })),
@@ -409,13 +419,26 @@ export const conversationMachine = setup({
       on: {
         USER_MESSAGE: [
           {
+            // A beneficiary whose affiliation is not active PBS cannot be booked for here:
+            // the member hears why and where to go, and may choose someone else.
+            guard: 'pickedIneligibleBeneficiary',
+            target: 'awaitingPatient',
+            reenter: true,
+            actions: {
+              type: 'say',
+              params: ({ context, event }) => {
+                const picked = pickedBeneficiary(context.member, event);
+                return reply(picked?.plan !== 'PBS' ? 'eligibility.beneficiaryNotPbs' : 'eligibility.beneficiaryInactive', { name: picked?.firstName });
+              },
+            },
+          },
+          {
             guard: 'pickedAny',
             target: 'menu',
             actions: assign({
               patient: ({ context, event }) => {
-                const choice = isMessage(event) ? event.choice : undefined;
-                if (choice === 'self') return context.member ? asPatient(context.member) : undefined;
-                return context.member?.beneficiaries.find((patient) => patient.id === choice);
+                if (isMessage(event) && event.choice === 'self') return context.member ? asPatient(context.member) : undefined;
+                return pickedBeneficiary(context.member, event);
               },
             }),
           },

@@ -4,7 +4,7 @@ import { createEngine, type EngineOptions } from '../../bot/engine.js';
 import { formatTime } from '../../bot/render.js';
 import { CONVERSATION_MACHINE_VERSION } from '../../dialogs/conversation.machine.js';
 import type { ReplyParams } from '../../dialogs/replies.js';
-import { createFakeAgenda } from '../fakes/agenda.fake.js';
+import { createFakeAgenda, makePatient, seedMembers } from '../fakes/agenda.fake.js';
 import { makeEngineOptions, makeRenderer, plainText, startChat, TEST_POLICY_VERSION, type Chat, type ChatOptions } from '../fakes/chat.js';
 import { createFakeSessionStore, type FakeSessionStore } from '../fakes/session-store.fake.js';
 
@@ -501,6 +501,34 @@ describe('engine: the channel opens the conversation', () => {
     assert.ok(plainText(again).includes(t('identify.askDocument')));
     await chat.say('CC 1010101010');
     assertNotSaid(chat, 'identify.askDocument');
+  });
+});
+
+describe('engine: a beneficiary who cannot be served', () => {
+  /** Laura, with Mateo no longer active and Sofía moved to another plan. */
+  async function withIneligibleBeneficiaries() {
+    const members = seedMembers();
+    members.laura.beneficiaries = [
+      makePatient({ id: 'ben-mateo', firstName: 'Mateo', birthDate: '2013-06-01', status: 'inactive' }),
+      makePatient({ id: 'ben-sofia', firstName: 'Sofía', birthDate: '2021-09-10', plan: 'PAC' }),
+    ];
+    return setUp({ agenda: createFakeAgenda({ members: Object.values(members) }) });
+  }
+
+  it('says why an inactive beneficiary cannot be booked for, and asks for whom again', async () => {
+    const { chat } = await withIneligibleBeneficiaries();
+    await laura.toPatient(chat);
+    await chat.say('2');
+    assert.ok(chat.lastReply().startsWith(t('eligibility.beneficiaryInactive', { name: 'Mateo' })), chat.lastReply());
+    assertSaid(chat, 'patient.ask');
+    assertNotSaid(chat, 'menu.askFor', { patient: 'Mateo' });
+
+    await chat.say('3');
+    assert.ok(chat.lastReply().startsWith(t('eligibility.beneficiaryNotPbs', { name: 'Sofía' })), chat.lastReply());
+    assertSaid(chat, 'patient.ask');
+
+    await chat.say('para mí');
+    assertSaid(chat, 'menu.askSelf');
   });
 });
 
