@@ -28,6 +28,20 @@ export interface AgendaService {
     to: string;
     limit?: number;
   }): Promise<Slot[]>;
+  /**
+   * The Bogotá days between `from` and `to` that have at least one free slot for the service at the
+   * site (narrowed by `franja` and `doctorId` as searchSlots is), earliest first, with how many
+   * free slots each has and when the first one starts.
+   */
+  availableDays(params: {
+    cups: Cups;
+    site: SiteCode;
+    franja?: Franja;
+    doctorId?: string;
+    from: string;
+    to: string;
+    limit?: number;
+  }): Promise<Array<{ day: string; slots: number; firstStart: string }>>;
   /** The same `idempotencyKey` always yields the same appointment. `SLOT_TAKEN` when gone. */
   book(params: { patientId: string; slotId: string; cups: Cups; idempotencyKey: string }): Promise<Appointment>;
   /** Upcoming booked appointments, earliest first. */

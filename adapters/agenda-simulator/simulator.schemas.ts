@@ -26,7 +26,7 @@ export const memberLookupSchema = z.object({
     .regex(/^[0-9A-Za-z]{1,20}$/, 'letters and digits only, at most 20'),
 });
 
-/** `GET /v1/slots` query string. */
+/** `GET /v1/slots` and `GET /v1/slots/days` query string (`limit` caps slots, or days). */
 export const slotQuerySchema = z.object({
   cups,
   site,

@@ -139,6 +139,7 @@ function routesOf(agenda: SimulatedAgenda): Route[] {
     route('GET', '/v1/health', () => ok({ status: 'ok' })),
     route('POST', '/v1/members/lookup', ({ body }) => ok(agenda.findMember(parse(memberLookupSchema, body)))),
     route('GET', '/v1/slots', ({ query }) => ok({ slots: agenda.searchSlots(parse(slotQuerySchema, query)) })),
+    route('GET', '/v1/slots/days', ({ query }) => ok({ days: agenda.availableDays(parse(slotQuerySchema, query)) })),
     route('POST', '/v1/appointments', ({ body, headers }) => {
       const idempotencyKey = idempotencyKeyOf(headers);
       return created(agenda.book({ ...parse(bookingSchema, body), idempotencyKey }));

@@ -39,6 +39,24 @@ const RISS_DUE_BUSINESS_DAYS = 5;
 /** Longest period `bookingStats` answers for. */
 const MAX_STATS_DAYS = 366;
 
+/** What `searchSlots` and `availableDays` are asked (the `GET /v1/slots` query). */
+export interface SlotQuery {
+  cups: Cups;
+  site: SiteCode;
+  franja?: Franja;
+  doctorId?: string;
+  from: string;
+  to: string;
+  limit?: number;
+}
+
+/** A Bogotá day with free slots: how many, and when the first one starts. */
+export interface AvailableDay {
+  day: string;
+  slots: number;
+  firstStart: string;
+}
+
 export type BookingChannel = 'digital' | 'call_center' | 'in_person';
 
 export interface BookingStatsRow {
@@ -92,44 +110,35 @@ export class SimulatedAgenda {
   }
 
   /** Free slots of the CUPS's specialty at a site, earliest first, within horizon and window. */
-  searchSlots(params: {
-    cups: Cups;
-    site: SiteCode;
-    franja?: Franja;
-    doctorId?: string;
-    from: string;
-    to: string;
-    limit?: number;
-  }): Slot[] {
-    const { cups, site, franja, doctorId, limit } = params;
-    const now = this.clock.now();
-    const from = latest(new Date(params.from), now);
-    const to = earliest(new Date(params.to), horizonEnd(now));
-    if (from > to) return [];
-
-    const doctors = this.store.doctorsAt(site, serviceOf(cups).specialty, doctorId);
-    if (doctors.length === 0) return [];
-    const booked = this.store.bookedSlots(
-      doctors.map((doctor) => doctor.id),
-      from,
-      to,
-    );
-    const window = bookingWindowOf(cups, now);
+  searchSlots(params: SlotQuery): Slot[] {
+    const { limit } = params;
     const slots: Slot[] = [];
-    for (let day = bogotaDate(from), last = bogotaDate(to); day <= last; day = addDays(day, 1)) {
-      for (const slot of gridOf(day)) {
-        const { start } = slot;
-        if (start < from || start > to || !isInBookingWindow(window, start)) continue;
-        if (franja !== undefined && slot.franja !== franja) continue;
-        for (const doctor of doctors) {
-          // The booked set before the seed rule: a lookup is cheaper than the rule's hash.
-          if (booked.has(bookedSlotKey(doctor.id, start.getTime())) || !isOpenByRule(doctor, start)) continue;
-          slots.push(toSlot(doctor, start));
-          if (limit !== undefined && slots.length >= limit) return slots;
-        }
-      }
-    }
+    this.walkFreeSlots(params, (doctor, start) => {
+      slots.push(toSlot(doctor, start));
+      return limit === undefined || slots.length < limit;
+    });
     return slots;
+  }
+
+  /**
+   * The Bogotá days with free slots, earliest first: the slots `searchSlots` would offer for the
+   * same query, counted per day. `limit` caps the days, not the slots.
+   */
+  availableDays(params: SlotQuery): AvailableDay[] {
+    const { limit } = params;
+    const days: AvailableDay[] = [];
+    this.walkFreeSlots(params, (_doctor, start, day) => {
+      const current = days.at(-1);
+      if (current?.day === day) {
+        current.slots += 1;
+        return true;
+      }
+      // A new day: the walk goes earliest first, so this is its first free slot.
+      if (limit !== undefined && days.length >= limit) return false;
+      days.push({ day, slots: 1, firstStart: toBogotaIso(start) });
+      return true;
+    });
+    return days;
   }
 
   /** Books a slot; the same key with the same request gives the same appointment back. */
@@ -289,6 +298,42 @@ export class SimulatedAgenda {
         a.channel.localeCompare(b.channel),
     );
     return { from, to, rows };
+  }
+
+  /**
+   * Calls `visit` with every free slot matching the query, earliest first (doctors in id order
+   * at the same start), with its Bogotá day, until `visit` answers `false`. A slot is free when
+   * it starts at or after `from` and at or before `to`, within the booking window of the CUPS
+   * (after now, within the horizon), in the band asked for, open under the seed world's rules
+   * and not booked. The one rule behind both `searchSlots` and `availableDays`.
+   */
+  private walkFreeSlots(params: SlotQuery, visit: (doctor: SeedDoctor, start: Date, day: string) => boolean): void {
+    const { cups, site, franja, doctorId } = params;
+    const now = this.clock.now();
+    const from = latest(new Date(params.from), now);
+    const to = earliest(new Date(params.to), horizonEnd(now));
+    if (from > to) return;
+
+    const doctors = this.store.doctorsAt(site, serviceOf(cups).specialty, doctorId);
+    if (doctors.length === 0) return;
+    const booked = this.store.bookedSlots(
+      doctors.map((doctor) => doctor.id),
+      from,
+      to,
+    );
+    const window = bookingWindowOf(cups, now);
+    for (let day = bogotaDate(from), last = bogotaDate(to); day <= last; day = addDays(day, 1)) {
+      for (const slot of gridOf(day)) {
+        const { start } = slot;
+        if (start < from || start > to || !isInBookingWindow(window, start)) continue;
+        if (franja !== undefined && slot.franja !== franja) continue;
+        for (const doctor of doctors) {
+          // The booked set before the seed rule: a lookup is cheaper than the rule's hash.
+          if (booked.has(bookedSlotKey(doctor.id, start.getTime())) || !isOpenByRule(doctor, start)) continue;
+          if (!visit(doctor, start, day)) return;
+        }
+      }
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ import { AgendaError } from '../../bot/agenda.errors.js';
 import type { AgendaService } from '../../bot/ports.js';
 import {
   agendaErrorBodySchema,
+  availableDayListSchema,
   appointmentListSchema,
   appointmentSchema,
   bookingStatsSchema,
@@ -42,6 +43,7 @@ const DEFAULT_TIMEOUT_MS = 5000;
 export const REPEATABLE_OPERATIONS: ReadonlySet<string> = new Set<keyof AgendaService>([
   'findMember',
   'searchSlots',
+  'availableDays',
   'listAppointments',
   'findOpenCase',
   'book',
@@ -88,6 +90,16 @@ export function createAgendaClient(options: AgendaClientOptions): AgendaService 
         params: { cups, site, franja, doctorId, from, to, limit },
       });
       return slots;
+    },
+
+    availableDays: async ({ cups, site, franja, doctorId, from, to, limit }) => {
+      const { days } = await call('availableDays', availableDayListSchema, {
+        method: 'GET',
+        url: '/v1/slots/days',
+        // The same query as searchSlots; `limit` caps the days instead of the slots.
+        params: { cups, site, franja, doctorId, from, to, limit },
+      });
+      return days;
     },
 
     book: ({ patientId, slotId, cups, idempotencyKey }) =>

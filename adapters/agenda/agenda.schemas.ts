@@ -90,6 +90,16 @@ export const rissCaseSchema = z.object({
 /** `GET /v1/slots`. */
 export const slotListSchema = z.object({ slots: z.array(slotSchema) });
 
+/** One Bogotá day with free slots: how many, and when the first one starts. */
+export const availableDaySchema = z.object({
+  day,
+  slots: z.number().int().min(1),
+  firstStart: instant,
+});
+
+/** `GET /v1/slots/days`. */
+export const availableDayListSchema = z.object({ days: z.array(availableDaySchema) });
+
 /** `GET /v1/patients/{patientId}/appointments`. */
 export const appointmentListSchema = z.object({ appointments: z.array(appointmentSchema) });
 

@@ -11,6 +11,7 @@ import type { TestContext } from 'node:test';
 
 import Database from 'better-sqlite3';
 
+import { createAgendaClient } from '../../adapters/agenda/agenda.client.js';
 import { SEED_DOCTORS, isTakenByOthers } from '../../adapters/agenda-simulator/seed-world.js';
 import { startAgendaSimulator } from '../../adapters/agenda-simulator/simulator.server.js';
 import type { AgendaSimulator } from '../../adapters/agenda-simulator/simulator.server.js';
@@ -71,6 +72,14 @@ function makeApi(simulator: AgendaSimulator) {
       return reply.body.slots;
     },
 
+    async days(query: { cups: Cups; site: SiteCode; franja?: Franja; doctorId?: string; from?: string; to?: string; limit?: number }) {
+      const params = new URLSearchParams({ from: NOW.toISOString(), to: FAR_FUTURE });
+      for (const [name, value] of Object.entries(query)) params.set(name, String(value));
+      const reply = await request<{ days: AvailableDay[] }>('GET', `/v1/slots/days?${params}`);
+      assert.equal(reply.status, 200);
+      return reply.body.days;
+    },
+
     async member(documentType: string, documentNumber: string) {
       const reply = await request<Member>('POST', '/v1/members/lookup', { body: { documentType, documentNumber } });
       assert.equal(reply.status, 200);
@@ -93,6 +102,24 @@ const MATEO = 'pat-0002';
 const CARLOS = 'pat-0004';
 const DIANA = 'pat-0007';
 const DIANAS_SLOT = 'doc-kennedy-mg1-202611171000';
+
+interface AvailableDay {
+  day: string;
+  slots: number;
+  firstStart: string;
+}
+
+/** What `GET /v1/slots/days` must say for the slots `GET /v1/slots` lists: per day, how many and the first start. */
+function daysOf(slots: Slot[]): AvailableDay[] {
+  const days: AvailableDay[] = [];
+  for (const slot of slots) {
+    const day = bogotaDate(new Date(slot.start));
+    const current = days.at(-1);
+    if (current?.day === day) current.slots += 1;
+    else days.push({ day, slots: 1, firstStart: slot.start });
+  }
+  return days;
+}
 
 const datesOf = (slots: Slot[]) => [...new Set(slots.map((slot) => bogotaDate(new Date(slot.start))))];
 const bandsOf = (slots: Slot[]) => new Set(slots.map((slot) => (bogotaTime(new Date(slot.start)) < '12:00' ? 'manana' : 'tarde')));
@@ -280,6 +307,154 @@ describe('agenda simulator: the seed world', () => {
       const laura = await api.member('CC', '1010101010');
       assert.ok(!laura.id.includes(laura.documentNumber));
     });
+  });
+});
+
+describe('agenda simulator: days with free slots', () => {
+  let simulator: AgendaSimulator;
+  let api: Api;
+  before(async () => {
+    simulator = await startAgendaSimulator({ clock: makeClock() });
+    api = makeApi(simulator);
+  });
+  after(() => simulator.close());
+
+  it('counts per day exactly the slots the search offers, with the first one’s start', async () => {
+    const queries = [
+      { cups: '890201', site: 'KENNEDY' },
+      { cups: '890201', site: 'SUBA', franja: 'tarde' },
+      { cups: '890201', site: 'FONTIBON', doctorId: 'doc-fontibon-mg2' },
+      { cups: '890283', site: 'CHIA' },
+      { cups: '89020110', site: 'CALLE42' },
+    ] as const;
+    for (const query of queries) {
+      const days = await api.days(query);
+      assert.ok(days.length > 0, JSON.stringify(query));
+      assert.deepEqual(days, daysOf(await api.slots(query)), JSON.stringify(query));
+    }
+  });
+
+  it('lists every working day of the 14-day horizon, earliest first, and never a weekend or a holiday', async () => {
+    const days = await api.days({ cups: '890201', site: 'CALLE26', from: '2026-11-01T00:00:00-05:00' });
+    // Saturdays 14 and 21, Sundays 15 and 22, and Monday 16 (a holiday) are missing.
+    assert.deepEqual(
+      days.map((day) => day.day),
+      ['2026-11-12', '2026-11-13', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'],
+    );
+    assert.ok(days.every((day) => isBusinessDay(day.day) && day.slots > 0));
+    // Today is counted from now (09:30): its first start is the search's first slot, after now.
+    const [firstSlot] = await api.slots({ cups: '890201', site: 'CALLE26' });
+    assert.equal(days[0]?.firstStart, firstSlot?.start);
+    assert.ok(new Date(days[0]?.firstStart ?? 0) > NOW);
+  });
+
+  it('SUBA general medicine in the morning leaves Dra. Marta Salazar out', async () => {
+    const morning = await api.days({ cups: '890201', site: 'SUBA', franja: 'manana' });
+    assert.ok(morning.length > 0);
+    assert.deepEqual(morning, await api.days({ cups: '890201', site: 'SUBA', franja: 'manana', doctorId: 'doc-suba-mg2' }));
+    assert.deepEqual(await api.days({ cups: '890201', site: 'SUBA', franja: 'manana', doctorId: 'doc-suba-mg1' }), []);
+    assert.ok(morning.every((day) => bogotaTime(new Date(day.firstStart)) < '12:00'));
+    const afternoon = await api.days({ cups: '890201', site: 'SUBA', franja: 'tarde', doctorId: 'doc-suba-mg1' });
+    assert.ok(afternoon.length > 0, 'she has afternoon days');
+  });
+
+  it('FACATATIVA general medicine has no day at all, pediatrics has', async () => {
+    for (const cups of ['890201', '890301', '89020110'] as const) {
+      assert.deepEqual(await api.days({ cups, site: 'FACATATIVA' }), [], cups);
+    }
+    assert.ok((await api.days({ cups: '890283', site: 'FACATATIVA' })).length > 0);
+  });
+
+  it('CHIA pediatrics has no day in the morning, only afternoon days', async () => {
+    for (const cups of ['890283', '890383', '89020271'] as const) {
+      assert.deepEqual(await api.days({ cups, site: 'CHIA', franja: 'manana' }), [], cups);
+      assert.deepEqual(await api.days({ cups, site: 'CHIA' }), await api.days({ cups, site: 'CHIA', franja: 'tarde' }), cups);
+    }
+  });
+
+  it('no-programada services have today and the next working day only', async () => {
+    const days = await api.days({ cups: '89020110', site: 'KENNEDY' });
+    assert.deepEqual(
+      days.map((day) => day.day),
+      ['2026-11-12', '2026-11-13'],
+    );
+  });
+
+  it('a from in the middle of a day counts only the slots starting then or later, and a to the ones up to it', async () => {
+    const day = await api.slots({ cups: '890201', site: 'KENNEDY', from: '2026-11-18T00:00:00-05:00', to: '2026-11-18T23:59:00-05:00' });
+    const starts = [...new Set(day.map((slot) => slot.start))];
+    const [from, to] = [starts[10], starts[20]];
+    assert.ok(from && to);
+    const between = day.filter((slot) => slot.start >= from && slot.start <= to);
+
+    const days = await api.days({ cups: '890201', site: 'KENNEDY', from, to });
+
+    assert.deepEqual(days, [{ day: '2026-11-18', slots: between.length, firstStart: from }]);
+    assert.ok(between.length < day.length);
+    assert.ok(between.some((slot) => slot.start === to), 'a slot starting at to counts');
+  });
+
+  it('leaves out the past and what lies beyond the horizon', async () => {
+    assert.deepEqual(await api.days({ cups: '890201', site: 'KENNEDY', from: '2026-11-01T00:00:00-05:00', to: '2026-11-12T09:00:00-05:00' }), []);
+    assert.deepEqual(await api.days({ cups: '890201', site: 'KENNEDY', from: FAR_FUTURE, to: FAR_FUTURE }), []);
+  });
+
+  it('limit caps the days, not the slots', async () => {
+    const all = await api.days({ cups: '890201', site: 'AUTOSUR' });
+    assert.deepEqual(await api.days({ cups: '890201', site: 'AUTOSUR', limit: 3 }), all.slice(0, 3));
+    assert.deepEqual(await api.days({ cups: '890201', site: 'AUTOSUR', limit: 1 }), all.slice(0, 1));
+  });
+
+  it('answers what the agenda client reads: the same days, through its validation', async () => {
+    const client = createAgendaClient({ baseUrl: simulator.url });
+    const query = { cups: '890201', site: 'SUBA', franja: 'manana', from: NOW.toISOString(), to: FAR_FUTURE, limit: 4 } as const;
+    const days = await client.availableDays(query);
+    assert.equal(days.length, 4);
+    assert.deepEqual(days, await api.days(query));
+  });
+
+  it('answers 400 BAD_REQUEST for the queries the search refuses', async () => {
+    for (const query of [
+      'cups=890201&site=SUBA&from=yesterday&to=tomorrow',
+      'site=SUBA&from=2026-11-12T00:00:00Z&to=2026-11-20T00:00:00Z',
+      'cups=890201&site=SUBA&franja=noche&from=2026-11-12T00:00:00Z&to=2026-11-20T00:00:00Z',
+      'cups=890201&site=SUBA&limit=0&from=2026-11-12T00:00:00Z&to=2026-11-20T00:00:00Z',
+    ]) {
+      const reply = await api.get<{ code: string }>(`/v1/slots/days?${query}`);
+      assert.equal(reply.status, 400, query);
+      assert.equal(reply.body.code, 'BAD_REQUEST', query);
+    }
+  });
+});
+
+describe('agenda simulator: days with free slots after bookings', () => {
+  it('a booked slot leaves its day’s count, and a day whose last free slot is booked disappears', async (t) => {
+    const api = await makeSimulator(t);
+    const query = { cups: '890201', site: 'CALLE42' } as const;
+    const [first] = await api.days(query);
+    assert.ok(first);
+    const [slot] = await api.slots({ ...query, from: first.firstStart, to: first.firstStart, limit: 1 });
+    assert.ok(slot);
+
+    const booked = await api.book({ patientId: LAURA, slotId: slot.id, cups: '890201' }, 'days-1');
+    assert.equal(booked.status, 201);
+
+    const [after] = await api.days(query);
+    assert.equal(after?.day, first.day);
+    assert.equal(after?.slots, first.slots - 1);
+    const alone = { ...query, doctorId: slot.doctor.id, from: slot.start, to: slot.start };
+    assert.deepEqual(await api.days(alone), [], 'the only slot of that window is gone');
+
+    await api.post(`/v1/appointments/${booked.body.id}/cancel`);
+    assert.deepEqual(await api.days(alone), [{ day: first.day, slots: 1, firstStart: slot.start }]);
+    assert.deepEqual((await api.days(query))[0], first);
+  });
+
+  it('Diana Castro’s slot is not counted', async (t) => {
+    const api = await makeSimulator(t);
+    const doctorId = DIANAS_SLOT.replace(/-\d{12}$/, '');
+    const at = '2026-11-17T10:00:00-05:00';
+    assert.deepEqual(await api.days({ cups: '890201', site: 'KENNEDY', doctorId, from: at, to: at }), []);
   });
 });
 

@@ -15,6 +15,8 @@ import {
   agendaErrorBodySchema,
   appointmentListSchema,
   appointmentSchema,
+  availableDayListSchema,
+  availableDaySchema,
   doctorRefSchema,
   healthSchema,
   memberSchema,
@@ -262,6 +264,37 @@ describe('createAgendaClient calls', () => {
     const found = await agenda.searchSlots({ cups: '890283', site: 'KENNEDY', from: FROM, to: TO });
 
     assert.deepEqual(found, []);
+  });
+
+  test('availableDays sends the slot query to the days endpoint and unwraps the days', async () => {
+    const days = [
+      { day: '2026-11-24', slots: 7, firstStart: '2026-11-24T14:00:00-05:00' },
+      { day: '2026-11-25', slots: 1, firstStart: '2026-11-25T16:40:00-05:00' },
+    ];
+    const query = { cups: '890201', site: 'SUBA', franja: 'tarde', doctorId: 'doc-07', from: FROM, to: TO, limit: '3' };
+    answer(nock(BASE_URL).get('/v1/slots/days').query(query), 200, { days });
+
+    const found = await agenda.availableDays({
+      cups: '890201',
+      site: 'SUBA',
+      franja: 'tarde',
+      doctorId: 'doc-07',
+      from: FROM,
+      to: TO,
+      limit: 3,
+    });
+
+    assert.deepEqual(found, days);
+  });
+
+  test('availableDays leaves optional filters out of the query and drops unknown fields', async () => {
+    const query = { cups: '890283', site: 'KENNEDY', from: FROM, to: TO };
+    const day = { day: '2026-11-24', slots: 2, firstStart: '2026-11-24T07:00:00-05:00' };
+    answer(nock(BASE_URL).get('/v1/slots/days').query(query), 200, { days: [{ ...day, doctors: 1 }], total: 1 });
+
+    const found = await agenda.availableDays({ cups: '890283', site: 'KENNEDY', from: FROM, to: TO });
+
+    assert.deepEqual(found, [day]);
   });
 
   test('book POSTs the appointment with its Idempotency-Key', async () => {
@@ -603,6 +636,44 @@ describe('createAgendaClient errors', () => {
     );
   });
 
+  for (const [problem, days] of [
+    ['a day whose first start has no offset', [{ day: '2026-11-24', slots: 2, firstStart: '2026-11-24T07:00:00' }]],
+    ['a day that is not a calendar date', [{ day: '24/11/2026', slots: 2, firstStart: '2026-11-24T07:00:00-05:00' }]],
+    ['a day without free slots', [{ day: '2026-11-24', slots: 0, firstStart: '2026-11-24T07:00:00-05:00' }]],
+    ['a day without its count', [{ day: '2026-11-24', firstStart: '2026-11-24T07:00:00-05:00' }]],
+  ] as const) {
+    test(`${problem} is BAD_RESPONSE, as a malformed slot is`, async () => {
+      answer(nock(BASE_URL).get('/v1/slots/days').query(true), 200, { days });
+
+      await assertAgendaError(
+        agenda.availableDays({ cups: '890201', site: 'SUBA', from: FROM, to: TO }),
+        'BAD_RESPONSE',
+        { operation: 'availableDays', status: 200 },
+      );
+    });
+  }
+
+  test('a bare array instead of the days wrapper is BAD_RESPONSE', async () => {
+    answer(nock(BASE_URL).get('/v1/slots/days').query(true), 200, [
+      { day: '2026-11-24', slots: 2, firstStart: '2026-11-24T07:00:00-05:00' },
+    ]);
+
+    await assertAgendaError(
+      agenda.availableDays({ cups: '890201', site: 'SUBA', from: FROM, to: TO }),
+      'BAD_RESPONSE',
+      { operation: 'availableDays', status: 200 },
+    );
+  });
+
+  test('a failing days endpoint is UNAVAILABLE, and a refused query BAD_RESPONSE, as for searchSlots', async () => {
+    answer(nock(BASE_URL).get('/v1/slots/days').query(true), 503, { code: 'INTERNAL', message: 'Down.' });
+    answer(nock(BASE_URL).get('/v1/slots/days').query(true), 400, { code: 'BAD_REQUEST', message: 'from: Invalid.' });
+    const query = { cups: '890201', site: 'SUBA', from: FROM, to: TO } as const;
+
+    await assertAgendaError(agenda.availableDays(query), 'UNAVAILABLE', { operation: 'availableDays', status: 503 });
+    await assertAgendaError(agenda.availableDays(query), 'BAD_RESPONSE', { operation: 'availableDays', status: 400 });
+  });
+
   test('a bare array instead of the list wrapper is BAD_RESPONSE', async () => {
     answer(nock(BASE_URL).get('/v1/patients/pat-001/appointments'), 200, [makeAppointment()]);
 
@@ -666,6 +737,8 @@ describe('openapi.yaml', () => {
     DoctorRef: doctorRefSchema,
     Slot: slotSchema,
     SlotList: slotListSchema,
+    AvailableDay: availableDaySchema,
+    AvailableDayList: availableDayListSchema,
     Appointment: appointmentSchema,
     AppointmentList: appointmentListSchema,
     RissCase: rissCaseSchema,

@@ -44,6 +44,7 @@ export function createInProcessAgenda(agenda: SimulatedAgenda, meter: AgendaMete
   return {
     findMember: (params) => call('findMember', () => agenda.findMember(params)),
     searchSlots: (params) => call('searchSlots', () => agenda.searchSlots(params)),
+    availableDays: (params) => call('availableDays', () => agenda.availableDays(params)),
     book: (params) => call('book', () => agenda.book(params).result),
     listAppointments: (params) => call('listAppointments', () => agenda.listAppointments(params)),
     cancel: (params) => call('cancel', () => agenda.cancel(params)),

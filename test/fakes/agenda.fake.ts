@@ -11,6 +11,7 @@ import { serviceOf } from '../../data/catalog.js';
 
 export type AgendaOperation = keyof AgendaService;
 export type BookingStatsRow = Awaited<ReturnType<AgendaService['bookingStats']>>[number];
+type SlotQuery = Parameters<AgendaService['searchSlots']>[0];
 
 export interface FakeAgenda extends AgendaService {
   readonly members: Member[];
@@ -172,6 +173,18 @@ export function createFakeAgenda(seed: { members?: Member[]; slots?: Slot[]; clo
   const slotIdOf = (appointment: Appointment) =>
     slots.find((slot) => slot.start === appointment.start && slot.doctor.id === appointment.doctor.id)?.id;
 
+  /** The slots `searchSlots` offers for a query, earliest first, before its `limit`. */
+  function freeSlots({ cups, site, franja, doctorId, from, to }: SlotQuery): Slot[] {
+    const { specialty } = serviceOf(cups);
+    const [start, end] = [new Date(from).getTime(), new Date(to).getTime()];
+    return slots
+      .filter((slot) => slot.specialty === specialty && slot.site === site && !isTaken(slot.id))
+      .filter((slot) => !doctorId || slot.doctor.id === doctorId)
+      .filter((slot) => !franja || (bogotaTime(new Date(slot.start)) < '12:00') === (franja === 'manana'))
+      .filter((slot) => new Date(slot.start).getTime() >= start && new Date(slot.start).getTime() <= end)
+      .sort((a, b) => new Date(a.start).getTime() - new Date(b.start).getTime());
+  }
+
   function appointmentFor(patientId: string, slot: Slot, cups: Appointment['cups']): Appointment {
     sequence += 1;
     return {
@@ -232,16 +245,17 @@ export function createFakeAgenda(seed: { members?: Member[]; slots?: Slot[]; clo
       return member;
     }),
 
-    searchSlots: operation('searchSlots', ({ cups, site, franja, doctorId, from, to, limit }) => {
-      const { specialty } = serviceOf(cups);
-      const [start, end] = [new Date(from).getTime(), new Date(to).getTime()];
-      return slots
-        .filter((slot) => slot.specialty === specialty && slot.site === site && !isTaken(slot.id))
-        .filter((slot) => !doctorId || slot.doctor.id === doctorId)
-        .filter((slot) => !franja || (bogotaTime(new Date(slot.start)) < '12:00') === (franja === 'manana'))
-        .filter((slot) => new Date(slot.start).getTime() >= start && new Date(slot.start).getTime() <= end)
-        .sort((a, b) => new Date(a.start).getTime() - new Date(b.start).getTime())
-        .slice(0, limit ?? 5);
+    searchSlots: operation('searchSlots', (query) => freeSlots(query).slice(0, query.limit ?? 5)),
+
+    availableDays: operation('availableDays', (query) => {
+      const days: Array<{ day: string; slots: number; firstStart: string }> = [];
+      for (const slot of freeSlots(query)) {
+        const day = bogotaDate(new Date(slot.start));
+        const current = days.at(-1);
+        if (current?.day === day) current.slots += 1;
+        else days.push({ day, slots: 1, firstStart: slot.start });
+      }
+      return query.limit === undefined ? days : days.slice(0, query.limit);
     }),
 
     book: operation('book', ({ patientId, slotId, cups, idempotencyKey }) => {

@@ -19,6 +19,7 @@ function scriptedAgenda(script: Array<AgendaErrorCode | 'ok'>) {
   const agenda = {
     findMember: answer('findMember'),
     searchSlots: answer('searchSlots'),
+    availableDays: answer('availableDays'),
     book: answer('book'),
     listAppointments: answer('listAppointments'),
     cancel: answer('cancel'),
@@ -56,6 +57,16 @@ describe('resilient agenda: retries', () => {
     const resilient = createResilientAgenda(agenda, options({ volumeThreshold: 100 }));
     assert.deepEqual(await resilient.agenda.searchSlots(slotQuery), []);
     assert.equal(calls.length, 3);
+    assert.deepEqual(waits, [50, 100]);
+    resilient.shutdown();
+  });
+
+  it('repeats a listing of the days with free slots, a read like the search', async () => {
+    waits.length = 0;
+    const { agenda, calls } = scriptedAgenda(['UNAVAILABLE', 'TIMEOUT', 'ok']);
+    const resilient = createResilientAgenda(agenda, options({ volumeThreshold: 100 }));
+    assert.deepEqual(await resilient.agenda.availableDays(slotQuery), []);
+    assert.deepEqual(calls, ['availableDays', 'availableDays', 'availableDays']);
     assert.deepEqual(waits, [50, 100]);
     resilient.shutdown();
   });
@@ -104,6 +115,7 @@ describe('resilient agenda: circuit breaker', () => {
     assert.deepEqual(resilient.circuit(), { open: true, since: clock.now() });
     const before = calls.length;
     await assert.rejects(resilient.agenda.searchSlots(slotQuery), { code: 'UNAVAILABLE', message: /circuit/ });
+    await assert.rejects(resilient.agenda.availableDays(slotQuery), { code: 'UNAVAILABLE', message: /circuit/ });
     assert.equal(calls.length, before, 'an open circuit does not call the agenda');
     resilient.shutdown();
   });
