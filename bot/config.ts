@@ -74,6 +74,12 @@ const EnvSchema = z.object({
   LINA_LIVE_CONVERSATIONS: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
   LINA_SUPPORT_PHONE: z.string().trim().min(3).max(40).default('601 4441234'),
   LINA_SUPPORT_HOURS: z.string().trim().min(3).max(120).default('lunes a sábado, de 7:00 a. m. a 7:00 p. m.'),
+  LINA_DIGITAL_SUPPORT_PHONE: z.string().trim().min(3).max(40).default('601 4441234'),
+  LINA_DIGITAL_SUPPORT_HOURS: z.string().trim().min(3).max(120).default('lunes a sábado, de 7:00 a. m. a 7:00 p. m.'),
+  LINA_PAC_PHONE: z.string().trim().min(3).max(40).default('601 4441234'),
+  LINA_PAC_HOURS: z.string().trim().min(3).max(120).default('lunes a viernes, de 7:00 a. m. a 5:00 p. m.'),
+  LINA_POLICY_URL: optionalUrl,
+  LINA_MIN_LEAD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AGENDA_URL: optionalUrl,
   AGENDA_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
@@ -115,8 +121,19 @@ export interface Config {
     turnTimeoutMs: number;
     maxMessageLength: number;
     policyVersion: string;
+    /** The Línea de citas médicas PBS and its hours, as Lina says them. */
     supportPhone: string;
     supportHours: string;
+    /** The digital channels' support line (help with this chat) and its hours. */
+    digitalSupportPhone: string;
+    digitalSupportHours: string;
+    /** Where members of the complementary plan (PAC) are sent, and its hours. */
+    pacPhone: string;
+    pacHours: string;
+    /** The full data-processing policy the consent message links to. */
+    policyUrl: string;
+    /** A slot is offered only when it starts at least this many minutes from now. */
+    minLeadMinutes: number;
     /** Failed second factors that lock a document and its sender, and for how long. */
     lockout: { maxFailures: number; windowMs: number };
     rateLimitPerMinute: number;
@@ -191,6 +208,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       policyVersion: e.LINA_POLICY_VERSION,
       supportPhone: e.LINA_SUPPORT_PHONE,
       supportHours: e.LINA_SUPPORT_HOURS,
+      digitalSupportPhone: e.LINA_DIGITAL_SUPPORT_PHONE,
+      digitalSupportHours: e.LINA_DIGITAL_SUPPORT_HOURS,
+      pacPhone: e.LINA_PAC_PHONE,
+      pacHours: e.LINA_PAC_HOURS,
+      policyUrl: (e.LINA_POLICY_URL ?? `${publicUrlOf(e)}/politica-de-datos`).replace(/\/+$/, ''),
+      minLeadMinutes: e.LINA_MIN_LEAD_MINUTES,
       lockout: { maxFailures: e.LINA_LOCKOUT_FAILURES, windowMs: e.LINA_LOCKOUT_MINUTES * 60_000 },
       rateLimitPerMinute: e.LINA_RATE_LIMIT_PER_MINUTE,
       liveConversations: e.LINA_LIVE_CONVERSATIONS,
@@ -216,7 +239,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     web: {
       host: e.LINA_HOST,
       port: e.LINA_PORT,
-      publicUrl: (e.LINA_PUBLIC_URL ?? `http://${['0.0.0.0', '127.0.0.1', '::', '::1'].includes(e.LINA_HOST) ? 'localhost' : e.LINA_HOST}:${e.LINA_PORT}`).replace(/\/+$/, ''),
+      publicUrl: publicUrlOf(e),
       directLineSecret: e.DIRECT_LINE_SECRET,
       directLineTokenSecret: e.LINA_DIRECTLINE_TOKEN_SECRET,
       trustProxy: e.LINA_TRUST_PROXY,
@@ -236,4 +259,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reconnectMaxMs: e.WHATSAPP_RECONNECT_MAX_MS,
     },
   };
+}
+
+/** The address members reach: LINA_PUBLIC_URL, or this machine's host and port. */
+function publicUrlOf(e: z.infer<typeof EnvSchema>): string {
+  const host = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(e.LINA_HOST) ? 'localhost' : e.LINA_HOST;
+  return (e.LINA_PUBLIC_URL ?? `http://${host}:${e.LINA_PORT}`).replace(/\/+$/, '');
 }

@@ -1,42 +1,81 @@
 import { fromPromise } from 'xstate';
-import type { Appointment, DocumentId, Member, Slot } from './domain.js';
+import type { Appointment, Member, Slot } from './domain.js';
 import { AgendaError } from './agenda.errors.js';
 import type { AgendaService, Clock, IdentityGuard } from './ports.js';
-import { bookingMachine, type BookInput, type BookingRestrictions } from '../dialogs/booking.machine.js';
+import { bookingMachine, type BookingRestrictions } from '../dialogs/booking.machine.js';
 import { cancelMachine } from '../dialogs/cancel.machine.js';
 import { conversationMachine, type FindMemberInput } from '../dialogs/conversation.machine.js';
 import { rescheduleMachine } from '../dialogs/reschedule.machine.js';
-import { slotFinderMachine, type CreateCaseInput, type SearchSlotsInput } from '../dialogs/slot-finder.machine.js';
+import {
+  DAYS_PER_PAGE,
+  SLOTS_PER_PAGE,
+  slotFinderMachine,
+  type AvailableDay,
+  type AvailableDaysInput,
+  type CreateCaseInput,
+  type SearchSlotsInput,
+  type SearchWindow,
+} from '../dialogs/slot-finder.machine.js';
+import { takeSlotMachine, type BookInput, type MoveInput } from '../dialogs/take-slot.machine.js';
 import type { RissCase, Specialty } from './domain.js';
-import { bogotaDate, bogotaInstant, nextBusinessDay } from './calendar.js';
+import { addDays, bogotaDate, bogotaInstant, bogotaTime, nextBusinessDay } from './calendar.js';
 
 const HORIZON_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+
+/** How the agenda is searched from the dialogs: the least time between now and a slot offered. */
+export interface SearchRules {
+  /** A slot is offered only when it starts at least this many minutes from now. */
+  minLeadMinutes: number;
+}
+
+export const DEFAULT_SEARCH_RULES: SearchRules = { minLeadMinutes: 60 };
 
 /**
  * The conversation machine with its side effects bound to a real agenda and clock. Machines
  * only name their actors; here each machine, child machines included, gets them with
  * `machine.provide({ actors })`.
  */
-export function createConversationMachine(agenda: AgendaService, clock: Clock, identityGuard?: IdentityGuard) {
-  const actors = createDialogActors(agenda, clock, identityGuard);
-  const slotFinder = slotFinderMachine.provide({ actors: { searchSlots: actors.searchSlots, createCase: actors.createCase } });
+export function createConversationMachine(agenda: AgendaService, clock: Clock, identityGuard?: IdentityGuard, rules: SearchRules = DEFAULT_SEARCH_RULES) {
+  const actors = createDialogActors(agenda, clock, identityGuard, rules);
+  const slotFinder = slotFinderMachine.provide({ actors: { searchSlots: actors.searchSlots, availableDays: actors.availableDays, createCase: actors.createCase } });
+  const takeSlot = takeSlotMachine.provide({ actors: { book: actors.book, move: actors.move, slotFinder } });
   return conversationMachine.provide({
     actors: {
       findMember: actors.findMember,
       listAppointments: actors.listAppointments,
-      booking: bookingMachine.provide({
-        actors: { checkRestrictions: actors.checkRestrictions, book: actors.book, slotFinder },
-      }),
+      booking: bookingMachine.provide({ actors: { checkRestrictions: actors.checkRestrictions, takeSlot } }),
       cancel: cancelMachine.provide({ actors: { listAppointments: actors.listAppointments, cancel: actors.cancel } }),
-      reschedule: rescheduleMachine.provide({
-        actors: { listAppointments: actors.listAppointments, reschedule: actors.reschedule, slotFinder },
-      }),
+      reschedule: rescheduleMachine.provide({ actors: { listAppointments: actors.listAppointments, takeSlot } }),
     },
   });
 }
 
-function createDialogActors(agenda: AgendaService, clock: Clock, identityGuard: IdentityGuard | undefined) {
+/**
+ * The window a search covers, as instants: from the lead time on (never before `day` or
+ * `fromTime`), to the end of the horizon, of the next working day (no programada), or of `day`.
+ */
+export function searchWindow(
+  now: Date,
+  rules: SearchRules,
+  search: { window: SearchWindow; day?: string; fromTime?: string },
+): { from: Date; to: Date } | undefined {
+  const earliest = new Date(now.getTime() + rules.minLeadMinutes * MINUTE_MS);
+  const windowEnd =
+    search.window === 'todayAndNextWorkingDay' ? bogotaInstant(nextBusinessDay(bogotaDate(now)), '23:59') : new Date(now.getTime() + HORIZON_DAYS * DAY_MS);
+  let from = earliest;
+  let to = windowEnd;
+  if (search.day) {
+    const dayStart = bogotaInstant(search.day, search.fromTime ?? '00:00');
+    const dayEnd = bogotaInstant(search.day, '23:59');
+    if (dayStart > from) from = dayStart;
+    if (dayEnd < to) to = dayEnd;
+  }
+  return from <= to ? { from, to } : undefined;
+}
+
+function createDialogActors(agenda: AgendaService, clock: Clock, identityGuard: IdentityGuard | undefined, rules: SearchRules) {
   return {
     findMember: fromPromise<Member, FindMemberInput>(async ({ input }) => {
       const { documentType, documentNumber, sender } = input;
@@ -46,28 +85,47 @@ function createDialogActors(agenda: AgendaService, clock: Clock, identityGuard: 
       }
       return agenda.findMember({ documentType, documentNumber });
     }),
-    searchSlots: fromPromise<Slot[], SearchSlotsInput>(({ input }) => {
-      const now = clock.now();
-      const to =
-        input.window === 'todayAndNextWorkingDay'
-          ? bogotaInstant(nextBusinessDay(bogotaDate(now)), '23:59')
-          : new Date(now.getTime() + HORIZON_DAYS * DAY_MS);
-      return agenda.searchSlots({
+    searchSlots: fromPromise<Slot[], SearchSlotsInput>(async ({ input }) => {
+      const window = searchWindow(clock.now(), rules, input);
+      if (!window) return [];
+      // The next page starts at the last slot shown; the ones already shown at that minute are left out.
+      const after = input.after;
+      const from = after && Date.parse(after.start) > window.from.getTime() ? new Date(after.start) : window.from;
+      const skip = new Set(after?.ids ?? []);
+      const slots = await agenda.searchSlots({
         cups: input.cups,
         site: input.site,
         ...(input.franja ? { franja: input.franja } : {}),
         ...(input.doctorId ? { doctorId: input.doctorId } : {}),
-        from: now.toISOString(),
-        to: to.toISOString(),
-        limit: 5,
+        from: from.toISOString(),
+        to: window.to.toISOString(),
+        // A time of day without a day filters each day's slots here: ask for enough to fill a page.
+        limit: input.fromTime && !input.day ? 200 : SLOTS_PER_PAGE + skip.size,
       });
+      return slots.filter((slot) => !skip.has(slot.id) && (!input.fromTime || bogotaTime(new Date(slot.start)) >= input.fromTime)).slice(0, SLOTS_PER_PAGE);
+    }),
+    availableDays: fromPromise<AvailableDay[], AvailableDaysInput>(async ({ input }) => {
+      const now = clock.now();
+      const window = searchWindow(now, rules, { window: input.window });
+      if (!window) return [];
+      const from = input.afterDay ? new Date(Math.max(window.from.getTime(), bogotaInstant(addDays(input.afterDay, 1), '00:00').getTime())) : window.from;
+      if (from > window.to) return [];
+      const days = await agenda.availableDays({
+        cups: input.cups,
+        site: input.site,
+        ...(input.franja ? { franja: input.franja } : {}),
+        ...(input.doctorId ? { doctorId: input.doctorId } : {}),
+        from: from.toISOString(),
+        to: window.to.toISOString(),
+        // One more than a page: whether more days follow.
+        limit: DAYS_PER_PAGE + 1,
+      });
+      return days.map(({ day, slots }) => ({ day, slots }));
     }),
     book: fromPromise<Appointment, BookInput>(({ input }) => agenda.book(input)),
+    move: fromPromise<Appointment, MoveInput>(({ input }) => agenda.reschedule(input)),
     listAppointments: fromPromise<Appointment[], { patientId: string }>(({ input }) => agenda.listAppointments(input)),
     cancel: fromPromise<Appointment, { appointmentId: string }>(({ input }) => agenda.cancel(input)),
-    reschedule: fromPromise<Appointment, { appointmentId: string; slotId: string; idempotencyKey: string }>(({ input }) =>
-      agenda.reschedule(input),
-    ),
     createCase: fromPromise<RissCase, CreateCaseInput>(({ input }) => agenda.createCase(input)),
     checkRestrictions: fromPromise<BookingRestrictions, { patientId: string; specialty: Specialty }>(async ({ input }) => {
       const [openCase, appointments] = await Promise.all([agenda.findOpenCase(input), agenda.listAppointments(input)]);

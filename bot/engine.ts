@@ -8,13 +8,16 @@ import {
 import { errorCode } from '../dialogs/errors.js';
 import { toDialogEvent } from '../dialogs/events.js';
 import { describeState, isSettled } from '../dialogs/settled.js';
+import { normalizeText } from '../dialogs/text.js';
 import type { Reply } from '../dialogs/replies.js';
 import { bogotaDate } from './calendar.js';
 import type { Logger } from './logger.js';
 import type { Engine, InboundMessage, OutboundMessage } from './messages.js';
 import type { AgendaService, Clock, ContingencySwitch, IdentityGuard, SessionStore, TurnCommit } from './ports.js';
-import { matchOption, type Renderer, type ShownOption } from './render.js';
-import { createConversationMachine } from './dialog-actors.js';
+import type { Renderer } from './render.js';
+import { createConversationMachine, type SearchRules } from './dialog-actors.js';
+import type { Understand } from './understanding/understand.js';
+import type { Expectation } from './understanding/types.js';
 import { readSiteTag } from './site-tag.js';
 
 export interface EngineOptions {
@@ -22,6 +25,10 @@ export interface EngineOptions {
   agenda: AgendaService;
   clock: Clock;
   renderer: Renderer;
+  /** Reads each message against the question the conversation waits on. */
+  understand: Understand;
+  /** How slots are searched (the least lead time of a slot offered). */
+  searchRules?: SearchRules;
   logger: Logger;
   sessionTimeoutMs: number;
   turnTimeoutMs: number;
@@ -86,7 +93,6 @@ interface LiveConversation {
   hooks: TurnHooks;
   conversationId: string;
   updatedAt: number;
-  shown: ShownOption[];
 }
 
 /** Where a turn resumes from: a live actor of this process, or the saved row. */
@@ -97,7 +103,6 @@ interface Resumable {
   live?: LiveConversation;
   /** The saved snapshot, parsed and proven to fit today's machines. */
   snapshot?: Snapshot<unknown>;
-  shown: ShownOption[];
 }
 
 const DEFAULT_LIVE_CONVERSATIONS = 2_000;
@@ -123,7 +128,7 @@ class TurnTimeoutError extends Error {
  */
 export function createEngine(options: EngineOptions): Engine {
   const { store, clock, renderer, logger } = options;
-  const machine = createConversationMachine(options.agenda, clock, options.identityGuard);
+  const machine = createConversationMachine(options.agenda, clock, options.identityGuard, options.searchRules);
   const rateLimiter = options.rateLimitPerMinute ? createRateLimiter(options.rateLimitPerMinute) : undefined;
   const queues = new Map<string, Promise<unknown>>();
   const answeredHere = createRecentSet(100_000);
@@ -266,9 +271,10 @@ export function createEngine(options: EngineOptions): Engine {
     let persisted: unknown;
     let state: string | undefined;
     try {
-      const shown = fresh ? [] : (current?.shown ?? []);
-      const choice = matchOption(text, shown);
-      actor.send(toDialogEvent({ text, messageId: message.messageId, ...(choice !== undefined ? { choice } : {}) }));
+      // The message is read as an answer to the question pending (none yet on a fresh start).
+      const expectation: Expectation = fresh || !current ? { question: 'start', options: [] } : { ...renderer.expectation(pendingOf(current), now), people: peopleOf(current) };
+      const understood = options.understand(text, expectation, now);
+      actor.send(toDialogEvent(understood, message.messageId));
       settledSnapshot = await waitUntilSettled(actor, options.turnTimeoutMs);
       persisted = actor.getPersistedSnapshot();
       state = describeState(settledSnapshot);
@@ -290,7 +296,8 @@ export function createEngine(options: EngineOptions): Engine {
             session: {
               machineVersion: CONVERSATION_MACHINE_VERSION,
               snapshot: JSON.stringify(persisted),
-              shownOptions: rendered.options ? JSON.stringify(rendered.options) : null,
+              // What the next answer is read against comes from the snapshot's pending question.
+              shownOptions: null,
             },
           }
         : {}),
@@ -319,7 +326,7 @@ export function createEngine(options: EngineOptions): Engine {
     await commitTurn(
       commit,
       rendered.messages,
-      keep ? { actor, hooks, conversationId, updatedAt: now.getTime(), shown: rendered.options ?? [] } : undefined,
+      keep ? { actor, hooks, conversationId, updatedAt: now.getTime() } : undefined,
     );
     for (const record of records) {
       if (record.type === 'identity-failure') options.identityGuard?.recordFailure({ document: record.document, sender: sessionKey }, now);
@@ -357,7 +364,6 @@ export function createEngine(options: EngineOptions): Engine {
       updatedAt: saved.updatedAt,
       machineVersion: saved.machineVersion,
       ...(snapshot ? { snapshot } : {}),
-      shown: saved.shownOptions ? parseShownOptions(saved.shownOptions) : [],
     };
   }
 
@@ -415,10 +421,34 @@ export function createEngine(options: EngineOptions): Engine {
   return { handle };
 }
 
-/** The question a resumable conversation waits on, from its saved (JSON) form. */
+/** The question a resumable conversation waits on: the deepest running machine's last prompt. */
 function pendingOf(current: Resumable): Reply | undefined {
-  const saved = current.live ? (current.live.actor.getPersistedSnapshot() as Snapshot<unknown>) : current.snapshot;
-  return saved ? pendingPrompt(saved) : undefined;
+  if (current.live) return livePrompt(current.live.actor.getSnapshot() as AnyMachineSnapshot);
+  return current.snapshot ? pendingPrompt(current.snapshot) : undefined;
+}
+
+/**
+ * The first names the member may mention: theirs first, then their beneficiaries', once
+ * identified. The understanding step recognises them anywhere in a message.
+ */
+function peopleOf(current: Resumable): string[] {
+  const context = (current.live ? current.live.actor.getSnapshot().context : (current.snapshot as { context?: unknown } | undefined)?.context) as
+    | { member?: { firstName: string; beneficiaries: Array<{ firstName: string }> } | null }
+    | undefined;
+  const member = context?.member;
+  return member ? [member.firstName, ...member.beneficiaries.map((patient) => patient.firstName)].map((name) => normalizeText(name)) : [];
+}
+
+/** `pendingPrompt` over a running actor's snapshot (its children are actors, not saved snapshots). */
+function livePrompt(snapshot: AnyMachineSnapshot): Reply | undefined {
+  for (const child of Object.values(snapshot.children as Record<string, { getSnapshot?: () => unknown } | undefined>)) {
+    const childSnapshot = child?.getSnapshot?.() as AnyMachineSnapshot | undefined;
+    if (childSnapshot && typeof childSnapshot.hasTag === 'function' && childSnapshot.status === 'active') {
+      const deeper = livePrompt(childSnapshot);
+      if (deeper) return deeper;
+    }
+  }
+  return (snapshot.context as { lastPrompt?: Reply } | undefined)?.lastPrompt;
 }
 
 /**
@@ -438,7 +468,6 @@ function createLiveConversations(capacity: number, idleMs: number) {
         updatedAt: entry.updatedAt,
         machineVersion: CONVERSATION_MACHINE_VERSION,
         live: entry,
-        shown: entry.shown,
       };
     },
     put(sessionKey: string, entry: LiveConversation) {
@@ -480,15 +509,6 @@ function outLine(message: OutboundMessage, state?: string) {
     ...(message.options ? { options: message.options.map((o) => o.label) } : {}),
     ...(state ? { state } : {}),
   };
-}
-
-function parseShownOptions(json: string): ShownOption[] {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? (parsed as ShownOption[]) : [];
-  } catch {
-    return [];
-  }
 }
 
 type SavedSnapshot = { children?: Record<string, { src?: unknown; snapshot?: unknown } | undefined> };

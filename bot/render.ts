@@ -2,8 +2,8 @@ import i18next, { type i18n } from 'i18next';
 import { readFileSync } from 'node:fs';
 import type { Reply, ReplyParams } from '../dialogs/replies.js';
 import { isCups, isSiteCode, siteName } from '../data/catalog.js';
-import { normalizeText } from '../dialogs/text.js';
 import type { OutboundMessage, ReplyOption } from './messages.js';
+import type { Expectation, ShownOption } from './understanding/types.js';
 
 const LOCALE = 'es-CO';
 const TIME_ZONE = 'America/Bogota';
@@ -18,17 +18,10 @@ const aliasesByKey = JSON.parse(
 /** Parameters every text may use, from configuration (support line, hours). */
 export type GlobalParams = Record<string, string>;
 
-/** An option as shown last, kept with the session so the next answer can be matched to it. */
-export interface ShownOption {
-  value: string;
-  label: string;
-  aliases: string[];
-}
+export type { ShownOption };
 
 export interface RenderedReplies {
   messages: OutboundMessage[];
-  /** The options of the last message that had any: what a number or a word picks next turn. */
-  options: ShownOption[] | undefined;
 }
 
 /**
@@ -121,6 +114,10 @@ export function formatTime(instant: Date | string): string {
   return typeof instant === 'string' ? timeOfInstant(instant) : formatTimeOf(new Date(instant));
 }
 
+function capitalized(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('es-CO') + text.slice(1);
+}
+
 /** `laura.gomez@example.com` → `l***z@example.com`: enough to recognise, too little to harvest. */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
@@ -203,6 +200,16 @@ export class Renderer {
     formatter.add('franja', (value: unknown) => franjaOf(String(value)));
     formatter.add('site', (value: unknown) => siteOf(String(value)));
     formatter.add('service', (value: unknown) => serviceOf(String(value)));
+    // At the start of a line a service, a day or a band takes a capital letter; elsewhere not.
+    formatter.add('serviceStart', (value: unknown) => capitalized(serviceOf(String(value))));
+    formatter.add('dayStart', (value: unknown) => capitalized(formatDay(String(value), this.now)));
+    formatter.add('specialty', (value: unknown) => this.i18n.t(`specialties.${String(value)}`));
+    /** " en la mañana" / " en la tarde", or nothing for any band: written right after a word. */
+    formatter.add('inBand', (value: unknown) => (value === 'manana' || value === 'tarde' ? ` en la ${franjaOf(String(value))}` : ''));
+    /** " el jueves 26 de noviembre", or nothing without a day. */
+    formatter.add('onDay', (value: unknown) => (typeof value === 'string' && value ? ` el ${formatDay(value, this.now)}` : ''));
+    /** What a search covered: the 14-day horizon, or today and the next working day. */
+    formatter.add('searchWindow', (value: unknown) => this.i18n.t(value === 'todayAndNextWorkingDay' ? 'windows.todayAndNextWorkingDay' : 'windows.horizon'));
   }
 
   /** Whether a key exists: tests use it to prove every key a machine says is translated. */
@@ -226,7 +233,6 @@ export class Renderer {
   }
 
   render(replies: Reply[], now: Date): RenderedReplies {
-    let options: ShownOption[] | undefined;
     const messages: OutboundMessage[] = [];
     for (const said of replies) {
       let lines = '';
@@ -236,91 +242,35 @@ export class Renderer {
         messages.push({ text });
         continue;
       }
-      const shown: ShownOption[] = [];
-      const labelled: ReplyOption[] = [];
-      for (const choice of said.options) {
-        const label = this.text(choice.key, choice.params, now);
-        shown.push({ value: choice.value, label, aliases: aliasesByKey[choice.key] ?? [] });
-        labelled.push({ label, value: choice.value });
-      }
-      options = shown;
+      const labelled: ReplyOption[] = said.options.map((choice) => ({ label: this.text(choice.key, choice.params, now), value: choice.value }));
       messages.push({ text, options: labelled });
     }
-    return { messages, options };
+    return { messages };
+  }
+
+  /**
+   * What the question a conversation waits on expects, as the understanding step compares
+   * answers with it: the question and its options as shown (labels, aliases, and the start
+   * of each slot or appointment). A conversation that waits on nothing expects `other`.
+   */
+  expectation(pending: Reply | undefined, now: Date): Expectation {
+    const options: ShownOption[] = (pending?.options ?? []).map((choice) => {
+      const start = choice.params?.start;
+      const service = choice.params?.service;
+      const doctor = choice.params?.doctor;
+      return {
+        value: choice.value,
+        label: this.text(choice.key, choice.params, now),
+        aliases: Object.hasOwn(aliasesByKey, choice.key) ? (aliasesByKey[choice.key] ?? []) : [],
+        ...(typeof start === 'string' ? { start } : {}),
+        ...(typeof service === 'string' ? { service } : {}),
+        ...(typeof doctor === 'string' ? { doctor } : {}),
+      };
+    });
+    return { question: pending?.expects ?? 'other', options };
   }
 
   private translate(key: string, params: ReplyParams | undefined): string {
     return this.i18n.t(key, { ...this.globals, ...params });
   }
-}
-
-const TRAILING_PUNCTUATION = /[.!¡¿?,;:)]+$/g;
-const LEADING_OPENERS = /^[(#]+/;
-const OPTION_NUMBER = /^\d{1,2}$/;
-const NOT_A_WORD = /[^a-z0-9ñ ]+/g;
-const WHITE_SPACE = /\s+/g;
-
-/** `" pediatria "`: a normalised text's words between single spaces, for whole-word searches. */
-function wordsOf(normalized: string): string {
-  return ` ${normalized.replace(NOT_A_WORD, ' ').replace(WHITE_SPACE, ' ').trim()} `;
-}
-
-/** A label, alias or value as answers are compared with it. */
-interface Comparable {
-  normalized: string;
-  words: string;
-}
-
-/** Labels, aliases and values repeat turn after turn: normalise each once. */
-const comparableOf = boundedMemo<Comparable>(8192, (text) => {
-  const normalized = normalizeText(text);
-  return { normalized, words: wordsOf(normalized) };
-});
-
-/** Whether `inner` (words between spaces) is in `outer`, counting only three letters or more. */
-function containsWords(outer: string, inner: string): boolean {
-  // `inner` is ` words `: its trimmed length is two less.
-  return inner.length >= 5 && outer.includes(inner);
-}
-
-function isExactly(choice: ShownOption, answer: string): boolean {
-  if (comparableOf(choice.value).normalized === answer || comparableOf(choice.label).normalized === answer) return true;
-  for (const alias of choice.aliases) if (comparableOf(alias).normalized === answer) return true;
-  return false;
-}
-
-function isPartly(choice: ShownOption, said: string): boolean {
-  const label = comparableOf(choice.label).words;
-  if (containsWords(label, said) || containsWords(said, label)) return true;
-  for (const alias of choice.aliases) if (containsWords(said, comparableOf(alias).words)) return true;
-  return false;
-}
-
-/**
- * Which shown option a member's answer picks: its number, its value (web chat buttons send
- * it), its label, an alias, or words that belong to exactly one label. Case and accents
- * do not matter. Ambiguous or unknown answers pick nothing.
- */
-export function matchOption(text: string, options: ShownOption[]): string | undefined {
-  const answer = normalizeText(text).replace(TRAILING_PUNCTUATION, '').replace(LEADING_OPENERS, '').trim();
-  if (answer.length === 0) return undefined;
-  if (OPTION_NUMBER.test(answer)) return options[Number(answer) - 1]?.value;
-  let picked: ShownOption | undefined;
-  for (const choice of options) {
-    if (!isExactly(choice, answer)) continue;
-    if (picked) return undefined;
-    picked = choice;
-  }
-  if (picked) return picked.value;
-  if (answer.length < 3) return undefined;
-  // Partial words: "pediatria" in "Pediatría", "kennedy" in "USS Kennedy". Words of one or
-  // two letters never count on their own, so "no sé" is not a "No" nor "si acaso" a "Sí".
-  // `answer` is already normalised (normalising twice changes nothing: test/dialogs/text.test.ts).
-  const said = wordsOf(answer);
-  for (const choice of options) {
-    if (!isPartly(choice, said)) continue;
-    if (picked) return undefined;
-    picked = choice;
-  }
-  return picked?.value;
 }

@@ -11,6 +11,7 @@ import type { Logger } from './logger.js';
 import type { Engine } from './messages.js';
 import type { AgendaService, Clock, ContingencySwitch } from './ports.js';
 import { Renderer } from './render.js';
+import { loadUnderstanding } from './understanding/load.js';
 
 export interface Runtime {
   engine: Engine;
@@ -60,10 +61,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...config.agenda.resilience,
   });
   const agenda = resilient.agenda;
-  const renderer = new Renderer({
-    supportPhone: config.conversation.supportPhone,
-    supportHours: config.conversation.supportHours,
-  });
+  const renderer = new Renderer(rendererGlobals(config));
   const failureNotices = options.failureNotices?.(db);
   const contingency: ContingencySwitch = {
     current(channel, now) {
@@ -80,6 +78,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     agenda,
     clock,
     renderer,
+    understand: loadUnderstanding(),
+    searchRules: { minLeadMinutes: config.conversation.minLeadMinutes },
     logger,
     sessionTimeoutMs: config.conversation.sessionTimeoutMs,
     turnTimeoutMs: config.conversation.turnTimeoutMs,
@@ -104,5 +104,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       db.close();
       await simulator?.close();
     },
+  };
+}
+
+/** What every text may say from configuration: the lines Lina sends members to, and the policy. */
+export function rendererGlobals(config: Config): Record<string, string> {
+  const c = config.conversation;
+  return {
+    supportPhone: c.supportPhone,
+    supportHours: c.supportHours,
+    digitalSupportPhone: c.digitalSupportPhone,
+    digitalSupportHours: c.digitalSupportHours,
+    pacPhone: c.pacPhone,
+    pacHours: c.pacHours,
+    policyUrl: c.policyUrl,
   };
 }

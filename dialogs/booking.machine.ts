@@ -1,16 +1,16 @@
-import { and, assign, fromPromise, sendTo, setup } from 'xstate';
-import type { AgendaService } from '../bot/ports.js';
-import type { Appointment, Cups, Patient, RissCase, SiteCode, Slot, Specialty, VisitType } from '../bot/domain.js';
+import { assign, fromPromise, sendTo, setup } from 'xstate';
+import type { Appointment, Cups, Patient, RissCase, SiteCode, Specialty, VisitType } from '../bot/domain.js';
 import { PEDIATRICS_MAX_AGE, SITES, cupsFor } from '../data/catalog.js';
-import { errorCode } from './errors.js';
+import type { Understanding } from '../bot/understanding/types.js';
+import { appointmentParams, patientParams, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
 import { yearsOld } from './parse.js';
-import { YES_NO, option, reply } from './replies.js';
-import { slotFinderMachine, type FranjaChoice, type SlotFinderOutput } from './slot-finder.machine.js';
-import { childSpeech, type SayEvent, type SpeakingContext } from './speech.js';
-
-/** The agenda port's own parameters: machines name the call, the engine makes it. */
-export type BookInput = Parameters<AgendaService['book']>[0];
+import { namesAnotherPatient, type PatientChoice } from './patients.js';
+import type { RecordEvent } from './records.js';
+import { YES_NO, ask, option, reply } from './replies.js';
+import { childSpeech, type RepeatEvent, type SayEvent, type SpeakingContext } from './speech.js';
+import { takeSlotMachine, type TakeSlotInput, type TakeSlotOutput } from './take-slot.machine.js';
+import { entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
 /** What stands in the way of a new booking of a specialty for a patient (points 10, 11). */
 export interface BookingRestrictions {
@@ -21,10 +21,13 @@ export interface BookingRestrictions {
 export interface BookingInput {
   conversationId: string;
   patient: Patient;
+  patients: PatientChoice[];
   memberEmail?: string;
   today: string;
   /** Sites to list first: the QR code's, then the last one used. */
   preferredSites: SiteCode[];
+  /** What the member already said they want ("control de medicina general en Suba el martes"). */
+  request?: Request;
 }
 
 export type BookingOutput =
@@ -32,38 +35,60 @@ export type BookingOutput =
   | { outcome: 'case'; rissCase: RissCase }
   /** The patient already has an appointment of that specialty and chose to move or cancel it. */
   | { outcome: 'switch'; operation: 'reschedule' | 'cancel' }
-  | { outcome: 'refused' | 'abandoned' | 'error' };
+  /** The member named another patient: the conversation asks, then starts over with `request`. */
+  | { outcome: 'revise'; understood: Understanding; request: Request }
+  | { outcome: 'back' | 'refused' | 'abandoned' | 'error' };
 
 interface BookingContext extends BookingInput, SpeakingContext {
-  specialty?: Specialty;
-  visitType?: VisitType;
-  site?: SiteCode;
-  franja?: FranjaChoice;
-  slot?: Slot;
-  idempotencyKey?: string;
+  request: Request;
+  /** The specialty whose restrictions were checked: a new specialty is checked again. */
+  checkedFor?: Specialty;
   existing?: Appointment;
+  /** A specialty the member named mid-flow, waiting for their yes. */
+  proposedSpecialty?: Specialty;
+  /** What the member said while taking a slot that changes an earlier answer. */
+  pendingRevision?: Understanding;
   result?: BookingOutput;
 }
 
-function cupsOf(context: BookingContext): Cups {
-  return cupsFor(context.specialty ?? 'medicina_general', context.visitType ?? 'primera_vez');
+const isSelf = (context: BookingContext) => context.patients.some((choice) => choice.self && choice.patient.id === context.patient.id);
+
+function cupsOf(request: Request): Cups {
+  return cupsFor(request.specialty ?? 'medicina_general', request.visitType ?? 'primera_vez');
 }
 
-function appointmentParams(patient: Patient, appointment: Pick<Appointment, 'cups' | 'start' | 'site' | 'doctor'>) {
-  return { patient: patient.firstName, service: appointment.cups, start: appointment.start, doctor: appointment.doctor.name, site: appointment.site };
+/** Everything booking-related the message said, merged into the request. */
+function withWhatWasSaid(request: Request, event: DialogEvent | RepeatEvent | SayEvent | RecordEvent, field?: 'specialty' | 'visitType' | 'site'): Request {
+  const said = entitiesOf(event);
+  const choice = isMessage(event) ? event.choice : undefined;
+  return {
+    ...request,
+    ...(said.specialty && !request.specialty ? { specialty: said.specialty } : {}),
+    ...(said.visitType ? { visitType: said.visitType } : {}),
+    ...(said.site ? { site: said.site } : {}),
+    ...(said.band ? { band: said.band } : {}),
+    ...(said.day ? { day: said.day } : {}),
+    ...(said.time ? { time: said.time } : {}),
+    ...(field === 'specialty' && choice ? { specialty: choice as Specialty } : {}),
+    ...(field === 'visitType' && choice ? { visitType: choice as VisitType } : {}),
+    ...(field === 'site' && choice ? { site: choice as SiteCode } : {}),
+  };
 }
 
-const choiceOf = (event: DialogEvent) => (event.type === 'USER_MESSAGE' ? event.choice : undefined);
+const revision = (event: DialogEvent | RepeatEvent | SayEvent | RecordEvent, request: Request): BookingOutput =>
+  isMessage(event) ? { outcome: 'revise', understood: event.understood, request } : { outcome: 'abandoned' };
 
 /**
- * Booking, from the specialty to the booked appointment (contract points 8-11). Invoked by the
- * conversation machine once the patient is known; slot search and the no-availability ladder
- * run in the slot finder.
+ * Booking, from the specialty to the booked appointment (contract points 8-11, 16-19). A form:
+ * whatever the member already said fills its answers, and Lina asks only what is missing, in
+ * the contract's order. Naming another specialty mid-flow asks before switching; naming
+ * another patient goes back to the conversation, which asks. The band, the slots and the
+ * confirmation run in the shared take-slot machine.
  */
 export const bookingMachine = setup({
   types: {
     context: {} as BookingContext,
-    events: {} as DialogEvent | SayEvent,
+    events: {} as DialogEvent | RepeatEvent | SayEvent | RecordEvent,
     input: {} as BookingInput,
     output: {} as BookingOutput,
   },
@@ -71,48 +96,167 @@ export const bookingMachine = setup({
     checkRestrictions: fromPromise<BookingRestrictions, { patientId: string; specialty: Specialty }>(async () => {
       throw new Error('checkRestrictions is provided by the engine');
     }),
-    book: fromPromise<Appointment, BookInput>(async () => {
-      throw new Error('book is provided by the engine');
-    }),
-    slotFinder: slotFinderMachine,
+    takeSlot: takeSlotMachine,
   },
   guards: {
-    picked: ({ event }, value: string) => event.type === 'USER_MESSAGE' && event.choice === value,
-    pickedAny: ({ event }) => event.type === 'USER_MESSAGE' && event.choice !== undefined,
-    patientTooOldForPediatrics: ({ context }) => yearsOld(context.patient.birthDate, context.today) >= PEDIATRICS_MAX_AGE,
-    slotTaken: ({ event }) => 'error' in event && errorCode(event.error) === 'SLOT_TAKEN',
+    ...messageGuards,
+    needsSpecialty: ({ context }) => context.request.specialty === undefined,
+    patientTooOldForPediatrics: ({ context }) =>
+      context.request.specialty === 'pediatria' && yearsOld(context.patient.birthDate, context.today) >= PEDIATRICS_MAX_AGE,
+    needsRestrictionCheck: ({ context }) => context.checkedFor !== context.request.specialty,
+    needsVisitType: ({ context }) => context.request.visitType === undefined,
+    needsSite: ({ context }) => context.request.site === undefined,
+    namesAnotherPatient: ({ context, event }) =>
+      namesAnotherPatient(entitiesOf(event).patients, context.patients, context.patient) || intentOf(event) === 'change_patient',
+    /** The member names a specialty other than the one already chosen ("no, mejor pediatría"). */
+    namesOtherSpecialty: ({ context, event }) => {
+      const specialty = entitiesOf(event).specialty;
+      return context.request.specialty !== undefined && specialty !== undefined && specialty !== context.request.specialty;
+    },
+    saysSomethingForTheForm: ({ event }) => {
+      const said = entitiesOf(event);
+      return Boolean(said.visitType || said.site || said.band || said.day || said.time);
+    },
+    takeSlotBack: ({ event }) => 'output' in event && (event.output as TakeSlotOutput).outcome === 'back',
+    takeSlotRevise: ({ event }) => 'output' in event && (event.output as TakeSlotOutput).outcome === 'revise',
   },
-  actions: childSpeech<BookingContext, DialogEvent | SayEvent>(),
+  actions: {
+    ...childSpeech<BookingContext, DialogEvent | RepeatEvent | SayEvent | RecordEvent>(),
+    collect: assign({ request: ({ context, event }) => withWhatWasSaid(context.request, event) }),
+    endWithRevision: assign({ result: ({ context, event }) => revision(event, context.request) }),
+  },
 }).createMachine({
   id: 'booking',
-  context: ({ input }) => ({ ...input, invalidAnswers: 0 }),
-  initial: 'awaitingSpecialty',
-  on: { HELP: { actions: ['sayHelp', 'repeatPrompt'] } },
+  context: ({ input }) => ({ ...input, request: input.request ?? {}, invalidAnswers: 0 }),
+  initial: 'deciding',
+  on: {
+    SAY: { actions: 'relay' },
+    RECORD: { actions: 'relay' },
+    REPEAT: { actions: 'repeatPrompt' },
+  },
   states: {
-    awaitingSpecialty: {
-      tags: ['awaitingInput'],
-      entry: {
-        type: 'prompt',
-        params: reply('booking.askSpecialty', undefined, [
-          option('medicina_general', 'options.specialty.medicina_general'),
-          option('pediatria', 'options.specialty.pediatria'),
-        ]),
-      },
-      on: {
-        USER_MESSAGE: [
-          {
-            // Pediatrics serves only patients under 18: say why and offer the choice again.
-            guard: and([{ type: 'picked', params: 'pediatria' }, 'patientTooOldForPediatrics']),
-            actions: [
-              { type: 'say', params: ({ context }) => reply('booking.pediatricsUnder18', { name: context.patient.firstName }) },
-              'repeatPrompt',
+    /** The next question that has no answer yet, or the slot. */
+    deciding: {
+      always: [
+        { guard: 'needsSpecialty', target: 'form.awaitingSpecialty' },
+        {
+          // Pediatrics serves only patients under 18: say why and ask the specialty again.
+          guard: 'patientTooOldForPediatrics',
+          target: 'form.awaitingSpecialty',
+          actions: [
+            { type: 'say', params: ({ context }) => reply('booking.pediatricsUnder18', patientParams(context.patient, isSelf(context))) },
+            assign({ request: ({ context }) => ({ ...context.request, specialty: undefined }) }),
+          ],
+        },
+        { guard: 'needsRestrictionCheck', target: 'checkingRestrictions' },
+        { guard: 'needsVisitType', target: 'form.awaitingVisitType' },
+        { guard: 'needsSite', target: 'form.awaitingSite' },
+        { target: 'takingSlot' },
+      ],
+    },
+    form: {
+      initial: 'awaitingSpecialty',
+      states: {
+        awaitingSpecialty: {
+          tags: ['awaitingInput'],
+          entry: {
+            type: 'prompt',
+            params: ask('specialty', 'booking.askSpecialty', undefined, [
+              option('medicina_general', 'options.specialty.medicina_general'),
+              option('pediatria', 'options.specialty.pediatria'),
+            ]),
+          },
+          on: {
+            BACK: { target: '#booking.done', actions: assign({ result: { outcome: 'back' } }) },
+            USER_MESSAGE: [
+              { guard: 'namesAnotherPatient', target: '#booking.done', actions: 'endWithRevision' },
+              { guard: 'pickedAny', target: '#booking.deciding', actions: assign({ request: ({ context, event }) => withWhatWasSaid(context.request, event, 'specialty') }) },
+              { guard: 'saysSomethingForTheForm', target: '#booking.deciding', actions: 'collect' },
+              { actions: 'rejectAnswer' },
             ],
           },
-          {
-            guard: 'pickedAny',
-            target: 'checkingRestrictions',
-            actions: assign({ specialty: ({ event }) => choiceOf(event as DialogEvent) as Specialty }),
+        },
+        awaitingVisitType: {
+          tags: ['awaitingInput'],
+          entry: {
+            type: 'prompt',
+            params: ask('visitType', 'booking.askVisitType', undefined, [
+              option('primera_vez', 'options.visitType.primera_vez'),
+              option('control', 'options.visitType.control'),
+              option('no_programada', 'options.visitType.no_programada'),
+            ]),
           },
+          on: {
+            BACK: { target: 'awaitingSpecialty' },
+            USER_MESSAGE: [
+              { guard: 'namesAnotherPatient', target: '#booking.done', actions: 'endWithRevision' },
+              { guard: 'namesOtherSpecialty', target: '#booking.confirmingSpecialty', actions: assign({ proposedSpecialty: ({ event }) => entitiesOf(event).specialty }) },
+              { guard: 'pickedAny', target: '#booking.deciding', actions: assign({ request: ({ context, event }) => withWhatWasSaid(context.request, event, 'visitType') }) },
+              { guard: 'saysSomethingForTheForm', target: '#booking.deciding', actions: 'collect' },
+              { actions: 'rejectAnswer' },
+            ],
+          },
+        },
+        awaitingSite: {
+          tags: ['awaitingInput'],
+          entry: {
+            type: 'prompt',
+            params: ({ context }) => {
+              const preferred = context.preferredSites.filter((site, index, all) => all.indexOf(site) === index);
+              const ordered = [...preferred, ...SITES.map((site) => site.code).filter((code) => !preferred.includes(code))];
+              return ask('site', 'booking.askSite', undefined, ordered.map((site) => option(site, 'options.site', { site })));
+            },
+          },
+          on: {
+            BACK: { target: 'awaitingVisitType' },
+            USER_MESSAGE: [
+              { guard: 'namesAnotherPatient', target: '#booking.done', actions: 'endWithRevision' },
+              { guard: 'namesOtherSpecialty', target: '#booking.confirmingSpecialty', actions: assign({ proposedSpecialty: ({ event }) => entitiesOf(event).specialty }) },
+              { guard: 'pickedAny', target: '#booking.deciding', actions: assign({ request: ({ context, event }) => withWhatWasSaid(context.request, event, 'site') }) },
+              { guard: 'saysSomethingForTheForm', target: '#booking.deciding', actions: 'collect' },
+              { actions: 'rejectAnswer' },
+            ],
+          },
+        },
+        /** One upcoming appointment per patient and specialty: offer to move or cancel it instead. */
+        awaitingExistingChoice: {
+          tags: ['awaitingInput'],
+          entry: {
+            type: 'prompt',
+            params: ({ context }) =>
+              ask('existing', 'booking.alreadyHasOne', { ...(context.existing ? appointmentParams(context.existing) : {}), ...patientParams(context.patient, isSelf(context)) }, [
+                option('reschedule', 'options.existing.reschedule'),
+                option('cancel', 'options.existing.cancel'),
+                option('menu', 'options.existing.menu'),
+              ]),
+          },
+          on: {
+            BACK: { target: '#booking.done', actions: assign({ result: { outcome: 'refused' } }) },
+            USER_MESSAGE: [
+              { guard: { type: 'picked', params: 'reschedule' }, target: '#booking.done', actions: assign({ result: { outcome: 'switch', operation: 'reschedule' } }) },
+              { guard: { type: 'picked', params: 'cancel' }, target: '#booking.done', actions: assign({ result: { outcome: 'switch', operation: 'cancel' } }) },
+              { guard: { type: 'picked', params: 'menu' }, target: '#booking.done', actions: assign({ result: { outcome: 'refused' } }) },
+              { guard: 'namesAnotherPatient', target: '#booking.done', actions: 'endWithRevision' },
+              { actions: 'rejectAnswer' },
+            ],
+          },
+        },
+        history: { type: 'history' },
+      },
+    },
+    /** "No, mejor pediatría" in the middle: a yes before switching, then what still applies is kept. */
+    confirmingSpecialty: {
+      tags: ['awaitingInput'],
+      entry: { type: 'prompt', params: ({ context }) => ask('confirm', 'booking.confirmSpecialtySwitch', { specialty: context.proposedSpecialty }, YES_NO) },
+      on: {
+        BACK: { target: 'form.history' },
+        USER_MESSAGE: [
+          {
+            guard: 'saidYes',
+            target: 'deciding',
+            actions: assign({ request: ({ context }) => ({ ...context.request, specialty: context.proposedSpecialty }), proposedSpecialty: undefined }),
+          },
+          { guard: 'saidNo', target: 'form.history', actions: assign({ proposedSpecialty: undefined }) },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -120,205 +264,116 @@ export const bookingMachine = setup({
     checkingRestrictions: {
       invoke: {
         src: 'checkRestrictions',
-        input: ({ context }) => ({ patientId: context.patient.id, specialty: context.specialty ?? 'medicina_general' }),
+        input: ({ context }) => ({ patientId: context.patient.id, specialty: context.request.specialty ?? 'medicina_general' }),
         onDone: [
           {
             guard: ({ event }) => event.output.openCase !== null,
-            target: 'refused',
-            actions: {
-              type: 'say',
-              params: ({ event }) =>
-                reply('booking.caseOpen', { radicado: event.output.openCase?.radicado, dueDate: event.output.openCase?.dueDate }),
-            },
+            target: 'done',
+            actions: [
+              {
+                type: 'say',
+                params: ({ context, event }) =>
+                  reply('booking.caseOpen', { radicado: event.output.openCase?.radicado, dueDate: event.output.openCase?.dueDate, specialty: context.request.specialty }),
+              },
+              assign({ result: { outcome: 'refused' } }),
+            ],
           },
           {
             guard: ({ event }) => event.output.upcoming !== null,
-            target: 'awaitingExistingChoice',
-            actions: assign({ existing: ({ event }) => event.output.upcoming ?? undefined }),
+            target: 'form.awaitingExistingChoice',
+            actions: assign({ existing: ({ event }) => event.output.upcoming ?? undefined, checkedFor: ({ context }) => context.request.specialty }),
           },
-          { target: 'awaitingVisitType' },
+          { target: 'deciding', actions: assign({ checkedFor: ({ context }) => context.request.specialty }) },
         ],
         onError: { target: 'failed' },
       },
     },
-    /** One upcoming appointment per patient and specialty: offer to move or cancel it instead. */
-    awaitingExistingChoice: {
-      tags: ['awaitingInput'],
-      entry: {
-        type: 'prompt',
-        params: ({ context }) =>
-          reply('booking.alreadyHasOne', context.existing ? appointmentParams(context.patient, context.existing) : {}, [
-            option('reschedule', 'options.existing.reschedule'),
-            option('cancel', 'options.existing.cancel'),
-            option('menu', 'options.existing.menu'),
-          ]),
-      },
-      on: {
-        USER_MESSAGE: [
-          { guard: { type: 'picked', params: 'reschedule' }, target: 'done', actions: assign({ result: { outcome: 'switch', operation: 'reschedule' } }) },
-          { guard: { type: 'picked', params: 'cancel' }, target: 'done', actions: assign({ result: { outcome: 'switch', operation: 'cancel' } }) },
-          { guard: { type: 'picked', params: 'menu' }, target: 'done', actions: assign({ result: { outcome: 'refused' } }) },
-          { actions: 'rejectAnswer' },
-        ],
-      },
-    },
-    awaitingVisitType: {
-      tags: ['awaitingInput'],
-      entry: {
-        type: 'prompt',
-        params: reply('booking.askVisitType', undefined, [
-          option('primera_vez', 'options.visitType.primera_vez'),
-          option('control', 'options.visitType.control'),
-          option('no_programada', 'options.visitType.no_programada'),
-        ]),
-      },
-      on: {
-        USER_MESSAGE: [
-          { guard: 'pickedAny', target: 'awaitingSite', actions: assign({ visitType: ({ event }) => choiceOf(event as DialogEvent) as VisitType }) },
-          { actions: 'rejectAnswer' },
-        ],
-      },
-    },
-    awaitingSite: {
-      tags: ['awaitingInput'],
-      entry: {
-        type: 'prompt',
-        params: ({ context }) => {
-          const preferred = context.preferredSites.filter((site, index, all) => all.indexOf(site) === index);
-          const ordered = [...preferred, ...SITES.map((site) => site.code).filter((code) => !preferred.includes(code))];
-          return reply('booking.askSite', undefined, ordered.map((site) => option(site, 'options.site', { site })));
-        },
-      },
-      on: {
-        USER_MESSAGE: [
-          { guard: 'pickedAny', target: 'awaitingFranja', actions: assign({ site: ({ event }) => choiceOf(event as DialogEvent) as SiteCode }) },
-          { actions: 'rejectAnswer' },
-        ],
-      },
-    },
-    awaitingFranja: {
-      tags: ['awaitingInput'],
-      entry: {
-        type: 'prompt',
-        params: reply('booking.askFranja', undefined, [
-          option('manana', 'options.franja.manana'),
-          option('tarde', 'options.franja.tarde'),
-          option('cualquiera', 'options.franja.cualquiera'),
-        ]),
-      },
-      on: {
-        USER_MESSAGE: [
-          { guard: 'pickedAny', target: 'findingSlot', actions: assign({ franja: ({ event }) => choiceOf(event as DialogEvent) as FranjaChoice }) },
-          { actions: 'rejectAnswer' },
-        ],
-      },
-    },
-    findingSlot: {
+    takingSlot: {
       invoke: {
-        id: 'slotFinder',
-        src: 'slotFinder',
-        input: ({ context }) => {
-          const treating = context.patient.treatingDoctors.find(
-            (doctor) => doctor.specialty === context.specialty && doctor.site === context.site,
-          );
+        id: 'takeSlot',
+        src: 'takeSlot',
+        input: ({ context }): TakeSlotInput => {
+          const request = context.request;
+          const treating = context.patient.treatingDoctors.find((doctor) => doctor.specialty === request.specialty && doctor.site === request.site);
           return {
+            mode: 'book',
             conversationId: context.conversationId,
             patient: context.patient,
+            patients: context.patients,
             ...(context.memberEmail ? { memberEmail: context.memberEmail } : {}),
-            cups: cupsOf(context),
-            specialty: context.specialty ?? 'medicina_general',
-            site: context.site ?? 'CALLE42',
-            franja: context.franja ?? 'cualquiera',
+            cups: cupsOf(request),
+            specialty: request.specialty ?? 'medicina_general',
+            site: request.site ?? 'CALLE42',
+            ...(request.band ? { band: request.band } : {}),
+            ...(request.day ? { day: request.day } : {}),
+            ...(request.time ? { time: request.time } : {}),
             // "Control" starts with the treating doctor when they work at the chosen site.
-            ...(context.visitType === 'control' && treating
-              ? { treatingDoctor: { id: treating.doctorId, name: treating.doctorName } }
-              : {}),
-            window: context.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',
+            ...(request.visitType === 'control' && treating ? { treatingDoctor: { id: treating.doctorId, name: treating.doctorName } } : {}),
+            window: request.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',
           };
         },
         onDone: [
+          // "Atrás" from the first question of taking a slot: the site again.
+          { guard: 'takeSlotBack', target: 'form.awaitingSite', actions: assign({ request: ({ context }) => ({ ...context.request, band: undefined, day: undefined, time: undefined }) }) },
           {
-            guard: ({ event }) => (event.output as SlotFinderOutput).outcome === 'slot',
-            target: 'awaitingConfirmation',
-            // One key per intent, saved before the call: a retry, or a new "sí" after a crash,
-            // replays this booking instead of making another.
-            actions: assign(({ context, event }) => {
-              const output = event.output as Extract<SlotFinderOutput, { outcome: 'slot' }>;
-              return { slot: output.slot, idempotencyKey: `${context.conversationId}:book:${output.chosenBy}` };
-            }),
+            guard: 'takeSlotRevise',
+            target: 'revising',
+            actions: assign({ pendingRevision: ({ event }) => (event.output as Extract<TakeSlotOutput, { outcome: 'revise' }>).understood }),
           },
           {
             target: 'done',
             actions: assign({
               result: ({ event }) => {
-                const output = event.output as SlotFinderOutput;
-                if (output.outcome === 'case') return { outcome: 'case', rissCase: output.rissCase };
-                return { outcome: output.outcome === 'error' ? 'error' : 'abandoned' };
+                const output = event.output as TakeSlotOutput;
+                switch (output.outcome) {
+                  case 'taken':
+                    return { outcome: 'booked', appointment: output.appointment };
+                  case 'case':
+                    return { outcome: 'case', rissCase: output.rissCase };
+                  case 'revise':
+                  case 'back':
+                    return { outcome: 'abandoned' };
+                  default:
+                    return { outcome: output.outcome };
+                }
               },
             }),
           },
         ],
       },
       on: {
-        USER_MESSAGE: { actions: sendTo('slotFinder', ({ event }) => event) },
-        HELP: { actions: sendTo('slotFinder', ({ event }) => event) },
-        SAY: { actions: 'relay' },
-        RECORD: { actions: 'relay' },
+        USER_MESSAGE: { actions: sendTo('takeSlot', ({ event }) => event) },
+        BACK: { actions: sendTo('takeSlot', ({ event }) => event) },
+        REPEAT: { actions: sendTo('takeSlot', ({ event }) => event) },
       },
     },
-    awaitingConfirmation: {
-      tags: ['awaitingInput'],
-      entry: {
-        type: 'prompt',
-        params: ({ context }) =>
-          reply('booking.confirm', context.slot ? appointmentParams(context.patient, { ...context.slot, cups: cupsOf(context) }) : {}, YES_NO),
-      },
-      on: {
-        USER_MESSAGE: [
-          { guard: { type: 'picked', params: 'yes' }, target: 'bookingAppointment' },
-          { guard: { type: 'picked', params: 'no' }, target: 'done', actions: [{ type: 'say', params: reply('booking.notConfirmed') }, assign({ result: { outcome: 'abandoned' } })] },
-          { actions: 'rejectAnswer' },
-        ],
-      },
-    },
-    bookingAppointment: {
-      invoke: {
-        src: 'book',
-        input: ({ context }) => ({
-          patientId: context.patient.id,
-          slotId: context.slot?.id ?? '',
-          cups: cupsOf(context),
-          idempotencyKey: context.idempotencyKey ?? `${context.conversationId}:book`,
-        }),
-        onDone: {
+    /** While taking a slot the member named another patient, specialty or site. */
+    revising: {
+      always: [
+        {
+          guard: ({ context }) => isPatientRevision(context),
           target: 'done',
-          actions: [
-            assign({ result: ({ event }) => ({ outcome: 'booked', appointment: event.output }) }),
-            { type: 'say', params: ({ context, event }) => reply('booking.booked', appointmentParams(context.patient, event.output)) },
-          ],
+          actions: assign({
+            result: ({ context }) => (context.pendingRevision ? { outcome: 'revise', understood: context.pendingRevision, request: context.request } : { outcome: 'abandoned' }),
+          }),
         },
-        onError: [
-          // Someone took the slot between offer and confirmation: fresh slots, same search.
-          { guard: 'slotTaken', target: 'findingSlot', actions: { type: 'say', params: reply('booking.slotTaken') } },
-          { target: 'awaitingRetry' },
-        ],
-      },
-    },
-    /** The agenda did not answer the booking: the same key makes a retry safe. */
-    awaitingRetry: {
-      tags: ['awaitingInput'],
-      entry: { type: 'prompt', params: reply('booking.askRetry', undefined, YES_NO) },
-      on: {
-        USER_MESSAGE: [
-          { guard: { type: 'picked', params: 'yes' }, target: 'bookingAppointment' },
-          { guard: { type: 'picked', params: 'no' }, target: 'done', actions: [{ type: 'say', params: reply('booking.retryDeclined') }, assign({ result: { outcome: 'abandoned' } })] },
-          { actions: 'rejectAnswer' },
-        ],
-      },
-    },
-    refused: {
-      entry: assign({ result: { outcome: 'refused' } }),
-      always: 'done',
+        {
+          guard: ({ context }) => otherSpecialtyIn(context) !== undefined,
+          target: 'confirmingSpecialty',
+          actions: assign({ proposedSpecialty: ({ context }) => otherSpecialtyIn(context), pendingRevision: undefined }),
+        },
+        {
+          // Another site (or visit type): the search starts over there, the rest kept.
+          target: 'deciding',
+          actions: assign({
+            request: ({ context }) => {
+              const said = context.pendingRevision?.entities ?? {};
+              return { ...context.request, ...(said.site ? { site: said.site } : {}), ...(said.visitType ? { visitType: said.visitType } : {}), ...(said.band ? { band: said.band } : {}), ...(said.day ? { day: said.day } : {}) };
+            },
+            pendingRevision: undefined,
+          }),
+        },
+      ],
     },
     failed: {
       entry: [{ type: 'say', params: reply('errors.agendaUnavailable') }, assign({ result: { outcome: 'error' } })],
@@ -328,3 +383,14 @@ export const bookingMachine = setup({
   },
   output: ({ context }): BookingOutput => context.result ?? { outcome: 'abandoned' },
 });
+
+function isPatientRevision(context: BookingContext): boolean {
+  const understood = context.pendingRevision;
+  if (!understood) return false;
+  return understood.intent === 'change_patient' || namesAnotherPatient(understood.entities.patients, context.patients, context.patient);
+}
+
+function otherSpecialtyIn(context: BookingContext): Specialty | undefined {
+  const specialty = context.pendingRevision?.entities.specialty;
+  return specialty !== undefined && specialty !== context.request.specialty ? specialty : undefined;
+}

@@ -1,39 +1,41 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { Appointment, Patient } from '../bot/domain.js';
+import type { Understanding } from '../bot/understanding/types.js';
+import { appointmentOptions, appointmentParams, appointmentsNamed, namesOne, patientParams, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
-import { YES_NO, option, reply } from './replies.js';
-import { childSpeech, type SpeakingContext } from './speech.js';
+import { namesAnotherPatient, type PatientChoice } from './patients.js';
+import { YES_NO, ask, reply } from './replies.js';
+import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
+import { entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
 export interface CancelInput {
   patient: Patient;
+  patients: PatientChoice[];
+  /** What the member said about the appointment ("la cita del miércoles"). */
+  request?: Request;
 }
 
-export type CancelOutput = { outcome: 'cancelled' | 'none' | 'abandoned' | 'error' };
+export type CancelOutput =
+  | { outcome: 'cancelled' | 'none' | 'abandoned' | 'error' | 'back' }
+  | { outcome: 'revise'; understood: Understanding; request: Request };
 
 interface CancelContext extends CancelInput, SpeakingContext {
   appointments: Appointment[];
   chosen?: Appointment;
-  outcome: CancelOutput['outcome'];
+  result: CancelOutput;
 }
 
-/** Parameters every appointment line and summary uses. */
-export function appointmentParams(appointment: Appointment) {
-  return { service: appointment.cups, start: appointment.start, doctor: appointment.doctor.name, site: appointment.site };
-}
-
-/** The numbered list of a patient's upcoming appointments: always shown, even for one. */
-export function appointmentOptions(appointments: Appointment[]) {
-  return appointments.map((appointment) => option(appointment.id, 'options.appointment', appointmentParams(appointment)));
-}
+const isSelf = (context: CancelContext) => context.patients.some((choice) => choice.self && choice.patient.id === context.patient.id);
 
 /**
- * Cancelling an appointment (contract point 13): the numbered list, which one, a yes/no
- * confirmation, then the cancellation in the agenda, which frees the slot.
+ * Cancelling an appointment (contract points 13, 16, 18): which one (always asked, unless the
+ * member named exactly one), a yes/no confirmation that names it, then the cancellation in the
+ * agenda, which frees the slot. "No" at the confirmation goes back to the list.
  */
 export const cancelMachine = setup({
   types: {
     context: {} as CancelContext,
-    events: {} as DialogEvent,
+    events: {} as DialogEvent | RepeatEvent,
     input: {} as CancelInput,
     output: {} as CancelOutput,
   },
@@ -46,14 +48,27 @@ export const cancelMachine = setup({
     }),
   },
   guards: {
-    picked: ({ event }, value: string) => event.type === 'USER_MESSAGE' && event.choice === value,
+    ...messageGuards,
+    noAppointments: ({ event }) => 'output' in event && Array.isArray(event.output) && event.output.length === 0,
+    /** The member named the appointment ("la del miércoles") and exactly one fits (point 16). */
+    namedExactlyOne: ({ context, event }) =>
+      'output' in event && Array.isArray(event.output) && namesOne(event.output as Appointment[], context.request),
+    pickedShown: ({ context, event }) => context.appointments.some((appointment) => isMessage(event) && appointment.id === event.choice),
+    namesAnotherPatient: ({ context, event }) =>
+      namesAnotherPatient(entitiesOf(event).patients, context.patients, context.patient) || intentOf(event) === 'change_patient',
   },
-  actions: childSpeech<CancelContext, DialogEvent>(),
+  actions: {
+    ...childSpeech<CancelContext, DialogEvent | RepeatEvent>(),
+    endWithRevision: assign({
+      result: ({ context, event }) =>
+        isMessage(event) ? { outcome: 'revise', understood: event.understood, request: context.chosen ? { appointmentId: context.chosen.id } : {} } : { outcome: 'abandoned' },
+    }),
+  },
 }).createMachine({
   id: 'cancel',
-  context: ({ input }) => ({ ...input, appointments: [], invalidAnswers: 0, outcome: 'abandoned' }),
+  context: ({ input }) => ({ ...input, appointments: [], invalidAnswers: 0, result: { outcome: 'abandoned' } }),
   initial: 'loading',
-  on: { HELP: { actions: ['sayHelp', 'repeatPrompt'] } },
+  on: { REPEAT: { actions: 'repeatPrompt' } },
   states: {
     loading: {
       invoke: {
@@ -61,9 +76,14 @@ export const cancelMachine = setup({
         input: ({ context }) => ({ patientId: context.patient.id }),
         onDone: [
           {
-            guard: ({ event }) => event.output.length === 0,
+            guard: 'noAppointments',
             target: 'done',
-            actions: [{ type: 'say', params: ({ context }) => reply('appointments.none', { patient: context.patient.firstName }) }, assign({ outcome: 'none' })],
+            actions: [{ type: 'say', params: ({ context }) => reply('appointments.none', patientParams(context.patient, isSelf(context))) }, assign({ result: { outcome: 'none' } })],
+          },
+          {
+            guard: 'namedExactlyOne',
+            target: 'awaitingConfirmation',
+            actions: assign(({ context, event }) => ({ appointments: event.output, chosen: appointmentsNamed(event.output, context.request)[0] })),
           },
           { target: 'awaitingAppointment', actions: assign({ appointments: ({ event }) => event.output }) },
         ],
@@ -72,14 +92,16 @@ export const cancelMachine = setup({
     },
     awaitingAppointment: {
       tags: ['awaitingInput'],
-      entry: { type: 'prompt', params: ({ context }) => reply('cancel.askWhich', undefined, appointmentOptions(context.appointments)) },
+      entry: { type: 'prompt', params: ({ context }) => ask('appointment', 'cancel.askWhich', patientParams(context.patient, isSelf(context)), appointmentOptions(context.appointments)) },
       on: {
+        BACK: { target: 'done', actions: assign({ result: { outcome: 'back' } }) },
         USER_MESSAGE: [
           {
-            guard: ({ context, event }) => context.appointments.some((a) => a.id === event.choice),
+            guard: 'pickedShown',
             target: 'awaitingConfirmation',
-            actions: assign({ chosen: ({ context, event }) => context.appointments.find((a) => a.id === (event as { choice?: string }).choice) }),
+            actions: assign({ chosen: ({ context, event }) => context.appointments.find((appointment) => isMessage(event) && appointment.id === event.choice) }),
           },
+          { guard: 'namesAnotherPatient', target: 'done', actions: 'endWithRevision' },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -88,12 +110,15 @@ export const cancelMachine = setup({
       tags: ['awaitingInput'],
       entry: {
         type: 'prompt',
-        params: ({ context }) => reply('cancel.confirm', context.chosen ? appointmentParams(context.chosen) : {}, YES_NO),
+        params: ({ context }) => ask('confirm', 'cancel.confirm', { ...(context.chosen ? appointmentParams(context.chosen) : {}), ...patientParams(context.patient, isSelf(context)) }, YES_NO),
       },
       on: {
+        // "No" goes back to the list, not to the menu: the member may have meant another one.
+        BACK: { target: 'awaitingAppointment', actions: { type: 'say', params: reply('cancel.kept') } },
         USER_MESSAGE: [
-          { guard: { type: 'picked', params: 'yes' }, target: 'cancelling' },
-          { guard: { type: 'picked', params: 'no' }, target: 'done', actions: { type: 'say', params: reply('cancel.kept') } },
+          { guard: 'saidYes', target: 'cancelling' },
+          { guard: 'saidNo', target: 'awaitingAppointment', actions: { type: 'say', params: reply('cancel.kept') } },
+          { guard: 'namesAnotherPatient', target: 'done', actions: 'endWithRevision' },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -104,16 +129,16 @@ export const cancelMachine = setup({
         input: ({ context }) => ({ appointmentId: context.chosen?.id ?? '' }),
         onDone: {
           target: 'done',
-          actions: [{ type: 'say', params: ({ event }) => reply('cancel.done', appointmentParams(event.output)) }, assign({ outcome: 'cancelled' })],
+          actions: [{ type: 'say', params: ({ event }) => reply('cancel.done', appointmentParams(event.output)) }, assign({ result: { outcome: 'cancelled' } })],
         },
         onError: { target: 'failed' },
       },
     },
     failed: {
-      entry: [{ type: 'say', params: reply('errors.agendaUnavailable') }, assign({ outcome: 'error' })],
+      entry: [{ type: 'say', params: reply('errors.agendaUnavailable') }, assign({ result: { outcome: 'error' } })],
       always: 'done',
     },
     done: { type: 'final' },
   },
-  output: ({ context }) => ({ outcome: context.outcome }),
+  output: ({ context }) => context.result,
 });

@@ -1,29 +1,33 @@
-import { assign, emit, enqueueActions, fromPromise, sendTo, setup } from 'xstate';
+import { assign, emit, enqueueActions, fromPromise, sendTo, setup, type EventObject } from 'xstate';
 import type { ChannelName } from '../bot/messages.js';
 import type { Appointment, DocumentType, Member, Patient, SiteCode } from '../bot/domain.js';
 import { DOCUMENT_TYPES } from '../bot/domain.js';
+import { OPERATION_INTENTS, type OperationIntent, type PatientMention, type Understanding } from '../bot/understanding/types.js';
+import { appointmentParams, patientParams, type Request } from './appointments.js';
 import { bookingMachine, type BookingOutput } from './booking.machine.js';
-import { appointmentParams, cancelMachine, type CancelOutput } from './cancel.machine.js';
+import { cancelMachine, type CancelOutput } from './cancel.machine.js';
 import { rescheduleMachine, type RescheduleOutput } from './reschedule.machine.js';
 import type { DialogEvent } from './events.js';
 import type { ConversationRecord, Outcome, RecordEvent } from './records.js';
 import { errorCode } from './errors.js';
-import { parseBirthDate, parseDocument } from './parse.js';
-import { YES_NO, option, reply, type Reply } from './replies.js';
+import { resolvePatient, type PatientChoice, type PatientResolution } from './patients.js';
+import { YES_NO, ask, option, reply, type Reply } from './replies.js';
+import { missReplies, type RepeatEvent } from './speech.js';
+import { choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
 /**
  * Bumped whenever a change makes older saved snapshots unsafe to resume: the engine then
  * starts those conversations over, politely, instead of restoring them.
  */
-export const CONVERSATION_MACHINE_VERSION = 1;
+export const CONVERSATION_MACHINE_VERSION = 2;
 
 /** Failed second factors before the conversation ends with the support line. */
 const MAX_IDENTITY_FAILURES = 3;
 
-export type Operation = 'book' | 'consult' | 'cancel' | 'reschedule';
+export type Operation = OperationIntent;
 
-/** Main-menu operations that work today, in the contract's order (point 7). */
-export const MENU_OPERATIONS: readonly Operation[] = ['book', 'consult', 'cancel', 'reschedule'];
+/** Main-menu operations, in the contract's order (point 7). */
+export const MENU_OPERATIONS: readonly Operation[] = OPERATION_INTENTS;
 
 export interface ConversationInput {
   conversationId: string;
@@ -56,22 +60,39 @@ export type { ConversationRecord, Outcome } from './records.js';
 
 export type ConversationEmitted = { type: 'reply'; reply: Reply } | { type: 'record'; record: ConversationRecord };
 
+/** What the member asked for that is not done yet: acted on as soon as Lina can. */
+interface PendingRequest {
+  operation?: Operation;
+  fields: Request;
+  /** Who the member said it is for, before Lina knew who may be chosen. */
+  patients?: PatientMention[];
+}
+
 interface ConversationContext extends ConversationInput {
   documentType?: DocumentType;
   documentNumber?: string;
+  /** A date of birth given before it was asked ("CC 1010101010, nací el 15/03/1994"). */
+  birthDateGiven?: string;
   /** `null` when the lookup found nobody: the member is told nothing different. */
   member?: Member | null;
   identityFailures: number;
   /** Passed the second factor and eligibility. */
   verified: boolean;
   patient?: Patient;
+  request?: PendingRequest;
+  /** Who the patient question offers: everyone, or the few a member's words left open. */
+  patientOptions?: string[];
+  /** A patient named mid-flow, waiting for the member's yes. */
+  proposedPatient?: Patient;
   lastPrompt?: Reply;
   invalidAnswers: number;
+  helpOffered?: boolean;
 }
 
 type ChildEvent = { type: 'SAY'; reply: Reply } | RecordEvent;
+type ConversationEvent = DialogEvent | ChildEvent | RepeatEvent;
+type OperationOutput = BookingOutput | CancelOutput | RescheduleOutput;
 
-/** A running operation gets the member's messages and help requests; the root keeps MENU and EXIT. */
 /**
  * The member as a patient: without their beneficiaries, phone and e-mail, which the
  * operations never read and which every saved snapshot would otherwise carry once more.
@@ -80,57 +101,91 @@ function asPatient({ beneficiaries: _beneficiaries, phone: _phone, email: _email
   return patient;
 }
 
-/** The beneficiary the member's answer picked, if it picked one. */
-function pickedBeneficiary(member: Member | null | undefined, event: DialogEvent | ChildEvent): Patient | undefined {
-  const choice = isMessage(event) ? event.choice : undefined;
-  return choice === undefined || choice === 'self' ? undefined : member?.beneficiaries.find((patient) => patient.id === choice);
+/** Everyone the member may choose: themself first, then their beneficiaries. */
+function choicesOf(member: Member | null | undefined): PatientChoice[] {
+  if (!member) return [];
+  return [{ patient: asPatient(member), self: true }, ...member.beneficiaries.map((patient) => ({ patient, self: false }))];
 }
 
-function forwardTo(id: 'booking' | 'cancel' | 'reschedule') {
-  const forward = { type: 'forward', params: id } as const;
-  return { USER_MESSAGE: { actions: forward }, HELP: { actions: forward } };
+const eligible = (patient: Patient) => patient.plan === 'PBS' && patient.status === 'active';
+const isSelfPatient = (context: ConversationContext) => context.patient !== undefined && context.patient.id === context.member?.id;
+
+/** Who the message names, against the people the member may choose (an option picked counts). */
+function patientResolution(context: ConversationContext, event: EventObject, mentions?: readonly PatientMention[]): PatientResolution {
+  const choices = choicesOf(context.member);
+  const choice = choiceOf(event);
+  if (choice !== undefined) {
+    const picked = choices.find((candidate) => (choice === 'self' ? candidate.self : candidate.patient.id === choice));
+    if (picked) return { kind: 'one', choice: picked };
+  }
+  return resolvePatient(mentions ?? entitiesOf(event).patients, choices);
 }
 
-function isSwitch(output: BookingOutput, operation: 'reschedule' | 'cancel'): boolean {
-  return output.outcome === 'switch' && output.operation === operation;
+/** The request a message carries: an operation and what it says about it. */
+function requestIn(understood: Understanding, previous?: PendingRequest): PendingRequest | undefined {
+  const { intent, entities } = understood;
+  const operation = (OPERATION_INTENTS as readonly string[]).includes(intent) ? (intent as Operation) : previous?.operation;
+  const fields: Request = {
+    ...previous?.fields,
+    ...(entities.specialty ? { specialty: entities.specialty } : {}),
+    ...(entities.visitType ? { visitType: entities.visitType } : {}),
+    ...(entities.site ? { site: entities.site } : {}),
+    ...(entities.band ? { band: entities.band } : {}),
+    ...(entities.day ? { day: entities.day } : {}),
+    ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
+    ...(entities.time ? { time: entities.time } : {}),
+  };
+  const patients = entities.patients ?? previous?.patients;
+  if (!operation && Object.keys(fields).length === 0 && !patients) return undefined;
+  return { ...(operation ? { operation } : {}), fields, ...(patients ? { patients } : {}) };
 }
 
-function bookingRecord(output: BookingOutput): ConversationRecord {
+function operationOutcome(output: OperationOutput): ConversationRecord | undefined {
   switch (output.outcome) {
     case 'booked':
       return { type: 'outcome', outcome: 'booked', site: output.appointment.site };
+    case 'rescheduled':
+      return { type: 'outcome', outcome: 'rescheduled', site: output.appointment.site };
     case 'case':
       return { type: 'outcome', outcome: 'case_filed', site: output.rissCase.site };
     case 'switch':
+    case 'refused':
       return { type: 'outcome', outcome: 'refused' };
-    default:
-      return { type: 'outcome', outcome: output.outcome };
-  }
-}
-
-function operationOutcome(outcome: CancelOutput['outcome'] | RescheduleOutput['outcome']): Outcome {
-  switch (outcome) {
-    case 'case':
-      return 'case_filed';
     case 'none':
-      return 'consulted';
+      return { type: 'outcome', outcome: 'consulted' };
+    case 'cancelled':
+    case 'abandoned':
+    case 'error':
+      return { type: 'outcome', outcome: output.outcome satisfies Outcome };
     default:
-      return outcome;
+      // "back" and "revise" leave the conversation going: no outcome yet.
+      return undefined;
   }
 }
 
-const isMessage = (event: DialogEvent | ChildEvent): event is Extract<DialogEvent, { type: 'USER_MESSAGE' }> =>
-  event.type === 'USER_MESSAGE';
+/** How an operation's state handles the member while it runs: messages go to it; greetings, thanks and help are said here, then it repeats its question. */
+function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
+  const forward = { type: 'forwardTo', params: id } as const;
+  const repeat = { type: 'repeatIn', params: id } as const;
+  return {
+    USER_MESSAGE: { actions: forward },
+    BACK: { actions: forward },
+    HELP: { actions: [{ type: 'say', params: reply('help.support') }, repeat] },
+    GREET: { actions: [{ type: 'say', params: reply('common.greetAgain') }, repeat] },
+    THANKS: { actions: [{ type: 'say', params: reply('common.youAreWelcome') }, repeat] },
+  } as const;
+}
 
 /**
  * A whole conversation: greeting, Ley 1581 authorisation, identification with a second
- * factor, eligibility, patient, then the main menu and the operations it starts
- * (contract points 1-7, 12, 14).
+ * factor, eligibility, patient, then the main menu and the operations it starts (contract
+ * points 1-7, 12, 14, 16, 19). What the member asks for before Lina can act (in the first
+ * message, or while choosing the patient) is kept and acted on once they are identified.
  */
 export const conversationMachine = setup({
   types: {
     context: {} as ConversationContext,
-    events: {} as DialogEvent | ChildEvent,
+    events: {} as ConversationEvent,
     input: {} as ConversationInput,
     emitted: {} as ConversationEmitted,
   },
@@ -146,59 +201,71 @@ export const conversationMachine = setup({
     reschedule: rescheduleMachine,
   },
   guards: {
-    picked: ({ event }, value: string) => isMessage(event) && event.choice === value,
-    pickedAny: ({ event }) => isMessage(event) && event.choice !== undefined,
+    ...messageGuards,
     consentCurrent: ({ context }) => context.consentCurrent,
     identified: ({ context }) => context.patient !== undefined,
     /** Verified and eligible, but still choosing for whom: "menú" goes back to that question. */
     choosingPatient: ({ context }) => context.verified && context.patient === undefined,
     documentComplete: ({ event }) => {
-      if (!isMessage(event)) return false;
-      const parsed = parseDocument(event.text);
-      return parsed.documentType !== undefined && parsed.documentNumber !== undefined;
+      const said = entitiesOf(event);
+      return said.documentType !== undefined && said.documentNumber !== undefined;
     },
-    documentNumberOnly: ({ event }) => isMessage(event) && parseDocument(event.text).documentNumber !== undefined,
+    documentNumberOnly: ({ event }) => entitiesOf(event).documentNumber !== undefined,
+    documentTypeGiven: ({ event }) => choiceOf(event) !== undefined || entitiesOf(event).documentType !== undefined,
+    documentKnown: ({ context }) => context.documentType !== undefined && context.documentNumber !== undefined,
     memberNotFound: ({ event }) => 'error' in event && errorCode(event.error) === 'NOT_FOUND',
     phoneMatches: ({ context }) =>
-      context.channel === 'whatsapp' &&
-      context.phone !== undefined &&
-      !!context.member?.phone &&
-      context.member.phone === context.phone,
-    birthDateReadable: ({ event }) => isMessage(event) && parseBirthDate(event.text) !== undefined,
-    birthDateMatches: ({ context, event }) =>
-      isMessage(event) && !!context.member && context.member.birthDate === parseBirthDate(event.text),
+      context.channel === 'whatsapp' && context.phone !== undefined && !!context.member?.phone && context.member.phone === context.phone,
+    birthDateGivenMatches: ({ context }) => context.birthDateGiven !== undefined && !!context.member && context.member.birthDate === context.birthDateGiven,
+    birthDateGivenWrong: ({ context }) => context.birthDateGiven !== undefined,
+    birthDateReadable: ({ event }) => entitiesOf(event).birthDate !== undefined,
+    birthDateMatches: ({ context, event }) => !!context.member && context.member.birthDate === entitiesOf(event).birthDate,
     identityFailuresExhausted: ({ context }) => context.identityFailures >= MAX_IDENTITY_FAILURES,
     notPbs: ({ context }) => context.member?.plan !== 'PBS',
     inactive: ({ context }) => context.member?.status !== 'active',
     hasBeneficiaries: ({ context }) => (context.member?.beneficiaries.length ?? 0) > 0,
-    pickedIneligibleBeneficiary: ({ context, event }) => {
-      const picked = pickedBeneficiary(context.member, event);
-      return picked !== undefined && (picked.plan !== 'PBS' || picked.status !== 'active');
+    requestNamesPatient: ({ context }) => (context.request?.patients?.length ?? 0) > 0,
+    hasOperation: ({ context }) => context.request?.operation !== undefined,
+    namesOnePatient: ({ context, event }) => patientResolution(context, event).kind === 'one',
+    namesIneligiblePatient: ({ context, event }) => {
+      const resolution = patientResolution(context, event);
+      return resolution.kind === 'one' && !eligible(resolution.choice.patient);
     },
+    namesSeveralPatients: ({ context, event }) => patientResolution(context, event).kind === 'several',
+    namesUnknownPatient: ({ context, event }) => patientResolution(context, event).kind === 'unknown',
+    namesOtherPatient: ({ context, event }) => {
+      const resolution = patientResolution(context, event);
+      return resolution.kind === 'one' && resolution.choice.patient.id !== context.patient?.id;
+    },
+    asksForOperation: ({ event }) => {
+      const intent = intentOf(event);
+      return intent !== undefined && (OPERATION_INTENTS as readonly string[]).includes(intent);
+    },
+    revised: ({ event }) => 'output' in event && (event.output as OperationOutput).outcome === 'revise',
+    cameBack: ({ event }) => 'output' in event && (event.output as OperationOutput).outcome === 'back',
   },
   actions: {
     say: emit((_, said: Reply) => ({ type: 'reply' as const, reply: said })),
-    forward: sendTo((_, id: string) => id, ({ event }) => event),
+    forwardTo: sendTo((_, id: string) => id, ({ event }) => event),
+    repeatIn: sendTo((_, id: string) => id, { type: 'REPEAT' }),
     relay: emit(({ event }) => ({ type: 'reply' as const, reply: (event as Extract<ChildEvent, { type: 'SAY' }>).reply })),
+    relayRecord: emit(({ event }) => ({ type: 'record' as const, record: (event as RecordEvent).record })),
+    record: emit((_, record: ConversationRecord) => ({ type: 'record' as const, record })),
     noteDocument: emit(({ context }) => ({
       type: 'record' as const,
       record: { type: 'subject' as const, kind: 'document' as const, value: context.documentNumber ?? '' },
     })),
-    relayRecord: emit(({ event }) => ({ type: 'record' as const, record: (event as RecordEvent).record })),
-    record: emit((_, record: ConversationRecord) => ({ type: 'record' as const, record })),
     prompt: enqueueActions(({ enqueue }, prompt: Reply) => {
-      enqueue.assign({ lastPrompt: prompt, invalidAnswers: 0 });
+      enqueue.assign({ lastPrompt: prompt, invalidAnswers: 0, helpOffered: false });
       enqueue.emit({ type: 'reply', reply: prompt });
     }),
     repeatPrompt: enqueueActions(({ context, enqueue }) => {
       if (context.lastPrompt) enqueue.emit({ type: 'reply', reply: context.lastPrompt });
     }),
     rejectAnswer: enqueueActions(({ context, enqueue }) => {
-      const invalidAnswers = context.invalidAnswers + 1;
-      enqueue.assign({ invalidAnswers });
-      enqueue.emit({ type: 'reply', reply: reply('common.notUnderstood') });
-      if (invalidAnswers >= 3) enqueue.emit({ type: 'reply', reply: reply('common.offerHelp') });
-      if (context.lastPrompt) enqueue.emit({ type: 'reply', reply: context.lastPrompt });
+      const { replies, invalidAnswers, helpOffered } = missReplies(context);
+      enqueue.assign({ invalidAnswers, helpOffered });
+      for (const said of replies) enqueue.emit({ type: 'reply', reply: said });
     }),
     greet: enqueueActions(({ context, enqueue }) => {
       if (context.previousExpired) enqueue.emit({ type: 'reply', reply: reply('greeting.expired') });
@@ -206,18 +273,68 @@ export const conversationMachine = setup({
         type: 'reply',
         reply: context.site ? reply('greeting.welcomeAtSite', { site: context.site }) : reply('greeting.welcome'),
       });
+      if (context.request?.operation) enqueue.emit({ type: 'reply', reply: reply('greeting.requestNoted', { context: context.request.operation }) });
       enqueue.assign({ previousExpired: false });
     }),
     forgetIdentity: assign({
       verified: false,
       documentType: undefined,
       documentNumber: undefined,
+      birthDateGiven: undefined,
       member: undefined,
       patient: undefined,
     }),
-    rememberDocument: assign(({ event }) => {
-      const parsed = isMessage(event) ? parseDocument(event.text) : {};
-      return { documentType: parsed.documentType, documentNumber: parsed.documentNumber };
+    /** Keeps what the message asks for, on top of what was asked before. */
+    rememberRequest: assign({ request: ({ context, event }) => (isMessage(event) ? requestIn(event.understood, context.request) : context.request) }),
+    /** The document (and a date of birth given with it) the message carries. */
+    rememberDocument: assign(({ context, event }) => {
+      const said = entitiesOf(event);
+      return {
+        documentType: said.documentType ?? context.documentType,
+        documentNumber: said.documentNumber ?? context.documentNumber,
+        birthDateGiven: said.birthDate,
+      };
+    }),
+    choosePatient: assign(({ context, event }) => {
+      const resolution = patientResolution(context, event);
+      return resolution.kind === 'one' ? { patient: resolution.choice.patient, patientOptions: undefined, request: context.request ? { ...context.request, patients: undefined } : undefined } : {};
+    }),
+    sayIneligible: emit(({ context, event }) => {
+      const resolution = patientResolution(context, event);
+      const patient = resolution.kind === 'one' ? resolution.choice.patient : undefined;
+      return { type: 'reply' as const, reply: reply(patient?.plan !== 'PBS' ? 'eligibility.beneficiaryNotPbs' : 'eligibility.beneficiaryInactive', { name: patient?.firstName }) };
+    }),
+    narrowPatients: assign(({ context, event }) => {
+      const resolution = patientResolution(context, event);
+      return resolution.kind === 'several' ? { patientOptions: resolution.choices.map((choice) => (choice.self ? 'self' : choice.patient.id)) } : {};
+    }),
+    sayUnknownPatient: emit(({ context, event }) => {
+      const resolution = patientResolution(context, event);
+      const others = (context.member?.beneficiaries ?? []).map((patient) => patient.firstName).join(' y ');
+      return {
+        type: 'reply' as const,
+        reply: reply('patient.unknown', { name: resolution.kind === 'unknown' ? resolution.name : undefined, others, context: resolution.kind === 'unknown' && resolution.name ? 'named' : undefined }),
+      };
+    }),
+    /** The operation and what the member said, kept while it runs; restarted with it after a patient switch. */
+    startOperation: assign({ request: ({ context }, operation: Operation) => ({ operation, fields: context.request?.fields ?? {} }) }),
+    finishOperation: enqueueActions(({ enqueue, event }) => {
+      const output = 'output' in event ? (event.output as OperationOutput) : undefined;
+      const record = output ? operationOutcome(output) : undefined;
+      if (record) enqueue.emit({ type: 'record', record });
+      enqueue.assign({ request: undefined });
+    }),
+    /** An operation ended because the member named someone else: what it had is kept. */
+    keepRevision: assign(({ context, event }) => {
+      const output = 'output' in event ? (event.output as OperationOutput) : undefined;
+      if (output?.outcome !== 'revise') return {};
+      return {
+        request: {
+          ...(context.request?.operation ? { operation: context.request.operation } : {}),
+          fields: { ...context.request?.fields, ...output.request },
+          ...(output.understood.entities.patients ? { patients: output.understood.entities.patients } : {}),
+        },
+      };
     }),
   },
 }).createMachine({
@@ -228,10 +345,13 @@ export const conversationMachine = setup({
     SAY: { actions: 'relay' },
     RECORD: { actions: 'relayRecord' },
     HELP: { actions: [{ type: 'say', params: reply('help.support') }, 'repeatPrompt'] },
+    GREET: { actions: [{ type: 'say', params: reply('common.greetAgain') }, 'repeatPrompt'] },
+    THANKS: { actions: [{ type: 'say', params: reply('common.youAreWelcome') }, 'repeatPrompt'] },
+    BACK: { actions: 'repeatPrompt' },
     MENU: [
-      { guard: 'identified', target: '.menu' },
-      { guard: 'choosingPatient', target: '.awaitingPatient' },
-      { target: '.greeting', actions: 'forgetIdentity' },
+      { guard: 'identified', target: '.menu', actions: assign({ request: undefined }) },
+      { guard: 'choosingPatient', target: '.awaitingPatient', actions: assign({ request: undefined }) },
+      { target: '.greeting', actions: ['forgetIdentity', assign({ request: undefined })] },
     ],
     EXIT: {
       target: '.ended',
@@ -242,12 +362,15 @@ export const conversationMachine = setup({
     },
   },
   states: {
-    /** Nothing said yet: whatever the first message is, Lina introduces herself. */
+    /** Nothing said yet: whatever the first message is, Lina introduces herself, keeping what it asks for. */
     start: {
       tags: ['awaitingInput'],
       on: {
-        USER_MESSAGE: 'greeting',
+        USER_MESSAGE: { target: 'greeting', actions: 'rememberRequest' },
         HELP: { target: 'greeting', actions: { type: 'say', params: reply('help.support') } },
+        GREET: 'greeting',
+        THANKS: 'greeting',
+        BACK: 'greeting',
       },
     },
     greeting: {
@@ -256,23 +379,21 @@ export const conversationMachine = setup({
     },
     awaitingConsent: {
       tags: ['awaitingInput'],
-      entry: {
-        type: 'prompt',
-        params: ({ context }) => reply('consent.ask', { version: context.policyVersion }, YES_NO),
-      },
+      entry: { type: 'prompt', params: ({ context }) => ask('consent', 'consent.ask', { version: context.policyVersion }, YES_NO) },
       on: {
         USER_MESSAGE: [
           {
-            guard: { type: 'picked', params: 'yes' },
-            target: 'awaitingDocument',
+            guard: 'saidYes',
+            target: 'afterConsent',
             actions: [
               { type: 'record', params: ({ context }) => ({ type: 'consent', accepted: true, policyVersion: context.policyVersion }) },
               assign({ consentCurrent: true }),
               { type: 'say', params: reply('consent.thanks') },
+              'rememberRequest',
             ],
           },
           {
-            guard: { type: 'picked', params: 'no' },
+            guard: 'saidNo',
             target: 'ended',
             actions: [
               { type: 'record', params: ({ context }) => ({ type: 'consent', accepted: false, policyVersion: context.policyVersion }) },
@@ -283,13 +404,23 @@ export const conversationMachine = setup({
         ],
       },
     },
+    /** "Sí, CC 1010101010": a document given with the authorisation is used at once. */
+    afterConsent: {
+      always: [{ guard: 'documentComplete', target: 'lookingUpMember', actions: 'rememberDocument' }, { target: 'awaitingDocument' }],
+    },
     awaitingDocument: {
       tags: ['awaitingInput'],
-      entry: { type: 'prompt', params: reply('identify.askDocument') },
+      entry: { type: 'prompt', params: ask('document', 'identify.askDocument') },
       on: {
         USER_MESSAGE: [
-          { guard: 'documentComplete', target: 'lookingUpMember', actions: 'rememberDocument' },
-          { guard: 'documentNumberOnly', target: 'awaitingDocumentType', actions: 'rememberDocument' },
+          { guard: 'documentComplete', target: 'lookingUpMember', actions: ['rememberDocument', 'rememberRequest'] },
+          { guard: 'documentNumberOnly', target: 'awaitingDocumentType', actions: ['rememberDocument', 'rememberRequest'] },
+          {
+            // "Cédula" alone: the number is what is missing.
+            guard: 'documentTypeGiven',
+            actions: [assign({ documentType: ({ event }) => entitiesOf(event).documentType }), { type: 'say', params: reply('identify.askNumber') }],
+          },
+          { guard: 'asksForOperation', actions: ['rememberRequest', { type: 'say', params: reply('identify.requestNoted') }, 'repeatPrompt'] },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -298,18 +429,20 @@ export const conversationMachine = setup({
       tags: ['awaitingInput'],
       entry: {
         type: 'prompt',
-        params: reply(
-          'identify.askDocumentType',
-          undefined,
-          DOCUMENT_TYPES.map((type) => option(type, `options.documentType.${type}`)),
-        ),
+        params: ask('documentType', 'identify.askDocumentType', undefined, DOCUMENT_TYPES.map((type) => option(type, `options.documentType.${type}`))),
       },
       on: {
         USER_MESSAGE: [
+          { guard: 'documentComplete', target: 'lookingUpMember', actions: 'rememberDocument' },
           {
-            guard: 'pickedAny',
+            guard: 'documentTypeGiven',
             target: 'lookingUpMember',
-            actions: assign({ documentType: ({ event }) => (isMessage(event) ? event.choice : undefined) as DocumentType }),
+            actions: assign({
+              documentType: ({ context, event }) => {
+                const choice = choiceOf(event);
+                return DOCUMENT_TYPES.find((type) => type === choice) ?? entitiesOf(event).documentType ?? context.documentType;
+              },
+            }),
           },
           { actions: 'rejectAnswer' },
         ],
@@ -327,17 +460,22 @@ export const conversationMachine = setup({
         onError: [
           // An unknown document is asked for the date of birth like any other, so nobody
           // can learn from Lina whether a document exists.
-          { guard: 'memberNotFound', target: 'awaitingBirthDate', actions: assign({ member: null }) },
+          { guard: 'memberNotFound', target: 'choosingSecondFactor', actions: assign({ member: null }) },
           { target: 'awaitingDocument', actions: { type: 'say', params: reply('errors.agendaUnavailable') } },
         ],
       },
     },
     choosingSecondFactor: {
-      always: [{ guard: 'phoneMatches', target: 'checkingEligibility' }, { target: 'awaitingBirthDate' }],
+      always: [
+        { guard: 'phoneMatches', target: 'checkingEligibility' },
+        { guard: 'birthDateGivenMatches', target: 'checkingEligibility' },
+        { guard: 'birthDateGivenWrong', target: 'identityFailed' },
+        { target: 'awaitingBirthDate' },
+      ],
     },
     awaitingBirthDate: {
       tags: ['awaitingInput'],
-      entry: { type: 'prompt', params: reply('identify.askBirthDate') },
+      entry: { type: 'prompt', params: ask('birthDate', 'identify.askBirthDate') },
       on: {
         USER_MESSAGE: [
           { guard: 'birthDateMatches', target: 'checkingEligibility' },
@@ -372,30 +510,20 @@ export const conversationMachine = setup({
         {
           guard: 'notPbs',
           target: 'ended',
-          actions: [
-            { type: 'say', params: reply('eligibility.notPbs') },
-            { type: 'record', params: { type: 'outcome', outcome: 'refused' } },
-          ],
+          actions: [{ type: 'say', params: reply('eligibility.notPbs') }, { type: 'record', params: { type: 'outcome', outcome: 'refused' } }],
         },
         {
           guard: 'inactive',
           target: 'ended',
-          actions: [
-            { type: 'say', params: reply('eligibility.inactive') },
-            { type: 'record', params: { type: 'outcome', outcome: 'refused' } },
-          ],
+          actions: [{ type: 'say', params: reply('eligibility.inactive') }, { type: 'record', params: { type: 'outcome', outcome: 'refused' } }],
         },
         {
           guard: 'hasBeneficiaries',
-          target: 'awaitingPatient',
-          actions: [
-            { type: 'say', params: ({ context }) => reply('identify.welcome', { name: context.member?.firstName }) },
-            assign({ verified: true }),
-            'noteDocument',
-          ],
+          target: 'choosingPatient',
+          actions: [{ type: 'say', params: ({ context }) => reply('identify.welcome', { name: context.member?.firstName }) }, assign({ verified: true }), 'noteDocument'],
         },
         {
-          target: 'menu',
+          target: 'afterPatient',
           actions: [
             { type: 'say', params: ({ context }) => reply('identify.welcome', { name: context.member?.firstName }) },
             assign({ patient: ({ context }) => (context.member ? asPatient(context.member) : undefined), verified: true }),
@@ -404,108 +532,163 @@ export const conversationMachine = setup({
         },
       ],
     },
+    /** The first message may have said for whom ("para mi hijo Mateo"): then there is nothing to ask. */
+    choosingPatient: {
+      always: [
+        {
+          guard: ({ context, event }) => (context.request?.patients?.length ?? 0) > 0 && patientResolution(context, event, context.request?.patients).kind === 'one',
+          target: 'checkingChosenPatient',
+          actions: assign(({ context, event }) => {
+            const resolution = patientResolution(context, event, context.request?.patients);
+            return resolution.kind === 'one' ? { proposedPatient: resolution.choice.patient } : {};
+          }),
+        },
+        {
+          guard: ({ context, event }) => (context.request?.patients?.length ?? 0) > 0 && patientResolution(context, event, context.request?.patients).kind === 'several',
+          target: 'awaitingPatient',
+          actions: assign(({ context, event }) => {
+            const resolution = patientResolution(context, event, context.request?.patients);
+            return resolution.kind === 'several' ? { patientOptions: resolution.choices.map((choice) => (choice.self ? 'self' : choice.patient.id)) } : {};
+          }),
+        },
+        { target: 'awaitingPatient' },
+      ],
+    },
+    checkingChosenPatient: {
+      always: [
+        {
+          guard: ({ context }) => context.proposedPatient !== undefined && eligible(context.proposedPatient),
+          target: 'afterPatient',
+          actions: assign(({ context }) => ({ patient: context.proposedPatient, proposedPatient: undefined, request: context.request ? { ...context.request, patients: undefined } : undefined })),
+        },
+        {
+          target: 'awaitingPatient',
+          actions: [
+            emit(({ context }) => ({
+              type: 'reply' as const,
+              reply: reply(context.proposedPatient?.plan !== 'PBS' ? 'eligibility.beneficiaryNotPbs' : 'eligibility.beneficiaryInactive', { name: context.proposedPatient?.firstName }),
+            })),
+            assign({ proposedPatient: undefined }),
+          ],
+        },
+      ],
+    },
     awaitingPatient: {
       tags: ['awaitingInput'],
       entry: {
         type: 'prompt',
-        params: ({ context }) =>
-          reply('patient.ask', undefined, [
-            option('self', 'options.patient.self'),
-            ...(context.member?.beneficiaries ?? []).map((patient) =>
-              option(patient.id, 'options.patient.beneficiary', { name: patient.firstName }),
-            ),
-          ]),
+        params: ({ context }) => {
+          const choices = choicesOf(context.member).filter((choice) => !context.patientOptions || context.patientOptions.includes(choice.self ? 'self' : choice.patient.id));
+          return ask(
+            'patient',
+            context.patientOptions ? 'patient.askWhich' : 'patient.ask',
+            undefined,
+            choices.map((choice) => (choice.self ? option('self', 'options.patient.self') : option(choice.patient.id, 'options.patient.beneficiary', { name: choice.patient.firstName }))),
+          );
+        },
       },
       on: {
+        BACK: { actions: 'repeatPrompt' },
         USER_MESSAGE: [
           {
             // A beneficiary whose affiliation is not active PBS cannot be booked for here:
             // the member hears why and where to go, and may choose someone else.
-            guard: 'pickedIneligibleBeneficiary',
+            guard: 'namesIneligiblePatient',
             target: 'awaitingPatient',
             reenter: true,
-            actions: {
-              type: 'say',
-              params: ({ context, event }) => {
-                const picked = pickedBeneficiary(context.member, event);
-                return reply(picked?.plan !== 'PBS' ? 'eligibility.beneficiaryNotPbs' : 'eligibility.beneficiaryInactive', { name: picked?.firstName });
-              },
-            },
+            actions: ['sayIneligible', 'rememberRequest', assign({ patientOptions: undefined })],
           },
-          {
-            guard: 'pickedAny',
-            target: 'menu',
-            actions: assign({
-              patient: ({ context, event }) => {
-                if (isMessage(event) && event.choice === 'self') return context.member ? asPatient(context.member) : undefined;
-                return pickedBeneficiary(context.member, event);
-              },
-            }),
-          },
+          { guard: 'namesOnePatient', target: 'afterPatient', actions: ['rememberRequest', 'choosePatient'] },
+          { guard: 'namesSeveralPatients', target: 'awaitingPatient', reenter: true, actions: ['rememberRequest', 'narrowPatients'] },
+          { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
+          // "Quiero cancelar una cita" before saying for whom: kept, and the question stands.
+          { guard: 'asksForOperation', actions: ['rememberRequest', 'repeatPrompt'] },
           { actions: 'rejectAnswer' },
         ],
       },
+    },
+    /** The patient is known: what the member asked for, or the menu. */
+    afterPatient: {
+      always: [
+        { guard: ({ context }) => context.request?.operation === 'book', target: 'booking' },
+        { guard: ({ context }) => context.request?.operation === 'consult', target: 'consulting' },
+        { guard: ({ context }) => context.request?.operation === 'cancel', target: 'cancelling' },
+        { guard: ({ context }) => context.request?.operation === 'reschedule', target: 'rescheduling' },
+        { target: 'menu', actions: assign({ request: undefined }) },
+      ],
     },
     menu: {
       tags: ['awaitingInput'],
       entry: {
         type: 'prompt',
         params: ({ context }) =>
-          reply(context.patient?.id === context.member?.id ? 'menu.askSelf' : 'menu.askFor', { patient: context.patient?.firstName }, [
+          ask('menu', isSelfPatient(context) ? 'menu.askSelf' : 'menu.askFor', { patient: context.patient?.firstName }, [
             ...MENU_OPERATIONS.map((operation) => option(operation, `options.menu.${operation}`)),
             option('help', 'options.menu.help'),
           ]),
       },
       on: {
+        THANKS: { actions: { type: 'say', params: ({ context }) => reply('common.thanksAtMenu', { name: context.member?.firstName }) } },
+        BACK: [{ guard: 'hasBeneficiaries', target: 'awaitingPatient', actions: assign({ patientOptions: undefined }) }, { actions: 'repeatPrompt' }],
         USER_MESSAGE: [
-          { guard: { type: 'picked', params: 'book' }, target: 'booking' },
-          { guard: { type: 'picked', params: 'consult' }, target: 'consulting' },
-          { guard: { type: 'picked', params: 'cancel' }, target: 'cancelling' },
-          { guard: { type: 'picked', params: 'reschedule' }, target: 'rescheduling' },
+          { guard: 'namesIneligiblePatient', actions: ['sayIneligible', 'repeatPrompt'] },
           {
-            guard: { type: 'picked', params: 'help' },
-            actions: [{ type: 'say', params: reply('help.support') }, 'repeatPrompt'],
+            // "Ahora para Sofía": the menu is not mid-flow, so no question before switching.
+            guard: 'namesOtherPatient',
+            target: 'afterPatient',
+            actions: [
+              'choosePatient',
+              'rememberRequest',
+              { type: 'say', params: ({ context }) => reply('patient.switched', { name: context.patient?.firstName }) },
+            ],
           },
+          { guard: 'namesSeveralPatients', target: 'awaitingPatient', actions: ['rememberRequest', 'narrowPatients'] },
+          { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
+          {
+            guard: { type: 'saidIntent', params: 'change_patient' },
+            target: 'awaitingPatient',
+            actions: assign({ patientOptions: undefined }),
+          },
+          { guard: { type: 'picked', params: 'book' }, target: 'booking', actions: 'rememberRequest' },
+          { guard: { type: 'picked', params: 'consult' }, target: 'consulting', actions: 'rememberRequest' },
+          { guard: { type: 'picked', params: 'cancel' }, target: 'cancelling', actions: 'rememberRequest' },
+          { guard: { type: 'picked', params: 'reschedule' }, target: 'rescheduling', actions: 'rememberRequest' },
+          { guard: { type: 'picked', params: 'help' }, actions: [{ type: 'say', params: reply('help.support') }, 'repeatPrompt'] },
           { actions: 'rejectAnswer' },
         ],
       },
     },
     booking: {
-      entry: { type: 'record', params: { type: 'milestone', milestone: 'booking-started' } },
+      entry: [{ type: 'record', params: { type: 'milestone', milestone: 'booking-started' } }, { type: 'startOperation', params: 'book' }],
       invoke: {
         id: 'booking',
         src: 'booking',
         input: ({ context }) => ({
           conversationId: context.conversationId,
           patient: context.patient as Patient,
+          patients: choicesOf(context.member),
           ...(context.member?.email ? { memberEmail: context.member.email } : {}),
           today: context.today,
           preferredSites: [context.site, context.lastSite].filter((site): site is SiteCode => site !== undefined),
+          ...(context.request ? { request: context.request.fields } : {}),
         }),
         onDone: [
-          {
-            guard: ({ event }) => isSwitch(event.output, 'reschedule'),
-            target: 'rescheduling',
-          },
-          {
-            guard: ({ event }) => isSwitch(event.output, 'cancel'),
-            target: 'cancelling',
-          },
+          { guard: ({ event }) => switchedTo(event.output, 'reschedule'), target: 'rescheduling', actions: 'finishOperation' },
+          { guard: ({ event }) => switchedTo(event.output, 'cancel'), target: 'cancelling', actions: 'finishOperation' },
+          { guard: 'revised', target: 'revising', actions: 'keepRevision' },
           {
             target: 'menu',
             actions: [
-              { type: 'record', params: ({ event }) => bookingRecord(event.output) },
-              assign({
-                lastSite: ({ context, event }) =>
-                  event.output.outcome === 'booked' ? event.output.appointment.site : context.lastSite,
-              }),
+              'finishOperation',
+              assign({ lastSite: ({ context, event }) => (event.output.outcome === 'booked' ? event.output.appointment.site : context.lastSite) }),
             ],
           },
         ],
       },
-      on: forwardTo('booking'),
+      on: runsChild('booking'),
     },
     consulting: {
+      entry: { type: 'startOperation', params: 'consult' },
       invoke: {
         src: 'listAppointments',
         input: ({ context }) => ({ patientId: context.patient?.id ?? '' }),
@@ -514,63 +697,125 @@ export const conversationMachine = setup({
           actions: [
             {
               type: 'say',
-              params: ({ context, event }) =>
-                event.output.length === 0
-                  ? reply('appointments.none', { patient: context.patient?.firstName })
-                  : reply('appointments.list', { patient: context.patient?.firstName, count: event.output.length }, undefined, event.output.map((appointment) => ({ key: 'appointments.item', params: appointmentParams(appointment) }))),
+              params: ({ context, event }) => {
+                const who = context.patient ? patientParams(context.patient, isSelfPatient(context)) : {};
+                return event.output.length === 0
+                  ? reply('appointments.none', who)
+                  : reply('appointments.list', { ...who, count: event.output.length }, undefined, event.output.map((appointment) => ({ key: 'appointments.item', params: appointmentParams(appointment) })));
+              },
             },
             { type: 'record', params: { type: 'outcome', outcome: 'consulted' } },
+            assign({ request: undefined }),
           ],
         },
         onError: {
           target: 'menu',
-          actions: [
-            { type: 'say', params: reply('errors.agendaUnavailable') },
-            { type: 'record', params: { type: 'outcome', outcome: 'error' } },
-          ],
+          actions: [{ type: 'say', params: reply('errors.agendaUnavailable') }, { type: 'record', params: { type: 'outcome', outcome: 'error' } }, assign({ request: undefined })],
         },
       },
     },
     cancelling: {
+      entry: { type: 'startOperation', params: 'cancel' },
       invoke: {
         id: 'cancel',
         src: 'cancel',
-        input: ({ context }) => ({ patient: context.patient as Patient }),
-        onDone: {
-          target: 'menu',
-          actions: {
-            type: 'record',
-            params: ({ event }) => ({ type: 'outcome', outcome: operationOutcome((event.output as CancelOutput).outcome) }),
-          },
-        },
+        input: ({ context }) => ({ patient: context.patient as Patient, patients: choicesOf(context.member), ...(context.request ? { request: context.request.fields } : {}) }),
+        onDone: [{ guard: 'revised', target: 'revising', actions: 'keepRevision' }, { target: 'menu', actions: 'finishOperation' }],
       },
-      on: forwardTo('cancel'),
+      on: runsChild('cancel'),
     },
     rescheduling: {
+      entry: { type: 'startOperation', params: 'reschedule' },
       invoke: {
         id: 'reschedule',
         src: 'reschedule',
         input: ({ context }) => ({
           conversationId: context.conversationId,
           patient: context.patient as Patient,
+          patients: choicesOf(context.member),
           ...(context.member?.email ? { memberEmail: context.member.email } : {}),
+          ...(context.request ? { request: context.request.fields } : {}),
         }),
-        onDone: {
-          target: 'menu',
-          actions: {
-            type: 'record',
-            params: ({ event }) => {
-              const output = event.output as RescheduleOutput;
-              return output.outcome === 'rescheduled'
-                ? { type: 'outcome', outcome: 'rescheduled', site: output.appointment.site }
-                : { type: 'outcome', outcome: operationOutcome(output.outcome) };
-            },
-          },
-        },
+        onDone: [{ guard: 'revised', target: 'revising', actions: 'keepRevision' }, { target: 'menu', actions: 'finishOperation' }],
       },
-      on: forwardTo('reschedule'),
+      on: runsChild('reschedule'),
+    },
+    /** Mid-flow the member named another patient, or asked to change: ask before switching. */
+    revising: {
+      always: [
+        {
+          guard: ({ context, event }) => {
+            const resolution = patientResolution(context, event, context.request?.patients);
+            return resolution.kind === 'one' && resolution.choice.patient.id !== context.patient?.id;
+          },
+          target: 'confirmingPatientSwitch',
+          actions: assign(({ context, event }) => {
+            const resolution = patientResolution(context, event, context.request?.patients);
+            return resolution.kind === 'one' ? { proposedPatient: resolution.choice.patient } : {};
+          }),
+        },
+        {
+          guard: ({ context, event }) => patientResolution(context, event, context.request?.patients).kind === 'unknown',
+          target: 'awaitingPatient',
+          actions: [
+            emit(({ context }) => {
+              const resolution = resolvePatient(context.request?.patients, choicesOf(context.member));
+              const others = (context.member?.beneficiaries ?? []).map((patient) => patient.firstName).join(' y ');
+              const name = resolution.kind === 'unknown' ? resolution.name : undefined;
+              return { type: 'reply' as const, reply: reply('patient.unknown', { name, others, context: name ? 'named' : undefined }) };
+            }),
+            assign({ patientOptions: undefined }),
+          ],
+        },
+        {
+          guard: ({ context, event }) => patientResolution(context, event, context.request?.patients).kind === 'several',
+          target: 'awaitingPatient',
+          actions: assign(({ context, event }) => {
+            const resolution = patientResolution(context, event, context.request?.patients);
+            return resolution.kind === 'several' ? { patientOptions: resolution.choices.map((choice) => (choice.self ? 'self' : choice.patient.id)) } : {};
+          }),
+        },
+        // "Cambiar paciente" without a name, or the same patient named again: for whom, again.
+        { guard: 'hasBeneficiaries', target: 'awaitingPatient', actions: assign({ patientOptions: undefined }) },
+        { target: 'afterPatient', actions: { type: 'say', params: reply('patient.onlySelf') } },
+      ],
+    },
+    confirmingPatientSwitch: {
+      tags: ['awaitingInput'],
+      entry: { type: 'prompt', params: ({ context }) => ask('confirm', 'patient.confirmSwitch', { name: context.proposedPatient?.firstName }, YES_NO) },
+      on: {
+        BACK: { target: 'afterPatient', actions: assign({ proposedPatient: undefined }) },
+        USER_MESSAGE: [
+          {
+            guard: ({ context, event }) => answerIsYes(event) && context.proposedPatient !== undefined && !eligible(context.proposedPatient),
+            target: 'afterPatient',
+            actions: [
+              emit(({ context }) => ({
+                type: 'reply' as const,
+                reply: reply(context.proposedPatient?.plan !== 'PBS' ? 'eligibility.beneficiaryNotPbs' : 'eligibility.beneficiaryInactive', { name: context.proposedPatient?.firstName }),
+              })),
+              assign({ proposedPatient: undefined }),
+            ],
+          },
+          {
+            guard: 'saidYes',
+            target: 'afterPatient',
+            actions: assign(({ context }) => ({ patient: context.proposedPatient, proposedPatient: undefined, request: context.request ? { ...context.request, patients: undefined } : undefined })),
+          },
+          // Not the other patient: the same operation goes on for the current one, with what it had.
+          { guard: 'saidNo', target: 'afterPatient', actions: assign(({ context }) => ({ proposedPatient: undefined, request: context.request ? { ...context.request, patients: undefined } : undefined })) },
+          { actions: 'rejectAnswer' },
+        ],
+      },
     },
     ended: { type: 'final' },
   },
 });
 
+function answerIsYes(event: EventObject): boolean {
+  return choiceOf(event) === 'yes' || entitiesOf(event).yesNo === 'yes';
+}
+
+function switchedTo(output: BookingOutput, operation: 'reschedule' | 'cancel'): boolean {
+  return output.outcome === 'switch' && output.operation === operation;
+}

@@ -1,42 +1,47 @@
-import { normalizeText } from './text.js';
+import type { Understanding } from '../bot/understanding/types.js';
+
+/** A member's message as machines receive it: what was understood, never the text itself. */
+export interface UserMessage {
+  type: 'USER_MESSAGE';
+  /** The option of the pending question the message picked, if it picked one. */
+  choice?: string;
+  understood: Understanding;
+  /** The channel's id of the message: the seed of idempotency keys. */
+  messageId: string;
+}
 
 /**
  * Every event a conversation receives from the engine. Channel-neutral: WhatsApp, web chat
  * and the terminal all end up here.
  */
 export type DialogEvent =
-  | {
-      type: 'USER_MESSAGE';
-      text: string;
-      /** The option the member picked from the last list shown, if the text picked one. */
-      choice?: string;
-      messageId: string;
-    }
+  | UserMessage
   /** "menú": back to the main menu once identified, otherwise start over. */
   | { type: 'MENU' }
-  /** "salir": end the conversation politely. */
+  /** "salir", "chao": end the conversation politely. */
   | { type: 'EXIT' }
-  /** "ayuda" / "asesor": the support line, then the question that was pending. */
-  | { type: 'HELP' };
+  /** "ayuda", "asesor", "quiero hablar con una persona": the support line, then the pending question. */
+  | { type: 'HELP' }
+  /** "hola" in the middle of a conversation: where we are, and the pending question. */
+  | { type: 'GREET' }
+  /** "gracias" with nothing else: a kind answer, and the pending question if there is one. */
+  | { type: 'THANKS' }
+  /** "atrás", "volver": the previous question. */
+  | { type: 'BACK' };
 
-/** A Map, not an object: a member's words must never reach `constructor` or `__proto__`. */
-const GLOBAL_WORDS: ReadonlyMap<string, 'MENU' | 'EXIT' | 'HELP'> = new Map([
-  ['menu', 'MENU'],
-  ['menu principal', 'MENU'],
-  ['inicio', 'MENU'],
-  ['salir', 'EXIT'],
-  ['ayuda', 'HELP'],
-  ['asesor', 'HELP'],
-]);
-
-/** Turns what the member wrote into the event a machine understands. */
-export function toDialogEvent(message: { text: string; choice?: string; messageId: string }): DialogEvent {
-  const word = GLOBAL_WORDS.get(normalizeText(message.text).replace(/[.!¡¿?]/g, '').trim());
-  if (word) return { type: word };
-  return {
-    type: 'USER_MESSAGE',
-    text: message.text,
-    messageId: message.messageId,
-    ...(message.choice !== undefined ? { choice: message.choice } : {}),
-  };
+/**
+ * Turns what the understanding step read into the event a machine handles. Ways out and small
+ * talk become their own events when the message says nothing else; anything that answers the
+ * pending question stays a message.
+ */
+export function toDialogEvent(understood: Understanding, messageId: string): DialogEvent {
+  const { intent, choice, entities } = understood;
+  const saysMore = choice !== undefined || Object.keys(entities).some((key) => key !== 'yesNo');
+  if (intent === 'goodbye') return { type: 'EXIT' };
+  if (intent === 'menu' && choice === undefined) return { type: 'MENU' };
+  if (intent === 'help' && choice === undefined) return { type: 'HELP' };
+  if (intent === 'back' && !saysMore) return { type: 'BACK' };
+  if (intent === 'greet' && !saysMore) return { type: 'GREET' };
+  if (intent === 'thanks' && !saysMore) return { type: 'THANKS' };
+  return { type: 'USER_MESSAGE', understood, messageId, ...(choice !== undefined ? { choice } : {}) };
 }

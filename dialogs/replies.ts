@@ -1,3 +1,5 @@
+import type { Question } from '../bot/understanding/types.js';
+
 /**
  * What a machine says: locale keys and parameters, never sentences. The engine renders them.
  */
@@ -21,10 +23,17 @@ export interface Reply {
   params?: ReplyParams;
   options?: ReplyOption[];
   items?: ReplyItem[];
+  /** Set on a question: what kind of answer it waits for, so the answer is read as one. */
+  expects?: Question;
 }
 
 export function reply(key: string, params?: ReplyParams, options?: ReplyOption[], items?: ReplyItem[]): Reply {
   return { key, ...(params ? { params } : {}), ...(options ? { options } : {}), ...(items ? { items } : {}) };
+}
+
+/** A question: a reply that waits for an answer of kind `expects`. */
+export function ask(expects: Question, key: string, params?: ReplyParams, options?: ReplyOption[], items?: ReplyItem[]): Reply {
+  return { ...reply(key, params, options, items), expects };
 }
 
 export function option(value: string, key: string, params?: ReplyParams): ReplyOption {

@@ -1,42 +1,49 @@
 import { assign, fromPromise, sendTo, setup } from 'xstate';
-import type { Appointment, Patient, RissCase, Slot } from '../bot/domain.js';
+import type { Appointment, Patient, RissCase } from '../bot/domain.js';
+import type { Understanding } from '../bot/understanding/types.js';
 import { serviceOf } from '../data/catalog.js';
-import { appointmentOptions, appointmentParams } from './cancel.machine.js';
-import { errorCode } from './errors.js';
+import { appointmentOptions, appointmentParams, appointmentsNamed, namesOne, patientParams, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
-import { YES_NO, option, reply } from './replies.js';
-import { slotFinderMachine, type FranjaChoice, type SlotFinderOutput } from './slot-finder.machine.js';
-import { childSpeech, type SayEvent, type SpeakingContext } from './speech.js';
+import { namesAnotherPatient, type PatientChoice } from './patients.js';
+import type { RecordEvent } from './records.js';
+import { YES_NO, ask, reply } from './replies.js';
+import { childSpeech, type RepeatEvent, type SayEvent, type SpeakingContext } from './speech.js';
+import { takeSlotMachine, type TakeSlotInput, type TakeSlotOutput } from './take-slot.machine.js';
+import { entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
 export interface RescheduleInput {
   conversationId: string;
   patient: Patient;
+  patients: PatientChoice[];
   memberEmail?: string;
+  /** What the member said about the appointment and the new time ("la del miércoles, en la tarde"). */
+  request?: Request;
 }
 
 export type RescheduleOutput =
   | { outcome: 'rescheduled'; appointment: Appointment }
   | { outcome: 'case'; rissCase: RissCase }
-  | { outcome: 'none' | 'abandoned' | 'error' };
+  | { outcome: 'revise'; understood: Understanding; request: Request }
+  | { outcome: 'none' | 'back' | 'abandoned' | 'error' };
 
 interface RescheduleContext extends RescheduleInput, SpeakingContext {
   appointments: Appointment[];
   chosen?: Appointment;
-  franja?: FranjaChoice;
-  slot?: Slot;
-  idempotencyKey?: string;
   result?: RescheduleOutput;
 }
 
+const isSelf = (context: RescheduleContext) => context.patients.some((choice) => choice.self && choice.patient.id === context.patient.id);
+
 /**
- * Rescheduling (contract point 13): which appointment, the band, a slot of the same service
- * at the same site (any doctor; the ladder applies), a yes/no confirmation, then one atomic
- * move in the agenda, so the member never ends with two appointments or none.
+ * Rescheduling (contract points 13, 16-18): which appointment (always asked, unless the member
+ * named exactly one, which is then confirmed), then a slot of the same service at the same
+ * site (any doctor; the ladder applies) through the shared take-slot machine, whose move is one
+ * atomic call: the member never ends with two appointments or none.
  */
 export const rescheduleMachine = setup({
   types: {
     context: {} as RescheduleContext,
-    events: {} as DialogEvent | SayEvent,
+    events: {} as DialogEvent | RepeatEvent | SayEvent | RecordEvent,
     input: {} as RescheduleInput,
     output: {} as RescheduleOutput,
   },
@@ -44,22 +51,33 @@ export const rescheduleMachine = setup({
     listAppointments: fromPromise<Appointment[], { patientId: string }>(async () => {
       throw new Error('listAppointments is provided by the engine');
     }),
-    reschedule: fromPromise<Appointment, { appointmentId: string; slotId: string; idempotencyKey: string }>(async () => {
-      throw new Error('reschedule is provided by the engine');
-    }),
-    slotFinder: slotFinderMachine,
+    takeSlot: takeSlotMachine,
   },
   guards: {
-    picked: ({ event }, value: string) => event.type === 'USER_MESSAGE' && event.choice === value,
-    pickedAny: ({ event }) => event.type === 'USER_MESSAGE' && event.choice !== undefined,
-    slotTaken: ({ event }) => 'error' in event && errorCode(event.error) === 'SLOT_TAKEN',
+    ...messageGuards,
+    noAppointments: ({ event }) => 'output' in event && Array.isArray(event.output) && event.output.length === 0,
+    namedExactlyOne: ({ context, event }) => 'output' in event && Array.isArray(event.output) && namesOne(event.output as Appointment[], context.request),
+    pickedShown: ({ context, event }) => context.appointments.some((appointment) => isMessage(event) && appointment.id === event.choice),
+    namesAnotherPatient: ({ context, event }) =>
+      namesAnotherPatient(entitiesOf(event).patients, context.patients, context.patient) || intentOf(event) === 'change_patient',
+    takeSlotBack: ({ event }) => 'output' in event && (event.output as TakeSlotOutput).outcome === 'back',
   },
-  actions: childSpeech<RescheduleContext, DialogEvent | SayEvent>(),
+  actions: {
+    ...childSpeech<RescheduleContext, DialogEvent | RepeatEvent | SayEvent | RecordEvent>(),
+    endWithRevision: assign({
+      result: ({ context, event }) =>
+        isMessage(event) ? { outcome: 'revise', understood: event.understood, request: context.chosen ? { appointmentId: context.chosen.id } : {} } : { outcome: 'abandoned' },
+    }),
+  },
 }).createMachine({
   id: 'reschedule',
   context: ({ input }) => ({ ...input, appointments: [], invalidAnswers: 0 }),
   initial: 'loading',
-  on: { HELP: { actions: ['sayHelp', 'repeatPrompt'] } },
+  on: {
+    SAY: { actions: 'relay' },
+    RECORD: { actions: 'relay' },
+    REPEAT: { actions: 'repeatPrompt' },
+  },
   states: {
     loading: {
       invoke: {
@@ -67,12 +85,17 @@ export const rescheduleMachine = setup({
         input: ({ context }) => ({ patientId: context.patient.id }),
         onDone: [
           {
-            guard: ({ event }) => event.output.length === 0,
+            guard: 'noAppointments',
             target: 'done',
             actions: [
-              { type: 'say', params: ({ context }) => reply('appointments.none', { patient: context.patient.firstName }) },
+              { type: 'say', params: ({ context }) => reply('appointments.none', patientParams(context.patient, isSelf(context))) },
               assign({ result: { outcome: 'none' } }),
             ],
+          },
+          {
+            guard: 'namedExactlyOne',
+            target: 'confirmingChoice',
+            actions: assign(({ context, event }) => ({ appointments: event.output, chosen: appointmentsNamed(event.output, context.request)[0] })),
           },
           { target: 'awaitingAppointment', actions: assign({ appointments: ({ event }) => event.output }) },
         ],
@@ -81,152 +104,87 @@ export const rescheduleMachine = setup({
     },
     awaitingAppointment: {
       tags: ['awaitingInput'],
-      entry: { type: 'prompt', params: ({ context }) => reply('reschedule.askWhich', undefined, appointmentOptions(context.appointments)) },
+      entry: { type: 'prompt', params: ({ context }) => ask('appointment', 'reschedule.askWhich', patientParams(context.patient, isSelf(context)), appointmentOptions(context.appointments)) },
       on: {
+        BACK: { target: 'done', actions: assign({ result: { outcome: 'back' } }) },
         USER_MESSAGE: [
           {
-            guard: ({ context, event }) => context.appointments.some((a) => event.type === 'USER_MESSAGE' && a.id === event.choice),
-            target: 'awaitingFranja',
+            guard: 'pickedShown',
+            target: 'takingSlot',
             actions: assign({
-              chosen: ({ context, event }) => context.appointments.find((a) => a.id === (event as { choice?: string }).choice),
+              chosen: ({ context, event }) => context.appointments.find((appointment) => isMessage(event) && appointment.id === event.choice),
+              request: ({ context, event }) => ({ ...context.request, ...(entitiesOf(event).band ? { band: entitiesOf(event).band } : {}) }),
             }),
           },
+          { guard: 'namesAnotherPatient', target: 'done', actions: 'endWithRevision' },
           { actions: 'rejectAnswer' },
         ],
       },
     },
-    awaitingFranja: {
+    /** The member named the appointment: one yes/no that names it, instead of the list. */
+    confirmingChoice: {
       tags: ['awaitingInput'],
       entry: {
         type: 'prompt',
-        params: reply('booking.askFranja', undefined, [
-          option('manana', 'options.franja.manana'),
-          option('tarde', 'options.franja.tarde'),
-          option('cualquiera', 'options.franja.cualquiera'),
-        ]),
+        params: ({ context }) => ask('confirm', 'reschedule.confirmWhich', { ...(context.chosen ? appointmentParams(context.chosen) : {}), ...patientParams(context.patient, isSelf(context)) }, YES_NO),
       },
       on: {
+        BACK: { target: 'awaitingAppointment' },
         USER_MESSAGE: [
-          {
-            guard: 'pickedAny',
-            target: 'findingSlot',
-            actions: assign({ franja: ({ event }) => (event as { choice?: string }).choice as FranjaChoice }),
-          },
+          { guard: 'saidYes', target: 'takingSlot', actions: assign({ request: ({ context, event }) => ({ ...context.request, ...(entitiesOf(event).band ? { band: entitiesOf(event).band } : {}) }) }) },
+          { guard: 'saidNo', target: 'awaitingAppointment' },
+          { guard: 'namesAnotherPatient', target: 'done', actions: 'endWithRevision' },
           { actions: 'rejectAnswer' },
         ],
       },
     },
-    findingSlot: {
+    takingSlot: {
       invoke: {
-        id: 'slotFinder',
-        src: 'slotFinder',
-        input: ({ context }) => {
+        id: 'takeSlot',
+        src: 'takeSlot',
+        input: ({ context }): TakeSlotInput => {
           const appointment = context.chosen as Appointment;
           const service = serviceOf(appointment.cups);
           return {
+            mode: 'move',
             conversationId: context.conversationId,
             patient: context.patient,
+            patients: context.patients,
             ...(context.memberEmail ? { memberEmail: context.memberEmail } : {}),
             cups: appointment.cups,
             specialty: service.specialty,
             site: appointment.site,
-            franja: context.franja ?? 'cualquiera',
+            ...(context.request?.band ? { band: context.request.band } : {}),
             window: service.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',
+            appointment,
           };
         },
         onDone: [
-          {
-            guard: ({ event }) => (event.output as SlotFinderOutput).outcome === 'slot',
-            target: 'awaitingConfirmation',
-            // The key is fixed with the slot, before the call, so a crash never moves twice.
-            actions: assign(({ context, event }) => {
-              const output = event.output as Extract<SlotFinderOutput, { outcome: 'slot' }>;
-              return { slot: output.slot, idempotencyKey: `${context.conversationId}:move:${output.chosenBy}` };
-            }),
-          },
+          { guard: 'takeSlotBack', target: 'awaitingAppointment', actions: assign({ request: ({ context }) => ({ ...context.request, band: undefined }) }) },
           {
             target: 'done',
             actions: assign({
-              result: ({ event }) => {
-                const output = event.output as SlotFinderOutput;
-                if (output.outcome === 'case') return { outcome: 'case', rissCase: output.rissCase };
-                return { outcome: output.outcome === 'error' ? 'error' : 'abandoned' };
+              result: ({ context, event }) => {
+                const output = event.output as TakeSlotOutput;
+                switch (output.outcome) {
+                  case 'taken':
+                    return { outcome: 'rescheduled', appointment: output.appointment };
+                  case 'case':
+                    return { outcome: 'case', rissCase: output.rissCase };
+                  case 'revise':
+                    return { outcome: 'revise', understood: output.understood, request: context.chosen ? { appointmentId: context.chosen.id } : {} };
+                  default:
+                    return { outcome: output.outcome };
+                }
               },
             }),
           },
         ],
       },
       on: {
-        USER_MESSAGE: { actions: sendTo('slotFinder', ({ event }) => event) },
-        HELP: { actions: sendTo('slotFinder', ({ event }) => event) },
-        SAY: { actions: 'relay' },
-        RECORD: { actions: 'relay' },
-      },
-    },
-    awaitingConfirmation: {
-      tags: ['awaitingInput'],
-      entry: {
-        type: 'prompt',
-        params: ({ context }) =>
-          reply(
-            'reschedule.confirm',
-            {
-              service: context.chosen?.cups,
-              from: context.chosen?.start,
-              to: context.slot?.start,
-              doctor: context.slot?.doctor.name,
-              site: context.slot?.site,
-            },
-            YES_NO,
-          ),
-      },
-      on: {
-        USER_MESSAGE: [
-          { guard: { type: 'picked', params: 'yes' }, target: 'moving' },
-          {
-            guard: { type: 'picked', params: 'no' },
-            target: 'done',
-            actions: [{ type: 'say', params: reply('reschedule.kept') }, assign({ result: { outcome: 'abandoned' } })],
-          },
-          { actions: 'rejectAnswer' },
-        ],
-      },
-    },
-    moving: {
-      invoke: {
-        src: 'reschedule',
-        input: ({ context }) => ({
-          appointmentId: context.chosen?.id ?? '',
-          slotId: context.slot?.id ?? '',
-          idempotencyKey: context.idempotencyKey ?? `${context.conversationId}:move`,
-        }),
-        onDone: {
-          target: 'done',
-          actions: [
-            assign({ result: ({ event }) => ({ outcome: 'rescheduled', appointment: event.output }) }),
-            { type: 'say', params: ({ event }) => reply('reschedule.done', appointmentParams(event.output)) },
-          ],
-        },
-        onError: [
-          { guard: 'slotTaken', target: 'findingSlot', actions: { type: 'say', params: reply('booking.slotTaken') } },
-          { target: 'awaitingRetry' },
-        ],
-      },
-    },
-    /** The move did not answer: the agenda moves atomically and the key makes a retry safe. */
-    awaitingRetry: {
-      tags: ['awaitingInput'],
-      entry: { type: 'prompt', params: reply('reschedule.askRetry', undefined, YES_NO) },
-      on: {
-        USER_MESSAGE: [
-          { guard: { type: 'picked', params: 'yes' }, target: 'moving' },
-          {
-            guard: { type: 'picked', params: 'no' },
-            target: 'done',
-            actions: [{ type: 'say', params: reply('reschedule.retryDeclined') }, assign({ result: { outcome: 'abandoned' } })],
-          },
-          { actions: 'rejectAnswer' },
-        ],
+        USER_MESSAGE: { actions: sendTo('takeSlot', ({ event }) => event) },
+        BACK: { actions: sendTo('takeSlot', ({ event }) => event) },
+        REPEAT: { actions: sendTo('takeSlot', ({ event }) => event) },
       },
     },
     failed: {

@@ -1,73 +1,160 @@
-import { assign, enqueueActions, fromPromise, setup } from 'xstate';
-import type { AgendaService } from '../bot/ports.js';
+import { and, assign, enqueueActions, fromPromise, not, setup } from 'xstate';
 import type { Cups, Franja, Patient, RissCase, SiteCode, Slot, Specialty } from '../bot/domain.js';
+import type { Band, Understanding } from '../bot/understanding/types.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
-import { parseEmail } from './parse.js';
-import { YES_NO, option, reply } from './replies.js';
-import { childSpeech, type SpeakingContext } from './speech.js';
+import { YES_NO, ask, option, reply } from './replies.js';
+import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
+import { namesAnotherPatient, type PatientChoice } from './patients.js';
+import { entitiesOf, intentOf, isMessage, messageGuards, messageIdOf } from './understood.js';
 
 /** How far the agenda is searched: the 14-day horizon, or today and the next working day. */
 export type SearchWindow = 'horizon' | 'todayAndNextWorkingDay';
 
+/** Slots shown at a time, and days listed at a time. */
+export const SLOTS_PER_PAGE = 5;
+export const DAYS_PER_PAGE = 5;
+
+/** One search of the agenda, as the slot finder asks it; the engine turns it into dates. */
 export interface SearchSlotsInput {
   cups: Cups;
   site: SiteCode;
   franja?: Franja;
   doctorId?: string;
   window: SearchWindow;
+  /** Only this Bogotá day (`YYYY-MM-DD`), within the window. */
+  day?: string;
+  /** Only slots at or after this time (`HH:MM`) of `day`, or of each day. */
+  fromTime?: string;
+  /** The next page: slots from `start` on, leaving out those already shown. */
+  after?: { start: string; ids: string[] };
 }
 
-export type CreateCaseInput = Parameters<AgendaService['createCase']>[0];
+/** The days of the window that have free slots for a search, from the day after `afterDay`. */
+export interface AvailableDaysInput {
+  cups: Cups;
+  site: SiteCode;
+  franja?: Franja;
+  doctorId?: string;
+  window: SearchWindow;
+  afterDay?: string;
+}
 
-export type FranjaChoice = Franja | 'cualquiera';
+export interface AvailableDay {
+  day: string;
+  slots: number;
+}
 
-export interface SlotFinderInput {
+export type CreateCaseInput = {
+  patientId: string;
+  specialty: Specialty;
+  cups: Cups;
+  site: SiteCode;
+  email: string;
+  idempotencyKey: string;
+};
+
+/** What a search found the member liked: taking it again after a "no" shows the same search. */
+export interface SearchState {
+  band: Band;
+  day?: string;
+  fromTime?: string;
+  doctorId?: string;
+}
+
+export interface SlotFinderInput extends Partial<SearchState> {
   conversationId: string;
   patient: Patient;
+  /** Everyone the member may choose as the patient: naming another one revises the request. */
+  patients: PatientChoice[];
   /** The account holder's email on file: where a RISS answer goes. */
   memberEmail?: string;
   cups: Cups;
   specialty: Specialty;
   site: SiteCode;
-  franja: FranjaChoice;
+  band: Band;
   /** Set when the first search is limited to the patient's treating doctor (contract point 9). */
   treatingDoctor?: { id: string; name: string };
   window: SearchWindow;
+  /** Why the list is shown again (a "no" at the confirmation, a slot someone took), or "otro día". */
+  reason?: 'notConfirmed' | 'slotTaken' | 'otherDay';
 }
 
 export type SlotFinderOutput =
   /** `chosenBy`: the id of the message that picked the slot, the seed of the intent's key. */
-  | { outcome: 'slot'; slot: Slot; chosenBy: string }
+  | { outcome: 'slot'; slot: Slot; chosenBy: string; search: SearchState }
   | { outcome: 'case'; rissCase: RissCase }
-  | { outcome: 'abandoned' | 'error' };
+  /** The member named a patient, specialty, visit type or site other than the one searched. */
+  | { outcome: 'revise'; understood: Understanding }
+  | { outcome: 'back' | 'abandoned' | 'error' };
 
 interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
-  doctorId?: string;
-  triedOtherFranja: boolean;
-  triedOtherDoctor: boolean;
+  search: SearchState;
+  /** The slots of the page shown, and every slot shown in this search (for the next page). */
   slots: Slot[];
+  seen: Slot[];
+  days: AvailableDay[];
+  /** Whether more days follow the ones listed. */
+  moreDays: boolean;
+  triedOtherBand: boolean;
+  triedOtherDoctor: boolean;
+  /** The member declined an offer of the ladder: a later absence of slots is not the whole truth. */
+  declined: boolean;
+  /** Bands searched with the current doctor scope and nothing found. */
+  emptyBands: Band[];
   slot?: Slot;
   chosenBy?: string;
   email?: string;
+  /** The member gave an e-mail that could not be read, twice: a way out is offered. */
+  emailMisses: number;
   /** Fixed before anything is filed, so a retry or a crash never files twice. */
   caseKey: string;
   rissCase?: RissCase;
-  failed: boolean;
+  revision?: Understanding;
+  ending?: 'back' | 'abandoned' | 'error';
 }
 
-const SLOTS_SHOWN = 5;
+const otherBand = (band: Band): Band => (band === 'manana' ? 'tarde' : 'manana');
+const franjaOf = (band: Band): Franja | undefined => (band === 'cualquiera' ? undefined : band);
+/** The band the empty searches covered: both bands read as "any". */
+const searchedBand = (bands: readonly Band[]): Band =>
+  bands.includes('cualquiera') || (bands.includes('manana') && bands.includes('tarde')) ? 'cualquiera' : (bands[0] ?? 'cualquiera');
 
-const otherFranja = (franja: FranjaChoice): Franja => (franja === 'manana' ? 'tarde' : 'manana');
+function searchParams(context: SlotFinderContext) {
+  const franja = franjaOf(context.search.band);
+  return {
+    cups: context.cups,
+    site: context.site,
+    window: context.window,
+    ...(franja ? { franja } : {}),
+    ...(context.search.doctorId ? { doctorId: context.search.doctorId } : {}),
+  };
+}
+
+/** What the pages and texts say about the search: the site, the band, the day, the doctor. */
+function describeSearch(context: SlotFinderContext) {
+  const doctor = context.search.doctorId ? context.treatingDoctor?.name : undefined;
+  return {
+    site: context.site,
+    band: context.search.band,
+    window: context.window,
+    service: context.cups,
+    ...(context.search.day ? { day: context.search.day } : {}),
+    ...(doctor ? { doctor } : {}),
+  };
+}
 
 /**
- * Finds a slot the member takes, or an honest way out: the no-availability ladder of contract
- * point 9 (other band, other doctor, then a RISS case). Used by booking and rescheduling.
+ * Finds a slot the member takes, or an honest way out. The member can page through the slots,
+ * ask for a day ("el jueves"), ask which days have slots ("otro día"), change the band ("en la
+ * tarde") or the time ("a las 3"). When a whole search finds nothing, the no-availability
+ * ladder of contract point 9 runs: other band, other doctor, then a RISS case. Used by booking
+ * and rescheduling (through the take-slot machine).
  */
 export const slotFinderMachine = setup({
   types: {
     context: {} as SlotFinderContext,
-    events: {} as DialogEvent,
+    events: {} as DialogEvent | RepeatEvent,
     input: {} as SlotFinderInput,
     output: {} as SlotFinderOutput,
   },
@@ -75,113 +162,291 @@ export const slotFinderMachine = setup({
     searchSlots: fromPromise<Slot[], SearchSlotsInput>(async () => {
       throw new Error('searchSlots is provided by the engine');
     }),
+    availableDays: fromPromise<AvailableDay[], AvailableDaysInput>(async () => {
+      throw new Error('availableDays is provided by the engine');
+    }),
     createCase: fromPromise<RissCase, CreateCaseInput>(async () => {
       throw new Error('createCase is provided by the engine');
     }),
   },
   guards: {
-    picked: ({ event }, value: string) => event.type === 'USER_MESSAGE' && event.choice === value,
+    ...messageGuards,
     foundSlots: ({ event }) => 'output' in event && Array.isArray(event.output) && event.output.length > 0,
-    canOfferOtherFranja: ({ context }) => context.franja !== 'cualquiera' && !context.triedOtherFranja,
-    canOfferOtherDoctor: ({ context }) => context.doctorId !== undefined && !context.triedOtherDoctor,
+    pickedShownSlot: ({ context, event }) => {
+      const choice = isMessage(event) ? event.choice : undefined;
+      return context.slots.some((slot) => slot.id === choice);
+    },
+    pickedShownDay: ({ context, event }) => {
+      const choice = isMessage(event) ? event.choice : undefined;
+      return context.days.some((day) => day.day === choice);
+    },
+    askedForDay: ({ event }) => entitiesOf(event).day !== undefined,
+    askedForBand: ({ context, event }) => {
+      const band = entitiesOf(event).band;
+      return band !== undefined && band !== context.search.band;
+    },
+    askedForTime: ({ event }) => entitiesOf(event).time !== undefined,
+    wantsMoreTimes: ({ event }) => intentOf(event) === 'more_times',
+    wantsOtherDay: ({ event }) => intentOf(event) === 'other_day',
+    revisesEarlierAnswer: ({ context, event }) => {
+      const said = entitiesOf(event);
+      return (
+        namesAnotherPatient(said.patients, context.patients, context.patient) ||
+        intentOf(event) === 'change_patient' ||
+        (said.specialty !== undefined && said.specialty !== context.specialty) ||
+        (said.site !== undefined && said.site !== context.site)
+      );
+    },
+    dayAsked: ({ context }) => context.search.day !== undefined,
+    startsWithDays: ({ context }) => context.reason === 'otherDay',
+    canOfferOtherBand: ({ context }) => context.search.band !== 'cualquiera' && !context.triedOtherBand,
+    canOfferOtherDoctor: ({ context }) => context.search.doctorId !== undefined && !context.triedOtherDoctor,
+    hasSlotsShown: ({ context }) => context.slots.length > 0,
+    foundDays: ({ event }) => 'output' in event && Array.isArray(event.output) && event.output.length > 0,
     hasEmail: ({ context }) => context.email !== undefined,
-    emailReadable: ({ event }) => event.type === 'USER_MESSAGE' && parseEmail(event.text) !== undefined,
+    gaveEmail: ({ event }) => entitiesOf(event).email !== undefined,
+    hasNoEmail: ({ event }) => entitiesOf(event).noEmail === true,
+    emailMissedTwice: ({ context }) => context.emailMisses >= 1,
     caseAlreadyOpen: ({ event }) => 'error' in event && errorCode(event.error) === 'CONFLICT',
   },
-  actions: childSpeech<SlotFinderContext, DialogEvent>(),
+  actions: {
+    ...childSpeech<SlotFinderContext, DialogEvent | RepeatEvent>(),
+    startNewSearch: assign({ slots: [], seen: [] }),
+  },
 }).createMachine({
   id: 'slotFinder',
   context: ({ input }) => ({
     ...input,
-    ...(input.treatingDoctor ? { doctorId: input.treatingDoctor.id } : {}),
+    search: {
+      band: input.band,
+      ...(input.day ? { day: input.day } : {}),
+      ...(input.fromTime ? { fromTime: input.fromTime } : {}),
+      ...(input.doctorId !== undefined ? { doctorId: input.doctorId } : input.treatingDoctor ? { doctorId: input.treatingDoctor.id } : {}),
+    },
     ...(input.memberEmail ? { email: input.memberEmail } : {}),
     caseKey: `${input.conversationId}:case:${input.patient.id}:${input.specialty}`,
-    triedOtherFranja: false,
-    triedOtherDoctor: false,
     slots: [],
+    seen: [],
+    days: [],
+    moreDays: false,
+    triedOtherBand: false,
+    triedOtherDoctor: false,
+    declined: false,
+    emptyBands: [],
+    emailMisses: 0,
     invalidAnswers: 0,
-    failed: false,
   }),
-  initial: 'searching',
-  on: { HELP: { actions: ['sayHelp', 'repeatPrompt'] } },
+  initial: 'starting',
+  on: { REPEAT: { actions: 'repeatPrompt' } },
   states: {
+    starting: {
+      always: [{ guard: 'startsWithDays', target: 'listingDays', actions: assign({ reason: undefined }) }, { target: 'searching' }],
+    },
+    /** A new search: the first page of slots for the band, day, time and doctor asked. */
     searching: {
       invoke: {
         src: 'searchSlots',
         input: ({ context }) => ({
-          cups: context.cups,
-          site: context.site,
-          ...(context.franja !== 'cualquiera' ? { franja: context.franja } : {}),
-          ...(context.doctorId ? { doctorId: context.doctorId } : {}),
-          window: context.window,
+          ...searchParams(context),
+          ...(context.search.day ? { day: context.search.day } : {}),
+          ...(context.search.fromTime ? { fromTime: context.search.fromTime } : {}),
         }),
         onDone: [
-          { guard: 'foundSlots', target: 'awaitingSlot', actions: assign({ slots: ({ event }) => event.output.slice(0, SLOTS_SHOWN) }) },
-          { target: 'choosingNextStep' },
+          {
+            guard: 'foundSlots',
+            target: 'awaitingSlot',
+            actions: assign(({ event }) => ({ slots: event.output.slice(0, SLOTS_PER_PAGE), seen: event.output.slice(0, SLOTS_PER_PAGE) })),
+          },
+          {
+            guard: 'dayAsked',
+            target: 'listingDays',
+            actions: [
+              { type: 'say', params: ({ context }) => reply('slots.dayEmpty', describeSearch(context)) },
+              assign(({ context }) => ({ search: { band: context.search.band, ...(context.search.doctorId ? { doctorId: context.search.doctorId } : {}) }, days: [] })),
+            ],
+          },
+          {
+            target: 'choosingNextStep',
+            actions: assign({ emptyBands: ({ context }) => [...context.emptyBands, context.search.band] }),
+          },
+        ],
+        onError: { target: 'failed' },
+      },
+    },
+    /** The next page of the same search. */
+    searchingMore: {
+      invoke: {
+        src: 'searchSlots',
+        input: ({ context }) => {
+          const last = context.seen.at(-1);
+          return {
+            ...searchParams(context),
+            ...(context.search.day ? { day: context.search.day } : {}),
+            ...(context.search.fromTime ? { fromTime: context.search.fromTime } : {}),
+            ...(last ? { after: { start: last.start, ids: context.seen.filter((slot) => slot.start === last.start).map((slot) => slot.id) } } : {}),
+          };
+        },
+        onDone: [
+          {
+            guard: 'foundSlots',
+            target: 'awaitingSlot',
+            actions: assign(({ context, event }) => ({ slots: event.output.slice(0, SLOTS_PER_PAGE), seen: [...context.seen, ...event.output.slice(0, SLOTS_PER_PAGE)] })),
+          },
+          // Nothing after these: the days that have slots are the next thing to offer.
+          { target: 'listingDays', actions: [{ type: 'say', params: ({ context }) => reply('slots.noMoreTimes', describeSearch(context)) }, assign({ days: [] })] },
         ],
         onError: { target: 'failed' },
       },
     },
     awaitingSlot: {
       tags: ['awaitingInput'],
-      entry: {
-        type: 'prompt',
-        params: ({ context }) =>
-          reply(
-            'booking.askSlot',
-            { count: context.slots.length },
-            context.slots.map((slot) =>
-              option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site }),
+      entry: [
+        enqueueActions(({ context, enqueue }) => {
+          if (context.reason === 'notConfirmed') enqueue({ type: 'say', params: reply('slots.notConfirmed') });
+          if (context.reason === 'slotTaken') enqueue({ type: 'say', params: reply('slots.slotTaken') });
+          enqueue.assign({ reason: undefined });
+        }),
+        {
+          type: 'prompt',
+          params: ({ context }) =>
+            ask(
+              'slot',
+              'slots.ask',
+              { ...describeSearch(context), count: context.slots.length, context: context.search.day ? 'day' : undefined },
+              // Each line names its site: scripts written against the contract (point 8) read it there.
+              context.slots.map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site })),
             ),
-          ),
-      },
+        },
+      ],
       on: {
+        BACK: { target: 'done', actions: assign({ ending: 'back' }) },
         USER_MESSAGE: [
           {
-            guard: ({ context, event }) => context.slots.some((slot) => slot.id === event.choice),
+            guard: 'pickedShownSlot',
             target: 'chosen',
             actions: assign({
-              slot: ({ context, event }) => context.slots.find((slot) => slot.id === (event as { choice?: string }).choice),
-              chosenBy: ({ event }) => (event as { messageId: string }).messageId,
+              slot: ({ context, event }) => context.slots.find((slot) => slot.id === (isMessage(event) ? event.choice : undefined)),
+              chosenBy: ({ event }) => messageIdOf(event),
             }),
           },
+          { guard: 'revisesEarlierAnswer', target: 'done', actions: assign({ revision: ({ event }) => (isMessage(event) ? event.understood : undefined) }) },
+          { guard: 'wantsOtherDay', target: 'listingDays', actions: assign({ days: [] }) },
+          {
+            guard: 'askedForDay',
+            target: 'searching',
+            actions: [
+              'startNewSearch',
+              assign({
+                search: ({ context, event }) => {
+                  const said = entitiesOf(event);
+                  const band = said.band ?? context.search.band;
+                  return { band, day: said.day, ...(said.time ? { fromTime: said.time } : {}), ...(context.search.doctorId ? { doctorId: context.search.doctorId } : {}) };
+                },
+              }),
+            ],
+          },
+          { guard: 'wantsMoreTimes', target: 'searchingMore' },
+          {
+            guard: 'askedForBand',
+            target: 'searching',
+            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band, fromTime: undefined }) })],
+          },
+          {
+            guard: 'askedForTime',
+            target: 'searching',
+            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, fromTime: entitiesOf(event).time }) })],
+          },
+          // "Ninguna me sirve": the ways on, not a miss.
+          { guard: 'saidNo', actions: [{ type: 'say', params: reply('slots.noneFits') }, 'repeatPrompt'] },
           { actions: 'rejectAnswer' },
         ],
       },
     },
-    /** Nothing found: the next rung of the ladder that applies. */
-    choosingNextStep: {
-      // The first empty search is the one the no-availability rate counts.
-      entry: enqueueActions(({ context, enqueue }) => {
-        if (!context.triedOtherFranja && !context.triedOtherDoctor) {
-          enqueue({ type: 'note', params: { type: 'milestone', milestone: 'no-availability' } });
-        }
-      }),
-      always: [
-        { guard: 'canOfferOtherFranja', target: 'offeringOtherFranja' },
-        { guard: 'canOfferOtherDoctor', target: 'offeringOtherDoctor' },
-        { target: 'offeringCase' },
-      ],
+    /** Which days of the window have slots for this search ("otro día"). */
+    listingDays: {
+      invoke: {
+        src: 'availableDays',
+        input: ({ context }) => {
+          const afterDay = context.days.at(-1)?.day;
+          return { ...searchParams(context), ...(afterDay ? { afterDay } : {}) };
+        },
+        onDone: [
+          {
+            guard: 'foundDays',
+            target: 'awaitingDay',
+            actions: assign(({ event }) => ({ days: event.output.slice(0, DAYS_PER_PAGE), moreDays: event.output.length > DAYS_PER_PAGE })),
+          },
+          { guard: 'hasSlotsShown', target: 'awaitingSlot', actions: { type: 'say', params: ({ context }) => reply('slots.noOtherDays', describeSearch(context)) } },
+          { target: 'choosingNextStep', actions: assign({ emptyBands: ({ context }) => [...context.emptyBands, context.search.band] }) },
+        ],
+        onError: { target: 'failed' },
+      },
     },
-    offeringOtherFranja: {
+    awaitingDay: {
       tags: ['awaitingInput'],
       entry: {
         type: 'prompt',
         params: ({ context }) =>
-          reply(
-            context.doctorId ? 'slots.offerOtherFranjaWithDoctor' : 'slots.offerOtherFranja',
-            { franja: context.franja, other: otherFranja(context.franja), doctor: context.treatingDoctor?.name },
+          ask('day', 'slots.askDay', describeSearch(context), [
+            ...context.days.map((day) => option(day.day, 'options.day', { day: day.day, count: day.slots })),
+            ...(context.moreDays ? [option('more', 'options.moreDays')] : []),
+          ]),
+      },
+      on: {
+        BACK: [{ guard: 'hasSlotsShown', target: 'awaitingSlot' }, { target: 'done', actions: assign({ ending: 'back' }) }],
+        USER_MESSAGE: [
+          {
+            guard: 'pickedShownDay',
+            target: 'searching',
+            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, day: isMessage(event) ? event.choice : undefined, fromTime: undefined }) })],
+          },
+          { guard: { type: 'picked', params: 'more' }, target: 'listingDays' },
+          { guard: and(['wantsOtherDay', not('askedForDay')]), target: 'listingDays' },
+          { guard: and(['wantsMoreTimes', 'hasSlotsShown']), target: 'awaitingSlot' },
+          {
+            guard: 'askedForDay',
+            target: 'searching',
+            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, day: entitiesOf(event).day, band: entitiesOf(event).band ?? context.search.band }) })],
+          },
+          { guard: 'revisesEarlierAnswer', target: 'done', actions: assign({ revision: ({ event }) => (isMessage(event) ? event.understood : undefined) }) },
+          { actions: 'rejectAnswer' },
+        ],
+      },
+    },
+    /** A whole search found nothing: the next rung of the ladder that applies. */
+    choosingNextStep: {
+      // The first empty search is the one the no-availability rate counts.
+      entry: enqueueActions(({ context, enqueue }) => {
+        if (!context.triedOtherBand && !context.triedOtherDoctor) {
+          enqueue({ type: 'note', params: { type: 'milestone', milestone: 'no-availability' } });
+        }
+      }),
+      always: [
+        { guard: 'canOfferOtherBand', target: 'offeringOtherBand' },
+        { guard: 'canOfferOtherDoctor', target: 'offeringOtherDoctor' },
+        { target: 'offeringCase' },
+      ],
+    },
+    offeringOtherBand: {
+      tags: ['awaitingInput'],
+      entry: {
+        type: 'prompt',
+        params: ({ context }) =>
+          ask(
+            'offer',
+            'slots.offerOtherBand',
+            { ...describeSearch(context), other: otherBand(context.search.band), context: context.search.doctorId ? 'doctor' : undefined },
             YES_NO,
           ),
       },
       on: {
         USER_MESSAGE: [
           {
-            guard: { type: 'picked', params: 'yes' },
+            guard: 'saidYes',
             target: 'searching',
-            actions: assign({ franja: ({ context }) => otherFranja(context.franja), triedOtherFranja: true }),
+            actions: ['startNewSearch', assign({ search: ({ context }) => ({ ...context.search, band: otherBand(context.search.band) }), triedOtherBand: true })],
           },
-          { guard: { type: 'picked', params: 'no' }, target: 'choosingNextStep', actions: assign({ triedOtherFranja: true }) },
+          { guard: 'saidNo', target: 'choosingNextStep', actions: assign({ triedOtherBand: true, declined: true }) },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -190,28 +455,32 @@ export const slotFinderMachine = setup({
       tags: ['awaitingInput'],
       entry: {
         type: 'prompt',
-        params: ({ context }) => reply('slots.offerOtherDoctor', { doctor: context.treatingDoctor?.name, site: context.site }, YES_NO),
+        params: ({ context }) =>
+          ask('offer', 'slots.offerOtherDoctor', { ...describeSearch(context), doctor: context.treatingDoctor?.name, band: searchedBand(context.emptyBands) }, YES_NO),
       },
       on: {
         USER_MESSAGE: [
           {
-            guard: { type: 'picked', params: 'yes' },
+            guard: 'saidYes',
             target: 'searching',
             // Any doctor of the site, in any band.
-            actions: assign({ doctorId: undefined, franja: 'cualquiera' as FranjaChoice, triedOtherDoctor: true }),
+            actions: ['startNewSearch', assign({ search: { band: 'cualquiera' }, triedOtherDoctor: true, emptyBands: [] })],
           },
-          { guard: { type: 'picked', params: 'no' }, target: 'choosingNextStep', actions: assign({ triedOtherDoctor: true }) },
+          { guard: 'saidNo', target: 'choosingNextStep', actions: assign({ triedOtherDoctor: true, declined: true }) },
           { actions: 'rejectAnswer' },
         ],
       },
     },
     offeringCase: {
       tags: ['awaitingInput'],
-      entry: { type: 'prompt', params: ({ context }) => reply('riss.offer', { site: context.site }, YES_NO) },
+      entry: {
+        type: 'prompt',
+        params: ({ context }) => ask('offer', 'riss.offer', { ...describeSearch(context), context: context.declined ? 'declined' : undefined }, YES_NO),
+      },
       on: {
         USER_MESSAGE: [
-          { guard: { type: 'picked', params: 'yes' }, target: 'collectingEmail' },
-          { guard: { type: 'picked', params: 'no' }, target: 'abandoned', actions: { type: 'say', params: reply('riss.declined') } },
+          { guard: 'saidYes', target: 'collectingEmail' },
+          { guard: 'saidNo', target: 'done', actions: [{ type: 'say', params: reply('riss.declined') }, assign({ ending: 'abandoned' })] },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -221,15 +490,40 @@ export const slotFinderMachine = setup({
     },
     awaitingEmail: {
       tags: ['awaitingInput'],
-      entry: { type: 'prompt', params: reply('riss.askEmail') },
+      entry: { type: 'prompt', params: ask('email', 'riss.askEmail') },
       on: {
         USER_MESSAGE: [
-          {
-            guard: 'emailReadable',
-            target: 'filingCase',
-            actions: assign({ email: ({ event }) => parseEmail((event as { text: string }).text) }),
-          },
-          { actions: [{ type: 'say', params: reply('riss.invalidEmail') }, 'repeatPrompt'] },
+          { guard: 'gaveEmail', target: 'filingCase', actions: assign({ email: ({ event }) => entitiesOf(event).email }) },
+          { guard: 'hasNoEmail', target: 'offeringRelativeEmail' },
+          { guard: 'emailMissedTwice', target: 'offeringRelativeEmail', actions: { type: 'say', params: reply('riss.invalidEmail') } },
+          { actions: [assign({ emailMisses: ({ context }) => context.emailMisses + 1 }), { type: 'say', params: reply('riss.invalidEmail') }, 'repeatPrompt'] },
+        ],
+      },
+    },
+    /** No e-mail of their own: the answer only travels by e-mail, so a relative's will do. */
+    offeringRelativeEmail: {
+      tags: ['awaitingInput'],
+      entry: { type: 'prompt', params: ask('confirm', 'riss.offerRelativeEmail', undefined, YES_NO) },
+      on: {
+        USER_MESSAGE: [
+          { guard: 'gaveEmail', target: 'filingCase', actions: assign({ email: ({ event }) => entitiesOf(event).email }) },
+          { guard: 'saidYes', target: 'awaitingRelativeEmail' },
+          { guard: 'saidNo', target: 'done', actions: [{ type: 'say', params: reply('riss.noEmailWayOut') }, assign({ ending: 'abandoned' })] },
+          { guard: 'hasNoEmail', target: 'done', actions: [{ type: 'say', params: reply('riss.noEmailWayOut') }, assign({ ending: 'abandoned' })] },
+          { actions: 'rejectAnswer' },
+        ],
+      },
+    },
+    awaitingRelativeEmail: {
+      tags: ['awaitingInput'],
+      entry: { type: 'prompt', params: ask('email', 'riss.askRelativeEmail') },
+      on: {
+        USER_MESSAGE: [
+          { guard: 'gaveEmail', target: 'filingCase', actions: assign({ email: ({ event }) => entitiesOf(event).email }) },
+          { guard: 'hasNoEmail', target: 'done', actions: [{ type: 'say', params: reply('riss.noEmailWayOut') }, assign({ ending: 'abandoned' })] },
+          { guard: 'saidNo', target: 'done', actions: [{ type: 'say', params: reply('riss.noEmailWayOut') }, assign({ ending: 'abandoned' })] },
+          { guard: 'emailMissedTwice', target: 'done', actions: [{ type: 'say', params: reply('riss.invalidEmail') }, { type: 'say', params: reply('riss.noEmailWayOut') }, assign({ ending: 'abandoned' })] },
+          { actions: [assign({ emailMisses: ({ context }) => context.emailMisses + 1 }), { type: 'say', params: reply('riss.invalidEmail') }, 'repeatPrompt'] },
         ],
       },
     },
@@ -251,29 +545,28 @@ export const slotFinderMachine = setup({
             { type: 'note', params: ({ event }) => ({ type: 'subject', kind: 'radicado', value: event.output.radicado }) },
             {
               type: 'say',
-              params: ({ event }) =>
-                reply('riss.filed', { radicado: event.output.radicado, dueDate: event.output.dueDate, email: event.output.email }),
+              params: ({ event }) => reply('riss.filed', { radicado: event.output.radicado, dueDate: event.output.dueDate, email: event.output.email }),
             },
           ],
         },
         onError: [
-          { guard: 'caseAlreadyOpen', target: 'abandoned', actions: { type: 'say', params: reply('riss.alreadyOpen') } },
+          { guard: 'caseAlreadyOpen', target: 'done', actions: [{ type: 'say', params: reply('riss.alreadyOpen') }, assign({ ending: 'abandoned' })] },
           { target: 'failed' },
         ],
       },
     },
     failed: {
-      entry: [{ type: 'say', params: reply('errors.agendaUnavailable') }, assign({ failed: true })],
+      entry: [{ type: 'say', params: reply('errors.agendaUnavailable') }, assign({ ending: 'error' })],
       always: 'done',
     },
     chosen: { type: 'final' },
     caseFiled: { type: 'final' },
-    abandoned: { type: 'final' },
     done: { type: 'final' },
   },
   output: ({ context }): SlotFinderOutput => {
-    if (context.slot) return { outcome: 'slot', slot: context.slot, chosenBy: context.chosenBy ?? '' };
+    if (context.slot) return { outcome: 'slot', slot: context.slot, chosenBy: context.chosenBy ?? '', search: context.search };
     if (context.rissCase) return { outcome: 'case', rissCase: context.rissCase };
-    return { outcome: context.failed ? 'error' : 'abandoned' };
+    if (context.revision) return { outcome: 'revise', understood: context.revision };
+    return { outcome: context.ending ?? 'abandoned' };
   },
 });

@@ -10,7 +10,9 @@
  * sources and loads nothing else, so it can run before every start.
  *
  * It also writes Colombia's holidays as date-holidays computes them (see `bot/calendar.ts`),
- * again when date-holidays, its parser or `bot/calendar.ts` change.
+ * again when date-holidays, its parser or `bot/calendar.ts` change, and trains the intent
+ * classifier of the understanding step (`bot/understanding/load.ts`) when its corpus, its
+ * lexicon or its code change.
  *
  * Transpile only, as tsx does: types are checked by `npm run typecheck`, never here.
  *
@@ -29,6 +31,9 @@ export const DIST = join(ROOT, 'dist');
 const SOURCE_FOLDERS = ['bot', 'dialogs', 'adapters', 'data'];
 const MANIFEST = join(DIST, '.build.json');
 const HOLIDAY_TABLE = join(DIST, 'colombian-holidays.json');
+const UNDERSTANDING_MODEL = join(DIST, 'understanding-model.json');
+/** What the trained intent classifier is made from, besides the code in bot/understanding/. */
+const UNDERSTANDING_DATA = ['locales/es-CO/understanding/training.yaml', 'locales/es-CO/understanding/lexicon.yaml'];
 /** Resolves packages as the project's own code does. */
 const projectRequire = createRequire(join(ROOT, 'package.json'));
 /**
@@ -41,8 +46,8 @@ const SOURCE_URL = '__linaSourceUrl';
 
 /**
  * @typedef {{ size: number, mtimeMs: number }} Stamp
- * @typedef {{ key: string, files: Record<string, Stamp>, holidays?: string }} Manifest
- * @typedef {{ compiled: number, removed: number, holidays: boolean, ms: number }} BuildReport
+ * @typedef {{ key: string, files: Record<string, Stamp>, holidays?: string, understanding?: string }} Manifest
+ * @typedef {{ compiled: number, removed: number, holidays: boolean, understanding: boolean, ms: number }} BuildReport
  */
 
 /**
@@ -72,14 +77,17 @@ export async function buildIfStale(options = {}) {
   const removed = known.filter((source) => !(source in files));
   const holidays = holidayKey(files['bot/calendar.ts']);
   const holidaysStale = previous?.holidays !== holidays || !existsSync(HOLIDAY_TABLE);
-  if (stale.length === 0 && removed.length === 0 && !holidaysStale && previous?.key === key) {
-    return { compiled: 0, removed: 0, holidays: false, ms: performance.now() - startedAt };
+  const understanding = understandingKey(files);
+  const understandingStale = previous?.understanding !== understanding || !existsSync(UNDERSTANDING_MODEL);
+  if (stale.length === 0 && removed.length === 0 && !holidaysStale && !understandingStale && previous?.key === key) {
+    return { compiled: 0, removed: 0, holidays: false, understanding: false, ms: performance.now() - startedAt };
   }
   for (const source of removed) rmSync(outputOf(source), { force: true });
   if (stale.length > 0) await compile(stale);
   if (holidaysStale) await writeHolidayTable();
-  writeAtomically(MANIFEST, `${JSON.stringify({ key, files, holidays })}\n`);
-  return { compiled: stale.length, removed: removed.length, holidays: holidaysStale, ms: performance.now() - startedAt };
+  if (understandingStale) await trainUnderstanding();
+  writeAtomically(MANIFEST, `${JSON.stringify({ key, files, holidays, understanding })}\n`);
+  return { compiled: stale.length, removed: removed.length, holidays: holidaysStale, understanding: understandingStale, ms: performance.now() - startedAt };
 }
 
 /** @param {string[]} sources paths relative to the root, `/`-separated */
@@ -131,6 +139,32 @@ async function writeHolidayTable() {
   const file = fileURLToPath(calendar.HOLIDAY_TABLE_FILE);
   if (file !== HOLIDAY_TABLE) throw new Error(`bot/calendar.ts reads its holiday table from ${file}; the build checks ${HOLIDAY_TABLE}`);
   writeAtomically(file, `${JSON.stringify(calendar.buildHolidayTable())}\n`);
+}
+
+/**
+ * Trains the intent classifier through the compiled `bot/understanding/load.ts`, which writes
+ * it where it reads it (it trains only when the stored model does not match the corpus).
+ */
+async function trainUnderstanding() {
+  /** @type {{ ensureTrainedModel(): unknown, MODEL_FILE: URL }} */
+  const understanding = await import(pathToFileURL(outputOf('bot/understanding/load.ts')).href);
+  const file = fileURLToPath(understanding.MODEL_FILE);
+  if (file !== UNDERSTANDING_MODEL) throw new Error(`bot/understanding/load.ts keeps its model in ${file}; the build checks ${UNDERSTANDING_MODEL}`);
+  understanding.ensureTrainedModel();
+}
+
+/**
+ * What the trained classifier depends on: the corpus, the lexicon, the understanding code and
+ * the NLP.js version.
+ * @param {Record<string, Stamp>} files
+ */
+function understandingKey(files) {
+  const code = Object.entries(files).filter(([source]) => source.startsWith('bot/understanding/'));
+  const data = UNDERSTANDING_DATA.map((file) => {
+    const { size, mtimeMs } = statSync(join(ROOT, file));
+    return [file, size, mtimeMs];
+  });
+  return JSON.stringify([code, data, versionOf(projectRequire.resolve('@nlpjs/neural/package.json'))]);
 }
 
 /**
@@ -240,5 +274,6 @@ export async function buildOrExit(options) {
 if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
   const report = await buildOrExit({ force: process.argv.includes('--force') });
   const holidays = report.holidays ? ', holiday table written' : '';
-  process.stdout.write(`dist/: ${report.compiled} compiled, ${report.removed} removed${holidays} in ${Math.round(report.ms)} ms\n`);
+  const understanding = report.understanding ? ', intent classifier checked' : '';
+  process.stdout.write(`dist/: ${report.compiled} compiled, ${report.removed} removed${holidays}${understanding} in ${Math.round(report.ms)} ms\n`);
 }

@@ -14,6 +14,7 @@ import { silentLogger } from '../../bot/logger.js';
 import type { SiteCode } from '../../bot/domain.js';
 import { renderPlainText, type ChannelName, type Engine, type InboundMessage, type OutboundMessage } from '../../bot/messages.js';
 import { Renderer } from '../../bot/render.js';
+import { loadUnderstanding } from '../../bot/understanding/load.js';
 import { FAKE_NOW, createFakeAgenda } from './agenda.fake.js';
 import { createFakeSessionStore } from './session-store.fake.js';
 
@@ -34,6 +35,7 @@ export function makeEngineOptions(overrides: Partial<EngineOptions> = {}): Engin
     agenda: createFakeAgenda(),
     clock: new ManualClock(FAKE_NOW),
     renderer: makeRenderer(),
+    understand: loadUnderstanding(),
     logger: silentLogger,
     sessionTimeoutMs: 10 * 60_000,
     turnTimeoutMs: 5000,

@@ -1,0 +1,127 @@
+/**
+ * A member's date of birth, however it is written or dictated: 15/03/1994, 15-3-94, 15031994,
+ * "15 de marzo del 94", "marzo 15 de 1994", "quince de marzo de mil novecientos noventa y
+ * cuatro", inside a sentence. Day first always (Colombia), except year-first ISO.
+ */
+import { normalizeText } from '../../dialogs/text.js';
+import { digitsFromWords } from './numbers.js';
+
+/** Longer texts are not members' answers: nothing is read from them. */
+const MAX_TEXT_LENGTH = 4000;
+
+const MONTHS: ReadonlyMap<string, number> = new Map([
+  ['enero', 1],
+  ['ene', 1],
+  ['febrero', 2],
+  ['feb', 2],
+  ['marzo', 3],
+  ['mar', 3],
+  ['abril', 4],
+  ['abr', 4],
+  ['mayo', 5],
+  ['may', 5],
+  ['junio', 6],
+  ['jun', 6],
+  ['julio', 7],
+  ['jul', 7],
+  ['agosto', 8],
+  ['ago', 8],
+  ['septiembre', 9],
+  ['setiembre', 9],
+  ['sept', 9],
+  ['sep', 9],
+  ['octubre', 10],
+  ['oct', 10],
+  ['noviembre', 11],
+  ['nov', 11],
+  ['diciembre', 12],
+  ['dic', 12],
+]);
+const MONTH = `(${[...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`;
+/** The first of the month, as members write it. */
+const DAY = `(\\d{1,2}|1ro|1ero|1er|1o|1°|1º|primero)`;
+const YEAR = `(\\d{4}|\\d{2})`;
+const NOT_AFTER = `(?<![\\p{L}\\p{N}/.,-])`;
+const NOT_BEFORE = `(?![\\p{L}\\p{N}]|[/.,-]\\d)`;
+
+/** 1994-03-15, 1994/03/15, 1994.03.15. */
+const YEAR_FIRST = new RegExp(`${NOT_AFTER}(\\d{4}) ?([-/.]) ?(\\d{1,2}) ?\\2 ?(\\d{1,2})${NOT_BEFORE}`, 'gu');
+/** 15/03/1994, 15-3-94, 15.03.1994, 15 / 03 / 1994. */
+const DAY_FIRST = new RegExp(`${NOT_AFTER}(\\d{1,2}) ?[-/.] ?(\\d{1,2}) ?[-/.] ?${YEAR}${NOT_BEFORE}`, 'gu');
+/** "15 del 3 del 94", "15 de 3 de 1994" (dictated). */
+const DAY_FIRST_WORDS = new RegExp(`${NOT_AFTER}(\\d{1,2}) del? (\\d{1,2}) del? ${YEAR}${NOT_BEFORE}`, 'gu');
+/** "15 03 1994" (voice-to-text): four-digit year, or a two-digit year when the three numbers are the whole answer ("15 03 94"). */
+const DAY_FIRST_SPACES = new RegExp(`${NOT_AFTER}(\\d{1,2}) (\\d{1,2}) (\\d{4})${NOT_BEFORE}|^(\\d{1,2}) (\\d{1,2}) (\\d{2})[ .]*$`, 'gu');
+/** "15 de marzo de 1994", "15 de marzo del 94", "15 marzo 1994", "15-mar-94", "1ro de marzo de 1994". */
+const DAY_MONTH_YEAR = new RegExp(`${NOT_AFTER}${DAY}(?: ?[-/.] ?| del? | )${MONTH}(?: ?[-/.,] ?| del? | )${YEAR}${NOT_BEFORE}`, 'gu');
+/** "marzo 15 de 1994", "marzo 15 1994", "marzo 15, 1994". */
+const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])${MONTH} ${DAY}(?: ?, ?| del? | )${YEAR}${NOT_BEFORE}`, 'gu');
+/** 15031994 (DDMMYYYY) and 150394 (DDMMYY). */
+const COMPACT = /(?<![\p{L}\p{N}.,/-])(\d{8}|\d{6})(?![\p{L}\p{N}]|[.,/-]\d)/gu;
+/** A compact number right after these words is a document or a phone, not a date. */
+const NUMBER_CUE = /(?:^|[^\p{L}\p{N}])(?:cc|ti|rc|ce|pa|pt|ppt|cedula|tarjeta|registro|pasaporte|permiso|documento|identidad|identificacion|numero|nro|no|num|celular|cel|telefono|tel|whatsapp|extranjeria|ciudadania|civil)\W{0,3}(?:(?:es|de|del|mi|su|:|#)\W{0,3}){0,3}$/u;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A date of birth in any common form → YYYY-MM-DD, or undefined. `today` (YYYY-MM-DD, Bogotá) rules out future dates and decides two-digit years (94 → 1994, 05 → 2005, 30 → 1930 when 2030 is in the future). */
+export function readBirthDate(text: string, today: string): string | undefined {
+  if (typeof text !== 'string' || typeof today !== 'string' || text.length > MAX_TEXT_LENGTH) return undefined;
+  const todayParts = ISO_DAY.exec(today);
+  if (!todayParts) return undefined;
+  const todayKey = dayKey(Number(todayParts[1]), Number(todayParts[2]), Number(todayParts[3]));
+  const normalized = digitsFromWords(normalizeText(text));
+  if (!/\d/.test(normalized)) return undefined;
+
+  const found = new Set<string>();
+  const add = (day: number, month: number, yearText: string) => {
+    const date = dateOf(day, month, yearText, todayKey);
+    if (date) found.add(date);
+  };
+  for (const match of normalized.matchAll(YEAR_FIRST)) add(Number(match[4]), Number(match[3]), match[1] as string);
+  for (const pattern of [DAY_FIRST, DAY_FIRST_WORDS]) {
+    for (const match of normalized.matchAll(pattern)) add(Number(match[1]), Number(match[2]), match[3] as string);
+  }
+  for (const match of normalized.matchAll(DAY_FIRST_SPACES)) add(Number(match[1] ?? match[4]), Number(match[2] ?? match[5]), (match[3] ?? match[6]) as string);
+  for (const match of normalized.matchAll(DAY_MONTH_YEAR)) add(dayNumber(match[1] as string), MONTHS.get(match[2] as string) ?? 0, match[3] as string);
+  for (const match of normalized.matchAll(MONTH_DAY_YEAR)) add(dayNumber(match[2] as string), MONTHS.get(match[1] as string) ?? 0, match[3] as string);
+  for (const match of normalized.matchAll(COMPACT)) {
+    if (NUMBER_CUE.test(normalized.slice(Math.max(0, (match.index ?? 0) - 40), match.index))) continue;
+    const digits = match[1] as string;
+    if (digits.length === 8) {
+      const dayFirst = dateOf(Number(digits.slice(0, 2)), Number(digits.slice(2, 4)), digits.slice(4), todayKey);
+      // 19940315 when it cannot be day first.
+      const yearFirst = dayFirst ? undefined : dateOf(Number(digits.slice(6)), Number(digits.slice(4, 6)), digits.slice(0, 4), todayKey);
+      const date = dayFirst ?? yearFirst;
+      if (date) found.add(date);
+    } else {
+      add(Number(digits.slice(0, 2)), Number(digits.slice(2, 4)), digits.slice(4));
+    }
+  }
+  // Two different dates: which one is the member's is anyone's guess.
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+function dayNumber(text: string): number {
+  const digits = /^\d+/.exec(text);
+  return digits ? Number(digits[0]) : 1;
+}
+
+/** Sortable number of a day: 19940315. */
+function dayKey(year: number, month: number, day: number): number {
+  return year * 10_000 + month * 100 + day;
+}
+
+function dateOf(day: number, month: number, yearText: string, todayKey: number): string | undefined {
+  let year = Number(yearText);
+  if (yearText.length === 2) {
+    // The latest year that is not in the future: 94 → 1994, 05 → 2005, 30 → 1930 (in 2026).
+    year += 2000;
+    if (dayKey(year, month, day) > todayKey) year -= 100;
+  } else if (yearText.length !== 4) {
+    return undefined;
+  }
+  if (year < 1900 || month < 1 || month > 12 || day < 1) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  if (dayKey(year, month, day) > todayKey) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -1,0 +1,114 @@
+/**
+ * Loads what the understanding step needs from the files it is made of: the lexicon, the
+ * training corpus, and the intent classifier trained from them. The build trains the
+ * classifier once (`scripts/build.mjs` calls `ensureTrainedModel`); a model file that does not
+ * match today's corpus and lexicon is trained again here, and stored for the next process.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { namesIn, readCorpus, type CorpusEntry } from './corpus.js';
+import { FEATURES_VERSION, IntentModel, trainIntentModel, type IntentModelJson } from './intent-model.js';
+import { LexiconSchema, buildLexicon, type Lexicon } from './lexicon.js';
+import { createUnderstanding, type Understand } from './understand.js';
+import { Speller, editDistance, normalizeMessage, wordsOf } from './words.js';
+
+const LEXICON_FILE = new URL('../../locales/es-CO/understanding/lexicon.yaml', import.meta.url);
+const TRAINING_FILE = new URL('../../locales/es-CO/understanding/training.yaml', import.meta.url);
+/** Where the trained classifier is kept; git-ignored, written by the build. */
+export const MODEL_FILE = new URL('../../dist/understanding-model.json', import.meta.url);
+
+/** The understanding step's source files, read and checked. */
+interface Sources {
+  lexicon: Lexicon;
+  training: CorpusEntry[];
+  /** Identifies what a model must have been trained from to be used. */
+  key: string;
+}
+
+function readSources(): Sources {
+  const lexiconText = readFileSync(LEXICON_FILE, 'utf8');
+  const trainingText = readFileSync(TRAINING_FILE, 'utf8');
+  const parsed = LexiconSchema.safeParse(parse(lexiconText));
+  if (!parsed.success) throw new Error(`locales/es-CO/understanding/lexicon.yaml: ${parsed.error.message}`);
+  const key = createHash('sha256').update(`${FEATURES_VERSION}\u0000${lexiconText}\u0000${trainingText}`).digest('hex');
+  return { lexicon: buildLexicon(parsed.data), training: readCorpus(trainingText, 'locales/es-CO/understanding/training.yaml'), key };
+}
+
+/**
+ * Every word of the training corpus (names aside) and of the lexicon: the speller's vocabulary.
+ * The corpus holds typos on purpose ("reporgramar"); a word seen once that is one edit from a
+ * word seen more often is such a typo, and stays out, so the speller corrects it.
+ */
+function vocabularyOf(sources: Sources): { vocabulary: Set<string>; names: Set<string> } {
+  const names = namesIn(sources.training);
+  const counts = new Map<string, number>();
+  for (const entry of sources.training) {
+    for (const word of wordsOf(normalizeMessage(entry.text))) if (!names.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const vocabulary = new Set(sources.lexicon.vocabulary);
+  for (const [word, count] of counts) if (count >= 2) vocabulary.add(word);
+  const frequent = [...vocabulary];
+  for (const [word, count] of counts) {
+    const typo = count === 1 && word.length >= 5 && frequent.some((known) => editDistance(word, known, 1) === 1);
+    if (!typo) vocabulary.add(word);
+  }
+  return { vocabulary, names };
+}
+
+function train(sources: Sources): IntentModelJson {
+  const { vocabulary } = vocabularyOf(sources);
+  const speller = new Speller(vocabulary, sources.lexicon.protectedPairs);
+  const examples = sources.training.map((entry) => ({
+    words: wordsOf(normalizeMessage(entry.text)).map((word) => speller.correct(word)),
+    intent: entry.intent,
+  }));
+  return trainIntentModel(examples, sources.key);
+}
+
+function readModel(key: string): IntentModelJson | undefined {
+  try {
+    const json = JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as IntentModelJson;
+    return json.trainedFrom === key && json.featuresVersion === FEATURES_VERSION ? json : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeModel(json: IntentModelJson): void {
+  const file = fileURLToPath(MODEL_FILE);
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(json)}\n`);
+  renameSync(temporary, file);
+}
+
+/**
+ * The trained classifier for today's corpus and lexicon: the stored one when it matches,
+ * otherwise trained now and stored. Returns whether it had to train.
+ */
+export function ensureTrainedModel(sources: Sources = readSources()): { model: IntentModelJson; trained: boolean } {
+  const stored = readModel(sources.key);
+  if (stored) return { model: stored, trained: false };
+  const model = train(sources);
+  try {
+    writeModel(model);
+  } catch {
+    // A read-only tree still works: the next process trains again.
+  }
+  return { model, trained: true };
+}
+
+let loaded: Understand | undefined;
+
+/** The understanding step, built once per process. */
+export function loadUnderstanding(): Understand {
+  if (loaded) return loaded;
+  const sources = readSources();
+  const { model } = ensureTrainedModel(sources);
+  const { vocabulary, names } = vocabularyOf(sources);
+  loaded = createUnderstanding({ lexicon: sources.lexicon, model: new IntentModel(model), vocabulary, names });
+  return loaded;
+}

@@ -1,0 +1,139 @@
+/**
+ * What Lina reads in a member's message: the one result type of the understanding step
+ * (`understand.ts`). Machines receive it in their events and decide with guards; they never
+ * read text themselves.
+ */
+import type { DocumentType, SiteCode, Specialty, VisitType } from '../domain.js';
+
+/**
+ * What the member wants beyond answering the question: an operation, a way out, small talk.
+ * `none`: the message only answers the question, or says nothing Lina can act on.
+ */
+export const INTENTS = [
+  'book',
+  'consult',
+  'cancel',
+  'reschedule',
+  'help',
+  'greet',
+  'thanks',
+  'goodbye',
+  'affirm',
+  'deny',
+  'change_patient',
+  'more_times',
+  'other_day',
+  'menu',
+  'back',
+  'none',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+/** The intents that start an operation of the main menu. */
+export const OPERATION_INTENTS = ['book', 'consult', 'cancel', 'reschedule'] as const satisfies readonly Intent[];
+export type OperationIntent = (typeof OPERATION_INTENTS)[number];
+
+/**
+ * The question Lina is waiting on, as the machine that asked it declares it with its prompt.
+ * It decides how a message is read: "mañana" is the morning band at `band` and tomorrow
+ * elsewhere; "2" is the second option where options are shown and nothing at `birthDate`.
+ */
+export const QUESTIONS = [
+  /** Nothing asked yet: the first message of a conversation. */
+  'start',
+  'consent',
+  'document',
+  'documentType',
+  'birthDate',
+  'patient',
+  'menu',
+  'specialty',
+  'visitType',
+  'site',
+  'band',
+  'slot',
+  'day',
+  /** A yes/no confirmation: booking, cancelling, moving, switching patient. */
+  'confirm',
+  /** A yes/no offer of the no-availability ladder. */
+  'offer',
+  'appointment',
+  /** The patient already has an appointment of that specialty: move it, cancel it or go back. */
+  'existing',
+  'email',
+  /** Anything else: a choice between a few options that are none of the above. */
+  'other',
+] as const;
+export type Question = (typeof QUESTIONS)[number];
+
+/** The time bands a member can ask for; `cualquiera` is any time. */
+export type Band = 'manana' | 'tarde' | 'cualquiera';
+
+/**
+ * Who the appointment is for, as the member said it: themself, a first name (lower case, no
+ * accents), or a relation without a name. Resolving it against the member's beneficiaries is
+ * the dialog's job (`dialogs/patients.ts`).
+ */
+export type PatientMention =
+  | { kind: 'self' }
+  | { kind: 'name'; name: string }
+  | { kind: 'relation'; relation: 'son' | 'daughter' | 'child' | 'other' };
+
+/** Everything a message says besides its intent. Keys a message does not say are absent. */
+export interface Entities {
+  yesNo?: 'yes' | 'no';
+  /** One mention, or several when the member named more than one patient. */
+  patients?: PatientMention[];
+  specialty?: Specialty;
+  visitType?: VisitType;
+  site?: SiteCode;
+  band?: Band;
+  /** A Bogotá day, `YYYY-MM-DD`. */
+  day?: string;
+  /** 0 (Sunday) … 6 when the day was named by its weekday ("la cita del miércoles"). */
+  weekday?: number;
+  /** `HH:MM`, 24 hours. */
+  time?: string;
+  documentType?: DocumentType;
+  documentNumber?: string;
+  /** `YYYY-MM-DD`. */
+  birthDate?: string;
+  email?: string;
+  /** The member said they have no e-mail. */
+  noEmail?: true;
+}
+
+/** One option shown with the question, as the understanding step compares answers with it. */
+export interface ShownOption {
+  /** What the machine receives as `choice` when this option is picked. */
+  value: string;
+  label: string;
+  aliases: string[];
+  /** For slots and appointments: the instant it starts, so "la de las 3" can pick it. */
+  start?: string;
+  /** For appointments: the CUPS code of its service. */
+  service?: string;
+  /** For slots and appointments: the doctor's name, so "la de la doctora Marta" can pick it. */
+  doctor?: string;
+}
+
+/** What the waiting state expects: the question and the options shown with it. */
+export interface Expectation {
+  question: Question;
+  options: ShownOption[];
+  /**
+   * The first names of the member and of everyone they may choose as the patient, once known:
+   * "cancelar la cita de Mateo" names Mateo wherever it is written.
+   */
+  people?: string[];
+}
+
+/** The result of understanding one message. */
+export interface Understanding {
+  intent: Intent;
+  /** How sure the intent is, 0-1 (1 for a rule, the classifier's score otherwise). */
+  intentScore: number;
+  /** The option the message picked, when the question showed options and exactly one fits. */
+  choice?: string;
+  entities: Entities;
+}

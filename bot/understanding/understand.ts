@@ -1,0 +1,618 @@
+/**
+ * The understanding step: one pure function from a member's message and the question Lina is
+ * waiting on to an `Understanding` (intent, chosen option, entities). The engine calls it for
+ * every message; machines decide on its result with guards.
+ *
+ * Offline and fast: rules and lookups built once from the lexicon, NLP.js's classifier for
+ * the intent of free sentences, chrono-node (in `when.ts`) for days and times.
+ */
+import Fuse from 'fuse.js';
+import type { Specialty } from '../domain.js';
+import { serviceOf } from '../../data/catalog.js';
+import { sameName } from '../../dialogs/patients.js';
+import { readBirthDate } from './birth-date.js';
+import { readDocument } from './document.js';
+import { readEmail } from './email.js';
+import type { IntentModel } from './intent-model.js';
+import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
+import { numberFromWords, ordinalFromWord } from './numbers.js';
+import type { Entities, Expectation, Intent, PatientMention, Question, ShownOption, Understanding } from './types.js';
+import { readWhen } from './when.js';
+import { Speller, normalizeMessage, wordsOf } from './words.js';
+
+/** Characters of a message that are read: longer messages are refused by the engine anyway. */
+const MAX_READ = 400;
+/** Below this classifier score, a guess is too weak to act on: the message is `none`. */
+const INTENT_THRESHOLD = 0.6;
+/** Questions answered with yes or no. */
+const YES_NO_QUESTIONS: ReadonlySet<Question> = new Set(['consent', 'confirm', 'offer']);
+/** Questions of the booking form: asking to book while answering one is just answering. */
+const BOOKING_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band', 'slot', 'day']);
+/** Where a document number may be given: before and during identification. */
+const DOCUMENT_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'consent', 'document', 'documentType', 'birthDate']);
+/** Yes words that only mean yes when a yes/no question is pending or they stand alone. */
+const WEAK_YES: ReadonlySet<string> = new Set(['listo', 'bueno', 'ok', 'okay', 'okey', 'oki', 'va', 'eso', 'ya', 'bien', 'vale', 'aja', 'perfecto', 'excelente', 'super']);
+/** After "no" at a yes/no question, the words that make it not a refusal: "no sé", "no me acuerdo". */
+const UNSURE: ReadonlySet<string> = new Set(['se', 'entiendo', 'entendi', 'le', 'recuerdo', 'acuerdo', 'estoy']);
+/** Goodbyes that end a conversation wherever they are written ("no manejo correo, chao"). */
+const GOODBYE_WORDS = new PhraseIndex<true>();
+for (const phrase of ['chao', 'chau', 'adios', 'bye', 'hasta luego', 'hasta pronto', 'nos vemos', 'eso era todo', 'eso es todo']) GOODBYE_WORDS.add(phrase, true);
+/** Asking for a person, wherever it is written ("no tengo la cédula a la mano, ¿me comunica con un asesor?"). */
+const PERSON_WORDS = new PhraseIndex<true>();
+for (const phrase of ['asesor', 'asesora', 'una persona', 'un humano', 'un agente', 'operador', 'operadora', 'con alguien']) PERSON_WORDS.add(phrase, true);
+/** Words that open a correction: "no, es para Sofía", "espere, es para mi hija", "me equivoqué". */
+const CORRECTION = /^(no|nop|espere|esperate|espera|perdon|disculpe|disculpa|me equivoque|mejor|ay no|uy)\b|\bno es para\b|\bme equivoque\b/;
+/** Words around an option number that change nothing: "quiero la opción 2, por favor". */
+const PICKING_WORDS: ReadonlySet<string> = new Set([
+  'quiero', 'me', 'quedo', 'con', 'escojo', 'elijo', 'tomo', 'deme', 'dame', 'regaleme', 'prefiero', 'la', 'el', 'lo', 'los',
+  'opcion', 'opc', 'op', 'numero', 'num', 'no', 'nro', 'esa', 'esta', 'ese', 'este', 'de', 'mejor', 'si', 'es', 'seria', 'voy', 'a',
+  'cojo', 'agarro', 'entonces', 'pues', 'ps', 'ok', 'listo', 'vale', 'bueno', 'dale', 'por', 'favor', 'porfa', 'plis', 'gracias', 'y',
+  'una', 'un', 'que', 'en', 'cita', 'del', 'al', 'item', 'pa', 'para', 'senorita', 'senora', 'senor',
+]);
+/** Words that may follow "para mí" without making "mi" a possessive ("para mi hija"). */
+const AFTER_SELF: ReadonlySet<string> = new Set([
+  'por', 'favor', 'porfa', 'plis', 'gracias', 'y', 'misma', 'mismo', 'una', 'un', 'la', 'el', 'pero', 'que', 'en', 'de', 'con', 'cita',
+  'consulta', 'no', 'si', 'entonces', 'pues', 'ps', 'nada', 'sola', 'solo', 'tambien', 'primero', 'solamente', 'ya', 'es', 'senorita',
+  'senora', 'senor', 'mija', 'sumerce', 'ok', 'listo', 'dale', 'bueno', 'medicina', 'pediatria', 'control', 'para', 'hoy', 'manana',
+  'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo', 'a', 'o', 'e', 'porque', 'pa', 'sumerce', 'ahora',
+]);
+/** Words before a person's name: "para Sofía", "se llama Sofía", "la cita de Mateo". */
+const BEFORE_NAME: ReadonlySet<string> = new Set(['para', 'pa', 'llama', 'llamado', 'llamada', 'nombre']);
+/** Words a relation ("hijo", "niña") follows when it names a patient: "mi hijo", "para la niña". */
+const BEFORE_RELATION: ReadonlySet<string> = new Set(['mi', 'mis', 'para', 'pa', 'a', 'de', 'su', 'sus', 'del', 'al', 'tiene', 'tienen']);
+/** Words between a possessive and a relation: "mi otro hijo", "mis dos hijos". */
+const BETWEEN_RELATION: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'otro', 'otra', 'dos', 'tres', 'pequeno', 'pequena', 'mayor', 'menor']);
+const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'mi', 'mis', 'un', 'una']);
+/** An explicit band, as opposed to the part of the day of an hour ("3 de la tarde"). */
+const EXPLICIT_BAND = /\b(en|por|pa|para) la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b/;
+const DIGITS = /^#?(\d{1,2})[.)]?$/;
+const ORDINAL_ABBREVIATION = /^(\d{1,2})(ra|ro|da|do|ta|to|va|vo|na|no|a|o|er)$/;
+const OPERATIONS_IN_MENU: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule', 'help']);
+const DOCTOR_TITLES: ReadonlySet<string> = new Set(['dr', 'dra', 'doctor', 'doctora', 'medico', 'medica']);
+const BOGOTA_OFFSET_MS = -5 * 60 * 60 * 1000;
+/** A capitalised word that does not open a sentence: "es para Sofía", "mi hijo Juan". */
+const CAPITALISED = /(?<![.!?¿¡]\s*|^\s*)\b\p{Lu}\p{Ll}{2,}/gu;
+
+/** What the understanding step needs: the lexicon, the trained classifier, the words to correct towards. */
+export interface UnderstandingResources {
+  lexicon: Lexicon;
+  model: IntentModel;
+  /** Every word Lina knows: the lexicon's and the training corpus's. */
+  vocabulary: Iterable<string>;
+  /** Words the training corpus uses as people's names: never "known" words that hide a name. */
+  names?: Iterable<string>;
+}
+
+/** Reads one message, given what Lina asked and the moment it arrived. */
+export type Understand = (text: string, expectation: Expectation, now: Date) => Understanding;
+
+/** How an option was picked: by its position ("la 2"), or by what the message says. */
+type Picked = { value: string; by: 'number' | 'words' };
+
+/** A Bogotá `YYYY-MM-DD` and `HH:MM` of an instant. */
+function bogotaParts(instant: string): { day: string; time: string } | undefined {
+  const time = Date.parse(instant);
+  if (Number.isNaN(time)) return undefined;
+  const iso = new Date(time + BOGOTA_OFFSET_MS).toISOString();
+  return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
+}
+
+function lastValue<T>(found: ReadonlyArray<Found<T>>): T | undefined {
+  return found.at(-1)?.value;
+}
+
+/** The words of `words` not covered by any of `found`. */
+function uncovered(words: readonly string[], found: ReadonlyArray<Found<unknown>>): string[] {
+  return words.filter((_, index) => !found.some((span) => index >= span.start && index < span.end));
+}
+
+export function createUnderstanding(resources: UnderstandingResources): Understand {
+  const { lexicon, model } = resources;
+  const names = new Set(resources.names ?? []);
+  const vocabulary = new Set<string>();
+  for (const word of resources.vocabulary) if (!names.has(word)) vocabulary.add(word);
+  for (const word of lexicon.vocabulary) vocabulary.add(word);
+  const speller = new Speller(vocabulary, lexicon.protectedPairs, (word) => lexicon.meanings.get(word));
+  const smallTalk = new PhraseIndex<'greet' | 'thanks'>();
+  for (const intent of ['greet', 'thanks'] as const) for (const phrase of resourcesPhrases(intent)) smallTalk.add(phrase, intent);
+  const fuzzyLabels = new WeakMap<ShownOption[], Fuse<ShownOption>>();
+
+  function resourcesPhrases(intent: Intent): string[] {
+    return [...lexicon.intentPhrases].filter(([, value]) => value === intent).map(([phrase]) => phrase);
+  }
+
+  /** A word that could be a person's first name: not a word Lina knows, not a typo of one. */
+  const mayBeName = (original: string): boolean =>
+    /^[a-z]{3,}$/.test(original) &&
+    !lexicon.notNames.has(original) &&
+    !lexicon.vocabulary.has(original) &&
+    !lexicon.relationWords.has(original) &&
+    (names.has(original) || lexicon.firstNames.has(original) || (!speller.knows(original) && speller.correct(original) === original));
+
+  return function understand(text, expectation, now) {
+    const question = expectation.question;
+    const read = text.length > MAX_READ ? text.slice(0, MAX_READ) : text;
+    const normalized = normalizeMessage(read);
+    const original = wordsOf(normalized);
+    const words = original.map((word) => speller.correct(word));
+    const people = expectation.people ?? [];
+    const entities: Entities = {};
+
+    const specialties = lexicon.specialty.find(words);
+    const visitTypes = lexicon.visitType.find(words);
+    const sites = lexicon.sites.find(words);
+    const specialty = lastValue(specialties);
+    if (specialty) entities.specialty = specialty;
+    const visitType = lastValue(visitTypes);
+    if (visitType) entities.visitType = visitType;
+    const site = lastValue(sites);
+    if (site) entities.site = site;
+
+    // Days and times are read without the words that name a site ("Primero de Mayo", "la 26").
+    const when = readWhen(sites.length > 0 ? uncovered(words, sites).join(' ') : read, now, { mananaIsBand: question === 'band' });
+    // A band the member asks for ("en la tarde", "temprano"), not a habit ("por las mañanas") nor the part of the day of an hour.
+    if (when.band && (EXPLICIT_BAND.test(words.join(' ')) || (question === 'band' && !when.time))) entities.band = when.band;
+    if (when.day) entities.day = when.day;
+    if (when.weekday !== undefined && entities.day) entities.weekday = when.weekday;
+    if (when.time && question !== 'document') entities.time = when.time;
+
+    const today = bogotaParts(now.toISOString())?.day ?? '';
+    const birthDate = readBirthDate(read, today);
+    if (birthDate) {
+      entities.birthDate = birthDate;
+      delete entities.day;
+      delete entities.weekday;
+      delete entities.time;
+    }
+    if (DOCUMENT_QUESTIONS.has(question)) {
+      const document = readDocument(read);
+      // "15 03 94" at the date-of-birth question is the date, not a document.
+      if (document.documentNumber && !(birthDate && !document.documentType && isDateDigits(document.documentNumber, birthDate))) {
+        entities.documentNumber = document.documentNumber;
+      }
+      if (document.documentType && (document.documentNumber || question === 'documentType' || question === 'document')) {
+        entities.documentType = document.documentType;
+      }
+    }
+    const email = readEmail(read);
+    if (email.email) entities.email = email.email;
+    if (email.noEmail) entities.noEmail = true;
+
+    // Words already read as an entity are not a yes or no ("no programada").
+    const yesNo = readYesNo(words, question, visitTypes, normalized);
+    if (yesNo) entities.yesNo = yesNo;
+
+    const capitalised = new Set<string>();
+    for (const match of read.matchAll(CAPITALISED)) capitalised.add(normalizeMessage(match[0]));
+    const patients = readPatients(original, words, question, expectation.options, question === 'email' ? [] : people, capitalised, clausesOf(normalized, original));
+    if (patients.length > 0) entities.patients = patients;
+
+    const intentRead = readIntent(words, question, yesNo);
+    let { intent } = intentRead;
+    let score = intentRead.score;
+    // A phrase that is all small talk ("hasta mañana", "mil gracias") says nothing else.
+    if (intentRead.ruled && (intent === 'greet' || intent === 'thanks' || intent === 'goodbye')) {
+      for (const key of Object.keys(entities) as Array<keyof Entities>) if (key !== 'yesNo') delete entities[key];
+    }
+    const smallTalkOnly = intentRead.ruled && (intent === 'greet' || intent === 'thanks' || intent === 'goodbye');
+    const picked = smallTalkOnly ? undefined : pickOption(expectation, { words, intent, entities, people, normalized });
+
+    if (picked?.by === 'number' && !intentRead.ruled && intent !== 'goodbye' && intent !== 'reschedule' && intent !== 'cancel') intent = 'none';
+    // An operation named at the menu ("agendar para mi hija") is that operation.
+    if (picked?.by === 'words' && (question === 'menu' || question === 'existing') && intent === 'none' && OPERATIONS_IN_MENU.has(picked.value as Intent)) {
+      intent = picked.value as Intent;
+    }
+    // Asking to book while answering a question of the booking form is answering it.
+    if (intent === 'book' && BOOKING_QUESTIONS.has(question) && (picked !== undefined || hasBookingEntity(entities))) intent = 'none';
+    // Small talk around an answer is politeness: "hola, la 2", "nací el 15/03/1994, bendiciones".
+    if ((intent === 'greet' || intent === 'thanks') && !intentRead.ruled && question !== 'start' && (picked !== undefined || answersQuestion(question, entities))) {
+      intent = yesNo === 'yes' ? 'affirm' : yesNo === 'no' ? 'deny' : 'none';
+    }
+    // "No, es para Sofía", "espere, es para mi hija" in the middle of a flow: another patient.
+    if (
+      entities.patients?.length &&
+      !['start', 'patient', 'consent', 'document', 'documentType', 'birthDate'].includes(question) &&
+      ['none', 'deny', 'affirm', 'back', 'book'].includes(intent) &&
+      CORRECTION.test(normalized)
+    ) {
+      intent = 'change_patient';
+    }
+    let choice = picked?.value;
+    if (choice === undefined && YES_NO_QUESTIONS.has(question) && (intent === 'affirm' || intent === 'deny') && !(yesNo === undefined && intentRead.ruled === false && intent === 'deny' && entities.noEmail)) {
+      choice = intent === 'affirm' ? optionValue(expectation.options, 'yes') : optionValue(expectation.options, 'no');
+    }
+    if (intent !== intentRead.intent) score = 1;
+    const result: Understanding = { intent, intentScore: score, entities };
+    if (choice !== undefined) result.choice = choice;
+    return result;
+  };
+
+  function readIntent(words: readonly string[], question: Question, yesNo: 'yes' | 'no' | undefined): { intent: Intent; score: number; ruled: boolean } {
+    if (words.length === 0) return { intent: 'none', score: 1, ruled: true };
+    const whole = words.join(' ');
+    const courtesy = lexicon.courtesy.find(words);
+    const phrase = uncovered(words, courtesy).join(' ') || whole;
+    const ruled = lexicon.intentPhrases.get(whole) ?? lexicon.intentPhrases.get(phrase);
+    if (ruled) return { intent: ruled, score: 1, ruled: true };
+    const yesNoQuestion = YES_NO_QUESTIONS.has(question);
+    // "Perfecto, muchas gracias" after an answer is thanks, not a yes to a question nobody asked.
+    if (!yesNoQuestion && WEAK_YES.has(phrase) && smallTalk.find(words).some((found) => found.value === 'thanks')) return { intent: 'thanks', score: 1, ruled: true };
+    if (lexicon.yes.has(whole) || lexicon.yes.has(phrase) || (yesNoQuestion && (lexicon.yesVerbs.has(whole) || lexicon.yesVerbs.has(phrase)))) {
+      return { intent: 'affirm', score: 1, ruled: true };
+    }
+    if (lexicon.no.has(whole) || lexicon.no.has(phrase)) return { intent: 'deny', score: 1, ruled: true };
+    if (GOODBYE_WORDS.find(words).length > 0) return { intent: 'goodbye', score: 1, ruled: false };
+    if (PERSON_WORDS.find(words).length > 0 || /^(no (le )?entiendo|no se como)\b/.test(whole)) return { intent: 'help', score: 1, ruled: false };
+
+    // Greetings, thanks and courtesy around a request do not decide its intent.
+    const talk = smallTalk.find(words);
+    const content = uncovered(words, [...talk, ...courtesy]);
+    if (content.length === 0) {
+      const kind = talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
+      return { intent: kind, score: 1, ruled: true };
+    }
+    const guess = model.classify(content);
+    let intent: Intent = guess.score >= INTENT_THRESHOLD ? guess.intent : 'none';
+    if (intent === 'greet' || intent === 'thanks') intent = 'none';
+    // A yes or a no the classifier did not weigh, with nothing else asked: the answer it is.
+    if (yesNo && intent === 'none') intent = yesNo === 'yes' ? 'affirm' : 'deny';
+    if (intent === 'affirm' && yesNo === 'no') intent = 'deny';
+    if (intent === 'deny' && yesNo === 'yes') intent = 'affirm';
+    if ((intent === 'affirm' || intent === 'deny') && !yesNo && !yesNoQuestion) intent = 'none';
+    // A greeting or thanks with a few words Lina cannot act on is that greeting; a long story with "buenas tardes" in front is not.
+    if (intent === 'none' && talk.length > 0 && content.length <= 5) intent = talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
+    return { intent, score: intent === guess.intent ? guess.score : 1 - guess.score, ruled: false };
+  }
+
+  /**
+   * A yes or a no that answers: the first word that is not a greeting or courtesy, or the
+   * whole message. "No sé", "no tengo correo" and "no programada" are not a no; "ok pero no
+   * entiendo" is not a yes.
+   */
+  function readYesNo(words: readonly string[], question: Question, covered: ReadonlyArray<Found<unknown>>, normalized: string): 'yes' | 'no' | undefined {
+    if (words.length === 0) return undefined;
+    const whole = words.join(' ');
+    const yesNoQuestion = YES_NO_QUESTIONS.has(question);
+    // "No, es para Mateo": a no set apart by punctuation answers on its own.
+    if (/^[^a-z0-9]*(no|nop|nel)\s*[,.;!]/.test(normalized)) return 'no';
+    if (lexicon.no.has(whole)) return 'no';
+    if (lexicon.yes.has(whole) || (yesNoQuestion && lexicon.yesVerbs.has(whole))) return 'yes';
+    if (/\bno (se|entiendo|entendi|le entiendo)\b/.test(whole)) return undefined;
+    const skip = [...lexicon.courtesy.find(words), ...lexicon.greetings.find(words)];
+    let start = 0;
+    while (start < words.length && skip.some((span) => start >= span.start && start < span.end) && !isYesNoWord(words[start] ?? '')) start++;
+    const first = words[start];
+    if (first === undefined) return undefined;
+    if (covered.some((span) => start >= span.start && start < span.end)) return undefined;
+    // "Ninguna me sirve" refuses an offer; at a list it asks for something else.
+    if ((first === 'ninguna' || first === 'ninguno') && !yesNoQuestion) return undefined;
+    if (first === 'no' || first === 'nop' || first === 'nel' || first === 'ninguna' || first === 'ninguno' || first === 'negativo' || first === 'nooo') {
+      const next = words[start + 1];
+      const after = words[start + 2];
+      if (first === 'no' && next !== undefined) {
+        // At a yes/no question almost any "no …" refuses ("no me sirve", "no puedo ese día");
+        // only not knowing or not understanding does not.
+        if (yesNoQuestion ? UNSURE.has(next) || (next === 'me' && UNSURE.has(after ?? '')) : lexicon.notRefusal.has(next)) return undefined;
+      }
+      return 'no';
+    }
+    const two = `${first} ${words[start + 1] ?? ''}`;
+    if ((lexicon.yes.has(two) || (yesNoQuestion && lexicon.yesVerbs.has(two))) && !WEAK_YES.has(first)) return 'yes';
+    if (lexicon.yes.has(first) || (yesNoQuestion && lexicon.yesVerbs.has(first))) {
+      if (!WEAK_YES.has(first)) return 'yes';
+      // "Listo", "bueno", "eso" say yes only with nothing but other yes or courtesy words: "eso cuánto cuesta" does not.
+      const rest = uncovered(words.slice(start + 1), lexicon.courtesy.find(words.slice(start + 1)));
+      if (rest.every((word) => lexicon.yes.has(word) || (yesNoQuestion && lexicon.yesVerbs.has(word)))) return 'yes';
+    }
+    return undefined;
+  }
+
+  function isYesNoWord(word: string): boolean {
+    return lexicon.yes.has(word) || lexicon.no.has(word);
+  }
+
+  /**
+   * Who the member names: themself ("para mí", never "para mi hija"), relations ("mi hijo",
+   * "la niña"), first names ("para Sofía", "mi hijo Mateo", or a name of the member's family
+   * anywhere). A mention denied in its clause ("no es para mí, es para mi hijo") gives way to
+   * the others.
+   */
+  function readPatients(
+    original: readonly string[],
+    words: readonly string[],
+    question: Question,
+    options: readonly ShownOption[],
+    people: readonly string[],
+    capitalised: ReadonlySet<string>,
+    clauses: readonly number[],
+  ): PatientMention[] {
+    const mentions: Array<{ mention: PatientMention; at: number; denied: boolean }> = [];
+    // The first of `people` is the member: their own name is themself.
+    const self = people[0];
+    const known = [...people, ...(question === 'patient' ? namesInOptions(options) : [])];
+    /** "no es para mí", "no para los niños": a "no" up to three small words before the mention. */
+    const deniedAt = (index: number) => {
+      let cursor = index - 1;
+      while (cursor >= 0 && index - cursor <= 3 && (ARTICLES.has(words[cursor] ?? '') || words[cursor] === 'para' || words[cursor] === 'de' || words[cursor] === 'es' || words[cursor] === 'pa')) cursor--;
+      // "No, es para Mateo": a "no" in the clause before denies nothing.
+      return cursor >= 0 && words[cursor] === 'no' && cursor < index - 1 && clauses[cursor] === clauses[index];
+    };
+    const push = (mention: PatientMention, at: number) => {
+      const key = JSON.stringify(mention);
+      if (mentions.some((seen) => JSON.stringify(seen.mention) === key)) return;
+      mentions.push({ mention, at, denied: deniedAt(at) });
+    };
+    const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? word;
+    const personOf = (word: string): PatientMention => (self !== undefined && sameName(word, self) ? { kind: 'self' } : { kind: 'name', name: nameOf(word) });
+
+    for (const found of lexicon.self.find(words)) {
+      const phrase = words.slice(found.start, found.end).join(' ');
+      if ((phrase === 'yo' || phrase === 'personal') && (question !== 'patient' || words.length > 3)) continue;
+      if (phrase.endsWith('mi')) {
+        // "para mi hija": "mi" is a possessive unless nothing, a word of a sentence, or the member's own name follows.
+        const next = words[found.end];
+        const ownName = next !== undefined && self !== undefined && sameName(next, self);
+        if (next !== undefined && !ownName && !AFTER_SELF.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
+      }
+      push({ kind: 'self' }, found.end - 1);
+    }
+    if (question === 'patient' && (words.join(' ') === 'mi' || words.join(' ') === 'yo')) push({ kind: 'self' }, 0);
+
+    const relations = lexicon.relations.find(words);
+    for (const found of relations) {
+      // "Para mi hijo", "la cita de la niña", "mi hijo" said alone: a patient. "Mi mamá dice que…": not one.
+      let cursor = found.start - 1;
+      while (cursor >= 0 && found.start - cursor <= 3 && (BETWEEN_RELATION.has(words[cursor] ?? '') || words[cursor] === 'mi' || words[cursor] === 'mis')) cursor--;
+      const introducer = words[cursor];
+      const introduced = (introducer !== undefined && BEFORE_RELATION.has(introducer) && introducer !== 'mi' && introducer !== 'mis') || question === 'patient' || words.length <= 4;
+      if (!introduced) continue;
+      const next = original[found.end];
+      if (next !== undefined && (known.some((name) => sameName(next, name)) || mayBeName(next))) push(personOf(next), found.start);
+      else push({ kind: 'relation', relation: found.value }, found.start);
+    }
+    for (let index = 0; index < original.length; index++) {
+      const word = original[index] ?? '';
+      if (relations.some((found) => index === found.end)) continue;
+      if (word.length >= 3 && known.some((name) => sameName(word, name))) {
+        push(personOf(word), index);
+        continue;
+      }
+      if (!mayBeName(word)) continue;
+      const before = words[index - 1];
+      const introduced = before !== undefined && BEFORE_NAME.has(before) && (capitalised.has(word) || question === 'patient' || lexicon.firstNames.has(word));
+      const alone = question === 'patient' && original.length <= 2;
+      if (introduced || alone) push({ kind: 'name', name: word }, index);
+    }
+    const affirmed = mentions.filter((seen) => !seen.denied);
+    return affirmed.sort((a, b) => a.at - b.at).map((seen) => seen.mention);
+  }
+
+  /**
+   * The option the message picks: by number, number word or ordinal; by its exact label or an
+   * alias; by what the message says (a specialty, a site, a yes, an operation, a slot's day,
+   * time or doctor); or by words of exactly one label. Never a guess between two.
+   */
+  function pickOption(
+    expectation: Expectation,
+    said: { words: readonly string[]; intent: Intent; entities: Entities; people: readonly string[]; normalized: string },
+  ): Picked | undefined {
+    const { options, question } = expectation;
+    if (options.length === 0) return undefined;
+    const { words, entities, intent } = said;
+    const names = [...said.people, ...(question === 'patient' ? namesInOptions(options) : [])];
+    // "Los dos", "ambos", or two people named: not an option number.
+    const both = /\b(los dos|las dos|ambos|ambas)\b/.test(words.join(' ')) || (entities.patients?.length ?? 0) > 1;
+    // "La segunda, para cambiarle la fecha": a number that opens the message, set apart by a comma.
+    const firstClause = said.normalized.split(/[,.;:!?]/)[0] ?? '';
+    const numbered = both
+      ? undefined
+      : (optionNumber(words, options.length, names) ?? (firstClause.length < said.normalized.length ? optionNumber(wordsOf(firstClause), options.length, names) : undefined));
+    if (numbered !== undefined) {
+      const value = options[numbered - 1]?.value;
+      return value === undefined ? undefined : { value, by: 'number' };
+    }
+
+    const whole = words.join(' ');
+    const content = uncovered(words, lexicon.courtesy.find(words)).join(' ') || whole;
+    const exact = options.filter((option) =>
+      [option.value, option.label, ...option.aliases].some((candidate) => {
+        const normalized = wordsOf(normalizeMessage(candidate)).join(' ');
+        return normalized === whole || normalized === content;
+      }),
+    );
+    if (exact.length === 1 && exact[0]) return { value: exact[0].value, by: 'words' };
+
+    const byMeaning = optionByMeaning(question, options, intent, entities, words);
+    if (byMeaning !== undefined) return byMeaning === null ? undefined : { value: byMeaning, by: 'words' };
+    if (question === 'patient' || YES_NO_QUESTIONS.has(question) || question === 'slot' || question === 'appointment' || question === 'day') return undefined;
+    const loose = optionByWords(options, words) ?? optionByFuzzyLabel(options, content);
+    return loose === undefined ? undefined : { value: loose, by: 'words' };
+  }
+
+  /** `undefined`: this question is not read by meaning; `null`: read, and nothing fits. */
+  function optionByMeaning(question: Question, options: ShownOption[], intent: Intent, entities: Entities, words: readonly string[]): string | null | undefined {
+    const has = (value: string | undefined) => (value !== undefined ? optionValue(options, value) ?? null : null);
+    switch (question) {
+      case 'consent':
+      case 'confirm':
+      case 'offer':
+        return entities.yesNo ? has(entities.yesNo) : null;
+      case 'menu':
+        return OPERATIONS_IN_MENU.has(intent) ? has(intent) : undefined;
+      case 'existing':
+        if (intent === 'reschedule' || intent === 'cancel') return has(intent);
+        return intent === 'menu' || intent === 'back' ? has('menu') : undefined;
+      case 'specialty':
+        return entities.specialty ? has(entities.specialty) : undefined;
+      case 'visitType':
+        return entities.visitType ? has(entities.visitType) : undefined;
+      case 'site':
+        return entities.site ? has(entities.site) : undefined;
+      case 'band':
+        return entities.band ? has(entities.band) : undefined;
+      case 'documentType':
+        return entities.documentType ? has(entities.documentType) : undefined;
+      case 'day':
+        return entities.day ? has(entities.day) : null;
+      case 'patient': {
+        const [only, ...others] = entities.patients ?? [];
+        if (!only || others.length > 0) return null;
+        if (only.kind === 'self') return has('self');
+        if (only.kind !== 'name') return null;
+        const matching = options.filter((option) => namesInOptions([option]).some((name) => sameName(only.name, name)));
+        return matching.length === 1 ? matching[0]?.value ?? null : null;
+      }
+      case 'slot':
+        return optionByTime(options, entities, question, words);
+      case 'appointment':
+        // "La de medicina general, moverla para el jueves": the day is the new one, not the appointment's.
+        return optionByTime(options, intent === 'reschedule' ? { ...entities, day: undefined, weekday: undefined, time: undefined } : entities, question, words);
+      default:
+        return undefined;
+    }
+  }
+
+  /** The one slot or appointment on the day, at the time, of the service or with the doctor named. */
+  function optionByTime(options: ShownOption[], entities: Entities, question: Question, words: readonly string[]): string | null {
+    const service = question === 'appointment' ? entities.specialty : undefined;
+    const doctorWords = new Set(options.flatMap((option) => doctorWordsOf(option)));
+    const doctorSaid = words.filter((word) => word.length >= 4 && doctorWords.has(word));
+    if (!entities.day && !entities.time && !service && doctorSaid.length === 0) return null;
+    const matching = options.filter((option) => {
+      const parts = option.start ? bogotaParts(option.start) : undefined;
+      if (!parts) return false;
+      if (entities.day && parts.day !== entities.day) return false;
+      if (entities.time && parts.time !== entities.time) return false;
+      if (entities.band && entities.band !== 'cualquiera' && (parts.time < '12:00' ? 'manana' : 'tarde') !== entities.band) return false;
+      if (service && (!option.service || specialtyOf(option.service) !== service)) return false;
+      const doctor = doctorWordsOf(option);
+      if (doctorSaid.some((word) => !doctor.includes(word))) return false;
+      return true;
+    });
+    return matching.length === 1 ? matching[0]?.value ?? null : null;
+  }
+
+  /** The option whose label's words the member wrote (or who wrote part of exactly one label). */
+  function optionByWords(options: ShownOption[], words: readonly string[]): string | undefined {
+    const said = ` ${words.join(' ')} `;
+    const matching = options.filter((option) => {
+      const label = wordsOf(normalizeMessage(option.label)).map((word) => speller.correct(word));
+      const labelText = ` ${label.join(' ')} `;
+      if (labelText.trim().length >= 3 && said.includes(labelText)) return true;
+      if (said.trim().length >= 3 && labelText.includes(said)) return true;
+      return option.aliases.some((alias) => {
+        const aliasText = ` ${wordsOf(normalizeMessage(alias)).join(' ')} `;
+        return aliasText.trim().length >= 3 && said.includes(aliasText);
+      });
+    });
+    return matching.length === 1 ? matching[0]?.value : undefined;
+  }
+
+  /** A label written with typos across several words ("primero de mallo"): Fuse.js, strictly. */
+  function optionByFuzzyLabel(options: ShownOption[], content: string): string | undefined {
+    if (content.length < 5) return undefined;
+    let fuse = fuzzyLabels.get(options);
+    if (!fuse) {
+      fuse = new Fuse(options, { keys: ['label'], includeScore: true, threshold: 0.25, ignoreLocation: true, getFn: (option) => normalizeMessage(option.label) });
+      fuzzyLabels.set(options, fuse);
+    }
+    const [best, second] = fuse.search(content);
+    if (!best || (best.score ?? 1) > 0.25) return undefined;
+    if (second && (second.score ?? 1) - (best.score ?? 1) < 0.1) return undefined;
+    return best.item.value;
+  }
+
+  /** "2", "#2", "la 2", "la dos", "la segunda", "opción 3 por favor", "la última": its position. */
+  function optionNumber(words: readonly string[], count: number, names: readonly string[]): number | undefined {
+    const rest = words.filter((word) => !PICKING_WORDS.has(word) && !names.some((name) => sameName(word, name)));
+    if (rest.length !== 1) {
+      // "uno" / "una" are picking words only when nothing else is said.
+      if (rest.length === 0 && (words.includes('uno') || words.includes('una'))) return 1;
+      return undefined;
+    }
+    const [token] = rest as [string];
+    let position: number | undefined;
+    const digits = DIGITS.exec(token);
+    if (digits) position = Number(digits[1]);
+    const abbreviation = digits ? null : ORDINAL_ABBREVIATION.exec(token);
+    if (abbreviation) position = Number(abbreviation[1]);
+    if (position === undefined && (token === 'penultima' || token === 'penultimo')) position = count - 1;
+    if (position === undefined) {
+      const ordinal = ordinalFromWord(token);
+      if (ordinal !== undefined) position = ordinal === -1 ? count : ordinal;
+    }
+    if (position === undefined && /^[a-z]+$/.test(token)) position = numberFromWords(token);
+    if (position === undefined || position < 1 || position > count) return undefined;
+    return position;
+  }
+}
+
+function optionValue(options: readonly ShownOption[], value: string): string | undefined {
+  return options.some((option) => option.value === value) ? value : undefined;
+}
+
+function hasBookingEntity(entities: Entities): boolean {
+  return Boolean(entities.specialty || entities.visitType || entities.site || entities.band || entities.day || entities.time);
+}
+
+function specialtyOf(cups: string): Specialty | undefined {
+  try {
+    return serviceOf(cups as Parameters<typeof serviceOf>[0]).specialty;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The words of a slot's or appointment's doctor ("Dra. Marta Salazar" → marta, salazar). */
+function doctorWordsOf(option: ShownOption): string[] {
+  return option.doctor ? wordsOf(normalizeMessage(option.doctor)).filter((word) => !DOCTOR_TITLES.has(word) && word.length >= 3) : [];
+}
+
+/** The first names the patient options carry: "Para Sofía" → `sofia`. */
+function namesInOptions(options: readonly ShownOption[]): string[] {
+  return options
+    .filter((option) => option.value !== 'self')
+    .flatMap((option) => wordsOf(normalizeMessage(option.label)).filter((word) => word !== 'para').slice(0, 1));
+}
+
+/** Whether the message answers a question that shows no options (the date of birth, the document, the e-mail). */
+function answersQuestion(question: Question, entities: Entities): boolean {
+  switch (question) {
+    case 'birthDate':
+      return entities.birthDate !== undefined;
+    case 'document':
+    case 'documentType':
+      return entities.documentNumber !== undefined || entities.documentType !== undefined;
+    case 'email':
+      return entities.email !== undefined || entities.noEmail === true;
+    default:
+      return false;
+  }
+}
+
+/** Whether a number is a date of birth's digits ("150394", "15031994", "19940315"). */
+function isDateDigits(number: string, birthDate: string): boolean {
+  const [year = '', month = '', day = ''] = birthDate.split('-');
+  return [`${day}${month}${year.slice(2)}`, `${day}${month}${year}`, `${year}${month}${day}`].includes(number);
+}
+
+/**
+ * The clause of each word: commas, semicolons, question and exclamation marks, and a full stop
+ * followed by a space, separate clauses ("no, es para Mateo" is two).
+ */
+function clausesOf(normalized: string, words: readonly string[]): number[] {
+  const clauses: number[] = [];
+  let position = 0;
+  let clause = 0;
+  for (const word of words) {
+    const at = normalized.indexOf(word, position);
+    if (at < 0) {
+      clauses.push(clause);
+      continue;
+    }
+    if (/[,;!?¡¿]|\.\s/.test(normalized.slice(position, at))) clause++;
+    clauses.push(clause);
+    position = at + word.length;
+  }
+  return clauses;
+}

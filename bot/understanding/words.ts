@@ -1,0 +1,173 @@
+/**
+ * The words of a member's message as the understanding step compares them: lower case,
+ * without accents, letters repeated for emphasis folded ("siiii" → "si"), and typos of words
+ * of five letters or more corrected against the words Lina knows.
+ */
+import { normalizeText } from '../../dialogs/text.js';
+
+/** Emojis that mean something in a chat, read as the word a member would have written. */
+const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\u{1F44D}[\u{1F3FB}-\u{1F3FF}]?/gu, ' ok '],
+  [/\u{1F44C}[\u{1F3FB}-\u{1F3FF}]?/gu, ' ok '],
+  [/\u2705|\u2714\uFE0F?/gu, ' ok '],
+  [/\u{1F44E}[\u{1F3FB}-\u{1F3FF}]?/gu, ' no '],
+  [/\u274C|\u274E/gu, ' no '],
+  [/\u{1F64F}[\u{1F3FB}-\u{1F3FF}]?/gu, ' gracias '],
+  [/\u{1F44B}[\u{1F3FB}-\u{1F3FF}]?/gu, ' hola '],
+];
+const HAS_NON_ASCII = /[^\x00-\x7f]/;
+/** Anything that is not a letter, a digit, `@`, `.`, `/`, `-`, `:` or `_` separates words. */
+const SEPARATORS = /[^a-z0-9@./:_-]+/g;
+/** Three or more of the same letter: emphasis ("siiii", "holaaa", "graciasss"). */
+const REPEATED = /([a-z])\1{2,}/g;
+/** Doubled letters Spanish does not double (rr, ll, cc, ee, oo and nn do occur). */
+const DOUBLED = /([abdfghijkmpqstuvwxyz])\1/g;
+const EDGE_PUNCTUATION = /^[./:_-]+|[./:_-]+$/g;
+const LETTERS_ONLY = /^[a-z]+$/;
+
+/** Lower case, no accents (ñ is n), emojis as words, emphasis folded; punctuation kept for dates and emails. */
+export function normalizeMessage(text: string): string {
+  let normalized = text;
+  if (HAS_NON_ASCII.test(normalized)) {
+    for (const [emoji, word] of EMOJI_WORDS) normalized = normalized.replace(emoji, word);
+  }
+  // Accents go, ñ included: members write "manana" as often as "mañana".
+  return normalizeText(normalized).replace(REPEATED, '$1');
+}
+
+/** The words of a normalised message, without punctuation at their edges. */
+export function wordsOf(normalized: string): string[] {
+  const words: string[] = [];
+  for (const raw of normalized.split(SEPARATORS)) {
+    const word = raw.replace(EDGE_PUNCTUATION, '');
+    if (word) words.push(word);
+  }
+  return words;
+}
+
+/**
+ * The optimal-string-alignment distance between `a` and `b` (edits: insert, delete, replace,
+ * swap two neighbours), or `limit + 1` as soon as it must exceed `limit`. Hand-written because
+ * it runs for every unknown word of every message: bounded and allocation-light, it costs
+ * microseconds where a general fuzzy-search library would build an index per call.
+ */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  if (a === b) return 0;
+  const width = b.length + 1;
+  let before = new Array<number>(width);
+  let previous = new Array<number>(width);
+  let current = new Array<number>(width);
+  for (let j = 0; j < width; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let best = i;
+    for (let j = 1; j < width; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      }
+      current[j] = value;
+      if (value < best) best = value;
+    }
+    if (best > limit) return limit + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  const distance = previous[b.length] ?? limit + 1;
+  return distance > limit ? limit + 1 : distance;
+}
+
+/** How far a word of this length may be from a known word and still be read as it. */
+function allowedEdits(length: number): number {
+  if (length < 5) return 0;
+  return length < 8 ? 1 : 2;
+}
+
+/**
+ * Corrects words against a vocabulary. Only words of five letters or more are corrected, only
+ * to a single nearest known word, and never across a pair that would flip the meaning
+ * (`protectedPairs`: "cancelar" is never read as "reprogramar", whatever the typo).
+ */
+export class Speller {
+  private readonly known: ReadonlySet<string>;
+  /** Known words by length, so a word is compared only with words it could be. */
+  private readonly byLength = new Map<number, string[]>();
+  private readonly protectedWith = new Map<string, Set<string>>();
+  private readonly memo = new Map<string, string>();
+
+  /**
+   * `meaningOf` names what a known word stands for ("pediatra" and "pediatria" both stand for
+   * pediatrics): a typo equally near two words of the same meaning is still read as that meaning.
+   */
+  constructor(
+    vocabulary: Iterable<string>,
+    protectedPairs: ReadonlyArray<readonly [string, string]> = [],
+    private readonly meaningOf: (word: string) => string | undefined = () => undefined,
+  ) {
+    const known = new Set<string>();
+    for (const word of vocabulary) if (word && LETTERS_ONLY.test(word)) known.add(word);
+    this.known = known;
+    for (const word of known) {
+      const list = this.byLength.get(word.length) ?? [];
+      list.push(word);
+      this.byLength.set(word.length, list);
+    }
+    for (const [a, b] of protectedPairs) {
+      this.protect(a, b);
+      this.protect(b, a);
+    }
+  }
+
+  /** Whether `word` is a word Lina knows as it is. */
+  knows(word: string): boolean {
+    return this.known.has(word);
+  }
+
+  /** `word` itself when known, short or not a plain word; otherwise the one known word it is a typo of. */
+  correct(word: string): string {
+    if (this.known.has(word) || !LETTERS_ONLY.test(word)) return word;
+    const undoubled = word.replace(DOUBLED, '$1');
+    if (undoubled !== word && this.known.has(undoubled)) return undoubled;
+    const limit = allowedEdits(word.length);
+    if (limit === 0) return word;
+    const remembered = this.memo.get(word);
+    if (remembered !== undefined) return remembered;
+    const corrected = this.nearest(word, limit);
+    if (this.memo.size > 20_000) this.memo.clear();
+    this.memo.set(word, corrected);
+    return corrected;
+  }
+
+  private nearest(word: string, limit: number): string {
+    let best = limit + 1;
+    let candidates: string[] = [];
+    for (let length = word.length - limit; length <= word.length + limit; length++) {
+      for (const known of this.byLength.get(length) ?? []) {
+        // A typo keeps the first letter far more often than not: it cuts false friends.
+        if (known.charCodeAt(0) !== word.charCodeAt(0) && limit < 2) continue;
+        const distance = editDistance(word, known, Math.min(limit, best));
+        if (distance < best) {
+          best = distance;
+          candidates = [known];
+        } else if (distance === best && distance <= limit) {
+          candidates.push(known);
+        }
+      }
+    }
+    if (best > limit || candidates.length === 0) return word;
+    const meaning = this.meaningOf(candidates[0] as string);
+    if (candidates.length > 1 && (meaning === undefined || candidates.some((candidate) => this.meaningOf(candidate) !== meaning))) return word;
+    const [only] = candidates as [string];
+    // Never a correction that lands on one side of a protected pair from near the other.
+    const rivals = this.protectedWith.get(only);
+    if (rivals) for (const rival of rivals) if (editDistance(word, rival, limit + 1) <= limit + 1) return word;
+    return only;
+  }
+
+  private protect(word: string, rival: string) {
+    const set = this.protectedWith.get(word) ?? new Set<string>();
+    set.add(rival);
+    this.protectedWith.set(word, set);
+  }
+}

@@ -1,0 +1,72 @@
+import type { Appointment, Cups, Patient, Slot } from '../bot/domain.js';
+import { option, type ReplyParams } from './replies.js';
+
+/** What an operation carries over from the member's words: the parts of a request. */
+export interface Request {
+  specialty?: Appointment['specialty'];
+  visitType?: 'primera_vez' | 'control' | 'no_programada';
+  site?: Appointment['site'];
+  band?: 'manana' | 'tarde' | 'cualquiera';
+  day?: string;
+  weekday?: number;
+  time?: string;
+  /** The appointment the member had chosen to move or cancel before a switch. */
+  appointmentId?: string;
+}
+
+/**
+ * How texts name the patient: "tu cita" when the patient is the member (context `self`),
+ * "la cita de Mateo" otherwise.
+ */
+export function patientParams(patient: Patient, self: boolean): ReplyParams {
+  return self ? { patient: patient.firstName, context: 'self' } : { patient: patient.firstName };
+}
+
+/** Parameters every appointment line and summary uses. */
+export function appointmentParams(appointment: Pick<Appointment, 'cups' | 'start' | 'site' | 'doctor'>): ReplyParams {
+  return { service: appointment.cups, start: appointment.start, doctor: appointment.doctor.name, site: appointment.site };
+}
+
+/** A slot about to be taken, in the same words as an appointment. */
+export function slotParams(slot: Slot, cups: Cups): ReplyParams {
+  return appointmentParams({ ...slot, cups });
+}
+
+/** The numbered list of a patient's upcoming appointments: always shown, even for one. */
+export function appointmentOptions(appointments: readonly Appointment[]) {
+  return appointments.map((appointment) => option(appointment.id, 'options.appointment', appointmentParams(appointment)));
+}
+
+const BOGOTA_OFFSET_MS = -5 * 60 * 60 * 1000;
+
+function bogotaParts(instant: string): { day: string; time: string; weekday: number } {
+  const shifted = new Date(Date.parse(instant) + BOGOTA_OFFSET_MS);
+  const iso = shifted.toISOString();
+  return { day: iso.slice(0, 10), time: iso.slice(11, 16), weekday: shifted.getUTCDay() };
+}
+
+/**
+ * The appointments the member's words name ("la cita del miércoles", "la de pediatría", "la
+ * de las 10"); all of them when the words name none. The day named by its weekday matches any
+ * appointment on that weekday.
+ */
+export function appointmentsNamed(appointments: readonly Appointment[], request: Request | undefined): Appointment[] {
+  if (!request) return [...appointments];
+  if (request.appointmentId) return appointments.filter((appointment) => appointment.id === request.appointmentId);
+  const named = request.day !== undefined || request.time !== undefined || request.specialty !== undefined;
+  if (!named) return [...appointments];
+  return appointments.filter((appointment) => {
+    const parts = bogotaParts(appointment.start);
+    if (request.weekday !== undefined ? parts.weekday !== request.weekday : request.day !== undefined && parts.day !== request.day) return false;
+    if (request.time !== undefined && parts.time !== request.time) return false;
+    if (request.specialty !== undefined && appointment.specialty !== request.specialty) return false;
+    return true;
+  });
+}
+
+/** Whether the request names exactly one of the appointments (and names anything at all). */
+export function namesOne(appointments: readonly Appointment[], request: Request | undefined): boolean {
+  if (!request) return false;
+  const named = appointmentsNamed(appointments, request);
+  return named.length === 1 && (named.length < appointments.length || request.day !== undefined || request.time !== undefined || request.specialty !== undefined || request.appointmentId !== undefined);
+}

@@ -1,0 +1,92 @@
+import type { Patient } from '../bot/domain.js';
+import type { PatientMention } from '../bot/understanding/types.js';
+import { normalizeText } from './text.js';
+
+/** Someone the member may choose as the patient: themself or one of their beneficiaries. */
+export interface PatientChoice {
+  patient: Patient;
+  /** The member themself. */
+  self: boolean;
+}
+
+/** What the member's words say about the patient, against the people they may choose. */
+export type PatientResolution =
+  | { kind: 'one'; choice: PatientChoice }
+  /** Several fit ("mi hijo" with two children, "Mateo y Sofía"): ask which, among these. */
+  | { kind: 'several'; choices: PatientChoice[] }
+  /** A name or relation nobody on the plan has ("para Juan", "para mi mamá"). */
+  | { kind: 'unknown'; name?: string }
+  | { kind: 'none' };
+
+/**
+ * The same first name: equal without accents, a nickname that starts it ("sofi" for Sofía),
+ * or one typo in a name of five letters or more.
+ */
+export function sameName(said: string, name: string): boolean {
+  const a = normalizeText(said);
+  const b = normalizeText(name);
+  if (a === b) return true;
+  if (a.length >= 4 && b.startsWith(a)) return true;
+  if (Math.min(a.length, b.length) < 5 || Math.abs(a.length - b.length) > 1) return false;
+  // One insertion, deletion or replacement.
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/** Resolves what the member said against the people they may choose. */
+export function resolvePatient(mentions: readonly PatientMention[] | undefined, choices: readonly PatientChoice[]): PatientResolution {
+  if (!mentions || mentions.length === 0) return { kind: 'none' };
+  const found = new Set<PatientChoice>();
+  let unknown: string | undefined;
+  let unknownRelation = false;
+  for (const mention of mentions) {
+    if (mention.kind === 'self') {
+      const self = choices.find((choice) => choice.self);
+      if (self) found.add(self);
+    } else if (mention.kind === 'name') {
+      const named = choices.filter((choice) => sameName(mention.name, choice.patient.firstName));
+      if (named.length === 0) unknown = mention.name;
+      for (const choice of named) found.add(choice);
+    } else if (mention.relation === 'other') {
+      unknownRelation = true;
+    } else {
+      // A son, a daughter, a child: one of the beneficiaries (the domain does not record sex).
+      for (const choice of choices) if (!choice.self) found.add(choice);
+    }
+  }
+  if (found.size === 1) return { kind: 'one', choice: [...found][0] as PatientChoice };
+  if (found.size > 1) return { kind: 'several', choices: [...found] };
+  if (unknown !== undefined) return { kind: 'unknown', name: unknown };
+  return unknownRelation ? { kind: 'unknown' } : { kind: 'none' };
+}
+
+/** Whether the member's words name someone other than the current patient (or nobody known). */
+export function namesAnotherPatient(mentions: readonly PatientMention[] | undefined, choices: readonly PatientChoice[], current: Patient): boolean {
+  const resolution = resolvePatient(mentions, choices);
+  switch (resolution.kind) {
+    case 'one':
+      return resolution.choice.patient.id !== current.id;
+    case 'several':
+      return true;
+    case 'unknown':
+      return true;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,366 @@
+import { and, assign, fromPromise, not, sendTo, setup } from 'xstate';
+import type { Appointment, Cups, Patient, RissCase, SiteCode, Slot, Specialty } from '../bot/domain.js';
+import type { Band, Understanding } from '../bot/understanding/types.js';
+import { appointmentParams, patientParams, slotParams } from './appointments.js';
+import { errorCode } from './errors.js';
+import type { DialogEvent } from './events.js';
+import { namesAnotherPatient, type PatientChoice } from './patients.js';
+import type { RecordEvent } from './records.js';
+import { YES_NO, ask, option, reply } from './replies.js';
+import { slotFinderMachine, type SearchState, type SearchWindow, type SlotFinderInput, type SlotFinderOutput } from './slot-finder.machine.js';
+import { childSpeech, type RepeatEvent, type SayEvent, type SpeakingContext } from './speech.js';
+import { entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
+
+export interface BookInput {
+  patientId: string;
+  slotId: string;
+  cups: Cups;
+  idempotencyKey: string;
+}
+
+export interface MoveInput {
+  appointmentId: string;
+  slotId: string;
+  idempotencyKey: string;
+}
+
+/**
+ * Taking a slot: the band (unless the member gave it), the slot finder, a yes/no confirmation,
+ * then the agenda call that books (`book`) or moves (`move`) the appointment, safe to retry.
+ * Shared by booking and rescheduling.
+ */
+export interface TakeSlotInput {
+  mode: 'book' | 'move';
+  conversationId: string;
+  patient: Patient;
+  patients: PatientChoice[];
+  memberEmail?: string;
+  cups: Cups;
+  specialty: Specialty;
+  site: SiteCode;
+  band?: Band;
+  day?: string;
+  time?: string;
+  treatingDoctor?: { id: string; name: string };
+  window: SearchWindow;
+  /** The appointment being moved (`move`). */
+  appointment?: Appointment;
+}
+
+export type TakeSlotOutput =
+  | { outcome: 'taken'; appointment: Appointment }
+  | { outcome: 'case'; rissCase: RissCase }
+  | { outcome: 'revise'; understood: Understanding }
+  | { outcome: 'back' | 'abandoned' | 'error' };
+
+interface TakeSlotContext extends TakeSlotInput, SpeakingContext {
+  /** The member answered the band here (so "atrás" from the slots comes back to it). */
+  bandAsked: boolean;
+  search?: SearchState;
+  /** Why the slot finder runs again: a "no" to the confirmation, a slot taken, "otro día". */
+  reason?: SlotFinderInput['reason'];
+  slot?: Slot;
+  idempotencyKey?: string;
+  result?: TakeSlotOutput;
+}
+
+const isSelf = (context: TakeSlotContext) => context.patients.some((choice) => choice.self && choice.patient.id === context.patient.id);
+
+function confirmation(context: TakeSlotContext) {
+  const slot = context.slot;
+  if (!slot) return ask('confirm', 'booking.confirm', {}, YES_NO);
+  if (context.mode === 'move') {
+    return ask(
+      'confirm',
+      'reschedule.confirm',
+      { service: context.cups, from: context.appointment?.start, to: slot.start, doctor: slot.doctor.name, site: slot.site, ...patientParams(context.patient, isSelf(context)) },
+      YES_NO,
+    );
+  }
+  return ask('confirm', 'booking.confirm', { ...slotParams(slot, context.cups), ...patientParams(context.patient, isSelf(context)) }, YES_NO);
+}
+
+function slotDay(slot: Slot | undefined): string | undefined {
+  return slot ? new Date(Date.parse(slot.start) - 5 * 60 * 60 * 1000).toISOString().slice(0, 10) : undefined;
+}
+
+export const takeSlotMachine = setup({
+  types: {
+    context: {} as TakeSlotContext,
+    events: {} as DialogEvent | RepeatEvent | SayEvent | RecordEvent,
+    input: {} as TakeSlotInput,
+    output: {} as TakeSlotOutput,
+  },
+  actors: {
+    book: fromPromise<Appointment, BookInput>(async () => {
+      throw new Error('book is provided by the engine');
+    }),
+    move: fromPromise<Appointment, MoveInput>(async () => {
+      throw new Error('move is provided by the engine');
+    }),
+    slotFinder: slotFinderMachine,
+  },
+  guards: {
+    ...messageGuards,
+    hasBand: ({ context }) => context.band !== undefined || context.day !== undefined || context.time !== undefined,
+    moving: ({ context }) => context.mode === 'move',
+    answersBand: ({ event }) => {
+      const said = entitiesOf(event);
+      return (isMessage(event) && event.choice !== undefined) || said.band !== undefined || said.day !== undefined || said.time !== undefined;
+    },
+    revisesEarlierAnswer: ({ context, event }) => {
+      const said = entitiesOf(event);
+      return (
+        namesAnotherPatient(said.patients, context.patients, context.patient) ||
+        intentOf(event) === 'change_patient' ||
+        (said.specialty !== undefined && said.specialty !== context.specialty) ||
+        (said.site !== undefined && said.site !== context.site)
+      );
+    },
+    /** "Sí, pero el jueves": a yes, and a day or time other than the slot's. */
+    yesButOtherTime: ({ context, event }) => {
+      const said = entitiesOf(event);
+      const day = said.day !== undefined && said.day !== slotDay(context.slot);
+      return day || said.band !== undefined || said.time !== undefined;
+    },
+    namesSearch: ({ event }) => {
+      const said = entitiesOf(event);
+      return said.day !== undefined || said.band !== undefined || said.time !== undefined;
+    },
+    slotTaken: ({ event }) => 'error' in event && errorCode(event.error) === 'SLOT_TAKEN',
+    finderFound: ({ event }) => 'output' in event && (event.output as SlotFinderOutput).outcome === 'slot',
+    finderBack: ({ event }) => 'output' in event && (event.output as SlotFinderOutput).outcome === 'back',
+    bandAskedHere: ({ context }) => context.bandAsked,
+  },
+  actions: {
+    ...childSpeech<TakeSlotContext, DialogEvent | RepeatEvent | SayEvent | RecordEvent>(),
+    forward: sendTo('slotFinder', ({ event }) => event),
+    /** A new search for the day, band or time the member named. */
+    searchWhatWasSaid: assign(({ context, event }) => {
+      const said = entitiesOf(event);
+      return {
+        search: {
+          band: said.band ?? context.search?.band ?? context.band ?? 'cualquiera',
+          ...(said.day ? { day: said.day } : {}),
+          ...(said.time ? { fromTime: said.time } : {}),
+          ...(context.search?.doctorId ? { doctorId: context.search.doctorId } : {}),
+        },
+        reason: undefined,
+      };
+    }),
+  },
+}).createMachine({
+  id: 'takeSlot',
+  context: ({ input }) => ({ ...input, bandAsked: false, invalidAnswers: 0 }),
+  initial: 'deciding',
+  on: {
+    SAY: { actions: 'relay' },
+    RECORD: { actions: 'relay' },
+    REPEAT: { actions: 'repeatPrompt' },
+  },
+  states: {
+    deciding: {
+      always: [{ guard: 'hasBand', target: 'findingSlot' }, { target: 'awaitingBand' }],
+    },
+    awaitingBand: {
+      tags: ['awaitingInput'],
+      entry: {
+        type: 'prompt',
+        params: ask('band', 'booking.askFranja', undefined, [
+          option('manana', 'options.franja.manana'),
+          option('tarde', 'options.franja.tarde'),
+          option('cualquiera', 'options.franja.cualquiera'),
+        ]),
+      },
+      on: {
+        BACK: { target: 'done', actions: assign({ result: { outcome: 'back' } }) },
+        USER_MESSAGE: [
+          { guard: 'revisesEarlierAnswer', target: 'done', actions: assign({ result: ({ event }) => (isMessage(event) ? { outcome: 'revise', understood: event.understood } : { outcome: 'abandoned' }) }) },
+          {
+            guard: 'answersBand',
+            target: 'findingSlot',
+            actions: assign(({ event }) => {
+              const said = entitiesOf(event);
+              const band = (isMessage(event) && (event.choice as Band | undefined)) || said.band || 'cualquiera';
+              return { band, bandAsked: true, search: { band, ...(said.day ? { day: said.day } : {}), ...(said.time ? { fromTime: said.time } : {}) } };
+            }),
+          },
+          { actions: 'rejectAnswer' },
+        ],
+      },
+    },
+    findingSlot: {
+      invoke: {
+        id: 'slotFinder',
+        src: 'slotFinder',
+        input: ({ context }): SlotFinderInput => ({
+          conversationId: context.conversationId,
+          patient: context.patient,
+          patients: context.patients,
+          ...(context.memberEmail ? { memberEmail: context.memberEmail } : {}),
+          cups: context.cups,
+          specialty: context.specialty,
+          site: context.site,
+          window: context.window,
+          ...(context.treatingDoctor ? { treatingDoctor: context.treatingDoctor } : {}),
+          ...(context.search ?? { band: context.band ?? 'cualquiera', ...(context.day ? { day: context.day } : {}), ...(context.time ? { fromTime: context.time } : {}) }),
+          ...(context.reason ? { reason: context.reason } : {}),
+        }),
+        onDone: [
+          {
+            guard: 'finderFound',
+            target: 'awaitingConfirmation',
+            // One key per intent, fixed before the call: a retry, or a new "sí" after a crash,
+            // replays this booking or move instead of making another.
+            actions: assign(({ context, event }) => {
+              const output = event.output as Extract<SlotFinderOutput, { outcome: 'slot' }>;
+              return {
+                slot: output.slot,
+                search: output.search,
+                reason: undefined,
+                idempotencyKey: `${context.conversationId}:${context.mode === 'move' ? 'move' : 'book'}:${output.chosenBy}`,
+              };
+            }),
+          },
+          { guard: and(['finderBack', 'bandAskedHere']), target: 'awaitingBand', actions: assign({ search: undefined, band: undefined, day: undefined, time: undefined }) },
+          {
+            target: 'done',
+            actions: assign({
+              result: ({ event }) => {
+                const output = event.output as SlotFinderOutput;
+                switch (output.outcome) {
+                  case 'case':
+                    return { outcome: 'case', rissCase: output.rissCase };
+                  case 'revise':
+                    return { outcome: 'revise', understood: output.understood };
+                  case 'slot':
+                    return { outcome: 'abandoned' };
+                  default:
+                    return { outcome: output.outcome };
+                }
+              },
+            }),
+          },
+        ],
+      },
+      on: {
+        USER_MESSAGE: { actions: 'forward' },
+        BACK: { actions: 'forward' },
+        REPEAT: { actions: 'forward' },
+      },
+    },
+    awaitingConfirmation: {
+      tags: ['awaitingInput'],
+      entry: { type: 'prompt', params: ({ context }) => confirmation(context) },
+      on: {
+        BACK: { target: 'findingSlot', actions: assign({ reason: 'notConfirmed' }) },
+        USER_MESSAGE: [
+          { guard: 'revisesEarlierAnswer', target: 'done', actions: assign({ result: ({ event }) => (isMessage(event) ? { outcome: 'revise', understood: event.understood } : { outcome: 'abandoned' }) }) },
+          { guard: and(['saidYes', 'yesButOtherTime']), target: 'clarifying' },
+          { guard: 'saidYes', target: 'committing' },
+          { guard: { type: 'saidIntent', params: 'other_day' }, target: 'findingSlot', actions: assign({ reason: 'otherDay' }) },
+          { guard: 'namesSearch', target: 'findingSlot', actions: 'searchWhatWasSaid' },
+          { guard: 'saidNo', target: 'findingSlot', actions: assign({ reason: 'notConfirmed' }) },
+          { guard: { type: 'saidIntent', params: 'more_times' }, target: 'findingSlot', actions: assign({ reason: 'notConfirmed' }) },
+          { actions: 'rejectAnswer' },
+        ],
+      },
+    },
+    /** "Sí, pero el jueves": two readings; one short question instead of a guess. */
+    clarifying: {
+      tags: ['awaitingInput'],
+      entry: {
+        type: 'prompt',
+        params: ({ context }) =>
+          ask('other', 'booking.clarifyYesBut', { start: context.slot?.start }, [
+            option('keep', 'options.keepSlot', { start: context.slot?.start }),
+            option('search', 'options.searchOther'),
+          ]),
+      },
+      on: {
+        BACK: { target: 'awaitingConfirmation' },
+        USER_MESSAGE: [
+          { guard: { type: 'picked', params: 'keep' }, target: 'committing' },
+          { guard: { type: 'picked', params: 'search' }, target: 'findingSlot', actions: assign({ reason: 'notConfirmed' }) },
+          { guard: and(['namesSearch', not('saidYes')]), target: 'findingSlot', actions: 'searchWhatWasSaid' },
+          { actions: 'rejectAnswer' },
+        ],
+      },
+    },
+    committing: {
+      initial: 'choosing',
+      states: {
+        choosing: { always: [{ guard: 'moving', target: 'moving' }, { target: 'booking' }] },
+        booking: {
+          invoke: {
+            src: 'book',
+            input: ({ context }) => ({
+              patientId: context.patient.id,
+              slotId: context.slot?.id ?? '',
+              cups: context.cups,
+              idempotencyKey: context.idempotencyKey ?? `${context.conversationId}:book`,
+            }),
+            onDone: {
+              target: '#takeSlot.done',
+              actions: [
+                assign({ result: ({ event }) => ({ outcome: 'taken', appointment: event.output }) }),
+                {
+                  type: 'say',
+                  params: ({ context, event }) => reply('booking.booked', { ...appointmentParams(event.output), ...patientParams(context.patient, isSelf(context)) }),
+                },
+              ],
+            },
+            onError: [
+              // Someone took the slot between offer and confirmation: fresh slots, same search.
+              { guard: 'slotTaken', target: '#takeSlot.findingSlot', actions: assign({ reason: 'slotTaken' }) },
+              { target: '#takeSlot.awaitingRetry' },
+            ],
+          },
+        },
+        moving: {
+          invoke: {
+            src: 'move',
+            input: ({ context }) => ({
+              appointmentId: context.appointment?.id ?? '',
+              slotId: context.slot?.id ?? '',
+              idempotencyKey: context.idempotencyKey ?? `${context.conversationId}:move`,
+            }),
+            onDone: {
+              target: '#takeSlot.done',
+              actions: [
+                assign({ result: ({ event }) => ({ outcome: 'taken', appointment: event.output }) }),
+                { type: 'say', params: ({ context, event }) => reply('reschedule.done', { ...appointmentParams(event.output), ...patientParams(context.patient, isSelf(context)) }) },
+              ],
+            },
+            onError: [
+              { guard: 'slotTaken', target: '#takeSlot.findingSlot', actions: assign({ reason: 'slotTaken' }) },
+              { target: '#takeSlot.awaitingRetry' },
+            ],
+          },
+        },
+      },
+    },
+    /** The agenda did not answer: the same key makes a retry safe (the agenda moves atomically). */
+    awaitingRetry: {
+      tags: ['awaitingInput'],
+      entry: { type: 'prompt', params: ({ context }) => ask('confirm', context.mode === 'move' ? 'reschedule.askRetry' : 'booking.askRetry', undefined, YES_NO) },
+      on: {
+        USER_MESSAGE: [
+          { guard: 'saidYes', target: 'committing' },
+          {
+            guard: 'saidNo',
+            target: 'done',
+            actions: [
+              { type: 'say', params: ({ context }) => reply(context.mode === 'move' ? 'reschedule.retryDeclined' : 'booking.retryDeclined') },
+              assign({ result: { outcome: 'abandoned' } }),
+            ],
+          },
+          { actions: 'rejectAnswer' },
+        ],
+      },
+    },
+    done: { type: 'final' },
+  },
+  output: ({ context }): TakeSlotOutput => context.result ?? { outcome: 'abandoned' },
+});
+

@@ -1,0 +1,39 @@
+/**
+ * Reading the understanding step's result from an event, and the guards every machine shares.
+ * Machines decide on what was understood; they never read text.
+ */
+import type { EventObject } from 'xstate';
+import type { Entities, Intent } from '../bot/understanding/types.js';
+import type { UserMessage } from './events.js';
+
+export const isMessage = (event: EventObject): event is UserMessage => event.type === 'USER_MESSAGE';
+
+/** The option the message picked, if any. */
+export const choiceOf = (event: EventObject): string | undefined => (isMessage(event) ? event.choice : undefined);
+
+/** What the message said besides its intent; empty for any other event. */
+export const entitiesOf = (event: EventObject): Entities => (isMessage(event) ? event.understood.entities : {});
+
+export const intentOf = (event: EventObject): Intent | undefined => (isMessage(event) ? event.understood.intent : undefined);
+
+/** The id of the message, the seed of an intent's idempotency key. */
+export const messageIdOf = (event: EventObject): string => (isMessage(event) ? event.messageId : '');
+
+/** A plain "yes" or "no" to a yes/no question: the option picked, or the yes/no it said. */
+export function answerOf(event: EventObject): 'yes' | 'no' | undefined {
+  const choice = choiceOf(event);
+  if (choice === 'yes' || choice === 'no') return choice;
+  return entitiesOf(event).yesNo;
+}
+
+/** Guards every machine that reads members' messages uses (spread into `setup({ guards })`). */
+export const messageGuards = {
+  /** The message picked the option `value`. */
+  picked: ({ event }: { event: EventObject }, value: string) => choiceOf(event) === value,
+  /** The message picked one of the options shown. */
+  pickedAny: ({ event }: { event: EventObject }) => choiceOf(event) !== undefined,
+  /** The message asks for `intent` ("otro día", "cambiar paciente"). */
+  saidIntent: ({ event }: { event: EventObject }, intent: Intent) => intentOf(event) === intent,
+  saidYes: ({ event }: { event: EventObject }) => answerOf(event) === 'yes',
+  saidNo: ({ event }: { event: EventObject }) => answerOf(event) === 'no',
+};

@@ -1,0 +1,153 @@
+/**
+ * Measures the understanding step on the labelled corpus: per-intent precision and recall,
+ * entity accuracy, the confusions, wrong patients and yes/no flips, per split.
+ */
+import { readFileSync } from 'node:fs';
+import { CORPUS_NOW, PATIENT_KINDS, readCorpus, type CorpusEntry } from '../../bot/understanding/corpus.js';
+import { loadUnderstanding } from '../../bot/understanding/load.js';
+import { INTENTS, type PatientMention, type Understanding } from '../../bot/understanding/types.js';
+import { expectationAt } from './fixtures.js';
+
+export const SPLITS = {
+  training: new URL('../../locales/es-CO/understanding/training.yaml', import.meta.url),
+  dev: new URL('./dev.yaml', import.meta.url),
+  heldOut: new URL('./held-out.yaml', import.meta.url),
+} as const;
+export type SplitName = keyof typeof SPLITS;
+
+/** The entity keys compared (`choice` counts as one: it is what a question's answer is). */
+const ENTITY_KEYS = ['choice', 'yesNo', 'patient', 'specialty', 'visitType', 'site', 'band', 'day', 'time', 'documentType', 'documentNumber', 'birthDate', 'email', 'noEmail'] as const;
+type EntityKey = (typeof ENTITY_KEYS)[number];
+
+export interface Failure {
+  text: string;
+  at: string;
+  expected: Record<string, unknown>;
+  got: Record<string, unknown>;
+}
+
+export interface SplitReport {
+  utterances: number;
+  intentAccuracy: number;
+  /** Correct entity values over every entity expected or produced (the chosen option included). */
+  entityAccuracy: number;
+  choiceAccuracy: number;
+  wrongPatient: number;
+  yesNoFlips: number;
+  perIntent: Record<string, { precision: number; recall: number; support: number }>;
+  perEntity: Record<string, { correct: number; total: number }>;
+  confusions: Array<{ expected: string; got: string; count: number }>;
+  failures: Failure[];
+}
+
+function patientLabel(mention: PatientMention): string {
+  if (mention.kind === 'self') return 'self';
+  if (mention.kind === 'name') return mention.name;
+  return mention.relation;
+}
+
+/** What a result says, in the corpus's own labels. */
+export function labelsOf(result: Understanding): Partial<Record<EntityKey, unknown>> & { intent: string } {
+  const { entities } = result;
+  const patients = entities.patients?.map(patientLabel);
+  const labels: Partial<Record<EntityKey, unknown>> & { intent: string } = { intent: result.intent };
+  if (result.choice !== undefined) labels.choice = result.choice;
+  for (const key of ENTITY_KEYS) {
+    if (key === 'choice' || key === 'patient') continue;
+    const value = entities[key];
+    if (value !== undefined) labels[key] = value;
+  }
+  if (patients?.length) labels.patient = patients.length === 1 ? patients[0] : patients;
+  return labels;
+}
+
+function expectedOf(entry: CorpusEntry): Partial<Record<EntityKey, unknown>> & { intent: string } {
+  const labels: Partial<Record<EntityKey, unknown>> & { intent: string } = { intent: entry.intent };
+  if (entry.choice !== undefined) labels.choice = entry.choice;
+  for (const [key, value] of Object.entries(entry.entities ?? {})) if (key !== 'weekday' && value !== undefined) (labels as Record<string, unknown>)[key] = value;
+  return labels;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const opposite = (a: unknown, b: unknown) => (a === 'yes' && b === 'no') || (a === 'no' && b === 'yes');
+
+export function readSplit(name: SplitName): CorpusEntry[] {
+  return readCorpus(readFileSync(SPLITS[name], 'utf8'), name);
+}
+
+export function evaluate(entries: readonly CorpusEntry[]): SplitReport {
+  const understand = loadUnderstanding();
+  const counts = new Map<string, { tp: number; fp: number; fn: number }>(INTENTS.map((intent) => [intent, { tp: 0, fp: 0, fn: 0 }]));
+  const perEntity: Record<string, { correct: number; total: number }> = {};
+  const confusions = new Map<string, number>();
+  const failures: Failure[] = [];
+  let intentsRight = 0;
+  let entitiesRight = 0;
+  let entitiesTotal = 0;
+  let choicesRight = 0;
+  let choicesTotal = 0;
+  let wrongPatient = 0;
+  let yesNoFlips = 0;
+  for (const entry of entries) {
+    const result = understand(entry.text, expectationAt(entry.at, CORPUS_NOW), CORPUS_NOW);
+    const got = labelsOf(result);
+    const expected = expectedOf(entry);
+    let failed = false;
+    if (got.intent === expected.intent) {
+      intentsRight++;
+      (counts.get(got.intent) as { tp: number }).tp++;
+    } else {
+      failed = true;
+      (counts.get(got.intent) as { fp: number }).fp++;
+      (counts.get(expected.intent) as { fn: number }).fn++;
+      const key = `${expected.intent} → ${got.intent}`;
+      confusions.set(key, (confusions.get(key) ?? 0) + 1);
+    }
+    for (const key of ENTITY_KEYS) {
+      if (expected[key] === undefined && got[key] === undefined) continue;
+      const right = same(expected[key], got[key]);
+      const stats = (perEntity[key] ??= { correct: 0, total: 0 });
+      stats.total++;
+      entitiesTotal++;
+      if (right) {
+        stats.correct++;
+        entitiesRight++;
+      } else {
+        failed = true;
+      }
+      if (key === 'choice') {
+        choicesTotal++;
+        if (right) choicesRight++;
+      }
+    }
+    const gotPatient = got.patient;
+    const patientPicked = entry.at === 'patient' && got.choice !== undefined && got.choice !== expected.choice;
+    const patientMisread = gotPatient !== undefined && !same(gotPatient, expected.patient) && !(typeof gotPatient === 'string' && PATIENT_KINDS.has(gotPatient) && gotPatient !== 'self' && expected.patient === undefined);
+    if (patientPicked || patientMisread) wrongPatient++;
+    const yesNoExpected = expected.yesNo ?? (['consent', 'confirm', 'offer'].includes(entry.at) ? expected.choice : undefined);
+    const yesNoGot = got.yesNo ?? (['consent', 'confirm', 'offer'].includes(entry.at) ? got.choice : undefined);
+    if (opposite(yesNoExpected, yesNoGot)) yesNoFlips++;
+    if (failed) failures.push({ text: entry.text, at: entry.at, expected, got });
+  }
+  const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+  const perIntent: SplitReport['perIntent'] = {};
+  for (const [intent, { tp, fp, fn }] of counts) {
+    if (tp + fp + fn === 0) continue;
+    perIntent[intent] = { precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn), support: tp + fn };
+  }
+  return {
+    utterances: entries.length,
+    intentAccuracy: ratio(intentsRight, entries.length),
+    entityAccuracy: ratio(entitiesRight, entitiesTotal),
+    choiceAccuracy: ratio(choicesRight, choicesTotal),
+    wrongPatient,
+    yesNoFlips,
+    perIntent,
+    perEntity,
+    confusions: [...confusions].map(([pair, count]) => {
+      const [expectedIntent = '', gotIntent = ''] = pair.split(' → ');
+      return { expected: expectedIntent, got: gotIntent, count };
+    }).sort((a, b) => b.count - a.count),
+    failures,
+  };
+}
