@@ -1,7 +1,8 @@
 /**
  * Lina's HTTP server: the web chat page, Lina's own Direct Line 3.0 (REST and WebSocket),
  * the Bot Connector routes its replies come back through, the Bot Framework endpoint
- * `/api/messages` for Azure Bot Service, `/healthz`, and the pages other parts mount.
+ * `/api/messages` for Azure Bot Service, `/healthz`, the data-processing policy
+ * (`/politica-de-datos`), and the pages other parts mount.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +17,7 @@ import { createDirectLineStream } from '../adapters/webchat/directline/directlin
 import { createDirectLineTokens } from '../adapters/webchat/directline/directline.tokens.js';
 import { isLocalRequest } from '../adapters/webchat/loopback.js';
 import { createWebChatPageRouter } from '../adapters/webchat/page.routes.js';
+import { createPolicyRouter } from '../adapters/webchat/policy.routes.js';
 import { webchatText } from '../adapters/webchat/webchat-texts.js';
 import type { WebChatBot } from '../adapters/webchat/webchat.runtime.js';
 import type { SqliteDatabase } from '../data/database.js';
@@ -120,6 +122,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').status(200).json({ status: 'ok' });
   });
+
+  // The data-processing policy the consent message links to: a static page, no bot needed.
+  app.use(
+    createPolicyRouter({
+      version: config.conversation.policyVersion,
+      supportPhone: config.conversation.supportPhone,
+      supportHours: config.conversation.supportHours,
+      retentionDays: config.database.retentionDays,
+    }),
+  );
 
   for (const mount of options.mounts ?? []) {
     app.use(mount.path, (req, res) => {
