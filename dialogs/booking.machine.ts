@@ -318,7 +318,17 @@ export const bookingMachine = setup({
           {
             guard: 'takeSlotRevise',
             target: 'revising',
-            actions: assign({ pendingRevision: ({ event }) => (event.output as Extract<TakeSlotOutput, { outcome: 'revise' }>).understood }),
+            // What the member had chosen of the time stays for the next search.
+            actions: assign(({ context, event }) => {
+              const output = event.output as Extract<TakeSlotOutput, { outcome: 'revise' }>;
+              const search = output.search;
+              return {
+                pendingRevision: output.understood,
+                request: search
+                  ? { ...context.request, band: search.band, ...(search.day ? { day: search.day } : {}), ...(search.fromTime ? { time: search.fromTime } : {}) }
+                  : context.request,
+              };
+            }),
           },
           {
             target: 'done',

@@ -171,7 +171,7 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
     USER_MESSAGE: { actions: forward },
     BACK: { actions: forward },
     HELP: { actions: [{ type: 'say', params: reply('help.support') }, repeat] },
-    GREET: { actions: [{ type: 'say', params: reply('common.greetAgain') }, repeat] },
+    GREET: { actions: [{ type: 'say', params: reply('common.greetAgain', { context: id }) }, repeat] },
     THANKS: { actions: [{ type: 'say', params: reply('common.youAreWelcome') }, repeat] },
   } as const;
 }
@@ -654,6 +654,8 @@ export const conversationMachine = setup({
           { guard: { type: 'picked', params: 'cancel' }, target: 'cancelling', actions: 'rememberRequest' },
           { guard: { type: 'picked', params: 'reschedule' }, target: 'rescheduling', actions: 'rememberRequest' },
           { guard: { type: 'picked', params: 'help' }, actions: [{ type: 'say', params: reply('help.support') }, 'repeatPrompt'] },
+          // "Ok", "👍" after an operation: an acknowledgement, not a miss.
+          { guard: 'saidYes', actions: { type: 'say', params: ({ context }) => reply('common.thanksAtMenu', { name: context.member?.firstName }) } },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -800,7 +802,10 @@ export const conversationMachine = setup({
           {
             guard: 'saidYes',
             target: 'afterPatient',
-            actions: assign(({ context }) => ({ patient: context.proposedPatient, proposedPatient: undefined, request: context.request ? { ...context.request, patients: undefined } : undefined })),
+            actions: [
+              { type: 'say', params: ({ context }) => reply('patient.switched', { name: context.proposedPatient?.firstName }) },
+              assign(({ context }) => ({ patient: context.proposedPatient, proposedPatient: undefined, request: context.request ? { ...context.request, patients: undefined } : undefined })),
+            ],
           },
           // Not the other patient: the same operation goes on for the current one, with what it had.
           { guard: 'saidNo', target: 'afterPatient', actions: assign(({ context }) => ({ proposedPatient: undefined, request: context.request ? { ...context.request, patients: undefined } : undefined })) },

@@ -23,8 +23,11 @@ export type PatientResolution =
  * or one typo in a name of five letters or more.
  */
 export function sameName(said: string, name: string): boolean {
-  const a = normalizeText(said);
-  const b = normalizeText(name);
+  return sameNormalizedName(normalizeText(said), normalizeText(name));
+}
+
+/** `sameName` for two names already in lower case without accents (the understanding step's words). */
+export function sameNormalizedName(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length >= 4 && b.startsWith(a)) return true;
   if (Math.min(a.length, b.length) < 5 || Math.abs(a.length - b.length) > 1) return false;

@@ -26,10 +26,28 @@ export type RescheduleOutput =
   | { outcome: 'revise'; understood: Understanding; request: Request }
   | { outcome: 'none' | 'back' | 'abandoned' | 'error' };
 
-interface RescheduleContext extends RescheduleInput, SpeakingContext {
+/** What the member said: the appointment ("la del miércoles") and, once it is chosen, the new time. */
+type RescheduleRequest = Request & { newDay?: string; newTime?: string };
+
+interface RescheduleContext extends Omit<RescheduleInput, 'request'>, SpeakingContext {
+  request?: RescheduleRequest;
   appointments: Appointment[];
   chosen?: Appointment;
   result?: RescheduleOutput;
+}
+
+/**
+ * The new time the member named while choosing the appointment ("esa, para el viernes en la
+ * tarde"): a day other than the appointment's own, a band, a time.
+ */
+function newTimeIn(event: DialogEvent | RepeatEvent | SayEvent | RecordEvent, chosen: Appointment | undefined): Partial<RescheduleRequest> {
+  const said = entitiesOf(event);
+  const ownDay = chosen ? new Date(Date.parse(chosen.start) - 5 * 60 * 60 * 1000).toISOString().slice(0, 10) : undefined;
+  return {
+    ...(said.band ? { band: said.band } : {}),
+    ...(said.day && said.day !== ownDay ? { newDay: said.day } : {}),
+    ...(said.time && said.day !== ownDay ? { newTime: said.time } : {}),
+  };
 }
 
 const isSelf = (context: RescheduleContext) => context.patients.some((choice) => choice.self && choice.patient.id === context.patient.id);
@@ -111,9 +129,9 @@ export const rescheduleMachine = setup({
           {
             guard: 'pickedShown',
             target: 'takingSlot',
-            actions: assign({
-              chosen: ({ context, event }) => context.appointments.find((appointment) => isMessage(event) && appointment.id === event.choice),
-              request: ({ context, event }) => ({ ...context.request, ...(entitiesOf(event).band ? { band: entitiesOf(event).band } : {}) }),
+            actions: assign(({ context, event }) => {
+              const chosen = context.appointments.find((appointment) => isMessage(event) && appointment.id === event.choice);
+              return { chosen, request: { ...context.request, ...newTimeIn(event, chosen) } };
             }),
           },
           { guard: 'namesAnotherPatient', target: 'done', actions: 'endWithRevision' },
@@ -131,7 +149,7 @@ export const rescheduleMachine = setup({
       on: {
         BACK: { target: 'awaitingAppointment' },
         USER_MESSAGE: [
-          { guard: 'saidYes', target: 'takingSlot', actions: assign({ request: ({ context, event }) => ({ ...context.request, ...(entitiesOf(event).band ? { band: entitiesOf(event).band } : {}) }) }) },
+          { guard: 'saidYes', target: 'takingSlot', actions: assign({ request: ({ context, event }) => ({ ...context.request, ...newTimeIn(event, context.chosen) }) }) },
           { guard: 'saidNo', target: 'awaitingAppointment' },
           { guard: 'namesAnotherPatient', target: 'done', actions: 'endWithRevision' },
           { actions: 'rejectAnswer' },
@@ -155,6 +173,8 @@ export const rescheduleMachine = setup({
             specialty: service.specialty,
             site: appointment.site,
             ...(context.request?.band ? { band: context.request.band } : {}),
+            ...(context.request?.newDay ? { day: context.request.newDay } : {}),
+            ...(context.request?.newTime ? { time: context.request.newTime } : {}),
             window: service.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',
             appointment,
           };

@@ -85,7 +85,7 @@ export type SlotFinderOutput =
   | { outcome: 'slot'; slot: Slot; chosenBy: string; search: SearchState }
   | { outcome: 'case'; rissCase: RissCase }
   /** The member named a patient, specialty, visit type or site other than the one searched. */
-  | { outcome: 'revise'; understood: Understanding }
+  | { outcome: 'revise'; understood: Understanding; search: SearchState }
   | { outcome: 'back' | 'abandoned' | 'error' };
 
 interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
@@ -181,6 +181,8 @@ export const slotFinderMachine = setup({
       return context.days.some((day) => day.day === choice);
     },
     askedForDay: ({ event }) => entitiesOf(event).day !== undefined,
+    /** A Sunday, a Saturday or a holiday: the sites are closed, nothing to search. */
+    askedForDayOff: ({ event }) => entitiesOf(event).dayOff !== undefined,
     askedForBand: ({ context, event }) => {
       const band = entitiesOf(event).band;
       return band !== undefined && band !== context.search.band;
@@ -212,6 +214,10 @@ export const slotFinderMachine = setup({
   actions: {
     ...childSpeech<SlotFinderContext, DialogEvent | RepeatEvent>(),
     startNewSearch: assign({ slots: [], seen: [] }),
+    sayDayOff: enqueueActions(({ event, enqueue }) => {
+      const said = entitiesOf(event);
+      enqueue({ type: 'say', params: reply('slots.dayOff', { day: said.day, context: said.dayOff }) });
+    }),
   },
 }).createMachine({
   id: 'slotFinder',
@@ -330,6 +336,7 @@ export const slotFinderMachine = setup({
             }),
           },
           { guard: 'revisesEarlierAnswer', target: 'done', actions: assign({ revision: ({ event }) => (isMessage(event) ? event.understood : undefined) }) },
+          { guard: 'askedForDayOff', target: 'listingDays', actions: ['sayDayOff', assign({ days: [] })] },
           { guard: 'wantsOtherDay', target: 'listingDays', actions: assign({ days: [] }) },
           {
             guard: 'askedForDay',
@@ -401,6 +408,7 @@ export const slotFinderMachine = setup({
             actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, day: isMessage(event) ? event.choice : undefined, fromTime: undefined }) })],
           },
           { guard: { type: 'picked', params: 'more' }, target: 'listingDays' },
+          { guard: 'askedForDayOff', actions: ['sayDayOff', 'repeatPrompt'] },
           { guard: and(['wantsOtherDay', not('askedForDay')]), target: 'listingDays' },
           { guard: and(['wantsMoreTimes', 'hasSlotsShown']), target: 'awaitingSlot' },
           {
@@ -566,7 +574,7 @@ export const slotFinderMachine = setup({
   output: ({ context }): SlotFinderOutput => {
     if (context.slot) return { outcome: 'slot', slot: context.slot, chosenBy: context.chosenBy ?? '', search: context.search };
     if (context.rissCase) return { outcome: 'case', rissCase: context.rissCase };
-    if (context.revision) return { outcome: 'revise', understood: context.revision };
+    if (context.revision) return { outcome: 'revise', understood: context.revision, search: context.search };
     return { outcome: context.ending ?? 'abandoned' };
   },
 });

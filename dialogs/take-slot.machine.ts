@@ -50,7 +50,8 @@ export interface TakeSlotInput {
 export type TakeSlotOutput =
   | { outcome: 'taken'; appointment: Appointment }
   | { outcome: 'case'; rissCase: RissCase }
-  | { outcome: 'revise'; understood: Understanding }
+  /** The member named another patient, specialty or site; `search` is what they had chosen of the time. */
+  | { outcome: 'revise'; understood: Understanding; search?: SearchState }
   | { outcome: 'back' | 'abandoned' | 'error' };
 
 interface TakeSlotContext extends TakeSlotInput, SpeakingContext {
@@ -135,6 +136,11 @@ export const takeSlotMachine = setup({
   actions: {
     ...childSpeech<TakeSlotContext, DialogEvent | RepeatEvent | SayEvent | RecordEvent>(),
     forward: sendTo('slotFinder', ({ event }) => event),
+    /** Ends with what the member said and the time they had chosen so far. */
+    endWithRevision: assign({
+      result: ({ context, event }): TakeSlotOutput =>
+        isMessage(event) ? { outcome: 'revise', understood: event.understood, ...(context.search ? { search: context.search } : {}) } : { outcome: 'abandoned' },
+    }),
     /** A new search for the day, band or time the member named. */
     searchWhatWasSaid: assign(({ context, event }) => {
       const said = entitiesOf(event);
@@ -175,7 +181,7 @@ export const takeSlotMachine = setup({
       on: {
         BACK: { target: 'done', actions: assign({ result: { outcome: 'back' } }) },
         USER_MESSAGE: [
-          { guard: 'revisesEarlierAnswer', target: 'done', actions: assign({ result: ({ event }) => (isMessage(event) ? { outcome: 'revise', understood: event.understood } : { outcome: 'abandoned' }) }) },
+          { guard: 'revisesEarlierAnswer', target: 'done', actions: 'endWithRevision' },
           {
             guard: 'answersBand',
             target: 'findingSlot',
@@ -232,7 +238,7 @@ export const takeSlotMachine = setup({
                   case 'case':
                     return { outcome: 'case', rissCase: output.rissCase };
                   case 'revise':
-                    return { outcome: 'revise', understood: output.understood };
+                    return { outcome: 'revise', understood: output.understood, search: output.search };
                   case 'slot':
                     return { outcome: 'abandoned' };
                   default:
@@ -255,7 +261,7 @@ export const takeSlotMachine = setup({
       on: {
         BACK: { target: 'findingSlot', actions: assign({ reason: 'notConfirmed' }) },
         USER_MESSAGE: [
-          { guard: 'revisesEarlierAnswer', target: 'done', actions: assign({ result: ({ event }) => (isMessage(event) ? { outcome: 'revise', understood: event.understood } : { outcome: 'abandoned' }) }) },
+          { guard: 'revisesEarlierAnswer', target: 'done', actions: 'endWithRevision' },
           { guard: and(['saidYes', 'yesButOtherTime']), target: 'clarifying' },
           { guard: 'saidYes', target: 'committing' },
           { guard: { type: 'saidIntent', params: 'other_day' }, target: 'findingSlot', actions: assign({ reason: 'otherDay' }) },

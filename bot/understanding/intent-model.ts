@@ -47,7 +47,8 @@ const KEPT_WHOLE: ReadonlyMap<string, string> = new Map([
   ['otras', 'otro'],
 ]);
 
-function stemOf(word: string): string {
+/** The stem NLP.js's Spanish stemmer gives a word (a few words kept whole). */
+export function stemOf(word: string): string {
   const whole = KEPT_WHOLE.get(word);
   if (whole) return whole;
   let stem = stems.get(word);

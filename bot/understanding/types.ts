@@ -92,6 +92,8 @@ export interface Entities {
   day?: string;
   /** 0 (Sunday) … 6 when the day was named by its weekday ("la cita del miércoles"). */
   weekday?: number;
+  /** The day named is not a working day: the sites are closed. */
+  dayOff?: 'holiday' | 'weekend';
   /** `HH:MM`, 24 hours. */
   time?: string;
   documentType?: DocumentType;

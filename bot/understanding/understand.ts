@@ -8,12 +8,13 @@
  */
 import Fuse from 'fuse.js';
 import type { Specialty } from '../domain.js';
+import { isBusinessDay, isHoliday } from '../calendar.js';
 import { serviceOf } from '../../data/catalog.js';
-import { sameName } from '../../dialogs/patients.js';
+import { sameNormalizedName as sameName } from '../../dialogs/patients.js';
 import { readBirthDate } from './birth-date.js';
 import { readDocument } from './document.js';
 import { readEmail } from './email.js';
-import type { IntentModel } from './intent-model.js';
+import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
 import { numberFromWords, ordinalFromWord } from './numbers.js';
 import type { Entities, Expectation, Intent, PatientMention, Question, ShownOption, Understanding } from './types.js';
@@ -89,12 +90,19 @@ export type Understand = (text: string, expectation: Expectation, now: Date) => 
 /** How an option was picked: by its position ("la 2"), or by what the message says. */
 type Picked = { value: string; by: 'number' | 'words' };
 
-/** A Bogotá `YYYY-MM-DD` and `HH:MM` of an instant. */
+const partsOfInstant = new Map<string, { day: string; time: string } | undefined>();
+
+/** A Bogotá `YYYY-MM-DD` and `HH:MM` of an instant (slots come back turn after turn: remembered). */
 function bogotaParts(instant: string): { day: string; time: string } | undefined {
+  if (partsOfInstant.has(instant)) return partsOfInstant.get(instant);
   const time = Date.parse(instant);
-  if (Number.isNaN(time)) return undefined;
-  const iso = new Date(time + BOGOTA_OFFSET_MS).toISOString();
-  return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
+  const parts = Number.isNaN(time) ? undefined : (() => {
+    const iso = new Date(time + BOGOTA_OFFSET_MS).toISOString();
+    return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
+  })();
+  if (partsOfInstant.size > 10_000) partsOfInstant.clear();
+  partsOfInstant.set(instant, parts);
+  return parts;
 }
 
 function lastValue<T>(found: ReadonlyArray<Found<T>>): T | undefined {
@@ -112,10 +120,22 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
   const vocabulary = new Set<string>();
   for (const word of resources.vocabulary) if (!names.has(word)) vocabulary.add(word);
   for (const word of lexicon.vocabulary) vocabulary.add(word);
-  const speller = new Speller(vocabulary, lexicon.protectedPairs, (word) => lexicon.meanings.get(word));
+  // A typo as near "cancela" as "cancelar" is still the verb: ties between words of one stem are no ties.
+  const speller = new Speller(vocabulary, lexicon.protectedPairs, (word) => lexicon.meanings.get(word) ?? `stem:${stemOf(word)}`);
   const smallTalk = new PhraseIndex<'greet' | 'thanks'>();
   for (const intent of ['greet', 'thanks'] as const) for (const phrase of resourcesPhrases(intent)) smallTalk.add(phrase, intent);
-  const fuzzyLabels = new WeakMap<ShownOption[], Fuse<ShownOption>>();
+  /** Option labels and aliases come back question after question: their words are worked out once. */
+  const wordsOfLabel = new Map<string, string>();
+  const labelWords = (text: string): string => {
+    let known = wordsOfLabel.get(text);
+    if (known === undefined) {
+      known = wordsOf(normalizeMessage(text)).join(' ');
+      if (wordsOfLabel.size > 5000) wordsOfLabel.clear();
+      wordsOfLabel.set(text, known);
+    }
+    return known;
+  };
+  const fuzzyLabels = new Map<string, Fuse<ShownOption>>();
 
   function resourcesPhrases(intent: Intent): string[] {
     return [...lexicon.intentPhrases].filter(([, value]) => value === intent).map(([phrase]) => phrase);
@@ -152,7 +172,11 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const when = readWhen(sites.length > 0 ? uncovered(words, sites).join(' ') : read, now, { mananaIsBand: question === 'band' });
     // A band the member asks for ("en la tarde", "temprano"), not a habit ("por las mañanas") nor the part of the day of an hour.
     if (when.band && (EXPLICIT_BAND.test(words.join(' ')) || (question === 'band' && !when.time))) entities.band = when.band;
-    if (when.day) entities.day = when.day;
+    if (when.day) {
+      entities.day = when.day;
+      // Holidays come from the project's calendar (Ley 51 de 1983 and Ley 2578 de 2026).
+      if (!isBusinessDay(when.day)) entities.dayOff = isHoliday(when.day) ? 'holiday' : 'weekend';
+    }
     if (when.weekday !== undefined && entities.day) entities.weekday = when.weekday;
     if (when.time && question !== 'document') entities.time = when.time;
 
@@ -162,6 +186,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       entities.birthDate = birthDate;
       delete entities.day;
       delete entities.weekday;
+      delete entities.dayOff;
       delete entities.time;
     }
     if (DOCUMENT_QUESTIONS.has(question)) {
@@ -416,11 +441,19 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const content = uncovered(words, lexicon.courtesy.find(words)).join(' ') || whole;
     const exact = options.filter((option) =>
       [option.value, option.label, ...option.aliases].some((candidate) => {
-        const normalized = wordsOf(normalizeMessage(candidate)).join(' ');
+        const normalized = labelWords(candidate);
         return normalized === whole || normalized === content;
       }),
     );
     if (exact.length === 1 && exact[0]) return { value: exact[0].value, by: 'words' };
+
+    // One option only ("¿cuál cita?" with one appointment): "sí", "esa", or what to do with it picks it.
+    if (options.length === 1 && options[0] && question !== 'patient' && !YES_NO_QUESTIONS.has(question)) {
+      const [only] = options;
+      const agrees = entities.yesNo === 'yes' || /\b(esa|ese|esta|este|la unica|el unico|la misma|esa misma)\b/.test(whole);
+      const saysWhen = question === 'appointment' && (entities.band !== undefined || entities.day !== undefined || entities.time !== undefined || intent === 'other_day' || intent === 'reschedule' || intent === 'cancel');
+      if (agrees || saysWhen) return { value: only.value, by: 'words' };
+    }
 
     const byMeaning = optionByMeaning(question, options, intent, entities, words);
     if (byMeaning !== undefined) return byMeaning === null ? undefined : { value: byMeaning, by: 'words' };
@@ -496,12 +529,11 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
   function optionByWords(options: ShownOption[], words: readonly string[]): string | undefined {
     const said = ` ${words.join(' ')} `;
     const matching = options.filter((option) => {
-      const label = wordsOf(normalizeMessage(option.label)).map((word) => speller.correct(word));
-      const labelText = ` ${label.join(' ')} `;
+      const labelText = ` ${labelWords(option.label)} `;
       if (labelText.trim().length >= 3 && said.includes(labelText)) return true;
       if (said.trim().length >= 3 && labelText.includes(said)) return true;
       return option.aliases.some((alias) => {
-        const aliasText = ` ${wordsOf(normalizeMessage(alias)).join(' ')} `;
+        const aliasText = ` ${labelWords(alias)} `;
         return aliasText.trim().length >= 3 && said.includes(aliasText);
       });
     });
@@ -510,11 +542,14 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
 
   /** A label written with typos across several words ("primero de mallo"): Fuse.js, strictly. */
   function optionByFuzzyLabel(options: ShownOption[], content: string): string | undefined {
-    if (content.length < 5) return undefined;
-    let fuse = fuzzyLabels.get(options);
+    // A label is a few words: a sentence is not a misspelt label.
+    if (content.length < 5 || content.length > 40) return undefined;
+    const key = options.map((option) => `${option.value}\u0000${option.label}`).join('\u0001');
+    let fuse = fuzzyLabels.get(key);
     if (!fuse) {
       fuse = new Fuse(options, { keys: ['label'], includeScore: true, threshold: 0.25, ignoreLocation: true, getFn: (option) => normalizeMessage(option.label) });
-      fuzzyLabels.set(options, fuse);
+      if (fuzzyLabels.size > 500) fuzzyLabels.clear();
+      fuzzyLabels.set(key, fuse);
     }
     const [best, second] = fuse.search(content);
     if (!best || (best.score ?? 1) > 0.25) return undefined;
@@ -527,7 +562,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const rest = words.filter((word) => !PICKING_WORDS.has(word) && !names.some((name) => sameName(word, name)));
     if (rest.length !== 1) {
       // "uno" / "una" are picking words only when nothing else is said.
-      if (rest.length === 0 && (words.includes('uno') || words.includes('una'))) return 1;
+      if (rest.length === 0 && words.length <= 2 && (words.includes('uno') || words.includes('una'))) return 1;
       return undefined;
     }
     const [token] = rest as [string];

@@ -1,0 +1,181 @@
+/**
+ * The understanding step on the phrases members wrote that Lina used to miss, on meanings a
+ * typo must never flip, and on wrong-patient traps. The corpus (test/understanding/) measures
+ * it broadly; these are the cases that must always hold.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { loadUnderstanding } from '../../../bot/understanding/load.js';
+import type { Expectation, Question, Understanding } from '../../../bot/understanding/types.js';
+import { CORPUS_NOW } from '../../../bot/understanding/corpus.js';
+import { editDistance, Speller } from '../../../bot/understanding/words.js';
+import { expectationAt } from '../../understanding/fixtures.js';
+
+const understand = loadUnderstanding();
+const read = (text: string, at: Question | Expectation): Understanding =>
+  understand(text, typeof at === 'string' ? expectationAt(at, CORPUS_NOW) : at, CORPUS_NOW);
+
+describe('the phrases Lina used not to understand', () => {
+  const cases: Array<[text: string, at: Question, expected: Partial<{ intent: string; choice: string }> & Record<string, unknown>]> = [
+    ['la primera', 'slot', { choice: 'slot-1' }],
+    ['la dos', 'slot', { choice: 'slot-2' }],
+    ['UNO', 'menu', { choice: 'book' }],
+    ['dos', 'menu', { choice: 'consult' }],
+    ['pa mi', 'patient', { choice: 'self' }],
+    ['reprogramr', 'menu', { intent: 'reschedule', choice: 'reschedule' }],
+    ['medicna general', 'specialty', { choice: 'medicina_general' }],
+    ['quiero una cita', 'menu', { intent: 'book', choice: 'book' }],
+    ['qué citas tengo', 'start', { intent: 'consult' }],
+    ['mi cédula es 2020202020', 'document', { documentType: 'CC', documentNumber: '2020202020' }],
+    ['soy laura gomez cc 1010101010', 'document', { documentType: 'CC', documentNumber: '1010101010' }],
+    ['15 de marzo de 1994', 'birthDate', { birthDate: '1994-03-15' }],
+    ['15/3/94', 'birthDate', { birthDate: '1994-03-15' }],
+    ['15031994', 'birthDate', { birthDate: '1994-03-15' }],
+    ['fontibon que me queda cerca', 'site', { choice: 'FONTIBON' }],
+    ['el martes en la tarde', 'band', { choice: 'tarde', day: '2026-11-24', band: 'tarde' }],
+    ['a las 3', 'slot', { choice: 'slot-4', time: '15:00' }],
+    ['mañana temprano', 'slot', { choice: 'slot-3', day: '2026-11-24', band: 'manana' }],
+    ['gracias', 'slot', { intent: 'thanks' }],
+    ['listo gracias', 'menu', { intent: 'thanks' }],
+    ['chao', 'specialty', { intent: 'goodbye' }],
+    ['adiós', 'menu', { intent: 'goodbye' }],
+    ['👍', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['hola', 'site', { intent: 'greet' }],
+    ['quiero hablar con una persona', 'band', { intent: 'help' }],
+    ['no mejor pediatría', 'visitType', { specialty: 'pediatria', yesNo: 'no' }],
+  ];
+  for (const [text, at, expected] of cases) {
+    it(`reads "${text}" at the ${at} question`, () => {
+      const result = read(text, at);
+      const got = { intent: result.intent, ...(result.choice !== undefined ? { choice: result.choice } : {}), ...result.entities };
+      for (const [key, value] of Object.entries(expected)) assert.deepEqual((got as Record<string, unknown>)[key], value, `${key} of "${text}": ${JSON.stringify(got)}`);
+    });
+  }
+
+  it('keeps the intent of a first message that asks for something ("hola necesito cancelar la cita del miércoles")', () => {
+    const result = read('hola necesito cancelar la cita del miércoles', 'start');
+    assert.equal(result.intent, 'cancel');
+    assert.equal(result.entities.day, '2026-11-25');
+    assert.equal(result.entities.weekday, 3);
+  });
+
+  it('fills every answer a one-message request names', () => {
+    const { intent, entities } = read('cita de control de medicina general en Suba el martes en la tarde', 'start');
+    assert.equal(intent, 'book');
+    assert.deepEqual(
+      { specialty: entities.specialty, visitType: entities.visitType, site: entities.site, day: entities.day, band: entities.band },
+      { specialty: 'medicina_general', visitType: 'control', site: 'SUBA', day: '2026-11-24', band: 'tarde' },
+    );
+  });
+});
+
+describe('the patient a message names', () => {
+  it('never reads "para mi hijo Mateo" as the member herself', () => {
+    const result = read('es para mi hijo Mateo', 'patient');
+    assert.equal(result.choice, 'mateo');
+    assert.deepEqual(result.entities.patients, [{ kind: 'name', name: 'mateo' }]);
+  });
+
+  it('reads "para mí" as the member only when nothing names someone else', () => {
+    assert.equal(read('para mí', 'patient').choice, 'self');
+    assert.equal(read('para mi por favor', 'patient').choice, 'self');
+    for (const text of ['para mi hija', 'para mi mamá', 'para mi niño', 'es para mi hijo', 'para mi otro hijo', 'pa mi bebe']) {
+      const result = read(text, 'patient');
+      assert.notEqual(result.choice, 'self', text);
+      assert.ok(!result.entities.patients?.some((mention) => mention.kind === 'self'), `${text}: ${JSON.stringify(result.entities.patients)}`);
+    }
+  });
+
+  it('gives way to the patient the member means when they deny another ("no es para mí, es para mi hijo")', () => {
+    assert.deepEqual(read('no es para mi es para mi hijo', 'menu').entities.patients, [{ kind: 'relation', relation: 'son' }]);
+    assert.deepEqual(read('esperate, es para sofia no para mi', 'slot').entities.patients, [{ kind: 'name', name: 'sofia' }]);
+  });
+
+  it('reports two patients named together, so the dialog asks which', () => {
+    const result = read('para Mateo y para Sofía', 'patient');
+    assert.equal(result.choice, undefined);
+    assert.equal(result.entities.patients?.length, 2);
+  });
+
+  it('never picks the member for a sentence that names a relation, whatever is around it', () => {
+    const relation = fc.constantFrom('hijo', 'hija', 'niño', 'niña', 'mamá', 'esposo', 'bebé', 'hijito');
+    const opener = fc.constantFrom('', 'es ', 'la cita es ', 'quiero una cita ', 'buenos dias ', 'necesito ');
+    const closer = fc.constantFrom('', ' por favor', ' gracias', ' Mateo', ' Sofía', ' que esta enfermo', ' 🙏');
+    fc.assert(
+      fc.property(opener, relation, closer, fc.constantFrom<Question>('patient', 'menu', 'specialty', 'start', 'slot'), (before, who, after, at) => {
+        const result = read(`${before}para mi ${who}${after}`, at);
+        return result.choice !== 'self' && !(result.entities.patients ?? []).some((mention) => mention.kind === 'self');
+      }),
+    );
+  });
+});
+
+describe('meanings a typo or a word never flips', () => {
+  it('reads yes as yes and no as no, however they are written, at every yes/no question', () => {
+    const yes = ['si', 'sí', 'SI', 'siii', 's', 'claro', 'claro que si', 'dale', 'ok', 'de una', 'ps si', 'sí señora', 'listo', '👍', 'si por favor', 'acepto'];
+    const no = ['no', 'NO', 'nop', 'n', 'no gracias', 'nooo', 'no señora', 'mejor no', 'ahora no', 'negativo', '👎'];
+    for (const at of ['consent', 'confirm', 'offer'] as const) {
+      for (const text of yes) assert.equal(read(text, at).choice, 'yes', `${text} at ${at}`);
+      for (const text of no) assert.equal(read(text, at).choice, 'no', `${text} at ${at}`);
+    }
+  });
+
+  it('keeps apart the words whose typos would land on each other', () => {
+    const pairs: Array<[string, string, string]> = [
+      ['cancelar', 'cancel', 'reprogramar'],
+      ['cancelr', 'cancel', 'reprogramr'],
+      ['kancelar', 'cancel', 'reporgramar'],
+      ['agendar', 'book', 'cancelar'],
+      ['consultar', 'consult', 'reprogramar'],
+    ];
+    for (const [a, intent, b] of pairs) {
+      const first = read(a, 'menu');
+      const second = read(b, 'menu');
+      assert.equal(first.intent, intent, a);
+      assert.notEqual(second.intent, intent, `${b} read as ${a}`);
+    }
+    // "No sé" is not a no; "no programada" is a visit type, not a refusal.
+    assert.equal(read('no sé', 'confirm').choice, undefined);
+    assert.equal(read('no programada', 'visitType').choice, 'no_programada');
+    assert.equal(read('no programada', 'visitType').entities.yesNo, undefined);
+    // "Mañana" is the morning band when the band is asked, tomorrow anywhere else.
+    assert.equal(read('mañana', 'band').choice, 'manana');
+    assert.equal(read('mañana', 'slot').entities.day, '2026-11-24');
+  });
+
+  it('corrects a typo only towards a single known word, and never across a protected pair', () => {
+    const speller = new Speller(['cancelar', 'reprogramar', 'pediatra', 'pediatria', 'tarde', 'martes'], [['cancelar', 'reprogramar'], ['tarde', 'martes']], (word) =>
+      word.startsWith('pediatr') ? 'pediatria' : undefined,
+    );
+    assert.equal(speller.correct('cancelr'), 'cancelar');
+    assert.equal(speller.correct('reporgramar'), 'reprogramar');
+    assert.equal(speller.correct('pediatira'), 'pediatra', 'two words of the same meaning at one edit: the first is fine');
+    assert.equal(speller.correct('tarde'), 'tarde');
+    assert.equal(speller.correct('mama'), 'mama', 'short words are never corrected');
+    assert.equal(editDistance('reporgramar', 'reprogramar', 2), 1);
+    assert.equal(editDistance('abcdef', 'uvwxyz', 2), 3, 'stops once past the limit');
+  });
+});
+
+describe('questions without options', () => {
+  it('reads nothing as an option number where no options are shown', () => {
+    assert.equal(read('2', 'birthDate').choice, undefined);
+    assert.equal(read('2', 'document').entities.documentNumber, undefined);
+  });
+
+  it('reads "no tengo correo" at the e-mail question', () => {
+    assert.equal(read('no tengo correo', 'email').entities.noEmail, true);
+    assert.equal(read('mi correo es PEDRO.MORALES@GMAIL.COM gracias', 'email').entities.email, 'pedro.morales@gmail.com');
+  });
+
+  it('never throws, whatever arrives', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom<Question>('start', 'menu', 'slot', 'patient', 'birthDate', 'confirm'), (text, at) => {
+        const result = read(text, at);
+        return typeof result.intent === 'string';
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The understanding step meets its targets on the held-out split of the labelled corpus
+ * (test/understanding/README.md), and the corpus itself is well formed: this is what
+ * `npm run understanding:eval` reports, held to the numbers the README quotes.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { evaluate, readSplit } from './evaluate.js';
+
+describe('the labelled corpus', () => {
+  it('has at least 600 held-out messages, none of them among the training messages', () => {
+    const heldOut = readSplit('heldOut');
+    assert.ok(heldOut.length >= 600, `held-out has ${heldOut.length}`);
+    const key = (entry: { text: string; at: string }) => `${entry.at}\u0000${entry.text.trim().toLowerCase()}`;
+    const trainingKeys = new Set(readSplit('training').map(key));
+    assert.deepEqual(heldOut.filter((entry) => trainingKeys.has(key(entry))).map((entry) => entry.text), [], 'held-out messages in training');
+  });
+});
+
+describe('understanding on the held-out split', () => {
+  const report = evaluate(readSplit('heldOut'));
+
+  it('reads the intent of at least 95 % of the messages', () => {
+    assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
+  });
+
+  it('reads at least 95 % of the entities and chosen options right', () => {
+    assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
+  });
+
+  it('never takes one patient for another, and never reads a yes as a no or a no as a yes', () => {
+    assert.equal(report.wrongPatient, 0);
+    assert.equal(report.yesNoFlips, 0);
+  });
+
+  it('is what the committed report says', () => {
+    const committed = JSON.parse(readFileSync(new URL('./report.json', import.meta.url), 'utf8')) as {
+      heldOut: { utterances: number; intentAccuracy: number; entityAccuracy: number; wrongPatient: number; yesNoFlips: number };
+    };
+    assert.equal(committed.heldOut.utterances, report.utterances);
+    assert.equal(committed.heldOut.intentAccuracy, report.intentAccuracy, 'run `npm run understanding:eval -- --json test/understanding/report.json`');
+    assert.equal(committed.heldOut.entityAccuracy, report.entityAccuracy, 'run `npm run understanding:eval -- --json test/understanding/report.json`');
+    assert.equal(committed.heldOut.wrongPatient, report.wrongPatient);
+    assert.equal(committed.heldOut.yesNoFlips, report.yesNoFlips);
+  });
+});
