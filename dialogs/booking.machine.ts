@@ -10,7 +10,7 @@ import type { RecordEvent } from './records.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SayEvent, type SpeakingContext } from './speech.js';
 import { takeSlotMachine, type TakeSlotInput, type TakeSlotOutput } from './take-slot.machine.js';
-import { entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
+import { answerOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
 /** What stands in the way of a new booking of a specialty for a patient (points 10, 11). */
 export interface BookingRestrictions {
@@ -48,6 +48,8 @@ interface BookingContext extends BookingInput, SpeakingContext {
   proposedSpecialty?: Specialty;
   /** What the member said while taking a slot that changes an earlier answer. */
   pendingRevision?: Understanding;
+  /** The specialty switch was asked at the slots: a "no" goes back there, not to the form. */
+  switchAskedAtSlots?: boolean;
   result?: BookingOutput;
 }
 
@@ -249,13 +251,14 @@ export const bookingMachine = setup({
       tags: ['awaitingInput'],
       entry: { type: 'prompt', params: ({ context }) => ask('confirm', 'booking.confirmSpecialtySwitch', { specialty: context.proposedSpecialty }, YES_NO) },
       on: {
-        BACK: { target: 'form.history' },
+        BACK: [{ guard: ({ context }) => context.switchAskedAtSlots === true, target: 'takingSlot', actions: assign({ switchAskedAtSlots: false }) }, { target: 'form.history' }],
         USER_MESSAGE: [
           {
             guard: 'saidYes',
             target: 'deciding',
-            actions: assign({ request: ({ context }) => ({ ...context.request, specialty: context.proposedSpecialty }), proposedSpecialty: undefined }),
+            actions: assign({ request: ({ context }) => ({ ...context.request, specialty: context.proposedSpecialty }), proposedSpecialty: undefined, switchAskedAtSlots: false }),
           },
+          { guard: ({ context, event }) => context.switchAskedAtSlots === true && answerOf(event) === 'no', target: 'takingSlot', actions: assign({ proposedSpecialty: undefined, switchAskedAtSlots: false }) },
           { guard: 'saidNo', target: 'form.history', actions: assign({ proposedSpecialty: undefined }) },
           { actions: 'rejectAnswer' },
         ],
@@ -370,7 +373,7 @@ export const bookingMachine = setup({
         {
           guard: ({ context }) => otherSpecialtyIn(context) !== undefined,
           target: 'confirmingSpecialty',
-          actions: assign({ proposedSpecialty: ({ context }) => otherSpecialtyIn(context), pendingRevision: undefined }),
+          actions: assign({ proposedSpecialty: ({ context }) => otherSpecialtyIn(context), pendingRevision: undefined, switchAskedAtSlots: true }),
         },
         {
           // Another site (or visit type): the search starts over there, the rest kept.

@@ -1,4 +1,4 @@
-import { assign, emit, enqueueActions, fromPromise, sendTo, setup, type EventObject } from 'xstate';
+import { and, assign, emit, enqueueActions, fromPromise, sendTo, setup, type EventObject } from 'xstate';
 import type { ChannelName } from '../bot/messages.js';
 import type { Appointment, DocumentType, Member, Patient, SiteCode } from '../bot/domain.js';
 import { DOCUMENT_TYPES } from '../bot/domain.js';
@@ -212,7 +212,7 @@ export const conversationMachine = setup({
     },
     documentNumberOnly: ({ event }) => entitiesOf(event).documentNumber !== undefined,
     documentTypeGiven: ({ event }) => choiceOf(event) !== undefined || entitiesOf(event).documentType !== undefined,
-    documentKnown: ({ context }) => context.documentType !== undefined && context.documentNumber !== undefined,
+    documentTypeKnown: ({ context }) => context.documentType !== undefined,
     memberNotFound: ({ event }) => 'error' in event && errorCode(event.error) === 'NOT_FOUND',
     phoneMatches: ({ context }) =>
       context.channel === 'whatsapp' && context.phone !== undefined && !!context.member?.phone && context.member.phone === context.phone,
@@ -414,6 +414,8 @@ export const conversationMachine = setup({
       on: {
         USER_MESSAGE: [
           { guard: 'documentComplete', target: 'lookingUpMember', actions: ['rememberDocument', 'rememberRequest'] },
+          // "Cédula", then the number: the type said first still counts.
+          { guard: and(['documentNumberOnly', 'documentTypeKnown']), target: 'lookingUpMember', actions: ['rememberDocument', 'rememberRequest'] },
           { guard: 'documentNumberOnly', target: 'awaitingDocumentType', actions: ['rememberDocument', 'rememberRequest'] },
           {
             // "Cédula" alone: the number is what is missing.

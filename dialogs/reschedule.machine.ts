@@ -180,7 +180,7 @@ export const rescheduleMachine = setup({
           };
         },
         onDone: [
-          { guard: 'takeSlotBack', target: 'awaitingAppointment', actions: assign({ request: ({ context }) => ({ ...context.request, band: undefined }) }) },
+          { guard: 'takeSlotBack', target: 'awaitingAppointment', actions: assign({ request: ({ context }) => ({ ...context.request, band: undefined, newDay: undefined, newTime: undefined }) }) },
           {
             target: 'done',
             actions: assign({

@@ -60,6 +60,8 @@ export interface SearchState {
   day?: string;
   fromTime?: string;
   doctorId?: string;
+  /** The member accepted any doctor of the site: the treating doctor is not searched again. */
+  anyDoctor?: true;
 }
 
 export interface SlotFinderInput extends Partial<SearchState> {
@@ -227,7 +229,8 @@ export const slotFinderMachine = setup({
       band: input.band,
       ...(input.day ? { day: input.day } : {}),
       ...(input.fromTime ? { fromTime: input.fromTime } : {}),
-      ...(input.doctorId !== undefined ? { doctorId: input.doctorId } : input.treatingDoctor ? { doctorId: input.treatingDoctor.id } : {}),
+      ...(input.doctorId !== undefined ? { doctorId: input.doctorId } : input.treatingDoctor && !input.anyDoctor ? { doctorId: input.treatingDoctor.id } : {}),
+      ...(input.anyDoctor ? { anyDoctor: true as const } : {}),
     },
     ...(input.memberEmail ? { email: input.memberEmail } : {}),
     caseKey: `${input.conversationId}:case:${input.patient.id}:${input.specialty}`,
@@ -236,7 +239,7 @@ export const slotFinderMachine = setup({
     days: [],
     moreDays: false,
     triedOtherBand: false,
-    triedOtherDoctor: false,
+    triedOtherDoctor: input.anyDoctor === true,
     declined: false,
     emptyBands: [],
     emailMisses: 0,
@@ -327,6 +330,8 @@ export const slotFinderMachine = setup({
       on: {
         BACK: { target: 'done', actions: assign({ ending: 'back' }) },
         USER_MESSAGE: [
+          // "La dos, para Sofía": the patient is settled first, the slot after.
+          { guard: 'revisesEarlierAnswer', target: 'done', actions: assign({ revision: ({ event }) => (isMessage(event) ? event.understood : undefined) }) },
           {
             guard: 'pickedShownSlot',
             target: 'chosen',
@@ -335,7 +340,6 @@ export const slotFinderMachine = setup({
               chosenBy: ({ event }) => messageIdOf(event),
             }),
           },
-          { guard: 'revisesEarlierAnswer', target: 'done', actions: assign({ revision: ({ event }) => (isMessage(event) ? event.understood : undefined) }) },
           { guard: 'askedForDayOff', target: 'listingDays', actions: ['sayDayOff', assign({ days: [] })] },
           { guard: 'wantsOtherDay', target: 'listingDays', actions: assign({ days: [] }) },
           {
@@ -472,7 +476,7 @@ export const slotFinderMachine = setup({
             guard: 'saidYes',
             target: 'searching',
             // Any doctor of the site, in any band.
-            actions: ['startNewSearch', assign({ search: { band: 'cualquiera' }, triedOtherDoctor: true, emptyBands: [] })],
+            actions: ['startNewSearch', assign({ search: { band: 'cualquiera', anyDoctor: true }, triedOtherDoctor: true, emptyBands: [] })],
           },
           { guard: 'saidNo', target: 'choosingNextStep', actions: assign({ triedOtherDoctor: true, declined: true }) },
           { actions: 'rejectAnswer' },
@@ -502,7 +506,9 @@ export const slotFinderMachine = setup({
       on: {
         USER_MESSAGE: [
           { guard: 'gaveEmail', target: 'filingCase', actions: assign({ email: ({ event }) => entitiesOf(event).email }) },
+          // "No tengo correo", or a plain "no": the way out, never the question again.
           { guard: 'hasNoEmail', target: 'offeringRelativeEmail' },
+          { guard: 'saidNo', target: 'offeringRelativeEmail' },
           { guard: 'emailMissedTwice', target: 'offeringRelativeEmail', actions: { type: 'say', params: reply('riss.invalidEmail') } },
           { actions: [assign({ emailMisses: ({ context }) => context.emailMisses + 1 }), { type: 'say', params: reply('riss.invalidEmail') }, 'repeatPrompt'] },
         ],
@@ -511,7 +517,7 @@ export const slotFinderMachine = setup({
     /** No e-mail of their own: the answer only travels by e-mail, so a relative's will do. */
     offeringRelativeEmail: {
       tags: ['awaitingInput'],
-      entry: { type: 'prompt', params: ask('confirm', 'riss.offerRelativeEmail', undefined, YES_NO) },
+      entry: [assign({ emailMisses: 0 }), { type: 'prompt', params: ask('confirm', 'riss.offerRelativeEmail', undefined, YES_NO) }],
       on: {
         USER_MESSAGE: [
           { guard: 'gaveEmail', target: 'filingCase', actions: assign({ email: ({ event }) => entitiesOf(event).email }) },

@@ -62,7 +62,21 @@ interface TakeSlotContext extends TakeSlotInput, SpeakingContext {
   reason?: SlotFinderInput['reason'];
   slot?: Slot;
   idempotencyKey?: string;
+  /** "Sí, pero el jueves": the search the "pero" asks for, if the member chooses it. */
+  proposed?: SearchState;
   result?: TakeSlotOutput;
+}
+
+/** A new search for the day, band or time the member named, with the doctor scope kept. */
+function searchIn(context: TakeSlotContext, event: Parameters<typeof entitiesOf>[0]): SearchState {
+  const said = entitiesOf(event);
+  return {
+    band: said.band ?? context.search?.band ?? context.band ?? 'cualquiera',
+    ...(said.day ? { day: said.day } : {}),
+    ...(said.time ? { fromTime: said.time } : {}),
+    ...(context.search?.doctorId ? { doctorId: context.search.doctorId } : {}),
+    ...(context.search?.anyDoctor ? { anyDoctor: true as const } : {}),
+  };
 }
 
 const isSelf = (context: TakeSlotContext) => context.patients.some((choice) => choice.self && choice.patient.id === context.patient.id);
@@ -81,8 +95,11 @@ function confirmation(context: TakeSlotContext) {
   return ask('confirm', 'booking.confirm', { ...slotParams(slot, context.cups), ...patientParams(context.patient, isSelf(context)) }, YES_NO);
 }
 
-function slotDay(slot: Slot | undefined): string | undefined {
-  return slot ? new Date(Date.parse(slot.start) - 5 * 60 * 60 * 1000).toISOString().slice(0, 10) : undefined;
+/** A slot's Bogotá day and time. */
+function slotWhen(slot: Slot | undefined): { day?: string; time?: string } {
+  if (!slot) return {};
+  const iso = new Date(Date.parse(slot.start) - 5 * 60 * 60 * 1000).toISOString();
+  return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
 
 export const takeSlotMachine = setup({
@@ -118,11 +135,16 @@ export const takeSlotMachine = setup({
         (said.site !== undefined && said.site !== context.site)
       );
     },
-    /** "Sí, pero el jueves": a yes, and a day or time other than the slot's. */
+    /** "Sí, pero el jueves": a yes, and a day, band or time other than the slot's. */
     yesButOtherTime: ({ context, event }) => {
       const said = entitiesOf(event);
-      const day = said.day !== undefined && said.day !== slotDay(context.slot);
-      return day || said.band !== undefined || said.time !== undefined;
+      const { day, time } = slotWhen(context.slot);
+      const band = time === undefined ? undefined : time < '12:00' ? 'manana' : 'tarde';
+      return (
+        (said.day !== undefined && said.day !== day) ||
+        (said.band !== undefined && said.band !== 'cualquiera' && said.band !== band) ||
+        (said.time !== undefined && said.time !== time)
+      );
     },
     namesSearch: ({ event }) => {
       const said = entitiesOf(event);
@@ -142,18 +164,7 @@ export const takeSlotMachine = setup({
         isMessage(event) ? { outcome: 'revise', understood: event.understood, ...(context.search ? { search: context.search } : {}) } : { outcome: 'abandoned' },
     }),
     /** A new search for the day, band or time the member named. */
-    searchWhatWasSaid: assign(({ context, event }) => {
-      const said = entitiesOf(event);
-      return {
-        search: {
-          band: said.band ?? context.search?.band ?? context.band ?? 'cualquiera',
-          ...(said.day ? { day: said.day } : {}),
-          ...(said.time ? { fromTime: said.time } : {}),
-          ...(context.search?.doctorId ? { doctorId: context.search.doctorId } : {}),
-        },
-        reason: undefined,
-      };
-    }),
+    searchWhatWasSaid: assign(({ context, event }) => ({ search: searchIn(context, event), reason: undefined })),
   },
 }).createMachine({
   id: 'takeSlot',
@@ -262,7 +273,7 @@ export const takeSlotMachine = setup({
         BACK: { target: 'findingSlot', actions: assign({ reason: 'notConfirmed' }) },
         USER_MESSAGE: [
           { guard: 'revisesEarlierAnswer', target: 'done', actions: 'endWithRevision' },
-          { guard: and(['saidYes', 'yesButOtherTime']), target: 'clarifying' },
+          { guard: and(['saidYes', 'yesButOtherTime']), target: 'clarifying', actions: assign(({ context, event }) => ({ proposed: searchIn(context, event) })) },
           { guard: 'saidYes', target: 'committing' },
           { guard: { type: 'saidIntent', params: 'other_day' }, target: 'findingSlot', actions: assign({ reason: 'otherDay' }) },
           { guard: 'namesSearch', target: 'findingSlot', actions: 'searchWhatWasSaid' },
@@ -287,7 +298,11 @@ export const takeSlotMachine = setup({
         BACK: { target: 'awaitingConfirmation' },
         USER_MESSAGE: [
           { guard: { type: 'picked', params: 'keep' }, target: 'committing' },
-          { guard: { type: 'picked', params: 'search' }, target: 'findingSlot', actions: assign({ reason: 'notConfirmed' }) },
+          {
+            guard: { type: 'picked', params: 'search' },
+            target: 'findingSlot',
+            actions: assign(({ context }) => (context.proposed ? { search: context.proposed, proposed: undefined, reason: undefined } : { reason: 'notConfirmed' as const })),
+          },
           { guard: and(['namesSearch', not('saidYes')]), target: 'findingSlot', actions: 'searchWhatWasSaid' },
           { actions: 'rejectAnswer' },
         ],

@@ -3,10 +3,15 @@
  * dev and held-out splits in `test/understanding/`): one entry per member message with what
  * Lina must read in it. See `test/understanding/README.md`.
  */
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { DOCUMENT_TYPES, SITE_CODES, SPECIALTIES, VISIT_TYPES } from '../domain.js';
 import { INTENTS, QUESTIONS } from './types.js';
+
+/** YAML is read only when training or measuring: a process that loads a trained model never loads the parser. */
+function parse(text: string): unknown {
+  return (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
+}
 
 const patientLabel = z.string().min(1);
 

@@ -201,7 +201,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     }
     const email = readEmail(read);
     if (email.email) entities.email = email.email;
-    if (email.noEmail) entities.noEmail = true;
+    // "No tengo" and "ninguno" answer the e-mail question; elsewhere only words about mail do.
+    if (email.noEmail && (question === 'email' || /\b(correo|email|e mail|mail|gmail|hotmail)\b/.test(normalized))) entities.noEmail = true;
 
     // Words already read as an entity are not a yes or no ("no programada").
     const yesNo = readYesNo(words, question, visitTypes, normalized);
@@ -273,6 +274,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const talk = smallTalk.find(words);
     const content = uncovered(words, [...talk, ...courtesy]);
     if (content.length === 0) {
+      if (talk.length === 0) return { intent: 'none', score: 1, ruled: true };
       const kind = talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
       return { intent: kind, score: 1, ruled: true };
     }
@@ -429,6 +431,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const both = /\b(los dos|las dos|ambos|ambas)\b/.test(words.join(' ')) || (entities.patients?.length ?? 0) > 1;
     // "La segunda, para cambiarle la fecha": a number that opens the message, set apart by a comma.
     const firstClause = said.normalized.split(/[,.;:!?]/)[0] ?? '';
+    // At the patient question a name outweighs a number ("primero Sofía" is Sofía first).
+    const named = question === 'patient' ? optionByMeaning(question, options, intent, entities, words) : undefined;
+    if (named) return { value: named, by: 'words' };
     const numbered = both
       ? undefined
       : (optionNumber(words, options.length, names) ?? (firstClause.length < said.normalized.length ? optionNumber(wordsOf(firstClause), options.length, names) : undefined));
@@ -452,7 +457,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       const [only] = options;
       const agrees = entities.yesNo === 'yes' || /\b(esa|ese|esta|este|la unica|el unico|la misma|esa misma)\b/.test(whole);
       const saysWhen = question === 'appointment' && (entities.band !== undefined || entities.day !== undefined || entities.time !== undefined || intent === 'other_day' || intent === 'reschedule' || intent === 'cancel');
-      if (agrees || saysWhen) return { value: only.value, by: 'words' };
+      // "La del viernes" when the only appointment is on Thursday names another one: no pick.
+      const ownDay = only.start ? bogotaParts(only.start)?.day : undefined;
+      const otherDay = entities.day !== undefined && ownDay !== undefined && entities.day !== ownDay && intent !== 'reschedule' && intent !== 'other_day';
+      if (agrees || (saysWhen && !otherDay)) return { value: only.value, by: 'words' };
     }
 
     const byMeaning = optionByMeaning(question, options, intent, entities, words);

@@ -1,15 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createActor, fromPromise, waitFor, type SnapshotFrom } from 'xstate';
-import { DOCUMENT_TYPES, type DocumentId, type Member } from '../../bot/domain.js';
+import { createActor, fromPromise } from 'xstate';
+import { DOCUMENT_TYPES, type Member } from '../../bot/domain.js';
+import { bookingMachine } from '../../dialogs/booking.machine.js';
+import { cancelMachine } from '../../dialogs/cancel.machine.js';
 import {
   conversationMachine,
   type ConversationInput,
   type ConversationRecord,
+  type FindMemberInput,
 } from '../../dialogs/conversation.machine.js';
-import { toDialogEvent } from '../../dialogs/events.js';
+import { toDialogEvent, type DialogEvent } from '../../dialogs/events.js';
 import type { Reply } from '../../dialogs/replies.js';
-import { createFakeAgenda, seedMembers } from '../fakes/agenda.fake.js';
+import { rescheduleMachine } from '../../dialogs/reschedule.machine.js';
+import { slotFinderMachine } from '../../dialogs/slot-finder.machine.js';
+import { takeSlotMachine } from '../../dialogs/take-slot.machine.js';
+import { normalizeText } from '../../dialogs/text.js';
+import type { Understanding } from '../../bot/understanding/types.js';
+import { createFakeAgenda, makePatient, seedMembers, type FakeAgenda } from '../fakes/agenda.fake.js';
+import { FRIDAY, NOW, THURSDAY, WEDNESDAY, agendaActors, makeAppointment, pendingIn, read, readFirstMessage, untilSettled } from './harness.js';
 
 const LAURA_PHONE = '+573001112233';
 const CARLOS_PHONE = '+573004445566';
@@ -27,35 +36,58 @@ function makeInput(overrides: Partial<ConversationInput> = {}): ConversationInpu
   };
 }
 
-type ConversationSnapshot = SnapshotFrom<typeof conversationMachine>;
-
-/** Waiting for the member, or finished: what a turn ends in. */
-const settled = (snapshot: ConversationSnapshot) => snapshot.status !== 'active' || snapshot.hasTag('awaitingInput');
+/** The conversation with every operation bound to the in-memory agenda, as the engine binds them to the real one. */
+function machineOn(agenda: FakeAgenda) {
+  const actors = agendaActors(agenda, NOW);
+  const slotFinder = slotFinderMachine.provide({
+    actors: { searchSlots: actors.searchSlots.logic, availableDays: actors.availableDays.logic, createCase: actors.createCase.logic },
+  });
+  const takeSlot = takeSlotMachine.provide({ actors: { book: actors.book.logic, move: actors.move.logic, slotFinder } });
+  return conversationMachine.provide({
+    actors: {
+      findMember: fromPromise<Member, FindMemberInput>(({ input }) => agenda.findMember(input)),
+      listAppointments: actors.listAppointments.logic,
+      booking: bookingMachine.provide({ actors: { checkRestrictions: actors.checkRestrictions.logic, takeSlot } }),
+      cancel: cancelMachine.provide({ actors: { listAppointments: actors.listAppointments.logic, cancel: actors.cancel.logic } }),
+      reschedule: rescheduleMachine.provide({ actors: { listAppointments: actors.listAppointments.logic, takeSlot } }),
+    },
+  });
+}
 
 /**
- * A conversation machine on its own, with `findMember` answered by the fake agenda, collecting
- * what it says (`reply`) and records (`record`). `answer` sends one member message, the choice
- * given as the engine would have matched it, and returns the keys said in answer.
+ * A conversation machine on its own, its agenda the in-memory fake, collecting what it says
+ * (`reply`) and records (`record`). `answer(text)` does what the engine does with a message:
+ * reads it with the real understanding step against the pending question (the first message
+ * against none: `start`) and the names of the member's family once known, sends the event, and
+ * returns the keys said in answer.
  */
 function startConversation(options: { input?: Partial<ConversationInput>; members?: Member[] } = {}) {
   const agenda = createFakeAgenda(options.members ? { members: options.members } : {});
-  const machine = conversationMachine.provide({
-    actors: { findMember: fromPromise<Member, DocumentId>(({ input }) => agenda.findMember(input)) },
-  });
-  const actor = createActor(machine, { input: makeInput(options.input) });
+  const actor = createActor(machineOn(agenda), { input: makeInput(options.input) });
   const said: Reply[] = [];
   const records: ConversationRecord[] = [];
   actor.on('reply', (event) => said.push(event.reply));
   actor.on('record', (event) => records.push(event.record));
   actor.start();
   let messages = 0;
+  let lastUnderstood: Understanding | undefined;
 
-  async function answer(text: string, choice?: string): Promise<string[]> {
+  const people = () => {
+    const member = actor.getSnapshot().context.member;
+    return member ? [member.firstName, ...member.beneficiaries.map((patient) => patient.firstName)].map((name) => normalizeText(name)) : [];
+  };
+
+  async function send(event: DialogEvent): Promise<string[]> {
     const before = said.length;
-    messages += 1;
-    actor.send(toDialogEvent({ text, messageId: `m${messages}`, ...(choice !== undefined ? { choice } : {}) }));
-    await waitFor(actor, settled, { timeout: 2000 });
+    actor.send(event);
+    await untilSettled(actor);
     return said.slice(before).map((reply) => reply.key);
+  }
+
+  async function answer(text: string): Promise<string[]> {
+    messages += 1;
+    lastUnderstood = said.length === 0 ? readFirstMessage(text) : read(text, pendingIn(said), people());
+    return send(toDialogEvent(lastUnderstood, `m${messages}`));
   }
 
   return {
@@ -64,15 +96,25 @@ function startConversation(options: { input?: Partial<ConversationInput>; member
     said,
     records,
     answer,
+    send,
+    understood: () => lastUnderstood,
     state: () => actor.getSnapshot().value,
     status: () => actor.getSnapshot().status,
     lastSaid: (key: string) => [...said].reverse().find((reply) => reply.key === key),
     /** Hello and yes: waiting for the document. */
     async consent() {
       await answer('hola');
-      await answer('sí', 'yes');
+      await answer('sí');
     },
   };
+}
+
+/** Laura, identified from her own phone, choosing the patient. */
+async function lauraAtPatientQuestion(input: Partial<ConversationInput> = {}) {
+  const chat = startConversation({ input: { phone: LAURA_PHONE, consentCurrent: true, ...input } });
+  await chat.answer('hola');
+  await chat.answer('CC 1010101010');
+  return chat;
 }
 
 describe('first contact (contract points 1 and 3)', () => {
@@ -81,6 +123,7 @@ describe('first contact (contract points 1 and 3)', () => {
     assert.deepEqual(await chat.answer('hola'), ['greeting.welcome', 'consent.ask']);
     const ask = chat.lastSaid('consent.ask');
     assert.deepEqual(ask?.params, { version: '2026-01' });
+    assert.equal(ask?.expects, 'consent');
     assert.deepEqual(ask?.options?.map((option) => option.value), ['yes', 'no']);
     assert.equal(chat.state(), 'awaitingConsent');
   });
@@ -94,7 +137,7 @@ describe('first contact (contract points 1 and 3)', () => {
   it('records a yes with the policy version, then asks for the document', async () => {
     const chat = startConversation();
     await chat.answer('hola');
-    assert.deepEqual(await chat.answer('sí', 'yes'), ['consent.thanks', 'identify.askDocument']);
+    assert.deepEqual(await chat.answer('sí, acepto'), ['consent.thanks', 'identify.askDocument']);
     assert.deepEqual(chat.records, [{ type: 'consent', accepted: true, policyVersion: '2026-01' }]);
     assert.equal(chat.state(), 'awaitingDocument');
   });
@@ -102,7 +145,7 @@ describe('first contact (contract points 1 and 3)', () => {
   it('records a no and ends without asking for any data', async () => {
     const chat = startConversation();
     await chat.answer('hola');
-    assert.deepEqual(await chat.answer('no', 'no'), ['consent.declined']);
+    assert.deepEqual(await chat.answer('no autorizo'), ['consent.declined']);
     assert.deepEqual(chat.records, [{ type: 'consent', accepted: false, policyVersion: '2026-01' }]);
     assert.equal(chat.status(), 'done');
     assert.ok(!chat.said.some((reply) => reply.key.startsWith('identify.')));
@@ -113,14 +156,25 @@ describe('first contact (contract points 1 and 3)', () => {
     assert.deepEqual(await chat.answer('hola'), ['greeting.welcome', 'identify.askDocument']);
     assert.deepEqual(chat.records, []);
   });
+
+  it('notes what the first message asks for, and still asks for the authorisation first', async () => {
+    const chat = startConversation();
+    assert.deepEqual(await chat.answer('hola necesito cancelar la cita del miércoles'), ['greeting.welcome', 'greeting.requestNoted', 'consent.ask']);
+    assert.deepEqual(chat.lastSaid('greeting.requestNoted')?.params, { context: 'cancel' });
+  });
+
+  it('a document given with the yes is used at once', async () => {
+    const chat = startConversation();
+    await chat.answer('hola');
+    assert.deepEqual(await chat.answer('sí, CC 2020202020'), ['consent.thanks', 'identify.welcome', 'menu.askSelf']);
+  });
 });
 
 describe('identification (contract points 3 and 4)', () => {
   it('skips the date of birth when the WhatsApp sender is the phone on file', async () => {
     const chat = startConversation();
     await chat.consent();
-    const keys = await chat.answer('CC 2020202020');
-    assert.deepEqual(keys, ['identify.welcome', 'menu.askSelf']);
+    assert.deepEqual(await chat.answer('CC 2020202020'), ['identify.welcome', 'menu.askSelf']);
     assert.deepEqual(chat.agenda.callsOf('findMember'), [{ documentType: 'CC', documentNumber: '2020202020' }]);
     assert.deepEqual(chat.lastSaid('identify.welcome')?.params, { name: 'Carlos' });
   });
@@ -130,6 +184,12 @@ describe('identification (contract points 3 and 4)', () => {
     await chat.consent();
     assert.deepEqual(await chat.answer('CC 2020202020'), ['identify.askBirthDate']);
     assert.deepEqual(await chat.answer('02/11/1980'), ['identify.welcome', 'menu.askSelf']);
+  });
+
+  it('takes the document and the date of birth in one message', async () => {
+    const chat = startConversation({ input: { phone: '+573009999999' } });
+    await chat.consent();
+    assert.deepEqual(await chat.answer('mi cédula es 2020202020 y nací el 02/11/1980'), ['identify.welcome', 'menu.askSelf']);
   });
 
   it('asks the date of birth off WhatsApp even with the same phone: only WhatsApp vouches for it', async () => {
@@ -142,12 +202,23 @@ describe('identification (contract points 3 and 4)', () => {
     const chat = startConversation();
     await chat.consent();
     assert.deepEqual(await chat.answer('2020202020'), ['identify.askDocumentType']);
-    assert.deepEqual(
-      chat.lastSaid('identify.askDocumentType')?.options?.map((option) => option.value),
-      [...DOCUMENT_TYPES],
-    );
-    assert.deepEqual(await chat.answer('1', 'CC'), ['identify.welcome', 'menu.askSelf']);
+    assert.deepEqual(chat.lastSaid('identify.askDocumentType')?.options?.map((option) => option.value), [...DOCUMENT_TYPES]);
+    assert.deepEqual(await chat.answer('cédula de ciudadanía'), ['identify.welcome', 'menu.askSelf']);
     assert.deepEqual(chat.agenda.callsOf('findMember'), [{ documentType: 'CC', documentNumber: '2020202020' }]);
+  });
+
+  it('asks for the number after a type alone, without counting a miss', async () => {
+    const chat = startConversation();
+    await chat.consent();
+    assert.deepEqual(await chat.answer('cédula'), ['identify.askNumber']);
+    assert.equal(chat.state(), 'awaitingDocument');
+  });
+
+  it('the number that follows a type alone is looked up with that type', async () => {
+    const chat = startConversation();
+    await chat.consent();
+    await chat.answer('cédula');
+    assert.deepEqual(await chat.answer('2020202020'), ['identify.welcome', 'menu.askSelf']);
   });
 
   it('treats an unknown document exactly like a known one with a wrong date of birth', async () => {
@@ -209,7 +280,6 @@ describe('eligibility and patient (contract points 5 and 6)', () => {
     await chat.answer('CC 4040404040');
     assert.deepEqual(await chat.answer('05/05/1975'), ['eligibility.inactive']);
     assert.equal(chat.status(), 'done');
-    assert.ok(!chat.said.some((reply) => reply.key.startsWith('menu.')));
   });
 
   it('asks for whom when the member has beneficiaries, then shows the menu for that patient', async () => {
@@ -222,8 +292,38 @@ describe('eligibility and patient (contract points 5 and 6)', () => {
       { value: 'ben-mateo', key: 'options.patient.beneficiary', params: { name: 'Mateo' } },
       { value: 'ben-sofia', key: 'options.patient.beneficiary', params: { name: 'Sofía' } },
     ]);
-    assert.deepEqual(await chat.answer('Mateo', 'ben-mateo'), ['menu.askFor']);
+    assert.deepEqual(await chat.answer('para Mateo'), ['menu.askFor']);
     assert.deepEqual(chat.lastSaid('menu.askFor')?.params, { patient: 'Mateo' });
+  });
+
+  it('"para mí" shows the member\'s own menu', async () => {
+    const chat = await lauraAtPatientQuestion();
+    assert.deepEqual(await chat.answer('para mí'), ['menu.askSelf']);
+  });
+
+  it('"mis dos hijos" asks which of them, one at a time', async () => {
+    const chat = await lauraAtPatientQuestion();
+    assert.deepEqual(await chat.answer('para mis dos hijos'), ['patient.askWhich']);
+    assert.deepEqual(chat.lastSaid('patient.askWhich')?.options?.map((option) => option.value), ['ben-mateo', 'ben-sofia']);
+    assert.deepEqual(await chat.answer('para Sofía'), ['menu.askFor']);
+    assert.deepEqual(chat.lastSaid('menu.askFor')?.params, { patient: 'Sofía' });
+  });
+
+  it('a name nobody on the plan has is said back, and the question stands', async () => {
+    const chat = await lauraAtPatientQuestion();
+    assert.deepEqual(await chat.answer('para Juan'), ['patient.unknown', 'patient.ask']);
+    assert.deepEqual(chat.lastSaid('patient.unknown')?.params, { name: 'juan', others: 'Mateo y Sofía', context: 'named' });
+  });
+
+  it('a beneficiary whose affiliation is not active is explained, and the question asked again', async () => {
+    const { laura } = seedMembers();
+    const inactive = makePatient({ id: 'ben-pedro', firstName: 'Pedro', birthDate: '2015-01-01', status: 'inactive' });
+    const member = { ...laura, beneficiaries: [...laura.beneficiaries, inactive] };
+    const chat = startConversation({ members: [member], input: { phone: LAURA_PHONE, consentCurrent: true } });
+    await chat.answer('hola');
+    await chat.answer('CC 1010101010');
+    assert.deepEqual(await chat.answer('para Pedro'), ['eligibility.beneficiaryInactive', 'patient.ask']);
+    assert.deepEqual(chat.lastSaid('eligibility.beneficiaryInactive')?.params, { name: 'Pedro' });
   });
 
   it('goes straight to the menu for a member without beneficiaries', async () => {
@@ -232,6 +332,117 @@ describe('eligibility and patient (contract points 5 and 6)', () => {
     await chat.consent();
     await chat.answer('CC 2020202020');
     assert.equal(chat.state(), 'menu');
+  });
+});
+
+describe('what the first message asked for is kept (contract point 16)', () => {
+  it('"hola necesito cancelar la cita del miércoles": after identification, the Wednesday appointment is confirmed directly', async () => {
+    const chat = startConversation();
+    chat.agenda.appointments.push(
+      makeAppointment({ id: 'apt-wed', patientId: 'mem-carlos', start: `${WEDNESDAY}T15:00:00.000Z`, end: `${WEDNESDAY}T15:20:00.000Z` }),
+      makeAppointment({ id: 'apt-fri', patientId: 'mem-carlos', specialty: 'medicina_general', start: `${FRIDAY}T15:00:00.000Z`, end: `${FRIDAY}T15:20:00.000Z` }),
+    );
+    await chat.answer('hola necesito cancelar la cita del miércoles');
+    await chat.answer('sí');
+    assert.deepEqual(await chat.answer('CC 2020202020'), ['identify.welcome', 'cancel.confirm']);
+    assert.deepEqual(chat.lastSaid('cancel.confirm')?.params, {
+      service: '890201',
+      start: `${WEDNESDAY}T15:00:00.000Z`,
+      doctor: 'Dr. Andrés Rojas',
+      site: 'KENNEDY',
+      patient: 'Carlos',
+      context: 'self',
+    });
+    assert.deepEqual(await chat.answer('sí'), ['cancel.done', 'menu.askSelf']);
+    assert.deepEqual(chat.agenda.callsOf('cancel'), [{ appointmentId: 'apt-wed' }]);
+    assert.deepEqual(chat.records.at(-1), { type: 'outcome', outcome: 'cancelled' });
+  });
+
+  it('a request made while the document is asked is noted, and acted on once identified', async () => {
+    const chat = startConversation();
+    await chat.consent();
+    assert.deepEqual(await chat.answer('quiero reprogramar una cita'), ['identify.requestNoted', 'identify.askDocument']);
+    assert.deepEqual(await chat.answer('CC 2020202020'), ['identify.welcome', 'appointments.none', 'menu.askSelf']);
+  });
+
+  it('"quiero agendar medicina general para mi hijo Mateo": no patient question, and the booking asks only what is missing', async () => {
+    const chat = startConversation({ input: { phone: LAURA_PHONE, consentCurrent: true } });
+    await chat.answer('quiero agendar medicina general para mi hijo Mateo');
+    assert.deepEqual(await chat.answer('CC 1010101010'), ['identify.welcome', 'booking.askVisitType']);
+    assert.equal(chat.actor.getSnapshot().context.patient?.firstName, 'Mateo');
+  });
+
+  it('one message with everything goes from identification straight to that day\'s slots in that band', async () => {
+    const chat = startConversation({ input: { phone: LAURA_PHONE, consentCurrent: true } });
+    await chat.answer('hola, quiero una cita de medicina general primera vez en Suba el jueves en la tarde');
+    await chat.answer('CC 1010101010');
+    assert.deepEqual(await chat.answer('para mí'), ['slots.ask']);
+    const slots = chat.lastSaid('slots.ask');
+    assert.equal(slots?.params?.day, THURSDAY);
+    assert.equal(slots?.params?.band, 'tarde');
+    assert.ok((slots?.options ?? []).every((option) => String(option.params?.start).startsWith(THURSDAY)));
+  });
+});
+
+describe('no availability, end to end', () => {
+  it('a member without e-mail and no relative\'s e-mail hears the way out once, and is back at the menu: never a loop', async () => {
+    const chat = startConversation();
+    await chat.consent();
+    await chat.answer('CC 2020202020');
+    await chat.answer('agendar');
+    await chat.answer('medicina general');
+    await chat.answer('primera vez');
+    // The in-memory agenda has no slots at Chía.
+    await chat.answer('Chía');
+    assert.deepEqual(await chat.answer('cualquier horario'), ['riss.offer']);
+    assert.deepEqual(await chat.answer('sí'), ['riss.askEmail']);
+    assert.deepEqual(await chat.answer('no tengo correo'), ['riss.offerRelativeEmail']);
+    assert.deepEqual(await chat.answer('no'), ['riss.noEmailWayOut', 'menu.askSelf']);
+    assert.deepEqual(chat.agenda.callsOf('createCase'), []);
+    assert.deepEqual(chat.records.filter((record) => record.type !== 'consent' && record.type !== 'subject'), [
+      { type: 'milestone', milestone: 'booking-started' },
+      { type: 'milestone', milestone: 'no-availability' },
+      { type: 'outcome', outcome: 'abandoned' },
+    ]);
+  });
+});
+
+describe('another patient mid-flow', () => {
+  async function lauraBooking() {
+    const chat = await lauraAtPatientQuestion();
+    await chat.answer('para mí');
+    await chat.answer('agendar');
+    await chat.answer('medicina general');
+    return chat;
+  }
+
+  it('"no, es para Sofía" asks before switching; yes switches and keeps what was said', async () => {
+    const chat = await lauraBooking();
+    assert.deepEqual(await chat.answer('no, es para Sofía'), ['patient.confirmSwitch']);
+    assert.deepEqual(chat.lastSaid('patient.confirmSwitch')?.params, { name: 'Sofía' });
+    const keys = await chat.answer('sí');
+    assert.equal(keys.at(-1), 'booking.askVisitType');
+    assert.equal(chat.actor.getSnapshot().context.patient?.firstName, 'Sofía');
+  });
+
+  it('no goes on with the same patient and what was said', async () => {
+    const chat = await lauraBooking();
+    await chat.answer('espere, es para Mateo');
+    assert.deepEqual(await chat.answer('no'), ['booking.askVisitType']);
+    assert.equal(chat.actor.getSnapshot().context.patient?.firstName, 'Laura');
+  });
+
+  it('"ahora para Sofía" at the menu switches without asking', async () => {
+    const chat = await lauraAtPatientQuestion();
+    await chat.answer('para mí');
+    assert.deepEqual(await chat.answer('ahora para Sofía'), ['patient.switched', 'menu.askFor']);
+    assert.deepEqual(chat.lastSaid('menu.askFor')?.params, { patient: 'Sofía' });
+  });
+
+  it('"cambiar paciente" at the menu asks for whom again', async () => {
+    const chat = await lauraAtPatientQuestion();
+    await chat.answer('para mí');
+    assert.deepEqual(await chat.answer('cambiar paciente'), ['patient.ask']);
   });
 });
 
@@ -250,10 +461,16 @@ describe('global words (contract point 2)', () => {
     const chat = startConversation();
     await chat.consent();
     await chat.answer('CC 2020202020');
-    chat.actor.send(toDialogEvent({ text: 'agendar', choice: 'book', messageId: 'op' }));
-    await waitFor(chat.actor, (snapshot) => snapshot.value === 'booking' && chat.said.some((r) => r.key === 'booking.askSpecialty'), { timeout: 2000 });
-    assert.deepEqual(await chat.answer('menu'), ['menu.askSelf']);
+    assert.deepEqual(await chat.answer('agendar'), ['booking.askSpecialty']);
+    assert.deepEqual(await chat.answer('menú'), ['menu.askSelf']);
     assert.equal(chat.state(), 'menu');
+  });
+
+  it('"menú" at the patient question keeps the member verified and asks again', async () => {
+    const chat = await lauraAtPatientQuestion();
+    assert.deepEqual(await chat.answer('menú'), ['patient.ask']);
+    assert.equal(chat.state(), 'awaitingPatient');
+    assert.equal(chat.agenda.callsOf('findMember').length, 1);
   });
 
   it('"ayuda" gives the support line and repeats the pending question', async () => {
@@ -261,8 +478,16 @@ describe('global words (contract point 2)', () => {
     await chat.consent();
     await chat.answer('CC 2020202020');
     assert.deepEqual(await chat.answer('ayuda'), ['help.support', 'identify.askBirthDate']);
-    assert.deepEqual(await chat.answer('asesor'), ['help.support', 'identify.askBirthDate']);
+    assert.deepEqual(await chat.answer('quiero hablar con un asesor'), ['help.support', 'identify.askBirthDate']);
     assert.equal(chat.state(), 'awaitingBirthDate');
+  });
+
+  it('"ayuda" in the middle of an operation repeats the operation\'s question', async () => {
+    const chat = startConversation();
+    await chat.consent();
+    await chat.answer('CC 2020202020');
+    await chat.answer('agendar');
+    assert.deepEqual(await chat.answer('ayuda'), ['help.support', 'booking.askSpecialty']);
   });
 
   it('"salir" ends politely and records it', async () => {
@@ -278,24 +503,74 @@ describe('global words (contract point 2)', () => {
     assert.deepEqual(await chat.answer('ayuda'), ['help.support', 'greeting.welcome', 'consent.ask']);
   });
 
-  it('"menú" at the patient question keeps the member verified and asks again', async () => {
-    const chat = startConversation({ input: { phone: LAURA_PHONE } });
+  it('"atrás" at the menu goes back to the patient question', async () => {
+    const chat = await lauraAtPatientQuestion();
+    await chat.answer('para Mateo');
+    assert.deepEqual(await chat.answer('atrás'), ['patient.ask']);
+  });
+
+  it('"atrás" at the first question of an operation goes back to the menu', async () => {
+    const chat = startConversation();
     await chat.consent();
-    await chat.answer('CC 1010101010');
-    assert.deepEqual(await chat.answer('menú'), ['patient.ask']);
-    assert.equal(chat.state(), 'awaitingPatient');
-    assert.equal(chat.agenda.callsOf('findMember').length, 1);
+    await chat.answer('CC 2020202020');
+    await chat.answer('agendar');
+    assert.deepEqual(await chat.answer('atrás'), ['menu.askSelf']);
   });
 });
 
-describe('answers that are not answers', () => {
-  it('re-asks after each, and offers help from the third in a row', async () => {
+describe('greetings and thanks', () => {
+  it('a greeting mid-conversation is answered kindly, and the pending question repeated', async () => {
+    const chat = startConversation({ input: { phone: '+573009999999' } });
+    await chat.consent();
+    await chat.answer('CC 2020202020');
+    assert.deepEqual(await chat.answer('hola'), ['common.greetAgain', 'identify.askBirthDate']);
+    assert.deepEqual(await chat.answer('gracias'), ['common.youAreWelcome', 'identify.askBirthDate']);
+  });
+
+  it('during an operation the operation\'s question is the one repeated', async () => {
+    const chat = startConversation();
+    await chat.consent();
+    await chat.answer('CC 2020202020');
+    await chat.answer('agendar');
+    assert.deepEqual(await chat.answer('buenas tardes'), ['common.greetAgain', 'booking.askSpecialty']);
+    assert.deepEqual(await chat.answer('muchas gracias'), ['common.youAreWelcome', 'booking.askSpecialty']);
+  });
+
+  it('thanks at the main menu is answered by name, without a miss', async () => {
+    const chat = startConversation();
+    await chat.consent();
+    await chat.answer('CC 2020202020');
+    assert.deepEqual(await chat.answer('gracias'), ['common.thanksAtMenu']);
+    assert.deepEqual(chat.lastSaid('common.thanksAtMenu')?.params, { name: 'Carlos' });
+  });
+});
+
+describe('answers that are not answers: help offered once per question, worded for it', () => {
+  it('at the document: re-asks after each, and offers help for documents from the third in a row', async () => {
     const chat = startConversation();
     await chat.consent();
     assert.deepEqual(await chat.answer('no sé'), ['common.notUnderstood', 'identify.askDocument']);
     assert.deepEqual(await chat.answer('???'), ['common.notUnderstood', 'identify.askDocument']);
-    assert.deepEqual(await chat.answer('cédula'), ['common.notUnderstood', 'common.offerHelp', 'identify.askDocument']);
+    assert.deepEqual(await chat.answer('mmm'), ['common.notUnderstood', 'common.offerHelp.document', 'identify.askDocument']);
+    assert.deepEqual(await chat.answer('ehh'), ['common.notUnderstood', 'identify.askDocument']);
     assert.equal(chat.state(), 'awaitingDocument');
+  });
+
+  it('at the date of birth, the help is about dates', async () => {
+    const chat = startConversation({ input: { phone: '+573009999999' } });
+    await chat.consent();
+    await chat.answer('CC 2020202020');
+    await chat.answer('mmm');
+    await chat.answer('???');
+    assert.deepEqual(await chat.answer('ehh'), ['common.notUnderstood', 'common.offerHelp.birthDate', 'identify.askBirthDate']);
+  });
+
+  it('at a question with options, the help is about options', async () => {
+    const chat = startConversation();
+    await chat.answer('hola');
+    await chat.answer('quizás');
+    await chat.answer('mmm');
+    assert.deepEqual(await chat.answer('ehh'), ['common.notUnderstood', 'common.offerHelp.options', 'consent.ask']);
   });
 
   it('counts afresh once a question is answered', async () => {
@@ -303,15 +578,29 @@ describe('answers that are not answers', () => {
     await chat.answer('hola');
     await chat.answer('quizás');
     await chat.answer('tal vez');
-    await chat.answer('sí', 'yes');
+    await chat.answer('sí');
     await chat.answer('CC 2020202020');
-    assert.deepEqual(await chat.answer('ayer'), ['common.notUnderstood', 'identify.askBirthDate']);
+    assert.deepEqual(await chat.answer('mmm'), ['common.notUnderstood', 'identify.askBirthDate']);
   });
 
-  it('does not take a consent answer without a choice', async () => {
+  it('an explicit answer that picks nothing is a miss like any other (the escape hatch)', async () => {
     const chat = startConversation();
     await chat.answer('hola');
-    assert.deepEqual(await chat.answer('sí'), ['common.notUnderstood', 'consent.ask']);
+    assert.deepEqual(await chat.send({ type: 'USER_MESSAGE', understood: { intent: 'none', intentScore: 0, entities: {} }, messageId: 'explicit' }), ['common.notUnderstood', 'consent.ask']);
     assert.deepEqual(chat.records, []);
+  });
+});
+
+describe('the member\'s own texts are in second person', () => {
+  it('a member booking for themself reads "tu cita" (context self); for a child, the child\'s name', async () => {
+    const self = await lauraAtPatientQuestion();
+    await self.answer('para mí');
+    await self.answer('consultar mis citas');
+    assert.deepEqual(self.lastSaid('appointments.none')?.params, { patient: 'Laura', context: 'self' });
+
+    const child = await lauraAtPatientQuestion();
+    await child.answer('para Sofía');
+    await child.answer('consultar citas');
+    assert.deepEqual(child.lastSaid('appointments.none')?.params, { patient: 'Sofía' });
   });
 });

@@ -1,15 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Appointment, RissCase, Slot } from '../../bot/domain.js';
+import type { Request } from '../../dialogs/appointments.js';
 import { rescheduleMachine } from '../../dialogs/reschedule.machine.js';
 import {
   slotFinderMachine,
+  type AvailableDay,
+  type AvailableDaysInput,
   type CreateCaseInput,
   type SearchSlotsInput,
 } from '../../dialogs/slot-finder.machine.js';
+import { takeSlotMachine, type BookInput, type MoveInput } from '../../dialogs/take-slot.machine.js';
 import {
+  FRIDAY,
+  THURSDAY,
   agendaError,
   fakeActor,
+  family,
   makeAppointment,
   makePatient,
   makeRissCase,
@@ -18,9 +25,7 @@ import {
   startDialog,
 } from './harness.js';
 
-type MoveInput = { appointmentId: string; slotId: string; idempotencyKey: string };
-
-/** A general-medicine control at KENNEDY, where Laura's treating doctor works. */
+/** A general-medicine control on Thursday at KENNEDY, where Laura's treating doctor works. */
 const control = makeAppointment({ id: 'apt-control', cups: '890301', site: 'KENNEDY' });
 const laura = makePatient({
   treatingDoctors: [{ specialty: 'medicina_general', doctorId: 'doc-kennedy-1', doctorName: 'Dr. Andrés Rojas', site: 'KENNEDY' }],
@@ -29,7 +34,9 @@ const laura = makePatient({
 async function startReschedule(
   options: {
     listed?: Appointment[] | Error;
+    request?: Request;
     searches?: Array<Slot[] | Error>;
+    days?: Array<AvailableDay[] | Error>;
     /** One answer per move, the last repeating: `ok` moves to the slot asked for. */
     moves?: Array<'ok' | Error>;
     filed?: RissCase | Error;
@@ -37,6 +44,7 @@ async function startReschedule(
 ) {
   const list = scripted<Appointment[], { patientId: string }>(options.listed ?? [control]);
   const search = scripted<Slot[], SearchSlotsInput>(...(options.searches ?? [makeSlots(3, { site: 'KENNEDY' })]));
+  const days = scripted<AvailableDay[], AvailableDaysInput>(...(options.days ?? [[]]));
   const createCase = scripted<RissCase, CreateCaseInput>(options.filed ?? makeRissCase());
   const moves = options.moves ?? ['ok'];
   const move = fakeActor<Appointment, MoveInput>((input, call) => {
@@ -44,79 +52,178 @@ async function startReschedule(
     if (answer instanceof Error) throw answer;
     return makeAppointment({ id: input.appointmentId, cups: '890301', start: `moved-to-${input.slotId}` });
   });
-  const slotFinder = slotFinderMachine.provide({ actors: { searchSlots: search.logic, createCase: createCase.logic } });
-  const machine = rescheduleMachine.provide({
-    actors: { listAppointments: list.logic, reschedule: move.logic, slotFinder },
+  const book = fakeActor<Appointment, BookInput>(() => {
+    throw new Error('rescheduling never books a new appointment');
   });
-  const chat = await startDialog(machine, { conversationId: 'conv-1', patient: laura, memberEmail: 'laura.gomez@example.com' });
-  return { chat, lists: list.calls, searches: search.calls, moves: move.calls, cases: createCase.calls };
+  const slotFinder = slotFinderMachine.provide({ actors: { searchSlots: search.logic, availableDays: days.logic, createCase: createCase.logic } });
+  const takeSlot = takeSlotMachine.provide({ actors: { book: book.logic, move: move.logic, slotFinder } });
+  const machine = rescheduleMachine.provide({ actors: { listAppointments: list.logic, takeSlot } });
+  const chat = await startDialog(machine, {
+    conversationId: 'conv-1',
+    patient: laura,
+    patients: family(laura),
+    memberEmail: 'laura.gomez@example.com',
+    ...(options.request ? { request: options.request } : {}),
+  });
+  return { chat, lists: list.calls, searches: search.calls, moves: move.calls, books: book.calls, cases: createCase.calls };
 }
 
 type Chat = Awaited<ReturnType<typeof startReschedule>>['chat'];
 
-/** Which appointment and which band, up to the slots. */
-async function answerUpToSlots(chat: Chat, appointmentId = 'apt-control', franja = 'tarde') {
-  await chat.say('1', appointmentId);
-  await chat.say(franja, franja);
+/** "La primera", "en la tarde": up to the slots. */
+async function answerUpToSlots(chat: Chat, band = 'en la tarde') {
+  await chat.say('la primera');
+  await chat.say(band);
 }
 
 async function answerUpToConfirmation(chat: Chat) {
   await answerUpToSlots(chat);
   const slotId = chat.lastPrompt()?.options?.[0]?.value;
   assert.ok(slotId, 'slots were shown');
-  await chat.say('1', slotId);
-  return slotId;
+  await chat.say('la primera');
+  return { slotId, chosenBy: chat.lastMessageId() };
 }
 
-describe('reschedule (contract point 13)', () => {
+const optionValues = (chat: Chat) => chat.lastPrompt()?.options?.map((o) => o.value);
+
+describe('reschedule: which appointment (contract point 13)', () => {
   it('no upcoming appointments: says so and outputs none', async () => {
     const { chat, lists } = await startReschedule({ listed: [] });
     assert.deepEqual(lists, [{ patientId: 'pat-1' }]);
     assert.deepEqual(chat.keys(), ['appointments.none']);
+    assert.deepEqual(chat.lastReplies()[0]?.params, { patient: 'Laura', context: 'self' });
     assert.deepEqual(chat.output(), { outcome: 'none' });
   });
 
-  it('lists the appointments and asks which, even for one', async () => {
+  it('lists the appointments and asks which, even for one, in second person', async () => {
     const { chat } = await startReschedule();
     assert.deepEqual(chat.keys(), ['reschedule.askWhich']);
-    assert.deepEqual(chat.lastPrompt()?.options?.map((o) => o.value), ['apt-control']);
-    assert.deepEqual(chat.lastPrompt()?.options?.[0]?.params, {
-      service: '890301',
-      start: control.start,
-      doctor: 'Dr. Andrés Rojas',
-      site: 'KENNEDY',
-    });
+    assert.deepEqual(chat.lastPrompt()?.params, { patient: 'Laura', context: 'self' });
+    assert.deepEqual(optionValues(chat), ['apt-control']);
+    assert.deepEqual(chat.lastPrompt()?.options?.[0]?.params, { service: '890301', start: control.start, doctor: 'Dr. Andrés Rojas', site: 'KENNEDY' });
   });
 
-  it('asks the band once the appointment is picked', async () => {
+  it('asks the band once the appointment is picked, and searches nothing yet', async () => {
     const { chat, searches } = await startReschedule();
-    await chat.say('1', 'apt-control');
+    await chat.say('la primera');
     assert.deepEqual(chat.keys(), ['booking.askFranja']);
-    assert.deepEqual(chat.lastPrompt()?.options?.map((o) => o.value), ['manana', 'tarde', 'cualquiera']);
+    assert.deepEqual(optionValues(chat), ['manana', 'tarde', 'cualquiera']);
     assert.equal(searches.length, 0);
   });
 
+  it('an answer that is none of the appointments is not understood; "ayuda" repeats the question', async () => {
+    const other = makeAppointment({ id: 'apt-other', start: `${FRIDAY}T13:00:00.000Z` });
+    const { chat } = await startReschedule({ listed: [control, other] });
+    await chat.say('la del lunes');
+    assert.deepEqual(chat.keys(), ['common.notUnderstood', 'reschedule.askWhich']);
+    await chat.say('ayuda');
+    assert.deepEqual(chat.keys(), ['help.support', 'reschedule.askWhich']);
+  });
+
+  it('"atrás" at the list outputs back', async () => {
+    const { chat } = await startReschedule();
+    await chat.say('atrás');
+    assert.deepEqual(chat.output(), { outcome: 'back' });
+  });
+});
+
+describe('reschedule: the new time said with the choice', () => {
+  it('"la primera, en la tarde" skips the band question', async () => {
+    const { chat, searches } = await startReschedule();
+    await chat.say('la primera, en la tarde');
+    assert.deepEqual(searches, [{ cups: '890301', site: 'KENNEDY', franja: 'tarde', window: 'horizon' }]);
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+  });
+
+  it('"esa, para el viernes" searches Friday, not the appointment\'s own day', async () => {
+    const { chat, searches } = await startReschedule();
+    await chat.say('esa, para el viernes');
+    assert.equal(searches[0]?.day, FRIDAY);
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+  });
+
+  it('the appointment named by its day before is confirmed with one yes/no that names it', async () => {
+    const other = makeAppointment({ id: 'apt-other', start: `${FRIDAY}T13:00:00.000Z` });
+    const { chat } = await startReschedule({ listed: [control, other], request: { day: THURSDAY, weekday: 4 } });
+    assert.deepEqual(chat.keys(), ['reschedule.confirmWhich']);
+    assert.deepEqual(chat.lastPrompt()?.params, { service: '890301', start: control.start, doctor: 'Dr. Andrés Rojas', site: 'KENNEDY', patient: 'Laura', context: 'self' });
+    await chat.say('sí');
+    assert.deepEqual(chat.keys(), ['booking.askFranja']);
+  });
+
+  it('"sí, para el viernes en la mañana" at that confirmation searches Friday morning', async () => {
+    const { chat, searches } = await startReschedule({ request: { day: THURSDAY, weekday: 4 } });
+    await chat.say('sí, para el viernes en la mañana');
+    assert.deepEqual(searches, [{ cups: '890301', site: 'KENNEDY', franja: 'manana', window: 'horizon', day: FRIDAY }]);
+  });
+
+  it('no, or "atrás", at that confirmation shows the whole list', async () => {
+    const other = makeAppointment({ id: 'apt-other', start: `${FRIDAY}T13:00:00.000Z` });
+    for (const text of ['no', 'atrás']) {
+      const { chat } = await startReschedule({ listed: [control, other], request: { day: THURSDAY, weekday: 4 } });
+      await chat.say(text);
+      assert.deepEqual(chat.keys(), ['reschedule.askWhich'], text);
+      assert.deepEqual(optionValues(chat), ['apt-control', 'apt-other'], text);
+    }
+  });
+});
+
+describe('reschedule: the search', () => {
   it('searches the same service at the same site, any doctor, even for a control with the treating doctor there', async () => {
     const { chat, searches } = await startReschedule();
-    await answerUpToSlots(chat, 'apt-control', 'tarde');
+    await answerUpToSlots(chat, 'en la tarde');
     assert.deepEqual(searches, [{ cups: '890301', site: 'KENNEDY', franja: 'tarde', window: 'horizon' }]);
     assert.equal(chat.contextOf('slotFinder')?.treatingDoctor, undefined);
-    assert.deepEqual(chat.keys(), ['booking.askSlot']);
+    assert.deepEqual(chat.keys(), ['slots.ask']);
     assert.equal(chat.lastPrompt()?.options?.length, 3);
   });
 
   it('a "no programada" appointment is moved within today and the next working day', async () => {
     const urgent = makeAppointment({ id: 'apt-urgent', cups: '89020110', site: 'SUBA' });
     const { chat, searches } = await startReschedule({ listed: [urgent] });
-    await answerUpToSlots(chat, 'apt-urgent', 'cualquiera');
+    await answerUpToSlots(chat, 'cualquiera');
     assert.deepEqual(searches, [{ cups: '89020110', site: 'SUBA', window: 'todayAndNextWorkingDay' }]);
   });
 
+  it('"atrás" at the band goes back to the list', async () => {
+    const { chat } = await startReschedule();
+    await chat.say('la primera');
+    await chat.say('atrás');
+    assert.deepEqual(chat.keys(), ['reschedule.askWhich']);
+  });
+
+  it('after "atrás" from the slots, the appointment picked again starts without the day said before', async () => {
+    const { chat, searches } = await startReschedule();
+    await chat.say('esa, para el viernes');
+    await chat.say('atrás');
+    assert.deepEqual(chat.keys(), ['reschedule.askWhich']);
+    await chat.say('la primera');
+    assert.deepEqual(chat.keys(), ['booking.askFranja']);
+    assert.equal(searches.length, 1);
+  });
+
+  it('the ladder applies: nothing in the band → other band → RISS case', async () => {
+    const rissCase = makeRissCase({ cups: '890301', site: 'KENNEDY' });
+    const { chat, searches, cases } = await startReschedule({ searches: [[], []], filed: rissCase });
+    await answerUpToSlots(chat, 'en la mañana');
+    assert.deepEqual(chat.keys(), ['slots.offerOtherBand']);
+    await chat.say('sí');
+    assert.deepEqual(searches[1], { cups: '890301', site: 'KENNEDY', franja: 'tarde', window: 'horizon' });
+    assert.deepEqual(chat.keys(), ['riss.offer']);
+    await chat.say('sí');
+    assert.equal(cases[0]?.site, 'KENNEDY');
+    assert.equal(cases[0]?.specialty, 'medicina_general');
+    assert.deepEqual(chat.keys(), ['riss.filed']);
+    assert.deepEqual(chat.output(), { outcome: 'case', rissCase });
+  });
+});
+
+describe('reschedule: confirmation and the move', () => {
   it('confirms the move from the old time to the new slot with a yes/no question', async () => {
     const slots = makeSlots(2, { site: 'KENNEDY', doctor: { id: 'doc-kennedy-2', name: 'Dra. Luisa Peña' } });
     const { chat } = await startReschedule({ searches: [slots] });
     await answerUpToSlots(chat);
-    await chat.say('2', slots[1]?.id);
+    await chat.say('la segunda');
     assert.deepEqual(chat.keys(), ['reschedule.confirm']);
     assert.deepEqual(chat.lastPrompt()?.params, {
       service: '890301',
@@ -124,32 +231,33 @@ describe('reschedule (contract point 13)', () => {
       to: slots[1]?.start,
       doctor: 'Dra. Luisa Peña',
       site: 'KENNEDY',
+      patient: 'Laura',
+      context: 'self',
     });
-    assert.deepEqual(chat.lastPrompt()?.options?.map((o) => o.value), ['yes', 'no']);
+    assert.deepEqual(optionValues(chat), ['yes', 'no']);
   });
 
-  it('yes moves the appointment with its id, the slot and an idempotency key, then says it is done', async () => {
-    const { chat, moves } = await startReschedule();
-    const slotId = await answerUpToConfirmation(chat);
-    await chat.say('sí', 'yes');
-    assert.equal(moves.length, 1);
-    assert.equal(moves[0]?.appointmentId, 'apt-control');
-    assert.equal(moves[0]?.slotId, slotId);
-    assert.ok(moves[0]?.idempotencyKey.includes('conv-1'), moves[0]?.idempotencyKey);
+  it('yes moves the appointment in one call, with its id, the slot and an idempotency key, then says it is done', async () => {
+    const { chat, moves, books } = await startReschedule();
+    const { slotId, chosenBy } = await answerUpToConfirmation(chat);
+    await chat.say('sí');
+    assert.deepEqual(moves, [{ appointmentId: 'apt-control', slotId, idempotencyKey: `conv-1:move:${chosenBy}` }]);
+    assert.equal(books.length, 0);
     assert.deepEqual(chat.keys(), ['reschedule.done']);
     assert.equal(chat.lastReplies()[0]?.params?.start, `moved-to-${slotId}`);
+    assert.equal(chat.lastReplies()[0]?.params?.context, 'self');
     const output = chat.output();
     assert.equal(output?.outcome, 'rescheduled');
     assert.equal(output?.outcome === 'rescheduled' ? output.appointment.id : undefined, 'apt-control');
   });
 
-  it('no keeps the appointment as it was', async () => {
+  it('no moves nothing and goes back to the slots', async () => {
     const { chat, moves } = await startReschedule();
     await answerUpToConfirmation(chat);
-    await chat.say('no', 'no');
-    assert.deepEqual(chat.keys(), ['reschedule.kept']);
+    await chat.say('no');
+    assert.deepEqual(chat.keys(), ['slots.notConfirmed', 'slots.ask']);
     assert.equal(moves.length, 0);
-    assert.deepEqual(chat.output(), { outcome: 'abandoned' });
+    assert.equal(chat.done(), false);
   });
 
   it('SLOT_TAKEN: says so and shows fresh slots of the same search', async () => {
@@ -157,14 +265,13 @@ describe('reschedule (contract point 13)', () => {
     const fresh = makeSlots(2, { site: 'KENNEDY' });
     const { chat, searches, moves } = await startReschedule({ searches: [first, fresh], moves: [agendaError('SLOT_TAKEN'), 'ok'] });
     await answerUpToConfirmation(chat);
-    await chat.say('sí', 'yes');
-    assert.deepEqual(chat.keys(), ['booking.slotTaken', 'booking.askSlot']);
-    assert.equal(searches.length, 2);
+    await chat.say('sí');
+    assert.deepEqual(chat.keys(), ['slots.slotTaken', 'slots.ask']);
     assert.deepEqual(searches[1], searches[0]);
-    assert.deepEqual(chat.lastPrompt()?.options?.map((o) => o.value), fresh.map((s) => s.id));
+    assert.deepEqual(optionValues(chat), fresh.map((s) => s.id));
 
-    await chat.say('1', fresh[0]?.id);
-    await chat.say('sí', 'yes');
+    await chat.say('la primera');
+    await chat.say('sí');
     assert.equal(moves.length, 2);
     assert.equal(moves[1]?.slotId, fresh[0]?.id);
     assert.deepEqual(chat.keys(), ['reschedule.done']);
@@ -173,10 +280,10 @@ describe('reschedule (contract point 13)', () => {
   it('a failed move asks whether to retry, and the retry reuses the same idempotency key', async () => {
     const { chat, moves } = await startReschedule({ moves: [agendaError('TIMEOUT'), 'ok'] });
     await answerUpToConfirmation(chat);
-    await chat.say('sí', 'yes');
+    await chat.say('sí');
     assert.deepEqual(chat.keys(), ['reschedule.askRetry']);
-    assert.deepEqual(chat.lastPrompt()?.options?.map((o) => o.value), ['yes', 'no']);
-    await chat.say('sí', 'yes');
+    assert.deepEqual(optionValues(chat), ['yes', 'no']);
+    await chat.say('sí');
     assert.equal(moves.length, 2);
     assert.deepEqual(moves[1], moves[0]);
     assert.deepEqual(chat.keys(), ['reschedule.done']);
@@ -186,28 +293,35 @@ describe('reschedule (contract point 13)', () => {
   it('a failed move and no retry: says so and outputs abandoned', async () => {
     const { chat, moves } = await startReschedule({ moves: [agendaError('UNAVAILABLE')] });
     await answerUpToConfirmation(chat);
-    await chat.say('sí', 'yes');
-    await chat.say('no', 'no');
+    await chat.say('sí');
+    await chat.say('no');
     assert.deepEqual(chat.keys(), ['reschedule.retryDeclined']);
     assert.equal(moves.length, 1);
     assert.deepEqual(chat.output(), { outcome: 'abandoned' });
   });
+});
 
-  it('the ladder applies: nothing in the band → other band → RISS case', async () => {
-    const rissCase = makeRissCase({ cups: '890301', site: 'KENNEDY' });
-    const { chat, searches, cases } = await startReschedule({ searches: [[], []], filed: rissCase });
-    await answerUpToSlots(chat, 'apt-control', 'manana');
-    assert.deepEqual(chat.keys(), ['slots.offerOtherFranja']);
-    await chat.say('sí', 'yes');
-    assert.deepEqual(searches[1], { cups: '890301', site: 'KENNEDY', franja: 'tarde', window: 'horizon' });
-    assert.deepEqual(chat.keys(), ['riss.offer']);
-    await chat.say('sí', 'yes');
-    assert.equal(cases[0]?.site, 'KENNEDY');
-    assert.equal(cases[0]?.specialty, 'medicina_general');
-    assert.deepEqual(chat.keys(), ['riss.filed']);
-    assert.deepEqual(chat.output(), { outcome: 'case', rissCase });
+describe('reschedule: another patient', () => {
+  it('naming another patient at the list ends with the message, and no appointment chosen', async () => {
+    const { chat } = await startReschedule();
+    await chat.say('no, es la de Sofía');
+    const output = chat.output();
+    assert.equal(output?.outcome, 'revise');
+    assert.deepEqual(output?.outcome === 'revise' ? output.request : undefined, {});
   });
 
+  it('naming another patient at the slots ends with the message, keeping the appointment chosen', async () => {
+    const { chat, moves } = await startReschedule();
+    await answerUpToSlots(chat);
+    await chat.say('espere, es para Mateo');
+    const output = chat.output();
+    assert.equal(output?.outcome, 'revise');
+    assert.deepEqual(output?.outcome === 'revise' ? output.request : undefined, { appointmentId: 'apt-control' });
+    assert.equal(moves.length, 0);
+  });
+});
+
+describe('reschedule: agenda errors', () => {
   it('the list failing says the agenda is unavailable and outputs error', async () => {
     const { chat } = await startReschedule({ listed: agendaError('UNAVAILABLE') });
     assert.deepEqual(chat.keys(), ['errors.agendaUnavailable']);
@@ -219,13 +333,5 @@ describe('reschedule (contract point 13)', () => {
     await answerUpToSlots(chat);
     assert.deepEqual(chat.keys(), ['errors.agendaUnavailable']);
     assert.deepEqual(chat.output(), { outcome: 'error' });
-  });
-
-  it('an answer that is none of the appointments is not understood; HELP repeats the question', async () => {
-    const { chat } = await startReschedule();
-    await chat.say('la de mañana');
-    assert.deepEqual(chat.keys(), ['common.notUnderstood', 'reschedule.askWhich']);
-    await chat.help();
-    assert.deepEqual(chat.keys(), ['help.support', 'reschedule.askWhich']);
   });
 });

@@ -3,60 +3,93 @@ import { describe, it } from 'node:test';
 import type { RissCase, Slot } from '../../bot/domain.js';
 import {
   slotFinderMachine,
+  type AvailableDay,
+  type AvailableDaysInput,
   type CreateCaseInput,
   type SearchSlotsInput,
   type SlotFinderInput,
 } from '../../dialogs/slot-finder.machine.js';
-import { agendaError, makePatient, makeRissCase, makeSlots, scripted, startDialog } from './harness.js';
+import { createFakeAgenda } from '../fakes/agenda.fake.js';
+import {
+  THURSDAY,
+  TUESDAY,
+  WEDNESDAY,
+  agendaActors,
+  agendaError,
+  family,
+  makePatient,
+  makeRissCase,
+  makeSlots,
+  scripted,
+  slotsOn,
+  startDialog,
+} from './harness.js';
 
 const TREATING = { id: 'doc-treating', name: 'Dr. Felipe Castro' };
+const laura = makePatient();
 
 function finderInput(overrides: Partial<SlotFinderInput> = {}): SlotFinderInput {
   return {
     conversationId: 'conv-1',
-    patient: makePatient(),
+    patient: laura,
+    patients: family(laura),
     memberEmail: 'laura.gomez@example.com',
     cups: '890201',
     specialty: 'medicina_general',
     site: 'SUBA',
-    franja: 'manana',
+    band: 'manana',
     window: 'horizon',
     ...overrides,
   };
 }
 
 /**
- * A slot finder whose searches answer from `searches` (one per call, the last repeating) and
- * whose case filing answers `filed` (or rejects with it).
+ * A slot finder whose searches answer from `searches` (one per call, the last repeating), whose
+ * day lists answer from `days`, and whose case filing answers `filed` (or rejects with it).
  */
 async function startFinder(options: {
   input?: Partial<SlotFinderInput>;
   searches: Array<Slot[] | Error>;
+  days?: Array<AvailableDay[] | Error>;
   filed?: RissCase | Error;
 }) {
   const search = scripted<Slot[], SearchSlotsInput>(...options.searches);
+  const days = scripted<AvailableDay[], AvailableDaysInput>(...(options.days ?? [[]]));
   const createCase = scripted<RissCase, CreateCaseInput>(options.filed ?? makeRissCase());
-  const machine = slotFinderMachine.provide({ actors: { searchSlots: search.logic, createCase: createCase.logic } });
+  const machine = slotFinderMachine.provide({ actors: { searchSlots: search.logic, availableDays: days.logic, createCase: createCase.logic } });
   const chat = await startDialog(machine, finderInput(options.input));
-  return { chat, searches: search.calls, cases: createCase.calls };
+  return { chat, searches: search.calls, dayLists: days.calls, cases: createCase.calls };
+}
+
+/** A slot finder over the in-memory agenda holding `slots`: pages and day lists as the engine gets them. */
+async function startFinderOnAgenda(slots: Slot[], input: Partial<SlotFinderInput> = {}) {
+  const agenda = createFakeAgenda({ slots });
+  const actors = agendaActors(agenda);
+  const machine = slotFinderMachine.provide({
+    actors: { searchSlots: actors.searchSlots.logic, availableDays: actors.availableDays.logic, createCase: actors.createCase.logic },
+  });
+  const chat = await startDialog(machine, finderInput(input));
+  return { chat, searches: actors.searchSlots.calls, dayLists: actors.availableDays.calls };
 }
 
 /** The search every test starts from: medicina general, primera vez, at SUBA. */
 const BASE_SEARCH = { cups: '890201', site: 'SUBA', window: 'horizon' } as const;
 
-describe('slot finder: slots found', () => {
-  it('shows at most five slots as numbered options, in the order the agenda gave them', async () => {
+const optionValues = (chat: { lastPrompt(): { options?: Array<{ value: string }> } | undefined }) => chat.lastPrompt()?.options?.map((o) => o.value);
+
+describe('slot finder: the slots found', () => {
+  it('shows at most five slots as numbered options, in the order the agenda gave them, each naming its site', async () => {
     const slots = makeSlots(7);
     const { chat, searches } = await startFinder({ searches: [slots] });
 
     assert.deepEqual(searches, [{ ...BASE_SEARCH, franja: 'manana' }]);
-    assert.deepEqual(chat.keys(), ['booking.askSlot']);
+    assert.deepEqual(chat.keys(), ['slots.ask']);
     const prompt = chat.lastPrompt();
+    assert.equal(prompt?.expects, 'slot');
     assert.equal(prompt?.params?.count, 5);
-    assert.deepEqual(
-      prompt?.options?.map((o) => o.value),
-      slots.slice(0, 5).map((s) => s.id),
-    );
+    assert.equal(prompt?.params?.band, 'manana');
+    assert.equal(prompt?.params?.site, 'SUBA');
+    assert.deepEqual(optionValues(chat), slots.slice(0, 5).map((s) => s.id));
     assert.deepEqual(prompt?.options?.[0], {
       value: slots[0]?.id,
       key: 'options.slot',
@@ -66,155 +99,402 @@ describe('slot finder: slots found', () => {
   });
 
   it('shows fewer options when fewer slots were found', async () => {
-    const slots = makeSlots(2);
-    const { chat } = await startFinder({ searches: [slots] });
+    const { chat } = await startFinder({ searches: [makeSlots(2)] });
     assert.equal(chat.lastPrompt()?.options?.length, 2);
     assert.equal(chat.lastPrompt()?.params?.count, 2);
   });
 
-  it('outputs the slot the member picked', async () => {
+  it('"la dos" outputs the second slot, the message that chose it and the search that found it', async () => {
     const slots = makeSlots(3);
     const { chat } = await startFinder({ searches: [slots] });
-    await chat.say('2', slots[1]?.id);
+    await chat.say('la dos');
     assert.deepEqual(chat.keys(), []);
     // The choosing message seeds the key of whatever the parent does with the slot.
-    assert.deepEqual(chat.output(), { outcome: 'slot', slot: slots[1], chosenBy: chat.lastMessageId() });
+    assert.deepEqual(chat.output(), { outcome: 'slot', slot: slots[1], chosenBy: chat.lastMessageId(), search: { band: 'manana' } });
   });
 
-  it('does not take an answer that is none of the slots shown, and shows them again', async () => {
-    const slots = makeSlots(6);
+  it('"la de las 7:40" picks the slot shown at that time', async () => {
+    const slots = slotsOn(TUESDAY, ['07:00', '07:20', '07:40']);
     const { chat } = await startFinder({ searches: [slots] });
-    await chat.say('7', slots[5]?.id); // found, but not among the five shown
-    assert.deepEqual(chat.keys(), ['common.notUnderstood', 'booking.askSlot']);
-    await chat.say('el jueves');
-    assert.deepEqual(chat.keys(), ['common.notUnderstood', 'booking.askSlot']);
+    await chat.say('la de las 7:40');
+    assert.deepEqual(chat.output(), { outcome: 'slot', slot: slots[2], chosenBy: chat.lastMessageId(), search: { band: 'manana' } });
+  });
+
+  it('does not take a number beyond the slots shown, and shows them again', async () => {
+    const { chat } = await startFinder({ searches: [makeSlots(3)] });
+    await chat.say('la siete');
+    assert.deepEqual(chat.keys(), ['common.notUnderstood', 'slots.ask']);
     assert.equal(chat.done(), false);
   });
 
-  it('answers HELP with the support line and the slots again', async () => {
+  it('"ninguna me sirve" says the ways on and shows the slots again, without counting a miss', async () => {
     const { chat } = await startFinder({ searches: [makeSlots(3)] });
-    await chat.help();
-    assert.deepEqual(chat.keys(), ['help.support', 'booking.askSlot']);
+    await chat.say('ninguna me sirve');
+    assert.deepEqual(chat.keys(), ['slots.noneFits', 'slots.ask']);
+    await chat.say('mmm');
+    await chat.say('ehh');
+    assert.deepEqual(chat.keys(), ['common.notUnderstood', 'slots.ask']);
+  });
+
+  it('answers "ayuda" with the support line and the slots again', async () => {
+    const { chat } = await startFinder({ searches: [makeSlots(3)] });
+    await chat.say('ayuda');
+    assert.deepEqual(chat.keys(), ['help.support', 'slots.ask']);
     assert.equal(chat.lastPrompt()?.options?.length, 3);
+  });
+
+  it('answers a greeting and thanks kindly, then shows the slots again', async () => {
+    const { chat } = await startFinder({ searches: [makeSlots(3)] });
+    await chat.say('hola');
+    assert.deepEqual(chat.keys(), ['common.greetAgain', 'slots.ask']);
+    await chat.say('gracias');
+    assert.deepEqual(chat.keys(), ['common.youAreWelcome', 'slots.ask']);
+    assert.equal(chat.state(), 'awaitingSlot');
+  });
+
+  it('offers help once, on the third answer in a row it cannot read, worded for a list of options', async () => {
+    const { chat } = await startFinder({ searches: [makeSlots(3)] });
+    await chat.say('mmm');
+    await chat.say('ehh');
+    assert.deepEqual(chat.keys(), ['common.notUnderstood', 'slots.ask']);
+    await chat.say('???');
+    assert.deepEqual(chat.keys(), ['common.notUnderstood', 'common.offerHelp.options', 'slots.ask']);
+    await chat.say('???');
+    assert.deepEqual(chat.keys(), ['common.notUnderstood', 'slots.ask']);
+  });
+
+  it('"atrás" at the slots outputs back', async () => {
+    const { chat } = await startFinder({ searches: [makeSlots(3)] });
+    await chat.say('atrás');
+    assert.deepEqual(chat.output(), { outcome: 'back' });
+  });
+});
+
+describe('slot finder: more times', () => {
+  /** Twelve morning slots on Tuesday, two on Wednesday, and afternoon ones nobody asked for. */
+  const agendaSlots = () => [
+    ...slotsOn(TUESDAY, ['07:00', '07:20', '07:40', '08:00', '08:20', '08:40', '09:00', '09:20', '09:40', '10:00', '10:20', '10:40']),
+    ...slotsOn(WEDNESDAY, ['07:00', '07:20']),
+    ...slotsOn(TUESDAY, ['14:00', '14:20']),
+  ];
+
+  it('"más horarios" shows the next slots of the same search, none repeated', async () => {
+    const slots = agendaSlots();
+    const { chat, searches } = await startFinderOnAgenda(slots);
+    const firstPage = optionValues(chat) ?? [];
+    assert.deepEqual(firstPage, slots.slice(0, 5).map((s) => s.id));
+
+    await chat.say('más horarios');
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+    const secondPage = optionValues(chat) ?? [];
+    assert.deepEqual(secondPage, slots.slice(5, 10).map((s) => s.id));
+    assert.deepEqual(searches[1]?.after, { start: slots[4]?.start, ids: [slots[4]?.id] });
+    assert.equal(searches[1]?.franja, 'manana');
+
+    await chat.say('muéstreme más');
+    const thirdPage = optionValues(chat) ?? [];
+    assert.deepEqual(thirdPage, slots.slice(10, 14).map((s) => s.id));
+    const shown = [...firstPage, ...secondPage, ...thirdPage];
+    assert.equal(new Set(shown).size, shown.length, 'no slot is shown twice');
+  });
+
+  it('when no more times follow, says so and lists the days that have slots', async () => {
+    const slots = slotsOn(TUESDAY, ['07:00', '07:20', '07:40']);
+    const { chat, dayLists } = await startFinderOnAgenda(slots);
+    await chat.say('más horarios');
+    assert.deepEqual(chat.keys(), ['slots.noMoreTimes', 'slots.askDay']);
+    assert.equal(chat.lastReplies()[0]?.params?.band, 'manana');
+    assert.deepEqual(dayLists, [{ ...BASE_SEARCH, franja: 'manana' }]);
+    assert.deepEqual(chat.lastPrompt()?.options, [{ value: TUESDAY, key: 'options.day', params: { day: TUESDAY, count: 3 } }]);
+  });
+
+  it('the slot picked on a later page is the one output', async () => {
+    const slots = agendaSlots();
+    const { chat } = await startFinderOnAgenda(slots);
+    await chat.say('más horarios');
+    await chat.say('la primera');
+    const output = chat.output();
+    assert.equal(output?.outcome === 'slot' ? output.slot.id : output?.outcome, slots[5]?.id);
+  });
+});
+
+describe('slot finder: a day, a band or a time named at the slots', () => {
+  it('"el jueves" searches that day in the same band, and the list says the day', async () => {
+    const thursday = slotsOn(THURSDAY, ['07:00', '09:00']);
+    const { chat, searches } = await startFinder({ searches: [makeSlots(3), thursday] });
+    await chat.say('el jueves');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana', day: THURSDAY });
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+    assert.equal(chat.lastPrompt()?.params?.day, THURSDAY);
+    assert.equal(chat.lastPrompt()?.params?.context, 'day');
+    assert.deepEqual(optionValues(chat), thursday.map((s) => s.id));
+    await chat.say('la segunda');
+    assert.deepEqual(chat.output(), { outcome: 'slot', slot: thursday[1], chosenBy: chat.lastMessageId(), search: { band: 'manana', day: THURSDAY } });
+  });
+
+  it('"el jueves en la tarde" searches that day in that band', async () => {
+    const { chat, searches } = await startFinder({ searches: [makeSlots(3), slotsOn(THURSDAY, ['14:00'])] });
+    await chat.say('el jueves en la tarde');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'tarde', day: THURSDAY });
+    assert.equal(chat.lastPrompt()?.params?.band, 'tarde');
+  });
+
+  it('a day without slots says so (its day and band) and lists the days that have them', async () => {
+    const days = [{ day: TUESDAY, slots: 3 }, { day: WEDNESDAY, slots: 1 }];
+    const { chat, dayLists } = await startFinder({ searches: [makeSlots(3), []], days: [days] });
+    await chat.say('el jueves');
+    assert.deepEqual(chat.keys(), ['slots.dayEmpty', 'slots.askDay']);
+    assert.equal(chat.lastReplies()[0]?.params?.day, THURSDAY);
+    assert.equal(chat.lastReplies()[0]?.params?.band, 'manana');
+    // The days are those of the whole search, not of the empty day.
+    assert.deepEqual(dayLists, [{ ...BASE_SEARCH, franja: 'manana' }]);
+    assert.equal(chat.lastPrompt()?.expects, 'day');
+    assert.deepEqual(chat.lastPrompt()?.options, [
+      { value: TUESDAY, key: 'options.day', params: { day: TUESDAY, count: 3 } },
+      { value: WEDNESDAY, key: 'options.day', params: { day: WEDNESDAY, count: 1 } },
+    ]);
+  });
+
+  it('"en la tarde" searches the afternoon from the first page', async () => {
+    const { chat, searches } = await startFinder({ searches: [makeSlots(3), slotsOn(TUESDAY, ['14:00'])] });
+    await chat.say('mejor en la tarde');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'tarde' });
+    assert.equal(chat.lastPrompt()?.params?.band, 'tarde');
+  });
+
+  it('"después de las 10" searches from that time on', async () => {
+    const { chat, searches } = await startFinder({ searches: [makeSlots(3), slotsOn(TUESDAY, ['10:00'])] });
+    await chat.say('después de las 10');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana', fromTime: '10:00' });
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+  });
+});
+
+describe('slot finder: a day the sites are closed', () => {
+  it('"el domingo" says the sites do not attend that day and lists the days that have slots, searching nothing', async () => {
+    const { chat, searches } = await startFinder({ searches: [makeSlots(3)], days: [[{ day: TUESDAY, slots: 3 }]] });
+    await chat.say('el domingo');
+    assert.deepEqual(chat.keys(), ['slots.dayOff', 'slots.askDay']);
+    assert.deepEqual(chat.lastReplies()[0]?.params, { day: '2026-11-29', context: 'weekend' });
+    assert.equal(searches.length, 1);
+  });
+
+  it('a holiday named at the days list is said to be one, and the days asked again', async () => {
+    const { chat } = await startFinder({ searches: [makeSlots(3)], days: [[{ day: TUESDAY, slots: 3 }]] });
+    await chat.say('otro día');
+    await chat.say('el 8 de diciembre');
+    assert.deepEqual(chat.keys(), ['slots.dayOff', 'slots.askDay']);
+    assert.equal(chat.lastReplies()[0]?.params?.context, 'holiday');
+  });
+});
+
+describe('slot finder: other days', () => {
+  it('"otro día" lists the days that have slots, and picking one searches it', async () => {
+    const days = [{ day: TUESDAY, slots: 3 }, { day: THURSDAY, slots: 2 }];
+    const thursday = slotsOn(THURSDAY, ['07:00', '08:00']);
+    const { chat, searches, dayLists } = await startFinder({ searches: [makeSlots(3), thursday], days: [days] });
+    await chat.say('otro día');
+    assert.deepEqual(dayLists, [{ ...BASE_SEARCH, franja: 'manana' }]);
+    assert.deepEqual(chat.keys(), ['slots.askDay']);
+    assert.deepEqual(optionValues(chat), [TUESDAY, THURSDAY]);
+
+    await chat.say('el jueves');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana', day: THURSDAY });
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+    assert.deepEqual(optionValues(chat), thursday.map((s) => s.id));
+  });
+
+  it('a day is picked by its number too', async () => {
+    const days = [{ day: TUESDAY, slots: 3 }, { day: THURSDAY, slots: 2 }];
+    const { chat, searches } = await startFinder({ searches: [makeSlots(3), slotsOn(THURSDAY, ['07:00'])], days: [days] });
+    await chat.say('otro día');
+    await chat.say('2');
+    assert.equal(searches[1]?.day, THURSDAY);
+  });
+
+  it('lists five days at a time, and "más días" lists the ones after them', async () => {
+    const six = ['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-30'].map((day) => ({ day, slots: 1 }));
+    const { chat, dayLists } = await startFinder({ searches: [makeSlots(3)], days: [six, [{ day: '2026-11-30', slots: 1 }]] });
+    await chat.say('otro día');
+    assert.deepEqual(optionValues(chat), ['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', 'more']);
+    await chat.say('más días');
+    assert.deepEqual(dayLists[1], { ...BASE_SEARCH, franja: 'manana', afterDay: '2026-11-28' });
+    assert.deepEqual(optionValues(chat), ['2026-11-30']);
+  });
+
+  it('"atrás" at the days goes back to the slots shown', async () => {
+    const slots = makeSlots(3);
+    const { chat } = await startFinder({ searches: [slots], days: [[{ day: TUESDAY, slots: 3 }]] });
+    await chat.say('otro día');
+    await chat.say('atrás');
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+    assert.deepEqual(optionValues(chat), slots.map((s) => s.id));
+  });
+
+  it('no other day with slots: says so and shows the slots again', async () => {
+    const slots = makeSlots(2);
+    const { chat } = await startFinder({ searches: [slots], days: [[]] });
+    await chat.say('otro día');
+    assert.deepEqual(chat.keys(), ['slots.noOtherDays', 'slots.ask']);
+    assert.deepEqual(optionValues(chat), slots.map((s) => s.id));
+  });
+
+  it('started for "otro día" (after a confirmation), it lists the days first', async () => {
+    const { chat, searches } = await startFinder({ input: { reason: 'otherDay' }, searches: [makeSlots(3)], days: [[{ day: WEDNESDAY, slots: 4 }]] });
+    assert.deepEqual(chat.keys(), ['slots.askDay']);
+    assert.equal(searches.length, 0);
+  });
+
+  it('on the in-memory agenda, an empty day lists the real days of the search, and the day picked shows its slots', async () => {
+    const slots = [...slotsOn(TUESDAY, ['07:00', '08:00']), ...slotsOn(WEDNESDAY, ['09:00']), ...slotsOn(THURSDAY, ['15:00'])];
+    const { chat } = await startFinderOnAgenda(slots);
+    await chat.say('el jueves');
+    assert.deepEqual(chat.keys(), ['slots.dayEmpty', 'slots.askDay']);
+    assert.deepEqual(chat.lastPrompt()?.options, [
+      { value: TUESDAY, key: 'options.day', params: { day: TUESDAY, count: 2 } },
+      { value: WEDNESDAY, key: 'options.day', params: { day: WEDNESDAY, count: 1 } },
+    ]);
+    await chat.say('el miércoles');
+    assert.deepEqual(optionValues(chat), [slots[2]?.id]);
   });
 });
 
 describe('slot finder: ladder (a), a band was given and any doctor searched', () => {
-  it('offers the other band when the first search finds nothing', async () => {
+  it('offers the other band when the first search finds nothing, naming what was searched', async () => {
     const { chat, searches } = await startFinder({ searches: [[]] });
     assert.deepEqual(searches, [{ ...BASE_SEARCH, franja: 'manana' }]);
-    assert.deepEqual(chat.keys(), ['slots.offerOtherFranja']);
-    assert.equal(chat.lastPrompt()?.params?.franja, 'manana');
-    assert.equal(chat.lastPrompt()?.params?.other, 'tarde');
-    assert.deepEqual(chat.lastPrompt()?.options?.map((o) => o.value), ['yes', 'no']);
+    assert.deepEqual(chat.keys(), ['slots.offerOtherBand']);
+    const params = chat.lastPrompt()?.params;
+    assert.equal(params?.band, 'manana');
+    assert.equal(params?.other, 'tarde');
+    assert.equal(params?.site, 'SUBA');
+    assert.equal(params?.window, 'horizon');
+    assert.equal(params?.context, undefined);
+    assert.equal(chat.lastPrompt()?.expects, 'offer');
+    assert.deepEqual(optionValues(chat), ['yes', 'no']);
+    assert.deepEqual(chat.records, [{ type: 'milestone', milestone: 'no-availability' }]);
   });
 
   it('offers the morning when the afternoon was asked', async () => {
-    const { chat } = await startFinder({ input: { franja: 'tarde' }, searches: [[]] });
+    const { chat } = await startFinder({ input: { band: 'tarde' }, searches: [[]] });
     assert.equal(chat.lastPrompt()?.params?.other, 'manana');
   });
 
   it('yes, and the other band has slots: searches it (still any doctor) and shows them', async () => {
     const slots = makeSlots(2);
     const { chat, searches } = await startFinder({ searches: [[], slots] });
-    await chat.say('sí', 'yes');
+    await chat.say('sí');
     assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'tarde' });
-    assert.equal('doctorId' in (searches[1] ?? {}), false);
-    assert.deepEqual(chat.keys(), ['booking.askSlot']);
-    assert.deepEqual(chat.lastPrompt()?.options?.map((o) => o.value), slots.map((s) => s.id));
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+    assert.equal(chat.lastPrompt()?.params?.band, 'tarde');
+    assert.deepEqual(optionValues(chat), slots.map((s) => s.id));
   });
 
-  it('yes, and the other band is empty too: offers a RISS case, no other-doctor step', async () => {
+  it('yes, and the other band is empty too: offers a RISS case plainly, no other-doctor step', async () => {
     const { chat, searches } = await startFinder({ searches: [[], []] });
-    await chat.say('sí', 'yes');
+    await chat.say('dale');
     assert.equal(searches.length, 2);
     assert.deepEqual(chat.keys(), ['riss.offer']);
     assert.equal(chat.lastPrompt()?.params?.site, 'SUBA');
-    assert.deepEqual(chat.lastPrompt()?.options?.map((o) => o.value), ['yes', 'no']);
+    assert.equal(chat.lastPrompt()?.params?.context, undefined);
+    assert.deepEqual(optionValues(chat), ['yes', 'no']);
+    // Counted once: the first empty search.
+    assert.deepEqual(chat.records, [{ type: 'milestone', milestone: 'no-availability' }]);
   });
 
-  it('no: offers a RISS case without searching again', async () => {
+  it('no: offers a RISS case without searching again, saying the member declined what was offered', async () => {
     const { chat, searches } = await startFinder({ searches: [[]] });
-    await chat.say('no', 'no');
+    await chat.say('no');
     assert.equal(searches.length, 1);
     assert.deepEqual(chat.keys(), ['riss.offer']);
+    assert.equal(chat.lastPrompt()?.params?.context, 'declined');
   });
 
-  it('asks again when the yes/no answer is not understood', async () => {
+  it('asks again when the yes/no answer cannot be read', async () => {
     const { chat, searches } = await startFinder({ searches: [[]] });
     await chat.say('quizás');
-    assert.deepEqual(chat.keys(), ['common.notUnderstood', 'slots.offerOtherFranja']);
+    assert.deepEqual(chat.keys(), ['common.notUnderstood', 'slots.offerOtherBand']);
     assert.equal(searches.length, 1);
   });
 });
 
 describe('slot finder: ladder (b), the first search was limited to the treating doctor', () => {
-  it('goes other band (with the doctor) → other doctor (any doctor, any band) → RISS', async () => {
+  it('goes other band (with the doctor) → other doctor (any doctor, any band) → RISS, each text true to what was searched', async () => {
     const { chat, searches } = await startFinder({ input: { treatingDoctor: TREATING }, searches: [[], [], []] });
     assert.deepEqual(searches[0], { ...BASE_SEARCH, franja: 'manana', doctorId: 'doc-treating' });
-    assert.deepEqual(chat.keys(), ['slots.offerOtherFranjaWithDoctor']);
+    assert.deepEqual(chat.keys(), ['slots.offerOtherBand']);
+    assert.equal(chat.lastPrompt()?.params?.context, 'doctor');
     assert.equal(chat.lastPrompt()?.params?.doctor, 'Dr. Felipe Castro');
     assert.equal(chat.lastPrompt()?.params?.other, 'tarde');
 
-    await chat.say('sí', 'yes');
+    await chat.say('sí');
     assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'tarde', doctorId: 'doc-treating' });
     assert.deepEqual(chat.keys(), ['slots.offerOtherDoctor']);
     assert.equal(chat.lastPrompt()?.params?.doctor, 'Dr. Felipe Castro');
     assert.equal(chat.lastPrompt()?.params?.site, 'SUBA');
+    // Both bands were searched with the doctor: the text says "any time", not just the afternoon.
+    assert.equal(chat.lastPrompt()?.params?.band, 'cualquiera');
 
-    await chat.say('sí', 'yes');
+    await chat.say('sí');
     assert.deepEqual(searches[2], { ...BASE_SEARCH });
-    assert.equal('doctorId' in (searches[2] ?? {}), false);
-    assert.equal('franja' in (searches[2] ?? {}), false);
     assert.deepEqual(chat.keys(), ['riss.offer']);
+    assert.equal(chat.lastPrompt()?.params?.doctor, undefined);
+    assert.equal(chat.lastPrompt()?.params?.context, undefined);
     assert.equal(searches.length, 3);
   });
 
-  it('no to the other band still offers the other doctor, and that search can find slots', async () => {
+  it('no to the other band still offers the other doctor, saying only the band searched, and that search can find slots', async () => {
     const slots = makeSlots(3, { doctor: { id: 'doc-suba-2', name: 'Dr. Otro' } });
     const { chat, searches } = await startFinder({ input: { treatingDoctor: TREATING }, searches: [[], slots] });
-    await chat.say('no', 'no');
+    await chat.say('no');
     assert.equal(searches.length, 1);
     assert.deepEqual(chat.keys(), ['slots.offerOtherDoctor']);
-    await chat.say('dale', 'yes');
+    assert.equal(chat.lastPrompt()?.params?.band, 'manana');
+    await chat.say('listo');
     assert.deepEqual(searches[1], { ...BASE_SEARCH });
-    assert.deepEqual(chat.keys(), ['booking.askSlot']);
-    await chat.say('1', slots[0]?.id);
-    assert.deepEqual(chat.output(), { outcome: 'slot', slot: slots[0], chosenBy: chat.lastMessageId() });
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+    await chat.say('1');
+    assert.deepEqual(chat.output(), { outcome: 'slot', slot: slots[0], chosenBy: chat.lastMessageId(), search: { band: 'cualquiera', anyDoctor: true } });
   });
 
-  it('no to the other doctor offers the RISS case', async () => {
+  it('no to both offers the RISS case, saying the member declined', async () => {
     const { chat, searches } = await startFinder({ input: { treatingDoctor: TREATING }, searches: [[]] });
-    await chat.say('no', 'no');
-    await chat.say('no', 'no');
+    await chat.say('no');
+    await chat.say('no gracias');
     assert.equal(searches.length, 1);
     assert.deepEqual(chat.keys(), ['riss.offer']);
+    assert.equal(chat.lastPrompt()?.params?.context, 'declined');
   });
 
   it('with band "cualquiera" skips the band step and offers the other doctor first', async () => {
-    const { chat, searches } = await startFinder({
-      input: { treatingDoctor: TREATING, franja: 'cualquiera' },
-      searches: [[]],
-    });
+    const { chat, searches } = await startFinder({ input: { treatingDoctor: TREATING, band: 'cualquiera' }, searches: [[]] });
     assert.deepEqual(searches[0], { ...BASE_SEARCH, doctorId: 'doc-treating' });
     assert.deepEqual(chat.keys(), ['slots.offerOtherDoctor']);
+    assert.equal(chat.lastPrompt()?.params?.band, 'cualquiera');
   });
 });
 
 describe('slot finder: ladder (c), band "cualquiera" and any doctor', () => {
   it('goes straight to the RISS offer', async () => {
-    const { chat, searches } = await startFinder({ input: { franja: 'cualquiera' }, searches: [[]] });
+    const { chat, searches } = await startFinder({ input: { band: 'cualquiera' }, searches: [[]] });
     assert.deepEqual(searches, [{ ...BASE_SEARCH }]);
     assert.deepEqual(chat.keys(), ['riss.offer']);
+  });
+
+  it('a "no programada" search says it covered today and the next working day', async () => {
+    const { chat, searches } = await startFinder({ input: { band: 'cualquiera', cups: '89020110', window: 'todayAndNextWorkingDay' }, searches: [[]] });
+    assert.deepEqual(searches, [{ cups: '89020110', site: 'SUBA', window: 'todayAndNextWorkingDay' }]);
+    assert.equal(chat.lastPrompt()?.params?.window, 'todayAndNextWorkingDay');
   });
 });
 
 describe('slot finder: RISS case', () => {
-  const noSlots = { input: { franja: 'cualquiera' as const }, searches: [[] as Slot[]] };
+  const noSlots = { input: { band: 'cualquiera' as const }, searches: [[] as Slot[]] };
+  const noSlotsNoEmail = { input: { band: 'cualquiera' as const, memberEmail: undefined }, searches: [[] as Slot[]] };
 
   it('no: says so and outputs abandoned without filing', async () => {
     const { chat, cases } = await startFinder(noSlots);
-    await chat.say('no', 'no');
+    await chat.say('no');
     assert.deepEqual(chat.keys(), ['riss.declined']);
     assert.deepEqual(chat.output(), { outcome: 'abandoned' });
     assert.equal(cases.length, 0);
@@ -223,7 +503,7 @@ describe('slot finder: RISS case', () => {
   it('yes with an email on file: files the case to that email with an idempotency key, and says the radicado', async () => {
     const rissCase = makeRissCase();
     const { chat, cases } = await startFinder({ ...noSlots, filed: rissCase });
-    await chat.say('sí', 'yes');
+    await chat.say('sí, por favor');
     assert.deepEqual(cases, [
       {
         patientId: 'pat-1',
@@ -236,29 +516,22 @@ describe('slot finder: RISS case', () => {
       },
     ]);
     assert.deepEqual(chat.keys(), ['riss.filed']);
-    assert.deepEqual(chat.lastReplies()[0]?.params, {
-      radicado: 'RISS-2026-000123',
-      dueDate: '2026-11-30',
-      email: 'laura.gomez@example.com',
-    });
+    assert.deepEqual(chat.lastReplies()[0]?.params, { radicado: 'RISS-2026-000123', dueDate: '2026-11-30', email: 'laura.gomez@example.com' });
     assert.deepEqual(chat.output(), { outcome: 'case', rissCase });
+    assert.deepEqual(chat.records.at(-1), { type: 'subject', kind: 'radicado', value: 'RISS-2026-000123' });
   });
 
   it('yes without an email on file: asks for one, rejects an unreadable one, files with a readable one', async () => {
     const rissCase = makeRissCase({ email: 'laura@example.com' });
-    const { chat, cases } = await startFinder({
-      input: { franja: 'cualquiera', memberEmail: undefined },
-      searches: [[]],
-      filed: rissCase,
-    });
-    await chat.say('sí', 'yes');
+    const { chat, cases } = await startFinder({ ...noSlotsNoEmail, filed: rissCase });
+    await chat.say('sí');
     assert.deepEqual(chat.keys(), ['riss.askEmail']);
+    assert.equal(chat.lastPrompt()?.expects, 'email');
     assert.equal(cases.length, 0);
 
     await chat.say('laura arroba example');
     assert.deepEqual(chat.keys(), ['riss.invalidEmail', 'riss.askEmail']);
     assert.equal(cases.length, 0);
-    assert.equal(chat.done(), false);
 
     await chat.say('  Laura@Example.com ');
     assert.equal(cases.length, 1);
@@ -266,13 +539,95 @@ describe('slot finder: RISS case', () => {
     // The key belongs to the case (patient and specialty), not to the message that carried the email.
     assert.equal(cases[0]?.idempotencyKey, 'conv-1:case:pat-1:medicina_general');
     assert.deepEqual(chat.keys(), ['riss.filed']);
-    assert.equal(chat.lastReplies()[0]?.params?.email, 'laura@example.com');
     assert.deepEqual(chat.output(), { outcome: 'case', rissCase });
+  });
+
+  it('no email: offers a relative\'s, and no to that ends with the way out, never a loop', async () => {
+    const { chat, cases } = await startFinder(noSlotsNoEmail);
+    await chat.say('sí');
+    await chat.say('no tengo correo');
+    assert.deepEqual(chat.keys(), ['riss.offerRelativeEmail']);
+    assert.deepEqual(optionValues(chat), ['yes', 'no']);
+    await chat.say('no');
+    assert.deepEqual(chat.keys(), ['riss.noEmailWayOut']);
+    assert.deepEqual(chat.output(), { outcome: 'abandoned' });
+    assert.equal(cases.length, 0);
+  });
+
+  it('a plain "no" to the e-mail question is taken as having none, not as an invalid address', async () => {
+    const { chat } = await startFinder(noSlotsNoEmail);
+    await chat.say('sí');
+    await chat.say('no');
+    assert.deepEqual(chat.keys(), ['riss.offerRelativeEmail']);
+  });
+
+  it('a relative\'s email files the case to it', async () => {
+    const { chat, cases } = await startFinder(noSlotsNoEmail);
+    await chat.say('sí');
+    await chat.say('no tengo correo');
+    await chat.say('sí');
+    assert.deepEqual(chat.keys(), ['riss.askRelativeEmail']);
+    await chat.say('es el de mi hermana: ana.gomez@example.com');
+    assert.equal(cases[0]?.email, 'ana.gomez@example.com');
+    assert.deepEqual(chat.keys(), ['riss.filed']);
+  });
+
+  it('a relative\'s email given with the yes files at once', async () => {
+    const { chat, cases } = await startFinder(noSlotsNoEmail);
+    await chat.say('sí');
+    await chat.say('no tengo correo');
+    await chat.say('sí, ana.gomez@example.com');
+    assert.equal(cases[0]?.email, 'ana.gomez@example.com');
+    assert.deepEqual(chat.keys(), ['riss.filed']);
+  });
+
+  it('two unreadable emails offer a relative\'s instead of asking a third time', async () => {
+    const { chat, cases } = await startFinder(noSlotsNoEmail);
+    await chat.say('sí');
+    await chat.say('laura arroba');
+    assert.deepEqual(chat.keys(), ['riss.invalidEmail', 'riss.askEmail']);
+    await chat.say('laura punto com');
+    assert.deepEqual(chat.keys(), ['riss.invalidEmail', 'riss.offerRelativeEmail']);
+    assert.equal(cases.length, 0);
+  });
+
+  it('the relative\'s email gets its own second chance, like the member\'s', async () => {
+    const { chat } = await startFinder(noSlotsNoEmail);
+    await chat.say('sí');
+    await chat.say('laura arroba');
+    await chat.say('laura punto com');
+    await chat.say('sí');
+    await chat.say('ana arroba gmail');
+    assert.deepEqual(chat.keys(), ['riss.invalidEmail', 'riss.askRelativeEmail']);
+    assert.equal(chat.done(), false);
+  });
+
+  it('one unreadable relative\'s email asks again; the second ends with the way out', async () => {
+    const { chat, cases } = await startFinder(noSlotsNoEmail);
+    await chat.say('sí');
+    await chat.say('no tengo correo');
+    await chat.say('sí');
+    await chat.say('ana arroba gmail');
+    assert.deepEqual(chat.keys(), ['riss.invalidEmail', 'riss.askRelativeEmail']);
+    await chat.say('ana gmail punto com');
+    assert.deepEqual(chat.keys(), ['riss.invalidEmail', 'riss.noEmailWayOut']);
+    assert.deepEqual(chat.output(), { outcome: 'abandoned' });
+    assert.equal(cases.length, 0);
+  });
+
+  it('"no tengo" at the relative\'s email ends with the way out', async () => {
+    const { chat } = await startFinder(noSlotsNoEmail);
+    await chat.say('sí');
+    await chat.say('no tengo correo');
+    await chat.say('sí');
+    await chat.say('no, tampoco tiene correo');
+    assert.deepEqual(chat.keys(), ['riss.noEmailWayOut']);
+    assert.deepEqual(chat.output(), { outcome: 'abandoned' });
   });
 
   it('a case already open (CONFLICT): says so and outputs abandoned', async () => {
     const { chat, cases } = await startFinder({ ...noSlots, filed: agendaError('CONFLICT') });
-    await chat.say('sí', 'yes');
+    await chat.say('sí');
     assert.equal(cases.length, 1);
     assert.deepEqual(chat.keys(), ['riss.alreadyOpen']);
     assert.deepEqual(chat.output(), { outcome: 'abandoned' });
@@ -280,33 +635,64 @@ describe('slot finder: RISS case', () => {
 
   it('filing fails for another reason: agenda unavailable, output error', async () => {
     const { chat } = await startFinder({ ...noSlots, filed: agendaError('UNAVAILABLE') });
-    await chat.say('sí', 'yes');
+    await chat.say('sí');
     assert.deepEqual(chat.keys(), ['errors.agendaUnavailable']);
     assert.deepEqual(chat.output(), { outcome: 'error' });
   });
 
-  it('HELP while asking the email gives the support line and asks the email again', async () => {
-    const { chat, cases } = await startFinder({ input: { franja: 'cualquiera', memberEmail: undefined }, searches: [[]] });
-    await chat.say('sí', 'yes');
-    await chat.help();
+  it('"ayuda" while asking the email gives the support line and asks the email again', async () => {
+    const { chat, cases } = await startFinder(noSlotsNoEmail);
+    await chat.say('sí');
+    await chat.say('ayuda');
     assert.deepEqual(chat.keys(), ['help.support', 'riss.askEmail']);
     assert.equal(cases.length, 0);
   });
 
-  it('offers help on the third answer in a row it does not understand', async () => {
-    const { chat } = await startFinder(noSlots);
+  it('offers help once on the third unreadable answer to the offer', async () => {
+    const { chat, cases } = await startFinder(noSlots);
     await chat.say('mmm');
-    await chat.say('pues');
+    await chat.say('ehh');
     assert.deepEqual(chat.keys(), ['common.notUnderstood', 'riss.offer']);
-    await chat.say('no sé');
-    assert.deepEqual(chat.keys(), ['common.notUnderstood', 'common.offerHelp', 'riss.offer']);
+    await chat.say('quizás');
+    assert.deepEqual(chat.keys(), ['common.notUnderstood', 'common.offerHelp.options', 'riss.offer']);
+    assert.equal(cases.length, 0);
+  });
+});
+
+describe('slot finder: the member changes an earlier answer', () => {
+  it('"no, es para Sofía" at the slots ends with the message, for the parent to revise', async () => {
+    const { chat } = await startFinder({ searches: [makeSlots(3)] });
+    await chat.say('no, es para Sofía');
+    const output = chat.output();
+    assert.equal(output?.outcome, 'revise');
+    assert.deepEqual(output?.outcome === 'revise' ? output.understood.entities.patients : undefined, [{ kind: 'name', name: 'sofia' }]);
   });
 
-  it('asks again when the offer is answered with something else', async () => {
-    const { chat, cases } = await startFinder(noSlots);
-    await chat.say('no sé');
-    assert.deepEqual(chat.keys(), ['common.notUnderstood', 'riss.offer']);
-    assert.equal(cases.length, 0);
+  it('another site or another specialty ends with the message too', async () => {
+    for (const text of ['mejor en Kennedy', 'no mejor pediatría']) {
+      const { chat } = await startFinder({ searches: [makeSlots(3)] });
+      await chat.say(text);
+      assert.equal(chat.output()?.outcome, 'revise', text);
+    }
+  });
+
+  it('"la dos, para Sofía" does not take the slot for the patient being served', async () => {
+    const { chat } = await startFinder({ searches: [makeSlots(3)] });
+    await chat.say('la dos, para Sofía');
+    assert.equal(chat.output()?.outcome, 'revise');
+  });
+
+  it('the patient already chosen, named again, is not a revision', async () => {
+    const { chat } = await startFinder({ searches: [makeSlots(3)] });
+    await chat.say('es para mí');
+    assert.equal(chat.done(), false);
+  });
+
+  it('naming another patient at the days list ends with the message too', async () => {
+    const { chat } = await startFinder({ searches: [makeSlots(3)], days: [[{ day: TUESDAY, slots: 3 }]] });
+    await chat.say('otro día');
+    await chat.say('espere, es para Mateo');
+    assert.equal(chat.output()?.outcome, 'revise');
   });
 });
 
@@ -319,8 +705,15 @@ describe('slot finder: agenda errors', () => {
 
   it('a failed search further down the ladder does the same', async () => {
     const { chat, searches } = await startFinder({ searches: [[], agendaError('TIMEOUT')] });
-    await chat.say('sí', 'yes');
+    await chat.say('sí');
     assert.equal(searches.length, 2);
+    assert.deepEqual(chat.keys(), ['errors.agendaUnavailable']);
+    assert.deepEqual(chat.output(), { outcome: 'error' });
+  });
+
+  it('a failed list of days does the same', async () => {
+    const { chat } = await startFinder({ searches: [makeSlots(2)], days: [agendaError('UNAVAILABLE')] });
+    await chat.say('otro día');
     assert.deepEqual(chat.keys(), ['errors.agendaUnavailable']);
     assert.deepEqual(chat.output(), { outcome: 'error' });
   });

@@ -50,8 +50,10 @@ describe('normalizeText', () => {
     }
   });
 
-  // matchOption normalises a member's answer once and reuses it where it used to normalise
-  // it again: that is only right because a second pass changes nothing.
+  // The engine passes the member's family as `people` already normalised, and the dialogs
+  // compare them with names normalised again (`sameName`); the understanding step normalises
+  // a message once and compares it with labels normalised again: that is only right because a
+  // second pass changes nothing.
   it('changes nothing the second time, for every code point and for mixed texts', () => {
     for (const text of everyCodePoint()) {
       const once = normalizeText(text);
