@@ -1,5 +1,5 @@
 /**
- * The world the embedded agenda starts from: `/work/shared/seed-world.md` made data.
+ * The world the embedded agenda starts from: the README's "Seed world" made data.
  * Names, documents and rules here are a contract that dialogs, demos and tests rely on.
  */
 import { createHash } from 'node:crypto';
