@@ -115,9 +115,10 @@ export const bookingMachine = setup({
       const specialty = entitiesOf(event).specialty;
       return context.request.specialty !== undefined && specialty !== undefined && specialty !== context.request.specialty;
     },
-    saysSomethingForTheForm: ({ event }) => {
+    saysSomethingForTheForm: ({ context, event }) => {
       const said = entitiesOf(event);
-      return Boolean(said.visitType || said.site || said.band || said.day || said.time);
+      // The specialty already chosen, said again ("pediatría" at the type question), is no miss either.
+      return Boolean(said.visitType || said.site || said.band || said.day || said.time || (said.specialty && said.specialty === context.request.specialty));
     },
     takeSlotBack: ({ event }) => 'output' in event && (event.output as TakeSlotOutput).outcome === 'back',
     takeSlotRevise: ({ event }) => 'output' in event && (event.output as TakeSlotOutput).outcome === 'revise',

@@ -171,7 +171,12 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
     USER_MESSAGE: { actions: forward },
     BACK: { actions: forward },
     HELP: { actions: [{ type: 'say', params: reply('help.support') }, repeat] },
-    GREET: { actions: [{ type: 'say', params: reply('common.greetAgain', { context: id }) }, repeat] },
+    GREET: {
+      actions: [
+        { type: 'say', params: ({ context }: { context: ConversationContext }) => reply('common.greetAgain', { patient: context.patient?.firstName, context: isSelfPatient(context) ? `${id}_self` : id }) },
+        repeat,
+      ],
+    },
     THANKS: { actions: [{ type: 'say', params: reply('common.youAreWelcome') }, repeat] },
   } as const;
 }
@@ -315,6 +320,12 @@ export const conversationMachine = setup({
         type: 'reply' as const,
         reply: reply('patient.unknown', { name: resolution.kind === 'unknown' ? resolution.name : undefined, others, context: resolution.kind === 'unknown' && resolution.name ? 'named' : undefined }),
       };
+    }),
+    /** "Para la niña" going straight into an operation: who Lina understood, so the member can correct her. */
+    sayWhoWhenImplicit: enqueueActions(({ context, enqueue }) => {
+      if (context.request?.operation && context.patient && !isSelfPatient(context)) {
+        enqueue.emit({ type: 'reply', reply: reply('patient.chosen', { name: context.patient.firstName }) });
+      }
     }),
     /** The operation and what the member said, kept while it runs; restarted with it after a patient switch. */
     startOperation: assign({ request: ({ context }, operation: Operation) => ({ operation, fields: context.request?.fields ?? {} }) }),
@@ -511,12 +522,12 @@ export const conversationMachine = setup({
       always: [
         {
           guard: 'notPbs',
-          target: 'ended',
+          target: 'notServed',
           actions: [{ type: 'say', params: reply('eligibility.notPbs') }, { type: 'record', params: { type: 'outcome', outcome: 'refused' } }],
         },
         {
           guard: 'inactive',
-          target: 'ended',
+          target: 'notServed',
           actions: [{ type: 'say', params: reply('eligibility.inactive') }, { type: 'record', params: { type: 'outcome', outcome: 'refused' } }],
         },
         {
@@ -561,7 +572,10 @@ export const conversationMachine = setup({
         {
           guard: ({ context }) => context.proposedPatient !== undefined && eligible(context.proposedPatient),
           target: 'afterPatient',
-          actions: assign(({ context }) => ({ patient: context.proposedPatient, proposedPatient: undefined, request: context.request ? { ...context.request, patients: undefined } : undefined })),
+          actions: [
+            assign(({ context }) => ({ patient: context.proposedPatient, proposedPatient: undefined, request: context.request ? { ...context.request, patients: undefined } : undefined })),
+            'sayWhoWhenImplicit',
+          ],
         },
         {
           target: 'awaitingPatient',
@@ -600,7 +614,7 @@ export const conversationMachine = setup({
             reenter: true,
             actions: ['sayIneligible', 'rememberRequest', assign({ patientOptions: undefined })],
           },
-          { guard: 'namesOnePatient', target: 'afterPatient', actions: ['rememberRequest', 'choosePatient'] },
+          { guard: 'namesOnePatient', target: 'afterPatient', actions: ['rememberRequest', 'choosePatient', 'sayWhoWhenImplicit'] },
           { guard: 'namesSeveralPatients', target: 'awaitingPatient', reenter: true, actions: ['rememberRequest', 'narrowPatients'] },
           { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
           // "Quiero cancelar una cita" before saying for whom: kept, and the question stands.
@@ -813,6 +827,21 @@ export const conversationMachine = setup({
           { guard: 'saidNo', target: 'afterPatient', actions: assign(({ context }) => ({ proposedPatient: undefined, request: context.request ? { ...context.request, patients: undefined } : undefined })) },
           { actions: 'rejectAnswer' },
         ],
+      },
+    },
+    /**
+     * A member Lina cannot serve (not PBS, or not active): no menu. What they write next ("¿y
+     * cómo hago para activarme?") gets the explanation and the line again; "menú" or "hola"
+     * later start over; thanks and goodbyes end the conversation.
+     */
+    notServed: {
+      tags: ['awaitingInput'],
+      on: {
+        USER_MESSAGE: { actions: { type: 'say', params: ({ context }) => reply(context.member?.plan !== 'PBS' ? 'eligibility.stillNotPbs' : 'eligibility.stillInactive') } },
+        HELP: { actions: { type: 'say', params: ({ context }) => reply(context.member?.plan !== 'PBS' ? 'eligibility.stillNotPbs' : 'eligibility.stillInactive') } },
+        BACK: { actions: { type: 'say', params: ({ context }) => reply(context.member?.plan !== 'PBS' ? 'eligibility.stillNotPbs' : 'eligibility.stillInactive') } },
+        GREET: { target: 'greeting', actions: 'forgetIdentity' },
+        THANKS: { target: 'ended', actions: [{ type: 'say', params: reply('common.goodbye') }, { type: 'record', params: { type: 'outcome', outcome: 'ended' } }] },
       },
     },
     ended: { type: 'final' },

@@ -52,12 +52,25 @@ export function sameNormalizedName(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
+/**
+ * Whether a first name reads as a girl's or a boy's in Spanish ("Sofía", "Mateo"): the domain
+ * records no sex, so "la niña" is resolved by the name when only one child fits, and asked
+ * otherwise.
+ */
+function readsAs(firstName: string): 'daughter' | 'son' | undefined {
+  const name = normalizeText(firstName).split(' ')[0] ?? '';
+  if (name.endsWith('a')) return 'daughter';
+  if (name.endsWith('o')) return 'son';
+  return undefined;
+}
+
 /** Resolves what the member said against the people they may choose. */
 export function resolvePatient(mentions: readonly PatientMention[] | undefined, choices: readonly PatientChoice[]): PatientResolution {
   if (!mentions || mentions.length === 0) return { kind: 'none' };
   const found = new Set<PatientChoice>();
   let unknown: string | undefined;
   let unknownRelation = false;
+  const relations: PatientMention[] = [];
   for (const mention of mentions) {
     if (mention.kind === 'self') {
       const self = choices.find((choice) => choice.self);
@@ -69,8 +82,16 @@ export function resolvePatient(mentions: readonly PatientMention[] | undefined, 
     } else if (mention.relation === 'other') {
       unknownRelation = true;
     } else {
-      // A son, a daughter, a child: one of the beneficiaries (the domain does not record sex).
-      for (const choice of choices) if (!choice.self) found.add(choice);
+      relations.push(mention);
+    }
+  }
+  // "Ya no puedo llevar a Mateo, cancela la cita del niño": the name says who the relation is.
+  if (found.size === 0) {
+    for (const mention of relations) {
+      if (mention.kind !== 'relation') continue;
+      const children = choices.filter((choice) => !choice.self);
+      const fitting = mention.relation === 'child' ? children : children.filter((choice) => readsAs(choice.patient.firstName) === mention.relation);
+      for (const choice of fitting.length > 0 ? fitting : children) found.add(choice);
     }
   }
   if (found.size === 1) return { kind: 'one', choice: [...found][0] as PatientChoice };

@@ -80,6 +80,8 @@ export interface SlotFinderInput extends Partial<SearchState> {
   window: SearchWindow;
   /** Why the list is shown again (a "no" at the confirmation, a slot someone took), or "otro día". */
   reason?: 'notConfirmed' | 'slotTaken' | 'otherDay';
+  /** Booking a new appointment or moving one: what a "no" at the confirmation left as it was. */
+  mode?: 'book' | 'move';
 }
 
 export type SlotFinderOutput =
@@ -311,7 +313,7 @@ export const slotFinderMachine = setup({
       tags: ['awaitingInput'],
       entry: [
         enqueueActions(({ context, enqueue }) => {
-          if (context.reason === 'notConfirmed') enqueue({ type: 'say', params: reply('slots.notConfirmed') });
+          if (context.reason === 'notConfirmed') enqueue({ type: 'say', params: reply('slots.notConfirmed', { context: context.mode === 'move' ? 'move' : undefined }) });
           if (context.reason === 'slotTaken') enqueue({ type: 'say', params: reply('slots.slotTaken') });
           enqueue.assign({ reason: undefined });
         }),
@@ -321,7 +323,8 @@ export const slotFinderMachine = setup({
             ask(
               'slot',
               'slots.ask',
-              { ...describeSearch(context), count: context.slots.length, context: context.search.day ? 'day' : undefined },
+              // A later page is "the next times", not "the nearest".
+              { ...describeSearch(context), count: context.slots.length, context: context.search.day ? 'day' : context.seen.length > context.slots.length ? 'more' : undefined },
               // Each line names its site: scripts written against the contract (point 8) read it there.
               context.slots.map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site })),
             ),
@@ -367,8 +370,9 @@ export const slotFinderMachine = setup({
             target: 'searching',
             actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, fromTime: entitiesOf(event).time }) })],
           },
-          // "Ninguna me sirve": the ways on, not a miss.
+          // "Ninguna me sirve": the ways on, not a miss. "Sí" without a number: which one.
           { guard: 'saidNo', actions: [{ type: 'say', params: reply('slots.noneFits') }, 'repeatPrompt'] },
+          { guard: 'saidYes', actions: [{ type: 'say', params: reply('slots.whichOne') }, 'repeatPrompt'] },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -468,7 +472,13 @@ export const slotFinderMachine = setup({
       entry: {
         type: 'prompt',
         params: ({ context }) =>
-          ask('offer', 'slots.offerOtherDoctor', { ...describeSearch(context), doctor: context.treatingDoctor?.name, band: searchedBand(context.emptyBands) }, YES_NO),
+          ask(
+            'offer',
+            'slots.offerOtherDoctor',
+            // After a declined band the empty search is not news: "Entendido. ¿Busco con otro profesional…?"
+            { ...describeSearch(context), doctor: context.treatingDoctor?.name, band: searchedBand(context.emptyBands), context: context.declined ? 'declined' : undefined },
+            YES_NO,
+          ),
       },
       on: {
         USER_MESSAGE: [
@@ -487,7 +497,13 @@ export const slotFinderMachine = setup({
       tags: ['awaitingInput'],
       entry: {
         type: 'prompt',
-        params: ({ context }) => ask('offer', 'riss.offer', { ...describeSearch(context), context: context.declined ? 'declined' : undefined }, YES_NO),
+        params: ({ context }) =>
+          ask(
+            'offer',
+            'riss.offer',
+            { ...describeSearch(context), context: context.declined ? 'declined' : context.window === 'todayAndNextWorkingDay' ? 'urgent' : undefined },
+            YES_NO,
+          ),
       },
       on: {
         USER_MESSAGE: [

@@ -222,6 +222,7 @@ export const takeSlotMachine = setup({
           ...(context.treatingDoctor ? { treatingDoctor: context.treatingDoctor } : {}),
           ...(context.search ?? { band: context.band ?? 'cualquiera', ...(context.day ? { day: context.day } : {}), ...(context.time ? { fromTime: context.time } : {}) }),
           ...(context.reason ? { reason: context.reason } : {}),
+          mode: context.mode,
         }),
         onDone: [
           {

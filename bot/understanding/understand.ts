@@ -222,11 +222,17 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     }
     const smallTalkOnly = intentRead.ruled && (intent === 'greet' || intent === 'thanks' || intent === 'goodbye');
     const picked = smallTalkOnly ? undefined : pickOption(expectation, { words, intent, entities, people, normalized });
+    let pickedBook = false;
 
     if (picked?.by === 'number' && !intentRead.ruled && intent !== 'goodbye' && intent !== 'reschedule' && intent !== 'cancel') intent = 'none';
     // An operation named at the menu ("agendar para mi hija") is that operation.
     if (picked?.by === 'words' && (question === 'menu' || question === 'existing') && intent === 'none' && OPERATIONS_IN_MENU.has(picked.value as Intent)) {
       intent = picked.value as Intent;
+    }
+    // "Una cita de pediatría, primera vez" before anything is chosen: a booking, whatever the classifier weighed.
+    if (intent === 'none' && (question === 'start' || question === 'menu' || question === 'patient') && (entities.specialty || entities.visitType)) {
+      intent = 'book';
+      if (question === 'menu' && picked === undefined && optionValue(expectation.options, 'book')) pickedBook = true;
     }
     // Asking to book while answering a question of the booking form is answering it.
     if (intent === 'book' && BOOKING_QUESTIONS.has(question) && (picked !== undefined || hasBookingEntity(entities))) intent = 'none';
@@ -243,7 +249,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     ) {
       intent = 'change_patient';
     }
-    let choice = picked?.value;
+    let choice = picked?.value ?? (pickedBook ? 'book' : undefined);
     if (choice === undefined && YES_NO_QUESTIONS.has(question) && (intent === 'affirm' || intent === 'deny') && !(yesNo === undefined && intentRead.ruled === false && intent === 'deny' && entities.noEmail)) {
       choice = intent === 'affirm' ? optionValue(expectation.options, 'yes') : optionValue(expectation.options, 'no');
     }
@@ -327,6 +333,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if ((lexicon.yes.has(two) || (yesNoQuestion && lexicon.yesVerbs.has(two))) && !WEAK_YES.has(first)) return 'yes';
     if (lexicon.yes.has(first) || (yesNoQuestion && lexicon.yesVerbs.has(first))) {
       if (!WEAK_YES.has(first)) return 'yes';
+      // "Bueno, dale, en la tarde": a weak yes followed by a plain one.
+      const next = words[start + 1];
+      if (next !== undefined && lexicon.yes.has(next) && !WEAK_YES.has(next)) return 'yes';
       // "Listo", "bueno", "eso" say yes only with nothing but other yes or courtesy words: "eso cuánto cuesta" does not.
       const rest = uncovered(words.slice(start + 1), lexicon.courtesy.find(words.slice(start + 1)));
       if (rest.every((word) => lexicon.yes.has(word) || (yesNoQuestion && lexicon.yesVerbs.has(word)))) return 'yes';
@@ -407,7 +416,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       if (!mayBeName(word)) continue;
       const before = words[index - 1];
       const introduced = before !== undefined && BEFORE_NAME.has(before) && (capitalised.has(word) || question === 'patient' || lexicon.firstNames.has(word));
-      const alone = question === 'patient' && original.length <= 2;
+      // A lone word at the patient question is a name only if it looks like one: "zqzq" is not echoed back.
+      const alone = question === 'patient' && original.length <= 2 && (capitalised.has(word) || lexicon.firstNames.has(word) || names.has(word));
       if (introduced || alone) push({ kind: 'name', name: word }, index);
     }
     const affirmed = mentions.filter((seen) => !seen.denied);

@@ -264,22 +264,29 @@ describe('identification (contract points 3 and 4)', () => {
 });
 
 describe('eligibility and patient (contract points 5 and 6)', () => {
-  it('explains a PAC plan and ends without a menu', async () => {
+  it('explains a PAC plan without a menu, and explains it again to what the member writes next', async () => {
     const chat = startConversation({ input: { phone: '+573009999999' } });
     await chat.consent();
     await chat.answer('CC 3030303030');
     assert.deepEqual(await chat.answer('20/01/1990'), ['eligibility.notPbs']);
-    assert.equal(chat.status(), 'done');
+    assert.equal(chat.state(), 'notServed');
     assert.ok(!chat.said.some((reply) => reply.key.startsWith('menu.')));
     assert.deepEqual(chat.records.at(-1), { type: 'outcome', outcome: 'refused' });
+    assert.deepEqual(await chat.answer('pero yo pago el plan, por que no me atienden'), ['eligibility.stillNotPbs']);
+    assert.deepEqual(await chat.answer('quiero agendar una cita'), ['eligibility.stillNotPbs']);
+    assert.ok(!chat.said.some((reply) => reply.key.startsWith('menu.') || reply.key.startsWith('booking.')));
+    assert.deepEqual(await chat.answer('gracias'), ['common.goodbye']);
+    assert.equal(chat.status(), 'done');
   });
 
-  it('explains an inactive affiliation and ends without a menu', async () => {
+  it('explains an inactive affiliation without a menu; a new hello later starts over', async () => {
     const chat = startConversation({ input: { phone: '+573009999999' } });
     await chat.consent();
     await chat.answer('CC 4040404040');
     assert.deepEqual(await chat.answer('05/05/1975'), ['eligibility.inactive']);
-    assert.equal(chat.status(), 'done');
+    assert.deepEqual(await chat.answer('y como hago para activarme'), ['eligibility.stillInactive']);
+    const restart = await chat.answer('hola');
+    assert.ok(restart.includes('greeting.welcome') && restart.includes('identify.askDocument'), restart.join());
   });
 
   it('asks for whom when the member has beneficiaries, then shows the menu for that patient', async () => {
@@ -368,7 +375,7 @@ describe('what the first message asked for is kept (contract point 16)', () => {
   it('"quiero agendar medicina general para mi hijo Mateo": no patient question, and the booking asks only what is missing', async () => {
     const chat = startConversation({ input: { phone: LAURA_PHONE, consentCurrent: true } });
     await chat.answer('quiero agendar medicina general para mi hijo Mateo');
-    assert.deepEqual(await chat.answer('CC 1010101010'), ['identify.welcome', 'booking.askVisitType']);
+    assert.deepEqual(await chat.answer('CC 1010101010'), ['identify.welcome', 'patient.chosen', 'booking.askVisitType']);
     assert.equal(chat.actor.getSnapshot().context.patient?.firstName, 'Mateo');
   });
 
