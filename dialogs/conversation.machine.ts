@@ -124,7 +124,9 @@ function patientResolution(context: ConversationContext, event: EventObject, men
 /** The request a message carries: an operation and what it says about it. */
 function requestIn(understood: Understanding, previous?: PendingRequest): PendingRequest | undefined {
   const { intent, entities } = understood;
-  const operation = (OPERATION_INTENTS as readonly string[]).includes(intent) ? (intent as Operation) : previous?.operation;
+  // "Para Mateo, necesito pediatría" names no operation, but a specialty or visit type only ever means booking.
+  const named = (OPERATION_INTENTS as readonly string[]).includes(intent) ? (intent as Operation) : undefined;
+  const operation = named ?? previous?.operation ?? (entities.specialty || entities.visitType ? 'book' : undefined);
   const fields: Request = {
     ...previous?.fields,
     ...(entities.specialty ? { specialty: entities.specialty } : {}),

@@ -112,7 +112,8 @@ export class IntentModel {
     let score = 0;
     let runnerUp = 0;
     let total = 0;
-    for (const [intent, value] of Object.entries(scores)) {
+    for (const intent in scores) {
+      const value = scores[intent] ?? 0;
       if (!KNOWN_INTENTS.has(intent)) continue;
       total += value;
       if (value > score) {

@@ -37,6 +37,7 @@ export interface Found<T> {
 }
 
 const splitWords = (phrase: string): string[] => phrase.trim().split(/\s+/);
+const NOTHING_FOUND: ReadonlyArray<Found<never>> = Object.freeze([]);
 
 /**
  * Phrases of one or more words, found on word boundaries in a message's words; where two
@@ -55,19 +56,20 @@ export class PhraseIndex<T> {
     this.byFirstWord.set(first, list);
   }
 
-  find(words: readonly string[]): Array<Found<T>> {
-    const found: Array<Found<T>> = [];
+  find(words: readonly string[]): ReadonlyArray<Found<T>> {
+    // Most phrases are absent from most messages: nothing is allocated until one is found.
+    let found: Array<Found<T>> | undefined;
     for (let start = 0; start < words.length; ) {
       const candidates = this.byFirstWord.get(words[start] ?? '');
       const match = candidates?.find((candidate) => candidate.words.every((word, offset) => words[start + offset] === word));
       if (match) {
-        found.push({ value: match.value, start, end: start + match.words.length });
+        (found ??= []).push({ value: match.value, start, end: start + match.words.length });
         start += match.words.length;
       } else {
         start += 1;
       }
     }
-    return found;
+    return found ?? NOTHING_FOUND;
   }
 
   /** Every word of every phrase: what the speller must know. */

@@ -158,6 +158,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const people = expectation.people ?? [];
     const entities: Entities = {};
 
+    // Courtesy words ("por favor", "señorita") are set aside by several readings: found once.
+    const courtesy = lexicon.courtesy.find(words);
     const specialties = lexicon.specialty.find(words);
     const visitTypes = lexicon.visitType.find(words);
     const sites = lexicon.sites.find(words);
@@ -205,7 +207,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (email.noEmail && (question === 'email' || /\b(correo|email|e mail|mail|gmail|hotmail)\b/.test(normalized))) entities.noEmail = true;
 
     // Words already read as an entity are not a yes or no ("no programada").
-    const yesNo = readYesNo(words, question, visitTypes, normalized);
+    const yesNo = readYesNo(words, question, visitTypes, normalized, courtesy);
     if (yesNo) entities.yesNo = yesNo;
 
     const capitalised = new Set<string>();
@@ -213,7 +215,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const patients = readPatients(original, words, question, expectation.options, question === 'email' ? [] : people, capitalised, clausesOf(normalized, original));
     if (patients.length > 0) entities.patients = patients;
 
-    const intentRead = readIntent(words, question, yesNo);
+    const intentRead = readIntent(words, question, yesNo, courtesy);
     let { intent } = intentRead;
     let score = intentRead.score;
     // A phrase that is all small talk ("hasta mañana", "mil gracias") says nothing else.
@@ -221,7 +223,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       for (const key of Object.keys(entities) as Array<keyof Entities>) if (key !== 'yesNo') delete entities[key];
     }
     const smallTalkOnly = intentRead.ruled && (intent === 'greet' || intent === 'thanks' || intent === 'goodbye');
-    const picked = smallTalkOnly ? undefined : pickOption(expectation, { words, intent, entities, people, normalized });
+    const picked = smallTalkOnly ? undefined : pickOption(expectation, { words, intent, entities, people, normalized, courtesy });
     let pickedBook = false;
 
     if (picked?.by === 'number' && !intentRead.ruled && intent !== 'goodbye' && intent !== 'reschedule' && intent !== 'cancel') intent = 'none';
@@ -229,11 +231,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (picked?.by === 'words' && (question === 'menu' || question === 'existing') && intent === 'none' && OPERATIONS_IN_MENU.has(picked.value as Intent)) {
       intent = picked.value as Intent;
     }
-    // "Una cita de pediatría, primera vez" before anything is chosen: a booking, whatever the classifier weighed.
-    if (intent === 'none' && (question === 'start' || question === 'menu' || question === 'patient') && (entities.specialty || entities.visitType)) {
+    // At the menu, "una cita de pediatría, primera vez" or "necesito control" is a booking, whatever the classifier weighed.
+    if (intent === 'none' && question === 'menu' && picked === undefined && (entities.specialty || entities.visitType) && optionValue(expectation.options, 'book')) {
       intent = 'book';
-      if (question === 'menu' && picked === undefined && optionValue(expectation.options, 'book')) pickedBook = true;
+      pickedBook = true;
     }
+    // A document, a date of birth or an e-mail where one is asked is the answer, whatever else the words suggest.
+    if (!intentRead.ruled && answersQuestion(question, entities) && !['goodbye', 'menu', 'back'].includes(intent)) intent = 'none';
     // Asking to book while answering a question of the booking form is answering it.
     if (intent === 'book' && BOOKING_QUESTIONS.has(question) && (picked !== undefined || hasBookingEntity(entities))) intent = 'none';
     // Small talk around an answer is politeness: "hola, la 2", "nací el 15/03/1994, bendiciones".
@@ -259,10 +263,14 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     return result;
   };
 
-  function readIntent(words: readonly string[], question: Question, yesNo: 'yes' | 'no' | undefined): { intent: Intent; score: number; ruled: boolean } {
+  function readIntent(
+    words: readonly string[],
+    question: Question,
+    yesNo: 'yes' | 'no' | undefined,
+    courtesy: ReadonlyArray<Found<true>>,
+  ): { intent: Intent; score: number; ruled: boolean } {
     if (words.length === 0) return { intent: 'none', score: 1, ruled: true };
     const whole = words.join(' ');
-    const courtesy = lexicon.courtesy.find(words);
     const phrase = uncovered(words, courtesy).join(' ') || whole;
     const ruled = lexicon.intentPhrases.get(whole) ?? lexicon.intentPhrases.get(phrase);
     if (ruled) return { intent: ruled, score: 1, ruled: true };
@@ -302,7 +310,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
    * whole message. "No sé", "no tengo correo" and "no programada" are not a no; "ok pero no
    * entiendo" is not a yes.
    */
-  function readYesNo(words: readonly string[], question: Question, covered: ReadonlyArray<Found<unknown>>, normalized: string): 'yes' | 'no' | undefined {
+  function readYesNo(
+    words: readonly string[],
+    question: Question,
+    covered: ReadonlyArray<Found<unknown>>,
+    normalized: string,
+    courtesy: ReadonlyArray<Found<true>>,
+  ): 'yes' | 'no' | undefined {
     if (words.length === 0) return undefined;
     const whole = words.join(' ');
     const yesNoQuestion = YES_NO_QUESTIONS.has(question);
@@ -311,7 +325,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (lexicon.no.has(whole)) return 'no';
     if (lexicon.yes.has(whole) || (yesNoQuestion && lexicon.yesVerbs.has(whole))) return 'yes';
     if (/\bno (se|entiendo|entendi|le entiendo)\b/.test(whole)) return undefined;
-    const skip = [...lexicon.courtesy.find(words), ...lexicon.greetings.find(words)];
+    const skip = [...courtesy, ...lexicon.greetings.find(words)];
     let start = 0;
     while (start < words.length && skip.some((span) => start >= span.start && start < span.end) && !isYesNoWord(words[start] ?? '')) start++;
     const first = words[start];
@@ -336,7 +350,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       // "Bueno, dale, en la tarde": a weak yes followed by a plain one.
       const next = words[start + 1];
       if (next !== undefined && lexicon.yes.has(next) && !WEAK_YES.has(next)) return 'yes';
-      // "Listo", "bueno", "eso" say yes only with nothing but other yes or courtesy words: "eso cuánto cuesta" does not.
+      // "Listo", "bueno", "eso" say yes only with nothing but other yes or courtesy words: "eso cuánto cuesta" does not;
+      // and "listo, gracias" where nothing was asked is thanks.
+      if (!yesNoQuestion && words.slice(start + 1).some((word) => word === 'gracias')) return undefined;
       const rest = uncovered(words.slice(start + 1), lexicon.courtesy.find(words.slice(start + 1)));
       if (rest.every((word) => lexicon.yes.has(word) || (yesNoQuestion && lexicon.yesVerbs.has(word)))) return 'yes';
     }
@@ -431,7 +447,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
    */
   function pickOption(
     expectation: Expectation,
-    said: { words: readonly string[]; intent: Intent; entities: Entities; people: readonly string[]; normalized: string },
+    said: { words: readonly string[]; intent: Intent; entities: Entities; people: readonly string[]; normalized: string; courtesy: ReadonlyArray<Found<true>> },
   ): Picked | undefined {
     const { options, question } = expectation;
     if (options.length === 0) return undefined;
@@ -453,7 +469,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     }
 
     const whole = words.join(' ');
-    const content = uncovered(words, lexicon.courtesy.find(words)).join(' ') || whole;
+    const content = uncovered(words, said.courtesy).join(' ') || whole;
     const exact = options.filter((option) =>
       [option.value, option.label, ...option.aliases].some((candidate) => {
         const normalized = labelWords(candidate);

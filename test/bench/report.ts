@@ -82,6 +82,8 @@ export interface BenchReport {
   memory: MemoryReport | null;
   startupMs: number | null;
   startup: StartupReport | null;
+  /** The understanding step's cost per message, over the labelled corpus. */
+  understanding: { messages: number; calls: number; perSecond: number; loadMs: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number } | null;
   targets: TargetCheck[];
 }
 

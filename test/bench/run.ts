@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { StoredSizes } from './lina.bench.js';
+import type { UnderstandingReport } from './understanding.bench.js';
 import { collectGarbage, describeMachine, round } from './measure.js';
 import { BENCH_FOLDER_PREFIX, removeBenchAgendas, removeStaleBenchFolders } from './synthetic-world.js';
 import {
@@ -22,7 +23,7 @@ import {
   type TargetCheck,
 } from './report.js';
 
-const PARTS = ['sqlite-floor', 'lina', 'lina-http', 'botbuilder', 'botbuilder-sqlite', 'builderbot', 'memory', 'startup'] as const;
+const PARTS = ['understanding', 'sqlite-floor', 'lina', 'lina-http', 'botbuilder', 'botbuilder-sqlite', 'builderbot', 'memory', 'startup'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Sizes {
@@ -36,6 +37,8 @@ interface Sizes {
   idle: number;
   midDialog: number;
   startupRuns: number;
+  /** Rounds over the whole labelled corpus (1,600+ messages each). */
+  understandingRounds: number;
 }
 
 /**
@@ -55,6 +58,7 @@ const FULL: Sizes = {
   idle: 100_000,
   midDialog: 1000,
   startupRuns: 3,
+  understandingRounds: 30,
 };
 const QUICK: Sizes = {
   lina: { 1: 60, 100: 300, 1000: 1000 },
@@ -66,6 +70,7 @@ const QUICK: Sizes = {
   idle: 100_000,
   midDialog: 300,
   startupRuns: 1,
+  understandingRounds: 5,
 };
 
 /** Used for the floor when Lina's rows did not run. */
@@ -111,6 +116,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   let memory: MemoryReport | null = null;
   let startup: StartupReport | null = null;
+  let understanding: UnderstandingReport | null = null;
   let sizesSeen: StoredSizes | undefined;
   const step = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
     progress(`… ${label}`);
@@ -124,6 +130,10 @@ async function main(): Promise<void> {
   // Each part's modules load when it runs: botbuilder's and BuilderBot's are not in the
   // process (nor its heap) while Lina's rows are measured.
   try {
+    if (selected.has('understanding')) {
+      const { benchUnderstanding } = await import('./understanding.bench.js');
+      understanding = await step(`understanding, ${sizes.understandingRounds} rounds over the labelled corpus`, async () => benchUnderstanding(sizes.understandingRounds));
+    }
     if (selected.has('lina')) {
       const { benchLina } = await import('./lina.bench.js');
       for (const [concurrency, conversations] of levels(sizes.lina)) {
@@ -194,7 +204,8 @@ async function main(): Promise<void> {
     memory,
     startupMs: startup?.startupMs ?? null,
     startup,
-    targets: checkTargets(rows, memory, startup),
+    understanding,
+    targets: checkTargets(rows, memory, startup, understanding),
   };
 
   const lines = [
@@ -204,6 +215,12 @@ async function main(): Promise<void> {
     ...(memory ? ['', formatMemory(memory)] : []),
     ...(startup
       ? ['', `Start-up to a listening web endpoint (${startup.endpoint ?? 'none'}): npm start ${msOrNone(startup.startupMs)}, node scripts/lina.mjs start ${msOrNone(startup.directStartupMs)}${startup.notes ? ` (${startup.notes})` : ''}`]
+      : []),
+    ...(understanding
+      ? [
+          '',
+          `Understanding one message (${understanding.messages} corpus messages × ${understanding.calls / understanding.messages} rounds): p50 ${understanding.p50Ms} ms, p95 ${understanding.p95Ms} ms, p99 ${understanding.p99Ms} ms, max ${understanding.maxMs} ms, ${understanding.perSecond.toLocaleString('en-US')} messages/s; loading the lexicon and the trained model ${understanding.loadMs} ms`,
+        ]
       : []),
     '',
     formatTargets(report.targets),
@@ -237,7 +254,7 @@ function addRatios(rows: BenchRow[]): void {
   }
 }
 
-function checkTargets(rows: readonly BenchRow[], memory: MemoryReport | null, startup: StartupReport | null): TargetCheck[] {
+function checkTargets(rows: readonly BenchRow[], memory: MemoryReport | null, startup: StartupReport | null, understanding: UnderstandingReport | null): TargetCheck[] {
   const linaRows = rows.filter((row) => row.name === 'lina');
   const best = linaRows.reduce<BenchRow | undefined>((top, row) => (!top || row.turnsPerSecond > top.turnsPerSecond ? row : top), undefined);
   const single = linaRows.find((row) => row.concurrency === 1);
@@ -267,6 +284,11 @@ function checkTargets(rows: readonly BenchRow[], memory: MemoryReport | null, st
       target: 'start-up to a listening web endpoint ≤ 2 s',
       measured: startup ? msOrNone(startup.startupMs) : 'not run',
       met: startup?.startupMs != null ? startup.startupMs <= 2000 : null,
+    },
+    {
+      target: 'understanding a message p99 ≤ 0.2 ms',
+      measured: understanding ? `p99 ${understanding.p99Ms} ms` : 'not run',
+      met: understanding ? understanding.p99Ms <= 0.2 : null,
     },
   ];
 }

@@ -40,10 +40,16 @@ export function benchUnderstanding(rounds: number): UnderstandingReport {
   }
   const elapsed = performance.now() - started;
   const calls = messages.length * rounds;
-  return { messages: messages.length, calls, perSecond: Math.round((calls / elapsed) * 1000), loadMs, ...latencies.summary() };
-}
-
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
-  const report = benchUnderstanding(Number(process.argv[2] ?? 20));
-  console.log(JSON.stringify(report, null, 2));
+  const summary = latencies.summary();
+  const round3 = (value: number) => Math.round(value * 1000) / 1000;
+  return {
+    messages: messages.length,
+    calls,
+    perSecond: Math.round((calls / elapsed) * 1000),
+    loadMs: Math.round(loadMs),
+    p50Ms: round3(summary.p50Ms),
+    p95Ms: round3(summary.p95Ms),
+    p99Ms: round3(summary.p99Ms),
+    maxMs: round3(summary.maxMs),
+  };
 }
