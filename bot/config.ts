@@ -21,6 +21,12 @@ const optionalPhone = optionalText.pipe(
     .optional(),
 );
 
+/**
+ * A number left blank (`LINA_MIN_LEAD_MINUTES=` in .env) is not set, and takes its default:
+ * `z.coerce.number()` alone would read it as 0.
+ */
+const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /** An address, a subnet (`10.0.0.0/8`) or one of Express's names for a group of them. */
@@ -79,7 +85,7 @@ const EnvSchema = z.object({
   LINA_PAC_PHONE: z.string().trim().min(3).max(40).default('601 4441234'),
   LINA_PAC_HOURS: z.string().trim().min(3).max(120).default('lunes a viernes, de 7:00 a. m. a 5:00 p. m.'),
   LINA_POLICY_URL: optionalUrl,
-  LINA_MIN_LEAD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
+  LINA_MIN_LEAD_MINUTES: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(24 * 60).default(60)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AGENDA_URL: optionalUrl,
   AGENDA_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),

@@ -160,6 +160,20 @@ function yearOfText(now: Date): string {
   return Number.isNaN(now.getTime()) ? 'no year' : yearOf(now);
 }
 
+/** `{{day, onDay}}`, `{{band, inBand}}`: the parts of a text that are left out when their value is. */
+const OPTIONAL_PART = /,\s*(?:inband|onday)\s*$/i;
+
+/**
+ * What i18next writes for a placeholder whose value is missing. i18next never calls a
+ * formatter without a value, so an optional part ("en la tarde", "el jueves 26 de
+ * noviembre") a machine leaves out would be printed as its raw placeholder: it is written as
+ * nothing instead. Any other missing value keeps i18next's own behaviour (the placeholder).
+ */
+function writeNothingForOptionalParts(_text: string, match: RegExpExecArray | string[]): string {
+  const placeholder = match[1] ?? '';
+  return OPTIONAL_PART.test(placeholder) ? '' : (match[0] ?? '');
+}
+
 /**
  * Turns what machines say (keys and parameters) into Spanish text for the channels.
  * One renderer per process; `now` decides whether dates need their year.
@@ -188,6 +202,7 @@ export class Renderer {
       resources: { [LOCALE]: { translation: resources } },
       interpolation: { escapeValue: false },
       returnNull: false,
+      missingInterpolationHandler: writeNothingForOptionalParts,
     });
     const formatter = this.i18n.services.formatter;
     if (!formatter) throw new Error('i18next formatter unavailable');

@@ -19,7 +19,16 @@ export function isSettled(snapshot: AnyMachineSnapshot): boolean {
 
 /** `booking.findingSlot.awaitingSlot`: the state path down the running machine children. */
 export function describeState(snapshot: AnyMachineSnapshot): string {
-  const own = typeof snapshot.value === 'string' ? snapshot.value : JSON.stringify(snapshot.value);
+  const own = pathOf(snapshot.value);
   const child = runningMachineChildren(snapshot)[0];
   return child ? `${own}.${describeState(child)}` : own;
+}
+
+/** `{ form: 'awaitingSpecialty' }` → `form.awaitingSpecialty` (parallel regions joined with `+`). */
+function pathOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object' || value === null) return String(value);
+  return Object.entries(value)
+    .map(([key, inner]) => `${key}.${pathOf(inner)}`)
+    .join('+');
 }

@@ -30,11 +30,25 @@ export function bookingMessages(member: Pick<BenchMember, 'documentNumber' | 'si
 export const TURNS_PER_CONVERSATION = 11;
 
 const lina = JSON.parse(readFileSync(new URL('../../locales/es-CO/lina.json', import.meta.url), 'utf8')) as {
-  booking: { booked: string; slotTaken: string };
+  booking: { booked_self: string };
+  slots: { slotTaken: string };
 };
 
-/** The first line of Lina's "booked" answer ("✅ ¡Cita agendada!"): how a run proves it booked. */
-export const BOOKED_HEADLINE = lina.booking.booked.split('\n')[0] ?? lina.booking.booked;
+/**
+ * The first line of Lina's "booked" answer to a member booking for themself ("✅ ¡Listo,
+ * {{patient}}! Tu cita quedó agendada."), whatever their name: how a run proves it booked.
+ */
+const BOOKED_HEADLINE = new RegExp(
+  (lina.booking.booked_self.split('\n')[0] ?? lina.booking.booked_self)
+    .split(/\{\{\s*patient\s*\}\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^\n]+'),
+);
+
+/** Whether an answer is Lina's "booked" one. */
+export function isBooked(answer: string): boolean {
+  return BOOKED_HEADLINE.test(answer);
+}
 
 /** Lina's answer when another conversation booked the chosen slot first; fresh slots follow. */
-export const SLOT_TAKEN = lina.booking.slotTaken;
+export const SLOT_TAKEN = lina.slots.slotTaken;

@@ -9,17 +9,23 @@
  * (`UnexpectedAnswerError`), not a re-prompt.
  */
 import type { Member, Patient, SiteCode, Slot, Specialty, VisitType } from '../../bot/domain.js';
+import { searchWindow, type SearchRules } from '../../bot/dialog-actors.js';
 import type { AgendaService, Clock } from '../../bot/ports.js';
-import { matchOption, type Renderer, type ShownOption } from '../../bot/render.js';
+import type { Renderer } from '../../bot/render.js';
+import { loadUnderstanding } from '../../bot/understanding/load.js';
+import type { Understand } from '../../bot/understanding/understand.js';
+import type { Understanding } from '../../bot/understanding/types.js';
 import { SITES, cupsFor } from '../../data/catalog.js';
+import { appointmentParams, patientParams, slotParams } from '../../dialogs/appointments.js';
 import { MENU_OPERATIONS } from '../../dialogs/conversation.machine.js';
-import { parseDocument } from '../../dialogs/parse.js';
-import { YES_NO, option, reply, type Reply } from '../../dialogs/replies.js';
+import { YES_NO, ask, option, reply, type Reply } from '../../dialogs/replies.js';
+import { SLOTS_PER_PAGE } from '../../dialogs/slot-finder.machine.js';
+import { normalizeText } from '../../dialogs/text.js';
 
 /** What a conversation carries between steps. Plain JSON, as every framework's storage wants. */
 export interface BookingValues {
-  /** The options of the last prompt: what the next answer is matched against. */
-  shown: ShownOption[];
+  /** The question asked last: what the next answer is read against, as Lina reads it from her snapshot. */
+  pending?: Reply;
   conversationId: string;
   phone?: string;
   member?: Member;
@@ -44,40 +50,55 @@ export interface BookingSteps {
   run(index: number, text: string, values: BookingValues, messageId: string): Promise<string>;
 }
 
-export function createBookingSteps({ agenda, renderer, clock, policyVersion }: {
+export function createBookingSteps({
+  agenda,
+  renderer,
+  clock,
+  policyVersion,
+  understand = loadUnderstanding(),
+  searchRules,
+}: {
   agenda: AgendaService;
   renderer: Renderer;
   clock: Clock;
   policyVersion: string;
+  /** Reads each answer against the pending question, as Lina's engine does. */
+  understand?: Understand;
+  /** Lina's lead time: no slot closer than this to now is offered. */
+  searchRules: SearchRules;
 }): BookingSteps {
-  const patientParams = (values: BookingValues, slot: Pick<Slot, 'start' | 'site' | 'doctor'>) => ({
-    patient: values.patient?.firstName,
-    service: cupsOf(values),
-    start: slot.start,
-    doctor: slot.doctor.name,
-    site: slot.site,
-  });
+  const isSelf = (values: BookingValues) => values.patient !== undefined && values.patient.id === values.member?.id;
+  const whoParams = (values: BookingValues) => (values.patient ? patientParams(values.patient, isSelf(values)) : {});
   const menu = (values: BookingValues) =>
-    reply('menu.askSelf', { patient: values.patient?.firstName }, [
+    ask('menu', isSelf(values) ? 'menu.askSelf' : 'menu.askFor', { patient: values.patient?.firstName }, [
       ...MENU_OPERATIONS.map((operation) => option(operation, `options.menu.${operation}`)),
       option('help', 'options.menu.help'),
     ]);
 
-  /** The value of the shown option the answer picks, or a bench error. */
+  /** What the understanding step reads in `text`, against the pending question and the people known, as in Lina's engine. */
+  const read = (text: string, values: BookingValues): Understanding => {
+    const now = clock.now();
+    const member = values.member;
+    const people = member ? [member.firstName, ...member.beneficiaries.map((patient) => patient.firstName)].map((name) => normalizeText(name)) : [];
+    return understand(text, { ...renderer.expectation(values.pending, now), people }, now);
+  };
+
+  /** The value of the shown option the answer picks (or its yes or no), or a bench error. */
   const pick = (index: number, text: string, values: BookingValues): string => {
-    const choice = matchOption(text, values.shown);
+    const understood = read(text, values);
+    const choice = understood.choice ?? understood.entities.yesNo;
     if (choice === undefined) throw new UnexpectedAnswerError(`step ${index}: the answer picks no option`);
     return choice;
   };
 
   const steps: Array<(text: string, values: BookingValues, messageId: string) => Promise<Reply[]>> = [
-    async () => [reply('greeting.welcome'), reply('consent.ask', { version: policyVersion }, YES_NO)],
+    async () => [reply('greeting.welcome'), ask('consent', 'consent.ask', { version: policyVersion }, YES_NO)],
     async (text, values) => {
       if (pick(1, text, values) !== 'yes') throw new UnexpectedAnswerError('step 1: consent refused');
-      return [reply('consent.thanks'), reply('identify.askDocument')];
+      return [reply('consent.thanks'), ask('document', 'identify.askDocument')];
     },
     async (text, values) => {
-      const { documentType, documentNumber } = parseDocument(text);
+      const { documentType, documentNumber } = read(text, values).entities;
       if (!documentType || !documentNumber) throw new UnexpectedAnswerError('step 2: no document');
       const member = await agenda.findMember({ documentType, documentNumber });
       // The WhatsApp number is the second factor: it must be the phone on file.
@@ -85,7 +106,7 @@ export function createBookingSteps({ agenda, renderer, clock, policyVersion }: {
       values.member = member;
       return [
         reply('identify.welcome', { name: member.firstName }),
-        reply('patient.ask', undefined, [
+        ask('patient', 'patient.ask', undefined, [
           option('self', 'options.patient.self'),
           ...member.beneficiaries.map((patient) => option(patient.id, 'options.patient.beneficiary', { name: patient.firstName })),
         ]),
@@ -99,7 +120,7 @@ export function createBookingSteps({ agenda, renderer, clock, policyVersion }: {
     async (text, values) => {
       if (pick(4, text, values) !== 'book') throw new UnexpectedAnswerError('step 4: not booking');
       return [
-        reply('booking.askSpecialty', undefined, [
+        ask('specialty', 'booking.askSpecialty', undefined, [
           option('medicina_general', 'options.specialty.medicina_general'),
           option('pediatria', 'options.specialty.pediatria'),
         ]),
@@ -116,7 +137,7 @@ export function createBookingSteps({ agenda, renderer, clock, policyVersion }: {
         throw new UnexpectedAnswerError('step 5: the patient may not book');
       }
       return [
-        reply('booking.askVisitType', undefined, [
+        ask('visitType', 'booking.askVisitType', undefined, [
           option('primera_vez', 'options.visitType.primera_vez'),
           option('control', 'options.visitType.control'),
           option('no_programada', 'options.visitType.no_programada'),
@@ -125,12 +146,12 @@ export function createBookingSteps({ agenda, renderer, clock, policyVersion }: {
     },
     async (text, values) => {
       values.visitType = pick(6, text, values) as VisitType;
-      return [reply('booking.askSite', undefined, SITES.map((site) => option(site.code, 'options.site', { site: site.code })))];
+      return [ask('site', 'booking.askSite', undefined, SITES.map((site) => option(site.code, 'options.site', { site: site.code })))];
     },
     async (text, values) => {
       values.site = pick(7, text, values) as SiteCode;
       return [
-        reply('booking.askFranja', undefined, [
+        ask('band', 'booking.askFranja', undefined, [
           option('manana', 'options.franja.manana'),
           option('tarde', 'options.franja.tarde'),
           option('cualquiera', 'options.franja.cualquiera'),
@@ -141,22 +162,25 @@ export function createBookingSteps({ agenda, renderer, clock, policyVersion }: {
       values.franja = pick(8, text, values);
       const site = values.site ?? 'CALLE42';
       const treating = values.patient?.treatingDoctors.find((doctor) => doctor.specialty === values.specialty && doctor.site === site);
-      const now = clock.now();
+      // The 14-day horizon from Lina's lead time on, a page of slots.
+      const window = searchWindow(clock.now(), searchRules, { window: 'horizon' });
+      if (!window) throw new UnexpectedAnswerError('step 8: nothing to search');
       const slots = await agenda.searchSlots({
         cups: cupsOf(values),
         site,
         ...(values.franja === 'manana' || values.franja === 'tarde' ? { franja: values.franja } : {}),
         ...(values.visitType === 'control' && treating ? { doctorId: treating.doctorId } : {}),
-        from: now.toISOString(),
-        to: new Date(now.getTime() + 14 * 24 * 60 * 60 * 1000).toISOString(),
-        limit: 5,
+        from: window.from.toISOString(),
+        to: window.to.toISOString(),
+        limit: SLOTS_PER_PAGE,
       });
       if (slots.length === 0) throw new UnexpectedAnswerError('step 8: no slots');
       values.slots = slots;
       return [
-        reply(
-          'booking.askSlot',
-          { count: slots.length },
+        ask(
+          'slot',
+          'slots.ask',
+          { site, band: values.franja, window: 'horizon', service: cupsOf(values), count: slots.length },
           slots.map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site })),
         ),
       ];
@@ -166,7 +190,7 @@ export function createBookingSteps({ agenda, renderer, clock, policyVersion }: {
       values.slot = values.slots?.find((slot) => slot.id === slotId);
       if (!values.slot) throw new UnexpectedAnswerError('step 9: no such slot');
       values.slotChosenBy = messageId;
-      return [reply('booking.confirm', patientParams(values, values.slot), YES_NO)];
+      return [ask('confirm', 'booking.confirm', { ...slotParams(values.slot, cupsOf(values)), ...whoParams(values) }, YES_NO)];
     },
     async (text, values) => {
       if (pick(10, text, values) !== 'yes' || !values.slot) throw new UnexpectedAnswerError('step 10: not confirmed');
@@ -176,7 +200,7 @@ export function createBookingSteps({ agenda, renderer, clock, policyVersion }: {
         cups: cupsOf(values),
         idempotencyKey: `${values.conversationId}:book:${values.slotChosenBy ?? ''}`,
       });
-      return [reply('booking.booked', patientParams(values, appointment)), menu(values)];
+      return [reply('booking.booked', { ...appointmentParams(appointment), ...whoParams(values) }), menu(values)];
     },
   ];
 
@@ -186,8 +210,9 @@ export function createBookingSteps({ agenda, renderer, clock, policyVersion }: {
       const step = steps[index];
       if (!step) throw new UnexpectedAnswerError(`no step ${index}`);
       const now = clock.now();
-      const rendered = renderer.render(await step(text, values, messageId), now);
-      values.shown = rendered.options ?? [];
+      const replies = await step(text, values, messageId);
+      const rendered = renderer.render(replies, now);
+      values.pending = replies.findLast((said) => said.expects !== undefined);
       return rendered.messages
         .map((message) => [message.text, ...(message.options ?? []).map((choice, n) => `${n + 1}. ${choice.label}`)].join('\n'))
         .join('\n\n');

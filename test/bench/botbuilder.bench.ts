@@ -29,10 +29,10 @@ import { join } from 'node:path';
 import { SimulatedAgenda } from '../../adapters/agenda-simulator/simulator.service.js';
 import { SimulatorStore } from '../../adapters/agenda-simulator/simulator.store.js';
 import { ManualClock } from '../../bot/clock.js';
-import { BOOKED_HEADLINE, TURNS_PER_CONVERSATION, bookingMessages } from './booking-dialog.js';
+import { TURNS_PER_CONVERSATION, bookingMessages, isBooked } from './booking-dialog.js';
 import { createBookingSteps, type BookingValues } from './booking-steps.js';
 import { createInProcessAgenda, type AgendaMeter } from './in-process-agenda.js';
-import { BENCH_NOW, BENCH_POLICY_VERSION, benchRenderer, databaseBytes, roundLatencies } from './lina.bench.js';
+import { BENCH_NOW, BENCH_POLICY_VERSION, BENCH_SEARCH_RULES, benchRenderer, databaseBytes, roundLatencies } from './lina.bench.js';
 import { LatencyRecorder, bytesWrittenSoFar, cpuMsSince, round } from './measure.js';
 import type { BenchRow } from './report.js';
 import { buildBenchWorld, writeBenchAgenda, type BenchMember } from './synthetic-world.js';
@@ -55,6 +55,7 @@ export async function benchBotbuilder(options: BotbuilderOptions): Promise<Bench
     renderer: benchRenderer(),
     clock,
     policyVersion: BENCH_POLICY_VERSION,
+    searchRules: BENCH_SEARCH_RULES,
   });
 
   const db = options.storage === 'sqlite' ? openSqlite(join(mkdtempSync(join(options.folder, 'botbuilder-')), 'state.db')) : undefined;
@@ -70,7 +71,7 @@ export async function benchBotbuilder(options: BotbuilderOptions): Promise<Bench
         const values = step.values as BookingValues;
         const activity = step.context.activity;
         if (index === 0) {
-          values.shown = [];
+          delete values.pending;
           values.conversationId = activity.conversation.id;
           values.phone = activity.from.id;
         }
@@ -118,7 +119,7 @@ export async function benchBotbuilder(options: BotbuilderOptions): Promise<Bench
       // TestAdapter queues every reply for assertions; a bench reads them as they are sent.
       adapter.activeQueue.length = 0;
     }
-    if (!lastAnswer.includes(BOOKED_HEADLINE)) {
+    if (!isBooked(lastAnswer)) {
       throw new Error(`botbuilder: member #${member.index} did not end booked:\n${lastAnswer.slice(0, 300)}`);
     }
   };

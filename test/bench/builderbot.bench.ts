@@ -15,10 +15,10 @@ import { mkdirSync } from 'node:fs';
 import { SimulatedAgenda } from '../../adapters/agenda-simulator/simulator.service.js';
 import { SimulatorStore } from '../../adapters/agenda-simulator/simulator.store.js';
 import { ManualClock } from '../../bot/clock.js';
-import { BOOKED_HEADLINE, TURNS_PER_CONVERSATION, bookingMessages } from './booking-dialog.js';
+import { TURNS_PER_CONVERSATION, bookingMessages, isBooked } from './booking-dialog.js';
 import { createBookingSteps, type BookingValues } from './booking-steps.js';
 import { createInProcessAgenda, type AgendaMeter } from './in-process-agenda.js';
-import { BENCH_NOW, BENCH_POLICY_VERSION, benchRenderer, roundLatencies } from './lina.bench.js';
+import { BENCH_NOW, BENCH_POLICY_VERSION, BENCH_SEARCH_RULES, benchRenderer, roundLatencies } from './lina.bench.js';
 import { LatencyRecorder, cpuMsSince, round } from './measure.js';
 import type { BenchRow } from './report.js';
 import { buildBenchWorld, writeBenchAgenda, type BenchMember } from './synthetic-world.js';
@@ -96,6 +96,7 @@ export async function benchBuilderBot(options: BuilderBotOptions): Promise<Bench
     renderer: benchRenderer(),
     clock,
     policyVersion: BENCH_POLICY_VERSION,
+    searchRules: BENCH_SEARCH_RULES,
   });
 
   /** BuilderBot's test provider, telling the bench when BuilderBot sends an answer. */
@@ -139,7 +140,7 @@ export async function benchBuilderBot(options: BuilderBotOptions): Promise<Bench
   // Step 0 answers the keyword; steps 1-10 each capture the member's next message.
   let flow = builderbot.addKeyword(['hola']).addAction(
     guarded(async (ctx, { flowDynamic, state }) => {
-      const values: BookingValues = { shown: [], conversationId: `whatsapp:${ctx.from}`, phone: `+${ctx.from}` };
+      const values: BookingValues = { conversationId: `whatsapp:${ctx.from}`, phone: `+${ctx.from}` };
       const text = await steps.run(0, ctx.body, values, `${ctx.from}-0`);
       await state.update({ values, turn: 1 });
       await flowDynamic(text);
@@ -173,7 +174,7 @@ export async function benchBuilderBot(options: BuilderBotOptions): Promise<Bench
       last = await answered;
       latencies?.add(performance.now() - startedAt);
     }
-    if (!last.includes(BOOKED_HEADLINE)) throw new Error(`builderbot: member #${member.index} did not end booked:\n${last.slice(0, 300)}`);
+    if (!isBooked(last)) throw new Error(`builderbot: member #${member.index} did not end booked:\n${last.slice(0, 300)}`);
   };
 
   try {

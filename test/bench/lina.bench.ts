@@ -18,14 +18,16 @@ import { loadConfig, type Config } from '../../bot/config.js';
 import { createEngine } from '../../bot/engine.js';
 import { silentLogger } from '../../bot/logger.js';
 import { renderPlainText, type Engine } from '../../bot/messages.js';
+import type { SearchRules } from '../../bot/dialog-actors.js';
 import { Renderer } from '../../bot/render.js';
-import { startRuntime } from '../../bot/runtime.js';
+import { rendererGlobals, startRuntime } from '../../bot/runtime.js';
+import { loadUnderstanding } from '../../bot/understanding/load.js';
 import { startBackgroundCheckpoints } from '../../data/checkpointer.js';
 import { openDatabase, type SqliteDatabase } from '../../data/database.js';
 import { createSqliteIdentityGuard } from '../../data/identity-guard.store.js';
 import { createSqliteSessionStore } from '../../data/session.store.js';
 import { startAgendaProcess, type AgendaProcess } from './agenda-process.js';
-import { BOOKED_HEADLINE, SLOT_TAKEN, TURNS_PER_CONVERSATION, bookingMessages } from './booking-dialog.js';
+import { SLOT_TAKEN, TURNS_PER_CONVERSATION, bookingMessages, isBooked } from './booking-dialog.js';
 import { createInProcessAgenda, type AgendaMeter } from './in-process-agenda.js';
 import { LatencyRecorder, bytesWrittenSoFar, cpuMsSince, round, runPool } from './measure.js';
 import type { BenchRow } from './report.js';
@@ -52,9 +54,13 @@ export function benchConfig(databasePath: string): Config {
 
 export const BENCH_POLICY_VERSION = benchConfig(':memory:').conversation.policyVersion;
 
+/** The renderer `startRuntime` builds: every text with the lines and the policy link of the configuration. */
 export function benchRenderer(config: Config = benchConfig(':memory:')): Renderer {
-  return new Renderer({ supportPhone: config.conversation.supportPhone, supportHours: config.conversation.supportHours });
+  return new Renderer(rendererGlobals(config));
 }
+
+/** Lina's default lead time: no slot less than this from now is offered, in every row. */
+export const BENCH_SEARCH_RULES: SearchRules = { minLeadMinutes: benchConfig(':memory:').conversation.minLeadMinutes };
 
 export interface LinaRowOptions {
   transport: 'in-process' | 'http';
@@ -120,6 +126,8 @@ export async function openLinaWorld(options: {
     agenda: createInProcessAgenda(new SimulatedAgenda(store, clock), meter),
     clock,
     renderer: benchRenderer(config),
+    understand: loadUnderstanding(),
+    searchRules: { minLeadMinutes: config.conversation.minLeadMinutes },
     logger: silentLogger,
     sessionTimeoutMs: config.conversation.sessionTimeoutMs,
     turnTimeoutMs: config.conversation.turnTimeoutMs,
@@ -185,7 +193,7 @@ export async function talk(
 
 /** Throws unless the answer is Lina's "booked" message: the row measured the whole dialog. */
 export function assertBooked(answer: string, member: BenchMember): void {
-  if (!answer.includes(BOOKED_HEADLINE)) {
+  if (!isBooked(answer)) {
     throw new Error(`member #${member.index} did not end booked; the last answer was:\n${answer.slice(0, 400)}`);
   }
 }
@@ -234,7 +242,7 @@ export async function benchLina(options: LinaRowOptions): Promise<{ row: BenchRo
     const failures: string[] = [];
     await runPool(conversations, concurrency, async (index) => {
       const answer = await talk(engine, clock, member(warmupConversations + index), { latencies, retries });
-      if (!answer.includes(BOOKED_HEADLINE)) failures.push(answer);
+      if (!isBooked(answer)) failures.push(answer);
     });
 
     const elapsedMs = performance.now() - startedAt;

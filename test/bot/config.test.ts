@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../bot/config.js';
+import { Renderer } from '../../bot/render.js';
+import { rendererGlobals } from '../../bot/runtime.js';
 
 /** The problems `loadConfig` reports for this environment; fails the test if it loads. */
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -25,6 +27,12 @@ describe('loadConfig', () => {
         policyVersion: '2026-01',
         supportPhone: '601 4441234',
         supportHours: 'lunes a sábado, de 7:00 a. m. a 7:00 p. m.',
+        digitalSupportPhone: '601 4441234',
+        digitalSupportHours: 'lunes a sábado, de 7:00 a. m. a 7:00 p. m.',
+        pacPhone: '601 4441234',
+        pacHours: 'lunes a viernes, de 7:00 a. m. a 5:00 p. m.',
+        policyUrl: 'http://localhost:3978/politica-de-datos',
+        minLeadMinutes: 60,
         lockout: { maxFailures: 3, windowMs: 15 * 60_000 },
         rateLimitPerMinute: 30,
         liveConversations: 2000,
@@ -111,6 +119,71 @@ describe('loadConfig', () => {
     assert.deepEqual(config.agenda.simulator, { host: '0.0.0.0', port: 0, databasePath: 'var/agenda.db' });
   });
 
+  it('reads the support lines, the PAC line, the policy link and the lead time', () => {
+    const config = loadConfig({
+      LINA_DIGITAL_SUPPORT_PHONE: ' 601 3330000 ',
+      LINA_DIGITAL_SUPPORT_HOURS: 'todos los días, de 6:00 a. m. a 10:00 p. m.',
+      LINA_PAC_PHONE: '601 5550000',
+      LINA_PAC_HOURS: 'lunes a viernes',
+      LINA_POLICY_URL: ' https://plan.example.org/politica-de-datos/ ',
+      LINA_MIN_LEAD_MINUTES: '90',
+    });
+    assert.equal(config.conversation.digitalSupportPhone, '601 3330000');
+    assert.equal(config.conversation.digitalSupportHours, 'todos los días, de 6:00 a. m. a 10:00 p. m.');
+    assert.equal(config.conversation.pacPhone, '601 5550000');
+    assert.equal(config.conversation.pacHours, 'lunes a viernes');
+    assert.equal(config.conversation.policyUrl, 'https://plan.example.org/politica-de-datos');
+    assert.equal(config.conversation.minLeadMinutes, 90);
+    assert.equal(loadConfig({ LINA_MIN_LEAD_MINUTES: '0' }).conversation.minLeadMinutes, 0);
+    // Left blank in .env (as LINA_POLICY_URL is in .env.example) it is not set: not 0, which would offer slots starting now.
+    assert.equal(loadConfig({ LINA_MIN_LEAD_MINUTES: '' }).conversation.minLeadMinutes, 60);
+    assert.equal(loadConfig({ LINA_MIN_LEAD_MINUTES: '  ' }).conversation.minLeadMinutes, 60);
+    assert.equal(loadConfig({ LINA_MIN_LEAD_MINUTES: '1440' }).conversation.minLeadMinutes, 1440);
+  });
+
+  it('links the consent to Lina\'s own policy page at the public address unless LINA_POLICY_URL is given', () => {
+    assert.equal(loadConfig({ LINA_PUBLIC_URL: 'https://lina.example.org/' }).conversation.policyUrl, 'https://lina.example.org/politica-de-datos');
+    assert.equal(loadConfig({ LINA_HOST: '0.0.0.0', LINA_PORT: '8080' }).conversation.policyUrl, 'http://localhost:8080/politica-de-datos');
+    assert.equal(loadConfig({ LINA_HOST: 'lina.internal', LINA_PORT: '8080' }).conversation.policyUrl, 'http://lina.internal:8080/politica-de-datos');
+    assert.equal(loadConfig({ LINA_POLICY_URL: '', LINA_PUBLIC_URL: 'https://lina.example.org' }).conversation.policyUrl, 'https://lina.example.org/politica-de-datos');
+    assert.equal(loadConfig({ LINA_POLICY_URL: '   ' }).conversation.policyUrl, 'http://localhost:3978/politica-de-datos');
+    assert.equal(
+      loadConfig({ LINA_POLICY_URL: 'https://plan.example.org/datos', LINA_PUBLIC_URL: 'https://lina.example.org' }).conversation.policyUrl,
+      'https://plan.example.org/datos',
+    );
+  });
+
+  it('refuses a lead time, lines, hours or a policy link that cannot be right, listed with the other problems', () => {
+    const problems = problemsOf({
+      LINA_MIN_LEAD_MINUTES: '-1',
+      LINA_DIGITAL_SUPPORT_PHONE: '12',
+      LINA_DIGITAL_SUPPORT_HOURS: ' ',
+      LINA_PAC_PHONE: 'x'.repeat(41),
+      LINA_PAC_HOURS: 'x'.repeat(121),
+      LINA_POLICY_URL: 'politica-de-datos',
+      LINA_TURN_TIMEOUT_MS: '999',
+    });
+    assert.deepEqual(problems.map((line) => line.split(':')[0]).sort(), [
+      'LINA_DIGITAL_SUPPORT_HOURS',
+      'LINA_DIGITAL_SUPPORT_PHONE',
+      'LINA_MIN_LEAD_MINUTES',
+      'LINA_PAC_HOURS',
+      'LINA_PAC_PHONE',
+      'LINA_POLICY_URL',
+      'LINA_TURN_TIMEOUT_MS',
+    ]);
+    for (const value of ['1441', '1.5', 'una hora', 'NaN']) {
+      const lead = problemsOf({ LINA_MIN_LEAD_MINUTES: value });
+      assert.equal(lead.length, 1, value);
+      assert.match(lead[0] ?? '', /^LINA_MIN_LEAD_MINUTES: /, value);
+    }
+    for (const url of ['ftp://plan.example.org/datos', 'plan.example.org/datos', 'javascript:alert(1)']) {
+      const policy = problemsOf({ LINA_POLICY_URL: url });
+      assert.equal(policy.length, 1, url);
+      assert.match(policy[0] ?? '', /^LINA_POLICY_URL: /, url);
+    }
+  });
+
   it('treats an empty or blank AGENDA_URL as "run the simulator"', () => {
     assert.equal(loadConfig({ AGENDA_URL: '' }).agenda.url, undefined);
     assert.equal(loadConfig({ AGENDA_URL: '   ' }).agenda.url, undefined);
@@ -194,5 +267,44 @@ describe('loadConfig', () => {
     );
     assert.ok(Object.keys(env).length >= 13, 'every variable is documented');
     assert.deepEqual(loadConfig(env), loadConfig({}));
+  });
+});
+
+describe('rendererGlobals', () => {
+  it('gives every text the lines, their hours and the policy link of the configuration', () => {
+    const config = loadConfig({
+      LINA_SUPPORT_PHONE: '601 1110000',
+      LINA_SUPPORT_HOURS: 'lunes a sábado',
+      LINA_DIGITAL_SUPPORT_PHONE: '601 2220000',
+      LINA_DIGITAL_SUPPORT_HOURS: 'todos los días',
+      LINA_PAC_PHONE: '601 3330000',
+      LINA_PAC_HOURS: 'lunes a viernes',
+      LINA_POLICY_URL: 'https://plan.example.org/datos',
+    });
+    assert.deepEqual(rendererGlobals(config), {
+      supportPhone: '601 1110000',
+      supportHours: 'lunes a sábado',
+      digitalSupportPhone: '601 2220000',
+      digitalSupportHours: 'todos los días',
+      pacPhone: '601 3330000',
+      pacHours: 'lunes a viernes',
+      policyUrl: 'https://plan.example.org/datos',
+    });
+    const renderer = new Renderer(rendererGlobals(config));
+    const now = new Date('2026-11-23T08:00:00-05:00');
+    const consent = renderer.text('consent.ask', { version: config.conversation.policyVersion }, now);
+    assert.ok(consent.includes('https://plan.example.org/datos'), consent);
+    const help = renderer.text('help.support', {}, now);
+    for (const part of ['601 1110000', 'lunes a sábado', '601 2220000', 'todos los días']) assert.ok(help.includes(part), `${part} in ${help}`);
+    const pac = renderer.text('eligibility.notPbs', {}, now);
+    for (const part of ['601 3330000', 'lunes a viernes']) assert.ok(pac.includes(part), `${part} in ${pac}`);
+    // No text of the locale is left with a configured part unfilled.
+    for (const key of ['consent.ask', 'consent.declined', 'help.support', 'eligibility.notPbs', 'eligibility.inactive', 'errors.agendaUnavailable']) {
+      assert.doesNotMatch(renderer.text(key, { version: '2026-01' }, now), /\{\{/, key);
+    }
+  });
+
+  it('links to Lina\'s own policy page by default', () => {
+    assert.equal(rendererGlobals(loadConfig({ LINA_PUBLIC_URL: 'https://lina.example.org' })).policyUrl, 'https://lina.example.org/politica-de-datos');
   });
 });

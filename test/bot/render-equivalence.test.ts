@@ -1,24 +1,23 @@
 /**
  * i18next renders every text; the renderer remembers what it gave by key, parameters and the
- * year of `now`, and memoises dates, times, sites and normalised labels. Members must not read
- * a single character differently: these tests compare it with the straightforward
- * implementation (i18next's `t` for every text with the same settings and formatters, the
- * original `matchOption`) over every key of the locale and many kinds of parameters, asked
- * again and again so that remembered texts are compared too, across 2026 and 2027.
+ * year of `now`, and memoises dates, times, sites and services. Members must not read a single
+ * character differently: these tests compare it with the straightforward implementation
+ * (i18next's `t` for every text with the same settings and formatters) over every key of the
+ * locale and many kinds of parameters, asked again and again so that remembered texts are
+ * compared too, across 2026 and 2027. (Reading answers against the options shown is the
+ * understanding step's: test/bot/understanding/.)
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import i18next from 'i18next';
 import { isCups, isSiteCode, siteName } from '../../data/catalog.js';
-import { matchOption, maskEmail, Renderer, type ShownOption } from '../../bot/render.js';
-import { normalizeText } from '../../dialogs/text.js';
+import { maskEmail, Renderer } from '../../bot/render.js';
 import type { Reply, ReplyParams } from '../../dialogs/replies.js';
 import { TEST_SUPPORT } from '../fakes/chat.js';
 
 const LOCALE = 'es-CO';
 const locale = JSON.parse(readFileSync(new URL('../../locales/es-CO/lina.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-const aliasesByKey = JSON.parse(readFileSync(new URL('../../locales/es-CO/aliases.json', import.meta.url), 'utf8')) as Record<string, string[]>;
 
 /** Monday 23 November 2026, 08:00 in Bogotá. */
 const NOW = new Date('2026-11-23T08:00:00-05:00');
@@ -35,6 +34,8 @@ function referenceRenderer(globals: Record<string, string>) {
     resources: { [LOCALE]: { translation: locale } },
     interpolation: { escapeValue: false },
     returnNull: false,
+    // i18next formats no missing value: an optional part left out ("{{day, onDay}}") is written as nothing.
+    missingInterpolationHandler: (_text: string, match: string[]) => (/,\s*(inband|onday)\s*$/i.test(match[1] ?? '') ? '' : (match[0] ?? '')),
   });
   let now = new Date();
   const dayFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: 'America/Bogota', weekday: 'long', day: 'numeric', month: 'long' });
@@ -56,24 +57,25 @@ function referenceRenderer(globals: Record<string, string>) {
   formatter.add('franja', (value: unknown) => instance.t(`franjas.${String(value)}`));
   formatter.add('site', (value: unknown) => (isSiteCode(String(value)) ? siteName(String(value) as never) : String(value)));
   formatter.add('service', (value: unknown) => (isCups(String(value)) ? instance.t(`services.${String(value)}`) : String(value)));
+  const capital = (text: string) => text.charAt(0).toLocaleUpperCase('es-CO') + text.slice(1);
+  formatter.add('serviceStart', (value: unknown) => capital(isCups(String(value)) ? instance.t(`services.${String(value)}`) : String(value)));
+  formatter.add('dayStart', (value: unknown) => capital(formatDay(String(value), now)));
+  formatter.add('specialty', (value: unknown) => instance.t(`specialties.${String(value)}`));
+  formatter.add('inBand', (value: unknown) => (value === 'manana' || value === 'tarde' ? ` en la ${instance.t(`franjas.${value}`)}` : ''));
+  formatter.add('onDay', (value: unknown) => (typeof value === 'string' && value !== '' ? ` el ${formatDay(value, now)}` : ''));
+  formatter.add('searchWindow', (value: unknown) => instance.t(value === 'todayAndNextWorkingDay' ? 'windows.todayAndNextWorkingDay' : 'windows.horizon'));
   const text = (key: string, params: ReplyParams = {}, today: Date = now): string => {
     now = today;
     return instance.t(key, { ...globals, ...params });
   };
   const render = (replies: Reply[], today: Date) => {
-    let options: ShownOption[] | undefined;
     const messages = replies.map((said) => {
       const lines = (said.items ?? []).map((item) => `• ${text(item.key, item.params, today)}`);
       const joined = [text(said.key, said.params, today), ...lines].join('\n');
       if (!said.options?.length) return { text: joined };
-      options = said.options.map((choice) => ({
-        value: choice.value,
-        label: text(choice.key, choice.params, today),
-        aliases: aliasesByKey[choice.key] ?? [],
-      }));
-      return { text: joined, options: options.map(({ label, value }) => ({ label, value })) };
+      return { text: joined, options: said.options.map((choice) => ({ label: text(choice.key, choice.params, today), value: choice.value })) };
     });
-    return { messages, options };
+    return { messages };
   };
   return { text, render };
 }
@@ -101,10 +103,16 @@ function localeKeys(): Array<{ key: string; placeholders: Array<{ name: string; 
 /** Values a placeholder may meet, by its format: the ordinary ones first, then the odd ones. */
 const VALUES_BY_FORMAT: Record<string, unknown[]> = {
   day: ['2026-11-30T14:40:00-05:00', '2027-01-04T08:00:00-05:00', '2026-12-01T03:00:00Z', '2026-11-30', '2027-02-01', 'mañana', '', 0, 1_700_000_000_000],
+  daystart: ['2026-11-26', '2027-01-04', '2026-11-30T14:40:00-05:00', 'mañana', '', 0],
+  onday: ['2026-11-26', '2027-01-04', '2026-12-01T03:00:00Z', '', 'mañana', 0, true],
   time: ['2026-11-30T14:40:00-05:00', '2026-11-30T08:00:00-05:00', '2026-12-01T03:00:00Z', 'pronto', 12],
   site: ['SUBA', 'CHIA', 'KENNEDY', 'Suba', 'NOWHERE', '', 7],
   service: ['890201', '89020271', '999999', 'Medicina', 890301],
+  servicestart: ['890201', '89020271', '999999', 'medicina', 'ñandú', '', 890301],
+  specialty: ['medicina_general', 'pediatria', 'odontologia', '', 3],
   franja: ['manana', 'tarde', 'cualquiera', 'noche', ''],
+  inband: ['manana', 'tarde', 'cualquiera', 'noche', '', 0, true],
+  searchwindow: ['horizon', 'todayAndNextWorkingDay', 'otra', '', 0],
   maskemail: ['laura.gomez@example.com', 'a@b.co', 'sin-arroba', '@x.com', ''],
   '': ['Laura', 'Dra. Marta Salazar', '601 4441234', '', 0, 3, true, false, '$&', "$1 $' $`", '{{name}}', '{{-name}}', '$t(options.yes)', 'línea\nnueva', '😊 ñandú',
     // Values a memo could take for one another.
@@ -231,7 +239,7 @@ describe('Renderer, compared with i18next rendering each text', () => {
   it('picks plural forms as i18next does, for every kind of count', () => {
     const renderer = new Renderer(TEST_SUPPORT);
     const reference = referenceRenderer(TEST_SUPPORT);
-    for (const key of ['booking.askSlot', 'appointments.list', 'options.yes', 'no.such.key']) {
+    for (const key of ['slots.ask', 'options.day', 'appointments.list', 'options.yes', 'no.such.key']) {
       for (const count of [0, 1, 2, 5, 1.5, -1, 1_000_000, Number.NaN, '1', '3', true, undefined]) {
         const params = { patient: 'Laura', count } as ReplyParams;
         assert.equal(renderer.text(key, params, NOW), reference.text(key, params, NOW), `${key} count=${String(count)}`);
@@ -242,17 +250,23 @@ describe('Renderer, compared with i18next rendering each text', () => {
   it('gives the same text for keys the locale lacks or holds as objects', () => {
     const renderer = new Renderer(TEST_SUPPORT);
     const reference = referenceRenderer(TEST_SUPPORT);
-    for (const key of ['no.such.key', 'options', 'franjas', 'booking.askSlot', 'options.yes.more', 'options.yes ', 'translation:options.yes', '']) {
+    for (const key of ['no.such.key', 'options', 'franjas', 'slots.ask', 'options.yes.more', 'options.yes ', 'translation:options.yes', '']) {
       assert.equal(renderer.text(key, {}, NOW), reference.text(key, {}, NOW), JSON.stringify(key));
     }
   });
 
   it('gives the same text whatever the configuration puts in the globals', () => {
-    const configurations: Array<Record<string, string>> = [{}, { supportPhone: '$& {{supportHours}}' }, { ...TEST_SUPPORT, extra: 'x' }, { ...TEST_SUPPORT, count: '2' }];
+    const configurations: Array<Record<string, string>> = [
+      {},
+      { supportPhone: '$& {{supportHours}}' },
+      { ...TEST_SUPPORT, extra: 'x' },
+      { ...TEST_SUPPORT, count: '2' },
+      { ...TEST_SUPPORT, digitalSupportPhone: '601 9990000', digitalSupportHours: 'siempre', pacPhone: '601 5550000', pacHours: 'nunca', policyUrl: 'https://x.example/p?a=1&b=$1' },
+    ];
     for (const globals of configurations) {
       const renderer = new Renderer(globals);
       const reference = referenceRenderer(globals);
-      for (const key of ['help.support', 'consent.declined', 'identify.tooManyFailures', 'greeting.welcome', 'booking.askSlot']) {
+      for (const key of ['help.support', 'consent.ask', 'consent.declined', 'eligibility.notPbs', 'identify.tooManyFailures', 'greeting.welcome', 'slots.ask']) {
         assert.equal(renderer.text(key, {}, NOW), reference.text(key, {}, NOW), `${key} with ${JSON.stringify(globals)}`);
       }
     }
@@ -303,6 +317,8 @@ describe('Renderer, compared with i18next rendering each text', () => {
         { key: 'appointments.list', params: { patient: 'Laura', count: 2 }, items: [{ key: 'appointments.item', params: appointment }, { key: 'appointments.item', params: { ...appointment, site: 'CHIA' } }] },
         { key: 'cancel.askWhich', options: [{ value: 'a1', key: 'options.appointment', params: appointment }, { value: 'a2', key: 'options.menu.help' }] },
         { key: 'booking.askFranja', options: [{ value: 'manana', key: 'options.franja.manana' }, { value: 'x', key: 'options.unknown' }] },
+        { key: 'slots.askDay', params: { site: 'SUBA', band: 'tarde' }, options: [{ value: '2026-11-26', key: 'options.day', params: { day: '2026-11-26', count: 3 } }, { value: 'more', key: 'options.moreDays' }] },
+        { key: 'slots.noMoreTimes', params: { site: 'SUBA' } },
         { key: 'common.notUnderstood', items: [] },
       ],
     ];
@@ -322,88 +338,27 @@ describe('Renderer, compared with i18next rendering each text', () => {
   });
 });
 
-/** `matchOption` as it was: every label and alias normalised again at every answer. */
-function referenceMatchOption(text: string, options: ShownOption[]): string | undefined {
-  const answer = normalizeText(text).replace(/[.!¡¿?,;:)]+$/g, '').replace(/^[(#]+/, '').trim();
-  if (answer.length === 0) return undefined;
-  if (/^\d{1,2}$/.test(answer)) return options[Number(answer) - 1]?.value;
-  const exact = options.filter(
-    (choice) =>
-      normalizeText(choice.value) === answer ||
-      normalizeText(choice.label) === answer ||
-      choice.aliases.some((alias) => normalizeText(alias) === answer),
-  );
-  if (exact.length === 1) return exact[0]?.value;
-  if (exact.length > 1) return undefined;
-  if (answer.length < 3) return undefined;
-  const words = (value: string) => ` ${normalizeText(value).replace(/[^a-z0-9ñ ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
-  const said = words(answer);
-  const contains = (outer: string, inner: string) => inner.trim().length >= 3 && outer.includes(inner);
-  const partial = options.filter((choice) => {
-    const label = words(choice.label);
-    return contains(label, said) || contains(said, label) || choice.aliases.some((alias) => contains(said, words(alias)));
-  });
-  return partial.length === 1 ? partial[0]?.value : undefined;
-}
-
-describe('matchOption, compared with matching that normalises everything at every answer', () => {
-  const renderer = new Renderer(TEST_SUPPORT);
-  const option = (value: string, key: string, params?: ReplyParams) => ({ value, key, ...(params ? { params } : {}) });
-  const shown = (options: Reply['options']) => renderer.render([{ key: 'patient.ask', ...(options ? { options } : {}) }], NOW).options ?? [];
-  const optionSets: ShownOption[][] = [
-    [],
-    shown([option('yes', 'options.yes'), option('no', 'options.no')]),
-    shown([option('self', 'options.patient.self'), option('p2', 'options.patient.beneficiary', { name: 'Tomás' }), option('p3', 'options.patient.beneficiary', { name: 'Ana María' })]),
-    shown(['book', 'consult', 'cancel', 'reschedule', 'help'].map((operation) => option(operation, `options.menu.${operation}`))),
-    shown(['CALLE42', 'AUTOSUR', 'CALLE26', 'KENNEDY', 'SUBA', 'CHIA', 'PRIMEROMAYO', 'FONTIBON', 'FACATATIVA'].map((site) => option(site, 'options.site', { site }))),
-    shown([option('manana', 'options.franja.manana'), option('tarde', 'options.franja.tarde'), option('cualquiera', 'options.franja.cualquiera')]),
-    shown([option('primera_vez', 'options.visitType.primera_vez'), option('control', 'options.visitType.control'), option('no_programada', 'options.visitType.no_programada')]),
-    shown([0, 1, 2].map((index) => option(`s${index}`, 'options.slot', { start: `2026-11-3${index}T14:40:00-05:00`, doctor: 'Dr. Ángel Ruiz', site: 'SUBA' }))),
-    // Hand-made, to reach the odd corners: duplicate labels, empty aliases, accents in aliases.
-    [
-      { value: 'a', label: 'Sí', aliases: ['Claro', ''] },
-      { value: 'b', label: 'SÍ', aliases: ['Dále', 'por supuesto'] },
-      { value: 'c', label: '  Control  anual ', aliases: ['CONTROL'] },
-    ],
-  ];
-  const answers = [
-    '1', '2', '9', '10', '0', '01', ' 3. ', '#2', '(1)', '2)', 'sí', 'Si', 'S', 'n', 'no', 'NO!', 'no sé', 'no acepto', 'claro que sí', 'para mí',
-    'Para Tomás', 'tomas', 'ana', 'maría', 'agendar', 'quiero agendar una cita', 'cancelar', 'ayuda', 'kennedy', 'calle', 'calle 42', 'uss',
-    'chia', 'fontibón', 'en la mañana', 'tarde', 'am', 'cualquier', 'primera vez', 'control', 'no programada', 'salazar', 'ruiz', 'ángel',
-    'lunes 30 de noviembre', '2:40', '', '   ', '?', '¿', '👍', 'x'.repeat(300), "'; DROP TABLE x; --", 'control anual', 'dale', 'yes', 'a', 'b', 'c',
-    'medicina_general', 'PRIMEROMAYO', 'primero de mayo', 'SUBA.', '¡Sí!', 'Sí, claro', 'ok 👍', 'İstanbul', 'ǅemal', 'ΣΊΣΥΦΟΣ', 'e\u0301', 'ñandú',
-  ];
-
-  it('picks the same option for every answer and every list of options', () => {
-    let compared = 0;
-    for (const options of optionSets) {
-      for (const answer of answers) {
-        assert.equal(matchOption(answer, options), referenceMatchOption(answer, options), `${JSON.stringify(answer)} among ${options.map((o) => o.label).join(' | ')}`);
-        compared++;
+describe('Renderer.expectation, compared with what the member read', () => {
+  it('labels every option exactly as the message that showed it', () => {
+    const renderer = new Renderer(TEST_SUPPORT);
+    const appointment = { service: '890201', start: '2027-01-04T08:00:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' };
+    const questions: Reply[] = [
+      { key: 'consent.ask', params: { version: '2026-01' }, options: [{ value: 'yes', key: 'options.yes' }, { value: 'no', key: 'options.no' }], expects: 'consent' },
+      { key: 'cancel.askWhich', options: [{ value: 'a1', key: 'options.appointment', params: appointment }, { value: 'a2', key: 'options.appointment', params: { ...appointment, service: '89020271' } }], expects: 'appointment' },
+      { key: 'slots.ask', params: { count: 2 }, options: [0, 1].map((index) => ({ value: `s${index}`, key: 'options.slot', params: { start: `2026-11-3${index}T14:40:00-05:00`, doctor: 'Dr. Ángel Ruiz', site: 'CHIA' } })), expects: 'slot' },
+      { key: 'slots.askDay', params: { site: 'SUBA' }, options: [{ value: '2026-11-26', key: 'options.day', params: { day: '2026-11-26', count: 1 } }], expects: 'day' },
+    ];
+    for (const now of [NOW, NEXT_YEAR]) {
+      for (const question of questions) {
+        const [shown] = renderer.render([question], now).messages;
+        const expectation = renderer.expectation(question, now);
+        assert.equal(expectation.question, question.expects);
+        assert.deepEqual(
+          expectation.options.map(({ label, value }) => ({ label, value })),
+          shown?.options,
+          `${question.key} at ${now.toISOString()}`,
+        );
       }
     }
-    assert.ok(compared > 500);
-  });
-
-  it('picks the same option for random answers made of the labels\' own words', () => {
-    const next = random(42);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-    const pieces = [...new Set(optionSets.flat().flatMap((o) => [o.label, o.value, ...o.aliases]).flatMap((text) => text.split(/\s+/)))];
-    const noise = [' ', '  ', '.', '!', '¿', '?', ',', '(', '#', '\t', '\u00a0', '1', '2', 'x', 'É', '\u0301'];
-    for (let round = 0; round < 5000; round++) {
-      const options = pick(optionSets);
-      let answer = '';
-      const length = 1 + Math.floor(next() * 4);
-      for (let index = 0; index < length; index++) answer += (next() < 0.3 ? pick(noise) : ' ') + pick(pieces);
-      if (next() < 0.3) answer = answer.toUpperCase();
-      assert.equal(matchOption(answer, options), referenceMatchOption(answer, options), JSON.stringify(answer));
-    }
-  });
-
-  it('still matches options read back from storage, whose strings are new each turn', () => {
-    const sites = optionSets[4] ?? [];
-    const stored = JSON.parse(JSON.stringify(sites)) as ShownOption[];
-    assert.equal(matchOption('Kennedy', stored), 'KENNEDY');
-    assert.equal(matchOption('calle', stored), undefined);
   });
 });

@@ -1,29 +1,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { DOCUMENT_TYPES, SITE_CODES } from '../../bot/domain.js';
-import { formatDay, formatTime, matchOption, type ShownOption } from '../../bot/render.js';
+import { DOCUMENT_TYPES } from '../../bot/domain.js';
+import { Renderer, formatDay, formatTime } from '../../bot/render.js';
 import type { Operation } from '../../dialogs/conversation.machine.js';
-import { YES_NO, option, reply, type ReplyOption } from '../../dialogs/replies.js';
+import { YES_NO, ask, option, reply, type Reply } from '../../dialogs/replies.js';
 import { makeRenderer, TEST_SUPPORT } from '../fakes/chat.js';
 
 /** Monday 23 November 2026, 08:00 in Bogotá. */
 const NOW = new Date('2026-11-23T08:00:00-05:00');
 const renderer = makeRenderer();
 
-/** Options as the engine keeps them after showing them: rendered labels plus the locale's aliases. */
-function shown(options: ReplyOption[]): ShownOption[] {
-  const rendered = renderer.render([reply('patient.ask', undefined, options)], NOW).options;
-  assert.ok(rendered, 'the renderer kept no options');
-  return rendered;
-}
-
-const yesNo = shown(YES_NO);
-const specialties = shown([
-  option('medicina_general', 'options.specialty.medicina_general'),
-  option('pediatria', 'options.specialty.pediatria'),
-]);
-const sites = shown(SITE_CODES.map((site) => option(site, 'options.site', { site })));
+const aliasesByKey = JSON.parse(readFileSync(new URL('../../locales/es-CO/aliases.json', import.meta.url), 'utf8')) as Record<string, string[]>;
 
 describe('formatDay (contract point 15)', () => {
   it('writes weekday, day and month in Spanish', () => {
@@ -53,85 +41,9 @@ describe('formatTime (contract point 15)', () => {
   });
 });
 
-describe('matchOption (contract point 1)', () => {
-  it('picks by the number shown', () => {
-    assert.equal(matchOption('2', specialties), 'pediatria');
-    assert.equal(matchOption(' 1. ', specialties), 'medicina_general');
-    assert.equal(matchOption('#2', specialties), 'pediatria');
-  });
-
-  it('picks by the words of the label, case and accents aside', () => {
-    for (const text of ['pediatria', 'Pediatría', 'PEDIATRIA', 'pediatría!', 'quiero pediatría']) {
-      assert.equal(matchOption(text, specialties), 'pediatria', text);
-    }
-    assert.equal(matchOption('Medicina general', specialties), 'medicina_general');
-    assert.equal(matchOption('kennedy', sites), 'KENNEDY');
-    assert.equal(matchOption('Chia', sites), 'CHIA');
-    assert.equal(matchOption('calle 42', sites), 'CALLE42');
-  });
-
-  it('understands the yes/no words of the contract', () => {
-    for (const text of ['sí', 'si', 's', 'Sí', 'SI', 'claro', 'dale', 'ok', 'OK', 'acepto', 'Claro!']) {
-      assert.equal(matchOption(text, yesNo), 'yes', text);
-    }
-    for (const text of ['no', 'n', 'No', 'NO', 'no acepto']) {
-      assert.equal(matchOption(text, yesNo), 'no', text);
-    }
-  });
-
-  it('picks the main menu options by their verbs (contract point 7)', () => {
-    const menu = shown([
-      ...(['book', 'consult', 'cancel', 'reschedule'] as const).map((operation) => option(operation, `options.menu.${operation}`)),
-      option('help', 'options.menu.help'),
-    ]);
-    assert.equal(matchOption('agendar', menu), 'book');
-    assert.equal(matchOption('Consultar', menu), 'consult');
-    assert.equal(matchOption('cancelar', menu), 'cancel');
-    assert.equal(matchOption('reprogramar', menu), 'reschedule');
-    assert.equal(matchOption('5', menu), 'help');
-  });
-
-  it('picks by value, as web chat buttons send it', () => {
-    assert.equal(matchOption('medicina_general', specialties), 'medicina_general');
-    assert.equal(matchOption('PRIMEROMAYO', sites), 'PRIMEROMAYO');
-  });
-
-  it('picks nothing when the words fit more than one option', () => {
-    assert.equal(matchOption('calle', sites), undefined);
-    assert.equal(matchOption('uss', sites), undefined);
-  });
-
-  it('picks nothing for numbers outside the list', () => {
-    assert.equal(matchOption('3', specialties), undefined);
-    assert.equal(matchOption('0', specialties), undefined);
-    assert.equal(matchOption('42', sites), undefined);
-  });
-
-  it('picks nothing for unknown words, empty texts and garbage', () => {
-    for (const text of ['odontología', '', '   ', '👍', '?', "'; DROP TABLE x; --", '<script>alert(1)</script>', 'x'.repeat(5000)]) {
-      assert.equal(matchOption(text, specialties), undefined, text.slice(0, 40));
-      assert.equal(matchOption(text, yesNo), undefined, text.slice(0, 40));
-    }
-  });
-
-  it(
-    'does not take "I don\'t know" for a no',
-    () => {
-      for (const text of ['no sé', 'no entiendo', '¿qué datos? no entiendo']) {
-        assert.equal(matchOption(text, yesNo), undefined, text);
-      }
-    },
-  );
-
-  it('picks nothing when no options were shown', () => {
-    assert.equal(matchOption('1', []), undefined);
-    assert.equal(matchOption('sí', []), undefined);
-  });
-});
-
 describe('Renderer', () => {
   it('fills dates, times, sites and doctors into option labels', () => {
-    const [slot] = shown([option('slot-1', 'options.slot', { start: '2026-11-30T14:40:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' })]);
+    const [slot] = renderer.render([reply('slots.ask', { count: 1 }, [option('slot-1', 'options.slot', { start: '2026-11-30T14:40:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' })])], NOW).messages[0]?.options ?? [];
     assert.equal(slot?.label, 'lunes 30 de noviembre, 2:40 p. m. – Dra. Marta Salazar – USS Suba');
   });
 
@@ -141,14 +53,211 @@ describe('Renderer', () => {
     assert.ok(text.includes(TEST_SUPPORT.supportHours), text);
   });
 
-  it('keeps the options of the last message that had any', () => {
+  it('fills the digital support line, the PAC line and the policy link from configuration', () => {
+    const globals = { ...TEST_SUPPORT, digitalSupportPhone: '601 9990000', digitalSupportHours: 'todos los días', pacPhone: '601 5550000', pacHours: 'de lunes a viernes', policyUrl: 'https://lina.example.org/politica' };
+    const configured = new Renderer(globals);
+    const help = configured.text('help.support', {}, NOW);
+    for (const part of [globals.supportPhone, globals.digitalSupportPhone, globals.digitalSupportHours]) assert.ok(help.includes(part), `${part} in ${help}`);
+    const pac = configured.text('eligibility.notPbs', {}, NOW);
+    for (const part of [globals.pacPhone, globals.pacHours]) assert.ok(pac.includes(part), `${part} in ${pac}`);
+    const consent = configured.text('consent.ask', { version: '2026-01' }, NOW);
+    assert.ok(consent.includes(globals.policyUrl), consent);
+    assert.ok(consent.includes('2026-01'), consent);
+  });
+
+  it('renders every message with its own options, labelled, in order', () => {
     const rendered = renderer.render([reply('consent.thanks'), reply('consent.ask', { version: '1' }, YES_NO), reply('identify.askDocument')], NOW);
-    assert.deepEqual(rendered.options?.map((o) => o.value), ['yes', 'no']);
+    assert.deepEqual(Object.keys(rendered), ['messages'], 'options are no longer kept apart from the messages');
     assert.equal(rendered.messages.length, 3);
+    assert.equal(rendered.messages[0]?.options, undefined);
     assert.deepEqual(rendered.messages[1]?.options, [
       { label: 'Sí', value: 'yes' },
       { label: 'No', value: 'no' },
     ]);
+    assert.equal(rendered.messages[2]?.options, undefined);
+  });
+
+  it('writes the items of a message one per line, under its text', () => {
+    const [message] = renderer.render([reply('appointments.list', { patient: 'Laura', count: 1 }, undefined, [{ key: 'appointments.item', params: { service: '890201', start: '2026-11-30T14:40:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' } }])], NOW).messages;
+    const [head, item, ...rest] = (message?.text ?? '').split('\n');
+    assert.equal(head, renderer.text('appointments.list', { patient: 'Laura', count: 1 }, NOW));
+    assert.equal(item, '• Medicina general, primera vez – lunes 30 de noviembre, 2:40 p. m. – Dra. Marta Salazar – USS Suba');
+    assert.deepEqual(rest, []);
+  });
+});
+
+describe('Renderer.expectation: the pending question as the understanding step reads answers against it', () => {
+  it('is the question a prompt declares, with its options as shown: value, label and the locale\'s aliases', () => {
+    const expectation = renderer.expectation(ask('consent', 'consent.ask', { version: '2026-01' }, YES_NO), NOW);
+    assert.deepEqual(expectation, {
+      question: 'consent',
+      options: [
+        { value: 'yes', label: 'Sí', aliases: aliasesByKey['options.yes'] },
+        { value: 'no', label: 'No', aliases: aliasesByKey['options.no'] },
+      ],
+    });
+    assert.ok((aliasesByKey['options.yes'] ?? []).includes('claro'), 'the aliases come from locales/es-CO/aliases.json');
+  });
+
+  it('labels options with their parameters, as the member read them', () => {
+    const expectation = renderer.expectation(
+      ask('patient', 'patient.ask', undefined, [option('self', 'options.patient.self'), option('ben-mateo', 'options.patient.beneficiary', { name: 'Mateo' })]),
+      NOW,
+    );
+    assert.equal(expectation.question, 'patient');
+    assert.deepEqual(
+      expectation.options.map(({ value, label }) => ({ value, label })),
+      [
+        { value: 'self', label: 'Para mí' },
+        { value: 'ben-mateo', label: 'Para Mateo' },
+      ],
+    );
+    assert.deepEqual(expectation.options[1]?.aliases, [], 'a key without aliases has none');
+  });
+
+  it('keeps the start and doctor of each slot, and the service of each appointment, so "la de las 3" or "la de la doctora Marta" can pick', () => {
+    const slot = { start: '2026-11-30T14:40:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' };
+    const slots = renderer.expectation(ask('slot', 'slots.ask', { count: 1 }, [option('slot-1', 'options.slot', slot)]), NOW);
+    assert.deepEqual(slots.options, [
+      { value: 'slot-1', label: 'lunes 30 de noviembre, 2:40 p. m. – Dra. Marta Salazar – USS Suba', aliases: [], start: slot.start, doctor: slot.doctor },
+    ]);
+    const appointment = { ...slot, service: '890301' };
+    const appointments = renderer.expectation(ask('appointment', 'cancel.askWhich_self', undefined, [option('apt-1', 'options.appointment', appointment)]), NOW);
+    assert.deepEqual(appointments.options[0], {
+      value: 'apt-1',
+      label: 'Medicina general, control – lunes 30 de noviembre, 2:40 p. m. – Dra. Marta Salazar – USS Suba',
+      aliases: [],
+      start: slot.start,
+      service: '890301',
+      doctor: slot.doctor,
+    });
+  });
+
+  it('leaves out a start, a service or a doctor that is not text', () => {
+    const [shown] = renderer.expectation(ask('slot', 'slots.ask', { count: 1 }, [option('s', 'options.slot', { start: 0, doctor: true, service: undefined, site: 'SUBA' })]), NOW).options;
+    assert.ok(shown);
+    for (const key of ['start', 'doctor', 'service']) assert.equal(key in shown, false, key);
+  });
+
+  it('dates labels against `now`: the year appears only when it is not the current one', () => {
+    const question = ask('slot', 'slots.ask', { count: 1 }, [option('s', 'options.slot', { start: '2027-01-04T08:00:00-05:00', doctor: 'Dr. Ángel Ruiz', site: 'CHIA' })]);
+    assert.equal(renderer.expectation(question, NOW).options[0]?.label, 'lunes 4 de enero de 2027, 8:00 a. m. – Dr. Ángel Ruiz – USS Chía');
+    assert.equal(renderer.expectation(question, new Date('2027-01-01T10:00:00-05:00')).options[0]?.label, 'lunes 4 de enero, 8:00 a. m. – Dr. Ángel Ruiz – USS Chía');
+  });
+
+  it('expects `other` from a conversation that waits on nothing, or on a text that declares no question', () => {
+    assert.deepEqual(renderer.expectation(undefined, NOW), { question: 'other', options: [] });
+    assert.deepEqual(renderer.expectation(reply('identify.askDocument'), NOW), { question: 'other', options: [] });
+    const undeclared: Reply = reply('booking.askSpecialty', undefined, [option('medicina_general', 'options.specialty.medicina_general')]);
+    const expectation = renderer.expectation(undeclared, NOW);
+    assert.equal(expectation.question, 'other');
+    assert.deepEqual(expectation.options.map((shown) => shown.value), ['medicina_general']);
+  });
+
+  it('a question without options expects no options', () => {
+    assert.deepEqual(renderer.expectation(ask('document', 'identify.askDocument'), NOW), { question: 'document', options: [] });
+    assert.deepEqual(renderer.expectation(ask('birthDate', 'identify.askBirthDate', undefined, []), NOW), { question: 'birthDate', options: [] });
+  });
+
+  it('never takes an inherited property of the aliases for aliases', () => {
+    for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const [shown] = renderer.expectation(ask('other', 'patient.ask', undefined, [option('x', key)]), NOW).options;
+      assert.deepEqual(shown?.aliases, [], key);
+    }
+  });
+});
+
+/**
+ * A renderer with a few texts of the test's own besides the locale's: each formatter is tested
+ * on a template that uses only it, whatever wording the locale gives it today.
+ */
+function rendererWith(templates: Record<string, string>, globals: Record<string, string> = TEST_SUPPORT): Renderer {
+  const configured = new Renderer(globals);
+  const { i18n } = configured as unknown as { i18n: { addResource(lng: string, ns: string, key: string, value: string): void } };
+  for (const [key, template] of Object.entries(templates)) i18n.addResource('es-CO', 'translation', `test.${key}`, template);
+  return configured;
+}
+
+describe('Renderer formatters', () => {
+  const formats = rendererWith({
+    inBand: 'Horarios{{band, inBand}}.',
+    onDay: 'No hay más horarios{{day, onDay}}{{band, inBand}}.',
+    searchWindow: 'No hay cupos {{window, searchWindow}}.',
+    service: 'Cita de {{service, service}}.',
+    serviceStart: '{{service, serviceStart}} – lunes',
+    dayStart: '{{day, dayStart}} (3 horarios)',
+    day: '{{day, day}}',
+    specialty: '¿Cambio la cita a {{specialty, specialty}}?',
+  });
+  const text = (key: string, params: Reply['params'] = {}, now: Date = NOW) => formats.text(`test.${key}`, params, now);
+
+  it('inBand: " en la mañana" / " en la tarde" right after a word, nothing for any band', () => {
+    assert.equal(text('inBand', { band: 'manana' }), 'Horarios en la mañana.');
+    assert.equal(text('inBand', { band: 'tarde' }), 'Horarios en la tarde.');
+    for (const band of ['cualquiera', '', 'noche', 'MANANA', 0, true]) assert.equal(text('inBand', { band }), 'Horarios.', String(band));
+  });
+
+  it('onDay: " el jueves 26 de noviembre", with the year when it is not the current one, nothing without a day', () => {
+    assert.equal(text('onDay', { day: '2026-11-26', band: 'tarde' }), 'No hay más horarios el jueves 26 de noviembre en la tarde.');
+    assert.equal(text('onDay', { day: '2027-01-04' }), 'No hay más horarios el lunes 4 de enero de 2027.');
+    assert.equal(text('onDay', { day: '2027-01-04' }, new Date('2027-01-01T10:00:00-05:00')), 'No hay más horarios el lunes 4 de enero.');
+    for (const day of ['', 0, false]) assert.equal(text('onDay', { day }), 'No hay más horarios.', String(day));
+  });
+
+  it('writes nothing for a band or a day left out of the parameters, never the raw placeholder', () => {
+    // i18next calls no formatter for a missing value: without care "{{day, onDay}}" reaches the member.
+    assert.equal(text('onDay', {}), 'No hay más horarios.');
+    assert.equal(text('onDay', { band: 'tarde' }), 'No hay más horarios en la tarde.');
+    assert.equal(text('onDay', { day: undefined, band: undefined }), 'No hay más horarios.');
+    assert.equal(text('inBand', { band: null as never }), 'Horarios.');
+    // Any other missing value keeps i18next's behaviour.
+    assert.equal(text('day', {}), '{{day, day}}');
+    assert.equal(renderer.text('identify.welcome', {}, NOW), renderer.text('identify.welcome', { name: '{{name}}' }, NOW));
+  });
+
+  it('no text of the locale shows an optional part as a placeholder when its value is left out', () => {
+    const locale = JSON.parse(readFileSync(new URL('../../locales/es-CO/lina.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const keys: string[] = [];
+    const walk = (node: Record<string, unknown>, prefix: string) => {
+      for (const [name, value] of Object.entries(node)) {
+        if (typeof value === 'string') keys.push(`${prefix}${name}`);
+        else if (value && typeof value === 'object') walk(value as Record<string, unknown>, `${prefix}${name}.`);
+      }
+    };
+    walk(locale, '');
+    for (const key of keys) assert.doesNotMatch(renderer.text(key, {}, NOW), /\{\{\s*\w+\s*,\s*(inBand|onDay)\s*\}\}/i, key);
+  });
+
+  it('searchWindow: the 14-day horizon, or today and the next working day (no programada)', () => {
+    const horizon = renderer.text('windows.horizon', {}, NOW);
+    const today = renderer.text('windows.todayAndNextWorkingDay', {}, NOW);
+    assert.notEqual(horizon, today);
+    assert.equal(text('searchWindow', { window: 'horizon' }), `No hay cupos ${horizon}.`);
+    assert.equal(text('searchWindow', { window: 'todayAndNextWorkingDay' }), `No hay cupos ${today}.`);
+    // Anything else is the horizon, the window of every search but the no programada one.
+    assert.equal(text('searchWindow', { window: 'otra' }), `No hay cupos ${horizon}.`);
+  });
+
+  it('service and serviceStart: in lower case mid-sentence, with a capital at the start of a line; other values as given', () => {
+    assert.equal(text('service', { service: '890283' }), `Cita de ${renderer.text('services.890283', {}, NOW)}.`);
+    assert.equal(text('service', { service: '89020110' }), 'Cita de medicina general, consulta no programada.');
+    assert.equal(text('serviceStart', { service: '890283' }), 'Pediatría, primera vez – lunes');
+    assert.equal(text('serviceStart', { service: '890301' }), 'Medicina general, control – lunes');
+    assert.equal(text('serviceStart', { service: 'ecografía' }), 'Ecografía – lunes');
+    assert.equal(text('serviceStart', { service: 'Odontología' }), 'Odontología – lunes');
+    assert.equal(text('service', { service: '999999' }), 'Cita de 999999.');
+  });
+
+  it('dayStart: a day at the start of a line takes a capital letter, with its year when not the current one', () => {
+    assert.equal(text('dayStart', { day: '2026-11-26' }), 'Jueves 26 de noviembre (3 horarios)');
+    assert.equal(text('dayStart', { day: '2026-11-30T14:40:00-05:00' }), 'Lunes 30 de noviembre (3 horarios)');
+    assert.equal(text('dayStart', { day: '2027-01-04' }), 'Lunes 4 de enero de 2027 (3 horarios)');
+    assert.equal(text('day', { day: '2026-11-26' }), 'jueves 26 de noviembre', 'the day alone stays in lower case');
+  });
+
+  it('specialty: the specialty in lower case, as said mid-sentence', () => {
+    assert.equal(text('specialty', { specialty: 'pediatria' }), '¿Cambio la cita a pediatría?');
+    assert.equal(text('specialty', { specialty: 'medicina_general' }), '¿Cambio la cita a medicina general?');
   });
 });
 
@@ -174,6 +283,8 @@ describe('locale coverage', () => {
   function literalKeys(): Array<{ file: string; key: string }> {
     return sources.flatMap(({ file, text }) =>
       [...text.matchAll(/'([a-z][A-Za-z]*(?:\.[A-Za-z0-9_]+)+)'/g)]
+        // A transition's target (`target: 'form.awaitingSite'`) names a state, not a text.
+        .filter((match) => !/target:\s*$/.test(text.slice(Math.max(0, (match.index ?? 0) - 12), match.index)))
         .map((match) => match[1] ?? '')
         .filter((key) => !notKeys.has(key) && !/\.(js|ts|json)$/.test(key))
         .map((key) => ({ file, key })),
@@ -192,7 +303,22 @@ describe('locale coverage', () => {
   }
 
   /** A key exists as such, or as the plural pair i18next picks from with `count`. */
-  const translated = (key: string) => renderer.has(key) || (renderer.has(`${key}_one`) && renderer.has(`${key}_other`));
+  /** Every key of the locale, to find the variants a text said with a `context` picks from. */
+  const localeKeys: string[] = [];
+  const walk = (node: Record<string, unknown>, prefix: string) => {
+    for (const [name, value] of Object.entries(node)) {
+      if (typeof value === 'string') localeKeys.push(`${prefix}${name}`);
+      else if (value && typeof value === 'object') walk(value as Record<string, unknown>, `${prefix}${name}.`);
+    }
+  };
+  walk(JSON.parse(readFileSync(new URL('../../locales/es-CO/lina.json', import.meta.url), 'utf8')) as Record<string, unknown>, '');
+
+  /**
+   * A key exists as such, as the plural pair i18next picks from with `count`, or as the
+   * variants it picks from with `context` (`greeting.requestNoted` → `greeting.requestNoted_book`).
+   */
+  const translated = (key: string) =>
+    renderer.has(key) || (renderer.has(`${key}_one`) && renderer.has(`${key}_other`)) || localeKeys.some((known) => known.startsWith(`${key}_`));
 
   it('finds the keys the dialogs say (the walk itself works)', () => {
     const keys = new Set(literalKeys().map(({ key }) => key));

@@ -66,7 +66,7 @@ describe('web chat page, end to end', () => {
     assert.equal((await lina.buttons())[0], 'USS Suba', 'the QR code site is listed first');
     assert.match(await lina.tap('USS Suba'), /horario/i);
     const slots = await lina.type('mañana');
-    assert.match(slots, /cupos/i);
+    assert.match(slots, /horarios más cercanos/i);
     const slotButtons = await lina.buttons();
     assert.ok(slotButtons.length >= 1 && slotButtons.length <= 5, 'up to 5 slots');
     assert.ok(slotButtons.every((label) => /Hernán Gutiérrez – USS Suba$/.test(label)), `morning slots at Suba: ${slotButtons.join(' | ')}`);

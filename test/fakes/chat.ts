@@ -18,8 +18,20 @@ import { loadUnderstanding } from '../../bot/understanding/load.js';
 import { FAKE_NOW, createFakeAgenda } from './agenda.fake.js';
 import { createFakeSessionStore } from './session-store.fake.js';
 
-/** What `{{supportPhone}}` and `{{supportHours}}` become in tests. */
-export const TEST_SUPPORT = { supportPhone: '601 4441234', supportHours: 'lunes a sábado, de 7:00 a. m. a 7:00 p. m.' };
+/**
+ * What the texts' configured parts (`{{supportPhone}}`, `{{policyUrl}}`…) become in tests, as
+ * `rendererGlobals(config)` gives them in production. Each line has its own number, so a text
+ * that names the wrong line shows.
+ */
+export const TEST_SUPPORT = {
+  supportPhone: '601 4441234',
+  supportHours: 'lunes a sábado, de 7:00 a. m. a 7:00 p. m.',
+  digitalSupportPhone: '601 3330000',
+  digitalSupportHours: 'lunes a viernes, de 8:00 a. m. a 6:00 p. m.',
+  pacPhone: '601 5550000',
+  pacHours: 'lunes a viernes, de 7:00 a. m. a 5:00 p. m.',
+  policyUrl: 'http://localhost:3978/politica-de-datos',
+};
 export const TEST_POLICY_VERSION = '2026-01';
 /** Laura's WhatsApp number, equal to her phone on file. */
 export const LAURA_PHONE = '+573001112233';

@@ -15,6 +15,9 @@ import { createEngine } from '../../bot/engine.js';
 import { silentLogger } from '../../bot/logger.js';
 import type { SessionStore } from '../../bot/ports.js';
 import { formatDay, formatTime } from '../../bot/render.js';
+import { loadUnderstanding } from '../../bot/understanding/load.js';
+import type { Expectation } from '../../bot/understanding/types.js';
+import type { Understand } from '../../bot/understanding/understand.js';
 import { openDatabase, type SqliteDatabase } from '../../data/database.js';
 import { createSqliteSessionStore } from '../../data/session.store.js';
 import type { ReplyParams } from '../../dialogs/replies.js';
@@ -54,12 +57,14 @@ async function startWorld(test: TestContext) {
       },
     };
   };
+  let understand: Understand = loadUnderstanding();
   const buildEngine = () =>
     createEngine({
       store: buildStore(),
       agenda,
       clock,
       renderer,
+      understand: (text, expectation, now) => understand(text, expectation, now),
       logger: silentLogger,
       sessionTimeoutMs: 10 * 60_000,
       turnTimeoutMs: 15_000,
@@ -79,6 +84,10 @@ async function startWorld(test: TestContext) {
     agenda,
     clock,
     db: () => db,
+    /** What reads the member's messages, from the next turn on (across restarts). */
+    setUnderstand(next: Understand) {
+      understand = next;
+    },
     crashNextTurnBeforeSaving() {
       crashBeforeSaving = true;
     },
@@ -198,7 +207,7 @@ describe('engine + SQLite file + agenda simulator', () => {
       const reply = await say(chat, 'sí');
       const appointments = await agenda.listAppointments({ patientId: LAURA_ID });
       assert.equal(appointments.length, 1);
-      assert.ok(!reply.includes(t('booking.slotTaken')), reply);
+      assert.ok(!reply.includes(t('slots.slotTaken')), reply);
       assert.ok(reply.includes(formatTime(appointments[0]?.start ?? '')), reply);
     },
   );
@@ -240,7 +249,7 @@ describe('engine + SQLite file + agenda simulator', () => {
     assert.ok(outgoing.length >= incoming.length);
     assert.ok(outgoing.every((line) => typeof line.state === 'string' && line.state.length > 0), 'every out line has its state');
     assert.equal(outgoing[0]?.state, 'awaitingConsent');
-    assert.ok(outgoing.some((line) => line.state === 'booking.findingSlot.awaitingSlot'), 'steps inside an operation are named');
+    assert.ok(outgoing.some((line) => line.state === 'booking.takingSlot.findingSlot.awaitingSlot'), 'steps inside an operation are named');
     assert.equal(outgoing.at(-1)?.state, 'menu');
 
     const events = db.prepare('SELECT type, detail FROM conversation_events ORDER BY id').all();
@@ -256,6 +265,60 @@ describe('engine + SQLite file + agenda simulator', () => {
     ]);
 
     assert.deepEqual(db.pragma('integrity_check'), [{ integrity_check: 'ok' }]);
+  });
+});
+
+describe('engine + SQLite: answers read against the question saved in the file', () => {
+  /** Every turn's text and what the understanding step was told the conversation waits on. */
+  function watch(world: Awaited<ReturnType<typeof startWorld>>) {
+    const understand = loadUnderstanding();
+    const calls: Array<{ text: string; expectation: Expectation }> = [];
+    world.setUnderstand((text, expectation, now) => {
+      calls.push({ text, expectation: structuredClone(expectation) });
+      return understand(text, expectation, now);
+    });
+    return calls;
+  }
+
+  it('after "CC 1010101010" and a restart, "mateo" picks Mateo, as it does in a live conversation', async (test) => {
+    const live = await startWorld(test);
+    const restarted = await startWorld(test);
+    const liveCalls = watch(live);
+    const restartedCalls = watch(restarted);
+    for (const world of [live, restarted]) {
+      await say(world.chat, 'Hola');
+      await say(world.chat, 'sí');
+      await say(world.chat, 'CC 1010101010', [t('patient.ask')]);
+    }
+    restarted.restart();
+    for (const world of [live, restarted]) {
+      await say(world.chat, 'mateo', [t('menu.askFor', { patient: 'Mateo' })]);
+    }
+    const [liveRead, restoredRead] = [liveCalls.at(-1), restartedCalls.at(-1)];
+    assert.equal(restoredRead?.expectation.question, 'patient');
+    assert.deepEqual(restoredRead?.expectation.people, ['laura', 'mateo', 'sofia']);
+    assert.deepEqual(restoredRead, liveRead);
+  });
+
+  it('reads every answer of a booking the same, restarted from the file at every turn or not', async (test) => {
+    const script = ['Hola', 'sí', 'CC 1010101010', 'es para Mateo', 'quiero agendar', 'pediatría', 'primera vez', 'suba', 'en la tarde', 'la primera', 'sí'];
+    const live = await startWorld(test);
+    const restarted = await startWorld(test);
+    const liveCalls = watch(live);
+    const restartedCalls = watch(restarted);
+    for (const text of script) {
+      await say(live.chat, text);
+      restarted.restart();
+      await say(restarted.chat, text);
+    }
+    assert.equal(liveCalls.length, script.length);
+    assert.deepEqual(restartedCalls, liveCalls);
+    assert.deepEqual(
+      restarted.chat.turns.map((turn) => plainText(turn.replies)),
+      live.chat.turns.map((turn) => plainText(turn.replies)),
+    );
+    assert.ok(live.chat.lastReply().includes(t('menu.askFor', { patient: 'Mateo' })), live.chat.lastReply());
+    assert.equal((await restarted.agenda.listAppointments({ patientId: 'pat-0002' })).length, 1);
   });
 });
 

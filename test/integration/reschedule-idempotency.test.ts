@@ -167,13 +167,13 @@ async function startWorld(t: TestContext, { retries = 0 }: { retries?: number } 
     text,
     /** A slot as Lina lists it: "lunes 23 de noviembre, 12:00 p. m. – Dr. … – USS Kennedy". */
     slotLabel: (slot: Slot) => text('options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site }),
-    /** The five general-medicine first-visit slots Lina would offer at Kennedy in that band. */
+    /** The five general-medicine first-visit slots Lina would offer at Kennedy in that band (from the lead time on). */
     kennedySlots: (franja: Franja) =>
       agenda.searchSlots({
         cups: '890201',
         site: 'KENNEDY',
         franja,
-        from: clock.now().toISOString(),
+        from: new Date(clock.now().getTime() + config.conversation.minLeadMinutes * 60_000).toISOString(),
         to: new Date(clock.now().getTime() + HORIZON_MS).toISOString(),
         limit: 5,
       }),
@@ -283,6 +283,7 @@ describe('booking when the answer is lost', () => {
     assert.ok(appointment);
     const bookedText = world.text('booking.booked', {
       patient: 'Laura',
+      context: 'self',
       service: appointment.cups,
       start: appointment.start,
       doctor: appointment.doctor.name,
@@ -339,7 +340,7 @@ describe('rescheduling atomically', () => {
     assert.ok(fresh);
 
     const afterTaken = await diana('sí');
-    assert.ok(afterTaken.includes(world.text('booking.slotTaken')), afterTaken);
+    assert.ok(afterTaken.includes(world.text('slots.slotTaken')), afterTaken);
     assert.ok(afterTaken.includes(`1. ${world.slotLabel(fresh)}`), afterTaken);
     assert.ok(!afterTaken.includes(world.slotLabel(chosen)), afterTaken);
     assertSameAppointments(await world.appointmentsOf(DIANA), [original]);
@@ -391,6 +392,8 @@ describe('rescheduling atomically', () => {
 
     const afterRetry = await diana('sí');
     const movedText = world.text('reschedule.done', {
+      patient: 'Diana',
+      context: 'self',
       service: original.cups,
       start: chosen.start,
       doctor: chosen.doctor.name,
@@ -412,7 +415,7 @@ describe('closing a RISS case lifts the lock on that specialty', () => {
     const openCase = await world.agenda.findOpenCase({ patientId: LAURA.id, specialty: 'medicina_general' });
 
     const refused = await tryGeneralMedicine(laura);
-    assert.ok(refused.includes(world.text('booking.caseOpen', { radicado, dueDate: openCase?.dueDate })), refused);
+    assert.ok(refused.includes(world.text('booking.caseOpen', { specialty: 'medicina_general', radicado, dueDate: openCase?.dueDate })), refused);
     assert.match(refused, /lunes 30 de noviembre/);
 
     const closed = await world.agenda.closeCase({ radicado });

@@ -54,12 +54,14 @@ const BOOKABLE_SITES = SITES.filter((site) => site.code !== 'FACATATIVA');
 function nextMessage(member: Member): string | undefined {
   const reply = member.lastReply;
   if (member.sent === 0) return 'hola';
-  if (/Cita agendada/.test(reply)) member.booked = true;
-  if (/ya tiene una cita de esta especialidad/.test(reply)) {
+  // "✅ ¡Listo, Miembro0001! Tu cita quedó agendada." (for someone else: "¡Cita agendada para …!")
+  if (/Tu cita quedó agendada|Cita agendada/.test(reply)) member.booked = true;
+  if (/ya tienes? una cita de esta especialidad/i.test(reply)) {
     member.booked = true;
     return 'volver al menú';
   }
-  if (/citas? próximas?/i.test(reply)) {
+  // "Esta es tu próxima cita:", "Estas son tus 2 próximas citas:", "No hay citas próximas a tu nombre."
+  if (/próximas? citas?|citas? próximas?/i.test(reply)) {
     member.done = true;
     return undefined;
   }

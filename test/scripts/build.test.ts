@@ -78,15 +78,17 @@ interface BuildReport {
   compiled: number;
   removed: number;
   holidays: boolean;
+  /** The intent classifier of the understanding step was checked against its corpus (and trained if stale). */
+  understanding: boolean;
 }
 
 /** `node scripts/build.mjs` in `root`, and the counts it prints. */
 async function build(root: string, ...flags: string[]): Promise<BuildReport> {
   const run = await runNode(['scripts/build.mjs', ...flags], root);
   assert.equal(run.code, 0, describeRun(run));
-  const report = /^dist\/: (\d+) compiled, (\d+) removed(, holiday table written)? in \d+ ms$/m.exec(run.stdout);
+  const report = /^dist\/: (\d+) compiled, (\d+) removed(, holiday table written)?(, intent classifier checked)? in \d+ ms$/m.exec(run.stdout);
   assert.ok(report, `unexpected build report:\n${describeRun(run)}`);
-  return { compiled: Number(report[1]), removed: Number(report[2]), holidays: report[3] !== undefined };
+  return { compiled: Number(report[1]), removed: Number(report[2]), holidays: report[3] !== undefined, understanding: report[4] !== undefined };
 }
 
 /** Files under `folder` (recursively) whose names end in `suffix`, relative to `root`, `/`-separated, sorted. */
@@ -221,7 +223,7 @@ describe('the compiled tree (scripts/build.mjs, scripts/lina.mjs) on a copy of t
 
     const report = await build(root);
 
-    assert.deepEqual(report, { compiled: sources.length, removed: 0, holidays: true });
+    assert.deepEqual(report, { compiled: sources.length, removed: 0, holidays: true, understanding: true });
     assert.deepEqual(filesEndingIn(root, 'dist', '.js'), sources.map(outputOf).sort());
     const manifest = JSON.parse(readFileSync(join(root, 'dist/.build.json'), 'utf8')) as { files: Record<string, unknown> };
     assert.deepEqual(Object.keys(manifest.files).sort(), sources);
@@ -237,13 +239,16 @@ describe('the compiled tree (scripts/build.mjs, scripts/lina.mjs) on a copy of t
     assert.ok(table.years['2026']?.some(([date, type]) => date === '2026-07-20' && type === 'public'), 'Independence Day 2026 missing');
     // Nothing of the sources is copied: locales and assets stay where they are.
     assert.equal(existsSync(join(root, 'dist/locales')), false);
+    // The intent classifier, trained from the copy's corpus, is where the understanding step reads it.
+    const model = JSON.parse(readFileSync(join(root, 'dist/understanding-model.json'), 'utf8')) as { trainedFrom?: unknown };
+    assert.equal(typeof model.trainedFrom, 'string');
   });
 
   it('compiles nothing when nothing changed', async () => {
     const stamps = outputStamps(root);
     const table = statSync(join(root, 'dist/colombian-holidays.json')).mtimeMs;
 
-    assert.deepEqual(await build(root), { compiled: 0, removed: 0, holidays: false });
+    assert.deepEqual(await build(root), { compiled: 0, removed: 0, holidays: false, understanding: false });
     assert.deepEqual(changedOutputs(stamps, outputStamps(root)), []);
     assert.equal(statSync(join(root, 'dist/colombian-holidays.json')).mtimeMs, table);
   });
@@ -251,13 +256,13 @@ describe('the compiled tree (scripts/build.mjs, scripts/lina.mjs) on a copy of t
   it('compiles again only the source that was touched or changed', async () => {
     let stamps = outputStamps(root);
     touch(join(root, 'dialogs/text.ts'));
-    assert.deepEqual(await build(root), { compiled: 1, removed: 0, holidays: false });
+    assert.deepEqual(await build(root), { compiled: 1, removed: 0, holidays: false, understanding: false });
     assert.deepEqual(changedOutputs(stamps, outputStamps(root)), ['dist/dialogs/text.js']);
 
     stamps = outputStamps(root);
     const logger = join(root, 'bot/logger.ts');
     writeFileSync(logger, `${readFileSync(logger, 'utf8')}\nexport const buildProbe = 'changed-after-first-build';\n`);
-    assert.deepEqual(await build(root), { compiled: 1, removed: 0, holidays: false });
+    assert.deepEqual(await build(root), { compiled: 1, removed: 0, holidays: false, understanding: false });
     assert.deepEqual(changedOutputs(stamps, outputStamps(root)), ['dist/bot/logger.js']);
     assert.match(readFileSync(join(root, 'dist/bot/logger.js'), 'utf8'), /changed-after-first-build/);
   });
@@ -265,14 +270,35 @@ describe('the compiled tree (scripts/build.mjs, scripts/lina.mjs) on a copy of t
   it('writes the holiday table again when bot/calendar.ts changes, and every file when tsconfig.json does', async () => {
     let stamps = outputStamps(root);
     touch(join(root, 'bot/calendar.ts'));
-    assert.deepEqual(await build(root), { compiled: 1, removed: 0, holidays: true });
+    assert.deepEqual(await build(root), { compiled: 1, removed: 0, holidays: true, understanding: false });
     assert.deepEqual(changedOutputs(stamps, outputStamps(root)), ['dist/bot/calendar.js']);
 
     stamps = outputStamps(root);
     touch(join(root, 'tsconfig.json'));
     const sources = sourcesOf(root);
-    assert.deepEqual(await build(root), { compiled: sources.length, removed: 0, holidays: false });
+    assert.deepEqual(await build(root), { compiled: sources.length, removed: 0, holidays: false, understanding: false });
     assert.deepEqual(changedOutputs(stamps, outputStamps(root)), sources.map(outputOf).sort());
+  });
+
+  it('checks the intent classifier again when its corpus or its code changes, and only then', async () => {
+    const model = join(root, 'dist/understanding-model.json');
+    const trained = readFileSync(model, 'utf8');
+    let stamps = outputStamps(root);
+    touch(join(root, 'locales/es-CO/understanding/training.yaml'));
+    assert.deepEqual(await build(root), { compiled: 0, removed: 0, holidays: false, understanding: true });
+    assert.deepEqual(changedOutputs(stamps, outputStamps(root)), []);
+    // Same corpus, same words: the stored classifier is still the right one.
+    assert.equal(readFileSync(model, 'utf8'), trained);
+
+    stamps = outputStamps(root);
+    touch(join(root, 'bot/understanding/words.ts'));
+    assert.deepEqual(await build(root), { compiled: 1, removed: 0, holidays: false, understanding: true });
+    assert.deepEqual(changedOutputs(stamps, outputStamps(root)), ['dist/bot/understanding/words.js']);
+
+    rmSync(model);
+    assert.deepEqual(await build(root), { compiled: 0, removed: 0, holidays: false, understanding: true });
+    assert.equal(readFileSync(model, 'utf8'), trained, 'trained again, to the same classifier');
+    assert.deepEqual(await build(root), { compiled: 0, removed: 0, holidays: false, understanding: false });
   });
 
   it('compiles a new source, in a new folder, and removes its output once the source is deleted', async () => {
@@ -281,13 +307,13 @@ describe('the compiled tree (scripts/build.mjs, scripts/lina.mjs) on a copy of t
     writeFileSync(join(root, source), "export const probe: string = 'probe';\n");
     let stamps = outputStamps(root);
 
-    assert.deepEqual(await build(root), { compiled: 1, removed: 0, holidays: false });
+    assert.deepEqual(await build(root), { compiled: 1, removed: 0, holidays: false, understanding: false });
     assert.deepEqual(changedOutputs(stamps, outputStamps(root)), [outputOf(source)]);
     assert.doesNotMatch(readFileSync(join(root, outputOf(source)), 'utf8'), /: string/);
 
     stamps = outputStamps(root);
     rmSync(join(root, 'adapters/build-probe'), { recursive: true });
-    assert.deepEqual(await build(root), { compiled: 0, removed: 1, holidays: false });
+    assert.deepEqual(await build(root), { compiled: 0, removed: 1, holidays: false, understanding: false });
     assert.deepEqual(changedOutputs(stamps, outputStamps(root)), [outputOf(source)]);
     assert.equal(existsSync(join(root, outputOf(source))), false);
     const manifest = JSON.parse(readFileSync(join(root, 'dist/.build.json'), 'utf8')) as { files: Record<string, unknown> };
@@ -323,7 +349,7 @@ describe('the compiled tree (scripts/build.mjs, scripts/lina.mjs) on a copy of t
     assert.match(simulation.stdout, /^PASS /m, describeRun(simulation));
     assert.match(simulation.stdout, /^1 passed, 0 failed$/m, describeRun(simulation));
     // lina.mjs compiled the touched file before running: nothing is left to do.
-    assert.deepEqual(await build(root), { compiled: 0, removed: 0, holidays: false });
+    assert.deepEqual(await build(root), { compiled: 0, removed: 0, holidays: false, understanding: false });
 
     const help = await runNode(['scripts/lina.mjs', '--help'], root);
     assert.equal(help.code, 0, describeRun(help));
@@ -337,7 +363,7 @@ describe('the compiled tree (scripts/build.mjs, scripts/lina.mjs) on a copy of t
     renameSync(root, moved);
     root = moved;
 
-    assert.deepEqual(await build(root), { compiled: 0, removed: 0, holidays: false });
+    assert.deepEqual(await build(root), { compiled: 0, removed: 0, holidays: false, understanding: false });
 
     // A greeting only this tree's locales have: the old folder is gone, and dist/ has no locales.
     const marker = 'saludo-del-arbol-movido';
