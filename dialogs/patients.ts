@@ -77,7 +77,7 @@ export function resolvePatient(mentions: readonly PatientMention[] | undefined, 
       if (self) found.add(self);
     } else if (mention.kind === 'name') {
       const named = choices.filter((choice) => sameName(mention.name, choice.patient.firstName));
-      if (named.length === 0) unknown = mention.name;
+      if (named.length === 0) unknown = mention.written ?? mention.name;
       for (const choice of named) found.add(choice);
     } else if (mention.relation === 'other') {
       unknownRelation = true;

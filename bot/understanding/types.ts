@@ -76,7 +76,8 @@ export type Band = 'manana' | 'tarde' | 'cualquiera';
  */
 export type PatientMention =
   | { kind: 'self' }
-  | { kind: 'name'; name: string }
+  /** `written`: the name as the member wrote it, capital and accents included ("José"), to say it back. */
+  | { kind: 'name'; name: string; written?: string }
   | { kind: 'relation'; relation: 'son' | 'daughter' | 'child' | 'other' };
 
 /** Everything a message says besides its intent. Keys a message does not say are absent. */

@@ -213,7 +213,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const capitalised = new Set<string>();
     for (const match of read.matchAll(CAPITALISED)) capitalised.add(normalizeMessage(match[0]));
     const patients = readPatients(original, words, question, expectation.options, question === 'email' ? [] : people, capitalised, clausesOf(normalized, original));
-    if (patients.length > 0) entities.patients = patients;
+    if (patients.length > 0) entities.patients = patients.map((mention) => (mention.kind === 'name' ? withWrittenForm(mention, read) : mention));
 
     const intentRead = readIntent(words, question, yesNo, courtesy);
     let { intent } = intentRead;
@@ -684,4 +684,14 @@ function clausesOf(normalized: string, words: readonly string[]): number[] {
     position = at + word.length;
   }
   return clauses;
+}
+
+/** The name as the member wrote it ("josé" → "José"), to say it back; the first letter in capital. */
+function withWrittenForm(mention: Extract<PatientMention, { kind: 'name' }>, text: string): PatientMention {
+  for (const token of text.split(/[^\p{L}]+/u)) {
+    if (token && normalizeMessage(token) === mention.name) {
+      return { ...mention, written: token.charAt(0).toLocaleUpperCase('es-CO') + token.slice(1) };
+    }
+  }
+  return mention;
 }

@@ -12,8 +12,9 @@
  * "25 de noviembre 3 pm" (chrono reads the 3 as the year 2003), a day without year in the
  * coming twelve months (chrono takes the closest year, even a past day).
  */
-import * as chrono from 'chrono-node';
-import type { Parser, ParsingComponents, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
+// Only chrono's Spanish build: the package's main entry loads every language (3× the time and memory).
+import * as chronoEs from 'chrono-node/es';
+import type { Chrono, Parser, ParsingComponents, ParsingContext, ParsingOption, ParsingResult, Refiner } from 'chrono-node';
 import { normalizeText } from '../../dialogs/text.js';
 import { digitsFromWords } from './numbers.js';
 
@@ -81,7 +82,7 @@ const DAY_OF_MONTH = `(\\d{1,2}|1ro|1ero|1er|1o|primero)`;
 /** Any trace of a day, a time or a band: without one, chrono is not even asked. */
 const TRIGGER = /\d|hoy|manan|tard|lunes|martes|mi[e]?rcole|jue[vb]e|vierne|sabado|savado|domingo|semana|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|tempran|\b[ap]\.? ?m\b|cualquier|igual|mismo|importa|almuerz|medio ?dia|la que|primer|preferencia|indiferente|hora|matutin|vespertin|jornada|todo el dia|una\b/;
 
-interface LinaParsingOption extends chrono.ParsingOption {
+interface LinaParsingOption extends ParsingOption {
   mananaIsBand?: boolean;
 }
 
@@ -547,8 +548,8 @@ function keepRefiner(refiners: readonly Refiner[], name: string): Refiner {
   return refiner;
 }
 
-function buildChrono(): chrono.Chrono {
-  const base = chrono.es.createConfiguration(false, true);
+function buildChrono(): Chrono {
+  const base = chronoEs.createConfiguration(false, true);
   const keep = (name: string): Parser => keepParser(base.parsers, name);
   const parsers: Parser[] = [
     keep('ISOFormatParser'),
@@ -574,7 +575,7 @@ function buildChrono(): chrono.Chrono {
     new UpcomingYearRefiner(),
     keepRefiner(base.refiners, 'UnlikelyFormatFilter'),
   ];
-  return new chrono.Chrono({ parsers, refiners });
+  return new chronoEs.Chrono({ parsers, refiners });
 }
 
 const linaChrono = buildChrono();

@@ -366,7 +366,7 @@ describe('booking: another patient mid-flow', () => {
     await chat.say('no, es para Sofía');
     const output = chat.output();
     assert.equal(output?.outcome, 'revise');
-    assert.deepEqual(output?.outcome === 'revise' ? output.understood.entities.patients : undefined, [{ kind: 'name', name: 'sofia' }]);
+    assert.deepEqual(output?.outcome === 'revise' ? output.understood.entities.patients : undefined, [{ kind: 'name', name: 'sofia', written: 'Sofía' }]);
     assert.deepEqual(output?.outcome === 'revise' ? output.request : undefined, { specialty: 'medicina_general' });
   });
 

@@ -184,7 +184,7 @@ describe('cancel: another patient', () => {
     const output = chat.output();
     assert.equal(output?.outcome, 'revise');
     assert.deepEqual(output?.outcome === 'revise' ? output.request : undefined, {});
-    assert.deepEqual(output?.outcome === 'revise' ? output.understood.entities.patients : undefined, [{ kind: 'name', name: 'sofia' }]);
+    assert.deepEqual(output?.outcome === 'revise' ? output.understood.entities.patients : undefined, [{ kind: 'name', name: 'sofia', written: 'Sofía' }]);
   });
 
   it('at the confirmation it keeps which appointment was chosen', async () => {

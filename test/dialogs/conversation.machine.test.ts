@@ -319,7 +319,7 @@ describe('eligibility and patient (contract points 5 and 6)', () => {
   it('a name nobody on the plan has is said back, and the question stands', async () => {
     const chat = await lauraAtPatientQuestion();
     assert.deepEqual(await chat.answer('para Juan'), ['patient.unknown', 'patient.ask']);
-    assert.deepEqual(chat.lastSaid('patient.unknown')?.params, { name: 'juan', others: 'Mateo y Sofía', context: 'named' });
+    assert.deepEqual(chat.lastSaid('patient.unknown')?.params, { name: 'Juan', others: 'Mateo y Sofía', context: 'named' });
   });
 
   it('a beneficiary whose affiliation is not active is explained, and the question asked again', async () => {
@@ -609,5 +609,15 @@ describe('the member\'s own texts are in second person', () => {
     await child.answer('para Sofía');
     await child.answer('consultar citas');
     assert.deepEqual(child.lastSaid('appointments.none')?.params, { patient: 'Sofía' });
+  });
+});
+
+describe('names said back', () => {
+  it('says a name nobody on the plan has as the member wrote it, accents and capital included', async () => {
+    const chat = startConversation({ input: { phone: LAURA_PHONE } });
+    await chat.consent();
+    await chat.answer('CC 1010101010');
+    await chat.answer('es para josé');
+    assert.equal(chat.lastSaid('patient.unknown')?.params?.name, 'José');
   });
 });

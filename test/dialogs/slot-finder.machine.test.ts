@@ -665,7 +665,7 @@ describe('slot finder: the member changes an earlier answer', () => {
     await chat.say('no, es para Sofía');
     const output = chat.output();
     assert.equal(output?.outcome, 'revise');
-    assert.deepEqual(output?.outcome === 'revise' ? output.understood.entities.patients : undefined, [{ kind: 'name', name: 'sofia' }]);
+    assert.deepEqual(output?.outcome === 'revise' ? output.understood.entities.patients : undefined, [{ kind: 'name', name: 'sofia', written: 'Sofía' }]);
   });
 
   it('another site or another specialty ends with the message too', async () => {

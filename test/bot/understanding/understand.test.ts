@@ -74,7 +74,7 @@ describe('the patient a message names', () => {
   it('never reads "para mi hijo Mateo" as the member herself', () => {
     const result = read('es para mi hijo Mateo', 'patient');
     assert.equal(result.choice, 'mateo');
-    assert.deepEqual(result.entities.patients, [{ kind: 'name', name: 'mateo' }]);
+    assert.deepEqual(result.entities.patients, [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
   });
 
   it('reads "para mí" as the member only when nothing names someone else', () => {
@@ -89,7 +89,7 @@ describe('the patient a message names', () => {
 
   it('gives way to the patient the member means when they deny another ("no es para mí, es para mi hijo")', () => {
     assert.deepEqual(read('no es para mi es para mi hijo', 'menu').entities.patients, [{ kind: 'relation', relation: 'son' }]);
-    assert.deepEqual(read('esperate, es para sofia no para mi', 'slot').entities.patients, [{ kind: 'name', name: 'sofia' }]);
+    assert.deepEqual(read('esperate, es para sofia no para mi', 'slot').entities.patients, [{ kind: 'name', name: 'sofia', written: 'Sofia' }]);
   });
 
   it('reports two patients named together, so the dialog asks which', () => {
