@@ -5,8 +5,23 @@ const MARKS = /\p{M}/gu;
 const UNEVEN_SPACE = /\s{2,}|[^\S ]/;
 const WHITE_SPACE = /\s+/g;
 
+/**
+ * The last text normalised and its result: the understanding step's readers (days, documents,
+ * dates of birth, e-mails) each start from the same message, which is normalised once.
+ */
+let lastText = '';
+let lastNormalized = '';
+
 /** Lower-cased, without accents, with runs of white space collapsed: how answers are compared. */
 export function normalizeText(text: string): string {
+  if (text === lastText) return lastNormalized;
+  const normalized = normalizeUncached(text);
+  lastText = text;
+  lastNormalized = normalized;
+  return normalized;
+}
+
+function normalizeUncached(text: string): string {
   // Every member message and option passes here: skip the steps that would change nothing
   // (ASCII has no decompositions and no marks; single plain spaces stay as they are).
   let normalized = text;

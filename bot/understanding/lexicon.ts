@@ -61,7 +61,18 @@ export class PhraseIndex<T> {
     let found: Array<Found<T>> | undefined;
     for (let start = 0; start < words.length; ) {
       const candidates = this.byFirstWord.get(words[start] ?? '');
-      const match = candidates?.find((candidate) => candidate.words.every((word, offset) => words[start + offset] === word));
+      let match: { words: string[]; value: T } | undefined;
+      if (candidates) {
+        // Longest first (the list is sorted): the first that fits wins. Plain loops: this runs for every word of every message.
+        for (const candidate of candidates) {
+          let fits = candidate.words.length <= words.length - start;
+          for (let offset = 1; fits && offset < candidate.words.length; offset++) fits = words[start + offset] === candidate.words[offset];
+          if (fits) {
+            match = candidate;
+            break;
+          }
+        }
+      }
       if (match) {
         (found ??= []).push({ value: match.value, start, end: start + match.words.length });
         start += match.words.length;

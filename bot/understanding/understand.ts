@@ -67,12 +67,17 @@ const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'mi', '
 /** An explicit band, as opposed to the part of the day of an hour ("3 de la tarde"). */
 const EXPLICIT_BAND = /\b(en|por|pa|para) la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b/;
 const DIGITS = /^#?(\d{1,2})[.)]?$/;
+/** Two digits, or a month's name: the only messages that may carry a date of birth ("15/3/94", "quince de marzo de…"). */
+const MAY_HOLD_A_DATE = /\d\d|\d\s*[/.-]\s*\d|\b(enero|ene|febrero|feb|marzo|mar|abril|abr|mayo|may|junio|jun|julio|jul|agosto|ago|septiembre|setiembre|sep|sept|set|octubre|oct|noviembre|nov|diciembre|dic)\b/;
+/** Three digits in a row, or a run of number words: the only messages that may carry a document number. */
+const MAY_HOLD_A_NUMBER = /\d{3}|\b(cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|mil|millon\w*)\b.*\b(cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|mil)\b|\b(cc|cedula|tarjeta|registro|pasaporte|ti|rc|ce|pa|pt|ppt)\b/;
 const ORDINAL_ABBREVIATION = /^(\d{1,2})(ra|ro|da|do|ta|to|va|vo|na|no|a|o|er)$/;
 const OPERATIONS_IN_MENU: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule', 'help']);
 const DOCTOR_TITLES: ReadonlySet<string> = new Set(['dr', 'dra', 'doctor', 'doctora', 'medico', 'medica']);
 const BOGOTA_OFFSET_MS = -5 * 60 * 60 * 1000;
 /** A capitalised word that does not open a sentence: "es para Sofía", "mi hijo Juan". */
 const CAPITALISED = /(?<![.!?¿¡]\s*|^\s*)\b\p{Lu}\p{Ll}{2,}/gu;
+const HAS_CAPITAL = /\p{Lu}/u;
 
 /** What the understanding step needs: the lexicon, the trained classifier, the words to correct towards. */
 export interface UnderstandingResources {
@@ -183,7 +188,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (when.time && question !== 'document') entities.time = when.time;
 
     const today = bogotaParts(now.toISOString())?.day ?? '';
-    const birthDate = readBirthDate(read, today);
+    // Most messages hold no date: the reader runs only on a digit, a month or a number word.
+    const birthDate = MAY_HOLD_A_DATE.test(normalized) ? readBirthDate(read, today) : undefined;
     if (birthDate) {
       entities.birthDate = birthDate;
       delete entities.day;
@@ -191,7 +197,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       delete entities.dayOff;
       delete entities.time;
     }
-    if (DOCUMENT_QUESTIONS.has(question)) {
+    // A document where one may be given: a number (or a number dictated in words), or the type alone.
+    if (DOCUMENT_QUESTIONS.has(question) && (question === 'document' || question === 'documentType' || MAY_HOLD_A_NUMBER.test(normalized))) {
       const document = readDocument(read);
       // "15 03 94" at the date-of-birth question is the date, not a document.
       if (document.documentNumber && !(birthDate && !document.documentType && isDateDigits(document.documentNumber, birthDate))) {
@@ -211,8 +218,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (yesNo) entities.yesNo = yesNo;
 
     const capitalised = new Set<string>();
-    for (const match of read.matchAll(CAPITALISED)) capitalised.add(normalizeMessage(match[0]));
-    const patients = readPatients(original, words, question, expectation.options, question === 'email' ? [] : people, capitalised, clausesOf(normalized, original));
+    if (HAS_CAPITAL.test(read)) for (const match of read.matchAll(CAPITALISED)) capitalised.add(normalizeMessage(match[0]));
+    const patients = readPatients(original, words, question, expectation.options, question === 'email' ? [] : people, capitalised, () => clausesOf(normalized, original));
     if (patients.length > 0) entities.patients = patients.map((mention) => (mention.kind === 'name' ? withWrittenForm(mention, read) : mention));
 
     const intentRead = readIntent(words, question, yesNo, courtesy);
@@ -376,8 +383,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     options: readonly ShownOption[],
     people: readonly string[],
     capitalised: ReadonlySet<string>,
-    clauses: readonly number[],
+    clausesOfWords: () => readonly number[],
   ): PatientMention[] {
+    let clauses: readonly number[] | undefined;
     const mentions: Array<{ mention: PatientMention; at: number; denied: boolean }> = [];
     // The first of `people` is the member: their own name is themself.
     const self = people[0];
@@ -387,7 +395,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       let cursor = index - 1;
       while (cursor >= 0 && index - cursor <= 3 && (ARTICLES.has(words[cursor] ?? '') || words[cursor] === 'para' || words[cursor] === 'de' || words[cursor] === 'es' || words[cursor] === 'pa')) cursor--;
       // "No, es para Mateo": a "no" in the clause before denies nothing.
-      return cursor >= 0 && words[cursor] === 'no' && cursor < index - 1 && clauses[cursor] === clauses[index];
+      if (!(cursor >= 0 && words[cursor] === 'no' && cursor < index - 1)) return false;
+      clauses ??= clausesOfWords();
+      return clauses[cursor] === clauses[index];
     };
     const push = (mention: PatientMention, at: number) => {
       const key = JSON.stringify(mention);
@@ -492,7 +502,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const byMeaning = optionByMeaning(question, options, intent, entities, words);
     if (byMeaning !== undefined) return byMeaning === null ? undefined : { value: byMeaning, by: 'words' };
     if (question === 'patient' || YES_NO_QUESTIONS.has(question) || question === 'slot' || question === 'appointment' || question === 'day') return undefined;
-    const loose = optionByWords(options, words) ?? optionByFuzzyLabel(options, content);
+    // A misspelt label is a short answer with nothing else in it: a sentence is not searched fuzzily.
+    const fuzzy = intent === 'none' && words.length <= 4 ? optionByFuzzyLabel(options, content) : undefined;
+    const loose = optionByWords(options, words) ?? fuzzy;
     return loose === undefined ? undefined : { value: loose, by: 'words' };
   }
 

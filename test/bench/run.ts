@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   try {
     if (selected.has('understanding')) {
       const { benchUnderstanding } = await import('./understanding.bench.js');
-      understanding = await step(`understanding, ${sizes.understandingRounds} rounds over the labelled corpus`, async () => benchUnderstanding(sizes.understandingRounds));
+      understanding = await step(`understanding, ${sizes.understandingRounds} rounds over the labelled corpus`, () => benchUnderstanding(sizes.understandingRounds));
     }
     if (selected.has('lina')) {
       const { benchLina } = await import('./lina.bench.js');
