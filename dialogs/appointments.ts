@@ -8,6 +8,8 @@ export interface Request {
   site?: Appointment['site'];
   band?: 'manana' | 'tarde' | 'cualquiera';
   day?: string;
+  /** The day named is not a working day. */
+  dayOff?: 'holiday' | 'weekend';
   weekday?: number;
   time?: string;
   /** The appointment the member had chosen to move or cancel before a switch. */

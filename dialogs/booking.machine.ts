@@ -69,7 +69,7 @@ function withWhatWasSaid(request: Request, event: DialogEvent | RepeatEvent | Sa
     ...(said.visitType ? { visitType: said.visitType } : {}),
     ...(said.site ? { site: said.site } : {}),
     ...(said.band ? { band: said.band } : {}),
-    ...(said.day ? { day: said.day } : {}),
+    ...(said.day ? { day: said.day, dayOff: said.dayOff } : {}),
     ...(said.time ? { time: said.time } : {}),
     ...(field === 'specialty' && choice ? { specialty: choice as Specialty } : {}),
     ...(field === 'visitType' && choice ? { visitType: choice as VisitType } : {}),
@@ -310,6 +310,7 @@ export const bookingMachine = setup({
             site: request.site ?? 'CALLE42',
             ...(request.band ? { band: request.band } : {}),
             ...(request.day ? { day: request.day } : {}),
+            ...(request.dayOff ? { dayOff: request.dayOff } : {}),
             ...(request.time ? { time: request.time } : {}),
             // "Control" starts with the treating doctor when they work at the chosen site.
             ...(request.visitType === 'control' && treating ? { treatingDoctor: { id: treating.doctorId, name: treating.doctorName } } : {}),

@@ -134,6 +134,7 @@ function requestIn(understood: Understanding, previous?: PendingRequest): Pendin
     ...(entities.site ? { site: entities.site } : {}),
     ...(entities.band ? { band: entities.band } : {}),
     ...(entities.day ? { day: entities.day } : {}),
+    ...(entities.dayOff ? { dayOff: entities.dayOff } : {}),
     ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
     ...(entities.time ? { time: entities.time } : {}),
   };

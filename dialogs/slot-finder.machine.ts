@@ -62,6 +62,8 @@ export interface SearchState {
   doctorId?: string;
   /** The member accepted any doctor of the site: the treating doctor is not searched again. */
   anyDoctor?: true;
+  /** The day asked is a Saturday, a Sunday or a holiday: said so when it has no slots. */
+  dayOff?: 'holiday' | 'weekend';
 }
 
 export interface SlotFinderInput extends Partial<SearchState> {
@@ -230,6 +232,7 @@ export const slotFinderMachine = setup({
     search: {
       band: input.band,
       ...(input.day ? { day: input.day } : {}),
+      ...(input.day && input.dayOff ? { dayOff: input.dayOff } : {}),
       ...(input.fromTime ? { fromTime: input.fromTime } : {}),
       ...(input.doctorId !== undefined ? { doctorId: input.doctorId } : input.treatingDoctor && !input.anyDoctor ? { doctorId: input.treatingDoctor.id } : {}),
       ...(input.anyDoctor ? { anyDoctor: true as const } : {}),
@@ -272,8 +275,19 @@ export const slotFinderMachine = setup({
             guard: 'dayAsked',
             target: 'listingDays',
             actions: [
-              { type: 'say', params: ({ context }) => reply('slots.dayEmpty', describeSearch(context)) },
-              assign(({ context }) => ({ search: { band: context.search.band, ...(context.search.doctorId ? { doctorId: context.search.doctorId } : {}) }, days: [] })),
+              {
+                type: 'say',
+                params: ({ context }) =>
+                  context.search.dayOff ? reply('slots.dayOff', { day: context.search.day, context: context.search.dayOff }) : reply('slots.dayEmpty', describeSearch(context)),
+              },
+              assign(({ context }) => ({
+                search: {
+                  band: context.search.band,
+                  ...(context.search.doctorId ? { doctorId: context.search.doctorId } : {}),
+                  ...(context.search.anyDoctor ? { anyDoctor: true as const } : {}),
+                },
+                days: [],
+              })),
             ],
           },
           {
@@ -354,7 +368,14 @@ export const slotFinderMachine = setup({
                 search: ({ context, event }) => {
                   const said = entitiesOf(event);
                   const band = said.band ?? context.search.band;
-                  return { band, day: said.day, ...(said.time ? { fromTime: said.time } : {}), ...(context.search.doctorId ? { doctorId: context.search.doctorId } : {}) };
+                  return {
+                    band,
+                    day: said.day,
+                    ...(said.dayOff ? { dayOff: said.dayOff } : {}),
+                    ...(said.time ? { fromTime: said.time } : {}),
+                    ...(context.search.doctorId ? { doctorId: context.search.doctorId } : {}),
+                    ...(context.search.anyDoctor ? { anyDoctor: true as const } : {}),
+                  };
                 },
               }),
             ],
@@ -413,7 +434,7 @@ export const slotFinderMachine = setup({
           {
             guard: 'pickedShownDay',
             target: 'searching',
-            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, day: isMessage(event) ? event.choice : undefined, fromTime: undefined }) })],
+            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, day: isMessage(event) ? event.choice : undefined, dayOff: undefined, fromTime: undefined }) })],
           },
           { guard: { type: 'picked', params: 'more' }, target: 'listingDays' },
           { guard: 'askedForDayOff', actions: ['sayDayOff', 'repeatPrompt'] },
@@ -422,7 +443,10 @@ export const slotFinderMachine = setup({
           {
             guard: 'askedForDay',
             target: 'searching',
-            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, day: entitiesOf(event).day, band: entitiesOf(event).band ?? context.search.band }) })],
+            actions: [
+              'startNewSearch',
+              assign({ search: ({ context, event }) => ({ ...context.search, day: entitiesOf(event).day, dayOff: entitiesOf(event).dayOff, band: entitiesOf(event).band ?? context.search.band }) }),
+            ],
           },
           { guard: 'revisesEarlierAnswer', target: 'done', actions: assign({ revision: ({ event }) => (isMessage(event) ? event.understood : undefined) }) },
           { actions: 'rejectAnswer' },

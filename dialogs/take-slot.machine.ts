@@ -40,6 +40,7 @@ export interface TakeSlotInput {
   site: SiteCode;
   band?: Band;
   day?: string;
+  dayOff?: 'holiday' | 'weekend';
   time?: string;
   treatingDoctor?: { id: string; name: string };
   window: SearchWindow;
@@ -73,6 +74,7 @@ function searchIn(context: TakeSlotContext, event: Parameters<typeof entitiesOf>
   return {
     band: said.band ?? context.search?.band ?? context.band ?? 'cualquiera',
     ...(said.day ? { day: said.day } : {}),
+    ...(said.dayOff ? { dayOff: said.dayOff } : {}),
     ...(said.time ? { fromTime: said.time } : {}),
     ...(context.search?.doctorId ? { doctorId: context.search.doctorId } : {}),
     ...(context.search?.anyDoctor ? { anyDoctor: true as const } : {}),
@@ -199,7 +201,11 @@ export const takeSlotMachine = setup({
             actions: assign(({ event }) => {
               const said = entitiesOf(event);
               const band = (isMessage(event) && (event.choice as Band | undefined)) || said.band || 'cualquiera';
-              return { band, bandAsked: true, search: { band, ...(said.day ? { day: said.day } : {}), ...(said.time ? { fromTime: said.time } : {}) } };
+              return {
+                band,
+                bandAsked: true,
+                search: { band, ...(said.day ? { day: said.day } : {}), ...(said.dayOff ? { dayOff: said.dayOff } : {}), ...(said.time ? { fromTime: said.time } : {}) },
+              };
             }),
           },
           { actions: 'rejectAnswer' },
@@ -220,7 +226,12 @@ export const takeSlotMachine = setup({
           site: context.site,
           window: context.window,
           ...(context.treatingDoctor ? { treatingDoctor: context.treatingDoctor } : {}),
-          ...(context.search ?? { band: context.band ?? 'cualquiera', ...(context.day ? { day: context.day } : {}), ...(context.time ? { fromTime: context.time } : {}) }),
+          ...(context.search ?? {
+            band: context.band ?? 'cualquiera',
+            ...(context.day ? { day: context.day } : {}),
+            ...(context.dayOff ? { dayOff: context.dayOff } : {}),
+            ...(context.time ? { fromTime: context.time } : {}),
+          }),
           ...(context.reason ? { reason: context.reason } : {}),
           mode: context.mode,
         }),
