@@ -68,7 +68,8 @@ export function readBirthDate(text: string, today: string): string | undefined {
   const todayParts = ISO_DAY.exec(today);
   if (!todayParts) return undefined;
   const todayKey = dayKey(Number(todayParts[1]), Number(todayParts[2]), Number(todayParts[3]));
-  const normalized = digitsFromWords(normalizeText(text));
+  // "1.994": a year written with a thousands point.
+  const normalized = digitsFromWords(normalizeText(text)).replace(/\b([12])\.(\d{3})\b/g, '$1$2');
   if (!/\d/.test(normalized)) return undefined;
 
   const found = new Set<string>();
@@ -78,7 +79,11 @@ export function readBirthDate(text: string, today: string): string | undefined {
   };
   for (const match of normalized.matchAll(YEAR_FIRST)) add(Number(match[4]), Number(match[3]), match[1] as string);
   for (const pattern of [DAY_FIRST, DAY_FIRST_WORDS]) {
-    for (const match of normalized.matchAll(pattern)) add(Number(match[1]), Number(match[2]), match[3] as string);
+    for (const match of normalized.matchAll(pattern)) {
+      // Day first, as Colombians write; "3/15/1994" can only be month first, and is read so.
+      if (Number(match[2]) > 12) add(Number(match[2]), Number(match[1]), match[3] as string);
+      else add(Number(match[1]), Number(match[2]), match[3] as string);
+    }
   }
   for (const match of normalized.matchAll(DAY_FIRST_SPACES)) add(Number(match[1] ?? match[4]), Number(match[2] ?? match[5]), (match[3] ?? match[6]) as string);
   for (const match of normalized.matchAll(DAY_MONTH_YEAR)) add(dayNumber(match[1] as string), MONTHS.get(match[2] as string) ?? 0, match[3] as string);

@@ -41,9 +41,36 @@ for (const phrase of ['chao', 'chau', 'adios', 'bye', 'hasta luego', 'hasta pron
 /** Asking for a person, wherever it is written ("no tengo la cédula a la mano, ¿me comunica con un asesor?"). */
 const PERSON_WORDS = new PhraseIndex<true>();
 for (const phrase of ['asesor', 'asesora', 'una persona', 'un humano', 'un agente', 'operador', 'operadora', 'con alguien']) PERSON_WORDS.add(phrase, true);
+/**
+ * What members write when they ask for an operation, in any sentence around it: verbs and
+ * phrases that a small classifier misses in long messages full of other words. The last cue
+ * that is not denied ("no quiero cancelar, quiero reprogramar") decides; the classifier decides
+ * when there is none.
+ */
+const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
+  ['cancel', /\b(cancel(?!aron|ada|ado|o\b)\w*|anul(?!aron|ada|ado)\w*|desagend\w*|no (voy a |vamos a |va a )?(poder |puedo |podemos |podre )?(ir|asistir|llevar\w*) a (la|esa|mi) cita|(borrar|quitar|eliminar) (la|esa|mi|una) cita|ya no (la )?necesit\w* la cita|ya no la necesit\w*)\b/g],
+  [
+    'reschedule',
+    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|cambiar|cambi\w*) (la |mi |esa |de )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla)\b/g,
+  ],
+  [
+    'consult',
+    /\b(que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|a que hora es|a que hora tengo|a que hora me toca|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|consultar\b|citas programadas|citas pendientes|todavia tengo la cita|sigue (en pie|la cita))/g,
+  ],
+  [
+    'book',
+    /\b(agend\w*|(sacar|pedir|solicit\w*|separar|reservar|asignar|programar|regal\w*|dar|den|darme) (una |la |me una |me )?(cita|consulta|turno)|(necesito|quiero|quisiera|ocupo|necesitaria) (una |otra |la )?(cita|consulta)|una cita (para|de|con)|cita (de|con) (pediatr\w*|medicina|medico|control|primera)|(que|me) (lo|la|los|las|me) (vea|vean|atienda|atiendan|revise|revisen)|pedir cita|sacar cita)\b/g,
+  ],
+];
+/** Trouble using the channel, or asking to have something explained: help, whatever operation it names. */
+const HELP_CUE = /^(no (le )?entiendo|no se como|ayuda)\b|\bno (me deja|me sale|me funciona|puedo) (agendar|sacar|pedir|entrar|ver)\b|\b(me explica|explicame|expliqueme|no le entiendo)\b/;
+/** "Quiero volver al menú, no era esto": the menu, wherever it is asked for. */
+const MENU_CUE = /\b(volver|ir|regresar|devolverme) al (menu|inicio)\b|\bmenu principal\b/;
 /** Words that open a correction: "no, es para Sofía", "espere, es para mi hija", "me equivoqué". */
-const CORRECTION = /^(no|nop|espere|esperate|espera|perdon|disculpe|disculpa|me equivoque|mejor|ay no|uy)\b|\bno es para\b|\bme equivoque\b/;
+const CORRECTION = /^(no|nop|espere|esperate|espera|perdon|disculpe|disculpa|me equivoque|mejor|ay no|uy)\b|\bno es para\b|\bno para (mi|el|ella)\b|\bme equivoque\b/;
 /** Words around an option number that change nothing: "quiero la opción 2, por favor". */
+/** Fillers that may sit around an option number: "mmm la cuarta", "ay la 2". */
+const COURTESY_FILLERS: ReadonlySet<string> = new Set(['mmm', 'mm', 'eh', 'ehh', 'ay', 'uy', 'bueno', 'listo', 'pues', 'ps', 'a', 'ver', 'haber']);
 const PICKING_WORDS: ReadonlySet<string> = new Set([
   'quiero', 'me', 'quedo', 'con', 'escojo', 'elijo', 'tomo', 'deme', 'dame', 'regaleme', 'prefiero', 'la', 'el', 'lo', 'los',
   'opcion', 'opc', 'op', 'numero', 'num', 'no', 'nro', 'esa', 'esta', 'ese', 'este', 'de', 'mejor', 'si', 'es', 'seria', 'voy', 'a',
@@ -64,9 +91,13 @@ const BEFORE_RELATION: ReadonlySet<string> = new Set(['mi', 'mis', 'para', 'pa',
 /** Words between a possessive and a relation: "mi otro hijo", "mis dos hijos". */
 const BETWEEN_RELATION: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'otro', 'otra', 'dos', 'tres', 'pequeno', 'pequena', 'mayor', 'menor']);
 const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'mi', 'mis', 'un', 'una']);
+/** Verbs after a relation that make it the one speaking, not the patient: "mi mamá dice que vaya". */
+const SAYING: ReadonlySet<string> = new Set(['dice', 'dijo', 'decia', 'cree', 'piensa', 'recomendo', 'trabaja', 'opina', 'pregunta']);
 /** An explicit band, as opposed to the part of the day of an hour ("3 de la tarde"). */
-const EXPLICIT_BAND = /\b(en|por|pa|para) la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b/;
+const EXPLICIT_BAND = /\b(en|por|pa|para) la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b/;
 const DIGITS = /^#?(\d{1,2})[.)]?$/;
+/** "la 1 …", "opción 2 …", "el 3 …" at the start of a message, not "3 de la tarde" nor "2:40". */
+const OPENING_NUMBER = /^(?:(?:la|el|opcion|numero) )?(?:\d{1,2}|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)(?= )(?! (de|y|:|am|pm|a\.|p\.))/;
 /** Two digits, or a month's name: the only messages that may carry a date of birth ("15/3/94", "quince de marzo de…"). */
 const MAY_HOLD_A_DATE = /\d\d|\d\s*[/.-]\s*\d|\b(enero|ene|febrero|feb|marzo|mar|abril|abr|mayo|may|junio|jun|julio|jul|agosto|ago|septiembre|setiembre|sep|sept|set|octubre|oct|noviembre|nov|diciembre|dic)\b/;
 /** Three digits in a row, or a run of number words: the only messages that may carry a document number. */
@@ -168,7 +199,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const specialties = lexicon.specialty.find(words);
     const visitTypes = lexicon.visitType.find(words);
     const sites = lexicon.sites.find(words);
-    const specialty = lastValue(specialties);
+    // "¿Le toca pediatra o médico general?" asks, and names neither.
+    const alternatives = specialties.length > 1 && new Set(specialties.map((found) => found.value)).size > 1 && words.slice(specialties[0]?.end ?? 0, specialties.at(-1)?.start ?? 0).includes('o');
+    const specialty = alternatives ? undefined : lastValue(specialties);
     if (specialty) entities.specialty = specialty;
     const visitType = lastValue(visitTypes);
     if (visitType) entities.visitType = visitType;
@@ -207,6 +240,11 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       if (document.documentType && (document.documentNumber || question === 'documentType' || question === 'document')) {
         entities.documentType = document.documentType;
       }
+      // "¡Ya le dije! 1010101010": at the document question, one long number is the number, whatever surrounds it.
+      if (question === 'document' && !entities.documentNumber && !birthDate) {
+        const numbers = normalized.match(/(?<![\d.])\d{1,3}(?:\.\d{3})+(?![\d.])|(?<!\d)\d{6,15}(?!\d)/g) ?? [];
+        if (numbers.length === 1 && numbers[0]) entities.documentNumber = numbers[0].replace(/\./g, '');
+      }
     }
     const email = readEmail(read);
     if (email.email) entities.email = email.email;
@@ -229,6 +267,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (intentRead.ruled && (intent === 'greet' || intent === 'thanks' || intent === 'goodbye')) {
       for (const key of Object.keys(entities) as Array<keyof Entities>) if (key !== 'yesNo') delete entities[key];
     }
+    // "Eso es todo por hoy", "gracias, hasta mañana": a goodbye names no day.
+    if (intent === 'goodbye' || intent === 'thanks') {
+      delete entities.day;
+      delete entities.weekday;
+      delete entities.dayOff;
+      delete entities.time;
+    }
     const smallTalkOnly = intentRead.ruled && (intent === 'greet' || intent === 'thanks' || intent === 'goodbye');
     const picked = smallTalkOnly ? undefined : pickOption(expectation, { words, intent, entities, people, normalized, courtesy });
     let pickedBook = false;
@@ -238,6 +283,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (picked?.by === 'words' && (question === 'menu' || question === 'existing') && intent === 'none' && OPERATIONS_IN_MENU.has(picked.value as Intent)) {
       intent = picked.value as Intent;
     }
+    // A first message made of booking details ("medicina general control en Suba mañana a las 10") is a booking.
+    if (intent === 'none' && question === 'start' && entities.specialty && (entities.visitType || entities.site || entities.day || entities.band)) intent = 'book';
     // At the menu, "una cita de pediatría, primera vez" or "necesito control" is a booking, whatever the classifier weighed.
     if (intent === 'none' && question === 'menu' && picked === undefined && (entities.specialty || entities.visitType) && optionValue(expectation.options, 'book')) {
       intent = 'book';
@@ -289,14 +336,18 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     }
     if (lexicon.no.has(whole) || lexicon.no.has(phrase)) return { intent: 'deny', score: 1, ruled: true };
     if (GOODBYE_WORDS.find(words).length > 0) return { intent: 'goodbye', score: 1, ruled: false };
-    if (PERSON_WORDS.find(words).length > 0 || /^(no (le )?entiendo|no se como)\b/.test(whole)) return { intent: 'help', score: 1, ruled: false };
+    if (PERSON_WORDS.find(words).length > 0 || HELP_CUE.test(whole)) return { intent: 'help', score: 1, ruled: false };
+    if (MENU_CUE.test(whole)) return { intent: 'menu', score: 1, ruled: false };
+    const cued = operationCue(whole);
+    if (cued) return { intent: cued, score: 0.9, ruled: false };
 
     // Greetings, thanks and courtesy around a request do not decide its intent.
     const talk = smallTalk.find(words);
     const content = uncovered(words, [...talk, ...courtesy]);
-    if (content.length === 0) {
+    if (content.length === 0 || (talk.length > 0 && content.length === 1 && (content[0]?.length ?? 0) <= 3)) {
       if (talk.length === 0) return { intent: 'none', score: 1, ruled: true };
-      const kind = talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
+      // "Holaaa buenas noches 🙏": a greeting first is a greeting.
+      const kind = talk[0]?.value === 'greet' ? 'greet' : talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
       return { intent: kind, score: 1, ruled: true };
     }
     const guess = model.classify(content);
@@ -366,6 +417,24 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     return undefined;
   }
 
+  /** The operation the last undenied cue names, if any. */
+  function operationCue(whole: string): Intent | undefined {
+    // Cancel, reschedule and consult outrank booking: their sentences also say "la cita de pediatría".
+    let best: { intent: Intent; at: number } | undefined;
+    let booking = false;
+    for (const [intent, cue] of OPERATION_CUES) {
+      cue.lastIndex = 0;
+      for (let match = cue.exec(whole); match; match = cue.exec(whole)) {
+        // "No quiero cancelar", "no es para cancelar": a denied cue names nothing.
+        const before = whole.slice(Math.max(0, match.index - 14), match.index);
+        if (/\bno (quiero |es para |era para |voy a |necesito )?$/.test(before)) continue;
+        if (intent === 'book') booking = true;
+        else if (!best || match.index > best.at) best = { intent, at: match.index };
+      }
+    }
+    return best?.intent ?? (booking ? 'book' : undefined);
+  }
+
   function isYesNoWord(word: string): boolean {
     return lexicon.yes.has(word) || lexicon.no.has(word);
   }
@@ -387,9 +456,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
   ): PatientMention[] {
     let clauses: readonly number[] | undefined;
     const mentions: Array<{ mention: PatientMention; at: number; denied: boolean }> = [];
-    // The first of `people` is the member: their own name is themself.
+    // The first of `people` is the member; common first names help before anyone is identified.
     const self = people[0];
     const known = [...people, ...(question === 'patient' ? namesInOptions(options) : [])];
+    const knownOrCommon = (word: string) => known.some((name) => sameName(word, name)) || lexicon.firstNames.has(word) || [...lexicon.firstNames].some((name) => word.length >= 4 && name.startsWith(word) && name.length - word.length <= 2);
     /** "no es para mí", "no para los niños": a "no" up to three small words before the mention. */
     const deniedAt = (index: number) => {
       let cursor = index - 1;
@@ -405,7 +475,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       mentions.push({ mention, at, denied: deniedAt(at) });
     };
     const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? word;
-    const personOf = (word: string): PatientMention => (self !== undefined && sameName(word, self) ? { kind: 'self' } : { kind: 'name', name: nameOf(word) });
+    const personOf = (word: string): PatientMention => ({ kind: 'name', name: nameOf(word) });
 
     for (const found of lexicon.self.find(words)) {
       const phrase = words.slice(found.start, found.end).join(' ');
@@ -414,7 +484,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         // "para mi hija": "mi" is a possessive unless nothing, a word of a sentence, or the member's own name follows.
         const next = words[found.end];
         const ownName = next !== undefined && self !== undefined && sameName(next, self);
-        if (next !== undefined && !ownName && !AFTER_SELF.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
+        // "Para mí, trabajo toda la semana": a comma ends the mention.
+        const clauses = next !== undefined ? clausesOfWords() : [];
+        const clauseEnds = next !== undefined && clauses[found.end] !== clauses[found.end - 1];
+        if (next !== undefined && !ownName && !clauseEnds && !AFTER_SELF.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
       }
       push({ kind: 'self' }, found.end - 1);
     }
@@ -422,14 +495,24 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
 
     const relations = lexicon.relations.find(words);
     for (const found of relations) {
-      // "Para mi hijo", "la cita de la niña", "mi hijo" said alone: a patient. "Mi mamá dice que…": not one.
+      // "Para mi hijo", "la cita de la niña", "mi hijo Mateo", "mi hijo" said alone: a patient.
+      // "Mi mamá dice que…", "soy la mamá de los niños": not one.
       let cursor = found.start - 1;
       while (cursor >= 0 && found.start - cursor <= 3 && (BETWEEN_RELATION.has(words[cursor] ?? '') || words[cursor] === 'mi' || words[cursor] === 'mis')) cursor--;
       const introducer = words[cursor];
-      const introduced = (introducer !== undefined && BEFORE_RELATION.has(introducer) && introducer !== 'mi' && introducer !== 'mis') || question === 'patient' || words.length <= 4;
-      if (!introduced) continue;
       const next = original[found.end];
-      if (next !== undefined && (known.some((name) => sameName(next, name)) || mayBeName(next))) push(personOf(next), found.start);
+      const possessive = words[found.start - 1] === 'mi' || words[found.start - 1] === 'mis';
+      const describesSpeaker = words[found.start - 2] === 'soy' || words[found.start - 3] === 'soy' || (introducer === 'de' && lexicon.relations.find([words[cursor - 1] ?? '']).length > 0);
+      const subjectOfSaying = next !== undefined && SAYING.has(next);
+      const namedNext = next !== undefined && (known.some((name) => sameName(next, name)) || knownOrCommon(next));
+      const introduced =
+        namedNext ||
+        (introducer !== undefined && BEFORE_RELATION.has(introducer) && introducer !== 'mi' && introducer !== 'mis') ||
+        (possessive && !subjectOfSaying) ||
+        question === 'patient' ||
+        words.length <= 4;
+      if (!introduced || describesSpeaker) continue;
+      if (next !== undefined && (namedNext || mayBeName(next))) push(personOf(next), found.start);
       else push({ kind: 'relation', relation: found.value }, found.start);
     }
     for (let index = 0; index < original.length; index++) {
@@ -439,14 +522,31 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         push(personOf(word), index);
         continue;
       }
-      if (!mayBeName(word)) continue;
       const before = words[index - 1];
+      // "La cita de Sofi", "para mateho": a common first name (or a nickname or typo of one) after "de" or "para".
+      if (before !== undefined && (BEFORE_NAME.has(before) || before === 'de' || before === 'a') && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+        push({ kind: 'name', name: [...lexicon.firstNames].find((name) => sameName(word, name)) ?? word }, index);
+        continue;
+      }
+      if (!mayBeName(word)) continue;
       const introduced = before !== undefined && BEFORE_NAME.has(before) && (capitalised.has(word) || question === 'patient' || lexicon.firstNames.has(word));
       // A lone word at the patient question is a name only if it looks like one: "zqzq" is not echoed back.
       const alone = question === 'patient' && original.length <= 2 && (capitalised.has(word) || lexicon.firstNames.has(word) || names.has(word));
       if (introduced || alone) push({ kind: 'name', name: word }, index);
     }
-    const affirmed = mentions.filter((seen) => !seen.denied);
+    let affirmed = mentions.filter((seen) => !seen.denied);
+    // A name says who the child is: "mi hijo Mateo, el grande" is Mateo, not Mateo and a son.
+    if (affirmed.some((seen) => seen.mention.kind === 'name')) {
+      affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.mention.relation !== 'other'));
+    }
+    // "Mi hija, la pequeña": a daughter, not a daughter and a child.
+    if (affirmed.some((seen) => seen.mention.kind === 'relation' && (seen.mention.relation === 'son' || seen.mention.relation === 'daughter'))) {
+      affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.mention.relation === 'child'));
+    }
+    // "Para mí, Laura": the member's own name adds nobody.
+    if (self !== undefined && affirmed.some((seen) => seen.mention.kind === 'self')) {
+      affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'name' && sameName(seen.mention.name, self)));
+    }
     return affirmed.sort((a, b) => a.at - b.at).map((seen) => seen.mention);
   }
 
@@ -470,9 +570,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // At the patient question a name outweighs a number ("primero Sofía" is Sofía first).
     const named = question === 'patient' ? optionByMeaning(question, options, intent, entities, words) : undefined;
     if (named) return { value: named, by: 'words' };
+    // "La 1 pa mi hija la pequeña…": a number that opens the message, when nothing makes it a time.
+    const opening = OPENING_NUMBER.exec(said.normalized);
     const numbered = both
       ? undefined
-      : (optionNumber(words, options.length, names) ?? (firstClause.length < said.normalized.length ? optionNumber(wordsOf(firstClause), options.length, names) : undefined));
+      : (optionNumber(words, options.length, names) ??
+        (firstClause.length < said.normalized.length ? optionNumber(wordsOf(firstClause), options.length, names) : undefined) ??
+        (opening && question !== 'slot' && question !== 'day' ? optionNumber(wordsOf(opening[0]), options.length, names) : undefined));
     if (numbered !== undefined) {
       const value = options[numbered - 1]?.value;
       return value === undefined ? undefined : { value, by: 'number' };
@@ -605,7 +709,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
 
   /** "2", "#2", "la 2", "la dos", "la segunda", "opción 3 por favor", "la última": its position. */
   function optionNumber(words: readonly string[], count: number, names: readonly string[]): number | undefined {
-    const rest = words.filter((word) => !PICKING_WORDS.has(word) && !names.some((name) => sameName(word, name)));
+    const rest = words.filter((word) => !PICKING_WORDS.has(word) && !COURTESY_FILLERS.has(word) && !names.some((name) => sameName(word, name)));
     if (rest.length !== 1) {
       // "uno" / "una" are picking words only when nothing else is said.
       if (rest.length === 0 && words.length <= 2 && (words.includes('uno') || words.includes('una'))) return 1;

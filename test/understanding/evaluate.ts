@@ -11,6 +11,7 @@ import { expectationAt } from './fixtures.js';
 export const SPLITS = {
   training: new URL('../../locales/es-CO/understanding/training.yaml', import.meta.url),
   dev: new URL('./dev.yaml', import.meta.url),
+  dev2: new URL('./dev-2.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

@@ -8,6 +8,9 @@ const TODAY = '2026-11-23';
 /** Members' answers to "escríbeme tu fecha de nacimiento", and the date in them. */
 const TABLE: ReadonlyArray<readonly [string, string]> = [
   ['15/03/1994', '1994-03-15'],
+  // Month first only when the day cannot be a month: nothing else is meant.
+  ['03/15/1994', '1994-03-15'],
+  ['15 de marzo de 1.994', '1994-03-15'],
   ['15-03-1994', '1994-03-15'],
   ['15.03.1994', '1994-03-15'],
   [' 15.03.1994 ', '1994-03-15'],
@@ -61,7 +64,6 @@ const NOTHING: readonly string[] = [
   '01/01/1899',
   '15/03/2030',
   '24/11/2026',
-  '03/15/1994',
   '1010101010',
   'CC 1010101010',
   'cc 150394',
