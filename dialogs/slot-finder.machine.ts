@@ -194,8 +194,10 @@ export const slotFinderMachine = setup({
       return band !== undefined && band !== context.search.band;
     },
     askedForTime: ({ event }) => entitiesOf(event).time !== undefined,
-    wantsMoreTimes: ({ event }) => intentOf(event) === 'more_times',
-    wantsOtherDay: ({ event }) => intentOf(event) === 'other_day',
+    /** "¿Hay más?"; "¿después de las 4?" is a search from that time instead. */
+    wantsMoreTimes: ({ event }) => intentOf(event) === 'more_times' && entitiesOf(event).time === undefined,
+    /** "Otro día"; "¿y el viernes?" names the day, and searches it instead. */
+    wantsOtherDay: ({ event }) => intentOf(event) === 'other_day' && entitiesOf(event).day === undefined,
     revisesEarlierAnswer: ({ context, event }) => {
       const said = entitiesOf(event);
       return (

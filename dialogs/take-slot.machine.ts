@@ -287,8 +287,9 @@ export const takeSlotMachine = setup({
           { guard: 'revisesEarlierAnswer', target: 'done', actions: 'endWithRevision' },
           { guard: and(['saidYes', 'yesButOtherTime']), target: 'clarifying', actions: assign(({ context, event }) => ({ proposed: searchIn(context, event) })) },
           { guard: 'saidYes', target: 'committing' },
-          { guard: { type: 'saidIntent', params: 'other_day' }, target: 'findingSlot', actions: assign({ reason: 'otherDay' }) },
+          // "No, mejor el viernes" searches Friday; "otro día" with no day lists the days.
           { guard: 'namesSearch', target: 'findingSlot', actions: 'searchWhatWasSaid' },
+          { guard: { type: 'saidIntent', params: 'other_day' }, target: 'findingSlot', actions: assign({ reason: 'otherDay' }) },
           { guard: 'saidNo', target: 'findingSlot', actions: assign({ reason: 'notConfirmed' }) },
           { guard: { type: 'saidIntent', params: 'more_times' }, target: 'findingSlot', actions: assign({ reason: 'notConfirmed' }) },
           { actions: 'rejectAnswer' },

@@ -128,6 +128,17 @@ export function readDocument(text: string): DocumentMention {
   return readWholeAnswer(spoken) ?? readSentence(spoken);
 }
 
+/**
+ * The document types a sentence names, wherever they are ("el de la niña es registro civil
+ * porque…"): for the question that asks the type, where the type alone is the answer.
+ */
+export function documentTypesIn(text: string): DocumentType[] {
+  if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH) return [];
+  const spoken = digitsFromWords(normalizeText(text));
+  const words = [...spoken.matchAll(TOKEN)].map((match) => match[0]);
+  return [...new Set(findTypes(words).map((found) => found.type))];
+}
+
 /** What `parseDocument` reads: the message is the type and/or the number, nothing else. */
 function readWholeAnswer(text: string): DocumentMention | undefined {
   const cleaned = text.replace(SEPARATORS, ' ').replace(WHITE_SPACE, ' ').trim();

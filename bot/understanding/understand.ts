@@ -12,7 +12,7 @@ import { isBusinessDay, isHoliday } from '../calendar.js';
 import { serviceOf } from '../../data/catalog.js';
 import { sameNormalizedName as sameName } from '../../dialogs/patients.js';
 import { readBirthDate } from './birth-date.js';
-import { readDocument } from './document.js';
+import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
@@ -27,6 +27,24 @@ const MAX_READ = 400;
 const INTENT_THRESHOLD = 0.6;
 /** Questions answered with yes or no. */
 const YES_NO_QUESTIONS: ReadonlySet<Question> = new Set(['consent', 'confirm', 'offer']);
+/** Questions about who the member is: a site named there is not one to book at. */
+const IDENTITY_QUESTIONS: ReadonlySet<Question> = new Set(['document', 'documentType', 'birthDate', 'email']);
+/** Questions where days are shown or a search is offered: "otro día" asks for another day there. */
+const DAY_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'band', 'day', 'site', 'offer', 'confirm', 'visitType']);
+/** Questions of the form whose options are all there is: "lo más pronto posible" answers them. */
+const FORM_CHOICES: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band']);
+/** A day asked about rather than picked: "¿y el viernes?", "¿no tiene para el jueves?", "ninguno me sirve". */
+const ASKS_FOR_DAY = /\?|^y (el|la|para)\b|\b(no )?(tiene|tienen|hay|habra|habria)\b|\bningun[oa]?\b|\bse puede\b/;
+/** "No tengo, me pueden escribir por aquí": no e-mail, said first. */
+const NO_EMAIL_FIRST = /^(?:(?:no+|nop|pues no|ay)[ ,.!]+)?no tengo(?: (?:ninguno|ninguna|correo|email))?\s*[,.;!?]/;
+/** "Entonces déjela así": the appointment is kept. */
+const KEEP_IT = /\b(dejela|dejemosla|dejarla|dejelas|dejemos|la dejo|las dejo) (asi|como esta|quieta)\b|\basi esta bien\b/;
+/** At the consent question, consent in a sentence: "manifiesto que acepto el tratamiento de mis datos". */
+const CONSENTS = /(?<!\bno )\b(acepto|autorizo|doy (mi )?(autorizacion|consentimiento)|estoy de acuerdo)\b/;
+/** "Una cita", "citas para el niño", and not "¿cuánto vale una cita?". */
+const ASKS_FOR_A_CITA = /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*(\b(una|otra|la|mi) cita\b|\bcitas? (para|de|con|en|cerca)\b)/;
+/** Asking for something: thanks in front of it is politeness, not the message. */
+const REQUEST = /\b(necesito|necesitaria|quiero|quisiera|ocupo|me (puede|pueden|podria|podrian|regala|regalan|da|dan)|pued(o|e|en) (sacar|pedir|agendar|cancelar|mover|cambiar)|hay (cita|citas|algo|disponib)|tiene (cita|citas|algo|disponib)|como (hago|puedo|se))\b|\?/;
 /** Questions of the booking form: asking to book while answering one is just answering. */
 const BOOKING_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band', 'slot', 'day']);
 /** Where a document number may be given: before and during identification. */
@@ -59,18 +77,39 @@ const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   [
     'book',
-    /\b(agend\w*|(sacar|pedir|solicit\w*|separar|reservar|asignar|programar|regal\w*|dar|den|darme) (una |la |me una |me )?(cita|consulta|turno)|(necesito|quiero|quisiera|ocupo|necesitaria) (una |otra |la )?(cita|consulta)|una cita (para|de|con)|cita (de|con) (pediatr\w*|medicina|medico|control|primera)|(que|me) (lo|la|los|las|me) (vea|vean|atienda|atiendan|revise|revisen)|pedir cita|sacar cita)\b/g,
+    /\b(agend(?!a\b|as\b)\w*|(sacar|pedir|solicit\w*|separar|reservar|asignar|programar|regal\w*|dar|den|darme) (una |la |me una |me )?(cita|consulta|turno)|(necesito|quiero|quisiera|ocupo|necesitaria) (una |otra |la )?(cita|consulta)|una cita (para|de|con)|cita (de|con) (pediatr\w*|medicina|medico|control|primera)|(que|me) (lo|la|los|las|me) (vea|vean|atienda|atiendan|revise|revisen)|pedir cita|sacar cita)\b/g,
   ],
 ];
 /** Trouble using the channel, or asking to have something explained: help, whatever operation it names. */
-const HELP_CUE = /^(no (le )?entiendo|no se como|ayuda)\b|\bno (me deja|me sale|me funciona|puedo) (agendar|sacar|pedir|entrar|ver)\b|\b(me explica|explicame|expliqueme|no le entiendo)\b/;
+const HELP_CUE =
+  /^(no (le )?entiendo|no se como|ayuda)\b|\bno (me deja|me sale|me funciona|puedo) (agendar|sacar|pedir|entrar|ver)\b|\b(me explica|explicame|expliqueme|no le entiendo)\b|\bno se como (sacar|pedir|agendar|hacer|cancelar|usar|se hace)\b|\b(para que|por que|pa que) (necesitan|necesita|piden|pide|usan|usa|quieren|me piden|me pide)\b|\b(la )?direccion (de|del) (la |el )?(sede|uss|centro|sitio)\b|\bcual es la direccion\b/;
+/** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there. */
+const STILL_THERE = /\b(sigue|sigues|esta|estas|hay alguien) (ahi|alli)\b|\bme (escucha|lee)\b/;
+/** A goodbye the classifier reads is trusted only with a goodbye word in the message. */
+const GOODBYE_HINT = /\b(chao|chau|adios|bye|hasta|nada mas|(es|era|seria|sera) todo|termin\w*|finaliz\w*|salir|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este)|bendicion\w*|cuidese)\b/;
+/** Goodbye words that also close a thanks or a greeting: "mil gracias, feliz día" is thanks. */
+const WEAK_GOODBYE = /\b(feliz (dia|tarde|noche)|buen dia|que (tenga|este) \w+|bendicion\w*|dios (le|los|la|me) bendiga|cuidese)\b/;
+/** "Me equivoqué de sede", "atrás, escogí mal": going back to the question before. */
+const BACK_CUE = /^atras\b|\b(volver|regresar|devolverme|devuelvase) (atras|a la anterior|a la pregunta anterior|un paso)\b|\bme equivoque (de|en) (la |el )?(sede|especialidad|cedula|documento|fecha|dia|hora|horario|tipo|numero|opcion|franja|jornada)\b|\b(escogi|elegi|puse|marque) (mal|la que no)\b(?! (la |el )?(persona|paciente))/;
+/** "Cámbiele el paciente a Mateo": another patient, asked for in words. */
+const PATIENT_CHANGE_CUE = /\bcambi\w* (el |la )?(paciente|persona|nombre del paciente)\b/;
+/** "Otro día", "la próxima semana": another day asked for where days are shown or offered. */
+const OTHER_DAY_CUE = /\b(otro dia|otra fecha|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?)\b/;
+/** A request next to a yes: "sí, y también quiero una para Mateo". */
+const ANOTHER_REQUEST = /\b(tambien|ademas|aparte|de paso) (quiero|necesito|quisiera|pedir|sacar|agendar|una|otra)\b|\botra (cita )?(aparte )?(para|de)\b/;
+/** A time given as a bound ("después de las 3"), not as the time of one slot. */
+const TIME_BOUND = /\b(despues|antes|desde|a partir|mas tarde|mas temprano) (de |que )?(las?|la una)\b/;
+/** A word that changes the answer midway: what follows it is the answer ("la de las 9, ay mejor la del miércoles"). */
+const CHANGE_OF_MIND = /\b(?:mejor|mas bien|no mejor|perdon|mejor dicho)\b(?!.*\b(?:mejor|mas bien|perdon)\b)/;
+/** Sounds before an answer that change nothing: "ay no", "uy sí". */
+const INTERJECTIONS: ReadonlySet<string> = new Set(['m', 'hm', 'ay', 'uy', 'ah', 'eh', 'mmm', 'mm', 'hmm', 'ehh', 'oiga', 'ey', 'ush', 'jum', 'ahh', 'ajá']);
 /** "Quiero volver al menú, no era esto": the menu, wherever it is asked for. */
 const MENU_CUE = /\b(volver|ir|regresar|devolverme) al (menu|inicio)\b|\bmenu principal\b/;
 /** Words that open a correction: "no, es para Sofía", "espere, es para mi hija", "me equivoqué". */
 const CORRECTION = /^(no|nop|espere|esperate|espera|perdon|disculpe|disculpa|me equivoque|mejor|ay no|uy)\b|\bno es para\b|\bno para (mi|el|ella)\b|\bme equivoque\b/;
 /** Words around an option number that change nothing: "quiero la opción 2, por favor". */
 /** Fillers that may sit around an option number: "mmm la cuarta", "ay la 2". */
-const COURTESY_FILLERS: ReadonlySet<string> = new Set(['mmm', 'mm', 'eh', 'ehh', 'ay', 'uy', 'bueno', 'listo', 'pues', 'ps', 'a', 'ver', 'haber']);
+const COURTESY_FILLERS: ReadonlySet<string> = new Set(['m', 'hm', 'mmm', 'mm', 'eh', 'ehh', 'ay', 'uy', 'bueno', 'listo', 'pues', 'ps', 'a', 'ver', 'haber']);
 const PICKING_WORDS: ReadonlySet<string> = new Set([
   'quiero', 'me', 'quedo', 'con', 'escojo', 'elijo', 'tomo', 'deme', 'dame', 'regaleme', 'prefiero', 'la', 'el', 'lo', 'los',
   'opcion', 'opc', 'op', 'numero', 'num', 'no', 'nro', 'esa', 'esta', 'ese', 'este', 'de', 'mejor', 'si', 'es', 'seria', 'voy', 'a',
@@ -84,6 +123,10 @@ const AFTER_SELF: ReadonlySet<string> = new Set([
   'senora', 'senor', 'mija', 'sumerce', 'ok', 'listo', 'dale', 'bueno', 'medicina', 'pediatria', 'control', 'para', 'hoy', 'manana',
   'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo', 'a', 'o', 'e', 'porque', 'pa', 'sumerce', 'ahora',
 ]);
+/** "Y yo tengo alguna cita?", "y yo necesito otra": the member asking for themself. */
+const AFTER_AND_I: ReadonlySet<string> = new Set(['tengo', 'necesito', 'quiero', 'queria', 'quisiera', 'tambien', 'igual', 'cuando', 'cual', 'cuales', 'a', 'para']);
+/** After "la mía no", words that make it a denial ("la mía no me la pidieron"), not the start of a contrast ("para mí, no para los niños"). */
+const DENYING_AFTER_NO: ReadonlySet<string> = new Set(['me', 'lo', 'le', 'se', 'les', 'nos', 'es', 'era', 'tengo', 'tiene', 'necesito', 'necesita', 'hace', 'hay']);
 /** Words before a person's name: "para Sofía", "se llama Sofía", "la cita de Mateo". */
 const BEFORE_NAME: ReadonlySet<string> = new Set(['para', 'pa', 'llama', 'llamado', 'llamada', 'nombre']);
 /** Words a relation ("hijo", "niña") follows when it names a patient: "mi hijo", "para la niña". */
@@ -94,15 +137,29 @@ const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'mi', '
 /** Verbs after a relation that make it the one speaking, not the patient: "mi mamá dice que vaya". */
 const SAYING: ReadonlySet<string> = new Set(['dice', 'dijo', 'decia', 'cree', 'piensa', 'recomendo', 'trabaja', 'opina', 'pregunta']);
 /** An explicit band, as opposed to the part of the day of an hour ("3 de la tarde"). */
-const EXPLICIT_BAND = /\b(en|por|pa|para) la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b/;
+const EXPLICIT_BAND = /\b(en|por|pa|para) la (manana|tarde)\b|\b(las|los|la|el) de la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b/;
 const DIGITS = /^#?(\d{1,2})[.)]?$/;
 /** "la 1 …", "opción 2 …", "el 3 …" at the start of a message, not "3 de la tarde" nor "2:40". */
-const OPENING_NUMBER = /^(?:(?:la|el|opcion|numero) )?(?:\d{1,2}|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)(?= )(?! (de|y|:|am|pm|a\.|p\.))/;
+const OPENING_NUMBER = /^(?:(?:la|el|opcion|numero) )?(?:\d{1,2}|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)(?= )(?! (de|y|:|am|pm|a\.|p\.|cita|consulta)\b)/;
 /** Two digits, or a month's name: the only messages that may carry a date of birth ("15/3/94", "quince de marzo de…"). */
 const MAY_HOLD_A_DATE = /\d\d|\d\s*[/.-]\s*\d|\b(enero|ene|febrero|feb|marzo|mar|abril|abr|mayo|may|junio|jun|julio|jul|agosto|ago|septiembre|setiembre|sep|sept|set|octubre|oct|noviembre|nov|diciembre|dic)\b/;
+/** A document type by name: "cédula 1010101010" said at any question. */
+const DOCUMENT_TYPE_NAMED = /\b(cc|cedula|tarjeta de identidad|registro civil|pasaporte|ti|rc|ce|ppt|pep)\b/;
 /** Three digits in a row, or a run of number words: the only messages that may carry a document number. */
 const MAY_HOLD_A_NUMBER = /\d{3}|\b(cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|mil|millon\w*)\b.*\b(cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|mil)\b|\b(cc|cedula|tarjeta|registro|pasaporte|ti|rc|ce|pa|pt|ppt)\b/;
+/** "La que sea más pronto", "la más cercana": the earliest slot shown. */
+const EARLIEST = /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|cerca|cercan[oa]|rapido)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b/;
+/** "La del miércoles", "esa de mañana": an appointment named by its day. */
+const REFERRED_DAY = /\b(?:la|esa|mi cita|la cita) (?:del?|de el) ((?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: \d{1,2})?|\d{1,2}(?: de [a-z]+)?|hoy|manana|pasado manana)\b/;
+/** "Primero quiero…", "primero necesito…": an adverb, not the first option. */
+const FIRST_OF_ALL = /^primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le)\b/;
+/** An opening that can only be an option's position, even where numbers are days and hours: "la quinta opción…". */
+const ORDINAL_OPENING = /(primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)$|^(opcion|numero) /;
 const ORDINAL_ABBREVIATION = /^(\d{1,2})(ra|ro|da|do|ta|to|va|vo|na|no|a|o|er)$/;
+/** After a relation, a verb of how the child is: "la niña está con fiebre", "el niño tiene 13". */
+const HOW_THEY_ARE: ReadonlySet<string> = new Set(['esta', 'tiene', 'amanecio', 'sigue', 'anda', 'lleva', 'necesita', 'amanecio', 'presenta', 'tuvo']);
+/** Before a name, words of a place: "san Mateo", "barrio Sofía". */
+const PLACE_BEFORE_NAME: ReadonlySet<string> = new Set(['san', 'santa', 'santo', 'barrio', 'hospital', 'clinica', 'conjunto', 'colegio']);
 const OPERATIONS_IN_MENU: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule', 'help']);
 const DOCTOR_TITLES: ReadonlySet<string> = new Set(['dr', 'dra', 'doctor', 'doctora', 'medico', 'medica']);
 const BOGOTA_OFFSET_MS = -5 * 60 * 60 * 1000;
@@ -206,12 +263,22 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const visitType = lastValue(visitTypes);
     if (visitType) entities.visitType = visitType;
     const site = lastValue(sites);
-    if (site) entities.site = site;
+    // "Nació en el hospital de Kennedy": where someone was born is no site to book at.
+    if (site && !IDENTITY_QUESTIONS.has(question)) entities.site = site;
 
     // Days and times are read without the words that name a site ("Primero de Mayo", "la 26").
-    const when = readWhen(sites.length > 0 ? uncovered(words, sites).join(' ') : read, now, { mananaIsBand: question === 'band' });
+    const whenText = sites.length > 0 ? uncovered(words, sites).join(' ') : read;
+    let when = readWhen(whenText, now, { mananaIsBand: question === 'band' });
+    // "La de las 9, ay mejor la del miércoles a las 10:40": the day and time after a change of mind are the answer.
+    const changed = CHANGE_OF_MIND.exec(normalizeMessage(whenText));
+    if (changed && (when.day || when.time)) {
+      const after = readWhen(normalizeMessage(whenText).slice(changed.index + changed[0].length), now, { mananaIsBand: question === 'band' });
+      if (after.day || after.time) when = { ...after, ...(after.band || !when.band ? {} : { band: when.band }) };
+    }
     // A band the member asks for ("en la tarde", "temprano"), not a habit ("por las mañanas") nor the part of the day of an hour.
     if (when.band && (EXPLICIT_BAND.test(words.join(' ')) || (question === 'band' && !when.time))) entities.band = when.band;
+    // "Me da igual, la que quede más cerca" at the site question is about the site, not the hour.
+    if (entities.band === 'cualquiera' && question === 'site' && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) delete entities.band;
     if (when.day) {
       entities.day = when.day;
       // Holidays come from the project's calendar (Ley 51 de 1983 and Ley 2578 de 2026).
@@ -222,7 +289,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
 
     const today = bogotaParts(now.toISOString())?.day ?? '';
     // Most messages hold no date: the reader runs only on a digit, a month or a number word.
-    const birthDate = MAY_HOLD_A_DATE.test(normalized) ? readBirthDate(read, today) : undefined;
+    // At its question, a date written with typos ("quinze de marso") is read from the corrected words too.
+    const birthDate = MAY_HOLD_A_DATE.test(normalized) || question === 'birthDate' ? readBirthDate(read, today) ?? (question === 'birthDate' ? readBirthDate(words.join(' '), today) : undefined) : undefined;
     if (birthDate) {
       entities.birthDate = birthDate;
       delete entities.day;
@@ -231,14 +299,22 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       delete entities.time;
     }
     // A document where one may be given: a number (or a number dictated in words), or the type alone.
-    if (DOCUMENT_QUESTIONS.has(question) && (question === 'document' || question === 'documentType' || MAY_HOLD_A_NUMBER.test(normalized))) {
+    // Elsewhere, a document given with its type ("es para mí, cédula 1010101010") is read too.
+    const documentHere = DOCUMENT_QUESTIONS.has(question) && (question === 'document' || question === 'documentType' || MAY_HOLD_A_NUMBER.test(normalized));
+    if (documentHere || (/\d{5}/.test(normalized) && DOCUMENT_TYPE_NAMED.test(normalized))) {
       const document = readDocument(read);
-      // "15 03 94" at the date-of-birth question is the date, not a document.
-      if (document.documentNumber && !(birthDate && !document.documentType && isDateDigits(document.documentNumber, birthDate))) {
+      const typed = document.documentType !== undefined && document.documentNumber !== undefined;
+      // "15 03 94", "15 de marzo de 1.994" at the date-of-birth question are the date, not a document.
+      if (document.documentNumber && (documentHere || typed) && !(birthDate && !document.documentType && (question === 'birthDate' || isDateDigits(document.documentNumber, birthDate)))) {
         entities.documentNumber = document.documentNumber;
       }
-      if (document.documentType && (document.documentNumber || question === 'documentType' || question === 'document')) {
+      if (document.documentType && (typed || question === 'documentType' || question === 'document')) {
         entities.documentType = document.documentType;
+      }
+      // "El de la niña es registro civil, porque…": at the type question, the one type named is the answer.
+      if (question === 'documentType' && !entities.documentType) {
+        const named = documentTypesIn(read);
+        if (named.length === 1 && named[0]) entities.documentType = named[0];
       }
       // "¡Ya le dije! 1010101010": at the document question, one long number is the number, whatever surrounds it.
       if (question === 'document' && !entities.documentNumber && !birthDate) {
@@ -250,6 +326,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (email.email) entities.email = email.email;
     // "No tengo" and "ninguno" answer the e-mail question; elsewhere only words about mail do.
     if (email.noEmail && (question === 'email' || /\b(correo|email|e mail|mail|gmail|hotmail)\b/.test(normalized))) entities.noEmail = true;
+    // "No tengo, me pueden escribir por aquí?": the answer comes first, then the rest.
+    if (question === 'email' && !entities.email && NO_EMAIL_FIRST.test(normalized)) entities.noEmail = true;
 
     // Words already read as an entity are not a yes or no ("no programada").
     const yesNo = readYesNo(words, question, visitTypes, normalized, courtesy);
@@ -275,10 +353,14 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       delete entities.time;
     }
     const smallTalkOnly = intentRead.ruled && (intent === 'greet' || intent === 'thanks' || intent === 'goodbye');
-    const picked = smallTalkOnly ? undefined : pickOption(expectation, { words, intent, entities, people, normalized, courtesy });
+    // "Mover la del miércoles": the day that names the appointment, not the new one.
+    const referring = question === 'appointment' ? REFERRED_DAY.exec(words.join(' ')) : null;
+    const referredDay = referring?.[1] ? readWhen(referring[1], now).day : undefined;
+    const picked = smallTalkOnly ? undefined : pickOption(expectation, { words, intent, entities, people, normalized, courtesy, referredDay });
     let pickedBook = false;
 
-    if (picked?.by === 'number' && !intentRead.ruled && intent !== 'goodbye' && intent !== 'reschedule' && intent !== 'cancel') intent = 'none';
+    // "La primera opción porfa, necesito sacar una cita": the number and the words agree.
+    if (picked?.by === 'number' && !intentRead.ruled && intent !== 'goodbye' && intent !== 'reschedule' && intent !== 'cancel' && !(question === 'menu' && picked.value === intent)) intent = 'none';
     // An operation named at the menu ("agendar para mi hija") is that operation.
     if (picked?.by === 'words' && (question === 'menu' || question === 'existing') && intent === 'none' && OPERATIONS_IN_MENU.has(picked.value as Intent)) {
       intent = picked.value as Intent;
@@ -291,7 +373,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       pickedBook = true;
     }
     // A document, a date of birth or an e-mail where one is asked is the answer, whatever else the words suggest.
-    if (!intentRead.ruled && answersQuestion(question, entities) && !['goodbye', 'menu', 'back'].includes(intent)) intent = 'none';
+    // A question about why it is asked ("¿para qué necesitan mi cédula?") is help, unless the answer comes with it.
+    const onlyAsksWhy = intent === 'help' && !entities.documentNumber && !entities.birthDate && !entities.email;
+    if (!intentRead.ruled && answersQuestion(question, entities) && !['goodbye', 'menu', 'back'].includes(intent) && !onlyAsksWhy) intent = 'none';
     // Asking to book while answering a question of the booking form is answering it.
     if (intent === 'book' && BOOKING_QUESTIONS.has(question) && (picked !== undefined || hasBookingEntity(entities))) intent = 'none';
     // Small talk around an answer is politeness: "hola, la 2", "nací el 15/03/1994, bendiciones".
@@ -305,9 +389,41 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       ['none', 'deny', 'affirm', 'back', 'book'].includes(intent) &&
       CORRECTION.test(normalized)
     ) {
-      intent = 'change_patient';
+      // "No, quiero otra cita aparte para Mateo" asks for another booking.
+      intent = ANOTHER_REQUEST.test(normalized) ? 'book' : 'change_patient';
     }
+    // At the consent question, "sí, necesito una cita" consents and asks: the request is kept.
+    if ((question === 'confirm' || question === 'offer') && !intentRead.ruled) {
+      // "Sí, y también quiero una para Mateo": the yes, and a new booking.
+      if (yesNo === 'yes' && ANOTHER_REQUEST.test(normalized) && (entities.patients?.length || entities.specialty) && ['affirm', 'change_patient', 'book'].includes(intent)) intent = 'book';
+      // "Sí, confírmela", "sí, cancélela", "sí gracias", "sí. ¿qué debo llevar?": the yes is the answer.
+      else if (yesNo === 'yes' && (['book', 'consult', 'cancel', 'reschedule', 'thanks', 'more_times', 'none'].includes(intent) || (intent === 'back' && !BACK_CUE.test(normalized)))) intent = 'affirm';
+      // "No, ya no la necesito": the no is the answer.
+      else if (yesNo === 'no' && ['book', 'consult', 'cancel', 'thanks', 'none'].includes(intent)) intent = 'deny';
+    }
+    // "No, quiero otra cita aparte para Mateo": another booking, not another patient for this one.
+    if (intent === 'change_patient' && ANOTHER_REQUEST.test(normalized) && question !== 'patient') intent = 'book';
+    // At the patient question, naming the patient is the answer, however it is put.
+    if (question === 'patient' && entities.patients?.length && intent === 'book') intent = 'none';
+    if (question === 'patient' && entities.patients?.length && intent === 'other_day' && !entities.day) intent = 'none';
+    // "Es urgente, lo más pronto posible" answers the form's question; it does not ask for more slots.
+    if (intent === 'more_times' && (FORM_CHOICES.has(question) || question === 'appointment' || (question === 'slot' && picked !== undefined))) intent = 'none';
+    // "La de mi hijo, que ya se mejoró": which appointment, not a new booking.
+    if (question === 'appointment' && intent === 'book' && !ASKS_FOR_A_CITA.test(words.join(' '))) intent = 'none';
+    // "¿Y el viernes?", "¿no tiene para el jueves?": asking for a day none of the slots or days shown is on.
+    if ((question === 'slot' || question === 'day') && picked === undefined && entities.day && (intent === 'none' || intent === 'more_times') && !entities.time && ASKS_FOR_DAY.test(normalized)) intent = 'other_day';
+    if ((question === 'day' || question === 'slot') && picked !== undefined && intent === 'other_day') intent = 'none';
+    // "¿Hay algo después de las 4?": later than a time is more slots.
+    if (question === 'slot' && picked === undefined && intent === 'none' && entities.time && TIME_BOUND.test(normalized)) intent = 'more_times';
     let choice = picked?.value ?? (pickedBook ? 'book' : undefined);
+    // "Mañanaaa", "la última, el PPT": the option picked is also what the message says.
+    if (question === 'band' && picked?.by === 'words' && !entities.band && !entities.time && (picked.value === 'manana' || picked.value === 'tarde' || picked.value === 'cualquiera')) entities.band = picked.value;
+    if (question === 'documentType' && picked?.by === 'words' && !entities.documentType) entities.documentType = picked.value as NonNullable<Entities['documentType']>;
+    // "Para mí y para Sofía una cita", "bns tardes una cita xfa": a first message about a cita asks for one.
+    if (intent === 'none' && (question === 'start' || question === 'menu') && picked === undefined && ASKS_FOR_A_CITA.test(words.join(' ')) && !intentRead.ruled) {
+      intent = 'book';
+      if (question === 'menu' && optionValue(expectation.options, 'book')) choice = 'book';
+    }
     if (choice === undefined && YES_NO_QUESTIONS.has(question) && (intent === 'affirm' || intent === 'deny') && !(yesNo === undefined && intentRead.ruled === false && intent === 'deny' && entities.noEmail)) {
       choice = intent === 'affirm' ? optionValue(expectation.options, 'yes') : optionValue(expectation.options, 'no');
     }
@@ -338,8 +454,15 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (GOODBYE_WORDS.find(words).length > 0) return { intent: 'goodbye', score: 1, ruled: false };
     if (PERSON_WORDS.find(words).length > 0 || HELP_CUE.test(whole)) return { intent: 'help', score: 1, ruled: false };
     if (MENU_CUE.test(whole)) return { intent: 'menu', score: 1, ruled: false };
+    if (question !== 'start' && question !== 'menu' && BACK_CUE.test(whole)) return { intent: 'back', score: 1, ruled: false };
+    if (PATIENT_CHANGE_CUE.test(whole)) return { intent: 'change_patient', score: 1, ruled: false };
+    // "Ah, no sabía que ya tenía cita, entonces déjela así": nothing to cancel.
+    if (KEEP_IT.test(whole) && !/\bcancel/.test(whole)) return { intent: /\bgracias\b/.test(whole) ? 'thanks' : 'none', score: 1, ruled: false };
+    // "Hola, perdón, ¿sigue ahí? Se me fue la señal": checking Lina is there.
+    if (STILL_THERE.test(whole) && words.length <= 14 && !operationCue(whole)) return { intent: 'greet', score: 1, ruled: false };
     const cued = operationCue(whole);
     if (cued) return { intent: cued, score: 0.9, ruled: false };
+    if (DAY_QUESTIONS.has(question) && OTHER_DAY_CUE.test(whole) && !/\bno (quiero |es )?(otro dia|otra fecha)\b/.test(whole)) return { intent: 'other_day', score: 0.9, ruled: false };
 
     // Greetings, thanks and courtesy around a request do not decide its intent.
     const talk = smallTalk.find(words);
@@ -353,6 +476,15 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const guess = model.classify(content);
     let intent: Intent = guess.score >= INTENT_THRESHOLD ? guess.intent : 'none';
     if (intent === 'greet' || intent === 'thanks') intent = 'none';
+    // A goodbye needs a goodbye word: "ya salieron los resultados" ends nothing.
+    if (intent === 'goodbye' && !GOODBYE_HINT.test(whole)) intent = 'none';
+    // "Muchas gracias por todo, Dios los bendiga", "buenas tardes, que tenga feliz día": thanks or a greeting, not a goodbye.
+    const opensWith = talk.length > 0 && talk[0] !== undefined && uncovered(words.slice(0, talk[0].start), courtesy).length === 0 ? talk[0].value : undefined;
+    if (intent === 'goodbye' && opensWith && (WEAK_GOODBYE.test(whole) || !GOODBYE_HINT.test(uncovered(words, talk).join(' ')))) intent = opensWith;
+    // "Gracias por el recordatorio de la cita", "gracias por la paciencia, ya le digo": thanks, when nothing is asked.
+    if (opensWith === 'thanks' && !yesNo && (intent === 'none' || intent === 'book' || intent === 'consult' || intent === 'goodbye') && !REQUEST.test(whole)) intent = 'thanks';
+    if (intent === 'greet' || intent === 'thanks') return { intent, score: 1, ruled: false };
+    if (intent === 'none' && STILL_THERE.test(whole)) return { intent: 'greet', score: 1, ruled: false };
     // A yes or a no the classifier did not weigh, with nothing else asked: the answer it is.
     if (yesNo && intent === 'none') intent = yesNo === 'yes' ? 'affirm' : 'deny';
     if (intent === 'affirm' && yesNo === 'no') intent = 'deny';
@@ -382,11 +514,14 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (/^[^a-z0-9]*(no|nop|nel)\s*[,.;!]/.test(normalized)) return 'no';
     if (lexicon.no.has(whole)) return 'no';
     if (lexicon.yes.has(whole) || (yesNoQuestion && lexicon.yesVerbs.has(whole))) return 'yes';
-    if (/\bno (se|entiendo|entendi|le entiendo)\b/.test(whole)) return undefined;
+    if (/^no (se|entiendo|entendi|le entiendo)\b/.test(whole)) return undefined;
+    if (question === 'consent' && CONSENTS.test(whole)) return 'yes';
+    // "¿Otra vez? ¡Ya le dije que sí!"
+    if (yesNoQuestion && /\b(ya )?(le|te|les) (dije|estoy diciendo|acabo de decir) que (si|no)\b/.test(whole)) return /que si\b/.test(whole) ? 'yes' : 'no';
     const skip = [...courtesy, ...lexicon.greetings.find(words)];
     let start = 0;
-    while (start < words.length && skip.some((span) => start >= span.start && start < span.end) && !isYesNoWord(words[start] ?? '')) start++;
-    const first = words[start];
+    while (start < words.length && (INTERJECTIONS.has(words[start] ?? '') || (skip.some((span) => start >= span.start && start < span.end) && !isYesNoWord(words[start] ?? '')))) start++;
+    const first = /^no{2,}$/.test(words[start] ?? '') ? 'no' : words[start];
     if (first === undefined) return undefined;
     if (covered.some((span) => start >= span.start && start < span.end)) return undefined;
     // "Ninguna me sirve" refuses an offer; at a list it asks for something else.
@@ -402,6 +537,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       return 'no';
     }
     const two = `${first} ${words[start + 1] ?? ''}`;
+    // "Me sirve la del martes" picks a slot; "me sirve" alone, or at a yes/no question, is a yes.
+    if (!yesNoQuestion && (two === 'me sirve' || first === 'sirve') && words.length > start + (two === 'me sirve' ? 2 : 1)) return undefined;
     if ((lexicon.yes.has(two) || (yesNoQuestion && lexicon.yesVerbs.has(two))) && !WEAK_YES.has(first)) return 'yes';
     if (lexicon.yes.has(first) || (yesNoQuestion && lexicon.yesVerbs.has(first))) {
       if (!WEAK_YES.has(first)) return 'yes';
@@ -480,6 +617,12 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     for (const found of lexicon.self.find(words)) {
       const phrase = words.slice(found.start, found.end).join(' ');
       if ((phrase === 'yo' || phrase === 'personal') && (question !== 'patient' || words.length > 3)) continue;
+      // "Mi hija y yo" is the member too; "y yo los llevo" is someone telling a story.
+      if (phrase === 'y yo') {
+        const next = words[found.end];
+        const clauseEnds = next !== undefined && clausesOfWords()[found.end] !== clausesOfWords()[found.end - 1];
+        if (next !== undefined && !clauseEnds && !AFTER_SELF.has(next) && !AFTER_AND_I.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
+      }
       if (phrase.endsWith('mi')) {
         // "para mi hija": "mi" is a possessive unless nothing, a word of a sentence, or the member's own name follows.
         const next = words[found.end];
@@ -489,6 +632,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         const clauseEnds = next !== undefined && clauses[found.end] !== clauses[found.end - 1];
         if (next !== undefined && !ownName && !clauseEnds && !AFTER_SELF.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
       }
+      // "La mía no me la pidieron": the member, denied.
+      if (words[found.end] === 'no' && DENYING_AFTER_NO.has(words[found.end + 1] ?? '') && phrase !== 'yo') continue;
       push({ kind: 'self' }, found.end - 1);
     }
     if (question === 'patient' && (words.join(' ') === 'mi' || words.join(' ') === 'yo')) push({ kind: 'self' }, 0);
@@ -502,13 +647,21 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       const introducer = words[cursor];
       const next = original[found.end];
       const possessive = words[found.start - 1] === 'mi' || words[found.start - 1] === 'mis';
-      const describesSpeaker = words[found.start - 2] === 'soy' || words[found.start - 3] === 'soy' || (introducer === 'de' && lexicon.relations.find([words[cursor - 1] ?? '']).length > 0);
+      const describesSpeaker =
+        words[found.start - 2] === 'soy' ||
+        words[found.start - 3] === 'soy' ||
+        (introducer === 'de' && lexicon.relations.find([words[cursor - 1] ?? '']).length > 0) ||
+        // "La mamá de los niños", "el papá de Sofía": someone named by another, not a patient.
+        (found.value === 'other' && words[found.end] === 'de' && (lexicon.relations.find(words.slice(found.end + 1, found.end + 3)).length > 0 || knownOrCommon(words[found.end + 1] ?? '')));
+      // "La niña está con fiebre", "el niño tiene 13": the child the message is about.
+      const described = found.value !== 'other' && HOW_THEY_ARE.has(words[found.end] ?? '') && (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la');
       const subjectOfSaying = next !== undefined && SAYING.has(next);
       const namedNext = next !== undefined && (known.some((name) => sameName(next, name)) || knownOrCommon(next));
       const introduced =
         namedNext ||
         (introducer !== undefined && BEFORE_RELATION.has(introducer) && introducer !== 'mi' && introducer !== 'mis') ||
         (possessive && !subjectOfSaying) ||
+        described ||
         question === 'patient' ||
         words.length <= 4;
       if (!introduced || describesSpeaker) continue;
@@ -518,11 +671,18 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     for (let index = 0; index < original.length; index++) {
       const word = original[index] ?? '';
       if (relations.some((found) => index === found.end)) continue;
+      // "Yo vivo en San Mateo": a place.
+      if (PLACE_BEFORE_NAME.has(words[index - 1] ?? '')) continue;
       if (word.length >= 3 && known.some((name) => sameName(word, name))) {
         push(personOf(word), index);
         continue;
       }
       const before = words[index - 1];
+      // "Sofía nació el 10 de enero": the one born then.
+      if ((original[index + 1] === 'nacio' || words[index + 1] === 'nacio') && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+        push({ kind: 'name', name: [...lexicon.firstNames].find((name) => sameName(word, name)) ?? nameOf(word) }, index);
+        continue;
+      }
       // "La cita de Sofi", "para mateho": a common first name (or a nickname or typo of one) after "de" or "para".
       if (before !== undefined && (BEFORE_NAME.has(before) || before === 'de' || before === 'a') && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
         push({ kind: 'name', name: [...lexicon.firstNames].find((name) => sameName(word, name)) ?? word }, index);
@@ -557,7 +717,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
    */
   function pickOption(
     expectation: Expectation,
-    said: { words: readonly string[]; intent: Intent; entities: Entities; people: readonly string[]; normalized: string; courtesy: ReadonlyArray<Found<true>> },
+    said: { words: readonly string[]; intent: Intent; entities: Entities; people: readonly string[]; normalized: string; courtesy: ReadonlyArray<Found<true>>; referredDay?: string | undefined },
   ): Picked | undefined {
     const { options, question } = expectation;
     if (options.length === 0) return undefined;
@@ -571,12 +731,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const named = question === 'patient' ? optionByMeaning(question, options, intent, entities, words) : undefined;
     if (named) return { value: named, by: 'words' };
     // "La 1 pa mi hija la pequeña…": a number that opens the message, when nothing makes it a time.
-    const opening = OPENING_NUMBER.exec(said.normalized);
+    // "Primero quiero ver mis citas": "primero" as in "first of all".
+    const opening = FIRST_OF_ALL.test(said.normalized) ? null : OPENING_NUMBER.exec(said.normalized);
     const numbered = both
       ? undefined
       : (optionNumber(words, options.length, names) ??
         (firstClause.length < said.normalized.length ? optionNumber(wordsOf(firstClause), options.length, names) : undefined) ??
-        (opening && question !== 'slot' && question !== 'day' ? optionNumber(wordsOf(opening[0]), options.length, names) : undefined));
+        (opening && ((question !== 'slot' && question !== 'day') || ORDINAL_OPENING.test(opening[0])) ? optionNumber(wordsOf(opening[0]), options.length, names) : undefined));
     if (numbered !== undefined) {
       const value = options[numbered - 1]?.value;
       return value === undefined ? undefined : { value, by: 'number' };
@@ -603,7 +764,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       if (agrees || (saysWhen && !otherDay)) return { value: only.value, by: 'words' };
     }
 
-    const byMeaning = optionByMeaning(question, options, intent, entities, words);
+    const byMeaning = optionByMeaning(question, options, intent, entities, words, said.referredDay);
     if (byMeaning !== undefined) return byMeaning === null ? undefined : { value: byMeaning, by: 'words' };
     if (question === 'patient' || YES_NO_QUESTIONS.has(question) || question === 'slot' || question === 'appointment' || question === 'day') return undefined;
     // A misspelt label is a short answer with nothing else in it: a sentence is not searched fuzzily.
@@ -613,7 +774,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
   }
 
   /** `undefined`: this question is not read by meaning; `null`: read, and nothing fits. */
-  function optionByMeaning(question: Question, options: ShownOption[], intent: Intent, entities: Entities, words: readonly string[]): string | null | undefined {
+  function optionByMeaning(question: Question, options: ShownOption[], intent: Intent, entities: Entities, words: readonly string[], referred?: string): string | null | undefined {
     const has = (value: string | undefined) => (value !== undefined ? optionValue(options, value) ?? null : null);
     switch (question) {
       case 'consent':
@@ -646,10 +807,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         return matching.length === 1 ? matching[0]?.value ?? null : null;
       }
       case 'slot':
-        return optionByTime(options, entities, question, words);
+        // "La que sea más pronto": the earliest, the first shown.
+        if (EARLIEST.test(words.join(' ')) && !entities.day && !entities.time) return options[0]?.value ?? null;
+        // "¿Tiene después de las 3?" asks for later slots; it picks none.
+        return optionByTime(options, TIME_BOUND.test(words.join(' ')) ? { ...entities, time: undefined } : entities, question, words);
       case 'appointment':
         // "La de medicina general, moverla para el jueves": the day is the new one, not the appointment's.
-        return optionByTime(options, intent === 'reschedule' ? { ...entities, day: undefined, weekday: undefined, time: undefined } : entities, question, words);
+        return optionByTime(options, intent === 'reschedule' ? { ...entities, day: referred, weekday: undefined, time: undefined } : entities, question, words);
       default:
         return undefined;
     }
@@ -658,9 +822,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
   /** The one slot or appointment on the day, at the time, of the service or with the doctor named. */
   function optionByTime(options: ShownOption[], entities: Entities, question: Question, words: readonly string[]): string | null {
     const service = question === 'appointment' ? entities.specialty : undefined;
+    const visitType = question === 'appointment' ? entities.visitType : undefined;
     const doctorWords = new Set(options.flatMap((option) => doctorWordsOf(option)));
     const doctorSaid = words.filter((word) => word.length >= 4 && doctorWords.has(word));
-    if (!entities.day && !entities.time && !service && doctorSaid.length === 0) return null;
+    if (!entities.day && !entities.time && !service && !visitType && doctorSaid.length === 0) return null;
     const matching = options.filter((option) => {
       const parts = option.start ? bogotaParts(option.start) : undefined;
       if (!parts) return false;
@@ -668,6 +833,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       if (entities.time && parts.time !== entities.time) return false;
       if (entities.band && entities.band !== 'cualquiera' && (parts.time < '12:00' ? 'manana' : 'tarde') !== entities.band) return false;
       if (service && (!option.service || specialtyOf(option.service) !== service)) return false;
+      if (visitType && (!option.service || visitTypeOf(option.service) !== visitType)) return false;
       const doctor = doctorWordsOf(option);
       if (doctorSaid.some((word) => !doctor.includes(word))) return false;
       return true;
@@ -722,6 +888,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const abbreviation = digits ? null : ORDINAL_ABBREVIATION.exec(token);
     if (abbreviation) position = Number(abbreviation[1]);
     if (position === undefined && (token === 'penultima' || token === 'penultimo')) position = count - 1;
+    // "La del medio" of three.
+    if (position === undefined && token === 'medio' && count % 2 === 1 && count > 1) position = (count + 1) / 2;
     if (position === undefined) {
       const ordinal = ordinalFromWord(token);
       if (ordinal !== undefined) position = ordinal === -1 ? count : ordinal;
@@ -738,6 +906,14 @@ function optionValue(options: readonly ShownOption[], value: string): string | u
 
 function hasBookingEntity(entities: Entities): boolean {
   return Boolean(entities.specialty || entities.visitType || entities.site || entities.band || entities.day || entities.time);
+}
+
+function visitTypeOf(cups: string): string | undefined {
+  try {
+    return serviceOf(cups as Parameters<typeof serviceOf>[0]).visitType;
+  } catch {
+    return undefined;
+  }
 }
 
 function specialtyOf(cups: string): Specialty | undefined {

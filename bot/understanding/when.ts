@@ -327,6 +327,11 @@ const TIME_PREFIX = String.raw`(a\s+eso\s+de(?:\s+las?)?|eso\s+de\s+las?|(?:como
 const COUNTED_AFTER = /^\s+(?:opcion|opciones|citas?|cosas|primeras?|ultimas?|anteriores|veces|personas|hijos|ninos|fechas|dias)(?![a-z])/;
 /** "cualquiera de las 2", "entre las 2": counting, not an hour ("la de las 2" is the one at two). */
 const COUNTING_BEFORE = /(?:^|[^a-z])(?:(?:cualquiera|ninguna|ninguno|alguna|alguno|cual|cuales|una|otra|ambas|todas|varias)\s+de|entre|ambas|todas)\s+$/;
+/** "Cancelar las dos", "las tengo las dos", "las dos el mismo día": both of them, not two o'clock. */
+const BOTH_BEFORE = /(?:^|[^a-z])(?:cancelar|cancele|cancelen|cancelarlas|mover|muevan?|moverlas|pasar|pasarlas|agendar|agende|agenden|pedir|sacar|tengo|tiene|tenemos|son|que|ver|quiero|necesito|serian|seria)\s+$|^\s*$/;
+const BOTH_AFTER = /^\s*(?:$|[,.;!?]|porque|pues|por\s+favor|porfa|que\s+(?!sea|es\b))/;
+/** "Las dos el mismo día", "las dos juntas": both, whatever comes before. */
+const BOTH_SURELY_AFTER = /^\s*(?:el\s+mismo|la\s+misma|en\s+el\s+mismo|juntas|juntos|al\s+tiempo|a\s+la\s+vez|seguidas)(?![a-z])/;
 
 const TIME_LEAD_IN = new RegExp(`(?<![a-z0-9])${TIME_PREFIX}\\s+$`);
 
@@ -360,6 +365,7 @@ class TimeParser implements Parser {
     // "a la 1", "a la una": the singular only goes with one o'clock.
     if (prefix && /(?:^|\s)la$/.test(prefix) && hour !== 1) return null;
     if (prefix === 'las' && (COUNTING_BEFORE.test(before(context, start)) || COUNTED_AFTER.test(after(context, end)))) return null;
+    if (prefix === 'las' && hour === 2 && minutesText === undefined && plus === undefined && minus === undefined && !shortMeridiem && !bandWord && ((BOTH_BEFORE.test(before(context, start)) && BOTH_AFTER.test(after(context, end))) || BOTH_SURELY_AFTER.test(after(context, end)))) return null;
     const meridiem = readMeridiem(shortMeridiem, bandWord, noon);
     if (meridiem === 'm' && hour !== 12) return null;
     let minutes = 0;
@@ -474,10 +480,10 @@ const BAND_PATTERNS: ReadonlyArray<readonly [Band, string]> = [
   ['tarde', 'tarde'],
   ['cualquiera', String.raw`(?:a\s+)?cualquier\s+(?:hora|horario|jornada|franja|turno|momento)|cualquiera`],
   ['cualquiera', String.raw`la\s+que\s+(?:sea|haya|este\s+disponible|tengan?)`],
-  ['cualquiera', String.raw`(?:me\s+)?(?:da|es)\s+(?:igual|lo\s+mismo)|no\s+importa|(?:sin|no\s+tengo)\s+preferencia|indiferente|(?:a\s+)?toda\s+hora|todo\s+el\s+dia`],
+  ['cualquiera', String.raw`(?:me\s+)?(?:da|es)\s+(?:igual|lo\s+mismo)|no\s+(?:me\s+)?importa|(?:sin|no\s+tengo)\s+preferencia|indiferente|(?:a\s+)?toda\s+hora|todo\s+el\s+dia`],
 ];
 /** Negated bands: "en la mañana no puedo", "no puedo en la tarde". */
-const NEGATION_BEFORE = /(?:^|[^a-z])no\s+(?:(?:puedo|podria|quiero|me\s+(?:sirve|queda|funciona))\s+)?(?:(?:en|por|de|a|para)\s+)?(?:(?:la|las)\s+)?$/;
+const NEGATION_BEFORE = /(?:^|[^a-z])(?:no|ni)\s+(?:(?:puedo|podria|quiero|me\s+(?:sirve|queda|funciona))\s+)?(?:(?:en|por|de|a|para)\s+)?(?:(?:la|las)\s+)?$/;
 const NEGATION_AFTER = /^\s*(?:no\s+(?:puedo|podria|me\s+(?:sirve|queda|funciona))|imposible)(?![a-z])/;
 /** "buenas tardes", "más tarde", "llego tarde": no band. */
 const NOT_BAND_TARDE_BEFORE = /(?:^|[^a-z])(?:buenas?|mas|muy|llego|llegue|llegar|llegaria|hizo|hace|es|ya|hasta|tan|demasiado|poco|esta|pasado)\s+$/;
@@ -580,6 +586,28 @@ function buildChrono(): Chrono {
 
 const linaChrono = buildChrono();
 
+/** A band given as a reason ("porque en la mañana trabajo"), not as a wish. */
+const REASON_BEFORE = /(?:^|[^a-z])(?:porque|por\s+que|que|pues|ya\s+que|como)\s+(?:(?:en|por)\s+)?(?:la|las)?\s*$/;
+/** A band the member settles on after another: "en la mañana… ay, mejor en la tarde". */
+const PREFERRED_BEFORE = /(?:^|[^a-z])(?:mejor|mas\s+bien|prefiero|preferiblemente)\s+(?:(?:en|por|a|para)\s+)?(?:la|las)?\s*$/;
+
+/**
+ * The band of the bands a message names: "cualquiera" for indifference or both; a band given as
+ * a reason gives way to the other ("en la tarde, porque en la mañana trabajo"), and a band
+ * preferred after another wins ("en la mañana… mejor en la tarde").
+ */
+function bandOf(bands: ReadonlyArray<{ band: Band; at: number }>, text: string): Band | undefined {
+  if (bands.length === 0) return undefined;
+  if (bands.some((hit) => hit.band === 'cualquiera')) return 'cualquiera';
+  const kinds = new Set(bands.map((hit) => hit.band));
+  if (kinds.size === 1) return bands[0]?.band;
+  const preferred = bands.filter((hit) => PREFERRED_BEFORE.test(text.slice(Math.max(0, hit.at - 30), hit.at)));
+  if (preferred.length > 0) return preferred.at(-1)?.band;
+  const wished = new Set(bands.filter((hit) => !REASON_BEFORE.test(text.slice(Math.max(0, hit.at - 30), hit.at))).map((hit) => hit.band));
+  if (wished.size === 1) return [...wished][0];
+  return 'cualquiera';
+}
+
 /** `mananaIsBand`: the question just asked was the time band, so a bare "mañana" is the morning band, not tomorrow. */
 export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boolean }): When {
   if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH || !(now instanceof Date) || Number.isNaN(now.getTime())) return {};
@@ -590,7 +618,7 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
 
   const todayInBogota = bogotaDay(now);
   const when: When = {};
-  const bands = new Set<Band>();
+  const bands: Array<{ band: Band; at: number }> = [];
   for (const result of results) {
     const start = result.start;
     if (when.day === undefined && (start.isCertain('day') || start.isCertain('weekday'))) {
@@ -613,10 +641,9 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
       if (hour !== null && hour >= 0 && hour <= 23) when.time = `${pad(hour)}:${pad(minute)}`;
     }
     const tags = result.tags();
-    for (const band of ['manana', 'tarde', 'cualquiera'] as const) if (tags.has(BAND_TAG[band])) bands.add(band);
+    for (const band of ['manana', 'tarde', 'cualquiera'] as const) if (tags.has(BAND_TAG[band])) bands.push({ band, at: result.index });
   }
-  if (bands.has('cualquiera') || (bands.has('manana') && bands.has('tarde'))) when.band = 'cualquiera';
-  else if (bands.has('manana')) when.band = 'manana';
-  else if (bands.has('tarde')) when.band = 'tarde';
+  const band = bandOf(bands, normalized);
+  if (band) when.band = band;
   return when;
 }

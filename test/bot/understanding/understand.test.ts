@@ -16,8 +16,21 @@ const understand = loadUnderstanding();
 const read = (text: string, at: Question | Expectation): Understanding =>
   understand(text, typeof at === 'string' ? expectationAt(at, CORPUS_NOW) : at, CORPUS_NOW);
 
+type Case = [text: string, at: Question, expected: Record<string, unknown>];
+
+/** One test per case: the intent, the choice and each entity named in `expected` (undefined: must be absent). */
+function itReads(cases: readonly Case[]): void {
+  for (const [text, at, expected] of cases) {
+    it(`reads "${text}" at the ${at} question`, () => {
+      const result = read(text, at);
+      const got = { intent: result.intent, ...(result.choice !== undefined ? { choice: result.choice } : {}), ...result.entities };
+      for (const [key, value] of Object.entries(expected)) assert.deepEqual((got as Record<string, unknown>)[key], value, `${key} of "${text}": ${JSON.stringify(got)}`);
+    });
+  }
+}
+
 describe('the phrases Lina used not to understand', () => {
-  const cases: Array<[text: string, at: Question, expected: Partial<{ intent: string; choice: string }> & Record<string, unknown>]> = [
+  const cases: Case[] = [
     ['la primera', 'slot', { choice: 'slot-1' }],
     ['la dos', 'slot', { choice: 'slot-2' }],
     ['UNO', 'menu', { choice: 'book' }],
@@ -45,13 +58,7 @@ describe('the phrases Lina used not to understand', () => {
     ['quiero hablar con una persona', 'band', { intent: 'help' }],
     ['no mejor pediatría', 'visitType', { specialty: 'pediatria', yesNo: 'no' }],
   ];
-  for (const [text, at, expected] of cases) {
-    it(`reads "${text}" at the ${at} question`, () => {
-      const result = read(text, at);
-      const got = { intent: result.intent, ...(result.choice !== undefined ? { choice: result.choice } : {}), ...result.entities };
-      for (const [key, value] of Object.entries(expected)) assert.deepEqual((got as Record<string, unknown>)[key], value, `${key} of "${text}": ${JSON.stringify(got)}`);
-    });
-  }
+  itReads(cases);
 
   it('keeps the intent of a first message that asks for something ("hola necesito cancelar la cita del miércoles")', () => {
     const result = read('hola necesito cancelar la cita del miércoles', 'start');
@@ -67,6 +74,92 @@ describe('the phrases Lina used not to understand', () => {
       { specialty: entities.specialty, visitType: entities.visitType, site: entities.site, day: entities.day, band: entities.band },
       { specialty: 'medicina_general', visitType: 'control', site: 'SUBA', day: '2026-11-24', band: 'tarde' },
     );
+  });
+});
+
+describe('sentences members write around their answer', () => {
+  const cases: Case[] = [
+    // A yes with a reason or a question after it is still the yes.
+    ['Sí, confirmo la cita. Muchas gracias por su atención.', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['sí, cancélela', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['Sí. ¿Qué debo llevar?', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['sí sí confirme, y me manda la dirección porfa que no sé llegar', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['sí, y también quiero una para Mateo', 'confirm', { intent: 'book', choice: 'yes' }],
+    ['no, ya no la necesito', 'confirm', { intent: 'deny', choice: 'no' }],
+    ['noo espere, no es ese dia', 'confirm', { yesNo: 'no' }],
+    ['otra vez? ya le dije que si!!!', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['sisas', 'consent', { intent: 'affirm', choice: 'yes' }],
+    ['Cordial saludo, manifiesto que acepto el tratamiento de mis datos personales', 'consent', { choice: 'yes' }],
+    // At the consent question, a request after the yes is kept.
+    ['si, necesito una cita para mi hijo', 'consent', { intent: 'book', choice: 'yes' }],
+    // Two bands: the one wished for, not the one given as a reason; the one settled on.
+    ['USS Kennedy pero en la tarde porque en la mañana trabajo', 'site', { choice: 'KENNEDY', band: 'tarde' }],
+    ['en la mañana... ay mejor en la tarde que en la mañana tengo reunión', 'band', { choice: 'tarde', band: 'tarde' }],
+    ['en la mañana o en la tarde', 'band', { choice: 'cualquiera' }],
+    ['no me importa la hora, lo que necesito es que sea el jueves', 'band', { band: 'cualquiera', day: '2026-11-26' }],
+    // A change of mind: what follows "mejor" is the answer.
+    ['la de las 9, ay mejor la del miércoles a las 10:40', 'slot', { intent: 'none', choice: 'slot-5', time: '10:40' }],
+    ['la quinta opción porque los otros dias trabajo', 'slot', { choice: 'slot-5' }],
+    ['la que sea mas pronto', 'slot', { choice: 'slot-1' }],
+    ['me sirve la de mañana en la mañana, así alcanzo a volver al trabajo', 'slot', { intent: 'none', choice: 'slot-3' }],
+    // Asking about a day or a time bound asks for slots; it picks none.
+    ['y el viernes?', 'slot', { intent: 'other_day', day: '2026-11-27' }],
+    ['ninguno me sirve, no tiene para el jueves?', 'slot', { intent: 'other_day', day: '2026-11-26' }],
+    ['tiene horarios despues de las 3? es que recojo a la niña en el jardin', 'slot', { intent: 'more_times', time: '15:00' }],
+    ['y no hay nada después de las 4?', 'slot', { intent: 'more_times', time: '16:00' }],
+    ['ni en la mañana ni en la tarde, mejor otro día que esta semana estoy full', 'band', { intent: 'other_day' }],
+    // The appointment named by its day or its kind, even while asking to move it.
+    ['mover la del miercoles', 'appointment', { intent: 'reschedule', choice: 'apt-1' }],
+    ['la de control', 'appointment', { choice: 'apt-2' }],
+    ['la del medio', 'visitType', { choice: 'control' }],
+    ['mmm la cuarta', 'menu', { choice: 'reschedule' }],
+    // "Las dos" counts appointments or people; it is no time.
+    ['cancelar las dos', 'appointment', { intent: 'cancel', time: undefined }],
+    ['para mí y para sofía, si se puede las dos el mismo día', 'patient', { time: undefined }],
+    // Going back, or another patient, in words.
+    ['me equivoqué de sede, quiero cambiarla porque esa me queda lejisimos', 'slot', { intent: 'back' }],
+    ['atrás, quiero cambiar la especialidad que escogí mal', 'site', { intent: 'back' }],
+    ['cámbiele el paciente a Mateo', 'confirm', { intent: 'change_patient' }],
+    ['no, quiero otra cita aparte para mateo', 'existing', { intent: 'book' }],
+    // Small talk that is not a goodbye, and goodbyes the classifier must not invent.
+    ['mil gracias a todos, ayer me atendieron super bien en la sede, Dios los bendiga', 'start', { intent: 'thanks' }],
+    ['gracias por el recordatorio de la cita 🙏 muy amables siempre', 'start', { intent: 'thanks' }],
+    ['gracias por la paciencia, ya le digo, déjeme revisar mi agenda', 'confirm', { intent: 'thanks' }],
+    ['ya salieron los resultados de mis examenes de sangre?', 'start', { intent: 'none' }],
+    ['la de hoy a las 2, yo salgo del trabajo y me voy derecho', 'slot', { intent: 'none', choice: 'slot-1' }],
+    ['hola, perdón, sigue ahí? se me fue la señal un momento', 'band', { intent: 'greet' }],
+    ['ay no sabia que ya tenia cita, entonces dejela asi, gracias', 'existing', { intent: 'thanks' }],
+    // Help asked in a sentence.
+    ['para que necesitan mi cedula? es que me da miedo que me roben los datos', 'document', { intent: 'help' }],
+    ['hola necesito ayuda no se como sacar la cita', 'start', { intent: 'help' }],
+    // A cita asked for without a verb.
+    ['para mí y para sofía una cita por favor', 'start', { intent: 'book' }],
+    ['bns tardes una cita xfa', 'start', { intent: 'book' }],
+    // Documents and dates in sentences.
+    ['el de la niña es registro civil porque apenas tiene 5 años', 'documentType', { choice: 'RC', documentType: 'RC' }],
+    ['Es para mí, Laura Gómez, cédula 1010101010', 'patient', { choice: 'self', documentType: 'CC', documentNumber: '1010101010' }],
+    ['15 de Marzo de 1.994', 'birthDate', { birthDate: '1994-03-15', documentNumber: undefined }],
+    ['el quince del tres del noventa y cuatro', 'birthDate', { birthDate: '1994-03-15' }],
+    ['no tengo, me pueden escribir por aquí mismo al whatsapp?', 'email', { noEmail: true }],
+  ];
+  itReads(cases);
+
+  it('does not book when the member asks what a cita costs', () => {
+    assert.notEqual(read('cuanto vale una cita', 'menu').intent, 'book');
+    assert.notEqual(read('se puede ir sin cita?', 'menu').intent, 'book');
+  });
+
+  it('reads who a sentence is about, and not who is only mentioned', () => {
+    const patients = (text: string, at: Question) => read(text, at).entities.patients;
+    assert.deepEqual(patients('pediatra, que la niña está con fiebre y no quiere comer nada', 'specialty'), [{ kind: 'relation', relation: 'daughter' }]);
+    assert.deepEqual(patients('sofia nació el 10 de enero del 2021, en el hospital de kennedy', 'birthDate'), [{ kind: 'name', name: 'sofia', written: 'Sofia' }]);
+    assert.equal(read('sofia nació el 10 de enero del 2021, en el hospital de kennedy', 'birthDate').entities.site, undefined);
+    assert.deepEqual(patients('la de mateo es 2 de julio de 2013, la mía no me la pidieron', 'birthDate'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
+    assert.deepEqual(patients('es para mi, no para los niños', 'patient'), [{ kind: 'self' }]);
+    assert.deepEqual(patients('y yo tengo alguna cita?', 'menu'), [{ kind: 'self' }]);
+    assert.equal(patients('la que quede mas cerca de soacha, yo vivo en san mateo', 'site'), undefined);
+    assert.equal(patients('en la tarde, porque en la mañana los niños están en el colegio y yo los llevo', 'band'), undefined);
+    assert.ok(!patients('es cédula, 1010101010, la mía, la de la mamá de los niños', 'document')?.some((mention) => mention.kind === 'relation'));
   });
 });
 
