@@ -41,7 +41,8 @@ export function appointmentOptions(appointments: readonly Appointment[]) {
 
 const BOGOTA_OFFSET_MS = -5 * 60 * 60 * 1000;
 
-function bogotaParts(instant: string): { day: string; time: string; weekday: number } {
+/** An instant's Bogotá day, time and weekday (Bogotá keeps no summer time). */
+export function bogotaParts(instant: string): { day: string; time: string; weekday: number } {
   const shifted = new Date(Date.parse(instant) + BOGOTA_OFFSET_MS);
   const iso = shifted.toISOString();
   return { day: iso.slice(0, 10), time: iso.slice(11, 16), weekday: shifted.getUTCDay() };

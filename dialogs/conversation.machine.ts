@@ -1,4 +1,4 @@
-import { and, assign, emit, enqueueActions, fromPromise, sendTo, setup, type EventObject } from 'xstate';
+import { and, assign, emit, enqueueActions, fromPromise, or, sendTo, setup, type EventObject } from 'xstate';
 import type { ChannelName } from '../bot/messages.js';
 import type { Appointment, DocumentType, Member, Patient, SiteCode } from '../bot/domain.js';
 import { DOCUMENT_TYPES } from '../bot/domain.js';
@@ -414,6 +414,13 @@ export const conversationMachine = setup({
               { type: 'say', params: reply('consent.declined') },
             ],
           },
+          // "Necesito pasar mi cita para otro día": kept, and the authorisation asked first.
+          {
+            guard: 'asksForOperation',
+            actions: ['rememberRequest', { type: 'say', params: ({ event }) => reply('greeting.requestNoted', { context: intentOf(event) }) }, 'repeatPrompt'],
+          },
+          // A document before the authorisation is not read, nor kept (Ley 1581): it is asked again after.
+          { guard: or(['documentNumberOnly', 'documentTypeGiven']), actions: [{ type: 'say', params: reply('consent.documentFirst') }, 'repeatPrompt'] },
           { actions: 'rejectAnswer' },
         ],
       },

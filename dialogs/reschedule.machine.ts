@@ -2,7 +2,7 @@ import { assign, fromPromise, sendTo, setup } from 'xstate';
 import type { Appointment, Patient, RissCase } from '../bot/domain.js';
 import type { Understanding } from '../bot/understanding/types.js';
 import { serviceOf } from '../data/catalog.js';
-import { appointmentOptions, appointmentParams, appointmentsNamed, namesOne, patientParams, type Request } from './appointments.js';
+import { appointmentOptions, appointmentParams, appointmentsNamed, bogotaParts, namesOne, patientParams, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
 import { namesAnotherPatient, type PatientChoice } from './patients.js';
 import type { RecordEvent } from './records.js';
@@ -42,7 +42,7 @@ interface RescheduleContext extends Omit<RescheduleInput, 'request'>, SpeakingCo
  */
 function newTimeIn(event: DialogEvent | RepeatEvent | SayEvent | RecordEvent, chosen: Appointment | undefined): Partial<RescheduleRequest> {
   const said = entitiesOf(event);
-  const ownDay = chosen ? new Date(Date.parse(chosen.start) - 5 * 60 * 60 * 1000).toISOString().slice(0, 10) : undefined;
+  const ownDay = chosen ? bogotaParts(chosen.start).day : undefined;
   return {
     ...(said.band ? { band: said.band } : {}),
     ...(said.day && said.day !== ownDay ? { newDay: said.day } : {}),
@@ -133,6 +133,12 @@ export const rescheduleMachine = setup({
               const chosen = context.appointments.find((appointment) => isMessage(event) && appointment.id === event.choice);
               return { chosen, request: { ...context.request, ...newTimeIn(event, chosen) } };
             }),
+          },
+          // One appointment listed, and the member already says when to ("¿y el viernes?"): that one, to then.
+          {
+            guard: ({ context, event }) => context.appointments.length === 1 && Object.keys(newTimeIn(event, context.appointments[0])).length > 0,
+            target: 'takingSlot',
+            actions: assign(({ context, event }) => ({ chosen: context.appointments[0], request: { ...context.request, ...newTimeIn(event, context.appointments[0]) } })),
           },
           { guard: 'namesAnotherPatient', target: 'done', actions: 'endWithRevision' },
           { actions: 'rejectAnswer' },

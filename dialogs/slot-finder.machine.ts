@@ -1,6 +1,7 @@
 import { and, assign, enqueueActions, fromPromise, not, setup } from 'xstate';
 import type { Cups, Franja, Patient, RissCase, SiteCode, Slot, Specialty } from '../bot/domain.js';
 import type { Band, Understanding } from '../bot/understanding/types.js';
+import { bogotaParts } from './appointments.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { YES_NO, ask, option, reply } from './replies.js';
@@ -157,6 +158,16 @@ function describeSearch(context: SlotFinderContext) {
  * ladder of contract point 9 runs: other band, other doctor, then a RISS case. Used by booking
  * and rescheduling (through the take-slot machine).
  */
+/** The slots shown at the time the message names (on the day it names, if any). */
+function slotsAtNamedTime(slots: readonly Slot[], event: unknown): Slot[] {
+  const said = entitiesOf(event as Parameters<typeof entitiesOf>[0]);
+  if (said.time === undefined) return [];
+  return slots.filter((slot) => {
+    const { day, time } = bogotaParts(slot.start);
+    return time === said.time && (said.day === undefined || said.day === day);
+  });
+}
+
 export const slotFinderMachine = setup({
   types: {
     context: {} as SlotFinderContext,
@@ -194,9 +205,15 @@ export const slotFinderMachine = setup({
       return band !== undefined && band !== context.search.band;
     },
     askedForTime: ({ event }) => entitiesOf(event).time !== undefined,
+    /** "La de las 4" when two slots shown are at 4: which of them, not a new search ("¿después de las 4?" is one). */
+    namedTimeOfSeveral: ({ context, event }) => intentOf(event) === 'none' && slotsAtNamedTime(context.slots, event).length > 1,
     /** "¿Hay más?"; "¿después de las 4?" is a search from that time instead. */
     wantsMoreTimes: ({ event }) => intentOf(event) === 'more_times' && entitiesOf(event).time === undefined,
     /** "Otro día"; "¿y el viernes?" names the day, and searches it instead. */
+    asksEarlier: ({ event }) => entitiesOf(event).earlier === true && (intentOf(event) === 'more_times' || intentOf(event) === 'none'),
+    /** A later page, or a search from a time on: earlier slots exist before these. */
+    showsLaterSlots: ({ context }) => context.seen.length > context.slots.length || context.search.fromTime !== undefined,
+    searchesAfternoon: ({ context }) => context.search.band === 'tarde',
     wantsOtherDay: ({ event }) => intentOf(event) === 'other_day' && entitiesOf(event).day === undefined,
     revisesEarlierAnswer: ({ context, event }) => {
       const said = entitiesOf(event);
@@ -359,6 +376,19 @@ export const slotFinderMachine = setup({
               chosenBy: ({ event }) => messageIdOf(event),
             }),
           },
+          {
+            guard: 'namedTimeOfSeveral',
+            actions: [
+              {
+                type: 'say',
+                params: ({ context, event }) => {
+                  const [first, ...others] = slotsAtNamedTime(context.slots, event);
+                  return reply('slots.whichAtTime', { start: first?.start, count: others.length + 1, first: context.slots.indexOf(first as Slot) + 1 });
+                },
+              },
+              'repeatPrompt',
+            ],
+          },
           { guard: 'askedForDayOff', target: 'listingDays', actions: ['sayDayOff', assign({ days: [] })] },
           { guard: 'wantsOtherDay', target: 'listingDays', actions: assign({ days: [] }) },
           {
@@ -382,6 +412,18 @@ export const slotFinderMachine = setup({
               }),
             ],
           },
+          // "¿Hay algo más temprano?": the first slots again, the morning after an afternoon list, or the honest answer that these are the earliest.
+          {
+            guard: and(['asksEarlier', 'showsLaterSlots']),
+            target: 'searching',
+            actions: ['startNewSearch', assign({ search: ({ context }) => ({ ...context.search, fromTime: undefined }) })],
+          },
+          {
+            guard: and(['asksEarlier', 'searchesAfternoon']),
+            target: 'searching',
+            actions: ['startNewSearch', assign({ search: ({ context }) => ({ ...context.search, band: 'manana' as const, fromTime: undefined }) })],
+          },
+          { guard: 'asksEarlier', actions: [{ type: 'say', params: ({ context }) => reply('slots.noneEarlier', describeSearch(context)) }, 'repeatPrompt'] },
           { guard: 'wantsMoreTimes', target: 'searchingMore' },
           {
             guard: 'askedForBand',

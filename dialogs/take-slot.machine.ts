@@ -1,7 +1,7 @@
 import { and, assign, fromPromise, not, sendTo, setup } from 'xstate';
 import type { Appointment, Cups, Patient, RissCase, SiteCode, Slot, Specialty } from '../bot/domain.js';
 import type { Band, Understanding } from '../bot/understanding/types.js';
-import { appointmentParams, patientParams, slotParams } from './appointments.js';
+import { appointmentParams, bogotaParts, patientParams, slotParams } from './appointments.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { namesAnotherPatient, type PatientChoice } from './patients.js';
@@ -100,8 +100,8 @@ function confirmation(context: TakeSlotContext) {
 /** A slot's Bogotá day and time. */
 function slotWhen(slot: Slot | undefined): { day?: string; time?: string } {
   if (!slot) return {};
-  const iso = new Date(Date.parse(slot.start) - 5 * 60 * 60 * 1000).toISOString();
-  return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
+  const { day, time } = bogotaParts(slot.start);
+  return { day, time };
 }
 
 export const takeSlotMachine = setup({

@@ -97,6 +97,8 @@ export interface Entities {
   dayOff?: 'holiday' | 'weekend';
   /** `HH:MM`, 24 hours. */
   time?: string;
+  /** Times earlier than the ones shown are asked for ("¿hay algo más temprano?"). */
+  earlier?: true;
   documentType?: DocumentType;
   documentNumber?: string;
   /** `YYYY-MM-DD`. */

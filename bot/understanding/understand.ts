@@ -42,7 +42,7 @@ const KEEP_IT = /\b(dejela|dejemosla|dejarla|dejelas|dejemos|la dejo|las dejo) (
 /** At the consent question, consent in a sentence: "manifiesto que acepto el tratamiento de mis datos". */
 const CONSENTS = /(?<!\bno )\b(acepto|autorizo|doy (mi )?(autorizacion|consentimiento)|estoy de acuerdo)\b/;
 /** "Una cita", "citas para el niño", and not "¿cuánto vale una cita?". */
-const ASKS_FOR_A_CITA = /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*(\b(una|otra|la|mi) cita\b|\bcitas? (para|de|con|en|cerca)\b)/;
+const ASKS_FOR_A_CITA = /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*((?<!\b(tengo|tenia|tiene|tenemos|tuve|habia) )\b(una|otra|la|mi) cita\b|\bcitas? (para|de|con|en|cerca)\b)/;
 /** Asking for something: thanks in front of it is politeness, not the message. */
 const REQUEST = /\b(necesito|necesitaria|quiero|quisiera|ocupo|me (puede|pueden|podria|podrian|regala|regalan|da|dan)|pued(o|e|en) (sacar|pedir|agendar|cancelar|mover|cambiar)|hay (cita|citas|algo|disponib)|tiene (cita|citas|algo|disponib)|como (hago|puedo|se))\b|\?/;
 /** Questions of the booking form: asking to book while answering one is just answering. */
@@ -86,7 +86,7 @@ const HELP_CUE =
 /** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there. */
 const STILL_THERE = /\b(sigue|sigues|esta|estas|hay alguien) (ahi|alli)\b|\bme (escucha|lee)\b/;
 /** A goodbye the classifier reads is trusted only with a goodbye word in the message. */
-const GOODBYE_HINT = /\b(chao|chau|adios|bye|hasta|nada mas|(es|era|seria|sera) todo|termin\w*|finaliz\w*|salir|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este)|bendicion\w*|cuidese)\b/;
+const GOODBYE_HINT = /\b(chao|chau|adios|bye|hasta (luego|pronto|manana|la proxima|mas tarde|otro dia|la vista)|nada mas(?! (temprano|tarde|pronto|cerca|antes|despues|para|de|que|en))|(es|era|seria|sera) todo|termin\w*|finaliz\w*|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este)|bendicion\w*|cuidese)\b/;
 /** Goodbye words that also close a thanks or a greeting: "mil gracias, feliz día" is thanks. */
 const WEAK_GOODBYE = /\b(feliz (dia|tarde|noche)|buen dia|que (tenga|este) \w+|bendicion\w*|dios (le|los|la|me) bendiga|cuidese)\b/;
 /** "Me equivoqué de sede", "atrás, escogí mal": going back to the question before. */
@@ -127,6 +127,8 @@ const AFTER_SELF: ReadonlySet<string> = new Set([
 const AFTER_AND_I: ReadonlySet<string> = new Set(['tengo', 'necesito', 'quiero', 'queria', 'quisiera', 'tambien', 'igual', 'cuando', 'cual', 'cuales', 'a', 'para']);
 /** After "la mía no", words that make it a denial ("la mía no me la pidieron"), not the start of a contrast ("para mí, no para los niños"). */
 const DENYING_AFTER_NO: ReadonlySet<string> = new Set(['me', 'lo', 'le', 'se', 'les', 'nos', 'es', 'era', 'tengo', 'tiene', 'necesito', 'necesita', 'hace', 'hay']);
+/** Verbs of looking after children: "recoger a los niños" names no patient. */
+const CARE_VERBS: ReadonlySet<string> = new Set(['recoger', 'recojo', 'recoge', 'buscar', 'busco', 'dejar', 'dejo', 'cuidar', 'cuide', 'cuida', 'cuido', 'cuiden', 'traer', 'traigo', 'acompanar', 'acompano']);
 /** Words before a person's name: "para Sofía", "se llama Sofía", "la cita de Mateo". */
 const BEFORE_NAME: ReadonlySet<string> = new Set(['para', 'pa', 'llama', 'llamado', 'llamada', 'nombre']);
 /** Words a relation ("hijo", "niña") follows when it names a patient: "mi hijo", "para la niña". */
@@ -147,6 +149,8 @@ const MAY_HOLD_A_DATE = /\d\d|\d\s*[/.-]\s*\d|\b(enero|ene|febrero|feb|marzo|mar
 const DOCUMENT_TYPE_NAMED = /\b(cc|cedula|tarjeta de identidad|registro civil|pasaporte|ti|rc|ce|ppt|pep)\b/;
 /** Three digits in a row, or a run of number words: the only messages that may carry a document number. */
 const MAY_HOLD_A_NUMBER = /\d{3}|\b(cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|mil|millon\w*)\b.*\b(cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|mil)\b|\b(cc|cedula|tarjeta|registro|pasaporte|ti|rc|ce|pa|pt|ppt)\b/;
+/** Earlier than what is shown: "¿algo más temprano?", "antes de esa hora". */
+const EARLIER = /\bmas (temprano|tempranito)\b|\bantes de (esa|esas) horas?\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */
 const EARLIEST = /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|cerca|cercan[oa]|rapido)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b/;
 /** "La del miércoles", "esa de mañana": an appointment named by its day. */
@@ -286,6 +290,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     }
     if (when.weekday !== undefined && entities.day) entities.weekday = when.weekday;
     if (when.time && question !== 'document') entities.time = when.time;
+    // "¿Hay algo más temprano?" where slots are shown: earlier than those.
+    if ((question === 'slot' || question === 'confirm') && EARLIER.test(words.join(' '))) entities.earlier = true;
 
     const today = bogotaParts(now.toISOString())?.day ?? '';
     // Most messages hold no date: the reader runs only on a digit, a month or a number word.
@@ -356,7 +362,18 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // "Mover la del miércoles": the day that names the appointment, not the new one.
     const referring = question === 'appointment' ? REFERRED_DAY.exec(words.join(' ')) : null;
     const referredDay = referring?.[1] ? readWhen(referring[1], now).day : undefined;
-    const picked = smallTalkOnly ? undefined : pickOption(expectation, { words, intent, entities, people, normalized, courtesy, referredDay });
+    // "La de las 4, ay no, mejor la primera": the option after a change of mind is the one picked.
+    const mindChange = words.findLastIndex((word, index) => word === 'mejor' || (word === 'bien' && words[index - 1] === 'mas'));
+    const tail = mindChange > 0 ? words.slice(mindChange + 1) : [];
+    const pickedAfterChange = !smallTalkOnly && tail.length > 0 ? pickOption(expectation, { words: tail, intent: 'none', entities, people, normalized: tail.join(' '), courtesy: [], referredDay }) : undefined;
+    if (pickedAfterChange?.by === 'number') {
+      // The hour of the option given up ("la de las 4") is no longer meant.
+      delete entities.time;
+      delete entities.day;
+      delete entities.weekday;
+      delete entities.dayOff;
+    }
+    const picked = smallTalkOnly ? undefined : pickedAfterChange ?? pickOption(expectation, { words, intent, entities, people, normalized, courtesy, referredDay });
     let pickedBook = false;
 
     // "La primera opción porfa, necesito sacar una cita": the number and the words agree.
@@ -469,6 +486,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const content = uncovered(words, [...talk, ...courtesy]);
     if (content.length === 0 || (talk.length > 0 && content.length === 1 && (content[0]?.length ?? 0) <= 3)) {
       if (talk.length === 0) return { intent: 'none', score: 1, ruled: true };
+      // "Sí, gracias, muy amable" to a yes/no question: the yes.
+      if (yesNoQuestion && yesNo) return { intent: yesNo === 'yes' ? 'affirm' : 'deny', score: 1, ruled: true };
       // "Holaaa buenas noches 🙏": a greeting first is a greeting.
       const kind = talk[0]?.value === 'greet' ? 'greet' : talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
       return { intent: kind, score: 1, ruled: true };
@@ -477,7 +496,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     let intent: Intent = guess.score >= INTENT_THRESHOLD ? guess.intent : 'none';
     if (intent === 'greet' || intent === 'thanks') intent = 'none';
     // A goodbye needs a goodbye word: "ya salieron los resultados" ends nothing.
-    if (intent === 'goodbye' && !GOODBYE_HINT.test(whole)) intent = 'none';
+    if (intent === 'goodbye' && !GOODBYE_HINT.test(whole) && !(words.length <= 3 && /\bsalir\b/.test(whole))) intent = 'none';
     // "Muchas gracias por todo, Dios los bendiga", "buenas tardes, que tenga feliz día": thanks or a greeting, not a goodbye.
     const opensWith = talk.length > 0 && talk[0] !== undefined && uncovered(words.slice(0, talk[0].start), courtesy).length === 0 ? talk[0].value : undefined;
     if (intent === 'goodbye' && opensWith && (WEAK_GOODBYE.test(whole) || !GOODBYE_HINT.test(uncovered(words, talk).join(' ')))) intent = opensWith;
@@ -664,7 +683,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         described ||
         question === 'patient' ||
         words.length <= 4;
-      if (!introduced || describesSpeaker) continue;
+      // "Tengo que recoger a los niños", "no tengo quien me cuide a los niños": children in the member's day, not patients.
+      const caredFor = CARE_VERBS.has(words[cursor - 1] ?? '') || CARE_VERBS.has(words[found.start - 2] ?? '') || (words[found.start - 1] === 'los' && /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) && question !== 'patient');
+      if (!introduced || describesSpeaker || caredFor) continue;
       if (next !== undefined && (namedNext || mayBeName(next))) push(personOf(next), found.start);
       else push({ kind: 'relation', relation: found.value }, found.start);
     }
@@ -756,7 +777,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // One option only ("¿cuál cita?" with one appointment): "sí", "esa", or what to do with it picks it.
     if (options.length === 1 && options[0] && question !== 'patient' && !YES_NO_QUESTIONS.has(question)) {
       const [only] = options;
-      const agrees = entities.yesNo === 'yes' || /\b(esa|ese|esta|este|la unica|el unico|la misma|esa misma)\b/.test(whole);
+      const agrees = !entities.earlier && (entities.yesNo === 'yes' || /\b(esa|ese|esta|este|la unica|el unico|la misma|esa misma)\b(?! (hora|horas|dia|dias|semana|fecha|mes|horario))/.test(whole));
       const saysWhen = question === 'appointment' && (entities.band !== undefined || entities.day !== undefined || entities.time !== undefined || intent === 'other_day' || intent === 'reschedule' || intent === 'cancel');
       // "La del viernes" when the only appointment is on Thursday names another one: no pick.
       const ownDay = only.start ? bogotaParts(only.start)?.day : undefined;

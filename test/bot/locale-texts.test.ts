@@ -48,6 +48,7 @@ const LONGEST: ReplyParams = {
   email: 'maria.fernanda.rodriguez.gutierrez@correoelectronico.com.co',
   version: '2026-01',
   count: 5,
+  first: 5,
   band: 'manana',
   other: 'tarde',
   window: 'todayAndNextWorkingDay',

@@ -268,6 +268,38 @@ describe('slot finder: a day, a band or a time named at the slots', () => {
     assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana', fromTime: '10:00' });
     assert.deepEqual(chat.keys(), ['slots.ask']);
   });
+
+  it('"¿hay algo más temprano?" on the first slots says these are the earliest, searching nothing', async () => {
+    const { chat, searches } = await startFinder({ searches: [slotsOn(TUESDAY, ['07:00', '07:20'])] });
+    await chat.say('hay algo mas temprano? es que a esa hora tengo que recoger a los niños');
+    assert.deepEqual(chat.keys(), ['slots.noneEarlier', 'slots.ask']);
+    assert.equal(searches.length, 1);
+  });
+
+  it('"¿algo más temprano?" after "después de las 10" searches from the start again', async () => {
+    const { chat, searches } = await startFinder({ searches: [makeSlots(3), slotsOn(TUESDAY, ['10:00']), slotsOn(TUESDAY, ['07:00'])] });
+    await chat.say('después de las 10');
+    await chat.say('mmm no, algo mas temprano')
+    assert.deepEqual(searches[2], { ...BASE_SEARCH, franja: 'manana' });
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+  });
+
+  it('"más temprano" at an afternoon list searches the morning', async () => {
+    const { chat, searches } = await startFinder({ input: { band: 'tarde' }, searches: [slotsOn(TUESDAY, ['14:00']), slotsOn(TUESDAY, ['08:00'])] });
+    await chat.say('no hay nada mas temprano?');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana' });
+  });
+
+  it('"la de las 10" when two slots shown are at 10:00 asks which, searching nothing', async () => {
+    const shown = [...slotsOn(TUESDAY, ['10:00']), ...slotsOn(TUESDAY, ['10:00'], { doctor: { id: 'doc-suba-2', name: 'Dr. Hernán Gutiérrez' } })];
+    const { chat, searches } = await startFinder({ searches: [shown] });
+    await chat.say('la de las 10');
+    assert.deepEqual(chat.keys(), ['slots.whichAtTime', 'slots.ask']);
+    assert.deepEqual(chat.lastReplies()[0]?.params, { start: shown[0]?.start, count: 2, first: 1 });
+    assert.equal(searches.length, 1);
+    await chat.say('la 2');
+    assert.equal(chat.lastPrompt()?.expects, undefined);
+  });
 });
 
 describe('slot finder: a day the sites are closed', () => {
