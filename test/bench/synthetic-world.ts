@@ -1,5 +1,5 @@
 /**
- * The benchmark's agenda world: the seed world of `/work/shared/seed-world.md` plus synthetic
+ * The benchmark's agenda world: the seed world (README, "Seed world") plus synthetic
  * members and doctors, written through the simulator's own store API (`SimulatorStore.seed`).
  *
  * Every synthetic member books a "control" with their treating doctor, so conversations that

@@ -24,7 +24,7 @@ import type { ReplyParams } from '../../dialogs/replies.js';
 import { FAKE_NOW } from '../fakes/agenda.fake.js';
 import { LAURA_PHONE, makeRenderer, plainText, startChat, TEST_POLICY_VERSION, type Chat } from '../fakes/chat.js';
 
-/** Laura in the seed world (`/work/shared/seed-world.md`). */
+/** Laura in the seed world (README, "Seed world"). */
 const LAURA_ID = 'pat-0001';
 const renderer = makeRenderer();
 const t = (key: string, params?: ReplyParams) => renderer.text(key, params);

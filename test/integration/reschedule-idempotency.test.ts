@@ -29,7 +29,7 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NOW = '2026-11-23T08:00:00-05:00';
 const HORIZON_MS = 14 * 24 * 60 * 60 * 1000;
 
-/** Members of the seed world (`/work/shared/seed-world.md`). */
+/** Members of the seed world (README, "Seed world"). */
 const LAURA = { id: 'pat-0001', phone: '+573001112233', document: 'CC 1010101010', patient: 'para mí' };
 const DIANA = { id: 'pat-0007', phone: '+573005556677', document: 'CC 5050505050' };
 type SeedMember = { id: string; phone: string; document: string; patient?: string };
