@@ -167,11 +167,32 @@ function operationOutcome(output: OperationOutput): ConversationRecord | undefin
 }
 
 /** How an operation's state handles the member while it runs: messages go to it; greetings, thanks and help are said here, then it repeats its question. */
+/** The operation a message asks for in the middle of another: "no, más bien cancelarla" while rescheduling. */
+function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'reschedule'): Operation | undefined {
+  if (!isMessage(event) || event.choice !== undefined) return undefined;
+  const { intent, intentScore } = event.understood;
+  // Only a clear request: the cue-read operations, not a weak guess.
+  if (intentScore < 0.85) return undefined;
+  const current: Operation = running === 'booking' ? 'book' : running;
+  if (intent === current) return undefined;
+  return intent === 'cancel' || intent === 'reschedule' || intent === 'consult' || (intent === 'book' && running !== 'booking') ? intent : undefined;
+}
+
+const SWITCH_TARGETS = { book: 'booking', cancel: 'cancelling', reschedule: 'rescheduling', consult: 'consulting' } as const;
+
 function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
   const forward = { type: 'forwardTo', params: id } as const;
   const repeat = { type: 'repeatIn', params: id } as const;
+  const switches = (['book', 'cancel', 'reschedule', 'consult'] as const).map(
+    (operation) =>
+      ({
+        guard: ({ event }: { event: EventObject }) => otherOperationIn(event, id) === operation,
+        target: SWITCH_TARGETS[operation],
+        actions: [{ type: 'say', params: reply('common.switchOperation', { context: operation }) }, { type: 'record', params: { type: 'outcome', outcome: 'abandoned' } }, 'requestAnew'],
+      }) as const,
+  );
   return {
-    USER_MESSAGE: { actions: forward },
+    USER_MESSAGE: [...switches, { actions: forward }],
     BACK: { actions: forward },
     HELP: { actions: [{ type: 'say', params: reply('help.support') }, repeat] },
     GREET: {
@@ -293,6 +314,8 @@ export const conversationMachine = setup({
       patient: undefined,
     }),
     /** Keeps what the message asks for, on top of what was asked before. */
+    /** Another operation asked for mid-flow: its request, nothing of the one left. */
+    requestAnew: assign({ request: ({ event }) => (isMessage(event) ? requestIn(event.understood, undefined) : undefined) }),
     rememberRequest: assign({ request: ({ context, event }) => (isMessage(event) ? requestIn(event.understood, context.request) : context.request) }),
     /** The document (and a date of birth given with it) the message carries. */
     rememberDocument: assign(({ context, event }) => {
@@ -370,7 +393,8 @@ export const conversationMachine = setup({
     EXIT: {
       target: '.ended',
       actions: [
-        { type: 'say', params: reply('common.goodbye') },
+        // Leaving in the middle of an operation says that nothing was done.
+        { type: 'say', params: ({ context }) => reply('common.goodbye', { context: context.request?.operation !== undefined && context.request.operation !== 'consult' && context.verified ? context.request.operation : undefined }) },
         { type: 'record', params: { type: 'outcome', outcome: 'ended' } },
       ],
     },

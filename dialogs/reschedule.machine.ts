@@ -157,6 +157,12 @@ export const rescheduleMachine = setup({
         USER_MESSAGE: [
           { guard: 'saidYes', target: 'takingSlot', actions: assign({ request: ({ context, event }) => ({ ...context.request, ...newTimeIn(event, context.chosen) }) }) },
           { guard: 'saidNo', target: 'awaitingAppointment' },
+          // "¿El viernes en la tarde sí hay?": that one, to then.
+          {
+            guard: ({ context, event }) => Object.keys(newTimeIn(event, context.chosen)).length > 0,
+            target: 'takingSlot',
+            actions: assign({ request: ({ context, event }) => ({ ...context.request, ...newTimeIn(event, context.chosen) }) }),
+          },
           { guard: 'namesAnotherPatient', target: 'done', actions: 'endWithRevision' },
           { actions: 'rejectAnswer' },
         ],

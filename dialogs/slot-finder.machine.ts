@@ -213,7 +213,6 @@ export const slotFinderMachine = setup({
     asksEarlier: ({ event }) => entitiesOf(event).earlier === true && (intentOf(event) === 'more_times' || intentOf(event) === 'none'),
     /** A later page, or a search from a time on: earlier slots exist before these. */
     showsLaterSlots: ({ context }) => context.seen.length > context.slots.length || context.search.fromTime !== undefined,
-    searchesAfternoon: ({ context }) => context.search.band === 'tarde',
     wantsOtherDay: ({ event }) => intentOf(event) === 'other_day' && entitiesOf(event).day === undefined,
     revisesEarlierAnswer: ({ context, event }) => {
       const said = entitiesOf(event);
@@ -412,18 +411,16 @@ export const slotFinderMachine = setup({
               }),
             ],
           },
-          // "¿Hay algo más temprano?": the first slots again, the morning after an afternoon list, or the honest answer that these are the earliest.
+          // "¿Hay algo más temprano?": the first slots again, or the honest answer that these are the earliest (and, in the afternoon, how to ask for the morning).
           {
             guard: and(['asksEarlier', 'showsLaterSlots']),
             target: 'searching',
             actions: ['startNewSearch', assign({ search: ({ context }) => ({ ...context.search, fromTime: undefined }) })],
           },
           {
-            guard: and(['asksEarlier', 'searchesAfternoon']),
-            target: 'searching',
-            actions: ['startNewSearch', assign({ search: ({ context }) => ({ ...context.search, band: 'manana' as const, fromTime: undefined }) })],
+            guard: 'asksEarlier',
+            actions: [{ type: 'say', params: ({ context }) => reply('slots.noneEarlier', { ...describeSearch(context), context: context.search.band === 'tarde' ? 'tarde' : undefined }) }, 'repeatPrompt'],
           },
-          { guard: 'asksEarlier', actions: [{ type: 'say', params: ({ context }) => reply('slots.noneEarlier', describeSearch(context)) }, 'repeatPrompt'] },
           { guard: 'wantsMoreTimes', target: 'searchingMore' },
           {
             guard: 'askedForBand',

@@ -101,6 +101,11 @@ const ANOTHER_REQUEST = /\b(tambien|ademas|aparte|de paso) (quiero|necesito|quis
 const TIME_BOUND = /\b(despues|antes|desde|a partir|mas tarde|mas temprano) (de |que )?(las?|la una)\b/;
 /** A word that changes the answer midway: what follows it is the answer ("la de las 9, ay mejor la del miércoles"). */
 const CHANGE_OF_MIND = /\b(?:mejor|mas bien|no mejor|perdon|mejor dicho)\b(?!.*\b(?:mejor|mas bien|perdon)\b)/;
+/** Words that may follow a weak yes and keep it a yes: "bueno, entonces en la tarde". */
+const AGREEING_WORDS: ReadonlySet<string> = new Set([
+  'entonces', 'pues', 'ps', 'asi', 'dale', 'hagale', 'en', 'la', 'el', 'por', 'de', 'tarde', 'manana', 'hoy', 'lunes', 'martes', 'miercoles',
+  'jueves', 'viernes', 'busque', 'busquela', 'buscar', 'hagamos', 'eso', 'esa', 'ese', 'misma', 'mismo', 'tocara', 'toca',
+]);
 /** Sounds before an answer that change nothing: "ay no", "uy sí". */
 const INTERJECTIONS: ReadonlySet<string> = new Set(['m', 'hm', 'ay', 'uy', 'ah', 'eh', 'mmm', 'mm', 'hmm', 'ehh', 'oiga', 'ey', 'ush', 'jum', 'ahh', 'ajá']);
 /** "Quiero volver al menú, no era esto": the menu, wherever it is asked for. */
@@ -142,7 +147,7 @@ const SAYING: ReadonlySet<string> = new Set(['dice', 'dijo', 'decia', 'cree', 'p
 const EXPLICIT_BAND = /\b(en|por|pa|para) la (manana|tarde)\b|\b(las|los|la|el) de la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b/;
 const DIGITS = /^#?(\d{1,2})[.)]?$/;
 /** "la 1 …", "opción 2 …", "el 3 …" at the start of a message, not "3 de la tarde" nor "2:40". */
-const OPENING_NUMBER = /^(?:(?:la|el|opcion|numero) )?(?:\d{1,2}|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)(?= )(?! (de|y|:|am|pm|a\.|p\.|cita|consulta)\b)/;
+const OPENING_NUMBER = /^(?:(?:la|el|opcion|numero) )?(?:\d{1,2}|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)(?= )(?! (de|y|:|am|pm|a\.|p\.|cita|consulta|vez|ves)\b)/;
 /** Two digits, or a month's name: the only messages that may carry a date of birth ("15/3/94", "quince de marzo de…"). */
 const MAY_HOLD_A_DATE = /\d\d|\d\s*[/.-]\s*\d|\b(enero|ene|febrero|feb|marzo|mar|abril|abr|mayo|may|junio|jun|julio|jul|agosto|ago|septiembre|setiembre|sep|sept|set|octubre|oct|noviembre|nov|diciembre|dic)\b/;
 /** A document type by name: "cédula 1010101010" said at any question. */
@@ -152,7 +157,7 @@ const MAY_HOLD_A_NUMBER = /\d{3}|\b(cero|uno|dos|tres|cuatro|cinco|seis|siete|oc
 /** Earlier than what is shown: "¿algo más temprano?", "antes de esa hora". */
 const EARLIER = /\bmas (temprano|tempranito)\b|\bantes de (esa|esas) horas?\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */
-const EARLIEST = /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|cerca|cercan[oa]|rapido)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b/;
+const EARLIEST = /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|cerca|cercan[oa]|rapido)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\blo (antes|mas pronto) posible\b|^la que sea\b/;
 /** "La del miércoles", "esa de mañana": an appointment named by its day. */
 const REFERRED_DAY = /\b(?:la|esa|mi cita|la cita) (?:del?|de el) ((?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: \d{1,2})?|\d{1,2}(?: de [a-z]+)?|hoy|manana|pasado manana)\b/;
 /** "Primero quiero…", "primero necesito…": an adverb, not the first option. */
@@ -418,6 +423,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       // "No, ya no la necesito": the no is the answer.
       else if (yesNo === 'no' && ['book', 'consult', 'cancel', 'thanks', 'none'].includes(intent)) intent = 'deny';
     }
+    // "No, perdón, mejor en la 26": another site (or specialty, day…), not another patient.
+    if (intent === 'change_patient' && !entities.patients?.length && !PATIENT_CHANGE_CUE.test(normalized) && !/\b(paciente|persona|otro hijo|otra hija)\b/.test(normalized) && (entities.site || entities.specialty || entities.visitType || entities.band || entities.day)) intent = 'none';
     // "No, quiero otra cita aparte para Mateo": another booking, not another patient for this one.
     if (intent === 'change_patient' && ANOTHER_REQUEST.test(normalized) && question !== 'patient') intent = 'book';
     // At the patient question, naming the patient is the answer, however it is put.
@@ -426,7 +433,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // "Es urgente, lo más pronto posible" answers the form's question; it does not ask for more slots.
     if (intent === 'more_times' && (FORM_CHOICES.has(question) || question === 'appointment' || (question === 'slot' && picked !== undefined))) intent = 'none';
     // "La de mi hijo, que ya se mejoró": which appointment, not a new booking.
-    if (question === 'appointment' && intent === 'book' && !ASKS_FOR_A_CITA.test(words.join(' '))) intent = 'none';
+    if (question === 'appointment' && intent === 'book' && !ASKS_FOR_A_CITA.test(words.join(' ')) && !/\b(nueva|nuevo|sacar|pedir|agendar)\b/.test(words.join(' '))) intent = 'none';
     // "¿Y el viernes?", "¿no tiene para el jueves?": asking for a day none of the slots or days shown is on.
     if ((question === 'slot' || question === 'day') && picked === undefined && entities.day && (intent === 'none' || intent === 'more_times') && !entities.time && ASKS_FOR_DAY.test(normalized)) intent = 'other_day';
     if ((question === 'day' || question === 'slot') && picked !== undefined && intent === 'other_day') intent = 'none';
@@ -474,7 +481,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (question !== 'start' && question !== 'menu' && BACK_CUE.test(whole)) return { intent: 'back', score: 1, ruled: false };
     if (PATIENT_CHANGE_CUE.test(whole)) return { intent: 'change_patient', score: 1, ruled: false };
     // "Ah, no sabía que ya tenía cita, entonces déjela así": nothing to cancel.
-    if (KEEP_IT.test(whole) && !/\bcancel/.test(whole)) return { intent: /\bgracias\b/.test(whole) ? 'thanks' : 'none', score: 1, ruled: false };
+    if (KEEP_IT.test(whole) && !/\bcancel/.test(whole) && !/\b(otra|nueva|otro)\b/.test(whole)) return { intent: /\bgracias\b/.test(whole) ? 'thanks' : 'none', score: 1, ruled: false };
     // "Hola, perdón, ¿sigue ahí? Se me fue la señal": checking Lina is there.
     if (STILL_THERE.test(whole) && words.length <= 14 && !operationCue(whole)) return { intent: 'greet', score: 1, ruled: false };
     const cued = operationCue(whole);
@@ -535,6 +542,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (lexicon.yes.has(whole) || (yesNoQuestion && lexicon.yesVerbs.has(whole))) return 'yes';
     if (/^no (se|entiendo|entendi|le entiendo)\b/.test(whole)) return undefined;
     if (question === 'consent' && CONSENTS.test(whole)) return 'yes';
+    if (yesNoQuestion && /^(esa|ese) no\b/.test(whole)) return 'no';
+    // "Esa misma, la del miércoles" to "¿La cancelo?".
+    if (yesNoQuestion && /^(si )?(esa|esa misma|esa es|la misma|esa misma es|ese mismo|ese)( |$)/.test(whole) && !/\bno\b/.test(whole) && !normalized.includes('?') && words.length <= 6) return 'yes';
     // "¿Otra vez? ¡Ya le dije que sí!"
     if (yesNoQuestion && /\b(ya )?(le|te|les) (dije|estoy diciendo|acabo de decir) que (si|no)\b/.test(whole)) return /que si\b/.test(whole) ? 'yes' : 'no';
     const skip = [...courtesy, ...lexicon.greetings.find(words)];
@@ -569,6 +579,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       if (!yesNoQuestion && words.slice(start + 1).some((word) => word === 'gracias')) return undefined;
       const rest = uncovered(words.slice(start + 1), lexicon.courtesy.find(words.slice(start + 1)));
       if (rest.every((word) => lexicon.yes.has(word) || (yesNoQuestion && lexicon.yesVerbs.has(word)))) return 'yes';
+      // "Bueno, entonces en la tarde" to "¿Busco en la tarde?": a yes that repeats what was offered.
+      if (yesNoQuestion && rest.length > 0 && rest.every((word) => lexicon.yes.has(word) || AGREEING_WORDS.has(word))) return 'yes';
     }
     return undefined;
   }

@@ -39,6 +39,8 @@ const DAY_MS = 86_400_000;
 const MAX_DAYS_AHEAD = 366;
 
 const BAND_TAG = { manana: 'lina/band/manana', tarde: 'lina/band/tarde', cualquiera: 'lina/band/cualquiera' } as const satisfies Record<Band, string>;
+/** A band the member rules out: "en la mañana no puedo" asks for the afternoon. */
+const NOT_BAND_TAG = { manana: 'lina/notband/manana', tarde: 'lina/notband/tarde' } as const;
 /** A result that must not count as a day ("en 2 horas"): chrono's relative times. */
 const RELATIVE_TIME_TAG = 'result/relativeDateAndTime';
 
@@ -484,7 +486,7 @@ const BAND_PATTERNS: ReadonlyArray<readonly [Band, string]> = [
 ];
 /** Negated bands: "en la mañana no puedo", "no puedo en la tarde". */
 const NEGATION_BEFORE = /(?:^|[^a-z])(?:no|ni)\s+(?:(?:puedo|podria|quiero|me\s+(?:sirve|queda|funciona))\s+)?(?:(?:en|por|de|a|para)\s+)?(?:(?:la|las)\s+)?$/;
-const NEGATION_AFTER = /^\s*(?:no\s+(?:puedo|podria|me\s+(?:sirve|queda|funciona))|imposible)(?![a-z])/;
+const NEGATION_AFTER = /^\s*(?:no\s+(?:puedo|podria|me\s+(?:sirve|queda|funciona))|no\s*(?:[,.;!]|$)|imposible)(?![a-z])/;
 /** "buenas tardes", "más tarde", "llego tarde": no band. */
 const NOT_BAND_TARDE_BEFORE = /(?:^|[^a-z])(?:buenas?|mas|muy|llego|llegue|llegar|llegaria|hizo|hace|es|ya|hasta|tan|demasiado|poco|esta|pasado)\s+$/;
 /** "me da igual el día": indifference to something else than the hour. */
@@ -507,7 +509,9 @@ class BandParser implements Parser {
     if (!band) return null;
     const textBefore = before(context, index);
     const textAfter = after(context, end);
-    if (NEGATION_BEFORE.test(textBefore) || NEGATION_AFTER.test(textAfter)) return null;
+    if (NEGATION_BEFORE.test(textBefore) || NEGATION_AFTER.test(textAfter)) {
+      return band === 'cualquiera' ? null : context.createParsingResult(index, match[0], context.createParsingComponents().addTag(NOT_BAND_TAG[band]));
+    }
     if (match[0] === 'manana' && (MORNING_ARTICLE.test(textBefore) || !bareMananaIsBand(context, index, match[0].length))) return null;
     if (match[0] === 'tarde' && (NOT_BAND_TARDE_BEFORE.test(textBefore) || /^\s+noche/.test(textAfter))) return null;
     if (band === 'cualquiera' && NOT_ABOUT_TIME_AFTER.test(textAfter)) return null;
@@ -588,6 +592,16 @@ const linaChrono = buildChrono();
 
 /** A band given as a reason ("porque en la mañana trabajo"), not as a wish. */
 const REASON_BEFORE = /(?:^|[^a-z])(?:porque|por\s+que|que|pues|ya\s+que|como)\s+(?:(?:en|por)\s+)?(?:la|las)?\s*$/;
+/** A reason opened earlier in the same clause: "en la tarde porque trabajo en la mañana". */
+const IN_REASON_CLAUSE = /\b(porque|por que|ya que|pues|es que|como)\b/;
+
+/** The text of the clause a position is in, up to that position. */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const start = Math.max(before.lastIndexOf(','), before.lastIndexOf('.'), before.lastIndexOf(';'));
+  return before.slice(start + 1);
+}
+
 /** A band the member settles on after another: "en la mañana… ay, mejor en la tarde". */
 const PREFERRED_BEFORE = /(?:^|[^a-z])(?:mejor|mas\s+bien|prefiero|preferiblemente)\s+(?:(?:en|por|a|para)\s+)?(?:la|las)?\s*$/;
 
@@ -603,7 +617,7 @@ function bandOf(bands: ReadonlyArray<{ band: Band; at: number }>, text: string):
   if (kinds.size === 1) return bands[0]?.band;
   const preferred = bands.filter((hit) => PREFERRED_BEFORE.test(text.slice(Math.max(0, hit.at - 30), hit.at)));
   if (preferred.length > 0) return preferred.at(-1)?.band;
-  const wished = new Set(bands.filter((hit) => !REASON_BEFORE.test(text.slice(Math.max(0, hit.at - 30), hit.at))).map((hit) => hit.band));
+  const wished = new Set(bands.filter((hit) => !REASON_BEFORE.test(text.slice(Math.max(0, hit.at - 30), hit.at)) && !IN_REASON_CLAUSE.test(clauseBefore(text, hit.at))).map((hit) => hit.band));
   if (wished.size === 1) return [...wished][0];
   return 'cualquiera';
 }
@@ -619,6 +633,7 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
   const todayInBogota = bogotaDay(now);
   const when: When = {};
   const bands: Array<{ band: Band; at: number }> = [];
+  const ruledOut = new Set<'manana' | 'tarde'>();
   for (const result of results) {
     const start = result.start;
     if (when.day === undefined && (start.isCertain('day') || start.isCertain('weekday'))) {
@@ -642,7 +657,10 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
     }
     const tags = result.tags();
     for (const band of ['manana', 'tarde', 'cualquiera'] as const) if (tags.has(BAND_TAG[band])) bands.push({ band, at: result.index });
+    for (const band of ['manana', 'tarde'] as const) if (tags.has(NOT_BAND_TAG[band])) ruledOut.add(band);
   }
+  // "En la mañana no puedo": the other band, when no band is asked for.
+  if (bands.length === 0 && ruledOut.size === 1) bands.push({ band: ruledOut.has('manana') ? 'tarde' : 'manana', at: 0 });
   const band = bandOf(bands, normalized);
   if (band) when.band = band;
   return when;

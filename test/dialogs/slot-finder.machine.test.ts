@@ -284,10 +284,12 @@ describe('slot finder: a day, a band or a time named at the slots', () => {
     assert.deepEqual(chat.keys(), ['slots.ask']);
   });
 
-  it('"más temprano" at an afternoon list searches the morning', async () => {
+  it('"más temprano" at the first afternoon slots says so and how to ask for the morning, searching nothing', async () => {
     const { chat, searches } = await startFinder({ input: { band: 'tarde' }, searches: [slotsOn(TUESDAY, ['14:00']), slotsOn(TUESDAY, ['08:00'])] });
     await chat.say('no hay nada mas temprano?');
-    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana' });
+    assert.deepEqual(chat.keys(), ['slots.noneEarlier', 'slots.ask']);
+    assert.equal(chat.lastReplies()[0]?.params?.context, 'tarde');
+    assert.equal(searches.length, 1);
   });
 
   it('"la de las 10" when two slots shown are at 10:00 asks which, searching nothing', async () => {
