@@ -81,7 +81,12 @@ const ON_MONDAY: ReadonlyArray<readonly [string, When]> = [
   ['hola buenas, necesito una cita para mi hijo el viernes a eso de las 2 y media', { day: '2026-11-27', weekday: 5, time: '14:30' }],
   ['entre las 2 y las 4', { band: 'tarde' }],
   ['de 8 a 10', { band: 'manana' }],
-  ['en la mañana no puedo', {}],
+  // A band ruled out asks for the other one.
+  ['en la mañana no puedo', { band: 'tarde' }],
+  ['no puedo en la tarde', { band: 'manana' }],
+  ['en la mañana no, en la tarde', { band: 'tarde' }],
+  ['en la tarde porque trabajo en la mañana', { band: 'tarde' }],
+  ['ni en la mañana ni en la tarde', {}],
   ['no puedo en la tarde, mejor temprano', { band: 'manana' }],
 ];
 
