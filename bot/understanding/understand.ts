@@ -18,6 +18,58 @@ import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
 import { numberFromWords, ordinalFromWord } from './numbers.js';
 import type { Entities, Expectation, Intent, PatientMention, Question, ShownOption, Understanding } from './types.js';
+import {
+  AFTER_AND_I,
+  AFTER_SELF,
+  AGREEING_WORDS,
+  ANOTHER_REQUEST,
+  ARTICLES,
+  ASKS_FOR_A_CITA,
+  ASKS_FOR_DAY,
+  BACK_CUE,
+  BEFORE_NAME,
+  BEFORE_RELATION,
+  BETWEEN_RELATION,
+  CARE_VERBS,
+  CHANGE_OF_MIND,
+  CONSENTS,
+  CORRECTION,
+  COURTESY_FILLERS,
+  DENYING_AFTER_NO,
+  DIGITS,
+  DOCUMENT_TYPE_NAMED,
+  EARLIER,
+  EARLIEST,
+  EXPLICIT_BAND,
+  FIRST_OF_ALL,
+  GOODBYE_HINT,
+  GOODBYE_WORDS,
+  HELP_CUE,
+  HOW_THEY_ARE,
+  INTERJECTIONS,
+  KEEP_IT,
+  MAY_HOLD_A_DATE,
+  MAY_HOLD_A_NUMBER,
+  MENU_CUE,
+  NO_EMAIL_FIRST,
+  OPENING_NUMBER,
+  OPERATION_CUES,
+  ORDINAL_ABBREVIATION,
+  ORDINAL_OPENING,
+  OTHER_DAY_CUE,
+  PATIENT_CHANGE_CUE,
+  PERSON_WORDS,
+  PICKING_WORDS,
+  PLACE_BEFORE_NAME,
+  REFERRED_DAY,
+  REQUEST,
+  SAYING,
+  STILL_THERE,
+  TIME_BOUND,
+  UNSURE,
+  WEAK_GOODBYE,
+  WEAK_YES,
+} from './cues.js';
 import { readWhen } from './when.js';
 import { Speller, normalizeMessage, wordsOf } from './words.js';
 
@@ -33,142 +85,10 @@ const IDENTITY_QUESTIONS: ReadonlySet<Question> = new Set(['document', 'document
 const DAY_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'band', 'day', 'site', 'offer', 'confirm', 'visitType']);
 /** Questions of the form whose options are all there is: "lo más pronto posible" answers them. */
 const FORM_CHOICES: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band']);
-/** A day asked about rather than picked: "¿y el viernes?", "¿no tiene para el jueves?", "ninguno me sirve". */
-const ASKS_FOR_DAY = /\?|^y (el|la|para)\b|\b(no )?(tiene|tienen|hay|habra|habria)\b|\bningun[oa]?\b|\bse puede\b/;
-/** "No tengo, me pueden escribir por aquí": no e-mail, said first. */
-const NO_EMAIL_FIRST = /^(?:(?:no+|nop|pues no|ay)[ ,.!]+)?no tengo(?: (?:ninguno|ninguna|correo|email))?\s*[,.;!?]/;
-/** "Entonces déjela así": the appointment is kept. */
-const KEEP_IT = /\b(dejela|dejemosla|dejarla|dejelas|dejemos|la dejo|las dejo) (asi|como esta|quieta)\b|\basi esta bien\b/;
-/** At the consent question, consent in a sentence: "manifiesto que acepto el tratamiento de mis datos". */
-const CONSENTS = /(?<!\bno )\b(acepto|autorizo|doy (mi )?(autorizacion|consentimiento)|estoy de acuerdo)\b/;
-/** "Una cita", "citas para el niño", and not "¿cuánto vale una cita?". */
-const ASKS_FOR_A_CITA = /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*((?<!\b(tengo|tenia|tiene|tenemos|tuve|habia) )\b(una|otra|la|mi) cita\b|\bcitas? (para|de|con|en|cerca)\b)/;
-/** Asking for something: thanks in front of it is politeness, not the message. */
-const REQUEST = /\b(necesito|necesitaria|quiero|quisiera|ocupo|me (puede|pueden|podria|podrian|regala|regalan|da|dan)|pued(o|e|en) (sacar|pedir|agendar|cancelar|mover|cambiar)|hay (cita|citas|algo|disponib)|tiene (cita|citas|algo|disponib)|como (hago|puedo|se))\b|\?/;
 /** Questions of the booking form: asking to book while answering one is just answering. */
 const BOOKING_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band', 'slot', 'day']);
 /** Where a document number may be given: before and during identification. */
 const DOCUMENT_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'consent', 'document', 'documentType', 'birthDate']);
-/** Yes words that only mean yes when a yes/no question is pending or they stand alone. */
-const WEAK_YES: ReadonlySet<string> = new Set(['listo', 'bueno', 'ok', 'okay', 'okey', 'oki', 'va', 'eso', 'ya', 'bien', 'vale', 'aja', 'perfecto', 'excelente', 'super']);
-/** After "no" at a yes/no question, the words that make it not a refusal: "no sé", "no me acuerdo". */
-const UNSURE: ReadonlySet<string> = new Set(['se', 'entiendo', 'entendi', 'le', 'recuerdo', 'acuerdo', 'estoy']);
-/** Goodbyes that end a conversation wherever they are written ("no manejo correo, chao"). */
-const GOODBYE_WORDS = new PhraseIndex<true>();
-for (const phrase of ['chao', 'chau', 'adios', 'bye', 'hasta luego', 'hasta pronto', 'nos vemos', 'eso era todo', 'eso es todo']) GOODBYE_WORDS.add(phrase, true);
-/** Asking for a person, wherever it is written ("no tengo la cédula a la mano, ¿me comunica con un asesor?"). */
-const PERSON_WORDS = new PhraseIndex<true>();
-for (const phrase of ['asesor', 'asesora', 'una persona', 'un humano', 'un agente', 'operador', 'operadora', 'con alguien']) PERSON_WORDS.add(phrase, true);
-/**
- * What members write when they ask for an operation, in any sentence around it: verbs and
- * phrases that a small classifier misses in long messages full of other words. The last cue
- * that is not denied ("no quiero cancelar, quiero reprogramar") decides; the classifier decides
- * when there is none.
- */
-const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
-  ['cancel', /\b(cancel(?!aron|ada|ado|o\b)\w*|anul(?!aron|ada|ado)\w*|desagend\w*|no (voy a |vamos a |va a )?(poder |puedo |podemos |podre )?(ir|asistir|llevar\w*) a (la|esa|mi) cita|(borrar|quitar|eliminar) (la|esa|mi|una) cita|ya no (la )?necesit\w* la cita|ya no la necesit\w*)\b/g],
-  [
-    'reschedule',
-    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|cambiar|cambi\w*) (la |mi |esa |de )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla)\b/g,
-  ],
-  [
-    'consult',
-    /\b(que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|a que hora es|a que hora tengo|a que hora me toca|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|consultar\b|citas programadas|citas pendientes|todavia tengo la cita|sigue (en pie|la cita))/g,
-  ],
-  [
-    'book',
-    /\b(agend(?!a\b|as\b)\w*|(sacar|pedir|solicit\w*|separar|reservar|asignar|programar|regal\w*|dar|den|darme) (una |la |me una |me )?(cita|consulta|turno)|(necesito|quiero|quisiera|ocupo|necesitaria) (una |otra |la )?(cita|consulta)|una cita (para|de|con)|cita (de|con) (pediatr\w*|medicina|medico|control|primera)|(que|me) (lo|la|los|las|me) (vea|vean|atienda|atiendan|revise|revisen)|pedir cita|sacar cita)\b/g,
-  ],
-];
-/** Trouble using the channel, or asking to have something explained: help, whatever operation it names. */
-const HELP_CUE =
-  /^(no (le )?entiendo|no se como|ayuda)\b|\bno (me deja|me sale|me funciona|puedo) (agendar|sacar|pedir|entrar|ver)\b|\b(me explica|explicame|expliqueme|no le entiendo)\b|\bno se como (sacar|pedir|agendar|hacer|cancelar|usar|se hace)\b|\b(para que|por que|pa que) (necesitan|necesita|piden|pide|usan|usa|quieren|me piden|me pide)\b|\b(la )?direccion (de|del) (la |el )?(sede|uss|centro|sitio)\b|\bcual es la direccion\b/;
-/** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there. */
-const STILL_THERE = /\b(sigue|sigues|esta|estas|hay alguien) (ahi|alli)\b|\bme (escucha|lee)\b/;
-/** A goodbye the classifier reads is trusted only with a goodbye word in the message. */
-const GOODBYE_HINT = /\b(chao|chau|adios|bye|hasta (luego|pronto|manana|la proxima|mas tarde|otro dia|la vista)|nada mas(?! (temprano|tarde|pronto|cerca|antes|despues|para|de|que|en))|(es|era|seria|sera) todo|termin\w*|finaliz\w*|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este)|bendicion\w*|cuidese)\b/;
-/** Goodbye words that also close a thanks or a greeting: "mil gracias, feliz día" is thanks. */
-const WEAK_GOODBYE = /\b(feliz (dia|tarde|noche)|buen dia|que (tenga|este) \w+|bendicion\w*|dios (le|los|la|me) bendiga|cuidese)\b/;
-/** "Me equivoqué de sede", "atrás, escogí mal": going back to the question before. */
-const BACK_CUE = /^atras\b|\b(volver|regresar|devolverme|devuelvase) (atras|a la anterior|a la pregunta anterior|un paso)\b|\bme equivoque (de|en) (la |el )?(sede|especialidad|cedula|documento|fecha|dia|hora|horario|tipo|numero|opcion|franja|jornada)\b|\b(escogi|elegi|puse|marque) (mal|la que no)\b(?! (la |el )?(persona|paciente))/;
-/** "Cámbiele el paciente a Mateo": another patient, asked for in words. */
-const PATIENT_CHANGE_CUE = /\bcambi\w* (el |la )?(paciente|persona|nombre del paciente)\b/;
-/** "Otro día", "la próxima semana": another day asked for where days are shown or offered. */
-const OTHER_DAY_CUE = /\b(otro dia|otra fecha|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?)\b/;
-/** A request next to a yes: "sí, y también quiero una para Mateo". */
-const ANOTHER_REQUEST = /\b(tambien|ademas|aparte|de paso) (quiero|necesito|quisiera|pedir|sacar|agendar|una|otra)\b|\botra (cita )?(aparte )?(para|de)\b/;
-/** A time given as a bound ("después de las 3"), not as the time of one slot. */
-const TIME_BOUND = /\b(despues|antes|desde|a partir|mas tarde|mas temprano) (de |que )?(las?|la una)\b/;
-/** A word that changes the answer midway: what follows it is the answer ("la de las 9, ay mejor la del miércoles"). */
-const CHANGE_OF_MIND = /\b(?:mejor|mas bien|no mejor|perdon|mejor dicho)\b(?!.*\b(?:mejor|mas bien|perdon)\b)/;
-/** Words that may follow a weak yes and keep it a yes: "bueno, entonces en la tarde". */
-const AGREEING_WORDS: ReadonlySet<string> = new Set([
-  'entonces', 'pues', 'ps', 'asi', 'dale', 'hagale', 'en', 'la', 'el', 'por', 'de', 'tarde', 'manana', 'hoy', 'lunes', 'martes', 'miercoles',
-  'jueves', 'viernes', 'busque', 'busquela', 'buscar', 'hagamos', 'eso', 'esa', 'ese', 'misma', 'mismo', 'tocara', 'toca',
-]);
-/** Sounds before an answer that change nothing: "ay no", "uy sí". */
-const INTERJECTIONS: ReadonlySet<string> = new Set(['m', 'hm', 'ay', 'uy', 'ah', 'eh', 'mmm', 'mm', 'hmm', 'ehh', 'oiga', 'ey', 'ush', 'jum', 'ahh', 'ajá']);
-/** "Quiero volver al menú, no era esto": the menu, wherever it is asked for. */
-const MENU_CUE = /\b(volver|ir|regresar|devolverme) al (menu|inicio)\b|\bmenu principal\b/;
-/** Words that open a correction: "no, es para Sofía", "espere, es para mi hija", "me equivoqué". */
-const CORRECTION = /^(no|nop|espere|esperate|espera|perdon|disculpe|disculpa|me equivoque|mejor|ay no|uy)\b|\bno es para\b|\bno para (mi|el|ella)\b|\bme equivoque\b/;
-/** Words around an option number that change nothing: "quiero la opción 2, por favor". */
-/** Fillers that may sit around an option number: "mmm la cuarta", "ay la 2". */
-const COURTESY_FILLERS: ReadonlySet<string> = new Set(['m', 'hm', 'mmm', 'mm', 'eh', 'ehh', 'ay', 'uy', 'bueno', 'listo', 'pues', 'ps', 'a', 'ver', 'haber']);
-const PICKING_WORDS: ReadonlySet<string> = new Set([
-  'quiero', 'me', 'quedo', 'con', 'escojo', 'elijo', 'tomo', 'deme', 'dame', 'regaleme', 'prefiero', 'la', 'el', 'lo', 'los',
-  'opcion', 'opc', 'op', 'numero', 'num', 'no', 'nro', 'esa', 'esta', 'ese', 'este', 'de', 'mejor', 'si', 'es', 'seria', 'voy', 'a',
-  'cojo', 'agarro', 'entonces', 'pues', 'ps', 'ok', 'listo', 'vale', 'bueno', 'dale', 'por', 'favor', 'porfa', 'plis', 'gracias', 'y',
-  'una', 'un', 'que', 'en', 'cita', 'del', 'al', 'item', 'pa', 'para', 'senorita', 'senora', 'senor',
-]);
-/** Words that may follow "para mí" without making "mi" a possessive ("para mi hija"). */
-const AFTER_SELF: ReadonlySet<string> = new Set([
-  'por', 'favor', 'porfa', 'plis', 'gracias', 'y', 'misma', 'mismo', 'una', 'un', 'la', 'el', 'pero', 'que', 'en', 'de', 'con', 'cita',
-  'consulta', 'no', 'si', 'entonces', 'pues', 'ps', 'nada', 'sola', 'solo', 'tambien', 'primero', 'solamente', 'ya', 'es', 'senorita',
-  'senora', 'senor', 'mija', 'sumerce', 'ok', 'listo', 'dale', 'bueno', 'medicina', 'pediatria', 'control', 'para', 'hoy', 'manana',
-  'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo', 'a', 'o', 'e', 'porque', 'pa', 'sumerce', 'ahora',
-]);
-/** "Y yo tengo alguna cita?", "y yo necesito otra": the member asking for themself. */
-const AFTER_AND_I: ReadonlySet<string> = new Set(['tengo', 'necesito', 'quiero', 'queria', 'quisiera', 'tambien', 'igual', 'cuando', 'cual', 'cuales', 'a', 'para']);
-/** After "la mía no", words that make it a denial ("la mía no me la pidieron"), not the start of a contrast ("para mí, no para los niños"). */
-const DENYING_AFTER_NO: ReadonlySet<string> = new Set(['me', 'lo', 'le', 'se', 'les', 'nos', 'es', 'era', 'tengo', 'tiene', 'necesito', 'necesita', 'hace', 'hay']);
-/** Verbs of looking after children: "recoger a los niños" names no patient. */
-const CARE_VERBS: ReadonlySet<string> = new Set(['recoger', 'recojo', 'recoge', 'buscar', 'busco', 'dejar', 'dejo', 'cuidar', 'cuide', 'cuida', 'cuido', 'cuiden', 'traer', 'traigo', 'acompanar', 'acompano']);
-/** Words before a person's name: "para Sofía", "se llama Sofía", "la cita de Mateo". */
-const BEFORE_NAME: ReadonlySet<string> = new Set(['para', 'pa', 'llama', 'llamado', 'llamada', 'nombre']);
-/** Words a relation ("hijo", "niña") follows when it names a patient: "mi hijo", "para la niña". */
-const BEFORE_RELATION: ReadonlySet<string> = new Set(['mi', 'mis', 'para', 'pa', 'a', 'de', 'su', 'sus', 'del', 'al', 'tiene', 'tienen']);
-/** Words between a possessive and a relation: "mi otro hijo", "mis dos hijos". */
-const BETWEEN_RELATION: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'otro', 'otra', 'dos', 'tres', 'pequeno', 'pequena', 'mayor', 'menor']);
-const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'mi', 'mis', 'un', 'una']);
-/** Verbs after a relation that make it the one speaking, not the patient: "mi mamá dice que vaya". */
-const SAYING: ReadonlySet<string> = new Set(['dice', 'dijo', 'decia', 'cree', 'piensa', 'recomendo', 'trabaja', 'opina', 'pregunta']);
-/** An explicit band, as opposed to the part of the day of an hour ("3 de la tarde"). */
-const EXPLICIT_BAND = /\b(en|por|pa|para) la (manana|tarde)\b|\b(las|los|la|el) de la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b/;
-const DIGITS = /^#?(\d{1,2})[.)]?$/;
-/** "la 1 …", "opción 2 …", "el 3 …" at the start of a message, not "3 de la tarde" nor "2:40". */
-const OPENING_NUMBER = /^(?:(?:la|el|opcion|numero) )?(?:\d{1,2}|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)(?= )(?! (de|y|:|am|pm|a\.|p\.|cita|consulta|vez|ves)\b)/;
-/** Two digits, or a month's name: the only messages that may carry a date of birth ("15/3/94", "quince de marzo de…"). */
-const MAY_HOLD_A_DATE = /\d\d|\d\s*[/.-]\s*\d|\b(enero|ene|febrero|feb|marzo|mar|abril|abr|mayo|may|junio|jun|julio|jul|agosto|ago|septiembre|setiembre|sep|sept|set|octubre|oct|noviembre|nov|diciembre|dic)\b/;
-/** A document type by name: "cédula 1010101010" said at any question. */
-const DOCUMENT_TYPE_NAMED = /\b(cc|cedula|tarjeta de identidad|registro civil|pasaporte|ti|rc|ce|ppt|pep)\b/;
-/** Three digits in a row, or a run of number words: the only messages that may carry a document number. */
-const MAY_HOLD_A_NUMBER = /\d{3}|\b(cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|mil|millon\w*)\b.*\b(cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|mil)\b|\b(cc|cedula|tarjeta|registro|pasaporte|ti|rc|ce|pa|pt|ppt)\b/;
-/** Earlier than what is shown: "¿algo más temprano?", "antes de esa hora". */
-const EARLIER = /\bmas (temprano|tempranito)\b|\bantes de (esa|esas) horas?\b/;
-/** "La que sea más pronto", "la más cercana": the earliest slot shown. */
-const EARLIEST = /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|cerca|cercan[oa]|rapido)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\blo (antes|mas pronto) posible\b|^la que sea\b/;
-/** "La del miércoles", "esa de mañana": an appointment named by its day. */
-const REFERRED_DAY = /\b(?:la|esa|mi cita|la cita) (?:del?|de el) ((?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: \d{1,2})?|\d{1,2}(?: de [a-z]+)?|hoy|manana|pasado manana)\b/;
-/** "Primero quiero…", "primero necesito…": an adverb, not the first option. */
-const FIRST_OF_ALL = /^primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le)\b/;
-/** An opening that can only be an option's position, even where numbers are days and hours: "la quinta opción…". */
-const ORDINAL_OPENING = /(primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)$|^(opcion|numero) /;
-const ORDINAL_ABBREVIATION = /^(\d{1,2})(ra|ro|da|do|ta|to|va|vo|na|no|a|o|er)$/;
-/** After a relation, a verb of how the child is: "la niña está con fiebre", "el niño tiene 13". */
-const HOW_THEY_ARE: ReadonlySet<string> = new Set(['esta', 'tiene', 'amanecio', 'sigue', 'anda', 'lleva', 'necesita', 'amanecio', 'presenta', 'tuvo']);
-/** Before a name, words of a place: "san Mateo", "barrio Sofía". */
-const PLACE_BEFORE_NAME: ReadonlySet<string> = new Set(['san', 'santa', 'santo', 'barrio', 'hospital', 'clinica', 'conjunto', 'colegio']);
 const OPERATIONS_IN_MENU: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule', 'help']);
 const DOCTOR_TITLES: ReadonlySet<string> = new Set(['dr', 'dra', 'doctor', 'doctora', 'medico', 'medica']);
 const BOGOTA_OFFSET_MS = -5 * 60 * 60 * 1000;
