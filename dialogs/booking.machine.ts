@@ -378,15 +378,12 @@ export const bookingMachine = setup({
           actions: assign({ proposedSpecialty: ({ context }) => otherSpecialtyIn(context), pendingRevision: undefined, switchAskedAtSlots: true }),
         },
         {
-          // Another site (or visit type): the search starts over there, the rest kept.
+          // Another site (or visit type): the search starts over there, the rest kept, and said.
           target: 'deciding',
-          actions: assign({
-            request: ({ context }) => {
-              const said = context.pendingRevision?.entities ?? {};
-              return { ...context.request, ...(said.site ? { site: said.site } : {}), ...(said.visitType ? { visitType: said.visitType } : {}), ...(said.band ? { band: said.band } : {}), ...(said.day ? { day: said.day } : {}) };
-            },
-            pendingRevision: undefined,
-          }),
+          actions: [
+            { type: 'say', params: ({ context }) => reply('booking.searchRevised', { service: cupsOf(revisedRequest(context)), site: revisedRequest(context).site }) },
+            assign({ request: ({ context }) => revisedRequest(context), pendingRevision: undefined }),
+          ],
         },
       ],
     },
@@ -403,6 +400,18 @@ function isPatientRevision(context: BookingContext): boolean {
   const understood = context.pendingRevision;
   if (!understood) return false;
   return understood.intent === 'change_patient' || namesAnotherPatient(understood.entities.patients, context.patients, context.patient);
+}
+
+/** The request with what the member revised at the slots: another site, visit type, band or day. */
+function revisedRequest(context: BookingContext): Request {
+  const said = context.pendingRevision?.entities ?? {};
+  return {
+    ...context.request,
+    ...(said.site ? { site: said.site } : {}),
+    ...(said.visitType ? { visitType: said.visitType } : {}),
+    ...(said.band ? { band: said.band } : {}),
+    ...(said.day ? { day: said.day } : {}),
+  };
 }
 
 function otherSpecialtyIn(context: BookingContext): Specialty | undefined {

@@ -1,6 +1,7 @@
 import { and, assign, enqueueActions, fromPromise, not, setup } from 'xstate';
 import type { Cups, Franja, Patient, RissCase, SiteCode, Slot, Specialty } from '../bot/domain.js';
 import type { Band, Understanding } from '../bot/understanding/types.js';
+import { serviceOf } from '../data/catalog.js';
 import { bogotaParts } from './appointments.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
@@ -220,7 +221,9 @@ export const slotFinderMachine = setup({
         namesAnotherPatient(said.patients, context.patients, context.patient) ||
         intentOf(event) === 'change_patient' ||
         (said.specialty !== undefined && said.specialty !== context.specialty) ||
-        (said.site !== undefined && said.site !== context.site)
+        (said.site !== undefined && said.site !== context.site) ||
+        // "Es control, no primera vez" while booking: the search starts over with that visit type.
+        (context.mode !== 'move' && said.visitType !== undefined && said.visitType !== serviceOf(context.cups).visitType)
       );
     },
     dayAsked: ({ context }) => context.search.day !== undefined,

@@ -1,6 +1,7 @@
 import { and, assign, fromPromise, not, sendTo, setup } from 'xstate';
 import type { Appointment, Cups, Patient, RissCase, SiteCode, Slot, Specialty } from '../bot/domain.js';
 import type { Band, Understanding } from '../bot/understanding/types.js';
+import { serviceOf } from '../data/catalog.js';
 import { appointmentParams, bogotaParts, patientParams, slotParams } from './appointments.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
@@ -134,7 +135,9 @@ export const takeSlotMachine = setup({
         namesAnotherPatient(said.patients, context.patients, context.patient) ||
         intentOf(event) === 'change_patient' ||
         (said.specialty !== undefined && said.specialty !== context.specialty) ||
-        (said.site !== undefined && said.site !== context.site)
+        (said.site !== undefined && said.site !== context.site) ||
+        // "No perdón, es control, no primera vez": while booking, another visit type searches again.
+        (context.mode === 'book' && said.visitType !== undefined && said.visitType !== serviceOf(context.cups).visitType)
       );
     },
     /** "Sí, pero el jueves": a yes, and a day, band or time other than the slot's. */

@@ -183,7 +183,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // Courtesy words ("por favor", "señorita") are set aside by several readings: found once.
     const courtesy = lexicon.courtesy.find(words);
     const specialties = lexicon.specialty.find(words);
-    const visitTypes = lexicon.visitType.find(words);
+    // "Es control, no primera vez": a visit type right after "no" is the one ruled out.
+    const visitTypes = lexicon.visitType.find(words).filter((found) => words[found.start - 1] !== 'no');
     const sites = lexicon.sites.find(words);
     // "¿Le toca pediatra o médico general?" asks, and names neither.
     const alternatives = specialties.length > 1 && new Set(specialties.map((found) => found.value)).size > 1 && words.slice(specialties[0]?.end ?? 0, specialties.at(-1)?.start ?? 0).includes('o');
