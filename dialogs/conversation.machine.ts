@@ -419,6 +419,8 @@ export const conversationMachine = setup({
       tags: ['awaitingInput'],
       entry: { type: 'prompt', params: ({ context }) => ask('consent', 'consent.ask', { version: context.policyVersion }, YES_NO) },
       on: {
+        // "¿Y eso para qué es?": why the authorisation is asked (and the line, for whoever prefers a person).
+        HELP: { actions: [{ type: 'say', params: reply('consent.why') }, 'repeatPrompt'] },
         USER_MESSAGE: [
           {
             guard: 'saidYes',

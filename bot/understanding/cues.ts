@@ -52,6 +52,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
 /** Trouble using the channel, or asking to have something explained: help, whatever operation it names. */
 export const HELP_CUE =
   /^(no (le )?entiendo|no se como|ayuda)\b|\bno (me deja|me sale|me funciona|puedo) (agendar|sacar|pedir|entrar|ver)\b|\b(me explica|explicame|expliqueme|no le entiendo)\b|\bno se como (sacar|pedir|agendar|hacer|cancelar|usar|se hace)\b|\b(para que|por que|pa que) (necesitan|necesita|piden|pide|usan|usa|quieren|me piden|me pide)\b|\b(la )?direccion (de|del) (la |el )?(sede|uss|centro|sitio)\b|\bcual es la direccion\b/;
+/** "¿Y eso para qué es?", "¿qué es eso?": what something asked for is for. */
+export const ASKS_WHAT_FOR = /\b(para|pa) (que|q) (es|sirve|son|los quieren|los necesitan|eso)\b|\bque es eso\b/;
 /** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there. */
 export const STILL_THERE = /\b(sigue|sigues|esta|estas|hay alguien) (ahi|alli)\b|\bme (escucha|lee)\b/;
 /** A goodbye the classifier reads is trusted only with a goodbye word in the message. */

@@ -26,6 +26,7 @@ import {
   ARTICLES,
   ASKS_FOR_A_CITA,
   ASKS_FOR_DAY,
+  ASKS_WHAT_FOR,
   BACK_CUE,
   BEFORE_NAME,
   BEFORE_RELATION,
@@ -401,6 +402,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (MENU_CUE.test(whole)) return { intent: 'menu', score: 1, ruled: false };
     if (question !== 'start' && question !== 'menu' && BACK_CUE.test(whole)) return { intent: 'back', score: 1, ruled: false };
     if (PATIENT_CHANGE_CUE.test(whole)) return { intent: 'change_patient', score: 1, ruled: false };
+    // "¿Y eso para qué es?" to the authorisation: what it is for.
+    if (question === 'consent' && ASKS_WHAT_FOR.test(whole)) return { intent: 'help', score: 1, ruled: false };
     // "Ah, no sabía que ya tenía cita, entonces déjela así": nothing to cancel.
     if (KEEP_IT.test(whole) && !/\bcancel/.test(whole) && !/\b(otra|nueva|otro)\b/.test(whole)) return { intent: /\bgracias\b/.test(whole) ? 'thanks' : 'none', score: 1, ruled: false };
     // "Hola, perdón, ¿sigue ahí? Se me fue la señal": checking Lina is there.
