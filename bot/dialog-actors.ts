@@ -75,6 +75,48 @@ export function searchWindow(
   return from <= to ? { from, to } : undefined;
 }
 
+/**
+ * One page of slots for the slot finder: the search window, the next page starting at the last
+ * slot shown (the ones already shown at that minute left out), a time of day on every day.
+ */
+export async function searchSlotsIn(agenda: Pick<AgendaService, 'searchSlots'>, now: Date, rules: SearchRules, input: SearchSlotsInput): Promise<Slot[]> {
+  const window = searchWindow(now, rules, input);
+  if (!window) return [];
+  const after = input.after;
+  const from = after && Date.parse(after.start) > window.from.getTime() ? new Date(after.start) : window.from;
+  const skip = new Set(after?.ids ?? []);
+  const slots = await agenda.searchSlots({
+    cups: input.cups,
+    site: input.site,
+    ...(input.franja ? { franja: input.franja } : {}),
+    ...(input.doctorId ? { doctorId: input.doctorId } : {}),
+    from: from.toISOString(),
+    to: window.to.toISOString(),
+    // A time of day without a day filters each day's slots here: ask for enough to fill a page.
+    limit: input.fromTime && !input.day ? 200 : SLOTS_PER_PAGE + skip.size,
+  });
+  return slots.filter((slot) => !skip.has(slot.id) && (!input.fromTime || bogotaTime(new Date(slot.start)) >= input.fromTime)).slice(0, SLOTS_PER_PAGE);
+}
+
+/** One page of the days that have slots, after `afterDay` when the member asked for more. */
+export async function availableDaysIn(agenda: Pick<AgendaService, 'availableDays'>, now: Date, rules: SearchRules, input: AvailableDaysInput): Promise<AvailableDay[]> {
+  const window = searchWindow(now, rules, { window: input.window });
+  if (!window) return [];
+  const from = input.afterDay ? new Date(Math.max(window.from.getTime(), bogotaInstant(addDays(input.afterDay, 1), '00:00').getTime())) : window.from;
+  if (from > window.to) return [];
+  const days = await agenda.availableDays({
+    cups: input.cups,
+    site: input.site,
+    ...(input.franja ? { franja: input.franja } : {}),
+    ...(input.doctorId ? { doctorId: input.doctorId } : {}),
+    from: from.toISOString(),
+    to: window.to.toISOString(),
+    // One more than a page: whether more days follow.
+    limit: DAYS_PER_PAGE + 1,
+  });
+  return days.map(({ day, slots }) => ({ day, slots }));
+}
+
 function createDialogActors(agenda: AgendaService, clock: Clock, identityGuard: IdentityGuard | undefined, rules: SearchRules) {
   return {
     findMember: fromPromise<Member, FindMemberInput>(async ({ input }) => {
@@ -85,43 +127,8 @@ function createDialogActors(agenda: AgendaService, clock: Clock, identityGuard: 
       }
       return agenda.findMember({ documentType, documentNumber });
     }),
-    searchSlots: fromPromise<Slot[], SearchSlotsInput>(async ({ input }) => {
-      const window = searchWindow(clock.now(), rules, input);
-      if (!window) return [];
-      // The next page starts at the last slot shown; the ones already shown at that minute are left out.
-      const after = input.after;
-      const from = after && Date.parse(after.start) > window.from.getTime() ? new Date(after.start) : window.from;
-      const skip = new Set(after?.ids ?? []);
-      const slots = await agenda.searchSlots({
-        cups: input.cups,
-        site: input.site,
-        ...(input.franja ? { franja: input.franja } : {}),
-        ...(input.doctorId ? { doctorId: input.doctorId } : {}),
-        from: from.toISOString(),
-        to: window.to.toISOString(),
-        // A time of day without a day filters each day's slots here: ask for enough to fill a page.
-        limit: input.fromTime && !input.day ? 200 : SLOTS_PER_PAGE + skip.size,
-      });
-      return slots.filter((slot) => !skip.has(slot.id) && (!input.fromTime || bogotaTime(new Date(slot.start)) >= input.fromTime)).slice(0, SLOTS_PER_PAGE);
-    }),
-    availableDays: fromPromise<AvailableDay[], AvailableDaysInput>(async ({ input }) => {
-      const now = clock.now();
-      const window = searchWindow(now, rules, { window: input.window });
-      if (!window) return [];
-      const from = input.afterDay ? new Date(Math.max(window.from.getTime(), bogotaInstant(addDays(input.afterDay, 1), '00:00').getTime())) : window.from;
-      if (from > window.to) return [];
-      const days = await agenda.availableDays({
-        cups: input.cups,
-        site: input.site,
-        ...(input.franja ? { franja: input.franja } : {}),
-        ...(input.doctorId ? { doctorId: input.doctorId } : {}),
-        from: from.toISOString(),
-        to: window.to.toISOString(),
-        // One more than a page: whether more days follow.
-        limit: DAYS_PER_PAGE + 1,
-      });
-      return days.map(({ day, slots }) => ({ day, slots }));
-    }),
+    searchSlots: fromPromise<Slot[], SearchSlotsInput>(({ input }) => searchSlotsIn(agenda, clock.now(), rules, input)),
+    availableDays: fromPromise<AvailableDay[], AvailableDaysInput>(({ input }) => availableDaysIn(agenda, clock.now(), rules, input)),
     book: fromPromise<Appointment, BookInput>(({ input }) => agenda.book(input)),
     move: fromPromise<Appointment, MoveInput>(({ input }) => agenda.reschedule(input)),
     listAppointments: fromPromise<Appointment[], { patientId: string }>(({ input }) => agenda.listAppointments(input)),

@@ -41,9 +41,10 @@ import {
   type OutputFrom,
 } from 'xstate';
 import { AgendaError, type AgendaErrorCode } from '../../bot/agenda.errors.js';
-import { addDays, bogotaDate, bogotaInstant, bogotaTime, nextBusinessDay } from '../../bot/calendar.js';
+import { bogotaInstant } from '../../bot/calendar.js';
 import type { Appointment, Cups, Patient, RissCase, SiteCode, Slot, Specialty } from '../../bot/domain.js';
 import { Renderer } from '../../bot/render.js';
+import { availableDaysIn, searchSlotsIn } from '../../bot/dialog-actors.js';
 import { loadUnderstanding } from '../../bot/understanding/load.js';
 import type { Expectation, Understanding } from '../../bot/understanding/types.js';
 import type { BookingRestrictions } from '../../dialogs/booking.machine.js';
@@ -52,15 +53,7 @@ import type { PatientChoice } from '../../dialogs/patients.js';
 import type { ConversationRecord, RecordEvent } from '../../dialogs/records.js';
 import { reply, type Reply } from '../../dialogs/replies.js';
 import { describeState, isSettled } from '../../dialogs/settled.js';
-import {
-  DAYS_PER_PAGE,
-  SLOTS_PER_PAGE,
-  type AvailableDay,
-  type AvailableDaysInput,
-  type CreateCaseInput,
-  type SearchSlotsInput,
-  type SearchWindow,
-} from '../../dialogs/slot-finder.machine.js';
+import type { AvailableDay, AvailableDaysInput, CreateCaseInput, SearchSlotsInput } from '../../dialogs/slot-finder.machine.js';
 import type { RepeatEvent, SayEvent } from '../../dialogs/speech.js';
 import type { BookInput, MoveInput } from '../../dialogs/take-slot.machine.js';
 import { normalizeText } from '../../dialogs/text.js';
@@ -384,17 +377,7 @@ export function agendaError(code: AgendaErrorCode): AgendaError {
 }
 
 /** The instants a search covers, as the engine computes them (without its lead time). */
-function windowOf(now: Date, search: { window: SearchWindow; day?: string; fromTime?: string }): { from: Date; to: Date } | undefined {
-  let from = now;
-  let to = search.window === 'todayAndNextWorkingDay' ? bogotaInstant(nextBusinessDay(bogotaDate(now)), '23:59') : new Date(now.getTime() + 14 * 24 * 60 * 60 * 1000);
-  if (search.day) {
-    const dayStart = bogotaInstant(search.day, search.fromTime ?? '00:00');
-    const dayEnd = bogotaInstant(search.day, '23:59');
-    if (dayStart > from) from = dayStart;
-    if (dayEnd < to) to = dayEnd;
-  }
-  return from <= to ? { from, to } : undefined;
-}
+const NO_LEAD_TIME = { minLeadMinutes: 0 };
 
 /**
  * The actors of the slot finder and of taking a slot, backed by the in-memory fake agenda, the
@@ -402,39 +385,9 @@ function windowOf(now: Date, search: { window: SearchWindow; day?: string; fromT
  * the days that have slots. Every call is also recorded with the machine's own input.
  */
 export function agendaActors(agenda: FakeAgenda, now: Date = NOW) {
-  const searchSlots = fakeActor<Slot[], SearchSlotsInput>(async (input) => {
-    const window = windowOf(now, input);
-    if (!window) return [];
-    const after = input.after;
-    const from = after && Date.parse(after.start) > window.from.getTime() ? new Date(after.start) : window.from;
-    const skip = new Set(after?.ids ?? []);
-    const slots = await agenda.searchSlots({
-      cups: input.cups,
-      site: input.site,
-      ...(input.franja ? { franja: input.franja } : {}),
-      ...(input.doctorId ? { doctorId: input.doctorId } : {}),
-      from: from.toISOString(),
-      to: window.to.toISOString(),
-      limit: 500,
-    });
-    return slots.filter((slot) => !skip.has(slot.id) && (!input.fromTime || bogotaTime(new Date(slot.start)) >= input.fromTime)).slice(0, SLOTS_PER_PAGE);
-  });
-  const availableDays = fakeActor<AvailableDay[], AvailableDaysInput>(async (input) => {
-    const window = windowOf(now, { window: input.window });
-    if (!window) return [];
-    const from = input.afterDay ? new Date(Math.max(window.from.getTime(), bogotaInstant(addDays(input.afterDay, 1), '00:00').getTime())) : window.from;
-    if (from > window.to) return [];
-    const days = await agenda.availableDays({
-      cups: input.cups,
-      site: input.site,
-      ...(input.franja ? { franja: input.franja } : {}),
-      ...(input.doctorId ? { doctorId: input.doctorId } : {}),
-      from: from.toISOString(),
-      to: window.to.toISOString(),
-      limit: DAYS_PER_PAGE + 1,
-    });
-    return days.map(({ day, slots }) => ({ day, slots }));
-  });
+  // The engine's own paging, without the lead time: tests pick their slots' times freely.
+  const searchSlots = fakeActor<Slot[], SearchSlotsInput>((input) => searchSlotsIn(agenda, now, NO_LEAD_TIME, input));
+  const availableDays = fakeActor<AvailableDay[], AvailableDaysInput>((input) => availableDaysIn(agenda, now, NO_LEAD_TIME, input));
   const createCase = fakeActor<RissCase, CreateCaseInput>((input) => agenda.createCase(input));
   const book = fakeActor<Appointment, BookInput>((input) => agenda.book(input));
   const move = fakeActor<Appointment, MoveInput>((input) => agenda.reschedule(input));
