@@ -82,7 +82,7 @@ export const INTERJECTIONS: ReadonlySet<string> = new Set(['m', 'hm', 'ay', 'uy'
 /** "Quiero volver al menú, no era esto": the menu, wherever it is asked for. */
 export const MENU_CUE = /\b(volver|ir|regresar|devolverme) al (menu|inicio)\b|\bmenu principal\b/;
 /** Words that open a correction: "no, es para Sofía", "espere, es para mi hija", "me equivoqué". */
-export const CORRECTION = /^(no|nop|espere|esperate|espera|perdon|disculpe|disculpa|me equivoque|mejor|ay no|uy)\b|\bno es para\b|\bno para (mi|el|ella)\b|\bme equivoque\b/;
+export const CORRECTION = /^((ay|uy|ah|oiga|oye|ay no|ups|uy no),? )?(no|nop|espere|esperate|espera|perdon|disculpe|disculpa|me equivoque|mejor|ay no|uy)\b|\bno es para\b|\bno para (mi|el|ella)\b|\bme equivoque\b/;
 /** Fillers that may sit around an option number: "mmm la cuarta", "ay la 2". */
 export const COURTESY_FILLERS: ReadonlySet<string> = new Set(['m', 'hm', 'mmm', 'mm', 'eh', 'ehh', 'ay', 'uy', 'bueno', 'listo', 'pues', 'ps', 'a', 'ver', 'haber']);
 export const PICKING_WORDS: ReadonlySet<string> = new Set([
@@ -93,8 +93,8 @@ export const PICKING_WORDS: ReadonlySet<string> = new Set([
 ]);
 /** Words that may follow "para mí" without making "mi" a possessive ("para mi hija"). */
 export const AFTER_SELF: ReadonlySet<string> = new Set([
-  'por', 'favor', 'porfa', 'plis', 'gracias', 'y', 'misma', 'mismo', 'una', 'un', 'la', 'el', 'pero', 'que', 'en', 'de', 'con', 'cita',
-  'consulta', 'no', 'si', 'entonces', 'pues', 'ps', 'nada', 'sola', 'solo', 'tambien', 'primero', 'solamente', 'ya', 'es', 'senorita',
+  'por', 'favor', 'porfa', 'plis', 'gracias', 'y', 'misma', 'mismo', 'una', 'un', 'la', 'el', 'pero', 'que', 'en', 'de', 'con',
+  'no', 'si', 'entonces', 'pues', 'ps', 'nada', 'sola', 'solo', 'tambien', 'primero', 'solamente', 'ya', 'es', 'senorita',
   'senora', 'senor', 'mija', 'sumerce', 'ok', 'listo', 'dale', 'bueno', 'medicina', 'pediatria', 'control', 'para', 'hoy', 'manana',
   'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo', 'a', 'o', 'e', 'porque', 'pa', 'sumerce', 'ahora',
 ]);
@@ -104,6 +104,8 @@ export const AFTER_AND_I: ReadonlySet<string> = new Set(['tengo', 'necesito', 'q
 export const DENYING_AFTER_NO: ReadonlySet<string> = new Set(['me', 'lo', 'le', 'se', 'les', 'nos', 'es', 'era', 'tengo', 'tiene', 'necesito', 'necesita', 'hace', 'hay']);
 /** Verbs of looking after children: "recoger a los niños" names no patient. */
 export const CARE_VERBS: ReadonlySet<string> = new Set(['recoger', 'recojo', 'recoge', 'buscar', 'busco', 'dejar', 'dejo', 'cuidar', 'cuide', 'cuida', 'cuido', 'cuiden', 'traer', 'traigo', 'acompanar', 'acompano']);
+/** Words that make a relation two people: "los dos niños", "mis 2 hijas", "ambos niños". */
+export const TWO_OF: ReadonlySet<string> = new Set(['dos', '2', 'ambos', 'ambas']);
 /** Words before a person's name: "para Sofía", "se llama Sofía", "la cita de Mateo". */
 export const BEFORE_NAME: ReadonlySet<string> = new Set(['para', 'pa', 'llama', 'llamado', 'llamada', 'nombre']);
 /** Words a relation ("hijo", "niña") follows when it names a patient: "mi hijo", "para la niña". */
@@ -125,6 +127,12 @@ export const DOCUMENT_TYPE_NAMED = /\b(cc|cedula|tarjeta de identidad|registro c
 /** Three digits in a row, or a run of number words: the only messages that may carry a document number. */
 export const MAY_HOLD_A_NUMBER = /\d{3}|\b(cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|mil|millon\w*)\b.*\b(cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|mil)\b|\b(cc|cedula|tarjeta|registro|pasaporte|ti|rc|ce|pa|pt|ppt)\b/;
 /** Earlier than what is shown: "¿algo más temprano?", "antes de esa hora". */
+/** "¿Tiene algo más tardecito?": later than the slots shown (a time bound, "más tarde de las 3", is read apart). */
+export const LATER = /\bmas (tarde|tardecito)\b(?! (de|que) (las?|la una)\b)/;
+/** "Ninguna de esas", "ninguno me sirve": none of the options shown. */
+export const NONE_OF_THESE = /\bningun[oa]?s?\b/;
+/** "¿No hay más horarios?", "¿tiene otras horas?": asking for times beyond those offered. */
+export const MORE_TIMES_ASKED = /\b(mas|otros?|otras) (horarios?|horas|citas|opciones|turnos)\b/;
 export const EARLIER = /\bmas (temprano|tempranito)\b|\bantes de (esa|esas) horas?\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */
 export const EARLIEST = /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|cerca|cercan[oa]|rapido)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\blo (antes|mas pronto) posible\b|^la que sea\b/;

@@ -49,9 +49,12 @@ import {
   HOW_THEY_ARE,
   INTERJECTIONS,
   KEEP_IT,
+  LATER,
   MAY_HOLD_A_DATE,
   MAY_HOLD_A_NUMBER,
   MENU_CUE,
+  MORE_TIMES_ASKED,
+  NONE_OF_THESE,
   NO_EMAIL_FIRST,
   OPENING_NUMBER,
   OPERATION_CUES,
@@ -67,6 +70,7 @@ import {
   SAYING,
   STILL_THERE,
   TIME_BOUND,
+  TWO_OF,
   UNSURE,
   WEAK_GOODBYE,
   WEAK_YES,
@@ -82,6 +86,8 @@ const INTENT_THRESHOLD = 0.6;
 const YES_NO_QUESTIONS: ReadonlySet<Question> = new Set(['consent', 'confirm', 'offer']);
 /** Questions about who the member is: a site named there is not one to book at. */
 const IDENTITY_QUESTIONS: ReadonlySet<Question> = new Set(['document', 'documentType', 'birthDate', 'email']);
+/** What a member says of a document or date as their own ("la mía", "soy yo"), not of a patient. */
+const OWN_DOCUMENT: ReadonlySet<string> = new Set(['mia', 'es mia', 'la mia', 'soy yo', 'yo', 'la de mi', 'y la mia']);
 /** Questions where days are shown or a search is offered: "otro día" asks for another day there. */
 const DAY_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'band', 'day', 'site', 'offer', 'confirm', 'visitType']);
 /** Questions of the form whose options are all there is: "lo más pronto posible" answers them. */
@@ -91,6 +97,7 @@ const BOOKING_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitTyp
 /** Where a document number may be given: before and during identification. */
 const DOCUMENT_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'consent', 'document', 'documentType', 'birthDate']);
 const OPERATIONS_IN_MENU: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule', 'help']);
+const OPERATIONS: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule']);
 const DOCTOR_TITLES: ReadonlySet<string> = new Set(['dr', 'dra', 'doctor', 'doctora', 'medico', 'medica']);
 const BOGOTA_OFFSET_MS = -5 * 60 * 60 * 1000;
 /** A capitalised word that does not open a sentence: "es para Sofía", "mi hijo Juan". */
@@ -302,6 +309,12 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     }
     const picked = smallTalkOnly ? undefined : pickedAfterChange ?? pickOption(expectation, { words, intent, entities, people, normalized, courtesy, referredDay });
     let pickedBook = false;
+    // "El 2" at the patient question or the menu is the second option, not the 2nd of the month.
+    if (picked?.by === 'number' && words.length <= 3 && !DAY_QUESTIONS.has(question) && question !== 'appointment' && !/\b(de|del)\b/.test(words.join(' '))) {
+      delete entities.day;
+      delete entities.weekday;
+      delete entities.dayOff;
+    }
 
     // "La primera opción porfa, necesito sacar una cita": the number and the words agree.
     if (picked?.by === 'number' && !intentRead.ruled && intent !== 'goodbye' && intent !== 'reschedule' && intent !== 'cancel' && !(question === 'menu' && picked.value === intent)) intent = 'none';
@@ -319,7 +332,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // A document, a date of birth or an e-mail where one is asked is the answer, whatever else the words suggest.
     // A question about why it is asked ("¿para qué necesitan mi cédula?") is help, unless the answer comes with it.
     const onlyAsksWhy = intent === 'help' && !entities.documentNumber && !entities.birthDate && !entities.email;
-    if (!intentRead.ruled && answersQuestion(question, entities) && !['goodbye', 'menu', 'back'].includes(intent) && !onlyAsksWhy) intent = 'none';
+    // "Necesito cancelar una cita, mi cc es 1010101010": the operation a cue names is kept with the document, and acted on after
+    // identification. Not a booking: "ojalá me den la cita pronto" with a date of birth is a wish, and booking is the default anyway.
+    const namedOperation = IDENTITY_QUESTIONS.has(question) && OPERATIONS.has(intent) && intent !== 'book' && operationCue(words.join(' ')) === intent;
+    if (!intentRead.ruled && answersQuestion(question, entities) && !['goodbye', 'menu', 'back'].includes(intent) && !onlyAsksWhy && !namedOperation) intent = 'none';
     // Asking to book while answering a question of the booking form is answering it.
     if (intent === 'book' && BOOKING_QUESTIONS.has(question) && (picked !== undefined || hasBookingEntity(entities))) intent = 'none';
     // Small talk around an answer is politeness: "hola, la 2", "nací el 15/03/1994, bendiciones".
@@ -353,7 +369,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (question === 'patient' && entities.patients?.length && intent === 'book') intent = 'none';
     if (question === 'patient' && entities.patients?.length && intent === 'other_day' && !entities.day) intent = 'none';
     // "Es urgente, lo más pronto posible" answers the form's question; it does not ask for more slots.
-    if (intent === 'more_times' && (FORM_CHOICES.has(question) || question === 'appointment' || (question === 'slot' && picked !== undefined))) intent = 'none';
+    // "¿No hay más horarios?" at the band question asks, and answers nothing: it stays.
+    if (intent === 'more_times' && ((FORM_CHOICES.has(question) && (picked !== undefined || answersQuestion(question, entities) || !MORE_TIMES_ASKED.test(normalized))) || question === 'appointment' || (question === 'slot' && picked !== undefined))) intent = 'none';
     // "La de mi hijo, que ya se mejoró": which appointment, not a new booking.
     if (question === 'appointment' && intent === 'book' && !ASKS_FOR_A_CITA.test(words.join(' ')) && !/\b(nueva|nuevo|sacar|pedir|agendar)\b/.test(words.join(' '))) intent = 'none';
     // "¿Y el viernes?", "¿no tiene para el jueves?": asking for a day none of the slots or days shown is on.
@@ -361,6 +378,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if ((question === 'day' || question === 'slot') && picked !== undefined && intent === 'other_day') intent = 'none';
     // "¿Hay algo después de las 4?": later than a time is more slots.
     if (question === 'slot' && picked === undefined && intent === 'none' && entities.time && TIME_BOUND.test(normalized)) intent = 'more_times';
+    // "¿Algo más tardecito?", "ninguna de esas, necesito en la mañana": other times than those shown.
+    if (question === 'slot' && picked === undefined && intent === 'none' && !entities.day && (LATER.test(normalized) || (NONE_OF_THESE.test(normalized) && entities.band))) intent = 'more_times';
     let choice = picked?.value ?? (pickedBook ? 'book' : undefined);
     // "Mañanaaa", "la última, el PPT": the option picked is also what the message says.
     if (question === 'band' && picked?.by === 'words' && !entities.band && !entities.time && (picked.value === 'manana' || picked.value === 'tarde' || picked.value === 'cualquiera')) entities.band = picked.value;
@@ -415,7 +434,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // Greetings, thanks and courtesy around a request do not decide its intent.
     const talk = smallTalk.find(words);
     const content = uncovered(words, [...talk, ...courtesy]);
-    if (content.length === 0 || (talk.length > 0 && content.length === 1 && (content[0]?.length ?? 0) <= 3)) {
+    // "Hola ok 🙏" is small talk; "dos porfa 🙏" is an option picked politely.
+    const lone = content.length === 1 ? content[0] ?? '' : '';
+    const loneNumber = /^\d+$/.test(lone) || numberFromWords(lone) !== undefined || ordinalFromWord(lone) !== undefined;
+    if (content.length === 0 || (talk.length > 0 && content.length === 1 && lone.length <= 3 && !loneNumber)) {
       if (talk.length === 0) return { intent: 'none', score: 1, ruled: true };
       // "Sí, gracias, muy amable" to a yes/no question: the yes.
       if (yesNoQuestion && yesNo) return { intent: yesNo === 'yes' ? 'affirm' : 'deny', score: 1, ruled: true };
@@ -561,9 +583,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       clauses ??= clausesOfWords();
       return clauses[cursor] === clauses[index];
     };
-    const push = (mention: PatientMention, at: number) => {
+    const push = (mention: PatientMention, at: number, again = false) => {
       const key = JSON.stringify(mention);
-      if (mentions.some((seen) => JSON.stringify(seen.mention) === key)) return;
+      if (!again && mentions.some((seen) => JSON.stringify(seen.mention) === key)) return;
       mentions.push({ mention, at, denied: deniedAt(at) });
     };
     const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? word;
@@ -572,6 +594,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     for (const found of lexicon.self.find(words)) {
       const phrase = words.slice(found.start, found.end).join(' ');
       if ((phrase === 'yo' || phrase === 'personal') && (question !== 'patient' || words.length > 3)) continue;
+      // "Cédula 1010101010, la mía": the document is the member's own; it says nothing of the patient.
+      if (IDENTITY_QUESTIONS.has(question) && OWN_DOCUMENT.has(phrase)) continue;
       // "Mi hija y yo" is the member too; "y yo los llevo" is someone telling a story.
       if (phrase === 'y yo') {
         const next = words[found.end];
@@ -623,7 +647,11 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       const caredFor = CARE_VERBS.has(words[cursor - 1] ?? '') || CARE_VERBS.has(words[found.start - 2] ?? '') || (words[found.start - 1] === 'los' && /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) && question !== 'patient');
       if (!introduced || describesSpeaker || caredFor) continue;
       if (next !== undefined && (namedNext || mayBeName(next))) push(personOf(next), found.start);
-      else push({ kind: 'relation', relation: found.value }, found.start);
+      else {
+        push({ kind: 'relation', relation: found.value }, found.start);
+        // "Los dos niños", "mis dos hijas", "ambos niños": two of them.
+        if (TWO_OF.has(words[found.start - 1] ?? '')) push({ kind: 'relation', relation: found.value }, found.start, true);
+      }
     }
     for (let index = 0; index < original.length; index++) {
       const word = original[index] ?? '';
@@ -641,7 +669,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         continue;
       }
       // "La cita de Sofi", "para mateho": a common first name (or a nickname or typo of one) after "de" or "para".
-      if (before !== undefined && (BEFORE_NAME.has(before) || before === 'de' || before === 'a') && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+      // "Para Mateo y Sofía": a common first name joined to a name just read.
+      const joined = (before === 'y' || before === 'e') && mentions.some((seen) => seen.at === index - 2 && seen.mention.kind === 'name');
+      if (before !== undefined && (BEFORE_NAME.has(before) || before === 'de' || before === 'a' || joined) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
         push({ kind: 'name', name: [...lexicon.firstNames].find((name) => sameName(word, name)) ?? word }, index);
         continue;
       }

@@ -16,6 +16,18 @@ const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\u{1F44B}[\u{1F3FB}-\u{1F3FF}]?/gu, ' hola '],
 ];
 const HAS_NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * Chat shorthand, read as the word it stands for wherever it stands alone between spaces or
+ * punctuation: "q" (que), "xq"/"pq" (porque), "tmb"/"tb" (también), "xa" (para), "d" (de),
+ * "k" (que, inside a sentence; "k" alone is an ok), "dnd" (donde), "cdo" (cuando). "x" stays:
+ * "x fa" is a courtesy of its own and "x" may be a mark.
+ */
+const SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ['q', 'que'], ['xq', 'porque'], ['pq', 'porque'], ['porq', 'porque'], ['tmb', 'tambien'], ['tb', 'tambien'], ['tambn', 'tambien'],
+  ['xa', 'para'], ['d', 'de'], ['dnd', 'donde'], ['cdo', 'cuando'], ['bn', 'bien'], ['msj', 'mensaje'], ['info', 'informacion'],
+]);
+const SHORTHAND_WORD = /(?<![a-z0-9@._-])(q|xq|pq|porq|tmb|tb|tambn|xa|d|dnd|cdo|bn|msj|info|k)(?![a-z0-9@_-]|\.[a-z0-9])/g;
+const HAS_SHORTHAND = new RegExp(SHORTHAND_WORD.source);
 /** Anything that is not a letter, a digit, `@`, `.`, `/`, `-`, `:` or `_` separates words. */
 const SEPARATORS = /[^a-z0-9@./:_-]+/g;
 /** Three or more of the same letter: emphasis ("siiii", "holaaa", "graciasss"). */
@@ -32,7 +44,13 @@ export function normalizeMessage(text: string): string {
     for (const [emoji, word] of EMOJI_WORDS) normalized = normalized.replace(emoji, word);
   }
   // Accents go, ñ included: members write "manana" as often as "mañana".
-  return normalizeText(normalized).replace(REPEATED, '$1');
+  const folded = normalizeText(normalized).replace(REPEATED, '$1');
+  return HAS_SHORTHAND.test(folded) ? expandShorthand(folded) : folded;
+}
+
+function expandShorthand(folded: string): string {
+  const alone = !/\s/.test(folded.trim());
+  return folded.replace(SHORTHAND_WORD, (word) => (word === 'k' ? (alone ? 'ok' : 'que') : SHORTHAND.get(word) ?? word));
 }
 
 /** The words of a normalised message, without punctuation at their edges. */

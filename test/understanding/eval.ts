@@ -1,5 +1,5 @@
 /**
- * `npm run understanding:eval [-- --json file] [--failures dev|dev2|training] [--splits training,dev]`: the
+ * `npm run understanding:eval [-- --json file] [--failures dev|dev2|dev3|training] [--splits training,dev]`: the
  * understanding step measured on the labelled corpus, split by split (the held-out split only
  * with `--json` or when named in `--splits`). Prints per-intent
  * precision and recall, entity accuracy, the confusions, wrong patients and yes/no flips;
@@ -46,11 +46,11 @@ for (const name of chosen) {
   }
   if (name === failuresOf) {
     console.log(`failures (${report.failures.length}):`);
-    for (const failure of report.failures) console.log(`  [${failure.at}] ${JSON.stringify(failure.text)}\n     expected ${JSON.stringify(failure.expected)}\n     got      ${JSON.stringify(failure.got)}`);
+    for (const failure of report.failures) console.log(`  [${failure.at}]${failure.wrongPatient ? ' WRONG PATIENT' : ''} ${JSON.stringify(failure.text)}\n     expected ${JSON.stringify(failure.expected)}\n     got      ${JSON.stringify(failure.got)}`);
   }
 }
 
-if (jsonFile && reports.training && reports.dev && reports.dev2 && reports.heldOut) {
+if (jsonFile && reports.training && reports.dev && reports.dev2 && reports.dev3 && reports.heldOut) {
   const withoutFailures = (report: SplitReport) => ({ ...report, failures: report.failures.length });
   writeFileSync(
     jsonFile,
@@ -60,6 +60,7 @@ if (jsonFile && reports.training && reports.dev && reports.dev2 && reports.heldO
         training: withoutFailures(reports.training),
         dev: withoutFailures(reports.dev),
         dev2: withoutFailures(reports.dev2),
+        dev3: withoutFailures(reports.dev3),
         heldOut: withoutFailures(reports.heldOut),
       },
       null,

@@ -12,6 +12,7 @@ export const SPLITS = {
   training: new URL('../../locales/es-CO/understanding/training.yaml', import.meta.url),
   dev: new URL('./dev.yaml', import.meta.url),
   dev2: new URL('./dev-2.yaml', import.meta.url),
+  dev3: new URL('./dev-3.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;
@@ -25,6 +26,8 @@ export interface Failure {
   at: string;
   expected: Record<string, unknown>;
   got: Record<string, unknown>;
+  /** The message's patient was read or picked as someone else. */
+  wrongPatient?: true;
 }
 
 export interface SplitReport {
@@ -122,13 +125,16 @@ export function evaluate(entries: readonly CorpusEntry[]): SplitReport {
       }
     }
     const gotPatient = got.patient;
-    const patientPicked = entry.at === 'patient' && got.choice !== undefined && got.choice !== expected.choice;
+    // Picking the very person the message names is not a wrong patient, even where the label has
+    // no choice ("mejor cancelar la cita de Mateo" at the patient question: Mateo, for cancelling).
+    const patientPicked = entry.at === 'patient' && got.choice !== undefined && got.choice !== expected.choice && got.choice !== expected.patient;
     const patientMisread = gotPatient !== undefined && !same(gotPatient, expected.patient) && !(typeof gotPatient === 'string' && PATIENT_KINDS.has(gotPatient) && gotPatient !== 'self' && expected.patient === undefined);
-    if (patientPicked || patientMisread) wrongPatient++;
+    const patientWrong = patientPicked || patientMisread;
+    if (patientWrong) wrongPatient++;
     const yesNoExpected = expected.yesNo ?? (['consent', 'confirm', 'offer'].includes(entry.at) ? expected.choice : undefined);
     const yesNoGot = got.yesNo ?? (['consent', 'confirm', 'offer'].includes(entry.at) ? got.choice : undefined);
     if (opposite(yesNoExpected, yesNoGot)) yesNoFlips++;
-    if (failed) failures.push({ text: entry.text, at: entry.at, expected, got });
+    if (failed) failures.push({ text: entry.text, at: entry.at, expected, got, ...(patientWrong ? { wrongPatient: true as const } : {}) });
   }
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
   const perIntent: SplitReport['perIntent'] = {};

@@ -191,6 +191,26 @@ describe('the patient a message names', () => {
     assert.equal(result.entities.patients?.length, 2);
   });
 
+  it('reads two children named together in every way members put it, never one of them alone', () => {
+    const names = (text: string, at: Question) => read(text, at).entities.patients;
+    assert.deepEqual(names('hola necesito citas de pediatria para mateo y sofia', 'start'), [
+      { kind: 'name', name: 'mateo', written: 'Mateo' },
+      { kind: 'name', name: 'sofia', written: 'Sofia' },
+    ]);
+    for (const text of ['para los dos niños porfa', 'ambos niños', 'necesito citas para mis dos hijos']) {
+      assert.deepEqual(names(text, 'patient'), [{ kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }], text);
+      assert.equal(read(text, 'patient').choice, undefined, text);
+    }
+    assert.deepEqual(names('mis dos hijas', 'patient'), [{ kind: 'relation', relation: 'daughter' }, { kind: 'relation', relation: 'daughter' }]);
+  });
+
+  it('reads "mi cita" and "la mía" said of an appointment or a document as no one in particular', () => {
+    assert.equal(read('Buenas tardes. Por motivos de trabajo no podré asistir a mi cita del 27, deseo cancelarla.', 'start').entities.patients, undefined);
+    assert.equal(read('no puedo ir a mi cita', 'start').entities.patients, undefined);
+    assert.equal(read('es cédula, 1010101010, la mía, la de la mamá de los niños', 'document').entities.patients, undefined);
+    assert.deepEqual(read('la mía', 'patient').entities.patients, [{ kind: 'self' }]);
+  });
+
   it('never picks the member for a sentence that names a relation, whatever is around it', () => {
     const relation = fc.constantFrom('hijo', 'hija', 'niño', 'niña', 'mamá', 'esposo', 'bebé', 'hijito');
     const opener = fc.constantFrom('', 'es ', 'la cita es ', 'quiero una cita ', 'buenos dias ', 'necesito ');
@@ -202,6 +222,26 @@ describe('the patient a message names', () => {
       }),
     );
   });
+});
+
+describe('chat shorthand and small words around an answer', () => {
+  itReads([
+    ['q mas pues', 'start', { intent: 'greet' }],
+    ['xq no me deja agendar', 'start', { intent: 'help' }],
+    ['necesito cita tmb pa sofi', 'start', { intent: 'book', patients: [{ kind: 'name', name: 'sofia' }] }],
+    ['k', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['dos porfa 🙏', 'menu', { intent: 'none', choice: 'consult' }],
+    ['la 3 🙏', 'menu', { intent: 'none', choice: 'cancel' }],
+    ['el 2', 'patient', { choice: 'mateo', day: undefined }],
+    ['muchas gracias por la ayuda 🙏', 'start', { intent: 'thanks' }],
+    ['ay espere, es para mi mama', 'site', { intent: 'change_patient' }],
+    ['tiene algo mas tardecito?', 'slot', { intent: 'more_times' }],
+    ['ninguna de esas, necesito en la mañana', 'slot', { intent: 'more_times', band: 'manana' }],
+    ['no hay mas horarios?', 'band', { intent: 'more_times' }],
+    ['necesito cancelar una cita mi cc es 1010101010', 'document', { intent: 'cancel', documentType: 'CC', documentNumber: '1010101010' }],
+    ['cc 1010101010 es para cambiar la fecha de mi cita', 'document', { intent: 'reschedule', documentNumber: '1010101010' }],
+    ['el correo es d.q@x.co', 'email', { email: 'd.q@x.co' }],
+  ]);
 });
 
 describe('meanings a typo or a word never flips', () => {
