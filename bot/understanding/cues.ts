@@ -11,7 +11,7 @@ export const ASKS_FOR_DAY = /\?|^y (el|la|para)\b|\b(no )?(tiene|tienen|hay|habr
 /** "No tengo, me pueden escribir por aquí": no e-mail, said first. */
 export const NO_EMAIL_FIRST = /^(?:(?:no+|nop|pues no|ay)[ ,.!]+)?no tengo(?: (?:ninguno|ninguna|correo|email))?\s*[,.;!?]/;
 /** "Entonces déjela así": the appointment is kept. */
-export const KEEP_IT = /\b(dejela|dejemosla|dejarla|dejelas|dejemos|la dejo|las dejo) (asi|como esta|quieta)\b|\basi esta bien\b/;
+export const KEEP_IT = /\b(dejela|dejemosla|dejarla|dejelas|dejemos|la dejo|las dejo) (asi|como esta|quieta)\b|\basi esta bien\b|\bya (me )?(quede|quedo|quedamos|quedo lista|esta lista) (con )?(la )?cita\b|\bya (me )?quedo (agendada|lista|la cita)\b/;
 /** At the consent question, consent in a sentence: "manifiesto que acepto el tratamiento de mis datos". */
 export const CONSENTS = /(?<!\bno )\b(acepto|autorizo|doy (mi )?(autorizacion|consentimiento)|estoy de acuerdo)\b/;
 /** "Una cita", "citas para el niño", and not "¿cuánto vale una cita?". */
@@ -55,7 +55,7 @@ export const HELP_CUE =
 /** "¿Y eso para qué es?", "¿qué es eso?": what something asked for is for. */
 export const ASKS_WHAT_FOR = /\b(para|pa) (que|q) (es|sirve|son|los quieren|los necesitan|eso)\b|\bque es eso\b/;
 /** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there. */
-export const STILL_THERE = /\b(sigue|sigues|esta|estas|hay alguien) (ahi|alli)\b|\bme (escucha|lee)\b/;
+export const STILL_THERE = /\b(sigue|sigues|esta|estas|hay alguien) (por )?(ahi|alli|aca|aqui)\b|\bme (escucha|lee)\b/;
 /** A goodbye the classifier reads is trusted only with a goodbye word in the message. */
 export const GOODBYE_HINT = /\b(chao|chau|adios|bye|hasta (luego|pronto|manana|la proxima|mas tarde|otro dia|la vista)|nada mas(?! (temprano|tarde|pronto|cerca|antes|despues|para|de|que|en))|(es|era|seria|sera) todo|termin\w*|finaliz\w*|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este)|bendicion\w*|cuidese)\b/;
 /** Goodbye words that also close a thanks or a greeting: "mil gracias, feliz día" is thanks. */

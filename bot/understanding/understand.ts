@@ -366,7 +366,11 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // "No, quiero otra cita aparte para Mateo": another booking, not another patient for this one.
     if (intent === 'change_patient' && ANOTHER_REQUEST.test(normalized) && question !== 'patient') intent = 'book';
     // At the patient question, naming the patient is the answer, however it is put.
-    if (question === 'patient' && entities.patients?.length && intent === 'book') intent = 'none';
+    if (question === 'patient' && entities.patients?.length && (intent === 'book' || (intent === 'change_patient' && !intentRead.ruled))) intent = 'none';
+    // A change of patient the classifier weighed, with an answer picked and no word of correction, is the answer ("medicina general para mí").
+    if (intent === 'change_patient' && !intentRead.ruled && picked !== undefined && !CORRECTION.test(normalized) && !PATIENT_CHANGE_CUE.test(normalized)) intent = 'none';
+    // Another day needs a day: "¿hay en Soacha?" at the site question asks about a site.
+    if (intent === 'other_day' && !entities.day && entities.weekday === undefined && !OTHER_DAY_CUE.test(normalized) && !/\b(dia|dias|fecha|fechas|semana|semanas|mes|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b/.test(normalized)) intent = 'none';
     if (question === 'patient' && entities.patients?.length && intent === 'other_day' && !entities.day) intent = 'none';
     // "Es urgente, lo más pronto posible" answers the form's question; it does not ask for more slots.
     // "¿No hay más horarios?" at the band question asks, and answers nothing: it stays.
