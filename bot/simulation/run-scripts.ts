@@ -37,6 +37,8 @@ export type ReportOutput = NodeJS.WritableStream | ((line: string) => void);
 export interface RunScriptsOptions {
   startConversation: StartConversation;
   output: ReportOutput;
+  /** Where scripts' `given` starting points are defined (default: the givens Lina ships). */
+  givensFile?: string;
 }
 
 export interface RunSummary {
@@ -57,7 +59,7 @@ export async function runScripts(paths: string[], options: RunScriptsOptions): P
     const report =
       'problem' in entry
         ? { passed: false, lines: [`FAIL  ${entry.path}`, `  ${entry.path}: ${entry.problem}`] }
-        : await runScriptFile(entry.file, index + 1, options.startConversation);
+        : await runScriptFile(entry.file, index + 1, options.startConversation, options.givensFile);
     report.lines.forEach(writeLine);
     if (report.passed) summary.passed += 1;
     else summary.failed += 1;
@@ -75,10 +77,11 @@ async function runScriptFile(
   file: string,
   scriptNumber: number,
   startConversation: StartConversation,
+  givensFile: string | undefined,
 ): Promise<ScriptReport> {
   let script: SimulationScript;
   try {
-    script = await loadScript(file);
+    script = await loadScript(file, givensFile);
   } catch (error) {
     if (!(error instanceof ScriptError)) throw error;
     return { passed: false, lines: [`FAIL  ${file}`, ...indent(error.message)] };
@@ -127,8 +130,10 @@ async function playTurns(
   messageIdPrefix: string,
 ): Promise<string[]> {
   let isFirstMessage = true;
+  const givenTurns = script.turns.filter((turn) => turn.file !== undefined).length;
   for (const [index, turn] of script.turns.entries()) {
-    const where = `${script.file}:${turn.line}: turns[${index}]`;
+    // A given's turns are located in the givens file, by their place in the given.
+    const where = turn.file !== undefined ? `${turn.file}:${turn.line}: given ${script.given ?? ''}` : `${script.file}:${turn.line}: turns[${index - givenTurns}]`;
     if (turn.kind === 'wait') {
       transcript.push(`  … wait ${turn.duration}`);
       clock.advance(turn.milliseconds);

@@ -4,6 +4,7 @@
  * other teams write these files and must be able to find their mistake.
  */
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { SiteCode } from '../domain.js';
@@ -29,6 +30,8 @@ export interface UserTurn {
   reject: ReplyPattern[];
   /** Where the turn starts in the file, for failure reports. */
   line: number;
+  /** The file the turn is written in, when it is not the script's own (a `given`'s turns). */
+  file?: string;
 }
 
 /** Simulated time passing between two messages. */
@@ -38,6 +41,7 @@ export interface WaitTurn {
   duration: string;
   milliseconds: number;
   line: number;
+  file?: string;
 }
 
 export type ScriptTurn = UserTurn | WaitTurn;
@@ -50,6 +54,8 @@ export interface SimulationScript {
   from: string;
   site?: SiteCode;
   now: Date;
+  /** The starting point the script names (`given: laura-at-menu`), whose turns open `turns`. */
+  given?: string;
   turns: ScriptTurn[];
 }
 
@@ -205,6 +211,7 @@ const scriptSchema = z
         });
         return z.NEVER;
       }).optional(),
+      given: text.trim().min(1, 'must not be empty').optional(),
       turns: z
         .array(turnSchema, { error: 'expected a list of turns' })
         .min(1, 'a script needs at least one turn'),
@@ -225,16 +232,23 @@ const scriptSchema = z
   });
 
 const KNOWN_KEYS = {
-  script: ['name', 'channel', 'from', 'site', 'now', 'turns'],
+  script: ['name', 'channel', 'from', 'site', 'now', 'given', 'turns'],
+  given: ['description', 'channel', 'from', 'turns'],
   turn: ['user', 'expect', 'reject', 'wait'],
 };
 
+/** A YAML document read with the failsafe schema, and the line of any path inside it. */
+interface YamlSource {
+  data: unknown;
+  lineOf: (path: readonly PropertyKey[]) => number;
+}
+
 /**
- * Parses and validates a script's text. Scalars are read with the YAML failsafe schema, so
- * `user: 2` stays the text "2" and an unquoted `from: +57...` keeps its plus sign.
- * @throws ScriptError listing every problem with its line.
+ * Reads YAML with the failsafe schema, so `user: 2` stays the text "2" and an unquoted
+ * `from: +57...` keeps its plus sign.
+ * @throws ScriptError when the text is not YAML.
  */
-export function parseScript(source: string, file: string): SimulationScript {
+function readYaml(source: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { schema: 'failsafe', lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
@@ -269,24 +283,38 @@ export function parseScript(source: string, file: string): SimulationScript {
     }
     return lineCounter.linePos(offset).line;
   };
+  return { data: document.toJS(), lineOf };
+}
 
-  const result = scriptSchema.safeParse(document.toJS());
+/** Every issue of a failed validation as a located problem; `knownKeys` names what a mapping at a path may hold. */
+function problemsOf(issues: readonly z.core.$ZodIssue[], lineOf: YamlSource['lineOf'], knownKeys: (path: readonly PropertyKey[]) => readonly string[]): ScriptProblem[] {
+  const problems = issues.flatMap((issue): ScriptProblem[] => {
+    if (issue.code !== 'unrecognized_keys') {
+      return [{ line: lineOf(issue.path), path: formatPath(issue.path), message: issue.message }];
+    }
+    return issue.keys.map((key) => ({
+      line: lineOf([...issue.path, key]),
+      path: formatPath([...issue.path, key]),
+      message: `unknown key (expected ${knownKeys(issue.path).join(', ')})`,
+    }));
+  });
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** A script as written, before its `given` is applied: whether it set its channel and sender itself. */
+interface ParsedScript extends SimulationScript {
+  channelWritten: boolean;
+  fromWritten: boolean;
+}
+
+function parseScriptSource(source: string, file: string): ParsedScript {
+  const { data, lineOf } = readYaml(source, file);
+  const result = scriptSchema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.flatMap((issue): ScriptProblem[] => {
-      if (issue.code !== 'unrecognized_keys') {
-        return [{ line: lineOf(issue.path), path: formatPath(issue.path), message: issue.message }];
-      }
-      const known = issue.path.length === 0 ? KNOWN_KEYS.script : KNOWN_KEYS.turn;
-      return issue.keys.map((key) => ({
-        line: lineOf([...issue.path, key]),
-        path: formatPath([...issue.path, key]),
-        message: `unknown key (expected ${known.join(', ')})`,
-      }));
-    });
-    throw new ScriptError(file, problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    throw new ScriptError(file, problemsOf(result.error.issues, lineOf, (path) => (path.length === 0 ? KNOWN_KEYS.script : KNOWN_KEYS.turn)));
   }
-
   const script = result.data;
+  const written = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   return {
     file,
     name: script.name,
@@ -294,15 +322,130 @@ export function parseScript(source: string, file: string): SimulationScript {
     from: script.from ?? DEFAULT_SIMULATION_FROM[script.channel],
     ...(script.site ? { site: script.site } : {}),
     now: script.now ?? new Date(DEFAULT_SIMULATION_NOW),
+    ...(script.given ? { given: script.given } : {}),
     turns: script.turns.map((turn, index) => ({ ...turn, line: lineOf(['turns', index]) })),
+    channelWritten: 'channel' in written,
+    fromWritten: 'from' in written,
   };
 }
 
 /**
- * Reads and validates one script file.
+ * Parses and validates a script's text (scalars read as written: see `readYaml`). A script
+ * that names a `given` is returned as written; `loadScript` applies the given.
+ * @throws ScriptError listing every problem with its line.
+ */
+export function parseScript(source: string, file: string): SimulationScript {
+  const { channelWritten: _channel, fromWritten: _from, ...script } = parseScriptSource(source, file);
+  return script;
+}
+
+/**
+ * A known starting point for scripts (`given: laura-at-menu`): who writes, on which channel,
+ * and the turns that bring the conversation there, checked like any script's turns.
+ */
+export interface Given {
+  name: string;
+  description: string;
+  channel: ChannelName;
+  from: string;
+  turns: ScriptTurn[];
+}
+
+/** The starting points Lina's own scripts use, in the seed world; other teams may name them too. */
+export const GIVENS_FILE = new URL('./givens.yaml', import.meta.url);
+
+const GIVEN_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const givenSchema = z.strictObject(
+  {
+    description: text.trim().min(1, 'required'),
+    channel: z.enum(CHANNELS, { error: `expected one of ${CHANNELS.join(', ')}` }).default('whatsapp'),
+    from: text.trim().min(1, 'must not be empty'),
+    turns: z.array(turnSchema, { error: 'expected a list of turns' }).min(1, 'a given needs at least one turn'),
+  },
+  { error: (issue) => (issue.code === 'invalid_type' ? 'expected a mapping with `description`, `from` and `turns`' : undefined) },
+);
+
+const givensSchema = z.record(
+  z.string().regex(GIVEN_NAME, 'a given is named in lower case with dashes, e.g. laura-at-menu'),
+  givenSchema,
+  {
+    error: (issue) => {
+      if (issue.code === 'invalid_key') return 'a given is named in lower case with dashes, e.g. laura-at-menu';
+      return issue.code === 'invalid_type' && issue.path === undefined ? 'expected a mapping of given names to givens' : undefined;
+    },
+  },
+);
+
+/**
+ * Parses the file of givens: a mapping from each name to its description, channel, sender
+ * and turns.
+ * @throws ScriptError listing every problem with its line.
+ */
+export function parseGivens(source: string, file: string): Map<string, Given> {
+  const { data, lineOf } = readYaml(source, file);
+  const result = givensSchema.safeParse(data);
+  if (!result.success) throw new ScriptError(file, problemsOf(result.error.issues, lineOf, (path) => (path.length === 1 ? KNOWN_KEYS.given : KNOWN_KEYS.turn)));
+  const givens = new Map<string, Given>();
+  for (const [name, given] of Object.entries(result.data)) {
+    givens.set(name, {
+      name,
+      description: given.description,
+      channel: given.channel,
+      from: given.from,
+      turns: given.turns.map((turn, index) => ({ ...turn, line: lineOf([name, 'turns', index]), file })),
+    });
+  }
+  return givens;
+}
+
+/**
+ * The script with its given's turns first, on the given's channel and sender. A script that
+ * sets another channel or sender than its given's is refused: the given's turns were written
+ * for that member.
+ * @throws ScriptError when the given is unknown or does not fit the script.
+ */
+function applyGiven(script: ParsedScript, givens: ReadonlyMap<string, Given>, givensFile: string): SimulationScript {
+  const { channelWritten, fromWritten, ...rest } = script;
+  if (script.given === undefined) return rest;
+  const given = givens.get(script.given);
+  if (!given) {
+    const known = [...givens.keys()].join(', ') || 'none';
+    throw new ScriptError(script.file, [{ path: 'given', message: `unknown given "${script.given}" (known in ${givensFile}: ${known})` }]);
+  }
+  const problems: ScriptProblem[] = [];
+  if (channelWritten && script.channel !== given.channel) problems.push({ path: 'channel', message: `the given "${given.name}" is on ${given.channel}; leave channel out or set it to ${given.channel}` });
+  if (fromWritten && script.from !== given.from) problems.push({ path: 'from', message: `the given "${given.name}" writes from ${given.from}; leave from out or set it to that` });
+  if (problems.length > 0) throw new ScriptError(script.file, problems);
+  return { ...rest, channel: given.channel, from: given.from, turns: [...given.turns, ...script.turns] };
+}
+
+const givensByFile = new Map<string, Promise<Map<string, Given>>>();
+
+/** The givens of a file, read once per run. */
+function givensIn(file: string): Promise<Map<string, Given>> {
+  let givens = givensByFile.get(file);
+  if (!givens) {
+    givens = readFile(file, 'utf8').then(
+      (source) => parseGivens(source, file),
+      (error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new ScriptError(file, [{ path: '', message: `cannot read the givens: ${reason}` }]);
+      },
+    );
+    givensByFile.set(file, givens);
+    // A failed read is not remembered: the next script gets the same error from a fresh read.
+    givens.catch(() => givensByFile.delete(file));
+  }
+  return givens;
+}
+
+/**
+ * Reads and validates one script file, its `given` applied from `givensFile` (default: the
+ * givens Lina ships, `bot/simulation/givens.yaml`).
  * @throws ScriptError when the file cannot be read or is not a valid script.
  */
-export async function loadScript(file: string): Promise<SimulationScript> {
+export async function loadScript(file: string, givensFile: string = fileURLToPath(GIVENS_FILE)): Promise<SimulationScript> {
   let source: string;
   try {
     source = await readFile(file, 'utf8');
@@ -310,7 +453,12 @@ export async function loadScript(file: string): Promise<SimulationScript> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ScriptError(file, [{ path: '', message: `cannot read the file: ${reason}` }]);
   }
-  return parseScript(source, file);
+  const script = parseScriptSource(source, file);
+  if (script.given === undefined) {
+    const { channelWritten: _channel, fromWritten: _from, ...rest } = script;
+    return rest;
+  }
+  return applyGiven(script, await givensIn(givensFile), givensFile);
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

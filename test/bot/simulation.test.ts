@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -17,6 +17,8 @@ import { runScripts, type StartConversation } from '../../bot/simulation/run-scr
 import {
   DEFAULT_SIMULATION_FROM,
   DEFAULT_SIMULATION_NOW,
+  GIVENS_FILE,
+  parseGivens,
   parseIsoDuration,
   parseScript,
   ScriptError,
@@ -352,5 +354,68 @@ describe('running scripts', () => {
       output,
     });
     assert.equal(text, `PASS  Web chat with defaults (${fixture('pass/nested/webchat.yaml')})\n1 passed, 0 failed\n`);
+  });
+});
+
+describe('starting from a given', () => {
+  const givensFile = fixture('givens/givens.yaml');
+  const runWithGivens = async (paths: string[], harness = makeHarness()) => {
+    const lines: string[] = [];
+    const summary = await runScripts(paths, { startConversation: harness.startConversation, output: (line) => lines.push(line), givensFile });
+    return { summary, lines, harness };
+  };
+
+  it("plays the given's turns first, on the given's channel and sender, then the script's", async () => {
+    const file = fixture('givens/uses-greeted.yaml');
+    const { summary, lines, harness } = await runWithGivens([file]);
+    assert.deepEqual(lines, [`PASS  Starts from the greeted member (${file})`, '1 passed, 0 failed']);
+    assert.deepEqual(summary, { passed: 1, failed: 0 });
+    assert.deepEqual(harness.started, [{ now: new Date(DEFAULT_SIMULATION_NOW), channel: 'webchat', from: 'web-user-1' }]);
+    assert.deepEqual(harness.received[0]?.map((message) => message.text), ['hola', 'pediatría']);
+  });
+
+  it("reports a given's failing turn at its line in the givens file, naming the given", async () => {
+    const file = fixture('givens/uses-broken.yaml');
+    const { summary, lines } = await runWithGivens([file]);
+    assert.deepEqual(summary, { passed: 0, failed: 1 });
+    assert.equal(lines.at(-2), `  ${givensFile}:15: given broken: expected to match: /documento/i`);
+  });
+
+  it('fails a script that names an unknown given, listing the known ones', async () => {
+    const file = fixture('givens/unknown-given.yaml');
+    const { lines } = await runWithGivens([file]);
+    assert.equal(lines[0], `FAIL  ${file}`);
+    assert.match(lines[1] ?? '', /given: unknown given "nadie-en-el-menu" \(known in .*givens\.yaml: greeted, broken\)/);
+  });
+
+  it('fails a script that sets another sender or channel than its given', async () => {
+    const file = fixture('givens/other-sender.yaml');
+    const { lines } = await runWithGivens([file]);
+    assert.ok(lines.some((line) => /channel: the given "greeted" is on webchat/.test(line)), lines.join('\n'));
+    assert.ok(lines.some((line) => /from: the given "greeted" writes from web-user-1/.test(line)), lines.join('\n'));
+  });
+
+  it('refuses a givens file with a badly named or incomplete given, with the line', () => {
+    assert.throws(
+      () => parseGivens('Laura Menu:\n  description: x\n  from: "+573001112233"\n  turns:\n    - user: hola\n', 'g.yaml'),
+      /g\.yaml:1: .*lower case with dashes/,
+    );
+    assert.throws(() => parseGivens('laura:\n  from: "+573001112233"\n  turns:\n    - user: hola\n', 'g.yaml'), /g\.yaml:1: laura\.description: required/);
+    assert.throws(() => parseGivens('laura:\n  description: x\n  from: "+57"\n  turns:\n    - user: hola\n  extra: 1\n', 'g.yaml'), /g\.yaml:6: laura\.extra: unknown key \(expected description, channel, from, turns\)/);
+  });
+
+  it('ships givens that each describe their member and are each used by a script of the suite', async () => {
+    const givens = parseGivens(await readFile(GIVENS_FILE, 'utf8'), 'givens.yaml');
+    assert.ok(givens.size >= 5);
+    const scripts = await readdir(new URL('../simulations/', import.meta.url));
+    const used = new Set<string>();
+    for (const name of scripts) {
+      const given = /^given: (\S+)$/m.exec(await readFile(new URL(`../simulations/${name}`, import.meta.url), 'utf8'))?.[1];
+      if (given) used.add(given);
+    }
+    for (const [name, given] of givens) {
+      assert.ok(given.description.length > 20, name);
+      assert.ok(used.has(name), `no script in test/simulations starts from ${name}`);
+    }
   });
 });
