@@ -10,7 +10,7 @@ import { createEngine } from './engine.js';
 import type { Logger } from './logger.js';
 import type { Engine } from './messages.js';
 import type { AgendaService, Clock, ContingencySwitch } from './ports.js';
-import { Renderer } from './render.js';
+import { Renderer } from './rendering/renderer.js';
 import { loadUnderstanding } from './understanding/load.js';
 
 export interface Runtime {

@@ -2,7 +2,7 @@
  * What agents see of a member's personal data: document numbers, phones and emails keep
  * only their last characters. Supervisors see them in full.
  */
-import { maskEmail } from '../../bot/render.js';
+import { maskEmail } from '../../bot/rendering/mask-email.js';
 
 const BULLET = '•';
 

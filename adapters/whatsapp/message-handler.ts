@@ -7,7 +7,7 @@
 import type { Logger } from '../../bot/logger.js';
 import type { Engine, InboundMessage, OutboundMessage } from '../../bot/messages.js';
 import type { Clock } from '../../bot/ports.js';
-import type { Renderer } from '../../bot/render.js';
+import type { Renderer } from '../../bot/rendering/renderer.js';
 import { toInboundEvent, type InboundEvent } from './inbound.js';
 import { toWhatsAppTexts } from './outbound.js';
 import type { Pacer } from './pacing.js';

@@ -7,7 +7,7 @@ import type { SqliteDatabase } from '../../data/database.js';
 import type { Logger } from '../../bot/logger.js';
 import type { Engine } from '../../bot/messages.js';
 import type { Clock } from '../../bot/ports.js';
-import type { Renderer } from '../../bot/render.js';
+import type { Renderer } from '../../bot/rendering/renderer.js';
 import { createSqliteAuthState } from './auth-state.store.js';
 import { startConnection, type WhatsAppStatus } from './connection.js';
 import { createMessageHandler } from './message-handler.js';

@@ -11,7 +11,7 @@
 import type { Member, Patient, SiteCode, Slot, Specialty, VisitType } from '../../bot/domain.js';
 import { searchWindow, type SearchRules } from '../../bot/dialog-actors.js';
 import type { AgendaService, Clock } from '../../bot/ports.js';
-import type { Renderer } from '../../bot/render.js';
+import type { Renderer } from '../../bot/rendering/renderer.js';
 import { loadUnderstanding } from '../../bot/understanding/load.js';
 import type { Understand } from '../../bot/understanding/understand.js';
 import type { Understanding } from '../../bot/understanding/types.js';

@@ -19,7 +19,7 @@ import { createEngine } from '../../bot/engine.js';
 import { silentLogger } from '../../bot/logger.js';
 import { renderPlainText, type Engine } from '../../bot/messages.js';
 import type { SearchRules } from '../../bot/dialog-actors.js';
-import { Renderer } from '../../bot/render.js';
+import { Renderer } from '../../bot/rendering/renderer.js';
 import { rendererGlobals, startRuntime } from '../../bot/runtime.js';
 import { loadUnderstanding } from '../../bot/understanding/load.js';
 import { startBackgroundCheckpoints } from '../../data/checkpointer.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../bot/config.js';
-import { Renderer } from '../../bot/render.js';
+import { Renderer } from '../../bot/rendering/renderer.js';
 import { rendererGlobals } from '../../bot/runtime.js';
 
 /** The problems `loadConfig` reports for this environment; fails the test if it loads. */

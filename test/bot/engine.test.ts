@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ManualClock } from '../../bot/clock.js';
 import { createEngine, type EngineOptions } from '../../bot/engine.js';
-import { formatTime } from '../../bot/render.js';
+import { formatTime } from '../../bot/rendering/spanish-dates.js';
 import { loadUnderstanding } from '../../bot/understanding/load.js';
 import type { Expectation } from '../../bot/understanding/types.js';
 import { CONVERSATION_MACHINE_VERSION } from '../../dialogs/conversation.machine.js';

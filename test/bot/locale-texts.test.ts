@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { Renderer } from '../../bot/render.js';
+import { Renderer } from '../../bot/rendering/renderer.js';
 import { SITES, SERVICES } from '../../data/catalog.js';
 import { renderPlainText } from '../../bot/messages.js';
 import type { Reply, ReplyParams } from '../../dialogs/replies.js';

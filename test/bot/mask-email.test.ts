@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 
 import fc from 'fast-check';
 
-import { Renderer, formatDay, maskEmail } from '../../bot/render.js';
+import { Renderer } from '../../bot/rendering/renderer.js';
+import { formatDay } from '../../bot/rendering/spanish-dates.js';
+import { maskEmail } from '../../bot/rendering/mask-email.js';
 
 /** Monday 23 November 2026, 08:00 in Bogotá: the default "now" of the dialog scripts. */
 const NOW = new Date('2026-11-23T08:00:00-05:00');

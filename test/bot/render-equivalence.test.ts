@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import i18next from 'i18next';
 import { isCups, isSiteCode, siteName } from '../../data/catalog.js';
-import { maskEmail, Renderer } from '../../bot/render.js';
+import { maskEmail } from '../../bot/rendering/mask-email.js';
+import { Renderer } from '../../bot/rendering/renderer.js';
 import type { Reply, ReplyParams } from '../../dialogs/replies.js';
 import { TEST_SUPPORT } from '../fakes/chat.js';
 

@@ -43,7 +43,7 @@ import {
 import { AgendaError, type AgendaErrorCode } from '../../bot/agenda.errors.js';
 import { bogotaInstant } from '../../bot/calendar.js';
 import type { Appointment, Cups, Patient, RissCase, SiteCode, Slot, Specialty } from '../../bot/domain.js';
-import { Renderer } from '../../bot/render.js';
+import { Renderer } from '../../bot/rendering/renderer.js';
 import { availableDaysIn, searchSlotsIn } from '../../bot/dialog-actors.js';
 import { loadUnderstanding } from '../../bot/understanding/load.js';
 import type { Expectation, Understanding } from '../../bot/understanding/types.js';

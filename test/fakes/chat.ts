@@ -13,7 +13,7 @@ import { createEngine, type EngineOptions } from '../../bot/engine.js';
 import { silentLogger } from '../../bot/logger.js';
 import type { SiteCode } from '../../bot/domain.js';
 import { renderPlainText, type ChannelName, type Engine, type InboundMessage, type OutboundMessage } from '../../bot/messages.js';
-import { Renderer } from '../../bot/render.js';
+import { Renderer } from '../../bot/rendering/renderer.js';
 import { loadUnderstanding } from '../../bot/understanding/load.js';
 import { FAKE_NOW, createFakeAgenda } from './agenda.fake.js';
 import { createFakeSessionStore } from './session-store.fake.js';

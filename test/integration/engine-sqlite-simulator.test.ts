@@ -14,7 +14,7 @@ import { ManualClock } from '../../bot/clock.js';
 import { createEngine } from '../../bot/engine.js';
 import { silentLogger } from '../../bot/logger.js';
 import type { SessionStore } from '../../bot/ports.js';
-import { formatDay, formatTime } from '../../bot/render.js';
+import { formatDay, formatTime } from '../../bot/rendering/spanish-dates.js';
 import { loadUnderstanding } from '../../bot/understanding/load.js';
 import type { Expectation } from '../../bot/understanding/types.js';
 import type { Understand } from '../../bot/understanding/understand.js';

@@ -343,7 +343,7 @@ describe('the compiled tree (scripts/build.mjs, scripts/lina.mjs) on a copy of t
   });
 
   it('runs the compiled CLI after bringing dist/ up to date: a dialog script passes and --help answers', async () => {
-    touch(join(root, 'bot/render.ts'));
+    touch(join(root, 'bot/rendering/renderer.ts'));
     const simulation = await runNode(['scripts/lina.mjs', 'simulate', SIMULATION], root);
     assert.equal(simulation.code, 0, describeRun(simulation));
     assert.match(simulation.stdout, /^PASS /m, describeRun(simulation));

@@ -5,7 +5,7 @@
  */
 import { SITES } from '../../data/catalog.js';
 import { DOCUMENT_TYPES } from '../../bot/domain.js';
-import { Renderer } from '../../bot/render.js';
+import { Renderer } from '../../bot/rendering/renderer.js';
 import type { Expectation, Question } from '../../bot/understanding/types.js';
 import { YES_NO, ask, option, type Reply, type ReplyOption } from '../../dialogs/replies.js';
 import { MENU_OPERATIONS } from '../../dialogs/conversation.machine.js';

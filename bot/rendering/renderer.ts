@@ -1,19 +1,21 @@
+/**
+ * Lina's words: what machines say (text keys and parameters) rendered in Spanish by i18next,
+ * with the formats of `spanish-dates.ts` and `mask-email.ts`.
+ */
 import i18next, { type i18n } from 'i18next';
 import { readFileSync } from 'node:fs';
-import type { Reply, ReplyParams } from '../dialogs/replies.js';
-import { isCups, isSiteCode, siteName } from '../data/catalog.js';
-import type { OutboundMessage, ReplyOption } from './messages.js';
-import type { Expectation, ShownOption } from './understanding/types.js';
+import type { Reply, ReplyParams } from '../../dialogs/replies.js';
+import { isCups, isSiteCode, siteName } from '../../data/catalog.js';
+import type { OutboundMessage, ReplyOption } from '../messages.js';
+import type { Expectation, ShownOption } from '../understanding/types.js';
+import { BoundedCache, boundedMemo } from './bounded-cache.js';
+import { expectationOf } from './expectation.js';
+import { maskEmail } from './mask-email.js';
+import { capitalized, formatDay, formatTime, yearOf } from './spanish-dates.js';
 
 const LOCALE = 'es-CO';
-const TIME_ZONE = 'America/Bogota';
 
-const resources = JSON.parse(
-  readFileSync(new URL(`../locales/${LOCALE}/lina.json`, import.meta.url), 'utf8'),
-) as Record<string, unknown>;
-const aliasesByKey = JSON.parse(
-  readFileSync(new URL(`../locales/${LOCALE}/aliases.json`, import.meta.url), 'utf8'),
-) as Record<string, string[]>;
+const resources = JSON.parse(readFileSync(new URL(`../../locales/${LOCALE}/lina.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 
 /** Parameters every text may use, from configuration (support line, hours). */
 export type GlobalParams = Record<string, string>;
@@ -22,109 +24,6 @@ export type { ShownOption };
 
 export interface RenderedReplies {
   messages: OutboundMessage[];
-}
-
-/**
- * A map that forgets its oldest entries past `limit`, so that texts members type, slots the
- * agenda offers or parameters machines pass cannot grow it without end.
- */
-class BoundedCache<T> {
-  private readonly entries = new Map<string, T>();
-
-  constructor(private readonly limit: number) {}
-
-  get(key: string): T | undefined {
-    return this.entries.get(key);
-  }
-
-  /** Stores `value` as the newest entry and hands it back. */
-  set(key: string, value: T): T {
-    this.entries.delete(key);
-    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, value);
-    return value;
-  }
-}
-
-/** A bounded memo of a pure function of a string. A throw is not remembered. */
-function boundedMemo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
-  const cache = new BoundedCache<T>(limit);
-  return (key) => cache.get(key) ?? cache.set(key, compute(key));
-}
-
-
-const dayFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' });
-const yearFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, hour: 'numeric', minute: '2-digit', hour12: true });
-const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const NARROW_SPACES = /[\u00a0\u202f]/g;
-
-/** A day in Bogotá, without and with its year: what `formatDay` picks from once it knows `now`. */
-interface CalendarDay {
-  day: string;
-  year: string;
-}
-
-function calendarDayOf(date: Date): CalendarDay {
-  let weekday: string | undefined;
-  let day: string | undefined;
-  let month: string | undefined;
-  for (const part of dayFormat.formatToParts(date)) {
-    // The first part of each type, as a lookup by type would find.
-    if (part.type === 'weekday') weekday ??= part.value;
-    else if (part.type === 'day') day ??= part.value;
-    else if (part.type === 'month') month ??= part.value;
-  }
-  return { day: `${weekday ?? ''} ${day ?? ''} de ${month ?? ''}`, year: yearFormat.format(date) };
-}
-
-/** Slots and appointments come back turn after turn with the same instants: format each once. */
-const calendarDayOfInstant = boundedMemo(4096, (instant) =>
-  calendarDayOf(BARE_DATE.test(instant) ? new Date(`${instant}T12:00:00-05:00`) : new Date(instant)),
-);
-const timeOfInstant = boundedMemo(4096, (instant) => formatTimeOf(new Date(instant)));
-
-function formatTimeOf(date: Date): string {
-  return timeFormat.format(date).replace(NARROW_SPACES, ' ');
-}
-
-/** The year of the last `now` asked about: every text of a turn asks with the same one. */
-let lastNow = Number.NaN;
-let lastNowYear = '';
-function yearOf(now: Date): string {
-  const time = now.getTime();
-  if (time !== lastNow) {
-    lastNowYear = yearFormat.format(now);
-    lastNow = time;
-  }
-  return lastNowYear;
-}
-
-/**
- * "lunes 30 de noviembre", with the year when it is not the current one. A bare date
- * (`2026-11-30`) is read as that day in Bogotá, not as UTC midnight.
- */
-export function formatDay(instant: Date | string, now: Date): string {
-  const { day, year } = typeof instant === 'string' ? calendarDayOfInstant(instant) : calendarDayOf(new Date(instant));
-  return year === yearOf(now) ? day : `${day} de ${year}`;
-}
-
-/** "2:40 p. m.", with plain spaces so it reads the same everywhere. */
-export function formatTime(instant: Date | string): string {
-  return typeof instant === 'string' ? timeOfInstant(instant) : formatTimeOf(new Date(instant));
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toLocaleUpperCase('es-CO') + text.slice(1);
-}
-
-/** `laura.gomez@example.com` → `l***z@example.com`: enough to recognise, too little to harvest. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at <= 0) return '***';
-  const local = email.slice(0, at);
-  const last = local.length > 1 ? local.slice(-1) : '';
-  return `${local[0]}***${last}${email.slice(at)}`;
 }
 
 /**
@@ -263,26 +162,9 @@ export class Renderer {
     return { messages };
   }
 
-  /**
-   * What the question a conversation waits on expects, as the understanding step compares
-   * answers with it: the question and its options as shown (labels, aliases, and the start
-   * of each slot or appointment). A conversation that waits on nothing expects `other`.
-   */
+  /** What the question `pending` expects, its option labels rendered for `now` (see `expectation.ts`). */
   expectation(pending: Reply | undefined, now: Date): Expectation {
-    const options: ShownOption[] = (pending?.options ?? []).map((choice) => {
-      const start = choice.params?.start;
-      const service = choice.params?.service;
-      const doctor = choice.params?.doctor;
-      return {
-        value: choice.value,
-        label: this.text(choice.key, choice.params, now),
-        aliases: Object.hasOwn(aliasesByKey, choice.key) ? (aliasesByKey[choice.key] ?? []) : [],
-        ...(typeof start === 'string' ? { start } : {}),
-        ...(typeof service === 'string' ? { service } : {}),
-        ...(typeof doctor === 'string' ? { doctor } : {}),
-      };
-    });
-    return { question: pending?.expects ?? 'other', options };
+    return expectationOf(pending, (key, params) => this.text(key, params, now));
   }
 
   private translate(key: string, params: ReplyParams | undefined): string {
