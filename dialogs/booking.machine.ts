@@ -6,9 +6,8 @@ import { appointmentParams, patientParams, type Request } from './appointments.j
 import type { DialogEvent } from './events.js';
 import { yearsOld } from './parse.js';
 import { namesAnotherPatient, type PatientChoice } from './patients.js';
-import type { RecordEvent } from './records.js';
 import { YES_NO, ask, option, reply } from './replies.js';
-import { childSpeech, type RepeatEvent, type SayEvent, type SpeakingContext } from './speech.js';
+import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { takeSlotMachine, type TakeSlotInput, type TakeSlotOutput } from './take-slot.machine.js';
 import { answerOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
@@ -60,7 +59,7 @@ function cupsOf(request: Request): Cups {
 }
 
 /** Everything booking-related the message said, merged into the request. */
-function withWhatWasSaid(request: Request, event: DialogEvent | RepeatEvent | SayEvent | RecordEvent, field?: 'specialty' | 'visitType' | 'site'): Request {
+function withWhatWasSaid(request: Request, event: DialogEvent | RepeatEvent, field?: 'specialty' | 'visitType' | 'site'): Request {
   const said = entitiesOf(event);
   const choice = isMessage(event) ? event.choice : undefined;
   return {
@@ -77,7 +76,7 @@ function withWhatWasSaid(request: Request, event: DialogEvent | RepeatEvent | Sa
   };
 }
 
-const revision = (event: DialogEvent | RepeatEvent | SayEvent | RecordEvent, request: Request): BookingOutput =>
+const revision = (event: DialogEvent | RepeatEvent, request: Request): BookingOutput =>
   isMessage(event) ? { outcome: 'revise', understood: event.understood, request } : { outcome: 'abandoned' };
 
 /**
@@ -90,7 +89,7 @@ const revision = (event: DialogEvent | RepeatEvent | SayEvent | RecordEvent, req
 export const bookingMachine = setup({
   types: {
     context: {} as BookingContext,
-    events: {} as DialogEvent | RepeatEvent | SayEvent | RecordEvent,
+    events: {} as DialogEvent | RepeatEvent,
     input: {} as BookingInput,
     output: {} as BookingOutput,
   },
@@ -124,7 +123,7 @@ export const bookingMachine = setup({
     takeSlotRevise: ({ event }) => 'output' in event && (event.output as TakeSlotOutput).outcome === 'revise',
   },
   actions: {
-    ...childSpeech<BookingContext, DialogEvent | RepeatEvent | SayEvent | RecordEvent>(),
+    ...childSpeech<BookingContext, DialogEvent | RepeatEvent>(),
     collect: assign({ request: ({ context, event }) => withWhatWasSaid(context.request, event) }),
     endWithRevision: assign({ result: ({ context, event }) => revision(event, context.request) }),
   },
@@ -133,8 +132,6 @@ export const bookingMachine = setup({
   context: ({ input }) => ({ ...input, request: input.request ?? {}, invalidAnswers: 0 }),
   initial: 'deciding',
   on: {
-    SAY: { actions: 'relay' },
-    RECORD: { actions: 'relay' },
     REPEAT: { actions: 'repeatPrompt' },
   },
   states: {

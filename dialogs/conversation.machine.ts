@@ -12,7 +12,7 @@ import type { ConversationRecord, Outcome, RecordEvent } from './records.js';
 import { errorCode } from './errors.js';
 import { resolvePatient, type PatientChoice, type PatientResolution } from './patients.js';
 import { YES_NO, ask, option, reply, type Reply } from './replies.js';
-import { missReplies, type RepeatEvent } from './speech.js';
+import { missReplies, type RepeatEvent, type SayEvent } from './speech.js';
 import { choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
 /**
@@ -89,8 +89,9 @@ interface ConversationContext extends ConversationInput {
   helpOffered?: boolean;
 }
 
-type ChildEvent = { type: 'SAY'; reply: Reply } | RecordEvent;
-type ConversationEvent = DialogEvent | ChildEvent | RepeatEvent;
+/** What any machine of the conversation sends to its root: a reply or a record (see `childSpeech`). */
+type SpokenEvent = SayEvent | RecordEvent;
+type ConversationEvent = DialogEvent | SpokenEvent | RepeatEvent;
 type OperationOutput = BookingOutput | CancelOutput | RescheduleOutput;
 
 /**
@@ -277,8 +278,6 @@ export const conversationMachine = setup({
     say: emit((_, said: Reply) => ({ type: 'reply' as const, reply: said })),
     forwardTo: sendTo((_, id: string) => id, ({ event }) => event),
     repeatIn: sendTo((_, id: string) => id, { type: 'REPEAT' }),
-    relay: emit(({ event }) => ({ type: 'reply' as const, reply: (event as Extract<ChildEvent, { type: 'SAY' }>).reply })),
-    relayRecord: emit(({ event }) => ({ type: 'record' as const, record: (event as RecordEvent).record })),
     record: emit((_, record: ConversationRecord) => ({ type: 'record' as const, record })),
     noteDocument: emit(({ context }) => ({
       type: 'record' as const,
@@ -379,8 +378,9 @@ export const conversationMachine = setup({
   context: ({ input }) => ({ ...input, identityFailures: 0, invalidAnswers: 0, verified: false }),
   initial: 'start',
   on: {
-    SAY: { actions: 'relay' },
-    RECORD: { actions: 'relayRecord' },
+    // What any machine of the conversation says or records reaches the engine from here.
+    SAY: { actions: emit(({ event }) => ({ type: 'reply' as const, reply: event.reply })) },
+    RECORD: { actions: emit(({ event }) => ({ type: 'record' as const, record: event.record })) },
     HELP: { actions: [{ type: 'say', params: reply('help.support') }, 'repeatPrompt'] },
     GREET: { actions: [{ type: 'say', params: reply('common.greetAgain') }, 'repeatPrompt'] },
     THANKS: { actions: [{ type: 'say', params: reply('common.youAreWelcome') }, 'repeatPrompt'] },

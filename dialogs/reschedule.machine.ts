@@ -5,9 +5,8 @@ import { serviceOf } from '../data/catalog.js';
 import { appointmentOptions, appointmentParams, appointmentsNamed, bogotaParts, namesOne, patientParams, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
 import { namesAnotherPatient, type PatientChoice } from './patients.js';
-import type { RecordEvent } from './records.js';
 import { YES_NO, ask, reply } from './replies.js';
-import { childSpeech, type RepeatEvent, type SayEvent, type SpeakingContext } from './speech.js';
+import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { takeSlotMachine, type TakeSlotInput, type TakeSlotOutput } from './take-slot.machine.js';
 import { entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
@@ -40,7 +39,7 @@ interface RescheduleContext extends Omit<RescheduleInput, 'request'>, SpeakingCo
  * The new time the member named while choosing the appointment ("esa, para el viernes en la
  * tarde"): a day other than the appointment's own, a band, a time.
  */
-function newTimeIn(event: DialogEvent | RepeatEvent | SayEvent | RecordEvent, chosen: Appointment | undefined): Partial<RescheduleRequest> {
+function newTimeIn(event: DialogEvent | RepeatEvent, chosen: Appointment | undefined): Partial<RescheduleRequest> {
   const said = entitiesOf(event);
   const ownDay = chosen ? bogotaParts(chosen.start).day : undefined;
   return {
@@ -61,7 +60,7 @@ const isSelf = (context: RescheduleContext) => context.patients.some((choice) =>
 export const rescheduleMachine = setup({
   types: {
     context: {} as RescheduleContext,
-    events: {} as DialogEvent | RepeatEvent | SayEvent | RecordEvent,
+    events: {} as DialogEvent | RepeatEvent,
     input: {} as RescheduleInput,
     output: {} as RescheduleOutput,
   },
@@ -81,7 +80,7 @@ export const rescheduleMachine = setup({
     takeSlotBack: ({ event }) => 'output' in event && (event.output as TakeSlotOutput).outcome === 'back',
   },
   actions: {
-    ...childSpeech<RescheduleContext, DialogEvent | RepeatEvent | SayEvent | RecordEvent>(),
+    ...childSpeech<RescheduleContext, DialogEvent | RepeatEvent>(),
     endWithRevision: assign({
       result: ({ context, event }) =>
         isMessage(event) ? { outcome: 'revise', understood: event.understood, request: context.chosen ? { appointmentId: context.chosen.id } : {} } : { outcome: 'abandoned' },
@@ -92,8 +91,6 @@ export const rescheduleMachine = setup({
   context: ({ input }) => ({ ...input, appointments: [], invalidAnswers: 0 }),
   initial: 'loading',
   on: {
-    SAY: { actions: 'relay' },
-    RECORD: { actions: 'relay' },
     REPEAT: { actions: 'repeatPrompt' },
   },
   states: {

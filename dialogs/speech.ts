@@ -1,4 +1,6 @@
-import { enqueueActions, sendParent, type EventObject } from 'xstate';
+import { enqueueActions, type ActorSystem, type AnyActorRef, type EventObject } from 'xstate';
+
+type AnyActorSystem = ActorSystem<any>;
 import type { ConversationRecord, RecordEvent } from './records.js';
 import { reply, type Reply } from './replies.js';
 
@@ -50,30 +52,44 @@ export function missReplies(context: SpeakingContext): { replies: Reply[]; inval
 }
 
 /**
+ * The system id of the conversation's root actor. Every machine, however deep, sends its
+ * replies and records straight to it (the root emits them to the engine): no parent relays a
+ * child's words by hand.
+ */
+export const CONVERSATION_SYSTEM_ID = 'conversation';
+
+/** The conversation's root actor, found through the actor system. */
+function conversationIn(system: AnyActorSystem): AnyActorRef {
+  const root = system.get(CONVERSATION_SYSTEM_ID) as AnyActorRef | undefined;
+  if (!root) throw new Error(`no actor registered as "${CONVERSATION_SYSTEM_ID}": start the conversation with that systemId`);
+  return root;
+}
+
+/**
  * The speaking actions every child machine shares: `say`, `prompt` (remembered for repeats),
- * `repeatPrompt`, `rejectAnswer`, `note` (a record) and `relay` (a grandchild's `SAY` or
- * `RECORD`, one level up). Children talk through their parent; the conversation machine emits
- * what reaches it.
+ * `repeatPrompt`, `rejectAnswer` and `note` (a record). What they say goes to the
+ * conversation's root actor (`CONVERSATION_SYSTEM_ID`), which emits it.
  */
 export function childSpeech<TContext extends SpeakingContext, TEvent extends EventObject>() {
-  type Enqueue = { sendParent: (event: SayEvent) => void; assign: (values: Partial<SpeakingContext>) => void };
-  const sayTo = (enqueue: unknown, said: Reply) => (enqueue as Enqueue).sendParent({ type: 'SAY', reply: said });
+  type Enqueue = { assign: (values: Partial<SpeakingContext>) => void };
+  const sayTo = (system: AnyActorSystem, said: Reply) => conversationIn(system).send({ type: 'SAY', reply: said } satisfies SayEvent);
   return {
-    say: sendParent<TContext, TEvent, Reply, SayEvent, TEvent>((_, said) => ({ type: 'SAY', reply: said })),
-    /** A record for the engine (a milestone, a subject), sent up like a reply. */
-    note: sendParent<TContext, TEvent, ConversationRecord, RecordEvent, TEvent>((_, record) => ({ type: 'RECORD', record })),
-    relay: sendParent<TContext, TEvent, undefined, SayEvent, TEvent>(({ event }) => event as unknown as SayEvent),
-    prompt: enqueueActions<TContext, TEvent, Reply, TEvent, never, never, never, never, never>(({ enqueue }, prompt) => {
+    say: enqueueActions<TContext, TEvent, Reply, TEvent, never, never, never, never, never>(({ system }, said) => sayTo(system, said)),
+    /** A record for the engine (a milestone, a subject), sent like a reply. */
+    note: enqueueActions<TContext, TEvent, ConversationRecord, TEvent, never, never, never, never, never>(({ system }, record) =>
+      conversationIn(system).send({ type: 'RECORD', record } satisfies RecordEvent),
+    ),
+    prompt: enqueueActions<TContext, TEvent, Reply, TEvent, never, never, never, never, never>(({ enqueue, system }, prompt) => {
       (enqueue as unknown as Enqueue).assign({ lastPrompt: prompt, invalidAnswers: 0, helpOffered: false });
-      sayTo(enqueue, prompt);
+      sayTo(system, prompt);
     }),
-    repeatPrompt: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, enqueue }) => {
-      if (context.lastPrompt) sayTo(enqueue, context.lastPrompt);
+    repeatPrompt: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, system }) => {
+      if (context.lastPrompt) sayTo(system, context.lastPrompt);
     }),
-    rejectAnswer: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, enqueue }) => {
+    rejectAnswer: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, enqueue, system }) => {
       const { replies, invalidAnswers, helpOffered } = missReplies(context);
       (enqueue as unknown as Enqueue).assign({ invalidAnswers, helpOffered });
-      for (const said of replies) sayTo(enqueue, said);
+      for (const said of replies) sayTo(system, said);
     }),
   };
 }

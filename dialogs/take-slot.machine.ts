@@ -6,10 +6,9 @@ import { appointmentParams, bogotaParts, patientParams, slotParams } from './app
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { namesAnotherPatient, type PatientChoice } from './patients.js';
-import type { RecordEvent } from './records.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { slotFinderMachine, type SearchState, type SearchWindow, type SlotFinderInput, type SlotFinderOutput } from './slot-finder.machine.js';
-import { childSpeech, type RepeatEvent, type SayEvent, type SpeakingContext } from './speech.js';
+import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
 export interface BookInput {
@@ -108,7 +107,7 @@ function slotWhen(slot: Slot | undefined): { day?: string; time?: string } {
 export const takeSlotMachine = setup({
   types: {
     context: {} as TakeSlotContext,
-    events: {} as DialogEvent | RepeatEvent | SayEvent | RecordEvent,
+    events: {} as DialogEvent | RepeatEvent,
     input: {} as TakeSlotInput,
     output: {} as TakeSlotOutput,
   },
@@ -161,7 +160,7 @@ export const takeSlotMachine = setup({
     bandAskedHere: ({ context }) => context.bandAsked,
   },
   actions: {
-    ...childSpeech<TakeSlotContext, DialogEvent | RepeatEvent | SayEvent | RecordEvent>(),
+    ...childSpeech<TakeSlotContext, DialogEvent | RepeatEvent>(),
     forward: sendTo('slotFinder', ({ event }) => event),
     /** Ends with what the member said and the time they had chosen so far. */
     endWithRevision: assign({
@@ -176,8 +175,6 @@ export const takeSlotMachine = setup({
   context: ({ input }) => ({ ...input, bandAsked: false, invalidAnswers: 0 }),
   initial: 'deciding',
   on: {
-    SAY: { actions: 'relay' },
-    RECORD: { actions: 'relay' },
     REPEAT: { actions: 'repeatPrompt' },
   },
   states: {

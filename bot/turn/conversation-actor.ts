@@ -8,6 +8,7 @@ import type { ConversationInput, ConversationRecord } from '../../dialogs/conver
 import { errorCode } from '../../dialogs/errors.js';
 import type { Reply } from '../../dialogs/replies.js';
 import { isSettled } from '../../dialogs/settled.js';
+import { CONVERSATION_SYSTEM_ID } from '../../dialogs/speech.js';
 import type { createConversationMachine } from '../dialog-actors.js';
 import { errorSummary, QUIET, type TurnLog } from './turn-log.js';
 
@@ -40,8 +41,8 @@ export function startConversationActor(machine: ConversationMachine, snapshot: S
     hooks.log.warn({ err: errorSummary(error) }, 'dialog actor failed');
   };
   const actor = snapshot
-    ? createActor(machine, { snapshot, input: undefined as never, inspect })
-    : createActor(machine, { input: input as ConversationInput, inspect });
+    ? createActor(machine, { snapshot, input: undefined as never, inspect, systemId: CONVERSATION_SYSTEM_ID })
+    : createActor(machine, { input: input as ConversationInput, inspect, systemId: CONVERSATION_SYSTEM_ID });
   actor.on('reply', (event) => hooks.replies.push(event.reply));
   actor.on('record', (event) => hooks.records.push(event.record));
   actor.start();

@@ -13,6 +13,7 @@ import {
 import { toDialogEvent, type DialogEvent } from '../../dialogs/events.js';
 import type { Reply } from '../../dialogs/replies.js';
 import { rescheduleMachine } from '../../dialogs/reschedule.machine.js';
+import { CONVERSATION_SYSTEM_ID } from '../../dialogs/speech.js';
 import { slotFinderMachine } from '../../dialogs/slot-finder.machine.js';
 import { takeSlotMachine } from '../../dialogs/take-slot.machine.js';
 import { normalizeText } from '../../dialogs/text.js';
@@ -63,7 +64,7 @@ function machineOn(agenda: FakeAgenda) {
  */
 function startConversation(options: { input?: Partial<ConversationInput>; members?: Member[] } = {}) {
   const agenda = createFakeAgenda(options.members ? { members: options.members } : {});
-  const actor = createActor(machineOn(agenda), { input: makeInput(options.input) });
+  const actor = createActor(machineOn(agenda), { input: makeInput(options.input), systemId: CONVERSATION_SYSTEM_ID });
   const said: Reply[] = [];
   const records: ConversationRecord[] = [];
   actor.on('reply', (event) => said.push(event.reply));

@@ -18,9 +18,9 @@
  * `send(event)` is the escape hatch: it sends an explicit event, unread, when a test needs one
  * the understanding step would not produce.
  *
- * Children talk to their parent with `sendParent({ type: 'SAY', reply })`, so they cannot run on
- * their own: the bench invokes the child under a tiny parent that plays the conversation's
- * part. It forwards messages and "atrás" to the child; answers "ayuda", greetings and thanks
+ * Children send what they say to the conversation's root actor (`CONVERSATION_SYSTEM_ID`), so
+ * they cannot run on their own: the bench invokes the child under a tiny root that plays the
+ * conversation's part. It forwards messages and "atrás" to the child; answers "ayuda", greetings and thanks
  * itself and asks the child to repeat its question (`REPEAT`), as the conversation does; ends
  * the child on "menú" or "salir"; and collects every `SAY` and `RECORD`.
  *
@@ -54,7 +54,7 @@ import type { ConversationRecord, RecordEvent } from '../../dialogs/records.js';
 import { reply, type Reply } from '../../dialogs/replies.js';
 import { describeState, isSettled } from '../../dialogs/settled.js';
 import type { AvailableDay, AvailableDaysInput, CreateCaseInput, SearchSlotsInput } from '../../dialogs/slot-finder.machine.js';
-import type { RepeatEvent, SayEvent } from '../../dialogs/speech.js';
+import { CONVERSATION_SYSTEM_ID, type RepeatEvent, type SayEvent } from '../../dialogs/speech.js';
 import type { BookInput, MoveInput } from '../../dialogs/take-slot.machine.js';
 import { normalizeText } from '../../dialogs/text.js';
 import type { FakeAgenda } from '../fakes/agenda.fake.js';
@@ -248,7 +248,7 @@ export async function startDialog<TChild extends AnyStateMachine>(
   const bench = benches;
   const now = options.now ?? NOW;
   const people = options.people ?? peopleOf((input as { patients?: PatientChoice[] }).patients);
-  const actor = createActor(createBench(child, input));
+  const actor = createActor(createBench(child, input), { systemId: CONVERSATION_SYSTEM_ID });
   const replies: Reply[] = [];
   const records: ConversationRecord[] = [];
   let stepStart = 0;
