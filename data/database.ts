@@ -260,6 +260,13 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE processed_messages;
   ALTER TABLE processed_by_rowid RENAME TO processed_messages;
   `,
+  `
+  -- Direct Line bounds (issue 15): a conversation that ended (the client ended it, or it was
+  -- purged) stays as a row with its end, so no token of it can start it again; and the bytes
+  -- its member posted, bounded per conversation.
+  ALTER TABLE directline_conversations ADD COLUMN ended_at INTEGER;
+  ALTER TABLE directline_conversations ADD COLUMN member_bytes INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /**

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { networkInterfaces } from 'node:os';
 import { describe, it } from 'node:test';
-import { isLocalRequest, isLoopbackAddress } from '../../../adapters/webchat/loopback.js';
+import { isLocalRequest, isLoopbackAddress } from '../../../adapters/http/local-request.js';
+import { webchatText } from '../../../adapters/webchat/webchat-texts.js';
 import { botTexts, openStream, startLina, streamRefusal, type DirectLineActivity } from './harness.js';
 
 describe('Direct Line: starting a conversation', () => {
@@ -183,7 +184,7 @@ describe('Direct Line: refusals', () => {
     assert.equal(await streamRefusal(badStream.toString()), 403);
   });
 
-  it('answers 413 to an oversized body or a text longer than the engine accepts, storing nothing', async (t) => {
+  it('answers 413 to an oversized body or a text longer than the engine accepts, storing nothing of it, and says so politely once', async (t) => {
     const { directLine, config } = await startLina(t);
     const conversation = await directLine.start();
     const tooLong = await directLine.say(conversation, 'a'.repeat(config.conversation.maxMessageLength + 1));
@@ -193,7 +194,9 @@ describe('Direct Line: refusals', () => {
     assert.equal(huge.status, 413);
     assert.equal((huge.body as { error?: { code?: string } }).error?.code, 'MessageSizeTooBig');
     const read = await directLine.activities(conversation);
-    assert.equal(read.body.watermark, '2', 'only the greeting is stored');
+    assert.equal(read.body.watermark, '3', 'the greeting, and one polite note');
+    assert.ok(read.body.activities.every((activity) => activity.from.role === 'bot'), 'nothing of the member\'s is stored');
+    assert.equal(read.body.activities.at(-1)?.text, webchatText('directLine.tooBig'));
   });
 
   it('answers 400 to malformed JSON, a non-JSON body, an activity it cannot take, or a bad watermark', async (t) => {
@@ -243,7 +246,7 @@ describe('Direct Line: who may use it', () => {
   });
 
   it('counts a forwarded request as local only when it was forwarded for loopback addresses', () => {
-    const request = (remoteAddress: string, headers: Record<string, string> = {}) => ({ socket: { remoteAddress }, headers }) as never;
+    const request = (remoteAddress: string, headers: Record<string, string> = {}) => ({ socket: { remoteAddress }, headers: { host: 'localhost:3978', ...headers } }) as never;
     assert.equal(isLocalRequest(request('127.0.0.1')), true);
     assert.equal(isLocalRequest(request('::1', { 'x-forwarded-for': '127.0.0.1' })), true);
     assert.equal(isLocalRequest(request('127.0.0.1', { forwarded: 'for="[::1]:5000";proto=http' })), true);
