@@ -256,10 +256,11 @@ describe('Direct Line: who may use it', () => {
     assert.equal(isLocalRequest(request('127.0.0.1', { forwarded: 'for=198.51.100.7' })), false);
   });
 
-  it('refuses /api/messages to requests a local reverse proxy forwards from elsewhere while authentication is off; the page\'s Direct Line serves them', async (t) => {
-    const { web } = await startLina(t);
+  it('refuses /api/messages to requests a local reverse proxy forwards from elsewhere, even with the local secret; the page\'s Direct Line serves them', async (t) => {
+    const secret = 'local-secret-0123456789';
+    const { web } = await startLina(t, { env: { LINA_LOCAL_BOT_SECRET: secret } });
     const forwarded = { 'x-forwarded-for': '203.0.113.9' };
-    assert.equal((await fetch(`${web.url}/api/messages`, { method: 'POST', headers: { ...forwarded, 'content-type': 'application/json' }, body: '{}' })).status, 403);
+    assert.equal((await fetch(`${web.url}/api/messages?secret=${secret}`, { method: 'POST', headers: { ...forwarded, 'content-type': 'application/json' }, body: '{}' })).status, 403);
     assert.equal((await fetch(`${web.url}/v3/directline/tokens/generate`, { method: 'POST', headers: forwarded })).status, 200, 'members on their phones');
   });
 
@@ -282,14 +283,15 @@ describe('Direct Line: who may use it', () => {
     .find((entry): entry is NonNullable<typeof entry> => Boolean(entry && entry.family === 'IPv4' && !entry.internal))?.address;
 
   it('keeps /api/messages from other machines while Bot Framework authentication is off, and serves the page and its Direct Line to them', { skip: externalAddress ? false : 'this machine has no non-loopback IPv4 address' }, async (t) => {
-    const open = await startLina(t, { env: { LINA_HOST: '0.0.0.0' } });
+    const secret = 'local-secret-0123456789';
+    const open = await startLina(t, { env: { LINA_HOST: '0.0.0.0', LINA_LOCAL_BOT_SECRET: secret } });
     const port = new URL(open.web.url).port;
     const remote = `http://${externalAddress}:${port}`;
     const phone = (await import('./harness.js')).directLineClient(remote);
     const started = await phone.start();
     assert.match(botTexts((await phone.activities(started)).body.activities).join('\n'), /autorizas/i, 'a member on a phone talks to Lina');
-    const messages = await fetch(`${remote}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    assert.equal(messages.status, 403);
+    const messages = await fetch(`${remote}/api/messages?secret=${secret}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    assert.equal(messages.status, 403, 'the secret is for this machine only');
     assert.equal((await fetch(`${remote}/healthz`)).status, 200, 'health checks work from anywhere');
     assert.equal((await fetch(`${remote}/`)).status, 200, 'the page itself is public');
 
