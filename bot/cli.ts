@@ -126,7 +126,13 @@ program
         `  Support console:  ${urls.support}   (users: npm run support -- add-user <name> --role agent)`,
         `  Agenda:           ${urls.agenda}${lina.runtime.simulator ? '   (embedded simulator)' : ''}`,
         `  WhatsApp:         ${urls.whatsappPairing ? `pairing page ${urls.whatsappPairing}` : 'off (set WHATSAPP_ENABLED=true in .env)'}`,
-        `  Bot Framework:    ${lina.web.url}/api/messages`,
+        `  Bot Framework:    ${
+          config.web.botFramework.appId
+            ? `${lina.web.url}/api/messages   (Azure Bot Service)`
+            : config.web.localBotSecret
+              ? `${lina.web.url}/api/messages?secret=<LINA_LOCAL_BOT_SECRET>   (Bot Framework Emulator, this machine only)`
+              : 'off (set LINA_LOCAL_BOT_SECRET for Bot Framework Emulator)'
+        }`,
         'Ctrl-C to stop.',
         '',
       ].join('\n'),
@@ -224,7 +230,8 @@ program
     const { purgeBefore } = await import('../data/retention.js');
     const db = openDatabase(config.database.path);
     try {
-      const report = purgeBefore(db, new Date(systemClock.now().getTime() - days * 24 * 60 * 60_000));
+      const now = systemClock.now();
+      const report = purgeBefore(db, new Date(now.getTime() - days * 24 * 60 * 60_000), now);
       process.stdout.write(`Purged what is older than ${days} days: ${JSON.stringify(report)}\n`);
     } finally {
       db.close();

@@ -56,6 +56,39 @@ const trustProxy = optionalText.transform((value, context): false | number | str
   return entries.join(',');
 });
 
+/**
+ * Where replies to `/api/messages` may go: origins (`https://smba.trafficmanager.net`), a
+ * `*.` in front of a domain for its subdomains, `:*` for any port; comma-separated.
+ */
+export interface ServiceUrlRule {
+  protocol: 'http:' | 'https:';
+  /** Lower case; `*.example.com` matches subdomains of example.com. */
+  host: string;
+  /** `''` for the scheme's default port, `'*'` for any. */
+  port: string;
+}
+
+export function parseServiceUrlRule(entry: string): ServiceUrlRule | undefined {
+  const match = /^(https?):\/\/(\*\.)?([a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(\d{1,5}|\*))?\/?$/i.exec(entry.trim());
+  if (!match) return undefined;
+  const protocol = `${(match[1] ?? '').toLowerCase()}:` as ServiceUrlRule['protocol'];
+  let port = match[4] ?? '';
+  if ((protocol === 'https:' && port === '443') || (protocol === 'http:' && port === '80')) port = '';
+  if (port !== '' && port !== '*' && Number(port) > 65_535) return undefined;
+  return { protocol, host: `${match[2] ?? ''}${(match[3] ?? '').toLowerCase()}`, port };
+}
+
+const serviceUrlRules = optionalText.transform((value, context): ServiceUrlRule[] | undefined => {
+  if (value === undefined) return undefined;
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const rules = entries.map(parseServiceUrlRule);
+  if (entries.length === 0 || rules.some((rule) => rule === undefined)) {
+    context.addIssue({ code: 'custom', message: 'expected origins such as https://smba.trafficmanager.net or https://*.botframework.com or http://localhost:*, comma-separated' });
+    return z.NEVER;
+  }
+  return rules as ServiceUrlRule[];
+});
+
 const flag = z
   .string()
   .trim()
@@ -104,6 +137,12 @@ const EnvSchema = z.object({
   LINA_TRUST_PROXY: trustProxy,
   DIRECT_LINE_SECRET: optionalText,
   LINA_DIRECTLINE_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
+  LINA_DIRECTLINE_TOKEN_MAX_HOURS: z.preprocess(blankAsUnset, z.coerce.number().positive().max(168).default(8)),
+  LINA_DIRECTLINE_STREAMS_PER_CONVERSATION: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(20).default(3)),
+  LINA_DIRECTLINE_POSTS_PER_MINUTE: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(600).default(20)),
+  LINA_DIRECTLINE_MAX_CONVERSATION_KB: z.preprocess(blankAsUnset, z.coerce.number().int().min(16).max(65_536).default(512)),
+  LINA_LOCAL_BOT_SECRET: optionalText.pipe(z.string().min(16, 'at least 16 characters').max(256).optional()),
+  LINA_BOT_SERVICE_URLS: serviceUrlRules,
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
@@ -171,6 +210,24 @@ export interface Config {
     directLineSecret: string | undefined;
     /** Signs the web chat's tokens; empty: a key kept next to the database. */
     directLineTokenSecret: string | undefined;
+    /** Bounds of Lina's own Direct Line, per conversation. */
+    directLine: {
+      /** No token of a conversation outlives this, however often it is refreshed. */
+      maxTokenLifetimeMs: number;
+      /** WebSocket streams open at once; a new one closes the oldest. */
+      streamsPerConversation: number;
+      /** Member posts per minute; beyond, a polite answer and nothing stored. */
+      postsPerMinute: number;
+      /** Bytes of member activities stored per conversation; beyond, a polite answer. */
+      maxConversationBytes: number;
+    };
+    /**
+     * Without Bot Framework credentials, `/api/messages` is off unless this secret is set;
+     * then it serves clients of this machine that present it (Bot Framework Emulator).
+     */
+    localBotSecret: string | undefined;
+    /** Where `/api/messages` replies may go; `undefined`: the defaults of the mode (see web-server). */
+    botServiceUrls: ServiceUrlRule[] | undefined;
     /** Express's `trust proxy`: which proxies may name a client's address (rate limits per address). */
     trustProxy: false | number | string;
     /** Azure Bot Service credentials; without an app id authentication is off. */
@@ -248,6 +305,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publicUrl: publicUrlOf(e),
       directLineSecret: e.DIRECT_LINE_SECRET,
       directLineTokenSecret: e.LINA_DIRECTLINE_TOKEN_SECRET,
+      directLine: {
+        maxTokenLifetimeMs: Math.round(e.LINA_DIRECTLINE_TOKEN_MAX_HOURS * 3_600_000),
+        streamsPerConversation: e.LINA_DIRECTLINE_STREAMS_PER_CONVERSATION,
+        postsPerMinute: e.LINA_DIRECTLINE_POSTS_PER_MINUTE,
+        maxConversationBytes: e.LINA_DIRECTLINE_MAX_CONVERSATION_KB * 1024,
+      },
+      localBotSecret: e.LINA_LOCAL_BOT_SECRET,
+      botServiceUrls: e.LINA_BOT_SERVICE_URLS,
       trustProxy: e.LINA_TRUST_PROXY,
       botFramework: {
         ...(e.MICROSOFT_APP_ID ? { appId: e.MICROSOFT_APP_ID } : {}),

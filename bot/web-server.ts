@@ -5,7 +5,7 @@
  * (`/politica-de-datos`), and the pages other parts mount.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
@@ -15,9 +15,11 @@ import { createDirectLineService } from '../adapters/webchat/directline/directli
 import { createDirectLineStore } from '../adapters/webchat/directline/directline.store.js';
 import { createDirectLineStream } from '../adapters/webchat/directline/directline.stream.js';
 import { createDirectLineTokens } from '../adapters/webchat/directline/directline.tokens.js';
-import { isLocalRequest } from '../adapters/webchat/loopback.js';
+import { isLocalRequest, isLoopbackHost } from '../adapters/http/local-request.js';
 import { createWebChatPageRouter } from '../adapters/webchat/page.routes.js';
 import { createPolicyRouter } from '../adapters/webchat/policy.routes.js';
+import { AZURE_SERVICE_URLS, checkServiceUrl, effectivePort, LOCAL_SERVICE_URLS } from '../adapters/webchat/service-url.js';
+import { ENTRY_POINT_STATE, type EntryPoint } from '../adapters/webchat/to-inbound-message.js';
 import { webchatText } from '../adapters/webchat/webchat-texts.js';
 import type { WebChatBot } from '../adapters/webchat/webchat.runtime.js';
 import type { SqliteDatabase } from '../data/database.js';
@@ -64,15 +66,21 @@ export interface WebServer {
  * it, so it is ready by the first message), and the routes that need the bot wait for it: a
  * Lina that only serves WhatsApp and the support console never loads it.
  *
- * Without Bot Framework credentials authentication is off, so `/api/messages` and the Direct
- * Line answer clients of this machine only (403 to the rest, including requests a local
- * reverse proxy forwards from elsewhere).
+ * The doors and what each trusts (docs/security.md):
+ * - Lina's own Direct Line (`/v3/directline`): any client, with a token Lina signed, bound to
+ *   one conversation and bounded in time, streams, posts and bytes.
+ * - `/api/messages`: with Bot Framework credentials, callers with an Azure-signed JWT; without
+ *   them, nobody, unless `LINA_LOCAL_BOT_SECRET` is set: then clients of this machine that
+ *   present it (Bot Framework Emulator). Its conversations never share a session with the
+ *   Direct Line's, and its replies go only to an allowed `serviceUrl`, never to Lina's own.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { config, logger } = options;
   const log = logger.child({ component: 'web' });
   const authEnabled = Boolean(config.web.botFramework.appId);
-  const allowClient = (req: IncomingMessage) => authEnabled || isLocalRequest(req);
+  const localSecret = config.web.localBotSecret;
+  const botEndpoint: 'azure' | 'local' | 'off' = authEnabled ? 'azure' : localSecret ? 'local' : 'off';
+  const serviceUrlRules = config.web.botServiceUrls ?? (authEnabled ? AZURE_SERVICE_URLS : LOCAL_SERVICE_URLS);
   const connectorSecret = randomBytes(32).toString('base64url');
   let serviceUrl = '';
   let bot: Promise<WebChatBot> | undefined;
@@ -90,33 +98,82 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     return bot;
   };
 
-  const tokens = createDirectLineTokens({ now: () => Date.now(), ...(options.directLineTokenSecret ? { secret: options.directLineTokenSecret } : {}) });
+  const tokens = createDirectLineTokens({
+    now: () => Date.now(),
+    maxLifetimeMs: config.web.directLine.maxTokenLifetimeMs,
+    ...(options.directLineTokenSecret ? { secret: options.directLineTokenSecret } : {}),
+  });
   const directLine = createDirectLineService({
     store: createDirectLineStore(options.db),
     tokens,
     deliver: async (activity) => {
       const { adapter, bot: lina } = await loadBot();
-      await adapter.processTrusted(activity as unknown as Activity, (context) => lina.run(context));
+      await adapter.processTrusted(activity as unknown as Activity, (context) => {
+        context.turnState.set(ENTRY_POINT_STATE, 'directline' satisfies EntryPoint);
+        return lina.run(context);
+      });
     },
     serviceUrl: () => serviceUrl,
     bot: { id: config.web.botFramework.appId ?? 'lina', name: 'Lina' },
     maxTextLength: config.conversation.maxMessageLength,
     now: () => new Date(),
     logger: log,
+    limits: { postsPerMinute: config.web.directLine.postsPerMinute, maxConversationBytes: config.web.directLine.maxConversationBytes },
+    notices: {
+      slowDown: webchatText('directLine.slowDown'),
+      tooBig: webchatText('directLine.tooBig'),
+      conversationFull: webchatText('directLine.conversationFull'),
+    },
   });
   // The Direct Line is the page's own API: every call carries a token signed by Lina and bound
   // to one conversation, and token generation is rate-limited, so members' phones may use it.
-  // Only the unauthenticated Bot Framework endpoint is kept to this machine.
   const anyClient = () => true;
-  const stream = createDirectLineStream({ service: directLine, tokens, allowClient: anyClient, logger: log });
+  const stream = createDirectLineStream({
+    service: directLine,
+    tokens,
+    allowClient: anyClient,
+    logger: log,
+    maxStreamsPerConversation: config.web.directLine.streamsPerConversation,
+  });
 
   const app = express();
   app.disable('x-powered-by');
   // Behind a reverse proxy the limits per address count the member's address, not the proxy's.
   app.set('trust proxy', config.web.trustProxy);
-  const onlyAllowedClients = (req: Request, res: Response, next: NextFunction) => {
-    if (allowClient(req)) return next();
-    res.status(403).json({ error: { code: 'Forbidden', message: 'Bot Framework authentication is off: only local clients are served' } });
+  // No response of Lina's is ever to be read as another type than the one it says.
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+
+  /** Who may call `/api/messages`, by the mode Lina runs in. */
+  const botEndpointGate = (req: Request, res: Response, next: NextFunction) => {
+    if (botEndpoint === 'azure') {
+      // Unsigned calls are answered here: botbuilder would print each refusal to the console.
+      if (!req.headers.authorization) return void res.status(401).json({ error: { code: 'Unauthorized', message: 'Bot Framework token required' } });
+      return next();
+    }
+    if (botEndpoint === 'off') {
+      return void res.status(403).json({
+        error: { code: 'Forbidden', message: 'The Bot Framework endpoint is off: configure Bot Framework credentials, or LINA_LOCAL_BOT_SECRET for a local client' },
+      });
+    }
+    if (!isLocalRequest(req)) return void res.status(403).json({ error: { code: 'Forbidden', message: 'Only clients on this machine are served' } });
+    if (!presentsLocalSecret(req, localSecret ?? '')) {
+      return void res.status(401).json({ error: { code: 'Unauthorized', message: 'The local bot secret is missing or wrong' } });
+    }
+    // botbuilder, with authentication off, would try to read the secret as a Bot Framework token.
+    delete req.headers.authorization;
+    next();
+  };
+  /** Lina's own Bot Connector, by any spelling of its origin. */
+  const isOwnServiceUrl = (url: URL) => {
+    const listening = serviceUrl ? new URL(serviceUrl) : undefined;
+    const port = effectivePort(url);
+    const ownPort = listening ? effectivePort(listening) : String(config.web.port);
+    const host = url.hostname.toLowerCase();
+    const ownHost = isLoopbackHost(host) || ['0.0.0.0', '[::]', config.web.host.toLowerCase(), listening?.hostname.toLowerCase()].includes(host);
+    return (ownHost && port === ownPort) || url.origin === new URL(config.web.publicUrl).origin;
   };
 
   app.get('/healthz', (_req, res) => {
@@ -146,25 +203,26 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     next();
   });
 
-  app.post('/api/messages', onlyAllowedClients, express.json({ limit: '256kb' }), async (req, res) => {
+  app.post('/api/messages', botEndpointGate, express.json({ limit: '256kb' }), async (req, res) => {
     const activity = req.body as { type?: unknown; serviceUrl?: unknown } | undefined;
     if (!activity || typeof activity !== 'object' || Array.isArray(activity) || typeof activity.type !== 'string') {
       res.status(400).json({ error: { code: 'BadArgument', message: 'Expected a JSON activity with a type' } });
       return;
     }
-    // Replies to Lina's own connector carry its secret: only her Direct Line may aim there.
-    if (typeof activity.serviceUrl === 'string' && serviceUrl && activity.serviceUrl.startsWith(serviceUrl)) {
-      res.status(400).json({ error: { code: 'BadArgument', message: 'serviceUrl not allowed' } });
-      return;
-    }
-    // Unsigned calls are answered here: botbuilder would print each refusal to the console.
-    if (authEnabled && !req.headers.authorization) {
-      res.status(401).json({ error: { code: 'Unauthorized', message: 'Bot Framework token required' } });
+    // Replies go to the serviceUrl: an allowed origin, compared parsed, and never Lina's own
+    // connector, whose calls carry her secret into the members' Direct Line conversations.
+    const verdict = checkServiceUrl(activity.serviceUrl, serviceUrlRules, isOwnServiceUrl);
+    if (!verdict.ok) {
+      const message = verdict.reason === 'malformed' ? 'serviceUrl must be an http(s) URL' : 'serviceUrl not allowed';
+      res.status(400).json({ error: { code: 'BadArgument', message } });
       return;
     }
     const { adapter, bot: lina } = await loadBot();
     try {
-      await adapter.process(req, res, (context) => lina.run(context));
+      await adapter.process(req, res, (context) => {
+        context.turnState.set(ENTRY_POINT_STATE, 'botframework' satisfies EntryPoint);
+        return lina.run(context);
+      });
     } catch (error) {
       // botbuilder validates the activity's shape itself and throws when it does not fit.
       if (res.headersSent) return;
@@ -210,7 +268,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   server.on('upgrade', (req, socket, head) => {
     if (stream.handleUpgrade(req, socket, head)) return;
     // Other parts may listen for their own upgrades; alone, an unknown path is refused.
-    if (server.listenerCount('upgrade') === 1) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    if (server.listenerCount('upgrade') === 1) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\nContent-Length: 0\r\n\r\n');
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -223,7 +281,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const address = server.address() as AddressInfo;
   const url = `http://${urlHost(address.address)}:${address.port}`;
   serviceUrl = url;
-  log.info({ url, directLine: config.web.directLineSecret ? 'azure' : 'lina', botAuth: authEnabled }, 'web server listening');
+  log.info({ url, directLine: config.web.directLineSecret ? 'azure' : 'lina', botEndpoint }, 'web server listening');
 
   return {
     url,
@@ -238,6 +296,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       });
     },
   };
+}
+
+/** Whether the request carries the local bot secret: `Authorization: Bearer <secret>`, or `?secret=` (the Emulator's endpoint URL). */
+function presentsLocalSecret(req: Request, secret: string): boolean {
+  if (!secret) return false;
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const query = typeof req.query.secret === 'string' ? req.query.secret : undefined;
+  const given = Buffer.from(bearer ?? query ?? '');
+  const expected = Buffer.from(secret);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** The host part of a URL reaching this server from the machine itself. */

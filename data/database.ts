@@ -260,6 +260,23 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE processed_messages;
   ALTER TABLE processed_by_rowid RENAME TO processed_messages;
   `,
+  `
+  -- Direct Line bounds (issue 15): a conversation that ended (the client ended it, or it was
+  -- purged) stays as a row with its end, so no token of it can start it again; and the bytes
+  -- its member posted, bounded per conversation.
+  ALTER TABLE directline_conversations ADD COLUMN ended_at INTEGER;
+  ALTER TABLE directline_conversations ADD COLUMN member_bytes INTEGER NOT NULL DEFAULT 0;
+  `,
+  `
+  -- Support console (issue 15): the addresses each account has signed in from (hashed), so a
+  -- known-good password from one of them is never held back by failures others caused.
+  CREATE TABLE support_known_addresses (
+    user_id      INTEGER NOT NULL REFERENCES support_users (id) ON DELETE CASCADE,
+    address_hash TEXT NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, address_hash)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /**

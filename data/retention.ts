@@ -8,16 +8,26 @@ export interface PurgeReport {
   sessions: number;
   processedMessages: number;
   directLineActivities: number;
+  /** Direct Line conversations ended by the purge: their tokens stop working at once. */
+  directLineConversationsEnded: number;
 }
+
+/**
+ * The longest any Direct Line token may live (the bound of `LINA_DIRECTLINE_TOKEN_MAX_HOURS`):
+ * past it, an ended conversation's row can go, since no token of it can be presented any more.
+ */
+export const DIRECTLINE_TOKEN_LIFETIME_LIMIT_MS = 168 * 60 * 60_000;
 
 /**
  * Deletes what members said and what Lina answered once it is older than the retention
  * period: conversations whose last message is before `before`, with their transcript, events
  * and search subjects; sessions, processed message ids and Direct Line activities of the same
  * age. Consent records stay: they are the proof of authorisation Ley 1581 asks Lina to keep.
+ * A purged Direct Line conversation is kept as an ended row (no site, no activities) until no
+ * token of it can still be valid, so its tokens are refused instead of starting it again.
  * One transaction: a purge happens entirely or not at all.
  */
-export function purgeBefore(db: SqliteDatabase, before: Date): PurgeReport {
+export function purgeBefore(db: SqliteDatabase, before: Date, now: Date = new Date()): PurgeReport {
   const cutoff = before.getTime();
   return db.transaction((): PurgeReport => {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS purged (id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM purged;');
@@ -34,8 +44,16 @@ export function purgeBefore(db: SqliteDatabase, before: Date): PurgeReport {
         'DELETE FROM directline_activities WHERE conversation_id IN (SELECT id FROM directline_conversations WHERE updated_at < ?)',
         cutoff,
       ),
+      directLineConversationsEnded: count(
+        'UPDATE directline_conversations SET ended_at = ?, site = NULL, member_bytes = 0 WHERE updated_at < ? AND ended_at IS NULL',
+        now.getTime(),
+        cutoff,
+      ),
     };
-    db.prepare('DELETE FROM directline_conversations WHERE updated_at < ?').run(cutoff);
+    db.prepare('DELETE FROM directline_conversations WHERE ended_at IS NOT NULL AND ended_at < ? AND updated_at < ?').run(
+      now.getTime() - DIRECTLINE_TOKEN_LIFETIME_LIMIT_MS,
+      cutoff,
+    );
     db.exec('DROP TABLE purged');
     return report;
   })();

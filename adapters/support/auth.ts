@@ -2,7 +2,12 @@
  * Signing in and out, sessions and CSRF. Session ids are random, travel only in an HttpOnly
  * SameSite=Strict cookie scoped to `/support`, and are stored hashed. Every POST carries
  * the session's CSRF token (the sign-in form a pre-session one, double-submitted).
- * Failed sign-ins are limited per address and per user name.
+ * Failed sign-ins are limited per address (an address that keeps failing waits out the
+ * window) and slowed per account: past a few failures an account answers one attempt at a
+ * time, after a wait that doubles with each failure up to a minute, so guessing a password is
+ * slow whatever the number of addresses. A known-good password from an address the account
+ * signed in from before is never held back by that wait, so failures someone else causes
+ * cannot lock staff out. Every failed and every held-back attempt on an account is audited.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
@@ -22,9 +27,19 @@ const COOKIE_PATH = '/support';
 export const SESSION_MAX_MS = 10 * 60 * 60 * 1000;
 /** ...or after this long unused. */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
-/** Failed sign-ins allowed per address and per user name within the window. */
+/** Failed sign-ins allowed per address within the window, and per account before it is slowed. */
 export const MAX_LOGIN_FAILURES = 5;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** The longest wait between two attempts on a slowed account. */
+export const MAX_ACCOUNT_DELAY_MS = 60 * 1000;
+/** How long an address an account signed in from stays known to it. */
+export const KNOWN_ADDRESS_MS = 90 * 24 * 60 * 60 * 1000;
+
+/** The wait between attempts on an account with `failures` recent failures: 0, then 1 s doubling to a minute. */
+export function accountDelayMs(failures: number): number {
+  if (failures < MAX_LOGIN_FAILURES) return 0;
+  return Math.min(MAX_ACCOUNT_DELAY_MS, 1000 * 2 ** Math.min(16, failures - MAX_LOGIN_FAILURES));
+}
 
 /** The hash stored for a session id: the id itself never reaches the database. */
 export function hashSessionId(id: string): string {
@@ -135,6 +150,8 @@ const urlencoded = express.urlencoded({ extended: false, limit: '64kb', paramete
 export function mountAuthRoutes(router: Router, context: ConsoleContext): void {
   const secure = context.options.secureCookies === true;
   const { users, sessions, attempts } = context.stores;
+  /** When a held-back attempt was last audited, per account and address: one entry a minute each, however hard someone hammers. */
+  const throttledAudited = new Map<string, number>();
 
   const showLogin = (req: Request, res: Response, status: number, view: { error?: string; name?: string; next?: string }) => {
     // One token per browser, not per page: a second tab (or a favicon request sent to the
@@ -168,26 +185,50 @@ export function mountAuthRoutes(router: Router, context: ConsoleContext): void {
       const since = now - LOGIN_WINDOW_MS;
       const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
       const byIp = attempts.failuresSince({ scope: 'ip', key: ip, since });
-      const byUser = attempts.failuresSince({ scope: 'user', key: name, since });
-      const blocking = [byIp, byUser].filter((count) => count.count >= MAX_LOGIN_FAILURES);
-      if (blocking.length > 0) {
-        const freeAt = Math.max(...blocking.map((count) => (count.oldest ?? now) + LOGIN_WINDOW_MS));
+      if (byIp.count >= MAX_LOGIN_FAILURES) {
+        // This address keeps failing: it waits out the window, whatever name it tries.
+        const freeAt = (byIp.oldest ?? now) + LOGIN_WINDOW_MS;
         const minutes = Math.max(1, Math.ceil((freeAt - now) / 60_000));
-        res.setHeader('Retry-After', String(Math.ceil((freeAt - now) / 1000)));
-        context.logger.warn({ scope: byIp.count >= MAX_LOGIN_FAILURES ? 'ip' : 'user' }, 'support console: sign-in rate limited');
+        res.setHeader('Retry-After', String(Math.max(1, Math.ceil((freeAt - now) / 1000))));
+        context.logger.warn({ scope: 'ip' }, 'support console: sign-in rate limited');
         return showLogin(req, res, 429, { ...view, error: t('auth.tooMany', { count: minutes }) });
       }
 
       const user = users.findByName(name);
+      const auditAttempt = (action: 'sign-in-failed' | 'sign-in-throttled', detail: Record<string, unknown>) => {
+        if (!user) return; // A name that is no account (perhaps a password typed in the wrong box) is not written down.
+        context.stores.audit.record({ at: now, userId: user.id, userName: user.name, action, detail: JSON.stringify({ address: ip, ...detail }) });
+      };
+      // An account others have failed on answers one attempt at a time, except from an address
+      // it signed in from before. Unknown names are slowed alike, so nothing tells them apart.
+      const byUser = attempts.failuresSince({ scope: 'user', key: name, since });
+      const delay = accountDelayMs(byUser.count);
+      const knownAddress = user ? attempts.isKnownAddress({ userId: user.id, address: ip, since: now - KNOWN_ADDRESS_MS }) : false;
+      const waitMs = (byUser.newest ?? now) + delay - now;
+      if (delay > 0 && waitMs > 0 && !knownAddress) {
+        const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+        res.setHeader('Retry-After', String(seconds));
+        context.logger.warn({ scope: 'user' }, 'support console: sign-in slowed');
+        const auditKey = `${user?.id ?? ''}|${ip}`;
+        if (now - (throttledAudited.get(auditKey) ?? Number.NEGATIVE_INFINITY) >= 60_000) {
+          if (throttledAudited.size >= 10_000) throttledAudited.clear();
+          throttledAudited.set(auditKey, now);
+          auditAttempt('sign-in-throttled', { failures: byUser.count, waitSeconds: seconds });
+        }
+        return showLogin(req, res, 429, { ...view, error: t('auth.slowDown', { count: seconds }) });
+      }
+
       const matches = await verifyPassword(password, user?.passwordHash);
       if (!user || !matches || user.disabled) {
         attempts.recordFailure({ ip, userName: name, now });
         attempts.prune(since);
+        auditAttempt('sign-in-failed', { knownAddress, failures: byUser.count + 1 });
         context.logger.info({ known: user !== undefined }, 'support console: sign-in failed');
         return showLogin(req, res, 401, { ...view, error: t('auth.failed') });
       }
 
       attempts.clearUser(name);
+      attempts.rememberAddress({ userId: user.id, address: ip, now });
       sessions.prune(now);
       const id = newToken();
       const session: SupportSession = {

@@ -112,8 +112,15 @@ export function createCloudAdapter(options: CloudAdapterOptions): LinaCloudAdapt
   return adapter;
 }
 
+/** Compared as parsed origins: `HTTP://127.0.0.1:…` is the same connector as `http://127.0.0.1:…`. */
 function isOwnConnectorUrl(url: string, baseUrl: string): boolean {
-  return baseUrl.length > 0 && url.startsWith(`${baseUrl}/v3/conversations/`);
+  if (baseUrl.length === 0) return false;
+  try {
+    const target = new URL(url);
+    return target.origin === new URL(baseUrl).origin && target.pathname.startsWith('/v3/conversations/');
+  } catch {
+    return false;
+  }
 }
 
 function errorSummary(error: unknown): Record<string, unknown> {

@@ -8,7 +8,7 @@ import type { Logger } from '../../bot/logger.js';
 import type { Engine, InboundMessage } from '../../bot/messages.js';
 import type { Clock } from '../../bot/ports.js';
 import { toActivities } from './to-activities.js';
-import { toInboundMessage } from './to-inbound-message.js';
+import { ENTRY_POINT_STATE, toInboundMessage, type EntryPoint } from './to-inbound-message.js';
 
 export interface LinaBotOptions {
   engine: Engine;
@@ -47,7 +47,9 @@ export class LinaBot extends ActivityHandler {
   }
 
   private async answer(context: TurnContext): Promise<void> {
-    const message = toInboundMessage(context.activity, this.options.clock.now());
+    // A turn the web server did not mark came through no door Lina vouches for.
+    const entry: EntryPoint = context.turnState.get(ENTRY_POINT_STATE) === 'directline' ? 'directline' : 'botframework';
+    const message = toInboundMessage(context.activity, this.options.clock.now(), entry);
     if (!message) return;
     const replies = await this.withTyping(context, () => this.options.engine.handle(message));
     if (replies.length > 0) await context.sendActivities(toActivities(replies));

@@ -13,6 +13,26 @@ import { isSiteCode } from '../../data/catalog.js';
 export const JOIN_EVENT_NAME = 'webchat/join';
 
 /**
+ * Which door an activity came through. Lina's own Direct Line vouches for its conversations
+ * (its tokens); `/api/messages` speaks for whatever channel called it. The two never share a
+ * session, whatever conversation id an activity names.
+ */
+export type EntryPoint = 'directline' | 'botframework';
+
+/** The turn-state key under which the web server says which door a turn came through. */
+export const ENTRY_POINT_STATE = Symbol.for('lina.webchat.entryPoint');
+
+/**
+ * The engine's user id of a conversation: the Direct Line conversation id itself for Lina's
+ * own Direct Line, and a name of its own for every other channel (`bf:<channel>:<id>`), so
+ * that naming a Direct Line conversation id at `/api/messages` reaches nobody's session.
+ */
+export function engineUserId(entry: EntryPoint, channelId: unknown, conversationId: string): string {
+  if (entry === 'directline') return conversationId;
+  return `bf:${typeof channelId === 'string' && /^[\w.-]{1,40}$/.test(channelId) ? channelId : 'unknown'}:${conversationId}`;
+}
+
+/**
  * The engine's message for an activity, or `undefined` when the activity asks nothing of Lina
  * (typing, the bot itself being added, unknown events, an activity without ids).
  *
@@ -21,22 +41,25 @@ export const JOIN_EVENT_NAME = 'webchat/join';
  *   conversation opened, so Lina greets first (`kind: 'open'`). Its message id is derived from
  *   the conversation, so however many of them arrive, the greeting is said once.
  *
- * One web conversation is one Lina session: the engine's user id is the conversation id.
- * `channelData.site` names the site whose QR code opened the page; unknown codes are ignored.
- * `fallbackTime` stands in for a missing or unreadable `timestamp`.
+ * One web conversation is one Lina session, kept apart per entry point (`engineUserId`).
+ * `channelData.site` names the site whose QR code opened the page, and only as exactly one of
+ * the site codes. Lina's own Direct Line puts there the site its conversation started with
+ * (the client's own value is dropped); from `/api/messages` it counts only on the activity
+ * that opens the conversation. `fallbackTime` stands in for a missing or unreadable `timestamp`.
  */
-export function toInboundMessage(activity: Partial<Activity>, fallbackTime: Date): InboundMessage | undefined {
+export function toInboundMessage(activity: Partial<Activity>, fallbackTime: Date, entry: EntryPoint = 'botframework'): InboundMessage | undefined {
   const conversationId = activity.conversation?.id;
-  if (typeof conversationId !== 'string' || conversationId.length === 0) return undefined;
-  const site = readSite(activity.channelData);
+  if (typeof conversationId !== 'string' || conversationId.length === 0 || conversationId.length > 200) return undefined;
+  const opening = opensConversation(activity);
+  const site = entry === 'directline' || opening ? readSite(activity.channelData) : undefined;
   const common = {
     channel: 'webchat' as const,
-    userId: conversationId,
+    userId: engineUserId(entry, activity.channelId, conversationId),
     receivedAt: readTime(activity.timestamp, fallbackTime),
     ...(site ? { site } : {}),
   };
 
-  if (opensConversation(activity)) {
+  if (opening) {
     return { ...common, kind: 'open', text: '', messageId: `open:${conversationId}` };
   }
   if (activity.type !== 'message' || typeof activity.id !== 'string' || activity.id.length === 0) return undefined;
@@ -53,9 +76,7 @@ function opensConversation(activity: Partial<Activity>): boolean {
 
 function readSite(channelData: unknown): InboundMessage['site'] {
   const site = (channelData as { site?: unknown } | null | undefined)?.site;
-  if (typeof site !== 'string') return undefined;
-  const code = site.trim().toUpperCase();
-  return isSiteCode(code) ? code : undefined;
+  return typeof site === 'string' && isSiteCode(site) ? site : undefined;
 }
 
 /** A postBack or messageBack may carry the choice only in `value`: a string, or `{ value }`. */

@@ -1,11 +1,13 @@
 /**
  * The operator's WhatsApp page (mounted by the lead at `/whatsapp`): where the link stands and,
  * while pairing, the QR code to scan or the code to type. Whoever reads this QR can link their
- * own phone as Lina, so the page answers only browsers on this machine: the connection must
- * come from loopback and name a loopback host (which also defeats DNS rebinding), and nothing
- * is cached, framed or leaked through a referrer.
+ * own phone as Lina, so the page answers only browsers on this machine, by the one rule every
+ * local-only route shares (`adapters/http/local-request.ts`: loopback connection, no
+ * forwarding header naming anyone else, a loopback host), and nothing is cached, framed or
+ * leaked through a referrer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isLocalRequest } from '../http/local-request.js';
 import type { WhatsAppState, WhatsAppStatus } from './connection.js';
 
 /** While waiting for a scan the page reloads itself, to follow WhatsApp's new QR codes. */
@@ -34,25 +36,6 @@ const SECURITY_HEADERS = {
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-function isLoopbackAddress(address: string | undefined): boolean {
-  if (!address) return false;
-  const ip = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
-  return ip === '::1' || /^127(?:\.\d{1,3}){3}$/.test(ip);
-}
-
-function isLoopbackHost(host: string | undefined): boolean {
-  if (!host) return false;
-  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
-  return name === 'localhost' || name === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(name);
-}
-
-/** Only this machine: the socket, any proxy hop, and the host the browser asked for. */
-function isLocalRequest(req: IncomingMessage): boolean {
-  const forwarded = req.headers['x-forwarded-for'];
-  const hops = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').map((hop) => hop.trim()).filter(Boolean);
-  return isLoopbackAddress(req.socket.remoteAddress) && hops.every(isLoopbackAddress) && isLoopbackHost(req.headers.host);
 }
 
 function describeDisconnect(status: WhatsAppStatus): string {

@@ -3,6 +3,8 @@ import type { SqliteDatabase } from '../database.js';
 /** Everything the console records: who did what, when, to which conversation or incident. */
 export const AUDIT_ACTIONS = [
   'sign-in',
+  'sign-in-failed',
+  'sign-in-throttled',
   'sign-out',
   'conversation-search',
   'conversation-view',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SqliteDatabase } from '../database.js';
 
 /** What a failed sign-in is counted against: the caller's address and the name tried. */
@@ -10,17 +11,28 @@ export type LoginAttemptScope = 'ip' | 'user';
  */
 export interface LoginAttemptStore {
   recordFailure(params: { ip: string; userName: string; now: number }): void;
-  /** Failures since `since` for that key. */
-  failuresSince(params: { scope: LoginAttemptScope; key: string; since: number }): { count: number; oldest: number | undefined };
+  /** Failures since `since` for that key, with the first and the last of them. */
+  failuresSince(params: { scope: LoginAttemptScope; key: string; since: number }): { count: number; oldest: number | undefined; newest: number | undefined };
   /** A successful sign-in forgives the name's failures (not the address's). */
   clearUser(userName: string): void;
   prune(before: number): void;
+  /** Remembers that the account signed in from this address (kept hashed). */
+  rememberAddress(params: { userId: number; address: string; now: number }): void;
+  /** Whether the account signed in from this address since `since`. */
+  isKnownAddress(params: { userId: number; address: string; since: number }): boolean;
 }
 
 export function createLoginAttemptStore(db: SqliteDatabase): LoginAttemptStore {
   const insert = db.prepare('INSERT INTO support_login_failures (scope, key, at) VALUES (?, ?, ?)');
-  const count = db.prepare<[string, string, number], { count: number; oldest: number | null }>(
-    'SELECT COUNT(*) AS count, MIN(at) AS oldest FROM support_login_failures WHERE scope = ? AND key = ? AND at > ?',
+  const count = db.prepare<[string, string, number], { count: number; oldest: number | null; newest: number | null }>(
+    'SELECT COUNT(*) AS count, MIN(at) AS oldest, MAX(at) AS newest FROM support_login_failures WHERE scope = ? AND key = ? AND at > ?',
+  );
+  const remember = db.prepare(
+    `INSERT INTO support_known_addresses (user_id, address_hash, last_seen_at) VALUES (?, ?, ?)
+     ON CONFLICT (user_id, address_hash) DO UPDATE SET last_seen_at = excluded.last_seen_at`,
+  );
+  const known = db.prepare<[number, string, number], { found: number }>(
+    'SELECT 1 AS found FROM support_known_addresses WHERE user_id = ? AND address_hash = ? AND last_seen_at > ?',
   );
   const clear = db.prepare(`DELETE FROM support_login_failures WHERE scope = 'user' AND key = ?`);
   const prune = db.prepare('DELETE FROM support_login_failures WHERE at <= ?');
@@ -35,7 +47,7 @@ export function createLoginAttemptStore(db: SqliteDatabase): LoginAttemptStore {
     },
     failuresSince({ scope, key, since }) {
       const row = count.get(scope, scope === 'user' ? userKey(key) : key, since);
-      return { count: row?.count ?? 0, oldest: row?.oldest ?? undefined };
+      return { count: row?.count ?? 0, oldest: row?.oldest ?? undefined, newest: row?.newest ?? undefined };
     },
     clearUser(userName) {
       clear.run(userKey(userName));
@@ -43,7 +55,18 @@ export function createLoginAttemptStore(db: SqliteDatabase): LoginAttemptStore {
     prune(before) {
       prune.run(before);
     },
+    rememberAddress({ userId, address, now }) {
+      remember.run(userId, addressHash(address), now);
+    },
+    isKnownAddress({ userId, address, since }) {
+      return known.get(userId, addressHash(address), since) !== undefined;
+    },
   };
+}
+
+/** Staff addresses are kept only as hashes: enough to recognise one, not to list them. */
+function addressHash(address: string): string {
+  return createHash('sha256').update(`lina-support-address:${address}`).digest('hex');
 }
 
 /** Names compare without case, as accounts do. */

@@ -57,6 +57,9 @@ describe('loadConfig', () => {
         publicUrl: 'http://localhost:3978',
         directLineSecret: undefined,
         directLineTokenSecret: undefined,
+        directLine: { maxTokenLifetimeMs: 8 * 3_600_000, streamsPerConversation: 3, postsPerMinute: 20, maxConversationBytes: 512 * 1024 },
+        localBotSecret: undefined,
+        botServiceUrls: undefined,
         trustProxy: false,
         botFramework: { appType: 'MultiTenant' },
       },
@@ -246,6 +249,44 @@ describe('loadConfig', () => {
       assert.equal(problems.length, 1, value);
       assert.match(problems[0] ?? '', /^LINA_TRUST_PROXY: /, value);
     }
+  });
+
+  it('reads the issue 15 settings: the local bot secret, the serviceUrl allow-list and the Direct Line bounds', () => {
+    const config = loadConfig({
+      LINA_LOCAL_BOT_SECRET: ' a-long-enough-secret ',
+      LINA_BOT_SERVICE_URLS: 'https://*.BotFramework.com, http://localhost:*, https://smba.trafficmanager.net:443/',
+      LINA_DIRECTLINE_TOKEN_MAX_HOURS: '2.5',
+      LINA_DIRECTLINE_STREAMS_PER_CONVERSATION: '1',
+      LINA_DIRECTLINE_POSTS_PER_MINUTE: '12',
+      LINA_DIRECTLINE_MAX_CONVERSATION_KB: '64',
+    });
+    assert.equal(config.web.localBotSecret, 'a-long-enough-secret');
+    assert.deepEqual(config.web.botServiceUrls, [
+      { protocol: 'https:', host: '*.botframework.com', port: '' },
+      { protocol: 'http:', host: 'localhost', port: '*' },
+      { protocol: 'https:', host: 'smba.trafficmanager.net', port: '' },
+    ]);
+    assert.deepEqual(config.web.directLine, { maxTokenLifetimeMs: 9_000_000, streamsPerConversation: 1, postsPerMinute: 12, maxConversationBytes: 65_536 });
+  });
+
+  it('refuses a short local secret, an unreadable allow-list and Direct Line bounds out of range, with a clear line each', () => {
+    const problems = problemsOf({
+      LINA_LOCAL_BOT_SECRET: 'short',
+      LINA_BOT_SERVICE_URLS: 'ftp://x, https://',
+      LINA_DIRECTLINE_TOKEN_MAX_HOURS: '0',
+      LINA_DIRECTLINE_STREAMS_PER_CONVERSATION: 'many',
+      LINA_DIRECTLINE_POSTS_PER_MINUTE: '-1',
+      LINA_DIRECTLINE_MAX_CONVERSATION_KB: '1',
+    });
+    assert.deepEqual(problems.map((line) => line.split(':')[0]).sort(), [
+      'LINA_BOT_SERVICE_URLS',
+      'LINA_DIRECTLINE_MAX_CONVERSATION_KB',
+      'LINA_DIRECTLINE_POSTS_PER_MINUTE',
+      'LINA_DIRECTLINE_STREAMS_PER_CONVERSATION',
+      'LINA_DIRECTLINE_TOKEN_MAX_HOURS',
+      'LINA_LOCAL_BOT_SECRET',
+    ]);
+    assert.ok(problems.every((line) => !line.includes('short')), 'the secret is not quoted');
   });
 
   it('never quotes a rejected value in its problems (it may be a secret)', () => {

@@ -2,7 +2,7 @@ import type { ConversationEvent, ConversationSummary, Subject, TranscriptEntry }
 import type { Incident } from '../../../data/support/incidents.store.js';
 import { formatClock, formatInstant } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
-import { maskEmails, maskText } from '../masking.js';
+import { maskLinaText, maskText } from '../masking.js';
 import { hasText, t } from '../support-texts.js';
 import { channelLabel, outcomeLabel, siteLabel, subjectValue } from './conversations.view.js';
 import { renderIncidentList } from './incidents.view.js';
@@ -63,9 +63,11 @@ export function renderTranscript(params: {
   canExport: boolean;
 }): SafeHtml {
   const { conversation, unmasked } = params;
-  // What members wrote may hold any personal data; Lina's own lines only ever carry emails
-  // (already masked when she says them) besides texts and radicados agents need.
-  const show = (text: string, direction: 'in' | 'out') => (unmasked ? text : direction === 'in' ? maskText(text) : maskEmails(text));
+  // What members wrote may hold any personal data; Lina's own lines name the member and their
+  // family and may repeat an email. The conversation's documents and phones are hidden
+  // wherever they appear.
+  const known = { knownValues: params.subjects.filter((subject) => subject.kind !== 'radicado').map((subject) => subject.value) };
+  const show = (text: string, direction: 'in' | 'out') => (unmasked ? text : direction === 'in' ? maskText(text, known) : maskLinaText(text, known));
   const failedTurns = new Set(params.events.filter((event) => event.type === 'agenda-error').map((event) => event.at));
   const subjects = (kind: Subject['kind']) =>
     params.subjects.filter((subject) => subject.kind === kind).map((subject) => subjectValue(subject, unmasked)).join(', ') || '—';

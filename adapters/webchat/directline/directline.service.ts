@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../../../bot/logger.js';
 import { isSiteCode } from '../../../data/catalog.js';
+import { createRateLimit } from '../rate-limit.js';
 import { DirectLineError } from './directline.errors.js';
 import {
   seqOfActivityId,
@@ -53,7 +54,22 @@ export interface DirectLineServiceOptions {
   logger: Logger;
   /** How long posting an activity waits for the bot's turn before answering anyway. */
   deliveryWaitMs?: number;
+  /** Per-conversation bounds on what members post. */
+  limits?: Partial<DirectLineLimits>;
+  /** What the member reads in the chat when a post is refused for a limit (at most once a minute each). */
+  notices?: Partial<Record<LimitNotice, string>>;
 }
+
+export interface DirectLineLimits {
+  /** Posts (messages and events) one conversation may make per minute. */
+  postsPerMinute: number;
+  /** Bytes of member activities one conversation may store in all. */
+  maxConversationBytes: number;
+  /** Bytes of what an activity carries besides its text and value (channel data, entities…). */
+  maxExtraBytes: number;
+}
+
+export type LimitNotice = 'slowDown' | 'tooBig' | 'conversationFull';
 
 export interface DirectLineService {
   /** `POST /tokens/generate`: a token for a new conversation, optionally from a site's QR code. */
@@ -84,6 +100,15 @@ export interface DirectLineService {
   authorize(claims: TokenClaims, conversationId: string): DirectLineConversation;
   /** Settles when every bot turn under way has ended (for shutdown). */
   drain(): Promise<void>;
+  /**
+   * Ends a conversation: every token of it stops working, its streams close, and it cannot be
+   * started again. `true` when it was open until now.
+   */
+  end(claims: Pick<TokenClaims, 'conversationId' | 'userId'>): boolean;
+  /** Calls `onEnd` once when the conversation ends in this process; returns the unsubscriber. */
+  onEnd(conversationId: string, onEnd: () => void): () => void;
+  /** Whether the conversation exists and has not ended (it may have ended in another process, e.g. a purge). */
+  isOpen(conversationId: string): boolean;
 }
 
 /** Most activities one read returns; a client reads again from the new watermark. */
@@ -95,7 +120,7 @@ const TokenRequestSchema = z
 
 /** What a client may send; anything else in the body is dropped. */
 const ClientActivitySchema = z.object({
-  type: z.enum(['message', 'event']),
+  type: z.enum(['message', 'event', 'endOfConversation']),
   text: z.string().optional(),
   textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
   value: z.unknown().optional(),
@@ -134,6 +159,11 @@ export function createDirectLineService(options: DirectLineServiceOptions): Dire
   const deliveries = new Map<string, Promise<void>>();
   const deliveryWaitMs = options.deliveryWaitMs ?? 15_000;
   const botAccount = { id: bot.id, name: bot.name, role: 'bot' };
+  const limits: DirectLineLimits = { postsPerMinute: 20, maxConversationBytes: 512 * 1024, maxExtraBytes: 4096, ...options.limits };
+  const clockMs = () => options.now().getTime();
+  const withinPostRate = createRateLimit(limits.postsPerMinute, clockMs);
+  const noticeDue = createRateLimit(1, clockMs);
+  const endListeners = new Map<string, Set<() => void>>();
   let lastTimestamp = 0;
 
   /** Strictly increasing times, so clients that sort by timestamp keep the stored order. */
@@ -144,14 +174,22 @@ export function createDirectLineService(options: DirectLineServiceOptions): Dire
 
   function conversationResponse(claims: TokenClaims, streamUrl?: string): ConversationResponse {
     const { token, expiresIn } = tokens.issue(
-      { conversationId: claims.conversationId, userId: claims.userId, ...(claims.site ? { site: claims.site } : {}) },
+      {
+        conversationId: claims.conversationId,
+        userId: claims.userId,
+        ...(claims.site ? { site: claims.site } : {}),
+        ...(claims.sessionStart !== undefined ? { sessionStart: claims.sessionStart } : {}),
+      },
       'conversation',
     );
     return { conversationId: claims.conversationId, token, expires_in: expiresIn, ...(streamUrl ? { streamUrl } : {}) };
   }
 
-  function streamUrlFor(conversation: DirectLineConversation, watermark: number, origin: string): string {
-    const { token } = tokens.issue({ conversationId: conversation.id, userId: conversation.userId }, 'stream');
+  function streamUrlFor(conversation: DirectLineConversation, claims: TokenClaims, watermark: number, origin: string): string {
+    const { token } = tokens.issue(
+      { conversationId: conversation.id, userId: conversation.userId, ...(claims.sessionStart !== undefined ? { sessionStart: claims.sessionStart } : {}) },
+      'stream',
+    );
     const query = new URLSearchParams({ watermark: watermark > 0 ? String(watermark) : '', t: token });
     return `${origin}/v3/directline/conversations/${encodeURIComponent(conversation.id)}/stream?${query}`;
   }
@@ -162,7 +200,54 @@ export function createDirectLineService(options: DirectLineServiceOptions): Dire
     if (claims.conversationId !== conversationId || claims.userId !== conversation.userId) {
       throw new DirectLineError('TokenInvalid', 'Token not valid for this conversation');
     }
+    if (conversation.endedAt !== undefined) throw new DirectLineError('Forbidden', 'The conversation has ended');
     return conversation;
+  }
+
+  /** Tells the member, in the chat, why a post was refused: once a minute per reason. */
+  function notify(conversation: DirectLineConversation, kind: LimitNotice): void {
+    const text = options.notices?.[kind];
+    if (!text || !noticeDue(`${kind}|${conversation.id}`)) return;
+    const stored = store.appendActivity(
+      conversation.id,
+      ({ id }) => ({
+        type: 'message',
+        id,
+        timestamp: timestamp(),
+        channelId: 'directline',
+        conversation: { id: conversation.id },
+        from: botAccount,
+        recipient: { id: conversation.userId, role: 'user' },
+        text,
+        textFormat: 'plain',
+      }),
+      clockMs(),
+    );
+    publishStored(conversation.id, stored);
+  }
+
+  function refuse(conversation: DirectLineConversation, kind: LimitNotice, error: DirectLineError): never {
+    notify(conversation, kind);
+    throw error;
+  }
+
+  function endConversation(claims: Pick<TokenClaims, 'conversationId' | 'userId'>): boolean {
+    const ended = store.endConversation({ id: claims.conversationId, userId: claims.userId }, clockMs());
+    const listeners = endListeners.get(claims.conversationId);
+    endListeners.delete(claims.conversationId);
+    for (const listener of listeners ?? []) {
+      try {
+        listener();
+      } catch (error) {
+        logger.warn({ err: { name: (error as Error)?.name } }, 'direct line end listener failed');
+      }
+    }
+    return ended;
+  }
+
+  /** Bytes of JSON a value takes (0 when absent). */
+  function jsonBytes(value: unknown): number {
+    return value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
   }
 
   function publish(conversationId: string, group: ActivityGroup, ephemeral = false): void {
@@ -202,12 +287,11 @@ export function createDirectLineService(options: DirectLineServiceOptions): Dire
   }
 
   function toBotActivity(activity: DirectLineActivity, conversation: DirectLineConversation): DirectLineActivity {
+    // The site is the one the conversation started with (its QR code's, checked when the token
+    // was made): whatever site a client writes into a later activity is not believed.
     const channelData = { ...((activity.channelData as Record<string, unknown> | undefined) ?? {}) };
-    const pageSite = typeof channelData.site === 'string' && isSiteCode(channelData.site.trim().toUpperCase());
-    if (!pageSite) {
-      delete channelData.site;
-      if (conversation.site) channelData.site = conversation.site;
-    }
+    delete channelData.site;
+    if (conversation.site) channelData.site = conversation.site;
     return { ...activity, serviceUrl: options.serviceUrl(), recipient: botAccount, channelData };
   }
 
@@ -224,12 +308,15 @@ export function createDirectLineService(options: DirectLineServiceOptions): Dire
       return conversationResponse({
         conversationId: randomBytes(18).toString('base64url'),
         userId: `dl_${randomBytes(12).toString('base64url')}`,
+        sessionStart: clockMs(),
         // An unknown code is ignored, as a mistyped site tag is: the chat starts without a site.
         ...(code && isSiteCode(code) ? { site: code } : {}),
       });
     },
 
     refreshToken(token) {
+      // A conversation that ended (or was purged) gives no new tokens; one not started yet may.
+      if (store.findConversation(token.conversationId)?.endedAt !== undefined) throw new DirectLineError('Forbidden', 'The conversation has ended');
       return conversationResponse(token);
     },
 
@@ -255,12 +342,12 @@ export function createDirectLineService(options: DirectLineServiceOptions): Dire
         };
         await awaitDelivery(enqueueDelivery(current.id, toBotActivity(joined, current)));
       }
-      return conversationResponse(token, streamUrlFor(current, 0, streamOrigin));
+      return conversationResponse(token, streamUrlFor(current, token, 0, streamOrigin));
     },
 
     reconnect(token, conversationId, watermark, streamOrigin) {
       const conversation = authorize(token, conversationId);
-      return conversationResponse(token, streamUrlFor(conversation, parseWatermark(watermark), streamOrigin));
+      return conversationResponse(token, streamUrlFor(conversation, token, parseWatermark(watermark), streamOrigin));
     },
 
     async postActivity(token, conversationId, body) {
@@ -270,8 +357,28 @@ export function createDirectLineService(options: DirectLineServiceOptions): Dire
         throw new DirectLineError('BadArgument', `Invalid activity: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'} ${issue.message}`).join('; ')}`);
       }
       const input = parsed.data;
+      if (input.type === 'endOfConversation') {
+        // Direct Line's own way for a client to end its conversation: its tokens stop working.
+        endConversation(token);
+        return { id: `${conversation.id}|end` };
+      }
+      if (!withinPostRate(conversation.id)) {
+        refuse(conversation, 'slowDown', new DirectLineError('TooManyRequests', `More than ${limits.postsPerMinute} posts a minute in this conversation`));
+      }
       if ((input.text?.length ?? 0) > options.maxTextLength) {
-        throw new DirectLineError('MessageSizeTooBig', `Message text longer than ${options.maxTextLength} characters`);
+        refuse(conversation, 'tooBig', new DirectLineError('MessageSizeTooBig', `Message text longer than ${options.maxTextLength} characters`));
+      }
+      // A button's value stands in for text, so it is bounded like text.
+      if (input.value !== undefined && (JSON.stringify(input.value)?.length ?? 0) > options.maxTextLength) {
+        refuse(conversation, 'tooBig', new DirectLineError('MessageSizeTooBig', `Activity value longer than ${options.maxTextLength} characters`));
+      }
+      const { text: _text, value: _value, ...extra } = input;
+      if (jsonBytes(extra) > limits.maxExtraBytes) {
+        refuse(conversation, 'tooBig', new DirectLineError('MessageSizeTooBig', `Activity fields besides text and value over ${limits.maxExtraBytes} bytes`));
+      }
+      const bytes = jsonBytes(input);
+      if ((conversation.memberBytes ?? 0) + bytes > limits.maxConversationBytes) {
+        refuse(conversation, 'conversationFull', new DirectLineError('MessageSizeTooBig', 'This conversation has stored all it may'));
       }
       const stored = store.appendActivity(
         conversation.id,
@@ -284,6 +391,7 @@ export function createDirectLineService(options: DirectLineServiceOptions): Dire
           from: { id: conversation.userId, role: 'user' },
         }),
         options.now().getTime(),
+        bytes,
       );
       // The echo: Web Chat marks a message sent when it comes back with its clientActivityID.
       publishStored(conversation.id, stored);
@@ -361,6 +469,23 @@ export function createDirectLineService(options: DirectLineServiceOptions): Dire
 
     async drain() {
       await Promise.all([...deliveries.values()]);
+    },
+
+    end: endConversation,
+
+    onEnd(conversationId, onEnd) {
+      const set = endListeners.get(conversationId) ?? new Set();
+      set.add(onEnd);
+      endListeners.set(conversationId, set);
+      return () => {
+        set.delete(onEnd);
+        if (set.size === 0 && endListeners.get(conversationId) === set) endListeners.delete(conversationId);
+      };
+    },
+
+    isOpen(conversationId) {
+      const conversation = store.findConversation(conversationId);
+      return conversation !== undefined && conversation.endedAt === undefined;
     },
   };
 }

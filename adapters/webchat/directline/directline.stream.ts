@@ -16,8 +16,12 @@ export interface DirectLineStreamOptions {
   /** Whether this client may use the Direct Line at all (e.g. loopback only). */
   allowClient: (req: IncomingMessage) => boolean;
   logger: Logger;
-  /** Ping period; a socket that misses a pong by the next one is closed. */
+  /** Ping period; a socket that misses a pong by the next one is closed, as is one whose conversation ended elsewhere. */
   heartbeatMs?: number;
+  /** Streams one conversation may hold open; a new one closes the oldest. */
+  maxStreamsPerConversation?: number;
+  /** The clock the tokens use (epoch milliseconds). */
+  now?: () => number;
 }
 
 export interface DirectLineStream {
@@ -33,9 +37,16 @@ export function createDirectLineStream(options: DirectLineStreamOptions): Direct
   // Members only receive: anything they send on the socket is a keep-alive and is ignored.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const alive = new WeakMap<WebSocket, boolean>();
+  const conversationOf = new WeakMap<WebSocket, string>();
+  /** Open streams per conversation, oldest first. */
+  const streams = new Map<string, WebSocket[]>();
+  const maxStreams = options.maxStreamsPerConversation ?? 3;
+  const now = options.now ?? Date.now;
   const heartbeat = setInterval(() => {
     for (const client of wss.clients) {
-      if (alive.get(client) === false) {
+      const conversationId = conversationOf.get(client);
+      // Ended in another process (a purge) or gone: nothing more to stream.
+      if (alive.get(client) === false || (conversationId !== undefined && !service.isOpen(conversationId))) {
         client.terminate();
         continue;
       }
@@ -45,8 +56,23 @@ export function createDirectLineStream(options: DirectLineStreamOptions): Direct
   }, options.heartbeatMs ?? 30_000);
   heartbeat.unref();
 
+  function track(conversationId: string, client: WebSocket): void {
+    const open = (streams.get(conversationId) ?? []).filter((other) => other.readyState === other.OPEN || other.readyState === other.CONNECTING);
+    open.push(client);
+    // The newest wins: a page that reconnects before its old socket is noticed dead keeps working.
+    while (open.length > maxStreams) open.shift()?.close(1008, 'Too many streams for this conversation');
+    streams.set(conversationId, open);
+    conversationOf.set(client, conversationId);
+  }
+
+  function untrack(conversationId: string, client: WebSocket): void {
+    const open = (streams.get(conversationId) ?? []).filter((other) => other !== client);
+    if (open.length > 0) streams.set(conversationId, open);
+    else streams.delete(conversationId);
+  }
+
   function refuse(socket: Duplex, status: number, reason: string): void {
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\nContent-Length: 0\r\n\r\n`);
   }
 
   return {
@@ -69,6 +95,11 @@ export function createDirectLineStream(options: DirectLineStreamOptions): Direct
 
       wss.handleUpgrade(req, socket, head, (client) => {
         alive.set(client, true);
+        track(conversation.id, client);
+        // A stream lasts no longer than its conversation's tokens may, nor past its end.
+        const sessionTimer = setTimeout(() => client.close(1000, 'Conversation session over'), Math.max(0, tokens.sessionEnd(claims.sessionStart) - now()));
+        sessionTimer.unref();
+        const stopWatchingEnd = service.onEnd(conversation.id, () => client.close(1000, 'Conversation ended'));
         client.on('pong', () => alive.set(client, true));
         client.on('error', (error) => logger.debug({ err: { name: error.name } }, 'direct line stream error'));
         let sent = watermarkText ? Number(watermarkText) : 0;
@@ -89,7 +120,12 @@ export function createDirectLineStream(options: DirectLineStreamOptions): Direct
           sent = Number(backlog.watermark);
           send(backlog);
         }
-        client.on('close', unsubscribe);
+        client.on('close', () => {
+          unsubscribe();
+          stopWatchingEnd();
+          clearTimeout(sessionTimer);
+          untrack(conversation.id, client);
+        });
       });
       return true;
     },

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 
-import { LOGIN_WINDOW_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '../../../adapters/support/auth.js';
+import { accountDelayMs, LOGIN_WINDOW_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '../../../adapters/support/auth.js';
 import { ConsoleClient, STAFF, PASSWORD, seedConversation, signedIn, startConsole, type ConsoleHarness } from './console-harness.js';
 
 const CONVERSATION = 'conv-0001';
@@ -272,14 +272,52 @@ describe('support console sign-in limits', () => {
     });
   }
 
-  it('answers 429 after 5 failures for a name, even from another address and with the right password', async () => {
-    for (let i = 0; i < 5; i++) assert.equal((await attempt(STAFF.supervisor, 'equivocada', '127.0.0.2')).status, 401);
-    const limited = await attempt(STAFF.supervisor, PASSWORD, '127.0.0.3');
-    assert.equal(limited.status, 429);
-    assert.match(limited.body, /demasiados intentos fallidos/i);
-    assert.match(limited.body, /15 minutos/);
+  it('does not lock an account out: after 5 wrong passwords from 5 addresses, its owner signs in at once from an address used before (issue 15)', async () => {
+    assert.equal((await attempt(STAFF.supervisor, PASSWORD, '127.0.0.20')).status, 303, 'the supervisor\'s usual address');
+    for (let i = 1; i <= 5; i++) assert.equal((await attempt(STAFF.supervisor, 'equivocada', `127.0.1.${i}`)).status, 401);
+    assert.equal((await attempt(STAFF.supervisor, PASSWORD, '127.0.0.20')).status, 303, 'no targeted denial');
     // Another name from another address is not affected.
     assert.equal((await attempt(STAFF.agent, PASSWORD, '127.0.0.4')).status, 303);
+  });
+
+  it('slows, rather than locks, an account others failed on: from a new address the right password waits seconds, not 15 minutes', async () => {
+    for (let i = 1; i <= 5; i++) assert.equal((await attempt(STAFF.analyst, 'equivocada', `127.0.2.${i}`)).status, 401);
+    const slowed = await attempt(STAFF.analyst, PASSWORD, '127.0.0.30');
+    assert.equal(slowed.status, 429);
+    assert.match(slowed.body, /espera 1 segundo/);
+    // An unknown name is slowed with the same words: nothing tells accounts apart.
+    for (let i = 1; i <= 5; i++) await attempt('no.existe', 'equivocada', `127.0.3.${i}`);
+    const unknown = await attempt('no.existe', 'equivocada', '127.0.0.31');
+    assert.equal(unknown.status, 429);
+    assert.match(unknown.body, /espera 1 segundo/);
+    harness.clock.advance(1000);
+    assert.equal((await attempt(STAFF.analyst, PASSWORD, '127.0.0.30')).status, 303, 'a second later it signs in');
+  });
+
+  it('makes each further guess on the account wait longer, doubling up to a minute', async () => {
+    assert.deepEqual([4, 5, 6, 7, 10, 11, 40].map(accountDelayMs), [0, 1000, 2000, 4000, 32_000, 60_000, 60_000]);
+    for (let i = 1; i <= 5; i++) assert.equal((await attempt(STAFF.agent, 'equivocada', `127.0.4.${i}`)).status, 401);
+    harness.clock.advance(1000);
+    assert.equal((await attempt(STAFF.agent, 'equivocada', '127.0.4.6')).status, 401, 'the sixth guess, after its wait');
+    const held = await attempt(STAFF.agent, 'equivocada', '127.0.4.7');
+    assert.equal(held.status, 429, 'held back without being checked');
+    assert.match(held.body, /espera 2 segundos/);
+    harness.clock.advance(2000);
+    assert.equal((await attempt(STAFF.agent, PASSWORD, '127.0.4.8')).status, 303);
+  });
+
+  it('shows every failed and held-back attempt on an account in the audit log', async () => {
+    const rows = harness.db
+      .prepare(`SELECT action, detail FROM support_audit WHERE user_name = ? ORDER BY id`)
+      .all(STAFF.analyst) as Array<{ action: string; detail: string | null }>;
+    assert.deepEqual(rows.map((row) => row.action), ['sign-in-failed', 'sign-in-failed', 'sign-in-failed', 'sign-in-failed', 'sign-in-failed', 'sign-in-throttled', 'sign-in']);
+    assert.equal(JSON.parse(rows[0]?.detail ?? '{}').address, '127.0.2.1');
+    assert.ok(!harness.db.prepare(`SELECT 1 FROM support_audit WHERE user_name = 'no.existe'`).get(), 'names that are no account are not written down');
+    const supervisor = new ConsoleClient(harness.url);
+    assert.equal((await supervisor.signIn(STAFF.supervisor)).status, 303);
+    const page = await supervisor.get(`/support/audit?user=${STAFF.analyst}`);
+    assert.ok(page.body.includes('Intento fallido de inicio de sesión'));
+    assert.ok(page.body.includes('Inicio de sesión frenado tras intentos fallidos'));
   });
 
   it('answers 429 after 5 failures from one address, whatever the names', async () => {

@@ -29,10 +29,10 @@ describe('masking', () => {
     assert.equal(maskPhone('+573001112233'), '+•••••••••233');
   });
 
-  it('masks emails and runs of 6+ digits in free text, but not radicados, dates or times', () => {
+  it('masks emails, documents, phones and dates of birth in free text, but not radicados or times', () => {
     assert.equal(
       maskText('Soy CC 1.010.101.010, cel +57 300 111 2233, correo laura.gomez@example.com, caso RISS-2026-000101, nací el 15/03/1994 a las 10:30'),
-      'Soy CC •.•••.•••.•10, cel +•• ••• ••• ••33, correo l***z@example.com, caso RISS-2026-000101, nací el 15/03/1994 a las 10:30',
+      'Soy CC •.•••.•••.•10, cel +•• ••• ••• ••33, correo l***z@example.com, caso RISS-2026-000101, nací el ••/••/•••• a las 10:30',
     );
     assert.equal(maskText('te respondo a l***z@example.com'), 'te respondo a l***z@example.com');
     assert.equal(maskText('opción 12345'), 'opción 12345');

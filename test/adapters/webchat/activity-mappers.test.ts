@@ -24,7 +24,7 @@ function makeActivity(overrides: Partial<Activity> = {}): Partial<Activity> {
 
 describe('toInboundMessage', () => {
   it('maps a message: the conversation is the member, the activity id the message id', () => {
-    assert.deepEqual(toInboundMessage(makeActivity(), NOW), {
+    assert.deepEqual(toInboundMessage(makeActivity(), NOW, 'directline'), {
       channel: 'webchat',
       userId: 'conversation-1',
       messageId: 'conversation-1|0000003',
@@ -33,13 +33,26 @@ describe('toInboundMessage', () => {
     });
   });
 
-  it('takes the site of the QR code from channelData, in any case, and ignores unknown codes', () => {
-    assert.equal(toInboundMessage(makeActivity({ channelData: { site: 'SUBA' } }), NOW)?.site, 'SUBA');
-    assert.equal(toInboundMessage(makeActivity({ channelData: { site: ' kennedy ' } }), NOW)?.site, 'KENNEDY');
-    for (const site of ['ATLANTIS', 42, null, '<b>SUBA</b>']) {
-      const message = toInboundMessage(makeActivity({ channelData: { site } }), NOW);
+  it('keeps the two doors apart: an /api/messages caller naming a Direct Line conversation id gets a session of its own', () => {
+    const directLine = toInboundMessage(makeActivity(), NOW, 'directline');
+    const botFramework = toInboundMessage(makeActivity(), NOW, 'botframework');
+    assert.equal(directLine?.userId, 'conversation-1');
+    assert.equal(botFramework?.userId, 'bf:directline:conversation-1');
+    assert.equal(toInboundMessage(makeActivity(), NOW)?.userId, 'bf:directline:conversation-1', 'unmarked turns are not the Direct Line\'s');
+    assert.equal(toInboundMessage(makeActivity({ channelId: 'emulator' }), NOW, 'botframework')?.userId, 'bf:emulator:conversation-1');
+    assert.equal(toInboundMessage(makeActivity({ channelId: 'a:b' as never }), NOW, 'botframework')?.userId, 'bf:unknown:conversation-1');
+  });
+
+  it('takes the site of the QR code from channelData only as exactly a site code, and from /api/messages only when the conversation opens', () => {
+    assert.equal(toInboundMessage(makeActivity({ channelData: { site: 'SUBA' } }), NOW, 'directline')?.site, 'SUBA');
+    for (const site of ['ATLANTIS', 42, null, '<b>SUBA</b>', ' kennedy ', 'suba']) {
+      const message = toInboundMessage(makeActivity({ channelData: { site } }), NOW, 'directline');
       assert.ok(message && !('site' in message), String(site));
     }
+    const later = toInboundMessage(makeActivity({ channelData: { site: 'SUBA' } }), NOW, 'botframework');
+    assert.ok(later && !('site' in later), 'a message in the middle of a conversation does not set its site');
+    const join = toInboundMessage(makeActivity({ type: 'event', name: JOIN_EVENT_NAME, id: 'event-1', channelData: { site: 'SUBA' } }), NOW, 'botframework');
+    assert.equal(join?.site, 'SUBA');
   });
 
   it('reads a choice sent only as a button value', () => {
@@ -64,7 +77,7 @@ describe('toInboundMessage', () => {
       ],
       channelData: { site: 'CHIA' },
     });
-    assert.deepEqual(toInboundMessage(update, NOW), {
+    assert.deepEqual(toInboundMessage(update, NOW, 'directline'), {
       channel: 'webchat',
       userId: 'conversation-1',
       kind: 'open',

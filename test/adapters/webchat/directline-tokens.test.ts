@@ -5,7 +5,7 @@ import { createDirectLineTokens } from '../../../adapters/webchat/directline/dir
 
 const CLAIMS = { conversationId: 'conversation-1', userId: 'dl_member', site: 'SUBA' as const };
 
-function makeTokens(options: { secret?: string; lifetimeMs?: number } = {}) {
+function makeTokens(options: { secret?: string; lifetimeMs?: number; maxLifetimeMs?: number } = {}) {
   let now = Date.parse('2026-11-23T13:00:00Z');
   const tokens = createDirectLineTokens({ now: () => now, ...options });
   return { tokens, advance: (ms: number) => (now += ms) };
@@ -19,6 +19,7 @@ describe('Direct Line tokens', () => {
     assert.deepEqual(tokens.verify(issued.token, 'conversation'), {
       ...CLAIMS,
       scope: 'conversation',
+      sessionStart: Date.parse('2026-11-23T13:00:00Z'),
       expiresAt: Date.parse('2026-11-23T13:30:00Z'),
     });
     assert.equal(issued.token.split('.').length, 3, 'a JWT, which DirectLineJS can read');
@@ -53,5 +54,22 @@ describe('Direct Line tokens', () => {
     assert.equal(expiresIn, 300);
     advance(301_000);
     assert.equal(tokens.verify(token, 'stream'), undefined);
+  });
+
+  it('cannot be refreshed past the maximum lifetime of their conversation (issue 15, finding 5)', () => {
+    const { tokens, advance } = makeTokens({ maxLifetimeMs: 60 * 60_000 });
+    let current = tokens.verify(tokens.issue(CLAIMS, 'conversation').token, 'conversation');
+    // Refreshing every 15 minutes, as a page left open does.
+    for (let step = 0; step < 3; step++) {
+      advance(15 * 60_000);
+      assert.ok(current);
+      current = tokens.verify(tokens.issue(current, 'conversation').token, 'conversation');
+    }
+    assert.ok(current);
+    assert.equal(current.expiresAt, Date.parse('2026-11-23T14:00:00Z'), 'the last refresh ends at the session\'s end, not 30 minutes later');
+    advance(15 * 60_000);
+    assert.equal(tokens.verify(tokens.issue(CLAIMS, 'conversation').token, 'conversation')?.sessionStart, Date.parse('2026-11-23T14:00:00Z'), 'a new conversation starts a new session');
+    assert.throws(() => tokens.issue(current as never, 'conversation'), /maximum duration/);
+    assert.throws(() => tokens.issue(current as never, 'stream'), /maximum duration/, 'nor can its stream be opened again');
   });
 });

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { networkInterfaces } from 'node:os';
 import { describe, it } from 'node:test';
-import { isLocalRequest, isLoopbackAddress } from '../../../adapters/webchat/loopback.js';
+import { isLocalRequest, isLoopbackAddress } from '../../../adapters/http/local-request.js';
+import { webchatText } from '../../../adapters/webchat/webchat-texts.js';
 import { botTexts, openStream, startLina, streamRefusal, type DirectLineActivity } from './harness.js';
 
 describe('Direct Line: starting a conversation', () => {
@@ -183,7 +184,7 @@ describe('Direct Line: refusals', () => {
     assert.equal(await streamRefusal(badStream.toString()), 403);
   });
 
-  it('answers 413 to an oversized body or a text longer than the engine accepts, storing nothing', async (t) => {
+  it('answers 413 to an oversized body or a text longer than the engine accepts, storing nothing of it, and says so politely once', async (t) => {
     const { directLine, config } = await startLina(t);
     const conversation = await directLine.start();
     const tooLong = await directLine.say(conversation, 'a'.repeat(config.conversation.maxMessageLength + 1));
@@ -193,7 +194,9 @@ describe('Direct Line: refusals', () => {
     assert.equal(huge.status, 413);
     assert.equal((huge.body as { error?: { code?: string } }).error?.code, 'MessageSizeTooBig');
     const read = await directLine.activities(conversation);
-    assert.equal(read.body.watermark, '2', 'only the greeting is stored');
+    assert.equal(read.body.watermark, '3', 'the greeting, and one polite note');
+    assert.ok(read.body.activities.every((activity) => activity.from.role === 'bot'), 'nothing of the member\'s is stored');
+    assert.equal(read.body.activities.at(-1)?.text, webchatText('directLine.tooBig'));
   });
 
   it('answers 400 to malformed JSON, a non-JSON body, an activity it cannot take, or a bad watermark', async (t) => {
@@ -243,7 +246,7 @@ describe('Direct Line: who may use it', () => {
   });
 
   it('counts a forwarded request as local only when it was forwarded for loopback addresses', () => {
-    const request = (remoteAddress: string, headers: Record<string, string> = {}) => ({ socket: { remoteAddress }, headers }) as never;
+    const request = (remoteAddress: string, headers: Record<string, string> = {}) => ({ socket: { remoteAddress }, headers: { host: 'localhost:3978', ...headers } }) as never;
     assert.equal(isLocalRequest(request('127.0.0.1')), true);
     assert.equal(isLocalRequest(request('::1', { 'x-forwarded-for': '127.0.0.1' })), true);
     assert.equal(isLocalRequest(request('127.0.0.1', { forwarded: 'for="[::1]:5000";proto=http' })), true);
@@ -253,10 +256,11 @@ describe('Direct Line: who may use it', () => {
     assert.equal(isLocalRequest(request('127.0.0.1', { forwarded: 'for=198.51.100.7' })), false);
   });
 
-  it('refuses /api/messages to requests a local reverse proxy forwards from elsewhere while authentication is off; the page\'s Direct Line serves them', async (t) => {
-    const { web } = await startLina(t);
+  it('refuses /api/messages to requests a local reverse proxy forwards from elsewhere, even with the local secret; the page\'s Direct Line serves them', async (t) => {
+    const secret = 'local-secret-0123456789';
+    const { web } = await startLina(t, { env: { LINA_LOCAL_BOT_SECRET: secret } });
     const forwarded = { 'x-forwarded-for': '203.0.113.9' };
-    assert.equal((await fetch(`${web.url}/api/messages`, { method: 'POST', headers: { ...forwarded, 'content-type': 'application/json' }, body: '{}' })).status, 403);
+    assert.equal((await fetch(`${web.url}/api/messages?secret=${secret}`, { method: 'POST', headers: { ...forwarded, 'content-type': 'application/json' }, body: '{}' })).status, 403);
     assert.equal((await fetch(`${web.url}/v3/directline/tokens/generate`, { method: 'POST', headers: forwarded })).status, 200, 'members on their phones');
   });
 
@@ -279,14 +283,15 @@ describe('Direct Line: who may use it', () => {
     .find((entry): entry is NonNullable<typeof entry> => Boolean(entry && entry.family === 'IPv4' && !entry.internal))?.address;
 
   it('keeps /api/messages from other machines while Bot Framework authentication is off, and serves the page and its Direct Line to them', { skip: externalAddress ? false : 'this machine has no non-loopback IPv4 address' }, async (t) => {
-    const open = await startLina(t, { env: { LINA_HOST: '0.0.0.0' } });
+    const secret = 'local-secret-0123456789';
+    const open = await startLina(t, { env: { LINA_HOST: '0.0.0.0', LINA_LOCAL_BOT_SECRET: secret } });
     const port = new URL(open.web.url).port;
     const remote = `http://${externalAddress}:${port}`;
     const phone = (await import('./harness.js')).directLineClient(remote);
     const started = await phone.start();
     assert.match(botTexts((await phone.activities(started)).body.activities).join('\n'), /autorizas/i, 'a member on a phone talks to Lina');
-    const messages = await fetch(`${remote}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    assert.equal(messages.status, 403);
+    const messages = await fetch(`${remote}/api/messages?secret=${secret}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    assert.equal(messages.status, 403, 'the secret is for this machine only');
     assert.equal((await fetch(`${remote}/healthz`)).status, 200, 'health checks work from anywhere');
     assert.equal((await fetch(`${remote}/`)).status, 200, 'the page itself is public');
 

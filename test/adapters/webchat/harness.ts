@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { WebSocket } from 'ws';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ManualClock } from '../../../bot/clock.js';
 import { loadConfig, type Config } from '../../../bot/config.js';
 import { silentLogger } from '../../../bot/logger.js';
@@ -183,4 +185,30 @@ export function streamRefusal(streamUrl: string): Promise<number> {
     });
     socket.once('error', () => undefined);
   });
+}
+
+export interface RecordedReply {
+  path: string;
+  authorization: string | undefined;
+  activity: { type: string; text?: string };
+}
+
+/** Stands in for a channel's Bot Connector (as Bot Framework Emulator does): records what the bot sends. */
+export async function startChannelConnector(t: TestContext) {
+  const replies: RecordedReply[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      replies.push({ path: req.url ?? '', authorization: req.headers.authorization, activity: JSON.parse(body || '{}') });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${replies.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    replies,
+    messages: () => replies.filter((reply) => reply.activity.type === 'message').map((reply) => reply.activity),
+  };
 }

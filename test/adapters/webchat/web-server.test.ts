@@ -4,9 +4,7 @@
  * a Bot Framework channel (a local stand-in for the channel's connector records the replies).
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { describe, it, type TestContext } from 'node:test';
+import { describe, it } from 'node:test';
 import { ManualClock } from '../../../bot/clock.js';
 import { loadConfig } from '../../../bot/config.js';
 import { silentLogger } from '../../../bot/logger.js';
@@ -14,7 +12,7 @@ import { startWebServer } from '../../../bot/web-server.js';
 import { openDatabase } from '../../../data/database.js';
 import { webchatText } from '../../../adapters/webchat/webchat-texts.js';
 import { FAKE_NOW } from '../../fakes/agenda.fake.js';
-import { startLina, TEST_ENV } from './harness.js';
+import { startChannelConnector, startLina, TEST_ENV } from './harness.js';
 
 describe('web server', () => {
   it('answers /healthz with JSON', async (t) => {
@@ -127,9 +125,13 @@ describe('web server with Azure Direct Line', () => {
   });
 });
 
+/** The local bot secret the Emulator tests present (in its endpoint URL, `?secret=`). */
+const LOCAL_SECRET = 'emulator-secret-for-tests-0123456789';
+const WITH_LOCAL_SECRET = { env: { LINA_LOCAL_BOT_SECRET: LOCAL_SECRET } };
+
 describe('/api/messages (Bot Framework endpoint)', () => {
   it('greets a member the channel adds and answers their messages through the channel connector', async (t) => {
-    const { web } = await startLina(t);
+    const { web } = await startLina(t, WITH_LOCAL_SECRET);
     const channel = await startChannelConnector(t);
     const added = await postActivity(web.url, {
       ...activityFrom(channel.url, 'emulator-conversation-1'),
@@ -150,14 +152,14 @@ describe('/api/messages (Bot Framework endpoint)', () => {
   });
 
   it('refuses what is not an activity, and activities aimed at Lina\'s own connector', async (t) => {
-    const { web } = await startLina(t);
+    const { web } = await startLina(t, WITH_LOCAL_SECRET);
     assert.equal((await postRaw(web.url, '{"text": ')).status, 400);
     assert.equal((await postActivity(web.url, { text: 'sin tipo' })).status, 400);
     assert.equal((await postActivity(web.url, { ...activityFrom(web.url, 'c-1'), type: 'message', id: 'm-1', text: 'hola' })).status, 400);
   });
 
   it('apologises instead of crashing when a turn fails', async (t) => {
-    const config = loadConfig({ ...TEST_ENV });
+    const config = loadConfig({ ...TEST_ENV, LINA_LOCAL_BOT_SECRET: LOCAL_SECRET });
     const db = openDatabase(':memory:');
     const failing = { handle: async () => Promise.reject(new Error('the engine broke')) };
     const web = await startWebServer({ config, engine: failing, db, clock: new ManualClock(FAKE_NOW), logger: silentLogger });
@@ -172,32 +174,6 @@ describe('/api/messages (Bot Framework endpoint)', () => {
     assert.equal((await fetch(`${web.url}/healthz`)).status, 200, 'the server keeps serving');
   });
 });
-
-interface RecordedReply {
-  path: string;
-  authorization: string | undefined;
-  activity: { type: string; text?: string };
-}
-
-/** Stands in for a channel's Bot Connector (as Bot Framework Emulator does): records what the bot sends. */
-async function startChannelConnector(t: TestContext) {
-  const replies: RecordedReply[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    req.on('end', () => {
-      replies.push({ path: req.url ?? '', authorization: req.headers.authorization, activity: JSON.parse(body || '{}') });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${replies.length}` }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    replies,
-    messages: () => replies.filter((reply) => reply.activity.type === 'message').map((reply) => reply.activity),
-  };
-}
 
 function activityFrom(serviceUrl: string, conversationId: string) {
   return {
@@ -215,5 +191,5 @@ function postActivity(baseUrl: string, activity: Record<string, unknown>) {
 }
 
 function postRaw(baseUrl: string, body: string) {
-  return fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return fetch(`${baseUrl}/api/messages?secret=${LOCAL_SECRET}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 }

@@ -43,11 +43,24 @@ describe('support users and sessions', () => {
     attempts.recordFailure({ ip: '10.0.0.1', userName: 'Ana', now: T0 });
     attempts.recordFailure({ ip: '10.0.0.2', userName: 'ana', now: T0 + 10 });
     assert.equal(attempts.failuresSince({ scope: 'user', key: 'ANA', since: T0 - 1 }).count, 2);
-    assert.deepEqual(attempts.failuresSince({ scope: 'ip', key: '10.0.0.1', since: T0 - 1 }), { count: 1, oldest: T0 });
+    assert.deepEqual(attempts.failuresSince({ scope: 'ip', key: '10.0.0.1', since: T0 - 1 }), { count: 1, oldest: T0, newest: T0 });
+    assert.equal(attempts.failuresSince({ scope: 'user', key: 'ana', since: T0 - 1 }).newest, T0 + 10);
     assert.equal(attempts.failuresSince({ scope: 'user', key: 'ana', since: T0 }).count, 1);
     attempts.clearUser('ana');
     assert.equal(attempts.failuresSince({ scope: 'user', key: 'ana', since: 0 }).count, 0);
     assert.equal(attempts.failuresSince({ scope: 'ip', key: '10.0.0.2', since: 0 }).count, 1);
+  });
+
+  it('remembers the addresses an account signed in from, hashed, for a while', () => {
+    const db = openDatabase(':memory:');
+    const users = createSupportUserStore(db);
+    const user = users.create({ name: 'ana', role: 'agent', passwordHash: 'x', now: T0 });
+    const attempts = createLoginAttemptStore(db);
+    attempts.rememberAddress({ userId: user.id, address: '10.0.0.1', now: T0 });
+    assert.equal(attempts.isKnownAddress({ userId: user.id, address: '10.0.0.1', since: T0 - 1 }), true);
+    assert.equal(attempts.isKnownAddress({ userId: user.id, address: '10.0.0.2', since: T0 - 1 }), false);
+    assert.equal(attempts.isKnownAddress({ userId: user.id, address: '10.0.0.1', since: T0 }), false, 'too long ago');
+    assert.ok(!JSON.stringify(db.prepare('SELECT * FROM support_known_addresses').all()).includes('10.0.0.1'), 'only a hash is kept');
   });
 });
 
