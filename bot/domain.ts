@@ -1,5 +1,6 @@
 /**
- * The domain's vocabulary, shared by dialogs, the engine and every adapter.
+ * The domain's vocabulary, shared by dialogs, the engine and every adapter, and its one
+ * catalog: the sites and the services (CUPS) Lina schedules.
  *
  * Dates without a time are `YYYY-MM-DD` strings; instants are ISO-8601 strings with the
  * America/Bogota offset (`2026-11-24T07:00:00-05:00`). Both travel unchanged over JSON, so the
@@ -20,22 +21,66 @@ export type VisitType = (typeof VISIT_TYPES)[number];
 export const FRANJAS = ['manana', 'tarde'] as const;
 export type Franja = (typeof FRANJAS)[number];
 
-export const SITE_CODES = [
-  'CALLE42',
-  'AUTOSUR',
-  'CALLE26',
-  'KENNEDY',
-  'SUBA',
-  'CHIA',
-  'PRIMEROMAYO',
-  'FONTIBON',
-  'FACATATIVA',
-] as const;
+/** The plan's clinic sites (USS), in the order the program lists them. */
+export const SITE_CODES = ['CALLE42', 'AUTOSUR', 'CALLE26', 'KENNEDY', 'SUBA', 'CHIA', 'PRIMEROMAYO', 'FONTIBON', 'FACATATIVA'] as const;
 /** A USS (Unidad de Servicios de Salud): one of the plan's clinic sites. */
 export type SiteCode = (typeof SITE_CODES)[number];
 
-/** A CUPS code: the national code of a health service. */
-export type Cups = '890201' | '890301' | '89020110' | '890283' | '890383' | '89020271';
+/** Each site's name as members read it; the compiler holds it to `SITE_CODES`. */
+const SITE_NAMES: Readonly<Record<SiteCode, string>> = {
+  CALLE42: 'USS Calle 42',
+  AUTOSUR: 'USS Autopista Sur',
+  CALLE26: 'USS Calle 26',
+  KENNEDY: 'USS Kennedy',
+  SUBA: 'USS Suba',
+  CHIA: 'USS Chía',
+  PRIMEROMAYO: 'USS Primero de Mayo',
+  FONTIBON: 'USS Fontibón',
+  FACATATIVA: 'USS Facatativá',
+};
+
+/** The sites with their names, in the program's order. */
+export const SITES: ReadonlyArray<{ code: SiteCode; name: string }> = SITE_CODES.map((code) => ({ code, name: SITE_NAMES[code] }));
+
+export function siteName(code: SiteCode): string {
+  return SITE_NAMES[code];
+}
+
+export function isSiteCode(value: string): value is SiteCode {
+  return Object.hasOwn(SITE_NAMES, value);
+}
+
+/** The services Lina schedules, by CUPS code (the national code of a health service). */
+export const SERVICES = [
+  { cups: '890201', specialty: 'medicina_general', visitType: 'primera_vez' },
+  { cups: '890301', specialty: 'medicina_general', visitType: 'control' },
+  { cups: '89020110', specialty: 'medicina_general', visitType: 'no_programada' },
+  { cups: '890283', specialty: 'pediatria', visitType: 'primera_vez' },
+  { cups: '890383', specialty: 'pediatria', visitType: 'control' },
+  { cups: '89020271', specialty: 'pediatria', visitType: 'no_programada' },
+] as const satisfies ReadonlyArray<{ cups: string; specialty: Specialty; visitType: VisitType }>;
+
+/** A CUPS code Lina schedules: one of `SERVICES`. */
+export type Cups = (typeof SERVICES)[number]['cups'];
+
+export function cupsFor(specialty: Specialty, visitType: VisitType): Cups {
+  const service = SERVICES.find((s) => s.specialty === specialty && s.visitType === visitType);
+  if (!service) throw new Error(`No CUPS for ${specialty}/${visitType}`);
+  return service.cups;
+}
+
+export function serviceOf(cups: Cups): { specialty: Specialty; visitType: VisitType } {
+  const service = SERVICES.find((s) => s.cups === cups);
+  if (!service) throw new Error(`Unknown CUPS ${cups}`);
+  return service;
+}
+
+export function isCups(value: string): value is Cups {
+  return SERVICES.some((s) => s.cups === value);
+}
+
+/** Pediatrics is for patients under this age. */
+export const PEDIATRICS_MAX_AGE = 18;
 
 export type PlanType = 'PBS' | 'PAC';
 export type AffiliationStatus = 'active' | 'inactive';

@@ -1,5 +1,4 @@
-import type { SiteCode } from './domain.js';
-import { isSiteCode, siteName } from '../data/catalog.js';
+import { isSiteCode, siteName, type SiteCode } from './domain.js';
 
 /**
  * The greeting a site's QR code prefills on WhatsApp. It reads naturally to the member and

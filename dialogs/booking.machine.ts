@@ -1,6 +1,5 @@
 import { assign, fromPromise, sendTo, setup } from 'xstate';
-import type { Appointment, Cups, Patient, RissCase, SiteCode, Specialty, VisitType } from '../bot/domain.js';
-import { PEDIATRICS_MAX_AGE, SITES, cupsFor } from '../data/catalog.js';
+import { PEDIATRICS_MAX_AGE, SITES, cupsFor, type Appointment, type Cups, type Patient, type RissCase, type SiteCode, type Specialty, type VisitType } from '../bot/domain.js';
 import type { Understanding } from '../bot/understanding/types.js';
 import { appointmentParams, patientParams, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';

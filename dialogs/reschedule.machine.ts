@@ -1,7 +1,6 @@
 import { assign, fromPromise, sendTo, setup } from 'xstate';
-import type { Appointment, Patient, RissCase } from '../bot/domain.js';
+import { serviceOf, type Appointment, type Patient, type RissCase } from '../bot/domain.js';
 import type { Understanding } from '../bot/understanding/types.js';
-import { serviceOf } from '../data/catalog.js';
 import { appointmentOptions, appointmentParams, appointmentsNamed, bogotaParts, namesOne, patientParams, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
 import { namesAnotherPatient, type PatientChoice } from './patients.js';

@@ -1,7 +1,6 @@
 import { and, assign, enqueueActions, fromPromise, not, setup } from 'xstate';
-import type { Cups, Franja, Patient, RissCase, SiteCode, Slot, Specialty } from '../bot/domain.js';
+import { serviceOf, type Cups, type Franja, type Patient, type RissCase, type SiteCode, type Slot, type Specialty } from '../bot/domain.js';
 import type { Band, Understanding } from '../bot/understanding/types.js';
-import { serviceOf } from '../data/catalog.js';
 import { bogotaParts } from './appointments.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';

@@ -1,7 +1,6 @@
 import { and, assign, fromPromise, not, sendTo, setup } from 'xstate';
-import type { Appointment, Cups, Patient, RissCase, SiteCode, Slot, Specialty } from '../bot/domain.js';
+import { serviceOf, type Appointment, type Cups, type Patient, type RissCase, type SiteCode, type Slot, type Specialty } from '../bot/domain.js';
 import type { Band, Understanding } from '../bot/understanding/types.js';
-import { serviceOf } from '../data/catalog.js';
 import { appointmentParams, bogotaParts, patientParams, slotParams } from './appointments.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';

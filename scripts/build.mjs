@@ -27,7 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Where the JavaScript goes; git-ignored. */
 export const DIST = join(ROOT, 'dist');
-/** The folders `bot/cli.ts` and everything it imports live in (tests keep running through tsx). */
+/** The folders `bot/main/cli.ts` and everything it imports live in (tests keep running through tsx). */
 const SOURCE_FOLDERS = ['bot', 'dialogs', 'adapters', 'data'];
 const MANIFEST = join(DIST, '.build.json');
 const HOLIDAY_TABLE = join(DIST, 'colombian-holidays.json');

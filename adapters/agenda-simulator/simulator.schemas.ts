@@ -4,8 +4,7 @@
  */
 import { z } from 'zod';
 
-import { DOCUMENT_TYPES, FRANJAS, SITE_CODES, SPECIALTIES } from '../../bot/domain.js';
-import { SERVICES } from '../../data/catalog.js';
+import { DOCUMENT_TYPES, FRANJAS, SITE_CODES, SPECIALTIES, SERVICES } from '../../bot/domain.js';
 
 const id = z.string().trim().min(1).max(100);
 const cups = z.enum(SERVICES.map((service) => service.cups));

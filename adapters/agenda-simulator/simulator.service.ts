@@ -4,19 +4,8 @@
  * cannot interleave with another request.
  */
 import { addBusinessDays, addDays, bogotaDate, bogotaInstant, toBogotaIso } from '../../bot/calendar.js';
-import type {
-  Appointment,
-  Cups,
-  DocumentId,
-  Franja,
-  Member,
-  RissCase,
-  SiteCode,
-  Slot,
-  Specialty,
-} from '../../bot/domain.js';
+import { serviceOf, type Appointment, type Cups, type DocumentId, type Franja, type Member, type RissCase, type SiteCode, type Slot, type Specialty } from '../../bot/domain.js';
 import type { Clock } from '../../bot/ports.js';
-import { serviceOf } from '../../data/catalog.js';
 import { isOpenByRule, isTakenByOthers, otherBookingOf } from './seed-world.js';
 import type { SeedDoctor } from './seed-world.js';
 import { bookedSlotKey } from './simulator.store.js';

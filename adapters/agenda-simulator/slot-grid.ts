@@ -3,8 +3,7 @@
  * service may book given the clock. Pure: who holds a slot is the store's business.
  */
 import { addBusinessDays, bogotaDate, bogotaInstant, bogotaTime, isBusinessDay } from '../../bot/calendar.js';
-import type { Cups, Franja } from '../../bot/domain.js';
-import { serviceOf } from '../../data/catalog.js';
+import { serviceOf, type Cups, type Franja } from '../../bot/domain.js';
 
 export const SLOT_MINUTES = 20;
 /** How far ahead the agenda is open, in calendar days from "now". */

@@ -8,8 +8,7 @@
 import { z } from 'zod';
 
 import type { Appointment, Member, Patient, RissCase, Slot } from '../../bot/domain.js';
-import { DOCUMENT_TYPES, SITE_CODES, SPECIALTIES } from '../../bot/domain.js';
-import { SERVICES } from '../../data/catalog.js';
+import { DOCUMENT_TYPES, SITE_CODES, SPECIALTIES, SERVICES } from '../../bot/domain.js';
 
 const id = z.string().min(1);
 /** `YYYY-MM-DD`, a calendar day without time. */

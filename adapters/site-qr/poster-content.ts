@@ -2,8 +2,7 @@
  * What a site's poster says and shows, independent of the format it is printed in: the HTML
  * and the PDF renderers draw the same content.
  */
-import type { SiteCode } from '../../bot/domain.js';
-import { siteName } from '../../data/catalog.js';
+import { siteName, type SiteCode } from '../../bot/domain.js';
 import type { QrMatrix } from './qr-images.js';
 import { posterText } from './poster-texts.js';
 

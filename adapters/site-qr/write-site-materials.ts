@@ -3,8 +3,7 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SiteCode } from '../../bot/domain.js';
-import { SITES, isSiteCode, siteName } from '../../data/catalog.js';
+import { SITES, isSiteCode, siteName, type SiteCode } from '../../bot/domain.js';
 import { renderIndexHtml } from './index-html.js';
 import { composePoster, type Poster } from './poster-content.js';
 import { renderPosterHtml } from './poster-html.js';

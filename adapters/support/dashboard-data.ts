@@ -3,9 +3,8 @@
  * the program's goal metric (the share of general-medicine and pediatrics bookings made
  * through digital channels, per site) from the agenda's booking counts.
  */
-import type { SiteCode, Specialty } from '../../bot/domain.js';
+import { SITES, type SiteCode, type Specialty } from '../../bot/domain.js';
 import type { AgendaService } from '../../bot/ports.js';
-import { SITES } from '../../data/catalog.js';
 import type { ActivityRow } from '../../data/support/dashboard.store.js';
 
 export type BookingStatsRow = Awaited<ReturnType<AgendaService['bookingStats']>>[number];

@@ -3,8 +3,7 @@
  * the program says must not be escalated this way (no availability, a doctor on sick leave,
  * a doctor's contract ending) are refused with the route they belong to.
  */
-import { DOCUMENT_TYPES } from '../../bot/domain.js';
-import { isSiteCode } from '../../data/catalog.js';
+import { DOCUMENT_TYPES, isSiteCode } from '../../bot/domain.js';
 import {
   EXCLUDED_CATEGORIES,
   INCIDENT_CATEGORIES,

@@ -2,8 +2,7 @@
  * Lina's web chat page: the official Web Chat bundle, served by Lina herself, in Spanish,
  * with Lina's name and avatar, readable on a phone. Everything it loads is same-origin.
  */
-import type { SiteCode } from '../../bot/domain.js';
-import { siteName } from '../../data/catalog.js';
+import { siteName, type SiteCode } from '../../bot/domain.js';
 import { WEBCHAT_LOCALE, webChatStrings, webchatText } from './webchat-texts.js';
 
 /** Where the page's assets live, under the web server. */

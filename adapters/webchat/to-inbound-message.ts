@@ -4,7 +4,7 @@
  */
 import type { Activity } from 'botbuilder';
 import type { InboundMessage } from '../../bot/messages.js';
-import { isSiteCode } from '../../data/catalog.js';
+import { isSiteCode } from '../../bot/domain.js';
 
 /**
  * The event a page sends once connected, for channels that do not announce the member joining

@@ -5,7 +5,7 @@
 import i18next, { type i18n } from 'i18next';
 import { readFileSync } from 'node:fs';
 import type { Reply, ReplyParams } from '../../dialogs/replies.js';
-import { isCups, isSiteCode, siteName } from '../../data/catalog.js';
+import { isCups, isSiteCode, siteName } from '../domain.js';
 import type { OutboundMessage, ReplyOption } from '../messages.js';
 import type { Expectation, ShownOption } from '../understanding/types.js';
 import { BoundedCache, boundedMemo } from './bounded-cache.js';

@@ -7,9 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { SiteCode } from '../domain.js';
+import { isSiteCode, SITES, type SiteCode } from '../domain.js';
 import { CHANNELS, type ChannelName } from '../messages.js';
-import { isSiteCode, SITES } from '../../data/catalog.js';
 import { parseReplyPattern, type ReplyPattern } from './match-replies.js';
 
 /** The simulated clock at the first turn when a script does not say `now`. */

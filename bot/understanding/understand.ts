@@ -7,9 +7,8 @@
  * the intent of free sentences, chrono-node (in `when.ts`) for days and times.
  */
 import Fuse from 'fuse.js';
-import type { Specialty } from '../domain.js';
+import { serviceOf, type Specialty } from '../domain.js';
 import { isBusinessDay, isHoliday } from '../calendar.js';
-import { serviceOf } from '../../data/catalog.js';
 import { sameNormalizedName as sameName } from '../../dialogs/patients.js';
 import { readBirthDate } from './birth-date.js';
 import { documentTypesIn, readDocument } from './document.js';

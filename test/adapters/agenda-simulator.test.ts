@@ -18,9 +18,8 @@ import type { AgendaSimulator } from '../../adapters/agenda-simulator/simulator.
 import { SimulatorStore } from '../../adapters/agenda-simulator/simulator.store.js';
 import { slotStartsOn } from '../../adapters/agenda-simulator/slot-grid.js';
 import { addDays, bogotaDate, bogotaTime, isBusinessDay } from '../../bot/calendar.js';
-import { SITE_CODES } from '../../bot/domain.js';
+import { SITE_CODES, SERVICES } from '../../bot/domain.js';
 import type { Appointment, Cups, Franja, Member, RissCase, SiteCode, Slot } from '../../bot/domain.js';
-import { SERVICES } from '../../data/catalog.js';
 
 /** Thursday 12 November 2026, 09:30 in Bogotá: Monday 16 November is a holiday (Cartagena). */
 const NOW = new Date('2026-11-12T09:30:00-05:00');

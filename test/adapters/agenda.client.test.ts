@@ -29,8 +29,7 @@ import {
 import { AgendaError } from '../../bot/agenda.errors.js';
 import type { AgendaErrorCode } from '../../bot/agenda.errors.js';
 import type { Appointment, Member, Patient, RissCase, Slot } from '../../bot/domain.js';
-import { DOCUMENT_TYPES, FRANJAS, SITE_CODES, SPECIALTIES } from '../../bot/domain.js';
-import { SERVICES } from '../../data/catalog.js';
+import { DOCUMENT_TYPES, FRANJAS, SITE_CODES, SPECIALTIES, SERVICES } from '../../bot/domain.js';
 
 const BASE_URL = 'http://agenda.test';
 const DOCUMENT_NUMBER = '1032456789';

@@ -8,14 +8,13 @@
  * Only the scripted path is implemented: an answer the script never gives is a bench error
  * (`UnexpectedAnswerError`), not a re-prompt.
  */
-import type { Member, Patient, SiteCode, Slot, Specialty, VisitType } from '../../bot/domain.js';
+import { SITES, cupsFor, type Member, type Patient, type SiteCode, type Slot, type Specialty, type VisitType } from '../../bot/domain.js';
 import { searchWindow, type SearchRules } from '../../bot/dialog-actors.js';
 import type { AgendaService, Clock } from '../../bot/ports.js';
 import type { Renderer } from '../../bot/rendering/renderer.js';
 import { loadUnderstanding } from '../../bot/understanding/load.js';
 import type { Understand } from '../../bot/understanding/understand.js';
 import type { Understanding } from '../../bot/understanding/types.js';
-import { SITES, cupsFor } from '../../data/catalog.js';
 import { appointmentParams, patientParams, slotParams } from '../../dialogs/appointments.js';
 import { MENU_OPERATIONS } from '../../dialogs/conversation.machine.js';
 import { YES_NO, ask, option, reply, type Reply } from '../../dialogs/replies.js';

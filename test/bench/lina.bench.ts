@@ -20,7 +20,7 @@ import { silentLogger } from '../../bot/logger.js';
 import { renderPlainText, type Engine } from '../../bot/messages.js';
 import type { SearchRules } from '../../bot/dialog-actors.js';
 import { Renderer } from '../../bot/rendering/renderer.js';
-import { rendererGlobals, startRuntime } from '../../bot/runtime.js';
+import { rendererGlobals, startRuntime } from '../../bot/main/runtime.js';
 import { loadUnderstanding } from '../../bot/understanding/load.js';
 import { startBackgroundCheckpoints } from '../../data/checkpointer.js';
 import { openDatabase, type SqliteDatabase } from '../../data/database.js';

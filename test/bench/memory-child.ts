@@ -12,7 +12,7 @@
 import { Command } from 'commander';
 import { ManualClock } from '../../bot/clock.js';
 import { silentLogger } from '../../bot/logger.js';
-import { startRuntime } from '../../bot/runtime.js';
+import { startRuntime } from '../../bot/main/runtime.js';
 import { BENCH_NOW, assertBooked, benchConfig, talk } from './lina.bench.js';
 import { collectGarbage } from './measure.js';
 import { buildBenchWorld } from './synthetic-world.js';

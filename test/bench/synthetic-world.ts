@@ -11,8 +11,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SiteCode } from '../../bot/domain.js';
-import { SITES } from '../../data/catalog.js';
+import { SITES, type SiteCode } from '../../bot/domain.js';
 import { SEED_DOCTORS, SEED_PATIENTS, dianasAppointment, type SeedDoctor, type SeedPatient } from '../../adapters/agenda-simulator/seed-world.js';
 import { SimulatorStore } from '../../adapters/agenda-simulator/simulator.store.js';
 

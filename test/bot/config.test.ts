@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../bot/config.js';
 import { Renderer } from '../../bot/rendering/renderer.js';
-import { rendererGlobals } from '../../bot/runtime.js';
+import { rendererGlobals } from '../../bot/main/runtime.js';
 
 /** The problems `loadConfig` reports for this environment; fails the test if it loads. */
 function problemsOf(env: Record<string, string | undefined>): string[] {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { Renderer } from '../../bot/rendering/renderer.js';
-import { SITES, SERVICES } from '../../data/catalog.js';
+import { SITES, SERVICES } from '../../bot/domain.js';
 import { renderPlainText } from '../../bot/messages.js';
 import type { Reply, ReplyParams } from '../../dialogs/replies.js';
 

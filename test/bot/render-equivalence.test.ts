@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import i18next from 'i18next';
-import { isCups, isSiteCode, siteName } from '../../data/catalog.js';
+import { isCups, isSiteCode, siteName } from '../../bot/domain.js';
 import { maskEmail } from '../../bot/rendering/mask-email.js';
 import { Renderer } from '../../bot/rendering/renderer.js';
 import type { Reply, ReplyParams } from '../../dialogs/replies.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readSiteTag, siteGreeting } from '../../bot/site-tag.js';
-import { SITES } from '../../data/catalog.js';
+import { SITES } from '../../bot/domain.js';
 
 describe('site tag of a QR greeting', () => {
   it('reads back the site of every greeting it writes', () => {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Appointment, Patient, RissCase, Slot, Specialty } from '../../bot/domain.js';
-import { SITES } from '../../data/catalog.js';
+import { SITES, type Appointment, type Patient, type RissCase, type Slot, type Specialty } from '../../bot/domain.js';
 import { bookingMachine, type BookingInput, type BookingRestrictions } from '../../dialogs/booking.machine.js';
 import {
   slotFinderMachine,

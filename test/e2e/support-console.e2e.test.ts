@@ -16,7 +16,7 @@ import { ManualClock } from '../../bot/clock.js';
 import { loadConfig } from '../../bot/config.js';
 import { silentLogger } from '../../bot/logger.js';
 import type { InboundMessage, OutboundMessage } from '../../bot/messages.js';
-import { startRuntime, type Runtime } from '../../bot/runtime.js';
+import { startRuntime, type Runtime } from '../../bot/main/runtime.js';
 import { sharedFailureNoticeStore } from '../../data/support/failure-notice.store.js';
 import { createSupportUserStore, type SupportRole } from '../../data/support/support-users.store.js';
 import { launchBrowser } from '../support/browser.js';

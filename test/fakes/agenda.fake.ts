@@ -5,9 +5,8 @@
  */
 import { AgendaError, type AgendaErrorCode } from '../../bot/agenda.errors.js';
 import { addDays, bogotaDate, bogotaTime } from '../../bot/calendar.js';
-import type { Appointment, Member, Patient, RissCase, SiteCode, Slot, Specialty } from '../../bot/domain.js';
+import { serviceOf, type Appointment, type Member, type Patient, type RissCase, type SiteCode, type Slot, type Specialty } from '../../bot/domain.js';
 import type { AgendaService, Clock } from '../../bot/ports.js';
-import { serviceOf } from '../../data/catalog.js';
 
 export type AgendaOperation = keyof AgendaService;
 export type BookingStatsRow = Awaited<ReturnType<AgendaService['bookingStats']>>[number];

@@ -12,7 +12,7 @@ import { startAgendaSimulator } from '../../adapters/agenda-simulator/simulator.
 import { ManualClock } from '../../bot/clock.js';
 import { loadConfig } from '../../bot/config.js';
 import { silentLogger } from '../../bot/logger.js';
-import { startRuntime } from '../../bot/runtime.js';
+import { startRuntime } from '../../bot/main/runtime.js';
 import { FAKE_NOW } from '../fakes/agenda.fake.js';
 import { startChat } from '../fakes/chat.js';
 

@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { ManualClock } from '../../bot/clock.js';
 import { loadConfig, type Config } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
-import { startRuntime } from '../../bot/runtime.js';
+import { startRuntime } from '../../bot/main/runtime.js';
 import { runScripts } from '../../bot/simulation/run-scripts.js';
 
 const PERSONAL = [

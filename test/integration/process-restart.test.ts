@@ -21,7 +21,7 @@ const env = {
 };
 
 function startLina(): { child: ChildProcessWithoutNullStreams; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/cli.ts', 'chat', '--now', '2026-11-23T08:00:00-05:00'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main/cli.ts', 'chat', '--now', '2026-11-23T08:00:00-05:00'], {
     env,
     cwd: process.cwd(),
   });

@@ -19,7 +19,7 @@ import type { Appointment, Franja, Slot } from '../../bot/domain.js';
 import { silentLogger } from '../../bot/logger.js';
 import { renderPlainText } from '../../bot/messages.js';
 import type { AgendaService } from '../../bot/ports.js';
-import { startRuntime } from '../../bot/runtime.js';
+import { startRuntime } from '../../bot/main/runtime.js';
 import type { ReplyParams } from '../../dialogs/replies.js';
 
 const execFileAsync = promisify(execFile);
@@ -434,7 +434,7 @@ describe('closing a RISS case lifts the lock on that specialty', () => {
 
     const { stdout } = await execFileAsync(
       'npx',
-      ['tsx', 'bot/cli.ts', 'agenda', 'close-case', radicado, '--url', world.simulator.url],
+      ['tsx', 'bot/main/cli.ts', 'agenda', 'close-case', radicado, '--url', world.simulator.url],
       { cwd: REPO_ROOT },
     );
     assert.match(stdout, new RegExp(`Closed ${radicado} \\(status: closed\\)`));
@@ -447,7 +447,7 @@ describe('closing a RISS case lifts the lock on that specialty', () => {
   it('the command exits 1 and names the reason for an unknown radicado', async (t) => {
     const world = await startWorld(t);
     await assert.rejects(
-      execFileAsync('npx', ['tsx', 'bot/cli.ts', 'agenda', 'close-case', 'RISS-2026-999999', '--url', world.simulator.url], {
+      execFileAsync('npx', ['tsx', 'bot/main/cli.ts', 'agenda', 'close-case', 'RISS-2026-999999', '--url', world.simulator.url], {
         cwd: REPO_ROOT,
       }),
       (error: { code?: number; stderr?: string }) => {

@@ -18,7 +18,7 @@ import { startAgendaSimulator } from '../../adapters/agenda-simulator/simulator.
 import type { SeedPatient } from '../../adapters/agenda-simulator/seed-world.js';
 import { systemClock } from '../../bot/clock.js';
 import { silentLogger } from '../../bot/logger.js';
-import { SITES } from '../../data/catalog.js';
+import { SITES } from '../../bot/domain.js';
 
 export interface CrashFigures {
   conversations: number;

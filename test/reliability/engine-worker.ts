@@ -9,7 +9,7 @@ import { systemClock } from '../../bot/clock.js';
 import { loadConfig } from '../../bot/config.js';
 import { silentLogger } from '../../bot/logger.js';
 import { renderPlainText, type InboundMessage } from '../../bot/messages.js';
-import { startRuntime } from '../../bot/runtime.js';
+import { startRuntime } from '../../bot/main/runtime.js';
 
 const config = loadConfig();
 const runtime = await startRuntime({ config, clock: systemClock, logger: silentLogger });

@@ -3,8 +3,7 @@
  * sees them: each `at` with the options Lina shows there, rendered by the real renderer from
  * the same keys the machines use, so labels and aliases are exactly what members answer.
  */
-import { SITES } from '../../data/catalog.js';
-import { DOCUMENT_TYPES } from '../../bot/domain.js';
+import { DOCUMENT_TYPES, SITES } from '../../bot/domain.js';
 import { Renderer } from '../../bot/rendering/renderer.js';
 import type { Expectation, Question } from '../../bot/understanding/types.js';
 import { YES_NO, ask, option, type Reply, type ReplyOption } from '../../dialogs/replies.js';

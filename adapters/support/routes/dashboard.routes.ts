@@ -2,7 +2,7 @@ import type { Request, Router } from 'express';
 
 import { addDays, bogotaDate } from '../../../bot/calendar.js';
 import { CHANNELS } from '../../../bot/messages.js';
-import { isSiteCode } from '../../../data/catalog.js';
+import { isSiteCode } from '../../../bot/domain.js';
 import type { ActivityRow } from '../../../data/support/dashboard.store.js';
 import { field, requirePermission, sendPage, type ConsoleContext } from '../console-context.js';
 import { toCsv } from '../csv.js';

@@ -1,6 +1,5 @@
-import { SITES, siteName } from '../../../data/catalog.js';
+import { isSiteCode, SITES, siteName } from '../../../bot/domain.js';
 import { CHANNELS } from '../../../bot/messages.js';
-import { isSiteCode } from '../../../data/catalog.js';
 import {
   OUTCOMES,
   type ConversationSummary,

@@ -1,5 +1,5 @@
 import { CHANNELS } from '../../../bot/messages.js';
-import { SITES } from '../../../data/catalog.js';
+import { SITES } from '../../../bot/domain.js';
 import type { ActivityRow } from '../../../data/support/dashboard.store.js';
 import { formatShare, noAvailabilityRate, totalsByDay, type ShareRow } from '../dashboard-data.js';
 import { formatDay } from '../format.js';

@@ -1,5 +1,4 @@
-import { DOCUMENT_TYPES } from '../../../bot/domain.js';
-import { SITES } from '../../../data/catalog.js';
+import { DOCUMENT_TYPES, SITES } from '../../../bot/domain.js';
 import type { SupportSession } from '../../../data/support/support-sessions.store.js';
 import {
   EXCLUDED_CATEGORIES,

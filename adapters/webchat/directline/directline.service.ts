@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../../../bot/logger.js';
-import { isSiteCode } from '../../../data/catalog.js';
+import { isSiteCode } from '../../../bot/domain.js';
 import { createRateLimit } from '../rate-limit.js';
 import { DirectLineError } from './directline.errors.js';
 import {

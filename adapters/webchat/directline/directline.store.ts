@@ -2,9 +2,8 @@
  * Lina's Direct Line conversations and their activities in SQLite (migration 2), so a page
  * reload, or a restart, replays a conversation from any watermark.
  */
-import type { SiteCode } from '../../../bot/domain.js';
+import { isSiteCode, type SiteCode } from '../../../bot/domain.js';
 import type { SqliteDatabase } from '../../../data/database.js';
-import { isSiteCode } from '../../../data/catalog.js';
 
 /** An activity as Direct Line clients receive it: plain JSON. */
 export interface DirectLineActivity {

@@ -6,8 +6,7 @@
  * past that start plus the maximum lifetime.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { SiteCode } from '../../../bot/domain.js';
-import { isSiteCode } from '../../../data/catalog.js';
+import { isSiteCode, type SiteCode } from '../../../bot/domain.js';
 import { DirectLineError } from './directline.errors.js';
 
 export type TokenScope = 'conversation' | 'stream';

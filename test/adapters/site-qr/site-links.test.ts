@@ -11,7 +11,7 @@ import {
 } from '../../../adapters/site-qr/site-links.js';
 import { SiteQrInputError } from '../../../adapters/site-qr/site-qr.errors.js';
 import { readSiteTag, siteGreeting } from '../../../bot/site-tag.js';
-import { SITES } from '../../../data/catalog.js';
+import { SITES } from '../../../bot/domain.js';
 
 const withCode = (code: SiteQrInputError['code']) => (error: unknown) => error instanceof SiteQrInputError && error.code === code;
 

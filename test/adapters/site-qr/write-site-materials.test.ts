@@ -6,9 +6,8 @@ import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SiteQrInputError } from '../../../adapters/site-qr/site-qr.errors.js';
 import { writeSiteMaterials, type SiteMaterialsResult } from '../../../adapters/site-qr/write-site-materials.js';
-import type { SiteCode } from '../../../bot/domain.js';
+import { SITES, type SiteCode } from '../../../bot/domain.js';
 import { readSiteTag } from '../../../bot/site-tag.js';
-import { SITES } from '../../../data/catalog.js';
 import { decodeQrPng, decodeQrSvg, readPdf } from './read-materials.js';
 
 const NUMBER = '+57 300 123 4567';

@@ -12,8 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { ManualClock } from '../../../bot/clock.js';
 import { loadConfig, type Config } from '../../../bot/config.js';
 import { silentLogger } from '../../../bot/logger.js';
-import { startRuntime, type Runtime } from '../../../bot/runtime.js';
-import { startWebServer, type WebServer, type WebServerOptions } from '../../../bot/web-server.js';
+import { startRuntime, type Runtime } from '../../../bot/main/runtime.js';
+import { startWebServer, type WebServer, type WebServerOptions } from '../../../adapters/http/web-server.js';
 import { FAKE_NOW } from '../../fakes/agenda.fake.js';
 
 /** Settings every web chat test starts from: nothing on disk, free ports. */

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { ManualClock } from '../../../bot/clock.js';
 import { loadConfig } from '../../../bot/config.js';
 import { silentLogger } from '../../../bot/logger.js';
-import { startWebServer } from '../../../bot/web-server.js';
+import { startWebServer } from '../../../adapters/http/web-server.js';
 import { openDatabase } from '../../../data/database.js';
 import { webchatText } from '../../../adapters/webchat/webchat-texts.js';
 import { FAKE_NOW } from '../../fakes/agenda.fake.js';

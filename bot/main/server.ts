@@ -10,13 +10,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
-import type { WhatsAppChannel } from '../adapters/whatsapp/whatsapp.adapter.js';
-import { sharedFailureNoticeStore } from '../data/support/failure-notice.store.js';
-import type { Config } from './config.js';
-import type { Logger } from './logger.js';
-import type { Clock } from './ports.js';
+import type { WhatsAppChannel } from '../../adapters/whatsapp/whatsapp.adapter.js';
+import { sharedFailureNoticeStore } from '../../data/support/failure-notice.store.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Clock } from '../ports.js';
 import { startRuntime, type Runtime } from './runtime.js';
-import { startWebServer, type WebMount, type WebServer } from './web-server.js';
+import { startWebServer, type WebMount, type WebServer } from '../../adapters/http/web-server.js';
 
 export interface RunningLina {
   runtime: Runtime;
@@ -42,8 +42,8 @@ export async function startLina(options: {
       path: '/support',
       handler: loadedOnFirstRequest('support console', logger, async () => {
         const [{ createSupportConsole }, { exportTranscript }] = await Promise.all([
-          import('../adapters/support/support-console.js'),
-          import('../adapters/webchat/transcript.exporter.js'),
+          import('../../adapters/support/support-console.js'),
+          import('../../adapters/webchat/transcript.exporter.js'),
         ]);
         return createSupportConsole({
           db: runtime.db,
@@ -64,7 +64,7 @@ export async function startLina(options: {
 
   let whatsapp: WhatsAppChannel | undefined;
   if (config.whatsapp.enabled) {
-    const { startWhatsApp } = await import('../adapters/whatsapp/whatsapp.adapter.js');
+    const { startWhatsApp } = await import('../../adapters/whatsapp/whatsapp.adapter.js');
     whatsapp = await startWhatsApp({
       engine: runtime.engine,
       db: runtime.db,

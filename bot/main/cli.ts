@@ -10,15 +10,14 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadEnvFile } from 'node:process';
 import pino from 'pino';
-import { registerSupportCommands } from '../adapters/support/support.cli.js';
-import { isSiteCode } from '../data/catalog.js';
-import { openDatabase } from '../data/database.js';
-import { ManualClock, systemClock } from './clock.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import type { SiteCode } from './domain.js';
-import { createLogger, silentLogger, type Logger } from './logger.js';
-import { CHANNELS, type ChannelName } from './messages.js';
-import type { Clock } from './ports.js';
+import { registerSupportCommands } from '../../adapters/support/support.cli.js';
+import { openDatabase } from '../../data/database.js';
+import { ManualClock, systemClock } from '../clock.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { isSiteCode, type SiteCode } from '../domain.js';
+import { createLogger, silentLogger, type Logger } from '../logger.js';
+import { CHANNELS, type ChannelName } from '../messages.js';
+import type { Clock } from '../ports.js';
 
 /** A clock that starts at a chosen instant and then runs at wall-clock speed (demos). */
 function clockStartingAt(start: Date): Clock {
@@ -64,7 +63,7 @@ async function chat(flags: ChatFlags): Promise<void> {
   const logger = fileLogger(config);
   const [{ startRuntime }, { runConsoleChat }] = await Promise.all([
     import('./runtime.js'),
-    import('../adapters/console/console.adapter.js'),
+    import('../../adapters/console/console.adapter.js'),
   ]);
   const runtime = await startRuntime({ config, clock, logger });
   const userId = flags.from ?? (flags.channel === 'whatsapp' ? '+570000000000' : 'terminal');
@@ -154,7 +153,7 @@ agenda
     const config = loadConfig();
     const logger = createLogger({ level: config.log.level });
     const clock = flags.now ? clockStartingAt(flags.now) : systemClock;
-    const { startAgendaSimulator } = await import('../adapters/agenda-simulator/simulator.server.js');
+    const { startAgendaSimulator } = await import('../../adapters/agenda-simulator/simulator.server.js');
     const simulator = await startAgendaSimulator({
       clock,
       host: config.agenda.simulator.host,
@@ -178,8 +177,8 @@ agenda
     const baseUrl =
       flags.url ?? config.agenda.url ?? `http://${config.agenda.simulator.host}:${config.agenda.simulator.port}`;
     const [{ createAgendaClient }, { isAgendaError }] = await Promise.all([
-      import('../adapters/agenda/agenda.client.js'),
-      import('./agenda.errors.js'),
+      import('../../adapters/agenda/agenda.client.js'),
+      import('../agenda.errors.js'),
     ]);
     const client = createAgendaClient({ baseUrl, timeoutMs: config.agenda.timeoutMs });
     try {
@@ -201,7 +200,7 @@ program
   .option('--out <file>', 'write here instead of standard output')
   .action(async (conversationId: string, flags: { out?: string }) => {
     const config = loadConfig();
-    const { exportTranscript, TranscriptExportError } = await import('../adapters/webchat/transcript.exporter.js');
+    const { exportTranscript, TranscriptExportError } = await import('../../adapters/webchat/transcript.exporter.js');
     const db = openDatabase(config.database.path);
     try {
       const json = `${JSON.stringify(exportTranscript(db, conversationId), null, 2)}\n`;
@@ -227,7 +226,7 @@ program
   .action(async (flags: { days?: number }) => {
     const config = loadConfig();
     const days = flags.days ?? config.database.retentionDays;
-    const { purgeBefore } = await import('../data/retention.js');
+    const { purgeBefore } = await import('../../data/retention.js');
     const db = openDatabase(config.database.path);
     try {
       const now = systemClock.now();
@@ -246,7 +245,7 @@ program
     const config = loadConfig();
     const destination = file ?? join('var', 'backups', `lina-${new Date().toISOString().replace(/[:.]/g, '-')}.db`);
     mkdirSync(dirname(destination), { recursive: true });
-    const { backupTo } = await import('../data/retention.js');
+    const { backupTo } = await import('../../data/retention.js');
     const db = openDatabase(config.database.path);
     try {
       const { pages } = await backupTo(db, destination);
@@ -264,8 +263,8 @@ program
   .action(async (flags: { out: string; site?: string[] }) => {
     const config = loadConfig();
     // pdfkit and qrcode load only for this command, not at every start.
-    const { writeSiteMaterials } = await import('../adapters/site-qr/write-site-materials.js');
-    const { SiteQrInputError } = await import('../adapters/site-qr/site-qr.errors.js');
+    const { writeSiteMaterials } = await import('../../adapters/site-qr/write-site-materials.js');
+    const { SiteQrInputError } = await import('../../adapters/site-qr/site-qr.errors.js');
     try {
       const { files, warnings } = await writeSiteMaterials({
         outDir: flags.out,
@@ -295,7 +294,7 @@ program
       conversation: { ...base.conversation, rateLimitPerMinute: 1_000_000 },
       agenda: { ...base.agenda, url: undefined, simulator: { host: '127.0.0.1', port: 0, databasePath: ':memory:' } },
     };
-    const [{ startRuntime }, { runScripts }] = await Promise.all([import('./runtime.js'), import('./simulation/run-scripts.js')]);
+    const [{ startRuntime }, { runScripts }] = await Promise.all([import('./runtime.js'), import('../simulation/run-scripts.js')]);
     const summary = await runScripts(paths, {
       output: process.stdout,
       startConversation: async ({ now }) => {

@@ -9,24 +9,24 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
-import { createConnectorRouter } from '../adapters/webchat/directline/connector.routes.js';
-import { createDirectLineRouter } from '../adapters/webchat/directline/directline.routes.js';
-import { createDirectLineService } from '../adapters/webchat/directline/directline.service.js';
-import { createDirectLineStore } from '../adapters/webchat/directline/directline.store.js';
-import { createDirectLineStream } from '../adapters/webchat/directline/directline.stream.js';
-import { createDirectLineTokens } from '../adapters/webchat/directline/directline.tokens.js';
-import { isLocalRequest, isLoopbackHost } from '../adapters/http/local-request.js';
-import { createWebChatPageRouter } from '../adapters/webchat/page.routes.js';
-import { createPolicyRouter } from '../adapters/webchat/policy.routes.js';
-import { AZURE_SERVICE_URLS, checkServiceUrl, effectivePort, LOCAL_SERVICE_URLS } from '../adapters/webchat/service-url.js';
-import { ENTRY_POINT_STATE, type EntryPoint } from '../adapters/webchat/to-inbound-message.js';
-import { webchatText } from '../adapters/webchat/webchat-texts.js';
-import type { WebChatBot } from '../adapters/webchat/webchat.runtime.js';
-import type { SqliteDatabase } from '../data/database.js';
-import type { Config } from './config.js';
-import type { Logger } from './logger.js';
-import type { Engine } from './messages.js';
-import type { Clock } from './ports.js';
+import { createConnectorRouter } from '../webchat/directline/connector.routes.js';
+import { createDirectLineRouter } from '../webchat/directline/directline.routes.js';
+import { createDirectLineService } from '../webchat/directline/directline.service.js';
+import { createDirectLineStore } from '../webchat/directline/directline.store.js';
+import { createDirectLineStream } from '../webchat/directline/directline.stream.js';
+import { createDirectLineTokens } from '../webchat/directline/directline.tokens.js';
+import { isLocalRequest, isLoopbackHost } from './local-request.js';
+import { createWebChatPageRouter } from '../webchat/page.routes.js';
+import { createPolicyRouter } from '../webchat/policy.routes.js';
+import { AZURE_SERVICE_URLS, checkServiceUrl, effectivePort, LOCAL_SERVICE_URLS } from '../webchat/service-url.js';
+import { ENTRY_POINT_STATE, type EntryPoint } from '../webchat/to-inbound-message.js';
+import { webchatText } from '../webchat/webchat-texts.js';
+import type { WebChatBot } from '../webchat/webchat.runtime.js';
+import type { SqliteDatabase } from '../../data/database.js';
+import type { Config } from '../../bot/config.js';
+import type { Logger } from '../../bot/logger.js';
+import type { Engine } from '../../bot/messages.js';
+import type { Clock } from '../../bot/ports.js';
 
 /** A page or API another part of Lina serves under a path of this server (`/whatsapp`, `/support`). */
 export interface WebMount {
@@ -85,7 +85,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let serviceUrl = '';
   let bot: Promise<WebChatBot> | undefined;
   const loadBot = () => {
-    bot ??= import('../adapters/webchat/webchat.runtime.js').then(({ createWebChatBot }) =>
+    bot ??= import('../webchat/webchat.runtime.js').then(({ createWebChatBot }) =>
       createWebChatBot({
         engine: options.engine,
         clock: options.clock,

@@ -1,17 +1,17 @@
-import { createAgendaClient } from '../adapters/agenda/agenda.client.js';
-import { createResilientAgenda, type CircuitState } from '../adapters/agenda/resilient-agenda.js';
-import { startAgendaSimulator, type AgendaSimulator } from '../adapters/agenda-simulator/simulator.server.js';
-import { startBackgroundCheckpoints } from '../data/checkpointer.js';
-import { openDatabase, type SqliteDatabase } from '../data/database.js';
-import { createSqliteIdentityGuard } from '../data/identity-guard.store.js';
-import { createSqliteSessionStore } from '../data/session.store.js';
-import type { Config } from './config.js';
-import { createEngine } from './engine.js';
-import type { Logger } from './logger.js';
-import type { Engine } from './messages.js';
-import type { AgendaService, Clock, ContingencySwitch } from './ports.js';
-import { Renderer } from './rendering/renderer.js';
-import { loadUnderstanding } from './understanding/load.js';
+import { createAgendaClient } from '../../adapters/agenda/agenda.client.js';
+import { createResilientAgenda, type CircuitState } from '../../adapters/agenda/resilient-agenda.js';
+import { startAgendaSimulator, type AgendaSimulator } from '../../adapters/agenda-simulator/simulator.server.js';
+import { startBackgroundCheckpoints } from '../../data/checkpointer.js';
+import { openDatabase, type SqliteDatabase } from '../../data/database.js';
+import { createSqliteIdentityGuard } from '../../data/identity-guard.store.js';
+import { createSqliteSessionStore } from '../../data/session.store.js';
+import type { Config } from '../config.js';
+import { createEngine } from '../engine.js';
+import type { Logger } from '../logger.js';
+import type { Engine } from '../messages.js';
+import type { AgendaService, Clock, ContingencySwitch } from '../ports.js';
+import { Renderer } from '../rendering/renderer.js';
+import { loadUnderstanding } from '../understanding/load.js';
 
 export interface Runtime {
   engine: Engine;
