@@ -63,7 +63,10 @@ const NUMBER_WORD = `(?:${[...NUMBER_WORDS].sort((a, b) => b.length - a.length).
 /** A number said in words: "quince", "veinte y dos", "mil novecientos noventa y cuatro". */
 const WORDS_NUMBER = `${NUMBER_WORD}(?:\\s+(?:y\\s+)?${NUMBER_WORD})*`;
 const DAY = `(?:\\d{1,2}|1ro|1ero|1er|1o|1°|1º|${WORDS_NUMBER})`;
-const YEAR = `(?:\\d{4}|'?\\d{2}|${WORDS_NUMBER})`;
+/** 1994, '94, 1.994 (a year written with a thousands point), or in words. */
+const YEAR = `(?:\\d\\.\\d{3}|\\d{4}|'?\\d{2}|${WORDS_NUMBER})`;
+/** A month by its number, in digits or in words: 3, 03, tres. */
+const MONTH_NUMBER = `(?:\\d{1,2}|${WORDS_NUMBER})`;
 const L = '\\p{L}\\p{N}';
 
 /**
@@ -75,12 +78,12 @@ const L = '\\p{L}\\p{N}';
 const DATE_PATTERNS = [
   // Year first: 1994-03-15, 1994/3/15, 1994.03.15.
   `(?<![${L}])\\d{4}\\s?[-/.]\\s?\\d{1,2}\\s?[-/.]\\s?\\d{1,2}(?![${L}])`,
-  // Day first with separators: 15/03/1994, 15-3-94, 15.03.94, 15 / 03 / 1994.
-  `(?<![${L}])\\d{1,2}\\s?[-/.]\\s?\\d{1,2}\\s?[-/.]\\s?(?:\\d{4}|\\d{2})(?![${L}])`,
-  // Dictated: 15 del 3 del 94, 15 de 3 de 1994.
-  `(?<![${L}])\\d{1,2}\\s+del?\\s+\\d{1,2}\\s+del?\\s+(?:\\d{4}|\\d{2})(?![${L}])`,
-  // Spaces: 15 03 1994.
-  `(?<![${L}/.,-])\\d{1,2}\\s\\d{1,2}\\s\\d{4}(?![${L}])`,
+  // Day first with separators: 15/03/1994, 15-3-94, 15.03.94, 15 / 03 / 1994, 15/03/1.994.
+  `(?<![${L}])\\d{1,2}\\s?[-/.]\\s?\\d{1,2}\\s?[-/.]\\s?(?:\\d\\.\\d{3}|\\d{4}|\\d{2})(?![${L}])`,
+  // Dictated: 15 del 3 del 94, 15 de 3 de 1994, 15 del tres del noventa y cuatro.
+  `(?<![${L}])${DAY}\\s+del?\\s+${MONTH_NUMBER}\\s+del?\\s+${YEAR}(?![${L}])`,
+  // Spaces: 15 03 1994, 15 3 94; not three groups of a longer run ("10 10 10 10 10" is a document).
+  `(?<![${L}/.,-]|\\d\\s)\\d{1,2}\\s\\d{1,2}\\s(?:\\d{4}|\\d{2})(?![${L}]|\\s\\d)`,
   // Month by name, day first: 15 de marzo de 1994, 15 marzo 1994, 15-mar-94, quince de marzo del noventa y cuatro.
   `(?<![${L}])${DAY}\\s*(?:\\s(?:de|del)\\s|[-/.]|\\s)\\s*${MONTH}\\s*(?:\\s(?:de|del)\\s|[-/.,]|\\s)\\s*${YEAR}(?![${L}])`,
   // Month by name, month first: marzo 15 de 1994, marzo 15, 1994.

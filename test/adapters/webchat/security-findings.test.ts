@@ -221,6 +221,23 @@ describe('finding 5: bounded Direct Line', () => {
     assert.equal((await lina.directLine.say(other, 'sí')).status, 200, 'other conversations are not slowed');
   });
 
+  it('refuses the probe\'s 31 KB posts and a 25 KB value each by its own limit, under the default conversation cap', async (t) => {
+    const lina = await startLina(t);
+    const conversation = await lina.directLine.start();
+    const messageOf = (response: { body: unknown }) => (response.body as { error?: { message?: string } }).error?.message ?? '';
+    const padded = await lina.directLine.post(conversation, { type: 'message', text: 'hola', channelData: { padding: 'x'.repeat(31 * 1024 - 200) } });
+    assert.equal(padded.status, 413);
+    assert.match(messageOf(padded), /fields besides text and value over \d+ bytes/);
+    const value = await lina.directLine.post(conversation, { type: 'message', value: 'v'.repeat(25 * 1024) });
+    assert.equal(value.status, 413);
+    assert.match(messageOf(value), /Activity value longer than \d+ characters/);
+    const text = await lina.directLine.post(conversation, { type: 'message', text: 't'.repeat(25 * 1024) });
+    assert.equal(text.status, 413);
+    assert.match(messageOf(text), /Message text longer than \d+ characters/);
+    // The same kinds of post, within the limits, go through.
+    assert.equal((await lina.directLine.post(conversation, { type: 'message', value: { option: 'book' }, channelData: { clientActivityID: 'c-1' } })).status, 200);
+  });
+
   it('refuses the probe\'s 31 KB posts and a 25 KB value, and bounds what a conversation may store', async (t) => {
     const lina = await startLina(t, { env: { LINA_DIRECTLINE_MAX_CONVERSATION_KB: '16' } });
     const conversation = await lina.directLine.start();
