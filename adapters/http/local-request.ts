@@ -30,6 +30,8 @@ export const FORWARDING_HEADERS = [
   'x-original-forwarded-for',
   'forwarded-for',
   'x-forwarded',
+  'client-ip',
+  'x-remote-addr',
 ] as const;
 
 /**

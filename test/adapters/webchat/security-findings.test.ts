@@ -268,6 +268,8 @@ describe('finding 6: one rule for local requests, nosniff, and the site only at 
     { 'x-real-ip': '203.0.113.9' },
     { 'x-client-ip': '203.0.113.9' },
     { 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '198.51.100.4' },
+    { 'client-ip': '203.0.113.9' },
+    { 'x-remote-addr': '203.0.113.9' },
   ];
 
   /** A request with any Host header (fetch sets its own). */
