@@ -12,6 +12,8 @@ export interface Request {
   dayOff?: 'holiday' | 'weekend';
   weekday?: number;
   time?: string;
+  /** The day to move an appointment to, said with the one naming it ("la del miércoles, pal jueves"). */
+  newDay?: string;
   /** The appointment the member had chosen to move or cancel before a switch. */
   appointmentId?: string;
 }

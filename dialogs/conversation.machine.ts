@@ -135,6 +135,7 @@ function requestIn(understood: Understanding, previous?: PendingRequest): Pendin
     ...(entities.site ? { site: entities.site } : {}),
     ...(entities.band ? { band: entities.band } : {}),
     ...(entities.day ? { day: entities.day } : {}),
+    ...(entities.newDay ? { newDay: entities.newDay } : {}),
     ...(entities.dayOff ? { dayOff: entities.dayOff } : {}),
     ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
     ...(entities.time ? { time: entities.time } : {}),
@@ -170,7 +171,12 @@ function operationOutcome(output: OperationOutput): ConversationRecord | undefin
 /** How an operation's state handles the member while it runs: messages go to it; greetings, thanks and help are said here, then it repeats its question. */
 /** The operation a message asks for in the middle of another: "no, más bien cancelarla" while rescheduling. */
 function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'reschedule'): Operation | undefined {
-  if (!isMessage(event) || event.choice !== undefined) return undefined;
+  if (!isMessage(event)) return undefined;
+  // A yes answers the pending confirmation first, and an option named after an operation
+  // ("Cancelar esa cita") is the running operation's own answer. Any other option picked
+  // along with another operation ("no, cámbiemela pal viernes" at "¿La cancelo?", "esa, pero
+  // para cambiarla" at "¿Cuál cita quieres cancelar?") gives way to that operation.
+  if (event.choice === 'yes' || (event.choice !== undefined && (OPERATION_INTENTS as readonly string[]).includes(event.choice)) || event.choice === 'menu') return undefined;
   const { intent, intentScore } = event.understood;
   // Only a clear request: the cue-read operations, not a weak guess.
   if (intentScore < 0.85) return undefined;

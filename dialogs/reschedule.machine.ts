@@ -25,7 +25,7 @@ export type RescheduleOutput =
   | { outcome: 'none' | 'back' | 'abandoned' | 'error' };
 
 /** What the member said: the appointment ("la del miércoles") and, once it is chosen, the new time. */
-type RescheduleRequest = Request & { newDay?: string; newTime?: string };
+type RescheduleRequest = Request & { newTime?: string };
 
 interface RescheduleContext extends Omit<RescheduleInput, 'request'>, SpeakingContext {
   request?: RescheduleRequest;
@@ -43,9 +43,22 @@ function newTimeIn(event: DialogEvent | RepeatEvent, chosen: Appointment | undef
   const ownDay = chosen ? bogotaParts(chosen.start).day : undefined;
   return {
     ...(said.band ? { band: said.band } : {}),
-    ...(said.day && said.day !== ownDay ? { newDay: said.day } : {}),
+    ...(said.newDay && said.newDay !== ownDay ? { newDay: said.newDay } : said.day && said.day !== ownDay ? { newDay: said.day } : {}),
     ...(said.time && said.day !== ownDay ? { newTime: said.time } : {}),
   };
+}
+
+/**
+ * The day and time to search for the appointment's new slot: those said while choosing it,
+ * or a day and time said before ("cámbiemela pal viernes" at a cancellation, carried here)
+ * that are not the appointment's own (which only named it: "la del miércoles").
+ */
+function carriedNewTime(request: RescheduleRequest | undefined, appointment: Appointment): { day?: string; time?: string } {
+  const own = bogotaParts(appointment.start);
+  const day = request?.newDay ?? (request?.day && request.day !== own.day ? request.day : undefined);
+  const saidTime = request?.time && request.time !== own.time && (request.day === undefined || request.day !== own.day) ? request.time : undefined;
+  const time = request?.newTime ?? saidTime;
+  return { ...(day ? { day } : {}), ...(time ? { time } : {}) };
 }
 
 const isSelf = (context: RescheduleContext) => context.patients.some((choice) => choice.self && choice.patient.id === context.patient.id);
@@ -181,14 +194,17 @@ export const rescheduleMachine = setup({
             specialty: service.specialty,
             site: appointment.site,
             ...(context.request?.band ? { band: context.request.band } : {}),
-            ...(context.request?.newDay ? { day: context.request.newDay } : {}),
-            ...(context.request?.newTime ? { time: context.request.newTime } : {}),
+            ...carriedNewTime(context.request, appointment),
             window: service.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',
             appointment,
           };
         },
         onDone: [
-          { guard: 'takeSlotBack', target: 'awaitingAppointment', actions: assign({ request: ({ context }) => ({ ...context.request, band: undefined, newDay: undefined, newTime: undefined }) }) },
+          {
+            guard: 'takeSlotBack',
+            target: 'awaitingAppointment',
+            actions: assign({ request: ({ context }) => ({ ...context.request, band: undefined, newDay: undefined, newTime: undefined, day: undefined, time: undefined }) }),
+          },
           {
             target: 'done',
             actions: assign({

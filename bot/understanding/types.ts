@@ -99,6 +99,12 @@ export interface Entities {
   time?: string;
   /** Times earlier than the ones shown are asked for ("¿hay algo más temprano?"). */
   earlier?: true;
+  /**
+   * The day an appointment is to be moved to, when the message also names the appointment by
+   * its day ("tengo cita el miércoles y necesito cambiarla pal jueves": `day` is the
+   * Wednesday, `newDay` the Thursday); a single day said after "cambiarla para" is both.
+   */
+  newDay?: string;
   documentType?: DocumentType;
   documentNumber?: string;
   /** `YYYY-MM-DD`. */

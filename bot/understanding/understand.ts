@@ -53,6 +53,7 @@ import {
   MAY_HOLD_A_NUMBER,
   MENU_CUE,
   MORE_TIMES_ASKED,
+  MOVE_TO,
   NONE_OF_THESE,
   NO_EMAIL_FIRST,
   OPENING_NUMBER,
@@ -97,6 +98,10 @@ const BOOKING_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitTyp
 const DOCUMENT_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'consent', 'document', 'documentType', 'birthDate']);
 const OPERATIONS_IN_MENU: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule', 'help']);
 const OPERATIONS: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule']);
+/** Questions where a day to move something to can only mean moving an appointment. */
+const MOVE_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'menu', 'appointment', 'existing']);
+/** A message that opens with a "no" set apart by punctuation: "no, cámbiela para el viernes". */
+const ANSWERING_NO = /^\s*(no|nop|nel)\s*[,.;:!]/;
 const DOCTOR_TITLES: ReadonlySet<string> = new Set(['dr', 'dra', 'doctor', 'doctora', 'medico', 'medica']);
 const BOGOTA_OFFSET_MS = -5 * 60 * 60 * 1000;
 /** A capitalised word that does not open a sentence: "es para Sofía", "mi hijo Juan". */
@@ -222,6 +227,22 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       if (!isBusinessDay(when.day)) entities.dayOff = isHoliday(when.day) ? 'holiday' : 'weekend';
     }
     if (when.weekday !== undefined && entities.day) entities.weekday = when.weekday;
+    // "Tengo una cita el miércoles y necesito cambiarla pal jueves": the day after "cambiarla
+    // para" is the new one; a day before it names the appointment.
+    const moveTo = entities.day ? MOVE_TO.exec(normalizeMessage(whenText)) : null;
+    if (moveTo) {
+      const normalizedWhen = normalizeMessage(whenText);
+      const target = readWhen(normalizedWhen.slice(moveTo.index + moveTo[0].length), now);
+      const named = readWhen(normalizedWhen.slice(0, moveTo.index), now);
+      if (target.day) {
+        entities.newDay = target.day;
+        if (named.day && named.day !== target.day) {
+          entities.day = named.day;
+          if (named.weekday !== undefined) entities.weekday = named.weekday;
+          else delete entities.weekday;
+        }
+      }
+    }
     if (when.time && question !== 'document') entities.time = when.time;
     // "¿Hay algo más temprano?" where slots are shown: earlier than those.
     if ((question === 'slot' || question === 'confirm') && EARLIER.test(words.join(' '))) entities.earlier = true;
@@ -277,7 +298,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const patients = readPatients(original, words, question, expectation.options, question === 'email' ? [] : people, capitalised, () => clausesOf(normalized, original));
     if (patients.length > 0) entities.patients = patients.map((mention) => (mention.kind === 'name' ? withWrittenForm(mention, read) : mention));
 
-    const intentRead = readIntent(words, question, yesNo, courtesy);
+    const intentRead = readIntent(words, question, yesNo, courtesy, ANSWERING_NO.test(normalized));
     let { intent } = intentRead;
     let score = intentRead.score;
     // A phrase that is all small talk ("hasta mañana", "mil gracias") says nothing else.
@@ -384,6 +405,11 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // "¿Algo más tardecito?", "ninguna de esas, necesito en la mañana": other times than those shown.
     if (question === 'slot' && picked === undefined && intent === 'none' && !entities.day && (LATER.test(normalized) || (NONE_OF_THESE.test(normalized) && entities.band))) intent = 'more_times';
     let choice = picked?.value ?? (pickedBook ? 'book' : undefined);
+    // "¿Y esa me la puede pasar pal jueves?" where no slot is being chosen: moving an appointment.
+    if (entities.newDay && (intent === 'none' || intent === 'other_day') && MOVE_QUESTIONS.has(question) && (picked === undefined || question === 'appointment')) {
+      intent = 'reschedule';
+      if (question === 'menu' || question === 'existing') choice = optionValue(expectation.options, 'reschedule') ?? choice;
+    }
     // "Mañanaaa", "la última, el PPT": the option picked is also what the message says.
     if (question === 'band' && picked?.by === 'words' && !entities.band && !entities.time && (picked.value === 'manana' || picked.value === 'tarde' || picked.value === 'cualquiera')) entities.band = picked.value;
     if (question === 'documentType' && picked?.by === 'words' && !entities.documentType) entities.documentType = picked.value as NonNullable<Entities['documentType']>;
@@ -406,6 +432,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     question: Question,
     yesNo: 'yes' | 'no' | undefined,
     courtesy: ReadonlyArray<Found<true>>,
+    answeringNo = false,
   ): { intent: Intent; score: number; ruled: boolean } {
     if (words.length === 0) return { intent: 'none', score: 1, ruled: true };
     const whole = words.join(' ');
@@ -430,7 +457,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (KEEP_IT.test(whole) && !/\bcancel/.test(whole) && !/\b(otra|nueva|otro)\b/.test(whole)) return { intent: /\bgracias\b/.test(whole) ? 'thanks' : 'none', score: 1, ruled: false };
     // "Hola, perdón, ¿sigue ahí? Se me fue la señal": checking Lina is there.
     if (STILL_THERE.test(whole) && words.length <= 14 && !operationCue(whole)) return { intent: 'greet', score: 1, ruled: false };
-    const cued = operationCue(whole);
+    const cued = operationCue(whole, answeringNo);
     if (cued) return { intent: cued, score: 0.9, ruled: false };
     if (DAY_QUESTIONS.has(question) && OTHER_DAY_CUE.test(whole) && !/\bno (quiero |es )?(otro dia|otra fecha)\b/.test(whole)) return { intent: 'other_day', score: 0.9, ruled: false };
 
@@ -535,7 +562,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
   }
 
   /** The operation the last undenied cue names, if any. */
-  function operationCue(whole: string): Intent | undefined {
+  /** `answeringNo`: the message opens with a "no" set apart ("no, cámbiela"), which answers and denies nothing after it. */
+  function operationCue(whole: string, answeringNo = false): Intent | undefined {
     // Cancel, reschedule and consult outrank booking: their sentences also say "la cita de pediatría".
     let best: { intent: Intent; at: number } | undefined;
     let booking = false;
@@ -544,7 +572,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       for (let match = cue.exec(whole); match; match = cue.exec(whole)) {
         // "No quiero cancelar", "no es para cancelar": a denied cue names nothing.
         const before = whole.slice(Math.max(0, match.index - 14), match.index);
-        if (/\bno (quiero |es para |era para |voy a |necesito )?$/.test(before)) continue;
+        if (/\bno (quiero |es para |era para |voy a |necesito )?$/.test(before) && !(answeringNo && match.index === 3)) continue;
         if (intent === 'book') booking = true;
         else if (!best || match.index > best.at) best = { intent, at: match.index };
       }

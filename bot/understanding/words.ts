@@ -19,14 +19,14 @@ const HAS_NON_ASCII = /[^\x00-\x7f]/;
 /**
  * Chat shorthand, read as the word it stands for wherever it stands alone between spaces or
  * punctuation: "q" (que), "xq"/"pq" (porque), "tmb"/"tb" (también), "xa" (para), "d" (de),
- * "k" (que, inside a sentence; "k" alone is an ok), "dnd" (donde), "cdo" (cuando), "bns" (buenas). "x" stays:
- * "x fa" is a courtesy of its own and "x" may be a mark.
+ * "k" (que, inside a sentence; "k" alone is an ok), "dnd" (donde), "cdo" (cuando), "bns" (buenas),
+ * "x" (por, inside a sentence: "x la tarde", "x fa"; alone it may be a mark).
  */
 const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['q', 'que'], ['xq', 'porque'], ['pq', 'porque'], ['porq', 'porque'], ['tmb', 'tambien'], ['tb', 'tambien'], ['tambn', 'tambien'],
   ['xa', 'para'], ['d', 'de'], ['bns', 'buenas'], ['bnas', 'buenas'], ['bnos', 'buenos'], ['dnd', 'donde'], ['cdo', 'cuando'], ['bn', 'bien'], ['msj', 'mensaje'], ['info', 'informacion'],
 ]);
-const SHORTHAND_WORD = /(?<![a-z0-9@._-])(q|xq|pq|porq|tmb|tb|tambn|xa|d|bns|bnas|bnos|dnd|cdo|bn|msj|info|k)(?![a-z0-9@_-]|\.[a-z0-9])/g;
+const SHORTHAND_WORD = /(?<![a-z0-9@._-])(q|xq|pq|porq|tmb|tb|tambn|xa|d|bns|bnas|bnos|dnd|cdo|bn|msj|info|k|x)(?![a-z0-9@_-]|\.[a-z0-9])/g;
 const HAS_SHORTHAND = new RegExp(SHORTHAND_WORD.source);
 /** Anything that is not a letter, a digit, `@`, `.`, `/`, `-`, `:` or `_` separates words. */
 const SEPARATORS = /[^a-z0-9@./:_-]+/g;
@@ -50,7 +50,7 @@ export function normalizeMessage(text: string): string {
 
 function expandShorthand(folded: string): string {
   const alone = !/\s/.test(folded.trim());
-  return folded.replace(SHORTHAND_WORD, (word) => (word === 'k' ? (alone ? 'ok' : 'que') : SHORTHAND.get(word) ?? word));
+  return folded.replace(SHORTHAND_WORD, (word) => (word === 'k' ? (alone ? 'ok' : 'que') : word === 'x' ? (alone ? 'x' : 'por') : SHORTHAND.get(word) ?? word));
 }
 
 /** The words of a normalised message, without punctuation at their edges. */

@@ -241,6 +241,21 @@ describe('chat shorthand and small words around an answer', () => {
     ['necesito cancelar una cita mi cc es 1010101010', 'document', { intent: 'cancel', documentType: 'CC', documentNumber: '1010101010' }],
     ['cc 1010101010 es para cambiar la fecha de mi cita', 'document', { intent: 'reschedule', documentNumber: '1010101010' }],
     ['el correo es d.q@x.co', 'email', { email: 'd.q@x.co' }],
+    ['2 x fa', 'menu', { choice: 'consult' }],
+    ['y esa me la puede pasar pal jueves x la tarde?', 'menu', { intent: 'reschedule', choice: 'reschedule', band: 'tarde', newDay: '2026-11-26' }],
+  ]);
+});
+
+describe('moving an appointment to another day', () => {
+  itReads([
+    // The day before "cambiarla pal…" names the appointment; the one after is the new day.
+    ['yo tengo una cita el miercoles en kennedy y necesito cambiarla pal jueves en la tarde', 'start', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-26', band: 'tarde' }],
+    ['necesito pasar la cita para el viernes', 'start', { intent: 'reschedule', day: '2026-11-27', newDay: '2026-11-27' }],
+    // A change of mind at a cancellation is the reschedule it asks for, and the "no" answers.
+    ['no espere, mejor no la cancele, cambiemela pal viernes en la mañana', 'confirm', { intent: 'reschedule', choice: 'no', newDay: '2026-11-27', band: 'manana' }],
+    ['no, cambiela para el viernes', 'confirm', { intent: 'reschedule', choice: 'no' }],
+    ['no quiero cancelar', 'confirm', { intent: 'deny', choice: 'no' }],
+    ['pasemela pal lunes', 'start', { intent: 'reschedule', newDay: '2026-11-30' }],
   ]);
 });
 
