@@ -98,6 +98,8 @@ const BOOKING_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitTyp
 const DOCUMENT_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'consent', 'document', 'documentType', 'birthDate']);
 const OPERATIONS_IN_MENU: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule', 'help']);
 const OPERATIONS: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule']);
+/** Verbs that, after "mejor", do exactly what a yes/no offer proposed: "no, mejor radique el caso". */
+const DOES_WHAT_WAS_OFFERED: ReadonlySet<string> = new Set(['radique', 'radiquelo', 'radicalo', 'radicar', 'hagalo', 'hagale', 'hazlo', 'dale', 'proceda']);
 /** Questions where a day to move something to can only mean moving an appointment. */
 const MOVE_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'menu', 'appointment', 'existing']);
 /** A message that opens with a "no" set apart by punctuation: "no, cámbiela para el viernes". */
@@ -512,6 +514,14 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (words.length === 0) return undefined;
     const whole = words.join(' ');
     const yesNoQuestion = YES_NO_QUESTIONS.has(question);
+    // "No, mejor radique el caso" to "¿Radico el caso?": the change of mind does what was offered.
+    if (yesNoQuestion) {
+      const mind = /\b(mejor|mas bien|pensandolo bien|pensandolo mejor)\b/.exec(whole);
+      const after = mind ? words.slice(wordsOf(whole.slice(0, mind.index + mind[0].length)).length) : [];
+      // Only a verb that does what was offered and names nothing else: "no, mejor cancélela" at "¿La muevo?"
+      // and "no, mejor busque otra fecha" at "¿Busco en la tarde?" are other requests, not a yes.
+      if (mind && after.length > 0 && DOES_WHAT_WAS_OFFERED.has(after[0] ?? '') && !after.includes('no') && !operationCue(after.join(' ')) && !OTHER_DAY_CUE.test(after.join(' '))) return 'yes';
+    }
     // "No, es para Mateo": a no set apart by punctuation answers on its own.
     if (/^[^a-z0-9]*(no|nop|nel)\s*[,.;!]/.test(normalized)) return 'no';
     if (lexicon.no.has(whole)) return 'no';

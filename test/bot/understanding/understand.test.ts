@@ -256,6 +256,10 @@ describe('moving an appointment to another day', () => {
     ['no, cambiela para el viernes', 'confirm', { intent: 'reschedule', choice: 'no' }],
     ['no quiero cancelar', 'confirm', { intent: 'deny', choice: 'no' }],
     ['pasemela pal lunes', 'start', { intent: 'reschedule', newDay: '2026-11-30' }],
+    // "No, mejor radique el caso" does what was offered; "no, mejor cancélela" or "no, mejor otra fecha" ask for something else.
+    ['no, mejor radique el caso', 'offer', { choice: 'yes', yesNo: 'yes' }],
+    ['no, mejor busque en otra fecha, la próxima semana', 'offer', { choice: 'no', yesNo: 'no' }],
+    ['no mejor cancelela', 'confirm', { choice: 'no', yesNo: 'no' }],
   ]);
 });
 
