@@ -76,6 +76,8 @@ interface ConversationContext extends ConversationInput {
   /** `null` when the lookup found nobody: the member is told nothing different. */
   member?: Member | null;
   identityFailures: number;
+  /** The type of the document that last failed identification (a child's TI or RC gets its own hint). */
+  failedDocumentType?: DocumentType;
   /** Passed the second factor and eligibility. */
   verified: boolean;
   patient?: Patient;
@@ -257,6 +259,7 @@ export const conversationMachine = setup({
     birthDateReadable: ({ event }) => entitiesOf(event).birthDate !== undefined,
     birthDateMatches: ({ context, event }) => !!context.member && context.member.birthDate === entitiesOf(event).birthDate,
     identityFailuresExhausted: ({ context }) => context.identityFailures >= MAX_IDENTITY_FAILURES,
+    minorDocumentGiven: ({ context }) => context.failedDocumentType === 'TI' || context.failedDocumentType === 'RC',
     notPbs: ({ context }) => context.member?.plan !== 'PBS',
     inactive: ({ context }) => context.member?.status !== 'active',
     hasBeneficiaries: ({ context }) => (context.member?.beneficiaries.length ?? 0) > 0,
@@ -541,7 +544,7 @@ export const conversationMachine = setup({
     },
     identityFailed: {
       entry: [
-        assign({ identityFailures: ({ context }) => context.identityFailures + 1 }),
+        assign({ identityFailures: ({ context }) => context.identityFailures + 1, failedDocumentType: ({ context }) => context.documentType }),
         {
           type: 'record',
           params: ({ context }) => ({ type: 'identity-failure', document: `${context.documentType ?? 'CC'}:${context.documentNumber ?? ''}` }),
@@ -557,6 +560,9 @@ export const conversationMachine = setup({
             { type: 'record', params: { type: 'outcome', outcome: 'refused' } },
           ],
         },
+        // A child's document (TI, RC) is a common slip: the member is told whose document opens the door.
+        // Said from the type written, so it tells nothing about whether that document exists.
+        { guard: 'minorDocumentGiven', target: 'awaitingDocument', actions: { type: 'say', params: reply('identify.failedMinorDocument') } },
         { target: 'awaitingDocument', actions: { type: 'say', params: reply('identify.failed') } },
       ],
     },
