@@ -210,7 +210,8 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
         repeat,
       ],
     },
-    THANKS: { actions: [{ type: 'say', params: reply('common.youAreWelcome') }, repeat] },
+    // Thanks in the middle of an operation may mean the member thinks it is done: it is not, and Lina says so.
+    THANKS: { actions: [{ type: 'say', params: reply('common.youAreWelcome', { context: id }) }, repeat] },
   } as const;
 }
 
