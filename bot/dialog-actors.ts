@@ -86,16 +86,23 @@ export async function searchSlotsIn(agenda: Pick<AgendaService, 'searchSlots'>, 
   const from = after && Date.parse(after.start) > window.from.getTime() ? new Date(after.start) : window.from;
   const skip = new Set(after?.ids ?? []);
   const slots = await agenda.searchSlots({
+    ...searchedFor(input, from, window.to),
+    // A time of day without a day filters each day's slots here: ask for enough to fill a page.
+    limit: input.fromTime && !input.day ? 200 : SLOTS_PER_PAGE + skip.size,
+  });
+  return slots.filter((slot) => !skip.has(slot.id) && (!input.fromTime || bogotaTime(new Date(slot.start)) >= input.fromTime)).slice(0, SLOTS_PER_PAGE);
+}
+
+/** What both agenda searches are asked for: the service, the site, the band and doctor when given, and the window. */
+function searchedFor(input: Pick<SearchSlotsInput, 'cups' | 'site' | 'franja' | 'doctorId'>, from: Date, to: Date) {
+  return {
     cups: input.cups,
     site: input.site,
     ...(input.franja ? { franja: input.franja } : {}),
     ...(input.doctorId ? { doctorId: input.doctorId } : {}),
     from: from.toISOString(),
-    to: window.to.toISOString(),
-    // A time of day without a day filters each day's slots here: ask for enough to fill a page.
-    limit: input.fromTime && !input.day ? 200 : SLOTS_PER_PAGE + skip.size,
-  });
-  return slots.filter((slot) => !skip.has(slot.id) && (!input.fromTime || bogotaTime(new Date(slot.start)) >= input.fromTime)).slice(0, SLOTS_PER_PAGE);
+    to: to.toISOString(),
+  };
 }
 
 /** One page of the days that have slots, after `afterDay` when the member asked for more. */
@@ -105,12 +112,7 @@ export async function availableDaysIn(agenda: Pick<AgendaService, 'availableDays
   const from = input.afterDay ? new Date(Math.max(window.from.getTime(), bogotaInstant(addDays(input.afterDay, 1), '00:00').getTime())) : window.from;
   if (from > window.to) return [];
   const days = await agenda.availableDays({
-    cups: input.cups,
-    site: input.site,
-    ...(input.franja ? { franja: input.franja } : {}),
-    ...(input.doctorId ? { doctorId: input.doctorId } : {}),
-    from: from.toISOString(),
-    to: window.to.toISOString(),
+    ...searchedFor(input, from, window.to),
     // One more than a page: whether more days follow.
     limit: DAYS_PER_PAGE + 1,
   });
