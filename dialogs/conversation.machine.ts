@@ -174,11 +174,16 @@ function operationOutcome(output: OperationOutput): ConversationRecord | undefin
 /** The operation a message asks for in the middle of another: "no, más bien cancelarla" while rescheduling. */
 function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'reschedule'): Operation | undefined {
   if (!isMessage(event)) return undefined;
-  // A yes answers the pending confirmation first, and an option named after an operation
-  // ("Cancelar esa cita") is the running operation's own answer. Any other option picked
-  // along with another operation ("no, cámbiemela pal viernes" at "¿La cancelo?", "esa, pero
-  // para cambiarla" at "¿Cuál cita quieres cancelar?") gives way to that operation.
-  if (event.choice === 'yes' || (event.choice !== undefined && (OPERATION_INTENTS as readonly string[]).includes(event.choice)) || event.choice === 'menu') return undefined;
+  // An option picked along with another operation gives way to that operation only when it is
+  // a "no" ("no, cámbiemela pal viernes" at "¿La cancelo?") or the appointment a cancellation
+  // or a move asks about ("esa, pero para cambiarla"). A yes answers its confirmation first;
+  // an option named after an operation ("Cancelar esa cita") is the running operation's own
+  // answer; and a slot picked while booking ("la 2, y también cancelar la otra") is kept.
+  if (event.choice !== undefined) {
+    const operationOption = (OPERATION_INTENTS as readonly string[]).includes(event.choice) || event.choice === 'menu';
+    const givesWay = event.choice === 'no' || (running !== 'booking' && event.choice !== 'yes' && !operationOption);
+    if (!givesWay) return undefined;
+  }
   const { intent, intentScore } = event.understood;
   // Only a clear request: the cue-read operations, not a weak guess.
   if (intentScore < 0.85) return undefined;
