@@ -87,7 +87,7 @@ const YES_NO_QUESTIONS: ReadonlySet<Question> = new Set(['consent', 'confirm', '
 /** Questions about who the member is: a site named there is not one to book at. */
 const IDENTITY_QUESTIONS: ReadonlySet<Question> = new Set(['document', 'documentType', 'birthDate', 'email']);
 /** What a member says of a document or date as their own ("la mía", "soy yo"), not of a patient. */
-const OWN_DOCUMENT: ReadonlySet<string> = new Set(['mia', 'es mia', 'la mia', 'soy yo', 'yo', 'la de mi', 'y la mia']);
+const OWN_DOCUMENT: ReadonlySet<string> = new Set(['mia', 'es mia', 'la mia', 'soy yo', 'yo', 'y la mia']);
 /** Questions where days are shown or a search is offered: "otro día" asks for another day there. */
 const DAY_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'band', 'day', 'site', 'offer', 'confirm', 'visitType']);
 /** Questions of the form whose options are all there is: "lo más pronto posible" answers them. */

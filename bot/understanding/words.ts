@@ -26,7 +26,8 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['q', 'que'], ['xq', 'porque'], ['pq', 'porque'], ['porq', 'porque'], ['tmb', 'tambien'], ['tb', 'tambien'], ['tambn', 'tambien'],
   ['xa', 'para'], ['d', 'de'], ['bns', 'buenas'], ['bnas', 'buenas'], ['bnos', 'buenos'], ['dnd', 'donde'], ['cdo', 'cuando'], ['bn', 'bien'], ['msj', 'mensaje'], ['info', 'informacion'],
 ]);
-const SHORTHAND_WORD = /(?<![a-z0-9@._-])(q|xq|pq|porq|tmb|tb|tambn|xa|d|bns|bnas|bnos|dnd|cdo|bn|msj|info|k|x)(?![a-z0-9@_-]|\.[a-z0-9])/g;
+/** The shorthand words as whole words, never inside an e-mail, a code or a number ("d.q@x.co"). */
+const SHORTHAND_WORD = new RegExp(`(?<![a-z0-9@._-])(${[...SHORTHAND.keys(), 'k', 'x'].join('|')})(?![a-z0-9@_-]|\\.[a-z0-9])`, 'g');
 const HAS_SHORTHAND = new RegExp(SHORTHAND_WORD.source);
 /** Anything that is not a letter, a digit, `@`, `.`, `/`, `-`, `:` or `_` separates words. */
 const SEPARATORS = /[^a-z0-9@./:_-]+/g;
