@@ -12,7 +12,7 @@ import type { ConversationRecord, Outcome, RecordEvent } from './records.js';
 import { errorCode } from './errors.js';
 import { resolvePatient, type PatientChoice, type PatientResolution } from './patients.js';
 import { YES_NO, ask, option, reply, type Reply } from './replies.js';
-import { missReplies, type RepeatEvent, type SayEvent } from './speech.js';
+import { explanationFor, missReplies, type RepeatEvent, type SayEvent } from './speech.js';
 import { choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
 /**
@@ -208,7 +208,11 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
   return {
     USER_MESSAGE: [...switches, { actions: forward }],
     BACK: { actions: forward },
-    HELP: { actions: [{ type: 'say', params: reply('help.support') }, repeat] },
+    HELP: [
+      // "¿Qué es no programada?": the operation's question explained, then asked again.
+      { guard: ({ event }: { event: EventObject }) => 'about' in event && event.about === true, actions: { type: 'explainIn', params: id } },
+      { actions: [{ type: 'say', params: reply('help.support') }, repeat] },
+    ],
     GREET: {
       actions: [
         { type: 'say', params: ({ context }: { context: ConversationContext }) => reply('common.greetAgain', { patient: context.patient?.firstName, context: isSelfPatient(context) ? `${id}_self` : id }) },
@@ -293,6 +297,7 @@ export const conversationMachine = setup({
     say: emit((_, said: Reply) => ({ type: 'reply' as const, reply: said })),
     forwardTo: sendTo((_, id: string) => id, ({ event }) => event),
     repeatIn: sendTo((_, id: string) => id, { type: 'REPEAT' }),
+    explainIn: sendTo((_, id: string) => id, { type: 'REPEAT', explain: true } satisfies RepeatEvent),
     record: emit((_, record: ConversationRecord) => ({ type: 'record' as const, record })),
     noteDocument: emit(({ context }) => ({
       type: 'record' as const,
@@ -396,7 +401,9 @@ export const conversationMachine = setup({
     // What any machine of the conversation says or records reaches the engine from here.
     SAY: { actions: emit(({ event }) => ({ type: 'reply' as const, reply: event.reply })) },
     RECORD: { actions: emit(({ event }) => ({ type: 'record' as const, record: event.record })) },
-    HELP: { actions: [{ type: 'say', params: reply('help.support') }, 'repeatPrompt'] },
+    HELP: {
+      actions: [{ type: 'say', params: ({ context, event }) => ('about' in event && event.about === true ? explanationFor(context.lastPrompt) : reply('help.support')) }, 'repeatPrompt'],
+    },
     GREET: { actions: [{ type: 'say', params: reply('common.greetAgain') }, 'repeatPrompt'] },
     THANKS: { actions: [{ type: 'say', params: reply('common.youAreWelcome') }, 'repeatPrompt'] },
     BACK: { actions: 'repeatPrompt' },

@@ -20,8 +20,11 @@ export type DialogEvent =
   | { type: 'MENU' }
   /** "salir", "chao": end the conversation politely. */
   | { type: 'EXIT' }
-  /** "ayuda", "asesor", "quiero hablar con una persona": the support line, then the pending question. */
-  | { type: 'HELP' }
+  /**
+   * "ayuda", "asesor", "quiero hablar con una persona": the support line, then the pending question.
+   * `about`: the member asked what the question or its options mean ("¿qué es no programada?").
+   */
+  | { type: 'HELP'; about?: true }
   /** "hola" in the middle of a conversation: where we are, and the pending question. */
   | { type: 'GREET' }
   /** "gracias" with nothing else: a kind answer, and the pending question if there is one. */
@@ -39,7 +42,7 @@ export function toDialogEvent(understood: Understanding, messageId: string): Dia
   const saysMore = choice !== undefined || Object.keys(entities).some((key) => key !== 'yesNo');
   if (intent === 'goodbye') return { type: 'EXIT' };
   if (intent === 'menu' && choice === undefined) return { type: 'MENU' };
-  if (intent === 'help' && choice === undefined) return { type: 'HELP' };
+  if (intent === 'help' && choice === undefined) return entities.asksWhatItIs ? { type: 'HELP', about: true } : { type: 'HELP' };
   if (intent === 'back' && !saysMore) return { type: 'BACK' };
   if (intent === 'greet' && !saysMore) return { type: 'GREET' };
   if (intent === 'thanks' && !saysMore) return { type: 'THANKS' };

@@ -20,7 +20,30 @@ export type SayEvent = { type: 'SAY'; reply: Reply };
  * thanks or the help text the parent said). Each machine repeats its own question or passes
  * the event to the child that holds it.
  */
-export type RepeatEvent = { type: 'REPEAT' };
+export type RepeatEvent = { type: 'REPEAT'; explain?: true };
+
+/** A REPEAT sent after "¿qué es eso?": explain the question before asking it again. */
+export function asksToExplain(event: EventObject): boolean {
+  return event.type === 'REPEAT' && 'explain' in event && event.explain === true;
+}
+
+/**
+ * What a question or its options mean, for a member who asks ("¿qué es no programada?",
+ * "¿cuál es la diferencia?"); the support line where there is nothing to explain.
+ */
+export function explanationFor(prompt: Reply | undefined): Reply {
+  switch (prompt?.expects) {
+    case 'specialty':
+    case 'visitType':
+    case 'band':
+    case 'menu':
+      return reply(`help.explain.${prompt.expects}`);
+    case 'offer':
+      return prompt.key.startsWith('riss.offer') ? reply('help.explain.riss') : reply('help.support');
+    default:
+      return reply('help.support');
+  }
+}
 
 /** Invalid answers in a row after which Lina offers help, once per question. */
 export const INVALID_ANSWERS_BEFORE_HELP = 3;
@@ -83,7 +106,9 @@ export function childSpeech<TContext extends SpeakingContext, TEvent extends Eve
       (enqueue as unknown as Enqueue).assign({ lastPrompt: prompt, invalidAnswers: 0, helpOffered: false });
       sayTo(system, prompt);
     }),
-    repeatPrompt: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, system }) => {
+    /** The pending question again; after "¿qué es eso?" (a REPEAT that asks to explain), what it means first. */
+    repeatPrompt: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, event, system }) => {
+      if (asksToExplain(event)) sayTo(system, explanationFor(context.lastPrompt));
       if (context.lastPrompt) sayTo(system, context.lastPrompt);
     }),
     rejectAnswer: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, enqueue, system }) => {

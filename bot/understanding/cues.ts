@@ -15,7 +15,7 @@ export const KEEP_IT = /\b(dejela|dejemosla|dejarla|dejelas|dejemos|la dejo|las 
 /** At the consent question, consent in a sentence: "manifiesto que acepto el tratamiento de mis datos". */
 export const CONSENTS = /(?<!\bno )\b(acepto|autorizo|doy (mi )?(autorizacion|consentimiento)|estoy de acuerdo)\b/;
 /** "Una cita", "citas para el niño", and not "¿cuánto vale una cita?". */
-export const ASKS_FOR_A_CITA = /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*((?<!\b(tengo|tenia|tiene|tenemos|tuve|habia) )\b(una|otra|la|mi) cita\b|\bcitas? (para|de|con|en|cerca)\b)/;
+export const ASKS_FOR_A_CITA = /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*((?<!\b(tengo|tenia|tiene|tenemos|tuve|habia) )\b(una|otra|la|mi) cita\b|\bcitas? (para|pa|pal|de|con|en|cerca)\b|\b(me )?(lo|la) (pueden|puede|podrian|podria) (ver|atender|revisar)\b|\b(saco|sacar|pido|pedir|agendo|agendar|separo|separar|apartar|aparto) cita\b)/;
 /** Asking for something: thanks in front of it is politeness, not the message. */
 export const REQUEST = /\b(necesito|necesitaria|quiero|quisiera|ocupo|me (puede|pueden|podria|podrian|regala|regalan|da|dan)|pued(o|e|en) (sacar|pedir|agendar|cancelar|mover|cambiar)|hay (cita|citas|algo|disponib)|tiene (cita|citas|algo|disponib)|como (hago|puedo|se))\b|\?/;
 /** Yes words that only mean yes when a yes/no question is pending or they stand alone. */
@@ -57,7 +57,7 @@ export const ASKS_WHAT_FOR = /\b(para|pa) (que|q) (es|sirve|son|los quieren|los 
 /** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there. */
 export const STILL_THERE = /\b(sigue|sigues|esta|estas|hay alguien) (por )?(ahi|alli|aca|aqui)\b|\bme (escucha|lee)\b/;
 /** A goodbye the classifier reads is trusted only with a goodbye word in the message. */
-export const GOODBYE_HINT = /\b(chao|chau|adios|bye|hasta (luego|pronto|manana|la proxima|mas tarde|otro dia|la vista)|nada mas(?! (temprano|tarde|pronto|cerca|antes|despues|para|de|que|en))|(es|era|seria|sera) todo|termin\w*|finaliz\w*|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este)|bendicion\w*|cuidese)\b/;
+export const GOODBYE_HINT = /\b(chao|chau|adios|bye|hasta (luego|pronto|manana|la proxima|mas tarde|otro dia|la vista)|(?<!(hay|tiene|tienen|queda|quedan) )nada mas(?! (temprano|tarde|pronto|cerca|antes|despues|para|de|que|en))|(es|era|seria|sera) todo|termin\w*|finaliz\w*|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este)|bendicion\w*|cuidese)\b/;
 /** Goodbye words that also close a thanks or a greeting: "mil gracias, feliz día" is thanks. */
 export const WEAK_GOODBYE = /\b(feliz (dia|tarde|noche)|buen dia|que (tenga|este) \w+|bendicion\w*|dios (le|los|la|me) bendiga|cuidese)\b/;
 /** "Me equivoqué de sede", "atrás, escogí mal": going back to the question before. */
@@ -71,7 +71,7 @@ export const ANOTHER_REQUEST = /\b(tambien|ademas|aparte|de paso) (quiero|necesi
 /** A time given as a bound ("después de las 3"), not as the time of one slot. */
 export const TIME_BOUND = /\b(despues|antes|desde|a partir|mas tarde|mas temprano) (de |que )?(las?|la una)\b/;
 /** A word that changes the answer midway: what follows it is the answer ("la de las 9, ay mejor la del miércoles"). */
-export const CHANGE_OF_MIND = /\b(?:mejor|mas bien|no mejor|perdon|mejor dicho)\b(?!.*\b(?:mejor|mas bien|perdon)\b)/;
+export const CHANGE_OF_MIND = /\b(?:mejor|mas bien|no mejor|perdon|mejor dicho|mentiras)\b(?!.*\b(?:mejor|mas bien|perdon|mentiras)\b)/;
 /** Words that may follow a weak yes and keep it a yes: "bueno, entonces en la tarde". */
 export const AGREEING_WORDS: ReadonlySet<string> = new Set([
   'entonces', 'pues', 'ps', 'asi', 'dale', 'hagale', 'en', 'la', 'el', 'por', 'de', 'tarde', 'manana', 'hoy', 'lunes', 'martes', 'miercoles',
@@ -82,7 +82,7 @@ export const INTERJECTIONS: ReadonlySet<string> = new Set(['m', 'hm', 'ay', 'uy'
 /** "Quiero volver al menú, no era esto": the menu, wherever it is asked for. */
 export const MENU_CUE = /\b(volver|ir|regresar|devolverme) al (menu|inicio)\b|\bmenu principal\b/;
 /** Words that open a correction: "no, es para Sofía", "espere, es para mi hija", "me equivoqué". */
-export const CORRECTION = /^((ay|uy|ah|oiga|oye|ay no|ups|uy no),? )?(no|nop|espere|esperate|espera|perdon|disculpe|disculpa|me equivoque|mejor|ay no|uy)\b|\bno es para\b|\bno para (mi|el|ella)\b|\bme equivoque\b/;
+export const CORRECTION = /^((ay|uy|ah|oiga|oye|ay no|ups|uy no),? )?(no(?! programad)|nop|espere|esperate|espera|perdon|disculpe|disculpa|me equivoque|mejor|ay no|uy)\b|\bno es para\b|\bno para (mi|el|ella)\b|\bme equivoque\b/;
 /** Fillers that may sit around an option number: "mmm la cuarta", "ay la 2". */
 export const COURTESY_FILLERS: ReadonlySet<string> = new Set(['m', 'hm', 'mmm', 'mm', 'eh', 'ehh', 'ay', 'uy', 'bueno', 'listo', 'pues', 'ps', 'a', 'ver', 'haber']);
 export const PICKING_WORDS: ReadonlySet<string> = new Set([
@@ -90,11 +90,13 @@ export const PICKING_WORDS: ReadonlySet<string> = new Set([
   'opcion', 'opc', 'op', 'numero', 'num', 'no', 'nro', 'esa', 'esta', 'ese', 'este', 'de', 'mejor', 'si', 'es', 'seria', 'voy', 'a',
   'cojo', 'agarro', 'entonces', 'pues', 'ps', 'ok', 'listo', 'vale', 'bueno', 'dale', 'por', 'favor', 'porfa', 'plis', 'gracias', 'y',
   'una', 'un', 'que', 'en', 'cita', 'del', 'al', 'item', 'pa', 'para', 'senorita', 'senora', 'senor',
+  // "Me sirve la primera", "me queda bien la 2", "x fa la opción 2", "3 porfavor", "muchas gracias".
+  'sirve', 'queda', 'bien', 'gusta', 'porfavor', 'fa', 'muchas', 'mil',
 ]);
 /** Words that may follow "para mí" without making "mi" a possessive ("para mi hija"). */
 export const AFTER_SELF: ReadonlySet<string> = new Set([
   'por', 'favor', 'porfa', 'plis', 'gracias', 'y', 'misma', 'mismo', 'una', 'un', 'la', 'el', 'pero', 'que', 'en', 'de', 'con',
-  'no', 'si', 'entonces', 'pues', 'ps', 'nada', 'sola', 'solo', 'tambien', 'primero', 'solamente', 'ya', 'es', 'senorita',
+  'no', 'si', 'entonces', 'pues', 'ps', 'nada', 'sola', 'solo', 'solita', 'solito', 'tambien', 'primero', 'solamente', 'ya', 'es', 'senorita',
   'senora', 'senor', 'mija', 'sumerce', 'ok', 'listo', 'dale', 'bueno', 'medicina', 'pediatria', 'control', 'para', 'hoy', 'manana',
   'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo', 'a', 'o', 'e', 'porque', 'pa', 'sumerce', 'ahora',
 ]);
@@ -104,12 +106,14 @@ export const AFTER_AND_I: ReadonlySet<string> = new Set(['tengo', 'necesito', 'q
 export const DENYING_AFTER_NO: ReadonlySet<string> = new Set(['me', 'lo', 'le', 'se', 'les', 'nos', 'es', 'era', 'tengo', 'tiene', 'necesito', 'necesita', 'hace', 'hay']);
 /** Verbs of looking after children: "recoger a los niños" names no patient. */
 export const CARE_VERBS: ReadonlySet<string> = new Set(['recoger', 'recojo', 'recoge', 'buscar', 'busco', 'dejar', 'dejo', 'cuidar', 'cuide', 'cuida', 'cuido', 'cuiden', 'traer', 'traigo', 'acompanar', 'acompano']);
+/** After a person, verbs of taking someone to the clinic: "mi mamá me lleva", "yo misma llevo a Sofi". The person is a companion. */
+export const ACCOMPANYING: ReadonlySet<string> = new Set(['lleva', 'llevo', 'llevaria', 'acompana', 'acompano', 'trae', 'traigo', 'recoge', 'recojo', 'va', 'viene', 'voy']);
 /** Words that make a relation two people: "los dos niños", "mis 2 hijas", "ambos niños". */
 export const TWO_OF: ReadonlySet<string> = new Set(['dos', '2', 'ambos', 'ambas']);
 /** Words before a person's name: "para Sofía", "se llama Sofía", "la cita de Mateo". */
-export const BEFORE_NAME: ReadonlySet<string> = new Set(['para', 'pa', 'llama', 'llamado', 'llamada', 'nombre']);
+export const BEFORE_NAME: ReadonlySet<string> = new Set(['para', 'pa', 'pal', 'llama', 'llamado', 'llamada', 'nombre']);
 /** Words a relation ("hijo", "niña") follows when it names a patient: "mi hijo", "para la niña". */
-export const BEFORE_RELATION: ReadonlySet<string> = new Set(['mi', 'mis', 'para', 'pa', 'a', 'de', 'su', 'sus', 'del', 'al', 'tiene', 'tienen']);
+export const BEFORE_RELATION: ReadonlySet<string> = new Set(['mi', 'mis', 'para', 'pa', 'pal', 'a', 'de', 'su', 'sus', 'del', 'al', 'tiene', 'tienen']);
 /** Words between a possessive and a relation: "mi otro hijo", "mis dos hijos". */
 export const BETWEEN_RELATION: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'otro', 'otra', 'dos', 'tres', 'pequeno', 'pequena', 'mayor', 'menor']);
 export const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'mi', 'mis', 'un', 'una']);
@@ -131,6 +135,8 @@ export const MAY_HOLD_A_NUMBER = /\d{3}|\b(cero|uno|dos|tres|cuatro|cinco|seis|s
 export const LATER = /\bmas (tarde|tardecito)\b(?! (de|que) (las?|la una)\b)/;
 /** "Ninguna de esas", "ninguno me sirve": none of the options shown. */
 export const NONE_OF_THESE = /\bningun[oa]?s?\b/;
+/** "¿No hay nada más?", "¿tiene algo más?": other times than those shown. */
+export const ANYTHING_ELSE = /\b(hay|tiene|tienen|queda|quedan) (nada|algo|otra cosa|otro) mas\b/;
 /** "¿No hay más horarios?", "¿tiene otras horas?": asking for times beyond those offered. */
 export const MORE_TIMES_ASKED = /\b(mas|otros?|otras) (horarios?|horas|citas|opciones|turnos)\b/;
 export const EARLIER = /\bmas (temprano|tempranito)\b|\bantes de (esa|esas) horas?\b/;
@@ -146,6 +152,9 @@ export const FIRST_OF_ALL = /^primero (quiero|necesito|quisiera|me|tengo|hay|voy
 export const ORDINAL_OPENING = /(primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)$|^(opcion|numero) /;
 export const ORDINAL_ABBREVIATION = /^(\d{1,2})(ra|ro|da|do|ta|to|va|vo|na|no|a|o|er)$/;
 /** After a relation, a verb of how the child is: "la niña está con fiebre", "el niño tiene 13". */
-export const HOW_THEY_ARE: ReadonlySet<string> = new Set(['esta', 'tiene', 'amanecio', 'sigue', 'anda', 'lleva', 'necesita', 'amanecio', 'presenta', 'tuvo']);
+export const HOW_THEY_ARE: ReadonlySet<string> = new Set(['esta', 'tiene', 'amanecio', 'sigue', 'anda', 'lleva', 'necesita', 'presenta', 'tuvo', 'se']);
 /** Before a name, words of a place: "san Mateo", "barrio Sofía". */
 export const PLACE_BEFORE_NAME: ReadonlySet<string> = new Set(['san', 'santa', 'santo', 'barrio', 'hospital', 'clinica', 'conjunto', 'colegio']);
+
+/** Asking what a question or its options mean: "¿qué es no programada?", "¿cuál es la diferencia?", "no entiendo nada". */
+export const ASKS_WHAT_IT_IS = /^(y |pero |oiga |disculpe |perdon |senorita )?(que|k) (es|son|significa|quiere decir) |^(y |pero )?(que|k) es\??$|\bcual es la diferencia\b|\b(que|k) diferencia (hay|tiene)\b|\bno entiendo (nada|las opciones|que es|que significa|la diferencia|cual)\b|\bcomo asi (que|k) (es|son)\b|\b(que|k) (es|son|significa)\s*\?|^(y )?(eso|lo) de\b.*\b(que|k) (es|son|significa)\b/;

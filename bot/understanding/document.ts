@@ -81,7 +81,7 @@ const FILLERS: ReadonlySet<string> = new Set([
   'tengo', 'de', 'documento', 'senorita', 'senor', 'lina',
 ]);
 
-const SEPARATORS = /[.,\-_:#]/g;
+const SEPARATORS = /[.,\-_:#'’]/g;
 const WHITE_SPACE = /\s+/g;
 const PREFIXED_NUMBER = /^(cedula|pasaporte|cc|ti|rc|ce|pa|ppt|pt)([a-z0-9]{4,15})$/;
 const DIGITS_ONLY = /^\d{4,15}$/;
@@ -95,7 +95,7 @@ const PASSPORT_NUMBER = /^[a-z]{0,3}\d/;
 /** Without a type: digits, or a passport's letters and digits. */
 const UNTYPED_NUMBER = /^[a-z]{0,3}\d+[a-z]{0,2}$/;
 /** Between parts of one number: "1.010.101.010", "10 10 10 10 10", "1010-101010". */
-const NUMBER_GAP = /^ ?[.,-]? ?$/;
+const NUMBER_GAP = /^ ?[.,'’-]? ?$/;
 
 const MONTH = '(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)';
 /** What must never be read as a document: dates, times, e-mail addresses, links, international phones. */
@@ -145,6 +145,9 @@ function readWholeAnswer(text: string): DocumentMention | undefined {
   if (cleaned.length === 0 || cleaned.length > 80) return undefined;
   const typeOnly = TYPE_WORDS.get(cleaned);
   if (typeOnly) return { documentType: typeOnly };
+  // "C.E 789456 pa mí": words after the number are not part of it (a passport's letters come before its digits).
+  const parts = cleaned.split(' ');
+  if (parts.some((part, index) => /^[a-z]{2,}$/.test(part) && parts.slice(0, index).some((before) => HAS_DIGIT.test(before)))) return undefined;
   for (const [words, type] of TYPE_WORDS) {
     if (cleaned.startsWith(`${words} `)) {
       const rest = cleaned.slice(words.length).replace(WHITE_SPACE, '');
@@ -317,6 +320,8 @@ function countDigits(value: string): number {
 
 /** Passports may start with up to three letters ("AB123456"); the other documents start with a digit ("cédula de 1234" is no number). */
 function isNumberOf(type: DocumentType, value: string): boolean {
+  // Cédulas, tarjetas de identidad and registros civiles are digits only: "CC 1010101010 Laura" ends at the name.
+  if (type === 'CC' || type === 'TI' || type === 'RC') return isDocumentNumber(value) && ONLY_DIGITS.test(value);
   return isDocumentNumber(value) && (type === 'PA' ? PASSPORT_NUMBER : FIRST_DIGIT).test(value);
 }
 

@@ -41,7 +41,7 @@ const WORD_BEFORE = /([\p{L}\p{N}]+)[^\p{L}\p{N}]*$/u;
 const MAIL_WORD = String.raw`(?:correo|correos|email|emails|e-mail|e mail|mail|gmail|hotmail|outlook|direccion de correo|cuenta de correo)(?: electronico)?`;
 const NO_EMAIL = new RegExp(
   [
-    String.raw`\bno (?:tengo|tiene|tenemos|manejo|maneja|manejamos|uso|usa|usamos|utilizo|poseo|cuento con|he tenido|tengo ni) (?:(?:ningun|ninguna|un|una|ni) )?${MAIL_WORD}\b`,
+    String.raw`\bno (?:tengo|tiene|tenemos|manejo|maneja|manejamos|uso|usa|usamos|utilizo|poseo|cuento con|he tenido|tengo ni) (?:(?:ningun|ninguna|un|una|ni|eso del?|esas? cosas? del?|el|los) )?${MAIL_WORD}\b`,
     String.raw`\bsin ${MAIL_WORD}\b`,
     String.raw`\bno se (?:usar|manejar|utilizar|nada de) (?:el |los |eso del? )?${MAIL_WORD}\b`,
     String.raw`\bnunca he tenido ${MAIL_WORD}\b`,

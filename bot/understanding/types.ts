@@ -112,6 +112,8 @@ export interface Entities {
   email?: string;
   /** The member said they have no e-mail. */
   noEmail?: true;
+  /** The member asks what the question or its options mean ("¿qué es no programada?", "¿cuál es la diferencia?"). */
+  asksWhatItIs?: true;
 }
 
 /** One option shown with the question, as the understanding step compares answers with it. */

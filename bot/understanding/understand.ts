@@ -31,9 +31,12 @@ import {
   BEFORE_RELATION,
   BETWEEN_RELATION,
   CARE_VERBS,
+  ACCOMPANYING,
   CHANGE_OF_MIND,
   CONSENTS,
   CORRECTION,
+  ANYTHING_ELSE,
+  ASKS_WHAT_IT_IS,
   COURTESY_FILLERS,
   DENYING_AFTER_NO,
   DIGITS,
@@ -178,12 +181,24 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
   }
 
   /** A word that could be a person's first name: not a word Lina knows, not a typo of one. */
+  /** A common first name as written, or with the letters doubled for emphasis single ("mateoo", "sofiia"). */
+  const commonFirstName = (word: string): string | undefined => {
+    if (lexicon.firstNames.has(word)) return word;
+    const single = word.replace(/([a-z])\1+/g, '$1');
+    if (single !== word && lexicon.firstNames.has(single)) return single;
+    // "Mateito", "Sofiita", "Juanito": the name without its diminutive.
+    const diminutive = /^([a-z]{3,}?)i?(it|ic)([oa])$/.exec(single);
+    if (diminutive?.[1]) {
+      for (const base of [`${diminutive[1]}${diminutive[3]}`, `${diminutive[1]}`, `${diminutive[1]}i${diminutive[3]}`]) if (lexicon.firstNames.has(base)) return base;
+    }
+    return undefined;
+  };
   const mayBeName = (original: string): boolean =>
     /^[a-z]{3,}$/.test(original) &&
     !lexicon.notNames.has(original) &&
     !lexicon.vocabulary.has(original) &&
     !lexicon.relationWords.has(original) &&
-    (names.has(original) || lexicon.firstNames.has(original) || (!speller.knows(original) && speller.correct(original) === original));
+    (names.has(original) || commonFirstName(original) !== undefined || (!speller.knows(original) && speller.correct(original) === original));
 
   return function understand(text, expectation, now) {
     const question = expectation.question;
@@ -198,7 +213,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const courtesy = lexicon.courtesy.find(words);
     const specialties = lexicon.specialty.find(words);
     // "Es control, no primera vez": a visit type right after "no" is the one ruled out.
-    const visitTypes = lexicon.visitType.find(words).filter((found) => words[found.start - 1] !== 'no');
+    // "Primera vez que uso esto": the member's first time here, not a first visit.
+    const visitTypes = lexicon.visitType.find(words).filter((found) => words[found.start - 1] !== 'no' && !(words[found.end] === 'que' && CHANNEL_USE.test(words.slice(found.end + 1, found.end + 4).join(' '))));
     const sites = lexicon.sites.find(words);
     // "¿Le toca pediatra o médico general?" asks, and names neither.
     const alternatives = specialties.length > 1 && new Set(specialties.map((found) => found.value)).size > 1 && words.slice(specialties[0]?.end ?? 0, specialties.at(-1)?.start ?? 0).includes('o');
@@ -303,6 +319,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const intentRead = readIntent(words, question, yesNo, courtesy, ANSWERING_NO.test(normalized));
     let { intent } = intentRead;
     let score = intentRead.score;
+    // "Holaaa pediatría pa Sofi el jueves x fa 🙏", "cita médico general pa mí": a first message of booking details is a booking, courtesy around it or not.
+    if (question === 'start' && (intent === 'none' || intent === 'thanks' || intent === 'greet') && entities.specialty && (entities.visitType || entities.site || entities.day || entities.band || entities.patients?.length)) intent = 'book';
     // A phrase that is all small talk ("hasta mañana", "mil gracias") says nothing else.
     if (intentRead.ruled && (intent === 'greet' || intent === 'thanks' || intent === 'goodbye')) {
       for (const key of Object.keys(entities) as Array<keyof Entities>) if (key !== 'yesNo') delete entities[key];
@@ -332,7 +350,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const picked = smallTalkOnly ? undefined : pickedAfterChange ?? pickOption(expectation, { words, intent, entities, people, normalized, courtesy, referredDay });
     let pickedBook = false;
     // "El 2" at the patient question or the menu is the second option, not the 2nd of the month.
-    if (picked?.by === 'number' && words.length <= 3 && !DAY_QUESTIONS.has(question) && question !== 'appointment' && !/\b(de|del)\b/.test(words.join(' '))) {
+    // "El uno, para mi mamá": with no weekday, month or "hoy" said, the number is the option's too.
+    if (picked?.by === 'number' && !DAY_QUESTIONS.has(question) && question !== 'appointment' && ((words.length <= 3 && !/\b(de|del)\b/.test(words.join(' '))) || !DAY_WORD.test(words.join(' ')))) {
       delete entities.day;
       delete entities.weekday;
       delete entities.dayOff;
@@ -388,7 +407,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // "No, quiero otra cita aparte para Mateo": another booking, not another patient for this one.
     if (intent === 'change_patient' && ANOTHER_REQUEST.test(normalized) && question !== 'patient') intent = 'book';
     // At the patient question, naming the patient is the answer, however it is put.
-    if (question === 'patient' && entities.patients?.length && (intent === 'book' || (intent === 'change_patient' && !intentRead.ruled))) intent = 'none';
+    if (question === 'patient' && entities.patients?.length && (intent === 'book' || intent === 'deny' || ((intent === 'change_patient' || intent === 'help') && !intentRead.ruled))) intent = 'none';
     // A change of patient the classifier weighed, with an answer picked and no word of correction, is the answer ("medicina general para mí").
     if (intent === 'change_patient' && !intentRead.ruled && picked !== undefined && !CORRECTION.test(normalized) && !PATIENT_CHANGE_CUE.test(normalized)) intent = 'none';
     // Another day needs a day: "¿hay en Soacha?" at the site question asks about a site.
@@ -400,12 +419,19 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // "La de mi hijo, que ya se mejoró": which appointment, not a new booking.
     if (question === 'appointment' && intent === 'book' && !ASKS_FOR_A_CITA.test(words.join(' ')) && !/\b(nueva|nuevo|sacar|pedir|agendar)\b/.test(words.join(' '))) intent = 'none';
     // "¿Y el viernes?", "¿no tiene para el jueves?": asking for a day none of the slots or days shown is on.
-    if ((question === 'slot' || question === 'day') && picked === undefined && entities.day && (intent === 'none' || intent === 'more_times') && !entities.time && ASKS_FOR_DAY.test(normalized)) intent = 'other_day';
+    if ((question === 'slot' || question === 'day') && picked === undefined && entities.day && (intent === 'none' || intent === 'more_times') && !entities.time && ASKS_FOR_DAY.test(normalized) && !LATER.test(normalized)) intent = 'other_day';
     if ((question === 'day' || question === 'slot') && picked !== undefined && intent === 'other_day') intent = 'none';
     // "¿Hay algo después de las 4?": later than a time is more slots.
     if (question === 'slot' && picked === undefined && intent === 'none' && entities.time && TIME_BOUND.test(normalized)) intent = 'more_times';
     // "¿Algo más tardecito?", "ninguna de esas, necesito en la mañana": other times than those shown.
-    if (question === 'slot' && picked === undefined && intent === 'none' && !entities.day && (LATER.test(normalized) || (NONE_OF_THESE.test(normalized) && entities.band))) intent = 'more_times';
+    if (question === 'slot' && picked === undefined && intent === 'none' && !entities.day && (LATER.test(normalized) || ANYTHING_ELSE.test(normalized) || (NONE_OF_THESE.test(normalized) && entities.band))) intent = 'more_times';
+    // "¿No hay más tarde el miércoles?": later times that day.
+    if (question === 'slot' && picked === undefined && intent === 'none' && entities.day && !entities.time && LATER.test(normalized)) intent = 'more_times';
+    // "La 2 no me sirve": the slots shown do not suit, as "ninguna me sirve" says.
+    if ((question === 'slot' || question === 'day') && picked === undefined && intent === 'none' && turnedDown(words)) {
+      intent = 'deny';
+      entities.yesNo = 'no';
+    }
     let choice = picked?.value ?? (pickedBook ? 'book' : undefined);
     // "¿Y esa me la puede pasar pal jueves?" where no slot is being chosen: moving an appointment.
     if (entities.newDay && (intent === 'none' || intent === 'other_day') && MOVE_QUESTIONS.has(question) && (picked === undefined || question === 'appointment')) {
@@ -420,8 +446,22 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       intent = 'book';
       if (question === 'menu' && optionValue(expectation.options, 'book')) choice = 'book';
     }
+    // "Ok acepto, pero la cita no es para mí, es para Mateo": consent, with the patient said (kept for after identification).
+    if (question === 'consent' && yesNo === 'yes' && intent === 'change_patient') intent = 'affirm';
+    // "Sí señorita, con mucho gusto autorizo": consent and nothing asked for, whatever the classifier weighed.
+    if (question === 'consent' && yesNo === 'yes' && OPERATIONS.has(intent) && !intentRead.ruled && operationCue(words.join(' ')) === undefined && !ASKS_FOR_A_CITA.test(words.join(' '))) intent = 'affirm';
     if (choice === undefined && YES_NO_QUESTIONS.has(question) && (intent === 'affirm' || intent === 'deny') && !(yesNo === undefined && intentRead.ruled === false && intent === 'deny' && entities.noEmail)) {
       choice = intent === 'affirm' ? optionValue(expectation.options, 'yes') : optionValue(expectation.options, 'no');
+    }
+    // "¿Qué es no programada?", "¿cuál es la diferencia?": what the options mean is asked, none is picked.
+    if (EXPLAINED_QUESTIONS.has(question) && ASKS_WHAT_IT_IS.test(normalized) && !entities.patients?.length && !/\b(persona|asesor|asesora|humano|alguien|ayuda|ayudar|ayudame|ayudeme)\b/.test(normalized)) {
+      intent = 'help';
+      choice = undefined;
+      delete entities.specialty;
+      delete entities.visitType;
+      delete entities.band;
+      delete entities.yesNo;
+      entities.asksWhatItIs = true;
     }
     if (intent !== intentRead.intent) score = 1;
     const result: Understanding = { intent, intentScore: score, entities };
@@ -609,28 +649,40 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     capitalised: ReadonlySet<string>,
     clausesOfWords: () => readonly number[],
   ): PatientMention[] {
+    // "Mándelo al de Sofi: sofi.gomez@gmail.com": at the e-mail question, a person says whose address it is.
+    if (question === 'email') return [];
     let clauses: readonly number[] | undefined;
-    const mentions: Array<{ mention: PatientMention; at: number; denied: boolean }> = [];
+    /** `weak`: named only to say who the writer is ("soy la mamá de Sofía y Mateo"); it gives way to a patient named for the cita. */
+    const mentions: Array<{ mention: PatientMention; at: number; denied: boolean; weak?: boolean }> = [];
     // The first of `people` is the member; common first names help before anyone is identified.
     const self = people[0];
     const known = [...people, ...(question === 'patient' ? namesInOptions(options) : [])];
-    const knownOrCommon = (word: string) => known.some((name) => sameName(word, name)) || lexicon.firstNames.has(word) || [...lexicon.firstNames].some((name) => word.length >= 4 && name.startsWith(word) && name.length - word.length <= 2);
+    const knownOrCommon = (word: string) => known.some((name) => sameName(word, name)) || commonFirstName(word) !== undefined || [...lexicon.firstNames].some((name) => word.length >= 4 && name.startsWith(word) && name.length - word.length <= 2);
     /** "no es para mí", "no para los niños": a "no" up to three small words before the mention. */
     const deniedAt = (index: number) => {
+      // "La de Mateo queda igual", "la de Sofía no la toque": kept as it is, not the one meant.
+      if (LEFT_AS_IT_IS.test(words.slice(index + 1, index + 5).join(' '))) return true;
       let cursor = index - 1;
-      while (cursor >= 0 && index - cursor <= 3 && (ARTICLES.has(words[cursor] ?? '') || words[cursor] === 'para' || words[cursor] === 'de' || words[cursor] === 'es' || words[cursor] === 'pa')) cursor--;
+      while (cursor >= 0 && index - cursor <= 3 && (ARTICLES.has(words[cursor] ?? '') || words[cursor] === 'para' || words[cursor] === 'de' || words[cursor] === 'es' || words[cursor] === 'pa' || words[cursor] === 'los' || words[cursor] === 'las')) cursor--;
       // "No, es para Mateo": a "no" in the clause before denies nothing.
+      // "Ninguno de los niños, es para mi esposo": none of them.
+      if (cursor >= 0 && (words[cursor] === 'ninguno' || words[cursor] === 'ninguna' || words[cursor] === 'ni') && cursor < index - 1) {
+        clauses ??= clausesOfWords();
+        return clauses[cursor] === clauses[index];
+      }
       if (!(cursor >= 0 && words[cursor] === 'no' && cursor < index - 1)) return false;
       clauses ??= clausesOfWords();
       return clauses[cursor] === clauses[index];
     };
-    const push = (mention: PatientMention, at: number, again = false) => {
+    const push = (mention: PatientMention, at: number, again = false, weak = false) => {
       const key = JSON.stringify(mention);
       if (!again && mentions.some((seen) => JSON.stringify(seen.mention) === key)) return;
-      mentions.push({ mention, at, denied: deniedAt(at) });
+      mentions.push({ mention, at, denied: deniedAt(at), ...(weak ? { weak } : {}) });
     };
-    const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? word;
-    const personOf = (word: string): PatientMention => ({ kind: 'name', name: nameOf(word) });
+    /** A name as the member's people spell it, or as a common first name ("mateoo", "Sofiia"): a letter doubled for emphasis is no other person. */
+    const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? commonFirstName(word) ?? word;
+    /** The member's own name is the member: "para Laura, o sea yo". */
+    const personOf = (word: string): PatientMention => (self !== undefined && sameName(word, self) ? { kind: 'self' } : { kind: 'name', name: nameOf(word) });
 
     for (const found of lexicon.self.find(words)) {
       const phrase = words.slice(found.start, found.end).join(' ');
@@ -654,12 +706,34 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       }
       // "La mía no me la pidieron": the member, denied.
       if (words[found.end] === 'no' && DENYING_AFTER_NO.has(words[found.end + 1] ?? '') && phrase !== 'yo') continue;
+      // "Yo misma llevo a Sofi": the member takes the patient.
+      if (ACCOMPANYING.has(original[found.end] ?? '') || (original[found.end] === 'la' && ACCOMPANYING.has(original[found.end + 1] ?? ''))) continue;
+      // "La mía, la del miércoles" to "¿Cuál cita?": my appointment, as "mi cita" is.
+      if ((question === 'appointment' || question === 'existing') && OWN_DOCUMENT.has(phrase) && !/\bno (la|el) de\b/.test(words.join(' '))) continue;
       push({ kind: 'self' }, found.end - 1);
     }
     if (question === 'patient' && (words.join(' ') === 'mi' || words.join(' ') === 'yo')) push({ kind: 'self' }, 0);
+    // "Mis citas, no las de los niños": the member's own, set against the others'.
+    const ownSetApart = /\b(mi|mis) citas?\b.*\bno (la|las|el|los) de\b/.exec(words.join(' '));
+    if (ownSetApart) push({ kind: 'self' }, words.join(' ').slice(0, ownSetApart.index).split(' ').length - 1);
 
     const relations = lexicon.relations.find(words);
+    /** "El hijo de mi otra hija", "la niña de mi hermana": a child of a relative is someone else, and the relative is no patient. */
+    const ofRelative = new Set<number>();
+    const relativesNamed = new Set<number>();
     for (const found of relations) {
+      if (words[found.end] !== 'de') continue;
+      let cursor = found.end + 1;
+      while (cursor < words.length && cursor - found.end <= 3 && (ARTICLES.has(words[cursor] ?? '') || ['mi', 'mis', 'su', 'sus', 'otra', 'otro'].includes(words[cursor] ?? ''))) cursor++;
+      const relative = relations.find((other) => other.start === cursor && other !== found);
+      if (relative === undefined) continue;
+      ofRelative.add(found.start);
+      relativesNamed.add(relative.start);
+    }
+    for (const found of relations) {
+      if (relativesNamed.has(found.start)) continue;
+      // "La de niños", "el médico de niños": pediatrics, not a patient.
+      if (words[found.start] === 'ninos' && words[found.start - 1] === 'de' && CHILDREN_SERVICE.has(words[found.start - 2] ?? '')) continue;
       // "Para mi hijo", "la cita de la niña", "mi hijo Mateo", "mi hijo" said alone: a patient.
       // "Mi mamá dice que…", "soy la mamá de los niños": not one.
       let cursor = found.start - 1;
@@ -670,9 +744,12 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       const describesSpeaker =
         words[found.start - 2] === 'soy' ||
         words[found.start - 3] === 'soy' ||
+        // "Autorizo yo, Laura, como mamá de Mateo", "le escribe la mamá de Mateo": the writer.
+        (found.value === 'other' && (SPEAKER_BEFORE.has(words[found.start - 1] ?? '') || SPEAKER_BEFORE.has(words[found.start - 2] ?? ''))) ||
         (introducer === 'de' && lexicon.relations.find([words[cursor - 1] ?? '']).length > 0) ||
         // "La mamá de los niños", "el papá de Sofía": someone named by another, not a patient.
-        (found.value === 'other' && words[found.end] === 'de' && (lexicon.relations.find(words.slice(found.end + 1, found.end + 3)).length > 0 || knownOrCommon(words[found.end + 1] ?? '')));
+        // ("Para la esposa de mi hijo" is for her.)
+        (found.value === 'other' && words[found.end] === 'de' && !(introducer === 'para' || introducer === 'pa') && (lexicon.relations.find(words.slice(found.end + 1, found.end + 3)).length > 0 || knownOrCommon(words[found.end + 1] ?? '')));
       // "La niña está con fiebre", "el niño tiene 13": the child the message is about.
       const described = found.value !== 'other' && HOW_THEY_ARE.has(words[found.end] ?? '') && (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la');
       const subjectOfSaying = next !== undefined && SAYING.has(next);
@@ -686,8 +763,31 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         words.length <= 4;
       // "Tengo que recoger a los niños", "no tengo quien me cuide a los niños": children in the member's day, not patients.
       const caredFor = CARE_VERBS.has(words[cursor - 1] ?? '') || CARE_VERBS.has(words[found.start - 2] ?? '') || (words[found.start - 1] === 'los' && /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) && question !== 'patient');
-      if (!introduced || describesSpeaker || caredFor) continue;
-      if (next !== undefined && (namedNext || mayBeName(next))) push(personOf(next), found.start);
+      // "Mi mamá me lleva", "mi mamá solo me acompaña": a companion, not a patient.
+      const companion = found.value === 'other' && ACCOMPANYING.has(original.slice(found.end, found.end + 4).find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'quien'].includes(word)) ?? '');
+      // An adult relative is a patient only when the message says so: "para mi mamá", "la cita de mi esposo", "el paciente
+      // es mi sobrino". "Mi esposo no me puede llevar", "le pregunto a mi esposo", "me ayuda mi suegra" tell of them.
+      const forThem =
+        question === 'patient' ||
+        words.length <= 4 ||
+        namedNext ||
+        introducer === 'para' ||
+        introducer === 'pa' ||
+        introducer === 'pal' ||
+        (introducer === 'de' && APPOINTMENT_OF.has(words[cursor - 1] ?? '')) ||
+        (introducer === 'es' && (words[cursor - 1] === 'paciente' || words[cursor - 1] === 'cita')) ||
+        // "Para mí y mi esposo": joined to a patient just named.
+        ((introducer === 'y' || introducer === 'e') && mentions.some((seen) => seen.at >= cursor - 3 && seen.at < cursor));
+      if (!introduced || describesSpeaker || caredFor || companion || (found.value === 'other' && !forThem)) continue;
+      // "El paciente es Juan, mi sobrino": the name before "mi" says who the relative is.
+      const before = words[found.start - 1] === 'mi' ? original[found.start - 2] : undefined;
+      if (before !== undefined && mayBeName(before) && (capitalised.has(before) || knownOrCommon(before))) {
+        push(personOf(before), found.start - 2);
+        continue;
+      }
+      // A word after the relation is its name when it looks like one: "mi hijo Mateo", "mi nieto Brayan"; not "mi mamá jaja".
+      if (next !== undefined && (namedNext || (mayBeName(next) && (capitalised.has(next) || names.has(next))))) push(personOf(next), found.start);
+      else if (ofRelative.has(found.start)) push({ kind: 'relation', relation: 'other' }, found.start);
       else {
         push({ kind: 'relation', relation: found.value }, found.start);
         // "Los dos niños", "mis dos hijas", "ambos niños": two of them.
@@ -699,30 +799,60 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       if (relations.some((found) => index === found.end)) continue;
       // "Yo vivo en San Mateo": a place.
       if (PLACE_BEFORE_NAME.has(words[index - 1] ?? '')) continue;
+      // "Yo soy la mamá de Laura" written for the member Laura, or while she is identified: the writer is her relative, and the
+      // name says whose, not who the patient is ("soy la mamá de Mateo, quiero una cita" is about Mateo).
+      // "Para la mamá de Sofía" is for the mother: her mention is read, and Sofía only says whose.
+      const relativeOf = words[index - 1] === 'de' ? relations.find((found) => found.end === index - 1 && found.value === 'other') : undefined;
+      if (relativeOf && ((self !== undefined && sameName(word, self)) || IDENTITY_QUESTIONS.has(question) || mentions.some((seen) => seen.at === relativeOf.start))) continue;
+      // "La de Laura Gómez, la titular": the member, named as the plan's holder, not a patient.
+      if (words.slice(index + 1, index + 4).includes('titular')) continue;
+      // "Soy la mamá de Sofía y Mateo": named to say who writes; the patient, if the message names one for the cita, is that one.
+      const joinedToWeak = (words[index - 1] === 'y' || words[index - 1] === 'e') && mentions.some((seen) => seen.at === index - 2 && seen.weak === true);
+      if ((relativeOf || joinedToWeak) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+        push(personOf(word), index, false, true);
+        continue;
+      }
       if (word.length >= 3 && known.some((name) => sameName(word, name))) {
         push(personOf(word), index);
         continue;
       }
       const before = words[index - 1];
-      // "Sofía nació el 10 de enero": the one born then.
-      if ((original[index + 1] === 'nacio' || words[index + 1] === 'nacio') && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+      // "Sofía nació el 10 de enero": the one born then. "Sofi tiene fiebre": the one the message is about.
+      if ((original[index + 1] === 'nacio' || words[index + 1] === 'nacio' || (HOW_THEY_ARE.has(original[index + 1] ?? '') && original[index + 1] !== 'se')) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
         push({ kind: 'name', name: [...lexicon.firstNames].find((name) => sameName(word, name)) ?? nameOf(word) }, index);
         continue;
       }
       // "La cita de Sofi", "para mateho": a common first name (or a nickname or typo of one) after "de" or "para".
       // "Para Mateo y Sofía": a common first name joined to a name just read.
       const joined = (before === 'y' || before === 'e') && mentions.some((seen) => seen.at === index - 2 && seen.mention.kind === 'name');
-      if (before !== undefined && (BEFORE_NAME.has(before) || before === 'de' || before === 'a' || joined) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
-        push({ kind: 'name', name: [...lexicon.firstNames].find((name) => sameName(word, name)) ?? word }, index);
+      // ("Se llama Valentina": the speller does not get to read "llama" as another word.)
+      if (before !== undefined && (BEFORE_NAME.has(before) || BEFORE_NAME.has(original[index - 1] ?? '') || before === 'de' || before === 'a' || joined) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+        push({ kind: 'name', name: [...lexicon.firstNames].find((name) => sameName(word, name)) ?? nameOf(word) }, index);
         continue;
       }
       if (!mayBeName(word)) continue;
-      const introduced = before !== undefined && BEFORE_NAME.has(before) && (capitalised.has(word) || question === 'patient' || lexicon.firstNames.has(word));
+      const introduced = before !== undefined && BEFORE_NAME.has(before) && (capitalised.has(word) || question === 'patient' || commonFirstName(word) !== undefined);
       // A lone word at the patient question is a name only if it looks like one: "zqzq" is not echoed back.
-      const alone = question === 'patient' && original.length <= 2 && (capitalised.has(word) || lexicon.firstNames.has(word) || names.has(word));
-      if (introduced || alone) push({ kind: 'name', name: word }, index);
+      const alone = question === 'patient' && original.length <= 2 && (capitalised.has(word) || commonFirstName(word) !== undefined || names.has(word));
+      if (introduced || alone) push(personOf(word), index);
     }
     let affirmed = mentions.filter((seen) => !seen.denied);
+    // The writer's children named to say who writes give way to the patient named for the cita; at the consent question nobody is one.
+    const weakNames = affirmed.filter((seen) => seen.weak);
+    const strong = affirmed.filter((seen) => !seen.weak);
+    // "Soy la abuela de Sofía… sacarle la cita a la niña": the one child named is the niña.
+    const childMeant = weakNames.length === 1 && strong.length === 1 && strong[0]?.mention.kind === 'relation' && strong[0].mention.relation !== 'other';
+    if (childMeant) affirmed = weakNames.map((seen) => ({ ...seen, weak: false }));
+    else if (question === 'consent' || strong.length > 0) affirmed = strong;
+    // "Para mi nieta, que se llama Valentina": the name is who the relative is.
+    for (const named of affirmed.filter((seen) => seen.mention.kind === 'name' && CALLED.has(original[seen.at - 1] ?? ''))) {
+      affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.at < named.at && named.at - seen.at <= 8));
+    }
+    // "Mateo… mentiras, es pa Sofi", "para Mateo, perdón, para Sofía": a correction between two mentions gives up the ones before it.
+    const corrected = affirmed.length > 1 ? lastCorrectionAt(words) : -1;
+    if (corrected > 0 && affirmed.some((seen) => seen.at < corrected) && affirmed.some((seen) => seen.at > corrected)) {
+      affirmed = affirmed.filter((seen) => seen.at > corrected);
+    }
     // A name says who the child is: "mi hijo Mateo, el grande" is Mateo, not Mateo and a son.
     if (affirmed.some((seen) => seen.mention.kind === 'name')) {
       affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.mention.relation !== 'other'));
@@ -750,6 +880,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const { options, question } = expectation;
     if (options.length === 0) return undefined;
     const { words, entities, intent } = said;
+    // "La 2 no me sirve", "no me queda bien la del martes": an option turned down, not picked (a yes/no question's "no" is its answer).
+    if (!YES_NO_QUESTIONS.has(question) && turnedDown(words)) return undefined;
+    // "Ninguna me sirve, ¿no hay más tarde el miércoles?": none of the slots or days shown.
+    if ((question === 'slot' || question === 'day') && NONE_OF_THESE.test(said.normalized)) return undefined;
     const names = [...said.people, ...(question === 'patient' ? namesInOptions(options) : [])];
     // "Los dos", "ambos", or two people named: not an option number.
     const both = /\b(los dos|las dos|ambos|ambas)\b/.test(words.join(' ')) || (entities.patients?.length ?? 0) > 1;
@@ -903,7 +1037,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
 
   /** "2", "#2", "la 2", "la dos", "la segunda", "opción 3 por favor", "la última": its position. */
   function optionNumber(words: readonly string[], count: number, names: readonly string[]): number | undefined {
-    const rest = words.filter((word) => !PICKING_WORDS.has(word) && !COURTESY_FILLERS.has(word) && !names.some((name) => sameName(word, name)));
+    // "La 4 para mi abuelita": who it is for is said beside the number.
+    const rest = words.filter((word) => !PICKING_WORDS.has(word) && !COURTESY_FILLERS.has(word) && !lexicon.relationWords.has(word) && !names.some((name) => sameName(word, name)));
     if (rest.length !== 1) {
       // "uno" / "una" are picking words only when nothing else is said.
       if (rest.length === 0 && words.length <= 2 && (words.includes('uno') || words.includes('una'))) return 1;
@@ -1007,6 +1142,42 @@ function clausesOf(normalized: string, words: readonly string[]): number[] {
 }
 
 /** The name as the member wrote it ("josé" → "José"), to say it back; the first letter in capital. */
+/** Using this chat: "(primera vez que) uso esto", "les escribo", "entro aquí". */
+const CHANNEL_USE = /^(yo )?(le |les |me )?(uso|utilizo|escribo|entro|hablo|chateo|manejo|ingreso|comunico|pruebo)\b/;
+
+/** Before "de" and a relative, words whose relative is the patient: "la cita de mi esposo", "la de mi mamá". */
+const APPOINTMENT_OF: ReadonlySet<string> = new Set(['cita', 'citas', 'consulta', 'control', 'la', 'el', 'las', 'los', 'orden', 'turno']);
+/** Before a relative, words that make the relative the writer: "como mamá de", "le escribe la mamá de". */
+const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla', 'saluda']);
+/** Before a name, words that give it: "se llama Valentina", "de nombre Samuel". */
+const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
+/** After a patient, words that leave their appointment alone: "la de Mateo queda igual". */
+const LEFT_AS_IT_IS = /^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
+
+/** Questions whose options Lina explains when asked what they mean. */
+const EXPLAINED_QUESTIONS: ReadonlySet<Question> = new Set(['menu', 'specialty', 'visitType', 'band', 'offer']);
+
+/** What "de niños" after it names as a service: "la de niños", "el médico de niños". */
+const CHILDREN_SERVICE: ReadonlySet<string> = new Set(['la', 'medico', 'medica', 'doctor', 'doctora', 'cita', 'consulta', 'especialista']);
+
+function turnedDown(words: readonly string[]): boolean {
+  return words.some((word, index) => word === 'no' && words[index + 1] === 'me' && TURNED_DOWN.has(words[index + 2] ?? ''));
+}
+
+/** Words that name a day beyond a bare number. */
+const DAY_WORD = /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|hoy|manana|pasado|semana|proximo|siguiente)\b/;
+
+/** "No me sirve", "no me queda", "no me gusta": an option turned down. */
+const TURNED_DOWN: ReadonlySet<string> = new Set(['sirve', 'queda', 'gusta', 'conviene']);
+
+/** Words that take back what was just said: "mentiras", "perdón", "mejor dicho", "me equivoqué". */
+const TAKING_BACK: ReadonlySet<string> = new Set(['mentiras', 'mentira', 'perdon', 'corrijo', 'equivoque', 'dicho', 'mejor', 'espere', 'espera', 'esperate']);
+
+/** Where the last word that takes back what was said stands (-1 when none does). */
+function lastCorrectionAt(words: readonly string[]): number {
+  return words.findLastIndex((word, index) => TAKING_BACK.has(word) && !(word === 'dicho' && words[index - 1] !== 'mejor'));
+}
+
 function withWrittenForm(mention: Extract<PatientMention, { kind: 'name' }>, text: string): PatientMention {
   for (const token of text.split(/[^\p{L}]+/u)) {
     if (token && normalizeMessage(token) === mention.name) {

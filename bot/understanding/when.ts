@@ -603,7 +603,7 @@ function clauseBefore(text: string, at: number): string {
 }
 
 /** A band the member settles on after another: "en la mañana… ay, mejor en la tarde". */
-const PREFERRED_BEFORE = /(?:^|[^a-z])(?:mejor|mas\s+bien|prefiero|preferiblemente)\s+(?:(?:en|por|a|para)\s+)?(?:la|las)?\s*$/;
+const PREFERRED_BEFORE = /(?:^|[^a-z])(?:mejor|mas\s+bien|prefiero|preferiblemente|mentiras|perdon|mejor dicho)[\s,.]+(?:(?:en|por|a|para)\s+)?(?:la|las)?\s*$/;
 
 /**
  * The band of the bands a message names: "cualquiera" for indifference or both; a band given as
@@ -623,6 +623,9 @@ function bandOf(bands: ReadonlyArray<{ band: Band; at: number }>, text: string):
 }
 
 /** `mananaIsBand`: the question just asked was the time band, so a bare "mañana" is the morning band, not tomorrow. */
+/** Words that put the day after them in the past: "desde el sábado", "hace un lunes". */
+const SINCE_BEFORE = /\b(desde|hace)(\s+(el|la|los|las|este|esta|un|una))?\s*$/;
+
 export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boolean }): When {
   if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH || !(now instanceof Date) || Number.isNaN(now.getTime())) return {};
   const normalized = digitsFromWords(normalizeText(text));
@@ -636,7 +639,9 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
   const ruledOut = new Set<'manana' | 'tarde'>();
   for (const result of results) {
     const start = result.start;
-    if (when.day === undefined && (start.isCertain('day') || start.isCertain('weekday'))) {
+    // "Tiene tos desde el sábado": a day in the past the member tells of, not one to book.
+    const since = SINCE_BEFORE.test(normalized.slice(0, result.index)) || /^(desde|hace)\b/.test(result.text);
+    if (when.day === undefined && !since && (start.isCertain('day') || start.isCertain('weekday'))) {
       const year = start.get('year');
       const month = start.get('month');
       const day = start.get('day');

@@ -13,6 +13,8 @@ export const SPLITS = {
   dev: new URL('./dev.yaml', import.meta.url),
   dev2: new URL('./dev-2.yaml', import.meta.url),
   dev3: new URL('./dev-3.yaml', import.meta.url),
+  dev4: new URL('./dev-4.yaml', import.meta.url),
+  dev5: new URL('./dev-5.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;
@@ -73,6 +75,8 @@ function expectedOf(entry: CorpusEntry): Partial<Record<EntityKey, unknown>> & {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** The corpus's member is Laura: "para Laura, o sea yo" read as `self` or as `laura` names one person, so it is no wrong patient (entity accuracy still wants the label). */
+const asPerson = (patient: unknown): unknown => (Array.isArray(patient) ? patient.map(asPerson) : patient === 'laura' ? 'self' : patient);
 const opposite = (a: unknown, b: unknown) => (a === 'yes' && b === 'no') || (a === 'no' && b === 'yes');
 
 export function readSplit(name: SplitName): CorpusEntry[] {
@@ -127,8 +131,8 @@ export function evaluate(entries: readonly CorpusEntry[]): SplitReport {
     const gotPatient = got.patient;
     // Picking the very person the message names is not a wrong patient, even where the label has
     // no choice ("mejor cancelar la cita de Mateo" at the patient question: Mateo, for cancelling).
-    const patientPicked = entry.at === 'patient' && got.choice !== undefined && got.choice !== expected.choice && got.choice !== expected.patient;
-    const patientMisread = gotPatient !== undefined && !same(gotPatient, expected.patient) && !(typeof gotPatient === 'string' && PATIENT_KINDS.has(gotPatient) && gotPatient !== 'self' && expected.patient === undefined);
+    const patientPicked = entry.at === 'patient' && got.choice !== undefined && got.choice !== expected.choice && asPerson(got.choice) !== asPerson(expected.patient);
+    const patientMisread = gotPatient !== undefined && !same(asPerson(gotPatient), asPerson(expected.patient)) && !(typeof gotPatient === 'string' && PATIENT_KINDS.has(gotPatient) && gotPatient !== 'self' && expected.patient === undefined);
     const patientWrong = patientPicked || patientMisread;
     if (patientWrong) wrongPatient++;
     const yesNoExpected = expected.yesNo ?? (['consent', 'confirm', 'offer'].includes(entry.at) ? expected.choice : undefined);
