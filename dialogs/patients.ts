@@ -57,7 +57,7 @@ export function sameNormalizedName(a: string, b: string): boolean {
  * records no sex, so "la niña" is resolved by the name when only one child fits, and asked
  * otherwise.
  */
-function readsAs(firstName: string): 'daughter' | 'son' | undefined {
+export function readsAs(firstName: string): 'daughter' | 'son' | undefined {
   const name = normalizeText(firstName).split(' ')[0] ?? '';
   if (name.endsWith('a')) return 'daughter';
   if (name.endsWith('o')) return 'son';

@@ -65,7 +65,7 @@ export const BACK_CUE = /^atras\b|\b(volver|regresar|devolverme|devuelvase) (atr
 /** "Cámbiele el paciente a Mateo": another patient, asked for in words. */
 export const PATIENT_CHANGE_CUE = /\bcambi\w* (el |la )?(paciente|persona|nombre del paciente)\b/;
 /** "Otro día", "la próxima semana": another day asked for where days are shown or offered. */
-export const OTHER_DAY_CUE = /\b(otro dia|otra fecha|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?)\b/;
+export const OTHER_DAY_CUE = /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?)\b/;
 /** A request next to a yes: "sí, y también quiero una para Mateo". */
 export const ANOTHER_REQUEST = /\b(tambien|ademas|aparte|de paso) (quiero|necesito|quisiera|pedir|sacar|agendar|una|otra)\b|\botra (cita )?(aparte )?(para|de)\b/;
 /** A time given as a bound ("después de las 3"), not as the time of one slot. */
@@ -123,7 +123,7 @@ export const SAYING: ReadonlySet<string> = new Set(['dice', 'dijo', 'decia', 'cr
 export const EXPLICIT_BAND = /\b(en|por|pa|para) la (manana|tarde)\b|\b(las|los|la|el) de la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b/;
 export const DIGITS = /^#?(\d{1,2})[.)]?$/;
 /** "la 1 …", "opción 2 …", "el 3 …" at the start of a message, not "3 de la tarde" nor "2:40". */
-export const OPENING_NUMBER = /^(?:(?:la|el|opcion|numero) )?(?:\d{1,2}|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)(?= )(?! (de|y|:|am|pm|a\.|p\.|cita|consulta|vez|ves)\b)/;
+export const OPENING_NUMBER = /^(?:mejor )?(?:(?:la|el|opcion|numero) )?(?:\d{1,2}|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)(?= )(?! (de|y|:|am|pm|a\.|p\.|cita|consulta|vez|ves)\b)/;
 /** Two digits, or a month's name: the only messages that may carry a date of birth ("15/3/94", "quince de marzo de…"). */
 export const MAY_HOLD_A_DATE = /\d\d|\d\s*[/.-]\s*\d|\b(enero|ene|febrero|feb|marzo|mar|abril|abr|mayo|may|junio|jun|julio|jul|agosto|ago|septiembre|setiembre|sep|sept|set|octubre|oct|noviembre|nov|diciembre|dic)\b/;
 /** A document type by name: "cédula 1010101010" said at any question. */
@@ -149,7 +149,7 @@ export const MOVE_TO = /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*
 /** "Primero quiero…", "primero necesito…": an adverb, not the first option. */
 export const FIRST_OF_ALL = /^primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le)\b/;
 /** An opening that can only be an option's position, even where numbers are days and hours: "la quinta opción…". */
-export const ORDINAL_OPENING = /(primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)$|^(opcion|numero) /;
+export const ORDINAL_OPENING = /(primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)$|^(mejor )?(opcion|numero) /;
 export const ORDINAL_ABBREVIATION = /^(\d{1,2})(ra|ro|da|do|ta|to|va|vo|na|no|a|o|er)$/;
 /** After a relation, a verb of how the child is: "la niña está con fiebre", "el niño tiene 13". */
 export const HOW_THEY_ARE: ReadonlySet<string> = new Set(['esta', 'tiene', 'amanecio', 'sigue', 'anda', 'lleva', 'necesita', 'presenta', 'tuvo', 'se']);

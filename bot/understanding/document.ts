@@ -41,6 +41,7 @@ const TYPE_PHRASES: ReadonlyArray<{ words: readonly string[]; type: DocumentType
   ['permiso de proteccion temporal', 'PT'],
   ['cedula de ciudadania', 'CC'],
   ['cedula de extranjeria', 'CE'],
+  ['cedula d extranjeria', 'CE'],
   ['tarjeta de identidad', 'TI'],
   ['registro civil', 'RC'],
   ['cedula extranjera', 'CE'],
@@ -136,7 +137,8 @@ export function documentTypesIn(text: string): DocumentType[] {
   if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH) return [];
   const spoken = digitsFromWords(normalizeText(text));
   const words = [...spoken.matchAll(TOKEN)].map((match) => match[0]);
-  return [...new Set(findTypes(words).map((found) => found.type))];
+  // Where the type is the question, a message that opens with one ("TI xq es de mi hijo") answers it.
+  return [...new Set(findTypes(words, true).map((found) => found.type))];
 }
 
 /** What `parseDocument` reads: the message is the type and/or the number, nothing else. */
@@ -231,13 +233,13 @@ function readSentence(text: string): DocumentMention {
   return {};
 }
 
-function findTypes(words: readonly string[]): TypeFound[] {
+function findTypes(words: readonly string[], openingAnswers = false): TypeFound[] {
   const found: TypeFound[] = [];
   for (let index = 0; index < words.length; index++) {
     for (const phrase of TYPE_PHRASES) {
       if (!phrase.words.every((word, offset) => words[index + offset] === word)) continue;
       const last = index + phrase.words.length - 1;
-      if (phrase.guarded && !guardedTypeHolds(words, index, last)) continue;
+      if (phrase.guarded && !(openingAnswers && index === 0 && phrase.type !== 'PA') && !guardedTypeHolds(words, index, last)) continue;
       found.push({ type: phrase.type, first: index, last });
       index = last;
       break;
@@ -255,7 +257,7 @@ function guardedTypeHolds(words: readonly string[], first: number, last: number)
   if (after !== undefined && HAS_DIGIT.test(after)) return true;
   if (words.length === last - first + 1) return true;
   // Opening the message: "TI de mi hijo 1100000001", "ti: 1100000001".
-  if (before === undefined && (after === 'de' || after === 'del' || after === 'es' || after === 'numero')) return words.some((other) => HAS_DIGIT.test(other));
+  if (before === undefined && (after === 'de' || after === 'd' || after === 'del' || after === 'es' || after === 'numero')) return words.some((other) => HAS_DIGIT.test(other));
   if (before === 'para' || before === 'a' || before === 'de' || before === 'pa') return false;
   return before !== undefined && TYPE_ARTICLES.has(before) && (word === 'ti' || word === 'tarjeta' || word === 'registro' || word === 'ce' || word === 'pt');
 }

@@ -9,7 +9,7 @@
 import Fuse from 'fuse.js';
 import { serviceOf, type Specialty } from '../domain.js';
 import { isBusinessDay, isHoliday } from '../calendar.js';
-import { sameNormalizedName as sameName } from '../../dialogs/patients.js';
+import { readsAs, sameNormalizedName as sameName } from '../../dialogs/patients.js';
 import { readBirthDate } from './birth-date.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
@@ -229,11 +229,17 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // Days and times are read without the words that name a site ("Primero de Mayo", "la 26").
     const whenText = sites.length > 0 ? uncovered(words, sites).join(' ') : read;
     let when = readWhen(whenText, now, { mananaIsBand: question === 'band' });
+    // "El juevs" where a day is expected: read again from the corrected words.
+    if (!when.day && !when.time && DAY_QUESTIONS.has(question) && words.some((word, index) => word !== original[index])) {
+      const corrected = readWhen(uncovered(words, sites).join(' '), now, { mananaIsBand: question === 'band' });
+      if (corrected.day) when = corrected;
+    }
     // "La de las 9, ay mejor la del miércoles a las 10:40": the day and time after a change of mind are the answer.
     const changed = CHANGE_OF_MIND.exec(normalizeMessage(whenText));
     if (changed && (when.day || when.time)) {
       const after = readWhen(normalizeMessage(whenText).slice(changed.index + changed[0].length), now, { mananaIsBand: question === 'band' });
-      if (after.day || after.time) when = { ...after, ...(after.band || !when.band ? {} : { band: when.band }) };
+      // The band said before the change of mind stays only when nothing after it names the time ("en la tarde… mejor el miércoles").
+      if (after.day || after.time) when = { ...after, ...(after.band || !when.band || after.time ? {} : { band: when.band }) };
     }
     // A band the member asks for ("en la tarde", "temprano"), not a habit ("por las mañanas") nor the part of the day of an hour.
     if (when.band && (EXPLICIT_BAND.test(words.join(' ')) || (question === 'band' && !when.time))) entities.band = when.band;
@@ -377,6 +383,14 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // identification. Not a booking: "ojalá me den la cita pronto" with a date of birth is a wish, and booking is the default anyway.
     const namedOperation = IDENTITY_QUESTIONS.has(question) && OPERATIONS.has(intent) && intent !== 'book' && operationCue(words.join(' ')) === intent;
     if (!intentRead.ruled && answersQuestion(question, entities) && !['goodbye', 'menu', 'back'].includes(intent) && !onlyAsksWhy && !namedOperation) intent = 'none';
+    // "En la tarde xq Mateo tiene colegio", "es de control porque ya la habían visto": an answer to the form with a story
+    // around it, not another operation, unless a word of one says so.
+    if ((BOOKING_QUESTIONS.has(question) || question === 'patient') && (intent === 'consult' || intent === 'cancel' || intent === 'reschedule') && !intentRead.ruled && (picked !== undefined || answersQuestion(question, entities)) && operationCue(words.join(' ')) === undefined) intent = 'none';
+    // "¿Qué horarios hay pa Mateo el lunes?" before any slot is shown: a booking.
+    if ((question === 'start' || question === 'menu') && (intent === 'more_times' || intent === 'other_day') && picked === undefined) {
+      intent = 'book';
+      if (question === 'menu' && optionValue(expectation.options, 'book')) pickedBook = true;
+    }
     // Asking to book while answering a question of the booking form is answering it.
     if (intent === 'book' && BOOKING_QUESTIONS.has(question) && (picked !== undefined || hasBookingEntity(entities))) intent = 'none';
     // Small talk around an answer is politeness: "hola, la 2", "nací el 15/03/1994, bendiciones".
@@ -438,6 +452,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       intent = 'reschedule';
       if (question === 'menu' || question === 'existing') choice = optionValue(expectation.options, 'reschedule') ?? choice;
     }
+    // "27" at the days shown: the day picked is the day said.
+    if (question === 'day' && picked?.by === 'words' && !entities.day) entities.day = picked.value;
     // "Mañanaaa", "la última, el PPT": the option picked is also what the message says.
     if (question === 'band' && picked?.by === 'words' && !entities.band && !entities.time && (picked.value === 'manana' || picked.value === 'tarde' || picked.value === 'cualquiera')) entities.band = picked.value;
     if (question === 'documentType' && picked?.by === 'words' && !entities.documentType) entities.documentType = picked.value as NonNullable<Entities['documentType']>;
@@ -650,7 +666,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     clausesOfWords: () => readonly number[],
   ): PatientMention[] {
     // "Mándelo al de Sofi: sofi.gomez@gmail.com": at the e-mail question, a person says whose address it is.
-    if (question === 'email') return [];
+    if (question === 'email' && !/\bcita\b/.test(words.join(' '))) return [];
     let clauses: readonly number[] | undefined;
     /** `weak`: named only to say who the writer is ("soy la mamá de Sofía y Mateo"); it gives way to a patient named for the cita. */
     const mentions: Array<{ mention: PatientMention; at: number; denied: boolean; weak?: boolean }> = [];
@@ -661,7 +677,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     /** "no es para mí", "no para los niños": a "no" up to three small words before the mention. */
     const deniedAt = (index: number) => {
       // "La de Mateo queda igual", "la de Sofía no la toque": kept as it is, not the one meant.
-      if (LEFT_AS_IT_IS.test(words.slice(index + 1, index + 5).join(' '))) return true;
+      let next = index + 1;
+      while (next < words.length && (lexicon.relationWords.has(words[next] ?? '') || ['el', 'la', 'los', 'las'].includes(words[next] ?? ''))) next++;
+      if (LEFT_AS_IT_IS.test(words.slice(next, next + 4).join(' '))) return true;
       let cursor = index - 1;
       while (cursor >= 0 && index - cursor <= 3 && (ARTICLES.has(words[cursor] ?? '') || words[cursor] === 'para' || words[cursor] === 'de' || words[cursor] === 'es' || words[cursor] === 'pa' || words[cursor] === 'los' || words[cursor] === 'las')) cursor--;
       // "No, es para Mateo": a "no" in the clause before denies nothing.
@@ -714,7 +732,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     }
     if (question === 'patient' && (words.join(' ') === 'mi' || words.join(' ') === 'yo')) push({ kind: 'self' }, 0);
     // "Mis citas, no las de los niños": the member's own, set against the others'.
-    const ownSetApart = /\b(mi|mis) citas?\b.*\bno (la|las|el|los) de\b/.exec(words.join(' '));
+    const ownSetApart = /\b(mi|mis) (propia |propias )?citas?\b.*\bno (la|las|el|los) de\b/.exec(words.join(' '));
     if (ownSetApart) push({ kind: 'self' }, words.join(' ').slice(0, ownSetApart.index).split(' ').length - 1);
 
     const relations = lexicon.relations.find(words);
@@ -732,6 +750,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     }
     for (const found of relations) {
       if (relativesNamed.has(found.start)) continue;
+      // "Me confundí de niño": the mistake, not a patient.
+      if (words[found.start - 1] === 'de' && /^(confundi|equivoque|confundio|equivoco)$/.test(original[found.start - 2] ?? '')) continue;
       // "La de niños", "el médico de niños": pediatrics, not a patient.
       if (words[found.start] === 'ninos' && words[found.start - 1] === 'de' && CHILDREN_SERVICE.has(words[found.start - 2] ?? '')) continue;
       // "Para mi hijo", "la cita de la niña", "mi hijo Mateo", "mi hijo" said alone: a patient.
@@ -854,8 +874,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       affirmed = affirmed.filter((seen) => seen.at > corrected);
     }
     // A name says who the child is: "mi hijo Mateo, el grande" is Mateo, not Mateo and a son.
-    if (affirmed.some((seen) => seen.mention.kind === 'name')) {
-      affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.mention.relation !== 'other'));
+    // "Para mi hijo mayor Mateo y una a la niña": a daughter beside a boy's name is another child.
+    const namedAs = affirmed.flatMap((seen) => (seen.mention.kind === 'name' ? [readsAs(seen.mention.name)] : []));
+    if (namedAs.length > 0) {
+      affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.mention.relation !== 'other' && (seen.mention.relation === 'child' || namedAs.includes(seen.mention.relation) || namedAs.includes(undefined))));
     }
     // "Mi hija, la pequeña": a daughter, not a daughter and a child.
     if (affirmed.some((seen) => seen.mention.kind === 'relation' && (seen.mention.relation === 'son' || seen.mention.relation === 'daughter'))) {
@@ -881,7 +903,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (options.length === 0) return undefined;
     const { words, entities, intent } = said;
     // "La 2 no me sirve", "no me queda bien la del martes": an option turned down, not picked (a yes/no question's "no" is its answer).
-    if (!YES_NO_QUESTIONS.has(question) && turnedDown(words)) return undefined;
+    if ((question === 'slot' || question === 'day') && turnedDown(words)) return undefined;
     // "Ninguna me sirve, ¿no hay más tarde el miércoles?": none of the slots or days shown.
     if ((question === 'slot' || question === 'day') && NONE_OF_THESE.test(said.normalized)) return undefined;
     const names = [...said.people, ...(question === 'patient' ? namesInOptions(options) : [])];
@@ -958,8 +980,14 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         return entities.band ? has(entities.band) : undefined;
       case 'documentType':
         return entities.documentType ? has(entities.documentType) : undefined;
-      case 'day':
-        return entities.day ? has(entities.day) : null;
+      case 'day': {
+        if (entities.day) return has(entities.day);
+        // "27" with the days shown: the one on the 27th.
+        const rest = words.filter((word) => !PICKING_WORDS.has(word) && !COURTESY_FILLERS.has(word));
+        const dayOfMonth = rest.length === 1 && /^\d{1,2}$/.test(rest[0] ?? '') ? Number(rest[0]) : undefined;
+        const onThatDay = dayOfMonth === undefined ? [] : options.filter((option) => Number(option.value.slice(8, 10)) === dayOfMonth);
+        return onThatDay.length === 1 ? onThatDay[0]?.value ?? null : null;
+      }
       case 'patient': {
         const [only, ...others] = entities.patients ?? [];
         if (!only || others.length > 0) return null;
@@ -1152,7 +1180,7 @@ const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla',
 /** Before a name, words that give it: "se llama Valentina", "de nombre Samuel". */
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual". */
-const LEFT_AS_IT_IS = /^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
+const LEFT_AS_IT_IS = /^(ya )?(tiene|tienen) (su |la )?cita\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
 
 /** Questions whose options Lina explains when asked what they mean. */
 const EXPLAINED_QUESTIONS: ReadonlySet<Question> = new Set(['menu', 'specialty', 'visitType', 'band', 'offer']);

@@ -25,6 +25,8 @@ const HAS_NON_ASCII = /[^\x00-\x7f]/;
 const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['q', 'que'], ['xq', 'porque'], ['pq', 'porque'], ['porq', 'porque'], ['tmb', 'tambien'], ['tb', 'tambien'], ['tambn', 'tambien'],
   ['xa', 'para'], ['d', 'de'], ['bns', 'buenas'], ['bnas', 'buenas'], ['bnos', 'buenos'], ['dnd', 'donde'], ['cdo', 'cuando'], ['bn', 'bien'], ['msj', 'mensaje'], ['info', 'informacion'],
+  // Spelling as it sounds: "la kiero cambiar", "una sita", "una citica", "noo esperaa".
+  ['kiero', 'quiero'], ['kiere', 'quiere'], ['kieren', 'quieren'], ['ke', 'que'], ['sita', 'cita'], ['sitas', 'citas'], ['citica', 'cita'], ['citita', 'cita'], ['noo', 'no'],
 ]);
 /** The shorthand words as whole words, never inside an e-mail, a code or a number ("d.q@x.co"). */
 const SHORTHAND_WORD = new RegExp(`(?<![a-z0-9@._-])(${[...SHORTHAND.keys(), 'k', 'x'].join('|')})(?![a-z0-9@_-]|\\.[a-z0-9])`, 'g');
