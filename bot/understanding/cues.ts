@@ -152,7 +152,7 @@ export const FIRST_OF_ALL = /^primero (quiero|necesito|quisiera|me|tengo|hay|voy
 export const ORDINAL_OPENING = /(primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)$|^(mejor )?(opcion|numero) /;
 export const ORDINAL_ABBREVIATION = /^(\d{1,2})(ra|ro|da|do|ta|to|va|vo|na|no|a|o|er)$/;
 /** After a relation, a verb of how the child is: "la niña está con fiebre", "el niño tiene 13". */
-export const HOW_THEY_ARE: ReadonlySet<string> = new Set(['esta', 'tiene', 'amanecio', 'sigue', 'anda', 'lleva', 'necesita', 'presenta', 'tuvo', 'se']);
+export const HOW_THEY_ARE: ReadonlySet<string> = new Set(['esta', 'tiene', 'amanecio', 'sigue', 'anda', 'lleva', 'necesita', 'presenta', 'tuvo', 'se', 'nacio']);
 /** Before a name, words of a place: "san Mateo", "barrio Sofía". */
 export const PLACE_BEFORE_NAME: ReadonlySet<string> = new Set(['san', 'santa', 'santo', 'barrio', 'hospital', 'clinica', 'conjunto', 'colegio']);
 

@@ -3,6 +3,7 @@
  * gracias") or dictated ("laura punto gomez arroba gmail punto com"), or the member saying they
  * have none ("no tengo correo").
  */
+import { digitsFromWords } from './numbers.js';
 import { normalizeText } from '../../dialogs/text.js';
 
 export interface EmailMention {
@@ -35,6 +36,8 @@ const SPOKEN_LEAD_INS: ReadonlySet<string> = new Set([
   'es', 'correo', 'email', 'mail', 'electronico', 'a', 'al', 'seria', 'si', 'claro', 'ok', 'listo', 'el', 'mi', 'este', 'aqui', 'va',
   'dale', 'escribeme', 'enviame', 'envialo', 'envielo', 'mandalo', 'mandelo', 'manda', 'mande', 'hola', 'buenas', 'gracias', 'que',
   'tengo', 'uso', 'favor', 'porfa', 'bueno', 'pues', 'sera', 'queda', 'ese', 'e', 'gmail', 'hotmail',
+  // "Mándelo al de mi esposo carlos punto rojas…": whose address it is, said before it.
+  'esposo', 'esposa', 'hijo', 'hija', 'mama', 'papa', 'hermano', 'hermana', 'de',
 ]);
 const WORD_BEFORE = /([\p{L}\p{N}]+)[^\p{L}\p{N}]*$/u;
 
@@ -45,6 +48,9 @@ const NO_EMAIL = new RegExp(
     String.raw`\bsin ${MAIL_WORD}\b`,
     String.raw`\bno se (?:usar|manejar|utilizar|nada de) (?:el |los |eso del? )?${MAIL_WORD}\b`,
     String.raw`\bnunca he tenido ${MAIL_WORD}\b`,
+    // "Correo no tengo, mija", "yo no sé de correos".
+    String.raw`\b${MAIL_WORD} no (?:tengo|manejo|uso|tenemos)\b`,
+    String.raw`\bno se (?:nada )?de ${MAIL_WORD}\b`,
   ].join('|'),
 );
 /** "No tengo correo a la mano": they have one, just not here. */
@@ -67,7 +73,8 @@ export function readEmail(text: string): EmailMention {
   const normalized = normalizeText(text);
   // Dictated: "laura punto gomez arroba gmail punto com".
   if (SPOKEN.test(normalized)) {
-    let spoken = normalized;
+    // "lauragomez ochenta y cinco arroba hotmail punto com": numbers dictated in words.
+    let spoken = digitsFromWords(normalized).replace(/([a-z])\s+(\d+)(?=\s+arroba\b)/g, '$1$2');
     for (const [pattern, symbol] of SPOKEN_SYMBOLS) spoken = spoken.replace(pattern, symbol);
     for (const match of spoken.matchAll(ADDRESS)) {
       const before = WORD_BEFORE.exec(spoken.slice(0, match.index));

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { LexiconSchema, buildLexicon, type Lexicon, type LexiconSource } from './lexicon.js';
 import { createUnderstanding, type Understand } from './understand.js';
 import { Speller, editDistance, normalizeMessage, wordsOf } from './words.js';
+import { NUMBER_WORDS, ORDINALS } from './numbers.js';
 
 /** YAML is read only when training or measuring: a process that loads a trained model never loads the parser. */
 function parse(text: string): unknown {
@@ -37,10 +38,13 @@ interface Sources {
   key: string;
 }
 
+/** How the vocabulary and the examples are built from the sources: a change here (say, to `vocabularyOf`) must retrain. */
+const TRAINING_VERSION = 3;
+
 function readSources(): Sources {
   const lexiconText = readFileSync(LEXICON_FILE, 'utf8');
   const trainingText = readFileSync(TRAINING_FILE, 'utf8');
-  const key = createHash('sha256').update(`${FEATURES_VERSION}\u0000${lexiconText}\u0000${trainingText}`).digest('hex');
+  const key = createHash('sha256').update(`${FEATURES_VERSION}\u0000${TRAINING_VERSION}\u0000${lexiconText}\u0000${trainingText}`).digest('hex');
   return { lexiconText, trainingText, key };
 }
 
@@ -68,7 +72,8 @@ function vocabularyOf(lexicon: Lexicon, training: readonly CorpusEntry[]): { voc
   for (const entry of training) {
     for (const word of wordsOf(normalizeMessage(entry.text))) if (!names.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
-  const vocabulary = new Set(lexicon.vocabulary);
+  // Number words and ordinals are words, however rarely the corpus writes them ("nueve" is no typo of "nuevo", "novena" none of "noventa").
+  const vocabulary = new Set([...lexicon.vocabulary, ...NUMBER_WORDS, ...ORDINALS.keys()]);
   for (const [word, count] of counts) if (count >= 2) vocabulary.add(word);
   const frequent = [...vocabulary];
   for (const [word, count] of counts) {

@@ -100,7 +100,7 @@ const MILLIONS: ReadonlySet<string> = new Set(['millon', 'millones']);
 const ARTICLES: ReadonlySet<string> = new Set(['un', 'una']);
 
 /** Every word that can start or continue a number. */
-const NUMBER_WORDS: ReadonlySet<string> = new Set([
+export const NUMBER_WORDS: ReadonlySet<string> = new Set([
   ...UNITS.keys(),
   ...TEENS.keys(),
   ...TENS.keys(),
@@ -109,7 +109,7 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set([
   ...MILLIONS,
 ]);
 
-const ORDINALS: ReadonlyMap<string, number> = new Map([
+export const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['primera', 1],
   ['primero', 1],
   ['primer', 1],

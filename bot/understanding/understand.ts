@@ -267,6 +267,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         }
       }
     }
+    // "Por la tarde, Sofi sale del jardín al mediodía": noon said as a reason beside the band asked for is no time.
+    if (when.time === '12:00' && entities.band && /\b(medio ?dia)\b/.test(normalized) && !/\b12\b/.test(normalized)) delete when.time;
     if (when.time && question !== 'document') entities.time = when.time;
     // "¿Hay algo más temprano?" where slots are shown: earlier than those.
     if ((question === 'slot' || question === 'confirm') && EARLIER.test(words.join(' '))) entities.earlier = true;
@@ -591,7 +593,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (yesNoQuestion && /\b(ya )?(le|te|les) (dije|estoy diciendo|acabo de decir) que (si|no)\b/.test(whole)) return /que si\b/.test(whole) ? 'yes' : 'no';
     const skip = [...courtesy, ...lexicon.greetings.find(words)];
     let start = 0;
-    while (start < words.length && (INTERJECTIONS.has(words[start] ?? '') || (skip.some((span) => start >= span.start && start < span.end) && !isYesNoWord(words[start] ?? '')))) start++;
+    // "Este… sí": at a yes/no question, "este" in front is a dictated pause.
+    while (start < words.length && (INTERJECTIONS.has(words[start] ?? '') || (yesNoQuestion && (words[start] === 'este' || words[start] === 'aver')) || (skip.some((span) => start >= span.start && start < span.end) && !isYesNoWord(words[start] ?? '')))) start++;
     const first = /^no{2,}$/.test(words[start] ?? '') ? 'no' : words[start];
     if (first === undefined) return undefined;
     if (covered.some((span) => start >= span.start && start < span.end)) return undefined;
@@ -679,7 +682,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       // "La de Mateo queda igual", "la de Sofía no la toque": kept as it is, not the one meant.
       let next = index + 1;
       while (next < words.length && (lexicon.relationWords.has(words[next] ?? '') || ['el', 'la', 'los', 'las'].includes(words[next] ?? ''))) next++;
-      if (LEFT_AS_IT_IS.test(words.slice(next, next + 4).join(' '))) return true;
+      if (LEFT_AS_IT_IS.test(original.slice(next, next + 5).join(' '))) return true;
       let cursor = index - 1;
       while (cursor >= 0 && index - cursor <= 3 && (ARTICLES.has(words[cursor] ?? '') || words[cursor] === 'para' || words[cursor] === 'de' || words[cursor] === 'es' || words[cursor] === 'pa' || words[cursor] === 'los' || words[cursor] === 'las')) cursor--;
       // "No, es para Mateo": a "no" in the clause before denies nothing.
@@ -692,13 +695,15 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       clauses ??= clausesOfWords();
       return clauses[cursor] === clauses[index];
     };
+    /** Where names were read, so that "Mateo y Sofía" reads the second joined to the first. */
+    const namedWords = new Set<number>();
     const push = (mention: PatientMention, at: number, again = false, weak = false) => {
       const key = JSON.stringify(mention);
       if (!again && mentions.some((seen) => JSON.stringify(seen.mention) === key)) return;
       mentions.push({ mention, at, denied: deniedAt(at), ...(weak ? { weak } : {}) });
     };
     /** A name as the member's people spell it, or as a common first name ("mateoo", "Sofiia"): a letter doubled for emphasis is no other person. */
-    const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? commonFirstName(word) ?? word;
+    const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? commonFirstName(word) ?? [...lexicon.firstNames].find((name) => word.length >= 4 && name.startsWith(word) && name.length - word.length <= 2) ?? word;
     /** The member's own name is the member: "para Laura, o sea yo". */
     const personOf = (word: string): PatientMention => (self !== undefined && sameName(word, self) ? { kind: 'self' } : { kind: 'name', name: nameOf(word) });
 
@@ -727,7 +732,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       // "Yo misma llevo a Sofi": the member takes the patient.
       if (ACCOMPANYING.has(original[found.end] ?? '') || (original[found.end] === 'la' && ACCOMPANYING.has(original[found.end + 1] ?? ''))) continue;
       // "La mía, la del miércoles" to "¿Cuál cita?": my appointment, as "mi cita" is.
-      if ((question === 'appointment' || question === 'existing') && OWN_DOCUMENT.has(phrase) && !/\bno (la|el) de\b/.test(words.join(' '))) continue;
+      if ((question === 'appointment' || question === 'existing' || question === 'menu') && OWN_DOCUMENT.has(phrase) && !/\bno (la|el) de\b/.test(words.join(' '))) continue;
       push({ kind: 'self' }, found.end - 1);
     }
     if (question === 'patient' && (words.join(' ') === 'mi' || words.join(' ') === 'yo')) push({ kind: 'self' }, 0);
@@ -785,6 +790,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       const caredFor = CARE_VERBS.has(words[cursor - 1] ?? '') || CARE_VERBS.has(words[found.start - 2] ?? '') || (words[found.start - 1] === 'los' && /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) && question !== 'patient');
       // "Mi mamá me lleva", "mi mamá solo me acompaña": a companion, not a patient.
       const companion = found.value === 'other' && ACCOMPANYING.has(original.slice(found.end, found.end + 4).find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'quien'].includes(word)) ?? '');
+      // "La vecina doña Gloria": a title between the relative and the name.
+      const titled = next !== undefined && TITLES.has(next) && original[found.end + 1] !== undefined && (capitalised.has(original[found.end + 1] ?? '') || knownOrCommon(original[found.end + 1] ?? '')) ? original[found.end + 1] : undefined;
       // An adult relative is a patient only when the message says so: "para mi mamá", "la cita de mi esposo", "el paciente
       // es mi sobrino". "Mi esposo no me puede llevar", "le pregunto a mi esposo", "me ayuda mi suegra" tell of them.
       const forThem =
@@ -796,9 +803,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         introducer === 'pal' ||
         (introducer === 'de' && APPOINTMENT_OF.has(words[cursor - 1] ?? '')) ||
         (introducer === 'es' && (words[cursor - 1] === 'paciente' || words[cursor - 1] === 'cita')) ||
+        // "Mi mamá necesita una cita", "mi esposo está enfermo": the one who needs it.
+        NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' ')) ||
         // "Para mí y mi esposo": joined to a patient just named.
         ((introducer === 'y' || introducer === 'e') && mentions.some((seen) => seen.at >= cursor - 3 && seen.at < cursor));
-      if (!introduced || describesSpeaker || caredFor || companion || (found.value === 'other' && !forThem)) continue;
+      // "Mi hijo me dejó este número", "mi hija me acompaña": the relative does something for the member, and is no patient.
+      const actsForMember = (original[found.end] === 'me' || original[found.end] === 'nos') && !['la', 'lo', 'las', 'los'].includes(original[found.end + 1] ?? '') && !(introducer === 'para' || introducer === 'pa' || introducer === 'pal');
+      if (!introduced || describesSpeaker || caredFor || companion || actsForMember || (found.value === 'other' && !forThem)) continue;
       // "El paciente es Juan, mi sobrino": the name before "mi" says who the relative is.
       const before = words[found.start - 1] === 'mi' ? original[found.start - 2] : undefined;
       if (before !== undefined && mayBeName(before) && (capitalised.has(before) || knownOrCommon(before))) {
@@ -806,7 +817,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         continue;
       }
       // A word after the relation is its name when it looks like one: "mi hijo Mateo", "mi nieto Brayan"; not "mi mamá jaja".
-      if (next !== undefined && (namedNext || (mayBeName(next) && (capitalised.has(next) || names.has(next))))) push(personOf(next), found.start);
+      if (next !== undefined && (namedNext || (mayBeName(next) && (capitalised.has(next) || names.has(next))) || (capitalised.has(next) && /^[a-z]{3,}$/.test(next) && !lexicon.vocabulary.has(next)))) {
+        push(personOf(next), found.start);
+        namedWords.add(found.end);
+      } else if (titled !== undefined) {
+        push(personOf(titled), found.start);
+        namedWords.add(found.end + 1);
+      }
       else if (ofRelative.has(found.start)) push({ kind: 'relation', relation: 'other' }, found.start);
       else {
         push({ kind: 'relation', relation: found.value }, found.start);
@@ -844,9 +861,11 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       }
       // "La cita de Sofi", "para mateho": a common first name (or a nickname or typo of one) after "de" or "para".
       // "Para Mateo y Sofía": a common first name joined to a name just read.
-      const joined = (before === 'y' || before === 'e') && mentions.some((seen) => seen.at === index - 2 && seen.mention.kind === 'name');
+      const joined = (before === 'y' || before === 'e') && (namedWords.has(index - 2) || mentions.some((seen) => seen.at === index - 2 && seen.mention.kind === 'name'));
       // ("Se llama Valentina": the speller does not get to read "llama" as another word.)
-      if (before !== undefined && (BEFORE_NAME.has(before) || BEFORE_NAME.has(original[index - 1] ?? '') || before === 'de' || before === 'a' || joined) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+      // "¿Qué citas tiene Sofi?": the one whose appointments are asked about.
+      if (before !== undefined && (BEFORE_NAME.has(before) || BEFORE_NAME.has(original[index - 1] ?? '') || before === 'de' || before === 'a' || before === 'tiene' || joined) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+        namedWords.add(index);
         push({ kind: 'name', name: [...lexicon.firstNames].find((name) => sameName(word, name)) ?? nameOf(word) }, index);
         continue;
       }
@@ -869,7 +888,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.at < named.at && named.at - seen.at <= 8));
     }
     // "Mateo… mentiras, es pa Sofi", "para Mateo, perdón, para Sofía": a correction between two mentions gives up the ones before it.
-    const corrected = affirmed.length > 1 ? lastCorrectionAt(words) : -1;
+    const corrected = affirmed.length > 1 ? lastCorrectionAt(original) : -1;
     if (corrected > 0 && affirmed.some((seen) => seen.at < corrected) && affirmed.some((seen) => seen.at > corrected)) {
       affirmed = affirmed.filter((seen) => seen.at > corrected);
     }
@@ -908,7 +927,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if ((question === 'slot' || question === 'day') && NONE_OF_THESE.test(said.normalized)) return undefined;
     const names = [...said.people, ...(question === 'patient' ? namesInOptions(options) : [])];
     // "Los dos", "ambos", or two people named: not an option number.
-    const both = /\b(los dos|las dos|ambos|ambas)\b/.test(words.join(' ')) || (entities.patients?.length ?? 0) > 1;
+    const both = /\b(los dos|las dos|ambos|ambas)\b/.test(words.join(' ')) || (question === 'patient' && (entities.patients?.length ?? 0) > 1);
     // "La segunda, para cambiarle la fecha": a number that opens the message, set apart by a comma.
     const firstClause = said.normalized.split(/[,.;:!?]/)[0] ?? '';
     // At the patient question a name outweighs a number ("primero Sofía" is Sofía first).
@@ -1175,12 +1194,16 @@ const CHANNEL_USE = /^(yo )?(le |les |me )?(uso|utilizo|escribo|entro|hablo|chat
 
 /** Before "de" and a relative, words whose relative is the patient: "la cita de mi esposo", "la de mi mamá". */
 const APPOINTMENT_OF: ReadonlySet<string> = new Set(['cita', 'citas', 'consulta', 'control', 'la', 'el', 'las', 'los', 'orden', 'turno']);
+/** Between a relative and a name: "la vecina doña Gloria". */
+const TITLES: ReadonlySet<string> = new Set(['dona', 'don', 'senora', 'senor', 'la', 'el']);
+/** After a relative, what makes them the one who needs the cita: "mi mamá necesita", "mi esposo está enfermo". */
+const NEEDS_CARE = /^(necesita|amanecio|(esta|anda|sigue) (enferm|mal|malit|malu|con|muy)|tiene (fiebre|dolor|gripa|tos|vomito|diarrea|una cita|cita|control)|se (siente|cayo|enfermo|golpeo|puso))/;
 /** Before a relative, words that make the relative the writer: "como mamá de", "le escribe la mamá de". */
 const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla', 'saluda']);
 /** Before a name, words that give it: "se llama Valentina", "de nombre Samuel". */
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual". */
-const LEFT_AS_IT_IS = /^(ya )?(tiene|tienen) (su |la )?cita\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
+const LEFT_AS_IT_IS = /^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
 
 /** Questions whose options Lina explains when asked what they mean. */
 const EXPLAINED_QUESTIONS: ReadonlySet<Question> = new Set(['menu', 'specialty', 'visitType', 'band', 'offer']);
@@ -1203,7 +1226,9 @@ const TAKING_BACK: ReadonlySet<string> = new Set(['mentiras', 'mentira', 'perdon
 
 /** Where the last word that takes back what was said stands (-1 when none does). */
 function lastCorrectionAt(words: readonly string[]): number {
-  return words.findLastIndex((word, index) => TAKING_BACK.has(word) && !(word === 'dicho' && words[index - 1] !== 'mejor'));
+  return words.findLastIndex(
+    (word, index) => (TAKING_BACK.has(word) && !(word === 'dicho' && words[index - 1] !== 'mejor')) || (word === 'digo' && !['le', 'les', 'te', 'se', 'lo', 'que'].includes(words[index - 1] ?? '')),
+  );
 }
 
 function withWrittenForm(mention: Extract<PatientMention, { kind: 'name' }>, text: string): PatientMention {

@@ -26,7 +26,7 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['q', 'que'], ['xq', 'porque'], ['pq', 'porque'], ['porq', 'porque'], ['tmb', 'tambien'], ['tb', 'tambien'], ['tambn', 'tambien'],
   ['xa', 'para'], ['d', 'de'], ['bns', 'buenas'], ['bnas', 'buenas'], ['bnos', 'buenos'], ['dnd', 'donde'], ['cdo', 'cuando'], ['bn', 'bien'], ['msj', 'mensaje'], ['info', 'informacion'],
   // Spelling as it sounds: "la kiero cambiar", "una sita", "una citica", "noo esperaa".
-  ['kiero', 'quiero'], ['kiere', 'quiere'], ['kieren', 'quieren'], ['ke', 'que'], ['sita', 'cita'], ['sitas', 'citas'], ['citica', 'cita'], ['citita', 'cita'], ['noo', 'no'],
+  ['kiero', 'quiero'], ['kiere', 'quiere'], ['kieren', 'quieren'], ['ke', 'que'], ['sita', 'cita'], ['sitas', 'citas'], ['citica', 'cita'], ['citita', 'cita'], ['noo', 'no'], ['nono', 'no no'], ['enla', 'en la'], ['pala', 'para la'],
 ]);
 /** The shorthand words as whole words, never inside an e-mail, a code or a number ("d.q@x.co"). */
 const SHORTHAND_WORD = new RegExp(`(?<![a-z0-9@._-])(${[...SHORTHAND.keys(), 'k', 'x'].join('|')})(?![a-z0-9@_-]|\\.[a-z0-9])`, 'g');
@@ -47,7 +47,8 @@ export function normalizeMessage(text: string): string {
     for (const [emoji, word] of EMOJI_WORDS) normalized = normalized.replace(emoji, word);
   }
   // Accents go, ñ included: members write "manana" as often as "mañana".
-  const folded = normalizeText(normalized).replace(REPEATED, '$1');
+  // "re programar", "re agendar": one verb dictated as two words.
+  const folded = normalizeText(normalized).replace(REPEATED, '$1').replace(/\bre (program|agend)/g, 're$1');
   return HAS_SHORTHAND.test(folded) ? expandShorthand(folded) : folded;
 }
 

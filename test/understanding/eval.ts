@@ -1,5 +1,5 @@
 /**
- * `npm run understanding:eval [-- --json file] [--failures dev|dev2|dev3|dev4|dev5|dev6|training] [--splits training,dev]`: the
+ * `npm run understanding:eval [-- --json file] [--failures dev|dev2|dev3|dev4|dev5|dev6|dev7|training] [--splits training,dev]`: the
  * understanding step measured on the labelled corpus, split by split (the held-out split only
  * with `--json` or when named in `--splits`). Prints per-intent
  * precision and recall, entity accuracy, the confusions, wrong patients and yes/no flips;
@@ -50,7 +50,7 @@ for (const name of chosen) {
   }
 }
 
-if (jsonFile && reports.training && reports.dev && reports.dev2 && reports.dev3 && reports.dev4 && reports.dev5 && reports.dev6 && reports.heldOut) {
+if (jsonFile && reports.training && reports.dev && reports.dev2 && reports.dev3 && reports.dev4 && reports.dev5 && reports.dev6 && reports.dev7 && reports.heldOut) {
   const withoutFailures = (report: SplitReport) => ({ ...report, failures: report.failures.length });
   writeFileSync(
     jsonFile,
@@ -64,6 +64,7 @@ if (jsonFile && reports.training && reports.dev && reports.dev2 && reports.dev3 
         dev4: withoutFailures(reports.dev4),
         dev5: withoutFailures(reports.dev5),
         dev6: withoutFailures(reports.dev6),
+        dev7: withoutFailures(reports.dev7),
         heldOut: withoutFailures(reports.heldOut),
       },
       null,

@@ -16,6 +16,7 @@ export const SPLITS = {
   dev4: new URL('./dev-4.yaml', import.meta.url),
   dev5: new URL('./dev-5.yaml', import.meta.url),
   dev6: new URL('./dev-6.yaml', import.meta.url),
+  dev7: new URL('./dev-7.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;
