@@ -64,10 +64,15 @@ export async function startLina(options: {
 
   let whatsapp: WhatsAppChannel | undefined;
   if (config.whatsapp.enabled) {
-    const { startWhatsApp } = await import('../../adapters/whatsapp/whatsapp.adapter.js');
+    const [{ startWhatsApp }, { createWhatsAppAuthStore }, { createPeopleStore }] = await Promise.all([
+      import('../../adapters/whatsapp/whatsapp.adapter.js'),
+      import('../../data/whatsapp/auth-state.store.js'),
+      import('../../data/whatsapp/people.store.js'),
+    ]);
     whatsapp = await startWhatsApp({
       engine: runtime.engine,
-      db: runtime.db,
+      authStore: createWhatsAppAuthStore(runtime.db),
+      people: createPeopleStore(runtime.db),
       renderer: runtime.renderer,
       logger,
       clock,

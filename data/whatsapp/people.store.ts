@@ -3,24 +3,8 @@
  * phone JID (`573001112233@s.whatsapp.net`) or a LID (`123…@lid`), and WhatsApp moves chats
  * from one to the other; every address ever seen maps to one person id in `whatsapp_people`.
  */
-import type { SqliteDatabase } from '../../data/database.js';
-import type { WhatsAppAddress } from './inbound.js';
-
-export interface WhatsAppPerson {
-  /** The engine's user id on WhatsApp: personal data, never logged. */
-  personId: string;
-  /** The phone in E.164 (`+573001112233`), when any of the person's addresses revealed it. */
-  phone?: string;
-}
-
-export interface PeopleStore {
-  /**
-   * The person behind a message's addresses (the chat's own first), recording them all.
-   * A known address keeps its person; a new person is named by the phone digits when a phone
-   * JID is present, else by the LID (`lid:<digits>`).
-   */
-  resolve(addresses: WhatsAppAddress[]): WhatsAppPerson;
-}
+import type { PeopleStore, WhatsAppAddress, WhatsAppPerson } from '../../bot/ports/whatsapp.js';
+import type { SqliteDatabase } from '../database.js';
 
 interface PersonRow {
   jid: string;

@@ -1,0 +1,35 @@
+/**
+ * The WhatsApp channel's credentials and signal keys in Lina's SQLite database
+ * (`whatsapp_auth`), one row per key, the way Baileys' own `useMultiFileAuthState` keeps them
+ * in files. Values arrive encoded (adapters/whatsapp/auth-state.ts does Baileys' `BufferJSON`);
+ * unlike the files, a batch of keys is written in one transaction, so a crash never leaves half
+ * a batch behind.
+ */
+import type { AuthEntry, WhatsAppAuthStore } from '../../bot/ports/whatsapp.js';
+import type { SqliteDatabase } from '../database.js';
+
+export function createWhatsAppAuthStore(db: SqliteDatabase): WhatsAppAuthStore {
+  const selectOne = db.prepare<[string, string], { value: string }>('SELECT value FROM whatsapp_auth WHERE category = ? AND id = ?');
+  const selectMany = db.prepare<[string, string], { id: string; value: string }>(
+    'SELECT id, value FROM whatsapp_auth WHERE category = ? AND id IN (SELECT value FROM json_each(?))',
+  );
+  const upsert = db.prepare<[string, string, string]>(
+    'INSERT INTO whatsapp_auth (category, id, value) VALUES (?, ?, ?) ON CONFLICT (category, id) DO UPDATE SET value = excluded.value',
+  );
+  const remove = db.prepare<[string, string]>('DELETE FROM whatsapp_auth WHERE category = ? AND id = ?');
+  const removeAll = db.prepare('DELETE FROM whatsapp_auth');
+
+  const write = db.transaction((entries: AuthEntry[]) => {
+    for (const { category, id, value } of entries) {
+      if (value === null) remove.run(category, id);
+      else upsert.run(category, id, value);
+    }
+  });
+
+  return {
+    get: (category, id) => selectOne.get(category, id)?.value,
+    getMany: (category, ids) => (ids.length === 0 ? [] : selectMany.all(category, JSON.stringify(ids))),
+    write: (entries) => write(entries),
+    clear: () => void removeAll.run(),
+  };
+}
