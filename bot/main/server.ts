@@ -12,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import type { WhatsAppChannel } from '../../adapters/whatsapp/whatsapp.adapter.js';
 import { sharedFailureNoticeStore } from '../../data/support/failure-notice.store.js';
+import { createDirectLineStore } from '../../data/webchat/directline.store.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../ports.js';
@@ -88,7 +89,7 @@ export async function startLina(options: {
   const web = await startWebServer({
     config,
     engine: runtime.engine,
-    db: runtime.db,
+    directLineStore: createDirectLineStore(runtime.db),
     clock,
     logger,
     mounts,

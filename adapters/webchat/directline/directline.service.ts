@@ -11,13 +11,8 @@ import type { Logger } from '../../../bot/logger.js';
 import { isSiteCode } from '../../../bot/domain.js';
 import { createRateLimit } from '../rate-limit.js';
 import { DirectLineError } from './directline.errors.js';
-import {
-  seqOfActivityId,
-  type DirectLineActivity,
-  type DirectLineConversation,
-  type DirectLineStore,
-  type StoredActivity,
-} from './directline.store.js';
+import type { DirectLineActivity, DirectLineConversation, DirectLineStore, StoredActivity } from '../../../bot/ports/directline.js';
+import { activityIdFor, seqOfActivityId } from './activity-ids.js';
 import type { DirectLineTokens, TokenClaims, VerifiedToken } from './directline.tokens.js';
 
 /** What a client or stream receives: activities after a watermark, and the new watermark. */
@@ -210,9 +205,9 @@ export function createDirectLineService(options: DirectLineServiceOptions): Dire
     if (!text || !noticeDue(`${kind}|${conversation.id}`)) return;
     const stored = store.appendActivity(
       conversation.id,
-      ({ id }) => ({
+      (seq) => ({
         type: 'message',
-        id,
+        id: activityIdFor(conversation.id, seq),
         timestamp: timestamp(),
         channelId: 'directline',
         conversation: { id: conversation.id },
@@ -382,9 +377,9 @@ export function createDirectLineService(options: DirectLineServiceOptions): Dire
       }
       const stored = store.appendActivity(
         conversation.id,
-        ({ id }) => ({
+        (seq) => ({
           ...input,
-          id,
+          id: activityIdFor(conversation.id, seq),
           timestamp: timestamp(),
           channelId: 'directline',
           conversation: { id: conversation.id },
@@ -451,11 +446,11 @@ export function createDirectLineService(options: DirectLineServiceOptions): Dire
       const keepsReply = targetSeq !== undefined && targetSeq <= store.lastSeq(conversation.id);
       const stored = store.appendActivity(
         conversation.id,
-        ({ id }) => ({
+        (seq) => ({
           ...fields,
           ...envelope,
           type: String(raw.type),
-          id,
+          id: activityIdFor(conversation.id, seq),
           timestamp: timestamp(),
           ...(keepsReply ? { replyToId: target } : {}),
         }),
