@@ -42,20 +42,21 @@ export async function startLina(options: {
     {
       path: '/support',
       handler: loadedOnFirstRequest('support console', logger, async () => {
-        const [{ createSupportConsole }, { exportTranscript }] = await Promise.all([
+        const [{ createSupportConsole }, { exportTranscript }, { createConsoleStores }] = await Promise.all([
           import('../../adapters/support/support-console.js'),
           import('../../adapters/webchat/transcript.exporter.js'),
+          import('./support-stores.js'),
         ]);
+        const stores = createConsoleStores(runtime.db, sharedFailureNoticeStore(runtime.db));
         return createSupportConsole({
-          db: runtime.db,
+          stores,
           clock,
           logger,
           agenda: runtime.agenda,
-          exportTranscript: (conversationId) => exportTranscript(runtime.db, conversationId),
+          exportTranscript: (conversationId) => exportTranscript(stores.conversations, conversationId),
           agendaCircuit: runtime.agendaCircuit,
           secureCookies: config.web.publicUrl.startsWith('https:'),
           trustProxy: config.web.trustProxy,
-          failureNotices: sharedFailureNoticeStore(runtime.db),
           supportPhone: config.conversation.supportPhone,
           supportHours: config.conversation.supportHours,
         });

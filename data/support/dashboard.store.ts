@@ -1,29 +1,6 @@
 import { SITE_CODES } from '../../bot/domain.js';
+import { COUNTED_EVENTS, type ActivityRow, type CountedMetric, type DashboardStore } from '../../bot/ports/support/dashboard.js';
 import type { SqliteDatabase } from '../database.js';
-
-/** Events the dashboard counts, by the type the engine records. */
-export const COUNTED_EVENTS = {
-  bookings: 'outcome:booked',
-  consultations: 'outcome:consulted',
-  cancellations: 'outcome:cancelled',
-  reschedules: 'outcome:rescheduled',
-  casesFiled: 'outcome:case_filed',
-  abandoned: 'outcome:abandoned',
-  errors: 'outcome:error',
-  bookingsStarted: 'booking-started',
-  noAvailability: 'no-availability',
-  agendaErrors: 'agenda-error',
-  failureNotices: 'failure-notice',
-} as const;
-export type CountedMetric = keyof typeof COUNTED_EVENTS;
-
-/** One line of the activity table: a Bogotá day, a site (`''` when none) and a channel. */
-export interface ActivityRow extends Record<CountedMetric, number> {
-  day: string;
-  site: string;
-  channel: string;
-  conversations: number;
-}
 
 const BOGOTA_OFFSET_MS = 5 * 60 * 60 * 1000;
 /** An epoch-ms column as its Bogotá calendar day. */
@@ -54,11 +31,6 @@ export const DASHBOARD_SQL = {
     WHERE e.type IN (${EVENT_LIST}) AND e.at >= ? AND e.at < ?
     GROUP BY 1, 2, 3, 4`,
 } as const;
-
-export interface DashboardStore {
-  /** Activity between two instants (epoch ms, `to` exclusive), by day, site and channel, sorted. */
-  activity(params: { from: number; to: number }): ActivityRow[];
-}
 
 export function createDashboardStore(db: SqliteDatabase): DashboardStore {
   const conversations = db.prepare<[number, number], { day: string; site: string; channel: string; count: number }>(DASHBOARD_SQL.conversations);
