@@ -1,5 +1,30 @@
 import type { AuditAction, AuditLog } from '../../bot/ports/support/audit-log.js';
-import type { SqliteDatabase } from '../database.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
+
+/**
+ * The console's audit log, by schema version: data/database.ts runs every store's migrations in
+ * version order. A new one is appended, never edited.
+ */
+export const AUDIT_LOG_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 4,
+    sql: `
+  -- Support console: the audit log.
+  CREATE TABLE support_audit (
+    id              INTEGER PRIMARY KEY,
+    at              INTEGER NOT NULL,
+    user_id         INTEGER,
+    user_name       TEXT NOT NULL,
+    action          TEXT NOT NULL,
+    conversation_id TEXT,
+    incident_id     INTEGER,
+    detail          TEXT
+  );
+  CREATE INDEX support_audit_by_conversation ON support_audit (conversation_id, id);
+  CREATE INDEX support_audit_by_user ON support_audit (user_name, id);
+  `,
+  },
+];
 
 interface AuditRow {
   id: number;

@@ -8,7 +8,24 @@ import type {
   Subject,
   SubjectKind,
 } from '../../bot/ports/support/conversations.js';
-import type { SqliteDatabase } from '../database.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
+
+/**
+ * The indexes the console's searches walk (the tables are the session store's), by schema
+ * version: data/database.ts runs every store's migrations in version order. A new one is
+ * appended, never edited.
+ */
+export const CONVERSATION_SEARCH_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 3,
+    sql: `
+  -- The console's searches by site, channel and outcome, newest first (INDEXED BY below).
+  CREATE INDEX conversations_by_site ON conversations (site, started_at);
+  CREATE INDEX conversations_by_channel ON conversations (channel, started_at);
+  CREATE INDEX conversations_by_outcome ON conversations (outcome, started_at);
+  `,
+  },
+];
 
 interface ConversationRow {
   id: string;

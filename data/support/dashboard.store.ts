@@ -1,6 +1,21 @@
 import { SITE_CODES } from '../../bot/domain.js';
 import { COUNTED_EVENTS, type ActivityRow, type CountedMetric, type DashboardStore } from '../../bot/ports/support/dashboard.js';
-import type { SqliteDatabase } from '../database.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
+
+/**
+ * The index the dashboard's event counts walk (the table is the session store's), by schema
+ * version: data/database.ts runs every store's migrations in version order. A new one is
+ * appended, never edited.
+ */
+export const DASHBOARD_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 3,
+    sql: `
+  -- The dashboard counts events by type (DASHBOARD_SQL.events).
+  CREATE INDEX conversation_events_by_type ON conversation_events (type, at);
+  `,
+  },
+];
 
 const BOGOTA_OFFSET_MS = 5 * 60 * 60 * 1000;
 /** An epoch-ms column as its Bogotá calendar day. */

@@ -1,6 +1,30 @@
 import type { FailureNotice } from '../../bot/ports.js';
 import type { FailureNoticeStore, ManualFailureNotice, NoticeChannel } from '../../bot/ports/support/failure-notices.js';
-import type { SqliteDatabase } from '../database.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
+
+/**
+ * The analysts' manual failure notices, by schema version: data/database.ts runs every store's
+ * migrations in version order. A new one is appended, never edited.
+ */
+export const FAILURE_NOTICES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 4,
+    sql: `
+  -- Support console: manual failure notices.
+  CREATE TABLE support_failure_notices (
+    id         INTEGER PRIMARY KEY,
+    channel    TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    ends_at    INTEGER,
+    started_by TEXT NOT NULL,
+    stopped_at INTEGER,
+    stopped_by TEXT
+  );
+  CREATE INDEX support_failure_notices_open ON support_failure_notices (stopped_at, channel);
+  `,
+  },
+];
 
 interface NoticeRow {
   id: number;

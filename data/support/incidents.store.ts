@@ -7,7 +7,51 @@ import type {
   IncidentStore,
   ServicePoint,
 } from '../../bot/ports/support/incidents.js';
-import type { SqliteDatabase } from '../database.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
+
+/**
+ * The console's incident reports, by schema version: data/database.ts runs every store's
+ * migrations in version order. A new one is appended, never edited.
+ */
+export const INCIDENTS_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 4,
+    sql: `
+  -- Support console: incident reports.
+  CREATE TABLE support_incidents (
+    id              INTEGER PRIMARY KEY,
+    status          TEXT NOT NULL CHECK (status IN ('new', 'in_progress', 'closed')),
+    channels        TEXT NOT NULL,
+    category        TEXT NOT NULL,
+    document_type   TEXT NOT NULL,
+    document_number TEXT NOT NULL,
+    member_name     TEXT NOT NULL,
+    contact_phone   TEXT,
+    contact_email   TEXT,
+    occurred_at     INTEGER NOT NULL,
+    served_via      TEXT NOT NULL,
+    served_site     TEXT,
+    registered_by   TEXT NOT NULL,
+    description     TEXT NOT NULL,
+    error_message   TEXT,
+    browser         TEXT,
+    app_version     TEXT,
+    step            TEXT,
+    evidence_type   TEXT,
+    evidence        BLOB,
+    conversation_id TEXT,
+    authorised      INTEGER NOT NULL CHECK (authorised = 1),
+    created_by      INTEGER NOT NULL REFERENCES support_users (id),
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL
+  );
+  CREATE INDEX support_incidents_by_status ON support_incidents (status, id);
+  CREATE INDEX support_incidents_by_document ON support_incidents (document_number);
+  CREATE INDEX support_incidents_by_phone ON support_incidents (contact_phone);
+  CREATE INDEX support_incidents_by_conversation ON support_incidents (conversation_id);
+  `,
+  },
+];
 
 interface IncidentRow {
   id: number;

@@ -1,6 +1,41 @@
 import { createHash } from 'node:crypto';
 import type { LoginAttemptStore } from '../../bot/ports/support/login-attempts.js';
-import type { SqliteDatabase } from '../database.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
+
+/**
+ * Failed sign-ins and the addresses accounts signed in from, by schema version:
+ * data/database.ts runs every store's migrations in version order. A new one is appended, never
+ * edited.
+ */
+export const LOGIN_ATTEMPTS_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 4,
+    sql: `
+  -- Support console: failed sign-ins, for rate limiting.
+  CREATE TABLE support_login_failures (
+    id    INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL CHECK (scope IN ('ip', 'user')),
+    key   TEXT NOT NULL,
+    at    INTEGER NOT NULL
+  );
+  CREATE INDEX support_login_failures_by_key ON support_login_failures (scope, key, at);
+  CREATE INDEX support_login_failures_by_at ON support_login_failures (at);
+  `,
+  },
+  {
+    version: 9,
+    sql: `
+  -- Support console (issue 15): the addresses each account has signed in from (hashed), so a
+  -- known-good password from one of them is never held back by failures others caused.
+  CREATE TABLE support_known_addresses (
+    user_id      INTEGER NOT NULL REFERENCES support_users (id) ON DELETE CASCADE,
+    address_hash TEXT NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, address_hash)
+  ) WITHOUT ROWID;
+  `,
+  },
+];
 
 export function createLoginAttemptStore(db: SqliteDatabase): LoginAttemptStore {
   const insert = db.prepare('INSERT INTO support_login_failures (scope, key, at) VALUES (?, ?, ?)');

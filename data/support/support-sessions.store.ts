@@ -1,6 +1,29 @@
 import type { SupportSessionStore } from '../../bot/ports/support/sessions.js';
 import type { SupportRole } from '../../bot/ports/support/users.js';
-import type { SqliteDatabase } from '../database.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
+
+/**
+ * The console's sessions, by schema version: data/database.ts runs every store's migrations in
+ * version order. A new one is appended, never edited.
+ */
+export const SUPPORT_SESSIONS_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 4,
+    sql: `
+  -- Support console: sessions (only the hash of each id).
+  CREATE TABLE support_sessions (
+    id_hash      TEXT PRIMARY KEY,
+    user_id      INTEGER NOT NULL REFERENCES support_users (id) ON DELETE CASCADE,
+    csrf_token   TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX support_sessions_by_user ON support_sessions (user_id);
+  CREATE INDEX support_sessions_by_expiry ON support_sessions (expires_at);
+  `,
+  },
+];
 
 interface SessionRow {
   id_hash: string;

@@ -1,5 +1,27 @@
 import { SupportUserExistsError, type SupportRole, type SupportUser, type SupportUserStore } from '../../bot/ports/support/users.js';
-import type { SqliteDatabase } from '../database.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
+
+/**
+ * The console's staff accounts, by schema version: data/database.ts runs every store's
+ * migrations in version order. A new one is appended, never edited.
+ */
+export const SUPPORT_USERS_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 4,
+    sql: `
+  -- Support console: staff accounts (scrypt hashes).
+  CREATE TABLE support_users (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role          TEXT NOT NULL CHECK (role IN ('agent', 'supervisor', 'analyst')),
+    password_hash TEXT NOT NULL,
+    disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at    INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL
+  );
+  `,
+  },
+];
 
 interface UserRow {
   id: number;

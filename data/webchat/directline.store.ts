@@ -4,7 +4,44 @@
  */
 import { isSiteCode } from '../../bot/domain.js';
 import type { DirectLineActivity, DirectLineStore, StoredActivity } from '../../bot/ports/directline.js';
-import type { SqliteDatabase } from '../database.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
+
+/**
+ * The Direct Line's tables, by schema version: data/database.ts runs every store's migrations
+ * in version order. A new one is appended, never edited.
+ */
+export const DIRECTLINE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 2,
+    sql: `
+  -- Web chat: the conversations of Lina's own Direct Line 3.0 endpoint and their activities,
+  -- so a reload (or a restart) replays the same conversation from its watermark.
+  CREATE TABLE directline_conversations (
+    id         TEXT PRIMARY KEY,
+    user_id    TEXT NOT NULL,
+    site       TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE directline_activities (
+    conversation_id TEXT NOT NULL,
+    seq             INTEGER NOT NULL,
+    activity        TEXT NOT NULL,
+    PRIMARY KEY (conversation_id, seq)
+  ) WITHOUT ROWID;
+  `,
+  },
+  {
+    version: 8,
+    sql: `
+  -- Direct Line bounds (issue 15): a conversation that ended (the client ended it, or it was
+  -- purged) stays as a row with its end, so no token of it can start it again; and the bytes
+  -- its member posted, bounded per conversation.
+  ALTER TABLE directline_conversations ADD COLUMN ended_at INTEGER;
+  ALTER TABLE directline_conversations ADD COLUMN member_bytes INTEGER NOT NULL DEFAULT 0;
+  `,
+  },
+];
 
 export function createDirectLineStore(db: SqliteDatabase): DirectLineStore {
   const insertConversation = db.prepare(

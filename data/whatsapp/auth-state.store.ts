@@ -6,7 +6,26 @@
  * a batch behind.
  */
 import type { AuthEntry, WhatsAppAuthStore } from '../../bot/ports/whatsapp.js';
-import type { SqliteDatabase } from '../database.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
+
+/**
+ * The table of the linked device's credentials and keys, by schema version: data/database.ts
+ * runs every store's migrations in version order. A new one is appended, never edited.
+ */
+export const WHATSAPP_AUTH_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 2,
+    sql: `
+  -- WhatsApp: Baileys' credentials and signal keys (values in BufferJSON), one row per key.
+  CREATE TABLE whatsapp_auth (
+    category TEXT NOT NULL,
+    id       TEXT NOT NULL,
+    value    TEXT NOT NULL,
+    PRIMARY KEY (category, id)
+  ) WITHOUT ROWID;
+  `,
+  },
+];
 
 export function createWhatsAppAuthStore(db: SqliteDatabase): WhatsAppAuthStore {
   const selectOne = db.prepare<[string, string], { value: string }>('SELECT value FROM whatsapp_auth WHERE category = ? AND id = ?');

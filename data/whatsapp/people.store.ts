@@ -4,7 +4,26 @@
  * from one to the other; every address ever seen maps to one person id in `whatsapp_people`.
  */
 import type { PeopleStore, WhatsAppAddress, WhatsAppPerson } from '../../bot/ports/whatsapp.js';
-import type { SqliteDatabase } from '../database.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
+
+/**
+ * The table of WhatsApp addresses and their people, by schema version: data/database.ts runs
+ * every store's migrations in version order. A new one is appended, never edited.
+ */
+export const WHATSAPP_PEOPLE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 2,
+    sql: `
+  -- WhatsApp: every JID a person has written from (phone or LID) maps to one person id, so
+  -- a member who shows up under either keeps one conversation.
+  CREATE TABLE whatsapp_people (
+    jid       TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL,
+    phone     TEXT
+  ) WITHOUT ROWID;
+  `,
+  },
+];
 
 interface PersonRow {
   jid: string;
