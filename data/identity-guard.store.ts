@@ -1,10 +1,7 @@
 import type { IdentityGuard } from '../bot/ports.js';
 import type { Migration, SqliteDatabase } from './sqlite.js';
 
-/**
- * The identification lockout's failures, by schema version: data/database.ts runs every store's
- * migrations in version order. A new one is appended, never edited.
- */
+/** The identification lockout's failures, by schema version (see `Migration`). */
 export const IDENTITY_GUARD_MIGRATIONS: readonly Migration[] = [
   {
     version: 5,

@@ -3,9 +3,8 @@ import type { SessionStore, StoredSession, TurnCommit } from '../bot/ports.js';
 import type { Migration, SqliteDatabase } from './sqlite.js';
 
 /**
- * The tables a turn writes (sessions, conversations, transcript, processed messages, consents,
- * events, subjects), by schema version: data/database.ts runs every store's migrations in
- * version order. A new one is appended, never edited.
+ * The tables a turn writes (sessions, conversations, transcript, processed messages,
+ * consents, events, subjects), by schema version (see `Migration`).
  */
 export const SESSION_MIGRATIONS: readonly Migration[] = [
   {

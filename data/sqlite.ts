@@ -8,8 +8,9 @@ export type SqliteDatabase = Database.Database;
 
 /**
  * One change to the schema: the SQL a store's tables need at one schema version. The
- * database's `user_version` says how many versions have run; the steps of one version, from
- * every store, run together in one transaction.
+ * database's `user_version` says how many versions have run; data/database.ts runs the steps
+ * of every store in version order, those of one version together in one transaction. A new
+ * step takes the next version; a step that has shipped is never edited.
  */
 export interface Migration {
   version: number;

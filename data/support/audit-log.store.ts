@@ -1,10 +1,7 @@
 import type { AuditAction, AuditLog } from '../../bot/ports/support/audit-log.js';
 import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/**
- * The console's audit log, by schema version: data/database.ts runs every store's migrations in
- * version order. A new one is appended, never edited.
- */
+/** The console's audit log, by schema version (see `Migration`). */
 export const AUDIT_LOG_MIGRATIONS: readonly Migration[] = [
   {
     version: 4,

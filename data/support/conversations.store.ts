@@ -11,9 +11,8 @@ import type {
 import type { Migration, SqliteDatabase } from '../sqlite.js';
 
 /**
- * The indexes the console's searches walk (the tables are the session store's), by schema
- * version: data/database.ts runs every store's migrations in version order. A new one is
- * appended, never edited.
+ * The indexes the console's searches walk (the tables are the session store's),
+ * by schema version (see `Migration`).
  */
 export const CONVERSATION_SEARCH_MIGRATIONS: readonly Migration[] = [
   {

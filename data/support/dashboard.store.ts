@@ -3,9 +3,8 @@ import { COUNTED_EVENTS, type ActivityRow, type CountedMetric, type DashboardSto
 import type { Migration, SqliteDatabase } from '../sqlite.js';
 
 /**
- * The index the dashboard's event counts walk (the table is the session store's), by schema
- * version: data/database.ts runs every store's migrations in version order. A new one is
- * appended, never edited.
+ * The index the dashboard's event counts walk (the table is the session store's),
+ * by schema version (see `Migration`).
  */
 export const DASHBOARD_MIGRATIONS: readonly Migration[] = [
   {

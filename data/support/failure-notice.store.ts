@@ -2,10 +2,7 @@ import type { FailureNotice } from '../../bot/ports.js';
 import type { FailureNoticeStore, ManualFailureNotice, NoticeChannel } from '../../bot/ports/support/failure-notices.js';
 import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/**
- * The analysts' manual failure notices, by schema version: data/database.ts runs every store's
- * migrations in version order. A new one is appended, never edited.
- */
+/** The analysts' manual failure notices, by schema version (see `Migration`). */
 export const FAILURE_NOTICES_MIGRATIONS: readonly Migration[] = [
   {
     version: 4,

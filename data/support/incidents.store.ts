@@ -9,10 +9,7 @@ import type {
 } from '../../bot/ports/support/incidents.js';
 import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/**
- * The console's incident reports, by schema version: data/database.ts runs every store's
- * migrations in version order. A new one is appended, never edited.
- */
+/** The console's incident reports, by schema version (see `Migration`). */
 export const INCIDENTS_MIGRATIONS: readonly Migration[] = [
   {
     version: 4,

@@ -2,11 +2,7 @@ import { createHash } from 'node:crypto';
 import type { LoginAttemptStore } from '../../bot/ports/support/login-attempts.js';
 import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/**
- * Failed sign-ins and the addresses accounts signed in from, by schema version:
- * data/database.ts runs every store's migrations in version order. A new one is appended, never
- * edited.
- */
+/** Failed sign-ins and the addresses accounts signed in from, by schema version (see `Migration`). */
 export const LOGIN_ATTEMPTS_MIGRATIONS: readonly Migration[] = [
   {
     version: 4,

@@ -2,10 +2,7 @@ import type { SupportSessionStore } from '../../bot/ports/support/sessions.js';
 import type { SupportRole } from '../../bot/ports/support/users.js';
 import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/**
- * The console's sessions, by schema version: data/database.ts runs every store's migrations in
- * version order. A new one is appended, never edited.
- */
+/** The console's sessions, by schema version (see `Migration`). */
 export const SUPPORT_SESSIONS_MIGRATIONS: readonly Migration[] = [
   {
     version: 4,

@@ -1,10 +1,7 @@
 import { SupportUserExistsError, type SupportRole, type SupportUser, type SupportUserStore } from '../../bot/ports/support/users.js';
 import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/**
- * The console's staff accounts, by schema version: data/database.ts runs every store's
- * migrations in version order. A new one is appended, never edited.
- */
+/** The console's staff accounts, by schema version (see `Migration`). */
 export const SUPPORT_USERS_MIGRATIONS: readonly Migration[] = [
   {
     version: 4,

@@ -6,10 +6,7 @@ import { isSiteCode } from '../../bot/domain.js';
 import type { DirectLineActivity, DirectLineStore, StoredActivity } from '../../bot/ports/directline.js';
 import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/**
- * The Direct Line's tables, by schema version: data/database.ts runs every store's migrations
- * in version order. A new one is appended, never edited.
- */
+/** The Direct Line's tables, by schema version (see `Migration`). */
 export const DIRECTLINE_MIGRATIONS: readonly Migration[] = [
   {
     version: 2,

@@ -8,10 +8,7 @@
 import type { AuthEntry, WhatsAppAuthStore } from '../../bot/ports/whatsapp.js';
 import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/**
- * The table of the linked device's credentials and keys, by schema version: data/database.ts
- * runs every store's migrations in version order. A new one is appended, never edited.
- */
+/** The table of the linked device's credentials and keys, by schema version (see `Migration`). */
 export const WHATSAPP_AUTH_MIGRATIONS: readonly Migration[] = [
   {
     version: 2,

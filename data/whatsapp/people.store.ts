@@ -6,10 +6,7 @@
 import type { PeopleStore, WhatsAppAddress, WhatsAppPerson } from '../../bot/ports/whatsapp.js';
 import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/**
- * The table of WhatsApp addresses and their people, by schema version: data/database.ts runs
- * every store's migrations in version order. A new one is appended, never edited.
- */
+/** The table of WhatsApp addresses and their people, by schema version (see `Migration`). */
 export const WHATSAPP_PEOPLE_MIGRATIONS: readonly Migration[] = [
   {
     version: 2,
