@@ -1,3 +1,8 @@
+/**
+ * The engine's ports: the agenda, the clock, the session store, the contingency switch and
+ * the identification lockout. The stores the channels and the support console use have
+ * their ports in bot/ports/; every store of data/ implements one of them.
+ */
 import type {
   Appointment,
   Cups,

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../bot/logger.js';
-import type { SqliteDatabase } from './database.js';
+import type { SqliteDatabase } from './sqlite.js';
 
 export interface BackgroundCheckpointOptions {
   /** How often the worker copies committed WAL frames into the database file. */

@@ -1,5 +1,23 @@
 import type { IdentityGuard } from '../bot/ports.js';
-import type { SqliteDatabase } from './database.js';
+import type { Migration, SqliteDatabase } from './sqlite.js';
+
+/** The identification lockout's failures, by schema version (see `Migration`). */
+export const IDENTITY_GUARD_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 5,
+    sql: `
+  -- Failed second factors per document and per sender: the identification lockout counts them
+  -- over a sliding window (data/identity-guard.store.ts).
+  CREATE TABLE identity_failures (
+    id  INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    at  INTEGER NOT NULL
+  );
+  CREATE INDEX identity_failures_by_key ON identity_failures (key, at);
+  CREATE INDEX identity_failures_by_at ON identity_failures (at);
+  `,
+  },
+];
 
 export interface IdentityGuardOptions {
   /** Failed second factors within the window that lock a document or a sender. */

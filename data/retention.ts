@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from './database.js';
+import type { SqliteDatabase } from './sqlite.js';
 
 export interface PurgeReport {
   conversations: number;

@@ -1,6 +1,137 @@
 import type { OutboundMessage } from '../bot/messages.js';
 import type { SessionStore, StoredSession, TurnCommit } from '../bot/ports.js';
-import type { SqliteDatabase } from './database.js';
+import type { Migration, SqliteDatabase } from './sqlite.js';
+
+/**
+ * The tables a turn writes (sessions, conversations, transcript, processed messages,
+ * consents, events, subjects), by schema version (see `Migration`).
+ */
+export const SESSION_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+  CREATE TABLE sessions (
+    session_key     TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    machine_version INTEGER NOT NULL,
+    snapshot        TEXT NOT NULL,
+    shown_options   TEXT,
+    updated_at      INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE conversations (
+    id         TEXT PRIMARY KEY,
+    channel    TEXT NOT NULL,
+    user_id    TEXT NOT NULL,
+    site       TEXT,
+    started_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    outcome    TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX conversations_by_user ON conversations (channel, user_id, started_at);
+  CREATE INDEX conversations_by_start ON conversations (started_at);
+
+  CREATE TABLE transcript (
+    id              INTEGER PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    direction       TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    text            TEXT NOT NULL,
+    options         TEXT,
+    state           TEXT,
+    message_id      TEXT,
+    at              INTEGER NOT NULL
+  );
+  CREATE INDEX transcript_by_conversation ON transcript (conversation_id, id);
+
+  CREATE TABLE processed_messages (
+    session_key TEXT NOT NULL,
+    message_id  TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    PRIMARY KEY (session_key, message_id)
+  ) WITHOUT ROWID;
+
+  -- Ley 1581: when, which policy version and the exact text shown, for every answer.
+  CREATE TABLE consents (
+    id              INTEGER PRIMARY KEY,
+    channel         TEXT NOT NULL,
+    user_id         TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    accepted        INTEGER NOT NULL CHECK (accepted IN (0, 1)),
+    policy_version  TEXT NOT NULL,
+    text_shown      TEXT NOT NULL,
+    recorded_at     INTEGER NOT NULL
+  );
+  CREATE INDEX consents_by_user ON consents (channel, user_id, id);
+
+  CREATE TABLE conversation_events (
+    id              INTEGER PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    type            TEXT NOT NULL,
+    detail          TEXT,
+    at              INTEGER NOT NULL
+  );
+  CREATE INDEX conversation_events_by_conversation ON conversation_events (conversation_id, id);
+  `,
+  },
+  {
+    version: 3,
+    sql: `
+  -- Who and what a conversation was about, for the support console's search: the phone the
+  -- channel vouched for, the document identified, the radicados filed.
+  CREATE TABLE conversation_subjects (
+    conversation_id TEXT NOT NULL,
+    kind            TEXT NOT NULL CHECK (kind IN ('phone', 'document', 'radicado')),
+    value           TEXT NOT NULL,
+    PRIMARY KEY (kind, value, conversation_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX conversation_subjects_by_conversation ON conversation_subjects (conversation_id);
+  `,
+  },
+  {
+    version: 6,
+    sql: `
+  -- The answer given to each message, so a message whose answer was lost with a killed
+  -- process is answered again when the channel delivers it again.
+  ALTER TABLE processed_messages ADD COLUMN replies TEXT;
+  `,
+  },
+  {
+    version: 7,
+    sql: `
+  -- Sessions and processed messages as rowid tables. Their rows are large (a snapshot of
+  -- 2-6 KB; the replies given), and a WITHOUT ROWID table keeps only about 1 KB of a row in
+  -- its leaf page and the rest in overflow pages: every turn rewrote two or three pages of
+  -- each. A rowid table keeps such a row in one page; the key lives in a small index that a
+  -- turn touches only when it adds a key.
+  CREATE TABLE sessions_by_rowid (
+    id              INTEGER PRIMARY KEY,
+    session_key     TEXT NOT NULL UNIQUE,
+    conversation_id TEXT NOT NULL,
+    machine_version INTEGER NOT NULL,
+    snapshot        TEXT NOT NULL,
+    shown_options   TEXT,
+    updated_at      INTEGER NOT NULL
+  );
+  INSERT INTO sessions_by_rowid (session_key, conversation_id, machine_version, snapshot, shown_options, updated_at)
+    SELECT session_key, conversation_id, machine_version, snapshot, shown_options, updated_at FROM sessions;
+  DROP TABLE sessions;
+  ALTER TABLE sessions_by_rowid RENAME TO sessions;
+
+  CREATE TABLE processed_by_rowid (
+    id          INTEGER PRIMARY KEY,
+    session_key TEXT NOT NULL,
+    message_id  TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    replies     TEXT,
+    UNIQUE (session_key, message_id)
+  );
+  INSERT INTO processed_by_rowid (session_key, message_id, at, replies)
+    SELECT session_key, message_id, at, replies FROM processed_messages ORDER BY at;
+  DROP TABLE processed_messages;
+  ALTER TABLE processed_by_rowid RENAME TO processed_messages;
+  `,
+  },
+];
 
 export interface SqliteSessionStoreOptions {
   /** The most turns stored in one transaction (group commit). 1 stores each turn alone. */

@@ -117,6 +117,7 @@ export function architectureDoc(/** @type {Map<string, number>} */ arrows) {
     '- **bot/main/** (the composition root: config → database, stores, agenda, engine, servers,',
     '  CLI) is the only folder every layer may be imported by; nothing imports it.',
     '- **adapters/** drive the engine or implement its ports; **data/** implements the store ports.',
+    '  Adapters import no store: the composition root hands them the stores they use.',
     '- The **core** (bot/ outside bot/main/) imports no adapter and no store.',
     '- **dialogs/** import only the domain vocabulary (bot/domain.ts, bot/messages.ts,',
     '  bot/understanding/types.ts, which import nothing but each other) and xstate.',

@@ -6,8 +6,10 @@
  *
  *   bot/main/        the composition root: config → database, stores, agenda, engine, servers, CLI.
  *                    The only place that may import every layer.
- *   adapters/        channels and backends: drive the engine or implement its ports.
- *   data/            the stores (SQLite): implement the core's ports.
+ *   adapters/        channels and backends: drive the engine or implement its ports; they get
+ *                    their stores from the composition root and import none.
+ *   data/            the stores (SQLite), each table's migration next to its store: implement
+ *                    the core's ports (bot/ports.ts, bot/ports/).
  *   bot/ (the rest)  the core: engine, turn, ports, domain (with the one catalog), understanding,
  *                    rendering, calendar, clock, simulation. Imports dialogs/, locales and libraries.
  *   dialogs/         the machines: import the core's domain vocabulary and xstate, nothing that does I/O.
@@ -36,6 +38,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^bot/(domain|messages|understanding/types)\\.ts$' },
       to: { pathNot: '^bot/(domain|messages|understanding/types)\\.ts$', dependencyTypesNot: ['npm', 'core'] },
+    },
+    {
+      name: 'adapters-import-no-store',
+      comment: 'Adapters use the core ports; the stores that implement them are handed over by the composition root.',
+      severity: 'error',
+      from: { path: '^adapters/' },
+      to: { path: '^data/' },
     },
     {
       name: 'stores-import-no-adapter',

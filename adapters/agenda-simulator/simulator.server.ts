@@ -21,7 +21,8 @@ import {
   rissCaseSchema,
   slotQuerySchema,
 } from './simulator.schemas.js';
-import { SimulatedAgenda, SimulatorError } from './simulator.service.js';
+import { SimulatorError } from './simulator.errors.js';
+import { SimulatedAgenda } from './simulator.service.js';
 import { SimulatorStore } from './simulator.store.js';
 
 /** The slice of a pino logger the simulator uses. It logs routes and statuses, never bodies. */

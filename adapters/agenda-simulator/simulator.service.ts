@@ -3,15 +3,16 @@
  * Synchronous on purpose: each operation is one SQLite transaction, so checks and writes
  * cannot interleave with another request.
  */
-import { addBusinessDays, addDays, bogotaDate, bogotaInstant, toBogotaIso } from '../../bot/calendar.js';
+import { addBusinessDays, addDays, bogotaDate, toBogotaIso } from '../../bot/calendar.js';
 import { serviceOf, type Appointment, type Cups, type DocumentId, type Franja, type Member, type RissCase, type SiteCode, type Slot, type Specialty } from '../../bot/domain.js';
 import type { Clock } from '../../bot/ports.js';
-import { isOpenByRule, isTakenByOthers, otherBookingOf } from './seed-world.js';
+import { countBookings, type BookingStatsRow } from './booking-stats.js';
+import { isOpenByRule } from './seed-world.js';
 import type { SeedDoctor } from './seed-world.js';
+import { SimulatorError } from './simulator.errors.js';
 import { bookedSlotKey } from './simulator.store.js';
 import type { SimulatorStore } from './simulator.store.js';
 import {
-  HORIZON_DAYS,
   bookingWindowOf,
   gridOf,
   horizonEnd,
@@ -20,13 +21,10 @@ import {
   parseSlotId,
   slotEnd,
   slotIdOf,
-  slotStartsOn,
 } from './slot-grid.js';
 
 /** RISS answers within this many business days of filing. */
 const RISS_DUE_BUSINESS_DAYS = 5;
-/** Longest period `bookingStats` answers for. */
-const MAX_STATS_DAYS = 366;
 
 /** What `searchSlots` and `availableDays` are asked (the `GET /v1/slots` query). */
 export interface SlotQuery {
@@ -44,39 +42,6 @@ export interface AvailableDay {
   day: string;
   slots: number;
   firstStart: string;
-}
-
-export type BookingChannel = 'digital' | 'call_center' | 'in_person';
-
-export interface BookingStatsRow {
-  day: string;
-  site: SiteCode;
-  specialty: Specialty;
-  channel: BookingChannel;
-  bookings: number;
-}
-
-export type SimulatorErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'SLOT_TAKEN' | 'CONFLICT';
-
-const STATUS_OF: Record<SimulatorErrorCode, number> = {
-  BAD_REQUEST: 400,
-  NOT_FOUND: 404,
-  SLOT_TAKEN: 409,
-  CONFLICT: 409,
-};
-
-/** A refusal the HTTP layer turns into `{ code, message }` with the matching status. */
-export class SimulatorError extends Error {
-  override readonly name = 'SimulatorError';
-  readonly status: number;
-
-  constructor(
-    readonly code: SimulatorErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.status = STATUS_OF[code];
-  }
 }
 
 /** A result and whether it was replayed from an earlier request with the same key. */
@@ -247,46 +212,9 @@ export class SimulatedAgenda {
     return rissCase;
   }
 
-  /**
-   * Bookings per day they were made, site, specialty and channel of origin. Appointments
-   * booked through this API are `digital`; the slots the seed world gives to other people
-   * (`isTakenByOthers`) are bookings made in the app or portal, by phone or at a window, a
-   * few days before their slot (`otherBookingOf`).
-   */
-  bookingStats({ from, to }: { from: string; to: string }): { from: string; to: string; rows: BookingStatsRow[] } {
-    if (from > to || addDays(from, MAX_STATS_DAYS - 1) < to) {
-      throw new SimulatorError('BAD_REQUEST', `from must not be after to, and the period at most ${MAX_STATS_DAYS} days`);
-    }
-    const counts = new Map<string, BookingStatsRow>();
-    const add = (row: Omit<BookingStatsRow, 'bookings'>, bookings: number) => {
-      const key = `${row.day}|${row.site}|${row.specialty}|${row.channel}`;
-      const found = counts.get(key);
-      if (found) found.bookings += bookings;
-      else counts.set(key, { ...row, bookings });
-    };
-    const start = bogotaInstant(from, '00:00');
-    const end = bogotaInstant(addDays(to, 1), '00:00');
-    for (const row of this.store.bookedCounts(start, end)) add({ ...row, channel: 'digital' }, row.bookings);
-    const doctors = this.store.doctors();
-    // A slot booked elsewhere during the period can start up to the horizon after it.
-    for (let day = from; day <= addDays(to, HORIZON_DAYS); day = addDays(day, 1)) {
-      for (const slot of slotStartsOn(day)) {
-        for (const doctor of doctors) {
-          if (!isTakenByOthers(doctor.id, slot)) continue;
-          const booking = otherBookingOf(doctor.id, slot);
-          if (booking.day < from || booking.day > to) continue;
-          add({ day: booking.day, site: doctor.site, specialty: doctor.specialty, channel: booking.channel }, 1);
-        }
-      }
-    }
-    const rows = [...counts.values()].sort(
-      (a, b) =>
-        a.day.localeCompare(b.day) ||
-        a.site.localeCompare(b.site) ||
-        a.specialty.localeCompare(b.specialty) ||
-        a.channel.localeCompare(b.channel),
-    );
-    return { from, to, rows };
+  /** Bookings per day they were made, site, specialty and channel of origin (`booking-stats.ts`). */
+  bookingStats(period: { from: string; to: string }): { from: string; to: string; rows: BookingStatsRow[] } {
+    return countBookings(this.store, period);
   }
 
   /**

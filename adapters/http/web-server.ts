@@ -12,7 +12,6 @@ import type { Activity } from 'botbuilder';
 import { createConnectorRouter } from '../webchat/directline/connector.routes.js';
 import { createDirectLineRouter } from '../webchat/directline/directline.routes.js';
 import { createDirectLineService } from '../webchat/directline/directline.service.js';
-import { createDirectLineStore } from '../webchat/directline/directline.store.js';
 import { createDirectLineStream } from '../webchat/directline/directline.stream.js';
 import { createDirectLineTokens } from '../webchat/directline/directline.tokens.js';
 import { isLocalRequest, isLoopbackHost } from './local-request.js';
@@ -22,11 +21,11 @@ import { AZURE_SERVICE_URLS, checkServiceUrl, effectivePort, LOCAL_SERVICE_URLS 
 import { ENTRY_POINT_STATE, type EntryPoint } from '../webchat/to-inbound-message.js';
 import { webchatText } from '../webchat/webchat-texts.js';
 import type { WebChatBot } from '../webchat/webchat.runtime.js';
-import type { SqliteDatabase } from '../../data/database.js';
 import type { Config } from '../../bot/config.js';
 import type { Logger } from '../../bot/logger.js';
 import type { Engine } from '../../bot/messages.js';
 import type { Clock } from '../../bot/ports.js';
+import type { DirectLineStore } from '../../bot/ports/directline.js';
 
 /** A page or API another part of Lina serves under a path of this server (`/whatsapp`, `/support`). */
 export interface WebMount {
@@ -38,8 +37,8 @@ export interface WebMount {
 export interface WebServerOptions {
   config: Config;
   engine: Engine;
-  /** Lina's database: the Direct Line keeps its conversations and activities there. */
-  db: SqliteDatabase;
+  /** Where Lina's Direct Line keeps its conversations and activities. */
+  directLineStore: DirectLineStore;
   /** The engine's clock (a simulated one in tests); Direct Line timestamps use the wall clock. */
   clock: Clock;
   logger: Logger;
@@ -104,7 +103,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     ...(options.directLineTokenSecret ? { secret: options.directLineTokenSecret } : {}),
   });
   const directLine = createDirectLineService({
-    store: createDirectLineStore(options.db),
+    store: options.directLineStore,
     tokens,
     deliver: async (activity) => {
       const { adapter, bot: lina } = await loadBot();

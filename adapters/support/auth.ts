@@ -12,7 +12,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 
-import type { SupportSession } from '../../data/support/support-sessions.store.js';
+import type { SupportSession } from '../../bot/ports/support/sessions.js';
 import { audit, field, sendMessage, type ConsoleContext } from './console-context.js';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { homeOf } from './roles.js';

@@ -2,21 +2,21 @@ import type { Request, Response } from 'express';
 
 import type { Logger } from '../../bot/logger.js';
 import type { AgendaService, Clock } from '../../bot/ports.js';
-import type { SqliteDatabase } from '../../data/database.js';
-import type { AuditAction, AuditLog } from '../../data/support/audit-log.store.js';
-import type { ConversationStore } from '../../data/support/conversations.store.js';
-import type { DashboardStore } from '../../data/support/dashboard.store.js';
-import type { FailureNoticeStore } from '../../data/support/failure-notice.store.js';
-import type { IncidentStore } from '../../data/support/incidents.store.js';
-import type { LoginAttemptStore } from '../../data/support/login-attempts.store.js';
-import type { SupportSession, SupportSessionStore } from '../../data/support/support-sessions.store.js';
-import type { SupportUserStore } from '../../data/support/support-users.store.js';
+import type { AuditAction, AuditLog } from '../../bot/ports/support/audit-log.js';
+import type { ConversationStore } from '../../bot/ports/support/conversations.js';
+import type { DashboardStore } from '../../bot/ports/support/dashboard.js';
+import type { FailureNoticeStore } from '../../bot/ports/support/failure-notices.js';
+import type { IncidentStore } from '../../bot/ports/support/incidents.js';
+import type { LoginAttemptStore } from '../../bot/ports/support/login-attempts.js';
+import type { SupportSession, SupportSessionStore } from '../../bot/ports/support/sessions.js';
+import type { SupportUserStore } from '../../bot/ports/support/users.js';
 import { can, type Permission } from './roles.js';
 import { t } from './support-texts.js';
 import { renderMessagePage, renderPage, type BannerItem, type PageFrame } from './views/layout.view.js';
 
 export interface SupportConsoleOptions {
-  db: SqliteDatabase;
+  /** Every store the console reads and writes, built by the composition root over Lina's database. */
+  stores: ConsoleStores;
   clock: Clock;
   logger: Logger;
   agenda: AgendaService;
@@ -32,12 +32,6 @@ export interface SupportConsoleOptions {
    * Off by default, so a client cannot pick its address with `X-Forwarded-For`.
    */
   trustProxy?: boolean | number | string;
-  /**
-   * The manual failure-message switch: the same instance the engine reads, so a change
-   * reaches Lina at once. Defaults to `sharedFailureNoticeStore(db)`, which the runtime
-   * should use too.
-   */
-  failureNotices?: FailureNoticeStore;
   /** The Línea de citas médicas PBS and its hours, for the proposed failure message. */
   supportPhone?: string;
   supportHours?: string;
@@ -49,6 +43,10 @@ export interface ConsoleStores {
   attempts: LoginAttemptStore;
   audit: AuditLog;
   incidents: IncidentStore;
+  /**
+   * The manual failure-message switch: the same instance the engine reads, so a change
+   * reaches Lina at once.
+   */
   notices: FailureNoticeStore;
   conversations: ConversationStore;
   dashboard: DashboardStore;

@@ -5,7 +5,7 @@
  */
 import { SITES, type SiteCode, type Specialty } from '../../bot/domain.js';
 import type { AgendaService } from '../../bot/ports.js';
-import type { ActivityRow } from '../../data/support/dashboard.store.js';
+import type { ActivityRow } from '../../bot/ports/support/dashboard.js';
 
 export type BookingStatsRow = Awaited<ReturnType<AgendaService['bookingStats']>>[number];
 

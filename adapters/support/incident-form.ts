@@ -15,7 +15,7 @@ import {
   type IncidentChannel,
   type NewIncident,
   type ServicePoint,
-} from '../../data/support/incidents.store.js';
+} from '../../bot/ports/support/incidents.js';
 import { fromLocalInput } from './format.js';
 import { normalizeDocument, phoneCandidates } from './search-query.js';
 

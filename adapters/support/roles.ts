@@ -1,4 +1,4 @@
-import type { SupportRole } from '../../data/support/support-users.store.js';
+import type { SupportRole } from '../../bot/ports/support/users.js';
 
 /**
  * Who may do what in the console. Agents read transcripts with personal data masked and

@@ -5,7 +5,7 @@
 import { addDays, bogotaDate } from '../../bot/calendar.js';
 import { SITE_CODES, type SiteCode } from '../../bot/domain.js';
 import { CHANNELS, type ChannelName } from '../../bot/messages.js';
-import { OUTCOMES, type ConversationFilters, type Outcome, type SearchCursor } from '../../data/support/conversations.store.js';
+import { OUTCOMES, type ConversationFilters, type Outcome, type SearchCursor } from '../../bot/ports/support/conversations.js';
 import { dayRange, isDay } from './format.js';
 
 /** Without a phone, document or radicado, a search looks this many days back by default. */

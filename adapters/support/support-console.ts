@@ -10,16 +10,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
-import { createAuditLog } from '../../data/support/audit-log.store.js';
-import { createConversationStore } from '../../data/support/conversations.store.js';
-import { createDashboardStore } from '../../data/support/dashboard.store.js';
-import { sharedFailureNoticeStore } from '../../data/support/failure-notice.store.js';
-import { createIncidentStore } from '../../data/support/incidents.store.js';
-import { createLoginAttemptStore } from '../../data/support/login-attempts.store.js';
-import { createSupportSessionStore } from '../../data/support/support-sessions.store.js';
-import { createSupportUserStore } from '../../data/support/support-users.store.js';
 import { mountAuthRoutes, requireSession } from './auth.js';
-import { sendMessage, sessionOf, type ConsoleContext, type ConsoleStores, type SupportConsoleOptions } from './console-context.js';
+import { sendMessage, sessionOf, type ConsoleContext, type SupportConsoleOptions } from './console-context.js';
 import { homeOf } from './roles.js';
 import { mountAuditRoutes } from './routes/audit.routes.js';
 import { mountConversationRoutes } from './routes/conversations.routes.js';
@@ -29,7 +21,7 @@ import { mountIncidentRoutes } from './routes/incidents.routes.js';
 import { t } from './support-texts.js';
 import type { BannerItem } from './views/layout.view.js';
 
-export type { SupportConsoleOptions } from './console-context.js';
+export type { ConsoleStores, SupportConsoleOptions } from './console-context.js';
 
 /** Where the console lives on the server. */
 export const SUPPORT_BASE_PATH = '/support';
@@ -55,30 +47,15 @@ function readChartJs(): Buffer {
   return readFileSync(join(dirname(main), 'chart.umd.min.js'));
 }
 
-/** Builds every store of the console over Lina's database. */
-export function createConsoleStores(options: Pick<SupportConsoleOptions, 'db' | 'failureNotices'>): ConsoleStores {
-  const { db } = options;
-  return {
-    users: createSupportUserStore(db),
-    sessions: createSupportSessionStore(db),
-    attempts: createLoginAttemptStore(db),
-    audit: createAuditLog(db),
-    incidents: createIncidentStore(db),
-    notices: options.failureNotices ?? sharedFailureNoticeStore(db),
-    conversations: createConversationStore(db),
-    dashboard: createDashboardStore(db),
-  };
-}
-
 /**
  * The console as one request handler, to mount at `/support` (it also accepts requests
  * whose `/support` prefix the server already stripped).
  *
  * @example
- * startWebServer({ mounts: [{ path: '/support', handler: createSupportConsole({ db, clock, logger, agenda, exportTranscript, agendaCircuit }) }] });
+ * startWebServer({ mounts: [{ path: '/support', handler: createSupportConsole({ stores, clock, logger, agenda, exportTranscript, agendaCircuit }) }] });
  */
 export function createSupportConsole(options: SupportConsoleOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const stores = createConsoleStores(options);
+  const { stores } = options;
   const logger = options.logger.child({ component: 'support-console' });
   const context: ConsoleContext = {
     options,

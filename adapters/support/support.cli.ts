@@ -6,14 +6,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Readable, Writable } from 'node:stream';
 
-import type { SqliteDatabase } from '../../data/database.js';
 import {
   SUPPORT_ROLES,
   SupportUserExistsError,
-  createSupportUserStore,
   isSupportRole,
   type SupportRole,
-} from '../../data/support/support-users.store.js';
+  type SupportUserStore,
+} from '../../bot/ports/support/users.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword } from './passwords.js';
 
 /** Where the commands read and write; the process's own streams unless a test says otherwise. */
@@ -21,6 +20,12 @@ export interface SupportCliIo {
   stdin: Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
   stdout: Writable;
   stderr: Writable;
+}
+
+/** The staff accounts for one command, and how to let them go when it is done. */
+export interface OpenedUserStore {
+  users: SupportUserStore;
+  close(): void;
 }
 
 const NAME_PATTERN = /^[\p{L}\p{N}._-]{3,64}$/u;
@@ -94,8 +99,8 @@ async function readNewPassword(io: SupportCliIo, fromStdin: boolean): Promise<st
 
 /**
  * Adds `support add-user | list-users | set-password | disable-user | enable-user` to the
- * `lina` program. `openDb` opens Lina's database (migrations included); it is closed after
- * each command.
+ * `lina` program. `openUsers` opens the accounts (the composition root opens Lina's database
+ * for them); they are closed after each command.
  *
  * @example
  * npm run support -- add-user ana.gomez --role agent
@@ -103,15 +108,15 @@ async function readNewPassword(io: SupportCliIo, fromStdin: boolean): Promise<st
  */
 export function registerSupportCommands(
   program: Command,
-  openDb: () => SqliteDatabase,
+  openUsers: () => OpenedUserStore,
   io: SupportCliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
 ): Command {
   const support = program.command('support').description('support console accounts (agents, supervisors, analysts)');
 
-  const withDb = async (work: (store: ReturnType<typeof createSupportUserStore>) => Promise<void>) => {
-    const db = openDb();
+  const withUsers = async (work: (users: SupportUserStore) => Promise<void>) => {
+    const opened = openUsers();
     try {
-      await work(createSupportUserStore(db));
+      await work(opened.users);
     } catch (error) {
       if (error instanceof CliError || error instanceof SupportUserExistsError) {
         io.stderr.write(`lina support: ${error.message}\n`);
@@ -120,7 +125,7 @@ export function registerSupportCommands(
       }
       throw error;
     } finally {
-      db.close();
+      opened.close();
     }
   };
 
@@ -131,7 +136,7 @@ export function registerSupportCommands(
     .addOption(new Option('--role <role>', 'agent, supervisor or analyst').argParser(parseRole).makeOptionMandatory())
     .option('--password-stdin', 'read the password from standard input (scripts)')
     .action(async (name: string, flags: { role: SupportRole; passwordStdin?: boolean }) =>
-      withDb(async (users) => {
+      withUsers(async (users) => {
         if (users.findByName(name)) throw new CliError(`a user named ${name} already exists`);
         const passwordHash = await hashPassword(await readNewPassword(io, flags.passwordStdin === true));
         const user = users.create({ name, role: flags.role, passwordHash, now: Date.now() });
@@ -143,7 +148,7 @@ export function registerSupportCommands(
     .command('list-users')
     .description('list console accounts')
     .action(async () =>
-      withDb(async (users) => {
+      withUsers(async (users) => {
         const all = users.list();
         if (all.length === 0) io.stdout.write('No support users yet. Add one with: support add-user <name> --role agent\n');
         for (const user of all) {
@@ -158,7 +163,7 @@ export function registerSupportCommands(
     .argument('<name>', 'sign-in name', parseName)
     .option('--password-stdin', 'read the password from standard input (scripts)')
     .action(async (name: string, flags: { passwordStdin?: boolean }) =>
-      withDb(async (users) => {
+      withUsers(async (users) => {
         if (!users.findByName(name)) throw new CliError(`no user named ${name}`);
         const passwordHash = await hashPassword(await readNewPassword(io, flags.passwordStdin === true));
         users.setPassword({ name, passwordHash, now: Date.now() });
@@ -175,7 +180,7 @@ export function registerSupportCommands(
       .description(disabled ? 'block an account and close its sessions' : 'allow a blocked account again')
       .argument('<name>', 'sign-in name', parseName)
       .action(async (name: string) =>
-        withDb(async (users) => {
+        withUsers(async (users) => {
           if (!users.setDisabled({ name, disabled, now: Date.now() })) throw new CliError(`no user named ${name}`);
           io.stdout.write(`${name} ${disabled ? 'disabled' : 'enabled'}.\n`);
         }),

@@ -9,7 +9,7 @@
 import QRCode from 'qrcode';
 import type { Logger } from '../../bot/logger.js';
 import type { Clock } from '../../bot/ports.js';
-import type { SqliteAuthState } from './auth-state.store.js';
+import type { StoredAuthState } from './auth-state.js';
 import { backoffDelay } from './backoff.js';
 import type { SocketFactory, WhatsAppSocket } from './socket.js';
 import type { Timers } from './timers.js';
@@ -88,7 +88,7 @@ export class WhatsAppUnavailableError extends Error {
 
 export interface ConnectionOptions {
   createSocket: SocketFactory;
-  auth: SqliteAuthState;
+  auth: StoredAuthState;
   logger: Logger;
   clock: Clock;
   timers: Timers;

@@ -3,6 +3,7 @@
  * "I only read text" for media, or nothing (Lina's own messages, groups, status updates,
  * channels, reactions, protocol traffic). Pure: no socket, no database.
  */
+import type { WhatsAppAddress } from '../../bot/ports/whatsapp.js';
 import type { WAMessageKey } from './socket.js';
 import { messageContentSchema, nativeFlowParamsSchema, webMessageSchema, type MessageContent } from './whatsapp.schemas.js';
 
@@ -20,14 +21,6 @@ export type IgnoreReason =
   | 'noContent'
   | 'silent'
   | 'unknownContent';
-
-/** One of a person's WhatsApp addresses: a phone JID or a LID, without device suffix. */
-export interface WhatsAppAddress {
-  jid: string;
-  kind: 'pn' | 'lid';
-  /** The digits before the `@`: the phone number (country code first) for `pn`. */
-  user: string;
-}
 
 interface FromPerson {
   messageId: string;

@@ -7,11 +7,11 @@
 import type { Logger } from '../../bot/logger.js';
 import type { Engine, InboundMessage, OutboundMessage } from '../../bot/messages.js';
 import type { Clock } from '../../bot/ports.js';
+import type { PeopleStore, WhatsAppPerson } from '../../bot/ports/whatsapp.js';
 import type { Renderer } from '../../bot/rendering/renderer.js';
 import { toInboundEvent, type InboundEvent } from './inbound.js';
 import { toWhatsAppTexts } from './outbound.js';
 import type { Pacer } from './pacing.js';
-import type { PeopleStore, WhatsAppPerson } from './people.store.js';
 import type { WhatsAppSocket } from './socket.js';
 import { messagesUpsertSchema } from './whatsapp.schemas.js';
 

@@ -3,17 +3,16 @@
  * inbound and outbound mappers, pacing, and the operator's pairing page, wired together.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SqliteDatabase } from '../../data/database.js';
 import type { Logger } from '../../bot/logger.js';
 import type { Engine } from '../../bot/messages.js';
 import type { Clock } from '../../bot/ports.js';
+import type { PeopleStore, WhatsAppAuthStore } from '../../bot/ports/whatsapp.js';
 import type { Renderer } from '../../bot/rendering/renderer.js';
-import { createSqliteAuthState } from './auth-state.store.js';
+import { createAuthState } from './auth-state.js';
 import { startConnection, type WhatsAppStatus } from './connection.js';
 import { createMessageHandler } from './message-handler.js';
 import { createPacer } from './pacing.js';
 import { createPairingPage } from './pairing-page.js';
-import { createPeopleStore } from './people.store.js';
 import { createBaileysSocket, loadAuthToolkit, type AuthToolkit, type SocketFactory } from './socket.js';
 import { systemTimers, type Timers } from './timers.js';
 
@@ -21,7 +20,10 @@ export type { WhatsAppStatus } from './connection.js';
 
 export interface WhatsAppOptions {
   engine: Engine;
-  db: SqliteDatabase;
+  /** Where the linked device's credentials and keys are kept. */
+  authStore: WhatsAppAuthStore;
+  /** The people behind the addresses members write from. */
+  people: PeopleStore;
   renderer: Renderer;
   logger: Logger;
   clock: Clock;
@@ -58,12 +60,12 @@ export async function startWhatsApp(options: WhatsAppOptions): Promise<WhatsAppC
   const { clock, logger } = options;
   const timers = options.timers ?? systemTimers;
   const toolkit = options.toolkit ?? (await loadAuthToolkit());
-  const auth = createSqliteAuthState({ db: options.db, toolkit });
+  const auth = createAuthState({ store: options.authStore, toolkit });
   const pacer = createPacer({ clock, timers, chatGapMs: options.chatGapMs, maxPerMinute: options.maxPerMinute });
 
   const handleUpsert = createMessageHandler({
     engine: options.engine,
-    people: createPeopleStore(options.db),
+    people: options.people,
     pacer,
     renderer: options.renderer,
     clock,

@@ -12,6 +12,7 @@ import { loadEnvFile } from 'node:process';
 import pino from 'pino';
 import { registerSupportCommands } from '../../adapters/support/support.cli.js';
 import { openDatabase } from '../../data/database.js';
+import { createSupportUserStore } from '../../data/support/support-users.store.js';
 import { ManualClock, systemClock } from '../clock.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { isSiteCode, type SiteCode } from '../domain.js';
@@ -191,7 +192,10 @@ agenda
     }
   });
 
-registerSupportCommands(program, () => openDatabase(loadConfig().database.path));
+registerSupportCommands(program, () => {
+  const db = openDatabase(loadConfig().database.path);
+  return { users: createSupportUserStore(db), close: () => db.close() };
+});
 
 program
   .command('transcript')
@@ -200,10 +204,13 @@ program
   .option('--out <file>', 'write here instead of standard output')
   .action(async (conversationId: string, flags: { out?: string }) => {
     const config = loadConfig();
-    const { exportTranscript, TranscriptExportError } = await import('../../adapters/webchat/transcript.exporter.js');
+    const [{ exportTranscript, TranscriptExportError }, { createConversationStore }] = await Promise.all([
+      import('../../adapters/webchat/transcript.exporter.js'),
+      import('../../data/support/conversations.store.js'),
+    ]);
     const db = openDatabase(config.database.path);
     try {
-      const json = `${JSON.stringify(exportTranscript(db, conversationId), null, 2)}\n`;
+      const json = `${JSON.stringify(exportTranscript(createConversationStore(db), conversationId), null, 2)}\n`;
       if (flags.out) writeFileSync(flags.out, json);
       else process.stdout.write(json);
     } catch (error) {

@@ -21,7 +21,7 @@ export interface Runtime {
   /** Present when Lina runs the embedded agenda simulator herself. */
   simulator?: AgendaSimulator;
   renderer: Renderer;
-  /** Lina's database, for the channels' own tables (WhatsApp auth, Direct Line). */
+  /** Lina's database: the composition root builds the channels' and the console's stores over it. */
   db: SqliteDatabase;
   /** Whether the agenda's circuit is open (members get the failure message), and since when. */
   agendaCircuit(): CircuitState;

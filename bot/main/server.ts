@@ -12,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import type { WhatsAppChannel } from '../../adapters/whatsapp/whatsapp.adapter.js';
 import { sharedFailureNoticeStore } from '../../data/support/failure-notice.store.js';
+import { createDirectLineStore } from '../../data/webchat/directline.store.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../ports.js';
@@ -41,20 +42,21 @@ export async function startLina(options: {
     {
       path: '/support',
       handler: loadedOnFirstRequest('support console', logger, async () => {
-        const [{ createSupportConsole }, { exportTranscript }] = await Promise.all([
+        const [{ createSupportConsole }, { exportTranscript }, { createConsoleStores }] = await Promise.all([
           import('../../adapters/support/support-console.js'),
           import('../../adapters/webchat/transcript.exporter.js'),
+          import('./support-stores.js'),
         ]);
+        const stores = createConsoleStores(runtime.db, sharedFailureNoticeStore(runtime.db));
         return createSupportConsole({
-          db: runtime.db,
+          stores,
           clock,
           logger,
           agenda: runtime.agenda,
-          exportTranscript: (conversationId) => exportTranscript(runtime.db, conversationId),
+          exportTranscript: (conversationId) => exportTranscript(stores.conversations, conversationId),
           agendaCircuit: runtime.agendaCircuit,
           secureCookies: config.web.publicUrl.startsWith('https:'),
           trustProxy: config.web.trustProxy,
-          failureNotices: sharedFailureNoticeStore(runtime.db),
           supportPhone: config.conversation.supportPhone,
           supportHours: config.conversation.supportHours,
         });
@@ -64,10 +66,15 @@ export async function startLina(options: {
 
   let whatsapp: WhatsAppChannel | undefined;
   if (config.whatsapp.enabled) {
-    const { startWhatsApp } = await import('../../adapters/whatsapp/whatsapp.adapter.js');
+    const [{ startWhatsApp }, { createWhatsAppAuthStore }, { createPeopleStore }] = await Promise.all([
+      import('../../adapters/whatsapp/whatsapp.adapter.js'),
+      import('../../data/whatsapp/auth-state.store.js'),
+      import('../../data/whatsapp/people.store.js'),
+    ]);
     whatsapp = await startWhatsApp({
       engine: runtime.engine,
-      db: runtime.db,
+      authStore: createWhatsAppAuthStore(runtime.db),
+      people: createPeopleStore(runtime.db),
       renderer: runtime.renderer,
       logger,
       clock,
@@ -83,7 +90,7 @@ export async function startLina(options: {
   const web = await startWebServer({
     config,
     engine: runtime.engine,
-    db: runtime.db,
+    directLineStore: createDirectLineStore(runtime.db),
     clock,
     logger,
     mounts,

@@ -10,7 +10,8 @@ import type { ManualClock } from '../clock.js';
 import type { SiteCode } from '../domain.js';
 import { renderPlainText, type ChannelName, type Engine, type InboundMessage } from '../messages.js';
 import { describePattern, findUnmetPatterns } from './match-replies.js';
-import { loadScript, ScriptError, type SimulationScript } from './script.schema.js';
+import { loadScript, type SimulationScript } from './script.schema.js';
+import { ScriptError } from './script-yaml.js';
 
 /** A conversation started for one script: its own engine, database and agenda. */
 export interface SimulationConversation {

@@ -1,50 +1,27 @@
-import type { SqliteDatabase } from '../database.js';
+import type { AuditAction, AuditLog } from '../../bot/ports/support/audit-log.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/** Everything the console records: who did what, when, to which conversation or incident. */
-export const AUDIT_ACTIONS = [
-  'sign-in',
-  'sign-in-failed',
-  'sign-in-throttled',
-  'sign-out',
-  'conversation-search',
-  'conversation-view',
-  'conversation-export-csv',
-  'conversation-export-transcript',
-  'incident-create',
-  'incident-view',
-  'incident-evidence-view',
-  'incident-status',
-  'failure-notice-on',
-  'failure-notice-update',
-  'failure-notice-off',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-export interface AuditEntry {
-  id: number;
-  at: number;
-  userId: number | undefined;
-  userName: string;
-  action: AuditAction;
-  conversationId: string | undefined;
-  incidentId: number | undefined;
-  /** Free text or JSON with the particulars (filters used, new status, channel, ...). */
-  detail: string | undefined;
-}
-
-export interface AuditQuery {
-  conversationId?: string;
-  userName?: string;
-  /** Entries older than this id (keyset pagination, newest first). */
-  beforeId?: number;
-  limit: number;
-}
-
-export interface AuditLog {
-  record(entry: { at: number; userId?: number; userName: string; action: AuditAction; conversationId?: string; incidentId?: number; detail?: string }): void;
-  /** Newest first. */
-  list(query: AuditQuery): AuditEntry[];
-}
+/** The console's audit log, by schema version (see `Migration`). */
+export const AUDIT_LOG_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 4,
+    sql: `
+  -- Support console: the audit log.
+  CREATE TABLE support_audit (
+    id              INTEGER PRIMARY KEY,
+    at              INTEGER NOT NULL,
+    user_id         INTEGER,
+    user_name       TEXT NOT NULL,
+    action          TEXT NOT NULL,
+    conversation_id TEXT,
+    incident_id     INTEGER,
+    detail          TEXT
+  );
+  CREATE INDEX support_audit_by_conversation ON support_audit (conversation_id, id);
+  CREATE INDEX support_audit_by_user ON support_audit (user_name, id);
+  `,
+  },
+];
 
 interface AuditRow {
   id: number;

@@ -1,78 +1,30 @@
 import type { Statement } from 'better-sqlite3';
 
-import type { SiteCode } from '../../bot/domain.js';
-import type { ChannelName } from '../../bot/messages.js';
-import type { SqliteDatabase } from '../database.js';
+import type {
+  ConversationFilters,
+  ConversationStore,
+  ConversationSummary,
+  SearchCursor,
+  Subject,
+  SubjectKind,
+} from '../../bot/ports/support/conversations.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/** Outcomes a conversation can end with, as the engine records them. */
-export const OUTCOMES = ['booked', 'consulted', 'cancelled', 'rescheduled', 'case_filed', 'refused', 'abandoned', 'error'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export type SubjectKind = 'phone' | 'document' | 'radicado';
-
-/** What a search may narrow by. Every filter is optional; instants are epoch ms, `to` exclusive. */
-export interface ConversationFilters {
-  /** Any of these values (the spellings a phone may have been stored with). */
-  phones?: string[];
-  documents?: string[];
-  radicado?: string;
-  /** A site code, or `none` for conversations that came in without one. */
-  site?: SiteCode | 'none';
-  channel?: ChannelName;
-  outcome?: Outcome;
-  from?: number;
-  to?: number;
-}
-
-/** Where the next page starts: the last row of the page before. */
-export interface SearchCursor {
-  startedAt: number;
-  id: string;
-}
-
-export interface ConversationSummary {
-  id: string;
-  channel: string;
-  userId: string;
-  site: string | undefined;
-  startedAt: number;
-  updatedAt: number;
-  outcome: string | undefined;
-}
-
-export interface TranscriptEntry {
-  id: number;
-  direction: 'in' | 'out';
-  text: string;
-  options: string[];
-  state: string | undefined;
-  at: number;
-}
-
-export interface ConversationEvent {
-  id: number;
-  type: string;
-  detail: string | undefined;
-  at: number;
-}
-
-export interface Subject {
-  kind: SubjectKind;
-  value: string;
-}
-
-export interface ConversationStore {
-  /** Newest first; `rows` holds at most `limit`, `next` is set when there are more. */
-  search(filters: ConversationFilters, page: { limit: number; after?: SearchCursor }): { rows: ConversationSummary[]; next: SearchCursor | undefined };
-  get(id: string): ConversationSummary | undefined;
-  transcript(id: string): TranscriptEntry[];
-  events(id: string): ConversationEvent[];
-  subjects(id: string): Subject[];
-  /** Subjects of many conversations at once (a result page), by conversation id. */
-  subjectsOf(ids: string[]): Map<string, Subject[]>;
-  /** Conversations about any of these documents or phones, newest first (an incident's member). */
-  about(params: { documents: string[]; phones: string[]; limit: number }): ConversationSummary[];
-}
+/**
+ * The indexes the console's searches walk (the tables are the session store's),
+ * by schema version (see `Migration`).
+ */
+export const CONVERSATION_SEARCH_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 3,
+    sql: `
+  -- The console's searches by site, channel and outcome, newest first (INDEXED BY below).
+  CREATE INDEX conversations_by_site ON conversations (site, started_at);
+  CREATE INDEX conversations_by_channel ON conversations (channel, started_at);
+  CREATE INDEX conversations_by_outcome ON conversations (outcome, started_at);
+  `,
+  },
+];
 
 interface ConversationRow {
   id: string;

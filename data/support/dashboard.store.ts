@@ -1,29 +1,20 @@
 import { SITE_CODES } from '../../bot/domain.js';
-import type { SqliteDatabase } from '../database.js';
+import { COUNTED_EVENTS, type ActivityRow, type CountedMetric, type DashboardStore } from '../../bot/ports/support/dashboard.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/** Events the dashboard counts, by the type the engine records. */
-export const COUNTED_EVENTS = {
-  bookings: 'outcome:booked',
-  consultations: 'outcome:consulted',
-  cancellations: 'outcome:cancelled',
-  reschedules: 'outcome:rescheduled',
-  casesFiled: 'outcome:case_filed',
-  abandoned: 'outcome:abandoned',
-  errors: 'outcome:error',
-  bookingsStarted: 'booking-started',
-  noAvailability: 'no-availability',
-  agendaErrors: 'agenda-error',
-  failureNotices: 'failure-notice',
-} as const;
-export type CountedMetric = keyof typeof COUNTED_EVENTS;
-
-/** One line of the activity table: a Bogotá day, a site (`''` when none) and a channel. */
-export interface ActivityRow extends Record<CountedMetric, number> {
-  day: string;
-  site: string;
-  channel: string;
-  conversations: number;
-}
+/**
+ * The index the dashboard's event counts walk (the table is the session store's),
+ * by schema version (see `Migration`).
+ */
+export const DASHBOARD_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 3,
+    sql: `
+  -- The dashboard counts events by type (DASHBOARD_SQL.events).
+  CREATE INDEX conversation_events_by_type ON conversation_events (type, at);
+  `,
+  },
+];
 
 const BOGOTA_OFFSET_MS = 5 * 60 * 60 * 1000;
 /** An epoch-ms column as its Bogotá calendar day. */
@@ -54,11 +45,6 @@ export const DASHBOARD_SQL = {
     WHERE e.type IN (${EVENT_LIST}) AND e.at >= ? AND e.at < ?
     GROUP BY 1, 2, 3, 4`,
 } as const;
-
-export interface DashboardStore {
-  /** Activity between two instants (epoch ms, `to` exclusive), by day, site and channel, sorted. */
-  activity(params: { from: number; to: number }): ActivityRow[];
-}
 
 export function createDashboardStore(db: SqliteDatabase): DashboardStore {
   const conversations = db.prepare<[number, number], { day: string; site: string; channel: string; count: number }>(DASHBOARD_SQL.conversations);

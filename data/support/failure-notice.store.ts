@@ -1,42 +1,27 @@
-import { CHANNELS, type ChannelName } from '../../bot/messages.js';
-import type { ContingencySwitch, FailureNotice } from '../../bot/ports.js';
-import type { SqliteDatabase } from '../database.js';
+import type { FailureNotice } from '../../bot/ports.js';
+import type { FailureNoticeStore, ManualFailureNotice, NoticeChannel } from '../../bot/ports/support/failure-notices.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/** A notice covers one channel or every channel at once. */
-export type NoticeChannel = ChannelName | 'all';
-export const NOTICE_CHANNELS: readonly NoticeChannel[] = ['all', ...CHANNELS];
-
-export function isNoticeChannel(value: string): value is NoticeChannel {
-  return (NOTICE_CHANNELS as readonly string[]).includes(value);
-}
-
-/** A manual failure notice as an analyst switched it on, and maybe off. */
-export interface ManualFailureNotice {
-  id: number;
-  channel: NoticeChannel;
-  text: string;
-  startedAt: number;
-  /** When it switches itself off; `undefined` keeps it on until someone switches it off. */
-  endsAt: number | undefined;
-  startedBy: string;
-  stoppedAt: number | undefined;
-  stoppedBy: string | undefined;
-}
-
-export interface FailureNoticeStore extends ContingencySwitch {
-  /**
-   * Switches the notice on for a channel. When one is already on for exactly that channel,
-   * its text and end change and it keeps its start, so the time since the failure began
-   * (and the 3-hour escalation) is not reset.
-   */
-  switchOn(params: { channel: NoticeChannel; text: string; endsAt?: number; by: string; now: number }): { notice: ManualFailureNotice; updated: boolean };
-  /** Switches a notice off; `undefined` when it was not on. */
-  switchOff(params: { id: number; by: string; now: number }): ManualFailureNotice | undefined;
-  /** Notices on at `now`, newest first. */
-  active(now: number): ManualFailureNotice[];
-  /** The latest notices, on or off, newest first. */
-  history(limit: number): ManualFailureNotice[];
-}
+/** The analysts' manual failure notices, by schema version (see `Migration`). */
+export const FAILURE_NOTICES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 4,
+    sql: `
+  -- Support console: manual failure notices.
+  CREATE TABLE support_failure_notices (
+    id         INTEGER PRIMARY KEY,
+    channel    TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    ends_at    INTEGER,
+    started_by TEXT NOT NULL,
+    stopped_at INTEGER,
+    stopped_by TEXT
+  );
+  CREATE INDEX support_failure_notices_open ON support_failure_notices (stopped_at, channel);
+  `,
+  },
+];
 
 interface NoticeRow {
   id: number;

@@ -1,78 +1,54 @@
-import type { SqliteDatabase } from '../database.js';
+import type {
+  EvidenceType,
+  Incident,
+  IncidentCategory,
+  IncidentChannel,
+  IncidentStatus,
+  IncidentStore,
+  ServicePoint,
+} from '../../bot/ports/support/incidents.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-export const INCIDENT_STATUSES = ['new', 'in_progress', 'closed'] as const;
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
-
-/** The channels an incident may concern (the program's digital channels). */
-export const INCIDENT_CHANNELS = ['whatsapp', 'webchat', 'app', 'portal'] as const;
-export type IncidentChannel = (typeof INCIDENT_CHANNELS)[number];
-
-/** Where the member was served when the incident was reported (the form's service points). */
-export const SERVICE_POINTS = ['call_center_pbs', 'call_center_support', 'in_person', 'social_media'] as const;
-export type ServicePoint = (typeof SERVICE_POINTS)[number];
-
-/** What went wrong, as the agent classifies it. */
-export const INCIDENT_CATEGORIES = ['service_error', 'flow_blocked', 'wrong_information', 'access', 'other'] as const;
-export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
-
-/**
- * Cases the program says must not be escalated with this form: they are not channel
- * failures and have their own route.
- */
-export const EXCLUDED_CATEGORIES = ['no_availability', 'doctor_sick_leave', 'doctor_contract_end'] as const;
-export type ExcludedCategory = (typeof EXCLUDED_CATEGORIES)[number];
-
-export const EVIDENCE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
-export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
-
-/** A report filed with the incident form ("Formulario para Call Transar y Embajadores"). */
-export interface NewIncident {
-  channels: IncidentChannel[];
-  category: IncidentCategory;
-  documentType: string;
-  documentNumber: string;
-  memberName: string;
-  contactPhone?: string;
-  contactEmail?: string;
-  /** When the error happened, epoch ms. */
-  occurredAt: number;
-  servedVia: ServicePoint;
-  servedSite?: string;
-  /** Who registers it, as written on the form. */
-  registeredBy: string;
-  description: string;
-  errorMessage?: string;
-  browser?: string;
-  appVersion?: string;
-  step?: string;
-  evidence?: { type: EvidenceType; data: Buffer };
-  /** The conversation the report was started from, when any. */
-  conversationId?: string;
-  /** The member authorised the use of these data: always true, the form refuses otherwise. */
-  authorised: true;
-  createdBy: number;
-}
-
-export interface Incident extends Omit<NewIncident, 'evidence'> {
-  id: number;
-  status: IncidentStatus;
-  /** The evidence's type, when an image came with the report (the bytes are read apart). */
-  evidenceType: EvidenceType | undefined;
-  createdByName: string;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface IncidentStore {
-  create(incident: NewIncident, now: number): Incident;
-  get(id: number): Incident | undefined;
-  evidence(id: number): { type: EvidenceType; data: Buffer } | undefined;
-  /** Newest first; `beforeId` pages on. */
-  list(query: { status?: IncidentStatus; beforeId?: number; limit: number }): Incident[];
-  /** Reports started from, or about the member of, a conversation. */
-  forConversation(params: { conversationId: string; documents: string[]; phones: string[] }): Incident[];
-  setStatus(params: { id: number; status: IncidentStatus; now: number }): Incident | undefined;
-}
+/** The console's incident reports, by schema version (see `Migration`). */
+export const INCIDENTS_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 4,
+    sql: `
+  -- Support console: incident reports.
+  CREATE TABLE support_incidents (
+    id              INTEGER PRIMARY KEY,
+    status          TEXT NOT NULL CHECK (status IN ('new', 'in_progress', 'closed')),
+    channels        TEXT NOT NULL,
+    category        TEXT NOT NULL,
+    document_type   TEXT NOT NULL,
+    document_number TEXT NOT NULL,
+    member_name     TEXT NOT NULL,
+    contact_phone   TEXT,
+    contact_email   TEXT,
+    occurred_at     INTEGER NOT NULL,
+    served_via      TEXT NOT NULL,
+    served_site     TEXT,
+    registered_by   TEXT NOT NULL,
+    description     TEXT NOT NULL,
+    error_message   TEXT,
+    browser         TEXT,
+    app_version     TEXT,
+    step            TEXT,
+    evidence_type   TEXT,
+    evidence        BLOB,
+    conversation_id TEXT,
+    authorised      INTEGER NOT NULL CHECK (authorised = 1),
+    created_by      INTEGER NOT NULL REFERENCES support_users (id),
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL
+  );
+  CREATE INDEX support_incidents_by_status ON support_incidents (status, id);
+  CREATE INDEX support_incidents_by_document ON support_incidents (document_number);
+  CREATE INDEX support_incidents_by_phone ON support_incidents (contact_phone);
+  CREATE INDEX support_incidents_by_conversation ON support_incidents (conversation_id);
+  `,
+  },
+];
 
 interface IncidentRow {
   id: number;

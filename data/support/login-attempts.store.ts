@@ -1,26 +1,37 @@
 import { createHash } from 'node:crypto';
-import type { SqliteDatabase } from '../database.js';
+import type { LoginAttemptStore } from '../../bot/ports/support/login-attempts.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/** What a failed sign-in is counted against: the caller's address and the name tried. */
-export type LoginAttemptScope = 'ip' | 'user';
-
-/**
- * Failed sign-ins within a sliding window, per address and per user name, so guessing is
- * throttled whichever of the two an attacker varies. Kept in SQLite: a restart does not
- * reset the count.
- */
-export interface LoginAttemptStore {
-  recordFailure(params: { ip: string; userName: string; now: number }): void;
-  /** Failures since `since` for that key, with the first and the last of them. */
-  failuresSince(params: { scope: LoginAttemptScope; key: string; since: number }): { count: number; oldest: number | undefined; newest: number | undefined };
-  /** A successful sign-in forgives the name's failures (not the address's). */
-  clearUser(userName: string): void;
-  prune(before: number): void;
-  /** Remembers that the account signed in from this address (kept hashed). */
-  rememberAddress(params: { userId: number; address: string; now: number }): void;
-  /** Whether the account signed in from this address since `since`. */
-  isKnownAddress(params: { userId: number; address: string; since: number }): boolean;
-}
+/** Failed sign-ins and the addresses accounts signed in from, by schema version (see `Migration`). */
+export const LOGIN_ATTEMPTS_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 4,
+    sql: `
+  -- Support console: failed sign-ins, for rate limiting.
+  CREATE TABLE support_login_failures (
+    id    INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL CHECK (scope IN ('ip', 'user')),
+    key   TEXT NOT NULL,
+    at    INTEGER NOT NULL
+  );
+  CREATE INDEX support_login_failures_by_key ON support_login_failures (scope, key, at);
+  CREATE INDEX support_login_failures_by_at ON support_login_failures (at);
+  `,
+  },
+  {
+    version: 9,
+    sql: `
+  -- Support console (issue 15): the addresses each account has signed in from (hashed), so a
+  -- known-good password from one of them is never held back by failures others caused.
+  CREATE TABLE support_known_addresses (
+    user_id      INTEGER NOT NULL REFERENCES support_users (id) ON DELETE CASCADE,
+    address_hash TEXT NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, address_hash)
+  ) WITHOUT ROWID;
+  `,
+  },
+];
 
 export function createLoginAttemptStore(db: SqliteDatabase): LoginAttemptStore {
   const insert = db.prepare('INSERT INTO support_login_failures (scope, key, at) VALUES (?, ?, ?)');

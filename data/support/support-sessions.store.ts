@@ -1,16 +1,26 @@
-import type { SqliteDatabase } from '../database.js';
-import type { SupportRole } from './support-users.store.js';
+import type { SupportSessionStore } from '../../bot/ports/support/sessions.js';
+import type { SupportRole } from '../../bot/ports/support/users.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/** A signed-in session as the console sees it: who, and the token its forms must carry. */
-export interface SupportSession {
-  idHash: string;
-  userId: number;
-  userName: string;
-  role: SupportRole;
-  csrfToken: string;
-  createdAt: number;
-  expiresAt: number;
-}
+/** The console's sessions, by schema version (see `Migration`). */
+export const SUPPORT_SESSIONS_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 4,
+    sql: `
+  -- Support console: sessions (only the hash of each id).
+  CREATE TABLE support_sessions (
+    id_hash      TEXT PRIMARY KEY,
+    user_id      INTEGER NOT NULL REFERENCES support_users (id) ON DELETE CASCADE,
+    csrf_token   TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX support_sessions_by_user ON support_sessions (user_id);
+  CREATE INDEX support_sessions_by_expiry ON support_sessions (expires_at);
+  `,
+  },
+];
 
 interface SessionRow {
   id_hash: string;
@@ -21,19 +31,6 @@ interface SessionRow {
   created_at: number;
   last_seen_at: number;
   expires_at: number;
-}
-
-/**
- * Console sessions. Only a hash of each session id is stored, so a copy of the database
- * does not let anyone sign in. A session ends at `expiresAt` or after `idleMs` unused.
- */
-export interface SupportSessionStore {
-  create(params: { idHash: string; userId: number; csrfToken: string; now: number; expiresAt: number }): void;
-  /** The live session with that id hash, touched as used now; `undefined` when absent, idle too long, expired or its user disabled. */
-  use(params: { idHash: string; now: number; idleMs: number }): SupportSession | undefined;
-  delete(idHash: string): void;
-  /** Drops every expired session; returns how many. */
-  prune(now: number): number;
 }
 
 export function createSupportSessionStore(db: SqliteDatabase): SupportSessionStore {

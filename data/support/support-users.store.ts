@@ -1,21 +1,24 @@
-import type { SqliteDatabase } from '../database.js';
+import { SupportUserExistsError, type SupportRole, type SupportUser, type SupportUserStore } from '../../bot/ports/support/users.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-export const SUPPORT_ROLES = ['agent', 'supervisor', 'analyst'] as const;
-/** agent: reads transcripts masked, files incidents; supervisor: sees in full, exports, audits; analyst: failure switch and dashboard. */
-export type SupportRole = (typeof SUPPORT_ROLES)[number];
-
-export function isSupportRole(value: string): value is SupportRole {
-  return (SUPPORT_ROLES as readonly string[]).includes(value);
-}
-
-export interface SupportUser {
-  id: number;
-  name: string;
-  role: SupportRole;
-  disabled: boolean;
-  createdAt: number;
-  updatedAt: number;
-}
+/** The console's staff accounts, by schema version (see `Migration`). */
+export const SUPPORT_USERS_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 4,
+    sql: `
+  -- Support console: staff accounts (scrypt hashes).
+  CREATE TABLE support_users (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role          TEXT NOT NULL CHECK (role IN ('agent', 'supervisor', 'analyst')),
+    password_hash TEXT NOT NULL,
+    disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at    INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL
+  );
+  `,
+  },
+];
 
 interface UserRow {
   id: number;
@@ -25,22 +28,6 @@ interface UserRow {
   disabled: number;
   created_at: number;
   updated_at: number;
-}
-
-/** Raised when a name is already taken (names compare without case). */
-export class SupportUserExistsError extends Error {
-  override readonly name = 'SupportUserExistsError';
-}
-
-/** Staff accounts of the support console. Passwords arrive already hashed. */
-export interface SupportUserStore {
-  create(params: { name: string; role: SupportRole; passwordHash: string; now: number }): SupportUser;
-  /** The account and its stored hash, by name (any case), disabled ones included. */
-  findByName(name: string): (SupportUser & { passwordHash: string }) | undefined;
-  findById(id: number): SupportUser | undefined;
-  list(): SupportUser[];
-  setPassword(params: { name: string; passwordHash: string; now: number }): boolean;
-  setDisabled(params: { name: string; disabled: boolean; now: number }): boolean;
 }
 
 export function createSupportUserStore(db: SqliteDatabase): SupportUserStore {

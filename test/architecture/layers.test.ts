@@ -48,6 +48,7 @@ describe('the layers of the source', () => {
     ['the core importing a store', { 'bot/engine.ts': "import { kept } from '../data/store.js';\nexport const x = kept;\n" }, /core-imports-no-adapter-or-store: bot\/engine\.ts → data\/store\.ts/],
     ['a dialog importing more than the domain', { 'bot/clock.ts': 'export const now = 1;\n', 'dialogs/b.machine.ts': "import { now } from '../bot/clock.js';\nexport const y = now;\n" }, /dialogs-import-only-the-domain: dialogs\/b\.machine\.ts → bot\/clock\.ts/],
     ['an adapter importing the composition root', { 'bot/main/runtime.ts': 'export const runtime = 1;\n', 'adapters/web/other.ts': "import { runtime } from '../../bot/main/runtime.js';\nexport const z = runtime;\n" }, /only-the-composition-root-imports-the-composition-root: adapters\/web\/other\.ts → bot\/main\/runtime\.ts/],
+    ['an adapter importing a store', { 'adapters/web/other.ts': "import { kept } from '../../data/store.js';\nexport const v = kept;\n" }, /adapters-import-no-store: adapters\/web\/other\.ts → data\/store\.ts/],
     ['a store importing an adapter', { 'data/other.ts': "import { served } from '../adapters/web/server.js';\nexport const w = served;\n" }, /stores-import-no-adapter: data\/other\.ts → adapters\/web\/server\.ts/],
     ['two modules importing each other', { 'bot/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n", 'bot/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n" }, /no-circular: bot\/(a|b)\.ts → bot\/(a|b)\.ts/],
   ];

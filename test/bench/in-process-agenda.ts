@@ -9,7 +9,8 @@
  */
 import { AgendaError, type AgendaErrorCode } from '../../bot/agenda.errors.js';
 import type { AgendaService } from '../../bot/ports.js';
-import { SimulatorError, type SimulatedAgenda, type SimulatorErrorCode } from '../../adapters/agenda-simulator/simulator.service.js';
+import { SimulatorError, type SimulatorErrorCode } from '../../adapters/agenda-simulator/simulator.errors.js';
+import type { SimulatedAgenda } from '../../adapters/agenda-simulator/simulator.service.js';
 
 /** Time spent inside the agenda, summed over every call. */
 export interface AgendaMeter {

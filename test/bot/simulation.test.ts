@@ -14,15 +14,10 @@ import {
   parseReplyPattern,
 } from '../../bot/simulation/match-replies.js';
 import { runScripts, type StartConversation } from '../../bot/simulation/run-scripts.js';
-import {
-  DEFAULT_SIMULATION_FROM,
-  DEFAULT_SIMULATION_NOW,
-  GIVENS_FILE,
-  parseGivens,
-  parseIsoDuration,
-  parseScript,
-  ScriptError,
-} from '../../bot/simulation/script.schema.js';
+import { GIVENS_FILE, parseGivens } from '../../bot/simulation/givens.js';
+import { DEFAULT_SIMULATION_FROM, DEFAULT_SIMULATION_NOW, parseScript } from '../../bot/simulation/script.schema.js';
+import { ScriptError } from '../../bot/simulation/script-yaml.js';
+import { parseIsoDuration } from '../../bot/simulation/turns.schema.js';
 
 // Relative, as a developer would type it, so the report's paths are predictable.
 const FIXTURES = relative(process.cwd(), fileURLToPath(new URL('../fixtures/simulation/', import.meta.url)));

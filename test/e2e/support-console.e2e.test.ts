@@ -17,8 +17,10 @@ import { loadConfig } from '../../bot/config.js';
 import { silentLogger } from '../../bot/logger.js';
 import type { InboundMessage, OutboundMessage } from '../../bot/messages.js';
 import { startRuntime, type Runtime } from '../../bot/main/runtime.js';
+import { createConsoleStores } from '../../bot/main/support-stores.js';
+import type { SupportRole } from '../../bot/ports/support/users.js';
 import { sharedFailureNoticeStore } from '../../data/support/failure-notice.store.js';
-import { createSupportUserStore, type SupportRole } from '../../data/support/support-users.store.js';
+import { createSupportUserStore } from '../../data/support/support-users.store.js';
 import { launchBrowser } from '../support/browser.js';
 
 const ARTIFACTS = 'test-artifacts/support';
@@ -111,7 +113,7 @@ describe('support console in a browser', () => {
         (line) => ({ type: 'message', from: { role: line.direction === 'in' ? 'user' : 'bot' }, text: line.text, timestamp: new Date(line.at).toISOString(), conversation: { id: conversationId } }),
       );
     const handler = createSupportConsole({
-      db: runtime.db,
+      stores: createConsoleStores(runtime.db, sharedFailureNoticeStore(runtime.db)),
       clock,
       logger: silentLogger,
       agenda: runtime.agenda,

@@ -3,7 +3,7 @@ import type { Request, Router } from 'express';
 import { addDays, bogotaDate } from '../../../bot/calendar.js';
 import { CHANNELS } from '../../../bot/messages.js';
 import { isSiteCode } from '../../../bot/domain.js';
-import type { ActivityRow } from '../../../data/support/dashboard.store.js';
+import type { ActivityRow } from '../../../bot/ports/support/dashboard.js';
 import { field, requirePermission, sendPage, type ConsoleContext } from '../console-context.js';
 import { toCsv } from '../csv.js';
 import { digitalShare, formatShare, type BookingStatsRow } from '../dashboard-data.js';

@@ -1,6 +1,6 @@
 import type { Response, Router } from 'express';
 
-import { isNoticeChannel, type NoticeChannel } from '../../../data/support/failure-notice.store.js';
+import { isNoticeChannel, type NoticeChannel } from '../../../bot/ports/support/failure-notices.js';
 import { parseForm, requireCsrf } from '../auth.js';
 import { audit, field, requirePermission, sendPage, sessionOf, type ConsoleContext } from '../console-context.js';
 import { fromLocalInput } from '../format.js';

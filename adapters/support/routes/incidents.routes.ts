@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 
-import { INCIDENT_STATUSES, type IncidentStatus } from '../../../data/support/incidents.store.js';
+import { INCIDENT_STATUSES, type IncidentStatus } from '../../../bot/ports/support/incidents.js';
 import { parseForm, requireCsrf } from '../auth.js';
 import { audit, field, requirePermission, sendMessage, sendPage, sessionOf, type ConsoleContext } from '../console-context.js';
 import { toLocalInput } from '../format.js';

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../data/support/audit-log.store.js';
+import type { AuditEntry } from '../../../bot/ports/support/audit-log.js';
 import { formatInstant } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { t } from '../support-texts.js';

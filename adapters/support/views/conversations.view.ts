@@ -5,7 +5,7 @@ import {
   type ConversationSummary,
   type SearchCursor,
   type Subject,
-} from '../../../data/support/conversations.store.js';
+} from '../../../bot/ports/support/conversations.js';
 import { formatInstant } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { maskDocument, maskPhone } from '../masking.js';

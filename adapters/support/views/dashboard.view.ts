@@ -1,6 +1,6 @@
 import { CHANNELS } from '../../../bot/messages.js';
 import { SITES } from '../../../bot/domain.js';
-import type { ActivityRow } from '../../../data/support/dashboard.store.js';
+import type { ActivityRow } from '../../../bot/ports/support/dashboard.js';
 import { formatShare, noAvailabilityRate, totalsByDay, type ShareRow } from '../dashboard-data.js';
 import { formatDay } from '../format.js';
 import { html, type SafeHtml } from '../html.js';

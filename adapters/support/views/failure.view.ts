@@ -1,5 +1,5 @@
-import type { SupportSession } from '../../../data/support/support-sessions.store.js';
-import { NOTICE_CHANNELS, type ManualFailureNotice, type NoticeChannel } from '../../../data/support/failure-notice.store.js';
+import type { SupportSession } from '../../../bot/ports/support/sessions.js';
+import { NOTICE_CHANNELS, type ManualFailureNotice, type NoticeChannel } from '../../../bot/ports/support/failure-notices.js';
 import { formatInstant } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { t } from '../support-texts.js';

@@ -1,5 +1,5 @@
 import { DOCUMENT_TYPES, SITES } from '../../../bot/domain.js';
-import type { SupportSession } from '../../../data/support/support-sessions.store.js';
+import type { SupportSession } from '../../../bot/ports/support/sessions.js';
 import {
   EXCLUDED_CATEGORIES,
   INCIDENT_CATEGORIES,
@@ -9,8 +9,8 @@ import {
   type ExcludedCategory,
   type Incident,
   type IncidentStatus,
-} from '../../../data/support/incidents.store.js';
-import type { ConversationSummary } from '../../../data/support/conversations.store.js';
+} from '../../../bot/ports/support/incidents.js';
+import type { ConversationSummary } from '../../../bot/ports/support/conversations.js';
 import { formatInstant } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { MAX_EVIDENCE_BYTES, type IncidentDraft } from '../incident-form.js';

@@ -1,4 +1,4 @@
-import type { SupportSession } from '../../../data/support/support-sessions.store.js';
+import type { SupportSession } from '../../../bot/ports/support/sessions.js';
 import { formatInstant } from '../format.js';
 import { html, type HtmlValue, type SafeHtml } from '../html.js';
 import { can, type Permission } from '../roles.js';

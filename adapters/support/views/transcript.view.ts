@@ -1,5 +1,5 @@
-import type { ConversationEvent, ConversationSummary, Subject, TranscriptEntry } from '../../../data/support/conversations.store.js';
-import type { Incident } from '../../../data/support/incidents.store.js';
+import type { ConversationEvent, ConversationSummary, Subject, TranscriptEntry } from '../../../bot/ports/support/conversations.js';
+import type { Incident } from '../../../bot/ports/support/incidents.js';
 import { formatClock, formatInstant } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { maskLinaText, maskText } from '../masking.js';

@@ -10,7 +10,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../../../bot/logger.js';
 import { DirectLineError } from './directline.errors.js';
 import { directLineErrorHandler } from './directline.routes.js';
-import type { DirectLineService } from './directline.service.js';
+import type { DirectLineService } from './directline.contract.js';
 
 export interface ConnectorRoutesOptions {
   service: DirectLineService;

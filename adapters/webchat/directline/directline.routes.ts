@@ -8,7 +8,7 @@ import type { TLSSocket } from 'node:tls';
 import type { Logger } from '../../../bot/logger.js';
 import { createRateLimit } from '../rate-limit.js';
 import { DirectLineError } from './directline.errors.js';
-import type { DirectLineService } from './directline.service.js';
+import type { DirectLineService } from './directline.contract.js';
 import type { DirectLineTokens, VerifiedToken } from './directline.tokens.js';
 
 export interface DirectLineRoutesOptions {

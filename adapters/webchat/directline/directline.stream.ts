@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../../bot/logger.js';
-import type { DirectLineService } from './directline.service.js';
+import type { DirectLineService } from './directline.contract.js';
 import type { DirectLineTokens } from './directline.tokens.js';
 
 export interface DirectLineStreamOptions {

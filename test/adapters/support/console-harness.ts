@@ -9,9 +9,11 @@ import { hashPassword } from '../../../adapters/support/passwords.js';
 import { createSupportConsole, type SupportConsoleOptions } from '../../../adapters/support/support-console.js';
 import { ManualClock } from '../../../bot/clock.js';
 import { silentLogger } from '../../../bot/logger.js';
+import { createConsoleStores } from '../../../bot/main/support-stores.js';
+import type { FailureNoticeStore } from '../../../bot/ports/support/failure-notices.js';
+import type { SupportRole } from '../../../bot/ports/support/users.js';
 import { openDatabase, type SqliteDatabase } from '../../../data/database.js';
-import { createFailureNoticeStore, type FailureNoticeStore } from '../../../data/support/failure-notice.store.js';
-import { createSupportUserStore, type SupportRole } from '../../../data/support/support-users.store.js';
+import { createFailureNoticeStore } from '../../../data/support/failure-notice.store.js';
 import { FAKE_NOW, createFakeAgenda, type FakeAgenda } from '../../fakes/agenda.fake.js';
 
 export const PASSWORD = 'una clave larga y segura';
@@ -43,17 +45,16 @@ export async function startConsole(overrides: Partial<SupportConsoleOptions> = {
   const clock = new ManualClock(FAKE_NOW);
   const agenda = createFakeAgenda({ clock });
   const notices = createFailureNoticeStore(db);
-  const users = createSupportUserStore(db);
+  const stores = createConsoleStores(db, notices);
   const passwordHash = await testPasswordHash();
-  for (const [role, name] of Object.entries(STAFF)) users.create({ name, role: role as SupportRole, passwordHash, now: clock.now().getTime() });
+  for (const [role, name] of Object.entries(STAFF)) stores.users.create({ name, role: role as SupportRole, passwordHash, now: clock.now().getTime() });
   const circuit: { open: boolean; since?: Date } = { open: false };
   const exported: string[] = [];
   const handler = createSupportConsole({
-    db,
+    stores,
     clock,
     logger: silentLogger,
     agenda,
-    failureNotices: notices,
     exportTranscript: (conversationId) => {
       exported.push(conversationId);
       return [{ type: 'message', from: { role: 'user' }, text: 'hola', conversation: { id: conversationId } }];

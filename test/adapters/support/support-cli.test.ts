@@ -34,7 +34,10 @@ describe('lina support (CLI)', () => {
         }
       })();
     const program = new Command().exitOverride().configureOutput({ writeErr: (text) => (err += text), writeOut: (text) => (out += text) });
-    registerSupportCommands(program, () => openDatabase(dbPath), {
+    registerSupportCommands(program, () => {
+      const db = openDatabase(dbPath);
+      return { users: createSupportUserStore(db), close: () => db.close() };
+    }, {
       stdin,
       stdout: sink((text) => (out += text)),
       stderr: sink((text) => (err += text)),

@@ -14,6 +14,7 @@ import { loadConfig, type Config } from '../../../bot/config.js';
 import { silentLogger } from '../../../bot/logger.js';
 import { startRuntime, type Runtime } from '../../../bot/main/runtime.js';
 import { startWebServer, type WebServer, type WebServerOptions } from '../../../adapters/http/web-server.js';
+import { createDirectLineStore } from '../../../data/webchat/directline.store.js';
 import { FAKE_NOW } from '../../fakes/agenda.fake.js';
 
 /** Settings every web chat test starts from: nothing on disk, free ports. */
@@ -35,12 +36,12 @@ export interface Lina {
 /** Starts a runtime and the web server over it; both stop when the test ends. */
 export async function startLina(
   t: Pick<TestContext, 'after'>,
-  options: { env?: Record<string, string>; server?: Partial<Omit<WebServerOptions, 'config' | 'engine' | 'db' | 'clock' | 'logger'>> } = {},
+  options: { env?: Record<string, string>; server?: Partial<Omit<WebServerOptions, 'config' | 'engine' | 'directLineStore' | 'clock' | 'logger'>> } = {},
 ): Promise<Lina> {
   const config = loadConfig({ ...TEST_ENV, ...options.env });
   const clock = new ManualClock(FAKE_NOW);
   const runtime = await startRuntime({ config, clock, logger: silentLogger });
-  const web = await startWebServer({ config, engine: runtime.engine, db: runtime.db, clock, logger: silentLogger, ...options.server });
+  const web = await startWebServer({ config, engine: runtime.engine, directLineStore: createDirectLineStore(runtime.db), clock, logger: silentLogger, ...options.server });
   t.after(async () => {
     await web.close();
     await runtime.close();

@@ -8,6 +8,7 @@ import { assertChannelAccount, assertConversationAccount, assertSuggestedActions
 import { exportTranscript, TranscriptExportError } from '../../../adapters/webchat/transcript.exporter.js';
 import { openDatabase } from '../../../data/database.js';
 import { createSqliteSessionStore } from '../../../data/session.store.js';
+import { createConversationStore } from '../../../data/support/conversations.store.js';
 import { startChat } from '../../fakes/chat.js';
 
 interface TranscriptRow {
@@ -38,7 +39,7 @@ describe('exportTranscript', () => {
     const { db, conversationId, rows } = await recordConversation();
     assert.ok(rows.length >= 10, 'a conversation worth exporting');
 
-    const file = JSON.stringify(exportTranscript(db, conversationId), null, 2);
+    const file = JSON.stringify(exportTranscript(createConversationStore(db), conversationId), null, 2);
     const activities = JSON.parse(file) as Array<Record<string, unknown> & { from: { id: string; role: string }; timestamp: string }>;
 
     assert.ok(Array.isArray(activities));
@@ -88,7 +89,7 @@ describe('exportTranscript', () => {
   it('refuses an unknown conversation with a stable code', async () => {
     const db = openDatabase(':memory:');
     assert.throws(
-      () => exportTranscript(db, 'no-such-conversation'),
+      () => exportTranscript(createConversationStore(db), 'no-such-conversation'),
       (error: unknown) => error instanceof TranscriptExportError && error.code === 'NOT_FOUND',
     );
     db.close();

@@ -10,6 +10,7 @@ import { loadConfig } from '../../../bot/config.js';
 import { silentLogger } from '../../../bot/logger.js';
 import { startWebServer } from '../../../adapters/http/web-server.js';
 import { openDatabase } from '../../../data/database.js';
+import { createDirectLineStore } from '../../../data/webchat/directline.store.js';
 import { webchatText } from '../../../adapters/webchat/webchat-texts.js';
 import { FAKE_NOW } from '../../fakes/agenda.fake.js';
 import { startChannelConnector, startLina, TEST_ENV } from './harness.js';
@@ -162,7 +163,7 @@ describe('/api/messages (Bot Framework endpoint)', () => {
     const config = loadConfig({ ...TEST_ENV, LINA_LOCAL_BOT_SECRET: LOCAL_SECRET });
     const db = openDatabase(':memory:');
     const failing = { handle: async () => Promise.reject(new Error('the engine broke')) };
-    const web = await startWebServer({ config, engine: failing, db, clock: new ManualClock(FAKE_NOW), logger: silentLogger });
+    const web = await startWebServer({ config, engine: failing, directLineStore: createDirectLineStore(db), clock: new ManualClock(FAKE_NOW), logger: silentLogger });
     t.after(async () => {
       await web.close();
       db.close();

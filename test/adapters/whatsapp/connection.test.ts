@@ -4,7 +4,8 @@ import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { ManualClock } from '../../../bot/clock.js';
 import { openDatabase } from '../../../data/database.js';
-import { createSqliteAuthState } from '../../../adapters/whatsapp/auth-state.store.js';
+import { createAuthState } from '../../../adapters/whatsapp/auth-state.js';
+import { createWhatsAppAuthStore } from '../../../data/whatsapp/auth-state.store.js';
 import { backoffDelay } from '../../../adapters/whatsapp/backoff.js';
 import { startConnection, WhatsAppUnavailableError, type ConnectionOptions } from '../../../adapters/whatsapp/connection.js';
 import { loadAuthToolkit, loadBaileys, type AuthToolkit, type AuthenticationState } from '../../../adapters/whatsapp/socket.js';
@@ -37,7 +38,7 @@ before(async () => {
 
 async function setUp(options: Partial<ConnectionOptions> = {}) {
   const db = openDatabase(':memory:');
-  const auth = createSqliteAuthState({ db, toolkit });
+  const auth = createAuthState({ store: createWhatsAppAuthStore(db), toolkit });
   const clock = new ManualClock('2026-11-23T08:00:00-05:00');
   const timers = new FakeTimers(clock);
   const factory = makeSocketFactory(clock);
@@ -238,7 +239,7 @@ describe('WhatsApp connection', () => {
     const { db, factory } = await setUp();
     factory.latest().emit('creds.update', { registered: true, platform: 'android' });
     await flush();
-    const reloaded = createSqliteAuthState({ db, toolkit }).state.creds;
+    const reloaded = createAuthState({ store: createWhatsAppAuthStore(db), toolkit }).state.creds;
     assert.equal(reloaded.registered, true);
     assert.equal(reloaded.platform, 'android');
   });

@@ -5,6 +5,8 @@ import { createEngine } from '../../../bot/engine.js';
 import type { Engine } from '../../../bot/messages.js';
 import { openDatabase, type SqliteDatabase } from '../../../data/database.js';
 import { createSqliteSessionStore } from '../../../data/session.store.js';
+import { createWhatsAppAuthStore } from '../../../data/whatsapp/auth-state.store.js';
+import { createPeopleStore } from '../../../data/whatsapp/people.store.js';
 import { loadAuthToolkit, type AuthToolkit } from '../../../adapters/whatsapp/socket.js';
 import { startWhatsApp, type WhatsAppOptions } from '../../../adapters/whatsapp/whatsapp.adapter.js';
 import { FAKE_NOW } from '../../fakes/agenda.fake.js';
@@ -33,7 +35,8 @@ async function setUp(options: { engine?: Engine; db?: SqliteDatabase; clock?: Ma
   const db = options.db ?? openDatabase(':memory:');
   const channel = await startWhatsApp({
     engine: recording,
-    db,
+    authStore: createWhatsAppAuthStore(db),
+    people: createPeopleStore(db),
     renderer,
     logger: capture.logger,
     clock,

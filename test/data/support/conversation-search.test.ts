@@ -9,7 +9,8 @@ import { parseSearch, type SearchForm } from '../../../adapters/support/search-q
 import { SITE_CODES } from '../../../bot/domain.js';
 import { CHANNELS } from '../../../bot/messages.js';
 import { openDatabase, type SqliteDatabase } from '../../../data/database.js';
-import { OUTCOMES, buildSearchSql, createConversationStore, type ConversationFilters } from '../../../data/support/conversations.store.js';
+import { OUTCOMES, type ConversationFilters } from '../../../bot/ports/support/conversations.js';
+import { buildSearchSql, createConversationStore } from '../../../data/support/conversations.store.js';
 import { DASHBOARD_SQL, createDashboardStore } from '../../../data/support/dashboard.store.js';
 
 const COUNT = 100_000;

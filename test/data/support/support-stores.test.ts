@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import type { NewIncident } from '../../../bot/ports/support/incidents.js';
+import { SupportUserExistsError } from '../../../bot/ports/support/users.js';
 import { openDatabase } from '../../../data/database.js';
 import { createAuditLog } from '../../../data/support/audit-log.store.js';
-import { createIncidentStore, type NewIncident } from '../../../data/support/incidents.store.js';
+import { createIncidentStore } from '../../../data/support/incidents.store.js';
 import { createLoginAttemptStore } from '../../../data/support/login-attempts.store.js';
 import { createSupportSessionStore } from '../../../data/support/support-sessions.store.js';
-import { SupportUserExistsError, createSupportUserStore } from '../../../data/support/support-users.store.js';
+import { createSupportUserStore } from '../../../data/support/support-users.store.js';
 
 const T0 = new Date('2026-11-23T08:00:00-05:00').getTime();
 

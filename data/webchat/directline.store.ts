@@ -1,68 +1,44 @@
 /**
- * Lina's Direct Line conversations and their activities in SQLite (migration 2), so a page
- * reload, or a restart, replays a conversation from any watermark.
+ * Lina's Direct Line conversations and their activities in SQLite, so a page reload, or a
+ * restart, replays a conversation from any watermark.
  */
-import { isSiteCode, type SiteCode } from '../../../bot/domain.js';
-import type { SqliteDatabase } from '../../../data/database.js';
+import { isSiteCode } from '../../bot/domain.js';
+import type { DirectLineActivity, DirectLineStore, StoredActivity } from '../../bot/ports/directline.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-/** An activity as Direct Line clients receive it: plain JSON. */
-export interface DirectLineActivity {
-  id: string;
-  type: string;
-  timestamp: string;
-  [field: string]: unknown;
-}
-
-export interface DirectLineConversation {
-  id: string;
-  /** The member's Direct Line user id (`dl_…`), never a person's data. */
-  userId: string;
-  site?: SiteCode;
-  createdAt: number;
-  /** When it ended (the client ended it, or it was purged): no token of it works any more. */
-  endedAt?: number;
-  /** Bytes of the member's activities stored so far. */
-  memberBytes?: number;
-}
-
-export interface StoredActivity {
-  /** Position in the conversation, from 1: the watermark after this activity. */
-  seq: number;
-  activity: DirectLineActivity;
-}
-
-export interface DirectLineStore {
-  /** Creates the conversation unless it exists; `true` when it was created now. */
-  createConversation(conversation: DirectLineConversation): boolean;
-  findConversation(id: string): DirectLineConversation | undefined;
-  /**
-   * Appends the activity `build` makes for the next position (its id names that position);
-   * `memberBytes` adds to the bytes the member has posted.
-   */
-  appendActivity(conversationId: string, build: (position: { seq: number; id: string }) => DirectLineActivity, at: number, memberBytes?: number): StoredActivity;
-  /**
-   * Ends the conversation (creating it as ended when it never started, so its token cannot
-   * start it later); `true` when it was open until now.
-   */
-  endConversation(conversation: Pick<DirectLineConversation, 'id' | 'userId'>, at: number): boolean;
-  /** Activities after `watermark`, oldest first, at most `limit`. */
-  activitiesAfter(conversationId: string, watermark: number, limit: number): StoredActivity[];
-  /** The watermark after the last activity (0 when there is none). */
-  lastSeq(conversationId: string): number;
-}
-
-/** Activity ids as Azure writes them: the conversation id, a bar, and the position in 7 digits. */
-export function activityIdFor(conversationId: string, seq: number): string {
-  return `${conversationId}|${String(seq).padStart(7, '0')}`;
-}
-
-/** The position an activity id of this conversation names, if it is one. */
-export function seqOfActivityId(conversationId: string, id: string): number | undefined {
-  const prefix = `${conversationId}|`;
-  if (!id.startsWith(prefix)) return undefined;
-  const digits = id.slice(prefix.length);
-  return /^\d{1,12}$/.test(digits) ? Number(digits) : undefined;
-}
+/** The Direct Line's tables, by schema version (see `Migration`). */
+export const DIRECTLINE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 2,
+    sql: `
+  -- Web chat: the conversations of Lina's own Direct Line 3.0 endpoint and their activities,
+  -- so a reload (or a restart) replays the same conversation from its watermark.
+  CREATE TABLE directline_conversations (
+    id         TEXT PRIMARY KEY,
+    user_id    TEXT NOT NULL,
+    site       TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE directline_activities (
+    conversation_id TEXT NOT NULL,
+    seq             INTEGER NOT NULL,
+    activity        TEXT NOT NULL,
+    PRIMARY KEY (conversation_id, seq)
+  ) WITHOUT ROWID;
+  `,
+  },
+  {
+    version: 8,
+    sql: `
+  -- Direct Line bounds (issue 15): a conversation that ended (the client ended it, or it was
+  -- purged) stays as a row with its end, so no token of it can start it again; and the bytes
+  -- its member posted, bounded per conversation.
+  ALTER TABLE directline_conversations ADD COLUMN ended_at INTEGER;
+  ALTER TABLE directline_conversations ADD COLUMN member_bytes INTEGER NOT NULL DEFAULT 0;
+  `,
+  },
+];
 
 export function createDirectLineStore(db: SqliteDatabase): DirectLineStore {
   const insertConversation = db.prepare(
@@ -89,9 +65,9 @@ export function createDirectLineStore(db: SqliteDatabase): DirectLineStore {
   );
 
   const append = db.transaction(
-    (conversationId: string, build: (position: { seq: number; id: string }) => DirectLineActivity, at: number, memberBytes: number): StoredActivity => {
+    (conversationId: string, build: (seq: number) => DirectLineActivity, at: number, memberBytes: number): StoredActivity => {
       const seq = (selectLastSeq.get(conversationId)?.seq ?? 0) + 1;
-      const activity = build({ seq, id: activityIdFor(conversationId, seq) });
+      const activity = build(seq);
       insertActivity.run(conversationId, seq, JSON.stringify(activity));
       touchConversation.run(at, conversationId);
       if (memberBytes > 0) addMemberBytes.run(memberBytes, conversationId);

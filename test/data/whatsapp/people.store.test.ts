@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { openDatabase } from '../../../data/database.js';
-import type { WhatsAppAddress } from '../../../adapters/whatsapp/inbound.js';
-import { createPeopleStore } from '../../../adapters/whatsapp/people.store.js';
+import type { WhatsAppAddress } from '../../../bot/ports/whatsapp.js';
+import { createPeopleStore } from '../../../data/whatsapp/people.store.js';
 
 const pn = (user: string): WhatsAppAddress => ({ jid: `${user}@s.whatsapp.net`, kind: 'pn', user });
 const lid = (user: string): WhatsAppAddress => ({ jid: `${user}@lid`, kind: 'lid', user });

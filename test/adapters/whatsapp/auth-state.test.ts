@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { openDatabase, type SqliteDatabase } from '../../../data/database.js';
-import { createSqliteAuthState } from '../../../adapters/whatsapp/auth-state.store.js';
+import { createAuthState } from '../../../adapters/whatsapp/auth-state.js';
+import { createWhatsAppAuthStore } from '../../../data/whatsapp/auth-state.store.js';
 import { loadAuthToolkit, type AuthToolkit, type SignalDataSet } from '../../../adapters/whatsapp/socket.js';
 
 let toolkit: AuthToolkit;
@@ -19,17 +20,17 @@ function rowCount(db: SqliteDatabase, category?: string): number {
 
 const bytes = (...values: number[]) => Buffer.from(values);
 
-describe('WhatsApp auth state in SQLite', () => {
+describe('WhatsApp auth state, kept in SQLite', () => {
   it('starts with fresh credentials and keeps them across a restart, Buffers included', async () => {
     const db = openDatabase(':memory:');
-    const first = createSqliteAuthState({ db, toolkit });
+    const first = createAuthState({ store: createWhatsAppAuthStore(db), toolkit });
     assert.equal(first.state.creds.registered, false);
     assert.ok(Buffer.isBuffer(first.state.creds.noiseKey.public));
     first.state.creds.me = { id: '573001112233:4@s.whatsapp.net', name: 'Lina' };
     first.state.creds.registered = true;
     await first.saveCreds();
 
-    const again = createSqliteAuthState({ db, toolkit });
+    const again = createAuthState({ store: createWhatsAppAuthStore(db), toolkit });
     assert.deepEqual(again.state.creds.me, { id: '573001112233:4@s.whatsapp.net', name: 'Lina' });
     assert.equal(again.state.creds.registered, true);
     assert.ok(Buffer.isBuffer(again.state.creds.noiseKey.public));
@@ -40,7 +41,7 @@ describe('WhatsApp auth state in SQLite', () => {
 
   it('round-trips pre-keys, sessions and app-state sync keys', async () => {
     const db = openDatabase(':memory:');
-    const { state } = createSqliteAuthState({ db, toolkit });
+    const { state } = createAuthState({ store: createWhatsAppAuthStore(db), toolkit });
     const preKey = { public: bytes(1, 2, 3), private: bytes(4, 5, 6) };
     const session = new Uint8Array([9, 8, 7, 6]);
     const appStateKey = { keyData: bytes(10, 11, 12), fingerprint: { rawId: 7, currentIndex: 1, deviceIndexes: [0, 1] }, timestamp: 1_795_000_000 };
@@ -68,7 +69,7 @@ describe('WhatsApp auth state in SQLite', () => {
 
   it('deletes keys set to null or undefined and overwrites the rest', async () => {
     const db = openDatabase(':memory:');
-    const { state } = createSqliteAuthState({ db, toolkit });
+    const { state } = createAuthState({ store: createWhatsAppAuthStore(db), toolkit });
     await state.keys.set({ 'pre-key': { '1': { public: bytes(1), private: bytes(2) }, '2': { public: bytes(3), private: bytes(4) } } });
     await state.keys.set({ 'pre-key': { '1': null, '2': { public: bytes(5), private: bytes(6) } }, session: { gone: undefined } } as unknown as SignalDataSet);
     const preKeys = await state.keys.get('pre-key', ['1', '2']);
@@ -79,7 +80,7 @@ describe('WhatsApp auth state in SQLite', () => {
 
   it('writes a batch whole or not at all', async () => {
     const db = openDatabase(':memory:');
-    const { state } = createSqliteAuthState({ db, toolkit });
+    const { state } = createAuthState({ store: createWhatsAppAuthStore(db), toolkit });
     await state.keys.set({ session: { kept: new Uint8Array([1]) } });
     const broken = {
       session: { kept: null, fresh: new Uint8Array([2]) },
@@ -93,7 +94,7 @@ describe('WhatsApp auth state in SQLite', () => {
 
   it('forgets everything on clear, for a fresh pairing', async () => {
     const db = openDatabase(':memory:');
-    const auth = createSqliteAuthState({ db, toolkit });
+    const auth = createAuthState({ store: createWhatsAppAuthStore(db), toolkit });
     const oldNoiseKey = auth.state.creds.noiseKey.public;
     auth.state.creds.registered = true;
     await auth.saveCreds();
@@ -104,6 +105,6 @@ describe('WhatsApp auth state in SQLite', () => {
     assert.equal(rowCount(db), 0);
     assert.equal(auth.state.creds.registered, false);
     assert.notDeepEqual(auth.state.creds.noiseKey.public, oldNoiseKey);
-    assert.equal(createSqliteAuthState({ db, toolkit }).state.creds.registered, false);
+    assert.equal(createAuthState({ store: createWhatsAppAuthStore(db), toolkit }).state.creds.registered, false);
   });
 });

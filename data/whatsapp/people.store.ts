@@ -3,24 +3,24 @@
  * phone JID (`573001112233@s.whatsapp.net`) or a LID (`123…@lid`), and WhatsApp moves chats
  * from one to the other; every address ever seen maps to one person id in `whatsapp_people`.
  */
-import type { SqliteDatabase } from '../../data/database.js';
-import type { WhatsAppAddress } from './inbound.js';
+import type { PeopleStore, WhatsAppAddress, WhatsAppPerson } from '../../bot/ports/whatsapp.js';
+import type { Migration, SqliteDatabase } from '../sqlite.js';
 
-export interface WhatsAppPerson {
-  /** The engine's user id on WhatsApp: personal data, never logged. */
-  personId: string;
-  /** The phone in E.164 (`+573001112233`), when any of the person's addresses revealed it. */
-  phone?: string;
-}
-
-export interface PeopleStore {
-  /**
-   * The person behind a message's addresses (the chat's own first), recording them all.
-   * A known address keeps its person; a new person is named by the phone digits when a phone
-   * JID is present, else by the LID (`lid:<digits>`).
-   */
-  resolve(addresses: WhatsAppAddress[]): WhatsAppPerson;
-}
+/** The table of WhatsApp addresses and their people, by schema version (see `Migration`). */
+export const WHATSAPP_PEOPLE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 2,
+    sql: `
+  -- WhatsApp: every JID a person has written from (phone or LID) maps to one person id, so
+  -- a member who shows up under either keeps one conversation.
+  CREATE TABLE whatsapp_people (
+    jid       TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL,
+    phone     TEXT
+  ) WITHOUT ROWID;
+  `,
+  },
+];
 
 interface PersonRow {
   jid: string;

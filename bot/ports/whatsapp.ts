@@ -1,0 +1,51 @@
+/**
+ * What the WhatsApp channel keeps in Lina's database, as ports: the linked device's
+ * credentials and keys (opaque text to the store: the channel encodes and decodes them), and
+ * the people behind the addresses members write from. Implemented by data/whatsapp/.
+ */
+
+/** One of a person's WhatsApp addresses: a phone JID or a LID, without device suffix. */
+export interface WhatsAppAddress {
+  jid: string;
+  kind: 'pn' | 'lid';
+  /** The digits before the `@`: the phone number (country code first) for `pn`. */
+  user: string;
+}
+
+export interface WhatsAppPerson {
+  /** The engine's user id on WhatsApp: personal data, never logged. */
+  personId: string;
+  /** The phone in E.164 (`+573001112233`), when any of the person's addresses revealed it. */
+  phone?: string;
+}
+
+export interface PeopleStore {
+  /**
+   * The person behind a message's addresses (the chat's own first), recording them all.
+   * A known address keeps its person; a new person is named by the phone digits when a phone
+   * JID is present, else by the LID (`lid:<digits>`).
+   */
+  resolve(addresses: WhatsAppAddress[]): WhatsAppPerson;
+}
+
+/** One stored value of the auth state: the credentials, or one signal key of a category. */
+export interface AuthEntry {
+  category: string;
+  id: string;
+  /** The encoded value; `null` deletes the entry. */
+  value: string | null;
+}
+
+/**
+ * The linked device's credentials and signal keys, one entry per (category, id), values
+ * already encoded as text. A batch is written whole or not at all.
+ */
+export interface WhatsAppAuthStore {
+  get(category: string, id: string): string | undefined;
+  /** The entries of a category among `ids` that exist (a missing one is simply absent). */
+  getMany(category: string, ids: string[]): Array<{ id: string; value: string }>;
+  /** Writes and deletes (`value: null`) in one transaction. */
+  write(entries: AuthEntry[]): void;
+  /** Forgets every entry (after a logout). */
+  clear(): void;
+}
