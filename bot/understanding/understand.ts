@@ -459,7 +459,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // "Mañanaaa", "la última, el PPT": the option picked is also what the message says.
     if (question === 'band' && picked?.by === 'words' && !entities.band && !entities.time && (picked.value === 'manana' || picked.value === 'tarde' || picked.value === 'cualquiera')) entities.band = picked.value;
     if (question === 'documentType' && picked?.by === 'words' && !entities.documentType) entities.documentType = picked.value as NonNullable<Entities['documentType']>;
-    // "Para mí y para Sofía una cita", "bns tardes una cita xfa": a first message about a cita asks for one.
+    // "Para mí y para Sofía una cita", "bns tardes una cita xfa": a first message about a cita asks for one
+    // (naming patients there is no change of patient: nobody was chosen yet).
+    if (question === 'start' && intent === 'change_patient' && !intentRead.ruled && !PATIENT_CHANGE_CUE.test(normalized) && !CORRECTION.test(normalized) && ASKS_FOR_A_CITA.test(words.join(' '))) intent = 'none';
     if (intent === 'none' && (question === 'start' || question === 'menu') && picked === undefined && ASKS_FOR_A_CITA.test(words.join(' ')) && !intentRead.ruled) {
       intent = 'book';
       if (question === 'menu' && optionValue(expectation.options, 'book')) choice = 'book';
