@@ -8,6 +8,7 @@ import type { AgendaService, Clock, ContingencySwitch, IdentityGuard, SessionSto
 import type { Renderer } from './rendering/renderer.js';
 import { createConversationMachine, type SearchRules } from './dialog-actors.js';
 import type { Understand } from './understanding/understand.js';
+import { mentionsRedFlag } from './understanding/red-flags.js';
 import type { Expectation } from './understanding/types.js';
 import { readSiteTag } from './site-tag.js';
 import { admit } from './turn/admit.js';
@@ -116,6 +117,8 @@ export function createEngine(options: EngineOptions): Engine {
     const conversation = await resume(turn, current);
     const hooks = beginTurn(conversation, turn.log);
     if (turn.fresh === 'machine-changed' || turn.fresh === 'unreadable') hooks.replies.push({ key: 'errors.restarted' });
+    // "Le cuesta respirar", "fiebre de 40": before anything about appointments, where to go now.
+    if (mentionsRedFlag(turn.message.text)) hooks.replies.push({ key: 'safety.emergency' });
     // The message is read as an answer to the question pending (none yet on a fresh start).
     const expectation: Expectation =
       turn.fresh || !current ? { question: 'start', options: [] } : { ...renderer.expectation(pendingOf(current), turn.now), people: peopleOf(current) };

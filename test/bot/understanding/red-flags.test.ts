@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { mentionsRedFlag } from '../../../bot/understanding/red-flags.js';
+
+describe('signs of an emergency in a message', () => {
+  for (const text of [
+    'la niña tiene fiebre de 40 y le esta costando respirar, necesito q la vean ya',
+    'mi hijo no puede respirar bien',
+    'tengo un dolor muy fuerte en el pecho',
+    'el niño convulsionó anoche',
+    'mi mamá se desmayó',
+    'está vomitando sangre',
+    'se tomó unas pastillas de la abuela',
+    'tiene fiebre alta que no baja desde ayer',
+    'FIEBRE DE CUARENTA',
+  ]) {
+    it(`reads "${text}" as one`, () => assert.equal(mentionsRedFlag(text), true));
+  }
+  for (const text of [
+    'necesito cita de control de pediatría',
+    'tiene fiebre desde anoche',
+    'tengo gripa y tos',
+    'dolor de cabeza',
+    'la cita del 40',
+    'no programada, para hoy si se puede',
+    'respira bien pero tiene mocos',
+    '',
+  ]) {
+    it(`does not read "${text}" as one`, () => assert.equal(mentionsRedFlag(text), false));
+  }
+});
