@@ -1,0 +1,150 @@
+/**
+ * The entities a message names (see `understand.ts`): a specialty, a visit type, a site; a day,
+ * a time, a band (chrono-node, in `when.ts`), a day to move an appointment to; a date of birth,
+ * a document, an e-mail. Each where the question asked makes it an answer, or where the
+ * message leaves no doubt.
+ */
+import { isBusinessDay, isHoliday } from '../calendar.js';
+import { readBirthDate } from './birth-date.js';
+import { CHANGE_OF_MIND, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST } from './cues.js';
+import { documentTypesIn, readDocument } from './document.js';
+import { readEmail } from './email.js';
+import type { Found } from './lexicon.js';
+import { DAY_QUESTIONS, IDENTITY_QUESTIONS, bogotaParts, uncovered, type Message, type Reading } from './reading.js';
+import type { Entities, Question } from './types.js';
+import { readWhen } from './when.js';
+import { normalizeMessage } from './words.js';
+
+/** Where a document number may be given: before and during identification. */
+const DOCUMENT_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'consent', 'document', 'documentType', 'birthDate']);
+/** Using this chat: "(primera vez que) uso esto", "les escribo", "entro aquí". */
+const CHANNEL_USE = /^(yo )?(le |les |me )?(uso|utilizo|escribo|entro|hablo|chateo|manejo|ingreso|comunico|pruebo)\b/;
+
+function lastValue<T>(found: ReadonlyArray<Found<T>>): T | undefined {
+  return found.at(-1)?.value;
+}
+
+/** What a message names, with the courtesy words and the visit types found in it: other readings set them aside. */
+export function readEntities(
+  reading: Reading,
+  message: Message,
+  question: Question,
+  now: Date,
+): { entities: Entities; courtesy: ReadonlyArray<Found<true>>; visitTypes: ReadonlyArray<Found<unknown>> } {
+  const { lexicon } = reading;
+  const { read, normalized, original, words } = message;
+  const entities: Entities = {};
+
+  // Courtesy words ("por favor", "señorita") are set aside by several readings: found once.
+  const courtesy = lexicon.courtesy.find(words);
+  const specialties = lexicon.specialty.find(words);
+  // "Es control, no primera vez": a visit type right after "no" is the one ruled out.
+  // "Primera vez que uso esto": the member's first time here, not a first visit.
+  const visitTypes = lexicon.visitType.find(words).filter((found) => words[found.start - 1] !== 'no' && !(words[found.end] === 'que' && CHANNEL_USE.test(words.slice(found.end + 1, found.end + 4).join(' '))));
+  const sites = lexicon.sites.find(words);
+  // "¿Le toca pediatra o médico general?" asks, and names neither.
+  const alternatives = specialties.length > 1 && new Set(specialties.map((found) => found.value)).size > 1 && words.slice(specialties[0]?.end ?? 0, specialties.at(-1)?.start ?? 0).includes('o');
+  const specialty = alternatives ? undefined : lastValue(specialties);
+  if (specialty) entities.specialty = specialty;
+  const visitType = lastValue(visitTypes);
+  if (visitType) entities.visitType = visitType;
+  const site = lastValue(sites);
+  // "Nació en el hospital de Kennedy": where someone was born is no site to book at.
+  if (site && !IDENTITY_QUESTIONS.has(question)) entities.site = site;
+
+  // Days and times are read without the words that name a site ("Primero de Mayo", "la 26").
+  const whenText = sites.length > 0 ? uncovered(words, sites).join(' ') : read;
+  let when = readWhen(whenText, now, { mananaIsBand: question === 'band' });
+  // "El juevs" where a day is expected: read again from the corrected words.
+  if (!when.day && !when.time && DAY_QUESTIONS.has(question) && words.some((word, index) => word !== original[index])) {
+    const corrected = readWhen(uncovered(words, sites).join(' '), now, { mananaIsBand: question === 'band' });
+    if (corrected.day) when = corrected;
+  }
+  // "La de las 9, ay mejor la del miércoles a las 10:40": the day and time after a change of mind are the answer.
+  const changed = CHANGE_OF_MIND.exec(normalizeMessage(whenText));
+  if (changed && (when.day || when.time)) {
+    const after = readWhen(normalizeMessage(whenText).slice(changed.index + changed[0].length), now, { mananaIsBand: question === 'band' });
+    // The band said before the change of mind stays only when nothing after it names the time ("en la tarde… mejor el miércoles").
+    if (after.day || after.time) when = { ...after, ...(after.band || !when.band || after.time ? {} : { band: when.band }) };
+  }
+  // A band the member asks for ("en la tarde", "temprano"), not a habit ("por las mañanas") nor the part of the day of an hour.
+  if (when.band && (EXPLICIT_BAND.test(words.join(' ')) || (question === 'band' && !when.time))) entities.band = when.band;
+  // "Me da igual, la que quede más cerca" at the site question is about the site, not the hour.
+  if (entities.band === 'cualquiera' && question === 'site' && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) delete entities.band;
+  if (when.day) {
+    entities.day = when.day;
+    // Holidays come from the project's calendar (Ley 51 de 1983 and Ley 2578 de 2026).
+    if (!isBusinessDay(when.day)) entities.dayOff = isHoliday(when.day) ? 'holiday' : 'weekend';
+  }
+  if (when.weekday !== undefined && entities.day) entities.weekday = when.weekday;
+  // "Tengo una cita el miércoles y necesito cambiarla pal jueves": the day after "cambiarla
+  // para" is the new one; a day before it names the appointment.
+  const moveTo = entities.day ? MOVE_TO.exec(normalizeMessage(whenText)) : null;
+  if (moveTo) {
+    const normalizedWhen = normalizeMessage(whenText);
+    const target = readWhen(normalizedWhen.slice(moveTo.index + moveTo[0].length), now);
+    const named = readWhen(normalizedWhen.slice(0, moveTo.index), now);
+    if (target.day) {
+      entities.newDay = target.day;
+      if (named.day && named.day !== target.day) {
+        entities.day = named.day;
+        if (named.weekday !== undefined) entities.weekday = named.weekday;
+        else delete entities.weekday;
+      }
+    }
+  }
+  // "Por la tarde, Sofi sale del jardín al mediodía": noon said as a reason beside the band asked for is no time.
+  if (when.time === '12:00' && entities.band && /\b(medio ?dia)\b/.test(normalized) && !/\b12\b/.test(normalized)) delete when.time;
+  if (when.time && question !== 'document') entities.time = when.time;
+  // "¿Hay algo más temprano?" where slots are shown: earlier than those.
+  if ((question === 'slot' || question === 'confirm') && EARLIER.test(words.join(' '))) entities.earlier = true;
+
+  const today = bogotaParts(now.toISOString())?.day ?? '';
+  // Most messages hold no date: the reader runs only on a digit, a month or a number word.
+  // At its question, a date written with typos ("quinze de marso") is read from the corrected words too.
+  const birthDate = MAY_HOLD_A_DATE.test(normalized) || question === 'birthDate' ? readBirthDate(read, today) ?? (question === 'birthDate' ? readBirthDate(words.join(' '), today) : undefined) : undefined;
+  if (birthDate) {
+    entities.birthDate = birthDate;
+    delete entities.day;
+    delete entities.weekday;
+    delete entities.dayOff;
+    delete entities.time;
+  }
+  // A document where one may be given: a number (or a number dictated in words), or the type alone.
+  // Elsewhere, a document given with its type ("es para mí, cédula 1010101010") is read too.
+  const documentHere = DOCUMENT_QUESTIONS.has(question) && (question === 'document' || question === 'documentType' || MAY_HOLD_A_NUMBER.test(normalized));
+  if (documentHere || (/\d{5}/.test(normalized) && DOCUMENT_TYPE_NAMED.test(normalized))) {
+    const document = readDocument(read);
+    const typed = document.documentType !== undefined && document.documentNumber !== undefined;
+    // "15 03 94", "15 de marzo de 1.994" at the date-of-birth question are the date, not a document.
+    if (document.documentNumber && (documentHere || typed) && !(birthDate && !document.documentType && (question === 'birthDate' || isDateDigits(document.documentNumber, birthDate)))) {
+      entities.documentNumber = document.documentNumber;
+    }
+    if (document.documentType && (typed || question === 'documentType' || question === 'document')) {
+      entities.documentType = document.documentType;
+    }
+    // "El de la niña es registro civil, porque…": at the type question, the one type named is the answer.
+    if (question === 'documentType' && !entities.documentType) {
+      const named = documentTypesIn(read);
+      if (named.length === 1 && named[0]) entities.documentType = named[0];
+    }
+    // "¡Ya le dije! 1010101010": at the document question, one long number is the number, whatever surrounds it.
+    if (question === 'document' && !entities.documentNumber && !birthDate) {
+      const numbers = normalized.match(/(?<![\d.])\d{1,3}(?:\.\d{3})+(?![\d.])|(?<!\d)\d{6,15}(?!\d)/g) ?? [];
+      if (numbers.length === 1 && numbers[0]) entities.documentNumber = numbers[0].replace(/\./g, '');
+    }
+  }
+  const email = readEmail(read);
+  if (email.email) entities.email = email.email;
+  // "No tengo" and "ninguno" answer the e-mail question; elsewhere only words about mail do.
+  if (email.noEmail && (question === 'email' || /\b(correo|email|e mail|mail|gmail|hotmail)\b/.test(normalized))) entities.noEmail = true;
+  // "No tengo, me pueden escribir por aquí?": the answer comes first, then the rest.
+  if (question === 'email' && !entities.email && NO_EMAIL_FIRST.test(normalized)) entities.noEmail = true;
+  return { entities, courtesy, visitTypes };
+}
+
+/** Whether a number is a date of birth's digits ("150394", "15031994", "19940315"). */
+function isDateDigits(number: string, birthDate: string): boolean {
+  const [year = '', month = '', day = ''] = birthDate.split('-');
+  return [`${day}${month}${year.slice(2)}`, `${day}${month}${year}`, `${year}${month}${day}`].includes(number);
+}

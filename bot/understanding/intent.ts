@@ -1,0 +1,132 @@
+/**
+ * The intent a message reads as (see `understand.ts`), before `settle.ts` weighs it against the
+ * option picked and the entities read: a phrase of the lexicon, a yes or a no, a cue, small
+ * talk, or for free sentences NLP.js's classifier; and the operation a cue names.
+ */
+import {
+  ASKS_WHAT_FOR,
+  BACK_CUE,
+  GOODBYE_HINT,
+  GOODBYE_WORDS,
+  HELP_CUE,
+  KEEP_IT,
+  MENU_CUE,
+  OPERATION_CUES,
+  OTHER_DAY_CUE,
+  PATIENT_CHANGE_CUE,
+  PERSON_WORDS,
+  REQUEST,
+  STILL_THERE,
+  WEAK_GOODBYE,
+  WEAK_YES,
+} from './cues.js';
+import type { Found } from './lexicon.js';
+import { numberFromWords, ordinalFromWord } from './numbers.js';
+import { DAY_QUESTIONS, YES_NO_QUESTIONS, uncovered, type Reading } from './reading.js';
+import type { Intent, Question } from './types.js';
+
+/** Below this classifier score, a guess is too weak to act on: the message is `none`. */
+const INTENT_THRESHOLD = 0.6;
+
+/**
+ * The intent read and its score. `ruled`: a rule read the whole message (a phrase of the lexicon,
+ * a yes, a no, small talk alone, nothing at all), not a cue or the classifier.
+ */
+export interface IntentRead {
+  intent: Intent;
+  score: number;
+  ruled: boolean;
+}
+
+export function readIntent(
+  reading: Reading,
+  words: readonly string[],
+  question: Question,
+  yesNo: 'yes' | 'no' | undefined,
+  courtesy: ReadonlyArray<Found<true>>,
+  answeringNo = false,
+): IntentRead {
+  const { lexicon, model, smallTalk } = reading;
+  if (words.length === 0) return { intent: 'none', score: 1, ruled: true };
+  const whole = words.join(' ');
+  const phrase = uncovered(words, courtesy).join(' ') || whole;
+  const ruled = lexicon.intentPhrases.get(whole) ?? lexicon.intentPhrases.get(phrase);
+  if (ruled) return { intent: ruled, score: 1, ruled: true };
+  const yesNoQuestion = YES_NO_QUESTIONS.has(question);
+  // "Perfecto, muchas gracias" after an answer is thanks, not a yes to a question nobody asked.
+  if (!yesNoQuestion && WEAK_YES.has(phrase) && smallTalk.find(words).some((found) => found.value === 'thanks')) return { intent: 'thanks', score: 1, ruled: true };
+  if (lexicon.yes.has(whole) || lexicon.yes.has(phrase) || (yesNoQuestion && (lexicon.yesVerbs.has(whole) || lexicon.yesVerbs.has(phrase)))) {
+    return { intent: 'affirm', score: 1, ruled: true };
+  }
+  if (lexicon.no.has(whole) || lexicon.no.has(phrase)) return { intent: 'deny', score: 1, ruled: true };
+  if (GOODBYE_WORDS.find(words).length > 0) return { intent: 'goodbye', score: 1, ruled: false };
+  if (PERSON_WORDS.find(words).length > 0 || HELP_CUE.test(whole)) return { intent: 'help', score: 1, ruled: false };
+  if (MENU_CUE.test(whole)) return { intent: 'menu', score: 1, ruled: false };
+  if (question !== 'start' && question !== 'menu' && BACK_CUE.test(whole)) return { intent: 'back', score: 1, ruled: false };
+  if (PATIENT_CHANGE_CUE.test(whole)) return { intent: 'change_patient', score: 1, ruled: false };
+  // "¿Y eso para qué es?" to the authorisation: what it is for.
+  if (question === 'consent' && ASKS_WHAT_FOR.test(whole)) return { intent: 'help', score: 1, ruled: false };
+  // "Ah, no sabía que ya tenía cita, entonces déjela así": nothing to cancel.
+  if (KEEP_IT.test(whole) && !/\bcancel/.test(whole) && !/\b(otra|nueva|otro)\b/.test(whole)) return { intent: /\bgracias\b/.test(whole) ? 'thanks' : 'none', score: 1, ruled: false };
+  // "Hola, perdón, ¿sigue ahí? Se me fue la señal": checking Lina is there.
+  if (STILL_THERE.test(whole) && words.length <= 14 && !operationCue(whole)) return { intent: 'greet', score: 1, ruled: false };
+  const cued = operationCue(whole, answeringNo);
+  if (cued) return { intent: cued, score: 0.9, ruled: false };
+  if (DAY_QUESTIONS.has(question) && OTHER_DAY_CUE.test(whole) && !/\bno (quiero |es )?(otro dia|otra fecha)\b/.test(whole)) return { intent: 'other_day', score: 0.9, ruled: false };
+
+  // Greetings, thanks and courtesy around a request do not decide its intent.
+  const talk = smallTalk.find(words);
+  const content = uncovered(words, [...talk, ...courtesy]);
+  // "Hola ok 🙏" is small talk; "dos porfa 🙏" is an option picked politely.
+  const lone = content.length === 1 ? content[0] ?? '' : '';
+  const loneNumber = /^\d+$/.test(lone) || numberFromWords(lone) !== undefined || ordinalFromWord(lone) !== undefined;
+  if (content.length === 0 || (talk.length > 0 && content.length === 1 && lone.length <= 3 && !loneNumber)) {
+    if (talk.length === 0) return { intent: 'none', score: 1, ruled: true };
+    // "Sí, gracias, muy amable" to a yes/no question: the yes.
+    if (yesNoQuestion && yesNo) return { intent: yesNo === 'yes' ? 'affirm' : 'deny', score: 1, ruled: true };
+    // "Holaaa buenas noches 🙏": a greeting first is a greeting.
+    const kind = talk[0]?.value === 'greet' ? 'greet' : talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
+    return { intent: kind, score: 1, ruled: true };
+  }
+  const guess = model.classify(content);
+  let intent: Intent = guess.score >= INTENT_THRESHOLD ? guess.intent : 'none';
+  if (intent === 'greet' || intent === 'thanks') intent = 'none';
+  // A goodbye needs a goodbye word: "ya salieron los resultados" ends nothing.
+  if (intent === 'goodbye' && !GOODBYE_HINT.test(whole) && !(words.length <= 3 && /\bsalir\b/.test(whole))) intent = 'none';
+  // "Muchas gracias por todo, Dios los bendiga", "buenas tardes, que tenga feliz día": thanks or a greeting, not a goodbye.
+  const opensWith = talk.length > 0 && talk[0] !== undefined && uncovered(words.slice(0, talk[0].start), courtesy).length === 0 ? talk[0].value : undefined;
+  if (intent === 'goodbye' && opensWith && (WEAK_GOODBYE.test(whole) || !GOODBYE_HINT.test(uncovered(words, talk).join(' ')))) intent = opensWith;
+  // "Gracias por el recordatorio de la cita", "gracias por la paciencia, ya le digo": thanks, when nothing is asked.
+  if (opensWith === 'thanks' && !yesNo && (intent === 'none' || intent === 'book' || intent === 'consult' || intent === 'goodbye') && !REQUEST.test(whole)) intent = 'thanks';
+  if (intent === 'greet' || intent === 'thanks') return { intent, score: 1, ruled: false };
+  if (intent === 'none' && STILL_THERE.test(whole)) return { intent: 'greet', score: 1, ruled: false };
+  // A yes or a no the classifier did not weigh, with nothing else asked: the answer it is.
+  if (yesNo && intent === 'none') intent = yesNo === 'yes' ? 'affirm' : 'deny';
+  if (intent === 'affirm' && yesNo === 'no') intent = 'deny';
+  if (intent === 'deny' && yesNo === 'yes') intent = 'affirm';
+  if ((intent === 'affirm' || intent === 'deny') && !yesNo && !yesNoQuestion) intent = 'none';
+  // A greeting or thanks with a few words Lina cannot act on is that greeting; a long story with "buenas tardes" in front is not.
+  if (intent === 'none' && talk.length > 0 && content.length <= 5) intent = talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
+  return { intent, score: intent === guess.intent ? guess.score : 1 - guess.score, ruled: false };
+}
+
+/**
+ * The operation the last undenied cue names, if any. `answeringNo`: the message opens with a
+ * "no" set apart ("no, cámbiela"), which answers and denies nothing after it.
+ */
+export function operationCue(whole: string, answeringNo = false): Intent | undefined {
+  // Cancel, reschedule and consult outrank booking: their sentences also say "la cita de pediatría".
+  let best: { intent: Intent; at: number } | undefined;
+  let booking = false;
+  for (const [intent, cue] of OPERATION_CUES) {
+    cue.lastIndex = 0;
+    for (let match = cue.exec(whole); match; match = cue.exec(whole)) {
+      // "No quiero cancelar", "no es para cancelar": a denied cue names nothing.
+      const before = whole.slice(Math.max(0, match.index - 14), match.index);
+      if (/\bno (quiero |es para |era para |voy a |necesito )?$/.test(before) && !(answeringNo && match.index === 3)) continue;
+      if (intent === 'book') booking = true;
+      else if (!best || match.index > best.at) best = { intent, at: match.index };
+    }
+  }
+  return best?.intent ?? (booking ? 'book' : undefined);
+}

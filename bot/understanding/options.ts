@@ -1,0 +1,264 @@
+/**
+ * The option a message picks among those shown (see `understand.ts`): `pickOption` and the ways
+ * it tries in turn (a number, the meaning, a slot's time, a label's words, a misspelt label), and
+ * what the other steps ask of the options shown (a value among them, the names they carry, an
+ * option turned down).
+ */
+import Fuse from 'fuse.js';
+import { sameNormalizedName as sameName } from '../../dialogs/patients.js';
+import { serviceOf, type Specialty } from '../domain.js';
+import { COURTESY_FILLERS, DIGITS, EARLIEST, FIRST_OF_ALL, NONE_OF_THESE, OPENING_NUMBER, ORDINAL_ABBREVIATION, ORDINAL_OPENING, PICKING_WORDS, TIME_BOUND } from './cues.js';
+import type { Found } from './lexicon.js';
+import { numberFromWords, ordinalFromWord } from './numbers.js';
+import { OPERATIONS_IN_MENU, YES_NO_QUESTIONS, bogotaParts, uncovered, type Reading } from './reading.js';
+import type { Entities, Expectation, Intent, Question, ShownOption } from './types.js';
+import { normalizeMessage, wordsOf } from './words.js';
+
+/** How an option was picked: by its position ("la 2"), or by what the message says. */
+export type Picked = { value: string; by: 'number' | 'words' };
+
+const DOCTOR_TITLES: ReadonlySet<string> = new Set(['dr', 'dra', 'doctor', 'doctora', 'medico', 'medica']);
+
+/**
+ * The option the message picks: by number, number word or ordinal; by its exact label or an
+ * alias; by what the message says (a specialty, a site, a yes, an operation, a slot's day,
+ * time or doctor); or by words of exactly one label. Never a guess between two.
+ */
+export function pickOption(
+  reading: Reading,
+  expectation: Expectation,
+  said: { words: readonly string[]; intent: Intent; entities: Entities; people: readonly string[]; normalized: string; courtesy: ReadonlyArray<Found<true>>; referredDay?: string | undefined },
+): Picked | undefined {
+  const { labelWords } = reading;
+  const { options, question } = expectation;
+  if (options.length === 0) return undefined;
+  const { words, entities, intent } = said;
+  // "La 2 no me sirve", "no me queda bien la del martes": an option turned down, not picked (a yes/no question's "no" is its answer).
+  if ((question === 'slot' || question === 'day') && turnedDown(words)) return undefined;
+  // "Ninguna me sirve, ¿no hay más tarde el miércoles?": none of the slots or days shown.
+  if ((question === 'slot' || question === 'day') && NONE_OF_THESE.test(said.normalized)) return undefined;
+  const names = [...said.people, ...(question === 'patient' ? namesInOptions(options) : [])];
+  // "Los dos", "ambos", or two people named: not an option number.
+  const both = /\b(los dos|las dos|ambos|ambas)\b/.test(words.join(' ')) || (question === 'patient' && (entities.patients?.length ?? 0) > 1);
+  // "La segunda, para cambiarle la fecha": a number that opens the message, set apart by a comma.
+  const firstClause = said.normalized.split(/[,.;:!?]/)[0] ?? '';
+  // At the patient question a name outweighs a number ("primero Sofía" is Sofía first).
+  const named = question === 'patient' ? optionByMeaning(question, options, intent, entities, words) : undefined;
+  if (named) return { value: named, by: 'words' };
+  // "La 1 pa mi hija la pequeña…": a number that opens the message, when nothing makes it a time.
+  // "Primero quiero ver mis citas": "primero" as in "first of all".
+  const opening = FIRST_OF_ALL.test(said.normalized) ? null : OPENING_NUMBER.exec(said.normalized);
+  const numbered = both
+    ? undefined
+    : (optionNumber(reading, words, options.length, names) ??
+      (firstClause.length < said.normalized.length ? optionNumber(reading, wordsOf(firstClause), options.length, names) : undefined) ??
+      (opening && ((question !== 'slot' && question !== 'day') || ORDINAL_OPENING.test(opening[0])) ? optionNumber(reading, wordsOf(opening[0]), options.length, names) : undefined));
+  if (numbered !== undefined) {
+    const value = options[numbered - 1]?.value;
+    return value === undefined ? undefined : { value, by: 'number' };
+  }
+
+  const whole = words.join(' ');
+  const content = uncovered(words, said.courtesy).join(' ') || whole;
+  const exact = options.filter((option) =>
+    [option.value, option.label, ...option.aliases].some((candidate) => {
+      const normalized = labelWords(candidate);
+      return normalized === whole || normalized === content;
+    }),
+  );
+  if (exact.length === 1 && exact[0]) return { value: exact[0].value, by: 'words' };
+
+  // One option only ("¿cuál cita?" with one appointment): "sí", "esa", or what to do with it picks it.
+  if (options.length === 1 && options[0] && question !== 'patient' && !YES_NO_QUESTIONS.has(question)) {
+    const [only] = options;
+    const agrees = !entities.earlier && (entities.yesNo === 'yes' || /\b(esa|ese|esta|este|la unica|el unico|la misma|esa misma)\b(?! (hora|horas|dia|dias|semana|fecha|mes|horario))/.test(whole));
+    const saysWhen = question === 'appointment' && (entities.band !== undefined || entities.day !== undefined || entities.time !== undefined || intent === 'other_day' || intent === 'reschedule' || intent === 'cancel');
+    // "La del viernes" when the only appointment is on Thursday names another one: no pick.
+    const ownDay = only.start ? bogotaParts(only.start)?.day : undefined;
+    const otherDay = entities.day !== undefined && ownDay !== undefined && entities.day !== ownDay && intent !== 'reschedule' && intent !== 'other_day';
+    if (agrees || (saysWhen && !otherDay)) return { value: only.value, by: 'words' };
+  }
+
+  const byMeaning = optionByMeaning(question, options, intent, entities, words, said.referredDay);
+  if (byMeaning !== undefined) return byMeaning === null ? undefined : { value: byMeaning, by: 'words' };
+  if (question === 'patient' || YES_NO_QUESTIONS.has(question) || question === 'slot' || question === 'appointment' || question === 'day') return undefined;
+  // A misspelt label is a short answer with nothing else in it: a sentence is not searched fuzzily.
+  const fuzzy = intent === 'none' && words.length <= 4 ? optionByFuzzyLabel(reading, options, content) : undefined;
+  const loose = optionByWords(reading, options, words) ?? fuzzy;
+  return loose === undefined ? undefined : { value: loose, by: 'words' };
+}
+
+/** `undefined`: this question is not read by meaning; `null`: read, and nothing fits. */
+function optionByMeaning(question: Question, options: ShownOption[], intent: Intent, entities: Entities, words: readonly string[], referred?: string): string | null | undefined {
+  const has = (value: string | undefined) => (value !== undefined ? optionValue(options, value) ?? null : null);
+  switch (question) {
+    case 'consent':
+    case 'confirm':
+    case 'offer':
+      return entities.yesNo ? has(entities.yesNo) : null;
+    case 'menu':
+      return OPERATIONS_IN_MENU.has(intent) ? has(intent) : undefined;
+    case 'existing':
+      if (intent === 'reschedule' || intent === 'cancel') return has(intent);
+      return intent === 'menu' || intent === 'back' ? has('menu') : undefined;
+    case 'specialty':
+      return entities.specialty ? has(entities.specialty) : undefined;
+    case 'visitType':
+      return entities.visitType ? has(entities.visitType) : undefined;
+    case 'site':
+      return entities.site ? has(entities.site) : undefined;
+    case 'band':
+      return entities.band ? has(entities.band) : undefined;
+    case 'documentType':
+      return entities.documentType ? has(entities.documentType) : undefined;
+    case 'day': {
+      if (entities.day) return has(entities.day);
+      // "27" with the days shown: the one on the 27th.
+      const rest = words.filter((word) => !PICKING_WORDS.has(word) && !COURTESY_FILLERS.has(word));
+      const dayOfMonth = rest.length === 1 && /^\d{1,2}$/.test(rest[0] ?? '') ? Number(rest[0]) : undefined;
+      const onThatDay = dayOfMonth === undefined ? [] : options.filter((option) => Number(option.value.slice(8, 10)) === dayOfMonth);
+      return onThatDay.length === 1 ? onThatDay[0]?.value ?? null : null;
+    }
+    case 'patient': {
+      const [only, ...others] = entities.patients ?? [];
+      if (!only || others.length > 0) return null;
+      if (only.kind === 'self') return has('self');
+      if (only.kind !== 'name') return null;
+      const matching = options.filter((option) => namesInOptions([option]).some((name) => sameName(only.name, name)));
+      return matching.length === 1 ? matching[0]?.value ?? null : null;
+    }
+    case 'slot':
+      // "La que sea más pronto": the earliest, the first shown.
+      if (EARLIEST.test(words.join(' ')) && !entities.day && !entities.time) return options[0]?.value ?? null;
+      // "¿Tiene después de las 3?" asks for later slots; it picks none.
+      return optionByTime(options, TIME_BOUND.test(words.join(' ')) ? { ...entities, time: undefined } : entities, question, words);
+    case 'appointment':
+      // "La de medicina general, moverla para el jueves": the day is the new one, not the appointment's.
+      return optionByTime(options, intent === 'reschedule' ? { ...entities, day: referred, weekday: undefined, time: undefined } : entities, question, words);
+    default:
+      return undefined;
+  }
+}
+
+/** The one slot or appointment on the day, at the time, of the service or with the doctor named. */
+function optionByTime(options: ShownOption[], entities: Entities, question: Question, words: readonly string[]): string | null {
+  const service = question === 'appointment' ? entities.specialty : undefined;
+  const visitType = question === 'appointment' ? entities.visitType : undefined;
+  const doctorWords = new Set(options.flatMap((option) => doctorWordsOf(option)));
+  const doctorSaid = words.filter((word) => word.length >= 4 && doctorWords.has(word));
+  if (!entities.day && !entities.time && !service && !visitType && doctorSaid.length === 0) return null;
+  const matching = options.filter((option) => {
+    const parts = option.start ? bogotaParts(option.start) : undefined;
+    if (!parts) return false;
+    if (entities.day && parts.day !== entities.day) return false;
+    if (entities.time && parts.time !== entities.time) return false;
+    if (entities.band && entities.band !== 'cualquiera' && (parts.time < '12:00' ? 'manana' : 'tarde') !== entities.band) return false;
+    if (service && (!option.service || specialtyOf(option.service) !== service)) return false;
+    if (visitType && (!option.service || visitTypeOf(option.service) !== visitType)) return false;
+    const doctor = doctorWordsOf(option);
+    if (doctorSaid.some((word) => !doctor.includes(word))) return false;
+    return true;
+  });
+  return matching.length === 1 ? matching[0]?.value ?? null : null;
+}
+
+/** The option whose label's words the member wrote (or who wrote part of exactly one label). */
+function optionByWords(reading: Reading, options: ShownOption[], words: readonly string[]): string | undefined {
+  const { labelWords } = reading;
+  const said = ` ${words.join(' ')} `;
+  const matching = options.filter((option) => {
+    const labelText = ` ${labelWords(option.label)} `;
+    if (labelText.trim().length >= 3 && said.includes(labelText)) return true;
+    if (said.trim().length >= 3 && labelText.includes(said)) return true;
+    return option.aliases.some((alias) => {
+      const aliasText = ` ${labelWords(alias)} `;
+      return aliasText.trim().length >= 3 && said.includes(aliasText);
+    });
+  });
+  return matching.length === 1 ? matching[0]?.value : undefined;
+}
+
+/** A label written with typos across several words ("primero de mallo"): Fuse.js, strictly. */
+function optionByFuzzyLabel(reading: Reading, options: ShownOption[], content: string): string | undefined {
+  const { fuzzyLabels } = reading;
+  // A label is a few words: a sentence is not a misspelt label.
+  if (content.length < 5 || content.length > 40) return undefined;
+  const key = options.map((option) => `${option.value}\u0000${option.label}`).join('\u0001');
+  let fuse = fuzzyLabels.get(key);
+  if (!fuse) {
+    fuse = new Fuse(options, { keys: ['label'], includeScore: true, threshold: 0.25, ignoreLocation: true, getFn: (option) => normalizeMessage(option.label) });
+    if (fuzzyLabels.size > 500) fuzzyLabels.clear();
+    fuzzyLabels.set(key, fuse);
+  }
+  const [best, second] = fuse.search(content);
+  if (!best || (best.score ?? 1) > 0.25) return undefined;
+  if (second && (second.score ?? 1) - (best.score ?? 1) < 0.1) return undefined;
+  return best.item.value;
+}
+
+/** "2", "#2", "la 2", "la dos", "la segunda", "opción 3 por favor", "la última": its position. */
+function optionNumber(reading: Reading, words: readonly string[], count: number, names: readonly string[]): number | undefined {
+  const { lexicon } = reading;
+  // "La 4 para mi abuelita": who it is for is said beside the number.
+  const rest = words.filter((word) => !PICKING_WORDS.has(word) && !COURTESY_FILLERS.has(word) && !lexicon.relationWords.has(word) && !names.some((name) => sameName(word, name)));
+  if (rest.length !== 1) {
+    // "uno" / "una" are picking words only when nothing else is said.
+    if (rest.length === 0 && words.length <= 2 && (words.includes('uno') || words.includes('una'))) return 1;
+    return undefined;
+  }
+  const [token] = rest as [string];
+  let position: number | undefined;
+  const digits = DIGITS.exec(token);
+  if (digits) position = Number(digits[1]);
+  const abbreviation = digits ? null : ORDINAL_ABBREVIATION.exec(token);
+  if (abbreviation) position = Number(abbreviation[1]);
+  if (position === undefined && (token === 'penultima' || token === 'penultimo')) position = count - 1;
+  // "La del medio" of three.
+  if (position === undefined && token === 'medio' && count % 2 === 1 && count > 1) position = (count + 1) / 2;
+  if (position === undefined) {
+    const ordinal = ordinalFromWord(token);
+    if (ordinal !== undefined) position = ordinal === -1 ? count : ordinal;
+  }
+  if (position === undefined && /^[a-z]+$/.test(token)) position = numberFromWords(token);
+  if (position === undefined || position < 1 || position > count) return undefined;
+  return position;
+}
+
+export function optionValue(options: readonly ShownOption[], value: string): string | undefined {
+  return options.some((option) => option.value === value) ? value : undefined;
+}
+
+function visitTypeOf(cups: string): string | undefined {
+  try {
+    return serviceOf(cups as Parameters<typeof serviceOf>[0]).visitType;
+  } catch {
+    return undefined;
+  }
+}
+
+function specialtyOf(cups: string): Specialty | undefined {
+  try {
+    return serviceOf(cups as Parameters<typeof serviceOf>[0]).specialty;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The words of a slot's or appointment's doctor ("Dra. Marta Salazar" → marta, salazar). */
+function doctorWordsOf(option: ShownOption): string[] {
+  return option.doctor ? wordsOf(normalizeMessage(option.doctor)).filter((word) => !DOCTOR_TITLES.has(word) && word.length >= 3) : [];
+}
+
+/** The first names the patient options carry: "Para Sofía" → `sofia`. */
+export function namesInOptions(options: readonly ShownOption[]): string[] {
+  return options
+    .filter((option) => option.value !== 'self')
+    .flatMap((option) => wordsOf(normalizeMessage(option.label)).filter((word) => word !== 'para').slice(0, 1));
+}
+
+export function turnedDown(words: readonly string[]): boolean {
+  return words.some((word, index) => word === 'no' && words[index + 1] === 'me' && TURNED_DOWN.has(words[index + 2] ?? ''));
+}
+
+/** "No me sirve", "no me queda", "no me gusta": an option turned down. */
+const TURNED_DOWN: ReadonlySet<string> = new Set(['sirve', 'queda', 'gusta', 'conviene']);

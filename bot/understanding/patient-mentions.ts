@@ -1,0 +1,354 @@
+/**
+ * Who a message names as the patient (see `understand.ts`): the member ("para mí"), relatives
+ * ("mi hijo", "la niña"), first names ("para Sofía", "mi hijo Mateo"). Mentions denied or taken
+ * back give way to the others, and a name is said back as the member wrote it.
+ */
+import { readsAs, sameNormalizedName as sameName } from '../../dialogs/patients.js';
+import {
+  ACCOMPANYING,
+  AFTER_AND_I,
+  AFTER_SELF,
+  ARTICLES,
+  BEFORE_NAME,
+  BEFORE_RELATION,
+  BETWEEN_RELATION,
+  CARE_VERBS,
+  DENYING_AFTER_NO,
+  HOW_THEY_ARE,
+  PLACE_BEFORE_NAME,
+  SAYING,
+  TWO_OF,
+} from './cues.js';
+import { namesInOptions } from './options.js';
+import { IDENTITY_QUESTIONS, type Message, type Reading } from './reading.js';
+import type { PatientMention, Question, ShownOption } from './types.js';
+import { normalizeMessage } from './words.js';
+
+/** What a member says of a document or date as their own ("la mía", "soy yo"), not of a patient. */
+const OWN_DOCUMENT: ReadonlySet<string> = new Set(['mia', 'es mia', 'la mia', 'soy yo', 'yo', 'y la mia']);
+/** A capitalised word that does not open a sentence: "es para Sofía", "mi hijo Juan". */
+const CAPITALISED = /(?<![.!?¿¡]\s*|^\s*)\b\p{Lu}\p{Ll}{2,}/gu;
+const HAS_CAPITAL = /\p{Lu}/u;
+/** Before "de" and a relative, words whose relative is the patient: "la cita de mi esposo", "la de mi mamá". */
+const APPOINTMENT_OF: ReadonlySet<string> = new Set(['cita', 'citas', 'consulta', 'control', 'la', 'el', 'las', 'los', 'orden', 'turno']);
+/** Between a relative and a name: "la vecina doña Gloria". */
+const TITLES: ReadonlySet<string> = new Set(['dona', 'don', 'senora', 'senor', 'la', 'el']);
+/** After a relative, what makes them the one who needs the cita: "mi mamá necesita", "mi esposo está enfermo". */
+const NEEDS_CARE = /^(necesita|amanecio|(esta|anda|sigue) (enferm|mal|malit|malu|con|muy)|tiene (fiebre|dolor|gripa|tos|vomito|diarrea|una cita|cita|control)|se (siente|cayo|enfermo|golpeo|puso))/;
+/** Before a relative, words that make the relative the writer: "como mamá de", "le escribe la mamá de". */
+const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla', 'saluda']);
+/** Before a name, words that give it: "se llama Valentina", "de nombre Samuel". */
+const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
+/** After a patient, words that leave their appointment alone: "la de Mateo queda igual". */
+const LEFT_AS_IT_IS = /^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
+
+/** What "de niños" after it names as a service: "la de niños", "el médico de niños". */
+const CHILDREN_SERVICE: ReadonlySet<string> = new Set(['la', 'medico', 'medica', 'doctor', 'doctora', 'cita', 'consulta', 'especialista']);
+
+/** Words that take back what was just said: "mentiras", "perdón", "mejor dicho", "me equivoqué". */
+const TAKING_BACK: ReadonlySet<string> = new Set(['mentiras', 'mentira', 'perdon', 'corrijo', 'equivoque', 'dicho', 'mejor', 'espere', 'espera', 'esperate']);
+
+/** The patients a message names, each name as the member wrote it. */
+export function readPatientMentions(reading: Reading, message: Message, question: Question, options: readonly ShownOption[], people: readonly string[]): PatientMention[] {
+  const { read, normalized, original, words } = message;
+  const capitalised = new Set<string>();
+  if (HAS_CAPITAL.test(read)) for (const match of read.matchAll(CAPITALISED)) capitalised.add(normalizeMessage(match[0]));
+  const patients = readPatients(reading, original, words, question, options, people, capitalised, () => clausesOf(normalized, original));
+  return patients.map((mention) => (mention.kind === 'name' ? withWrittenForm(mention, read) : mention));
+}
+
+/**
+ * Who the member names: themself ("para mí", never "para mi hija"), relations ("mi hijo",
+ * "la niña"), first names ("para Sofía", "mi hijo Mateo", or a name of the member's family
+ * anywhere). A mention denied in its clause ("no es para mí, es para mi hijo") gives way to
+ * the others.
+ */
+function readPatients(
+  reading: Reading,
+  original: readonly string[],
+  words: readonly string[],
+  question: Question,
+  options: readonly ShownOption[],
+  people: readonly string[],
+  capitalised: ReadonlySet<string>,
+  clausesOfWords: () => readonly number[],
+): PatientMention[] {
+  const { lexicon, names, commonFirstName, mayBeName } = reading;
+  // "Mándelo al de Sofi: sofi.gomez@gmail.com": at the e-mail question, a person says whose address it is.
+  if (question === 'email' && !/\bcita\b/.test(words.join(' '))) return [];
+  let clauses: readonly number[] | undefined;
+  /** `weak`: named only to say who the writer is ("soy la mamá de Sofía y Mateo"); it gives way to a patient named for the cita. */
+  const mentions: Array<{ mention: PatientMention; at: number; denied: boolean; weak?: boolean }> = [];
+  // The first of `people` is the member; common first names help before anyone is identified.
+  const self = people[0];
+  const known = [...people, ...(question === 'patient' ? namesInOptions(options) : [])];
+  const knownOrCommon = (word: string) => known.some((name) => sameName(word, name)) || commonFirstName(word) !== undefined || [...lexicon.firstNames].some((name) => word.length >= 4 && name.startsWith(word) && name.length - word.length <= 2);
+  /** "no es para mí", "no para los niños": a "no" up to three small words before the mention. */
+  const deniedAt = (index: number) => {
+    // "La de Mateo queda igual", "la de Sofía no la toque": kept as it is, not the one meant.
+    let next = index + 1;
+    while (next < words.length && (lexicon.relationWords.has(words[next] ?? '') || ['el', 'la', 'los', 'las'].includes(words[next] ?? ''))) next++;
+    if (LEFT_AS_IT_IS.test(original.slice(next, next + 5).join(' '))) return true;
+    let cursor = index - 1;
+    while (cursor >= 0 && index - cursor <= 3 && (ARTICLES.has(words[cursor] ?? '') || words[cursor] === 'para' || words[cursor] === 'de' || words[cursor] === 'es' || words[cursor] === 'pa' || words[cursor] === 'los' || words[cursor] === 'las')) cursor--;
+    // "No, es para Mateo": a "no" in the clause before denies nothing.
+    // "Ninguno de los niños, es para mi esposo": none of them.
+    if (cursor >= 0 && (words[cursor] === 'ninguno' || words[cursor] === 'ninguna' || words[cursor] === 'ni') && cursor < index - 1) {
+      clauses ??= clausesOfWords();
+      return clauses[cursor] === clauses[index];
+    }
+    if (!(cursor >= 0 && words[cursor] === 'no' && cursor < index - 1)) return false;
+    clauses ??= clausesOfWords();
+    return clauses[cursor] === clauses[index];
+  };
+  /** Where names were read, so that "Mateo y Sofía" reads the second joined to the first. */
+  const namedWords = new Set<number>();
+  const push = (mention: PatientMention, at: number, again = false, weak = false) => {
+    const key = JSON.stringify(mention);
+    if (!again && mentions.some((seen) => JSON.stringify(seen.mention) === key)) return;
+    mentions.push({ mention, at, denied: deniedAt(at), ...(weak ? { weak } : {}) });
+  };
+  /** A name as the member's people spell it, or as a common first name ("mateoo", "Sofiia"): a letter doubled for emphasis is no other person. */
+  const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? commonFirstName(word) ?? [...lexicon.firstNames].find((name) => word.length >= 4 && name.startsWith(word) && name.length - word.length <= 2) ?? word;
+  /** The member's own name is the member: "para Laura, o sea yo". */
+  const personOf = (word: string): PatientMention => (self !== undefined && sameName(word, self) ? { kind: 'self' } : { kind: 'name', name: nameOf(word) });
+
+  for (const found of lexicon.self.find(words)) {
+    const phrase = words.slice(found.start, found.end).join(' ');
+    if ((phrase === 'yo' || phrase === 'personal') && (question !== 'patient' || words.length > 3)) continue;
+    // "Cédula 1010101010, la mía": the document is the member's own; it says nothing of the patient.
+    if (IDENTITY_QUESTIONS.has(question) && OWN_DOCUMENT.has(phrase)) continue;
+    // "Mi hija y yo" is the member too; "y yo los llevo" is someone telling a story.
+    if (phrase === 'y yo') {
+      const next = words[found.end];
+      const clauseEnds = next !== undefined && clausesOfWords()[found.end] !== clausesOfWords()[found.end - 1];
+      if (next !== undefined && !clauseEnds && !AFTER_SELF.has(next) && !AFTER_AND_I.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
+    }
+    if (phrase.endsWith('mi')) {
+      // "para mi hija": "mi" is a possessive unless nothing, a word of a sentence, or the member's own name follows.
+      const next = words[found.end];
+      const ownName = next !== undefined && self !== undefined && sameName(next, self);
+      // "Para mí, trabajo toda la semana": a comma ends the mention.
+      const clauses = next !== undefined ? clausesOfWords() : [];
+      const clauseEnds = next !== undefined && clauses[found.end] !== clauses[found.end - 1];
+      if (next !== undefined && !ownName && !clauseEnds && !AFTER_SELF.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
+    }
+    // "La mía no me la pidieron": the member, denied.
+    if (words[found.end] === 'no' && DENYING_AFTER_NO.has(words[found.end + 1] ?? '') && phrase !== 'yo') continue;
+    // "Yo misma llevo a Sofi": the member takes the patient.
+    if (ACCOMPANYING.has(original[found.end] ?? '') || (original[found.end] === 'la' && ACCOMPANYING.has(original[found.end + 1] ?? ''))) continue;
+    // "La mía, la del miércoles" to "¿Cuál cita?": my appointment, as "mi cita" is.
+    if ((question === 'appointment' || question === 'existing' || question === 'menu') && OWN_DOCUMENT.has(phrase) && !/\bno (la|el) de\b/.test(words.join(' '))) continue;
+    push({ kind: 'self' }, found.end - 1);
+  }
+  if (question === 'patient' && (words.join(' ') === 'mi' || words.join(' ') === 'yo')) push({ kind: 'self' }, 0);
+  // "Mis citas, no las de los niños": the member's own, set against the others'.
+  const ownSetApart = /\b(mi|mis) (propia |propias )?citas?\b.*\bno (la|las|el|los) de\b/.exec(words.join(' '));
+  if (ownSetApart) push({ kind: 'self' }, words.join(' ').slice(0, ownSetApart.index).split(' ').length - 1);
+
+  const relations = lexicon.relations.find(words);
+  /** "El hijo de mi otra hija", "la niña de mi hermana": a child of a relative is someone else, and the relative is no patient. */
+  const ofRelative = new Set<number>();
+  const relativesNamed = new Set<number>();
+  for (const found of relations) {
+    if (words[found.end] !== 'de') continue;
+    let cursor = found.end + 1;
+    while (cursor < words.length && cursor - found.end <= 3 && (ARTICLES.has(words[cursor] ?? '') || ['mi', 'mis', 'su', 'sus', 'otra', 'otro'].includes(words[cursor] ?? ''))) cursor++;
+    const relative = relations.find((other) => other.start === cursor && other !== found);
+    if (relative === undefined) continue;
+    ofRelative.add(found.start);
+    relativesNamed.add(relative.start);
+  }
+  for (const found of relations) {
+    if (relativesNamed.has(found.start)) continue;
+    // "Me confundí de niño": the mistake, not a patient.
+    if (words[found.start - 1] === 'de' && /^(confundi|equivoque|confundio|equivoco)$/.test(original[found.start - 2] ?? '')) continue;
+    // "La de niños", "el médico de niños": pediatrics, not a patient.
+    if (words[found.start] === 'ninos' && words[found.start - 1] === 'de' && CHILDREN_SERVICE.has(words[found.start - 2] ?? '')) continue;
+    // "Para mi hijo", "la cita de la niña", "mi hijo Mateo", "mi hijo" said alone: a patient.
+    // "Mi mamá dice que…", "soy la mamá de los niños": not one.
+    let cursor = found.start - 1;
+    while (cursor >= 0 && found.start - cursor <= 3 && (BETWEEN_RELATION.has(words[cursor] ?? '') || words[cursor] === 'mi' || words[cursor] === 'mis')) cursor--;
+    const introducer = words[cursor];
+    const next = original[found.end];
+    const possessive = words[found.start - 1] === 'mi' || words[found.start - 1] === 'mis';
+    const describesSpeaker =
+      words[found.start - 2] === 'soy' ||
+      words[found.start - 3] === 'soy' ||
+      // "Autorizo yo, Laura, como mamá de Mateo", "le escribe la mamá de Mateo": the writer.
+      (found.value === 'other' && (SPEAKER_BEFORE.has(words[found.start - 1] ?? '') || SPEAKER_BEFORE.has(words[found.start - 2] ?? ''))) ||
+      (introducer === 'de' && lexicon.relations.find([words[cursor - 1] ?? '']).length > 0) ||
+      // "La mamá de los niños", "el papá de Sofía": someone named by another, not a patient.
+      // ("Para la esposa de mi hijo" is for her.)
+      (found.value === 'other' && words[found.end] === 'de' && !(introducer === 'para' || introducer === 'pa') && (lexicon.relations.find(words.slice(found.end + 1, found.end + 3)).length > 0 || knownOrCommon(words[found.end + 1] ?? '')));
+    // "La niña está con fiebre", "el niño tiene 13": the child the message is about.
+    const described = found.value !== 'other' && HOW_THEY_ARE.has(words[found.end] ?? '') && (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la');
+    const subjectOfSaying = next !== undefined && SAYING.has(next);
+    const namedNext = next !== undefined && (known.some((name) => sameName(next, name)) || knownOrCommon(next));
+    const introduced =
+      namedNext ||
+      (introducer !== undefined && BEFORE_RELATION.has(introducer) && introducer !== 'mi' && introducer !== 'mis') ||
+      (possessive && !subjectOfSaying) ||
+      described ||
+      question === 'patient' ||
+      words.length <= 4;
+    // "Tengo que recoger a los niños", "no tengo quien me cuide a los niños": children in the member's day, not patients.
+    const caredFor = CARE_VERBS.has(words[cursor - 1] ?? '') || CARE_VERBS.has(words[found.start - 2] ?? '') || (words[found.start - 1] === 'los' && /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) && question !== 'patient');
+    // "Mi mamá me lleva", "mi mamá solo me acompaña": a companion, not a patient.
+    const companion = found.value === 'other' && ACCOMPANYING.has(original.slice(found.end, found.end + 4).find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'quien'].includes(word)) ?? '');
+    // "La vecina doña Gloria": a title between the relative and the name.
+    const titled = next !== undefined && TITLES.has(next) && original[found.end + 1] !== undefined && (capitalised.has(original[found.end + 1] ?? '') || knownOrCommon(original[found.end + 1] ?? '')) ? original[found.end + 1] : undefined;
+    // An adult relative is a patient only when the message says so: "para mi mamá", "la cita de mi esposo", "el paciente
+    // es mi sobrino". "Mi esposo no me puede llevar", "le pregunto a mi esposo", "me ayuda mi suegra" tell of them.
+    const forThem =
+      question === 'patient' ||
+      words.length <= 4 ||
+      namedNext ||
+      introducer === 'para' ||
+      introducer === 'pa' ||
+      introducer === 'pal' ||
+      (introducer === 'de' && APPOINTMENT_OF.has(words[cursor - 1] ?? '')) ||
+      (introducer === 'es' && (words[cursor - 1] === 'paciente' || words[cursor - 1] === 'cita')) ||
+      // "Mi mamá necesita una cita", "mi esposo está enfermo": the one who needs it.
+      NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' ')) ||
+      // "Para mí y mi esposo": joined to a patient just named.
+      ((introducer === 'y' || introducer === 'e') && mentions.some((seen) => seen.at >= cursor - 3 && seen.at < cursor));
+    // "Mi hijo me dejó este número", "mi hija me acompaña": the relative does something for the member, and is no patient.
+    const actsForMember = (original[found.end] === 'me' || original[found.end] === 'nos') && !['la', 'lo', 'las', 'los'].includes(original[found.end + 1] ?? '') && !(introducer === 'para' || introducer === 'pa' || introducer === 'pal');
+    if (!introduced || describesSpeaker || caredFor || companion || actsForMember || (found.value === 'other' && !forThem)) continue;
+    // "El paciente es Juan, mi sobrino": the name before "mi" says who the relative is.
+    const before = words[found.start - 1] === 'mi' ? original[found.start - 2] : undefined;
+    if (before !== undefined && mayBeName(before) && (capitalised.has(before) || knownOrCommon(before))) {
+      push(personOf(before), found.start - 2);
+      continue;
+    }
+    // A word after the relation is its name when it looks like one: "mi hijo Mateo", "mi nieto Brayan"; not "mi mamá jaja".
+    if (next !== undefined && (namedNext || (mayBeName(next) && (capitalised.has(next) || names.has(next))) || (capitalised.has(next) && /^[a-z]{3,}$/.test(next) && !lexicon.vocabulary.has(next)))) {
+      push(personOf(next), found.start);
+      namedWords.add(found.end);
+    } else if (titled !== undefined) {
+      push(personOf(titled), found.start);
+      namedWords.add(found.end + 1);
+    }
+    else if (ofRelative.has(found.start)) push({ kind: 'relation', relation: 'other' }, found.start);
+    else {
+      push({ kind: 'relation', relation: found.value }, found.start);
+      // "Los dos niños", "mis dos hijas", "ambos niños": two of them.
+      if (TWO_OF.has(words[found.start - 1] ?? '')) push({ kind: 'relation', relation: found.value }, found.start, true);
+    }
+  }
+  for (let index = 0; index < original.length; index++) {
+    const word = original[index] ?? '';
+    if (relations.some((found) => index === found.end)) continue;
+    // "Yo vivo en San Mateo": a place.
+    if (PLACE_BEFORE_NAME.has(words[index - 1] ?? '')) continue;
+    // "Yo soy la mamá de Laura" written for the member Laura, or while she is identified: the writer is her relative, and the
+    // name says whose, not who the patient is ("soy la mamá de Mateo, quiero una cita" is about Mateo).
+    // "Para la mamá de Sofía" is for the mother: her mention is read, and Sofía only says whose.
+    const relativeOf = words[index - 1] === 'de' ? relations.find((found) => found.end === index - 1 && found.value === 'other') : undefined;
+    if (relativeOf && ((self !== undefined && sameName(word, self)) || IDENTITY_QUESTIONS.has(question) || mentions.some((seen) => seen.at === relativeOf.start))) continue;
+    // "La de Laura Gómez, la titular": the member, named as the plan's holder, not a patient.
+    if (words.slice(index + 1, index + 4).includes('titular')) continue;
+    // "Soy la mamá de Sofía y Mateo": named to say who writes; the patient, if the message names one for the cita, is that one.
+    const joinedToWeak = (words[index - 1] === 'y' || words[index - 1] === 'e') && mentions.some((seen) => seen.at === index - 2 && seen.weak === true);
+    if ((relativeOf || joinedToWeak) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+      push(personOf(word), index, false, true);
+      continue;
+    }
+    if (word.length >= 3 && known.some((name) => sameName(word, name))) {
+      push(personOf(word), index);
+      continue;
+    }
+    const before = words[index - 1];
+    // "Sofía nació el 10 de enero": the one born then. "Sofi tiene fiebre": the one the message is about.
+    if ((original[index + 1] === 'nacio' || words[index + 1] === 'nacio' || (HOW_THEY_ARE.has(original[index + 1] ?? '') && original[index + 1] !== 'se')) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+      push({ kind: 'name', name: [...lexicon.firstNames].find((name) => sameName(word, name)) ?? nameOf(word) }, index);
+      continue;
+    }
+    // "La cita de Sofi", "para mateho": a common first name (or a nickname or typo of one) after "de" or "para".
+    // "Para Mateo y Sofía": a common first name joined to a name just read.
+    const joined = (before === 'y' || before === 'e') && (namedWords.has(index - 2) || mentions.some((seen) => seen.at === index - 2 && seen.mention.kind === 'name'));
+    // ("Se llama Valentina": the speller does not get to read "llama" as another word.)
+    // "¿Qué citas tiene Sofi?": the one whose appointments are asked about.
+    if (before !== undefined && (BEFORE_NAME.has(before) || BEFORE_NAME.has(original[index - 1] ?? '') || before === 'de' || before === 'a' || before === 'tiene' || joined) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+      namedWords.add(index);
+      push({ kind: 'name', name: [...lexicon.firstNames].find((name) => sameName(word, name)) ?? nameOf(word) }, index);
+      continue;
+    }
+    if (!mayBeName(word)) continue;
+    const introduced = before !== undefined && BEFORE_NAME.has(before) && (capitalised.has(word) || question === 'patient' || commonFirstName(word) !== undefined);
+    // A lone word at the patient question is a name only if it looks like one: "zqzq" is not echoed back.
+    const alone = question === 'patient' && original.length <= 2 && (capitalised.has(word) || commonFirstName(word) !== undefined || names.has(word));
+    if (introduced || alone) push(personOf(word), index);
+  }
+  let affirmed = mentions.filter((seen) => !seen.denied);
+  // The writer's children named to say who writes give way to the patient named for the cita; at the consent question nobody is one.
+  const weakNames = affirmed.filter((seen) => seen.weak);
+  const strong = affirmed.filter((seen) => !seen.weak);
+  // "Soy la abuela de Sofía… sacarle la cita a la niña": the one child named is the niña.
+  const childMeant = weakNames.length === 1 && strong.length === 1 && strong[0]?.mention.kind === 'relation' && strong[0].mention.relation !== 'other';
+  if (childMeant) affirmed = weakNames.map((seen) => ({ ...seen, weak: false }));
+  else if (question === 'consent' || strong.length > 0) affirmed = strong;
+  // "Para mi nieta, que se llama Valentina": the name is who the relative is.
+  for (const named of affirmed.filter((seen) => seen.mention.kind === 'name' && CALLED.has(original[seen.at - 1] ?? ''))) {
+    affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.at < named.at && named.at - seen.at <= 8));
+  }
+  // "Mateo… mentiras, es pa Sofi", "para Mateo, perdón, para Sofía": a correction between two mentions gives up the ones before it.
+  const corrected = affirmed.length > 1 ? lastCorrectionAt(original) : -1;
+  if (corrected > 0 && affirmed.some((seen) => seen.at < corrected) && affirmed.some((seen) => seen.at > corrected)) {
+    affirmed = affirmed.filter((seen) => seen.at > corrected);
+  }
+  // A name says who the child is: "mi hijo Mateo, el grande" is Mateo, not Mateo and a son.
+  // "Para mi hijo mayor Mateo y una a la niña": a daughter beside a boy's name is another child.
+  const namedAs = affirmed.flatMap((seen) => (seen.mention.kind === 'name' ? [readsAs(seen.mention.name)] : []));
+  if (namedAs.length > 0) {
+    affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.mention.relation !== 'other' && (seen.mention.relation === 'child' || namedAs.includes(seen.mention.relation) || namedAs.includes(undefined))));
+  }
+  // "Mi hija, la pequeña": a daughter, not a daughter and a child.
+  if (affirmed.some((seen) => seen.mention.kind === 'relation' && (seen.mention.relation === 'son' || seen.mention.relation === 'daughter'))) {
+    affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.mention.relation === 'child'));
+  }
+  // "Para mí, Laura": the member's own name adds nobody.
+  if (self !== undefined && affirmed.some((seen) => seen.mention.kind === 'self')) {
+    affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'name' && sameName(seen.mention.name, self)));
+  }
+  return affirmed.sort((a, b) => a.at - b.at).map((seen) => seen.mention);
+}
+
+/**
+ * The clause of each word: commas, semicolons, question and exclamation marks, and a full stop
+ * followed by a space, separate clauses ("no, es para Mateo" is two).
+ */
+function clausesOf(normalized: string, words: readonly string[]): number[] {
+  const clauses: number[] = [];
+  let position = 0;
+  let clause = 0;
+  for (const word of words) {
+    const at = normalized.indexOf(word, position);
+    if (at < 0) {
+      clauses.push(clause);
+      continue;
+    }
+    if (/[,;!?¡¿]|\.\s/.test(normalized.slice(position, at))) clause++;
+    clauses.push(clause);
+    position = at + word.length;
+  }
+  return clauses;
+}
+
+/** Where the last word that takes back what was said stands (-1 when none does). */
+function lastCorrectionAt(words: readonly string[]): number {
+  return words.findLastIndex(
+    (word, index) => (TAKING_BACK.has(word) && !(word === 'dicho' && words[index - 1] !== 'mejor')) || (word === 'digo' && !['le', 'les', 'te', 'se', 'lo', 'que'].includes(words[index - 1] ?? '')),
+  );
+}
+
+/** The name as the member wrote it ("josé" → "José"), to say it back; the first letter in capital. */
+function withWrittenForm(mention: Extract<PatientMention, { kind: 'name' }>, text: string): PatientMention {
+  for (const token of text.split(/[^\p{L}]+/u)) {
+    if (token && normalizeMessage(token) === mention.name) {
+      return { ...mention, written: token.charAt(0).toLocaleUpperCase('es-CO') + token.slice(1) };
+    }
+  }
+  return mention;
+}

@@ -1,0 +1,197 @@
+/**
+ * The intent settled (see `understand.ts`): the intent read is weighed against the question
+ * asked, the option picked and the entities read ("la 2" answers, "sí, confírmela" is the yes,
+ * "no, es para Sofía" changes the patient), and the option a yes, a no or an operation
+ * chooses is added.
+ */
+import {
+  ANOTHER_REQUEST,
+  ANYTHING_ELSE,
+  ASKS_FOR_A_CITA,
+  ASKS_FOR_DAY,
+  ASKS_WHAT_IT_IS,
+  BACK_CUE,
+  CORRECTION,
+  LATER,
+  MORE_TIMES_ASKED,
+  NONE_OF_THESE,
+  OTHER_DAY_CUE,
+  PATIENT_CHANGE_CUE,
+  TIME_BOUND,
+} from './cues.js';
+import { operationCue, type IntentRead } from './intent.js';
+import { optionValue, turnedDown, type Picked } from './options.js';
+import { IDENTITY_QUESTIONS, OPERATIONS_IN_MENU, YES_NO_QUESTIONS, type Message } from './reading.js';
+import type { Entities, Expectation, Intent, Question, Understanding } from './types.js';
+
+/** Questions of the form whose options are all there is: "lo más pronto posible" answers them. */
+const FORM_CHOICES: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band']);
+/** Questions of the booking form: asking to book while answering one is just answering. */
+const BOOKING_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band', 'slot', 'day']);
+const OPERATIONS: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule']);
+/** Questions where a day to move something to can only mean moving an appointment. */
+const MOVE_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'menu', 'appointment', 'existing']);
+/** Questions whose options Lina explains when asked what they mean. */
+const EXPLAINED_QUESTIONS: ReadonlySet<Question> = new Set(['menu', 'specialty', 'visitType', 'band', 'offer']);
+
+/** What was read of a message, up to the option picked: `intent` as read so far. */
+export interface Reads {
+  message: Message;
+  expectation: Expectation;
+  entities: Entities;
+  yesNo: 'yes' | 'no' | undefined;
+  intentRead: IntentRead;
+  intent: Intent;
+  picked: Picked | undefined;
+}
+
+/** The understanding of a message: the intent settled, the option chosen, the entities. */
+export function settleIntent(reads: Reads): Understanding {
+  const { message, expectation, entities, yesNo, intentRead, picked } = reads;
+  const { words, normalized } = message;
+  const question = expectation.question;
+  let { intent } = reads;
+  let score = intentRead.score;
+  let pickedBook = false;
+  // "La primera opción porfa, necesito sacar una cita": the number and the words agree.
+  if (picked?.by === 'number' && !intentRead.ruled && intent !== 'goodbye' && intent !== 'reschedule' && intent !== 'cancel' && !(question === 'menu' && picked.value === intent)) intent = 'none';
+  // An operation named at the menu ("agendar para mi hija") is that operation.
+  if (picked?.by === 'words' && (question === 'menu' || question === 'existing') && intent === 'none' && OPERATIONS_IN_MENU.has(picked.value as Intent)) {
+    intent = picked.value as Intent;
+  }
+  // A first message made of booking details ("medicina general control en Suba mañana a las 10") is a booking.
+  if (intent === 'none' && question === 'start' && entities.specialty && (entities.visitType || entities.site || entities.day || entities.band)) intent = 'book';
+  // At the menu, "una cita de pediatría, primera vez" or "necesito control" is a booking, whatever the classifier weighed.
+  if (intent === 'none' && question === 'menu' && picked === undefined && (entities.specialty || entities.visitType) && optionValue(expectation.options, 'book')) {
+    intent = 'book';
+    pickedBook = true;
+  }
+  // A document, a date of birth or an e-mail where one is asked is the answer, whatever else the words suggest.
+  // A question about why it is asked ("¿para qué necesitan mi cédula?") is help, unless the answer comes with it.
+  const onlyAsksWhy = intent === 'help' && !entities.documentNumber && !entities.birthDate && !entities.email;
+  // "Necesito cancelar una cita, mi cc es 1010101010": the operation a cue names is kept with the document, and acted on after
+  // identification. Not a booking: "ojalá me den la cita pronto" with a date of birth is a wish, and booking is the default anyway.
+  const namedOperation = IDENTITY_QUESTIONS.has(question) && OPERATIONS.has(intent) && intent !== 'book' && operationCue(words.join(' ')) === intent;
+  if (!intentRead.ruled && answersQuestion(question, entities) && !['goodbye', 'menu', 'back'].includes(intent) && !onlyAsksWhy && !namedOperation) intent = 'none';
+  // "En la tarde xq Mateo tiene colegio", "es de control porque ya la habían visto": an answer to the form with a story
+  // around it, not another operation, unless a word of one says so.
+  if ((BOOKING_QUESTIONS.has(question) || question === 'patient') && (intent === 'consult' || intent === 'cancel' || intent === 'reschedule') && !intentRead.ruled && (picked !== undefined || answersQuestion(question, entities)) && operationCue(words.join(' ')) === undefined) intent = 'none';
+  // "¿Qué horarios hay pa Mateo el lunes?" before any slot is shown: a booking.
+  if ((question === 'start' || question === 'menu') && (intent === 'more_times' || intent === 'other_day') && picked === undefined) {
+    intent = 'book';
+    if (question === 'menu' && optionValue(expectation.options, 'book')) pickedBook = true;
+  }
+  // Asking to book while answering a question of the booking form is answering it.
+  if (intent === 'book' && BOOKING_QUESTIONS.has(question) && (picked !== undefined || hasBookingEntity(entities))) intent = 'none';
+  // Small talk around an answer is politeness: "hola, la 2", "nací el 15/03/1994, bendiciones".
+  if ((intent === 'greet' || intent === 'thanks') && !intentRead.ruled && question !== 'start' && (picked !== undefined || answersQuestion(question, entities))) {
+    intent = yesNo === 'yes' ? 'affirm' : yesNo === 'no' ? 'deny' : 'none';
+  }
+  // "No, es para Sofía", "espere, es para mi hija" in the middle of a flow: another patient.
+  if (
+    entities.patients?.length &&
+    !['start', 'patient', 'consent', 'document', 'documentType', 'birthDate'].includes(question) &&
+    ['none', 'deny', 'affirm', 'back', 'book'].includes(intent) &&
+    CORRECTION.test(normalized)
+  ) {
+    // "No, quiero otra cita aparte para Mateo" asks for another booking.
+    intent = ANOTHER_REQUEST.test(normalized) ? 'book' : 'change_patient';
+  }
+  // At the consent question, "sí, necesito una cita" consents and asks: the request is kept.
+  if ((question === 'confirm' || question === 'offer') && !intentRead.ruled) {
+    // "Sí, y también quiero una para Mateo": the yes, and a new booking.
+    if (yesNo === 'yes' && ANOTHER_REQUEST.test(normalized) && (entities.patients?.length || entities.specialty) && ['affirm', 'change_patient', 'book'].includes(intent)) intent = 'book';
+    // "Sí, confírmela", "sí, cancélela", "sí gracias", "sí. ¿qué debo llevar?": the yes is the answer.
+    else if (yesNo === 'yes' && (['book', 'consult', 'cancel', 'reschedule', 'thanks', 'more_times', 'none'].includes(intent) || (intent === 'back' && !BACK_CUE.test(normalized)))) intent = 'affirm';
+    // "No, ya no la necesito": the no is the answer.
+    else if (yesNo === 'no' && ['book', 'consult', 'cancel', 'thanks', 'none'].includes(intent)) intent = 'deny';
+  }
+  // "No, perdón, mejor en la 26": another site (or specialty, day…), not another patient.
+  if (intent === 'change_patient' && !entities.patients?.length && !PATIENT_CHANGE_CUE.test(normalized) && !/\b(paciente|persona|otro hijo|otra hija)\b/.test(normalized) && (entities.site || entities.specialty || entities.visitType || entities.band || entities.day)) intent = 'none';
+  // "No, quiero otra cita aparte para Mateo": another booking, not another patient for this one.
+  if (intent === 'change_patient' && ANOTHER_REQUEST.test(normalized) && question !== 'patient') intent = 'book';
+  // At the patient question, naming the patient is the answer, however it is put.
+  if (question === 'patient' && entities.patients?.length && (intent === 'book' || intent === 'deny' || ((intent === 'change_patient' || intent === 'help') && !intentRead.ruled))) intent = 'none';
+  // A change of patient the classifier weighed, with an answer picked and no word of correction, is the answer ("medicina general para mí").
+  if (intent === 'change_patient' && !intentRead.ruled && picked !== undefined && !CORRECTION.test(normalized) && !PATIENT_CHANGE_CUE.test(normalized)) intent = 'none';
+  // Another day needs a day: "¿hay en Soacha?" at the site question asks about a site.
+  if (intent === 'other_day' && !entities.day && entities.weekday === undefined && !OTHER_DAY_CUE.test(normalized) && !/\b(dia|dias|fecha|fechas|semana|semanas|mes|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b/.test(normalized)) intent = 'none';
+  if (question === 'patient' && entities.patients?.length && intent === 'other_day' && !entities.day) intent = 'none';
+  // "Es urgente, lo más pronto posible" answers the form's question; it does not ask for more slots.
+  // "¿No hay más horarios?" at the band question asks, and answers nothing: it stays.
+  if (intent === 'more_times' && ((FORM_CHOICES.has(question) && (picked !== undefined || answersQuestion(question, entities) || !MORE_TIMES_ASKED.test(normalized))) || question === 'appointment' || (question === 'slot' && picked !== undefined))) intent = 'none';
+  // "La de mi hijo, que ya se mejoró": which appointment, not a new booking.
+  if (question === 'appointment' && intent === 'book' && !ASKS_FOR_A_CITA.test(words.join(' ')) && !/\b(nueva|nuevo|sacar|pedir|agendar)\b/.test(words.join(' '))) intent = 'none';
+  // "¿Y el viernes?", "¿no tiene para el jueves?": asking for a day none of the slots or days shown is on.
+  if ((question === 'slot' || question === 'day') && picked === undefined && entities.day && (intent === 'none' || intent === 'more_times') && !entities.time && ASKS_FOR_DAY.test(normalized) && !LATER.test(normalized)) intent = 'other_day';
+  if ((question === 'day' || question === 'slot') && picked !== undefined && intent === 'other_day') intent = 'none';
+  // "¿Hay algo después de las 4?": later than a time is more slots.
+  if (question === 'slot' && picked === undefined && intent === 'none' && entities.time && TIME_BOUND.test(normalized)) intent = 'more_times';
+  // "¿Algo más tardecito?", "ninguna de esas, necesito en la mañana": other times than those shown.
+  if (question === 'slot' && picked === undefined && intent === 'none' && !entities.day && (LATER.test(normalized) || ANYTHING_ELSE.test(normalized) || (NONE_OF_THESE.test(normalized) && entities.band))) intent = 'more_times';
+  // "¿No hay más tarde el miércoles?": later times that day.
+  if (question === 'slot' && picked === undefined && intent === 'none' && entities.day && !entities.time && LATER.test(normalized)) intent = 'more_times';
+  // "La 2 no me sirve": the slots shown do not suit, as "ninguna me sirve" says.
+  if ((question === 'slot' || question === 'day') && picked === undefined && intent === 'none' && turnedDown(words)) {
+    intent = 'deny';
+    entities.yesNo = 'no';
+  }
+  let choice = picked?.value ?? (pickedBook ? 'book' : undefined);
+  // "¿Y esa me la puede pasar pal jueves?" where no slot is being chosen: moving an appointment.
+  if (entities.newDay && (intent === 'none' || intent === 'other_day') && MOVE_QUESTIONS.has(question) && (picked === undefined || question === 'appointment')) {
+    intent = 'reschedule';
+    if (question === 'menu' || question === 'existing') choice = optionValue(expectation.options, 'reschedule') ?? choice;
+  }
+  // "27" at the days shown: the day picked is the day said.
+  if (question === 'day' && picked?.by === 'words' && !entities.day) entities.day = picked.value;
+  // "Mañanaaa", "la última, el PPT": the option picked is also what the message says.
+  if (question === 'band' && picked?.by === 'words' && !entities.band && !entities.time && (picked.value === 'manana' || picked.value === 'tarde' || picked.value === 'cualquiera')) entities.band = picked.value;
+  if (question === 'documentType' && picked?.by === 'words' && !entities.documentType) entities.documentType = picked.value as NonNullable<Entities['documentType']>;
+  // "Para mí y para Sofía una cita", "bns tardes una cita xfa": a first message about a cita asks for one
+  // (naming patients there is no change of patient: nobody was chosen yet).
+  if (question === 'start' && intent === 'change_patient' && !intentRead.ruled && !PATIENT_CHANGE_CUE.test(normalized) && !CORRECTION.test(normalized) && ASKS_FOR_A_CITA.test(words.join(' '))) intent = 'none';
+  if (intent === 'none' && (question === 'start' || question === 'menu') && picked === undefined && ASKS_FOR_A_CITA.test(words.join(' ')) && !intentRead.ruled) {
+    intent = 'book';
+    if (question === 'menu' && optionValue(expectation.options, 'book')) choice = 'book';
+  }
+  // "Ok acepto, pero la cita no es para mí, es para Mateo": consent, with the patient said (kept for after identification).
+  if (question === 'consent' && yesNo === 'yes' && intent === 'change_patient') intent = 'affirm';
+  // "Sí señorita, con mucho gusto autorizo": consent and nothing asked for, whatever the classifier weighed.
+  if (question === 'consent' && yesNo === 'yes' && OPERATIONS.has(intent) && !intentRead.ruled && operationCue(words.join(' ')) === undefined && !ASKS_FOR_A_CITA.test(words.join(' '))) intent = 'affirm';
+  if (choice === undefined && YES_NO_QUESTIONS.has(question) && (intent === 'affirm' || intent === 'deny') && !(yesNo === undefined && intentRead.ruled === false && intent === 'deny' && entities.noEmail)) {
+    choice = intent === 'affirm' ? optionValue(expectation.options, 'yes') : optionValue(expectation.options, 'no');
+  }
+  // "¿Qué es no programada?", "¿cuál es la diferencia?": what the options mean is asked, none is picked.
+  if (EXPLAINED_QUESTIONS.has(question) && ASKS_WHAT_IT_IS.test(normalized) && !entities.patients?.length && !/\b(persona|asesor|asesora|humano|alguien|ayuda|ayudar|ayudame|ayudeme)\b/.test(normalized)) {
+    intent = 'help';
+    choice = undefined;
+    delete entities.specialty;
+    delete entities.visitType;
+    delete entities.band;
+    delete entities.yesNo;
+    entities.asksWhatItIs = true;
+  }
+  if (intent !== intentRead.intent) score = 1;
+  const result: Understanding = { intent, intentScore: score, entities };
+  if (choice !== undefined) result.choice = choice;
+  return result;
+}
+
+function hasBookingEntity(entities: Entities): boolean {
+  return Boolean(entities.specialty || entities.visitType || entities.site || entities.band || entities.day || entities.time);
+}
+
+/** Whether the message answers a question that shows no options (the date of birth, the document, the e-mail). */
+function answersQuestion(question: Question, entities: Entities): boolean {
+  switch (question) {
+    case 'birthDate':
+      return entities.birthDate !== undefined;
+    case 'document':
+    case 'documentType':
+      return entities.documentNumber !== undefined || entities.documentType !== undefined;
+    case 'email':
+      return entities.email !== undefined || entities.noEmail === true;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * chrono-node parsers for times and time bands (see `when.ts`): "a las 3" in clinic hours, "3 de
+ * la tarde", "2 y media", "al mediodía", "entre las 2 y las 4", "en la mañana", "temprano",
+ * "me da igual la hora"; and a band ruled out ("en la mañana no puedo").
+ */
+import type { Parser, ParsingContext, ParsingResult } from 'chrono-node';
+import { BAND_TAG, MORNING_ARTICLE, NOT_BAND_TAG, after, bareMananaIsBand, before, endsWord, startsWord, type Band } from './when-context.js';
+
+const MERIDIEM = String.raw`(?:\s*(a\.?\s?m\.?|p\.?\s?m\.?|m\.?)(?![a-z])|\s+(?:de|en|por)\s+la\s+(manana|tarde|noche|madrugada)|\s+del\s+(medio\s?dia))`;
+const TIME_PREFIX = String.raw`(a\s+eso\s+de(?:\s+las?)?|eso\s+de\s+las?|(?:como|tipo|sobre|hacia|desde|hasta|antes\s+de|despues\s+de|a\s+partir\s+de|pasadas|por\s+ahi|mas\s+o\s+menos)\s+(?:a\s+)?las?|a\s+las?|las|tipo|como\s+a)`;
+/** Nouns after which "las 2" counts things, not hours: "las 2 opciones". */
+const COUNTED_AFTER = /^\s+(?:opcion|opciones|citas?|cosas|primeras?|ultimas?|anteriores|veces|personas|hijos|ninos|fechas|dias)(?![a-z])/;
+/** "cualquiera de las 2", "entre las 2": counting, not an hour ("la de las 2" is the one at two). */
+const COUNTING_BEFORE = /(?:^|[^a-z])(?:(?:cualquiera|ninguna|ninguno|alguna|alguno|cual|cuales|una|otra|ambas|todas|varias)\s+de|entre|ambas|todas)\s+$/;
+/** "Cancelar las dos", "las tengo las dos", "las dos el mismo día": both of them, not two o'clock. */
+const BOTH_BEFORE = /(?:^|[^a-z])(?:cancelar|cancele|cancelen|cancelarlas|mover|muevan?|moverlas|pasar|pasarlas|agendar|agende|agenden|pedir|sacar|tengo|tiene|tenemos|son|que|ver|quiero|necesito|serian|seria)\s+$|^\s*$/;
+const BOTH_AFTER = /^\s*(?:$|[,.;!?]|porque|pues|por\s+favor|porfa|que\s+(?!sea|es\b))/;
+/** "Las dos el mismo día", "las dos juntas": both, whatever comes before. */
+const BOTH_SURELY_AFTER = /^\s*(?:el\s+mismo|la\s+misma|en\s+el\s+mismo|juntas|juntos|al\s+tiempo|a\s+la\s+vez|seguidas|estamos|somos|tenemos|necesitamos|vamos|queremos|estan|tienen|necesitan|con\s+(?:medicina|pediatria|gripa|fiebre|tos|el\s+mismo|la\s+misma))(?![a-z])/;
+
+const TIME_LEAD_IN = new RegExp(`(?<![a-z0-9])${TIME_PREFIX}\\s+$`);
+
+/**
+ * "a las 3", "las 9", "a la una", "3 de la tarde", "10 am", "2 y media", "a eso de las 2",
+ * "2:40 pm", "tipo 10", "a las 3 menos cuarto". A bare number is no time: it needs a lead-in,
+ * minutes after a colon, "y media"…, or am/pm/"de la tarde". Clinic hours decide am or pm.
+ */
+export class TimeParser implements Parser {
+  private readonly regex = new RegExp(
+    String.raw`(\d{1,2}|una)(?!\d)` +
+      // "a las 2:20", "2.20", "2h20", and after a lead-in "las 2 20" (dictated or typed in a hurry).
+      String.raw`(?:\s*([:.h]|\s)\s*(\d{2})(?!\d)|\s+y\s+(media|cuarto|\d{1,2})(?!\d)(?:\s+minutos)?|\s+menos\s+(cuarto|\d{1,2})(?!\d))?` +
+      `${MERIDIEM}?` +
+      String.raw`(?:\s*(?:en\s+punto|hrs?|horas)(?![a-z]))?`,
+  );
+
+  pattern(): RegExp {
+    return this.regex;
+  }
+
+  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
+    const index = match.index ?? 0;
+    const end = index + match[0].length;
+    if (!startsWord(context.text, index) || !endsWord(context.text, end)) return null;
+    if (/^[:/.-]\d/.test(after(context, end))) return null;
+    const [, hourText, separator, minutesText, plus, minus, shortMeridiem, bandWord, noon] = match;
+    const leadIn = TIME_LEAD_IN.exec(before(context, index));
+    const prefix = leadIn?.[1];
+    const start = leadIn ? index - leadIn[0].length : index;
+    const hour = hourText === 'una' ? 1 : Number(hourText);
+    // "a la 1", "a la una": the singular only goes with one o'clock.
+    if (prefix && /(?:^|\s)la$/.test(prefix) && hour !== 1) return null;
+    if (prefix === 'las' && (COUNTING_BEFORE.test(before(context, start)) || COUNTED_AFTER.test(after(context, end)))) return null;
+    if (prefix === 'las' && hour === 2 && minutesText === undefined && plus === undefined && minus === undefined && !shortMeridiem && !bandWord && ((BOTH_BEFORE.test(before(context, start)) && BOTH_AFTER.test(after(context, end))) || BOTH_SURELY_AFTER.test(after(context, end)))) return null;
+    const meridiem = readMeridiem(shortMeridiem, bandWord, noon);
+    if (meridiem === 'm' && hour !== 12) return null;
+    let minutes = 0;
+    let borrow = 0;
+    if (minutesText !== undefined) {
+      if (separator !== ':' && !prefix) return null;
+      minutes = Number(minutesText);
+    } else if (plus !== undefined) {
+      minutes = plus === 'media' ? 30 : plus === 'cuarto' ? 15 : Number(plus);
+      // "2 y 4" is two numbers; "2 y 40" is twenty to three.
+      if (!prefix && /^\d/.test(plus) && (minutes < 10 || minutes % 5 !== 0)) return null;
+    } else if (minus !== undefined) {
+      borrow = minus === 'cuarto' ? 15 : Number(minus);
+    }
+    const introduced = prefix !== undefined || separator === ':' || plus !== undefined || minus !== undefined || meridiem !== undefined;
+    if (!introduced) return null;
+    const clockHour = toClockHour(hour, meridiem);
+    if (clockHour === undefined || minutes > 59 || borrow > 59) return null;
+    let total = clockHour * 60 + minutes - borrow;
+    if (total < 0) total += 24 * 60;
+    const components = context.createParsingComponents({ hour: Math.floor(total / 60), minute: total % 60 });
+    const band = meridiem === 'am' ? 'manana' : meridiem === 'pm' ? 'tarde' : undefined;
+    if (band) components.addTag(BAND_TAG[band]);
+    return context.createParsingResult(start, end, components);
+  }
+}
+
+type Meridiem = 'am' | 'pm' | 'night' | 'noon' | 'm';
+
+function readMeridiem(short: string | undefined, word: string | undefined, noon: string | undefined): Meridiem | undefined {
+  if (short) return short.startsWith('a') ? 'am' : short.startsWith('p') ? 'pm' : 'm';
+  if (word === 'manana' || word === 'madrugada') return 'am';
+  if (word === 'tarde') return 'pm';
+  if (word === 'noche') return 'night';
+  if (noon) return 'noon';
+  return undefined;
+}
+
+/** 24-hour hour of what a member said, clinic hours (07:00-17:00) deciding when nothing else does. */
+function toClockHour(hour: number, meridiem: Meridiem | undefined): number | undefined {
+  if (hour < 0 || hour > 23) return undefined;
+  switch (meridiem) {
+    case 'am':
+      return hour <= 12 ? hour : undefined;
+    case 'pm':
+    case 'night':
+      return hour < 12 ? hour + 12 : hour;
+    case 'noon':
+    case 'm':
+      return hour === 12 ? 12 : hour < 7 ? hour + 12 : undefined;
+    default:
+      if (hour === 0) return undefined;
+      return hour <= 6 ? hour + 12 : hour;
+  }
+}
+
+/** "al mediodía": 12:00. */
+export class NoonParser implements Parser {
+  private readonly regex = /(?:a|al)\s+medio\s?dia/;
+
+  pattern(): RegExp {
+    return this.regex;
+  }
+
+  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
+    const index = match.index ?? 0;
+    if (!startsWord(context.text, index) || !endsWord(context.text, index + match[0].length)) return null;
+    return context.createParsingResult(index, match[0], { hour: 12, minute: 0 });
+  }
+}
+
+/** "entre las 2 y las 4", "de 8 a 10", "desde las 2 hasta las 5 pm": a band, not a time. */
+export class TimeRangeParser implements Parser {
+  private readonly regex = new RegExp(
+    String.raw`(?:entre\s+(?:las\s+)?(\d{1,2})(?:[:.]\d{2})?\s+y\s+(?:las\s+)?(\d{1,2})(?:[:.]\d{2})?|(?:de|desde)\s+(?:las\s+)?(\d{1,2})(?:[:.]\d{2})?\s+(?:a|hasta)\s+(?:las\s+)?(\d{1,2})(?:[:.]\d{2})?)(?!\d)` +
+      `${MERIDIEM}?`,
+  );
+
+  pattern(): RegExp {
+    return this.regex;
+  }
+
+  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
+    const index = match.index ?? 0;
+    const end = index + match[0].length;
+    if (!startsWord(context.text, index) || !endsWord(context.text, end)) return null;
+    if (/^\s+(?:dias?|semanas?|meses|anos|horas|minutos|anos|personas|citas)(?![a-z])/.test(after(context, end))) return null;
+    const meridiem = readMeridiem(match[5], match[6], match[7]);
+    const from = toClockHour(Number(match[1] ?? match[3]), meridiem);
+    const to = toClockHour(Number(match[2] ?? match[4]), meridiem);
+    if (from === undefined || to === undefined) return null;
+    const components = context.createParsingComponents();
+    if (to <= 12 && from < 12) components.addTag(BAND_TAG.manana);
+    else if (from >= 12) components.addTag(BAND_TAG.tarde);
+    return context.createParsingResult(index, match[0], components);
+  }
+}
+
+const BAND_PATTERNS: ReadonlyArray<readonly [Band, string]> = [
+  ['manana', String.raw`(?:en|por|de|a|para|durante)\s+(?:la|las)\s+(?:mananas?|mananitas?)`],
+  ['manana', String.raw`(?:horas?|horario|jornada|franja|turno)\s+(?:de\s+)?(?:la\s+)?manana`],
+  ['manana', String.raw`(?:la|las)\s+(?:mananas?|mananitas?)`],
+  ['manana', String.raw`(?:bien\s+|muy\s+|lo\s+mas\s+|mas\s+)?(?:temprano|tempranito|temprana)|(?:a\s+)?primera\s+hora|matutin[oa]`],
+  ['manana', String.raw`antes\s+del?\s+(?:almuerzo|almorzar|medio\s?dia)`],
+  ['manana', String.raw`a\.?\s?m\.?(?![a-z])`],
+  ['manana', 'manana'],
+  ['tarde', String.raw`(?:en|por|de|a|para|durante)\s+(?:la|las)\s+(?:tardes?|tardecitas?)`],
+  ['tarde', String.raw`(?:horas?|horario|jornada|franja|turno)\s+(?:de\s+)?(?:la\s+)?tarde`],
+  ['tarde', String.raw`(?:la|las)\s+(?:tardes|tardecitas?)|la\s+tarde`],
+  ['tarde', String.raw`(?:despues|luego)\s+(?:del?\s+(?:almuerzo|medio\s?dia)|de\s+almorzar)|tardecita|vespertin[oa]|(?:a\s+)?ultima\s+hora`],
+  ['tarde', String.raw`p\.?\s?m\.?(?![a-z])`],
+  ['tarde', 'tarde'],
+  ['cualquiera', String.raw`(?:a\s+)?cualquier\s+(?:hora|horario|jornada|franja|turno|momento)|cualquiera`],
+  ['cualquiera', String.raw`la\s+que\s+(?:sea|haya|este\s+disponible|tengan?)`],
+  ['cualquiera', String.raw`(?:me\s+)?(?:da|es)\s+(?:igual|lo\s+mismo)|no\s+(?:me\s+)?importa|(?:sin|no\s+tengo)\s+preferencia|indiferente|(?:a\s+)?toda\s+hora|todo\s+el\s+dia`],
+];
+/** Negated bands: "en la mañana no puedo", "no puedo en la tarde". */
+const NEGATION_BEFORE = /(?:^|[^a-z])(?:no|ni)\s+(?:(?:puedo|podria|quiero|me\s+(?:sirve|queda|funciona))\s+)?(?:(?:en|por|de|a|para)\s+)?(?:(?:la|las)\s+)?$/;
+const NEGATION_AFTER = /^\s*(?:no\s+(?:puedo|podria|me\s+(?:sirve|queda|funciona))|no\s*(?:[,.;!]|$)|imposible)(?![a-z])/;
+/** "buenas tardes", "más tarde", "llego tarde": no band. */
+const NOT_BAND_TARDE_BEFORE = /(?:^|[^a-z])(?:buenas?|mas|muy|llego|llegue|llegar|llegaria|hizo|hace|es|ya|hasta|tan|demasiado|poco|esta|pasado)\s+$/;
+/** "me da igual el día": indifference to something else than the hour. */
+const NOT_ABOUT_TIME_AFTER = /^\s+(?:el|la|los|las|de|del|de\s+los|de\s+las)\s+(?:dias?|fechas?|medicos?|medicas?|doctor|doctores|doctoras?|sedes?|lugar|especialistas?|citas)(?![a-z])/;
+
+/** Time bands: "en la mañana", "temprano", "en la tarde", "pm", "después del almuerzo", "a cualquier hora", "la que sea". */
+export class BandParser implements Parser {
+  private readonly regex = new RegExp(BAND_PATTERNS.map(([, pattern]) => `(${pattern})`).join('|'));
+
+  pattern(): RegExp {
+    return this.regex;
+  }
+
+  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
+    const index = match.index ?? 0;
+    const end = index + match[0].length;
+    if (!startsWord(context.text, index) || !endsWord(context.text, end)) return null;
+    const which = match.findIndex((group, position) => position > 0 && group !== undefined) - 1;
+    const band = BAND_PATTERNS[which]?.[0];
+    if (!band) return null;
+    const textBefore = before(context, index);
+    const textAfter = after(context, end);
+    if (NEGATION_BEFORE.test(textBefore) || NEGATION_AFTER.test(textAfter)) {
+      return band === 'cualquiera' ? null : context.createParsingResult(index, match[0], context.createParsingComponents().addTag(NOT_BAND_TAG[band]));
+    }
+    if (match[0] === 'manana' && (MORNING_ARTICLE.test(textBefore) || !bareMananaIsBand(context, index, match[0].length))) return null;
+    if (match[0] === 'tarde' && (NOT_BAND_TARDE_BEFORE.test(textBefore) || /^\s+noche/.test(textAfter))) return null;
+    if (band === 'cualquiera' && NOT_ABOUT_TIME_AFTER.test(textAfter)) return null;
+    return context.createParsingResult(index, match[0], context.createParsingComponents().addTag(BAND_TAG[band]));
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * A yes or a no in a message (see `understand.ts`): the answer to a yes/no question ("sí,
+ * confírmela", "no me sirve"), or a no set apart in front of something else ("no, es para
+ * Mateo").
+ */
+import { AGREEING_WORDS, CONSENTS, INTERJECTIONS, OTHER_DAY_CUE, UNSURE, WEAK_YES } from './cues.js';
+import { operationCue } from './intent.js';
+import type { Found, Lexicon } from './lexicon.js';
+import { YES_NO_QUESTIONS, uncovered, type Reading } from './reading.js';
+import type { Question } from './types.js';
+import { wordsOf } from './words.js';
+
+/** Verbs that, after "mejor", do exactly what a yes/no offer proposed: "no, mejor radique el caso". */
+const DOES_WHAT_WAS_OFFERED: ReadonlySet<string> = new Set(['radique', 'radiquelo', 'radicalo', 'radicar', 'hagalo', 'hagale', 'hazlo', 'dale', 'proceda']);
+
+/**
+ * A yes or a no that answers: the first word that is not a greeting or courtesy, or the
+ * whole message. "No sé", "no tengo correo" and "no programada" are not a no; "ok pero no
+ * entiendo" is not a yes.
+ */
+export function readYesNo(
+  reading: Reading,
+  words: readonly string[],
+  question: Question,
+  covered: ReadonlyArray<Found<unknown>>,
+  normalized: string,
+  courtesy: ReadonlyArray<Found<true>>,
+): 'yes' | 'no' | undefined {
+  const { lexicon } = reading;
+  if (words.length === 0) return undefined;
+  const whole = words.join(' ');
+  const yesNoQuestion = YES_NO_QUESTIONS.has(question);
+  // "No, mejor radique el caso" to "¿Radico el caso?": the change of mind does what was offered.
+  if (yesNoQuestion) {
+    const mind = /\b(mejor|mas bien|pensandolo bien|pensandolo mejor)\b/.exec(whole);
+    const after = mind ? words.slice(wordsOf(whole.slice(0, mind.index + mind[0].length)).length) : [];
+    // Only a verb that does what was offered and names nothing else: "no, mejor cancélela" at "¿La muevo?"
+    // and "no, mejor busque otra fecha" at "¿Busco en la tarde?" are other requests, not a yes.
+    if (mind && after.length > 0 && DOES_WHAT_WAS_OFFERED.has(after[0] ?? '') && !after.includes('no') && !operationCue(after.join(' ')) && !OTHER_DAY_CUE.test(after.join(' '))) return 'yes';
+  }
+  // "No, es para Mateo": a no set apart by punctuation answers on its own.
+  if (/^[^a-z0-9]*(no|nop|nel)\s*[,.;!]/.test(normalized)) return 'no';
+  if (lexicon.no.has(whole)) return 'no';
+  if (lexicon.yes.has(whole) || (yesNoQuestion && lexicon.yesVerbs.has(whole))) return 'yes';
+  if (/^no (se|entiendo|entendi|le entiendo)\b/.test(whole)) return undefined;
+  if (question === 'consent' && CONSENTS.test(whole)) return 'yes';
+  if (yesNoQuestion && /^(esa|ese) no\b/.test(whole)) return 'no';
+  // "Esa misma, la del miércoles" to "¿La cancelo?".
+  if (yesNoQuestion && /^(si )?(esa|esa misma|esa es|la misma|esa misma es|ese mismo|ese)( |$)/.test(whole) && !/\bno\b/.test(whole) && !normalized.includes('?') && words.length <= 6) return 'yes';
+  // "¿Otra vez? ¡Ya le dije que sí!"
+  if (yesNoQuestion && /\b(ya )?(le|te|les) (dije|estoy diciendo|acabo de decir) que (si|no)\b/.test(whole)) return /que si\b/.test(whole) ? 'yes' : 'no';
+  const skip = [...courtesy, ...lexicon.greetings.find(words)];
+  let start = 0;
+  // "Este… sí": at a yes/no question, "este" in front is a dictated pause.
+  while (start < words.length && (INTERJECTIONS.has(words[start] ?? '') || (yesNoQuestion && (words[start] === 'este' || words[start] === 'aver')) || (skip.some((span) => start >= span.start && start < span.end) && !isYesNoWord(lexicon, words[start] ?? '')))) start++;
+  const first = /^no{2,}$/.test(words[start] ?? '') ? 'no' : words[start];
+  if (first === undefined) return undefined;
+  if (covered.some((span) => start >= span.start && start < span.end)) return undefined;
+  // "Ninguna me sirve" refuses an offer; at a list it asks for something else.
+  if ((first === 'ninguna' || first === 'ninguno') && !yesNoQuestion) return undefined;
+  if (first === 'no' || first === 'nop' || first === 'nel' || first === 'ninguna' || first === 'ninguno' || first === 'negativo' || first === 'nooo') {
+    const next = words[start + 1];
+    const after = words[start + 2];
+    if (first === 'no' && next !== undefined) {
+      // At a yes/no question almost any "no …" refuses ("no me sirve", "no puedo ese día");
+      // only not knowing or not understanding does not.
+      if (yesNoQuestion ? UNSURE.has(next) || (next === 'me' && UNSURE.has(after ?? '')) : lexicon.notRefusal.has(next)) return undefined;
+    }
+    return 'no';
+  }
+  const two = `${first} ${words[start + 1] ?? ''}`;
+  // "Me sirve la del martes" picks a slot; "me sirve" alone, or at a yes/no question, is a yes.
+  if (!yesNoQuestion && (two === 'me sirve' || first === 'sirve') && words.length > start + (two === 'me sirve' ? 2 : 1)) return undefined;
+  if ((lexicon.yes.has(two) || (yesNoQuestion && lexicon.yesVerbs.has(two))) && !WEAK_YES.has(first)) return 'yes';
+  if (lexicon.yes.has(first) || (yesNoQuestion && lexicon.yesVerbs.has(first))) {
+    if (!WEAK_YES.has(first)) return 'yes';
+    // "Bueno, dale, en la tarde": a weak yes followed by a plain one.
+    const next = words[start + 1];
+    if (next !== undefined && lexicon.yes.has(next) && !WEAK_YES.has(next)) return 'yes';
+    // "Listo", "bueno", "eso" say yes only with nothing but other yes or courtesy words: "eso cuánto cuesta" does not;
+    // and "listo, gracias" where nothing was asked is thanks.
+    if (!yesNoQuestion && words.slice(start + 1).some((word) => word === 'gracias')) return undefined;
+    const rest = uncovered(words.slice(start + 1), lexicon.courtesy.find(words.slice(start + 1)));
+    if (rest.every((word) => lexicon.yes.has(word) || (yesNoQuestion && lexicon.yesVerbs.has(word)))) return 'yes';
+    // "Bueno, entonces en la tarde" to "¿Busco en la tarde?": a yes that repeats what was offered.
+    if (yesNoQuestion && rest.length > 0 && rest.every((word) => lexicon.yes.has(word) || AGREEING_WORDS.has(word))) return 'yes';
+  }
+  return undefined;
+}
+
+function isYesNoWord(lexicon: Lexicon, word: string): boolean {
+  return lexicon.yes.has(word) || lexicon.no.has(word);
+}
