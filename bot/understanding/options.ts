@@ -48,7 +48,9 @@ export function pickOption(
   // "La 1 pa mi hija la pequeña…": a number that opens the message, when nothing makes it a time.
   // "Primero quiero ver mis citas": "primero" as in "first of all".
   const opening = FIRST_OF_ALL.test(said.normalized) ? null : OPENING_NUMBER.exec(said.normalized);
-  const numbered = both
+  // "La de la 1", "la de la una": one o'clock, not the first option.
+  const oneOClock = entities.time !== undefined && /\b(de|a) la (1|una)\b/.test(words.join(' '));
+  const numbered = both || oneOClock
     ? undefined
     : (optionNumber(reading, words, options.length, names) ??
       (firstClause.length < said.normalized.length ? optionNumber(reading, wordsOf(firstClause), options.length, names) : undefined) ??

@@ -270,7 +270,9 @@ function readPatients(
     const joined = (before === 'y' || before === 'e') && (namedWords.has(index - 2) || mentions.some((seen) => seen.at === index - 2 && seen.mention.kind === 'name'));
     // ("Se llama Valentina": the speller does not get to read "llama" as another word.)
     // "¿Qué citas tiene Sofi?": the one whose appointments are asked about.
-    if (before !== undefined && (BEFORE_NAME.has(before) || BEFORE_NAME.has(original[index - 1] ?? '') || before === 'de' || before === 'a' || before === 'tiene' || joined) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+    // "¿Y Mateito qué citas tiene?": a name opening a question with "y".
+    const opensWithAnd = index === 1 && before === 'y';
+    if (before !== undefined && (BEFORE_NAME.has(before) || BEFORE_NAME.has(original[index - 1] ?? '') || before === 'de' || before === 'a' || before === 'tiene' || joined || opensWithAnd) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
       namedWords.add(index);
       push({ kind: 'name', name: [...lexicon.firstNames].find((name) => sameName(word, name)) ?? nameOf(word) }, index);
       continue;

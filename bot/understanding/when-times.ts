@@ -7,7 +7,7 @@ import type { Parser, ParsingContext, ParsingResult } from 'chrono-node';
 import { BAND_TAG, MORNING_ARTICLE, NOT_BAND_TAG, after, bareMananaIsBand, before, endsWord, startsWord, type Band } from './when-context.js';
 
 const MERIDIEM = String.raw`(?:\s*(a\.?\s?m\.?|p\.?\s?m\.?|m\.?)(?![a-z])|\s+(?:de|en|por)\s+la\s+(manana|tarde|noche|madrugada)|\s+del\s+(medio\s?dia))`;
-const TIME_PREFIX = String.raw`(a\s+eso\s+de(?:\s+las?)?|eso\s+de\s+las?|(?:como|tipo|sobre|hacia|desde|hasta|antes\s+de|despues\s+de|a\s+partir\s+de|pasadas|por\s+ahi|mas\s+o\s+menos)\s+(?:a\s+)?las?|a\s+las?|las|tipo|como\s+a)`;
+const TIME_PREFIX = String.raw`(de\s+la|a\s+eso\s+de(?:\s+las?)?|eso\s+de\s+las?|(?:como|tipo|sobre|hacia|desde|hasta|antes\s+de|despues\s+de|a\s+partir\s+de|pasadas|por\s+ahi|mas\s+o\s+menos)\s+(?:a\s+)?las?|a\s+las?|las|tipo|como\s+a)`;
 /** Nouns after which "las 2" counts things, not hours: "las 2 opciones". */
 const COUNTED_AFTER = /^\s+(?:opcion|opciones|citas?|cosas|primeras?|ultimas?|anteriores|veces|personas|hijos|ninos|fechas|dias)(?![a-z])/;
 /** "cualquiera de las 2", "entre las 2": counting, not an hour ("la de las 2" is the one at two). */
@@ -158,10 +158,10 @@ const BAND_PATTERNS: ReadonlyArray<readonly [Band, string]> = [
   ['manana', String.raw`antes\s+del?\s+(?:almuerzo|almorzar|medio\s?dia)`],
   ['manana', String.raw`a\.?\s?m\.?(?![a-z])`],
   ['manana', 'manana'],
-  ['tarde', String.raw`(?:en|por|de|a|para|durante)\s+(?:la|las)\s+(?:tardes?|tardecitas?)`],
+  ['tarde', String.raw`(?:en|por|de|a|para|durante)\s+(?:la|las)\s+(?:tardes?|tarde[cs]itas?)`],
   ['tarde', String.raw`(?:horas?|horario|jornada|franja|turno)\s+(?:de\s+)?(?:la\s+)?tarde`],
   ['tarde', String.raw`(?:la|las)\s+(?:tardes|tardecitas?)|la\s+tarde`],
-  ['tarde', String.raw`(?:despues|luego)\s+(?:del?\s+(?:almuerzo|medio\s?dia)|de\s+almorzar)|tardecita|vespertin[oa]|(?:a\s+)?ultima\s+hora`],
+  ['tarde', String.raw`(?:despues|luego)\s+(?:del?\s+(?:almuerzo|medio\s?dia)|de\s+almorzar)|tarde[cs]it[ao]s?|vespertin[oa]|(?:a\s+)?ultima\s+hora`],
   ['tarde', String.raw`p\.?\s?m\.?(?![a-z])`],
   ['tarde', 'tarde'],
   ['cualquiera', String.raw`(?:a\s+)?cualquier\s+(?:hora|horario|jornada|franja|turno|momento)|cualquiera`],
