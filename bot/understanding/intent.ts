@@ -45,6 +45,7 @@ export function readIntent(
   yesNo: 'yes' | 'no' | undefined,
   courtesy: ReadonlyArray<Found<true>>,
   answeringNo = false,
+  original: readonly string[] = words,
 ): IntentRead {
   const { lexicon, model, smallTalk } = reading;
   if (words.length === 0) return { intent: 'none', score: 1, ruled: true };
@@ -70,7 +71,8 @@ export function readIntent(
   if (KEEP_IT.test(whole) && !/\bcancel/.test(whole) && !/\b(otra|nueva|otro)\b/.test(whole)) return { intent: /\bgracias\b/.test(whole) ? 'thanks' : 'none', score: 1, ruled: false };
   // "Hola, perdón, ¿sigue ahí? Se me fue la señal": checking Lina is there.
   if (STILL_THERE.test(whole) && words.length <= 14 && !operationCue(whole)) return { intent: 'greet', score: 1, ruled: false };
-  const cued = operationCue(whole, answeringNo);
+  // The cue is read as written too: the speller does not know every form of every verb ("la muevo" is not "la mueva").
+  const cued = operationCue(whole, answeringNo) ?? operationCue(original.join(' '), answeringNo);
   if (cued) return { intent: cued, score: 0.9, ruled: false };
   if (DAY_QUESTIONS.has(question) && OTHER_DAY_CUE.test(whole) && !/\bno (quiero |es )?(otro dia|otra fecha)\b/.test(whole)) return { intent: 'other_day', score: 0.9, ruled: false };
 

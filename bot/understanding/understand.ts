@@ -111,7 +111,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const patients = readPatientMentions(reading, message, question, expectation.options, question === 'email' ? [] : people);
     if (patients.length > 0) entities.patients = patients;
 
-    const intentRead = readIntent(reading, words, question, yesNo, courtesy, ANSWERING_NO.test(normalized));
+    const intentRead = readIntent(reading, words, question, yesNo, courtesy, ANSWERING_NO.test(normalized), original);
     let { intent } = intentRead;
     // "Holaaa pediatría pa Sofi el jueves x fa 🙏", "cita médico general pa mí": a first message of booking details is a booking, courtesy around it or not.
     if (question === 'start' && (intent === 'none' || intent === 'thanks' || intent === 'greet') && entities.specialty && (entities.visitType || entities.site || entities.day || entities.band || entities.patients?.length)) intent = 'book';
