@@ -122,6 +122,10 @@ export class Renderer {
     formatter.add('inBand', (value: unknown) => (value === 'manana' || value === 'tarde' ? ` en la ${franjaOf(String(value))}` : ''));
     /** " el jueves 26 de noviembre", or nothing without a day. */
     formatter.add('onDay', (value: unknown) => (typeof value === 'string' && value ? ` el ${formatDay(value, this.now)}` : ''));
+    /** The member's beneficiaries named after "tus citas", or that there are none (Diana has no beneficiaries: no empty "()"). */
+    formatter.add('ofBeneficiaries', (value: unknown) =>
+      typeof value === 'string' && value ? this.i18n.t('patient.ofBeneficiaries', { names: value }) : this.i18n.t('patient.noBeneficiaries'),
+    );
     /** What a search covered: the 14-day horizon, or today and the next working day. */
     formatter.add('searchWindow', (value: unknown) => this.i18n.t(value === 'todayAndNextWorkingDay' ? 'windows.todayAndNextWorkingDay' : 'windows.horizon'));
   }
