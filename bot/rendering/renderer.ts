@@ -61,6 +61,15 @@ function yearOfText(now: Date): string {
 
 /** `{{day, onDay}}`, `{{band, inBand}}`: the parts of a text that are left out when their value is. */
 const OPTIONAL_PART = /,\s*(?:inband|onday)\s*$/i;
+const NO_ONE_TO_NAME = /,\s*ofbeneficiaries\s*$/i;
+/** What "{{others, ofBeneficiaries}}" says when there is no one to name (the locale's own text). */
+const NO_BENEFICIARIES = noBeneficiariesText(resources);
+
+function noBeneficiariesText(locale: Record<string, unknown>): string {
+  const patient = locale.patient;
+  const text = typeof patient === 'object' && patient !== null && 'noBeneficiaries' in patient ? patient.noBeneficiaries : undefined;
+  return typeof text === 'string' ? text : '';
+}
 
 /**
  * What i18next writes for a placeholder whose value is missing. i18next never calls a
@@ -70,6 +79,8 @@ const OPTIONAL_PART = /,\s*(?:inband|onday)\s*$/i;
  */
 function writeNothingForOptionalParts(_text: string, match: RegExpExecArray | string[]): string {
   const placeholder = match[1] ?? '';
+  // "{{others, ofBeneficiaries}}" with no one to name says there is no one.
+  if (NO_ONE_TO_NAME.test(placeholder)) return NO_BENEFICIARIES;
   return OPTIONAL_PART.test(placeholder) ? '' : (match[0] ?? '');
 }
 

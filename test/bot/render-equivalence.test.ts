@@ -36,7 +36,8 @@ function referenceRenderer(globals: Record<string, string>) {
     interpolation: { escapeValue: false },
     returnNull: false,
     // i18next formats no missing value: an optional part left out ("{{day, onDay}}") is written as nothing.
-    missingInterpolationHandler: (_text: string, match: string[]) => (/,\s*(inband|onday)\s*$/i.test(match[1] ?? '') ? '' : (match[0] ?? '')),
+    missingInterpolationHandler: (_text: string, match: string[]) =>
+      /,\s*(inband|onday)\s*$/i.test(match[1] ?? '') ? '' : /,\s*ofbeneficiaries\s*$/i.test(match[1] ?? '') ? instance.t('patient.noBeneficiaries') : (match[0] ?? ''),
   });
   let now = new Date();
   const dayFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: 'America/Bogota', weekday: 'long', day: 'numeric', month: 'long' });
@@ -65,6 +66,7 @@ function referenceRenderer(globals: Record<string, string>) {
   formatter.add('inBand', (value: unknown) => (value === 'manana' || value === 'tarde' ? ` en la ${instance.t(`franjas.${value}`)}` : ''));
   formatter.add('onDay', (value: unknown) => (typeof value === 'string' && value !== '' ? ` el ${formatDay(value, now)}` : ''));
   formatter.add('searchWindow', (value: unknown) => instance.t(value === 'todayAndNextWorkingDay' ? 'windows.todayAndNextWorkingDay' : 'windows.horizon'));
+  formatter.add('ofBeneficiaries', (value: unknown) => (typeof value === 'string' && value ? instance.t('patient.ofBeneficiaries', { names: value }) : instance.t('patient.noBeneficiaries')));
   const text = (key: string, params: ReplyParams = {}, today: Date = now): string => {
     now = today;
     return instance.t(key, { ...globals, ...params });
