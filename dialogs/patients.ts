@@ -94,8 +94,9 @@ export function resolvePatient(mentions: readonly PatientMention[] | undefined, 
       for (const choice of fitting.length > 0 ? fitting : children) found.add(choice);
     }
   }
-  if (found.size === 1) return { kind: 'one', choice: [...found][0] as PatientChoice };
-  if (found.size > 1) return { kind: 'several', choices: [...found] };
+  const [only, ...others] = found;
+  if (only && others.length === 0) return { kind: 'one', choice: only };
+  if (only) return { kind: 'several', choices: [only, ...others] };
   if (unknown !== undefined) return { kind: 'unknown', name: unknown };
   return unknownRelation ? { kind: 'unknown' } : { kind: 'none' };
 }

@@ -2,9 +2,15 @@ import type { AnyActorRef, AnyMachineSnapshot } from 'xstate';
 
 /** The machine children of a snapshot that are still running. */
 function runningMachineChildren(snapshot: AnyMachineSnapshot): AnyMachineSnapshot[] {
-  return Object.values(snapshot.children as Record<string, AnyActorRef | undefined>)
-    .map((ref) => ref?.getSnapshot() as AnyMachineSnapshot | undefined)
-    .filter((child): child is AnyMachineSnapshot => typeof child?.hasTag === 'function' && child.status === 'active');
+  const children: Record<string, AnyActorRef | undefined> = snapshot.children;
+  return Object.values(children)
+    .map((ref): unknown => ref?.getSnapshot())
+    .filter(isRunningMachine);
+}
+
+/** A child's snapshot that is a machine's (it has tags) and still active; promise actors have no tags. */
+function isRunningMachine(child: unknown): child is AnyMachineSnapshot {
+  return typeof child === 'object' && child !== null && 'hasTag' in child && typeof child.hasTag === 'function' && 'status' in child && child.status === 'active';
 }
 
 /**

@@ -83,7 +83,7 @@ export const CONVERSATION_SYSTEM_ID = 'conversation';
 
 /** The conversation's root actor, found through the actor system. */
 function conversationIn(system: AnyActorSystem): AnyActorRef {
-  const root = system.get(CONVERSATION_SYSTEM_ID) as AnyActorRef | undefined;
+  const root: AnyActorRef | undefined = system.get(CONVERSATION_SYSTEM_ID);
   if (!root) throw new Error(`no actor registered as "${CONVERSATION_SYSTEM_ID}": start the conversation with that systemId`);
   return root;
 }
@@ -94,7 +94,6 @@ function conversationIn(system: AnyActorSystem): AnyActorRef {
  * conversation's root actor (`CONVERSATION_SYSTEM_ID`), which emits it.
  */
 export function childSpeech<TContext extends SpeakingContext, TEvent extends EventObject>() {
-  type Enqueue = { assign: (values: Partial<SpeakingContext>) => void };
   const sayTo = (system: AnyActorSystem, said: Reply) => conversationIn(system).send({ type: 'SAY', reply: said } satisfies SayEvent);
   return {
     say: enqueueActions<TContext, TEvent, Reply, TEvent, never, never, never, never, never>(({ system }, said) => sayTo(system, said)),
@@ -103,7 +102,7 @@ export function childSpeech<TContext extends SpeakingContext, TEvent extends Eve
       conversationIn(system).send({ type: 'RECORD', record } satisfies RecordEvent),
     ),
     prompt: enqueueActions<TContext, TEvent, Reply, TEvent, never, never, never, never, never>(({ enqueue, system }, prompt) => {
-      (enqueue as unknown as Enqueue).assign({ lastPrompt: prompt, invalidAnswers: 0, helpOffered: false });
+      enqueue.assign(({ context }) => ({ ...context, lastPrompt: prompt, invalidAnswers: 0, helpOffered: false }));
       sayTo(system, prompt);
     }),
     /** The pending question again; after "¿qué es eso?" (a REPEAT that asks to explain), what it means first. */
@@ -113,7 +112,7 @@ export function childSpeech<TContext extends SpeakingContext, TEvent extends Eve
     }),
     rejectAnswer: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, enqueue, system }) => {
       const { replies, invalidAnswers, helpOffered } = missReplies(context);
-      (enqueue as unknown as Enqueue).assign({ invalidAnswers, helpOffered });
+      enqueue.assign(({ context }) => ({ ...context, invalidAnswers, helpOffered }));
       for (const said of replies) sayTo(system, said);
     }),
   };
