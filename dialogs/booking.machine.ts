@@ -1,7 +1,8 @@
 import { assign, fromPromise, sendTo, setup } from 'xstate';
-import { PEDIATRICS_MAX_AGE, SITES, cupsFor, type Appointment, type Cups, type Patient, type RissCase, type SiteCode, type Specialty, type VisitType } from '../bot/domain.js';
+import { PEDIATRICS_MAX_AGE, SITE_CODES, SITES, SPECIALTIES, VISIT_TYPES, cupsFor, type Appointment, type Cups, type Patient, type RissCase, type SiteCode, type Specialty } from '../bot/domain.js';
 import type { Understanding } from '../bot/understanding/types.js';
 import { appointmentParams, patientParams, type Request } from './appointments.js';
+import { oneOf } from './choices.js';
 import type { DialogEvent } from './events.js';
 import { yearsOld } from './parse.js';
 import { namesAnotherPatient, type PatientChoice } from './patients.js';
@@ -9,6 +10,7 @@ import { YES_NO, ask, option, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { takeSlotMachine, type TakeSlotInput, type TakeSlotOutput } from './take-slot.machine.js';
 import { answerOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
+import { machineTypes } from './machine-types.js';
 
 /** What stands in the way of a new booking of a specialty for a patient (points 10, 11). */
 export interface BookingRestrictions {
@@ -69,10 +71,16 @@ function withWhatWasSaid(request: Request, event: DialogEvent | RepeatEvent, fie
     ...(said.band ? { band: said.band } : {}),
     ...(said.day ? { day: said.day, dayOff: said.dayOff } : {}),
     ...(said.time ? { time: said.time } : {}),
-    ...(field === 'specialty' && choice ? { specialty: choice as Specialty } : {}),
-    ...(field === 'visitType' && choice ? { visitType: choice as VisitType } : {}),
-    ...(field === 'site' && choice ? { site: choice as SiteCode } : {}),
+    ...(field ? pickedFor(field, choice) : {}),
   };
+}
+
+/** The option picked at the question for `field`, as that field's value. */
+function pickedFor(field: 'specialty' | 'visitType' | 'site', choice: string | undefined): Request {
+  const specialty = field === 'specialty' ? oneOf(SPECIALTIES, choice) : undefined;
+  const visitType = field === 'visitType' ? oneOf(VISIT_TYPES, choice) : undefined;
+  const site = field === 'site' ? oneOf(SITE_CODES, choice) : undefined;
+  return { ...(specialty ? { specialty } : {}), ...(visitType ? { visitType } : {}), ...(site ? { site } : {}) };
 }
 
 const revision = (event: DialogEvent | RepeatEvent, request: Request): BookingOutput =>
@@ -86,12 +94,7 @@ const revision = (event: DialogEvent | RepeatEvent, request: Request): BookingOu
  * confirmation run in the shared take-slot machine.
  */
 export const bookingMachine = setup({
-  types: {
-    context: {} as BookingContext,
-    events: {} as DialogEvent | RepeatEvent,
-    input: {} as BookingInput,
-    output: {} as BookingOutput,
-  },
+  types: machineTypes<{ context: BookingContext; events: DialogEvent | RepeatEvent; input: BookingInput; output: BookingOutput }>(),
   actors: {
     checkRestrictions: fromPromise<BookingRestrictions, { patientId: string; specialty: Specialty }>(async () => {
       throw new Error('checkRestrictions is provided by the engine');
@@ -118,8 +121,6 @@ export const bookingMachine = setup({
       // The specialty already chosen, said again ("pediatría" at the type question), is no miss either.
       return Boolean(said.visitType || said.site || said.band || said.day || said.time || (said.specialty && said.specialty === context.request.specialty));
     },
-    takeSlotBack: ({ event }) => 'output' in event && (event.output as TakeSlotOutput).outcome === 'back',
-    takeSlotRevise: ({ event }) => 'output' in event && (event.output as TakeSlotOutput).outcome === 'revise',
   },
   actions: {
     ...childSpeech<BookingContext, DialogEvent | RepeatEvent>(),
@@ -315,13 +316,14 @@ export const bookingMachine = setup({
         },
         onDone: [
           // "Atrás" from the first question of taking a slot: the site again.
-          { guard: 'takeSlotBack', target: 'form.awaitingSite', actions: assign({ request: ({ context }) => ({ ...context.request, band: undefined, day: undefined, time: undefined }) }) },
+          { guard: ({ event }) => event.output.outcome === 'back', target: 'form.awaitingSite', actions: assign({ request: ({ context }) => ({ ...context.request, band: undefined, day: undefined, time: undefined }) }) },
           {
-            guard: 'takeSlotRevise',
+            guard: ({ event }) => event.output.outcome === 'revise',
             target: 'revising',
             // What the member had chosen of the time stays for the next search.
             actions: assign(({ context, event }) => {
-              const output = event.output as Extract<TakeSlotOutput, { outcome: 'revise' }>;
+              const output = event.output;
+              if (output.outcome !== 'revise') return {};
               const search = output.search;
               return {
                 pendingRevision: output.understood,
@@ -335,7 +337,7 @@ export const bookingMachine = setup({
             target: 'done',
             actions: assign({
               result: ({ event }) => {
-                const output = event.output as TakeSlotOutput;
+                const output = event.output;
                 switch (output.outcome) {
                   case 'taken':
                     return { outcome: 'booked', appointment: output.appointment };

@@ -7,6 +7,7 @@ import { namesAnotherPatient, type PatientChoice } from './patients.js';
 import { YES_NO, ask, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
+import { machineTypes } from './machine-types.js';
 
 export interface CancelInput {
   patient: Patient;
@@ -33,12 +34,7 @@ const isSelf = (context: CancelContext) => context.patients.some((choice) => cho
  * agenda, which frees the slot. "No" at the confirmation goes back to the list.
  */
 export const cancelMachine = setup({
-  types: {
-    context: {} as CancelContext,
-    events: {} as DialogEvent | RepeatEvent,
-    input: {} as CancelInput,
-    output: {} as CancelOutput,
-  },
+  types: machineTypes<{ context: CancelContext; events: DialogEvent | RepeatEvent; input: CancelInput; output: CancelOutput }>(),
   actors: {
     listAppointments: fromPromise<Appointment[], { patientId: string }>(async () => {
       throw new Error('listAppointments is provided by the engine');
@@ -49,10 +45,6 @@ export const cancelMachine = setup({
   },
   guards: {
     ...messageGuards,
-    noAppointments: ({ event }) => 'output' in event && Array.isArray(event.output) && event.output.length === 0,
-    /** The member named the appointment ("la del miércoles") and exactly one fits (point 16). */
-    namedExactlyOne: ({ context, event }) =>
-      'output' in event && Array.isArray(event.output) && namesOne(event.output as Appointment[], context.request),
     pickedShown: ({ context, event }) => context.appointments.some((appointment) => isMessage(event) && appointment.id === event.choice),
     namesAnotherPatient: ({ context, event }) =>
       namesAnotherPatient(entitiesOf(event).patients, context.patients, context.patient) || intentOf(event) === 'change_patient',
@@ -76,12 +68,13 @@ export const cancelMachine = setup({
         input: ({ context }) => ({ patientId: context.patient.id }),
         onDone: [
           {
-            guard: 'noAppointments',
+            guard: ({ event }) => event.output.length === 0,
             target: 'done',
             actions: [{ type: 'say', params: ({ context }) => reply('appointments.none', patientParams(context.patient, isSelf(context))) }, assign({ result: { outcome: 'none' } })],
           },
           {
-            guard: 'namedExactlyOne',
+            // The member named the appointment ("la del miércoles") and exactly one fits (point 16).
+            guard: ({ context, event }) => namesOne(event.output, context.request),
             target: 'awaitingConfirmation',
             actions: assign(({ context, event }) => ({ appointments: event.output, chosen: appointmentsNamed(event.output, context.request)[0] })),
           },

@@ -2,8 +2,9 @@ import { and, assign, emit, enqueueActions, fromPromise, or, sendTo, setup, type
 import type { ChannelName } from '../bot/messages.js';
 import type { Appointment, DocumentType, Member, Patient, SiteCode } from '../bot/domain.js';
 import { DOCUMENT_TYPES } from '../bot/domain.js';
-import { OPERATION_INTENTS, type OperationIntent, type PatientMention, type Understanding } from '../bot/understanding/types.js';
+import type { PatientMention, Understanding } from '../bot/understanding/types.js';
 import { appointmentParams, patientParams, type Request } from './appointments.js';
+import { MENU_OPERATIONS, isOperation, type Operation } from './choices.js';
 import { bookingMachine, type BookingOutput } from './booking.machine.js';
 import { cancelMachine, type CancelOutput } from './cancel.machine.js';
 import { rescheduleMachine, type RescheduleOutput } from './reschedule.machine.js';
@@ -14,6 +15,7 @@ import { resolvePatient, type PatientChoice, type PatientResolution } from './pa
 import { YES_NO, ask, option, reply, type Reply } from './replies.js';
 import { explanationFor, missReplies, type RepeatEvent, type SayEvent } from './speech.js';
 import { choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
+import { machineTypes } from './machine-types.js';
 
 /**
  * Bumped whenever a change makes older saved snapshots unsafe to resume: the engine then
@@ -24,10 +26,7 @@ export const CONVERSATION_MACHINE_VERSION = 2;
 /** Failed second factors before the conversation ends with the support line. */
 const MAX_IDENTITY_FAILURES = 3;
 
-export type Operation = OperationIntent;
-
-/** Main-menu operations, in the contract's order (point 7). */
-export const MENU_OPERATIONS: readonly Operation[] = OPERATION_INTENTS;
+export { MENU_OPERATIONS, type Operation } from './choices.js';
 
 export interface ConversationInput {
   conversationId: string;
@@ -110,6 +109,12 @@ function choicesOf(member: Member | null | undefined): PatientChoice[] {
   return [{ patient: asPatient(member), self: true }, ...member.beneficiaries.map((patient) => ({ patient, self: false }))];
 }
 
+/** The patient an operation runs for: always chosen before an operation starts. */
+function patientOf(context: ConversationContext): Patient {
+  if (!context.patient) throw new Error('an operation started before the patient was chosen');
+  return context.patient;
+}
+
 const eligible = (patient: Patient) => patient.plan === 'PBS' && patient.status === 'active';
 const isSelfPatient = (context: ConversationContext) => context.patient !== undefined && context.patient.id === context.member?.id;
 
@@ -128,7 +133,7 @@ function patientResolution(context: ConversationContext, event: EventObject, men
 function requestIn(understood: Understanding, previous?: PendingRequest): PendingRequest | undefined {
   const { intent, entities } = understood;
   // "Para Mateo, necesito pediatría" names no operation, but a specialty or visit type only ever means booking.
-  const named = (OPERATION_INTENTS as readonly string[]).includes(intent) ? (intent as Operation) : undefined;
+  const named = isOperation(intent) ? intent : undefined;
   const operation = named ?? previous?.operation ?? (entities.specialty || entities.visitType ? 'book' : undefined);
   const fields: Request = {
     ...previous?.fields,
@@ -180,7 +185,7 @@ function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'r
   // an option named after an operation ("Cancelar esa cita") is the running operation's own
   // answer; and a slot picked while booking ("la 2, y también cancelar la otra") is kept.
   if (event.choice !== undefined) {
-    const operationOption = (OPERATION_INTENTS as readonly string[]).includes(event.choice) || event.choice === 'menu';
+    const operationOption = isOperation(event.choice) || event.choice === 'menu';
     const givesWay = event.choice === 'no' || (running !== 'booking' && event.choice !== 'yes' && !operationOption);
     if (!givesWay) return undefined;
   }
@@ -191,6 +196,13 @@ function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'r
   if (intent === current) return undefined;
   return intent === 'cancel' || intent === 'reschedule' || intent === 'consult' || (intent === 'book' && running !== 'booking') ? intent : undefined;
 }
+
+/** In an operation's `onDone`: the operation ended because the member named someone else. */
+const revised = ({ event }: { event: { output: OperationOutput } }) => event.output.outcome === 'revise';
+/** In an operation's `onDone`: its outcome recorded, with the operation's output. */
+const FINISH_OPERATION = { type: 'finishOperation', params: ({ event }: { event: { output: OperationOutput } }) => event.output } as const;
+/** In an operation's `onDone`: what the operation had is kept for the next one. */
+const KEEP_REVISION = { type: 'keepRevision', params: ({ event }: { event: { output: OperationOutput } }) => event.output } as const;
 
 const SWITCH_TARGETS = { book: 'booking', cancel: 'cancelling', reschedule: 'rescheduling', consult: 'consulting' } as const;
 
@@ -231,12 +243,7 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
  * message, or while choosing the patient) is kept and acted on once they are identified.
  */
 export const conversationMachine = setup({
-  types: {
-    context: {} as ConversationContext,
-    events: {} as ConversationEvent,
-    input: {} as ConversationInput,
-    emitted: {} as ConversationEmitted,
-  },
+  types: machineTypes<{ context: ConversationContext; events: ConversationEvent; input: ConversationInput; emitted: ConversationEmitted }>(),
   actors: {
     findMember: fromPromise<Member, FindMemberInput>(async () => {
       throw new Error('findMember is provided by the engine');
@@ -288,10 +295,8 @@ export const conversationMachine = setup({
     },
     asksForOperation: ({ event }) => {
       const intent = intentOf(event);
-      return intent !== undefined && (OPERATION_INTENTS as readonly string[]).includes(intent);
+      return isOperation(intent);
     },
-    revised: ({ event }) => 'output' in event && (event.output as OperationOutput).outcome === 'revise',
-    cameBack: ({ event }) => 'output' in event && (event.output as OperationOutput).outcome === 'back',
   },
   actions: {
     say: emit((_, said: Reply) => ({ type: 'reply' as const, reply: said })),
@@ -374,16 +379,15 @@ export const conversationMachine = setup({
     }),
     /** The operation and what the member said, kept while it runs; restarted with it after a patient switch. */
     startOperation: assign({ request: ({ context }, operation: Operation) => ({ operation, fields: context.request?.fields ?? {} }) }),
-    finishOperation: enqueueActions(({ enqueue, event }) => {
-      const output = 'output' in event ? (event.output as OperationOutput) : undefined;
-      const record = output ? operationOutcome(output) : undefined;
+    /** An operation ended (`params`: its output): its outcome recorded, its request dropped. */
+    finishOperation: enqueueActions(({ enqueue }, output: OperationOutput) => {
+      const record = operationOutcome(output);
       if (record) enqueue.emit({ type: 'record', record });
       enqueue.assign({ request: undefined });
     }),
-    /** An operation ended because the member named someone else: what it had is kept. */
-    keepRevision: assign(({ context, event }) => {
-      const output = 'output' in event ? (event.output as OperationOutput) : undefined;
-      if (output?.outcome !== 'revise') return {};
+    /** An operation ended because the member named someone else (`params`: its output): what it had is kept. */
+    keepRevision: assign(({ context }, output: OperationOutput) => {
+      if (output.outcome !== 'revise') return {};
       return {
         request: {
           ...(context.request?.operation ? { operation: context.request.operation } : {}),
@@ -744,7 +748,7 @@ export const conversationMachine = setup({
         src: 'booking',
         input: ({ context }) => ({
           conversationId: context.conversationId,
-          patient: context.patient as Patient,
+          patient: patientOf(context),
           patients: choicesOf(context.member),
           ...(context.member?.email ? { memberEmail: context.member.email } : {}),
           today: context.today,
@@ -752,13 +756,13 @@ export const conversationMachine = setup({
           ...(context.request ? { request: context.request.fields } : {}),
         }),
         onDone: [
-          { guard: ({ event }) => switchedTo(event.output, 'reschedule'), target: 'rescheduling', actions: 'finishOperation' },
-          { guard: ({ event }) => switchedTo(event.output, 'cancel'), target: 'cancelling', actions: 'finishOperation' },
-          { guard: 'revised', target: 'revising', actions: 'keepRevision' },
+          { guard: ({ event }) => switchedTo(event.output, 'reschedule'), target: 'rescheduling', actions: FINISH_OPERATION },
+          { guard: ({ event }) => switchedTo(event.output, 'cancel'), target: 'cancelling', actions: FINISH_OPERATION },
+          { guard: revised, target: 'revising', actions: KEEP_REVISION },
           {
             target: 'menu',
             actions: [
-              'finishOperation',
+              FINISH_OPERATION,
               assign({ lastSite: ({ context, event }) => (event.output.outcome === 'booked' ? event.output.appointment.site : context.lastSite) }),
             ],
           },
@@ -798,8 +802,8 @@ export const conversationMachine = setup({
       invoke: {
         id: 'cancel',
         src: 'cancel',
-        input: ({ context }) => ({ patient: context.patient as Patient, patients: choicesOf(context.member), ...(context.request ? { request: context.request.fields } : {}) }),
-        onDone: [{ guard: 'revised', target: 'revising', actions: 'keepRevision' }, { target: 'menu', actions: 'finishOperation' }],
+        input: ({ context }) => ({ patient: patientOf(context), patients: choicesOf(context.member), ...(context.request ? { request: context.request.fields } : {}) }),
+        onDone: [{ guard: revised, target: 'revising', actions: KEEP_REVISION }, { target: 'menu', actions: FINISH_OPERATION }],
       },
       on: runsChild('cancel'),
     },
@@ -810,12 +814,12 @@ export const conversationMachine = setup({
         src: 'reschedule',
         input: ({ context }) => ({
           conversationId: context.conversationId,
-          patient: context.patient as Patient,
+          patient: patientOf(context),
           patients: choicesOf(context.member),
           ...(context.member?.email ? { memberEmail: context.member.email } : {}),
           ...(context.request ? { request: context.request.fields } : {}),
         }),
-        onDone: [{ guard: 'revised', target: 'revising', actions: 'keepRevision' }, { target: 'menu', actions: 'finishOperation' }],
+        onDone: [{ guard: revised, target: 'revising', actions: KEEP_REVISION }, { target: 'menu', actions: FINISH_OPERATION }],
       },
       on: runsChild('reschedule'),
     },

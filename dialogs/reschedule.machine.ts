@@ -8,6 +8,7 @@ import { YES_NO, ask, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { takeSlotMachine, type TakeSlotInput, type TakeSlotOutput } from './take-slot.machine.js';
 import { entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
+import { machineTypes } from './machine-types.js';
 
 export interface RescheduleInput {
   conversationId: string;
@@ -61,6 +62,12 @@ function carriedNewTime(request: RescheduleRequest | undefined, appointment: App
   return { ...(day ? { day } : {}), ...(time ? { time } : {}) };
 }
 
+/** The appointment being moved: always chosen before a slot is taken. */
+function chosenOf(context: RescheduleContext): Appointment {
+  if (!context.chosen) throw new Error('a slot is taken before the appointment to move was chosen');
+  return context.chosen;
+}
+
 const isSelf = (context: RescheduleContext) => context.patients.some((choice) => choice.self && choice.patient.id === context.patient.id);
 
 /**
@@ -70,12 +77,7 @@ const isSelf = (context: RescheduleContext) => context.patients.some((choice) =>
  * atomic call: the member never ends with two appointments or none.
  */
 export const rescheduleMachine = setup({
-  types: {
-    context: {} as RescheduleContext,
-    events: {} as DialogEvent | RepeatEvent,
-    input: {} as RescheduleInput,
-    output: {} as RescheduleOutput,
-  },
+  types: machineTypes<{ context: RescheduleContext; events: DialogEvent | RepeatEvent; input: RescheduleInput; output: RescheduleOutput }>(),
   actors: {
     listAppointments: fromPromise<Appointment[], { patientId: string }>(async () => {
       throw new Error('listAppointments is provided by the engine');
@@ -84,12 +86,9 @@ export const rescheduleMachine = setup({
   },
   guards: {
     ...messageGuards,
-    noAppointments: ({ event }) => 'output' in event && Array.isArray(event.output) && event.output.length === 0,
-    namedExactlyOne: ({ context, event }) => 'output' in event && Array.isArray(event.output) && namesOne(event.output as Appointment[], context.request),
     pickedShown: ({ context, event }) => context.appointments.some((appointment) => isMessage(event) && appointment.id === event.choice),
     namesAnotherPatient: ({ context, event }) =>
       namesAnotherPatient(entitiesOf(event).patients, context.patients, context.patient) || intentOf(event) === 'change_patient',
-    takeSlotBack: ({ event }) => 'output' in event && (event.output as TakeSlotOutput).outcome === 'back',
   },
   actions: {
     ...childSpeech<RescheduleContext, DialogEvent | RepeatEvent>(),
@@ -112,7 +111,7 @@ export const rescheduleMachine = setup({
         input: ({ context }) => ({ patientId: context.patient.id }),
         onDone: [
           {
-            guard: 'noAppointments',
+            guard: ({ event }) => event.output.length === 0,
             target: 'done',
             actions: [
               { type: 'say', params: ({ context }) => reply('appointments.none', patientParams(context.patient, isSelf(context))) },
@@ -120,7 +119,7 @@ export const rescheduleMachine = setup({
             ],
           },
           {
-            guard: 'namedExactlyOne',
+            guard: ({ context, event }) => namesOne(event.output, context.request),
             target: 'confirmingChoice',
             actions: assign(({ context, event }) => ({ appointments: event.output, chosen: appointmentsNamed(event.output, context.request)[0] })),
           },
@@ -182,7 +181,7 @@ export const rescheduleMachine = setup({
         id: 'takeSlot',
         src: 'takeSlot',
         input: ({ context }): TakeSlotInput => {
-          const appointment = context.chosen as Appointment;
+          const appointment = chosenOf(context);
           const service = serviceOf(appointment.cups);
           return {
             mode: 'move',
@@ -201,7 +200,7 @@ export const rescheduleMachine = setup({
         },
         onDone: [
           {
-            guard: 'takeSlotBack',
+            guard: ({ event }) => event.output.outcome === 'back',
             target: 'awaitingAppointment',
             actions: assign({ request: ({ context }) => ({ ...context.request, band: undefined, newDay: undefined, newTime: undefined, day: undefined, time: undefined }) }),
           },
@@ -209,7 +208,7 @@ export const rescheduleMachine = setup({
             target: 'done',
             actions: assign({
               result: ({ context, event }) => {
-                const output = event.output as TakeSlotOutput;
+                const output = event.output;
                 switch (output.outcome) {
                   case 'taken':
                     return { outcome: 'rescheduled', appointment: output.appointment };

@@ -1,4 +1,4 @@
-import { and, assign, enqueueActions, fromPromise, not, setup } from 'xstate';
+import { and, assign, enqueueActions, fromPromise, not, setup, type EventObject } from 'xstate';
 import { serviceOf, type Cups, type Franja, type Patient, type RissCase, type SiteCode, type Slot, type Specialty } from '../bot/domain.js';
 import type { Band, Understanding } from '../bot/understanding/types.js';
 import { bogotaParts } from './appointments.js';
@@ -8,6 +8,7 @@ import { YES_NO, ask, option, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { namesAnotherPatient, type PatientChoice } from './patients.js';
 import { entitiesOf, intentOf, isMessage, messageGuards, messageIdOf } from './understood.js';
+import { machineTypes } from './machine-types.js';
 
 /** How far the agenda is searched: the 14-day horizon, or today and the next working day. */
 export type SearchWindow = 'horizon' | 'todayAndNextWorkingDay';
@@ -159,8 +160,8 @@ function describeSearch(context: SlotFinderContext) {
  * and rescheduling (through the take-slot machine).
  */
 /** The slots shown at the time the message names (on the day it names, if any). */
-function slotsAtNamedTime(slots: readonly Slot[], event: unknown): Slot[] {
-  const said = entitiesOf(event as Parameters<typeof entitiesOf>[0]);
+function slotsAtNamedTime(slots: readonly Slot[], event: EventObject): Slot[] {
+  const said = entitiesOf(event);
   if (said.time === undefined) return [];
   return slots.filter((slot) => {
     const { day, time } = bogotaParts(slot.start);
@@ -169,12 +170,7 @@ function slotsAtNamedTime(slots: readonly Slot[], event: unknown): Slot[] {
 }
 
 export const slotFinderMachine = setup({
-  types: {
-    context: {} as SlotFinderContext,
-    events: {} as DialogEvent | RepeatEvent,
-    input: {} as SlotFinderInput,
-    output: {} as SlotFinderOutput,
-  },
+  types: machineTypes<{ context: SlotFinderContext; events: DialogEvent | RepeatEvent; input: SlotFinderInput; output: SlotFinderOutput }>(),
   actors: {
     searchSlots: fromPromise<Slot[], SearchSlotsInput>(async () => {
       throw new Error('searchSlots is provided by the engine');
@@ -384,7 +380,7 @@ export const slotFinderMachine = setup({
                 type: 'say',
                 params: ({ context, event }) => {
                   const [first, ...others] = slotsAtNamedTime(context.slots, event);
-                  return reply('slots.whichAtTime', { start: first?.start, count: others.length + 1, first: context.slots.indexOf(first as Slot) + 1 });
+                  return reply('slots.whichAtTime', { start: first?.start, count: others.length + 1, first: first ? context.slots.indexOf(first) + 1 : 0 });
                 },
               },
               'repeatPrompt',

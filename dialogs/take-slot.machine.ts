@@ -2,13 +2,15 @@ import { and, assign, fromPromise, not, sendTo, setup } from 'xstate';
 import { serviceOf, type Appointment, type Cups, type Patient, type RissCase, type SiteCode, type Slot, type Specialty } from '../bot/domain.js';
 import type { Band, Understanding } from '../bot/understanding/types.js';
 import { appointmentParams, bogotaParts, patientParams, slotParams } from './appointments.js';
+import { BANDS, oneOf } from './choices.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { namesAnotherPatient, type PatientChoice } from './patients.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { slotFinderMachine, type SearchState, type SearchWindow, type SlotFinderInput, type SlotFinderOutput } from './slot-finder.machine.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
-import { entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
+import { choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
+import { machineTypes } from './machine-types.js';
 
 export interface BookInput {
   patientId: string;
@@ -104,12 +106,7 @@ function slotWhen(slot: Slot | undefined): { day?: string; time?: string } {
 }
 
 export const takeSlotMachine = setup({
-  types: {
-    context: {} as TakeSlotContext,
-    events: {} as DialogEvent | RepeatEvent,
-    input: {} as TakeSlotInput,
-    output: {} as TakeSlotOutput,
-  },
+  types: machineTypes<{ context: TakeSlotContext; events: DialogEvent | RepeatEvent; input: TakeSlotInput; output: TakeSlotOutput }>(),
   actors: {
     book: fromPromise<Appointment, BookInput>(async () => {
       throw new Error('book is provided by the engine');
@@ -154,9 +151,6 @@ export const takeSlotMachine = setup({
       return said.day !== undefined || said.band !== undefined || said.time !== undefined;
     },
     slotTaken: ({ event }) => 'error' in event && errorCode(event.error) === 'SLOT_TAKEN',
-    finderFound: ({ event }) => 'output' in event && (event.output as SlotFinderOutput).outcome === 'slot',
-    finderBack: ({ event }) => 'output' in event && (event.output as SlotFinderOutput).outcome === 'back',
-    bandAskedHere: ({ context }) => context.bandAsked,
   },
   actions: {
     ...childSpeech<TakeSlotContext, DialogEvent | RepeatEvent>(),
@@ -199,7 +193,7 @@ export const takeSlotMachine = setup({
             target: 'findingSlot',
             actions: assign(({ event }) => {
               const said = entitiesOf(event);
-              const band = (isMessage(event) && (event.choice as Band | undefined)) || said.band || 'cualquiera';
+              const band = oneOf(BANDS, choiceOf(event)) ?? said.band ?? 'cualquiera';
               return {
                 band,
                 bandAsked: true,
@@ -236,12 +230,13 @@ export const takeSlotMachine = setup({
         }),
         onDone: [
           {
-            guard: 'finderFound',
+            guard: ({ event }) => event.output.outcome === 'slot',
             target: 'awaitingConfirmation',
             // One key per intent, fixed before the call: a retry, or a new "sí" after a crash,
             // replays this booking or move instead of making another.
             actions: assign(({ context, event }) => {
-              const output = event.output as Extract<SlotFinderOutput, { outcome: 'slot' }>;
+              const output = event.output;
+              if (output.outcome !== 'slot') return {};
               return {
                 slot: output.slot,
                 search: output.search,
@@ -250,12 +245,12 @@ export const takeSlotMachine = setup({
               };
             }),
           },
-          { guard: and(['finderBack', 'bandAskedHere']), target: 'awaitingBand', actions: assign({ search: undefined, band: undefined, day: undefined, time: undefined }) },
+          { guard: ({ context, event }) => event.output.outcome === 'back' && context.bandAsked, target: 'awaitingBand', actions: assign({ search: undefined, band: undefined, day: undefined, time: undefined }) },
           {
             target: 'done',
             actions: assign({
               result: ({ event }) => {
-                const output = event.output as SlotFinderOutput;
+                const output = event.output;
                 switch (output.outcome) {
                   case 'case':
                     return { outcome: 'case', rissCase: output.rissCase };
