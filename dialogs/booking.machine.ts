@@ -1,16 +1,17 @@
-import { assign, fromPromise, sendTo, setup } from 'xstate';
-import { PEDIATRICS_MAX_AGE, SITE_CODES, SITES, SPECIALTIES, VISIT_TYPES, cupsFor, type Appointment, type Cups, type Patient, type RissCase, type SiteCode, type Specialty } from '../bot/domain.js';
+import { assign, fromPromise, setup } from 'xstate';
+import { PEDIATRICS_MAX_AGE, type Appointment, type Patient, type RissCase, type SiteCode, type Specialty } from '../bot/domain.js';
 import type { Understanding } from '../bot/understanding/types.js';
-import { appointmentParams, patientParams, type Request } from './appointments.js';
-import { oneOf } from './choices.js';
+import type { Request } from './appointments.js';
+import { cupsOf, isPatientRevision, otherSpecialtyIn, revisedRequest, sitesInOrder, takeSlotInputFor, withWhatWasSaid, type FormField } from './booking-request.js';
 import type { DialogEvent } from './events.js';
+import { machineTypes } from './machine-types.js';
+import { FAILED, appointmentFor, namesOtherPatient, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
 import { yearsOld } from './parse.js';
-import { namesAnotherPatient, type PatientChoice } from './patients.js';
+import type { PatientChoice } from './patients.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
-import { takeSlotMachine, type TakeSlotInput, type TakeSlotOutput } from './take-slot.machine.js';
-import { answerOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
-import { machineTypes } from './machine-types.js';
+import { resultOfTaking, takeSlotMachine } from './take-slot.machine.js';
+import { answerOf, entitiesOf, messageGuards } from './understood.js';
 
 /** What stands in the way of a new booking of a specialty for a patient (points 10, 11). */
 export interface BookingRestrictions {
@@ -36,7 +37,7 @@ export type BookingOutput =
   /** The patient already has an appointment of that specialty and chose to move or cancel it. */
   | { outcome: 'switch'; operation: 'reschedule' | 'cancel' }
   /** The member named another patient: the conversation asks, then starts over with `request`. */
-  | { outcome: 'revise'; understood: Understanding; request: Request }
+  | Revision
   | { outcome: 'back' | 'refused' | 'abandoned' | 'error' };
 
 interface BookingContext extends BookingInput, SpeakingContext {
@@ -53,38 +54,22 @@ interface BookingContext extends BookingInput, SpeakingContext {
   result?: BookingOutput;
 }
 
-const isSelf = (context: BookingContext) => context.patients.some((choice) => choice.self && choice.patient.id === context.patient.id);
-
-function cupsOf(request: Request): Cups {
-  return cupsFor(request.specialty ?? 'medicina_general', request.visitType ?? 'primera_vez');
+/**
+ * How a question of the form reads a message: another patient ends the booking with a revision;
+ * another specialty than the one chosen is asked about (not at the specialty question itself);
+ * an option picked, or anything else the form can use, fills the request, and the next question
+ * that has no answer follows.
+ */
+function answering(field: FormField) {
+  const otherSpecialty = { guard: 'namesOtherSpecialty', target: '#booking.confirmingSpecialty', actions: 'proposeSpecialty' } as const;
+  return [
+    { guard: 'namesAnotherPatient', target: '#booking.done', actions: 'endWithRevision' },
+    ...(field === 'specialty' ? [] : [otherSpecialty]),
+    { guard: 'pickedAny', target: '#booking.deciding', actions: { type: 'collect', params: field } },
+    { guard: 'saysSomethingForTheForm', target: '#booking.deciding', actions: { type: 'collect', params: undefined } },
+    { actions: 'rejectAnswer' },
+  ] as const;
 }
-
-/** Everything booking-related the message said, merged into the request. */
-function withWhatWasSaid(request: Request, event: DialogEvent | RepeatEvent, field?: 'specialty' | 'visitType' | 'site'): Request {
-  const said = entitiesOf(event);
-  const choice = isMessage(event) ? event.choice : undefined;
-  return {
-    ...request,
-    ...(said.specialty && !request.specialty ? { specialty: said.specialty } : {}),
-    ...(said.visitType ? { visitType: said.visitType } : {}),
-    ...(said.site ? { site: said.site } : {}),
-    ...(said.band ? { band: said.band } : {}),
-    ...(said.day ? { day: said.day, dayOff: said.dayOff } : {}),
-    ...(said.time ? { time: said.time } : {}),
-    ...(field ? pickedFor(field, choice) : {}),
-  };
-}
-
-/** The option picked at the question for `field`, as that field's value. */
-function pickedFor(field: 'specialty' | 'visitType' | 'site', choice: string | undefined): Request {
-  const specialty = field === 'specialty' ? oneOf(SPECIALTIES, choice) : undefined;
-  const visitType = field === 'visitType' ? oneOf(VISIT_TYPES, choice) : undefined;
-  const site = field === 'site' ? oneOf(SITE_CODES, choice) : undefined;
-  return { ...(specialty ? { specialty } : {}), ...(visitType ? { visitType } : {}), ...(site ? { site } : {}) };
-}
-
-const revision = (event: DialogEvent | RepeatEvent, request: Request): BookingOutput =>
-  isMessage(event) ? { outcome: 'revise', understood: event.understood, request } : { outcome: 'abandoned' };
 
 /**
  * Booking, from the specialty to the booked appointment (contract points 8-11, 16-19). A form:
@@ -109,8 +94,7 @@ export const bookingMachine = setup({
     needsRestrictionCheck: ({ context }) => context.checkedFor !== context.request.specialty,
     needsVisitType: ({ context }) => context.request.visitType === undefined,
     needsSite: ({ context }) => context.request.site === undefined,
-    namesAnotherPatient: ({ context, event }) =>
-      namesAnotherPatient(entitiesOf(event).patients, context.patients, context.patient) || intentOf(event) === 'change_patient',
+    namesAnotherPatient: namesOtherPatient,
     /** The member names a specialty other than the one already chosen ("no, mejor pediatría"). */
     namesOtherSpecialty: ({ context, event }) => {
       const specialty = entitiesOf(event).specialty;
@@ -124,8 +108,11 @@ export const bookingMachine = setup({
   },
   actions: {
     ...childSpeech<BookingContext, DialogEvent | RepeatEvent>(),
-    collect: assign({ request: ({ context, event }) => withWhatWasSaid(context.request, event) }),
-    endWithRevision: assign({ result: ({ context, event }) => revision(event, context.request) }),
+    /** What the message said for the form; `params`: the question it answers, whose option it may pick. */
+    collect: assign({ request: ({ context, event }, field: FormField | undefined) => withWhatWasSaid(context.request, event, field) }),
+    proposeSpecialty: assign({ proposedSpecialty: ({ event }) => entitiesOf(event).specialty }),
+    endWith: assign((_, result: BookingOutput) => ({ result })),
+    endWithRevision: assign({ result: ({ context, event }) => revisionBy(event, context.request) }),
   },
 }).createMachine({
   id: 'booking',
@@ -144,7 +131,7 @@ export const bookingMachine = setup({
           guard: 'patientTooOldForPediatrics',
           target: 'form.awaitingSpecialty',
           actions: [
-            { type: 'say', params: ({ context }) => reply('booking.pediatricsUnder18', patientParams(context.patient, isSelf(context))) },
+            { type: 'say', params: ({ context }) => reply('booking.pediatricsUnder18', patientOf(context)) },
             assign({ request: ({ context }) => ({ ...context.request, specialty: undefined }) }),
           ],
         },
@@ -167,13 +154,8 @@ export const bookingMachine = setup({
             ]),
           },
           on: {
-            BACK: { target: '#booking.done', actions: assign({ result: { outcome: 'back' } }) },
-            USER_MESSAGE: [
-              { guard: 'namesAnotherPatient', target: '#booking.done', actions: 'endWithRevision' },
-              { guard: 'pickedAny', target: '#booking.deciding', actions: assign({ request: ({ context, event }) => withWhatWasSaid(context.request, event, 'specialty') }) },
-              { guard: 'saysSomethingForTheForm', target: '#booking.deciding', actions: 'collect' },
-              { actions: 'rejectAnswer' },
-            ],
+            BACK: { target: '#booking.done', actions: { type: 'endWith', params: { outcome: 'back' } } },
+            USER_MESSAGE: answering('specialty'),
           },
         },
         awaitingVisitType: {
@@ -188,34 +170,18 @@ export const bookingMachine = setup({
           },
           on: {
             BACK: { target: 'awaitingSpecialty' },
-            USER_MESSAGE: [
-              { guard: 'namesAnotherPatient', target: '#booking.done', actions: 'endWithRevision' },
-              { guard: 'namesOtherSpecialty', target: '#booking.confirmingSpecialty', actions: assign({ proposedSpecialty: ({ event }) => entitiesOf(event).specialty }) },
-              { guard: 'pickedAny', target: '#booking.deciding', actions: assign({ request: ({ context, event }) => withWhatWasSaid(context.request, event, 'visitType') }) },
-              { guard: 'saysSomethingForTheForm', target: '#booking.deciding', actions: 'collect' },
-              { actions: 'rejectAnswer' },
-            ],
+            USER_MESSAGE: answering('visitType'),
           },
         },
         awaitingSite: {
           tags: ['awaitingInput'],
           entry: {
             type: 'prompt',
-            params: ({ context }) => {
-              const preferred = context.preferredSites.filter((site, index, all) => all.indexOf(site) === index);
-              const ordered = [...preferred, ...SITES.map((site) => site.code).filter((code) => !preferred.includes(code))];
-              return ask('site', 'booking.askSite', undefined, ordered.map((site) => option(site, 'options.site', { site })));
-            },
+            params: ({ context }) => ask('site', 'booking.askSite', undefined, sitesInOrder(context.preferredSites).map((site) => option(site, 'options.site', { site }))),
           },
           on: {
             BACK: { target: 'awaitingVisitType' },
-            USER_MESSAGE: [
-              { guard: 'namesAnotherPatient', target: '#booking.done', actions: 'endWithRevision' },
-              { guard: 'namesOtherSpecialty', target: '#booking.confirmingSpecialty', actions: assign({ proposedSpecialty: ({ event }) => entitiesOf(event).specialty }) },
-              { guard: 'pickedAny', target: '#booking.deciding', actions: assign({ request: ({ context, event }) => withWhatWasSaid(context.request, event, 'site') }) },
-              { guard: 'saysSomethingForTheForm', target: '#booking.deciding', actions: 'collect' },
-              { actions: 'rejectAnswer' },
-            ],
+            USER_MESSAGE: answering('site'),
           },
         },
         /** One upcoming appointment per patient and specialty: offer to move or cancel it instead. */
@@ -224,18 +190,18 @@ export const bookingMachine = setup({
           entry: {
             type: 'prompt',
             params: ({ context }) =>
-              ask('existing', 'booking.alreadyHasOne', { ...(context.existing ? appointmentParams(context.existing) : {}), ...patientParams(context.patient, isSelf(context)) }, [
+              ask('existing', 'booking.alreadyHasOne', appointmentFor(context, context.existing), [
                 option('reschedule', 'options.existing.reschedule'),
                 option('cancel', 'options.existing.cancel'),
                 option('menu', 'options.existing.menu'),
               ]),
           },
           on: {
-            BACK: { target: '#booking.done', actions: assign({ result: { outcome: 'refused' } }) },
+            BACK: { target: '#booking.done', actions: { type: 'endWith', params: { outcome: 'refused' } } },
             USER_MESSAGE: [
-              { guard: { type: 'picked', params: 'reschedule' }, target: '#booking.done', actions: assign({ result: { outcome: 'switch', operation: 'reschedule' } }) },
-              { guard: { type: 'picked', params: 'cancel' }, target: '#booking.done', actions: assign({ result: { outcome: 'switch', operation: 'cancel' } }) },
-              { guard: { type: 'picked', params: 'menu' }, target: '#booking.done', actions: assign({ result: { outcome: 'refused' } }) },
+              { guard: { type: 'picked', params: 'reschedule' }, target: '#booking.done', actions: { type: 'endWith', params: { outcome: 'switch', operation: 'reschedule' } } },
+              { guard: { type: 'picked', params: 'cancel' }, target: '#booking.done', actions: { type: 'endWith', params: { outcome: 'switch', operation: 'cancel' } } },
+              { guard: { type: 'picked', params: 'menu' }, target: '#booking.done', actions: { type: 'endWith', params: { outcome: 'refused' } } },
               { guard: 'namesAnotherPatient', target: '#booking.done', actions: 'endWithRevision' },
               { actions: 'rejectAnswer' },
             ],
@@ -276,7 +242,7 @@ export const bookingMachine = setup({
                 params: ({ context, event }) =>
                   reply('booking.caseOpen', { radicado: event.output.openCase?.radicado, dueDate: event.output.openCase?.dueDate, specialty: context.request.specialty }),
               },
-              assign({ result: { outcome: 'refused' } }),
+              { type: 'endWith', params: { outcome: 'refused' } },
             ],
           },
           {
@@ -293,27 +259,7 @@ export const bookingMachine = setup({
       invoke: {
         id: 'takeSlot',
         src: 'takeSlot',
-        input: ({ context }): TakeSlotInput => {
-          const request = context.request;
-          const treating = context.patient.treatingDoctors.find((doctor) => doctor.specialty === request.specialty && doctor.site === request.site);
-          return {
-            mode: 'book',
-            conversationId: context.conversationId,
-            patient: context.patient,
-            patients: context.patients,
-            ...(context.memberEmail ? { memberEmail: context.memberEmail } : {}),
-            cups: cupsOf(request),
-            specialty: request.specialty ?? 'medicina_general',
-            site: request.site ?? 'CALLE42',
-            ...(request.band ? { band: request.band } : {}),
-            ...(request.day ? { day: request.day } : {}),
-            ...(request.dayOff ? { dayOff: request.dayOff } : {}),
-            ...(request.time ? { time: request.time } : {}),
-            // "Control" starts with the treating doctor when they work at the chosen site.
-            ...(request.visitType === 'control' && treating ? { treatingDoctor: { id: treating.doctorId, name: treating.doctorName } } : {}),
-            window: request.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',
-          };
-        },
+        input: ({ context }) => takeSlotInputFor(context),
         onDone: [
           // "Atrás" from the first question of taking a slot: the site again.
           { guard: ({ event }) => event.output.outcome === 'back', target: 'form.awaitingSite', actions: assign({ request: ({ context }) => ({ ...context.request, band: undefined, day: undefined, time: undefined }) }) },
@@ -335,30 +281,19 @@ export const bookingMachine = setup({
           },
           {
             target: 'done',
+            // "Atrás" and a revision were taken above: what is left is a booking, a case, or nothing booked.
             actions: assign({
-              result: ({ event }) => {
-                const output = event.output;
-                switch (output.outcome) {
-                  case 'taken':
-                    return { outcome: 'booked', appointment: output.appointment };
-                  case 'case':
-                    return { outcome: 'case', rissCase: output.rissCase };
-                  case 'revise':
-                  case 'back':
-                    return { outcome: 'abandoned' };
-                  default:
-                    return { outcome: output.outcome };
-                }
-              },
+              result: ({ event }) =>
+                resultOfTaking(
+                  event.output,
+                  (appointment) => ({ outcome: 'booked', appointment }),
+                  () => ({ outcome: 'abandoned' }),
+                ),
             }),
           },
         ],
       },
-      on: {
-        USER_MESSAGE: { actions: sendTo('takeSlot', ({ event }) => event) },
-        BACK: { actions: sendTo('takeSlot', ({ event }) => event) },
-        REPEAT: { actions: sendTo('takeSlot', ({ event }) => event) },
-      },
+      on: relayTo<BookingContext>('takeSlot'),
     },
     /** While taking a slot the member named another patient, specialty or site. */
     revising: {
@@ -385,34 +320,8 @@ export const bookingMachine = setup({
         },
       ],
     },
-    failed: {
-      entry: [{ type: 'say', params: reply('errors.agendaUnavailable') }, assign({ result: { outcome: 'error' } })],
-      always: 'done',
-    },
+    failed: FAILED,
     done: { type: 'final' },
   },
   output: ({ context }): BookingOutput => context.result ?? { outcome: 'abandoned' },
 });
-
-function isPatientRevision(context: BookingContext): boolean {
-  const understood = context.pendingRevision;
-  if (!understood) return false;
-  return understood.intent === 'change_patient' || namesAnotherPatient(understood.entities.patients, context.patients, context.patient);
-}
-
-/** The request with what the member revised at the slots: another site, visit type, band or day. */
-function revisedRequest(context: BookingContext): Request {
-  const said = context.pendingRevision?.entities ?? {};
-  return {
-    ...context.request,
-    ...(said.site ? { site: said.site } : {}),
-    ...(said.visitType ? { visitType: said.visitType } : {}),
-    ...(said.band ? { band: said.band } : {}),
-    ...(said.day ? { day: said.day } : {}),
-  };
-}
-
-function otherSpecialtyIn(context: BookingContext): Specialty | undefined {
-  const specialty = context.pendingRevision?.entities.specialty;
-  return specialty !== undefined && specialty !== context.request.specialty ? specialty : undefined;
-}

@@ -1,13 +1,14 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { Appointment, Patient } from '../bot/domain.js';
-import type { Understanding } from '../bot/understanding/types.js';
-import { appointmentOptions, appointmentParams, appointmentsNamed, namesOne, patientParams, type Request } from './appointments.js';
+import { appointmentOptions, appointmentParams, type Request } from './appointments.js';
+import { keepingChosen, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
 import type { DialogEvent } from './events.js';
-import { namesAnotherPatient, type PatientChoice } from './patients.js';
+import { machineTypes } from './machine-types.js';
+import { FAILED, appointmentFor, namesOtherPatient, patientOf, revisionBy, type Revision } from './operation.js';
+import type { PatientChoice } from './patients.js';
 import { YES_NO, ask, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
-import { entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
-import { machineTypes } from './machine-types.js';
+import { messageGuards } from './understood.js';
 
 export interface CancelInput {
   patient: Patient;
@@ -16,17 +17,11 @@ export interface CancelInput {
   request?: Request;
 }
 
-export type CancelOutput =
-  | { outcome: 'cancelled' | 'none' | 'abandoned' | 'error' | 'back' }
-  | { outcome: 'revise'; understood: Understanding; request: Request };
+export type CancelOutput = { outcome: 'cancelled' | 'none' | 'abandoned' | 'error' | 'back' } | Revision;
 
-interface CancelContext extends CancelInput, SpeakingContext {
-  appointments: Appointment[];
-  chosen?: Appointment;
+interface CancelContext extends CancelInput, ChoosingAppointment, SpeakingContext {
   result: CancelOutput;
 }
-
-const isSelf = (context: CancelContext) => context.patients.some((choice) => choice.self && choice.patient.id === context.patient.id);
 
 /**
  * Cancelling an appointment (contract points 13, 16, 18): which one (always asked, unless the
@@ -45,16 +40,13 @@ export const cancelMachine = setup({
   },
   guards: {
     ...messageGuards,
-    pickedShown: ({ context, event }) => context.appointments.some((appointment) => isMessage(event) && appointment.id === event.choice),
-    namesAnotherPatient: ({ context, event }) =>
-      namesAnotherPatient(entitiesOf(event).patients, context.patients, context.patient) || intentOf(event) === 'change_patient',
+    pickedShown: ({ context, event }) => pickedAppointment(context, event) !== undefined,
+    namesAnotherPatient: namesOtherPatient,
   },
   actions: {
     ...childSpeech<CancelContext, DialogEvent | RepeatEvent>(),
-    endWithRevision: assign({
-      result: ({ context, event }) =>
-        isMessage(event) ? { outcome: 'revise', understood: event.understood, request: context.chosen ? { appointmentId: context.chosen.id } : {} } : { outcome: 'abandoned' },
-    }),
+    endWith: assign((_, result: CancelOutput) => ({ result })),
+    endWithRevision: assign({ result: ({ context, event }) => revisionBy(event, keepingChosen(context)) }),
   },
 }).createMachine({
   id: 'cancel',
@@ -62,38 +54,14 @@ export const cancelMachine = setup({
   initial: 'loading',
   on: { REPEAT: { actions: 'repeatPrompt' } },
   states: {
-    loading: {
-      invoke: {
-        src: 'listAppointments',
-        input: ({ context }) => ({ patientId: context.patient.id }),
-        onDone: [
-          {
-            guard: ({ event }) => event.output.length === 0,
-            target: 'done',
-            actions: [{ type: 'say', params: ({ context }) => reply('appointments.none', patientParams(context.patient, isSelf(context))) }, assign({ result: { outcome: 'none' } })],
-          },
-          {
-            // The member named the appointment ("la del miércoles") and exactly one fits (point 16).
-            guard: ({ context, event }) => namesOne(event.output, context.request),
-            target: 'awaitingConfirmation',
-            actions: assign(({ context, event }) => ({ appointments: event.output, chosen: appointmentsNamed(event.output, context.request)[0] })),
-          },
-          { target: 'awaitingAppointment', actions: assign({ appointments: ({ event }) => event.output }) },
-        ],
-        onError: { target: 'failed' },
-      },
-    },
+    loading: loadingAppointments<CancelContext>('awaitingConfirmation'),
     awaitingAppointment: {
       tags: ['awaitingInput'],
-      entry: { type: 'prompt', params: ({ context }) => ask('appointment', 'cancel.askWhich', patientParams(context.patient, isSelf(context)), appointmentOptions(context.appointments)) },
+      entry: { type: 'prompt', params: ({ context }) => ask('appointment', 'cancel.askWhich', patientOf(context), appointmentOptions(context.appointments)) },
       on: {
-        BACK: { target: 'done', actions: assign({ result: { outcome: 'back' } }) },
+        BACK: { target: 'done', actions: { type: 'endWith', params: { outcome: 'back' } } },
         USER_MESSAGE: [
-          {
-            guard: 'pickedShown',
-            target: 'awaitingConfirmation',
-            actions: assign({ chosen: ({ context, event }) => context.appointments.find((appointment) => isMessage(event) && appointment.id === event.choice) }),
-          },
+          { guard: 'pickedShown', target: 'awaitingConfirmation', actions: assign({ chosen: ({ context, event }) => pickedAppointment(context, event) }) },
           { guard: 'namesAnotherPatient', target: 'done', actions: 'endWithRevision' },
           { actions: 'rejectAnswer' },
         ],
@@ -101,10 +69,7 @@ export const cancelMachine = setup({
     },
     awaitingConfirmation: {
       tags: ['awaitingInput'],
-      entry: {
-        type: 'prompt',
-        params: ({ context }) => ask('confirm', 'cancel.confirm', { ...(context.chosen ? appointmentParams(context.chosen) : {}), ...patientParams(context.patient, isSelf(context)) }, YES_NO),
-      },
+      entry: { type: 'prompt', params: ({ context }) => ask('confirm', 'cancel.confirm', appointmentFor(context, context.chosen), YES_NO) },
       on: {
         // "No" goes back to the list, not to the menu: the member may have meant another one.
         BACK: { target: 'awaitingAppointment', actions: { type: 'say', params: reply('cancel.kept') } },
@@ -122,15 +87,12 @@ export const cancelMachine = setup({
         input: ({ context }) => ({ appointmentId: context.chosen?.id ?? '' }),
         onDone: {
           target: 'done',
-          actions: [{ type: 'say', params: ({ event }) => reply('cancel.done', appointmentParams(event.output)) }, assign({ result: { outcome: 'cancelled' } })],
+          actions: [{ type: 'say', params: ({ event }) => reply('cancel.done', appointmentParams(event.output)) }, { type: 'endWith', params: { outcome: 'cancelled' } }],
         },
         onError: { target: 'failed' },
       },
     },
-    failed: {
-      entry: [{ type: 'say', params: reply('errors.agendaUnavailable') }, assign({ result: { outcome: 'error' } })],
-      always: 'done',
-    },
+    failed: FAILED,
     done: { type: 'final' },
   },
   output: ({ context }) => context.result,

@@ -1,14 +1,15 @@
-import { assign, fromPromise, sendTo, setup } from 'xstate';
+import { assign, fromPromise, setup } from 'xstate';
 import { serviceOf, type Appointment, type Patient, type RissCase } from '../bot/domain.js';
-import type { Understanding } from '../bot/understanding/types.js';
-import { appointmentOptions, appointmentParams, appointmentsNamed, bogotaParts, namesOne, patientParams, type Request } from './appointments.js';
+import { appointmentOptions, bogotaParts, type Request } from './appointments.js';
+import { keepingChosen, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
 import type { DialogEvent } from './events.js';
-import { namesAnotherPatient, type PatientChoice } from './patients.js';
-import { YES_NO, ask, reply } from './replies.js';
-import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
-import { takeSlotMachine, type TakeSlotInput, type TakeSlotOutput } from './take-slot.machine.js';
-import { entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 import { machineTypes } from './machine-types.js';
+import { FAILED, appointmentFor, namesOtherPatient, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
+import type { PatientChoice } from './patients.js';
+import { YES_NO, ask } from './replies.js';
+import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
+import { resultOfTaking, takeSlotMachine, type TakeSlotInput } from './take-slot.machine.js';
+import { entitiesOf, messageGuards } from './understood.js';
 
 export interface RescheduleInput {
   conversationId: string;
@@ -22,16 +23,14 @@ export interface RescheduleInput {
 export type RescheduleOutput =
   | { outcome: 'rescheduled'; appointment: Appointment }
   | { outcome: 'case'; rissCase: RissCase }
-  | { outcome: 'revise'; understood: Understanding; request: Request }
+  | Revision
   | { outcome: 'none' | 'back' | 'abandoned' | 'error' };
 
 /** What the member said: the appointment ("la del miércoles") and, once it is chosen, the new time. */
 type RescheduleRequest = Request & { newTime?: string };
 
-interface RescheduleContext extends Omit<RescheduleInput, 'request'>, SpeakingContext {
+interface RescheduleContext extends Omit<RescheduleInput, 'request'>, ChoosingAppointment, SpeakingContext {
   request?: RescheduleRequest;
-  appointments: Appointment[];
-  chosen?: Appointment;
   result?: RescheduleOutput;
 }
 
@@ -68,7 +67,25 @@ function chosenOf(context: RescheduleContext): Appointment {
   return context.chosen;
 }
 
-const isSelf = (context: RescheduleContext) => context.patients.some((choice) => choice.self && choice.patient.id === context.patient.id);
+/** What taking the new slot is asked: the appointment's service and site, and the new time said. */
+function takeSlotInput(context: RescheduleContext): TakeSlotInput {
+  const appointment = chosenOf(context);
+  const service = serviceOf(appointment.cups);
+  return {
+    mode: 'move',
+    conversationId: context.conversationId,
+    patient: context.patient,
+    patients: context.patients,
+    ...(context.memberEmail ? { memberEmail: context.memberEmail } : {}),
+    cups: appointment.cups,
+    specialty: service.specialty,
+    site: appointment.site,
+    ...(context.request?.band ? { band: context.request.band } : {}),
+    ...carriedNewTime(context.request, appointment),
+    window: service.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',
+    appointment,
+  };
+}
 
 /**
  * Rescheduling (contract points 13, 16-18): which appointment (always asked, unless the member
@@ -86,16 +103,13 @@ export const rescheduleMachine = setup({
   },
   guards: {
     ...messageGuards,
-    pickedShown: ({ context, event }) => context.appointments.some((appointment) => isMessage(event) && appointment.id === event.choice),
-    namesAnotherPatient: ({ context, event }) =>
-      namesAnotherPatient(entitiesOf(event).patients, context.patients, context.patient) || intentOf(event) === 'change_patient',
+    pickedShown: ({ context, event }) => pickedAppointment(context, event) !== undefined,
+    namesAnotherPatient: namesOtherPatient,
   },
   actions: {
     ...childSpeech<RescheduleContext, DialogEvent | RepeatEvent>(),
-    endWithRevision: assign({
-      result: ({ context, event }) =>
-        isMessage(event) ? { outcome: 'revise', understood: event.understood, request: context.chosen ? { appointmentId: context.chosen.id } : {} } : { outcome: 'abandoned' },
-    }),
+    endWith: assign((_, result: RescheduleOutput) => ({ result })),
+    endWithRevision: assign({ result: ({ context, event }) => revisionBy(event, keepingChosen(context)) }),
   },
 }).createMachine({
   id: 'reschedule',
@@ -105,40 +119,18 @@ export const rescheduleMachine = setup({
     REPEAT: { actions: 'repeatPrompt' },
   },
   states: {
-    loading: {
-      invoke: {
-        src: 'listAppointments',
-        input: ({ context }) => ({ patientId: context.patient.id }),
-        onDone: [
-          {
-            guard: ({ event }) => event.output.length === 0,
-            target: 'done',
-            actions: [
-              { type: 'say', params: ({ context }) => reply('appointments.none', patientParams(context.patient, isSelf(context))) },
-              assign({ result: { outcome: 'none' } }),
-            ],
-          },
-          {
-            guard: ({ context, event }) => namesOne(event.output, context.request),
-            target: 'confirmingChoice',
-            actions: assign(({ context, event }) => ({ appointments: event.output, chosen: appointmentsNamed(event.output, context.request)[0] })),
-          },
-          { target: 'awaitingAppointment', actions: assign({ appointments: ({ event }) => event.output }) },
-        ],
-        onError: { target: 'failed' },
-      },
-    },
+    loading: loadingAppointments<RescheduleContext>('confirmingChoice'),
     awaitingAppointment: {
       tags: ['awaitingInput'],
-      entry: { type: 'prompt', params: ({ context }) => ask('appointment', 'reschedule.askWhich', patientParams(context.patient, isSelf(context)), appointmentOptions(context.appointments)) },
+      entry: { type: 'prompt', params: ({ context }) => ask('appointment', 'reschedule.askWhich', patientOf(context), appointmentOptions(context.appointments)) },
       on: {
-        BACK: { target: 'done', actions: assign({ result: { outcome: 'back' } }) },
+        BACK: { target: 'done', actions: { type: 'endWith', params: { outcome: 'back' } } },
         USER_MESSAGE: [
           {
             guard: 'pickedShown',
             target: 'takingSlot',
             actions: assign(({ context, event }) => {
-              const chosen = context.appointments.find((appointment) => isMessage(event) && appointment.id === event.choice);
+              const chosen = pickedAppointment(context, event);
               return { chosen, request: { ...context.request, ...newTimeIn(event, chosen) } };
             }),
           },
@@ -156,10 +148,7 @@ export const rescheduleMachine = setup({
     /** The member named the appointment: one yes/no that names it, instead of the list. */
     confirmingChoice: {
       tags: ['awaitingInput'],
-      entry: {
-        type: 'prompt',
-        params: ({ context }) => ask('confirm', 'reschedule.confirmWhich', { ...(context.chosen ? appointmentParams(context.chosen) : {}), ...patientParams(context.patient, isSelf(context)) }, YES_NO),
-      },
+      entry: { type: 'prompt', params: ({ context }) => ask('confirm', 'reschedule.confirmWhich', appointmentFor(context, context.chosen), YES_NO) },
       on: {
         BACK: { target: 'awaitingAppointment' },
         USER_MESSAGE: [
@@ -180,24 +169,7 @@ export const rescheduleMachine = setup({
       invoke: {
         id: 'takeSlot',
         src: 'takeSlot',
-        input: ({ context }): TakeSlotInput => {
-          const appointment = chosenOf(context);
-          const service = serviceOf(appointment.cups);
-          return {
-            mode: 'move',
-            conversationId: context.conversationId,
-            patient: context.patient,
-            patients: context.patients,
-            ...(context.memberEmail ? { memberEmail: context.memberEmail } : {}),
-            cups: appointment.cups,
-            specialty: service.specialty,
-            site: appointment.site,
-            ...(context.request?.band ? { band: context.request.band } : {}),
-            ...carriedNewTime(context.request, appointment),
-            window: service.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',
-            appointment,
-          };
-        },
+        input: ({ context }) => takeSlotInput(context),
         onDone: [
           {
             guard: ({ event }) => event.output.outcome === 'back',
@@ -207,33 +179,19 @@ export const rescheduleMachine = setup({
           {
             target: 'done',
             actions: assign({
-              result: ({ context, event }) => {
-                const output = event.output;
-                switch (output.outcome) {
-                  case 'taken':
-                    return { outcome: 'rescheduled', appointment: output.appointment };
-                  case 'case':
-                    return { outcome: 'case', rissCase: output.rissCase };
-                  case 'revise':
-                    return { outcome: 'revise', understood: output.understood, request: context.chosen ? { appointmentId: context.chosen.id } : {} };
-                  default:
-                    return { outcome: output.outcome };
-                }
-              },
+              result: ({ context, event }) =>
+                resultOfTaking(
+                  event.output,
+                  (appointment) => ({ outcome: 'rescheduled', appointment }),
+                  (understood) => ({ outcome: 'revise', understood, request: keepingChosen(context) }),
+                ),
             }),
           },
         ],
       },
-      on: {
-        USER_MESSAGE: { actions: sendTo('takeSlot', ({ event }) => event) },
-        BACK: { actions: sendTo('takeSlot', ({ event }) => event) },
-        REPEAT: { actions: sendTo('takeSlot', ({ event }) => event) },
-      },
+      on: relayTo<RescheduleContext>('takeSlot'),
     },
-    failed: {
-      entry: [{ type: 'say', params: reply('errors.agendaUnavailable') }, assign({ result: { outcome: 'error' } })],
-      always: 'done',
-    },
+    failed: FAILED,
     done: { type: 'final' },
   },
   output: ({ context }): RescheduleOutput => context.result ?? { outcome: 'abandoned' },

@@ -7,7 +7,7 @@ import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { namesAnotherPatient, type PatientChoice } from './patients.js';
 import { YES_NO, ask, option, reply } from './replies.js';
-import { slotFinderMachine, type SearchState, type SearchWindow, type SlotFinderInput, type SlotFinderOutput } from './slot-finder.machine.js';
+import { slotFinderMachine, type SearchState, type SearchWindow, type SlotFinderInput } from './slot-finder.machine.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 import { machineTypes } from './machine-types.js';
@@ -96,6 +96,24 @@ function confirmation(context: TakeSlotContext) {
     );
   }
   return ask('confirm', 'booking.confirm', { ...slotParams(slot, context.cups), ...patientParams(context.patient, isSelf(context)) }, YES_NO);
+}
+
+/**
+ * What an operation ends with once taking a slot ended: `taken` says what the slot taken is to
+ * it (booked, rescheduled), `revised` what a revision keeps; a case filed and the endings with
+ * nothing taken pass through.
+ */
+export function resultOfTaking<TTaken, TRevised>(output: TakeSlotOutput, taken: (appointment: Appointment) => TTaken, revised: (understood: Understanding) => TRevised) {
+  switch (output.outcome) {
+    case 'taken':
+      return taken(output.appointment);
+    case 'case':
+      return { outcome: 'case', rissCase: output.rissCase } as const;
+    case 'revise':
+      return revised(output.understood);
+    default:
+      return { outcome: output.outcome };
+  }
 }
 
 /** A slot's Bogotá day and time. */

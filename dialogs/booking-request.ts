@@ -1,0 +1,105 @@
+/**
+ * What a booking asks for, as the member says it: the request the form fills (specialty, visit
+ * type, site, and the time they want), merged from their messages and options picked, revised at
+ * the slots, and handed to the take-slot machine.
+ */
+import { SITE_CODES, SPECIALTIES, VISIT_TYPES, cupsFor, type Cups, type SiteCode, type Specialty } from '../bot/domain.js';
+import type { Understanding } from '../bot/understanding/types.js';
+import type { EventObject } from 'xstate';
+import type { Request } from './appointments.js';
+import { oneOf } from './choices.js';
+import type { ForPatient } from './operation.js';
+import { namesAnotherPatient } from './patients.js';
+import type { TakeSlotInput } from './take-slot.machine.js';
+import { choiceOf, entitiesOf } from './understood.js';
+
+/** A question of the booking form that offers options. */
+export type FormField = 'specialty' | 'visitType' | 'site';
+
+/** The service a request books: general medicine and a first visit unless said otherwise. */
+export function cupsOf(request: Request): Cups {
+  return cupsFor(request.specialty ?? 'medicina_general', request.visitType ?? 'primera_vez');
+}
+
+/** Everything booking-related the message said, merged into the request; `field`: the question it answers. */
+export function withWhatWasSaid(request: Request, event: EventObject, field?: FormField): Request {
+  const said = entitiesOf(event);
+  return {
+    ...request,
+    ...(said.specialty && !request.specialty ? { specialty: said.specialty } : {}),
+    ...(said.visitType ? { visitType: said.visitType } : {}),
+    ...(said.site ? { site: said.site } : {}),
+    ...(said.band ? { band: said.band } : {}),
+    ...(said.day ? { day: said.day, dayOff: said.dayOff } : {}),
+    ...(said.time ? { time: said.time } : {}),
+    ...(field ? pickedFor(field, choiceOf(event)) : {}),
+  };
+}
+
+/** The option picked at the question for `field`, as that field's value. */
+function pickedFor(field: FormField, choice: string | undefined): Request {
+  const specialty = field === 'specialty' ? oneOf(SPECIALTIES, choice) : undefined;
+  const visitType = field === 'visitType' ? oneOf(VISIT_TYPES, choice) : undefined;
+  const site = field === 'site' ? oneOf(SITE_CODES, choice) : undefined;
+  return { ...(specialty ? { specialty } : {}), ...(visitType ? { visitType } : {}), ...(site ? { site } : {}) };
+}
+
+/** The sites the site question offers: the preferred ones first (the QR code's, the last used), then the rest. */
+export function sitesInOrder(preferredSites: readonly SiteCode[]): SiteCode[] {
+  const preferred = preferredSites.filter((site, index, all) => all.indexOf(site) === index);
+  return [...preferred, ...SITE_CODES.filter((code) => !preferred.includes(code))];
+}
+
+/** A booking's request and what the member said at the slots that changes an earlier answer. */
+export interface Revising extends ForPatient {
+  request: Request;
+  pendingRevision?: Understanding;
+}
+
+/** The member named another patient at the slots, or asked to change patient. */
+export function isPatientRevision(context: Revising): boolean {
+  const understood = context.pendingRevision;
+  if (!understood) return false;
+  return understood.intent === 'change_patient' || namesAnotherPatient(understood.entities.patients, context.patients, context.patient);
+}
+
+/** The request with what the member revised at the slots: another site, visit type, band or day. */
+export function revisedRequest(context: Revising): Request {
+  const said = context.pendingRevision?.entities ?? {};
+  return {
+    ...context.request,
+    ...(said.site ? { site: said.site } : {}),
+    ...(said.visitType ? { visitType: said.visitType } : {}),
+    ...(said.band ? { band: said.band } : {}),
+    ...(said.day ? { day: said.day } : {}),
+  };
+}
+
+/** Another specialty named at the slots, if any. */
+export function otherSpecialtyIn(context: Revising): Specialty | undefined {
+  const specialty = context.pendingRevision?.entities.specialty;
+  return specialty !== undefined && specialty !== context.request.specialty ? specialty : undefined;
+}
+
+/** What taking a slot is asked for a booking: the service, site and time the form holds. */
+export function takeSlotInputFor(context: ForPatient & { conversationId: string; memberEmail?: string; request: Request }): TakeSlotInput {
+  const request = context.request;
+  const treating = context.patient.treatingDoctors.find((doctor) => doctor.specialty === request.specialty && doctor.site === request.site);
+  return {
+    mode: 'book',
+    conversationId: context.conversationId,
+    patient: context.patient,
+    patients: context.patients,
+    ...(context.memberEmail ? { memberEmail: context.memberEmail } : {}),
+    cups: cupsOf(request),
+    specialty: request.specialty ?? 'medicina_general',
+    site: request.site ?? 'CALLE42',
+    ...(request.band ? { band: request.band } : {}),
+    ...(request.day ? { day: request.day } : {}),
+    ...(request.dayOff ? { dayOff: request.dayOff } : {}),
+    ...(request.time ? { time: request.time } : {}),
+    // "Control" starts with the treating doctor when they work at the chosen site.
+    ...(request.visitType === 'control' && treating ? { treatingDoctor: { id: treating.doctorId, name: treating.doctorName } } : {}),
+    window: request.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * What the operation machines (booking, cancelling, rescheduling, taking a slot, finding one)
+ * share: how texts name the patient, the guard for another patient named mid-flow, the ending
+ * that hands a revision back to the conversation, and the relay of the member's messages to the
+ * child machine that holds the pending question.
+ */
+import { sendTo, type AnyActorRef, type EventObject, type MachineContext } from 'xstate';
+import type { Appointment, Patient } from '../bot/domain.js';
+import type { Understanding } from '../bot/understanding/types.js';
+import type { Request } from './appointments.js';
+import { appointmentParams, patientParams } from './appointments.js';
+import type { DialogEvent } from './events.js';
+import { namesAnotherPatient, type PatientChoice } from './patients.js';
+import { reply, type ReplyParams } from './replies.js';
+import type { RepeatEvent } from './speech.js';
+import { entitiesOf, intentOf, isMessage } from './understood.js';
+
+/** The patient an operation runs for, and everyone the member may choose. */
+export interface ForPatient {
+  patient: Patient;
+  patients: PatientChoice[];
+}
+
+/** The patient is the member themself. */
+export const isSelf = (context: ForPatient): boolean => context.patients.some((choice) => choice.self && choice.patient.id === context.patient.id);
+
+/** How texts name the operation's patient ("tu cita", "la cita de Mateo"). */
+export const patientOf = (context: ForPatient): ReplyParams => patientParams(context.patient, isSelf(context));
+
+/** An appointment's line and its patient, for the questions that name one appointment. */
+export const appointmentFor = (context: ForPatient, appointment: Appointment | undefined): ReplyParams => ({
+  ...(appointment ? appointmentParams(appointment) : {}),
+  ...patientOf(context),
+});
+
+/** Guard: the message names someone other than the patient, or asks to change patient. */
+export const namesOtherPatient = ({ context, event }: { context: ForPatient; event: EventObject }): boolean =>
+  namesAnotherPatient(entitiesOf(event).patients, context.patients, context.patient) || intentOf(event) === 'change_patient';
+
+/** What an operation ends with when the member named another patient: what they said, and what to keep. */
+export type Revision = { outcome: 'revise'; understood: Understanding; request: Request };
+
+/** The revision a message makes, keeping `request`; an ending without one for any other event. */
+export const revisionBy = (event: EventObject, request: Request): Revision | { outcome: 'abandoned' } =>
+  isMessage(event) ? { outcome: 'revise', understood: event.understood, request } : { outcome: 'abandoned' };
+
+/**
+ * The `on` of a state that runs the child machine `id`: the member's messages, "atrás" and the
+ * parent's REPEAT go to the child, which holds the pending question.
+ */
+export function relayTo<TContext extends MachineContext>(id: string) {
+  const relay = sendTo<TContext, DialogEvent | RepeatEvent, undefined, AnyActorRef, DialogEvent | RepeatEvent, never, never>(id, ({ event }: { event: DialogEvent | RepeatEvent }) => event);
+  return { USER_MESSAGE: { actions: relay }, BACK: { actions: relay }, REPEAT: { actions: relay } };
+}
+
+/**
+ * The agenda did not answer: said, and the operation ends with `error`. Every operation machine
+ * has the actions `say` and `endWith` (its result) and a final state `done`.
+ */
+export const FAILED = {
+  entry: [{ type: 'say', params: reply('errors.agendaUnavailable') }, { type: 'endWith', params: { outcome: 'error' } }],
+  always: 'done',
+} as const;
