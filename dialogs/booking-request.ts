@@ -10,7 +10,7 @@ import type { Request } from './appointments.js';
 import { oneOf } from './choices.js';
 import type { ForPatient } from './operation.js';
 import { namesAnotherPatient } from './patients.js';
-import type { TakeSlotInput } from './take-slot.machine.js';
+import type { TakeSlotInput } from './take-slot.io.js';
 import { choiceOf, entitiesOf } from './understood.js';
 
 /** A question of the booking form that offers options. */

@@ -10,7 +10,8 @@ import { yearsOld } from './parse.js';
 import type { PatientChoice } from './patients.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
-import { resultOfTaking, takeSlotMachine } from './take-slot.machine.js';
+import { resultOfTaking } from './take-slot.io.js';
+import { takeSlotMachine } from './take-slot.machine.js';
 import { answerOf, entitiesOf, messageGuards } from './understood.js';
 
 /** What stands in the way of a new booking of a specialty for a patient (points 10, 11). */

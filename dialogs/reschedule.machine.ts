@@ -8,7 +8,8 @@ import { FAILED, appointmentFor, namesOtherPatient, patientOf, relayTo, revision
 import type { PatientChoice } from './patients.js';
 import { YES_NO, ask } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
-import { resultOfTaking, takeSlotMachine, type TakeSlotInput } from './take-slot.machine.js';
+import { resultOfTaking, type TakeSlotInput } from './take-slot.io.js';
+import { takeSlotMachine } from './take-slot.machine.js';
 import { entitiesOf, messageGuards } from './understood.js';
 
 export interface RescheduleInput {

@@ -1,60 +1,25 @@
-import { and, assign, fromPromise, not, sendTo, setup } from 'xstate';
-import { serviceOf, type Appointment, type Cups, type Patient, type RissCase, type SiteCode, type Slot, type Specialty } from '../bot/domain.js';
-import type { Band, Understanding } from '../bot/understanding/types.js';
-import { appointmentParams, bogotaParts, patientParams, slotParams } from './appointments.js';
+/**
+ * The take-slot machine: the sub-flow booking and rescheduling share to take a slot. The band
+ * (unless the member gave it), the slot finder, a yes/no confirmation, then the agenda call that
+ * books (`book`) or moves (`move`) the appointment, safe to retry; a slot someone else took
+ * first searches again. Its input and output are in take-slot.io.ts.
+ */
+import { and, assign, fromPromise, not, setup, type DoneActorEvent, type EventObject } from 'xstate';
+import type { Appointment, Slot } from '../bot/domain.js';
+import { appointmentParams, bogotaParts, slotParams } from './appointments.js';
 import { BANDS, oneOf } from './choices.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
-import { namesAnotherPatient, type PatientChoice } from './patients.js';
-import { YES_NO, ask, option, reply } from './replies.js';
-import { slotFinderMachine, type SearchState, type SearchWindow, type SlotFinderInput } from './slot-finder.machine.js';
-import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
-import { choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 import { machineTypes } from './machine-types.js';
+import { patientOf, relayTo } from './operation.js';
+import { YES_NO, ask, option, reply } from './replies.js';
+import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.js';
+import { revisesSearch, searchSaid, type SearchState } from './slot-search.js';
+import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
+import type { BookInput, MoveInput, TakeSlotInput, TakeSlotOutput } from './take-slot.io.js';
+import { choiceOf, entitiesOf, isMessage, messageGuards } from './understood.js';
 
-export interface BookInput {
-  patientId: string;
-  slotId: string;
-  cups: Cups;
-  idempotencyKey: string;
-}
-
-export interface MoveInput {
-  appointmentId: string;
-  slotId: string;
-  idempotencyKey: string;
-}
-
-/**
- * Taking a slot: the band (unless the member gave it), the slot finder, a yes/no confirmation,
- * then the agenda call that books (`book`) or moves (`move`) the appointment, safe to retry.
- * Shared by booking and rescheduling.
- */
-export interface TakeSlotInput {
-  mode: 'book' | 'move';
-  conversationId: string;
-  patient: Patient;
-  patients: PatientChoice[];
-  memberEmail?: string;
-  cups: Cups;
-  specialty: Specialty;
-  site: SiteCode;
-  band?: Band;
-  day?: string;
-  dayOff?: 'holiday' | 'weekend';
-  time?: string;
-  treatingDoctor?: { id: string; name: string };
-  window: SearchWindow;
-  /** The appointment being moved (`move`). */
-  appointment?: Appointment;
-}
-
-export type TakeSlotOutput =
-  | { outcome: 'taken'; appointment: Appointment }
-  | { outcome: 'case'; rissCase: RissCase }
-  /** The member named another patient, specialty or site; `search` is what they had chosen of the time. */
-  | { outcome: 'revise'; understood: Understanding; search?: SearchState }
-  | { outcome: 'back' | 'abandoned' | 'error' };
+export { resultOfTaking, type BookInput, type MoveInput, type TakeSlotInput, type TakeSlotOutput } from './take-slot.io.js';
 
 interface TakeSlotContext extends TakeSlotInput, SpeakingContext {
   /** The member answered the band here (so "atrás" from the slots comes back to it). */
@@ -70,20 +35,11 @@ interface TakeSlotContext extends TakeSlotInput, SpeakingContext {
 }
 
 /** A new search for the day, band or time the member named, with the doctor scope kept. */
-function searchIn(context: TakeSlotContext, event: Parameters<typeof entitiesOf>[0]): SearchState {
-  const said = entitiesOf(event);
-  return {
-    band: said.band ?? context.search?.band ?? context.band ?? 'cualquiera',
-    ...(said.day ? { day: said.day } : {}),
-    ...(said.dayOff ? { dayOff: said.dayOff } : {}),
-    ...(said.time ? { fromTime: said.time } : {}),
-    ...(context.search?.doctorId ? { doctorId: context.search.doctorId } : {}),
-    ...(context.search?.anyDoctor ? { anyDoctor: true as const } : {}),
-  };
+function searchIn(context: TakeSlotContext, event: EventObject): SearchState {
+  return searchSaid(entitiesOf(event), context.search?.band ?? context.band ?? 'cualquiera', context.search);
 }
 
-const isSelf = (context: TakeSlotContext) => context.patients.some((choice) => choice.self && choice.patient.id === context.patient.id);
-
+/** The confirmation of the slot found: what is booked, or what the appointment moves from and to. */
 function confirmation(context: TakeSlotContext) {
   const slot = context.slot;
   if (!slot) return ask('confirm', 'booking.confirm', {}, YES_NO);
@@ -91,29 +47,11 @@ function confirmation(context: TakeSlotContext) {
     return ask(
       'confirm',
       'reschedule.confirm',
-      { service: context.cups, from: context.appointment?.start, to: slot.start, doctor: slot.doctor.name, site: slot.site, ...patientParams(context.patient, isSelf(context)) },
+      { service: context.cups, from: context.appointment?.start, to: slot.start, doctor: slot.doctor.name, site: slot.site, ...patientOf(context) },
       YES_NO,
     );
   }
-  return ask('confirm', 'booking.confirm', { ...slotParams(slot, context.cups), ...patientParams(context.patient, isSelf(context)) }, YES_NO);
-}
-
-/**
- * What an operation ends with once taking a slot ended: `taken` says what the slot taken is to
- * it (booked, rescheduled), `revised` what a revision keeps; a case filed and the endings with
- * nothing taken pass through.
- */
-export function resultOfTaking<TTaken, TRevised>(output: TakeSlotOutput, taken: (appointment: Appointment) => TTaken, revised: (understood: Understanding) => TRevised) {
-  switch (output.outcome) {
-    case 'taken':
-      return taken(output.appointment);
-    case 'case':
-      return { outcome: 'case', rissCase: output.rissCase } as const;
-    case 'revise':
-      return revised(output.understood);
-    default:
-      return { outcome: output.outcome };
-  }
+  return ask('confirm', 'booking.confirm', { ...slotParams(slot, context.cups), ...patientOf(context) }, YES_NO);
 }
 
 /** A slot's Bogotá day and time. */
@@ -122,6 +60,31 @@ function slotWhen(slot: Slot | undefined): { day?: string; time?: string } {
   const { day, time } = bogotaParts(slot.start);
   return { day, time };
 }
+
+/** The agenda's answer to `book` or `move`. */
+type Committed = { context: TakeSlotContext; event: DoneActorEvent<Appointment> };
+
+/**
+ * After the agenda call that takes the slot (`book` or `move`): the appointment, said; fresh
+ * slots of the same search when someone took the slot between offer and confirmation; or the
+ * question whether to try again.
+ */
+const AFTER_COMMIT = {
+  onDone: {
+    target: '#takeSlot.done',
+    actions: [
+      { type: 'endWith', params: ({ event }: Committed): TakeSlotOutput => ({ outcome: 'taken', appointment: event.output }) },
+      {
+        type: 'say',
+        params: ({ context, event }: Committed) => reply(context.mode === 'move' ? 'reschedule.done' : 'booking.booked', { ...appointmentParams(event.output), ...patientOf(context) }),
+      },
+    ],
+  },
+  onError: [
+    { guard: 'slotTaken', target: '#takeSlot.findingSlot', actions: { type: 'searchAgain', params: 'slotTaken' } },
+    { target: '#takeSlot.awaitingRetry' },
+  ],
+} as const;
 
 export const takeSlotMachine = setup({
   types: machineTypes<{ context: TakeSlotContext; events: DialogEvent | RepeatEvent; input: TakeSlotInput; output: TakeSlotOutput }>(),
@@ -140,19 +103,10 @@ export const takeSlotMachine = setup({
     moving: ({ context }) => context.mode === 'move',
     answersBand: ({ event }) => {
       const said = entitiesOf(event);
-      return (isMessage(event) && event.choice !== undefined) || said.band !== undefined || said.day !== undefined || said.time !== undefined;
+      return choiceOf(event) !== undefined || said.band !== undefined || said.day !== undefined || said.time !== undefined;
     },
-    revisesEarlierAnswer: ({ context, event }) => {
-      const said = entitiesOf(event);
-      return (
-        namesAnotherPatient(said.patients, context.patients, context.patient) ||
-        intentOf(event) === 'change_patient' ||
-        (said.specialty !== undefined && said.specialty !== context.specialty) ||
-        (said.site !== undefined && said.site !== context.site) ||
-        // "No perdón, es control, no primera vez": while booking, another visit type searches again.
-        (context.mode === 'book' && said.visitType !== undefined && said.visitType !== serviceOf(context.cups).visitType)
-      );
-    },
+    /** Another patient, specialty or site ("no perdón, es control": while booking, another visit type): the search starts over. */
+    revisesEarlierAnswer: revisesSearch,
     /** "Sí, pero el jueves": a yes, and a day, band or time other than the slot's. */
     yesButOtherTime: ({ context, event }) => {
       const said = entitiesOf(event);
@@ -172,7 +126,9 @@ export const takeSlotMachine = setup({
   },
   actions: {
     ...childSpeech<TakeSlotContext, DialogEvent | RepeatEvent>(),
-    forward: sendTo('slotFinder', ({ event }) => event),
+    endWith: assign((_, result: TakeSlotOutput) => ({ result })),
+    /** The slot finder runs again (`params`: why). */
+    searchAgain: assign((_, reason: SlotFinderInput['reason']) => ({ reason })),
     /** Ends with what the member said and the time they had chosen so far. */
     endWithRevision: assign({
       result: ({ context, event }): TakeSlotOutput =>
@@ -203,7 +159,7 @@ export const takeSlotMachine = setup({
         ]),
       },
       on: {
-        BACK: { target: 'done', actions: assign({ result: { outcome: 'back' } }) },
+        BACK: { target: 'done', actions: { type: 'endWith', params: { outcome: 'back' } } },
         USER_MESSAGE: [
           { guard: 'revisesEarlierAnswer', target: 'done', actions: 'endWithRevision' },
           {
@@ -284,26 +240,22 @@ export const takeSlotMachine = setup({
           },
         ],
       },
-      on: {
-        USER_MESSAGE: { actions: 'forward' },
-        BACK: { actions: 'forward' },
-        REPEAT: { actions: 'forward' },
-      },
+      on: relayTo<TakeSlotContext>('slotFinder'),
     },
     awaitingConfirmation: {
       tags: ['awaitingInput'],
       entry: { type: 'prompt', params: ({ context }) => confirmation(context) },
       on: {
-        BACK: { target: 'findingSlot', actions: assign({ reason: 'notConfirmed' }) },
+        BACK: { target: 'findingSlot', actions: { type: 'searchAgain', params: 'notConfirmed' } },
         USER_MESSAGE: [
           { guard: 'revisesEarlierAnswer', target: 'done', actions: 'endWithRevision' },
           { guard: and(['saidYes', 'yesButOtherTime']), target: 'clarifying', actions: assign(({ context, event }) => ({ proposed: searchIn(context, event) })) },
           { guard: 'saidYes', target: 'committing' },
           // "No, mejor el viernes" searches Friday; "otro día" with no day lists the days.
           { guard: 'namesSearch', target: 'findingSlot', actions: 'searchWhatWasSaid' },
-          { guard: { type: 'saidIntent', params: 'other_day' }, target: 'findingSlot', actions: assign({ reason: 'otherDay' }) },
-          { guard: 'saidNo', target: 'findingSlot', actions: assign({ reason: 'notConfirmed' }) },
-          { guard: { type: 'saidIntent', params: 'more_times' }, target: 'findingSlot', actions: assign({ reason: 'notConfirmed' }) },
+          { guard: { type: 'saidIntent', params: 'other_day' }, target: 'findingSlot', actions: { type: 'searchAgain', params: 'otherDay' } },
+          { guard: 'saidNo', target: 'findingSlot', actions: { type: 'searchAgain', params: 'notConfirmed' } },
+          { guard: { type: 'saidIntent', params: 'more_times' }, target: 'findingSlot', actions: { type: 'searchAgain', params: 'notConfirmed' } },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -346,21 +298,7 @@ export const takeSlotMachine = setup({
               cups: context.cups,
               idempotencyKey: context.idempotencyKey ?? `${context.conversationId}:book`,
             }),
-            onDone: {
-              target: '#takeSlot.done',
-              actions: [
-                assign({ result: ({ event }) => ({ outcome: 'taken', appointment: event.output }) }),
-                {
-                  type: 'say',
-                  params: ({ context, event }) => reply('booking.booked', { ...appointmentParams(event.output), ...patientParams(context.patient, isSelf(context)) }),
-                },
-              ],
-            },
-            onError: [
-              // Someone took the slot between offer and confirmation: fresh slots, same search.
-              { guard: 'slotTaken', target: '#takeSlot.findingSlot', actions: assign({ reason: 'slotTaken' }) },
-              { target: '#takeSlot.awaitingRetry' },
-            ],
+            ...AFTER_COMMIT,
           },
         },
         moving: {
@@ -371,17 +309,7 @@ export const takeSlotMachine = setup({
               slotId: context.slot?.id ?? '',
               idempotencyKey: context.idempotencyKey ?? `${context.conversationId}:move`,
             }),
-            onDone: {
-              target: '#takeSlot.done',
-              actions: [
-                assign({ result: ({ event }) => ({ outcome: 'taken', appointment: event.output }) }),
-                { type: 'say', params: ({ context, event }) => reply('reschedule.done', { ...appointmentParams(event.output), ...patientParams(context.patient, isSelf(context)) }) },
-              ],
-            },
-            onError: [
-              { guard: 'slotTaken', target: '#takeSlot.findingSlot', actions: assign({ reason: 'slotTaken' }) },
-              { target: '#takeSlot.awaitingRetry' },
-            ],
+            ...AFTER_COMMIT,
           },
         },
       },
@@ -398,7 +326,7 @@ export const takeSlotMachine = setup({
             target: 'done',
             actions: [
               { type: 'say', params: ({ context }) => reply(context.mode === 'move' ? 'reschedule.retryDeclined' : 'booking.retryDeclined') },
-              assign({ result: { outcome: 'abandoned' } }),
+              { type: 'endWith', params: { outcome: 'abandoned' } },
             ],
           },
           { actions: 'rejectAnswer' },

@@ -1,0 +1,175 @@
+/**
+ * When a whole search finds nothing, the no-availability ladder of contract point 9: the other
+ * band, any doctor of the site, then a RISS case (with the e-mail its answer goes to, the
+ * member's, a relative's, or a way out without one). States of the slot finder.
+ */
+import { assign, enqueueActions } from 'xstate';
+import { YES_NO, ask, reply } from './replies.js';
+import { describeSearch, otherBand, searchedBand, slotFinderSetup } from './slot-finder.setup.js';
+
+/** An e-mail in the message: the case is filed with it. */
+const READ_EMAIL = { guard: 'gaveEmail', target: 'filingCase', actions: 'keepEmail' } as const;
+/** No e-mail to send the answer to: the way out without a case. */
+const NO_EMAIL_WAY_OUT = { target: 'done', actions: [{ type: 'say', params: reply('riss.noEmailWayOut') }, { type: 'endWith', params: { outcome: 'abandoned' } }] } as const;
+
+/** An e-mail that could not be read: said, counted, and asked again. */
+const MISSED_EMAIL = { actions: ['countEmailMiss', { type: 'say', params: reply('riss.invalidEmail') }, 'repeatPrompt'] } as const;
+
+export const ladderStates = {
+  /** A whole search found nothing: the next rung of the ladder that applies. */
+  choosingNextStep: slotFinderSetup.createStateConfig({
+    // The first empty search is the one the no-availability rate counts.
+    entry: enqueueActions(({ context, enqueue }) => {
+      if (!context.triedOtherBand && !context.triedOtherDoctor) {
+        enqueue({ type: 'note', params: { type: 'milestone', milestone: 'no-availability' } });
+      }
+    }),
+    always: [
+      { guard: 'canOfferOtherBand', target: 'offeringOtherBand' },
+      { guard: 'canOfferOtherDoctor', target: 'offeringOtherDoctor' },
+      { target: 'offeringCase' },
+    ],
+  }),
+  offeringOtherBand: slotFinderSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    entry: {
+      type: 'prompt',
+      params: ({ context }) =>
+        ask(
+          'offer',
+          'slots.offerOtherBand',
+          { ...describeSearch(context), other: otherBand(context.search.band), context: context.search.doctorId ? 'doctor' : undefined },
+          YES_NO,
+        ),
+    },
+    on: {
+      USER_MESSAGE: [
+        {
+          guard: 'saidYes',
+          target: 'searching',
+          actions: ['startNewSearch', assign({ search: ({ context }) => ({ ...context.search, band: otherBand(context.search.band) }), triedOtherBand: true })],
+        },
+        { guard: 'saidNo', target: 'choosingNextStep', actions: assign({ triedOtherBand: true, declined: true }) },
+        { actions: 'rejectAnswer' },
+      ],
+    },
+  }),
+  offeringOtherDoctor: slotFinderSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    entry: {
+      type: 'prompt',
+      params: ({ context }) =>
+        ask(
+          'offer',
+          'slots.offerOtherDoctor',
+          // After a declined band the empty search is not news: "Entendido. ¿Busco con otro profesional…?"
+          { ...describeSearch(context), doctor: context.treatingDoctor?.name, band: searchedBand(context.emptyBands), context: context.declined ? 'declined' : undefined },
+          YES_NO,
+        ),
+    },
+    on: {
+      USER_MESSAGE: [
+        {
+          guard: 'saidYes',
+          target: 'searching',
+          // Any doctor of the site, in any band.
+          actions: ['startNewSearch', assign({ search: { band: 'cualquiera', anyDoctor: true }, triedOtherDoctor: true, emptyBands: [] })],
+        },
+        { guard: 'saidNo', target: 'choosingNextStep', actions: assign({ triedOtherDoctor: true, declined: true }) },
+        { actions: 'rejectAnswer' },
+      ],
+    },
+  }),
+  offeringCase: slotFinderSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    entry: {
+      type: 'prompt',
+      params: ({ context }) =>
+        ask(
+          'offer',
+          'riss.offer',
+          { ...describeSearch(context), context: context.declined ? 'declined' : context.window === 'todayAndNextWorkingDay' ? 'urgent' : undefined },
+          YES_NO,
+        ),
+    },
+    on: {
+      USER_MESSAGE: [
+        { guard: 'saidYes', target: 'collectingEmail' },
+        { guard: 'saidNo', target: 'done', actions: [{ type: 'say', params: reply('riss.declined') }, { type: 'endWith', params: { outcome: 'abandoned' } }] },
+        { actions: 'rejectAnswer' },
+      ],
+    },
+  }),
+  collectingEmail: slotFinderSetup.createStateConfig({
+    always: [{ guard: 'hasEmail', target: 'filingCase' }, { target: 'awaitingEmail' }],
+  }),
+  awaitingEmail: slotFinderSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    entry: { type: 'prompt', params: ask('email', 'riss.askEmail') },
+    on: {
+      USER_MESSAGE: [
+        READ_EMAIL,
+        // "No tengo correo", or a plain "no": the way out, never the question again.
+        { guard: 'hasNoEmail', target: 'offeringRelativeEmail' },
+        { guard: 'saidNo', target: 'offeringRelativeEmail' },
+        { guard: 'emailMissedTwice', target: 'offeringRelativeEmail', actions: { type: 'say', params: reply('riss.invalidEmail') } },
+        MISSED_EMAIL,
+      ],
+    },
+  }),
+  /** No e-mail of their own: the answer only travels by e-mail, so a relative's will do. */
+  offeringRelativeEmail: slotFinderSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    entry: [assign({ emailMisses: 0 }), { type: 'prompt', params: ask('confirm', 'riss.offerRelativeEmail', undefined, YES_NO) }],
+    on: {
+      USER_MESSAGE: [
+        READ_EMAIL,
+        { guard: 'saidYes', target: 'awaitingRelativeEmail' },
+        { guard: 'saidNo', ...NO_EMAIL_WAY_OUT },
+        { guard: 'hasNoEmail', ...NO_EMAIL_WAY_OUT },
+        { actions: 'rejectAnswer' },
+      ],
+    },
+  }),
+  awaitingRelativeEmail: slotFinderSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    entry: { type: 'prompt', params: ask('email', 'riss.askRelativeEmail') },
+    on: {
+      USER_MESSAGE: [
+        READ_EMAIL,
+        { guard: 'hasNoEmail', ...NO_EMAIL_WAY_OUT },
+        { guard: 'saidNo', ...NO_EMAIL_WAY_OUT },
+        { guard: 'emailMissedTwice', target: 'done', actions: [{ type: 'say', params: reply('riss.invalidEmail') }, { type: 'say', params: reply('riss.noEmailWayOut') }, { type: 'endWith', params: { outcome: 'abandoned' } }] },
+        MISSED_EMAIL,
+      ],
+    },
+  }),
+  filingCase: slotFinderSetup.createStateConfig({
+    invoke: {
+      src: 'createCase',
+      input: ({ context }) => ({
+        patientId: context.patient.id,
+        specialty: context.specialty,
+        cups: context.cups,
+        site: context.site,
+        email: context.email ?? '',
+        idempotencyKey: context.caseKey,
+      }),
+      onDone: {
+        target: 'caseFiled',
+        actions: [
+          assign({ rissCase: ({ event }) => event.output }),
+          { type: 'note', params: ({ event }) => ({ type: 'subject', kind: 'radicado', value: event.output.radicado }) },
+          {
+            type: 'say',
+            params: ({ event }) => reply('riss.filed', { radicado: event.output.radicado, dueDate: event.output.dueDate, email: event.output.email }),
+          },
+        ],
+      },
+      onError: [
+        { guard: 'caseAlreadyOpen', target: 'done', actions: [{ type: 'say', params: reply('riss.alreadyOpen') }, { type: 'endWith', params: { outcome: 'abandoned' } }] },
+        { target: 'failed' },
+      ],
+    },
+  }),
+};

@@ -1,0 +1,176 @@
+/**
+ * The slot finder's types and its XState `setup` (actors, guards, actions), which its two state
+ * files share: the search and its pages (slot-finder.machine.ts) and the no-availability ladder
+ * with the RISS case (slot-finder-ladder.states.ts). Also the texts' view of a search.
+ */
+import { assign, fromPromise, setup, type EventObject } from 'xstate';
+import type { Cups, Franja, Patient, RissCase, SiteCode, Slot, Specialty } from '../bot/domain.js';
+import type { Band, Understanding } from '../bot/understanding/types.js';
+import { bogotaParts } from './appointments.js';
+import { errorCode } from './errors.js';
+import type { DialogEvent } from './events.js';
+import { machineTypes } from './machine-types.js';
+import type { PatientChoice } from './patients.js';
+import { reply } from './replies.js';
+import { revisesSearch, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SearchWindow } from './slot-search.js';
+import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
+import { choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
+
+export interface SlotFinderInput extends Partial<SearchState> {
+  conversationId: string;
+  patient: Patient;
+  /** Everyone the member may choose as the patient: naming another one revises the request. */
+  patients: PatientChoice[];
+  /** The account holder's email on file: where a RISS answer goes. */
+  memberEmail?: string;
+  cups: Cups;
+  specialty: Specialty;
+  site: SiteCode;
+  band: Band;
+  /** Set when the first search is limited to the patient's treating doctor (contract point 9). */
+  treatingDoctor?: { id: string; name: string };
+  window: SearchWindow;
+  /** Why the list is shown again (a "no" at the confirmation, a slot someone took), or "otro día". */
+  reason?: 'notConfirmed' | 'slotTaken' | 'otherDay';
+  /** Booking a new appointment or moving one: what a "no" at the confirmation left as it was. */
+  mode?: 'book' | 'move';
+}
+
+export type SlotFinderOutput =
+  /** `chosenBy`: the id of the message that picked the slot, the seed of the intent's key. */
+  | { outcome: 'slot'; slot: Slot; chosenBy: string; search: SearchState }
+  | { outcome: 'case'; rissCase: RissCase }
+  /** The member named a patient, specialty, visit type or site other than the one searched. */
+  | { outcome: 'revise'; understood: Understanding; search: SearchState }
+  | { outcome: 'back' | 'abandoned' | 'error' };
+
+export interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
+  search: SearchState;
+  /** The slots of the page shown, and every slot shown in this search (for the next page). */
+  slots: Slot[];
+  seen: Slot[];
+  days: AvailableDay[];
+  /** Whether more days follow the ones listed. */
+  moreDays: boolean;
+  triedOtherBand: boolean;
+  triedOtherDoctor: boolean;
+  /** The member declined an offer of the ladder: a later absence of slots is not the whole truth. */
+  declined: boolean;
+  /** Bands searched with the current doctor scope and nothing found. */
+  emptyBands: Band[];
+  slot?: Slot;
+  chosenBy?: string;
+  email?: string;
+  /** The member gave an e-mail that could not be read, twice: a way out is offered. */
+  emailMisses: number;
+  /** Fixed before anything is filed, so a retry or a crash never files twice. */
+  caseKey: string;
+  rissCase?: RissCase;
+  revision?: Understanding;
+  ending?: 'back' | 'abandoned' | 'error';
+}
+
+export const otherBand = (band: Band): Band => (band === 'manana' ? 'tarde' : 'manana');
+const franjaOf = (band: Band): Franja | undefined => (band === 'cualquiera' ? undefined : band);
+/** The band the empty searches covered: both bands read as "any". */
+export const searchedBand = (bands: readonly Band[]): Band =>
+  bands.includes('cualquiera') || (bands.includes('manana') && bands.includes('tarde')) ? 'cualquiera' : (bands[0] ?? 'cualquiera');
+
+export function searchParams(context: SlotFinderContext) {
+  const franja = franjaOf(context.search.band);
+  return {
+    cups: context.cups,
+    site: context.site,
+    window: context.window,
+    ...(franja ? { franja } : {}),
+    ...(context.search.doctorId ? { doctorId: context.search.doctorId } : {}),
+  };
+}
+
+/** What the pages and texts say about the search: the site, the band, the day, the doctor. */
+export function describeSearch(context: SlotFinderContext) {
+  const doctor = context.search.doctorId ? context.treatingDoctor?.name : undefined;
+  return {
+    site: context.site,
+    band: context.search.band,
+    window: context.window,
+    service: context.cups,
+    ...(context.search.day ? { day: context.search.day } : {}),
+    ...(doctor ? { doctor } : {}),
+  };
+}
+
+/** The slots shown at the time the message names (on the day it names, if any). */
+export function slotsAtNamedTime(slots: readonly Slot[], event: EventObject): Slot[] {
+  const said = entitiesOf(event);
+  if (said.time === undefined) return [];
+  return slots.filter((slot) => {
+    const { day, time } = bogotaParts(slot.start);
+    return time === said.time && (said.day === undefined || said.day === day);
+  });
+}
+
+/** Says that the day the message asks for is a Saturday, a Sunday or a holiday. */
+export const SAY_DAY_OFF = {
+  type: 'say',
+  params: ({ event }: { event: EventObject }) => reply('slots.dayOff', { day: entitiesOf(event).day, context: entitiesOf(event).dayOff }),
+} as const;
+
+export const slotFinderSetup = setup({
+  types: machineTypes<{ context: SlotFinderContext; events: DialogEvent | RepeatEvent; input: SlotFinderInput; output: SlotFinderOutput }>(),
+  actors: {
+    searchSlots: fromPromise<Slot[], SearchSlotsInput>(async () => {
+      throw new Error('searchSlots is provided by the engine');
+    }),
+    availableDays: fromPromise<AvailableDay[], AvailableDaysInput>(async () => {
+      throw new Error('availableDays is provided by the engine');
+    }),
+    createCase: fromPromise<RissCase, CreateCaseInput>(async () => {
+      throw new Error('createCase is provided by the engine');
+    }),
+  },
+  guards: {
+    ...messageGuards,
+    pickedShownSlot: ({ context, event }) => context.slots.some((slot) => slot.id === choiceOf(event)),
+    pickedShownDay: ({ context, event }) => context.days.some((day) => day.day === choiceOf(event)),
+    askedForDay: ({ event }) => entitiesOf(event).day !== undefined,
+    /** A Sunday, a Saturday or a holiday: the sites are closed, nothing to search. */
+    askedForDayOff: ({ event }) => entitiesOf(event).dayOff !== undefined,
+    askedForBand: ({ context, event }) => {
+      const band = entitiesOf(event).band;
+      return band !== undefined && band !== context.search.band;
+    },
+    askedForTime: ({ event }) => entitiesOf(event).time !== undefined,
+    /** "La de las 4" when two slots shown are at 4: which of them, not a new search ("¿después de las 4?" is one). */
+    namedTimeOfSeveral: ({ context, event }) => intentOf(event) === 'none' && slotsAtNamedTime(context.slots, event).length > 1,
+    /** "¿Hay más?"; "¿después de las 4?" is a search from that time instead. */
+    wantsMoreTimes: ({ event }) => intentOf(event) === 'more_times' && entitiesOf(event).time === undefined,
+    /** "Otro día"; "¿y el viernes?" names the day, and searches it instead. */
+    asksEarlier: ({ event }) => entitiesOf(event).earlier === true && (intentOf(event) === 'more_times' || intentOf(event) === 'none'),
+    /** A later page, or a search from a time on: earlier slots exist before these. */
+    showsLaterSlots: ({ context }) => context.seen.length > context.slots.length || context.search.fromTime !== undefined,
+    wantsOtherDay: ({ event }) => intentOf(event) === 'other_day' && entitiesOf(event).day === undefined,
+    /** "Es control, no primera vez" while booking, another patient, specialty or site: the search starts over. */
+    revisesEarlierAnswer: revisesSearch,
+    dayAsked: ({ context }) => context.search.day !== undefined,
+    startsWithDays: ({ context }) => context.reason === 'otherDay',
+    canOfferOtherBand: ({ context }) => context.search.band !== 'cualquiera' && !context.triedOtherBand,
+    canOfferOtherDoctor: ({ context }) => context.search.doctorId !== undefined && !context.triedOtherDoctor,
+    hasSlotsShown: ({ context }) => context.slots.length > 0,
+    hasEmail: ({ context }) => context.email !== undefined,
+    gaveEmail: ({ event }) => entitiesOf(event).email !== undefined,
+    hasNoEmail: ({ event }) => entitiesOf(event).noEmail === true,
+    emailMissedTwice: ({ context }) => context.emailMisses >= 1,
+    caseAlreadyOpen: ({ event }) => 'error' in event && errorCode(event.error) === 'CONFLICT',
+  },
+  actions: {
+    ...childSpeech<SlotFinderContext, DialogEvent | RepeatEvent>(),
+    startNewSearch: assign({ slots: [], seen: [] }),
+    /** Ends without a slot or a case (`params`: how). */
+    endWith: assign({ ending: (_, ending: { outcome: 'back' | 'abandoned' | 'error' }) => ending.outcome }),
+    /** The member revised what is searched: the conversation or the operation handles it. */
+    keepRevision: assign({ revision: ({ event }) => (isMessage(event) ? event.understood : undefined) }),
+    keepEmail: assign({ email: ({ event }) => entitiesOf(event).email }),
+    countEmailMiss: assign({ emailMisses: ({ context }) => context.emailMisses + 1 }),
+  },
+});

@@ -1,0 +1,110 @@
+/**
+ * One search of the agenda as the dialogs hold it, shared by the take-slot machine and the slot
+ * finder: what the engine is asked (slots, days with slots, a RISS case), the search the member
+ * shapes (band, day, time, doctor), how their words change it, and when they revise what is
+ * searched (another patient, specialty, site or visit type).
+ */
+import type { EventObject } from 'xstate';
+import { serviceOf, type Cups, type Franja, type SiteCode, type Specialty } from '../bot/domain.js';
+import type { Band, Entities } from '../bot/understanding/types.js';
+import type { ForPatient } from './operation.js';
+import { namesAnotherPatient } from './patients.js';
+import { entitiesOf, intentOf } from './understood.js';
+
+/** How far the agenda is searched: the 14-day horizon, or today and the next working day. */
+export type SearchWindow = 'horizon' | 'todayAndNextWorkingDay';
+
+/** Slots shown at a time, and days listed at a time. */
+export const SLOTS_PER_PAGE = 5;
+export const DAYS_PER_PAGE = 5;
+
+/** One search of the agenda, as the slot finder asks it; the engine turns it into dates. */
+export interface SearchSlotsInput {
+  cups: Cups;
+  site: SiteCode;
+  franja?: Franja;
+  doctorId?: string;
+  window: SearchWindow;
+  /** Only this Bogotá day (`YYYY-MM-DD`), within the window. */
+  day?: string;
+  /** Only slots at or after this time (`HH:MM`) of `day`, or of each day. */
+  fromTime?: string;
+  /** The next page: slots from `start` on, leaving out those already shown. */
+  after?: { start: string; ids: string[] };
+}
+
+/** The days of the window that have free slots for a search, from the day after `afterDay`. */
+export interface AvailableDaysInput {
+  cups: Cups;
+  site: SiteCode;
+  franja?: Franja;
+  doctorId?: string;
+  window: SearchWindow;
+  afterDay?: string;
+}
+
+export interface AvailableDay {
+  day: string;
+  slots: number;
+}
+
+export type CreateCaseInput = {
+  patientId: string;
+  specialty: Specialty;
+  cups: Cups;
+  site: SiteCode;
+  email: string;
+  idempotencyKey: string;
+};
+
+/** What a search found the member liked: taking it again after a "no" shows the same search. */
+export interface SearchState {
+  band: Band;
+  day?: string;
+  fromTime?: string;
+  doctorId?: string;
+  /** The member accepted any doctor of the site: the treating doctor is not searched again. */
+  anyDoctor?: true;
+  /** The day asked is a Saturday, a Sunday or a holiday: said so when it has no slots. */
+  dayOff?: 'holiday' | 'weekend';
+}
+
+/** The doctor scope a new search keeps: the treating doctor searched, or any doctor accepted. */
+export function doctorScope(search: SearchState | undefined): Pick<SearchState, 'doctorId' | 'anyDoctor'> {
+  return { ...(search?.doctorId ? { doctorId: search.doctorId } : {}), ...(search?.anyDoctor ? { anyDoctor: true as const } : {}) };
+}
+
+/** A new search for the day, band or time the member named (`band` when they named none), with the doctor scope of `kept`. */
+export function searchSaid(said: Entities, band: Band, kept: SearchState | undefined): SearchState {
+  return {
+    band: said.band ?? band,
+    ...(said.day ? { day: said.day } : {}),
+    ...(said.dayOff ? { dayOff: said.dayOff } : {}),
+    ...(said.time ? { fromTime: said.time } : {}),
+    ...doctorScope(kept),
+  };
+}
+
+/** What is searched for whom: the patient (and who else may be named), the service and the site. */
+export interface Searched extends ForPatient {
+  cups: Cups;
+  specialty: Specialty;
+  site: SiteCode;
+  /** Booking a new appointment (the default) or moving one. */
+  mode?: 'book' | 'move';
+}
+
+/**
+ * Guard: the message revises what is searched, not the time: another patient, specialty or
+ * site; while booking, another visit type too ("es control, no primera vez").
+ */
+export function revisesSearch({ context, event }: { context: Searched; event: EventObject }): boolean {
+  const said = entitiesOf(event);
+  return (
+    namesAnotherPatient(said.patients, context.patients, context.patient) ||
+    intentOf(event) === 'change_patient' ||
+    (said.specialty !== undefined && said.specialty !== context.specialty) ||
+    (said.site !== undefined && said.site !== context.site) ||
+    (context.mode !== 'move' && said.visitType !== undefined && said.visitType !== serviceOf(context.cups).visitType)
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * What the take-slot machine is given and ends with, and what its agenda calls are asked: the
+ * interface booking and rescheduling use to run it (and the engine, to provide `book` and `move`).
+ */
+import type { Appointment, Cups, Patient, RissCase, SiteCode, Specialty } from '../bot/domain.js';
+import type { Band, Understanding } from '../bot/understanding/types.js';
+import type { PatientChoice } from './patients.js';
+import type { SearchState, SearchWindow } from './slot-search.js';
+
+export interface BookInput {
+  patientId: string;
+  slotId: string;
+  cups: Cups;
+  idempotencyKey: string;
+}
+
+export interface MoveInput {
+  appointmentId: string;
+  slotId: string;
+  idempotencyKey: string;
+}
+
+/**
+ * Taking a slot: the band (unless the member gave it), the slot finder, a yes/no confirmation,
+ * then the agenda call that books (`book`) or moves (`move`) the appointment, safe to retry.
+ * Shared by booking and rescheduling.
+ */
+export interface TakeSlotInput {
+  mode: 'book' | 'move';
+  conversationId: string;
+  patient: Patient;
+  patients: PatientChoice[];
+  memberEmail?: string;
+  cups: Cups;
+  specialty: Specialty;
+  site: SiteCode;
+  band?: Band;
+  day?: string;
+  dayOff?: 'holiday' | 'weekend';
+  time?: string;
+  treatingDoctor?: { id: string; name: string };
+  window: SearchWindow;
+  /** The appointment being moved (`move`). */
+  appointment?: Appointment;
+}
+
+export type TakeSlotOutput =
+  | { outcome: 'taken'; appointment: Appointment }
+  | { outcome: 'case'; rissCase: RissCase }
+  /** The member named another patient, specialty or site; `search` is what they had chosen of the time. */
+  | { outcome: 'revise'; understood: Understanding; search?: SearchState }
+  | { outcome: 'back' | 'abandoned' | 'error' };
+
+/**
+ * What an operation ends with once taking a slot ended: `taken` says what the slot taken is to
+ * it (booked, rescheduled), `revised` what a revision keeps; a case filed and the endings with
+ * nothing taken pass through.
+ */
+export function resultOfTaking<TTaken, TRevised>(output: TakeSlotOutput, taken: (appointment: Appointment) => TTaken, revised: (understood: Understanding) => TRevised) {
+  switch (output.outcome) {
+    case 'taken':
+      return taken(output.appointment);
+    case 'case':
+      return { outcome: 'case', rissCase: output.rissCase } as const;
+    case 'revise':
+      return revised(output.understood);
+    default:
+      return { outcome: output.outcome };
+  }
+}
