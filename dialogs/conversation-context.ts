@@ -1,0 +1,172 @@
+/**
+ * What a conversation holds: its input, context and events, what it emits to the engine, the
+ * request the member made that is not done yet, and how the member's words are read against the
+ * people they may choose as the patient.
+ */
+import type { EventObject } from 'xstate';
+import type { DocumentType, Member, Patient, SiteCode } from '../bot/domain.js';
+import type { ChannelName } from '../bot/messages.js';
+import type { PatientMention, Understanding } from '../bot/understanding/types.js';
+import type { Request } from './appointments.js';
+import type { BookingOutput } from './booking.machine.js';
+import type { CancelOutput } from './cancel.machine.js';
+import { isOperation, type Operation } from './choices.js';
+import type { DialogEvent } from './events.js';
+import { resolvePatient, type PatientChoice, type PatientResolution } from './patients.js';
+import type { ConversationRecord, RecordEvent } from './records.js';
+import { reply, type Reply } from './replies.js';
+import type { RescheduleOutput } from './reschedule.machine.js';
+import type { RepeatEvent, SayEvent } from './speech.js';
+import { choiceOf, entitiesOf } from './understood.js';
+
+export interface ConversationInput {
+  conversationId: string;
+  channel: ChannelName;
+  /** The sender's phone when the channel vouches for it: the WhatsApp second factor. */
+  phone?: string;
+  /** The site whose QR code brought the member in. */
+  site?: SiteCode;
+  /** The site of the member's last booking on this channel, listed first. */
+  lastSite?: SiteCode;
+  /** `YYYY-MM-DD` in Bogotá: ages and date choices are relative to it. */
+  today: string;
+  /** Whether this sender already accepted the current data policy. */
+  consentCurrent: boolean;
+  policyVersion: string;
+  /** The previous conversation expired for inactivity: say so in the greeting. */
+  previousExpired: boolean;
+  /** Who is writing (channel and user), for the identification lockout. */
+  sender?: string;
+}
+
+/** What identifying a member needs: the document, and the sender for the lockout. */
+export interface FindMemberInput {
+  documentType: DocumentType;
+  documentNumber: string;
+  sender?: string;
+}
+
+export type ConversationEmitted = { type: 'reply'; reply: Reply } | { type: 'record'; record: ConversationRecord };
+
+/** What the member asked for that is not done yet: acted on as soon as Lina can. */
+export interface PendingRequest {
+  operation?: Operation;
+  fields: Request;
+  /** Who the member said it is for, before Lina knew who may be chosen. */
+  patients?: PatientMention[];
+}
+
+export interface ConversationContext extends ConversationInput {
+  documentType?: DocumentType;
+  documentNumber?: string;
+  /** A date of birth given before it was asked ("CC 1010101010, nací el 15/03/1994"). */
+  birthDateGiven?: string;
+  /** `null` when the lookup found nobody: the member is told nothing different. */
+  member?: Member | null;
+  identityFailures: number;
+  /** The type of the document that last failed identification (a child's TI or RC gets its own hint). */
+  failedDocumentType?: DocumentType;
+  /** Passed the second factor and eligibility. */
+  verified: boolean;
+  patient?: Patient;
+  request?: PendingRequest;
+  /** Who the patient question offers: everyone, or the few a member's words left open. */
+  patientOptions?: string[];
+  /** A patient named mid-flow, waiting for the member's yes. */
+  proposedPatient?: Patient;
+  lastPrompt?: Reply;
+  invalidAnswers: number;
+  helpOffered?: boolean;
+}
+
+/** What any machine of the conversation sends to its root: a reply or a record (see `childSpeech`). */
+export type SpokenEvent = SayEvent | RecordEvent;
+export type ConversationEvent = DialogEvent | SpokenEvent | RepeatEvent;
+export type OperationOutput = BookingOutput | CancelOutput | RescheduleOutput;
+
+/**
+ * The member as a patient: without their beneficiaries, phone and e-mail, which the
+ * operations never read and which every saved snapshot would otherwise carry once more.
+ */
+export function asPatient({ beneficiaries: _beneficiaries, phone: _phone, email: _email, ...patient }: Member): Patient {
+  return patient;
+}
+
+/** Everyone the member may choose: themself first, then their beneficiaries. */
+export function choicesOf(member: Member | null | undefined): PatientChoice[] {
+  if (!member) return [];
+  return [{ patient: asPatient(member), self: true }, ...member.beneficiaries.map((patient) => ({ patient, self: false }))];
+}
+
+/** The patient an operation runs for: always chosen before an operation starts. */
+export function chosenPatient(context: ConversationContext): Patient {
+  if (!context.patient) throw new Error('an operation started before the patient was chosen');
+  return context.patient;
+}
+
+export const eligible = (patient: Patient) => patient.plan === 'PBS' && patient.status === 'active';
+export const isSelfPatient = (context: ConversationContext) => context.patient !== undefined && context.patient.id === context.member?.id;
+
+/** Who the message names, against the people the member may choose (an option picked counts). */
+export function patientResolution(context: ConversationContext, event: EventObject, mentions?: readonly PatientMention[]): PatientResolution {
+  const choices = choicesOf(context.member);
+  const choice = choiceOf(event);
+  if (choice !== undefined) {
+    const picked = choices.find((candidate) => (choice === 'self' ? candidate.self : candidate.patient.id === choice));
+    if (picked) return { kind: 'one', choice: picked };
+  }
+  return resolvePatient(mentions ?? entitiesOf(event).patients, choices);
+}
+
+/** The request without the people it named, once they are settled. */
+export const withoutMentions = (request: PendingRequest | undefined): PendingRequest | undefined => (request ? { ...request, patients: undefined } : undefined);
+
+/** The options the patient question narrows to when the words fit several people. */
+export function narrowedTo(resolution: PatientResolution): Pick<ConversationContext, 'patientOptions'> {
+  return resolution.kind === 'several' ? { patientOptions: resolution.choices.map((choice) => (choice.self ? 'self' : choice.patient.id)) } : {};
+}
+
+/** Why a beneficiary cannot be booked for here: not PBS, or not active. */
+export function ineligibleReply(patient: Patient | undefined): Reply {
+  return reply(patient?.plan !== 'PBS' ? 'eligibility.beneficiaryNotPbs' : 'eligibility.beneficiaryInactive', { name: patient?.firstName });
+}
+
+/** Nobody on the plan is called that: the name said, and who may be chosen. */
+export function unknownPatientReply(member: Member | null | undefined, resolution: PatientResolution): Reply {
+  const name = resolution.kind === 'unknown' ? resolution.name : undefined;
+  const others = (member?.beneficiaries ?? []).map((patient) => patient.firstName).join(' y ');
+  return reply('patient.unknown', { name, others, context: name ? 'named' : undefined });
+}
+
+/** Who the request names (the people the member mentioned before), or else the message. */
+export function requestedPatient(context: ConversationContext, event: EventObject): PatientResolution {
+  return patientResolution(context, event, context.request?.patients);
+}
+
+/** The request a message carries: an operation and what it says about it. */
+export function requestIn(understood: Understanding, previous?: PendingRequest): PendingRequest | undefined {
+  const { intent, entities } = understood;
+  // "Para Mateo, necesito pediatría" names no operation, but a specialty or visit type only ever means booking.
+  const named = isOperation(intent) ? intent : undefined;
+  const operation = named ?? previous?.operation ?? (entities.specialty || entities.visitType ? 'book' : undefined);
+  const fields: Request = {
+    ...previous?.fields,
+    ...(entities.specialty ? { specialty: entities.specialty } : {}),
+    ...(entities.visitType ? { visitType: entities.visitType } : {}),
+    ...(entities.site ? { site: entities.site } : {}),
+    ...(entities.band ? { band: entities.band } : {}),
+    ...(entities.day ? { day: entities.day } : {}),
+    ...(entities.newDay ? { newDay: entities.newDay } : {}),
+    ...(entities.dayOff ? { dayOff: entities.dayOff } : {}),
+    ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
+    ...(entities.time ? { time: entities.time } : {}),
+  };
+  const patients = entities.patients ?? previous?.patients;
+  if (!operation && Object.keys(fields).length === 0 && !patients) return undefined;
+  return { ...(operation ? { operation } : {}), fields, ...(patients ? { patients } : {}) };
+}
+
+/** A yes, picked or said. */
+export function answerIsYes(event: EventObject): boolean {
+  return choiceOf(event) === 'yes' || entitiesOf(event).yesNo === 'yes';
+}

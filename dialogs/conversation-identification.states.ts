@@ -1,0 +1,213 @@
+/**
+ * The conversation until the member is identified: the greeting, the Ley 1581 authorisation,
+ * the document, the lookup, the second factor (the WhatsApp phone or the date of birth), the
+ * lockout after repeated failures, and eligibility, with the member Lina cannot serve.
+ */
+import { and, assign, or } from 'xstate';
+import { DOCUMENT_TYPES } from '../bot/domain.js';
+import { asPatient, type FindMemberInput } from './conversation-context.js';
+import { conversationSetup } from './conversation.setup.js';
+import { YES_NO, ask, option, reply } from './replies.js';
+import { choiceOf, entitiesOf, intentOf } from './understood.js';
+
+export const identificationStates = {
+  /** Nothing said yet: whatever the first message is, Lina introduces herself, keeping what it asks for. */
+  start: conversationSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    on: {
+      USER_MESSAGE: { target: 'greeting', actions: 'rememberRequest' },
+      HELP: { target: 'greeting', actions: { type: 'say', params: reply('help.support') } },
+      GREET: 'greeting',
+      THANKS: 'greeting',
+      BACK: 'greeting',
+    },
+  }),
+  greeting: conversationSetup.createStateConfig({
+    entry: 'greet',
+    always: [{ guard: 'consentCurrent', target: 'awaitingDocument' }, { target: 'awaitingConsent' }],
+  }),
+  awaitingConsent: conversationSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    entry: { type: 'prompt', params: ({ context }) => ask('consent', 'consent.ask', { version: context.policyVersion }, YES_NO) },
+    on: {
+      // "¿Y eso para qué es?": why the authorisation is asked (and the line, for whoever prefers a person).
+      HELP: { actions: [{ type: 'say', params: reply('consent.why') }, 'repeatPrompt'] },
+      USER_MESSAGE: [
+        {
+          guard: 'saidYes',
+          target: 'afterConsent',
+          actions: [
+            { type: 'record', params: ({ context }) => ({ type: 'consent', accepted: true, policyVersion: context.policyVersion }) },
+            assign({ consentCurrent: true }),
+            { type: 'say', params: reply('consent.thanks') },
+            'rememberRequest',
+          ],
+        },
+        {
+          guard: 'saidNo',
+          target: 'ended',
+          actions: [
+            { type: 'record', params: ({ context }) => ({ type: 'consent', accepted: false, policyVersion: context.policyVersion }) },
+            { type: 'say', params: reply('consent.declined') },
+          ],
+        },
+        // "Necesito pasar mi cita para otro día": kept, and the authorisation asked first.
+        {
+          guard: 'asksForOperation',
+          actions: ['rememberRequest', { type: 'say', params: ({ event }) => reply('greeting.requestNoted', { context: intentOf(event) }) }, 'repeatPrompt'],
+        },
+        // A document before the authorisation is not read, nor kept (Ley 1581): it is asked again after.
+        { guard: or(['documentNumberOnly', 'documentTypeGiven']), actions: [{ type: 'say', params: reply('consent.documentFirst') }, 'repeatPrompt'] },
+        { actions: 'rejectAnswer' },
+      ],
+    },
+  }),
+  /** "Sí, CC 1010101010": a document given with the authorisation is used at once. */
+  afterConsent: conversationSetup.createStateConfig({
+    always: [{ guard: 'documentComplete', target: 'lookingUpMember', actions: 'rememberDocument' }, { target: 'awaitingDocument' }],
+  }),
+  awaitingDocument: conversationSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    entry: { type: 'prompt', params: ask('document', 'identify.askDocument') },
+    on: {
+      USER_MESSAGE: [
+        { guard: 'documentComplete', target: 'lookingUpMember', actions: ['rememberDocument', 'rememberRequest'] },
+        // "Cédula", then the number: the type said first still counts.
+        { guard: and(['documentNumberOnly', 'documentTypeKnown']), target: 'lookingUpMember', actions: ['rememberDocument', 'rememberRequest'] },
+        { guard: 'documentNumberOnly', target: 'awaitingDocumentType', actions: ['rememberDocument', 'rememberRequest'] },
+        {
+          // "Cédula" alone: the number is what is missing.
+          guard: 'documentTypeGiven',
+          actions: [assign({ documentType: ({ event }) => entitiesOf(event).documentType }), { type: 'say', params: reply('identify.askNumber') }],
+        },
+        { guard: 'asksForOperation', actions: ['rememberRequest', { type: 'say', params: reply('identify.requestNoted') }, 'repeatPrompt'] },
+        { actions: 'rejectAnswer' },
+      ],
+    },
+  }),
+  awaitingDocumentType: conversationSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    entry: {
+      type: 'prompt',
+      params: ask('documentType', 'identify.askDocumentType', undefined, DOCUMENT_TYPES.map((type) => option(type, `options.documentType.${type}`))),
+    },
+    on: {
+      USER_MESSAGE: [
+        { guard: 'documentComplete', target: 'lookingUpMember', actions: 'rememberDocument' },
+        {
+          guard: 'documentTypeGiven',
+          target: 'lookingUpMember',
+          actions: assign({
+            documentType: ({ context, event }) => {
+              const choice = choiceOf(event);
+              return DOCUMENT_TYPES.find((type) => type === choice) ?? entitiesOf(event).documentType ?? context.documentType;
+            },
+          }),
+        },
+        { actions: 'rejectAnswer' },
+      ],
+    },
+  }),
+  lookingUpMember: conversationSetup.createStateConfig({
+    invoke: {
+      src: 'findMember',
+      input: ({ context }): FindMemberInput => ({
+        documentType: context.documentType ?? 'CC',
+        documentNumber: context.documentNumber ?? '',
+        ...(context.sender ? { sender: context.sender } : {}),
+      }),
+      onDone: { target: 'choosingSecondFactor', actions: assign({ member: ({ event }) => event.output }) },
+      onError: [
+        // An unknown document is asked for the date of birth like any other, so nobody
+        // can learn from Lina whether a document exists.
+        { guard: 'memberNotFound', target: 'choosingSecondFactor', actions: assign({ member: null }) },
+        { target: 'awaitingDocument', actions: { type: 'say', params: reply('errors.agendaUnavailable') } },
+      ],
+    },
+  }),
+  choosingSecondFactor: conversationSetup.createStateConfig({
+    always: [
+      { guard: 'phoneMatches', target: 'checkingEligibility' },
+      { guard: 'birthDateGivenMatches', target: 'checkingEligibility' },
+      { guard: 'birthDateGivenWrong', target: 'identityFailed' },
+      { target: 'awaitingBirthDate' },
+    ],
+  }),
+  awaitingBirthDate: conversationSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    entry: { type: 'prompt', params: ask('birthDate', 'identify.askBirthDate') },
+    on: {
+      USER_MESSAGE: [
+        { guard: 'birthDateMatches', target: 'checkingEligibility' },
+        { guard: 'birthDateReadable', target: 'identityFailed' },
+        { actions: 'rejectAnswer' },
+      ],
+    },
+  }),
+  identityFailed: conversationSetup.createStateConfig({
+    entry: [
+      assign({ identityFailures: ({ context }) => context.identityFailures + 1, failedDocumentType: ({ context }) => context.documentType }),
+      {
+        type: 'record',
+        params: ({ context }) => ({ type: 'identity-failure', document: `${context.documentType ?? 'CC'}:${context.documentNumber ?? ''}` }),
+      },
+      'forgetIdentity',
+    ],
+    always: [
+      {
+        guard: 'identityFailuresExhausted',
+        target: 'ended',
+        actions: [
+          { type: 'say', params: reply('identify.tooManyFailures') },
+          { type: 'record', params: { type: 'outcome', outcome: 'refused' } },
+        ],
+      },
+      // A child's document (TI, RC) is a common slip: the member is told whose document opens the door.
+      // Said from the type written, so it tells nothing about whether that document exists.
+      { guard: 'minorDocumentGiven', target: 'awaitingDocument', actions: { type: 'say', params: reply('identify.failedMinorDocument') } },
+      { target: 'awaitingDocument', actions: { type: 'say', params: reply('identify.failed') } },
+    ],
+  }),
+  checkingEligibility: conversationSetup.createStateConfig({
+    always: [
+      {
+        guard: 'notPbs',
+        target: 'notServed',
+        actions: [{ type: 'say', params: reply('eligibility.notPbs') }, { type: 'record', params: { type: 'outcome', outcome: 'refused' } }],
+      },
+      {
+        guard: 'inactive',
+        target: 'notServed',
+        actions: [{ type: 'say', params: reply('eligibility.inactive') }, { type: 'record', params: { type: 'outcome', outcome: 'refused' } }],
+      },
+      {
+        guard: 'hasBeneficiaries',
+        target: 'choosingPatient',
+        actions: [{ type: 'say', params: ({ context }) => reply('identify.welcome', { name: context.member?.firstName }) }, assign({ verified: true }), 'noteDocument'],
+      },
+      {
+        target: 'afterPatient',
+        actions: [
+          { type: 'say', params: ({ context }) => reply('identify.welcome', { name: context.member?.firstName }) },
+          assign({ patient: ({ context }) => (context.member ? asPatient(context.member) : undefined), verified: true }),
+          'noteDocument',
+        ],
+      },
+    ],
+  }),
+  /**
+   * A member Lina cannot serve (not PBS, or not active): no menu. What they write next ("¿y
+   * cómo hago para activarme?") gets the explanation and the line again; "menú" or "hola"
+   * later start over; thanks and goodbyes end the conversation.
+   */
+  notServed: conversationSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    on: {
+      USER_MESSAGE: { actions: { type: 'say', params: ({ context }) => reply(context.member?.plan !== 'PBS' ? 'eligibility.stillNotPbs' : 'eligibility.stillInactive') } },
+      HELP: { actions: { type: 'say', params: ({ context }) => reply(context.member?.plan !== 'PBS' ? 'eligibility.stillNotPbs' : 'eligibility.stillInactive') } },
+      BACK: { actions: { type: 'say', params: ({ context }) => reply(context.member?.plan !== 'PBS' ? 'eligibility.stillNotPbs' : 'eligibility.stillInactive') } },
+      GREET: { target: 'greeting', actions: 'forgetIdentity' },
+      THANKS: { target: 'ended', actions: [{ type: 'say', params: reply('common.goodbye') }, { type: 'record', params: { type: 'outcome', outcome: 'ended' } }] },
+    },
+  }),
+};

@@ -1,0 +1,213 @@
+/**
+ * The conversation once the patient is known: the main menu and the operations it starts
+ * (booking, consulting, cancelling, rescheduling), what the member may say while one runs
+ * (greetings, thanks, help, another operation), and what an operation's ending leads to.
+ */
+import { assign, type EventObject } from 'xstate';
+import type { SiteCode } from '../bot/domain.js';
+import { appointmentParams, patientParams } from './appointments.js';
+import type { BookingOutput } from './booking.machine.js';
+import { MENU_OPERATIONS, isOperation, type Operation } from './choices.js';
+import { choicesOf, chosenPatient, isSelfPatient, type ConversationContext, type OperationOutput } from './conversation-context.js';
+import { conversationSetup } from './conversation.setup.js';
+import { ask, option, reply } from './replies.js';
+import { isMessage } from './understood.js';
+
+/** The operation a message asks for in the middle of another: "no, más bien cancelarla" while rescheduling. */
+function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'reschedule'): Operation | undefined {
+  if (!isMessage(event)) return undefined;
+  // An option picked along with another operation gives way to that operation only when it is
+  // a "no" ("no, cámbiemela pal viernes" at "¿La cancelo?") or the appointment a cancellation
+  // or a move asks about ("esa, pero para cambiarla"). A yes answers its confirmation first;
+  // an option named after an operation ("Cancelar esa cita") is the running operation's own
+  // answer; and a slot picked while booking ("la 2, y también cancelar la otra") is kept.
+  if (event.choice !== undefined) {
+    const operationOption = isOperation(event.choice) || event.choice === 'menu';
+    const givesWay = event.choice === 'no' || (running !== 'booking' && event.choice !== 'yes' && !operationOption);
+    if (!givesWay) return undefined;
+  }
+  const { intent, intentScore } = event.understood;
+  // Only a clear request: the cue-read operations, not a weak guess.
+  if (intentScore < 0.85) return undefined;
+  const current: Operation = running === 'booking' ? 'book' : running;
+  if (intent === current) return undefined;
+  return intent === 'cancel' || intent === 'reschedule' || intent === 'consult' || (intent === 'book' && running !== 'booking') ? intent : undefined;
+}
+
+/** In an operation's `onDone`: the operation ended because the member named someone else. */
+const revised = ({ event }: { event: { output: OperationOutput } }) => event.output.outcome === 'revise';
+/** In an operation's `onDone`: its outcome recorded, with the operation's output. */
+const FINISH_OPERATION = { type: 'finishOperation', params: ({ event }: { event: { output: OperationOutput } }) => event.output } as const;
+/** In an operation's `onDone`: what the operation had is kept for the next one. */
+const KEEP_REVISION = { type: 'keepRevision', params: ({ event }: { event: { output: OperationOutput } }) => event.output } as const;
+
+/** The state that runs each operation. */
+const SWITCH_TARGETS = { book: 'booking', cancel: 'cancelling', reschedule: 'rescheduling', consult: 'consulting' } as const;
+
+/**
+ * How an operation's state handles the member while it runs: messages go to it (unless they ask
+ * for another operation, which it gives way to); greetings, thanks and help are said here, then
+ * it repeats its question.
+ */
+function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
+  const forward = { type: 'forwardTo', params: id } as const;
+  const repeat = { type: 'repeatIn', params: id } as const;
+  const switches = (['book', 'cancel', 'reschedule', 'consult'] as const).map(
+    (operation) =>
+      ({
+        guard: ({ event }: { event: EventObject }) => otherOperationIn(event, id) === operation,
+        target: SWITCH_TARGETS[operation],
+        actions: [{ type: 'say', params: reply('common.switchOperation', { context: operation }) }, { type: 'record', params: { type: 'outcome', outcome: 'abandoned' } }, 'requestAnew'],
+      }) as const,
+  );
+  return {
+    USER_MESSAGE: [...switches, { actions: forward }],
+    BACK: { actions: forward },
+    HELP: [
+      // "¿Qué es no programada?": the operation's question explained, then asked again.
+      { guard: ({ event }: { event: EventObject }) => 'about' in event && event.about === true, actions: { type: 'explainIn', params: id } },
+      { actions: [{ type: 'say', params: reply('help.support') }, repeat] },
+    ],
+    GREET: {
+      actions: [
+        { type: 'say', params: ({ context }: { context: ConversationContext }) => reply('common.greetAgain', { patient: context.patient?.firstName, context: isSelfPatient(context) ? `${id}_self` : id }) },
+        repeat,
+      ],
+    },
+    // Thanks in the middle of an operation may mean the member thinks it is done: it is not, and Lina says so.
+    THANKS: { actions: [{ type: 'say', params: reply('common.youAreWelcome', { context: id }) }, repeat] },
+  } as const;
+}
+
+/** A booking ended because the patient already has an appointment of the specialty, to move or cancel instead. */
+function switchedTo(output: BookingOutput, operation: 'reschedule' | 'cancel'): boolean {
+  return output.outcome === 'switch' && output.operation === operation;
+}
+
+/** What every operation is given: the patient, who else may be named, and what the member asked for. */
+function operationInput(context: ConversationContext) {
+  return { patient: chosenPatient(context), patients: choicesOf(context.member), ...(context.request ? { request: context.request.fields } : {}) };
+}
+
+/** What an operation that takes a slot is given besides: the conversation (for its keys) and the e-mail on file (for a RISS case). */
+function slotTakingInput(context: ConversationContext) {
+  return { conversationId: context.conversationId, ...operationInput(context), ...(context.member?.email ? { memberEmail: context.member.email } : {}) };
+}
+
+export const operationStates = {
+  menu: conversationSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    entry: {
+      type: 'prompt',
+      params: ({ context }) =>
+        ask('menu', isSelfPatient(context) ? 'menu.askSelf' : 'menu.askFor', { patient: context.patient?.firstName }, [
+          ...MENU_OPERATIONS.map((operation) => option(operation, `options.menu.${operation}`)),
+          option('help', 'options.menu.help'),
+        ]),
+    },
+    on: {
+      THANKS: { actions: { type: 'say', params: ({ context }) => reply('common.thanksAtMenu', { name: context.member?.firstName }) } },
+      BACK: [{ guard: 'hasBeneficiaries', target: 'awaitingPatient', actions: assign({ patientOptions: undefined }) }, { actions: 'repeatPrompt' }],
+      USER_MESSAGE: [
+        { guard: 'namesIneligiblePatient', actions: ['sayIneligible', 'repeatPrompt'] },
+        {
+          // "Ahora para Sofía": the menu is not mid-flow, so no question before switching.
+          guard: 'namesOtherPatient',
+          target: 'afterPatient',
+          actions: [
+            'choosePatient',
+            'rememberRequest',
+            { type: 'say', params: ({ context }) => reply('patient.switched', { name: context.patient?.firstName }) },
+          ],
+        },
+        { guard: 'namesSeveralPatients', target: 'awaitingPatient', actions: ['rememberRequest', 'narrowPatients'] },
+        { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
+        {
+          guard: { type: 'saidIntent', params: 'change_patient' },
+          target: 'awaitingPatient',
+          actions: assign({ patientOptions: undefined }),
+        },
+        { guard: { type: 'picked', params: 'book' }, target: 'booking', actions: 'rememberRequest' },
+        { guard: { type: 'picked', params: 'consult' }, target: 'consulting', actions: 'rememberRequest' },
+        { guard: { type: 'picked', params: 'cancel' }, target: 'cancelling', actions: 'rememberRequest' },
+        { guard: { type: 'picked', params: 'reschedule' }, target: 'rescheduling', actions: 'rememberRequest' },
+        { guard: { type: 'picked', params: 'help' }, actions: [{ type: 'say', params: reply('help.support') }, 'repeatPrompt'] },
+        // "Ok", "👍" after an operation: an acknowledgement, not a miss.
+        { guard: 'saidYes', actions: { type: 'say', params: ({ context }) => reply('common.thanksAtMenu', { name: context.member?.firstName }) } },
+        { actions: 'rejectAnswer' },
+      ],
+    },
+  }),
+  booking: conversationSetup.createStateConfig({
+    entry: [{ type: 'record', params: { type: 'milestone', milestone: 'booking-started' } }, { type: 'startOperation', params: 'book' }],
+    invoke: {
+      id: 'booking',
+      src: 'booking',
+      input: ({ context }) => ({
+        ...slotTakingInput(context),
+        today: context.today,
+        preferredSites: [context.site, context.lastSite].filter((site): site is SiteCode => site !== undefined),
+      }),
+      onDone: [
+        { guard: ({ event }) => switchedTo(event.output, 'reschedule'), target: 'rescheduling', actions: FINISH_OPERATION },
+        { guard: ({ event }) => switchedTo(event.output, 'cancel'), target: 'cancelling', actions: FINISH_OPERATION },
+        { guard: revised, target: 'revising', actions: KEEP_REVISION },
+        {
+          target: 'menu',
+          actions: [
+            FINISH_OPERATION,
+            assign({ lastSite: ({ context, event }) => (event.output.outcome === 'booked' ? event.output.appointment.site : context.lastSite) }),
+          ],
+        },
+      ],
+    },
+    on: runsChild('booking'),
+  }),
+  consulting: conversationSetup.createStateConfig({
+    entry: { type: 'startOperation', params: 'consult' },
+    invoke: {
+      src: 'listAppointments',
+      input: ({ context }) => ({ patientId: context.patient?.id ?? '' }),
+      onDone: {
+        target: 'menu',
+        actions: [
+          {
+            type: 'say',
+            params: ({ context, event }) => {
+              const who = context.patient ? patientParams(context.patient, isSelfPatient(context)) : {};
+              return event.output.length === 0
+                ? reply('appointments.none', who)
+                : reply('appointments.list', { ...who, count: event.output.length }, undefined, event.output.map((appointment) => ({ key: 'appointments.item', params: appointmentParams(appointment) })));
+            },
+          },
+          { type: 'record', params: { type: 'outcome', outcome: 'consulted' } },
+          assign({ request: undefined }),
+        ],
+      },
+      onError: {
+        target: 'menu',
+        actions: [{ type: 'say', params: reply('errors.agendaUnavailable') }, { type: 'record', params: { type: 'outcome', outcome: 'error' } }, assign({ request: undefined })],
+      },
+    },
+  }),
+  cancelling: conversationSetup.createStateConfig({
+    entry: { type: 'startOperation', params: 'cancel' },
+    invoke: {
+      id: 'cancel',
+      src: 'cancel',
+      input: ({ context }) => operationInput(context),
+      onDone: [{ guard: revised, target: 'revising', actions: KEEP_REVISION }, { target: 'menu', actions: FINISH_OPERATION }],
+    },
+    on: runsChild('cancel'),
+  }),
+  rescheduling: conversationSetup.createStateConfig({
+    entry: { type: 'startOperation', params: 'reschedule' },
+    invoke: {
+      id: 'reschedule',
+      src: 'reschedule',
+      input: ({ context }) => slotTakingInput(context),
+      onDone: [{ guard: revised, target: 'revising', actions: KEEP_REVISION }, { target: 'menu', actions: FINISH_OPERATION }],
+    },
+    on: runsChild('reschedule'),
+  }),
+};

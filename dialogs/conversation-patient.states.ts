@@ -1,0 +1,115 @@
+/**
+ * The conversation's patient: whom the member books for (themself or a beneficiary, named in
+ * their words or picked), a beneficiary Lina cannot serve, and another patient named in the
+ * middle of an operation, confirmed before switching.
+ */
+import { and, assign, emit } from 'xstate';
+import { answerIsYes, choicesOf, eligible, unknownPatientReply, withoutMentions } from './conversation-context.js';
+import { conversationSetup } from './conversation.setup.js';
+import { resolvePatient } from './patients.js';
+import { YES_NO, ask, option, reply } from './replies.js';
+
+export const patientStates = {
+  /** The first message may have said for whom ("para mi hijo Mateo"): then there is nothing to ask. */
+  choosingPatient: conversationSetup.createStateConfig({
+    always: [
+      { guard: and(['requestNamesPatient', 'requestNamesOne']), target: 'checkingChosenPatient', actions: 'proposeRequestedPatient' },
+      { guard: and(['requestNamesPatient', 'requestNamesSeveral']), target: 'awaitingPatient', actions: 'narrowToRequested' },
+      { target: 'awaitingPatient' },
+    ],
+  }),
+  checkingChosenPatient: conversationSetup.createStateConfig({
+    always: [
+      {
+        guard: ({ context }) => context.proposedPatient !== undefined && eligible(context.proposedPatient),
+        target: 'afterPatient',
+        actions: ['takeProposedPatient', 'sayWhoWhenImplicit'],
+      },
+      { target: 'awaitingPatient', actions: 'refuseProposedPatient' },
+    ],
+  }),
+  awaitingPatient: conversationSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    entry: {
+      type: 'prompt',
+      params: ({ context }) => {
+        const choices = choicesOf(context.member).filter((choice) => !context.patientOptions || context.patientOptions.includes(choice.self ? 'self' : choice.patient.id));
+        return ask(
+          'patient',
+          context.patientOptions ? 'patient.askWhich' : 'patient.ask',
+          undefined,
+          choices.map((choice) => (choice.self ? option('self', 'options.patient.self') : option(choice.patient.id, 'options.patient.beneficiary', { name: choice.patient.firstName }))),
+        );
+      },
+    },
+    on: {
+      BACK: { actions: 'repeatPrompt' },
+      USER_MESSAGE: [
+        {
+          // A beneficiary whose affiliation is not active PBS cannot be booked for here:
+          // the member hears why and where to go, and may choose someone else.
+          guard: 'namesIneligiblePatient',
+          target: 'awaitingPatient',
+          reenter: true,
+          actions: ['sayIneligible', 'rememberRequest', assign({ patientOptions: undefined })],
+        },
+        { guard: 'namesOnePatient', target: 'afterPatient', actions: ['rememberRequest', 'choosePatient', 'sayWhoWhenImplicit'] },
+        { guard: 'namesSeveralPatients', target: 'awaitingPatient', reenter: true, actions: ['rememberRequest', 'narrowPatients'] },
+        { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
+        // "Quiero cancelar una cita" before saying for whom: kept, and the question stands.
+        { guard: 'asksForOperation', actions: ['rememberRequest', 'repeatPrompt'] },
+        { actions: 'rejectAnswer' },
+      ],
+    },
+  }),
+  /** The patient is known: what the member asked for, or the menu. */
+  afterPatient: conversationSetup.createStateConfig({
+    always: [
+      { guard: ({ context }) => context.request?.operation === 'book', target: 'booking' },
+      { guard: ({ context }) => context.request?.operation === 'consult', target: 'consulting' },
+      { guard: ({ context }) => context.request?.operation === 'cancel', target: 'cancelling' },
+      { guard: ({ context }) => context.request?.operation === 'reschedule', target: 'rescheduling' },
+      { target: 'menu', actions: assign({ request: undefined }) },
+    ],
+  }),
+  /** Mid-flow the member named another patient, or asked to change: ask before switching. */
+  revising: conversationSetup.createStateConfig({
+    always: [
+      { guard: 'requestNamesOtherPatient', target: 'confirmingPatientSwitch', actions: 'proposeRequestedPatient' },
+      {
+        guard: 'requestNamesUnknown',
+        target: 'awaitingPatient',
+        actions: [
+          emit(({ context }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, resolvePatient(context.request?.patients, choicesOf(context.member))) })),
+          assign({ patientOptions: undefined }),
+        ],
+      },
+      { guard: 'requestNamesSeveral', target: 'awaitingPatient', actions: 'narrowToRequested' },
+      // "Cambiar paciente" without a name, or the same patient named again: for whom, again.
+      { guard: 'hasBeneficiaries', target: 'awaitingPatient', actions: assign({ patientOptions: undefined }) },
+      { target: 'afterPatient', actions: { type: 'say', params: reply('patient.onlySelf') } },
+    ],
+  }),
+  confirmingPatientSwitch: conversationSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    entry: { type: 'prompt', params: ({ context }) => ask('confirm', 'patient.confirmSwitch', { name: context.proposedPatient?.firstName }, YES_NO) },
+    on: {
+      BACK: { target: 'afterPatient', actions: assign({ proposedPatient: undefined }) },
+      USER_MESSAGE: [
+        {
+          guard: ({ context, event }) => answerIsYes(event) && context.proposedPatient !== undefined && !eligible(context.proposedPatient),
+          target: 'afterPatient',
+          actions: 'refuseProposedPatient',
+        },
+        {
+          guard: 'saidYes',
+          target: 'afterPatient',
+          actions: [{ type: 'say', params: ({ context }) => reply('patient.switched', { name: context.proposedPatient?.firstName }) }, 'takeProposedPatient'],
+        },
+        // Not the other patient: the same operation goes on for the current one, with what it had.
+        { guard: 'saidNo', target: 'afterPatient', actions: assign(({ context }) => ({ proposedPatient: undefined, request: withoutMentions(context.request) })) },
+        { actions: 'rejectAnswer' },
+      ],
+    },
+  }),
+};

@@ -1,0 +1,229 @@
+/**
+ * The conversation's XState `setup`: its child machines and agenda calls, and the guards and
+ * actions its states share (identification, patient, menu and operations), with the record an
+ * operation's ending leaves.
+ */
+import { emit, enqueueActions, fromPromise, sendTo, setup, assign } from 'xstate';
+import type { Appointment, Member } from '../bot/domain.js';
+import { bookingMachine } from './booking.machine.js';
+import { cancelMachine } from './cancel.machine.js';
+import { isOperation, type Operation } from './choices.js';
+import {
+  eligible,
+  ineligibleReply,
+  isSelfPatient,
+  narrowedTo,
+  patientResolution,
+  requestIn,
+  requestedPatient,
+  unknownPatientReply,
+  withoutMentions,
+  type ConversationContext,
+  type ConversationEmitted,
+  type ConversationEvent,
+  type ConversationInput,
+  type FindMemberInput,
+  type OperationOutput,
+} from './conversation-context.js';
+import { errorCode } from './errors.js';
+import { machineTypes } from './machine-types.js';
+import type { ConversationRecord, Outcome } from './records.js';
+import { reply, type Reply } from './replies.js';
+import { rescheduleMachine } from './reschedule.machine.js';
+import { missReplies, type RepeatEvent } from './speech.js';
+import { choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
+
+/** Failed second factors before the conversation ends with the support line. */
+const MAX_IDENTITY_FAILURES = 3;
+
+/** The record an operation's ending leaves; none while the conversation goes on. */
+function operationOutcome(output: OperationOutput): ConversationRecord | undefined {
+  switch (output.outcome) {
+    case 'booked':
+      return { type: 'outcome', outcome: 'booked', site: output.appointment.site };
+    case 'rescheduled':
+      return { type: 'outcome', outcome: 'rescheduled', site: output.appointment.site };
+    case 'case':
+      return { type: 'outcome', outcome: 'case_filed', site: output.rissCase.site };
+    case 'switch':
+    case 'refused':
+      return { type: 'outcome', outcome: 'refused' };
+    case 'none':
+      return { type: 'outcome', outcome: 'consulted' };
+    case 'cancelled':
+    case 'abandoned':
+    case 'error':
+      return { type: 'outcome', outcome: output.outcome satisfies Outcome };
+    default:
+      // "back" and "revise" leave the conversation going: no outcome yet.
+      return undefined;
+  }
+}
+
+export const conversationSetup = setup({
+  types: machineTypes<{ context: ConversationContext; events: ConversationEvent; input: ConversationInput; emitted: ConversationEmitted }>(),
+  actors: {
+    findMember: fromPromise<Member, FindMemberInput>(async () => {
+      throw new Error('findMember is provided by the engine');
+    }),
+    listAppointments: fromPromise<Appointment[], { patientId: string }>(async () => {
+      throw new Error('listAppointments is provided by the engine');
+    }),
+    booking: bookingMachine,
+    cancel: cancelMachine,
+    reschedule: rescheduleMachine,
+  },
+  guards: {
+    ...messageGuards,
+    consentCurrent: ({ context }) => context.consentCurrent,
+    identified: ({ context }) => context.patient !== undefined,
+    /** Verified and eligible, but still choosing for whom: "menú" goes back to that question. */
+    choosingPatient: ({ context }) => context.verified && context.patient === undefined,
+    documentComplete: ({ event }) => {
+      const said = entitiesOf(event);
+      return said.documentType !== undefined && said.documentNumber !== undefined;
+    },
+    documentNumberOnly: ({ event }) => entitiesOf(event).documentNumber !== undefined,
+    documentTypeGiven: ({ event }) => choiceOf(event) !== undefined || entitiesOf(event).documentType !== undefined,
+    documentTypeKnown: ({ context }) => context.documentType !== undefined,
+    memberNotFound: ({ event }) => 'error' in event && errorCode(event.error) === 'NOT_FOUND',
+    phoneMatches: ({ context }) =>
+      context.channel === 'whatsapp' && context.phone !== undefined && !!context.member?.phone && context.member.phone === context.phone,
+    birthDateGivenMatches: ({ context }) => context.birthDateGiven !== undefined && !!context.member && context.member.birthDate === context.birthDateGiven,
+    birthDateGivenWrong: ({ context }) => context.birthDateGiven !== undefined,
+    birthDateReadable: ({ event }) => entitiesOf(event).birthDate !== undefined,
+    birthDateMatches: ({ context, event }) => !!context.member && context.member.birthDate === entitiesOf(event).birthDate,
+    identityFailuresExhausted: ({ context }) => context.identityFailures >= MAX_IDENTITY_FAILURES,
+    minorDocumentGiven: ({ context }) => context.failedDocumentType === 'TI' || context.failedDocumentType === 'RC',
+    notPbs: ({ context }) => context.member?.plan !== 'PBS',
+    inactive: ({ context }) => context.member?.status !== 'active',
+    hasBeneficiaries: ({ context }) => (context.member?.beneficiaries.length ?? 0) > 0,
+    requestNamesPatient: ({ context }) => (context.request?.patients?.length ?? 0) > 0,
+    hasOperation: ({ context }) => context.request?.operation !== undefined,
+    namesOnePatient: ({ context, event }) => patientResolution(context, event).kind === 'one',
+    namesIneligiblePatient: ({ context, event }) => {
+      const resolution = patientResolution(context, event);
+      return resolution.kind === 'one' && !eligible(resolution.choice.patient);
+    },
+    namesSeveralPatients: ({ context, event }) => patientResolution(context, event).kind === 'several',
+    requestNamesOne: ({ context, event }) => requestedPatient(context, event).kind === 'one',
+    requestNamesSeveral: ({ context, event }) => requestedPatient(context, event).kind === 'several',
+    requestNamesUnknown: ({ context, event }) => requestedPatient(context, event).kind === 'unknown',
+    /** The request names one person, who is not the patient (a switch mid-flow). */
+    requestNamesOtherPatient: ({ context, event }) => {
+      const resolution = requestedPatient(context, event);
+      return resolution.kind === 'one' && resolution.choice.patient.id !== context.patient?.id;
+    },
+    namesUnknownPatient: ({ context, event }) => patientResolution(context, event).kind === 'unknown',
+    namesOtherPatient: ({ context, event }) => {
+      const resolution = patientResolution(context, event);
+      return resolution.kind === 'one' && resolution.choice.patient.id !== context.patient?.id;
+    },
+    asksForOperation: ({ event }) => {
+      const intent = intentOf(event);
+      return isOperation(intent);
+    },
+  },
+  actions: {
+    say: emit((_, said: Reply) => ({ type: 'reply' as const, reply: said })),
+    forwardTo: sendTo((_, id: string) => id, ({ event }) => event),
+    repeatIn: sendTo((_, id: string) => id, { type: 'REPEAT' }),
+    explainIn: sendTo((_, id: string) => id, { type: 'REPEAT', explain: true } satisfies RepeatEvent),
+    record: emit((_, record: ConversationRecord) => ({ type: 'record' as const, record })),
+    noteDocument: emit(({ context }) => ({
+      type: 'record' as const,
+      record: { type: 'subject' as const, kind: 'document' as const, value: context.documentNumber ?? '' },
+    })),
+    prompt: enqueueActions(({ enqueue }, prompt: Reply) => {
+      enqueue.assign({ lastPrompt: prompt, invalidAnswers: 0, helpOffered: false });
+      enqueue.emit({ type: 'reply', reply: prompt });
+    }),
+    repeatPrompt: enqueueActions(({ context, enqueue }) => {
+      if (context.lastPrompt) enqueue.emit({ type: 'reply', reply: context.lastPrompt });
+    }),
+    rejectAnswer: enqueueActions(({ context, enqueue }) => {
+      const { replies, invalidAnswers, helpOffered } = missReplies(context);
+      enqueue.assign({ invalidAnswers, helpOffered });
+      for (const said of replies) enqueue.emit({ type: 'reply', reply: said });
+    }),
+    greet: enqueueActions(({ context, enqueue }) => {
+      if (context.previousExpired) enqueue.emit({ type: 'reply', reply: reply('greeting.expired') });
+      enqueue.emit({
+        type: 'reply',
+        reply: context.site ? reply('greeting.welcomeAtSite', { site: context.site }) : reply('greeting.welcome'),
+      });
+      if (context.request?.operation) enqueue.emit({ type: 'reply', reply: reply('greeting.requestNoted', { context: context.request.operation }) });
+      enqueue.assign({ previousExpired: false });
+    }),
+    forgetIdentity: assign({
+      verified: false,
+      documentType: undefined,
+      documentNumber: undefined,
+      birthDateGiven: undefined,
+      member: undefined,
+      patient: undefined,
+    }),
+    /** Another operation asked for mid-flow: its request, nothing of the one left. */
+    requestAnew: assign({ request: ({ event }) => (isMessage(event) ? requestIn(event.understood, undefined) : undefined) }),
+    /** Keeps what the message asks for, on top of what was asked before. */
+    rememberRequest: assign({ request: ({ context, event }) => (isMessage(event) ? requestIn(event.understood, context.request) : context.request) }),
+    /** The document (and a date of birth given with it) the message carries. */
+    rememberDocument: assign(({ context, event }) => {
+      const said = entitiesOf(event);
+      return {
+        documentType: said.documentType ?? context.documentType,
+        documentNumber: said.documentNumber ?? context.documentNumber,
+        birthDateGiven: said.birthDate,
+      };
+    }),
+    /** The one person the message names becomes the patient. */
+    choosePatient: assign(({ context, event }) => {
+      const resolution = patientResolution(context, event);
+      return resolution.kind === 'one' ? { patient: resolution.choice.patient, patientOptions: undefined, request: withoutMentions(context.request) } : {};
+    }),
+    /** The one person the request names, proposed as the patient. */
+    proposeRequestedPatient: assign(({ context, event }) => {
+      const resolution = requestedPatient(context, event);
+      return resolution.kind === 'one' ? { proposedPatient: resolution.choice.patient } : {};
+    }),
+    /** The proposed patient becomes the patient. */
+    takeProposedPatient: assign(({ context }) => ({ patient: context.proposedPatient, proposedPatient: undefined, request: withoutMentions(context.request) })),
+    sayIneligible: emit(({ context, event }) => {
+      const resolution = patientResolution(context, event);
+      return { type: 'reply' as const, reply: ineligibleReply(resolution.kind === 'one' ? resolution.choice.patient : undefined) };
+    }),
+    /** The proposed patient cannot be booked for here: why, and no switch. */
+    refuseProposedPatient: enqueueActions(({ context, enqueue }) => {
+      enqueue.emit({ type: 'reply', reply: ineligibleReply(context.proposedPatient) });
+      enqueue.assign({ proposedPatient: undefined });
+    }),
+    narrowPatients: assign(({ context, event }) => narrowedTo(patientResolution(context, event))),
+    narrowToRequested: assign(({ context, event }) => narrowedTo(requestedPatient(context, event))),
+    sayUnknownPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, patientResolution(context, event)) })),
+    /** "Para la niña" going straight into an operation: who Lina understood, so the member can correct her. */
+    sayWhoWhenImplicit: enqueueActions(({ context, enqueue }) => {
+      if (context.request?.operation && context.patient && !isSelfPatient(context)) {
+        enqueue.emit({ type: 'reply', reply: reply('patient.chosen', { name: context.patient.firstName }) });
+      }
+    }),
+    /** The operation and what the member said, kept while it runs; restarted with it after a patient switch. */
+    startOperation: assign({ request: ({ context }, operation: Operation) => ({ operation, fields: context.request?.fields ?? {} }) }),
+    /** An operation ended (`params`: its output): its outcome recorded, its request dropped. */
+    finishOperation: enqueueActions(({ enqueue }, output: OperationOutput) => {
+      const record = operationOutcome(output);
+      if (record) enqueue.emit({ type: 'record', record });
+      enqueue.assign({ request: undefined });
+    }),
+    /** An operation ended because the member named someone else (`params`: its output): what it had is kept. */
+    keepRevision: assign(({ context }, output: OperationOutput) => {
+      if (output.outcome !== 'revise') return {};
+      return {
+        request: {
+          ...(context.request?.operation ? { operation: context.request.operation } : {}),
+          fields: { ...context.request?.fields, ...output.request },
+          ...(output.understood.entities.patients ? { patients: output.understood.entities.patients } : {}),
+        },
+      };
+    }),
+  },
+});
