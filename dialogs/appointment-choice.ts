@@ -3,13 +3,13 @@
  * the list loaded (nothing to choose, one named already, or the question), the option picked,
  * and the request that keeps the chosen one across a revision.
  */
-import { assign, type DoneActorEvent, type EventObject } from 'xstate';
+import { assign, fromPromise, type DoneActorEvent, type EventObject } from 'xstate';
 import type { Appointment } from '../bot/domain.js';
 import { appointmentsNamed, namesOne, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
 import { reply } from './replies.js';
 import type { RepeatEvent } from './speech.js';
-import { patientOf, type ForPatient } from './operation.js';
+import { namesOtherPatient, patientOf, type ForPatient } from './operation.js';
 import { choiceOf } from './understood.js';
 
 /** What a machine that chooses an appointment keeps. */
@@ -22,6 +22,18 @@ export interface ChoosingAppointment {
 /** The listed appointment the message picked, if it picked one. */
 export const pickedAppointment = (context: Pick<ChoosingAppointment, 'appointments'>, event: EventObject): Appointment | undefined =>
   context.appointments.find((appointment) => appointment.id === choiceOf(event));
+
+/** The agenda call that lists a patient's upcoming appointments; the engine provides it. */
+export const listAppointments = fromPromise<Appointment[], { patientId: string }>(async () => {
+  throw new Error('listAppointments is provided by the engine');
+});
+
+/** Guards of the appointment question (spread into `setup({ guards })`). */
+export const appointmentChoiceGuards = {
+  /** The message picked one of the appointments listed. */
+  pickedShown: ({ context, event }: { context: Pick<ChoosingAppointment, 'appointments'>; event: EventObject }) => pickedAppointment(context, event) !== undefined,
+  namesAnotherPatient: namesOtherPatient,
+};
 
 /** What a revision keeps of the operation: the appointment chosen, if any. */
 export const keepingChosen = (context: Pick<ChoosingAppointment, 'chosen'>): Request => (context.chosen ? { appointmentId: context.chosen.id } : {});

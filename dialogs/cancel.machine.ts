@@ -1,10 +1,10 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { Appointment, Patient } from '../bot/domain.js';
 import { appointmentOptions, appointmentParams, type Request } from './appointments.js';
-import { keepingChosen, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
+import { appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
-import { FAILED, appointmentFor, namesOtherPatient, patientOf, revisionBy, type Revision } from './operation.js';
+import { FAILED, appointmentFor, patientOf, revisionBy, type Revision } from './operation.js';
 import type { PatientChoice } from './patients.js';
 import { YES_NO, ask, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
@@ -31,17 +31,14 @@ interface CancelContext extends CancelInput, ChoosingAppointment, SpeakingContex
 export const cancelMachine = setup({
   types: machineTypes<{ context: CancelContext; events: DialogEvent | RepeatEvent; input: CancelInput; output: CancelOutput }>(),
   actors: {
-    listAppointments: fromPromise<Appointment[], { patientId: string }>(async () => {
-      throw new Error('listAppointments is provided by the engine');
-    }),
+    listAppointments,
     cancel: fromPromise<Appointment, { appointmentId: string }>(async () => {
       throw new Error('cancel is provided by the engine');
     }),
   },
   guards: {
     ...messageGuards,
-    pickedShown: ({ context, event }) => pickedAppointment(context, event) !== undefined,
-    namesAnotherPatient: namesOtherPatient,
+    ...appointmentChoiceGuards,
   },
   actions: {
     ...childSpeech<CancelContext, DialogEvent | RepeatEvent>(),

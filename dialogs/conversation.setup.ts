@@ -4,7 +4,8 @@
  * operation's ending leaves.
  */
 import { emit, enqueueActions, fromPromise, sendTo, setup, assign } from 'xstate';
-import type { Appointment, Member } from '../bot/domain.js';
+import type { Member } from '../bot/domain.js';
+import { listAppointments } from './appointment-choice.js';
 import { bookingMachine } from './booking.machine.js';
 import { cancelMachine } from './cancel.machine.js';
 import { isOperation, type Operation } from './choices.js';
@@ -66,9 +67,7 @@ export const conversationSetup = setup({
     findMember: fromPromise<Member, FindMemberInput>(async () => {
       throw new Error('findMember is provided by the engine');
     }),
-    listAppointments: fromPromise<Appointment[], { patientId: string }>(async () => {
-      throw new Error('listAppointments is provided by the engine');
-    }),
+    listAppointments,
     booking: bookingMachine,
     cancel: cancelMachine,
     reschedule: rescheduleMachine,

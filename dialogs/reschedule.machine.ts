@@ -1,10 +1,10 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import { serviceOf, type Appointment, type Patient, type RissCase } from '../bot/domain.js';
 import { appointmentOptions, bogotaParts, type Request } from './appointments.js';
-import { keepingChosen, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
+import { appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
-import { FAILED, appointmentFor, namesOtherPatient, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
+import { FAILED, appointmentFor, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
 import type { PatientChoice } from './patients.js';
 import { YES_NO, ask } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
@@ -97,15 +97,12 @@ function takeSlotInput(context: RescheduleContext): TakeSlotInput {
 export const rescheduleMachine = setup({
   types: machineTypes<{ context: RescheduleContext; events: DialogEvent | RepeatEvent; input: RescheduleInput; output: RescheduleOutput }>(),
   actors: {
-    listAppointments: fromPromise<Appointment[], { patientId: string }>(async () => {
-      throw new Error('listAppointments is provided by the engine');
-    }),
+    listAppointments,
     takeSlot: takeSlotMachine,
   },
   guards: {
     ...messageGuards,
-    pickedShown: ({ context, event }) => pickedAppointment(context, event) !== undefined,
-    namesAnotherPatient: namesOtherPatient,
+    ...appointmentChoiceGuards,
   },
   actions: {
     ...childSpeech<RescheduleContext, DialogEvent | RepeatEvent>(),
