@@ -10,6 +10,7 @@ import type { Request } from './appointments.js';
 import { oneOf } from './choices.js';
 import type { ForPatient } from './operation.js';
 import { namesAnotherPatient } from './patients.js';
+import { seeker } from './slot-search.js';
 import type { TakeSlotInput } from './take-slot.io.js';
 import { choiceOf, entitiesOf } from './understood.js';
 
@@ -87,10 +88,7 @@ export function takeSlotInputFor(context: ForPatient & { conversationId: string;
   const treating = context.patient.treatingDoctors.find((doctor) => doctor.specialty === request.specialty && doctor.site === request.site);
   return {
     mode: 'book',
-    conversationId: context.conversationId,
-    patient: context.patient,
-    patients: context.patients,
-    ...(context.memberEmail ? { memberEmail: context.memberEmail } : {}),
+    ...seeker(context),
     cups: cupsOf(request),
     specialty: request.specialty ?? 'medicina_general',
     site: request.site ?? 'CALLE42',

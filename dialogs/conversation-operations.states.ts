@@ -41,6 +41,9 @@ const FINISH_OPERATION = { type: 'finishOperation', params: ({ event }: { event:
 /** In an operation's `onDone`: what the operation had is kept for the next one. */
 const KEEP_REVISION = { type: 'keepRevision', params: ({ event }: { event: { output: OperationOutput } }) => event.output } as const;
 
+/** An operation's ending: back to the patient question when the member named someone else, else the menu. */
+const ENDED = [{ guard: revised, target: 'revising', actions: KEEP_REVISION }, { target: 'menu', actions: FINISH_OPERATION }] as const;
+
 /** The state that runs each operation. */
 const SWITCH_TARGETS = { book: 'booking', cancel: 'cancelling', reschedule: 'rescheduling', consult: 'consulting' } as const;
 
@@ -196,7 +199,7 @@ export const operationStates = {
       id: 'cancel',
       src: 'cancel',
       input: ({ context }) => operationInput(context),
-      onDone: [{ guard: revised, target: 'revising', actions: KEEP_REVISION }, { target: 'menu', actions: FINISH_OPERATION }],
+      onDone: ENDED,
     },
     on: runsChild('cancel'),
   }),
@@ -206,7 +209,7 @@ export const operationStates = {
       id: 'reschedule',
       src: 'reschedule',
       input: ({ context }) => slotTakingInput(context),
-      onDone: [{ guard: revised, target: 'revising', actions: KEEP_REVISION }, { target: 'menu', actions: FINISH_OPERATION }],
+      onDone: ENDED,
     },
     on: runsChild('reschedule'),
   }),

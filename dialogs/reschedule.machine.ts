@@ -6,6 +6,7 @@ import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { FAILED, appointmentFor, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
 import type { PatientChoice } from './patients.js';
+import { seeker } from './slot-search.js';
 import { YES_NO, ask } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { resultOfTaking, type TakeSlotInput } from './take-slot.io.js';
@@ -74,10 +75,7 @@ function takeSlotInput(context: RescheduleContext): TakeSlotInput {
   const service = serviceOf(appointment.cups);
   return {
     mode: 'move',
-    conversationId: context.conversationId,
-    patient: context.patient,
-    patients: context.patients,
-    ...(context.memberEmail ? { memberEmail: context.memberEmail } : {}),
+    ...seeker(context),
     cups: appointment.cups,
     specialty: service.specialty,
     site: appointment.site,

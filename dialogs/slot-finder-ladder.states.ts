@@ -4,8 +4,13 @@
  * member's, a relative's, or a way out without one). States of the slot finder.
  */
 import { assign, enqueueActions } from 'xstate';
-import { YES_NO, ask, reply } from './replies.js';
-import { describeSearch, otherBand, searchedBand, slotFinderSetup } from './slot-finder.setup.js';
+import { YES_NO, ask, reply, type ReplyParams } from './replies.js';
+import { describeSearch, otherBand, searchedBand, slotFinderSetup, type SlotFinderContext } from './slot-finder.setup.js';
+
+/** A rung of the ladder: a yes/no offer (`key`) that says what was searched, with `params` of its own. */
+function offer(key: string, params: (context: SlotFinderContext) => ReplyParams) {
+  return { type: 'prompt', params: ({ context }: { context: SlotFinderContext }) => ask('offer', key, { ...describeSearch(context), ...params(context) }, YES_NO) } as const;
+}
 
 /** An e-mail in the message: the case is filed with it. */
 const READ_EMAIL = { guard: 'gaveEmail', target: 'filingCase', actions: 'keepEmail' } as const;
@@ -32,16 +37,7 @@ export const ladderStates = {
   }),
   offeringOtherBand: slotFinderSetup.createStateConfig({
     tags: ['awaitingInput'],
-    entry: {
-      type: 'prompt',
-      params: ({ context }) =>
-        ask(
-          'offer',
-          'slots.offerOtherBand',
-          { ...describeSearch(context), other: otherBand(context.search.band), context: context.search.doctorId ? 'doctor' : undefined },
-          YES_NO,
-        ),
-    },
+    entry: offer('slots.offerOtherBand', (context) => ({ other: otherBand(context.search.band), context: context.search.doctorId ? 'doctor' : undefined })),
     on: {
       USER_MESSAGE: [
         {
@@ -56,17 +52,8 @@ export const ladderStates = {
   }),
   offeringOtherDoctor: slotFinderSetup.createStateConfig({
     tags: ['awaitingInput'],
-    entry: {
-      type: 'prompt',
-      params: ({ context }) =>
-        ask(
-          'offer',
-          'slots.offerOtherDoctor',
-          // After a declined band the empty search is not news: "Entendido. ¿Busco con otro profesional…?"
-          { ...describeSearch(context), doctor: context.treatingDoctor?.name, band: searchedBand(context.emptyBands), context: context.declined ? 'declined' : undefined },
-          YES_NO,
-        ),
-    },
+    // After a declined band the empty search is not news: "Entendido. ¿Busco con otro profesional…?"
+    entry: offer('slots.offerOtherDoctor', (context) => ({ doctor: context.treatingDoctor?.name, band: searchedBand(context.emptyBands), context: context.declined ? 'declined' : undefined })),
     on: {
       USER_MESSAGE: [
         {
@@ -82,16 +69,7 @@ export const ladderStates = {
   }),
   offeringCase: slotFinderSetup.createStateConfig({
     tags: ['awaitingInput'],
-    entry: {
-      type: 'prompt',
-      params: ({ context }) =>
-        ask(
-          'offer',
-          'riss.offer',
-          { ...describeSearch(context), context: context.declined ? 'declined' : context.window === 'todayAndNextWorkingDay' ? 'urgent' : undefined },
-          YES_NO,
-        ),
-    },
+    entry: offer('riss.offer', (context) => ({ context: context.declined ? 'declined' : context.window === 'todayAndNextWorkingDay' ? 'urgent' : undefined })),
     on: {
       USER_MESSAGE: [
         { guard: 'saidYes', target: 'collectingEmail' },

@@ -4,32 +4,20 @@
  * with the RISS case (slot-finder-ladder.states.ts). Also the texts' view of a search.
  */
 import { assign, fromPromise, setup, type EventObject } from 'xstate';
-import type { Cups, Franja, Patient, RissCase, SiteCode, Slot, Specialty } from '../bot/domain.js';
+import type { Franja, RissCase, Slot } from '../bot/domain.js';
 import type { Band, Understanding } from '../bot/understanding/types.js';
 import { bogotaParts } from './appointments.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
-import type { PatientChoice } from './patients.js';
 import { reply } from './replies.js';
-import { revisesSearch, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SearchWindow } from './slot-search.js';
+import { revisesSearch, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
-export interface SlotFinderInput extends Partial<SearchState> {
-  conversationId: string;
-  patient: Patient;
-  /** Everyone the member may choose as the patient: naming another one revises the request. */
-  patients: PatientChoice[];
-  /** The account holder's email on file: where a RISS answer goes. */
-  memberEmail?: string;
-  cups: Cups;
-  specialty: Specialty;
-  site: SiteCode;
+/** A slot request, and the search to start with (naming another patient revises the request). */
+export interface SlotFinderInput extends Partial<SearchState>, SlotRequest {
   band: Band;
-  /** Set when the first search is limited to the patient's treating doctor (contract point 9). */
-  treatingDoctor?: { id: string; name: string };
-  window: SearchWindow;
   /** Why the list is shown again (a "no" at the confirmation, a slot someone took), or "otro día". */
   reason?: 'notConfirmed' | 'slotTaken' | 'otherDay';
   /** Booking a new appointment or moving one: what a "no" at the confirmation left as it was. */

@@ -85,14 +85,47 @@ export function searchSaid(said: Entities, band: Band, kept: SearchState | undef
   };
 }
 
-/** What is searched for whom: the patient (and who else may be named), the service and the site. */
-export interface Searched extends ForPatient {
+/**
+ * What a slot is sought for, as the take-slot machine and the slot finder are both given it: the
+ * conversation (the seed of the agenda calls' keys), the patient and who else may be named, the
+ * e-mail on file (where a RISS answer goes), the service, the site, the treating doctor a
+ * "control" starts with, and how far to search.
+ */
+export interface SlotRequest extends ForPatient {
+  conversationId: string;
+  memberEmail?: string;
   cups: Cups;
   specialty: Specialty;
   site: SiteCode;
-  /** Booking a new appointment (the default) or moving one. */
-  mode?: 'book' | 'move';
+  /** Set when the first search is limited to the patient's treating doctor (contract point 9). */
+  treatingDoctor?: { id: string; name: string };
+  window: SearchWindow;
 }
+
+/** Who a slot is sought for, from an operation's context: the conversation, the patient, who else may be named, the e-mail on file. */
+export function seeker(context: ForPatient & { conversationId: string; memberEmail?: string }): Pick<SlotRequest, 'conversationId' | 'patient' | 'patients' | 'memberEmail'> {
+  return {
+    conversationId: context.conversationId,
+    patient: context.patient,
+    patients: context.patients,
+    ...(context.memberEmail ? { memberEmail: context.memberEmail } : {}),
+  };
+}
+
+/** The slot request an operation's context carries on to the machine it runs. */
+export function slotRequestOf(context: SlotRequest): SlotRequest {
+  return {
+    ...seeker(context),
+    cups: context.cups,
+    specialty: context.specialty,
+    site: context.site,
+    window: context.window,
+    ...(context.treatingDoctor ? { treatingDoctor: context.treatingDoctor } : {}),
+  };
+}
+
+/** What is searched: a slot request, booking a new appointment (the default) or moving one. */
+type Searched = SlotRequest & { mode?: 'book' | 'move' };
 
 /**
  * Guard: the message revises what is searched, not the time: another patient, specialty or

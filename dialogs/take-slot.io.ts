@@ -2,10 +2,9 @@
  * What the take-slot machine is given and ends with, and what its agenda calls are asked: the
  * interface booking and rescheduling use to run it (and the engine, to provide `book` and `move`).
  */
-import type { Appointment, Cups, Patient, RissCase, SiteCode, Specialty } from '../bot/domain.js';
+import type { Appointment, Cups, RissCase } from '../bot/domain.js';
 import type { Band, Understanding } from '../bot/understanding/types.js';
-import type { PatientChoice } from './patients.js';
-import type { SearchState, SearchWindow } from './slot-search.js';
+import type { SearchState, SlotRequest } from './slot-search.js';
 
 export interface BookInput {
   patientId: string;
@@ -25,21 +24,13 @@ export interface MoveInput {
  * then the agenda call that books (`book`) or moves (`move`) the appointment, safe to retry.
  * Shared by booking and rescheduling.
  */
-export interface TakeSlotInput {
+export interface TakeSlotInput extends SlotRequest {
   mode: 'book' | 'move';
-  conversationId: string;
-  patient: Patient;
-  patients: PatientChoice[];
-  memberEmail?: string;
-  cups: Cups;
-  specialty: Specialty;
-  site: SiteCode;
+  /** What the member already said of the time: the band, a day (that may be a day off), a time. */
   band?: Band;
   day?: string;
   dayOff?: 'holiday' | 'weekend';
   time?: string;
-  treatingDoctor?: { id: string; name: string };
-  window: SearchWindow;
   /** The appointment being moved (`move`). */
   appointment?: Appointment;
 }

@@ -14,7 +14,7 @@ import { machineTypes } from './machine-types.js';
 import { patientOf, relayTo } from './operation.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.js';
-import { revisesSearch, searchSaid, type SearchState } from './slot-search.js';
+import { revisesSearch, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import type { BookInput, MoveInput, TakeSlotInput, TakeSlotOutput } from './take-slot.io.js';
 import { choiceOf, entitiesOf, isMessage, messageGuards } from './understood.js';
@@ -184,15 +184,7 @@ export const takeSlotMachine = setup({
         id: 'slotFinder',
         src: 'slotFinder',
         input: ({ context }): SlotFinderInput => ({
-          conversationId: context.conversationId,
-          patient: context.patient,
-          patients: context.patients,
-          ...(context.memberEmail ? { memberEmail: context.memberEmail } : {}),
-          cups: context.cups,
-          specialty: context.specialty,
-          site: context.site,
-          window: context.window,
-          ...(context.treatingDoctor ? { treatingDoctor: context.treatingDoctor } : {}),
+          ...slotRequestOf(context),
           ...(context.search ?? {
             band: context.band ?? 'cualquiera',
             ...(context.day ? { day: context.day } : {}),
