@@ -1,3 +1,4 @@
+/** Appointments in the machines' words: the request's parts, the parameters texts name them with, and which ones a member's words name. */
 import type { Appointment, Cups, Patient, Slot } from '../bot/domain.js';
 import { option, type ReplyParams } from './replies.js';
 

@@ -1,3 +1,8 @@
+/**
+ * The booking machine: the form (specialty, visit type, site), the restrictions checked before a
+ * slot is sought (an open RISS case, an upcoming appointment of the specialty), then the shared
+ * take-slot machine. The request it fills is read in booking-request.ts.
+ */
 import { assign, fromPromise, setup } from 'xstate';
 import { PEDIATRICS_MAX_AGE, type Appointment, type Patient, type RissCase, type SiteCode, type Specialty } from '../bot/domain.js';
 import type { Understanding } from '../bot/understanding/types.js';

@@ -1,3 +1,4 @@
+/** The cancel machine: which appointment (appointment-choice.ts), a confirmation that names it, the cancellation. */
 import { assign, fromPromise, setup } from 'xstate';
 import type { Appointment, Patient } from '../bot/domain.js';
 import { appointmentOptions, appointmentParams, type Request } from './appointments.js';

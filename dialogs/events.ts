@@ -1,3 +1,4 @@
+/** The events a conversation receives from the engine, and how what was understood becomes one. */
 import type { Understanding } from '../bot/understanding/types.js';
 
 /** A member's message as machines receive it: what was understood, never the text itself. */

@@ -1,3 +1,4 @@
+/** Plain readers of a document, a date of birth and an e-mail, and a patient's age. */
 import type { DocumentType } from '../bot/domain.js';
 import { normalizeText } from './text.js';
 

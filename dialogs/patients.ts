@@ -1,3 +1,4 @@
+/** The people a member may choose as the patient, and who their words name among them. */
 import type { Patient } from '../bot/domain.js';
 import type { PatientMention } from '../bot/understanding/types.js';
 import { normalizeText } from './text.js';

@@ -1,3 +1,4 @@
+/** What a conversation records for the engine besides its replies: outcomes, milestones, subjects. */
 import type { SiteCode } from '../bot/domain.js';
 
 /** How a conversation (or one operation in it) ended, for transcripts and metrics. */

@@ -1,3 +1,4 @@
+/** What machines say: locale keys with parameters, options and items, never sentences. */
 import type { Question } from '../bot/understanding/types.js';
 
 /**

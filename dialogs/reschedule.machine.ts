@@ -1,3 +1,7 @@
+/**
+ * The reschedule machine: which appointment (appointment-choice.ts), confirmed when the member
+ * named it, then the shared take-slot machine, which moves it in one atomic call.
+ */
 import { assign, setup } from 'xstate';
 import { serviceOf, type Appointment, type Patient, type RissCase } from '../bot/domain.js';
 import { appointmentOptions, bogotaParts, type Request } from './appointments.js';

@@ -1,3 +1,4 @@
+/** Whether a conversation waits for the member (safe to persist), and the path of states it is in. */
 import type { AnyActorRef, AnyMachineSnapshot } from 'xstate';
 
 /** The machine children of a snapshot that are still running. */

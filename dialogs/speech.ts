@@ -1,8 +1,10 @@
+/** How machines speak: the pending question, repeats, misses and help, sent to the conversation's root actor. */
 import { enqueueActions, type ActorSystem, type AnyActorRef, type EventObject } from 'xstate';
-
-type AnyActorSystem = ActorSystem<any>;
 import type { ConversationRecord, RecordEvent } from './records.js';
 import { reply, type Reply } from './replies.js';
+
+/** The actor system of any conversation: only `get` by system id is used here. */
+type AnyActorSystem = ActorSystem<any>;
 
 /** What every machine that asks questions keeps: the pending question and the misses in a row. */
 export interface SpeakingContext {

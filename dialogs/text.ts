@@ -1,3 +1,4 @@
+/** How answers are compared: text lower-cased, without accents, with white space collapsed. */
 const NOT_ASCII = /[^\x00-\x7f]/;
 const MARK = /\p{M}/u;
 const MARKS = /\p{M}/gu;
