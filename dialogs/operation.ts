@@ -7,8 +7,7 @@
 import { sendTo, type AnyActorRef, type EventObject, type MachineContext } from 'xstate';
 import type { Appointment, Patient } from '../bot/domain.js';
 import type { Understanding } from '../bot/understanding/types.js';
-import type { Request } from './appointments.js';
-import { appointmentParams, patientParams } from './appointments.js';
+import { appointmentParams, patientParams, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
 import { namesAnotherPatient, type PatientChoice } from './patients.js';
 import { reply, type ReplyParams } from './replies.js';

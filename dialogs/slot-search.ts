@@ -7,9 +7,8 @@
 import type { EventObject } from 'xstate';
 import { serviceOf, type Cups, type Franja, type SiteCode, type Specialty } from '../bot/domain.js';
 import type { Band, Entities } from '../bot/understanding/types.js';
-import type { ForPatient } from './operation.js';
-import { namesAnotherPatient } from './patients.js';
-import { entitiesOf, intentOf } from './understood.js';
+import { namesOtherPatient, type ForPatient } from './operation.js';
+import { entitiesOf } from './understood.js';
 
 /** How far the agenda is searched: the 14-day horizon, or today and the next working day. */
 export type SearchWindow = 'horizon' | 'todayAndNextWorkingDay';
@@ -134,8 +133,7 @@ type Searched = SlotRequest & { mode?: 'book' | 'move' };
 export function revisesSearch({ context, event }: { context: Searched; event: EventObject }): boolean {
   const said = entitiesOf(event);
   return (
-    namesAnotherPatient(said.patients, context.patients, context.patient) ||
-    intentOf(event) === 'change_patient' ||
+    namesOtherPatient({ context, event }) ||
     (said.specialty !== undefined && said.specialty !== context.specialty) ||
     (said.site !== undefined && said.site !== context.site) ||
     (context.mode !== 'move' && said.visitType !== undefined && said.visitType !== serviceOf(context.cups).visitType)
