@@ -25,14 +25,9 @@ const TIME_LEAD_IN = new RegExp(`(?<![a-z0-9])${TIME_PREFIX}\\s+$`);
  * "2:40 pm", "tipo 10", "a las 3 menos cuarto". A bare number is no time: it needs a lead-in,
  * minutes after a colon, "y media"…, or am/pm/"de la tarde". Clinic hours decide am or pm.
  */
-export class TimeParser implements Parser {
-  private readonly regex = new RegExp(
-    String.raw`(\d{1,2}|una)(?!\d)` +
-      // "a las 2:20", "2.20", "2h20", and after a lead-in "las 2 20" (dictated or typed in a hurry).
-      String.raw`(?:\s*([:.h]|\s)\s*(\d{2})(?!\d)|\s+y\s+(media|cuarto|\d{1,2})(?!\d)(?:\s+minutos)?|\s+menos\s+(cuarto|\d{1,2})(?!\d))?` +
-      `${MERIDIEM}?` +
-      String.raw`(?:\s*(?:en\s+punto|hrs?|horas)(?![a-z]))?`,
-  );
+/** A parser whose matches count only as whole words ("3" inside "13" is no time); each reads a match from where it stands. */
+abstract class WholeWordParser implements Parser {
+  protected abstract readonly regex: RegExp;
 
   pattern(): RegExp {
     return this.regex;
@@ -41,7 +36,22 @@ export class TimeParser implements Parser {
   extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
     const index = match.index ?? 0;
     const end = index + match[0].length;
-    if (!startsWord(context.text, index) || !endsWord(context.text, end)) return null;
+    return startsWord(context.text, index) && endsWord(context.text, end) ? this.read(context, match, index, end) : null;
+  }
+
+  protected abstract read(context: ParsingContext, match: RegExpMatchArray, index: number, end: number): ParsingResult | null;
+}
+
+export class TimeParser extends WholeWordParser {
+  protected readonly regex = new RegExp(
+    String.raw`(\d{1,2}|una)(?!\d)` +
+      // "a las 2:20", "2.20", "2h20", and after a lead-in "las 2 20" (dictated or typed in a hurry).
+      String.raw`(?:\s*([:.h]|\s)\s*(\d{2})(?!\d)|\s+y\s+(media|cuarto|\d{1,2})(?!\d)(?:\s+minutos)?|\s+menos\s+(cuarto|\d{1,2})(?!\d))?` +
+      `${MERIDIEM}?` +
+      String.raw`(?:\s*(?:en\s+punto|hrs?|horas)(?![a-z]))?`,
+  );
+
+  protected read(context: ParsingContext, match: RegExpMatchArray, index: number, end: number): ParsingResult | null {
     if (/^[:/.-]\d/.test(after(context, end))) return null;
     const [, hourText, separator, minutesText, plus, minus, shortMeridiem, bandWord, noon] = match;
     const leadIn = TIME_LEAD_IN.exec(before(context, index));
@@ -124,20 +134,13 @@ export class NoonParser implements Parser {
 }
 
 /** "entre las 2 y las 4", "de 8 a 10", "desde las 2 hasta las 5 pm": a band, not a time. */
-export class TimeRangeParser implements Parser {
-  private readonly regex = new RegExp(
+export class TimeRangeParser extends WholeWordParser {
+  protected readonly regex = new RegExp(
     String.raw`(?:entre\s+(?:las\s+)?(\d{1,2})(?:[:.]\d{2})?\s+y\s+(?:las\s+)?(\d{1,2})(?:[:.]\d{2})?|(?:de|desde)\s+(?:las\s+)?(\d{1,2})(?:[:.]\d{2})?\s+(?:a|hasta)\s+(?:las\s+)?(\d{1,2})(?:[:.]\d{2})?)(?!\d)` +
       `${MERIDIEM}?`,
   );
 
-  pattern(): RegExp {
-    return this.regex;
-  }
-
-  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
-    const index = match.index ?? 0;
-    const end = index + match[0].length;
-    if (!startsWord(context.text, index) || !endsWord(context.text, end)) return null;
+  protected read(context: ParsingContext, match: RegExpMatchArray, index: number, end: number): ParsingResult | null {
     if (/^\s+(?:dias?|semanas?|meses|anos|horas|minutos|anos|personas|citas)(?![a-z])/.test(after(context, end))) return null;
     const meridiem = readMeridiem(match[5], match[6], match[7]);
     const from = toClockHour(Number(match[1] ?? match[3]), meridiem);
