@@ -144,8 +144,11 @@ export const EARLIER = /\bmas (temprano|tempranito)\b|\bantes de (esa|esas) hora
 export const EARLIEST = /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|cerca|cercan[oa]|rapido)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\blo (antes|mas pronto) posible\b|^la que sea\b/;
 /** "La del miércoles", "esa de mañana": an appointment named by its day. */
 export const REFERRED_DAY = /\b(?:la|esa|mi cita|la cita) (?:del?|de el) ((?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: \d{1,2})?|\d{1,2}(?: de [a-z]+)?|hoy|manana|pasado manana)\b/;
-/** "…y necesito cambiarla pal jueves", "pasármela para el viernes": what follows is the new day. */
-export const MOVE_TO = /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?/;
+/**
+ * Where the new day of a move begins: "…y necesito cambiarla pal jueves", "pasármela para el
+ * viernes", or after the appointment is named ("correr la cita que tengo el miércoles pal viernes").
+ */
+export const MOVE_TO = /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|otro|\d))/;
 /** "Primero quiero…", "primero necesito…": an adverb, not the first option. */
 export const FIRST_OF_ALL = /^primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le)\b/;
 /** An opening that can only be an option's position, even where numbers are days and hours: "la quinta opción…". */
