@@ -82,6 +82,12 @@ export function otherSpecialtyIn(context: Revising): Specialty | undefined {
   return specialty !== undefined && specialty !== context.request.specialty ? specialty : undefined;
 }
 
+/** An answer the booking form always has before a slot is taken: a missing one is a bug, never a default site or specialty. */
+function answered<T>(value: T | undefined, question: string): T {
+  if (value === undefined) throw new Error(`a slot is taken before the ${question} was answered`);
+  return value;
+}
+
 /** What taking a slot is asked for a booking: the service, site and time the form holds. */
 export function takeSlotInputFor(context: ForPatient & { conversationId: string; memberEmail?: string; request: Request }): TakeSlotInput {
   const request = context.request;
@@ -90,8 +96,8 @@ export function takeSlotInputFor(context: ForPatient & { conversationId: string;
     mode: 'book',
     ...seeker(context),
     cups: cupsOf(request),
-    specialty: request.specialty ?? 'medicina_general',
-    site: request.site ?? 'CALLE42',
+    specialty: answered(request.specialty, 'specialty'),
+    site: answered(request.site, 'site'),
     ...(request.band ? { band: request.band } : {}),
     ...(request.day ? { day: request.day } : {}),
     ...(request.dayOff ? { dayOff: request.dayOff } : {}),

@@ -104,6 +104,12 @@ export function chosenPatient(context: ConversationContext): Patient {
   return context.patient;
 }
 
+/** The document the member gave: both its type and number are known before the member is looked up. */
+export function givenDocument(context: ConversationContext): { documentType: DocumentType; documentNumber: string } {
+  if (!context.documentType || !context.documentNumber) throw new Error('the member is looked up before the document type and number were given');
+  return { documentType: context.documentType, documentNumber: context.documentNumber };
+}
+
 export const eligible = (patient: Patient) => patient.plan === 'PBS' && patient.status === 'active';
 export const isSelfPatient = (context: ConversationContext) => context.patient !== undefined && context.patient.id === context.member?.id;
 

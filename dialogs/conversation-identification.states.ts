@@ -5,7 +5,7 @@
  */
 import { and, assign, or } from 'xstate';
 import { DOCUMENT_TYPES } from '../bot/domain.js';
-import { asPatient, type FindMemberInput } from './conversation-context.js';
+import { asPatient, givenDocument, type FindMemberInput } from './conversation-context.js';
 import { conversationSetup } from './conversation.setup.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { choiceOf, entitiesOf, intentOf } from './understood.js';
@@ -112,8 +112,7 @@ export const identificationStates = {
     invoke: {
       src: 'findMember',
       input: ({ context }): FindMemberInput => ({
-        documentType: context.documentType ?? 'CC',
-        documentNumber: context.documentNumber ?? '',
+        ...givenDocument(context),
         ...(context.sender ? { sender: context.sender } : {}),
       }),
       onDone: { target: 'choosingSecondFactor', actions: assign({ member: ({ event }) => event.output }) },
@@ -149,7 +148,10 @@ export const identificationStates = {
       assign({ identityFailures: ({ context }) => context.identityFailures + 1, failedDocumentType: ({ context }) => context.documentType }),
       {
         type: 'record',
-        params: ({ context }) => ({ type: 'identity-failure', document: `${context.documentType ?? 'CC'}:${context.documentNumber ?? ''}` }),
+        params: ({ context }) => {
+          const { documentType, documentNumber } = givenDocument(context);
+          return { type: 'identity-failure', document: `${documentType}:${documentNumber}` };
+        },
       },
       'forgetIdentity',
     ],

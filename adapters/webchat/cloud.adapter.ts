@@ -59,11 +59,6 @@ export class LinaCloudAdapter extends CloudAdapter {
   }
 }
 
-/** Whether `/api/messages` checks Bot Framework tokens: only with an app id configured. */
-export function isBotAuthEnabled(botFramework: Config['web']['botFramework']): boolean {
-  return Boolean(botFramework.appId);
-}
-
 /**
  * The adapter, authenticating as Azure Bot Service expects when an app id is configured
  * (MicrosoftAppId/Password/TenantId/Type), with authentication off otherwise. Calls to Lina's
