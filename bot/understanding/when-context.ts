@@ -4,7 +4,7 @@
  * calendar in Bogotá, word boundaries, and telling the bare word "mañana" (tomorrow or the
  * morning band) apart.
  */
-import type { ParsingComponents, ParsingContext, ParsingOption } from 'chrono-node';
+import type { Parser, ParsingComponents, ParsingContext, ParsingOption, ParsingResult } from 'chrono-node';
 
 export type Band = 'manana' | 'tarde' | 'cualquiera';
 
@@ -150,4 +150,21 @@ const TOMORROW_CONTINUES = /^\s+(?:mismo|temprano|tempranito|en\s+la|por\s+la|a\
 export function bareMananaIsBand(context: ParsingContext, index: number, length: number): boolean {
   if (!(context.option as LinaParsingOption).mananaIsBand) return false;
   return !TOMORROW_CONTINUES.test(after(context, index + length));
+}
+
+/** A parser whose matches count only as whole words ("3" inside "13" is no time); each reads a match from where it stands. */
+export abstract class WholeWordParser implements Parser {
+  protected abstract readonly regex: RegExp;
+
+  pattern(): RegExp {
+    return this.regex;
+  }
+
+  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
+    const index = match.index ?? 0;
+    const end = index + match[0].length;
+    return startsWord(context.text, index) && endsWord(context.text, end) ? this.read(context, match, index, end) : null;
+  }
+
+  protected abstract read(context: ParsingContext, match: RegExpMatchArray, index: number, end: number): ParsingResult | null;
 }

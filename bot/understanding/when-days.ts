@@ -2,7 +2,7 @@
  * chrono-node parsers for days (see `when.ts`): "hoy", "mañana", "pasado mañana", a weekday
  * strictly after today, "la otra semana", "el 25", "25 de noviembre".
  */
-import type { Parser, ParsingContext, ParsingResult } from 'chrono-node';
+import type { ParsingContext, ParsingResult } from 'chrono-node';
 import {
   BAND_TAG,
   DAY_OF_MONTH,
@@ -17,11 +17,10 @@ import {
   bareMananaIsBand,
   before,
   dayComponents,
-  endsWord,
   isRealDay,
   nextWeekMonday,
   nextWeekday,
-  startsWord,
+  WholeWordParser,
   today,
   upcomingYear,
 } from './when-context.js';
@@ -29,16 +28,10 @@ import {
 // ————— parsers —————
 
 /** "hoy", "hoy lunes", "mañana", "pasado mañana", "esta tarde", "esta mañana". */
-export class RelativeDayParser implements Parser {
-  private readonly regex = new RegExp(`(pasado\\s+manana)|(hoy)(?:\\s+mismo)?(?:\\s+${WEEKDAY})?|(esta)\\s+(manana|tarde)|(manana)(?:\\s+mismo)?`);
+export class RelativeDayParser extends WholeWordParser {
+  protected readonly regex = new RegExp(`(pasado\\s+manana)|(hoy)(?:\\s+mismo)?(?:\\s+${WEEKDAY})?|(esta)\\s+(manana|tarde)|(manana)(?:\\s+mismo)?`);
 
-  pattern(): RegExp {
-    return this.regex;
-  }
-
-  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
-    const index = match.index ?? 0;
-    if (!startsWord(context.text, index) || !endsWord(context.text, index + match[0].length)) return null;
+  protected read(context: ParsingContext, match: RegExpMatchArray, index: number): ParsingResult | null {
     const now = today(context);
     if (match[1]) return context.createParsingResult(index, match[0], dayComponents(context, addDays(now, 2)));
     if (match[2]) {
@@ -61,18 +54,12 @@ export class RelativeDayParser implements Parser {
 const WEEKDAY_LEAD_IN = /(?<![a-z0-9])(?:el\s+)?(proximo|otro)\s+$/;
 
 /** "el miércoles", "el próximo lunes", "el lunes que viene", "el otro martes", "el martes de la otra semana". */
-export class WeekdayParser implements Parser {
-  private readonly regex = new RegExp(
+export class WeekdayParser extends WholeWordParser {
+  protected readonly regex = new RegExp(
     `${WEEKDAY}(?:\\s+(que\\s+viene|proximo|entrante|de\\s+la\\s+(?:otra|proxima|siguiente)\\s+semana|de\\s+la\\s+semana\\s+(?:que\\s+viene|entrante|proxima|siguiente)))?`,
   );
 
-  pattern(): RegExp {
-    return this.regex;
-  }
-
-  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
-    const index = match.index ?? 0;
-    if (!startsWord(context.text, index) || !endsWord(context.text, index + match[0].length)) return null;
+  protected read(context: ParsingContext, match: RegExpMatchArray, index: number): ParsingResult | null {
     const weekday = WEEKDAYS.get(match[1] ?? '');
     if (weekday === undefined) return null;
     const leadIn = WEEKDAY_LEAD_IN.exec(before(context, index));
@@ -87,16 +74,10 @@ export class WeekdayParser implements Parser {
 }
 
 /** "la otra semana", "la próxima semana", "la semana que viene": the Monday of next week. */
-export class NextWeekParser implements Parser {
-  private readonly regex = /(?:(?:otra|proxima|siguiente)\s+semana|semana\s+(?:que\s+viene|entrante|proxima|siguiente))/;
+export class NextWeekParser extends WholeWordParser {
+  protected readonly regex = /(?:(?:otra|proxima|siguiente)\s+semana|semana\s+(?:que\s+viene|entrante|proxima|siguiente))/;
 
-  pattern(): RegExp {
-    return this.regex;
-  }
-
-  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
-    const index = match.index ?? 0;
-    if (!startsWord(context.text, index) || !endsWord(context.text, index + match[0].length)) return null;
+  protected read(context: ParsingContext, match: RegExpMatchArray, index: number): ParsingResult | null {
     return context.createParsingResult(index, match[0], dayComponents(context, nextWeekMonday(today(context))));
   }
 }
@@ -110,17 +91,10 @@ const NOT_A_DAY_AFTER = new RegExp(
 const DAY_OF_MONTH_LEAD_IN = new RegExp(`(?<![a-z0-9])(?:(?:el|del|para\\s+el|al)\\s+(?:dia\\s+)?|dia\\s+|${WEEKDAY}\\s+(?:el\\s+)?)$`);
 
 /** "el 25", "el día 3", "viernes 27": a day of this month, or of the next when past ("el primero" alone is an option, not a day). */
-export class DayOfMonthParser implements Parser {
-  private readonly regex = /\d{1,2}(?!\d)/;
+export class DayOfMonthParser extends WholeWordParser {
+  protected readonly regex = /\d{1,2}(?!\d)/;
 
-  pattern(): RegExp {
-    return this.regex;
-  }
-
-  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
-    const index = match.index ?? 0;
-    const end = index + match[0].length;
-    if (!startsWord(context.text, index) || !endsWord(context.text, end)) return null;
+  protected read(context: ParsingContext, match: RegExpMatchArray, index: number, end: number): ParsingResult | null {
     const textBefore = before(context, index);
     const leadIn = DAY_OF_MONTH_LEAD_IN.exec(textBefore);
     if (!leadIn || NOT_A_DAY_AFTER.test(after(context, end))) return null;
@@ -142,19 +116,13 @@ export class DayOfMonthParser implements Parser {
 }
 
 /** "25 de noviembre", "1ro de diciembre", "25 nov", "noviembre 25", "25 de noviembre de 2026". No year: this year, or the next when past. */
-export class MonthDayParser implements Parser {
-  private readonly regex = new RegExp(
+export class MonthDayParser extends WholeWordParser {
+  protected readonly regex = new RegExp(
     `${DAY_OF_MONTH}(?:\\s+de|\\s*-|\\s*/)?\\s*${MONTH}(?:(?:\\s+del?|\\s*,|\\s*-|\\s*/)\\s*(\\d{4})|\\s+del?\\s+(\\d{2})(?!\\d))?` +
       `|${FULL_MONTH}\\s+(\\d{1,2})(?!\\d)(?:\\s*,?\\s*(?:del?\\s+)?(\\d{4}))?`,
   );
 
-  pattern(): RegExp {
-    return this.regex;
-  }
-
-  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
-    const index = match.index ?? 0;
-    if (!startsWord(context.text, index) || !endsWord(context.text, index + match[0].length)) return null;
+  protected read(context: ParsingContext, match: RegExpMatchArray, index: number): ParsingResult | null {
     const dayText = match[1] ?? match[6] ?? '';
     const day = /^\d+/.test(dayText) ? Number(/^\d+/.exec(dayText)?.[0]) : 1;
     const month = MONTHS.get(match[2] ?? match[5] ?? '');

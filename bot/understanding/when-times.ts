@@ -3,8 +3,8 @@
  * la tarde", "2 y media", "al mediodía", "entre las 2 y las 4", "en la mañana", "temprano",
  * "me da igual la hora"; and a band ruled out ("en la mañana no puedo").
  */
-import type { Parser, ParsingContext, ParsingResult } from 'chrono-node';
-import { BAND_TAG, MORNING_ARTICLE, NOT_BAND_TAG, after, bareMananaIsBand, before, endsWord, startsWord, type Band } from './when-context.js';
+import type { ParsingContext, ParsingResult } from 'chrono-node';
+import { BAND_TAG, MORNING_ARTICLE, NOT_BAND_TAG, WholeWordParser, after, bareMananaIsBand, before, type Band } from './when-context.js';
 
 const MERIDIEM = String.raw`(?:\s*(a\.?\s?m\.?|p\.?\s?m\.?|m\.?)(?![a-z])|\s+(?:de|en|por)\s+la\s+(manana|tarde|noche|madrugada)|\s+del\s+(medio\s?dia))`;
 const TIME_PREFIX = String.raw`(de\s+la|a\s+eso\s+de(?:\s+las?)?|eso\s+de\s+las?|(?:como|tipo|sobre|hacia|desde|hasta|antes\s+de|despues\s+de|a\s+partir\s+de|pasadas|por\s+ahi|mas\s+o\s+menos)\s+(?:a\s+)?las?|a\s+las?|las|tipo|como\s+a)`;
@@ -25,23 +25,6 @@ const TIME_LEAD_IN = new RegExp(`(?<![a-z0-9])${TIME_PREFIX}\\s+$`);
  * "2:40 pm", "tipo 10", "a las 3 menos cuarto". A bare number is no time: it needs a lead-in,
  * minutes after a colon, "y media"…, or am/pm/"de la tarde". Clinic hours decide am or pm.
  */
-/** A parser whose matches count only as whole words ("3" inside "13" is no time); each reads a match from where it stands. */
-abstract class WholeWordParser implements Parser {
-  protected abstract readonly regex: RegExp;
-
-  pattern(): RegExp {
-    return this.regex;
-  }
-
-  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
-    const index = match.index ?? 0;
-    const end = index + match[0].length;
-    return startsWord(context.text, index) && endsWord(context.text, end) ? this.read(context, match, index, end) : null;
-  }
-
-  protected abstract read(context: ParsingContext, match: RegExpMatchArray, index: number, end: number): ParsingResult | null;
-}
-
 export class TimeParser extends WholeWordParser {
   protected readonly regex = new RegExp(
     String.raw`(\d{1,2}|una)(?!\d)` +
@@ -119,16 +102,10 @@ function toClockHour(hour: number, meridiem: Meridiem | undefined): number | und
 }
 
 /** "al mediodía": 12:00. */
-export class NoonParser implements Parser {
-  private readonly regex = /(?:a|al)\s+medio\s?dia/;
+export class NoonParser extends WholeWordParser {
+  protected readonly regex = /(?:a|al)\s+medio\s?dia/;
 
-  pattern(): RegExp {
-    return this.regex;
-  }
-
-  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
-    const index = match.index ?? 0;
-    if (!startsWord(context.text, index) || !endsWord(context.text, index + match[0].length)) return null;
+  protected read(context: ParsingContext, match: RegExpMatchArray, index: number): ParsingResult | null {
     return context.createParsingResult(index, match[0], { hour: 12, minute: 0 });
   }
 }
@@ -180,17 +157,10 @@ const NOT_BAND_TARDE_BEFORE = /(?:^|[^a-z])(?:buenas?|mas|muy|llego|llegue|llega
 const NOT_ABOUT_TIME_AFTER = /^\s+(?:el|la|los|las|de|del|de\s+los|de\s+las)\s+(?:dias?|fechas?|medicos?|medicas?|doctor|doctores|doctoras?|sedes?|lugar|especialistas?|citas)(?![a-z])/;
 
 /** Time bands: "en la mañana", "temprano", "en la tarde", "pm", "después del almuerzo", "a cualquier hora", "la que sea". */
-export class BandParser implements Parser {
-  private readonly regex = new RegExp(BAND_PATTERNS.map(([, pattern]) => `(${pattern})`).join('|'));
+export class BandParser extends WholeWordParser {
+  protected readonly regex = new RegExp(BAND_PATTERNS.map(([, pattern]) => `(${pattern})`).join('|'));
 
-  pattern(): RegExp {
-    return this.regex;
-  }
-
-  extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
-    const index = match.index ?? 0;
-    const end = index + match[0].length;
-    if (!startsWord(context.text, index) || !endsWord(context.text, end)) return null;
+  protected read(context: ParsingContext, match: RegExpMatchArray, index: number, end: number): ParsingResult | null {
     const which = match.findIndex((group, position) => position > 0 && group !== undefined) - 1;
     const band = BAND_PATTERNS[which]?.[0];
     if (!band) return null;
