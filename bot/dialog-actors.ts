@@ -16,7 +16,7 @@ import {
   type SearchSlotsInput,
   type SearchWindow,
 } from '../dialogs/slot-finder.machine.js';
-import { takeSlotMachine, type BookInput, type MoveInput } from '../dialogs/take-slot.machine.js';
+import { takeSlotMachine, type CommitInput } from '../dialogs/take-slot.machine.js';
 import type { RissCase, Specialty } from './domain.js';
 import { addDays, bogotaDate, bogotaInstant, bogotaTime, nextBusinessDay } from './calendar.js';
 
@@ -40,14 +40,16 @@ export const DEFAULT_SEARCH_RULES: SearchRules = { minLeadMinutes: 60 };
 export function createConversationMachine(agenda: AgendaService, clock: Clock, identityGuard?: IdentityGuard, rules: SearchRules = DEFAULT_SEARCH_RULES) {
   const actors = createDialogActors(agenda, clock, identityGuard, rules);
   const slotFinder = slotFinderMachine.provide({ actors: { searchSlots: actors.searchSlots, availableDays: actors.availableDays, createCase: actors.createCase } });
-  const takeSlot = takeSlotMachine.provide({ actors: { book: actors.book, move: actors.move, slotFinder } });
+  // Taking a slot is one sub-flow; what commits it is injected: a booking, or a move.
+  const bookingSlot = takeSlotMachine.provide({ actors: { commit: actors.book, slotFinder } });
+  const movingSlot = takeSlotMachine.provide({ actors: { commit: actors.move, slotFinder } });
   return conversationMachine.provide({
     actors: {
       findMember: actors.findMember,
       listAppointments: actors.listAppointments,
-      booking: bookingMachine.provide({ actors: { checkRestrictions: actors.checkRestrictions, takeSlot } }),
+      booking: bookingMachine.provide({ actors: { checkRestrictions: actors.checkRestrictions, takeSlot: bookingSlot } }),
       cancel: cancelMachine.provide({ actors: { listAppointments: actors.listAppointments, cancel: actors.cancel } }),
-      reschedule: rescheduleMachine.provide({ actors: { listAppointments: actors.listAppointments, takeSlot } }),
+      reschedule: rescheduleMachine.provide({ actors: { listAppointments: actors.listAppointments, takeSlot: movingSlot } }),
     },
   });
 }
@@ -119,6 +121,17 @@ export async function availableDaysIn(agenda: Pick<AgendaService, 'availableDays
   return days.map(({ day, slots }) => ({ day, slots }));
 }
 
+/** The agenda's booking of the slot confirmed. */
+export function bookingOf({ patientId, slotId, cups, idempotencyKey }: CommitInput) {
+  return { patientId, slotId, cups, idempotencyKey };
+}
+
+/** The agenda's move of the appointment being rescheduled to the slot confirmed. */
+export function moveOf({ appointmentId, slotId, idempotencyKey }: CommitInput) {
+  if (appointmentId === undefined) throw new Error('a move names the appointment it moves');
+  return { appointmentId, slotId, idempotencyKey };
+}
+
 function createDialogActors(agenda: AgendaService, clock: Clock, identityGuard: IdentityGuard | undefined, rules: SearchRules) {
   return {
     findMember: fromPromise<Member, FindMemberInput>(async ({ input }) => {
@@ -131,8 +144,8 @@ function createDialogActors(agenda: AgendaService, clock: Clock, identityGuard: 
     }),
     searchSlots: fromPromise<Slot[], SearchSlotsInput>(({ input }) => searchSlotsIn(agenda, clock.now(), rules, input)),
     availableDays: fromPromise<AvailableDay[], AvailableDaysInput>(({ input }) => availableDaysIn(agenda, clock.now(), rules, input)),
-    book: fromPromise<Appointment, BookInput>(({ input }) => agenda.book(input)),
-    move: fromPromise<Appointment, MoveInput>(({ input }) => agenda.reschedule(input)),
+    book: fromPromise<Appointment, CommitInput>(({ input }) => agenda.book(bookingOf(input))),
+    move: fromPromise<Appointment, CommitInput>(async ({ input }) => agenda.reschedule(moveOf(input))),
     listAppointments: fromPromise<Appointment[], { patientId: string }>(({ input }) => agenda.listAppointments(input)),
     cancel: fromPromise<Appointment, { appointmentId: string }>(({ input }) => agenda.cancel(input)),
     createCase: fromPromise<RissCase, CreateCaseInput>(({ input }) => agenda.createCase(input)),

@@ -42,10 +42,9 @@ export const keepingChosen = (context: Pick<ChoosingAppointment, 'chosen'>): Req
 type Listed = DoneActorEvent<Appointment[]>;
 
 /**
- * The state that loads the patient's appointments: none (said, then `done` with outcome
- * `none`), exactly one named by the member (chosen, then `named`), or the list to choose from
- * (`awaitingAppointment`). An agenda failure goes to `failed`. The machine has the actions `say`
- * and `endWith`.
+ * The state that loads the patient's appointments: none (said, then the final state `none`),
+ * exactly one named by the member (chosen, then `named`), or the list to choose from
+ * (`awaitingAppointment`). An agenda failure goes to `failed`. The machine has the action `say`.
  */
 export function loadingAppointments<TContext extends ChoosingAppointment & ForPatient>(named: string) {
   // The whole context comes back with the list: an update typed for any machine that chooses.
@@ -58,11 +57,8 @@ export function loadingAppointments<TContext extends ChoosingAppointment & ForPa
       onDone: [
         {
           guard: ({ event }: { event: Listed }) => event.output.length === 0,
-          target: 'done',
-          actions: [
-            { type: 'say', params: ({ context }: { context: ForPatient }) => reply('appointments.none', patientOf(context)) },
-            { type: 'endWith', params: { outcome: 'none' } },
-          ],
+          target: 'none',
+          actions: { type: 'say', params: ({ context }: { context: ForPatient }) => reply('appointments.none', patientOf(context)) },
         },
         {
           // The member named the appointment ("la del miércoles") and exactly one fits (point 16).

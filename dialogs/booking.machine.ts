@@ -10,12 +10,13 @@ import type { Request } from './appointments.js';
 import { cupsOf, isPatientRevision, otherSpecialtyIn, revisedRequest, sitesInOrder, takeSlotInputFor, withWhatWasSaid, type FormField } from './booking-request.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
-import { FAILED, appointmentFor, namesOtherPatient, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
+import { endings, isDoneBy } from './endings.js';
+import { appointmentFor, namesOtherPatient, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
 import { yearsOld } from './parse.js';
 import type { PatientChoice } from './patients.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
-import { resultOfTaking } from './take-slot.io.js';
+import { resultOfTaking, type TakeSlotOutput } from './take-slot.io.js';
 import { takeSlotMachine } from './take-slot.machine.js';
 import { answerOf, entitiesOf, messageGuards } from './understood.js';
 
@@ -57,8 +58,10 @@ interface BookingContext extends BookingInput, SpeakingContext {
   pendingRevision?: Understanding;
   /** The specialty switch was asked at the slots: a "no" goes back there, not to the form. */
   switchAskedAtSlots?: boolean;
-  result?: BookingOutput;
 }
+
+const { endWith, failed, output } = endings<BookingContext, BookingOutput>();
+const slotTakingEnded = isDoneBy<TakeSlotOutput>('takeSlot');
 
 /**
  * How a question of the form reads a message: another patient ends the booking with a revision;
@@ -69,7 +72,7 @@ interface BookingContext extends BookingInput, SpeakingContext {
 function answering(field: FormField) {
   const otherSpecialty = { guard: 'namesOtherSpecialty', target: '#booking.confirmingSpecialty', actions: 'proposeSpecialty' } as const;
   return [
-    { guard: 'namesAnotherPatient', target: '#booking.done', actions: 'endWithRevision' },
+    { guard: 'namesAnotherPatient', target: '#booking.revised' },
     ...(field === 'specialty' ? [] : [otherSpecialty]),
     { guard: 'pickedAny', target: '#booking.deciding', actions: { type: 'collect', params: field } },
     { guard: 'saysSomethingForTheForm', target: '#booking.deciding', actions: { type: 'collect', params: undefined } },
@@ -117,8 +120,6 @@ export const bookingMachine = setup({
     /** What the message said for the form; `params`: the question it answers, whose option it may pick. */
     collect: assign({ request: ({ context, event }, field: FormField | undefined) => withWhatWasSaid(context.request, event, field) }),
     proposeSpecialty: assign({ proposedSpecialty: ({ event }) => entitiesOf(event).specialty }),
-    endWith: assign((_, result: BookingOutput) => ({ result })),
-    endWithRevision: assign({ result: ({ context, event }) => revisionBy(event, context.request) }),
   },
 }).createMachine({
   id: 'booking',
@@ -160,7 +161,7 @@ export const bookingMachine = setup({
             ]),
           },
           on: {
-            BACK: { target: '#booking.done', actions: { type: 'endWith', params: { outcome: 'back' } } },
+            BACK: { target: '#booking.back' },
             USER_MESSAGE: answering('specialty'),
           },
         },
@@ -203,12 +204,12 @@ export const bookingMachine = setup({
               ]),
           },
           on: {
-            BACK: { target: '#booking.done', actions: { type: 'endWith', params: { outcome: 'refused' } } },
+            BACK: { target: '#booking.refused' },
             USER_MESSAGE: [
-              { guard: { type: 'picked', params: 'reschedule' }, target: '#booking.done', actions: { type: 'endWith', params: { outcome: 'switch', operation: 'reschedule' } } },
-              { guard: { type: 'picked', params: 'cancel' }, target: '#booking.done', actions: { type: 'endWith', params: { outcome: 'switch', operation: 'cancel' } } },
-              { guard: { type: 'picked', params: 'menu' }, target: '#booking.done', actions: { type: 'endWith', params: { outcome: 'refused' } } },
-              { guard: 'namesAnotherPatient', target: '#booking.done', actions: 'endWithRevision' },
+              { guard: { type: 'picked', params: 'reschedule' }, target: '#booking.switchedToRescheduling' },
+              { guard: { type: 'picked', params: 'cancel' }, target: '#booking.switchedToCancelling' },
+              { guard: { type: 'picked', params: 'menu' }, target: '#booking.refused' },
+              { guard: 'namesAnotherPatient', target: '#booking.revised' },
               { actions: 'rejectAnswer' },
             ],
           },
@@ -241,15 +242,12 @@ export const bookingMachine = setup({
         onDone: [
           {
             guard: ({ event }) => event.output.openCase !== null,
-            target: 'done',
-            actions: [
-              {
-                type: 'say',
-                params: ({ context, event }) =>
-                  reply('booking.caseOpen', { radicado: event.output.openCase?.radicado, dueDate: event.output.openCase?.dueDate, specialty: context.request.specialty }),
-              },
-              { type: 'endWith', params: { outcome: 'refused' } },
-            ],
+            target: 'refused',
+            actions: {
+              type: 'say',
+              params: ({ context, event }) =>
+                reply('booking.caseOpen', { radicado: event.output.openCase?.radicado, dueDate: event.output.openCase?.dueDate, specialty: context.request.specialty }),
+            },
           },
           {
             guard: ({ event }) => event.output.upcoming !== null,
@@ -285,18 +283,8 @@ export const bookingMachine = setup({
               };
             }),
           },
-          {
-            target: 'done',
-            // "Atrás" and a revision were taken above: what is left is a booking, a case, or nothing booked.
-            actions: assign({
-              result: ({ event }) =>
-                resultOfTaking(
-                  event.output,
-                  (appointment) => ({ outcome: 'booked', appointment }),
-                  () => ({ outcome: 'abandoned' }),
-                ),
-            }),
-          },
+          // "Atrás" and a revision were taken above: what is left is a booking, a case, or nothing booked.
+          { target: 'tookSlot' },
         ],
       },
       on: relayTo<BookingContext>('takeSlot'),
@@ -306,10 +294,7 @@ export const bookingMachine = setup({
       always: [
         {
           guard: ({ context }) => isPatientRevision(context),
-          target: 'done',
-          actions: assign({
-            result: ({ context }) => (context.pendingRevision ? { outcome: 'revise', understood: context.pendingRevision, request: context.request } : { outcome: 'abandoned' }),
-          }),
+          target: 'revisedWhileTakingSlot',
         },
         {
           guard: ({ context }) => otherSpecialtyIn(context) !== undefined,
@@ -326,8 +311,19 @@ export const bookingMachine = setup({
         },
       ],
     },
-    failed: FAILED,
-    done: { type: 'final' },
+    failed: failed({ outcome: 'error' }),
+    tookSlot: endWith(({ event }) =>
+      slotTakingEnded(event) ? resultOfTaking(event.output, (appointment) => ({ outcome: 'booked', appointment }), () => ({ outcome: 'abandoned' })) : { outcome: 'abandoned' },
+    ),
+    /** The member named another patient: the conversation asks, then starts over with what was chosen. */
+    revised: endWith(({ context, event }) => revisionBy(event, context.request)),
+    revisedWhileTakingSlot: endWith(({ context }) =>
+      context.pendingRevision ? { outcome: 'revise', understood: context.pendingRevision, request: context.request } : { outcome: 'abandoned' },
+    ),
+    switchedToRescheduling: endWith({ outcome: 'switch', operation: 'reschedule' }),
+    switchedToCancelling: endWith({ outcome: 'switch', operation: 'cancel' }),
+    refused: endWith({ outcome: 'refused' }),
+    back: endWith({ outcome: 'back' }),
   },
-  output: ({ context }): BookingOutput => context.result ?? { outcome: 'abandoned' },
+  output,
 });

@@ -5,7 +5,8 @@ import { appointmentOptions, appointmentParams, type Request } from './appointme
 import { appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
-import { FAILED, appointmentFor, patientOf, revisionBy, type Revision } from './operation.js';
+import { endings } from './endings.js';
+import { appointmentFor, patientOf, revisionBy, type Revision } from './operation.js';
 import type { PatientChoice } from './patients.js';
 import { YES_NO, ask, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
@@ -20,9 +21,9 @@ export interface CancelInput {
 
 export type CancelOutput = { outcome: 'cancelled' | 'none' | 'abandoned' | 'error' | 'back' } | Revision;
 
-interface CancelContext extends CancelInput, ChoosingAppointment, SpeakingContext {
-  result: CancelOutput;
-}
+type CancelContext = CancelInput & ChoosingAppointment & SpeakingContext;
+
+const { endWith, failed, output } = endings<CancelContext, CancelOutput>();
 
 /**
  * Cancelling an appointment (contract points 13, 16, 18): which one (always asked, unless the
@@ -43,12 +44,10 @@ export const cancelMachine = setup({
   },
   actions: {
     ...childSpeech<CancelContext, DialogEvent | RepeatEvent>(),
-    endWith: assign((_, result: CancelOutput) => ({ result })),
-    endWithRevision: assign({ result: ({ context, event }) => revisionBy(event, keepingChosen(context)) }),
   },
 }).createMachine({
   id: 'cancel',
-  context: ({ input }) => ({ ...input, appointments: [], invalidAnswers: 0, result: { outcome: 'abandoned' } }),
+  context: ({ input }) => ({ ...input, appointments: [], invalidAnswers: 0 }),
   initial: 'loading',
   on: { REPEAT: { actions: 'repeatPrompt' } },
   states: {
@@ -57,10 +56,10 @@ export const cancelMachine = setup({
       tags: ['awaitingInput'],
       entry: { type: 'prompt', params: ({ context }) => ask('appointment', 'cancel.askWhich', patientOf(context), appointmentOptions(context.appointments)) },
       on: {
-        BACK: { target: 'done', actions: { type: 'endWith', params: { outcome: 'back' } } },
+        BACK: { target: 'back' },
         USER_MESSAGE: [
           { guard: 'pickedShown', target: 'awaitingConfirmation', actions: assign({ chosen: ({ context, event }) => pickedAppointment(context, event) }) },
-          { guard: 'namesAnotherPatient', target: 'done', actions: 'endWithRevision' },
+          { guard: 'namesAnotherPatient', target: 'revised' },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -74,7 +73,7 @@ export const cancelMachine = setup({
         USER_MESSAGE: [
           { guard: 'saidYes', target: 'cancelling' },
           { guard: 'saidNo', target: 'awaitingAppointment', actions: { type: 'say', params: reply('cancel.kept') } },
-          { guard: 'namesAnotherPatient', target: 'done', actions: 'endWithRevision' },
+          { guard: 'namesAnotherPatient', target: 'revised' },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -84,14 +83,18 @@ export const cancelMachine = setup({
         src: 'cancel',
         input: ({ context }) => ({ appointmentId: context.chosen?.id ?? '' }),
         onDone: {
-          target: 'done',
-          actions: [{ type: 'say', params: ({ event }) => reply('cancel.done', appointmentParams(event.output)) }, { type: 'endWith', params: { outcome: 'cancelled' } }],
+          target: 'cancelled',
+          actions: { type: 'say', params: ({ event }) => reply('cancel.done', appointmentParams(event.output)) },
         },
         onError: { target: 'failed' },
       },
     },
-    failed: FAILED,
-    done: { type: 'final' },
+    failed: failed({ outcome: 'error' }),
+    cancelled: endWith({ outcome: 'cancelled' }),
+    none: endWith({ outcome: 'none' }),
+    /** The member named another patient: the conversation asks, keeping the appointment they described. */
+    revised: endWith(({ context, event }) => revisionBy(event, keepingChosen(context))),
+    back: endWith({ outcome: 'back' }),
   },
-  output: ({ context }) => context.result,
+  output,
 });

@@ -10,7 +10,7 @@ import type { Understanding } from '../bot/understanding/types.js';
 import { appointmentParams, patientParams, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
 import { namesAnotherPatient, type PatientChoice } from './patients.js';
-import { reply, type ReplyParams } from './replies.js';
+import type { ReplyParams } from './replies.js';
 import type { RepeatEvent } from './speech.js';
 import { entitiesOf, intentOf, isMessage } from './understood.js';
 
@@ -51,12 +51,3 @@ export function relayTo<TContext extends MachineContext>(id: string) {
   const relay = sendTo<TContext, DialogEvent | RepeatEvent, undefined, AnyActorRef, DialogEvent | RepeatEvent, never, never>(id, ({ event }: { event: DialogEvent | RepeatEvent }) => event);
   return { USER_MESSAGE: { actions: relay }, BACK: { actions: relay }, REPEAT: { actions: relay } };
 }
-
-/**
- * The agenda did not answer: said, and the operation ends with `error`. Every operation machine
- * has the actions `say` and `endWith` (its result) and a final state `done`.
- */
-export const FAILED = {
-  entry: [{ type: 'say', params: reply('errors.agendaUnavailable') }, { type: 'endWith', params: { outcome: 'error' } }],
-  always: 'done',
-} as const;

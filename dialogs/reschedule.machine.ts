@@ -8,12 +8,13 @@ import { appointmentOptions, bogotaParts, type Request } from './appointments.js
 import { appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
-import { FAILED, appointmentFor, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
+import { endings, isDoneBy } from './endings.js';
+import { appointmentFor, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
 import type { PatientChoice } from './patients.js';
 import { seeker } from './slot-search.js';
 import { YES_NO, ask } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
-import { resultOfTaking, type TakeSlotInput } from './take-slot.io.js';
+import { resultOfTaking, type TakeSlotInput, type TakeSlotOutput } from './take-slot.io.js';
 import { takeSlotMachine } from './take-slot.machine.js';
 import { entitiesOf, messageGuards } from './understood.js';
 
@@ -37,8 +38,10 @@ type RescheduleRequest = Request & { newTime?: string };
 
 interface RescheduleContext extends Omit<RescheduleInput, 'request'>, ChoosingAppointment, SpeakingContext {
   request?: RescheduleRequest;
-  result?: RescheduleOutput;
 }
+
+const { endWith, failed, output } = endings<RescheduleContext, RescheduleOutput>();
+const slotTakingEnded = isDoneBy<TakeSlotOutput>('takeSlot');
 
 /**
  * The new time the member named while choosing the appointment ("esa, para el viernes en la
@@ -108,8 +111,6 @@ export const rescheduleMachine = setup({
   },
   actions: {
     ...childSpeech<RescheduleContext, DialogEvent | RepeatEvent>(),
-    endWith: assign((_, result: RescheduleOutput) => ({ result })),
-    endWithRevision: assign({ result: ({ context, event }) => revisionBy(event, keepingChosen(context)) }),
   },
 }).createMachine({
   id: 'reschedule',
@@ -124,7 +125,7 @@ export const rescheduleMachine = setup({
       tags: ['awaitingInput'],
       entry: { type: 'prompt', params: ({ context }) => ask('appointment', 'reschedule.askWhich', patientOf(context), appointmentOptions(context.appointments)) },
       on: {
-        BACK: { target: 'done', actions: { type: 'endWith', params: { outcome: 'back' } } },
+        BACK: { target: 'back' },
         USER_MESSAGE: [
           {
             guard: 'pickedShown',
@@ -140,7 +141,7 @@ export const rescheduleMachine = setup({
             target: 'takingSlot',
             actions: assign(({ context, event }) => ({ chosen: context.appointments[0], request: { ...context.request, ...newTimeIn(event, context.appointments[0]) } })),
           },
-          { guard: 'namesAnotherPatient', target: 'done', actions: 'endWithRevision' },
+          { guard: 'namesAnotherPatient', target: 'revised' },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -160,7 +161,7 @@ export const rescheduleMachine = setup({
             target: 'takingSlot',
             actions: assign({ request: ({ context, event }) => ({ ...context.request, ...newTimeIn(event, context.chosen) }) }),
           },
-          { guard: 'namesAnotherPatient', target: 'done', actions: 'endWithRevision' },
+          { guard: 'namesAnotherPatient', target: 'revised' },
           { actions: 'rejectAnswer' },
         ],
       },
@@ -176,23 +177,25 @@ export const rescheduleMachine = setup({
             target: 'awaitingAppointment',
             actions: assign({ request: ({ context }) => ({ ...context.request, band: undefined, newDay: undefined, newTime: undefined, day: undefined, time: undefined }) }),
           },
-          {
-            target: 'done',
-            actions: assign({
-              result: ({ context, event }) =>
-                resultOfTaking(
-                  event.output,
-                  (appointment) => ({ outcome: 'rescheduled', appointment }),
-                  (understood) => ({ outcome: 'revise', understood, request: keepingChosen(context) }),
-                ),
-            }),
-          },
+          { target: 'tookSlot' },
         ],
       },
       on: relayTo<RescheduleContext>('takeSlot'),
     },
-    failed: FAILED,
-    done: { type: 'final' },
+    failed: failed({ outcome: 'error' }),
+    none: endWith({ outcome: 'none' }),
+    tookSlot: endWith(({ context, event }) =>
+      slotTakingEnded(event)
+        ? resultOfTaking(
+            event.output,
+            (appointment) => ({ outcome: 'rescheduled', appointment }),
+            (understood) => ({ outcome: 'revise', understood, request: keepingChosen(context) }),
+          )
+        : { outcome: 'abandoned' },
+    ),
+    /** The member named another patient: the conversation asks, keeping the appointment they described. */
+    revised: endWith(({ context, event }) => revisionBy(event, keepingChosen(context))),
+    back: endWith({ outcome: 'back' }),
   },
-  output: ({ context }): RescheduleOutput => context.result ?? { outcome: 'abandoned' },
+  output,
 });

@@ -15,7 +15,7 @@ function offer(key: string, params: (context: SlotFinderContext) => ReplyParams)
 /** An e-mail in the message: the case is filed with it. */
 const READ_EMAIL = { guard: 'gaveEmail', target: 'filingCase', actions: 'keepEmail' } as const;
 /** No e-mail to send the answer to: the way out without a case. */
-const NO_EMAIL_WAY_OUT = { target: 'done', actions: [{ type: 'say', params: reply('riss.noEmailWayOut') }, { type: 'endWith', params: { outcome: 'abandoned' } }] } as const;
+const NO_EMAIL_WAY_OUT = { target: 'abandoned', actions: { type: 'say', params: reply('riss.noEmailWayOut') } } as const;
 
 /** An e-mail that could not be read: said, counted, and asked again. */
 const MISSED_EMAIL = { actions: ['countEmailMiss', { type: 'say', params: reply('riss.invalidEmail') }, 'repeatPrompt'] } as const;
@@ -73,7 +73,7 @@ export const ladderStates = {
     on: {
       USER_MESSAGE: [
         { guard: 'saidYes', target: 'collectingEmail' },
-        { guard: 'saidNo', target: 'done', actions: [{ type: 'say', params: reply('riss.declined') }, { type: 'endWith', params: { outcome: 'abandoned' } }] },
+        { guard: 'saidNo', target: 'abandoned', actions: { type: 'say', params: reply('riss.declined') } },
         { actions: 'rejectAnswer' },
       ],
     },
@@ -117,13 +117,14 @@ export const ladderStates = {
         READ_EMAIL,
         { guard: 'hasNoEmail', ...NO_EMAIL_WAY_OUT },
         { guard: 'saidNo', ...NO_EMAIL_WAY_OUT },
-        { guard: 'emailMissedTwice', target: 'done', actions: [{ type: 'say', params: reply('riss.invalidEmail') }, { type: 'say', params: reply('riss.noEmailWayOut') }, { type: 'endWith', params: { outcome: 'abandoned' } }] },
+        { guard: 'emailMissedTwice', target: 'abandoned', actions: [{ type: 'say', params: reply('riss.invalidEmail') }, { type: 'say', params: reply('riss.noEmailWayOut') }] },
         MISSED_EMAIL,
       ],
     },
   }),
   filingCase: slotFinderSetup.createStateConfig({
     invoke: {
+      id: 'createCase',
       src: 'createCase',
       input: ({ context }) => ({
         patientId: context.patient.id,
@@ -136,7 +137,6 @@ export const ladderStates = {
       onDone: {
         target: 'caseFiled',
         actions: [
-          assign({ rissCase: ({ event }) => event.output }),
           { type: 'note', params: ({ event }) => ({ type: 'subject', kind: 'radicado', value: event.output.radicado }) },
           {
             type: 'say',
@@ -145,7 +145,7 @@ export const ladderStates = {
         ],
       },
       onError: [
-        { guard: 'caseAlreadyOpen', target: 'done', actions: [{ type: 'say', params: reply('riss.alreadyOpen') }, { type: 'endWith', params: { outcome: 'abandoned' } }] },
+        { guard: 'caseAlreadyOpen', target: 'abandoned', actions: { type: 'say', params: reply('riss.alreadyOpen') } },
         { target: 'failed' },
       ],
     },

@@ -4,14 +4,18 @@
  * it climbs when a search finds nothing, in slot-finder-ladder.states.ts.
  */
 import { and, assign, enqueueActions, not } from 'xstate';
-import { FAILED } from './operation.js';
+import type { RissCase } from '../bot/domain.js';
+import { endings, isDoneBy } from './endings.js';
 import { ask, option, reply } from './replies.js';
 import { ladderStates } from './slot-finder-ladder.states.js';
-import { SAY_DAY_OFF, describeSearch, searchParams, slotFinderSetup, slotsAtNamedTime, type SlotFinderOutput } from './slot-finder.setup.js';
+import { SAY_DAY_OFF, describeSearch, searchParams, slotFinderSetup, slotsAtNamedTime, type SlotFinderContext, type SlotFinderOutput } from './slot-finder.setup.js';
 import { DAYS_PER_PAGE, SLOTS_PER_PAGE, doctorScope, searchSaid } from './slot-search.js';
-import { choiceOf, entitiesOf, messageIdOf } from './understood.js';
+import { choiceOf, entitiesOf, isMessage, messageIdOf } from './understood.js';
 
 export type { SlotFinderInput, SlotFinderOutput } from './slot-finder.setup.js';
+
+const { endWith, failed, output } = endings<SlotFinderContext, SlotFinderOutput>();
+const caseFiled = isDoneBy<RissCase>('createCase');
 export {
   DAYS_PER_PAGE,
   SLOTS_PER_PAGE,
@@ -143,18 +147,11 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
         },
       ],
       on: {
-        BACK: { target: 'done', actions: { type: 'endWith', params: { outcome: 'back' } } },
+        BACK: { target: 'back' },
         USER_MESSAGE: [
           // "La dos, para Sofía": the patient is settled first, the slot after.
-          { guard: 'revisesEarlierAnswer', target: 'done', actions: 'keepRevision' },
-          {
-            guard: 'pickedShownSlot',
-            target: 'chosen',
-            actions: assign({
-              slot: ({ context, event }) => context.slots.find((slot) => slot.id === choiceOf(event)),
-              chosenBy: ({ event }) => messageIdOf(event),
-            }),
-          },
+          { guard: 'revisesEarlierAnswer', target: 'revised' },
+          { guard: 'pickedShownSlot', target: 'chosen' },
           {
             guard: 'namedTimeOfSeveral',
             actions: [
@@ -237,7 +234,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           ]),
       },
       on: {
-        BACK: [{ guard: 'hasSlotsShown', target: 'awaitingSlot' }, { target: 'done', actions: { type: 'endWith', params: { outcome: 'back' } } }],
+        BACK: [{ guard: 'hasSlotsShown', target: 'awaitingSlot' }, { target: 'back' }],
         USER_MESSAGE: [
           {
             guard: 'pickedShownDay',
@@ -256,21 +253,23 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               assign({ search: ({ context, event }) => ({ ...context.search, day: entitiesOf(event).day, dayOff: entitiesOf(event).dayOff, band: entitiesOf(event).band ?? context.search.band }) }),
             ],
           },
-          { guard: 'revisesEarlierAnswer', target: 'done', actions: 'keepRevision' },
+          { guard: 'revisesEarlierAnswer', target: 'revised' },
           { actions: 'rejectAnswer' },
         ],
       },
     },
     ...ladderStates,
-    failed: FAILED,
-    chosen: { type: 'final' },
-    caseFiled: { type: 'final' },
-    done: { type: 'final' },
+    failed: failed({ outcome: 'error' }),
+    /** The slot the member picked, and the message that picked it (the seed of the intent's key). */
+    chosen: endWith(({ context, event }) => {
+      const slot = context.slots.find((shown) => shown.id === choiceOf(event));
+      return slot ? { outcome: 'slot', slot, chosenBy: messageIdOf(event), search: context.search } : { outcome: 'abandoned' };
+    }),
+    caseFiled: endWith(({ event }) => (caseFiled(event) ? { outcome: 'case', rissCase: event.output } : { outcome: 'abandoned' })),
+    /** The member revised what is searched: the conversation or the operation handles it. */
+    revised: endWith(({ context, event }) => (isMessage(event) ? { outcome: 'revise', understood: event.understood, search: context.search } : { outcome: 'abandoned' })),
+    back: endWith({ outcome: 'back' }),
+    abandoned: endWith({ outcome: 'abandoned' }),
   },
-  output: ({ context }): SlotFinderOutput => {
-    if (context.slot) return { outcome: 'slot', slot: context.slot, chosenBy: context.chosenBy ?? '', search: context.search };
-    if (context.rissCase) return { outcome: 'case', rissCase: context.rissCase };
-    if (context.revision) return { outcome: 'revise', understood: context.revision, search: context.search };
-    return { outcome: context.ending ?? 'abandoned' };
-  },
+  output,
 });

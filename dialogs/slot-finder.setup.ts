@@ -13,7 +13,7 @@ import { machineTypes } from './machine-types.js';
 import { reply } from './replies.js';
 import { revisesSearch, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
-import { choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
+import { choiceOf, entitiesOf, intentOf, messageGuards } from './understood.js';
 
 /** A slot request, and the search to start with (naming another patient revises the request). */
 export interface SlotFinderInput extends Partial<SearchState>, SlotRequest {
@@ -46,16 +46,11 @@ export interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
   declined: boolean;
   /** Bands searched with the current doctor scope and nothing found. */
   emptyBands: Band[];
-  slot?: Slot;
-  chosenBy?: string;
   email?: string;
   /** The member gave an e-mail that could not be read, twice: a way out is offered. */
   emailMisses: number;
   /** Fixed before anything is filed, so a retry or a crash never files twice. */
   caseKey: string;
-  rissCase?: RissCase;
-  revision?: Understanding;
-  ending?: 'back' | 'abandoned' | 'error';
 }
 
 export const otherBand = (band: Band): Band => (band === 'manana' ? 'tarde' : 'manana');
@@ -154,10 +149,6 @@ export const slotFinderSetup = setup({
   actions: {
     ...childSpeech<SlotFinderContext, DialogEvent | RepeatEvent>(),
     startNewSearch: assign({ slots: [], seen: [] }),
-    /** Ends without a slot or a case (`params`: how). */
-    endWith: assign({ ending: (_, ending: { outcome: 'back' | 'abandoned' | 'error' }) => ending.outcome }),
-    /** The member revised what is searched: the conversation or the operation handles it. */
-    keepRevision: assign({ revision: ({ event }) => (isMessage(event) ? event.understood : undefined) }),
     keepEmail: assign({ email: ({ event }) => entitiesOf(event).email }),
     countEmailMiss: assign({ emailMisses: ({ context }) => context.emailMisses + 1 }),
   },

@@ -1,28 +1,28 @@
 /**
  * What the take-slot machine is given and ends with, and what its agenda calls are asked: the
- * interface booking and rescheduling use to run it (and the engine, to provide `book` and `move`).
+ * interface booking and rescheduling use to run it (and the engine, to provide `commit`).
  */
 import type { Appointment, Cups, RissCase } from '../bot/domain.js';
 import type { Band, Understanding } from '../bot/understanding/types.js';
 import type { SearchState, SlotRequest } from './slot-search.js';
 
-export interface BookInput {
+/**
+ * What the `commit` actor is asked once the member confirmed: to take `slotId` for the patient's
+ * service, safe to retry with `idempotencyKey`; when rescheduling, by moving `appointmentId`
+ * there. Booking and rescheduling each inject their own `commit` (a booking, a move).
+ */
+export interface CommitInput {
   patientId: string;
-  slotId: string;
   cups: Cups;
-  idempotencyKey: string;
-}
-
-export interface MoveInput {
-  appointmentId: string;
   slotId: string;
   idempotencyKey: string;
+  appointmentId?: string;
 }
 
 /**
  * Taking a slot: the band (unless the member gave it), the slot finder, a yes/no confirmation,
- * then the agenda call that books (`book`) or moves (`move`) the appointment, safe to retry.
- * Shared by booking and rescheduling.
+ * then the injected `commit` that books or moves the appointment, safe to retry. Shared by
+ * booking and rescheduling; `mode` chooses only the words (and the appointment a move names).
  */
 export interface TakeSlotInput extends SlotRequest {
   mode: 'book' | 'move';

@@ -1,13 +1,14 @@
 /**
  * The take-slot machine: the sub-flow booking and rescheduling share to take a slot. The band
- * (unless the member gave it), the slot finder, a yes/no confirmation, then the agenda call that
- * books (`book`) or moves (`move`) the appointment, safe to retry; a slot someone else took
- * first searches again. Its input and output are in take-slot.io.ts.
+ * (unless the member gave it), the slot finder, a yes/no confirmation, then the injected `commit`
+ * actor that books or moves the appointment, safe to retry; a slot someone else took first
+ * searches again. Its input and output are in take-slot.io.ts.
  */
 import { and, assign, fromPromise, not, setup, type DoneActorEvent, type EventObject } from 'xstate';
 import type { Appointment, Slot } from '../bot/domain.js';
 import { appointmentParams, bogotaParts, slotParams } from './appointments.js';
 import { BANDS, oneOf } from './choices.js';
+import { endings, isDoneBy } from './endings.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
@@ -16,10 +17,11 @@ import { YES_NO, ask, option, reply } from './replies.js';
 import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.js';
 import { revisesSearch, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
-import type { BookInput, MoveInput, TakeSlotInput, TakeSlotOutput } from './take-slot.io.js';
+import type { CommitInput, TakeSlotInput, TakeSlotOutput } from './take-slot.io.js';
 import { choiceOf, entitiesOf, isMessage, messageGuards } from './understood.js';
+import type { SlotFinderOutput } from './slot-finder.setup.js';
 
-export { resultOfTaking, type BookInput, type MoveInput, type TakeSlotInput, type TakeSlotOutput } from './take-slot.io.js';
+export { resultOfTaking, type CommitInput, type TakeSlotInput, type TakeSlotOutput } from './take-slot.io.js';
 
 interface TakeSlotContext extends TakeSlotInput, SpeakingContext {
   /** The member answered the band here (so "atrás" from the slots comes back to it). */
@@ -31,7 +33,24 @@ interface TakeSlotContext extends TakeSlotInput, SpeakingContext {
   idempotencyKey?: string;
   /** "Sí, pero el jueves": the search the "pero" asks for, if the member chooses it. */
   proposed?: SearchState;
-  result?: TakeSlotOutput;
+}
+
+const { endWith, output } = endings<TakeSlotContext, TakeSlotOutput>();
+const slotFinderEnded = isDoneBy<SlotFinderOutput>('slotFinder');
+const committed = isDoneBy<Appointment>('commit');
+
+/** What the slot finder ended with, when it found no slot the member confirmed: a case, a revision, or nothing. */
+function endingOfSearch(found: SlotFinderOutput): TakeSlotOutput {
+  switch (found.outcome) {
+    case 'case':
+      return { outcome: 'case', rissCase: found.rissCase };
+    case 'revise':
+      return { outcome: 'revise', understood: found.understood, search: found.search };
+    case 'slot':
+      return { outcome: 'abandoned' };
+    default:
+      return { outcome: found.outcome };
+  }
 }
 
 /** A new search for the day, band or time the member named, with the doctor scope kept. */
@@ -61,46 +80,18 @@ function slotWhen(slot: Slot | undefined): { day?: string; time?: string } {
   return { day, time };
 }
 
-/** The agenda's answer to `book` or `move`. */
-type Committed = { context: TakeSlotContext; event: DoneActorEvent<Appointment> };
-
-/**
- * After the agenda call that takes the slot (`book` or `move`): the appointment, said; fresh
- * slots of the same search when someone took the slot between offer and confirmation; or the
- * question whether to try again.
- */
-const AFTER_COMMIT = {
-  onDone: {
-    target: '#takeSlot.done',
-    actions: [
-      { type: 'endWith', params: ({ event }: Committed): TakeSlotOutput => ({ outcome: 'taken', appointment: event.output }) },
-      {
-        type: 'say',
-        params: ({ context, event }: Committed) => reply(context.mode === 'move' ? 'reschedule.done' : 'booking.booked', { ...appointmentParams(event.output), ...patientOf(context) }),
-      },
-    ],
-  },
-  onError: [
-    { guard: 'slotTaken', target: '#takeSlot.findingSlot', actions: { type: 'searchAgain', params: 'slotTaken' } },
-    { target: '#takeSlot.awaitingRetry' },
-  ],
-} as const;
 
 export const takeSlotMachine = setup({
   types: machineTypes<{ context: TakeSlotContext; events: DialogEvent | RepeatEvent; input: TakeSlotInput; output: TakeSlotOutput }>(),
   actors: {
-    book: fromPromise<Appointment, BookInput>(async () => {
-      throw new Error('book is provided by the engine');
-    }),
-    move: fromPromise<Appointment, MoveInput>(async () => {
-      throw new Error('move is provided by the engine');
+    commit: fromPromise<Appointment, CommitInput>(async () => {
+      throw new Error('commit is provided by the operation that takes the slot');
     }),
     slotFinder: slotFinderMachine,
   },
   guards: {
     ...messageGuards,
     hasBand: ({ context }) => context.band !== undefined || context.day !== undefined || context.time !== undefined,
-    moving: ({ context }) => context.mode === 'move',
     answersBand: ({ event }) => {
       const said = entitiesOf(event);
       return choiceOf(event) !== undefined || said.band !== undefined || said.day !== undefined || said.time !== undefined;
@@ -126,14 +117,8 @@ export const takeSlotMachine = setup({
   },
   actions: {
     ...childSpeech<TakeSlotContext, DialogEvent | RepeatEvent>(),
-    endWith: assign((_, result: TakeSlotOutput) => ({ result })),
     /** The slot finder runs again (`params`: why). */
     searchAgain: assign((_, reason: SlotFinderInput['reason']) => ({ reason })),
-    /** Ends with what the member said and the time they had chosen so far. */
-    endWithRevision: assign({
-      result: ({ context, event }): TakeSlotOutput =>
-        isMessage(event) ? { outcome: 'revise', understood: event.understood, ...(context.search ? { search: context.search } : {}) } : { outcome: 'abandoned' },
-    }),
     /** A new search for the day, band or time the member named. */
     searchWhatWasSaid: assign(({ context, event }) => ({ search: searchIn(context, event), reason: undefined })),
   },
@@ -159,9 +144,9 @@ export const takeSlotMachine = setup({
         ]),
       },
       on: {
-        BACK: { target: 'done', actions: { type: 'endWith', params: { outcome: 'back' } } },
+        BACK: { target: 'back' },
         USER_MESSAGE: [
-          { guard: 'revisesEarlierAnswer', target: 'done', actions: 'endWithRevision' },
+          { guard: 'revisesEarlierAnswer', target: 'revised' },
           {
             guard: 'answersBand',
             target: 'findingSlot',
@@ -212,24 +197,7 @@ export const takeSlotMachine = setup({
             }),
           },
           { guard: ({ context, event }) => event.output.outcome === 'back' && context.bandAsked, target: 'awaitingBand', actions: assign({ search: undefined, band: undefined, day: undefined, time: undefined }) },
-          {
-            target: 'done',
-            actions: assign({
-              result: ({ event }) => {
-                const output = event.output;
-                switch (output.outcome) {
-                  case 'case':
-                    return { outcome: 'case', rissCase: output.rissCase };
-                  case 'revise':
-                    return { outcome: 'revise', understood: output.understood, search: output.search };
-                  case 'slot':
-                    return { outcome: 'abandoned' };
-                  default:
-                    return { outcome: output.outcome };
-                }
-              },
-            }),
-          },
+          { target: 'searchEnded' },
         ],
       },
       on: relayTo<TakeSlotContext>('slotFinder'),
@@ -240,7 +208,7 @@ export const takeSlotMachine = setup({
       on: {
         BACK: { target: 'findingSlot', actions: { type: 'searchAgain', params: 'notConfirmed' } },
         USER_MESSAGE: [
-          { guard: 'revisesEarlierAnswer', target: 'done', actions: 'endWithRevision' },
+          { guard: 'revisesEarlierAnswer', target: 'revised' },
           { guard: and(['saidYes', 'yesButOtherTime']), target: 'clarifying', actions: assign(({ context, event }) => ({ proposed: searchIn(context, event) })) },
           { guard: 'saidYes', target: 'committing' },
           // "No, mejor el viernes" searches Friday; "otro día" with no day lists the days.
@@ -277,33 +245,30 @@ export const takeSlotMachine = setup({
         ],
       },
     },
+    /**
+     * The injected `commit` takes the slot: the appointment, said; fresh slots of the same search
+     * when someone took the slot between offer and confirmation; or the question whether to try again.
+     */
     committing: {
-      initial: 'choosing',
-      states: {
-        choosing: { always: [{ guard: 'moving', target: 'moving' }, { target: 'booking' }] },
-        booking: {
-          invoke: {
-            src: 'book',
-            input: ({ context }) => ({
-              patientId: context.patient.id,
-              slotId: context.slot?.id ?? '',
-              cups: context.cups,
-              idempotencyKey: context.idempotencyKey ?? `${context.conversationId}:book`,
-            }),
-            ...AFTER_COMMIT,
+      invoke: {
+        id: 'commit',
+        src: 'commit',
+        input: ({ context }): CommitInput => ({
+          patientId: context.patient.id,
+          cups: context.cups,
+          slotId: context.slot?.id ?? '',
+          idempotencyKey: context.idempotencyKey ?? `${context.conversationId}:${context.mode}`,
+          ...(context.appointment ? { appointmentId: context.appointment.id } : {}),
+        }),
+        onDone: {
+          target: 'taken',
+          actions: {
+            type: 'say',
+            params: ({ context, event }: { context: TakeSlotContext; event: DoneActorEvent<Appointment> }) =>
+              reply(context.mode === 'move' ? 'reschedule.done' : 'booking.booked', { ...appointmentParams(event.output), ...patientOf(context) }),
           },
         },
-        moving: {
-          invoke: {
-            src: 'move',
-            input: ({ context }) => ({
-              appointmentId: context.appointment?.id ?? '',
-              slotId: context.slot?.id ?? '',
-              idempotencyKey: context.idempotencyKey ?? `${context.conversationId}:move`,
-            }),
-            ...AFTER_COMMIT,
-          },
-        },
+        onError: [{ guard: 'slotTaken', target: 'findingSlot', actions: { type: 'searchAgain', params: 'slotTaken' } }, { target: 'awaitingRetry' }],
       },
     },
     /** The agenda did not answer: the same key makes a retry safe (the agenda moves atomically). */
@@ -315,18 +280,23 @@ export const takeSlotMachine = setup({
           { guard: 'saidYes', target: 'committing' },
           {
             guard: 'saidNo',
-            target: 'done',
-            actions: [
-              { type: 'say', params: ({ context }) => reply(context.mode === 'move' ? 'reschedule.retryDeclined' : 'booking.retryDeclined') },
-              { type: 'endWith', params: { outcome: 'abandoned' } },
-            ],
+            target: 'abandoned',
+            actions: { type: 'say', params: ({ context }) => reply(context.mode === 'move' ? 'reschedule.retryDeclined' : 'booking.retryDeclined') },
           },
           { actions: 'rejectAnswer' },
         ],
       },
     },
-    done: { type: 'final' },
+    taken: endWith(({ event }) => (committed(event) ? { outcome: 'taken', appointment: event.output } : { outcome: 'abandoned' })),
+    /** The slot finder ended without a slot confirmed here: a case filed, a revision, "atrás", nothing. */
+    searchEnded: endWith(({ event }) => (slotFinderEnded(event) ? endingOfSearch(event.output) : { outcome: 'abandoned' })),
+    /** Another patient, specialty or site: what the member said, and the time they had chosen so far. */
+    revised: endWith(({ context, event }) =>
+      isMessage(event) ? { outcome: 'revise', understood: event.understood, ...(context.search ? { search: context.search } : {}) } : { outcome: 'abandoned' },
+    ),
+    back: endWith({ outcome: 'back' }),
+    abandoned: endWith({ outcome: 'abandoned' }),
   },
-  output: ({ context }): TakeSlotOutput => context.result ?? { outcome: 'abandoned' },
+  output,
 });
 

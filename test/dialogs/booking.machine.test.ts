@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SITES, type Appointment, type Patient, type RissCase, type Slot, type Specialty } from '../../bot/domain.js';
+import { SITES, type Patient, type RissCase, type Slot, type Specialty } from '../../bot/domain.js';
 import { bookingMachine, type BookingInput, type BookingRestrictions } from '../../dialogs/booking.machine.js';
 import {
   slotFinderMachine,
@@ -9,12 +9,11 @@ import {
   type CreateCaseInput,
   type SearchSlotsInput,
 } from '../../dialogs/slot-finder.machine.js';
-import { takeSlotMachine, type BookInput, type MoveInput } from '../../dialogs/take-slot.machine.js';
+import { takeSlotMachine } from '../../dialogs/take-slot.machine.js';
 import {
   THURSDAY,
   TODAY,
   agendaError,
-  fakeActor,
   family,
   makeAppointment,
   makePatient,
@@ -24,7 +23,9 @@ import {
   scripted,
   slotsOn,
   startDialog,
+  fakeCommit,
 } from './harness.js';
+import { bookingOf } from '../../bot/dialog-actors.js';
 
 const NO_RESTRICTIONS: BookingRestrictions = { openCase: null, upcoming: null };
 
@@ -52,16 +53,13 @@ async function startBooking(scenario: BookingScenario = {}) {
   const days = scripted<AvailableDay[], AvailableDaysInput>(...(scenario.days ?? [[]]));
   const createCase = scripted<RissCase, CreateCaseInput>(scenario.filed ?? makeRissCase());
   const bookings = scenario.bookings ?? ['ok'];
-  const book = fakeActor<Appointment, BookInput>((input, call) => {
+  const book = fakeCommit(bookingOf, (input, call) => {
     const answer = bookings[Math.min(call, bookings.length) - 1];
     if (answer instanceof Error) throw answer;
     return makeAppointment({ id: `apt-${input.slotId}`, cups: input.cups, site: 'SUBA', doctor: { id: 'doc-suba-1', name: 'Dra. Marta Salazar' } });
   });
-  const move = fakeActor<Appointment, MoveInput>(() => {
-    throw new Error('booking never moves an appointment');
-  });
   const slotFinder = slotFinderMachine.provide({ actors: { searchSlots: search.logic, availableDays: days.logic, createCase: createCase.logic } });
-  const takeSlot = takeSlotMachine.provide({ actors: { book: book.logic, move: move.logic, slotFinder } });
+  const takeSlot = takeSlotMachine.provide({ actors: { commit: book.logic, slotFinder } });
   const machine = bookingMachine.provide({ actors: { checkRestrictions: restrictions.logic, takeSlot } });
   const chat = await startDialog(machine, {
     conversationId: 'conv-1',

@@ -43,14 +43,15 @@ function machineOn(agenda: FakeAgenda) {
   const slotFinder = slotFinderMachine.provide({
     actors: { searchSlots: actors.searchSlots.logic, availableDays: actors.availableDays.logic, createCase: actors.createCase.logic },
   });
-  const takeSlot = takeSlotMachine.provide({ actors: { book: actors.book.logic, move: actors.move.logic, slotFinder } });
+  const bookingSlot = takeSlotMachine.provide({ actors: { commit: actors.book.logic, slotFinder } });
+  const movingSlot = takeSlotMachine.provide({ actors: { commit: actors.move.logic, slotFinder } });
   return conversationMachine.provide({
     actors: {
       findMember: fromPromise<Member, FindMemberInput>(({ input }) => agenda.findMember(input)),
       listAppointments: actors.listAppointments.logic,
-      booking: bookingMachine.provide({ actors: { checkRestrictions: actors.checkRestrictions.logic, takeSlot } }),
+      booking: bookingMachine.provide({ actors: { checkRestrictions: actors.checkRestrictions.logic, takeSlot: bookingSlot } }),
       cancel: cancelMachine.provide({ actors: { listAppointments: actors.listAppointments.logic, cancel: actors.cancel.logic } }),
-      reschedule: rescheduleMachine.provide({ actors: { listAppointments: actors.listAppointments.logic, takeSlot } }),
+      reschedule: rescheduleMachine.provide({ actors: { listAppointments: actors.listAppointments.logic, takeSlot: movingSlot } }),
     },
   });
 }

@@ -44,7 +44,7 @@ import { AgendaError, type AgendaErrorCode } from '../../bot/agenda.errors.js';
 import { bogotaInstant } from '../../bot/calendar.js';
 import type { Appointment, Cups, Patient, RissCase, SiteCode, Slot, Specialty } from '../../bot/domain.js';
 import { Renderer } from '../../bot/rendering/renderer.js';
-import { availableDaysIn, searchSlotsIn } from '../../bot/dialog-actors.js';
+import { availableDaysIn, bookingOf, moveOf, searchSlotsIn } from '../../bot/dialog-actors.js';
 import { loadUnderstanding } from '../../bot/understanding/load.js';
 import type { Expectation, Understanding } from '../../bot/understanding/types.js';
 import type { BookingRestrictions } from '../../dialogs/booking.machine.js';
@@ -55,7 +55,7 @@ import { reply, type Reply } from '../../dialogs/replies.js';
 import { describeState, isSettled } from '../../dialogs/settled.js';
 import type { AvailableDay, AvailableDaysInput, CreateCaseInput, SearchSlotsInput } from '../../dialogs/slot-finder.machine.js';
 import { CONVERSATION_SYSTEM_ID, type RepeatEvent, type SayEvent } from '../../dialogs/speech.js';
-import type { BookInput, MoveInput } from '../../dialogs/take-slot.machine.js';
+import type { CommitInput } from '../../dialogs/take-slot.machine.js';
 import { normalizeText } from '../../dialogs/text.js';
 import type { FakeAgenda } from '../fakes/agenda.fake.js';
 
@@ -363,6 +363,19 @@ export function fakeActor<TOutput, TInput>(answer: (input: TInput, call: number)
   return { logic, calls };
 }
 
+/**
+ * A fake of the `commit` a take-slot machine is given, recording what it asks the agenda: the
+ * booking (`bookingOf`) or the move (`moveOf`) the engine makes of the commit's input.
+ */
+export function fakeCommit<TAsked>(asked: (input: CommitInput) => TAsked, answer: (asked: TAsked, call: number) => Appointment | Promise<Appointment>) {
+  const calls: TAsked[] = [];
+  const logic = fromPromise<Appointment, CommitInput>(async ({ input }) => {
+    calls.push(asked(input));
+    return answer(asked(input), calls.length);
+  });
+  return { logic, calls };
+}
+
 /** Answers from a script, one entry per call; the last entry repeats. An `Error` entry rejects. */
 export function scripted<TOutput, TInput>(...answers: Array<TOutput | Error>) {
   return fakeActor<TOutput, TInput>((_, call) => {
@@ -389,8 +402,8 @@ export function agendaActors(agenda: FakeAgenda, now: Date = NOW) {
   const searchSlots = fakeActor<Slot[], SearchSlotsInput>((input) => searchSlotsIn(agenda, now, NO_LEAD_TIME, input));
   const availableDays = fakeActor<AvailableDay[], AvailableDaysInput>((input) => availableDaysIn(agenda, now, NO_LEAD_TIME, input));
   const createCase = fakeActor<RissCase, CreateCaseInput>((input) => agenda.createCase(input));
-  const book = fakeActor<Appointment, BookInput>((input) => agenda.book(input));
-  const move = fakeActor<Appointment, MoveInput>((input) => agenda.reschedule(input));
+  const book = fakeCommit(bookingOf, (asked) => agenda.book(asked));
+  const move = fakeCommit(moveOf, (asked) => agenda.reschedule(asked));
   const listAppointments = fakeActor<Appointment[], { patientId: string }>((input) => agenda.listAppointments(input));
   const cancel = fakeActor<Appointment, { appointmentId: string }>((input) => agenda.cancel(input));
   const checkRestrictions = fakeActor<BookingRestrictions, { patientId: string; specialty: Specialty }>(async (input) => {

@@ -10,12 +10,11 @@ import {
   type CreateCaseInput,
   type SearchSlotsInput,
 } from '../../dialogs/slot-finder.machine.js';
-import { takeSlotMachine, type BookInput, type MoveInput } from '../../dialogs/take-slot.machine.js';
+import { takeSlotMachine } from '../../dialogs/take-slot.machine.js';
 import {
   FRIDAY,
   THURSDAY,
   agendaError,
-  fakeActor,
   family,
   makeAppointment,
   makePatient,
@@ -23,7 +22,9 @@ import {
   makeSlots,
   scripted,
   startDialog,
+  fakeCommit,
 } from './harness.js';
+import { moveOf } from '../../bot/dialog-actors.js';
 
 /** A general-medicine control on Thursday at KENNEDY, where Laura's treating doctor works. */
 const control = makeAppointment({ id: 'apt-control', cups: '890301', site: 'KENNEDY' });
@@ -47,16 +48,13 @@ async function startReschedule(
   const days = scripted<AvailableDay[], AvailableDaysInput>(...(options.days ?? [[]]));
   const createCase = scripted<RissCase, CreateCaseInput>(options.filed ?? makeRissCase());
   const moves = options.moves ?? ['ok'];
-  const move = fakeActor<Appointment, MoveInput>((input, call) => {
+  const move = fakeCommit(moveOf, (input, call) => {
     const answer = moves[Math.min(call, moves.length) - 1];
     if (answer instanceof Error) throw answer;
     return makeAppointment({ id: input.appointmentId, cups: '890301', start: `moved-to-${input.slotId}` });
   });
-  const book = fakeActor<Appointment, BookInput>(() => {
-    throw new Error('rescheduling never books a new appointment');
-  });
   const slotFinder = slotFinderMachine.provide({ actors: { searchSlots: search.logic, availableDays: days.logic, createCase: createCase.logic } });
-  const takeSlot = takeSlotMachine.provide({ actors: { book: book.logic, move: move.logic, slotFinder } });
+  const takeSlot = takeSlotMachine.provide({ actors: { commit: move.logic, slotFinder } });
   const machine = rescheduleMachine.provide({ actors: { listAppointments: list.logic, takeSlot } });
   const chat = await startDialog(machine, {
     conversationId: 'conv-1',
@@ -65,7 +63,7 @@ async function startReschedule(
     memberEmail: 'laura.gomez@example.com',
     ...(options.request ? { request: options.request } : {}),
   });
-  return { chat, lists: list.calls, searches: search.calls, moves: move.calls, books: book.calls, cases: createCase.calls };
+  return { chat, lists: list.calls, searches: search.calls, moves: move.calls, cases: createCase.calls };
 }
 
 type Chat = Awaited<ReturnType<typeof startReschedule>>['chat'];
@@ -238,11 +236,10 @@ describe('reschedule: confirmation and the move', () => {
   });
 
   it('yes moves the appointment in one call, with its id, the slot and an idempotency key, then says it is done', async () => {
-    const { chat, moves, books } = await startReschedule();
+    const { chat, moves } = await startReschedule();
     const { slotId, chosenBy } = await answerUpToConfirmation(chat);
     await chat.say('sí');
     assert.deepEqual(moves, [{ appointmentId: 'apt-control', slotId, idempotencyKey: `conv-1:move:${chosenBy}` }]);
-    assert.equal(books.length, 0);
     assert.deepEqual(chat.keys(), ['reschedule.done']);
     assert.equal(chat.lastReplies()[0]?.params?.start, `moved-to-${slotId}`);
     assert.equal(chat.lastReplies()[0]?.params?.context, 'self');

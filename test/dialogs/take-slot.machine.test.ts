@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Appointment, RissCase, Slot } from '../../bot/domain.js';
+import type { RissCase, Slot } from '../../bot/domain.js';
 import {
   slotFinderMachine,
   type AvailableDay,
@@ -8,13 +8,12 @@ import {
   type CreateCaseInput,
   type SearchSlotsInput,
 } from '../../dialogs/slot-finder.machine.js';
-import { takeSlotMachine, type BookInput, type MoveInput, type TakeSlotInput } from '../../dialogs/take-slot.machine.js';
+import { takeSlotMachine, type TakeSlotInput } from '../../dialogs/take-slot.machine.js';
 import {
   THURSDAY,
   TUESDAY,
   WEDNESDAY,
   agendaError,
-  fakeActor,
   family,
   makeAppointment,
   makePatient,
@@ -24,7 +23,9 @@ import {
   scripted,
   slotsOn,
   startDialog,
+  fakeCommit,
 } from './harness.js';
+import { bookingOf, moveOf } from '../../bot/dialog-actors.js';
 
 const laura = makePatient();
 
@@ -48,16 +49,16 @@ async function startTakeSlot(scenario: TakeSlotScenario = {}) {
     const next = calls[Math.min(call, calls.length) - 1];
     if (next instanceof Error) throw next;
   };
-  const book = fakeActor<Appointment, BookInput>((input, call) => {
+  const book = fakeCommit(bookingOf, (input, call) => {
     answer(call);
     return makeAppointment({ id: `apt-${input.slotId}`, cups: input.cups, site: 'SUBA', doctor: { id: 'doc-suba-1', name: 'Dra. Marta Salazar' } });
   });
-  const move = fakeActor<Appointment, MoveInput>((input, call) => {
+  const move = fakeCommit(moveOf, (input, call) => {
     answer(call);
     return makeAppointment({ id: input.appointmentId, start: `moved-to-${input.slotId}` });
   });
   const slotFinder = slotFinderMachine.provide({ actors: { searchSlots: search.logic, availableDays: days.logic, createCase: createCase.logic } });
-  const machine = takeSlotMachine.provide({ actors: { book: book.logic, move: move.logic, slotFinder } });
+  const machine = takeSlotMachine.provide({ actors: { commit: scenario.input?.mode === 'move' ? move.logic : book.logic, slotFinder } });
   const chat = await startDialog(machine, {
     mode: 'book',
     conversationId: 'conv-1',
