@@ -1,9 +1,11 @@
 // @ts-check
 /**
  * `npm run architecture`: checks the layer rules of `scripts/dependency-rules.cjs` over the
- * source (bot/, dialogs/, adapters/, data/) and writes docs/architecture.md, the import graph
- * between the layers' folders with the number of imports on each arrow. `--check` writes
- * nothing and fails when a rule is broken or the committed graph is out of date.
+ * source (bot/, dialogs/, adapters/, data/) and writes the import graph between the layers'
+ * folders, with the number of imports on each arrow: docs/architecture.md (a Mermaid chart and
+ * the rules in words) and docs/architecture.svg (the same graph drawn by Graphviz, compiled to
+ * WebAssembly, so no system package is needed). `--check` writes nothing and fails when a rule
+ * is broken or a committed graph is out of date.
  *
  * JavaScript, not TypeScript: it runs before anything is compiled, like build.mjs.
  */
@@ -11,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Graphviz } from '@hpcc-js/wasm-graphviz';
 import { cruise } from 'dependency-cruiser';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -136,6 +139,35 @@ export function architectureDoc(/** @type {Map<string, number>} */ arrows) {
   return lines.join('\n');
 }
 
+/** docs/architecture.svg for these arrows: the graph in DOT, laid out and drawn by Graphviz. */
+export async function architectureSvg(/** @type {Map<string, number>} */ arrows) {
+  const layers = [...new Set([...arrows.keys()].flatMap((key) => key.split(' --> ')))].sort();
+  const quote = (/** @type {string} */ text) => JSON.stringify(text);
+  const dot = [
+    'digraph lina {',
+    '  rankdir=TB; nodesep=0.4; ranksep=0.6;',
+    '  node [shape=box, style="rounded,filled", fillcolor="#f5f5f5", fontname="Helvetica", fontsize=11];',
+    '  edge [fontname="Helvetica", fontsize=10, color="#555555"];',
+    ...layers.map((layer) => `  ${quote(layer)} [label=${quote(LABELS[/** @type {keyof typeof LABELS} */ (layer)] ?? layer)}];`),
+    ...[...arrows.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => {
+      const [from = '', to = ''] = key.split(' --> ');
+      return `  ${quote(from)} -> ${quote(to)} [label=${quote(String(count))}];`;
+    }),
+    '}',
+  ].join('\n');
+  const graphviz = await Graphviz.load();
+  return graphviz.dot(dot);
+}
+
+/** Whether the committed file at `path` (under `root`) is `text`. */
+function isCommitted(/** @type {string} */ root, /** @type {string} */ path, /** @type {string} */ text) {
+  try {
+    return readFileSync(join(root, path), 'utf8') === text;
+  } catch {
+    return false;
+  }
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const check = process.argv.includes('--check');
   // `--root DIR` cruises another tree laid out like this one (the layer tests use it).
@@ -148,20 +180,17 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     violations.push({ rule: 'layers-form-no-circle', from: circle[0] ?? '', to: circle.at(-2) ?? '' });
     console.error(`layers-form-no-circle: ${circle.join(' → ')}`);
   }
-  const doc = architectureDoc(arrows);
+  const graphs = { 'docs/architecture.md': architectureDoc(arrows), 'docs/architecture.svg': await architectureSvg(arrows) };
   let stale = false;
-  if (check) {
-    let committed = '';
-    try {
-      committed = readFileSync(join(root, 'docs/architecture.md'), 'utf8');
-    } catch {
-      committed = '';
+  for (const [path, text] of Object.entries(graphs)) {
+    if (check) {
+      if (isCommitted(root, path, text)) continue;
+      stale = true;
+      console.error(`${path} is out of date: run npm run architecture`);
+    } else {
+      writeFileSync(join(root, path), text);
+      console.log(`wrote ${path} (${arrows.size} arrows)`);
     }
-    stale = committed !== doc;
-    if (stale) console.error('docs/architecture.md is out of date: run npm run architecture');
-  } else {
-    writeFileSync(join(root, 'docs/architecture.md'), doc);
-    console.log(`wrote docs/architecture.md (${arrows.size} arrows)`);
   }
   if (violations.length > 0) console.error(`${violations.length} forbidden import(s)`);
   else console.log('no forbidden import');
