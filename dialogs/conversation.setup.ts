@@ -10,6 +10,7 @@ import { bookingMachine } from './booking.machine.js';
 import { cancelMachine } from './cancel.machine.js';
 import { isOperation, type Operation } from './choices.js';
 import {
+  consultedBy,
   eligible,
   ineligibleReply,
   isSelfPatient,
@@ -196,6 +197,9 @@ export const conversationSetup = setup({
       enqueue.emit({ type: 'reply', reply: ineligibleReply(context.proposedPatient) });
       enqueue.assign({ proposedPatient: undefined });
     }),
+    /** A consultation asked mid-operation: whose appointments it lists, while the operation waits. */
+    noteConsulted: assign({ consulted: ({ context, event }) => consultedBy(context, event) }),
+    forgetConsulted: assign({ consulted: undefined }),
     narrowPatients: assign(({ context, event }) => narrowedTo(patientResolution(context, event))),
     narrowToRequested: assign(({ context, event }) => narrowedTo(requestedPatient(context, event))),
     sayUnknownPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, patientResolution(context, event)) })),
