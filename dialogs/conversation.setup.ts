@@ -86,6 +86,11 @@ export const conversationSetup = setup({
     documentNumberOnly: ({ event }) => entitiesOf(event).documentNumber !== undefined,
     documentTypeGiven: ({ event }) => choiceOf(event) !== undefined || entitiesOf(event).documentType !== undefined,
     documentTypeKnown: ({ context }) => context.documentType !== undefined,
+    /** A document number other than the one being identified (a correction, at the date of birth). */
+    otherDocumentGiven: ({ context, event }) => {
+      const said = entitiesOf(event).documentNumber;
+      return said !== undefined && said !== context.documentNumber;
+    },
     memberNotFound: ({ event }) => 'error' in event && errorCode(event.error) === 'NOT_FOUND',
     phoneMatches: ({ context }) =>
       context.channel === 'whatsapp' && context.phone !== undefined && !!context.member?.phone && context.member.phone === context.phone,
@@ -154,6 +159,11 @@ export const conversationSetup = setup({
       });
       if (context.request?.operation) enqueue.emit({ type: 'reply', reply: reply('greeting.requestNoted', { context: context.request.operation }) });
       enqueue.assign({ previousExpired: false });
+    }),
+    /** Another document replaces the one given (its type too when said; a date of birth given with it is kept). */
+    replaceDocument: assign(({ context, event }) => {
+      const said = entitiesOf(event);
+      return { documentType: said.documentType ?? context.documentType, documentNumber: said.documentNumber, birthDateGiven: said.birthDate, member: undefined };
     }),
     forgetIdentity: assign({
       verified: false,
