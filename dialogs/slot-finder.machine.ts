@@ -4,7 +4,7 @@
  * it climbs when a search finds nothing, in slot-finder-ladder.states.ts.
  */
 import { and, assign, enqueueActions, not } from 'xstate';
-import { FAILED } from './operation.js';
+import { FAILED, SAY_ASK_THAT_TIME, refersToAnothersTime } from './operation.js';
 import { ask, option, reply } from './replies.js';
 import { ladderStates } from './slot-finder-ladder.states.js';
 import { SAY_DAY_OFF, describeSearch, searchParams, slotFinderSetup, slotsAtNamedTime, type SlotFinderOutput } from './slot-finder.setup.js';
@@ -188,6 +188,8 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             guard: 'asksEarlier',
             actions: [{ type: 'say', params: ({ context }) => reply('slots.noneEarlier', { ...describeSearch(context), context: context.search.band === 'tarde' ? 'tarde' : undefined }) }, 'repeatPrompt'],
           },
+          // "A la misma hora que la de Mateo": no more times, but what time that is.
+          { guard: refersToAnothersTime, actions: [SAY_ASK_THAT_TIME, 'repeatPrompt'] },
           { guard: 'wantsMoreTimes', target: 'searchingMore' },
           {
             guard: 'askedForBand',

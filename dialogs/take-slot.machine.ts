@@ -11,7 +11,7 @@ import { BANDS, oneOf } from './choices.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
-import { patientOf, relayTo } from './operation.js';
+import { SAY_ASK_THAT_TIME, patientOf, refersToAnothersTime, relayTo } from './operation.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.js';
 import { revisesSearch, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
@@ -175,6 +175,7 @@ export const takeSlotMachine = setup({
               };
             }),
           },
+          { guard: refersToAnothersTime, actions: [SAY_ASK_THAT_TIME, 'repeatPrompt'] },
           { actions: 'rejectAnswer' },
         ],
       },
