@@ -74,6 +74,8 @@ export interface ConversationContext extends ConversationInput {
   patientOptions?: string[];
   /** A patient named mid-flow, waiting for the member's yes. */
   proposedPatient?: Patient;
+  /** Whose appointments a question asked in the middle of an operation lists ("¿y yo tengo alguna cita?"). */
+  consulted?: Patient;
   lastPrompt?: Reply;
   invalidAnswers: number;
   helpOffered?: boolean;
@@ -122,6 +124,15 @@ export function patientResolution(context: ConversationContext, event: EventObje
     if (picked) return { kind: 'one', choice: picked };
   }
   return resolvePatient(mentions ?? entitiesOf(event).patients, choices);
+}
+
+/**
+ * Whose appointments a question asked in the middle of an operation is about: the one person it
+ * names ("¿y yo tengo alguna cita?" while booking for Mateo is the member), else the patient.
+ */
+export function consultedBy(context: ConversationContext, event: EventObject): Patient {
+  const resolution = patientResolution(context, event);
+  return resolution.kind === 'one' ? resolution.choice.patient : chosenPatient(context);
 }
 
 /** The request without the people it named, once they are settled. */

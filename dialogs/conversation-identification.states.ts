@@ -137,6 +137,8 @@ export const identificationStates = {
     entry: { type: 'prompt', params: ask('birthDate', 'identify.askBirthDate') },
     on: {
       USER_MESSAGE: [
+        // "Perdón, me equivoqué, mi cédula es 1010101010": another document instead of the date, looked up anew.
+        { guard: 'otherDocumentGiven', target: 'lookingUpMember', actions: ['replaceDocument', { type: 'say', params: reply('identify.otherDocument') }] },
         { guard: 'birthDateMatches', target: 'checkingEligibility' },
         { guard: 'birthDateReadable', target: 'identityFailed' },
         { actions: 'rejectAnswer' },

@@ -4,14 +4,14 @@
  * (greetings, thanks, help, another operation), and what an operation's ending leads to.
  */
 import { assign, type EventObject } from 'xstate';
-import type { SiteCode } from '../bot/domain.js';
+import type { Appointment, Patient, SiteCode } from '../bot/domain.js';
 import { appointmentParams, patientParams } from './appointments.js';
 import type { BookingOutput } from './booking.machine.js';
 import { MENU_OPERATIONS, isOperation, type Operation } from './choices.js';
-import { choicesOf, chosenPatient, isSelfPatient, type ConversationContext, type OperationOutput } from './conversation-context.js';
+import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, type ConversationContext, type OperationOutput } from './conversation-context.js';
 import { conversationSetup } from './conversation.setup.js';
-import { ask, option, reply } from './replies.js';
-import { isMessage } from './understood.js';
+import { ask, option, reply, type Reply } from './replies.js';
+import { choiceOf, isMessage } from './understood.js';
 
 /** The operation a message asks for in the middle of another: "no, más bien cancelarla" while rescheduling. */
 function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'reschedule'): Operation | undefined {
@@ -33,6 +33,21 @@ function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'r
   if (intent === current) return undefined;
   return intent === 'cancel' || intent === 'reschedule' || intent === 'consult' || (intent === 'book' && running !== 'booking') ? intent : undefined;
 }
+
+/** A patient's upcoming appointments, or that there are none; `self`: the patient is the member. */
+function appointmentsReply(patient: Patient | undefined, self: boolean, appointments: readonly Appointment[]): Reply {
+  const who = patient ? patientParams(patient, self) : {};
+  return appointments.length === 0
+    ? reply('appointments.none', who)
+    : reply('appointments.list', { ...who, count: appointments.length }, undefined, appointments.map((appointment) => ({ key: 'appointments.item', params: appointmentParams(appointment) })));
+}
+
+/**
+ * "¿Qué citas tengo?" in the middle of an operation: a question, not a change of mind. It is
+ * answered aside and the operation goes on with its pending question (a "no" said with it, at a
+ * confirmation, still leaves the operation for the consultation).
+ */
+const asksAside = (event: EventObject, running: 'booking' | 'cancel' | 'reschedule') => choiceOf(event) === undefined && otherOperationIn(event, running) === 'consult';
 
 /** In an operation's `onDone`: the operation ended because the member named someone else. */
 const revised = ({ event }: { event: { output: OperationOutput } }) => event.output.outcome === 'revise';
@@ -63,8 +78,20 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
         actions: [{ type: 'say', params: reply('common.switchOperation', { context: operation }) }, { type: 'record', params: { type: 'outcome', outcome: 'abandoned' } }, 'requestAnew'],
       }) as const,
   );
+  const aside = [
+    {
+      // A beneficiary Lina cannot serve: why, and the pending question again.
+      guard: ({ context, event }: { context: ConversationContext; event: EventObject }) => asksAside(event, id) && !eligible(consultedBy(context, event)),
+      actions: [{ type: 'say', params: ({ context, event }: { context: ConversationContext; event: EventObject }) => ineligibleReply(consultedBy(context, event)) }, repeat],
+    },
+    {
+      guard: ({ event }: { event: EventObject }) => asksAside(event, id),
+      target: '.consultingAside',
+      actions: 'noteConsulted',
+    },
+  ] as const;
   return {
-    USER_MESSAGE: [...switches, { actions: forward }],
+    USER_MESSAGE: [...aside, ...switches, { actions: forward }],
     BACK: { actions: forward },
     HELP: [
       // "¿Qué es no programada?": the operation's question explained, then asked again.
@@ -79,6 +106,43 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
     },
     // Thanks in the middle of an operation may mean the member thinks it is done: it is not, and Lina says so.
     THANKS: { actions: [{ type: 'say', params: reply('common.youAreWelcome', { context: id }) }, repeat] },
+  } as const;
+}
+
+/**
+ * The states inside an operation's state: the operation runs, and a consultation asked in the
+ * middle of it is answered aside (the operation's machine keeps its pending question, asked
+ * again once the appointments are listed).
+ */
+function answersAside(id: 'booking' | 'cancel' | 'reschedule') {
+  const resumed = [
+    { type: 'say', params: ({ context }: { context: ConversationContext }) => reply('common.resume', { patient: context.patient?.firstName, context: isSelfPatient(context) ? `${id}_self` : id }) },
+    { type: 'repeatIn', params: id },
+    'forgetConsulted',
+  ] as const;
+  return {
+    initial: 'running',
+    states: {
+      running: {},
+      consultingAside: {
+        invoke: {
+          src: 'listAppointments',
+          input: ({ context }: { context: ConversationContext }) => ({ patientId: context.consulted?.id ?? '' }),
+          onDone: {
+            target: 'running',
+            actions: [
+              {
+                type: 'say',
+                params: ({ context, event }: { context: ConversationContext; event: { output: Appointment[] } }) =>
+                  appointmentsReply(context.consulted, context.consulted?.id === context.member?.id, event.output),
+              },
+              ...resumed,
+            ],
+          },
+          onError: { target: 'running', actions: [{ type: 'say', params: reply('errors.agendaUnavailable') }, ...resumed] },
+        },
+      },
+    },
   } as const;
 }
 
@@ -165,6 +229,7 @@ export const operationStates = {
       ],
     },
     on: runsChild('booking'),
+    ...answersAside('booking'),
   }),
   consulting: conversationSetup.createStateConfig({
     entry: { type: 'startOperation', params: 'consult' },
@@ -176,12 +241,7 @@ export const operationStates = {
         actions: [
           {
             type: 'say',
-            params: ({ context, event }) => {
-              const who = context.patient ? patientParams(context.patient, isSelfPatient(context)) : {};
-              return event.output.length === 0
-                ? reply('appointments.none', who)
-                : reply('appointments.list', { ...who, count: event.output.length }, undefined, event.output.map((appointment) => ({ key: 'appointments.item', params: appointmentParams(appointment) })));
-            },
+            params: ({ context, event }) => appointmentsReply(context.patient, isSelfPatient(context), event.output),
           },
           { type: 'record', params: { type: 'outcome', outcome: 'consulted' } },
           assign({ request: undefined }),
@@ -202,6 +262,7 @@ export const operationStates = {
       onDone: ENDED,
     },
     on: runsChild('cancel'),
+    ...answersAside('cancel'),
   }),
   rescheduling: conversationSetup.createStateConfig({
     entry: { type: 'startOperation', params: 'reschedule' },
@@ -212,5 +273,6 @@ export const operationStates = {
       onDone: ENDED,
     },
     on: runsChild('reschedule'),
+    ...answersAside('reschedule'),
   }),
 };

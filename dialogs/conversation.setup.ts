@@ -10,6 +10,7 @@ import { bookingMachine } from './booking.machine.js';
 import { cancelMachine } from './cancel.machine.js';
 import { isOperation, type Operation } from './choices.js';
 import {
+  consultedBy,
   eligible,
   ineligibleReply,
   isSelfPatient,
@@ -85,6 +86,11 @@ export const conversationSetup = setup({
     documentNumberOnly: ({ event }) => entitiesOf(event).documentNumber !== undefined,
     documentTypeGiven: ({ event }) => choiceOf(event) !== undefined || entitiesOf(event).documentType !== undefined,
     documentTypeKnown: ({ context }) => context.documentType !== undefined,
+    /** A document number other than the one being identified (a correction, at the date of birth). */
+    otherDocumentGiven: ({ context, event }) => {
+      const said = entitiesOf(event).documentNumber;
+      return said !== undefined && said !== context.documentNumber;
+    },
     memberNotFound: ({ event }) => 'error' in event && errorCode(event.error) === 'NOT_FOUND',
     phoneMatches: ({ context }) =>
       context.channel === 'whatsapp' && context.phone !== undefined && !!context.member?.phone && context.member.phone === context.phone,
@@ -154,6 +160,11 @@ export const conversationSetup = setup({
       if (context.request?.operation) enqueue.emit({ type: 'reply', reply: reply('greeting.requestNoted', { context: context.request.operation }) });
       enqueue.assign({ previousExpired: false });
     }),
+    /** Another document replaces the one given (its type too when said; a date of birth given with it is kept). */
+    replaceDocument: assign(({ context, event }) => {
+      const said = entitiesOf(event);
+      return { documentType: said.documentType ?? context.documentType, documentNumber: said.documentNumber, birthDateGiven: said.birthDate, member: undefined };
+    }),
     forgetIdentity: assign({
       verified: false,
       documentType: undefined,
@@ -196,6 +207,9 @@ export const conversationSetup = setup({
       enqueue.emit({ type: 'reply', reply: ineligibleReply(context.proposedPatient) });
       enqueue.assign({ proposedPatient: undefined });
     }),
+    /** A consultation asked mid-operation: whose appointments it lists, while the operation waits. */
+    noteConsulted: assign({ consulted: ({ context, event }) => consultedBy(context, event) }),
+    forgetConsulted: assign({ consulted: undefined }),
     narrowPatients: assign(({ context, event }) => narrowedTo(patientResolution(context, event))),
     narrowToRequested: assign(({ context, event }) => narrowedTo(requestedPatient(context, event))),
     sayUnknownPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, patientResolution(context, event)) })),

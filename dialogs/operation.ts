@@ -9,8 +9,8 @@ import type { Appointment, Patient } from '../bot/domain.js';
 import type { Understanding } from '../bot/understanding/types.js';
 import { appointmentParams, patientParams, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
-import { namesAnotherPatient, type PatientChoice } from './patients.js';
-import type { ReplyParams } from './replies.js';
+import { namesAnotherPatient, resolvePatient, type PatientChoice } from './patients.js';
+import { reply, type ReplyParams } from './replies.js';
 import type { RepeatEvent } from './speech.js';
 import { entitiesOf, intentOf, isMessage } from './understood.js';
 
@@ -31,6 +31,23 @@ export const appointmentFor = (context: ForPatient, appointment: Appointment | u
   ...(appointment ? appointmentParams(appointment) : {}),
   ...patientOf(context),
 });
+
+/**
+ * Whose appointment's time the message refers to ("a la misma hora de Mateito"), as texts name
+ * them: a beneficiary's first name, the member's own (`self`), or someone unnamed.
+ */
+export function timeOfParams(context: ForPatient, event: EventObject): ReplyParams {
+  const mention = entitiesOf(event).timeOf;
+  const resolution = resolvePatient(mention ? [mention] : [], context.patients);
+  if (resolution.kind === 'one') return resolution.choice.self ? { context: 'self' } : { name: resolution.choice.patient.firstName };
+  return mention?.kind === 'name' ? { name: mention.written ?? mention.name } : { context: 'unnamed' };
+}
+
+/** Guard: "a la misma hora de Mateito", the time of someone else's appointment, which Lina does not look up but asks for. */
+export const refersToAnothersTime = ({ event }: { event: EventObject }): boolean => entitiesOf(event).timeOf !== undefined;
+
+/** What Lina says to a reference to someone else's appointment time: what time that is, plainly asked. */
+export const SAY_ASK_THAT_TIME = { type: 'say', params: ({ context, event }: { context: ForPatient; event: EventObject }) => reply('booking.timeOfOther', timeOfParams(context, event)) } as const;
 
 /** Guard: the message names someone other than the patient, or asks to change patient. */
 export const namesOtherPatient = ({ context, event }: { context: ForPatient; event: EventObject }): boolean =>

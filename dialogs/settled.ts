@@ -14,13 +14,24 @@ function isRunningMachine(child: unknown): child is AnyMachineSnapshot {
   return typeof child === 'object' && child !== null && 'hasTag' in child && typeof child.hasTag === 'function' && 'status' in child && child.status === 'active';
 }
 
+/** An agenda call of this machine still in flight: a child that is no machine and has not finished. */
+function callInFlight(snapshot: AnyMachineSnapshot): boolean {
+  const children: Record<string, AnyActorRef | undefined> = snapshot.children;
+  return Object.values(children).some((ref) => {
+    const child: unknown = ref?.getSnapshot();
+    return !isRunningMachine(child) && typeof child === 'object' && child !== null && 'status' in child && child.status === 'active';
+  });
+}
+
 /**
  * Settled: the conversation (or the operation it runs) waits for the member, or has ended.
- * Anything else means an agenda call is still in flight. The engine persists only then.
+ * Anything else means an agenda call is still in flight (a question asked aside while an
+ * operation waits on its own is one). The engine persists only then.
  */
 export function isSettled(snapshot: AnyMachineSnapshot): boolean {
   if (snapshot.status !== 'active') return true;
   if (snapshot.hasTag('awaitingInput')) return true;
+  if (callInFlight(snapshot)) return false;
   return runningMachineChildren(snapshot).some(isSettled);
 }
 

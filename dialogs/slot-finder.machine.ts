@@ -6,6 +6,7 @@
 import { and, assign, enqueueActions, not } from 'xstate';
 import type { RissCase } from '../bot/domain.js';
 import { endings, isDoneBy } from './endings.js';
+import { SAY_ASK_THAT_TIME, refersToAnothersTime } from './operation.js';
 import { ask, option, reply } from './replies.js';
 import { ladderStates } from './slot-finder-ladder.states.js';
 import { SAY_DAY_OFF, describeSearch, searchParams, slotFinderSetup, slotsAtNamedTime, type SlotFinderContext, type SlotFinderOutput } from './slot-finder.setup.js';
@@ -185,6 +186,8 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             guard: 'asksEarlier',
             actions: [{ type: 'say', params: ({ context }) => reply('slots.noneEarlier', { ...describeSearch(context), context: context.search.band === 'tarde' ? 'tarde' : undefined }) }, 'repeatPrompt'],
           },
+          // "A la misma hora que la de Mateo": no more times, but what time that is.
+          { guard: refersToAnothersTime, actions: [SAY_ASK_THAT_TIME, 'repeatPrompt'] },
           { guard: 'wantsMoreTimes', target: 'searchingMore' },
           {
             guard: 'askedForBand',

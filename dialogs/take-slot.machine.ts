@@ -12,7 +12,7 @@ import { endings, isDoneBy } from './endings.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
-import { patientOf, relayTo } from './operation.js';
+import { SAY_ASK_THAT_TIME, patientOf, refersToAnothersTime, relayTo } from './operation.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.js';
 import { revisesSearch, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
@@ -160,6 +160,7 @@ export const takeSlotMachine = setup({
               };
             }),
           },
+          { guard: refersToAnothersTime, actions: [SAY_ASK_THAT_TIME, 'repeatPrompt'] },
           { actions: 'rejectAnswer' },
         ],
       },

@@ -48,13 +48,26 @@ const CHILDREN_SERVICE: ReadonlySet<string> = new Set(['la', 'medico', 'medica',
 /** Words that take back what was just said: "mentiras", "perdón", "mejor dicho", "me equivoqué". */
 const TAKING_BACK: ReadonlySet<string> = new Set(['mentiras', 'mentira', 'perdon', 'corrijo', 'equivoque', 'dicho', 'mejor', 'espere', 'espera', 'esperate']);
 
-/** The patients a message names, each name as the member wrote it. */
-export function readPatientMentions(reading: Reading, message: Message, question: Question, options: readonly ShownOption[], people: readonly string[]): PatientMention[] {
+/**
+ * Words that lead up to a person whose appointment's time is meant, not a patient: "a la misma
+ * hora de Mateito", "al mismo horario que la cita de mi hijo".
+ */
+const SAME_TIME_AS = /\b(mism[oa]|igual) (hora|horario)( (de|que|q|como|a))+( (la|el|su|sus|cita|consulta|de|del|mi|mis))*$/;
+
+/** Who a message names: the patients, and the person whose appointment's time it asks for, if any. */
+export interface PeopleNamed {
+  patients: PatientMention[];
+  timeOf?: PatientMention;
+}
+
+/** The patients a message names, each name as the member wrote it, and whose appointment's time it refers to. */
+export function readPatientMentions(reading: Reading, message: Message, question: Question, options: readonly ShownOption[], people: readonly string[]): PeopleNamed {
   const { read, normalized, original, words } = message;
   const capitalised = new Set<string>();
   if (HAS_CAPITAL.test(read)) for (const match of read.matchAll(CAPITALISED)) capitalised.add(normalizeMessage(match[0]));
-  const patients = readPatients(reading, original, words, question, options, people, capitalised, () => clausesOf(normalized, original));
-  return patients.map((mention) => (mention.kind === 'name' ? withWrittenForm(mention, read) : mention));
+  const named = readPatients(reading, original, words, question, options, people, capitalised, () => clausesOf(normalized, original));
+  const written = (mention: PatientMention) => (mention.kind === 'name' ? withWrittenForm(mention, read) : mention);
+  return { patients: named.patients.map(written), ...(named.timeOf ? { timeOf: written(named.timeOf) } : {}) };
 }
 
 /**
@@ -72,13 +85,13 @@ function readPatients(
   people: readonly string[],
   capitalised: ReadonlySet<string>,
   clausesOfWords: () => readonly number[],
-): PatientMention[] {
+): PeopleNamed {
   const { lexicon, names, commonFirstName, mayBeName } = reading;
   // "Mándelo al de Sofi: sofi.gomez@gmail.com": at the e-mail question, a person says whose address it is.
-  if (question === 'email' && !/\bcita\b/.test(words.join(' '))) return [];
+  if (question === 'email' && !/\bcita\b/.test(words.join(' '))) return { patients: [] };
   let clauses: readonly number[] | undefined;
   /** `weak`: named only to say who the writer is ("soy la mamá de Sofía y Mateo"); it gives way to a patient named for the cita. */
-  const mentions: Array<{ mention: PatientMention; at: number; denied: boolean; weak?: boolean }> = [];
+  const mentions: Array<{ mention: PatientMention; at: number; denied: boolean; weak?: boolean; timeOf?: boolean }> = [];
   // The first of `people` is the member; common first names help before anyone is identified.
   const self = people[0];
   const known = [...people, ...(question === 'patient' ? namesInOptions(options) : [])];
@@ -106,7 +119,9 @@ function readPatients(
   const push = (mention: PatientMention, at: number, again = false, weak = false) => {
     const key = JSON.stringify(mention);
     if (!again && mentions.some((seen) => JSON.stringify(seen.mention) === key)) return;
-    mentions.push({ mention, at, denied: deniedAt(at), ...(weak ? { weak } : {}) });
+    // "A la misma hora de Mateito": his appointment's time, not him.
+    const timeOf = SAME_TIME_AS.test(words.slice(Math.max(0, at - 8), at).join(' '));
+    mentions.push({ mention, at, denied: deniedAt(at), ...(weak ? { weak } : {}), ...(timeOf ? { timeOf } : {}) });
   };
   /** A name as the member's people spell it, or as a common first name ("mateoo", "Sofiia"): a letter doubled for emphasis is no other person. */
   const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? commonFirstName(word) ?? [...lexicon.firstNames].find((name) => word.length >= 4 && name.startsWith(word) && name.length - word.length <= 2) ?? word;
@@ -283,7 +298,8 @@ function readPatients(
     const alone = question === 'patient' && original.length <= 2 && (capitalised.has(word) || commonFirstName(word) !== undefined || names.has(word));
     if (introduced || alone) push(personOf(word), index);
   }
-  let affirmed = mentions.filter((seen) => !seen.denied);
+  const timeOf = mentions.find((seen) => seen.timeOf && !seen.denied)?.mention;
+  let affirmed = mentions.filter((seen) => !seen.denied && !seen.timeOf);
   // The writer's children named to say who writes give way to the patient named for the cita; at the consent question nobody is one.
   const weakNames = affirmed.filter((seen) => seen.weak);
   const strong = affirmed.filter((seen) => !seen.weak);
@@ -314,7 +330,7 @@ function readPatients(
   if (self !== undefined && affirmed.some((seen) => seen.mention.kind === 'self')) {
     affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'name' && sameName(seen.mention.name, self)));
   }
-  return affirmed.sort((a, b) => a.at - b.at).map((seen) => seen.mention);
+  return { patients: affirmed.sort((a, b) => a.at - b.at).map((seen) => seen.mention), ...(timeOf ? { timeOf } : {}) };
 }
 
 /**

@@ -97,6 +97,8 @@ export interface Entities {
   dayOff?: 'holiday' | 'weekend';
   /** `HH:MM`, 24 hours. */
   time?: string;
+  /** The person whose appointment's time is asked for ("a la misma hora de Mateito"): no patient. */
+  timeOf?: PatientMention;
   /** Times earlier than the ones shown are asked for ("¿hay algo más temprano?"). */
   earlier?: true;
   /**

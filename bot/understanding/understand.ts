@@ -108,8 +108,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const yesNo = readYesNo(reading, words, question, visitTypes, normalized, courtesy);
     if (yesNo) entities.yesNo = yesNo;
 
-    const patients = readPatientMentions(reading, message, question, expectation.options, question === 'email' ? [] : people);
+    const { patients, timeOf } = readPatientMentions(reading, message, question, expectation.options, question === 'email' ? [] : people);
     if (patients.length > 0) entities.patients = patients;
+    if (timeOf) entities.timeOf = timeOf;
 
     const intentRead = readIntent(reading, words, question, yesNo, courtesy, ANSWERING_NO.test(normalized), original);
     let { intent } = intentRead;

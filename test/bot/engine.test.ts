@@ -477,7 +477,7 @@ describe('engine: what it stores', () => {
     await laura.toMenu(chat);
     await chat.say('agendar');
     assertSaid(chat, 'booking.askSpecialty');
-    assert.equal(store.transcript.at(-1)?.state, 'booking.form.awaitingSpecialty');
+    assert.equal(store.transcript.at(-1)?.state, 'booking.running.form.awaitingSpecialty');
   });
 
   it("saves the chosen patient without the member's beneficiaries, phone or e-mail, in every machine", async () => {

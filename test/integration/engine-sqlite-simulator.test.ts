@@ -249,7 +249,7 @@ describe('engine + SQLite file + agenda simulator', () => {
     assert.ok(outgoing.length >= incoming.length);
     assert.ok(outgoing.every((line) => typeof line.state === 'string' && line.state.length > 0), 'every out line has its state');
     assert.equal(outgoing[0]?.state, 'awaitingConsent');
-    assert.ok(outgoing.some((line) => line.state === 'booking.takingSlot.findingSlot.awaitingSlot'), 'steps inside an operation are named');
+    assert.ok(outgoing.some((line) => line.state === 'booking.running.takingSlot.findingSlot.awaitingSlot'), 'steps inside an operation are named');
     assert.equal(outgoing.at(-1)?.state, 'menu');
 
     const events = db.prepare('SELECT type, detail FROM conversation_events ORDER BY id').all();

@@ -157,6 +157,12 @@ describe('sentences members write around their answer', () => {
     assert.deepEqual(patients('la de mateo es 2 de julio de 2013, la mía no me la pidieron', 'birthDate'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
     assert.deepEqual(patients('es para mi, no para los niños', 'patient'), [{ kind: 'self' }]);
     assert.deepEqual(patients('y yo tengo alguna cita?', 'menu'), [{ kind: 'self' }]);
+    // Another person's appointment time is no patient: "a la misma hora de Mateito".
+    assert.equal(patients('a la misma hora de Mateito', 'band'), undefined);
+    assert.deepEqual(read('a la misma hora de Mateito', 'band').entities.timeOf, { kind: 'name', name: 'mateo' });
+    assert.equal(patients('a la misma hora que la de mateo', 'slot'), undefined);
+    assert.deepEqual(read('al mismo horario que la cita de mi hijo', 'band').entities.timeOf, { kind: 'relation', relation: 'son' });
+    assert.deepEqual(patients('para Mateo, a la misma hora', 'band'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
     assert.equal(patients('la que quede mas cerca de soacha, yo vivo en san mateo', 'site'), undefined);
     assert.equal(patients('en la tarde, porque en la mañana los niños están en el colegio y yo los llevo', 'band'), undefined);
     assert.ok(!patients('es cédula, 1010101010, la mía, la de la mamá de los niños', 'document')?.some((mention) => mention.kind === 'relation'));
