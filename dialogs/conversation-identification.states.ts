@@ -5,10 +5,13 @@
  */
 import { and, assign, or } from 'xstate';
 import { DOCUMENT_TYPES } from '../bot/domain.js';
-import { asPatient, givenDocument, type FindMemberInput } from './conversation-context.js';
+import { givenDocument, type ConversationContext, type FindMemberInput } from './conversation-context.js';
 import { conversationSetup } from './conversation.setup.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { choiceOf, entitiesOf, intentOf } from './understood.js';
+
+/** Identified: welcomed by name, the document noted. */
+const WELCOME = [{ type: 'say', params: ({ context }: { context: ConversationContext }) => reply('identify.welcome', { name: context.member?.firstName }) }, 'noteDocument'] as const;
 
 export const identificationStates = {
   /** Nothing said yet: whatever the first message is, Lina introduces herself, keeping what it asks for. */
@@ -187,16 +190,16 @@ export const identificationStates = {
       {
         guard: 'hasBeneficiaries',
         target: 'choosingPatient',
-        actions: [{ type: 'say', params: ({ context }) => reply('identify.welcome', { name: context.member?.firstName }) }, assign({ verified: true }), 'noteDocument'],
+        actions: [...WELCOME, assign({ verified: true })],
       },
       {
+        // No beneficiaries, and the first message asked for someone else ("para mi hija"): said,
+        // and the menu instead of that request going on for the member.
+        guard: and(['requestNamesPatient', 'requestNamesUnknown']),
         target: 'afterPatient',
-        actions: [
-          { type: 'say', params: ({ context }) => reply('identify.welcome', { name: context.member?.firstName }) },
-          assign({ patient: ({ context }) => (context.member ? asPatient(context.member) : undefined), verified: true }),
-          'noteDocument',
-        ],
+        actions: [...WELCOME, 'takeMemberAsPatient', 'sayUnknownRequestedPatient', assign({ request: undefined })],
       },
+      { target: 'afterPatient', actions: [...WELCOME, 'takeMemberAsPatient'] },
     ],
   }),
   /**

@@ -3,7 +3,7 @@
  * (booking, consulting, cancelling, rescheduling), what the member may say while one runs
  * (greetings, thanks, help, another operation), and what an operation's ending leads to.
  */
-import { assign, type EventObject } from 'xstate';
+import { and, assign, type EventObject } from 'xstate';
 import type { Appointment, Patient, SiteCode } from '../bot/domain.js';
 import { appointmentParams, patientParams } from './appointments.js';
 import type { BookingOutput } from './booking.machine.js';
@@ -60,6 +60,8 @@ const KEEP_REVISION = { type: 'keepRevision', params: ({ event }: { event: { out
 const ENDED = [{ guard: revised, target: 'revising', actions: KEEP_REVISION }, { target: 'menu', actions: FINISH_OPERATION }] as const;
 
 /** The state that runs each operation. */
+/** Guard: "cambiar paciente". */
+const SAID_CHANGE_PATIENT = { type: 'saidIntent', params: 'change_patient' } as const;
 const SWITCH_TARGETS = { book: 'booking', cancel: 'cancelling', reschedule: 'rescheduling', consult: 'consulting' } as const;
 
 /**
@@ -189,11 +191,14 @@ export const operationStates = {
         },
         { guard: 'namesSeveralPatients', target: 'awaitingPatient', actions: ['rememberRequest', 'narrowPatients'] },
         { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
+        { guard: 'asksForPatientAlreadyChosen', target: 'afterPatient', actions: 'rememberRequest' },
         {
-          guard: { type: 'saidIntent', params: 'change_patient' },
+          guard: and([SAID_CHANGE_PATIENT, 'hasBeneficiaries']),
           target: 'awaitingPatient',
           actions: assign({ patientOptions: undefined }),
         },
+        // "Cambiar paciente" from a member without beneficiaries: nobody else to choose.
+        { guard: SAID_CHANGE_PATIENT, actions: [{ type: 'say', params: reply('patient.onlySelf') }, 'repeatPrompt'] },
         { guard: { type: 'picked', params: 'book' }, target: 'booking', actions: 'rememberRequest' },
         { guard: { type: 'picked', params: 'consult' }, target: 'consulting', actions: 'rememberRequest' },
         { guard: { type: 'picked', params: 'cancel' }, target: 'cancelling', actions: 'rememberRequest' },

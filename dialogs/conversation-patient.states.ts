@@ -3,10 +3,9 @@
  * their words or picked), a beneficiary Lina cannot serve, and another patient named in the
  * middle of an operation, confirmed before switching.
  */
-import { and, assign, emit } from 'xstate';
-import { answerIsYes, choicesOf, eligible, unknownPatientReply, withoutMentions } from './conversation-context.js';
+import { and, assign } from 'xstate';
+import { answerIsYes, choicesOf, eligible, withoutMentions } from './conversation-context.js';
 import { conversationSetup } from './conversation.setup.js';
-import { resolvePatient } from './patients.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 
 export const patientStates = {
@@ -15,6 +14,8 @@ export const patientStates = {
     always: [
       { guard: and(['requestNamesPatient', 'requestNamesOne']), target: 'checkingChosenPatient', actions: 'proposeRequestedPatient' },
       { guard: and(['requestNamesPatient', 'requestNamesSeveral']), target: 'awaitingPatient', actions: 'narrowToRequested' },
+      // "Para mi mamá", who is no beneficiary: said before asking for whom, never silently dropped.
+      { guard: and(['requestNamesPatient', 'requestNamesUnknown']), target: 'awaitingPatient', actions: 'sayUnknownRequestedPatient' },
       { target: 'awaitingPatient' },
     ],
   }),
@@ -79,10 +80,7 @@ export const patientStates = {
       {
         guard: 'requestNamesUnknown',
         target: 'awaitingPatient',
-        actions: [
-          emit(({ context }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, resolvePatient(context.request?.patients, choicesOf(context.member))) })),
-          assign({ patientOptions: undefined }),
-        ],
+        actions: ['sayUnknownRequestedPatient', assign({ patientOptions: undefined })],
       },
       { guard: 'requestNamesSeveral', target: 'awaitingPatient', actions: 'narrowToRequested' },
       // "Cambiar paciente" without a name, or the same patient named again: for whom, again.

@@ -10,6 +10,7 @@ import { bookingMachine } from './booking.machine.js';
 import { cancelMachine } from './cancel.machine.js';
 import { isOperation, type Operation } from './choices.js';
 import {
+  asPatient,
   consultedBy,
   eligible,
   ineligibleReply,
@@ -124,6 +125,11 @@ export const conversationSetup = setup({
       const resolution = patientResolution(context, event);
       return resolution.kind === 'one' && resolution.choice.patient.id !== context.patient?.id;
     },
+    /** "Una de medicina general para mí" at the menu: the patient already chosen, and something only an operation can mean. */
+    asksForPatientAlreadyChosen: ({ context, event }) => {
+      const resolution = patientResolution(context, event);
+      return resolution.kind === 'one' && resolution.choice.patient.id === context.patient?.id && isMessage(event) && requestIn(event.understood)?.operation !== undefined;
+    },
     asksForOperation: ({ event }) => {
       const intent = intentOf(event);
       return isOperation(intent);
@@ -213,6 +219,10 @@ export const conversationSetup = setup({
     narrowPatients: assign(({ context, event }) => narrowedTo(patientResolution(context, event))),
     narrowToRequested: assign(({ context, event }) => narrowedTo(requestedPatient(context, event))),
     sayUnknownPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, patientResolution(context, event)) })),
+    /** Without beneficiaries to choose from, the member is the patient. */
+    takeMemberAsPatient: assign({ patient: ({ context }) => (context.member ? asPatient(context.member) : undefined), verified: true }),
+    /** The request named someone who is not the member nor one of their beneficiaries ("para mi mamá"): said, with whom Lina can serve. */
+    sayUnknownRequestedPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, requestedPatient(context, event)) })),
     /** "Para la niña" going straight into an operation: who Lina understood, so the member can correct her. */
     sayWhoWhenImplicit: enqueueActions(({ context, enqueue }) => {
       if (context.request?.operation && context.patient && !isSelfPatient(context)) {
