@@ -76,6 +76,8 @@ export interface ConversationContext extends ConversationInput {
   proposedPatient?: Patient;
   /** Whose appointments a question asked in the middle of an operation lists ("¿y yo tengo alguna cita?"). */
   consulted?: Patient;
+  /** The menu follows a consultation: "¿y Mateo?" asks the same for Mateo. */
+  consultedLast?: boolean;
   lastPrompt?: Reply;
   invalidAnswers: number;
   helpOffered?: boolean;

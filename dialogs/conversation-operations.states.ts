@@ -59,9 +59,9 @@ const KEEP_REVISION = { type: 'keepRevision', params: ({ event }: { event: { out
 /** An operation's ending: back to the patient question when the member named someone else, else the menu. */
 const ENDED = [{ guard: revised, target: 'revising', actions: KEEP_REVISION }, { target: 'menu', actions: FINISH_OPERATION }] as const;
 
-/** The state that runs each operation. */
 /** Guard: "cambiar paciente". */
 const SAID_CHANGE_PATIENT = { type: 'saidIntent', params: 'change_patient' } as const;
+/** The state that runs each operation. */
 const SWITCH_TARGETS = { book: 'booking', cancel: 'cancelling', reschedule: 'rescheduling', consult: 'consulting' } as const;
 
 /**
@@ -92,8 +92,13 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
       actions: 'noteConsulted',
     },
   ] as const;
+  // "Es para Mateo" when it already is: said so, and the pending question again (never "¿para quién?").
+  const restated = {
+    guard: 'restatesPatient',
+    actions: [{ type: 'say', params: ({ context }: { context: ConversationContext }) => reply('patient.same', { name: context.patient?.firstName, context: isSelfPatient(context) ? 'self' : undefined }) }, repeat],
+  } as const;
   return {
-    USER_MESSAGE: [...aside, ...switches, { actions: forward }],
+    USER_MESSAGE: [...aside, restated, ...switches, { actions: forward }],
     BACK: { actions: forward },
     HELP: [
       // "¿Qué es no programada?": the operation's question explained, then asked again.
@@ -180,13 +185,19 @@ export const operationStates = {
       USER_MESSAGE: [
         { guard: 'namesIneligiblePatient', actions: ['sayIneligible', 'repeatPrompt'] },
         {
+          // "¿Y Mateo tiene alguna?" right after a consultation: Mateo's appointments.
+          guard: and(['namesOtherPatient', 'followsUpConsultation']),
+          target: 'afterPatient',
+          actions: ['choosePatient', assign({ request: { operation: 'consult', fields: {} } })],
+        },
+        {
           // "Ahora para Sofía": the menu is not mid-flow, so no question before switching.
           guard: 'namesOtherPatient',
           target: 'afterPatient',
           actions: [
             'choosePatient',
             'rememberRequest',
-            { type: 'say', params: ({ context }) => reply('patient.switched', { name: context.patient?.firstName }) },
+            { type: 'say', params: ({ context }) => reply('patient.switched', { name: context.patient?.firstName, context: isSelfPatient(context) ? 'self' : undefined }) },
           ],
         },
         { guard: 'namesSeveralPatients', target: 'awaitingPatient', actions: ['rememberRequest', 'narrowPatients'] },
@@ -249,7 +260,7 @@ export const operationStates = {
             params: ({ context, event }) => appointmentsReply(context.patient, isSelfPatient(context), event.output),
           },
           { type: 'record', params: { type: 'outcome', outcome: 'consulted' } },
-          assign({ request: undefined }),
+          assign({ request: undefined, consultedLast: true }),
         ],
       },
       onError: {

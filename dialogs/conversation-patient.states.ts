@@ -102,7 +102,7 @@ export const patientStates = {
         {
           guard: 'saidYes',
           target: 'afterPatient',
-          actions: [{ type: 'say', params: ({ context }) => reply('patient.switched', { name: context.proposedPatient?.firstName }) }, 'takeProposedPatient'],
+          actions: [{ type: 'say', params: ({ context }) => reply('patient.switched', { name: context.proposedPatient?.firstName, context: context.proposedPatient?.id === context.member?.id ? 'self' : undefined }) }, 'takeProposedPatient'],
         },
         // Not the other patient: the same operation goes on for the current one, with what it had.
         { guard: 'saidNo', target: 'afterPatient', actions: assign(({ context }) => ({ proposedPatient: undefined, request: withoutMentions(context.request) })) },

@@ -125,6 +125,16 @@ export const conversationSetup = setup({
       const resolution = patientResolution(context, event);
       return resolution.kind === 'one' && resolution.choice.patient.id !== context.patient?.id;
     },
+    /** The message only names the patient already chosen ("es para Mateo", "Mateo"): nothing for the question pending. */
+    restatesPatient: ({ context, event }) => {
+      const resolution = patientResolution(context, event);
+      if (resolution.kind !== 'one' || resolution.choice.patient.id !== context.patient?.id || choiceOf(event) !== undefined) return false;
+      const { patients, ...said } = entitiesOf(event);
+      const intent = intentOf(event);
+      return (intent === 'none' || intent === 'change_patient') && Object.keys(said).length === 0 && patients !== undefined;
+    },
+    /** Right after a consultation, "¿y Mateo?" names someone else and no operation: the same question for them. */
+    followsUpConsultation: ({ context, event }) => context.consultedLast === true && choiceOf(event) === undefined && !isOperation(intentOf(event)),
     /** "Una de medicina general para mí" at the menu: the patient already chosen, and something only an operation can mean. */
     asksForPatientAlreadyChosen: ({ context, event }) => {
       const resolution = patientResolution(context, event);
@@ -230,7 +240,7 @@ export const conversationSetup = setup({
       }
     }),
     /** The operation and what the member said, kept while it runs; restarted with it after a patient switch. */
-    startOperation: assign({ request: ({ context }, operation: Operation) => ({ operation, fields: context.request?.fields ?? {} }) }),
+    startOperation: assign({ request: ({ context }, operation: Operation) => ({ operation, fields: context.request?.fields ?? {} }), consultedLast: false }),
     /** An operation ended (`params`: its output): its outcome recorded, its request dropped. */
     finishOperation: enqueueActions(({ enqueue }, output: OperationOutput) => {
       const record = operationOutcome(output);
