@@ -7,11 +7,20 @@ import { and, assign, or } from 'xstate';
 import { DOCUMENT_TYPES } from '../bot/domain.js';
 import { givenDocument, type ConversationContext, type FindMemberInput } from './conversation-context.js';
 import { conversationSetup } from './conversation.setup.js';
+import type { ConversationRecord } from './records.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { choiceOf, entitiesOf, intentOf } from './understood.js';
 
 /** Identified: welcomed by name, the document noted. */
 const WELCOME = [{ type: 'say', params: ({ context }: { context: ConversationContext }) => reply('identify.welcome', { name: context.member?.firstName }) }, 'noteDocument'] as const;
+
+/** The authorisation given: recorded, thanked, and what the message asks for kept. */
+const CONSENT_GIVEN = [
+  { type: 'record', params: ({ context }: { context: ConversationContext }): ConversationRecord => ({ type: 'consent', accepted: true, policyVersion: context.policyVersion }) },
+  'acceptConsent',
+  { type: 'say', params: reply('consent.thanks') },
+  'rememberRequest',
+] as const;
 
 export const identificationStates = {
   /** Nothing said yet: whatever the first message is, Lina introduces herself, keeping what it asks for. */
@@ -36,19 +45,10 @@ export const identificationStates = {
       // "¿Y eso para qué es?": why the authorisation is asked (and the line, for whoever prefers a person).
       HELP: { actions: [{ type: 'say', params: reply('consent.why') }, 'repeatPrompt'] },
       USER_MESSAGE: [
-        {
-          guard: 'saidYes',
-          target: 'afterConsent',
-          actions: [
-            { type: 'record', params: ({ context }) => ({ type: 'consent', accepted: true, policyVersion: context.policyVersion }) },
-            assign({ consentCurrent: true }),
-            { type: 'say', params: reply('consent.thanks') },
-            'rememberRequest',
-          ],
-        },
+        { guard: 'saidYes', target: 'afterConsent', actions: CONSENT_GIVEN },
         {
           guard: 'saidNo',
-          target: 'ended',
+          target: 'consentDeclined',
           actions: [
             { type: 'record', params: ({ context }) => ({ type: 'consent', accepted: false, policyVersion: context.policyVersion }) },
             { type: 'say', params: reply('consent.declined') },
@@ -63,6 +63,21 @@ export const identificationStates = {
         { guard: or(['documentNumberOnly', 'documentTypeGiven']), actions: [{ type: 'say', params: reply('consent.documentFirst') }, 'repeatPrompt'] },
         { actions: 'rejectAnswer' },
       ],
+    },
+  }),
+  /**
+   * The member declined: nothing is asked. A yes right after ("ay no, perdón, sí acepto") is the
+   * authorisation; anything else starts over with the greeting, keeping what it asks for.
+   */
+  consentDeclined: conversationSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    on: {
+      USER_MESSAGE: [
+        { guard: 'saidYes', target: 'afterConsent', actions: CONSENT_GIVEN },
+        { target: 'greeting', actions: 'rememberRequest' },
+      ],
+      GREET: 'greeting',
+      THANKS: { target: 'ended', actions: { type: 'say', params: reply('common.goodbye') } },
     },
   }),
   /** "Sí, CC 1010101010": a document given with the authorisation is used at once. */
@@ -84,6 +99,11 @@ export const identificationStates = {
           actions: [assign({ documentType: ({ event }) => entitiesOf(event).documentType }), { type: 'say', params: reply('identify.askNumber') }],
         },
         { guard: 'asksForOperation', actions: ['rememberRequest', { type: 'say', params: reply('identify.requestNoted') }, 'repeatPrompt'] },
+        // "Es 15 de marzo del 94" after a failed check: the date is kept, and the document asked for again.
+        {
+          guard: 'birthDateReadable',
+          actions: [assign({ birthDateGiven: ({ event }) => entitiesOf(event).birthDate }), { type: 'say', params: reply('identify.dateBeforeDocument') }],
+        },
         { actions: 'rejectAnswer' },
       ],
     },

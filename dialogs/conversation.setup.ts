@@ -199,7 +199,7 @@ export const conversationSetup = setup({
       return {
         documentType: said.documentType ?? context.documentType,
         documentNumber: said.documentNumber ?? context.documentNumber,
-        birthDateGiven: said.birthDate,
+        birthDateGiven: said.birthDate ?? context.birthDateGiven,
       };
     }),
     /** The one person the message names becomes the patient. */
@@ -229,6 +229,7 @@ export const conversationSetup = setup({
     narrowPatients: assign(({ context, event }) => narrowedTo(patientResolution(context, event))),
     narrowToRequested: assign(({ context, event }) => narrowedTo(requestedPatient(context, event))),
     sayUnknownPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, patientResolution(context, event)) })),
+    acceptConsent: assign({ consentCurrent: true }),
     /** Without beneficiaries to choose from, the member is the patient. */
     takeMemberAsPatient: assign({ patient: ({ context }) => (context.member ? asPatient(context.member) : undefined), verified: true }),
     /** The request named someone who is not the member nor one of their beneficiaries ("para mi mamá"): said, with whom Lina can serve. */

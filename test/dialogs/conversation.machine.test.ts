@@ -149,8 +149,19 @@ describe('first contact (contract points 1 and 3)', () => {
     await chat.answer('hola');
     assert.deepEqual(await chat.answer('no autorizo'), ['consent.declined']);
     assert.deepEqual(chat.records, [{ type: 'consent', accepted: false, policyVersion: '2026-01' }]);
-    assert.equal(chat.status(), 'done');
     assert.ok(!chat.said.some((reply) => reply.key.startsWith('identify.')));
+  });
+
+  it('takes a yes right after a no ("ay no, perdón, sí acepto") as the authorisation; anything else starts over', async () => {
+    const chat = startConversation();
+    await chat.answer('hola');
+    await chat.answer('no');
+    assert.deepEqual(await chat.answer('ay no perdon si acepto, es que me equivoque'), ['consent.thanks', 'identify.askDocument']);
+    assert.deepEqual(chat.records.map((record) => record.type === 'consent' && record.accepted), [false, true]);
+    const other = startConversation();
+    await other.answer('hola');
+    await other.answer('no');
+    assert.deepEqual((await other.answer('quiero una cita')).at(-1), 'consent.ask');
   });
 
   it('does not ask again when the sender already accepted this policy version', async () => {
@@ -462,8 +473,9 @@ describe('global words (contract point 2)', () => {
     await chat.answer('CC 2020202020');
     assert.deepEqual(await chat.answer('menú'), ['greeting.welcome', 'identify.askDocument']);
     assert.equal(chat.state(), 'awaitingDocument');
-    // The date of birth alone no longer identifies anyone: a document is needed first.
-    assert.deepEqual(await chat.answer('02/11/1980'), ['common.notUnderstood', 'identify.askDocument']);
+    // The date of birth alone identifies nobody: it is kept, and a document is needed first.
+    assert.deepEqual(await chat.answer('02/11/1980'), ['identify.dateBeforeDocument']);
+    assert.equal(chat.state(), 'awaitingDocument');
   });
 
   it('"menú" after identification goes back to the main menu, leaving the operation', async () => {
