@@ -74,6 +74,8 @@ export interface ConversationContext extends ConversationInput {
   patientOptions?: string[];
   /** A patient named mid-flow, waiting for the member's yes. */
   proposedPatient?: Patient;
+  /** The site of what Lina just did (booked, moved, filed, listed at one site): "¿y eso dónde queda?" at the menu. */
+  siteSaid?: SiteCode;
   lastPrompt?: Reply;
   invalidAnswers: number;
   helpOffered?: boolean;

@@ -67,8 +67,8 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
     USER_MESSAGE: [...switches, { actions: forward }],
     BACK: { actions: forward },
     HELP: [
-      // "¿Qué es no programada?": the operation's question explained, then asked again.
-      { guard: ({ event }: { event: EventObject }) => 'about' in event && event.about === true, actions: { type: 'explainIn', params: id } },
+      // "¿Qué es no programada?", "¿y eso dónde queda?": the operation's question answers it, then is asked again.
+      { guard: ({ event }: { event: EventObject }) => 'asks' in event && event.asks !== undefined, actions: { type: 'answerIn', params: id } },
       { actions: [{ type: 'say', params: reply('help.support') }, repeat] },
     ],
     GREET: {
@@ -80,6 +80,12 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
     // Thanks in the middle of an operation may mean the member thinks it is done: it is not, and Lina says so.
     THANKS: { actions: [{ type: 'say', params: reply('common.youAreWelcome', { context: id }) }, repeat] },
   } as const;
+}
+
+/** The one site every appointment listed is at, if they share one. */
+function onlySiteOf(appointments: ReadonlyArray<{ site: SiteCode }>): SiteCode | undefined {
+  const sites = new Set(appointments.map((appointment) => appointment.site));
+  return sites.size === 1 ? appointments[0]?.site : undefined;
 }
 
 /** A booking ended because the patient already has an appointment of the specialty, to move or cancel instead. */
@@ -184,7 +190,8 @@ export const operationStates = {
             },
           },
           { type: 'record', params: { type: 'outcome', outcome: 'consulted' } },
-          assign({ request: undefined }),
+          // "¿Y eso dónde queda?" after the list: the site, when every appointment listed is at the same one.
+          assign({ request: undefined, siteSaid: ({ context, event }) => onlySiteOf(event.output) ?? context.siteSaid }),
         ],
       },
       onError: {

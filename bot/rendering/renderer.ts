@@ -5,7 +5,7 @@
 import i18next, { type i18n } from 'i18next';
 import { readFileSync } from 'node:fs';
 import type { Reply, ReplyParams } from '../../dialogs/replies.js';
-import { isCups, isSiteCode, siteName } from '../domain.js';
+import { isCups, isSiteCode, siteAddress, siteName } from '../domain.js';
 import type { OutboundMessage, ReplyOption } from '../messages.js';
 import type { Expectation, ShownOption } from '../understanding/types.js';
 import { BoundedCache, boundedMemo } from './bounded-cache.js';
@@ -124,6 +124,8 @@ export class Renderer {
     formatter.add('maskEmail', (value: unknown) => maskEmail(String(value)));
     formatter.add('franja', (value: unknown) => franjaOf(String(value)));
     formatter.add('site', (value: unknown) => siteOf(String(value)));
+    const addressOf = (value: string) => (isSiteCode(value) ? siteAddress(value) : value);
+    formatter.add('siteAddress', (value: unknown) => addressOf(String(value)));
     formatter.add('service', (value: unknown) => serviceOf(String(value)));
     // At the start of a line a service, a day or a band takes a capital letter; elsewhere not.
     formatter.add('serviceStart', (value: unknown) => capitalized(serviceOf(String(value))));

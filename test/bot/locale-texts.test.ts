@@ -118,6 +118,8 @@ describe('referrals name their line', () => {
     ['eligibility.beneficiaryInactive', { name: 'Mateo' }, [GLOBALS.supportPhone, GLOBALS.supportHours]],
     ['help.support', {}, [GLOBALS.supportPhone, GLOBALS.supportHours, GLOBALS.digitalSupportPhone, GLOBALS.digitalSupportHours]],
     ['contingency.agendaDown', {}, [GLOBALS.supportPhone, GLOBALS.supportHours]],
+    ['help.cost', {}, [GLOBALS.supportPhone, GLOBALS.supportHours]],
+    ['help.hours', {}, [GLOBALS.supportPhone, GLOBALS.supportHours]],
     ['riss.noEmailWayOut', {}, [GLOBALS.supportPhone, GLOBALS.supportHours]],
     ['errors.agendaUnavailable', {}, [GLOBALS.supportPhone, GLOBALS.supportHours]],
     ['consent.declined', {}, [GLOBALS.supportPhone, GLOBALS.supportHours]],

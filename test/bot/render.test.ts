@@ -66,6 +66,11 @@ describe('Renderer', () => {
     assert.ok(consent.includes('2026-01'), consent);
   });
 
+  it('tells a site\'s address from the catalog', () => {
+    assert.match(renderer.text('help.address', { site: 'KENNEDY' }, NOW), /^La USS Kennedy queda en .+, Bogotá\.$/);
+    assert.match(renderer.text('help.addressItem', { site: 'CHIA' }, NOW), /^USS Chía: .+, Chía, Cundinamarca$/);
+  });
+
   it('renders every message with its own options, labelled, in order', () => {
     const rendered = renderer.render([reply('consent.thanks'), reply('consent.ask', { version: '1' }, YES_NO), reply('identify.askDocument')], NOW);
     assert.deepEqual(Object.keys(rendered), ['messages'], 'options are no longer kept apart from the messages');
