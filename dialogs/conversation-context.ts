@@ -78,6 +78,8 @@ export interface ConversationContext extends ConversationInput {
   consulted?: Patient;
   /** The menu follows a consultation: "¿y Mateo?" asks the same for Mateo. */
   consultedLast?: boolean;
+  /** The site of what Lina just did (booked, moved, filed, listed at one site): "¿y eso dónde queda?" at the menu. */
+  siteSaid?: SiteCode;
   lastPrompt?: Reply;
   invalidAnswers: number;
   helpOffered?: boolean;

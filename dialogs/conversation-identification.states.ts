@@ -28,7 +28,7 @@ export const identificationStates = {
     tags: ['awaitingInput'],
     on: {
       USER_MESSAGE: { target: 'greeting', actions: 'rememberRequest' },
-      HELP: { target: 'greeting', actions: { type: 'say', params: reply('help.support') } },
+      HELP: { target: 'greeting', actions: 'answerHelp' },
       GREET: 'greeting',
       THANKS: 'greeting',
       BACK: 'greeting',
@@ -43,7 +43,11 @@ export const identificationStates = {
     entry: { type: 'prompt', params: ({ context }) => ask('consent', 'consent.ask', { version: context.policyVersion }, YES_NO) },
     on: {
       // "¿Y eso para qué es?": why the authorisation is asked (and the line, for whoever prefers a person).
-      HELP: { actions: [{ type: 'say', params: reply('consent.why') }, 'repeatPrompt'] },
+      HELP: [
+        // "¿Dónde queda la sede de Kennedy?" asks nothing about the authorisation: answered, then the authorisation again.
+        { guard: 'asksByTheWay', actions: ['answerHelp', 'repeatPrompt'] },
+        { actions: [{ type: 'say', params: reply('consent.why') }, 'repeatPrompt'] },
+      ],
       USER_MESSAGE: [
         { guard: 'saidYes', target: 'afterConsent', actions: CONSENT_GIVEN },
         {

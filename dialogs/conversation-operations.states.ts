@@ -101,8 +101,8 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
     USER_MESSAGE: [...aside, restated, ...switches, { actions: forward }],
     BACK: { actions: forward },
     HELP: [
-      // "¿Qué es no programada?": the operation's question explained, then asked again.
-      { guard: ({ event }: { event: EventObject }) => 'about' in event && event.about === true, actions: { type: 'explainIn', params: id } },
+      // "¿Qué es no programada?", "¿y eso dónde queda?": the operation's question answers it, then is asked again.
+      { guard: ({ event }: { event: EventObject }) => 'asks' in event && event.asks !== undefined, actions: { type: 'answerIn', params: id } },
       { actions: [{ type: 'say', params: reply('help.support') }, repeat] },
     ],
     GREET: {
@@ -151,6 +151,12 @@ function answersAside(id: 'booking' | 'cancel' | 'reschedule') {
       },
     },
   } as const;
+}
+
+/** The one site every appointment listed is at, if they share one. */
+function onlySiteOf(appointments: ReadonlyArray<{ site: SiteCode }>): SiteCode | undefined {
+  const sites = new Set(appointments.map((appointment) => appointment.site));
+  return sites.size === 1 ? appointments[0]?.site : undefined;
 }
 
 /** A booking ended because the patient already has an appointment of the specialty, to move or cancel instead. */
@@ -260,7 +266,8 @@ export const operationStates = {
             params: ({ context, event }) => appointmentsReply(context.patient, isSelfPatient(context), event.output),
           },
           { type: 'record', params: { type: 'outcome', outcome: 'consulted' } },
-          assign({ request: undefined, consultedLast: true }),
+          // "¿Y eso dónde queda?" after the list: the site, when every appointment listed is at the same one.
+          assign({ request: undefined, consultedLast: true, siteSaid: ({ context, event }) => onlySiteOf(event.output) ?? context.siteSaid }),
         ],
       },
       onError: {

@@ -10,7 +10,6 @@ import { operationStates } from './conversation-operations.states.js';
 import { patientStates } from './conversation-patient.states.js';
 import { conversationSetup } from './conversation.setup.js';
 import { reply } from './replies.js';
-import { explanationFor } from './speech.js';
 
 /**
  * Bumped whenever a change makes older saved snapshots unsafe to resume: the engine then
@@ -36,9 +35,7 @@ export const conversationMachine = conversationSetup.createMachine({
     // What any machine of the conversation says or records reaches the engine from here.
     SAY: { actions: emit(({ event }) => ({ type: 'reply' as const, reply: event.reply })) },
     RECORD: { actions: emit(({ event }) => ({ type: 'record' as const, record: event.record })) },
-    HELP: {
-      actions: [{ type: 'say', params: ({ context, event }) => ('about' in event && event.about === true ? explanationFor(context.lastPrompt) : reply('help.support')) }, 'repeatPrompt'],
-    },
+    HELP: { actions: ['answerHelp', 'repeatPrompt'] },
     GREET: { actions: [{ type: 'say', params: reply('common.greetAgain') }, 'repeatPrompt'] },
     THANKS: { actions: [{ type: 'say', params: reply('common.youAreWelcome') }, 'repeatPrompt'] },
     BACK: { actions: 'repeatPrompt' },

@@ -33,7 +33,7 @@ import { machineTypes } from './machine-types.js';
 import type { ConversationRecord, Outcome } from './records.js';
 import { reply, type Reply } from './replies.js';
 import { rescheduleMachine } from './reschedule.machine.js';
-import { missReplies, type RepeatEvent } from './speech.js';
+import { answerTo, missReplies, type RepeatEvent } from './speech.js';
 import { choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
 /** Failed second factors before the conversation ends with the support line. */
@@ -140,6 +140,8 @@ export const conversationSetup = setup({
       const resolution = patientResolution(context, event);
       return resolution.kind === 'one' && resolution.choice.patient.id === context.patient?.id && isMessage(event) && requestIn(event.understood)?.operation !== undefined;
     },
+    /** A question asked by the way that is not about the pending question: where a site is, what a cita costs, when sites open. */
+    asksByTheWay: ({ event }) => event.type === 'HELP' && event.asks !== undefined && event.asks !== 'meaning',
     asksForOperation: ({ event }) => {
       const intent = intentOf(event);
       return isOperation(intent);
@@ -149,7 +151,16 @@ export const conversationSetup = setup({
     say: emit((_, said: Reply) => ({ type: 'reply' as const, reply: said })),
     forwardTo: sendTo((_, id: string) => id, ({ event }) => event),
     repeatIn: sendTo((_, id: string) => id, { type: 'REPEAT' }),
-    explainIn: sendTo((_, id: string) => id, { type: 'REPEAT', explain: true } satisfies RepeatEvent),
+    /** "¿Qué es eso?", "¿y eso dónde queda?" while an operation runs: its pending question answers it, then is asked again. */
+    answerIn: sendTo(
+      (_, id: string) => id,
+      ({ event }): RepeatEvent => (event.type === 'HELP' && event.asks ? { type: 'REPEAT', asks: event.asks, ...(event.site ? { site: event.site } : {}) } : { type: 'REPEAT' }),
+    ),
+    /** The answer to "ayuda" (the support lines) or to a question asked by the way, from the question pending here. */
+    answerHelp: emit(({ context, event }) => ({
+      type: 'reply' as const,
+      reply: event.type === 'HELP' ? answerTo(event.asks, context.lastPrompt, event.site, context.siteSaid) : reply('help.support'),
+    })),
     record: emit((_, record: ConversationRecord) => ({ type: 'record' as const, record })),
     noteDocument: emit(({ context }) => ({
       type: 'record' as const,
@@ -246,7 +257,7 @@ export const conversationSetup = setup({
     finishOperation: enqueueActions(({ enqueue }, output: OperationOutput) => {
       const record = operationOutcome(output);
       if (record) enqueue.emit({ type: 'record', record });
-      enqueue.assign({ request: undefined });
+      enqueue.assign({ request: undefined, ...(record && 'site' in record && record.site ? { siteSaid: record.site } : {}) });
     }),
     /** An operation ended because the member named someone else (`params`: its output): what it had is kept. */
     keepRevision: assign(({ context }, output: OperationOutput) => {

@@ -1,5 +1,6 @@
 /** The events a conversation receives from the engine, and how what was understood becomes one. */
-import type { Understanding } from '../bot/understanding/types.js';
+import type { SiteCode } from '../bot/domain.js';
+import type { Asked, Understanding } from '../bot/understanding/types.js';
 
 /** A member's message as machines receive it: what was understood, never the text itself. */
 export interface UserMessage {
@@ -23,9 +24,10 @@ export type DialogEvent =
   | { type: 'EXIT' }
   /**
    * "ayuda", "asesor", "quiero hablar con una persona": the support line, then the pending question.
-   * `about`: the member asked what the question or its options mean ("¿qué es no programada?").
+   * `asks`: a question Lina answers instead ("¿qué es no programada?", "¿dónde queda la sede de
+   * Kennedy?", "¿cuánto vale la cuota moderadora?"); `site`: the site it names.
    */
-  | { type: 'HELP'; about?: true }
+  | { type: 'HELP'; asks?: Asked; site?: SiteCode }
   /** "hola" in the middle of a conversation: where we are, and the pending question. */
   | { type: 'GREET' }
   /** "gracias" with nothing else: a kind answer, and the pending question if there is one. */
@@ -43,7 +45,11 @@ export function toDialogEvent(understood: Understanding, messageId: string): Dia
   const saysMore = choice !== undefined || Object.keys(entities).some((key) => key !== 'yesNo');
   if (intent === 'goodbye') return { type: 'EXIT' };
   if (intent === 'menu' && choice === undefined) return { type: 'MENU' };
-  if (intent === 'help' && choice === undefined) return entities.asksWhatItIs ? { type: 'HELP', about: true } : { type: 'HELP' };
+  // A question asked by the way ("¿y eso dónde queda?", "gracias, ¿cuánto vale?") is answered, whatever else the message says.
+  if (entities.asks && choice === undefined && (intent === 'help' || intent === 'none' || intent === 'greet' || intent === 'thanks')) {
+    return { type: 'HELP', asks: entities.asks, ...(entities.site ? { site: entities.site } : {}) };
+  }
+  if (intent === 'help' && choice === undefined) return { type: 'HELP' };
   if (intent === 'back' && !saysMore) return { type: 'BACK' };
   if (intent === 'greet' && !saysMore) return { type: 'GREET' };
   if (intent === 'thanks' && !saysMore) return { type: 'THANKS' };

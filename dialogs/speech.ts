@@ -1,5 +1,7 @@
 /** How machines speak: the pending question, repeats, misses and help, sent to the conversation's root actor. */
 import { enqueueActions, type ActorSystem, type AnyActorRef, type EventObject } from 'xstate';
+import { SITE_CODES, isSiteCode, type SiteCode } from '../bot/domain.js';
+import { ASKED as ASKED_KINDS, type Asked } from '../bot/understanding/types.js';
 import type { ConversationRecord, RecordEvent } from './records.js';
 import { reply, type Reply } from './replies.js';
 
@@ -20,20 +22,16 @@ export type SayEvent = { type: 'SAY'; reply: Reply };
 /**
  * Sent by a parent to the operation it runs: say the pending question again (after a greeting,
  * thanks or the help text the parent said). Each machine repeats its own question or passes
- * the event to the child that holds it.
+ * the event to the child that holds it. `asks`: the member asked something first ("¿qué es
+ * eso?", "¿y eso dónde queda?"), answered from the pending question before it is asked again.
  */
-export type RepeatEvent = { type: 'REPEAT'; explain?: true };
-
-/** A REPEAT sent after "¿qué es eso?": explain the question before asking it again. */
-export function asksToExplain(event: EventObject): boolean {
-  return event.type === 'REPEAT' && 'explain' in event && event.explain === true;
-}
+export type RepeatEvent = { type: 'REPEAT'; asks?: Asked; site?: SiteCode };
 
 /**
  * What a question or its options mean, for a member who asks ("¿qué es no programada?",
  * "¿cuál es la diferencia?"); the support line where there is nothing to explain.
  */
-export function explanationFor(prompt: Reply | undefined): Reply {
+function explanationFor(prompt: Reply | undefined): Reply {
   switch (prompt?.expects) {
     case 'specialty':
     case 'visitType':
@@ -45,6 +43,53 @@ export function explanationFor(prompt: Reply | undefined): Reply {
     default:
       return reply('help.support');
   }
+}
+
+/** The sites a question speaks of: its own (a slot list, a confirmation) or its options' (the appointments listed). */
+function sitesIn(prompt: Reply | undefined): SiteCode[] {
+  const named = [prompt?.params?.site, ...(prompt?.options ?? []).map((shown) => shown.params?.site)];
+  return [...new Set(named.filter((site): site is SiteCode => typeof site === 'string' && isSiteCode(site)))];
+}
+
+/** The address of one site, or of several (every site, when the question names none). */
+function addressesOf(sites: readonly SiteCode[]): Reply {
+  const [only] = sites;
+  if (only && sites.length === 1) return reply('help.address', { site: only });
+  const listed = sites.length > 0 ? sites : SITE_CODES;
+  return reply('help.addresses', undefined, undefined, listed.map((site) => ({ key: 'help.addressItem', params: { site } })));
+}
+
+/**
+ * What Lina answers to a question asked by the way, before the pending question again: what
+ * that question means; where `site` is, or else the site the question speaks of (a slot list,
+ * a confirmation, the appointments listed), or `fallback` (the site of what was just done);
+ * that she cannot tell what a cita costs or when the sites open, and the line that can. Plain
+ * help ("ayuda", "asesor") gives the support lines.
+ */
+export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, site?: SiteCode, fallback?: SiteCode): Reply {
+  switch (asks) {
+    case 'meaning':
+      return explanationFor(prompt);
+    case 'address': {
+      const sites = site ? [site] : sitesIn(prompt);
+      return addressesOf(sites.length === 0 && fallback ? [fallback] : sites);
+    }
+    case 'cost':
+      return reply('help.cost');
+    case 'hours':
+      return reply('help.hours');
+    default:
+      return reply('help.support');
+  }
+}
+
+/** What a REPEAT asks to answer first, if anything. */
+function askedIn(event: EventObject): { asks: Asked; site?: SiteCode } | undefined {
+  if (event.type !== 'REPEAT' || !('asks' in event) || typeof event.asks !== 'string') return undefined;
+  const asks = ASKED_KINDS.find((kind) => kind === event.asks);
+  if (!asks) return undefined;
+  const site = 'site' in event && typeof event.site === 'string' && isSiteCode(event.site) ? event.site : undefined;
+  return { asks, ...(site ? { site } : {}) };
 }
 
 /** Invalid answers in a row after which Lina offers help, once per question. */
@@ -107,9 +152,10 @@ export function childSpeech<TContext extends SpeakingContext, TEvent extends Eve
       enqueue.assign(({ context }) => ({ ...context, lastPrompt: prompt, invalidAnswers: 0, helpOffered: false }));
       sayTo(system, prompt);
     }),
-    /** The pending question again; after "¿qué es eso?" (a REPEAT that asks to explain), what it means first. */
+    /** The pending question again; after "¿qué es eso?", "¿y eso dónde queda?" (a REPEAT that `asks`), the answer first. */
     repeatPrompt: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, event, system }) => {
-      if (asksToExplain(event)) sayTo(system, explanationFor(context.lastPrompt));
+      const asked = askedIn(event);
+      if (asked) sayTo(system, answerTo(asked.asks, context.lastPrompt, asked.site));
       if (context.lastPrompt) sayTo(system, context.lastPrompt);
     }),
     rejectAnswer: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, enqueue, system }) => {

@@ -5,7 +5,7 @@
 import i18next, { type i18n } from 'i18next';
 import { readFileSync } from 'node:fs';
 import type { Reply, ReplyParams } from '../../dialogs/replies.js';
-import { isCups, isSiteCode, siteName } from '../domain.js';
+import { isCups, isSiteCode, siteAddress, siteName } from '../domain.js';
 import type { OutboundMessage, ReplyOption } from '../messages.js';
 import type { Expectation, ShownOption } from '../understanding/types.js';
 import { BoundedCache, boundedMemo } from './bounded-cache.js';
@@ -84,6 +84,13 @@ function writeNothingForOptionalParts(_text: string, match: RegExpExecArray | st
   return OPTIONAL_PART.test(placeholder) ? '' : (match[0] ?? '');
 }
 
+/** How the digital channels' line relates to the Línea de citas: the same line, the same number with other hours, or another. */
+function sharedLine(globals: GlobalParams): 'sameLine' | 'sameNumber' | undefined {
+  const digits = (phone: string | undefined) => (phone ?? '').replace(/\D/g, '');
+  if (!digits(globals.supportPhone) || digits(globals.supportPhone) !== digits(globals.digitalSupportPhone)) return undefined;
+  return globals.supportHours?.trim() === globals.digitalSupportHours?.trim() ? 'sameLine' : 'sameNumber';
+}
+
 /**
  * Turns what machines say (keys and parameters) into Spanish text for the channels.
  * One renderer per process; `now` decides whether dates need their year.
@@ -124,6 +131,8 @@ export class Renderer {
     formatter.add('maskEmail', (value: unknown) => maskEmail(String(value)));
     formatter.add('franja', (value: unknown) => franjaOf(String(value)));
     formatter.add('site', (value: unknown) => siteOf(String(value)));
+    const addressOf = (value: string) => (isSiteCode(value) ? siteAddress(value) : value);
+    formatter.add('siteAddress', (value: unknown) => addressOf(String(value)));
     formatter.add('service', (value: unknown) => serviceOf(String(value)));
     // At the start of a line a service, a day or a band takes a capital letter; elsewhere not.
     formatter.add('serviceStart', (value: unknown) => capitalized(serviceOf(String(value))));
@@ -137,6 +146,12 @@ export class Renderer {
     formatter.add('ofBeneficiaries', (value: unknown) =>
       typeof value === 'string' && value ? this.i18n.t('patient.ofBeneficiaries', { names: value }) : this.i18n.t('patient.noBeneficiaries'),
     );
+    /**
+     * After the Línea de citas, the digital channels' line: its number and hours, or, when it is
+     * configured with the same number (and hours), that the same line helps with the chat too, so
+     * one number is never said twice in one message.
+     */
+    formatter.add('digitalLine', () => this.i18n.t('help.digitalLine', { ...this.globals, context: sharedLine(this.globals) }));
     /** What a search covered: the 14-day horizon, or today and the next working day. */
     formatter.add('searchWindow', (value: unknown) => this.i18n.t(value === 'todayAndNextWorkingDay' ? 'windows.todayAndNextWorkingDay' : 'windows.horizon'));
   }

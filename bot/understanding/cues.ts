@@ -161,3 +161,13 @@ export const PLACE_BEFORE_NAME: ReadonlySet<string> = new Set(['san', 'santa', '
 
 /** Asking what a question or its options mean: "¿qué es no programada?", "¿cuál es la diferencia?", "no entiendo nada". */
 export const ASKS_WHAT_IT_IS = /^(y |pero |oiga |disculpe |perdon |senorita )?(que|k) (es|son|significa|quiere decir) |^(y |pero )?(que|k) es\??$|\bcual es la diferencia\b|\b(que|k) diferencia (hay|tiene)\b|\bno entiendo (nada|las opciones|que es|que significa|la diferencia|cual)\b|\bcomo asi (que|k) (es|son)\b|\b(que|k) (es|son|significa)\s*\?|^(y )?(eso|lo) de\b.*\b(que|k) (es|son|significa)\b/;
+
+/** "¿Dónde queda la sede de Kennedy?", "¿cuál es la dirección?", "y eso dónde es?": where a site is (not "¿dónde es mi cita?"). */
+export const ASKS_WHERE =
+  /\b(donde|dnd|onde|en donde|por donde) (queda|quedan|es|esta|estan|se encuentra|se encuentran|se ubica|ubico|lo ubico|la ubico|es que queda)\b(?! (mi|mis|la|las|su|sus) citas?\b)|\bdireccion\b(?! (de |del )?(correo|electronica|email|e-mail|mail))|\bcomo (llego|llegar|se llega|hago para llegar)\b|\bubicacion\b/;
+/** "¿Cuánto vale la cuota moderadora?", "¿cuánto cuesta la cita?", "¿hay que pagar copago?": what a cita costs. */
+export const ASKS_COST =
+  /\b(cuanto|cnto|qto) (vale|valen|cuesta|cuestan|sale|salen|cobran|me cobran|hay que pagar|toca pagar|me toca pagar|debo pagar|tengo que pagar|pago|es (la cuota|el copago|el valor|la consulta|la cita))\b|\bcuota moderadora\b|\bcopago\b|\bprecio\b|\btarifa\b|\b(valor|costo) de (la|una) (cita|consulta)\b|\b(hay que|toca|tengo que|debo) pagar\b|\bes gratis la (cita|consulta)\b|\b(la|una) (cita|consulta) (es|sale) gratis\b/;
+/** "¿Qué horario tienen?", "¿a qué hora abren?", "¿atienden los sábados?": when the sites are open. */
+export const ASKS_OPENING_HOURS =
+  /\b(a|hasta|desde) (que|q) horas? (abren|cierran|atienden|abre|cierra|atiende)\b|\bhorarios? de atencion\b|\b(abren|atienden|abre|atiende)\b.*\b(sabados?|domingos?|festivos?)\b|\b(que|q|cual es el|cuales son los) horarios? (tienen|maneja|manejan|atienden|de la sede|tiene la sede)\b/;

@@ -6,7 +6,7 @@
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
-import { CHANGE_OF_MIND, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST } from './cues.js';
+import { ASKS_WHERE, CHANGE_OF_MIND, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import type { Found } from './lexicon.js';
@@ -49,8 +49,8 @@ export function readEntities(
   const visitType = lastValue(visitTypes);
   if (visitType) entities.visitType = visitType;
   const site = lastValue(sites);
-  // "Nació en el hospital de Kennedy": where someone was born is no site to book at.
-  if (site && !IDENTITY_QUESTIONS.has(question)) entities.site = site;
+  // "Nació en el hospital de Kennedy": where someone was born is no site to book at; "¿dónde queda la de Kennedy?" asks about one.
+  if (site && (!IDENTITY_QUESTIONS.has(question) || ASKS_WHERE.test(normalized))) entities.site = site;
 
   // Days and times are read without the words that name a site ("Primero de Mayo", "la 26").
   const whenText = sites.length > 0 ? uncovered(words, sites).join(' ') : read;

@@ -8,8 +8,11 @@ import {
   ANOTHER_REQUEST,
   ANYTHING_ELSE,
   ASKS_FOR_A_CITA,
+  ASKS_COST,
   ASKS_FOR_DAY,
+  ASKS_OPENING_HOURS,
   ASKS_WHAT_IT_IS,
+  ASKS_WHERE,
   BACK_CUE,
   CORRECTION,
   LATER,
@@ -22,7 +25,7 @@ import {
 import { operationCue, type IntentRead } from './intent.js';
 import { optionValue, turnedDown, type Picked } from './options.js';
 import { IDENTITY_QUESTIONS, OPERATIONS_IN_MENU, YES_NO_QUESTIONS, type Message } from './reading.js';
-import type { Entities, Expectation, Intent, Question, Understanding } from './types.js';
+import type { Asked, Entities, Expectation, Intent, Question, Understanding } from './types.js';
 
 /** Questions of the form whose options are all there is: "lo más pronto posible" answers them. */
 const FORM_CHOICES: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band']);
@@ -171,12 +174,34 @@ export function settleIntent(reads: Reads): Understanding {
     delete entities.visitType;
     delete entities.band;
     delete entities.yesNo;
-    entities.asksWhatItIs = true;
+    entities.asks = 'meaning';
+  }
+  // "¿Dónde queda la sede de Kennedy?", "¿cuánto vale la cuota moderadora?": a question Lina answers (or says she
+  // cannot) before asking the pending one again. Nothing is picked: "la de Kennedy, ¿dónde queda?" at the site question
+  // asks where it is, it does not choose it yet.
+  const answersIdentity = entities.documentNumber || entities.birthDate || entities.email;
+  const asked = entities.asks || answersIdentity || !ANSWERED_BY_THE_WAY.has(intent) ? undefined : outsideQuestion(normalized, question);
+  if (asked) {
+    choice = undefined;
+    entities.asks = asked;
   }
   if (intent !== intentRead.intent) score = 1;
   const result: Understanding = { intent, intentScore: score, entities };
   if (choice !== undefined) result.choice = choice;
   return result;
+}
+
+/** Intents a question asked by the way may come with: an operation, a yes or a no is acted on instead. */
+const ANSWERED_BY_THE_WAY: ReadonlySet<Intent> = new Set(['none', 'help', 'greet', 'thanks']);
+/** Questions where "¿qué horarios tienen?" asks for the times of the citas, not when the sites open. */
+const TIME_QUESTIONS: ReadonlySet<Question> = new Set(['band', 'slot', 'day']);
+
+/** Where a site is, what a cita costs or when the sites open, asked in the message. */
+function outsideQuestion(normalized: string, question: Question): Asked | undefined {
+  if (ASKS_COST.test(normalized)) return 'cost';
+  if (ASKS_OPENING_HOURS.test(normalized) && (!TIME_QUESTIONS.has(question) || /\b(abren|abre|cierran|cierra|atienden|atiende|atencion)\b/.test(normalized))) return 'hours';
+  if (ASKS_WHERE.test(normalized)) return 'address';
+  return undefined;
 }
 
 function hasBookingEntity(entities: Entities): boolean {

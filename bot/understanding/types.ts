@@ -66,6 +66,15 @@ export const QUESTIONS = [
 ] as const;
 export type Question = (typeof QUESTIONS)[number];
 
+/**
+ * A question the member asks that Lina answers (or says she cannot) before asking the pending
+ * question again: what the question or its options mean ("¿qué es no programada?"), where a
+ * site is ("¿dónde queda la sede de Kennedy?"), what a cita costs ("¿cuánto vale la cuota
+ * moderadora?"), when the sites open ("¿a qué hora abren?").
+ */
+export const ASKED = ['meaning', 'address', 'cost', 'hours'] as const;
+export type Asked = (typeof ASKED)[number];
+
 /** The time bands a member can ask for; `cualquiera` is any time. */
 export type Band = 'manana' | 'tarde' | 'cualquiera';
 
@@ -114,8 +123,8 @@ export interface Entities {
   email?: string;
   /** The member said they have no e-mail. */
   noEmail?: true;
-  /** The member asks what the question or its options mean ("¿qué es no programada?", "¿cuál es la diferencia?"). */
-  asksWhatItIs?: true;
+  /** A question Lina answers before the pending one (see `Asked`); `site` names the site asked about. */
+  asks?: Asked;
 }
 
 /** One option shown with the question, as the understanding step compares answers with it. */

@@ -103,10 +103,16 @@ describe('phone-sized messages', () => {
   it('keeps the legal content of the consent within 300 characters, plus the link to the full policy', () => {
     const consent = renderer.text('consent.ask', { version: '2026-01' }, NOW);
     assert.ok(consent.includes(GLOBALS.policyUrl), consent);
-    const legal = consent.replace(GLOBALS.policyUrl, '').replace(/Política completa \(versión [^)]*\):\s*/, '').replace(/\n¿Autorizas[^]*$/, '');
+    const legal = consent.replace(GLOBALS.policyUrl, '').replace(/Política [^:]*:\s*/, '').replace(/\n¿Autorizas[^]*$/, '');
     assert.ok(legal.length <= 300, `${legal.length}: ${legal}`);
+    // What the authorisation must say (Ley 1581 de 2012, Decreto 1377 de 2013): the purpose, that the data is
+    // sensitive and authorising optional, the member's rights, and how to revoke it.
     assert.match(consent, /Ley 1581 de 2012/);
+    assert.match(consent, /solo para gestionar tus citas/);
+    assert.match(consent, /sensibles/);
     assert.match(consent, /No tienes la obligación de autorizar/);
+    assert.match(consent, /conocerlos, corregirlos o suprimirlos/);
+    assert.ok(consent.includes(`revocar la autorización en la Línea ${GLOBALS.supportPhone}`), consent);
   });
 });
 
@@ -118,6 +124,8 @@ describe('referrals name their line', () => {
     ['eligibility.beneficiaryInactive', { name: 'Mateo' }, [GLOBALS.supportPhone, GLOBALS.supportHours]],
     ['help.support', {}, [GLOBALS.supportPhone, GLOBALS.supportHours, GLOBALS.digitalSupportPhone, GLOBALS.digitalSupportHours]],
     ['contingency.agendaDown', {}, [GLOBALS.supportPhone, GLOBALS.supportHours]],
+    ['help.cost', {}, [GLOBALS.supportPhone, GLOBALS.supportHours]],
+    ['help.hours', {}, [GLOBALS.supportPhone, GLOBALS.supportHours]],
     ['riss.noEmailWayOut', {}, [GLOBALS.supportPhone, GLOBALS.supportHours]],
     ['errors.agendaUnavailable', {}, [GLOBALS.supportPhone, GLOBALS.supportHours]],
     ['consent.declined', {}, [GLOBALS.supportPhone, GLOBALS.supportHours]],

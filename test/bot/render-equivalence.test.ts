@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import i18next from 'i18next';
-import { isCups, isSiteCode, siteName } from '../../bot/domain.js';
+import { isCups, isSiteCode, siteAddress, siteName } from '../../bot/domain.js';
 import { maskEmail } from '../../bot/rendering/mask-email.js';
 import { Renderer } from '../../bot/rendering/renderer.js';
 import type { Reply, ReplyParams } from '../../dialogs/replies.js';
@@ -58,6 +58,12 @@ function referenceRenderer(globals: Record<string, string>) {
   formatter.add('maskEmail', (value: unknown) => maskEmail(String(value)));
   formatter.add('franja', (value: unknown) => instance.t(`franjas.${String(value)}`));
   formatter.add('site', (value: unknown) => (isSiteCode(String(value)) ? siteName(String(value) as never) : String(value)));
+  formatter.add('siteAddress', (value: unknown) => (isSiteCode(String(value)) ? siteAddress(String(value) as never) : String(value)));
+  // The digital line after the Línea de citas: one number is never said twice.
+  const digitsOf = (phone: string | undefined) => (phone ?? '').replace(/[^0-9]/g, '');
+  const samePhone = digitsOf(globals.supportPhone) !== '' && digitsOf(globals.supportPhone) === digitsOf(globals.digitalSupportPhone);
+  const lineContext = !samePhone ? undefined : (globals.supportHours ?? '').trim() === (globals.digitalSupportHours ?? '').trim() ? 'sameLine' : 'sameNumber';
+  formatter.add('digitalLine', () => instance.t('help.digitalLine', { ...globals, context: lineContext }));
   formatter.add('service', (value: unknown) => (isCups(String(value)) ? instance.t(`services.${String(value)}`) : String(value)));
   const capital = (text: string) => text.charAt(0).toLocaleUpperCase('es-CO') + text.slice(1);
   formatter.add('serviceStart', (value: unknown) => capital(isCups(String(value)) ? instance.t(`services.${String(value)}`) : String(value)));
@@ -117,6 +123,8 @@ const VALUES_BY_FORMAT: Record<string, unknown[]> = {
   inband: ['manana', 'tarde', 'cualquiera', 'noche', '', 0, true],
   searchwindow: ['horizon', 'todayAndNextWorkingDay', 'otra', '', 0],
   maskemail: ['laura.gomez@example.com', 'a@b.co', 'sin-arroba', '@x.com', ''],
+  siteaddress: ['SUBA', 'CHIA', 'KENNEDY', 'Suba', 'NOWHERE', '', 7],
+  digitalline: ['601 4441234', '601 3330000', '', 0],
   '': ['Laura', 'Dra. Marta Salazar', '601 4441234', '', 0, 3, true, false, '$&', "$1 $' $`", '{{name}}', '{{-name}}', '$t(options.yes)', 'línea\nnueva', '😊 ñandú',
     // Values a memo could take for one another.
     '0', -0, '3', 'true', 'false', Number.NaN, 'NaN', Number.POSITIVE_INFINITY, 'u', 'z', 's1:x', '1:ns1:x'],
@@ -265,6 +273,9 @@ describe('Renderer, compared with i18next rendering each text', () => {
       { ...TEST_SUPPORT, extra: 'x' },
       { ...TEST_SUPPORT, count: '2' },
       { ...TEST_SUPPORT, digitalSupportPhone: '601 9990000', digitalSupportHours: 'siempre', pacPhone: '601 5550000', pacHours: 'nunca', policyUrl: 'https://x.example/p?a=1&b=$1' },
+      // The digital line with the Línea de citas' number: the same line, or the same number at other hours.
+      { ...TEST_SUPPORT, digitalSupportPhone: TEST_SUPPORT.supportPhone, digitalSupportHours: TEST_SUPPORT.supportHours },
+      { ...TEST_SUPPORT, digitalSupportPhone: `(${TEST_SUPPORT.supportPhone})`, digitalSupportHours: 'siempre' },
     ];
     for (const globals of configurations) {
       const renderer = new Renderer(globals);

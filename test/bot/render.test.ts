@@ -66,6 +66,23 @@ describe('Renderer', () => {
     assert.ok(consent.includes('2026-01'), consent);
   });
 
+  it('says a number the support line and the digital line share once', () => {
+    const shared = new Renderer({ ...TEST_SUPPORT, digitalSupportPhone: TEST_SUPPORT.supportPhone, digitalSupportHours: TEST_SUPPORT.supportHours });
+    const help = shared.text('help.support', {}, NOW);
+    assert.equal(help.split(TEST_SUPPORT.supportPhone).length, 2, help);
+    assert.equal(help.split(TEST_SUPPORT.supportHours).length, 2, help);
+    assert.match(help, /problemas con este chat/);
+    const otherHours = new Renderer({ ...TEST_SUPPORT, digitalSupportPhone: TEST_SUPPORT.supportPhone, digitalSupportHours: 'todos los días' });
+    const sameNumber = otherHours.text('help.support', {}, NOW);
+    assert.equal(sameNumber.split(TEST_SUPPORT.supportPhone).length, 2, sameNumber);
+    assert.ok(sameNumber.includes('todos los días'), sameNumber);
+  });
+
+  it('tells a site\'s address from the catalog', () => {
+    assert.match(renderer.text('help.address', { site: 'KENNEDY' }, NOW), /^La USS Kennedy queda en .+, Bogotá\.$/);
+    assert.match(renderer.text('help.addressItem', { site: 'CHIA' }, NOW), /^USS Chía: .+, Chía, Cundinamarca$/);
+  });
+
   it('renders every message with its own options, labelled, in order', () => {
     const rendered = renderer.render([reply('consent.thanks'), reply('consent.ask', { version: '1' }, YES_NO), reply('identify.askDocument')], NOW);
     assert.deepEqual(Object.keys(rendered), ['messages'], 'options are no longer kept apart from the messages');

@@ -511,6 +511,41 @@ describe('global words (contract point 2)', () => {
     assert.deepEqual(await chat.answer('ayuda'), ['help.support', 'booking.askSpecialty']);
   });
 
+  it('answers where a site is, what a cita costs and when sites open, then repeats the pending question', async () => {
+    const chat = startConversation({ input: { phone: '+573009999999' } });
+    await chat.consent();
+    await chat.answer('CC 2020202020');
+    assert.deepEqual(await chat.answer('donde queda la sede de kennedy?'), ['help.address', 'identify.askBirthDate']);
+    assert.deepEqual(chat.lastSaid('help.address')?.params, { site: 'KENNEDY' });
+    assert.deepEqual(await chat.answer('cuanto vale la cuota moderadora?'), ['help.cost', 'identify.askBirthDate']);
+    assert.deepEqual(await chat.answer('a que hora abren?'), ['help.hours', 'identify.askBirthDate']);
+    assert.deepEqual(await chat.answer('y eso donde queda?'), ['help.addresses', 'identify.askBirthDate'], 'no site spoken of yet: every site');
+    assert.equal(chat.state(), 'awaitingBirthDate');
+  });
+
+  it('answers "¿y eso dónde queda?" from the question an operation has pending, and after it from the site it ended at', async () => {
+    const chat = startConversation({ input: { phone: LAURA_PHONE, consentCurrent: true } });
+    await chat.answer('hola');
+    await chat.answer('CC 1010101010');
+    await chat.answer('para mí');
+    await chat.answer('cita de medicina general primera vez en Suba en la tarde');
+    assert.deepEqual(await chat.answer('y eso donde queda?'), ['help.address', 'slots.ask']);
+    assert.deepEqual(chat.lastSaid('help.address')?.params, { site: 'SUBA' });
+    assert.deepEqual(await chat.answer('cuanto cuesta la cita?'), ['help.cost', 'slots.ask']);
+    await chat.answer('la primera');
+    await chat.answer('sí');
+    assert.equal(chat.state(), 'menu');
+    assert.deepEqual(await chat.answer('y eso donde queda?'), ['help.address', 'menu.askSelf']);
+    assert.deepEqual(chat.lastSaid('help.address')?.params, { site: 'SUBA' });
+  });
+
+  it('answers a site asked about at the authorisation question, and asks for the authorisation again', async () => {
+    const chat = startConversation();
+    await chat.answer('hola');
+    assert.deepEqual(await chat.answer('donde queda la de chia?'), ['help.address', 'consent.ask']);
+    assert.deepEqual(await chat.answer('y eso para que es?'), ['consent.why', 'consent.ask']);
+  });
+
   it('"salir" ends politely and records it', async () => {
     const chat = startConversation();
     await chat.consent();

@@ -316,6 +316,28 @@ describe('meanings a typo or a word never flips', () => {
   });
 });
 
+describe('questions asked by the way', () => {
+  const cases: Case[] = [
+    ['donde queda la sede de kennedy?', 'menu', { asks: 'address', site: 'KENNEDY', choice: undefined }],
+    ['cual es la direccion de calle 42?', 'slot', { asks: 'address', site: 'CALLE42', choice: undefined }],
+    // Asking where a site is at the site question does not choose it.
+    ['la de suba, donde queda?', 'site', { asks: 'address', site: 'SUBA', choice: undefined }],
+    ['y eso donde queda?', 'confirm', { asks: 'address', choice: undefined, yesNo: undefined }],
+    ['dnd queda la de chia?', 'birthDate', { asks: 'address', site: 'CHIA' }],
+    ['cuanto vale la cuota moderadora?', 'band', { asks: 'cost', choice: undefined }],
+    ['cuanto cuesta la cita de pediatria?', 'specialty', { asks: 'cost', choice: undefined }],
+    ['que horario tienen?', 'menu', { asks: 'hours' }],
+    ['a que hora abren?', 'slot', { asks: 'hours', choice: undefined }],
+    // Not questions by the way: the member's own appointment, an e-mail address, the times of the citas, a yes.
+    ['donde es mi cita?', 'menu', { intent: 'consult', asks: undefined }],
+    ['mi direccion de correo es laura@example.com', 'email', { asks: undefined, email: 'laura@example.com' }],
+    ['que horario tienen?', 'slot', { asks: undefined }],
+    ['sí sí confirme, y me manda la dirección porfa que no sé llegar', 'confirm', { intent: 'affirm', choice: 'yes', asks: undefined }],
+    ['nació en el hospital de kennedy', 'birthDate', { site: undefined, asks: undefined }],
+  ];
+  itReads(cases);
+});
+
 describe('questions without options', () => {
   it('reads nothing as an option number where no options are shown', () => {
     assert.equal(read('2', 'birthDate').choice, undefined);
