@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { SITE_CODES, type SiteCode } from './domain.js';
 
 const optionalUrl = z
   .string()
@@ -100,6 +101,24 @@ const flag = z
  * Every setting Lina reads, grouped by what it configures. Defaults run the embedded setup
  * (SQLite file, embedded agenda simulator). Each variable is documented in `.env.example`.
  */
+/**
+ * `LINA_SITE_ADDRESSES`: a JSON object from site code to the address Lina tells a member who asks
+ * where a site is, e.g. {"KENNEDY":"Carrera 78K # 36-35 Sur, Bogotá"}. Sites left out are said
+ * to be asked at the Línea de citas.
+ */
+const siteAddresses = z
+  .string()
+  .transform((text, context) => {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return parsed;
+    } catch {
+      context.addIssue({ code: 'custom', message: 'must be a JSON object, e.g. {"KENNEDY":"Carrera 78K # 36-35 Sur, Bogotá"}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.partialRecord(z.enum(SITE_CODES), z.string().trim().min(5).max(200)));
+
 const EnvSchema = z.object({
   LINA_DATABASE_PATH: z.string().trim().min(1).default('var/lina.db'),
   LINA_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
@@ -118,6 +137,7 @@ const EnvSchema = z.object({
   LINA_PAC_PHONE: z.string().trim().min(3).max(40).default('601 4441234'),
   LINA_PAC_HOURS: z.string().trim().min(3).max(120).default('lunes a viernes, de 7:00 a. m. a 5:00 p. m.'),
   LINA_POLICY_URL: optionalUrl,
+  LINA_SITE_ADDRESSES: z.preprocess(blankAsUnset, siteAddresses.optional()),
   LINA_MIN_LEAD_MINUTES: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(24 * 60).default(60)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AGENDA_URL: optionalUrl,
@@ -175,6 +195,8 @@ export interface Config {
     /** Where members of the complementary plan (PAC) are sent, and its hours. */
     pacPhone: string;
     pacHours: string;
+    /** What Lina answers to "¿dónde queda la sede?": configured, else the seed world's with the embedded agenda. */
+    siteAddresses?: Partial<Record<SiteCode, string>>;
     /** The full data-processing policy the consent message links to. */
     policyUrl: string;
     /** A slot is offered only when it starts at least this many minutes from now. */
@@ -275,6 +297,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       digitalSupportHours: e.LINA_DIGITAL_SUPPORT_HOURS,
       pacPhone: e.LINA_PAC_PHONE,
       pacHours: e.LINA_PAC_HOURS,
+      ...(e.LINA_SITE_ADDRESSES ? { siteAddresses: e.LINA_SITE_ADDRESSES } : {}),
       policyUrl: (e.LINA_POLICY_URL ?? `${publicUrlOf(e)}/politica-de-datos`).replace(/\/+$/, ''),
       minLeadMinutes: e.LINA_MIN_LEAD_MINUTES,
       lockout: { maxFailures: e.LINA_LOCKOUT_FAILURES, windowMs: e.LINA_LOCKOUT_MINUTES * 60_000 },

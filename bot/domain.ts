@@ -39,33 +39,11 @@ const SITE_NAMES: Readonly<Record<SiteCode, string>> = {
   FACATATIVA: 'USS Facatativá',
 };
 
-/**
- * Each site's street address, as Lina tells a member who asks where it is ("¿dónde queda la
- * sede de Kennedy?"). These are the seed world's addresses (README, "Seed world"): a plan that
- * deploys Lina writes its sites' real ones here, and the compiler holds them to `SITE_CODES`.
- */
-const SITE_ADDRESSES: Readonly<Record<SiteCode, string>> = {
-  CALLE42: 'Calle 42 # 13-32, Teusaquillo, Bogotá',
-  AUTOSUR: 'Autopista Sur # 66-78, Bosa, Bogotá',
-  CALLE26: 'Avenida Calle 26 # 69-76, Fontibón, Bogotá',
-  KENNEDY: 'Carrera 78K # 36-35 Sur, Kennedy, Bogotá',
-  SUBA: 'Calle 145 # 91-19, Suba, Bogotá',
-  CHIA: 'Carrera 7 # 11-40, Chía, Cundinamarca',
-  PRIMEROMAYO: 'Avenida Primero de Mayo # 10-35 Sur, San Cristóbal, Bogotá',
-  FONTIBON: 'Carrera 100 # 17-45, Fontibón, Bogotá',
-  FACATATIVA: 'Calle 6 # 3-19, Facatativá, Cundinamarca',
-};
-
 /** The sites with their names, in the program's order. */
 export const SITES: ReadonlyArray<{ code: SiteCode; name: string }> = SITE_CODES.map((code) => ({ code, name: SITE_NAMES[code] }));
 
 export function siteName(code: SiteCode): string {
   return SITE_NAMES[code];
-}
-
-/** Where the site is: its street address, neighbourhood and city. */
-export function siteAddress(code: SiteCode): string {
-  return SITE_ADDRESSES[code];
 }
 
 export function isSiteCode(value: string): value is SiteCode {

@@ -14,6 +14,23 @@ import type {
   Specialty,
 } from '../../bot/domain.js';
 
+/**
+ * The seed world's site addresses, invented like its doctors and members: what Lina answers to
+ * "¿dónde queda la sede?" when she runs on the embedded agenda and `LINA_SITE_ADDRESSES` is not
+ * set. A deployment on a real agenda configures its sites' real addresses.
+ */
+export const SEED_SITE_ADDRESSES: Readonly<Record<SiteCode, string>> = {
+  CALLE42: 'Calle 42 # 13-32, Teusaquillo, Bogotá',
+  AUTOSUR: 'Autopista Sur # 66-78, Bosa, Bogotá',
+  CALLE26: 'Avenida Calle 26 # 69-76, Fontibón, Bogotá',
+  KENNEDY: 'Carrera 78K # 36-35 Sur, Kennedy, Bogotá',
+  SUBA: 'Calle 145 # 91-19, Suba, Bogotá',
+  CHIA: 'Carrera 7 # 11-40, Chía, Cundinamarca',
+  PRIMEROMAYO: 'Avenida Primero de Mayo # 10-35 Sur, San Cristóbal, Bogotá',
+  FONTIBON: 'Carrera 100 # 17-45, Fontibón, Bogotá',
+  FACATATIVA: 'Calle 6 # 3-19, Facatativá, Cundinamarca',
+};
+
 /** Which of a doctor's slots can ever be free: the seed world's named exceptions. */
 export type Availability = 'full' | 'afternoon_only' | 'none';
 

@@ -1,5 +1,6 @@
 import { createAgendaClient } from '../../adapters/agenda/agenda.client.js';
 import { createResilientAgenda, type CircuitState } from '../../adapters/agenda/resilient-agenda.js';
+import { SEED_SITE_ADDRESSES } from '../../adapters/agenda-simulator/seed-world.js';
 import { startAgendaSimulator, type AgendaSimulator } from '../../adapters/agenda-simulator/simulator.server.js';
 import { startBackgroundCheckpoints } from '../../data/checkpointer.js';
 import { openDatabase, type SqliteDatabase } from '../../data/database.js';
@@ -61,7 +62,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...config.agenda.resilience,
   });
   const agenda = resilient.agenda;
-  const renderer = new Renderer(rendererGlobals(config));
+  // Where the sites are: as configured, else the seed world's when the agenda is the embedded one.
+  const siteAddresses = config.conversation.siteAddresses ?? (simulator ? SEED_SITE_ADDRESSES : {});
+  const renderer = new Renderer(rendererGlobals(config), { siteAddresses });
   const failureNotices = options.failureNotices?.(db);
   const contingency: ContingencySwitch = {
     current(channel, now) {

@@ -5,7 +5,7 @@
 import i18next, { type i18n } from 'i18next';
 import { readFileSync } from 'node:fs';
 import type { Reply, ReplyParams } from '../../dialogs/replies.js';
-import { isCups, isSiteCode, siteAddress, siteName } from '../domain.js';
+import { isCups, isSiteCode, siteName, type SiteCode } from '../domain.js';
 import type { OutboundMessage, ReplyOption } from '../messages.js';
 import type { Expectation, ShownOption } from '../understanding/types.js';
 import { BoundedCache, boundedMemo } from './bounded-cache.js';
@@ -109,8 +109,12 @@ export class Renderer {
   /** Texts said with parameters, by key and parameters. */
   private readonly filledTexts = new BoundedCache<RenderedText>(4096);
 
-  constructor(globals: GlobalParams) {
+  /** The sites' addresses Lina knows (`LINA_SITE_ADDRESSES`, or the seed world's on the embedded agenda). */
+  private readonly siteAddresses: Partial<Record<SiteCode, string>>;
+
+  constructor(globals: GlobalParams, options: { siteAddresses?: Partial<Record<SiteCode, string>> } = {}) {
     this.globals = { ...globals };
+    this.siteAddresses = { ...options.siteAddresses };
     this.i18n = i18next.createInstance();
     void this.i18n.init({
       lng: LOCALE,
@@ -131,8 +135,7 @@ export class Renderer {
     formatter.add('maskEmail', (value: unknown) => maskEmail(String(value)));
     formatter.add('franja', (value: unknown) => franjaOf(String(value)));
     formatter.add('site', (value: unknown) => siteOf(String(value)));
-    const addressOf = (value: string) => (isSiteCode(value) ? siteAddress(value) : value);
-    formatter.add('siteAddress', (value: unknown) => addressOf(String(value)));
+    formatter.add('siteAddress', (value: unknown) => this.addressOf(String(value)) ?? String(value));
     formatter.add('service', (value: unknown) => serviceOf(String(value)));
     // At the start of a line a service, a day or a band takes a capital letter; elsewhere not.
     formatter.add('serviceStart', (value: unknown) => capitalized(serviceOf(String(value))));
@@ -178,7 +181,8 @@ export class Renderer {
 
   render(replies: Reply[], now: Date): RenderedReplies {
     const messages: OutboundMessage[] = [];
-    for (const said of replies) {
+    for (const reply of replies) {
+      const said = this.withKnownAddresses(reply);
       let lines = '';
       if (said.items) for (const item of said.items) lines += `\n• ${this.text(item.key, item.params, now)}`;
       const text = this.text(said.key, said.params, now) + lines;
@@ -195,6 +199,22 @@ export class Renderer {
   /** What the question `pending` expects, its option labels rendered for `now` (see `expectation.ts`). */
   expectation(pending: Reply | undefined, now: Date): Expectation {
     return expectationOf(pending, (key, params) => this.text(key, params, now));
+  }
+
+  private addressOf(site: string): string | undefined {
+    return isSiteCode(site) ? this.siteAddresses[site] : undefined;
+  }
+
+  /**
+   * Where a site is, said only from an address Lina knows: an unknown one is sent to the Línea de
+   * citas (`help.addressUnknown`), and a list of sites keeps those with an address.
+   */
+  private withKnownAddresses(said: Reply): Reply {
+    const known = (item: Reply) => this.addressOf(String(item.params?.site ?? '')) !== undefined;
+    if (said.key === 'help.address' && !known(said)) return { ...said, key: 'help.addressUnknown' };
+    if (said.key !== 'help.addresses') return said;
+    const items = (said.items ?? []).filter(known);
+    return items.length > 0 ? { ...said, items } : { key: 'help.addressesUnknown' };
   }
 
   private translate(key: string, params: ReplyParams | undefined): string {

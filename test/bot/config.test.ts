@@ -156,6 +156,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the sites\' addresses as a JSON object by site code, and refuses what is not one', () => {
+    assert.deepEqual(loadConfig({ LINA_SITE_ADDRESSES: ' {"KENNEDY": " Carrera 78K # 36-35 Sur, Bogotá "} ' }).conversation.siteAddresses, { KENNEDY: 'Carrera 78K # 36-35 Sur, Bogotá' });
+    assert.equal(loadConfig({ LINA_SITE_ADDRESSES: ' ' }).conversation.siteAddresses, undefined);
+    for (const wrong of ['Carrera 78K # 36-35', '{"NOWHERE":"Calle 1 # 2-3"}', '{"SUBA":"x"}', '["SUBA"]']) {
+      assert.match(problemsOf({ LINA_SITE_ADDRESSES: wrong }).join('\n'), /^LINA_SITE_ADDRESSES/, wrong);
+    }
+  });
+
   it('refuses a lead time, lines, hours or a policy link that cannot be right, listed with the other problems', () => {
     const problems = problemsOf({
       LINA_MIN_LEAD_MINUTES: '-1',

@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import i18next from 'i18next';
-import { isCups, isSiteCode, siteAddress, siteName } from '../../bot/domain.js';
+import { SEED_SITE_ADDRESSES } from '../../adapters/agenda-simulator/seed-world.js';
+import { isCups, isSiteCode, siteName } from '../../bot/domain.js';
 import { maskEmail } from '../../bot/rendering/mask-email.js';
 import { Renderer } from '../../bot/rendering/renderer.js';
 import type { Reply, ReplyParams } from '../../dialogs/replies.js';
@@ -58,7 +59,7 @@ function referenceRenderer(globals: Record<string, string>) {
   formatter.add('maskEmail', (value: unknown) => maskEmail(String(value)));
   formatter.add('franja', (value: unknown) => instance.t(`franjas.${String(value)}`));
   formatter.add('site', (value: unknown) => (isSiteCode(String(value)) ? siteName(String(value) as never) : String(value)));
-  formatter.add('siteAddress', (value: unknown) => (isSiteCode(String(value)) ? siteAddress(String(value) as never) : String(value)));
+  formatter.add('siteAddress', (value: unknown) => (isSiteCode(String(value)) ? SEED_SITE_ADDRESSES[String(value) as never] : String(value)));
   // The digital line after the Línea de citas: one number is never said twice.
   const digitsOf = (phone: string | undefined) => (phone ?? '').replace(/[^0-9]/g, '');
   const samePhone = digitsOf(globals.supportPhone) !== '' && digitsOf(globals.supportPhone) === digitsOf(globals.digitalSupportPhone);
@@ -149,7 +150,7 @@ describe('Renderer, compared with i18next rendering each text', () => {
   });
 
   it('gives the same text for every key with ordinary, missing, empty and odd parameters, remembered or not', () => {
-    const renderer = new Renderer(TEST_SUPPORT);
+    const renderer = new Renderer(TEST_SUPPORT, { siteAddresses: SEED_SITE_ADDRESSES });
     const reference = referenceRenderer(TEST_SUPPORT);
     const cases: Array<{ key: string; params: ReplyParams }> = [];
     for (const { key, placeholders } of keys) {
@@ -183,7 +184,7 @@ describe('Renderer, compared with i18next rendering each text', () => {
   });
 
   it('tells apart parameters a memo could take for one another', () => {
-    const renderer = new Renderer(TEST_SUPPORT);
+    const renderer = new Renderer(TEST_SUPPORT, { siteAddresses: SEED_SITE_ADDRESSES });
     const reference = referenceRenderer(TEST_SUPPORT);
     const asked: Array<[string, ReplyParams]> = [
       ['appointments.list', { patient: 'Laura', count: 1 }],
@@ -219,7 +220,7 @@ describe('Renderer, compared with i18next rendering each text', () => {
   });
 
   it('reads parameters afresh when the caller changes an object between calls', () => {
-    const renderer = new Renderer(TEST_SUPPORT);
+    const renderer = new Renderer(TEST_SUPPORT, { siteAddresses: SEED_SITE_ADDRESSES });
     const params: ReplyParams = { name: 'Ana' };
     assert.equal(renderer.text('options.patient.beneficiary', params, NOW), 'Para Ana');
     params.name = 'Tomás';
@@ -227,7 +228,7 @@ describe('Renderer, compared with i18next rendering each text', () => {
   });
 
   it('forgets the oldest texts past its bound and renders them again the same', () => {
-    const renderer = new Renderer(TEST_SUPPORT);
+    const renderer = new Renderer(TEST_SUPPORT, { siteAddresses: SEED_SITE_ADDRESSES });
     const reference = referenceRenderer(TEST_SUPPORT);
     const names = Array.from({ length: 10_000 }, (_, index) => `Paciente ${index}`);
     for (const name of names) renderer.text('options.patient.beneficiary', { name }, NOW);
@@ -237,7 +238,7 @@ describe('Renderer, compared with i18next rendering each text', () => {
   });
 
   it('gives the same text with a `now` that is not a date (dates are left as given)', () => {
-    const renderer = new Renderer(TEST_SUPPORT);
+    const renderer = new Renderer(TEST_SUPPORT, { siteAddresses: SEED_SITE_ADDRESSES });
     const reference = referenceRenderer(TEST_SUPPORT);
     const invalid = new Date(Number.NaN);
     const params = { start: '2027-01-04T08:00:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' };
@@ -248,7 +249,7 @@ describe('Renderer, compared with i18next rendering each text', () => {
   });
 
   it('picks plural forms as i18next does, for every kind of count', () => {
-    const renderer = new Renderer(TEST_SUPPORT);
+    const renderer = new Renderer(TEST_SUPPORT, { siteAddresses: SEED_SITE_ADDRESSES });
     const reference = referenceRenderer(TEST_SUPPORT);
     for (const key of ['slots.ask', 'options.day', 'appointments.list', 'options.yes', 'no.such.key']) {
       for (const count of [0, 1, 2, 5, 1.5, -1, 1_000_000, Number.NaN, '1', '3', true, undefined]) {
@@ -259,7 +260,7 @@ describe('Renderer, compared with i18next rendering each text', () => {
   });
 
   it('gives the same text for keys the locale lacks or holds as objects', () => {
-    const renderer = new Renderer(TEST_SUPPORT);
+    const renderer = new Renderer(TEST_SUPPORT, { siteAddresses: SEED_SITE_ADDRESSES });
     const reference = referenceRenderer(TEST_SUPPORT);
     for (const key of ['no.such.key', 'options', 'franjas', 'slots.ask', 'options.yes.more', 'options.yes ', 'translation:options.yes', '']) {
       assert.equal(renderer.text(key, {}, NOW), reference.text(key, {}, NOW), JSON.stringify(key));
@@ -298,7 +299,7 @@ describe('Renderer, compared with i18next rendering each text', () => {
   });
 
   it('gives the same texts for random parameters, keys and dates, with one renderer throughout', () => {
-    const renderer = new Renderer(TEST_SUPPORT);
+    const renderer = new Renderer(TEST_SUPPORT, { siteAddresses: SEED_SITE_ADDRESSES });
     const reference = referenceRenderer(TEST_SUPPORT);
     const next = random(8);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
@@ -321,7 +322,7 @@ describe('Renderer, compared with i18next rendering each text', () => {
   });
 
   it('assembles messages, items and options as before', () => {
-    const renderer = new Renderer(TEST_SUPPORT);
+    const renderer = new Renderer(TEST_SUPPORT, { siteAddresses: SEED_SITE_ADDRESSES });
     const reference = referenceRenderer(TEST_SUPPORT);
     const appointment = { service: '890201', start: '2027-01-04T08:00:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' };
     const turns: Reply[][] = [
@@ -342,7 +343,7 @@ describe('Renderer, compared with i18next rendering each text', () => {
   });
 
   it('keeps dates right when one renderer serves turns on different days', () => {
-    const renderer = new Renderer(TEST_SUPPORT);
+    const renderer = new Renderer(TEST_SUPPORT, { siteAddresses: SEED_SITE_ADDRESSES });
     const params = { start: '2027-01-04T08:00:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' };
     assert.equal(renderer.text('options.slot', params, NOW), 'lunes 4 de enero de 2027, 8:00 a. m. – Dra. Marta Salazar – USS Suba');
     assert.equal(renderer.text('options.slot', params, NEXT_YEAR), 'lunes 4 de enero, 8:00 a. m. – Dra. Marta Salazar – USS Suba');
@@ -354,7 +355,7 @@ describe('Renderer, compared with i18next rendering each text', () => {
 
 describe('Renderer.expectation, compared with what the member read', () => {
   it('labels every option exactly as the message that showed it', () => {
-    const renderer = new Renderer(TEST_SUPPORT);
+    const renderer = new Renderer(TEST_SUPPORT, { siteAddresses: SEED_SITE_ADDRESSES });
     const appointment = { service: '890201', start: '2027-01-04T08:00:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' };
     const questions: Reply[] = [
       { key: 'consent.ask', params: { version: '2026-01' }, options: [{ value: 'yes', key: 'options.yes' }, { value: 'no', key: 'options.no' }], expects: 'consent' },

@@ -78,6 +78,17 @@ describe('Renderer', () => {
     assert.ok(sameNumber.includes('todos los días'), sameNumber);
   });
 
+  it('sends a member who asks where a site is to the Línea de citas when its address is not configured, and lists only known addresses', () => {
+    const partial = new Renderer(TEST_SUPPORT, { siteAddresses: { SUBA: 'Calle 145 # 91-19, Bogotá' } });
+    const one = (site: string) => partial.render([reply('help.address', { site })], NOW).messages[0]?.text ?? '';
+    assert.equal(one('SUBA'), 'La USS Suba queda en Calle 145 # 91-19, Bogotá.');
+    assert.match(one('KENNEDY'), /^No tengo a mano la dirección de la USS Kennedy\. Te la dan en la Línea de citas médicas PBS 601/);
+    const list = (sites: string[]) =>
+      partial.render([reply('help.addresses', undefined, undefined, sites.map((site) => ({ key: 'help.addressItem', params: { site } })))], NOW).messages[0]?.text ?? '';
+    assert.equal(list(['SUBA', 'KENNEDY']), 'Estas son las direcciones de las sedes:\n• USS Suba: Calle 145 # 91-19, Bogotá');
+    assert.match(list(['KENNEDY', 'CHIA']), /^No tengo a mano las direcciones de las sedes\. Te las dan en la Línea de citas médicas PBS 601/);
+  });
+
   it('tells a site\'s address from the catalog', () => {
     assert.match(renderer.text('help.address', { site: 'KENNEDY' }, NOW), /^La USS Kennedy queda en .+, Bogotá\.$/);
     assert.match(renderer.text('help.addressItem', { site: 'CHIA' }, NOW), /^USS Chía: .+, Chía, Cundinamarca$/);

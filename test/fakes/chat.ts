@@ -8,6 +8,7 @@
  * By default the engine runs on the fake store and the fake agenda, with a manual clock at
  * `FAKE_NOW`; pass `engine` (or `store` / `agenda`) to talk to something else.
  */
+import { SEED_SITE_ADDRESSES } from '../../adapters/agenda-simulator/seed-world.js';
 import { ManualClock } from '../../bot/clock.js';
 import { createEngine, type EngineOptions } from '../../bot/engine.js';
 import { silentLogger } from '../../bot/logger.js';
@@ -37,7 +38,7 @@ export const TEST_POLICY_VERSION = '2026-01';
 export const LAURA_PHONE = '+573001112233';
 
 export function makeRenderer(): Renderer {
-  return new Renderer(TEST_SUPPORT);
+  return new Renderer(TEST_SUPPORT, { siteAddresses: SEED_SITE_ADDRESSES });
 }
 
 /** Engine options with the fakes and test-sized limits; anything can be overridden. */
