@@ -78,9 +78,20 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, sit
       return reply('help.cost');
     case 'hours':
       return reply('help.hours');
+    case 'doctor':
+      return doctorsOf(prompt);
     default:
       return reply('help.support');
   }
+}
+
+/** Who the citas a question shows are with: the one doctor they share, or where each line says it. */
+function doctorsOf(prompt: Reply | undefined): Reply {
+  const named = [prompt?.params?.doctor, ...(prompt?.options ?? []).map((shown) => shown.params?.doctor)];
+  const doctors = [...new Set(named.filter((doctor): doctor is string => typeof doctor === 'string' && doctor !== ''))];
+  const [only] = doctors;
+  if (only && doctors.length === 1) return reply('help.doctor', { doctor: only });
+  return reply(doctors.length > 1 ? 'help.doctorOnEachLine' : 'help.support');
 }
 
 /** What a REPEAT asks to answer first, if anything. */

@@ -9,6 +9,7 @@ import {
   ANYTHING_ELSE,
   ASKS_FOR_A_CITA,
   ASKS_COST,
+  ASKS_DOCTOR,
   ASKS_FOR_DAY,
   ASKS_OPENING_HOURS,
   ASKS_WHAT_IT_IS,
@@ -196,11 +197,15 @@ const ANSWERED_BY_THE_WAY: ReadonlySet<Intent> = new Set(['none', 'help', 'greet
 /** Questions where "¿qué horarios tienen?" asks for the times of the citas, not when the sites open. */
 const TIME_QUESTIONS: ReadonlySet<Question> = new Set(['band', 'slot', 'day']);
 
-/** Where a site is, what a cita costs or when the sites open, asked in the message. */
+/** Questions that show citas with their doctor: "¿con qué doctor es?" is about them there. */
+const DOCTOR_SHOWN: ReadonlySet<Question> = new Set(['slot', 'confirm', 'appointment']);
+
+/** Where a site is, what a cita costs, when the sites open or who a cita shown is with, asked in the message. */
 function outsideQuestion(normalized: string, question: Question): Asked | undefined {
   if (ASKS_COST.test(normalized)) return 'cost';
   if (ASKS_OPENING_HOURS.test(normalized) && (!TIME_QUESTIONS.has(question) || /\b(abren|abre|cierran|cierra|atienden|atiende|atencion)\b/.test(normalized))) return 'hours';
   if (ASKS_WHERE.test(normalized)) return 'address';
+  if (DOCTOR_SHOWN.has(question) && ASKS_DOCTOR.test(normalized)) return 'doctor';
   return undefined;
 }
 

@@ -70,9 +70,10 @@ export type Question = (typeof QUESTIONS)[number];
  * A question the member asks that Lina answers (or says she cannot) before asking the pending
  * question again: what the question or its options mean ("¿qué es no programada?"), where a
  * site is ("¿dónde queda la sede de Kennedy?"), what a cita costs ("¿cuánto vale la cuota
- * moderadora?"), when the sites open ("¿a qué hora abren?").
+ * moderadora?"), when the sites open ("¿a qué hora abren?"), who a cita shown is with ("¿con
+ * qué doctor es?").
  */
-export const ASKED = ['meaning', 'address', 'cost', 'hours'] as const;
+export const ASKED = ['meaning', 'address', 'cost', 'hours', 'doctor'] as const;
 export type Asked = (typeof ASKED)[number];
 
 /** The time bands a member can ask for; `cualquiera` is any time. */
