@@ -163,6 +163,7 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.band ? { band: entities.band } : {}),
     ...(entities.day ? { day: entities.day } : {}),
     ...(entities.newDay ? { newDay: entities.newDay } : {}),
+    ...(entities.newTime ? { newTime: entities.newTime } : {}),
     ...(entities.dayOff ? { dayOff: entities.dayOff } : {}),
     ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
     ...(entities.time ? { time: entities.time } : {}),

@@ -33,12 +33,7 @@ export type RescheduleOutput =
   | Revision
   | { outcome: 'none' | 'back' | 'abandoned' | 'error' };
 
-/** What the member said: the appointment ("la del miércoles") and, once it is chosen, the new time. */
-type RescheduleRequest = Request & { newTime?: string };
-
-interface RescheduleContext extends Omit<RescheduleInput, 'request'>, ChoosingAppointment, SpeakingContext {
-  request?: RescheduleRequest;
-}
+type RescheduleContext = RescheduleInput & ChoosingAppointment & SpeakingContext;
 
 const { endWith, failed, output } = endings<RescheduleContext, RescheduleOutput>();
 const slotTakingEnded = isDoneBy<TakeSlotOutput>('takeSlot');
@@ -47,7 +42,7 @@ const slotTakingEnded = isDoneBy<TakeSlotOutput>('takeSlot');
  * The new time the member named while choosing the appointment ("esa, para el viernes en la
  * tarde"): a day other than the appointment's own, a band, a time.
  */
-function newTimeIn(event: DialogEvent | RepeatEvent, chosen: Appointment | undefined): Partial<RescheduleRequest> {
+function newTimeIn(event: DialogEvent | RepeatEvent, chosen: Appointment | undefined): Partial<Request> {
   const said = entitiesOf(event);
   const ownDay = chosen ? bogotaParts(chosen.start).day : undefined;
   return {
@@ -62,7 +57,7 @@ function newTimeIn(event: DialogEvent | RepeatEvent, chosen: Appointment | undef
  * or a day and time said before ("cámbiemela pal viernes" at a cancellation, carried here)
  * that are not the appointment's own (which only named it: "la del miércoles").
  */
-function carriedNewTime(request: RescheduleRequest | undefined, appointment: Appointment): { day?: string; time?: string } {
+function carriedNewTime(request: Request | undefined, appointment: Appointment): { day?: string; time?: string } {
   const own = bogotaParts(appointment.start);
   const day = request?.newDay ?? (request?.day && request.day !== own.day ? request.day : undefined);
   const saidTime = request?.time && request.time !== own.time && (request.day === undefined || request.day !== own.day) ? request.time : undefined;

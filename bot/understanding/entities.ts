@@ -86,6 +86,8 @@ export function readEntities(
     const named = readWhen(normalizedWhen.slice(0, moveTo.index), now);
     if (target.day) {
       entities.newDay = target.day;
+      // "La del miércoles pásemela para el jueves a las 3": the hour goes with the new day.
+      if (target.time && !named.time) entities.newTime = target.time;
       if (named.day && named.day !== target.day) {
         entities.day = named.day;
         if (named.weekday !== undefined) entities.weekday = named.weekday;

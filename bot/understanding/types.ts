@@ -105,6 +105,8 @@ export interface Entities {
    * Wednesday, `newDay` the Thursday); a single day said after "cambiarla para" is both.
    */
   newDay?: string;
+  /** The time said with the new day of a move ("pásemela para el jueves a las 3"): the new time, not the appointment's. */
+  newTime?: string;
   documentType?: DocumentType;
   documentNumber?: string;
   /** `YYYY-MM-DD`. */

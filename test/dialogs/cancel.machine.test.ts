@@ -120,9 +120,9 @@ describe('cancel: the appointment the member named (point 16)', () => {
     assert.equal(chat.lastPrompt()?.params?.start, first.start);
   });
 
-  it('a day no appointment is on shows the whole list', async () => {
+  it('a day no appointment is on is said to have none, then the whole list is shown', async () => {
     const { chat } = await startCancel({ listed: [first, second], request: { day: '2026-11-30', weekday: 1 } });
-    assert.deepEqual(chat.keys(), ['cancel.askWhich']);
+    assert.deepEqual(chat.keys(), ['appointments.noneNamed', 'cancel.askWhich']);
     assert.deepEqual(optionValues(chat), ['apt-1', 'apt-2']);
   });
 
