@@ -10,7 +10,7 @@ import type { Understanding } from '../bot/understanding/types.js';
 import { appointmentParams, patientParams, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
 import { namesAnotherPatient, type PatientChoice } from './patients.js';
-import type { ReplyParams } from './replies.js';
+import { reply, type Reply, type ReplyParams } from './replies.js';
 import type { RepeatEvent } from './speech.js';
 import { entitiesOf, intentOf, isMessage } from './understood.js';
 
@@ -31,6 +31,13 @@ export const appointmentFor = (context: ForPatient, appointment: Appointment | u
   ...(appointment ? appointmentParams(appointment) : {}),
   ...patientOf(context),
 });
+
+/**
+ * What Lina says when the member leaves things as they are ("déjela así", "olvídelo") while
+ * cancelling or moving: the appointment they had chosen stays, named; without one, nothing changed.
+ */
+export const leftAsIs = (operation: 'cancel' | 'reschedule', context: ForPatient, appointment: Appointment | undefined): Reply =>
+  reply(`${operation}.leftAsIs`, appointment ? appointmentFor(context, appointment) : { context: 'none' });
 
 /** Guard: the message names someone other than the patient, or asks to change patient. */
 export const namesOtherPatient = ({ context, event }: { context: ForPatient; event: EventObject }): boolean =>

@@ -9,7 +9,7 @@ import { appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppoin
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { endings, isDoneBy } from './endings.js';
-import { appointmentFor, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
+import { appointmentFor, leftAsIs, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
 import type { PatientChoice } from './patients.js';
 import { seeker } from './slot-search.js';
 import { YES_NO, ask } from './replies.js';
@@ -122,6 +122,7 @@ export const rescheduleMachine = setup({
       on: {
         BACK: { target: 'back' },
         USER_MESSAGE: [
+          { guard: 'leavesAsIs', target: 'leftAsIs' },
           {
             guard: 'pickedShown',
             target: 'takingSlot',
@@ -148,6 +149,7 @@ export const rescheduleMachine = setup({
       on: {
         BACK: { target: 'awaitingAppointment' },
         USER_MESSAGE: [
+          { guard: 'leavesAsIs', target: 'leftAsIs' },
           { guard: 'saidYes', target: 'takingSlot', actions: assign({ request: ({ context, event }) => ({ ...context.request, ...newTimeIn(event, context.chosen) }) }) },
           { guard: 'saidNo', target: 'awaitingAppointment' },
           // "¿El viernes en la tarde sí hay?": that one, to then.
@@ -179,6 +181,7 @@ export const rescheduleMachine = setup({
     },
     failed: failed({ outcome: 'error' }),
     none: endWith({ outcome: 'none' }),
+    leftAsIs: { ...endWith({ outcome: 'abandoned' }), entry: { type: 'say', params: ({ context }) => leftAsIs('reschedule', context, context.chosen) } },
     tookSlot: endWith(({ context, event }) =>
       slotTakingEnded(event)
         ? resultOfTaking(

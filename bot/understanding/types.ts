@@ -107,6 +107,12 @@ export interface Entities {
   newDay?: string;
   /** The time said with the new day of a move ("pásemela para el jueves a las 3"): the new time, not the appointment's. */
   newTime?: string;
+  /**
+   * The member leaves things as they are, or puts them off ("déjela así", "olvídelo", "ya no
+   * quiero cambiarla", "déjeme lo pienso"): the change under way is given up. Read where a
+   * slot, a day, a band, an appointment or a confirmation is asked, and never with a yes.
+   */
+  leaveAsIs?: true;
   documentType?: DocumentType;
   documentNumber?: string;
   /** `YYYY-MM-DD`. */
