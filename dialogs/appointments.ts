@@ -17,6 +17,8 @@ export interface Request {
   newDay?: string;
   /** The time to move it to, said with the new day ("pásemela para el jueves a las 3"). */
   newTime?: string;
+  /** The appointment moves within its own day ("la del miércoles, ese mismo día más tarde"). */
+  sameDay?: true;
   /** The appointment the member had chosen to move or cancel before a switch. */
   appointmentId?: string;
 }

@@ -18,6 +18,8 @@ export const KEEP_IT = /\b(dejela|dejemosla|dejarla|dejelas|dejemos|la dejo|las 
  */
 export const LEAVE_AS_IS =
   /\b(dejel[ao]s?|dejal[ao]s?|dejemosl[ao]s?|dejarl[ao]s?|dejemos|(la|lo|las|los) dejo|(la|lo|las|los) dejamos|dejemoslo) (asi|como (esta|estaba|estan|estaban)|quiet[ao]s?|igual|tal cual)\b|\bolvid(elo|ela|alo|ala|emoslo|emosla|enlo|ese|ate|elo todo)\b|\bya no (la |lo )?(quiero|voy a|necesito|deseo) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\w*|\bno (la|lo) (quiero|voy a) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\b|\bno quiero (cambiarla|moverla|correrla|pasarla|reprogramarla|cancelarla|anularla)\b|\b(la|lo) (voy a )?(pienso|pensare)\b|\b(voy a|dejeme|deje|dejame|tengo que|necesito) (lo |la )?pensar(lo|la)?\b|\b(luego|despues|mas tarde) (le|te|les) (confirmo|escribo|aviso|digo)\b/;
+/** "Ese mismo día", "el mismo día pero más tarde": the day already under discussion. */
+export const SAME_DAY = /\b(ese|el|este|aquel) mismo dia\b|\b(esa|la|esta) misma fecha\b/;
 /** At the consent question, consent in a sentence: "manifiesto que acepto el tratamiento de mis datos". */
 export const CONSENTS = /(?<!\bno )\b(acepto|autorizo|doy (mi )?(autorizacion|consentimiento)|estoy de acuerdo)\b/;
 /** "Una cita", "citas para el niño", and not "¿cuánto vale una cita?". */

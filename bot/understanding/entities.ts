@@ -6,7 +6,7 @@
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
-import { CHANGE_OF_MIND, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST } from './cues.js';
+import { CHANGE_OF_MIND, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, SAME_DAY } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import type { Found } from './lexicon.js';
@@ -100,6 +100,7 @@ export function readEntities(
   // "Por la tarde, Sofi sale del jardín al mediodía": noon said as a reason beside the band asked for is no time.
   if (when.time === '12:00' && entities.band && /\b(medio ?dia)\b/.test(normalized) && !/\b12\b/.test(normalized)) delete when.time;
   if (when.time && question !== 'document') entities.time = when.time;
+  if (!IDENTITY_QUESTIONS.has(question) && SAME_DAY.test(words.join(' '))) entities.sameDay = true;
   if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
   // "¿Hay algo más temprano?" where slots are shown: earlier than those.
   if ((question === 'slot' || question === 'confirm') && EARLIER.test(words.join(' '))) entities.earlier = true;

@@ -107,6 +107,8 @@ export interface Entities {
   newDay?: string;
   /** The time said with the new day of a move ("pásemela para el jueves a las 3"): the new time, not the appointment's. */
   newTime?: string;
+  /** "Ese mismo día", "el mismo día": the day already under discussion (when moving, the appointment's own). */
+  sameDay?: true;
   /**
    * The member leaves things as they are, or puts them off ("déjela así", "olvídelo", "ya no
    * quiero cambiarla", "déjeme lo pienso"): the change under way is given up. Read where a
