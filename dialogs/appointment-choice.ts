@@ -5,7 +5,7 @@
  */
 import { assign, fromPromise, type DoneActorEvent, type EventObject } from 'xstate';
 import type { Appointment } from '../bot/domain.js';
-import { appointmentsNamed, namesOne, type Request } from './appointments.js';
+import { appointmentsNamed, namedParts, namesNone, namesOne, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
 import { reply } from './replies.js';
 import type { RepeatEvent } from './speech.js';
@@ -65,6 +65,15 @@ export function loadingAppointments<TContext extends ChoosingAppointment & ForPa
           guard: ({ context, event }: { context: ChoosingAppointment; event: Listed }) => namesOne(event.output, context.request),
           target: named,
           actions: listed((context, appointments) => ({ appointments, chosen: appointmentsNamed(appointments, context.request)[0] })),
+        },
+        {
+          // "La del jueves" when there is none on Thursday: said plainly, then the ones there are.
+          guard: ({ context, event }: { context: ChoosingAppointment; event: Listed }) => namesNone(event.output, context.request),
+          target: 'awaitingAppointment',
+          actions: [
+            { type: 'say', params: ({ context }: { context: TContext }) => reply('appointments.noneNamed', { ...patientOf(context), ...namedParts(context.request) }) },
+            listed((_, appointments) => ({ appointments })),
+          ],
         },
         { target: 'awaitingAppointment', actions: listed((_, appointments) => ({ appointments })) },
       ],

@@ -15,6 +15,10 @@ export interface Request {
   time?: string;
   /** The day to move an appointment to, said with the one naming it ("la del miércoles, pal jueves"). */
   newDay?: string;
+  /** The time to move it to, said with the new day ("pásemela para el jueves a las 3"). */
+  newTime?: string;
+  /** The appointment moves within its own day ("la del miércoles, ese mismo día más tarde"). */
+  sameDay?: true;
   /** The appointment the member had chosen to move or cancel before a switch. */
   appointmentId?: string;
 }
@@ -52,27 +56,42 @@ export function bogotaParts(instant: string): { day: string; time: string; weekd
 }
 
 /**
+ * What the member's words say of the appointment itself: a day, a time, a specialty. A day or
+ * time said as where to move it ("pásemela para el jueves a las 3") names no appointment.
+ */
+export function namedParts(request: Request | undefined): Pick<Request, 'day' | 'weekday' | 'time' | 'specialty'> {
+  if (!request) return {};
+  const day = request.day !== undefined && request.day !== request.newDay ? { day: request.day, ...(request.weekday !== undefined ? { weekday: request.weekday } : {}) } : {};
+  const time = request.time !== undefined && request.time !== request.newTime ? { time: request.time } : {};
+  return { ...day, ...time, ...(request.specialty ? { specialty: request.specialty } : {}) };
+}
+
+/**
  * The appointments the member's words name ("la cita del miércoles", "la de pediatría", "la
  * de las 10"); all of them when the words name none. The day named by its weekday matches any
  * appointment on that weekday.
  */
 export function appointmentsNamed(appointments: readonly Appointment[], request: Request | undefined): Appointment[] {
-  if (!request) return [...appointments];
-  if (request.appointmentId) return appointments.filter((appointment) => appointment.id === request.appointmentId);
-  const named = request.day !== undefined || request.time !== undefined || request.specialty !== undefined;
-  if (!named) return [...appointments];
+  if (request?.appointmentId) return appointments.filter((appointment) => appointment.id === request.appointmentId);
+  const named = namedParts(request);
   return appointments.filter((appointment) => {
     const parts = bogotaParts(appointment.start);
-    if (request.weekday !== undefined ? parts.weekday !== request.weekday : request.day !== undefined && parts.day !== request.day) return false;
-    if (request.time !== undefined && parts.time !== request.time) return false;
-    if (request.specialty !== undefined && appointment.specialty !== request.specialty) return false;
+    if (named.weekday !== undefined ? parts.weekday !== named.weekday : named.day !== undefined && parts.day !== named.day) return false;
+    if (named.time !== undefined && parts.time !== named.time) return false;
+    if (named.specialty !== undefined && appointment.specialty !== named.specialty) return false;
     return true;
   });
 }
 
-/** Whether the request names exactly one of the appointments (and names anything at all). */
+/** Whether the request names the appointment at all: by its id, day, time or specialty. */
+const namesAny = (request: Request | undefined): boolean => request?.appointmentId !== undefined || Object.keys(namedParts(request)).length > 0;
+
+/** Whether the request names exactly one of the appointments. */
 export function namesOne(appointments: readonly Appointment[], request: Request | undefined): boolean {
-  if (!request) return false;
-  const named = appointmentsNamed(appointments, request);
-  return named.length === 1 && (named.length < appointments.length || request.day !== undefined || request.time !== undefined || request.specialty !== undefined || request.appointmentId !== undefined);
+  return namesAny(request) && appointmentsNamed(appointments, request).length === 1;
+}
+
+/** Whether the request names an appointment (by day, time or specialty) that is not among them. */
+export function namesNone(appointments: readonly Appointment[], request: Request | undefined): boolean {
+  return namesAny(request) && request?.appointmentId === undefined && appointmentsNamed(appointments, request).length === 0;
 }

@@ -6,7 +6,7 @@ import { appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppoin
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { endings } from './endings.js';
-import { appointmentFor, patientOf, revisionBy, type Revision } from './operation.js';
+import { appointmentFor, leftAsIs, patientOf, revisionBy, type Revision } from './operation.js';
 import type { PatientChoice } from './patients.js';
 import { YES_NO, ask, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
@@ -28,7 +28,8 @@ const { endWith, failed, output } = endings<CancelContext, CancelOutput>();
 /**
  * Cancelling an appointment (contract points 13, 16, 18): which one (always asked, unless the
  * member named exactly one), a yes/no confirmation that names it, then the cancellation in the
- * agenda, which frees the slot. "No" at the confirmation goes back to the list.
+ * agenda, which frees the slot. "No" at the confirmation goes back to the list; "déjela así" or
+ * "lo voy a pensar" ends it, the appointment kept.
  */
 export const cancelMachine = setup({
   types: machineTypes<{ context: CancelContext; events: DialogEvent | RepeatEvent; input: CancelInput; output: CancelOutput }>(),
@@ -58,6 +59,7 @@ export const cancelMachine = setup({
       on: {
         BACK: { target: 'back' },
         USER_MESSAGE: [
+          { guard: 'leavesAsIs', target: 'leftAsIs' },
           { guard: 'pickedShown', target: 'awaitingConfirmation', actions: assign({ chosen: ({ context, event }) => pickedAppointment(context, event) }) },
           { guard: 'namesAnotherPatient', target: 'revised' },
           { actions: 'rejectAnswer' },
@@ -71,6 +73,8 @@ export const cancelMachine = setup({
         // "No" goes back to the list, not to the menu: the member may have meant another one.
         BACK: { target: 'awaitingAppointment', actions: { type: 'say', params: reply('cancel.kept') } },
         USER_MESSAGE: [
+          // "Mmm, déjeme lo pienso": not now; the appointment stays, and Lina says so.
+          { guard: 'leavesAsIs', target: 'leftAsIs' },
           { guard: 'saidYes', target: 'cancelling' },
           { guard: 'saidNo', target: 'awaitingAppointment', actions: { type: 'say', params: reply('cancel.kept') } },
           { guard: 'namesAnotherPatient', target: 'revised' },
@@ -92,6 +96,7 @@ export const cancelMachine = setup({
     failed: failed({ outcome: 'error' }),
     cancelled: endWith({ outcome: 'cancelled' }),
     none: endWith({ outcome: 'none' }),
+    leftAsIs: { ...endWith({ outcome: 'abandoned' }), entry: { type: 'say', params: ({ context }) => leftAsIs('cancel', context, context.chosen) } },
     /** The member named another patient: the conversation asks, keeping the appointment they described. */
     revised: endWith(({ context, event }) => revisionBy(event, keepingChosen(context))),
     back: endWith({ outcome: 'back' }),

@@ -178,6 +178,9 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.band ? { band: entities.band } : {}),
     ...(entities.day ? { day: entities.day } : {}),
     ...(entities.newDay ? { newDay: entities.newDay } : {}),
+    ...(entities.newTime ? { newTime: entities.newTime } : {}),
+    // "La del miércoles, ese mismo día después de las 2": the hour is where it moves to.
+    ...(entities.sameDay ? { sameDay: true as const, ...(entities.time ? { newTime: entities.time } : {}) } : {}),
     ...(entities.dayOff ? { dayOff: entities.dayOff } : {}),
     ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
     ...(entities.time ? { time: entities.time } : {}),

@@ -10,7 +10,7 @@ import type { Understanding } from '../bot/understanding/types.js';
 import { appointmentParams, patientParams, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
 import { namesAnotherPatient, resolvePatient, type PatientChoice } from './patients.js';
-import { reply, type ReplyParams } from './replies.js';
+import { reply, type Reply, type ReplyParams } from './replies.js';
 import type { RepeatEvent } from './speech.js';
 import { entitiesOf, intentOf, isMessage } from './understood.js';
 
@@ -48,6 +48,13 @@ export const refersToAnothersTime = ({ event }: { event: EventObject }): boolean
 
 /** What Lina says to a reference to someone else's appointment time: what time that is, plainly asked. */
 export const SAY_ASK_THAT_TIME = { type: 'say', params: ({ context, event }: { context: ForPatient; event: EventObject }) => reply('booking.timeOfOther', timeOfParams(context, event)) } as const;
+
+/**
+ * What Lina says when the member leaves things as they are ("déjela así", "olvídelo") while
+ * cancelling or moving: the appointment they had chosen stays, named; without one, nothing changed.
+ */
+export const leftAsIs = (operation: 'cancel' | 'reschedule', context: ForPatient, appointment: Appointment | undefined): Reply =>
+  reply(`${operation}.leftAsIs`, appointment ? appointmentFor(context, appointment) : { context: 'none' });
 
 /** Guard: the message names someone other than the patient, or asks to change patient. */
 export const namesOtherPatient = ({ context, event }: { context: ForPatient; event: EventObject }): boolean =>

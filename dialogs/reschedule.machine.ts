@@ -2,21 +2,21 @@
  * The reschedule machine: which appointment (appointment-choice.ts), confirmed when the member
  * named it, then the shared take-slot machine, which moves it in one atomic call.
  */
-import { assign, setup } from 'xstate';
+import { assign, sendTo, setup } from 'xstate';
 import { serviceOf, type Appointment, type Patient, type RissCase } from '../bot/domain.js';
 import { appointmentOptions, bogotaParts, type Request } from './appointments.js';
 import { appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { endings, isDoneBy } from './endings.js';
-import { appointmentFor, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
+import { appointmentFor, leftAsIs, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
 import type { PatientChoice } from './patients.js';
 import { seeker } from './slot-search.js';
 import { YES_NO, ask } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { resultOfTaking, type TakeSlotInput, type TakeSlotOutput } from './take-slot.io.js';
 import { takeSlotMachine } from './take-slot.machine.js';
-import { entitiesOf, messageGuards } from './understood.js';
+import { entitiesOf, isMessage, messageGuards } from './understood.js';
 
 export interface RescheduleInput {
   conversationId: string;
@@ -33,38 +33,43 @@ export type RescheduleOutput =
   | Revision
   | { outcome: 'none' | 'back' | 'abandoned' | 'error' };
 
-/** What the member said: the appointment ("la del miércoles") and, once it is chosen, the new time. */
-type RescheduleRequest = Request & { newTime?: string };
-
-interface RescheduleContext extends Omit<RescheduleInput, 'request'>, ChoosingAppointment, SpeakingContext {
-  request?: RescheduleRequest;
-}
+type RescheduleContext = RescheduleInput & ChoosingAppointment & SpeakingContext;
 
 const { endWith, failed, output } = endings<RescheduleContext, RescheduleOutput>();
 const slotTakingEnded = isDoneBy<TakeSlotOutput>('takeSlot');
 
 /**
  * The new time the member named while choosing the appointment ("esa, para el viernes en la
- * tarde"): a day other than the appointment's own, a band, a time.
+ * tarde"): a day other than the appointment's own, or its own day said as such ("ese mismo
+ * día, más tarde"), a band, a time.
  */
-function newTimeIn(event: DialogEvent | RepeatEvent, chosen: Appointment | undefined): Partial<RescheduleRequest> {
-  const said = entitiesOf(event);
+function newTimeIn(event: DialogEvent | RepeatEvent, chosen: Appointment | undefined): Partial<Request> {
+  const said = entitiesOf(withOwnDay(event, chosen));
   const ownDay = chosen ? bogotaParts(chosen.start).day : undefined;
+  const sameDay = said.sameDay === true && said.day === ownDay;
   return {
     ...(said.band ? { band: said.band } : {}),
-    ...(said.newDay && said.newDay !== ownDay ? { newDay: said.newDay } : said.day && said.day !== ownDay ? { newDay: said.day } : {}),
-    ...(said.time && said.day !== ownDay ? { newTime: said.time } : {}),
+    ...(said.newDay && said.newDay !== ownDay ? { newDay: said.newDay } : said.day && (said.day !== ownDay || sameDay) ? { newDay: said.day } : {}),
+    ...(said.time && (said.day !== ownDay || sameDay) ? { newTime: said.time } : {}),
   };
+}
+
+/** A message as the slot search reads it: "ese mismo día" is the day of the appointment being moved. */
+function withOwnDay(event: DialogEvent | RepeatEvent, chosen: Appointment | undefined): DialogEvent | RepeatEvent {
+  if (!isMessage(event) || !chosen || !event.understood.entities.sameDay || event.understood.entities.day) return event;
+  const { day, weekday } = bogotaParts(chosen.start);
+  return { ...event, understood: { ...event.understood, entities: { ...event.understood.entities, day, weekday } } };
 }
 
 /**
  * The day and time to search for the appointment's new slot: those said while choosing it,
  * or a day and time said before ("cámbiemela pal viernes" at a cancellation, carried here)
- * that are not the appointment's own (which only named it: "la del miércoles").
+ * that are not the appointment's own (which only named it: "la del miércoles"), unless the
+ * member moves it within its own day ("ese mismo día, después de las 2").
  */
-function carriedNewTime(request: RescheduleRequest | undefined, appointment: Appointment): { day?: string; time?: string } {
+function carriedNewTime(request: Request | undefined, appointment: Appointment): { day?: string; time?: string } {
   const own = bogotaParts(appointment.start);
-  const day = request?.newDay ?? (request?.day && request.day !== own.day ? request.day : undefined);
+  const day = request?.newDay ?? (request?.day && request.day !== own.day ? request.day : request?.sameDay ? own.day : undefined);
   const saidTime = request?.time && request.time !== own.time && (request.day === undefined || request.day !== own.day) ? request.time : undefined;
   const time = request?.newTime ?? saidTime;
   return { ...(day ? { day } : {}), ...(time ? { time } : {}) };
@@ -127,6 +132,7 @@ export const rescheduleMachine = setup({
       on: {
         BACK: { target: 'back' },
         USER_MESSAGE: [
+          { guard: 'leavesAsIs', target: 'leftAsIs' },
           {
             guard: 'pickedShown',
             target: 'takingSlot',
@@ -153,6 +159,7 @@ export const rescheduleMachine = setup({
       on: {
         BACK: { target: 'awaitingAppointment' },
         USER_MESSAGE: [
+          { guard: 'leavesAsIs', target: 'leftAsIs' },
           { guard: 'saidYes', target: 'takingSlot', actions: assign({ request: ({ context, event }) => ({ ...context.request, ...newTimeIn(event, context.chosen) }) }) },
           { guard: 'saidNo', target: 'awaitingAppointment' },
           // "¿El viernes en la tarde sí hay?": that one, to then.
@@ -180,10 +187,14 @@ export const rescheduleMachine = setup({
           { target: 'tookSlot' },
         ],
       },
-      on: relayTo<RescheduleContext>('takeSlot'),
+      on: {
+        ...relayTo<RescheduleContext>('takeSlot'),
+        USER_MESSAGE: { actions: sendTo('takeSlot', ({ context, event }) => withOwnDay(event, context.chosen)) },
+      },
     },
     failed: failed({ outcome: 'error' }),
     none: endWith({ outcome: 'none' }),
+    leftAsIs: { ...endWith({ outcome: 'abandoned' }), entry: { type: 'say', params: ({ context }) => leftAsIs('reschedule', context, context.chosen) } },
     tookSlot: endWith(({ context, event }) =>
       slotTakingEnded(event)
         ? resultOfTaking(

@@ -12,7 +12,7 @@ import { endings, isDoneBy } from './endings.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
-import { SAY_ASK_THAT_TIME, patientOf, refersToAnothersTime, relayTo } from './operation.js';
+import { SAY_ASK_THAT_TIME, leftAsIs, patientOf, refersToAnothersTime, relayTo } from './operation.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.js';
 import { revisesSearch, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
@@ -36,6 +36,8 @@ interface TakeSlotContext extends TakeSlotInput, SpeakingContext {
 }
 
 const { endWith, output } = endings<TakeSlotContext, TakeSlotOutput>();
+/** At any question of taking a slot, "déjela así" or "olvídelo" gives it up. */
+const GIVE_UP = { guard: 'leavesAsIs', target: 'leftAsIs' } as const;
 const slotFinderEnded = isDoneBy<SlotFinderOutput>('slotFinder');
 const committed = isDoneBy<Appointment>('commit');
 
@@ -146,6 +148,7 @@ export const takeSlotMachine = setup({
       on: {
         BACK: { target: 'back' },
         USER_MESSAGE: [
+          GIVE_UP,
           { guard: 'revisesEarlierAnswer', target: 'revised' },
           {
             guard: 'answersBand',
@@ -201,7 +204,7 @@ export const takeSlotMachine = setup({
           { target: 'searchEnded' },
         ],
       },
-      on: relayTo<TakeSlotContext>('slotFinder'),
+      on: { ...relayTo<TakeSlotContext>('slotFinder'), USER_MESSAGE: [GIVE_UP, relayTo<TakeSlotContext>('slotFinder').USER_MESSAGE] },
     },
     awaitingConfirmation: {
       tags: ['awaitingInput'],
@@ -209,6 +212,7 @@ export const takeSlotMachine = setup({
       on: {
         BACK: { target: 'findingSlot', actions: { type: 'searchAgain', params: 'notConfirmed' } },
         USER_MESSAGE: [
+          GIVE_UP,
           { guard: 'revisesEarlierAnswer', target: 'revised' },
           { guard: and(['saidYes', 'yesButOtherTime']), target: 'clarifying', actions: assign(({ context, event }) => ({ proposed: searchIn(context, event) })) },
           { guard: 'saidYes', target: 'committing' },
@@ -235,6 +239,7 @@ export const takeSlotMachine = setup({
       on: {
         BACK: { target: 'awaitingConfirmation' },
         USER_MESSAGE: [
+          GIVE_UP,
           { guard: { type: 'picked', params: 'keep' }, target: 'committing' },
           {
             guard: { type: 'picked', params: 'search' },
@@ -295,6 +300,11 @@ export const takeSlotMachine = setup({
     revised: endWith(({ context, event }) =>
       isMessage(event) ? { outcome: 'revise', understood: event.understood, ...(context.search ? { search: context.search } : {}) } : { outcome: 'abandoned' },
     ),
+    /** "Déjela así", "olvídelo": nothing is taken, and Lina says so (a move leaves the appointment as it was). */
+    leftAsIs: {
+      ...endWith({ outcome: 'abandoned' }),
+      entry: { type: 'say', params: ({ context }) => (context.mode === 'move' ? leftAsIs('reschedule', context, context.appointment) : reply('booking.leftAsIs')) },
+    },
     back: endWith({ outcome: 'back' }),
     abandoned: endWith({ outcome: 'abandoned' }),
   },

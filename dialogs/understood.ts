@@ -36,4 +36,6 @@ export const messageGuards = {
   saidIntent: ({ event }: { event: EventObject }, intent: Intent) => intentOf(event) === intent,
   saidYes: ({ event }: { event: EventObject }) => answerOf(event) === 'yes',
   saidNo: ({ event }: { event: EventObject }) => answerOf(event) === 'no',
+  /** "Déjela así", "olvídelo", "lo voy a pensar": the change under way is given up. */
+  leavesAsIs: ({ event }: { event: EventObject }) => entitiesOf(event).leaveAsIs === true,
 };

@@ -59,8 +59,8 @@ function yearOfText(now: Date): string {
   return Number.isNaN(now.getTime()) ? 'no year' : yearOf(now);
 }
 
-/** `{{day, onDay}}`, `{{band, inBand}}`: the parts of a text that are left out when their value is. */
-const OPTIONAL_PART = /,\s*(?:inband|onday)\s*$/i;
+/** `{{day, onDay}}`, `{{band, inBand}}`, `{{time, atTime}}`, `{{specialty, ofSpecialty}}`: the parts of a text that are left out when their value is. */
+const OPTIONAL_PART = /,\s*(?:inband|onday|attime|ofspecialty)\s*$/i;
 const NO_ONE_TO_NAME = /,\s*ofbeneficiaries\s*$/i;
 /** What "{{others, ofBeneficiaries}}" says when there is no one to name (the locale's own text). */
 const NO_BENEFICIARIES = noBeneficiariesText(resources);
@@ -145,6 +145,13 @@ export class Renderer {
     formatter.add('inBand', (value: unknown) => (value === 'manana' || value === 'tarde' ? ` en la ${franjaOf(String(value))}` : ''));
     /** " el jueves 26 de noviembre", or nothing without a day. */
     formatter.add('onDay', (value: unknown) => (typeof value === 'string' && value ? ` el ${formatDay(value, this.now)}` : ''));
+    /** " a las 3:00 p. m." (" a la 1:00 p. m.") for a Bogotá `HH:MM`, or nothing without one. */
+    formatter.add('atTime', (value: unknown) => {
+      if (typeof value !== 'string' || !/^\d\d:\d\d$/.test(value)) return '';
+      return `${/^(01|13):/.test(value) ? ' a la ' : ' a las '}${formatTime(`2000-01-01T${value}:00-05:00`)}`;
+    });
+    /** " de pediatría", or nothing without a specialty. */
+    formatter.add('ofSpecialty', (value: unknown) => (typeof value === 'string' && value ? ` de ${this.i18n.t(`specialties.${value}`)}` : ''));
     /** The member's beneficiaries named after "tus citas", or that there are none (Diana has no beneficiaries: no empty "()"). */
     formatter.add('ofBeneficiaries', (value: unknown) =>
       typeof value === 'string' && value ? this.i18n.t('patient.ofBeneficiaries', { names: value }) : this.i18n.t('patient.noBeneficiaries'),

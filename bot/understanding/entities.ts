@@ -6,7 +6,7 @@
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
-import { ASKS_WHERE, CHANGE_OF_MIND, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST } from './cues.js';
+import { ASKS_WHERE, CHANGE_OF_MIND, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, SAME_DAY } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import type { Found } from './lexicon.js';
@@ -17,6 +17,8 @@ import { normalizeMessage } from './words.js';
 
 /** Where a document number may be given: before and during identification. */
 const DOCUMENT_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'consent', 'document', 'documentType', 'birthDate']);
+/** Where the member may give up the change under way: the slots, days, bands, appointments and confirmations asked. */
+const CHANGE_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'day', 'band', 'appointment', 'confirm', 'offer']);
 /** Using this chat: "(primera vez que) uso esto", "les escribo", "entro aquí". */
 const CHANNEL_USE = /^(yo )?(le |les |me )?(uso|utilizo|escribo|entro|hablo|chateo|manejo|ingreso|comunico|pruebo)\b/;
 
@@ -86,6 +88,8 @@ export function readEntities(
     const named = readWhen(normalizedWhen.slice(0, moveTo.index), now);
     if (target.day) {
       entities.newDay = target.day;
+      // "La del miércoles pásemela para el jueves a las 3": the hour goes with the new day.
+      if (target.time && !named.time) entities.newTime = target.time;
       if (named.day && named.day !== target.day) {
         entities.day = named.day;
         if (named.weekday !== undefined) entities.weekday = named.weekday;
@@ -96,6 +100,8 @@ export function readEntities(
   // "Por la tarde, Sofi sale del jardín al mediodía": noon said as a reason beside the band asked for is no time.
   if (when.time === '12:00' && entities.band && /\b(medio ?dia)\b/.test(normalized) && !/\b12\b/.test(normalized)) delete when.time;
   if (when.time && question !== 'document') entities.time = when.time;
+  if (!IDENTITY_QUESTIONS.has(question) && SAME_DAY.test(words.join(' '))) entities.sameDay = true;
+  if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
   // "¿Hay algo más temprano?" where slots are shown: earlier than those.
   if ((question === 'slot' || question === 'confirm') && EARLIER.test(words.join(' '))) entities.earlier = true;
 

@@ -117,6 +117,16 @@ export interface Entities {
    * Wednesday, `newDay` the Thursday); a single day said after "cambiarla para" is both.
    */
   newDay?: string;
+  /** The time said with the new day of a move ("pásemela para el jueves a las 3"): the new time, not the appointment's. */
+  newTime?: string;
+  /** "Ese mismo día", "el mismo día": the day already under discussion (when moving, the appointment's own). */
+  sameDay?: true;
+  /**
+   * The member leaves things as they are, or puts them off ("déjela así", "olvídelo", "ya no
+   * quiero cambiarla", "déjeme lo pienso"): the change under way is given up. Read where a
+   * slot, a day, a band, an appointment or a confirmation is asked, and never with a yes.
+   */
+  leaveAsIs?: true;
   documentType?: DocumentType;
   documentNumber?: string;
   /** `YYYY-MM-DD`. */

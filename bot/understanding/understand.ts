@@ -107,6 +107,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // Words already read as an entity are not a yes or no ("no programada").
     const yesNo = readYesNo(reading, words, question, visitTypes, normalized, courtesy);
     if (yesNo) entities.yesNo = yesNo;
+    // "Sí, déjela así": a yes is no giving up.
+    if (yesNo === 'yes') delete entities.leaveAsIs;
 
     const { patients, timeOf } = readPatientMentions(reading, message, question, expectation.options, question === 'email' ? [] : people);
     if (patients.length > 0) entities.patients = patients;

@@ -38,7 +38,7 @@ function referenceRenderer(globals: Record<string, string>) {
     returnNull: false,
     // i18next formats no missing value: an optional part left out ("{{day, onDay}}") is written as nothing.
     missingInterpolationHandler: (_text: string, match: string[]) =>
-      /,\s*(inband|onday)\s*$/i.test(match[1] ?? '') ? '' : /,\s*ofbeneficiaries\s*$/i.test(match[1] ?? '') ? instance.t('patient.noBeneficiaries') : (match[0] ?? ''),
+      /,\s*(inband|onday|attime|ofspecialty)\s*$/i.test(match[1] ?? '') ? '' : /,\s*ofbeneficiaries\s*$/i.test(match[1] ?? '') ? instance.t('patient.noBeneficiaries') : (match[0] ?? ''),
   });
   let now = new Date();
   const dayFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: 'America/Bogota', weekday: 'long', day: 'numeric', month: 'long' });
@@ -72,6 +72,12 @@ function referenceRenderer(globals: Record<string, string>) {
   formatter.add('specialty', (value: unknown) => instance.t(`specialties.${String(value)}`));
   formatter.add('inBand', (value: unknown) => (value === 'manana' || value === 'tarde' ? ` en la ${instance.t(`franjas.${value}`)}` : ''));
   formatter.add('onDay', (value: unknown) => (typeof value === 'string' && value !== '' ? ` el ${formatDay(value, now)}` : ''));
+  formatter.add('atTime', (value: unknown) =>
+    typeof value === 'string' && /^\d\d:\d\d$/.test(value)
+      ? `${/^(01|13):/.test(value) ? ' a la ' : ' a las '}${timeFormat.format(new Date(`2000-01-01T${value}:00-05:00`)).replace(/[\u00a0\u202f]/g, ' ')}`
+      : '',
+  );
+  formatter.add('ofSpecialty', (value: unknown) => (typeof value === 'string' && value ? ` de ${instance.t(`specialties.${value}`)}` : ''));
   formatter.add('searchWindow', (value: unknown) => instance.t(value === 'todayAndNextWorkingDay' ? 'windows.todayAndNextWorkingDay' : 'windows.horizon'));
   formatter.add('ofBeneficiaries', (value: unknown) => (typeof value === 'string' && value ? instance.t('patient.ofBeneficiaries', { names: value }) : instance.t('patient.noBeneficiaries')));
   const text = (key: string, params: ReplyParams = {}, today: Date = now): string => {

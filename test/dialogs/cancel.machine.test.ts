@@ -120,9 +120,9 @@ describe('cancel: the appointment the member named (point 16)', () => {
     assert.equal(chat.lastPrompt()?.params?.start, first.start);
   });
 
-  it('a day no appointment is on shows the whole list', async () => {
+  it('a day no appointment is on is said to have none, then the whole list is shown', async () => {
     const { chat } = await startCancel({ listed: [first, second], request: { day: '2026-11-30', weekday: 1 } });
-    assert.deepEqual(chat.keys(), ['cancel.askWhich']);
+    assert.deepEqual(chat.keys(), ['appointments.noneNamed', 'cancel.askWhich']);
     assert.deepEqual(optionValues(chat), ['apt-1', 'apt-2']);
   });
 
@@ -158,6 +158,16 @@ describe('cancel: confirmation', () => {
     await chat.say('la segunda');
     await chat.say('sí');
     assert.deepEqual(cancels, [{ appointmentId: 'apt-2' }]);
+  });
+
+  it('"déjeme lo pienso" cancels nothing, says the appointment stays and ends the cancellation', async () => {
+    const { chat, cancels } = await startCancel({ listed: [first, second] });
+    await chat.say('la segunda');
+    await chat.say('mmm no sé, déjeme lo pienso');
+    assert.deepEqual(chat.keys(), ['cancel.leftAsIs']);
+    assert.equal(chat.lastReplies()[0]?.params?.start, second.start);
+    assert.equal(cancels.length, 0);
+    assert.deepEqual(chat.output(), { outcome: 'abandoned' });
   });
 
   it('"atrás" at the confirmation goes back to the list too', async () => {
