@@ -6,6 +6,7 @@
 import {
   ASKS_WHAT_FOR,
   BACK_CUE,
+  BACK_HINT,
   GOODBYE_HINT,
   GOODBYE_WORDS,
   HELP_CUE,
@@ -95,6 +96,8 @@ export function readIntent(
   if (intent === 'greet' || intent === 'thanks') intent = 'none';
   // A goodbye needs a goodbye word: "ya salieron los resultados" ends nothing.
   if (intent === 'goodbye' && !GOODBYE_HINT.test(whole) && !(words.length <= 3 && /\bsalir\b/.test(whole))) intent = 'none';
+  // "Listo, esa" goes back nowhere: going back needs a word that says so.
+  if (intent === 'back' && !BACK_HINT.test(whole)) intent = 'none';
   // "Muchas gracias por todo, Dios los bendiga", "buenas tardes, que tenga feliz día": thanks or a greeting, not a goodbye.
   const opensWith = talk.length > 0 && talk[0] !== undefined && uncovered(words.slice(0, talk[0].start), courtesy).length === 0 ? talk[0].value : undefined;
   if (intent === 'goodbye' && opensWith && (WEAK_GOODBYE.test(whole) || !GOODBYE_HINT.test(uncovered(words, talk).join(' ')))) intent = opensWith;

@@ -57,6 +57,9 @@ describe('the phrases Lina used not to understand', () => {
     ['hola', 'site', { intent: 'greet' }],
     ['quiero hablar con una persona', 'band', { intent: 'help' }],
     ['no mejor pediatría', 'visitType', { specialty: 'pediatria', yesNo: 'no' }],
+    // A weak yes pointing at an option not named is a yes (the dialog asks which), never "back".
+    ['listo, esa', 'slot', { intent: 'affirm', yesNo: 'yes', choice: undefined }],
+    ['ok esa misma', 'slot', { intent: 'affirm', yesNo: 'yes' }],
   ];
   itReads(cases);
 
