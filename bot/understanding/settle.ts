@@ -19,7 +19,7 @@ import {
   PATIENT_CHANGE_CUE,
   TIME_BOUND,
 } from './cues.js';
-import { operationCue, type IntentRead } from './intent.js';
+import { asksForHelp, operationCue, type IntentRead } from './intent.js';
 import { optionValue, turnedDown, type Picked } from './options.js';
 import { IDENTITY_QUESTIONS, OPERATIONS_IN_MENU, YES_NO_QUESTIONS, type Message } from './reading.js';
 import type { Entities, Expectation, Intent, Question, Understanding } from './types.js';
@@ -124,6 +124,8 @@ export function settleIntent(reads: Reads): Understanding {
   if (intent === 'more_times' && ((FORM_CHOICES.has(question) && (picked !== undefined || answersQuestion(question, entities) || !MORE_TIMES_ASKED.test(normalized))) || question === 'appointment' || (question === 'slot' && picked !== undefined))) intent = 'none';
   // "La de mi hijo, que ya se mejoró": which appointment, not a new booking.
   if (question === 'appointment' && intent === 'book' && !ASKS_FOR_A_CITA.test(words.join(' ')) && !/\b(nueva|nuevo|sacar|pedir|agendar)\b/.test(words.join(' '))) intent = 'none';
+  // "¿Hay algo a las 3?", "a las tres y media hay?" at the band, slots or days: a time or day asked for, not help, unless a word of help says so.
+  if ((question === 'slot' || question === 'day' || question === 'band') && intent === 'help' && !intentRead.ruled && (entities.time || entities.day || entities.band) && !asksForHelp(words)) intent = 'none';
   // "¿Y el viernes?", "¿no tiene para el jueves?": asking for a day none of the slots or days shown is on.
   if ((question === 'slot' || question === 'day') && picked === undefined && entities.day && (intent === 'none' || intent === 'more_times') && !entities.time && ASKS_FOR_DAY.test(normalized) && !LATER.test(normalized)) intent = 'other_day';
   if ((question === 'day' || question === 'slot') && picked !== undefined && intent === 'other_day') intent = 'none';

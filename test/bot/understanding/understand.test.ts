@@ -60,6 +60,10 @@ describe('the phrases Lina used not to understand', () => {
     // A weak yes pointing at an option not named is a yes (the dialog asks which), never "back".
     ['listo, esa', 'slot', { intent: 'affirm', yesNo: 'yes', choice: undefined }],
     ['ok esa misma', 'slot', { intent: 'affirm', yesNo: 'yes' }],
+    // A time asked for at the slots is no request for help; a word of help still is.
+    ['hay algo a las 3?', 'slot', { intent: 'none', time: '15:00' }],
+    ['a las tres y media hay?', 'slot', { intent: 'none', time: '15:30' }],
+    ['no entiendo, a las 3?', 'slot', { intent: 'help' }],
   ];
   itReads(cases);
 
