@@ -64,6 +64,8 @@ describe('the phrases Lina used not to understand', () => {
     ['hay algo a las 3?', 'slot', { intent: 'none', time: '15:00' }],
     ['a las tres y media hay?', 'slot', { intent: 'none', time: '15:30' }],
     ['no entiendo, a las 3?', 'slot', { intent: 'help' }],
+    ['la primerita', 'visitType', { choice: 'primera_vez' }],
+    ['la ultimita', 'slot', { choice: 'slot-5' }],
   ];
   itReads(cases);
 
