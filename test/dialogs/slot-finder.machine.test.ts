@@ -338,6 +338,17 @@ describe('slot finder: other days', () => {
     assert.deepEqual(optionValues(chat), thursday.map((s) => s.id));
   });
 
+  it('"entonces en la tarde" at the days searches the nearest slots of that band, on any day', async () => {
+    const days = [{ day: TUESDAY, slots: 3 }, { day: THURSDAY, slots: 2 }];
+    const afternoon = slotsOn(TUESDAY, ['13:00', '14:00']);
+    const { chat, searches } = await startFinder({ searches: [makeSlots(3), afternoon], days: [days] });
+    await chat.say('otro día');
+    await chat.say('gracias 🙏 entonces en la tarde');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'tarde' });
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+    assert.deepEqual(optionValues(chat), afternoon.map((s) => s.id));
+  });
+
   it('a day is picked by its number too', async () => {
     const days = [{ day: TUESDAY, slots: 3 }, { day: THURSDAY, slots: 2 }];
     const { chat, searches } = await startFinder({ searches: [makeSlots(3), slotsOn(THURSDAY, ['07:00'])], days: [days] });
