@@ -142,6 +142,8 @@ export const ANYTHING_ELSE = /\b(hay|tiene|tienen|queda|quedan) (nada|algo|otra 
 /** "¿No hay más horarios?", "¿tiene otras horas?": asking for times beyond those offered. */
 export const MORE_TIMES_ASKED = /\b(mas|otros?|otras) (horarios?|horas|citas|opciones|turnos)\b/;
 export const EARLIER = /\bmas (temprano|tempranito)\b|\bantes de (esa|esas) horas?\b/;
+/** "¿No hay en otra sede?", "en otro lado cerquita": another site, not named. */
+export const OTHER_SITE = /\b(otra|otras) (sede|sedes|uss|clinica|clinicas|unidad|unidades)\b|\b(otro|otros) (lado|lados|centro|centros|punto|puntos)\b|\b(sede|uss) (diferente|distinta)\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */
 export const EARLIEST = /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|cerca|cercan[oa]|rapido)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\blo (antes|mas pronto) posible\b|^la que sea\b/;
 /** "La del miércoles", "esa de mañana": an appointment named by its day. */

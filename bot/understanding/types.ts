@@ -97,6 +97,8 @@ export interface Entities {
   dayOff?: 'holiday' | 'weekend';
   /** `HH:MM`, 24 hours. */
   time?: string;
+  /** Another site than the one searched is asked for, without naming it ("¿no hay en otra sede cerquita?"). */
+  otherSite?: true;
   /** Times earlier than the ones shown are asked for ("¿hay algo más temprano?"). */
   earlier?: true;
   /**

@@ -447,6 +447,24 @@ describe('slot finder: ladder (a), a band was given and any doctor searched', ()
     assert.deepEqual(chat.records, [{ type: 'milestone', milestone: 'no-availability' }]);
   });
 
+  it('"¿y no hay en otra sede cerquita?" at the case offer revises the search (the booking asks the site), filing nothing', async () => {
+    const { chat, searches, cases } = await startFinder({ searches: [[], []] });
+    await chat.say('dale');
+    assert.deepEqual(chat.keys(), ['riss.offer']);
+    await chat.say('y no hay en otra sede cerquita?');
+    assert.equal(searches.length, 2);
+    assert.equal(cases.length, 0);
+    const output = chat.output();
+    assert.equal(output?.outcome, 'revise');
+    assert.equal(output?.outcome === 'revise' ? output.understood.entities.otherSite : undefined, true);
+  });
+
+  it('another site asked for while moving an appointment is no revision: the site stays (contract point 14)', async () => {
+    const { chat } = await startFinder({ input: { mode: 'move' }, searches: [[]] });
+    await chat.say('no hay en otra sede?');
+    assert.notEqual(chat.output()?.outcome, 'revise');
+  });
+
   it('no: offers a RISS case without searching again, saying the member declined what was offered', async () => {
     const { chat, searches } = await startFinder({ searches: [[]] });
     await chat.say('no');

@@ -66,6 +66,8 @@ describe('the phrases Lina used not to understand', () => {
     ['no entiendo, a las 3?', 'slot', { intent: 'help' }],
     ['la primerita', 'visitType', { choice: 'primera_vez' }],
     ['la ultimita', 'slot', { choice: 'slot-5' }],
+    ['y no hay en otra sede cerquita?', 'offer', { otherSite: true, site: undefined, yesNo: undefined }],
+    ['y en suba no hay?', 'offer', { site: 'SUBA', otherSite: undefined }],
   ];
   itReads(cases);
 
