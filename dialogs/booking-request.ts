@@ -45,10 +45,13 @@ function pickedFor(field: FormField, choice: string | undefined): Request {
   return { ...(specialty ? { specialty } : {}), ...(visitType ? { visitType } : {}), ...(site ? { site } : {}) };
 }
 
-/** The sites the site question offers: the preferred ones first (the QR code's, the last used), then the rest. */
-export function sitesInOrder(preferredSites: readonly SiteCode[]): SiteCode[] {
-  const preferred = preferredSites.filter((site, index, all) => all.indexOf(site) === index);
-  return [...preferred, ...SITE_CODES.filter((code) => !preferred.includes(code))];
+/**
+ * The sites the site question offers: the preferred ones first (the QR code's, the last used), then
+ * the rest; without `leaving`, the site the member asked to leave for another.
+ */
+export function sitesInOrder(preferredSites: readonly SiteCode[], leaving?: SiteCode): SiteCode[] {
+  const preferred = preferredSites.filter((site, index, all) => all.indexOf(site) === index && site !== leaving);
+  return [...preferred, ...SITE_CODES.filter((code) => !preferred.includes(code) && code !== leaving)];
 }
 
 /** A booking's request and what the member said at the slots that changes an earlier answer. */
@@ -64,12 +67,15 @@ export function isPatientRevision(context: Revising): boolean {
   return understood.intent === 'change_patient' || namesAnotherPatient(understood.entities.patients, context.patients, context.patient);
 }
 
-/** The request with what the member revised at the slots: another site, visit type, band or day. */
+/**
+ * The request with what the member revised at the slots: another site, visit type, band or day.
+ * Another site asked for without a name ("¿no hay en otra sede?") leaves the site to be asked again.
+ */
 export function revisedRequest(context: Revising): Request {
   const said = context.pendingRevision?.entities ?? {};
   return {
     ...context.request,
-    ...(said.site ? { site: said.site } : {}),
+    ...(said.site ? { site: said.site } : said.otherSite ? { site: undefined } : {}),
     ...(said.visitType ? { visitType: said.visitType } : {}),
     ...(said.band ? { band: said.band } : {}),
     ...(said.day ? { day: said.day } : {}),

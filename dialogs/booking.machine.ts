@@ -58,6 +58,8 @@ interface BookingContext extends BookingInput, SpeakingContext {
   pendingRevision?: Understanding;
   /** The specialty switch was asked at the slots: a "no" goes back there, not to the form. */
   switchAskedAtSlots?: boolean;
+  /** The site the member asked to leave for another one ("¿no hay en otra sede?"): not offered again until another is searched. */
+  leavingSite?: SiteCode;
 }
 
 const { endWith, failed, output } = endings<BookingContext, BookingOutput>();
@@ -184,7 +186,7 @@ export const bookingMachine = setup({
           tags: ['awaitingInput'],
           entry: {
             type: 'prompt',
-            params: ({ context }) => ask('site', 'booking.askSite', undefined, sitesInOrder(context.preferredSites).map((site) => option(site, 'options.site', { site }))),
+            params: ({ context }) => ask('site', 'booking.askSite', undefined, sitesInOrder(context.preferredSites, context.leavingSite).map((site) => option(site, 'options.site', { site }))),
           },
           on: {
             BACK: { target: 'awaitingVisitType' },
@@ -260,6 +262,7 @@ export const bookingMachine = setup({
       },
     },
     takingSlot: {
+      entry: assign({ leavingSite: undefined }),
       invoke: {
         id: 'takeSlot',
         src: 'takeSlot',
@@ -300,6 +303,15 @@ export const bookingMachine = setup({
           guard: ({ context }) => otherSpecialtyIn(context) !== undefined,
           target: 'confirmingSpecialty',
           actions: assign({ proposedSpecialty: ({ context }) => otherSpecialtyIn(context), pendingRevision: undefined, switchAskedAtSlots: true }),
+        },
+        {
+          // Another site, not named yet: the other sites are listed, what was chosen of the time kept.
+          guard: ({ context }) => revisedRequest(context).site === undefined,
+          target: 'deciding',
+          actions: [
+            { type: 'say', params: reply('booking.otherSites') },
+            assign({ leavingSite: ({ context }) => context.request.site, request: ({ context }) => revisedRequest(context), pendingRevision: undefined }),
+          ],
         },
         {
           // Another site (or visit type): the search starts over there, the rest kept, and said.

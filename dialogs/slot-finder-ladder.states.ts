@@ -12,6 +12,8 @@ function offer(key: string, params: (context: SlotFinderContext) => ReplyParams)
   return { type: 'prompt', params: ({ context }: { context: SlotFinderContext }) => ask('offer', key, { ...describeSearch(context), ...params(context) }, YES_NO) } as const;
 }
 
+/** At an offer, another patient, specialty or site named ("¿y no hay en otra sede?"): the search is revised, not refused. */
+const REVISED = { guard: 'revisesEarlierAnswer', target: 'revised' } as const;
 /** An e-mail in the message: the case is filed with it. */
 const READ_EMAIL = { guard: 'gaveEmail', target: 'filingCase', actions: 'keepEmail' } as const;
 /** No e-mail to send the answer to: the way out without a case. */
@@ -40,6 +42,7 @@ export const ladderStates = {
     entry: offer('slots.offerOtherBand', (context) => ({ other: otherBand(context.search.band), context: context.search.doctorId ? 'doctor' : undefined })),
     on: {
       USER_MESSAGE: [
+        REVISED,
         {
           guard: 'saidYes',
           target: 'searching',
@@ -56,6 +59,7 @@ export const ladderStates = {
     entry: offer('slots.offerOtherDoctor', (context) => ({ doctor: context.treatingDoctor?.name, band: searchedBand(context.emptyBands), context: context.declined ? 'declined' : undefined })),
     on: {
       USER_MESSAGE: [
+        REVISED,
         {
           guard: 'saidYes',
           target: 'searching',
@@ -72,6 +76,7 @@ export const ladderStates = {
     entry: offer('riss.offer', (context) => ({ context: context.declined ? 'declined' : context.window === 'todayAndNextWorkingDay' ? 'urgent' : undefined })),
     on: {
       USER_MESSAGE: [
+        REVISED,
         { guard: 'saidYes', target: 'collectingEmail' },
         { guard: 'saidNo', target: 'abandoned', actions: { type: 'say', params: reply('riss.declined') } },
         { actions: 'rejectAnswer' },

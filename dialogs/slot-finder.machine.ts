@@ -257,6 +257,12 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             ],
           },
           { guard: 'revisesEarlierAnswer', target: 'revised' },
+          // "Entonces en la tarde": the nearest slots of that band, on any day.
+          {
+            guard: 'saidBand',
+            target: 'searching',
+            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band, day: undefined, dayOff: undefined, fromTime: undefined }) })],
+          },
           { actions: 'rejectAnswer' },
         ],
       },

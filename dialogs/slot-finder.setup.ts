@@ -123,6 +123,7 @@ export const slotFinderSetup = setup({
       const band = entitiesOf(event).band;
       return band !== undefined && band !== context.search.band;
     },
+    saidBand: ({ event }) => entitiesOf(event).band !== undefined,
     askedForTime: ({ event }) => entitiesOf(event).time !== undefined,
     /** "La de las 4" when two slots shown are at 4: which of them, not a new search ("¿después de las 4?" is one). */
     namedTimeOfSeveral: ({ context, event }) => intentOf(event) === 'none' && slotsAtNamedTime(context.slots, event).length > 1,

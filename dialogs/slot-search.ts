@@ -128,7 +128,8 @@ type Searched = SlotRequest & { mode?: 'book' | 'move' };
 
 /**
  * Guard: the message revises what is searched, not the time: another patient, specialty or
- * site; while booking, another visit type too ("es control, no primera vez").
+ * site; while booking, another visit type too ("es control, no primera vez"), or another site
+ * not named yet ("¿no hay en otra sede?": the booking asks which).
  */
 export function revisesSearch({ context, event }: { context: Searched; event: EventObject }): boolean {
   const said = entitiesOf(event);
@@ -136,6 +137,7 @@ export function revisesSearch({ context, event }: { context: Searched; event: Ev
     namesOtherPatient({ context, event }) ||
     (said.specialty !== undefined && said.specialty !== context.specialty) ||
     (said.site !== undefined && said.site !== context.site) ||
-    (context.mode !== 'move' && said.visitType !== undefined && said.visitType !== serviceOf(context.cups).visitType)
+    (context.mode !== 'move' && said.visitType !== undefined && said.visitType !== serviceOf(context.cups).visitType) ||
+    (context.mode !== 'move' && said.otherSite === true && said.site === undefined)
   );
 }

@@ -6,6 +6,7 @@
 import {
   ASKS_WHAT_FOR,
   BACK_CUE,
+  BACK_HINT,
   GOODBYE_HINT,
   GOODBYE_WORDS,
   HELP_CUE,
@@ -61,7 +62,7 @@ export function readIntent(
   }
   if (lexicon.no.has(whole) || lexicon.no.has(phrase)) return { intent: 'deny', score: 1, ruled: true };
   if (GOODBYE_WORDS.find(words).length > 0) return { intent: 'goodbye', score: 1, ruled: false };
-  if (PERSON_WORDS.find(words).length > 0 || HELP_CUE.test(whole)) return { intent: 'help', score: 1, ruled: false };
+  if (asksForHelp(words)) return { intent: 'help', score: 1, ruled: false };
   if (MENU_CUE.test(whole)) return { intent: 'menu', score: 1, ruled: false };
   if (question !== 'start' && question !== 'menu' && BACK_CUE.test(whole)) return { intent: 'back', score: 1, ruled: false };
   if (PATIENT_CHANGE_CUE.test(whole)) return { intent: 'change_patient', score: 1, ruled: false };
@@ -95,6 +96,8 @@ export function readIntent(
   if (intent === 'greet' || intent === 'thanks') intent = 'none';
   // A goodbye needs a goodbye word: "ya salieron los resultados" ends nothing.
   if (intent === 'goodbye' && !GOODBYE_HINT.test(whole) && !(words.length <= 3 && /\bsalir\b/.test(whole))) intent = 'none';
+  // "Listo, esa" goes back nowhere: going back needs a word that says so.
+  if (intent === 'back' && !BACK_HINT.test(whole)) intent = 'none';
   // "Muchas gracias por todo, Dios los bendiga", "buenas tardes, que tenga feliz día": thanks or a greeting, not a goodbye.
   const opensWith = talk.length > 0 && talk[0] !== undefined && uncovered(words.slice(0, talk[0].start), courtesy).length === 0 ? talk[0].value : undefined;
   if (intent === 'goodbye' && opensWith && (WEAK_GOODBYE.test(whole) || !GOODBYE_HINT.test(uncovered(words, talk).join(' ')))) intent = opensWith;
@@ -110,6 +113,11 @@ export function readIntent(
   // A greeting or thanks with a few words Lina cannot act on is that greeting; a long story with "buenas tardes" in front is not.
   if (intent === 'none' && talk.length > 0 && content.length <= 5) intent = talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
   return { intent, score: intent === guess.intent ? guess.score : 1 - guess.score, ruled: false };
+}
+
+/** A word of help in the message: a person asked for, or trouble with the chat ("no entiendo", "¿me explica?"). */
+export function asksForHelp(words: readonly string[]): boolean {
+  return PERSON_WORDS.find(words).length > 0 || HELP_CUE.test(words.join(' '));
 }
 
 /**

@@ -141,6 +141,8 @@ export const ORDINALS: ReadonlyMap<string, number> = new Map([
 /** "1ra", "1ro", "1a", "1er", "2da", "3°", "4º", "5.ª", "10mo": digits and a Spanish ordinal ending. */
 const NUMERIC_ORDINAL = /^(\d{1,2})\s?\.?\s?(?:ra|ro|er|era|ero|da|do|ta|to|va|vo|na|no|ma|mo|a|o|°|º|ª)$/;
 const ORDINAL_ARTICLE = /^(?:la|el|lo)\s+/;
+/** A diminutive ending: "la primerita", "la ultimita", "la segundica" are the ordinal. */
+const DIMINUTIVE = /^([a-z]{4,}?)(?:it|ic)([oa])$/;
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}°º]+$/gu;
 const DIGITS = /^\d{1,15}$/;
 /** Letter runs and what lies between them. */
@@ -244,7 +246,7 @@ export function numberFromWords(text: string): number | undefined {
 export function ordinalFromWord(word: string): number | undefined {
   if (typeof word !== 'string' || word.length > 40) return undefined;
   const normalized = normalizeText(word).replace(EDGE_PUNCTUATION, '').replace(ORDINAL_ARTICLE, '');
-  const named = ORDINALS.get(normalized);
+  const named = ORDINALS.get(normalized) ?? ORDINALS.get(normalized.replace(DIMINUTIVE, '$1$2'));
   if (named !== undefined) return named;
   const numeric = NUMERIC_ORDINAL.exec(normalized);
   if (!numeric?.[1]) return undefined;

@@ -23,7 +23,7 @@ import {
   PATIENT_CHANGE_CUE,
   TIME_BOUND,
 } from './cues.js';
-import { operationCue, type IntentRead } from './intent.js';
+import { asksForHelp, operationCue, type IntentRead } from './intent.js';
 import { optionValue, turnedDown, type Picked } from './options.js';
 import { IDENTITY_QUESTIONS, OPERATIONS_IN_MENU, YES_NO_QUESTIONS, type Message } from './reading.js';
 import type { Asked, Entities, Expectation, Intent, Question, Understanding } from './types.js';
@@ -128,6 +128,8 @@ export function settleIntent(reads: Reads): Understanding {
   if (intent === 'more_times' && ((FORM_CHOICES.has(question) && (picked !== undefined || answersQuestion(question, entities) || !MORE_TIMES_ASKED.test(normalized))) || question === 'appointment' || (question === 'slot' && picked !== undefined))) intent = 'none';
   // "La de mi hijo, que ya se mejoró": which appointment, not a new booking.
   if (question === 'appointment' && intent === 'book' && !ASKS_FOR_A_CITA.test(words.join(' ')) && !/\b(nueva|nuevo|sacar|pedir|agendar)\b/.test(words.join(' '))) intent = 'none';
+  // "¿Hay algo a las 3?", "a las tres y media hay?" at the band, slots or days: a time or day asked for, not help, unless a word of help says so.
+  if ((question === 'slot' || question === 'day' || question === 'band') && intent === 'help' && !intentRead.ruled && (entities.time || entities.day || entities.band) && !asksForHelp(words)) intent = 'none';
   // "¿Y el viernes?", "¿no tiene para el jueves?": asking for a day none of the slots or days shown is on.
   if ((question === 'slot' || question === 'day') && picked === undefined && entities.day && (intent === 'none' || intent === 'more_times') && !entities.time && ASKS_FOR_DAY.test(normalized) && !LATER.test(normalized)) intent = 'other_day';
   if ((question === 'day' || question === 'slot') && picked !== undefined && intent === 'other_day') intent = 'none';
@@ -181,7 +183,7 @@ export function settleIntent(reads: Reads): Understanding {
   // cannot) before asking the pending one again. Nothing is picked: "la de Kennedy, ¿dónde queda?" at the site question
   // asks where it is, it does not choose it yet.
   const answersIdentity = entities.documentNumber || entities.birthDate || entities.email;
-  const asked = entities.asks || answersIdentity || !ANSWERED_BY_THE_WAY.has(intent) ? undefined : outsideQuestion(normalized, question);
+  const asked = entities.asks || answersIdentity || !ANSWERED_BY_THE_WAY.has(intent) ? undefined : outsideQuestion(normalized, question, entities);
   if (asked) {
     choice = undefined;
     entities.asks = asked;
@@ -201,9 +203,11 @@ const TIME_QUESTIONS: ReadonlySet<Question> = new Set(['band', 'slot', 'day']);
 const DOCTOR_SHOWN: ReadonlySet<Question> = new Set(['slot', 'confirm', 'appointment']);
 
 /** Where a site is, what a cita costs, when the sites open or who a cita shown is with, asked in the message. */
-function outsideQuestion(normalized: string, question: Question): Asked | undefined {
+function outsideQuestion(normalized: string, question: Question, entities: Entities): Asked | undefined {
   if (ASKS_COST.test(normalized)) return 'cost';
-  if (ASKS_OPENING_HOURS.test(normalized) && (!TIME_QUESTIONS.has(question) || /\b(abren|abre|cierran|cierra|atienden|atiende|atencion)\b/.test(normalized))) return 'hours';
+  // Where times are chosen, "¿atienden los sábados?" asks whether there are citas that day: the day answers it.
+  const namesADay = TIME_QUESTIONS.has(question) && (entities.day !== undefined || entities.dayOff !== undefined);
+  if (ASKS_OPENING_HOURS.test(normalized) && !namesADay && (!TIME_QUESTIONS.has(question) || /\b(abren|abre|cierran|cierra|atienden|atiende|atencion)\b/.test(normalized))) return 'hours';
   if (ASKS_WHERE.test(normalized)) return 'address';
   if (DOCTOR_SHOWN.has(question) && ASKS_DOCTOR.test(normalized)) return 'doctor';
   return undefined;

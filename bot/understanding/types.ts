@@ -109,6 +109,8 @@ export interface Entities {
   time?: string;
   /** The person whose appointment's time is asked for ("a la misma hora de Mateito"): no patient. */
   timeOf?: PatientMention;
+  /** Another site than the one searched is asked for, without naming it ("¿no hay en otra sede cerquita?"). */
+  otherSite?: true;
   /** Times earlier than the ones shown are asked for ("¿hay algo más temprano?"). */
   earlier?: true;
   /**

@@ -11,6 +11,8 @@ import type { Question } from './types.js';
 import { wordsOf } from './words.js';
 
 /** Verbs that, after "mejor", do exactly what a yes/no offer proposed: "no, mejor radique el caso". */
+/** Words that point at something shown without naming it: "esa", "ese mismo". */
+const THAT_ONE: ReadonlySet<string> = new Set(['esa', 'ese', 'eso', 'misma', 'mismo']);
 const DOES_WHAT_WAS_OFFERED: ReadonlySet<string> = new Set(['radique', 'radiquelo', 'radicalo', 'radicar', 'hagalo', 'hagale', 'hazlo', 'dale', 'proceda']);
 
 /**
@@ -82,6 +84,8 @@ export function readYesNo(
     if (!yesNoQuestion && words.slice(start + 1).some((word) => word === 'gracias')) return undefined;
     const rest = uncovered(words.slice(start + 1), lexicon.courtesy.find(words.slice(start + 1)));
     if (rest.every((word) => lexicon.yes.has(word) || (yesNoQuestion && lexicon.yesVerbs.has(word)))) return 'yes';
+    // "Listo, esa", "ok esa misma" at a list: agreeing to an option not named yet (the dialog asks which).
+    if (rest.length > 0 && rest.every((word) => lexicon.yes.has(word) || THAT_ONE.has(word)) && rest.some((word) => THAT_ONE.has(word))) return 'yes';
     // "Bueno, entonces en la tarde" to "¿Busco en la tarde?": a yes that repeats what was offered.
     if (yesNoQuestion && rest.length > 0 && rest.every((word) => lexicon.yes.has(word) || AGREEING_WORDS.has(word))) return 'yes';
   }

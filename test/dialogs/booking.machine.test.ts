@@ -425,6 +425,33 @@ describe('booking: the first search (contract point 9)', () => {
     assert.deepEqual(searches, [{ cups: '89020110', site: 'SUBA', window: 'todayAndNextWorkingDay' }]);
   });
 
+  it('"¿no hay en otra sede?" at the case offer lists the other sites, keeps the band, and searches the site chosen', async () => {
+    const { chat, searches, cases } = await startBooking({ searches: [[], makeSlots(2)] });
+    await answerUpToSlots(chat, { site: 'suba', band: 'en la tarde' });
+    // The morning declined: the afternoon stays what is searched.
+    await chat.say('no');
+    assert.deepEqual(chat.keys(), ['riss.offer']);
+    await chat.say('y no hay en otra sede cerquita?');
+    assert.deepEqual(chat.keys(), ['booking.otherSites', 'booking.askSite']);
+    const sites = chat.lastPrompt()?.options?.map((o) => o.value);
+    assert.equal(sites?.includes('SUBA'), false);
+    assert.equal(sites?.length, 8);
+    await chat.say('kennedy');
+    assert.deepEqual(searches.at(-1), { cups: '890201', site: 'KENNEDY', franja: 'tarde', window: 'horizon' });
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+    assert.equal(cases.length, 0);
+  });
+
+  it('a site named at the case offer ("¿y en Kennedy no hay?") searches it, saying so', async () => {
+    const { chat, searches, cases } = await startBooking({ searches: [[], makeSlots(2)] });
+    await answerUpToSlots(chat, { site: 'suba', band: 'cualquiera' });
+    assert.deepEqual(chat.keys(), ['riss.offer']);
+    await chat.say('y en kennedy no hay?');
+    assert.deepEqual(chat.keys(), ['booking.searchRevised', 'slots.ask']);
+    assert.deepEqual(searches.at(-1), { cups: '890201', site: 'KENNEDY', window: 'horizon' });
+    assert.equal(cases.length, 0);
+  });
+
   it('relays the slot finder\'s question, and repeats it after "ayuda"', async () => {
     const { chat } = await startBooking({ searches: [makeSlots(4)] });
     await answerUpToSlots(chat);

@@ -338,6 +338,17 @@ describe('slot finder: other days', () => {
     assert.deepEqual(optionValues(chat), thursday.map((s) => s.id));
   });
 
+  it('"entonces en la tarde" at the days searches the nearest slots of that band, on any day', async () => {
+    const days = [{ day: TUESDAY, slots: 3 }, { day: THURSDAY, slots: 2 }];
+    const afternoon = slotsOn(TUESDAY, ['13:00', '14:00']);
+    const { chat, searches } = await startFinder({ searches: [makeSlots(3), afternoon], days: [days] });
+    await chat.say('otro día');
+    await chat.say('gracias 🙏 entonces en la tarde');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'tarde' });
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+    assert.deepEqual(optionValues(chat), afternoon.map((s) => s.id));
+  });
+
   it('a day is picked by its number too', async () => {
     const days = [{ day: TUESDAY, slots: 3 }, { day: THURSDAY, slots: 2 }];
     const { chat, searches } = await startFinder({ searches: [makeSlots(3), slotsOn(THURSDAY, ['07:00'])], days: [days] });
@@ -434,6 +445,24 @@ describe('slot finder: ladder (a), a band was given and any doctor searched', ()
     assert.deepEqual(optionValues(chat), ['yes', 'no']);
     // Counted once: the first empty search.
     assert.deepEqual(chat.records, [{ type: 'milestone', milestone: 'no-availability' }]);
+  });
+
+  it('"¿y no hay en otra sede cerquita?" at the case offer revises the search (the booking asks the site), filing nothing', async () => {
+    const { chat, searches, cases } = await startFinder({ searches: [[], []] });
+    await chat.say('dale');
+    assert.deepEqual(chat.keys(), ['riss.offer']);
+    await chat.say('y no hay en otra sede cerquita?');
+    assert.equal(searches.length, 2);
+    assert.equal(cases.length, 0);
+    const output = chat.output();
+    assert.equal(output?.outcome, 'revise');
+    assert.equal(output?.outcome === 'revise' ? output.understood.entities.otherSite : undefined, true);
+  });
+
+  it('another site asked for while moving an appointment is no revision: the site stays (contract point 14)', async () => {
+    const { chat } = await startFinder({ input: { mode: 'move' }, searches: [[]] });
+    await chat.say('no hay en otra sede?');
+    assert.notEqual(chat.output()?.outcome, 'revise');
   });
 
   it('no: offers a RISS case without searching again, saying the member declined what was offered', async () => {

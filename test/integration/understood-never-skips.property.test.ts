@@ -47,6 +47,8 @@ const stateOf = (appointments: readonly Appointment[]) => appointments.map((a) =
 const CONFIRMATIONS = [/¿La confirmo\?/, /¿La cancelo\?/, /¿La muevo\?/, /¿agendo la cita del/i, /¿Lo intento de nuevo\?/];
 const ASKS_DOCUMENT = /número de documento|tipo de documento|fecha de nacimiento/i;
 const CONSENT_ASKED = /¿Autorizas el tratamiento de tus datos\?/;
+/** The answer to a no: a yes right after it ("ay no, perdón, sí acepto") still answers the question just asked. */
+const CONSENT_DECLINED = /no guardaremos ningún dato tuyo/;
 
 describe('what Lina understands never skips a protecting step', () => {
   it('asks for data only after the authorisation, and books, cancels or moves only after a yes to a question that named it', async () => {
@@ -56,12 +58,14 @@ describe('what Lina understands never skips a protecting step', () => {
         const agenda = createFakeAgenda();
         const chat = await startChat({ agenda });
         let previousReply = '';
+        let replyBefore = '';
         let authorised = false;
         let before = stateOf(agenda.appointments);
         for (const text of messages) {
           const replies = await chat.say(text);
           const reply = plainText(replies);
-          if (CONSENT_ASKED.test(previousReply) && /Quedó registrada tu autorización/.test(reply)) authorised = true;
+          const consentJustAsked = CONSENT_ASKED.test(previousReply) || (CONSENT_DECLINED.test(previousReply) && CONSENT_ASKED.test(replyBefore));
+          if (consentJustAsked && /Quedó registrada tu autorización/.test(reply)) authorised = true;
           assert.ok(authorised || !ASKS_DOCUMENT.test(reply), `personal data asked before the authorisation, after "${text}": ${reply}`);
           const after = stateOf(agenda.appointments);
           if (after !== before) {
@@ -73,6 +77,7 @@ describe('what Lina understands never skips a protecting step', () => {
             assert.ok(authorised, 'the agenda changed before the authorisation');
           }
           before = after;
+          replyBefore = previousReply;
           previousReply = reply;
         }
       }),

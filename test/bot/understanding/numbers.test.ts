@@ -110,6 +110,13 @@ describe('ordinalFromWord', () => {
     ['decimo', 10],
     ['última', -1],
     ['ultimo', -1],
+    // Diminutives: "la primerita", "la ultimita", "el cuartico".
+    ['primerita', 1],
+    ['la ultimita', -1],
+    ['cuartico', 4],
+    ['segundita', 2],
+    ['cita', undefined],
+    ['bonita', undefined],
     ['11vo', undefined],
     ['primavera', undefined],
     ['dos', undefined],

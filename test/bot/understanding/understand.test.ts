@@ -57,6 +57,17 @@ describe('the phrases Lina used not to understand', () => {
     ['hola', 'site', { intent: 'greet' }],
     ['quiero hablar con una persona', 'band', { intent: 'help' }],
     ['no mejor pediatría', 'visitType', { specialty: 'pediatria', yesNo: 'no' }],
+    // A weak yes pointing at an option not named is a yes (the dialog asks which), never "back".
+    ['listo, esa', 'slot', { intent: 'affirm', yesNo: 'yes', choice: undefined }],
+    ['ok esa misma', 'slot', { intent: 'affirm', yesNo: 'yes' }],
+    // A time asked for at the slots is no request for help; a word of help still is.
+    ['hay algo a las 3?', 'slot', { intent: 'none', time: '15:00' }],
+    ['a las tres y media hay?', 'slot', { intent: 'none', time: '15:30' }],
+    ['no entiendo, a las 3?', 'slot', { intent: 'help' }],
+    ['la primerita', 'visitType', { choice: 'primera_vez' }],
+    ['la ultimita', 'slot', { choice: 'slot-5' }],
+    ['y no hay en otra sede cerquita?', 'offer', { otherSite: true, site: undefined, yesNo: undefined }],
+    ['y en suba no hay?', 'offer', { site: 'SUBA', otherSite: undefined }],
   ];
   itReads(cases);
 
