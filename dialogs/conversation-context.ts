@@ -70,6 +70,10 @@ export interface ConversationContext extends ConversationInput {
   verified: boolean;
   patient?: Patient;
   request?: PendingRequest;
+  /** A second request made in the same message as the one under way: taken up once that one ends. */
+  nextRequest?: PendingRequest;
+  /** The member was told that the next request comes after the one under way. */
+  nextAnnounced?: boolean;
   /** Who the patient question offers: everyone, or the few a member's words left open. */
   patientOptions?: string[];
   /** A patient named mid-flow, waiting for the member's yes. */
@@ -188,6 +192,18 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
   const patients = entities.patients ?? previous?.patients;
   if (!operation && Object.keys(fields).length === 0 && !patients) return undefined;
   return { ...(operation ? { operation } : {}), fields, ...(patients ? { patients } : {}) };
+}
+
+/** The second request a message carries ("… y sacar una nueva para el viernes"), if any. */
+export function nextRequestIn(understood: Understanding): PendingRequest | undefined {
+  if (!understood.next) return undefined;
+  return requestIn({ intent: understood.next.intent, intentScore: 1, entities: understood.next.entities });
+}
+
+/** The first name of the one person other than the patient the next request names, to say it. */
+export function nextPatientName(context: ConversationContext): string | undefined {
+  const resolution = resolvePatient(context.nextRequest?.patients, choicesOf(context.member));
+  return resolution.kind === 'one' && resolution.choice.patient.id !== context.patient?.id ? resolution.choice.patient.firstName : undefined;
 }
 
 /** A yes, picked or said. */

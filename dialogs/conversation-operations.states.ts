@@ -56,8 +56,8 @@ const FINISH_OPERATION = { type: 'finishOperation', params: ({ event }: { event:
 /** In an operation's `onDone`: what the operation had is kept for the next one. */
 const KEEP_REVISION = { type: 'keepRevision', params: ({ event }: { event: { output: OperationOutput } }) => event.output } as const;
 
-/** An operation's ending: back to the patient question when the member named someone else, else the menu. */
-const ENDED = [{ guard: revised, target: 'revising', actions: KEEP_REVISION }, { target: 'menu', actions: FINISH_OPERATION }] as const;
+/** An operation's ending: back to the patient question when the member named someone else, else what comes after it. */
+const ENDED = [{ guard: revised, target: 'revising', actions: KEEP_REVISION }, { target: 'afterOperation', actions: FINISH_OPERATION }] as const;
 
 /** Guard: "cambiar paciente". */
 const SAID_CHANGE_PATIENT = { type: 'saidIntent', params: 'change_patient' } as const;
@@ -242,7 +242,7 @@ export const operationStates = {
         { guard: ({ event }) => switchedTo(event.output, 'cancel'), target: 'cancelling', actions: FINISH_OPERATION },
         { guard: revised, target: 'revising', actions: KEEP_REVISION },
         {
-          target: 'menu',
+          target: 'afterOperation',
           actions: [
             FINISH_OPERATION,
             assign({ lastSite: ({ context, event }) => (event.output.outcome === 'booked' ? event.output.appointment.site : context.lastSite) }),
@@ -259,7 +259,7 @@ export const operationStates = {
       src: 'listAppointments',
       input: ({ context }) => ({ patientId: context.patient?.id ?? '' }),
       onDone: {
-        target: 'menu',
+        target: 'afterOperation',
         actions: [
           {
             type: 'say',
@@ -271,10 +271,22 @@ export const operationStates = {
         ],
       },
       onError: {
-        target: 'menu',
+        target: 'afterOperation',
         actions: [{ type: 'say', params: reply('errors.agendaUnavailable') }, { type: 'record', params: { type: 'outcome', outcome: 'error' } }, assign({ request: undefined })],
       },
     },
+  }),
+  /**
+   * An operation ended: the second request of the same message, if one waits ("… y sacar una
+   * nueva para el viernes"), for whom it names (as the patient question settles it) or for the
+   * same patient; else the menu.
+   */
+  afterOperation: conversationSetup.createStateConfig({
+    always: [
+      { guard: 'nextNamesPatient', target: 'choosingPatient', actions: 'takeNextRequest' },
+      { guard: 'hasNextRequest', target: 'afterPatient', actions: 'takeNextRequest' },
+      { target: 'menu' },
+    ],
   }),
   cancelling: conversationSetup.createStateConfig({
     entry: { type: 'startOperation', params: 'cancel' },

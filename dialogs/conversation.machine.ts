@@ -40,9 +40,10 @@ export const conversationMachine = conversationSetup.createMachine({
     THANKS: { actions: [{ type: 'say', params: reply('common.youAreWelcome') }, 'repeatPrompt'] },
     BACK: { actions: 'repeatPrompt' },
     MENU: [
-      { guard: 'identified', target: '.menu', actions: assign({ request: undefined }) },
-      { guard: 'choosingPatient', target: '.awaitingPatient', actions: assign({ request: undefined }) },
-      { target: '.greeting', actions: ['forgetIdentity', assign({ request: undefined })] },
+      // "Menú" gives up what was under way and what was to come after it.
+      { guard: 'identified', target: '.menu', actions: assign({ request: undefined, nextRequest: undefined }) },
+      { guard: 'choosingPatient', target: '.awaitingPatient', actions: assign({ request: undefined, nextRequest: undefined }) },
+      { target: '.greeting', actions: ['forgetIdentity', assign({ request: undefined, nextRequest: undefined })] },
     ],
     EXIT: {
       target: '.ended',

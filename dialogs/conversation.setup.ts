@@ -16,6 +16,8 @@ import {
   ineligibleReply,
   isSelfPatient,
   narrowedTo,
+  nextPatientName,
+  nextRequestIn,
   patientResolution,
   requestIn,
   requestedPatient,
@@ -106,6 +108,10 @@ export const conversationSetup = setup({
     hasBeneficiaries: ({ context }) => (context.member?.beneficiaries.length ?? 0) > 0,
     requestNamesPatient: ({ context }) => (context.request?.patients?.length ?? 0) > 0,
     hasOperation: ({ context }) => context.request?.operation !== undefined,
+    /** A second request waits for the operation under way to end. */
+    hasNextRequest: ({ context }) => context.nextRequest?.operation !== undefined,
+    /** The waiting second request names who it is for ("… y pedir otra para Sofía"). */
+    nextNamesPatient: ({ context }) => context.nextRequest?.operation !== undefined && (context.nextRequest.patients?.length ?? 0) > 0,
     namesOnePatient: ({ context, event }) => patientResolution(context, event).kind === 'one',
     namesIneligiblePatient: ({ context, event }) => {
       const resolution = patientResolution(context, event);
@@ -201,9 +207,17 @@ export const conversationSetup = setup({
       patient: undefined,
     }),
     /** Another operation asked for mid-flow: its request, nothing of the one left. */
-    requestAnew: assign({ request: ({ event }) => (isMessage(event) ? requestIn(event.understood, undefined) : undefined) }),
+    requestAnew: assign(({ event }) => ({
+      request: isMessage(event) ? requestIn(event.understood, undefined) : undefined,
+      nextRequest: isMessage(event) ? nextRequestIn(event.understood) : undefined,
+      nextAnnounced: false,
+    })),
     /** Keeps what the message asks for, on top of what was asked before. */
-    rememberRequest: assign({ request: ({ context, event }) => (isMessage(event) ? requestIn(event.understood, context.request) : context.request) }),
+    rememberRequest: assign(({ context, event }) => {
+      if (!isMessage(event)) return {};
+      const next = nextRequestIn(event.understood);
+      return { request: requestIn(event.understood, context.request), ...(next ? { nextRequest: next, nextAnnounced: false } : {}) };
+    }),
     /** The document (and a date of birth given with it) the message carries. */
     rememberDocument: assign(({ context, event }) => {
       const said = entitiesOf(event);
@@ -252,7 +266,23 @@ export const conversationSetup = setup({
       }
     }),
     /** The operation and what the member said, kept while it runs; restarted with it after a patient switch. */
-    startOperation: assign({ request: ({ context }, operation: Operation) => ({ operation, fields: context.request?.fields ?? {} }), consultedLast: false }),
+    startOperation: enqueueActions(({ context, enqueue }, operation: Operation) => {
+      enqueue.assign({ request: { operation, fields: context.request?.fields ?? {} }, consultedLast: false });
+      // A second request made with this one: said once, in a short sentence, before the first question.
+      const next = context.nextRequest?.operation;
+      if (next && !context.nextAnnounced) {
+        const name = nextPatientName(context);
+        enqueue.emit({ type: 'reply', reply: reply('common.nextLater', { name, context: name ? `${next}_named` : next }) });
+        enqueue.assign({ nextAnnounced: true });
+      }
+    }),
+    /** The operation under way ended: the request made with it is the request now. */
+    takeNextRequest: enqueueActions(({ context, enqueue }) => {
+      const next = context.nextRequest;
+      if (!next?.operation) return;
+      enqueue.emit({ type: 'reply', reply: reply('common.nextNow', { context: next.operation }) });
+      enqueue.assign({ request: next, nextRequest: undefined, nextAnnounced: false });
+    }),
     /** An operation ended (`params`: its output): its outcome recorded, its request dropped. */
     finishOperation: enqueueActions(({ enqueue }, output: OperationOutput) => {
       const record = operationOutcome(output);

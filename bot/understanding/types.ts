@@ -173,4 +173,9 @@ export interface Understanding {
   /** The option the message picked, when the question showed options and exactly one fits. */
   choice?: string;
   entities: Entities;
+  /**
+   * A second request in the same message ("… y sacar una nueva de medicina general para el
+   * viernes"): its operation and what its clause says, taken up once the first is done.
+   */
+  next?: { intent: OperationIntent; entities: Entities };
 }

@@ -14,6 +14,7 @@
 import type Fuse from 'fuse.js';
 import { REFERRED_DAY } from './cues.js';
 import { readEntities } from './entities.js';
+import { splitRequests } from './follow-up.js';
 import { readIntent } from './intent.js';
 import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
@@ -94,9 +95,23 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     (names.has(original) || commonFirstName(original) !== undefined || (!speller.knows(original) && speller.correct(original) === original));
   const reading: Reading = { lexicon, model, speller, names, smallTalk, labelWords, fuzzyLabels, commonFirstName, mayBeName };
 
+  const clauseWords = (clause: string): string[] => wordsOf(normalizeMessage(clause)).map((word) => speller.correct(word));
+
+  /**
+   * A message with two requests ("cancelar la del miércoles y sacar una nueva"): its first
+   * clause is read as the message, its second on its own, as the request that comes next.
+   */
   return function understand(text, expectation, now) {
-    const question = expectation.question;
     const read = text.length > MAX_READ ? text.slice(0, MAX_READ) : text;
+    const split = splitRequests(read, clauseWords);
+    if (!split) return understandOne(read, expectation, now);
+    const first = understandOne(split.first, expectation, now);
+    const second = understandOne(split.second, { question: 'menu', options: [], ...(expectation.people ? { people: expectation.people } : {}) }, now);
+    return { ...first, next: { intent: split.secondOperation, entities: second.entities } };
+  };
+
+  function understandOne(read: string, expectation: Expectation, now: Date): Understanding {
+    const question = expectation.question;
     const normalized = normalizeMessage(read);
     const original = wordsOf(normalized);
     const words = original.map((word) => speller.correct(word));
@@ -132,7 +147,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const smallTalkOnly = intentRead.ruled && (intent === 'greet' || intent === 'thanks' || intent === 'goodbye');
     const picked = pickAnswer(reading, message, expectation, { intent, entities, people, courtesy, smallTalkOnly }, now);
     return settleIntent({ message, expectation, entities, yesNo, intentRead, intent, picked });
-  };
+  }
 }
 
 /**

@@ -1,0 +1,60 @@
+/**
+ * Two requests in one message ("cancelar la cita del miércoles y sacar una nueva de medicina
+ * general para el viernes"): the message is split where a connector ("y", "también", "luego",
+ * "después"…) is followed by the cue of another operation, so that each clause is read on its
+ * own. The first clause is the message Lina acts on now; the second is the request she takes up
+ * once the first ends (`Understanding.next`).
+ */
+import { operationCue } from './intent.js';
+import type { OperationIntent } from './types.js';
+
+/** The connectors that may open a second request, as written (accents optional). */
+const CONNECTOR = /(?:^|[\s,;.])((?:y|e)(?:\s+(?:tambi[eé]n|adem[aá]s|luego|despu[eé]s|de paso|aparte))?|tambi[eé]n|adem[aá]s|luego|despu[eé]s|aparte)(?=\s)/giu;
+/** A new booking said as the second request: "sacar una nueva", "pedir otra", "agendar una". */
+const NEW_BOOKING = /\b(sac\w*|ped\w*|solicit\w*|separ\w*|reserv\w*|agend\w*|program\w*)(me|le|les)? (una|otra)\b/;
+/** The connectors' words, as the understanding reads them. */
+const CONNECTOR_WORDS: ReadonlySet<string> = new Set(['y', 'e', 'tambien', 'ademas', 'luego', 'despues', 'aparte']);
+/** How near the connector the second operation's cue must be, in words. */
+const CUE_WITHIN = 6;
+
+/** The two requests of a message, each clause as written, with the operation each names. */
+export interface SplitRequests {
+  first: string;
+  second: string;
+  firstOperation: OperationIntent;
+  secondOperation: OperationIntent;
+}
+
+/** The operation a clause names (read on its words as `words` gives them), if any. */
+export function clauseOperation(words: string): OperationIntent | undefined {
+  const cued = operationCue(words);
+  if (cued === 'book' || cued === 'consult' || cued === 'cancel' || cued === 'reschedule') return cued;
+  const booking = NEW_BOOKING.exec(words);
+  // "No quiero agendar otra": a denied booking is none.
+  return booking && !/\bno (quiero |necesito |voy a |es para )?$/.test(words.slice(0, booking.index)) ? 'book' : undefined;
+}
+
+/**
+ * Splits a message that asks for two different operations, at the first connector where the
+ * text before it names an operation and the text right after it names another one.
+ * `words`: the clause as the understanding reads it (normalised, spelling corrected), joined.
+ */
+export function splitRequests(text: string, words: (clause: string) => string[]): SplitRequests | undefined {
+  CONNECTOR.lastIndex = 0;
+  for (let match = CONNECTOR.exec(text); match; match = CONNECTOR.exec(text)) {
+    const connector = match[1] ?? '';
+    const start = match.index + match[0].length - connector.length;
+    const first = text.slice(0, start).replace(/[\s,;.]+$/u, '');
+    const second = text.slice(start + connector.length).trim();
+    if (first.length === 0 || second.length === 0) continue;
+    const firstOperation = clauseOperation(words(first).join(' '));
+    if (!firstOperation) continue;
+    // The cue of the second request comes right after its connector, before any other one.
+    const opening = words(second).slice(0, CUE_WITHIN);
+    const until = opening.findIndex((word) => CONNECTOR_WORDS.has(word));
+    const secondOperation = clauseOperation((until < 0 ? opening : opening.slice(0, until)).join(' '));
+    if (!secondOperation || secondOperation === firstOperation) continue;
+    return { first, second, firstOperation, secondOperation };
+  }
+  return undefined;
+}
