@@ -10,12 +10,20 @@ import { SAY_ASK_THAT_TIME, refersToAnothersTime } from './operation.js';
 import { ask, option, reply } from './replies.js';
 import { ladderStates } from './slot-finder-ladder.states.js';
 import { SAY_DAY_OFF, describeSearch, searchParams, slotFinderSetup, slotsAtNamedTime, type SlotFinderContext, type SlotFinderOutput } from './slot-finder.setup.js';
-import { DAYS_PER_PAGE, SLOTS_PER_PAGE, doctorScope, searchSaid } from './slot-search.js';
+import { DAYS_PER_PAGE, SLOTS_PER_PAGE, doctorScope, searchSaid, type SearchState } from './slot-search.js';
 import { choiceOf, entitiesOf, isMessage, messageIdOf } from './understood.js';
 
 export type { SlotFinderInput, SlotFinderOutput } from './slot-finder.setup.js';
 
 const { endWith, failed, output } = endings<SlotFinderContext, SlotFinderOutput>();
+
+/** A later page shown, to show it again after a "no": its first slot, and those at that minute shown before it. */
+function laterPageOf(context: SlotFinderContext): SearchState['page'] {
+  const [first] = context.slots;
+  const before = context.seen.slice(0, context.seen.length - context.slots.length);
+  if (!first || (before.length === 0 && !context.laterPage)) return undefined;
+  return { start: first.start, ids: before.filter((slot) => slot.start === first.start).map((slot) => slot.id), later: true };
+}
 const caseFiled = isDoneBy<RissCase>('createCase');
 export {
   DAYS_PER_PAGE,
@@ -46,6 +54,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
       ...(input.fromTime ? { fromTime: input.fromTime } : {}),
       ...(input.doctorId !== undefined ? { doctorId: input.doctorId } : input.treatingDoctor && !input.anyDoctor ? { doctorId: input.treatingDoctor.id } : {}),
       ...(input.anyDoctor ? { anyDoctor: true as const } : {}),
+      ...(input.page ? { page: input.page } : {}),
     },
     ...(input.memberEmail ? { email: input.memberEmail } : {}),
     caseKey: `${input.conversationId}:case:${input.patient.id}:${input.specialty}`,
@@ -74,12 +83,17 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           ...searchParams(context),
           ...(context.search.day ? { day: context.search.day } : {}),
           ...(context.search.fromTime ? { fromTime: context.search.fromTime } : {}),
+          // After a "no" at the confirmation: the page the member chose from, again.
+          ...(context.search.page ? { after: { start: context.search.page.start, ids: context.search.page.ids } } : {}),
         }),
         onDone: [
           {
             guard: ({ event }) => event.output.length > 0,
             target: 'awaitingSlot',
-            actions: assign(({ event }) => ({ slots: event.output.slice(0, SLOTS_PER_PAGE), seen: event.output.slice(0, SLOTS_PER_PAGE) })),
+            actions: assign(({ context, event }) => {
+              const { page, ...search } = context.search;
+              return { slots: event.output.slice(0, SLOTS_PER_PAGE), seen: event.output.slice(0, SLOTS_PER_PAGE), search, laterPage: page?.later === true };
+            }),
           },
           {
             guard: 'dayAsked',
@@ -141,7 +155,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               'slot',
               'slots.ask',
               // A later page is "the next times", not "the nearest".
-              { ...describeSearch(context), count: context.slots.length, context: context.search.day ? 'day' : context.seen.length > context.slots.length ? 'more' : undefined },
+              { ...describeSearch(context), count: context.slots.length, context: context.search.day ? 'day' : context.seen.length > context.slots.length || context.laterPage ? 'more' : undefined },
               // Each line names its site: scripts written against the contract (point 8) read it there.
               context.slots.map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site })),
             ),
@@ -272,7 +286,8 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
     /** The slot the member picked, and the message that picked it (the seed of the intent's key). */
     chosen: endWith(({ context, event }) => {
       const slot = context.slots.find((shown) => shown.id === choiceOf(event));
-      return slot ? { outcome: 'slot', slot, chosenBy: messageIdOf(event), search: context.search } : { outcome: 'abandoned' };
+      const page = laterPageOf(context);
+      return slot ? { outcome: 'slot', slot, chosenBy: messageIdOf(event), search: page ? { ...context.search, page } : context.search } : { outcome: 'abandoned' };
     }),
     caseFiled: endWith(({ event }) => (caseFiled(event) ? { outcome: 'case', rissCase: event.output } : { outcome: 'abandoned' })),
     /** The member revised what is searched: the conversation or the operation handles it. */

@@ -34,6 +34,8 @@ export type SlotFinderOutput =
 
 export interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
   search: SearchState;
+  /** The page shown is not the search's first (a later page taken up again after a "no"). */
+  laterPage?: boolean;
   /** The slots of the page shown, and every slot shown in this search (for the next page). */
   slots: Slot[];
   seen: Slot[];
@@ -132,7 +134,7 @@ export const slotFinderSetup = setup({
     /** "Otro día"; "¿y el viernes?" names the day, and searches it instead. */
     asksEarlier: ({ event }) => entitiesOf(event).earlier === true && (intentOf(event) === 'more_times' || intentOf(event) === 'none'),
     /** A later page, or a search from a time on: earlier slots exist before these. */
-    showsLaterSlots: ({ context }) => context.seen.length > context.slots.length || context.search.fromTime !== undefined,
+    showsLaterSlots: ({ context }) => context.seen.length > context.slots.length || context.laterPage === true || context.search.fromTime !== undefined,
     wantsOtherDay: ({ event }) => intentOf(event) === 'other_day' && entitiesOf(event).day === undefined,
     /** "Es control, no primera vez" while booking, another patient, specialty or site: the search starts over. */
     revisesEarlierAnswer: revisesSearch,

@@ -66,6 +66,12 @@ export interface SearchState {
   anyDoctor?: true;
   /** The day asked is a Saturday, a Sunday or a holiday: said so when it has no slots. */
   dayOff?: 'holiday' | 'weekend';
+  /**
+   * The page of slots the member chose from: a search again after a "no" at the confirmation
+   * starts at its first slot (`ids`: those at that minute shown before it), not at the first
+   * page; `later` when it was not the first page.
+   */
+  page?: { start: string; ids: string[]; later: boolean };
 }
 
 /** The doctor scope a new search keeps: the treating doctor searched, or any doctor accepted. */
