@@ -160,7 +160,7 @@ export const REFERRED_DAY = /\b(?:la|esa|mi cita|la cita) (?:del?|de el) ((?:lun
  * Where the new day of a move begins: "…y necesito cambiarla pal jueves", "pasármela para el
  * viernes", or after the appointment is named ("correr la cita que tengo el miércoles pal viernes").
  */
-export const MOVE_TO = /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|otro|\d))/;
+export const MOVE_TO = /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z0-9: ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|otro|\d))/;
 /** "Primero quiero…", "primero necesito…": an adverb, not the first option. */
 export const FIRST_OF_ALL = /^primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le)\b/;
 /** An opening that can only be an option's position, even where numbers are days and hours: "la quinta opción…". */
