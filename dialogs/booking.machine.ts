@@ -74,6 +74,8 @@ const slotTakingEnded = isDoneBy<TakeSlotOutput>('takeSlot');
 function answering(field: FormField) {
   const otherSpecialty = { guard: 'namesOtherSpecialty', target: '#booking.confirmingSpecialty', actions: 'proposeSpecialty' } as const;
   return [
+    // "Déjelo así, mejor después llamo": nothing is booked, and Lina says so.
+    { guard: 'leavesAsIs', target: '#booking.leftAsIs' },
     { guard: 'namesAnotherPatient', target: '#booking.revised' },
     ...(field === 'specialty' ? [] : [otherSpecialty]),
     { guard: 'pickedAny', target: '#booking.deciding', actions: { type: 'collect', params: field } },
@@ -335,6 +337,7 @@ export const bookingMachine = setup({
     switchedToRescheduling: endWith({ outcome: 'switch', operation: 'reschedule' }),
     switchedToCancelling: endWith({ outcome: 'switch', operation: 'cancel' }),
     refused: endWith({ outcome: 'refused' }),
+    leftAsIs: { ...endWith({ outcome: 'abandoned' }), entry: { type: 'say', params: reply('booking.leftAsIs') } },
     back: endWith({ outcome: 'back' }),
   },
   output,

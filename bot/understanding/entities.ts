@@ -18,7 +18,7 @@ import { normalizeMessage } from './words.js';
 /** Where a document number may be given: before and during identification. */
 const DOCUMENT_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'consent', 'document', 'documentType', 'birthDate']);
 /** Where the member may give up the change under way: the slots, days, bands, appointments and confirmations asked. */
-const CHANGE_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'day', 'band', 'appointment', 'confirm', 'offer']);
+const CHANGE_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'slot', 'day', 'band', 'appointment', 'confirm', 'offer']);
 /** Using this chat: "(primera vez que) uso esto", "les escribo", "entro aquí". */
 const CHANNEL_USE = /^(yo )?(le |les |me )?(uso|utilizo|escribo|entro|hablo|chateo|manejo|ingreso|comunico|pruebo)\b/;
 
