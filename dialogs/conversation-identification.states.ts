@@ -82,6 +82,8 @@ export const identificationStates = {
       ],
       GREET: 'greeting',
       THANKS: { target: 'ended', actions: { type: 'say', params: reply('common.goodbye') } },
+      // "¿Y para qué necesitan mis datos?": why the authorisation is asked, and the question again.
+      HELP: { target: 'awaitingConsent', actions: { type: 'say', params: reply('consent.why') } },
     },
   }),
   /** "Sí, CC 1010101010": a document given with the authorisation is used at once. */

@@ -104,6 +104,16 @@ export const patientStates = {
           target: 'afterPatient',
           actions: [{ type: 'say', params: ({ context }) => reply('patient.switched', { name: context.proposedPatient?.firstName, context: context.proposedPatient?.id === context.member?.id ? 'self' : undefined }) }, 'takeProposedPatient'],
         },
+        {
+          // "Control", "en Suba" instead of a yes: the member goes on for the person they named; what they say is kept.
+          guard: 'goesOnWithTheRequest',
+          target: 'afterPatient',
+          actions: [
+            { type: 'say', params: ({ context }) => reply('patient.switched', { name: context.proposedPatient?.firstName, context: context.proposedPatient?.id === context.member?.id ? 'self' : undefined }) },
+            'takeProposedPatient',
+            'rememberRequest',
+          ],
+        },
         // Not the other patient: the same operation goes on for the current one, with what it had.
         { guard: 'saidNo', target: 'afterPatient', actions: assign(({ context }) => ({ proposedPatient: undefined, request: withoutMentions(context.request) })) },
         { actions: 'rejectAnswer' },

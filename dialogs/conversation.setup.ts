@@ -36,7 +36,7 @@ import type { ConversationRecord, Outcome } from './records.js';
 import { reply, type Reply } from './replies.js';
 import { rescheduleMachine } from './reschedule.machine.js';
 import { answerTo, missReplies, type RepeatEvent } from './speech.js';
-import { choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
+import { answerOf, choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
 /** Failed second factors before the conversation ends with the support line. */
 const MAX_IDENTITY_FAILURES = 3;
@@ -138,6 +138,12 @@ export const conversationSetup = setup({
       const { patients, ...said } = entitiesOf(event);
       const intent = intentOf(event);
       return (intent === 'none' || intent === 'change_patient') && Object.keys(said).length === 0 && patients !== undefined;
+    },
+    /** At a yes/no about the patient, an answer for the request instead ("control", "en Suba", "mañana en la mañana"), with no yes or no. */
+    goesOnWithTheRequest: ({ context, event }) => {
+      if (!context.request?.operation || answerOf(event) !== undefined || choiceOf(event) !== undefined || intentOf(event) !== 'none') return false;
+      const said = entitiesOf(event);
+      return Boolean(said.specialty || said.visitType || said.site || said.band || said.day || said.time);
     },
     /** Right after a consultation, "¿y Mateo?" names someone else and no operation: the same question for them. */
     followsUpConsultation: ({ context, event }) => context.consultedLast === true && choiceOf(event) === undefined && !isOperation(intentOf(event)),

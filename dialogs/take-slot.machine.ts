@@ -164,6 +164,8 @@ export const takeSlotMachine = setup({
             }),
           },
           { guard: refersToAnothersTime, actions: [SAY_ASK_THAT_TIME, 'repeatPrompt'] },
+          // "Otro día" before any slot was shown: the days that have slots.
+          { guard: { type: 'saidIntent', params: 'other_day' }, target: 'findingSlot', actions: [assign({ bandAsked: true }), { type: 'searchAgain', params: 'otherDay' }] },
           { actions: 'rejectAnswer' },
         ],
       },
