@@ -104,7 +104,7 @@ export const identificationStates = {
           guard: 'documentTypeGiven',
           actions: [assign({ documentType: ({ event }) => entitiesOf(event).documentType }), { type: 'say', params: reply('identify.askNumber') }],
         },
-        { guard: 'asksForOperation', actions: ['rememberRequest', { type: 'say', params: reply('identify.requestNoted') }, 'repeatPrompt'] },
+        { guard: or(['asksForOperation', 'carriesARequest']), actions: ['rememberRequest', { type: 'say', params: reply('identify.requestNoted') }, 'repeatPrompt'] },
         // "Es 15 de marzo del 94" after a failed check: the date is kept, and the document asked for again.
         {
           guard: 'birthDateReadable',

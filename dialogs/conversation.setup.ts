@@ -145,6 +145,8 @@ export const conversationSetup = setup({
       const said = entitiesOf(event);
       return Boolean(said.specialty || said.visitType || said.site || said.band || said.day || said.time);
     },
+    /** "Para mí, medicina general": no operation named, but something only a request can mean. */
+    carriesARequest: ({ event }) => isMessage(event) && requestIn(event.understood)?.operation !== undefined,
     /** Right after a consultation, "¿y Mateo?" names someone else and no operation: the same question for them. */
     followsUpConsultation: ({ context, event }) => context.consultedLast === true && choiceOf(event) === undefined && !isOperation(intentOf(event)),
     /** "Una de medicina general para mí" at the menu: the patient already chosen, and something only an operation can mean. */

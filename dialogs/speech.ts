@@ -80,6 +80,8 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, sit
       return reply('help.hours');
     case 'doctor':
       return doctorsOf(prompt);
+    case 'byEmail':
+      return reply('help.byEmail');
     default:
       return reply('help.support');
   }

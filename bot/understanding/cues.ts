@@ -183,6 +183,9 @@ export const ASKS_COST =
 /** "¿Con qué doctor es?", "¿quién me atiende?", "¿con cuál médica es la primera?": who the cita shown is with. */
 export const ASKS_DOCTOR =
   /\b(con (que|q|cual|quien)|que|q|cual) (doctor|doctora|dr|dra|medico|medica|profesional|especialista|pediatra)\b|\bcon quien (es|seria|me toca|queda)\b|\bquien (me|lo|la|le|nos) (atiende|va a atender|atenderia|ve)\b|\b(el|la) (doctor|doctora|medico|medica) (es )?(quien|cual) es\b/;
+/** "¿Me manda la confirmación al correo?", "¿me llega un correo?": the cita sent by e-mail. */
+export const ASKS_BY_EMAIL =
+  /\b(me )?(manda|mande|mandan|envia|envie|envian|enviar|mandar|llega|llegara|llegan)\b.*\b(correo|email|mail|e-mail|gmail|hotmail)\b|\b(confirmacion|constancia|comprobante) (al|por|en el|a mi) (correo|email|mail)\b/;
 /** "¿Qué horario tienen?", "¿a qué hora abren?", "¿atienden los sábados?": when the sites are open. */
 export const ASKS_OPENING_HOURS =
   /\b(a|hasta|desde) (que|q) horas? (abren|cierran|atienden|abre|cierra|atiende)\b|\bhorarios? de atencion\b|\b(abren|atienden|abre|atiende)\b.*\b(sabados?|domingos?|festivos?)\b|\b(que|q|cual es el|cuales son los) horarios? (tienen|maneja|manejan|atienden|de la sede|tiene la sede)\b/;

@@ -8,6 +8,7 @@ import {
   ANOTHER_REQUEST,
   ANYTHING_ELSE,
   ASKS_FOR_A_CITA,
+  ASKS_BY_EMAIL,
   ASKS_COST,
   ASKS_DOCTOR,
   ASKS_FOR_DAY,
@@ -210,6 +211,7 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   if (ASKS_OPENING_HOURS.test(normalized) && !namesADay && (!TIME_QUESTIONS.has(question) || /\b(abren|abre|cierran|cierra|atienden|atiende|atencion)\b/.test(normalized))) return 'hours';
   if (ASKS_WHERE.test(normalized)) return 'address';
   if (DOCTOR_SHOWN.has(question) && ASKS_DOCTOR.test(normalized)) return 'doctor';
+  if (question !== 'email' && ASKS_BY_EMAIL.test(normalized)) return 'byEmail';
   return undefined;
 }
 

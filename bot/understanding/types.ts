@@ -71,9 +71,9 @@ export type Question = (typeof QUESTIONS)[number];
  * question again: what the question or its options mean ("¿qué es no programada?"), where a
  * site is ("¿dónde queda la sede de Kennedy?"), what a cita costs ("¿cuánto vale la cuota
  * moderadora?"), when the sites open ("¿a qué hora abren?"), who a cita shown is with ("¿con
- * qué doctor es?").
+ * qué doctor es?"), whether the cita is sent by e-mail ("¿me manda la confirmación al correo?").
  */
-export const ASKED = ['meaning', 'address', 'cost', 'hours', 'doctor'] as const;
+export const ASKED = ['meaning', 'address', 'cost', 'hours', 'doctor', 'byEmail'] as const;
 export type Asked = (typeof ASKED)[number];
 
 /** The time bands a member can ask for; `cualquiera` is any time. */

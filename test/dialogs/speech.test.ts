@@ -33,3 +33,10 @@ describe('answerTo: "¿con qué doctor es?"', () => {
     assert.deepEqual(answerTo('doctor', undefined), reply('help.support'));
   });
 });
+
+describe('answerTo: "¿me manda la confirmación al correo?"', () => {
+  it('says honestly that Lina sends no e-mails, wherever it is asked', () => {
+    assert.deepEqual(answerTo('byEmail', ask('menu', 'menu.askSelf')), reply('help.byEmail'));
+    assert.deepEqual(answerTo('byEmail', undefined), reply('help.byEmail'));
+  });
+});
