@@ -17,6 +17,12 @@ export type { SlotFinderInput, SlotFinderOutput } from './slot-finder.setup.js';
 
 const { endWith, failed, output } = endings<SlotFinderContext, SlotFinderOutput>();
 
+/** "¿No hay en otra sede?" while moving: a move keeps its site, said with what to do instead; the question again. */
+const SITE_KEPT = {
+  guard: 'asksOtherSiteWhileMoving',
+  actions: [{ type: 'say', params: ({ context }: { context: SlotFinderContext }) => reply('reschedule.siteKept', { site: context.site }) }, 'repeatPrompt'],
+} as const;
+
 /** A later page shown, to show it again after a "no": its first slot, and those at that minute shown before it. */
 function laterPageOf(context: SlotFinderContext): SearchState['page'] {
   const [first] = context.slots;
@@ -166,6 +172,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
         USER_MESSAGE: [
           // "La dos, para Sofía": the patient is settled first, the slot after.
           { guard: 'revisesEarlierAnswer', target: 'revised' },
+          SITE_KEPT,
           { guard: 'pickedShownSlot', target: 'chosen' },
           {
             guard: 'namedTimeOfSeveral',
@@ -271,6 +278,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             ],
           },
           { guard: 'revisesEarlierAnswer', target: 'revised' },
+          SITE_KEPT,
           // "Entonces en la tarde": the nearest slots of that band, on any day.
           {
             guard: 'saidBand',

@@ -138,6 +138,7 @@ export const slotFinderSetup = setup({
     wantsOtherDay: ({ event }) => intentOf(event) === 'other_day' && entitiesOf(event).day === undefined,
     /** "Es control, no primera vez" while booking, another patient, specialty or site: the search starts over. */
     revisesEarlierAnswer: revisesSearch,
+    asksOtherSiteWhileMoving: ({ context, event }) => context.mode === 'move' && entitiesOf(event).otherSite === true && entitiesOf(event).site === undefined,
     dayAsked: ({ context }) => context.search.day !== undefined,
     startsWithDays: ({ context }) => context.reason === 'otherDay',
     canOfferOtherBand: ({ context }) => context.search.band !== 'cualquiera' && !context.triedOtherBand,
