@@ -62,7 +62,7 @@ interface BookingContext extends BookingInput, SpeakingContext {
   leavingSite?: SiteCode;
 }
 
-const { endWith, failed, output } = endings<BookingContext, BookingOutput>();
+const { endWith, failed, output } = endings<BookingContext, BookingOutput>({ booked: true, case: true, switch: true, revise: true, back: true, refused: true, abandoned: true, error: true });
 const slotTakingEnded = isDoneBy<TakeSlotOutput>('takeSlot');
 
 /**

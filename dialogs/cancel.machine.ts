@@ -23,7 +23,7 @@ export type CancelOutput = { outcome: 'cancelled' | 'none' | 'abandoned' | 'erro
 
 type CancelContext = CancelInput & ChoosingAppointment & SpeakingContext;
 
-const { endWith, failed, output } = endings<CancelContext, CancelOutput>();
+const { endWith, failed, output } = endings<CancelContext, CancelOutput>({ cancelled: true, none: true, abandoned: true, error: true, back: true, revise: true });
 
 /**
  * Cancelling an appointment (contract points 13, 16, 18): which one (always asked, unless the

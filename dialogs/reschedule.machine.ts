@@ -35,7 +35,7 @@ export type RescheduleOutput =
 
 type RescheduleContext = RescheduleInput & ChoosingAppointment & SpeakingContext;
 
-const { endWith, failed, output } = endings<RescheduleContext, RescheduleOutput>();
+const { endWith, failed, output } = endings<RescheduleContext, RescheduleOutput>({ rescheduled: true, case: true, revise: true, none: true, back: true, abandoned: true, error: true });
 const slotTakingEnded = isDoneBy<TakeSlotOutput>('takeSlot');
 
 /**

@@ -15,7 +15,7 @@ import { choiceOf, entitiesOf, isMessage, messageIdOf } from './understood.js';
 
 export type { SlotFinderInput, SlotFinderOutput } from './slot-finder.setup.js';
 
-const { endWith, failed, output } = endings<SlotFinderContext, SlotFinderOutput>();
+const { endWith, failed, output } = endings<SlotFinderContext, SlotFinderOutput>({ slot: true, case: true, revise: true, back: true, abandoned: true, error: true });
 
 /** "¿No hay en otra sede?" while moving: a move keeps its site, said with what to do instead; the question again. */
 const SITE_KEPT = {

@@ -35,7 +35,7 @@ interface TakeSlotContext extends TakeSlotInput, SpeakingContext {
   proposed?: SearchState;
 }
 
-const { endWith, output } = endings<TakeSlotContext, TakeSlotOutput>();
+const { endWith, output } = endings<TakeSlotContext, TakeSlotOutput>({ taken: true, case: true, revise: true, back: true, abandoned: true, error: true });
 /** At any question of taking a slot, "déjela así" or "olvídelo" gives it up. */
 const GIVE_UP = { guard: 'leavesAsIs', target: 'leftAsIs' } as const;
 const slotFinderEnded = isDoneBy<SlotFinderOutput>('slotFinder');
