@@ -14,6 +14,15 @@ function offer(key: string, params: (context: SlotFinderContext) => ReplyParams)
 
 /** At an offer, another patient, specialty or site named ("¿y no hay en otra sede?"): the search is revised, not refused. */
 const REVISED = { guard: 'revisesEarlierAnswer', target: 'revised' } as const;
+/**
+ * At an offer, a band not searched yet ("uy no, entonces sí búsqueme en la tarde" after the
+ * afternoon was declined): searched, whatever yes or no came with it.
+ */
+const NAMED_BAND = {
+  guard: 'namesBandNotSearched',
+  target: 'searching',
+  actions: ['startNewSearch', 'searchNamedBand'],
+} as const;
 /** An e-mail in the message: the case is filed with it. */
 const READ_EMAIL = { guard: 'gaveEmail', target: 'filingCase', actions: 'keepEmail' } as const;
 /** No e-mail to send the answer to: the way out without a case. */
@@ -60,6 +69,7 @@ export const ladderStates = {
     on: {
       USER_MESSAGE: [
         REVISED,
+        NAMED_BAND,
         {
           guard: 'saidYes',
           target: 'searching',
@@ -77,6 +87,7 @@ export const ladderStates = {
     on: {
       USER_MESSAGE: [
         REVISED,
+        NAMED_BAND,
         { guard: 'saidYes', target: 'collectingEmail' },
         { guard: 'saidNo', target: 'abandoned', actions: { type: 'say', params: reply('riss.declined') } },
         { actions: 'rejectAnswer' },

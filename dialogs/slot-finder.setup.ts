@@ -126,6 +126,11 @@ export const slotFinderSetup = setup({
       return band !== undefined && band !== context.search.band;
     },
     saidBand: ({ event }) => entitiesOf(event).band !== undefined,
+    /** A band named that this search has not found empty yet. */
+    namesBandNotSearched: ({ context, event }) => {
+      const band = entitiesOf(event).band;
+      return band !== undefined && !context.emptyBands.includes(band);
+    },
     askedForTime: ({ event }) => entitiesOf(event).time !== undefined,
     /** "La de las 4" when two slots shown are at 4: which of them, not a new search ("¿después de las 4?" is one). */
     namedTimeOfSeveral: ({ context, event }) => intentOf(event) === 'none' && slotsAtNamedTime(context.slots, event).length > 1,
@@ -153,6 +158,8 @@ export const slotFinderSetup = setup({
   actions: {
     ...childSpeech<SlotFinderContext, DialogEvent | RepeatEvent>(),
     startNewSearch: assign({ slots: [], seen: [] }),
+    /** The band the message names, searched (the other band counts as tried). */
+    searchNamedBand: assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band }), triedOtherBand: true }),
     keepEmail: assign({ email: ({ event }) => entitiesOf(event).email }),
     countEmailMiss: assign({ emailMisses: ({ context }) => context.emailMisses + 1 }),
   },
