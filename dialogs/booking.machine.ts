@@ -3,7 +3,7 @@
  * slot is sought (an open RISS case, an upcoming appointment of the specialty), then the shared
  * take-slot machine. The request it fills is read in booking-request.ts.
  */
-import { assign, fromPromise, setup } from 'xstate';
+import { and, assign, fromPromise, setup, type EventObject } from 'xstate';
 import { PEDIATRICS_MAX_AGE, type Appointment, type Patient, type RissCase, type SiteCode, type Specialty } from '../bot/domain.js';
 import type { Understanding } from '../bot/understanding/types.js';
 import type { Request } from './appointments.js';
@@ -18,7 +18,7 @@ import { YES_NO, ask, option, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { resultOfTaking, type TakeSlotOutput } from './take-slot.io.js';
 import { takeSlotMachine } from './take-slot.machine.js';
-import { answerOf, entitiesOf, messageGuards } from './understood.js';
+import { answerOf, choiceOf, entitiesOf, messageGuards } from './understood.js';
 
 /** What stands in the way of a new booking of a specialty for a patient (points 10, 11). */
 export interface BookingRestrictions {
@@ -65,6 +65,16 @@ interface BookingContext extends BookingInput, SpeakingContext {
 const { endWith, failed, output } = endings<BookingContext, BookingOutput>({ booked: true, case: true, switch: true, revise: true, back: true, refused: true, abandoned: true, error: true });
 const slotTakingEnded = isDoneBy<TakeSlotOutput>('takeSlot');
 
+/** "En Fontibón" before the site question: kept, and said, so the question asked again is not taken for a miss. */
+const SITE_AHEAD = {
+  guard: and(['saysSomethingForTheForm', 'namesSite']),
+  target: '#booking.deciding',
+  actions: [{ type: 'collect', params: undefined }, { type: 'say', params: ({ event }: { event: EventObject }) => reply('booking.siteNoted', { site: entitiesOf(event).site }) }],
+} as const;
+
+/** "La que sea", "cualquiera" at the visit type: the member does not know the types; they are explained, and asked again. */
+const ANY_TYPE = { guard: 'anyVisitType', actions: [{ type: 'say', params: reply('help.explain.visitType') }, 'repeatPrompt'] } as const;
+
 /**
  * How a question of the form reads a message: another patient ends the booking with a revision;
  * another specialty than the one chosen is asked about (not at the specialty question itself);
@@ -78,7 +88,9 @@ function answering(field: FormField) {
     { guard: 'leavesAsIs', target: '#booking.leftAsIs' },
     { guard: 'namesAnotherPatient', target: '#booking.revised' },
     ...(field === 'specialty' ? [] : [otherSpecialty]),
+    ...(field === 'visitType' ? [ANY_TYPE] : []),
     { guard: 'pickedAny', target: '#booking.deciding', actions: { type: 'collect', params: field } },
+    ...(field === 'site' ? [] : [SITE_AHEAD]),
     { guard: 'saysSomethingForTheForm', target: '#booking.deciding', actions: { type: 'collect', params: undefined } },
     { actions: 'rejectAnswer' },
   ] as const;
@@ -112,6 +124,11 @@ export const bookingMachine = setup({
     namesOtherSpecialty: ({ context, event }) => {
       const specialty = entitiesOf(event).specialty;
       return context.request.specialty !== undefined && specialty !== undefined && specialty !== context.request.specialty;
+    },
+    namesSite: ({ event }) => entitiesOf(event).site !== undefined,
+    anyVisitType: ({ event }) => {
+      const { band, ...said } = entitiesOf(event);
+      return band === 'cualquiera' && Object.keys(said).length === 0 && choiceOf(event) === undefined;
     },
     saysSomethingForTheForm: ({ context, event }) => {
       const said = entitiesOf(event);
