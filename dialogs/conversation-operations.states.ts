@@ -208,7 +208,8 @@ export const operationStates = {
         },
         { guard: 'namesSeveralPatients', target: 'awaitingPatient', actions: ['rememberRequest', 'narrowPatients'] },
         { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
-        { guard: 'asksForPatientAlreadyChosen', target: 'afterPatient', actions: 'rememberRequest' },
+        // "Una de medicina general para mí": the patient already chosen, and something only an operation can mean.
+        { guard: and(['namesPatientAlreadyChosen', 'carriesARequest']), target: 'afterPatient', actions: 'rememberRequest' },
         {
           guard: and([SAID_CHANGE_PATIENT, 'hasBeneficiaries']),
           target: 'awaitingPatient',

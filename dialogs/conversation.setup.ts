@@ -149,10 +149,10 @@ export const conversationSetup = setup({
     carriesARequest: ({ event }) => isMessage(event) && requestIn(event.understood)?.operation !== undefined,
     /** Right after a consultation, "¿y Mateo?" names someone else and no operation: the same question for them. */
     followsUpConsultation: ({ context, event }) => context.consultedLast === true && choiceOf(event) === undefined && !isOperation(intentOf(event)),
-    /** "Una de medicina general para mí" at the menu: the patient already chosen, and something only an operation can mean. */
-    asksForPatientAlreadyChosen: ({ context, event }) => {
+    /** The message names the patient already chosen ("para mí" when it is the member). */
+    namesPatientAlreadyChosen: ({ context, event }) => {
       const resolution = patientResolution(context, event);
-      return resolution.kind === 'one' && resolution.choice.patient.id === context.patient?.id && isMessage(event) && requestIn(event.understood)?.operation !== undefined;
+      return resolution.kind === 'one' && resolution.choice.patient.id === context.patient?.id;
     },
     /** A question asked by the way that is not about the pending question: where a site is, what a cita costs, when sites open. */
     asksByTheWay: ({ event }) => event.type === 'HELP' && event.asks !== undefined && event.asks !== 'meaning',
