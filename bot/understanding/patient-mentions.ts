@@ -24,6 +24,12 @@ import { IDENTITY_QUESTIONS, type Message, type Reading } from './reading.js';
 import type { PatientMention, Question, ShownOption } from './types.js';
 import { normalizeMessage } from './words.js';
 
+/** Questions answered by yes or no. */
+const YES_NO_QUESTIONS: ReadonlySet<Question> = new Set(['confirm', 'offer', 'consent']);
+/** After a name, what is said to a child in the room: "Mateo, deje eso", "Sofi, venga". */
+const TOLD_TO_A_CHILD: ReadonlySet<string> = new Set(['deje', 'deja', 'venga', 'ven', 'quieto', 'quieta', 'suelte', 'suelta', 'callese', 'callate', 'bajese', 'bajate']);
+/** Before "a" and a name, looking after a child (not taking them to the doctor): "me cuida a Sofía", "recoger a Mateo". */
+const LOOKING_AFTER: ReadonlySet<string> = new Set(['cuida', 'cuide', 'cuido', 'cuidar', 'cuiden', 'recoger', 'recojo', 'recoge', 'buscar', 'busco', 'dejar', 'dejo']);
 /** What a member says of a document or date as their own ("la mía", "soy yo"), not of a patient. */
 const OWN_DOCUMENT: ReadonlySet<string> = new Set(['mia', 'es mia', 'la mia', 'soy yo', 'yo', 'y la mia']);
 /** A capitalised word that does not open a sentence: "es para Sofía", "mi hijo Juan". */
@@ -136,6 +142,8 @@ function readPatients(
     // "Mi hija y yo" is the member too; "y yo los llevo" is someone telling a story.
     if (phrase === 'y yo') {
       const next = words[found.end];
+      // "…y yo ya no sé qué más darle": the member telling what they do, not a patient.
+      if (next === 'no' || (next === 'ya' && words[found.end + 1] === 'no')) continue;
       const clauseEnds = next !== undefined && clausesOfWords()[found.end] !== clausesOfWords()[found.end - 1];
       if (next !== undefined && !clauseEnds && !AFTER_SELF.has(next) && !AFTER_AND_I.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
     }
@@ -153,7 +161,8 @@ function readPatients(
     // "Yo misma llevo a Sofi": the member takes the patient.
     if (ACCOMPANYING.has(original[found.end] ?? '') || (original[found.end] === 'la' && ACCOMPANYING.has(original[found.end + 1] ?? ''))) continue;
     // "La mía, la del miércoles" to "¿Cuál cita?": my appointment, as "mi cita" is.
-    if ((question === 'appointment' || question === 'existing' || question === 'menu') && OWN_DOCUMENT.has(phrase) && !/\bno (la|el) de\b/.test(words.join(' '))) continue;
+    // "Una cita mía del miércoles", "confirmada la mía": whose appointment only as "mi cita" is; at the patient question it is the member.
+    if (question !== 'patient' && OWN_DOCUMENT.has(phrase) && phrase !== 'yo' && phrase !== 'soy yo' && !/\bno (la |el |las |los )?de\b/.test(words.join(' '))) continue;
     push({ kind: 'self' }, found.end - 1);
   }
   if (question === 'patient' && (words.join(' ') === 'mi' || words.join(' ') === 'yo')) push({ kind: 'self' }, 0);
@@ -265,13 +274,23 @@ function readPatients(
     // "La de Laura Gómez, la titular": the member, named as the plan's holder, not a patient.
     if (words.slice(index + 1, index + 4).includes('titular')) continue;
     // "Soy la mamá de Sofía y Mateo": named to say who writes; the patient, if the message names one for the cita, is that one.
-    const joinedToWeak = (words[index - 1] === 'y' || words[index - 1] === 'e') && mentions.some((seen) => seen.at === index - 2 && seen.weak === true);
+    // ("…de Mateo y de Sofía": the second joined with its own "de".)
+    const joinedToWeak =
+      ((words[index - 1] === 'y' || words[index - 1] === 'e') && mentions.some((seen) => seen.at === index - 2 && seen.weak === true)) ||
+      (words[index - 1] === 'de' && (words[index - 2] === 'y' || words[index - 2] === 'e') && mentions.some((seen) => seen.at === index - 3 && seen.weak === true));
     if ((relativeOf || joinedToWeak) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
       push(personOf(word), index, false, true);
       continue;
     }
+    // "Mi mamá me cuida a Sofía", "tengo que recoger a Mateo": a child in the member's day, not a patient.
+    if (words[index - 1] === 'a' && LOOKING_AFTER.has(words[index - 2] ?? '')) continue;
+    // "Sí, confírmela. Mateo, no le pegue a su hermana": at a yes/no question, a child told off in the room is no patient.
+    const spokenTo = YES_NO_QUESTIONS.has(question) && (TOLD_TO_A_CHILD.has(words[index + 1] ?? '') || (words[index + 1] === 'no' && ['le', 'me', 'te'].includes(words[index + 2] ?? '')));
+    if (spokenTo) continue;
     if (word.length >= 3 && known.some((name) => sameName(word, name))) {
-      push(personOf(word), index);
+      // "Le escribo yo, Laura", "soy Laura": the writer saying who writes gives way to a patient named for the cita.
+      const writer = self !== undefined && sameName(word, self) && (words[index - 1] === 'yo' || words[index - 1] === 'soy');
+      push(personOf(word), index, false, writer);
       continue;
     }
     const before = words[index - 1];

@@ -1,5 +1,5 @@
 /**
- * `npm run understanding:eval [-- --json file] [--failures dev|dev2|…|dev7|training] [--splits training,dev]`: the
+ * `npm run understanding:eval [-- --json file] [--failures dev|dev2|…|dev8|training] [--splits training,dev]`: the
  * understanding step measured on the labelled corpus, split by split (the held-out split only
  * with `--json` or when named in `--splits`). Prints per-intent
  * precision and recall, entity accuracy, the confusions, wrong patients and yes/no flips;
@@ -50,22 +50,14 @@ for (const name of chosen) {
   }
 }
 
-if (jsonFile && reports.training && reports.dev && reports.dev2 && reports.dev3 && reports.dev4 && reports.dev5 && reports.dev6 && reports.dev7 && reports.heldOut) {
+if (jsonFile && (Object.keys(SPLITS) as SplitName[]).every((name) => reports[name])) {
   const withoutFailures = (report: SplitReport) => ({ ...report, failures: report.failures.length });
   writeFileSync(
     jsonFile,
     `${JSON.stringify(
       {
         corpusNow: '2026-11-23T08:00:00-05:00',
-        training: withoutFailures(reports.training),
-        dev: withoutFailures(reports.dev),
-        dev2: withoutFailures(reports.dev2),
-        dev3: withoutFailures(reports.dev3),
-        dev4: withoutFailures(reports.dev4),
-        dev5: withoutFailures(reports.dev5),
-        dev6: withoutFailures(reports.dev6),
-        dev7: withoutFailures(reports.dev7),
-        heldOut: withoutFailures(reports.heldOut),
+        ...Object.fromEntries((Object.keys(SPLITS) as SplitName[]).map((name) => [name, withoutFailures(reports[name])])),
       },
       null,
       2,

@@ -228,6 +228,21 @@ describe('the patient a message names', () => {
     assert.deepEqual(read('la mía', 'patient').entities.patients, [{ kind: 'self' }]);
   });
 
+  it('reads no patient in a child looked after, told off, or named to say who writes, and "una cita mía" as "mi cita"', () => {
+    const patients = (text: string, at: Question) => read(text, at).entities.patients;
+    assert.equal(patients('kenedy x fa, mi mama vive x alla y me cuida a sofia', 'site'), undefined);
+    assert.equal(patients('si correcto confirmela mateo no le pegue a su hermana', 'confirm'), undefined);
+    assert.equal(patients('me toca mover una cita mia del miercoles', 'start'), undefined);
+    assert.equal(patients('listo si señorita confirmada la mia', 'confirm'), undefined);
+    assert.deepEqual(patients('la cita es mía no de los niños', 'start'), [{ kind: 'self' }]);
+    assert.deepEqual(patients('yo soy laura la mama de mateo y de sofia pero esta vez la cita es para mi', 'start'), [{ kind: 'self' }]);
+    assert.deepEqual(patients('le escribo yo laura desde mi celular pero la cita es para sofia', 'patient'), [{ kind: 'name', name: 'sofia', written: 'Sofia' }]);
+    assert.deepEqual(patients('es para el niño que esta con fiebre y yo ya no se que mas darle', 'patient'), [{ kind: 'relation', relation: 'son' }]);
+    // Still patients: a child brought to the doctor, a name said with its cita at a yes/no question.
+    assert.deepEqual(patients('es la primera vez que traigo a Sofia', 'visitType'), [{ kind: 'name', name: 'sofia', written: 'Sofia' }]);
+    assert.deepEqual(patients('si pero para mateo', 'confirm'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
+  });
+
   it('never picks the member for a sentence that names a relation, whatever is around it', () => {
     const relation = fc.constantFrom('hijo', 'hija', 'niño', 'niña', 'mamá', 'esposo', 'bebé', 'hijito');
     const opener = fc.constantFrom('', 'es ', 'la cita es ', 'quiero una cita ', 'buenos dias ', 'necesito ');
