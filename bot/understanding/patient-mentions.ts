@@ -24,12 +24,20 @@ import { IDENTITY_QUESTIONS, type Message, type Reading } from './reading.js';
 import type { PatientMention, Question, ShownOption } from './types.js';
 import { normalizeMessage } from './words.js';
 
+/** Before "mi niña", "mi reina": a greeting or thanks, so the words speak to Lina. */
+const GREETING_OR_THANKS: ReadonlySet<string> = new Set(['dias', 'tardes', 'noches', 'hola', 'buenas', 'gracias', 'ola']);
+/** Before "de" and a plural relation, words that pick one of them: "otro de mis hijos", "uno de los niños". */
+const ONE_OF: ReadonlySet<string> = new Set(['otro', 'otra', 'uno', 'una', 'ninguno', 'ninguna', 'cual', 'alguno', 'alguna']);
+/** Relations in the plural: the member's children, both of them. */
+const PLURAL_CHILDREN: ReadonlySet<string> = new Set(['hijos', 'ninos', 'hijas', 'ninas', 'nenas', 'nenes', 'pelados', 'chinos', 'muchachos']);
 /** Questions answered by yes or no. */
 const YES_NO_QUESTIONS: ReadonlySet<Question> = new Set(['confirm', 'offer', 'consent']);
 /** After a name, what is said to a child in the room: "Mateo, deje eso", "Sofi, venga". */
 const TOLD_TO_A_CHILD: ReadonlySet<string> = new Set(['deje', 'deja', 'venga', 'ven', 'quieto', 'quieta', 'suelte', 'suelta', 'callese', 'callate', 'bajese', 'bajate']);
 /** Before "a" and a name, looking after a child (not taking them to the doctor): "me cuida a Sofía", "recoger a Mateo". */
-const LOOKING_AFTER: ReadonlySet<string> = new Set(['cuida', 'cuide', 'cuido', 'cuidar', 'cuiden', 'recoger', 'recojo', 'recoge', 'buscar', 'busco', 'dejar', 'dejo']);
+const LOOKING_AFTER: ReadonlySet<string> = new Set(['cuida', 'cuide', 'cuido', 'cuidar', 'cuiden', 'recoger', 'recojo', 'recoge', 'buscar', 'busco', 'dejar', 'dejo', 'deje', 'dejamos']);
+/** Before "de" and a name, things of theirs that say where or how, not who the patient is: "el colegio de Mateo", "el cel de Laura". */
+const THEIR_THING: ReadonlySet<string> = new Set(['colegio', 'escuela', 'jardin', 'casa', 'trabajo', 'oficina', 'guarderia', 'cel', 'celular', 'telefono', 'numero', 'whatsapp', 'correo']);
 /** What a member says of a document or date as their own ("la mía", "soy yo"), not of a patient. */
 const OWN_DOCUMENT: ReadonlySet<string> = new Set(['mia', 'es mia', 'la mia', 'soy yo', 'yo', 'y la mia']);
 /** A capitalised word that does not open a sentence: "es para Sofía", "mi hijo Juan". */
@@ -120,11 +128,19 @@ function readPatients(
     clauses ??= clausesOfWords();
     return clauses[cursor] === clauses[index];
   };
+  /** "Autorizo mis datos y los de mis hijos Mateo y Sofía": whose data, at the consent question, not a patient. */
+  const whoseData = (index: number) => question === 'consent' && words.slice(Math.max(0, index - 8), index).includes('datos');
   /** Where names were read, so that "Mateo y Sofía" reads the second joined to the first. */
   const namedWords = new Set<number>();
   const push = (mention: PatientMention, at: number, again = false, weak = false) => {
     const key = JSON.stringify(mention);
-    if (!again && mentions.some((seen) => JSON.stringify(seen.mention) === key)) return;
+    const said = mentions.findIndex((seen) => JSON.stringify(seen.mention) === key);
+    // "Soy la mamá de Mateo y Sofía… la cita de Sofía": named again for the cita, she is no longer only who says who writes.
+    if (!again && said >= 0 && mentions[said]?.weak && !weak) {
+      mentions[said] = { mention, at, denied: deniedAt(at) };
+      return;
+    }
+    if (!again && said >= 0) return;
     // "A la misma hora de Mateito": his appointment's time, not him.
     const timeOf = SAME_TIME_AS.test(words.slice(Math.max(0, at - 8), at).join(' '));
     mentions.push({ mention, at, denied: deniedAt(at), ...(weak ? { weak } : {}), ...(timeOf ? { timeOf } : {}) });
@@ -188,7 +204,9 @@ function readPatients(
     // "Me confundí de niño": the mistake, not a patient.
     if (words[found.start - 1] === 'de' && /^(confundi|equivoque|confundio|equivoco)$/.test(original[found.start - 2] ?? '')) continue;
     // "La de niños", "el médico de niños": pediatrics, not a patient.
+    // ("El de los niños" at the specialty question too.)
     if (words[found.start] === 'ninos' && words[found.start - 1] === 'de' && CHILDREN_SERVICE.has(words[found.start - 2] ?? '')) continue;
+    if (question === 'specialty' && words[found.start] === 'ninos' && words[found.start - 1] === 'los' && words[found.start - 2] === 'de' && ['el', 'la', 'medico', 'doctor'].includes(words[found.start - 3] ?? '')) continue;
     // "Para mi hijo", "la cita de la niña", "mi hijo Mateo", "mi hijo" said alone: a patient.
     // "Mi mamá dice que…", "soy la mamá de los niños": not one.
     let cursor = found.start - 1;
@@ -218,8 +236,14 @@ function readPatients(
       words.length <= 4;
     // "Tengo que recoger a los niños", "no tengo quien me cuide a los niños": children in the member's day, not patients.
     const caredFor = CARE_VERBS.has(words[cursor - 1] ?? '') || CARE_VERBS.has(words[found.start - 2] ?? '') || (words[found.start - 1] === 'los' && /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) && question !== 'patient');
-    // "Mi mamá me lleva", "mi mamá solo me acompaña": a companion, not a patient.
-    const companion = found.value === 'other' && ACCOMPANYING.has(original.slice(found.end, found.end + 4).find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'quien'].includes(word)) ?? '');
+    // "Mi mamá me lleva", "mi mamá solo me acompaña", "lo lleva la abuela": a companion, not a patient.
+    const companion =
+      found.value === 'other' &&
+      (ACCOMPANYING.has(original.slice(found.end, found.end + 4).find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'quien'].includes(word)) ?? '') ||
+        (ARTICLES.has(words[found.start - 1] ?? '') && ACCOMPANYING.has(original[found.start - 2] ?? '')));
+    // "Para mí, la mamá": the member saying who she is. "Buenos días mi niña": Lina, spoken to.
+    const apposition = found.value === 'other' && ARTICLES.has(words[found.start - 1] ?? '') && mentions.some((seen) => seen.mention.kind === 'self' && seen.at === found.start - 2);
+    const spokenToLina = words[found.start - 1] === 'mi' && words[found.start] === 'nina' && !namedNext && GREETING_OR_THANKS.has(words[found.start - 2] ?? '');
     // "La vecina doña Gloria": a title between the relative and the name.
     const titled = next !== undefined && TITLES.has(next) && original[found.end + 1] !== undefined && (capitalised.has(original[found.end + 1] ?? '') || knownOrCommon(original[found.end + 1] ?? '')) ? original[found.end + 1] : undefined;
     // An adult relative is a patient only when the message says so: "para mi mamá", "la cita de mi esposo", "el paciente
@@ -239,7 +263,7 @@ function readPatients(
       ((introducer === 'y' || introducer === 'e') && mentions.some((seen) => seen.at >= cursor - 3 && seen.at < cursor));
     // "Mi hijo me dejó este número", "mi hija me acompaña": the relative does something for the member, and is no patient.
     const actsForMember = (original[found.end] === 'me' || original[found.end] === 'nos') && !['la', 'lo', 'las', 'los'].includes(original[found.end + 1] ?? '') && !(introducer === 'para' || introducer === 'pa' || introducer === 'pal');
-    if (!introduced || describesSpeaker || caredFor || companion || actsForMember || (found.value === 'other' && !forThem)) continue;
+    if (!introduced || whoseData(found.start) || describesSpeaker || caredFor || companion || apposition || spokenToLina || actsForMember || (found.value === 'other' && !forThem)) continue;
     // "El paciente es Juan, mi sobrino": the name before "mi" says who the relative is.
     const before = words[found.start - 1] === 'mi' ? original[found.start - 2] : undefined;
     if (before !== undefined && mayBeName(before) && (capitalised.has(before) || knownOrCommon(before))) {
@@ -257,8 +281,12 @@ function readPatients(
     else if (ofRelative.has(found.start)) push({ kind: 'relation', relation: 'other' }, found.start);
     else {
       push({ kind: 'relation', relation: found.value }, found.start);
-      // "Los dos niños", "mis dos hijas", "ambos niños": two of them.
-      if (TWO_OF.has(words[found.start - 1] ?? '')) push({ kind: 'relation', relation: found.value }, found.start, true);
+      // "Los dos niños", "mis dos hijas", "ambos niños", "los niños" (the member's children, both): two of them.
+      // (Not "otro de mis hijos", one of them, nor children in the member's day at a later question.)
+      const ofWhich = words[found.start - 1] === 'de' ? found.start - 2 : words[found.start - 2] === 'de' ? found.start - 3 : -1;
+      const oneOf = ofWhich >= 0 && ONE_OF.has(words[ofWhich] ?? '');
+      const forTheCita = question === 'patient' || question === 'start' || question === 'menu' || introducer === 'para' || introducer === 'pa' || introducer === 'pal' || (introducer === 'de' && /^(cita|citas|consulta|control|turno)$/.test(words[cursor - 1] ?? ''));
+      if (TWO_OF.has(words[found.start - 1] ?? '') || (found.value !== 'other' && PLURAL_CHILDREN.has(words[found.end - 1] ?? '') && !oneOf && forTheCita)) push({ kind: 'relation', relation: found.value }, found.start, true);
     }
   }
   for (let index = 0; index < original.length; index++) {
@@ -266,6 +294,9 @@ function readPatients(
     if (relations.some((found) => index === found.end)) continue;
     // "Yo vivo en San Mateo": a place.
     if (PLACE_BEFORE_NAME.has(words[index - 1] ?? '')) continue;
+    // "Cerca del colegio de Mateo", "desde el cel de Laura": a place or a phone of theirs, not them.
+    if (words[index - 1] === 'de' && THEIR_THING.has(words[index - 2] ?? '')) continue;
+    if (whoseData(index)) continue;
     // "Yo soy la mamá de Laura" written for the member Laura, or while she is identified: the writer is her relative, and the
     // name says whose, not who the patient is ("soy la mamá de Mateo, quiero una cita" is about Mateo).
     // "Para la mamá de Sofía" is for the mother: her mention is read, and Sofía only says whose.
@@ -331,7 +362,7 @@ function readPatients(
     affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.at < named.at && named.at - seen.at <= 8));
   }
   // "Mateo… mentiras, es pa Sofi", "para Mateo, perdón, para Sofía": a correction between two mentions gives up the ones before it.
-  const corrected = affirmed.length > 1 ? lastCorrectionAt(original) : -1;
+  const corrected = affirmed.length > 1 ? lastCorrectionAt(original, affirmed.map((seen) => seen.at)) : -1;
   if (corrected > 0 && affirmed.some((seen) => seen.at < corrected) && affirmed.some((seen) => seen.at > corrected)) {
     affirmed = affirmed.filter((seen) => seen.at > corrected);
   }
@@ -373,10 +404,16 @@ function clausesOf(normalized: string, words: readonly string[]): number[] {
   return clauses;
 }
 
-/** Where the last word that takes back what was said stands (-1 when none does). */
-function lastCorrectionAt(words: readonly string[]): number {
+/**
+ * Where the last word that takes back what was said between two mentions stands (-1 when none
+ * does): "para Sofía digo para Mateo, perdón, es que…" corrects at "digo", not at "perdón".
+ */
+function lastCorrectionAt(words: readonly string[], mentionsAt: readonly number[]): number {
   return words.findLastIndex(
-    (word, index) => (TAKING_BACK.has(word) && !(word === 'dicho' && words[index - 1] !== 'mejor')) || (word === 'digo' && !['le', 'les', 'te', 'se', 'lo', 'que'].includes(words[index - 1] ?? '')),
+    (word, index) =>
+      ((TAKING_BACK.has(word) && !(word === 'dicho' && words[index - 1] !== 'mejor')) || (word === 'digo' && !['le', 'les', 'te', 'se', 'lo', 'que'].includes(words[index - 1] ?? ''))) &&
+      mentionsAt.some((at) => at < index) &&
+      mentionsAt.some((at) => at > index),
   );
 }
 

@@ -18,6 +18,7 @@ export const SPLITS = {
   dev6: new URL('./dev-6.yaml', import.meta.url),
   dev7: new URL('./dev-7.yaml', import.meta.url),
   dev8: new URL('./dev-8.yaml', import.meta.url),
+  dev9: new URL('./dev-9.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

@@ -243,6 +243,24 @@ describe('the patient a message names', () => {
     assert.deepEqual(patients('si pero para mateo', 'confirm'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
   });
 
+  it('reads the sixth batch\'s people right: named again for the cita, whose data or school, the writer described, a correction before an apology', () => {
+    const patients = (text: string, at: Question) => read(text, at).entities.patients;
+    const sofia = { kind: 'name', name: 'sofia', written: 'Sofia' };
+    assert.deepEqual(patients('soy la mamá de Mateo y Sofia, necesito cambiar la fecha de la cita de pediatria de Sofia', 'start'), [sofia]);
+    assert.equal(patients('Sí autorizo el tratamiento de mis datos y los de mis hijos Mateo y Sofía', 'consent'), undefined);
+    assert.deepEqual(patients('para mi, la mama', 'patient'), [{ kind: 'self' }]);
+    assert.deepEqual(patients('ps para Sofía digo para Mateo, perdon es q estoy con los dos aca', 'patient'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
+    assert.equal(patients('fontibon q es la q queda mas cerca del colegio de Mateo', 'site'), undefined);
+    assert.equal(patients('mejor la del martes a las 3 q a esa hora ya deje a Sofia donde la abuela', 'slot'), undefined);
+    assert.deepEqual(patients('le escribe la abuela de mateo desde el cel de laura el niño necesita pediatra', 'start'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
+    assert.deepEqual(patients('buenos dias mi niña necesito una cita para mi hijo Mateo', 'start'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
+    assert.deepEqual(patients('es pa Mateo pero lo lleva la abuela por que yo trabajo todo el dia', 'patient'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
+    // The member's children in the plural are both, when the cita is theirs; one of them is one.
+    assert.deepEqual(patients('cuando es la cita de los niños', 'menu'), [{ kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }]);
+    assert.deepEqual(patients('ahora quiero sacar cita para otro de mis hijos', 'menu'), [{ kind: 'relation', relation: 'child' }]);
+    assert.deepEqual(patients('Hola buenos días, mi hija sofia tiene 5 añitos y está con diarrea', 'start'), [sofia]);
+  });
+
   it('never picks the member for a sentence that names a relation, whatever is around it', () => {
     const relation = fc.constantFrom('hijo', 'hija', 'niño', 'niña', 'mamá', 'esposo', 'bebé', 'hijito');
     const opener = fc.constantFrom('', 'es ', 'la cita es ', 'quiero una cita ', 'buenos dias ', 'necesito ');
