@@ -135,9 +135,10 @@ export const conversationSetup = setup({
     restatesPatient: ({ context, event }) => {
       const resolution = patientResolution(context, event);
       if (resolution.kind !== 'one' || resolution.choice.patient.id !== context.patient?.id || choiceOf(event) !== undefined) return false;
-      const { patients, ...said } = entitiesOf(event);
+      // ("No señorita, es para el niño Mateo" when it already is: the "no" corrects a misreading Lina did not make.)
+      const { patients, yesNo, ...said } = entitiesOf(event);
       const intent = intentOf(event);
-      return (intent === 'none' || intent === 'change_patient') && Object.keys(said).length === 0 && patients !== undefined;
+      return (intent === 'none' || intent === 'change_patient') && yesNo !== 'yes' && Object.keys(said).length === 0 && patients !== undefined;
     },
     /** At a yes/no about the patient, an answer for the request instead ("control", "en Suba", "mañana en la mañana"), with no yes or no. */
     goesOnWithTheRequest: ({ context, event }) => {

@@ -130,6 +130,11 @@ function readPatients(
   };
   /** "Autorizo mis datos y los de mis hijos Mateo y Sofía": whose data, at the consent question, not a patient. */
   const whoseData = (index: number) => question === 'consent' && words.slice(Math.max(0, index - 8), index).includes('datos');
+  /**
+   * "La cédula de mi hija (Laura) es 1010101010", written by her mother: at an identity question, the holder of a cédula
+   * is the member being identified, not a patient ("el documento de Sofi es el registro civil…" still names Sofía).
+   */
+  const cedulaHolder = (index: number) => IDENTITY_QUESTIONS.has(question) && /\b(cedula|cc)( de ciudadania)? (de|del) (mi |la |el |su )?$/.test(`${words.slice(Math.max(0, index - 6), index).join(' ')} `);
   /** Where names were read, so that "Mateo y Sofía" reads the second joined to the first. */
   const namedWords = new Set<number>();
   const push = (mention: PatientMention, at: number, again = false, weak = false) => {
@@ -263,7 +268,7 @@ function readPatients(
       ((introducer === 'y' || introducer === 'e') && mentions.some((seen) => seen.at >= cursor - 3 && seen.at < cursor));
     // "Mi hijo me dejó este número", "mi hija me acompaña": the relative does something for the member, and is no patient.
     const actsForMember = (original[found.end] === 'me' || original[found.end] === 'nos') && !['la', 'lo', 'las', 'los'].includes(original[found.end + 1] ?? '') && !(introducer === 'para' || introducer === 'pa' || introducer === 'pal');
-    if (!introduced || whoseData(found.start) || describesSpeaker || caredFor || companion || apposition || spokenToLina || actsForMember || (found.value === 'other' && !forThem)) continue;
+    if (!introduced || whoseData(found.start) || cedulaHolder(found.start) || describesSpeaker || caredFor || companion || apposition || spokenToLina || actsForMember || (found.value === 'other' && !forThem)) continue;
     // "El paciente es Juan, mi sobrino": the name before "mi" says who the relative is.
     const before = words[found.start - 1] === 'mi' ? original[found.start - 2] : undefined;
     if (before !== undefined && mayBeName(before) && (capitalised.has(before) || knownOrCommon(before))) {
@@ -296,7 +301,7 @@ function readPatients(
     if (PLACE_BEFORE_NAME.has(words[index - 1] ?? '')) continue;
     // "Cerca del colegio de Mateo", "desde el cel de Laura": a place or a phone of theirs, not them.
     if (words[index - 1] === 'de' && THEIR_THING.has(words[index - 2] ?? '')) continue;
-    if (whoseData(index)) continue;
+    if (whoseData(index) || cedulaHolder(index)) continue;
     // "Yo soy la mamá de Laura" written for the member Laura, or while she is identified: the writer is her relative, and the
     // name says whose, not who the patient is ("soy la mamá de Mateo, quiero una cita" is about Mateo).
     // "Para la mamá de Sofía" is for the mother: her mention is read, and Sofía only says whose.

@@ -259,6 +259,10 @@ describe('the patient a message names', () => {
     assert.deepEqual(patients('cuando es la cita de los niños', 'menu'), [{ kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }]);
     assert.deepEqual(patients('ahora quiero sacar cita para otro de mis hijos', 'menu'), [{ kind: 'relation', relation: 'child' }]);
     assert.deepEqual(patients('Hola buenos días, mi hija sofia tiene 5 añitos y está con diarrea', 'start'), [sofia]);
+    // The holder of a cédula at the document question is the member being identified.
+    assert.equal(patients('la cedula de mi hija es 1010101010', 'document'), undefined);
+    assert.equal(patients('la cedula de mi hija laura es 1010101010', 'document'), undefined);
+    assert.deepEqual(patients('el documento de sofi es el registro civil 1027654321', 'document'), [{ kind: 'name', name: 'sofia' }]);
   });
 
   it('never picks the member for a sentence that names a relation, whatever is around it', () => {
