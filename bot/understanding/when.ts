@@ -74,13 +74,18 @@ function bandOf(bands: ReadonlyArray<{ band: Band; at: number }>, text: string):
   return 'cualquiera';
 }
 
+/** A day and a month (and a year) joined by dashes, not inside a longer run of digits and dashes (a document, a phone). */
+/** (Not hours: "a las 10-12", "entre 2-4", "de 2-4".) */
+const DASHED_DATE = /(?<![\d-]|\b(?:las?|entre|de|tipo) )([0-3]?\d)-([01]?\d)(?:-(\d{4}|\d{2}))?(?![\d-])/g;
+
 /** Words that put the day after them in the past: "desde el sábado", "hace un lunes". */
 const SINCE_BEFORE = /\b(desde|hace)(\s+(el|la|los|las|este|esta|un|una))?\s*$/;
 
 /** `mananaIsBand`: the question just asked was the time band, so a bare "mañana" is the morning band, not tomorrow. */
 export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boolean }): When {
   if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH || !(now instanceof Date) || Number.isNaN(now.getTime())) return {};
-  const normalized = digitsFromWords(normalizeText(text));
+  // "El 2-12", "03-12-2026": a day and month with dashes, as with slashes (chrono reads only "2/12").
+  const normalized = digitsFromWords(normalizeText(text)).replace(DASHED_DATE, (_, day: string, month: string, year?: string) => `${day}/${month}${year ? `/${year}` : ''}`);
   if (normalized.length === 0 || !TRIGGER.test(normalized)) return {};
   const option: LinaParsingOption = { mananaIsBand: options?.mananaIsBand === true };
   const results = linaChrono.parse(normalized, { instant: now, timezone: BOGOTA_OFFSET_MINUTES }, option);

@@ -300,6 +300,18 @@ describe('chat shorthand and small words around an answer', () => {
   ]);
 });
 
+describe('a day written with dashes', () => {
+  itReads([
+    ['mejor el 2-12', 'slot', { day: '2026-12-02' }],
+    ['27-11', 'slot', { day: '2026-11-27' }],
+    ['el 2-12-2026', 'slot', { day: '2026-12-02' }],
+    // Hours and documents are not days.
+    ['a las 10-12', 'slot', { day: undefined }],
+    ['entre 2-4', 'slot', { day: undefined }],
+    ['CC 1010-101-010', 'document', { documentNumber: '1010101010', day: undefined }],
+  ]);
+});
+
 describe('moving an appointment to another day', () => {
   itReads([
     // The day before "cambiarla pal…" names the appointment; the one after is the new day.
