@@ -35,6 +35,8 @@ export interface ConversationInput {
   policyVersion: string;
   /** The previous conversation expired for inactivity: say so in the greeting. */
   previousExpired: boolean;
+  /** It expired waiting for the yes of a booking, a cancellation or a move: say that nothing was done. */
+  expiredUnconfirmed?: 'book' | 'cancel' | 'reschedule';
   /** Who is writing (channel and user), for the identification lockout. */
   sender?: string;
 }

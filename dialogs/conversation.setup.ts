@@ -194,13 +194,13 @@ export const conversationSetup = setup({
       for (const said of replies) enqueue.emit({ type: 'reply', reply: said });
     }),
     greet: enqueueActions(({ context, enqueue }) => {
-      if (context.previousExpired) enqueue.emit({ type: 'reply', reply: reply('greeting.expired') });
+      if (context.previousExpired) enqueue.emit({ type: 'reply', reply: reply(context.expiredUnconfirmed ? 'greeting.expiredUnconfirmed' : 'greeting.expired', context.expiredUnconfirmed ? { context: context.expiredUnconfirmed } : undefined) });
       enqueue.emit({
         type: 'reply',
         reply: context.site ? reply('greeting.welcomeAtSite', { site: context.site }) : reply('greeting.welcome'),
       });
       if (context.request?.operation) enqueue.emit({ type: 'reply', reply: reply('greeting.requestNoted', { context: context.request.operation }) });
-      enqueue.assign({ previousExpired: false });
+      enqueue.assign({ previousExpired: false, expiredUnconfirmed: undefined });
     }),
     /** Another document replaces the one given (its type too when said; a date of birth given with it is kept). */
     replaceDocument: assign(({ context, event }) => {

@@ -8,7 +8,7 @@ import { bogotaDate } from '../calendar.js';
 import type { InboundMessage } from '../messages.js';
 import type { SessionStore } from '../ports.js';
 import type { Resumable } from './live-conversations.js';
-import { lastSiteOf, restoreSnapshot, type ResolvingLogic } from './saved-snapshot.js';
+import { lastSiteOf, restoreSnapshot, unconfirmedOf, type ResolvingLogic } from './saved-snapshot.js';
 
 /** Why a turn could not resume the saved conversation. */
 export type FreshStart = 'first-contact' | 'expired' | 'finished' | 'machine-changed' | 'unreadable';
@@ -51,6 +51,7 @@ export async function newConversationInput(
 ): Promise<ConversationInput> {
   const { conversationId, message, now, reason, previous } = start;
   const lastSite = lastSiteOf(previous);
+  const unconfirmed = reason === 'expired' ? unconfirmedOf(previous) : undefined;
   return {
     conversationId,
     channel: message.channel,
@@ -61,6 +62,7 @@ export async function newConversationInput(
     consentCurrent: await store.hasConsent({ channel: message.channel, userId: message.userId, policyVersion }),
     policyVersion,
     previousExpired: reason === 'expired',
+    ...(unconfirmed ? { expiredUnconfirmed: unconfirmed } : {}),
     sender: `${message.channel}:${message.userId}`,
   };
 }

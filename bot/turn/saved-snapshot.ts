@@ -88,6 +88,34 @@ export function peopleOf(current: Resumable): string[] {
   return member ? [member.firstName, ...member.beneficiaries.map((patient) => patient.firstName)].map((name) => normalizeText(name)) : [];
 }
 
+/** The confirmations a conversation may wait at, by the key of their question. */
+const CONFIRMATIONS: Readonly<Record<string, 'book' | 'cancel' | 'reschedule'>> = {
+  'booking.confirm': 'book',
+  'booking.confirm_self': 'book',
+  'cancel.confirm': 'cancel',
+  'cancel.confirm_self': 'cancel',
+  'reschedule.confirm': 'reschedule',
+  'reschedule.confirm_self': 'reschedule',
+};
+
+/**
+ * What the conversation was waiting to be confirmed when it stopped (a booking, a cancellation,
+ * a move), read from the question its innermost operation last asked; undefined otherwise.
+ */
+export function unconfirmedOf(current: Resumable | undefined): ConversationInput['expiredUnconfirmed'] {
+  const snapshot: unknown = current?.live ? current.live.actor.getPersistedSnapshot() : current?.snapshot;
+  let found: ConversationInput['expiredUnconfirmed'];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 6 || node === null || typeof node !== 'object') return;
+    const { context, children } = node as { context?: { lastPrompt?: { key?: unknown } }; children?: Record<string, { snapshot?: unknown }> };
+    const key = context?.lastPrompt?.key;
+    if (typeof key === 'string' && CONFIRMATIONS[key]) found = CONFIRMATIONS[key];
+    for (const child of Object.values(children ?? {})) visit(child?.snapshot, depth + 1);
+  };
+  visit(snapshot, 0);
+  return found;
+}
+
 /** The site the conversation last used, carried into the next one. */
 export function lastSiteOf(current: Resumable | undefined): ConversationInput['lastSite'] | undefined {
   return (contextOf(current) as { lastSite?: ConversationInput['lastSite'] } | undefined)?.lastSite;
