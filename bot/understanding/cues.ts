@@ -17,7 +17,7 @@ export const KEEP_IT = /\b(dejela|dejemosla|dejarla|dejelas|dejemos|la dejo|las 
  * gives up the change under way, or puts it off.
  */
 export const LEAVE_AS_IS =
-  /\b(dejel[ao]s?|dejal[ao]s?|dejemosl[ao]s?|dejarl[ao]s?|dejemos|(la|lo|las|los) dejo|(la|lo|las|los) dejamos|dejemoslo) (asi|como (esta|estaba|estan|estaban)|quiet[ao]s?|igual|tal cual)\b|\bolvid(elo|ela|alo|ala|emoslo|emosla|enlo|ese|ate|elo todo)\b|\bya no (la |lo )?(quiero|voy a|necesito|deseo) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\w*|\bno (la|lo) (quiero|voy a) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\b|\bno quiero (cambiarla|moverla|correrla|pasarla|reprogramarla|cancelarla|anularla)\b|\b(la|lo) (voy a )?(pienso|pensare)\b|\b(voy a|dejeme|deje|dejame|tengo que|necesito) (lo |la )?pensar(lo|la)?\b|\b(luego|despues|mas tarde) (le|te|les) (confirmo|escribo|aviso|digo)\b|\bmejor no (la|lo|me la|me lo) (cancele|cancelen|cancelo|cancelemos|anule|anulen|mueva|muevan|cambie|cambien|corra|corran|pase|pasen)\b/;
+  /\b(dejel[ao]s?|dejal[ao]s?|dejemosl[ao]s?|dejarl[ao]s?|dejemos|(la|lo|las|los) (dejo|dejamos|deje|dejen|deja)|dejemoslo) (asi|como (esta|estaba|estan|estaban)|quiet[ao]s?|igual|tal cual)\b|\bolvid(elo|ela|alo|ala|emoslo|emosla|enlo|ese|ate|elo todo)\b|\bya no (la |lo )?(quiero|voy a|necesito|deseo) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\w*|\bno (la|lo) (quiero|voy a) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\b|\bno quiero (cambiarla|moverla|correrla|pasarla|reprogramarla|cancelarla|anularla)\b|\b(la|lo) (voy a )?(pienso|pensare)\b|\b(voy a|dejeme|deje|dejame|tengo que|necesito) (lo |la )?pensar(lo|la)?\b|\b(luego|despues|mas tarde) (le|te|les) (confirmo|escribo|aviso|digo)\b|\b(mejor )?no (la|lo|me la|me lo) (cancele|cancelen|cancelo|cancelemos|anule|anulen|mueva|muevan|cambie|cambien|corra|corran|pase|pasen)\b/;
 /** "Ese mismo día", "el mismo día pero más tarde": the day already under discussion. */
 export const SAME_DAY = /\b(ese|el|este|aquel) mismo dia\b|\b(esa|la|esta) misma fecha\b/;
 /** At the consent question, consent in a sentence: "manifiesto que acepto el tratamiento de mis datos". */
@@ -82,6 +82,15 @@ export const ANOTHER_REQUEST = /\b(tambien|ademas|aparte|de paso) (quiero|necesi
 export const TIME_BOUND = /\b(despues|antes|desde|a partir|mas tarde|mas temprano) (de |que )?(las?|la una)\b/;
 /** A word that changes the answer midway: what follows it is the answer ("la de las 9, ay mejor la del miércoles"). */
 export const CHANGE_OF_MIND = /\b(?:mejor|mas bien|no mejor|perdon|mejor dicho|mentiras)\b(?!.*\b(?:mejor|mas bien|perdon|mentiras)\b)/;
+/**
+ * A yes taken back in the same message (see `yes-no.ts`): "sí… ay no", "no espere", "o bueno no",
+ * "mejor no", "no la cancele", "que no", "no no". Not a "no" that goes with the yes: "sí, no hay
+ * problema", "claro, bueno no sé" (unsure, not a no), "sí, ya no la necesito" (a yes to cancelling).
+ */
+export const TAKE_BACK =
+  /\b(?:(?:ay|uy|huy|ah|ahh|eh|ush|ups|uf|o bueno|bueno|o sea|pensandolo bien|pensandolo mejor|mejor|mas bien|mentiras|que|dije que|no) no|no (?:espere|espera|esperate|esperame|espereme|pare|para)|(?:espere|espera|esperate|perdon|disculpe|mentiras) no)\b(?! (?:se|sabia|sabe|entiendo|entendi|hay|habria|importa|problema|pasa|le hace|me acuerdo|recuerdo|estoy segur[oa]|tengo correo|programad[ao])\b)|\bno (?:la |lo |las |los |me la |me lo )?(?:cancele|cancelen|cancela|anule|anulen|mueva|muevan|mueve|cambie|cambien|corra|corran|pase|pasen|agende|agenden|agenda|confirme|confirmen|reprograme|reprogramen|separe|reserve|aparte)\b|\bno (?:la |lo )?(?:quiero|voy a|vamos a) (?:cancelar|anular|mover|cambiar|correr|pasar|reprogramar|agendar|confirmar|sacar)\w*/g;
+/** After a take-back, a yes said again: the message says both, and Lina asks again. */
+export const YES_AGAIN = /\b(si|sii|sisas|claro que si|dale|hagale|confirmela|confirmala|cancelela|cancelala|muevala|agendela|agendala|mejor si|siga|proceda)\b(?!.*\bno\b)/;
 /** Words that may follow a weak yes and keep it a yes: "bueno, entonces en la tarde". */
 export const AGREEING_WORDS: ReadonlySet<string> = new Set([
   'entonces', 'pues', 'ps', 'asi', 'dale', 'hagale', 'en', 'la', 'el', 'por', 'de', 'tarde', 'manana', 'hoy', 'lunes', 'martes', 'miercoles',

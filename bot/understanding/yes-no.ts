@@ -3,7 +3,7 @@
  * confírmela", "no me sirve"), or a no set apart in front of something else ("no, es para
  * Mateo").
  */
-import { AGREEING_WORDS, CONSENTS, INTERJECTIONS, OTHER_DAY_CUE, UNSURE, WEAK_YES } from './cues.js';
+import { AGREEING_WORDS, CONSENTS, INTERJECTIONS, OTHER_DAY_CUE, TAKE_BACK, UNSURE, WEAK_YES, YES_AGAIN } from './cues.js';
 import { operationCue } from './intent.js';
 import type { Found, Lexicon } from './lexicon.js';
 import { YES_NO_QUESTIONS, uncovered, type Reading } from './reading.js';
@@ -18,9 +18,42 @@ const DOES_WHAT_WAS_OFFERED: ReadonlySet<string> = new Set(['radique', 'radiquel
 /**
  * A yes or a no that answers: the first word that is not a greeting or courtesy, or the
  * whole message. "No sé", "no tengo correo" and "no programada" are not a no; "ok pero no
- * entiendo" is not a yes.
+ * entiendo" is not a yes. A yes taken back in the same message ("sí… ay no, no la cancele",
+ * "dale, o bueno no, mejor no") is never a yes: the last word wins, so at a yes/no question
+ * it is the no; said again after the take-back ("sí, ay no, sí, confírmela") it is unclear
+ * and Lina asks again. Elsewhere (a list) the yes is only dropped: what follows is read.
  */
 export function readYesNo(
+  reading: Reading,
+  words: readonly string[],
+  question: Question,
+  covered: ReadonlyArray<Found<unknown>>,
+  normalized: string,
+  courtesy: ReadonlyArray<Found<true>>,
+): 'yes' | 'no' | undefined {
+  const answer = firstAnswer(reading, words, question, covered, normalized, courtesy);
+  if (answer !== 'yes') return answer;
+  const takenBack = lastTakeBack(words.join(' '));
+  if (takenBack === undefined) return answer;
+  if (!YES_NO_QUESTIONS.has(question)) return undefined;
+  return YES_AGAIN.test(takenBack) ? undefined : 'no';
+}
+
+/** A message that opens with a no ("ay no, perdón, sí acepto"): the yes after it is the later word, and stands. */
+const OPENING_NO = /^(?:(?:ay|uy|huy|ah|ahh|eh|oiga|ups|uf|mmm|mm|m) )*no(?: no)*\b/;
+
+/** What follows the last take-back after the yes, if the yes is taken back ("sí… ay no, espere que ese día no puedo"). */
+function lastTakeBack(whole: string): string | undefined {
+  const opening = OPENING_NO.exec(whole)?.[0].length ?? 0;
+  let rest: string | undefined;
+  TAKE_BACK.lastIndex = 0;
+  for (let match = TAKE_BACK.exec(whole); match; match = TAKE_BACK.exec(whole)) {
+    if (match.index >= opening) rest = whole.slice(match.index + match[0].length);
+  }
+  return rest;
+}
+
+function firstAnswer(
   reading: Reading,
   words: readonly string[],
   question: Question,

@@ -329,10 +329,46 @@ describe('moving an appointment to another day', () => {
   ]);
 });
 
+describe('a yes taken back in the same message', () => {
+  // The last word wins: a yes followed by "ay no", "no espere", "mejor no", "no la cancele", "o bueno no", "que no" is never a yes.
+  itReads([
+    ['sii ay no no la cancele', 'confirm', { intent: 'deny', choice: 'no', yesNo: 'no', leaveAsIs: true }],
+    ['si... no espere no, mejor no, la necesito', 'confirm', { intent: 'deny', choice: 'no', yesNo: 'no' }],
+    ['si, no espere, mejor no', 'confirm', { intent: 'deny', choice: 'no', yesNo: 'no' }],
+    ['dale muevala, ah no espere, no la mueva todavia', 'confirm', { choice: 'no', yesNo: 'no', leaveAsIs: true }],
+    ['si señora. Ay no, espere que ese dia no puedo', 'confirm', { choice: 'no', yesNo: 'no' }],
+    ['claro que no', 'confirm', { choice: 'no', yesNo: 'no' }],
+    ['si acepto... ay no, mejor no', 'consent', { choice: 'no', yesNo: 'no' }],
+    ['dale, radiquelo... o bueno no, mejor no', 'offer', { choice: 'no', yesNo: 'no' }],
+    // At a list, the yes taken back is dropped, and "no la mueva" / "que la deje como estaba" give the move up.
+    ['dale, o bueno no, mejor no la mueva', 'slot', { choice: undefined, yesNo: undefined, leaveAsIs: true }],
+    ['que no, que la deje como estaba', 'slot', { choice: undefined, leaveAsIs: true }],
+    ['dale la 2, ay no mejor la 3', 'slot', { choice: 'slot-3', yesNo: undefined }],
+    // "No la cancele", "no la mueva" said on their own keep the appointment.
+    ['no la cancele', 'confirm', { choice: 'no', leaveAsIs: true }],
+    ['no la mueva todavia', 'confirm', { choice: 'no', leaveAsIs: true }],
+    // Not a take-back: a "no" that goes with the yes, a yes after an opening no, a yes to cancelling.
+    ['si, no hay problema', 'confirm', { choice: 'yes', yesNo: 'yes' }],
+    ['sí, no se preocupe', 'confirm', { choice: 'yes', yesNo: 'yes' }],
+    ['si ya no la necesito', 'confirm', { choice: 'yes', yesNo: 'yes' }],
+    ['ay no, perdón, sí acepto', 'consent', { choice: 'yes', yesNo: 'yes' }],
+  ]);
+
+  it('never reads a yes taken back as a yes, whatever follows it', () => {
+    for (const text of ['si ay no, si confirmela', 'sí... ay no, bueno sí', 'dale, no espere, bueno dale']) {
+      for (const at of ['confirm', 'offer', 'consent'] as const) {
+        const result = read(text, at);
+        assert.notEqual(result.entities.yesNo, 'yes', `${text} at ${at}`);
+        assert.notEqual(result.choice, 'yes', `${text} at ${at}: never executed`);
+      }
+    }
+  });
+});
+
 describe('meanings a typo or a word never flips', () => {
   it('reads yes as yes and no as no, however they are written, at every yes/no question', () => {
     const yes = ['si', 'sí', 'SI', 'siii', 's', 'claro', 'claro que si', 'dale', 'ok', 'de una', 'ps si', 'sí señora', 'listo', '👍', 'si por favor', 'acepto'];
-    const no = ['no', 'NO', 'nop', 'n', 'no gracias', 'nooo', 'no señora', 'mejor no', 'ahora no', 'negativo', '👎'];
+    const no = ['no', 'NO', 'nop', 'n', 'no gracias', 'nooo', 'no señora', 'mejor no', 'ahora no', 'negativo', '👎', 'claro que no', 'si... ay no', 'sí, no espere, mejor no', 'dale, o bueno no', 'sii no no', 'ok, ah no, mejor no'];
     for (const at of ['consent', 'confirm', 'offer'] as const) {
       for (const text of yes) assert.equal(read(text, at).choice, 'yes', `${text} at ${at}`);
       for (const text of no) assert.equal(read(text, at).choice, 'no', `${text} at ${at}`);
