@@ -84,11 +84,12 @@ export const TIME_BOUND = /\b(despues|antes|desde|a partir|mas tarde|mas tempran
 export const CHANGE_OF_MIND = /\b(?:mejor|mas bien|no mejor|perdon|mejor dicho|mentiras)\b(?!.*\b(?:mejor|mas bien|perdon|mentiras)\b)/;
 /**
  * A yes taken back in the same message (see `yes-no.ts`): "sí… ay no", "no espere", "o bueno no",
- * "mejor no", "no la cancele", "que no", "no no". Not a "no" that goes with the yes: "sí, no hay
- * problema", "claro, bueno no sé" (unsure, not a no), "sí, ya no la necesito" (a yes to cancelling).
+ * "mejor no", "no la cancele", "que no" opening the message, "no no". Not a "no" that goes with the
+ * yes: "sí, no hay problema", "claro, bueno no sé" (unsure, not a no), "sí, ya no la necesito" (a
+ * yes to cancelling), "es que no tengo tiempo", "confírmela que no puedo faltar", "mejor no esperar más".
  */
 export const TAKE_BACK =
-  /\b(?:(?:ay|uy|huy|ah|ahh|eh|ush|ups|uf|o bueno|bueno|o sea|pensandolo bien|pensandolo mejor|mejor|mas bien|mentiras|que|dije que|no) no|no (?:espere|espera|esperate|esperame|espereme|pare|para)|(?:espere|espera|esperate|perdon|disculpe|mentiras) no)\b(?! (?:se|sabia|sabe|entiendo|entendi|hay|habria|importa|problema|pasa|le hace|me acuerdo|recuerdo|estoy segur[oa]|tengo correo|programad[ao])\b)|\bno (?:la |lo |las |los |me la |me lo )?(?:cancele|cancelen|cancela|anule|anulen|mueva|muevan|mueve|cambie|cambien|corra|corran|pase|pasen|agende|agenden|agenda|confirme|confirmen|reprograme|reprogramen|separe|reserve|aparte)\b|\bno (?:la |lo )?(?:quiero|voy a|vamos a) (?:cancelar|anular|mover|cambiar|correr|pasar|reprogramar|agendar|confirmar|sacar)\w*/g;
+  /(?:^|\b(?:dije|digo|dicho|claro) )que no\b(?! (?:se|sabia|sabe|entiendo|hay|importa|problema|pasa|puedo|tengo|quiero|me|le|nos)\b)|\b(?:(?:ay|uy|huy|ah|ahh|eh|ush|ups|uf|o bueno|bueno|o sea|pensandolo bien|pensandolo mejor|mejor|mas bien|mentiras|no) no|no (?:espere|espera|esperate|esperame|espereme|pare|para)|(?:espere|espera|esperate|perdon|disculpe|mentiras) no)\b(?! (?:se|sabia|sabe|entiendo|entendi|hay|habria|importa|problema|pasa|le hace|me acuerdo|recuerdo|estoy segur[oa]|tengo correo|tengo (?:mas|otra)|tenemos|esperar|esperemos|perder|perdamos|programad[ao])\b)|\bno (?:la |lo |las |los |me la |me lo )?(?:cancele|cancelen|cancela|anule|anulen|mueva|muevan|mueve|cambie|cambien|corra|corran|pase|pasen|agende|agenden|agenda|confirme|confirmen|reprograme|reprogramen|separe|reserve|aparte)\b|\bno (?:la |lo )?(?:quiero|voy a|vamos a) (?:cancelar|anular|mover|cambiar|correr|pasar|reprogramar|agendar|confirmar|sacar)\w*/g;
 /** After a take-back, a yes said again: the message says both, and Lina asks again. */
 export const YES_AGAIN = /\b(si|sii|sisas|claro que si|dale|hagale|confirmela|confirmala|cancelela|cancelala|muevala|agendela|agendala|mejor si|siga|proceda)\b(?!.*\bno\b)/;
 /** Words that may follow a weak yes and keep it a yes: "bueno, entonces en la tarde". */

@@ -352,6 +352,15 @@ describe('a yes taken back in the same message', () => {
     ['sí, no se preocupe', 'confirm', { choice: 'yes', yesNo: 'yes' }],
     ['si ya no la necesito', 'confirm', { choice: 'yes', yesNo: 'yes' }],
     ['ay no, perdón, sí acepto', 'consent', { choice: 'yes', yesNo: 'yes' }],
+    // A "no" inside the member's reason for the yes: "es que no", "lo que no", "confírmela que no puedo faltar".
+    ['si señora, es que no tengo tiempo otro dia', 'confirm', { choice: 'yes', yesNo: 'yes' }],
+    ['si, lo que no quiero es perderla', 'confirm', { choice: 'yes', yesNo: 'yes' }],
+    ['si, mejor no esperar mas', 'confirm', { choice: 'yes', yesNo: 'yes' }],
+    ['si confirmela que no puedo faltar al trabajo', 'confirm', { choice: 'yes', yesNo: 'yes' }],
+    ['si, bueno no tengo mas opcion', 'confirm', { choice: 'yes', yesNo: 'yes' }],
+    ['si porque no tengo otra opcion', 'confirm', { choice: 'yes', yesNo: 'yes' }],
+    ['si pero no me vaya a cobrar', 'confirm', { choice: 'yes', yesNo: 'yes' }],
+    ['si... le dije que no', 'confirm', { choice: 'no', yesNo: 'no' }],
   ]);
 
   it('never reads a yes taken back as a yes, whatever follows it', () => {
