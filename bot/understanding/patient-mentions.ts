@@ -29,7 +29,16 @@ const GREETING_OR_THANKS: ReadonlySet<string> = new Set(['dias', 'tardes', 'noch
 /** Before "de" and a plural relation, words that pick one of them: "otro de mis hijos", "uno de los niños". */
 const ONE_OF: ReadonlySet<string> = new Set(['otro', 'otra', 'uno', 'una', 'ninguno', 'ninguna', 'cual', 'alguno', 'alguna']);
 /** Relations in the plural: the member's children, both of them. */
-const PLURAL_CHILDREN: ReadonlySet<string> = new Set(['hijos', 'ninos', 'hijas', 'ninas', 'nenas', 'nenes', 'pelados', 'chinos', 'muchachos']);
+const PLURAL_CHILDREN: ReadonlySet<string> = new Set(['hijos', 'ninos', 'hijas', 'ninas', 'nenas', 'nenes', 'pelados', 'chinos', 'muchachos', 'nietos', 'nietas']);
+/** Someone other than the member who says they write: "le escribe la abuela", "yo soy el esposo", "atte. su esposo". */
+const OTHER_WRITER =
+  /\b(?:(?:yo )?soy (?:la |el |su )|le (?:escribe|habla) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|amiga|amigo|mama de laura|papa de laura)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b(?<who2>)/;
+/** Relatives of an adult: "soy la vecina de Laurita" speaks of the member, not of a child. */
+const ADULT_RELATIVES: ReadonlySet<string> = new Set(['vecina', 'vecino', 'amiga', 'amigo', 'esposo', 'esposa', 'marido', 'hermana', 'hermano', 'suegra', 'suegro', 'cunada', 'cunado']);
+/** Before a name, a signature: "atte. Jorge", "atentamente su esposo Jorge". */
+const SIGNED = /\b(atte|att|atentamente)( su)?( \w+)?$/;
+/** After a name, what they are doing, not how they are: "Sofi entra tarde", "Mateo sale del colegio". */
+const DOING: ReadonlySet<string> = new Set(['estudia', 'entra', 'sale', 'llega', 'juega', 'duerme', 'trabaja', 'esta hablando', 'habla']);
 /** Questions answered by yes or no. */
 const YES_NO_QUESTIONS: ReadonlySet<Question> = new Set(['confirm', 'offer', 'consent']);
 /** After a name, what is said to a child in the room: "Mateo, deje eso", "Sofi, venga". */
@@ -54,7 +63,7 @@ const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla',
 /** Before a name, words that give it: "se llama Valentina", "de nombre Samuel". */
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual". */
-const LEFT_AS_IT_IS = /^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
+const LEFT_AS_IT_IS = /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^ya (la|lo|las|los) (saque|sacamos|pedi|agende|agendamos)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
 
 /** What "de niños" after it names as a service: "la de niños", "el médico de niños". */
 const CHILDREN_SERVICE: ReadonlySet<string> = new Set(['la', 'medico', 'medica', 'doctor', 'doctora', 'cita', 'consulta', 'especialista']);
@@ -105,7 +114,10 @@ function readPatients(
   if (question === 'email' && !/\bcita\b/.test(words.join(' '))) return { patients: [] };
   let clauses: readonly number[] | undefined;
   /** `weak`: named only to say who the writer is ("soy la mamá de Sofía y Mateo"); it gives way to a patient named for the cita. */
-  const mentions: Array<{ mention: PatientMention; at: number; denied: boolean; weak?: boolean; timeOf?: boolean }> = [];
+  const mentions: Array<{ mention: PatientMention; at: number; denied: boolean; weak?: boolean; timeOf?: boolean; spoken?: boolean }> = [];
+  // "Le escribe la abuela", "yo soy el esposo y le escribo de su celular": someone else writes from the member's phone.
+  const whole = words.join(' ');
+  const writer = OTHER_WRITER.exec(whole)?.groups?.who;
   // The first of `people` is the member; common first names help before anyone is identified.
   const self = people[0];
   const known = [...people, ...(question === 'patient' ? namesInOptions(options) : [])];
@@ -183,7 +195,14 @@ function readPatients(
     if (ACCOMPANYING.has(original[found.end] ?? '') || (original[found.end] === 'la' && ACCOMPANYING.has(original[found.end + 1] ?? ''))) continue;
     // "La mía, la del miércoles" to "¿Cuál cita?": my appointment, as "mi cita" is.
     // "Una cita mía del miércoles", "confirmada la mía": whose appointment only as "mi cita" is; at the patient question it is the member.
-    if (question !== 'patient' && OWN_DOCUMENT.has(phrase) && phrase !== 'yo' && phrase !== 'soy yo' && !/\bno (la |el |las |los )?de\b/.test(words.join(' '))) continue;
+    if (question !== 'patient' && OWN_DOCUMENT.has(phrase) && phrase !== 'yo' && phrase !== 'soy yo' && !/\bno (la |el |las |los )?de\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b/.test(words.join(' '))) continue;
+    // "Pa mí no, pa Mateo": the member, taken back before the one meant.
+    if (words[found.end] === 'no' && words[found.end + 1] !== undefined && clausesOfWords()[found.end + 1] !== clausesOfWords()[found.end]) continue;
+    // "La cita es para mí, la abuela": the one who writes is not the member.
+    if (writer !== undefined) {
+      push({ kind: 'relation', relation: 'other' }, found.end - 1);
+      continue;
+    }
     push({ kind: 'self' }, found.end - 1);
   }
   if (question === 'patient' && (words.join(' ') === 'mi' || words.join(' ') === 'yo')) push({ kind: 'self' }, 0);
@@ -191,7 +210,8 @@ function readPatients(
   const ownSetApart = /\b(mi|mis) (propia |propias )?citas?\b.*\bno (la|las|el|los) de\b/.exec(words.join(' '));
   if (ownSetApart) push({ kind: 'self' }, words.join(' ').slice(0, ownSetApart.index).split(' ').length - 1);
 
-  const relations = lexicon.relations.find(words);
+  // "Mi nieto": the member's child when someone else says they write ("le escribe la abuela"); otherwise the writer's grandchild.
+  const relations = lexicon.relations.find(words).map((found) => (writer === undefined && words[found.start]?.startsWith('niet') ? { ...found, value: 'other' as const } : found));
   /** "El hijo de mi otra hija", "la niña de mi hermana": a child of a relative is someone else, and the relative is no patient. */
   const ofRelative = new Set<number>();
   const relativesNamed = new Set<number>();
@@ -268,9 +288,18 @@ function readPatients(
       ((introducer === 'y' || introducer === 'e') && mentions.some((seen) => seen.at >= cursor - 3 && seen.at < cursor));
     // "Mi hijo me dejó este número", "mi hija me acompaña": the relative does something for the member, and is no patient.
     const actsForMember = (original[found.end] === 'me' || original[found.end] === 'nos') && !['la', 'lo', 'las', 'los'].includes(original[found.end + 1] ?? '') && !(introducer === 'para' || introducer === 'pa' || introducer === 'pal');
-    if (!introduced || whoseData(found.start) || cedulaHolder(found.start) || describesSpeaker || caredFor || companion || apposition || spokenToLina || actsForMember || (found.value === 'other' && !forThem)) continue;
+    if (!introduced || whoseData(found.start) || cedulaHolder(found.start) || SIGNED.test(words.slice(Math.max(0, found.start - 2), found.start).join(' ')) || describesSpeaker || caredFor || companion || apposition || spokenToLina || actsForMember || (found.value === 'other' && !forThem)) continue;
+    // "Mi esposa", written by her husband: the member.
+    if (found.value === 'other' && writer !== undefined && /^(esposo|marido)$/.test(writer) && /^(esposa|senora|mujer|mi senora|mi mujer)$/.test(words.slice(found.start, found.end).join(' ')) && !ofRelative.has(found.start)) {
+      push({ kind: 'self' }, found.start);
+      if (next !== undefined && self !== undefined && sameName(next, self)) namedWords.add(found.end);
+      continue;
+    }
     // "El paciente es Juan, mi sobrino": the name before "mi" says who the relative is.
     const before = words[found.start - 1] === 'mi' ? original[found.start - 2] : undefined;
+    // ("Para Sofía Gómez, mi hija": a surname after the name is no other person.)
+    const nameBefore = original[found.start - 3];
+    if (before !== undefined && nameBefore !== undefined && !lexicon.vocabulary.has(nameBefore) && knownOrCommon(nameBefore)) continue;
     if (before !== undefined && mayBeName(before) && (capitalised.has(before) || knownOrCommon(before))) {
       push(personOf(before), found.start - 2);
       continue;
@@ -290,7 +319,7 @@ function readPatients(
       // (Not "otro de mis hijos", one of them, nor children in the member's day at a later question.)
       const ofWhich = words[found.start - 1] === 'de' ? found.start - 2 : words[found.start - 2] === 'de' ? found.start - 3 : -1;
       const oneOf = ofWhich >= 0 && ONE_OF.has(words[ofWhich] ?? '');
-      const forTheCita = question === 'patient' || question === 'start' || question === 'menu' || introducer === 'para' || introducer === 'pa' || introducer === 'pal' || (introducer === 'de' && /^(cita|citas|consulta|control|turno)$/.test(words[cursor - 1] ?? ''));
+      const forTheCita = introducer === 'para' || introducer === 'pa' || introducer === 'pal' || (introducer === 'de' && /^(cita|citas|consulta|control|turno)$/.test(words[cursor - 1] ?? '')) || /^(tienen|necesitan|estan enfermos)\b/.test(original.slice(found.end, found.end + 2).join(' ')) || ((question === 'patient' || question === 'menu') && original.length <= found.end + 2) || (introducer === 'de' && ['la', 'las'].includes(words[cursor - 1] ?? '') && /\b(cancelar|cancele|mover|muevame|cambiar|reprogramar|ver|consultar)\b/.test(words.slice(0, cursor).join(' ')));
       if (TWO_OF.has(words[found.start - 1] ?? '') || (found.value !== 'other' && PLURAL_CHILDREN.has(words[found.end - 1] ?? '') && !oneOf && forTheCita)) push({ kind: 'relation', relation: found.value }, found.start, true);
     }
   }
@@ -302,11 +331,23 @@ function readPatients(
     // "Cerca del colegio de Mateo", "desde el cel de Laura": a place or a phone of theirs, not them.
     if (words[index - 1] === 'de' && THEIR_THING.has(words[index - 2] ?? '')) continue;
     if (whoseData(index) || cedulaHolder(index)) continue;
+    // "Atte. su esposo Jorge": a signature. "Sofía Gómez": a surname after the name.
+    if (SIGNED.test(words.slice(Math.max(0, index - 3), index).join(' '))) continue;
+    if (namedWords.has(index - 1) || mentions.some((seen) => seen.at === index - 1 && seen.mention.kind === 'name')) continue;
+    // "Mateo me está hablando", "Sofi entra tarde al colegio", "sacar a Mateo del colegio": what they do, not the cita.
+    if ((original[index + 1] === 'me' || original[index + 1] === 'nos') && !['la', 'lo', 'las', 'los'].includes(original[index + 2] ?? '')) continue;
+    if (!['patient', 'start', 'menu'].includes(question) && (DOING.has(original[index + 1] ?? '') || /^(del|de la) (colegio|jardin|escuela)$/.test(original.slice(index + 1, index + 3).join(' ')))) continue;
+    // At an identity question, the member named with her date or document is being identified: "mi hija Laura nació el…".
+    if (IDENTITY_QUESTIONS.has(question) && self !== undefined && sameName(nameOf(word), self)) continue;
     // "Yo soy la mamá de Laura" written for the member Laura, or while she is identified: the writer is her relative, and the
     // name says whose, not who the patient is ("soy la mamá de Mateo, quiero una cita" is about Mateo).
     // "Para la mamá de Sofía" is for the mother: her mention is read, and Sofía only says whose.
     const relativeOf = words[index - 1] === 'de' ? relations.find((found) => found.end === index - 1 && found.value === 'other') : undefined;
-    if (relativeOf && ((self !== undefined && sameName(word, self)) || IDENTITY_QUESTIONS.has(question) || mentions.some((seen) => seen.at === relativeOf.start))) continue;
+    // "El niño de Laura": whose child, not the patient (the child is). "Soy la vecina de Laurita": the member the writer helps.
+    const parentOf = words[index - 1] === 'de' && relations.some((found) => found.end === index - 1 && found.value !== 'other');
+    const helpedBy = words[index - 1] === 'de' && writer !== undefined && relations.some((found) => found.end === index - 1 && ADULT_RELATIVES.has(words[found.start] ?? ''));
+    if (parentOf || helpedBy) continue;
+    if (relativeOf && ((self !== undefined && sameName(nameOf(word), self)) || IDENTITY_QUESTIONS.has(question) || mentions.some((seen) => seen.at === relativeOf.start))) continue;
     // "La de Laura Gómez, la titular": the member, named as the plan's holder, not a patient.
     if (words.slice(index + 1, index + 4).includes('titular')) continue;
     // "Soy la mamá de Sofía y Mateo": named to say who writes; the patient, if the message names one for the cita, is that one.
@@ -353,6 +394,8 @@ function readPatients(
     const alone = question === 'patient' && original.length <= 2 && (capitalised.has(word) || commonFirstName(word) !== undefined || names.has(word));
     if (introduced || alone) push(personOf(word), index);
   }
+  // "¿El mío o el de Mateo?" at an identity question: asking whose, naming nobody.
+  if (IDENTITY_QUESTIONS.has(question) && /\b(mio|mia|el mio|la mia) o (el|la)? ?(d|de|del)\b/.test(whole)) return { patients: [] };
   const timeOf = mentions.find((seen) => seen.timeOf && !seen.denied)?.mention;
   let affirmed = mentions.filter((seen) => !seen.denied && !seen.timeOf);
   // The writer's children named to say who writes give way to the patient named for the cita; at the consent question nobody is one.

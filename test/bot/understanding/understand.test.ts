@@ -265,6 +265,27 @@ describe('the patient a message names', () => {
     assert.deepEqual(patients('el documento de sofi es el registro civil 1027654321', 'document'), [{ kind: 'name', name: 'sofia' }]);
   });
 
+  it('reads a message written by someone else from the member\'s phone as the member\'s people', () => {
+    const patients = (text: string, at: Question) => read(text, at).entities.patients;
+    // The one who writes is no patient; "mi esposa" from her husband and "mi nieto" from her mother are hers.
+    assert.deepEqual(patients('la cita es para mí, la abuela, que tengo la presion alta', 'patient'), [{ kind: 'relation', relation: 'other' }]);
+    assert.deepEqual(patients('yo soy el esposo y le escribo de su celular, la cita es para mi esposa', 'start'), [{ kind: 'self' }]);
+    assert.deepEqual(patients('le escribe la abuela, necesito cita para mi nieto', 'start'), [{ kind: 'relation', relation: 'son' }]);
+    assert.deepEqual(patients('quisiera una cita para mi nieto', 'start'), [{ kind: 'relation', relation: 'other' }]);
+    assert.deepEqual(patients('quisiera reprogramar la cita de mi esposa Laura del miercoles. Atte su esposo Jorge', 'start'), [{ kind: 'self' }]);
+    assert.equal(patients('yo soy la vecina de Laurita, doña Gloria', 'start'), undefined);
+    assert.deepEqual(patients('necesito una cita para el niño de Laura', 'start'), [{ kind: 'relation', relation: 'son' }]);
+    // A surname, a child doing something else, a whose-question, a mention taken back.
+    assert.deepEqual(patients('para Sofía Gómez, mi hija', 'patient'), [{ kind: 'name', name: 'sofia', written: 'Sofía' }]);
+    assert.deepEqual(patients('uy espere q mateo me esta hablando.. pa sofi', 'patient'), [{ kind: 'name', name: 'sofia' }]);
+    assert.equal(patients('el de las 9 q sofi entra tarde al colegio el martes', 'slot'), undefined);
+    assert.equal(patients('el mio o el d mateo?', 'document'), undefined);
+    assert.deepEqual(patients('pa mi no, pa mateo', 'patient'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
+    assert.deepEqual(patients('el de mateo, que la de sofi ya la saque ayer', 'patient'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
+    assert.deepEqual(patients('reprogramar la mia, la de los niños no', 'menu'), [{ kind: 'self' }]);
+    assert.deepEqual(patients('oiga pa cancelar la de los niños del viernes como hago', 'start'), [{ kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }]);
+  });
+
   it('never picks the member for a sentence that names a relation, whatever is around it', () => {
     const relation = fc.constantFrom('hijo', 'hija', 'niño', 'niña', 'mamá', 'esposo', 'bebé', 'hijito');
     const opener = fc.constantFrom('', 'es ', 'la cita es ', 'quiero una cita ', 'buenos dias ', 'necesito ');
