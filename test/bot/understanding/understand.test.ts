@@ -437,3 +437,13 @@ describe('bands and sites said with a request (member testing)', () => {
     ['no, en kennedy', 'band', { site: 'KENNEDY' }],
   ]);
 });
+
+describe('moving said with "pasar" after "no puedo ir" (member testing)', () => {
+  itReads([
+    // "Me la puede pasar para…", "pasármela para…": a move, even after "no puedo ir a la cita".
+    ['no puedo ir a la cita, me la puede pasar para ese mismo dia pero en la tarde tipo cuatro?', 'menu', { intent: 'reschedule', sameDay: true, band: 'tarde', time: '16:00' }],
+    ['no voy a poder ir a la cita, pasármela para el jueves', 'menu', { intent: 'reschedule', newDay: '2026-11-26' }],
+    // Without a move, it stays a cancellation.
+    ['no puedo ir a la cita', 'menu', { intent: 'cancel' }],
+  ]);
+});
