@@ -65,11 +65,33 @@ interface BookingContext extends BookingInput, SpeakingContext {
 const { endWith, failed, output } = endings<BookingContext, BookingOutput>({ booked: true, case: true, switch: true, revise: true, back: true, refused: true, abandoned: true, error: true });
 const slotTakingEnded = isDoneBy<TakeSlotOutput>('takeSlot');
 
-/** "En Fontibón" before the site question: kept, and said, so the question asked again is not taken for a miss. */
-const SITE_AHEAD = {
-  guard: and(['saysSomethingForTheForm', 'namesSite']),
+/**
+ * What a message says ahead of the question asked, for later questions of the form ("primera
+ * vez", "en Fontibón", "en la tarde" at the specialty question): the values, in the form's order.
+ */
+function saidAhead(event: EventObject): string[] {
+  const said = entitiesOf(event);
+  return [said.visitType, said.site, said.band, said.day, said.time].filter((value): value is string => value !== undefined);
+}
+
+/**
+ * Answers said ahead of their question: kept, and said ("Listo, en la USS Fontibón.", "Anoté:
+ * primera vez, en la tarde."), so the question asked again is not taken for a miss or a loop.
+ */
+const SAID_AHEAD = {
+  guard: and(['saysSomethingForTheForm', ({ event }: { event: EventObject }) => saidAhead(event).length > 0]),
   target: '#booking.deciding',
-  actions: [{ type: 'collect', params: undefined }, { type: 'say', params: ({ event }: { event: EventObject }) => reply('booking.siteNoted', { site: entitiesOf(event).site }) }],
+  actions: [
+    { type: 'collect', params: undefined },
+    {
+      type: 'say',
+      params: ({ event }: { event: EventObject }) => {
+        const noted = saidAhead(event);
+        const site = entitiesOf(event).site;
+        return noted.length === 1 && site !== undefined ? reply('booking.siteNoted', { site }) : reply('booking.noted', { noted: noted.join(',') });
+      },
+    },
+  ],
 } as const;
 
 /** "La que sea", "cualquiera" at the visit type: the member does not know the types; they are explained, and asked again. */
@@ -90,7 +112,7 @@ function answering(field: FormField) {
     ...(field === 'specialty' ? [] : [otherSpecialty]),
     ...(field === 'visitType' ? [ANY_TYPE] : []),
     { guard: 'pickedAny', target: '#booking.deciding', actions: { type: 'collect', params: field } },
-    ...(field === 'site' ? [] : [SITE_AHEAD]),
+    SAID_AHEAD,
     { guard: 'saysSomethingForTheForm', target: '#booking.deciding', actions: { type: 'collect', params: undefined } },
     { actions: 'rejectAnswer' },
   ] as const;

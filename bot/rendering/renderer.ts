@@ -150,6 +150,22 @@ export class Renderer {
       if (typeof value !== 'string' || !/^\d\d:\d\d$/.test(value)) return '';
       return `${/^(01|13):/.test(value) ? ' a la ' : ' a las '}${formatTime(`2000-01-01T${value}:00-05:00`)}`;
     });
+    /**
+     * What was noted ahead of its question, as the booking sends it (values joined by commas, each
+     * known by its form: a visit type or band, a site code, a day, a time): "primera vez, en la USS Suba, en la tarde".
+     */
+    formatter.add('notedList', (value: unknown) =>
+      String(value)
+        .split(',')
+        .filter((part) => part !== '')
+        .map((part) => {
+          if (isSiteCode(part)) return `en la ${siteOf(part)}`;
+          if (/^\d{4}-\d\d-\d\d$/.test(part)) return `el ${formatDay(part, this.now)}`;
+          if (/^\d\d:\d\d$/.test(part)) return `${/^(01|13):/.test(part) ? 'a la ' : 'a las '}${formatTime(`2000-01-01T${part}:00-05:00`)}`;
+          return this.i18n.t(`noted.${part}`);
+        })
+        .join(', '),
+    );
     /** " de pediatría", or nothing without a specialty. */
     formatter.add('ofSpecialty', (value: unknown) => (typeof value === 'string' && value ? ` de ${this.i18n.t(`specialties.${value}`)}` : ''));
     /** The member's beneficiaries named after "tus citas", or that there are none (Diana has no beneficiaries: no empty "()"). */

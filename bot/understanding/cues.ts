@@ -46,7 +46,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['cancel', /\b(cancel(?!aron|ada|ado|o\b)\w*|anul(?!aron|ada|ado)\w*|desagend\w*|no (voy a |vamos a |va a )?(poder |puedo |podemos |podre )?(ir|asistir|llevar\w*) a (la|esa|mi) cita|(borrar|quitar|eliminar) (la|esa|mi|una) cita|ya no (la )?necesit\w* la cita|ya no la necesit\w*)\b/g],
   [
     'reschedule',
-    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|cambiar|cambi\w*) (la |mi |esa |de )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|(cambi|muev|corr)[ae]mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|pueden|podria|podrian) (pasar|mover|correr|cambiar)\b|correrla|correrle)\b/g,
+    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|cambiar|cambi\w*) (la |mi |esa |de )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|correrla|correrle)\b/g,
   ],
   [
     'consult',
@@ -141,6 +141,8 @@ export const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 
 export const SAYING: ReadonlySet<string> = new Set(['dice', 'dijo', 'decia', 'cree', 'piensa', 'recomendo', 'trabaja', 'opina', 'pregunta']);
 /** An explicit band, as opposed to the part of the day of an hour ("3 de la tarde"). */
 export const EXPLICIT_BAND = /\b(en|por|pa|para) la (manana|tarde)\b|\b(las|los|la|el) de la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b/;
+/** A bare "tarde" closing a request ("cita medicina general primera vez fontibon tarde", "pediatría control en chía tarde"): the afternoon band. */
+export const CLOSING_AFTERNOON = /\btarde( (por favor|porfa|porfavor|plis|gracias))?$/;
 export const DIGITS = /^#?(\d{1,2})[.)]?$/;
 /** "la 1 …", "opción 2 …", "el 3 …" at the start of a message, not "3 de la tarde" nor "2:40". */
 export const OPENING_NUMBER = /^(?:mejor )?(?:(?:la|el|opcion|numero) )?(?:\d{1,2}|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)(?= )(?! (de|y|:|am|pm|a\.|p\.|cita|consulta|vez|ves)\b)/;

@@ -6,7 +6,7 @@
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
-import { ASKS_WHERE, CHANGE_OF_MIND, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, OTHER_SITE, SAME_DAY } from './cues.js';
+import { ASKS_WHERE, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, OTHER_SITE, SAME_DAY } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import type { Found } from './lexicon.js';
@@ -43,7 +43,12 @@ export function readEntities(
   // "Es control, no primera vez": a visit type right after "no" is the one ruled out.
   // "Primera vez que uso esto": the member's first time here, not a first visit.
   const visitTypes = lexicon.visitType.find(words).filter((found) => words[found.start - 1] !== 'no' && !(words[found.end] === 'que' && CHANNEL_USE.test(words.slice(found.end + 1, found.end + 4).join(' '))));
-  const sites = lexicon.sites.find(words);
+  // "Era en Suba, no en Kennedy": a site right after "no" is the one ruled out, when another is named.
+  const namedSites = lexicon.sites.find(words);
+  const ruledOutSite = (found: Found<unknown>): boolean =>
+    words[found.start - 1] === 'no' || words[found.start - 1] === 'ni' || ((words[found.start - 2] === 'no' || words[found.start - 2] === 'ni') && ['en', 'la', 'el', 'de'].includes(words[found.start - 1] ?? ''));
+  const keptSites = namedSites.filter((found) => !ruledOutSite(found));
+  const sites = keptSites.length > 0 && keptSites.length < namedSites.length ? keptSites : namedSites;
   // "¿Le toca pediatra o médico general?" asks, and names neither.
   const alternatives = specialties.length > 1 && new Set(specialties.map((found) => found.value)).size > 1 && words.slice(specialties[0]?.end ?? 0, specialties.at(-1)?.start ?? 0).includes('o');
   const specialty = alternatives ? undefined : lastValue(specialties);
@@ -57,11 +62,11 @@ export function readEntities(
   else if (!site && !IDENTITY_QUESTIONS.has(question) && OTHER_SITE.test(words.join(' '))) entities.otherSite = true;
 
   // Days and times are read without the words that name a site ("Primero de Mayo", "la 26").
-  const whenText = sites.length > 0 ? uncovered(words, sites).join(' ') : read;
+  const whenText = namedSites.length > 0 ? uncovered(words, namedSites).join(' ') : read;
   let when = readWhen(whenText, now, { mananaIsBand: question === 'band' });
   // "El juevs" where a day is expected: read again from the corrected words.
   if (!when.day && !when.time && DAY_QUESTIONS.has(question) && words.some((word, index) => word !== original[index])) {
-    const corrected = readWhen(uncovered(words, sites).join(' '), now, { mananaIsBand: question === 'band' });
+    const corrected = readWhen(uncovered(words, namedSites).join(' '), now, { mananaIsBand: question === 'band' });
     if (corrected.day) when = corrected;
   }
   // "La de las 9, ay mejor la del miércoles a las 10:40": the day and time after a change of mind are the answer.
@@ -72,7 +77,8 @@ export function readEntities(
     if (after.day || after.time) when = { ...after, ...(after.band || !when.band || after.time ? {} : { band: when.band }) };
   }
   // A band the member asks for ("en la tarde", "temprano"), not a habit ("por las mañanas") nor the part of the day of an hour.
-  if (when.band && (EXPLICIT_BAND.test(words.join(' ')) || (question === 'band' && !when.time))) entities.band = when.band;
+  // A bare "tarde" closing a request ("fontibon tarde") asks for the afternoon too (the parser already left out "más tarde", "llego tarde").
+  if (when.band && (EXPLICIT_BAND.test(words.join(' ')) || (question === 'band' && !when.time) || (when.band === 'tarde' && !when.time && CLOSING_AFTERNOON.test(words.join(' '))))) entities.band = when.band;
   // "Me da igual, la que quede más cerca" at the site question is about the site, not the hour.
   if (entities.band === 'cualquiera' && question === 'site' && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) delete entities.band;
   if (when.day) {

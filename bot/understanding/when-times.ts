@@ -144,7 +144,7 @@ const BAND_PATTERNS: ReadonlyArray<readonly [Band, string]> = [
   ['tarde', String.raw`(?:despues|luego)\s+(?:del?\s+(?:almuerzo|medio\s?dia)|de\s+almorzar)|tarde[cs]it[ao]s?|vespertin[oa]|(?:a\s+)?ultima\s+hora`],
   ['tarde', String.raw`p\.?\s?m\.?(?![a-z])`],
   ['tarde', 'tarde'],
-  ['cualquiera', String.raw`(?:a\s+)?cualquier\s+(?:hora|horario|jornada|franja|turno|momento)|cualquiera`],
+  ['cualquiera', String.raw`(?:a\s+)?cualquier\s+(?:horarios?|horas?|jornada|franja|turno|momento)|cualquiera`],
   ['cualquiera', String.raw`la\s+que\s+(?:sea|haya|este\s+disponible|tengan?)`],
   ['cualquiera', String.raw`(?:me\s+)?(?:da|es)\s+(?:igual|lo\s+mismo)|no\s+(?:me\s+)?importa|(?:sin|no\s+tengo)\s+preferencia|indiferente|(?:a\s+)?toda\s+hora|todo\s+el\s+dia`],
 ];

@@ -485,3 +485,31 @@ describe('questions without options', () => {
     );
   });
 });
+
+describe('bands and sites said with a request (member testing)', () => {
+  itReads([
+    // "cualquier horario" is the band Cualquiera ("hora" must not stop the match inside "horario").
+    ['pediatria primera vez en calle 26 cualquier horario', 'menu', { specialty: 'pediatria', site: 'CALLE26', band: 'cualquiera' }],
+    ['medicina general primera vez en facatativa en cualquier horario', 'menu', { site: 'FACATATIVA', band: 'cualquiera' }],
+    // A bare "tarde" closing the request is the afternoon.
+    ['cita medicina general primera vez fontibon tarde', 'menu', { site: 'FONTIBON', band: 'tarde' }],
+    ['pediatria control en chia tarde', 'menu', { site: 'CHIA', band: 'tarde' }],
+    // … but not a late arrival or a greeting.
+    ['se me hizo tarde', 'menu', { band: undefined }],
+    ['buenas tardes', 'menu', { band: undefined }],
+    // "Era en Suba, no en Kennedy": the site after "no" is ruled out; alone, it is still the site named.
+    ['no perdon, era en suba no en kennedy', 'band', { site: 'SUBA' }],
+    ['en suba, no en kennedy', 'slot', { site: 'SUBA' }],
+    ['no, en kennedy', 'band', { site: 'KENNEDY' }],
+  ]);
+});
+
+describe('moving said with "pasar" after "no puedo ir" (member testing)', () => {
+  itReads([
+    // "Me la puede pasar para…", "pasármela para…": a move, even after "no puedo ir a la cita".
+    ['no puedo ir a la cita, me la puede pasar para ese mismo dia pero en la tarde tipo cuatro?', 'menu', { intent: 'reschedule', sameDay: true, band: 'tarde', time: '16:00' }],
+    ['no voy a poder ir a la cita, pasármela para el jueves', 'menu', { intent: 'reschedule', newDay: '2026-11-26' }],
+    // Without a move, it stays a cancellation.
+    ['no puedo ir a la cita', 'menu', { intent: 'cancel' }],
+  ]);
+});
