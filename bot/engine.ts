@@ -16,7 +16,7 @@ import { createRateLimiter, createRecentSet, withoutControlCharacters } from './
 import { beginTurn, startConversationActor, waitUntilSettled, type ConversationActor } from './turn/conversation-actor.js';
 import { createLiveConversations, type LiveConversation, type Resumable } from './turn/live-conversations.js';
 import { decideFreshStart, loadSaved, newConversationId, newConversationInput, type FreshStart } from './turn/resume.js';
-import { peopleOf, pendingOf, type ResolvingLogic } from './turn/saved-snapshot.js';
+import { peopleOf, pendingOf, writerOf, type ResolvingLogic } from './turn/saved-snapshot.js';
 import { baseCommit, recordsCommit, transcriptOf } from './turn/turn-commit.js';
 import { errorSummary, turnLog, type TurnLog } from './turn/turn-log.js';
 
@@ -120,9 +120,13 @@ export function createEngine(options: EngineOptions): Engine {
     // "Le cuesta respirar", "fiebre de 40": before anything about appointments, where to go now.
     if (mentionsRedFlag(turn.message.text)) hooks.replies.push({ key: 'safety.emergency' });
     // The message is read as an answer to the question pending (none yet on a fresh start).
+    const writer = turn.fresh || !current ? undefined : writerOf(current);
     const expectation: Expectation =
-      turn.fresh || !current ? { question: 'start', options: [] } : { ...renderer.expectation(pendingOf(current), turn.now), people: peopleOf(current) };
-    const event = toDialogEvent(options.understand(turn.message.text, expectation, turn.now), turn.message.messageId);
+      turn.fresh || !current ? { question: 'start', options: [] } : { ...renderer.expectation(pendingOf(current), turn.now), people: peopleOf(current), ...(writer ? { writer } : {}) };
+    const understood = options.understand(turn.message.text, expectation, turn.now);
+    // "Le escribe la abuela": the conversation keeps who writes, for the messages after this one.
+    if (understood.entities.writer) conversation.actor.send({ type: 'WRITER', writer: understood.entities.writer });
+    const event = toDialogEvent(understood, turn.message.messageId);
     const settled = await settle(conversation, event, turn.log);
     return finish(turn, conversation, settled);
   }

@@ -149,7 +149,7 @@ export const bookingMachine = setup({
     },
     namesSite: ({ event }) => entitiesOf(event).site !== undefined,
     anyVisitType: ({ event }) => {
-      const { band, ...said } = entitiesOf(event);
+      const { band, writer, ...said } = entitiesOf(event);
       return band === 'cualquiera' && Object.keys(said).length === 0 && choiceOf(event) === undefined;
     },
     saysSomethingForTheForm: ({ context, event }) => {

@@ -87,6 +87,8 @@ export interface ConversationContext extends ConversationInput {
   /** The site of what Lina just did (booked, moved, filed, listed at one site): "¿y eso dónde queda?" at the menu. */
   siteSaid?: SiteCode;
   lastPrompt?: Reply;
+  /** Someone other than the member said they write for them ("le escribe la abuela"): their words are read as such. */
+  writer?: string;
   invalidAnswers: number;
   helpOffered?: boolean;
 }

@@ -39,6 +39,8 @@ export const conversationMachine = conversationSetup.createMachine({
     GREET: { actions: [{ type: 'say', params: reply('common.greetAgain') }, 'repeatPrompt'] },
     THANKS: { actions: [{ type: 'say', params: reply('common.youAreWelcome') }, 'repeatPrompt'] },
     BACK: { actions: 'repeatPrompt' },
+    // "Le escribe la abuela": kept, so that "mi nieto" in a later message is read as the member's child.
+    WRITER: { actions: assign({ writer: ({ event }) => event.writer }) },
     MENU: [
       // "Menú" gives up what was under way and what was to come after it.
       { guard: 'identified', target: '.menu', actions: assign({ request: undefined, nextRequest: undefined }) },

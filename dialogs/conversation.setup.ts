@@ -136,7 +136,7 @@ export const conversationSetup = setup({
       const resolution = patientResolution(context, event);
       if (resolution.kind !== 'one' || resolution.choice.patient.id !== context.patient?.id || choiceOf(event) !== undefined) return false;
       // ("No señorita, es para el niño Mateo" when it already is: the "no" corrects a misreading Lina did not make.)
-      const { patients, yesNo, ...said } = entitiesOf(event);
+      const { patients, yesNo, writer, ...said } = entitiesOf(event);
       const intent = intentOf(event);
       return (intent === 'none' || intent === 'change_patient') && yesNo !== 'yes' && Object.keys(said).length === 0 && patients !== undefined;
     },

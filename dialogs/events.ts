@@ -33,7 +33,9 @@ export type DialogEvent =
   /** "gracias" with nothing else: a kind answer, and the pending question if there is one. */
   | { type: 'THANKS' }
   /** "atrás", "volver": the previous question. */
-  | { type: 'BACK' };
+  | { type: 'BACK' }
+  /** Sent before the message when it says someone else writes for the member: kept for the rest of the conversation. */
+  | { type: 'WRITER'; writer: string };
 
 /**
  * Turns what the understanding step read into the event a machine handles. Ways out and small
@@ -42,7 +44,8 @@ export type DialogEvent =
  */
 export function toDialogEvent(understood: Understanding, messageId: string): DialogEvent {
   const { intent, choice, entities } = understood;
-  const saysMore = choice !== undefined || Object.keys(entities).some((key) => key !== 'yesNo');
+  // (Who writes, "le escribe la abuela", is kept apart: it says nothing of the pending question.)
+  const saysMore = choice !== undefined || Object.keys(entities).some((key) => key !== 'yesNo' && key !== 'writer');
   if (intent === 'goodbye') return { type: 'EXIT' };
   if (intent === 'menu' && choice === undefined) return { type: 'MENU' };
   // A question asked by the way ("¿y eso dónde queda?", "gracias, ¿cuánto vale?") is answered, whatever else the message says.

@@ -88,6 +88,11 @@ export function peopleOf(current: Resumable): string[] {
   return member ? [member.firstName, ...member.beneficiaries.map((patient) => patient.firstName)].map((name) => normalizeText(name)) : [];
 }
 
+/** Who said they write for the member (see `ConversationContext.writer`), if anyone did. */
+export function writerOf(current: Resumable): string | undefined {
+  return (contextOf(current) as { writer?: string } | undefined)?.writer;
+}
+
 /** The confirmations a conversation may wait at, by the key of their question. */
 const CONFIRMATIONS: Readonly<Record<string, 'book' | 'cancel' | 'reschedule'>> = {
   'booking.confirm': 'book',

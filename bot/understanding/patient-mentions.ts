@@ -35,6 +35,12 @@ const OTHER_WRITER =
   /\b(?:(?:yo )?soy (?:la |el |su )|le (?:escribe|habla) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|amiga|amigo|mama de laura|papa de laura)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b(?<who2>)/;
 /** Relatives of an adult: "soy la vecina de Laurita" speaks of the member, not of a child. */
 const ADULT_RELATIVES: ReadonlySet<string> = new Set(['vecina', 'vecino', 'amiga', 'amigo', 'esposo', 'esposa', 'marido', 'hermana', 'hermano', 'suegra', 'suegro', 'cunada', 'cunado']);
+/** "Le escribe la abuela", "yo soy el esposo y le escribo de su celular": someone else who writes from the member's phone, and who. */
+function writerIn(whole: string): string | undefined {
+  const found = OTHER_WRITER.exec(whole);
+  return found ? (found.groups?.who ?? 'otro') : undefined;
+}
+
 /** Before a name, a signature: "atte. Jorge", "atentamente su esposo Jorge". */
 const SIGNED = /\b(atte|att|atentamente)( su)?( \w+)?$/;
 /** After a name, what they are doing, not how they are: "Sofi entra tarde", "Mateo sale del colegio". */
@@ -81,16 +87,19 @@ const SAME_TIME_AS = /\b(mism[oa]|igual) (hora|horario)( (de|que|q|como|a))+( (l
 export interface PeopleNamed {
   patients: PatientMention[];
   timeOf?: PatientMention;
+  /** Someone other than the member who says, in this message, that they write (see `Entities.writer`). */
+  writer?: string;
 }
 
 /** The patients a message names, each name as the member wrote it, and whose appointment's time it refers to. */
-export function readPatientMentions(reading: Reading, message: Message, question: Question, options: readonly ShownOption[], people: readonly string[]): PeopleNamed {
+export function readPatientMentions(reading: Reading, message: Message, question: Question, options: readonly ShownOption[], people: readonly string[], writerSaid?: string): PeopleNamed {
   const { read, normalized, original, words } = message;
   const capitalised = new Set<string>();
   if (HAS_CAPITAL.test(read)) for (const match of read.matchAll(CAPITALISED)) capitalised.add(normalizeMessage(match[0]));
-  const named = readPatients(reading, original, words, question, options, people, capitalised, () => clausesOf(normalized, original));
+  const writer = writerIn(words.join(' '));
+  const named = readPatients(reading, original, words, question, options, people, capitalised, () => clausesOf(normalized, original), writer ?? writerSaid);
   const written = (mention: PatientMention) => (mention.kind === 'name' ? withWrittenForm(mention, read) : mention);
-  return { patients: named.patients.map(written), ...(named.timeOf ? { timeOf: written(named.timeOf) } : {}) };
+  return { patients: named.patients.map(written), ...(named.timeOf ? { timeOf: written(named.timeOf) } : {}), ...(writer ? { writer } : {}) };
 }
 
 /**
@@ -108,6 +117,7 @@ function readPatients(
   people: readonly string[],
   capitalised: ReadonlySet<string>,
   clausesOfWords: () => readonly number[],
+  writer: string | undefined,
 ): PeopleNamed {
   const { lexicon, names, commonFirstName, mayBeName } = reading;
   // "Mándelo al de Sofi: sofi.gomez@gmail.com": at the e-mail question, a person says whose address it is.
@@ -115,9 +125,7 @@ function readPatients(
   let clauses: readonly number[] | undefined;
   /** `weak`: named only to say who the writer is ("soy la mamá de Sofía y Mateo"); it gives way to a patient named for the cita. */
   const mentions: Array<{ mention: PatientMention; at: number; denied: boolean; weak?: boolean; timeOf?: boolean; spoken?: boolean }> = [];
-  // "Le escribe la abuela", "yo soy el esposo y le escribo de su celular": someone else writes from the member's phone.
   const whole = words.join(' ');
-  const writer = OTHER_WRITER.exec(whole)?.groups?.who;
   // The first of `people` is the member; common first names help before anyone is identified.
   const self = people[0];
   const known = [...people, ...(question === 'patient' ? namesInOptions(options) : [])];

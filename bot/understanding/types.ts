@@ -136,6 +136,12 @@ export interface Entities {
   email?: string;
   /** The member said they have no e-mail. */
   noEmail?: true;
+  /**
+   * Someone other than the member says they write from the member's phone ("le escribe la
+   * abuela", "yo soy el esposo"): who they are to the member's people. Kept for the rest of the
+   * conversation, so their "mi esposa" or "mi nieto" in a later message is read as the member's.
+   */
+  writer?: string;
   /** A question Lina answers before the pending one (see `Asked`); `site` names the site asked about. */
   asks?: Asked;
 }
@@ -163,6 +169,8 @@ export interface Expectation {
    * "cancelar la cita de Mateo" names Mateo wherever it is written.
    */
   people?: string[];
+  /** Who said earlier in the conversation that they write for the member (see `Entities.writer`). */
+  writer?: string;
 }
 
 /** The result of understanding one message. */

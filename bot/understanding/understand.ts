@@ -106,7 +106,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const split = splitRequests(read, clauseWords);
     if (!split) return understandOne(read, expectation, now);
     const first = understandOne(split.first, expectation, now);
-    const second = understandOne(split.second, { question: 'menu', options: [], ...(expectation.people ? { people: expectation.people } : {}) }, now);
+    const second = understandOne(split.second, { question: 'menu', options: [], ...(expectation.people ? { people: expectation.people } : {}), ...(expectation.writer ? { writer: expectation.writer } : {}) }, now);
     return { ...first, next: { intent: split.secondOperation, entities: second.entities } };
   };
 
@@ -125,9 +125,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // "Sí, déjela así": a yes is no giving up.
     if (yesNo === 'yes') delete entities.leaveAsIs;
 
-    const { patients, timeOf } = readPatientMentions(reading, message, question, expectation.options, question === 'email' ? [] : people);
+    const { patients, timeOf, writer } = readPatientMentions(reading, message, question, expectation.options, question === 'email' ? [] : people, expectation.writer);
     if (patients.length > 0) entities.patients = patients;
     if (timeOf) entities.timeOf = timeOf;
+    if (writer) entities.writer = writer;
 
     const intentRead = readIntent(reading, words, question, yesNo, courtesy, ANSWERING_NO.test(normalized), original);
     let { intent } = intentRead;

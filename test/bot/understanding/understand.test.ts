@@ -286,6 +286,18 @@ describe('the patient a message names', () => {
     assert.deepEqual(patients('oiga pa cancelar la de los niños del viernes como hago', 'start'), [{ kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }]);
   });
 
+  it('says who writes when someone else does, and reads a later message by what the conversation kept', () => {
+    assert.equal(read('buenas, le escribe la abuela de los niños, necesito una cita', 'start').entities.writer, 'abuela');
+    assert.equal(read('yo soy el esposo y le escribo de su celular', 'start').entities.writer, 'esposo');
+    assert.equal(read('para mi nieto', 'patient').entities.writer, undefined);
+    const later = (text: string) => read(text, { ...expectationAt('patient', CORPUS_NOW), writer: 'abuela' }).entities.patients;
+    assert.deepEqual(later('para mi nieto'), [{ kind: 'relation', relation: 'son' }]);
+    assert.deepEqual(later('para mi, que tengo la presion alta'), [{ kind: 'relation', relation: 'other' }]);
+    assert.deepEqual(read('para mi esposa', { ...expectationAt('patient', CORPUS_NOW), writer: 'esposo' }).entities.patients, [{ kind: 'self' }]);
+    // Without it, "mi nieto" is the writer's grandchild and "para mí" the member.
+    assert.deepEqual(read('para mi nieto', 'patient').entities.patients, [{ kind: 'relation', relation: 'other' }]);
+  });
+
   it('never picks the member for a sentence that names a relation, whatever is around it', () => {
     const relation = fc.constantFrom('hijo', 'hija', 'niño', 'niña', 'mamá', 'esposo', 'bebé', 'hijito');
     const opener = fc.constantFrom('', 'es ', 'la cita es ', 'quiero una cita ', 'buenos dias ', 'necesito ');
