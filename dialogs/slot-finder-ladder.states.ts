@@ -88,6 +88,8 @@ export const ladderStates = {
       USER_MESSAGE: [
         REVISED,
         NAMED_BAND,
+        { guard: 'acceptsWithEmail', target: 'filingCase', actions: 'keepEmail' },
+        { guard: 'acceptsWithIncompleteEmail', target: 'awaitingEmail', actions: { type: 'say', params: reply('riss.incompleteEmail') } },
         { guard: 'saidYes', target: 'collectingEmail' },
         { guard: 'saidNo', target: 'abandoned', actions: { type: 'say', params: reply('riss.declined') } },
         { actions: 'rejectAnswer' },

@@ -13,7 +13,7 @@ import { machineTypes } from './machine-types.js';
 import { reply } from './replies.js';
 import { revisesSearch, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
-import { choiceOf, entitiesOf, intentOf, messageGuards } from './understood.js';
+import { answerOf, choiceOf, entitiesOf, intentOf, messageGuards } from './understood.js';
 
 /** A slot request, and the search to start with (naming another patient revises the request). */
 export interface SlotFinderInput extends Partial<SearchState>, SlotRequest {
@@ -151,6 +151,10 @@ export const slotFinderSetup = setup({
     hasSlotsShown: ({ context }) => context.slots.length > 0,
     hasEmail: ({ context }) => context.email !== undefined,
     gaveEmail: ({ event }) => entitiesOf(event).email !== undefined,
+    /** "Sí, a pedro@gmail.com" or just the address, at "¿Radico el caso?": a yes, with where to send the answer. */
+    acceptsWithEmail: ({ event }) => entitiesOf(event).email !== undefined && answerOf(event) !== 'no',
+    /** "pedro arroba gmail" at "¿Radico el caso?": a yes, with an address to finish. */
+    acceptsWithIncompleteEmail: ({ event }) => entitiesOf(event).emailIncomplete === true && answerOf(event) !== 'no',
     hasNoEmail: ({ event }) => entitiesOf(event).noEmail === true,
     emailMissedTwice: ({ context }) => context.emailMisses >= 1,
     caseAlreadyOpen: ({ event }) => 'error' in event && errorCode(event.error) === 'CONFLICT',

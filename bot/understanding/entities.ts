@@ -150,6 +150,8 @@ export function readEntities(
   }
   const email = readEmail(read);
   if (email.email) entities.email = email.email;
+  // "pedro arroba gmail": an address begun, not finished.
+  else if (/@|\barroba\b/.test(normalized) && !email.noEmail) entities.emailIncomplete = true;
   // "No tengo" and "ninguno" answer the e-mail question; elsewhere only words about mail do.
   if (email.noEmail && (question === 'email' || /\b(correo|email|e mail|mail|gmail|hotmail)\b/.test(normalized))) entities.noEmail = true;
   // "No tengo, me pueden escribir por aquí?": the answer comes first, then the rest.

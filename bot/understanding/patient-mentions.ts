@@ -339,6 +339,8 @@ function readPatients(
     // "Cerca del colegio de Mateo", "desde el cel de Laura": a place or a phone of theirs, not them.
     if (words[index - 1] === 'de' && THEIR_THING.has(words[index - 2] ?? '')) continue;
     if (whoseData(index) || cedulaHolder(index)) continue;
+    // "pedro arroba gmail": the start of an address, not a person.
+    if (words[index + 1] === 'arroba') continue;
     // "Atte. su esposo Jorge": a signature. "Sofía Gómez": a surname after the name.
     if (SIGNED.test(words.slice(Math.max(0, index - 3), index).join(' '))) continue;
     if (namedWords.has(index - 1) || mentions.some((seen) => seen.at === index - 1 && seen.mention.kind === 'name')) continue;

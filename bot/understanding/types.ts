@@ -134,6 +134,8 @@ export interface Entities {
   /** `YYYY-MM-DD`. */
   birthDate?: string;
   email?: string;
+  /** An address begun but not whole ("pedro arroba gmail", "pedro@gmail"): the member means to give one. */
+  emailIncomplete?: true;
   /** The member said they have no e-mail. */
   noEmail?: true;
   /**

@@ -333,6 +333,16 @@ describe('chat shorthand and small words around an answer', () => {
   ]);
 });
 
+describe('a booking asked as a favour, and an address begun', () => {
+  itReads([
+    ['gracias, y entonces no me puede dar una en calle 26 mientras tanto?', 'menu', { intent: 'book', site: 'CALLE26' }],
+    ['me regala una para el jueves', 'menu', { intent: 'book', day: '2026-11-26' }],
+    ['pedro arroba gmail', 'offer', { emailIncomplete: true, email: undefined, patients: undefined }],
+    ['si, a pedromorales85@gmail.com', 'offer', { choice: 'yes', email: 'pedromorales85@gmail.com', emailIncomplete: undefined }],
+    ['no tengo correo', 'email', { noEmail: true, emailIncomplete: undefined }],
+  ]);
+});
+
 describe('a day written with dashes', () => {
   itReads([
     ['mejor el 2-12', 'slot', { day: '2026-12-02' }],
