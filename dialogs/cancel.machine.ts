@@ -2,7 +2,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { Appointment, Patient } from '../bot/domain.js';
 import { appointmentOptions, appointmentParams, type Request } from './appointments.js';
-import { appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
+import { ASK_AGAIN_IF_CONTRADICTED, appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { endings } from './endings.js';
@@ -60,6 +60,7 @@ export const cancelMachine = setup({
         BACK: { target: 'back' },
         USER_MESSAGE: [
           { guard: 'leavesAsIs', target: 'leftAsIs' },
+          ASK_AGAIN_IF_CONTRADICTED,
           { guard: 'pickedShown', target: 'awaitingConfirmation', actions: assign({ chosen: ({ context, event }) => pickedAppointment(context, event) }) },
           { guard: 'namesAnotherPatient', target: 'revised' },
           { actions: 'rejectAnswer' },

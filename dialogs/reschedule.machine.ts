@@ -5,7 +5,7 @@
 import { assign, sendTo, setup } from 'xstate';
 import { serviceOf, type Appointment, type Patient, type RissCase } from '../bot/domain.js';
 import { appointmentOptions, bogotaParts, type Request } from './appointments.js';
-import { appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
+import { ASK_AGAIN_IF_CONTRADICTED, appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { endings, isDoneBy } from './endings.js';
@@ -133,6 +133,7 @@ export const rescheduleMachine = setup({
         BACK: { target: 'back' },
         USER_MESSAGE: [
           { guard: 'leavesAsIs', target: 'leftAsIs' },
+          ASK_AGAIN_IF_CONTRADICTED,
           {
             guard: 'pickedShown',
             target: 'takingSlot',
