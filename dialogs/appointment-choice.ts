@@ -10,7 +10,7 @@ import type { DialogEvent } from './events.js';
 import { reply, type Reply } from './replies.js';
 import type { RepeatEvent } from './speech.js';
 import { namesOtherPatient, patientOf, type ForPatient } from './operation.js';
-import { choiceOf, entitiesOf } from './understood.js';
+import { answerOf, choiceOf, entitiesOf } from './understood.js';
 
 /** What a machine that chooses an appointment keeps. */
 export interface ChoosingAppointment {
@@ -66,6 +66,9 @@ export const appointmentChoiceGuards = {
   /** It picked one by its position, but its words describe another one listed. */
   pickContradicted: ({ context, event }: { context: Pick<ChoosingAppointment, 'appointments'>; event: EventObject }) => contradictedBy(context, event) !== undefined,
   namesAnotherPatient: namesOtherPatient,
+  /** "No" to the one appointment there is: no list of one to go back to. */
+  saidNoToTheOnlyOne: ({ context, event }: { context: Pick<ChoosingAppointment, 'appointments'>; event: EventObject }) =>
+    context.appointments.length === 1 && answerOf(event) === 'no',
 };
 
 /** The transition of the appointment question for a contradicted pick: said, then the same question. */

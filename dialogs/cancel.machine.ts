@@ -71,12 +71,14 @@ export const cancelMachine = setup({
       tags: ['awaitingInput'],
       entry: { type: 'prompt', params: ({ context }) => ask('confirm', 'cancel.confirm', appointmentFor(context, context.chosen), YES_NO) },
       on: {
-        // "No" goes back to the list, not to the menu: the member may have meant another one.
+        // "No" goes back to the list, not to the menu: the member may have meant another one (when there is another).
         BACK: { target: 'awaitingAppointment', actions: { type: 'say', params: reply('cancel.kept') } },
         USER_MESSAGE: [
           // "Mmm, déjeme lo pienso": not now; the appointment stays, and Lina says so.
           { guard: 'leavesAsIs', target: 'leftAsIs' },
           { guard: 'saidYes', target: 'cancelling' },
+          // With one appointment there is no other to mean: "no gracias" keeps it, said, and the menu follows.
+          { guard: 'saidNoToTheOnlyOne', target: 'leftAsIs' },
           { guard: 'saidNo', target: 'awaitingAppointment', actions: { type: 'say', params: reply('cancel.kept') } },
           { guard: 'namesAnotherPatient', target: 'revised' },
           { actions: 'rejectAnswer' },

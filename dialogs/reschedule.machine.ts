@@ -162,6 +162,7 @@ export const rescheduleMachine = setup({
         USER_MESSAGE: [
           { guard: 'leavesAsIs', target: 'leftAsIs' },
           { guard: 'saidYes', target: 'takingSlot', actions: assign({ request: ({ context, event }) => ({ ...context.request, ...newTimeIn(event, context.chosen) }) }) },
+          { guard: 'saidNoToTheOnlyOne', target: 'leftAsIs' },
           { guard: 'saidNo', target: 'awaitingAppointment' },
           // "¿El viernes en la tarde sí hay?": that one, to then.
           {
