@@ -88,7 +88,7 @@ type Listed = DoneActorEvent<Appointment[]>;
  * exactly one named by the member (chosen, then `named`), or the list to choose from
  * (`awaitingAppointment`). An agenda failure goes to `failed`. The machine has the action `say`.
  */
-export function loadingAppointments<TContext extends ChoosingAppointment & ForPatient>(named: string) {
+export function loadingAppointments<TContext extends ChoosingAppointment & ForPatient>(named: string, confirmed: string = named) {
   // The whole context comes back with the list: an update typed for any machine that chooses.
   const listed = (update: (context: TContext, appointments: Appointment[]) => Partial<ChoosingAppointment>) =>
     assign<TContext, Listed, undefined, DialogEvent | RepeatEvent, never>(({ context, event }) => ({ ...context, ...update(context, event.output) }));
@@ -101,6 +101,12 @@ export function loadingAppointments<TContext extends ChoosingAppointment & ForPa
           guard: ({ event }: { event: Listed }) => event.output.length === 0,
           target: 'none',
           actions: { type: 'say', params: ({ context }: { context: ForPatient }) => reply('appointments.none', patientOf(context)) },
+        },
+        {
+          // The member chose it already ("Reprogramar esa cita" at the one-per-specialty offer): no question about which.
+          guard: ({ context, event }: { context: ChoosingAppointment; event: Listed }) => context.request?.appointmentConfirmed === true && namesOne(event.output, context.request),
+          target: confirmed,
+          actions: listed((context, appointments) => ({ appointments, chosen: appointmentsNamed(appointments, context.request)[0] })),
         },
         {
           // The member named the appointment ("la del miércoles") and exactly one fits (point 16).

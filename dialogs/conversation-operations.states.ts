@@ -164,6 +164,10 @@ function switchedTo(output: BookingOutput, operation: 'reschedule' | 'cancel'): 
   return output.outcome === 'switch' && output.operation === operation;
 }
 
+/** The appointment a booking switched to moving or cancelling, and when to move it to, for that operation. */
+const switchedRequest = (output: BookingOutput): ConversationContext['request'] =>
+  output.outcome === 'switch' ? { operation: output.operation, fields: output.request } : undefined;
+
 /** What every operation is given: the patient, who else may be named, and what the member asked for. */
 function operationInput(context: ConversationContext) {
   return { patient: chosenPatient(context), patients: choicesOf(context.member), ...(context.request ? { request: context.request.fields } : {}) };
@@ -239,8 +243,8 @@ export const operationStates = {
         preferredSites: [context.site, context.lastSite].filter((site): site is SiteCode => site !== undefined),
       }),
       onDone: [
-        { guard: ({ event }) => switchedTo(event.output, 'reschedule'), target: 'rescheduling', actions: FINISH_OPERATION },
-        { guard: ({ event }) => switchedTo(event.output, 'cancel'), target: 'cancelling', actions: FINISH_OPERATION },
+        { guard: ({ event }) => switchedTo(event.output, 'reschedule'), target: 'rescheduling', actions: [FINISH_OPERATION, assign({ request: ({ event }) => switchedRequest(event.output) })] },
+        { guard: ({ event }) => switchedTo(event.output, 'cancel'), target: 'cancelling', actions: [FINISH_OPERATION, assign({ request: ({ event }) => switchedRequest(event.output) })] },
         { guard: revised, target: 'revising', actions: KEEP_REVISION },
         {
           target: 'afterOperation',

@@ -125,7 +125,7 @@ export const rescheduleMachine = setup({
     REPEAT: { actions: 'repeatPrompt' },
   },
   states: {
-    loading: loadingAppointments<RescheduleContext>('confirmingChoice'),
+    loading: loadingAppointments<RescheduleContext>('confirmingChoice', 'takingSlot'),
     awaitingAppointment: {
       tags: ['awaitingInput'],
       entry: { type: 'prompt', params: ({ context }) => ask('appointment', 'reschedule.askWhich', patientOf(context), appointmentOptions(context.appointments)) },
