@@ -3,7 +3,7 @@
  * their words or picked), a beneficiary Lina cannot serve, and another patient named in the
  * middle of an operation, confirmed before switching.
  */
-import { and, assign, type EventObject } from 'xstate';
+import { and, assign, not, type EventObject } from 'xstate';
 import type { Patient } from '../bot/domain.js';
 import { answerIsYes, choicesOf, eligible, patientResolution, withoutMentions, type ConversationContext } from './conversation-context.js';
 import { conversationSetup } from './conversation.setup.js';
@@ -89,6 +89,13 @@ export const patientStates = {
   revising: conversationSetup.createStateConfig({
     always: [
       { guard: 'requestNamesOtherPatient', target: 'confirmingPatientSwitch', actions: 'proposeRequestedPatient' },
+      {
+        // "Es pa mi hijo Juanito" from a member without beneficiaries: no question with one option,
+        // but plainly that Lina books only for them, how a relative is added, and on for them.
+        guard: and(['requestNamesUnknown', not('hasBeneficiaries')]),
+        target: 'afterPatient',
+        actions: ['sayUnknownRequestedPatient', { type: 'say', params: reply('patient.onlyYouGoOn') }, assign(({ context }) => ({ request: withoutMentions(context.request) }))],
+      },
       {
         guard: 'requestNamesUnknown',
         target: 'awaitingPatient',
