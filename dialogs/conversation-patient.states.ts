@@ -25,6 +25,12 @@ export const patientStates = {
   choosingPatient: conversationSetup.createStateConfig({
     always: [
       { guard: and(['requestNamesPatient', 'requestNamesOne']), target: 'checkingChosenPatient', actions: 'proposeRequestedPatient' },
+      // "¿Qué citas tienen mis hijos?" asked first: each one's appointments, then for whom.
+      {
+        guard: and(['requestNamesPatient', 'requestNamesSeveral', ({ context }) => context.request?.operation === 'consult']),
+        target: 'consultingSeveral',
+        actions: 'narrowToRequested',
+      },
       { guard: and(['requestNamesPatient', 'requestNamesSeveral']), target: 'awaitingPatient', actions: 'narrowToRequested' },
       // "Para mi mamá", who is no beneficiary: said before asking for whom, never silently dropped.
       { guard: and(['requestNamesPatient', 'requestNamesUnknown']), target: 'awaitingPatient', actions: 'sayUnknownRequestedPatient' },
