@@ -5,12 +5,12 @@
  */
 import { assign, fromPromise, type DoneActorEvent, type EventObject } from 'xstate';
 import type { Appointment } from '../bot/domain.js';
-import { appointmentsNamed, namedParts, namesNone, namesOne, type Request } from './appointments.js';
+import { appointmentParams, appointmentsNamed, namedParts, namesNone, namesOne, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
-import { reply } from './replies.js';
+import { reply, type Reply } from './replies.js';
 import type { RepeatEvent } from './speech.js';
 import { namesOtherPatient, patientOf, type ForPatient } from './operation.js';
-import { choiceOf } from './understood.js';
+import { answerOf, choiceOf, entitiesOf } from './understood.js';
 
 /** What a machine that chooses an appointment keeps. */
 export interface ChoosingAppointment {
@@ -23,6 +23,37 @@ export interface ChoosingAppointment {
 export const pickedAppointment = (context: Pick<ChoosingAppointment, 'appointments'>, event: EventObject): Appointment | undefined =>
   context.appointments.find((appointment) => appointment.id === choiceOf(event));
 
+/**
+ * The appointment the message's words describe when they contradict the position it picked
+ * ("la segunda, la de medicina general" when the second is pediatrics): its specialty, day or
+ * time fits exactly one other listed appointment and not the one at that position. A day or
+ * time said as where to move it ("la segunda, pal viernes") describes no appointment.
+ */
+export function contradictedBy(context: Pick<ChoosingAppointment, 'appointments'>, event: EventObject): Appointment | undefined {
+  const picked = pickedAppointment(context, event);
+  if (!picked) return undefined;
+  const { specialty, day, weekday, time, newDay, newTime } = entitiesOf(event);
+  const words = namedParts({ specialty, day, weekday, time, newDay, newTime });
+  if (Object.keys(words).length === 0 || appointmentsNamed([picked], words).length > 0) return undefined;
+  const described = appointmentsNamed(context.appointments, words);
+  return described.length === 1 ? described[0] : undefined;
+}
+
+/**
+ * What Lina says before asking again when position and words disagree: which one is at that
+ * position and where the one described is (`appointments.contradiction`); never a silent pick.
+ */
+export function contradiction(context: Pick<ChoosingAppointment, 'appointments'>, event: EventObject): Reply {
+  const picked = pickedAppointment(context, event);
+  const described = contradictedBy(context, event);
+  const positionOf = (appointment: Appointment | undefined) => context.appointments.findIndex((listed) => listed.id === appointment?.id) + 1;
+  return reply('appointments.contradiction', {
+    ...(picked ? { ...appointmentParams(picked), specialty: picked.specialty } : {}),
+    position: positionOf(picked),
+    described: positionOf(described),
+  });
+}
+
 /** The agenda call that lists a patient's upcoming appointments; the engine provides it. */
 export const listAppointments = fromPromise<Appointment[], { patientId: string }>(async () => {
   throw new Error('listAppointments is provided by the engine');
@@ -32,8 +63,19 @@ export const listAppointments = fromPromise<Appointment[], { patientId: string }
 export const appointmentChoiceGuards = {
   /** The message picked one of the appointments listed. */
   pickedShown: ({ context, event }: { context: Pick<ChoosingAppointment, 'appointments'>; event: EventObject }) => pickedAppointment(context, event) !== undefined,
+  /** It picked one by its position, but its words describe another one listed. */
+  pickContradicted: ({ context, event }: { context: Pick<ChoosingAppointment, 'appointments'>; event: EventObject }) => contradictedBy(context, event) !== undefined,
   namesAnotherPatient: namesOtherPatient,
+  /** "No" to the one appointment there is: no list of one to go back to. */
+  saidNoToTheOnlyOne: ({ context, event }: { context: Pick<ChoosingAppointment, 'appointments'>; event: EventObject }) =>
+    context.appointments.length === 1 && answerOf(event) === 'no',
 };
+
+/** The transition of the appointment question for a contradicted pick: said, then the same question. */
+export const ASK_AGAIN_IF_CONTRADICTED = {
+  guard: 'pickContradicted',
+  actions: [{ type: 'say', params: ({ context, event }: { context: Pick<ChoosingAppointment, 'appointments'>; event: EventObject }) => contradiction(context, event) }, 'repeatPrompt'],
+} as const;
 
 /** What a revision keeps of the operation: the appointment chosen, if any. */
 export const keepingChosen = (context: Pick<ChoosingAppointment, 'chosen'>): Request => (context.chosen ? { appointmentId: context.chosen.id } : {});
@@ -46,7 +88,7 @@ type Listed = DoneActorEvent<Appointment[]>;
  * exactly one named by the member (chosen, then `named`), or the list to choose from
  * (`awaitingAppointment`). An agenda failure goes to `failed`. The machine has the action `say`.
  */
-export function loadingAppointments<TContext extends ChoosingAppointment & ForPatient>(named: string) {
+export function loadingAppointments<TContext extends ChoosingAppointment & ForPatient>(named: string, confirmed: string = named) {
   // The whole context comes back with the list: an update typed for any machine that chooses.
   const listed = (update: (context: TContext, appointments: Appointment[]) => Partial<ChoosingAppointment>) =>
     assign<TContext, Listed, undefined, DialogEvent | RepeatEvent, never>(({ context, event }) => ({ ...context, ...update(context, event.output) }));
@@ -59,6 +101,12 @@ export function loadingAppointments<TContext extends ChoosingAppointment & ForPa
           guard: ({ event }: { event: Listed }) => event.output.length === 0,
           target: 'none',
           actions: { type: 'say', params: ({ context }: { context: ForPatient }) => reply('appointments.none', patientOf(context)) },
+        },
+        {
+          // The member chose it already ("Reprogramar esa cita" at the one-per-specialty offer): no question about which.
+          guard: ({ context, event }: { context: ChoosingAppointment; event: Listed }) => context.request?.appointmentConfirmed === true && namesOne(event.output, context.request),
+          target: confirmed,
+          actions: listed((context, appointments) => ({ appointments, chosen: appointmentsNamed(appointments, context.request)[0] })),
         },
         {
           // The member named the appointment ("la del miércoles") and exactly one fits (point 16).

@@ -21,6 +21,8 @@ export interface Request {
   sameDay?: true;
   /** The appointment the member had chosen to move or cancel before a switch. */
   appointmentId?: string;
+  /** The member chose that appointment already ("Reprogramar esa cita" at the one-per-specialty offer): no question about which. */
+  appointmentConfirmed?: true;
 }
 
 /**

@@ -1,4 +1,24 @@
 /**
+ * The appointment the patient has (at the one-per-specialty offer), chosen to move or cancel,
+ * and when the member said to move it to with that choice ("cámbiemela para el viernes").
+ */
+function existingChosen(context: Pick<BookingContext, 'existing'>, event: EventObject): Request {
+  if (!context.existing) return {};
+  const { band, day, weekday, time, newDay, newTime, sameDay } = entitiesOf(event);
+  return {
+    appointmentId: context.existing.id,
+    appointmentConfirmed: true,
+    ...(band ? { band } : {}),
+    ...(day ? { day } : {}),
+    ...(weekday !== undefined ? { weekday } : {}),
+    ...(time ? { time } : {}),
+    ...(newDay ? { newDay } : {}),
+    ...(newTime ? { newTime } : {}),
+    ...(sameDay ? { sameDay } : {}),
+  };
+}
+
+/**
  * The booking machine: the form (specialty, visit type, site), the restrictions checked before a
  * slot is sought (an open RISS case, an upcoming appointment of the specialty), then the shared
  * take-slot machine. The request it fills is read in booking-request.ts.
@@ -41,8 +61,11 @@ export interface BookingInput {
 export type BookingOutput =
   | { outcome: 'booked'; appointment: Appointment }
   | { outcome: 'case'; rissCase: RissCase }
-  /** The patient already has an appointment of that specialty and chose to move or cancel it. */
-  | { outcome: 'switch'; operation: 'reschedule' | 'cancel' }
+  /**
+   * The patient already has an appointment of that specialty and chose to move or cancel it:
+   * `request` names it, with when to move it to if the member said so ("cámbiemela pal viernes").
+   */
+  | { outcome: 'switch'; operation: 'reschedule' | 'cancel'; request: Request }
   /** The member named another patient: the conversation asks, then starts over with `request`. */
   | Revision
   | { outcome: 'back' | 'refused' | 'abandoned' | 'error' };
@@ -373,8 +396,8 @@ export const bookingMachine = setup({
     revisedWhileTakingSlot: endWith(({ context }) =>
       context.pendingRevision ? { outcome: 'revise', understood: context.pendingRevision, request: context.request } : { outcome: 'abandoned' },
     ),
-    switchedToRescheduling: endWith({ outcome: 'switch', operation: 'reschedule' }),
-    switchedToCancelling: endWith({ outcome: 'switch', operation: 'cancel' }),
+    switchedToRescheduling: endWith(({ context, event }) => ({ outcome: 'switch', operation: 'reschedule', request: existingChosen(context, event) })),
+    switchedToCancelling: endWith(({ context, event }) => ({ outcome: 'switch', operation: 'cancel', request: existingChosen(context, event) })),
     refused: endWith({ outcome: 'refused' }),
     leftAsIs: { ...endWith({ outcome: 'abandoned' }), entry: { type: 'say', params: reply('booking.leftAsIs') } },
     back: endWith({ outcome: 'back' }),

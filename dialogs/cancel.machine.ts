@@ -2,7 +2,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { Appointment, Patient } from '../bot/domain.js';
 import { appointmentOptions, appointmentParams, type Request } from './appointments.js';
-import { appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
+import { ASK_AGAIN_IF_CONTRADICTED, appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { endings } from './endings.js';
@@ -60,6 +60,7 @@ export const cancelMachine = setup({
         BACK: { target: 'back' },
         USER_MESSAGE: [
           { guard: 'leavesAsIs', target: 'leftAsIs' },
+          ASK_AGAIN_IF_CONTRADICTED,
           { guard: 'pickedShown', target: 'awaitingConfirmation', actions: assign({ chosen: ({ context, event }) => pickedAppointment(context, event) }) },
           { guard: 'namesAnotherPatient', target: 'revised' },
           { actions: 'rejectAnswer' },
@@ -70,12 +71,14 @@ export const cancelMachine = setup({
       tags: ['awaitingInput'],
       entry: { type: 'prompt', params: ({ context }) => ask('confirm', 'cancel.confirm', appointmentFor(context, context.chosen), YES_NO) },
       on: {
-        // "No" goes back to the list, not to the menu: the member may have meant another one.
+        // "No" goes back to the list, not to the menu: the member may have meant another one (when there is another).
         BACK: { target: 'awaitingAppointment', actions: { type: 'say', params: reply('cancel.kept') } },
         USER_MESSAGE: [
           // "Mmm, déjeme lo pienso": not now; the appointment stays, and Lina says so.
           { guard: 'leavesAsIs', target: 'leftAsIs' },
           { guard: 'saidYes', target: 'cancelling' },
+          // With one appointment there is no other to mean: "no gracias" keeps it, said, and the menu follows.
+          { guard: 'saidNoToTheOnlyOne', target: 'leftAsIs' },
           { guard: 'saidNo', target: 'awaitingAppointment', actions: { type: 'say', params: reply('cancel.kept') } },
           { guard: 'namesAnotherPatient', target: 'revised' },
           { actions: 'rejectAnswer' },

@@ -162,7 +162,9 @@ export function ineligibleReply(patient: Patient | undefined): Reply {
 
 /** Nobody on the plan is called that: the name said, and who may be chosen. */
 export function unknownPatientReply(member: Member | null | undefined, resolution: PatientResolution): Reply {
-  const name = resolution.kind === 'unknown' ? resolution.name : undefined;
+  // A name read from a nickname ("juanito" is juan) is said as a name: "Juan".
+  const said = resolution.kind === 'unknown' ? resolution.name : undefined;
+  const name = said ? `${said.charAt(0).toUpperCase()}${said.slice(1)}` : undefined;
   const others = (member?.beneficiaries ?? []).map((patient) => patient.firstName).join(' y ');
   return reply('patient.unknown', { name, others, context: name ? 'named' : undefined });
 }

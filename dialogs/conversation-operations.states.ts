@@ -8,7 +8,7 @@ import type { Appointment, Patient, SiteCode } from '../bot/domain.js';
 import { appointmentParams, patientParams } from './appointments.js';
 import type { BookingOutput } from './booking.machine.js';
 import { MENU_OPERATIONS, isOperation, type Operation } from './choices.js';
-import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, type ConversationContext, type OperationOutput } from './conversation-context.js';
+import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, patientResolution, type ConversationContext, type OperationOutput } from './conversation-context.js';
 import { conversationSetup } from './conversation.setup.js';
 import { ask, option, reply, type Reply } from './replies.js';
 import { choiceOf, isMessage } from './understood.js';
@@ -164,6 +164,21 @@ function switchedTo(output: BookingOutput, operation: 'reschedule' | 'cancel'): 
   return output.outcome === 'switch' && output.operation === operation;
 }
 
+/** The appointment a booking switched to moving or cancelling, and when to move it to, for that operation. */
+const switchedRequest = (output: BookingOutput): ConversationContext['request'] =>
+  output.outcome === 'switch' ? { operation: output.operation, fields: output.request } : undefined;
+
+/** The first of the people a consultation for several is listing ("¿mis hijos tienen citas?"), and whether it is the member. */
+function nextConsulted(context: ConversationContext): { patient: Patient; self: boolean } | undefined {
+  const [first] = context.patientOptions ?? [];
+  const choice = choicesOf(context.member).find((candidate) => (first === 'self' ? candidate.self : candidate.patient.id === first));
+  return choice ? { patient: choice.patient, self: choice.self } : undefined;
+}
+
+/** Guard: the message asks for the appointments of several people at once ("¿y mis hijos tienen alguna cita pendiente?"). */
+const consultsSeveral = ({ context, event }: { context: ConversationContext; event: EventObject }): boolean =>
+  isMessage(event) && (event.understood.intent === 'consult' || choiceOf(event) === 'consult') && patientResolution(context, event).kind === 'several';
+
 /** What every operation is given: the patient, who else may be named, and what the member asked for. */
 function operationInput(context: ConversationContext) {
   return { patient: chosenPatient(context), patients: choicesOf(context.member), ...(context.request ? { request: context.request.fields } : {}) };
@@ -206,6 +221,8 @@ export const operationStates = {
             { type: 'say', params: ({ context }) => reply('patient.switched', { name: context.patient?.firstName, context: isSelfPatient(context) ? 'self' : undefined }) },
           ],
         },
+        // "¿Y mis hijos tienen alguna cita?": a question about both, answered for each, not "¿para cuál?".
+        { guard: consultsSeveral, target: 'consultingSeveral', actions: 'narrowPatients' },
         { guard: 'namesSeveralPatients', target: 'awaitingPatient', actions: ['rememberRequest', 'narrowPatients'] },
         { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
         // "Una de medicina general para mí": the patient already chosen, and something only an operation can mean.
@@ -239,8 +256,8 @@ export const operationStates = {
         preferredSites: [context.site, context.lastSite].filter((site): site is SiteCode => site !== undefined),
       }),
       onDone: [
-        { guard: ({ event }) => switchedTo(event.output, 'reschedule'), target: 'rescheduling', actions: FINISH_OPERATION },
-        { guard: ({ event }) => switchedTo(event.output, 'cancel'), target: 'cancelling', actions: FINISH_OPERATION },
+        { guard: ({ event }) => switchedTo(event.output, 'reschedule'), target: 'rescheduling', actions: [FINISH_OPERATION, assign({ request: ({ event }) => switchedRequest(event.output) })] },
+        { guard: ({ event }) => switchedTo(event.output, 'cancel'), target: 'cancelling', actions: [FINISH_OPERATION, assign({ request: ({ event }) => switchedRequest(event.output) })] },
         { guard: revised, target: 'revising', actions: KEEP_REVISION },
         {
           target: 'afterOperation',
@@ -276,6 +293,42 @@ export const operationStates = {
         actions: [{ type: 'say', params: reply('errors.agendaUnavailable') }, { type: 'record', params: { type: 'outcome', outcome: 'error' } }, assign({ request: undefined })],
       },
     },
+  }),
+  /**
+   * The appointments of several people asked about at once, one after the other (`patientOptions`
+   * holds who is left); a beneficiary Lina cannot serve gets why instead. Then the menu, for the
+   * patient already chosen, or the patient question when there is none yet.
+   */
+  consultingSeveral: conversationSetup.createStateConfig({
+    always: [
+      { guard: ({ context }) => nextConsulted(context) === undefined, target: 'afterConsultingSeveral' },
+      {
+        guard: ({ context }) => {
+          const next = nextConsulted(context);
+          return next !== undefined && !eligible(next.patient);
+        },
+        target: 'consultingSeveral',
+        reenter: true,
+        actions: [{ type: 'say', params: ({ context }) => ineligibleReply(nextConsulted(context)?.patient) }, assign({ patientOptions: ({ context }) => context.patientOptions?.slice(1) })],
+      },
+    ],
+    invoke: {
+      src: 'listAppointments',
+      input: ({ context }) => ({ patientId: nextConsulted(context)?.patient.id ?? '' }),
+      onDone: {
+        target: 'consultingSeveral',
+        reenter: true,
+        actions: [
+          { type: 'say', params: ({ context, event }) => appointmentsReply(nextConsulted(context)?.patient, nextConsulted(context)?.self ?? false, event.output) },
+          assign({ patientOptions: ({ context }) => context.patientOptions?.slice(1) }),
+        ],
+      },
+      onError: { target: 'afterConsultingSeveral', actions: { type: 'say', params: reply('errors.agendaUnavailable') } },
+    },
+  }),
+  afterConsultingSeveral: conversationSetup.createStateConfig({
+    entry: [{ type: 'record', params: { type: 'outcome', outcome: 'consulted' } }, assign({ patientOptions: undefined, request: undefined, consultedLast: true })],
+    always: [{ guard: ({ context }) => context.patient !== undefined, target: 'menu' }, { target: 'awaitingPatient' }],
   }),
   /**
    * An operation ended: the second request of the same message, if one waits ("… y sacar una

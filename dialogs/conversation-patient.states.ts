@@ -3,16 +3,34 @@
  * their words or picked), a beneficiary Lina cannot serve, and another patient named in the
  * middle of an operation, confirmed before switching.
  */
-import { and, assign } from 'xstate';
-import { answerIsYes, choicesOf, eligible, withoutMentions } from './conversation-context.js';
+import { and, assign, not, type EventObject } from 'xstate';
+import type { Patient } from '../bot/domain.js';
+import { answerIsYes, choicesOf, eligible, patientResolution, withoutMentions, type ConversationContext } from './conversation-context.js';
 import { conversationSetup } from './conversation.setup.js';
 import { YES_NO, ask, option, reply } from './replies.js';
+
+/**
+ * "No, para Sofía" at "¿Cambio la cita para Mateo?": the one person named besides the no, when
+ * that is neither the patient proposed nor the current one.
+ */
+function thirdPersonNamed(context: ConversationContext, event: EventObject): Patient | undefined {
+  const resolution = patientResolution(context, event);
+  if (resolution.kind !== 'one') return undefined;
+  const named = resolution.choice.patient;
+  return named.id === context.proposedPatient?.id || named.id === context.patient?.id ? undefined : named;
+}
 
 export const patientStates = {
   /** The first message may have said for whom ("para mi hijo Mateo"): then there is nothing to ask. */
   choosingPatient: conversationSetup.createStateConfig({
     always: [
       { guard: and(['requestNamesPatient', 'requestNamesOne']), target: 'checkingChosenPatient', actions: 'proposeRequestedPatient' },
+      // "¿Qué citas tienen mis hijos?" asked first: each one's appointments, then for whom.
+      {
+        guard: and(['requestNamesPatient', 'requestNamesSeveral', ({ context }) => context.request?.operation === 'consult']),
+        target: 'consultingSeveral',
+        actions: 'narrowToRequested',
+      },
       { guard: and(['requestNamesPatient', 'requestNamesSeveral']), target: 'awaitingPatient', actions: 'narrowToRequested' },
       // "Para mi mamá", who is no beneficiary: said before asking for whom, never silently dropped.
       { guard: and(['requestNamesPatient', 'requestNamesUnknown']), target: 'awaitingPatient', actions: 'sayUnknownRequestedPatient' },
@@ -78,6 +96,13 @@ export const patientStates = {
     always: [
       { guard: 'requestNamesOtherPatient', target: 'confirmingPatientSwitch', actions: 'proposeRequestedPatient' },
       {
+        // "Es pa mi hijo Juanito" from a member without beneficiaries: no question with one option,
+        // but plainly that Lina books only for them, how a relative is added, and on for them.
+        guard: and(['requestNamesUnknown', not('hasBeneficiaries')]),
+        target: 'afterPatient',
+        actions: ['sayUnknownRequestedPatient', { type: 'say', params: reply('patient.onlyYouGoOn') }, assign(({ context }) => ({ request: withoutMentions(context.request) }))],
+      },
+      {
         guard: 'requestNamesUnknown',
         target: 'awaitingPatient',
         actions: ['sayUnknownRequestedPatient', assign({ patientOptions: undefined })],
@@ -114,6 +139,21 @@ export const patientStates = {
             'rememberRequest',
           ],
         },
+        {
+          // "No, para Sofía": not the one asked about but a third person, named plainly: switched to, and said.
+          guard: ({ context, event }) => {
+            const named = thirdPersonNamed(context, event);
+            return named !== undefined && eligible(named);
+          },
+          target: 'afterPatient',
+          actions: [
+            assign({ proposedPatient: ({ context, event }) => thirdPersonNamed(context, event) }),
+            { type: 'say', params: ({ context }) => reply('patient.switched', { name: context.proposedPatient?.firstName, context: context.proposedPatient?.id === context.member?.id ? 'self' : undefined }) },
+            'takeProposedPatient',
+          ],
+        },
+        // A third person Lina cannot serve: why, and the same question.
+        { guard: ({ context, event }) => thirdPersonNamed(context, event) !== undefined, actions: ['sayIneligible', 'repeatPrompt'] },
         // Not the other patient: the same operation goes on for the current one, with what it had.
         { guard: 'saidNo', target: 'afterPatient', actions: assign(({ context }) => ({ proposedPatient: undefined, request: withoutMentions(context.request) })) },
         { actions: 'rejectAnswer' },

@@ -5,7 +5,7 @@
 import { assign, sendTo, setup } from 'xstate';
 import { serviceOf, type Appointment, type Patient, type RissCase } from '../bot/domain.js';
 import { appointmentOptions, bogotaParts, type Request } from './appointments.js';
-import { appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
+import { ASK_AGAIN_IF_CONTRADICTED, appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { endings, isDoneBy } from './endings.js';
@@ -125,7 +125,7 @@ export const rescheduleMachine = setup({
     REPEAT: { actions: 'repeatPrompt' },
   },
   states: {
-    loading: loadingAppointments<RescheduleContext>('confirmingChoice'),
+    loading: loadingAppointments<RescheduleContext>('confirmingChoice', 'takingSlot'),
     awaitingAppointment: {
       tags: ['awaitingInput'],
       entry: { type: 'prompt', params: ({ context }) => ask('appointment', 'reschedule.askWhich', patientOf(context), appointmentOptions(context.appointments)) },
@@ -133,6 +133,7 @@ export const rescheduleMachine = setup({
         BACK: { target: 'back' },
         USER_MESSAGE: [
           { guard: 'leavesAsIs', target: 'leftAsIs' },
+          ASK_AGAIN_IF_CONTRADICTED,
           {
             guard: 'pickedShown',
             target: 'takingSlot',
@@ -161,6 +162,7 @@ export const rescheduleMachine = setup({
         USER_MESSAGE: [
           { guard: 'leavesAsIs', target: 'leftAsIs' },
           { guard: 'saidYes', target: 'takingSlot', actions: assign({ request: ({ context, event }) => ({ ...context.request, ...newTimeIn(event, context.chosen) }) }) },
+          { guard: 'saidNoToTheOnlyOne', target: 'leftAsIs' },
           { guard: 'saidNo', target: 'awaitingAppointment' },
           // "¿El viernes en la tarde sí hay?": that one, to then.
           {

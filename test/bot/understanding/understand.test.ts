@@ -478,6 +478,8 @@ describe('questions asked by the way', () => {
     ['a que hora abren?', 'slot', { asks: 'hours', choice: undefined }],
     // Not questions by the way: the member's own appointment, an e-mail address, the times of the citas, a yes.
     ['donde es mi cita?', 'menu', { intent: 'consult', asks: undefined }],
+    // Asking to hear the cita again ("no alcancé a anotar") is asking what it is: a consultation.
+    ['me la repite porfa que no alcance a anotar', 'menu', { intent: 'consult', asks: undefined }],
     ['mi direccion de correo es laura@example.com', 'email', { asks: undefined, email: 'laura@example.com' }],
     ['que horario tienen?', 'slot', { asks: undefined }],
     ['sí sí confirme, y me manda la dirección porfa que no sé llegar', 'confirm', { intent: 'affirm', choice: 'yes', asks: undefined }],
