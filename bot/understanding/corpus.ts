@@ -20,6 +20,8 @@ export const CorpusEntrySchema = z.object({
   at: z.enum(QUESTIONS),
   intent: z.enum(INTENTS),
   choice: z.coerce.string().optional(),
+  /** Who said earlier in the conversation that they write for the member ("abuela", "esposo"): the reading gets it, as in a conversation. */
+  writer: z.string().min(1).optional(),
   entities: z
     .object({
       yesNo: z.enum(['yes', 'no']).optional(),

@@ -102,7 +102,8 @@ export function evaluate(entries: readonly CorpusEntry[]): SplitReport {
   let wrongPatient = 0;
   let yesNoFlips = 0;
   for (const entry of entries) {
-    const result = understand(entry.text, expectationAt(entry.at, CORPUS_NOW), CORPUS_NOW);
+    const expectation = expectationAt(entry.at, CORPUS_NOW);
+    const result = understand(entry.text, entry.writer ? { ...expectation, writer: entry.writer } : expectation, CORPUS_NOW);
     const got = labelsOf(result);
     const expected = expectedOf(entry);
     let failed = false;
