@@ -29,18 +29,44 @@ const GREETING_OR_THANKS: ReadonlySet<string> = new Set(['dias', 'tardes', 'noch
 /** Before "de" and a plural relation, words that pick one of them: "otro de mis hijos", "uno de los niños". */
 const ONE_OF: ReadonlySet<string> = new Set(['otro', 'otra', 'uno', 'una', 'ninguno', 'ninguna', 'cual', 'alguno', 'alguna']);
 /** Relations in the plural: the member's children, both of them. */
-const PLURAL_CHILDREN: ReadonlySet<string> = new Set(['hijos', 'ninos', 'hijas', 'ninas', 'nenas', 'nenes', 'pelados', 'chinos', 'muchachos', 'nietos', 'nietas']);
+const PLURAL_CHILDREN: ReadonlySet<string> = new Set(['hijos', 'ninos', 'hijas', 'ninas', 'nenas', 'nenes', 'pelados', 'chinos', 'muchachos', 'nietos', 'nietas', 'sobrinos', 'sobrinas']);
 /** Someone other than the member who says they write: "le escribe la abuela", "yo soy el esposo", "atte. su esposo". */
 const OTHER_WRITER =
-  /\b(?:(?:yo )?soy (?:la |el |su )|le (?:escribe|habla) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|amiga|amigo|mama de laura|papa de laura)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b(?<who2>)/;
+  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|amiga|amigo|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b/;
+/** Who the one writing is to the member's people, in the words the relations use. */
+function writerRelation(who: string): string {
+  if (/^mama de (laura|ella)$/.test(who)) return 'abuela';
+  if (/^papa de (laura|ella)$/.test(who)) return 'abuelo';
+  if (who === 'papa de los ninos') return 'esposo';
+  return who;
+}
+/**
+ * Relations said by someone writing for the member, as the member's people: the grandmother's
+ * "mi hija" is the member and her "mi nieto" the member's son; the husband's "mi esposa" the
+ * member; the sister's "mi hermana" the member and her "mis sobrinos" the children.
+ */
+function asTheMembers(relation: string, writer: string | undefined): 'self' | 'son' | 'daughter' | 'child' | undefined {
+  if (writer === undefined) return undefined;
+  if (/^(abuela|abuelo)$/.test(writer)) return relation === 'hija' ? 'self' : /^(el )?niet(o|ico)$/.test(relation) ? 'son' : /^(la )?niet(a|ica)$/.test(relation) ? 'daughter' : relation === 'nietos' ? 'child' : relation === 'nietas' ? 'daughter' : undefined;
+  if (/^(esposo|marido)$/.test(writer)) return /^(esposa|senora|mujer|mi senora|mi mujer)$/.test(relation) ? 'self' : undefined;
+  if (/^(hermana|hermano|tia|tio|cunada|cunado)$/.test(writer)) {
+    if (relation === 'hermana' && /^(hermana|hermano)$/.test(writer)) return 'self';
+    return relation === 'sobrino' ? 'son' : relation === 'sobrina' ? 'daughter' : relation === 'sobrinos' ? 'child' : relation === 'sobrinas' ? 'daughter' : undefined;
+  }
+  return undefined;
+}
 /** Relatives of an adult: "soy la vecina de Laurita" speaks of the member, not of a child. */
 const ADULT_RELATIVES: ReadonlySet<string> = new Set(['vecina', 'vecino', 'amiga', 'amigo', 'esposo', 'esposa', 'marido', 'hermana', 'hermano', 'suegra', 'suegro', 'cunada', 'cunado']);
 /** "Le escribe la abuela", "yo soy el esposo y le escribo de su celular": someone else who writes from the member's phone, and who. */
 function writerIn(whole: string): string | undefined {
   const found = OTHER_WRITER.exec(whole);
-  return found ? (found.groups?.who ?? 'otro') : undefined;
+  if (!found) return undefined;
+  const who = found.groups?.who ?? found.groups?.who3;
+  return who ? writerRelation(who) : 'otro';
 }
 
+/** Before the member's own name, words that speak of her rather than name her as the patient: "dice Laura", "a nombre de Laura". */
+const THIRD_PERSON_BEFORE = /\b(dice|dijo|pregunto a|pregunte a|parte de|nombre de|mando|manda|porque|que|cuando|si)$/;
 /** Before a name, a signature: "atte. Jorge", "atentamente su esposo Jorge". */
 const SIGNED = /\b(atte|att|atentamente)( su)?( \w+)?$/;
 /** After a name, what they are doing, not how they are: "Sofi entra tarde", "Mateo sale del colegio". */
@@ -219,7 +245,15 @@ function readPatients(
   if (ownSetApart) push({ kind: 'self' }, words.join(' ').slice(0, ownSetApart.index).split(' ').length - 1);
 
   // "Mi nieto": the member's child when someone else says they write ("le escribe la abuela"); otherwise the writer's grandchild.
-  const relations = lexicon.relations.find(words).map((found) => (writer === undefined && words[found.start]?.startsWith('niet') ? { ...found, value: 'other' as const } : found));
+  // Said by someone who writes for the member, a relation is the member's: see `asTheMembers`.
+  const selfAt = new Set<number>();
+  const relations = lexicon.relations.find(words).map((found) => {
+    const said = words.slice(found.start, found.end).join(' ');
+    const members = asTheMembers(said, writer);
+    if (members === 'self') selfAt.add(found.start);
+    if (members !== undefined && members !== 'self') return { ...found, value: members };
+    return writer === undefined && words[found.start]?.startsWith('niet') ? { ...found, value: 'other' as const } : found;
+  });
   /** "El hijo de mi otra hija", "la niña de mi hermana": a child of a relative is someone else, and the relative is no patient. */
   const ofRelative = new Set<number>();
   const relativesNamed = new Set<number>();
@@ -234,6 +268,10 @@ function readPatients(
   }
   for (const found of relations) {
     if (relativesNamed.has(found.start)) continue;
+    // "Deje de molestar a su hermana": someone else's relative, the object of a verb.
+    if ((words[found.start - 1] === 'su' || words[found.start - 1] === 'sus') && words[found.start - 2] === 'a') continue;
+    // "Ya dejé a Sofía donde la abuela": a place, not a patient.
+    if (words[found.start - 1] === 'donde' || (ARTICLES.has(words[found.start - 1] ?? '') && words[found.start - 2] === 'donde')) continue;
     // "Me confundí de niño": the mistake, not a patient.
     if (words[found.start - 1] === 'de' && /^(confundi|equivoque|confundio|equivoco)$/.test(original[found.start - 2] ?? '')) continue;
     // "La de niños", "el médico de niños": pediatrics, not a patient.
@@ -259,7 +297,8 @@ function readPatients(
     // "La niña está con fiebre", "el niño tiene 13": the child the message is about.
     const described = found.value !== 'other' && HOW_THEY_ARE.has(words[found.end] ?? '') && (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la');
     const subjectOfSaying = next !== undefined && SAYING.has(next);
-    const namedNext = next !== undefined && (known.some((name) => sameName(next, name)) || knownOrCommon(next));
+    // ("Pa la niña, Mateo ya tiene la de él": a comma between them makes the name no name of the relation.)
+    const namedNext = next !== undefined && (known.some((name) => sameName(next, name)) || knownOrCommon(next)) && clausesOfWords()[found.end] === clausesOfWords()[found.end - 1];
     const introduced =
       namedNext ||
       (introducer !== undefined && BEFORE_RELATION.has(introducer) && introducer !== 'mi' && introducer !== 'mis') ||
@@ -297,8 +336,8 @@ function readPatients(
     // "Mi hijo me dejó este número", "mi hija me acompaña": the relative does something for the member, and is no patient.
     const actsForMember = (original[found.end] === 'me' || original[found.end] === 'nos') && !['la', 'lo', 'las', 'los'].includes(original[found.end + 1] ?? '') && !(introducer === 'para' || introducer === 'pa' || introducer === 'pal');
     if (!introduced || whoseData(found.start) || cedulaHolder(found.start) || SIGNED.test(words.slice(Math.max(0, found.start - 2), found.start).join(' ')) || describesSpeaker || caredFor || companion || apposition || spokenToLina || actsForMember || (found.value === 'other' && !forThem)) continue;
-    // "Mi esposa", written by her husband: the member.
-    if (found.value === 'other' && writer !== undefined && /^(esposo|marido)$/.test(writer) && /^(esposa|senora|mujer|mi senora|mi mujer)$/.test(words.slice(found.start, found.end).join(' ')) && !ofRelative.has(found.start)) {
+    // "Mi esposa" written by her husband, "mi hija" by her mother: the member.
+    if (selfAt.has(found.start) && !ofRelative.has(found.start)) {
       push({ kind: 'self' }, found.start);
       if (next !== undefined && self !== undefined && sameName(next, self)) namedWords.add(found.end);
       continue;
@@ -313,7 +352,8 @@ function readPatients(
       continue;
     }
     // A word after the relation is its name when it looks like one: "mi hijo Mateo", "mi nieto Brayan"; not "mi mamá jaja".
-    if (next !== undefined && (namedNext || (mayBeName(next) && (capitalised.has(next) || names.has(next))) || (capitalised.has(next) && /^[a-z]{3,}$/.test(next) && !lexicon.vocabulary.has(next)))) {
+    const nextInClause = next !== undefined && clausesOfWords()[found.end] === clausesOfWords()[found.end - 1];
+    if (next !== undefined && nextInClause && (namedNext || (mayBeName(next) && (capitalised.has(next) || names.has(next))) || (capitalised.has(next) && /^[a-z]{3,}$/.test(next) && !lexicon.vocabulary.has(next)))) {
       push(personOf(next), found.start);
       namedWords.add(found.end);
     } else if (titled !== undefined) {
@@ -333,7 +373,14 @@ function readPatients(
   }
   for (let index = 0; index < original.length; index++) {
     const word = original[index] ?? '';
-    if (relations.some((found) => index === found.end)) continue;
+    const afterRelation = relations.some((found) => index === found.end);
+    // (The name of a relation just read, "mi hijo Mateo"; after a comma, "mi chiquito, Mateíto", it is read here.)
+    if (afterRelation && clausesOfWords()[index] === clausesOfWords()[index - 1]) continue;
+    const relationRead = relations.some((found) => index === found.end && mentions.some((seen) => seen.at === found.start));
+    if (afterRelation && relationRead && knownOrCommon(word) && !lexicon.vocabulary.has(word) && !LEFT_AS_IT_IS.test(original.slice(index + 1, index + 6).join(' '))) {
+      push(personOf(word), index);
+      continue;
+    }
     // "Yo vivo en San Mateo": a place.
     if (PLACE_BEFORE_NAME.has(words[index - 1] ?? '')) continue;
     // "Cerca del colegio de Mateo", "desde el cel de Laura": a place or a phone of theirs, not them.
@@ -372,8 +419,15 @@ function readPatients(
     // "Mi mamá me cuida a Sofía", "tengo que recoger a Mateo": a child in the member's day, not a patient.
     if (words[index - 1] === 'a' && LOOKING_AFTER.has(words[index - 2] ?? '')) continue;
     // "Sí, confírmela. Mateo, no le pegue a su hermana": at a yes/no question, a child told off in the room is no patient.
-    const spokenTo = YES_NO_QUESTIONS.has(question) && (TOLD_TO_A_CHILD.has(words[index + 1] ?? '') || (words[index + 1] === 'no' && ['le', 'me', 'te'].includes(words[index + 2] ?? '')));
+    const spokenTo = TOLD_TO_A_CHILD.has(words[index + 1] ?? '') || (YES_NO_QUESTIONS.has(question) && words[index + 1] === 'no' && ['le', 'me', 'te'].includes(words[index + 2] ?? ''));
     if (spokenTo) continue;
+    // "Me acompaña Mateo", "donde estudia Mateo": with the member, or what they do; not the patient.
+    if (ACCOMPANYING.has(original[index - 1] ?? '') || DOING.has(original[index - 1] ?? '')) continue;
+    // "4, dice Laura", "ya le pregunto a Laura", "a nombre de Laura", "porque Laura trabaja": the member spoken of by someone
+    // else, not the member named as the patient ("para Laura", "la cita de Laura" are).
+    if (self !== undefined && sameName(nameOf(word), self) && (writer !== undefined || THIRD_PERSON_BEFORE.test(words.slice(Math.max(0, index - 2), index).join(' ')) || THIRD_PERSON_BEFORE.test(original.slice(Math.max(0, index - 2), index).join(' ')))) {
+      if (!(BEFORE_NAME.has(words[index - 1] ?? '') || (words[index - 1] === 'de' && APPOINTMENT_OF.has(words[index - 2] ?? '') && !IDENTITY_QUESTIONS.has(question)))) continue;
+    }
     if (word.length >= 3 && known.some((name) => sameName(word, name))) {
       // "Le escribo yo, Laura", "soy Laura": the writer saying who writes gives way to a patient named for the cita.
       const writer = self !== undefined && sameName(word, self) && (words[index - 1] === 'yo' || words[index - 1] === 'soy');

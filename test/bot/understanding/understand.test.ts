@@ -286,6 +286,27 @@ describe('the patient a message names', () => {
     assert.deepEqual(patients('oiga pa cancelar la de los niños del viernes como hago', 'start'), [{ kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }]);
   });
 
+  it('reads relations as the member\'s for every relative who says they write, and the member spoken of in the third person as nobody', () => {
+    const later = (text: string, writer: string) => read(text, { ...expectationAt('patient', CORPUS_NOW), writer }).entities.patients;
+    assert.deepEqual(later('para mi hija', 'abuela'), [{ kind: 'self' }]);
+    assert.deepEqual(later('para mis sobrinos', 'hermana'), [{ kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }]);
+    assert.deepEqual(later('es para mi sobrina', 'tia'), [{ kind: 'relation', relation: 'daughter' }]);
+    assert.deepEqual(later('para mi hermana', 'hermana'), [{ kind: 'self' }]);
+    assert.equal(read('Buen día, soy Paola la hermana de Laura, necesito cita para mis sobrinos', 'start').entities.writer, 'hermana');
+    assert.equal(read('hola buenos dias, le saluda la mamá de Laura', 'start').entities.writer, 'abuela');
+    assert.equal(read('es para mi, el papá de los niños', 'patient').entities.writer, 'esposo');
+    // The mother of the children who writes is the member herself.
+    assert.equal(read('soy laura, es para mí, yo soy la mamá de los niños', 'patient').entities.writer, undefined);
+    for (const text of ['cancelar, me mandó Laura a cancelar', '4, dice Laura']) assert.equal(read(text, 'menu').entities.patients, undefined, text);
+    // A place, a companion, a child told off, a name after a comma that was given up.
+    assert.deepEqual(read('ya dejé a Sofía donde la abuela, la cita es pa Mateo', 'patient').entities.patients, [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
+    assert.deepEqual(read('la cita es pa mi pero me acompaña Mateo que no tiene clase', 'patient').entities.patients, [{ kind: 'self' }]);
+    assert.equal(read('fontibon, que es donde estudia Mateo', 'site').entities.patients, undefined);
+    assert.deepEqual(read('Es pa Sofía. Mateo, deje de molestar a su hermana!!', 'patient').entities.patients, [{ kind: 'name', name: 'sofia', written: 'Sofía' }]);
+    assert.deepEqual(read('la cita es pa la niña, Mateo ya tiene la de él', 'patient').entities.patients, [{ kind: 'relation', relation: 'daughter' }]);
+    assert.deepEqual(read('es pa mi chiquito, Mateíto, que sigue con fiebre', 'patient').entities.patients, [{ kind: 'name', name: 'mateo' }]);
+  });
+
   it('says who writes when someone else does, and reads a later message by what the conversation kept', () => {
     assert.equal(read('buenas, le escribe la abuela de los niños, necesito una cita', 'start').entities.writer, 'abuela');
     assert.equal(read('yo soy el esposo y le escribo de su celular', 'start').entities.writer, 'esposo');
