@@ -525,3 +525,24 @@ describe('moving said with "pasar" after "no puedo ir" (member testing)', () => 
     ['no puedo ir a la cita', 'menu', { intent: 'cancel' }],
   ]);
 });
+
+describe('two bookings of different specialties in one message (member testing)', () => {
+  itReads([
+    // The first clause keeps its own specialty and person; the second's are not applied to it.
+    ['necesito cita de medicina general para mi y tambien una de pediatria para la niña', 'patient', { specialty: 'medicina_general', patients: [{ kind: 'self' }], choice: 'self' }],
+    // What is said of both ("las dos primera vez en Suba en la tarde") goes with the first too.
+    ['quiero sacar una de medicina general para mi y otra de pediatria para mateo, las dos primera vez en suba en la tarde', 'menu', { intent: 'book', specialty: 'medicina_general', patients: [{ kind: 'self' }], visitType: 'primera_vez', site: 'SUBA', band: 'tarde' }],
+    // One specialty for two people stays one request for both.
+    ['quiero una cita para mi y otra para mi hijo', 'start', { intent: 'book', patients: [{ kind: 'self' }, { kind: 'relation', relation: 'son' }] }],
+  ]);
+  it('reads the second booking on its own, with its specialty and person', () => {
+    assert.deepEqual(read('necesito cita de medicina general para mi y tambien una de pediatria para la niña', 'patient').next, {
+      intent: 'book',
+      entities: { specialty: 'pediatria', patients: [{ kind: 'relation', relation: 'daughter' }] },
+    });
+    const atMenu = read('quiero sacar una de medicina general para mi y otra de pediatria para mateo, las dos primera vez en suba en la tarde', 'menu').next;
+    assert.equal(atMenu?.intent, 'book');
+    assert.deepEqual([atMenu?.entities.specialty, atMenu?.entities.patients?.[0]?.kind, atMenu?.entities.site], ['pediatria', 'name', 'SUBA']);
+    assert.equal(read('quiero una cita para mi y otra para mi hijo', 'start').next, undefined);
+  });
+});
