@@ -546,3 +546,17 @@ describe('two bookings of different specialties in one message (member testing)'
     assert.equal(read('quiero una cita para mi y otra para mi hijo', 'start').next, undefined);
   });
 });
+
+describe('"lo más tarde posible" asks for the latest times of the day (member testing)', () => {
+  itReads([
+    ['lo mas tarde posible', 'band', { choice: 'tarde', band: 'tarde', latest: true }],
+    ['lo más tardecito que tenga', 'slot', { latest: true, band: 'tarde' }],
+    ['pediatria primera vez en fontibon el miercoles lo mas tarde posible', 'menu', { intent: 'book', specialty: 'pediatria', site: 'FONTIBON', day: '2026-11-25', band: 'tarde', latest: true }],
+    // A band said keeps it: the latest of the morning.
+    ['en la mañana, lo mas tarde que se pueda', 'band', { band: 'manana', latest: true }],
+    // "Tarde" alone, a late arrival, or the earlier times are no "latest".
+    ['en la tarde', 'band', { band: 'tarde', latest: undefined }],
+    ['se me hizo tarde', 'menu', { latest: undefined }],
+    ['hay algo mas temprano?', 'slot', { earlier: true, latest: undefined }],
+  ]);
+});
