@@ -84,6 +84,7 @@ export function searchWindow(
 export async function searchSlotsIn(agenda: Pick<AgendaService, 'searchSlots'>, now: Date, rules: SearchRules, input: SearchSlotsInput): Promise<Slot[]> {
   const window = searchWindow(now, rules, input);
   if (!window) return [];
+  if (input.latest) return latestSlotsIn(agenda, window, input);
   const after = input.after;
   const from = after && Date.parse(after.start) > window.from.getTime() ? new Date(after.start) : window.from;
   const skip = new Set(after?.ids ?? []);
@@ -93,6 +94,37 @@ export async function searchSlotsIn(agenda: Pick<AgendaService, 'searchSlots'>, 
     limit: input.fromTime && !input.day ? 200 : SLOTS_PER_PAGE + skip.size,
   });
   return slots.filter((slot) => !skip.has(slot.id) && (!input.fromTime || bogotaTime(new Date(slot.start)) >= input.fromTime)).slice(0, SLOTS_PER_PAGE);
+}
+
+/** Slots one day holds at most, asked at once when its latest come first. */
+const SLOTS_OF_A_DAY = 500;
+
+/**
+ * "Lo más tarde posible": the slots of the first day that has any, the latest first, then the
+ * next days' likewise; a next page (`after`) goes on from the last slot shown towards the
+ * earlier times of its day. The agenda lists slots earliest first, so each day is read whole.
+ */
+async function latestSlotsIn(agenda: Pick<AgendaService, 'searchSlots'>, window: { from: Date; to: Date }, input: SearchSlotsInput): Promise<Slot[]> {
+  const after = input.after;
+  const skip = new Set(after?.ids ?? []);
+  const afterDay = after ? bogotaDate(new Date(after.start)) : undefined;
+  const page: Slot[] = [];
+  let from = afterDay ? new Date(Math.max(window.from.getTime(), bogotaInstant(afterDay, '00:00').getTime())) : window.from;
+  while (page.length < SLOTS_PER_PAGE && from <= window.to) {
+    const [first] = await agenda.searchSlots({ ...searchedFor(input, from, window.to), limit: 1 });
+    if (!first) break;
+    const day = bogotaDate(new Date(first.start));
+    const dayEnd = new Date(Math.min(window.to.getTime(), bogotaInstant(day, '23:59').getTime()));
+    const ofDay = await agenda.searchSlots({ ...searchedFor(input, from, dayEnd), limit: SLOTS_OF_A_DAY });
+    const latestFirst = ofDay
+      .filter((slot) => !input.fromTime || bogotaTime(new Date(slot.start)) >= input.fromTime)
+      // Stable: slots at the same minute keep the agenda's order, as the pages' `after` counts on.
+      .sort((a, b) => Date.parse(b.start) - Date.parse(a.start))
+      .filter((slot) => day !== afterDay || !after || Date.parse(slot.start) < Date.parse(after.start) || (slot.start === after.start && !skip.has(slot.id)));
+    page.push(...latestFirst);
+    from = bogotaInstant(addDays(day, 1), '00:00');
+  }
+  return page.slice(0, SLOTS_PER_PAGE);
 }
 
 /** What both agenda searches are asked for: the service, the site, the band and doctor when given, and the window. */

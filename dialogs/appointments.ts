@@ -13,6 +13,8 @@ export interface Request {
   dayOff?: 'holiday' | 'weekend';
   weekday?: number;
   time?: string;
+  /** The latest times of the day first ("lo más tarde posible"). */
+  latest?: true;
   /** The day to move an appointment to, said with the one naming it ("la del miércoles, pal jueves"). */
   newDay?: string;
   /** The time to move it to, said with the new day ("pásemela para el jueves a las 3"). */

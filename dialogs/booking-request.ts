@@ -33,6 +33,7 @@ export function withWhatWasSaid(request: Request, event: EventObject, field?: Fo
     ...(said.band ? { band: said.band } : {}),
     ...(said.day ? { day: said.day, dayOff: said.dayOff } : {}),
     ...(said.time ? { time: said.time } : {}),
+    ...(said.latest ? { latest: true as const } : {}),
     ...(field ? pickedFor(field, choiceOf(event)) : {}),
   };
 }
@@ -108,6 +109,7 @@ export function takeSlotInputFor(context: ForPatient & { conversationId: string;
     ...(request.day ? { day: request.day } : {}),
     ...(request.dayOff ? { dayOff: request.dayOff } : {}),
     ...(request.time ? { time: request.time } : {}),
+    ...(request.latest ? { latest: true as const } : {}),
     // "Control" starts with the treating doctor when they work at the chosen site.
     ...(request.visitType === 'control' && treating ? { treatingDoctor: { id: treating.doctorId, name: treating.doctorName } } : {}),
     window: request.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',

@@ -345,7 +345,7 @@ export const bookingMachine = setup({
               return {
                 pendingRevision: output.understood,
                 request: search
-                  ? { ...context.request, band: search.band, ...(search.day ? { day: search.day } : {}), ...(search.fromTime ? { time: search.fromTime } : {}) }
+                  ? { ...context.request, band: search.band, ...(search.day ? { day: search.day } : {}), ...(search.fromTime ? { time: search.fromTime } : {}), ...(search.latest ? { latest: search.latest } : {}) }
                   : context.request,
               };
             }),

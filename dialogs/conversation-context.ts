@@ -194,6 +194,7 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.dayOff ? { dayOff: entities.dayOff } : {}),
     ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
     ...(entities.time ? { time: entities.time } : {}),
+    ...(entities.latest ? { latest: true as const } : {}),
   };
   const patients = entities.patients ?? previous?.patients;
   if (!operation && Object.keys(fields).length === 0 && !patients) return undefined;

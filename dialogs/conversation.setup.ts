@@ -289,7 +289,10 @@ export const conversationSetup = setup({
     takeNextRequest: enqueueActions(({ context, enqueue }) => {
       const next = context.nextRequest;
       if (!next?.operation) return;
-      enqueue.emit({ type: 'reply', reply: reply('common.nextNow', { context: next.operation }) });
+      // "Ahora la cita de pediatría para Sofía": for whom and what, when the request said it.
+      const name = nextPatientName(context);
+      const specialty = next.fields.specialty;
+      enqueue.emit({ type: 'reply', reply: reply('common.nextNow', { context: name && next.operation === 'book' ? 'book_named' : next.operation, ...(name ? { name } : {}), ...(specialty ? { specialty } : {}) }) });
       enqueue.assign({ request: next, nextRequest: undefined, nextAnnounced: false });
     }),
     /** An operation ended (`params`: its output): its outcome recorded, its request dropped. */

@@ -92,6 +92,7 @@ function takeSlotInput(context: RescheduleContext): TakeSlotInput {
     specialty: service.specialty,
     site: appointment.site,
     ...(context.request?.band ? { band: context.request.band } : {}),
+    ...(context.request?.latest ? { latest: true as const } : {}),
     ...carriedNewTime(context.request, appointment),
     window: service.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',
     appointment,

@@ -60,6 +60,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
       ...(input.fromTime ? { fromTime: input.fromTime } : {}),
       ...(input.doctorId !== undefined ? { doctorId: input.doctorId } : input.treatingDoctor && !input.anyDoctor ? { doctorId: input.treatingDoctor.id } : {}),
       ...(input.anyDoctor ? { anyDoctor: true as const } : {}),
+      ...(input.latest ? { latest: true as const } : {}),
       ...(input.page ? { page: input.page } : {}),
     },
     ...(input.memberEmail ? { email: input.memberEmail } : {}),
@@ -86,9 +87,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
       invoke: {
         src: 'searchSlots',
         input: ({ context }) => ({
-          ...searchParams(context),
-          ...(context.search.day ? { day: context.search.day } : {}),
-          ...(context.search.fromTime ? { fromTime: context.search.fromTime } : {}),
+          ...slotsSearched(context),
           // After a "no" at the confirmation: the page the member chose from, again.
           ...(context.search.page ? { after: { start: context.search.page.start, ids: context.search.page.ids } } : {}),
         }),
@@ -128,9 +127,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
         input: ({ context }) => {
           const last = context.seen.at(-1);
           return {
-            ...searchParams(context),
-            ...(context.search.day ? { day: context.search.day } : {}),
-            ...(context.search.fromTime ? { fromTime: context.search.fromTime } : {}),
+            ...slotsSearched(context),
             ...(last ? { after: { start: last.start, ids: context.seen.filter((slot) => slot.start === last.start).map((slot) => slot.id) } } : {}),
           };
         },
@@ -161,7 +158,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               'slot',
               'slots.ask',
               // A later page is "the next times", not "the nearest".
-              { ...describeSearch(context), count: context.slots.length, context: context.search.day ? 'day' : context.seen.length > context.slots.length || context.laterPage ? 'more' : undefined },
+              { ...describeSearch(context), count: context.slots.length, context: slotsAskContext(context) },
               // Each line names its site: scripts written against the contract (point 8) read it there.
               context.slots.map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site })),
             ),
@@ -196,6 +193,21 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               'startNewSearch',
               assign({ search: ({ context, event }) => searchSaid(entitiesOf(event), context.search.band, context.search) }),
             ],
+          },
+          // "Lo más tarde posible": the latest times of the day first (in the band said, else the afternoon).
+          {
+            guard: 'asksLatest',
+            target: 'searching',
+            actions: [
+              'startNewSearch',
+              assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band, fromTime: undefined, latest: true as const }) }),
+            ],
+          },
+          // "¿Algo más temprano?" after the latest times: the earliest first again.
+          {
+            guard: and(['asksEarlier', 'showsLatest']),
+            target: 'searching',
+            actions: ['startNewSearch', assign({ search: ({ context }) => ({ ...context.search, fromTime: undefined, latest: undefined }) })],
           },
           // "¿Hay algo más temprano?": the first slots again, or the honest answer that these are the earliest (and, in the afternoon, how to ask for the morning).
           {
@@ -305,3 +317,23 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
   },
   output,
 });
+
+/**
+ * How the slots shown are introduced: a day's, the next ones, or (on the first page of a search
+ * for the latest times) "los horarios más tarde del día" (or "de la mañana").
+ */
+function slotsAskContext(context: SlotFinderContext): 'day' | 'more' | 'latest' | 'latestMorning' | undefined {
+  const later = context.seen.length > context.slots.length || context.laterPage === true;
+  if (context.search.latest && !later) return context.search.band === 'manana' ? 'latestMorning' : 'latest';
+  return context.search.day ? 'day' : later ? 'more' : undefined;
+}
+
+/** The search of slots as the member shaped it: service, site, band, doctor, day, time, the latest first. */
+function slotsSearched(context: SlotFinderContext) {
+  return {
+    ...searchParams(context),
+    ...(context.search.day ? { day: context.search.day } : {}),
+    ...(context.search.fromTime ? { fromTime: context.search.fromTime } : {}),
+    ...(context.search.latest ? { latest: true as const } : {}),
+  };
+}

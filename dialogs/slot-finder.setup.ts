@@ -139,6 +139,10 @@ export const slotFinderSetup = setup({
     /** "Otro día"; "¿y el viernes?" names the day, and searches it instead. */
     asksEarlier: ({ event }) => entitiesOf(event).earlier === true && (intentOf(event) === 'more_times' || intentOf(event) === 'none'),
     /** A later page, or a search from a time on: earlier slots exist before these. */
+    /** "Lo más tarde posible": the latest times of the day first. */
+    asksLatest: ({ event }) => entitiesOf(event).latest === true,
+    /** The slots shown are the latest of the day first. */
+    showsLatest: ({ context }) => context.search.latest === true,
     showsLaterSlots: ({ context }) => context.seen.length > context.slots.length || context.laterPage === true || context.search.fromTime !== undefined,
     wantsOtherDay: ({ event }) => intentOf(event) === 'other_day' && entitiesOf(event).day === undefined,
     /** "Es control, no primera vez" while booking, another patient, specialty or site: the search starts over. */

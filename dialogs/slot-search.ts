@@ -30,6 +30,8 @@ export interface SearchSlotsInput {
   fromTime?: string;
   /** The next page: slots from `start` on, leaving out those already shown. */
   after?: { start: string; ids: string[] };
+  /** The latest times of each day first ("lo más tarde posible"); `after` then continues towards earlier times. */
+  latest?: true;
 }
 
 /** The days of the window that have free slots for a search, from the day after `afterDay`. */
@@ -64,6 +66,8 @@ export interface SearchState {
   doctorId?: string;
   /** The member accepted any doctor of the site: the treating doctor is not searched again. */
   anyDoctor?: true;
+  /** The latest times of the day first ("lo más tarde posible"). */
+  latest?: true;
   /** The day asked is a Saturday, a Sunday or a holiday: said so when it has no slots. */
   dayOff?: 'holiday' | 'weekend';
   /**
@@ -86,6 +90,7 @@ export function searchSaid(said: Entities, band: Band, kept: SearchState | undef
     ...(said.day ? { day: said.day } : {}),
     ...(said.dayOff ? { dayOff: said.dayOff } : {}),
     ...(said.time ? { fromTime: said.time } : {}),
+    ...(said.latest ? { latest: true as const } : {}),
     ...doctorScope(kept),
   };
 }

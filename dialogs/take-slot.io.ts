@@ -31,6 +31,8 @@ export interface TakeSlotInput extends SlotRequest {
   day?: string;
   dayOff?: 'holiday' | 'weekend';
   time?: string;
+  /** The latest times of the day first ("lo más tarde posible"). */
+  latest?: true;
   /** The appointment being moved (`move`). */
   appointment?: Appointment;
 }

@@ -153,13 +153,19 @@ export const takeSlotMachine = setup({
           {
             guard: 'answersBand',
             target: 'findingSlot',
-            actions: assign(({ event }) => {
+            actions: assign(({ context, event }) => {
               const said = entitiesOf(event);
               const band = oneOf(BANDS, choiceOf(event)) ?? said.band ?? 'cualquiera';
               return {
                 band,
                 bandAsked: true,
-                search: { band, ...(said.day ? { day: said.day } : {}), ...(said.dayOff ? { dayOff: said.dayOff } : {}), ...(said.time ? { fromTime: said.time } : {}) },
+                search: {
+                  band,
+                  ...(said.day ? { day: said.day } : {}),
+                  ...(said.dayOff ? { dayOff: said.dayOff } : {}),
+                  ...(said.time ? { fromTime: said.time } : {}),
+                  ...(said.latest || context.latest ? { latest: true as const } : {}),
+                },
               };
             }),
           },
@@ -181,6 +187,7 @@ export const takeSlotMachine = setup({
             ...(context.day ? { day: context.day } : {}),
             ...(context.dayOff ? { dayOff: context.dayOff } : {}),
             ...(context.time ? { fromTime: context.time } : {}),
+            ...(context.latest ? { latest: true as const } : {}),
           }),
           ...(context.reason ? { reason: context.reason } : {}),
           mode: context.mode,

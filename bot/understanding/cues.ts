@@ -162,6 +162,8 @@ export const ANYTHING_ELSE = /\b(hay|tiene|tienen|queda|quedan) (nada|algo|otra 
 /** "¿No hay más horarios?", "¿tiene otras horas?": asking for times beyond those offered. */
 export const MORE_TIMES_ASKED = /\b(mas|otros?|otras) (horarios?|horas|citas|opciones|turnos)\b/;
 export const EARLIER = /\bmas (temprano|tempranito)\b|\bantes de (esa|esas) horas?\b/;
+/** "Lo más tarde posible", "lo más tardecito", "a última hora": the latest times of the day. */
+export const LATEST = /\blo mas (tarde|tardecito)\b|\b(a|de) ultima hora\b|\blo ultimo (del dia|de la tarde)\b|\b(las|los) (horas?|horarios?|citas?) mas tarde\b/;
 /** "¿No hay en otra sede?", "en otro lado cerquita": another site, not named. */
 export const OTHER_SITE = /\b(otra|otras) (sede|sedes|uss|clinica|clinicas|unidad|unidades)\b|\b(otro|otros) (lado|lados|centro|centros|punto|puntos)\b|\b(sede|uss) (diferente|distinta)\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */

@@ -6,7 +6,7 @@
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
-import { ASKS_WHERE, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, OTHER_SITE, SAME_DAY } from './cues.js';
+import { ASKS_WHERE, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, OTHER_SITE, SAME_DAY } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import type { Found } from './lexicon.js';
@@ -112,6 +112,12 @@ export function readEntities(
   if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
   // "¿Hay algo más temprano?" where slots are shown: earlier than those.
   if ((question === 'slot' || question === 'confirm') && EARLIER.test(words.join(' '))) entities.earlier = true;
+  // "Lo más tarde posible": the latest times of the day first, wherever a time is asked or said.
+  if (!IDENTITY_QUESTIONS.has(question) && LATEST.test(words.join(' '))) {
+    entities.latest = true;
+    // The latest times are the afternoon's unless a band is said ("lo más tarde en la mañana").
+    entities.band ??= 'tarde';
+  }
 
   const today = bogotaParts(now.toISOString())?.day ?? '';
   // Most messages hold no date: the reader runs only on a digit, a month or a number word.

@@ -3,7 +3,9 @@
  * general para el viernes"): the message is split where a connector ("y", "también", "luego",
  * "después"…) is followed by the cue of another operation, so that each clause is read on its
  * own. The first clause is the message Lina acts on now; the second is the request she takes up
- * once the first ends (`Understanding.next`).
+ * once the first ends (`Understanding.next`). Two bookings are two requests too when their
+ * clauses name different specialties ("medicina general para mí y también una de pediatría
+ * para la niña"): each is read with its own specialty and person.
  */
 import { operationCue } from './intent.js';
 import type { OperationIntent } from './types.js';
@@ -12,6 +14,11 @@ import type { OperationIntent } from './types.js';
 const CONNECTOR = /(?:^|[\s,;.])((?:y|e)(?:\s+(?:tambi[eé]n|adem[aá]s|luego|despu[eé]s|de paso|aparte))?|tambi[eé]n|adem[aá]s|luego|despu[eé]s|aparte)(?=\s)/giu;
 /** A new booking said as the second request: "sacar una nueva", "pedir otra", "agendar una". */
 const NEW_BOOKING = /\b(sac\w*|ped\w*|solicit\w*|separ\w*|reserv\w*|agend\w*|program\w*)(me|le|les)? (una|otra)\b/;
+/**
+ * Another booking said after a first one, without a verb: "(y también) una de pediatría",
+ * "otra para Mateo", "pediatría para la niña".
+ */
+const ANOTHER_BOOKING = /^(?:(?:quiero|necesito|y) )?(?:(?:una|otra)(?: cita)?(?: mas)? (?:de|para|pa|con)\b|(?:(?:una|otra) )?(?:cita )?(?:de )?(?:pediatri\w*|medicina general|medico general)\b)/;
 /** The connectors' words, as the understanding reads them. */
 const CONNECTOR_WORDS: ReadonlySet<string> = new Set(['y', 'e', 'tambien', 'ademas', 'luego', 'despues', 'aparte']);
 /** How near the connector the second operation's cue must be, in words. */
@@ -36,10 +43,15 @@ export function clauseOperation(words: string): OperationIntent | undefined {
 
 /**
  * Splits a message that asks for two different operations, at the first connector where the
- * text before it names an operation and the text right after it names another one.
+ * text before it names an operation and the text right after it names another one; or two
+ * bookings, when `distinct` says the two clauses ask for different things (specialties).
  * `words`: the clause as the understanding reads it (normalised, spelling corrected), joined.
  */
-export function splitRequests(text: string, words: (clause: string) => string[]): SplitRequests | undefined {
+export function splitRequests(
+  text: string,
+  words: (clause: string) => string[],
+  distinct?: (first: string, second: string) => boolean,
+): SplitRequests | undefined {
   CONNECTOR.lastIndex = 0;
   for (let match = CONNECTOR.exec(text); match; match = CONNECTOR.exec(text)) {
     const connector = match[1] ?? '';
@@ -52,8 +64,11 @@ export function splitRequests(text: string, words: (clause: string) => string[])
     // The cue of the second request comes right after its connector, before any other one.
     const opening = words(second).slice(0, CUE_WITHIN);
     const until = opening.findIndex((word) => CONNECTOR_WORDS.has(word));
-    const secondOperation = clauseOperation((until < 0 ? opening : opening.slice(0, until)).join(' '));
-    if (!secondOperation || secondOperation === firstOperation) continue;
+    const cue = (until < 0 ? opening : opening.slice(0, until)).join(' ');
+    const secondOperation = clauseOperation(cue) ?? (firstOperation === 'book' && ANOTHER_BOOKING.test(cue) ? 'book' : undefined);
+    if (!secondOperation) continue;
+    // "Agendar medicina general para mí y una de pediatría para Mateo": two bookings, each its own.
+    if (secondOperation === firstOperation && !(firstOperation === 'book' && distinct?.(first, second))) continue;
     return { first, second, firstOperation, secondOperation };
   }
   return undefined;

@@ -113,6 +113,8 @@ export interface Entities {
   otherSite?: true;
   /** Times earlier than the ones shown are asked for ("¿hay algo más temprano?"). */
   earlier?: true;
+  /** The latest times of the day are asked for ("lo más tarde posible", "a última hora"). */
+  latest?: true;
   /**
    * The day an appointment is to be moved to, when the message also names the appointment by
    * its day ("tengo cita el miércoles y necesito cambiarla pal jueves": `day` is the

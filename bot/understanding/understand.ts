@@ -31,6 +31,10 @@ import { readYesNo } from './yes-no.js';
 const MAX_READ = 400;
 /** A message that opens with a "no" set apart by punctuation: "no, cámbiela para el viernes". */
 const ANSWERING_NO = /^\s*(no|nop|nel)\s*[,.;:!]/;
+/** Details said of both requests: "las dos primera vez", "ambas en Suba". */
+const BOTH = /\b(?:(?:las|los) dos|ambas|ambos)\b/;
+/** What two bookings may share, said once for both. */
+const SHARED = ['visitType', 'site', 'band', 'day', 'weekday', 'dayOff', 'time'] as const satisfies ReadonlyArray<keyof Entities>;
 /** Words that name a day beyond a bare number. */
 const DAY_WORD = /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|hoy|manana|pasado|semana|proximo|siguiente)\b/;
 
@@ -103,10 +107,18 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
    */
   return function understand(text, expectation, now) {
     const read = text.length > MAX_READ ? text.slice(0, MAX_READ) : text;
-    const split = splitRequests(read, clauseWords);
+    const atMenu: Expectation = { question: 'menu', options: [], ...(expectation.people ? { people: expectation.people } : {}), ...(expectation.writer ? { writer: expectation.writer } : {}) };
+    // Two bookings are two requests when each clause, read on its own, names another specialty.
+    const distinct = (firstClause: string, secondClause: string): boolean =>
+      differentBookings(understandOne(firstClause, expectation, now).entities, understandOne(secondClause, atMenu, now).entities);
+    const split = splitRequests(read, clauseWords, distinct);
     if (!split) return understandOne(read, expectation, now);
     const first = understandOne(split.first, expectation, now);
-    const second = understandOne(split.second, { question: 'menu', options: [], ...(expectation.people ? { people: expectation.people } : {}), ...(expectation.writer ? { writer: expectation.writer } : {}) }, now);
+    const second = understandOne(split.second, atMenu, now);
+    // "…y otra de pediatría para Mateo, las dos primera vez en Suba": what is said of both goes with the first too.
+    if (split.firstOperation === split.secondOperation && BOTH.test(normalizeMessage(split.second))) {
+      for (const key of SHARED) if (first.entities[key] === undefined && second.entities[key] !== undefined) Object.assign(first.entities, { [key]: second.entities[key] });
+    }
     return { ...first, next: { intent: split.secondOperation, entities: second.entities } };
   };
 
@@ -149,6 +161,16 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const picked = pickAnswer(reading, message, expectation, { intent, entities, people, courtesy, smallTalkOnly }, now);
     return settleIntent({ message, expectation, entities, yesNo, intentRead, intent, picked });
   }
+}
+
+/**
+ * Two booking clauses ask for two appointments when each names a specialty and they differ
+ * ("medicina general para mí y también una de pediatría para la niña"). Two people with one
+ * specialty ("una cita para mí y otra para mi hijo") stay one request for two people, which the
+ * dialogs take one person at a time.
+ */
+function differentBookings(first: Entities, second: Entities): boolean {
+  return first.specialty !== undefined && second.specialty !== undefined && first.specialty !== second.specialty;
 }
 
 /**

@@ -40,3 +40,18 @@ test('a new booking said as the second request is one', () => {
   assert.equal(clauseOperation('pedir otra para sofia'), 'book');
   assert.equal(clauseOperation('para el viernes'), undefined);
 });
+
+test('two bookings split when their clauses ask for different things, and a verbless "una de pediatría" after "y también" is the second booking', () => {
+  const different = (first: string, second: string) => /pediatr/.test(first) !== /pediatr/.test(second);
+  const twoBookings = splitRequests('necesito cita de medicina general para mi y tambien una de pediatria para la niña', words, different);
+  assert.deepEqual(twoBookings, {
+    first: 'necesito cita de medicina general para mi',
+    second: 'una de pediatria para la niña',
+    firstOperation: 'book',
+    secondOperation: 'book',
+  });
+  assert.equal(splitRequests('quiero sacar una de medicina general para mi y otra de pediatria para mateo', words, different)?.second, 'otra de pediatria para mateo');
+  // The same thing for two people stays one request for both; without `distinct`, never two bookings.
+  assert.equal(splitRequests('quiero una cita para mi y otra para mi hijo', words, different), undefined);
+  assert.equal(splitRequests('necesito cita de medicina general para mi y tambien una de pediatria para la niña', words), undefined);
+});

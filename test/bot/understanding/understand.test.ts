@@ -558,3 +558,38 @@ describe('moving said with "pasar" after "no puedo ir" (member testing)', () => 
     ['no puedo ir a la cita', 'menu', { intent: 'cancel' }],
   ]);
 });
+
+describe('two bookings of different specialties in one message (member testing)', () => {
+  itReads([
+    // The first clause keeps its own specialty and person; the second's are not applied to it.
+    ['necesito cita de medicina general para mi y tambien una de pediatria para la niña', 'patient', { specialty: 'medicina_general', patients: [{ kind: 'self' }], choice: 'self' }],
+    // What is said of both ("las dos primera vez en Suba en la tarde") goes with the first too.
+    ['quiero sacar una de medicina general para mi y otra de pediatria para mateo, las dos primera vez en suba en la tarde', 'menu', { intent: 'book', specialty: 'medicina_general', patients: [{ kind: 'self' }], visitType: 'primera_vez', site: 'SUBA', band: 'tarde' }],
+    // One specialty for two people stays one request for both.
+    ['quiero una cita para mi y otra para mi hijo', 'start', { intent: 'book', patients: [{ kind: 'self' }, { kind: 'relation', relation: 'son' }] }],
+  ]);
+  it('reads the second booking on its own, with its specialty and person', () => {
+    assert.deepEqual(read('necesito cita de medicina general para mi y tambien una de pediatria para la niña', 'patient').next, {
+      intent: 'book',
+      entities: { specialty: 'pediatria', patients: [{ kind: 'relation', relation: 'daughter' }] },
+    });
+    const atMenu = read('quiero sacar una de medicina general para mi y otra de pediatria para mateo, las dos primera vez en suba en la tarde', 'menu').next;
+    assert.equal(atMenu?.intent, 'book');
+    assert.deepEqual([atMenu?.entities.specialty, atMenu?.entities.patients?.[0]?.kind, atMenu?.entities.site], ['pediatria', 'name', 'SUBA']);
+    assert.equal(read('quiero una cita para mi y otra para mi hijo', 'start').next, undefined);
+  });
+});
+
+describe('"lo más tarde posible" asks for the latest times of the day (member testing)', () => {
+  itReads([
+    ['lo mas tarde posible', 'band', { choice: 'tarde', band: 'tarde', latest: true }],
+    ['lo más tardecito que tenga', 'slot', { latest: true, band: 'tarde' }],
+    ['pediatria primera vez en fontibon el miercoles lo mas tarde posible', 'menu', { intent: 'book', specialty: 'pediatria', site: 'FONTIBON', day: '2026-11-25', band: 'tarde', latest: true }],
+    // A band said keeps it: the latest of the morning.
+    ['en la mañana, lo mas tarde que se pueda', 'band', { band: 'manana', latest: true }],
+    // "Tarde" alone, a late arrival, or the earlier times are no "latest".
+    ['en la tarde', 'band', { band: 'tarde', latest: undefined }],
+    ['se me hizo tarde', 'menu', { latest: undefined }],
+    ['hay algo mas temprano?', 'slot', { earlier: true, latest: undefined }],
+  ]);
+});
