@@ -337,6 +337,9 @@ function readPatients(
     const actsForMember = (original[found.end] === 'me' || original[found.end] === 'nos') && !['la', 'lo', 'las', 'los'].includes(original[found.end + 1] ?? '') && !(introducer === 'para' || introducer === 'pa' || introducer === 'pal');
     if (!introduced || whoseData(found.start) || cedulaHolder(found.start) || SIGNED.test(words.slice(Math.max(0, found.start - 2), found.start).join(' ')) || describesSpeaker || caredFor || companion || apposition || spokenToLina || actsForMember || (found.value === 'other' && !forThem)) continue;
     // "Mi esposa" written by her husband, "mi hija" by her mother: the member.
+    // (Only when the cita is hers: "para mi hija", "la cita de mi esposa"; not "mi hija Laura no puede", the member in a story.)
+    const forTheMember = introducer === 'para' || introducer === 'pa' || introducer === 'pal' || (introducer === 'de' && APPOINTMENT_OF.has(words[cursor - 1] ?? '')) || words.length <= 4 || (question === 'patient' && words.length <= 8) || NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' '));
+    if (selfAt.has(found.start) && !forTheMember) continue;
     if (selfAt.has(found.start) && !ofRelative.has(found.start)) {
       push({ kind: 'self' }, found.start);
       if (next !== undefined && self !== undefined && sameName(next, self)) namedWords.add(found.end);

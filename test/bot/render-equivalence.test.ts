@@ -78,6 +78,18 @@ function referenceRenderer(globals: Record<string, string>) {
       : '',
   );
   formatter.add('ofSpecialty', (value: unknown) => (typeof value === 'string' && value ? ` de ${instance.t(`specialties.${value}`)}` : ''));
+  formatter.add('notedList', (value: unknown) =>
+    String(value)
+      .split(',')
+      .filter((part) => part !== '')
+      .map((part) => {
+        if (isSiteCode(part)) return `en la ${siteName(part as never)}`;
+        if (/^\d{4}-\d\d-\d\d$/.test(part)) return `el ${formatDay(part, now)}`;
+        if (/^\d\d:\d\d$/.test(part)) return `${/^(01|13):/.test(part) ? 'a la ' : 'a las '}${timeFormat.format(new Date(`2000-01-01T${part}:00-05:00`)).replace(/[\u00a0\u202f]/g, ' ')}`;
+        return instance.t(`noted.${part}`);
+      })
+      .join(', '),
+  );
   formatter.add('searchWindow', (value: unknown) => instance.t(value === 'todayAndNextWorkingDay' ? 'windows.todayAndNextWorkingDay' : 'windows.horizon'));
   formatter.add('ofBeneficiaries', (value: unknown) => (typeof value === 'string' && value ? instance.t('patient.ofBeneficiaries', { names: value }) : instance.t('patient.noBeneficiaries')));
   const text = (key: string, params: ReplyParams = {}, today: Date = now): string => {

@@ -29,11 +29,11 @@ describe('understanding on the held-out split', () => {
   // and their numbers are held to the committed report below, so they change only with a new
   // report, in review. They are never met by tuning on the held-out split: its failures are not
   // looked at (test/understanding/README.md).
-  it('reads at least 95 % of the entities and chosen options right', { todo: 'not met on the ninth blind batch: 91.7 % (README, "Understanding")' }, () => {
+  it('reads at least 95 % of the entities and chosen options right', { todo: 'not met on the ninth blind batch: 91.8 % (README, "Understanding")' }, () => {
     assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
   });
 
-  it('reads no message as naming a patient other than the one it names', { todo: 'not met on the ninth blind batch: 14 of 705 (README, "Understanding")' }, () => {
+  it('reads no message as naming a patient other than the one it names', { todo: 'not met on the ninth blind batch: 13 of 705 (README, "Understanding")' }, () => {
     assert.equal(report.wrongPatient, 0);
   });
 
