@@ -243,6 +243,9 @@ function readPatients(
     push({ kind: 'self' }, found.end - 1);
   }
   if (question === 'patient' && (words.join(' ') === 'mi' || words.join(' ') === 'yo')) push({ kind: 'self' }, 0);
+  // "¿Qué citas tengo yo?": the one who writes, set apart; the member, unless someone else writes for her.
+  const meSetApart = /\b(tengo yo|yo tengo|tengo pendientes? yo)\b/.exec(words.join(' '));
+  if (meSetApart) push(writer === undefined ? { kind: 'self' } : { kind: 'relation', relation: 'other' }, words.join(' ').slice(0, meSetApart.index).split(' ').length - 1);
   // "Mis citas, no las de los niños": the member's own, set against the others'.
   const ownSetApart = /\b(mi|mis) (propia |propias )?citas?\b.*\bno (la|las|el|los) de\b/.exec(words.join(' '));
   if (ownSetApart) push({ kind: 'self' }, words.join(' ').slice(0, ownSetApart.index).split(' ').length - 1);
