@@ -14,7 +14,7 @@ import { isOperation, type Operation } from './choices.js';
 import type { DialogEvent } from './events.js';
 import { resolvePatient, type PatientChoice, type PatientResolution } from './patients.js';
 import type { ConversationRecord, RecordEvent } from './records.js';
-import { reply, type Reply } from './replies.js';
+import { option, reply, type Reply, type ReplyOption } from './replies.js';
 import type { RescheduleOutput } from './reschedule.machine.js';
 import type { RepeatEvent, SayEvent } from './speech.js';
 import { choiceOf, entitiesOf } from './understood.js';
@@ -160,13 +160,23 @@ export function ineligibleReply(patient: Patient | undefined): Reply {
   return reply(patient?.plan !== 'PBS' ? 'eligibility.beneficiaryNotPbs' : 'eligibility.beneficiaryInactive', { name: patient?.firstName });
 }
 
-/** Nobody on the plan is called that: the name said, and who may be chosen. */
-export function unknownPatientReply(member: Member | null | undefined, resolution: PatientResolution): Reply {
+/**
+ * Nobody on the plan is called that: the name said, and who may be chosen. To someone who writes
+ * for the member (`writer`), the member is spoken of by name ("las citas de Laura y de sus beneficiarios").
+ */
+export function unknownPatientReply(member: Member | null | undefined, resolution: PatientResolution, writer?: string): Reply {
   // A name read from a nickname ("juanito" is juan) is said as a name: "Juan".
   const said = resolution.kind === 'unknown' ? resolution.name : undefined;
   const name = said ? `${said.charAt(0).toUpperCase()}${said.slice(1)}` : undefined;
   const others = (member?.beneficiaries ?? []).map((patient) => patient.firstName).join(' y ');
-  return reply('patient.unknown', { name, others, context: name ? 'named' : undefined });
+  const forWriter = writer !== undefined && member && others;
+  const context = [name ? 'named' : undefined, forWriter ? 'writer' : undefined].filter(Boolean).join('_') || undefined;
+  return reply('patient.unknown', { name, others, context, ...(forWriter ? { member: member.firstName } : {}) });
+}
+
+/** The patient question's option for the member: "Para mí", or "Para Laura" to someone who writes for her. */
+export function memberOption(context: ConversationContext): ReplyOption {
+  return context.writer !== undefined && context.member ? option('self', 'options.patient.beneficiary', { name: context.member.firstName }) : option('self', 'options.patient.self');
 }
 
 /** Who the request names (the people the member mentioned before), or else the message. */

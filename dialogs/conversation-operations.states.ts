@@ -11,7 +11,8 @@ import { MENU_OPERATIONS, isOperation, type Operation } from './choices.js';
 import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, patientResolution, type ConversationContext, type OperationOutput } from './conversation-context.js';
 import { conversationSetup } from './conversation.setup.js';
 import { ask, option, reply, type Reply } from './replies.js';
-import { choiceOf, isMessage } from './understood.js';
+import { namesAnotherPatient } from './patients.js';
+import { choiceOf, entitiesOf, isMessage } from './understood.js';
 
 /** The operation a message asks for in the middle of another: "no, más bien cancelarla" while rescheduling. */
 function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'reschedule'): Operation | undefined {
@@ -33,6 +34,10 @@ function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'r
   if (intent === current) return undefined;
   return intent === 'cancel' || intent === 'reschedule' || intent === 'consult' || (intent === 'book' && running !== 'booking') ? intent : undefined;
 }
+
+/** The message names someone other than the patient (or several, or someone Lina does not know). */
+const namesSomeoneElse = (context: ConversationContext, event: EventObject): boolean =>
+  context.patient !== undefined && namesAnotherPatient(entitiesOf(event).patients, choicesOf(context.member), context.patient);
 
 /** A patient's upcoming appointments, or that there are none; `self`: the patient is the member. */
 function appointmentsReply(patient: Patient | undefined, self: boolean, appointments: readonly Appointment[]): Reply {
@@ -72,14 +77,19 @@ const SWITCH_TARGETS = { book: 'booking', cancel: 'cancelling', reschedule: 'res
 function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
   const forward = { type: 'forwardTo', params: id } as const;
   const repeat = { type: 'repeatIn', params: id } as const;
-  const switches = (['book', 'cancel', 'reschedule', 'consult'] as const).map(
-    (operation) =>
-      ({
-        guard: ({ event }: { event: EventObject }) => otherOperationIn(event, id) === operation,
-        target: SWITCH_TARGETS[operation],
-        actions: [{ type: 'say', params: reply('common.switchOperation', { context: operation }) }, { type: 'record', params: { type: 'outcome', outcome: 'abandoned' } }, 'requestAnew'],
-      }) as const,
-  );
+  const switches = (['book', 'cancel', 'reschedule', 'consult'] as const).flatMap((operation) => {
+    const actions = [{ type: 'say', params: reply('common.switchOperation', { context: operation }) }, { type: 'record', params: { type: 'outcome', outcome: 'abandoned' } }, 'requestAnew'] as const;
+    return [
+      // "Cancele la del viernes de Sofía" while booking for Mateo: the other operation is for
+      // the person named, settled as a first message's patient is, never for the current one.
+      {
+        guard: ({ context, event }: { context: ConversationContext; event: EventObject }) => otherOperationIn(event, id) === operation && namesSomeoneElse(context, event),
+        target: 'choosingPatient',
+        actions,
+      },
+      { guard: ({ event }: { event: EventObject }) => otherOperationIn(event, id) === operation, target: SWITCH_TARGETS[operation], actions },
+    ] as const;
+  });
   const aside = [
     {
       // A beneficiary Lina cannot serve: why, and the pending question again.
@@ -195,7 +205,8 @@ export const operationStates = {
     entry: {
       type: 'prompt',
       params: ({ context }) =>
-        ask('menu', isSelfPatient(context) ? 'menu.askSelf' : 'menu.askFor', { patient: context.patient?.firstName }, [
+        // To someone who writes for the member, the member is named: "¿Qué quieres hacer para Laura?".
+        ask('menu', isSelfPatient(context) && context.writer === undefined ? 'menu.askSelf' : 'menu.askFor', { patient: context.patient?.firstName }, [
           ...MENU_OPERATIONS.map((operation) => option(operation, `options.menu.${operation}`)),
           option('help', 'options.menu.help'),
         ]),

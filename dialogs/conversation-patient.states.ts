@@ -5,7 +5,7 @@
  */
 import { and, assign, not, type EventObject } from 'xstate';
 import type { Patient } from '../bot/domain.js';
-import { answerIsYes, choicesOf, eligible, patientResolution, withoutMentions, type ConversationContext } from './conversation-context.js';
+import { answerIsYes, choicesOf, eligible, memberOption, patientResolution, withoutMentions, type ConversationContext } from './conversation-context.js';
 import { conversationSetup } from './conversation.setup.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 
@@ -57,7 +57,7 @@ export const patientStates = {
           'patient',
           context.patientOptions ? 'patient.askWhich' : 'patient.ask',
           undefined,
-          choices.map((choice) => (choice.self ? option('self', 'options.patient.self') : option(choice.patient.id, 'options.patient.beneficiary', { name: choice.patient.firstName }))),
+          choices.map((choice) => (choice.self ? memberOption(context) : option(choice.patient.id, 'options.patient.beneficiary', { name: choice.patient.firstName }))),
         );
       },
     },

@@ -262,12 +262,12 @@ export const conversationSetup = setup({
     forgetConsulted: assign({ consulted: undefined }),
     narrowPatients: assign(({ context, event }) => narrowedTo(patientResolution(context, event))),
     narrowToRequested: assign(({ context, event }) => narrowedTo(requestedPatient(context, event))),
-    sayUnknownPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, patientResolution(context, event)) })),
+    sayUnknownPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, patientResolution(context, event), context.writer) })),
     acceptConsent: assign({ consentCurrent: true }),
     /** Without beneficiaries to choose from, the member is the patient. */
     takeMemberAsPatient: assign({ patient: ({ context }) => (context.member ? asPatient(context.member) : undefined), verified: true }),
     /** The request named someone who is not the member nor one of their beneficiaries ("para mi mamá"): said, with whom Lina can serve. */
-    sayUnknownRequestedPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, requestedPatient(context, event)) })),
+    sayUnknownRequestedPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, requestedPatient(context, event), context.writer) })),
     /** "Para la niña" going straight into an operation: who Lina understood, so the member can correct her. */
     sayWhoWhenImplicit: enqueueActions(({ context, enqueue }) => {
       if (context.request?.operation && context.patient && !isSelfPatient(context)) {
@@ -307,7 +307,8 @@ export const conversationSetup = setup({
       return {
         request: {
           ...(context.request?.operation ? { operation: context.request.operation } : {}),
-          fields: { ...context.request?.fields, ...output.request },
+          // What the message says wins over what the operation had ("mejor una para mi hijo Mateo de pediatría": pediatrics).
+          fields: { ...context.request?.fields, ...output.request, ...requestIn(output.understood)?.fields },
           ...(output.understood.entities.patients ? { patients: output.understood.entities.patients } : {}),
         },
       };

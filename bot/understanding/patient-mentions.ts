@@ -32,7 +32,7 @@ const ONE_OF: ReadonlySet<string> = new Set(['otro', 'otra', 'uno', 'una', 'ning
 const PLURAL_CHILDREN: ReadonlySet<string> = new Set(['hijos', 'ninos', 'hijas', 'ninas', 'nenas', 'nenes', 'pelados', 'chinos', 'muchachos', 'nietos', 'nietas', 'sobrinos', 'sobrinas']);
 /** Someone other than the member who says they write: "le escribe la abuela", "yo soy el esposo", "atte. su esposo". */
 const OTHER_WRITER =
-  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|amiga|amigo|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b/;
+  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|amiga|amigo|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b/;
 /** Who the one writing is to the member's people, in the words the relations use. */
 function writerRelation(who: string): string {
   if (/^mama de (laura|ella)$/.test(who)) return 'abuela';
@@ -64,6 +64,9 @@ function writerIn(whole: string): string | undefined {
   const who = found.groups?.who ?? found.groups?.who3;
   return who ? writerRelation(who) : 'otro';
 }
+
+/** After the member spoken of by whoever writes, why they write instead: "no puede", "está trabajando", "me pidió". */
+const MEMBER_BUSY = /^(no puede|esta trabajando|esta en el trabajo|trabaja|me pidio|me dijo|me mando|me encargo)\b/;
 
 /** Before the member's own name, words that speak of her rather than name her as the patient: "dice Laura", "a nombre de Laura". */
 const THIRD_PERSON_BEFORE = /\b(dice|dijo|pregunto a|pregunte a|parte de|nombre de|mando|manda|porque|que|cuando|si)$/;
@@ -240,6 +243,9 @@ function readPatients(
     push({ kind: 'self' }, found.end - 1);
   }
   if (question === 'patient' && (words.join(' ') === 'mi' || words.join(' ') === 'yo')) push({ kind: 'self' }, 0);
+  // "¿Qué citas tengo yo?": the one who writes, set apart; the member, unless someone else writes for her.
+  const meSetApart = /\b(tengo yo|yo tengo|tengo pendientes? yo)\b/.exec(words.join(' '));
+  if (meSetApart) push(writer === undefined ? { kind: 'self' } : { kind: 'relation', relation: 'other' }, words.join(' ').slice(0, meSetApart.index).split(' ').length - 1);
   // "Mis citas, no las de los niños": the member's own, set against the others'.
   const ownSetApart = /\b(mi|mis) (propia |propias )?citas?\b.*\bno (la|las|el|los) de\b/.exec(words.join(' '));
   if (ownSetApart) push({ kind: 'self' }, words.join(' ').slice(0, ownSetApart.index).split(' ').length - 1);
@@ -335,6 +341,17 @@ function readPatients(
       ((introducer === 'y' || introducer === 'e') && mentions.some((seen) => seen.at >= cursor - 3 && seen.at < cursor));
     // "Mi hijo me dejó este número", "mi hija me acompaña": the relative does something for the member, and is no patient.
     const actsForMember = (original[found.end] === 'me' || original[found.end] === 'nos') && !['la', 'lo', 'las', 'los'].includes(original[found.end + 1] ?? '') && !(introducer === 'para' || introducer === 'pa' || introducer === 'pal');
+    // "La mamá Laura está trabajando y me pidió…": the children's mother (and her name) spoken of by whoever writes, not a patient.
+    // ("Mi hija Laura no puede y me pidió…", from the grandmother: the member, busy, not the patient.)
+    const afterName = original.slice(found.end + (namedNext ? 1 : 0), found.end + (namedNext ? 1 : 0) + 3).join(' ');
+    const motherSpokenOf =
+      writer !== undefined &&
+      introducer !== 'para' &&
+      ((found.value === 'other' && /^(la|su)$/.test(words[found.start - 1] ?? '') && /^(mama|mami)$/.test(words[found.start] ?? '')) || (selfAt.has(found.start) && MEMBER_BUSY.test(afterName)));
+    if (motherSpokenOf) {
+      if (next !== undefined) namedWords.add(found.end);
+      continue;
+    }
     if (!introduced || whoseData(found.start) || cedulaHolder(found.start) || SIGNED.test(words.slice(Math.max(0, found.start - 2), found.start).join(' ')) || describesSpeaker || caredFor || companion || apposition || spokenToLina || actsForMember || (found.value === 'other' && !forThem)) continue;
     // "Mi esposa" written by her husband, "mi hija" by her mother: the member.
     // (Only when the cita is hers: "para mi hija", "la cita de mi esposa"; not "mi hija Laura no puede", the member in a story.)

@@ -44,6 +44,7 @@ const LONGEST: ReplyParams = {
   patient: 'Maximiliano',
   name: 'Maximiliano',
   others: 'Maximiliano y Valentina',
+  member: 'Maximiliano',
   names: 'Maximiliano y Valentina',
   radicado: 'RISS-2026-123456',
   email: 'maria.fernanda.rodriguez.gutierrez@correoelectronico.com.co',

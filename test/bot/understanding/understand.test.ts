@@ -319,6 +319,20 @@ describe('the patient a message names', () => {
     assert.deepEqual(read('para mi nieto', 'patient').entities.patients, [{ kind: 'relation', relation: 'other' }]);
   });
 
+  it('reads the mother spoken of by whoever writes as no patient: "la mamá Laura está trabajando y me pidió…" is for the niña', () => {
+    const first = read('la mamá Laura está trabajando y me pidió que le sacara la cita a la niña', 'start');
+    assert.deepEqual(first.entities.patients, [{ kind: 'relation', relation: 'daughter' }]);
+    assert.equal(first.entities.writer, 'otro');
+    assert.deepEqual(read('la mama laura esta trabajando y me pidio que le sacara la cita a la niña', 'patient').entities.patients, [{ kind: 'relation', relation: 'daughter' }]);
+    const grandmother = read('buenas tardes señorita, le escribe la abuela de mateito, mi hija laura no puede y me pidio el favor de sacarle una cita al niño', 'start');
+    assert.deepEqual(grandmother.entities.patients, [{ kind: 'name', name: 'mateo' }]);
+    // "¿Qué citas tengo yo?": the member, unless someone else writes.
+    assert.deepEqual(read('que citas tengo yo?', 'menu').entities.patients, [{ kind: 'self' }]);
+    assert.deepEqual(read('que citas tengo yo?', { ...expectationAt('menu', CORPUS_NOW), writer: 'abuela' }).entities.patients, [{ kind: 'relation', relation: 'other' }]);
+    // A mother named for the cita still is the patient named.
+    assert.deepEqual(read('es para la mamá', 'patient').entities.patients, [{ kind: 'relation', relation: 'other' }]);
+  });
+
   it('never picks the member for a sentence that names a relation, whatever is around it', () => {
     const relation = fc.constantFrom('hijo', 'hija', 'niño', 'niña', 'mamá', 'esposo', 'bebé', 'hijito');
     const opener = fc.constantFrom('', 'es ', 'la cita es ', 'quiero una cita ', 'buenos dias ', 'necesito ');
