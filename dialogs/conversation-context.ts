@@ -82,6 +82,8 @@ export interface ConversationContext extends ConversationInput {
   proposedPatient?: Patient;
   /** Whose appointments a question asked in the middle of an operation lists ("¿y yo tengo alguna cita?"). */
   consulted?: Patient;
+  /** Who is left to list when several people's appointments are asked about in the middle of an operation ("¿y qué citas tienen los niños?"). */
+  consultQueue?: string[];
   /** The menu follows a consultation: "¿y Mateo?" asks the same for Mateo. */
   consultedLast?: boolean;
   /** The site of what Lina just did (booked, moved, filed, listed at one site): "¿y eso dónde queda?" at the menu. */

@@ -92,6 +92,12 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
   });
   const aside = [
     {
+      // "¿Y qué citas tienen los niños?": each one's, one after the other, then the pending question.
+      guard: ({ context, event }: { context: ConversationContext; event: EventObject }) => asksAside(event, id) && patientResolution(context, event).kind === 'several',
+      target: '.consultingAsideSeveral',
+      actions: 'queueConsulted',
+    },
+    {
       // A beneficiary Lina cannot serve: why, and the pending question again.
       guard: ({ context, event }: { context: ConversationContext; event: EventObject }) => asksAside(event, id) && !eligible(consultedBy(context, event)),
       actions: [{ type: 'say', params: ({ context, event }: { context: ConversationContext; event: EventObject }) => ineligibleReply(consultedBy(context, event)) }, repeat],
@@ -107,8 +113,12 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
     guard: 'restatesPatient',
     actions: [{ type: 'say', params: ({ context }: { context: ConversationContext }) => reply('patient.same', { name: context.patient?.firstName, context: isSelfPatient(context) ? 'self' : undefined }) }, repeat],
   } as const;
+  // "¿Y para mí?" from the grandmother who writes, "para mi mamá": someone Lina cannot serve, said so, and the
+  // operation goes on with its pending question (never dropped for a "¿Para quién?").
+  // (A member without beneficiaries is told how one is registered instead: see `revising`.)
+  const unknown = { guard: and(['namesUnknownPatient', 'hasBeneficiaries']), actions: ['sayUnknownPatient', repeat] } as const;
   return {
-    USER_MESSAGE: [...aside, restated, ...switches, { actions: forward }],
+    USER_MESSAGE: [...aside, restated, unknown, ...switches, { actions: forward }],
     BACK: { actions: forward },
     HELP: [
       // "¿Qué es no programada?", "¿y eso dónde queda?": the operation's question answers it, then is asked again.
@@ -141,6 +151,34 @@ function answersAside(id: 'booking' | 'cancel' | 'reschedule') {
     initial: 'running',
     states: {
       running: {},
+      consultingAsideSeveral: {
+        always: [
+          { guard: ({ context }: { context: ConversationContext }) => queuedConsulted(context) === undefined, target: 'running', actions: [...resumed, 'clearConsultQueue'] },
+          {
+            guard: ({ context }: { context: ConversationContext }) => !eligible(queuedConsulted(context) as Patient),
+            target: 'consultingAsideSeveral',
+            reenter: true,
+            actions: [{ type: 'say', params: ({ context }: { context: ConversationContext }) => ineligibleReply(queuedConsulted(context)) }, 'shiftConsultQueue'],
+          },
+        ],
+        invoke: {
+          src: 'listAppointments',
+          input: ({ context }: { context: ConversationContext }) => ({ patientId: queuedConsulted(context)?.id ?? '' }),
+          onDone: {
+            target: 'consultingAsideSeveral',
+            reenter: true,
+            actions: [
+              {
+                type: 'say',
+                params: ({ context, event }: { context: ConversationContext; event: { output: Appointment[] } }) =>
+                  appointmentsReply(queuedConsulted(context), queuedConsulted(context)?.id === context.member?.id, event.output),
+              },
+              'shiftConsultQueue',
+            ],
+          },
+          onError: { target: 'running', actions: [{ type: 'say', params: reply('errors.agendaUnavailable') }, ...resumed, 'clearConsultQueue'] },
+        },
+      },
       consultingAside: {
         invoke: {
           src: 'listAppointments',
@@ -161,6 +199,12 @@ function answersAside(id: 'booking' | 'cancel' | 'reschedule') {
       },
     },
   } as const;
+}
+
+/** The next of the people whose appointments are listed aside (see `consultQueue`). */
+function queuedConsulted(context: ConversationContext): Patient | undefined {
+  const [first] = context.consultQueue ?? [];
+  return first === undefined ? undefined : choicesOf(context.member).find((choice) => choice.patient.id === first)?.patient;
 }
 
 /** The one site every appointment listed is at, if they share one. */

@@ -261,6 +261,13 @@ export const conversationSetup = setup({
     noteConsulted: assign({ consulted: ({ context, event }) => consultedBy(context, event) }),
     forgetConsulted: assign({ consulted: undefined }),
     narrowPatients: assign(({ context, event }) => narrowedTo(patientResolution(context, event))),
+    shiftConsultQueue: assign({ consultQueue: ({ context }) => context.consultQueue?.slice(1) }),
+    clearConsultQueue: assign({ consultQueue: undefined }),
+    /** "¿Y qué citas tienen los niños?" in the middle of an operation: whose appointments to list, in order. */
+    queueConsulted: assign(({ context, event }) => {
+      const resolution = patientResolution(context, event);
+      return { consultQueue: resolution.kind === 'several' ? resolution.choices.map((choice) => choice.patient.id) : [] };
+    }),
     narrowToRequested: assign(({ context, event }) => narrowedTo(requestedPatient(context, event))),
     sayUnknownPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, patientResolution(context, event), context.writer) })),
     acceptConsent: assign({ consentCurrent: true }),

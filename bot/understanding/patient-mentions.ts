@@ -313,7 +313,7 @@ function readPatients(
       question === 'patient' ||
       words.length <= 4;
     // "Tengo que recoger a los niños", "no tengo quien me cuide a los niños": children in the member's day, not patients.
-    const caredFor = CARE_VERBS.has(words[cursor - 1] ?? '') || CARE_VERBS.has(words[found.start - 2] ?? '') || (words[found.start - 1] === 'los' && /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) && question !== 'patient');
+    const caredFor = CARE_VERBS.has(words[cursor - 1] ?? '') || CARE_VERBS.has(words[found.start - 2] ?? '') || (words[found.start - 1] === 'los' && /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) && !/\bcitas? (tienen|tiene)$/.test(words.slice(Math.max(0, found.start - 4), found.start - 1).join(' ')) && question !== 'patient');
     // "Mi mamá me lleva", "mi mamá solo me acompaña", "lo lleva la abuela": a companion, not a patient.
     const companion =
       found.value === 'other' &&
@@ -387,7 +387,7 @@ function readPatients(
       // (Not "otro de mis hijos", one of them, nor children in the member's day at a later question.)
       const ofWhich = words[found.start - 1] === 'de' ? found.start - 2 : words[found.start - 2] === 'de' ? found.start - 3 : -1;
       const oneOf = ofWhich >= 0 && ONE_OF.has(words[ofWhich] ?? '');
-      const forTheCita = introducer === 'para' || introducer === 'pa' || introducer === 'pal' || (introducer === 'de' && /^(cita|citas|consulta|control|turno)$/.test(words[cursor - 1] ?? '')) || /^(tienen|necesitan|estan enfermos)\b/.test(original.slice(found.end, found.end + 2).join(' ')) || ((question === 'patient' || question === 'menu') && original.length <= found.end + 2) || (introducer === 'de' && ['la', 'las'].includes(words[cursor - 1] ?? '') && /\b(cancelar|cancele|mover|muevame|cambiar|reprogramar|ver|consultar)\b/.test(words.slice(0, cursor).join(' ')));
+      const forTheCita = introducer === 'tienen' || introducer === 'para' || introducer === 'pa' || introducer === 'pal' || (introducer === 'de' && /^(cita|citas|consulta|control|turno)$/.test(words[cursor - 1] ?? '')) || /^(tienen|necesitan|estan enfermos)\b/.test(original.slice(found.end, found.end + 2).join(' ')) || ((question === 'patient' || question === 'menu') && original.length <= found.end + 2) || (introducer === 'de' && ['la', 'las'].includes(words[cursor - 1] ?? '') && /\b(cancelar|cancele|mover|muevame|cambiar|reprogramar|ver|consultar)\b/.test(words.slice(0, cursor).join(' ')));
       if (TWO_OF.has(words[found.start - 1] ?? '') || (found.value !== 'other' && PLURAL_CHILDREN.has(words[found.end - 1] ?? '') && !oneOf && forTheCita)) push({ kind: 'relation', relation: found.value }, found.start, true);
     }
   }
@@ -486,7 +486,8 @@ function readPatients(
   const weakNames = affirmed.filter((seen) => seen.weak);
   const strong = affirmed.filter((seen) => !seen.weak);
   // "Soy la abuela de Sofía… sacarle la cita a la niña": the one child named is the niña.
-  const childMeant = weakNames.length === 1 && strong.length === 1 && strong[0]?.mention.kind === 'relation' && strong[0].mention.relation !== 'other';
+  // ("Soy la abuela de Sofía y Mateo… qué citas tienen los niños": the two named are the two children.)
+  const childMeant = weakNames.length >= 1 && strong.length === weakNames.length && strong.every((seen) => seen.mention.kind === 'relation' && seen.mention.relation !== 'other');
   if (childMeant) affirmed = weakNames.map((seen) => ({ ...seen, weak: false }));
   else if (question === 'consent' || strong.length > 0) affirmed = strong;
   // "Para mi nieta, que se llama Valentina": the name is who the relative is.

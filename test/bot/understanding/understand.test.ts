@@ -307,6 +307,17 @@ describe('the patient a message names', () => {
     assert.deepEqual(read('es pa mi chiquito, Mateíto, que sigue con fiebre', 'patient').entities.patients, [{ kind: 'name', name: 'mateo' }]);
   });
 
+  it('reads "¿qué citas tienen los niños?" as both children, and the two named to say who writes as those two', () => {
+    const both = [{ kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }];
+    assert.deepEqual(read('y que citas tienen los niños?', 'slot').entities.patients, both);
+    assert.deepEqual(read('que citas tienen mis hijos?', 'slot').entities.patients, both);
+    assert.equal(read('en la tarde que los niños salen del colegio', 'band').entities.patients, undefined);
+    assert.deepEqual(read('soy la abuela de Sofía y Mateo, quiero saber qué citas tienen los niños', 'start').entities.patients, [
+      { kind: 'name', name: 'sofia', written: 'Sofía' },
+      { kind: 'name', name: 'mateo', written: 'Mateo' },
+    ]);
+  });
+
   it('says who writes when someone else does, and reads a later message by what the conversation kept', () => {
     assert.equal(read('buenas, le escribe la abuela de los niños, necesito una cita', 'start').entities.writer, 'abuela');
     assert.equal(read('yo soy el esposo y le escribo de su celular', 'start').entities.writer, 'esposo');
