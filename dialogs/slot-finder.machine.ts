@@ -275,7 +275,11 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           {
             guard: 'pickedShownDay',
             target: 'searching',
-            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, day: choiceOf(event), dayOff: undefined, fromTime: undefined }) })],
+            // "El miércoles después del almuerzo": the day shown, in the band said with it.
+            actions: [
+              'startNewSearch',
+              assign({ search: ({ context, event }) => ({ ...context.search, day: choiceOf(event), dayOff: undefined, fromTime: undefined, band: entitiesOf(event).band ?? context.search.band }) }),
+            ],
           },
           { guard: { type: 'picked', params: 'more' }, target: 'listingDays' },
           { guard: 'askedForDayOff', actions: [SAY_DAY_OFF, 'repeatPrompt'] },

@@ -139,8 +139,8 @@ export const BETWEEN_RELATION: ReadonlySet<string> = new Set(['el', 'la', 'los',
 export const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'mi', 'mis', 'un', 'una']);
 /** Verbs after a relation that make it the one speaking, not the patient: "mi mamá dice que vaya". */
 export const SAYING: ReadonlySet<string> = new Set(['dice', 'dijo', 'decia', 'cree', 'piensa', 'recomendo', 'trabaja', 'opina', 'pregunta']);
-/** An explicit band, as opposed to the part of the day of an hour ("3 de la tarde"). */
-export const EXPLICIT_BAND = /\b(en|por|pa|para) la (manana|tarde)\b|\b(las|los|la|el) de la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b/;
+/** An explicit band, as opposed to the part of the day of an hour ("3 de la tarde"): also "en la tardecita", "después del almuerzo", "a primera hora", "para una mañana". */
+export const EXPLICIT_BAND = /\b(en|por|pa|para) la (manana|tarde)\b|\b(las|los|la|el) de la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b|\btarde[cs]itas?\b|\b(despues|luego) (del? (almuerzo|medio ?dia)|de almorzar)\b|\bantes del? (almuerzo|almorzar|medio ?dia)\b|\bprimera hora\b|\b(en|para|por|pa) una (manana|tarde)\b/;
 /** A bare "tarde" closing a request ("cita medicina general primera vez fontibon tarde", "pediatría control en chía tarde"): the afternoon band. */
 export const CLOSING_AFTERNOON = /\btarde( (por favor|porfa|porfavor|plis|gracias))?$/;
 export const DIGITS = /^#?(\d{1,2})[.)]?$/;

@@ -107,6 +107,16 @@ describe('sentences members write around their answer', () => {
     ['USS Kennedy pero en la tarde porque en la mañana trabajo', 'site', { choice: 'KENNEDY', band: 'tarde' }],
     ['en la mañana... ay mejor en la tarde que en la mañana tengo reunión', 'band', { choice: 'tarde', band: 'tarde' }],
     ['en la mañana o en la tarde', 'band', { choice: 'cualquiera' }],
+    // A reason opened before a day ends at it: the band asked for after the day is no reason; a day inside a reason stays in it.
+    ['cita de pediatria para Mateo de control porque el médico le dijo, en Suba el jueves por la tarde porque en la mañana el niño está en el colegio', 'menu', { band: 'tarde', day: '2026-11-26' }],
+    ['el jueves en la tarde porque el lunes en la mañana trabajo', 'menu', { band: 'tarde', day: '2026-11-26' }],
+    // Loose bands with a day: "después del almuerzo", "en la tardecita", "a primera hora"; "una mañana" is a morning, not tomorrow.
+    ['el miércoles después del almuerzo', 'menu', { band: 'tarde', day: '2026-11-25' }],
+    ['el lunes en la tardecita', 'slot', { band: 'tarde', day: '2026-11-30' }],
+    ['el jueves a primera hora', 'slot', { band: 'manana', day: '2026-11-26' }],
+    ['en la tardecita', 'day', { band: 'tarde' }],
+    ['a primera hora', 'day', { band: 'manana' }],
+    ['necesito pasar esa cita para una mañana', 'menu', { intent: 'reschedule', band: 'manana', day: undefined, newDay: undefined }],
     ['no me importa la hora, lo que necesito es que sea el jueves', 'band', { band: 'cualquiera', day: '2026-11-26' }],
     // A change of mind: what follows "mejor" is the answer.
     ['la de las 9, ay mejor la del miércoles a las 10:40', 'slot', { intent: 'none', choice: 'slot-5', time: '10:40' }],
