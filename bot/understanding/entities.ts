@@ -98,6 +98,11 @@ export function readEntities(
       entities.newDay = target.day;
       // "La del miércoles pásemela para el jueves a las 3": the hour goes with the new day.
       if (target.time && !named.time) entities.newTime = target.time;
+      // "Tengo una cita el miércoles a las 10 de la mañana… pasármela para el viernes por la tarde": the band of the new day
+      // is the one said with it; the old appointment's hour names no band.
+      const targetText = normalizedWhen.slice(moveTo.index + moveTo[0].length);
+      if (target.band && (EXPLICIT_BAND.test(targetText) || !target.time)) entities.band = target.band;
+      else if (named.band && !target.band && !(question === 'band' && !named.time)) delete entities.band;
       if (named.day && named.day !== target.day) {
         entities.day = named.day;
         if (named.weekday !== undefined) entities.weekday = named.weekday;

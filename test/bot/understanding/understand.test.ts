@@ -116,6 +116,9 @@ describe('sentences members write around their answer', () => {
     ['el jueves a primera hora', 'slot', { band: 'manana', day: '2026-11-26' }],
     ['en la tardecita', 'day', { band: 'tarde' }],
     ['a primera hora', 'day', { band: 'manana' }],
+    // A move: the band of the new day is the one said with it, not the old appointment's hour.
+    ['tengo una cita el miércoles a las 10 de la mañana, me la puede pasar para el viernes por la tarde', 'menu', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-27', band: 'tarde' }],
+    ['tengo una cita el miércoles a las 10 de la mañana, me la puede pasar para el jueves', 'menu', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-26', band: undefined }],
     ['necesito pasar esa cita para una mañana', 'menu', { intent: 'reschedule', band: 'manana', day: undefined, newDay: undefined }],
     ['no me importa la hora, lo que necesito es que sea el jueves', 'band', { band: 'cualquiera', day: '2026-11-26' }],
     // A change of mind: what follows "mejor" is the answer.
