@@ -5,12 +5,13 @@
  */
 import { and, assign, enqueueActions, not } from 'xstate';
 import type { RissCase } from '../bot/domain.js';
+import { bogotaParts } from './appointments.js';
 import { endings, isDoneBy } from './endings.js';
 import { SAY_ASK_THAT_TIME, refersToAnothersTime } from './operation.js';
 import { ask, option, reply } from './replies.js';
 import { ladderStates } from './slot-finder-ladder.states.js';
-import { SAY_DAY_OFF, describeSearch, searchParams, slotFinderSetup, slotsAtNamedTime, type SlotFinderContext, type SlotFinderOutput } from './slot-finder.setup.js';
-import { DAYS_PER_PAGE, SLOTS_PER_PAGE, doctorScope, searchSaid, type SearchState } from './slot-search.js';
+import { SAY_DAY_OFF, SAY_OUTSIDE_HOURS, describeSearch, searchParams, slotFinderSetup, slotsAtNamedTime, type SlotFinderContext, type SlotFinderOutput } from './slot-finder.setup.js';
+import { DAYS_PER_PAGE, SLOTS_PER_PAGE, doctorScope, searchAtTime, searchSaid, type SearchState } from './slot-search.js';
 import { choiceOf, entitiesOf, isMessage, messageIdOf } from './understood.js';
 
 export type { SlotFinderInput, SlotFinderOutput } from './slot-finder.setup.js';
@@ -149,7 +150,10 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
         enqueueActions(({ context, enqueue }) => {
           if (context.reason === 'notConfirmed') enqueue({ type: 'say', params: reply('slots.notConfirmed', { context: context.mode === 'move' ? 'move' : undefined }) });
           if (context.reason === 'slotTaken') enqueue({ type: 'say', params: reply('slots.slotTaken') });
-          enqueue.assign({ reason: undefined });
+          // "La de las 12:20" when no slot is at 12:20: said, before the nearest ones.
+          const asked = context.askedTime;
+          if (asked && !context.slots.some((slot) => bogotaParts(slot.start).time === asked)) enqueue({ type: 'say', params: reply('slots.noneAtTime', { time: asked, context: context.search.day ? 'day' : undefined }) });
+          enqueue.assign({ reason: undefined, askedTime: undefined });
         }),
         {
           type: 'prompt',
@@ -185,6 +189,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             ],
           },
           { guard: 'askedForDayOff', target: 'listingDays', actions: [SAY_DAY_OFF, assign({ days: [] })] },
+          { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
           { guard: 'wantsOtherDay', target: 'listingDays', actions: assign({ days: [] }) },
           {
             guard: 'askedForDay',
@@ -227,10 +232,19 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             target: 'searching',
             actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band, fromTime: undefined }) })],
           },
+          // "A las 7 de la noche": the sites' hours, and the same slots.
+          { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
+          // "Antes de las 8", "después de las 4", "la de las 10 y media": the slots at or near that time, said when none is at it.
           {
             guard: 'askedForTime',
             target: 'searching',
-            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, fromTime: entitiesOf(event).time }) })],
+            actions: [
+              'startNewSearch',
+              assign(({ context, event }) => {
+                const said = entitiesOf(event);
+                return { search: searchAtTime(context.search, said), ...(said.time && !said.beforeTime && !said.afterTime ? { askedTime: said.time } : {}) };
+              }),
+            ],
           },
           // "Ninguna me sirve": the ways on, not a miss. "Sí" without a number: which one.
           { guard: 'saidNo', actions: [{ type: 'say', params: reply('slots.noneFits') }, 'repeatPrompt'] },
@@ -283,6 +297,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           },
           { guard: { type: 'picked', params: 'more' }, target: 'listingDays' },
           { guard: 'askedForDayOff', actions: [SAY_DAY_OFF, 'repeatPrompt'] },
+          { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
           { guard: and(['wantsOtherDay', not('askedForDay')]), target: 'listingDays' },
           { guard: and(['wantsMoreTimes', 'hasSlotsShown']), target: 'awaitingSlot' },
           {

@@ -119,6 +119,11 @@ describe('sentences members write around their answer', () => {
     // A move: the band of the new day is the one said with it, not the old appointment's hour.
     ['tengo una cita el miércoles a las 10 de la mañana, me la puede pasar para el viernes por la tarde', 'menu', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-27', band: 'tarde' }],
     ['tengo una cita el miércoles a las 10 de la mañana, me la puede pasar para el jueves', 'menu', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-26', band: undefined }],
+    // A time said as a bound of the search, not the time of one slot.
+    ['antes de las 8', 'slot', { time: '08:00', beforeTime: true, afterTime: undefined }],
+    ['hay algo despues de las 4?', 'slot', { time: '16:00', afterTime: true, beforeTime: undefined }],
+    ['la de las 10 y media', 'slot', { time: '10:30', afterTime: undefined, beforeTime: undefined }],
+    ['mejor a primera hora', 'slot', { band: 'manana' }],
     ['necesito pasar esa cita para una mañana', 'menu', { intent: 'reschedule', band: 'manana', day: undefined, newDay: undefined }],
     ['no me importa la hora, lo que necesito es que sea el jueves', 'band', { band: 'cualquiera', day: '2026-11-26' }],
     // A change of mind: what follows "mejor" is the answer.
