@@ -114,7 +114,8 @@ export function searchAtTime(search: SearchState, said: Entities): SearchState {
 /** A new search for the day, band or time the member named (`band` when they named none), with the doctor scope of `kept`. */
 export function searchSaid(said: Entities, band: Band, kept: SearchState | undefined): SearchState {
   return {
-    band: said.band ?? band,
+    // "El viernes al mediodía" after morning slots: the band of the time said.
+    band: said.band ?? (said.time && !said.beforeTime && band !== 'cualquiera' ? bandOfTime(said.time) : band),
     ...(said.day ? { day: said.day } : {}),
     ...(said.dayOff ? { dayOff: said.dayOff } : {}),
     ...(said.time ? { fromTime: said.time } : {}),
