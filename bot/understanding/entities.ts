@@ -87,6 +87,19 @@ export function readEntities(
     if (!isBusinessDay(when.day)) entities.dayOff = isHoliday(when.day) ? 'holiday' : 'weekend';
   }
   if (when.weekday !== undefined && entities.day) entities.weekday = when.weekday;
+  // "El 8 de diciembre es festivo ¿no? entonces el martes 15": the working day asked for after the day off wins.
+  if (entities.dayOff) {
+    const text = normalizeMessage(whenText);
+    for (const opener of [...text.matchAll(LATER_DAY_OPENER)].reverse()) {
+      const later = readWhen(text.slice((opener.index ?? 0) + opener[0].length), now, { mananaIsBand: question === 'band' });
+      if (!later.day || later.day === entities.day || !isBusinessDay(later.day)) continue;
+      entities.day = later.day;
+      delete entities.dayOff;
+      if (later.weekday !== undefined) entities.weekday = later.weekday;
+      else delete entities.weekday;
+      break;
+    }
+  }
   // "Tengo una cita el miércoles y necesito cambiarla pal jueves": the day after "cambiarla
   // para" is the new one; a day before it names the appointment.
   const moveTo = entities.day ? MOVE_TO.exec(normalizeMessage(whenText)) : null;
@@ -174,6 +187,9 @@ export function readEntities(
   if (question === 'email' && !entities.email && NO_EMAIL_FIRST.test(normalized)) entities.noEmail = true;
   return { entities, courtesy, visitTypes };
 }
+
+/** Where a later day may follow one the member set aside: "…es festivo ¿no? entonces el martes 15". */
+const LATER_DAY_OPENER = /\b(?:entonces|mejor|mas bien|o sea|bueno)\b|[?;.]/g;
 
 /** Whether a number is a date of birth's digits ("150394", "15031994", "19940315"). */
 function isDateDigits(number: string, birthDate: string): boolean {

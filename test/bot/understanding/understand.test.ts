@@ -124,6 +124,9 @@ describe('sentences members write around their answer', () => {
     ['hay algo despues de las 4?', 'slot', { time: '16:00', afterTime: true, beforeTime: undefined }],
     ['la de las 10 y media', 'slot', { time: '10:30', afterTime: undefined, beforeTime: undefined }],
     ['mejor a primera hora', 'slot', { band: 'manana' }],
+    // A working day asked for after a day off named: the later day.
+    ['el 8 de diciembre es festivo ¿no? entonces el martes 15', 'day', { day: '2026-12-15', dayOff: undefined }],
+    ['el 8 de diciembre', 'day', { day: '2026-12-08', dayOff: 'holiday' }],
     ['necesito pasar esa cita para una mañana', 'menu', { intent: 'reschedule', band: 'manana', day: undefined, newDay: undefined }],
     ['no me importa la hora, lo que necesito es que sea el jueves', 'band', { band: 'cualquiera', day: '2026-11-26' }],
     // A change of mind: what follows "mejor" is the answer.
