@@ -152,6 +152,16 @@ export function readEntities(
     delete entities.weekday;
     delete entities.dayOff;
     delete entities.time;
+    // "Nací el 2 de noviembre de 1980, necesito una cita… para el jueves a eso de las 3": the day and time asked for, read without the date of birth.
+    if (question !== 'birthDate') {
+      const rest = readWhen(normalizeMessage(whenText).replace(DATE_WITH_YEAR, ' '), now);
+      if (rest.day) {
+        entities.day = rest.day;
+        if (rest.weekday !== undefined) entities.weekday = rest.weekday;
+        if (!isBusinessDay(rest.day)) entities.dayOff = isHoliday(rest.day) ? 'holiday' : 'weekend';
+      }
+      if (rest.time && (rest.day || /\b(a|a eso de|tipo|como a|despues de|antes de) las?\b/.test(normalized))) entities.time = rest.time;
+    }
   }
   // A document where one may be given: a number (or a number dictated in words), or the type alone.
   // Elsewhere, a document given with its type ("es para mí, cédula 1010101010") is read too.
@@ -187,6 +197,9 @@ export function readEntities(
   if (question === 'email' && !entities.email && NO_EMAIL_FIRST.test(normalized)) entities.noEmail = true;
   return { entities, courtesy, visitTypes };
 }
+
+/** A date with its year ("2 de noviembre de 1980", "02/11/1980"): a date of birth, set aside when the day asked for is read. */
+const DATE_WITH_YEAR = /\b\d{1,2}\s*(?:de\s+)?[a-z]+\.?\s*(?:del?\s+|,\s*)?\d{4}\b|\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\b\d{6,8}\b/g;
 
 /** Where a later day may follow one the member set aside: "…es festivo ¿no? entonces el martes 15". */
 const LATER_DAY_OPENER = /\b(?:entonces|mejor|mas bien|o sea|bueno)\b|[?;.]/g;

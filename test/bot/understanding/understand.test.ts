@@ -127,6 +127,9 @@ describe('sentences members write around their answer', () => {
     // A working day asked for after a day off named: the later day.
     ['el 8 de diciembre es festivo ¿no? entonces el martes 15', 'day', { day: '2026-12-15', dayOff: undefined }],
     ['el 8 de diciembre', 'day', { day: '2026-12-08', dayOff: 'holiday' }],
+    // A date of birth beside the request: the day and time asked for are read without it.
+    ['mi cedula es 2020202020 y naci el 2 de noviembre de 1980 necesito una cita de medicina general para el jueves a eso de las 3 de la tarde', 'start', { birthDate: '1980-11-02', day: '2026-11-26', time: '15:00' }],
+    ['nací el 15 de marzo de 1994', 'start', { birthDate: '1994-03-15', day: undefined, time: undefined }],
     ['necesito pasar esa cita para una mañana', 'menu', { intent: 'reschedule', band: 'manana', day: undefined, newDay: undefined }],
     ['no me importa la hora, lo que necesito es que sea el jueves', 'band', { band: 'cualquiera', day: '2026-11-26' }],
     // A change of mind: what follows "mejor" is the answer.
