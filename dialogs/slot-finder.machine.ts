@@ -101,17 +101,15 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               return { slots: event.output.slice(0, SLOTS_PER_PAGE), seen: event.output.slice(0, SLOTS_PER_PAGE), search, laterPage: page?.later === true };
             }),
           },
+          // The day asked has no slots: said with the days that have (a day beyond the agenda's window, said so, in listingDays).
           {
             guard: 'dayAsked',
             target: 'listingDays',
-            actions: [
-              {
-                type: 'say',
-                params: ({ context }) =>
-                  context.search.dayOff ? reply('slots.dayOff', { day: context.search.day, context: context.search.dayOff }) : reply('slots.dayEmpty', describeSearch(context)),
-              },
-              assign(({ context }) => ({ search: { band: context.search.band, ...doctorScope(context.search) }, days: [] })),
-            ],
+            actions: assign(({ context }) => ({
+              emptyDay: { day: context.search.day ?? '', ...(context.search.dayOff ? { dayOff: context.search.dayOff } : {}), ...describeSearch(context) },
+              search: { band: context.search.band, ...doctorScope(context.search) },
+              days: [],
+            })),
           },
           {
             target: 'choosingNextStep',
@@ -190,6 +188,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           },
           { guard: 'askedForDayOff', target: 'listingDays', actions: [SAY_DAY_OFF, assign({ days: [] })] },
           { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
+          { guard: 'askedForMonth', target: 'listingDays', actions: 'listMonth' },
           { guard: 'wantsOtherDay', target: 'listingDays', actions: assign({ days: [] }) },
           {
             guard: 'askedForDay',
@@ -259,16 +258,25 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
         src: 'availableDays',
         input: ({ context }) => {
           const afterDay = context.days.at(-1)?.day;
-          return { ...searchParams(context), ...(afterDay ? { afterDay } : {}) };
+          return { ...searchParams(context), ...(afterDay ? { afterDay } : {}), ...(context.emptyDay ? { askedDay: context.emptyDay.day } : {}) };
         },
         onDone: [
+          // "Para dentro de tres semanas", "¿y en enero?": the agenda opens only so far ahead; the latest days that have slots.
+          {
+            guard: ({ event }) => event.output[0]?.beyondWindow === true,
+            target: 'awaitingDay',
+            actions: [
+              { type: 'say', params: ({ context }) => reply('slots.beyondWindow', { ...context.emptyDay, context: context.emptyDay?.month ? 'month' : undefined }) },
+              assign(({ event }) => ({ days: event.output.slice(0, DAYS_PER_PAGE), moreDays: false, emptyDay: undefined })),
+            ],
+          },
           {
             guard: ({ event }) => event.output.length > 0,
             target: 'awaitingDay',
-            actions: assign(({ event }) => ({ days: event.output.slice(0, DAYS_PER_PAGE), moreDays: event.output.length > DAYS_PER_PAGE })),
+            actions: ['sayEmptyDay', assign(({ event }) => ({ days: event.output.slice(0, DAYS_PER_PAGE), moreDays: event.output.length > DAYS_PER_PAGE }))],
           },
-          { guard: 'hasSlotsShown', target: 'awaitingSlot', actions: { type: 'say', params: ({ context }) => reply('slots.noOtherDays', describeSearch(context)) } },
-          { target: 'choosingNextStep', actions: assign({ emptyBands: ({ context }) => [...context.emptyBands, context.search.band] }) },
+          { guard: 'hasSlotsShown', target: 'awaitingSlot', actions: ['sayEmptyDay', { type: 'say', params: ({ context }) => reply('slots.noOtherDays', describeSearch(context)) }] },
+          { target: 'choosingNextStep', actions: ['sayEmptyDay', assign({ emptyBands: ({ context }) => [...context.emptyBands, context.search.band] })] },
         ],
         onError: { target: 'failed' },
       },
@@ -298,6 +306,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           { guard: { type: 'picked', params: 'more' }, target: 'listingDays' },
           { guard: 'askedForDayOff', actions: [SAY_DAY_OFF, 'repeatPrompt'] },
           { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
+          { guard: 'askedForMonth', target: 'listingDays', actions: 'listMonth' },
           { guard: and(['wantsOtherDay', not('askedForDay')]), target: 'listingDays' },
           { guard: and(['wantsMoreTimes', 'hasSlotsShown']), target: 'awaitingSlot' },
           {

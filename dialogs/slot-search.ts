@@ -42,11 +42,15 @@ export interface AvailableDaysInput {
   doctorId?: string;
   window: SearchWindow;
   afterDay?: string;
+  /** A day asked that had no slots: when it lies beyond the window, the window's last days with slots are given instead of its first. */
+  askedDay?: string;
 }
 
 export interface AvailableDay {
   day: string;
   slots: number;
+  /** The day asked lies beyond the window (`AvailableDaysInput.askedDay`): these are the window's last days with slots. */
+  beyondWindow?: true;
 }
 
 export type CreateCaseInput = {

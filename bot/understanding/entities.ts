@@ -87,6 +87,13 @@ export function readEntities(
     if (!isBusinessDay(when.day)) entities.dayOff = isHoliday(when.day) ? 'holiday' : 'weekend';
   }
   if (when.weekday !== undefined && entities.day) entities.weekday = when.weekday;
+  // "¿Y en enero?", "para diciembre": a month without a day.
+  const monthNamed = entities.day ? null : MONTH_ALONE.exec(normalizeMessage(whenText));
+  if (monthNamed?.[1] && !IDENTITY_QUESTIONS.has(question)) {
+    const month = MONTH_NUMBERS.indexOf(monthNamed[1]) + 1;
+    const [year = 0, current = 0] = (bogotaParts(now.toISOString())?.day ?? '').split('-').map(Number);
+    if (month > 0 && year > 0) entities.month = `${month >= current ? year : year + 1}-${String(month).padStart(2, '0')}`;
+  }
   // "El 8 de diciembre es festivo ¿no? entonces el martes 15": the working day asked for after the day off wins.
   if (entities.dayOff) {
     const text = normalizeMessage(whenText);
@@ -200,6 +207,10 @@ export function readEntities(
 
 /** A date with its year ("2 de noviembre de 1980", "02/11/1980"): a date of birth, set aside when the day asked for is read. */
 const DATE_WITH_YEAR = /\b\d{1,2}\s*(?:de\s+)?[a-z]+\.?\s*(?:del?\s+|,\s*)?\d{4}\b|\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\b\d{6,8}\b/g;
+
+const MONTH_NUMBERS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+/** A month asked for without a day: "¿y en enero?", "para diciembre", "a principios de enero". */
+const MONTH_ALONE = new RegExp(`\\b(?:en|para|pa|pal|el mes de|(?:a\\s+)?(?:principios|mediados|finales)\\s+de)\\s+(${MONTH_NUMBERS.join('|')})\\b(?!\\s+(?:de\\s+)?\\d)`);
 
 /** Where a later day may follow one the member set aside: "…es festivo ¿no? entonces el martes 15". */
 const LATER_DAY_OPENER = /\b(?:entonces|mejor|mas bien|o sea|bueno)\b|[?;.]/g;

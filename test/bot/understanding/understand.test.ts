@@ -130,6 +130,10 @@ describe('sentences members write around their answer', () => {
     // A date of birth beside the request: the day and time asked for are read without it.
     ['mi cedula es 2020202020 y naci el 2 de noviembre de 1980 necesito una cita de medicina general para el jueves a eso de las 3 de la tarde', 'start', { birthDate: '1980-11-02', day: '2026-11-26', time: '15:00' }],
     ['nací el 15 de marzo de 1994', 'start', { birthDate: '1994-03-15', day: undefined, time: undefined }],
+    // A month without a day; not the site Primero de Mayo.
+    ['y en enero?', 'day', { month: '2027-01', day: undefined }],
+    ['para diciembre', 'slot', { month: '2026-12' }],
+    ['en la sede primero de mayo', 'slot', { month: undefined }],
     ['necesito pasar esa cita para una mañana', 'menu', { intent: 'reschedule', band: 'manana', day: undefined, newDay: undefined }],
     ['no me importa la hora, lo que necesito es que sea el jueves', 'band', { band: 'cualquiera', day: '2026-11-26' }],
     // A change of mind: what follows "mejor" is the answer.
