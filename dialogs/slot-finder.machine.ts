@@ -150,7 +150,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           if (context.reason === 'slotTaken') enqueue({ type: 'say', params: reply('slots.slotTaken') });
           // "La de las 12:20" when no slot is at 12:20: said, before the nearest ones.
           const asked = context.askedTime;
-          if (asked && !context.slots.some((slot) => bogotaParts(slot.start).time === asked)) enqueue({ type: 'say', params: reply('slots.noneAtTime', { time: asked, context: context.search.day ? 'day' : undefined }) });
+          if (asked && !context.slots.some((slot) => bogotaParts(slot.start).time === asked)) enqueue({ type: 'say', params: reply('slots.noneAtTime', { time: asked }) });
           enqueue.assign({ reason: undefined, askedTime: undefined });
         }),
         {
