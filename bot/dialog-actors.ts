@@ -139,17 +139,23 @@ function searchedFor(input: Pick<SearchSlotsInput, 'cups' | 'site' | 'franja' | 
   };
 }
 
+/** More days than any window holds (14 days ahead, or today and the next working day). */
+const ALL_DAYS = 31;
+
 /** One page of the days that have slots, after `afterDay` when the member asked for more. */
 export async function availableDaysIn(agenda: Pick<AgendaService, 'availableDays'>, now: Date, rules: SearchRules, input: AvailableDaysInput): Promise<AvailableDay[]> {
   const window = searchWindow(now, rules, { window: input.window });
   if (!window) return [];
   const from = input.afterDay ? new Date(Math.max(window.from.getTime(), bogotaInstant(addDays(input.afterDay, 1), '00:00').getTime())) : window.from;
   if (from > window.to) return [];
+  // "Para dentro de tres semanas": a day beyond the window is answered with the window's last days that have slots.
+  const beyond = input.askedDay !== undefined && bogotaInstant(input.askedDay, '00:00') > window.to;
   const days = await agenda.availableDays({
     ...searchedFor(input, from, window.to),
-    // One more than a page: whether more days follow.
-    limit: DAYS_PER_PAGE + 1,
+    // One more than a page: whether more days follow; every day of the window when its last ones are wanted.
+    limit: beyond ? ALL_DAYS : DAYS_PER_PAGE + 1,
   });
+  if (beyond) return days.slice(-DAYS_PER_PAGE).map(({ day, slots }) => ({ day, slots, beyondWindow: true as const }));
   return days.map(({ day, slots }) => ({ day, slots }));
 }
 

@@ -67,12 +67,14 @@ function withOwnDay(event: DialogEvent | RepeatEvent, chosen: Appointment | unde
  * that are not the appointment's own (which only named it: "la del miércoles"), unless the
  * member moves it within its own day ("ese mismo día, después de las 2").
  */
-function carriedNewTime(request: Request | undefined, appointment: Appointment): { day?: string; time?: string } {
+function carriedNewTime(request: Request | undefined, appointment: Appointment): { day?: string; time?: string; dayOff?: 'holiday' | 'weekend' } {
   const own = bogotaParts(appointment.start);
   const day = request?.newDay ?? (request?.day && request.day !== own.day ? request.day : request?.sameDay ? own.day : undefined);
   const saidTime = request?.time && request.time !== own.time && (request.day === undefined || request.day !== own.day) ? request.time : undefined;
   const time = request?.newTime ?? saidTime;
-  return { ...(day ? { day } : {}), ...(time ? { time } : {}) };
+  // "Pásemela para el martes 8" (a holiday) said before the appointment was chosen: said to be one, not "no hay cupos".
+  const dayOff = day && day === request?.day ? request.dayOff : undefined;
+  return { ...(day ? { day } : {}), ...(time ? { time } : {}), ...(dayOff ? { dayOff } : {}) };
 }
 
 /** The appointment being moved: always chosen before a slot is taken. */

@@ -5,12 +5,13 @@
  */
 import { and, assign, enqueueActions, not } from 'xstate';
 import type { RissCase } from '../bot/domain.js';
+import { bogotaParts } from './appointments.js';
 import { endings, isDoneBy } from './endings.js';
 import { SAY_ASK_THAT_TIME, refersToAnothersTime } from './operation.js';
 import { ask, option, reply } from './replies.js';
 import { ladderStates } from './slot-finder-ladder.states.js';
-import { SAY_DAY_OFF, describeSearch, searchParams, slotFinderSetup, slotsAtNamedTime, type SlotFinderContext, type SlotFinderOutput } from './slot-finder.setup.js';
-import { DAYS_PER_PAGE, SLOTS_PER_PAGE, doctorScope, searchSaid, type SearchState } from './slot-search.js';
+import { SAY_DAY_OFF, SAY_OUTSIDE_HOURS, describeSearch, searchParams, slotFinderSetup, slotsAtNamedTime, type SlotFinderContext, type SlotFinderOutput } from './slot-finder.setup.js';
+import { DAYS_PER_PAGE, SLOTS_PER_PAGE, doctorScope, searchAtTime, searchSaid, type SearchState } from './slot-search.js';
 import { choiceOf, entitiesOf, isMessage, messageIdOf } from './understood.js';
 
 export type { SlotFinderInput, SlotFinderOutput } from './slot-finder.setup.js';
@@ -100,17 +101,15 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               return { slots: event.output.slice(0, SLOTS_PER_PAGE), seen: event.output.slice(0, SLOTS_PER_PAGE), search, laterPage: page?.later === true };
             }),
           },
+          // The day asked has no slots: said with the days that have (a day beyond the agenda's window, said so, in listingDays).
           {
             guard: 'dayAsked',
             target: 'listingDays',
-            actions: [
-              {
-                type: 'say',
-                params: ({ context }) =>
-                  context.search.dayOff ? reply('slots.dayOff', { day: context.search.day, context: context.search.dayOff }) : reply('slots.dayEmpty', describeSearch(context)),
-              },
-              assign(({ context }) => ({ search: { band: context.search.band, ...doctorScope(context.search) }, days: [] })),
-            ],
+            actions: assign(({ context }) => ({
+              emptyDay: { day: context.search.day ?? '', ...(context.search.dayOff ? { dayOff: context.search.dayOff } : {}), ...describeSearch(context) },
+              search: { band: context.search.band, ...doctorScope(context.search) },
+              days: [],
+            })),
           },
           {
             target: 'choosingNextStep',
@@ -149,7 +148,10 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
         enqueueActions(({ context, enqueue }) => {
           if (context.reason === 'notConfirmed') enqueue({ type: 'say', params: reply('slots.notConfirmed', { context: context.mode === 'move' ? 'move' : undefined }) });
           if (context.reason === 'slotTaken') enqueue({ type: 'say', params: reply('slots.slotTaken') });
-          enqueue.assign({ reason: undefined });
+          // "La de las 12:20" when no slot is at 12:20: said, before the nearest ones.
+          const asked = context.askedTime;
+          if (asked && !context.slots.some((slot) => bogotaParts(slot.start).time === asked)) enqueue({ type: 'say', params: reply('slots.noneAtTime', { time: asked }) });
+          enqueue.assign({ reason: undefined, askedTime: undefined });
         }),
         {
           type: 'prompt',
@@ -185,6 +187,8 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             ],
           },
           { guard: 'askedForDayOff', target: 'listingDays', actions: [SAY_DAY_OFF, assign({ days: [] })] },
+          { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
+          { guard: 'askedForMonth', target: 'listingDays', actions: 'listMonth' },
           { guard: 'wantsOtherDay', target: 'listingDays', actions: assign({ days: [] }) },
           {
             guard: 'askedForDay',
@@ -227,10 +231,19 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             target: 'searching',
             actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band, fromTime: undefined }) })],
           },
+          // "A las 7 de la noche": the sites' hours, and the same slots.
+          { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
+          // "Antes de las 8", "después de las 4", "la de las 10 y media": the slots at or near that time, said when none is at it.
           {
             guard: 'askedForTime',
             target: 'searching',
-            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, fromTime: entitiesOf(event).time }) })],
+            actions: [
+              'startNewSearch',
+              assign(({ context, event }) => {
+                const said = entitiesOf(event);
+                return { search: searchAtTime(context.search, said), ...(said.time && !said.beforeTime && !said.afterTime ? { askedTime: said.time } : {}) };
+              }),
+            ],
           },
           // "Ninguna me sirve": the ways on, not a miss. "Sí" without a number: which one.
           { guard: 'saidNo', actions: [{ type: 'say', params: reply('slots.noneFits') }, 'repeatPrompt'] },
@@ -245,16 +258,25 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
         src: 'availableDays',
         input: ({ context }) => {
           const afterDay = context.days.at(-1)?.day;
-          return { ...searchParams(context), ...(afterDay ? { afterDay } : {}) };
+          return { ...searchParams(context), ...(afterDay ? { afterDay } : {}), ...(context.emptyDay ? { askedDay: context.emptyDay.day } : {}) };
         },
         onDone: [
+          // "Para dentro de tres semanas", "¿y en enero?": the agenda opens only so far ahead; the latest days that have slots.
+          {
+            guard: ({ event }) => event.output[0]?.beyondWindow === true,
+            target: 'awaitingDay',
+            actions: [
+              { type: 'say', params: ({ context }) => reply('slots.beyondWindow', { ...context.emptyDay, context: context.emptyDay?.month ? 'month' : undefined }) },
+              assign(({ event }) => ({ days: event.output.slice(0, DAYS_PER_PAGE), moreDays: false, emptyDay: undefined })),
+            ],
+          },
           {
             guard: ({ event }) => event.output.length > 0,
             target: 'awaitingDay',
-            actions: assign(({ event }) => ({ days: event.output.slice(0, DAYS_PER_PAGE), moreDays: event.output.length > DAYS_PER_PAGE })),
+            actions: ['sayEmptyDay', assign(({ event }) => ({ days: event.output.slice(0, DAYS_PER_PAGE), moreDays: event.output.length > DAYS_PER_PAGE }))],
           },
-          { guard: 'hasSlotsShown', target: 'awaitingSlot', actions: { type: 'say', params: ({ context }) => reply('slots.noOtherDays', describeSearch(context)) } },
-          { target: 'choosingNextStep', actions: assign({ emptyBands: ({ context }) => [...context.emptyBands, context.search.band] }) },
+          { guard: 'hasSlotsShown', target: 'awaitingSlot', actions: ['sayEmptyDay', { type: 'say', params: ({ context }) => reply('slots.noOtherDays', describeSearch(context)) }] },
+          { target: 'choosingNextStep', actions: ['sayEmptyDay', assign({ emptyBands: ({ context }) => [...context.emptyBands, context.search.band] })] },
         ],
         onError: { target: 'failed' },
       },
@@ -275,10 +297,16 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           {
             guard: 'pickedShownDay',
             target: 'searching',
-            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, day: choiceOf(event), dayOff: undefined, fromTime: undefined }) })],
+            // "El miércoles después del almuerzo": the day shown, in the band said with it.
+            actions: [
+              'startNewSearch',
+              assign({ search: ({ context, event }) => ({ ...context.search, day: choiceOf(event), dayOff: undefined, fromTime: undefined, band: entitiesOf(event).band ?? context.search.band }) }),
+            ],
           },
           { guard: { type: 'picked', params: 'more' }, target: 'listingDays' },
           { guard: 'askedForDayOff', actions: [SAY_DAY_OFF, 'repeatPrompt'] },
+          { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
+          { guard: 'askedForMonth', target: 'listingDays', actions: 'listMonth' },
           { guard: and(['wantsOtherDay', not('askedForDay')]), target: 'listingDays' },
           { guard: and(['wantsMoreTimes', 'hasSlotsShown']), target: 'awaitingSlot' },
           {

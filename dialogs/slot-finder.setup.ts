@@ -3,7 +3,7 @@
  * files share: the search and its pages (slot-finder.machine.ts) and the no-availability ladder
  * with the RISS case (slot-finder-ladder.states.ts). Also the texts' view of a search.
  */
-import { assign, fromPromise, setup, type EventObject } from 'xstate';
+import { assign, enqueueActions, fromPromise, setup, type EventObject } from 'xstate';
 import type { Franja, RissCase, Slot } from '../bot/domain.js';
 import type { Band, Understanding } from '../bot/understanding/types.js';
 import { bogotaParts } from './appointments.js';
@@ -11,7 +11,7 @@ import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { reply } from './replies.js';
-import { revisesSearch, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
+import { outsideClinicHours, revisesSearch, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { answerOf, choiceOf, entitiesOf, intentOf, messageGuards } from './understood.js';
 
@@ -36,6 +36,10 @@ export interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
   search: SearchState;
   /** The page shown is not the search's first (a later page taken up again after a "no"). */
   laterPage?: boolean;
+  /** A day (or month) asked that had no slots: said when the days that have slots are listed. */
+  emptyDay?: { day: string; dayOff?: 'holiday' | 'weekend'; month?: true } & Partial<ReturnType<typeof describeSearch>>;
+  /** A time the member asked for at the slots ("la de las 12:20"): said when the slots found are not at it. */
+  askedTime?: string;
   /** The slots of the page shown, and every slot shown in this search (for the next page). */
   slots: Slot[];
   seen: Slot[];
@@ -95,6 +99,12 @@ export function slotsAtNamedTime(slots: readonly Slot[], event: EventObject): Sl
   });
 }
 
+/** Says the sites' hours, for a time none attends at. */
+export const SAY_OUTSIDE_HOURS = {
+  type: 'say',
+  params: ({ event }: { event: EventObject }) => reply('slots.outsideHours', { time: entitiesOf(event).time }),
+} as const;
+
 /** Says that the day the message asks for is a Saturday, a Sunday or a holiday. */
 export const SAY_DAY_OFF = {
   type: 'say',
@@ -131,11 +141,18 @@ export const slotFinderSetup = setup({
       const band = entitiesOf(event).band;
       return band !== undefined && !context.emptyBands.includes(band);
     },
+    /** "¿Y en enero?": a month, without a day. */
+    askedForMonth: ({ event }) => entitiesOf(event).month !== undefined && entitiesOf(event).day === undefined,
     askedForTime: ({ event }) => entitiesOf(event).time !== undefined,
+    /** "A las 7 de la noche": a time no site attends at. */
+    askedOutsideHours: ({ event }) => outsideClinicHours(entitiesOf(event).time),
     /** "La de las 4" when two slots shown are at 4: which of them, not a new search ("¿después de las 4?" is one). */
     namedTimeOfSeveral: ({ context, event }) => intentOf(event) === 'none' && slotsAtNamedTime(context.slots, event).length > 1,
-    /** "¿Hay más?"; "¿después de las 4?" is a search from that time instead. */
-    wantsMoreTimes: ({ event }) => intentOf(event) === 'more_times' && entitiesOf(event).time === undefined,
+    /** "¿Hay más?"; "¿después de las 4?" is a search from that time instead, "mejor a primera hora" one in that band. */
+    wantsMoreTimes: ({ context, event }) => {
+      const { time, band } = entitiesOf(event);
+      return intentOf(event) === 'more_times' && time === undefined && (band === undefined || band === context.search.band);
+    },
     /** "Otro día"; "¿y el viernes?" names the day, and searches it instead. */
     asksEarlier: ({ event }) => entitiesOf(event).earlier === true && (intentOf(event) === 'more_times' || intentOf(event) === 'none'),
     /** A later page, or a search from a time on: earlier slots exist before these. */
@@ -168,6 +185,14 @@ export const slotFinderSetup = setup({
     startNewSearch: assign({ slots: [], seen: [] }),
     /** The band the message names, searched (the other band counts as tried). */
     searchNamedBand: assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band }), triedOtherBand: true }),
+    /** "¿Y en enero?": the days that have slots, said first when the month is beyond the agenda. */
+    listMonth: assign(({ context, event }) => ({ emptyDay: { day: `${entitiesOf(event).month ?? ''}-01`, month: true as const, ...describeSearch(context) }, days: [] })),
+    /** The day asked had no slots: said (a Saturday, a Sunday or a holiday said to be one), once. */
+    sayEmptyDay: enqueueActions(({ context, enqueue }) => {
+      const empty = context.emptyDay;
+      if (empty && !empty.month) enqueue({ type: 'say', params: empty.dayOff ? reply('slots.dayOff', { day: empty.day, context: empty.dayOff }) : reply('slots.dayEmpty', empty) });
+      enqueue.assign({ emptyDay: undefined });
+    }),
     keepEmail: assign({ email: ({ event }) => entitiesOf(event).email }),
     countEmailMiss: assign({ emailMisses: ({ context }) => context.emailMisses + 1 }),
   },

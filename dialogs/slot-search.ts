@@ -42,11 +42,15 @@ export interface AvailableDaysInput {
   doctorId?: string;
   window: SearchWindow;
   afterDay?: string;
+  /** A day asked that had no slots: when it lies beyond the window, the window's last days with slots are given instead of its first. */
+  askedDay?: string;
 }
 
 export interface AvailableDay {
   day: string;
   slots: number;
+  /** The day asked lies beyond the window (`AvailableDaysInput.askedDay`): these are the window's last days with slots. */
+  beyondWindow?: true;
 }
 
 export type CreateCaseInput = {
@@ -83,10 +87,39 @@ export function doctorScope(search: SearchState | undefined): Pick<SearchState, 
   return { ...(search?.doctorId ? { doctorId: search.doctorId } : {}), ...(search?.anyDoctor ? { anyDoctor: true as const } : {}) };
 }
 
+/** The sites' hours: no slot starts before 07:00 nor at 17:00 or later (README, "Seed world"). */
+export const CLINIC_HOURS = { opens: '07:00', closes: '17:00' } as const;
+
+/** A time no site attends at ("a las 7 de la noche"): said so, never searched. */
+export function outsideClinicHours(time: string | undefined): boolean {
+  return time !== undefined && (time < CLINIC_HOURS.opens || time >= CLINIC_HOURS.closes);
+}
+
+/** The band a time falls in (the morning is before 12:00). */
+function bandOfTime(time: string): Band {
+  return time < '12:00' ? 'manana' : 'tarde';
+}
+
+/**
+ * The search a time said at the slots asks for: "antes de las 8" the first slots of the morning;
+ * "después de las 4", "la de las 3", "tipo 10" the slots from then (the slot finder says when none
+ * is at the time itself). A time outside the band searched changes the band ("tipo 10" while the
+ * afternoon is shown is the morning).
+ */
+export function searchAtTime(search: SearchState, said: Entities): SearchState {
+  const time = said.time;
+  if (!time) return search;
+  const band = said.band ?? (search.band === 'cualquiera' ? 'cualquiera' : said.beforeTime ? (time <= '12:00' ? 'manana' : search.band) : bandOfTime(time));
+  const { fromTime: _from, latest: _latest, ...rest } = search;
+  if (said.beforeTime) return { ...rest, band };
+  return { ...rest, band, fromTime: time };
+}
+
 /** A new search for the day, band or time the member named (`band` when they named none), with the doctor scope of `kept`. */
 export function searchSaid(said: Entities, band: Band, kept: SearchState | undefined): SearchState {
   return {
-    band: said.band ?? band,
+    // "El viernes al mediodía" after morning slots: the band of the time said.
+    band: said.band ?? (said.time && !said.beforeTime && band !== 'cualquiera' ? bandOfTime(said.time) : band),
     ...(said.day ? { day: said.day } : {}),
     ...(said.dayOff ? { dayOff: said.dayOff } : {}),
     ...(said.time ? { fromTime: said.time } : {}),

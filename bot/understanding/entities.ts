@@ -6,7 +6,7 @@
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
-import { ASKS_WHERE, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, OTHER_SITE, SAME_DAY } from './cues.js';
+import { ASKS_WHERE, BEFORE_TIME, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, OTHER_SITE, SAME_DAY, TIME_BOUND } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import type { Found } from './lexicon.js';
@@ -87,6 +87,26 @@ export function readEntities(
     if (!isBusinessDay(when.day)) entities.dayOff = isHoliday(when.day) ? 'holiday' : 'weekend';
   }
   if (when.weekday !== undefined && entities.day) entities.weekday = when.weekday;
+  // "¿Y en enero?", "para diciembre": a month without a day.
+  const monthNamed = entities.day ? null : MONTH_ALONE.exec(normalizeMessage(whenText));
+  if (monthNamed?.[1] && !IDENTITY_QUESTIONS.has(question)) {
+    const month = MONTH_NUMBERS.indexOf(monthNamed[1]) + 1;
+    const [year = 0, current = 0] = (bogotaParts(now.toISOString())?.day ?? '').split('-').map(Number);
+    if (month > 0 && year > 0) entities.month = `${month >= current ? year : year + 1}-${String(month).padStart(2, '0')}`;
+  }
+  // "El 8 de diciembre es festivo ¿no? entonces el martes 15": the working day asked for after the day off wins.
+  if (entities.dayOff) {
+    const text = normalizeMessage(whenText);
+    for (const opener of [...text.matchAll(LATER_DAY_OPENER)].reverse()) {
+      const later = readWhen(text.slice((opener.index ?? 0) + opener[0].length), now, { mananaIsBand: question === 'band' });
+      if (!later.day || later.day === entities.day || !isBusinessDay(later.day)) continue;
+      entities.day = later.day;
+      delete entities.dayOff;
+      if (later.weekday !== undefined) entities.weekday = later.weekday;
+      else delete entities.weekday;
+      break;
+    }
+  }
   // "Tengo una cita el miércoles y necesito cambiarla pal jueves": the day after "cambiarla
   // para" is the new one; a day before it names the appointment.
   const moveTo = entities.day ? MOVE_TO.exec(normalizeMessage(whenText)) : null;
@@ -98,6 +118,11 @@ export function readEntities(
       entities.newDay = target.day;
       // "La del miércoles pásemela para el jueves a las 3": the hour goes with the new day.
       if (target.time && !named.time) entities.newTime = target.time;
+      // "Tengo una cita el miércoles a las 10 de la mañana… pasármela para el viernes por la tarde": the band of the new day
+      // is the one said with it; the old appointment's hour names no band.
+      const targetText = normalizedWhen.slice(moveTo.index + moveTo[0].length);
+      if (target.band && (EXPLICIT_BAND.test(targetText) || !target.time)) entities.band = target.band;
+      else if (named.band && !target.band && !(question === 'band' && !named.time)) delete entities.band;
       if (named.day && named.day !== target.day) {
         entities.day = named.day;
         if (named.weekday !== undefined) entities.weekday = named.weekday;
@@ -108,6 +133,11 @@ export function readEntities(
   // "Por la tarde, Sofi sale del jardín al mediodía": noon said as a reason beside the band asked for is no time.
   if (when.time === '12:00' && entities.band && /\b(medio ?dia)\b/.test(normalized) && !/\b12\b/.test(normalized)) delete when.time;
   if (when.time && question !== 'document') entities.time = when.time;
+  // "Antes de las 8", "después de las 4": the hour is a bound of the search, not the time of one slot.
+  if (entities.time && TIME_BOUND.test(words.join(' '))) {
+    if (BEFORE_TIME.test(words.join(' '))) entities.beforeTime = true;
+    else entities.afterTime = true;
+  }
   if (!IDENTITY_QUESTIONS.has(question) && SAME_DAY.test(words.join(' '))) entities.sameDay = true;
   if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
   // "¿Hay algo más temprano?" where slots are shown: earlier than those.
@@ -129,6 +159,16 @@ export function readEntities(
     delete entities.weekday;
     delete entities.dayOff;
     delete entities.time;
+    // "Nací el 2 de noviembre de 1980, necesito una cita… para el jueves a eso de las 3": the day and time asked for, read without the date of birth.
+    if (question !== 'birthDate') {
+      const rest = readWhen(normalizeMessage(whenText).replace(DATE_WITH_YEAR, ' '), now);
+      if (rest.day) {
+        entities.day = rest.day;
+        if (rest.weekday !== undefined) entities.weekday = rest.weekday;
+        if (!isBusinessDay(rest.day)) entities.dayOff = isHoliday(rest.day) ? 'holiday' : 'weekend';
+      }
+      if (rest.time && (rest.day || /\b(a|a eso de|tipo|como a|despues de|antes de) las?\b/.test(normalized))) entities.time = rest.time;
+    }
   }
   // A document where one may be given: a number (or a number dictated in words), or the type alone.
   // Elsewhere, a document given with its type ("es para mí, cédula 1010101010") is read too.
@@ -164,6 +204,16 @@ export function readEntities(
   if (question === 'email' && !entities.email && NO_EMAIL_FIRST.test(normalized)) entities.noEmail = true;
   return { entities, courtesy, visitTypes };
 }
+
+/** A date with its year ("2 de noviembre de 1980", "02/11/1980"): a date of birth, set aside when the day asked for is read. */
+const DATE_WITH_YEAR = /\b\d{1,2}\s*(?:de\s+)?[a-z]+\.?\s*(?:del?\s+|,\s*)?\d{4}\b|\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\b\d{6,8}\b/g;
+
+const MONTH_NUMBERS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+/** A month asked for without a day: "¿y en enero?", "para diciembre", "a principios de enero". */
+const MONTH_ALONE = new RegExp(`\\b(?:en|para|pa|pal|el mes de|(?:a\\s+)?(?:principios|mediados|finales)\\s+de)\\s+(${MONTH_NUMBERS.join('|')})\\b(?!\\s+(?:de\\s+)?\\d)`);
+
+/** Where a later day may follow one the member set aside: "…es festivo ¿no? entonces el martes 15". */
+const LATER_DAY_OPENER = /\b(?:entonces|mejor|mas bien|o sea|bueno)\b|[?;.]/g;
 
 /** Whether a number is a date of birth's digits ("150394", "15031994", "19940315"). */
 function isDateDigits(number: string, birthDate: string): boolean {

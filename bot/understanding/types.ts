@@ -111,6 +111,12 @@ export interface Entities {
   timeOf?: PatientMention;
   /** Another site than the one searched is asked for, without naming it ("¿no hay en otra sede cerquita?"). */
   otherSite?: true;
+  /** A month named without a day ("¿y en enero?"), `YYYY-MM`: the next such month, this one included. */
+  month?: string;
+  /** The time said is a bound the slots must start before ("antes de las 8"), not the time of one. */
+  beforeTime?: true;
+  /** The time said is a bound the slots start from ("después de las 4", "a partir de las 2"), not the time of one. */
+  afterTime?: true;
   /** Times earlier than the ones shown are asked for ("¿hay algo más temprano?"). */
   earlier?: true;
   /** The latest times of the day are asked for ("lo más tarde posible", "a última hora"). */

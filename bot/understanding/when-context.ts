@@ -141,8 +141,8 @@ export function after(context: ParsingContext, index: number): string {
 
 // ————— "mañana": tomorrow or the morning band —————
 
-/** "la mañana", "en la mañana", "esta mañana", "pasado mañana": never tomorrow by itself. */
-export const MORNING_ARTICLE = /(?:^|[^a-z])(?:la|las|esta|pasado)\s+$/;
+/** "la mañana", "en la mañana", "esta mañana", "pasado mañana", "una mañana": never tomorrow by itself. */
+export const MORNING_ARTICLE = /(?:^|[^a-z])(?:la|las|esta|pasado|una)\s+$/;
 /** What makes "mañana" tomorrow even when the question was the band: "mañana en la tarde", "mañana a las 3". */
 const TOMORROW_CONTINUES = /^\s+(?:mismo|temprano|tempranito|en\s+la|por\s+la|a\s+las?|a\s+eso|tipo|como\s+a|despues|antes|tarde|al\s+medio|\d)/;
 

@@ -134,6 +134,8 @@ const BAND_PATTERNS: ReadonlyArray<readonly [Band, string]> = [
   ['manana', String.raw`(?:en|por|de|a|para|durante)\s+(?:la|las)\s+(?:mananas?|mananitas?)`],
   ['manana', String.raw`(?:horas?|horario|jornada|franja|turno)\s+(?:de\s+)?(?:la\s+)?manana`],
   ['manana', String.raw`(?:la|las)\s+(?:mananas?|mananitas?)`],
+  // "Pasarla para una mañana": some morning, not tomorrow.
+  ['manana', String.raw`(?:(?:en|por|para|pa)\s+)?una\s+(?:manana|mananita)`],
   ['manana', String.raw`(?:bien\s+|muy\s+|lo\s+mas\s+|mas\s+)?(?:temprano|tempranito|temprana)|(?:a\s+)?primera\s+hora|matutin[oa]`],
   ['manana', String.raw`antes\s+del?\s+(?:almuerzo|almorzar|medio\s?dia)`],
   ['manana', String.raw`a\.?\s?m\.?(?![a-z])`],
@@ -141,6 +143,7 @@ const BAND_PATTERNS: ReadonlyArray<readonly [Band, string]> = [
   ['tarde', String.raw`(?:en|por|de|a|para|durante)\s+(?:la|las)\s+(?:tardes?|tarde[cs]itas?)`],
   ['tarde', String.raw`(?:horas?|horario|jornada|franja|turno)\s+(?:de\s+)?(?:la\s+)?tarde`],
   ['tarde', String.raw`(?:la|las)\s+(?:tardes|tardecitas?)|la\s+tarde`],
+  ['tarde', String.raw`(?:(?:en|por|para|pa)\s+)?una\s+(?:tarde|tardecita)`],
   ['tarde', String.raw`(?:despues|luego)\s+(?:del?\s+(?:almuerzo|medio\s?dia)|de\s+almorzar)|tarde[cs]it[ao]s?|vespertin[oa]|(?:a\s+)?ultima\s+hora`],
   ['tarde', String.raw`p\.?\s?m\.?(?![a-z])`],
   ['tarde', 'tarde'],

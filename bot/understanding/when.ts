@@ -47,10 +47,17 @@ const REASON_BEFORE = /(?:^|[^a-z])(?:porque|por\s+que|que|pues|ya\s+que|como)\s
 /** A reason opened earlier in the same clause: "en la tarde porque trabajo en la mañana". */
 const IN_REASON_CLAUSE = /\b(porque|por que|ya que|pues|es que|como)\b/;
 
-/** The text of the clause a position is in, up to that position. */
-function clauseBefore(text: string, at: number): string {
+/** A day that opens the reason itself ("porque el lunes en la mañana trabajo") opens no new clause. */
+const REASON_OPENS_BEFORE = /\b(?:porque|por que|ya que|pues|es que|como)\s+(?:el\s+|los\s+)?$/;
+
+/**
+ * The text of the clause a position is in, up to that position. A day named opens a new one:
+ * in "porque el médico le dijo en Suba el jueves por la tarde" (a comma lost with the site's
+ * words) the reason ends before "el jueves".
+ */
+function clauseBefore(text: string, at: number, days: readonly number[]): string {
   const before = text.slice(0, at);
-  const start = Math.max(before.lastIndexOf(','), before.lastIndexOf('.'), before.lastIndexOf(';'));
+  const start = Math.max(before.lastIndexOf(','), before.lastIndexOf('.'), before.lastIndexOf(';'), ...days.filter((day) => day < at).map((day) => day - 1));
   return before.slice(start + 1);
 }
 
@@ -62,14 +69,14 @@ const PREFERRED_BEFORE = /(?:^|[^a-z])(?:mejor|mas\s+bien|prefiero|preferiblemen
  * a reason gives way to the other ("en la tarde, porque en la mañana trabajo"), and a band
  * preferred after another wins ("en la mañana… mejor en la tarde").
  */
-function bandOf(bands: ReadonlyArray<{ band: Band; at: number }>, text: string): Band | undefined {
+function bandOf(bands: ReadonlyArray<{ band: Band; at: number }>, text: string, days: readonly number[]): Band | undefined {
   if (bands.length === 0) return undefined;
   if (bands.some((hit) => hit.band === 'cualquiera')) return 'cualquiera';
   const kinds = new Set(bands.map((hit) => hit.band));
   if (kinds.size === 1) return bands[0]?.band;
   const preferred = bands.filter((hit) => PREFERRED_BEFORE.test(text.slice(Math.max(0, hit.at - 30), hit.at)));
   if (preferred.length > 0) return preferred.at(-1)?.band;
-  const wished = new Set(bands.filter((hit) => !REASON_BEFORE.test(text.slice(Math.max(0, hit.at - 30), hit.at)) && !IN_REASON_CLAUSE.test(clauseBefore(text, hit.at))).map((hit) => hit.band));
+  const wished = new Set(bands.filter((hit) => !REASON_BEFORE.test(text.slice(Math.max(0, hit.at - 30), hit.at)) && !IN_REASON_CLAUSE.test(clauseBefore(text, hit.at, days))).map((hit) => hit.band));
   if (wished.size === 1) return [...wished][0];
   return 'cualquiera';
 }
@@ -94,10 +101,12 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
   const when: When = {};
   const bands: Array<{ band: Band; at: number }> = [];
   const ruledOut = new Set<'manana' | 'tarde'>();
+  const days: number[] = [];
   for (const result of results) {
     const start = result.start;
     // "Tiene tos desde el sábado": a day in the past the member tells of, not one to book.
     const since = SINCE_BEFORE.test(normalized.slice(0, result.index)) || /^(desde|hace)\b/.test(result.text);
+    if (!since && (start.isCertain('day') || start.isCertain('weekday')) && !REASON_OPENS_BEFORE.test(normalized.slice(Math.max(0, result.index - 20), result.index))) days.push(result.index);
     if (when.day === undefined && !since && (start.isCertain('day') || start.isCertain('weekday'))) {
       const year = start.get('year');
       const month = start.get('month');
@@ -123,7 +132,7 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
   }
   // "En la mañana no puedo": the other band, when no band is asked for.
   if (bands.length === 0 && ruledOut.size === 1) bands.push({ band: ruledOut.has('manana') ? 'tarde' : 'manana', at: 0 });
-  const band = bandOf(bands, normalized);
+  const band = bandOf(bands, normalized, days);
   if (band) when.band = band;
   return when;
 }

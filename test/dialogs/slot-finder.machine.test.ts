@@ -246,13 +246,22 @@ describe('slot finder: a day, a band or a time named at the slots', () => {
     assert.deepEqual(chat.keys(), ['slots.dayEmpty', 'slots.askDay']);
     assert.equal(chat.lastReplies()[0]?.params?.day, THURSDAY);
     assert.equal(chat.lastReplies()[0]?.params?.band, 'manana');
-    // The days are those of the whole search, not of the empty day.
-    assert.deepEqual(dayLists, [{ ...BASE_SEARCH, franja: 'manana' }]);
+    // The days are those of the whole search, not of the empty day (named, so that a day beyond the window gets the window's last days).
+    assert.deepEqual(dayLists, [{ ...BASE_SEARCH, franja: 'manana', askedDay: THURSDAY }]);
     assert.equal(chat.lastPrompt()?.expects, 'day');
     assert.deepEqual(chat.lastPrompt()?.options, [
       { value: TUESDAY, key: 'options.day', params: { day: TUESDAY, count: 3 } },
       { value: WEDNESDAY, key: 'options.day', params: { day: WEDNESDAY, count: 1 } },
     ]);
+  });
+
+  it('a day beyond the window says how far the agenda opens and lists its last days', async () => {
+    const days = [{ day: TUESDAY, slots: 3, beyondWindow: true as const }, { day: WEDNESDAY, slots: 1, beyondWindow: true as const }];
+    const { chat } = await startFinder({ searches: [makeSlots(3), []], days: [days] });
+    await chat.say('el jueves');
+    assert.deepEqual(chat.keys(), ['slots.beyondWindow', 'slots.askDay']);
+    assert.equal(chat.lastReplies()[0]?.params?.day, THURSDAY);
+    assert.deepEqual(chat.lastPrompt()?.options?.map((option) => option.value), [TUESDAY, WEDNESDAY]);
   });
 
   it('"en la tarde" searches the afternoon from the first page', async () => {

@@ -107,6 +107,34 @@ describe('sentences members write around their answer', () => {
     ['USS Kennedy pero en la tarde porque en la mañana trabajo', 'site', { choice: 'KENNEDY', band: 'tarde' }],
     ['en la mañana... ay mejor en la tarde que en la mañana tengo reunión', 'band', { choice: 'tarde', band: 'tarde' }],
     ['en la mañana o en la tarde', 'band', { choice: 'cualquiera' }],
+    // A reason opened before a day ends at it: the band asked for after the day is no reason; a day inside a reason stays in it.
+    ['cita de pediatria para Mateo de control porque el médico le dijo, en Suba el jueves por la tarde porque en la mañana el niño está en el colegio', 'menu', { band: 'tarde', day: '2026-11-26' }],
+    ['el jueves en la tarde porque el lunes en la mañana trabajo', 'menu', { band: 'tarde', day: '2026-11-26' }],
+    // Loose bands with a day: "después del almuerzo", "en la tardecita", "a primera hora"; "una mañana" is a morning, not tomorrow.
+    ['el miércoles después del almuerzo', 'menu', { band: 'tarde', day: '2026-11-25' }],
+    ['el lunes en la tardecita', 'slot', { band: 'tarde', day: '2026-11-30' }],
+    ['el jueves a primera hora', 'slot', { band: 'manana', day: '2026-11-26' }],
+    ['en la tardecita', 'day', { band: 'tarde' }],
+    ['a primera hora', 'day', { band: 'manana' }],
+    // A move: the band of the new day is the one said with it, not the old appointment's hour.
+    ['tengo una cita el miércoles a las 10 de la mañana, me la puede pasar para el viernes por la tarde', 'menu', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-27', band: 'tarde' }],
+    ['tengo una cita el miércoles a las 10 de la mañana, me la puede pasar para el jueves', 'menu', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-26', band: undefined }],
+    // A time said as a bound of the search, not the time of one slot.
+    ['antes de las 8', 'slot', { time: '08:00', beforeTime: true, afterTime: undefined }],
+    ['hay algo despues de las 4?', 'slot', { time: '16:00', afterTime: true, beforeTime: undefined }],
+    ['la de las 10 y media', 'slot', { time: '10:30', afterTime: undefined, beforeTime: undefined }],
+    ['mejor a primera hora', 'slot', { band: 'manana' }],
+    // A working day asked for after a day off named: the later day.
+    ['el 8 de diciembre es festivo ¿no? entonces el martes 15', 'day', { day: '2026-12-15', dayOff: undefined }],
+    ['el 8 de diciembre', 'day', { day: '2026-12-08', dayOff: 'holiday' }],
+    // A date of birth beside the request: the day and time asked for are read without it.
+    ['mi cedula es 2020202020 y naci el 2 de noviembre de 1980 necesito una cita de medicina general para el jueves a eso de las 3 de la tarde', 'start', { birthDate: '1980-11-02', day: '2026-11-26', time: '15:00' }],
+    ['nací el 15 de marzo de 1994', 'start', { birthDate: '1994-03-15', day: undefined, time: undefined }],
+    // A month without a day; not the site Primero de Mayo.
+    ['y en enero?', 'day', { month: '2027-01', day: undefined }],
+    ['para diciembre', 'slot', { month: '2026-12' }],
+    ['en la sede primero de mayo', 'slot', { month: undefined }],
+    ['necesito pasar esa cita para una mañana', 'menu', { intent: 'reschedule', band: 'manana', day: undefined, newDay: undefined }],
     ['no me importa la hora, lo que necesito es que sea el jueves', 'band', { band: 'cualquiera', day: '2026-11-26' }],
     // A change of mind: what follows "mejor" is the answer.
     ['la de las 9, ay mejor la del miércoles a las 10:40', 'slot', { intent: 'none', choice: 'slot-5', time: '10:40' }],
