@@ -67,6 +67,9 @@ export function splitRequests(
     const cue = (until < 0 ? opening : opening.slice(0, until)).join(' ');
     const secondOperation = clauseOperation(cue) ?? (firstOperation === 'book' && ANOTHER_BOOKING.test(cue) ? 'book' : undefined);
     if (!secondOperation) continue;
+    // "Tengo cita el miércoles y necesito cambiarla pal jueves": the first clause only says which appointment the
+    // second acts on ("-la"), so it is one request, not a consultation and then a move.
+    if (firstOperation === 'consult' && secondOperation !== 'book' && /\b\w+(la|lo)\b/.test(cue) && /\b(cambiar|mover|pasar|correr|cancelar|anular|reprogramar)(la|lo)\b|\b(cambie|muev[ae]|pas[ae]|corr[ae]|cancel[ae]|anul[ae]|reprogram[ae])(me)?(la|lo)\b/.test(cue) && /^(yo )?(tengo|tenia|tiene|teniamos) (una )?cita\b/.test(words(first).join(' '))) continue;
     // "Agendar medicina general para mí y una de pediatría para Mateo": two bookings, each its own.
     if (secondOperation === firstOperation && !(firstOperation === 'book' && distinct?.(first, second))) continue;
     return { first, second, firstOperation, secondOperation };

@@ -417,6 +417,15 @@ describe('a booking asked as a favour, and an address begun', () => {
   ]);
 });
 
+describe('an appointment named and then acted on, in one message', () => {
+  itReads([
+    ['tengo cita el miércoles y necesito cambiarla pal jueves', 'menu', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-26' }],
+    ['tengo una cita el viernes y quiero cancelarla', 'menu', { intent: 'cancel', day: '2026-11-27' }],
+    // Two requests still: what citas there are, then a cancellation.
+    ['que citas tengo y cancele la del viernes', 'menu', { intent: 'consult' }],
+  ]);
+});
+
 describe('a day written with dashes', () => {
   itReads([
     ['mejor el 2-12', 'slot', { day: '2026-12-02' }],
