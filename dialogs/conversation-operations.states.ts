@@ -254,6 +254,7 @@ export const operationStates = {
         ...slotTakingInput(context),
         today: context.today,
         preferredSites: [context.site, context.lastSite].filter((site): site is SiteCode => site !== undefined),
+        ...(context.site ? { entrySite: context.site } : {}),
       }),
       onDone: [
         { guard: ({ event }) => switchedTo(event.output, 'reschedule'), target: 'rescheduling', actions: [FINISH_OPERATION, assign({ request: ({ event }) => switchedRequest(event.output) })] },

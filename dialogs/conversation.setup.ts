@@ -65,6 +65,11 @@ function operationOutcome(output: OperationOutput): ConversationRecord | undefin
   }
 }
 
+/** That the previous session expired, and what it left undone when it waited for a yes. */
+function expiryNotice(context: ConversationContext): Reply {
+  return reply(context.expiredUnconfirmed ? 'greeting.expiredUnconfirmed' : 'greeting.expired', context.expiredUnconfirmed ? { context: context.expiredUnconfirmed } : undefined);
+}
+
 export const conversationSetup = setup({
   types: machineTypes<{ context: ConversationContext; events: ConversationEvent; input: ConversationInput; emitted: ConversationEmitted }>(),
   actors: {
@@ -188,13 +193,19 @@ export const conversationSetup = setup({
     repeatPrompt: enqueueActions(({ context, enqueue }) => {
       if (context.lastPrompt) enqueue.emit({ type: 'reply', reply: context.lastPrompt });
     }),
-    rejectAnswer: enqueueActions(({ context, enqueue }) => {
-      const { replies, invalidAnswers, helpOffered } = missReplies(context);
+    rejectAnswer: enqueueActions(({ context, event, enqueue }) => {
+      const { replies, invalidAnswers, helpOffered } = missReplies(context, event);
       enqueue.assign({ invalidAnswers, helpOffered });
       for (const said of replies) enqueue.emit({ type: 'reply', reply: said });
     }),
+    /** A lone "gracias" on a fresh conversation: that the session expired (and what was not done), if it did, and a kind word. */
+    thankFresh: enqueueActions(({ context, enqueue }) => {
+      if (context.previousExpired) enqueue.emit({ type: 'reply', reply: expiryNotice(context) });
+      enqueue.emit({ type: 'reply', reply: reply('common.thanksFresh') });
+      enqueue.assign({ previousExpired: false, expiredUnconfirmed: undefined });
+    }),
     greet: enqueueActions(({ context, enqueue }) => {
-      if (context.previousExpired) enqueue.emit({ type: 'reply', reply: reply(context.expiredUnconfirmed ? 'greeting.expiredUnconfirmed' : 'greeting.expired', context.expiredUnconfirmed ? { context: context.expiredUnconfirmed } : undefined) });
+      if (context.previousExpired) enqueue.emit({ type: 'reply', reply: expiryNotice(context) });
       enqueue.emit({
         type: 'reply',
         reply: context.site ? reply('greeting.welcomeAtSite', { site: context.site }) : reply('greeting.welcome'),

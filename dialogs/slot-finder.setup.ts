@@ -11,7 +11,7 @@ import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { reply } from './replies.js';
-import { revisesSearch, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
+import { asksOtherSiteWhileMoving, revisesSearch, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { answerOf, choiceOf, entitiesOf, intentOf, messageGuards } from './understood.js';
 
@@ -36,6 +36,10 @@ export interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
   search: SearchState;
   /** The page shown is not the search's first (a later page taken up again after a "no"). */
   laterPage?: boolean;
+  /** The slots at the time the member named when several share it ("¿cuál prefieres?"): a doctor named next picks among them. */
+  atNamedTime?: string[];
+  /** The slot picked by what the dialog knows (a doctor among the slots at a time named), not by the option chosen. */
+  picked?: string;
   /** The slots of the page shown, and every slot shown in this search (for the next page). */
   slots: Slot[];
   seen: Slot[];
@@ -147,7 +151,7 @@ export const slotFinderSetup = setup({
     wantsOtherDay: ({ event }) => intentOf(event) === 'other_day' && entitiesOf(event).day === undefined,
     /** "Es control, no primera vez" while booking, another patient, specialty or site: the search starts over. */
     revisesEarlierAnswer: revisesSearch,
-    asksOtherSiteWhileMoving: ({ context, event }) => context.mode === 'move' && entitiesOf(event).otherSite === true && entitiesOf(event).site === undefined,
+    asksOtherSiteWhileMoving,
     dayAsked: ({ context }) => context.search.day !== undefined,
     startsWithDays: ({ context }) => context.reason === 'otherDay',
     canOfferOtherBand: ({ context }) => context.search.band !== 'cualquiera' && !context.triedOtherBand,

@@ -64,6 +64,13 @@ export const HELP_CUE =
 export const ASKS_WHAT_FOR = /\b(para|pa) (que|q) (es|sirve|son|los quieren|los necesitan|eso)\b|\bque es eso\b/;
 /** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there. */
 export const STILL_THERE = /\b(sigue|sigues|esta|estas|hay alguien) (por )?(ahi|alli|aca|aqui)\b|\bme (escucha|lee)\b/;
+/** "Q pasó pues", "¿qué pasa?", "aló": the member wonders where things stand (a greeting mid-conversation says so). */
+export const WHERE_ARE_WE = /^(y )?(q|que|ke|k) (paso|pasa|paho|hubo|ubo)( pues| ps| mija| mijo| senorita| nena)?$|^(alo+ ?)+$/;
+/** "Voy a poner una queja en la Supersalud", "quiero poner un reclamo": a complaint, and where to file it. */
+export const COMPLAINT = /\b(queja|quejas|quejarme|reclamo|reclamos|reclamar|supersalud|superintendencia|tutela|demanda|demandar|denuncia|denunciar|derecho de peticion|peticion formal)\b/;
+/** "Este bot no sirve para nada", "inútil", an insult: frustration, answered calmly with the line. */
+export const FRUSTRATION =
+  /\b(no sirve|no sirven|no funciona|no funcionan|inutil|inutiles|porqueria|basura|mierda|malparid\w*|hpta|hp|hijueputa|hijo de puta|gonorrea|estupid\w*|idiota|imbecil|maldit\w*|carajo|jueputa|que lentitud|que fastidio|que pereza|me tiene mamad\w*|me tienen mamad\w*|mamad[oa]|harto|harta|no me deja hacer nada|no entiende nada|no entiendes nada)\b/;
 /** A goodbye the classifier reads is trusted only with a goodbye word in the message. */
 export const GOODBYE_HINT = /\b(chao|chau|adios|bye|hasta (luego|pronto|manana|la proxima|mas tarde|otro dia|la vista)|(?<!(hay|tiene|tienen|queda|quedan) )nada mas(?! (temprano|tarde|pronto|cerca|antes|despues|para|de|que|en))|(es|era|seria|sera) todo|termin\w*|finaliz\w*|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este)|bendicion\w*|cuidese)\b/;
 /** A going back the classifier reads is trusted only with a word of going back ("listo, esa" goes nowhere). */
@@ -166,6 +173,14 @@ export const EARLIER = /\bmas (temprano|tempranito)\b|\bantes de (esa|esas) hora
 export const LATEST = /\blo mas (tarde|tardecito)\b|\b(a|de) ultima hora\b|\blo ultimo (del dia|de la tarde)\b|\b(las|los) (horas?|horarios?|citas?) mas tarde\b/;
 /** "¿No hay en otra sede?", "en otro lado cerquita": another site, not named. */
 export const OTHER_SITE = /\b(otra|otras) (sede|sedes|uss|clinica|clinicas|unidad|unidades)\b|\b(otro|otros) (lado|lados|centro|centros|punto|puntos)\b|\b(sede|uss) (diferente|distinta)\b/;
+/** "Radique el caso", "radíqueme la solicitud", "abra el caso": a RISS case asked for in so many words. */
+export const FILE_CASE = /\bradi(que|quen|queme|quelo|quemelo|car|calo|camelo)\b|\b(abra|abrame|abrir|haga|hagame|monte|monteme|pongan?|ponga) (me |le )?(el|un) caso\b/;
+/** "¿Qué es radicar un caso?", "no radique nada": a case asked about or refused, not asked for. */
+export const NOT_FILE_CASE = /\b(que|q|como|cual) (es|significa|seria)\b|\bno (me |le )?(radi|abr|hag|mont|pong)/;
+/** "Aquí en esta sede", "en esta misma", "la de acá", "aquí mismo": the site the member writes from (a QR code's). */
+export const HERE_SITE = /\b(aqui|aca|aquisito|acasito)\b|\b(est[ae]) (mism[ao] )?(sede|uss|centro|clinica|punto|unidad)\b|^(en )?(la )?est[ae]( mism[ao])?$|\ben est[ae] mism[ao]\b/;
+/** "Aquí no", "no es aquí": the site written from ruled out. */
+export const NOT_HERE = /\b(aqui|aca) no\b|\bno (es |sea |en )?(aqui|aca)\b|\bni (aqui|aca)\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */
 export const EARLIEST = /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|cerca|cercan[oa]|rapido)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\blo (antes|mas pronto) posible\b|^la que sea\b/;
 /** "La del miércoles", "esa de mañana": an appointment named by its day. */

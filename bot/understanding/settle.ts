@@ -13,7 +13,7 @@ import {
   ASKS_DOCTOR,
   ASKS_FOR_DAY,
   ASKS_OPENING_HOURS,
-  ASKS_WHAT_IT_IS,
+  ASKS_WHAT_IT_IS, COMPLAINT, FRUSTRATION,
   ASKS_WHERE,
   BACK_CUE,
   CORRECTION,
@@ -188,6 +188,13 @@ export function settleIntent(reads: Reads): Understanding {
   if (asked) {
     choice = undefined;
     entities.asks = asked;
+  }
+  // "Voy a poner una queja en la Supersalud", "este bot no sirve para nada", an insult, with nothing else to act on:
+  // a calm answer (where to complain, the line), then the pending question. "Ush, medicina general" is still the answer.
+  const upset = COMPLAINT.test(normalized) ? 'complaint' : FRUSTRATION.test(normalized) ? 'frustration' : undefined;
+  if (upset && !entities.asks && choice === undefined && ANSWERED_BY_THE_WAY.has(intent) && !hasBookingEntity(entities) && !entities.patients?.length && !answersIdentity && !entities.yesNo) {
+    intent = 'help';
+    entities.asks = upset;
   }
   if (intent !== intentRead.intent) score = 1;
   const result: Understanding = { intent, intentScore: score, entities };

@@ -18,7 +18,7 @@ import { splitRequests } from './follow-up.js';
 import { readIntent } from './intent.js';
 import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
-import { pickOption, type Picked } from './options.js';
+import { doctorNamedIn, pickOption, type Picked } from './options.js';
 import { readPatientMentions } from './patient-mentions.js';
 import { DAY_QUESTIONS, type Message, type Reading } from './reading.js';
 import { settleIntent } from './settle.js';
@@ -202,6 +202,14 @@ function pickAnswer(
     delete entities.dayOff;
   }
   const picked = smallTalkOnly ? undefined : pickedAfterChange ?? pickOption(reading, expectation, { words, intent, entities, people, normalized, courtesy, referredDay });
+  // "5" where three options are shown: a number beyond the list, which the dialog says (never a bare "No te entendí").
+  if (!picked && expectation.options.length > 1 && question !== 'day' && question !== 'slot' && question !== 'appointment') {
+    const number = /^(?:(?:la|el|opcion|numero|#)\s*)?(\d{1,2})$/.exec(words.join(' '))?.[1];
+    if (number !== undefined && (Number(number) > expectation.options.length || Number(number) === 0)) entities.outOfRange = Number(number);
+  }
+  // "La de la doctora Paola" at the slots: the doctor, which settles a choice among slots at one time.
+  const doctor = question === 'slot' && !smallTalkOnly ? doctorNamedIn(expectation.options, words) : undefined;
+  if (doctor) entities.doctor = doctor;
   // "El 2" at the patient question or the menu is the second option, not the 2nd of the month.
   // "El uno, para mi mamá": with no weekday, month or "hoy" said, the number is the option's too.
   if (picked?.by === 'number' && !DAY_QUESTIONS.has(question) && question !== 'appointment' && ((words.length <= 3 && !/\b(de|del)\b/.test(words.join(' '))) || !DAY_WORD.test(words.join(' ')))) {

@@ -54,6 +54,9 @@ const LONGEST: ReplyParams = {
   other: 'tarde',
   window: 'todayAndNextWorkingDay',
   specialty: 'medicina_general',
+  noted: 'no_programada,PRIMEROMAYO,cualquiera,2026-12-30,16:40',
+  position: 5,
+  described: 5,
   text: 'En este momento el chat de citas no está disponible. Llama a la Línea de citas médicas PBS 601 4441234.',
   agenda: 'http://127.0.0.1:4010',
 };
