@@ -28,6 +28,8 @@ export interface ConversationInput {
   site?: SiteCode;
   /** The site of the member's last booking on this channel, listed first. */
   lastSite?: SiteCode;
+  /** The RISS case filed last in this conversation: "¿y cuándo me responden?" is answered with its due date. */
+  lastCase?: { radicado: string; dueDate: string };
   /** `YYYY-MM-DD` in Bogotá: ages and date choices are relative to it. */
   today: string;
   /** Whether this sender already accepted the current data policy. */

@@ -264,7 +264,10 @@ export const operationStates = {
           target: 'afterOperation',
           actions: [
             FINISH_OPERATION,
-            assign({ lastSite: ({ context, event }) => (event.output.outcome === 'booked' ? event.output.appointment.site : context.lastSite) }),
+            assign({
+              lastSite: ({ context, event }) => (event.output.outcome === 'booked' ? event.output.appointment.site : context.lastSite),
+              lastCase: ({ context, event }) => (event.output.outcome === 'case' ? { radicado: event.output.rissCase.radicado, dueDate: event.output.rissCase.dueDate } : context.lastCase),
+            }),
           ],
         },
       ],

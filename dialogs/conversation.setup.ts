@@ -179,7 +179,7 @@ export const conversationSetup = setup({
     /** The answer to "ayuda" (the support lines) or to a question asked by the way, from the question pending here. */
     answerHelp: emit(({ context, event }) => ({
       type: 'reply' as const,
-      reply: event.type === 'HELP' ? answerTo(event.asks, context.lastPrompt, event.site, context.siteSaid) : reply('help.support'),
+      reply: event.type === 'HELP' ? answerTo(event.asks, context.lastPrompt, event.site, context.siteSaid, context.lastCase) : reply('help.support'),
     })),
     record: emit((_, record: ConversationRecord) => ({ type: 'record' as const, record })),
     noteDocument: emit(({ context }) => ({

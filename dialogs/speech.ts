@@ -67,7 +67,7 @@ function addressesOf(sites: readonly SiteCode[]): Reply {
  * that she cannot tell what a cita costs or when the sites open, and the line that can. Plain
  * help ("ayuda", "asesor") gives the support lines.
  */
-export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, site?: SiteCode, fallback?: SiteCode): Reply {
+export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, site?: SiteCode, fallback?: SiteCode, rissCase?: { radicado: string; dueDate: string }): Reply {
   switch (asks) {
     case 'meaning':
       return explanationFor(prompt);
@@ -83,6 +83,8 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, sit
       return doctorsOf(prompt);
     case 'byEmail':
       return reply('help.byEmail');
+    case 'caseAnswer':
+      return rissCase ? reply('help.caseAnswer', { radicado: rissCase.radicado, dueDate: rissCase.dueDate }) : reply('help.caseAnswer', { context: 'none' });
     case 'complaint':
       return reply('help.complaint');
     case 'frustration':

@@ -48,6 +48,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'reschedule',
     /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|cambiar|cambi\w*) (la |mi |esa |de )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|correrla|correrle)\b/g,
   ],
+  // "¿Y la puedo volver a sacar para el jueves?" about a cita being cancelled: the same cita, another day.
+  ['reschedule', /\b((la|me la) (\w+ )?volver a|volverla a|volvermela a) (sacar|pedir|agendar|programar) (pa|para|pal)\b/g],
   [
     'consult',
     /\b(que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|a que hora es|a que hora tengo|a que hora me toca|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|consultar\b|citas programadas|citas pendientes|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
@@ -66,6 +68,9 @@ export const ASKS_WHAT_FOR = /\b(para|pa) (que|q) (es|sirve|son|los quieren|los 
 export const STILL_THERE = /\b(sigue|sigues|esta|estas|hay alguien) (por )?(ahi|alli|aca|aqui)\b|\bme (escucha|lee)\b/;
 /** "Q pasó pues", "¿qué pasa?", "aló": the member wonders where things stand (a greeting mid-conversation says so). */
 export const WHERE_ARE_WE = /^(y )?(q|que|ke|k) (paso|pasa|paho|hubo|ubo)( pues| ps| mija| mijo| senorita| nena)?$|^(alo+ ?)+$/;
+/** "¿Y cuándo me responden?", "¿en cuánto tiempo me llaman?": when a RISS case is answered. */
+export const ASKS_CASE_ANSWER =
+  /\bcuando (me |nos |le |la |lo )?(responden|contestan|llaman|llamaran|llaman|escriben|avisan|dan (la )?respuesta|llega (la )?respuesta|resuelven|respondan|contesten|llamen)\b|\b(en )?cuanto (tiempo )?(se )?(demoran?|tardan?) (la respuesta|en responder|en contestar|en llamar)\b/;
 /** "Voy a poner una queja en la Supersalud", "quiero poner un reclamo": a complaint, and where to file it. */
 export const COMPLAINT = /\b(queja|quejas|quejarme|reclamo|reclamos|reclamar|supersalud|superintendencia|tutela|demanda|demandar|denuncia|denunciar|derecho de peticion|peticion formal)\b/;
 /** "Este bot no sirve para nada", "inútil", an insult: frustration, answered calmly with the line. */
@@ -189,7 +194,7 @@ export const REFERRED_DAY = /\b(?:la|esa|mi cita|la cita) (?:del?|de el) ((?:lun
  * Where the new day of a move begins: "…y necesito cambiarla pal jueves", "pasármela para el
  * viernes", or after the appointment is named ("correr la cita que tengo el miércoles pal viernes").
  */
-export const MOVE_TO = /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z0-9: ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|otro|\d))/;
+export const MOVE_TO = /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|\bvolver\w* a (?:sacar|pedir|agendar|programar) (?:pa|para|pal) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z0-9: ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|otro|\d))/;
 /** "Primero quiero…", "primero necesito…": an adverb, not the first option. */
 export const FIRST_OF_ALL = /^primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le)\b/;
 /** An opening that can only be an option's position, even where numbers are days and hours: "la quinta opción…". */

@@ -13,7 +13,7 @@ import {
   ASKS_DOCTOR,
   ASKS_FOR_DAY,
   ASKS_OPENING_HOURS,
-  ASKS_WHAT_IT_IS, COMPLAINT, FRUSTRATION,
+  ASKS_CASE_ANSWER, ASKS_WHAT_IT_IS, COMPLAINT, FRUSTRATION,
   ASKS_WHERE,
   BACK_CUE,
   CORRECTION,
@@ -219,6 +219,7 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   if (ASKS_WHERE.test(normalized)) return 'address';
   if (DOCTOR_SHOWN.has(question) && ASKS_DOCTOR.test(normalized)) return 'doctor';
   if (question !== 'email' && ASKS_BY_EMAIL.test(normalized)) return 'byEmail';
+  if (ASKS_CASE_ANSWER.test(normalized)) return 'caseAnswer';
   return undefined;
 }
 

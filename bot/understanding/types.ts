@@ -73,7 +73,7 @@ export type Question = (typeof QUESTIONS)[number];
  * moderadora?"), when the sites open ("¿a qué hora abren?"), who a cita shown is with ("¿con
  * qué doctor es?"), whether the cita is sent by e-mail ("¿me manda la confirmación al correo?").
  */
-export const ASKED = ['meaning', 'address', 'cost', 'hours', 'doctor', 'byEmail', 'complaint', 'frustration'] as const;
+export const ASKED = ['meaning', 'address', 'cost', 'hours', 'doctor', 'byEmail', 'complaint', 'frustration', 'caseAnswer'] as const;
 export type Asked = (typeof ASKED)[number];
 
 /** The time bands a member can ask for; `cualquiera` is any time. */

@@ -659,3 +659,18 @@ describe('frustration, complaints and "q pasó pues" (member testing)', () => {
     ['alo', 'slot', { intent: 'greet' }],
   ]);
 });
+
+describe('when a case is answered (member testing)', () => {
+  itReads([
+    ['gracias. ¿y cuándo me responden?', 'menu', { asks: 'caseAnswer', choice: undefined }],
+    ['entonces cuando me llaman?', 'menu', { asks: 'caseAnswer' }],
+    ['cuando es mi cita?', 'menu', { asks: undefined }],
+  ]);
+});
+
+describe('"volver a sacar" a cita for another day is a move (member testing)', () => {
+  itReads([
+    ['y la puedo volver a sacar para el jueves?', 'confirm', { intent: 'reschedule', newDay: '2026-11-26' }],
+    ['necesito sacar una cita para el viernes', 'menu', { intent: 'book' }],
+  ]);
+});
