@@ -192,7 +192,8 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.newDay ? { newDay: entities.newDay } : {}),
     ...(entities.newTime ? { newTime: entities.newTime } : {}),
     // "La del miércoles, ese mismo día después de las 2": the hour is where it moves to.
-    ...(entities.sameDay ? { sameDay: true as const, ...(entities.time ? { newTime: entities.time } : {}) } : {}),
+    // ("El mismo día que la de la niña" is the girl's day, not the appointment's own: not kept.)
+    ...(entities.sameDay && !entities.timeOf ? { sameDay: true as const, ...(entities.time ? { newTime: entities.time } : {}) } : {}),
     ...(entities.dayOff ? { dayOff: entities.dayOff } : {}),
     ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
     ...(entities.time ? { time: entities.time } : {}),

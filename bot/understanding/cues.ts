@@ -50,6 +50,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   // "¿Y la puedo volver a sacar para el jueves?" about a cita being cancelled: the same cita, another day.
   ['reschedule', /\b((la|me la) (\w+ )?volver a|volverla a|volvermela a) (sacar|pedir|agendar|programar) (pa|para|pal)\b/g],
+  // "Necesito pasar la de Mateo para el mismo día que la de la niña": someone's cita, to another time.
+  ['reschedule', /\b(pasar|mover|correr|cambiar) (la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (pa|para|pal)\b/g],
   [
     'consult',
     /\b(que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|a que hora es|a que hora tengo|a que hora me toca|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|consultar\b|citas programadas|citas pendientes|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
@@ -71,6 +73,12 @@ export const WHERE_ARE_WE = /^(y )?(q|que|ke|k) (paso|pasa|paho|hubo|ubo)( pues|
 /** "¿Y cuándo me responden?", "¿en cuánto tiempo me llaman?": when a RISS case is answered. */
 export const ASKS_CASE_ANSWER =
   /\bcuando (me |nos |le |la |lo )?(responden|contestan|llaman|llamaran|llaman|escriben|avisan|dan (la )?respuesta|llega (la )?respuesta|resuelven|respondan|contesten|llamen)\b|\b(en )?cuanto (tiempo )?(se )?(demoran?|tardan?) (la respuesta|en responder|en contestar|en llamar)\b/;
+/**
+ * "La más cerquita a la de Mateo", "para el mismo día que la de la niña", "pegadita a la de
+ * Sofía": a time told by another person's appointment; the person named after it is no patient.
+ */
+export const ANOTHERS_APPOINTMENT =
+  /\b((lo|la|el) mas (cerca|cercana|cercanita|cerquita|pegad[ao]|pegadit[ao]|junt[ao]|juntit[ao])|cerquita|pegad[ao]|pegadit[ao]|junto|juntit[ao]|seguid[ao]|seguidit[ao]|(el )?mismo dia|la misma fecha|(la )?misma hora|(a la )?misma hora) (a|de|que|con|como) (la|el) (cita |consulta )?(de|del)\b/;
 /** "Voy a poner una queja en la Supersalud", "quiero poner un reclamo": a complaint, and where to file it. */
 export const COMPLAINT = /\b(queja|quejas|quejarme|reclamo|reclamos|reclamar|supersalud|superintendencia|tutela|demanda|demandar|denuncia|denunciar|derecho de peticion|peticion formal)\b/;
 /** "Este bot no sirve para nada", "inútil", an insult: frustration, answered calmly with the line. */

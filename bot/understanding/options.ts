@@ -131,7 +131,8 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
     }
     case 'slot':
       // "La que sea más pronto": the earliest, the first shown.
-      if (EARLIEST.test(words.join(' ')) && !entities.day && !entities.time) return options[0]?.value ?? null;
+      // ("La más cerquita a la de Mateo" is near Mateo's appointment, not the earliest.)
+      if (EARLIEST.test(words.join(' ')) && !entities.day && !entities.time && !entities.timeOf) return options[0]?.value ?? null;
       // "¿Tiene después de las 3?" asks for later slots; it picks none.
       return optionByTime(options, TIME_BOUND.test(words.join(' ')) ? { ...entities, time: undefined } : entities, question, words);
     case 'appointment':

@@ -12,7 +12,7 @@
  * (`options.ts`), and the intent settled against all of them (`settle.ts`).
  */
 import type Fuse from 'fuse.js';
-import { REFERRED_DAY } from './cues.js';
+import { ANOTHERS_APPOINTMENT, REFERRED_DAY } from './cues.js';
 import { readEntities } from './entities.js';
 import { splitRequests } from './follow-up.js';
 import { readIntent } from './intent.js';
@@ -140,6 +140,20 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const { patients, timeOf, writer } = readPatientMentions(reading, message, question, expectation.options, question === 'email' ? [] : people, expectation.writer);
     if (patients.length > 0) entities.patients = patients;
     if (timeOf) entities.timeOf = timeOf;
+    // "La más cerquita a la de Mateo", "el mismo día que la de la niña": Mateo's or the girl's appointment tells the time; they are no patient.
+    const anchor = question === 'email' ? null : ANOTHERS_APPOINTMENT.exec(normalized);
+    if (anchor && !entities.timeOf) {
+      const tailRead = normalized.slice(anchor.index + anchor[0].length);
+      const tailOriginal = wordsOf(tailRead);
+      const tail = readPatientMentions(reading, { read: tailRead, normalized: tailRead, original: tailOriginal, words: tailOriginal.map((word) => speller.correct(word)) }, question, expectation.options, people, expectation.writer);
+      const [other] = tail.patients;
+      if (other) {
+        entities.timeOf = other;
+        const rest = (entities.patients ?? []).filter((mention) => JSON.stringify(mention) !== JSON.stringify(other));
+        if (rest.length > 0) entities.patients = rest;
+        else delete entities.patients;
+      }
+    }
     if (writer) entities.writer = writer;
 
     const intentRead = readIntent(reading, words, question, yesNo, courtesy, ANSWERING_NO.test(normalized), original);

@@ -674,3 +674,13 @@ describe('"volver a sacar" a cita for another day is a move (member testing)', (
     ['necesito sacar una cita para el viernes', 'menu', { intent: 'book' }],
   ]);
 });
+
+describe('a time told by another person\'s appointment is no patient (member testing)', () => {
+  itReads([
+    ['la más cerquita a la de Mateo', 'slot', { timeOf: { kind: 'name', name: 'mateo', written: 'Mateo' }, patients: undefined, choice: undefined }],
+    ['necesito pasar la de mateo para el mismo dia que la de la niña', 'menu', { intent: 'reschedule', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }], timeOf: { kind: 'relation', relation: 'daughter' } }],
+    ['quiero cambiar la de sofia para el viernes', 'menu', { intent: 'reschedule', newDay: '2026-11-27' }],
+    // "La más cerca" alone is still the earliest.
+    ['la mas cercana', 'slot', { choice: 'slot-1' }],
+  ]);
+});
