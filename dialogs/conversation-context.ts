@@ -4,7 +4,7 @@
  * people they may choose as the patient.
  */
 import type { EventObject } from 'xstate';
-import type { DocumentType, Member, Patient, SiteCode } from '../bot/domain.js';
+import type { Cups, DocumentType, Member, Patient, SiteCode } from '../bot/domain.js';
 import type { ChannelName } from '../bot/messages.js';
 import type { PatientMention, Understanding } from '../bot/understanding/types.js';
 import type { Request } from './appointments.js';
@@ -30,6 +30,8 @@ export interface ConversationInput {
   lastSite?: SiteCode;
   /** The RISS case filed last in this conversation: "¿y cuándo me responden?" is answered with its due date. */
   lastCase?: { radicado: string; dueDate: string };
+  /** The service and site of the cita booked (or the case filed) last: "y para Sofía, lo mismo" asks for it again. */
+  lastBooked?: { cups: Cups; site: SiteCode };
   /** `YYYY-MM-DD` in Bogotá: ages and date choices are relative to it. */
   today: string;
   /** Whether this sender already accepted the current data policy. */

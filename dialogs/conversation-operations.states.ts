@@ -218,6 +218,7 @@ export const operationStates = {
           actions: [
             'choosePatient',
             'rememberRequest',
+            'sameAsLastBooked',
             { type: 'say', params: ({ context }) => reply('patient.switched', { name: context.patient?.firstName, context: isSelfPatient(context) ? 'self' : undefined }) },
           ],
         },
@@ -267,6 +268,12 @@ export const operationStates = {
             assign({
               lastSite: ({ context, event }) => (event.output.outcome === 'booked' ? event.output.appointment.site : context.lastSite),
               lastCase: ({ context, event }) => (event.output.outcome === 'case' ? { radicado: event.output.rissCase.radicado, dueDate: event.output.rissCase.dueDate } : context.lastCase),
+              lastBooked: ({ context, event }) =>
+                event.output.outcome === 'booked'
+                  ? { cups: event.output.appointment.cups, site: event.output.appointment.site }
+                  : event.output.outcome === 'case'
+                    ? { cups: event.output.rissCase.cups, site: event.output.rissCase.site }
+                    : context.lastBooked,
             }),
           ],
         },

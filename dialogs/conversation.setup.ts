@@ -4,7 +4,7 @@
  * operation's ending leaves.
  */
 import { emit, enqueueActions, fromPromise, sendTo, setup, assign } from 'xstate';
-import type { Member } from '../bot/domain.js';
+import { serviceOf, type Member } from '../bot/domain.js';
 import { listAppointments } from './appointment-choice.js';
 import { bookingMachine } from './booking.machine.js';
 import { cancelMachine } from './cancel.machine.js';
@@ -197,6 +197,20 @@ export const conversationSetup = setup({
       const { replies, invalidAnswers, helpOffered } = missReplies(context, event);
       enqueue.assign({ invalidAnswers, helpOffered });
       for (const said of replies) enqueue.emit({ type: 'reply', reply: said });
+    }),
+    /**
+     * "Ahora para la nieta, lo mismo", "¿y para Sofía en Chía en la mañana?" at the menu after a
+     * booking: a booking of the same service (and site, unless another is said), with what was said.
+     */
+    sameAsLastBooked: assign(({ context, event }) => {
+      const last = context.lastBooked;
+      if (!last || !isMessage(event)) return {};
+      const said = event.understood.entities;
+      const details = said.sameAgain || said.site || said.band || said.day || said.time;
+      const operation = context.request?.operation;
+      if (!details || (operation !== undefined && operation !== 'book')) return {};
+      const { specialty, visitType } = serviceOf(last.cups);
+      return { request: { operation: 'book' as const, fields: { specialty, visitType, site: last.site, ...context.request?.fields } } };
     }),
     /** A lone "gracias" on a fresh conversation: that the session expired (and what was not done), if it did, and a kind word. */
     thankFresh: enqueueActions(({ context, enqueue }) => {

@@ -79,6 +79,8 @@ export const ASKS_CASE_ANSWER =
  */
 export const ANOTHERS_APPOINTMENT =
   /\b((lo|la|el) mas (cerca|cercana|cercanita|cerquita|pegad[ao]|pegadit[ao]|junt[ao]|juntit[ao])|cerquita|pegad[ao]|pegadit[ao]|junto|juntit[ao]|seguid[ao]|seguidit[ao]|(el )?mismo dia|la misma fecha|(la )?misma hora|(a la )?misma hora) (a|de|que|con|como) (la|el) (cita |consulta )?(de|del)\b/;
+/** "Ahora para la nieta, lo mismo", "una igual para Sofía": the same cita as the one just booked. */
+export const SAME_AGAIN = /\b(lo mismo|igual|la misma|una igual|otra igual|otra asi|una asi)\b(?! (hora|dia|fecha|que|de|a))/;
 /** "Voy a poner una queja en la Supersalud", "quiero poner un reclamo": a complaint, and where to file it. */
 export const COMPLAINT = /\b(queja|quejas|quejarme|reclamo|reclamos|reclamar|supersalud|superintendencia|tutela|demanda|demandar|denuncia|denunciar|derecho de peticion|peticion formal)\b/;
 /** "Este bot no sirve para nada", "inútil", an insult: frustration, answered calmly with the line. */

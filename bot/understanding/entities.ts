@@ -6,7 +6,7 @@
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
-import { ASKS_WHERE, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, FILE_CASE, HERE_SITE, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, NOT_FILE_CASE, NOT_HERE, OTHER_SITE, SAME_DAY } from './cues.js';
+import { ASKS_WHERE, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, FILE_CASE, HERE_SITE, SAME_AGAIN, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, NOT_FILE_CASE, NOT_HERE, OTHER_SITE, SAME_DAY } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import type { Found } from './lexicon.js';
@@ -112,6 +112,8 @@ export function readEntities(
   if (when.time && question !== 'document') entities.time = when.time;
   if (!IDENTITY_QUESTIONS.has(question) && SAME_DAY.test(words.join(' '))) entities.sameDay = true;
   if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
+  // "Ahora para la nieta, lo mismo": the cita just booked, for someone else (the dialog knows which).
+  if ((question === 'menu' || question === 'patient') && SAME_AGAIN.test(words.join(' '))) entities.sameAgain = true;
   // "Mejor en Chía, radique el caso": a RISS case asked for, wherever a search is under way.
   if (CHANGE_QUESTIONS.has(question) && FILE_CASE.test(words.join(' ')) && !NOT_FILE_CASE.test(normalized)) entities.fileCase = true;
   // "¿Hay algo más temprano?" where slots are shown: earlier than those.

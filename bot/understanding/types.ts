@@ -117,6 +117,8 @@ export interface Entities {
   outOfRange?: number;
   /** At the slots, the one doctor shown that the message names ("la de la doctora Paola"), as shown. */
   doctor?: string;
+  /** "Lo mismo", "una igual": the same cita as the one just booked, for the person named. */
+  sameAgain?: true;
   /** A RISS case asked for in so many words ("radique el caso"), where a search is under way. */
   fileCase?: true;
   /** Times earlier than the ones shown are asked for ("¿hay algo más temprano?"). */

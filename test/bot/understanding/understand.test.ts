@@ -684,3 +684,10 @@ describe('a time told by another person\'s appointment is no patient (member tes
     ['la mas cercana', 'slot', { choice: 'slot-1' }],
   ]);
 });
+
+describe('"lo mismo" for someone else (member testing)', () => {
+  itReads([
+    ['y para sofia lo mismo', 'menu', { sameAgain: true, patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
+    ['igual a las 3', 'menu', { sameAgain: undefined }],
+  ]);
+});
