@@ -8,9 +8,11 @@ import { serviceOf, type Member } from '../bot/domain.js';
 import { listAppointments } from './appointment-choice.js';
 import { bookingMachine } from './booking.machine.js';
 import { cancelMachine } from './cancel.machine.js';
+import { normalizeText } from './text.js';
 import { isOperation, type Operation } from './choices.js';
 import {
   asPatient,
+  choicesOf,
   consultedBy,
   eligible,
   ineligibleReply,
@@ -264,7 +266,23 @@ export const conversationSetup = setup({
     /** The one person the message names becomes the patient. */
     choosePatient: assign(({ context, event }) => {
       const resolution = patientResolution(context, event);
-      return resolution.kind === 'one' ? { patient: resolution.choice.patient, patientOptions: undefined, request: withoutMentions(context.request) } : {};
+      if (resolution.kind !== 'one') return {};
+      // "Para mis dos hijos, pediatría", then "Mateo primero": the other one's booking comes next, with what was said of both.
+      const chosenId = resolution.choice.self ? 'self' : resolution.choice.patient.id;
+      const others = (context.patientOptions ?? []).filter((id) => id !== chosenId);
+      const other = others.length === 1 ? choicesOf(context.member).find((choice) => (choice.self ? 'self' : choice.patient.id) === others[0]) : undefined;
+      const queued =
+        other && context.request?.operation === 'book' && !context.nextRequest
+          ? {
+              nextRequest: {
+                operation: 'book' as const,
+                fields: withoutMentions(context.request)?.fields ?? {},
+                patients: [other.self ? { kind: 'self' as const } : { kind: 'name' as const, name: normalizeText(other.patient.firstName), written: other.patient.firstName }],
+              },
+              nextAnnounced: false,
+            }
+          : {};
+      return { patient: resolution.choice.patient, patientOptions: undefined, request: withoutMentions(context.request), ...queued };
     }),
     /** The one person the request names, proposed as the patient. */
     proposeRequestedPatient: assign(({ context, event }) => {
