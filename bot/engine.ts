@@ -8,7 +8,7 @@ import type { AgendaService, Clock, ContingencySwitch, IdentityGuard, SessionSto
 import type { Renderer } from './rendering/renderer.js';
 import { createConversationMachine, type SearchRules } from './dialog-actors.js';
 import type { Understand } from './understanding/understand.js';
-import { mentionsRedFlag } from './understanding/red-flags.js';
+import { mentionsRedFlag, mentionsUrgency } from './understanding/red-flags.js';
 import type { Expectation } from './understanding/types.js';
 import { readSiteTag } from './site-tag.js';
 import { admit } from './turn/admit.js';
@@ -119,6 +119,8 @@ export function createEngine(options: EngineOptions): Engine {
     if (turn.fresh === 'machine-changed' || turn.fresh === 'unreadable') hooks.replies.push({ key: 'errors.restarted' });
     // "Le cuesta respirar", "fiebre de 40": before anything about appointments, where to go now.
     if (mentionsRedFlag(turn.message.text)) hooks.replies.push({ key: 'safety.emergency' });
+    // "Necesito una cita urgente": urgencias if it is an emergency, and the no programada visit type.
+    else if (mentionsUrgency(turn.message.text)) hooks.replies.push({ key: 'safety.urgent' });
     // The message is read as an answer to the question pending (none yet on a fresh start).
     const writer = turn.fresh || !current ? undefined : writerOf(current);
     const expectation: Expectation =

@@ -15,6 +15,8 @@ export interface Request {
   time?: string;
   /** The latest times of the day first ("lo más tarde posible"). */
   latest?: true;
+  /** A RISS case asked for in so many words ("radique el caso"). */
+  caseAsked?: true;
   /** The day to move an appointment to, said with the one naming it ("la del miércoles, pal jueves"). */
   newDay?: string;
   /** The time to move it to, said with the new day ("pásemela para el jueves a las 3"). */

@@ -80,6 +80,7 @@ export function revisedRequest(context: Revising): Request {
     ...(said.visitType ? { visitType: said.visitType } : {}),
     ...(said.band ? { band: said.band } : {}),
     ...(said.day ? { day: said.day } : {}),
+    ...(said.fileCase ? { caseAsked: true as const } : {}),
   };
 }
 
@@ -110,6 +111,7 @@ export function takeSlotInputFor(context: ForPatient & { conversationId: string;
     ...(request.dayOff ? { dayOff: request.dayOff } : {}),
     ...(request.time ? { time: request.time } : {}),
     ...(request.latest ? { latest: true as const } : {}),
+    ...(request.caseAsked ? { caseAsked: true as const } : {}),
     // "Control" starts with the treating doctor when they work at the chosen site.
     ...(request.visitType === 'control' && treating ? { treatingDoctor: { id: treating.doctorId, name: treating.doctorName } } : {}),
     window: request.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',

@@ -54,6 +54,8 @@ export interface BookingInput {
   today: string;
   /** Sites to list first: the QR code's, then the last one used. */
   preferredSites: SiteCode[];
+  /** The site the member writes from (its QR code), which "aquí en esta sede" names. */
+  entrySite?: SiteCode;
   /** What the member already said they want ("control de medicina general en Suba el martes"). */
   request?: Request;
 }
@@ -254,7 +256,19 @@ export const bookingMachine = setup({
           },
           on: {
             BACK: { target: 'awaitingVisitType' },
-            USER_MESSAGE: answering('site'),
+            USER_MESSAGE: [
+              // "Aquí en esta sede", "la de acá": the QR code's site; without one, Lina says she cannot tell which and asks again.
+              {
+                guard: ({ context, event }) => entitiesOf(event).hereSite === true && context.entrySite !== undefined,
+                target: '#booking.deciding',
+                actions: [
+                  assign({ request: ({ context }) => ({ ...context.request, site: context.entrySite }) }),
+                  { type: 'say', params: ({ context }) => reply('booking.siteNoted', { site: context.entrySite }) },
+                ],
+              },
+              { guard: ({ event }) => entitiesOf(event).hereSite === true, actions: [{ type: 'say', params: reply('booking.siteHereUnknown') }, 'repeatPrompt'] },
+              ...answering('site'),
+            ],
           },
         },
         /** One upcoming appointment per patient and specialty: offer to move or cancel it instead. */

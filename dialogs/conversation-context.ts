@@ -4,7 +4,7 @@
  * people they may choose as the patient.
  */
 import type { EventObject } from 'xstate';
-import type { DocumentType, Member, Patient, SiteCode } from '../bot/domain.js';
+import type { Cups, DocumentType, Member, Patient, SiteCode } from '../bot/domain.js';
 import type { ChannelName } from '../bot/messages.js';
 import type { PatientMention, Understanding } from '../bot/understanding/types.js';
 import type { Request } from './appointments.js';
@@ -28,6 +28,10 @@ export interface ConversationInput {
   site?: SiteCode;
   /** The site of the member's last booking on this channel, listed first. */
   lastSite?: SiteCode;
+  /** The RISS case filed last in this conversation: "¿y cuándo me responden?" is answered with its due date. */
+  lastCase?: { radicado: string; dueDate: string };
+  /** The service and site of the cita booked (or the case filed) last: "y para Sofía, lo mismo" asks for it again. */
+  lastBooked?: { cups: Cups; site: SiteCode };
   /** `YYYY-MM-DD` in Bogotá: ages and date choices are relative to it. */
   today: string;
   /** Whether this sender already accepted the current data policy. */
@@ -202,7 +206,8 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.newDay ? { newDay: entities.newDay } : {}),
     ...(entities.newTime ? { newTime: entities.newTime } : {}),
     // "La del miércoles, ese mismo día después de las 2": the hour is where it moves to.
-    ...(entities.sameDay ? { sameDay: true as const, ...(entities.time ? { newTime: entities.time } : {}) } : {}),
+    // ("El mismo día que la de la niña" is the girl's day, not the appointment's own: not kept.)
+    ...(entities.sameDay && !entities.timeOf ? { sameDay: true as const, ...(entities.time ? { newTime: entities.time } : {}) } : {}),
     ...(entities.dayOff ? { dayOff: entities.dayOff } : {}),
     ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
     ...(entities.time ? { time: entities.time } : {}),

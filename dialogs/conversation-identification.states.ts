@@ -30,7 +30,8 @@ export const identificationStates = {
       USER_MESSAGE: { target: 'greeting', actions: 'rememberRequest' },
       HELP: { target: 'greeting', actions: 'answerHelp' },
       GREET: 'greeting',
-      THANKS: 'greeting',
+      // A lone "gracias" on a fresh conversation (after "chao", or once the session expired): a kind word, not the identification.
+      THANKS: { actions: 'thankFresh' },
       BACK: 'greeting',
     },
   }),

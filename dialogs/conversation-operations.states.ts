@@ -273,6 +273,7 @@ export const operationStates = {
           actions: [
             'choosePatient',
             'rememberRequest',
+            'sameAsLastBooked',
             { type: 'say', params: ({ context }) => reply('patient.switched', { name: context.patient?.firstName, context: isSelfPatient(context) ? 'self' : undefined }) },
           ],
         },
@@ -309,6 +310,7 @@ export const operationStates = {
         ...slotTakingInput(context),
         today: context.today,
         preferredSites: [context.site, context.lastSite].filter((site): site is SiteCode => site !== undefined),
+        ...(context.site ? { entrySite: context.site } : {}),
       }),
       onDone: [
         { guard: ({ event }) => switchedTo(event.output, 'reschedule'), target: 'rescheduling', actions: [FINISH_OPERATION, assign({ request: ({ event }) => switchedRequest(event.output) })] },
@@ -318,7 +320,16 @@ export const operationStates = {
           target: 'afterOperation',
           actions: [
             FINISH_OPERATION,
-            assign({ lastSite: ({ context, event }) => (event.output.outcome === 'booked' ? event.output.appointment.site : context.lastSite) }),
+            assign({
+              lastSite: ({ context, event }) => (event.output.outcome === 'booked' ? event.output.appointment.site : context.lastSite),
+              lastCase: ({ context, event }) => (event.output.outcome === 'case' ? { radicado: event.output.rissCase.radicado, dueDate: event.output.rissCase.dueDate } : context.lastCase),
+              lastBooked: ({ context, event }) =>
+                event.output.outcome === 'booked'
+                  ? { cups: event.output.appointment.cups, site: event.output.appointment.site }
+                  : event.output.outcome === 'case'
+                    ? { cups: event.output.rissCase.cups, site: event.output.rissCase.site }
+                    : context.lastBooked,
+            }),
           ],
         },
       ],

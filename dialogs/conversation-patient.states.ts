@@ -8,6 +8,14 @@ import type { Patient } from '../bot/domain.js';
 import { answerIsYes, choicesOf, eligible, memberOption, patientResolution, withoutMentions, type ConversationContext } from './conversation-context.js';
 import { conversationSetup } from './conversation.setup.js';
 import { YES_NO, ask, option, reply } from './replies.js';
+import { entitiesOf, isMessage } from './understood.js';
+
+/** Booking details said before the patient ("primera vez", "suba", "tarde"), in the form's order, as `booking.noted` lists them. */
+function detailsSaidAhead(event: EventObject): string[] {
+  if (!isMessage(event)) return [];
+  const said = entitiesOf(event);
+  return [said.specialty, said.visitType, said.site, said.band, said.day, said.time].filter((value): value is string => value !== undefined);
+}
 
 /**
  * "No, para Sofía" at "¿Cambio la cita para Mateo?": the one person named besides the no, when
@@ -77,6 +85,11 @@ export const patientStates = {
         { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
         // "Quiero cancelar una cita" before saying for whom: kept, and the question stands.
         { guard: 'asksForOperation', actions: ['rememberRequest', 'repeatPrompt'] },
+        // "Primera vez", "suba", "tarde" before saying for whom: kept and said ("Anoté: primera vez."), and the question stands.
+        {
+          guard: ({ event }) => detailsSaidAhead(event).length > 0,
+          actions: ['rememberRequest', { type: 'say', params: ({ event }) => reply('booking.noted', { noted: detailsSaidAhead(event).join(',') }) }, 'repeatPrompt'],
+        },
         { actions: 'rejectAnswer' },
       ],
     },

@@ -4,13 +4,15 @@
  * operation's ending leaves.
  */
 import { emit, enqueueActions, fromPromise, sendTo, setup, assign } from 'xstate';
-import type { Member } from '../bot/domain.js';
+import { serviceOf, type Member } from '../bot/domain.js';
 import { listAppointments } from './appointment-choice.js';
 import { bookingMachine } from './booking.machine.js';
 import { cancelMachine } from './cancel.machine.js';
+import { normalizeText } from './text.js';
 import { isOperation, type Operation } from './choices.js';
 import {
   asPatient,
+  choicesOf,
   consultedBy,
   eligible,
   ineligibleReply,
@@ -63,6 +65,11 @@ function operationOutcome(output: OperationOutput): ConversationRecord | undefin
       // "back" and "revise" leave the conversation going: no outcome yet.
       return undefined;
   }
+}
+
+/** That the previous session expired, and what it left undone when it waited for a yes. */
+function expiryNotice(context: ConversationContext): Reply {
+  return reply(context.expiredUnconfirmed ? 'greeting.expiredUnconfirmed' : 'greeting.expired', context.expiredUnconfirmed ? { context: context.expiredUnconfirmed } : undefined);
 }
 
 export const conversationSetup = setup({
@@ -174,7 +181,7 @@ export const conversationSetup = setup({
     /** The answer to "ayuda" (the support lines) or to a question asked by the way, from the question pending here. */
     answerHelp: emit(({ context, event }) => ({
       type: 'reply' as const,
-      reply: event.type === 'HELP' ? answerTo(event.asks, context.lastPrompt, event.site, context.siteSaid) : reply('help.support'),
+      reply: event.type === 'HELP' ? answerTo(event.asks, context.lastPrompt, event.site, context.siteSaid, context.lastCase) : reply('help.support'),
     })),
     record: emit((_, record: ConversationRecord) => ({ type: 'record' as const, record })),
     noteDocument: emit(({ context }) => ({
@@ -188,13 +195,33 @@ export const conversationSetup = setup({
     repeatPrompt: enqueueActions(({ context, enqueue }) => {
       if (context.lastPrompt) enqueue.emit({ type: 'reply', reply: context.lastPrompt });
     }),
-    rejectAnswer: enqueueActions(({ context, enqueue }) => {
-      const { replies, invalidAnswers, helpOffered } = missReplies(context);
+    rejectAnswer: enqueueActions(({ context, event, enqueue }) => {
+      const { replies, invalidAnswers, helpOffered } = missReplies(context, event);
       enqueue.assign({ invalidAnswers, helpOffered });
       for (const said of replies) enqueue.emit({ type: 'reply', reply: said });
     }),
+    /**
+     * "Ahora para la nieta, lo mismo", "¿y para Sofía en Chía en la mañana?" at the menu after a
+     * booking: a booking of the same service (and site, unless another is said), with what was said.
+     */
+    sameAsLastBooked: assign(({ context, event }) => {
+      const last = context.lastBooked;
+      if (!last || !isMessage(event)) return {};
+      const said = event.understood.entities;
+      const details = said.sameAgain || said.site || said.band || said.day || said.time;
+      const operation = context.request?.operation;
+      if (!details || (operation !== undefined && operation !== 'book')) return {};
+      const { specialty, visitType } = serviceOf(last.cups);
+      return { request: { operation: 'book' as const, fields: { specialty, visitType, site: last.site, ...context.request?.fields } } };
+    }),
+    /** A lone "gracias" on a fresh conversation: that the session expired (and what was not done), if it did, and a kind word. */
+    thankFresh: enqueueActions(({ context, enqueue }) => {
+      if (context.previousExpired) enqueue.emit({ type: 'reply', reply: expiryNotice(context) });
+      enqueue.emit({ type: 'reply', reply: reply('common.thanksFresh') });
+      enqueue.assign({ previousExpired: false, expiredUnconfirmed: undefined });
+    }),
     greet: enqueueActions(({ context, enqueue }) => {
-      if (context.previousExpired) enqueue.emit({ type: 'reply', reply: reply(context.expiredUnconfirmed ? 'greeting.expiredUnconfirmed' : 'greeting.expired', context.expiredUnconfirmed ? { context: context.expiredUnconfirmed } : undefined) });
+      if (context.previousExpired) enqueue.emit({ type: 'reply', reply: expiryNotice(context) });
       enqueue.emit({
         type: 'reply',
         reply: context.site ? reply('greeting.welcomeAtSite', { site: context.site }) : reply('greeting.welcome'),
@@ -239,7 +266,23 @@ export const conversationSetup = setup({
     /** The one person the message names becomes the patient. */
     choosePatient: assign(({ context, event }) => {
       const resolution = patientResolution(context, event);
-      return resolution.kind === 'one' ? { patient: resolution.choice.patient, patientOptions: undefined, request: withoutMentions(context.request) } : {};
+      if (resolution.kind !== 'one') return {};
+      // "Para mis dos hijos, pediatría", then "Mateo primero": the other one's booking comes next, with what was said of both.
+      const chosenId = resolution.choice.self ? 'self' : resolution.choice.patient.id;
+      const others = (context.patientOptions ?? []).filter((id) => id !== chosenId);
+      const other = others.length === 1 ? choicesOf(context.member).find((choice) => (choice.self ? 'self' : choice.patient.id) === others[0]) : undefined;
+      const queued =
+        other && context.request?.operation === 'book' && !context.nextRequest
+          ? {
+              nextRequest: {
+                operation: 'book' as const,
+                fields: withoutMentions(context.request)?.fields ?? {},
+                patients: [other.self ? { kind: 'self' as const } : { kind: 'name' as const, name: normalizeText(other.patient.firstName), written: other.patient.firstName }],
+              },
+              nextAnnounced: false,
+            }
+          : {};
+      return { patient: resolution.choice.patient, patientOptions: undefined, request: withoutMentions(context.request), ...queued };
     }),
     /** The one person the request names, proposed as the patient. */
     proposeRequestedPatient: assign(({ context, event }) => {

@@ -56,7 +56,7 @@ function newTimeIn(event: DialogEvent | RepeatEvent, chosen: Appointment | undef
 
 /** A message as the slot search reads it: "ese mismo día" is the day of the appointment being moved. */
 function withOwnDay(event: DialogEvent | RepeatEvent, chosen: Appointment | undefined): DialogEvent | RepeatEvent {
-  if (!isMessage(event) || !chosen || !event.understood.entities.sameDay || event.understood.entities.day) return event;
+  if (!isMessage(event) || !chosen || !event.understood.entities.sameDay || event.understood.entities.day || event.understood.entities.timeOf) return event;
   const { day, weekday } = bogotaParts(chosen.start);
   return { ...event, understood: { ...event.understood, entities: { ...event.understood.entities, day, weekday } } };
 }

@@ -3,8 +3,11 @@
  * band, any doctor of the site, then a RISS case (with the e-mail its answer goes to, the
  * member's, a relative's, or a way out without one). States of the slot finder.
  */
-import { assign, enqueueActions } from 'xstate';
+import { assign, enqueueActions, type EventObject } from 'xstate';
+import { entitiesOf } from './understood.js';
+import { patientOf } from './operation.js';
 import { YES_NO, ask, reply, type ReplyParams } from './replies.js';
+import { SITE_KEPT } from './slot-search.js';
 import { describeSearch, otherBand, searchedBand, slotFinderSetup, type SlotFinderContext } from './slot-finder.setup.js';
 
 /** A rung of the ladder: a yes/no offer (`key`) that says what was searched, with `params` of its own. */
@@ -23,6 +26,8 @@ const NAMED_BAND = {
   target: 'searching',
   actions: ['startNewSearch', 'searchNamedBand'],
 } as const;
+/** "Radique el caso" at an offer of another band or doctor: the case, the rungs left skipped. */
+const CASE_ASKED = { guard: ({ event }: { event: EventObject }) => entitiesOf(event).fileCase === true, target: 'collectingEmail' } as const;
 /** An e-mail in the message: the case is filed with it. */
 const READ_EMAIL = { guard: 'gaveEmail', target: 'filingCase', actions: 'keepEmail' } as const;
 /** No e-mail to send the answer to: the way out without a case. */
@@ -41,6 +46,8 @@ export const ladderStates = {
       }
     }),
     always: [
+      // "Mejor en Chía, radique el caso": the case the member asked for, no other rung.
+      { guard: ({ context }) => context.caseAsked === true, target: 'collectingEmail', actions: { type: 'say', params: ({ context }) => reply('riss.filingAsked', describeSearch(context)) } },
       { guard: 'canOfferOtherBand', target: 'offeringOtherBand' },
       { guard: 'canOfferOtherDoctor', target: 'offeringOtherDoctor' },
       { target: 'offeringCase' },
@@ -52,6 +59,8 @@ export const ladderStates = {
     on: {
       USER_MESSAGE: [
         REVISED,
+        SITE_KEPT,
+        CASE_ASKED,
         {
           guard: 'saidYes',
           target: 'searching',
@@ -69,6 +78,8 @@ export const ladderStates = {
     on: {
       USER_MESSAGE: [
         REVISED,
+        SITE_KEPT,
+        CASE_ASKED,
         NAMED_BAND,
         {
           guard: 'saidYes',
@@ -87,6 +98,7 @@ export const ladderStates = {
     on: {
       USER_MESSAGE: [
         REVISED,
+        SITE_KEPT,
         NAMED_BAND,
         { guard: 'acceptsWithEmail', target: 'filingCase', actions: 'keepEmail' },
         { guard: 'acceptsWithIncompleteEmail', target: 'awaitingEmail', actions: { type: 'say', params: reply('riss.incompleteEmail') } },
@@ -158,7 +170,8 @@ export const ladderStates = {
           { type: 'note', params: ({ event }) => ({ type: 'subject', kind: 'radicado', value: event.output.radicado }) },
           {
             type: 'say',
-            params: ({ event }) => reply('riss.filed', { radicado: event.output.radicado, dueDate: event.output.dueDate, email: event.output.email }),
+            params: ({ context, event }) =>
+              reply('riss.filed', { ...patientOf(context), service: context.cups, site: context.site, radicado: event.output.radicado, dueDate: event.output.dueDate, email: event.output.email }),
           },
         ],
       },

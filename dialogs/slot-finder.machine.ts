@@ -3,7 +3,7 @@
  * and what it ends with. Its types, guards and actions are in slot-finder.setup.ts; the ladder
  * it climbs when a search finds nothing, in slot-finder-ladder.states.ts.
  */
-import { and, assign, enqueueActions, not } from 'xstate';
+import { and, assign, enqueueActions, not, type EventObject } from 'xstate';
 import type { RissCase } from '../bot/domain.js';
 import { bogotaParts } from './appointments.js';
 import { endings, isDoneBy } from './endings.js';
@@ -11,18 +11,13 @@ import { SAY_ASK_THAT_TIME, refersToAnothersTime } from './operation.js';
 import { ask, option, reply } from './replies.js';
 import { ladderStates } from './slot-finder-ladder.states.js';
 import { SAY_DAY_OFF, SAY_OUTSIDE_HOURS, describeSearch, searchParams, slotFinderSetup, slotsAtNamedTime, type SlotFinderContext, type SlotFinderOutput } from './slot-finder.setup.js';
-import { DAYS_PER_PAGE, SLOTS_PER_PAGE, doctorScope, searchAtTime, searchSaid, type SearchState } from './slot-search.js';
+import { DAYS_PER_PAGE, SITE_KEPT, SLOTS_PER_PAGE, doctorScope, searchAtTime, searchSaid, type SearchState } from './slot-search.js';
 import { choiceOf, entitiesOf, isMessage, messageIdOf } from './understood.js';
 
 export type { SlotFinderInput, SlotFinderOutput } from './slot-finder.setup.js';
 
 const { endWith, failed, output } = endings<SlotFinderContext, SlotFinderOutput>({ slot: true, case: true, revise: true, back: true, abandoned: true, error: true });
 
-/** "¿No hay en otra sede?" while moving: a move keeps its site, said with what to do instead; the question again. */
-const SITE_KEPT = {
-  guard: 'asksOtherSiteWhileMoving',
-  actions: [{ type: 'say', params: ({ context }: { context: SlotFinderContext }) => reply('reschedule.siteKept', { site: context.site }) }, 'repeatPrompt'],
-} as const;
 
 /** A later page shown, to show it again after a "no": its first slot, and those at that minute shown before it. */
 function laterPageOf(context: SlotFinderContext): SearchState['page'] {
@@ -32,6 +27,20 @@ function laterPageOf(context: SlotFinderContext): SearchState['page'] {
   return { start: first.start, ids: before.filter((slot) => slot.start === first.start).map((slot) => slot.id), later: true };
 }
 const caseFiled = isDoneBy<RissCase>('createCase');
+
+/** The slots shown with the doctor the message names, earliest first. */
+function slotsOfDoctorNamed(context: SlotFinderContext, event: EventObject) {
+  const doctor = entitiesOf(event).doctor;
+  return doctor ? context.slots.filter((slot) => slot.doctor.name === doctor).sort((a, b) => a.start.localeCompare(b.start)) : [];
+}
+
+/** The one slot, among those at the time just asked about, with the doctor the message names. */
+function doctorsSlotAtNamedTime(context: SlotFinderContext, event: EventObject): string | undefined {
+  const doctor = entitiesOf(event).doctor;
+  if (!doctor || !context.atNamedTime) return undefined;
+  const matching = context.slots.filter((slot) => context.atNamedTime?.includes(slot.id) && slot.doctor.name === doctor);
+  return matching.length === 1 ? matching[0]?.id : undefined;
+}
 export {
   DAYS_PER_PAGE,
   SLOTS_PER_PAGE,
@@ -172,10 +181,31 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           // "La dos, para Sofía": the patient is settled first, the slot after.
           { guard: 'revisesEarlierAnswer', target: 'revised' },
           SITE_KEPT,
+          // "¿Cuál prefieres?" after "la de las 10", then "con la doctora": hers at 10, not her earliest.
+          {
+            guard: ({ context, event }) => doctorsSlotAtNamedTime(context, event) !== undefined,
+            target: 'chosen',
+            actions: assign({ picked: ({ context, event }) => doctorsSlotAtNamedTime(context, event) }),
+          },
           { guard: 'pickedShownSlot', target: 'chosen' },
+          // "La del doctor Camilo" with two of his slots shown: which one, never a guess.
+          {
+            guard: ({ context, event }) => choiceOf(event) === undefined && slotsOfDoctorNamed(context, event).length > 1,
+            actions: [
+              {
+                type: 'say',
+                params: ({ context, event }) => {
+                  const [first, ...others] = slotsOfDoctorNamed(context, event);
+                  return reply('slots.whichOfDoctor', { doctor: first?.doctor.name, start: first?.start, count: others.length + 1, first: first ? context.slots.indexOf(first) + 1 : 0 });
+                },
+              },
+              'repeatPrompt',
+            ],
+          },
           {
             guard: 'namedTimeOfSeveral',
             actions: [
+              assign({ atNamedTime: ({ context, event }) => slotsAtNamedTime(context.slots, event).map((slot) => slot.id) }),
               {
                 type: 'say',
                 params: ({ context, event }) => {
@@ -333,7 +363,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
     failed: failed({ outcome: 'error' }),
     /** The slot the member picked, and the message that picked it (the seed of the intent's key). */
     chosen: endWith(({ context, event }) => {
-      const slot = context.slots.find((shown) => shown.id === choiceOf(event));
+      const slot = context.slots.find((shown) => shown.id === (context.picked ?? choiceOf(event)));
       const page = laterPageOf(context);
       return slot ? { outcome: 'slot', slot, chosenBy: messageIdOf(event), search: page ? { ...context.search, page } : context.search } : { outcome: 'abandoned' };
     }),

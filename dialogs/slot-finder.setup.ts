@@ -11,7 +11,7 @@ import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { reply } from './replies.js';
-import { outsideClinicHours, revisesSearch, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
+import { asksOtherSiteWhileMoving, outsideClinicHours, revisesSearch, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { answerOf, choiceOf, entitiesOf, intentOf, messageGuards } from './understood.js';
 
@@ -40,6 +40,10 @@ export interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
   emptyDay?: { day: string; dayOff?: 'holiday' | 'weekend'; month?: true } & Partial<ReturnType<typeof describeSearch>>;
   /** A time the member asked for at the slots ("la de las 12:20"): said when the slots found are not at it. */
   askedTime?: string;
+  /** The slots at the time the member named when several share it ("¿cuál prefieres?"): a doctor named next picks among them. */
+  atNamedTime?: string[];
+  /** The slot picked by what the dialog knows (a doctor among the slots at a time named), not by the option chosen. */
+  picked?: string;
   /** The slots of the page shown, and every slot shown in this search (for the next page). */
   slots: Slot[];
   seen: Slot[];
@@ -164,7 +168,7 @@ export const slotFinderSetup = setup({
     wantsOtherDay: ({ event }) => intentOf(event) === 'other_day' && entitiesOf(event).day === undefined,
     /** "Es control, no primera vez" while booking, another patient, specialty or site: the search starts over. */
     revisesEarlierAnswer: revisesSearch,
-    asksOtherSiteWhileMoving: ({ context, event }) => context.mode === 'move' && entitiesOf(event).otherSite === true && entitiesOf(event).site === undefined,
+    asksOtherSiteWhileMoving,
     dayAsked: ({ context }) => context.search.day !== undefined,
     startsWithDays: ({ context }) => context.reason === 'otherDay',
     canOfferOtherBand: ({ context }) => context.search.band !== 'cualquiera' && !context.triedOtherBand,

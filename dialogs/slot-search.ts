@@ -8,6 +8,7 @@ import type { EventObject } from 'xstate';
 import { serviceOf, type Cups, type Franja, type SiteCode, type Specialty } from '../bot/domain.js';
 import type { Band, Entities } from '../bot/understanding/types.js';
 import { namesOtherPatient, type ForPatient } from './operation.js';
+import { reply } from './replies.js';
 import { entitiesOf } from './understood.js';
 
 /** How far the agenda is searched: the 14-day horizon, or today and the next working day. */
@@ -143,6 +144,8 @@ export interface SlotRequest extends ForPatient {
   /** Set when the first search is limited to the patient's treating doctor (contract point 9). */
   treatingDoctor?: { id: string; name: string };
   window: SearchWindow;
+  /** The member asked for a RISS case in so many words ("mejor en Chía, radique el caso"): an empty search files it, no other rung offered. */
+  caseAsked?: true;
 }
 
 /** Who a slot is sought for, from an operation's context: the conversation, the patient, who else may be named, the e-mail on file. */
@@ -164,6 +167,7 @@ export function slotRequestOf(context: SlotRequest): SlotRequest {
     site: context.site,
     window: context.window,
     ...(context.treatingDoctor ? { treatingDoctor: context.treatingDoctor } : {}),
+    ...(context.caseAsked ? { caseAsked: true as const } : {}),
   };
 }
 
@@ -171,8 +175,23 @@ export function slotRequestOf(context: SlotRequest): SlotRequest {
 type Searched = SlotRequest & { mode?: 'book' | 'move' };
 
 /**
+ * Guard: while moving, the member asks for another site ("¿no hay en otra sede?", "¿y no me la
+ * puede pasar para Suba?"): a move keeps its site, which the dialog says (never a revision).
+ */
+export function asksOtherSiteWhileMoving({ context, event }: { context: Searched; event: EventObject }): boolean {
+  const said = entitiesOf(event);
+  return context.mode === 'move' && ((said.otherSite === true && said.site === undefined) || (said.site !== undefined && said.site !== context.site));
+}
+
+/** "¿No hay en otra sede?" while moving: a move keeps its site, said with what to do instead; the question again. */
+export const SITE_KEPT = {
+  guard: asksOtherSiteWhileMoving,
+  actions: [{ type: 'say', params: ({ context }: { context: Searched }) => reply('reschedule.siteKept', { site: context.site }) }, 'repeatPrompt'],
+} as const;
+
+/**
  * Guard: the message revises what is searched, not the time: another patient, specialty or
- * site; while booking, another visit type too ("es control, no primera vez"), or another site
+ * site (while booking: a move keeps its site); while booking, another visit type too ("es control, no primera vez"), or another site
  * not named yet ("¿no hay en otra sede?": the booking asks which).
  */
 export function revisesSearch({ context, event }: { context: Searched; event: EventObject }): boolean {
@@ -180,7 +199,7 @@ export function revisesSearch({ context, event }: { context: Searched; event: Ev
   return (
     namesOtherPatient({ context, event }) ||
     (said.specialty !== undefined && said.specialty !== context.specialty) ||
-    (said.site !== undefined && said.site !== context.site) ||
+    (context.mode !== 'move' && said.site !== undefined && said.site !== context.site) ||
     (context.mode !== 'move' && said.visitType !== undefined && said.visitType !== serviceOf(context.cups).visitType) ||
     (context.mode !== 'move' && said.otherSite === true && said.site === undefined)
   );

@@ -4,6 +4,7 @@ import { SITE_CODES, isSiteCode, type SiteCode } from '../bot/domain.js';
 import { ASKED as ASKED_KINDS, type Asked } from '../bot/understanding/types.js';
 import type { ConversationRecord, RecordEvent } from './records.js';
 import { reply, type Reply } from './replies.js';
+import { entitiesOf } from './understood.js';
 
 /** The actor system of any conversation: only `get` by system id is used here. */
 type AnyActorSystem = ActorSystem<any>;
@@ -66,7 +67,7 @@ function addressesOf(sites: readonly SiteCode[]): Reply {
  * that she cannot tell what a cita costs or when the sites open, and the line that can. Plain
  * help ("ayuda", "asesor") gives the support lines.
  */
-export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, site?: SiteCode, fallback?: SiteCode): Reply {
+export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, site?: SiteCode, fallback?: SiteCode, rissCase?: { radicado: string; dueDate: string }): Reply {
   switch (asks) {
     case 'meaning':
       return explanationFor(prompt);
@@ -82,6 +83,12 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, sit
       return doctorsOf(prompt);
     case 'byEmail':
       return reply('help.byEmail');
+    case 'caseAnswer':
+      return rissCase ? reply('help.caseAnswer', { radicado: rissCase.radicado, dueDate: rissCase.dueDate }) : reply('help.caseAnswer', { context: 'none' });
+    case 'complaint':
+      return reply('help.complaint');
+    case 'frustration':
+      return reply('help.frustration');
     default:
       return reply('help.support');
   }
@@ -127,10 +134,13 @@ function offerHelpFor(prompt: Reply | undefined): Reply {
  * What Lina says to an answer she cannot read: that she did not understand, the help for this
  * question the third time in a row (once), and the question again.
  */
-export function missReplies(context: SpeakingContext): { replies: Reply[]; invalidAnswers: number; helpOffered: boolean } {
+export function missReplies(context: SpeakingContext, event?: EventObject): { replies: Reply[]; invalidAnswers: number; helpOffered: boolean } {
   const invalidAnswers = context.invalidAnswers + 1;
   const offer = invalidAnswers >= INVALID_ANSWERS_BEFORE_HELP && !context.helpOffered;
-  const replies = [reply('common.notUnderstood'), ...(offer ? [offerHelpFor(context.lastPrompt)] : []), ...(context.lastPrompt ? [context.lastPrompt] : [])];
+  // "5" where three options are shown: which numbers there are, instead of "No te entendí".
+  const shown = context.lastPrompt?.options?.length ?? 0;
+  const outOfRange = event && shown > 1 && entitiesOf(event).outOfRange !== undefined;
+  const replies = [outOfRange ? reply('common.numberOutOfRange', { count: shown }) : reply('common.notUnderstood'), ...(offer ? [offerHelpFor(context.lastPrompt)] : []), ...(context.lastPrompt ? [context.lastPrompt] : [])];
   return { replies, invalidAnswers, helpOffered: Boolean(context.helpOffered) || offer };
 }
 
@@ -171,8 +181,8 @@ export function childSpeech<TContext extends SpeakingContext, TEvent extends Eve
       if (asked) sayTo(system, answerTo(asked.asks, context.lastPrompt, asked.site));
       if (context.lastPrompt) sayTo(system, context.lastPrompt);
     }),
-    rejectAnswer: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, enqueue, system }) => {
-      const { replies, invalidAnswers, helpOffered } = missReplies(context);
+    rejectAnswer: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, event, enqueue, system }) => {
+      const { replies, invalidAnswers, helpOffered } = missReplies(context, event);
       enqueue.assign(({ context }) => ({ ...context, invalidAnswers, helpOffered }));
       for (const said of replies) sayTo(system, said);
     }),

@@ -15,7 +15,7 @@ import { machineTypes } from './machine-types.js';
 import { SAY_ASK_THAT_TIME, leftAsIs, patientOf, refersToAnothersTime, relayTo } from './operation.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.js';
-import { revisesSearch, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
+import { SITE_KEPT, revisesSearch, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import type { CommitInput, TakeSlotInput, TakeSlotOutput } from './take-slot.io.js';
 import { choiceOf, entitiesOf, isMessage, messageGuards } from './understood.js';
@@ -150,6 +150,7 @@ export const takeSlotMachine = setup({
         USER_MESSAGE: [
           GIVE_UP,
           { guard: 'revisesEarlierAnswer', target: 'revised' },
+          SITE_KEPT,
           {
             guard: 'answersBand',
             target: 'findingSlot',
@@ -223,6 +224,7 @@ export const takeSlotMachine = setup({
         USER_MESSAGE: [
           GIVE_UP,
           { guard: 'revisesEarlierAnswer', target: 'revised' },
+          SITE_KEPT,
           { guard: and(['saidYes', 'yesButOtherTime']), target: 'clarifying', actions: assign(({ context, event }) => ({ proposed: searchIn(context, event) })) },
           { guard: 'saidYes', target: 'committing' },
           // "No, mejor el viernes" searches Friday; "otro día" with no day lists the days.

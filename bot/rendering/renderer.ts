@@ -164,7 +164,9 @@ export class Renderer {
           if (/^\d\d:\d\d$/.test(part)) return `${/^(01|13):/.test(part) ? 'a la ' : 'a las '}${formatTime(`2000-01-01T${part}:00-05:00`)}`;
           return this.i18n.t(`noted.${part}`);
         })
-        .join(', '),
+        .join(', ')
+        // "a las 10:00 a. m." closing the list: its own period ends the sentence ("Anoté: a las 10:00 a. m.", never "a. m..").
+        .replace(/\.$/, ''),
     );
     /** " de pediatría", or nothing without a specialty. */
     formatter.add('ofSpecialty', (value: unknown) => (typeof value === 'string' && value ? ` de ${this.i18n.t(`specialties.${value}`)}` : ''));

@@ -48,6 +48,10 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'reschedule',
     /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|cambiar|cambi\w*) (la |mi |esa |de )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|correrla|correrle)\b/g,
   ],
+  // "¿Y la puedo volver a sacar para el jueves?" about a cita being cancelled: the same cita, another day.
+  ['reschedule', /\b((la|me la) (\w+ )?volver a|volverla a|volvermela a) (sacar|pedir|agendar|programar) (pa|para|pal)\b/g],
+  // "Necesito pasar la de Mateo para el mismo día que la de la niña": someone's cita, to another time.
+  ['reschedule', /\b(pasar|mover|correr|cambiar) (la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (pa|para|pal)\b/g],
   [
     'consult',
     /\b(que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|a que hora es|a que hora tengo|a que hora me toca|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|consultar\b|citas programadas|citas pendientes|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
@@ -64,6 +68,24 @@ export const HELP_CUE =
 export const ASKS_WHAT_FOR = /\b(para|pa) (que|q) (es|sirve|son|los quieren|los necesitan|eso)\b|\bque es eso\b/;
 /** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there. */
 export const STILL_THERE = /\b(sigue|sigues|esta|estas|hay alguien) (por )?(ahi|alli|aca|aqui)\b|\bme (escucha|lee)\b/;
+/** "Q pasó pues", "¿qué pasa?", "aló": the member wonders where things stand (a greeting mid-conversation says so). */
+export const WHERE_ARE_WE = /^(y )?(q|que|ke|k) (paso|pasa|paho|hubo|ubo)( pues| ps| mija| mijo| senorita| nena)?$|^(alo+ ?)+$/;
+/** "¿Y cuándo me responden?", "¿en cuánto tiempo me llaman?": when a RISS case is answered. */
+export const ASKS_CASE_ANSWER =
+  /\bcuando (me |nos |le |la |lo )?(responden|contestan|llaman|llamaran|llaman|escriben|avisan|dan (la )?respuesta|llega (la )?respuesta|resuelven|respondan|contesten|llamen)\b|\b(en )?cuanto (tiempo )?(se )?(demoran?|tardan?) (la respuesta|en responder|en contestar|en llamar)\b/;
+/**
+ * "La más cerquita a la de Mateo", "para el mismo día que la de la niña", "pegadita a la de
+ * Sofía": a time told by another person's appointment; the person named after it is no patient.
+ */
+export const ANOTHERS_APPOINTMENT =
+  /\b((lo|la|el) mas (cerca|cercana|cercanita|cerquita|pegad[ao]|pegadit[ao]|junt[ao]|juntit[ao])|cerquita|pegad[ao]|pegadit[ao]|junto|juntit[ao]|seguid[ao]|seguidit[ao]|(el )?mismo dia|la misma fecha|(la )?misma hora|(a la )?misma hora) (a|de|que|con|como) (la|el) (cita |consulta )?(de|del)\b/;
+/** "Ahora para la nieta, lo mismo", "una igual para Sofía": the same cita as the one just booked. */
+export const SAME_AGAIN = /\b(lo mismo|igual|la misma|una igual|otra igual|otra asi|una asi)\b(?! (hora|dia|fecha|que|de|a))/;
+/** "Voy a poner una queja en la Supersalud", "quiero poner un reclamo": a complaint, and where to file it. */
+export const COMPLAINT = /\b(queja|quejas|quejarme|reclamo|reclamos|reclamar|supersalud|superintendencia|tutela|demanda|demandar|denuncia|denunciar|derecho de peticion|peticion formal)\b/;
+/** "Este bot no sirve para nada", "inútil", an insult: frustration, answered calmly with the line. */
+export const FRUSTRATION =
+  /\b(no sirve|no sirven|no funciona|no funcionan|inutil|inutiles|porqueria|basura|mierda|malparid\w*|hpta|hp|hijueputa|hijo de puta|gonorrea|estupid\w*|idiota|imbecil|maldit\w*|carajo|jueputa|que lentitud|que fastidio|que pereza|me tiene mamad\w*|me tienen mamad\w*|mamad[oa]|harto|harta|no me deja hacer nada|no entiende nada|no entiendes nada)\b/;
 /** A goodbye the classifier reads is trusted only with a goodbye word in the message. */
 export const GOODBYE_HINT = /\b(chao|chau|adios|bye|hasta (luego|pronto|manana|la proxima|mas tarde|otro dia|la vista)|(?<!(hay|tiene|tienen|queda|quedan) )nada mas(?! (temprano|tarde|pronto|cerca|antes|despues|para|de|que|en))|(es|era|seria|sera) todo|termin\w*|finaliz\w*|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este)|bendicion\w*|cuidese)\b/;
 /** A going back the classifier reads is trusted only with a word of going back ("listo, esa" goes nowhere). */
@@ -168,6 +190,14 @@ export const EARLIER = /\bmas (temprano|tempranito)\b|\bantes de (esa|esas) hora
 export const LATEST = /\blo mas (tarde|tardecito)\b|\b(a|de) ultima hora\b|\blo ultimo (del dia|de la tarde)\b|\b(las|los) (horas?|horarios?|citas?) mas tarde\b/;
 /** "¿No hay en otra sede?", "en otro lado cerquita": another site, not named. */
 export const OTHER_SITE = /\b(otra|otras) (sede|sedes|uss|clinica|clinicas|unidad|unidades)\b|\b(otro|otros) (lado|lados|centro|centros|punto|puntos)\b|\b(sede|uss) (diferente|distinta)\b/;
+/** "Radique el caso", "radíqueme la solicitud", "abra el caso": a RISS case asked for in so many words. */
+export const FILE_CASE = /\bradi(que|quen|queme|quelo|quemelo|car|calo|camelo)\b|\b(abra|abrame|abrir|haga|hagame|monte|monteme|pongan?|ponga) (me |le )?(el|un) caso\b/;
+/** "¿Qué es radicar un caso?", "no radique nada": a case asked about or refused, not asked for. */
+export const NOT_FILE_CASE = /\b(que|q|como|cual) (es|significa|seria)\b|\bno (me |le )?(radi|abr|hag|mont|pong)/;
+/** "Aquí en esta sede", "en esta misma", "la de acá", "aquí mismo": the site the member writes from (a QR code's). */
+export const HERE_SITE = /\b(aqui|aca|aquisito|acasito)\b|\b(est[ae]) (mism[ao] )?(sede|uss|centro|clinica|punto|unidad)\b|^(en )?(la )?est[ae]( mism[ao])?$|\ben est[ae] mism[ao]\b/;
+/** "Aquí no", "no es aquí": the site written from ruled out. */
+export const NOT_HERE = /\b(aqui|aca) no\b|\bno (es |sea |en )?(aqui|aca)\b|\bni (aqui|aca)\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */
 export const EARLIEST = /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|cerca|cercan[oa]|rapido)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\blo (antes|mas pronto) posible\b|^la que sea\b/;
 /** "La del miércoles", "esa de mañana": an appointment named by its day. */
@@ -176,7 +206,7 @@ export const REFERRED_DAY = /\b(?:la|esa|mi cita|la cita) (?:del?|de el) ((?:lun
  * Where the new day of a move begins: "…y necesito cambiarla pal jueves", "pasármela para el
  * viernes", or after the appointment is named ("correr la cita que tengo el miércoles pal viernes").
  */
-export const MOVE_TO = /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z0-9: ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|otro|\d))/;
+export const MOVE_TO = /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|\bvolver\w* a (?:sacar|pedir|agendar|programar) (?:pa|para|pal) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z0-9: ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|otro|\d))/;
 /** "Primero quiero…", "primero necesito…": an adverb, not the first option. */
 export const FIRST_OF_ALL = /^primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le)\b/;
 /** An opening that can only be an option's position, even where numbers are days and hours: "la quinta opción…". */

@@ -6,7 +6,7 @@
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
-import { ASKS_WHERE, BEFORE_TIME, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, OTHER_SITE, SAME_DAY, TIME_BOUND } from './cues.js';
+import { ASKS_WHERE, BEFORE_TIME, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, FILE_CASE, HERE_SITE, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, NOT_FILE_CASE, NOT_HERE, OTHER_SITE, SAME_AGAIN, SAME_DAY, TIME_BOUND } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import type { Found } from './lexicon.js';
@@ -60,6 +60,8 @@ export function readEntities(
   if (site && (!IDENTITY_QUESTIONS.has(question) || ASKS_WHERE.test(normalized))) entities.site = site;
   // "¿Y no hay en otra sede cerquita?": another site, which the dialog asks for.
   else if (!site && !IDENTITY_QUESTIONS.has(question) && OTHER_SITE.test(words.join(' '))) entities.otherSite = true;
+  // "Aquí en esta sede", "la de acá" at the site question: the site the member writes from, which the dialog knows.
+  else if (!site && question === 'site' && HERE_SITE.test(words.join(' ')) && !NOT_HERE.test(words.join(' '))) entities.hereSite = true;
 
   // Days and times are read without the words that name a site ("Primero de Mayo", "la 26").
   const whenText = namedSites.length > 0 ? uncovered(words, namedSites).join(' ') : read;
@@ -140,6 +142,10 @@ export function readEntities(
   }
   if (!IDENTITY_QUESTIONS.has(question) && SAME_DAY.test(words.join(' '))) entities.sameDay = true;
   if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
+  // "Ahora para la nieta, lo mismo": the cita just booked, for someone else (the dialog knows which).
+  if ((question === 'menu' || question === 'patient') && SAME_AGAIN.test(words.join(' '))) entities.sameAgain = true;
+  // "Mejor en Chía, radique el caso": a RISS case asked for, wherever a search is under way.
+  if (CHANGE_QUESTIONS.has(question) && FILE_CASE.test(words.join(' ')) && !NOT_FILE_CASE.test(normalized)) entities.fileCase = true;
   // "¿Hay algo más temprano?" where slots are shown: earlier than those.
   if ((question === 'slot' || question === 'confirm') && EARLIER.test(words.join(' '))) entities.earlier = true;
   // "Lo más tarde posible": the latest times of the day first, wherever a time is asked or said.

@@ -17,7 +17,7 @@ import {
   PATIENT_CHANGE_CUE,
   PERSON_WORDS,
   REQUEST,
-  STILL_THERE,
+  STILL_THERE, WHERE_ARE_WE,
   WEAK_GOODBYE,
   WEAK_YES,
 } from './cues.js';
@@ -70,6 +70,8 @@ export function readIntent(
   if (question === 'consent' && ASKS_WHAT_FOR.test(whole)) return { intent: 'help', score: 1, ruled: false };
   // "Ah, no sabía que ya tenía cita, entonces déjela así": nothing to cancel.
   if (KEEP_IT.test(whole) && !/\bcancel/.test(whole) && !/\b(otra|nueva|otro)\b/.test(whole)) return { intent: /\bgracias\b/.test(whole) ? 'thanks' : 'none', score: 1, ruled: false };
+  // "Q pasó pues", "aló": where things stand, never "pasar" a cita.
+  if (WHERE_ARE_WE.test(whole)) return { intent: 'greet', score: 1, ruled: false };
   // "Hola, perdón, ¿sigue ahí? Se me fue la señal": checking Lina is there.
   if (STILL_THERE.test(whole) && words.length <= 14 && !operationCue(whole)) return { intent: 'greet', score: 1, ruled: false };
   // The cue is read as written too: the speller does not know every form of every verb ("la muevo" is not "la mueva").

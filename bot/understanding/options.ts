@@ -131,7 +131,8 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
     }
     case 'slot':
       // "La que sea más pronto": the earliest, the first shown.
-      if (EARLIEST.test(words.join(' ')) && !entities.day && !entities.time) return options[0]?.value ?? null;
+      // ("La más cerquita a la de Mateo" is near Mateo's appointment, not the earliest.)
+      if (EARLIEST.test(words.join(' ')) && !entities.day && !entities.time && !entities.timeOf) return options[0]?.value ?? null;
       // "¿Tiene después de las 3?" asks for later slots; it picks none.
       return optionByTime(options, TIME_BOUND.test(words.join(' ')) ? { ...entities, time: undefined } : entities, question, words);
     case 'appointment':
@@ -148,7 +149,8 @@ function optionByTime(options: ShownOption[], entities: Entities, question: Ques
   const visitType = question === 'appointment' ? entities.visitType : undefined;
   const doctorWords = new Set(options.flatMap((option) => doctorWordsOf(option)));
   const doctorSaid = words.filter((word) => word.length >= 4 && doctorWords.has(word));
-  if (!entities.day && !entities.time && !service && !visitType && doctorSaid.length === 0) return null;
+  const female = question === 'slot' && saysFemaleDoctor(words);
+  if (!entities.day && !entities.time && !service && !visitType && doctorSaid.length === 0 && !female) return null;
   const matching = options.filter((option) => {
     const parts = option.start ? bogotaParts(option.start) : undefined;
     if (!parts) return false;
@@ -159,9 +161,35 @@ function optionByTime(options: ShownOption[], entities: Entities, question: Ques
     if (visitType && (!option.service || visitTypeOf(option.service) !== visitType)) return false;
     const doctor = doctorWordsOf(option);
     if (doctorSaid.some((word) => !doctor.includes(word))) return false;
+    if (female && !isFemaleDoctor(option)) return false;
     return true;
   });
+  // Two slots of the doctor named ("la del doctor Camilo"): no guess; the dialog asks which, naming them.
   return matching.length === 1 ? matching[0]?.value ?? null : null;
+}
+
+/** "La doctora", "con la médica": a woman doctor is asked for (a title alone; "el doctor" is said of anyone). */
+function saysFemaleDoctor(words: readonly string[]): boolean {
+  return words.some((word) => word === 'doctora' || word === 'dra' || word === 'medica');
+}
+
+function isFemaleDoctor(option: ShownOption): boolean {
+  return /^dra\b/i.test(option.doctor ?? '');
+}
+
+/**
+ * The one doctor of the slots shown that the message names ("la de la doctora Paola", "con la
+ * doctora" when she is the only woman listed), to settle a choice among slots at one time.
+ */
+export function doctorNamedIn(options: readonly ShownOption[], words: readonly string[]): string | undefined {
+  const doctorWords = new Set(options.flatMap((option) => doctorWordsOf(option)));
+  const said = words.filter((word) => word.length >= 4 && doctorWords.has(word));
+  const female = saysFemaleDoctor(words);
+  if (said.length === 0 && !female) return undefined;
+  const doctors = new Set(
+    options.filter((option) => option.doctor && said.every((word) => doctorWordsOf(option).includes(word)) && (!female || isFemaleDoctor(option))).map((option) => option.doctor),
+  );
+  return doctors.size === 1 ? [...doctors][0] : undefined;
 }
 
 /** The option whose label's words the member wrote (or who wrote part of exactly one label). */

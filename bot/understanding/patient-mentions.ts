@@ -126,7 +126,9 @@ export function readPatientMentions(reading: Reading, message: Message, question
   const capitalised = new Set<string>();
   if (HAS_CAPITAL.test(read)) for (const match of read.matchAll(CAPITALISED)) capitalised.add(normalizeMessage(match[0]));
   const writer = writerIn(words.join(' '));
-  const named = readPatients(reading, original, words, question, options, people, capitalised, () => clausesOf(normalized, original), writer ?? writerSaid);
+  let clauses: number[] | undefined;
+  const clausesOfWords = () => (clauses ??= clausesOf(normalized, original));
+  const named = readPatients(reading, original, words, question, options, people, capitalised, clausesOfWords, writer ?? writerSaid);
   const written = (mention: PatientMention) => (mention.kind === 'name' ? withWrittenForm(mention, read) : mention);
   return { patients: named.patients.map(written), ...(named.timeOf ? { timeOf: written(named.timeOf) } : {}), ...(writer ? { writer } : {}) };
 }

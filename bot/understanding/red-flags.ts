@@ -19,3 +19,14 @@ export function mentionsRedFlag(text: string): boolean {
   if (typeof text !== 'string' || text.length === 0 || text.length > 2000) return false;
   return RED_FLAG.test(normalizeMessage(text));
 }
+
+/** "Necesito una cita urgente", "es de urgencia": urgency said, with no sign of an emergency described ("no es urgente" is none). */
+const URGENT = /\b(urgente|urgentemente|urgencia|de urgencias?|emergencia)\b/;
+const NOT_URGENT = /\bno (es|era|sea) (tan |muy |nada )?(urgente|una urgencia|una emergencia|de urgencia)\b/;
+
+/** Whether the message says it is urgent: Lina points to urgencias for an emergency and to the no programada visit type. */
+export function mentionsUrgency(text: string): boolean {
+  if (typeof text !== 'string' || text.length === 0 || text.length > 2000) return false;
+  const normalized = normalizeMessage(text);
+  return URGENT.test(normalized) && !NOT_URGENT.test(normalized);
+}

@@ -13,7 +13,7 @@ import {
   ASKS_DOCTOR,
   ASKS_FOR_DAY,
   ASKS_OPENING_HOURS,
-  ASKS_WHAT_IT_IS,
+  ASKS_CASE_ANSWER, ASKS_WHAT_IT_IS, COMPLAINT, FRUSTRATION,
   ASKS_WHERE,
   BACK_CUE,
   CORRECTION,
@@ -189,6 +189,13 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     entities.asks = asked;
   }
+  // "Voy a poner una queja en la Supersalud", "este bot no sirve para nada", an insult, with nothing else to act on:
+  // a calm answer (where to complain, the line), then the pending question. "Ush, medicina general" is still the answer.
+  const upset = COMPLAINT.test(normalized) ? 'complaint' : FRUSTRATION.test(normalized) ? 'frustration' : undefined;
+  if (upset && !entities.asks && choice === undefined && ANSWERED_BY_THE_WAY.has(intent) && !hasBookingEntity(entities) && !entities.patients?.length && !answersIdentity && !entities.yesNo) {
+    intent = 'help';
+    entities.asks = upset;
+  }
   if (intent !== intentRead.intent) score = 1;
   const result: Understanding = { intent, intentScore: score, entities };
   if (choice !== undefined) result.choice = choice;
@@ -212,6 +219,7 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   if (ASKS_WHERE.test(normalized)) return 'address';
   if (DOCTOR_SHOWN.has(question) && ASKS_DOCTOR.test(normalized)) return 'doctor';
   if (question !== 'email' && ASKS_BY_EMAIL.test(normalized)) return 'byEmail';
+  if (ASKS_CASE_ANSWER.test(normalized)) return 'caseAnswer';
   return undefined;
 }
 

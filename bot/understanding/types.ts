@@ -73,7 +73,7 @@ export type Question = (typeof QUESTIONS)[number];
  * moderadora?"), when the sites open ("¿a qué hora abren?"), who a cita shown is with ("¿con
  * qué doctor es?"), whether the cita is sent by e-mail ("¿me manda la confirmación al correo?").
  */
-export const ASKED = ['meaning', 'address', 'cost', 'hours', 'doctor', 'byEmail'] as const;
+export const ASKED = ['meaning', 'address', 'cost', 'hours', 'doctor', 'byEmail', 'complaint', 'frustration', 'caseAnswer'] as const;
 export type Asked = (typeof ASKED)[number];
 
 /** The time bands a member can ask for; `cualquiera` is any time. */
@@ -117,6 +117,16 @@ export interface Entities {
   beforeTime?: true;
   /** The time said is a bound the slots start from ("después de las 4", "a partir de las 2"), not the time of one. */
   afterTime?: true;
+  /** At the site question, the site the member writes from ("aquí en esta sede", "la de acá"): a QR code's, which the dialog knows. */
+  hereSite?: true;
+  /** A bare number beyond the options shown ("5" with three): the dialog says which numbers there are. */
+  outOfRange?: number;
+  /** At the slots, the one doctor shown that the message names ("la de la doctora Paola"), as shown. */
+  doctor?: string;
+  /** "Lo mismo", "una igual": the same cita as the one just booked, for the person named. */
+  sameAgain?: true;
+  /** A RISS case asked for in so many words ("radique el caso"), where a search is under way. */
+  fileCase?: true;
   /** Times earlier than the ones shown are asked for ("¿hay algo más temprano?"). */
   earlier?: true;
   /** The latest times of the day are asked for ("lo más tarde posible", "a última hora"). */

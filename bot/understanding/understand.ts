@@ -12,13 +12,13 @@
  * (`options.ts`), and the intent settled against all of them (`settle.ts`).
  */
 import type Fuse from 'fuse.js';
-import { REFERRED_DAY } from './cues.js';
+import { ANOTHERS_APPOINTMENT, REFERRED_DAY } from './cues.js';
 import { readEntities } from './entities.js';
 import { splitRequests } from './follow-up.js';
 import { readIntent } from './intent.js';
 import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
-import { pickOption, type Picked } from './options.js';
+import { doctorNamedIn, pickOption, type Picked } from './options.js';
 import { readPatientMentions } from './patient-mentions.js';
 import { DAY_QUESTIONS, type Message, type Reading } from './reading.js';
 import { settleIntent } from './settle.js';
@@ -140,6 +140,20 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const { patients, timeOf, writer } = readPatientMentions(reading, message, question, expectation.options, question === 'email' ? [] : people, expectation.writer);
     if (patients.length > 0) entities.patients = patients;
     if (timeOf) entities.timeOf = timeOf;
+    // "La más cerquita a la de Mateo", "el mismo día que la de la niña": Mateo's or the girl's appointment tells the time; they are no patient.
+    const anchor = question === 'email' ? null : ANOTHERS_APPOINTMENT.exec(normalized);
+    if (anchor && !entities.timeOf) {
+      const tailRead = normalized.slice(anchor.index + anchor[0].length);
+      const tailOriginal = wordsOf(tailRead);
+      const tail = readPatientMentions(reading, { read: tailRead, normalized: tailRead, original: tailOriginal, words: tailOriginal.map((word) => speller.correct(word)) }, question, expectation.options, people, expectation.writer);
+      const [other] = tail.patients;
+      if (other) {
+        entities.timeOf = other;
+        const rest = (entities.patients ?? []).filter((mention) => JSON.stringify(mention) !== JSON.stringify(other));
+        if (rest.length > 0) entities.patients = rest;
+        else delete entities.patients;
+      }
+    }
     if (writer) entities.writer = writer;
 
     const intentRead = readIntent(reading, words, question, yesNo, courtesy, ANSWERING_NO.test(normalized), original);
@@ -202,6 +216,14 @@ function pickAnswer(
     delete entities.dayOff;
   }
   const picked = smallTalkOnly ? undefined : pickedAfterChange ?? pickOption(reading, expectation, { words, intent, entities, people, normalized, courtesy, referredDay });
+  // "5" where three options are shown: a number beyond the list, which the dialog says (never a bare "No te entendí").
+  if (!picked && expectation.options.length > 1 && question !== 'day' && question !== 'slot' && question !== 'appointment') {
+    const number = /^(?:(?:la|el|opcion|numero|#)\s*)?(\d{1,2})$/.exec(words.join(' '))?.[1];
+    if (number !== undefined && (Number(number) > expectation.options.length || Number(number) === 0)) entities.outOfRange = Number(number);
+  }
+  // "La de la doctora Paola" at the slots: the doctor, which settles a choice among slots at one time.
+  const doctor = question === 'slot' && !smallTalkOnly ? doctorNamedIn(expectation.options, words) : undefined;
+  if (doctor) entities.doctor = doctor;
   // "El 2" at the patient question or the menu is the second option, not the 2nd of the month.
   // "El uno, para mi mamá": with no weekday, month or "hoy" said, the number is the option's too.
   if (picked?.by === 'number' && !DAY_QUESTIONS.has(question) && question !== 'appointment' && ((words.length <= 3 && !/\b(de|del)\b/.test(words.join(' '))) || !DAY_WORD.test(words.join(' ')))) {

@@ -55,11 +55,11 @@ const LONGEST: ReplyParams = {
   other: 'tarde',
   window: 'todayAndNextWorkingDay',
   specialty: 'medicina_general',
+  noted: 'no_programada,PRIMEROMAYO,cualquiera,2026-12-30,16:40',
+  position: 5,
+  described: 5,
   text: 'En este momento el chat de citas no está disponible. Llama a la Línea de citas médicas PBS 601 4441234.',
   agenda: 'http://127.0.0.1:4010',
-  noted: 'no_programada,PRIMEROMAYO,2026-12-30,16:40,cualquiera',
-  position: 10,
-  described: 10,
 };
 
 /** The parameters for a key; each plural and context form is rendered by its own full key. */

@@ -378,3 +378,10 @@ describe('locale coverage', () => {
     assert.deepEqual(Object.keys(aliases).filter((key) => !renderer.has(key)), []);
   });
 });
+
+describe('what was noted ahead of its question', () => {
+  it('ends with one period when the list closes with a time ("a. m." is not doubled)', () => {
+    assert.equal(renderer.text('booking.noted', { noted: '10:00' }, NOW), 'Anoté: a las 10:00 a. m.');
+    assert.equal(renderer.text('booking.noted', { noted: 'primera_vez,tarde' }, NOW), 'Anoté: primera vez, en la tarde.');
+  });
+});

@@ -588,7 +588,16 @@ describe('slot finder: RISS case', () => {
       },
     ]);
     assert.deepEqual(chat.keys(), ['riss.filed']);
-    assert.deepEqual(chat.lastReplies()[0]?.params, { radicado: 'RISS-2026-000123', dueDate: '2026-11-30', email: 'laura.gomez@example.com' });
+    // The case names its patient ("tu" for the member), service and site.
+    assert.deepEqual(chat.lastReplies()[0]?.params, {
+      patient: 'Laura',
+      context: 'self',
+      service: '890201',
+      site: 'SUBA',
+      radicado: 'RISS-2026-000123',
+      dueDate: '2026-11-30',
+      email: 'laura.gomez@example.com',
+    });
     assert.deepEqual(chat.output(), { outcome: 'case', rissCase });
     assert.deepEqual(chat.records.at(-1), { type: 'subject', kind: 'radicado', value: 'RISS-2026-000123' });
   });

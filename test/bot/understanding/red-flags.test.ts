@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mentionsRedFlag } from '../../../bot/understanding/red-flags.js';
+import { mentionsRedFlag, mentionsUrgency } from '../../../bot/understanding/red-flags.js';
 
 describe('signs of an emergency in a message', () => {
   for (const text of [
@@ -27,5 +27,14 @@ describe('signs of an emergency in a message', () => {
     '',
   ]) {
     it(`does not read "${text}" as one`, () => assert.equal(mentionsRedFlag(text), false));
+  }
+});
+
+describe('urgency said, with no sign of an emergency', () => {
+  for (const text of ['NECESITO UNA CITA PARA MI HIJO URGENTE', 'es de urgencia', 'necesito cita urgentemente']) {
+    it(`reads "${text}" as urgent`, () => assert.equal(mentionsUrgency(text), true));
+  }
+  for (const text of ['no es urgente, cuando haya', 'necesito cita de control', '']) {
+    it(`does not read "${text}" as urgent`, () => assert.equal(mentionsUrgency(text), false));
   }
 });

@@ -655,3 +655,101 @@ describe('"lo más tarde posible" asks for the latest times of the day (member t
     ['hay algo mas temprano?', 'slot', { earlier: true, latest: undefined }],
   ]);
 });
+
+describe('"aquí en esta sede" at the site question is the site written from (member testing)', () => {
+  itReads([
+    ['aquí en esta sede', 'site', { hereSite: true, site: undefined }],
+    ['en esta misma', 'site', { hereSite: true }],
+    ['la de acá', 'site', { hereSite: true }],
+    ['aquí mismo', 'site', { hereSite: true }],
+    // A site named, or "here" ruled out, is no "here"; nor is "aquí" at another question.
+    ['aquí no, en kennedy', 'site', { hereSite: undefined, site: 'KENNEDY' }],
+    ['aqui no', 'site', { hereSite: undefined }],
+    ['esa sede', 'site', { hereSite: undefined }],
+    ['aquí estoy', 'band', { hereSite: undefined }],
+  ]);
+});
+
+describe('"radique el caso" asks for a RISS case in so many words (member testing)', () => {
+  itReads([
+    ['mmm no, mejor en chia, radique el caso', 'slot', { site: 'CHIA', fileCase: true }],
+    ['no, mejor radique el caso', 'offer', { fileCase: true }],
+    ['radíquelo', 'offer', { fileCase: true, choice: 'yes' }],
+    // Asking what a case is, or refusing one, asks for none; nor is it read before a search.
+    ['q es radicar un caso?', 'offer', { fileCase: undefined }],
+    ['no radique nada', 'offer', { fileCase: undefined, choice: 'no' }],
+    ['radique el caso', 'menu', { fileCase: undefined }],
+  ]);
+});
+
+describe('a doctor named at the slots (member testing)', () => {
+  itReads([
+    // The doctor, for the dialog to ask which of theirs; never a guess between two of their slots.
+    ['la de la doctora marta', 'slot', { choice: undefined, doctor: 'Dra. Marta Salazar' }],
+    ['con el doctor hernan', 'slot', { choice: undefined, doctor: 'Dr. Hernán Gutiérrez' }],
+    // "La doctora" alone is the only woman listed.
+    ['con la doctora', 'slot', { doctor: 'Dra. Marta Salazar' }],
+    // A time said with the doctor narrows to that slot.
+    ['la del doctor hernan a las 9', 'slot', { choice: 'slot-3' }],
+    // "El doctor" is said of anyone: no doctor, no pick.
+    ['la del doctor', 'slot', { doctor: undefined }],
+  ]);
+});
+
+describe('a number beyond the options shown (member testing)', () => {
+  itReads([
+    ['5', 'band', { outOfRange: 5, choice: undefined }],
+    ['la 4', 'band', { outOfRange: 4 }],
+    ['7', 'menu', { outOfRange: 7 }],
+    // A number in the list is the option; at the slots a number may be an hour.
+    ['2', 'band', { choice: 'tarde', outOfRange: undefined }],
+    ['7', 'slot', { outOfRange: undefined }],
+  ]);
+});
+
+describe('frustration, complaints and "q pasó pues" (member testing)', () => {
+  itReads([
+    ['este bot no sirve para nada', 'visitType', { intent: 'help', asks: 'frustration' }],
+    ['inutil', 'band', { intent: 'help', asks: 'frustration' }],
+    ['malparida maquina no me deja hacer nada', 'appointment', { intent: 'help', asks: 'frustration' }],
+    ['voy a poner una queja en la supersalud', 'appointment', { intent: 'help', asks: 'complaint' }],
+    // An answer with the annoyance is the answer.
+    ['ush que lentitud, medicina general', 'specialty', { choice: 'medicina_general', asks: undefined }],
+    ['tarde hpta', 'band', { choice: 'tarde', asks: undefined }],
+    // "Q pasó pues" asks where things stand: never "pasar" (move) a cita.
+    ['q paso pues', 'menu', { intent: 'greet', choice: undefined }],
+    ['alo', 'slot', { intent: 'greet' }],
+  ]);
+});
+
+describe('when a case is answered (member testing)', () => {
+  itReads([
+    ['gracias. ¿y cuándo me responden?', 'menu', { asks: 'caseAnswer', choice: undefined }],
+    ['entonces cuando me llaman?', 'menu', { asks: 'caseAnswer' }],
+    ['cuando es mi cita?', 'menu', { asks: undefined }],
+  ]);
+});
+
+describe('"volver a sacar" a cita for another day is a move (member testing)', () => {
+  itReads([
+    ['y la puedo volver a sacar para el jueves?', 'confirm', { intent: 'reschedule', newDay: '2026-11-26' }],
+    ['necesito sacar una cita para el viernes', 'menu', { intent: 'book' }],
+  ]);
+});
+
+describe('a time told by another person\'s appointment is no patient (member testing)', () => {
+  itReads([
+    ['la más cerquita a la de Mateo', 'slot', { timeOf: { kind: 'name', name: 'mateo', written: 'Mateo' }, patients: undefined, choice: undefined }],
+    ['necesito pasar la de mateo para el mismo dia que la de la niña', 'menu', { intent: 'reschedule', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }], timeOf: { kind: 'relation', relation: 'daughter' } }],
+    ['quiero cambiar la de sofia para el viernes', 'menu', { intent: 'reschedule', newDay: '2026-11-27' }],
+    // "La más cerca" alone is still the earliest.
+    ['la mas cercana', 'slot', { choice: 'slot-1' }],
+  ]);
+});
+
+describe('"lo mismo" for someone else (member testing)', () => {
+  itReads([
+    ['y para sofia lo mismo', 'menu', { sameAgain: true, patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
+    ['igual a las 3', 'menu', { sameAgain: undefined }],
+  ]);
+});
