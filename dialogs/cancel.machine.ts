@@ -91,7 +91,7 @@ export const cancelMachine = setup({
         input: ({ context }) => ({ appointmentId: context.chosen?.id ?? '' }),
         onDone: {
           target: 'cancelled',
-          actions: { type: 'say', params: ({ event }) => reply('cancel.done', appointmentParams(event.output)) },
+          actions: { type: 'say', params: ({ context, event }) => reply('cancel.done', appointmentFor(context, event.output)) },
         },
         onError: { target: 'failed' },
       },

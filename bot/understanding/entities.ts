@@ -51,7 +51,11 @@ export function readEntities(
   const sites = keptSites.length > 0 && keptSites.length < namedSites.length ? keptSites : namedSites;
   // "¿Le toca pediatra o médico general?" asks, and names neither.
   const alternatives = specialties.length > 1 && new Set(specialties.map((found) => found.value)).size > 1 && words.slice(specialties[0]?.end ?? 0, specialties.at(-1)?.start ?? 0).includes('o');
-  const specialty = alternatives ? undefined : lastValue(specialties);
+  // "Con la pediatra, porque el general no le sabe a los niños": a specialty named only in the reason against it gives way.
+  const reasonAt = words.findIndex((word, index) => word === 'porque' || word === 'xq' || word === 'pq' || (word === 'que' && words[index - 1] === 'ya'));
+  const beforeReason = reasonAt > 0 ? specialties.filter((found) => found.end <= reasonAt) : [];
+  const mainSpecialties = beforeReason.length > 0 && specialties.some((found) => found.start > reasonAt && found.value !== beforeReason.at(-1)?.value) ? beforeReason : specialties;
+  const specialty = alternatives ? undefined : lastValue(mainSpecialties);
   if (specialty) entities.specialty = specialty;
   const visitType = lastValue(visitTypes);
   if (visitType) entities.visitType = visitType;
@@ -198,6 +202,11 @@ export function readEntities(
     if (question === 'document' && !entities.documentNumber && !birthDate) {
       const numbers = normalized.match(/(?<![\d.])\d{1,3}(?:\.\d{3})+(?![\d.])|(?<!\d)\d{6,15}(?!\d)/g) ?? [];
       if (numbers.length === 1 && numbers[0]) entities.documentNumber = numbers[0].replace(/\./g, '');
+    }
+    // "Uy no, me faltó un cero: 1010101010" at the date-of-birth question: a number too long for a date is the document, corrected.
+    if (question === 'birthDate' && !entities.documentNumber && !birthDate) {
+      const numbers = normalized.match(/(?<!\d)\d{9,15}(?!\d)/g) ?? [];
+      if (numbers.length === 1 && numbers[0] && !/[/-]/.test(normalized)) entities.documentNumber = numbers[0];
     }
   }
   const email = readEmail(read);

@@ -426,6 +426,15 @@ describe('an appointment named and then acted on, in one message', () => {
   ]);
 });
 
+describe('a specialty named against in a reason, and a document corrected at the date of birth', () => {
+  itReads([
+    ['necesito cita para mi hijo mateo y que sea con la pediatra porque el general no le sabe a los niños', 'start', { specialty: 'pediatria' }],
+    ['medicina general porque la pediatra no esta', 'specialty', { specialty: 'medicina_general' }],
+    ['uy no me falto un cero, 1010101010', 'birthDate', { documentNumber: '1010101010', birthDate: undefined }],
+    ['15031994', 'birthDate', { birthDate: '1994-03-15', documentNumber: undefined }],
+  ]);
+});
+
 describe('a day written with dashes', () => {
   itReads([
     ['mejor el 2-12', 'slot', { day: '2026-12-02' }],
