@@ -118,8 +118,9 @@ export function readEntities(
     const named = readWhen(normalizedWhen.slice(0, moveTo.index), now);
     if (target.day) {
       entities.newDay = target.day;
-      // "La del miércoles pásemela para el jueves a las 3": the hour goes with the new day.
-      if (target.time && !named.time) entities.newTime = target.time;
+      // "La del miércoles pásemela para el jueves a las 3": the hour goes with the new day, also when
+      // the appointment was named with its own ("la del miércoles a las 10… el jueves después de las 2").
+      if (target.time) entities.newTime = target.time;
       // "Tengo una cita el miércoles a las 10 de la mañana… pasármela para el viernes por la tarde": the band of the new day
       // is the one said with it; the old appointment's hour names no band.
       const targetText = normalizedWhen.slice(moveTo.index + moveTo[0].length);

@@ -753,3 +753,11 @@ describe('"lo mismo" for someone else (member testing)', () => {
     ['igual a las 3', 'menu', { sameAgain: undefined }],
   ]);
 });
+
+describe('the new hour of a move, when the appointment was named with its own (member testing, round 3)', () => {
+  itReads([
+    // "La del miércoles a las 10… pásemela para el jueves, después de las 2": 2 p. m. is where it goes; 10 a. m. names it.
+    ['tengo una cita el miércoles a las 10 en Kennedy, me la pueden pasar para el jueves o el viernes por la tarde, después de las 2 idealmente', 'start', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-26', newTime: '14:00', band: 'tarde' }],
+    ['la del miércoles a las 10 pásemela para el jueves a las 3', 'menu', { intent: 'reschedule', newDay: '2026-11-26', newTime: '15:00' }],
+  ]);
+});
