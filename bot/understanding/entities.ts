@@ -22,6 +22,9 @@ const CHANGE_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType
 /** Using this chat: "(primera vez que) uso esto", "les escribo", "entro aquí". */
 const CHANNEL_USE = /^(yo )?(le |les |me )?(uso|utilizo|escribo|entro|hablo|chateo|manejo|ingreso|comunico|pruebo)\b/;
 
+/** What opens a reason ("porque", "es que", "ya que"), with no change of mind after it: a site after it is why, not where. */
+const REASON_OPENER = /\b(porque|por que|es que|ya que)\b(?!.*\b(mejor|mas bien)\b)/;
+
 function lastValue<T>(found: ReadonlyArray<Found<T>>): T | undefined {
   return found.at(-1)?.value;
 }
@@ -47,7 +50,12 @@ export function readEntities(
   const namedSites = lexicon.sites.find(words);
   const ruledOutSite = (found: Found<unknown>): boolean =>
     words[found.start - 1] === 'no' || words[found.start - 1] === 'ni' || ((words[found.start - 2] === 'no' || words[found.start - 2] === 'ni') && ['en', 'la', 'el', 'de'].includes(words[found.start - 1] ?? ''));
-  const keptSites = namedSites.filter((found) => !ruledOutSite(found));
+  // "Mejor en Suba, es que Kennedy me queda lejos": a site named in the reason after the one asked for is no answer.
+  const inReason = (found: Found<unknown>): boolean => {
+    const earlier = namedSites.find((other) => other.end <= found.start && other.value !== found.value);
+    return earlier !== undefined && REASON_OPENER.test(words.slice(earlier.end, found.start).join(' '));
+  };
+  const keptSites = namedSites.filter((found) => !ruledOutSite(found) && !inReason(found));
   const sites = keptSites.length > 0 && keptSites.length < namedSites.length ? keptSites : namedSites;
   // "¿Le toca pediatra o médico general?" asks, and names neither.
   const alternatives = specialties.length > 1 && new Set(specialties.map((found) => found.value)).size > 1 && words.slice(specialties[0]?.end ?? 0, specialties.at(-1)?.start ?? 0).includes('o');

@@ -761,3 +761,13 @@ describe('the new hour of a move, when the appointment was named with its own (m
     ['la del miércoles a las 10 pásemela para el jueves a las 3', 'menu', { intent: 'reschedule', newDay: '2026-11-26', newTime: '15:00' }],
   ]);
 });
+
+describe('a site named in the reason after the one asked for (member testing, round 3)', () => {
+  itReads([
+    ['ay no, mejor si en suba, es que kennedy me queda lejos', 'band', { site: 'SUBA' }],
+    ['en suba porque kennedy me queda lejos', 'site', { choice: 'SUBA', site: 'SUBA' }],
+    // A change of mind after the reason opener is the answer again.
+    ['en kennedy, es que no, mejor en suba', 'band', { site: 'SUBA' }],
+    ['no, mejor en kennedy', 'band', { site: 'KENNEDY' }],
+  ]);
+});
