@@ -771,3 +771,13 @@ describe('a site named in the reason after the one asked for (member testing, ro
     ['no, mejor en kennedy', 'band', { site: 'KENNEDY' }],
   ]);
 });
+
+describe('a time of the slots refused, then "la siguiente" (member testing, round 3)', () => {
+  itReads([
+    // The fixture's slots: 2:00 and 2:20 p. m. on Monday, 9:00 a. m. and 3:00 p. m. on Tuesday, 10:40 a. m. on Wednesday.
+    ['la de las 3 no puedo porque salgo a las 3, la siguiente', 'slot', { choice: 'slot-5', time: undefined }],
+    ['la de las 2 no me sirve, la que sigue', 'slot', { choice: 'slot-2', time: undefined }],
+    // Without "la siguiente", the time refused picks nothing.
+    ['la de las 3 no me sirve', 'slot', { choice: undefined }],
+  ]);
+});
