@@ -6,7 +6,7 @@
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
-import { ASKS_WHERE, BEFORE_TIME, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, FILE_CASE, HERE_SITE, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, NOT_FILE_CASE, NOT_HERE, OTHER_SITE, SAME_AGAIN, SAME_DAY, TIME_BOUND } from './cues.js';
+import { ASKS_WHERE, BEFORE_TIME, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, FILE_CASE, HERE_SITE, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, NOT_FILE_CASE, NOT_HERE, OTHER_SITE, SAME_AGAIN, SAME_DAY, SOONEST, TIME_BOUND } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import type { Found } from './lexicon.js';
@@ -22,6 +22,8 @@ const CHANGE_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType
 /** Using this chat: "(primera vez que) uso esto", "les escribo", "entro aquí". */
 const CHANNEL_USE = /^(yo )?(le |les |me )?(uso|utilizo|escribo|entro|hablo|chateo|manejo|ingreso|comunico|pruebo)\b/;
 
+/** Where slots, days or appointments are shown: "lo más pronto posible" there picks the first. */
+const SHOWN_WHEN_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'day', 'appointment', 'confirm', 'offer']);
 /** What opens a reason ("porque", "es que", "ya que"), with no change of mind after it: a site after it is why, not where. */
 const REASON_OPENER = /\b(porque|por que|es que|ya que)\b(?!.*\b(mejor|mas bien)\b)/;
 
@@ -157,6 +159,8 @@ export function readEntities(
   if (CHANGE_QUESTIONS.has(question) && FILE_CASE.test(words.join(' ')) && !NOT_FILE_CASE.test(normalized)) entities.fileCase = true;
   // "¿Hay algo más temprano?" where slots are shown: earlier than those.
   if ((question === 'slot' || question === 'confirm') && EARLIER.test(words.join(' '))) entities.earlier = true;
+  // "Medicina general, lo más pronto posible": the earliest at any hour, where no slots or days are shown yet (there it picks the first).
+  if (!IDENTITY_QUESTIONS.has(question) && !SHOWN_WHEN_QUESTIONS.has(question) && !entities.band && !entities.time && SOONEST.test(words.join(' '))) entities.soonest = true;
   // "Lo más tarde posible": the latest times of the day first, wherever a time is asked or said.
   if (!IDENTITY_QUESTIONS.has(question) && LATEST.test(words.join(' '))) {
     entities.latest = true;

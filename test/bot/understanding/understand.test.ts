@@ -781,3 +781,14 @@ describe('a time of the slots refused, then "la siguiente" (member testing, roun
     ['la de las 3 no me sirve', 'slot', { choice: undefined }],
   ]);
 });
+
+describe('"lo más pronto posible" with a request is any hour (member testing, round 3)', () => {
+  itReads([
+    ['ah bueno, entonces quiero una de medicina general, lo más pronto posible, en kennedy', 'menu', { intent: 'book', specialty: 'medicina_general', site: 'KENNEDY', soonest: true, band: undefined }],
+    ['necesito cita con el médico general cuanto antes', 'start', { soonest: true }],
+    ['lo más pronto posible', 'band', { choice: 'cualquiera' }],
+    // Where slots are shown it picks the first, and a band said wins.
+    ['lo más pronto posible', 'slot', { choice: 'slot-1', soonest: undefined }],
+    ['lo más pronto posible en la tarde', 'menu', { band: 'tarde', soonest: undefined }],
+  ]);
+});
