@@ -30,7 +30,8 @@ export function withWhatWasSaid(request: Request, event: EventObject, field?: Fo
     ...(said.specialty && !request.specialty ? { specialty: said.specialty } : {}),
     ...(said.visitType ? { visitType: said.visitType } : {}),
     ...(said.site ? { site: said.site } : {}),
-    ...(said.band ? { band: said.band } : {}),
+    // "Lo más pronto posible": the earliest at any hour, so the band is not asked.
+    ...(said.band ? { band: said.band } : said.soonest && !request.band ? { band: 'cualquiera' as const } : {}),
     ...(said.day ? { day: said.day, dayOff: said.dayOff } : {}),
     ...(said.time ? { time: said.time } : {}),
     ...(said.latest ? { latest: true as const } : {}),

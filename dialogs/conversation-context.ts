@@ -201,7 +201,7 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.specialty ? { specialty: entities.specialty } : {}),
     ...(entities.visitType ? { visitType: entities.visitType } : {}),
     ...(entities.site ? { site: entities.site } : {}),
-    ...(entities.band ? { band: entities.band } : {}),
+    ...(entities.band ? { band: entities.band } : entities.soonest ? { band: 'cualquiera' as const } : {}),
     ...(entities.day ? { day: entities.day } : {}),
     ...(entities.newDay ? { newDay: entities.newDay } : {}),
     ...(entities.newTime ? { newTime: entities.newTime } : {}),

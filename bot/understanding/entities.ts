@@ -6,7 +6,7 @@
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
-import { ASKS_WHERE, BEFORE_TIME, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, FILE_CASE, HERE_SITE, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, NOT_FILE_CASE, NOT_HERE, OTHER_SITE, SAME_AGAIN, SAME_DAY, TIME_BOUND } from './cues.js';
+import { ASKS_WHERE, BEFORE_TIME, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, FILE_CASE, HERE_SITE, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, NOT_FILE_CASE, NOT_HERE, OTHER_SITE, SAME_AGAIN, SAME_DAY, SOONEST, TIME_BOUND } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import type { Found } from './lexicon.js';
@@ -21,6 +21,11 @@ const DOCUMENT_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'consent', '
 const CHANGE_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'slot', 'day', 'band', 'appointment', 'confirm', 'offer']);
 /** Using this chat: "(primera vez que) uso esto", "les escribo", "entro aquí". */
 const CHANNEL_USE = /^(yo )?(le |les |me )?(uso|utilizo|escribo|entro|hablo|chateo|manejo|ingreso|comunico|pruebo)\b/;
+
+/** Where slots, days or appointments are shown: "lo más pronto posible" there picks the first. */
+const SHOWN_WHEN_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'day', 'appointment', 'confirm', 'offer']);
+/** What opens a reason ("porque", "es que", "ya que"), with no change of mind after it: a site after it is why, not where. */
+const REASON_OPENER = /\b(porque|por que|es que|ya que)\b(?!.*\b(mejor|mas bien)\b)/;
 
 function lastValue<T>(found: ReadonlyArray<Found<T>>): T | undefined {
   return found.at(-1)?.value;
@@ -47,7 +52,12 @@ export function readEntities(
   const namedSites = lexicon.sites.find(words);
   const ruledOutSite = (found: Found<unknown>): boolean =>
     words[found.start - 1] === 'no' || words[found.start - 1] === 'ni' || ((words[found.start - 2] === 'no' || words[found.start - 2] === 'ni') && ['en', 'la', 'el', 'de'].includes(words[found.start - 1] ?? ''));
-  const keptSites = namedSites.filter((found) => !ruledOutSite(found));
+  // "Mejor en Suba, es que Kennedy me queda lejos": a site named in the reason after the one asked for is no answer.
+  const inReason = (found: Found<unknown>): boolean => {
+    const earlier = namedSites.find((other) => other.end <= found.start && other.value !== found.value);
+    return earlier !== undefined && REASON_OPENER.test(words.slice(earlier.end, found.start).join(' '));
+  };
+  const keptSites = namedSites.filter((found) => !ruledOutSite(found) && !inReason(found));
   const sites = keptSites.length > 0 && keptSites.length < namedSites.length ? keptSites : namedSites;
   // "¿Le toca pediatra o médico general?" asks, and names neither.
   const alternatives = specialties.length > 1 && new Set(specialties.map((found) => found.value)).size > 1 && words.slice(specialties[0]?.end ?? 0, specialties.at(-1)?.start ?? 0).includes('o');
@@ -122,8 +132,9 @@ export function readEntities(
     const named = readWhen(normalizedWhen.slice(0, moveTo.index), now);
     if (target.day) {
       entities.newDay = target.day;
-      // "La del miércoles pásemela para el jueves a las 3": the hour goes with the new day.
-      if (target.time && !named.time) entities.newTime = target.time;
+      // "La del miércoles pásemela para el jueves a las 3": the hour goes with the new day, also when
+      // the appointment was named with its own ("la del miércoles a las 10… el jueves después de las 2").
+      if (target.time) entities.newTime = target.time;
       // "Tengo una cita el miércoles a las 10 de la mañana… pasármela para el viernes por la tarde": the band of the new day
       // is the one said with it; the old appointment's hour names no band.
       const targetText = normalizedWhen.slice(moveTo.index + moveTo[0].length);
@@ -152,6 +163,8 @@ export function readEntities(
   if (CHANGE_QUESTIONS.has(question) && FILE_CASE.test(words.join(' ')) && !NOT_FILE_CASE.test(normalized)) entities.fileCase = true;
   // "¿Hay algo más temprano?" where slots are shown: earlier than those.
   if ((question === 'slot' || question === 'confirm') && EARLIER.test(words.join(' '))) entities.earlier = true;
+  // "Medicina general, lo más pronto posible": the earliest at any hour, where no slots or days are shown yet (there it picks the first).
+  if (!IDENTITY_QUESTIONS.has(question) && !SHOWN_WHEN_QUESTIONS.has(question) && !entities.band && !entities.time && SOONEST.test(words.join(' '))) entities.soonest = true;
   // "Lo más tarde posible": the latest times of the day first, wherever a time is asked or said.
   if (!IDENTITY_QUESTIONS.has(question) && LATEST.test(words.join(' '))) {
     entities.latest = true;

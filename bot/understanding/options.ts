@@ -143,6 +143,24 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
   }
 }
 
+/** "La de las 4 no puedo", "a las 4 no me sirve": a time of the slots refused. */
+const REFUSED_TIME = /\b(la|las|a las) (\d{1,2}(?::\d{2})?|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)( y \S+)? (no|tampoco) (puedo|me sirve|me queda|alcanzo|me da)\b/;
+/** "La siguiente", "la que sigue", "la de después": the next slot shown (the speller may write "siguientes"). */
+const NEXT_ONE = /\b(la|el) (siguientes?|que sigue|de despues|otra de despues|proxima)\b/;
+
+/**
+ * "La de las 4 no puedo porque salgo a las 4, la siguiente": the slot shown after the last one at
+ * the time refused (`null` when those are the last shown); `undefined` when no time shown is
+ * refused with "la siguiente".
+ */
+export function optionAfterRefusedTime(options: ShownOption[], time: string | undefined, words: readonly string[]): string | null | undefined {
+  const text = words.join(' ');
+  if (!time || !REFUSED_TIME.test(text) || !NEXT_ONE.test(text)) return undefined;
+  const times = options.map((option) => (option.start ? bogotaParts(option.start)?.time : undefined));
+  const lastAt = times.lastIndexOf(time);
+  return lastAt >= 0 ? options[lastAt + 1]?.value ?? null : undefined;
+}
+
 /** The one slot or appointment on the day, at the time, of the service or with the doctor named. */
 function optionByTime(options: ShownOption[], entities: Entities, question: Question, words: readonly string[]): string | null {
   const service = question === 'appointment' ? entities.specialty : undefined;

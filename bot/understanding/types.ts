@@ -131,6 +131,8 @@ export interface Entities {
   earlier?: true;
   /** The latest times of the day are asked for ("lo más tarde posible", "a última hora"). */
   latest?: true;
+  /** The earliest time at any hour is asked for with a request ("lo más pronto posible", "cuanto antes"): any band. */
+  soonest?: true;
   /**
    * The day an appointment is to be moved to, when the message also names the appointment by
    * its day ("tengo cita el miércoles y necesito cambiarla pal jueves": `day` is the

@@ -18,7 +18,7 @@ import { splitRequests } from './follow-up.js';
 import { readIntent } from './intent.js';
 import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
-import { doctorNamedIn, pickOption, type Picked } from './options.js';
+import { doctorNamedIn, optionAfterRefusedTime, pickOption, type Picked } from './options.js';
 import { readPatientMentions } from './patient-mentions.js';
 import { DAY_QUESTIONS, type Message, type Reading } from './reading.js';
 import { settleIntent } from './settle.js';
@@ -204,6 +204,12 @@ function pickAnswer(
   // "Mover la del miércoles": the day that names the appointment, not the new one.
   const referring = question === 'appointment' ? REFERRED_DAY.exec(words.join(' ')) : null;
   const referredDay = referring?.[1] ? readWhen(referring[1], now).day : undefined;
+  // "La de las 4 no puedo, la siguiente": the slot after those at the time refused, which is no longer meant.
+  const afterRefused = question === 'slot' && !smallTalkOnly ? optionAfterRefusedTime(expectation.options, entities.time, words) : undefined;
+  if (afterRefused !== undefined) {
+    delete entities.time;
+    return afterRefused === null ? undefined : { value: afterRefused, by: 'words' };
+  }
   // "La de las 4, ay no, mejor la primera": the option after a change of mind is the one picked.
   const mindChange = words.findLastIndex((word, index) => word === 'mejor' || (word === 'bien' && words[index - 1] === 'mas'));
   const tail = mindChange > 0 ? words.slice(mindChange + 1) : [];

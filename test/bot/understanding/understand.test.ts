@@ -762,3 +762,42 @@ describe('"lo mismo" for someone else (member testing)', () => {
     ['igual a las 3', 'menu', { sameAgain: undefined }],
   ]);
 });
+
+describe('the new hour of a move, when the appointment was named with its own (member testing, round 3)', () => {
+  itReads([
+    // "La del miércoles a las 10… pásemela para el jueves, después de las 2": 2 p. m. is where it goes; 10 a. m. names it.
+    ['tengo una cita el miércoles a las 10 en Kennedy, me la pueden pasar para el jueves o el viernes por la tarde, después de las 2 idealmente', 'start', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-26', newTime: '14:00', band: 'tarde' }],
+    ['la del miércoles a las 10 pásemela para el jueves a las 3', 'menu', { intent: 'reschedule', newDay: '2026-11-26', newTime: '15:00' }],
+  ]);
+});
+
+describe('a site named in the reason after the one asked for (member testing, round 3)', () => {
+  itReads([
+    ['ay no, mejor si en suba, es que kennedy me queda lejos', 'band', { site: 'SUBA' }],
+    ['en suba porque kennedy me queda lejos', 'site', { choice: 'SUBA', site: 'SUBA' }],
+    // A change of mind after the reason opener is the answer again.
+    ['en kennedy, es que no, mejor en suba', 'band', { site: 'SUBA' }],
+    ['no, mejor en kennedy', 'band', { site: 'KENNEDY' }],
+  ]);
+});
+
+describe('a time of the slots refused, then "la siguiente" (member testing, round 3)', () => {
+  itReads([
+    // The fixture's slots: 2:00 and 2:20 p. m. on Monday, 9:00 a. m. and 3:00 p. m. on Tuesday, 10:40 a. m. on Wednesday.
+    ['la de las 3 no puedo porque salgo a las 3, la siguiente', 'slot', { choice: 'slot-5', time: undefined }],
+    ['la de las 2 no me sirve, la que sigue', 'slot', { choice: 'slot-2', time: undefined }],
+    // Without "la siguiente", the time refused picks nothing.
+    ['la de las 3 no me sirve', 'slot', { choice: undefined }],
+  ]);
+});
+
+describe('"lo más pronto posible" with a request is any hour (member testing, round 3)', () => {
+  itReads([
+    ['ah bueno, entonces quiero una de medicina general, lo más pronto posible, en kennedy', 'menu', { intent: 'book', specialty: 'medicina_general', site: 'KENNEDY', soonest: true, band: undefined }],
+    ['necesito cita con el médico general cuanto antes', 'start', { soonest: true }],
+    ['lo más pronto posible', 'band', { choice: 'cualquiera' }],
+    // Where slots are shown it picks the first, and a band said wins.
+    ['lo más pronto posible', 'slot', { choice: 'slot-1', soonest: undefined }],
+    ['lo más pronto posible en la tarde', 'menu', { band: 'tarde', soonest: undefined }],
+  ]);
+});
