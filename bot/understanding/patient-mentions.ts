@@ -160,7 +160,17 @@ function readPatients(
   // The first of `people` is the member; common first names help before anyone is identified.
   const self = people[0];
   const known = [...people, ...(question === 'patient' ? namesInOptions(options) : [])];
-  const knownOrCommon = (word: string) => known.some((name) => sameName(word, name)) || commonFirstName(word) !== undefined || [...lexicon.firstNames].some((name) => word.length >= 4 && name.startsWith(word) && name.length - word.length <= 2);
+  /** A first name the word begins ("mate" of "mateo"): cut short, not another person. */
+  const namePrefixedBy = (word: string): string | undefined => {
+    if (word.length < 4) return undefined;
+    for (const name of lexicon.firstNames) if (name.startsWith(word) && name.length - word.length <= 2) return name;
+    return undefined;
+  };
+  const firstNameAs = (word: string): string | undefined => {
+    for (const name of lexicon.firstNames) if (sameName(word, name)) return name;
+    return undefined;
+  };
+  const knownOrCommon = (word: string) => known.some((name) => sameName(word, name)) || commonFirstName(word) !== undefined || namePrefixedBy(word) !== undefined;
   /** "no es para mí", "no para los niños": a "no" up to three small words before the mention. */
   const deniedAt = (index: number) => {
     // "La de Mateo queda igual", "la de Sofía no la toque": kept as it is, not the one meant.
@@ -202,7 +212,7 @@ function readPatients(
     mentions.push({ mention, at, denied: deniedAt(at), ...(weak ? { weak } : {}), ...(timeOf ? { timeOf } : {}) });
   };
   /** A name as the member's people spell it, or as a common first name ("mateoo", "Sofiia"): a letter doubled for emphasis is no other person. */
-  const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? commonFirstName(word) ?? [...lexicon.firstNames].find((name) => word.length >= 4 && name.startsWith(word) && name.length - word.length <= 2) ?? word;
+  const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? commonFirstName(word) ?? namePrefixedBy(word) ?? word;
   /** The member's own name is the member: "para Laura, o sea yo". */
   const personOf = (word: string): PatientMention => (self !== undefined && sameName(word, self) ? { kind: 'self' } : { kind: 'name', name: nameOf(word) });
 
@@ -459,7 +469,7 @@ function readPatients(
     const before = words[index - 1];
     // "Sofía nació el 10 de enero": the one born then. "Sofi tiene fiebre": the one the message is about.
     if ((original[index + 1] === 'nacio' || words[index + 1] === 'nacio' || (HOW_THEY_ARE.has(original[index + 1] ?? '') && original[index + 1] !== 'se')) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
-      push({ kind: 'name', name: [...lexicon.firstNames].find((name) => sameName(word, name)) ?? nameOf(word) }, index);
+      push({ kind: 'name', name: firstNameAs(word) ?? nameOf(word) }, index);
       continue;
     }
     // "La cita de Sofi", "para mateho": a common first name (or a nickname or typo of one) after "de" or "para".
@@ -471,7 +481,7 @@ function readPatients(
     const opensWithAnd = index === 1 && before === 'y';
     if (before !== undefined && (BEFORE_NAME.has(before) || BEFORE_NAME.has(original[index - 1] ?? '') || before === 'de' || before === 'a' || before === 'tiene' || joined || opensWithAnd) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
       namedWords.add(index);
-      push({ kind: 'name', name: [...lexicon.firstNames].find((name) => sameName(word, name)) ?? nameOf(word) }, index);
+      push({ kind: 'name', name: firstNameAs(word) ?? nameOf(word) }, index);
       continue;
     }
     if (!mayBeName(word)) continue;
