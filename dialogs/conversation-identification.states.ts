@@ -12,7 +12,11 @@ import { YES_NO, ask, option, reply } from './replies.js';
 import { choiceOf, entitiesOf, intentOf } from './understood.js';
 
 /** Identified: welcomed by name, the document noted. */
-const WELCOME = [{ type: 'say', params: ({ context }: { context: ConversationContext }) => reply('identify.welcome', { name: context.member?.firstName }) }, 'noteDocument'] as const;
+// To someone who said they write for the member ("le escribe la abuela"), the member is spoken of: "ya verifiqué los datos de Laura".
+const WELCOME = [
+  { type: 'say', params: ({ context }: { context: ConversationContext }) => reply('identify.welcome', { name: context.member?.firstName, ...(context.writer ? { context: 'writer' } : {}) }) },
+  'noteDocument',
+] as const;
 
 /** The authorisation given: recorded, thanked, and what the message asks for kept. */
 const CONSENT_GIVEN = [
