@@ -174,7 +174,7 @@ export const bookingMachine = setup({
     },
     namesSite: ({ event }) => entitiesOf(event).site !== undefined,
     anyVisitType: ({ event }) => {
-      const { band, writer, ...said } = entitiesOf(event);
+      const { band, writer: _writer, ...said } = entitiesOf(event);
       return band === 'cualquiera' && Object.keys(said).length === 0 && choiceOf(event) === undefined;
     },
     saysSomethingForTheForm: ({ context, event }) => {

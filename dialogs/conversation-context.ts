@@ -156,6 +156,17 @@ export function consultedBy(context: ConversationContext, event: EventObject): P
 /** The request without the people it named, once they are settled. */
 export const withoutMentions = (request: PendingRequest | undefined): PendingRequest | undefined => (request ? { ...request, patients: undefined } : undefined);
 
+/** Whose appointments a question about several people lists, in order ("¿qué citas tienen los niños?"). */
+export function idsOf(resolution: PatientResolution): string[] {
+  return resolution.kind === 'several' ? resolution.choices.map((choice) => choice.patient.id) : [];
+}
+
+/** The next of the people whose appointments are being listed (see `consultQueue`), and whether it is the member. */
+export function queuedConsulted(context: ConversationContext): PatientChoice | undefined {
+  const [first] = context.consultQueue ?? [];
+  return first === undefined ? undefined : choicesOf(context.member).find((choice) => choice.patient.id === first);
+}
+
 /** The options the patient question narrows to when the words fit several people. */
 export function narrowedTo(resolution: PatientResolution): Pick<ConversationContext, 'patientOptions'> {
   return resolution.kind === 'several' ? { patientOptions: resolution.choices.map((choice) => (choice.self ? 'self' : choice.patient.id)) } : {};

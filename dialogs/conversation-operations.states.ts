@@ -8,7 +8,8 @@ import type { Appointment, Patient, SiteCode } from '../bot/domain.js';
 import { appointmentParams, patientParams } from './appointments.js';
 import type { BookingOutput } from './booking.machine.js';
 import { MENU_OPERATIONS, isOperation, type Operation } from './choices.js';
-import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, patientResolution, type ConversationContext, type OperationOutput } from './conversation-context.js';
+import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, patientResolution, queuedConsulted, type ConversationContext, type OperationOutput } from './conversation-context.js';
+import type { PatientChoice } from './patients.js';
 import { conversationSetup } from './conversation.setup.js';
 import { ask, option, reply, type Reply } from './replies.js';
 import { namesAnotherPatient } from './patients.js';
@@ -151,34 +152,8 @@ function answersAside(id: 'booking' | 'cancel' | 'reschedule') {
     initial: 'running',
     states: {
       running: {},
-      consultingAsideSeveral: {
-        always: [
-          { guard: ({ context }: { context: ConversationContext }) => queuedConsulted(context) === undefined, target: 'running', actions: [...resumed, 'clearConsultQueue'] },
-          {
-            guard: ({ context }: { context: ConversationContext }) => !eligible(queuedConsulted(context) as Patient),
-            target: 'consultingAsideSeveral',
-            reenter: true,
-            actions: [{ type: 'say', params: ({ context }: { context: ConversationContext }) => ineligibleReply(queuedConsulted(context)) }, 'shiftConsultQueue'],
-          },
-        ],
-        invoke: {
-          src: 'listAppointments',
-          input: ({ context }: { context: ConversationContext }) => ({ patientId: queuedConsulted(context)?.id ?? '' }),
-          onDone: {
-            target: 'consultingAsideSeveral',
-            reenter: true,
-            actions: [
-              {
-                type: 'say',
-                params: ({ context, event }: { context: ConversationContext; event: { output: Appointment[] } }) =>
-                  appointmentsReply(queuedConsulted(context), queuedConsulted(context)?.id === context.member?.id, event.output),
-              },
-              'shiftConsultQueue',
-            ],
-          },
-          onError: { target: 'running', actions: [{ type: 'say', params: reply('errors.agendaUnavailable') }, ...resumed, 'clearConsultQueue'] },
-        },
-      },
+      consultingAsideSeveral: listingEach('consultingAsideSeveral', 'resumingAfterSeveral'),
+      resumingAfterSeveral: { always: { target: 'running', actions: [...resumed, 'clearConsultQueue'] } },
       consultingAside: {
         invoke: {
           src: 'listAppointments',
@@ -201,10 +176,40 @@ function answersAside(id: 'booking' | 'cancel' | 'reschedule') {
   } as const;
 }
 
-/** The next of the people whose appointments are listed aside (see `consultQueue`). */
-function queuedConsulted(context: ConversationContext): Patient | undefined {
-  const [first] = context.consultQueue ?? [];
-  return first === undefined ? undefined : choicesOf(context.member).find((choice) => choice.patient.id === first)?.patient;
+/**
+ * The appointments of several people asked about at once ("¿y qué citas tienen los niños?"),
+ * one after the other (`consultQueue` holds who is left); a beneficiary Lina cannot serve gets
+ * why instead. `done`: where to go once everyone is listed, or when the agenda fails.
+ */
+function listingEach<State extends string, Done extends string>(state: State, done: Done) {
+  const shown = ({ context }: { context: ConversationContext }) => queuedConsulted(context);
+  return {
+    always: [
+      { guard: ({ context }: { context: ConversationContext }) => shown({ context }) === undefined, target: done },
+      {
+        guard: ({ context }: { context: ConversationContext }) => !eligible((shown({ context }) as PatientChoice).patient),
+        target: state,
+        reenter: true,
+        actions: [{ type: 'say', params: ({ context }: { context: ConversationContext }) => ineligibleReply(shown({ context })?.patient) }, 'shiftConsultQueue'],
+      },
+    ],
+    invoke: {
+      src: 'listAppointments',
+      input: ({ context }: { context: ConversationContext }) => ({ patientId: shown({ context })?.patient.id ?? '' }),
+      onDone: {
+        target: state,
+        reenter: true,
+        actions: [
+          {
+            type: 'say',
+            params: ({ context, event }: { context: ConversationContext; event: { output: Appointment[] } }) => appointmentsReply(shown({ context })?.patient, shown({ context })?.self ?? false, event.output),
+          },
+          'shiftConsultQueue',
+        ],
+      },
+      onError: { target: done, actions: { type: 'say', params: reply('errors.agendaUnavailable') } },
+    },
+  } as const;
 }
 
 /** The one site every appointment listed is at, if they share one. */
@@ -221,13 +226,6 @@ function switchedTo(output: BookingOutput, operation: 'reschedule' | 'cancel'): 
 /** The appointment a booking switched to moving or cancelling, and when to move it to, for that operation. */
 const switchedRequest = (output: BookingOutput): ConversationContext['request'] =>
   output.outcome === 'switch' ? { operation: output.operation, fields: output.request } : undefined;
-
-/** The first of the people a consultation for several is listing ("¿mis hijos tienen citas?"), and whether it is the member. */
-function nextConsulted(context: ConversationContext): { patient: Patient; self: boolean } | undefined {
-  const [first] = context.patientOptions ?? [];
-  const choice = choicesOf(context.member).find((candidate) => (first === 'self' ? candidate.self : candidate.patient.id === first));
-  return choice ? { patient: choice.patient, self: choice.self } : undefined;
-}
 
 /** Guard: the message asks for the appointments of several people at once ("¿y mis hijos tienen alguna cita pendiente?"). */
 const consultsSeveral = ({ context, event }: { context: ConversationContext; event: EventObject }): boolean =>
@@ -278,7 +276,7 @@ export const operationStates = {
           ],
         },
         // "¿Y mis hijos tienen alguna cita?": a question about both, answered for each, not "¿para cuál?".
-        { guard: consultsSeveral, target: 'consultingSeveral', actions: 'narrowPatients' },
+        { guard: consultsSeveral, target: 'consultingSeveral', actions: 'queueConsulted' },
         { guard: 'namesSeveralPatients', target: 'awaitingPatient', actions: ['rememberRequest', 'narrowPatients'] },
         { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
         // "Una de medicina general para mí": the patient already chosen, and something only an operation can mean.
@@ -365,35 +363,9 @@ export const operationStates = {
    * holds who is left); a beneficiary Lina cannot serve gets why instead. Then the menu, for the
    * patient already chosen, or the patient question when there is none yet.
    */
-  consultingSeveral: conversationSetup.createStateConfig({
-    always: [
-      { guard: ({ context }) => nextConsulted(context) === undefined, target: 'afterConsultingSeveral' },
-      {
-        guard: ({ context }) => {
-          const next = nextConsulted(context);
-          return next !== undefined && !eligible(next.patient);
-        },
-        target: 'consultingSeveral',
-        reenter: true,
-        actions: [{ type: 'say', params: ({ context }) => ineligibleReply(nextConsulted(context)?.patient) }, assign({ patientOptions: ({ context }) => context.patientOptions?.slice(1) })],
-      },
-    ],
-    invoke: {
-      src: 'listAppointments',
-      input: ({ context }) => ({ patientId: nextConsulted(context)?.patient.id ?? '' }),
-      onDone: {
-        target: 'consultingSeveral',
-        reenter: true,
-        actions: [
-          { type: 'say', params: ({ context, event }) => appointmentsReply(nextConsulted(context)?.patient, nextConsulted(context)?.self ?? false, event.output) },
-          assign({ patientOptions: ({ context }) => context.patientOptions?.slice(1) }),
-        ],
-      },
-      onError: { target: 'afterConsultingSeveral', actions: { type: 'say', params: reply('errors.agendaUnavailable') } },
-    },
-  }),
+  consultingSeveral: conversationSetup.createStateConfig(listingEach('consultingSeveral', 'afterConsultingSeveral')),
   afterConsultingSeveral: conversationSetup.createStateConfig({
-    entry: [{ type: 'record', params: { type: 'outcome', outcome: 'consulted' } }, assign({ patientOptions: undefined, request: undefined, consultedLast: true })],
+    entry: [{ type: 'record', params: { type: 'outcome', outcome: 'consulted' } }, assign({ patientOptions: undefined, request: undefined, consultedLast: true, consultQueue: undefined })],
     always: [{ guard: ({ context }) => context.patient !== undefined, target: 'menu' }, { target: 'awaitingPatient' }],
   }),
   /**

@@ -37,7 +37,7 @@ export const patientStates = {
       {
         guard: and(['requestNamesPatient', 'requestNamesSeveral', ({ context }) => context.request?.operation === 'consult']),
         target: 'consultingSeveral',
-        actions: 'narrowToRequested',
+        actions: 'queueRequested',
       },
       { guard: and(['requestNamesPatient', 'requestNamesSeveral']), target: 'awaitingPatient', actions: 'narrowToRequested' },
       // "Para mi mamá", who is no beneficiary: said before asking for whom, never silently dropped.

@@ -15,6 +15,7 @@ import {
   choicesOf,
   consultedBy,
   eligible,
+  idsOf,
   ineligibleReply,
   isSelfPatient,
   narrowedTo,
@@ -143,7 +144,7 @@ export const conversationSetup = setup({
       const resolution = patientResolution(context, event);
       if (resolution.kind !== 'one' || resolution.choice.patient.id !== context.patient?.id || choiceOf(event) !== undefined) return false;
       // ("No señorita, es para el niño Mateo" when it already is: the "no" corrects a misreading Lina did not make.)
-      const { patients, yesNo, writer, ...said } = entitiesOf(event);
+      const { patients, yesNo, writer: _writer, ...said } = entitiesOf(event);
       const intent = intentOf(event);
       return (intent === 'none' || intent === 'change_patient') && yesNo !== 'yes' && Object.keys(said).length === 0 && patients !== undefined;
     },
@@ -306,11 +307,10 @@ export const conversationSetup = setup({
     narrowPatients: assign(({ context, event }) => narrowedTo(patientResolution(context, event))),
     shiftConsultQueue: assign({ consultQueue: ({ context }) => context.consultQueue?.slice(1) }),
     clearConsultQueue: assign({ consultQueue: undefined }),
-    /** "¿Y qué citas tienen los niños?" in the middle of an operation: whose appointments to list, in order. */
-    queueConsulted: assign(({ context, event }) => {
-      const resolution = patientResolution(context, event);
-      return { consultQueue: resolution.kind === 'several' ? resolution.choices.map((choice) => choice.patient.id) : [] };
-    }),
+    /** "¿Qué citas tienen los niños?": whose appointments to list, in order (see `consultQueue`). */
+    queueConsulted: assign(({ context, event }) => ({ consultQueue: idsOf(patientResolution(context, event)) })),
+    /** The same, asked in the first message, before the patient was chosen. */
+    queueRequested: assign(({ context, event }) => ({ consultQueue: idsOf(requestedPatient(context, event)) })),
     narrowToRequested: assign(({ context, event }) => narrowedTo(requestedPatient(context, event))),
     sayUnknownPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, patientResolution(context, event), context.writer) })),
     acceptConsent: assign({ consentCurrent: true }),

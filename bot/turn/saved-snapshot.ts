@@ -103,22 +103,10 @@ const CONFIRMATIONS: Readonly<Record<string, 'book' | 'cancel' | 'reschedule'>> 
   'reschedule.confirm_self': 'reschedule',
 };
 
-/**
- * What the conversation was waiting to be confirmed when it stopped (a booking, a cancellation,
- * a move), read from the question its innermost operation last asked; undefined otherwise.
- */
+/** What the conversation was waiting to have confirmed when it stopped (a booking, a cancellation, a move): its pending question's. */
 export function unconfirmedOf(current: Resumable | undefined): ConversationInput['expiredUnconfirmed'] {
-  const snapshot: unknown = current?.live ? current.live.actor.getPersistedSnapshot() : current?.snapshot;
-  let found: ConversationInput['expiredUnconfirmed'];
-  const visit = (node: unknown, depth: number): void => {
-    if (depth > 6 || node === null || typeof node !== 'object') return;
-    const { context, children } = node as { context?: { lastPrompt?: { key?: unknown } }; children?: Record<string, { snapshot?: unknown }> };
-    const key = context?.lastPrompt?.key;
-    if (typeof key === 'string' && CONFIRMATIONS[key]) found = CONFIRMATIONS[key];
-    for (const child of Object.values(children ?? {})) visit(child?.snapshot, depth + 1);
-  };
-  visit(snapshot, 0);
-  return found;
+  const key = current ? pendingOf(current)?.key : undefined;
+  return key === undefined ? undefined : CONFIRMATIONS[key];
 }
 
 /** The site the conversation last used, carried into the next one. */
