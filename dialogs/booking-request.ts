@@ -10,7 +10,7 @@ import type { Request } from './appointments.js';
 import { oneOf } from './choices.js';
 import type { ForPatient } from './operation.js';
 import { namesAnotherPatient } from './patients.js';
-import { seeker } from './slot-search.js';
+import { agesOutIn, seeker } from './slot-search.js';
 import type { TakeSlotInput } from './take-slot.io.js';
 import { choiceOf, entitiesOf } from './understood.js';
 
@@ -98,14 +98,17 @@ function answered<T>(value: T | undefined, question: string): T {
 }
 
 /** What taking a slot is asked for a booking: the service, site and time the form holds. */
-export function takeSlotInputFor(context: ForPatient & { conversationId: string; memberEmail?: string; request: Request }): TakeSlotInput {
+export function takeSlotInputFor(context: ForPatient & { conversationId: string; memberEmail?: string; request: Request; today: string }): TakeSlotInput {
   const request = context.request;
+  const specialty = answered(request.specialty, 'specialty');
   const treating = context.patient.treatingDoctors.find((doctor) => doctor.specialty === request.specialty && doctor.site === request.site);
   return {
     mode: 'book',
     ...seeker(context),
     cups: cupsOf(request),
-    specialty: answered(request.specialty, 'specialty'),
+    specialty,
+    // A child who turns 18 within the days searched: pediatrics only before the birthday.
+    ...agesOutIn(context.patient, specialty, context.today),
     site: answered(request.site, 'site'),
     ...(request.band ? { band: request.band } : {}),
     ...(request.day ? { day: request.day } : {}),

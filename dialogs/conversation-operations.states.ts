@@ -238,7 +238,7 @@ function operationInput(context: ConversationContext) {
 
 /** What an operation that takes a slot is given besides: the conversation (for its keys) and the e-mail on file (for a RISS case). */
 function slotTakingInput(context: ConversationContext) {
-  return { conversationId: context.conversationId, ...operationInput(context), ...(context.member?.email ? { memberEmail: context.member.email } : {}) };
+  return { conversationId: context.conversationId, today: context.today, ...operationInput(context), ...(context.member?.email ? { memberEmail: context.member.email } : {}) };
 }
 
 export const operationStates = {
@@ -306,7 +306,6 @@ export const operationStates = {
       src: 'booking',
       input: ({ context }) => ({
         ...slotTakingInput(context),
-        today: context.today,
         preferredSites: [context.site, context.lastSite].filter((site): site is SiteCode => site !== undefined),
         ...(context.site ? { entrySite: context.site } : {}),
       }),

@@ -11,7 +11,7 @@ import { machineTypes } from './machine-types.js';
 import { endings, isDoneBy } from './endings.js';
 import { appointmentFor, leftAsIs, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
 import type { PatientChoice } from './patients.js';
-import { seeker } from './slot-search.js';
+import { agesOutIn, seeker } from './slot-search.js';
 import { YES_NO, ask } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { resultOfTaking, type TakeSlotInput, type TakeSlotOutput } from './take-slot.io.js';
@@ -23,6 +23,8 @@ export interface RescheduleInput {
   patient: Patient;
   patients: PatientChoice[];
   memberEmail?: string;
+  /** `YYYY-MM-DD` in Bogotá: a child's pediatrics ends at 18, counted from it. */
+  today: string;
   /** What the member said about the appointment and the new time ("la del miércoles, en la tarde"). */
   request?: Request;
 }
@@ -92,6 +94,8 @@ function takeSlotInput(context: RescheduleContext): TakeSlotInput {
     ...seeker(context),
     cups: appointment.cups,
     specialty: service.specialty,
+    // A child who turns 18 within the days searched: pediatrics moves only to before the birthday.
+    ...agesOutIn(context.patient, service.specialty, context.today),
     site: appointment.site,
     ...(context.request?.band ? { band: context.request.band } : {}),
     ...(context.request?.latest ? { latest: true as const } : {}),

@@ -4,7 +4,7 @@
  * actor that books or moves the appointment, safe to retry; a slot someone else took first
  * searches again. Its input and output are in take-slot.io.ts.
  */
-import { and, assign, fromPromise, not, setup, type DoneActorEvent, type EventObject } from 'xstate';
+import { and, assign, enqueueActions, fromPromise, not, setup, type DoneActorEvent, type EventObject } from 'xstate';
 import type { Appointment, Slot } from '../bot/domain.js';
 import { appointmentParams, bogotaParts, slotParams } from './appointments.js';
 import { BANDS, oneOf } from './choices.js';
@@ -19,7 +19,7 @@ import { SITE_KEPT, revisesSearch, searchSaid, slotRequestOf, type SearchState }
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import type { CommitInput, TakeSlotInput, TakeSlotOutput } from './take-slot.io.js';
 import { choiceOf, entitiesOf, isMessage, messageGuards } from './understood.js';
-import type { SlotFinderOutput } from './slot-finder.setup.js';
+import { agesOutParams, agesOutSaid, type SlotFinderOutput } from './slot-finder.setup.js';
 
 export { resultOfTaking, type CommitInput, type TakeSlotInput, type TakeSlotOutput } from './take-slot.io.js';
 
@@ -127,6 +127,11 @@ export const takeSlotMachine = setup({
 }).createMachine({
   id: 'takeSlot',
   context: ({ input }) => ({ ...input, bandAsked: false, invalidAnswers: 0 }),
+  // A child who turns 18 within the days searched: said first, so that the slots shown are not a surprise.
+  entry: enqueueActions(({ context, enqueue }) => {
+    const agesOut = agesOutParams(context);
+    if (agesOut.agesOut) enqueue({ type: 'say', params: reply('slots.agesOut', agesOutSaid(agesOut)) });
+  }),
   initial: 'deciding',
   on: {
     REPEAT: { actions: 'repeatPrompt' },

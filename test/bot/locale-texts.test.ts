@@ -40,6 +40,8 @@ const LONGEST: ReplyParams = {
   to: '2026-12-31T16:40:00-05:00',
   day: '2026-12-30',
   dueDate: '2026-12-30',
+  agesOut: '2026-12-30',
+  agesOutName: 'Maximiliano',
   doctor: 'Dra. Luisa Fernanda Ortiz',
   patient: 'Maximiliano',
   name: 'Maximiliano',

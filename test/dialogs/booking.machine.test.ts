@@ -129,6 +129,38 @@ describe('booking: specialty (contract point 8)', () => {
     }
   });
 
+  it('pediatrics for a child who turns 18 within the days searched: said first, and searched only before the birthday (against the slot\'s date, not today)', async () => {
+    // TODAY is 2026-11-23: born 2008-11-29, he turns 18 on Sunday 29 November.
+    const patient = makePatient({ id: 'pat-teen', firstName: 'Mateo', birthDate: '2008-11-29' });
+    const { chat, searches } = await startBooking({ patient, searches: [[]] });
+    await chat.say('pediatría');
+    await chat.say('primera vez');
+    await chat.say('en Suba');
+    assert.deepEqual(chat.keys(), ['slots.agesOut', 'booking.askFranja']);
+    assert.deepEqual(chat.lastReplies()[0]?.params, { agesOut: '2026-11-29', name: 'Mateo' });
+    await chat.say('en la mañana');
+    assert.ok(searches.length > 0);
+    for (const search of searches) assert.equal(search.before, '2026-11-29');
+    // The empty search says what it searched: before the birthday, not the 14 days.
+    const offer = chat.lastPrompt();
+    assert.equal(offer?.key, 'slots.offerOtherBand');
+    assert.equal(offer?.params?.agesOut, '2026-11-29');
+    assert.equal(offer?.params?.agesOutName, 'Mateo');
+  });
+
+  it('pediatrics for a child whose 18th birthday is past the days searched, and general medicine for one who turns 18 in them, search the whole window', async () => {
+    for (const [birthDate, specialty] of [['2008-12-20', 'pediatría'], ['2008-11-29', 'medicina general']] as const) {
+      const patient = makePatient({ id: 'pat-teen', firstName: 'Mateo', birthDate });
+      const { chat, searches } = await startBooking({ patient });
+      await chat.say(specialty);
+      await chat.say('primera vez');
+      await chat.say('en Suba');
+      assert.deepEqual(chat.keys(), ['booking.askFranja'], birthDate);
+      await chat.say('en la mañana');
+      assert.equal(searches[0]?.before, undefined, birthDate);
+    }
+  });
+
   it('pediatrics for a child searches the pediatric CUPS of the visit type', async () => {
     const { chat, searches } = await startBooking({ patient: mateo });
     await answerUpToSlots(chat, { specialty: 'pediatría', visitType: 'control' });
