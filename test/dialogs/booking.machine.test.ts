@@ -111,6 +111,31 @@ describe('booking: specialty (contract point 8)', () => {
     assert.equal(restrictions.length, 0);
   });
 
+  it('offers no pediatrics when nobody the member books for is under 18, and says so plainly when asked for it', async () => {
+    const diana = makePatient({ id: 'pat-diana', firstName: 'Diana', birthDate: '1999-07-07' });
+    const adultSon = makePatient({ id: 'ben-adult', firstName: 'Julián', birthDate: '2008-11-23' });
+    for (const patients of [[{ patient: diana, self: true }], [{ patient: diana, self: true }, { patient: adultSon, self: false }]]) {
+      const { chat, restrictions } = await startBooking({ patient: diana, input: { patients } });
+      assert.deepEqual(optionValues(chat), ['medicina_general'], String(patients.length));
+      await chat.say('pediatría');
+      assert.deepEqual(chat.keys(), ['booking.pediatricsNobodyUnder18', 'booking.askSpecialty']);
+      assert.deepEqual(optionValues(chat), ['medicina_general']);
+      assert.equal(restrictions.length, 0);
+      // Named at a later question: why not, and the same question; never "¿Cambio la cita a pediatría?".
+      await chat.say('medicina general');
+      await chat.say('no, mejor pediatría');
+      assert.deepEqual(chat.keys(), ['booking.pediatricsNobodyUnder18', 'booking.askVisitType']);
+      assert.equal(chat.lastReplies()[0]?.params?.context, 'kept');
+    }
+  });
+
+  it('still offers pediatrics to a member booking for herself when one of her beneficiaries is under 18 (and refuses it for her)', async () => {
+    const { chat } = await startBooking();
+    assert.deepEqual(optionValues(chat), ['medicina_general', 'pediatria']);
+    await chat.say('pediatría');
+    assert.deepEqual(chat.keys(), ['booking.pediatricsUnder18', 'booking.askSpecialty']);
+  });
+
   it('refuses pediatrics on the 18th birthday, naming the patient', async () => {
     const { chat, restrictions } = await startBooking({ patient: makePatient({ id: 'pat-adult', firstName: 'Camilo', birthDate: '2008-11-23' }) });
     await chat.say('pediatría');
