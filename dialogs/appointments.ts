@@ -8,6 +8,8 @@ export interface Request {
   visitType?: 'primera_vez' | 'control' | 'no_programada';
   site?: Appointment['site'];
   band?: 'manana' | 'tarde' | 'cualquiera';
+  /** A band the member ruled out ("en la tarde no puedo"): never offered when nothing is found. */
+  ruledOutBand?: 'manana' | 'tarde';
   day?: string;
   /** The day named is not a working day. */
   dayOff?: 'holiday' | 'weekend';

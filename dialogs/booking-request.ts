@@ -32,6 +32,7 @@ export function withWhatWasSaid(request: Request, event: EventObject, field?: Fo
     ...(said.site ? { site: said.site } : {}),
     // "Lo más pronto posible": the earliest at any hour, so the band is not asked.
     ...(said.band ? { band: said.band } : said.soonest && !request.band ? { band: 'cualquiera' as const } : {}),
+    ...(said.ruledOutBand ? { ruledOutBand: said.ruledOutBand } : {}),
     ...(said.day ? { day: said.day, dayOff: said.dayOff } : {}),
     ...(said.time ? { time: said.time } : {}),
     ...(said.latest ? { latest: true as const } : {}),
@@ -111,6 +112,7 @@ export function takeSlotInputFor(context: ForPatient & { conversationId: string;
     ...agesOutIn(context.patient, specialty, context.today),
     site: answered(request.site, 'site'),
     ...(request.band ? { band: request.band } : {}),
+    ...(request.ruledOutBand ? { ruledOutBand: request.ruledOutBand } : {}),
     ...(request.day ? { day: request.day } : {}),
     ...(request.dayOff ? { dayOff: request.dayOff } : {}),
     ...(request.time ? { time: request.time } : {}),

@@ -213,6 +213,7 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.visitType ? { visitType: entities.visitType } : {}),
     ...(entities.site ? { site: entities.site } : {}),
     ...(entities.band ? { band: entities.band } : entities.soonest ? { band: 'cualquiera' as const } : {}),
+    ...(entities.ruledOutBand ? { ruledOutBand: entities.ruledOutBand } : {}),
     ...(entities.day ? { day: entities.day } : {}),
     ...(entities.newDay ? { newDay: entities.newDay } : {}),
     ...(entities.newTime ? { newTime: entities.newTime } : {}),

@@ -98,6 +98,7 @@ function takeSlotInput(context: RescheduleContext): TakeSlotInput {
     ...agesOutIn(context.patient, service.specialty, context.today),
     site: appointment.site,
     ...(context.request?.band ? { band: context.request.band } : {}),
+    ...(context.request?.ruledOutBand ? { ruledOutBand: context.request.ruledOutBand } : {}),
     ...(context.request?.latest ? { latest: true as const } : {}),
     ...carriedNewTime(context.request, appointment),
     window: service.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',

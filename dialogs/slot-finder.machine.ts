@@ -11,7 +11,7 @@ import { SAY_ASK_THAT_TIME, refersToAnothersTime } from './operation.js';
 import { ask, option, reply } from './replies.js';
 import { ladderStates } from './slot-finder-ladder.states.js';
 import { SAY_DAY_OFF, SAY_OUTSIDE_HOURS, describeSearch, searchParams, slotFinderSetup, slotsAtNamedTime, type SlotFinderContext, type SlotFinderOutput } from './slot-finder.setup.js';
-import { DAYS_PER_PAGE, SITE_KEPT, SLOTS_PER_PAGE, doctorScope, searchAtTime, searchSaid, type SearchState } from './slot-search.js';
+import { DAYS_PER_PAGE, SITE_KEPT, SLOTS_PER_PAGE, doctorScope, ruledOutIn, searchAtTime, searchSaid, type SearchState } from './slot-search.js';
 import { choiceOf, entitiesOf, isMessage, messageIdOf } from './understood.js';
 
 export type { SlotFinderInput, SlotFinderOutput } from './slot-finder.setup.js';
@@ -72,6 +72,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
       ...(input.anyDoctor ? { anyDoctor: true as const } : {}),
       ...(input.latest ? { latest: true as const } : {}),
       ...(input.page ? { page: input.page } : {}),
+      ...(input.ruledOutBand ? { ruledOutBand: input.ruledOutBand } : {}),
     },
     ...(input.memberEmail ? { email: input.memberEmail } : {}),
     caseKey: `${input.conversationId}:case:${input.patient.id}:${input.specialty}`,
@@ -116,7 +117,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             target: 'listingDays',
             actions: assign(({ context }) => ({
               emptyDay: { day: context.search.day ?? '', ...(context.search.dayOff ? { dayOff: context.search.dayOff } : {}), ...describeSearch(context) },
-              search: { band: context.search.band, ...doctorScope(context.search) },
+              search: { band: context.search.band, ...doctorScope(context.search), ...ruledOutIn({}, context.search) },
               days: [],
             })),
           },

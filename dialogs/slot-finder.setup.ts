@@ -12,7 +12,7 @@ import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { isSelf } from './operation.js';
 import { reply, type ReplyParams } from './replies.js';
-import { asksOtherSiteWhileMoving, outsideClinicHours, revisesSearch, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
+import { asksOtherSiteWhileMoving, outsideClinicHours, revisesSearch, ruledOutIn, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { answerOf, choiceOf, entitiesOf, intentOf, messageGuards } from './understood.js';
 
@@ -66,6 +66,8 @@ export interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
 
 export const otherBand = (band: Band): Band => (band === 'manana' ? 'tarde' : 'manana');
 const franjaOf = (band: Band): Franja | undefined => (band === 'cualquiera' ? undefined : band);
+/** The band another doctor is searched in: any, or the one the member did not rule out. */
+export const bandLeft = (search: Pick<SearchState, 'ruledOutBand'>): Band => (search.ruledOutBand ? otherBand(search.ruledOutBand) : 'cualquiera');
 /** The band the empty searches covered: both bands read as "any". */
 export const searchedBand = (bands: readonly Band[]): Band =>
   bands.includes('cualquiera') || (bands.includes('manana') && bands.includes('tarde')) ? 'cualquiera' : (bands[0] ?? 'cualquiera');
@@ -201,7 +203,8 @@ export const slotFinderSetup = setup({
     asksOtherSiteWhileMoving,
     dayAsked: ({ context }) => context.search.day !== undefined,
     startsWithDays: ({ context }) => context.reason === 'otherDay',
-    canOfferOtherBand: ({ context }) => context.search.band !== 'cualquiera' && !context.triedOtherBand,
+    /** The other band, unless any band was searched, it was tried, or the member ruled it out ("en la tarde no puedo"). */
+    canOfferOtherBand: ({ context }) => context.search.band !== 'cualquiera' && !context.triedOtherBand && otherBand(context.search.band) !== context.search.ruledOutBand,
     canOfferOtherDoctor: ({ context }) => context.search.doctorId !== undefined && !context.triedOtherDoctor,
     hasSlotsShown: ({ context }) => context.slots.length > 0,
     hasEmail: ({ context }) => context.email !== undefined,
@@ -216,7 +219,11 @@ export const slotFinderSetup = setup({
   },
   actions: {
     ...childSpeech<SlotFinderContext, DialogEvent | RepeatEvent>(),
-    startNewSearch: assign({ slots: [], seen: [] }),
+    /** A new search: no slots shown yet; a band the message rules out ("en la tarde no puedo") is kept for the ladder. */
+    startNewSearch: assign(({ context, event }) => {
+      const { ruledOutBand: _kept, ...search } = context.search;
+      return { slots: [], seen: [], search: { ...search, ...ruledOutIn(entitiesOf(event), context.search) } };
+    }),
     /** The band the message names, searched (the other band counts as tried). */
     searchNamedBand: assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band }), triedOtherBand: true }),
     /** "¿Y en enero?": the days that have slots, said first when the month is beyond the agenda. */

@@ -76,6 +76,11 @@ export interface SearchState {
   doctorId?: string;
   /** The member accepted any doctor of the site: the treating doctor is not searched again. */
   anyDoctor?: true;
+  /**
+   * A band the member ruled out ("en la tarde no puedo"): the no-availability ladder never offers
+   * it, and another doctor is searched in the other band. Kept by every later search.
+   */
+  ruledOutBand?: 'manana' | 'tarde';
   /** The latest times of the day first ("lo más tarde posible"). */
   latest?: true;
   /** The day asked is a Saturday, a Sunday or a holiday: said so when it has no slots. */
@@ -121,7 +126,7 @@ export function searchAtTime(search: SearchState, said: Entities): SearchState {
   return { ...rest, band, fromTime: time };
 }
 
-/** A new search for the day, band or time the member named (`band` when they named none), with the doctor scope of `kept`. */
+/** A new search for the day, band or time the member named (`band` when they named none), with the doctor scope and the band ruled out of `kept`. */
 export function searchSaid(said: Entities, band: Band, kept: SearchState | undefined): SearchState {
   return {
     // "El viernes al mediodía" after morning slots: the band of the time said.
@@ -131,7 +136,15 @@ export function searchSaid(said: Entities, band: Band, kept: SearchState | undef
     ...(said.time ? { fromTime: said.time } : {}),
     ...(said.latest ? { latest: true as const } : {}),
     ...doctorScope(kept),
+    ...ruledOutIn(said, kept),
   };
+}
+
+/** The band ruled out: the one the message rules out, or the one the search kept. */
+export function ruledOutIn(said: Entities, kept: Pick<SearchState, 'ruledOutBand'> | undefined): Pick<SearchState, 'ruledOutBand'> {
+  // "Bueno, entonces sí en la tarde": the band asked for again is no longer ruled out.
+  const band = said.ruledOutBand ?? (said.band === kept?.ruledOutBand ? undefined : kept?.ruledOutBand);
+  return band ? { ruledOutBand: band } : {};
 }
 
 /**

@@ -15,7 +15,7 @@ import { machineTypes } from './machine-types.js';
 import { SAY_ASK_THAT_TIME, leftAsIs, patientOf, refersToAnothersTime, relayTo } from './operation.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.js';
-import { SITE_KEPT, revisesSearch, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
+import { SITE_KEPT, revisesSearch, ruledOutIn, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import type { CommitInput, TakeSlotInput, TakeSlotOutput } from './take-slot.io.js';
 import { choiceOf, entitiesOf, isMessage, messageGuards } from './understood.js';
@@ -171,6 +171,8 @@ export const takeSlotMachine = setup({
                   ...(said.dayOff ? { dayOff: said.dayOff } : {}),
                   ...(said.time ? { fromTime: said.time } : {}),
                   ...(said.latest || context.latest ? { latest: true as const } : {}),
+                  // "En la tarde no puedo": the morning, and the afternoon never offered.
+                  ...ruledOutIn(said, context),
                 },
               };
             }),
@@ -188,6 +190,7 @@ export const takeSlotMachine = setup({
         src: 'slotFinder',
         input: ({ context }): SlotFinderInput => ({
           ...slotRequestOf(context),
+          ...(context.ruledOutBand ? { ruledOutBand: context.ruledOutBand } : {}),
           ...(context.search ?? {
             band: context.band ?? 'cualquiera',
             ...(context.day ? { day: context.day } : {}),

@@ -95,6 +95,8 @@ export function readEntities(
   // A band the member asks for ("en la tarde", "temprano"), not a habit ("por las mañanas") nor the part of the day of an hour.
   // A bare "tarde" closing a request ("fontibon tarde") asks for the afternoon too (the parser already left out "más tarde", "llego tarde").
   if (when.band && (EXPLICIT_BAND.test(words.join(' ')) || (question === 'band' && !when.time) || (when.band === 'tarde' && !when.time && CLOSING_AFTERNOON.test(words.join(' '))))) entities.band = when.band;
+  // "En la tarde no puedo": that band is ruled out for the whole search (the ladder never offers it).
+  if (when.ruledOutBand && entities.band !== when.ruledOutBand) entities.ruledOutBand = when.ruledOutBand;
   // "Me da igual, la que quede más cerca" at the site question is about the site, not the hour.
   if (entities.band === 'cualquiera' && question === 'site' && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) delete entities.band;
   if (when.day) {

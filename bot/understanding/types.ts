@@ -99,6 +99,8 @@ export interface Entities {
   visitType?: VisitType;
   site?: SiteCode;
   band?: Band;
+  /** A band the member rules out ("en la tarde no puedo", "no puedo en la mañana"): `band` is then the other one. */
+  ruledOutBand?: 'manana' | 'tarde';
   /** A Bogotá day, `YYYY-MM-DD`. */
   day?: string;
   /** 0 (Sunday) … 6 when the day was named by its weekday ("la cita del miércoles"). */

@@ -158,6 +158,6 @@ describe('how texts address the member', () => {
       const sentence = renderer.text('cancel.done', { service: cups, start: LONGEST.start }, NOW);
       assert.doesNotMatch(sentence, /cita de (Medicina|Pediatría)/, sentence);
     }
-    assert.match(renderer.text('riss.offer', { ...LONGEST, service: '890201' }, NOW), /de medicina general, primera vez en la USS/);
+    assert.match(renderer.text('riss.offer', { ...LONGEST, service: '890201', band: 'cualquiera' }, NOW), /de medicina general, primera vez en la USS/);
   });
 });

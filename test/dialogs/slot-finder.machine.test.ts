@@ -546,6 +546,43 @@ describe('slot finder: ladder (b), the first search was limited to the treating 
   });
 });
 
+describe('slot finder: ladder with a band ruled out ("en la tarde no puedo")', () => {
+  it('skips the band ruled out: straight to the case, which says only the morning was searched', async () => {
+    const { chat, searches } = await startFinder({ input: { ruledOutBand: 'tarde' }, searches: [[]] });
+    assert.deepEqual(searches, [{ ...BASE_SEARCH, franja: 'manana' }]);
+    assert.deepEqual(chat.keys(), ['riss.offer']);
+    assert.equal(chat.lastPrompt()?.params?.band, 'manana');
+    assert.equal(chat.lastPrompt()?.params?.context, undefined);
+  });
+
+  it('with the treating doctor: skips the band, offers another doctor in the morning and searches it there, then the case', async () => {
+    const { chat, searches } = await startFinder({ input: { treatingDoctor: TREATING, ruledOutBand: 'tarde' }, searches: [[], []] });
+    assert.deepEqual(chat.keys(), ['slots.offerOtherDoctor']);
+    assert.equal(chat.lastPrompt()?.params?.context, 'InBand');
+    assert.equal(chat.lastPrompt()?.params?.next, 'manana');
+    await chat.say('sí');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana' });
+    assert.deepEqual(chat.keys(), ['riss.offer']);
+    assert.equal(chat.lastPrompt()?.params?.band, 'manana');
+  });
+
+  it('a band ruled out at the slots ("no, en la tarde no puedo" at afternoon slots) is never offered when the morning is empty', async () => {
+    const { chat, searches } = await startFinder({ input: { band: 'tarde' }, searches: [makeSlots(2), []] });
+    await chat.say('no, en la tarde no puedo');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana' });
+    assert.deepEqual(chat.keys(), ['riss.offer']);
+  });
+
+  it('the band ruled out asked for again ("bueno, entonces en la tarde") is no longer ruled out', async () => {
+    const { chat, searches } = await startFinder({ input: { treatingDoctor: TREATING, ruledOutBand: 'tarde' }, searches: [[], []] });
+    await chat.say('bueno, entonces busque en la tarde');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'tarde', doctorId: 'doc-treating' });
+    // Both bands searched with the doctor: another doctor at any time.
+    assert.deepEqual(chat.keys(), ['slots.offerOtherDoctor']);
+    assert.equal(chat.lastPrompt()?.params?.context, undefined);
+  });
+});
+
 describe('slot finder: ladder (c), band "cualquiera" and any doctor', () => {
   it('goes straight to the RISS offer', async () => {
     const { chat, searches } = await startFinder({ input: { band: 'cualquiera' }, searches: [[]] });
