@@ -95,6 +95,11 @@ export interface ConversationContext extends ConversationInput {
   lastPrompt?: Reply;
   /** Someone other than the member said they write for them ("le escribe la abuela"): their words are read as such. */
   writer?: string;
+  /**
+   * Someone Lina just said she cannot serve (no beneficiary: "No encuentro a Juan…"), with the name
+   * said, until the conversation asks a new question: "pero si él es mi hijo" is about them.
+   */
+  refused?: { name?: string };
   invalidAnswers: number;
   helpOffered?: boolean;
 }
@@ -182,13 +187,33 @@ export function ineligibleReply(patient: Patient | undefined): Reply {
  * for the member (`writer`), the member is spoken of by name ("las citas de Laura y de sus beneficiarios").
  */
 export function unknownPatientReply(member: Member | null | undefined, resolution: PatientResolution, writer?: string): Reply {
-  // A name read from a nickname ("juanito" is juan) is said as a name: "Juan".
-  const said = resolution.kind === 'unknown' ? resolution.name : undefined;
-  const name = said ? `${said.charAt(0).toUpperCase()}${said.slice(1)}` : undefined;
+  const name = unknownName(resolution);
   const others = (member?.beneficiaries ?? []).map((patient) => patient.firstName).join(' y ');
   const forWriter = writer !== undefined && member && others;
   const context = [name ? 'named' : undefined, forWriter ? 'writer' : undefined].filter(Boolean).join('_') || undefined;
   return reply('patient.unknown', { name, others, context, ...(forWriter ? { member: member.firstName } : {}) });
+}
+
+/** The name of someone nobody on the plan is called, as said back: a nickname read ("juanito" is juan) is "Juan". */
+export function unknownName(resolution: PatientResolution): string | undefined {
+  const said = resolution.kind === 'unknown' ? resolution.name : undefined;
+  return said ? `${said.charAt(0).toUpperCase()}${said.slice(1)}` : undefined;
+}
+
+/** Whom a refusal was about: the name said, if any. */
+export function refusedOf(resolution: PatientResolution): { name?: string } {
+  const name = unknownName(resolution);
+  return name ? { name } : {};
+}
+
+/**
+ * "Pero si él es mi hijo" right after someone was said to be no beneficiary: honestly, that they
+ * are not registered as the member's beneficiary in the plan, and how a relative is registered.
+ */
+export function notRegisteredReply(refused: { name?: string } | undefined, member: Member | null | undefined, writer?: string): Reply {
+  const forWriter = writer !== undefined && member;
+  const context = [refused?.name ? 'named' : undefined, forWriter ? 'writer' : undefined].filter(Boolean).join('_') || undefined;
+  return reply('patient.notRegistered', { name: refused?.name, context, ...(forWriter ? { member: member.firstName } : {}) });
 }
 
 /** The patient question's option for the member: "Para mí", or "Para Laura" to someone who writes for her. */

@@ -10,7 +10,7 @@ import type { BookingOutput } from './booking.machine.js';
 import { MENU_OPERATIONS, isOperation, type Operation } from './choices.js';
 import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, patientResolution, queuedConsulted, type ConversationContext, type OperationOutput } from './conversation-context.js';
 import type { PatientChoice } from './patients.js';
-import { conversationSetup } from './conversation.setup.js';
+import { OBJECTION, conversationSetup } from './conversation.setup.js';
 import { ask, option, reply, type Reply } from './replies.js';
 import { namesAnotherPatient } from './patients.js';
 import { choiceOf, entitiesOf, isMessage } from './understood.js';
@@ -118,8 +118,10 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
   // operation goes on with its pending question (never dropped for a "¿Para quién?").
   // (A member without beneficiaries is told how one is registered instead: see `revising`.)
   const unknown = { guard: and(['namesUnknownPatient', 'hasBeneficiaries']), actions: ['sayUnknownPatient', repeat] } as const;
+  // "Pero si él es mi hijo" after that: not registered, how to register them, and the operation goes on.
+  const objection = { guard: 'objectsToRefusal', actions: ['sayNotRegistered', repeat] } as const;
   return {
-    USER_MESSAGE: [...aside, restated, unknown, ...switches, { actions: forward }],
+    USER_MESSAGE: [objection, ...aside, restated, unknown, ...switches, { actions: forward }],
     BACK: { actions: forward },
     HELP: [
       // "¿Qué es no programada?", "¿y eso dónde queda?": the operation's question answers it, then is asked again.
@@ -257,6 +259,7 @@ export const operationStates = {
       THANKS: { actions: { type: 'say', params: ({ context }) => reply('common.thanksAtMenu', { name: context.member?.firstName }) } },
       BACK: [{ guard: 'hasBeneficiaries', target: 'awaitingPatient', actions: assign({ patientOptions: undefined }) }, { actions: 'repeatPrompt' }],
       USER_MESSAGE: [
+        OBJECTION,
         { guard: 'namesIneligiblePatient', actions: ['sayIneligible', 'repeatPrompt'] },
         {
           // "¿Y Mateo tiene alguna?" right after a consultation: Mateo's appointments.

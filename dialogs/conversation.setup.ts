@@ -25,6 +25,8 @@ import {
   requestIn,
   requestedPatient,
   unknownPatientReply,
+  refusedOf,
+  notRegisteredReply,
   withoutMentions,
   type ConversationContext,
   type ConversationEmitted,
@@ -135,6 +137,15 @@ export const conversationSetup = setup({
       return resolution.kind === 'one' && resolution.choice.patient.id !== context.patient?.id;
     },
     namesUnknownPatient: ({ context, event }) => patientResolution(context, event).kind === 'unknown',
+    /**
+     * "Pero si él es mi hijo", "es mi hija" right after Lina said someone is no beneficiary: an
+     * objection about that person, never a choice of another child (unless a beneficiary is named).
+     */
+    objectsToRefusal: ({ context, event }) => {
+      if (!context.refused || entitiesOf(event).claimsKinship !== true || choiceOf(event) !== undefined) return false;
+      const named = (entitiesOf(event).patients ?? []).some((mention) => mention.kind === 'name');
+      return !named || patientResolution(context, event).kind === 'unknown';
+    },
     namesOtherPatient: ({ context, event }) => {
       const resolution = patientResolution(context, event);
       return resolution.kind === 'one' && resolution.choice.patient.id !== context.patient?.id;
@@ -190,7 +201,8 @@ export const conversationSetup = setup({
       record: { type: 'subject' as const, kind: 'document' as const, value: context.documentNumber ?? '' },
     })),
     prompt: enqueueActions(({ enqueue }, prompt: Reply) => {
-      enqueue.assign({ lastPrompt: prompt, invalidAnswers: 0, helpOffered: false });
+      // A new question: an objection to an earlier refusal no longer makes sense.
+      enqueue.assign({ lastPrompt: prompt, invalidAnswers: 0, helpOffered: false, refused: undefined });
       enqueue.emit({ type: 'reply', reply: prompt });
     }),
     repeatPrompt: enqueueActions(({ context, enqueue }) => {
@@ -312,12 +324,22 @@ export const conversationSetup = setup({
     /** The same, asked in the first message, before the patient was chosen. */
     queueRequested: assign(({ context, event }) => ({ consultQueue: idsOf(requestedPatient(context, event)) })),
     narrowToRequested: assign(({ context, event }) => narrowedTo(requestedPatient(context, event))),
-    sayUnknownPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, patientResolution(context, event), context.writer) })),
+    sayUnknownPatient: enqueueActions(({ context, event, enqueue }) => {
+      const resolution = patientResolution(context, event);
+      enqueue.emit({ type: 'reply', reply: unknownPatientReply(context.member, resolution, context.writer) });
+      enqueue.assign({ refused: refusedOf(resolution) });
+    }),
+    /** "Pero si él es mi hijo" after a refusal: not registered as a beneficiary, and how to register them. */
+    sayNotRegistered: emit(({ context }) => ({ type: 'reply' as const, reply: notRegisteredReply(context.refused, context.member, context.writer) })),
     acceptConsent: assign({ consentCurrent: true }),
     /** Without beneficiaries to choose from, the member is the patient. */
     takeMemberAsPatient: assign({ patient: ({ context }) => (context.member ? asPatient(context.member) : undefined), verified: true }),
     /** The request named someone who is not the member nor one of their beneficiaries ("para mi mamá"): said, with whom Lina can serve. */
-    sayUnknownRequestedPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, requestedPatient(context, event), context.writer) })),
+    sayUnknownRequestedPatient: enqueueActions(({ context, event, enqueue }) => {
+      const resolution = requestedPatient(context, event);
+      enqueue.emit({ type: 'reply', reply: unknownPatientReply(context.member, resolution, context.writer) });
+      enqueue.assign({ refused: refusedOf(resolution) });
+    }),
     /** "Para la niña" going straight into an operation: who Lina understood, so the member can correct her. */
     sayWhoWhenImplicit: enqueueActions(({ context, enqueue }) => {
       if (context.request?.operation && context.patient && !isSelfPatient(context)) {
@@ -365,3 +387,6 @@ export const conversationSetup = setup({
     }),
   },
 });
+
+/** "Pero si él es mi hijo" right after Lina said someone is no beneficiary: the honest answer, and the question again. */
+export const OBJECTION = { guard: 'objectsToRefusal', actions: ['sayNotRegistered', 'repeatPrompt'] } as const;

@@ -22,6 +22,10 @@ const CHANGE_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType
 /** Using this chat: "(primera vez que) uso esto", "les escribo", "entro aquí". */
 const CHANNEL_USE = /^(yo )?(le |les |me )?(uso|utilizo|escribo|entro|hablo|chateo|manejo|ingreso|comunico|pruebo)\b/;
 
+/** "Es mi hijo", "son mis hijos", "él es mi niño": a relation said to be the member's. */
+const KINSHIP_BEFORE: ReadonlySet<string> = new Set(['mi', 'mis']);
+const COPULA: ReadonlySet<string> = new Set(['es', 'son', 'era', 'sea']);
+
 /** Where slots, days or appointments are shown: "lo más pronto posible" there picks the first. */
 const SHOWN_WHEN_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'day', 'appointment', 'confirm', 'offer']);
 /** What opens a reason ("porque", "es que", "ya que"), with no change of mind after it: a site after it is why, not where. */
@@ -159,6 +163,10 @@ export function readEntities(
   }
   if (!IDENTITY_QUESTIONS.has(question) && SAME_DAY.test(words.join(' '))) entities.sameDay = true;
   if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
+  // "Pero si él es mi hijo", "es mi hija": a relation said to be one ("es mi…", "son mis…"), not a cita asked for it ("es para mi hijo").
+  if (!IDENTITY_QUESTIONS.has(question) && lexicon.relations.find(words).some((found) => KINSHIP_BEFORE.has(words[found.start - 1] ?? '') && COPULA.has(words[found.start - 2] ?? ''))) {
+    entities.claimsKinship = true;
+  }
   // "Ahora para la nieta, lo mismo": the cita just booked, for someone else (the dialog knows which).
   if ((question === 'menu' || question === 'patient') && SAME_AGAIN.test(words.join(' '))) entities.sameAgain = true;
   // "Mejor en Chía, radique el caso": a RISS case asked for, wherever a search is under way.

@@ -125,6 +125,12 @@ export interface Entities {
   outOfRange?: number;
   /** At the slots, the one doctor shown that the message names ("la de la doctora Paola"), as shown. */
   doctor?: string;
+  /**
+   * The message says someone is the member's relative ("pero si él es mi hijo", "es mi hija",
+   * "pero es mi niño"), not whom a cita is for: after Lina said someone is no beneficiary, it
+   * insists that they are family (the dialog knows whom it is about).
+   */
+  claimsKinship?: true;
   /** "Lo mismo", "una igual": the same cita as the one just booked, for the person named. */
   sameAgain?: true;
   /** A RISS case asked for in so many words ("radique el caso"), where a search is under way. */

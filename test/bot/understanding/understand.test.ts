@@ -801,3 +801,24 @@ describe('"lo más pronto posible" with a request is any hour (member testing, r
     ['lo más pronto posible en la tarde', 'menu', { band: 'tarde', soonest: undefined }],
   ]);
 });
+
+describe('a relation said to be the member\'s ("pero si él es mi hijo") is a claim of kinship, not a cita asked for it (member testing)', () => {
+  itReads([
+    ['pero si el es mi hijo', 'menu', { claimsKinship: true, patients: [{ kind: 'relation', relation: 'son' }] }],
+    ['pero es mi niño', 'specialty', { claimsKinship: true }],
+    ['es mi hija', 'patient', { claimsKinship: true }],
+    ['pero si ella es mi mamá', 'menu', { claimsKinship: true }],
+    // Asking a cita for them is no claim.
+    ['es para mi hijo', 'patient', { claimsKinship: undefined, patients: [{ kind: 'relation', relation: 'son' }] }],
+    ['mi hijo es el que necesita la cita', 'patient', { claimsKinship: undefined }],
+    ['para mi hija valentina', 'menu', { claimsKinship: undefined }],
+  ]);
+});
+
+describe('a band ruled out is said to be (member testing)', () => {
+  itReads([
+    ['necesito una cita de control de medicina general en suba, en la tarde no puedo porque trabajo', 'menu', { band: 'manana', ruledOutBand: 'tarde' }],
+    ['no puedo en la mañana', 'band', { band: 'tarde', ruledOutBand: 'manana' }],
+    ['en la tarde porque en la mañana trabajo', 'band', { band: 'tarde', ruledOutBand: undefined }],
+  ]);
+});
