@@ -200,6 +200,25 @@ export function unknownName(resolution: PatientResolution): string | undefined {
   return said ? `${said.charAt(0).toUpperCase()}${said.slice(1)}` : undefined;
 }
 
+/**
+ * A document typed again once the member is identified ("1010101010" at the menu): the member's
+ * own is already verified; a beneficiary's is theirs (and "cambiar paciente" reaches them);
+ * another is not the member's, and another member's citas need a new conversation. Never the
+ * number said back.
+ */
+export function documentAgainReply(context: ConversationContext, documentNumber: string): Reply {
+  const member = context.member;
+  const writer = context.writer !== undefined ? 'writer' : undefined;
+  if (!member || member.documentNumber === documentNumber) return reply('identify.alreadyVerified', { name: member?.firstName, context: writer });
+  const beneficiary = member.beneficiaries.find((patient) => patient.documentNumber === documentNumber);
+  if (beneficiary) {
+    const current = context.patient?.id === beneficiary.id ? 'current' : undefined;
+    return reply('identify.beneficiaryDocument', { name: beneficiary.firstName, member: member.firstName, context: current ?? writer });
+  }
+  const others = member.beneficiaries.map((patient) => patient.firstName).join(' y ');
+  return reply('identify.notThisMember', { member: member.firstName, others, context: writer });
+}
+
 /** Whom a refusal was about: the name said, if any. */
 export function refusedOf(resolution: PatientResolution): { name?: string } {
   const name = unknownName(resolution);

@@ -10,7 +10,7 @@ import type { BookingOutput } from './booking.machine.js';
 import { MENU_OPERATIONS, isOperation, type Operation } from './choices.js';
 import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, patientResolution, queuedConsulted, type ConversationContext, type OperationOutput } from './conversation-context.js';
 import type { PatientChoice } from './patients.js';
-import { OBJECTION, conversationSetup } from './conversation.setup.js';
+import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { ask, option, reply, type Reply } from './replies.js';
 import { namesAnotherPatient } from './patients.js';
 import { choiceOf, entitiesOf, isMessage } from './understood.js';
@@ -120,8 +120,10 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
   const unknown = { guard: and(['namesUnknownPatient', 'hasBeneficiaries']), actions: ['sayUnknownPatient', repeat] } as const;
   // "Pero si él es mi hijo" after that: not registered, how to register them, and the operation goes on.
   const objection = { guard: 'objectsToRefusal', actions: ['sayNotRegistered', repeat] } as const;
+  // "1010101010" at any of its questions: the document typed again, acknowledged, and the question again.
+  const documentAgain = { guard: 'givesDocumentAgain', actions: ['sayDocumentAgain', repeat] } as const;
   return {
-    USER_MESSAGE: [objection, ...aside, restated, unknown, ...switches, { actions: forward }],
+    USER_MESSAGE: [objection, documentAgain, ...aside, restated, unknown, ...switches, { actions: forward }],
     BACK: { actions: forward },
     HELP: [
       // "¿Qué es no programada?", "¿y eso dónde queda?": the operation's question answers it, then is asked again.
@@ -260,6 +262,7 @@ export const operationStates = {
       BACK: [{ guard: 'hasBeneficiaries', target: 'awaitingPatient', actions: assign({ patientOptions: undefined }) }, { actions: 'repeatPrompt' }],
       USER_MESSAGE: [
         OBJECTION,
+        DOCUMENT_AGAIN,
         { guard: 'namesIneligiblePatient', actions: ['sayIneligible', 'repeatPrompt'] },
         {
           // "¿Y Mateo tiene alguna?" right after a consultation: Mateo's appointments.

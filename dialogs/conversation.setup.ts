@@ -26,6 +26,7 @@ import {
   requestedPatient,
   unknownPatientReply,
   refusedOf,
+  documentAgainReply,
   notRegisteredReply,
   withoutMentions,
   type ConversationContext,
@@ -137,6 +138,8 @@ export const conversationSetup = setup({
       return resolution.kind === 'one' && resolution.choice.patient.id !== context.patient?.id;
     },
     namesUnknownPatient: ({ context, event }) => patientResolution(context, event).kind === 'unknown',
+    /** A document typed again once identified ("1010101010" at the menu, "cc 1010101010" at a question). */
+    givesDocumentAgain: ({ context, event }) => context.verified && entitiesOf(event).documentNumber !== undefined && choiceOf(event) === undefined,
     /**
      * "Pero si él es mi hijo", "es mi hija" right after Lina said someone is no beneficiary: an
      * objection about that person, never a choice of another child (unless a beneficiary is named).
@@ -329,6 +332,8 @@ export const conversationSetup = setup({
       enqueue.emit({ type: 'reply', reply: unknownPatientReply(context.member, resolution, context.writer) });
       enqueue.assign({ refused: refusedOf(resolution) });
     }),
+    /** A document typed again once identified: whose it is (already verified, a beneficiary's, or another's). */
+    sayDocumentAgain: emit(({ context, event }) => ({ type: 'reply' as const, reply: documentAgainReply(context, entitiesOf(event).documentNumber ?? '') })),
     /** "Pero si él es mi hijo" after a refusal: not registered as a beneficiary, and how to register them. */
     sayNotRegistered: emit(({ context }) => ({ type: 'reply' as const, reply: notRegisteredReply(context.refused, context.member, context.writer) })),
     acceptConsent: assign({ consentCurrent: true }),
@@ -390,3 +395,6 @@ export const conversationSetup = setup({
 
 /** "Pero si él es mi hijo" right after Lina said someone is no beneficiary: the honest answer, and the question again. */
 export const OBJECTION = { guard: 'objectsToRefusal', actions: ['sayNotRegistered', 'repeatPrompt'] } as const;
+
+/** A document typed again once identified ("1010101010" at the menu): acknowledged, never a miss, and the question again. */
+export const DOCUMENT_AGAIN = { guard: 'givesDocumentAgain', actions: ['sayDocumentAgain', 'repeatPrompt'] } as const;

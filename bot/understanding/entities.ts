@@ -22,6 +22,9 @@ const CHANGE_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType
 /** Using this chat: "(primera vez que) uso esto", "les escribo", "entro aquí". */
 const CHANNEL_USE = /^(yo )?(le |les |me )?(uso|utilizo|escribo|entro|hablo|chateo|manejo|ingreso|comunico|pruebo)\b/;
 
+/** A message that is only a document number ("1010101010", "1.010.101.010", "mi documento es 1010101010"). */
+const DOCUMENT_ALONE = /^(?:(?:mi|el)\s+(?:documento|numero de documento|numero de identificacion)\s+(?:es\s+)?)?(\d{1,3}(?:\.\d{3}){1,4}|\d{6,15})$/;
+
 /** "Es mi hijo", "son mis hijos", "él es mi niño": a relation said to be the member's. */
 const KINSHIP_BEFORE: ReadonlySet<string> = new Set(['mi', 'mis']);
 const COPULA: ReadonlySet<string> = new Set(['es', 'son', 'era', 'sea']);
@@ -231,6 +234,13 @@ export function readEntities(
       const numbers = normalized.match(/(?<!\d)\d{9,15}(?!\d)/g) ?? [];
       if (numbers.length === 1 && numbers[0] && !/[/-]/.test(normalized)) entities.documentNumber = numbers[0];
     }
+  }
+  // "1010101010", "1.010.101.010" alone once identified: the document typed again (the dialog says whose it is), never an option.
+  // (A mobile number, 3 and nine digits, is no document.)
+  if (!DOCUMENT_QUESTIONS.has(question) && question !== 'email' && !entities.documentNumber && !birthDate) {
+    const alone = DOCUMENT_ALONE.exec(normalized.trim());
+    const number = alone?.[1]?.replace(/\./g, '');
+    if (number && !/^3\d{9}$/.test(number)) entities.documentNumber = number;
   }
   const email = readEmail(read);
   if (email.email) entities.email = email.email;

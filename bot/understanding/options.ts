@@ -50,7 +50,8 @@ export function pickOption(
   const opening = FIRST_OF_ALL.test(said.normalized) ? null : OPENING_NUMBER.exec(said.normalized);
   // "La de la 1", "la de la una": one o'clock, not the first option.
   const oneOClock = entities.time !== undefined && /\b(de|a) la (1|una)\b/.test(words.join(' '));
-  const numbered = both || oneOClock
+  // "1.010.101.010": a document typed again, not option 1.
+  const numbered = both || oneOClock || entities.documentNumber !== undefined
     ? undefined
     : (optionNumber(reading, words, options.length, names) ??
       (firstClause.length < said.normalized.length ? optionNumber(reading, wordsOf(firstClause), options.length, names) : undefined) ??

@@ -822,3 +822,18 @@ describe('a band ruled out is said to be (member testing)', () => {
     ['en la tarde porque en la mañana trabajo', 'band', { band: 'tarde', ruledOutBand: undefined }],
   ]);
 });
+
+describe('a document typed again once identified is a document, never an option (member testing)', () => {
+  itReads([
+    ['1010101010', 'menu', { documentNumber: '1010101010', choice: undefined }],
+    ['1.010.101.010', 'specialty', { documentNumber: '1010101010', choice: undefined }],
+    ['1.010.101.010', 'slot', { documentNumber: '1010101010', choice: undefined }],
+    ['mi documento es 5050505050', 'band', { documentNumber: '5050505050' }],
+    // A mobile number is no document, and a short number is still an option.
+    ['3001112233', 'menu', { documentNumber: undefined }],
+    ['2', 'menu', { documentNumber: undefined, choice: 'consult' }],
+    // A date of birth stays one; at the e-mail question nothing is read as a document.
+    ['15031994', 'menu', { documentNumber: undefined, birthDate: '1994-03-15' }],
+    ['1010101010', 'email', { documentNumber: undefined }],
+  ]);
+});
