@@ -25,6 +25,8 @@ export interface Request {
   newTime?: string;
   /** The appointment moves within its own day ("la del miércoles, ese mismo día más tarde"). */
   sameDay?: true;
+  /** "Ese mismo día pero más tarde" with no hour: later than the appointment's own time. */
+  later?: true;
   /** The appointment the member had chosen to move or cancel before a switch. */
   appointmentId?: string;
   /** The member chose that appointment already ("Reprogramar esa cita" at the one-per-specialty offer): no question about which. */
@@ -102,4 +104,11 @@ export function namesOne(appointments: readonly Appointment[], request: Request 
 /** Whether the request names an appointment (by day, time or specialty) that is not among them. */
 export function namesNone(appointments: readonly Appointment[], request: Request | undefined): boolean {
   return namesAny(request) && request?.appointmentId === undefined && appointmentsNamed(appointments, request).length === 0;
+}
+
+/** `HH:MM` one minute later: "más tarde" than a cita at `time` searches from then. */
+export function minuteAfter(time: string): string {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  const next = hours * 60 + minutes + 1;
+  return `${String(Math.floor(next / 60)).padStart(2, '0')}:${String(next % 60).padStart(2, '0')}`;
 }

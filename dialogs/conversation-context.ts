@@ -31,7 +31,7 @@ export interface ConversationInput {
   /** The RISS case filed last in this conversation: "¿y cuándo me responden?" is answered with its due date. */
   lastCase?: { radicado: string; dueDate: string };
   /** The service and site of the cita booked (or the case filed) last: "y para Sofía, lo mismo" asks for it again. */
-  lastBooked?: { cups: Cups; site: SiteCode };
+  lastBooked?: { cups: Cups; site: SiteCode; start?: string };
   /** `YYYY-MM-DD` in Bogotá: ages and date choices are relative to it. */
   today: string;
   /** Whether this sender already accepted the current data policy. */
@@ -263,7 +263,7 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.newTime ? { newTime: entities.newTime } : {}),
     // "La del miércoles, ese mismo día después de las 2": the hour is where it moves to.
     // ("El mismo día que la de la niña" is the girl's day, not the appointment's own: not kept.)
-    ...(entities.sameDay && !entities.timeOf ? { sameDay: true as const, ...(entities.time ? { newTime: entities.time } : {}) } : {}),
+    ...(entities.sameDay && !entities.timeOf ? { sameDay: true as const, ...(entities.time ? { newTime: entities.time } : {}), ...(entities.later ? { later: true as const } : {}) } : {}),
     ...(entities.dayOff ? { dayOff: entities.dayOff } : {}),
     ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
     ...(entities.time ? { time: entities.time } : {}),

@@ -328,7 +328,7 @@ export const operationStates = {
               lastCase: ({ context, event }) => (event.output.outcome === 'case' ? { radicado: event.output.rissCase.radicado, dueDate: event.output.rissCase.dueDate } : context.lastCase),
               lastBooked: ({ context, event }) =>
                 event.output.outcome === 'booked'
-                  ? { cups: event.output.appointment.cups, site: event.output.appointment.site }
+                  ? { cups: event.output.appointment.cups, site: event.output.appointment.site, start: event.output.appointment.start }
                   : event.output.outcome === 'case'
                     ? { cups: event.output.rissCase.cups, site: event.output.rissCase.site }
                     : context.lastBooked,

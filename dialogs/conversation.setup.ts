@@ -6,6 +6,7 @@
 import { emit, enqueueActions, fromPromise, sendTo, setup, assign } from 'xstate';
 import { serviceOf, type Member } from '../bot/domain.js';
 import { listAppointments } from './appointment-choice.js';
+import { bogotaParts, minuteAfter } from './appointments.js';
 import { bookingMachine } from './booking.machine.js';
 import { cancelMachine } from './cancel.machine.js';
 import { normalizeText } from './text.js';
@@ -224,11 +225,18 @@ export const conversationSetup = setup({
       const last = context.lastBooked;
       if (!last || !isMessage(event)) return {};
       const said = event.understood.entities;
-      const details = said.sameAgain || said.site || said.band || said.day || said.time;
+      const details = said.sameAgain || said.site || said.band || said.day || said.time || said.sameDay;
       const operation = context.request?.operation;
       if (!details || (operation !== undefined && operation !== 'book')) return {};
       const { specialty, visitType } = serviceOf(last.cups);
-      return { request: { operation: 'book' as const, fields: { specialty, visitType, site: last.site, ...context.request?.fields } } };
+      // Another specialty said ("una de pediatría"): its visit type is asked, not taken from the other one.
+      const sameService = said.specialty === undefined || said.specialty === specialty;
+      return {
+        request: {
+          operation: 'book' as const,
+          fields: { specialty, ...(sameService ? { visitType } : {}), site: last.site, ...sameDayAs(last.start, said), ...context.request?.fields },
+        },
+      };
     }),
     /** A lone "gracias" on a fresh conversation: that the session expired (and what was not done), if it did, and a kind word. */
     thankFresh: enqueueActions(({ context, enqueue }) => {
@@ -392,6 +400,16 @@ export const conversationSetup = setup({
     }),
   },
 });
+
+/**
+ * "El mismo día" after a booking: the day of the cita just booked; "pero más tarde", from the
+ * minute after its time (a time said wins, as the request's own fields come after).
+ */
+function sameDayAs(start: string | undefined, said: { sameDay?: true; later?: true; day?: string }): { day?: string; time?: string } {
+  if (!start || !said.sameDay || said.day) return {};
+  const { day, time } = bogotaParts(start);
+  return { day, ...(said.later ? { time: minuteAfter(time) } : {}) };
+}
 
 /** "Pero si él es mi hijo" right after Lina said someone is no beneficiary: the honest answer, and the question again. */
 export const OBJECTION = { guard: 'objectsToRefusal', actions: ['sayNotRegistered', 'repeatPrompt'] } as const;

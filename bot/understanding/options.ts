@@ -33,6 +33,8 @@ export function pickOption(
   const { options, question } = expectation;
   if (options.length === 0) return undefined;
   const { words, entities, intent } = said;
+  // "Ese mismo día pero más tarde" at the band question: later than a cita, not the option "Tarde".
+  if (question === 'band' && entities.later && !entities.band) return undefined;
   // "La 2 no me sirve", "no me queda bien la del martes": an option turned down, not picked (a yes/no question's "no" is its answer).
   if ((question === 'slot' || question === 'day') && turnedDown(words)) return undefined;
   // "Ninguna me sirve, ¿no hay más tarde el miércoles?": none of the slots or days shown.

@@ -151,6 +151,8 @@ export interface Entities {
   newTime?: string;
   /** "Ese mismo día", "el mismo día": the day already under discussion (when moving, the appointment's own). */
   sameDay?: true;
+  /** "El mismo día pero más tarde": later than the time of the cita under discussion (said with `sameDay`, and no hour). */
+  later?: true;
   /**
    * The member leaves things as they are, or puts them off ("déjela así", "olvídelo", "ya no
    * quiero cambiarla", "déjeme lo pienso"): the change under way is given up. Read where a

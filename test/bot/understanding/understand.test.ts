@@ -837,3 +837,21 @@ describe('a document typed again once identified is a document, never an option 
     ['1010101010', 'email', { documentNumber: undefined }],
   ]);
 });
+
+describe('"el mismo día pero más tarde" is later than the cita under discussion (member testing)', () => {
+  itReads([
+    ['y para sofia una de pediatria el mismo dia pero mas tarde', 'menu', { sameDay: true, later: true, time: undefined }],
+    ['ese mismo dia mas tardecito', 'menu', { sameDay: true, later: true }],
+    // An hour said is from when; without the same day, "más tarde" is no such bound.
+    ['ese mismo dia pero mas tarde, despues de las 2', 'band', { sameDay: true, later: undefined, time: '14:00' }],
+    ['mas tarde le escribo', 'menu', { later: undefined }],
+  ]);
+});
+
+describe('"ese mismo día pero más tarde" at the band question is no band option (member testing)', () => {
+  itReads([
+    ['ese mismo dia pero mas tarde', 'band', { later: true, choice: undefined, band: undefined }],
+    // "Más tarde" alone, or the afternoon said, still picks it.
+    ['en la tarde', 'band', { choice: 'tarde' }],
+  ]);
+});
