@@ -313,6 +313,23 @@ describe('slot finder: a day, a band or a time named at the slots', () => {
   });
 });
 
+describe('slot finder: a doctor named with several of their slots shown', () => {
+  it('"la del doctor Hernán" asks which of his, listing only his slots, numbered anew; "la 2" is his second', async () => {
+    const hernan = { id: 'doc-suba-2', name: 'Dr. Hernán Gutiérrez' };
+    const shown = [...slotsOn(TUESDAY, ['09:00']), ...slotsOn(TUESDAY, ['09:20'], { doctor: hernan }), ...slotsOn(TUESDAY, ['09:40']), ...slotsOn(TUESDAY, ['10:00'], { doctor: hernan })];
+    const { chat, searches } = await startFinder({ searches: [shown] });
+    await chat.say('la del doctor hernan');
+    assert.deepEqual(chat.keys(), ['slots.whichOfDoctor']);
+    assert.equal(chat.lastPrompt()?.expects, 'slot');
+    assert.deepEqual(chat.lastPrompt()?.params, { doctor: 'Dr. Hernán Gutiérrez', count: 2 });
+    assert.deepEqual(optionValues(chat), [shown[1]?.id, shown[3]?.id]);
+    await chat.say('la 2');
+    assert.equal(chat.output()?.outcome, 'slot');
+    assert.equal(chat.output()?.outcome === 'slot' ? chat.output()?.slot.id : undefined, shown[3]?.id);
+    assert.equal(searches.length, 1);
+  });
+});
+
 describe('slot finder: a day the sites are closed', () => {
   it('"el domingo" says the sites do not attend that day and lists the days that have slots, searching nothing', async () => {
     const { chat, searches } = await startFinder({ searches: [makeSlots(3)], days: [[{ day: TUESDAY, slots: 3 }]] });
