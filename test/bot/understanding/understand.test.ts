@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { loadUnderstanding } from '../../../bot/understanding/load.js';
 import type { Expectation, Question, Understanding } from '../../../bot/understanding/types.js';
 import { CORPUS_NOW } from '../../../bot/understanding/corpus.js';
-import { editDistance, Speller } from '../../../bot/understanding/words.js';
+import { editDistance, inflectionsOfOneWord, Speller } from '../../../bot/understanding/words.js';
 import { expectationAt } from '../../understanding/fixtures.js';
 
 const understand = loadUnderstanding();
@@ -554,6 +554,29 @@ describe('meanings a typo or a word never flips', () => {
     assert.equal(editDistance('reporgramar', 'reprogramar', 2), 1);
     assert.equal(editDistance('abcdef', 'uvwxyz', 2), 3, 'stops once past the limit');
   });
+
+  it('leaves a valid word as written when its nearest known word is only another form of it', () => {
+    const speller = new Speller(['siguientes', 'temprano', 'olvido', 'escribe', 'mejor', 'medicina', 'reprogramar', 'sabado']);
+    for (const word of ['siguiente', 'temprana', 'olvidelo', 'escribo', 'mejoro', 'sabados']) assert.equal(speller.correct(word), word, word);
+    // Typos are still corrected.
+    assert.equal(speller.correct('medicna'), 'medicina');
+    assert.equal(speller.correct('reprogramr'), 'reprogramar');
+    assert.equal(speller.correct('siguentes'), 'siguientes');
+    assert.ok(inflectionsOfOneWord('pasemela', 'paseme'));
+    assert.ok(inflectionsOfOneWord('urgentes', 'urgente'));
+    assert.ok(!inflectionsOfOneWord('reprogramr', 'reprogramar'));
+    assert.ok(!inflectionsOfOneWord('cancelar', 'cancela'), 'an infinitive is no plural or gender of its verb');
+  });
+});
+
+describe('valid words the speller leaves as written are still read (member testing)', () => {
+  itReads([
+    ['el lunes de la semana siguiente en kennedy', 'menu', { site: 'KENNEDY', day: '2026-11-30' }],
+    ['ustedes atienden los sabados?', 'slot', { day: '2026-11-28', dayOff: 'weekend' }],
+    ['este la primera de la lista', 'appointment', { choice: 'apt-1' }],
+    ['me quede con la 2', 'slot', { choice: 'slot-2' }],
+    ['ninguna me sirven, la 2 tampoco', 'slot', { choice: undefined }],
+  ]);
 });
 
 describe('questions asked by the way', () => {
