@@ -1,5 +1,5 @@
 import { fromPromise } from 'xstate';
-import type { Appointment, Member, Slot } from './domain.js';
+import { SEARCH_HORIZON_DAYS, type Appointment, type Member, type Slot } from './domain.js';
 import { AgendaError } from './agenda.errors.js';
 import type { AgendaService, Clock, IdentityGuard } from './ports.js';
 import { bookingMachine, type BookingRestrictions } from '../dialogs/booking.machine.js';
@@ -20,7 +20,6 @@ import { takeSlotMachine, type CommitInput } from '../dialogs/take-slot.machine.
 import type { RissCase, Specialty } from './domain.js';
 import { addDays, bogotaDate, bogotaInstant, bogotaTime, nextBusinessDay } from './calendar.js';
 
-const HORIZON_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
 
@@ -56,16 +55,17 @@ export function createConversationMachine(agenda: AgendaService, clock: Clock, i
 
 /**
  * The window a search covers, as instants: from the lead time on (never before `day` or
- * `fromTime`), to the end of the horizon, of the next working day (no programada), or of `day`.
+ * `fromTime`), to the end of the horizon, of the next working day (no programada), or of `day`,
+ * and never on or after `before` (the day a child turns 18, for pediatrics).
  */
 export function searchWindow(
   now: Date,
   rules: SearchRules,
-  search: { window: SearchWindow; day?: string; fromTime?: string },
+  search: { window: SearchWindow; day?: string; fromTime?: string; before?: string },
 ): { from: Date; to: Date } | undefined {
   const earliest = new Date(now.getTime() + rules.minLeadMinutes * MINUTE_MS);
   const windowEnd =
-    search.window === 'todayAndNextWorkingDay' ? bogotaInstant(nextBusinessDay(bogotaDate(now)), '23:59') : new Date(now.getTime() + HORIZON_DAYS * DAY_MS);
+    search.window === 'todayAndNextWorkingDay' ? bogotaInstant(nextBusinessDay(bogotaDate(now)), '23:59') : new Date(now.getTime() + SEARCH_HORIZON_DAYS * DAY_MS);
   let from = earliest;
   let to = windowEnd;
   if (search.day) {
@@ -73,6 +73,10 @@ export function searchWindow(
     const dayEnd = bogotaInstant(search.day, '23:59');
     if (dayStart > from) from = dayStart;
     if (dayEnd < to) to = dayEnd;
+  }
+  if (search.before) {
+    const lastInstant = new Date(bogotaInstant(search.before, '00:00').getTime() - 1);
+    if (lastInstant < to) to = lastInstant;
   }
   return from <= to ? { from, to } : undefined;
 }
@@ -144,12 +148,14 @@ const ALL_DAYS = 31;
 
 /** One page of the days that have slots, after `afterDay` when the member asked for more. */
 export async function availableDaysIn(agenda: Pick<AgendaService, 'availableDays'>, now: Date, rules: SearchRules, input: AvailableDaysInput): Promise<AvailableDay[]> {
-  const window = searchWindow(now, rules, { window: input.window });
+  const window = searchWindow(now, rules, { window: input.window, ...(input.before ? { before: input.before } : {}) });
   if (!window) return [];
   const from = input.afterDay ? new Date(Math.max(window.from.getTime(), bogotaInstant(addDays(input.afterDay, 1), '00:00').getTime())) : window.from;
   if (from > window.to) return [];
-  // "Para dentro de tres semanas": a day beyond the window is answered with the window's last days that have slots.
-  const beyond = input.askedDay !== undefined && bogotaInstant(input.askedDay, '00:00') > window.to;
+  // "Para dentro de tres semanas": a day beyond the window is answered with the window's last days that have slots
+  // (the agenda's window: a day after a child's 18th birthday but within it is no day beyond the agenda).
+  const agendaWindow = input.before ? searchWindow(now, rules, { window: input.window }) : window;
+  const beyond = input.askedDay !== undefined && agendaWindow !== undefined && bogotaInstant(input.askedDay, '00:00') > agendaWindow.to;
   const days = await agenda.availableDays({
     ...searchedFor(input, from, window.to),
     // One more than a page: whether more days follow; every day of the window when its last ones are wanted.

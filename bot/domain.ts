@@ -82,6 +82,9 @@ export function isCups(value: string): value is Cups {
 /** Pediatrics is for patients under this age. */
 export const PEDIATRICS_MAX_AGE = 18;
 
+/** How many days ahead the agenda is searched (citas open 14 days ahead). */
+export const SEARCH_HORIZON_DAYS = 14;
+
 export type PlanType = 'PBS' | 'PAC';
 export type AffiliationStatus = 'active' | 'inactive';
 

@@ -8,6 +8,8 @@ export interface Request {
   visitType?: 'primera_vez' | 'control' | 'no_programada';
   site?: Appointment['site'];
   band?: 'manana' | 'tarde' | 'cualquiera';
+  /** A band the member ruled out ("en la tarde no puedo"): never offered when nothing is found. */
+  ruledOutBand?: 'manana' | 'tarde';
   day?: string;
   /** The day named is not a working day. */
   dayOff?: 'holiday' | 'weekend';
@@ -23,6 +25,8 @@ export interface Request {
   newTime?: string;
   /** The appointment moves within its own day ("la del miércoles, ese mismo día más tarde"). */
   sameDay?: true;
+  /** "Ese mismo día pero más tarde" with no hour: later than the appointment's own time. */
+  later?: true;
   /** The appointment the member had chosen to move or cancel before a switch. */
   appointmentId?: string;
   /** The member chose that appointment already ("Reprogramar esa cita" at the one-per-specialty offer): no question about which. */
@@ -100,4 +104,11 @@ export function namesOne(appointments: readonly Appointment[], request: Request 
 /** Whether the request names an appointment (by day, time or specialty) that is not among them. */
 export function namesNone(appointments: readonly Appointment[], request: Request | undefined): boolean {
   return namesAny(request) && request?.appointmentId === undefined && appointmentsNamed(appointments, request).length === 0;
+}
+
+/** `HH:MM` one minute later: "más tarde" than a cita at `time` searches from then. */
+export function minuteAfter(time: string): string {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  const next = hours * 60 + minutes + 1;
+  return `${String(Math.floor(next / 60)).padStart(2, '0')}:${String(next % 60).padStart(2, '0')}`;
 }

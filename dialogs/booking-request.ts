@@ -10,7 +10,7 @@ import type { Request } from './appointments.js';
 import { oneOf } from './choices.js';
 import type { ForPatient } from './operation.js';
 import { namesAnotherPatient } from './patients.js';
-import { seeker } from './slot-search.js';
+import { agesOutIn, seeker } from './slot-search.js';
 import type { TakeSlotInput } from './take-slot.io.js';
 import { choiceOf, entitiesOf } from './understood.js';
 
@@ -32,6 +32,7 @@ export function withWhatWasSaid(request: Request, event: EventObject, field?: Fo
     ...(said.site ? { site: said.site } : {}),
     // "Lo más pronto posible": the earliest at any hour, so the band is not asked.
     ...(said.band ? { band: said.band } : said.soonest && !request.band ? { band: 'cualquiera' as const } : {}),
+    ...(said.ruledOutBand ? { ruledOutBand: said.ruledOutBand } : {}),
     ...(said.day ? { day: said.day, dayOff: said.dayOff } : {}),
     ...(said.time ? { time: said.time } : {}),
     ...(said.latest ? { latest: true as const } : {}),
@@ -98,16 +99,20 @@ function answered<T>(value: T | undefined, question: string): T {
 }
 
 /** What taking a slot is asked for a booking: the service, site and time the form holds. */
-export function takeSlotInputFor(context: ForPatient & { conversationId: string; memberEmail?: string; request: Request }): TakeSlotInput {
+export function takeSlotInputFor(context: ForPatient & { conversationId: string; memberEmail?: string; request: Request; today: string }): TakeSlotInput {
   const request = context.request;
+  const specialty = answered(request.specialty, 'specialty');
   const treating = context.patient.treatingDoctors.find((doctor) => doctor.specialty === request.specialty && doctor.site === request.site);
   return {
     mode: 'book',
     ...seeker(context),
     cups: cupsOf(request),
-    specialty: answered(request.specialty, 'specialty'),
+    specialty,
+    // A child who turns 18 within the days searched: pediatrics only before the birthday.
+    ...agesOutIn(context.patient, specialty, context.today),
     site: answered(request.site, 'site'),
     ...(request.band ? { band: request.band } : {}),
+    ...(request.ruledOutBand ? { ruledOutBand: request.ruledOutBand } : {}),
     ...(request.day ? { day: request.day } : {}),
     ...(request.dayOff ? { dayOff: request.dayOff } : {}),
     ...(request.time ? { time: request.time } : {}),

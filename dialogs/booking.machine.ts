@@ -87,6 +87,12 @@ interface BookingContext extends BookingInput, SpeakingContext {
   leavingSite?: SiteCode;
 }
 
+/** Nobody the member can book for (themself, their beneficiaries) is under 18 today. */
+function nobodyForPediatrics(context: Pick<BookingContext, 'patients' | 'patient' | 'today'>): boolean {
+  const people = context.patients.length > 0 ? context.patients.map((choice) => choice.patient) : [context.patient];
+  return people.every((person) => yearsOld(person.birthDate, context.today) >= PEDIATRICS_MAX_AGE);
+}
+
 const { endWith, failed, output } = endings<BookingContext, BookingOutput>({ booked: true, case: true, switch: true, revise: true, back: true, refused: true, abandoned: true, error: true });
 const slotTakingEnded = isDoneBy<TakeSlotOutput>('takeSlot');
 
@@ -119,6 +125,9 @@ const SAID_AHEAD = {
   ],
 } as const;
 
+/** Pediatrics asked for mid-flow when nobody the member can book for is under 18: said plainly, and medicina general goes on. */
+const SAY_NOBODY_FOR_PEDIATRICS = { type: 'say', params: reply('booking.pediatricsNobodyUnder18', { context: 'kept' }) } as const;
+
 /** "La que sea", "cualquiera" at the visit type: the member does not know the types; they are explained, and asked again. */
 const ANY_TYPE = { guard: 'anyVisitType', actions: [{ type: 'say', params: reply('help.explain.visitType') }, 'repeatPrompt'] } as const;
 
@@ -134,9 +143,12 @@ function answering(field: FormField) {
     // "Déjelo así, mejor después llamo": nothing is booked, and Lina says so.
     { guard: 'leavesAsIs', target: '#booking.leftAsIs' },
     { guard: 'namesAnotherPatient', target: '#booking.revised' },
-    ...(field === 'specialty' ? [] : [otherSpecialty]),
+    // "No, mejor pediatría" when nobody the member books for is under 18: why not, and the same question.
+    ...(field === 'specialty' ? [] : [{ guard: and(['namesOtherSpecialty', 'nobodyForPediatrics']), actions: [SAY_NOBODY_FOR_PEDIATRICS, 'repeatPrompt'] } as const, otherSpecialty]),
     ...(field === 'visitType' ? [ANY_TYPE] : []),
     { guard: 'pickedAny', target: '#booking.deciding', actions: { type: 'collect', params: field } },
+    // "Pediatría" when it is not offered (nobody under 18): the specialty said, which the booking then answers.
+    ...(field === 'specialty' ? [{ guard: 'namesSpecialty', target: '#booking.deciding', actions: { type: 'collect', params: field } } as const] : []),
     SAID_AHEAD,
     { guard: 'saysSomethingForTheForm', target: '#booking.deciding', actions: { type: 'collect', params: undefined } },
     { actions: 'rejectAnswer' },
@@ -163,6 +175,8 @@ export const bookingMachine = setup({
     needsSpecialty: ({ context }) => context.request.specialty === undefined,
     patientTooOldForPediatrics: ({ context }) =>
       context.request.specialty === 'pediatria' && yearsOld(context.patient.birthDate, context.today) >= PEDIATRICS_MAX_AGE,
+    /** Nobody the member can book for (themself, their beneficiaries) is under 18: pediatrics is for no one here. */
+    nobodyForPediatrics: ({ context }) => nobodyForPediatrics(context),
     needsRestrictionCheck: ({ context }) => context.checkedFor !== context.request.specialty,
     needsVisitType: ({ context }) => context.request.visitType === undefined,
     needsSite: ({ context }) => context.request.site === undefined,
@@ -173,6 +187,7 @@ export const bookingMachine = setup({
       return context.request.specialty !== undefined && specialty !== undefined && specialty !== context.request.specialty;
     },
     namesSite: ({ event }) => entitiesOf(event).site !== undefined,
+    namesSpecialty: ({ event }) => entitiesOf(event).specialty !== undefined,
     anyVisitType: ({ event }) => {
       const { band, writer: _writer, ...said } = entitiesOf(event);
       return band === 'cualquiera' && Object.keys(said).length === 0 && choiceOf(event) === undefined;
@@ -202,11 +217,14 @@ export const bookingMachine = setup({
       always: [
         { guard: 'needsSpecialty', target: 'form.awaitingSpecialty' },
         {
-          // Pediatrics serves only patients under 18: say why and ask the specialty again.
+          // Pediatrics serves only patients under 18: say why (when nobody the member books for is under 18, that too) and ask the specialty again.
           guard: 'patientTooOldForPediatrics',
           target: 'form.awaitingSpecialty',
           actions: [
-            { type: 'say', params: ({ context }) => reply('booking.pediatricsUnder18', patientOf(context)) },
+            {
+              type: 'say',
+              params: ({ context }) => (nobodyForPediatrics(context) ? reply('booking.pediatricsNobodyUnder18') : reply('booking.pediatricsUnder18', patientOf(context))),
+            },
             assign({ request: ({ context }) => ({ ...context.request, specialty: undefined }) }),
           ],
         },
@@ -223,10 +241,11 @@ export const bookingMachine = setup({
           tags: ['awaitingInput'],
           entry: {
             type: 'prompt',
-            params: ask('specialty', 'booking.askSpecialty', undefined, [
-              option('medicina_general', 'options.specialty.medicina_general'),
-              option('pediatria', 'options.specialty.pediatria'),
-            ]),
+            params: ({ context }) =>
+              ask('specialty', 'booking.askSpecialty', undefined, [
+                option('medicina_general', 'options.specialty.medicina_general'),
+                ...(nobodyForPediatrics(context) ? [] : [option('pediatria', 'options.specialty.pediatria')]),
+              ]),
           },
           on: {
             BACK: { target: '#booking.back' },
@@ -376,6 +395,12 @@ export const bookingMachine = setup({
         {
           guard: ({ context }) => isPatientRevision(context),
           target: 'revisedWhileTakingSlot',
+        },
+        {
+          // "Mejor pediatría" at the slots when nobody is under 18: why not, and the same search again.
+          guard: and([({ context }) => otherSpecialtyIn(context) !== undefined, 'nobodyForPediatrics']),
+          target: 'takingSlot',
+          actions: [SAY_NOBODY_FOR_PEDIATRICS, assign({ pendingRevision: undefined })],
         },
         {
           guard: ({ context }) => otherSpecialtyIn(context) !== undefined,

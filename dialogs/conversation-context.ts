@@ -31,7 +31,7 @@ export interface ConversationInput {
   /** The RISS case filed last in this conversation: "¿y cuándo me responden?" is answered with its due date. */
   lastCase?: { radicado: string; dueDate: string };
   /** The service and site of the cita booked (or the case filed) last: "y para Sofía, lo mismo" asks for it again. */
-  lastBooked?: { cups: Cups; site: SiteCode };
+  lastBooked?: { cups: Cups; site: SiteCode; start?: string };
   /** `YYYY-MM-DD` in Bogotá: ages and date choices are relative to it. */
   today: string;
   /** Whether this sender already accepted the current data policy. */
@@ -95,6 +95,11 @@ export interface ConversationContext extends ConversationInput {
   lastPrompt?: Reply;
   /** Someone other than the member said they write for them ("le escribe la abuela"): their words are read as such. */
   writer?: string;
+  /**
+   * Someone Lina just said she cannot serve (no beneficiary: "No encuentro a Juan…"), with the name
+   * said, until the conversation asks a new question: "pero si él es mi hijo" is about them.
+   */
+  refused?: { name?: string };
   invalidAnswers: number;
   helpOffered?: boolean;
 }
@@ -182,13 +187,52 @@ export function ineligibleReply(patient: Patient | undefined): Reply {
  * for the member (`writer`), the member is spoken of by name ("las citas de Laura y de sus beneficiarios").
  */
 export function unknownPatientReply(member: Member | null | undefined, resolution: PatientResolution, writer?: string): Reply {
-  // A name read from a nickname ("juanito" is juan) is said as a name: "Juan".
-  const said = resolution.kind === 'unknown' ? resolution.name : undefined;
-  const name = said ? `${said.charAt(0).toUpperCase()}${said.slice(1)}` : undefined;
+  const name = unknownName(resolution);
   const others = (member?.beneficiaries ?? []).map((patient) => patient.firstName).join(' y ');
   const forWriter = writer !== undefined && member && others;
   const context = [name ? 'named' : undefined, forWriter ? 'writer' : undefined].filter(Boolean).join('_') || undefined;
   return reply('patient.unknown', { name, others, context, ...(forWriter ? { member: member.firstName } : {}) });
+}
+
+/** The name of someone nobody on the plan is called, as said back: a nickname read ("juanito" is juan) is "Juan". */
+export function unknownName(resolution: PatientResolution): string | undefined {
+  const said = resolution.kind === 'unknown' ? resolution.name : undefined;
+  return said ? `${said.charAt(0).toUpperCase()}${said.slice(1)}` : undefined;
+}
+
+/**
+ * A document typed again once the member is identified ("1010101010" at the menu): the member's
+ * own is already verified; a beneficiary's is theirs (and "cambiar paciente" reaches them);
+ * another is not the member's, and another member's citas need a new conversation. Never the
+ * number said back.
+ */
+export function documentAgainReply(context: ConversationContext, documentNumber: string): Reply {
+  const member = context.member;
+  const writer = context.writer !== undefined ? 'writer' : undefined;
+  if (!member || member.documentNumber === documentNumber) return reply('identify.alreadyVerified', { name: member?.firstName, context: writer });
+  const beneficiary = member.beneficiaries.find((patient) => patient.documentNumber === documentNumber);
+  if (beneficiary) {
+    const current = context.patient?.id === beneficiary.id ? 'current' : undefined;
+    return reply('identify.beneficiaryDocument', { name: beneficiary.firstName, member: member.firstName, context: current ?? writer });
+  }
+  const others = member.beneficiaries.map((patient) => patient.firstName).join(' y ');
+  return reply('identify.notThisMember', { member: member.firstName, others, context: writer });
+}
+
+/** Whom a refusal was about: the name said, if any. */
+export function refusedOf(resolution: PatientResolution): { name?: string } {
+  const name = unknownName(resolution);
+  return name ? { name } : {};
+}
+
+/**
+ * "Pero si él es mi hijo" right after someone was said to be no beneficiary: honestly, that they
+ * are not registered as the member's beneficiary in the plan, and how a relative is registered.
+ */
+export function notRegisteredReply(refused: { name?: string } | undefined, member: Member | null | undefined, writer?: string): Reply {
+  const forWriter = writer !== undefined && member;
+  const context = [refused?.name ? 'named' : undefined, forWriter ? 'writer' : undefined].filter(Boolean).join('_') || undefined;
+  return reply('patient.notRegistered', { name: refused?.name, context, ...(forWriter ? { member: member.firstName } : {}) });
 }
 
 /** The patient question's option for the member: "Para mí", or "Para Laura" to someone who writes for her. */
@@ -213,12 +257,13 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.visitType ? { visitType: entities.visitType } : {}),
     ...(entities.site ? { site: entities.site } : {}),
     ...(entities.band ? { band: entities.band } : entities.soonest ? { band: 'cualquiera' as const } : {}),
+    ...(entities.ruledOutBand ? { ruledOutBand: entities.ruledOutBand } : {}),
     ...(entities.day ? { day: entities.day } : {}),
     ...(entities.newDay ? { newDay: entities.newDay } : {}),
     ...(entities.newTime ? { newTime: entities.newTime } : {}),
     // "La del miércoles, ese mismo día después de las 2": the hour is where it moves to.
     // ("El mismo día que la de la niña" is the girl's day, not the appointment's own: not kept.)
-    ...(entities.sameDay && !entities.timeOf ? { sameDay: true as const, ...(entities.time ? { newTime: entities.time } : {}) } : {}),
+    ...(entities.sameDay && !entities.timeOf ? { sameDay: true as const, ...(entities.time ? { newTime: entities.time } : {}), ...(entities.later ? { later: true as const } : {}) } : {}),
     ...(entities.dayOff ? { dayOff: entities.dayOff } : {}),
     ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
     ...(entities.time ? { time: entities.time } : {}),

@@ -10,7 +10,7 @@ import type { BookingOutput } from './booking.machine.js';
 import { MENU_OPERATIONS, isOperation, type Operation } from './choices.js';
 import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, patientResolution, queuedConsulted, type ConversationContext, type OperationOutput } from './conversation-context.js';
 import type { PatientChoice } from './patients.js';
-import { conversationSetup } from './conversation.setup.js';
+import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { ask, option, reply, type Reply } from './replies.js';
 import { namesAnotherPatient } from './patients.js';
 import { choiceOf, entitiesOf, isMessage } from './understood.js';
@@ -118,8 +118,12 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
   // operation goes on with its pending question (never dropped for a "¿Para quién?").
   // (A member without beneficiaries is told how one is registered instead: see `revising`.)
   const unknown = { guard: and(['namesUnknownPatient', 'hasBeneficiaries']), actions: ['sayUnknownPatient', repeat] } as const;
+  // "Pero si él es mi hijo" after that: not registered, how to register them, and the operation goes on.
+  const objection = { guard: 'objectsToRefusal', actions: ['sayNotRegistered', repeat] } as const;
+  // "1010101010" at any of its questions: the document typed again, acknowledged, and the question again.
+  const documentAgain = { guard: 'givesDocumentAgain', actions: ['sayDocumentAgain', repeat] } as const;
   return {
-    USER_MESSAGE: [...aside, restated, unknown, ...switches, { actions: forward }],
+    USER_MESSAGE: [objection, documentAgain, ...aside, restated, unknown, ...switches, { actions: forward }],
     BACK: { actions: forward },
     HELP: [
       // "¿Qué es no programada?", "¿y eso dónde queda?": the operation's question answers it, then is asked again.
@@ -238,7 +242,7 @@ function operationInput(context: ConversationContext) {
 
 /** What an operation that takes a slot is given besides: the conversation (for its keys) and the e-mail on file (for a RISS case). */
 function slotTakingInput(context: ConversationContext) {
-  return { conversationId: context.conversationId, ...operationInput(context), ...(context.member?.email ? { memberEmail: context.member.email } : {}) };
+  return { conversationId: context.conversationId, today: context.today, ...operationInput(context), ...(context.member?.email ? { memberEmail: context.member.email } : {}) };
 }
 
 export const operationStates = {
@@ -257,6 +261,8 @@ export const operationStates = {
       THANKS: { actions: { type: 'say', params: ({ context }) => reply('common.thanksAtMenu', { name: context.member?.firstName }) } },
       BACK: [{ guard: 'hasBeneficiaries', target: 'awaitingPatient', actions: assign({ patientOptions: undefined }) }, { actions: 'repeatPrompt' }],
       USER_MESSAGE: [
+        OBJECTION,
+        DOCUMENT_AGAIN,
         { guard: 'namesIneligiblePatient', actions: ['sayIneligible', 'repeatPrompt'] },
         {
           // "¿Y Mateo tiene alguna?" right after a consultation: Mateo's appointments.
@@ -306,7 +312,6 @@ export const operationStates = {
       src: 'booking',
       input: ({ context }) => ({
         ...slotTakingInput(context),
-        today: context.today,
         preferredSites: [context.site, context.lastSite].filter((site): site is SiteCode => site !== undefined),
         ...(context.site ? { entrySite: context.site } : {}),
       }),
@@ -323,7 +328,7 @@ export const operationStates = {
               lastCase: ({ context, event }) => (event.output.outcome === 'case' ? { radicado: event.output.rissCase.radicado, dueDate: event.output.rissCase.dueDate } : context.lastCase),
               lastBooked: ({ context, event }) =>
                 event.output.outcome === 'booked'
-                  ? { cups: event.output.appointment.cups, site: event.output.appointment.site }
+                  ? { cups: event.output.appointment.cups, site: event.output.appointment.site, start: event.output.appointment.start }
                   : event.output.outcome === 'case'
                     ? { cups: event.output.rissCase.cups, site: event.output.rissCase.site }
                     : context.lastBooked,

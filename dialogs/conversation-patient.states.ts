@@ -6,7 +6,7 @@
 import { and, assign, not, type EventObject } from 'xstate';
 import type { Patient } from '../bot/domain.js';
 import { answerIsYes, choicesOf, eligible, memberOption, patientResolution, withoutMentions, type ConversationContext } from './conversation-context.js';
-import { conversationSetup } from './conversation.setup.js';
+import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { entitiesOf, isMessage } from './understood.js';
 
@@ -72,6 +72,8 @@ export const patientStates = {
     on: {
       BACK: { actions: 'repeatPrompt' },
       USER_MESSAGE: [
+        OBJECTION,
+        DOCUMENT_AGAIN,
         {
           // A beneficiary whose affiliation is not active PBS cannot be booked for here:
           // the member hears why and where to go, and may choose someone else.

@@ -6,6 +6,7 @@
 import { emit, enqueueActions, fromPromise, sendTo, setup, assign } from 'xstate';
 import { serviceOf, type Member } from '../bot/domain.js';
 import { listAppointments } from './appointment-choice.js';
+import { bogotaParts, minuteAfter } from './appointments.js';
 import { bookingMachine } from './booking.machine.js';
 import { cancelMachine } from './cancel.machine.js';
 import { normalizeText } from './text.js';
@@ -25,6 +26,9 @@ import {
   requestIn,
   requestedPatient,
   unknownPatientReply,
+  refusedOf,
+  documentAgainReply,
+  notRegisteredReply,
   withoutMentions,
   type ConversationContext,
   type ConversationEmitted,
@@ -135,6 +139,17 @@ export const conversationSetup = setup({
       return resolution.kind === 'one' && resolution.choice.patient.id !== context.patient?.id;
     },
     namesUnknownPatient: ({ context, event }) => patientResolution(context, event).kind === 'unknown',
+    /** A document typed again once identified ("1010101010" at the menu, "cc 1010101010" at a question). */
+    givesDocumentAgain: ({ context, event }) => context.verified && entitiesOf(event).documentNumber !== undefined && choiceOf(event) === undefined,
+    /**
+     * "Pero si él es mi hijo", "es mi hija" right after Lina said someone is no beneficiary: an
+     * objection about that person, never a choice of another child (unless a beneficiary is named).
+     */
+    objectsToRefusal: ({ context, event }) => {
+      if (!context.refused || entitiesOf(event).claimsKinship !== true || choiceOf(event) !== undefined) return false;
+      const named = (entitiesOf(event).patients ?? []).some((mention) => mention.kind === 'name');
+      return !named || patientResolution(context, event).kind === 'unknown';
+    },
     namesOtherPatient: ({ context, event }) => {
       const resolution = patientResolution(context, event);
       return resolution.kind === 'one' && resolution.choice.patient.id !== context.patient?.id;
@@ -190,7 +205,8 @@ export const conversationSetup = setup({
       record: { type: 'subject' as const, kind: 'document' as const, value: context.documentNumber ?? '' },
     })),
     prompt: enqueueActions(({ enqueue }, prompt: Reply) => {
-      enqueue.assign({ lastPrompt: prompt, invalidAnswers: 0, helpOffered: false });
+      // A new question: an objection to an earlier refusal no longer makes sense.
+      enqueue.assign({ lastPrompt: prompt, invalidAnswers: 0, helpOffered: false, refused: undefined });
       enqueue.emit({ type: 'reply', reply: prompt });
     }),
     repeatPrompt: enqueueActions(({ context, enqueue }) => {
@@ -209,11 +225,18 @@ export const conversationSetup = setup({
       const last = context.lastBooked;
       if (!last || !isMessage(event)) return {};
       const said = event.understood.entities;
-      const details = said.sameAgain || said.site || said.band || said.day || said.time;
+      const details = said.sameAgain || said.site || said.band || said.day || said.time || said.sameDay;
       const operation = context.request?.operation;
       if (!details || (operation !== undefined && operation !== 'book')) return {};
       const { specialty, visitType } = serviceOf(last.cups);
-      return { request: { operation: 'book' as const, fields: { specialty, visitType, site: last.site, ...context.request?.fields } } };
+      // Another specialty said ("una de pediatría"): its visit type is asked, not taken from the other one.
+      const sameService = said.specialty === undefined || said.specialty === specialty;
+      return {
+        request: {
+          operation: 'book' as const,
+          fields: { specialty, ...(sameService ? { visitType } : {}), site: last.site, ...sameDayAs(last.start, said), ...context.request?.fields },
+        },
+      };
     }),
     /** A lone "gracias" on a fresh conversation: that the session expired (and what was not done), if it did, and a kind word. */
     thankFresh: enqueueActions(({ context, enqueue }) => {
@@ -312,12 +335,24 @@ export const conversationSetup = setup({
     /** The same, asked in the first message, before the patient was chosen. */
     queueRequested: assign(({ context, event }) => ({ consultQueue: idsOf(requestedPatient(context, event)) })),
     narrowToRequested: assign(({ context, event }) => narrowedTo(requestedPatient(context, event))),
-    sayUnknownPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, patientResolution(context, event), context.writer) })),
+    sayUnknownPatient: enqueueActions(({ context, event, enqueue }) => {
+      const resolution = patientResolution(context, event);
+      enqueue.emit({ type: 'reply', reply: unknownPatientReply(context.member, resolution, context.writer) });
+      enqueue.assign({ refused: refusedOf(resolution) });
+    }),
+    /** A document typed again once identified: whose it is (already verified, a beneficiary's, or another's). */
+    sayDocumentAgain: emit(({ context, event }) => ({ type: 'reply' as const, reply: documentAgainReply(context, entitiesOf(event).documentNumber ?? '') })),
+    /** "Pero si él es mi hijo" after a refusal: not registered as a beneficiary, and how to register them. */
+    sayNotRegistered: emit(({ context }) => ({ type: 'reply' as const, reply: notRegisteredReply(context.refused, context.member, context.writer) })),
     acceptConsent: assign({ consentCurrent: true }),
     /** Without beneficiaries to choose from, the member is the patient. */
     takeMemberAsPatient: assign({ patient: ({ context }) => (context.member ? asPatient(context.member) : undefined), verified: true }),
     /** The request named someone who is not the member nor one of their beneficiaries ("para mi mamá"): said, with whom Lina can serve. */
-    sayUnknownRequestedPatient: emit(({ context, event }) => ({ type: 'reply' as const, reply: unknownPatientReply(context.member, requestedPatient(context, event), context.writer) })),
+    sayUnknownRequestedPatient: enqueueActions(({ context, event, enqueue }) => {
+      const resolution = requestedPatient(context, event);
+      enqueue.emit({ type: 'reply', reply: unknownPatientReply(context.member, resolution, context.writer) });
+      enqueue.assign({ refused: refusedOf(resolution) });
+    }),
     /** "Para la niña" going straight into an operation: who Lina understood, so the member can correct her. */
     sayWhoWhenImplicit: enqueueActions(({ context, enqueue }) => {
       if (context.request?.operation && context.patient && !isSelfPatient(context)) {
@@ -365,3 +400,19 @@ export const conversationSetup = setup({
     }),
   },
 });
+
+/**
+ * "El mismo día" after a booking: the day of the cita just booked; "pero más tarde", from the
+ * minute after its time (a time said wins, as the request's own fields come after).
+ */
+function sameDayAs(start: string | undefined, said: { sameDay?: true; later?: true; day?: string }): { day?: string; time?: string } {
+  if (!start || !said.sameDay || said.day) return {};
+  const { day, time } = bogotaParts(start);
+  return { day, ...(said.later ? { time: minuteAfter(time) } : {}) };
+}
+
+/** "Pero si él es mi hijo" right after Lina said someone is no beneficiary: the honest answer, and the question again. */
+export const OBJECTION = { guard: 'objectsToRefusal', actions: ['sayNotRegistered', 'repeatPrompt'] } as const;
+
+/** A document typed again once identified ("1010101010" at the menu): acknowledged, never a miss, and the question again. */
+export const DOCUMENT_AGAIN = { guard: 'givesDocumentAgain', actions: ['sayDocumentAgain', 'repeatPrompt'] } as const;

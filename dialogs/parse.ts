@@ -99,6 +99,28 @@ export function parseBirthDate(text: string): string | undefined {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** `YYYY-MM-DD` of a UTC calendar date. */
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The day someone born on `birthDate` turns `years` old, as `yearsOld` counts it: someone born on
+ * 29 February turns a year older on 1 March in common years.
+ */
+export function birthdayAt(birthDate: string, years: number): string {
+  const [by = 0, bm = 1, bd = 1] = birthDate.split('-').map(Number);
+  const date = new Date(Date.UTC(by + years, bm - 1, bd));
+  // 29 February in a common year rolls over to 1 March by itself.
+  return isoDay(date);
+}
+
+/** The `YYYY-MM-DD` day `days` calendar days after `day`. */
+export function daysAfter(day: string, days: number): string {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  return isoDay(new Date(Date.UTC(y, m - 1, d + days)));
+}
+
 /** Whole years between a `YYYY-MM-DD` birth date and a `YYYY-MM-DD` day. */
 export function yearsOld(birthDate: string, today: string): number {
   const [by = 0, bm = 0, bd = 0] = birthDate.split('-').map(Number);

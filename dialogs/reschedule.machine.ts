@@ -4,14 +4,14 @@
  */
 import { assign, sendTo, setup } from 'xstate';
 import { serviceOf, type Appointment, type Patient, type RissCase } from '../bot/domain.js';
-import { appointmentOptions, bogotaParts, type Request } from './appointments.js';
+import { appointmentOptions, bogotaParts, minuteAfter, type Request } from './appointments.js';
 import { ASK_AGAIN_IF_CONTRADICTED, appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { endings, isDoneBy } from './endings.js';
 import { appointmentFor, leftAsIs, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
 import type { PatientChoice } from './patients.js';
-import { seeker } from './slot-search.js';
+import { agesOutIn, seeker } from './slot-search.js';
 import { YES_NO, ask } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { resultOfTaking, type TakeSlotInput, type TakeSlotOutput } from './take-slot.io.js';
@@ -23,6 +23,8 @@ export interface RescheduleInput {
   patient: Patient;
   patients: PatientChoice[];
   memberEmail?: string;
+  /** `YYYY-MM-DD` in Bogotá: a child's pediatrics ends at 18, counted from it. */
+  today: string;
   /** What the member said about the appointment and the new time ("la del miércoles, en la tarde"). */
   request?: Request;
 }
@@ -54,11 +56,15 @@ function newTimeIn(event: DialogEvent | RepeatEvent, chosen: Appointment | undef
   };
 }
 
-/** A message as the slot search reads it: "ese mismo día" is the day of the appointment being moved. */
+/**
+ * A message as the slot search reads it: "ese mismo día" is the day of the appointment being
+ * moved, and "pero más tarde" (no hour) is from the minute after its own time, in any band.
+ */
 function withOwnDay(event: DialogEvent | RepeatEvent, chosen: Appointment | undefined): DialogEvent | RepeatEvent {
   if (!isMessage(event) || !chosen || !event.understood.entities.sameDay || event.understood.entities.day || event.understood.entities.timeOf) return event;
-  const { day, weekday } = bogotaParts(chosen.start);
-  return { ...event, understood: { ...event.understood, entities: { ...event.understood.entities, day, weekday } } };
+  const { day, weekday, time } = bogotaParts(chosen.start);
+  const later = event.understood.entities.later === true && event.understood.entities.time === undefined;
+  return { ...event, understood: { ...event.understood, entities: { ...event.understood.entities, day, weekday, ...(later ? { time: minuteAfter(time) } : {}) } } };
 }
 
 /**
@@ -71,7 +77,8 @@ function carriedNewTime(request: Request | undefined, appointment: Appointment):
   const own = bogotaParts(appointment.start);
   const day = request?.newDay ?? (request?.day && request.day !== own.day ? request.day : request?.sameDay ? own.day : undefined);
   const saidTime = request?.time && request.time !== own.time && (request.day === undefined || request.day !== own.day) ? request.time : undefined;
-  const time = request?.newTime ?? saidTime;
+  // "Ese mismo día pero más tarde": from the minute after the appointment's own time.
+  const time = request?.newTime ?? saidTime ?? (request?.sameDay && request.later && day === own.day ? minuteAfter(own.time) : undefined);
   // "Pásemela para el martes 8" (a holiday) said before the appointment was chosen: said to be one, not "no hay cupos".
   const dayOff = day && day === request?.day ? request.dayOff : undefined;
   return { ...(day ? { day } : {}), ...(time ? { time } : {}), ...(dayOff ? { dayOff } : {}) };
@@ -92,8 +99,11 @@ function takeSlotInput(context: RescheduleContext): TakeSlotInput {
     ...seeker(context),
     cups: appointment.cups,
     specialty: service.specialty,
+    // A child who turns 18 within the days searched: pediatrics moves only to before the birthday.
+    ...agesOutIn(context.patient, service.specialty, context.today),
     site: appointment.site,
     ...(context.request?.band ? { band: context.request.band } : {}),
+    ...(context.request?.ruledOutBand ? { ruledOutBand: context.request.ruledOutBand } : {}),
     ...(context.request?.latest ? { latest: true as const } : {}),
     ...carriedNewTime(context.request, appointment),
     window: service.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',

@@ -7,8 +7,8 @@ import { assign, enqueueActions, type EventObject } from 'xstate';
 import { entitiesOf } from './understood.js';
 import { patientOf } from './operation.js';
 import { YES_NO, ask, reply, type ReplyParams } from './replies.js';
-import { SITE_KEPT } from './slot-search.js';
-import { describeSearch, otherBand, searchedBand, slotFinderSetup, type SlotFinderContext } from './slot-finder.setup.js';
+import { SITE_KEPT, ruledOutIn } from './slot-search.js';
+import { bandLeft, describeSearch, otherBand, searchedBand, slotFinderSetup, type SlotFinderContext } from './slot-finder.setup.js';
 
 /** A rung of the ladder: a yes/no offer (`key`) that says what was searched, with `params` of its own. */
 function offer(key: string, params: (context: SlotFinderContext) => ReplyParams) {
@@ -74,7 +74,13 @@ export const ladderStates = {
   offeringOtherDoctor: slotFinderSetup.createStateConfig({
     tags: ['awaitingInput'],
     // After a declined band the empty search is not news: "Entendido. ¿Busco con otro profesional…?"
-    entry: offer('slots.offerOtherDoctor', (context) => ({ doctor: context.treatingDoctor?.name, band: searchedBand(context.emptyBands), context: context.declined ? 'declined' : undefined })),
+    // With a band ruled out, another doctor is searched in the band left: "¿Busco con otro profesional de la sede, en la mañana?"
+    entry: offer('slots.offerOtherDoctor', (context) => ({
+      doctor: context.treatingDoctor?.name,
+      band: searchedBand(context.emptyBands),
+      next: bandLeft(context.search),
+      context: `${context.declined ? 'declined' : ''}${context.search.ruledOutBand ? 'InBand' : ''}` || undefined,
+    })),
     on: {
       USER_MESSAGE: [
         REVISED,
@@ -84,8 +90,8 @@ export const ladderStates = {
         {
           guard: 'saidYes',
           target: 'searching',
-          // Any doctor of the site, in any band.
-          actions: ['startNewSearch', assign({ search: { band: 'cualquiera', anyDoctor: true }, triedOtherDoctor: true, emptyBands: [] })],
+          // Any doctor of the site, in any band (the one left, when the member ruled one out).
+          actions: ['startNewSearch', assign({ search: ({ context }) => ({ band: bandLeft(context.search), anyDoctor: true as const, ...ruledOutIn({}, context.search) }), triedOtherDoctor: true, emptyBands: [] })],
         },
         { guard: 'saidNo', target: 'choosingNextStep', actions: assign({ triedOtherDoctor: true, declined: true }) },
         { actions: 'rejectAnswer' },
@@ -94,7 +100,8 @@ export const ladderStates = {
   }),
   offeringCase: slotFinderSetup.createStateConfig({
     tags: ['awaitingInput'],
-    entry: offer('riss.offer', (context) => ({ context: context.declined ? 'declined' : context.window === 'todayAndNextWorkingDay' ? 'urgent' : undefined })),
+    // "No hay cupos … en la mañana" when only the morning was searched (the afternoon ruled out); nothing when both were.
+    entry: offer('riss.offer', (context) => ({ band: searchedBand(context.emptyBands), context: context.declined ? 'declined' : context.window === 'todayAndNextWorkingDay' ? 'urgent' : undefined })),
     on: {
       USER_MESSAGE: [
         REVISED,

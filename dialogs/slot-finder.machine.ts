@@ -4,14 +4,14 @@
  * it climbs when a search finds nothing, in slot-finder-ladder.states.ts.
  */
 import { and, assign, enqueueActions, not, type EventObject } from 'xstate';
-import type { RissCase } from '../bot/domain.js';
+import type { RissCase, Slot } from '../bot/domain.js';
 import { bogotaParts } from './appointments.js';
 import { endings, isDoneBy } from './endings.js';
 import { SAY_ASK_THAT_TIME, refersToAnothersTime } from './operation.js';
 import { ask, option, reply } from './replies.js';
 import { ladderStates } from './slot-finder-ladder.states.js';
 import { SAY_DAY_OFF, SAY_OUTSIDE_HOURS, describeSearch, searchParams, slotFinderSetup, slotsAtNamedTime, type SlotFinderContext, type SlotFinderOutput } from './slot-finder.setup.js';
-import { DAYS_PER_PAGE, SITE_KEPT, SLOTS_PER_PAGE, doctorScope, searchAtTime, searchSaid, type SearchState } from './slot-search.js';
+import { DAYS_PER_PAGE, SITE_KEPT, SLOTS_PER_PAGE, doctorScope, ruledOutIn, searchAtTime, searchSaid, type SearchState } from './slot-search.js';
 import { choiceOf, entitiesOf, isMessage, messageIdOf } from './understood.js';
 
 export type { SlotFinderInput, SlotFinderOutput } from './slot-finder.setup.js';
@@ -32,6 +32,11 @@ const caseFiled = isDoneBy<RissCase>('createCase');
 function slotsOfDoctorNamed(context: SlotFinderContext, event: EventObject) {
   const doctor = entitiesOf(event).doctor;
   return doctor ? context.slots.filter((slot) => slot.doctor.name === doctor).sort((a, b) => a.start.localeCompare(b.start)) : [];
+}
+
+/** Slots as numbered options; each line names its site: scripts written against the contract (point 8) read it there. */
+function slotOptions(slots: readonly Slot[]) {
+  return slots.map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site }));
 }
 
 /** The one slot, among those at the time just asked about, with the doctor the message names. */
@@ -72,6 +77,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
       ...(input.anyDoctor ? { anyDoctor: true as const } : {}),
       ...(input.latest ? { latest: true as const } : {}),
       ...(input.page ? { page: input.page } : {}),
+      ...(input.ruledOutBand ? { ruledOutBand: input.ruledOutBand } : {}),
     },
     ...(input.memberEmail ? { email: input.memberEmail } : {}),
     caseKey: `${input.conversationId}:case:${input.patient.id}:${input.specialty}`,
@@ -116,7 +122,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             target: 'listingDays',
             actions: assign(({ context }) => ({
               emptyDay: { day: context.search.day ?? '', ...(context.search.dayOff ? { dayOff: context.search.dayOff } : {}), ...describeSearch(context) },
-              search: { band: context.search.band, ...doctorScope(context.search) },
+              search: { band: context.search.band, ...doctorScope(context.search), ...ruledOutIn({}, context.search) },
               days: [],
             })),
           },
@@ -170,8 +176,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               'slots.ask',
               // A later page is "the next times", not "the nearest".
               { ...describeSearch(context), count: context.slots.length, context: slotsAskContext(context) },
-              // Each line names its site: scripts written against the contract (point 8) read it there.
-              context.slots.map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site })),
+              slotOptions(context.slots),
             ),
         },
       ],
@@ -188,19 +193,16 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             actions: assign({ picked: ({ context, event }) => doctorsSlotAtNamedTime(context, event) }),
           },
           { guard: 'pickedShownSlot', target: 'chosen' },
-          // "La del doctor Camilo" with two of his slots shown: which one, never a guess.
+          // "La del doctor Camilo" with two of his slots shown: which one, never a guess, among his slots only.
           {
             guard: ({ context, event }) => choiceOf(event) === undefined && slotsOfDoctorNamed(context, event).length > 1,
-            actions: [
-              {
-                type: 'say',
-                params: ({ context, event }) => {
-                  const [first, ...others] = slotsOfDoctorNamed(context, event);
-                  return reply('slots.whichOfDoctor', { doctor: first?.doctor.name, start: first?.start, count: others.length + 1, first: first ? context.slots.indexOf(first) + 1 : 0 });
-                },
+            actions: {
+              type: 'prompt',
+              params: ({ context, event }) => {
+                const mine = slotsOfDoctorNamed(context, event);
+                return ask('slot', 'slots.whichOfDoctor', { doctor: mine[0]?.doctor.name, count: mine.length }, slotOptions(mine));
               },
-              'repeatPrompt',
-            ],
+            },
           },
           {
             guard: 'namedTimeOfSeveral',

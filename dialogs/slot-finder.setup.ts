@@ -10,8 +10,9 @@ import { bogotaParts } from './appointments.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
-import { reply } from './replies.js';
-import { asksOtherSiteWhileMoving, outsideClinicHours, revisesSearch, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
+import { isSelf } from './operation.js';
+import { reply, type ReplyParams } from './replies.js';
+import { asksOtherSiteWhileMoving, outsideClinicHours, revisesSearch, ruledOutIn, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { answerOf, choiceOf, entitiesOf, intentOf, messageGuards } from './understood.js';
 
@@ -65,6 +66,8 @@ export interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
 
 export const otherBand = (band: Band): Band => (band === 'manana' ? 'tarde' : 'manana');
 const franjaOf = (band: Band): Franja | undefined => (band === 'cualquiera' ? undefined : band);
+/** The band another doctor is searched in: any, or the one the member did not rule out. */
+export const bandLeft = (search: Pick<SearchState, 'ruledOutBand'>): Band => (search.ruledOutBand ? otherBand(search.ruledOutBand) : 'cualquiera');
 /** The band the empty searches covered: both bands read as "any". */
 export const searchedBand = (bands: readonly Band[]): Band =>
   bands.includes('cualquiera') || (bands.includes('manana') && bands.includes('tarde')) ? 'cualquiera' : (bands[0] ?? 'cualquiera');
@@ -77,7 +80,23 @@ export function searchParams(context: SlotFinderContext) {
     window: context.window,
     ...(franja ? { franja } : {}),
     ...(context.search.doctorId ? { doctorId: context.search.doctorId } : {}),
+    ...(context.agesOutOn ? { before: context.agesOutOn } : {}),
   };
+}
+
+/**
+ * Pediatrics for a child who turns 18 within the days searched: the birthday, and whose it is
+ * (no name for the member themself), so that "en los próximos 14 días" is said as "antes del
+ * domingo 1 de junio, cuando Mateo cumple 18 años".
+ */
+export function agesOutParams(context: Pick<SlotFinderContext, 'agesOutOn' | 'patient' | 'patients'>): { agesOut?: string; agesOutName?: string } {
+  if (!context.agesOutOn) return {};
+  return { agesOut: context.agesOutOn, ...(isSelf(context) ? {} : { agesOutName: context.patient.firstName }) };
+}
+
+/** A text about that birthday: its day, and the child's name (or, for the member themself, the `self` wording). */
+export function agesOutSaid({ agesOut, agesOutName }: { agesOut?: string; agesOutName?: string }): ReplyParams {
+  return { agesOut, ...(agesOutName ? { name: agesOutName } : { context: 'self' }) };
 }
 
 /** What the pages and texts say about the search: the site, the band, the day, the doctor. */
@@ -90,6 +109,7 @@ export function describeSearch(context: SlotFinderContext) {
     service: context.cups,
     ...(context.search.day ? { day: context.search.day } : {}),
     ...(doctor ? { doctor } : {}),
+    ...agesOutParams(context),
   };
 }
 
@@ -101,6 +121,18 @@ export function slotsAtNamedTime(slots: readonly Slot[], event: EventObject): Sl
     const { day, time } = bogotaParts(slot.start);
     return time === said.time && (said.day === undefined || said.day === day);
   });
+}
+
+/**
+ * Why a day asked has no slots: a Saturday, a Sunday or a holiday; the child is 18 by then (no
+ * pediatrics from the birthday on); or simply none that day.
+ */
+function emptyDaySaid(empty: NonNullable<SlotFinderContext['emptyDay']>) {
+  if (empty.dayOff) return reply('slots.dayOff', { day: empty.day, context: empty.dayOff });
+  if (empty.agesOut && empty.day >= empty.agesOut) {
+    return reply('slots.dayPastAgesOut', { day: empty.day, ...agesOutSaid(empty) });
+  }
+  return reply('slots.dayEmpty', empty);
 }
 
 /** Says the sites' hours, for a time none attends at. */
@@ -171,7 +203,8 @@ export const slotFinderSetup = setup({
     asksOtherSiteWhileMoving,
     dayAsked: ({ context }) => context.search.day !== undefined,
     startsWithDays: ({ context }) => context.reason === 'otherDay',
-    canOfferOtherBand: ({ context }) => context.search.band !== 'cualquiera' && !context.triedOtherBand,
+    /** The other band, unless any band was searched, it was tried, or the member ruled it out ("en la tarde no puedo"). */
+    canOfferOtherBand: ({ context }) => context.search.band !== 'cualquiera' && !context.triedOtherBand && otherBand(context.search.band) !== context.search.ruledOutBand,
     canOfferOtherDoctor: ({ context }) => context.search.doctorId !== undefined && !context.triedOtherDoctor,
     hasSlotsShown: ({ context }) => context.slots.length > 0,
     hasEmail: ({ context }) => context.email !== undefined,
@@ -186,7 +219,11 @@ export const slotFinderSetup = setup({
   },
   actions: {
     ...childSpeech<SlotFinderContext, DialogEvent | RepeatEvent>(),
-    startNewSearch: assign({ slots: [], seen: [] }),
+    /** A new search: no slots shown yet; a band the message rules out ("en la tarde no puedo") is kept for the ladder. */
+    startNewSearch: assign(({ context, event }) => {
+      const { ruledOutBand: _kept, ...search } = context.search;
+      return { slots: [], seen: [], search: { ...search, ...ruledOutIn(entitiesOf(event), context.search) } };
+    }),
     /** The band the message names, searched (the other band counts as tried). */
     searchNamedBand: assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band }), triedOtherBand: true }),
     /** "¿Y en enero?": the days that have slots, said first when the month is beyond the agenda. */
@@ -194,7 +231,7 @@ export const slotFinderSetup = setup({
     /** The day asked had no slots: said (a Saturday, a Sunday or a holiday said to be one), once. */
     sayEmptyDay: enqueueActions(({ context, enqueue }) => {
       const empty = context.emptyDay;
-      if (empty && !empty.month) enqueue({ type: 'say', params: empty.dayOff ? reply('slots.dayOff', { day: empty.day, context: empty.dayOff }) : reply('slots.dayEmpty', empty) });
+      if (empty && !empty.month) enqueue({ type: 'say', params: emptyDaySaid(empty) });
       enqueue.assign({ emptyDay: undefined });
     }),
     keepEmail: assign({ email: ({ event }) => entitiesOf(event).email }),

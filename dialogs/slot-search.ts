@@ -5,9 +5,10 @@
  * searched (another patient, specialty, site or visit type).
  */
 import type { EventObject } from 'xstate';
-import { serviceOf, type Cups, type Franja, type SiteCode, type Specialty } from '../bot/domain.js';
+import { PEDIATRICS_MAX_AGE, SEARCH_HORIZON_DAYS, serviceOf, type Cups, type Franja, type Patient, type SiteCode, type Specialty } from '../bot/domain.js';
 import type { Band, Entities } from '../bot/understanding/types.js';
 import { namesOtherPatient, type ForPatient } from './operation.js';
+import { birthdayAt, daysAfter } from './parse.js';
 import { reply } from './replies.js';
 import { entitiesOf } from './understood.js';
 
@@ -33,6 +34,8 @@ export interface SearchSlotsInput {
   after?: { start: string; ids: string[] };
   /** The latest times of each day first ("lo más tarde posible"); `after` then continues towards earlier times. */
   latest?: true;
+  /** Only slots before this Bogotá day (the day a child turns 18, for pediatrics). */
+  before?: string;
 }
 
 /** The days of the window that have free slots for a search, from the day after `afterDay`. */
@@ -45,6 +48,8 @@ export interface AvailableDaysInput {
   afterDay?: string;
   /** A day asked that had no slots: when it lies beyond the window, the window's last days with slots are given instead of its first. */
   askedDay?: string;
+  /** Only days before this Bogotá day (the day a child turns 18, for pediatrics). */
+  before?: string;
 }
 
 export interface AvailableDay {
@@ -71,6 +76,11 @@ export interface SearchState {
   doctorId?: string;
   /** The member accepted any doctor of the site: the treating doctor is not searched again. */
   anyDoctor?: true;
+  /**
+   * A band the member ruled out ("en la tarde no puedo"): the no-availability ladder never offers
+   * it, and another doctor is searched in the other band. Kept by every later search.
+   */
+  ruledOutBand?: 'manana' | 'tarde';
   /** The latest times of the day first ("lo más tarde posible"). */
   latest?: true;
   /** The day asked is a Saturday, a Sunday or a holiday: said so when it has no slots. */
@@ -116,7 +126,7 @@ export function searchAtTime(search: SearchState, said: Entities): SearchState {
   return { ...rest, band, fromTime: time };
 }
 
-/** A new search for the day, band or time the member named (`band` when they named none), with the doctor scope of `kept`. */
+/** A new search for the day, band or time the member named (`band` when they named none), with the doctor scope and the band ruled out of `kept`. */
 export function searchSaid(said: Entities, band: Band, kept: SearchState | undefined): SearchState {
   return {
     // "El viernes al mediodía" after morning slots: the band of the time said.
@@ -126,7 +136,15 @@ export function searchSaid(said: Entities, band: Band, kept: SearchState | undef
     ...(said.time ? { fromTime: said.time } : {}),
     ...(said.latest ? { latest: true as const } : {}),
     ...doctorScope(kept),
+    ...ruledOutIn(said, kept),
   };
+}
+
+/** The band ruled out: the one the message rules out, or the one the search kept. */
+export function ruledOutIn(said: Entities, kept: Pick<SearchState, 'ruledOutBand'> | undefined): Pick<SearchState, 'ruledOutBand'> {
+  // "Bueno, entonces sí en la tarde": the band asked for again is no longer ruled out.
+  const band = said.ruledOutBand ?? (said.band === kept?.ruledOutBand ? undefined : kept?.ruledOutBand);
+  return band ? { ruledOutBand: band } : {};
 }
 
 /**
@@ -146,6 +164,22 @@ export interface SlotRequest extends ForPatient {
   window: SearchWindow;
   /** The member asked for a RISS case in so many words ("mejor en Chía, radique el caso"): an empty search files it, no other rung offered. */
   caseAsked?: true;
+  /**
+   * Pediatrics for a patient who turns 18 within the days searched: that birthday. No slot on or
+   * after it is offered, and the texts say why (`agesOutIn`).
+   */
+  agesOutOn?: string;
+}
+
+/**
+ * The day the patient turns 18 (`PEDIATRICS_MAX_AGE`) when `specialty` is pediatrics and that day
+ * falls within the days searched from `today`: pediatrics sees them only before it. Whether they
+ * are already 18 today is the booking's question, asked before any slot is sought.
+ */
+export function agesOutIn(patient: Pick<Patient, 'birthDate'>, specialty: Specialty, today: string): Pick<SlotRequest, 'agesOutOn'> {
+  if (specialty !== 'pediatria') return {};
+  const adult = birthdayAt(patient.birthDate, PEDIATRICS_MAX_AGE);
+  return adult > today && adult <= daysAfter(today, SEARCH_HORIZON_DAYS) ? { agesOutOn: adult } : {};
 }
 
 /** Who a slot is sought for, from an operation's context: the conversation, the patient, who else may be named, the e-mail on file. */
@@ -168,6 +202,7 @@ export function slotRequestOf(context: SlotRequest): SlotRequest {
     window: context.window,
     ...(context.treatingDoctor ? { treatingDoctor: context.treatingDoctor } : {}),
     ...(context.caseAsked ? { caseAsked: true as const } : {}),
+    ...(context.agesOutOn ? { agesOutOn: context.agesOutOn } : {}),
   };
 }
 

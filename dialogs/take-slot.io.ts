@@ -28,6 +28,8 @@ export interface TakeSlotInput extends SlotRequest {
   mode: 'book' | 'move';
   /** What the member already said of the time: the band, a day (that may be a day off), a time. */
   band?: Band;
+  /** A band the member ruled out ("en la tarde no puedo"): the no-availability ladder never offers it. */
+  ruledOutBand?: 'manana' | 'tarde';
   day?: string;
   dayOff?: 'holiday' | 'weekend';
   time?: string;

@@ -4,7 +4,7 @@
  * actor that books or moves the appointment, safe to retry; a slot someone else took first
  * searches again. Its input and output are in take-slot.io.ts.
  */
-import { and, assign, fromPromise, not, setup, type DoneActorEvent, type EventObject } from 'xstate';
+import { and, assign, enqueueActions, fromPromise, not, setup, type DoneActorEvent, type EventObject } from 'xstate';
 import type { Appointment, Slot } from '../bot/domain.js';
 import { appointmentParams, bogotaParts, slotParams } from './appointments.js';
 import { BANDS, oneOf } from './choices.js';
@@ -15,11 +15,11 @@ import { machineTypes } from './machine-types.js';
 import { SAY_ASK_THAT_TIME, leftAsIs, patientOf, refersToAnothersTime, relayTo } from './operation.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.js';
-import { SITE_KEPT, revisesSearch, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
+import { SITE_KEPT, revisesSearch, ruledOutIn, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import type { CommitInput, TakeSlotInput, TakeSlotOutput } from './take-slot.io.js';
 import { choiceOf, entitiesOf, isMessage, messageGuards } from './understood.js';
-import type { SlotFinderOutput } from './slot-finder.setup.js';
+import { agesOutParams, agesOutSaid, type SlotFinderOutput } from './slot-finder.setup.js';
 
 export { resultOfTaking, type CommitInput, type TakeSlotInput, type TakeSlotOutput } from './take-slot.io.js';
 
@@ -127,6 +127,11 @@ export const takeSlotMachine = setup({
 }).createMachine({
   id: 'takeSlot',
   context: ({ input }) => ({ ...input, bandAsked: false, invalidAnswers: 0 }),
+  // A child who turns 18 within the days searched: said first, so that the slots shown are not a surprise.
+  entry: enqueueActions(({ context, enqueue }) => {
+    const agesOut = agesOutParams(context);
+    if (agesOut.agesOut) enqueue({ type: 'say', params: reply('slots.agesOut', agesOutSaid(agesOut)) });
+  }),
   initial: 'deciding',
   on: {
     REPEAT: { actions: 'repeatPrompt' },
@@ -166,6 +171,8 @@ export const takeSlotMachine = setup({
                   ...(said.dayOff ? { dayOff: said.dayOff } : {}),
                   ...(said.time ? { fromTime: said.time } : {}),
                   ...(said.latest || context.latest ? { latest: true as const } : {}),
+                  // "En la tarde no puedo": the morning, and the afternoon never offered.
+                  ...ruledOutIn(said, context),
                 },
               };
             }),
@@ -183,6 +190,7 @@ export const takeSlotMachine = setup({
         src: 'slotFinder',
         input: ({ context }): SlotFinderInput => ({
           ...slotRequestOf(context),
+          ...(context.ruledOutBand ? { ruledOutBand: context.ruledOutBand } : {}),
           ...(context.search ?? {
             band: context.band ?? 'cualquiera',
             ...(context.day ? { day: context.day } : {}),

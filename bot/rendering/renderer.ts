@@ -180,8 +180,19 @@ export class Renderer {
      * one number is never said twice in one message.
      */
     formatter.add('digitalLine', () => this.i18n.t('help.digitalLine', { ...this.globals, context: sharedLine(this.globals) }));
-    /** What a search covered: the 14-day horizon, or today and the next working day. */
-    formatter.add('searchWindow', (value: unknown) => this.i18n.t(value === 'todayAndNextWorkingDay' ? 'windows.todayAndNextWorkingDay' : 'windows.horizon'));
+    /**
+     * What a search covered: the 14-day horizon, or today and the next working day; for a child
+     * who turns 18 within the horizon (the text's `agesOut`, `agesOutName`), the days before that birthday.
+     */
+    formatter.add('searchWindow', (value: unknown, _lng: unknown, options: Record<string, unknown> | undefined) => {
+      if (value === 'todayAndNextWorkingDay') return this.i18n.t('windows.todayAndNextWorkingDay');
+      const agesOut = options?.agesOut;
+      if (typeof agesOut === 'string' && agesOut) {
+        const name = options?.agesOutName;
+        return this.i18n.t('windows.beforeAgesOut', { day: agesOut, name, context: typeof name === 'string' && name ? undefined : 'self' });
+      }
+      return this.i18n.t('windows.horizon');
+    });
   }
 
   /** Whether a key exists: tests use it to prove every key a machine says is translated. */

@@ -136,6 +136,8 @@ export const PICKING_WORDS: ReadonlySet<string> = new Set([
   'una', 'un', 'que', 'en', 'cita', 'del', 'al', 'item', 'pa', 'para', 'senorita', 'senora', 'senor',
   // "Me sirve la primera", "me queda bien la 2", "x fa la opción 2", "3 porfavor", "muchas gracias".
   'sirve', 'queda', 'bien', 'gusta', 'porfavor', 'fa', 'muchas', 'mil',
+  // "La primera de la lista" (the speller no longer makes "lista" the filler "listo").
+  'lista',
 ]);
 /** Words that may follow "para mí" without making "mi" a possessive ("para mi hija"). */
 export const AFTER_SELF: ReadonlySet<string> = new Set([

@@ -6,7 +6,7 @@
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
-import { ASKS_WHERE, BEFORE_TIME, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, FILE_CASE, HERE_SITE, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, NOT_FILE_CASE, NOT_HERE, OTHER_SITE, SAME_AGAIN, SAME_DAY, SOONEST, TIME_BOUND } from './cues.js';
+import { ASKS_WHERE, BEFORE_TIME, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, FILE_CASE, HERE_SITE, LATER, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, NOT_FILE_CASE, NOT_HERE, OTHER_SITE, SAME_AGAIN, SAME_DAY, SOONEST, TIME_BOUND } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import type { Found } from './lexicon.js';
@@ -21,6 +21,13 @@ const DOCUMENT_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'consent', '
 const CHANGE_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'slot', 'day', 'band', 'appointment', 'confirm', 'offer']);
 /** Using this chat: "(primera vez que) uso esto", "les escribo", "entro aquí". */
 const CHANNEL_USE = /^(yo )?(le |les |me )?(uso|utilizo|escribo|entro|hablo|chateo|manejo|ingreso|comunico|pruebo)\b/;
+
+/** A message that is only a document number ("1010101010", "1.010.101.010", "mi documento es 1010101010"). */
+const DOCUMENT_ALONE = /^(?:(?:mi|el)\s+(?:documento|numero de documento|numero de identificacion)\s+(?:es\s+)?)?(\d{1,3}(?:\.\d{3}){1,4}|\d{6,15})$/;
+
+/** "Es mi hijo", "son mis hijos", "él es mi niño": a relation said to be the member's. */
+const KINSHIP_BEFORE: ReadonlySet<string> = new Set(['mi', 'mis']);
+const COPULA: ReadonlySet<string> = new Set(['es', 'son', 'era', 'sea']);
 
 /** Where slots, days or appointments are shown: "lo más pronto posible" there picks the first. */
 const SHOWN_WHEN_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'day', 'appointment', 'confirm', 'offer']);
@@ -95,6 +102,8 @@ export function readEntities(
   // A band the member asks for ("en la tarde", "temprano"), not a habit ("por las mañanas") nor the part of the day of an hour.
   // A bare "tarde" closing a request ("fontibon tarde") asks for the afternoon too (the parser already left out "más tarde", "llego tarde").
   if (when.band && (EXPLICIT_BAND.test(words.join(' ')) || (question === 'band' && !when.time) || (when.band === 'tarde' && !when.time && CLOSING_AFTERNOON.test(words.join(' '))))) entities.band = when.band;
+  // "En la tarde no puedo": that band is ruled out for the whole search (the ladder never offers it).
+  if (when.ruledOutBand && entities.band !== when.ruledOutBand) entities.ruledOutBand = when.ruledOutBand;
   // "Me da igual, la que quede más cerca" at the site question is about the site, not the hour.
   if (entities.band === 'cualquiera' && question === 'site' && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) delete entities.band;
   if (when.day) {
@@ -155,8 +164,16 @@ export function readEntities(
     if (BEFORE_TIME.test(words.join(' '))) entities.beforeTime = true;
     else entities.afterTime = true;
   }
-  if (!IDENTITY_QUESTIONS.has(question) && SAME_DAY.test(words.join(' '))) entities.sameDay = true;
+  if (!IDENTITY_QUESTIONS.has(question) && SAME_DAY.test(words.join(' '))) {
+    entities.sameDay = true;
+    // "El mismo día pero más tarde": later than that cita's time, when no hour says from when.
+    if (LATER.test(words.join(' ')) && !entities.time) entities.later = true;
+  }
   if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
+  // "Pero si él es mi hijo", "es mi hija": a relation said to be one ("es mi…", "son mis…"), not a cita asked for it ("es para mi hijo").
+  if (!IDENTITY_QUESTIONS.has(question) && lexicon.relations.find(words).some((found) => KINSHIP_BEFORE.has(words[found.start - 1] ?? '') && COPULA.has(words[found.start - 2] ?? ''))) {
+    entities.claimsKinship = true;
+  }
   // "Ahora para la nieta, lo mismo": the cita just booked, for someone else (the dialog knows which).
   if ((question === 'menu' || question === 'patient') && SAME_AGAIN.test(words.join(' '))) entities.sameAgain = true;
   // "Mejor en Chía, radique el caso": a RISS case asked for, wherever a search is under way.
@@ -221,6 +238,13 @@ export function readEntities(
       const numbers = normalized.match(/(?<!\d)\d{9,15}(?!\d)/g) ?? [];
       if (numbers.length === 1 && numbers[0] && !/[/-]/.test(normalized)) entities.documentNumber = numbers[0];
     }
+  }
+  // "1010101010", "1.010.101.010" alone once identified: the document typed again (the dialog says whose it is), never an option.
+  // (A mobile number, 3 and nine digits, is no document.)
+  if (!DOCUMENT_QUESTIONS.has(question) && question !== 'email' && !entities.documentNumber && !birthDate) {
+    const alone = DOCUMENT_ALONE.exec(normalized.trim());
+    const number = alone?.[1]?.replace(/\./g, '');
+    if (number && !/^3\d{9}$/.test(number)) entities.documentNumber = number;
   }
   const email = readEmail(read);
   if (email.email) entities.email = email.email;

@@ -12,7 +12,7 @@ import type { Found } from './lexicon.js';
 import { numberFromWords, ordinalFromWord } from './numbers.js';
 import { OPERATIONS_IN_MENU, YES_NO_QUESTIONS, bogotaParts, uncovered, type Reading } from './reading.js';
 import type { Entities, Expectation, Intent, Question, ShownOption } from './types.js';
-import { normalizeMessage, wordsOf } from './words.js';
+import { inflectionStems, normalizeMessage, wordsOf } from './words.js';
 
 /** How an option was picked: by its position ("la 2"), or by what the message says. */
 export type Picked = { value: string; by: 'number' | 'words' };
@@ -33,6 +33,8 @@ export function pickOption(
   const { options, question } = expectation;
   if (options.length === 0) return undefined;
   const { words, entities, intent } = said;
+  // "Ese mismo día pero más tarde" at the band question: later than a cita, not the option "Tarde".
+  if (question === 'band' && entities.later && !entities.band) return undefined;
   // "La 2 no me sirve", "no me queda bien la del martes": an option turned down, not picked (a yes/no question's "no" is its answer).
   if ((question === 'slot' || question === 'day') && turnedDown(words)) return undefined;
   // "Ninguna me sirve, ¿no hay más tarde el miércoles?": none of the slots or days shown.
@@ -50,7 +52,8 @@ export function pickOption(
   const opening = FIRST_OF_ALL.test(said.normalized) ? null : OPENING_NUMBER.exec(said.normalized);
   // "La de la 1", "la de la una": one o'clock, not the first option.
   const oneOClock = entities.time !== undefined && /\b(de|a) la (1|una)\b/.test(words.join(' '));
-  const numbered = both || oneOClock
+  // "1.010.101.010": a document typed again, not option 1.
+  const numbered = both || oneOClock || entities.documentNumber !== undefined
     ? undefined
     : (optionNumber(reading, words, options.length, names) ??
       (firstClause.length < said.normalized.length ? optionNumber(reading, wordsOf(firstClause), options.length, names) : undefined) ??
@@ -116,7 +119,7 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
     case 'day': {
       if (entities.day) return has(entities.day);
       // "27" with the days shown: the one on the 27th.
-      const rest = words.filter((word) => !PICKING_WORDS.has(word) && !COURTESY_FILLERS.has(word));
+      const rest = words.filter((word) => !isPickingWord(word) && !COURTESY_FILLERS.has(word));
       const dayOfMonth = rest.length === 1 && /^\d{1,2}$/.test(rest[0] ?? '') ? Number(rest[0]) : undefined;
       const onThatDay = dayOfMonth === undefined ? [] : options.filter((option) => Number(option.value.slice(8, 10)) === dayOfMonth);
       return onThatDay.length === 1 ? onThatDay[0]?.value ?? null : null;
@@ -244,11 +247,22 @@ function optionByFuzzyLabel(reading: Reading, options: ShownOption[], content: s
   return best.item.value;
 }
 
+/** What the picking words of five letters or more share with their other forms ("sirve" with "sirven", "quedo" with "quede"). */
+const PICKING_STEMS: ReadonlySet<string> = new Set([...PICKING_WORDS].filter((word) => word.length >= 5).flatMap((word) => inflectionStems(word)));
+
+/**
+ * A word around an option's number that picks nothing by itself ("me quedo con la 2", "me sirve la
+ * primera"), in any of its forms: the speller leaves "sirven" or "quede" as written.
+ */
+function isPickingWord(word: string): boolean {
+  return PICKING_WORDS.has(word) || (word.length >= 5 && inflectionStems(word).some((stem) => PICKING_STEMS.has(stem)));
+}
+
 /** "2", "#2", "la 2", "la dos", "la segunda", "opción 3 por favor", "la última": its position. */
 function optionNumber(reading: Reading, words: readonly string[], count: number, names: readonly string[]): number | undefined {
   const { lexicon } = reading;
   // "La 4 para mi abuelita": who it is for is said beside the number.
-  const rest = words.filter((word) => !PICKING_WORDS.has(word) && !COURTESY_FILLERS.has(word) && !lexicon.relationWords.has(word) && !names.some((name) => sameName(word, name)));
+  const rest = words.filter((word) => !isPickingWord(word) && !COURTESY_FILLERS.has(word) && !lexicon.relationWords.has(word) && !names.some((name) => sameName(word, name)));
   if (rest.length !== 1) {
     // "uno" / "una" are picking words only when nothing else is said.
     if (rest.length === 0 && words.length <= 2 && (words.includes('uno') || words.includes('una'))) return 1;

@@ -99,6 +99,8 @@ export interface Entities {
   visitType?: VisitType;
   site?: SiteCode;
   band?: Band;
+  /** A band the member rules out ("en la tarde no puedo", "no puedo en la mañana"): `band` is then the other one. */
+  ruledOutBand?: 'manana' | 'tarde';
   /** A Bogotá day, `YYYY-MM-DD`. */
   day?: string;
   /** 0 (Sunday) … 6 when the day was named by its weekday ("la cita del miércoles"). */
@@ -123,6 +125,12 @@ export interface Entities {
   outOfRange?: number;
   /** At the slots, the one doctor shown that the message names ("la de la doctora Paola"), as shown. */
   doctor?: string;
+  /**
+   * The message says someone is the member's relative ("pero si él es mi hijo", "es mi hija",
+   * "pero es mi niño"), not whom a cita is for: after Lina said someone is no beneficiary, it
+   * insists that they are family (the dialog knows whom it is about).
+   */
+  claimsKinship?: true;
   /** "Lo mismo", "una igual": the same cita as the one just booked, for the person named. */
   sameAgain?: true;
   /** A RISS case asked for in so many words ("radique el caso"), where a search is under way. */
@@ -143,6 +151,8 @@ export interface Entities {
   newTime?: string;
   /** "Ese mismo día", "el mismo día": the day already under discussion (when moving, the appointment's own). */
   sameDay?: true;
+  /** "El mismo día pero más tarde": later than the time of the cita under discussion (said with `sameDay`, and no hour). */
+  later?: true;
   /**
    * The member leaves things as they are, or puts them off ("déjela así", "olvídelo", "ya no
    * quiero cambiarla", "déjeme lo pienso"): the change under way is given up. Read where a

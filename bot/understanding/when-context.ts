@@ -32,8 +32,12 @@ export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
   ['vierne', 5],
   ['sabado', 6],
   ['savado', 6],
+  // "¿Atienden los sábados?": the plural, which the speller leaves as written.
+  ['sabados', 6],
+  ['domingos', 0],
 ]);
-export const WEEKDAY = `(${[...WEEKDAYS.keys()].join('|')})`;
+/** Longest first: "sabados" is tried before "sabado" (a match must end a word). */
+export const WEEKDAY = `(${[...WEEKDAYS.keys()].sort((a, b) => b.length - a.length).join('|')})`;
 const FULL_MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 export const MONTHS: ReadonlyMap<string, number> = new Map([
   ...FULL_MONTHS.map((name, index) => [name, index + 1] as const),

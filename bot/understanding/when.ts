@@ -31,6 +31,8 @@ export interface When {
   /** HH:MM, 24-hour. Clinic hours are 07:00-17:00: "a las 3" is 15:00, "a las 9" 09:00, "a las 12" 12:00, "3 de la tarde" 15:00, "10 am" 10:00, "2 y media" 14:30, "a eso de las 2" 14:00, "2:40 pm" 14:40. */
   time?: string;
   band?: Band;
+  /** The one band the member rules out ("en la mañana no puedo"), unless it is also the one asked for. */
+  ruledOutBand?: 'manana' | 'tarde';
 }
 
 /** Longer texts are not members' answers: nothing is read from them. */
@@ -134,5 +136,7 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
   if (bands.length === 0 && ruledOut.size === 1) bands.push({ band: ruledOut.has('manana') ? 'tarde' : 'manana', at: 0 });
   const band = bandOf(bands, normalized, days);
   if (band) when.band = band;
+  const [ruled] = ruledOut;
+  if (ruledOut.size === 1 && ruled !== undefined && band !== ruled) when.ruledOutBand = ruled;
   return when;
 }

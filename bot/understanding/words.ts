@@ -100,6 +100,39 @@ export function editDistance(a: string, b: string, limit: number): number {
   return distance > limit ? limit + 1 : distance;
 }
 
+/** Pronouns a verb takes at its end ("cámbiemela", "olvídelo", "agéndeme"). */
+const ENCLITIC = /(?:mela|melo|melas|melos|sela|selo|selas|selos|me|lo|la|le|los|las|les|nos)$/;
+
+/** A word without a plural -s or -es, a plural verb's -n, and its last vowel (a, o or e). */
+function withoutEnding(word: string): string {
+  let stem = word;
+  if (stem.length > 4 && /[aeiou]s$/.test(stem)) stem = stem.slice(0, -1);
+  else if (stem.length > 5 && /[^aeiou]es$/.test(stem)) stem = stem.slice(0, -2);
+  else if (stem.length > 4 && /[aeiou]n$/.test(stem)) stem = stem.slice(0, -1);
+  return stem.length > 3 ? stem.replace(/[aoe]$/, '') : stem;
+}
+
+/**
+ * What an inflection of a Spanish word may share with the word's other forms: the word without
+ * its ending (`withoutEnding`), and, when it may end in a pronoun a verb takes ("olvídelo",
+ * "cámbiemela"), without that pronoun too. "Siguiente" and "siguientes", "temprana" and
+ * "temprano", "olvídelo" and "olvido", "entiende" and "entiendo" share one; "reprogramr" and
+ * "reprogramar", "medicna" and "medicina" do not.
+ */
+export function inflectionStems(word: string): string[] {
+  const stems = [withoutEnding(word)];
+  const enclitic = ENCLITIC.exec(word);
+  if (enclitic && word.length - enclitic[0].length >= 4) stems.push(withoutEnding(word.slice(0, -enclitic[0].length)));
+  return stems;
+}
+
+/** Two different words that are inflections of one another: both valid, neither a typo of the other. */
+export function inflectionsOfOneWord(a: string, b: string): boolean {
+  if (a === b) return false;
+  const stems = inflectionStems(b);
+  return inflectionStems(a).some((stem) => stems.includes(stem));
+}
+
 /** How far a word of this length may be from a known word and still be read as it. */
 function allowedEdits(length: number): number {
   if (length < 5) return 0;
@@ -108,8 +141,9 @@ function allowedEdits(length: number): number {
 
 /**
  * Corrects words against a vocabulary. Only words of five letters or more are corrected, only
- * to a single nearest known word, and never across a pair that would flip the meaning
- * (`protectedPairs`: "cancelar" is never read as "reprogramar", whatever the typo).
+ * to a single nearest known word, never to another form of the same word (a valid word,
+ * "siguiente", stays as written rather than becoming "siguientes"), and never across a pair that
+ * would flip the meaning (`protectedPairs`: "cancelar" is never read as "reprogramar", whatever the typo).
  */
 export class Speller {
   private readonly known: ReadonlySet<string>;
@@ -178,6 +212,8 @@ export class Speller {
       }
     }
     if (best > limit || candidates.length === 0) return word;
+    // "Siguiente" near "siguientes", "temprana" near "temprano": another form of a known word is a valid word, left as written.
+    if (candidates.some((candidate) => inflectionsOfOneWord(word, candidate))) return word;
     const meaning = this.meaningOf(candidates[0] as string);
     if (candidates.length > 1 && (meaning === undefined || candidates.some((candidate) => this.meaningOf(candidate) !== meaning))) return word;
     const [only] = candidates as [string];

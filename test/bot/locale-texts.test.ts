@@ -40,6 +40,8 @@ const LONGEST: ReplyParams = {
   to: '2026-12-31T16:40:00-05:00',
   day: '2026-12-30',
   dueDate: '2026-12-30',
+  agesOut: '2026-12-30',
+  agesOutName: 'Maximiliano',
   doctor: 'Dra. Luisa Fernanda Ortiz',
   patient: 'Maximiliano',
   name: 'Maximiliano',
@@ -156,6 +158,6 @@ describe('how texts address the member', () => {
       const sentence = renderer.text('cancel.done', { service: cups, start: LONGEST.start }, NOW);
       assert.doesNotMatch(sentence, /cita de (Medicina|Pediatría)/, sentence);
     }
-    assert.match(renderer.text('riss.offer', { ...LONGEST, service: '890201' }, NOW), /de medicina general, primera vez en la USS/);
+    assert.match(renderer.text('riss.offer', { ...LONGEST, service: '890201', band: 'cualquiera' }, NOW), /de medicina general, primera vez en la USS/);
   });
 });

@@ -267,6 +267,14 @@ describe('Renderer formatters', () => {
     assert.equal(text('searchWindow', { window: 'otra' }), `No hay cupos ${horizon}.`);
   });
 
+  it('searchWindow: for a child who turns 18 within the horizon, the days before that birthday, the child named (or "cumples" for the member)', () => {
+    assert.equal(text('searchWindow', { window: 'horizon', agesOut: '2026-11-29', agesOutName: 'Mateo' }), 'No hay cupos antes del domingo 29 de noviembre, cuando Mateo cumple 18 años.');
+    assert.equal(text('searchWindow', { window: 'horizon', agesOut: '2026-11-29' }), 'No hay cupos antes del domingo 29 de noviembre, cuando cumples 18 años.');
+    // The no programada window (today and the next working day) is said as it is.
+    const today = renderer.text('windows.todayAndNextWorkingDay', {}, NOW);
+    assert.equal(text('searchWindow', { window: 'todayAndNextWorkingDay', agesOut: '2026-11-24', agesOutName: 'Mateo' }), `No hay cupos ${today}.`);
+  });
+
   it('service and serviceStart: in lower case mid-sentence, with a capital at the start of a line; other values as given', () => {
     assert.equal(text('service', { service: '890283' }), `Cita de ${renderer.text('services.890283', {}, NOW)}.`);
     assert.equal(text('service', { service: '89020110' }), 'Cita de medicina general, consulta no programada.');

@@ -111,6 +111,31 @@ describe('booking: specialty (contract point 8)', () => {
     assert.equal(restrictions.length, 0);
   });
 
+  it('offers no pediatrics when nobody the member books for is under 18, and says so plainly when asked for it', async () => {
+    const diana = makePatient({ id: 'pat-diana', firstName: 'Diana', birthDate: '1999-07-07' });
+    const adultSon = makePatient({ id: 'ben-adult', firstName: 'Julián', birthDate: '2008-11-23' });
+    for (const patients of [[{ patient: diana, self: true }], [{ patient: diana, self: true }, { patient: adultSon, self: false }]]) {
+      const { chat, restrictions } = await startBooking({ patient: diana, input: { patients } });
+      assert.deepEqual(optionValues(chat), ['medicina_general'], String(patients.length));
+      await chat.say('pediatría');
+      assert.deepEqual(chat.keys(), ['booking.pediatricsNobodyUnder18', 'booking.askSpecialty']);
+      assert.deepEqual(optionValues(chat), ['medicina_general']);
+      assert.equal(restrictions.length, 0);
+      // Named at a later question: why not, and the same question; never "¿Cambio la cita a pediatría?".
+      await chat.say('medicina general');
+      await chat.say('no, mejor pediatría');
+      assert.deepEqual(chat.keys(), ['booking.pediatricsNobodyUnder18', 'booking.askVisitType']);
+      assert.equal(chat.lastReplies()[0]?.params?.context, 'kept');
+    }
+  });
+
+  it('still offers pediatrics to a member booking for herself when one of her beneficiaries is under 18 (and refuses it for her)', async () => {
+    const { chat } = await startBooking();
+    assert.deepEqual(optionValues(chat), ['medicina_general', 'pediatria']);
+    await chat.say('pediatría');
+    assert.deepEqual(chat.keys(), ['booking.pediatricsUnder18', 'booking.askSpecialty']);
+  });
+
   it('refuses pediatrics on the 18th birthday, naming the patient', async () => {
     const { chat, restrictions } = await startBooking({ patient: makePatient({ id: 'pat-adult', firstName: 'Camilo', birthDate: '2008-11-23' }) });
     await chat.say('pediatría');
@@ -126,6 +151,38 @@ describe('booking: specialty (contract point 8)', () => {
       await chat.say('pediatría');
       assert.deepEqual(restrictions, [{ patientId: 'pat-child', specialty: 'pediatria' }], birthDate);
       assert.deepEqual(chat.keys(), ['booking.askVisitType'], birthDate);
+    }
+  });
+
+  it('pediatrics for a child who turns 18 within the days searched: said first, and searched only before the birthday (against the slot\'s date, not today)', async () => {
+    // TODAY is 2026-11-23: born 2008-11-29, he turns 18 on Sunday 29 November.
+    const patient = makePatient({ id: 'pat-teen', firstName: 'Mateo', birthDate: '2008-11-29' });
+    const { chat, searches } = await startBooking({ patient, searches: [[]] });
+    await chat.say('pediatría');
+    await chat.say('primera vez');
+    await chat.say('en Suba');
+    assert.deepEqual(chat.keys(), ['slots.agesOut', 'booking.askFranja']);
+    assert.deepEqual(chat.lastReplies()[0]?.params, { agesOut: '2026-11-29', name: 'Mateo' });
+    await chat.say('en la mañana');
+    assert.ok(searches.length > 0);
+    for (const search of searches) assert.equal(search.before, '2026-11-29');
+    // The empty search says what it searched: before the birthday, not the 14 days.
+    const offer = chat.lastPrompt();
+    assert.equal(offer?.key, 'slots.offerOtherBand');
+    assert.equal(offer?.params?.agesOut, '2026-11-29');
+    assert.equal(offer?.params?.agesOutName, 'Mateo');
+  });
+
+  it('pediatrics for a child whose 18th birthday is past the days searched, and general medicine for one who turns 18 in them, search the whole window', async () => {
+    for (const [birthDate, specialty] of [['2008-12-20', 'pediatría'], ['2008-11-29', 'medicina general']] as const) {
+      const patient = makePatient({ id: 'pat-teen', firstName: 'Mateo', birthDate });
+      const { chat, searches } = await startBooking({ patient });
+      await chat.say(specialty);
+      await chat.say('primera vez');
+      await chat.say('en Suba');
+      assert.deepEqual(chat.keys(), ['booking.askFranja'], birthDate);
+      await chat.say('en la mañana');
+      assert.equal(searches[0]?.before, undefined, birthDate);
     }
   });
 

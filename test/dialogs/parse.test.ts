@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseBirthDate, parseDocument, parseEmail, yearsOld } from '../../dialogs/parse.js';
+import { birthdayAt, daysAfter, parseBirthDate, parseDocument, parseEmail, yearsOld } from '../../dialogs/parse.js';
 
 describe('parseDocument', () => {
   it('reads type and number together, however they are written (contract point 3)', () => {
@@ -100,6 +100,26 @@ describe('yearsOld', () => {
     assert.equal(yearsOld('2008-12-01', '2026-11-30'), 17);
     assert.equal(yearsOld('2008-02-29', '2026-02-28'), 17);
     assert.equal(yearsOld('2008-02-29', '2026-03-01'), 18);
+  });
+});
+
+describe('birthdayAt and daysAfter', () => {
+  it('is the day yearsOld first counts the years: 29 February turns a year older on 1 March in common years', () => {
+    assert.equal(birthdayAt('2013-06-01', 18), '2031-06-01');
+    assert.equal(birthdayAt('2008-02-29', 18), '2026-03-01');
+    assert.equal(birthdayAt('2012-02-29', 18), '2030-03-01');
+    assert.equal(birthdayAt('2004-02-29', 20), '2024-02-29');
+    for (const [birth, years] of [['2013-06-01', 18], ['2008-02-29', 18], ['2008-12-31', 18]] as const) {
+      const day = birthdayAt(birth, years);
+      assert.equal(yearsOld(birth, day), years, `${birth} on ${day}`);
+      assert.equal(yearsOld(birth, daysAfter(day, -1)), years - 1, `${birth} the day before ${day}`);
+    }
+  });
+
+  it('daysAfter crosses months and years', () => {
+    assert.equal(daysAfter('2031-05-27', 14), '2031-06-10');
+    assert.equal(daysAfter('2026-12-25', 14), '2027-01-08');
+    assert.equal(daysAfter('2026-03-01', -1), '2026-02-28');
   });
 });
 

@@ -14,6 +14,7 @@ import { takeSlotMachine } from '../../dialogs/take-slot.machine.js';
 import {
   FRIDAY,
   THURSDAY,
+  TODAY,
   agendaError,
   family,
   makeAppointment,
@@ -61,6 +62,7 @@ async function startReschedule(
     patient: laura,
     patients: family(laura),
     memberEmail: 'laura.gomez@example.com',
+    today: TODAY,
     ...(options.request ? { request: options.request } : {}),
   });
   return { chat, lists: list.calls, searches: search.calls, moves: move.calls, cases: createCase.calls };

@@ -313,6 +313,23 @@ describe('slot finder: a day, a band or a time named at the slots', () => {
   });
 });
 
+describe('slot finder: a doctor named with several of their slots shown', () => {
+  it('"la del doctor Hernán" asks which of his, listing only his slots, numbered anew; "la 2" is his second', async () => {
+    const hernan = { id: 'doc-suba-2', name: 'Dr. Hernán Gutiérrez' };
+    const shown = [...slotsOn(TUESDAY, ['09:00']), ...slotsOn(TUESDAY, ['09:20'], { doctor: hernan }), ...slotsOn(TUESDAY, ['09:40']), ...slotsOn(TUESDAY, ['10:00'], { doctor: hernan })];
+    const { chat, searches } = await startFinder({ searches: [shown] });
+    await chat.say('la del doctor hernan');
+    assert.deepEqual(chat.keys(), ['slots.whichOfDoctor']);
+    assert.equal(chat.lastPrompt()?.expects, 'slot');
+    assert.deepEqual(chat.lastPrompt()?.params, { doctor: 'Dr. Hernán Gutiérrez', count: 2 });
+    assert.deepEqual(optionValues(chat), [shown[1]?.id, shown[3]?.id]);
+    await chat.say('la 2');
+    const output = chat.output();
+    assert.equal(output?.outcome === 'slot' ? output.slot.id : undefined, shown[3]?.id);
+    assert.equal(searches.length, 1);
+  });
+});
+
 describe('slot finder: a day the sites are closed', () => {
   it('"el domingo" says the sites do not attend that day and lists the days that have slots, searching nothing', async () => {
     const { chat, searches } = await startFinder({ searches: [makeSlots(3)], days: [[{ day: TUESDAY, slots: 3 }]] });
@@ -543,6 +560,43 @@ describe('slot finder: ladder (b), the first search was limited to the treating 
     assert.deepEqual(searches[0], { ...BASE_SEARCH, doctorId: 'doc-treating' });
     assert.deepEqual(chat.keys(), ['slots.offerOtherDoctor']);
     assert.equal(chat.lastPrompt()?.params?.band, 'cualquiera');
+  });
+});
+
+describe('slot finder: ladder with a band ruled out ("en la tarde no puedo")', () => {
+  it('skips the band ruled out: straight to the case, which says only the morning was searched', async () => {
+    const { chat, searches } = await startFinder({ input: { ruledOutBand: 'tarde' }, searches: [[]] });
+    assert.deepEqual(searches, [{ ...BASE_SEARCH, franja: 'manana' }]);
+    assert.deepEqual(chat.keys(), ['riss.offer']);
+    assert.equal(chat.lastPrompt()?.params?.band, 'manana');
+    assert.equal(chat.lastPrompt()?.params?.context, undefined);
+  });
+
+  it('with the treating doctor: skips the band, offers another doctor in the morning and searches it there, then the case', async () => {
+    const { chat, searches } = await startFinder({ input: { treatingDoctor: TREATING, ruledOutBand: 'tarde' }, searches: [[], []] });
+    assert.deepEqual(chat.keys(), ['slots.offerOtherDoctor']);
+    assert.equal(chat.lastPrompt()?.params?.context, 'InBand');
+    assert.equal(chat.lastPrompt()?.params?.next, 'manana');
+    await chat.say('sí');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana' });
+    assert.deepEqual(chat.keys(), ['riss.offer']);
+    assert.equal(chat.lastPrompt()?.params?.band, 'manana');
+  });
+
+  it('a band ruled out at the slots ("no, en la tarde no puedo" at afternoon slots) is never offered when the morning is empty', async () => {
+    const { chat, searches } = await startFinder({ input: { band: 'tarde' }, searches: [makeSlots(2), []] });
+    await chat.say('no, en la tarde no puedo');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana' });
+    assert.deepEqual(chat.keys(), ['riss.offer']);
+  });
+
+  it('the band ruled out asked for again ("bueno, entonces en la tarde") is no longer ruled out', async () => {
+    const { chat, searches } = await startFinder({ input: { treatingDoctor: TREATING, ruledOutBand: 'tarde' }, searches: [[], []] });
+    await chat.say('bueno, entonces busque en la tarde');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'tarde', doctorId: 'doc-treating' });
+    // Both bands searched with the doctor: another doctor at any time.
+    assert.deepEqual(chat.keys(), ['slots.offerOtherDoctor']);
+    assert.equal(chat.lastPrompt()?.params?.context, undefined);
   });
 });
 

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { loadUnderstanding } from '../../../bot/understanding/load.js';
 import type { Expectation, Question, Understanding } from '../../../bot/understanding/types.js';
 import { CORPUS_NOW } from '../../../bot/understanding/corpus.js';
-import { editDistance, Speller } from '../../../bot/understanding/words.js';
+import { editDistance, inflectionsOfOneWord, Speller } from '../../../bot/understanding/words.js';
 import { expectationAt } from '../../understanding/fixtures.js';
 
 const understand = loadUnderstanding();
@@ -554,6 +554,29 @@ describe('meanings a typo or a word never flips', () => {
     assert.equal(editDistance('reporgramar', 'reprogramar', 2), 1);
     assert.equal(editDistance('abcdef', 'uvwxyz', 2), 3, 'stops once past the limit');
   });
+
+  it('leaves a valid word as written when its nearest known word is only another form of it', () => {
+    const speller = new Speller(['siguientes', 'temprano', 'olvido', 'escribe', 'mejor', 'medicina', 'reprogramar', 'sabado']);
+    for (const word of ['siguiente', 'temprana', 'olvidelo', 'escribo', 'mejoro', 'sabados']) assert.equal(speller.correct(word), word, word);
+    // Typos are still corrected.
+    assert.equal(speller.correct('medicna'), 'medicina');
+    assert.equal(speller.correct('reprogramr'), 'reprogramar');
+    assert.equal(speller.correct('siguentes'), 'siguientes');
+    assert.ok(inflectionsOfOneWord('pasemela', 'paseme'));
+    assert.ok(inflectionsOfOneWord('urgentes', 'urgente'));
+    assert.ok(!inflectionsOfOneWord('reprogramr', 'reprogramar'));
+    assert.ok(!inflectionsOfOneWord('cancelar', 'cancela'), 'an infinitive is no plural or gender of its verb');
+  });
+});
+
+describe('valid words the speller leaves as written are still read (member testing)', () => {
+  itReads([
+    ['el lunes de la semana siguiente en kennedy', 'menu', { site: 'KENNEDY', day: '2026-11-30' }],
+    ['ustedes atienden los sabados?', 'slot', { day: '2026-11-28', dayOff: 'weekend' }],
+    ['este la primera de la lista', 'appointment', { choice: 'apt-1' }],
+    ['me quede con la 2', 'slot', { choice: 'slot-2' }],
+    ['ninguna me sirven, la 2 tampoco', 'slot', { choice: undefined }],
+  ]);
 });
 
 describe('questions asked by the way', () => {
@@ -799,5 +822,59 @@ describe('"lo más pronto posible" with a request is any hour (member testing, r
     // Where slots are shown it picks the first, and a band said wins.
     ['lo más pronto posible', 'slot', { choice: 'slot-1', soonest: undefined }],
     ['lo más pronto posible en la tarde', 'menu', { band: 'tarde', soonest: undefined }],
+  ]);
+});
+
+describe('a relation said to be the member\'s ("pero si él es mi hijo") is a claim of kinship, not a cita asked for it (member testing)', () => {
+  itReads([
+    ['pero si el es mi hijo', 'menu', { claimsKinship: true, patients: [{ kind: 'relation', relation: 'son' }] }],
+    ['pero es mi niño', 'specialty', { claimsKinship: true }],
+    ['es mi hija', 'patient', { claimsKinship: true }],
+    ['pero si ella es mi mamá', 'menu', { claimsKinship: true }],
+    // Asking a cita for them is no claim.
+    ['es para mi hijo', 'patient', { claimsKinship: undefined, patients: [{ kind: 'relation', relation: 'son' }] }],
+    ['mi hijo es el que necesita la cita', 'patient', { claimsKinship: undefined }],
+    ['para mi hija valentina', 'menu', { claimsKinship: undefined }],
+  ]);
+});
+
+describe('a band ruled out is said to be (member testing)', () => {
+  itReads([
+    ['necesito una cita de control de medicina general en suba, en la tarde no puedo porque trabajo', 'menu', { band: 'manana', ruledOutBand: 'tarde' }],
+    ['no puedo en la mañana', 'band', { band: 'tarde', ruledOutBand: 'manana' }],
+    ['en la tarde porque en la mañana trabajo', 'band', { band: 'tarde', ruledOutBand: undefined }],
+  ]);
+});
+
+describe('a document typed again once identified is a document, never an option (member testing)', () => {
+  itReads([
+    ['1010101010', 'menu', { documentNumber: '1010101010', choice: undefined }],
+    ['1.010.101.010', 'specialty', { documentNumber: '1010101010', choice: undefined }],
+    ['1.010.101.010', 'slot', { documentNumber: '1010101010', choice: undefined }],
+    ['mi documento es 5050505050', 'band', { documentNumber: '5050505050' }],
+    // A mobile number is no document, and a short number is still an option.
+    ['3001112233', 'menu', { documentNumber: undefined }],
+    ['2', 'menu', { documentNumber: undefined, choice: 'consult' }],
+    // A date of birth stays one; at the e-mail question nothing is read as a document.
+    ['15031994', 'menu', { documentNumber: undefined, birthDate: '1994-03-15' }],
+    ['1010101010', 'email', { documentNumber: undefined }],
+  ]);
+});
+
+describe('"el mismo día pero más tarde" is later than the cita under discussion (member testing)', () => {
+  itReads([
+    ['y para sofia una de pediatria el mismo dia pero mas tarde', 'menu', { sameDay: true, later: true, time: undefined }],
+    ['ese mismo dia mas tardecito', 'menu', { sameDay: true, later: true }],
+    // An hour said is from when; without the same day, "más tarde" is no such bound.
+    ['ese mismo dia pero mas tarde, despues de las 2', 'band', { sameDay: true, later: undefined, time: '14:00' }],
+    ['mas tarde le escribo', 'menu', { later: undefined }],
+  ]);
+});
+
+describe('"ese mismo día pero más tarde" at the band question is no band option (member testing)', () => {
+  itReads([
+    ['ese mismo dia pero mas tarde', 'band', { later: true, choice: undefined, band: undefined }],
+    // "Más tarde" alone, or the afternoon said, still picks it.
+    ['en la tarde', 'band', { choice: 'tarde' }],
   ]);
 });

@@ -81,13 +81,15 @@ const ON_MONDAY: ReadonlyArray<readonly [string, When]> = [
   ['hola buenas, necesito una cita para mi hijo el viernes a eso de las 2 y media', { day: '2026-11-27', weekday: 5, time: '14:30' }],
   ['entre las 2 y las 4', { band: 'tarde' }],
   ['de 8 a 10', { band: 'manana' }],
-  // A band ruled out asks for the other one.
-  ['en la mañana no puedo', { band: 'tarde' }],
-  ['no puedo en la tarde', { band: 'manana' }],
-  ['en la mañana no, en la tarde', { band: 'tarde' }],
+  // A band ruled out asks for the other one, and is said to be ruled out (the ladder never offers it).
+  ['en la mañana no puedo', { band: 'tarde', ruledOutBand: 'manana' }],
+  ['no puedo en la tarde', { band: 'manana', ruledOutBand: 'tarde' }],
+  ['en la mañana no, en la tarde', { band: 'tarde', ruledOutBand: 'manana' }],
+  ['en la tarde no puedo porque trabajo', { band: 'manana', ruledOutBand: 'tarde' }],
+  // A band given as a reason is no band ruled out.
   ['en la tarde porque trabajo en la mañana', { band: 'tarde' }],
   ['ni en la mañana ni en la tarde', {}],
-  ['no puedo en la tarde, mejor temprano', { band: 'manana' }],
+  ['no puedo en la tarde, mejor temprano', { band: 'manana', ruledOutBand: 'tarde' }],
 ];
 
 /** Messages in which there is no day, no time and no band. */
