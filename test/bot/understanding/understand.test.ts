@@ -103,6 +103,19 @@ describe('sentences members write around their answer', () => {
     ['Cordial saludo, manifiesto que acepto el tratamiento de mis datos personales', 'consent', { choice: 'yes' }],
     // At the consent question, a request after the yes is kept.
     ['si, necesito una cita para mi hijo', 'consent', { intent: 'book', choice: 'yes' }],
+    // A question about the authorisation is no yes (Ley 1581 asks for a clear one): it is help, nothing chosen.
+    ['q es eso de autorizar?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['que significa autorizar', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['autorizar que?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['acepto que cosa?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['si, pero para que es?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['y si no acepto?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['es obligatorio?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['ya?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    // A yes with a question about something else, or "¿por qué no?", is still the yes.
+    ['autorizo, que sigue?', 'consent', { choice: 'yes' }],
+    ['si, por que no?', 'consent', { choice: 'yes' }],
+    ['si acepto, me pueden agendar una cita?', 'consent', { intent: 'book', choice: 'yes' }],
     // Two bands: the one wished for, not the one given as a reason; the one settled on.
     ['USS Kennedy pero en la tarde porque en la mañana trabajo', 'site', { choice: 'KENNEDY', band: 'tarde' }],
     ['en la mañana... ay mejor en la tarde que en la mañana tengo reunión', 'band', { choice: 'tarde', band: 'tarde' }],
