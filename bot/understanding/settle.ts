@@ -117,6 +117,8 @@ export function settleIntent(reads: Reads): Understanding {
   if (intent === 'change_patient' && !entities.patients?.length && !PATIENT_CHANGE_CUE.test(normalized) && !/\b(paciente|persona|otro hijo|otra hija)\b/.test(normalized) && (entities.site || entities.specialty || entities.visitType || entities.band || entities.day)) intent = 'none';
   // "No, quiero otra cita aparte para Mateo": another booking, not another patient for this one.
   if (intent === 'change_patient' && ANOTHER_REQUEST.test(normalized) && question !== 'patient') intent = 'book';
+  // "¿Y no hay con la dra Marta Salazar? Ella es mi médica": a doctor asked for, never another patient.
+  if (intent === 'change_patient' && (entities.doctor || entities.doctorName || entities.ownDoctor) && !entities.patients?.length) intent = 'none';
   // At the patient question, naming the patient is the answer, however it is put.
   if (question === 'patient' && entities.patients?.length && (intent === 'book' || intent === 'deny' || ((intent === 'change_patient' || intent === 'help') && !intentRead.ruled))) intent = 'none';
   // A change of patient the classifier weighed, with an answer picked and no word of correction, is the answer ("medicina general para mí").

@@ -123,6 +123,10 @@ export interface Entities {
   outOfRange?: number;
   /** At the slots, the one doctor shown that the message names ("la de la doctora Paola"), as shown. */
   doctor?: string;
+  /** At the slots, a doctor none of the slots shown is with, by the name written ("¿no hay con la dra marta salazar?"). */
+  doctorName?: string;
+  /** At the slots, the patient's own doctor asked for ("¿no hay con mi médica?"). */
+  ownDoctor?: true;
   /** "Lo mismo", "una igual": the same cita as the one just booked, for the person named. */
   sameAgain?: true;
   /** A RISS case asked for in so many words ("radique el caso"), where a search is under way. */

@@ -67,6 +67,11 @@ describe('the phrases Lina used not to understand', () => {
     ['la primerita', 'visitType', { choice: 'primera_vez' }],
     ['la ultimita', 'slot', { choice: 'slot-5' }],
     ['y no hay en otra sede cerquita?', 'offer', { otherSite: true, site: undefined, yesNo: undefined }],
+    // A doctor asked for at the slots is never another patient; one not shown is named for the dialog to look up.
+    ['ummm y no hay con la dra marta salazar? ella es mi medica', 'slot', { intent: 'none', doctor: 'Dra. Marta Salazar', patients: undefined }],
+    ['y no hay con la dra lucia perez?', 'slot', { intent: 'none', doctorName: 'lucia perez', doctor: undefined, choice: undefined }],
+    ['no hay con mi medica?', 'slot', { intent: 'none', ownDoctor: true, doctor: undefined, choice: undefined }],
+    ['con el medico que siempre me atiende', 'slot', { ownDoctor: true, choice: undefined }],
     ['y en suba no hay?', 'offer', { site: 'SUBA', otherSite: undefined }],
   ];
   itReads(cases);
