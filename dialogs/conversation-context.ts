@@ -15,6 +15,7 @@ import type { DialogEvent } from './events.js';
 import { resolvePatient, type PatientChoice, type PatientResolution } from './patients.js';
 import type { ConversationRecord, RecordEvent } from './records.js';
 import { option, reply, type Reply, type ReplyOption } from './replies.js';
+import type { BookedHere } from './operation.js';
 import type { RescheduleOutput } from './reschedule.machine.js';
 import type { RepeatEvent, SayEvent } from './speech.js';
 import { choiceOf, entitiesOf } from './understood.js';
@@ -32,6 +33,8 @@ export interface ConversationInput {
   lastCase?: { radicado: string; dueDate: string };
   /** The service and site of the cita booked (or the case filed) last: "y para Sofía, lo mismo" asks for it again. */
   lastBooked?: { cups: Cups; site: SiteCode };
+  /** The citas booked in this conversation, for a time asked relative to one ("seguidita después de la de Mateo"). */
+  bookedHere?: BookedHere[];
   /** `YYYY-MM-DD` in Bogotá: ages and date choices are relative to it. */
   today: string;
   /** Whether this sender already accepted the current data policy. */

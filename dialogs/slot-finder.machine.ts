@@ -7,7 +7,8 @@ import { and, assign, enqueueActions, not, type EventObject } from 'xstate';
 import type { RissCase, SiteCode } from '../bot/domain.js';
 import { bogotaParts } from './appointments.js';
 import { endings, isDoneBy } from './endings.js';
-import { SAY_ASK_THAT_TIME, refersToAnothersTime } from './operation.js';
+import { SAY_ASK_THAT_TIME, refersToAnothersTime, type BookedHere } from './operation.js';
+import { resolvePatient } from './patients.js';
 import { ask, option, reply } from './replies.js';
 import { ladderStates } from './slot-finder-ladder.states.js';
 import { SAY_DAY_OFF, SAY_OUTSIDE_HOURS, describeSearch, searchParams, slotFinderSetup, slotsAtNamedTime, type SlotFinderContext, type SlotFinderOutput } from './slot-finder.setup.js';
@@ -65,6 +66,21 @@ function doctorAsked(context: SlotFinderContext, event: EventObject): DoctorAske
   if (elsewhere) return { kind: 'elsewhere', doctor: elsewhere.doctorName, site: elsewhere.site };
   const treatingHere = treating.find((doctor) => doctor.site === context.site);
   return { kind: 'unknown', ...(treatingHere ? { treating: treatingHere.doctorName } : {}) };
+}
+
+/**
+ * "Seguidita después de la de Mateo", "a la misma hora que la de Mateo": the cita of that person
+ * booked in this conversation, and the time searched from (its end, or its start).
+ */
+function bookedTimeReferred(context: SlotFinderContext, event: EventObject): { booked: BookedHere; self: boolean; name: string; from: string } | undefined {
+  const said = entitiesOf(event);
+  if (!said.timeOf || choiceOf(event) !== undefined) return undefined;
+  const resolution = resolvePatient([said.timeOf], context.patients);
+  if (resolution.kind !== 'one') return undefined;
+  const { patient, self } = resolution.choice;
+  const booked = context.bookedHere?.findLast((cita) => cita.patientId === patient.id);
+  if (!booked) return undefined;
+  return { booked, self: self === true, name: patient.firstName, from: bogotaParts(said.afterTimeOf ? booked.end : booked.start).time };
 }
 
 export {
@@ -308,7 +324,28 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             guard: 'asksEarlier',
             actions: [{ type: 'say', params: ({ context }) => reply('slots.noneEarlier', { ...describeSearch(context), context: context.search.band === 'tarde' ? 'tarde' : undefined }) }, 'repeatPrompt'],
           },
-          // "A la misma hora que la de Mateo": no more times, but what time that is.
+          // "Seguidita después de la de Mateo", booked just now: that day, from the end of his cita (or its start, for "a la misma hora").
+          {
+            guard: ({ context, event }) => bookedTimeReferred(context, event) !== undefined,
+            target: 'searching',
+            actions: [
+              {
+                type: 'say',
+                params: ({ context, event }) => {
+                  const referred = bookedTimeReferred(context, event);
+                  return reply('slots.relativeTo', { start: referred?.booked.start, day: referred ? bogotaParts(referred.booked.start).day : undefined, name: referred?.name, context: referred?.self ? 'self' : undefined });
+                },
+              },
+              'startNewSearch',
+              assign({
+                search: ({ context, event }) => {
+                  const referred = bookedTimeReferred(context, event);
+                  return referred ? searchAtTime({ ...context.search, day: bogotaParts(referred.booked.start).day, dayOff: undefined, latest: undefined }, { time: referred.from, afterTime: true }) : context.search;
+                },
+              }),
+            ],
+          },
+          // "A la misma hora que la de Mateo", whose cita Lina has not seen: no more times, but what time that is.
           { guard: refersToAnothersTime, actions: [SAY_ASK_THAT_TIME, 'repeatPrompt'] },
           { guard: 'wantsMoreTimes', target: 'searchingMore' },
           {

@@ -89,7 +89,7 @@ export const ASKS_CASE_ANSWER =
  * Sofía": a time told by another person's appointment; the person named after it is no patient.
  */
 export const ANOTHERS_APPOINTMENT =
-  /\b((lo|la|el) mas (cerca|cercana|cercanita|cerquita|pegad[ao]|pegadit[ao]|junt[ao]|juntit[ao])|cerquita|pegad[ao]|pegadit[ao]|junto|juntit[ao]|seguid[ao]|seguidit[ao]|(el )?mismo dia|la misma fecha|(la )?misma hora|(a la )?misma hora) (a|de|que|con|como) (la|el) (cita |consulta )?(de|del)\b/;
+  /\b((lo|la|el) mas (cerca|cercana|cercanita|cerquita|pegad[ao]|pegadit[ao]|junt[ao]|juntit[ao])|cerquita|pegad[ao]|pegadit[ao]|junto|juntit[ao]|seguid[ao]|seguidit[ao]|(el )?mismo dia|la misma fecha|(la )?misma hora|(a la )?misma hora|(?:(?:seguidit[ao]|seguid[ao]|justo|inmediatamente|enseguida|pegadit[ao]) )?(?:despues|luego)) (a|de|que|con|como) (la|el) (cita |consulta )?(de|del)\b/;
 /** "Ahora para la nieta, lo mismo", "una igual para Sofía": the same cita as the one just booked. */
 export const SAME_AGAIN = /\b(lo mismo|igual|la misma|una igual|otra igual|otra asi|una asi)\b(?! (hora|dia|fecha|que|de|a))/;
 /** "Voy a poner una queja en la Supersalud", "quiero poner un reclamo": a complaint, and where to file it. */

@@ -109,6 +109,8 @@ export interface Entities {
   time?: string;
   /** The person whose appointment's time is asked for ("a la misma hora de Mateito"): no patient. */
   timeOf?: PatientMention;
+  /** With `timeOf`: right after that appointment ("seguidita después de la de Mateo"), not at its time. */
+  afterTimeOf?: true;
   /** Another site than the one searched is asked for, without naming it ("¿no hay en otra sede cerquita?"). */
   otherSite?: true;
   /** A month named without a day ("¿y en enero?"), `YYYY-MM`: the next such month, this one included. */

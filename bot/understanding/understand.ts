@@ -149,6 +149,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       const [other] = tail.patients;
       if (other) {
         entities.timeOf = other;
+        if (/\b(despues|luego)\b/.test(anchor[0])) entities.afterTimeOf = true;
         const rest = (entities.patients ?? []).filter((mention) => JSON.stringify(mention) !== JSON.stringify(other));
         if (rest.length > 0) entities.patients = rest;
         else delete entities.patients;

@@ -67,6 +67,9 @@ describe('the phrases Lina used not to understand', () => {
     ['la primerita', 'visitType', { choice: 'primera_vez' }],
     ['la ultimita', 'slot', { choice: 'slot-5' }],
     ['y no hay en otra sede cerquita?', 'offer', { otherSite: true, site: undefined, yesNo: undefined }],
+    // A sibling's cita as a time ("seguidita después de la de Mateo") is no patient: the time of, right after it.
+    ['y ahora la de la niña, seguidita despues de la de mateo', 'slot', { timeOf: { kind: 'name', name: 'mateo', written: 'Mateo' }, afterTimeOf: true, intent: 'none' }],
+    ['a la misma hora que la de mateo', 'slot', { timeOf: { kind: 'name', name: 'mateo', written: 'Mateo' }, afterTimeOf: undefined, patients: undefined }],
     // A doctor asked for at the slots is never another patient; one not shown is named for the dialog to look up.
     ['ummm y no hay con la dra marta salazar? ella es mi medica', 'slot', { intent: 'none', doctor: 'Dra. Marta Salazar', patients: undefined }],
     ['y no hay con la dra lucia perez?', 'slot', { intent: 'none', doctorName: 'lucia perez', doctor: undefined, choice: undefined }],
