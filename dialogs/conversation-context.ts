@@ -189,8 +189,9 @@ export function unknownPatientReply(member: Member | null | undefined, resolutio
   const said = resolution.kind === 'unknown' ? resolution.name : undefined;
   const name = said ? `${said.charAt(0).toUpperCase()}${said.slice(1)}` : undefined;
   const others = (member?.beneficiaries ?? []).map((patient) => patient.firstName).join(' y ');
-  const forWriter = writer !== undefined && member && others;
-  const context = [name ? 'named' : undefined, forWriter ? 'writer' : undefined].filter(Boolean).join('_') || undefined;
+  // To someone who writes for the member, the member is named; a member without beneficiaries is said to have none.
+  const forWriter = writer !== undefined && member;
+  const context = [name ? 'named' : undefined, forWriter ? (others ? 'writer' : 'writerAlone') : undefined].filter(Boolean).join('_') || undefined;
   return reply('patient.unknown', { name, others, context, ...(forWriter ? { member: member.firstName } : {}) });
 }
 

@@ -127,7 +127,11 @@ export const patientStates = {
         // but plainly that Lina books only for them, how a relative is added, and on for them.
         guard: and(['requestNamesUnknown', not('hasBeneficiaries')]),
         target: 'afterPatient',
-        actions: ['sayUnknownRequestedPatient', { type: 'say', params: reply('patient.onlyYouGoOn') }, assign(({ context }) => ({ request: withoutMentions(context.request) }))],
+        actions: [
+          'sayUnknownRequestedPatient',
+          // To someone who writes for the member: another affiliate is served with their own document, and on with the member's cita.
+          { type: 'say', params: ({ context }) => reply('patient.onlyYouGoOn', context.writer !== undefined && context.member ? { context: 'writer', member: context.member.firstName } : undefined) },
+          assign(({ context }) => ({ request: withoutMentions(context.request) }))],
       },
       {
         guard: 'requestNamesUnknown',

@@ -67,6 +67,9 @@ describe('the phrases Lina used not to understand', () => {
     ['la primerita', 'visitType', { choice: 'primera_vez' }],
     ['la ultimita', 'slot', { choice: 'slot-5' }],
     ['y no hay en otra sede cerquita?', 'offer', { otherSite: true, site: undefined, yesNo: undefined }],
+    // The member's child who writes for them: the writer, whose "mi papá" is the member.
+    ['buenas tardes, le escribo por mi papa que no sabe manejar el celular, necesita una cita de medicina general', 'start', { writer: 'hijo', intent: 'book' }],
+    ['soy el hijo de carlos', 'start', { writer: 'hijo' }],
     // A sibling's cita as a time ("seguidita después de la de Mateo") is no patient: the time of, right after it.
     ['y ahora la de la niña, seguidita despues de la de mateo', 'slot', { timeOf: { kind: 'name', name: 'mateo', written: 'Mateo' }, afterTimeOf: true, intent: 'none' }],
     ['a la misma hora que la de mateo', 'slot', { timeOf: { kind: 'name', name: 'mateo', written: 'Mateo' }, afterTimeOf: undefined, patients: undefined }],
