@@ -15,6 +15,7 @@ import type { DialogEvent } from './events.js';
 import { resolvePatient, type PatientChoice, type PatientResolution } from './patients.js';
 import type { ConversationRecord, RecordEvent } from './records.js';
 import { option, reply, type Reply, type ReplyOption } from './replies.js';
+import type { BookedHere } from './operation.js';
 import type { RescheduleOutput } from './reschedule.machine.js';
 import type { RepeatEvent, SayEvent } from './speech.js';
 import { choiceOf, entitiesOf } from './understood.js';
@@ -32,6 +33,8 @@ export interface ConversationInput {
   lastCase?: { radicado: string; dueDate: string };
   /** The service and site of the cita booked (or the case filed) last: "y para Sofía, lo mismo" asks for it again. */
   lastBooked?: { cups: Cups; site: SiteCode; start?: string };
+  /** The citas booked in this conversation, for a time asked relative to one ("seguidita después de la de Mateo"). */
+  bookedHere?: BookedHere[];
   /** `YYYY-MM-DD` in Bogotá: ages and date choices are relative to it. */
   today: string;
   /** Whether this sender already accepted the current data policy. */
@@ -189,8 +192,9 @@ export function ineligibleReply(patient: Patient | undefined): Reply {
 export function unknownPatientReply(member: Member | null | undefined, resolution: PatientResolution, writer?: string): Reply {
   const name = unknownName(resolution);
   const others = (member?.beneficiaries ?? []).map((patient) => patient.firstName).join(' y ');
-  const forWriter = writer !== undefined && member && others;
-  const context = [name ? 'named' : undefined, forWriter ? 'writer' : undefined].filter(Boolean).join('_') || undefined;
+  // To someone who writes for the member, the member is named; a member without beneficiaries is said to have none.
+  const forWriter = writer !== undefined && member;
+  const context = [name ? 'named' : undefined, forWriter ? (others ? 'writer' : 'writerAlone') : undefined].filter(Boolean).join('_') || undefined;
   return reply('patient.unknown', { name, others, context, ...(forWriter ? { member: member.firstName } : {}) });
 }
 

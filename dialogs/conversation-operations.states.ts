@@ -237,7 +237,12 @@ const consultsSeveral = ({ context, event }: { context: ConversationContext; eve
 
 /** What every operation is given: the patient, who else may be named, and what the member asked for. */
 function operationInput(context: ConversationContext) {
-  return { patient: chosenPatient(context), patients: choicesOf(context.member), ...(context.request ? { request: context.request.fields } : {}) };
+  return {
+    patient: chosenPatient(context),
+    patients: choicesOf(context.member),
+    ...(context.request ? { request: context.request.fields } : {}),
+    ...(context.bookedHere ? { bookedHere: context.bookedHere } : {}),
+  };
 }
 
 /** What an operation that takes a slot is given besides: the conversation (for its keys) and the e-mail on file (for a RISS case). */
@@ -326,6 +331,10 @@ export const operationStates = {
             assign({
               lastSite: ({ context, event }) => (event.output.outcome === 'booked' ? event.output.appointment.site : context.lastSite),
               lastCase: ({ context, event }) => (event.output.outcome === 'case' ? { radicado: event.output.rissCase.radicado, dueDate: event.output.rissCase.dueDate } : context.lastCase),
+              bookedHere: ({ context, event }) =>
+                event.output.outcome === 'booked'
+                  ? [...(context.bookedHere ?? []), { patientId: event.output.appointment.patientId, start: event.output.appointment.start, end: event.output.appointment.end }]
+                  : context.bookedHere,
               lastBooked: ({ context, event }) =>
                 event.output.outcome === 'booked'
                   ? { cups: event.output.appointment.cups, site: event.output.appointment.site, start: event.output.appointment.start }

@@ -8,7 +8,7 @@ import type { Patient } from '../bot/domain.js';
 import { answerIsYes, choicesOf, eligible, memberOption, patientResolution, withoutMentions, type ConversationContext } from './conversation-context.js';
 import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { YES_NO, ask, option, reply } from './replies.js';
-import { entitiesOf, isMessage } from './understood.js';
+import { choiceOf, entitiesOf, isMessage } from './understood.js';
 
 /** Booking details said before the patient ("primera vez", "suba", "tarde"), in the form's order, as `booking.noted` lists them. */
 function detailsSaidAhead(event: EventObject): string[] {
@@ -26,6 +26,13 @@ function thirdPersonNamed(context: ConversationContext, event: EventObject): Pat
   if (resolution.kind !== 'one') return undefined;
   const named = resolution.choice.patient;
   return named.id === context.proposedPatient?.id || named.id === context.patient?.id ? undefined : named;
+}
+
+/** In the middle of an operation, another patient picked by number or position, not by name ("3", "la tercera"). */
+function otherPatientByPosition(context: ConversationContext, event: EventObject): Patient | undefined {
+  if (!context.patient || !context.request?.operation || choiceOf(event) === undefined || entitiesOf(event).patients?.length) return undefined;
+  const resolution = patientResolution(context, event);
+  return resolution.kind === 'one' && resolution.choice.patient.id !== context.patient.id ? resolution.choice.patient : undefined;
 }
 
 export const patientStates = {
@@ -82,6 +89,13 @@ export const patientStates = {
           reenter: true,
           actions: ['sayIneligible', 'rememberRequest', assign({ patientOptions: undefined })],
         },
+        // Asked for whom again in the middle of an operation, a bare number ("3") may be the slot or option the member
+        // meant from the list before: another patient picked by position is confirmed first, never switched to at once.
+        {
+          guard: ({ context, event }) => otherPatientByPosition(context, event) !== undefined,
+          target: 'confirmingPatientSwitch',
+          actions: assign({ proposedPatient: ({ context, event }) => otherPatientByPosition(context, event) }),
+        },
         { guard: 'namesOnePatient', target: 'afterPatient', actions: ['rememberRequest', 'choosePatient', 'sayWhoWhenImplicit'] },
         { guard: 'namesSeveralPatients', target: 'awaitingPatient', reenter: true, actions: ['rememberRequest', 'narrowPatients'] },
         { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
@@ -115,7 +129,11 @@ export const patientStates = {
         // but plainly that Lina books only for them, how a relative is added, and on for them.
         guard: and(['requestNamesUnknown', not('hasBeneficiaries')]),
         target: 'afterPatient',
-        actions: ['sayUnknownRequestedPatient', { type: 'say', params: reply('patient.onlyYouGoOn') }, assign(({ context }) => ({ request: withoutMentions(context.request) }))],
+        actions: [
+          'sayUnknownRequestedPatient',
+          // To someone who writes for the member: another affiliate is served with their own document, and on with the member's cita.
+          { type: 'say', params: ({ context }) => reply('patient.onlyYouGoOn', context.writer !== undefined && context.member ? { context: 'writer', member: context.member.firstName } : undefined) },
+          assign(({ context }) => ({ request: withoutMentions(context.request) }))],
       },
       {
         guard: 'requestNamesUnknown',

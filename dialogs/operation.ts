@@ -18,6 +18,15 @@ import { entitiesOf, intentOf, isMessage } from './understood.js';
 export interface ForPatient {
   patient: Patient;
   patients: PatientChoice[];
+  /** The citas booked in this conversation: "seguidita después de la de Mateo" is read against them. */
+  bookedHere?: BookedHere[];
+}
+
+/** A cita booked in this conversation, as a time another booking may be asked relative to. */
+export interface BookedHere {
+  patientId: string;
+  start: string;
+  end: string;
 }
 
 /** The patient is the member themself. */

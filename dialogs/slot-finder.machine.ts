@@ -4,14 +4,16 @@
  * it climbs when a search finds nothing, in slot-finder-ladder.states.ts.
  */
 import { and, assign, enqueueActions, not, type EventObject } from 'xstate';
-import type { RissCase, Slot } from '../bot/domain.js';
+import type { RissCase, SiteCode, Slot } from '../bot/domain.js';
 import { bogotaParts } from './appointments.js';
 import { endings, isDoneBy } from './endings.js';
-import { SAY_ASK_THAT_TIME, refersToAnothersTime } from './operation.js';
+import { SAY_ASK_THAT_TIME, refersToAnothersTime, type BookedHere } from './operation.js';
+import { resolvePatient } from './patients.js';
 import { ask, option, reply } from './replies.js';
 import { ladderStates } from './slot-finder-ladder.states.js';
 import { SAY_DAY_OFF, SAY_OUTSIDE_HOURS, describeSearch, searchParams, slotFinderSetup, slotsAtNamedTime, type SlotFinderContext, type SlotFinderOutput } from './slot-finder.setup.js';
 import { DAYS_PER_PAGE, SITE_KEPT, SLOTS_PER_PAGE, doctorScope, ruledOutIn, searchAtTime, searchSaid, type SearchState } from './slot-search.js';
+import { normalizeText } from './text.js';
 import { choiceOf, entitiesOf, isMessage, messageIdOf } from './understood.js';
 
 export type { SlotFinderInput, SlotFinderOutput } from './slot-finder.setup.js';
@@ -46,6 +48,46 @@ function doctorsSlotAtNamedTime(context: SlotFinderContext, event: EventObject):
   const matching = context.slots.filter((slot) => context.atNamedTime?.includes(slot.id) && slot.doctor.name === doctor);
   return matching.length === 1 ? matching[0]?.id : undefined;
 }
+/**
+ * The doctor asked for at the slots, none of whose slots is shown ("¿y no hay con la dra Marta
+ * Salazar?", "¿no hay con mi médica?"), among the patient's treating doctors of the specialty:
+ * one at the site searched (`here`), one at another site (`elsewhere`), or none Lina can look up
+ * (`unknown`: she has no list of the sites' doctors, only the treating ones).
+ */
+type DoctorAsked =
+  | { kind: 'here'; doctor: { id: string; name: string } }
+  | { kind: 'elsewhere'; doctor: string; site: SiteCode }
+  | { kind: 'unknown'; treating?: string };
+
+function doctorAsked(context: SlotFinderContext, event: EventObject): DoctorAsked | undefined {
+  const said = entitiesOf(event);
+  if ((!said.doctorName && !said.ownDoctor) || choiceOf(event) !== undefined) return undefined;
+  const treating = context.patient.treatingDoctors.filter((doctor) => doctor.specialty === context.specialty);
+  const nameWords = normalizeText(said.doctorName ?? '').split(' ').filter((word) => word !== '');
+  const matching = said.doctorName ? treating.filter((doctor) => nameWords.every((word) => normalizeText(doctor.doctorName).split(/[\s.]+/).includes(word))) : treating;
+  const here = matching.find((doctor) => doctor.site === context.site);
+  if (here) return { kind: 'here', doctor: { id: here.doctorId, name: here.doctorName } };
+  const [elsewhere] = matching;
+  if (elsewhere) return { kind: 'elsewhere', doctor: elsewhere.doctorName, site: elsewhere.site };
+  const treatingHere = treating.find((doctor) => doctor.site === context.site);
+  return { kind: 'unknown', ...(treatingHere ? { treating: treatingHere.doctorName } : {}) };
+}
+
+/**
+ * "Seguidita después de la de Mateo", "a la misma hora que la de Mateo": the cita of that person
+ * booked in this conversation, and the time searched from (its end, or its start).
+ */
+function bookedTimeReferred(context: SlotFinderContext, event: EventObject): { booked: BookedHere; self: boolean; name: string; from: string } | undefined {
+  const said = entitiesOf(event);
+  if (!said.timeOf || choiceOf(event) !== undefined) return undefined;
+  const resolution = resolvePatient([said.timeOf], context.patients);
+  if (resolution.kind !== 'one') return undefined;
+  const { patient, self } = resolution.choice;
+  const booked = context.bookedHere?.findLast((cita) => cita.patientId === patient.id);
+  if (!booked) return undefined;
+  return { booked, self: self === true, name: patient.firstName, from: bogotaParts(said.afterTimeOf ? booked.end : booked.start).time };
+}
+
 export {
   DAYS_PER_PAGE,
   SLOTS_PER_PAGE,
@@ -204,6 +246,35 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               },
             },
           },
+          // "¿Y no hay con la dra Marta Salazar? Ella es mi médica": the treating doctor's slots, in the same band and day (when none, the ladder says so).
+          {
+            guard: ({ context, event }) => doctorAsked(context, event)?.kind === 'here',
+            target: 'searching',
+            actions: [
+              'startNewSearch',
+              assign(({ context, event }) => {
+                const asked = doctorAsked(context, event);
+                const doctor = asked?.kind === 'here' ? asked.doctor : undefined;
+                const { fromTime: _from, anyDoctor: _any, page: _page, ...search } = context.search;
+                return { treatingDoctor: doctor, search: { ...search, ...(doctor ? { doctorId: doctor.id } : {}) }, triedOtherDoctor: false, emptyBands: [] };
+              }),
+            ],
+          },
+          // Where that doctor works, or that Lina cannot look a doctor up by name; the same slots.
+          {
+            guard: ({ context, event }) => doctorAsked(context, event) !== undefined,
+            actions: [
+              {
+                type: 'say',
+                params: ({ context, event }) => {
+                  const asked = doctorAsked(context, event);
+                  if (asked?.kind === 'elsewhere') return reply('slots.doctorElsewhere', { doctor: asked.doctor, site: asked.site, here: context.site });
+                  return reply('slots.doctorUnknown', { site: context.site, ...(asked?.kind === 'unknown' && asked.treating ? { doctor: asked.treating, context: 'treating' } : {}) });
+                },
+              },
+              'repeatPrompt',
+            ],
+          },
           {
             guard: 'namedTimeOfSeveral',
             actions: [
@@ -255,7 +326,28 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             guard: 'asksEarlier',
             actions: [{ type: 'say', params: ({ context }) => reply('slots.noneEarlier', { ...describeSearch(context), context: context.search.band === 'tarde' ? 'tarde' : undefined }) }, 'repeatPrompt'],
           },
-          // "A la misma hora que la de Mateo": no more times, but what time that is.
+          // "Seguidita después de la de Mateo", booked just now: that day, from the end of his cita (or its start, for "a la misma hora").
+          {
+            guard: ({ context, event }) => bookedTimeReferred(context, event) !== undefined,
+            target: 'searching',
+            actions: [
+              {
+                type: 'say',
+                params: ({ context, event }) => {
+                  const referred = bookedTimeReferred(context, event);
+                  return reply('slots.relativeTo', { start: referred?.booked.start, day: referred ? bogotaParts(referred.booked.start).day : undefined, name: referred?.name, context: referred?.self ? 'self' : undefined });
+                },
+              },
+              'startNewSearch',
+              assign({
+                search: ({ context, event }) => {
+                  const referred = bookedTimeReferred(context, event);
+                  return referred ? searchAtTime({ ...context.search, day: bogotaParts(referred.booked.start).day, dayOff: undefined, latest: undefined }, { time: referred.from, afterTime: true }) : context.search;
+                },
+              }),
+            ],
+          },
+          // "A la misma hora que la de Mateo", whose cita Lina has not seen: no more times, but what time that is.
           { guard: refersToAnothersTime, actions: [SAY_ASK_THAT_TIME, 'repeatPrompt'] },
           { guard: 'wantsMoreTimes', target: 'searchingMore' },
           {

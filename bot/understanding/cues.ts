@@ -22,6 +22,17 @@ export const LEAVE_AS_IS =
 export const SAME_DAY = /\b(ese|el|este|aquel) mismo dia\b|\b(esa|la|esta) misma fecha\b/;
 /** At the consent question, consent in a sentence: "manifiesto que acepto el tratamiento de mis datos". */
 export const CONSENTS = /(?<!\bno )\b(acepto|autorizo|doy (mi )?(autorizacion|consentimiento)|estoy de acuerdo)\b/;
+/**
+ * At the consent question, a question about the authorisation, with or without a yes in front:
+ * "¿q es eso de autorizar?", "autorizar qué?", "sí, pero ¿para qué es?", "¿y si no acepto?", "¿es
+ * obligatorio?". Asked in a question or opening with a question word, about the authorisation or
+ * the data. "Sí, ¿por qué no?" is a yes.
+ */
+export const ASKS_ABOUT_CONSENT = {
+  asked: /\?|^(?:(?:y|pero|ok|ok pero|bueno|si|si pero|aja|oiga|disculpe|perdon|osea|o sea|mmm+|u+m+|eh|ah+|a ver|aver|eso|esto)\s+)*(?:que|q|k|como|cual|cuales|para que|pa que|para q|pa q|por que|porque|xq|quien|quienes|tengo que|toca|hay que|es obligatorio|es necesario|y si)\b/,
+  about: /\b(autoriz\w*|acept\w*|consentimiento|datos?|informacion|eso|esto|significa|obligatori[oa]|necesari[oa]|ley|tratamiento|politica|para (que|q)|pa (que|q)|por que|porque|xq|quien|quienes)\b|^(?:(?:y|pero|ok|bueno|si)\s+)*(?:que|q|k|como asi|osea|ya|ok|listo|eso)\s*\??$/,
+  yesIdiom: /\b(por ?que|xq) no\s*\??\s*$/,
+};
 /** "Una cita", "citas para el niño", and not "¿cuánto vale una cita?". */
 export const ASKS_FOR_A_CITA = /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*((?<!\b(tengo|tenia|tiene|tenemos|tuve|habia) )\b(una|otra|la|mi) cita\b|\bcitas? (para|pa|pal|de|con|en|cerca)\b|\b(me )?(lo|la) (pueden|puede|podrian|podria) (ver|atender|revisar)\b|\b(saco|sacar|pido|pedir|agendo|agendar|separo|separar|apartar|aparto) cita\b)/;
 /** Asking for something: thanks in front of it is politeness, not the message. */
@@ -78,7 +89,7 @@ export const ASKS_CASE_ANSWER =
  * Sofía": a time told by another person's appointment; the person named after it is no patient.
  */
 export const ANOTHERS_APPOINTMENT =
-  /\b((lo|la|el) mas (cerca|cercana|cercanita|cerquita|pegad[ao]|pegadit[ao]|junt[ao]|juntit[ao])|cerquita|pegad[ao]|pegadit[ao]|junto|juntit[ao]|seguid[ao]|seguidit[ao]|(el )?mismo dia|la misma fecha|(la )?misma hora|(a la )?misma hora) (a|de|que|con|como) (la|el) (cita |consulta )?(de|del)\b/;
+  /\b((lo|la|el) mas (cerca|cercana|cercanita|cerquita|pegad[ao]|pegadit[ao]|junt[ao]|juntit[ao])|cerquita|pegad[ao]|pegadit[ao]|junto|juntit[ao]|seguid[ao]|seguidit[ao]|(el )?mismo dia|la misma fecha|(la )?misma hora|(a la )?misma hora|(?:(?:seguidit[ao]|seguid[ao]|justo|inmediatamente|enseguida|pegadit[ao]) )?(?:despues|luego)) (a|de|que|con|como) (la|el) (cita |consulta )?(de|del)\b/;
 /** "Ahora para la nieta, lo mismo", "una igual para Sofía": the same cita as the one just booked. */
 export const SAME_AGAIN = /\b(lo mismo|igual|la misma|una igual|otra igual|otra asi|una asi)\b(?! (hora|dia|fecha|que|de|a))/;
 /** "Voy a poner una queja en la Supersalud", "quiero poner un reclamo": a complaint, and where to file it. */

@@ -311,6 +311,40 @@ function doctorWordsOf(option: ShownOption): string[] {
   return option.doctor ? wordsOf(normalizeMessage(option.doctor)).filter((word) => !DOCTOR_TITLES.has(word) && word.length >= 3) : [];
 }
 
+/** Words after a doctor's title that are no part of a name: "la doctora que me atiende", "el médico general". */
+const NOT_A_DOCTORS_NAME: ReadonlySet<string> = new Set([
+  'que', 'de', 'del', 'la', 'el', 'los', 'las', 'con', 'para', 'pa', 'por', 'porfa', 'en', 'es', 'ella', 'el', 'mi', 'su', 'tu', 'me', 'nos', 'le',
+  'tratante', 'general', 'familiar', 'siempre', 'pediatra', 'cabecera', 'ese', 'esa', 'este', 'esta', 'otro', 'otra', 'mismo', 'misma',
+  'hay', 'no', 'si', 'atiende', 'atendio', 've', 'vio', 'manana', 'tarde', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado',
+]);
+/** "Mi médica", "su doctor", "el médico que siempre me atiende", "mi tratante": the patient's own doctor. */
+const OWN_DOCTOR =
+  /\b(mi|su) (medic[oa]|doctor[a]?|dra?|pediatra|tratante)\b|\b(el|la) (medic[oa]|doctor[a]?|dra?|pediatra) (tratante|de cabecera|de siempre|que (siempre )?(me|lo|la|le|nos) (atiende|ve|atendio))\b/;
+
+/**
+ * A doctor asked for at the slots who is not among those shown: the name written after a title
+ * ("¿y no hay con la dra marta salazar?": `marta salazar`), or the patient's own doctor ("mi
+ * médica"). Never a patient: the dialog looks the doctor up, or says it cannot.
+ */
+export function doctorAskedIn(reading: Reading, options: readonly ShownOption[], original: readonly string[], normalized: string): Pick<Entities, 'doctorName' | 'ownDoctor'> {
+  const shownWords = new Set(options.flatMap((option) => doctorWordsOf(option)));
+  const asked: Pick<Entities, 'doctorName' | 'ownDoctor'> = {};
+  const titled = original.findIndex((word, index) => DOCTOR_TITLES.has(word) && isNameWord(reading, original[index + 1]));
+  if (titled >= 0) {
+    const name: string[] = [];
+    for (let index = titled + 1; index < original.length && name.length < 3 && isNameWord(reading, original[index]); index++) name.push(original[index] ?? '');
+    // A doctor shown, named ("la de la doctora Marta"), is read as shown (`doctorNamedIn`).
+    if (!name.some((word) => !shownWords.has(word))) return asked;
+    asked.doctorName = name.join(' ');
+  }
+  if (OWN_DOCTOR.test(normalized)) asked.ownDoctor = true;
+  return asked;
+}
+
+function isNameWord(reading: Reading, word: string | undefined): boolean {
+  return word !== undefined && /^[a-z]{3,}$/.test(word) && !NOT_A_DOCTORS_NAME.has(word) && !reading.lexicon.vocabulary.has(word) && !reading.lexicon.relationWords.has(word);
+}
+
 /** The first names the patient options carry: "Para Sofía" → `sofia`. */
 export function namesInOptions(options: readonly ShownOption[]): string[] {
   return options

@@ -32,7 +32,7 @@ const ONE_OF: ReadonlySet<string> = new Set(['otro', 'otra', 'uno', 'una', 'ning
 const PLURAL_CHILDREN: ReadonlySet<string> = new Set(['hijos', 'ninos', 'hijas', 'ninas', 'nenas', 'nenes', 'pelados', 'chinos', 'muchachos', 'nietos', 'nietas', 'sobrinos', 'sobrinas']);
 /** Someone other than the member who says they write: "le escribe la abuela", "yo soy el esposo", "atte. su esposo". */
 const OTHER_WRITER =
-  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|amiga|amigo|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b/;
+  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|amiga|amigo|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b/;
 /** Who the one writing is to the member's people, in the words the relations use. */
 function writerRelation(who: string): string {
   if (/^mama de (laura|ella)$/.test(who)) return 'abuela';
@@ -48,6 +48,8 @@ function writerRelation(who: string): string {
 function asTheMembers(relation: string, writer: string | undefined): 'self' | 'son' | 'daughter' | 'child' | undefined {
   if (writer === undefined) return undefined;
   if (/^(abuela|abuelo)$/.test(writer)) return relation === 'hija' ? 'self' : /^(el )?niet(o|ico)$/.test(relation) ? 'son' : /^(la )?niet(a|ica)$/.test(relation) ? 'daughter' : relation === 'nietos' ? 'child' : relation === 'nietas' ? 'daughter' : undefined;
+  // The member's child writing: their "mi papá", "mi mamá" is the member.
+  if (/^(hijo|hija)$/.test(writer)) return /^(papa|papi|padre|mama|mami|madre|mi papa|mi mama)$/.test(relation) ? 'self' : undefined;
   if (/^(esposo|marido)$/.test(writer)) return /^(esposa|senora|mujer|mi senora|mi mujer)$/.test(relation) ? 'self' : undefined;
   if (/^(hermana|hermano|tia|tio|cunada|cunado)$/.test(writer)) {
     if (relation === 'hermana' && /^(hermana|hermano)$/.test(writer)) return 'self';
@@ -61,7 +63,9 @@ const ADULT_RELATIVES: ReadonlySet<string> = new Set(['vecina', 'vecino', 'amiga
 function writerIn(whole: string): string | undefined {
   const found = OTHER_WRITER.exec(whole);
   if (!found) return undefined;
-  const who = found.groups?.who ?? found.groups?.who3;
+  // "Le escribo por mi papá": the member's child writes.
+  if (found.groups?.parent) return 'hijo';
+  const who = found.groups?.who ?? found.groups?.who3 ?? found.groups?.child;
   return who ? writerRelation(who) : 'otro';
 }
 

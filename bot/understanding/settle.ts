@@ -13,7 +13,7 @@ import {
   ASKS_DOCTOR,
   ASKS_FOR_DAY,
   ASKS_OPENING_HOURS,
-  ASKS_CASE_ANSWER, ASKS_WHAT_IT_IS, COMPLAINT, FRUSTRATION,
+  ASKS_ABOUT_CONSENT, ASKS_CASE_ANSWER, ASKS_WHAT_IT_IS, COMPLAINT, FRUSTRATION,
   ASKS_WHERE,
   BACK_CUE,
   CORRECTION,
@@ -117,6 +117,8 @@ export function settleIntent(reads: Reads): Understanding {
   if (intent === 'change_patient' && !entities.patients?.length && !PATIENT_CHANGE_CUE.test(normalized) && !/\b(paciente|persona|otro hijo|otra hija)\b/.test(normalized) && (entities.site || entities.specialty || entities.visitType || entities.band || entities.day)) intent = 'none';
   // "No, quiero otra cita aparte para Mateo": another booking, not another patient for this one.
   if (intent === 'change_patient' && ANOTHER_REQUEST.test(normalized) && question !== 'patient') intent = 'book';
+  // "¿Y no hay con la dra Marta Salazar? Ella es mi médica": a doctor asked for, never another patient.
+  if (intent === 'change_patient' && (entities.doctor || entities.doctorName || entities.ownDoctor) && !entities.patients?.length) intent = 'none';
   // At the patient question, naming the patient is the answer, however it is put.
   if (question === 'patient' && entities.patients?.length && (intent === 'book' || intent === 'deny' || ((intent === 'change_patient' || intent === 'help') && !intentRead.ruled))) intent = 'none';
   // A change of patient the classifier weighed, with an answer picked and no word of correction, is the answer ("medicina general para mí").
@@ -167,6 +169,13 @@ export function settleIntent(reads: Reads): Understanding {
   if (question === 'consent' && yesNo === 'yes' && intent === 'change_patient') intent = 'affirm';
   // "Sí señorita, con mucho gusto autorizo": consent and nothing asked for, whatever the classifier weighed.
   if (question === 'consent' && yesNo === 'yes' && OPERATIONS.has(intent) && !intentRead.ruled && operationCue(words.join(' ')) === undefined && !ASKS_FOR_A_CITA.test(words.join(' '))) intent = 'affirm';
+  // "¿Q es eso de autorizar?", "sí, pero ¿para qué es?", "¿y si no acepto?": a question about the authorisation is no answer
+  // to it (Ley 1581 asks for a clear yes): what it is for is explained, and the question asked again.
+  if (question === 'consent' && asksAboutConsent(normalized, words, intent, entities)) {
+    intent = 'help';
+    choice = undefined;
+    delete entities.yesNo;
+  }
   if (choice === undefined && YES_NO_QUESTIONS.has(question) && (intent === 'affirm' || intent === 'deny') && !(yesNo === undefined && intentRead.ruled === false && intent === 'deny' && entities.noEmail)) {
     choice = intent === 'affirm' ? optionValue(expectation.options, 'yes') : optionValue(expectation.options, 'no');
   }
@@ -221,6 +230,18 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   if (question !== 'email' && ASKS_BY_EMAIL.test(normalized)) return 'byEmail';
   if (ASKS_CASE_ANSWER.test(normalized)) return 'caseAnswer';
   return undefined;
+}
+
+/** A question about the authorisation at the consent question, not a request said with it ("sí, ¿me ayudas con una cita?"). */
+function asksAboutConsent(normalized: string, words: readonly string[], intent: Intent, entities: Entities): boolean {
+  const { asked, about, yesIdiom } = ASKS_ABOUT_CONSENT;
+  // The sentence asked, where a question mark closes one: "autorizo, ¿qué sigue?" consents, and asks nothing about it.
+  const end = normalized.lastIndexOf('?');
+  const sentence = end < 0 ? normalized : (normalized.slice(0, end).split(/[.,;:!¡¿]/).filter((part) => part.trim() !== '').pop() ?? '').trim() + '?';
+  if (!asked.test(sentence) || !about.test(sentence) || yesIdiom.test(normalized)) return false;
+  if (entities.documentNumber || entities.asks) return false;
+  const whole = words.join(' ');
+  return !(OPERATIONS.has(intent) && operationCue(whole) !== undefined) && !ASKS_FOR_A_CITA.test(whole);
 }
 
 function hasBookingEntity(entities: Entities): boolean {

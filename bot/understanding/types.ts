@@ -111,6 +111,8 @@ export interface Entities {
   time?: string;
   /** The person whose appointment's time is asked for ("a la misma hora de Mateito"): no patient. */
   timeOf?: PatientMention;
+  /** With `timeOf`: right after that appointment ("seguidita después de la de Mateo"), not at its time. */
+  afterTimeOf?: true;
   /** Another site than the one searched is asked for, without naming it ("¿no hay en otra sede cerquita?"). */
   otherSite?: true;
   /** A month named without a day ("¿y en enero?"), `YYYY-MM`: the next such month, this one included. */
@@ -131,6 +133,10 @@ export interface Entities {
    * insists that they are family (the dialog knows whom it is about).
    */
   claimsKinship?: true;
+  /** At the slots, a doctor none of the slots shown is with, by the name written ("¿no hay con la dra marta salazar?"). */
+  doctorName?: string;
+  /** At the slots, the patient's own doctor asked for ("¿no hay con mi médica?"). */
+  ownDoctor?: true;
   /** "Lo mismo", "una igual": the same cita as the one just booked, for the person named. */
   sameAgain?: true;
   /** A RISS case asked for in so many words ("radique el caso"), where a search is under way. */

@@ -18,7 +18,7 @@ import { splitRequests } from './follow-up.js';
 import { readIntent } from './intent.js';
 import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
-import { doctorNamedIn, optionAfterRefusedTime, pickOption, type Picked } from './options.js';
+import { doctorAskedIn, doctorNamedIn, optionAfterRefusedTime, pickOption, type Picked } from './options.js';
 import { readPatientMentions } from './patient-mentions.js';
 import { DAY_QUESTIONS, type Message, type Reading } from './reading.js';
 import { settleIntent } from './settle.js';
@@ -149,6 +149,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       const [other] = tail.patients;
       if (other) {
         entities.timeOf = other;
+        if (/\b(despues|luego)\b/.test(anchor[0])) entities.afterTimeOf = true;
         const rest = (entities.patients ?? []).filter((mention) => JSON.stringify(mention) !== JSON.stringify(other));
         if (rest.length > 0) entities.patients = rest;
         else delete entities.patients;
@@ -227,9 +228,14 @@ function pickAnswer(
     const number = /^(?:(?:la|el|opcion|numero|#)\s*)?(\d{1,2})$/.exec(words.join(' '))?.[1];
     if (number !== undefined && (Number(number) > expectation.options.length || Number(number) === 0)) entities.outOfRange = Number(number);
   }
+  // "¿Y no hay con la dra Marta Salazar?", "¿no hay con mi médica?" at the slots: a doctor none of them is with, to look up.
+  const asked = question === 'slot' && !smallTalkOnly ? doctorAskedIn(reading, expectation.options, message.original, normalized) : {};
+  Object.assign(entities, asked);
   // "La de la doctora Paola" at the slots: the doctor, which settles a choice among slots at one time.
-  const doctor = question === 'slot' && !smallTalkOnly ? doctorNamedIn(expectation.options, words) : undefined;
+  const doctor = question === 'slot' && !smallTalkOnly && !asked.doctorName && !asked.ownDoctor ? doctorNamedIn(expectation.options, words) : undefined;
   if (doctor) entities.doctor = doctor;
+  // Another doctor named: no slot of those shown is picked by the title alone ("con la dra Lucía" where Dra. Marta is listed).
+  if ((asked.doctorName || asked.ownDoctor) && picked?.by === 'words' && !entities.time && !entities.day) return undefined;
   // "El 2" at the patient question or the menu is the second option, not the 2nd of the month.
   // "El uno, para mi mamá": with no weekday, month or "hoy" said, the number is the option's too.
   if (picked?.by === 'number' && !DAY_QUESTIONS.has(question) && question !== 'appointment' && ((words.length <= 3 && !/\b(de|del)\b/.test(words.join(' '))) || !DAY_WORD.test(words.join(' ')))) {

@@ -67,6 +67,17 @@ describe('the phrases Lina used not to understand', () => {
     ['la primerita', 'visitType', { choice: 'primera_vez' }],
     ['la ultimita', 'slot', { choice: 'slot-5' }],
     ['y no hay en otra sede cerquita?', 'offer', { otherSite: true, site: undefined, yesNo: undefined }],
+    // The member's child who writes for them: the writer, whose "mi papá" is the member.
+    ['buenas tardes, le escribo por mi papa que no sabe manejar el celular, necesita una cita de medicina general', 'start', { writer: 'hijo', intent: 'book' }],
+    ['soy el hijo de carlos', 'start', { writer: 'hijo' }],
+    // A sibling's cita as a time ("seguidita después de la de Mateo") is no patient: the time of, right after it.
+    ['y ahora la de la niña, seguidita despues de la de mateo', 'slot', { timeOf: { kind: 'name', name: 'mateo', written: 'Mateo' }, afterTimeOf: true, intent: 'none' }],
+    ['a la misma hora que la de mateo', 'slot', { timeOf: { kind: 'name', name: 'mateo', written: 'Mateo' }, afterTimeOf: undefined, patients: undefined }],
+    // A doctor asked for at the slots is never another patient; one not shown is named for the dialog to look up.
+    ['ummm y no hay con la dra marta salazar? ella es mi medica', 'slot', { intent: 'none', doctor: 'Dra. Marta Salazar', patients: undefined }],
+    ['y no hay con la dra lucia perez?', 'slot', { intent: 'none', doctorName: 'lucia perez', doctor: undefined, choice: undefined }],
+    ['no hay con mi medica?', 'slot', { intent: 'none', ownDoctor: true, doctor: undefined, choice: undefined }],
+    ['con el medico que siempre me atiende', 'slot', { ownDoctor: true, choice: undefined }],
     ['y en suba no hay?', 'offer', { site: 'SUBA', otherSite: undefined }],
   ];
   itReads(cases);
@@ -103,6 +114,19 @@ describe('sentences members write around their answer', () => {
     ['Cordial saludo, manifiesto que acepto el tratamiento de mis datos personales', 'consent', { choice: 'yes' }],
     // At the consent question, a request after the yes is kept.
     ['si, necesito una cita para mi hijo', 'consent', { intent: 'book', choice: 'yes' }],
+    // A question about the authorisation is no yes (Ley 1581 asks for a clear one): it is help, nothing chosen.
+    ['q es eso de autorizar?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['que significa autorizar', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['autorizar que?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['acepto que cosa?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['si, pero para que es?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['y si no acepto?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['es obligatorio?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['ya?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    // A yes with a question about something else, or "¿por qué no?", is still the yes.
+    ['autorizo, que sigue?', 'consent', { choice: 'yes' }],
+    ['si, por que no?', 'consent', { choice: 'yes' }],
+    ['si acepto, me pueden agendar una cita?', 'consent', { intent: 'book', choice: 'yes' }],
     // Two bands: the one wished for, not the one given as a reason; the one settled on.
     ['USS Kennedy pero en la tarde porque en la mañana trabajo', 'site', { choice: 'KENNEDY', band: 'tarde' }],
     ['en la mañana... ay mejor en la tarde que en la mañana tengo reunión', 'band', { choice: 'tarde', band: 'tarde' }],
