@@ -119,7 +119,14 @@ export function loadingAppointments<TContext extends ChoosingAppointment & ForPa
           guard: ({ context, event }: { context: ChoosingAppointment; event: Listed }) => namesNone(event.output, context.request),
           target: 'awaitingAppointment',
           actions: [
-            { type: 'say', params: ({ context }: { context: TContext }) => reply('appointments.noneNamed', { ...patientOf(context), ...namedParts(context.request) }) },
+            {
+              type: 'say',
+              params: ({ context }: { context: TContext }) => {
+                // The weekday only matches appointments: the text names the day itself.
+                const { weekday: _weekday, ...named } = namedParts(context.request);
+                return reply('appointments.noneNamed', { ...patientOf(context), ...named });
+              },
+            },
             listed((_, appointments) => ({ appointments })),
           ],
         },

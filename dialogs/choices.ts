@@ -22,3 +22,8 @@ export const MENU_OPERATIONS: readonly Operation[] = OPERATION_INTENTS;
 export function isOperation(value: string | undefined): value is Operation {
   return oneOf(MENU_OPERATIONS, value) !== undefined;
 }
+
+/** The operation an intent asks for (`cancel`), or nothing for any other intent (`thanks`). */
+export function operationOf(intent: string | undefined): Operation | undefined {
+  return oneOf(MENU_OPERATIONS, intent);
+}

@@ -5,6 +5,7 @@
  */
 import { and, assign, or } from 'xstate';
 import { DOCUMENT_TYPES } from '../bot/domain.js';
+import { operationOf } from './choices.js';
 import { givenDocument, type ConversationContext, type FindMemberInput } from './conversation-context.js';
 import { conversationSetup } from './conversation.setup.js';
 import type { ConversationRecord } from './records.js';
@@ -66,7 +67,7 @@ export const identificationStates = {
         // "Necesito pasar mi cita para otro día": kept, and the authorisation asked first.
         {
           guard: 'asksForOperation',
-          actions: ['rememberRequest', { type: 'say', params: ({ event }) => reply('greeting.requestNoted', { context: intentOf(event) }) }, 'repeatPrompt'],
+          actions: ['rememberRequest', { type: 'say', params: ({ event }) => reply('greeting.requestNoted', { context: operationOf(intentOf(event)) }) }, 'repeatPrompt'],
         },
         // A document before the authorisation is not read, nor kept (Ley 1581): it is asked again after.
         { guard: or(['documentNumberOnly', 'documentTypeGiven']), actions: [{ type: 'say', params: reply('consent.documentFirst') }, 'repeatPrompt'] },

@@ -63,7 +63,8 @@ function searchIn(context: TakeSlotContext, event: EventObject): SearchState {
 /** The confirmation of the slot found: what is booked, or what the appointment moves from and to. */
 function confirmation(context: TakeSlotContext) {
   const slot = context.slot;
-  if (!slot) return ask('confirm', 'booking.confirm', {}, YES_NO);
+  // Only a slot found leads to the confirmation (`findingSlot` keeps it first): without one, nothing can be confirmed.
+  if (!slot) throw new Error('take-slot: a confirmation without a slot');
   if (context.mode === 'move') {
     return ask(
       'confirm',

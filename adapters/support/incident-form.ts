@@ -40,7 +40,12 @@ export type IncidentDraft = Record<string, string> & { channels?: string };
 export type IncidentFormResult =
   | { kind: 'valid'; incident: Omit<NewIncident, 'createdBy'> }
   | { kind: 'excluded'; reason: ExcludedCategory; /** The agent may confirm a keyword match is not that case. */ confirmable: boolean }
-  | { kind: 'invalid'; errors: Record<string, string> };
+  | { kind: 'invalid'; errors: IncidentErrors };
+
+/** Why a field of the form was refused (`incidents.errors.*`). */
+export type IncidentError = 'required' | 'invalid' | 'tooLong' | 'tooShort' | 'contactRequired' | 'future' | 'tooOld' | 'tooLarge' | 'type';
+/** The refused fields, by name. */
+export type IncidentErrors = Partial<Record<string, IncidentError>>;
 
 const LIMITS: Record<string, number> = {
   memberName: 120,
@@ -83,7 +88,7 @@ export function sniffImage(data: Buffer): EvidenceType | undefined {
 
 /** Reads the form. `now` bounds the error's date; `registeredBy` defaults to the signed-in user. */
 export function readIncidentForm(input: FormInput, now: number): IncidentFormResult {
-  const errors: Record<string, string> = {};
+  const errors: IncidentErrors = {};
   const text = (name: string, required: boolean) => {
     const value = input.get(name).replace(/\r\n/g, '\n');
     if (!value) {

@@ -29,8 +29,11 @@ export interface ParsedSearch {
   filters: ConversationFilters;
   after: SearchCursor | undefined;
   /** Keys of `search.errors.*` for what could not be read. */
-  errors: string[];
+  errors: SearchError[];
 }
+
+/** What a search form field could not be read as (`search.errors.*`). */
+export type SearchError = 'phone' | 'document' | 'radicado' | 'site' | 'channel' | 'outcome' | 'from' | 'to' | 'range';
 
 const DOCUMENT_PREFIX = /^(CC|TI|RC|CE|PA|PT)[\s.:-]*/i;
 
@@ -68,7 +71,7 @@ function decodeCursor(value: string): SearchCursor | undefined {
 }
 
 export function parseSearch(query: Record<string, string>, now: Date): ParsedSearch {
-  const errors: string[] = [];
+  const errors: SearchError[] = [];
   const filters: ConversationFilters = {};
   const read = (name: keyof SearchForm) => (query[name] ?? '').trim().slice(0, 100);
   const form: SearchForm = {

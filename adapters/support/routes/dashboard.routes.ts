@@ -10,7 +10,7 @@ import { digitalShare, formatShare, type BookingStatsRow } from '../dashboard-da
 import { dayRange, isDay } from '../format.js';
 import { t } from '../support-texts.js';
 import { siteLabel, channelLabel } from '../views/conversations.view.js';
-import { ACTIVITY_COLUMNS, activityValue, renderDashboard, type DashboardForm } from '../views/dashboard.view.js';
+import { ACTIVITY_COLUMNS, activityValue, renderDashboard, type DashboardError, type DashboardForm } from '../views/dashboard.view.js';
 
 /** Default period: the last 7 days, today included. */
 const DEFAULT_DAYS = 7;
@@ -19,12 +19,12 @@ export const MAX_DASHBOARD_DAYS = 92;
 
 interface Period {
   form: DashboardForm;
-  errors: string[];
+  errors: DashboardError[];
   query: string;
 }
 
 function readPeriod(req: Request, today: string): Period {
-  const errors: string[] = [];
+  const errors: DashboardError[] = [];
   const form: DashboardForm = {
     from: field(req.query, 'from'),
     to: field(req.query, 'to'),

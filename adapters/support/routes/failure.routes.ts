@@ -5,9 +5,7 @@ import { parseForm, requireCsrf } from '../auth.js';
 import { audit, field, requirePermission, sendPage, sessionOf, type ConsoleContext } from '../console-context.js';
 import { fromLocalInput } from '../format.js';
 import { t } from '../support-texts.js';
-import { MAX_NOTICE_LENGTH, renderFailurePage } from '../views/failure.view.js';
-
-const DONE = new Set(['on', 'updated', 'off', 'alreadyOff']);
+import { MAX_NOTICE_LENGTH, isFailureDone, renderFailurePage, type FailureDone, type FailureError } from '../views/failure.view.js';
 
 /** The analyst's failure-message switch: on per channel or for all, with text and optional end; off. */
 export function mountFailureRoutes(router: Router, context: ConsoleContext): void {
@@ -17,7 +15,7 @@ export function mountFailureRoutes(router: Router, context: ConsoleContext): voi
     hours: context.options.supportHours ?? t('failure.defaultHours'),
   };
 
-  const show = (res: Response, status: number, extra: { form?: { channel: string; text: string; endsAt: string }; errors?: string[]; done?: string }) => {
+  const show = (res: Response, status: number, extra: { form?: { channel: string; text: string; endsAt: string }; errors?: FailureError[]; done?: FailureDone }) => {
     const now = context.now();
     sendPage(
       context,
@@ -41,7 +39,7 @@ export function mountFailureRoutes(router: Router, context: ConsoleContext): voi
 
   router.get('/failure', requirePermission(context, 'runFailureSwitch'), (req, res) => {
     const done = field(req.query, 'done');
-    show(res, 200, DONE.has(done) ? { done } : {});
+    show(res, 200, isFailureDone(done) ? { done } : {});
   });
 
   router.post('/failure', requirePermission(context, 'runFailureSwitch'), parseForm, requireCsrf(context), (req, res) => {
@@ -50,7 +48,7 @@ export function mountFailureRoutes(router: Router, context: ConsoleContext): voi
     const text = field(req.body, 'text').replace(/\r\n/g, '\n');
     const endsAtInput = field(req.body, 'endsAt');
     const endsAt = endsAtInput ? fromLocalInput(endsAtInput) : undefined;
-    const errors: string[] = [];
+    const errors: FailureError[] = [];
     if (!isNoticeChannel(channel)) errors.push('channel');
     if (!text) errors.push('textRequired');
     else if (text.length > MAX_NOTICE_LENGTH) errors.push('textTooLong');

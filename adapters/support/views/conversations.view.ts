@@ -9,7 +9,7 @@ import {
 import { formatInstant } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { maskDocument, maskPhone } from '../masking.js';
-import { searchQueryString, type SearchForm } from '../search-query.js';
+import { searchQueryString, type SearchError, type SearchForm } from '../search-query.js';
 import { hasText, t } from '../support-texts.js';
 
 /** How a conversation's site reads: its name, or "no site". */
@@ -40,7 +40,7 @@ function option(value: string, label: string, selected: string): SafeHtml {
 /** The search form and one page of results. */
 export function renderSearch(params: {
   form: SearchForm;
-  errors: string[];
+  errors: SearchError[];
   rows: ConversationSummary[];
   subjects: Map<string, Subject[]>;
   next: SearchCursor | undefined;

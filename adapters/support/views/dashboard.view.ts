@@ -43,9 +43,12 @@ function shareLabel(row: ShareRow): { site: string; specialty: string } {
   };
 }
 
+/** What the dashboard's period and filters could not be read as (`dashboard.errors.*`). */
+export type DashboardError = 'from' | 'to' | 'range' | 'tooLong' | 'site' | 'channel';
+
 export function renderDashboard(params: {
   form: DashboardForm;
-  errors: string[];
+  errors: DashboardError[];
   activity: ActivityRow[];
   share: { bySiteAndSpecialty: ShareRow[]; bySite: ShareRow[]; total: ShareRow } | undefined;
   query: string;

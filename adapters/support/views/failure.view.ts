@@ -8,6 +8,17 @@ import { ESCALATION_AFTER_MS, csrfField } from './layout.view.js';
 /** Longest failure message: it has to fit in one chat bubble. */
 export const MAX_NOTICE_LENGTH = 600;
 
+/** What the failure form could not accept (`failure.errors.*`). */
+export type FailureError = 'channel' | 'textRequired' | 'textTooLong' | 'endsAtInvalid' | 'endsAtPast';
+
+/** What the switch just did, said once after the redirect (`failure.done.*`). */
+export const FAILURE_DONE = ['on', 'updated', 'off', 'alreadyOff'] as const;
+export type FailureDone = (typeof FAILURE_DONE)[number];
+
+export function isFailureDone(value: string): value is FailureDone {
+  return (FAILURE_DONE as readonly string[]).includes(value);
+}
+
 /**
  * The message proposed for a channel: what happened and where to go meanwhile (the phone
  * line, and the other digital channel).
@@ -24,8 +35,8 @@ export function renderFailurePage(params: {
   circuit: { open: boolean; since?: Date };
   support: { phone: string; hours: string };
   form?: { channel: string; text: string; endsAt: string };
-  errors?: string[];
-  done?: string;
+  errors?: FailureError[];
+  done?: FailureDone;
 }): SafeHtml {
   const { session, now } = params;
   const channel = (params.form?.channel || 'all') as NoticeChannel;

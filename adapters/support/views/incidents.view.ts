@@ -13,7 +13,7 @@ import {
 import type { ConversationSummary } from '../../../bot/ports/support/conversations.js';
 import { formatInstant } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
-import { MAX_EVIDENCE_BYTES, type IncidentDraft } from '../incident-form.js';
+import { MAX_EVIDENCE_BYTES, type IncidentDraft, type IncidentErrors } from '../incident-form.js';
 import { maskDocument, maskEmail, maskPhone, maskText } from '../masking.js';
 import { t } from '../support-texts.js';
 import { channelLabel, outcomeLabel, siteLabel } from './conversations.view.js';
@@ -57,7 +57,7 @@ ${params.next ? html`<p class="pager"><a rel="next" href="/support/incidents?${n
 const checked = (on: boolean) => (on ? html` checked` : '');
 const selected = (on: boolean) => (on ? html` selected` : '');
 
-function fieldError(errors: Record<string, string>, name: string): SafeHtml | string {
+function fieldError(errors: IncidentErrors, name: string): SafeHtml | string {
   const error = errors[name];
   return error ? html`<span class="field-error" id="${name}-error">${t(`incidents.errors.${error}`)}</span>` : '';
 }
@@ -69,7 +69,7 @@ function fieldError(errors: Record<string, string>, name: string): SafeHtml | st
 export function renderIncidentForm(params: {
   session: SupportSession;
   draft: IncidentDraft;
-  errors: Record<string, string>;
+  errors: IncidentErrors;
   excluded?: { reason: ExcludedCategory; confirmable: boolean };
 }): SafeHtml {
   const { draft, errors } = params;

@@ -1,3 +1,4 @@
+import type { NoticeChannel } from '../../../bot/ports/support/failure-notices.js';
 import type { SupportSession } from '../../../bot/ports/support/sessions.js';
 import { formatInstant } from '../format.js';
 import { html, type HtmlValue, type SafeHtml } from '../html.js';
@@ -8,7 +9,7 @@ import { SUPPORT_LANGUAGE, t } from '../support-texts.js';
 export interface BannerItem {
   source: 'manual' | 'agenda';
   /** The channel a manual notice covers (`all` for every channel). */
-  channel?: string;
+  channel?: NoticeChannel;
   since: number;
   endsAt?: number;
 }
