@@ -65,6 +65,7 @@ import type { Understanding } from '../../../bot/understanding/types.js';
 import { toDialogEvent, type DialogEvent } from '../../../dialogs/events.js';
 import type { Reply, ReplyParams } from '../../../dialogs/replies.js';
 import { CONVERSATION_SYSTEM_ID, type SayEvent } from '../../../dialogs/speech.js';
+import { guardLabel } from '../../../scripts/diagrams.js';
 import { NOW, expectationFor } from '../harness.js';
 
 // ---- what a model says about its machine ----------------------------------------------------
@@ -194,8 +195,7 @@ export function describedTransitions(machine: AnyStateMachine): Map<string, stri
   const described = new Map<string, string>();
   for (const node of [machine.root, ...stateNodesOf(machine)]) {
     for (const transition of [...[...node.transitions.values()].flat(), ...(node.always ?? [])]) {
-      const guard = transition.guard;
-      const guardName = guard === undefined ? '' : typeof guard === 'string' ? guard : typeof guard === 'function' ? (guard.name && guard.name !== 'guard' ? guard.name : 'inline guard') : String((guard as { type?: unknown }).type ?? 'guard');
+      const guardName = transition.guard === undefined ? '' : guardLabel(transition.guard);
       const targets = (transition.target ?? []).map((target: StateNodeLike) => target.id).join(', ') || 'stays';
       described.set(transitionKey(transition), `${guardName ? `[${guardName}] ` : ''}→ ${targets}`);
     }
