@@ -132,7 +132,7 @@ function emptyDaySaid(empty: NonNullable<SlotFinderContext['emptyDay']>) {
   if (empty.agesOut && empty.day >= empty.agesOut) {
     return reply('slots.dayPastAgesOut', { day: empty.day, ...agesOutSaid(empty) });
   }
-  return reply('slots.dayEmpty', empty);
+  return reply('slots.dayEmpty', { day: empty.day, band: empty.band, site: empty.site });
 }
 
 /** Says the sites' hours, for a time none attends at. */

@@ -179,6 +179,17 @@ function read(
 }
 
 const locale = (namespace: string) => `locales/es-CO/${namespace}.json`;
+
+/**
+ * The other parameters a format of the renderer reads from the options i18next hands it
+ * (`{{window, searchWindow}}` reads `agesOut` and `agesOutName`), from the renderer's source.
+ */
+const FORMAT_READS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  readFileSync(new URL('../../bot/rendering/renderer.ts', import.meta.url), 'utf8')
+    .split(/formatter\.add\(/)
+    .slice(1)
+    .map((chunk) => [/^'([^']+)'/.exec(chunk)?.[1] ?? '', new Set([...chunk.matchAll(/options\?\.(\w+)/g)].map((match) => match[1] ?? ''))] as const),
+);
 const isPlural = (params: ParamSet) => params.names.has('count');
 const readSaid = ({ namespace, key, contexts, mayFallBack, params }: Said) =>
   read(locales.get(namespace) ?? new Map(), key, { contexts, mayFallBack, plural: isPlural(params) });
@@ -336,7 +347,7 @@ describe('locale integrity', () => {
       const { namespace, params, contexts } = said;
       if (params.open) continue;
       const reading = readSaid(said);
-      const placeholders = new Set(reading.placeholders.map(({ name }) => name));
+      const placeholders = new Set(reading.placeholders.flatMap(({ name, format }) => [name, ...(format ? (FORMAT_READS.get(format) ?? []) : [])]));
       for (const [name, origins] of params.origins) {
         for (const origin of origins) {
           if (name === 'context') {

@@ -181,11 +181,12 @@ export const rescheduleModel: DialogModel = {
   machine: rescheduleMachine,
   kind: 'child',
   starts: {
-    'nothing said': from({ conversationId: 'conv', patient: laura, patients: lauraFamily, memberEmail: 'laura.gomez@example.com' } satisfies RescheduleInput, 5),
-    'the one on Wednesday': from({ conversationId: 'conv', patient: laura, patients: lauraFamily, request: { day: WEDNESDAY, weekday: 3 } } satisfies RescheduleInput, 5),
-    'the one on Thursday (there is none)': from({ conversationId: 'conv', patient: laura, patients: lauraFamily, request: { day: THURSDAY, weekday: 4 } } satisfies RescheduleInput, 5),
+    'nothing said': from({ conversationId: 'conv', today: '2026-11-23', patient: laura, patients: lauraFamily, memberEmail: 'laura.gomez@example.com' } satisfies RescheduleInput, 5),
+    'the one on Wednesday': from({ conversationId: 'conv', today: '2026-11-23', patient: laura, patients: lauraFamily, request: { day: WEDNESDAY, weekday: 3 } } satisfies RescheduleInput, 5),
+    'the one on Thursday (there is none)': from({ conversationId: 'conv', today: '2026-11-23', patient: laura, patients: lauraFamily, request: { day: THURSDAY, weekday: 4 } } satisfies RescheduleInput, 5),
     'chosen at the booking offer, to Friday': from({
       conversationId: 'conv',
+      today: '2026-11-23',
       patient: laura,
       patients: lauraFamily,
       request: { appointmentId: generalOnWednesday.id, appointmentConfirmed: true, newDay: '2026-11-27' },
