@@ -3,7 +3,7 @@
  * the document, the lookup, the second factor (the WhatsApp phone or the date of birth), the
  * lockout after repeated failures, and eligibility, with the member Lina cannot serve.
  */
-import { and, assign, or } from 'xstate';
+import { and, assign, or, type EventObject } from 'xstate';
 import { DOCUMENT_TYPES } from '../bot/domain.js';
 import { operationOf } from './choices.js';
 import { givenDocument, type ConversationContext, type FindMemberInput } from './conversation-context.js';
@@ -173,7 +173,22 @@ export const identificationStates = {
     on: {
       USER_MESSAGE: [
         // "Perdón, me equivoqué, mi cédula es 1010101010": another document instead of the date, looked up anew.
-        { guard: 'otherDocumentGiven', target: 'lookingUpMember', actions: ['replaceDocument', { type: 'say', params: reply('identify.otherDocument') }] },
+        // A number alone keeps the type said before, which is said back so that a wrong one can be corrected
+        // ("TI 1100000001", then "aquí me la dio, 1010101010": the member sees it is taken as a TI).
+        {
+          guard: 'otherDocumentGiven',
+          target: 'lookingUpMember',
+          actions: [
+            'replaceDocument',
+            {
+              type: 'say',
+              params: ({ context, event }: { context: ConversationContext; event: EventObject }) =>
+                entitiesOf(event).documentType === undefined && context.documentType !== undefined
+                  ? reply('identify.otherDocument', { type: context.documentType, context: 'typeKept' })
+                  : reply('identify.otherDocument'),
+            },
+          ],
+        },
         { guard: 'birthDateMatches', target: 'checkingEligibility' },
         { guard: 'birthDateReadable', target: 'identityFailed' },
         { actions: 'rejectAnswer' },

@@ -101,10 +101,13 @@ export const conversationSetup = setup({
     documentNumberOnly: ({ event }) => entitiesOf(event).documentNumber !== undefined,
     documentTypeGiven: ({ event }) => choiceOf(event) !== undefined || entitiesOf(event).documentType !== undefined,
     documentTypeKnown: ({ context }) => context.documentType !== undefined,
-    /** A document number other than the one being identified (a correction, at the date of birth). */
+    /**
+     * A document other than the one being identified (a correction, at the date of birth): another number,
+     * or the same one with another type ("CC 1010101010" after it was taken as a TI).
+     */
     otherDocumentGiven: ({ context, event }) => {
-      const said = entitiesOf(event).documentNumber;
-      return said !== undefined && said !== context.documentNumber;
+      const { documentNumber: said, documentType: type } = entitiesOf(event);
+      return said !== undefined && (said !== context.documentNumber || (type !== undefined && type !== context.documentType));
     },
     memberNotFound: ({ event }) => 'error' in event && errorCode(event.error) === 'NOT_FOUND',
     phoneMatches: ({ context }) =>

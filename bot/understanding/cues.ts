@@ -115,6 +115,14 @@ export const ANOTHER_REQUEST = /\b(tambien|ademas|aparte|de paso) (quiero|necesi
 export const BEFORE_TIME = /\b(antes|mas temprano) (de |que )?(las?|la una)\b/;
 /** A time given as a bound ("después de las 3"), not as the time of one slot. */
 export const TIME_BOUND = /\b(despues|antes|desde|a partir|mas tarde|mas temprano) (de |que )?(las?|la una)\b/;
+/**
+ * A move said of "it" ("cámbiemela", "pásemela", "me la corre"), with nothing that names an
+ * appointment ("la cita", "la de Mateo", "esa de pediatría"): where slots are being chosen,
+ * "it" is the time being chosen.
+ */
+export const MOVE_IT = /\b(cambi|pas|muev|corr|mov|reprogram)\w*?(me|le|nos)?(la|lo)\b|\b(me|se|nos) (la|lo) (\w+ )?(cambi|pas|muev|corr|mov|reprogram)\w*/;
+/** Words that name an appointment rather than the slot being chosen: "la cita", "la de Mateo", "la del miércoles". */
+export const NAMES_AN_APPOINTMENT = /\b(cita|citas|consulta)\b|\b(la|esa|aquella) (que tengo |que tiene )?(de|del)\b/;
 /** A word that changes the answer midway: what follows it is the answer ("la de las 9, ay mejor la del miércoles"). */
 export const CHANGE_OF_MIND = /\b(?:mejor|mas bien|no mejor|perdon|mejor dicho|mentiras)\b(?!.*\b(?:mejor|mas bien|perdon|mentiras)\b)/;
 /**

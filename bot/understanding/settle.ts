@@ -19,6 +19,8 @@ import {
   CORRECTION,
   LATER,
   MORE_TIMES_ASKED,
+  MOVE_IT,
+  NAMES_AN_APPOINTMENT,
   NONE_OF_THESE,
   OTHER_DAY_CUE,
   PATIENT_CHANGE_CUE,
@@ -28,6 +30,9 @@ import { asksForHelp, operationCue, type IntentRead } from './intent.js';
 import { optionValue, turnedDown, type Picked } from './options.js';
 import { IDENTITY_QUESTIONS, OPERATIONS_IN_MENU, YES_NO_QUESTIONS, type Message } from './reading.js';
 import type { Asked, Entities, Expectation, Intent, Question, Understanding } from './types.js';
+
+/** "Para la niña", "pa mi hijo": whom a request is for, said with it. */
+const FOR_SOMEONE = /\b(para|pa) (mi|el|la|los|las|mis) (nin|hij|chin|pela|nen|bebe|mam|pap|abuel|espos|herman|niet)\w*/;
 
 /** Questions of the form whose options are all there is: "lo más pronto posible" answers them. */
 const FORM_CHOICES: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band']);
@@ -81,6 +86,28 @@ export function settleIntent(reads: Reads): Understanding {
   // "En la tarde xq Mateo tiene colegio", "es de control porque ya la habían visto": an answer to the form with a story
   // around it, not another operation, unless a word of one says so.
   if ((BOOKING_QUESTIONS.has(question) || question === 'patient') && (intent === 'consult' || intent === 'cancel' || intent === 'reschedule') && !intentRead.ruled && (picked !== undefined || answersQuestion(question, entities)) && operationCue(words.join(' ')) === undefined) intent = 'none';
+  // "Uy no, a esa hora la niña está en el jardín, cámbiemela para después de las 3" at the slots: "it" is the
+  // slot being chosen, and the time (day, band) said is the one wanted; an appointment named ("la cita del
+  // miércoles", "la de Mateo") or a day it is on besides the new one is a move of that appointment.
+  if (
+    question === 'slot' &&
+    intent === 'reschedule' &&
+    picked === undefined &&
+    (entities.time || entities.newTime || entities.day || entities.band) &&
+    MOVE_IT.test(normalized) &&
+    !NAMES_AN_APPOINTMENT.test(normalized) &&
+    !entities.specialty &&
+    (entities.newDay === undefined || entities.newDay === entities.day)
+  ) {
+    intent = 'none';
+    if (entities.newTime && !entities.time) entities.time = entities.newTime;
+    delete entities.newDay;
+    delete entities.newTime;
+    // Who was named before the move ("a esa hora la niña está en el jardín") is the reason, not whom it is for.
+    const move = MOVE_IT.exec(normalized);
+    const after = move ? normalized.slice(move.index + move[0].length) : '';
+    if (!(expectation.people ?? []).some((name) => new RegExp(`\\b${name}\\b`).test(after)) && !FOR_SOMEONE.test(after)) delete entities.patients;
+  }
   // "¿Qué horarios hay pa Mateo el lunes?" before any slot is shown: a booking.
   if ((question === 'start' || question === 'menu') && (intent === 'more_times' || intent === 'other_day') && picked === undefined) {
     intent = 'book';
