@@ -34,6 +34,8 @@ function keysOf(tree: Record<string, unknown>, prefix = ''): string[] {
 /** The longest values each parameter takes in practice. */
 const LONGEST: ReplyParams = {
   site: 'PRIMEROMAYO',
+  here: 'PRIMEROMAYO',
+  type: 'PT',
   service: '89020110',
   start: '2026-12-30T16:40:00-05:00',
   from: '2026-12-30T16:40:00-05:00',
