@@ -13,7 +13,7 @@ import {
   ASKS_DOCTOR,
   ASKS_FOR_DAY,
   ASKS_OPENING_HOURS,
-  ASKS_ABOUT_CONSENT, ASKS_CASE_ANSWER, ASKS_WHAT_IT_IS, COMPLAINT, FRUSTRATION,
+  ASKS_ABOUT_CONSENT, ASKS_ABOUT_MISSING, ASKS_CASE_ANSWER, MISSED_SUPPOSITION, ASKS_WHAT_IT_IS, COMPLAINT, FRUSTRATION,
   ASKS_WHERE,
   BACK_CUE,
   CORRECTION,
@@ -220,6 +220,14 @@ export function settleIntent(reads: Reads): Understanding {
   // cannot) before asking the pending one again. Nothing is picked: "la de Kennedy, ¿dónde queda?" at the site question
   // asks where it is, it does not choose it yet.
   const answersIdentity = entities.documentNumber || entities.birthDate || entities.email;
+  // "¿Y si no llego a la cita qué pasa? ¿Me cobran?": a question, whatever its words look like ("si" is no yes, "no
+  // puedo ir a la cita" said as a supposition cancels nothing); only an operation asked besides it is acted on.
+  if (!answersIdentity && !entities.asks && ASKS_ABOUT_MISSING.test(normalized) && operationCue(normalized.replace(MISSED_SUPPOSITION, ' ')) === undefined) {
+    intent = 'none';
+    choice = undefined;
+    delete entities.yesNo;
+    entities.asks = 'noShow';
+  }
   const asked = entities.asks || answersIdentity || !ANSWERED_BY_THE_WAY.has(intent) ? undefined : outsideQuestion(normalized, question, entities);
   if (asked) {
     choice = undefined;
