@@ -178,8 +178,10 @@ function readPatients(
   /** "no es para mí", "no para los niños": a "no" up to three small words before the mention. */
   const deniedAt = (index: number) => {
     // "La de Mateo queda igual", "la de Sofía no la toque": kept as it is, not the one meant.
+    // ("Para mí, el niño ya está bien": the words of the relation are skipped within the mention's clause only; the
+    // next clause speaks of someone else.)
     let next = index + 1;
-    while (next < words.length && (lexicon.relationWords.has(words[next] ?? '') || ['el', 'la', 'los', 'las'].includes(words[next] ?? ''))) next++;
+    while (next < words.length && (lexicon.relationWords.has(words[next] ?? '') || ['el', 'la', 'los', 'las'].includes(words[next] ?? '')) && clausesOfWords()[next] === clausesOfWords()[index]) next++;
     if (LEFT_AS_IT_IS.test(original.slice(next, next + 5).join(' '))) return true;
     let cursor = index - 1;
     while (cursor >= 0 && index - cursor <= 3 && (ARTICLES.has(words[cursor] ?? '') || words[cursor] === 'para' || words[cursor] === 'de' || words[cursor] === 'es' || words[cursor] === 'pa' || words[cursor] === 'los' || words[cursor] === 'las')) cursor--;

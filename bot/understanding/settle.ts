@@ -121,11 +121,13 @@ export function settleIntent(reads: Reads): Understanding {
   if ((intent === 'greet' || intent === 'thanks') && !intentRead.ruled && question !== 'start' && (picked !== undefined || answersQuestion(question, entities))) {
     intent = yesNo === 'yes' ? 'affirm' : yesNo === 'no' ? 'deny' : 'none';
   }
-  // "No, es para Sofía", "espere, es para mi hija" in the middle of a flow: another patient.
+  // "No, es para Sofía", "espere, es para mi hija" in the middle of a flow: another patient. ("Ay no, mejor para mí, el niño
+  // ya está bien": the reason given may look like another operation to the classifier; without a word of one, it is none.)
+  const weighedOperation = (intent === 'cancel' || intent === 'consult' || intent === 'reschedule') && !intentRead.ruled && picked === undefined && operationCue(words.join(' ')) === undefined;
   if (
     entities.patients?.length &&
     !['start', 'patient', 'consent', 'document', 'documentType', 'birthDate'].includes(question) &&
-    ['none', 'deny', 'affirm', 'back', 'book'].includes(intent) &&
+    (['none', 'deny', 'affirm', 'back', 'book'].includes(intent) || weighedOperation) &&
     CORRECTION.test(normalized)
   ) {
     // "No, quiero otra cita aparte para Mateo" asks for another booking.
