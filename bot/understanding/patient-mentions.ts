@@ -443,8 +443,12 @@ function readPatients(
     const helpedBy = words[index - 1] === 'de' && writer !== undefined && relations.some((found) => found.end === index - 1 && ADULT_RELATIVES.has(words[found.start] ?? ''));
     if (parentOf || helpedBy) continue;
     if (relativeOf && ((self !== undefined && sameName(nameOf(word), self)) || IDENTITY_QUESTIONS.has(question) || mentions.some((seen) => seen.at === relativeOf.start))) continue;
-    // "La de Laura Gómez, la titular": the member, named as the plan's holder, not a patient.
-    if (words.slice(index + 1, index + 4).includes('titular')) continue;
+    // "La de Laura Gómez, la titular": the member, named as the plan's holder, not a patient, where the member is being
+    // identified; elsewhere ("no, es para Pedro, el titular", from his daughter) the member is the patient meant.
+    if (words.slice(index + 1, index + 4).includes('titular')) {
+      if (!IDENTITY_QUESTIONS.has(question) && question !== 'consent' && self !== undefined && sameName(nameOf(word), self)) push({ kind: 'self' }, index);
+      continue;
+    }
     // "Soy la mamá de Sofía y Mateo": named to say who writes; the patient, if the message names one for the cita, is that one.
     // ("…de Mateo y de Sofía": the second joined with its own "de".)
     const joinedToWeak =
