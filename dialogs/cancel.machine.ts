@@ -81,6 +81,8 @@ export const cancelMachine = setup({
           { guard: 'saidNoToTheOnlyOne', target: 'leftAsIs' },
           { guard: 'saidNo', target: 'awaitingAppointment', actions: { type: 'say', params: reply('cancel.kept') } },
           { guard: 'namesAnotherPatient', target: 'revised' },
+          // "¡Si ya le dije que la cancele!": asked for again, annoyed, with no yes word: the yes.
+          { guard: { type: 'insistsOn', params: 'cancel' }, target: 'cancelling' },
           { actions: 'rejectAnswer' },
         ],
       },

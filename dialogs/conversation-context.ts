@@ -141,6 +141,19 @@ export function givenDocument(context: ConversationContext): { documentType: Doc
 export const eligible = (patient: Patient) => patient.plan === 'PBS' && patient.status === 'active';
 export const isSelfPatient = (context: ConversationContext) => context.patient !== undefined && context.patient.id === context.member?.id;
 
+/**
+ * "Es para Mateo" when it already is: so it is. To someone who writes for the member, the member is named, never "ti"
+ * ("no, es para Pedro, el titular", from his daughter).
+ */
+export function samePatientReply(context: ConversationContext): Reply {
+  return reply('patient.same', { name: context.patient?.firstName, context: isSelfPatient(context) && context.writer === undefined ? 'self' : undefined });
+}
+
+/** "Cambiar paciente" from a member without beneficiaries: nobody else to choose; to someone who writes for the member, said of the member. */
+export function onlySelfReply(context: ConversationContext): Reply {
+  return context.writer !== undefined && context.member ? reply('patient.onlySelf', { context: 'writer', member: context.member.firstName }) : reply('patient.onlySelf');
+}
+
 /** Who the message names, against the people the member may choose (an option picked counts). */
 export function patientResolution(context: ConversationContext, event: EventObject, mentions?: readonly PatientMention[]): PatientResolution {
   const choices = choicesOf(context.member);

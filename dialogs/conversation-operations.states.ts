@@ -8,7 +8,7 @@ import type { Appointment, Patient, SiteCode } from '../bot/domain.js';
 import { appointmentParams, patientParams } from './appointments.js';
 import type { BookingOutput } from './booking.machine.js';
 import { MENU_OPERATIONS, isOperation, type Operation } from './choices.js';
-import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, patientResolution, queuedConsulted, type ConversationContext, type OperationOutput } from './conversation-context.js';
+import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, onlySelfReply, patientResolution, samePatientReply, queuedConsulted, type ConversationContext, type OperationOutput } from './conversation-context.js';
 import type { PatientChoice } from './patients.js';
 import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { ask, option, reply, type Reply } from './replies.js';
@@ -112,7 +112,7 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
   // "Es para Mateo" when it already is: said so, and the pending question again (never "¿para quién?").
   const restated = {
     guard: 'restatesPatient',
-    actions: [{ type: 'say', params: ({ context }: { context: ConversationContext }) => reply('patient.same', { name: context.patient?.firstName, context: isSelfPatient(context) ? 'self' : undefined }) }, repeat],
+    actions: [{ type: 'say', params: ({ context }: { context: ConversationContext }) => samePatientReply(context) }, repeat],
   } as const;
   // "¿Y para mí?" from the grandmother who writes, "para mi mamá": someone Lina cannot serve, said so, and the
   // operation goes on with its pending question (never dropped for a "¿Para quién?").
@@ -297,8 +297,10 @@ export const operationStates = {
           target: 'awaitingPatient',
           actions: assign({ patientOptions: undefined }),
         },
+        // "No, es para Pedro, el titular" when it already is: so it is, and the menu again.
+        { guard: 'restatesPatient', actions: [{ type: 'say', params: ({ context }) => samePatientReply(context) }, 'repeatPrompt'] },
         // "Cambiar paciente" from a member without beneficiaries: nobody else to choose.
-        { guard: SAID_CHANGE_PATIENT, actions: [{ type: 'say', params: reply('patient.onlySelf') }, 'repeatPrompt'] },
+        { guard: SAID_CHANGE_PATIENT, actions: [{ type: 'say', params: ({ context }) => onlySelfReply(context) }, 'repeatPrompt'] },
         { guard: { type: 'picked', params: 'book' }, target: 'booking', actions: 'rememberRequest' },
         { guard: { type: 'picked', params: 'consult' }, target: 'consulting', actions: 'rememberRequest' },
         { guard: { type: 'picked', params: 'cancel' }, target: 'cancelling', actions: 'rememberRequest' },

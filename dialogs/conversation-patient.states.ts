@@ -5,7 +5,7 @@
  */
 import { and, assign, not, type EventObject } from 'xstate';
 import type { Patient } from '../bot/domain.js';
-import { answerIsYes, choicesOf, eligible, memberOption, patientResolution, withoutMentions, type ConversationContext } from './conversation-context.js';
+import { answerIsYes, choicesOf, eligible, memberOption, onlySelfReply, patientResolution, withoutMentions, type ConversationContext } from './conversation-context.js';
 import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { choiceOf, entitiesOf, isMessage } from './understood.js';
@@ -143,7 +143,7 @@ export const patientStates = {
       { guard: 'requestNamesSeveral', target: 'awaitingPatient', actions: 'narrowToRequested' },
       // "Cambiar paciente" without a name, or the same patient named again: for whom, again.
       { guard: 'hasBeneficiaries', target: 'awaitingPatient', actions: assign({ patientOptions: undefined }) },
-      { target: 'afterPatient', actions: { type: 'say', params: reply('patient.onlySelf') } },
+      { target: 'afterPatient', actions: { type: 'say', params: ({ context }) => onlySelfReply(context) } },
     ],
   }),
   confirmingPatientSwitch: conversationSetup.createStateConfig({

@@ -79,6 +79,8 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, sit
       return reply('help.cost');
     case 'hours':
       return reply('help.hours');
+    case 'noShow':
+      return reply('help.noShow');
     case 'doctor':
       return doctorsOf(prompt);
     case 'byEmail':

@@ -36,6 +36,12 @@ export const messageGuards = {
   saidIntent: ({ event }: { event: EventObject }, intent: Intent) => intentOf(event) === intent,
   saidYes: ({ event }: { event: EventObject }) => answerOf(event) === 'yes',
   saidNo: ({ event }: { event: EventObject }) => answerOf(event) === 'no',
+  /**
+   * No yes or no, but a clear request for the very operation being confirmed ("ush, ¿por qué tanta pregunta? Si ya le dije
+   * que la cancele" at "¿La cancelo?"): the member insists, and that is the yes.
+   */
+  insistsOn: ({ event }: { event: EventObject }, intent: Intent) =>
+    isMessage(event) && answerOf(event) === undefined && event.understood.intent === intent && event.understood.intentScore >= 0.85,
   /** "Déjela así", "olvídelo", "lo voy a pensar": the change under way is given up. */
   leavesAsIs: ({ event }: { event: EventObject }) => entitiesOf(event).leaveAsIs === true,
 };

@@ -248,7 +248,15 @@ export const ASKS_WHERE =
   /\b(donde|dnd|onde|en donde|por donde) (queda|quedan|es|esta|estan|se encuentra|se encuentran|se ubica|ubico|lo ubico|la ubico|es que queda)\b(?! (mi|mis|la|las|su|sus) citas?\b)|\bdireccion\b(?! (de |del )?(correo|electronica|email|e-mail|mail))|\bcomo (llego|llegar|se llega|hago para llegar)\b|\bubicacion\b/;
 /** "¿Cuánto vale la cuota moderadora?", "¿cuánto cuesta la cita?", "¿hay que pagar copago?": what a cita costs. */
 export const ASKS_COST =
-  /\b(cuanto|cnto|qto) (vale|valen|cuesta|cuestan|sale|salen|cobran|me cobran|hay que pagar|toca pagar|me toca pagar|debo pagar|tengo que pagar|pago|es (la cuota|el copago|el valor|la consulta|la cita))\b|\bcuota moderadora\b|\bcopago\b|\bprecio\b|\btarifa\b|\b(valor|costo) de (la|una) (cita|consulta)\b|\b(hay que|toca|tengo que|debo) pagar\b|\bes gratis la (cita|consulta)\b|\b(la|una) (cita|consulta) (es|sale) gratis\b/;
+  /\b(cuanto|cnto|qto) (vale|valen|cuesta|cuestan|sale|salen|cobran|me cobran|hay que pagar|toca pagar|me toca pagar|debo pagar|tengo que pagar|pago|es (la cuota|el copago|el valor|la consulta|la cita))\b|\bcuota moderadora\b|\bcopago\b|\bprecio\b|\btarifa\b|\b(valor|costo) de (la|una) (cita|consulta)\b|\b(me|nos|le|les) (cobran|cobra|van a cobrar)\b|\b(hay que|toca|tengo que|debo) pagar\b|\bes gratis la (cita|consulta)\b|\b(la|una) (cita|consulta) (es|sale) gratis\b/;
+/** "Si no llego", "si falto", "por no ir": a cita missed, said as a supposition. */
+const IF_MISSED = String.raw`\b(si|y si|que tal que) (no (llego|llegamos|llega|llegan|voy|vamos|va|van|asisto|asistimos|asiste|me presento|se presenta|alcanzo a (llegar|ir)|puedo (ir|llegar|asistir)|podemos (ir|llegar|asistir)|puede (ir|llegar|asistir))|falto|faltamos|falta|llego tarde|se me (pasa|olvida))\b|\bpor no (ir|llegar|asistir)\b|\binasistencia\b|\bfallar? a (la|una) cita\b|\bfaltar a (la|una) cita\b`;
+/** What follows a cita missed: "¿qué pasa?", "¿me cobran?", "¿hay multa?". */
+const WHAT_THEN = String.raw`\b(que|q|k) (pasa|pasaria|sucede|sucederia|me hacen|hago)\b|\b(cobran|cobra|van a cobrar|multan|multa|multas|sancion|sanciones|sancionan|penalizan|penalizacion|castigan|bloquean)\b`;
+/** "¿Y si no llego a la cita qué pasa? ¿Me cobran?", "¿hay multa por no ir?": what happens when a cita is missed, a question. */
+export const ASKS_ABOUT_MISSING = new RegExp(`(${IF_MISSED}).*(${WHAT_THEN})|(${WHAT_THEN}).*(${IF_MISSED})`);
+/** The supposition alone, every time it is said: what is left may still ask for something ("…, mejor cancélela"). */
+export const MISSED_SUPPOSITION = new RegExp(`(${IF_MISSED})( (a )?(la|mi|esa) cita)?`, 'g');
 /** "¿Con qué doctor es?", "¿quién me atiende?", "¿con cuál médica es la primera?": who the cita shown is with. */
 export const ASKS_DOCTOR =
   /\b(con (que|q|cual|quien)|que|q|cual) (doctor|doctora|dr|dra|medico|medica|profesional|especialista|pediatra)\b|\bcon quien (es|seria|me toca|queda)\b|\bquien (me|lo|la|le|nos) (atiende|va a atender|atenderia|ve)\b|\b(el|la) (doctor|doctora|medico|medica) (es )?(quien|cual) es\b/;

@@ -178,8 +178,10 @@ function readPatients(
   /** "no es para mí", "no para los niños": a "no" up to three small words before the mention. */
   const deniedAt = (index: number) => {
     // "La de Mateo queda igual", "la de Sofía no la toque": kept as it is, not the one meant.
+    // ("Para mí, el niño ya está bien": the words of the relation are skipped within the mention's clause only; the
+    // next clause speaks of someone else.)
     let next = index + 1;
-    while (next < words.length && (lexicon.relationWords.has(words[next] ?? '') || ['el', 'la', 'los', 'las'].includes(words[next] ?? ''))) next++;
+    while (next < words.length && (lexicon.relationWords.has(words[next] ?? '') || ['el', 'la', 'los', 'las'].includes(words[next] ?? '')) && clausesOfWords()[next] === clausesOfWords()[index]) next++;
     if (LEFT_AS_IT_IS.test(original.slice(next, next + 5).join(' '))) return true;
     let cursor = index - 1;
     while (cursor >= 0 && index - cursor <= 3 && (ARTICLES.has(words[cursor] ?? '') || words[cursor] === 'para' || words[cursor] === 'de' || words[cursor] === 'es' || words[cursor] === 'pa' || words[cursor] === 'los' || words[cursor] === 'las')) cursor--;
@@ -441,8 +443,12 @@ function readPatients(
     const helpedBy = words[index - 1] === 'de' && writer !== undefined && relations.some((found) => found.end === index - 1 && ADULT_RELATIVES.has(words[found.start] ?? ''));
     if (parentOf || helpedBy) continue;
     if (relativeOf && ((self !== undefined && sameName(nameOf(word), self)) || IDENTITY_QUESTIONS.has(question) || mentions.some((seen) => seen.at === relativeOf.start))) continue;
-    // "La de Laura Gómez, la titular": the member, named as the plan's holder, not a patient.
-    if (words.slice(index + 1, index + 4).includes('titular')) continue;
+    // "La de Laura Gómez, la titular": the member, named as the plan's holder, not a patient, where the member is being
+    // identified; elsewhere ("no, es para Pedro, el titular", from his daughter) the member is the patient meant.
+    if (words.slice(index + 1, index + 4).includes('titular')) {
+      if (!IDENTITY_QUESTIONS.has(question) && question !== 'consent' && self !== undefined && sameName(nameOf(word), self)) push({ kind: 'self' }, index);
+      continue;
+    }
     // "Soy la mamá de Sofía y Mateo": named to say who writes; the patient, if the message names one for the cita, is that one.
     // ("…de Mateo y de Sofía": the second joined with its own "de".)
     const joinedToWeak =

@@ -13,7 +13,7 @@ import {
   ASKS_DOCTOR,
   ASKS_FOR_DAY,
   ASKS_OPENING_HOURS,
-  ASKS_ABOUT_CONSENT, ASKS_CASE_ANSWER, ASKS_WHAT_IT_IS, COMPLAINT, FRUSTRATION,
+  ASKS_ABOUT_CONSENT, ASKS_ABOUT_MISSING, ASKS_CASE_ANSWER, MISSED_SUPPOSITION, ASKS_WHAT_IT_IS, COMPLAINT, FRUSTRATION,
   ASKS_WHERE,
   BACK_CUE,
   CORRECTION,
@@ -121,11 +121,13 @@ export function settleIntent(reads: Reads): Understanding {
   if ((intent === 'greet' || intent === 'thanks') && !intentRead.ruled && question !== 'start' && (picked !== undefined || answersQuestion(question, entities))) {
     intent = yesNo === 'yes' ? 'affirm' : yesNo === 'no' ? 'deny' : 'none';
   }
-  // "No, es para Sofía", "espere, es para mi hija" in the middle of a flow: another patient.
+  // "No, es para Sofía", "espere, es para mi hija" in the middle of a flow: another patient. ("Ay no, mejor para mí, el niño
+  // ya está bien": the reason given may look like another operation to the classifier; without a word of one, it is none.)
+  const weighedOperation = (intent === 'cancel' || intent === 'consult' || intent === 'reschedule') && !intentRead.ruled && picked === undefined && operationCue(words.join(' ')) === undefined;
   if (
     entities.patients?.length &&
     !['start', 'patient', 'consent', 'document', 'documentType', 'birthDate'].includes(question) &&
-    ['none', 'deny', 'affirm', 'back', 'book'].includes(intent) &&
+    (['none', 'deny', 'affirm', 'back', 'book'].includes(intent) || weighedOperation) &&
     CORRECTION.test(normalized)
   ) {
     // "No, quiero otra cita aparte para Mateo" asks for another booking.
@@ -220,6 +222,14 @@ export function settleIntent(reads: Reads): Understanding {
   // cannot) before asking the pending one again. Nothing is picked: "la de Kennedy, ¿dónde queda?" at the site question
   // asks where it is, it does not choose it yet.
   const answersIdentity = entities.documentNumber || entities.birthDate || entities.email;
+  // "¿Y si no llego a la cita qué pasa? ¿Me cobran?": a question, whatever its words look like ("si" is no yes, "no
+  // puedo ir a la cita" said as a supposition cancels nothing); only an operation asked besides it is acted on.
+  if (!answersIdentity && !entities.asks && ASKS_ABOUT_MISSING.test(normalized) && operationCue(normalized.replace(MISSED_SUPPOSITION, ' ')) === undefined) {
+    intent = 'none';
+    choice = undefined;
+    delete entities.yesNo;
+    entities.asks = 'noShow';
+  }
   const asked = entities.asks || answersIdentity || !ANSWERED_BY_THE_WAY.has(intent) ? undefined : outsideQuestion(normalized, question, entities);
   if (asked) {
     choice = undefined;

@@ -71,9 +71,10 @@ export type Question = (typeof QUESTIONS)[number];
  * question again: what the question or its options mean ("¿qué es no programada?"), where a
  * site is ("¿dónde queda la sede de Kennedy?"), what a cita costs ("¿cuánto vale la cuota
  * moderadora?"), when the sites open ("¿a qué hora abren?"), who a cita shown is with ("¿con
- * qué doctor es?"), whether the cita is sent by e-mail ("¿me manda la confirmación al correo?").
+ * qué doctor es?"), whether the cita is sent by e-mail ("¿me manda la confirmación al correo?"),
+ * what happens when a cita is missed ("¿y si no llego qué pasa? ¿me cobran?").
  */
-export const ASKED = ['meaning', 'address', 'cost', 'hours', 'doctor', 'byEmail', 'complaint', 'frustration', 'caseAnswer'] as const;
+export const ASKED = ['meaning', 'address', 'cost', 'hours', 'doctor', 'byEmail', 'complaint', 'frustration', 'caseAnswer', 'noShow'] as const;
 export type Asked = (typeof ASKED)[number];
 
 /** The time bands a member can ask for; `cualquiera` is any time. */
