@@ -133,11 +133,20 @@ export function searchSaid(said: Entities, band: Band, kept: SearchState | undef
     band: said.band ?? (said.time && !said.beforeTime && band !== 'cualquiera' ? bandOfTime(said.time) : band),
     ...(said.day ? { day: said.day } : {}),
     ...(said.dayOff ? { dayOff: said.dayOff } : {}),
-    ...(said.time ? { fromTime: said.time } : {}),
+    ...(said.time ? { fromTime: said.time } : keptTime(said, kept)),
     ...(said.latest ? { latest: true as const } : {}),
     ...doctorScope(kept),
     ...ruledOutIn(said, kept),
   };
+}
+
+/**
+ * The time kept when only the day changes: "a eso de las 3", then "no, mejor el viernes" is the
+ * friday from 3:00. A time, a band or "lo más tarde" said with the day replaces it.
+ */
+function keptTime(said: Entities, kept: SearchState | undefined): Pick<SearchState, 'fromTime'> {
+  const onlyDay = said.day && !said.band && !said.beforeTime && !said.latest;
+  return onlyDay && kept?.fromTime ? { fromTime: kept.fromTime } : {};
 }
 
 /** The band ruled out: the one the message rules out, or the one the search kept. */
