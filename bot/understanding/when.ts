@@ -44,13 +44,16 @@ const TRIGGER = /\d|hoy|manan|tard|lunes|martes|mi[e]?rcole|jue[vb]e|vierne|saba
 
 const linaChrono = buildChrono();
 
-/** A band given as a reason ("porque en la mañana trabajo"), not as a wish. */
-const REASON_BEFORE = /(?:^|[^a-z])(?:porque|por\s+que|que|pues|ya\s+que|como)\s+(?:(?:en|por)\s+)?(?:la|las)?\s*$/;
-/** A reason opened earlier in the same clause: "en la tarde porque trabajo en la mañana". */
-const IN_REASON_CLAUSE = /\b(porque|por que|ya que|pues|es que|como)\b/;
+/**
+ * A band given as a reason ("porque en la mañana trabajo", in chat shorthand "q en la tarde
+ * trabajo", "xq en la mañana no puedo"), not as a wish.
+ */
+const REASON_BEFORE = /(?:^|[^a-z])(?:porque|por\s+que|que|q|k|xq|pq|porq|pues|ya\s+(?:que|q)|como)\s+(?:(?:en|por|x)\s+)?(?:la|las)?\s*$/;
+/** A reason opened earlier in the same clause: "en la tarde porque trabajo en la mañana" ("xq", "pq" in chat shorthand). */
+const IN_REASON_CLAUSE = /\b(porque|por que|xq|pq|porq|ya que|ya q|pues|es que|es q|como)\b/;
 
 /** A day that opens the reason itself ("porque el lunes en la mañana trabajo") opens no new clause. */
-const REASON_OPENS_BEFORE = /\b(?:porque|por que|ya que|pues|es que|como)\s+(?:el\s+|los\s+)?$/;
+const REASON_OPENS_BEFORE = /\b(?:porque|por que|xq|pq|porq|ya que|ya q|pues|es que|es q|como)\s+(?:el\s+|los\s+)?$/;
 
 /**
  * The text of the clause a position is in, up to that position. A day named opens a new one:

@@ -29,7 +29,7 @@ describe('understanding on the held-out split', () => {
   // and their numbers are held to the committed report below, so they change only with a new
   // report, in review. They are never met by tuning on the held-out split: its failures are not
   // looked at (test/understanding/README.md).
-  it('reads at least 95 % of the entities and chosen options right', { todo: 'not met on the ninth blind batch: 92.0 % (README, "Understanding")' }, () => {
+  it('reads at least 95 % of the entities and chosen options right', { todo: 'not met on the ninth blind batch: 92.1 % (README, "Understanding")' }, () => {
     assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
   });
 

@@ -88,6 +88,10 @@ const ON_MONDAY: ReadonlyArray<readonly [string, When]> = [
   ['en la tarde no puedo porque trabajo', { band: 'manana', ruledOutBand: 'tarde' }],
   // A band given as a reason is no band ruled out.
   ['en la tarde porque trabajo en la mañana', { band: 'tarde' }],
+  // Chat shorthand opens the reason too: "q", "xq", "pq".
+  ['en la mañanita porfa q en la tarde trabajo', { band: 'manana' }],
+  ['en la mañana xq en la tarde trabajo', { band: 'manana' }],
+  ['en la tarde pq trabajo en la mañana', { band: 'tarde' }],
   ['ni en la mañana ni en la tarde', {}],
   ['no puedo en la tarde, mejor temprano', { band: 'manana', ruledOutBand: 'tarde' }],
 ];
