@@ -90,8 +90,19 @@ export const ladderStates = {
         {
           guard: 'saidYes',
           target: 'searching',
-          // Any doctor of the site, in any band (the one left, when the member ruled one out).
-          actions: ['startNewSearch', assign({ search: ({ context }) => ({ band: bandLeft(context.search), anyDoctor: true as const, ...ruledOutIn({}, context.search) }), triedOtherDoctor: true, emptyBands: [] })],
+          // Any doctor of the site, in any band (the one left, when the member ruled one out), or in
+          // the band said with the yes ("bueno sí, con otro, pero temprano").
+          actions: [
+            'startNewSearch',
+            assign({
+              search: ({ context, event }) => {
+                const said = entitiesOf(event);
+                return { band: said.band ?? bandLeft(context.search), anyDoctor: true as const, ...ruledOutIn(said, context.search) };
+              },
+              triedOtherDoctor: true,
+              emptyBands: [],
+            }),
+          ],
         },
         { guard: 'saidNo', target: 'choosingNextStep', actions: assign({ triedOtherDoctor: true, declined: true }) },
         { actions: 'rejectAnswer' },
