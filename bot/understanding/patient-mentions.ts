@@ -29,6 +29,10 @@ const GREETING_OR_THANKS: ReadonlySet<string> = new Set(['dias', 'tardes', 'noch
 /** Before "de" and a plural relation, words that pick one of them: "otro de mis hijos", "uno de los niños". */
 const ONE_OF: ReadonlySet<string> = new Set(['otro', 'otra', 'uno', 'una', 'ninguno', 'ninguna', 'cual', 'alguno', 'alguna']);
 /** Relations in the plural: the member's children, both of them. */
+/** The plural articles before "niños", "hijas"…: "los niños tienen cita". */
+const ARTICLES_PLURAL: ReadonlySet<string> = new Set(['los', 'las']);
+/** What children the message is about have or need: a cita ("tienen alguna cita pendiente", "necesitan control"). */
+const CITA_THEY_HAVE = /^(?:tienen|necesitan)(?: (?:ya|alguna|algunas|una|unas|otra|su|sus|la|las|mas))* (?:cita|citas|consulta|consultas|control|controles|turno|turnos)\b/;
 const PLURAL_CHILDREN: ReadonlySet<string> = new Set(['hijos', 'ninos', 'hijas', 'ninas', 'nenas', 'nenes', 'pelados', 'chinos', 'muchachos', 'nietos', 'nietas', 'sobrinos', 'sobrinas']);
 /** Someone other than the member who says they write: "le escribe la abuela", "yo soy el esposo", "atte. su esposo". */
 const OTHER_WRITER =
@@ -320,6 +324,12 @@ function readPatients(
       (found.value === 'other' && words[found.end] === 'de' && !(introducer === 'para' || introducer === 'pa') && (lexicon.relations.find(words.slice(found.end + 1, found.end + 3)).length > 0 || knownOrCommon(words[found.end + 1] ?? '')));
     // "La niña está con fiebre", "el niño tiene 13": the child the message is about.
     const described = found.value !== 'other' && HOW_THEY_ARE.has(words[found.end] ?? '') && (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la');
+    // "Hola, los niños tienen alguna cita pendiente?": the children whose citas are asked about (not "los niños tienen colegio").
+    const childrenWithCita =
+      found.value !== 'other' &&
+      PLURAL_CHILDREN.has(words[found.end - 1] ?? '') &&
+      (ARTICLES_PLURAL.has(words[found.start - 1] ?? '') || ARTICLES_PLURAL.has(words[found.start] ?? '')) &&
+      CITA_THEY_HAVE.test(original.slice(found.end, found.end + 4).join(' '));
     const subjectOfSaying = next !== undefined && SAYING.has(next);
     // ("Pa la niña, Mateo ya tiene la de él": a comma between them makes the name no name of the relation.)
     const namedNext = next !== undefined && (known.some((name) => sameName(next, name)) || knownOrCommon(next)) && clausesOfWords()[found.end] === clausesOfWords()[found.end - 1];
@@ -328,6 +338,7 @@ function readPatients(
       (introducer !== undefined && BEFORE_RELATION.has(introducer) && introducer !== 'mi' && introducer !== 'mis') ||
       (possessive && !subjectOfSaying) ||
       described ||
+      childrenWithCita ||
       question === 'patient' ||
       words.length <= 4;
     // "Tengo que recoger a los niños", "no tengo quien me cuide a los niños": children in the member's day, not patients.

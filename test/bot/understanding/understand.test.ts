@@ -364,6 +364,10 @@ describe('the patient a message names', () => {
     assert.deepEqual(read('y que citas tienen los niños?', 'slot').entities.patients, both);
     assert.deepEqual(read('que citas tienen mis hijos?', 'slot').entities.patients, both);
     assert.equal(read('en la tarde que los niños salen del colegio', 'band').entities.patients, undefined);
+    // "Los niños tienen alguna cita": the children as the subject of the cita asked about, not "los niños tienen colegio".
+    assert.deepEqual(read('hola, los niños tienen alguna cita pendiente?', 'start').entities.patients, both);
+    assert.deepEqual(read('las niñas tienen cita mañana?', 'menu').entities.patients, [{ kind: 'relation', relation: 'daughter' }, { kind: 'relation', relation: 'daughter' }]);
+    assert.equal(read('hola, los niños tienen colegio, quiero una cita', 'start').entities.patients, undefined);
     assert.deepEqual(read('soy la abuela de Sofía y Mateo, quiero saber qué citas tienen los niños', 'start').entities.patients, [
       { kind: 'name', name: 'sofia', written: 'Sofía' },
       { kind: 'name', name: 'mateo', written: 'Mateo' },
