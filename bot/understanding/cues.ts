@@ -219,8 +219,8 @@ export const NOT_FILE_CASE = /\b(que|q|como|cual) (es|significa|seria)\b|\bno (m
 export const HERE_SITE = /\b(aqui|aca|aquisito|acasito)\b|\b(est[ae]) (mism[ao] )?(sede|uss|centro|clinica|punto|unidad)\b|^(en )?(la )?est[ae]( mism[ao])?$|\ben est[ae] mism[ao]\b/;
 /** "Aquí no", "no es aquí": the site written from ruled out. */
 export const NOT_HERE = /\b(aqui|aca) no\b|\bno (es |sea |en )?(aqui|aca)\b|\bni (aqui|aca)\b/;
-/** "Lo más pronto posible", "lo antes posible", "cuanto antes": the earliest time, at any hour. */
-export const SOONEST = /\blo (mas pronto|antes|mas rapido) (posible|que se pueda|que pueda)\b|\bcuanto antes\b|\blo mas prontico\b/;
+/** "Lo más pronto (posible)", "lo antes posible", "lo más rápido", "cuanto antes": the earliest time, at any hour. "Lo antes" alone is not ("lo antes de las 8"). */
+export const SOONEST = /\blo antes (posible|que se pueda|que pueda)\b|\blo mas (pronto|prontico|rapido|ligero)\b|\bcuanto antes\b|\bapenas se pueda\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */
 export const EARLIEST = /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|cerca|cercan[oa]|rapido)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\blo (antes|mas pronto) posible\b|^la que sea\b/;
 /** "La del miércoles", "esa de mañana": an appointment named by its day. */
