@@ -95,6 +95,8 @@ export interface ConversationContext extends ConversationInput {
   consultedLast?: boolean;
   /** The site of what Lina just did (booked, moved, filed, listed at one site): "¿y eso dónde queda?" at the menu. */
   siteSaid?: SiteCode;
+  /** The start of the one cita Lina just spoke of (booked, moved, the only one listed): "¿a qué hora debo llegar?" at the menu. */
+  startSaid?: string;
   lastPrompt?: Reply;
   /** Someone other than the member said they write for them ("le escribe la abuela"): their words are read as such. */
   writer?: string;

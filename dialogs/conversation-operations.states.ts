@@ -365,7 +365,10 @@ export const operationStates = {
           },
           { type: 'record', params: { type: 'outcome', outcome: 'consulted' } },
           // "¿Y eso dónde queda?" after the list: the site, when every appointment listed is at the same one.
-          assign({ request: undefined, consultedLast: true, siteSaid: ({ context, event }) => onlySiteOf(event.output) ?? context.siteSaid }),
+          assign({ request: undefined, consultedLast: true, siteSaid: ({ context, event }) => onlySiteOf(event.output) ?? context.siteSaid,
+            // "¿A qué hora tengo que llegar?" after the list: the time, when one appointment is listed.
+            startSaid: ({ event }) => (event.output.length === 1 ? event.output[0]?.start : undefined),
+          }),
         ],
       },
       onError: {

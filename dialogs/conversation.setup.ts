@@ -72,6 +72,13 @@ function operationOutcome(output: OperationOutput): ConversationRecord | undefin
   }
 }
 
+/** The one cita an operation leaves spoken of (booked or moved; none once cancelled), for "¿a qué hora debo llegar?". */
+function startSaidAfter(output: OperationOutput): Pick<ConversationContext, 'startSaid'> | Record<string, never> {
+  if (output.outcome === 'booked' || output.outcome === 'rescheduled') return { startSaid: output.appointment.start };
+  if (output.outcome === 'cancelled') return { startSaid: undefined };
+  return {};
+}
+
 /** That the previous session expired, and what it left undone when it waited for a yes. */
 function expiryNotice(context: ConversationContext): Reply {
   return reply(context.expiredUnconfirmed ? 'greeting.expiredUnconfirmed' : 'greeting.expired', context.expiredUnconfirmed ? { context: context.expiredUnconfirmed } : undefined);
@@ -200,7 +207,7 @@ export const conversationSetup = setup({
     /** The answer to "ayuda" (the support lines) or to a question asked by the way, from the question pending here. */
     answerHelp: emit(({ context, event }) => ({
       type: 'reply' as const,
-      reply: event.type === 'HELP' ? answerTo(event.asks, context.lastPrompt, event.site, context.siteSaid, context.lastCase) : reply('help.support'),
+      reply: event.type === 'HELP' ? answerTo(event.asks, context.lastPrompt, event.site, context.siteSaid, context.lastCase, context.startSaid) : reply('help.support'),
     })),
     record: emit((_, record: ConversationRecord) => ({ type: 'record' as const, record })),
     noteDocument: emit(({ context }) => ({
@@ -387,7 +394,7 @@ export const conversationSetup = setup({
     finishOperation: enqueueActions(({ enqueue }, output: OperationOutput) => {
       const record = operationOutcome(output);
       if (record) enqueue.emit({ type: 'record', record });
-      enqueue.assign({ request: undefined, ...(record && 'site' in record && record.site ? { siteSaid: record.site } : {}) });
+      enqueue.assign({ request: undefined, ...(record && 'site' in record && record.site ? { siteSaid: record.site } : {}), ...startSaidAfter(output) });
     }),
     /** An operation ended because the member named someone else (`params`: its output): what it had is kept. */
     keepRevision: assign(({ context }, output: OperationOutput) => {

@@ -65,9 +65,17 @@ function addressesOf(sites: readonly SiteCode[]): Reply {
  * that question means; where `site` is, or else the site the question speaks of (a slot list,
  * a confirmation, the appointments listed), or `fallback` (the site of what was just done);
  * that she cannot tell what a cita costs or when the sites open, and the line that can. Plain
- * help ("ayuda", "asesor") gives the support lines.
+ * help ("ayuda", "asesor") gives the support lines. When to arrive: 20 minutes before the one cita
+ * the question shows, or else `start` (the one cita just booked, moved or listed), or the rule alone.
  */
-export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, site?: SiteCode, fallback?: SiteCode, rissCase?: { radicado: string; dueDate: string }): Reply {
+export function answerTo(
+  asks: Asked | undefined,
+  prompt: Reply | undefined,
+  site?: SiteCode,
+  fallback?: SiteCode,
+  rissCase?: { radicado: string; dueDate: string },
+  start?: string,
+): Reply {
   switch (asks) {
     case 'meaning':
       return explanationFor(prompt);
@@ -81,6 +89,8 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, sit
       return reply('help.hours');
     case 'noShow':
       return reply('help.noShow');
+    case 'arrival':
+      return arrivalFor(onlyStartIn(prompt) ?? start);
     case 'doctor':
       return doctorsOf(prompt);
     case 'byEmail':
@@ -94,6 +104,23 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, sit
     default:
       return reply('help.support');
   }
+}
+
+/** Minutes before the cita's time the member is asked to arrive (the booking confirmation says it too). */
+export const ARRIVE_MINUTES_BEFORE = 20;
+
+/** The start of the one cita a question shows (a confirmation, a single slot or appointment), if there is exactly one. */
+function onlyStartIn(prompt: Reply | undefined): string | undefined {
+  const named = [prompt?.params?.start, ...(prompt?.options ?? []).map((shown) => shown.params?.start)];
+  const starts = [...new Set(named.filter((start): start is string => typeof start === 'string' && start !== ''))];
+  return starts.length === 1 ? starts[0] : undefined;
+}
+
+/** When to arrive: the time, 20 minutes before the cita's, when one cita is clear; the rule otherwise. */
+function arrivalFor(start: string | undefined): Reply {
+  const at = start === undefined ? NaN : Date.parse(start);
+  if (Number.isNaN(at)) return reply('help.arrival');
+  return reply('help.arrival', { context: 'at', start: new Date(at - ARRIVE_MINUTES_BEFORE * 60_000).toISOString() });
 }
 
 /** Who the citas a question shows are with: the one doctor they share, or where each line says it. */

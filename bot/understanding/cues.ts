@@ -65,7 +65,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['reschedule', /\b(pasar|mover|correr|cambiar) (la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (pa|para|pal)\b/g],
   [
     'consult',
-    /\b(que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|a que hora es|a que hora tengo|a que hora me toca|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|consultar\b|citas programadas|citas pendientes|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
+    /\b(que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|a que hora es|a que hora tengo(?! (que|q) (llegar|estar|presentarme|ir)\b)|a que hora me toca(?! (llegar|estar|presentarme|ir)\b)|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|consultar\b|citas programadas|citas pendientes|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
   ],
   [
     'book',
@@ -263,6 +263,9 @@ export const ASKS_DOCTOR =
 /** "¿Me manda la confirmación al correo?", "¿me llega un correo?": the cita sent by e-mail. */
 export const ASKS_BY_EMAIL =
   /\b(me )?(manda|mande|mandan|envia|envie|envian|enviar|mandar|llega|llegara|llegan)\b.*\b(correo|email|mail|e-mail|gmail|hotmail)\b|\b(confirmacion|constancia|comprobante) (al|por|en el|a mi) (correo|email|mail)\b/;
+/** "¿A qué hora tengo que llegar?", "¿con cuánto tiempo de anticipación llego?": when to be at the site for the cita. */
+export const ASKS_ARRIVAL =
+  /\b(a|para) (que|q) horas? (tengo que|tengo q|debo|debo de|debería|deberia|hay que|toca|me toca|le toca|les toca|tiene que|tienen que|necesito|tenemos que|debemos) (llegar|estar( alla| alli| ahi| en la sede)?|presentarme|presentarse|ir)\b|\bcon cuant[oa]s? (minutos|tiempo|horas?)? ?(de )?(anticipacion|antelacion|antes)\b.*\b(llegar|llego|llegamos|estar|presentarme)\b|\bcuant[oa]s? (minutos|tiempo) antes (tengo que|debo|hay que|toca|me toca|llego|debo de|necesito) ?(llegar|estar|presentarme)?\b/;
 /** "¿Qué horario tienen?", "¿a qué hora abren?", "¿atienden los sábados?": when the sites are open. */
 export const ASKS_OPENING_HOURS =
   /\b(a|hasta|desde) (que|q) horas? (abren|cierran|atienden|abre|cierra|atiende)\b|\bhorarios? de atencion\b|\b(abren|atienden|abre|atiende)\b.*\b(sabados?|domingos?|festivos?)\b|\b(que|q|cual es el|cuales son los) horarios? (tienen|maneja|manejan|atienden|de la sede|tiene la sede)\b/;

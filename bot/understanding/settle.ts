@@ -8,6 +8,7 @@ import {
   ANOTHER_REQUEST,
   ANYTHING_ELSE,
   ASKS_FOR_A_CITA,
+  ASKS_ARRIVAL,
   ASKS_BY_EMAIL,
   ASKS_COST,
   ASKS_DOCTOR,
@@ -229,6 +230,14 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     delete entities.yesNo;
     entities.asks = 'noShow';
+  }
+  // "¿A qué hora tengo que llegar?": when to arrive, not a cita asked for or looked up ("tengo" reads like one); only an
+  // operation named besides it is acted on.
+  if (!answersIdentity && !entities.asks && ASKS_ARRIVAL.test(normalized) && operationCue(normalized) === undefined) {
+    intent = 'none';
+    choice = undefined;
+    delete entities.yesNo;
+    entities.asks = 'arrival';
   }
   const asked = entities.asks || answersIdentity || !ANSWERED_BY_THE_WAY.has(intent) ? undefined : outsideQuestion(normalized, question, entities);
   if (asked) {

@@ -72,9 +72,10 @@ export type Question = (typeof QUESTIONS)[number];
  * site is ("¿dónde queda la sede de Kennedy?"), what a cita costs ("¿cuánto vale la cuota
  * moderadora?"), when the sites open ("¿a qué hora abren?"), who a cita shown is with ("¿con
  * qué doctor es?"), whether the cita is sent by e-mail ("¿me manda la confirmación al correo?"),
- * what happens when a cita is missed ("¿y si no llego qué pasa? ¿me cobran?").
+ * what happens when a cita is missed ("¿y si no llego qué pasa? ¿me cobran?"), when to arrive
+ * ("¿a qué hora tengo que llegar?").
  */
-export const ASKED = ['meaning', 'address', 'cost', 'hours', 'doctor', 'byEmail', 'complaint', 'frustration', 'caseAnswer', 'noShow'] as const;
+export const ASKED = ['meaning', 'address', 'cost', 'hours', 'doctor', 'byEmail', 'complaint', 'frustration', 'caseAnswer', 'noShow', 'arrival'] as const;
 export type Asked = (typeof ASKED)[number];
 
 /** The time bands a member can ask for; `cualquiera` is any time. */

@@ -607,6 +607,14 @@ describe('valid words the speller leaves as written are still read (member testi
   ]);
 });
 
+describe('the earliest time asked for with a request, with or without "posible"', () => {
+  itReads([
+    ['medicina general lo mas pronto', 'menu', { soonest: true }],
+    ['una cita lo más rápido', 'menu', { soonest: true }],
+    ['lo antes posible porfa', 'band', { soonest: true }],
+  ]);
+});
+
 describe('questions asked by the way', () => {
   const cases: Case[] = [
     ['donde queda la sede de kennedy?', 'menu', { asks: 'address', site: 'KENNEDY', choice: undefined }],
@@ -619,6 +627,11 @@ describe('questions asked by the way', () => {
     ['cuanto cuesta la cita de pediatria?', 'specialty', { asks: 'cost', choice: undefined }],
     ['que horario tienen?', 'menu', { asks: 'hours' }],
     ['a que hora abren?', 'slot', { asks: 'hours', choice: undefined }],
+    // When to arrive: no cita looked up ("tengo") and no yes at the confirmation.
+    ['a que horas tengo que llegar?', 'menu', { intent: 'none', asks: 'arrival', choice: undefined }],
+    ['a qué hora debo llegar', 'confirm', { asks: 'arrival', choice: undefined, yesNo: undefined }],
+    ['con cuanto tiempo de anticipacion hay que llegar?', 'menu', { asks: 'arrival' }],
+    ['a que hora tengo la cita?', 'menu', { intent: 'consult', asks: undefined }],
     // Not questions by the way: the member's own appointment, an e-mail address, the times of the citas, a yes.
     ['donde es mi cita?', 'menu', { intent: 'consult', asks: undefined }],
     // Asking to hear the cita again ("no alcancé a anotar") is asking what it is: a consultation.
