@@ -28,7 +28,11 @@ export function sameName(said: string, name: string): boolean {
 }
 
 /** `sameName` for two names already in lower case without accents (the understanding step's words). */
-export function sameNormalizedName(a: string, b: string): boolean {
+export function sameNormalizedName(said: string, name: string): boolean {
+  if (said === name) return true;
+  // "Sofy", "Zofía", "Matheo": spelled as it sounds.
+  const a = soundOf(said);
+  const b = soundOf(name);
   if (a === b) return true;
   if (a.length >= 4 && b.startsWith(a)) return true;
   if (Math.min(a.length, b.length) < 5 || Math.abs(a.length - b.length) > 1) return false;
@@ -51,6 +55,11 @@ export function sameNormalizedName(a: string, b: string): boolean {
     }
   }
   return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/** A name as it sounds in Colombian Spanish: "th" is "t", "z" is "s", "v" is "b", "k" is "c", a final "y" is "i". */
+export function soundOf(name: string): string {
+  return name.replace(/th/g, 't').replace(/z/g, 's').replace(/v/g, 'b').replace(/k/g, 'c').replace(/y$/, 'i');
 }
 
 /**

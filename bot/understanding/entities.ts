@@ -86,16 +86,16 @@ export function readEntities(
 
   // Days and times are read without the words that name a site ("Primero de Mayo", "la 26").
   const whenText = namedSites.length > 0 ? uncovered(words, namedSites).join(' ') : read;
-  let when = readWhen(whenText, now, { mananaIsBand: question === 'band' });
+  let when = readWhen(whenText, now, { mananaIsBand: question === 'band', timesShown: question === 'slot' });
   // "El juevs" where a day is expected: read again from the corrected words.
   if (!when.day && !when.time && DAY_QUESTIONS.has(question) && words.some((word, index) => word !== original[index])) {
-    const corrected = readWhen(uncovered(words, namedSites).join(' '), now, { mananaIsBand: question === 'band' });
+    const corrected = readWhen(uncovered(words, namedSites).join(' '), now, { mananaIsBand: question === 'band', timesShown: question === 'slot' });
     if (corrected.day) when = corrected;
   }
   // "La de las 9, ay mejor la del miércoles a las 10:40": the day and time after a change of mind are the answer.
   const changed = CHANGE_OF_MIND.exec(normalizeMessage(whenText));
   if (changed && (when.day || when.time)) {
-    const after = readWhen(normalizeMessage(whenText).slice(changed.index + changed[0].length), now, { mananaIsBand: question === 'band' });
+    const after = readWhen(normalizeMessage(whenText).slice(changed.index + changed[0].length), now, { mananaIsBand: question === 'band', timesShown: question === 'slot' });
     // The band said before the change of mind stays only when nothing after it names the time ("en la tarde… mejor el miércoles").
     if (after.day || after.time) when = { ...after, ...(after.band || !when.band || after.time ? {} : { band: when.band }) };
   }
@@ -123,7 +123,7 @@ export function readEntities(
   if (entities.dayOff) {
     const text = normalizeMessage(whenText);
     for (const opener of [...text.matchAll(LATER_DAY_OPENER)].reverse()) {
-      const later = readWhen(text.slice((opener.index ?? 0) + opener[0].length), now, { mananaIsBand: question === 'band' });
+      const later = readWhen(text.slice((opener.index ?? 0) + opener[0].length), now, { mananaIsBand: question === 'band', timesShown: question === 'slot' });
       if (!later.day || later.day === entities.day || !isBusinessDay(later.day)) continue;
       entities.day = later.day;
       delete entities.dayOff;

@@ -53,7 +53,9 @@ export function pickOption(
   // "La de la 1", "la de la una": one o'clock, not the first option.
   const oneOClock = entities.time !== undefined && /\b(de|a) la (1|una)\b/.test(words.join(' '));
   // "1.010.101.010": a document typed again, not option 1.
-  const numbered = both || oneOClock || entities.documentNumber !== undefined
+  // "Primero el niño": first of all the boy, not the first option.
+  const firstOfAll = FIRST_OF_ALL.test(said.normalized) && (entities.patients?.length ?? 0) > 0;
+  const numbered = both || oneOClock || firstOfAll || entities.documentNumber !== undefined
     ? undefined
     : (optionNumber(reading, words, options.length, names) ??
       (firstClause.length < said.normalized.length ? optionNumber(reading, wordsOf(firstClause), options.length, names) : undefined) ??

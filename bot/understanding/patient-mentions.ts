@@ -108,6 +108,12 @@ const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nom
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual". */
 const LEFT_AS_IT_IS = /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^ya (la|lo|las|los) (saque|sacamos|pedi|agende|agendamos)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
 
+/** Taking or going with someone, with the pronoun joined: "llevarla", "acompañarme", "traerlo". */
+const TAKING_SOMEONE = /^(llevar|acompanar|traer|recoger)(la|lo|las|los|me|nos|le)$/;
+
+/** The words of a terse request a name may stand beside: "cita pediatría Sofía", "Mateo control". */
+const CITA_WORDS: ReadonlySet<string> = new Set(['cita', 'citas', 'consulta', 'control', 'pediatria', 'pediatra', 'general']);
+
 /** What "de niños" after it names as a service: "la de niños", "el médico de niños". */
 const CHILDREN_SERVICE: ReadonlySet<string> = new Set(['la', 'medico', 'medica', 'doctor', 'doctora', 'cita', 'consulta', 'especialista']);
 
@@ -187,6 +193,8 @@ function readPatients(
     let next = index + 1;
     while (next < words.length && (lexicon.relationWords.has(words[next] ?? '') || ['el', 'la', 'los', 'las'].includes(words[next] ?? '')) && clausesOfWords()[next] === clausesOfWords()[index]) next++;
     if (LEFT_AS_IT_IS.test(original.slice(next, next + 5).join(' '))) return true;
+    // "Si no se puede para mí, entonces para mi nieta": the one it cannot be for.
+    if (/\bsi no (se puede|hay|alcanza|es posible|sale|se pudo)( (para|pa|pal|a))? (el |la )?$/.test(`${words.slice(Math.max(0, index - 7), index).join(' ')} `)) return true;
     let cursor = index - 1;
     while (cursor >= 0 && index - cursor <= 3 && (ARTICLES.has(words[cursor] ?? '') || words[cursor] === 'para' || words[cursor] === 'de' || words[cursor] === 'es' || words[cursor] === 'pa' || words[cursor] === 'los' || words[cursor] === 'las')) cursor--;
     // "No, es para Mateo": a "no" in the clause before denies nothing.
@@ -229,6 +237,8 @@ function readPatients(
   for (const found of lexicon.self.find(words)) {
     const phrase = words.slice(found.start, found.end).join(' ');
     if ((phrase === 'yo' || phrase === 'personal') && (question !== 'patient' || words.length > 3)) continue;
+    // "Pa la niña mía": whose the child is, not the member.
+    if ((phrase === 'mia' || phrase === 'mio') && lexicon.relationWords.has(words[found.start - 1] ?? '')) continue;
     // "Cédula 1010101010, la mía": the document is the member's own; it says nothing of the patient.
     if (IDENTITY_QUESTIONS.has(question) && OWN_DOCUMENT.has(phrase)) continue;
     // "Mi hija y yo" is the member too; "y yo los llevo" is someone telling a story.
@@ -250,8 +260,9 @@ function readPatients(
     }
     // "La mía no me la pidieron": the member, denied.
     if (words[found.end] === 'no' && DENYING_AFTER_NO.has(words[found.end + 1] ?? '') && phrase !== 'yo') continue;
-    // "Yo misma llevo a Sofi": the member takes the patient.
+    // "Yo misma llevo a Sofi": the member takes the patient. "Me toca llevarla a mí": likewise.
     if (ACCOMPANYING.has(original[found.end] ?? '') || (original[found.end] === 'la' && ACCOMPANYING.has(original[found.end + 1] ?? ''))) continue;
+    if (phrase === 'a mi' && TAKING_SOMEONE.test(original[found.start - 1] ?? '')) continue;
     // "La mía, la del miércoles" to "¿Cuál cita?": my appointment, as "mi cita" is.
     // "Una cita mía del miércoles", "confirmada la mía": whose appointment only as "mi cita" is; at the patient question it is the member.
     if (question !== 'patient' && OWN_DOCUMENT.has(phrase) && phrase !== 'yo' && phrase !== 'soy yo' && !/\bno (la |el |las |los )?de\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b/.test(words.join(' '))) continue;
@@ -291,8 +302,10 @@ function readPatients(
     while (cursor < words.length && cursor - found.end <= 3 && (ARTICLES.has(words[cursor] ?? '') || ['mi', 'mis', 'su', 'sus', 'otra', 'otro'].includes(words[cursor] ?? ''))) cursor++;
     const relative = relations.find((other) => other.start === cursor && other !== found);
     if (relative === undefined) continue;
-    ofRelative.add(found.start);
     relativesNamed.add(relative.start);
+    // "El menor de mis hijos", "la mayor de las niñas": one of the member's children, said by age.
+    if (/^(el|la) (mayor|menor|mas \w+)$/.test(words.slice(found.start, found.end).join(' ')) && PLURAL_CHILDREN.has(words[relative.end - 1] ?? '')) continue;
+    ofRelative.add(found.start);
   }
   for (const found of relations) {
     if (relativesNamed.has(found.start)) continue;
@@ -346,7 +359,8 @@ function readPatients(
     // "Mi mamá me lleva", "mi mamá solo me acompaña", "lo lleva la abuela": a companion, not a patient.
     const companion =
       found.value === 'other' &&
-      (ACCOMPANYING.has(original.slice(found.end, found.end + 4).find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'quien'].includes(word)) ?? '') ||
+      (ACCOMPANYING.has(original.slice(found.end, found.end + 4).find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'quien', 'tambien', 'puede', 'podria', 'quiere'].includes(word)) ?? '') ||
+        TAKING_SOMEONE.test(original.slice(found.end, found.end + 4).find((word) => !['tambien', 'puede', 'podria', 'quiere', 'me', 'va', 'a'].includes(word)) ?? '') ||
         (ARTICLES.has(words[found.start - 1] ?? '') && ACCOMPANYING.has(original[found.start - 2] ?? '')));
     // "Para mí, la mamá": the member saying who she is. "Buenos días mi niña": Lina, spoken to.
     const apposition = found.value === 'other' && ARTICLES.has(words[found.start - 1] ?? '') && mentions.some((seen) => seen.mention.kind === 'self' && seen.at === found.start - 2);
@@ -500,7 +514,9 @@ function readPatients(
     // "¿Qué citas tiene Sofi?": the one whose appointments are asked about.
     // "¿Y Mateito qué citas tiene?": a name opening a question with "y".
     const opensWithAnd = index === 1 && before === 'y';
-    if (before !== undefined && (BEFORE_NAME.has(before) || BEFORE_NAME.has(original[index - 1] ?? '') || before === 'de' || before === 'a' || before === 'tiene' || joined || opensWithAnd) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+    // "Cita pediatría Sofía", "Matheo control pediatría": a name beside the cita it is for, in a terse request.
+    const besideCita = (before !== undefined && CITA_WORDS.has(before)) || (index === 0 && CITA_WORDS.has(words[1] ?? ''));
+    if ((besideCita || (before !== undefined && (BEFORE_NAME.has(before) || BEFORE_NAME.has(original[index - 1] ?? '') || before === 'de' || before === 'a' || before === 'tiene' || joined || opensWithAnd))) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
       namedWords.add(index);
       push({ kind: 'name', name: firstNameAs(word) ?? nameOf(word) }, index);
       continue;
@@ -510,6 +526,11 @@ function readPatients(
     // A lone word at the patient question is a name only if it looks like one: "zqzq" is not echoed back.
     const alone = question === 'patient' && original.length <= 2 && (capitalised.has(word) || commonFirstName(word) !== undefined || names.has(word));
     if (introduced || alone) push(personOf(word), index);
+  }
+  // "CC 1020456789, es la de Laura", the grandmother's "el de mi hija Laura es 1020456789": at the document question, whose
+  // cédula it is says who is being identified, not a patient (a child's registro civil or tarjeta still names the child).
+  if ((question === 'document' || question === 'documentType') && /\d{5,}/.test(whole) && !/\b(ti|rc|registro|tarjeta|cita|citas)\b/.test(whole)) {
+    for (const seen of mentions) if ((seen.mention.kind === 'self' && !['para', 'pa'].includes(words[seen.at] ?? '') && !['para', 'pa'].includes(words[seen.at - 1] ?? '')) || (seen.mention.kind === 'name' && /^(el|la) de$/.test(words.slice(Math.max(0, seen.at - 2), seen.at).join(' ')))) seen.denied = true;
   }
   // "¿El mío o el de Mateo?" at an identity question: asking whose, naming nobody.
   if (IDENTITY_QUESTIONS.has(question) && /\b(mio|mia|el mio|la mia) o (el|la)? ?(d|de|del)\b/.test(whole)) return { patients: [] };
@@ -538,6 +559,9 @@ function readPatients(
   if (namedAs.length > 0) {
     affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.mention.relation !== 'other' && (seen.mention.relation === 'child' || namedAs.includes(seen.mention.relation) || namedAs.includes(undefined))));
   }
+  // "Es para mi esposo, Jorge": the name right after someone else's relation is who they are, not another person.
+  const namedRight = new Set(affirmed.flatMap((seen) => (seen.mention.kind === 'name' ? [seen.at] : [])));
+  affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.mention.relation === 'other' && relations.some((found) => found.start === seen.at && namedRight.has(found.end))));
   // "Mi hija, la pequeña": a daughter, not a daughter and a child.
   if (affirmed.some((seen) => seen.mention.kind === 'relation' && (seen.mention.relation === 'son' || seen.mention.relation === 'daughter'))) {
     affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.mention.relation === 'child'));

@@ -14,7 +14,7 @@ import {
   ASKS_DOCTOR,
   ASKS_FOR_DAY,
   ASKS_OPENING_HOURS,
-  ASKS_ABOUT_CONSENT, ASKS_ABOUT_MISSING, ASKS_CASE_ANSWER, MISSED_SUPPOSITION, ASKS_WHAT_IT_IS, COMPLAINT, FRUSTRATION,
+  ASKS_ABOUT_CONSENT, CONDITIONAL_IF, ASKS_ABOUT_MISSING, ASKS_CASE_ANSWER, MISSED_SUPPOSITION, ASKS_WHAT_IT_IS, COMPLAINT, FRUSTRATION,
   ASKS_WHERE,
   BACK_CUE,
   CORRECTION,
@@ -281,6 +281,8 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
 /** A question about the authorisation at the consent question, not a request said with it ("sí, ¿me ayudas con una cita?"). */
 function asksAboutConsent(normalized: string, words: readonly string[], intent: Intent, entities: Entities): boolean {
   const { asked, about, yesIdiom } = ASKS_ABOUT_CONSENT;
+  // "Si no lo hago, ¿qué pasa?", "si no acepto puedo agendar?": what happens without the authorisation.
+  if (CONDITIONAL_IF.test(normalized) && !entities.documentNumber) return true;
   // The sentence asked, where a question mark closes one: "autorizo, ¿qué sigue?" consents, and asks nothing about it.
   const end = normalized.lastIndexOf('?');
   const sentence = end < 0 ? normalized : (normalized.slice(0, end).split(/[.,;:!¡¿]/).filter((part) => part.trim() !== '').pop() ?? '').trim() + '?';

@@ -19,6 +19,7 @@ import { readIntent } from './intent.js';
 import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
 import { doctorAskedIn, doctorNamedIn, optionAfterRefusedTime, pickOption, type Picked } from './options.js';
+import { soundOf } from '../../dialogs/patients.js';
 import { readPatientMentions } from './patient-mentions.js';
 import { DAY_QUESTIONS, type Message, type Reading } from './reading.js';
 import { settleIntent } from './settle.js';
@@ -79,10 +80,15 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
   }
 
   /** A common first name as written, or with the letters doubled for emphasis single ("mateoo", "sofiia"). */
+  const firstNamesBySound = new Map([...lexicon.firstNames].map((name) => [soundOf(name), name] as const));
   const commonFirstName = (word: string): string | undefined => {
     if (lexicon.firstNames.has(word)) return word;
     const single = word.replace(/([a-z])\1+/g, '$1');
     if (single !== word && lexicon.firstNames.has(single)) return single;
+    // "Zofía", "Matheo", "Sofy": spelled as it sounds.
+    const sounded = soundOf(single);
+    const bySound = firstNamesBySound.get(sounded) ?? (sounded.length >= 4 ? firstNamesBySound.get(`${sounded}a`) ?? firstNamesBySound.get(`${sounded}o`) : undefined);
+    if (bySound !== undefined) return bySound;
     // "Mateito", "Sofiita", "Juanito": the name without its diminutive.
     const diminutive = /^([a-z]{3,}?)i?(it|ic)([oa])$/.exec(single);
     if (diminutive?.[1]) {

@@ -62,6 +62,8 @@ export const DAY_OF_MONTH = `(\\d{1,2}|1ro|1ero|1er|1o|primero)`;
 
 export interface LinaParsingOption extends ParsingOption {
   mananaIsBand?: boolean;
+  /** The question shows times to pick from (the slots): "las 2" is the one at two, not "both". */
+  timesShown?: boolean;
 }
 
 // ————— calendar in Bogotá —————

@@ -4,7 +4,7 @@
  * "me da igual la hora"; and a band ruled out ("en la mañana no puedo").
  */
 import type { ParsingContext, ParsingResult } from 'chrono-node';
-import { BAND_TAG, MORNING_ARTICLE, NOT_BAND_TAG, WholeWordParser, after, bareMananaIsBand, before, type Band } from './when-context.js';
+import { BAND_TAG, MORNING_ARTICLE, NOT_BAND_TAG, WholeWordParser, after, bareMananaIsBand, before, type Band, type LinaParsingOption } from './when-context.js';
 
 const MERIDIEM = String.raw`(?:\s*(a\.?\s?m\.?|p\.?\s?m\.?|m\.?)(?![a-z])|\s+(?:de|en|por)\s+la\s+(manana|tarde|noche|madrugada)|\s+del\s+(medio\s?dia))`;
 const TIME_PREFIX = String.raw`(de\s+la|a\s+eso\s+de(?:\s+las?)?|eso\s+de\s+las?|(?:como|tipo|sobre|hacia|desde|hasta|antes\s+de|despues\s+de|a\s+partir\s+de|pasadas|por\s+ahi|mas\s+o\s+menos)\s+(?:a\s+)?las?|a\s+las?|las|tipo|como\s+a)`;
@@ -44,7 +44,9 @@ export class TimeParser extends WholeWordParser {
     // "a la 1", "a la una": the singular only goes with one o'clock.
     if (prefix && /(?:^|\s)la$/.test(prefix) && hour !== 1) return null;
     if (prefix === 'las' && (COUNTING_BEFORE.test(before(context, start)) || COUNTED_AFTER.test(after(context, end)))) return null;
-    if (prefix === 'las' && hour === 2 && minutesText === undefined && plus === undefined && minus === undefined && !shortMeridiem && !bandWord && ((BOTH_BEFORE.test(before(context, start)) && BOTH_AFTER.test(after(context, end))) || BOTH_SURELY_AFTER.test(after(context, end)))) return null;
+    // (Where times are shown to pick from, "las 2" alone is the one at two.)
+    const timesShown = (context.option as LinaParsingOption).timesShown === true;
+    if (prefix === 'las' && hour === 2 && minutesText === undefined && plus === undefined && minus === undefined && !shortMeridiem && !bandWord && ((!timesShown && BOTH_BEFORE.test(before(context, start)) && BOTH_AFTER.test(after(context, end))) || BOTH_SURELY_AFTER.test(after(context, end)))) return null;
     const meridiem = readMeridiem(shortMeridiem, bandWord, noon);
     if (meridiem === 'm' && hour !== 12) return null;
     let minutes = 0;

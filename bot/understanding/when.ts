@@ -40,6 +40,9 @@ const MAX_TEXT_LENGTH = 4000;
 /** Days ahead a named day may be: about a year. */
 const MAX_DAYS_AHEAD = 366;
 /** Any trace of a day, a time or a band: without one, chrono is not even asked. */
+/** "10.40", "3.30": an hour and its minutes with a dot, as many write it (not "1.020.456", nor "15.03.94"). */
+const DOTTED_TIME = /(?<![\d.])([01]?\d|2[0-3])\.([0-5][05])(?![\d.])/g;
+
 const TRIGGER = /\d|hoy|manan|tard|lunes|martes|mi[e]?rcole|jue[vb]e|vierne|sabado|savado|domingo|semana|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|tempran|\b[ap]\.? ?m\b|cualquier|igual|mismo|importa|almuerz|medio ?dia|la que|primer|preferencia|indiferente|hora|matutin|vespertin|jornada|todo el dia|una\b/;
 
 const linaChrono = buildChrono();
@@ -94,12 +97,14 @@ const DASHED_DATE = /(?<![\d-]|\b(?:las?|entre|de|tipo) )([0-3]?\d)-([01]?\d)(?:
 const SINCE_BEFORE = /\b(desde|hace)(\s+(el|la|los|las|este|esta|un|una))?\s*$/;
 
 /** `mananaIsBand`: the question just asked was the time band, so a bare "mañana" is the morning band, not tomorrow. */
-export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boolean }): When {
+export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boolean; timesShown?: boolean }): When {
   if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH || !(now instanceof Date) || Number.isNaN(now.getTime())) return {};
   // "El 2-12", "03-12-2026": a day and month with dashes, as with slashes (chrono reads only "2/12").
-  const normalized = digitsFromWords(normalizeText(text)).replace(DASHED_DATE, (_, day: string, month: string, year?: string) => `${day}/${month}${year ? `/${year}` : ''}`);
+  const normalized = digitsFromWords(normalizeText(text))
+    .replace(DASHED_DATE, (_, day: string, month: string, year?: string) => `${day}/${month}${year ? `/${year}` : ''}`)
+    .replace(DOTTED_TIME, '$1:$2');
   if (normalized.length === 0 || !TRIGGER.test(normalized)) return {};
-  const option: LinaParsingOption = { mananaIsBand: options?.mananaIsBand === true };
+  const option: LinaParsingOption = { mananaIsBand: options?.mananaIsBand === true, timesShown: options?.timesShown === true };
   const results = linaChrono.parse(normalized, { instant: now, timezone: BOGOTA_OFFSET_MINUTES }, option);
 
   const todayInBogota = bogotaDay(now);

@@ -130,7 +130,19 @@ export function inflectionStems(word: string): string[] {
 export function inflectionsOfOneWord(a: string, b: string): boolean {
   if (a === b) return false;
   const stems = inflectionStems(b);
-  return inflectionStems(a).some((stem) => stems.includes(stem));
+  return [...inflectionStems(a), ...verbStems(a)].some((stem) => stems.includes(stem));
+}
+
+/**
+ * A written verb's infinitive, participle or gerund against its other forms: "autorizar",
+ * "autorizado", "autorizando" and "cancelaron" are valid words, not typos of "autorizo" or
+ * "cancelar". One way only: a written "cancela" is still read as a known "cancelar".
+ */
+function verbStems(word: string): string[] {
+  let stem = withoutEnding(word);
+  const participle = /(?:ad|id)$|(?:and|iend)$/.exec(stem);
+  if (participle && stem.length - participle[0].length >= 5) stem = stem.slice(0, -participle[0].length);
+  return stem.length > 6 && /[aei]r$/.test(stem) ? [stem.slice(0, -2)] : participle ? [stem] : [];
 }
 
 /** How far a word of this length may be from a known word and still be read as it. */

@@ -3,7 +3,7 @@
  * confírmela", "no me sirve"), or a no set apart in front of something else ("no, es para
  * Mateo").
  */
-import { AGREEING_WORDS, CONSENTS, INTERJECTIONS, OTHER_DAY_CUE, TAKE_BACK, UNSURE, WEAK_YES, YES_AGAIN } from './cues.js';
+import { AGREEING_WORDS, CONDITIONAL_IF, CONSENTS, INTERJECTIONS, OTHER_DAY_CUE, TAKE_BACK, UNSURE, WEAK_YES, YES_AGAIN } from './cues.js';
 import { operationCue } from './intent.js';
 import type { Found, Lexicon } from './lexicon.js';
 import { YES_NO_QUESTIONS, uncovered, type Reading } from './reading.js';
@@ -76,6 +76,8 @@ function firstAnswer(
   // "No, es para Mateo": a no set apart by punctuation answers on its own.
   if (/^[^a-z0-9]*(no|nop|nel)\s*[,.;!]/.test(normalized)) return 'no';
   if (lexicon.no.has(whole)) return 'no';
+  // "Si no lo hago, ¿qué pasa?", "si no acepto puedo agendar?": an "if", not a yes (at the consent question, never consent).
+  if (CONDITIONAL_IF.test(normalized)) return undefined;
   if (lexicon.yes.has(whole) || (yesNoQuestion && lexicon.yesVerbs.has(whole))) return 'yes';
   if (/^no (se|entiendo|entendi|le entiendo)\b/.test(whole)) return undefined;
   if (question === 'consent' && CONSENTS.test(whole)) return 'yes';

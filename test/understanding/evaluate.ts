@@ -21,6 +21,7 @@ export const SPLITS = {
   dev9: new URL('./dev-9.yaml', import.meta.url),
   dev10: new URL('./dev-10.yaml', import.meta.url),
   dev11: new URL('./dev-11.yaml', import.meta.url),
+  dev12: new URL('./dev-12.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;
