@@ -67,7 +67,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['reschedule', /\b(pasar|mover|correr|cambiar) (la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (pa|para|pal)\b/g],
   [
     'consult',
-    /\b(que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|a que hora es|a que hora tengo(?! (que|q) (llegar|estar|presentarme|ir)\b)|a que hora me toca(?! (llegar|estar|presentarme|ir)\b)|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|consultar\b|citas programadas|citas pendientes|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
+    /\b(que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|a que hora es|a que hora tengo(?! (que|q) (llegar|estar|presentarme|ir)\b)|a que hora me toca(?! (llegar|estar|presentarme|ir)\b)|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|consultar\b|citas programadas|citas pendientes|(que|q|k) (tengo|tiene|tenemos|tienen) pendiente\w*|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
   ],
   [
     'book',
@@ -76,7 +76,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
 ];
 /** Trouble using the channel, or asking to have something explained: help, whatever operation it names. */
 export const HELP_CUE =
-  /^(no (le )?entiendo|no se como|ayuda)\b|\bno (me deja|me sale|me funciona|puedo) (agendar|sacar|pedir|entrar|ver)\b|\b(me explica|explicame|expliqueme|no le entiendo)\b|\bno se como (sacar|pedir|agendar|hacer|cancelar|usar|se hace)\b|\b(para que|por que|pa que) (necesitan|necesita|piden|pide|usan|usa|quieren|me piden|me pide)\b|\b(la )?direccion (de|del) (la |el )?(sede|uss|centro|sitio)\b|\bcual es la direccion\b/;
+  /^(no (le )?entiendo|no se como|ayuda)\b|\bno (me deja|me sale|me funciona|puedo) (agendar|sacar|pedir|entrar|ver)\b|\b(me explica|explicame|expliqueme|no le entiendo)\b|\bno se como (sacar|pedir|agendar|hacer|cancelar|usar|se hace)\b|\b(para que|por que|pa que) (necesitan|necesita|piden|pide|usan|usa|quieren|me piden|me pide)\b|\b(la )?direccion (de|del) (la |el )?(sede|uss|centro|sitio)\b|\bcual es la direccion\b|\bcomo (funciona|se usa|se maneja|trabaja) (esto|este|esta|el chat|lina|usted)\b/;
 /** "¿Y eso para qué es?", "¿qué es eso?": what something asked for is for. */
 export const ASKS_WHAT_FOR = /\b(para|pa) (que|q) (es|sirve|son|los quieren|los necesitan|eso)\b|\bque es eso\b/;
 /** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there. */
@@ -224,7 +224,7 @@ export const NOT_HERE = /\b(aqui|aca) no\b|\bno (es |sea |en )?(aqui|aca)\b|\bni
 /** "Lo más pronto (posible)", "lo antes posible", "lo más rápido", "cuanto antes": the earliest time, at any hour. "Lo antes" alone is not ("lo antes de las 8"). */
 export const SOONEST = /\blo antes (posible|que se pueda|que pueda)\b|\blo mas (pronto|prontico|rapido|ligero)\b|\bcuanto antes\b|\bapenas se pueda\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */
-export const EARLIEST = /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|cerca|cercan[oa]|rapido)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\blo (antes|mas pronto) posible\b|^la que sea\b/;
+export const EARLIEST = /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida|temprano)( posible)?$|\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida)\b(?! (a|de|que|al|del)\b)|\b(el )?dia mas (cercano|proximo|pronto)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\blo (antes|mas pronto) posible\b|^la que sea\b/;
 /** "La del miércoles", "esa de mañana": an appointment named by its day. */
 export const REFERRED_DAY = /\b(?:la|esa|mi cita|la cita) (?:del?|de el) ((?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: \d{1,2})?|\d{1,2}(?: de [a-z]+)?|hoy|manana|pasado manana)\b/;
 /**

@@ -96,6 +96,11 @@ export function readIntent(
   const guess = model.classify(content);
   let intent: Intent = guess.score >= INTENT_THRESHOLD ? guess.intent : 'none';
   if (intent === 'greet' || intent === 'thanks') intent = 'none';
+  // "Prefiero hacer el trámite en persona": in person, no other patient. "Empecemos por la mía": where to begin, not the menu.
+  if (intent === 'change_patient' && /\ben persona\b/.test(whole) && !PATIENT_CHANGE_CUE.test(whole)) intent = 'none';
+  if (intent === 'menu' && /\bempe(z|c)\w* (por|con)\b/.test(whole)) intent = 'none';
+  // "Ahí vive mi mamá y me ayuda con los niños": someone helps the member; Lina is not asked for help.
+  if (intent === 'help' && /\b(me|nos|le|les) ayuda (con|a|en)\b/.test(whole)) intent = 'none';
   // A goodbye needs a goodbye word: "ya salieron los resultados" ends nothing.
   if (intent === 'goodbye' && !GOODBYE_HINT.test(whole) && !(words.length <= 3 && /\bsalir\b/.test(whole))) intent = 'none';
   // "Listo, esa" goes back nowhere: going back needs a word that says so.

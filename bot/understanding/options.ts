@@ -7,7 +7,7 @@
 import Fuse from 'fuse.js';
 import { sameNormalizedName as sameName } from '../../dialogs/patients.js';
 import { serviceOf, type Specialty } from '../domain.js';
-import { COURTESY_FILLERS, DIGITS, EARLIEST, FIRST_OF_ALL, NONE_OF_THESE, OPENING_NUMBER, ORDINAL_ABBREVIATION, ORDINAL_OPENING, PICKING_WORDS, TIME_BOUND } from './cues.js';
+import { COURTESY_FILLERS, DIGITS, EARLIER, EARLIEST, FIRST_OF_ALL, LATER, NONE_OF_THESE, OPENING_NUMBER, ORDINAL_ABBREVIATION, ORDINAL_OPENING, PICKING_WORDS, TIME_BOUND } from './cues.js';
 import type { Found } from './lexicon.js';
 import { numberFromWords, ordinalFromWord } from './numbers.js';
 import { OPERATIONS_IN_MENU, YES_NO_QUESTIONS, bogotaParts, uncovered, type Reading } from './reading.js';
@@ -55,7 +55,9 @@ export function pickOption(
   // "1.010.101.010": a document typed again, not option 1.
   // "Primero el niño": first of all the boy, not the first option.
   const firstOfAll = FIRST_OF_ALL.test(said.normalized) && (entities.patients?.length ?? 0) > 0;
-  const numbered = both || oneOClock || firstOfAll || entities.documentNumber !== undefined
+  // "2:20 con la doctora Adriana", "2.20": a time, not option 2.
+  const clockTime = entities.time !== undefined && /^(?:(?:la|el|las|a las|la de|la de las) )?\d{1,2}:\d{2}\b/.test(said.normalized);
+  const numbered = both || oneOClock || firstOfAll || clockTime || entities.documentNumber !== undefined
     ? undefined
     : (optionNumber(reading, words, options.length, names) ??
       (firstClause.length < said.normalized.length ? optionNumber(reading, wordsOf(firstClause), options.length, names) : undefined) ??
@@ -120,6 +122,8 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
       return entities.documentType ? has(entities.documentType) : undefined;
     case 'day': {
       if (entities.day) return has(entities.day);
+      // "El día más cercano que tenga": the first day shown.
+      if (EARLIEST.test(words.join(' ')) && !entities.timeOf) return options[0]?.value ?? null;
       // "27" with the days shown: the one on the 27th.
       const rest = words.filter((word) => !isPickingWord(word) && !COURTESY_FILLERS.has(word));
       const dayOfMonth = rest.length === 1 && /^\d{1,2}$/.test(rest[0] ?? '') ? Number(rest[0]) : undefined;
@@ -138,6 +142,8 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
       // "La que sea más pronto": the earliest, the first shown.
       // ("La más cerquita a la de Mateo" is near Mateo's appointment, not the earliest.)
       if (EARLIEST.test(words.join(' ')) && !entities.day && !entities.time && !entities.timeOf) return options[0]?.value ?? null;
+      // "¿No habría algo más temprano el martes?", "¿hay algo más tarde el miércoles?": other times asked for, none picked.
+      if ((EARLIER.test(words.join(' ')) || LATER.test(words.join(' '))) && /\b(hay|habria|tiene|tendria|tienen|algo|otra|otro)\b/.test(words.join(' '))) return null;
       // "¿Tiene después de las 3?" asks for later slots; it picks none.
       return optionByTime(options, TIME_BOUND.test(words.join(' ')) ? { ...entities, time: undefined } : entities, question, words);
     case 'appointment':

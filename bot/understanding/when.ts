@@ -20,6 +20,7 @@ import { normalizeText } from '../../dialogs/text.js';
 import { digitsFromWords } from './numbers.js';
 import { BAND_TAG, BOGOTA_OFFSET_MINUTES, NOT_BAND_TAG, bogotaDay, daysBetween, isRealDay, pad, type Band, type LinaParsingOption } from './when-context.js';
 import { buildChrono } from './when-chrono.js';
+import { DOTTED_TIME } from './words.js';
 
 export type { Band } from './when-context.js';
 
@@ -40,9 +41,6 @@ const MAX_TEXT_LENGTH = 4000;
 /** Days ahead a named day may be: about a year. */
 const MAX_DAYS_AHEAD = 366;
 /** Any trace of a day, a time or a band: without one, chrono is not even asked. */
-/** "10.40", "3.30": an hour and its minutes with a dot, as many write it (not "1.020.456", nor "15.03.94"). */
-const DOTTED_TIME = /(?<![\d.])([01]?\d|2[0-3])\.([0-5][05])(?![\d.])/g;
-
 const TRIGGER = /\d|hoy|manan|tard|lunes|martes|mi[e]?rcole|jue[vb]e|vierne|sabado|savado|domingo|semana|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|tempran|\b[ap]\.? ?m\b|cualquier|igual|mismo|importa|almuerz|medio ?dia|la que|primer|preferencia|indiferente|hora|matutin|vespertin|jornada|todo el dia|una\b/;
 
 const linaChrono = buildChrono();
@@ -54,6 +52,14 @@ const linaChrono = buildChrono();
 const REASON_BEFORE = /(?:^|[^a-z])(?:porque|por\s+que|que|q|k|xq|pq|porq|pues|ya\s+(?:que|q)|como)\s+(?:(?:en|por|x)\s+)?(?:la|las)?\s*$/;
 /** A reason opened earlier in the same clause: "en la tarde porque trabajo en la mañana" ("xq", "pq" in chat shorthand). */
 const IN_REASON_CLAUSE = /\b(porque|por que|xq|pq|porq|ya que|ya q|pues|es que|es q|como)\b/;
+
+/** A time in someone's day, told as a reason: "salgo del trabajo a la 1", "Mateo está en el colegio hasta las 12". */
+const SCHEDULE_TOLD = /\b(salgo|sale|salimos|salen|entro|entra|entramos|entran|termino|termina|trabajo|estudia|estudio|colegio|jardin|escuela|clase|clases|almuerzo|almuerza)\b(?!.*\bcita\b)/;
+
+/** Nothing but an article or a filler before the first band: the message opens with it. */
+const OPENS_WITH_BAND = /^[^a-z0-9]*(?:(?:pues|bueno|ok|listo|mejor|ps|eh|ay)[\s,]+)*(?:(?:en|por|x|de|a)\s+)?(?:la\s+)?$/;
+/** Words that take back the band said before: "en la mañana, mejor en la tarde", "en la tarde… digo, en la mañana". */
+const CORRECTING = /\b(mejor|digo|perdon|mentiras|mas bien|o sea|espere|aunque|pensandolo|cambio|o)\b/;
 
 /** A day that opens the reason itself ("porque el lunes en la mañana trabajo") opens no new clause. */
 const REASON_OPENS_BEFORE = /\b(?:porque|por que|xq|pq|porq|ya que|ya q|pues|es que|es q|como)\s+(?:el\s+|los\s+)?$/;
@@ -84,6 +90,13 @@ function bandOf(bands: ReadonlyArray<{ band: Band; at: number }>, text: string, 
   if (kinds.size === 1) return bands[0]?.band;
   const preferred = bands.filter((hit) => PREFERRED_BEFORE.test(text.slice(Math.max(0, hit.at - 30), hit.at)));
   if (preferred.length > 0) return preferred.at(-1)?.band;
+  // "En la tarde; Sofía estudia en la mañana", "en la mañana, en la tarde no tengo quien me cuide a los niños": the band
+  // the message opens with is the answer, and a later clause that names the other one tells why (unless it corrects it).
+  const [first] = bands;
+  if (first && OPENS_WITH_BAND.test(text.slice(0, first.at))) {
+    const toldWhy = bands.every((hit) => hit.band === first.band || (/[,;:.]/.test(text.slice(first.at, hit.at)) && !CORRECTING.test(text.slice(first.at, hit.at))));
+    if (toldWhy) return first.band;
+  }
   const wished = new Set(bands.filter((hit) => !REASON_BEFORE.test(text.slice(Math.max(0, hit.at - 30), hit.at)) && !IN_REASON_CLAUSE.test(clauseBefore(text, hit.at, days))).map((hit) => hit.band));
   if (wished.size === 1) return [...wished][0];
   return 'cualquiera';
@@ -131,7 +144,7 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
         }
       }
     }
-    if (when.time === undefined && start.isCertain('hour')) {
+    if (when.time === undefined && start.isCertain('hour') && !SCHEDULE_TOLD.test(clauseBefore(normalized, result.index, []))) {
       const hour = start.get('hour');
       const minute = start.get('minute') ?? 0;
       if (hour !== null && hour >= 0 && hour <= 23) when.time = `${pad(hour)}:${pad(minute)}`;

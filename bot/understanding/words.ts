@@ -41,6 +41,9 @@ const EDGE_PUNCTUATION = /^[./:_-]+|[./:_-]+$/g;
 const LETTERS_ONLY = /^[a-z]+$/;
 
 /** Lower case, no accents (ñ is n), emojis as words, emphasis folded; punctuation kept for dates and emails. */
+/** An hour and its minutes with a dot: "10.40", "3.30". */
+export const DOTTED_TIME = /(?<![\d.,])([01]?\d|2[0-3])\.([0-5][05])(?![\d.,])/g;
+
 export function normalizeMessage(text: string): string {
   let normalized = text;
   if (HAS_NON_ASCII.test(normalized)) {
@@ -48,7 +51,8 @@ export function normalizeMessage(text: string): string {
   }
   // Accents go, ñ included: members write "manana" as often as "mañana".
   // "re programar", "re agendar": one verb dictated as two words.
-  const folded = normalizeText(normalized).replace(REPEATED, '$1').replace(/\bre (program|agend)/g, 're$1');
+  // "10.40", "2.20": an hour and its minutes written with a dot, read as with a colon (not "1.020.456", nor "15.03.94").
+  const folded = normalizeText(normalized).replace(REPEATED, '$1').replace(/\bre (program|agend)/g, 're$1').replace(DOTTED_TIME, '$1:$2');
   return HAS_SHORTHAND.test(folded) ? expandShorthand(folded) : folded;
 }
 

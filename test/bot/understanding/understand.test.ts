@@ -400,6 +400,28 @@ describe('the patient a message names', () => {
     assert.deepEqual(read('es para la mamá', 'patient').entities.patients, [{ kind: 'relation', relation: 'other' }]);
   });
 
+  it('reads the ninth blind batch\'s people right: names as they sound, one of the children by age, a name after a relation, companions, whose cédula', () => {
+    const patients = (text: string, at: Question) => read(text, at).entities.patients?.map((mention) => (mention.kind === 'name' ? mention.name : mention.kind === 'self' ? 'self' : mention.relation));
+    assert.deepEqual(patients('Mate y Sofy', 'patient'), ['mateo', 'sofia']);
+    assert.deepEqual(patients('necesito mover la de Zofia pa la tarde', 'start'), ['sofia']);
+    assert.deepEqual(patients('Matheo control pediatria el 30/11', 'start'), ['mateo']);
+    assert.deepEqual(patients('cita pediatria sofia', 'start'), ['sofia']);
+    assert.deepEqual(patients('Para el menor de mis hijos.', 'patient'), ['child']);
+    assert.deepEqual(patients('cita para el hijo de mi hermana', 'start'), ['other']);
+    assert.deepEqual(patients('Es para mi esposo, Jorge; ¿podría agregarlo?', 'patient'), ['jorge']);
+    assert.deepEqual(patients('pa la niña mia', 'patient'), ['daughter']);
+    assert.deepEqual(patients('ah bueno, si no se puede para mi entonces para mi nieta Sofia que tambien esta con tos', 'patient'), ['sofia']);
+    assert.deepEqual(patients('Sofi, mi esposo esta incapacitado y me toca llevarla a mi', 'patient'), ['sofia']);
+    assert.deepEqual(patients('Sería para mí, pero quisiera saber si mi esposo también puede acompañarme a la consulta.', 'patient'), ['self']);
+    assert.equal(patients('CC 1020456789, es la de Laura', 'document'), undefined);
+    assert.equal(read('el de mi hija Laura es 1020456789', { ...expectationAt('document', CORPUS_NOW), writer: 'abuela' }).entities.patients, undefined);
+    // Still named: a child's registro civil, the cita said with the cédula.
+    assert.deepEqual(patients('el registro civil de Sofi es 1234567890', 'document'), ['sofia']);
+    assert.deepEqual(patients('cc 52111222 y la cita es pa mi y pa mateo', 'document'), ['self', 'mateo']);
+    // "Primero el niño" picks no first option.
+    assert.equal(read('primero el niño', 'patient').choice, undefined);
+  });
+
   it('never picks the member for a sentence that names a relation, whatever is around it', () => {
     const relation = fc.constantFrom('hijo', 'hija', 'niño', 'niña', 'mamá', 'esposo', 'bebé', 'hijito');
     const opener = fc.constantFrom('', 'es ', 'la cita es ', 'quiero una cita ', 'buenos dias ', 'necesito ');
@@ -411,6 +433,37 @@ describe('the patient a message names', () => {
       }),
     );
   });
+});
+
+describe('the ninth blind batch: times, bands, the earliest, and words that are no request', () => {
+  itReads([
+    ['las 2', 'slot', { choice: 'slot-1', time: '14:00' }],
+    ['la de 10.40 mi mamá me la lleva', 'slot', { choice: 'slot-5', time: '10:40' }],
+    ['cota pa Sofi el jueves 3.30', 'start', { day: '2026-11-26', time: '15:30' }],
+    ['2.20 con la doctora Marta', 'slot', { choice: undefined, time: '14:20' }],
+    ['CC 39.765.432', 'document', { documentNumber: '39765432', time: undefined }],
+    ['En la tarde; Sofía estudia en la mañana.', 'band', { choice: 'tarde', band: 'tarde' }],
+    ['en la mañana, en la tarde no tengo quien me cuide a los niños', 'band', { choice: 'manana', band: 'manana' }],
+    ['en la mañana, mejor en la tarde', 'band', { band: 'tarde' }],
+    ['en la mañana o en la tarde', 'band', { band: 'cualquiera' }],
+    ['tarde, salgo del trabajo a la 1', 'band', { band: 'tarde', time: undefined }],
+    ['a las 3 que salgo del trabajo', 'slot', { time: '15:00' }],
+    ['La más pronta posible.', 'slot', { choice: 'slot-1' }],
+    ['El día más cercano que tenga, por favor.', 'day', { choice: '2026-11-24' }],
+    ['¿No habría algo más temprano el martes, antes de que Mateo entre al colegio?', 'slot', { choice: undefined }],
+    ['no tenemos correo', 'email', { noEmail: true, yesNo: undefined }],
+    ['ctrl', 'visitType', { choice: 'control' }],
+    ['q tengo pendiente pa Mateito?', 'start', { intent: 'consult' }],
+    ['kenedy q ahi vive mi mamá y me ayuda con los niños', 'site', { intent: 'none', choice: 'KENNEDY' }],
+    ['Buenas tardes, quisiera saber cómo funciona esto; es la primera vez que escribo por aquí.', 'start', { intent: 'help' }],
+    ['No, gracias; prefiero hacer el trámite en persona en la sede.', 'consent', { intent: 'deny', choice: 'no' }],
+    ['empecemos por la mia', 'patient', { intent: 'none', choice: 'self' }],
+    // Never consent: a question about what happens without it.
+    ['¿Es obligatorio autorizar? Si no lo hago, ¿podría de todas formas agendar la cita?', 'consent', { choice: undefined, yesNo: undefined }],
+    ['si no lo hago que pasa', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['si no acepto puedo agendar?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['si, no hay problema', 'confirm', { choice: 'yes', yesNo: 'yes' }],
+  ]);
 });
 
 describe('chat shorthand and small words around an answer', () => {
