@@ -36,9 +36,10 @@ const CITA_THEY_HAVE = /^(?:tienen|necesitan)(?: (?:ya|alguna|algunas|una|unas|o
 const PLURAL_CHILDREN: ReadonlySet<string> = new Set(['hijos', 'ninos', 'hijas', 'ninas', 'nenas', 'nenes', 'pelados', 'chinos', 'muchachos', 'nietos', 'nietas', 'sobrinos', 'sobrinas']);
 /** Someone other than the member who says they write: "le escribe la abuela", "yo soy el esposo", "atte. su esposo". */
 const OTHER_WRITER =
-  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|amiga|amigo|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b/;
+  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|amiga|amigo|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|saluda|aqui|soy)(?: (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,2},? (?:la|el|su) (?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|^(?:(?:hola|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio)\b/;
 /** Who the one writing is to the member's people, in the words the relations use. */
 function writerRelation(who: string): string {
+  if (who === 'abuelita' || who === 'abuelito') return who.replace('ita', 'a').replace('ito', 'o');
   if (/^mama de (laura|ella)$/.test(who)) return 'abuela';
   if (/^papa de (laura|ella)$/.test(who)) return 'abuelo';
   if (who === 'papa de los ninos') return 'esposo';
@@ -56,7 +57,8 @@ function asTheMembers(relation: string, writer: string | undefined): 'self' | 's
   if (/^(hijo|hija)$/.test(writer)) return /^(papa|papi|padre|mama|mami|madre|mi papa|mi mama)$/.test(relation) ? 'self' : undefined;
   if (/^(esposo|marido)$/.test(writer)) return /^(esposa|senora|mujer|mi senora|mi mujer)$/.test(relation) ? 'self' : undefined;
   if (/^(hermana|hermano|tia|tio|cunada|cunado)$/.test(writer)) {
-    if (relation === 'hermana' && /^(hermana|hermano)$/.test(writer)) return 'self';
+    // (The children's aunt or uncle writing from the member's phone: their sister is the member.)
+    if (relation === 'hermana' && /^(hermana|hermano|tia|tio)$/.test(writer)) return 'self';
     return relation === 'sobrino' ? 'son' : relation === 'sobrina' ? 'daughter' : relation === 'sobrinos' ? 'child' : relation === 'sobrinas' ? 'daughter' : undefined;
   }
   return undefined;
@@ -69,7 +71,7 @@ function writerIn(whole: string): string | undefined {
   if (!found) return undefined;
   // "Le escribo por mi papá": the member's child writes.
   if (found.groups?.parent) return 'hijo';
-  const who = found.groups?.who ?? found.groups?.who3 ?? found.groups?.child;
+  const who = found.groups?.who ?? found.groups?.who3 ?? found.groups?.who4 ?? found.groups?.who5 ?? found.groups?.who6 ?? found.groups?.child;
   return who ? writerRelation(who) : 'otro';
 }
 
@@ -434,6 +436,13 @@ function readPatients(
       if (TWO_OF.has(words[found.start - 1] ?? '') || (found.value !== 'other' && PLURAL_CHILDREN.has(words[found.end - 1] ?? '') && !oneOf && forTheCita)) push({ kind: 'relation', relation: found.value }, found.start, true);
     }
   }
+  // Before the member is identified, someone who says they write names her: "le escribe la mamá de Laura… Laura está en
+  // el trabajo" speaks of the member.
+  const member =
+    self ??
+    (writer === undefined
+      ? undefined
+      : original.find((word, index) => words[index - 1] === 'de' && relations.some((found) => found.end === index - 1 && ['mama', 'mami', 'papa', 'papi', 'esposo', 'marido', 'hermana', 'hermano', 'vecina', 'vecino'].includes(words[found.start] ?? '')) && commonFirstName(word) !== undefined));
   for (let index = 0; index < original.length; index++) {
     const word = original[index] ?? '';
     const afterRelation = relations.some((found) => index === found.end);
@@ -465,7 +474,8 @@ function readPatients(
     const relativeOf = words[index - 1] === 'de' ? relations.find((found) => found.end === index - 1 && found.value === 'other') : undefined;
     // "El niño de Laura": whose child, not the patient (the child is). "Soy la vecina de Laurita": the member the writer helps.
     const parentOf = words[index - 1] === 'de' && relations.some((found) => found.end === index - 1 && found.value !== 'other');
-    const helpedBy = words[index - 1] === 'de' && writer !== undefined && relations.some((found) => found.end === index - 1 && ADULT_RELATIVES.has(words[found.start] ?? ''));
+    // (And, with someone writing, "la mamá de Laura, o sea la abuela": the name says whose relative the writer is.)
+    const helpedBy = words[index - 1] === 'de' && writer !== undefined && relations.some((found) => found.end === index - 1 && (ADULT_RELATIVES.has(words[found.start] ?? '') || (found.value === 'other' && self === undefined && mayBeName(word) && commonFirstName(word) !== undefined && /^(mama|mami|madre|papa|papi|padre)$/.test(words[found.start] ?? ''))));
     if (parentOf || helpedBy) continue;
     if (relativeOf && ((self !== undefined && sameName(nameOf(word), self)) || IDENTITY_QUESTIONS.has(question) || mentions.some((seen) => seen.at === relativeOf.start))) continue;
     // "La de Laura Gómez, la titular": the member, named as the plan's holder, not a patient, where the member is being
@@ -492,7 +502,7 @@ function readPatients(
     if (ACCOMPANYING.has(original[index - 1] ?? '') || DOING.has(original[index - 1] ?? '')) continue;
     // "4, dice Laura", "ya le pregunto a Laura", "a nombre de Laura", "porque Laura trabaja": the member spoken of by someone
     // else, not the member named as the patient ("para Laura", "la cita de Laura" are).
-    if (self !== undefined && sameName(nameOf(word), self) && (writer !== undefined || THIRD_PERSON_BEFORE.test(words.slice(Math.max(0, index - 2), index).join(' ')) || THIRD_PERSON_BEFORE.test(original.slice(Math.max(0, index - 2), index).join(' ')))) {
+    if (member !== undefined && sameName(nameOf(word), member) && (writer !== undefined || THIRD_PERSON_BEFORE.test(words.slice(Math.max(0, index - 2), index).join(' ')) || THIRD_PERSON_BEFORE.test(original.slice(Math.max(0, index - 2), index).join(' ')))) {
       if (!(BEFORE_NAME.has(words[index - 1] ?? '') || (words[index - 1] === 'de' && APPOINTMENT_OF.has(words[index - 2] ?? '') && !IDENTITY_QUESTIONS.has(question)))) continue;
     }
     if (word.length >= 3 && known.some((name) => sameName(word, name))) {

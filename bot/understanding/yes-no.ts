@@ -31,6 +31,9 @@ export function readYesNo(
   normalized: string,
   courtesy: ReadonlyArray<Found<true>>,
 ): 'yes' | 'no' | undefined {
+  // "No… bueno sí, busque", "no… espere, sí, sí, confírmela", "ay no sé… sí, radíquelo": a no (or a doubt) taken back by a
+  // yes and nothing else: the later word, as a yes taken back is a no.
+  if (YES_NO_QUESTIONS.has(question) && NO_THEN_YES.test(words.join(' '))) return 'yes';
   const answer = firstAnswer(reading, words, question, covered, normalized, courtesy);
   if (answer !== 'yes') return answer;
   const takenBack = lastTakeBack(words.join(' '));
@@ -38,6 +41,17 @@ export function readYesNo(
   if (!YES_NO_QUESTIONS.has(question)) return undefined;
   return YES_AGAIN.test(takenBack) ? undefined : 'no';
 }
+
+/** A whole message that opens with a no or a doubt and settles on a yes, with only words that confirm after it. */
+const YES_THEN = String.raw`(?:si|sii|siii|claro|dale)(?: (?:si|sii|claro|dale))*(?: (?:senora|senor|senorita|mija))?`;
+const CONFIRMING = String.raw`(?:busque|busquela|buscar|radiquelo|radique|radicarlo|confirmela|confirme|confirmo|agendela|hagale|hagalo|por favor|porfa|gracias|de una|esa|listo)`;
+const NO_THEN_YES = new RegExp(
+  String.raw`^(?:(?:ay|uy|ah|eh|mmm|mm|este) )*` +
+    // "No… espere, sí": a no taken back by a correction word, then the yes.
+    String.raw`(?:no(?: no)*(?: (?:espere|espera|bueno|mejor|perdon|digo|ay|pensandolo bien|pues|entonces|ok))+ ${YES_THEN}(?: ${CONFIRMING})*` +
+    // "Ay no sé… sí, radíquelo": a doubt, then a yes that says what to do ("no sé si…" alone is no yes).
+    String.raw`|no se(?: (?:bueno|pues|ay|entonces))* ${YES_THEN}(?: ${CONFIRMING})+)$`,
+);
 
 /** A message that opens with a no ("ay no, perdón, sí acepto"): the yes after it is the later word, and stands. */
 const OPENING_NO = /^(?:(?:ay|uy|huy|ah|ahh|eh|oiga|ups|uf|mmm|mm|m) )*no(?: no)*\b/;

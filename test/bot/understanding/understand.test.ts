@@ -435,6 +435,37 @@ describe('the patient a message names', () => {
   });
 });
 
+describe('the tenth blind batch: who writes, said in the same message, and a no taken back by a yes', () => {
+  const patients = (text: string, at: Question = 'start') => read(text, at).entities.patients?.map((mention) => (mention.kind === 'name' ? mention.name : mention.kind === 'self' ? 'self' : mention.relation));
+  it('reads every way a relative says they write, and their words as the member\'s people', () => {
+    assert.deepEqual(patients('buena, aquí el marido de Laura escribiendo. ella ta trabajando y me dijo q le sacara la cita a la pelaita'), ['daughter']);
+    assert.equal(patients('Hola, q mas pues. Les escribe la hermana de Laura'), undefined);
+    assert.deepEqual(patients('Buenas tardes mija, es la mamá de Laura. Necesito pedir cita pa mis nietos'), ['child', 'child']);
+    assert.deepEqual(patients('Qué más pues, habla el esposo de Laura. Pa sacar cita pa mi esposa, medicina general'), ['self']);
+    assert.deepEqual(patients('buenas tardes sumercé, habla la abuelita de Mateo y Sofia, la mamá de Laura. Quiero cancelar una cita de mi nieta'), ['daughter']);
+    assert.deepEqual(patients('Buenas tardes. Le escribe Jorge, el esposo de Laura. Necesito cambiarle la fecha a la cita de mi esposa porque a ella no le dieron permiso en el trabajo.'), ['self']);
+    assert.deepEqual(patients('hola buenos días yo soy doña Gloria la vecina de Laura ella me prestó el celular porque se quedó sin datos es para cancelar una cita de la niña'), ['daughter']);
+    assert.equal(patients('Buenas, escribe el esposo de Laura, necesito sacar una cita'), undefined);
+    assert.deepEqual(patients('Buenas señorita, le escribe la mamá de Laura, o sea la abuela de los niños. Laura esta en el trabajo y me pidio que le sacara una cita a la niña'), ['daughter']);
+    assert.deepEqual(patients('Buenas tardes. Habla la abuela de Mateo y Sofía, escribo del teléfono de mi hija Laura. Quiero cancelar la cita del niño del viernes'), ['son']);
+    assert.deepEqual(patients('Buenas! Paola aquí, la tía de Mateo y Sofi. Mi hermana está enferma y me pidió que le sacara una cita de medicina general a ella'), ['self']);
+    // Still patients: the grandmother or the member named for the cita.
+    assert.deepEqual(patients('es para la abuela'), ['other']);
+    assert.deepEqual(patients('la paciente es la abuela', 'patient'), ['other']);
+    assert.deepEqual(patients('le escribe el esposo de Laura, la cita es para Laura'), ['laura']);
+  });
+  itReads([
+    ['No... bueno sí, busque', 'offer', { choice: 'yes', yesNo: 'yes' }],
+    ['Ay no sé... sí, radíquelo', 'offer', { choice: 'yes', yesNo: 'yes' }],
+    ['No... espere, sí, sí, confírmela', 'confirm', { choice: 'yes', yesNo: 'yes' }],
+    // Never a yes: a no kept, a doubt without a yes that says what to do.
+    ['no, si no puedo', 'confirm', { choice: 'no', yesNo: 'no' }],
+    ['no espere', 'confirm', { yesNo: 'no' }],
+    ['no se si', 'confirm', { yesNo: undefined }],
+    ['si... ay no, espere', 'confirm', { choice: 'no', yesNo: 'no' }],
+  ]);
+});
+
 describe('the ninth blind batch: times, bands, the earliest, and words that are no request', () => {
   itReads([
     ['las 2', 'slot', { choice: 'slot-1', time: '14:00' }],
