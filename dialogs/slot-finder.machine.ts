@@ -3,7 +3,7 @@
  * and what it ends with. Its types, guards and actions are in slot-finder.setup.ts; the ladder
  * it climbs when a search finds nothing, in slot-finder-ladder.states.ts.
  */
-import { and, assign, enqueueActions, not, type EventObject } from 'xstate';
+import { and, assign, enqueueActions, not, or, type EventObject } from 'xstate';
 import type { RissCase, SiteCode, Slot } from '../bot/domain.js';
 import { bogotaParts } from './appointments.js';
 import { endings, isDoneBy } from './endings.js';
@@ -399,6 +399,8 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             target: 'awaitingDay',
             actions: ['sayEmptyDay', assign(({ event }) => ({ days: event.output.slice(0, DAYS_PER_PAGE), moreDays: event.output.length > DAYS_PER_PAGE }))],
           },
+          // Paging on from days shown, and no later day has slots any more: said so, and the days shown asked again.
+          { guard: ({ context }) => context.days.length > 0, target: 'awaitingDay', actions: [assign({ moreDays: false }), 'sayNoMoreDays'] },
           { guard: 'hasSlotsShown', target: 'awaitingSlot', actions: ['sayEmptyDay', { type: 'say', params: ({ context }) => reply('slots.noOtherDays', describeSearch(context)) }] },
           { target: 'choosingNextStep', actions: ['sayEmptyDay', assign({ emptyBands: ({ context }) => [...context.emptyBands, context.search.band] })] },
         ],
@@ -431,8 +433,10 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           { guard: 'askedForDayOff', actions: [SAY_DAY_OFF, 'repeatPrompt'] },
           { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
           { guard: 'askedForMonth', target: 'listingDays', actions: 'listMonth' },
-          { guard: and(['wantsOtherDay', not('askedForDay')]), target: 'listingDays' },
-          { guard: and(['wantsMoreTimes', 'hasSlotsShown']), target: 'awaitingSlot' },
+          // "Más días", "otros días", "¿y después?": the next days that have slots; after the last ones, said so
+          // and the same days asked again (never the no-availability offers: these days have slots).
+          { guard: and([or(['wantsOtherDay', 'wantsMoreTimes']), not('askedForDay'), ({ context }) => context.moreDays]), target: 'listingDays' },
+          { guard: and([or(['wantsOtherDay', 'wantsMoreTimes']), not('askedForDay')]), actions: ['sayNoMoreDays', 'repeatPrompt'] },
           {
             guard: 'askedForDay',
             target: 'searching',

@@ -226,6 +226,8 @@ export const slotFinderSetup = setup({
     }),
     /** The band the message names, searched (the other band counts as tried). */
     searchNamedBand: assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band }), triedOtherBand: true }),
+    /** After the last days that have slots: no more of them in the window (`slots.noMoreDays`). */
+    sayNoMoreDays: enqueueActions(({ context, enqueue }) => enqueue({ type: 'say', params: reply('slots.noMoreDays', describeSearch(context)) })),
     /** "¿Y en enero?": the days that have slots, said first when the month is beyond the agenda. */
     listMonth: assign(({ context, event }) => ({ emptyDay: { day: `${entitiesOf(event).month ?? ''}-01`, month: true as const, ...describeSearch(context) }, days: [] })),
     /** The day asked had no slots: said (a Saturday, a Sunday or a holiday said to be one), once. */
