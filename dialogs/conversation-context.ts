@@ -107,6 +107,8 @@ export interface ConversationContext extends ConversationInput {
   refused?: { name?: string };
   invalidAnswers: number;
   helpOffered?: boolean;
+  /** Lina apologised for not understanding the pending question already (see `SpeakingContext`). */
+  apologized?: boolean;
 }
 
 /** What any machine of the conversation sends to its root: a reply or a record (see `childSpeech`). */

@@ -216,15 +216,15 @@ export const conversationSetup = setup({
     })),
     prompt: enqueueActions(({ enqueue }, prompt: Reply) => {
       // A new question: an objection to an earlier refusal no longer makes sense.
-      enqueue.assign({ lastPrompt: prompt, invalidAnswers: 0, helpOffered: false, refused: undefined });
+      enqueue.assign({ lastPrompt: prompt, invalidAnswers: 0, helpOffered: false, apologized: false, refused: undefined });
       enqueue.emit({ type: 'reply', reply: prompt });
     }),
     repeatPrompt: enqueueActions(({ context, enqueue }) => {
       if (context.lastPrompt) enqueue.emit({ type: 'reply', reply: context.lastPrompt });
     }),
     rejectAnswer: enqueueActions(({ context, event, enqueue }) => {
-      const { replies, invalidAnswers, helpOffered } = missReplies(context, event);
-      enqueue.assign({ invalidAnswers, helpOffered });
+      const { replies, invalidAnswers, helpOffered, apologized } = missReplies(context, event);
+      enqueue.assign({ invalidAnswers, helpOffered, apologized });
       for (const said of replies) enqueue.emit({ type: 'reply', reply: said });
     }),
     /**

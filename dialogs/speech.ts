@@ -15,6 +15,8 @@ export interface SpeakingContext {
   invalidAnswers: number;
   /** The help for this question was offered already: it is not said twice. */
   helpOffered?: boolean;
+  /** Lina apologised for not understanding this question already: the next time she offers the help instead. */
+  apologized?: boolean;
 }
 
 /** A child's replies travel to its parent as this event; the conversation machine emits them. */
@@ -160,17 +162,30 @@ function offerHelpFor(prompt: Reply | undefined): Reply {
 }
 
 /**
- * What Lina says to an answer she cannot read: that she did not understand, the help for this
- * question the third time in a row (once), and the question again.
+ * What Lina says to an answer she cannot read: that she did not understand (the second time in a
+ * row worded anew, shorter, with the way out), the help for this question the third time in a row
+ * (once), and the question again. A member annoyed at not being understood ("ya le dije", "¿no me
+ * entiende?", "uff") is no miss: an apology with the way out (the options, or «ayuda»), and the question.
  */
-export function missReplies(context: SpeakingContext, event?: EventObject): { replies: Reply[]; invalidAnswers: number; helpOffered: boolean } {
-  const invalidAnswers = context.invalidAnswers + 1;
-  const offer = invalidAnswers >= INVALID_ANSWERS_BEFORE_HELP && !context.helpOffered;
+export function missReplies(context: SpeakingContext, event?: EventObject): { replies: Reply[]; invalidAnswers: number; helpOffered: boolean; apologized: boolean } {
+  const annoyed = event !== undefined && entitiesOf(event).annoyed === true;
+  const invalidAnswers = annoyed ? context.invalidAnswers : context.invalidAnswers + 1;
+  // Annoyed again after the apology: the help for this question, in other words, instead of the same apology.
+  const annoyedAgain = annoyed && context.apologized === true && !context.helpOffered;
+  const offer = annoyedAgain || (!annoyed && invalidAnswers >= INVALID_ANSWERS_BEFORE_HELP && !context.helpOffered);
   // "5" where three options are shown: which numbers there are, instead of "No te entendí".
   const shown = context.lastPrompt?.options?.length ?? 0;
   const outOfRange = event && shown > 1 && entitiesOf(event).outOfRange !== undefined;
-  const replies = [outOfRange ? reply('common.numberOutOfRange', { count: shown }) : reply('common.notUnderstood'), ...(offer ? [offerHelpFor(context.lastPrompt)] : []), ...(context.lastPrompt ? [context.lastPrompt] : [])];
-  return { replies, invalidAnswers, helpOffered: Boolean(context.helpOffered) || offer };
+  const withOptions = shown > 0 ? 'options' : undefined;
+  const first = outOfRange
+    ? reply('common.numberOutOfRange', { count: shown })
+    : annoyed
+      ? reply('common.annoyed', { context: withOptions })
+      : invalidAnswers === 2
+        ? reply('common.notUnderstoodAgain', { context: withOptions })
+        : reply('common.notUnderstood');
+  const replies = [...(annoyedAgain ? [] : [first]), ...(offer ? [offerHelpFor(context.lastPrompt)] : []), ...(context.lastPrompt ? [context.lastPrompt] : [])];
+  return { replies, invalidAnswers, helpOffered: Boolean(context.helpOffered) || offer, apologized: Boolean(context.apologized) || annoyed };
 }
 
 /**
@@ -201,7 +216,7 @@ export function childSpeech<TContext extends SpeakingContext, TEvent extends Eve
       conversationIn(system).send({ type: 'RECORD', record } satisfies RecordEvent),
     ),
     prompt: enqueueActions<TContext, TEvent, Reply, TEvent, never, never, never, never, never>(({ enqueue, system }, prompt) => {
-      enqueue.assign(({ context }) => ({ ...context, lastPrompt: prompt, invalidAnswers: 0, helpOffered: false }));
+      enqueue.assign(({ context }) => ({ ...context, lastPrompt: prompt, invalidAnswers: 0, helpOffered: false, apologized: false }));
       sayTo(system, prompt);
     }),
     /** The pending question again; after "¿qué es eso?", "¿y eso dónde queda?" (a REPEAT that `asks`), the answer first. */
@@ -211,8 +226,8 @@ export function childSpeech<TContext extends SpeakingContext, TEvent extends Eve
       if (context.lastPrompt) sayTo(system, context.lastPrompt);
     }),
     rejectAnswer: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, event, enqueue, system }) => {
-      const { replies, invalidAnswers, helpOffered } = missReplies(context, event);
-      enqueue.assign(({ context }) => ({ ...context, invalidAnswers, helpOffered }));
+      const { replies, invalidAnswers, helpOffered, apologized } = missReplies(context, event);
+      enqueue.assign(({ context }) => ({ ...context, invalidAnswers, helpOffered, apologized }));
       for (const said of replies) sayTo(system, said);
     }),
   };

@@ -17,6 +17,7 @@ import {
   ASKS_ABOUT_CONSENT, ASKS_ABOUT_MISSING, ASKS_CASE_ANSWER, MISSED_SUPPOSITION, ASKS_WHAT_IT_IS, COMPLAINT, FRUSTRATION,
   ASKS_WHERE,
   BACK_CUE,
+  ANNOYED,
   CORRECTION,
   LATER,
   MORE_TIMES_ASKED,
@@ -250,6 +251,12 @@ export function settleIntent(reads: Reads): Understanding {
   if (upset && !entities.asks && choice === undefined && ANSWERED_BY_THE_WAY.has(intent) && !hasBookingEntity(entities) && !entities.patients?.length && !answersIdentity && !entities.yesNo) {
     intent = 'help';
     entities.asks = upset;
+  }
+  // "Ya le dije", "¿no me entiende?", "uff", with nothing else to act on: annoyance at not being understood, not a
+  // request for the line nor a miss of its own; the question's way out is worded anew.
+  if (!upset && !entities.asks && choice === undefined && ANSWERED_BY_THE_WAY.has(intent) && !hasBookingEntity(entities) && !entities.patients?.length && !answersIdentity && !entities.yesNo && ANNOYED.test(normalized.replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim())) {
+    intent = 'none';
+    entities.annoyed = true;
   }
   if (intent !== intentRead.intent) score = 1;
   const result: Understanding = { intent, intentScore: score, entities };

@@ -184,6 +184,11 @@ export interface Entities {
   writer?: string;
   /** A question Lina answers before the pending one (see `Asked`); `site` names the site asked about. */
   asks?: Asked;
+  /**
+   * The member is annoyed at not being understood ("ya le dije", "¿no me entiende?", "uff") and says
+   * nothing else to act on: no miss of its own; Lina words the question's way out anew.
+   */
+  annoyed?: true;
 }
 
 /** One option shown with the question, as the understanding step compares answers with it. */

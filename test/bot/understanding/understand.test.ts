@@ -795,6 +795,20 @@ describe('frustration, complaints and "q pasó pues" (member testing)', () => {
   ]);
 });
 
+describe('annoyance at not being understood (member testing)', () => {
+  itReads([
+    ['ya le dije', 'visitType', { intent: 'none', annoyed: true, choice: undefined }],
+    ['¿no me entiende?', 'band', { intent: 'none', annoyed: true, asks: undefined }],
+    ['uff', 'slot', { intent: 'none', annoyed: true }],
+    ['pero ya le dije otra vez', 'menu', { intent: 'none', annoyed: true }],
+    // With an answer, the answer; "no entiendo" still asks for help; an insult is still frustration.
+    ['ya le dije, control', 'visitType', { choice: 'control', annoyed: undefined }],
+    ['no entiendo', 'menu', { intent: 'help', annoyed: undefined }],
+    ['este bot no entiende nada', 'band', { asks: 'frustration', annoyed: undefined }],
+    ['no, ya le dije', 'confirm', { yesNo: 'no', annoyed: undefined }],
+  ]);
+});
+
 describe('when a case is answered (member testing)', () => {
   itReads([
     ['gracias. ¿y cuándo me responden?', 'menu', { asks: 'caseAnswer', choice: undefined }],
