@@ -203,6 +203,14 @@ export function ineligibleReply(patient: Patient | undefined): Reply {
 }
 
 /**
+ * "Gracias" at the menu: the member thanked by first name, or, when someone else is known to write
+ * for the member ("le escribe la abuela"), nobody named: the writer is not the member.
+ */
+export function thanksAtMenuReply(context: Pick<ConversationContext, 'member' | 'writer'>): Reply {
+  return context.writer !== undefined ? reply('common.thanksAtMenu', { context: 'writer' }) : reply('common.thanksAtMenu', { name: context.member?.firstName });
+}
+
+/**
  * Nobody on the plan is called that: the name said, and who may be chosen. To someone who writes
  * for the member (`writer`), the member is spoken of by name ("las citas de Laura y de sus beneficiarios").
  */

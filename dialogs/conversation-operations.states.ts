@@ -8,7 +8,7 @@ import type { Appointment, Patient, SiteCode } from '../bot/domain.js';
 import { appointmentParams, patientParams } from './appointments.js';
 import type { BookingOutput } from './booking.machine.js';
 import { MENU_OPERATIONS, isOperation, type Operation } from './choices.js';
-import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, onlySelfReply, patientResolution, samePatientReply, queuedConsulted, type ConversationContext, type OperationOutput } from './conversation-context.js';
+import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, onlySelfReply, patientResolution, samePatientReply, queuedConsulted, thanksAtMenuReply, type ConversationContext, type OperationOutput } from './conversation-context.js';
 import type { PatientChoice } from './patients.js';
 import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { ask, option, reply, type Reply } from './replies.js';
@@ -263,7 +263,7 @@ export const operationStates = {
         ]),
     },
     on: {
-      THANKS: { actions: { type: 'say', params: ({ context }) => reply('common.thanksAtMenu', { name: context.member?.firstName }) } },
+      THANKS: { actions: { type: 'say', params: ({ context }) => thanksAtMenuReply(context) } },
       BACK: [{ guard: 'hasBeneficiaries', target: 'awaitingPatient', actions: assign({ patientOptions: undefined }) }, { actions: 'repeatPrompt' }],
       USER_MESSAGE: [
         OBJECTION,
@@ -307,7 +307,7 @@ export const operationStates = {
         { guard: { type: 'picked', params: 'reschedule' }, target: 'rescheduling', actions: 'rememberRequest' },
         { guard: { type: 'picked', params: 'help' }, actions: [{ type: 'say', params: reply('help.support') }, 'repeatPrompt'] },
         // "Ok", "👍" after an operation: an acknowledgement, not a miss.
-        { guard: 'saidYes', actions: { type: 'say', params: ({ context }) => reply('common.thanksAtMenu', { name: context.member?.firstName }) } },
+        { guard: 'saidYes', actions: { type: 'say', params: ({ context }) => thanksAtMenuReply(context) } },
         { actions: 'rejectAnswer' },
       ],
     },
