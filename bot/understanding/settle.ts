@@ -242,7 +242,8 @@ export function settleIntent(reads: Reads): Understanding {
   }
   const asked = entities.asks || answersIdentity || !ANSWERED_BY_THE_WAY.has(intent) ? undefined : outsideQuestion(normalized, question, entities);
   if (asked) {
-    choice = undefined;
+    // "En Suba, ¿y dónde queda eso?" at the site question: the site said before the question about it is the answer too.
+    if (!(asked === 'address' && question === 'site' && choice !== undefined && entities.site === choice && answersBeforeAskingWhere(normalized))) choice = undefined;
     entities.asks = asked;
   }
   // "Voy a poner una queja en la Supersalud", "este bot no sirve para nada", an insult, with nothing else to act on:
@@ -262,6 +263,20 @@ export function settleIntent(reads: Reads): Understanding {
   const result: Understanding = { intent, intentScore: score, entities };
   if (choice !== undefined) result.choice = choice;
   return result;
+}
+
+/**
+ * "En Suba, y dónde queda eso?", "la de Kennedy, ¿eso dónde es?": something is said before the
+ * question of where, and the question refers back to it ("y…", "eso", "esa", "ahí") instead of
+ * only asking about the place ("¿dónde queda Suba?", "la de Suba, ¿dónde queda?" choose nothing).
+ */
+function answersBeforeAskingWhere(normalized: string): boolean {
+  const where = ASKS_WHERE.exec(normalized);
+  if (!where) return false;
+  const before = normalized.slice(0, where.index).replace(/[^a-z0-9 ]+/g, ' ').trim();
+  const after = normalized.slice(where.index + where[0].length);
+  if (before === '' || before === 'y') return false;
+  return /(^|\s)(y|pero|eso|esa|ese)$/.test(before) || /\b(eso|esa|ese|ahi|alla)\b/.test(after);
 }
 
 /** Intents a question asked by the way may come with: an operation, a yes or a no is acted on instead. */

@@ -809,6 +809,17 @@ describe('annoyance at not being understood (member testing)', () => {
   ]);
 });
 
+describe('a site answered with a question of where it is (member testing)', () => {
+  itReads([
+    ['en suba, y dónde queda eso?', 'site', { choice: 'SUBA', asks: 'address', site: 'SUBA' }],
+    ['la de kennedy, eso donde es?', 'site', { choice: 'KENNEDY', asks: 'address' }],
+    // Only asking where a site is answers nothing.
+    ['¿dónde queda suba?', 'site', { choice: undefined, asks: 'address', site: 'SUBA' }],
+    ['¿suba dónde queda?', 'site', { choice: undefined, asks: 'address' }],
+    ['suba y donde queda?', 'site', { choice: 'SUBA', asks: 'address' }],
+  ]);
+});
+
 describe('when a case is answered (member testing)', () => {
   itReads([
     ['gracias. ¿y cuándo me responden?', 'menu', { asks: 'caseAnswer', choice: undefined }],
