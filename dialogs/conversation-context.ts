@@ -97,6 +97,8 @@ export interface ConversationContext extends ConversationInput {
   siteSaid?: SiteCode;
   /** The start of the one cita Lina just spoke of (booked, moved, the only one listed): "¿a qué hora debo llegar?" at the menu. */
   startSaid?: string;
+  /** The doctor of the one cita just listed, booked or moved: "¿y con qué doctor es?" at the menu after it. */
+  doctorSaid?: string;
   lastPrompt?: Reply;
   /** Someone other than the member said they write for them ("le escribe la abuela"): their words are read as such. */
   writer?: string;

@@ -368,6 +368,8 @@ export const operationStates = {
           assign({ request: undefined, consultedLast: true, siteSaid: ({ context, event }) => onlySiteOf(event.output) ?? context.siteSaid,
             // "¿A qué hora tengo que llegar?" after the list: the time, when one appointment is listed.
             startSaid: ({ event }) => (event.output.length === 1 ? event.output[0]?.start : undefined),
+            // "¿Y con qué doctor es?" after the list: the doctor, when one appointment is listed.
+            doctorSaid: ({ event }) => (event.output.length === 1 ? event.output[0]?.doctor.name : undefined),
           }),
         ],
       },

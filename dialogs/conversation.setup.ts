@@ -73,9 +73,9 @@ function operationOutcome(output: OperationOutput): ConversationRecord | undefin
 }
 
 /** The one cita an operation leaves spoken of (booked or moved; none once cancelled), for "¿a qué hora debo llegar?". */
-function startSaidAfter(output: OperationOutput): Pick<ConversationContext, 'startSaid'> | Record<string, never> {
-  if (output.outcome === 'booked' || output.outcome === 'rescheduled') return { startSaid: output.appointment.start };
-  if (output.outcome === 'cancelled') return { startSaid: undefined };
+function startSaidAfter(output: OperationOutput): Pick<ConversationContext, 'startSaid' | 'doctorSaid'> | Record<string, never> {
+  if (output.outcome === 'booked' || output.outcome === 'rescheduled') return { startSaid: output.appointment.start, doctorSaid: output.appointment.doctor.name };
+  if (output.outcome === 'cancelled') return { startSaid: undefined, doctorSaid: undefined };
   return {};
 }
 
@@ -202,13 +202,16 @@ export const conversationSetup = setup({
     /** "¿Qué es eso?", "¿y eso dónde queda?" while an operation runs: its pending question answers it, then is asked again. */
     answerIn: sendTo(
       (_, id: string) => id,
-      ({ event }): RepeatEvent => (event.type === 'HELP' && event.asks ? { type: 'REPEAT', asks: event.asks, ...(event.site ? { site: event.site } : {}) } : { type: 'REPEAT' }),
+      ({ event }): RepeatEvent =>
+        event.type === 'HELP' && event.asks ? { type: 'REPEAT', asks: event.asks, ...(event.site ? { site: event.site } : {}), ...(event.also ? { also: event.also } : {}) } : { type: 'REPEAT' },
     ),
     /** The answer to "ayuda" (the support lines) or to a question asked by the way, from the question pending here. */
-    answerHelp: emit(({ context, event }) => ({
-      type: 'reply' as const,
-      reply: event.type === 'HELP' ? answerTo(event.asks, context.lastPrompt, event.site, context.siteSaid, context.lastCase, context.startSaid) : reply('help.support'),
-    })),
+    answerHelp: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'HELP') return enqueue.emit({ type: 'reply', reply: reply('help.support') });
+      for (const asks of [event.asks, ...(event.also ? [event.also] : [])]) {
+        enqueue.emit({ type: 'reply', reply: answerTo(asks, context.lastPrompt, event.site, context.siteSaid, context.lastCase, context.startSaid, context.doctorSaid) });
+      }
+    }),
     record: emit((_, record: ConversationRecord) => ({ type: 'record' as const, record })),
     noteDocument: emit(({ context }) => ({
       type: 'record' as const,

@@ -28,7 +28,7 @@ export type SayEvent = { type: 'SAY'; reply: Reply };
  * the event to the child that holds it. `asks`: the member asked something first ("¿qué es
  * eso?", "¿y eso dónde queda?"), answered from the pending question before it is asked again.
  */
-export type RepeatEvent = { type: 'REPEAT'; asks?: Asked; site?: SiteCode };
+export type RepeatEvent = { type: 'REPEAT'; asks?: Asked; site?: SiteCode; also?: Asked };
 
 /**
  * What a question or its options mean, for a member who asks ("¿qué es no programada?",
@@ -77,6 +77,7 @@ export function answerTo(
   fallback?: SiteCode,
   rissCase?: { radicado: string; dueDate: string },
   start?: string,
+  doctor?: string,
 ): Reply {
   switch (asks) {
     case 'meaning':
@@ -94,7 +95,7 @@ export function answerTo(
     case 'arrival':
       return arrivalFor(onlyStartIn(prompt) ?? start);
     case 'doctor':
-      return doctorsOf(prompt);
+      return doctorsOf(prompt, doctor);
     case 'byEmail':
       return reply('help.byEmail');
     case 'caseAnswer':
@@ -125,22 +126,27 @@ function arrivalFor(start: string | undefined): Reply {
   return reply('help.arrival', { context: 'at', start: new Date(at - ARRIVE_MINUTES_BEFORE * 60_000).toISOString() });
 }
 
-/** Who the citas a question shows are with: the one doctor they share, or where each line says it. */
-function doctorsOf(prompt: Reply | undefined): Reply {
+/**
+ * Who the citas a question shows are with: the one doctor they share, or where each line says it;
+ * when the question shows none, `fallback` (the doctor of the one cita just listed, booked or moved).
+ */
+function doctorsOf(prompt: Reply | undefined, fallback?: string): Reply {
   const named = [prompt?.params?.doctor, ...(prompt?.options ?? []).map((shown) => shown.params?.doctor)];
   const doctors = [...new Set(named.filter((doctor): doctor is string => typeof doctor === 'string' && doctor !== ''))];
   const [only] = doctors;
   if (only && doctors.length === 1) return reply('help.doctor', { doctor: only });
+  if (doctors.length === 0 && fallback) return reply('help.doctor', { doctor: fallback });
   return reply(doctors.length > 1 ? 'help.doctorOnEachLine' : 'help.support');
 }
 
-/** What a REPEAT asks to answer first, if anything. */
-function askedIn(event: EventObject): { asks: Asked; site?: SiteCode } | undefined {
+/** What a REPEAT asks to answer first, if anything (and a second question asked with it). */
+function askedIn(event: EventObject): { asks: Asked; site?: SiteCode; also?: Asked } | undefined {
   if (event.type !== 'REPEAT' || !('asks' in event) || typeof event.asks !== 'string') return undefined;
   const asks = ASKED_KINDS.find((kind) => kind === event.asks);
   if (!asks) return undefined;
   const site = 'site' in event && typeof event.site === 'string' && isSiteCode(event.site) ? event.site : undefined;
-  return { asks, ...(site ? { site } : {}) };
+  const also = 'also' in event ? ASKED_KINDS.find((kind) => kind === event.also) : undefined;
+  return { asks, ...(site ? { site } : {}), ...(also ? { also } : {}) };
 }
 
 /** Invalid answers in a row after which Lina offers help, once per question. */
@@ -223,6 +229,7 @@ export function childSpeech<TContext extends SpeakingContext, TEvent extends Eve
     repeatPrompt: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, event, system }) => {
       const asked = askedIn(event);
       if (asked) sayTo(system, answerTo(asked.asks, context.lastPrompt, asked.site));
+      if (asked?.also) sayTo(system, answerTo(asked.also, context.lastPrompt, asked.site));
       if (context.lastPrompt) sayTo(system, context.lastPrompt);
     }),
     rejectAnswer: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, event, enqueue, system }) => {

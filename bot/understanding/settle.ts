@@ -241,7 +241,14 @@ export function settleIntent(reads: Reads): Understanding {
     entities.asks = 'arrival';
   }
   const asked = entities.asks || answersIdentity || !ANSWERED_BY_THE_WAY.has(intent) ? undefined : outsideQuestion(normalized, question, entities);
-  if (asked) {
+  // "¿Y con qué doctor es? ¿Y eso dónde queda?": two questions by the way, both answered, in the order asked.
+  const other = asked ? secondQuestion(normalized, question, entities, asked) : undefined;
+  if (asked && other) {
+    const [first, second] = other.before ? [other.asks, asked] : [asked, other.asks];
+    choice = undefined;
+    entities.asks = first;
+    entities.alsoAsks = second;
+  } else if (asked) {
     // "En Suba, ¿y dónde queda eso?" at the site question: the site said before the question about it is the answer too.
     if (!(asked === 'address' && question === 'site' && choice !== undefined && entities.site === choice && answersBeforeAskingWhere(normalized))) choice = undefined;
     entities.asks = asked;
@@ -284,8 +291,31 @@ const ANSWERED_BY_THE_WAY: ReadonlySet<Intent> = new Set(['none', 'help', 'greet
 /** Questions where "¿qué horarios tienen?" asks for the times of the citas, not when the sites open. */
 const TIME_QUESTIONS: ReadonlySet<Question> = new Set(['band', 'slot', 'day']);
 
-/** Questions that show citas with their doctor: "¿con qué doctor es?" is about them there. */
-const DOCTOR_SHOWN: ReadonlySet<Question> = new Set(['slot', 'confirm', 'appointment']);
+/** Questions that show citas with their doctor, or follow them (the menu after a consultation or a booking): "¿con qué doctor es?" is about them there. */
+const DOCTOR_SHOWN: ReadonlySet<Question> = new Set(['slot', 'confirm', 'appointment', 'menu']);
+
+/** The pattern of each question asked by the way that a message may hold beside another one. */
+const ASKED_PATTERNS: ReadonlyArray<[Asked, RegExp]> = [
+  ['cost', ASKS_COST],
+  ['hours', ASKS_OPENING_HOURS],
+  ['address', ASKS_WHERE],
+  ['doctor', ASKS_DOCTOR],
+];
+
+/**
+ * A second question by the way in the same message, other than `asked`: read in what is left once
+ * `asked`'s words are taken out; `before` when it comes first in the message.
+ */
+function secondQuestion(normalized: string, question: Question, entities: Entities, asked: Asked): { asks: Asked; before: boolean } | undefined {
+  const pattern = ASKED_PATTERNS.find(([kind]) => kind === asked)?.[1];
+  const match = pattern?.exec(normalized);
+  if (!match) return undefined;
+  const rest = `${normalized.slice(0, match.index)} | ${normalized.slice(match.index + match[0].length)}`;
+  const other = outsideQuestion(rest, question, entities);
+  if (!other || other === asked) return undefined;
+  const otherAt = ASKED_PATTERNS.find(([kind]) => kind === other)?.[1]?.exec(normalized)?.index;
+  return otherAt === undefined ? undefined : { asks: other, before: otherAt < match.index };
+}
 
 /** Where a site is, what a cita costs, when the sites open or who a cita shown is with, asked in the message. */
 function outsideQuestion(normalized: string, question: Question, entities: Entities): Asked | undefined {

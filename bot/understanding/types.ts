@@ -189,6 +189,8 @@ export interface Entities {
    * nothing else to act on: no miss of its own; Lina words the question's way out anew.
    */
   annoyed?: true;
+  /** A second question by the way in the same message ("¿con qué doctor es? ¿y eso dónde queda?"): answered after `asks`. */
+  alsoAsks?: Asked;
 }
 
 /** One option shown with the question, as the understanding step compares answers with it. */

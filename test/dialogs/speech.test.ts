@@ -28,6 +28,10 @@ describe('answerTo: "¿con qué doctor es?"', () => {
     assert.deepEqual(answerTo('doctor', slots(['Dra. Marta Salazar', 'Dr. Andrés Rojas'])), reply('help.doctorOnEachLine'));
   });
 
+  it('names the doctor of the one cita just listed, booked or moved when the question (the menu) shows none', () => {
+    assert.deepEqual(answerTo('doctor', ask('menu', 'menu.askSelf'), undefined, undefined, undefined, undefined, 'Dr. Mauricio Cárdenas'), reply('help.doctor', { doctor: 'Dr. Mauricio Cárdenas' }));
+  });
+
   it('gives the support lines when nothing shown names a doctor', () => {
     assert.deepEqual(answerTo('doctor', ask('band', 'booking.askFranja')), reply('help.support'));
     assert.deepEqual(answerTo('doctor', undefined), reply('help.support'));

@@ -820,6 +820,15 @@ describe('a site answered with a question of where it is (member testing)', () =
   ]);
 });
 
+describe('two questions by the way in one message (member testing)', () => {
+  itReads([
+    ['¿y con qué doctor es? ¿y eso dónde queda?', 'menu', { asks: 'doctor', alsoAsks: 'address', choice: undefined }],
+    ['y eso donde queda? y con que doctora?', 'confirm', { asks: 'address', alsoAsks: 'doctor', yesNo: undefined }],
+    ['¿con qué doctor es?', 'slot', { asks: 'doctor', alsoAsks: undefined, choice: undefined }],
+    ['donde queda la sede de kennedy?', 'menu', { asks: 'address', alsoAsks: undefined }],
+  ]);
+});
+
 describe('when a case is answered (member testing)', () => {
   itReads([
     ['gracias. ¿y cuándo me responden?', 'menu', { asks: 'caseAnswer', choice: undefined }],
