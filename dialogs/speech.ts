@@ -175,15 +175,19 @@ function offerHelpFor(prompt: Reply | undefined): Reply {
  */
 export function missReplies(context: SpeakingContext, event?: EventObject): { replies: Reply[]; invalidAnswers: number; helpOffered: boolean; apologized: boolean } {
   const annoyed = event !== undefined && entitiesOf(event).annoyed === true;
-  const invalidAnswers = annoyed ? context.invalidAnswers : context.invalidAnswers + 1;
+  // "Así está bien" at a slot list or a confirmation: neither a pick nor a yes, and no miss either.
+  const fineAsIs = event !== undefined && entitiesOf(event).fineAsIs === true && !annoyed;
+  const invalidAnswers = annoyed || fineAsIs ? context.invalidAnswers : context.invalidAnswers + 1;
   // Annoyed again after the apology: the help for this question, in other words, instead of the same apology.
   const annoyedAgain = annoyed && context.apologized === true && !context.helpOffered;
-  const offer = annoyedAgain || (!annoyed && invalidAnswers >= INVALID_ANSWERS_BEFORE_HELP && !context.helpOffered);
+  const offer = annoyedAgain || (!annoyed && !fineAsIs && invalidAnswers >= INVALID_ANSWERS_BEFORE_HELP && !context.helpOffered);
   // "5" where three options are shown: which numbers there are, instead of "No te entendí".
   const shown = context.lastPrompt?.options?.length ?? 0;
   const outOfRange = event && shown > 1 && entitiesOf(event).outOfRange !== undefined;
   const withOptions = shown > 0 ? 'options' : undefined;
-  const first = outOfRange
+  const first = fineAsIs
+    ? reply('common.fineAsIs', { context: context.lastPrompt?.expects === 'confirm' ? 'confirm' : undefined })
+    : outOfRange
     ? reply('common.numberOutOfRange', { count: shown })
     : annoyed
       ? reply('common.annoyed', { context: withOptions })

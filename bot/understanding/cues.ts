@@ -10,6 +10,11 @@ import type { Intent } from './types.js';
 export const ASKS_FOR_DAY = /\?|^y (el|la|para)\b|\b(no )?(tiene|tienen|hay|habra|habria)\b|\bningun[oa]?\b|\bse puede\b/;
 /** "No tengo, me pueden escribir por aquí": no e-mail, said first. */
 export const NO_EMAIL_FIRST = /^(?:(?:no+|nop|pues no|ay)[ ,.!]+)?no tengo(?: (?:ninguno|ninguna|correo|email))?\s*[,.;!?]/;
+/**
+ * "Así está bien", "así me sirve", with nothing else: fine as it is, but which way? At a slot list or a
+ * confirmation it neither picks a slot nor says yes (see `fineAsIs`).
+ */
+export const FINE_AS_IS = /^(?:(?:no|ay|bueno|pues|listo|ah|ok|mmm*|entonces|senorita) )*(?:asi|como esta|como estaba) (?:esta|queda|quedo|estaria|me sirve|esta bien|esta bueno|esta perfecto)(?: (?:bien|bueno|perfecto|asi|gracias|senorita|pues|mija))*$/;
 /** "Entonces déjela así": the appointment is kept. */
 export const KEEP_IT = /\b(dejela|dejemosla|dejarla|dejelas|dejemos|la dejo|las dejo) (asi|como esta|quieta)\b|\basi esta bien\b|\bya (me )?(quede|quedo|quedamos|quedo lista|esta lista) (con )?(la )?cita\b|\bya (me )?quedo (agendada|lista|la cita)\b/;
 /**

@@ -6,7 +6,7 @@
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
-import { ASKS_WHERE, BEFORE_TIME, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, FILE_CASE, HERE_SITE, LATER, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, NOT_FILE_CASE, NOT_HERE, OTHER_SITE, SAME_AGAIN, SAME_DAY, SOONEST, TIME_BOUND } from './cues.js';
+import { ASKS_WHERE, BEFORE_TIME, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, FILE_CASE, FINE_AS_IS, HERE_SITE, LATER, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, NOT_FILE_CASE, NOT_HERE, OTHER_SITE, SAME_AGAIN, SAME_DAY, SOONEST, TIME_BOUND } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import type { Found } from './lexicon.js';
@@ -18,6 +18,8 @@ import { normalizeMessage } from './words.js';
 /** Where a document number may be given: before and during identification. */
 const DOCUMENT_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'consent', 'document', 'documentType', 'birthDate']);
 /** Where the member may give up the change under way: the slots, days, bands, appointments and confirmations asked. */
+/** Where "así está bien" could be read as a pick or a yes: a slot list, the days, a confirmation. */
+const FINE_AS_IS_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'day', 'confirm']);
 const CHANGE_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'slot', 'day', 'band', 'appointment', 'confirm', 'offer']);
 /** Using this chat: "(primera vez que) uso esto", "les escribo", "entro aquí". */
 const CHANNEL_USE = /^(yo )?(le |les |me )?(uso|utilizo|escribo|entro|hablo|chateo|manejo|ingreso|comunico|pruebo)\b/;
@@ -170,6 +172,8 @@ export function readEntities(
     if (LATER.test(words.join(' ')) && !entities.time) entities.later = true;
   }
   if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
+  // "Así está bien" at a slot list or a confirmation: neither a pick nor a yes, asked again plainly.
+  if (FINE_AS_IS_QUESTIONS.has(question) && !entities.leaveAsIs && FINE_AS_IS.test(words.join(' '))) entities.fineAsIs = true;
   // "Pero si él es mi hijo", "es mi hija": a relation said to be one ("es mi…", "son mis…"), not a cita asked for it ("es para mi hijo").
   if (!IDENTITY_QUESTIONS.has(question) && lexicon.relations.find(words).some((found) => KINSHIP_BEFORE.has(words[found.start - 1] ?? '') && COPULA.has(words[found.start - 2] ?? ''))) {
     entities.claimsKinship = true;

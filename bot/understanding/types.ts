@@ -167,6 +167,11 @@ export interface Entities {
    * slot, a day, a band, an appointment or a confirmation is asked, and never with a yes.
    */
   leaveAsIs?: true;
+  /**
+   * "Así está bien", "así me sirve", with nothing else, where a slot or a yes is asked: no choice and no
+   * yes (it may mean either way); Lina says nothing was taken or done yet and asks again, without a miss.
+   */
+  fineAsIs?: true;
   documentType?: DocumentType;
   documentNumber?: string;
   /** `YYYY-MM-DD`. */

@@ -57,6 +57,14 @@ describe('missReplies: a miss, a second one, and annoyance', () => {
     assert.equal(second.invalidAnswers, 2);
   });
 
+  it('"así está bien" is no miss: nothing taken at a list, nothing done at a confirmation', () => {
+    const atList = missReplies({ lastPrompt: band, invalidAnswers: 1 }, message({ fineAsIs: true }));
+    assert.deepEqual(atList.replies, [reply('common.fineAsIs', { context: undefined }), band]);
+    assert.equal(atList.invalidAnswers, 1);
+    const confirm = ask('confirm', 'booking.confirm', {}, [option('yes', 'options.yes'), option('no', 'options.no')]);
+    assert.deepEqual(missReplies({ lastPrompt: confirm, invalidAnswers: 0 }, message({ fineAsIs: true })).replies, [reply('common.fineAsIs', { context: 'confirm' }), confirm]);
+  });
+
   it('an annoyed message is no miss: an apology with the way out, then the help in other words, never the same twice', () => {
     const first = missReplies({ lastPrompt: band, invalidAnswers: 1 }, message({ annoyed: true }));
     assert.deepEqual(first.replies, [reply('common.annoyed', { context: 'options' }), band]);

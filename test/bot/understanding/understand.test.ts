@@ -829,6 +829,15 @@ describe('two questions by the way in one message (member testing)', () => {
   ]);
 });
 
+describe('"así está bien" at a slot list or a confirmation (member testing)', () => {
+  itReads([
+    ['así está bien', 'slot', { fineAsIs: true, choice: undefined, leaveAsIs: undefined }],
+    ['asi esta bien', 'confirm', { fineAsIs: true, yesNo: undefined }],
+    ['déjela así', 'slot', { leaveAsIs: true, fineAsIs: undefined }],
+    ['si, asi esta bien', 'confirm', { yesNo: 'yes', fineAsIs: undefined }],
+  ]);
+});
+
 describe('when a case is answered (member testing)', () => {
   itReads([
     ['gracias. ¿y cuándo me responden?', 'menu', { asks: 'caseAnswer', choice: undefined }],
