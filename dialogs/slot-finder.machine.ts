@@ -150,12 +150,22 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           ...(context.search.page ? { after: { start: context.search.page.start, ids: context.search.page.ids } } : {}),
         }),
         onDone: [
+          // "Ay no, mejor la tres" at the confirmation: the page again, and that slot of it taken to its own confirmation.
+          {
+            guard: ({ context, event }) => context.pickAt !== undefined && event.output.slice(0, SLOTS_PER_PAGE)[context.pickAt.position - 1] !== undefined,
+            target: 'chosen',
+            actions: assign(({ context, event }) => {
+              const { page, ...search } = context.search;
+              const slots = event.output.slice(0, SLOTS_PER_PAGE);
+              return { slots, seen: slots, search, laterPage: page?.later === true, picked: slots[(context.pickAt?.position ?? 1) - 1]?.id, reason: undefined };
+            }),
+          },
           {
             guard: ({ event }) => event.output.length > 0,
             target: 'awaitingSlot',
             actions: assign(({ context, event }) => {
               const { page, ...search } = context.search;
-              return { slots: event.output.slice(0, SLOTS_PER_PAGE), seen: event.output.slice(0, SLOTS_PER_PAGE), search, laterPage: page?.later === true };
+              return { slots: event.output.slice(0, SLOTS_PER_PAGE), seen: event.output.slice(0, SLOTS_PER_PAGE), search, laterPage: page?.later === true, pickAt: undefined };
             }),
           },
           // The day asked has no slots: said with the days that have (a day beyond the agenda's window, said so, in listingDays).
@@ -463,7 +473,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
     chosen: endWith(({ context, event }) => {
       const slot = context.slots.find((shown) => shown.id === (context.picked ?? choiceOf(event)));
       const page = laterPageOf(context);
-      return slot ? { outcome: 'slot', slot, chosenBy: messageIdOf(event), search: page ? { ...context.search, page } : context.search } : { outcome: 'abandoned' };
+      return slot ? { outcome: 'slot', slot, chosenBy: context.pickAt?.messageId ?? messageIdOf(event), search: page ? { ...context.search, page } : context.search } : { outcome: 'abandoned' };
     }),
     caseFiled: endWith(({ event }) => (caseFiled(event) ? { outcome: 'case', rissCase: event.output } : { outcome: 'abandoned' })),
     /** The member revised what is searched: the conversation or the operation handles it. */

@@ -23,6 +23,11 @@ export interface SlotFinderInput extends Partial<SearchState>, SlotRequest {
   reason?: 'notConfirmed' | 'slotTaken' | 'otherDay';
   /** Booking a new appointment or moving one: what a "no" at the confirmation left as it was. */
   mode?: 'book' | 'move';
+  /**
+   * "Ay no, mejor la tres" at the confirmation: the position on the page shown again that the member
+   * takes instead, and the message that said it (the seed of the intent's key).
+   */
+  pickAt?: { position: number; messageId: string };
 }
 
 export type SlotFinderOutput =

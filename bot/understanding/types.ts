@@ -172,6 +172,11 @@ export interface Entities {
    * yes (it may mean either way); Lina says nothing was taken or done yet and asks again, without a miss.
    */
   fineAsIs?: true;
+  /**
+   * A position in the list shown before the pending yes/no, said with the no ("ay no, mejor la tres" at a
+   * booking's confirmation): that option instead of the one being confirmed.
+   */
+  position?: number;
   documentType?: DocumentType;
   documentNumber?: string;
   /** `YYYY-MM-DD`. */

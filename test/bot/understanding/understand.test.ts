@@ -838,6 +838,16 @@ describe('"así está bien" at a slot list or a confirmation (member testing)', 
   ]);
 });
 
+describe('another position said with the no at a confirmation (member testing)', () => {
+  itReads([
+    ['ay no espere mejor la tres', 'confirm', { yesNo: 'no', position: 3 }],
+    ['no, la tercera', 'confirm', { yesNo: 'no', position: 3 }],
+    // An hour is a search, not a position; a plain no has none.
+    ['no mejor la 3 de la tarde', 'confirm', { yesNo: 'no', position: undefined, time: '15:00' }],
+    ['no', 'confirm', { yesNo: 'no', position: undefined }],
+  ]);
+});
+
 describe('when a case is answered (member testing)', () => {
   itReads([
     ['gracias. ¿y cuándo me responden?', 'menu', { asks: 'caseAnswer', choice: undefined }],
