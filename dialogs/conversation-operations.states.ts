@@ -292,13 +292,14 @@ export const operationStates = {
         { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
         // "Una de medicina general para mí": the patient already chosen, and something only an operation can mean.
         { guard: and(['namesPatientAlreadyChosen', 'carriesARequest']), target: 'afterPatient', actions: 'rememberRequest' },
+        // "No, es para Pedro, el titular", or "Mateo" at Mateo's menu, when it already is: so it is, and the menu again
+        // (never "¿Para quién es la cita?" for a name read as a change of patient).
+        { guard: 'restatesPatient', actions: [{ type: 'say', params: ({ context }) => samePatientReply(context) }, 'repeatPrompt'] },
         {
           guard: and([SAID_CHANGE_PATIENT, 'hasBeneficiaries']),
           target: 'awaitingPatient',
           actions: assign({ patientOptions: undefined }),
         },
-        // "No, es para Pedro, el titular" when it already is: so it is, and the menu again.
-        { guard: 'restatesPatient', actions: [{ type: 'say', params: ({ context }) => samePatientReply(context) }, 'repeatPrompt'] },
         // "Cambiar paciente" from a member without beneficiaries: nobody else to choose.
         { guard: SAID_CHANGE_PATIENT, actions: [{ type: 'say', params: ({ context }) => onlySelfReply(context) }, 'repeatPrompt'] },
         { guard: { type: 'picked', params: 'book' }, target: 'booking', actions: 'rememberRequest' },
