@@ -106,7 +106,7 @@ export interface ConversationContext extends ConversationInput {
    * Someone Lina just said she cannot serve (no beneficiary: "No encuentro a Juan…"), with the name
    * said, until the conversation asks a new question: "pero si él es mi hijo" is about them.
    */
-  refused?: { name?: string };
+  refused?: { name?: string; times?: number };
   invalidAnswers: number;
   helpOffered?: boolean;
   /** Lina apologised for not understanding the pending question already (see `SpeakingContext`). */

@@ -42,6 +42,7 @@ import { machineTypes } from './machine-types.js';
 import type { ConversationRecord, Outcome } from './records.js';
 import { reply, type Reply } from './replies.js';
 import { rescheduleMachine } from './reschedule.machine.js';
+import type { PatientResolution } from './patients.js';
 import { answerTo, missReplies, type RepeatEvent } from './speech.js';
 import { answerOf, choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
@@ -77,6 +78,20 @@ function startSaidAfter(output: OperationOutput): Pick<ConversationContext, 'sta
   if (output.outcome === 'booked' || output.outcome === 'rescheduled') return { startSaid: output.appointment.start, doctorSaid: output.appointment.doctor.name };
   if (output.outcome === 'cancelled') return { startSaid: undefined, doctorSaid: undefined };
   return {};
+}
+
+/**
+ * The refusal of someone Lina cannot serve ("para mi mamá"), never the same words twice in a row to a
+ * member who insists on the same person: first who can be served, then a shorter way out («ayuda», the
+ * options), then how a relative is registered, with the line, and so on in turn.
+ */
+function refusalSaid(context: ConversationContext, resolution: PatientResolution): { said: Reply; times: number } {
+  const refused = context.refused;
+  const samePerson = refused !== undefined && refused.name === refusedOf(resolution).name;
+  const times = samePerson ? (refused.times ?? 0) : 0;
+  if (times === 0) return { said: unknownPatientReply(context.member, resolution, context.writer), times: 1 };
+  if (times === 2) return { said: notRegisteredReply(refused, context.member, context.writer), times: 3 };
+  return { said: reply('patient.unknownAgain'), times: 2 };
 }
 
 /** That the previous session expired, and what it left undone when it waited for a yes. */
@@ -350,21 +365,27 @@ export const conversationSetup = setup({
     narrowToRequested: assign(({ context, event }) => narrowedTo(requestedPatient(context, event))),
     sayUnknownPatient: enqueueActions(({ context, event, enqueue }) => {
       const resolution = patientResolution(context, event);
-      enqueue.emit({ type: 'reply', reply: unknownPatientReply(context.member, resolution, context.writer) });
-      enqueue.assign({ refused: refusedOf(resolution) });
+      const { said, times } = refusalSaid(context, resolution);
+      enqueue.emit({ type: 'reply', reply: said });
+      enqueue.assign({ refused: { ...refusedOf(resolution), times } });
     }),
     /** A document typed again once identified: whose it is (already verified, a beneficiary's, or another's). */
     sayDocumentAgain: emit(({ context, event }) => ({ type: 'reply' as const, reply: documentAgainReply(context, entitiesOf(event).documentNumber ?? '') })),
     /** "Pero si él es mi hijo" after a refusal: not registered as a beneficiary, and how to register them. */
-    sayNotRegistered: emit(({ context }) => ({ type: 'reply' as const, reply: notRegisteredReply(context.refused, context.member, context.writer) })),
+    sayNotRegistered: enqueueActions(({ context, enqueue }) => {
+      enqueue.emit({ type: 'reply', reply: notRegisteredReply(context.refused, context.member, context.writer) });
+      // Insisting on the same person after this explanation gets the shorter way out, not it again.
+      if (context.refused) enqueue.assign({ refused: { ...context.refused, times: 3 } });
+    }),
     acceptConsent: assign({ consentCurrent: true }),
     /** Without beneficiaries to choose from, the member is the patient. */
     takeMemberAsPatient: assign({ patient: ({ context }) => (context.member ? asPatient(context.member) : undefined), verified: true }),
     /** The request named someone who is not the member nor one of their beneficiaries ("para mi mamá"): said, with whom Lina can serve. */
     sayUnknownRequestedPatient: enqueueActions(({ context, event, enqueue }) => {
       const resolution = requestedPatient(context, event);
-      enqueue.emit({ type: 'reply', reply: unknownPatientReply(context.member, resolution, context.writer) });
-      enqueue.assign({ refused: refusedOf(resolution) });
+      const { said, times } = refusalSaid(context, resolution);
+      enqueue.emit({ type: 'reply', reply: said });
+      enqueue.assign({ refused: { ...refusedOf(resolution), times } });
     }),
     /** "Para la niña" going straight into an operation: who Lina understood, so the member can correct her. */
     sayWhoWhenImplicit: enqueueActions(({ context, enqueue }) => {
@@ -374,7 +395,10 @@ export const conversationSetup = setup({
     }),
     /** The operation and what the member said, kept while it runs; restarted with it after a patient switch. */
     startOperation: enqueueActions(({ context, enqueue }, operation: Operation) => {
-      enqueue.assign({ request: { operation, fields: context.request?.fields ?? {} }, consultedLast: false });
+      enqueue.assign({ request: { operation, fields: context.request?.fields ?? {} }, consultedLast: false,
+        // A new operation: a refusal is no longer repeated to the word (its person is kept for "pero si es mi hijo").
+        refused: context.refused ? { ...(context.refused.name ? { name: context.refused.name } : {}) } : undefined,
+      });
       // A second request made with this one: said once, in a short sentence, before the first question.
       const next = context.nextRequest?.operation;
       if (next && !context.nextAnnounced) {
