@@ -130,6 +130,8 @@ export function createEngine(options: EngineOptions): Engine {
     // "Le escribe la abuela": the conversation keeps who writes, for the messages after this one.
     if (understood.entities.writer) conversation.actor.send({ type: 'WRITER', writer: understood.entities.writer });
     const event = toDialogEvent(understood, turn.message.messageId);
+    // "Una cita de odontología": a service Lina does not book, said so with the line, before whatever follows.
+    if (understood.entities.unservedSpecialty) hooks.replies.push({ key: 'help.unservedSpecialty', params: { specialty: understood.entities.unservedSpecialty } });
     // An answer with a question about it ("en Suba, ¿y dónde queda eso?"): the question answered first, then the answer taken.
     if (event.type === 'USER_MESSAGE' && event.choice !== undefined && understood.entities.asks && current && !turn.fresh) {
       hooks.replies.push(answerTo(understood.entities.asks, pendingOf(current), understood.entities.site));

@@ -177,10 +177,12 @@ export function missReplies(context: SpeakingContext, event?: EventObject): { re
   const annoyed = event !== undefined && entitiesOf(event).annoyed === true;
   // "Así está bien" at a slot list or a confirmation: neither a pick nor a yes, and no miss either.
   const fineAsIs = event !== undefined && entitiesOf(event).fineAsIs === true && !annoyed;
-  const invalidAnswers = annoyed || fineAsIs ? context.invalidAnswers : context.invalidAnswers + 1;
+  // "Odontología": the engine said already that Lina does not book it; no miss, only the question again.
+  const unserved = event !== undefined && entitiesOf(event).unservedSpecialty !== undefined;
+  const invalidAnswers = annoyed || fineAsIs || unserved ? context.invalidAnswers : context.invalidAnswers + 1;
   // Annoyed again after the apology: the help for this question, in other words, instead of the same apology.
   const annoyedAgain = annoyed && context.apologized === true && !context.helpOffered;
-  const offer = annoyedAgain || (!annoyed && !fineAsIs && invalidAnswers >= INVALID_ANSWERS_BEFORE_HELP && !context.helpOffered);
+  const offer = annoyedAgain || (!annoyed && !fineAsIs && !unserved && invalidAnswers >= INVALID_ANSWERS_BEFORE_HELP && !context.helpOffered);
   // "5" where three options are shown: which numbers there are, instead of "No te entendí".
   const shown = context.lastPrompt?.options?.length ?? 0;
   const outOfRange = event && shown > 1 && entitiesOf(event).outOfRange !== undefined;
@@ -194,7 +196,7 @@ export function missReplies(context: SpeakingContext, event?: EventObject): { re
       : invalidAnswers === 2
         ? reply('common.notUnderstoodAgain', { context: withOptions })
         : reply('common.notUnderstood');
-  const replies = [...(annoyedAgain ? [] : [first]), ...(offer ? [offerHelpFor(context.lastPrompt)] : []), ...(context.lastPrompt ? [context.lastPrompt] : [])];
+  const replies = [...(annoyedAgain || unserved ? [] : [first]), ...(offer ? [offerHelpFor(context.lastPrompt)] : []), ...(context.lastPrompt ? [context.lastPrompt] : [])];
   return { replies, invalidAnswers, helpOffered: Boolean(context.helpOffered) || offer, apologized: Boolean(context.apologized) || annoyed };
 }
 

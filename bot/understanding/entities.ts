@@ -40,6 +40,23 @@ function lastValue<T>(found: ReadonlyArray<Found<T>>): T | undefined {
   return found.at(-1)?.value;
 }
 
+/** Services members ask for that Lina does not book, and how she names them back. */
+const UNSERVED_SPECIALTIES: ReadonlyArray<[RegExp, string]> = [
+  [/\b(odontolog\w*|odontologo|dentista|dental|muela|muelas|calza|higiene oral)\b/, 'odontología'],
+  [/\bginecolog\w*\b/, 'ginecología'],
+  [/\bdermatolog\w*\b/, 'dermatología'],
+  [/\bcardiolog\w*\b/, 'cardiología'],
+  [/\b(oftalmolog\w*|optometr\w*)\b/, 'oftalmología u optometría'],
+  [/\b(psicolog\w*|psiquiatr\w*)\b/, 'psicología o psiquiatría'],
+  [/\b(ortoped\w*|traumatolog\w*)\b/, 'ortopedia'],
+  [/\b(fisioterap\w*|terapia fisica)\b/, 'fisioterapia'],
+  [/\bnutricion\w*\b/, 'nutrición'],
+  [/\bneurolog\w*\b/, 'neurología'],
+  [/\burolog\w*\b/, 'urología'],
+  [/\botorrino\w*\b/, 'otorrinolaringología'],
+  [/\bmedicina interna\b|\binternista\b/, 'medicina interna'],
+];
+
 /** What a message names, with the courtesy words and the visit types found in it: other readings set them aside. */
 export function readEntities(
   reading: Reading,
@@ -258,6 +275,11 @@ export function readEntities(
   if (email.noEmail && (question === 'email' || /\b(correo|email|e mail|mail|gmail|hotmail)\b/.test(normalized))) entities.noEmail = true;
   // "No tengo, me pueden escribir por aquí?": the answer comes first, then the rest.
   if (question === 'email' && !entities.email && NO_EMAIL_FIRST.test(normalized)) entities.noEmail = true;
+  // "Una cita de odontología": a service Lina does not book, named as it is usually written.
+  if (!entities.specialty && !IDENTITY_QUESTIONS.has(question)) {
+    const unserved = UNSERVED_SPECIALTIES.find(([pattern]) => pattern.test(normalized));
+    if (unserved) entities.unservedSpecialty = unserved[1];
+  }
   return { entities, courtesy, visitTypes };
 }
 

@@ -177,6 +177,8 @@ export interface Entities {
    * booking's confirmation): that option instead of the one being confirmed.
    */
   position?: number;
+  /** A service Lina does not book ("odontología", "ginecología"), as she names it back: said so, with the line. */
+  unservedSpecialty?: string;
   documentType?: DocumentType;
   documentNumber?: string;
   /** `YYYY-MM-DD`. */

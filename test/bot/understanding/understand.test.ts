@@ -848,6 +848,15 @@ describe('another position said with the no at a confirmation (member testing)',
   ]);
 });
 
+describe('a service Lina does not book (member testing)', () => {
+  itReads([
+    ['quiero una cita de odontologia', 'menu', { intent: 'book', unservedSpecialty: 'odontología' }],
+    ['y ginecologia?', 'specialty', { unservedSpecialty: 'ginecología', choice: undefined }],
+    // With a service she books, that one: nothing said of the other.
+    ['medicina general y odontologia', 'specialty', { specialty: 'medicina_general', unservedSpecialty: undefined }],
+  ]);
+});
+
 describe('when a case is answered (member testing)', () => {
   itReads([
     ['gracias. ¿y cuándo me responden?', 'menu', { asks: 'caseAnswer', choice: undefined }],
