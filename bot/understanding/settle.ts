@@ -116,7 +116,8 @@ export function settleIntent(reads: Reads): Understanding {
     if (question === 'menu' && optionValue(expectation.options, 'book')) pickedBook = true;
   }
   // "¿A qué hora es la primera?" at the slots asks about a slot shown, not about the member's appointments.
-  if (BOOKING_QUESTIONS.has(question) && intent === 'consult' && !/\b(mis citas|mi cita|tengo|tiene|tienen|tenemos|citas de|cita de|citas pendientes|citas programadas)\b/.test(words.join(' '))) intent = 'none';
+  // ("¿Y la de Mateo cuándo es?" asks about Mateo's cita: a consultation, never a change of patient.)
+  if (BOOKING_QUESTIONS.has(question) && intent === 'consult' && !/\b(mis citas|mi cita|tengo|tiene|tienen|tenemos|citas de|cita de|citas pendientes|citas programadas)\b|\b(la|el) (cita |consulta )?(de|del) [a-z]+ (cuando|a que hora|que dia)\b/.test(words.join(' '))) intent = 'none';
   // Asking to book while answering a question of the booking form is answering it.
   if (intent === 'book' && BOOKING_QUESTIONS.has(question) && (picked !== undefined || hasBookingEntity(entities))) intent = 'none';
   // Small talk around an answer is politeness: "hola, la 2", "nací el 15/03/1994, bendiciones".

@@ -857,6 +857,13 @@ describe('a service Lina does not book (member testing)', () => {
   ]);
 });
 
+describe('"¿y la de Mateo cuándo es?" mid-booking (member testing)', () => {
+  itReads([
+    [`y la de mateo cuando es?`, 'slot', { intent: 'consult' }],
+    ['la de las 3 cuando es', 'slot', { intent: 'none', time: '15:00' }],
+  ]);
+});
+
 describe('when a case is answered (member testing)', () => {
   itReads([
     ['gracias. ¿y cuándo me responden?', 'menu', { asks: 'caseAnswer', choice: undefined }],
