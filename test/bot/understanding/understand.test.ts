@@ -864,6 +864,13 @@ describe('"¿y la de Mateo cuándo es?" mid-booking (member testing)', () => {
   ]);
 });
 
+describe('a heart is thanks (member testing)', () => {
+  itReads([
+    ['❤️', 'slot', { intent: 'thanks', choice: undefined }],
+    ['🥰🥰', 'menu', { intent: 'thanks' }],
+  ]);
+});
+
 describe('when a case is answered (member testing)', () => {
   itReads([
     ['gracias. ¿y cuándo me responden?', 'menu', { asks: 'caseAnswer', choice: undefined }],
