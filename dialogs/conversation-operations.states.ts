@@ -242,6 +242,8 @@ function operationInput(context: ConversationContext) {
     patients: choicesOf(context.member),
     ...(context.request ? { request: context.request.fields } : {}),
     ...(context.bookedHere ? { bookedHere: context.bookedHere } : {}),
+    // Someone else writes for the member: the operation names the member, never "tu cita".
+    ...(context.writer !== undefined ? { writerKnown: true as const } : {}),
   };
 }
 
@@ -362,7 +364,7 @@ export const operationStates = {
         actions: [
           {
             type: 'say',
-            params: ({ context, event }) => appointmentsReply(context.patient, isSelfPatient(context), event.output),
+            params: ({ context, event }) => appointmentsReply(context.patient, isSelfPatient(context) && context.writer === undefined, event.output),
           },
           { type: 'record', params: { type: 'outcome', outcome: 'consulted' } },
           // "¿Y eso dónde queda?" after the list: the site, when every appointment listed is at the same one.

@@ -10,7 +10,7 @@ import { bogotaParts } from './appointments.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
-import { isSelf } from './operation.js';
+import { speaksToPatient } from './operation.js';
 import { reply, type ReplyParams } from './replies.js';
 import { asksOtherSiteWhileMoving, outsideClinicHours, revisesSearch, ruledOutIn, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
@@ -96,7 +96,7 @@ export function searchParams(context: SlotFinderContext) {
  */
 export function agesOutParams(context: Pick<SlotFinderContext, 'agesOutOn' | 'patient' | 'patients'>): { agesOut?: string; agesOutName?: string } {
   if (!context.agesOutOn) return {};
-  return { agesOut: context.agesOutOn, ...(isSelf(context) ? {} : { agesOutName: context.patient.firstName }) };
+  return { agesOut: context.agesOutOn, ...(speaksToPatient(context) ? {} : { agesOutName: context.patient.firstName }) };
 }
 
 /** A text about that birthday: its day, and the child's name (or, for the member themself, the `self` wording). */
