@@ -85,13 +85,13 @@ function startSaidAfter(output: OperationOutput): Pick<ConversationContext, 'sta
  * member who insists on the same person: first who can be served, then a shorter way out («ayuda», the
  * options), then how a relative is registered, with the line, and so on in turn.
  */
-function refusalSaid(context: ConversationContext, resolution: PatientResolution): { said: Reply; times: number } {
+function refusalSaid(context: ConversationContext, resolution: PatientResolution): { said: Reply; refused: NonNullable<ConversationContext['refused']> } {
   const refused = context.refused;
-  const samePerson = refused !== undefined && refused.name === refusedOf(resolution).name;
-  const times = samePerson ? (refused.times ?? 0) : 0;
-  if (times === 0) return { said: unknownPatientReply(context.member, resolution, context.writer), times: 1 };
-  if (times === 2) return { said: notRegisteredReply(refused, context.member, context.writer), times: 3 };
-  return { said: reply('patient.unknownAgain'), times: 2 };
+  const person = refusedOf(resolution);
+  const times = refused !== undefined && refused.name === person.name ? (refused.times ?? 0) : 0;
+  if (times === 0) return { said: unknownPatientReply(context.member, resolution, context.writer), refused: { ...person, times: 1 } };
+  if (times === 2) return { said: notRegisteredReply(refused, context.member, context.writer), refused: { ...person, times: 3 } };
+  return { said: reply('patient.unknownAgain'), refused: { ...person, times: 2 } };
 }
 
 /** That the previous session expired, and what it left undone when it waited for a yes. */
@@ -364,10 +364,9 @@ export const conversationSetup = setup({
     queueRequested: assign(({ context, event }) => ({ consultQueue: idsOf(requestedPatient(context, event)) })),
     narrowToRequested: assign(({ context, event }) => narrowedTo(requestedPatient(context, event))),
     sayUnknownPatient: enqueueActions(({ context, event, enqueue }) => {
-      const resolution = patientResolution(context, event);
-      const { said, times } = refusalSaid(context, resolution);
+      const { said, refused } = refusalSaid(context, patientResolution(context, event));
       enqueue.emit({ type: 'reply', reply: said });
-      enqueue.assign({ refused: { ...refusedOf(resolution), times } });
+      enqueue.assign({ refused });
     }),
     /** A document typed again once identified: whose it is (already verified, a beneficiary's, or another's). */
     sayDocumentAgain: emit(({ context, event }) => ({ type: 'reply' as const, reply: documentAgainReply(context, entitiesOf(event).documentNumber ?? '') })),
@@ -382,10 +381,9 @@ export const conversationSetup = setup({
     takeMemberAsPatient: assign({ patient: ({ context }) => (context.member ? asPatient(context.member) : undefined), verified: true }),
     /** The request named someone who is not the member nor one of their beneficiaries ("para mi mamá"): said, with whom Lina can serve. */
     sayUnknownRequestedPatient: enqueueActions(({ context, event, enqueue }) => {
-      const resolution = requestedPatient(context, event);
-      const { said, times } = refusalSaid(context, resolution);
+      const { said, refused } = refusalSaid(context, requestedPatient(context, event));
       enqueue.emit({ type: 'reply', reply: said });
-      enqueue.assign({ refused: { ...refusedOf(resolution), times } });
+      enqueue.assign({ refused });
     }),
     /** "Para la niña" going straight into an operation: who Lina understood, so the member can correct her. */
     sayWhoWhenImplicit: enqueueActions(({ context, enqueue }) => {
