@@ -2,6 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { CONVERSATION_MACHINE_VERSION } from '../dialogs/conversation.machine.js';
 import { toDialogEvent } from '../dialogs/events.js';
 import { describeState } from '../dialogs/settled.js';
+import { answerTo } from '../dialogs/speech.js';
 import type { Logger } from './logger.js';
 import type { Engine, InboundMessage, OutboundMessage } from './messages.js';
 import type { AgendaService, Clock, ContingencySwitch, IdentityGuard, SessionStore, TurnCommit } from './ports.js';
@@ -129,6 +130,12 @@ export function createEngine(options: EngineOptions): Engine {
     // "Le escribe la abuela": the conversation keeps who writes, for the messages after this one.
     if (understood.entities.writer) conversation.actor.send({ type: 'WRITER', writer: understood.entities.writer });
     const event = toDialogEvent(understood, turn.message.messageId);
+    // "Una cita de odontología": a service Lina does not book, said so with the line, before whatever follows.
+    if (understood.entities.unservedSpecialty) hooks.replies.push({ key: 'help.unservedSpecialty', params: { specialty: understood.entities.unservedSpecialty } });
+    // An answer with a question about it ("en Suba, ¿y dónde queda eso?"): the question answered first, then the answer taken.
+    if (event.type === 'USER_MESSAGE' && event.choice !== undefined && understood.entities.asks && current && !turn.fresh) {
+      hooks.replies.push(answerTo(understood.entities.asks, pendingOf(current), understood.entities.site));
+    }
     const settled = await settle(conversation, event, turn.log);
     return finish(turn, conversation, settled);
   }

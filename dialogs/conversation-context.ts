@@ -97,6 +97,8 @@ export interface ConversationContext extends ConversationInput {
   siteSaid?: SiteCode;
   /** The start of the one cita Lina just spoke of (booked, moved, the only one listed): "¿a qué hora debo llegar?" at the menu. */
   startSaid?: string;
+  /** The doctor of the one cita just listed, booked or moved: "¿y con qué doctor es?" at the menu after it. */
+  doctorSaid?: string;
   lastPrompt?: Reply;
   /** Someone other than the member said they write for them ("le escribe la abuela"): their words are read as such. */
   writer?: string;
@@ -104,9 +106,11 @@ export interface ConversationContext extends ConversationInput {
    * Someone Lina just said she cannot serve (no beneficiary: "No encuentro a Juan…"), with the name
    * said, until the conversation asks a new question: "pero si él es mi hijo" is about them.
    */
-  refused?: { name?: string };
+  refused?: { name?: string; times?: number };
   invalidAnswers: number;
   helpOffered?: boolean;
+  /** Lina apologised for not understanding the pending question already (see `SpeakingContext`). */
+  apologized?: boolean;
 }
 
 /** What any machine of the conversation sends to its root: a reply or a record (see `childSpeech`). */
@@ -198,6 +202,14 @@ export function narrowedTo(resolution: PatientResolution): Pick<ConversationCont
 /** Why a beneficiary cannot be booked for here: not PBS, or not active. */
 export function ineligibleReply(patient: Patient | undefined): Reply {
   return reply(patient?.plan !== 'PBS' ? 'eligibility.beneficiaryNotPbs' : 'eligibility.beneficiaryInactive', { name: patient?.firstName });
+}
+
+/**
+ * "Gracias" at the menu: the member thanked by first name, or, when someone else is known to write
+ * for the member ("le escribe la abuela"), nobody named: the writer is not the member.
+ */
+export function thanksAtMenuReply(context: Pick<ConversationContext, 'member' | 'writer'>): Reply {
+  return context.writer !== undefined ? reply('common.thanksAtMenu', { context: 'writer' }) : reply('common.thanksAtMenu', { name: context.member?.firstName });
 }
 
 /**

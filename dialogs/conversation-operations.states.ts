@@ -8,7 +8,7 @@ import type { Appointment, Patient, SiteCode } from '../bot/domain.js';
 import { appointmentParams, patientParams } from './appointments.js';
 import type { BookingOutput } from './booking.machine.js';
 import { MENU_OPERATIONS, isOperation, type Operation } from './choices.js';
-import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, onlySelfReply, patientResolution, samePatientReply, queuedConsulted, type ConversationContext, type OperationOutput } from './conversation-context.js';
+import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, onlySelfReply, patientResolution, samePatientReply, queuedConsulted, thanksAtMenuReply, type ConversationContext, type OperationOutput } from './conversation-context.js';
 import type { PatientChoice } from './patients.js';
 import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { ask, option, reply, type Reply } from './replies.js';
@@ -242,6 +242,8 @@ function operationInput(context: ConversationContext) {
     patients: choicesOf(context.member),
     ...(context.request ? { request: context.request.fields } : {}),
     ...(context.bookedHere ? { bookedHere: context.bookedHere } : {}),
+    // Someone else writes for the member: the operation names the member, never "tu cita".
+    ...(context.writer !== undefined ? { writerKnown: true as const } : {}),
   };
 }
 
@@ -263,7 +265,7 @@ export const operationStates = {
         ]),
     },
     on: {
-      THANKS: { actions: { type: 'say', params: ({ context }) => reply('common.thanksAtMenu', { name: context.member?.firstName }) } },
+      THANKS: { actions: { type: 'say', params: ({ context }) => thanksAtMenuReply(context) } },
       BACK: [{ guard: 'hasBeneficiaries', target: 'awaitingPatient', actions: assign({ patientOptions: undefined }) }, { actions: 'repeatPrompt' }],
       USER_MESSAGE: [
         OBJECTION,
@@ -292,13 +294,14 @@ export const operationStates = {
         { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
         // "Una de medicina general para mí": the patient already chosen, and something only an operation can mean.
         { guard: and(['namesPatientAlreadyChosen', 'carriesARequest']), target: 'afterPatient', actions: 'rememberRequest' },
+        // "No, es para Pedro, el titular", or "Mateo" at Mateo's menu, when it already is: so it is, and the menu again
+        // (never "¿Para quién es la cita?" for a name read as a change of patient).
+        { guard: 'restatesPatient', actions: [{ type: 'say', params: ({ context }) => samePatientReply(context) }, 'repeatPrompt'] },
         {
           guard: and([SAID_CHANGE_PATIENT, 'hasBeneficiaries']),
           target: 'awaitingPatient',
           actions: assign({ patientOptions: undefined }),
         },
-        // "No, es para Pedro, el titular" when it already is: so it is, and the menu again.
-        { guard: 'restatesPatient', actions: [{ type: 'say', params: ({ context }) => samePatientReply(context) }, 'repeatPrompt'] },
         // "Cambiar paciente" from a member without beneficiaries: nobody else to choose.
         { guard: SAID_CHANGE_PATIENT, actions: [{ type: 'say', params: ({ context }) => onlySelfReply(context) }, 'repeatPrompt'] },
         { guard: { type: 'picked', params: 'book' }, target: 'booking', actions: 'rememberRequest' },
@@ -307,7 +310,7 @@ export const operationStates = {
         { guard: { type: 'picked', params: 'reschedule' }, target: 'rescheduling', actions: 'rememberRequest' },
         { guard: { type: 'picked', params: 'help' }, actions: [{ type: 'say', params: reply('help.support') }, 'repeatPrompt'] },
         // "Ok", "👍" after an operation: an acknowledgement, not a miss.
-        { guard: 'saidYes', actions: { type: 'say', params: ({ context }) => reply('common.thanksAtMenu', { name: context.member?.firstName }) } },
+        { guard: 'saidYes', actions: { type: 'say', params: ({ context }) => thanksAtMenuReply(context) } },
         { actions: 'rejectAnswer' },
       ],
     },
@@ -361,13 +364,15 @@ export const operationStates = {
         actions: [
           {
             type: 'say',
-            params: ({ context, event }) => appointmentsReply(context.patient, isSelfPatient(context), event.output),
+            params: ({ context, event }) => appointmentsReply(context.patient, isSelfPatient(context) && context.writer === undefined, event.output),
           },
           { type: 'record', params: { type: 'outcome', outcome: 'consulted' } },
           // "¿Y eso dónde queda?" after the list: the site, when every appointment listed is at the same one.
           assign({ request: undefined, consultedLast: true, siteSaid: ({ context, event }) => onlySiteOf(event.output) ?? context.siteSaid,
             // "¿A qué hora tengo que llegar?" after the list: the time, when one appointment is listed.
             startSaid: ({ event }) => (event.output.length === 1 ? event.output[0]?.start : undefined),
+            // "¿Y con qué doctor es?" after the list: the doctor, when one appointment is listed.
+            doctorSaid: ({ event }) => (event.output.length === 1 ? event.output[0]?.doctor.name : undefined),
           }),
         ],
       },

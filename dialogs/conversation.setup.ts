@@ -42,6 +42,7 @@ import { machineTypes } from './machine-types.js';
 import type { ConversationRecord, Outcome } from './records.js';
 import { reply, type Reply } from './replies.js';
 import { rescheduleMachine } from './reschedule.machine.js';
+import type { PatientResolution } from './patients.js';
 import { answerTo, missReplies, type RepeatEvent } from './speech.js';
 import { answerOf, choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
@@ -73,10 +74,24 @@ function operationOutcome(output: OperationOutput): ConversationRecord | undefin
 }
 
 /** The one cita an operation leaves spoken of (booked or moved; none once cancelled), for "¿a qué hora debo llegar?". */
-function startSaidAfter(output: OperationOutput): Pick<ConversationContext, 'startSaid'> | Record<string, never> {
-  if (output.outcome === 'booked' || output.outcome === 'rescheduled') return { startSaid: output.appointment.start };
-  if (output.outcome === 'cancelled') return { startSaid: undefined };
+function startSaidAfter(output: OperationOutput): Pick<ConversationContext, 'startSaid' | 'doctorSaid'> | Record<string, never> {
+  if (output.outcome === 'booked' || output.outcome === 'rescheduled') return { startSaid: output.appointment.start, doctorSaid: output.appointment.doctor.name };
+  if (output.outcome === 'cancelled') return { startSaid: undefined, doctorSaid: undefined };
   return {};
+}
+
+/**
+ * The refusal of someone Lina cannot serve ("para mi mamá"), never the same words twice in a row to a
+ * member who insists on the same person: first who can be served, then a shorter way out («ayuda», the
+ * options), then how a relative is registered, with the line, and so on in turn.
+ */
+function refusalSaid(context: ConversationContext, resolution: PatientResolution): { said: Reply; refused: NonNullable<ConversationContext['refused']> } {
+  const refused = context.refused;
+  const person = refusedOf(resolution);
+  const times = refused !== undefined && refused.name === person.name ? (refused.times ?? 0) : 0;
+  if (times === 0) return { said: unknownPatientReply(context.member, resolution, context.writer), refused: { ...person, times: 1 } };
+  if (times === 2) return { said: notRegisteredReply(refused, context.member, context.writer), refused: { ...person, times: 3 } };
+  return { said: reply('patient.unknownAgain'), refused: { ...person, times: 2 } };
 }
 
 /** That the previous session expired, and what it left undone when it waited for a yes. */
@@ -202,13 +217,16 @@ export const conversationSetup = setup({
     /** "¿Qué es eso?", "¿y eso dónde queda?" while an operation runs: its pending question answers it, then is asked again. */
     answerIn: sendTo(
       (_, id: string) => id,
-      ({ event }): RepeatEvent => (event.type === 'HELP' && event.asks ? { type: 'REPEAT', asks: event.asks, ...(event.site ? { site: event.site } : {}) } : { type: 'REPEAT' }),
+      ({ event }): RepeatEvent =>
+        event.type === 'HELP' && event.asks ? { type: 'REPEAT', asks: event.asks, ...(event.site ? { site: event.site } : {}), ...(event.also ? { also: event.also } : {}) } : { type: 'REPEAT' },
     ),
     /** The answer to "ayuda" (the support lines) or to a question asked by the way, from the question pending here. */
-    answerHelp: emit(({ context, event }) => ({
-      type: 'reply' as const,
-      reply: event.type === 'HELP' ? answerTo(event.asks, context.lastPrompt, event.site, context.siteSaid, context.lastCase, context.startSaid) : reply('help.support'),
-    })),
+    answerHelp: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'HELP') return enqueue.emit({ type: 'reply', reply: reply('help.support') });
+      for (const asks of [event.asks, ...(event.also ? [event.also] : [])]) {
+        enqueue.emit({ type: 'reply', reply: answerTo(asks, context.lastPrompt, event.site, context.siteSaid, context.lastCase, context.startSaid, context.doctorSaid) });
+      }
+    }),
     record: emit((_, record: ConversationRecord) => ({ type: 'record' as const, record })),
     noteDocument: emit(({ context }) => ({
       type: 'record' as const,
@@ -216,15 +234,15 @@ export const conversationSetup = setup({
     })),
     prompt: enqueueActions(({ enqueue }, prompt: Reply) => {
       // A new question: an objection to an earlier refusal no longer makes sense.
-      enqueue.assign({ lastPrompt: prompt, invalidAnswers: 0, helpOffered: false, refused: undefined });
+      enqueue.assign({ lastPrompt: prompt, invalidAnswers: 0, helpOffered: false, apologized: false, refused: undefined });
       enqueue.emit({ type: 'reply', reply: prompt });
     }),
     repeatPrompt: enqueueActions(({ context, enqueue }) => {
       if (context.lastPrompt) enqueue.emit({ type: 'reply', reply: context.lastPrompt });
     }),
     rejectAnswer: enqueueActions(({ context, event, enqueue }) => {
-      const { replies, invalidAnswers, helpOffered } = missReplies(context, event);
-      enqueue.assign({ invalidAnswers, helpOffered });
+      const { replies, invalidAnswers, helpOffered, apologized } = missReplies(context, event);
+      enqueue.assign({ invalidAnswers, helpOffered, apologized });
       for (const said of replies) enqueue.emit({ type: 'reply', reply: said });
     }),
     /**
@@ -346,22 +364,26 @@ export const conversationSetup = setup({
     queueRequested: assign(({ context, event }) => ({ consultQueue: idsOf(requestedPatient(context, event)) })),
     narrowToRequested: assign(({ context, event }) => narrowedTo(requestedPatient(context, event))),
     sayUnknownPatient: enqueueActions(({ context, event, enqueue }) => {
-      const resolution = patientResolution(context, event);
-      enqueue.emit({ type: 'reply', reply: unknownPatientReply(context.member, resolution, context.writer) });
-      enqueue.assign({ refused: refusedOf(resolution) });
+      const { said, refused } = refusalSaid(context, patientResolution(context, event));
+      enqueue.emit({ type: 'reply', reply: said });
+      enqueue.assign({ refused });
     }),
     /** A document typed again once identified: whose it is (already verified, a beneficiary's, or another's). */
     sayDocumentAgain: emit(({ context, event }) => ({ type: 'reply' as const, reply: documentAgainReply(context, entitiesOf(event).documentNumber ?? '') })),
     /** "Pero si él es mi hijo" after a refusal: not registered as a beneficiary, and how to register them. */
-    sayNotRegistered: emit(({ context }) => ({ type: 'reply' as const, reply: notRegisteredReply(context.refused, context.member, context.writer) })),
+    sayNotRegistered: enqueueActions(({ context, enqueue }) => {
+      enqueue.emit({ type: 'reply', reply: notRegisteredReply(context.refused, context.member, context.writer) });
+      // Insisting on the same person after this explanation gets the shorter way out, not it again.
+      if (context.refused) enqueue.assign({ refused: { ...context.refused, times: 3 } });
+    }),
     acceptConsent: assign({ consentCurrent: true }),
     /** Without beneficiaries to choose from, the member is the patient. */
     takeMemberAsPatient: assign({ patient: ({ context }) => (context.member ? asPatient(context.member) : undefined), verified: true }),
     /** The request named someone who is not the member nor one of their beneficiaries ("para mi mamá"): said, with whom Lina can serve. */
     sayUnknownRequestedPatient: enqueueActions(({ context, event, enqueue }) => {
-      const resolution = requestedPatient(context, event);
-      enqueue.emit({ type: 'reply', reply: unknownPatientReply(context.member, resolution, context.writer) });
-      enqueue.assign({ refused: refusedOf(resolution) });
+      const { said, refused } = refusalSaid(context, requestedPatient(context, event));
+      enqueue.emit({ type: 'reply', reply: said });
+      enqueue.assign({ refused });
     }),
     /** "Para la niña" going straight into an operation: who Lina understood, so the member can correct her. */
     sayWhoWhenImplicit: enqueueActions(({ context, enqueue }) => {
@@ -371,7 +393,10 @@ export const conversationSetup = setup({
     }),
     /** The operation and what the member said, kept while it runs; restarted with it after a patient switch. */
     startOperation: enqueueActions(({ context, enqueue }, operation: Operation) => {
-      enqueue.assign({ request: { operation, fields: context.request?.fields ?? {} }, consultedLast: false });
+      enqueue.assign({ request: { operation, fields: context.request?.fields ?? {} }, consultedLast: false,
+        // A new operation: a refusal is no longer repeated to the word (its person is kept for "pero si es mi hijo").
+        refused: context.refused ? { ...(context.refused.name ? { name: context.refused.name } : {}) } : undefined,
+      });
       // A second request made with this one: said once, in a short sentence, before the first question.
       const next = context.nextRequest?.operation;
       if (next && !context.nextAnnounced) {

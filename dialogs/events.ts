@@ -25,9 +25,10 @@ export type DialogEvent =
   /**
    * "ayuda", "asesor", "quiero hablar con una persona": the support line, then the pending question.
    * `asks`: a question Lina answers instead ("¿qué es no programada?", "¿dónde queda la sede de
-   * Kennedy?", "¿cuánto vale la cuota moderadora?"); `site`: the site it names.
+   * Kennedy?", "¿cuánto vale la cuota moderadora?"); `site`: the site it names; `also`: a second question in
+   * the same message ("¿con qué doctor es? ¿y eso dónde queda?"), answered after the first.
    */
-  | { type: 'HELP'; asks?: Asked; site?: SiteCode }
+  | { type: 'HELP'; asks?: Asked; site?: SiteCode; also?: Asked }
   /** "hola" in the middle of a conversation: where we are, and the pending question. */
   | { type: 'GREET' }
   /** "gracias" with nothing else: a kind answer, and the pending question if there is one. */
@@ -50,7 +51,7 @@ export function toDialogEvent(understood: Understanding, messageId: string): Dia
   if (intent === 'menu' && choice === undefined) return { type: 'MENU' };
   // A question asked by the way ("¿y eso dónde queda?", "gracias, ¿cuánto vale?") is answered, whatever else the message says.
   if (entities.asks && choice === undefined && (intent === 'help' || intent === 'none' || intent === 'greet' || intent === 'thanks')) {
-    return { type: 'HELP', asks: entities.asks, ...(entities.site ? { site: entities.site } : {}) };
+    return { type: 'HELP', asks: entities.asks, ...(entities.site ? { site: entities.site } : {}), ...(entities.alsoAsks ? { also: entities.alsoAsks } : {}) };
   }
   if (intent === 'help' && choice === undefined) return { type: 'HELP' };
   if (intent === 'back' && !saysMore) return { type: 'BACK' };

@@ -20,6 +20,8 @@ export interface ForPatient {
   patients: PatientChoice[];
   /** The citas booked in this conversation: "seguidita después de la de Mateo" is read against them. */
   bookedHere?: BookedHere[];
+  /** Someone else is known to write for the member ("le escribe el esposo"): the member is named, never "tu cita". */
+  writerKnown?: true;
 }
 
 /** A cita booked in this conversation, as a time another booking may be asked relative to. */
@@ -32,8 +34,11 @@ export interface BookedHere {
 /** The patient is the member themself. */
 export const isSelf = (context: ForPatient): boolean => context.patients.some((choice) => choice.self && choice.patient.id === context.patient.id);
 
-/** How texts name the operation's patient ("tu cita", "la cita de Mateo"). */
-export const patientOf = (context: ForPatient): ReplyParams => patientParams(context.patient, isSelf(context));
+/** Texts speak to the patient ("tu cita"): the patient is the member, and the member is the one writing. */
+export const speaksToPatient = (context: ForPatient): boolean => isSelf(context) && context.writerKnown !== true;
+
+/** How texts name the operation's patient ("tu cita", "la cita de Mateo"; "la cita de Diana" to her husband writing). */
+export const patientOf = (context: ForPatient): ReplyParams => patientParams(context.patient, speaksToPatient(context));
 
 /** An appointment's line and its patient, for the questions that name one appointment. */
 export const appointmentFor = (context: ForPatient, appointment: Appointment | undefined): ReplyParams => ({

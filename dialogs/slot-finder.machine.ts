@@ -3,7 +3,7 @@
  * and what it ends with. Its types, guards and actions are in slot-finder.setup.ts; the ladder
  * it climbs when a search finds nothing, in slot-finder-ladder.states.ts.
  */
-import { and, assign, enqueueActions, not, type EventObject } from 'xstate';
+import { and, assign, enqueueActions, not, or, type EventObject } from 'xstate';
 import type { RissCase, SiteCode, Slot } from '../bot/domain.js';
 import { bogotaParts } from './appointments.js';
 import { endings, isDoneBy } from './endings.js';
@@ -150,12 +150,22 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           ...(context.search.page ? { after: { start: context.search.page.start, ids: context.search.page.ids } } : {}),
         }),
         onDone: [
+          // "Ay no, mejor la tres" at the confirmation: the page again, and that slot of it taken to its own confirmation.
+          {
+            guard: ({ context, event }) => context.pickAt !== undefined && event.output.slice(0, SLOTS_PER_PAGE)[context.pickAt.position - 1] !== undefined,
+            target: 'chosen',
+            actions: assign(({ context, event }) => {
+              const { page, ...search } = context.search;
+              const slots = event.output.slice(0, SLOTS_PER_PAGE);
+              return { slots, seen: slots, search, laterPage: page?.later === true, picked: slots[(context.pickAt?.position ?? 1) - 1]?.id, reason: undefined };
+            }),
+          },
           {
             guard: ({ event }) => event.output.length > 0,
             target: 'awaitingSlot',
             actions: assign(({ context, event }) => {
               const { page, ...search } = context.search;
-              return { slots: event.output.slice(0, SLOTS_PER_PAGE), seen: event.output.slice(0, SLOTS_PER_PAGE), search, laterPage: page?.later === true };
+              return { slots: event.output.slice(0, SLOTS_PER_PAGE), seen: event.output.slice(0, SLOTS_PER_PAGE), search, laterPage: page?.later === true, pickAt: undefined };
             }),
           },
           // The day asked has no slots: said with the days that have (a day beyond the agenda's window, said so, in listingDays).
@@ -399,6 +409,8 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             target: 'awaitingDay',
             actions: ['sayEmptyDay', assign(({ event }) => ({ days: event.output.slice(0, DAYS_PER_PAGE), moreDays: event.output.length > DAYS_PER_PAGE }))],
           },
+          // Paging on from days shown, and no later day has slots any more: said so, and the days shown asked again.
+          { guard: ({ context }) => context.days.length > 0, target: 'awaitingDay', actions: [assign({ moreDays: false }), 'sayNoMoreDays'] },
           { guard: 'hasSlotsShown', target: 'awaitingSlot', actions: ['sayEmptyDay', { type: 'say', params: ({ context }) => reply('slots.noOtherDays', describeSearch(context)) }] },
           { target: 'choosingNextStep', actions: ['sayEmptyDay', assign({ emptyBands: ({ context }) => [...context.emptyBands, context.search.band] })] },
         ],
@@ -431,8 +443,10 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           { guard: 'askedForDayOff', actions: [SAY_DAY_OFF, 'repeatPrompt'] },
           { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
           { guard: 'askedForMonth', target: 'listingDays', actions: 'listMonth' },
-          { guard: and(['wantsOtherDay', not('askedForDay')]), target: 'listingDays' },
-          { guard: and(['wantsMoreTimes', 'hasSlotsShown']), target: 'awaitingSlot' },
+          // "Más días", "otros días", "¿y después?": the next days that have slots; after the last ones, said so
+          // and the same days asked again (never the no-availability offers: these days have slots).
+          { guard: and([or(['wantsOtherDay', 'wantsMoreTimes']), not('askedForDay'), ({ context }) => context.moreDays]), target: 'listingDays' },
+          { guard: and([or(['wantsOtherDay', 'wantsMoreTimes']), not('askedForDay')]), actions: ['sayNoMoreDays', 'repeatPrompt'] },
           {
             guard: 'askedForDay',
             target: 'searching',
@@ -459,7 +473,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
     chosen: endWith(({ context, event }) => {
       const slot = context.slots.find((shown) => shown.id === (context.picked ?? choiceOf(event)));
       const page = laterPageOf(context);
-      return slot ? { outcome: 'slot', slot, chosenBy: messageIdOf(event), search: page ? { ...context.search, page } : context.search } : { outcome: 'abandoned' };
+      return slot ? { outcome: 'slot', slot, chosenBy: context.pickAt?.messageId ?? messageIdOf(event), search: page ? { ...context.search, page } : context.search } : { outcome: 'abandoned' };
     }),
     caseFiled: endWith(({ event }) => (caseFiled(event) ? { outcome: 'case', rissCase: event.output } : { outcome: 'abandoned' })),
     /** The member revised what is searched: the conversation or the operation handles it. */

@@ -10,7 +10,7 @@ import { bogotaParts } from './appointments.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
-import { isSelf } from './operation.js';
+import { speaksToPatient } from './operation.js';
 import { reply, type ReplyParams } from './replies.js';
 import { asksOtherSiteWhileMoving, outsideClinicHours, revisesSearch, ruledOutIn, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
@@ -23,6 +23,11 @@ export interface SlotFinderInput extends Partial<SearchState>, SlotRequest {
   reason?: 'notConfirmed' | 'slotTaken' | 'otherDay';
   /** Booking a new appointment or moving one: what a "no" at the confirmation left as it was. */
   mode?: 'book' | 'move';
+  /**
+   * "Ay no, mejor la tres" at the confirmation: the position on the page shown again that the member
+   * takes instead, and the message that said it (the seed of the intent's key).
+   */
+  pickAt?: { position: number; messageId: string };
 }
 
 export type SlotFinderOutput =
@@ -91,7 +96,7 @@ export function searchParams(context: SlotFinderContext) {
  */
 export function agesOutParams(context: Pick<SlotFinderContext, 'agesOutOn' | 'patient' | 'patients'>): { agesOut?: string; agesOutName?: string } {
   if (!context.agesOutOn) return {};
-  return { agesOut: context.agesOutOn, ...(isSelf(context) ? {} : { agesOutName: context.patient.firstName }) };
+  return { agesOut: context.agesOutOn, ...(speaksToPatient(context) ? {} : { agesOutName: context.patient.firstName }) };
 }
 
 /** A text about that birthday: its day, and the child's name (or, for the member themself, the `self` wording). */
@@ -226,6 +231,8 @@ export const slotFinderSetup = setup({
     }),
     /** The band the message names, searched (the other band counts as tried). */
     searchNamedBand: assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band }), triedOtherBand: true }),
+    /** After the last days that have slots: no more of them in the window (`slots.noMoreDays`). */
+    sayNoMoreDays: enqueueActions(({ context, enqueue }) => enqueue({ type: 'say', params: reply('slots.noMoreDays', describeSearch(context)) })),
     /** "¿Y en enero?": the days that have slots, said first when the month is beyond the agenda. */
     listMonth: assign(({ context, event }) => ({ emptyDay: { day: `${entitiesOf(event).month ?? ''}-01`, month: true as const, ...describeSearch(context) }, days: [] })),
     /** The day asked had no slots: said (a Saturday, a Sunday or a holiday said to be one), once. */

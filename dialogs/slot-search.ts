@@ -192,11 +192,12 @@ export function agesOutIn(patient: Pick<Patient, 'birthDate'>, specialty: Specia
 }
 
 /** Who a slot is sought for, from an operation's context: the conversation, the patient, who else may be named, the e-mail on file. */
-export function seeker(context: ForPatient & { conversationId: string; memberEmail?: string }): Pick<SlotRequest, 'conversationId' | 'patient' | 'patients' | 'memberEmail' | 'bookedHere'> {
+export function seeker(context: ForPatient & { conversationId: string; memberEmail?: string }): Pick<SlotRequest, 'conversationId' | 'patient' | 'patients' | 'memberEmail' | 'bookedHere' | 'writerKnown'> {
   return {
     conversationId: context.conversationId,
     patient: context.patient,
     patients: context.patients,
+    ...(context.writerKnown ? { writerKnown: true as const } : {}),
     ...(context.bookedHere?.length ? { bookedHere: context.bookedHere } : {}),
     ...(context.memberEmail ? { memberEmail: context.memberEmail } : {}),
   };

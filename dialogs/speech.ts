@@ -15,6 +15,8 @@ export interface SpeakingContext {
   invalidAnswers: number;
   /** The help for this question was offered already: it is not said twice. */
   helpOffered?: boolean;
+  /** Lina apologised for not understanding this question already: the next time she offers the help instead. */
+  apologized?: boolean;
 }
 
 /** A child's replies travel to its parent as this event; the conversation machine emits them. */
@@ -26,7 +28,7 @@ export type SayEvent = { type: 'SAY'; reply: Reply };
  * the event to the child that holds it. `asks`: the member asked something first ("¿qué es
  * eso?", "¿y eso dónde queda?"), answered from the pending question before it is asked again.
  */
-export type RepeatEvent = { type: 'REPEAT'; asks?: Asked; site?: SiteCode };
+export type RepeatEvent = { type: 'REPEAT'; asks?: Asked; site?: SiteCode; also?: Asked };
 
 /**
  * What a question or its options mean, for a member who asks ("¿qué es no programada?",
@@ -75,6 +77,7 @@ export function answerTo(
   fallback?: SiteCode,
   rissCase?: { radicado: string; dueDate: string },
   start?: string,
+  doctor?: string,
 ): Reply {
   switch (asks) {
     case 'meaning':
@@ -92,7 +95,7 @@ export function answerTo(
     case 'arrival':
       return arrivalFor(onlyStartIn(prompt) ?? start);
     case 'doctor':
-      return doctorsOf(prompt);
+      return doctorsOf(prompt, doctor);
     case 'byEmail':
       return reply('help.byEmail');
     case 'caseAnswer':
@@ -123,22 +126,27 @@ function arrivalFor(start: string | undefined): Reply {
   return reply('help.arrival', { context: 'at', start: new Date(at - ARRIVE_MINUTES_BEFORE * 60_000).toISOString() });
 }
 
-/** Who the citas a question shows are with: the one doctor they share, or where each line says it. */
-function doctorsOf(prompt: Reply | undefined): Reply {
+/**
+ * Who the citas a question shows are with: the one doctor they share, or where each line says it;
+ * when the question shows none, `fallback` (the doctor of the one cita just listed, booked or moved).
+ */
+function doctorsOf(prompt: Reply | undefined, fallback?: string): Reply {
   const named = [prompt?.params?.doctor, ...(prompt?.options ?? []).map((shown) => shown.params?.doctor)];
   const doctors = [...new Set(named.filter((doctor): doctor is string => typeof doctor === 'string' && doctor !== ''))];
   const [only] = doctors;
   if (only && doctors.length === 1) return reply('help.doctor', { doctor: only });
+  if (doctors.length === 0 && fallback) return reply('help.doctor', { doctor: fallback });
   return reply(doctors.length > 1 ? 'help.doctorOnEachLine' : 'help.support');
 }
 
-/** What a REPEAT asks to answer first, if anything. */
-function askedIn(event: EventObject): { asks: Asked; site?: SiteCode } | undefined {
+/** What a REPEAT asks to answer first, if anything (and a second question asked with it). */
+function askedIn(event: EventObject): { asks: Asked; site?: SiteCode; also?: Asked } | undefined {
   if (event.type !== 'REPEAT' || !('asks' in event) || typeof event.asks !== 'string') return undefined;
   const asks = ASKED_KINDS.find((kind) => kind === event.asks);
   if (!asks) return undefined;
   const site = 'site' in event && typeof event.site === 'string' && isSiteCode(event.site) ? event.site : undefined;
-  return { asks, ...(site ? { site } : {}) };
+  const also = 'also' in event ? ASKED_KINDS.find((kind) => kind === event.also) : undefined;
+  return { asks, ...(site ? { site } : {}), ...(also ? { also } : {}) };
 }
 
 /** Invalid answers in a row after which Lina offers help, once per question. */
@@ -160,17 +168,36 @@ function offerHelpFor(prompt: Reply | undefined): Reply {
 }
 
 /**
- * What Lina says to an answer she cannot read: that she did not understand, the help for this
- * question the third time in a row (once), and the question again.
+ * What Lina says to an answer she cannot read: that she did not understand (the second time in a
+ * row worded anew, shorter, with the way out), the help for this question the third time in a row
+ * (once), and the question again. A member annoyed at not being understood ("ya le dije", "¿no me
+ * entiende?", "uff") is no miss: an apology with the way out (the options, or «ayuda»), and the question.
  */
-export function missReplies(context: SpeakingContext, event?: EventObject): { replies: Reply[]; invalidAnswers: number; helpOffered: boolean } {
-  const invalidAnswers = context.invalidAnswers + 1;
-  const offer = invalidAnswers >= INVALID_ANSWERS_BEFORE_HELP && !context.helpOffered;
+export function missReplies(context: SpeakingContext, event?: EventObject): { replies: Reply[]; invalidAnswers: number; helpOffered: boolean; apologized: boolean } {
+  const annoyed = event !== undefined && entitiesOf(event).annoyed === true;
+  // "Así está bien" at a slot list or a confirmation: neither a pick nor a yes, and no miss either.
+  const fineAsIs = event !== undefined && entitiesOf(event).fineAsIs === true && !annoyed;
+  // "Odontología": the engine said already that Lina does not book it; no miss, only the question again.
+  const unserved = event !== undefined && entitiesOf(event).unservedSpecialty !== undefined;
+  const invalidAnswers = annoyed || fineAsIs || unserved ? context.invalidAnswers : context.invalidAnswers + 1;
+  // Annoyed again after the apology: the help for this question, in other words, instead of the same apology.
+  const annoyedAgain = annoyed && context.apologized === true && !context.helpOffered;
+  const offer = annoyedAgain || (!annoyed && !fineAsIs && !unserved && invalidAnswers >= INVALID_ANSWERS_BEFORE_HELP && !context.helpOffered);
   // "5" where three options are shown: which numbers there are, instead of "No te entendí".
   const shown = context.lastPrompt?.options?.length ?? 0;
   const outOfRange = event && shown > 1 && entitiesOf(event).outOfRange !== undefined;
-  const replies = [outOfRange ? reply('common.numberOutOfRange', { count: shown }) : reply('common.notUnderstood'), ...(offer ? [offerHelpFor(context.lastPrompt)] : []), ...(context.lastPrompt ? [context.lastPrompt] : [])];
-  return { replies, invalidAnswers, helpOffered: Boolean(context.helpOffered) || offer };
+  const withOptions = shown > 0 ? 'options' : undefined;
+  const first = fineAsIs
+    ? reply('common.fineAsIs', { context: context.lastPrompt?.expects === 'confirm' ? 'confirm' : undefined })
+    : outOfRange
+    ? reply('common.numberOutOfRange', { count: shown })
+    : annoyed
+      ? reply('common.annoyed', { context: withOptions })
+      : invalidAnswers === 2
+        ? reply('common.notUnderstoodAgain', { context: withOptions })
+        : reply('common.notUnderstood');
+  const replies = [...(annoyedAgain || unserved ? [] : [first]), ...(offer ? [offerHelpFor(context.lastPrompt)] : []), ...(context.lastPrompt ? [context.lastPrompt] : [])];
+  return { replies, invalidAnswers, helpOffered: Boolean(context.helpOffered) || offer, apologized: Boolean(context.apologized) || annoyed };
 }
 
 /**
@@ -201,18 +228,19 @@ export function childSpeech<TContext extends SpeakingContext, TEvent extends Eve
       conversationIn(system).send({ type: 'RECORD', record } satisfies RecordEvent),
     ),
     prompt: enqueueActions<TContext, TEvent, Reply, TEvent, never, never, never, never, never>(({ enqueue, system }, prompt) => {
-      enqueue.assign(({ context }) => ({ ...context, lastPrompt: prompt, invalidAnswers: 0, helpOffered: false }));
+      enqueue.assign(({ context }) => ({ ...context, lastPrompt: prompt, invalidAnswers: 0, helpOffered: false, apologized: false }));
       sayTo(system, prompt);
     }),
     /** The pending question again; after "¿qué es eso?", "¿y eso dónde queda?" (a REPEAT that `asks`), the answer first. */
     repeatPrompt: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, event, system }) => {
       const asked = askedIn(event);
       if (asked) sayTo(system, answerTo(asked.asks, context.lastPrompt, asked.site));
+      if (asked?.also) sayTo(system, answerTo(asked.also, context.lastPrompt, asked.site));
       if (context.lastPrompt) sayTo(system, context.lastPrompt);
     }),
     rejectAnswer: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, event, enqueue, system }) => {
-      const { replies, invalidAnswers, helpOffered } = missReplies(context, event);
-      enqueue.assign(({ context }) => ({ ...context, invalidAnswers, helpOffered }));
+      const { replies, invalidAnswers, helpOffered, apologized } = missReplies(context, event);
+      enqueue.assign(({ context }) => ({ ...context, invalidAnswers, helpOffered, apologized }));
       for (const said of replies) sayTo(system, said);
     }),
   };

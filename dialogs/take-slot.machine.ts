@@ -18,7 +18,7 @@ import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.j
 import { SITE_KEPT, revisesSearch, ruledOutIn, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import type { CommitInput, TakeSlotInput, TakeSlotOutput } from './take-slot.io.js';
-import { choiceOf, entitiesOf, isMessage, messageGuards } from './understood.js';
+import { answerOf, choiceOf, entitiesOf, isMessage, messageGuards, messageIdOf } from './understood.js';
 import { agesOutParams, agesOutSaid, type SlotFinderOutput } from './slot-finder.setup.js';
 
 export { resultOfTaking, type CommitInput, type TakeSlotInput, type TakeSlotOutput } from './take-slot.io.js';
@@ -33,6 +33,8 @@ interface TakeSlotContext extends TakeSlotInput, SpeakingContext {
   idempotencyKey?: string;
   /** "Sí, pero el jueves": the search the "pero" asks for, if the member chooses it. */
   proposed?: SearchState;
+  /** "Ay no, mejor la tres": the slot of the page shown before that the member takes instead. */
+  pickAt?: SlotFinderInput['pickAt'];
 }
 
 const { endWith, output } = endings<TakeSlotContext, TakeSlotOutput>({ taken: true, case: true, revise: true, back: true, abandoned: true, error: true });
@@ -121,9 +123,9 @@ export const takeSlotMachine = setup({
   actions: {
     ...childSpeech<TakeSlotContext, DialogEvent | RepeatEvent>(),
     /** The slot finder runs again (`params`: why). */
-    searchAgain: assign((_, reason: SlotFinderInput['reason']) => ({ reason })),
+    searchAgain: assign((_, reason: SlotFinderInput['reason']) => ({ reason, pickAt: undefined })),
     /** A new search for the day, band or time the member named. */
-    searchWhatWasSaid: assign(({ context, event }) => ({ search: searchIn(context, event), reason: undefined })),
+    searchWhatWasSaid: assign(({ context, event }) => ({ search: searchIn(context, event), reason: undefined, pickAt: undefined })),
   },
 }).createMachine({
   id: 'takeSlot',
@@ -200,6 +202,7 @@ export const takeSlotMachine = setup({
             ...(context.latest ? { latest: true as const } : {}),
           }),
           ...(context.reason ? { reason: context.reason } : {}),
+          ...(context.pickAt ? { pickAt: context.pickAt } : {}),
           mode: context.mode,
         }),
         onDone: [
@@ -215,6 +218,7 @@ export const takeSlotMachine = setup({
                 slot: output.slot,
                 search: output.search,
                 reason: undefined,
+                pickAt: undefined,
                 idempotencyKey: `${context.conversationId}:${context.mode === 'move' ? 'move' : 'book'}:${output.chosenBy}`,
               };
             }),
@@ -239,6 +243,12 @@ export const takeSlotMachine = setup({
           // "No, mejor el viernes" searches Friday; "otro día" with no day lists the days.
           { guard: 'namesSearch', target: 'findingSlot', actions: 'searchWhatWasSaid' },
           { guard: { type: 'saidIntent', params: 'other_day' }, target: 'findingSlot', actions: { type: 'searchAgain', params: 'otherDay' } },
+          // "Ay no, mejor la tres": not this one, but the third of the list it was chosen from.
+          {
+            guard: ({ event }) => answerOf(event) === 'no' && entitiesOf(event).position !== undefined,
+            target: 'findingSlot',
+            actions: assign(({ event }) => ({ reason: 'notConfirmed' as const, pickAt: { position: entitiesOf(event).position ?? 1, messageId: messageIdOf(event) } })),
+          },
           { guard: 'saidNo', target: 'findingSlot', actions: { type: 'searchAgain', params: 'notConfirmed' } },
           { guard: { type: 'saidIntent', params: 'more_times' }, target: 'findingSlot', actions: { type: 'searchAgain', params: 'notConfirmed' } },
           { actions: 'rejectAnswer' },

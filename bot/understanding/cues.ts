@@ -10,6 +10,11 @@ import type { Intent } from './types.js';
 export const ASKS_FOR_DAY = /\?|^y (el|la|para)\b|\b(no )?(tiene|tienen|hay|habra|habria)\b|\bningun[oa]?\b|\bse puede\b/;
 /** "No tengo, me pueden escribir por aquí": no e-mail, said first. */
 export const NO_EMAIL_FIRST = /^(?:(?:no+|nop|pues no|ay)[ ,.!]+)?no tengo(?: (?:ninguno|ninguna|correo|email))?\s*[,.;!?]/;
+/**
+ * "Así está bien", "así me sirve", with nothing else: fine as it is, but which way? At a slot list or a
+ * confirmation it neither picks a slot nor says yes (see `fineAsIs`).
+ */
+export const FINE_AS_IS = /^(?:(?:no|ay|bueno|pues|listo|ah|ok|mmm*|entonces|senorita) )*(?:asi|como esta|como estaba) (?:esta|queda|quedo|estaria|me sirve|esta bien|esta bueno|esta perfecto)(?: (?:bien|bueno|perfecto|asi|gracias|senorita|pues|mija))*$/;
 /** "Entonces déjela así": the appointment is kept. */
 export const KEEP_IT = /\b(dejela|dejemosla|dejarla|dejelas|dejemos|la dejo|las dejo) (asi|como esta|quieta)\b|\basi esta bien\b|\bya (me )?(quede|quedo|quedamos|quedo lista|esta lista) (con )?(la )?cita\b|\bya (me )?quedo (agendada|lista|la cita)\b/;
 /**
@@ -67,7 +72,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['reschedule', /\b(pasar|mover|correr|cambiar) (la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (pa|para|pal)\b/g],
   [
     'consult',
-    /\b(que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|a que hora es|a que hora tengo(?! (que|q) (llegar|estar|presentarme|ir)\b)|a que hora me toca(?! (llegar|estar|presentarme|ir)\b)|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|consultar\b|citas programadas|citas pendientes|(que|q|k) (tengo|tiene|tenemos|tienen) pendiente\w*|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
+    /\b(que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|(la|esa|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (cuando|a que hora|que dia) (es|seria|sera|le toca|queda)|a que hora es|a que hora tengo(?! (que|q) (llegar|estar|presentarme|ir)\b)|a que hora me toca(?! (llegar|estar|presentarme|ir)\b)|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|consultar\b|citas programadas|citas pendientes|(que|q|k) (tengo|tiene|tenemos|tienen) pendiente\w*|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
   ],
   [
     'book',
@@ -99,6 +104,9 @@ export const COMPLAINT = /\b(queja|quejas|quejarme|reclamo|reclamos|reclamar|sup
 /** "Este bot no sirve para nada", "inútil", an insult: frustration, answered calmly with the line. */
 export const FRUSTRATION =
   /\b(no sirve|no sirven|no funciona|no funcionan|inutil|inutiles|porqueria|basura|mierda|malparid\w*|hpta|hp|hijueputa|hijo de puta|gonorrea|estupid\w*|idiota|imbecil|maldit\w*|carajo|jueputa|que lentitud|que fastidio|que pereza|me tiene mamad\w*|me tienen mamad\w*|mamad[oa]|harto|harta|no me deja hacer nada|no entiende nada|no entiendes nada)\b/;
+/** "Ya le dije", "¿no me entiende?", "uff", "otra vez": annoyed at not being understood (no answer by itself). */
+export const ANNOYED =
+  /^(?:(?:pero|y|ay|ush+|uy|uf+|ash+|aja|oiga|oigame|senorita|mija|mijo|hay|ole|es que) )*(?:ya (?:le|te|se lo|se la|lo|la) (?:dije|habia dicho|escribi|conteste|respondi)|(?:le|te) (?:estoy diciendo|acabo de decir|dije)|no me (?:entiende|entiendes|entendio|entendiste|esta entendiendo|estas entendiendo)|no (?:entiende|entiendes|entendio)|otra vez|de nuevo|uf+|ush+|ash+|ag+h|ugh|jum+|dios mio|que pesadez|no puede ser|como asi)(?: (?:pues|ome|mija|mijo|senorita|oiga|ya|otra vez|de nuevo|nada|o que|lo que le dije|que le dije|eso))*$/;
 /** A goodbye the classifier reads is trusted only with a goodbye word in the message. */
 export const GOODBYE_HINT = /\b(chao|chau|adios|bye|hasta (luego|pronto|manana|la proxima|mas tarde|otro dia|la vista)|(?<!(hay|tiene|tienen|queda|quedan) )nada mas(?! (temprano|tarde|pronto|cerca|antes|despues|para|de|que|en))|(es|era|seria|sera) todo|termin\w*|finaliz\w*|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este)|bendicion\w*|cuidese)\b/;
 /** A going back the classifier reads is trusted only with a word of going back ("listo, esa" goes nowhere). */

@@ -6,7 +6,7 @@
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
-import { ASKS_WHERE, BEFORE_TIME, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, FILE_CASE, HERE_SITE, LATER, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, NOT_FILE_CASE, NOT_HERE, OTHER_SITE, SAME_AGAIN, SAME_DAY, SOONEST, TIME_BOUND } from './cues.js';
+import { ASKS_WHERE, BEFORE_TIME, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, FILE_CASE, FINE_AS_IS, HERE_SITE, LATER, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, NOT_FILE_CASE, NOT_HERE, OTHER_SITE, SAME_AGAIN, SAME_DAY, SOONEST, TIME_BOUND } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import type { Found } from './lexicon.js';
@@ -18,6 +18,8 @@ import { normalizeMessage } from './words.js';
 /** Where a document number may be given: before and during identification. */
 const DOCUMENT_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'consent', 'document', 'documentType', 'birthDate']);
 /** Where the member may give up the change under way: the slots, days, bands, appointments and confirmations asked. */
+/** Where "así está bien" could be read as a pick or a yes: a slot list, the days, a confirmation. */
+const FINE_AS_IS_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'day', 'confirm']);
 const CHANGE_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'slot', 'day', 'band', 'appointment', 'confirm', 'offer']);
 /** Using this chat: "(primera vez que) uso esto", "les escribo", "entro aquí". */
 const CHANNEL_USE = /^(yo )?(le |les |me )?(uso|utilizo|escribo|entro|hablo|chateo|manejo|ingreso|comunico|pruebo)\b/;
@@ -37,6 +39,23 @@ const REASON_OPENER = /\b(porque|por que|es que|ya que)\b(?!.*\b(mejor|mas bien)
 function lastValue<T>(found: ReadonlyArray<Found<T>>): T | undefined {
   return found.at(-1)?.value;
 }
+
+/** Services members ask for that Lina does not book, and how she names them back. */
+const UNSERVED_SPECIALTIES: ReadonlyArray<[RegExp, string]> = [
+  [/\b(odontolog\w*|odontologo|dentista|dental|muela|muelas|calza|higiene oral)\b/, 'odontología'],
+  [/\bginecolog\w*\b/, 'ginecología'],
+  [/\bdermatolog\w*\b/, 'dermatología'],
+  [/\bcardiolog\w*\b/, 'cardiología'],
+  [/\b(oftalmolog\w*|optometr\w*)\b/, 'oftalmología u optometría'],
+  [/\b(psicolog\w*|psiquiatr\w*)\b/, 'psicología o psiquiatría'],
+  [/\b(ortoped\w*|traumatolog\w*)\b/, 'ortopedia'],
+  [/\b(fisioterap\w*|terapia fisica)\b/, 'fisioterapia'],
+  [/\bnutricion\w*\b/, 'nutrición'],
+  [/\bneurolog\w*\b/, 'neurología'],
+  [/\burolog\w*\b/, 'urología'],
+  [/\botorrino\w*\b/, 'otorrinolaringología'],
+  [/\bmedicina interna\b|\binternista\b/, 'medicina interna'],
+];
 
 /** What a message names, with the courtesy words and the visit types found in it: other readings set them aside. */
 export function readEntities(
@@ -170,6 +189,8 @@ export function readEntities(
     if (LATER.test(words.join(' ')) && !entities.time) entities.later = true;
   }
   if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
+  // "Así está bien" at a slot list or a confirmation: neither a pick nor a yes, asked again plainly.
+  if (FINE_AS_IS_QUESTIONS.has(question) && !entities.leaveAsIs && FINE_AS_IS.test(words.join(' '))) entities.fineAsIs = true;
   // "Pero si él es mi hijo", "es mi hija": a relation said to be one ("es mi…", "son mis…"), not a cita asked for it ("es para mi hijo").
   if (!IDENTITY_QUESTIONS.has(question) && lexicon.relations.find(words).some((found) => KINSHIP_BEFORE.has(words[found.start - 1] ?? '') && COPULA.has(words[found.start - 2] ?? ''))) {
     entities.claimsKinship = true;
@@ -254,6 +275,11 @@ export function readEntities(
   if (email.noEmail && (question === 'email' || /\b(correo|email|e mail|mail|gmail|hotmail)\b/.test(normalized))) entities.noEmail = true;
   // "No tengo, me pueden escribir por aquí?": the answer comes first, then the rest.
   if (question === 'email' && !entities.email && NO_EMAIL_FIRST.test(normalized)) entities.noEmail = true;
+  // "Una cita de odontología": a service Lina does not book, named as it is usually written.
+  if (!entities.specialty && !IDENTITY_QUESTIONS.has(question)) {
+    const unserved = UNSERVED_SPECIALTIES.find(([pattern]) => pattern.test(normalized));
+    if (unserved) entities.unservedSpecialty = unserved[1];
+  }
   return { entities, courtesy, visitTypes };
 }
 

@@ -69,7 +69,8 @@ export function readIntent(
   // "¿Y eso para qué es?" to the authorisation: what it is for.
   if (question === 'consent' && ASKS_WHAT_FOR.test(whole)) return { intent: 'help', score: 1, ruled: false };
   // "Ah, no sabía que ya tenía cita, entonces déjela así": nothing to cancel.
-  if (KEEP_IT.test(whole) && !/\bcancel/.test(whole) && !/\b(otra|nueva|otro)\b/.test(whole)) return { intent: /\bgracias\b/.test(whole) ? 'thanks' : 'none', score: 1, ruled: false };
+  // "Así está bien, confírmela" asks for the confirmation: not this.
+  if (KEEP_IT.test(whole) && !/\bcancel/.test(whole) && !/\bconfirm/.test(whole) && !/\b(otra|nueva|otro)\b/.test(whole)) return { intent: /\bgracias\b/.test(whole) ? 'thanks' : 'none', score: 1, ruled: false };
   // "Q pasó pues", "aló": where things stand, never "pasar" a cita.
   if (WHERE_ARE_WE.test(whole)) return { intent: 'greet', score: 1, ruled: false };
   // "Hola, perdón, ¿sigue ahí? Se me fue la señal": checking Lina is there.

@@ -17,6 +17,7 @@ import {
   ASKS_ABOUT_CONSENT, CONDITIONAL_IF, ASKS_ABOUT_MISSING, ASKS_CASE_ANSWER, MISSED_SUPPOSITION, ASKS_WHAT_IT_IS, COMPLAINT, FRUSTRATION,
   ASKS_WHERE,
   BACK_CUE,
+  ANNOYED,
   CORRECTION,
   LATER,
   MORE_TIMES_ASKED,
@@ -115,7 +116,8 @@ export function settleIntent(reads: Reads): Understanding {
     if (question === 'menu' && optionValue(expectation.options, 'book')) pickedBook = true;
   }
   // "¿A qué hora es la primera?" at the slots asks about a slot shown, not about the member's appointments.
-  if (BOOKING_QUESTIONS.has(question) && intent === 'consult' && !/\b(mis citas|mi cita|tengo|tiene|tienen|tenemos|citas de|cita de|citas pendientes|citas programadas)\b/.test(words.join(' '))) intent = 'none';
+  // ("¿Y la de Mateo cuándo es?" asks about Mateo's cita: a consultation, never a change of patient.)
+  if (BOOKING_QUESTIONS.has(question) && intent === 'consult' && !/\b(mis citas|mi cita|tengo|tiene|tienen|tenemos|citas de|cita de|citas pendientes|citas programadas)\b|\b(la|el) (cita |consulta )?(de|del) [a-z]+ (cuando|a que hora|que dia)\b/.test(words.join(' '))) intent = 'none';
   // Asking to book while answering a question of the booking form is answering it.
   if (intent === 'book' && BOOKING_QUESTIONS.has(question) && (picked !== undefined || hasBookingEntity(entities))) intent = 'none';
   // Small talk around an answer is politeness: "hola, la 2", "nací el 15/03/1994, bendiciones".
@@ -240,8 +242,16 @@ export function settleIntent(reads: Reads): Understanding {
     entities.asks = 'arrival';
   }
   const asked = entities.asks || answersIdentity || !ANSWERED_BY_THE_WAY.has(intent) ? undefined : outsideQuestion(normalized, question, entities);
-  if (asked) {
+  // "¿Y con qué doctor es? ¿Y eso dónde queda?": two questions by the way, both answered, in the order asked.
+  const other = asked ? secondQuestion(normalized, question, entities, asked) : undefined;
+  if (asked && other) {
+    const [first, second] = other.before ? [other.asks, asked] : [asked, other.asks];
     choice = undefined;
+    entities.asks = first;
+    entities.alsoAsks = second;
+  } else if (asked) {
+    // "En Suba, ¿y dónde queda eso?" at the site question: the site said before the question about it is the answer too.
+    if (!(asked === 'address' && question === 'site' && choice !== undefined && entities.site === choice && answersBeforeAskingWhere(normalized))) choice = undefined;
     entities.asks = asked;
   }
   // "Voy a poner una queja en la Supersalud", "este bot no sirve para nada", an insult, with nothing else to act on:
@@ -251,10 +261,30 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'help';
     entities.asks = upset;
   }
+  // "Ya le dije", "¿no me entiende?", "uff", with nothing else to act on: annoyance at not being understood, not a
+  // request for the line nor a miss of its own; the question's way out is worded anew.
+  if (!upset && !entities.asks && choice === undefined && ANSWERED_BY_THE_WAY.has(intent) && !hasBookingEntity(entities) && !entities.patients?.length && !answersIdentity && !entities.yesNo && ANNOYED.test(normalized.replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim())) {
+    intent = 'none';
+    entities.annoyed = true;
+  }
   if (intent !== intentRead.intent) score = 1;
   const result: Understanding = { intent, intentScore: score, entities };
   if (choice !== undefined) result.choice = choice;
   return result;
+}
+
+/**
+ * "En Suba, y dónde queda eso?", "la de Kennedy, ¿eso dónde es?": something is said before the
+ * question of where, and the question refers back to it ("y…", "eso", "esa", "ahí") instead of
+ * only asking about the place ("¿dónde queda Suba?", "la de Suba, ¿dónde queda?" choose nothing).
+ */
+function answersBeforeAskingWhere(normalized: string): boolean {
+  const where = ASKS_WHERE.exec(normalized);
+  if (!where) return false;
+  const before = normalized.slice(0, where.index).replace(/[^a-z0-9 ]+/g, ' ').trim();
+  const after = normalized.slice(where.index + where[0].length);
+  if (before === '' || before === 'y') return false;
+  return /(^|\s)(y|pero|eso|esa|ese)$/.test(before) || /\b(eso|esa|ese|ahi|alla)\b/.test(after);
 }
 
 /** Intents a question asked by the way may come with: an operation, a yes or a no is acted on instead. */
@@ -262,8 +292,31 @@ const ANSWERED_BY_THE_WAY: ReadonlySet<Intent> = new Set(['none', 'help', 'greet
 /** Questions where "¿qué horarios tienen?" asks for the times of the citas, not when the sites open. */
 const TIME_QUESTIONS: ReadonlySet<Question> = new Set(['band', 'slot', 'day']);
 
-/** Questions that show citas with their doctor: "¿con qué doctor es?" is about them there. */
-const DOCTOR_SHOWN: ReadonlySet<Question> = new Set(['slot', 'confirm', 'appointment']);
+/** Questions that show citas with their doctor, or follow them (the menu after a consultation or a booking): "¿con qué doctor es?" is about them there. */
+const DOCTOR_SHOWN: ReadonlySet<Question> = new Set(['slot', 'confirm', 'appointment', 'menu']);
+
+/** The pattern of each question asked by the way that a message may hold beside another one. */
+const ASKED_PATTERNS: ReadonlyArray<[Asked, RegExp]> = [
+  ['cost', ASKS_COST],
+  ['hours', ASKS_OPENING_HOURS],
+  ['address', ASKS_WHERE],
+  ['doctor', ASKS_DOCTOR],
+];
+
+/**
+ * A second question by the way in the same message, other than `asked`: read in what is left once
+ * `asked`'s words are taken out; `before` when it comes first in the message.
+ */
+function secondQuestion(normalized: string, question: Question, entities: Entities, asked: Asked): { asks: Asked; before: boolean } | undefined {
+  const pattern = ASKED_PATTERNS.find(([kind]) => kind === asked)?.[1];
+  const match = pattern?.exec(normalized);
+  if (!match) return undefined;
+  const rest = `${normalized.slice(0, match.index)} | ${normalized.slice(match.index + match[0].length)}`;
+  const other = outsideQuestion(rest, question, entities);
+  if (!other || other === asked) return undefined;
+  const otherAt = ASKED_PATTERNS.find(([kind]) => kind === other)?.[1]?.exec(normalized)?.index;
+  return otherAt === undefined ? undefined : { asks: other, before: otherAt < match.index };
+}
 
 /** Where a site is, what a cita costs, when the sites open or who a cita shown is with, asked in the message. */
 function outsideQuestion(normalized: string, question: Question, entities: Entities): Asked | undefined {

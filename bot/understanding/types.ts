@@ -167,6 +167,18 @@ export interface Entities {
    * slot, a day, a band, an appointment or a confirmation is asked, and never with a yes.
    */
   leaveAsIs?: true;
+  /**
+   * "Así está bien", "así me sirve", with nothing else, where a slot or a yes is asked: no choice and no
+   * yes (it may mean either way); Lina says nothing was taken or done yet and asks again, without a miss.
+   */
+  fineAsIs?: true;
+  /**
+   * A position in the list shown before the pending yes/no, said with the no ("ay no, mejor la tres" at a
+   * booking's confirmation): that option instead of the one being confirmed.
+   */
+  position?: number;
+  /** A service Lina does not book ("odontología", "ginecología"), as she names it back: said so, with the line. */
+  unservedSpecialty?: string;
   documentType?: DocumentType;
   documentNumber?: string;
   /** `YYYY-MM-DD`. */
@@ -184,6 +196,13 @@ export interface Entities {
   writer?: string;
   /** A question Lina answers before the pending one (see `Asked`); `site` names the site asked about. */
   asks?: Asked;
+  /**
+   * The member is annoyed at not being understood ("ya le dije", "¿no me entiende?", "uff") and says
+   * nothing else to act on: no miss of its own; Lina words the question's way out anew.
+   */
+  annoyed?: true;
+  /** A second question by the way in the same message ("¿con qué doctor es? ¿y eso dónde queda?"): answered after `asks`. */
+  alsoAsks?: Asked;
 }
 
 /** One option shown with the question, as the understanding step compares answers with it. */

@@ -49,6 +49,12 @@ export interface UnderstandingResources {
   names?: Iterable<string>;
 }
 
+/** "Mejor la tres", "no, la 2", "la tercera": a position in the list shown before, said instead of a yes. */
+const POSITION_INSTEAD = /\b(?:mejor|prefiero|quiero|era|no)[,.!]* (?:la|el) (?:opcion |numero )?([1-5]|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)\b(?! (?:de la|del|de|y|am|pm|a m|p m|horas?|en punto))/;
+const POSITION_WORDS: Record<string, number> = {
+  uno: 1, una: 1, primera: 1, primero: 1, dos: 2, segunda: 2, segundo: 2, tres: 3, tercera: 3, tercero: 3, cuatro: 4, cuarta: 4, cuarto: 4, cinco: 5, quinta: 5, quinto: 5,
+};
+
 /** Reads one message, given what Lina asked and the moment it arrived. */
 export type Understand = (text: string, expectation: Expectation, now: Date) => Understanding;
 
@@ -142,6 +148,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (yesNo) entities.yesNo = yesNo;
     // "Sí, déjela así": a yes is no giving up.
     if (yesNo === 'yes') delete entities.leaveAsIs;
+    // "Ay no, mejor la tres" at a confirmation: no, and the option of the list before it that the member wants instead.
+    const instead = yesNo === 'no' && question === 'confirm' && !entities.time ? POSITION_INSTEAD.exec(normalized) : null;
+    if (instead?.[1]) entities.position = POSITION_WORDS[instead[1]] ?? Number(instead[1]);
 
     const { patients, timeOf, writer } = readPatientMentions(reading, message, question, expectation.options, question === 'email' ? [] : people, expectation.writer);
     if (patients.length > 0) entities.patients = patients;

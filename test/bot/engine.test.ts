@@ -365,7 +365,9 @@ describe('engine: what cannot be an answer', () => {
         assert.ok(!reply.includes(t('errors.turnFailed')), `turn failed on ${label}`);
         const refusal = text === '' ? 'errors.empty' : text.length > MAX_MESSAGE_LENGTH ? 'errors.tooLong' : 'common.notUnderstood';
         const alternative = refusal === 'common.notUnderstood' ? step.refusal?.(text) : undefined;
-        const expected = [t(refusal), ...(alternative ? [alternative] : [])];
+        // A second miss in a row is worded anew, shorter ("Sigo sin entenderte").
+        const again = refusal === 'common.notUnderstood' ? [t('common.notUnderstoodAgain'), t('common.notUnderstoodAgain', { context: 'options' })] : [];
+        const expected = [t(refusal), ...again, ...(alternative ? [alternative] : [])];
         assert.ok(expected.some((first) => reply.startsWith(first)), `${label} at ${step.name}: expected ${expected.map((first) => JSON.stringify(first)).join(' or ')} first in\n${reply}`);
         assert.ok(reply.includes(t(...step.prompt)), `the question is not asked again after ${label}:\n${reply}`);
       }

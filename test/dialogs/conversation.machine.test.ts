@@ -602,11 +602,11 @@ describe('greetings and thanks', () => {
 });
 
 describe('answers that are not answers: help offered once per question, worded for it', () => {
-  it('at the document: re-asks after each, and offers help for documents from the third in a row', async () => {
+  it('at the document: re-asks after each (the second in other words), and offers help for documents from the third in a row', async () => {
     const chat = startConversation();
     await chat.consent();
     assert.deepEqual(await chat.answer('no sé'), ['common.notUnderstood', 'identify.askDocument']);
-    assert.deepEqual(await chat.answer('???'), ['common.notUnderstood', 'identify.askDocument']);
+    assert.deepEqual(await chat.answer('???'), ['common.notUnderstoodAgain', 'identify.askDocument']);
     assert.deepEqual(await chat.answer('mmm'), ['common.notUnderstood', 'common.offerHelp.document', 'identify.askDocument']);
     assert.deepEqual(await chat.answer('ehh'), ['common.notUnderstood', 'identify.askDocument']);
     assert.equal(chat.state(), 'awaitingDocument');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ask, option, reply } from '../../dialogs/replies.js';
-import { answerTo } from '../../dialogs/speech.js';
+import { answerTo, missReplies } from '../../dialogs/speech.js';
 
 const slots = (doctors: string[]) =>
   ask(
@@ -28,6 +28,10 @@ describe('answerTo: "¿con qué doctor es?"', () => {
     assert.deepEqual(answerTo('doctor', slots(['Dra. Marta Salazar', 'Dr. Andrés Rojas'])), reply('help.doctorOnEachLine'));
   });
 
+  it('names the doctor of the one cita just listed, booked or moved when the question (the menu) shows none', () => {
+    assert.deepEqual(answerTo('doctor', ask('menu', 'menu.askSelf'), undefined, undefined, undefined, undefined, 'Dr. Mauricio Cárdenas'), reply('help.doctor', { doctor: 'Dr. Mauricio Cárdenas' }));
+  });
+
   it('gives the support lines when nothing shown names a doctor', () => {
     assert.deepEqual(answerTo('doctor', ask('band', 'booking.askFranja')), reply('help.support'));
     assert.deepEqual(answerTo('doctor', undefined), reply('help.support'));
@@ -38,5 +42,36 @@ describe('answerTo: "¿me manda la confirmación al correo?"', () => {
   it('says honestly that Lina sends no e-mails, wherever it is asked', () => {
     assert.deepEqual(answerTo('byEmail', ask('menu', 'menu.askSelf')), reply('help.byEmail'));
     assert.deepEqual(answerTo('byEmail', undefined), reply('help.byEmail'));
+  });
+});
+
+describe('missReplies: a miss, a second one, and annoyance', () => {
+  const band = ask('band', 'booking.askFranja', {}, [option('manana', 'franjas.manana'), option('tarde', 'franjas.tarde')]);
+  const message = (entities: Record<string, unknown>) => ({ type: 'USER_MESSAGE', understood: { intent: 'none', intentScore: 1, entities } });
+
+  it('says "No te entendí" the first time and other, shorter words with the options the second time', () => {
+    const first = missReplies({ lastPrompt: band, invalidAnswers: 0 }, message({}));
+    assert.deepEqual(first.replies, [reply('common.notUnderstood'), band]);
+    const second = missReplies({ lastPrompt: band, invalidAnswers: 1 }, message({}));
+    assert.deepEqual(second.replies, [reply('common.notUnderstoodAgain', { context: 'options' }), band]);
+    assert.equal(second.invalidAnswers, 2);
+  });
+
+  it('"así está bien" is no miss: nothing taken at a list, nothing done at a confirmation', () => {
+    const atList = missReplies({ lastPrompt: band, invalidAnswers: 1 }, message({ fineAsIs: true }));
+    assert.deepEqual(atList.replies, [reply('common.fineAsIs', { context: undefined }), band]);
+    assert.equal(atList.invalidAnswers, 1);
+    const confirm = ask('confirm', 'booking.confirm', {}, [option('yes', 'options.yes'), option('no', 'options.no')]);
+    assert.deepEqual(missReplies({ lastPrompt: confirm, invalidAnswers: 0 }, message({ fineAsIs: true })).replies, [reply('common.fineAsIs', { context: 'confirm' }), confirm]);
+  });
+
+  it('an annoyed message is no miss: an apology with the way out, then the help in other words, never the same twice', () => {
+    const first = missReplies({ lastPrompt: band, invalidAnswers: 1 }, message({ annoyed: true }));
+    assert.deepEqual(first.replies, [reply('common.annoyed', { context: 'options' }), band]);
+    assert.equal(first.invalidAnswers, 1);
+    const again = missReplies({ lastPrompt: band, invalidAnswers: 1, apologized: true }, message({ annoyed: true }));
+    assert.deepEqual(again.replies, [reply('common.offerHelp.options'), band]);
+    assert.equal(again.invalidAnswers, 1);
+    assert.equal(again.helpOffered, true);
   });
 });

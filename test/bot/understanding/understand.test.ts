@@ -882,6 +882,82 @@ describe('frustration, complaints and "q pasó pues" (member testing)', () => {
   ]);
 });
 
+describe('annoyance at not being understood (member testing)', () => {
+  itReads([
+    ['ya le dije', 'visitType', { intent: 'none', annoyed: true, choice: undefined }],
+    ['¿no me entiende?', 'band', { intent: 'none', annoyed: true, asks: undefined }],
+    ['uff', 'slot', { intent: 'none', annoyed: true }],
+    ['pero ya le dije otra vez', 'menu', { intent: 'none', annoyed: true }],
+    // With an answer, the answer; "no entiendo" still asks for help; an insult is still frustration.
+    ['ya le dije, control', 'visitType', { choice: 'control', annoyed: undefined }],
+    ['no entiendo', 'menu', { intent: 'help', annoyed: undefined }],
+    ['este bot no entiende nada', 'band', { asks: 'frustration', annoyed: undefined }],
+    ['no, ya le dije', 'confirm', { yesNo: 'no', annoyed: undefined }],
+  ]);
+});
+
+describe('a site answered with a question of where it is (member testing)', () => {
+  itReads([
+    ['en suba, y dónde queda eso?', 'site', { choice: 'SUBA', asks: 'address', site: 'SUBA' }],
+    ['la de kennedy, eso donde es?', 'site', { choice: 'KENNEDY', asks: 'address' }],
+    // Only asking where a site is answers nothing.
+    ['¿dónde queda suba?', 'site', { choice: undefined, asks: 'address', site: 'SUBA' }],
+    ['¿suba dónde queda?', 'site', { choice: undefined, asks: 'address' }],
+    ['suba y donde queda?', 'site', { choice: 'SUBA', asks: 'address' }],
+  ]);
+});
+
+describe('two questions by the way in one message (member testing)', () => {
+  itReads([
+    ['¿y con qué doctor es? ¿y eso dónde queda?', 'menu', { asks: 'doctor', alsoAsks: 'address', choice: undefined }],
+    ['y eso donde queda? y con que doctora?', 'confirm', { asks: 'address', alsoAsks: 'doctor', yesNo: undefined }],
+    ['¿con qué doctor es?', 'slot', { asks: 'doctor', alsoAsks: undefined, choice: undefined }],
+    ['donde queda la sede de kennedy?', 'menu', { asks: 'address', alsoAsks: undefined }],
+  ]);
+});
+
+describe('"así está bien" at a slot list or a confirmation (member testing)', () => {
+  itReads([
+    ['así está bien', 'slot', { fineAsIs: true, choice: undefined, leaveAsIs: undefined }],
+    ['asi esta bien', 'confirm', { fineAsIs: true, yesNo: undefined }],
+    ['déjela así', 'slot', { leaveAsIs: true, fineAsIs: undefined }],
+    ['si, asi esta bien', 'confirm', { yesNo: 'yes', fineAsIs: undefined }],
+  ]);
+});
+
+describe('another position said with the no at a confirmation (member testing)', () => {
+  itReads([
+    ['ay no espere mejor la tres', 'confirm', { yesNo: 'no', position: 3 }],
+    ['no, la tercera', 'confirm', { yesNo: 'no', position: 3 }],
+    // An hour is a search, not a position; a plain no has none.
+    ['no mejor la 3 de la tarde', 'confirm', { yesNo: 'no', position: undefined, time: '15:00' }],
+    ['no', 'confirm', { yesNo: 'no', position: undefined }],
+  ]);
+});
+
+describe('a service Lina does not book (member testing)', () => {
+  itReads([
+    ['quiero una cita de odontologia', 'menu', { intent: 'book', unservedSpecialty: 'odontología' }],
+    ['y ginecologia?', 'specialty', { unservedSpecialty: 'ginecología', choice: undefined }],
+    // With a service she books, that one: nothing said of the other.
+    ['medicina general y odontologia', 'specialty', { specialty: 'medicina_general', unservedSpecialty: undefined }],
+  ]);
+});
+
+describe('"¿y la de Mateo cuándo es?" mid-booking (member testing)', () => {
+  itReads([
+    [`y la de mateo cuando es?`, 'slot', { intent: 'consult' }],
+    ['la de las 3 cuando es', 'slot', { intent: 'none', time: '15:00' }],
+  ]);
+});
+
+describe('a heart is thanks (member testing)', () => {
+  itReads([
+    ['❤️', 'slot', { intent: 'thanks', choice: undefined }],
+    ['🥰🥰', 'menu', { intent: 'thanks' }],
+  ]);
+});
+
 describe('when a case is answered (member testing)', () => {
   itReads([
     ['gracias. ¿y cuándo me responden?', 'menu', { asks: 'caseAnswer', choice: undefined }],
