@@ -151,7 +151,7 @@ export const AGREEING_WORDS: ReadonlySet<string> = new Set([
   'jueves', 'viernes', 'busque', 'busquela', 'buscar', 'hagamos', 'eso', 'esa', 'ese', 'misma', 'mismo', 'tocara', 'toca',
 ]);
 /** Sounds before an answer that change nothing: "ay no", "uy sí". */
-export const INTERJECTIONS: ReadonlySet<string> = new Set(['m', 'hm', 'ay', 'uy', 'ah', 'eh', 'mmm', 'mm', 'hmm', 'ehh', 'oiga', 'ey', 'ush', 'jum', 'ahh', 'ajá']);
+export const INTERJECTIONS: ReadonlySet<string> = new Set(['m', 'hm', 'ay', 'uy', 'ah', 'eh', 'mmm', 'mm', 'hmm', 'ehh', 'oiga', 'ey', 'ush', 'jum', 'ahh', 'ajá', 'erda', 'uff', 've', 'mira', 'ala']);
 /** "Quiero volver al menú, no era esto": the menu, wherever it is asked for. */
 export const MENU_CUE = /\b(volver|ir|regresar|devolverme) al (menu|inicio)\b|\bmenu principal\b/;
 /** Words that open a correction: "no, es para Sofía", "espere, es para mi hija", "me equivoqué". */

@@ -126,7 +126,9 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
       if (EARLIEST.test(words.join(' ')) && !entities.timeOf) return options[0]?.value ?? null;
       // "27" with the days shown: the one on the 27th.
       const rest = words.filter((word) => !isPickingWord(word) && !COURTESY_FILLERS.has(word));
-      const dayOfMonth = rest.length === 1 && /^\d{1,2}$/.test(rest[0] ?? '') ? Number(rest[0]) : undefined;
+      // ("Veintisiete", dictated or spelt out, too.)
+      const spelt = rest.length === 1 ? numberFromWords(rest[0] ?? '') : undefined;
+      const dayOfMonth = rest.length === 1 && /^\d{1,2}$/.test(rest[0] ?? '') ? Number(rest[0]) : spelt !== undefined && spelt >= 1 && spelt <= 31 ? spelt : undefined;
       const onThatDay = dayOfMonth === undefined ? [] : options.filter((option) => Number(option.value.slice(8, 10)) === dayOfMonth);
       return onThatDay.length === 1 ? onThatDay[0]?.value ?? null : null;
     }

@@ -86,6 +86,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
   }
 
   /** A common first name as written, or with the letters doubled for emphasis single ("mateoo", "sofiia"). */
+  // A name, a site or a specialty that voice-to-text split in two ("so fía", "ma teo", "fonti bon", "pedía tría", "su va").
+  const joinable = new Set([...lexicon.firstNames, 'pediatria', 'pediatra', 'fontibon', 'kennedy', 'suba', 'facatativa', 'autopista', 'medicina'].filter((word) => word.length >= 5).map(soundOf));
+  const joinDictated = (normalized: string): string =>
+    normalized.replace(/\b([a-z]{2,6}) (?=([a-z]{2,5})\b)/g, (found, first: string, second: string) => (joinable.has(soundOf(first + second)) && !lexicon.firstNames.has(first) && !lexicon.firstNames.has(second) ? first : found));
   const firstNamesBySound = new Map([...lexicon.firstNames].map((name) => [soundOf(name), name] as const));
   const commonFirstName = (word: string): string | undefined => {
     if (lexicon.firstNames.has(word)) return word;
@@ -136,7 +140,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
 
   function understandOne(read: string, expectation: Expectation, now: Date): Understanding {
     const question = expectation.question;
-    const normalized = normalizeMessage(read);
+    const normalized = joinDictated(normalizeMessage(read));
     const original = wordsOf(normalized);
     const words = original.map((word) => speller.correct(word));
     const people = expectation.people ?? [];

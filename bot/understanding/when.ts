@@ -76,7 +76,7 @@ function clauseBefore(text: string, at: number, days: readonly number[]): string
 }
 
 /** A band the member settles on after another: "en la mañana… ay, mejor en la tarde". */
-const PREFERRED_BEFORE = /(?:^|[^a-z])(?:mejor|mas\s+bien|prefiero|preferiblemente|mentiras|perdon|mejor dicho)[\s,.]+(?:(?:en|por|a|para)\s+)?(?:la|las)?\s*$/;
+const PREFERRED_BEFORE = /(?:^|[^a-z])(?:mejor|mas\s+bien|prefiero|preferiblemente|mentiras|perdon|mejor dicho|digo)[\s,.]+(?:(?:en|por|a|para)\s+)?(?:la|las)?\s*$/;
 
 /**
  * The band of the bands a message names: "cualquiera" for indifference or both; a band given as

@@ -463,6 +463,17 @@ describe('the tenth blind batch: who writes, said in the same message, and a no 
     ['no espere', 'confirm', { yesNo: 'no' }],
     ['no se si', 'confirm', { yesNo: undefined }],
     ['si... ay no, espere', 'confirm', { choice: 'no', yesNo: 'no' }],
+    // Dictated words split in two, spelt-out days, Colombian yeses, a band corrected with "digo".
+    ['para so fía', 'patient', { choice: 'sofia' }],
+    ['para ma teo', 'patient', { choice: 'mateo' }],
+    ['fonti bon', 'site', { choice: 'FONTIBON' }],
+    ['buenos días lina necesito una cita de pedía tría para so fía en kenedi el miércoles en la mañana si se puede', 'start', { intent: 'book', specialty: 'pediatria', site: 'KENNEDY', band: 'manana', day: '2026-11-25' }],
+    ['veintisiete', 'day', { choice: '2026-11-27' }],
+    ['erda sí, dale', 'confirm', { choice: 'yes', yesNo: 'yes' }],
+    ['listo, de una', 'confirm', { choice: 'yes', yesNo: 'yes' }],
+    ['ahora si, confirme 👍', 'confirm', { choice: 'yes', yesNo: 'yes' }],
+    ['ahora si agendar pa los niños', 'menu', { intent: 'book', choice: 'book' }],
+    ['Mañana... digo, en la tarde', 'band', { choice: 'tarde', band: 'tarde' }],
   ]);
 });
 
