@@ -21,23 +21,23 @@ describe('the labelled corpus', () => {
 describe('understanding on the held-out split', () => {
   const report = evaluate(readSplit('heldOut'));
 
-  it('reads the intent of at least 95 % of the messages', () => {
-    assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
-  });
-
   // Targets not met on the current held-out split are marked `todo` (shown as such in every run)
   // and their numbers are held to the committed report below, so they change only with a new
   // report, in review. They are never met by tuning on the held-out split: its failures are not
   // looked at (test/understanding/README.md).
-  it('reads at least 95 % of the entities and chosen options right', { todo: 'not met on the tenth blind batch: 93.1 % (README, "Understanding")' }, () => {
+  it('reads the intent of at least 95 % of the messages', { todo: 'not met on the eleventh blind batch: 94.2 % (README, "Understanding")' }, () => {
+    assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
+  });
+
+  it('reads at least 95 % of the entities and chosen options right', () => {
     assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
   });
 
-  it('reads no message as naming a patient other than the one it names', { todo: 'not met on the tenth blind batch: 17 of 734 (README, "Understanding")' }, () => {
+  it('reads no message as naming a patient other than the one it names', { todo: 'not met on the eleventh blind batch: 5 of 702 (README, "Understanding")' }, () => {
     assert.equal(report.wrongPatient, 0);
   });
 
-  it('never reads a yes as a no or a no as a yes', { todo: 'not met on the tenth blind batch: 3 of 734 (README, "Understanding")' }, () => {
+  it('never reads a yes as a no or a no as a yes', { todo: 'not met on the eleventh blind batch: 2 of 702 (README, "Understanding")' }, () => {
     assert.equal(report.yesNoFlips, 0);
   });
 
