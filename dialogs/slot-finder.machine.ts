@@ -160,6 +160,16 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               return { slots, seen: slots, search, laterPage: page?.later === true, picked: slots[(context.pickAt?.position ?? 1) - 1]?.id, reason: undefined };
             }),
           },
+          // "La de las 10:40" when it was not shown: searched, and when exactly one slot is at that time, it is the one taken to
+          // its confirmation (several at that time, or none: the list, said).
+          {
+            guard: ({ context, event }) => context.askedTimeBy !== undefined && slotsAtAskedTime(context, event.output).length === 1,
+            target: 'chosen',
+            actions: assign(({ context, event }) => {
+              const slots = event.output.slice(0, SLOTS_PER_PAGE);
+              return { slots, seen: slots, picked: slotsAtAskedTime(context, event.output)[0]?.id, askedTime: undefined, reason: undefined };
+            }),
+          },
           {
             guard: ({ event }) => event.output.length > 0,
             target: 'awaitingSlot',
@@ -218,7 +228,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           // "La de las 12:20" when no slot is at 12:20: said, before the nearest ones.
           const asked = context.askedTime;
           if (asked && !context.slots.some((slot) => bogotaParts(slot.start).time === asked)) enqueue({ type: 'say', params: reply('slots.noneAtTime', { time: asked }) });
-          enqueue.assign({ reason: undefined, askedTime: undefined });
+          enqueue.assign({ reason: undefined, askedTime: undefined, askedTimeBy: undefined });
         }),
         {
           type: 'prompt',
@@ -375,7 +385,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               'startNewSearch',
               assign(({ context, event }) => {
                 const said = entitiesOf(event);
-                return { search: searchAtTime(context.search, said), ...(said.time && !said.beforeTime && !said.afterTime ? { askedTime: said.time } : {}) };
+                return { search: searchAtTime(context.search, said), ...(said.time && !said.beforeTime && !said.afterTime ? { askedTime: said.time, askedTimeBy: messageIdOf(event) } : {}) };
               }),
             ],
           },
@@ -473,7 +483,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
     chosen: endWith(({ context, event }) => {
       const slot = context.slots.find((shown) => shown.id === (context.picked ?? choiceOf(event)));
       const page = laterPageOf(context);
-      return slot ? { outcome: 'slot', slot, chosenBy: context.pickAt?.messageId ?? messageIdOf(event), search: page ? { ...context.search, page } : context.search } : { outcome: 'abandoned' };
+      return slot ? { outcome: 'slot', slot, chosenBy: context.pickAt?.messageId ?? context.askedTimeBy ?? messageIdOf(event), search: page ? { ...context.search, page } : context.search } : { outcome: 'abandoned' };
     }),
     caseFiled: endWith(({ event }) => (caseFiled(event) ? { outcome: 'case', rissCase: event.output } : { outcome: 'abandoned' })),
     /** The member revised what is searched: the conversation or the operation handles it. */
@@ -492,6 +502,11 @@ function slotsAskContext(context: SlotFinderContext): 'day' | 'more' | 'latest' 
   const later = context.seen.length > context.slots.length || context.laterPage === true;
   if (context.search.latest && !later) return context.search.band === 'manana' ? 'latestMorning' : 'latest';
   return context.search.day ? 'day' : later ? 'more' : undefined;
+}
+
+/** The slots of a new search's first page at the time the member asked for ("la de las 10:40"). */
+function slotsAtAskedTime(context: SlotFinderContext, found: readonly Slot[]): Slot[] {
+  return found.slice(0, SLOTS_PER_PAGE).filter((slot) => bogotaParts(slot.start).time === context.askedTime);
 }
 
 /** The search of slots as the member shaped it: service, site, band, doctor, day, time, the latest first. */

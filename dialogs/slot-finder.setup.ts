@@ -46,6 +46,8 @@ export interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
   emptyDay?: { day: string; dayOff?: 'holiday' | 'weekend'; month?: true } & Partial<ReturnType<typeof describeSearch>>;
   /** A time the member asked for at the slots ("la de las 12:20"): said when the slots found are not at it. */
   askedTime?: string;
+  /** The message that asked for `askedTime`: when exactly one slot of the new search is at that time, it picked it. */
+  askedTimeBy?: string;
   /** The slots at the time the member named when several share it ("¿cuál prefieres?"): a doctor named next picks among them. */
   atNamedTime?: string[];
   /** The slot picked by what the dialog knows (a doctor among the slots at a time named), not by the option chosen. */
