@@ -126,8 +126,8 @@ export const createBaileysSocket: SocketFactory = async ({ auth, logger }) => {
   });
   return {
     ev: {
-      on: (event, listener) => socket.ev.on(event, listener as never),
-      off: (event, listener) => socket.ev.off(event, listener as never),
+      on: (event, listener) => socket.ev.on(event, listener),
+      off: (event, listener) => socket.ev.off(event, listener),
     },
     sendMessage: (jid, content) => socket.sendMessage(jid, content),
     sendPresenceUpdate: (type, jid) => socket.sendPresenceUpdate(type, jid),

@@ -41,8 +41,8 @@ export function startConversationActor(machine: ConversationMachine, snapshot: S
     hooks.log.warn({ err: errorSummary(error) }, 'dialog actor failed');
   };
   const actor = snapshot
-    ? createActor(machine, { snapshot, input: undefined as never, inspect, systemId: CONVERSATION_SYSTEM_ID })
-    : createActor(machine, { input: input as ConversationInput, inspect, systemId: CONVERSATION_SYSTEM_ID });
+    ? createActor(machine, { snapshot, input: undefined, inspect, systemId: CONVERSATION_SYSTEM_ID })
+    : createActor(machine, { input, inspect, systemId: CONVERSATION_SYSTEM_ID });
   actor.on('reply', (event) => hooks.replies.push(event.reply));
   actor.on('record', (event) => hooks.records.push(event.record));
   actor.start();

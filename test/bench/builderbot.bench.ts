@@ -76,7 +76,7 @@ function loadBuilderBot(folder: string): Promise<BuilderBot> {
     mkdirSync(logs, { recursive: true });
     process.chdir(logs);
     try {
-      return (await import('@builderbot/bot')) as unknown as BuilderBot;
+      return await import('@builderbot/bot');
     } finally {
       process.chdir(previous);
     }

@@ -33,7 +33,7 @@ const agenda = {
     SLOTS.filter((s) => s.start >= from && s.start <= to).slice(0, limit ?? SLOTS.length),
 };
 const MONDAY = new Date(bogota('2026-11-23T08:00:00'));
-const input: SearchSlotsInput = { cups: '890201', site: 'FONTIBON', window: 'horizon', latest: true } as SearchSlotsInput;
+const input: SearchSlotsInput = { cups: '890201', site: 'FONTIBON', window: 'horizon', latest: true };
 const starts = (slots: Slot[]) => slots.map((s) => s.id);
 
 describe('the latest slots first', () => {

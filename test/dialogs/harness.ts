@@ -42,7 +42,7 @@ import {
 } from 'xstate';
 import { AgendaError, type AgendaErrorCode } from '../../bot/agenda.errors.js';
 import { bogotaInstant } from '../../bot/calendar.js';
-import type { Appointment, Cups, Patient, RissCase, SiteCode, Slot, Specialty } from '../../bot/domain.js';
+import type { Appointment, Patient, RissCase, Slot, Specialty } from '../../bot/domain.js';
 import { Renderer } from '../../bot/rendering/renderer.js';
 import { availableDaysIn, bookingOf, moveOf, searchSlotsIn } from '../../bot/dialog-actors.js';
 import { loadUnderstanding } from '../../bot/understanding/load.js';
@@ -112,6 +112,7 @@ type BenchEvent = DialogEvent | SayEvent | RecordEvent;
 function createBench<TChild extends AnyStateMachine>(child: TChild, input: InputFrom<TChild>) {
   return setup({
     types: {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the assertion is what xstate infers the context type from; without it the context is `{}`
       context: {} as { output?: OutputFrom<TChild>; error?: unknown; left?: 'MENU' | 'EXIT' },
       events: {} as BenchEvent,
       emitted: {} as { type: 'reply'; reply: Reply } | { type: 'record'; record: ConversationRecord },
@@ -471,8 +472,8 @@ export function makeSlots(count: number, overrides: Partial<Slot> = {}): Slot[] 
       id: `slot-${slotCounter}`,
       start: start.toISOString(),
       end: new Date(start.getTime() + 20 * 60_000).toISOString(),
-      site: 'SUBA' as SiteCode,
-      specialty: 'medicina_general' as Specialty,
+      site: 'SUBA',
+      specialty: 'medicina_general',
       doctor: { id: 'doc-suba-1', name: 'Dra. Marta Salazar' },
       ...overrides,
     };
@@ -488,8 +489,8 @@ export function slotsOn(day: string, times: readonly string[], overrides: Partia
       id: `slot-${day}-${time.replace(':', '')}-${slotCounter}`,
       start: start.toISOString(),
       end: new Date(start.getTime() + 20 * 60_000).toISOString(),
-      site: 'SUBA' as SiteCode,
-      specialty: 'medicina_general' as Specialty,
+      site: 'SUBA',
+      specialty: 'medicina_general',
       doctor: { id: 'doc-suba-1', name: 'Dra. Marta Salazar' },
       ...overrides,
     };
@@ -500,7 +501,7 @@ export function makeAppointment(overrides: Partial<Appointment> = {}): Appointme
   return {
     id: 'apt-1',
     patientId: 'pat-1',
-    cups: '890201' as Cups,
+    cups: '890201',
     specialty: 'medicina_general',
     site: 'KENNEDY',
     start: '2026-11-26T14:00:00.000Z',

@@ -43,11 +43,11 @@ export class FakeSocket implements WhatsAppSocket {
   readonly ev = {
     on: <E extends SocketEventName>(event: E, listener: SocketListener<E>) => {
       const set = this.listeners.get(event) ?? new Set();
-      set.add(listener as (data: never) => void);
+      set.add(listener);
       this.listeners.set(event, set);
     },
     off: <E extends SocketEventName>(event: E, listener: SocketListener<E>) => {
-      this.listeners.get(event)?.delete(listener as (data: never) => void);
+      this.listeners.get(event)?.delete(listener);
     },
   };
 

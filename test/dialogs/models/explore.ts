@@ -218,7 +218,7 @@ function invocationsOf(machine: AnyStateMachine): Map<string, { src: string; mac
 
 /** The invocations active in `snapshot` (those of its active state nodes). */
 function activeInvocations(snapshot: AnyMachineSnapshot) {
-  return (snapshot._nodes as StateNodeLike[]).flatMap((node) => node.invoke);
+  return snapshot._nodes.flatMap((node) => node.invoke);
 }
 
 // ---- the abstract model explored by @xstate/graph -------------------------------------------
@@ -285,7 +285,7 @@ export interface Exploration {
 
 /** Adds to `states` every state node a microstep was in or passed through: active, left (transient states), entered (history states). */
 function noteVisit(states: Set<string>, snapshot: AnyMachineSnapshot | undefined, transitions: readonly TransitionLike[] = []): void {
-  for (const node of (snapshot?._nodes ?? []) as StateNodeLike[]) if (node.parent) states.add(node.id);
+  for (const node of snapshot?._nodes ?? []) if (node.parent) states.add(node.id);
   for (const transition of transitions) {
     if (transition.source.parent) states.add(transition.source.id);
     for (const target of transition.target ?? []) for (let node: StateNodeLike | undefined = target; node?.parent; node = node.parent) states.add(node.id);
@@ -372,7 +372,7 @@ export function explore(model: DialogModel, startName: string): Exploration {
   };
 
   // A bound on the traversal itself: a change that makes the abstract states explode fails here, instead of running on.
-  const testModel = new TestModel(logic as unknown as ActorLogic<AnyMachineSnapshot, EventObject, unknown>, { events: eventsAt, serializeState: serialize, limit: TRAVERSAL_LIMIT });
+  const testModel = new TestModel(logic, { events: eventsAt, serializeState: serialize, limit: TRAVERSAL_LIMIT });
   const initial = logic.getInitialSnapshot(undefined, start.input);
   noteVisit(reached, initial);
 
