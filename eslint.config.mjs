@@ -20,6 +20,12 @@ export default defineConfig(
       },
     },
     rules: {
+      // The code's convention: a name that starts with _ is unused on purpose (the fourth parameter
+      // that makes an Express error handler, the fields a rest destructuring leaves out).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // node:test's describe/it/test/suite return promises the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [
         'error',

@@ -15,7 +15,7 @@ const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\u{1F64F}[\u{1F3FB}-\u{1F3FF}]?/gu, ' gracias '],
   [/\u{1F44B}[\u{1F3FB}-\u{1F3FF}]?/gu, ' hola '],
 ];
-const HAS_NON_ASCII = /[^\x00-\x7f]/;
+const HAS_NON_ASCII = /\P{ASCII}/u;
 /**
  * Chat shorthand, read as the word it stands for wherever it stands alone between spaces or
  * punctuation: "q" (que), "xq"/"pq" (porque), "tmb"/"tb" (también), "xa" (para), "d" (de),

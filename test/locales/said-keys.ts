@@ -468,7 +468,7 @@ export function analyse(resolveTemplate: Resolve = () => undefined): Analysis {
   const noParams = (): ParamSet => ({ names: new Map(), origins: new Map(), optional: new Set(), open: false });
   /** Both sets of names, as an object with both spread gives them. */
   const merge = (into: ParamSet, other: ParamSet) => {
-    for (const [name, values] of other.names) {
+    for (const name of other.names.keys()) {
       if (into.names.has(name) && !into.optional.has(name)) continue;
       if (!other.optional.has(name)) into.optional.delete(name);
       else if (!into.names.has(name)) into.optional.add(name);
