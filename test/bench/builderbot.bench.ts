@@ -120,9 +120,9 @@ export async function benchBuilderBot(options: BuilderBotOptions): Promise<Bench
       this.waiting.get(userId)?.reject(error);
     }
 
-    override async sendMessage(userId: string, message: string): Promise<{ userId: string; message: string }> {
+    override sendMessage(userId: string, message: string): Promise<{ userId: string; message: string }> {
       this.waiting.get(userId)?.resolve(message);
-      return { userId, message };
+      return Promise.resolve({ userId, message });
     }
   }
   const provider = new BenchProvider();

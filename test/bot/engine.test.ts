@@ -175,9 +175,7 @@ describe('engine: conversations kept alive between turns', () => {
     const world = await setUp();
     await laura.toPatient(world.chat);
     const commit = world.store.commitTurn.bind(world.store);
-    world.store.commitTurn = async () => {
-      throw new Error('disk I/O error');
-    };
+    world.store.commitTurn = () => Promise.reject(new Error('disk I/O error'));
     await assert.rejects(world.chat.say('para mí'));
     world.store.commitTurn = commit;
     // The failed turn chose the patient in memory only: the same answer chooses it again.
