@@ -42,7 +42,7 @@ export interface CircuitState {
 
 export interface ResilientAgenda {
   agenda: AgendaService;
-  circuit(): CircuitState;
+  circuit: () => CircuitState;
   /** Stops the breaker's timers. */
   shutdown(): void;
 }

@@ -104,7 +104,7 @@ export interface ConnectionOptions {
 }
 
 export interface Connection {
-  status(): WhatsAppStatus;
+  status: () => WhatsAppStatus;
   /** The open socket, waiting for the link to come back when it is down. */
   whenOpen(): Promise<WhatsAppSocket>;
   close(): Promise<void>;

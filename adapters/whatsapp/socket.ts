@@ -55,8 +55,8 @@ export type SocketFactory = (params: { auth: AuthenticationState; logger: Logger
 export interface AuthToolkit {
   /** Baileys' JSON replacer/reviver, which keep Buffers and Uint8Arrays intact. */
   bufferJson: {
-    replacer(key: string, value: unknown): unknown;
-    reviver(key: string, value: unknown): unknown;
+    replacer: (key: string, value: unknown) => unknown;
+    reviver: (key: string, value: unknown) => unknown;
   };
   /** Fresh, unpaired credentials. */
   initAuthCreds(): AuthenticationCreds;

@@ -32,7 +32,7 @@ interface FlowContext {
   body: string;
 }
 interface FlowTools {
-  flowDynamic(text: string): Promise<void>;
+  flowDynamic: (text: string) => Promise<void>;
   state: { update(values: Record<string, unknown>): Promise<void>; get<T>(key: string): T };
 }
 type FlowAction = (ctx: FlowContext, tools: FlowTools) => Promise<void>;

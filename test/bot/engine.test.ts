@@ -57,15 +57,15 @@ function assertNotSaid(chat: Chat, key: string, params?: ReplyParams) {
 
 /** Laura on her own WhatsApp number: her phone is the second factor. */
 const laura = {
-  async toDocument(chat: Chat) {
+  toDocument: async (chat: Chat) => {
     await chat.say('hola');
     await chat.say('sí');
   },
-  async toPatient(chat: Chat) {
+  toPatient: async (chat: Chat) => {
     await laura.toDocument(chat);
     await chat.say('CC 1010101010');
   },
-  async toMenu(chat: Chat) {
+  toMenu: async (chat: Chat) => {
     await laura.toPatient(chat);
     await chat.say('para mí');
   },
