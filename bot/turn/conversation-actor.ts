@@ -78,6 +78,7 @@ export function waitUntilSettled(actor: MachineActor, timeoutMs: number): Promis
     }, timeoutMs);
     // Child machines change without the root's snapshot changing: watch the whole system.
     const subscription = actor.system.inspect({ next: () => queueMicrotask(check) });
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the actor's own error, passed on as it is
     const rootSubscription = actor.subscribe({ next: check, error: (error) => (cleanup(), reject(error)) });
     function cleanup() {
       clearTimeout(timer);

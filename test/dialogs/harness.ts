@@ -216,6 +216,7 @@ export function untilSettled(actor: AnyActorRef, failed: () => Error | undefined
       reject(new Error(`dialog did not settle; stuck in ${describeState(actor.getSnapshot() as AnyMachineSnapshot)}`));
     }, SETTLE_TIMEOUT_MS);
     const inspection = actor.system.inspect({ next: () => queueMicrotask(check) });
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the actor's own error, passed on as it is
     const subscription = actor.subscribe({ next: check, error: (error: unknown) => (finish(), reject(error)) });
     function finish() {
       finished = true;
@@ -265,10 +266,11 @@ export async function startDialog<TChild extends AnyStateMachine>(
     return ref?.getSnapshot() as AnyMachineSnapshot | undefined;
   };
 
+  const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
   const settle = () =>
     untilSettled(actor, () => {
       const error = actor.getSnapshot().context.error;
-      return error === undefined ? undefined : error instanceof Error ? error : new Error(String(error));
+      return error === undefined ? undefined : asError(error);
     });
 
   async function step(event: DialogEvent): Promise<Reply[]> {
