@@ -51,7 +51,7 @@ parentPort.on('message', () => {
 export function startBackgroundCheckpoints(db: SqliteDatabase, options: BackgroundCheckpointOptions = {}): BackgroundCheckpoints {
   const { intervalMs = 200, backstopPages = 4_000, logger } = options;
   if (db.memory || db.pragma('journal_mode', { simple: true }) !== 'wal') {
-    return { stop: async () => undefined };
+    return { stop: () => Promise.resolve() };
   }
   db.pragma(`wal_autocheckpoint = ${backstopPages}`);
   // Once checkpointed, a WAL grown by a burst is cut back to this size rather than kept.

@@ -55,9 +55,7 @@ export function contradiction(context: Pick<ChoosingAppointment, 'appointments'>
 }
 
 /** The agenda call that lists a patient's upcoming appointments; the engine provides it. */
-export const listAppointments = fromPromise<Appointment[], { patientId: string }>(async () => {
-  throw new Error('listAppointments is provided by the engine');
-});
+export const listAppointments = fromPromise<Appointment[], { patientId: string }>(() => Promise.reject(new Error('listAppointments is provided by the engine')));
 
 /** Guards of the appointment question (spread into `setup({ guards })`). */
 export const appointmentChoiceGuards = {

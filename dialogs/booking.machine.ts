@@ -165,9 +165,7 @@ function answering(field: FormField) {
 export const bookingMachine = setup({
   types: machineTypes<{ context: BookingContext; events: DialogEvent | RepeatEvent; input: BookingInput; output: BookingOutput }>(),
   actors: {
-    checkRestrictions: fromPromise<BookingRestrictions, { patientId: string; specialty: Specialty }>(async () => {
-      throw new Error('checkRestrictions is provided by the engine');
-    }),
+    checkRestrictions: fromPromise<BookingRestrictions, { patientId: string; specialty: Specialty }>(() => Promise.reject(new Error('checkRestrictions is provided by the engine'))),
     takeSlot: takeSlotMachine,
   },
   guards: {

@@ -35,9 +35,7 @@ export const cancelMachine = setup({
   types: machineTypes<{ context: CancelContext; events: DialogEvent | RepeatEvent; input: CancelInput; output: CancelOutput }>(),
   actors: {
     listAppointments,
-    cancel: fromPromise<Appointment, { appointmentId: string }>(async () => {
-      throw new Error('cancel is provided by the engine');
-    }),
+    cancel: fromPromise<Appointment, { appointmentId: string }>(() => Promise.reject(new Error('cancel is provided by the engine'))),
   },
   guards: {
     ...messageGuards,

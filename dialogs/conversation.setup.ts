@@ -102,9 +102,7 @@ function expiryNotice(context: ConversationContext): Reply {
 export const conversationSetup = setup({
   types: machineTypes<{ context: ConversationContext; events: ConversationEvent; input: ConversationInput; emitted: ConversationEmitted }>(),
   actors: {
-    findMember: fromPromise<Member, FindMemberInput>(async () => {
-      throw new Error('findMember is provided by the engine');
-    }),
+    findMember: fromPromise<Member, FindMemberInput>(() => Promise.reject(new Error('findMember is provided by the engine'))),
     listAppointments,
     booking: bookingMachine,
     cancel: cancelMachine,

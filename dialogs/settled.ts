@@ -3,7 +3,7 @@ import type { AnyActorRef, AnyMachineSnapshot } from 'xstate';
 
 /** The machine children of a snapshot that are still running. */
 function runningMachineChildren(snapshot: AnyMachineSnapshot): AnyMachineSnapshot[] {
-  const children: Record<string, AnyActorRef | undefined> = snapshot.children;
+  const children = snapshot.children as Record<string, AnyActorRef | undefined>;
   return Object.values(children)
     .map((ref): unknown => ref?.getSnapshot())
     .filter(isRunningMachine);
@@ -16,7 +16,7 @@ function isRunningMachine(child: unknown): child is AnyMachineSnapshot {
 
 /** An agenda call of this machine still in flight: a child that is no machine and has not finished. */
 function callInFlight(snapshot: AnyMachineSnapshot): boolean {
-  const children: Record<string, AnyActorRef | undefined> = snapshot.children;
+  const children = snapshot.children as Record<string, AnyActorRef | undefined>;
   return Object.values(children).some((ref) => {
     const child: unknown = ref?.getSnapshot();
     return !isRunningMachine(child) && typeof child === 'object' && child !== null && 'status' in child && child.status === 'active';

@@ -157,15 +157,9 @@ export const SAY_DAY_OFF = {
 export const slotFinderSetup = setup({
   types: machineTypes<{ context: SlotFinderContext; events: DialogEvent | RepeatEvent; input: SlotFinderInput; output: SlotFinderOutput }>(),
   actors: {
-    searchSlots: fromPromise<Slot[], SearchSlotsInput>(async () => {
-      throw new Error('searchSlots is provided by the engine');
-    }),
-    availableDays: fromPromise<AvailableDay[], AvailableDaysInput>(async () => {
-      throw new Error('availableDays is provided by the engine');
-    }),
-    createCase: fromPromise<RissCase, CreateCaseInput>(async () => {
-      throw new Error('createCase is provided by the engine');
-    }),
+    searchSlots: fromPromise<Slot[], SearchSlotsInput>(() => Promise.reject(new Error('searchSlots is provided by the engine'))),
+    availableDays: fromPromise<AvailableDay[], AvailableDaysInput>(() => Promise.reject(new Error('availableDays is provided by the engine'))),
+    createCase: fromPromise<RissCase, CreateCaseInput>(() => Promise.reject(new Error('createCase is provided by the engine'))),
   },
   guards: {
     ...messageGuards,

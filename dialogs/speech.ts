@@ -1,13 +1,15 @@
 /** How machines speak: the pending question, repeats, misses and help, sent to the conversation's root actor. */
-import { enqueueActions, type ActorSystem, type AnyActorRef, type EventObject } from 'xstate';
+import { enqueueActions, type AnyActorRef, type EventObject } from 'xstate';
 import { SITE_CODES, isSiteCode, type SiteCode } from '../bot/domain.js';
 import { ASKED as ASKED_KINDS, type Asked } from '../bot/understanding/types.js';
 import type { ConversationRecord, RecordEvent } from './records.js';
 import { reply, type Reply } from './replies.js';
 import { entitiesOf } from './understood.js';
 
-/** The actor system of any conversation: only `get` by system id is used here. */
-type AnyActorSystem = ActorSystem<any>;
+/** The actor system of any conversation, as far as it is used here: `get` by system id. */
+interface AnyActorSystem {
+  get: (systemId: string) => AnyActorRef | undefined;
+}
 
 /** What every machine that asks questions keeps: the pending question and the misses in a row. */
 export interface SpeakingContext {

@@ -89,9 +89,7 @@ function slotWhen(slot: Slot | undefined): { day?: string; time?: string } {
 export const takeSlotMachine = setup({
   types: machineTypes<{ context: TakeSlotContext; events: DialogEvent | RepeatEvent; input: TakeSlotInput; output: TakeSlotOutput }>(),
   actors: {
-    commit: fromPromise<Appointment, CommitInput>(async () => {
-      throw new Error('commit is provided by the operation that takes the slot');
-    }),
+    commit: fromPromise<Appointment, CommitInput>(() => Promise.reject(new Error('commit is provided by the operation that takes the slot'))),
     slotFinder: slotFinderMachine,
   },
   guards: {

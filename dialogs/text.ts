@@ -1,5 +1,5 @@
 /** How answers are compared: text lower-cased, without accents, with white space collapsed. */
-const NOT_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII = /\P{ASCII}/u;
 const MARK = /\p{M}/u;
 const MARKS = /\p{M}/gu;
 /** White space that `\s+ → ' '` would change: a run, or anything but a plain space. */

@@ -9,7 +9,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AnyStateMachine, TransitionDefinition } from 'xstate';
+import type { AnyStateMachine } from 'xstate';
 import { bookingMachine } from '../dialogs/booking.machine.js';
 import { cancelMachine } from '../dialogs/cancel.machine.js';
 import { conversationMachine } from '../dialogs/conversation.machine.js';
@@ -18,7 +18,8 @@ import { slotFinderMachine } from '../dialogs/slot-finder.machine.js';
 import { takeSlotMachine } from '../dialogs/take-slot.machine.js';
 
 type StateNode = AnyStateMachine['root'];
-type Transition = TransitionDefinition<any, any>;
+/** A transition as the machine's state nodes hold it. */
+type Transition = StateNode['transitions'] extends Map<string, Array<infer T>> ? T : never;
 
 /** Every machine Lina has: the file its diagram goes to, its export and source, and what it does. */
 export const MACHINES: ReadonlyArray<{ name: string; machine: AnyStateMachine; exported: string; source: string; about: string }> = [
@@ -57,18 +58,21 @@ function descendantsOf(node: StateNode): StateNode[] {
 /** A state's id in the diagram: its path, joined (state ids are global in a Mermaid diagram). */
 const idOf = (node: StateNode) => node.path.join('_');
 
+/** The actor an invocation runs, by name: xstate gives every state node's invocation a string `src` (its key, or `xstate.invoke.<id>` for inline logic), whatever its type says. */
+const srcOf = (invocation: { src: unknown }): string => invocation.src as string;
+
 /** The actor an invocation id names, among those of `node` and its ancestors. */
 function invokedSrc(node: StateNode, id: string): string {
   for (let at: StateNode | undefined = node; at; at = at.parent) {
     const invocation = at.invoke.find((candidate) => candidate.id === id);
-    if (invocation) return String(invocation.src);
+    if (invocation) return srcOf(invocation);
   }
   return id;
 }
 
 /** A transition's label: its event (`done(actor)`, `error(actor)`, `always` for eventless ones) and its guard. */
 function transitionLabel(transition: Transition): string {
-  const type = transition.eventType;
+  const type = transition.eventType as string;
   const event = type === '' ? 'always' : type.startsWith('xstate.done.actor.') ? `done(${invokedSrc(transition.source, type.slice('xstate.done.actor.'.length))})` : type.startsWith('xstate.error.actor.') ? `error(${invokedSrc(transition.source, type.slice('xstate.error.actor.'.length))})` : type;
   return transition.guard === undefined ? event : `${event} [${guardLabel(transition.guard)}]`;
 }
@@ -77,8 +81,8 @@ function transitionLabel(transition: Transition): string {
 function descriptionsOf(machine: AnyStateMachine, node: StateNode): string[] {
   const actors = machine.implementations.actors as Record<string, unknown>;
   const invoked = node.invoke.map((invocation) => {
-    const logic = actors[String(invocation.src)];
-    return typeof logic === 'object' && logic !== null && 'getStateNodeById' in logic ? `runs the ${String(invocation.src)} machine` : `calls ${String(invocation.src)}`;
+    const logic = actors[srcOf(invocation)];
+    return typeof logic === 'object' && logic !== null && 'getStateNodeById' in logic ? `runs the ${srcOf(invocation)} machine` : `calls ${srcOf(invocation)}`;
   });
   return [...(node.tags.includes('awaitingInput') ? ['waits for the member'] : []), ...invoked, ...(node.type === 'history' ? ['the last state it was in'] : [])];
 }

@@ -88,7 +88,8 @@ export async function startAgendaSimulator(options: AgendaSimulatorOptions): Pro
     seededAt,
   });
   const agenda = new SimulatedAgenda(store, clock);
-  const server = createServer(createRequestListener(agenda, logger));
+  const listener = createRequestListener(agenda, logger);
+  const server = createServer((request, response) => void listener(request, response));
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
 

@@ -42,7 +42,7 @@ export interface CircuitState {
 
 export interface ResilientAgenda {
   agenda: AgendaService;
-  circuit(): CircuitState;
+  circuit: () => CircuitState;
   /** Stops the breaker's timers. */
   shutdown(): void;
 }
@@ -108,9 +108,9 @@ export function createResilientAgenda(agenda: AgendaService, options: Resilience
   }
 
   const wrapped: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(agenda)) {
+  for (const [name, method] of Object.entries(agenda) as Array<[string, unknown]>) {
     wrapped[name] =
-      typeof method === 'function' ? (params: unknown) => guarded(name, () => method.call(agenda, params)) : method;
+      typeof method === 'function' ? (params: unknown) => guarded(name, () => (method as (params: unknown) => Promise<unknown>).call(agenda, params)) : method;
   }
 
   return {

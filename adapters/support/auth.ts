@@ -171,7 +171,8 @@ export function mountAuthRoutes(router: Router, context: ConsoleContext): void {
     try {
       const now = context.now();
       const name = field(req.body, 'name').slice(0, 64);
-      const password = typeof req.body?.password === 'string' ? (req.body.password as string) : '';
+      const body = req.body as Record<string, unknown> | undefined;
+      const password = typeof body?.password === 'string' ? body.password : '';
       const next = safeNext(field(req.body, 'next'));
       const view = { name, ...(next ? { next } : {}) };
       const loginToken = readCookies(req).get(LOGIN_COOKIE) ?? '';

@@ -138,7 +138,7 @@ export function parseSearch(query: Record<string, string>, now: Date): ParsedSea
 /** The query string of a search page (the form, plus where the page starts). */
 export function searchQueryString(form: SearchForm, after?: SearchCursor): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(form)) if (value) params.set(name, value);
+  for (const [name, value] of Object.entries(form) as Array<[string, string]>) if (value) params.set(name, value);
   if (after) params.set('after', encodeCursor(after));
   return params.toString();
 }

@@ -113,7 +113,7 @@ export function registerSupportCommands(
 ): Command {
   const support = program.command('support').description('support console accounts (agents, supervisors, analysts)');
 
-  const withUsers = async (work: (users: SupportUserStore) => Promise<void>) => {
+  const withUsers = async (work: (users: SupportUserStore) => void | Promise<void>) => {
     const opened = openUsers();
     try {
       await work(opened.users);
@@ -148,7 +148,7 @@ export function registerSupportCommands(
     .command('list-users')
     .description('list console accounts')
     .action(async () =>
-      withUsers(async (users) => {
+      withUsers((users) => {
         const all = users.list();
         if (all.length === 0) io.stdout.write('No support users yet. Add one with: support add-user <name> --role agent\n');
         for (const user of all) {
@@ -180,7 +180,7 @@ export function registerSupportCommands(
       .description(disabled ? 'block an account and close its sessions' : 'allow a blocked account again')
       .argument('<name>', 'sign-in name', parseName)
       .action(async (name: string) =>
-        withUsers(async (users) => {
+        withUsers((users) => {
           if (!users.setDisabled({ name, disabled, now: Date.now() })) throw new CliError(`no user named ${name}`);
           io.stdout.write(`${name} ${disabled ? 'disabled' : 'enabled'}.\n`);
         }),

@@ -54,9 +54,11 @@ export function createAuthState(params: { store: WhatsAppAuthStore; toolkit: Aut
 
   return {
     state,
+    // eslint-disable-next-line @typescript-eslint/require-await -- a failed write must be a rejection, which the connection catches, not a throw
     async saveCreds() {
       store.write([{ ...CREDS, value: encode(state.creds) }]);
     },
+    // eslint-disable-next-line @typescript-eslint/require-await -- a failed write must be a rejection, which the connection catches, not a throw
     async clear() {
       store.clear();
       state.creds = toolkit.initAuthCreds();

@@ -104,7 +104,7 @@ export interface ConnectionOptions {
 }
 
 export interface Connection {
-  status(): WhatsAppStatus;
+  status: () => WhatsAppStatus;
   /** The open socket, waiting for the link to come back when it is down. */
   whenOpen(): Promise<WhatsAppSocket>;
   close(): Promise<void>;
@@ -282,8 +282,8 @@ export function startConnection(options: ConnectionOptions): Connection {
       if (finished) return Promise.reject(new WhatsAppUnavailableError(`WhatsApp is ${status.state}`));
       return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
     },
-    async close() {
-      if (status.state === 'closed') return;
+    close() {
+      if (status.state === 'closed') return Promise.resolve();
       finished = true;
       if (retryTimer !== undefined) timers.clearTimeout(retryTimer);
       retryTimer = undefined;
@@ -292,6 +292,7 @@ export function startConnection(options: ConnectionOptions): Connection {
       socket?.end(undefined);
       setStatus({ state: 'closed' });
       settleWaiters(undefined);
+      return Promise.resolve();
     },
   };
 }

@@ -55,8 +55,8 @@ export type SocketFactory = (params: { auth: AuthenticationState; logger: Logger
 export interface AuthToolkit {
   /** Baileys' JSON replacer/reviver, which keep Buffers and Uint8Arrays intact. */
   bufferJson: {
-    replacer(key: string, value: unknown): unknown;
-    reviver(key: string, value: unknown): unknown;
+    replacer: (key: string, value: unknown) => unknown;
+    reviver: (key: string, value: unknown) => unknown;
   };
   /** Fresh, unpaired credentials. */
   initAuthCreds(): AuthenticationCreds;
@@ -126,8 +126,8 @@ export const createBaileysSocket: SocketFactory = async ({ auth, logger }) => {
   });
   return {
     ev: {
-      on: (event, listener) => socket.ev.on(event, listener as never),
-      off: (event, listener) => socket.ev.off(event, listener as never),
+      on: (event, listener) => socket.ev.on(event, listener),
+      off: (event, listener) => socket.ev.off(event, listener),
     },
     sendMessage: (jid, content) => socket.sendMessage(jid, content),
     sendPresenceUpdate: (type, jid) => socket.sendPresenceUpdate(type, jid),

@@ -25,7 +25,7 @@ export interface Runtime {
   /** Lina's database: the composition root builds the channels' and the console's stores over it. */
   db: SqliteDatabase;
   /** Whether the agenda's circuit is open (members get the failure message), and since when. */
-  agendaCircuit(): CircuitState;
+  agendaCircuit: () => CircuitState;
   close(): Promise<void>;
 }
 

@@ -45,7 +45,7 @@ export function createRateLimiter(perMinute: number) {
   };
 }
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Control characters (other than tab and line breaks) mean nothing in a chat: they are dropped. */

@@ -41,8 +41,8 @@ export function startConversationActor(machine: ConversationMachine, snapshot: S
     hooks.log.warn({ err: errorSummary(error) }, 'dialog actor failed');
   };
   const actor = snapshot
-    ? createActor(machine, { snapshot, input: undefined as never, inspect, systemId: CONVERSATION_SYSTEM_ID })
-    : createActor(machine, { input: input as ConversationInput, inspect, systemId: CONVERSATION_SYSTEM_ID });
+    ? createActor(machine, { snapshot, input: undefined, inspect, systemId: CONVERSATION_SYSTEM_ID })
+    : createActor(machine, { input, inspect, systemId: CONVERSATION_SYSTEM_ID });
   actor.on('reply', (event) => hooks.replies.push(event.reply));
   actor.on('record', (event) => hooks.records.push(event.record));
   actor.start();
@@ -78,6 +78,7 @@ export function waitUntilSettled(actor: MachineActor, timeoutMs: number): Promis
     }, timeoutMs);
     // Child machines change without the root's snapshot changing: watch the whole system.
     const subscription = actor.system.inspect({ next: () => queueMicrotask(check) });
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the actor's own error, passed on as it is
     const rootSubscription = actor.subscribe({ next: check, error: (error) => (cleanup(), reject(error)) });
     function cleanup() {
       clearTimeout(timer);

@@ -231,7 +231,7 @@ function readSentence(text: string): DocumentMention {
   if (distinctTypes.size === 1 && !words.some((word) => HAS_DIGIT.test(word))) {
     const inType = new Set<number>();
     for (const type of types) for (let index = type.first; index <= type.last; index++) inType.add(index);
-    if (words.every((word, index) => inType.has(index) || FILLERS.has(word))) return { documentType: types[0]?.type as DocumentType };
+    if (words.every((word, index) => inType.has(index) || FILLERS.has(word))) return { documentType: types[0]?.type };
   }
   return {};
 }

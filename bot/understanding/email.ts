@@ -83,7 +83,7 @@ export function readEmail(text: string): EmailMention {
     }
   }
 
-  if (found.size === 1 && !unsure) return { email: [...found][0] as string };
+  if (found.size === 1 && !unsure) return { email: [...found][0] };
   if (found.size > 0) return {};
   return saysNoEmail(normalized) ? { noEmail: true } : {};
 }

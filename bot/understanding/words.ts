@@ -17,7 +17,7 @@ const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   // A heart or a face in love, alone or after a booking: thanks, never a miss.
   [/\u2764\uFE0F?|[\u{1F495}\u{1F496}\u{1F497}\u{1F49C}\u{1F499}\u{1F49A}\u{1F49B}\u{1F970}\u{1F60D}\u{1F618}\u{1F917}]/gu, ' gracias '],
 ];
-const HAS_NON_ASCII = /[^\x00-\x7f]/;
+const HAS_NON_ASCII = /\P{ASCII}/u;
 /**
  * Chat shorthand, read as the word it stands for wherever it stands alone between spaces or
  * punctuation: "q" (que), "xq"/"pq" (porque), "tmb"/"tb" (también), "xa" (para), "d" (de),

@@ -64,11 +64,26 @@ export function buildSearchSql(filters: ConversationFilters, page: { limit: numb
   // from preferring their (much larger) index ranges over the few subject matches.
   const column = (name: string) => (bySubject ? `+c.${name}` : `c.${name}`);
   if (filters.site === 'none') where.push(`${column('site')} IS NULL`);
-  else if (filters.site) (where.push(`${column('site')} = ?`), params.push(filters.site));
-  if (filters.channel) (where.push(`${column('channel')} = ?`), params.push(filters.channel));
-  if (filters.outcome) (where.push(`${column('outcome')} = ?`), params.push(filters.outcome));
-  if (filters.from !== undefined) (where.push(`${column('started_at')} >= ?`), params.push(filters.from));
-  if (filters.to !== undefined) (where.push(`${column('started_at')} < ?`), params.push(filters.to));
+  else if (filters.site) {
+    where.push(`${column('site')} = ?`);
+    params.push(filters.site);
+  }
+  if (filters.channel) {
+    where.push(`${column('channel')} = ?`);
+    params.push(filters.channel);
+  }
+  if (filters.outcome) {
+    where.push(`${column('outcome')} = ?`);
+    params.push(filters.outcome);
+  }
+  if (filters.from !== undefined) {
+    where.push(`${column('started_at')} >= ?`);
+    params.push(filters.from);
+  }
+  if (filters.to !== undefined) {
+    where.push(`${column('started_at')} < ?`);
+    params.push(filters.to);
+  }
   if (page.after) {
     // A row value: SQLite turns it into one range over (started_at, id) in the index.
     where.push(`(${column('started_at')}, c.id) < (?, ?)`);

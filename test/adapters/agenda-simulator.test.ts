@@ -66,7 +66,7 @@ function makeApi(simulator: AgendaSimulator) {
     async slots(query: { cups: Cups; site: SiteCode; franja?: Franja; doctorId?: string; from?: string; to?: string; limit?: number }) {
       const params = new URLSearchParams({ from: NOW.toISOString(), to: FAR_FUTURE });
       for (const [name, value] of Object.entries(query)) params.set(name, String(value));
-      const reply = await request<{ slots: Slot[] }>('GET', `/v1/slots?${params}`);
+      const reply = await request<{ slots: Slot[] }>('GET', `/v1/slots?${params.toString()}`);
       assert.equal(reply.status, 200);
       return reply.body.slots;
     },
@@ -74,7 +74,7 @@ function makeApi(simulator: AgendaSimulator) {
     async days(query: { cups: Cups; site: SiteCode; franja?: Franja; doctorId?: string; from?: string; to?: string; limit?: number }) {
       const params = new URLSearchParams({ from: NOW.toISOString(), to: FAR_FUTURE });
       for (const [name, value] of Object.entries(query)) params.set(name, String(value));
-      const reply = await request<{ days: AvailableDay[] }>('GET', `/v1/slots/days?${params}`);
+      const reply = await request<{ days: AvailableDay[] }>('GET', `/v1/slots/days?${params.toString()}`);
       assert.equal(reply.status, 200);
       return reply.body.days;
     },

@@ -90,9 +90,9 @@ export function createBookingSteps({
     return choice;
   };
 
-  const steps: Array<(text: string, values: BookingValues, messageId: string) => Promise<Reply[]>> = [
-    async () => [reply('greeting.welcome'), ask('consent', 'consent.ask', { version: policyVersion }, YES_NO)],
-    async (text, values) => {
+  const steps: Array<(text: string, values: BookingValues, messageId: string) => Reply[] | Promise<Reply[]>> = [
+    () => [reply('greeting.welcome'), ask('consent', 'consent.ask', { version: policyVersion }, YES_NO)],
+    (text, values) => {
       if (pick(1, text, values) !== 'yes') throw new UnexpectedAnswerError('step 1: consent refused');
       return [reply('consent.thanks'), ask('document', 'identify.askDocument')];
     },
@@ -111,12 +111,12 @@ export function createBookingSteps({
         ]),
       ];
     },
-    async (text, values) => {
+    (text, values) => {
       const choice = pick(3, text, values);
       values.patient = choice === 'self' ? values.member : values.member?.beneficiaries.find((patient) => patient.id === choice);
       return [menu(values)];
     },
-    async (text, values) => {
+    (text, values) => {
       if (pick(4, text, values) !== 'book') throw new UnexpectedAnswerError('step 4: not booking');
       return [
         ask('specialty', 'booking.askSpecialty', undefined, [
@@ -143,11 +143,11 @@ export function createBookingSteps({
         ]),
       ];
     },
-    async (text, values) => {
+    (text, values) => {
       values.visitType = pick(6, text, values) as VisitType;
       return [ask('site', 'booking.askSite', undefined, SITES.map((site) => option(site.code, 'options.site', { site: site.code })))];
     },
-    async (text, values) => {
+    (text, values) => {
       values.site = pick(7, text, values) as SiteCode;
       return [
         ask('band', 'booking.askFranja', undefined, [
@@ -184,7 +184,7 @@ export function createBookingSteps({
         ),
       ];
     },
-    async (text, values, messageId) => {
+    (text, values, messageId) => {
       const slotId = pick(9, text, values);
       values.slot = values.slots?.find((slot) => slot.id === slotId);
       if (!values.slot) throw new UnexpectedAnswerError('step 9: no such slot');

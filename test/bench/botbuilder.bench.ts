@@ -86,7 +86,7 @@ export async function benchBotbuilder(options: BotbuilderOptions): Promise<Bench
     ),
   );
 
-  const adapter = new TestAdapter(async () => undefined);
+  const adapter = new TestAdapter(() => Promise.resolve());
   if (db) adapter.use(new TranscriptLoggerMiddleware(new SqliteTranscriptLogger(db)));
 
   let lastAnswer = '';
@@ -210,21 +210,23 @@ class SqliteStorage implements Storage {
     });
   }
 
-  async read(keys: string[]): Promise<StoreItems> {
+  read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     for (const key of keys) {
       const row = this.select.get(key);
       if (row) items[key] = JSON.parse(row.value) as unknown;
     }
-    return items;
+    return Promise.resolve(items);
   }
 
-  async write(changes: StoreItems): Promise<void> {
+  write(changes: StoreItems): Promise<void> {
     this.writeAll(changes);
+    return Promise.resolve();
   }
 
-  async delete(keys: string[]): Promise<void> {
+  delete(keys: string[]): Promise<void> {
     for (const key of keys) this.remove.run(key);
+    return Promise.resolve();
   }
 }
 

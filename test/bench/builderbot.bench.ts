@@ -32,7 +32,7 @@ interface FlowContext {
   body: string;
 }
 interface FlowTools {
-  flowDynamic(text: string): Promise<void>;
+  flowDynamic: (text: string) => Promise<void>;
   state: { update(values: Record<string, unknown>): Promise<void>; get<T>(key: string): T };
 }
 type FlowAction = (ctx: FlowContext, tools: FlowTools) => Promise<void>;
@@ -76,7 +76,7 @@ function loadBuilderBot(folder: string): Promise<BuilderBot> {
     mkdirSync(logs, { recursive: true });
     process.chdir(logs);
     try {
-      return (await import('@builderbot/bot')) as unknown as BuilderBot;
+      return await import('@builderbot/bot');
     } finally {
       process.chdir(previous);
     }
@@ -120,9 +120,9 @@ export async function benchBuilderBot(options: BuilderBotOptions): Promise<Bench
       this.waiting.get(userId)?.reject(error);
     }
 
-    override async sendMessage(userId: string, message: string): Promise<{ userId: string; message: string }> {
+    override sendMessage(userId: string, message: string): Promise<{ userId: string; message: string }> {
       this.waiting.get(userId)?.resolve(message);
-      return { userId, message };
+      return Promise.resolve({ userId, message });
     }
   }
   const provider = new BenchProvider();

@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     if (selected.has('sqlite-floor')) {
       const { benchSqliteFloor } = await import('./sqlite-floor.bench.js');
       const stored = sizesSeen ?? DEFAULT_SIZES;
-      rows.push(await step(`SQLite floor, ${sizes.floor} conversations`, () => benchSqliteFloor({ conversations: sizes.floor, folder, ...stored })));
+      rows.push(await step(`SQLite floor, ${sizes.floor} conversations`, () => Promise.resolve(benchSqliteFloor({ conversations: sizes.floor, folder, ...stored }))));
     }
     if (selected.has('botbuilder')) {
       const { benchBotbuilder } = await import('./botbuilder.bench.js');

@@ -24,7 +24,7 @@ export interface FloorOptions {
   outLineBytes: number;
 }
 
-export async function benchSqliteFloor(options: FloorOptions): Promise<BenchRow> {
+export function benchSqliteFloor(options: FloorOptions): BenchRow {
   const folder = mkdtempSync(join(options.folder, 'floor-'));
   const readWrite = runFloor({ ...options, read: true, path: join(folder, 'read-write.db') });
   const writeOnly = runFloor({ ...options, read: false, path: join(folder, 'write-only.db') });

@@ -57,15 +57,15 @@ function assertNotSaid(chat: Chat, key: string, params?: ReplyParams) {
 
 /** Laura on her own WhatsApp number: her phone is the second factor. */
 const laura = {
-  async toDocument(chat: Chat) {
+  toDocument: async (chat: Chat) => {
     await chat.say('hola');
     await chat.say('sí');
   },
-  async toPatient(chat: Chat) {
+  toPatient: async (chat: Chat) => {
     await laura.toDocument(chat);
     await chat.say('CC 1010101010');
   },
-  async toMenu(chat: Chat) {
+  toMenu: async (chat: Chat) => {
     await laura.toPatient(chat);
     await chat.say('para mí');
   },
@@ -175,9 +175,7 @@ describe('engine: conversations kept alive between turns', () => {
     const world = await setUp();
     await laura.toPatient(world.chat);
     const commit = world.store.commitTurn.bind(world.store);
-    world.store.commitTurn = async () => {
-      throw new Error('disk I/O error');
-    };
+    world.store.commitTurn = () => Promise.reject(new Error('disk I/O error'));
     await assert.rejects(world.chat.say('para mí'));
     world.store.commitTurn = commit;
     // The failed turn chose the patient in memory only: the same answer chooses it again.

@@ -32,7 +32,7 @@ const STEPS: Record<string, string[]> = {
 
 const MAX_REPLY_LENGTH = 4096;
 const TURN_FAILED = makeRenderer().text('errors.turnFailed');
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const STORED_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const hostileText = fc.oneof(

@@ -29,11 +29,11 @@ const SLOTS: Slot[] = [
 ];
 /** The agenda's contract: free slots in [from, to], earliest first, up to `limit`. */
 const agenda = {
-  searchSlots: async ({ from, to, limit }: { from: string; to: string; limit?: number }) =>
-    SLOTS.filter((s) => s.start >= from && s.start <= to).slice(0, limit ?? SLOTS.length),
+  searchSlots: ({ from, to, limit }: { from: string; to: string; limit?: number }) =>
+    Promise.resolve(SLOTS.filter((s) => s.start >= from && s.start <= to).slice(0, limit ?? SLOTS.length)),
 };
 const MONDAY = new Date(bogota('2026-11-23T08:00:00'));
-const input: SearchSlotsInput = { cups: '890201', site: 'FONTIBON', window: 'horizon', latest: true } as SearchSlotsInput;
+const input: SearchSlotsInput = { cups: '890201', site: 'FONTIBON', window: 'horizon', latest: true };
 const starts = (slots: Slot[]) => slots.map((s) => s.id);
 
 describe('the latest slots first', () => {

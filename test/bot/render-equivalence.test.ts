@@ -83,7 +83,7 @@ function referenceRenderer(globals: Record<string, string>) {
       .split(',')
       .filter((part) => part !== '')
       .map((part) => {
-        if (isSiteCode(part)) return `en la ${siteName(part as never)}`;
+        if (isSiteCode(part)) return `en la ${siteName(part)}`;
         if (/^\d{4}-\d\d-\d\d$/.test(part)) return `el ${formatDay(part, now)}`;
         if (/^\d\d:\d\d$/.test(part)) return `${/^(01|13):/.test(part) ? 'a la ' : 'a las '}${timeFormat.format(new Date(`2000-01-01T${part}:00-05:00`)).replace(/[\u00a0\u202f]/g, ' ')}`;
         return instance.t(`noted.${part}`);

@@ -26,6 +26,7 @@ const fixture = (name: string) => join(FIXTURES, name);
 /** Answers like a tiny Lina: a greeting with a menu, an error on "boom", an echo otherwise. */
 function makeFakeEngine(received: InboundMessage[]): Engine {
   return {
+    // eslint-disable-next-line @typescript-eslint/require-await -- a fake of an async port: async makes its scripted failures rejections, as the real one's
     async handle(message) {
       received.push(message);
       if (message.text === 'boom') throw new Error('database is locked');
@@ -51,6 +52,7 @@ function makeHarness(overrides: { failStart?: boolean; failClose?: boolean } = {
   const started: Array<Parameters<StartConversation>[0]> = [];
   const received: InboundMessage[][] = [];
   const closed: number[] = [];
+  // eslint-disable-next-line @typescript-eslint/require-await -- a fake of an async port: async makes its scripted failures rejections, as the real one's
   const startConversation: StartConversation = async (script) => {
     if (overrides.failStart) throw new Error('no agenda');
     const index = started.push(script) - 1;
@@ -59,6 +61,7 @@ function makeHarness(overrides: { failStart?: boolean; failClose?: boolean } = {
     return {
       engine: makeFakeEngine(messages),
       clock: new ManualClock(script.now),
+      // eslint-disable-next-line @typescript-eslint/require-await -- a fake of an async port: async makes its scripted failures rejections, as the real one's
       close: async () => {
         closed.push(index);
         if (overrides.failClose) throw new Error('still open');

@@ -42,7 +42,7 @@ import {
 } from 'xstate';
 import { AgendaError, type AgendaErrorCode } from '../../bot/agenda.errors.js';
 import { bogotaInstant } from '../../bot/calendar.js';
-import type { Appointment, Cups, Patient, RissCase, SiteCode, Slot, Specialty } from '../../bot/domain.js';
+import type { Appointment, Patient, RissCase, Slot, Specialty } from '../../bot/domain.js';
 import { Renderer } from '../../bot/rendering/renderer.js';
 import { availableDaysIn, bookingOf, moveOf, searchSlotsIn } from '../../bot/dialog-actors.js';
 import { loadUnderstanding } from '../../bot/understanding/load.js';
@@ -112,6 +112,7 @@ type BenchEvent = DialogEvent | SayEvent | RecordEvent;
 function createBench<TChild extends AnyStateMachine>(child: TChild, input: InputFrom<TChild>) {
   return setup({
     types: {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the assertion is what xstate infers the context type from; without it the context is `{}`
       context: {} as { output?: OutputFrom<TChild>; error?: unknown; left?: 'MENU' | 'EXIT' },
       events: {} as BenchEvent,
       emitted: {} as { type: 'reply'; reply: Reply } | { type: 'record'; record: ConversationRecord },
@@ -215,6 +216,7 @@ export function untilSettled(actor: AnyActorRef, failed: () => Error | undefined
       reject(new Error(`dialog did not settle; stuck in ${describeState(actor.getSnapshot() as AnyMachineSnapshot)}`));
     }, SETTLE_TIMEOUT_MS);
     const inspection = actor.system.inspect({ next: () => queueMicrotask(check) });
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the actor's own error, passed on as it is
     const subscription = actor.subscribe({ next: check, error: (error: unknown) => (finish(), reject(error)) });
     function finish() {
       finished = true;
@@ -264,10 +266,11 @@ export async function startDialog<TChild extends AnyStateMachine>(
     return ref?.getSnapshot() as AnyMachineSnapshot | undefined;
   };
 
+  const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
   const settle = () =>
     untilSettled(actor, () => {
       const error = actor.getSnapshot().context.error;
-      return error === undefined ? undefined : error instanceof Error ? error : new Error(String(error));
+      return error === undefined ? undefined : asError(error);
     });
 
   async function step(event: DialogEvent): Promise<Reply[]> {
@@ -471,8 +474,8 @@ export function makeSlots(count: number, overrides: Partial<Slot> = {}): Slot[] 
       id: `slot-${slotCounter}`,
       start: start.toISOString(),
       end: new Date(start.getTime() + 20 * 60_000).toISOString(),
-      site: 'SUBA' as SiteCode,
-      specialty: 'medicina_general' as Specialty,
+      site: 'SUBA',
+      specialty: 'medicina_general',
       doctor: { id: 'doc-suba-1', name: 'Dra. Marta Salazar' },
       ...overrides,
     };
@@ -488,8 +491,8 @@ export function slotsOn(day: string, times: readonly string[], overrides: Partia
       id: `slot-${day}-${time.replace(':', '')}-${slotCounter}`,
       start: start.toISOString(),
       end: new Date(start.getTime() + 20 * 60_000).toISOString(),
-      site: 'SUBA' as SiteCode,
-      specialty: 'medicina_general' as Specialty,
+      site: 'SUBA',
+      specialty: 'medicina_general',
       doctor: { id: 'doc-suba-1', name: 'Dra. Marta Salazar' },
       ...overrides,
     };
@@ -500,7 +503,7 @@ export function makeAppointment(overrides: Partial<Appointment> = {}): Appointme
   return {
     id: 'apt-1',
     patientId: 'pat-1',
-    cups: '890201' as Cups,
+    cups: '890201',
     specialty: 'medicina_general',
     site: 'KENNEDY',
     start: '2026-11-26T14:00:00.000Z',

@@ -180,12 +180,12 @@ describe('support console in a browser', () => {
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Exportar CSV')]);
     assert.match(csv.suggestedFilename(), /^conversacion-2026-11-23-.+\.csv$/);
-    const csvText = readFileSync((await csv.path()) as string, 'utf8');
+    const csvText = readFileSync(await csv.path(), 'utf8');
     assert.match(csvText, /,in,CC 1010101010,/);
     assert.match(csvText, /RISS-2026-000101/);
     const [transcript] = await Promise.all([page.waitForEvent('download'), page.click('text=Exportar .transcript')]);
     assert.match(transcript.suggestedFilename(), /\.transcript$/);
-    const activities = JSON.parse(readFileSync((await transcript.path()) as string, 'utf8')) as Array<{ text: string }>;
+    const activities = JSON.parse(readFileSync(await transcript.path(), 'utf8')) as Array<{ text: string }>;
     assert.ok(activities.some((activity) => activity.text === 'CC 1010101010'));
 
     await Promise.all([page.waitForLoadState('load'), page.click('nav >> text=Auditoría')]);

@@ -173,7 +173,7 @@ function conversationWith(page: Page, db: SqliteDatabase) {
     let said = '';
     await waitUntil(
       async () => pattern.test((said = (await linaBubbles.allInnerTexts()).slice(seen).join('\n'))),
-      async () => `Lina never said ${pattern}; she said:\n${said}`,
+      () => Promise.resolve(`Lina never said ${pattern}; she said:\n${said}`),
     );
     return said;
   }

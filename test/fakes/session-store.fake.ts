@@ -31,21 +31,25 @@ export function createFakeSessionStore(): FakeSessionStore {
       sessions.set(sessionKey, { ...session });
     },
 
+    // eslint-disable-next-line @typescript-eslint/require-await -- the fake of an async port keeps its shape: a failure is a rejection, as the real store's
     async load(sessionKey) {
       const session = sessions.get(sessionKey);
       return session ? { ...session } : undefined;
     },
 
+    // eslint-disable-next-line @typescript-eslint/require-await -- the fake of an async port keeps its shape: a failure is a rejection, as the real store's
     async answerTo(sessionKey, messageId) {
       const replies = processed.get(`${sessionKey}\u0000${messageId}`);
       return replies ? structuredClone(replies) : undefined;
     },
 
+    // eslint-disable-next-line @typescript-eslint/require-await -- the fake of an async port keeps its shape: a failure is a rejection, as the real store's
     async hasConsent({ channel, userId, policyVersion }) {
       const last = consents.filter((consent) => consent.channel === channel && consent.userId === userId).at(-1);
       return last !== undefined && last.accepted && last.policyVersion === policyVersion;
     },
 
+    // eslint-disable-next-line @typescript-eslint/require-await -- the fake of an async port keeps its shape: a failure is a rejection, as the real store's
     async commitTurn(turn) {
       commits.push(structuredClone(turn));
       const { conversationId, at } = turn;

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +65,7 @@ async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   const rules: Array<{ method: string; path: RegExp; fault: Fault }> = [];
   const seen: SeenRequest[] = [];
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req);
     const method = req.method ?? 'GET';
     const path = new URL(req.url ?? '/', 'http://proxy.invalid').pathname;
@@ -85,7 +85,8 @@ async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     if (fault === 'respond-503-after-forward') return unavailable();
     res.writeHead(upstream.status, { 'content-type': 'application/json' });
     res.end(upstream.body);
-  });
+  };
+  const server = createServer((request, response) => void handle(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 

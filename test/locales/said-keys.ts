@@ -468,7 +468,7 @@ export function analyse(resolveTemplate: Resolve = () => undefined): Analysis {
   const noParams = (): ParamSet => ({ names: new Map(), origins: new Map(), optional: new Set(), open: false });
   /** Both sets of names, as an object with both spread gives them. */
   const merge = (into: ParamSet, other: ParamSet) => {
-    for (const [name, values] of other.names) {
+    for (const name of other.names.keys()) {
       if (into.names.has(name) && !into.optional.has(name)) continue;
       if (!other.optional.has(name)) into.optional.delete(name);
       else if (!into.names.has(name)) into.optional.add(name);
@@ -613,12 +613,12 @@ export function analyse(resolveTemplate: Resolve = () => undefined): Analysis {
     }
     const fn = keys.parameter?.parent;
     if (fn && ts.isFunctionLike(fn) && 'body' in fn && depth < MAX_DEPTH) {
-      const calls = callsOf(fn as ts.FunctionLikeDeclaration);
+      const calls = callsOf(fn);
       for (const call of calls) {
         const id = `${call.getSourceFile().fileName}:${call.pos}→${keyExpression.pos}:${depth}`;
         if (derived.has(id)) continue;
         derived.add(id);
-        say(namespace, keyExpression, paramsAt, within(env, bind(fn as ts.FunctionLikeDeclaration, call, EMPTY)), call, depth + 1);
+        say(namespace, keyExpression, paramsAt, within(env, bind(fn, call, EMPTY)), call, depth + 1);
       }
       if (calls.length > 0) return;
     }

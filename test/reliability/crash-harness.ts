@@ -219,7 +219,7 @@ export async function runCrashHarness(options: { conversations: number; kills: n
       log(`lost: ${member.patient.id} "${member.pending.text}" after:\n${member.lastReply}`);
     }
     if (member.done && member.booked) figures.completed += 1;
-    const appointments = await simulator.agenda.listAppointments({ patientId: member.patient.id });
+    const appointments = simulator.agenda.listAppointments({ patientId: member.patient.id });
     if (appointments.length > 1) figures.doubleBookings += appointments.length - 1;
   }
   const db = new Database(databasePath, { readonly: true });

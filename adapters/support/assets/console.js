@@ -11,7 +11,7 @@
       var spec;
       try {
         spec = JSON.parse(canvas.getAttribute('data-chart'));
-      } catch (error) {
+      } catch {
         return;
       }
       var datasets = spec.datasets.map(function (dataset, index) {

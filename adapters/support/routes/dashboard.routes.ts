@@ -31,8 +31,14 @@ function readPeriod(req: Request, today: string): Period {
     site: field(req.query, 'site'),
     channel: field(req.query, 'channel'),
   };
-  if (form.from && !isDay(form.from)) (errors.push('from'), (form.from = ''));
-  if (form.to && !isDay(form.to)) (errors.push('to'), (form.to = ''));
+  if (form.from && !isDay(form.from)) {
+    errors.push('from');
+    form.from = '';
+  }
+  if (form.to && !isDay(form.to)) {
+    errors.push('to');
+    form.to = '';
+  }
   form.to ||= today;
   form.from ||= addDays(form.to, -(DEFAULT_DAYS - 1));
   if (form.from > form.to) {
@@ -43,8 +49,14 @@ function readPeriod(req: Request, today: string): Period {
     errors.push('tooLong');
     form.from = addDays(form.to, -(MAX_DASHBOARD_DAYS - 1));
   }
-  if (form.site && form.site !== 'none' && !isSiteCode(form.site)) (errors.push('site'), (form.site = ''));
-  if (form.channel && !(CHANNELS as readonly string[]).includes(form.channel)) (errors.push('channel'), (form.channel = ''));
+  if (form.site && form.site !== 'none' && !isSiteCode(form.site)) {
+    errors.push('site');
+    form.site = '';
+  }
+  if (form.channel && !(CHANNELS as readonly string[]).includes(form.channel)) {
+    errors.push('channel');
+    form.channel = '';
+  }
   const query = new URLSearchParams(Object.entries(form).filter(([, value]) => value)).toString();
   return { form, errors, query };
 }

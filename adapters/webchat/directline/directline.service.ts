@@ -70,7 +70,7 @@ export function createDirectLineService(options: DirectLineServiceOptions): Dire
       'stream',
     );
     const query = new URLSearchParams({ watermark: watermark > 0 ? String(watermark) : '', t: token });
-    return `${origin}/v3/directline/conversations/${encodeURIComponent(conversation.id)}/stream?${query}`;
+    return `${origin}/v3/directline/conversations/${encodeURIComponent(conversation.id)}/stream?${query.toString()}`;
   }
 
   function authorize(claims: TokenClaims, conversationId: string): DirectLineConversation {

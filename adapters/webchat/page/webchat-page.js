@@ -32,7 +32,7 @@
       var expiresAt = tokenExpiry(saved.token);
       if (expiresAt !== undefined && expiresAt - EXPIRY_MARGIN_MS < Date.now()) return null;
       return saved;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -40,7 +40,7 @@
   function save(session) {
     try {
       window.sessionStorage.setItem(storageKey, JSON.stringify({ token: session.token, conversationId: session.conversationId }));
-    } catch (error) {
+    } catch {
       // Private modes may refuse storage: the chat still works, a reload starts over.
     }
   }
@@ -48,7 +48,7 @@
   function forget() {
     try {
       window.sessionStorage.removeItem(storageKey);
-    } catch (error) {
+    } catch {
       // Nothing saved, nothing to forget.
     }
   }
@@ -59,7 +59,7 @@
       var payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
       var claims = JSON.parse(window.atob(payload + '==='.slice((payload.length + 3) % 4)));
       return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
-    } catch (error) {
+    } catch {
       return undefined;
     }
   }

@@ -68,7 +68,7 @@ afterEach(async () => {
 async function startAgenda(decide: (request: SeenRequest) => Fate) {
   const seen: SeenRequest[] = [];
   const sockets = new Map<Socket, { id: number; requests: number }>();
-  const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
     let chunks = '';
     for await (const chunk of request) chunks += String(chunk);
     let socket = sockets.get(request.socket);
@@ -100,7 +100,8 @@ async function startAgenda(decide: (request: SeenRequest) => Fate) {
     }
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(payload);
-  });
+  };
+  const server = createServer((request, response) => void handle(request, response));
   // Only the client may close an idle connection in these tests.
   server.keepAliveTimeout = 60_000;
   server.headersTimeout = 61_000;

@@ -10,11 +10,11 @@ import type { AgendaService } from '../../../bot/ports.js';
 /** An agenda whose answers a test scripts call by call: an error code, or a value. */
 function scriptedAgenda(script: Array<AgendaErrorCode | 'ok'>) {
   const calls: string[] = [];
-  const answer = (operation: string) => async () => {
+  const answer = (operation: string) => (): Promise<never[]> => {
     calls.push(operation);
     const next = script.length > 1 ? script.shift() : script[0];
-    if (next && next !== 'ok') throw new AgendaError(next, `scripted ${next}`, { operation });
-    return [];
+    if (next && next !== 'ok') return Promise.reject(new AgendaError(next, `scripted ${next}`, { operation }));
+    return Promise.resolve([]);
   };
   const agenda = {
     findMember: answer('findMember'),
@@ -42,7 +42,10 @@ function options(overrides: Partial<ResilienceOptions> = {}): ResilienceOptions 
     volumeThreshold: 4,
     rollingWindowMs: 10_000,
     resetTimeoutMs: 60_000,
-    sleep: async (ms) => void waits.push(ms),
+    sleep: (ms) => {
+      waits.push(ms);
+      return Promise.resolve();
+    },
     random: () => 0.5,
     ...overrides,
   };

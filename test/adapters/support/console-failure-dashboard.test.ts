@@ -116,7 +116,7 @@ describe('dashboard', () => {
         startedAt: at,
         events: events.map((event) => {
           const [type, detail] = event.startsWith('outcome:') ? [event.split(':').slice(0, 2).join(':'), event.split(':')[2]] : [event, undefined];
-          return { type: type as string, ...(detail ? { detail } : {}), at };
+          return { type, ...(detail ? { detail } : {}), at };
         }),
       });
     }

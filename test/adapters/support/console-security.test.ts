@@ -311,7 +311,7 @@ describe('support console sign-in limits', () => {
       .prepare(`SELECT action, detail FROM support_audit WHERE user_name = ? ORDER BY id`)
       .all(STAFF.analyst) as Array<{ action: string; detail: string | null }>;
     assert.deepEqual(rows.map((row) => row.action), ['sign-in-failed', 'sign-in-failed', 'sign-in-failed', 'sign-in-failed', 'sign-in-failed', 'sign-in-throttled', 'sign-in']);
-    assert.equal(JSON.parse(rows[0]?.detail ?? '{}').address, '127.0.2.1');
+    assert.equal((JSON.parse(rows[0]?.detail ?? '{}') as { address?: string }).address, '127.0.2.1');
     assert.ok(!harness.db.prepare(`SELECT 1 FROM support_audit WHERE user_name = 'no.existe'`).get(), 'names that are no account are not written down');
     const supervisor = new ConsoleClient(harness.url);
     assert.equal((await supervisor.signIn(STAFF.supervisor)).status, 303);

@@ -40,7 +40,7 @@ describe('toInboundMessage', () => {
     assert.equal(botFramework?.userId, 'bf:directline:conversation-1');
     assert.equal(toInboundMessage(makeActivity(), NOW)?.userId, 'bf:directline:conversation-1', 'unmarked turns are not the Direct Line\'s');
     assert.equal(toInboundMessage(makeActivity({ channelId: 'emulator' }), NOW, 'botframework')?.userId, 'bf:emulator:conversation-1');
-    assert.equal(toInboundMessage(makeActivity({ channelId: 'a:b' as never }), NOW, 'botframework')?.userId, 'bf:unknown:conversation-1');
+    assert.equal(toInboundMessage(makeActivity({ channelId: 'a:b' }), NOW, 'botframework')?.userId, 'bf:unknown:conversation-1');
   });
 
   it('takes the site of the QR code from channelData only as exactly a site code, and from /api/messages only when the conversation opens', () => {

@@ -137,7 +137,7 @@ export async function openStream(streamUrl: string): Promise<Stream> {
   const socket = new WebSocket(streamUrl);
   const groups: ActivityGroup[] = [];
   socket.on('message', (data) => {
-    const text = String(data);
+    const text = (data as Buffer).toString(); // text frames arrive as a Buffer (ws's default binaryType)
     if (text) groups.push(JSON.parse(text) as ActivityGroup);
   });
   await new Promise<void>((resolve, reject) => {
@@ -201,7 +201,7 @@ export async function startChannelConnector(t: TestContext) {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
-      replies.push({ path: req.url ?? '', authorization: req.headers.authorization, activity: JSON.parse(body || '{}') });
+      replies.push({ path: req.url ?? '', authorization: req.headers.authorization, activity: JSON.parse(body || '{}') as RecordedReply['activity'] });
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${replies.length}` }));
     });
   });

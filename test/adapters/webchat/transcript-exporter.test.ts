@@ -86,7 +86,7 @@ describe('exportTranscript', () => {
     db.close();
   });
 
-  it('refuses an unknown conversation with a stable code', async () => {
+  it('refuses an unknown conversation with a stable code', () => {
     const db = openDatabase(':memory:');
     assert.throws(
       () => exportTranscript(createConversationStore(db), 'no-such-conversation'),

@@ -89,10 +89,10 @@ describe('web server', () => {
 describe('web server with Azure Direct Line', () => {
   it('exchanges the secret for a token only when the page asks, and lets the page reach Azure', async (t) => {
     const calls: Array<{ url: string; authorization: string | null; body: string }> = [];
-    const fakeFetch: typeof fetch = async (input, init) => {
+    const fakeFetch: typeof fetch = (input, init) => {
       const headers = new Headers(init?.headers);
-      calls.push({ url: String(input), authorization: headers.get('authorization'), body: String(init?.body ?? '') });
-      return Response.json({ conversationId: 'azure-conversation', token: 'azure-token', expires_in: 3600 });
+      calls.push({ url: String(input instanceof Request ? input.url : input), authorization: headers.get('authorization'), body: typeof init?.body === 'string' ? init.body : '' });
+      return Promise.resolve(Response.json({ conversationId: 'azure-conversation', token: 'azure-token', expires_in: 3600 }));
     };
     const { web } = await startLina(t, { env: { DIRECT_LINE_SECRET: 's3cr3t' }, server: { fetch: fakeFetch } });
     const page = await fetch(`${web.url}/`);
@@ -109,11 +109,11 @@ describe('web server with Azure Direct Line', () => {
     assert.equal(calls.length, 1);
     assert.equal(calls[0]?.url, 'https://directline.botframework.com/v3/directline/tokens/generate');
     assert.equal(calls[0]?.authorization, 'Bearer s3cr3t');
-    assert.match(JSON.parse(calls[0]?.body ?? '{}').user?.id ?? '', /^dl_/);
+    assert.match((JSON.parse(calls[0]?.body ?? '{}') as { user?: { id?: string } }).user?.id ?? '', /^dl_/);
   });
 
   it('answers 502 when Azure does not give a token', async (t) => {
-    const fakeFetch: typeof fetch = async () => new Response('nope', { status: 500 });
+    const fakeFetch: typeof fetch = () => Promise.resolve(new Response('nope', { status: 500 }));
     const { web } = await startLina(t, { env: { DIRECT_LINE_SECRET: 's3cr3t' }, server: { fetch: fakeFetch } });
     const token = await fetch(`${web.url}/webchat/token`, { method: 'POST' });
     assert.equal(token.status, 502);

@@ -43,11 +43,11 @@ export class FakeSocket implements WhatsAppSocket {
   readonly ev = {
     on: <E extends SocketEventName>(event: E, listener: SocketListener<E>) => {
       const set = this.listeners.get(event) ?? new Set();
-      set.add(listener as (data: never) => void);
+      set.add(listener);
       this.listeners.set(event, set);
     },
     off: <E extends SocketEventName>(event: E, listener: SocketListener<E>) => {
-      this.listeners.get(event)?.delete(listener as (data: never) => void);
+      this.listeners.get(event)?.delete(listener);
     },
   };
 
@@ -79,23 +79,25 @@ export class FakeSocket implements WhatsAppSocket {
     this.emit('messages.upsert', { messages, type });
   }
 
-  async sendMessage(jid: string, content: { text: string }): Promise<unknown> {
-    if (this.failSend) throw new Error('Connection Closed');
+  sendMessage(jid: string, content: { text: string }): Promise<unknown> {
+    if (this.failSend) return Promise.reject(new Error('Connection Closed'));
     this.actions.push({ type: 'send', jid, text: content.text, at: this.clock.now().getTime() });
-    return { key: { remoteJid: jid, fromMe: true, id: `sent-${this.actions.length}` } };
+    return Promise.resolve({ key: { remoteJid: jid, fromMe: true, id: `sent-${this.actions.length}` } });
   }
 
-  async sendPresenceUpdate(presence: 'composing' | 'paused', jid: string): Promise<void> {
+  sendPresenceUpdate(presence: 'composing' | 'paused', jid: string): Promise<void> {
     this.actions.push({ type: 'presence', presence, jid });
+    return Promise.resolve();
   }
 
-  async readMessages(keys: WAMessageKey[]): Promise<void> {
+  readMessages(keys: WAMessageKey[]): Promise<void> {
     this.actions.push({ type: 'read', keys });
+    return Promise.resolve();
   }
 
-  async requestPairingCode(phoneNumber: string): Promise<string> {
+  requestPairingCode(phoneNumber: string): Promise<string> {
     this.pairingCodeRequests.push(phoneNumber);
-    return this.pairingCode;
+    return Promise.resolve(this.pairingCode);
   }
 
   end(error: Error | undefined): void {
@@ -112,10 +114,10 @@ export function makeSocketFactory(clock: ManualClock): { create: SocketFactory; 
   const sockets: FakeSocket[] = [];
   return {
     sockets,
-    create: async () => {
+    create: () => {
       const socket = new FakeSocket(clock);
       sockets.push(socket);
-      return socket;
+      return Promise.resolve(socket);
     },
     latest() {
       const socket = sockets.at(-1);

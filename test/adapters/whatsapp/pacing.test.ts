@@ -13,8 +13,9 @@ function setUp(options: { chatGapMs?: number; maxPerMinute?: number } = {}) {
   const sent: Array<{ jid: string; label: string; at: number }> = [];
   const start = clock.now().getTime();
   const send = (jid: string, label: string) =>
-    pacer.schedule(jid, async () => {
+    pacer.schedule(jid, () => {
       sent.push({ jid, label, at: clock.now().getTime() - start });
+      return Promise.resolve();
     });
   return { clock, timers, pacer, sent, send };
 }
@@ -79,9 +80,10 @@ describe('WhatsApp pacing', () => {
     const pacer = createPacer({ clock, timers, chatGapMs: 1000, maxPerMinute: 40 });
     const starts: number[] = [];
     const slowSend = () =>
-      pacer.schedule('a', async () => {
+      pacer.schedule('a', () => {
         starts.push(clock.now().getTime());
         clock.advance(3000); // the network took three seconds
+        return Promise.resolve();
       });
     const all = Promise.all([slowSend(), slowSend()]);
     await runAll(timers);
@@ -91,9 +93,7 @@ describe('WhatsApp pacing', () => {
 
   it('goes on after a failed send and reports the failure to its caller', async () => {
     const { pacer, sent, send, timers } = setUp();
-    const failing = pacer.schedule('a', async () => {
-      throw new Error('Connection Closed');
-    });
+    const failing = pacer.schedule('a', () => Promise.reject(new Error('Connection Closed')));
     const next = send('a', 'a2');
     await assert.rejects(failing, /Connection Closed/);
     await runAll(timers);
@@ -108,7 +108,7 @@ describe('WhatsApp pacing', () => {
     const timers = { setTimeout: (callback: () => void) => callbacks.push(callback), clearTimeout: () => {} };
     const pacer = createPacer({ clock, timers, chatGapMs: 1200, maxPerMinute: 40 });
     const sent: string[] = [];
-    const all = Promise.all(['a1', 'a2', 'a3'].map((label) => pacer.schedule('a', async () => void sent.push(label))));
+    const all = Promise.all(['a1', 'a2', 'a3'].map((label) => pacer.schedule('a', () => Promise.resolve(void sent.push(label)))));
     for (let i = 0; i < 10 && sent.length < 3; i++) {
       await flush();
       callbacks.shift()?.();

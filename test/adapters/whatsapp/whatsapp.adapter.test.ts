@@ -237,7 +237,7 @@ describe('WhatsApp adapter', () => {
   it('splits a reply longer than WhatsApp allows', async () => {
     const long = Array.from({ length: 60 }, (_, i) => `${i + 1}. ${'Una línea larga de prueba. '.repeat(3).trim()}`).join('\n');
     assert.ok(long.length > 4096);
-    const engine: Engine = { handle: async () => [{ text: long }] };
+    const engine: Engine = { handle: () => Promise.resolve([{ text: long }]) };
     const setup = await setUp({ engine });
     await deliver(setup, wa.text('hola'));
     const sent = setup.socket.sent();

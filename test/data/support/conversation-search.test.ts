@@ -80,7 +80,7 @@ describe('conversation search over 100,000 conversations', () => {
   });
   after(() => db.close());
 
-  const form = (values: Partial<SearchForm>): Record<string, string> => values as Record<string, string>;
+  const form = (values: Partial<SearchForm>): Record<string, string> => values;
 
   it('finds one conversation by radicado, by document and by phone', () => {
     const store = createConversationStore(db);

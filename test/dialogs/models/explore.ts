@@ -58,7 +58,6 @@ import {
   type AnyStateMachine,
   type EventObject,
   type InspectionEvent,
-  type TransitionDefinition,
 } from 'xstate';
 import { loadUnderstanding } from '../../../bot/understanding/load.js';
 import type { Understanding } from '../../../bot/understanding/types.js';
@@ -163,7 +162,10 @@ export function describeEvent(event: EventObject): string {
 // ---- the machine's structure ------------------------------------------------------------------
 
 type StateNodeLike = AnyStateMachine['root'];
-type TransitionLike = TransitionDefinition<any, any>;
+/** The scope a machine's own `transition` and `getInitialSnapshot` take. */
+type MachineScope = Parameters<AnyStateMachine['transition']>[2];
+/** A transition as the machine's state nodes hold it. */
+type TransitionLike = StateNodeLike['transitions'] extends Map<string, Array<infer T>> ? T : never;
 
 /** Every state node under the root (the root itself left out), in document order. */
 export function stateNodesOf(machine: AnyStateMachine): StateNodeLike[] {
@@ -181,8 +183,9 @@ export function stateNodesOf(machine: AnyStateMachine): StateNodeLike[] {
 /** A transition's name for coverage: its source, its event ('always' for eventless) and its place among that source's. */
 function transitionKey(transition: TransitionLike): string {
   const source = transition.source;
-  const list = transition.eventType === '' ? (source.always ?? []) : (source.transitions.get(transition.eventType) ?? []);
-  return `${source.id} ${transition.eventType === '' ? 'always' : transition.eventType} [${list.indexOf(transition)}]`;
+  const eventType = transition.eventType as string;
+  const list = eventType === '' ? (source.always ?? []) : (source.transitions.get(eventType) ?? []);
+  return `${source.id} ${eventType === '' ? 'always' : eventType} [${list.indexOf(transition)}]`;
 }
 
 /** Every transition of the machine, by `transitionKey`. */
@@ -203,6 +206,9 @@ export function describedTransitions(machine: AnyStateMachine): Map<string, stri
   return described;
 }
 
+/** The actor an invocation runs, by name: xstate gives every state node's invocation a string `src` (its key, or `xstate.invoke.<id>` for inline logic), whatever its type says. */
+const srcOf = (invocation: { src: unknown }): string => invocation.src as string;
+
 /** Whether `logic` is a state machine (a child machine), not a promise. */
 const isMachineLogic = (logic: unknown): boolean => typeof logic === 'object' && logic !== null && 'getStateNodeById' in logic;
 
@@ -211,14 +217,14 @@ function invocationsOf(machine: AnyStateMachine): Map<string, { src: string; mac
   const invocations = new Map<string, { src: string; machine: boolean }>();
   const actors = machine.implementations.actors as Record<string, unknown>;
   for (const node of stateNodesOf(machine)) {
-    for (const invocation of node.invoke) invocations.set(invocation.id, { src: String(invocation.src), machine: isMachineLogic(actors[String(invocation.src)]) });
+    for (const invocation of node.invoke) invocations.set(invocation.id, { src: srcOf(invocation), machine: isMachineLogic(actors[srcOf(invocation)]) });
   }
   return invocations;
 }
 
 /** The invocations active in `snapshot` (those of its active state nodes). */
 function activeInvocations(snapshot: AnyMachineSnapshot) {
-  return (snapshot._nodes as StateNodeLike[]).flatMap((node) => node.invoke);
+  return snapshot._nodes.flatMap((node) => node.invoke);
 }
 
 // ---- the abstract model explored by @xstate/graph -------------------------------------------
@@ -235,7 +241,7 @@ function modelMachineOf(model: DialogModel): AnyStateMachine {
  * system, where a child machine finds no conversation to speak to. Here a silent actor holds
  * the conversation's system id; nothing is executed, only resolved.
  */
-function modelScope(): { scope: AnyActorScope; onMicrostep: (listener: ((snapshot: AnyMachineSnapshot, transitions: TransitionLike[]) => void) | undefined) => void } {
+function modelScope(): { scope: MachineScope; onMicrostep: (listener: ((snapshot: AnyMachineSnapshot, transitions: TransitionLike[]) => void) | undefined) => void } {
   const sink = createActor(fromCallback(() => undefined), { systemId: CONVERSATION_SYSTEM_ID });
   sink.start();
   let listener: ((snapshot: AnyMachineSnapshot, transitions: TransitionLike[]) => void) | undefined;
@@ -255,7 +261,8 @@ function modelScope(): { scope: AnyActorScope; onMicrostep: (listener: ((snapsho
     emit: () => undefined,
     actionExecutor: () => undefined,
   } satisfies Omit<AnyActorScope, 'self' | 'system'> & Pick<AnyActorScope, 'self' | 'system'>;
-  return { scope, onMicrostep: (next) => (listener = next) };
+  // A stand-in (its `self` is the silent actor, not a machine): enough for a machine that only resolves against its system.
+  return { scope: scope as AnyActorScope as MachineScope, onMicrostep: (next) => (listener = next) };
 }
 
 /** One step of a path: the event taken, and the state it led to (the first step is the start). */
@@ -285,7 +292,7 @@ export interface Exploration {
 
 /** Adds to `states` every state node a microstep was in or passed through: active, left (transient states), entered (history states). */
 function noteVisit(states: Set<string>, snapshot: AnyMachineSnapshot | undefined, transitions: readonly TransitionLike[] = []): void {
-  for (const node of (snapshot?._nodes ?? []) as StateNodeLike[]) if (node.parent) states.add(node.id);
+  for (const node of snapshot?._nodes ?? []) if (node.parent) states.add(node.id);
   for (const transition of transitions) {
     if (transition.source.parent) states.add(transition.source.id);
     for (const target of transition.target ?? []) for (let node: StateNodeLike | undefined = target; node?.parent; node = node.parent) states.add(node.id);
@@ -347,8 +354,8 @@ export function explore(model: DialogModel, startName: string): Exploration {
     const events: EventObject[] = [];
     // The actors' answers, always explored.
     for (const invocation of activeInvocations(snapshot)) {
-      const answers = model.outcomes[String(invocation.src)];
-      if (!answers) throw new Error(`${model.name}: no outcomes for the actor "${String(invocation.src)}"`);
+      const answers = model.outcomes[srcOf(invocation)];
+      if (!answers) throw new Error(`${model.name}: no outcomes for the actor "${srcOf(invocation)}"`);
       for (const answer of answers(snapshot)) {
         const type = 'output' in answer ? `xstate.done.actor.${invocation.id}` : `xstate.error.actor.${invocation.id}`;
         const answered: ActorAnswer = 'output' in answer ? { type, output: answer.output, label: answer.label } : { type, error: answer.error, label: answer.label };
@@ -372,7 +379,7 @@ export function explore(model: DialogModel, startName: string): Exploration {
   };
 
   // A bound on the traversal itself: a change that makes the abstract states explode fails here, instead of running on.
-  const testModel = new TestModel(logic as unknown as ActorLogic<AnyMachineSnapshot, EventObject, unknown>, { events: eventsAt, serializeState: serialize, limit: TRAVERSAL_LIMIT });
+  const testModel = new TestModel(logic, { events: eventsAt, serializeState: serialize, limit: TRAVERSAL_LIMIT });
   const initial = logic.getInitialSnapshot(undefined, start.input);
   noteVisit(reached, initial);
 
