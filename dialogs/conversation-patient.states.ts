@@ -21,6 +21,13 @@ function detailsSaidAhead(event: EventObject): string[] {
  * "No, para Sofía" at "¿Cambio la cita para Mateo?": the one person named besides the no, when
  * that is neither the patient proposed nor the current one.
  */
+/** "Listo, ahora para Sofía": the patient switched to, said. */
+const SAY_SWITCHED = {
+  type: 'say',
+  params: ({ context }: { context: ConversationContext }) =>
+    reply('patient.switched', { name: context.proposedPatient?.firstName, context: context.proposedPatient?.id === context.member?.id ? 'self' : undefined }),
+} as const;
+
 function thirdPersonNamed(context: ConversationContext, event: EventObject): Patient | undefined {
   const resolution = patientResolution(context, event);
   if (resolution.kind !== 'one') return undefined;
@@ -160,14 +167,14 @@ export const patientStates = {
         {
           guard: 'saidYes',
           target: 'afterPatient',
-          actions: [{ type: 'say', params: ({ context }) => reply('patient.switched', { name: context.proposedPatient?.firstName, context: context.proposedPatient?.id === context.member?.id ? 'self' : undefined }) }, 'takeProposedPatient'],
+          actions: [SAY_SWITCHED, 'takeProposedPatient'],
         },
         {
           // "Control", "en Suba" instead of a yes: the member goes on for the person they named; what they say is kept.
           guard: 'goesOnWithTheRequest',
           target: 'afterPatient',
           actions: [
-            { type: 'say', params: ({ context }) => reply('patient.switched', { name: context.proposedPatient?.firstName, context: context.proposedPatient?.id === context.member?.id ? 'self' : undefined }) },
+            SAY_SWITCHED,
             'takeProposedPatient',
             'rememberRequest',
           ],
@@ -181,7 +188,7 @@ export const patientStates = {
           target: 'afterPatient',
           actions: [
             assign({ proposedPatient: ({ context, event }) => thirdPersonNamed(context, event) }),
-            { type: 'say', params: ({ context }) => reply('patient.switched', { name: context.proposedPatient?.firstName, context: context.proposedPatient?.id === context.member?.id ? 'self' : undefined }) },
+            SAY_SWITCHED,
             'takeProposedPatient',
           ],
         },
