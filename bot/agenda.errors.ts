@@ -1,12 +1,5 @@
 /** Stable codes for everything that can go wrong talking to the agenda. Tests assert these. */
-export const AGENDA_ERROR_CODES = [
-  'NOT_FOUND',
-  'SLOT_TAKEN',
-  'CONFLICT',
-  'UNAVAILABLE',
-  'TIMEOUT',
-  'BAD_RESPONSE',
-] as const;
+export const AGENDA_ERROR_CODES = ['NOT_FOUND', 'SLOT_TAKEN', 'CONFLICT', 'UNAVAILABLE', 'TIMEOUT', 'BAD_RESPONSE'] as const;
 export type AgendaErrorCode = (typeof AGENDA_ERROR_CODES)[number];
 
 /**
@@ -29,4 +22,3 @@ export class AgendaError extends Error {
 export function isAgendaError(error: unknown, code?: AgendaErrorCode): error is AgendaError {
   return error instanceof AgendaError && (code === undefined || error.code === code);
 }
-

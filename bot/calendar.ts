@@ -72,7 +72,7 @@ export function addBusinessDays(date: string, n: number): string {
   assertDate(date);
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`Not a business-day count: ${n}`);
   let day = date;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day = addDays(day, 1);
     if (isBusinessDay(day)) counted += 1;
   }
@@ -145,9 +145,7 @@ export function readHolidayTable(file: URL | string): HolidayTable | undefined {
   }
   const installed = installedHolidaySourceVersions();
   const current =
-    table.format === HOLIDAY_TABLE_FORMAT &&
-    table.versions?.dateHolidays === installed.dateHolidays &&
-    table.versions?.dateHolidaysParser === installed.dateHolidaysParser;
+    table.format === HOLIDAY_TABLE_FORMAT && table.versions?.dateHolidays === installed.dateHolidays && table.versions?.dateHolidaysParser === installed.dateHolidaysParser;
   return current ? table : undefined;
 }
 

@@ -48,7 +48,10 @@ function isProxyEntry(entry: string): boolean {
 const trustProxy = optionalText.transform((value, context): false | number | string => {
   if (value === undefined || ['false', 'no', 'off', '0'].includes(value.toLowerCase())) return false;
   if (/^\d{1,2}$/.test(value)) return Number(value);
-  const entries = value.split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
   const wrong = entries.filter((entry) => !isProxyEntry(entry));
   if (wrong.length > 0 || entries.length === 0) {
     context.addIssue({ code: 'custom', message: 'expected a number of proxies, or their addresses, subnets or loopback/linklocal/uniquelocal, comma-separated' });
@@ -81,7 +84,10 @@ export function parseServiceUrlRule(entry: string): ServiceUrlRule | undefined {
 
 const serviceUrlRules = optionalText.transform((value, context): ServiceUrlRule[] | undefined => {
   if (value === undefined) return undefined;
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const rules = entries.map(parseServiceUrlRule);
   if (entries.length === 0 || rules.some((rule) => rule === undefined)) {
     context.addIssue({ code: 'custom', message: 'expected origins such as https://smba.trafficmanager.net or https://*.botframework.com or http://localhost:*, comma-separated' });
@@ -122,12 +128,20 @@ const siteAddresses = z
 const EnvSchema = z.object({
   LINA_DATABASE_PATH: z.string().trim().min(1).default('var/lina.db'),
   LINA_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
-  LINA_SESSION_TIMEOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
+  LINA_SESSION_TIMEOUT_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(10),
   LINA_TURN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
   LINA_MAX_MESSAGE_LENGTH: z.coerce.number().int().min(100).max(65_536).default(2000),
   LINA_POLICY_VERSION: z.string().trim().min(1).max(40).default('2026-01'),
   LINA_LOCKOUT_FAILURES: z.coerce.number().int().min(1).max(20).default(3),
-  LINA_LOCKOUT_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  LINA_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
   LINA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   LINA_LIVE_CONVERSATIONS: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
   LINA_SUPPORT_PHONE: z.string().trim().min(3).max(40).default('601 4441234'),
@@ -138,7 +152,15 @@ const EnvSchema = z.object({
   LINA_PAC_HOURS: z.string().trim().min(3).max(120).default('lunes a viernes, de 7:00 a. m. a 5:00 p. m.'),
   LINA_POLICY_URL: optionalUrl,
   LINA_SITE_ADDRESSES: z.preprocess(blankAsUnset, siteAddresses.optional()),
-  LINA_MIN_LEAD_MINUTES: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(24 * 60).default(60)),
+  LINA_MIN_LEAD_MINUTES: z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .default(60),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AGENDA_URL: optionalUrl,
   AGENDA_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),

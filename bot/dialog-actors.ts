@@ -64,8 +64,7 @@ export function searchWindow(
   search: { window: SearchWindow; day?: string; fromTime?: string; before?: string },
 ): { from: Date; to: Date } | undefined {
   const earliest = new Date(now.getTime() + rules.minLeadMinutes * MINUTE_MS);
-  const windowEnd =
-    search.window === 'todayAndNextWorkingDay' ? bogotaInstant(nextBusinessDay(bogotaDate(now)), '23:59') : new Date(now.getTime() + SEARCH_HORIZON_DAYS * DAY_MS);
+  const windowEnd = search.window === 'todayAndNextWorkingDay' ? bogotaInstant(nextBusinessDay(bogotaDate(now)), '23:59') : new Date(now.getTime() + SEARCH_HORIZON_DAYS * DAY_MS);
   let from = earliest;
   let to = windowEnd;
   if (search.day) {

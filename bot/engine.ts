@@ -125,7 +125,9 @@ export function createEngine(options: EngineOptions): Engine {
     // The message is read as an answer to the question pending (none yet on a fresh start).
     const writer = turn.fresh || !current ? undefined : writerOf(current);
     const expectation: Expectation =
-      turn.fresh || !current ? { question: 'start', options: [] } : { ...renderer.expectation(pendingOf(current), turn.now), people: peopleOf(current), ...(writer ? { writer } : {}) };
+      turn.fresh || !current
+        ? { question: 'start', options: [] }
+        : { ...renderer.expectation(pendingOf(current), turn.now), people: peopleOf(current), ...(writer ? { writer } : {}) };
     const understood = options.understand(turn.message.text, expectation, turn.now);
     // "Le escribe la abuela": the conversation keeps who writes, for the messages after this one.
     if (understood.entities.writer) conversation.actor.send({ type: 'WRITER', writer: understood.entities.writer });
@@ -180,7 +182,13 @@ export function createEngine(options: EngineOptions): Engine {
   async function resume(turn: Turn, current: Resumable | undefined): Promise<ConversationActor> {
     const { fresh } = turn;
     if (current && !fresh) return current.live ?? startConversationActor(machine, current.snapshot);
-    const input = await newConversationInput(store, options.policyVersion, { conversationId: turn.conversationId, message: turn.message, now: turn.now, reason: fresh ?? 'first-contact', previous: current });
+    const input = await newConversationInput(store, options.policyVersion, {
+      conversationId: turn.conversationId,
+      message: turn.message,
+      now: turn.now,
+      reason: fresh ?? 'first-contact',
+      previous: current,
+    });
     current?.live?.actor.stop();
     return startConversationActor(machine, undefined, input);
   }

@@ -10,9 +10,7 @@ export const LOCALE = 'es-CO';
  * (HTML, PDF, chat text).
  */
 export function loadLocaleNamespace<T extends Record<string, unknown>>(namespace: string): { i18n: i18n; resources: T } {
-  const resources = JSON.parse(
-    readFileSync(new URL(`../locales/${LOCALE}/${namespace}.json`, import.meta.url), 'utf8'),
-  ) as T;
+  const resources = JSON.parse(readFileSync(new URL(`../locales/${LOCALE}/${namespace}.json`, import.meta.url), 'utf8')) as T;
   const instance = i18next.createInstance();
   void instance.init({
     lng: LOCALE,

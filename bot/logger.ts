@@ -32,10 +32,7 @@ export const REDACTED_PATHS = [
 
 /** The process logger. Writes JSON to stderr so stdout stays for what a command prints. */
 export function createLogger(options: { level: string; destination?: pino.DestinationStream }): Logger {
-  return pino(
-    { level: options.level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { app: 'lina' } },
-    options.destination ?? pino.destination(2),
-  );
+  return pino({ level: options.level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { app: 'lina' } }, options.destination ?? pino.destination(2));
 }
 
 /** A logger that drops everything: tests and simulations. */

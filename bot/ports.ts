@@ -3,17 +3,7 @@
  * the identification lockout. The stores the channels and the support console use have
  * their ports in bot/ports/; every store of data/ implements one of them.
  */
-import type {
-  Appointment,
-  Cups,
-  DocumentId,
-  Franja,
-  Member,
-  RissCase,
-  SiteCode,
-  Slot,
-  Specialty,
-} from './domain.js';
+import type { Appointment, Cups, DocumentId, Franja, Member, RissCase, SiteCode, Slot, Specialty } from './domain.js';
 import type { OutboundMessage } from './messages.js';
 
 /**
@@ -24,15 +14,7 @@ export interface AgendaService {
   /** Rejects with `NOT_FOUND` when no member has that document. */
   findMember(params: DocumentId): Promise<Member>;
   /** Free slots, earliest first. `franja` and `doctorId` narrow the search when given. */
-  searchSlots(params: {
-    cups: Cups;
-    site: SiteCode;
-    franja?: Franja;
-    doctorId?: string;
-    from: string;
-    to: string;
-    limit?: number;
-  }): Promise<Slot[]>;
+  searchSlots(params: { cups: Cups; site: SiteCode; franja?: Franja; doctorId?: string; from: string; to: string; limit?: number }): Promise<Slot[]>;
   /**
    * The Bogotá days between `from` and `to` that have at least one free slot for the service at the
    * site (narrowed by `franja` and `doctorId` as searchSlots is), earliest first, with how many
@@ -54,14 +36,7 @@ export interface AgendaService {
   cancel(params: { appointmentId: string }): Promise<Appointment>;
   /** Moves an appointment to another slot in one step: it never leaves two or none. */
   reschedule(params: { appointmentId: string; slotId: string; idempotencyKey: string }): Promise<Appointment>;
-  createCase(params: {
-    patientId: string;
-    specialty: Specialty;
-    cups: Cups;
-    site: SiteCode;
-    email: string;
-    idempotencyKey: string;
-  }): Promise<RissCase>;
+  createCase(params: { patientId: string; specialty: Specialty; cups: Cups; site: SiteCode; email: string; idempotencyKey: string }): Promise<RissCase>;
   /** The patient's open case for that specialty, or `null`. */
   findOpenCase(params: { patientId: string; specialty: Specialty }): Promise<RissCase | null>;
   closeCase(params: { radicado: string }): Promise<RissCase>;
@@ -70,9 +45,10 @@ export interface AgendaService {
    * channel it was made through, for days `from` to `to` (`YYYY-MM-DD`, both included): the
    * program's goal metric is the digital share per site.
    */
-  bookingStats(params: { from: string; to: string }): Promise<
-    Array<{ day: string; site: SiteCode; specialty: Specialty; channel: 'digital' | 'call_center' | 'in_person'; bookings: number }>
-  >;
+  bookingStats(params: {
+    from: string;
+    to: string;
+  }): Promise<Array<{ day: string; site: SiteCode; specialty: Specialty; channel: 'digital' | 'call_center' | 'in_person'; bookings: number }>>;
 }
 
 /** Where "now" comes from. Injected everywhere so tests and simulations control time. */

@@ -40,10 +40,7 @@ export function purgeBefore(db: SqliteDatabase, before: Date, now: Date = new Da
       conversations: count('DELETE FROM conversations WHERE id IN (SELECT id FROM purged)'),
       sessions: count('DELETE FROM sessions WHERE updated_at < ?', cutoff),
       processedMessages: count('DELETE FROM processed_messages WHERE at < ?', cutoff),
-      directLineActivities: count(
-        'DELETE FROM directline_activities WHERE conversation_id IN (SELECT id FROM directline_conversations WHERE updated_at < ?)',
-        cutoff,
-      ),
+      directLineActivities: count('DELETE FROM directline_activities WHERE conversation_id IN (SELECT id FROM directline_conversations WHERE updated_at < ?)', cutoff),
       directLineConversationsEnded: count(
         'UPDATE directline_conversations SET ended_at = ?, site = NULL, member_bytes = 0 WHERE updated_at < ? AND ended_at IS NULL',
         now.getTime(),

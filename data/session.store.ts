@@ -151,9 +151,7 @@ export function createSqliteSessionStore(db: SqliteDatabase, options: SqliteSess
   const selectSession = db.prepare<[string], { conversation_id: string; machine_version: number; snapshot: string; shown_options: string | null; updated_at: number }>(
     'SELECT conversation_id, machine_version, snapshot, shown_options, updated_at FROM sessions WHERE session_key = ?',
   );
-  const selectProcessed = db.prepare<[string, string], { replies: string | null }>(
-    'SELECT replies FROM processed_messages WHERE session_key = ? AND message_id = ?',
-  );
+  const selectProcessed = db.prepare<[string, string], { replies: string | null }>('SELECT replies FROM processed_messages WHERE session_key = ? AND message_id = ?');
   const selectConsent = db.prepare<[string, string], { accepted: number; policy_version: string }>(
     'SELECT accepted, policy_version FROM consents WHERE channel = ? AND user_id = ? ORDER BY id DESC LIMIT 1',
   );
@@ -173,9 +171,7 @@ export function createSqliteSessionStore(db: SqliteDatabase, options: SqliteSess
   // rewrites the entries of every index whose column is named in SET, changed or not.
   const touchConversation = db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?');
   const closeConversation = db.prepare('UPDATE conversations SET updated_at = ?, outcome = ? WHERE id = ?');
-  const insertProcessed = db.prepare(
-    'INSERT OR IGNORE INTO processed_messages (session_key, message_id, at, replies) VALUES (?, ?, ?, ?)',
-  );
+  const insertProcessed = db.prepare('INSERT OR IGNORE INTO processed_messages (session_key, message_id, at, replies) VALUES (?, ?, ?, ?)');
   const insertLine = db.prepare(
     `INSERT INTO transcript (conversation_id, direction, text, options, state, message_id, at)
      VALUES (@conversationId, @direction, @text, @options, @state, @messageId, @at)`,
@@ -184,12 +180,8 @@ export function createSqliteSessionStore(db: SqliteDatabase, options: SqliteSess
     `INSERT INTO consents (channel, user_id, conversation_id, accepted, policy_version, text_shown, recorded_at)
      VALUES (@channel, @userId, @conversationId, @accepted, @policyVersion, @textShown, @at)`,
   );
-  const insertSubject = db.prepare(
-    'INSERT OR IGNORE INTO conversation_subjects (conversation_id, kind, value) VALUES (?, ?, ?)',
-  );
-  const insertEvent = db.prepare(
-    'INSERT INTO conversation_events (conversation_id, type, detail, at) VALUES (?, ?, ?, ?)',
-  );
+  const insertSubject = db.prepare('INSERT OR IGNORE INTO conversation_subjects (conversation_id, kind, value) VALUES (?, ?, ?)');
+  const insertEvent = db.prepare('INSERT INTO conversation_events (conversation_id, type, detail, at) VALUES (?, ?, ?, ?)');
 
   const write = (turn: TurnCommit) => {
     const { conversationId, at } = turn;

@@ -72,7 +72,10 @@ export const appointmentChoiceGuards = {
 /** The transition of the appointment question for a contradicted pick: said, then the same question. */
 export const ASK_AGAIN_IF_CONTRADICTED = {
   guard: 'pickContradicted',
-  actions: [{ type: 'say', params: ({ context, event }: { context: Pick<ChoosingAppointment, 'appointments'>; event: EventObject }) => contradiction(context, event) }, 'repeatPrompt'],
+  actions: [
+    { type: 'say', params: ({ context, event }: { context: Pick<ChoosingAppointment, 'appointments'>; event: EventObject }) => contradiction(context, event) },
+    'repeatPrompt',
+  ],
 } as const;
 
 /** What a revision keeps of the operation: the appointment chosen, if any. */
@@ -130,7 +133,13 @@ export function loadingAppointments<TContext extends ChoosingAppointment & ForPa
         },
         // Exactly one appointment and a machine that goes on with it ("cámbiemela"): no list of one to choose from.
         ...(only
-          ? [{ guard: ({ event }: { event: Listed }) => event.output.length === 1, target: only, actions: listed((_, appointments) => ({ appointments, chosen: appointments[0] })) }]
+          ? [
+              {
+                guard: ({ event }: { event: Listed }) => event.output.length === 1,
+                target: only,
+                actions: listed((_, appointments) => ({ appointments, chosen: appointments[0] })),
+              },
+            ]
           : []),
         { target: 'awaitingAppointment', actions: listed((_, appointments) => ({ appointments })) },
       ],

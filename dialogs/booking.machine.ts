@@ -93,7 +93,16 @@ function nobodyForPediatrics(context: Pick<BookingContext, 'patients' | 'patient
   return people.every((person) => yearsOld(person.birthDate, context.today) >= PEDIATRICS_MAX_AGE);
 }
 
-const { endWith, failed, output } = endings<BookingContext, BookingOutput>({ booked: true, case: true, switch: true, revise: true, back: true, refused: true, abandoned: true, error: true });
+const { endWith, failed, output } = endings<BookingContext, BookingOutput>({
+  booked: true,
+  case: true,
+  switch: true,
+  revise: true,
+  back: true,
+  refused: true,
+  abandoned: true,
+  error: true,
+});
 const slotTakingEnded = isDoneBy<TakeSlotOutput>('takeSlot');
 
 /**
@@ -144,7 +153,9 @@ function answering(field: FormField) {
     { guard: 'leavesAsIs', target: '#booking.leftAsIs' },
     { guard: 'namesAnotherPatient', target: '#booking.revised' },
     // "No, mejor pediatría" when nobody the member books for is under 18: why not, and the same question.
-    ...(field === 'specialty' ? [] : [{ guard: and(['namesOtherSpecialty', 'nobodyForPediatrics']), actions: [SAY_NOBODY_FOR_PEDIATRICS, 'repeatPrompt'] } as const, otherSpecialty]),
+    ...(field === 'specialty'
+      ? []
+      : [{ guard: and(['namesOtherSpecialty', 'nobodyForPediatrics']), actions: [SAY_NOBODY_FOR_PEDIATRICS, 'repeatPrompt'] } as const, otherSpecialty]),
     ...(field === 'visitType' ? [ANY_TYPE] : []),
     { guard: 'pickedAny', target: '#booking.deciding', actions: { type: 'collect', params: field } },
     // "Pediatría" when it is not offered (nobody under 18): the specialty said, which the booking then answers.
@@ -165,14 +176,15 @@ function answering(field: FormField) {
 export const bookingMachine = setup({
   types: machineTypes<{ context: BookingContext; events: DialogEvent | RepeatEvent; input: BookingInput; output: BookingOutput }>(),
   actors: {
-    checkRestrictions: fromPromise<BookingRestrictions, { patientId: string; specialty: Specialty }>(() => Promise.reject(new Error('checkRestrictions is provided by the engine'))),
+    checkRestrictions: fromPromise<BookingRestrictions, { patientId: string; specialty: Specialty }>(() =>
+      Promise.reject(new Error('checkRestrictions is provided by the engine')),
+    ),
     takeSlot: takeSlotMachine,
   },
   guards: {
     ...messageGuards,
     needsSpecialty: ({ context }) => context.request.specialty === undefined,
-    patientTooOldForPediatrics: ({ context }) =>
-      context.request.specialty === 'pediatria' && yearsOld(context.patient.birthDate, context.today) >= PEDIATRICS_MAX_AGE,
+    patientTooOldForPediatrics: ({ context }) => context.request.specialty === 'pediatria' && yearsOld(context.patient.birthDate, context.today) >= PEDIATRICS_MAX_AGE,
     /** Nobody the member can book for (themself, their beneficiaries) is under 18: pediatrics is for no one here. */
     nobodyForPediatrics: ({ context }) => nobodyForPediatrics(context),
     needsRestrictionCheck: ({ context }) => context.checkedFor !== context.request.specialty,
@@ -269,7 +281,13 @@ export const bookingMachine = setup({
           tags: ['awaitingInput'],
           entry: {
             type: 'prompt',
-            params: ({ context }) => ask('site', 'booking.askSite', undefined, sitesInOrder(context.preferredSites, context.leavingSite).map((site) => option(site, 'options.site', { site }))),
+            params: ({ context }) =>
+              ask(
+                'site',
+                'booking.askSite',
+                undefined,
+                sitesInOrder(context.preferredSites, context.leavingSite).map((site) => option(site, 'options.site', { site })),
+              ),
           },
           on: {
             BACK: { target: 'awaitingVisitType' },
@@ -326,7 +344,11 @@ export const bookingMachine = setup({
             target: 'deciding',
             actions: assign({ request: ({ context }) => ({ ...context.request, specialty: context.proposedSpecialty }), proposedSpecialty: undefined, switchAskedAtSlots: false }),
           },
-          { guard: ({ context, event }) => context.switchAskedAtSlots === true && answerOf(event) === 'no', target: 'takingSlot', actions: assign({ proposedSpecialty: undefined, switchAskedAtSlots: false }) },
+          {
+            guard: ({ context, event }) => context.switchAskedAtSlots === true && answerOf(event) === 'no',
+            target: 'takingSlot',
+            actions: assign({ proposedSpecialty: undefined, switchAskedAtSlots: false }),
+          },
           { guard: 'saidNo', target: 'form.history', actions: assign({ proposedSpecialty: undefined }) },
           { actions: 'rejectAnswer' },
         ],
@@ -364,7 +386,11 @@ export const bookingMachine = setup({
         input: ({ context }) => takeSlotInputFor(context),
         onDone: [
           // "Atrás" from the first question of taking a slot: the site again.
-          { guard: ({ event }) => event.output.outcome === 'back', target: 'form.awaitingSite', actions: assign({ request: ({ context }) => ({ ...context.request, band: undefined, day: undefined, time: undefined }) }) },
+          {
+            guard: ({ event }) => event.output.outcome === 'back',
+            target: 'form.awaitingSite',
+            actions: assign({ request: ({ context }) => ({ ...context.request, band: undefined, day: undefined, time: undefined }) }),
+          },
           {
             guard: ({ event }) => event.output.outcome === 'revise',
             target: 'revising',
@@ -376,7 +402,13 @@ export const bookingMachine = setup({
               return {
                 pendingRevision: output.understood,
                 request: search
-                  ? { ...context.request, band: search.band, ...(search.day ? { day: search.day } : {}), ...(search.fromTime ? { time: search.fromTime } : {}), ...(search.latest ? { latest: search.latest } : {}) }
+                  ? {
+                      ...context.request,
+                      band: search.band,
+                      ...(search.day ? { day: search.day } : {}),
+                      ...(search.fromTime ? { time: search.fromTime } : {}),
+                      ...(search.latest ? { latest: search.latest } : {}),
+                    }
                   : context.request,
               };
             }),
@@ -426,7 +458,13 @@ export const bookingMachine = setup({
     },
     failed: failed({ outcome: 'error' }),
     tookSlot: endWith(({ event }) =>
-      slotTakingEnded(event) ? resultOfTaking(event.output, (appointment) => ({ outcome: 'booked', appointment }), () => ({ outcome: 'abandoned' })) : { outcome: 'abandoned' },
+      slotTakingEnded(event)
+        ? resultOfTaking(
+            event.output,
+            (appointment) => ({ outcome: 'booked', appointment }),
+            () => ({ outcome: 'abandoned' }),
+          )
+        : { outcome: 'abandoned' },
     ),
     /** The member named another patient: the conversation asks, then starts over with what was chosen. */
     revised: endWith(({ context, event }) => revisionBy(event, context.request)),

@@ -2,7 +2,15 @@
 import { assign, fromPromise, setup } from 'xstate';
 import type { Appointment, Patient } from '../bot/domain.js';
 import { appointmentOptions, type Request } from './appointments.js';
-import { ASK_AGAIN_IF_CONTRADICTED, appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
+import {
+  ASK_AGAIN_IF_CONTRADICTED,
+  appointmentChoiceGuards,
+  keepingChosen,
+  listAppointments,
+  loadingAppointments,
+  pickedAppointment,
+  type ChoosingAppointment,
+} from './appointment-choice.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { endings } from './endings.js';

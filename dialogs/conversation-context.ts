@@ -268,7 +268,9 @@ export function notRegisteredReply(refused: { name?: string } | undefined, membe
 
 /** The patient question's option for the member: "Para mí", or "Para Laura" to someone who writes for her. */
 export function memberOption(context: ConversationContext): ReplyOption {
-  return context.writer !== undefined && context.member ? option('self', 'options.patient.beneficiary', { name: context.member.firstName }) : option('self', 'options.patient.self');
+  return context.writer !== undefined && context.member
+    ? option('self', 'options.patient.beneficiary', { name: context.member.firstName })
+    : option('self', 'options.patient.self');
 }
 
 /** Who the request names (the people the member mentioned before), or else the message. */
@@ -294,7 +296,9 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.newTime ? { newTime: entities.newTime } : {}),
     // "La del miércoles, ese mismo día después de las 2": the hour is where it moves to.
     // ("El mismo día que la de la niña" is the girl's day, not the appointment's own: not kept.)
-    ...(entities.sameDay && !entities.timeOf ? { sameDay: true as const, ...(entities.time ? { newTime: entities.time } : {}), ...(entities.later ? { later: true as const } : {}) } : {}),
+    ...(entities.sameDay && !entities.timeOf
+      ? { sameDay: true as const, ...(entities.time ? { newTime: entities.time } : {}), ...(entities.later ? { later: true as const } : {}) }
+      : {}),
     ...(entities.dayOff ? { dayOff: entities.dayOff } : {}),
     ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
     ...(entities.time ? { time: entities.time } : {}),

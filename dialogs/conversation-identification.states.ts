@@ -15,7 +15,10 @@ import { choiceOf, entitiesOf, intentOf } from './understood.js';
 /** Identified: welcomed by name, the document noted. */
 // To someone who said they write for the member ("le escribe la abuela"), the member is spoken of: "ya verifiqué los datos de Laura".
 const WELCOME = [
-  { type: 'say', params: ({ context }: { context: ConversationContext }) => reply('identify.welcome', { name: context.member?.firstName, ...(context.writer ? { context: 'writer' } : {}) }) },
+  {
+    type: 'say',
+    params: ({ context }: { context: ConversationContext }) => reply('identify.welcome', { name: context.member?.firstName, ...(context.writer ? { context: 'writer' } : {}) }),
+  },
   'noteDocument',
 ] as const;
 
@@ -124,7 +127,12 @@ export const identificationStates = {
     tags: ['awaitingInput'],
     entry: {
       type: 'prompt',
-      params: ask('documentType', 'identify.askDocumentType', undefined, DOCUMENT_TYPES.map((type) => option(type, `options.documentType.${type}`))),
+      params: ask(
+        'documentType',
+        'identify.askDocumentType',
+        undefined,
+        DOCUMENT_TYPES.map((type) => option(type, `options.documentType.${type}`)),
+      ),
     },
     on: {
       USER_MESSAGE: [
@@ -227,12 +235,18 @@ export const identificationStates = {
       {
         guard: 'notPbs',
         target: 'notServed',
-        actions: [{ type: 'say', params: reply('eligibility.notPbs') }, { type: 'record', params: { type: 'outcome', outcome: 'refused' } }],
+        actions: [
+          { type: 'say', params: reply('eligibility.notPbs') },
+          { type: 'record', params: { type: 'outcome', outcome: 'refused' } },
+        ],
       },
       {
         guard: 'inactive',
         target: 'notServed',
-        actions: [{ type: 'say', params: reply('eligibility.inactive') }, { type: 'record', params: { type: 'outcome', outcome: 'refused' } }],
+        actions: [
+          { type: 'say', params: reply('eligibility.inactive') },
+          { type: 'record', params: { type: 'outcome', outcome: 'refused' } },
+        ],
       },
       {
         guard: 'hasBeneficiaries',
@@ -261,7 +275,13 @@ export const identificationStates = {
       HELP: { actions: { type: 'say', params: ({ context }) => reply(context.member?.plan !== 'PBS' ? 'eligibility.stillNotPbs' : 'eligibility.stillInactive') } },
       BACK: { actions: { type: 'say', params: ({ context }) => reply(context.member?.plan !== 'PBS' ? 'eligibility.stillNotPbs' : 'eligibility.stillInactive') } },
       GREET: { target: 'greeting', actions: 'forgetIdentity' },
-      THANKS: { target: 'ended', actions: [{ type: 'say', params: reply('common.goodbye') }, { type: 'record', params: { type: 'outcome', outcome: 'ended' } }] },
+      THANKS: {
+        target: 'ended',
+        actions: [
+          { type: 'say', params: reply('common.goodbye') },
+          { type: 'record', params: { type: 'outcome', outcome: 'ended' } },
+        ],
+      },
     },
   }),
 };

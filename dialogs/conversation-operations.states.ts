@@ -8,7 +8,21 @@ import type { Appointment, Patient, SiteCode } from '../bot/domain.js';
 import { appointmentParams, patientParams } from './appointments.js';
 import type { BookingOutput } from './booking.machine.js';
 import { MENU_OPERATIONS, isOperation, type Operation } from './choices.js';
-import { choicesOf, chosenPatient, consultedBy, eligible, ineligibleReply, isSelfPatient, onlySelfReply, patientResolution, samePatientReply, queuedConsulted, thanksAtMenuReply, type ConversationContext, type OperationOutput } from './conversation-context.js';
+import {
+  choicesOf,
+  chosenPatient,
+  consultedBy,
+  eligible,
+  ineligibleReply,
+  isSelfPatient,
+  onlySelfReply,
+  patientResolution,
+  samePatientReply,
+  queuedConsulted,
+  thanksAtMenuReply,
+  type ConversationContext,
+  type OperationOutput,
+} from './conversation-context.js';
 import type { PatientChoice } from './patients.js';
 import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { ask, option, reply, type Reply } from './replies.js';
@@ -45,7 +59,12 @@ function appointmentsReply(patient: Patient | undefined, self: boolean, appointm
   const who = patient ? patientParams(patient, self) : {};
   return appointments.length === 0
     ? reply('appointments.none', who)
-    : reply('appointments.list', { ...who, count: appointments.length }, undefined, appointments.map((appointment) => ({ key: 'appointments.item', params: appointmentParams(appointment) })));
+    : reply(
+        'appointments.list',
+        { ...who, count: appointments.length },
+        undefined,
+        appointments.map((appointment) => ({ key: 'appointments.item', params: appointmentParams(appointment) })),
+      );
 }
 
 /**
@@ -63,7 +82,10 @@ const FINISH_OPERATION = { type: 'finishOperation', params: ({ event }: { event:
 const KEEP_REVISION = { type: 'keepRevision', params: ({ event }: { event: { output: OperationOutput } }) => event.output } as const;
 
 /** An operation's ending: back to the patient question when the member named someone else, else what comes after it. */
-const ENDED = [{ guard: revised, target: 'revising', actions: KEEP_REVISION }, { target: 'afterOperation', actions: FINISH_OPERATION }] as const;
+const ENDED = [
+  { guard: revised, target: 'revising', actions: KEEP_REVISION },
+  { target: 'afterOperation', actions: FINISH_OPERATION },
+] as const;
 
 /** Guard: "cambiar paciente". */
 const SAID_CHANGE_PATIENT = { type: 'saidIntent', params: 'change_patient' } as const;
@@ -79,7 +101,11 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
   const forward = { type: 'forwardTo', params: id } as const;
   const repeat = { type: 'repeatIn', params: id } as const;
   const switches = (['book', 'cancel', 'reschedule', 'consult'] as const).flatMap((operation) => {
-    const actions = [{ type: 'say', params: reply('common.switchOperation', { context: operation }) }, { type: 'record', params: { type: 'outcome', outcome: 'abandoned' } }, 'requestAnew'] as const;
+    const actions = [
+      { type: 'say', params: reply('common.switchOperation', { context: operation }) },
+      { type: 'record', params: { type: 'outcome', outcome: 'abandoned' } },
+      'requestAnew',
+    ] as const;
     return [
       // "Cancele la del viernes de Sofía" while booking for Mateo: the other operation is for
       // the person named, settled as a first message's patient is, never for the current one.
@@ -132,7 +158,11 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
     ],
     GREET: {
       actions: [
-        { type: 'say', params: ({ context }: { context: ConversationContext }) => reply('common.greetAgain', { patient: context.patient?.firstName, context: isSelfPatient(context) ? `${id}_self` : id }) },
+        {
+          type: 'say',
+          params: ({ context }: { context: ConversationContext }) =>
+            reply('common.greetAgain', { patient: context.patient?.firstName, context: isSelfPatient(context) ? `${id}_self` : id }),
+        },
         repeat,
       ],
     },
@@ -148,7 +178,11 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
  */
 function answersAside(id: 'booking' | 'cancel' | 'reschedule') {
   const resumed = [
-    { type: 'say', params: ({ context }: { context: ConversationContext }) => reply('common.resume', { patient: context.patient?.firstName, context: isSelfPatient(context) ? `${id}_self` : id }) },
+    {
+      type: 'say',
+      params: ({ context }: { context: ConversationContext }) =>
+        reply('common.resume', { patient: context.patient?.firstName, context: isSelfPatient(context) ? `${id}_self` : id }),
+    },
     { type: 'repeatIn', params: id },
     'forgetConsulted',
   ] as const;
@@ -206,7 +240,8 @@ function listingEach<State extends string, Done extends string>(state: State, do
         actions: [
           {
             type: 'say',
-            params: ({ context, event }: { context: ConversationContext; event: { output: Appointment[] } }) => appointmentsReply(shown({ context })?.patient, shown({ context })?.self ?? false, event.output),
+            params: ({ context, event }: { context: ConversationContext; event: { output: Appointment[] } }) =>
+              appointmentsReply(shown({ context })?.patient, shown({ context })?.self ?? false, event.output),
           },
           'shiftConsultQueue',
         ],
@@ -316,7 +351,10 @@ export const operationStates = {
     },
   }),
   booking: conversationSetup.createStateConfig({
-    entry: [{ type: 'record', params: { type: 'milestone', milestone: 'booking-started' } }, { type: 'startOperation', params: 'book' }],
+    entry: [
+      { type: 'record', params: { type: 'milestone', milestone: 'booking-started' } },
+      { type: 'startOperation', params: 'book' },
+    ],
     invoke: {
       id: 'booking',
       src: 'booking',
@@ -326,8 +364,16 @@ export const operationStates = {
         ...(context.site ? { entrySite: context.site } : {}),
       }),
       onDone: [
-        { guard: ({ event }) => switchedTo(event.output, 'reschedule'), target: 'rescheduling', actions: [FINISH_OPERATION, assign({ request: ({ event }) => switchedRequest(event.output) })] },
-        { guard: ({ event }) => switchedTo(event.output, 'cancel'), target: 'cancelling', actions: [FINISH_OPERATION, assign({ request: ({ event }) => switchedRequest(event.output) })] },
+        {
+          guard: ({ event }) => switchedTo(event.output, 'reschedule'),
+          target: 'rescheduling',
+          actions: [FINISH_OPERATION, assign({ request: ({ event }) => switchedRequest(event.output) })],
+        },
+        {
+          guard: ({ event }) => switchedTo(event.output, 'cancel'),
+          target: 'cancelling',
+          actions: [FINISH_OPERATION, assign({ request: ({ event }) => switchedRequest(event.output) })],
+        },
         { guard: revised, target: 'revising', actions: KEEP_REVISION },
         {
           target: 'afterOperation',
@@ -335,7 +381,8 @@ export const operationStates = {
             FINISH_OPERATION,
             assign({
               lastSite: ({ context, event }) => (event.output.outcome === 'booked' ? event.output.appointment.site : context.lastSite),
-              lastCase: ({ context, event }) => (event.output.outcome === 'case' ? { radicado: event.output.rissCase.radicado, dueDate: event.output.rissCase.dueDate } : context.lastCase),
+              lastCase: ({ context, event }) =>
+                event.output.outcome === 'case' ? { radicado: event.output.rissCase.radicado, dueDate: event.output.rissCase.dueDate } : context.lastCase,
               bookedHere: ({ context, event }) =>
                 event.output.outcome === 'booked'
                   ? [...(context.bookedHere ?? []), { patientId: event.output.appointment.patientId, start: event.output.appointment.start, end: event.output.appointment.end }]
@@ -368,7 +415,10 @@ export const operationStates = {
           },
           { type: 'record', params: { type: 'outcome', outcome: 'consulted' } },
           // "¿Y eso dónde queda?" after the list: the site, when every appointment listed is at the same one.
-          assign({ request: undefined, consultedLast: true, siteSaid: ({ context, event }) => onlySiteOf(event.output) ?? context.siteSaid,
+          assign({
+            request: undefined,
+            consultedLast: true,
+            siteSaid: ({ context, event }) => onlySiteOf(event.output) ?? context.siteSaid,
             // "¿A qué hora tengo que llegar?" after the list: the time, when one appointment is listed.
             startSaid: ({ event }) => (event.output.length === 1 ? event.output[0]?.start : undefined),
             // "¿Y con qué doctor es?" after the list: the doctor, when one appointment is listed.
@@ -389,7 +439,10 @@ export const operationStates = {
    */
   consultingSeveral: conversationSetup.createStateConfig(listingEach('consultingSeveral', 'afterConsultingSeveral')),
   afterConsultingSeveral: conversationSetup.createStateConfig({
-    entry: [{ type: 'record', params: { type: 'outcome', outcome: 'consulted' } }, assign({ patientOptions: undefined, request: undefined, consultedLast: true, consultQueue: undefined })],
+    entry: [
+      { type: 'record', params: { type: 'outcome', outcome: 'consulted' } },
+      assign({ patientOptions: undefined, request: undefined, consultedLast: true, consultQueue: undefined }),
+    ],
     always: [{ guard: ({ context }) => context.patient !== undefined, target: 'menu' }, { target: 'awaitingPatient' }],
   }),
   /**

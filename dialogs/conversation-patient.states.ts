@@ -139,8 +139,13 @@ export const patientStates = {
         actions: [
           'sayUnknownRequestedPatient',
           // To someone who writes for the member: another affiliate is served with their own document, and on with the member's cita.
-          { type: 'say', params: ({ context }) => reply('patient.onlyYouGoOn', context.writer !== undefined && context.member ? { context: 'writer', member: context.member.firstName } : undefined) },
-          assign(({ context }) => ({ request: withoutMentions(context.request) }))],
+          {
+            type: 'say',
+            params: ({ context }) =>
+              reply('patient.onlyYouGoOn', context.writer !== undefined && context.member ? { context: 'writer', member: context.member.firstName } : undefined),
+          },
+          assign(({ context }) => ({ request: withoutMentions(context.request) })),
+        ],
       },
       {
         guard: 'requestNamesUnknown',
@@ -173,11 +178,7 @@ export const patientStates = {
           // "Control", "en Suba" instead of a yes: the member goes on for the person they named; what they say is kept.
           guard: 'goesOnWithTheRequest',
           target: 'afterPatient',
-          actions: [
-            SAY_SWITCHED,
-            'takeProposedPatient',
-            'rememberRequest',
-          ],
+          actions: [SAY_SWITCHED, 'takeProposedPatient', 'rememberRequest'],
         },
         {
           // "No, para Sofía": not the one asked about but a third person, named plainly: switched to, and said.
@@ -186,11 +187,7 @@ export const patientStates = {
             return named !== undefined && eligible(named);
           },
           target: 'afterPatient',
-          actions: [
-            assign({ proposedPatient: ({ context, event }) => thirdPersonNamed(context, event) }),
-            SAY_SWITCHED,
-            'takeProposedPatient',
-          ],
+          actions: [assign({ proposedPatient: ({ context, event }) => thirdPersonNamed(context, event) }), SAY_SWITCHED, 'takeProposedPatient'],
         },
         // A third person Lina cannot serve: why, and the same question.
         { guard: ({ context, event }) => thirdPersonNamed(context, event) !== undefined, actions: ['sayIneligible', 'repeatPrompt'] },

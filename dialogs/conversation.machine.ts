@@ -51,7 +51,13 @@ export const conversationMachine = conversationSetup.createMachine({
       target: '.ended',
       actions: [
         // Leaving in the middle of an operation says that nothing was done.
-        { type: 'say', params: ({ context }) => reply('common.goodbye', { context: context.request?.operation !== undefined && context.request.operation !== 'consult' && context.verified ? context.request.operation : undefined }) },
+        {
+          type: 'say',
+          params: ({ context }) =>
+            reply('common.goodbye', {
+              context: context.request?.operation !== undefined && context.request.operation !== 'consult' && context.verified ? context.request.operation : undefined,
+            }),
+        },
         { type: 'record', params: { type: 'outcome', outcome: 'ended' } },
       ],
     },

@@ -130,8 +130,7 @@ export const conversationSetup = setup({
       return said !== undefined && (said !== context.documentNumber || (type !== undefined && type !== context.documentType));
     },
     memberNotFound: ({ event }) => 'error' in event && errorCode(event.error) === 'NOT_FOUND',
-    phoneMatches: ({ context }) =>
-      context.channel === 'whatsapp' && context.phone !== undefined && !!context.member?.phone && context.member.phone === context.phone,
+    phoneMatches: ({ context }) => context.channel === 'whatsapp' && context.phone !== undefined && !!context.member?.phone && context.member.phone === context.phone,
     birthDateGivenMatches: ({ context }) => context.birthDateGiven !== undefined && !!context.member && context.member.birthDate === context.birthDateGiven,
     birthDateGivenWrong: ({ context }) => context.birthDateGiven !== undefined,
     birthDateReadable: ({ event }) => entitiesOf(event).birthDate !== undefined,
@@ -210,13 +209,18 @@ export const conversationSetup = setup({
   },
   actions: {
     say: emit((_, said: Reply) => ({ type: 'reply' as const, reply: said })),
-    forwardTo: sendTo((_, id: string) => id, ({ event }) => event),
+    forwardTo: sendTo(
+      (_, id: string) => id,
+      ({ event }) => event,
+    ),
     repeatIn: sendTo((_, id: string) => id, { type: 'REPEAT' }),
     /** "¿Qué es eso?", "¿y eso dónde queda?" while an operation runs: its pending question answers it, then is asked again. */
     answerIn: sendTo(
       (_, id: string) => id,
       ({ event }): RepeatEvent =>
-        event.type === 'HELP' && event.asks ? { type: 'REPEAT', asks: event.asks, ...(event.site ? { site: event.site } : {}), ...(event.also ? { also: event.also } : {}) } : { type: 'REPEAT' },
+        event.type === 'HELP' && event.asks
+          ? { type: 'REPEAT', asks: event.asks, ...(event.site ? { site: event.site } : {}), ...(event.also ? { also: event.also } : {}) }
+          : { type: 'REPEAT' },
     ),
     /** The answer to "ayuda" (the support lines) or to a question asked by the way, from the question pending here. */
     answerHelp: enqueueActions(({ context, event, enqueue }) => {
@@ -391,7 +395,9 @@ export const conversationSetup = setup({
     }),
     /** The operation and what the member said, kept while it runs; restarted with it after a patient switch. */
     startOperation: enqueueActions(({ context, enqueue }, operation: Operation) => {
-      enqueue.assign({ request: { operation, fields: context.request?.fields ?? {} }, consultedLast: false,
+      enqueue.assign({
+        request: { operation, fields: context.request?.fields ?? {} },
+        consultedLast: false,
         // A new operation: a refusal is no longer repeated to the word (its person is kept for "pero si es mi hijo").
         refused: context.refused ? { ...(context.refused.name ? { name: context.refused.name } : {}) } : undefined,
       });
@@ -410,7 +416,14 @@ export const conversationSetup = setup({
       // "Ahora la cita de pediatría para Sofía": for whom and what, when the request said it.
       const name = nextPatientName(context);
       const specialty = next.fields.specialty;
-      enqueue.emit({ type: 'reply', reply: reply('common.nextNow', { context: name && next.operation === 'book' ? 'book_named' : next.operation, ...(name ? { name } : {}), ...(specialty ? { specialty } : {}) }) });
+      enqueue.emit({
+        type: 'reply',
+        reply: reply('common.nextNow', {
+          context: name && next.operation === 'book' ? 'book_named' : next.operation,
+          ...(name ? { name } : {}),
+          ...(specialty ? { specialty } : {}),
+        }),
+      });
       enqueue.assign({ request: next, nextRequest: undefined, nextAnnounced: false });
     }),
     /** An operation ended (`params`: its output): its outcome recorded, its request dropped. */

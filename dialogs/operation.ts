@@ -61,7 +61,10 @@ export function timeOfParams(context: ForPatient, event: EventObject): ReplyPara
 export const refersToAnothersTime = ({ event }: { event: EventObject }): boolean => entitiesOf(event).timeOf !== undefined;
 
 /** What Lina says to a reference to someone else's appointment time: what time that is, plainly asked. */
-export const SAY_ASK_THAT_TIME = { type: 'say', params: ({ context, event }: { context: ForPatient; event: EventObject }) => reply('booking.timeOfOther', timeOfParams(context, event)) } as const;
+export const SAY_ASK_THAT_TIME = {
+  type: 'say',
+  params: ({ context, event }: { context: ForPatient; event: EventObject }) => reply('booking.timeOfOther', timeOfParams(context, event)),
+} as const;
 
 /**
  * What Lina says when the member leaves things as they are ("déjela así", "olvídelo") while
@@ -86,6 +89,9 @@ export const revisionBy = (event: EventObject, request: Request): Revision | { o
  * parent's REPEAT go to the child, which holds the pending question.
  */
 export function relayTo<TContext extends MachineContext>(id: string) {
-  const relay = sendTo<TContext, DialogEvent | RepeatEvent, undefined, AnyActorRef, DialogEvent | RepeatEvent, never, never>(id, ({ event }: { event: DialogEvent | RepeatEvent }) => event);
+  const relay = sendTo<TContext, DialogEvent | RepeatEvent, undefined, AnyActorRef, DialogEvent | RepeatEvent, never, never>(
+    id,
+    ({ event }: { event: DialogEvent | RepeatEvent }) => event,
+  );
   return { USER_MESSAGE: { actions: relay }, BACK: { actions: relay }, REPEAT: { actions: relay } };
 }

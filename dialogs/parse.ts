@@ -3,27 +3,27 @@ import type { DocumentType } from '../bot/domain.js';
 import { normalizeText } from './text.js';
 
 /** A Map, not an object: a member's words must never reach `constructor` or `__proto__`. */
-const DOCUMENT_TYPE_WORDS: ReadonlyMap<string, DocumentType> = new Map(Object.entries({
-  cc: 'CC',
-  cedula: 'CC',
-  'cedula de ciudadania': 'CC',
-  ti: 'TI',
-  'tarjeta de identidad': 'TI',
-  rc: 'RC',
-  'registro civil': 'RC',
-  ce: 'CE',
-  'cedula de extranjeria': 'CE',
-  pa: 'PA',
-  pasaporte: 'PA',
-  pt: 'PT',
-  ppt: 'PT',
-  'permiso por proteccion temporal': 'PT',
-} satisfies Record<string, DocumentType>));
+const DOCUMENT_TYPE_WORDS: ReadonlyMap<string, DocumentType> = new Map(
+  Object.entries({
+    cc: 'CC',
+    cedula: 'CC',
+    'cedula de ciudadania': 'CC',
+    ti: 'TI',
+    'tarjeta de identidad': 'TI',
+    rc: 'RC',
+    'registro civil': 'RC',
+    ce: 'CE',
+    'cedula de extranjeria': 'CE',
+    pa: 'PA',
+    pasaporte: 'PA',
+    pt: 'PT',
+    ppt: 'PT',
+    'permiso por proteccion temporal': 'PT',
+  } satisfies Record<string, DocumentType>),
+);
 
 /** `['cedula de ciudadania ', 'CC']`…, in the order above: the words that may precede a number. */
-const DOCUMENT_TYPE_PREFIXES: ReadonlyArray<readonly [prefix: string, type: DocumentType]> = [...DOCUMENT_TYPE_WORDS].map(
-  ([words, type]) => [`${words} `, type] as const,
-);
+const DOCUMENT_TYPE_PREFIXES: ReadonlyArray<readonly [prefix: string, type: DocumentType]> = [...DOCUMENT_TYPE_WORDS].map(([words, type]) => [`${words} `, type] as const);
 const DOCUMENT_SEPARATORS = /[.,\-_:#]/g;
 const WHITE_SPACE = /\s+/g;
 const PREFIXED_NUMBER = /^(cc|ti|rc|ce|pa|ppt|pt)([a-z0-9]{4,15})$/;
@@ -93,8 +93,7 @@ export function parseBirthDate(text: string): string | undefined {
     return undefined;
   }
   const date = new Date(Date.UTC(year, month - 1, day));
-  const valid =
-    year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const valid = year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   if (!valid) return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

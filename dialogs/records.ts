@@ -2,16 +2,7 @@
 import type { SiteCode } from '../bot/domain.js';
 
 /** How a conversation (or one operation in it) ended, for transcripts and metrics. */
-export type Outcome =
-  | 'booked'
-  | 'consulted'
-  | 'cancelled'
-  | 'rescheduled'
-  | 'case_filed'
-  | 'refused'
-  | 'abandoned'
-  | 'error'
-  | 'ended';
+export type Outcome = 'booked' | 'consulted' | 'cancelled' | 'rescheduled' | 'case_filed' | 'refused' | 'abandoned' | 'error' | 'ended';
 
 /** Moments worth counting that are not an outcome. */
 export type Milestone = 'booking-started' | 'no-availability';

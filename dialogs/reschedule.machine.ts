@@ -5,7 +5,15 @@
 import { assign, sendTo, setup } from 'xstate';
 import { serviceOf, type Appointment, type Patient, type RissCase } from '../bot/domain.js';
 import { appointmentOptions, bogotaParts, minuteAfter, type Request } from './appointments.js';
-import { ASK_AGAIN_IF_CONTRADICTED, appointmentChoiceGuards, keepingChosen, listAppointments, loadingAppointments, pickedAppointment, type ChoosingAppointment } from './appointment-choice.js';
+import {
+  ASK_AGAIN_IF_CONTRADICTED,
+  appointmentChoiceGuards,
+  keepingChosen,
+  listAppointments,
+  loadingAppointments,
+  pickedAppointment,
+  type ChoosingAppointment,
+} from './appointment-choice.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { endings, isDoneBy } from './endings.js';
@@ -30,14 +38,19 @@ export interface RescheduleInput {
 }
 
 export type RescheduleOutput =
-  | { outcome: 'rescheduled'; appointment: Appointment }
-  | { outcome: 'case'; rissCase: RissCase }
-  | Revision
-  | { outcome: 'none' | 'back' | 'abandoned' | 'error' };
+  { outcome: 'rescheduled'; appointment: Appointment } | { outcome: 'case'; rissCase: RissCase } | Revision | { outcome: 'none' | 'back' | 'abandoned' | 'error' };
 
 type RescheduleContext = RescheduleInput & ChoosingAppointment & SpeakingContext;
 
-const { endWith, failed, output } = endings<RescheduleContext, RescheduleOutput>({ rescheduled: true, case: true, revise: true, none: true, back: true, abandoned: true, error: true });
+const { endWith, failed, output } = endings<RescheduleContext, RescheduleOutput>({
+  rescheduled: true,
+  case: true,
+  revise: true,
+  none: true,
+  back: true,
+  abandoned: true,
+  error: true,
+});
 const slotTakingEnded = isDoneBy<TakeSlotOutput>('takeSlot');
 
 /**

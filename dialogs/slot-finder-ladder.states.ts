@@ -47,7 +47,11 @@ export const ladderStates = {
     }),
     always: [
       // "Mejor en Chía, radique el caso": the case the member asked for, no other rung.
-      { guard: ({ context }) => context.caseAsked === true, target: 'collectingEmail', actions: { type: 'say', params: ({ context }) => reply('riss.filingAsked', describeSearch(context)) } },
+      {
+        guard: ({ context }) => context.caseAsked === true,
+        target: 'collectingEmail',
+        actions: { type: 'say', params: ({ context }) => reply('riss.filingAsked', describeSearch(context)) },
+      },
       { guard: 'canOfferOtherBand', target: 'offeringOtherBand' },
       { guard: 'canOfferOtherDoctor', target: 'offeringOtherDoctor' },
       { target: 'offeringCase' },
@@ -112,7 +116,10 @@ export const ladderStates = {
   offeringCase: slotFinderSetup.createStateConfig({
     tags: ['awaitingInput'],
     // "No hay cupos … en la mañana" when only the morning was searched (the afternoon ruled out); nothing when both were.
-    entry: offer('riss.offer', (context) => ({ band: searchedBand(context.emptyBands), context: context.declined ? 'declined' : context.window === 'todayAndNextWorkingDay' ? 'urgent' : undefined })),
+    entry: offer('riss.offer', (context) => ({
+      band: searchedBand(context.emptyBands),
+      context: context.declined ? 'declined' : context.window === 'todayAndNextWorkingDay' ? 'urgent' : undefined,
+    })),
     on: {
       USER_MESSAGE: [
         REVISED,
@@ -165,7 +172,14 @@ export const ladderStates = {
         READ_EMAIL,
         { guard: 'hasNoEmail', ...NO_EMAIL_WAY_OUT },
         { guard: 'saidNo', ...NO_EMAIL_WAY_OUT },
-        { guard: 'emailMissedTwice', target: 'abandoned', actions: [{ type: 'say', params: reply('riss.invalidEmail') }, { type: 'say', params: reply('riss.noEmailWayOut') }] },
+        {
+          guard: 'emailMissedTwice',
+          target: 'abandoned',
+          actions: [
+            { type: 'say', params: reply('riss.invalidEmail') },
+            { type: 'say', params: reply('riss.noEmailWayOut') },
+          ],
+        },
         MISSED_EMAIL,
       ],
     },
@@ -189,14 +203,18 @@ export const ladderStates = {
           {
             type: 'say',
             params: ({ context, event }) =>
-              reply('riss.filed', { ...patientOf(context), service: context.cups, site: context.site, radicado: event.output.radicado, dueDate: event.output.dueDate, email: event.output.email }),
+              reply('riss.filed', {
+                ...patientOf(context),
+                service: context.cups,
+                site: context.site,
+                radicado: event.output.radicado,
+                dueDate: event.output.dueDate,
+                email: event.output.email,
+              }),
           },
         ],
       },
-      onError: [
-        { guard: 'caseAlreadyOpen', target: 'abandoned', actions: { type: 'say', params: reply('riss.alreadyOpen') } },
-        { target: 'failed' },
-      ],
+      onError: [{ guard: 'caseAlreadyOpen', target: 'abandoned', actions: { type: 'say', params: reply('riss.alreadyOpen') } }, { target: 'failed' }],
     },
   }),
 };

@@ -11,7 +11,16 @@ import { SAY_ASK_THAT_TIME, refersToAnothersTime, type BookedHere } from './oper
 import { resolvePatient } from './patients.js';
 import { ask, option, reply } from './replies.js';
 import { ladderStates } from './slot-finder-ladder.states.js';
-import { SAY_DAY_OFF, SAY_OUTSIDE_HOURS, describeSearch, searchParams, slotFinderSetup, slotsAtNamedTime, type SlotFinderContext, type SlotFinderOutput } from './slot-finder.setup.js';
+import {
+  SAY_DAY_OFF,
+  SAY_OUTSIDE_HOURS,
+  describeSearch,
+  searchParams,
+  slotFinderSetup,
+  slotsAtNamedTime,
+  type SlotFinderContext,
+  type SlotFinderOutput,
+} from './slot-finder.setup.js';
 import { DAYS_PER_PAGE, SITE_KEPT, SLOTS_PER_PAGE, doctorScope, ruledOutIn, searchAtTime, searchSaid, type SearchState } from './slot-search.js';
 import { normalizeText } from './text.js';
 import { choiceOf, entitiesOf, isMessage, messageIdOf } from './understood.js';
@@ -19,7 +28,6 @@ import { choiceOf, entitiesOf, isMessage, messageIdOf } from './understood.js';
 export type { SlotFinderInput, SlotFinderOutput } from './slot-finder.setup.js';
 
 const { endWith, failed, output } = endings<SlotFinderContext, SlotFinderOutput>({ slot: true, case: true, revise: true, back: true, abandoned: true, error: true });
-
 
 /** A later page shown, to show it again after a "no": its first slot, and those at that minute shown before it. */
 function laterPageOf(context: SlotFinderContext): SearchState['page'] {
@@ -54,17 +62,24 @@ function doctorsSlotAtNamedTime(context: SlotFinderContext, event: EventObject):
  * one at the site searched (`here`), one at another site (`elsewhere`), or none Lina can look up
  * (`unknown`: she has no list of the sites' doctors, only the treating ones).
  */
-type DoctorAsked =
-  | { kind: 'here'; doctor: { id: string; name: string } }
-  | { kind: 'elsewhere'; doctor: string; site: SiteCode }
-  | { kind: 'unknown'; treating?: string };
+type DoctorAsked = { kind: 'here'; doctor: { id: string; name: string } } | { kind: 'elsewhere'; doctor: string; site: SiteCode } | { kind: 'unknown'; treating?: string };
 
 function doctorAsked(context: SlotFinderContext, event: EventObject): DoctorAsked | undefined {
   const said = entitiesOf(event);
   if ((!said.doctorName && !said.ownDoctor) || choiceOf(event) !== undefined) return undefined;
   const treating = context.patient.treatingDoctors.filter((doctor) => doctor.specialty === context.specialty);
-  const nameWords = normalizeText(said.doctorName ?? '').split(' ').filter((word) => word !== '');
-  const matching = said.doctorName ? treating.filter((doctor) => nameWords.every((word) => normalizeText(doctor.doctorName).split(/[\s.]+/).includes(word))) : treating;
+  const nameWords = normalizeText(said.doctorName ?? '')
+    .split(' ')
+    .filter((word) => word !== '');
+  const matching = said.doctorName
+    ? treating.filter((doctor) =>
+        nameWords.every((word) =>
+          normalizeText(doctor.doctorName)
+            .split(/[\s.]+/)
+            .includes(word),
+        ),
+      )
+    : treating;
   const here = matching.find((doctor) => doctor.site === context.site);
   if (here) return { kind: 'here', doctor: { id: here.doctorId, name: here.doctorName } };
   const [elsewhere] = matching;
@@ -289,7 +304,10 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
                 params: ({ context, event }) => {
                   const asked = doctorAsked(context, event);
                   if (asked?.kind === 'elsewhere') return reply('slots.doctorElsewhere', { doctor: asked.doctor, site: asked.site, here: context.site });
-                  return reply('slots.doctorUnknown', { site: context.site, ...(asked?.kind === 'unknown' && asked.treating ? { doctor: asked.treating, context: 'treating' } : {}) });
+                  return reply('slots.doctorUnknown', {
+                    site: context.site,
+                    ...(asked?.kind === 'unknown' && asked.treating ? { doctor: asked.treating, context: 'treating' } : {}),
+                  });
                 },
               },
               'repeatPrompt',
@@ -316,10 +334,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           {
             guard: 'askedForDay',
             target: 'searching',
-            actions: [
-              'startNewSearch',
-              assign({ search: ({ context, event }) => searchSaid(entitiesOf(event), context.search.band, context.search) }),
-            ],
+            actions: ['startNewSearch', assign({ search: ({ context, event }) => searchSaid(entitiesOf(event), context.search.band, context.search) })],
           },
           // "Lo más tarde posible": the latest times of the day first (in the band said, else the afternoon).
           {
@@ -344,7 +359,10 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           },
           {
             guard: 'asksEarlier',
-            actions: [{ type: 'say', params: ({ context }) => reply('slots.noneEarlier', { ...describeSearch(context), context: context.search.band === 'tarde' ? 'tarde' : undefined }) }, 'repeatPrompt'],
+            actions: [
+              { type: 'say', params: ({ context }) => reply('slots.noneEarlier', { ...describeSearch(context), context: context.search.band === 'tarde' ? 'tarde' : undefined }) },
+              'repeatPrompt',
+            ],
           },
           // "Seguidita después de la de Mateo", booked just now: that day, from the end of his cita (or its start, for "a la misma hora").
           {
@@ -355,14 +373,24 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
                 type: 'say',
                 params: ({ context, event }) => {
                   const referred = bookedTimeReferred(context, event);
-                  return reply('slots.relativeTo', { start: referred?.booked.start, day: referred ? bogotaParts(referred.booked.start).day : undefined, name: referred?.name, context: referred?.self ? 'self' : undefined });
+                  return reply('slots.relativeTo', {
+                    start: referred?.booked.start,
+                    day: referred ? bogotaParts(referred.booked.start).day : undefined,
+                    name: referred?.name,
+                    context: referred?.self ? 'self' : undefined,
+                  });
                 },
               },
               'startNewSearch',
               assign({
                 search: ({ context, event }) => {
                   const referred = bookedTimeReferred(context, event);
-                  return referred ? searchAtTime({ ...context.search, day: bogotaParts(referred.booked.start).day, dayOff: undefined, latest: undefined }, { time: referred.from, afterTime: true }) : context.search;
+                  return referred
+                    ? searchAtTime(
+                        { ...context.search, day: bogotaParts(referred.booked.start).day, dayOff: undefined, latest: undefined },
+                        { time: referred.from, afterTime: true },
+                      )
+                    : context.search;
                 },
               }),
             ],
@@ -373,7 +401,10 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           {
             guard: 'askedForBand',
             target: 'searching',
-            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band, fromTime: undefined }) })],
+            actions: [
+              'startNewSearch',
+              assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band, fromTime: undefined }) }),
+            ],
           },
           // "A las 7 de la noche": the sites' hours, and the same slots.
           { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
@@ -385,7 +416,10 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               'startNewSearch',
               assign(({ context, event }) => {
                 const said = entitiesOf(event);
-                return { search: searchAtTime(context.search, said), ...(said.time && !said.beforeTime && !said.afterTime ? { askedTime: said.time, askedTimeBy: messageIdOf(event) } : {}) };
+                return {
+                  search: searchAtTime(context.search, said),
+                  ...(said.time && !said.beforeTime && !said.afterTime ? { askedTime: said.time, askedTimeBy: messageIdOf(event) } : {}),
+                };
               }),
             ],
           },
@@ -421,7 +455,11 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           },
           // Paging on from days shown, and no later day has slots any more: said so, and the days shown asked again.
           { guard: ({ context }) => context.days.length > 0, target: 'awaitingDay', actions: [assign({ moreDays: false }), 'sayNoMoreDays'] },
-          { guard: 'hasSlotsShown', target: 'awaitingSlot', actions: ['sayEmptyDay', { type: 'say', params: ({ context }) => reply('slots.noOtherDays', describeSearch(context)) }] },
+          {
+            guard: 'hasSlotsShown',
+            target: 'awaitingSlot',
+            actions: ['sayEmptyDay', { type: 'say', params: ({ context }) => reply('slots.noOtherDays', describeSearch(context)) }],
+          },
           { target: 'choosingNextStep', actions: ['sayEmptyDay', assign({ emptyBands: ({ context }) => [...context.emptyBands, context.search.band] })] },
         ],
         onError: { target: 'failed' },
@@ -446,7 +484,15 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             // "El miércoles después del almuerzo": the day shown, in the band said with it.
             actions: [
               'startNewSearch',
-              assign({ search: ({ context, event }) => ({ ...context.search, day: choiceOf(event), dayOff: undefined, fromTime: undefined, band: entitiesOf(event).band ?? context.search.band }) }),
+              assign({
+                search: ({ context, event }) => ({
+                  ...context.search,
+                  day: choiceOf(event),
+                  dayOff: undefined,
+                  fromTime: undefined,
+                  band: entitiesOf(event).band ?? context.search.band,
+                }),
+              }),
             ],
           },
           { guard: { type: 'picked', params: 'more' }, target: 'listingDays' },
@@ -462,7 +508,14 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             target: 'searching',
             actions: [
               'startNewSearch',
-              assign({ search: ({ context, event }) => ({ ...context.search, day: entitiesOf(event).day, dayOff: entitiesOf(event).dayOff, band: entitiesOf(event).band ?? context.search.band }) }),
+              assign({
+                search: ({ context, event }) => ({
+                  ...context.search,
+                  day: entitiesOf(event).day,
+                  dayOff: entitiesOf(event).dayOff,
+                  band: entitiesOf(event).band ?? context.search.band,
+                }),
+              }),
             ],
           },
           { guard: 'revisesEarlierAnswer', target: 'revised' },
@@ -471,7 +524,18 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           {
             guard: 'saidBand',
             target: 'searching',
-            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band, day: undefined, dayOff: undefined, fromTime: undefined }) })],
+            actions: [
+              'startNewSearch',
+              assign({
+                search: ({ context, event }) => ({
+                  ...context.search,
+                  band: entitiesOf(event).band ?? context.search.band,
+                  day: undefined,
+                  dayOff: undefined,
+                  fromTime: undefined,
+                }),
+              }),
+            ],
           },
           { actions: 'rejectAnswer' },
         ],
@@ -483,7 +547,9 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
     chosen: endWith(({ context, event }) => {
       const slot = context.slots.find((shown) => shown.id === (context.picked ?? choiceOf(event)));
       const page = laterPageOf(context);
-      return slot ? { outcome: 'slot', slot, chosenBy: context.pickAt?.messageId ?? context.askedTimeBy ?? messageIdOf(event), search: page ? { ...context.search, page } : context.search } : { outcome: 'abandoned' };
+      return slot
+        ? { outcome: 'slot', slot, chosenBy: context.pickAt?.messageId ?? context.askedTimeBy ?? messageIdOf(event), search: page ? { ...context.search, page } : context.search }
+        : { outcome: 'abandoned' };
     }),
     caseFiled: endWith(({ event }) => (caseFiled(event) ? { outcome: 'case', rissCase: event.output } : { outcome: 'abandoned' })),
     /** The member revised what is searched: the conversation or the operation handles it. */

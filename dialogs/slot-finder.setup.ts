@@ -12,7 +12,18 @@ import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { speaksToPatient } from './operation.js';
 import { reply, type ReplyParams } from './replies.js';
-import { asksOtherSiteWhileMoving, outsideClinicHours, revisesSearch, ruledOutIn, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput, type SearchState, type SlotRequest } from './slot-search.js';
+import {
+  asksOtherSiteWhileMoving,
+  outsideClinicHours,
+  revisesSearch,
+  ruledOutIn,
+  type AvailableDay,
+  type AvailableDaysInput,
+  type CreateCaseInput,
+  type SearchSlotsInput,
+  type SearchState,
+  type SlotRequest,
+} from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { answerOf, choiceOf, entitiesOf, intentOf, messageGuards } from './understood.js';
 

@@ -192,7 +192,9 @@ export function agesOutIn(patient: Pick<Patient, 'birthDate'>, specialty: Specia
 }
 
 /** Who a slot is sought for, from an operation's context: the conversation, the patient, who else may be named, the e-mail on file. */
-export function seeker(context: ForPatient & { conversationId: string; memberEmail?: string }): Pick<SlotRequest, 'conversationId' | 'patient' | 'patients' | 'memberEmail' | 'bookedHere' | 'writerKnown'> {
+export function seeker(
+  context: ForPatient & { conversationId: string; memberEmail?: string },
+): Pick<SlotRequest, 'conversationId' | 'patient' | 'patients' | 'memberEmail' | 'bookedHere' | 'writerKnown'> {
   return {
     conversationId: context.conversationId,
     patient: context.patient,

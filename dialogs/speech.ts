@@ -61,7 +61,12 @@ function addressesOf(sites: readonly SiteCode[]): Reply {
   const [only] = sites;
   if (only && sites.length === 1) return reply('help.address', { site: only });
   const listed = sites.length > 0 ? sites : SITE_CODES;
-  return reply('help.addresses', undefined, undefined, listed.map((site) => ({ key: 'help.addressItem', params: { site } })));
+  return reply(
+    'help.addresses',
+    undefined,
+    undefined,
+    listed.map((site) => ({ key: 'help.addressItem', params: { site } })),
+  );
 }
 
 /**
@@ -192,12 +197,12 @@ export function missReplies(context: SpeakingContext, event?: EventObject): { re
   const first = fineAsIs
     ? reply('common.fineAsIs', { context: context.lastPrompt?.expects === 'confirm' ? 'confirm' : undefined })
     : outOfRange
-    ? reply('common.numberOutOfRange', { count: shown })
-    : annoyed
-      ? reply('common.annoyed', { context: withOptions })
-      : invalidAnswers === 2
-        ? reply('common.notUnderstoodAgain', { context: withOptions })
-        : reply('common.notUnderstood');
+      ? reply('common.numberOutOfRange', { count: shown })
+      : annoyed
+        ? reply('common.annoyed', { context: withOptions })
+        : invalidAnswers === 2
+          ? reply('common.notUnderstoodAgain', { context: withOptions })
+          : reply('common.notUnderstood');
   const replies = [...(annoyedAgain || unserved ? [] : [first]), ...(offer ? [offerHelpFor(context.lastPrompt)] : []), ...(context.lastPrompt ? [context.lastPrompt] : [])];
   return { replies, invalidAnswers, helpOffered: Boolean(context.helpOffered) || offer, apologized: Boolean(context.apologized) || annoyed };
 }

@@ -85,7 +85,6 @@ function slotWhen(slot: Slot | undefined): { day?: string; time?: string } {
   return { day, time };
 }
 
-
 export const takeSlotMachine = setup({
   types: machineTypes<{ context: TakeSlotContext; events: DialogEvent | RepeatEvent; input: TakeSlotInput; output: TakeSlotOutput }>(),
   actors: {
@@ -221,7 +220,11 @@ export const takeSlotMachine = setup({
               };
             }),
           },
-          { guard: ({ context, event }) => event.output.outcome === 'back' && context.bandAsked, target: 'awaitingBand', actions: assign({ search: undefined, band: undefined, day: undefined, time: undefined }) },
+          {
+            guard: ({ context, event }) => event.output.outcome === 'back' && context.bandAsked,
+            target: 'awaitingBand',
+            actions: assign({ search: undefined, band: undefined, day: undefined, time: undefined }),
+          },
           { target: 'searchEnded' },
         ],
       },
@@ -338,4 +341,3 @@ export const takeSlotMachine = setup({
   },
   output,
 });
-

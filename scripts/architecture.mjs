@@ -129,10 +129,12 @@ export function architectureDoc(/** @type {Map<string, number>} */ arrows) {
     '```mermaid',
     'flowchart TD',
     ...layers.map((layer) => `  ${id(layer)}["${LABELS[/** @type {keyof typeof LABELS} */ (layer)] ?? layer}"]`),
-    ...[...arrows.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => {
-      const [from = '', to = ''] = key.split(' --> ');
-      return `  ${id(from)} -->|${count}| ${id(to)}`;
-    }),
+    ...[...arrows.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, count]) => {
+        const [from = '', to = ''] = key.split(' --> ');
+        return `  ${id(from)} -->|${count}| ${id(to)}`;
+      }),
     '```',
     '',
   ];
@@ -149,10 +151,12 @@ export async function architectureSvg(/** @type {Map<string, number>} */ arrows)
     '  node [shape=box, style="rounded,filled", fillcolor="#f5f5f5", fontname="Helvetica", fontsize=11];',
     '  edge [fontname="Helvetica", fontsize=10, color="#555555"];',
     ...layers.map((layer) => `  ${quote(layer)} [label=${quote(LABELS[/** @type {keyof typeof LABELS} */ (layer)] ?? layer)}];`),
-    ...[...arrows.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => {
-      const [from = '', to = ''] = key.split(' --> ');
-      return `  ${quote(from)} -> ${quote(to)} [label=${quote(String(count))}];`;
-    }),
+    ...[...arrows.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, count]) => {
+        const [from = '', to = ''] = key.split(' --> ');
+        return `  ${quote(from)} -> ${quote(to)} [label=${quote(String(count))}];`;
+      }),
     '}',
   ].join('\n');
   const graphviz = await Graphviz.load();
@@ -172,7 +176,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const check = process.argv.includes('--check');
   // `--root DIR` cruises another tree laid out like this one (the layer tests use it).
   const rootAt = process.argv.indexOf('--root');
-  const root = rootAt > 0 ? process.argv[rootAt + 1] ?? ROOT : ROOT;
+  const root = rootAt > 0 ? (process.argv[rootAt + 1] ?? ROOT) : ROOT;
   const { violations, arrows } = await cruiseLayers(root);
   for (const violation of violations) console.error(`${violation.rule}: ${violation.from} → ${violation.to}`);
   const circle = layerCircle(arrows);

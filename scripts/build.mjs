@@ -187,7 +187,11 @@ function listSources() {
       if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.d.ts')) continue;
       // `parentPath` is Node 20.12+; `path` (deprecated later) is what 20.10 has.
       const parent = /** @type {{ parentPath?: string, path: string }} */ (/** @type {unknown} */ (entry));
-      sources.push(relative(ROOT, join(parent.parentPath ?? parent.path, entry.name)).split(sep).join('/'));
+      sources.push(
+        relative(ROOT, join(parent.parentPath ?? parent.path, entry.name))
+          .split(sep)
+          .join('/'),
+      );
     }
   }
   return sources.sort();
@@ -202,7 +206,12 @@ function listOutputSources() {
     for (const entry of readdirSync(join(DIST, folder), { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
       const parent = /** @type {{ parentPath?: string, path: string }} */ (/** @type {unknown} */ (entry));
-      sources.push(relative(DIST, join(parent.parentPath ?? parent.path, entry.name)).split(sep).join('/').replace(/\.js$/, '.ts'));
+      sources.push(
+        relative(DIST, join(parent.parentPath ?? parent.path, entry.name))
+          .split(sep)
+          .join('/')
+          .replace(/\.js$/, '.ts'),
+      );
     }
   }
   return sources;

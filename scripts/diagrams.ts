@@ -23,12 +23,48 @@ type Transition = StateNode['transitions'] extends Map<string, Array<infer T>> ?
 
 /** Every machine Lina has: the file its diagram goes to, its export and source, and what it does. */
 export const MACHINES: ReadonlyArray<{ name: string; machine: AnyStateMachine; exported: string; source: string; about: string }> = [
-  { name: 'conversation', machine: conversationMachine, exported: 'conversationMachine', source: 'dialogs/conversation.machine.ts', about: 'The root of every conversation: greeting, authorisation, identification, patient, menu and the operations it runs.' },
-  { name: 'booking', machine: bookingMachine, exported: 'bookingMachine', source: 'dialogs/booking.machine.ts', about: 'Booking: the form (specialty, visit type, site), the checks before a slot is sought, then taking a slot.' },
-  { name: 'take-slot', machine: takeSlotMachine, exported: 'takeSlotMachine', source: 'dialogs/take-slot.machine.ts', about: 'Taking a slot, shared by booking and rescheduling: the band, the slot finder, the confirmation and the commit.' },
-  { name: 'slot-finder', machine: slotFinderMachine, exported: 'slotFinderMachine', source: 'dialogs/slot-finder.machine.ts', about: 'Finding a slot: pages, days, a named day or time, and the no-availability ladder up to a RISS case.' },
-  { name: 'cancel', machine: cancelMachine, exported: 'cancelMachine', source: 'dialogs/cancel.machine.ts', about: 'Cancelling an appointment: which one, a confirmation that names it, the cancellation.' },
-  { name: 'reschedule', machine: rescheduleMachine, exported: 'rescheduleMachine', source: 'dialogs/reschedule.machine.ts', about: 'Rescheduling an appointment: which one, then taking a new slot, which moves it in one call.' },
+  {
+    name: 'conversation',
+    machine: conversationMachine,
+    exported: 'conversationMachine',
+    source: 'dialogs/conversation.machine.ts',
+    about: 'The root of every conversation: greeting, authorisation, identification, patient, menu and the operations it runs.',
+  },
+  {
+    name: 'booking',
+    machine: bookingMachine,
+    exported: 'bookingMachine',
+    source: 'dialogs/booking.machine.ts',
+    about: 'Booking: the form (specialty, visit type, site), the checks before a slot is sought, then taking a slot.',
+  },
+  {
+    name: 'take-slot',
+    machine: takeSlotMachine,
+    exported: 'takeSlotMachine',
+    source: 'dialogs/take-slot.machine.ts',
+    about: 'Taking a slot, shared by booking and rescheduling: the band, the slot finder, the confirmation and the commit.',
+  },
+  {
+    name: 'slot-finder',
+    machine: slotFinderMachine,
+    exported: 'slotFinderMachine',
+    source: 'dialogs/slot-finder.machine.ts',
+    about: 'Finding a slot: pages, days, a named day or time, and the no-availability ladder up to a RISS case.',
+  },
+  {
+    name: 'cancel',
+    machine: cancelMachine,
+    exported: 'cancelMachine',
+    source: 'dialogs/cancel.machine.ts',
+    about: 'Cancelling an appointment: which one, a confirmation that names it, the cancellation.',
+  },
+  {
+    name: 'reschedule',
+    machine: rescheduleMachine,
+    exported: 'rescheduleMachine',
+    source: 'dialogs/reschedule.machine.ts',
+    about: 'Rescheduling an appointment: which one, then taking a new slot, which moves it in one call.',
+  },
 ];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -73,7 +109,14 @@ function invokedSrc(node: StateNode, id: string): string {
 /** A transition's label: its event (`done(actor)`, `error(actor)`, `always` for eventless ones) and its guard. */
 function transitionLabel(transition: Transition): string {
   const type = transition.eventType as string;
-  const event = type === '' ? 'always' : type.startsWith('xstate.done.actor.') ? `done(${invokedSrc(transition.source, type.slice('xstate.done.actor.'.length))})` : type.startsWith('xstate.error.actor.') ? `error(${invokedSrc(transition.source, type.slice('xstate.error.actor.'.length))})` : type;
+  const event =
+    type === ''
+      ? 'always'
+      : type.startsWith('xstate.done.actor.')
+        ? `done(${invokedSrc(transition.source, type.slice('xstate.done.actor.'.length))})`
+        : type.startsWith('xstate.error.actor.')
+          ? `error(${invokedSrc(transition.source, type.slice('xstate.error.actor.'.length))})`
+          : type;
   return transition.guard === undefined ? event : `${event} [${guardLabel(transition.guard)}]`;
 }
 

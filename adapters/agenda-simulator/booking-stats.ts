@@ -28,10 +28,7 @@ export interface BookingStatsRow {
  * (`isTakenByOthers`) are bookings made in the app or portal, by phone or at a window, a
  * few days before their slot (`otherBookingOf`).
  */
-export function countBookings(
-  store: SimulatorStore,
-  { from, to }: { from: string; to: string },
-): { from: string; to: string; rows: BookingStatsRow[] } {
+export function countBookings(store: SimulatorStore, { from, to }: { from: string; to: string }): { from: string; to: string; rows: BookingStatsRow[] } {
   if (from > to || addDays(from, MAX_STATS_DAYS - 1) < to) {
     throw new SimulatorError('BAD_REQUEST', `from must not be after to, and the period at most ${MAX_STATS_DAYS} days`);
   }
@@ -58,11 +55,7 @@ export function countBookings(
     }
   }
   const rows = [...counts.values()].sort(
-    (a, b) =>
-      a.day.localeCompare(b.day) ||
-      a.site.localeCompare(b.site) ||
-      a.specialty.localeCompare(b.specialty) ||
-      a.channel.localeCompare(b.channel),
+    (a, b) => a.day.localeCompare(b.day) || a.site.localeCompare(b.site) || a.specialty.localeCompare(b.specialty) || a.channel.localeCompare(b.channel),
   );
   return { from, to, rows };
 }

@@ -5,14 +5,7 @@
 import { createHash } from 'node:crypto';
 
 import { addBusinessDays, addDays, bogotaDate, bogotaInstant, bogotaTime, isBusinessDay } from '../../bot/calendar.js';
-import type {
-  AffiliationStatus,
-  Cups,
-  DocumentType,
-  PlanType,
-  SiteCode,
-  Specialty,
-} from '../../bot/domain.js';
+import type { AffiliationStatus, Cups, DocumentType, PlanType, SiteCode, Specialty } from '../../bot/domain.js';
 
 /**
  * The seed world's site addresses, invented like its doctors and members: what Lina answers to

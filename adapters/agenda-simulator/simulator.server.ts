@@ -146,12 +146,8 @@ function routesOf(agenda: SimulatedAgenda): Route[] {
       const idempotencyKey = idempotencyKeyOf(headers);
       return created(agenda.book({ ...parse(bookingSchema, body), idempotencyKey }));
     }),
-    route('GET', '/v1/patients/:patientId/appointments', ({ params }) =>
-      ok({ appointments: agenda.listAppointments({ patientId: param(params, 'patientId') }) }),
-    ),
-    route('POST', '/v1/appointments/:appointmentId/cancel', ({ params }) =>
-      ok(agenda.cancel({ appointmentId: param(params, 'appointmentId') })),
-    ),
+    route('GET', '/v1/patients/:patientId/appointments', ({ params }) => ok({ appointments: agenda.listAppointments({ patientId: param(params, 'patientId') }) })),
+    route('POST', '/v1/appointments/:appointmentId/cancel', ({ params }) => ok(agenda.cancel({ appointmentId: param(params, 'appointmentId') }))),
     route('POST', '/v1/appointments/:appointmentId/reschedule', ({ params, body, headers }) => {
       const idempotencyKey = idempotencyKeyOf(headers);
       const { slotId } = parse(rescheduleSchema, body);
@@ -165,9 +161,7 @@ function routesOf(agenda: SimulatedAgenda): Route[] {
     route('GET', '/v1/patients/:patientId/riss-cases/open', ({ params, query }) =>
       ok(agenda.findOpenCase({ patientId: param(params, 'patientId'), ...parse(openCaseQuerySchema, query) })),
     ),
-    route('POST', '/v1/riss-cases/:radicado/close', ({ params }) =>
-      ok(agenda.closeCase({ radicado: param(params, 'radicado') })),
-    ),
+    route('POST', '/v1/riss-cases/:radicado/close', ({ params }) => ok(agenda.closeCase({ radicado: param(params, 'radicado') }))),
     route('GET', '/v1/stats/bookings', ({ query }) => ok(agenda.bookingStats(parse(bookingStatsQuerySchema, query)))),
   ];
 }
@@ -207,10 +201,7 @@ function createRequestListener(agenda: SimulatedAgenda, logger?: SimulatorLogger
     }
     // A body left half-read (too large) would poison a kept-alive socket: close it instead.
     send(response, reply, { closeConnection: !request.complete });
-    logger?.debug(
-      { method: request.method, route: routePath, status: reply.status, ms: Math.round(performance.now() - startedAt) },
-      'agenda simulator request',
-    );
+    logger?.debug({ method: request.method, route: routePath, status: reply.status, ms: Math.round(performance.now() - startedAt) }, 'agenda simulator request');
   };
 }
 
@@ -222,10 +213,7 @@ function route(method: Route['method'], path: string, handle: Route['handle']): 
   return { method, path, pattern: new RegExp(`^${source}$`), handle };
 }
 
-type RouteMatch =
-  | { kind: 'found'; route: Route; params: Record<string, string> }
-  | { kind: 'wrong-method'; allowed: string[] }
-  | { kind: 'none' };
+type RouteMatch = { kind: 'found'; route: Route; params: Record<string, string> } | { kind: 'wrong-method'; allowed: string[] } | { kind: 'none' };
 
 function matchRoute(routes: readonly Route[], method: string, pathname: string): RouteMatch {
   const onPath = routes.filter((candidate) => candidate.pattern.test(pathname));
@@ -267,9 +255,7 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
-  const details = result.error.issues
-    .map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`)
-    .join('; ');
+  const details = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`).join('; ');
   throw new SimulatorError('BAD_REQUEST', details);
 }
 

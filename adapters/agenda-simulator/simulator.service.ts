@@ -12,16 +12,7 @@ import type { SeedDoctor } from './seed-world.js';
 import { SimulatorError } from './simulator.errors.js';
 import { bookedSlotKey } from './simulator.store.js';
 import type { SimulatorStore } from './simulator.store.js';
-import {
-  bookingWindowOf,
-  gridOf,
-  horizonEnd,
-  isInBookingWindow,
-  isWithinBookingWindow,
-  parseSlotId,
-  slotEnd,
-  slotIdOf,
-} from './slot-grid.js';
+import { bookingWindowOf, gridOf, horizonEnd, isInBookingWindow, isWithinBookingWindow, parseSlotId, slotEnd, slotIdOf } from './slot-grid.js';
 
 /** RISS answers within this many business days of filing. */
 const RISS_DUE_BUSINESS_DAYS = 5;
@@ -162,14 +153,7 @@ export class SimulatedAgenda {
   }
 
   /** Files a RISS case due 5 business days after today (Bogotá); one open per specialty. */
-  createCase(params: {
-    patientId: string;
-    specialty: Specialty;
-    cups: Cups;
-    site: SiteCode;
-    email: string;
-    idempotencyKey: string;
-  }): Idempotent<RissCase> {
+  createCase(params: { patientId: string; specialty: Specialty; cups: Cups; site: SiteCode; email: string; idempotencyKey: string }): Idempotent<RissCase> {
     const { patientId, specialty, cups, site, email, idempotencyKey } = params;
     return this.idempotent({
       scope: 'riss',
@@ -303,10 +287,7 @@ export class SimulatedAgenda {
 
   /** `SLOT_TAKEN` for any slot the search would not offer now: held, past or out of window. */
   private requireFree(doctor: SeedDoctor, start: Date, cups: Cups, now: Date): void {
-    const free =
-      isWithinBookingWindow(cups, start, now) &&
-      isOpenByRule(doctor, start) &&
-      !this.store.isSlotBooked(doctor.id, start);
+    const free = isWithinBookingWindow(cups, start, now) && isOpenByRule(doctor, start) && !this.store.isSlotBooked(doctor.id, start);
     if (!free) throw new SimulatorError('SLOT_TAKEN', 'That slot is no longer free');
   }
 }

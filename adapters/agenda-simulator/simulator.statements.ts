@@ -5,17 +5,7 @@
 import type Database from 'better-sqlite3';
 
 import { toBogotaIso } from '../../bot/calendar.js';
-import type {
-  Appointment,
-  AppointmentStatus,
-  Cups,
-  DocumentType,
-  Patient,
-  RissCase,
-  SiteCode,
-  Specialty,
-  TreatingDoctor,
-} from '../../bot/domain.js';
+import type { Appointment, AppointmentStatus, Cups, DocumentType, Patient, RissCase, SiteCode, Specialty, TreatingDoctor } from '../../bot/domain.js';
 import type { SeedDoctor, SeedPatient } from './seed-world.js';
 import { slotEnd } from './slot-grid.js';
 
@@ -83,9 +73,7 @@ export function prepareStatements(db: Database.Database) {
                @birthDate, @plan, @status, @phone, @email, @holderId)`,
     );
   const treatingInsert = (orIgnore: boolean) =>
-    db.prepare<[string, string, string]>(
-      `INSERT ${orIgnore ? 'OR IGNORE ' : ''}INTO treating_doctors (patient_id, specialty, doctor_id) VALUES (?, ?, ?)`,
-    );
+    db.prepare<[string, string, string]>(`INSERT ${orIgnore ? 'OR IGNORE ' : ''}INTO treating_doctors (patient_id, specialty, doctor_id) VALUES (?, ?, ?)`);
   return {
     seededAt: db.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = 'seeded_at'`),
     markSeeded: db.prepare<[string]>(`INSERT INTO meta (key, value) VALUES ('seeded_at', ?)`),
@@ -100,16 +88,10 @@ export function prepareStatements(db: Database.Database) {
 
     doctor: db.prepare<[string], SeedDoctor>(`SELECT * FROM doctors WHERE id = ?`),
     doctors: db.prepare<[], SeedDoctor>(`SELECT * FROM doctors ORDER BY id`),
-    doctorsAt: db.prepare<[string, string], SeedDoctor>(
-      `SELECT * FROM doctors WHERE site = ? AND specialty = ? ORDER BY id`,
-    ),
-    doctorAt: db.prepare<[string, string, string], SeedDoctor>(
-      `SELECT * FROM doctors WHERE site = ? AND specialty = ? AND id = ?`,
-    ),
+    doctorsAt: db.prepare<[string, string], SeedDoctor>(`SELECT * FROM doctors WHERE site = ? AND specialty = ? ORDER BY id`),
+    doctorAt: db.prepare<[string, string, string], SeedDoctor>(`SELECT * FROM doctors WHERE site = ? AND specialty = ? AND id = ?`),
 
-    member: db.prepare<[string, string], PatientRow>(
-      `SELECT * FROM patients WHERE document_type = ? AND document_number = ? AND holder_id IS NULL`,
-    ),
+    member: db.prepare<[string, string], PatientRow>(`SELECT * FROM patients WHERE document_type = ? AND document_number = ? AND holder_id IS NULL`),
     beneficiaries: db.prepare<[string], PatientRow>(`SELECT * FROM patients WHERE holder_id = ? ORDER BY id`),
     patient: db.prepare<[string], PatientRow>(`SELECT * FROM patients WHERE id = ?`),
     patientExists: db.prepare<[string], { found: 1 }>(`SELECT 1 AS found FROM patients WHERE id = ?`),
@@ -130,9 +112,7 @@ export function prepareStatements(db: Database.Database) {
       `SELECT 1 AS found FROM appointments
        WHERE patient_id = ? AND status = 'booked' AND starts_at > ? AND specialty = ? LIMIT 1`,
     ),
-    isSlotBooked: db.prepare<[string, number], { found: 1 }>(
-      `SELECT 1 AS found FROM appointments WHERE status = 'booked' AND doctor_id = ? AND starts_at = ?`,
-    ),
+    isSlotBooked: db.prepare<[string, number], { found: 1 }>(`SELECT 1 AS found FROM appointments WHERE status = 'booked' AND doctor_id = ? AND starts_at = ?`),
     bookedSlots: db.prepare<[string, number, number], { doctor_id: string; starts_at: number }>(
       `SELECT doctor_id, starts_at FROM appointments
        WHERE status = 'booked' AND doctor_id IN (SELECT value FROM json_each(?))
@@ -151,14 +131,10 @@ export function prepareStatements(db: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?)`,
     ),
     cancelAppointment: db.prepare<[string]>(`UPDATE appointments SET status = 'cancelled' WHERE id = ?`),
-    moveAppointment: db.prepare<[string, string, number, string]>(
-      `UPDATE appointments SET doctor_id = ?, site = ?, starts_at = ? WHERE id = ?`,
-    ),
+    moveAppointment: db.prepare<[string, string, number, string]>(`UPDATE appointments SET doctor_id = ?, site = ?, starts_at = ? WHERE id = ?`),
 
     rissCase: db.prepare<[string], RissCaseRow>(`SELECT * FROM riss_cases WHERE radicado = ?`),
-    openCase: db.prepare<[string, string], RissCaseRow>(
-      `SELECT * FROM riss_cases WHERE patient_id = ? AND specialty = ? AND status = 'open'`,
-    ),
+    openCase: db.prepare<[string, string], RissCaseRow>(`SELECT * FROM riss_cases WHERE patient_id = ? AND specialty = ? AND status = 'open'`),
     nextCaseSeq: db.prepare<[], { next: number }>(`SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM riss_cases`),
     insertCase: db.prepare<[number, string, string, string, string, string, string, string, string]>(
       `INSERT INTO riss_cases (seq, radicado, patient_id, specialty, cups, site, email, created_at, due_date, status)
@@ -166,12 +142,8 @@ export function prepareStatements(db: Database.Database) {
     ),
     closeCase: db.prepare<[string]>(`UPDATE riss_cases SET status = 'closed' WHERE radicado = ?`),
 
-    idempotencyRecord: db.prepare<[string, string], IdempotencyRecord>(
-      `SELECT fingerprint, resource_id AS resourceId FROM idempotency_keys WHERE scope = ? AND key = ?`,
-    ),
-    saveIdempotencyRecord: db.prepare<[string, string, string, string]>(
-      `INSERT INTO idempotency_keys (scope, key, fingerprint, resource_id) VALUES (?, ?, ?, ?)`,
-    ),
+    idempotencyRecord: db.prepare<[string, string], IdempotencyRecord>(`SELECT fingerprint, resource_id AS resourceId FROM idempotency_keys WHERE scope = ? AND key = ?`),
+    saveIdempotencyRecord: db.prepare<[string, string, string, string]>(`INSERT INTO idempotency_keys (scope, key, fingerprint, resource_id) VALUES (?, ?, ?, ?)`),
   };
 }
 

@@ -11,15 +11,7 @@ import { toBogotaIso } from '../../bot/calendar.js';
 import type { Appointment, Cups, DocumentType, Member, Patient, RissCase, SiteCode, Specialty } from '../../bot/domain.js';
 import type { SeedAppointment, SeedDoctor, SeedPatient } from './seed-world.js';
 import { createTables } from './simulator.tables.js';
-import {
-  prepareStatements,
-  toAppointment,
-  toPatientInsertRow,
-  toRissCase,
-  type BookedCountRow,
-  type IdempotencyRecord,
-  type PatientRow,
-} from './simulator.statements.js';
+import { prepareStatements, toAppointment, toPatientInsertRow, toRissCase, type BookedCountRow, type IdempotencyRecord, type PatientRow } from './simulator.statements.js';
 
 /** Radicados are numbered from here, so the first case reads `RISS-<year>-000101`. */
 const FIRST_RADICADO_NUMBER = 101;
@@ -74,12 +66,7 @@ export class SimulatorStore {
    * Writes the seed world once. A file database that was seeded before keeps its state, so
    * a restart does not duplicate members or Diana's appointment.
    */
-  seed(world: {
-    doctors: readonly SeedDoctor[];
-    patients: readonly SeedPatient[];
-    appointments: readonly SeedAppointment[];
-    seededAt: Date;
-  }): void {
+  seed(world: { doctors: readonly SeedDoctor[]; patients: readonly SeedPatient[]; appointments: readonly SeedAppointment[]; seededAt: Date }): void {
     this.transaction(() => {
       if (this.sql.seededAt.get()) return;
       for (const doctor of world.doctors) this.sql.insertDoctor.run(doctor);
@@ -168,9 +155,7 @@ export class SimulatorStore {
 
   /** Booked appointments starting after `now`, earliest first, optionally of one specialty. */
   upcomingAppointments(patientId: string, now: Date, specialty?: Specialty): Appointment[] {
-    return this.sql.upcomingAppointments
-      .all(patientId, now.getTime(), specialty ?? null, specialty ?? null)
-      .map(toAppointment);
+    return this.sql.upcomingAppointments.all(patientId, now.getTime(), specialty ?? null, specialty ?? null).map(toAppointment);
   }
 
   /** Whether `upcomingAppointments(patientId, now, specialty)` would list anything. */
@@ -249,17 +234,7 @@ export class SimulatorStore {
       const { next } = this.sql.nextCaseSeq.get() ?? { next: 1 };
       const number = String(FIRST_RADICADO_NUMBER - 1 + next).padStart(6, '0');
       const radicado = `RISS-${rissCase.createdAt.slice(0, 4)}-${number}`;
-      this.sql.insertCase.run(
-        next,
-        radicado,
-        rissCase.patientId,
-        rissCase.specialty,
-        rissCase.cups,
-        rissCase.site,
-        rissCase.email,
-        rissCase.createdAt,
-        rissCase.dueDate,
-      );
+      this.sql.insertCase.run(next, radicado, rissCase.patientId, rissCase.specialty, rissCase.cups, rissCase.site, rissCase.email, rissCase.createdAt, rissCase.dueDate);
       return this.mustGetCase(radicado);
     });
   }

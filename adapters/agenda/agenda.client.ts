@@ -179,11 +179,7 @@ export async function pingAgenda(options: AgendaClientOptions): Promise<void> {
   await createCaller(options)('health', healthSchema, { method: 'GET', url: '/v1/health' });
 }
 
-type Caller = <Schema extends z.ZodType>(
-  operation: string,
-  schema: Schema,
-  request: AxiosRequestConfig,
-) => Promise<z.output<Schema>>;
+type Caller = <Schema extends z.ZodType>(operation: string, schema: Schema, request: AxiosRequestConfig) => Promise<z.output<Schema>>;
 
 function createCaller({ baseUrl, timeoutMs = DEFAULT_TIMEOUT_MS }: AgendaClientOptions): Caller {
   // Connections are kept for the next call; the most recently used socket goes first (`lifo`),

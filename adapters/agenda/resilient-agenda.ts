@@ -109,8 +109,7 @@ export function createResilientAgenda(agenda: AgendaService, options: Resilience
 
   const wrapped: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(agenda) as Array<[string, unknown]>) {
-    wrapped[name] =
-      typeof method === 'function' ? (params: unknown) => guarded(name, () => (method as (params: unknown) => Promise<unknown>).call(agenda, params)) : method;
+    wrapped[name] = typeof method === 'function' ? (params: unknown) => guarded(name, () => (method as (params: unknown) => Promise<unknown>).call(agenda, params)) : method;
   }
 
   return {

@@ -40,7 +40,11 @@ export const FORWARDING_HEADERS = [
  */
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;
-  const ip = address.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/^::ffff:/, '');
+  const ip = address
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/^::ffff:/, '');
   return ip === '::1' || ip === '0:0:0:0:0:0:0:1' || /^127(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(ip);
 }
 

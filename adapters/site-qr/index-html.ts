@@ -18,9 +18,7 @@ export function renderIndexHtml(entries: readonly SiteMaterialsEntry[], postersP
   const rows = entries
     .map((entry) => {
       const file = (name: string) => `${entry.folder}/${name}`;
-      const whatsapp = entry.hasWhatsapp
-        ? `${link(file('whatsapp.png'), 'PNG')} · ${link(file('whatsapp.svg'), 'SVG')}`
-        : '–';
+      const whatsapp = entry.hasWhatsapp ? `${link(file('whatsapp.png'), 'PNG')} · ${link(file('whatsapp.svg'), 'SVG')}` : '–';
       return (
         `<tr><th scope="row">${e(entry.siteName)}</th>` +
         `<td>${link(file('poster.pdf'), 'PDF')} · ${link(file('poster.html'), 'HTML')}</td>` +

@@ -86,9 +86,7 @@ export function composePoster({ site, whatsapp, web }: PosterCodes): Poster {
           label: whatsapp.humanNumber,
         }
       : webCode(posterText('web.caption')),
-    alternative: whatsapp
-      ? { title: posterText('web.alternativeTitle'), code: webCode(posterText('web.alternativeCaption')) }
-      : undefined,
+    alternative: whatsapp ? { title: posterText('web.alternativeTitle'), code: webCode(posterText('web.alternativeCaption')) } : undefined,
     footer: posterText('footer'),
   };
 }

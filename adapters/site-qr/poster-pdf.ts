@@ -86,13 +86,19 @@ function drawHeader(doc: Doc, poster: Poster): void {
   doc.rect(0, 0, A4.width, height).fill(c.brand);
   const markSide = 62;
   const markTop = (height - markSide) / 2;
-  doc.save().translate(MARGIN, markTop).scale(markSide / LINA_MARK_SIZE);
+  doc
+    .save()
+    .translate(MARGIN, markTop)
+    .scale(markSide / LINA_MARK_SIZE);
   doc.path(LINA_MARK_BUBBLE).fill(c.white);
   doc.path(LINA_MARK_CROSS).fill(c.brand);
   doc.restore();
   const textLeft = MARGIN + markSide + 16;
   doc.font(BOLD).fontSize(34).fillColor(c.white).text(poster.brand, textLeft, 24, { lineBreak: false });
-  doc.font(REGULAR).fontSize(14).text(poster.tagline, textLeft, 64, { width: A4.width - textLeft - MARGIN, lineBreak: false });
+  doc
+    .font(REGULAR)
+    .fontSize(14)
+    .text(poster.tagline, textLeft, 64, { width: A4.width - textLeft - MARGIN, lineBreak: false });
 }
 
 /** The three steps side by side, each with its number in a circle. Returns the bottom edge. */
@@ -113,8 +119,16 @@ function drawSteps(doc: Doc, poster: Poster, top: number): number {
       .fillColor(c.white)
       .text(String(index + 1), left, y + radius - 6, { width: 2 * radius, align: 'center', lineBreak: false });
     const textWidth = columnWidth - textOffset;
-    doc.font(BOLD).fontSize(12.5).fillColor(c.ink).text(step.title, left + textOffset, y + 1, { width: textWidth });
-    doc.font(REGULAR).fontSize(10.5).fillColor(c.muted).text(step.detail, left + textOffset, doc.y + 3, { width: textWidth });
+    doc
+      .font(BOLD)
+      .fontSize(12.5)
+      .fillColor(c.ink)
+      .text(step.title, left + textOffset, y + 1, { width: textWidth });
+    doc
+      .font(REGULAR)
+      .fontSize(10.5)
+      .fillColor(c.muted)
+      .text(step.detail, left + textOffset, doc.y + 3, { width: textWidth });
     bottom = Math.max(bottom, doc.y, y + 2 * radius);
   });
   return bottom;
@@ -129,8 +143,16 @@ function drawAlternative(doc: Doc, alternative: NonNullable<Poster['alternative'
   drawQr(doc, alternative.code, MARGIN + padding, top + padding, side);
   const textLeft = MARGIN + padding + side + 16;
   const textWidth = MARGIN + CONTENT_WIDTH - padding - textLeft;
-  doc.font(BOLD).fontSize(15).fillColor(c.ink).text(alternative.title, textLeft, top + padding + 8, { width: textWidth });
-  doc.font(REGULAR).fontSize(11).fillColor(c.ink).text(alternative.code.caption, textLeft, doc.y + 4, { width: textWidth });
+  doc
+    .font(BOLD)
+    .fontSize(15)
+    .fillColor(c.ink)
+    .text(alternative.title, textLeft, top + padding + 8, { width: textWidth });
+  doc
+    .font(REGULAR)
+    .fontSize(11)
+    .fillColor(c.ink)
+    .text(alternative.code.caption, textLeft, doc.y + 4, { width: textWidth });
   const labelTop = doc.y + 4;
   const labelSize = fittingSize(doc, alternative.code.label, BOLD, 13, textWidth);
   doc.font(BOLD).fontSize(labelSize).fillColor(c.brand).text(alternative.code.label, textLeft, labelTop, { width: textWidth, lineBreak: false });
@@ -141,7 +163,10 @@ function drawAlternative(doc: Doc, alternative: NonNullable<Poster['alternative'
 function drawQr(doc: Doc, code: PosterCode, x: number, y: number, side: number): void {
   const modules = code.matrix.size + 2 * QUIET_ZONE_MODULES;
   doc.rect(x, y, side, side).fill(c.white);
-  doc.save().translate(x, y).scale(side / modules);
+  doc
+    .save()
+    .translate(x, y)
+    .scale(side / modules);
   doc.path(qrPathData(code.matrix)).fill('#000000');
   doc.restore();
   doc.link(x, y, side, side, code.url);

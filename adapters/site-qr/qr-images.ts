@@ -69,17 +69,11 @@ export interface QrSvgOptions {
 export function renderQrSvg(matrix: QrMatrix, options: QrSvgOptions): string {
   const side = matrix.size + 2 * QUIET_ZONE_MODULES;
   const title = escapeXml(options.title);
-  const body =
-    `<title>${title}</title>` +
-    `<rect width="${side}" height="${side}" fill="#ffffff"/>` +
-    `<path fill="#000000" d="${qrPathData(matrix)}"/>`;
+  const body = `<title>${title}</title>` + `<rect width="${side}" height="${side}" fill="#ffffff"/>` + `<path fill="#000000" d="${qrPathData(matrix)}"/>`;
   const common = `viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" role="img" aria-label="${title}"`;
   if (!options.standalone) return `<svg ${common}>${body}</svg>`;
   const pixels = side * 10;
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${pixels}" height="${pixels}" ${common}>${body}</svg>\n`
-  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n` + `<svg xmlns="http://www.w3.org/2000/svg" width="${pixels}" height="${pixels}" ${common}>${body}</svg>\n`;
 }
 
 /** The code holding `text` as a PNG at least 1000 px wide (whole pixels per module) and as SVG. */

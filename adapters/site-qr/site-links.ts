@@ -17,10 +17,7 @@ const INTERNATIONAL_NUMBER = /^[1-9]\d{7,14}$/;
 export function normalizeWhatsappNumber(number: string): string {
   const digits = number.trim().replace(/[\s().+-]/g, '');
   if (!INTERNATIONAL_NUMBER.test(digits)) {
-    throw new SiteQrInputError(
-      'INVALID_WHATSAPP_NUMBER',
-      'Invalid WhatsApp number: expected 8 to 15 digits starting with the country code, e.g. 573001234567',
-    );
+    throw new SiteQrInputError('INVALID_WHATSAPP_NUMBER', 'Invalid WhatsApp number: expected 8 to 15 digits starting with the country code, e.g. 573001234567');
   }
   return digits;
 }
@@ -32,8 +29,7 @@ export function normalizeWhatsappNumber(number: string): string {
  * @throws SiteQrInputError `INVALID_PUBLIC_URL`
  */
 export function normalizePublicUrl(publicUrl: string): string {
-  const invalid = (why: string) =>
-    new SiteQrInputError('INVALID_PUBLIC_URL', `Invalid public URL "${publicUrl}": ${why}, e.g. https://lina.example.co`);
+  const invalid = (why: string) => new SiteQrInputError('INVALID_PUBLIC_URL', `Invalid public URL "${publicUrl}": ${why}, e.g. https://lina.example.co`);
   let url: URL;
   try {
     url = new URL(publicUrl.trim());

@@ -10,15 +10,7 @@ import { renderPosterHtml } from './poster-html.js';
 import { renderPostersPdf } from './poster-pdf.js';
 import { posterText } from './poster-texts.js';
 import { renderQrImages } from './qr-images.js';
-import {
-  formatPhoneNumber,
-  isLocalAddress,
-  normalizePublicUrl,
-  normalizeWhatsappNumber,
-  shortWebChatLink,
-  webChatLink,
-  whatsappLink,
-} from './site-links.js';
+import { formatPhoneNumber, isLocalAddress, normalizePublicUrl, normalizeWhatsappNumber, shortWebChatLink, webChatLink, whatsappLink } from './site-links.js';
 import { SiteQrInputError } from './site-qr.errors.js';
 
 export interface WriteSiteMaterialsOptions {
@@ -66,9 +58,7 @@ export async function writeSiteMaterials(options: WriteSiteMaterialsOptions): Pr
   const warnings: string[] = [];
   if (!number) warnings.push('No WhatsApp number: wrote web-chat codes only; set WHATSAPP_NUMBER to add WhatsApp codes');
   if (isLocalAddress(publicUrl)) {
-    warnings.push(
-      `The web-chat codes point at ${publicUrl}, which members' phones cannot open; set LINA_PUBLIC_URL to Lina's public address before printing`,
-    );
+    warnings.push(`The web-chat codes point at ${publicUrl}, which members' phones cannot open; set LINA_PUBLIC_URL to Lina's public address before printing`);
   }
 
   const files: string[] = [];
@@ -83,9 +73,7 @@ export async function writeSiteMaterials(options: WriteSiteMaterialsOptions): Pr
     await mkdir(folder, { recursive: true });
     const name = siteName(site);
     const web = await renderQrImages(webChatLink(publicUrl, site), posterText('web.qrTitle', { site: name }));
-    const whatsapp = number
-      ? await renderQrImages(whatsappLink(number, site), posterText('whatsapp.qrTitle', { site: name }))
-      : undefined;
+    const whatsapp = number ? await renderQrImages(whatsappLink(number, site), posterText('whatsapp.qrTitle', { site: name })) : undefined;
 
     if (whatsapp) {
       await write(join(folder, 'whatsapp.png'), whatsapp.png);
@@ -123,10 +111,7 @@ function chooseSites(requested: readonly string[] | undefined): SiteCode[] {
   if (requested === undefined) return SITES.map((site) => site.code);
   const unknown = requested.filter((code) => !isSiteCode(code));
   if (unknown.length > 0) {
-    throw new SiteQrInputError(
-      'INVALID_SITES',
-      `Unknown site ${unknown.join(', ')}; the sites are ${SITES.map((site) => site.code).join(', ')}`,
-    );
+    throw new SiteQrInputError('INVALID_SITES', `Unknown site ${unknown.join(', ')}; the sites are ${SITES.map((site) => site.code).join(', ')}`);
   }
   if (requested.length === 0) throw new SiteQrInputError('INVALID_SITES', 'No sites chosen');
   return [...new Set(requested)] as SiteCode[];

@@ -96,9 +96,7 @@ function safeNext(value: string): string | undefined {
 export function requireSession(context: ConsoleContext) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const id = readCookies(req).get(SESSION_COOKIE);
-    const session = id
-      ? context.stores.sessions.use({ idHash: hashSessionId(id), now: context.now(), idleMs: SESSION_IDLE_MS })
-      : undefined;
+    const session = id ? context.stores.sessions.use({ idHash: hashSessionId(id), now: context.now(), idleMs: SESSION_IDLE_MS }) : undefined;
     if (session) {
       (res.locals as { session?: SupportSession }).session = session;
       return next();
@@ -159,7 +157,10 @@ export function mountAuthRoutes(router: Router, context: ConsoleContext): void {
     const current = readCookies(req).get(LOGIN_COOKIE) ?? '';
     const csrf = /^[\w-]{43}$/.test(current) ? current : newToken();
     if (csrf !== current) res.append('Set-Cookie', cookie(LOGIN_COOKIE, csrf, secure));
-    res.status(status).type('html').send(renderLogin({ now: context.now(), csrf, ...view }));
+    res
+      .status(status)
+      .type('html')
+      .send(renderLogin({ now: context.now(), csrf, ...view }));
   };
 
   router.get('/login', (req, res) => {

@@ -104,12 +104,7 @@ export function requirePermission(context: ConsoleContext, permission: Permissio
 }
 
 /** Writes one audit entry for the request's user. */
-export function audit(
-  context: ConsoleContext,
-  res: Response,
-  action: AuditAction,
-  details: { conversationId?: string; incidentId?: number; detail?: string } = {},
-): void {
+export function audit(context: ConsoleContext, res: Response, action: AuditAction, details: { conversationId?: string; incidentId?: number; detail?: string } = {}): void {
   const session = sessionOf(res);
   context.stores.audit.record({ at: context.now(), userId: session.userId, userName: session.userName, action, ...details });
 }

@@ -59,9 +59,7 @@ export function digitalShare(rows: BookingStatsRow[]): { bySiteAndSpecialty: Sha
   const finish = (line: ShareRow) => ({ ...line, share: line.total > 0 ? line.digital / line.total : undefined });
   const siteOrder = (site: SiteCode | undefined) => SITES.findIndex((each) => each.code === site);
   return {
-    bySiteAndSpecialty: [...detailed.values()]
-      .map(finish)
-      .sort((a, b) => siteOrder(a.site) - siteOrder(b.site) || String(a.specialty).localeCompare(String(b.specialty))),
+    bySiteAndSpecialty: [...detailed.values()].map(finish).sort((a, b) => siteOrder(a.site) - siteOrder(b.site) || String(a.specialty).localeCompare(String(b.specialty))),
     bySite: [...perSite.values()].map(finish).sort((a, b) => siteOrder(a.site) - siteOrder(b.site)),
     total: finish(total),
   };

@@ -202,7 +202,10 @@ export async function formInputOf(data: FormData): Promise<FormInput> {
   const strings = (name: string) => data.getAll(name).filter((value): value is string => typeof value === 'string');
   return {
     get: (name) => (strings(name)[0] ?? '').trim(),
-    getAll: (name) => strings(name).map((value) => value.trim()).filter(Boolean),
+    getAll: (name) =>
+      strings(name)
+        .map((value) => value.trim())
+        .filter(Boolean),
     file: (name) => files.get(name),
   };
 }
@@ -216,7 +219,10 @@ export function formInputOfFields(body: Record<string, unknown>): FormInput {
   };
   return {
     get: (name) => (all(name)[0] ?? '').trim(),
-    getAll: (name) => all(name).map((value) => value.trim()).filter(Boolean),
+    getAll: (name) =>
+      all(name)
+        .map((value) => value.trim())
+        .filter(Boolean),
     file: () => undefined,
   };
 }
@@ -224,8 +230,23 @@ export function formInputOfFields(body: Record<string, unknown>): FormInput {
 /** The submitted values as plain strings, to fill the form again (files are not kept). */
 export function draftOf(input: FormInput): IncidentDraft {
   const names = [
-    'category', 'documentType', 'documentNumber', 'memberName', 'contactPhone', 'contactEmail', 'occurredAt', 'servedVia',
-    'servedSite', 'registeredBy', 'description', 'errorMessage', 'browser', 'appVersion', 'step', 'authorised', 'conversationId',
+    'category',
+    'documentType',
+    'documentNumber',
+    'memberName',
+    'contactPhone',
+    'contactEmail',
+    'occurredAt',
+    'servedVia',
+    'servedSite',
+    'registeredBy',
+    'description',
+    'errorMessage',
+    'browser',
+    'appVersion',
+    'step',
+    'authorised',
+    'conversationId',
   ];
   return { ...Object.fromEntries(names.map((name) => [name, input.get(name)])), channels: input.getAll('channels').join(',') };
 }

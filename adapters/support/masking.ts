@@ -38,9 +38,7 @@ export { maskEmail };
 
 /** `Laura Gómez` → `L•••• G••••`: initials only; small joining words stay. */
 export function maskName(name: string): string {
-  return name.replace(/\p{L}[\p{L}\p{M}'’-]*/gu, (word) =>
-    NAME_JOINERS.has(word.toLowerCase()) ? word : `${word.charAt(0)}${BULLET.repeat(Math.max(1, word.length - 1))}`,
-  );
+  return name.replace(/\p{L}[\p{L}\p{M}'’-]*/gu, (word) => (NAME_JOINERS.has(word.toLowerCase()) ? word : `${word.charAt(0)}${BULLET.repeat(Math.max(1, word.length - 1))}`));
 }
 
 const NAME_JOINERS = new Set(['y', 'e', 'de', 'del', 'la', 'las', 'los']);
@@ -49,15 +47,85 @@ const NAME_JOINERS = new Set(['y', 'e', 'de', 'del', 'la', 'las', 'los']);
 // Dates
 
 const MONTHS = [
-  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre', 'noviembre', 'diciembre',
-  'ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sept', 'sep', 'set', 'oct', 'nov', 'dic',
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'setiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+  'ene',
+  'feb',
+  'mar',
+  'abr',
+  'may',
+  'jun',
+  'jul',
+  'ago',
+  'sept',
+  'sep',
+  'set',
+  'oct',
+  'nov',
+  'dic',
 ];
 const MONTH = `(?:${[...MONTHS].sort((a, b) => b.length - a.length).join('|')})\\.?`;
 const NUMBER_WORDS = [
-  'un', 'uno', 'una', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce', 'trece', 'catorce', 'quince',
-  'dieciseis', 'dieciséis', 'diecisiete', 'dieciocho', 'diecinueve', 'veinte', 'veintiuno', 'veintiún', 'veintiun', 'veintidos', 'veintidós',
-  'veintitres', 'veintitrés', 'veinticuatro', 'veinticinco', 'veintiseis', 'veintiséis', 'veintisiete', 'veintiocho', 'veintinueve', 'treinta',
-  'cuarenta', 'cincuenta', 'sesenta', 'setenta', 'ochenta', 'noventa', 'primero', 'primer', 'mil', 'novecientos', 'ochocientos',
+  'un',
+  'uno',
+  'una',
+  'dos',
+  'tres',
+  'cuatro',
+  'cinco',
+  'seis',
+  'siete',
+  'ocho',
+  'nueve',
+  'diez',
+  'once',
+  'doce',
+  'trece',
+  'catorce',
+  'quince',
+  'dieciseis',
+  'dieciséis',
+  'diecisiete',
+  'dieciocho',
+  'diecinueve',
+  'veinte',
+  'veintiuno',
+  'veintiún',
+  'veintiun',
+  'veintidos',
+  'veintidós',
+  'veintitres',
+  'veintitrés',
+  'veinticuatro',
+  'veinticinco',
+  'veintiseis',
+  'veintiséis',
+  'veintisiete',
+  'veintiocho',
+  'veintinueve',
+  'treinta',
+  'cuarenta',
+  'cincuenta',
+  'sesenta',
+  'setenta',
+  'ochenta',
+  'noventa',
+  'primero',
+  'primer',
+  'mil',
+  'novecientos',
+  'ochocientos',
 ];
 const NUMBER_WORD = `(?:${[...NUMBER_WORDS].sort((a, b) => b.length - a.length).join('|')})`;
 /** A number said in words: "quince", "veinte y dos", "mil novecientos noventa y cuatro". */
@@ -154,10 +222,7 @@ function maskKnownValues(text: string, values: readonly string[] | undefined): s
   for (const value of values ?? []) {
     const characters = [...value.replace(/[\s.+-]/g, '')];
     if (characters.length < 4) continue;
-    const pattern = new RegExp(
-      `(?<![\\p{L}\\p{N}])\\+?${characters.map((char) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ .-]?')}(?![\\p{L}\\p{N}])`,
-      'giu',
-    );
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])\\+?${characters.map((char) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ .-]?')}(?![\\p{L}\\p{N}])`, 'giu');
     masked = masked.replace(pattern, (match) => hideAllButLast(match, 2));
   }
   return masked;

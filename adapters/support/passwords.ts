@@ -23,9 +23,7 @@ function derive(password: string, salt: Buffer, log2N: number, r: number, p: num
   // scrypt needs 128 * N * r bytes; Node's default cap (32 MiB) is exactly that at 2^15, so
   // the cap is raised to leave headroom.
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
-  );
+  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))));
 }
 
 /** The stored form of a new password. */

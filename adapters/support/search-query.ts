@@ -51,7 +51,11 @@ export function phoneCandidates(input: string): string[] | undefined {
 
 /** A document number as the engine stores it: letters and digits, no type, dots or spaces. */
 export function normalizeDocument(input: string): string | undefined {
-  const number = input.trim().replace(DOCUMENT_PREFIX, '').replace(/[\s.,-]/g, '').toUpperCase();
+  const number = input
+    .trim()
+    .replace(DOCUMENT_PREFIX, '')
+    .replace(/[\s.,-]/g, '')
+    .toUpperCase();
   return /^[0-9A-Z]{3,20}$/.test(number) ? number : undefined;
 }
 

@@ -6,13 +6,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Readable, Writable } from 'node:stream';
 
-import {
-  SUPPORT_ROLES,
-  SupportUserExistsError,
-  isSupportRole,
-  type SupportRole,
-  type SupportUserStore,
-} from '../../bot/ports/support/users.js';
+import { SUPPORT_ROLES, SupportUserExistsError, isSupportRole, type SupportRole, type SupportUserStore } from '../../bot/ports/support/users.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword } from './passwords.js';
 
 /** Where the commands read and write; the process's own streams unless a test says otherwise. */
@@ -49,7 +43,9 @@ class CliError extends Error {
 async function readAll(stdin: Readable): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** One line typed at the terminal with echo off. Ctrl-C or Ctrl-D abandons. */

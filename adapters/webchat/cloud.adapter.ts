@@ -4,13 +4,7 @@
  * ConnectorClient to the activity's `serviceUrl`.
  * Bot Framework REST API: https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference
  */
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-  type Activity,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { Config } from '../../bot/config.js';
 import type { Logger } from '../../bot/logger.js';
 
@@ -88,10 +82,7 @@ export function createCloudAdapter(options: CloudAdapterOptions): LinaCloudAdapt
       };
     },
   };
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    { MicrosoftAppId: settings.MicrosoftAppId, MicrosoftAppTenantId: settings.MicrosoftAppTenantId },
-    credentialsFactory,
-  );
+  const auth = new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: settings.MicrosoftAppId, MicrosoftAppTenantId: settings.MicrosoftAppTenantId }, credentialsFactory);
   const adapter = new LinaCloudAdapter(auth, settings.MicrosoftAppId);
 
   adapter.onTurnError = async (context, error) => {

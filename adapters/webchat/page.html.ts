@@ -59,9 +59,7 @@ export function renderWebChatPage(options: WebChatPageOptions): string {
       memberInitials: webchatText('page.memberInitials'),
     },
   };
-  const siteNote = options.site
-    ? `<p class="lina-site">${escapeHtml(webchatText('page.siteNote', { site: siteName(options.site) }))}</p>`
-    : '';
+  const siteNote = options.site ? `<p class="lina-site">${escapeHtml(webchatText('page.siteNote', { site: siteName(options.site) }))}</p>` : '';
   return `<!doctype html>
 <html lang="${WEBCHAT_LOCALE}">
 <head>

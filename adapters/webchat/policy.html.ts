@@ -86,13 +86,7 @@ a{color:#08434a}
 const STYLE_HASH = `sha256-${createHash('sha256').update(STYLE, 'utf8').digest('base64')}`;
 
 /** Nothing from anywhere: the inline style is allowed by its hash, and the page may not be framed. */
-export const POLICY_PAGE_CSP = [
-  "default-src 'none'",
-  `style-src '${STYLE_HASH}'`,
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const POLICY_PAGE_CSP = ["default-src 'none'", `style-src '${STYLE_HASH}'`, "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; ');
 
 /** The policy page's HTML, every text and configuration value escaped. */
 export function renderPolicyPage(options: PolicyPageOptions): string {
@@ -108,11 +102,8 @@ export function renderPolicyPage(options: PolicyPageOptions): string {
   const text = (key: string) => escapeHtml(policyText(key, params));
   const sections = Object.entries(resources.sections)
     .map(([id, section]) => {
-      const paragraphs = (part: 'paragraphs' | 'after') =>
-        (section[part] ?? []).map((_text, index) => `<p>${text(`sections.${id}.${part}.${index}`)}</p>\n`).join('');
-      const items = section.items?.length
-        ? `<ul>\n${section.items.map((_text, index) => `<li>${text(`sections.${id}.items.${index}`)}</li>\n`).join('')}</ul>\n`
-        : '';
+      const paragraphs = (part: 'paragraphs' | 'after') => (section[part] ?? []).map((_text, index) => `<p>${text(`sections.${id}.${part}.${index}`)}</p>\n`).join('');
+      const items = section.items?.length ? `<ul>\n${section.items.map((_text, index) => `<li>${text(`sections.${id}.items.${index}`)}</li>\n`).join('')}</ul>\n` : '';
       return `<section id="${escapeHtml(id)}">\n<h2>${text(`sections.${id}.title`)}</h2>\n${paragraphs('paragraphs')}${items}${paragraphs('after')}</section>\n`;
     })
     .join('');

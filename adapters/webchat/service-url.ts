@@ -20,9 +20,7 @@ export const LOCAL_SERVICE_URLS: readonly ServiceUrlRule[] = [
   { protocol: 'http:', host: '[::1]', port: '*' },
 ];
 
-export type ServiceUrlVerdict =
-  | { ok: true; url: URL }
-  | { ok: false; reason: 'malformed' | 'not-allowed' };
+export type ServiceUrlVerdict = { ok: true; url: URL } | { ok: false; reason: 'malformed' | 'not-allowed' };
 
 const MAX_LENGTH = 2048;
 

@@ -24,15 +24,13 @@ export function toActivities(messages: readonly OutboundMessage[]): Array<Partia
             inputHint: 'expectingInput',
             suggestedActions: {
               to: [],
-              actions: options.map(
-                (option): CardAction => ({
-                  type: 'messageBack',
-                  title: option.label,
-                  displayText: option.label,
-                  text: option.value,
-                  value: option.value,
-                }),
-              ),
+              actions: options.map((option): CardAction => ({
+                type: 'messageBack',
+                title: option.label,
+                displayText: option.label,
+                text: option.value,
+                value: option.value,
+              })),
             },
           }
         : {}),

@@ -54,9 +54,7 @@ export function exportTranscript(records: ConversationRecords, conversationId: s
       text: line.text,
       textFormat: 'plain',
       // Transcript rows keep the labels that were shown (their values are not stored).
-      ...(line.options.length > 0
-        ? { suggestedActions: { to: [], actions: line.options.map((label) => ({ type: 'imBack', title: label, value: label })) } }
-        : {}),
+      ...(line.options.length > 0 ? { suggestedActions: { to: [], actions: line.options.map((label) => ({ type: 'imBack', title: label, value: label })) } } : {}),
     };
   });
 }

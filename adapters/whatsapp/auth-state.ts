@@ -33,9 +33,7 @@ export function createAuthState(params: { store: WhatsAppAuthStore; toolkit: Aut
         const found: { [id: string]: SignalDataTypeMap[T] } = {};
         for (const row of store.getMany(type, ids)) {
           const value = decode(row.value);
-          found[row.id] = (
-            type === 'app-state-sync-key' && value && typeof value === 'object' ? toolkit.appStateSyncKey(value) : value
-          ) as SignalDataTypeMap[T];
+          found[row.id] = (type === 'app-state-sync-key' && value && typeof value === 'object' ? toolkit.appStateSyncKey(value) : value) as SignalDataTypeMap[T];
         }
         return found;
       },

@@ -51,15 +51,7 @@ function policyOf(code: number | undefined): Policy {
   }
 }
 
-export type WhatsAppState =
-  | 'connecting'
-  | 'pairing'
-  | 'open'
-  | 'reconnecting'
-  | 'loggedOut'
-  | 'replaced'
-  | 'stopped'
-  | 'closed';
+export type WhatsAppState = 'connecting' | 'pairing' | 'open' | 'reconnecting' | 'loggedOut' | 'replaced' | 'stopped' | 'closed';
 
 export interface WhatsAppDisconnect {
   /** Baileys' name for the reason (`connectionLost`), or `unknown`. */
@@ -193,8 +185,7 @@ export function startConnection(options: ConnectionOptions): Connection {
           if (socket !== current) return;
           setStatus({ state: 'pairing', pairingCode: code });
           options.printPairing?.(
-            `WhatsApp pairing code: ${formatPairingCode(code)}\n` +
-              "On Lina's phone: WhatsApp → Linked devices → Link a device → Link with phone number instead.\n",
+            `WhatsApp pairing code: ${formatPairingCode(code)}\n` + "On Lina's phone: WhatsApp → Linked devices → Link a device → Link with phone number instead.\n",
           );
           return;
         } catch (error) {

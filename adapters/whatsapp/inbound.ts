@@ -10,17 +10,7 @@ import { messageContentSchema, nativeFlowParamsSchema, webMessageSchema, type Me
 /** Content Lina cannot read, each with its own short answer (`whatsapp.unsupported.<kind>`). */
 export type UnsupportedContent = 'audio' | 'image' | 'video' | 'document' | 'sticker' | 'location' | 'contact' | 'other';
 
-export type IgnoreReason =
-  | 'invalid'
-  | 'fromMe'
-  | 'group'
-  | 'status'
-  | 'broadcast'
-  | 'newsletter'
-  | 'notAPerson'
-  | 'noContent'
-  | 'silent'
-  | 'unknownContent';
+export type IgnoreReason = 'invalid' | 'fromMe' | 'group' | 'status' | 'broadcast' | 'newsletter' | 'notAPerson' | 'noContent' | 'silent' | 'unknownContent';
 
 interface FromPerson {
   messageId: string;
@@ -33,9 +23,7 @@ interface FromPerson {
 }
 
 export type InboundEvent =
-  | ({ kind: 'text'; text: string } & FromPerson)
-  | ({ kind: 'unsupported'; content: UnsupportedContent } & FromPerson)
-  | { kind: 'ignored'; reason: IgnoreReason };
+  ({ kind: 'text'; text: string } & FromPerson) | ({ kind: 'unsupported'; content: UnsupportedContent } & FromPerson) | { kind: 'ignored'; reason: IgnoreReason };
 
 /** `proto.Message.ProtocolMessage.Type.MESSAGE_EDIT`. */
 const MESSAGE_EDIT = 14;
@@ -61,10 +49,7 @@ function chatIgnoreReason(jid: string): IgnoreReason | undefined {
   return undefined;
 }
 
-type Reading =
-  | { kind: 'text'; text: string }
-  | { kind: 'unsupported'; content: UnsupportedContent }
-  | { kind: 'none' | 'silent' | 'unknown' | 'invalid' };
+type Reading = { kind: 'text'; text: string } | { kind: 'unsupported'; content: UnsupportedContent } | { kind: 'none' | 'silent' | 'unknown' | 'invalid' };
 
 /** The first value that is a non-empty string, untouched. */
 function firstText(...values: Array<string | null | undefined>): string | undefined {

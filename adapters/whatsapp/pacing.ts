@@ -48,11 +48,14 @@ export function createPacer(options: { clock: Clock; timers: Timers; chatGapMs: 
 
   function wakeAt(at: number, current: number) {
     if (timer !== undefined) timers.clearTimeout(timer);
-    timer = timers.setTimeout(() => {
-      timer = undefined;
-      reached = Math.max(reached, at);
-      pump();
-    }, Math.max(0, at - current));
+    timer = timers.setTimeout(
+      () => {
+        timer = undefined;
+        reached = Math.max(reached, at);
+        pump();
+      },
+      Math.max(0, at - current),
+    );
   }
 
   /** The first message whose chat has nothing older waiting and whose gap has passed. */

@@ -4,15 +4,7 @@
  * import, so a Lina without WhatsApp never pays for it; everything else in this folder talks
  * to the narrow `WhatsAppSocket` below, which tests replace with a fake.
  */
-import type {
-  AuthenticationCreds,
-  AuthenticationState,
-  ConnectionState,
-  SignalDataSet,
-  SignalDataTypeMap,
-  WAMessageKey,
-  proto,
-} from '@whiskeysockets/baileys';
+import type { AuthenticationCreds, AuthenticationState, ConnectionState, SignalDataSet, SignalDataTypeMap, WAMessageKey, proto } from '@whiskeysockets/baileys';
 import { REDACTED_PATHS, type Logger } from '../../bot/logger.js';
 
 export type { AuthenticationCreds, AuthenticationState, ConnectionState, SignalDataSet, SignalDataTypeMap, WAMessageKey };
@@ -98,8 +90,7 @@ function quietLogger(logger: Logger): Logger {
       redact: {
         paths: [
           ...REDACTED_PATHS,
-          ...['jid', 'jids', 'me', 'key', 'remoteJid', 'participant', 'from', 'to', 'recipient', 'lid', 'pn', 'attrs', 'node']
-            .flatMap((path) => [path, `*.${path}`]),
+          ...['jid', 'jids', 'me', 'key', 'remoteJid', 'participant', 'from', 'to', 'recipient', 'lid', 'pn', 'attrs', 'node'].flatMap((path) => [path, `*.${path}`]),
         ],
         censor: '[redacted]',
       },

@@ -62,15 +62,10 @@ async function chat(flags: ChatFlags): Promise<void> {
   const config = loadConfig();
   const clock = flags.now ? clockStartingAt(flags.now) : systemClock;
   const logger = fileLogger(config);
-  const [{ startRuntime }, { runConsoleChat }] = await Promise.all([
-    import('./runtime.js'),
-    import('../../adapters/console/console.adapter.js'),
-  ]);
+  const [{ startRuntime }, { runConsoleChat }] = await Promise.all([import('./runtime.js'), import('../../adapters/console/console.adapter.js')]);
   const runtime = await startRuntime({ config, clock, logger });
   const userId = flags.from ?? (flags.channel === 'whatsapp' ? '+570000000000' : 'terminal');
-  process.stdout.write(
-    `${runtime.renderer.text('cli.chatBanner', { agenda: runtime.agendaUrl })}\n\n`,
-  );
+  process.stdout.write(`${runtime.renderer.text('cli.chatBanner', { agenda: runtime.agendaUrl })}\n\n`);
   try {
     await runConsoleChat({
       engine: runtime.engine,
@@ -92,16 +87,13 @@ async function chat(flags: ChatFlags): Promise<void> {
 // Settings from .env, when there is one; real environment variables win.
 if (existsSync('.env')) loadEnvFile('.env');
 
-const program = new Command()
-  .name('lina')
-  .description('Lina, the appointment assistant of the PBS plan')
-  .showHelpAfterError();
+const program = new Command().name('lina').description('Lina, the appointment assistant of the PBS plan').showHelpAfterError();
 
 const chatOptions = (command: Command) =>
   command
     .addOption(new Option('--channel <channel>', 'channel to act as').default('console').argParser(parseChannel))
     .option('--from <id>', 'sender id; on whatsapp an E.164 phone such as +573001112233')
-    .option('--site <code>', 'start as if from this site\'s QR code (e.g. SUBA)', parseSite)
+    .option('--site <code>', "start as if from this site's QR code (e.g. SUBA)", parseSite)
     .option('--now <instant>', 'start the clock at this instant (ISO-8601), then let it run', parseInstant);
 
 program
@@ -175,12 +167,8 @@ agenda
   .option('--url <url>', 'agenda base URL (default: AGENDA_URL or the local simulator)')
   .action(async (radicado: string, flags: { url?: string }) => {
     const config = loadConfig();
-    const baseUrl =
-      flags.url ?? config.agenda.url ?? `http://${config.agenda.simulator.host}:${config.agenda.simulator.port}`;
-    const [{ createAgendaClient }, { isAgendaError }] = await Promise.all([
-      import('../../adapters/agenda/agenda.client.js'),
-      import('../agenda.errors.js'),
-    ]);
+    const baseUrl = flags.url ?? config.agenda.url ?? `http://${config.agenda.simulator.host}:${config.agenda.simulator.port}`;
+    const [{ createAgendaClient }, { isAgendaError }] = await Promise.all([import('../../adapters/agenda/agenda.client.js'), import('../agenda.errors.js')]);
     const client = createAgendaClient({ baseUrl, timeoutMs: config.agenda.timeoutMs });
     try {
       const closed = await client.closeCase({ radicado });

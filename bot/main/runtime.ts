@@ -71,9 +71,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       const manual = failureNotices?.current(channel, now);
       if (manual) return manual;
       const circuit = resilient.circuit();
-      return circuit.open
-        ? { text: renderer.text('contingency.agendaDown', {}, now), since: circuit.since ?? now, source: 'agenda' }
-        : undefined;
+      return circuit.open ? { text: renderer.text('contingency.agendaDown', {}, now), since: circuit.since ?? now, source: 'agenda' } : undefined;
     },
   };
   const engine = createEngine({

@@ -33,9 +33,7 @@ function calendarDayOf(date: Date): CalendarDay {
 }
 
 /** Slots and appointments come back turn after turn with the same instants: format each once. */
-const calendarDayOfInstant = boundedMemo(4096, (instant) =>
-  calendarDayOf(BARE_DATE.test(instant) ? new Date(`${instant}T12:00:00-05:00`) : new Date(instant)),
-);
+const calendarDayOfInstant = boundedMemo(4096, (instant) => calendarDayOf(BARE_DATE.test(instant) ? new Date(`${instant}T12:00:00-05:00`) : new Date(instant)));
 const timeOfInstant = boundedMemo(4096, (instant) => formatTimeOf(new Date(instant)));
 /** Every text of a turn asks with the same `now`: its year is worked out once. */
 const yearOfTime = boundedMemo(64, (time) => yearFormat.format(new Date(Number(time))));

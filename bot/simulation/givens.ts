@@ -38,16 +38,12 @@ const givenSchema = z.strictObject(
   { error: (issue) => (issue.code === 'invalid_type' ? 'expected a mapping with `description`, `from` and `turns`' : undefined) },
 );
 
-const givensSchema = z.record(
-  z.string().regex(GIVEN_NAME, 'a given is named in lower case with dashes, e.g. laura-at-menu'),
-  givenSchema,
-  {
-    error: (issue) => {
-      if (issue.code === 'invalid_key') return 'a given is named in lower case with dashes, e.g. laura-at-menu';
-      return issue.code === 'invalid_type' && issue.path === undefined ? 'expected a mapping of given names to givens' : undefined;
-    },
+const givensSchema = z.record(z.string().regex(GIVEN_NAME, 'a given is named in lower case with dashes, e.g. laura-at-menu'), givenSchema, {
+  error: (issue) => {
+    if (issue.code === 'invalid_key') return 'a given is named in lower case with dashes, e.g. laura-at-menu';
+    return issue.code === 'invalid_type' && issue.path === undefined ? 'expected a mapping of given names to givens' : undefined;
   },
-);
+});
 
 /**
  * Parses the file of givens: a mapping from each name to its description, channel, sender
@@ -57,7 +53,11 @@ const givensSchema = z.record(
 export function parseGivens(source: string, file: string): Map<string, Given> {
   const { data, lineOf } = readYaml(source, file);
   const result = givensSchema.safeParse(data);
-  if (!result.success) throw new ScriptError(file, problemsOf(result.error.issues, lineOf, (path) => (path.length === 1 ? GIVEN_KEYS : TURN_KEYS)));
+  if (!result.success)
+    throw new ScriptError(
+      file,
+      problemsOf(result.error.issues, lineOf, (path) => (path.length === 1 ? GIVEN_KEYS : TURN_KEYS)),
+    );
   const givens = new Map<string, Given>();
   for (const [name, given] of Object.entries(result.data)) {
     givens.set(name, {
@@ -90,4 +90,3 @@ export function givensIn(file: string): Promise<Map<string, Given>> {
   }
   return givens;
 }
-

@@ -48,17 +48,10 @@ export function matchesReply(replies: string, pattern: ReplyPattern): boolean {
  * Every item a turn fails: `expect` items that do not match, then `reject` items that do.
  * An empty list means the turn passed.
  */
-export function findUnmetPatterns(
-  replies: string,
-  checks: { expect: readonly ReplyPattern[]; reject: readonly ReplyPattern[] },
-): UnmetPattern[] {
+export function findUnmetPatterns(replies: string, checks: { expect: readonly ReplyPattern[]; reject: readonly ReplyPattern[] }): UnmetPattern[] {
   return [
-    ...checks.expect
-      .filter((pattern) => !matchesReply(replies, pattern))
-      .map((pattern) => ({ kind: 'expect' as const, pattern })),
-    ...checks.reject
-      .filter((pattern) => matchesReply(replies, pattern))
-      .map((pattern) => ({ kind: 'reject' as const, pattern })),
+    ...checks.expect.filter((pattern) => !matchesReply(replies, pattern)).map((pattern) => ({ kind: 'expect' as const, pattern })),
+    ...checks.reject.filter((pattern) => matchesReply(replies, pattern)).map((pattern) => ({ kind: 'reject' as const, pattern })),
   ];
 }
 

@@ -25,12 +25,7 @@ export interface SimulationConversation {
  * Builds a fresh world for one script (in-memory database, agenda seeded from `now`). Called
  * once per script so that scripts never see each other's bookings or sessions.
  */
-export type StartConversation = (script: {
-  now: Date;
-  channel: ChannelName;
-  from: string;
-  site?: SiteCode;
-}) => Promise<SimulationConversation>;
+export type StartConversation = (script: { now: Date; channel: ChannelName; from: string; site?: SiteCode }) => Promise<SimulationConversation>;
 
 /** Where the report goes: a stream, or a function given one line at a time. */
 export type ReportOutput = NodeJS.WritableStream | ((line: string) => void);
@@ -74,12 +69,7 @@ interface ScriptReport {
   lines: string[];
 }
 
-async function runScriptFile(
-  file: string,
-  scriptNumber: number,
-  startConversation: StartConversation,
-  givensFile: string | undefined,
-): Promise<ScriptReport> {
+async function runScriptFile(file: string, scriptNumber: number, startConversation: StartConversation, givensFile: string | undefined): Promise<ScriptReport> {
   let script: SimulationScript;
   try {
     script = await loadScript(file, givensFile);
@@ -124,12 +114,7 @@ async function runScriptFile(
  * Plays the turns until one fails, appending to `transcript` as it goes so a failure shows
  * exactly what was said. Returns the problems of the failing turn, or none.
  */
-async function playTurns(
-  script: SimulationScript,
-  { engine, clock }: SimulationConversation,
-  transcript: string[],
-  messageIdPrefix: string,
-): Promise<string[]> {
+async function playTurns(script: SimulationScript, { engine, clock }: SimulationConversation, transcript: string[], messageIdPrefix: string): Promise<string[]> {
   let isFirstMessage = true;
   const givenTurns = script.turns.filter((turn) => turn.file !== undefined).length;
   for (const [index, turn] of script.turns.entries()) {
@@ -165,9 +150,7 @@ async function playTurns(
     const unmet = findUnmetPatterns(replies, turn);
     if (unmet.length > 0) {
       return unmet.map(({ kind, pattern }) =>
-        kind === 'expect'
-          ? `${where}: expected to match: ${describePattern(pattern)}`
-          : `${where}: must not match: ${describePattern(pattern)}`,
+        kind === 'expect' ? `${where}: expected to match: ${describePattern(pattern)}` : `${where}: must not match: ${describePattern(pattern)}`,
       );
     }
   }

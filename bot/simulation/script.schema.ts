@@ -54,34 +54,33 @@ const scriptSchema = z
   .strictObject(
     {
       name: text.trim().min(1, 'required'),
-      channel: z
-        .enum(CHANNELS, { error: `expected one of ${CHANNELS.join(', ')}` })
-        .default('whatsapp'),
+      channel: z.enum(CHANNELS, { error: `expected one of ${CHANNELS.join(', ')}` }).default('whatsapp'),
       from: text.trim().min(1, 'must not be empty').optional(),
-      site: text.transform((value, ctx): SiteCode => {
-        const code = value.trim().toUpperCase();
-        if (isSiteCode(code)) return code;
-        const known = SITES.map((site) => site.code).join(', ');
-        ctx.addIssue({ code: 'custom', message: `unknown site "${value}" (known: ${known})` });
-        return z.NEVER;
-      }).optional(),
-      now: text.transform((value, ctx) => {
-        const instant = parseInstant(value);
-        if (instant) return instant;
-        ctx.addIssue({
-          code: 'custom',
-          message: 'not an ISO-8601 instant with an offset (e.g. 2026-11-23T08:00:00-05:00)',
-        });
-        return z.NEVER;
-      }).optional(),
+      site: text
+        .transform((value, ctx): SiteCode => {
+          const code = value.trim().toUpperCase();
+          if (isSiteCode(code)) return code;
+          const known = SITES.map((site) => site.code).join(', ');
+          ctx.addIssue({ code: 'custom', message: `unknown site "${value}" (known: ${known})` });
+          return z.NEVER;
+        })
+        .optional(),
+      now: text
+        .transform((value, ctx) => {
+          const instant = parseInstant(value);
+          if (instant) return instant;
+          ctx.addIssue({
+            code: 'custom',
+            message: 'not an ISO-8601 instant with an offset (e.g. 2026-11-23T08:00:00-05:00)',
+          });
+          return z.NEVER;
+        })
+        .optional(),
       given: text.trim().min(1, 'must not be empty').optional(),
-      turns: z
-        .array(turnSchema, { error: 'expected a list of turns' })
-        .min(1, 'a script needs at least one turn'),
+      turns: z.array(turnSchema, { error: 'expected a list of turns' }).min(1, 'a script needs at least one turn'),
     },
     {
-      error: (issue) =>
-        issue.code === 'invalid_type' ? 'expected a mapping with `name` and `turns`' : undefined,
+      error: (issue) => (issue.code === 'invalid_type' ? 'expected a mapping with `name` and `turns`' : undefined),
     },
   )
   .superRefine((script, ctx) => {
@@ -107,7 +106,10 @@ function parseScriptSource(source: string, file: string): ParsedScript {
   const { data, lineOf } = readYaml(source, file);
   const result = scriptSchema.safeParse(data);
   if (!result.success) {
-    throw new ScriptError(file, problemsOf(result.error.issues, lineOf, (path) => (path.length === 0 ? SCRIPT_KEYS : TURN_KEYS)));
+    throw new ScriptError(
+      file,
+      problemsOf(result.error.issues, lineOf, (path) => (path.length === 0 ? SCRIPT_KEYS : TURN_KEYS)),
+    );
   }
   const script = result.data;
   const written = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
@@ -150,7 +152,8 @@ function applyGiven(script: ParsedScript, givens: ReadonlyMap<string, Given>, gi
     throw new ScriptError(script.file, [{ path: 'given', message: `unknown given "${script.given}" (known in ${givensFile}: ${known})` }]);
   }
   const problems: ScriptProblem[] = [];
-  if (channelWritten && script.channel !== given.channel) problems.push({ path: 'channel', message: `the given "${given.name}" is on ${given.channel}; leave channel out or set it to ${given.channel}` });
+  if (channelWritten && script.channel !== given.channel)
+    problems.push({ path: 'channel', message: `the given "${given.name}" is on ${given.channel}; leave channel out or set it to ${given.channel}` });
   if (fromWritten && script.from !== given.from) problems.push({ path: 'from', message: `the given "${given.name}" writes from ${given.from}; leave from out or set it to that` });
   if (problems.length > 0) throw new ScriptError(script.file, problems);
   return { ...rest, channel: given.channel, from: given.from, turns: [...given.turns, ...script.turns] };

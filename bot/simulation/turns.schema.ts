@@ -44,13 +44,7 @@ export function parseIsoDuration(text: string): number | undefined {
   const [, weeks, days, hours, minutes, seconds] = match;
   if ([weeks, days, hours, minutes, seconds].every((part) => part === undefined)) return undefined;
   const amount = (part: string | undefined) => Number((part ?? '0').replace(',', '.'));
-  return (
-    amount(weeks) * MS_PER.week +
-    amount(days) * MS_PER.day +
-    amount(hours) * MS_PER.hour +
-    amount(minutes) * MS_PER.minute +
-    amount(seconds) * MS_PER.second
-  );
+  return amount(weeks) * MS_PER.week + amount(days) * MS_PER.day + amount(hours) * MS_PER.hour + amount(minutes) * MS_PER.minute + amount(seconds) * MS_PER.second;
 }
 
 /** A text field: `required` when absent, `expected text` when it is something else. */
@@ -58,27 +52,25 @@ export const text = z.string({
   error: (issue) => (issue.input === undefined ? 'required' : 'expected text'),
 });
 
-const patternList = z
-  .union([z.string(), z.array(z.string())], { error: 'expected a string or a list of strings' })
-  .transform((value, ctx) => {
-    const sources = typeof value === 'string' ? [value] : value;
-    const patterns: ReplyPattern[] = [];
-    sources.forEach((source, index) => {
-      const path = typeof value === 'string' ? [] : [index];
-      if (source === '') {
-        ctx.addIssue({ code: 'custom', path, message: 'an empty item would match any reply' });
-        return;
-      }
-      try {
-        patterns.push(parseReplyPattern(source));
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        const detail = reason.replace(/^Invalid regular expression: /, '');
-        ctx.addIssue({ code: 'custom', path, message: `not a valid regular expression: ${detail}` });
-      }
-    });
-    return patterns;
+const patternList = z.union([z.string(), z.array(z.string())], { error: 'expected a string or a list of strings' }).transform((value, ctx) => {
+  const sources = typeof value === 'string' ? [value] : value;
+  const patterns: ReplyPattern[] = [];
+  sources.forEach((source, index) => {
+    const path = typeof value === 'string' ? [] : [index];
+    if (source === '') {
+      ctx.addIssue({ code: 'custom', path, message: 'an empty item would match any reply' });
+      return;
+    }
+    try {
+      patterns.push(parseReplyPattern(source));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const detail = reason.replace(/^Invalid regular expression: /, '');
+      ctx.addIssue({ code: 'custom', path, message: `not a valid regular expression: ${detail}` });
+    }
   });
+  return patterns;
+});
 
 const duration = text.transform((value, ctx) => {
   const milliseconds = parseIsoDuration(value);

@@ -59,7 +59,8 @@ const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])${MONTH} ${DAY}(?: ?, ?| d
 /** 15031994 (DDMMYYYY) and 150394 (DDMMYY). */
 const COMPACT = /(?<![\p{L}\p{N}.,/-])(\d{8}|\d{6})(?![\p{L}\p{N}]|[.,/-]\d)/gu;
 /** A compact number right after these words is a document or a phone, not a date. */
-const NUMBER_CUE = /(?:^|[^\p{L}\p{N}])(?:cc|ti|rc|ce|pa|pt|ppt|cedula|tarjeta|registro|pasaporte|permiso|documento|identidad|identificacion|numero|nro|no|num|celular|cel|telefono|tel|whatsapp|extranjeria|ciudadania|civil)\W{0,3}(?:(?:es|de|del|mi|su|:|#)\W{0,3}){0,3}$/u;
+const NUMBER_CUE =
+  /(?:^|[^\p{L}\p{N}])(?:cc|ti|rc|ce|pa|pt|ppt|cedula|tarjeta|registro|pasaporte|permiso|documento|identidad|identificacion|numero|nro|no|num|celular|cel|telefono|tel|whatsapp|extranjeria|ciudadania|civil)\W{0,3}(?:(?:es|de|del|mi|su|:|#)\W{0,3}){0,3}$/u;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A date of birth in any common form → YYYY-MM-DD, or undefined. `today` (YYYY-MM-DD, Bogotá) rules out future dates and decides two-digit years (94 → 1994, 05 → 2005, 30 → 1930 when 2030 is in the future). */

@@ -30,12 +30,21 @@ export const CorpusEntrySchema = z.object({
       visitType: z.enum(VISIT_TYPES).optional(),
       site: z.enum(SITE_CODES).optional(),
       band: z.enum(['manana', 'tarde', 'cualquiera']).optional(),
-      day: z.coerce.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      day: z.coerce
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
       weekday: z.number().int().min(0).max(6).optional(),
-      time: z.coerce.string().regex(/^\d{2}:\d{2}$/).optional(),
+      time: z.coerce
+        .string()
+        .regex(/^\d{2}:\d{2}$/)
+        .optional(),
       documentType: z.enum(DOCUMENT_TYPES).optional(),
       documentNumber: z.coerce.string().optional(),
-      birthDate: z.coerce.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      birthDate: z.coerce
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
       email: z.string().optional(),
       noEmail: z.literal(true).optional(),
     })

@@ -14,9 +14,11 @@ export const NO_EMAIL_FIRST = /^(?:(?:no+|nop|pues no|ay)[ ,.!]+)?no tengo(?: (?
  * "Así está bien", "así me sirve", with nothing else: fine as it is, but which way? At a slot list or a
  * confirmation it neither picks a slot nor says yes (see `fineAsIs`).
  */
-export const FINE_AS_IS = /^(?:(?:no|ay|bueno|pues|listo|ah|ok|mmm*|entonces|senorita) )*(?:asi|como esta|como estaba) (?:esta|queda|quedo|estaria|me sirve|esta bien|esta bueno|esta perfecto)(?: (?:bien|bueno|perfecto|asi|gracias|senorita|pues|mija))*$/;
+export const FINE_AS_IS =
+  /^(?:(?:no|ay|bueno|pues|listo|ah|ok|mmm*|entonces|senorita) )*(?:asi|como esta|como estaba) (?:esta|queda|quedo|estaria|me sirve|esta bien|esta bueno|esta perfecto)(?: (?:bien|bueno|perfecto|asi|gracias|senorita|pues|mija))*$/;
 /** "Entonces déjela así": the appointment is kept. */
-export const KEEP_IT = /\b(dejela|dejemosla|dejarla|dejelas|dejemos|la dejo|las dejo) (asi|como esta|quieta)\b|\basi esta bien\b|\bya (me )?(quede|quedo|quedamos|quedo lista|esta lista) (con )?(la )?cita\b|\bya (me )?quedo (agendada|lista|la cita)\b/;
+export const KEEP_IT =
+  /\b(dejela|dejemosla|dejarla|dejelas|dejemos|la dejo|las dejo) (asi|como esta|quieta)\b|\basi esta bien\b|\bya (me )?(quede|quedo|quedamos|quedo lista|esta lista) (con )?(la )?cita\b|\bya (me )?quedo (agendada|lista|la cita)\b/;
 /**
  * "Déjela como estaba", "olvídelo", "ya no quiero cambiarla", "déjeme lo pienso": the member
  * gives up the change under way, or puts it off.
@@ -28,7 +30,8 @@ export const SAME_DAY = /\b(ese|el|este|aquel) mismo dia\b|\b(esa|la|esta) misma
 /** At the consent question, consent in a sentence: "manifiesto que acepto el tratamiento de mis datos". */
 export const CONSENTS = /(?<!\bno )\b(acepto|autorizo|doy (mi )?(autorizacion|consentimiento)|estoy de acuerdo)\b/;
 /** An opening "si no" followed by what the member would not do: a condition ("si no lo hago", "si no autorizo"), not "sí, no…". */
-export const CONDITIONAL_IF = /^[^a-z0-9]*(?:(?:y|pero|bueno|ok|ah|ay|pues|entonces)[\s,.]+)*si no (?:lo|la|le|me|te|se|nos|quiero|acepto|autorizo|doy|puedo|deseo|quisiera|firmo|contesto|respondo)\b/;
+export const CONDITIONAL_IF =
+  /^[^a-z0-9]*(?:(?:y|pero|bueno|ok|ah|ay|pues|entonces)[\s,.]+)*si no (?:lo|la|le|me|te|se|nos|quiero|acepto|autorizo|doy|puedo|deseo|quisiera|firmo|contesto|respondo)\b/;
 /**
  * At the consent question, a question about the authorisation, with or without a yes in front:
  * "¿q es eso de autorizar?", "autorizar qué?", "sí, pero ¿para qué es?", "¿y si no acepto?", "¿es
@@ -36,14 +39,18 @@ export const CONDITIONAL_IF = /^[^a-z0-9]*(?:(?:y|pero|bueno|ok|ah|ay|pues|enton
  * the data. "Sí, ¿por qué no?" is a yes.
  */
 export const ASKS_ABOUT_CONSENT = {
-  asked: /\?|^(?:(?:y|pero|ok|ok pero|bueno|si|si pero|aja|oiga|disculpe|perdon|osea|o sea|mmm+|u+m+|eh|ah+|a ver|aver|eso|esto)\s+)*(?:que|q|k|como|cual|cuales|para que|pa que|para q|pa q|por que|porque|xq|quien|quienes|tengo que|toca|hay que|es obligatorio|es necesario|y si)\b/,
-  about: /\b(autoriz\w*|acept\w*|consentimiento|datos?|informacion|eso|esto|significa|obligatori[oa]|necesari[oa]|ley|tratamiento|politica|para (que|q)|pa (que|q)|por que|porque|xq|quien|quienes)\b|^(?:(?:y|pero|ok|bueno|si)\s+)*(?:que|q|k|como asi|osea|ya|ok|listo|eso)\s*\??$/,
+  asked:
+    /\?|^(?:(?:y|pero|ok|ok pero|bueno|si|si pero|aja|oiga|disculpe|perdon|osea|o sea|mmm+|u+m+|eh|ah+|a ver|aver|eso|esto)\s+)*(?:que|q|k|como|cual|cuales|para que|pa que|para q|pa q|por que|porque|xq|quien|quienes|tengo que|toca|hay que|es obligatorio|es necesario|y si)\b/,
+  about:
+    /\b(autoriz\w*|acept\w*|consentimiento|datos?|informacion|eso|esto|significa|obligatori[oa]|necesari[oa]|ley|tratamiento|politica|para (que|q)|pa (que|q)|por que|porque|xq|quien|quienes)\b|^(?:(?:y|pero|ok|bueno|si)\s+)*(?:que|q|k|como asi|osea|ya|ok|listo|eso)\s*\??$/,
   yesIdiom: /\b(por ?que|xq) no\s*\??\s*$/,
 };
 /** "Una cita", "citas para el niño", and not "¿cuánto vale una cita?". */
-export const ASKS_FOR_A_CITA = /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*((?<!\b(tengo|tenia|tiene|tenemos|tuve|habia) )\b(una|otra|la|mi) cita\b|\bcitas? (para|pa|pal|de|con|en|cerca)\b|\b(me )?(lo|la) (pueden|puede|podrian|podria) (ver|atender|revisar)\b|\b(saco|sacar|pido|pedir|agendo|agendar|separo|separar|apartar|aparto) cita\b)/;
+export const ASKS_FOR_A_CITA =
+  /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*((?<!\b(tengo|tenia|tiene|tenemos|tuve|habia) )\b(una|otra|la|mi) cita\b|\bcitas? (para|pa|pal|de|con|en|cerca)\b|\b(me )?(lo|la) (pueden|puede|podrian|podria) (ver|atender|revisar)\b|\b(saco|sacar|pido|pedir|agendo|agendar|separo|separar|apartar|aparto) cita\b)/;
 /** Asking for something: thanks in front of it is politeness, not the message. */
-export const REQUEST = /\b(necesito|necesitaria|quiero|quisiera|ocupo|me (puede|pueden|podria|podrian|regala|regalan|da|dan)|pued(o|e|en) (sacar|pedir|agendar|cancelar|mover|cambiar)|hay (cita|citas|algo|disponib)|tiene (cita|citas|algo|disponib)|como (hago|puedo|se))\b|\?/;
+export const REQUEST =
+  /\b(necesito|necesitaria|quiero|quisiera|ocupo|me (puede|pueden|podria|podrian|regala|regalan|da|dan)|pued(o|e|en) (sacar|pedir|agendar|cancelar|mover|cambiar)|hay (cita|citas|algo|disponib)|tiene (cita|citas|algo|disponib)|como (hago|puedo|se))\b|\?/;
 /** Yes words that only mean yes when a yes/no question is pending or they stand alone. */
 export const WEAK_YES: ReadonlySet<string> = new Set(['listo', 'bueno', 'ok', 'okay', 'okey', 'oki', 'va', 'eso', 'ya', 'bien', 'vale', 'aja', 'perfecto', 'excelente', 'super']);
 /** After "no" at a yes/no question, the words that make it not a refusal: "no sé", "no me acuerdo". */
@@ -61,7 +68,10 @@ for (const phrase of ['asesor', 'asesora', 'una persona', 'un humano', 'un agent
  * when there is none.
  */
 export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
-  ['cancel', /\b(cancel(?!aron|ada|ado|o\b)\w*|anul(?!aron|ada|ado)\w*|desagend\w*|no (voy a |vamos a |va a )?(poder |puedo |podemos |podre )?(ir|asistir|llevar\w*) a (la|esa|mi) cita|(borrar|quitar|eliminar) (la|esa|mi|una) cita|ya no (la )?necesit\w* la cita|ya no la necesit\w*)\b/g],
+  [
+    'cancel',
+    /\b(cancel(?!aron|ada|ado|o\b)\w*|anul(?!aron|ada|ado)\w*|desagend\w*|no (voy a |vamos a |va a )?(poder |puedo |podemos |podre )?(ir|asistir|llevar\w*) a (la|esa|mi) cita|(borrar|quitar|eliminar) (la|esa|mi|una) cita|ya no (la )?necesit\w* la cita|ya no la necesit\w*)\b/g,
+  ],
   [
     'reschedule',
     /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|cambiar|cambi\w*) (la |mi |esa |de )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|correrla|correrle)\b/g,
@@ -100,7 +110,8 @@ export const ANOTHERS_APPOINTMENT =
 /** "Ahora para la nieta, lo mismo", "una igual para Sofía": the same cita as the one just booked. */
 export const SAME_AGAIN = /\b(lo mismo|igual|la misma|una igual|otra igual|otra asi|una asi)\b(?! (hora|dia|fecha|que|de|a))/;
 /** "Voy a poner una queja en la Supersalud", "quiero poner un reclamo": a complaint, and where to file it. */
-export const COMPLAINT = /\b(queja|quejas|quejarme|reclamo|reclamos|reclamar|supersalud|superintendencia|tutela|demanda|demandar|denuncia|denunciar|derecho de peticion|peticion formal)\b/;
+export const COMPLAINT =
+  /\b(queja|quejas|quejarme|reclamo|reclamos|reclamar|supersalud|superintendencia|tutela|demanda|demandar|denuncia|denunciar|derecho de peticion|peticion formal)\b/;
 /** "Este bot no sirve para nada", "inútil", an insult: frustration, answered calmly with the line. */
 export const FRUSTRATION =
   /\b(no sirve|no sirven|no funciona|no funcionan|inutil|inutiles|porqueria|basura|mierda|malparid\w*|hpta|hp|hijueputa|hijo de puta|gonorrea|estupid\w*|idiota|imbecil|maldit\w*|carajo|jueputa|que lentitud|que fastidio|que pereza|me tiene mamad\w*|me tienen mamad\w*|mamad[oa]|harto|harta|no me deja hacer nada|no entiende nada|no entiendes nada)\b/;
@@ -108,13 +119,15 @@ export const FRUSTRATION =
 export const ANNOYED =
   /^(?:(?:pero|y|ay|ush+|uy|uf+|ash+|aja|oiga|oigame|senorita|mija|mijo|hay|ole|es que) )*(?:ya (?:le|te|se lo|se la|lo|la) (?:dije|habia dicho|escribi|conteste|respondi)|(?:le|te) (?:estoy diciendo|acabo de decir|dije)|no me (?:entiende|entiendes|entendio|entendiste|esta entendiendo|estas entendiendo)|no (?:entiende|entiendes|entendio)|otra vez|de nuevo|uf+|ush+|ash+|ag+h|ugh|jum+|dios mio|que pesadez|no puede ser|como asi)(?: (?:pues|ome|mija|mijo|senorita|oiga|ya|otra vez|de nuevo|nada|o que|lo que le dije|que le dije|eso))*$/;
 /** A goodbye the classifier reads is trusted only with a goodbye word in the message. */
-export const GOODBYE_HINT = /\b(chao|chau|adios|bye|hasta (luego|pronto|manana|la proxima|mas tarde|otro dia|la vista)|(?<!(hay|tiene|tienen|queda|quedan) )nada mas(?! (temprano|tarde|pronto|cerca|antes|despues|para|de|que|en))|(es|era|seria|sera) todo|termin\w*|finaliz\w*|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este)|bendicion\w*|cuidese)\b/;
+export const GOODBYE_HINT =
+  /\b(chao|chau|adios|bye|hasta (luego|pronto|manana|la proxima|mas tarde|otro dia|la vista)|(?<!(hay|tiene|tienen|queda|quedan) )nada mas(?! (temprano|tarde|pronto|cerca|antes|despues|para|de|que|en))|(es|era|seria|sera) todo|termin\w*|finaliz\w*|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este)|bendicion\w*|cuidese)\b/;
 /** A going back the classifier reads is trusted only with a word of going back ("listo, esa" goes nowhere). */
 export const BACK_HINT = /\b(atras|volver|vuelv\w*|regres\w*|devol\w*|devuelv\w*|anterior|equivoqu\w*|correg\w*|corrij\w*|mal)\b/;
 /** Goodbye words that also close a thanks or a greeting: "mil gracias, feliz día" is thanks. */
 export const WEAK_GOODBYE = /\b(feliz (dia|tarde|noche)|buen dia|que (tenga|este) \w+|bendicion\w*|dios (le|los|la|me) bendiga|cuidese)\b/;
 /** "Me equivoqué de sede", "atrás, escogí mal": going back to the question before. */
-export const BACK_CUE = /^atras\b|\b(volver|regresar|devolverme|devuelvase) (atras|a la anterior|a la pregunta anterior|un paso)\b|\bme equivoque (de|en) (la |el )?(sede|especialidad|cedula|documento|fecha|dia|hora|horario|tipo|numero|opcion|franja|jornada)\b|\b(escogi|elegi|puse|marque) (mal|la que no)\b(?! (la |el )?(persona|paciente))/;
+export const BACK_CUE =
+  /^atras\b|\b(volver|regresar|devolverme|devuelvase) (atras|a la anterior|a la pregunta anterior|un paso)\b|\bme equivoque (de|en) (la |el )?(sede|especialidad|cedula|documento|fecha|dia|hora|horario|tipo|numero|opcion|franja|jornada)\b|\b(escogi|elegi|puse|marque) (mal|la que no)\b(?! (la |el )?(persona|paciente))/;
 /** "Cámbiele el paciente a Mateo": another patient, asked for in words. */
 export const PATIENT_CHANGE_CUE = /\bcambi\w* (el |la )?(paciente|persona|nombre del paciente)\b/;
 /** "Otro día", "la próxima semana": another day asked for where days are shown or offered. */
@@ -147,40 +160,230 @@ export const TAKE_BACK =
 export const YES_AGAIN = /\b(si|sii|sisas|claro que si|dale|hagale|confirmela|confirmala|cancelela|cancelala|muevala|agendela|agendala|mejor si|siga|proceda)\b(?!.*\bno\b)/;
 /** Words that may follow a weak yes and keep it a yes: "bueno, entonces en la tarde". */
 export const AGREEING_WORDS: ReadonlySet<string> = new Set([
-  'entonces', 'pues', 'ps', 'asi', 'dale', 'hagale', 'en', 'la', 'el', 'por', 'de', 'tarde', 'manana', 'hoy', 'lunes', 'martes', 'miercoles',
-  'jueves', 'viernes', 'busque', 'busquela', 'buscar', 'hagamos', 'eso', 'esa', 'ese', 'misma', 'mismo', 'tocara', 'toca',
+  'entonces',
+  'pues',
+  'ps',
+  'asi',
+  'dale',
+  'hagale',
+  'en',
+  'la',
+  'el',
+  'por',
+  'de',
+  'tarde',
+  'manana',
+  'hoy',
+  'lunes',
+  'martes',
+  'miercoles',
+  'jueves',
+  'viernes',
+  'busque',
+  'busquela',
+  'buscar',
+  'hagamos',
+  'eso',
+  'esa',
+  'ese',
+  'misma',
+  'mismo',
+  'tocara',
+  'toca',
 ]);
 /** Sounds before an answer that change nothing: "ay no", "uy sí". */
-export const INTERJECTIONS: ReadonlySet<string> = new Set(['m', 'hm', 'ay', 'uy', 'ah', 'eh', 'mmm', 'mm', 'hmm', 'ehh', 'oiga', 'ey', 'ush', 'jum', 'ahh', 'ajá', 'erda', 'uff', 've', 'mira', 'ala']);
+export const INTERJECTIONS: ReadonlySet<string> = new Set([
+  'm',
+  'hm',
+  'ay',
+  'uy',
+  'ah',
+  'eh',
+  'mmm',
+  'mm',
+  'hmm',
+  'ehh',
+  'oiga',
+  'ey',
+  'ush',
+  'jum',
+  'ahh',
+  'ajá',
+  'erda',
+  'uff',
+  've',
+  'mira',
+  'ala',
+]);
 /** "Quiero volver al menú, no era esto": the menu, wherever it is asked for. */
 export const MENU_CUE = /\b(volver|ir|regresar|devolverme) al (menu|inicio)\b|\bmenu principal\b/;
 /** Words that open a correction: "no, es para Sofía", "espere, es para mi hija", "me equivoqué". */
-export const CORRECTION = /^((ay|uy|ah|oiga|oye|ay no|ups|uy no),? )?(no(?! programad)|nop|espere|esperate|espera|perdon|disculpe|disculpa|me equivoque|mejor|ay no|uy)\b|\bno es para\b|\bno para (mi|el|ella)\b|\bme equivoque\b/;
+export const CORRECTION =
+  /^((ay|uy|ah|oiga|oye|ay no|ups|uy no),? )?(no(?! programad)|nop|espere|esperate|espera|perdon|disculpe|disculpa|me equivoque|mejor|ay no|uy)\b|\bno es para\b|\bno para (mi|el|ella)\b|\bme equivoque\b/;
 /** Fillers that may sit around an option number: "mmm la cuarta", "ay la 2". */
 export const COURTESY_FILLERS: ReadonlySet<string> = new Set(['m', 'hm', 'mmm', 'mm', 'eh', 'ehh', 'ay', 'uy', 'bueno', 'listo', 'pues', 'ps', 'a', 'ver', 'haber']);
 export const PICKING_WORDS: ReadonlySet<string> = new Set([
-  'quiero', 'me', 'quedo', 'con', 'escojo', 'elijo', 'tomo', 'deme', 'dame', 'regaleme', 'prefiero', 'la', 'el', 'lo', 'los',
-  'opcion', 'opc', 'op', 'numero', 'num', 'no', 'nro', 'esa', 'esta', 'ese', 'este', 'de', 'mejor', 'si', 'es', 'seria', 'voy', 'a',
-  'cojo', 'agarro', 'entonces', 'pues', 'ps', 'ok', 'listo', 'vale', 'bueno', 'dale', 'por', 'favor', 'porfa', 'plis', 'gracias', 'y',
-  'una', 'un', 'que', 'en', 'cita', 'del', 'al', 'item', 'pa', 'para', 'senorita', 'senora', 'senor',
+  'quiero',
+  'me',
+  'quedo',
+  'con',
+  'escojo',
+  'elijo',
+  'tomo',
+  'deme',
+  'dame',
+  'regaleme',
+  'prefiero',
+  'la',
+  'el',
+  'lo',
+  'los',
+  'opcion',
+  'opc',
+  'op',
+  'numero',
+  'num',
+  'no',
+  'nro',
+  'esa',
+  'esta',
+  'ese',
+  'este',
+  'de',
+  'mejor',
+  'si',
+  'es',
+  'seria',
+  'voy',
+  'a',
+  'cojo',
+  'agarro',
+  'entonces',
+  'pues',
+  'ps',
+  'ok',
+  'listo',
+  'vale',
+  'bueno',
+  'dale',
+  'por',
+  'favor',
+  'porfa',
+  'plis',
+  'gracias',
+  'y',
+  'una',
+  'un',
+  'que',
+  'en',
+  'cita',
+  'del',
+  'al',
+  'item',
+  'pa',
+  'para',
+  'senorita',
+  'senora',
+  'senor',
   // "Me sirve la primera", "me queda bien la 2", "x fa la opción 2", "3 porfavor", "muchas gracias".
-  'sirve', 'queda', 'bien', 'gusta', 'porfavor', 'fa', 'muchas', 'mil',
+  'sirve',
+  'queda',
+  'bien',
+  'gusta',
+  'porfavor',
+  'fa',
+  'muchas',
+  'mil',
   // "La primera de la lista" (the speller no longer makes "lista" the filler "listo").
   'lista',
 ]);
 /** Words that may follow "para mí" without making "mi" a possessive ("para mi hija"). */
 export const AFTER_SELF: ReadonlySet<string> = new Set([
-  'por', 'favor', 'porfa', 'plis', 'gracias', 'y', 'misma', 'mismo', 'una', 'un', 'la', 'el', 'pero', 'que', 'en', 'de', 'con',
-  'no', 'si', 'entonces', 'pues', 'ps', 'nada', 'sola', 'solo', 'solita', 'solito', 'tambien', 'primero', 'solamente', 'ya', 'es', 'senorita',
-  'senora', 'senor', 'mija', 'sumerce', 'ok', 'listo', 'dale', 'bueno', 'medicina', 'pediatria', 'control', 'para', 'hoy', 'manana',
-  'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo', 'a', 'o', 'e', 'porque', 'pa', 'sumerce', 'ahora',
+  'por',
+  'favor',
+  'porfa',
+  'plis',
+  'gracias',
+  'y',
+  'misma',
+  'mismo',
+  'una',
+  'un',
+  'la',
+  'el',
+  'pero',
+  'que',
+  'en',
+  'de',
+  'con',
+  'no',
+  'si',
+  'entonces',
+  'pues',
+  'ps',
+  'nada',
+  'sola',
+  'solo',
+  'solita',
+  'solito',
+  'tambien',
+  'primero',
+  'solamente',
+  'ya',
+  'es',
+  'senorita',
+  'senora',
+  'senor',
+  'mija',
+  'sumerce',
+  'ok',
+  'listo',
+  'dale',
+  'bueno',
+  'medicina',
+  'pediatria',
+  'control',
+  'para',
+  'hoy',
+  'manana',
+  'lunes',
+  'martes',
+  'miercoles',
+  'jueves',
+  'viernes',
+  'sabado',
+  'domingo',
+  'a',
+  'o',
+  'e',
+  'porque',
+  'pa',
+  'sumerce',
+  'ahora',
 ]);
 /** "Y yo tengo alguna cita?", "y yo necesito otra": the member asking for themself. */
 export const AFTER_AND_I: ReadonlySet<string> = new Set(['tengo', 'necesito', 'quiero', 'queria', 'quisiera', 'tambien', 'igual', 'cuando', 'cual', 'cuales', 'a', 'para']);
 /** After "la mía no", words that make it a denial ("la mía no me la pidieron"), not the start of a contrast ("para mí, no para los niños"). */
 export const DENYING_AFTER_NO: ReadonlySet<string> = new Set(['me', 'lo', 'le', 'se', 'les', 'nos', 'es', 'era', 'tengo', 'tiene', 'necesito', 'necesita', 'hace', 'hay']);
 /** Verbs of looking after children: "recoger a los niños" names no patient. */
-export const CARE_VERBS: ReadonlySet<string> = new Set(['recoger', 'recojo', 'recoge', 'buscar', 'busco', 'dejar', 'dejo', 'cuidar', 'cuide', 'cuida', 'cuido', 'cuiden', 'traer', 'traigo', 'acompanar', 'acompano']);
+export const CARE_VERBS: ReadonlySet<string> = new Set([
+  'recoger',
+  'recojo',
+  'recoge',
+  'buscar',
+  'busco',
+  'dejar',
+  'dejo',
+  'cuidar',
+  'cuide',
+  'cuida',
+  'cuido',
+  'cuiden',
+  'traer',
+  'traigo',
+  'acompanar',
+  'acompano',
+]);
 /** After a person, verbs of taking someone to the clinic: "mi mamá me lleva", "yo misma llevo a Sofi". The person is a companion. */
 export const ACCOMPANYING: ReadonlySet<string> = new Set(['lleva', 'llevo', 'llevaria', 'acompana', 'acompano', 'trae', 'traigo', 'recoge', 'recojo', 'va', 'viene', 'voy']);
 /** Words that make a relation two people: "los dos niños", "mis 2 hijas", "ambos niños". */
@@ -195,18 +398,22 @@ export const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 
 /** Verbs after a relation that make it the one speaking, not the patient: "mi mamá dice que vaya". */
 export const SAYING: ReadonlySet<string> = new Set(['dice', 'dijo', 'decia', 'cree', 'piensa', 'recomendo', 'trabaja', 'opina', 'pregunta']);
 /** An explicit band, as opposed to the part of the day of an hour ("3 de la tarde"): also "en la tardecita", "después del almuerzo", "a primera hora", "para una mañana". */
-export const EXPLICIT_BAND = /\b(en|por|pa|para) la (manana|tarde)\b|\b(las|los|la|el) de la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b|\btarde[cs]itas?\b|\b(despues|luego) (del? (almuerzo|medio ?dia)|de almorzar)\b|\bantes del? (almuerzo|almorzar|medio ?dia)\b|\bprimera hora\b|\b(en|para|por|pa) una (manana|tarde)\b/;
+export const EXPLICIT_BAND =
+  /\b(en|por|pa|para) la (manana|tarde)\b|\b(las|los|la|el) de la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b|\btarde[cs]itas?\b|\b(despues|luego) (del? (almuerzo|medio ?dia)|de almorzar)\b|\bantes del? (almuerzo|almorzar|medio ?dia)\b|\bprimera hora\b|\b(en|para|por|pa) una (manana|tarde)\b/;
 /** A bare "tarde" closing a request ("cita medicina general primera vez fontibon tarde", "pediatría control en chía tarde"): the afternoon band. */
 export const CLOSING_AFTERNOON = /\btarde( (por favor|porfa|porfavor|plis|gracias))?$/;
 export const DIGITS = /^#?(\d{1,2})[.)]?$/;
 /** "la 1 …", "opción 2 …", "el 3 …" at the start of a message, not "3 de la tarde" nor "2:40". */
-export const OPENING_NUMBER = /^(?:mejor )?(?:(?:la|el|opcion|numero) )?(?:\d{1,2}|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)(?= )(?! (de|y|:|am|pm|a\.|p\.|cita|consulta|vez|ves)\b)/;
+export const OPENING_NUMBER =
+  /^(?:mejor )?(?:(?:la|el|opcion|numero) )?(?:\d{1,2}|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)(?= )(?! (de|y|:|am|pm|a\.|p\.|cita|consulta|vez|ves)\b)/;
 /** Two digits, or a month's name: the only messages that may carry a date of birth ("15/3/94", "quince de marzo de…"). */
-export const MAY_HOLD_A_DATE = /\d\d|\d\s*[/.-]\s*\d|\b(enero|ene|febrero|feb|marzo|mar|abril|abr|mayo|may|junio|jun|julio|jul|agosto|ago|septiembre|setiembre|sep|sept|set|octubre|oct|noviembre|nov|diciembre|dic)\b/;
+export const MAY_HOLD_A_DATE =
+  /\d\d|\d\s*[/.-]\s*\d|\b(enero|ene|febrero|feb|marzo|mar|abril|abr|mayo|may|junio|jun|julio|jul|agosto|ago|septiembre|setiembre|sep|sept|set|octubre|oct|noviembre|nov|diciembre|dic)\b/;
 /** A document type by name: "cédula 1010101010" said at any question. */
 export const DOCUMENT_TYPE_NAMED = /\b(cc|cedula|tarjeta de identidad|registro civil|pasaporte|ti|rc|ce|ppt|pep)\b/;
 /** Three digits in a row, or a run of number words: the only messages that may carry a document number. */
-export const MAY_HOLD_A_NUMBER = /\d{3}|\b(cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|mil|millon\w*)\b.*\b(cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|mil)\b|\b(cc|cedula|tarjeta|registro|pasaporte|ti|rc|ce|pa|pt|ppt)\b/;
+export const MAY_HOLD_A_NUMBER =
+  /\d{3}|\b(cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|mil|millon\w*)\b.*\b(cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|mil)\b|\b(cc|cedula|tarjeta|registro|pasaporte|ti|rc|ce|pa|pt|ppt)\b/;
 /** Earlier than what is shown: "¿algo más temprano?", "antes de esa hora". */
 /** "¿Tiene algo más tardecito?": later than the slots shown (a time bound, "más tarde de las 3", is read apart). */
 export const LATER = /\bmas (tarde|tardecito)\b(?! (de|que) (las?|la una)\b)/;
@@ -220,26 +427,31 @@ export const EARLIER = /\bmas (temprano|tempranito)\b|\bantes de (esa|esas) hora
 /** "Lo más tarde posible", "lo más tardecito", "a última hora": the latest times of the day. */
 export const LATEST = /\blo mas (tarde|tardecito)\b|\b(a|de) ultima hora\b|\blo ultimo (del dia|de la tarde)\b|\b(las|los) (horas?|horarios?|citas?) mas tarde\b/;
 /** "¿No hay en otra sede?", "en otro lado cerquita": another site, not named. */
-export const OTHER_SITE = /\b(otra|otras) (sede|sedes|uss|clinica|clinicas|unidad|unidades)\b|\b(otro|otros) (lado|lados|centro|centros|punto|puntos)\b|\b(sede|uss) (diferente|distinta)\b/;
+export const OTHER_SITE =
+  /\b(otra|otras) (sede|sedes|uss|clinica|clinicas|unidad|unidades)\b|\b(otro|otros) (lado|lados|centro|centros|punto|puntos)\b|\b(sede|uss) (diferente|distinta)\b/;
 /** "Radique el caso", "radíqueme la solicitud", "abra el caso": a RISS case asked for in so many words. */
 export const FILE_CASE = /\bradi(que|quen|queme|quelo|quemelo|car|calo|camelo)\b|\b(abra|abrame|abrir|haga|hagame|monte|monteme|pongan?|ponga) (me |le )?(el|un) caso\b/;
 /** "¿Qué es radicar un caso?", "no radique nada": a case asked about or refused, not asked for. */
 export const NOT_FILE_CASE = /\b(que|q|como|cual) (es|significa|seria)\b|\bno (me |le )?(radi|abr|hag|mont|pong)/;
 /** "Aquí en esta sede", "en esta misma", "la de acá", "aquí mismo": the site the member writes from (a QR code's). */
-export const HERE_SITE = /\b(aqui|aca|aquisito|acasito)\b|\b(est[ae]) (mism[ao] )?(sede|uss|centro|clinica|punto|unidad)\b|^(en )?(la )?est[ae]( mism[ao])?$|\ben est[ae] mism[ao]\b/;
+export const HERE_SITE =
+  /\b(aqui|aca|aquisito|acasito)\b|\b(est[ae]) (mism[ao] )?(sede|uss|centro|clinica|punto|unidad)\b|^(en )?(la )?est[ae]( mism[ao])?$|\ben est[ae] mism[ao]\b/;
 /** "Aquí no", "no es aquí": the site written from ruled out. */
 export const NOT_HERE = /\b(aqui|aca) no\b|\bno (es |sea |en )?(aqui|aca)\b|\bni (aqui|aca)\b/;
 /** "Lo más pronto (posible)", "lo antes posible", "lo más rápido", "cuanto antes": the earliest time, at any hour. "Lo antes" alone is not ("lo antes de las 8"). */
 export const SOONEST = /\blo antes (posible|que se pueda|que pueda)\b|\blo mas (pronto|prontico|rapido|ligero)\b|\bcuanto antes\b|\bapenas se pueda\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */
-export const EARLIEST = /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida|temprano)( posible)?$|\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida)\b(?! (a|de|que|al|del)\b)|\b(el )?dia mas (cercano|proximo|pronto)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\blo (antes|mas pronto) posible\b|^la que sea\b/;
+export const EARLIEST =
+  /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida|temprano)( posible)?$|\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida)\b(?! (a|de|que|al|del)\b)|\b(el )?dia mas (cercano|proximo|pronto)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\blo (antes|mas pronto) posible\b|^la que sea\b/;
 /** "La del miércoles", "esa de mañana": an appointment named by its day. */
-export const REFERRED_DAY = /\b(?:la|esa|mi cita|la cita) (?:del?|de el) ((?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: \d{1,2})?|\d{1,2}(?: de [a-z]+)?|hoy|manana|pasado manana)\b/;
+export const REFERRED_DAY =
+  /\b(?:la|esa|mi cita|la cita) (?:del?|de el) ((?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: \d{1,2})?|\d{1,2}(?: de [a-z]+)?|hoy|manana|pasado manana)\b/;
 /**
  * Where the new day of a move begins: "…y necesito cambiarla pal jueves", "pasármela para el
  * viernes", or after the appointment is named ("correr la cita que tengo el miércoles pal viernes").
  */
-export const MOVE_TO = /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|\bvolver\w* a (?:sacar|pedir|agendar|programar) (?:pa|para|pal) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z0-9: ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|otro|\d))/;
+export const MOVE_TO =
+  /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|\bvolver\w* a (?:sacar|pedir|agendar|programar) (?:pa|para|pal) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z0-9: ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|otro|\d))/;
 /** "Primero quiero…", "primero necesito…": an adverb, not the first option. */
 export const FIRST_OF_ALL = /^primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le|el|los|las|para|pa|pal)\b/;
 /** An opening that can only be an option's position, even where numbers are days and hours: "la quinta opción…". */
@@ -251,7 +463,8 @@ export const HOW_THEY_ARE: ReadonlySet<string> = new Set(['esta', 'tiene', 'aman
 export const PLACE_BEFORE_NAME: ReadonlySet<string> = new Set(['san', 'santa', 'santo', 'barrio', 'hospital', 'clinica', 'conjunto', 'colegio']);
 
 /** Asking what a question or its options mean: "¿qué es no programada?", "¿cuál es la diferencia?", "no entiendo nada". */
-export const ASKS_WHAT_IT_IS = /^(y |pero |oiga |disculpe |perdon |senorita )?(que|k) (es|son|significa|quiere decir) |^(y |pero )?(que|k) es\??$|\bcual es la diferencia\b|\b(que|k) diferencia (hay|tiene)\b|\bno entiendo (nada|las opciones|que es|que significa|la diferencia|cual)\b|\bcomo asi (que|k) (es|son)\b|\b(que|k) (es|son|significa)\s*\?|^(y )?(eso|lo) de\b.*\b(que|k) (es|son|significa)\b/;
+export const ASKS_WHAT_IT_IS =
+  /^(y |pero |oiga |disculpe |perdon |senorita )?(que|k) (es|son|significa|quiere decir) |^(y |pero )?(que|k) es\??$|\bcual es la diferencia\b|\b(que|k) diferencia (hay|tiene)\b|\bno entiendo (nada|las opciones|que es|que significa|la diferencia|cual)\b|\bcomo asi (que|k) (es|son)\b|\b(que|k) (es|son|significa)\s*\?|^(y )?(eso|lo) de\b.*\b(que|k) (es|son|significa)\b/;
 
 /** "¿Dónde queda la sede de Kennedy?", "¿cuál es la dirección?", "y eso dónde es?": where a site is (not "¿dónde es mi cita?"). */
 export const ASKS_WHERE =

@@ -33,11 +33,58 @@ const SPOKEN_SYMBOLS: ReadonlyArray<readonly [RegExp, string]> = [
 const SPOKEN = /\barroba\b/;
 /** Words that may stand right before a dictated address; after any other word ("laura gomez arroba…"), the address may have lost a part. */
 const SPOKEN_LEAD_INS: ReadonlySet<string> = new Set([
-  'es', 'correo', 'email', 'mail', 'electronico', 'a', 'al', 'seria', 'si', 'claro', 'ok', 'listo', 'el', 'mi', 'este', 'aqui', 'va',
-  'dale', 'escribeme', 'enviame', 'envialo', 'envielo', 'mandalo', 'mandelo', 'manda', 'mande', 'hola', 'buenas', 'gracias', 'que',
-  'tengo', 'uso', 'favor', 'porfa', 'bueno', 'pues', 'sera', 'queda', 'ese', 'e', 'gmail', 'hotmail',
+  'es',
+  'correo',
+  'email',
+  'mail',
+  'electronico',
+  'a',
+  'al',
+  'seria',
+  'si',
+  'claro',
+  'ok',
+  'listo',
+  'el',
+  'mi',
+  'este',
+  'aqui',
+  'va',
+  'dale',
+  'escribeme',
+  'enviame',
+  'envialo',
+  'envielo',
+  'mandalo',
+  'mandelo',
+  'manda',
+  'mande',
+  'hola',
+  'buenas',
+  'gracias',
+  'que',
+  'tengo',
+  'uso',
+  'favor',
+  'porfa',
+  'bueno',
+  'pues',
+  'sera',
+  'queda',
+  'ese',
+  'e',
+  'gmail',
+  'hotmail',
   // "Mándelo al de mi esposo carlos punto rojas…": whose address it is, said before it.
-  'esposo', 'esposa', 'hijo', 'hija', 'mama', 'papa', 'hermano', 'hermana', 'de',
+  'esposo',
+  'esposa',
+  'hijo',
+  'hija',
+  'mama',
+  'papa',
+  'hermano',
+  'hermana',
+  'de',
 ]);
 const WORD_BEFORE = /([\p{L}\p{N}]+)[^\p{L}\p{N}]*$/u;
 
@@ -56,7 +103,8 @@ const NO_EMAIL = new RegExp(
 /** "No tengo correo a la mano": they have one, just not here. */
 const NOT_AT_HAND = /^ ?(?:a la mano|a mano|aqui|ahorita|ahora|en este momento|presente|conmigo|en la cabeza|memorizado)\b/;
 /** "No tengo", "no, no tengo", "ninguno": the whole answer to "¿a qué correo…?". */
-const NONE_ANSWER = /^(?:(?:no+|nop|nope|nel|pues no|la verdad|disculpa|disculpe|pues|ay|senorita|lina)[ ,.!]+)*(?:no tengo(?: (?:ninguno|ninguna|nada))?|ninguno|ninguna)(?:[ ,.!]+(?:senorita|senora|gracias|por ahora|la verdad|lo siento|disculpa|disculpe))*[ .!]*$/;
+const NONE_ANSWER =
+  /^(?:(?:no+|nop|nope|nel|pues no|la verdad|disculpa|disculpe|pues|ay|senorita|lina)[ ,.!]+)*(?:no tengo(?: (?:ninguno|ninguna|nada))?|ninguno|ninguna)(?:[ ,.!]+(?:senorita|senora|gracias|por ahora|la verdad|lo siento|disculpa|disculpe))*[ .!]*$/;
 
 /** An e-mail address inside a message (lower-cased), or the member saying they have none. */
 export function readEmail(text: string): EmailMention {

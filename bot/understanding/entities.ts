@@ -6,7 +6,32 @@
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
-import { ASKS_WHERE, BEFORE_TIME, CHANGE_OF_MIND, CLOSING_AFTERNOON, DOCUMENT_TYPE_NAMED, EARLIER, EXPLICIT_BAND, FILE_CASE, FINE_AS_IS, HERE_SITE, LATER, LATEST, LEAVE_AS_IS, MAY_HOLD_A_DATE, MAY_HOLD_A_NUMBER, MOVE_TO, NO_EMAIL_FIRST, NOT_FILE_CASE, NOT_HERE, OTHER_SITE, SAME_AGAIN, SAME_DAY, SOONEST, TIME_BOUND } from './cues.js';
+import {
+  ASKS_WHERE,
+  BEFORE_TIME,
+  CHANGE_OF_MIND,
+  CLOSING_AFTERNOON,
+  DOCUMENT_TYPE_NAMED,
+  EARLIER,
+  EXPLICIT_BAND,
+  FILE_CASE,
+  FINE_AS_IS,
+  HERE_SITE,
+  LATER,
+  LATEST,
+  LEAVE_AS_IS,
+  MAY_HOLD_A_DATE,
+  MAY_HOLD_A_NUMBER,
+  MOVE_TO,
+  NO_EMAIL_FIRST,
+  NOT_FILE_CASE,
+  NOT_HERE,
+  OTHER_SITE,
+  SAME_AGAIN,
+  SAME_DAY,
+  SOONEST,
+  TIME_BOUND,
+} from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import type { Found } from './lexicon.js';
@@ -73,11 +98,15 @@ export function readEntities(
   const specialties = lexicon.specialty.find(words);
   // "Es control, no primera vez": a visit type right after "no" is the one ruled out.
   // "Primera vez que uso esto": the member's first time here, not a first visit.
-  const visitTypes = lexicon.visitType.find(words).filter((found) => words[found.start - 1] !== 'no' && !(words[found.end] === 'que' && CHANNEL_USE.test(words.slice(found.end + 1, found.end + 4).join(' '))));
+  const visitTypes = lexicon.visitType
+    .find(words)
+    .filter((found) => words[found.start - 1] !== 'no' && !(words[found.end] === 'que' && CHANNEL_USE.test(words.slice(found.end + 1, found.end + 4).join(' '))));
   // "Era en Suba, no en Kennedy": a site right after "no" is the one ruled out, when another is named.
   const namedSites = lexicon.sites.find(words);
   const ruledOutSite = (found: Found<unknown>): boolean =>
-    words[found.start - 1] === 'no' || words[found.start - 1] === 'ni' || ((words[found.start - 2] === 'no' || words[found.start - 2] === 'ni') && ['en', 'la', 'el', 'de'].includes(words[found.start - 1] ?? ''));
+    words[found.start - 1] === 'no' ||
+    words[found.start - 1] === 'ni' ||
+    ((words[found.start - 2] === 'no' || words[found.start - 2] === 'ni') && ['en', 'la', 'el', 'de'].includes(words[found.start - 1] ?? ''));
   // "Mejor en Suba, es que Kennedy me queda lejos": a site named in the reason after the one asked for is no answer.
   const inReason = (found: Found<unknown>): boolean => {
     const earlier = namedSites.find((other) => other.end <= found.start && other.value !== found.value);
@@ -86,7 +115,8 @@ export function readEntities(
   const keptSites = namedSites.filter((found) => !ruledOutSite(found) && !inReason(found));
   const sites = keptSites.length > 0 && keptSites.length < namedSites.length ? keptSites : namedSites;
   // "¿Le toca pediatra o médico general?" asks, and names neither.
-  const alternatives = specialties.length > 1 && new Set(specialties.map((found) => found.value)).size > 1 && words.slice(specialties[0]?.end ?? 0, specialties.at(-1)?.start ?? 0).includes('o');
+  const alternatives =
+    specialties.length > 1 && new Set(specialties.map((found) => found.value)).size > 1 && words.slice(specialties[0]?.end ?? 0, specialties.at(-1)?.start ?? 0).includes('o');
   // "Con la pediatra, porque el general no le sabe a los niños": a specialty named only in the reason against it gives way.
   const reasonAt = words.findIndex((word, index) => word === 'porque' || word === 'xq' || word === 'pq' || (word === 'que' && words[index - 1] === 'ya'));
   const beforeReason = reasonAt > 0 ? specialties.filter((found) => found.end <= reasonAt) : [];
@@ -120,7 +150,8 @@ export function readEntities(
   }
   // A band the member asks for ("en la tarde", "temprano"), not a habit ("por las mañanas") nor the part of the day of an hour.
   // A bare "tarde" closing a request ("fontibon tarde") asks for the afternoon too (the parser already left out "más tarde", "llego tarde").
-  if (when.band && (EXPLICIT_BAND.test(words.join(' ')) || (question === 'band' && !when.time) || (when.band === 'tarde' && !when.time && CLOSING_AFTERNOON.test(words.join(' '))))) entities.band = when.band;
+  if (when.band && (EXPLICIT_BAND.test(words.join(' ')) || (question === 'band' && !when.time) || (when.band === 'tarde' && !when.time && CLOSING_AFTERNOON.test(words.join(' ')))))
+    entities.band = when.band;
   // "En la tarde no puedo": that band is ruled out for the whole search (the ladder never offers it).
   if (when.ruledOutBand && entities.band !== when.ruledOutBand) entities.ruledOutBand = when.ruledOutBand;
   // "Me da igual, la que quede más cerca" at the site question is about the site, not the hour.
@@ -192,7 +223,10 @@ export function readEntities(
   // "Así está bien" at a slot list or a confirmation: neither a pick nor a yes, asked again plainly.
   if (FINE_AS_IS_QUESTIONS.has(question) && !entities.leaveAsIs && FINE_AS_IS.test(words.join(' '))) entities.fineAsIs = true;
   // "Pero si él es mi hijo", "es mi hija": a relation said to be one ("es mi…", "son mis…"), not a cita asked for it ("es para mi hijo").
-  if (!IDENTITY_QUESTIONS.has(question) && lexicon.relations.find(words).some((found) => KINSHIP_BEFORE.has(words[found.start - 1] ?? '') && COPULA.has(words[found.start - 2] ?? ''))) {
+  if (
+    !IDENTITY_QUESTIONS.has(question) &&
+    lexicon.relations.find(words).some((found) => KINSHIP_BEFORE.has(words[found.start - 1] ?? '') && COPULA.has(words[found.start - 2] ?? ''))
+  ) {
     entities.claimsKinship = true;
   }
   // "Ahora para la nieta, lo mismo": the cita just booked, for someone else (the dialog knows which).
@@ -213,7 +247,10 @@ export function readEntities(
   const today = bogotaParts(now.toISOString())?.day ?? '';
   // Most messages hold no date: the reader runs only on a digit, a month or a number word.
   // At its question, a date written with typos ("quinze de marso") is read from the corrected words too.
-  const birthDate = MAY_HOLD_A_DATE.test(normalized) || question === 'birthDate' ? readBirthDate(read, today) ?? (question === 'birthDate' ? readBirthDate(words.join(' '), today) : undefined) : undefined;
+  const birthDate =
+    MAY_HOLD_A_DATE.test(normalized) || question === 'birthDate'
+      ? (readBirthDate(read, today) ?? (question === 'birthDate' ? readBirthDate(words.join(' '), today) : undefined))
+      : undefined;
   if (birthDate) {
     entities.birthDate = birthDate;
     delete entities.day;
@@ -238,7 +275,11 @@ export function readEntities(
     const document = readDocument(read);
     const typed = document.documentType !== undefined && document.documentNumber !== undefined;
     // "15 03 94", "15 de marzo de 1.994" at the date-of-birth question are the date, not a document.
-    if (document.documentNumber && (documentHere || typed) && !(birthDate && !document.documentType && (question === 'birthDate' || isDateDigits(document.documentNumber, birthDate)))) {
+    if (
+      document.documentNumber &&
+      (documentHere || typed) &&
+      !(birthDate && !document.documentType && (question === 'birthDate' || isDateDigits(document.documentNumber, birthDate)))
+    ) {
       entities.documentNumber = document.documentNumber;
     }
     if (document.documentType && (typed || question === 'documentType' || question === 'document')) {

@@ -18,7 +18,8 @@ const NEW_BOOKING = /\b(sac\w*|ped\w*|solicit\w*|separ\w*|reserv\w*|agend\w*|pro
  * Another booking said after a first one, without a verb: "(y también) una de pediatría",
  * "otra para Mateo", "pediatría para la niña".
  */
-const ANOTHER_BOOKING = /^(?:(?:quiero|necesito|y) )?(?:(?:una|otra)(?: cita)?(?: mas)? (?:de|para|pa|con)\b|(?:(?:una|otra) )?(?:cita )?(?:de )?(?:pediatri\w*|medicina general|medico general)\b)/;
+const ANOTHER_BOOKING =
+  /^(?:(?:quiero|necesito|y) )?(?:(?:una|otra)(?: cita)?(?: mas)? (?:de|para|pa|con)\b|(?:(?:una|otra) )?(?:cita )?(?:de )?(?:pediatri\w*|medicina general|medico general)\b)/;
 /** The connectors' words, as the understanding reads them. */
 const CONNECTOR_WORDS: ReadonlySet<string> = new Set(['y', 'e', 'tambien', 'ademas', 'luego', 'despues', 'aparte']);
 /** How near the connector the second operation's cue must be, in words. */
@@ -47,11 +48,7 @@ export function clauseOperation(words: string): OperationIntent | undefined {
  * bookings, when `distinct` says the two clauses ask for different things (specialties).
  * `words`: the clause as the understanding reads it (normalised, spelling corrected), joined.
  */
-export function splitRequests(
-  text: string,
-  words: (clause: string) => string[],
-  distinct?: (first: string, second: string) => boolean,
-): SplitRequests | undefined {
+export function splitRequests(text: string, words: (clause: string) => string[], distinct?: (first: string, second: string) => boolean): SplitRequests | undefined {
   CONNECTOR.lastIndex = 0;
   for (let match = CONNECTOR.exec(text); match; match = CONNECTOR.exec(text)) {
     const connector = match[1] ?? '';
@@ -69,7 +66,14 @@ export function splitRequests(
     if (!secondOperation) continue;
     // "Tengo cita el miércoles y necesito cambiarla pal jueves": the first clause only says which appointment the
     // second acts on ("-la"), so it is one request, not a consultation and then a move.
-    if (firstOperation === 'consult' && secondOperation !== 'book' && /\b\w+(la|lo)\b/.test(cue) && /\b(cambiar|mover|pasar|correr|cancelar|anular|reprogramar)(la|lo)\b|\b(cambie|muev[ae]|pas[ae]|corr[ae]|cancel[ae]|anul[ae]|reprogram[ae])(me)?(la|lo)\b/.test(cue) && /^(yo )?(tengo|tenia|tiene|teniamos) (una )?cita\b/.test(words(first).join(' '))) continue;
+    if (
+      firstOperation === 'consult' &&
+      secondOperation !== 'book' &&
+      /\b\w+(la|lo)\b/.test(cue) &&
+      /\b(cambiar|mover|pasar|correr|cancelar|anular|reprogramar)(la|lo)\b|\b(cambie|muev[ae]|pas[ae]|corr[ae]|cancel[ae]|anul[ae]|reprogram[ae])(me)?(la|lo)\b/.test(cue) &&
+      /^(yo )?(tengo|tenia|tiene|teniamos) (una )?cita\b/.test(words(first).join(' '))
+    )
+      continue;
     // "Agendar medicina general para mí y una de pediatría para Mateo": two bookings, each its own.
     if (secondOperation === firstOperation && !(firstOperation === 'book' && distinct?.(first, second))) continue;
     return { first, second, firstOperation, secondOperation };

@@ -17,7 +17,8 @@ import {
   PATIENT_CHANGE_CUE,
   PERSON_WORDS,
   REQUEST,
-  STILL_THERE, WHERE_ARE_WE,
+  STILL_THERE,
+  WHERE_ARE_WE,
   WEAK_GOODBYE,
   WEAK_YES,
 } from './cues.js';
@@ -70,7 +71,8 @@ export function readIntent(
   if (question === 'consent' && ASKS_WHAT_FOR.test(whole)) return { intent: 'help', score: 1, ruled: false };
   // "Ah, no sabía que ya tenía cita, entonces déjela así": nothing to cancel.
   // "Así está bien, confírmela" asks for the confirmation: not this.
-  if (KEEP_IT.test(whole) && !/\bcancel/.test(whole) && !/\bconfirm/.test(whole) && !/\b(otra|nueva|otro)\b/.test(whole)) return { intent: /\bgracias\b/.test(whole) ? 'thanks' : 'none', score: 1, ruled: false };
+  if (KEEP_IT.test(whole) && !/\bcancel/.test(whole) && !/\bconfirm/.test(whole) && !/\b(otra|nueva|otro)\b/.test(whole))
+    return { intent: /\bgracias\b/.test(whole) ? 'thanks' : 'none', score: 1, ruled: false };
   // "Q pasó pues", "aló": where things stand, never "pasar" a cita.
   if (WHERE_ARE_WE.test(whole)) return { intent: 'greet', score: 1, ruled: false };
   // "Hola, perdón, ¿sigue ahí? Se me fue la señal": checking Lina is there.
@@ -78,13 +80,14 @@ export function readIntent(
   // The cue is read as written too: the speller does not know every form of every verb ("la muevo" is not "la mueva").
   const cued = operationCue(whole, answeringNo) ?? operationCue(original.join(' '), answeringNo);
   if (cued) return { intent: cued, score: 0.9, ruled: false };
-  if (DAY_QUESTIONS.has(question) && OTHER_DAY_CUE.test(whole) && !/\bno (quiero |es )?(otro dia|otra fecha)\b/.test(whole)) return { intent: 'other_day', score: 0.9, ruled: false };
+  if (DAY_QUESTIONS.has(question) && OTHER_DAY_CUE.test(whole) && !/\bno (quiero |es )?(otro dia|otra fecha)\b/.test(whole))
+    return { intent: 'other_day', score: 0.9, ruled: false };
 
   // Greetings, thanks and courtesy around a request do not decide its intent.
   const talk = smallTalk.find(words);
   const content = uncovered(words, [...talk, ...courtesy]);
   // "Hola ok 🙏" is small talk; "dos porfa 🙏" is an option picked politely.
-  const lone = content.length === 1 ? content[0] ?? '' : '';
+  const lone = content.length === 1 ? (content[0] ?? '') : '';
   const loneNumber = /^\d+$/.test(lone) || numberFromWords(lone) !== undefined || ordinalFromWord(lone) !== undefined;
   if (content.length === 0 || (talk.length > 0 && content.length === 1 && lone.length <= 3 && !loneNumber)) {
     if (talk.length === 0) return { intent: 'none', score: 1, ruled: true };

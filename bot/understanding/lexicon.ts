@@ -59,7 +59,7 @@ export class PhraseIndex<T> {
   find(words: readonly string[]): ReadonlyArray<Found<T>> {
     // Most phrases are absent from most messages: nothing is allocated until one is found.
     let found: Array<Found<T>> | undefined;
-    for (let start = 0; start < words.length; ) {
+    for (let start = 0; start < words.length;) {
       const candidates = this.byFirstWord.get(words[start] ?? '');
       let match: { words: string[]; value: T } | undefined;
       if (candidates) {
@@ -144,7 +144,11 @@ export function buildLexicon(source: LexiconSource): Lexicon {
     relations: index(entriesOf(source.relations)),
     self: index(source.self.map((phrase) => [phrase, true] as const)),
     greetings: index((source.intentPhrases.greet ?? []).map((phrase) => [phrase, true] as const)),
-    relationWords: new Set(Object.values(source.relations).flat().filter((phrase) => !phrase.includes(' '))),
+    relationWords: new Set(
+      Object.values(source.relations)
+        .flat()
+        .filter((phrase) => !phrase.includes(' ')),
+    ),
     notNames: new Set(source.notNames),
     firstNames: new Set(source.firstNames),
     protectedPairs: source.protectedPairs,
@@ -154,7 +158,12 @@ export function buildLexicon(source: LexiconSource): Lexicon {
   [...source.yes, ...source.yesVerbs, ...source.no, ...source.notRefusal, ...source.courtesy, ...source.self, ...source.notNames, ...intentPhrases.keys()].forEach(addPhrase);
   for (const built of [lexicon.specialty, lexicon.visitType, lexicon.sites, lexicon.relations]) for (const word of built.words()) vocabulary.add(word);
   const meanings = new Map<string, string>();
-  for (const [kind, record] of [['specialty', source.specialty], ['visitType', source.visitType], ['site', source.sites], ['relation', source.relations]] as const) {
+  for (const [kind, record] of [
+    ['specialty', source.specialty],
+    ['visitType', source.visitType],
+    ['site', source.sites],
+    ['relation', source.relations],
+  ] as const) {
     for (const [value, list] of Object.entries(record)) for (const phrase of list) if (!phrase.includes(' ')) meanings.set(phrase, `${kind}:${value}`);
   }
   return { ...lexicon, vocabulary, meanings };

@@ -100,14 +100,7 @@ const MILLIONS: ReadonlySet<string> = new Set(['millon', 'millones']);
 const ARTICLES: ReadonlySet<string> = new Set(['un', 'una']);
 
 /** Every word that can start or continue a number. */
-export const NUMBER_WORDS: ReadonlySet<string> = new Set([
-  ...UNITS.keys(),
-  ...TEENS.keys(),
-  ...TENS.keys(),
-  ...HUNDREDS.keys(),
-  THOUSAND,
-  ...MILLIONS,
-]);
+export const NUMBER_WORDS: ReadonlySet<string> = new Set([...UNITS.keys(), ...TEENS.keys(), ...TENS.keys(), ...HUNDREDS.keys(), THOUSAND, ...MILLIONS]);
 
 export const ORDINALS: ReadonlyMap<string, number> = new Map([
   ['primera', 1],
@@ -150,7 +143,8 @@ const TOKENS = /[a-z]+|[^a-z]+/g;
 const SPACE_ONLY = /^ +$/;
 /** Between two digits dictated one by one, voice-to-text may put a comma or a dash. */
 const DICTATION_GAP = /^ *[,.-] *$/;
-const ANY_NUMBER_WORD = /(?:^|[^a-z])(?:cero|uno?|una|dos|tres|cuatro|cinco|sinco|seis|siete|ocho|nueve|die[zs]|onse|once|dose|doce|tre[cs]e|catorce|catorse|quin[cs]e|dieci|veint|trei?nta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|nove|sete|quinient|mil|millon)/;
+const ANY_NUMBER_WORD =
+  /(?:^|[^a-z])(?:cero|uno?|una|dos|tres|cuatro|cinco|sinco|seis|siete|ocho|nueve|die[zs]|onse|once|dose|doce|tre[cs]e|catorce|catorse|quin[cs]e|dieci|veint|trei?nta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|nove|sete|quinient|mil|millon)/;
 
 interface Parsed {
   value: number;
@@ -286,7 +280,7 @@ export function digitsFromWords(normalized: string): string {
     runDigits = '';
     lastWasSingleDigit = false;
   };
-  for (let index = 0; index < words.length; ) {
+  for (let index = 0; index < words.length;) {
     const word = words[index] as string;
     if (!NUMBER_WORDS.has(word)) {
       closeRun();

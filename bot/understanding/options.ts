@@ -7,7 +7,20 @@
 import Fuse from 'fuse.js';
 import { sameNormalizedName as sameName } from '../../dialogs/patients.js';
 import { serviceOf, type Specialty } from '../domain.js';
-import { COURTESY_FILLERS, DIGITS, EARLIER, EARLIEST, FIRST_OF_ALL, LATER, NONE_OF_THESE, OPENING_NUMBER, ORDINAL_ABBREVIATION, ORDINAL_OPENING, PICKING_WORDS, TIME_BOUND } from './cues.js';
+import {
+  COURTESY_FILLERS,
+  DIGITS,
+  EARLIER,
+  EARLIEST,
+  FIRST_OF_ALL,
+  LATER,
+  NONE_OF_THESE,
+  OPENING_NUMBER,
+  ORDINAL_ABBREVIATION,
+  ORDINAL_OPENING,
+  PICKING_WORDS,
+  TIME_BOUND,
+} from './cues.js';
 import type { Found } from './lexicon.js';
 import { numberFromWords, ordinalFromWord } from './numbers.js';
 import { OPERATIONS_IN_MENU, YES_NO_QUESTIONS, bogotaParts, uncovered, type Reading } from './reading.js';
@@ -27,7 +40,15 @@ const DOCTOR_TITLES: ReadonlySet<string> = new Set(['dr', 'dra', 'doctor', 'doct
 export function pickOption(
   reading: Reading,
   expectation: Expectation,
-  said: { words: readonly string[]; intent: Intent; entities: Entities; people: readonly string[]; normalized: string; courtesy: ReadonlyArray<Found<true>>; referredDay?: string | undefined },
+  said: {
+    words: readonly string[];
+    intent: Intent;
+    entities: Entities;
+    people: readonly string[];
+    normalized: string;
+    courtesy: ReadonlyArray<Found<true>>;
+    referredDay?: string | undefined;
+  },
 ): Picked | undefined {
   const { labelWords } = reading;
   const { options, question } = expectation;
@@ -57,11 +78,14 @@ export function pickOption(
   const firstOfAll = FIRST_OF_ALL.test(said.normalized) && (entities.patients?.length ?? 0) > 0;
   // "2:20 con la doctora Adriana", "2.20": a time, not option 2.
   const clockTime = entities.time !== undefined && /^(?:(?:la|el|las|a las|la de|la de las) )?\d{1,2}:\d{2}\b/.test(said.normalized);
-  const numbered = both || oneOClock || firstOfAll || clockTime || entities.documentNumber !== undefined
-    ? undefined
-    : (optionNumber(reading, words, options.length, names) ??
-      (firstClause.length < said.normalized.length ? optionNumber(reading, wordsOf(firstClause), options.length, names) : undefined) ??
-      (opening && ((question !== 'slot' && question !== 'day') || ORDINAL_OPENING.test(opening[0])) ? optionNumber(reading, wordsOf(opening[0]), options.length, names) : undefined));
+  const numbered =
+    both || oneOClock || firstOfAll || clockTime || entities.documentNumber !== undefined
+      ? undefined
+      : (optionNumber(reading, words, options.length, names) ??
+        (firstClause.length < said.normalized.length ? optionNumber(reading, wordsOf(firstClause), options.length, names) : undefined) ??
+        (opening && ((question !== 'slot' && question !== 'day') || ORDINAL_OPENING.test(opening[0]))
+          ? optionNumber(reading, wordsOf(opening[0]), options.length, names)
+          : undefined));
   if (numbered !== undefined) {
     const value = options[numbered - 1]?.value;
     return value === undefined ? undefined : { value, by: 'number' };
@@ -80,8 +104,12 @@ export function pickOption(
   // One option only ("¿cuál cita?" with one appointment): "sí", "esa", or what to do with it picks it.
   if (options.length === 1 && options[0] && question !== 'patient' && !YES_NO_QUESTIONS.has(question)) {
     const [only] = options;
-    const agrees = !entities.earlier && (entities.yesNo === 'yes' || /\b(esa|ese|esta|este|la unica|el unico|la misma|esa misma)\b(?! (hora|horas|dia|dias|semana|fecha|mes|horario))/.test(whole));
-    const saysWhen = question === 'appointment' && (entities.band !== undefined || entities.day !== undefined || entities.time !== undefined || intent === 'other_day' || intent === 'reschedule' || intent === 'cancel');
+    const agrees =
+      !entities.earlier &&
+      (entities.yesNo === 'yes' || /\b(esa|ese|esta|este|la unica|el unico|la misma|esa misma)\b(?! (hora|horas|dia|dias|semana|fecha|mes|horario))/.test(whole));
+    const saysWhen =
+      question === 'appointment' &&
+      (entities.band !== undefined || entities.day !== undefined || entities.time !== undefined || intent === 'other_day' || intent === 'reschedule' || intent === 'cancel');
     // "La del viernes" when the only appointment is on Thursday names another one: no pick.
     const ownDay = only.start ? bogotaParts(only.start)?.day : undefined;
     const otherDay = entities.day !== undefined && ownDay !== undefined && entities.day !== ownDay && intent !== 'reschedule' && intent !== 'other_day';
@@ -99,7 +127,7 @@ export function pickOption(
 
 /** `undefined`: this question is not read by meaning; `null`: read, and nothing fits. */
 function optionByMeaning(question: Question, options: ShownOption[], intent: Intent, entities: Entities, words: readonly string[], referred?: string): string | null | undefined {
-  const has = (value: string | undefined) => (value !== undefined ? optionValue(options, value) ?? null : null);
+  const has = (value: string | undefined) => (value !== undefined ? (optionValue(options, value) ?? null) : null);
   switch (question) {
     case 'consent':
     case 'confirm':
@@ -130,7 +158,7 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
       const spelt = rest.length === 1 ? numberFromWords(rest[0] ?? '') : undefined;
       const dayOfMonth = rest.length === 1 && /^\d{1,2}$/.test(rest[0] ?? '') ? Number(rest[0]) : spelt !== undefined && spelt >= 1 && spelt <= 31 ? spelt : undefined;
       const onThatDay = dayOfMonth === undefined ? [] : options.filter((option) => Number(option.value.slice(8, 10)) === dayOfMonth);
-      return onThatDay.length === 1 ? onThatDay[0]?.value ?? null : null;
+      return onThatDay.length === 1 ? (onThatDay[0]?.value ?? null) : null;
     }
     case 'patient': {
       const [only, ...others] = entities.patients ?? [];
@@ -138,7 +166,7 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
       if (only.kind === 'self') return has('self');
       if (only.kind !== 'name') return null;
       const matching = options.filter((option) => namesInOptions([option]).some((name) => sameName(only.name, name)));
-      return matching.length === 1 ? matching[0]?.value ?? null : null;
+      return matching.length === 1 ? (matching[0]?.value ?? null) : null;
     }
     case 'slot':
       // "La que sea más pronto": the earliest, the first shown.
@@ -157,7 +185,8 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
 }
 
 /** "La de las 4 no puedo", "a las 4 no me sirve": a time of the slots refused. */
-const REFUSED_TIME = /\b(la|las|a las) (\d{1,2}(?::\d{2})?|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)( y \S+)? (no|tampoco) (puedo|me sirve|me queda|alcanzo|me da)\b/;
+const REFUSED_TIME =
+  /\b(la|las|a las) (\d{1,2}(?::\d{2})?|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)( y \S+)? (no|tampoco) (puedo|me sirve|me queda|alcanzo|me da)\b/;
 /** "La siguiente", "la que sigue", "la de después": the next slot shown (the speller may write "siguientes"). */
 const NEXT_ONE = /\b(la|el) (siguientes?|que sigue|de despues|otra de despues|proxima)\b/;
 
@@ -171,7 +200,7 @@ export function optionAfterRefusedTime(options: ShownOption[], time: string | un
   if (!time || !REFUSED_TIME.test(text) || !NEXT_ONE.test(text)) return undefined;
   const times = options.map((option) => (option.start ? bogotaParts(option.start)?.time : undefined));
   const lastAt = times.lastIndexOf(time);
-  return lastAt >= 0 ? options[lastAt + 1]?.value ?? null : undefined;
+  return lastAt >= 0 ? (options[lastAt + 1]?.value ?? null) : undefined;
 }
 
 /** The one slot or appointment on the day, at the time, of the service or with the doctor named. */
@@ -196,7 +225,7 @@ function optionByTime(options: ShownOption[], entities: Entities, question: Ques
     return true;
   });
   // Two slots of the doctor named ("la del doctor Camilo"): no guess; the dialog asks which, naming them.
-  return matching.length === 1 ? matching[0]?.value ?? null : null;
+  return matching.length === 1 ? (matching[0]?.value ?? null) : null;
 }
 
 /** "La doctora", "con la médica": a woman doctor is asked for (a title alone; "el doctor" is said of anyone). */
@@ -323,9 +352,57 @@ function doctorWordsOf(option: ShownOption): string[] {
 
 /** Words after a doctor's title that are no part of a name: "la doctora que me atiende", "el médico general". */
 const NOT_A_DOCTORS_NAME: ReadonlySet<string> = new Set([
-  'que', 'de', 'del', 'la', 'el', 'los', 'las', 'con', 'para', 'pa', 'por', 'porfa', 'en', 'es', 'ella', 'el', 'mi', 'su', 'tu', 'me', 'nos', 'le',
-  'tratante', 'general', 'familiar', 'siempre', 'pediatra', 'cabecera', 'ese', 'esa', 'este', 'esta', 'otro', 'otra', 'mismo', 'misma',
-  'hay', 'no', 'si', 'atiende', 'atendio', 've', 'vio', 'manana', 'tarde', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado',
+  'que',
+  'de',
+  'del',
+  'la',
+  'el',
+  'los',
+  'las',
+  'con',
+  'para',
+  'pa',
+  'por',
+  'porfa',
+  'en',
+  'es',
+  'ella',
+  'el',
+  'mi',
+  'su',
+  'tu',
+  'me',
+  'nos',
+  'le',
+  'tratante',
+  'general',
+  'familiar',
+  'siempre',
+  'pediatra',
+  'cabecera',
+  'ese',
+  'esa',
+  'este',
+  'esta',
+  'otro',
+  'otra',
+  'mismo',
+  'misma',
+  'hay',
+  'no',
+  'si',
+  'atiende',
+  'atendio',
+  've',
+  'vio',
+  'manana',
+  'tarde',
+  'lunes',
+  'martes',
+  'miercoles',
+  'jueves',
+  'viernes',
+  'sabado',
 ]);
 /** "Mi médica", "su doctor", "el médico que siempre me atiende", "mi tratante": the patient's own doctor. */
 const OWN_DOCTOR =
@@ -359,7 +436,11 @@ function isNameWord(reading: Reading, word: string | undefined): boolean {
 export function namesInOptions(options: readonly ShownOption[]): string[] {
   return options
     .filter((option) => option.value !== 'self')
-    .flatMap((option) => wordsOf(normalizeMessage(option.label)).filter((word) => word !== 'para').slice(0, 1));
+    .flatMap((option) =>
+      wordsOf(normalizeMessage(option.label))
+        .filter((word) => word !== 'para')
+        .slice(0, 1),
+    );
 }
 
 export function turnedDown(words: readonly string[]): boolean {

@@ -33,7 +33,21 @@ const ONE_OF: ReadonlySet<string> = new Set(['otro', 'otra', 'uno', 'una', 'ning
 const ARTICLES_PLURAL: ReadonlySet<string> = new Set(['los', 'las']);
 /** What children the message is about have or need: a cita ("tienen alguna cita pendiente", "necesitan control"). */
 const CITA_THEY_HAVE = /^(?:tienen|necesitan)(?: (?:ya|alguna|algunas|una|unas|otra|su|sus|la|las|mas))* (?:cita|citas|consulta|consultas|control|controles|turno|turnos)\b/;
-const PLURAL_CHILDREN: ReadonlySet<string> = new Set(['hijos', 'ninos', 'hijas', 'ninas', 'nenas', 'nenes', 'pelados', 'chinos', 'muchachos', 'nietos', 'nietas', 'sobrinos', 'sobrinas']);
+const PLURAL_CHILDREN: ReadonlySet<string> = new Set([
+  'hijos',
+  'ninos',
+  'hijas',
+  'ninas',
+  'nenas',
+  'nenes',
+  'pelados',
+  'chinos',
+  'muchachos',
+  'nietos',
+  'nietas',
+  'sobrinos',
+  'sobrinas',
+]);
 /** Someone other than the member who says they write: "le escribe la abuela", "yo soy el esposo", "atte. su esposo". */
 const OTHER_WRITER =
   /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|amiga|amigo|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|saluda|aqui|soy)(?: (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,2},? (?:la|el|su) (?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|^(?:(?:hola|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio)\b/;
@@ -52,7 +66,18 @@ function writerRelation(who: string): string {
  */
 function asTheMembers(relation: string, writer: string | undefined): 'self' | 'son' | 'daughter' | 'child' | undefined {
   if (writer === undefined) return undefined;
-  if (/^(abuela|abuelo)$/.test(writer)) return relation === 'hija' ? 'self' : /^(el )?niet(o|ico)$/.test(relation) ? 'son' : /^(la )?niet(a|ica)$/.test(relation) ? 'daughter' : relation === 'nietos' ? 'child' : relation === 'nietas' ? 'daughter' : undefined;
+  if (/^(abuela|abuelo)$/.test(writer))
+    return relation === 'hija'
+      ? 'self'
+      : /^(el )?niet(o|ico)$/.test(relation)
+        ? 'son'
+        : /^(la )?niet(a|ica)$/.test(relation)
+          ? 'daughter'
+          : relation === 'nietos'
+            ? 'child'
+            : relation === 'nietas'
+              ? 'daughter'
+              : undefined;
   // The member's child writing: their "mi papá", "mi mamá" is the member.
   if (/^(hijo|hija)$/.test(writer)) return /^(papa|papi|padre|mama|mami|madre|mi papa|mi mama)$/.test(relation) ? 'self' : undefined;
   if (/^(esposo|marido)$/.test(writer)) return /^(esposa|senora|mujer|mi senora|mi mujer)$/.test(relation) ? 'self' : undefined;
@@ -64,7 +89,21 @@ function asTheMembers(relation: string, writer: string | undefined): 'self' | 's
   return undefined;
 }
 /** Relatives of an adult: "soy la vecina de Laurita" speaks of the member, not of a child. */
-const ADULT_RELATIVES: ReadonlySet<string> = new Set(['vecina', 'vecino', 'amiga', 'amigo', 'esposo', 'esposa', 'marido', 'hermana', 'hermano', 'suegra', 'suegro', 'cunada', 'cunado']);
+const ADULT_RELATIVES: ReadonlySet<string> = new Set([
+  'vecina',
+  'vecino',
+  'amiga',
+  'amigo',
+  'esposo',
+  'esposa',
+  'marido',
+  'hermana',
+  'hermano',
+  'suegra',
+  'suegro',
+  'cunada',
+  'cunado',
+]);
 /** "Le escribe la abuela", "yo soy el esposo y le escribo de su celular": someone else who writes from the member's phone, and who. */
 function writerIn(whole: string): string | undefined {
   const found = OTHER_WRITER.exec(whole);
@@ -89,9 +128,38 @@ const YES_NO_QUESTIONS: ReadonlySet<Question> = new Set(['confirm', 'offer', 'co
 /** After a name, what is said to a child in the room: "Mateo, deje eso", "Sofi, venga". */
 const TOLD_TO_A_CHILD: ReadonlySet<string> = new Set(['deje', 'deja', 'venga', 'ven', 'quieto', 'quieta', 'suelte', 'suelta', 'callese', 'callate', 'bajese', 'bajate']);
 /** Before "a" and a name, looking after a child (not taking them to the doctor): "me cuida a Sofía", "recoger a Mateo". */
-const LOOKING_AFTER: ReadonlySet<string> = new Set(['cuida', 'cuide', 'cuido', 'cuidar', 'cuiden', 'recoger', 'recojo', 'recoge', 'buscar', 'busco', 'dejar', 'dejo', 'deje', 'dejamos']);
+const LOOKING_AFTER: ReadonlySet<string> = new Set([
+  'cuida',
+  'cuide',
+  'cuido',
+  'cuidar',
+  'cuiden',
+  'recoger',
+  'recojo',
+  'recoge',
+  'buscar',
+  'busco',
+  'dejar',
+  'dejo',
+  'deje',
+  'dejamos',
+]);
 /** Before "de" and a name, things of theirs that say where or how, not who the patient is: "el colegio de Mateo", "el cel de Laura". */
-const THEIR_THING: ReadonlySet<string> = new Set(['colegio', 'escuela', 'jardin', 'casa', 'trabajo', 'oficina', 'guarderia', 'cel', 'celular', 'telefono', 'numero', 'whatsapp', 'correo']);
+const THEIR_THING: ReadonlySet<string> = new Set([
+  'colegio',
+  'escuela',
+  'jardin',
+  'casa',
+  'trabajo',
+  'oficina',
+  'guarderia',
+  'cel',
+  'celular',
+  'telefono',
+  'numero',
+  'whatsapp',
+  'correo',
+]);
 /** What a member says of a document or date as their own ("la mía", "soy yo"), not of a patient. */
 const OWN_DOCUMENT: ReadonlySet<string> = new Set(['mia', 'es mia', 'la mia', 'soy yo', 'yo', 'y la mia']);
 /** A capitalised word that does not open a sentence: "es para Sofía", "mi hijo Juan". */
@@ -102,13 +170,15 @@ const APPOINTMENT_OF: ReadonlySet<string> = new Set(['cita', 'citas', 'consulta'
 /** Between a relative and a name: "la vecina doña Gloria". */
 const TITLES: ReadonlySet<string> = new Set(['dona', 'don', 'senora', 'senor', 'la', 'el']);
 /** After a relative, what makes them the one who needs the cita: "mi mamá necesita", "mi esposo está enfermo". */
-const NEEDS_CARE = /^(necesita|amanecio|(esta|anda|sigue) (enferm|mal|malit|malu|con|muy)|tiene (fiebre|dolor|gripa|tos|vomito|diarrea|una cita|cita|control)|se (siente|cayo|enfermo|golpeo|puso))/;
+const NEEDS_CARE =
+  /^(necesita|amanecio|(esta|anda|sigue) (enferm|mal|malit|malu|con|muy)|tiene (fiebre|dolor|gripa|tos|vomito|diarrea|una cita|cita|control)|se (siente|cayo|enfermo|golpeo|puso))/;
 /** Before a relative, words that make the relative the writer: "como mamá de", "le escribe la mamá de". */
 const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla', 'saluda']);
 /** Before a name, words that give it: "se llama Valentina", "de nombre Samuel". */
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual". */
-const LEFT_AS_IT_IS = /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^ya (la|lo|las|los) (saque|sacamos|pedi|agende|agendamos)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
+const LEFT_AS_IT_IS =
+  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^ya (la|lo|las|los) (saque|sacamos|pedi|agende|agendamos)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
 
 /** Taking or going with someone, with the pronoun joined: "llevarla", "acompañarme", "traerlo". */
 const TAKING_SOMEONE = /^(llevar|acompanar|traer|recoger)(la|lo|las|los|me|nos|le)$/;
@@ -137,7 +207,14 @@ export interface PeopleNamed {
 }
 
 /** The patients a message names, each name as the member wrote it, and whose appointment's time it refers to. */
-export function readPatientMentions(reading: Reading, message: Message, question: Question, options: readonly ShownOption[], people: readonly string[], writerSaid?: string): PeopleNamed {
+export function readPatientMentions(
+  reading: Reading,
+  message: Message,
+  question: Question,
+  options: readonly ShownOption[],
+  people: readonly string[],
+  writerSaid?: string,
+): PeopleNamed {
   const { read, normalized, original, words } = message;
   const capitalised = new Set<string>();
   if (HAS_CAPITAL.test(read)) for (const match of read.matchAll(CAPITALISED)) capitalised.add(normalizeMessage(match[0]));
@@ -193,12 +270,28 @@ function readPatients(
     // ("Para mí, el niño ya está bien": the words of the relation are skipped within the mention's clause only; the
     // next clause speaks of someone else.)
     let next = index + 1;
-    while (next < words.length && (lexicon.relationWords.has(words[next] ?? '') || ['el', 'la', 'los', 'las'].includes(words[next] ?? '')) && clausesOfWords()[next] === clausesOfWords()[index]) next++;
+    while (
+      next < words.length &&
+      (lexicon.relationWords.has(words[next] ?? '') || ['el', 'la', 'los', 'las'].includes(words[next] ?? '')) &&
+      clausesOfWords()[next] === clausesOfWords()[index]
+    )
+      next++;
     if (LEFT_AS_IT_IS.test(original.slice(next, next + 5).join(' '))) return true;
     // "Si no se puede para mí, entonces para mi nieta": the one it cannot be for.
     if (/\bsi no (se puede|hay|alcanza|es posible|sale|se pudo)( (para|pa|pal|a))? (el |la )?$/.test(`${words.slice(Math.max(0, index - 7), index).join(' ')} `)) return true;
     let cursor = index - 1;
-    while (cursor >= 0 && index - cursor <= 3 && (ARTICLES.has(words[cursor] ?? '') || words[cursor] === 'para' || words[cursor] === 'de' || words[cursor] === 'es' || words[cursor] === 'pa' || words[cursor] === 'los' || words[cursor] === 'las')) cursor--;
+    while (
+      cursor >= 0 &&
+      index - cursor <= 3 &&
+      (ARTICLES.has(words[cursor] ?? '') ||
+        words[cursor] === 'para' ||
+        words[cursor] === 'de' ||
+        words[cursor] === 'es' ||
+        words[cursor] === 'pa' ||
+        words[cursor] === 'los' ||
+        words[cursor] === 'las')
+    )
+      cursor--;
     // "No, es para Mateo": a "no" in the clause before denies nothing.
     // "Ninguno de los niños, es para mi esposo": none of them.
     if (cursor >= 0 && (words[cursor] === 'ninguno' || words[cursor] === 'ninguna' || words[cursor] === 'ni') && cursor < index - 1) {
@@ -215,7 +308,8 @@ function readPatients(
    * "La cédula de mi hija (Laura) es 1010101010", written by her mother: at an identity question, the holder of a cédula
    * is the member being identified, not a patient ("el documento de Sofi es el registro civil…" still names Sofía).
    */
-  const cedulaHolder = (index: number) => IDENTITY_QUESTIONS.has(question) && /\b(cedula|cc)( de ciudadania)? (de|del) (mi |la |el |su )?$/.test(`${words.slice(Math.max(0, index - 6), index).join(' ')} `);
+  const cedulaHolder = (index: number) =>
+    IDENTITY_QUESTIONS.has(question) && /\b(cedula|cc)( de ciudadania)? (de|del) (mi |la |el |su )?$/.test(`${words.slice(Math.max(0, index - 6), index).join(' ')} `);
   /** Where names were read, so that "Mateo y Sofía" reads the second joined to the first. */
   const namedWords = new Set<number>();
   const push = (mention: PatientMention, at: number, again = false, weak = false) => {
@@ -267,7 +361,14 @@ function readPatients(
     if (phrase === 'a mi' && TAKING_SOMEONE.test(original[found.start - 1] ?? '')) continue;
     // "La mía, la del miércoles" to "¿Cuál cita?": my appointment, as "mi cita" is.
     // "Una cita mía del miércoles", "confirmada la mía": whose appointment only as "mi cita" is; at the patient question it is the member.
-    if (question !== 'patient' && OWN_DOCUMENT.has(phrase) && phrase !== 'yo' && phrase !== 'soy yo' && !/\bno (la |el |las |los )?de\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b/.test(words.join(' '))) continue;
+    if (
+      question !== 'patient' &&
+      OWN_DOCUMENT.has(phrase) &&
+      phrase !== 'yo' &&
+      phrase !== 'soy yo' &&
+      !/\bno (la |el |las |los )?de\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b/.test(words.join(' '))
+    )
+      continue;
     // "Pa mí no, pa Mateo": the member, taken back before the one meant.
     if (words[found.end] === 'no' && words[found.end + 1] !== undefined && clausesOfWords()[found.end + 1] !== clausesOfWords()[found.end]) continue;
     // "La cita es para mí, la abuela": the one who writes is not the member.
@@ -301,7 +402,8 @@ function readPatients(
   for (const found of relations) {
     if (words[found.end] !== 'de') continue;
     let cursor = found.end + 1;
-    while (cursor < words.length && cursor - found.end <= 3 && (ARTICLES.has(words[cursor] ?? '') || ['mi', 'mis', 'su', 'sus', 'otra', 'otro'].includes(words[cursor] ?? ''))) cursor++;
+    while (cursor < words.length && cursor - found.end <= 3 && (ARTICLES.has(words[cursor] ?? '') || ['mi', 'mis', 'su', 'sus', 'otra', 'otro'].includes(words[cursor] ?? '')))
+      cursor++;
     const relative = relations.find((other) => other.start === cursor && other !== found);
     if (relative === undefined) continue;
     relativesNamed.add(relative.start);
@@ -320,7 +422,14 @@ function readPatients(
     // "La de niños", "el médico de niños": pediatrics, not a patient.
     // ("El de los niños" at the specialty question too.)
     if (words[found.start] === 'ninos' && words[found.start - 1] === 'de' && CHILDREN_SERVICE.has(words[found.start - 2] ?? '')) continue;
-    if (question === 'specialty' && words[found.start] === 'ninos' && words[found.start - 1] === 'los' && words[found.start - 2] === 'de' && ['el', 'la', 'medico', 'doctor'].includes(words[found.start - 3] ?? '')) continue;
+    if (
+      question === 'specialty' &&
+      words[found.start] === 'ninos' &&
+      words[found.start - 1] === 'los' &&
+      words[found.start - 2] === 'de' &&
+      ['el', 'la', 'medico', 'doctor'].includes(words[found.start - 3] ?? '')
+    )
+      continue;
     // "Para mi hijo", "la cita de la niña", "mi hijo Mateo", "mi hijo" said alone: a patient.
     // "Mi mamá dice que…", "soy la mamá de los niños": not one.
     let cursor = found.start - 1;
@@ -336,9 +445,15 @@ function readPatients(
       (introducer === 'de' && lexicon.relations.find([words[cursor - 1] ?? '']).length > 0) ||
       // "La mamá de los niños", "el papá de Sofía": someone named by another, not a patient.
       // ("Para la esposa de mi hijo" is for her.)
-      (found.value === 'other' && words[found.end] === 'de' && !(introducer === 'para' || introducer === 'pa') && (lexicon.relations.find(words.slice(found.end + 1, found.end + 3)).length > 0 || knownOrCommon(words[found.end + 1] ?? '')));
+      (found.value === 'other' &&
+        words[found.end] === 'de' &&
+        !(introducer === 'para' || introducer === 'pa') &&
+        (lexicon.relations.find(words.slice(found.end + 1, found.end + 3)).length > 0 || knownOrCommon(words[found.end + 1] ?? '')));
     // "La niña está con fiebre", "el niño tiene 13": the child the message is about.
-    const described = found.value !== 'other' && HOW_THEY_ARE.has(words[found.end] ?? '') && (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la');
+    const described =
+      found.value !== 'other' &&
+      HOW_THEY_ARE.has(words[found.end] ?? '') &&
+      (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la');
     // "Hola, los niños tienen alguna cita pendiente?": the children whose citas are asked about (not "los niños tienen colegio").
     const childrenWithCita =
       found.value !== 'other' &&
@@ -357,18 +472,35 @@ function readPatients(
       question === 'patient' ||
       words.length <= 4;
     // "Tengo que recoger a los niños", "no tengo quien me cuide a los niños": children in the member's day, not patients.
-    const caredFor = CARE_VERBS.has(words[cursor - 1] ?? '') || CARE_VERBS.has(words[found.start - 2] ?? '') || (words[found.start - 1] === 'los' && /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) && !/\bcitas? (tienen|tiene)$/.test(words.slice(Math.max(0, found.start - 4), found.start - 1).join(' ')) && question !== 'patient');
+    const caredFor =
+      CARE_VERBS.has(words[cursor - 1] ?? '') ||
+      CARE_VERBS.has(words[found.start - 2] ?? '') ||
+      (words[found.start - 1] === 'los' &&
+        /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) &&
+        !/\bcitas? (tienen|tiene)$/.test(words.slice(Math.max(0, found.start - 4), found.start - 1).join(' ')) &&
+        question !== 'patient');
     // "Mi mamá me lleva", "mi mamá solo me acompaña", "lo lleva la abuela": a companion, not a patient.
     const companion =
       found.value === 'other' &&
-      (ACCOMPANYING.has(original.slice(found.end, found.end + 4).find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'quien', 'tambien', 'puede', 'podria', 'quiere'].includes(word)) ?? '') ||
+      (ACCOMPANYING.has(
+        original
+          .slice(found.end, found.end + 4)
+          .find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'quien', 'tambien', 'puede', 'podria', 'quiere'].includes(word)) ?? '',
+      ) ||
         TAKING_SOMEONE.test(original.slice(found.end, found.end + 4).find((word) => !['tambien', 'puede', 'podria', 'quiere', 'me', 'va', 'a'].includes(word)) ?? '') ||
         (ARTICLES.has(words[found.start - 1] ?? '') && ACCOMPANYING.has(original[found.start - 2] ?? '')));
     // "Para mí, la mamá": the member saying who she is. "Buenos días mi niña": Lina, spoken to.
-    const apposition = found.value === 'other' && ARTICLES.has(words[found.start - 1] ?? '') && mentions.some((seen) => seen.mention.kind === 'self' && seen.at === found.start - 2);
+    const apposition =
+      found.value === 'other' && ARTICLES.has(words[found.start - 1] ?? '') && mentions.some((seen) => seen.mention.kind === 'self' && seen.at === found.start - 2);
     const spokenToLina = words[found.start - 1] === 'mi' && words[found.start] === 'nina' && !namedNext && GREETING_OR_THANKS.has(words[found.start - 2] ?? '');
     // "La vecina doña Gloria": a title between the relative and the name.
-    const titled = next !== undefined && TITLES.has(next) && original[found.end + 1] !== undefined && (capitalised.has(original[found.end + 1] ?? '') || knownOrCommon(original[found.end + 1] ?? '')) ? original[found.end + 1] : undefined;
+    const titled =
+      next !== undefined &&
+      TITLES.has(next) &&
+      original[found.end + 1] !== undefined &&
+      (capitalised.has(original[found.end + 1] ?? '') || knownOrCommon(original[found.end + 1] ?? ''))
+        ? original[found.end + 1]
+        : undefined;
     // An adult relative is a patient only when the message says so: "para mi mamá", "la cita de mi esposo", "el paciente
     // es mi sobrino". "Mi esposo no me puede llevar", "le pregunto a mi esposo", "me ayuda mi suegra" tell of them.
     const forThem =
@@ -385,22 +517,46 @@ function readPatients(
       // "Para mí y mi esposo": joined to a patient just named.
       ((introducer === 'y' || introducer === 'e') && mentions.some((seen) => seen.at >= cursor - 3 && seen.at < cursor));
     // "Mi hijo me dejó este número", "mi hija me acompaña": the relative does something for the member, and is no patient.
-    const actsForMember = (original[found.end] === 'me' || original[found.end] === 'nos') && !['la', 'lo', 'las', 'los'].includes(original[found.end + 1] ?? '') && !(introducer === 'para' || introducer === 'pa' || introducer === 'pal');
+    const actsForMember =
+      (original[found.end] === 'me' || original[found.end] === 'nos') &&
+      !['la', 'lo', 'las', 'los'].includes(original[found.end + 1] ?? '') &&
+      !(introducer === 'para' || introducer === 'pa' || introducer === 'pal');
     // "La mamá Laura está trabajando y me pidió…": the children's mother (and her name) spoken of by whoever writes, not a patient.
     // ("Mi hija Laura no puede y me pidió…", from the grandmother: the member, busy, not the patient.)
     const afterName = original.slice(found.end + (namedNext ? 1 : 0), found.end + (namedNext ? 1 : 0) + 3).join(' ');
     const motherSpokenOf =
       writer !== undefined &&
       introducer !== 'para' &&
-      ((found.value === 'other' && /^(la|su)$/.test(words[found.start - 1] ?? '') && /^(mama|mami)$/.test(words[found.start] ?? '')) || (selfAt.has(found.start) && MEMBER_BUSY.test(afterName)));
+      ((found.value === 'other' && /^(la|su)$/.test(words[found.start - 1] ?? '') && /^(mama|mami)$/.test(words[found.start] ?? '')) ||
+        (selfAt.has(found.start) && MEMBER_BUSY.test(afterName)));
     if (motherSpokenOf) {
       if (next !== undefined) namedWords.add(found.end);
       continue;
     }
-    if (!introduced || whoseData(found.start) || cedulaHolder(found.start) || SIGNED.test(words.slice(Math.max(0, found.start - 2), found.start).join(' ')) || describesSpeaker || caredFor || companion || apposition || spokenToLina || actsForMember || (found.value === 'other' && !forThem)) continue;
+    if (
+      !introduced ||
+      whoseData(found.start) ||
+      cedulaHolder(found.start) ||
+      SIGNED.test(words.slice(Math.max(0, found.start - 2), found.start).join(' ')) ||
+      describesSpeaker ||
+      caredFor ||
+      companion ||
+      apposition ||
+      spokenToLina ||
+      actsForMember ||
+      (found.value === 'other' && !forThem)
+    )
+      continue;
     // "Mi esposa" written by her husband, "mi hija" by her mother: the member.
     // (Only when the cita is hers: "para mi hija", "la cita de mi esposa"; not "mi hija Laura no puede", the member in a story.)
-    const forTheMember = introducer === 'para' || introducer === 'pa' || introducer === 'pal' || (introducer === 'de' && APPOINTMENT_OF.has(words[cursor - 1] ?? '')) || words.length <= 4 || (question === 'patient' && words.length <= 8) || NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' '));
+    const forTheMember =
+      introducer === 'para' ||
+      introducer === 'pa' ||
+      introducer === 'pal' ||
+      (introducer === 'de' && APPOINTMENT_OF.has(words[cursor - 1] ?? '')) ||
+      words.length <= 4 ||
+      (question === 'patient' && words.length <= 8) ||
+      NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' '));
     if (selfAt.has(found.start) && !forTheMember) continue;
     if (selfAt.has(found.start) && !ofRelative.has(found.start)) {
       push({ kind: 'self' }, found.start);
@@ -418,22 +574,36 @@ function readPatients(
     }
     // A word after the relation is its name when it looks like one: "mi hijo Mateo", "mi nieto Brayan"; not "mi mamá jaja".
     const nextInClause = next !== undefined && clausesOfWords()[found.end] === clausesOfWords()[found.end - 1];
-    if (next !== undefined && nextInClause && (namedNext || (mayBeName(next) && (capitalised.has(next) || names.has(next))) || (capitalised.has(next) && /^[a-z]{3,}$/.test(next) && !lexicon.vocabulary.has(next)))) {
+    if (
+      next !== undefined &&
+      nextInClause &&
+      (namedNext || (mayBeName(next) && (capitalised.has(next) || names.has(next))) || (capitalised.has(next) && /^[a-z]{3,}$/.test(next) && !lexicon.vocabulary.has(next)))
+    ) {
       push(personOf(next), found.start);
       namedWords.add(found.end);
     } else if (titled !== undefined) {
       push(personOf(titled), found.start);
       namedWords.add(found.end + 1);
-    }
-    else if (ofRelative.has(found.start)) push({ kind: 'relation', relation: 'other' }, found.start);
+    } else if (ofRelative.has(found.start)) push({ kind: 'relation', relation: 'other' }, found.start);
     else {
       push({ kind: 'relation', relation: found.value }, found.start);
       // "Los dos niños", "mis dos hijas", "ambos niños", "los niños" (the member's children, both): two of them.
       // (Not "otro de mis hijos", one of them, nor children in the member's day at a later question.)
       const ofWhich = words[found.start - 1] === 'de' ? found.start - 2 : words[found.start - 2] === 'de' ? found.start - 3 : -1;
       const oneOf = ofWhich >= 0 && ONE_OF.has(words[ofWhich] ?? '');
-      const forTheCita = introducer === 'tienen' || introducer === 'para' || introducer === 'pa' || introducer === 'pal' || (introducer === 'de' && /^(cita|citas|consulta|control|turno)$/.test(words[cursor - 1] ?? '')) || /^(tienen|necesitan|estan enfermos)\b/.test(original.slice(found.end, found.end + 2).join(' ')) || ((question === 'patient' || question === 'menu') && original.length <= found.end + 2) || (introducer === 'de' && ['la', 'las'].includes(words[cursor - 1] ?? '') && /\b(cancelar|cancele|mover|muevame|cambiar|reprogramar|ver|consultar)\b/.test(words.slice(0, cursor).join(' ')));
-      if (TWO_OF.has(words[found.start - 1] ?? '') || (found.value !== 'other' && PLURAL_CHILDREN.has(words[found.end - 1] ?? '') && !oneOf && forTheCita)) push({ kind: 'relation', relation: found.value }, found.start, true);
+      const forTheCita =
+        introducer === 'tienen' ||
+        introducer === 'para' ||
+        introducer === 'pa' ||
+        introducer === 'pal' ||
+        (introducer === 'de' && /^(cita|citas|consulta|control|turno)$/.test(words[cursor - 1] ?? '')) ||
+        /^(tienen|necesitan|estan enfermos)\b/.test(original.slice(found.end, found.end + 2).join(' ')) ||
+        ((question === 'patient' || question === 'menu') && original.length <= found.end + 2) ||
+        (introducer === 'de' &&
+          ['la', 'las'].includes(words[cursor - 1] ?? '') &&
+          /\b(cancelar|cancele|mover|muevame|cambiar|reprogramar|ver|consultar)\b/.test(words.slice(0, cursor).join(' ')));
+      if (TWO_OF.has(words[found.start - 1] ?? '') || (found.value !== 'other' && PLURAL_CHILDREN.has(words[found.end - 1] ?? '') && !oneOf && forTheCita))
+        push({ kind: 'relation', relation: found.value }, found.start, true);
     }
   }
   // Before the member is identified, someone who says they write names her: "le escribe la mamá de Laura… Laura está en
@@ -442,7 +612,15 @@ function readPatients(
     self ??
     (writer === undefined
       ? undefined
-      : original.find((word, index) => words[index - 1] === 'de' && relations.some((found) => found.end === index - 1 && ['mama', 'mami', 'papa', 'papi', 'esposo', 'marido', 'hermana', 'hermano', 'vecina', 'vecino'].includes(words[found.start] ?? '')) && commonFirstName(word) !== undefined));
+      : original.find(
+          (word, index) =>
+            words[index - 1] === 'de' &&
+            relations.some(
+              (found) =>
+                found.end === index - 1 && ['mama', 'mami', 'papa', 'papi', 'esposo', 'marido', 'hermana', 'hermano', 'vecina', 'vecino'].includes(words[found.start] ?? ''),
+            ) &&
+            commonFirstName(word) !== undefined,
+        ));
   for (let index = 0; index < original.length; index++) {
     const word = original[index] ?? '';
     const afterRelation = relations.some((found) => index === found.end);
@@ -465,7 +643,11 @@ function readPatients(
     if (namedWords.has(index - 1) || mentions.some((seen) => seen.at === index - 1 && seen.mention.kind === 'name')) continue;
     // "Mateo me está hablando", "Sofi entra tarde al colegio", "sacar a Mateo del colegio": what they do, not the cita.
     if ((original[index + 1] === 'me' || original[index + 1] === 'nos') && !['la', 'lo', 'las', 'los'].includes(original[index + 2] ?? '')) continue;
-    if (!['patient', 'start', 'menu'].includes(question) && (DOING.has(original[index + 1] ?? '') || /^(del|de la) (colegio|jardin|escuela)$/.test(original.slice(index + 1, index + 3).join(' ')))) continue;
+    if (
+      !['patient', 'start', 'menu'].includes(question) &&
+      (DOING.has(original[index + 1] ?? '') || /^(del|de la) (colegio|jardin|escuela)$/.test(original.slice(index + 1, index + 3).join(' ')))
+    )
+      continue;
     // At an identity question, the member named with her date or document is being identified: "mi hija Laura nació el…".
     if (IDENTITY_QUESTIONS.has(question) && self !== undefined && sameName(nameOf(word), self)) continue;
     // "Yo soy la mamá de Laura" written for the member Laura, or while she is identified: the writer is her relative, and the
@@ -475,7 +657,19 @@ function readPatients(
     // "El niño de Laura": whose child, not the patient (the child is). "Soy la vecina de Laurita": the member the writer helps.
     const parentOf = words[index - 1] === 'de' && relations.some((found) => found.end === index - 1 && found.value !== 'other');
     // (And, with someone writing, "la mamá de Laura, o sea la abuela": the name says whose relative the writer is.)
-    const helpedBy = words[index - 1] === 'de' && writer !== undefined && relations.some((found) => found.end === index - 1 && (ADULT_RELATIVES.has(words[found.start] ?? '') || (found.value === 'other' && self === undefined && mayBeName(word) && commonFirstName(word) !== undefined && /^(mama|mami|madre|papa|papi|padre)$/.test(words[found.start] ?? ''))));
+    const helpedBy =
+      words[index - 1] === 'de' &&
+      writer !== undefined &&
+      relations.some(
+        (found) =>
+          found.end === index - 1 &&
+          (ADULT_RELATIVES.has(words[found.start] ?? '') ||
+            (found.value === 'other' &&
+              self === undefined &&
+              mayBeName(word) &&
+              commonFirstName(word) !== undefined &&
+              /^(mama|mami|madre|papa|papi|padre)$/.test(words[found.start] ?? ''))),
+      );
     if (parentOf || helpedBy) continue;
     if (relativeOf && ((self !== undefined && sameName(nameOf(word), self)) || IDENTITY_QUESTIONS.has(question) || mentions.some((seen) => seen.at === relativeOf.start))) continue;
     // "La de Laura Gómez, la titular": the member, named as the plan's holder, not a patient, where the member is being
@@ -496,13 +690,20 @@ function readPatients(
     // "Mi mamá me cuida a Sofía", "tengo que recoger a Mateo": a child in the member's day, not a patient.
     if (words[index - 1] === 'a' && LOOKING_AFTER.has(words[index - 2] ?? '')) continue;
     // "Sí, confírmela. Mateo, no le pegue a su hermana": at a yes/no question, a child told off in the room is no patient.
-    const spokenTo = TOLD_TO_A_CHILD.has(words[index + 1] ?? '') || (YES_NO_QUESTIONS.has(question) && words[index + 1] === 'no' && ['le', 'me', 'te'].includes(words[index + 2] ?? ''));
+    const spokenTo =
+      TOLD_TO_A_CHILD.has(words[index + 1] ?? '') || (YES_NO_QUESTIONS.has(question) && words[index + 1] === 'no' && ['le', 'me', 'te'].includes(words[index + 2] ?? ''));
     if (spokenTo) continue;
     // "Me acompaña Mateo", "donde estudia Mateo": with the member, or what they do; not the patient.
     if (ACCOMPANYING.has(original[index - 1] ?? '') || DOING.has(original[index - 1] ?? '')) continue;
     // "4, dice Laura", "ya le pregunto a Laura", "a nombre de Laura", "porque Laura trabaja": the member spoken of by someone
     // else, not the member named as the patient ("para Laura", "la cita de Laura" are).
-    if (member !== undefined && sameName(nameOf(word), member) && (writer !== undefined || THIRD_PERSON_BEFORE.test(words.slice(Math.max(0, index - 2), index).join(' ')) || THIRD_PERSON_BEFORE.test(original.slice(Math.max(0, index - 2), index).join(' ')))) {
+    if (
+      member !== undefined &&
+      sameName(nameOf(word), member) &&
+      (writer !== undefined ||
+        THIRD_PERSON_BEFORE.test(words.slice(Math.max(0, index - 2), index).join(' ')) ||
+        THIRD_PERSON_BEFORE.test(original.slice(Math.max(0, index - 2), index).join(' ')))
+    ) {
       if (!(BEFORE_NAME.has(words[index - 1] ?? '') || (words[index - 1] === 'de' && APPOINTMENT_OF.has(words[index - 2] ?? '') && !IDENTITY_QUESTIONS.has(question)))) continue;
     }
     if (word.length >= 3 && known.some((name) => sameName(word, name))) {
@@ -513,7 +714,11 @@ function readPatients(
     }
     const before = words[index - 1];
     // "Sofía nació el 10 de enero": the one born then. "Sofi tiene fiebre": the one the message is about.
-    if ((original[index + 1] === 'nacio' || words[index + 1] === 'nacio' || (HOW_THEY_ARE.has(original[index + 1] ?? '') && original[index + 1] !== 'se')) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+    if (
+      (original[index + 1] === 'nacio' || words[index + 1] === 'nacio' || (HOW_THEY_ARE.has(original[index + 1] ?? '') && original[index + 1] !== 'se')) &&
+      knownOrCommon(word) &&
+      !lexicon.vocabulary.has(word)
+    ) {
       push({ kind: 'name', name: firstNameAs(word) ?? nameOf(word) }, index);
       continue;
     }
@@ -526,7 +731,13 @@ function readPatients(
     const opensWithAnd = index === 1 && before === 'y';
     // "Cita pediatría Sofía", "Matheo control pediatría": a name beside the cita it is for, in a terse request.
     const besideCita = (before !== undefined && CITA_WORDS.has(before)) || (index === 0 && CITA_WORDS.has(words[1] ?? ''));
-    if ((besideCita || (before !== undefined && (BEFORE_NAME.has(before) || BEFORE_NAME.has(original[index - 1] ?? '') || before === 'de' || before === 'a' || before === 'tiene' || joined || opensWithAnd))) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+    if (
+      (besideCita ||
+        (before !== undefined &&
+          (BEFORE_NAME.has(before) || BEFORE_NAME.has(original[index - 1] ?? '') || before === 'de' || before === 'a' || before === 'tiene' || joined || opensWithAnd))) &&
+      knownOrCommon(word) &&
+      !lexicon.vocabulary.has(word)
+    ) {
       namedWords.add(index);
       push({ kind: 'name', name: firstNameAs(word) ?? nameOf(word) }, index);
       continue;
@@ -540,7 +751,12 @@ function readPatients(
   // "CC 1020456789, es la de Laura", the grandmother's "el de mi hija Laura es 1020456789": at the document question, whose
   // cédula it is says who is being identified, not a patient (a child's registro civil or tarjeta still names the child).
   if ((question === 'document' || question === 'documentType') && /\d{5,}/.test(whole) && !/\b(ti|rc|registro|tarjeta|cita|citas)\b/.test(whole)) {
-    for (const seen of mentions) if ((seen.mention.kind === 'self' && !['para', 'pa'].includes(words[seen.at] ?? '') && !['para', 'pa'].includes(words[seen.at - 1] ?? '')) || (seen.mention.kind === 'name' && /^(el|la) de$/.test(words.slice(Math.max(0, seen.at - 2), seen.at).join(' ')))) seen.denied = true;
+    for (const seen of mentions)
+      if (
+        (seen.mention.kind === 'self' && !['para', 'pa'].includes(words[seen.at] ?? '') && !['para', 'pa'].includes(words[seen.at - 1] ?? '')) ||
+        (seen.mention.kind === 'name' && /^(el|la) de$/.test(words.slice(Math.max(0, seen.at - 2), seen.at).join(' ')))
+      )
+        seen.denied = true;
   }
   // "¿El mío o el de Mateo?" at an identity question: asking whose, naming nobody.
   if (IDENTITY_QUESTIONS.has(question) && /\b(mio|mia|el mio|la mia) o (el|la)? ?(d|de|del)\b/.test(whole)) return { patients: [] };
@@ -559,7 +775,13 @@ function readPatients(
     affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.at < named.at && named.at - seen.at <= 8));
   }
   // "Mateo… mentiras, es pa Sofi", "para Mateo, perdón, para Sofía": a correction between two mentions gives up the ones before it.
-  const corrected = affirmed.length > 1 ? lastCorrectionAt(original, affirmed.map((seen) => seen.at)) : -1;
+  const corrected =
+    affirmed.length > 1
+      ? lastCorrectionAt(
+          original,
+          affirmed.map((seen) => seen.at),
+        )
+      : -1;
   if (corrected > 0 && affirmed.some((seen) => seen.at < corrected) && affirmed.some((seen) => seen.at > corrected)) {
     affirmed = affirmed.filter((seen) => seen.at > corrected);
   }
@@ -567,11 +789,20 @@ function readPatients(
   // "Para mi hijo mayor Mateo y una a la niña": a daughter beside a boy's name is another child.
   const namedAs = affirmed.flatMap((seen) => (seen.mention.kind === 'name' ? [readsAs(seen.mention.name)] : []));
   if (namedAs.length > 0) {
-    affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.mention.relation !== 'other' && (seen.mention.relation === 'child' || namedAs.includes(seen.mention.relation) || namedAs.includes(undefined))));
+    affirmed = affirmed.filter(
+      (seen) =>
+        !(
+          seen.mention.kind === 'relation' &&
+          seen.mention.relation !== 'other' &&
+          (seen.mention.relation === 'child' || namedAs.includes(seen.mention.relation) || namedAs.includes(undefined))
+        ),
+    );
   }
   // "Es para mi esposo, Jorge": the name right after someone else's relation is who they are, not another person.
   const namedRight = new Set(affirmed.flatMap((seen) => (seen.mention.kind === 'name' ? [seen.at] : [])));
-  affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.mention.relation === 'other' && relations.some((found) => found.start === seen.at && namedRight.has(found.end))));
+  affirmed = affirmed.filter(
+    (seen) => !(seen.mention.kind === 'relation' && seen.mention.relation === 'other' && relations.some((found) => found.start === seen.at && namedRight.has(found.end))),
+  );
   // "Mi hija, la pequeña": a daughter, not a daughter and a child.
   if (affirmed.some((seen) => seen.mention.kind === 'relation' && (seen.mention.relation === 'son' || seen.mention.relation === 'daughter'))) {
     affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.mention.relation === 'child'));
@@ -611,7 +842,8 @@ function clausesOf(normalized: string, words: readonly string[]): number[] {
 function lastCorrectionAt(words: readonly string[], mentionsAt: readonly number[]): number {
   return words.findLastIndex(
     (word, index) =>
-      ((TAKING_BACK.has(word) && !(word === 'dicho' && words[index - 1] !== 'mejor')) || (word === 'digo' && !['le', 'les', 'te', 'se', 'lo', 'que'].includes(words[index - 1] ?? ''))) &&
+      ((TAKING_BACK.has(word) && !(word === 'dicho' && words[index - 1] !== 'mejor')) ||
+        (word === 'digo' && !['le', 'les', 'te', 'se', 'lo', 'que'].includes(words[index - 1] ?? ''))) &&
       mentionsAt.some((at) => at < index) &&
       mentionsAt.some((at) => at > index),
   );

@@ -57,10 +57,12 @@ const partsOfInstant = new Map<string, { day: string; time: string } | undefined
 export function bogotaParts(instant: string): { day: string; time: string } | undefined {
   if (partsOfInstant.has(instant)) return partsOfInstant.get(instant);
   const time = Date.parse(instant);
-  const parts = Number.isNaN(time) ? undefined : (() => {
-    const iso = new Date(time + BOGOTA_OFFSET_MS).toISOString();
-    return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
-  })();
+  const parts = Number.isNaN(time)
+    ? undefined
+    : (() => {
+        const iso = new Date(time + BOGOTA_OFFSET_MS).toISOString();
+        return { day: iso.slice(0, 10), time: iso.slice(11, 16) };
+      })();
   if (partsOfInstant.size > 10_000) partsOfInstant.clear();
   partsOfInstant.set(instant, parts);
   return parts;

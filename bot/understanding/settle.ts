@@ -14,7 +14,14 @@ import {
   ASKS_DOCTOR,
   ASKS_FOR_DAY,
   ASKS_OPENING_HOURS,
-  ASKS_ABOUT_CONSENT, CONDITIONAL_IF, ASKS_ABOUT_MISSING, ASKS_CASE_ANSWER, MISSED_SUPPOSITION, ASKS_WHAT_IT_IS, COMPLAINT, FRUSTRATION,
+  ASKS_ABOUT_CONSENT,
+  CONDITIONAL_IF,
+  ASKS_ABOUT_MISSING,
+  ASKS_CASE_ANSWER,
+  MISSED_SUPPOSITION,
+  ASKS_WHAT_IT_IS,
+  COMPLAINT,
+  FRUSTRATION,
   ASKS_WHERE,
   BACK_CUE,
   ANNOYED,
@@ -66,7 +73,8 @@ export function settleIntent(reads: Reads): Understanding {
   let score = intentRead.score;
   let pickedBook = false;
   // "La primera opción porfa, necesito sacar una cita": the number and the words agree.
-  if (picked?.by === 'number' && !intentRead.ruled && intent !== 'goodbye' && intent !== 'reschedule' && intent !== 'cancel' && !(question === 'menu' && picked.value === intent)) intent = 'none';
+  if (picked?.by === 'number' && !intentRead.ruled && intent !== 'goodbye' && intent !== 'reschedule' && intent !== 'cancel' && !(question === 'menu' && picked.value === intent))
+    intent = 'none';
   // An operation named at the menu ("agendar para mi hija") is that operation.
   if (picked?.by === 'words' && (question === 'menu' || question === 'existing') && intent === 'none' && OPERATIONS_IN_MENU.has(picked.value as Intent)) {
     intent = picked.value as Intent;
@@ -87,7 +95,14 @@ export function settleIntent(reads: Reads): Understanding {
   if (!intentRead.ruled && answersQuestion(question, entities) && !['goodbye', 'menu', 'back'].includes(intent) && !onlyAsksWhy && !namedOperation) intent = 'none';
   // "En la tarde xq Mateo tiene colegio", "es de control porque ya la habían visto": an answer to the form with a story
   // around it, not another operation, unless a word of one says so.
-  if ((BOOKING_QUESTIONS.has(question) || question === 'patient') && (intent === 'consult' || intent === 'cancel' || intent === 'reschedule') && !intentRead.ruled && (picked !== undefined || answersQuestion(question, entities)) && operationCue(words.join(' ')) === undefined) intent = 'none';
+  if (
+    (BOOKING_QUESTIONS.has(question) || question === 'patient') &&
+    (intent === 'consult' || intent === 'cancel' || intent === 'reschedule') &&
+    !intentRead.ruled &&
+    (picked !== undefined || answersQuestion(question, entities)) &&
+    operationCue(words.join(' ')) === undefined
+  )
+    intent = 'none';
   // "Uy no, a esa hora la niña está en el jardín, cámbiemela para después de las 3" at the slots: "it" is the
   // slot being chosen, and the time (day, band) said is the one wanted; an appointment named ("la cita del
   // miércoles", "la de Mateo") or a day it is on besides the new one is a move of that appointment.
@@ -117,7 +132,14 @@ export function settleIntent(reads: Reads): Understanding {
   }
   // "¿A qué hora es la primera?" at the slots asks about a slot shown, not about the member's appointments.
   // ("¿Y la de Mateo cuándo es?" asks about Mateo's cita: a consultation, never a change of patient.)
-  if (BOOKING_QUESTIONS.has(question) && intent === 'consult' && !/\b(mis citas|mi cita|tengo|tiene|tienen|tenemos|citas de|cita de|citas pendientes|citas programadas)\b|\b(la|el) (cita |consulta )?(de|del) [a-z]+ (cuando|a que hora|que dia)\b/.test(words.join(' '))) intent = 'none';
+  if (
+    BOOKING_QUESTIONS.has(question) &&
+    intent === 'consult' &&
+    !/\b(mis citas|mi cita|tengo|tiene|tienen|tenemos|citas de|cita de|citas pendientes|citas programadas)\b|\b(la|el) (cita |consulta )?(de|del) [a-z]+ (cuando|a que hora|que dia)\b/.test(
+      words.join(' '),
+    )
+  )
+    intent = 'none';
   // Asking to book while answering a question of the booking form is answering it.
   if (intent === 'book' && BOOKING_QUESTIONS.has(question) && (picked !== undefined || hasBookingEntity(entities))) intent = 'none';
   // Small talk around an answer is politeness: "hola, la 2", "nací el 15/03/1994, bendiciones".
@@ -126,7 +148,8 @@ export function settleIntent(reads: Reads): Understanding {
   }
   // "No, es para Sofía", "espere, es para mi hija" in the middle of a flow: another patient. ("Ay no, mejor para mí, el niño
   // ya está bien": the reason given may look like another operation to the classifier; without a word of one, it is none.)
-  const weighedOperation = (intent === 'cancel' || intent === 'consult' || intent === 'reschedule') && !intentRead.ruled && picked === undefined && operationCue(words.join(' ')) === undefined;
+  const weighedOperation =
+    (intent === 'cancel' || intent === 'consult' || intent === 'reschedule') && !intentRead.ruled && picked === undefined && operationCue(words.join(' ')) === undefined;
   if (
     entities.patients?.length &&
     !['start', 'patient', 'consent', 'document', 'documentType', 'birthDate'].includes(question) &&
@@ -139,39 +162,85 @@ export function settleIntent(reads: Reads): Understanding {
   // At the consent question, "sí, necesito una cita" consents and asks: the request is kept.
   if ((question === 'confirm' || question === 'offer') && !intentRead.ruled) {
     // "Sí, y también quiero una para Mateo": the yes, and a new booking.
-    if (yesNo === 'yes' && ANOTHER_REQUEST.test(normalized) && (entities.patients?.length || entities.specialty) && ['affirm', 'change_patient', 'book'].includes(intent)) intent = 'book';
+    if (yesNo === 'yes' && ANOTHER_REQUEST.test(normalized) && (entities.patients?.length || entities.specialty) && ['affirm', 'change_patient', 'book'].includes(intent))
+      intent = 'book';
     // "Sí, confírmela", "sí, cancélela", "sí gracias", "sí. ¿qué debo llevar?": the yes is the answer.
-    else if (yesNo === 'yes' && (['book', 'consult', 'cancel', 'reschedule', 'thanks', 'more_times', 'none'].includes(intent) || (intent === 'back' && !BACK_CUE.test(normalized)))) intent = 'affirm';
+    else if (yesNo === 'yes' && (['book', 'consult', 'cancel', 'reschedule', 'thanks', 'more_times', 'none'].includes(intent) || (intent === 'back' && !BACK_CUE.test(normalized))))
+      intent = 'affirm';
     // "No, ya no la necesito": the no is the answer.
     else if (yesNo === 'no' && ['book', 'consult', 'cancel', 'thanks', 'none'].includes(intent)) intent = 'deny';
   }
   // "No, perdón, mejor en la 26": another site (or specialty, day…), not another patient.
-  if (intent === 'change_patient' && !entities.patients?.length && !PATIENT_CHANGE_CUE.test(normalized) && !/\b(paciente|persona|otro hijo|otra hija)\b/.test(normalized) && (entities.site || entities.specialty || entities.visitType || entities.band || entities.day)) intent = 'none';
+  if (
+    intent === 'change_patient' &&
+    !entities.patients?.length &&
+    !PATIENT_CHANGE_CUE.test(normalized) &&
+    !/\b(paciente|persona|otro hijo|otra hija)\b/.test(normalized) &&
+    (entities.site || entities.specialty || entities.visitType || entities.band || entities.day)
+  )
+    intent = 'none';
   // "No, quiero otra cita aparte para Mateo": another booking, not another patient for this one.
   if (intent === 'change_patient' && ANOTHER_REQUEST.test(normalized) && question !== 'patient') intent = 'book';
   // "¿Y no hay con la dra Marta Salazar? Ella es mi médica": a doctor asked for, never another patient.
   if (intent === 'change_patient' && (entities.doctor || entities.doctorName || entities.ownDoctor) && !entities.patients?.length) intent = 'none';
   // At the patient question, naming the patient is the answer, however it is put.
-  if (question === 'patient' && entities.patients?.length && (intent === 'book' || intent === 'deny' || ((intent === 'change_patient' || intent === 'help') && !intentRead.ruled))) intent = 'none';
+  if (question === 'patient' && entities.patients?.length && (intent === 'book' || intent === 'deny' || ((intent === 'change_patient' || intent === 'help') && !intentRead.ruled)))
+    intent = 'none';
   // A change of patient the classifier weighed, with an answer picked and no word of correction, is the answer ("medicina general para mí").
   if (intent === 'change_patient' && !intentRead.ruled && picked !== undefined && !CORRECTION.test(normalized) && !PATIENT_CHANGE_CUE.test(normalized)) intent = 'none';
   // Another day needs a day: "¿hay en Soacha?" at the site question asks about a site.
-  if (intent === 'other_day' && !entities.day && entities.weekday === undefined && !OTHER_DAY_CUE.test(normalized) && !/\b(dia|dias|fecha|fechas|semana|semanas|mes|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b/.test(normalized)) intent = 'none';
+  if (
+    intent === 'other_day' &&
+    !entities.day &&
+    entities.weekday === undefined &&
+    !OTHER_DAY_CUE.test(normalized) &&
+    !/\b(dia|dias|fecha|fechas|semana|semanas|mes|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b/.test(normalized)
+  )
+    intent = 'none';
   if (question === 'patient' && entities.patients?.length && intent === 'other_day' && !entities.day) intent = 'none';
   // "Es urgente, lo más pronto posible" answers the form's question; it does not ask for more slots.
   // "¿No hay más horarios?" at the band question asks, and answers nothing: it stays.
-  if (intent === 'more_times' && ((FORM_CHOICES.has(question) && (picked !== undefined || answersQuestion(question, entities) || !MORE_TIMES_ASKED.test(normalized))) || question === 'appointment' || (question === 'slot' && picked !== undefined))) intent = 'none';
+  if (
+    intent === 'more_times' &&
+    ((FORM_CHOICES.has(question) && (picked !== undefined || answersQuestion(question, entities) || !MORE_TIMES_ASKED.test(normalized))) ||
+      question === 'appointment' ||
+      (question === 'slot' && picked !== undefined))
+  )
+    intent = 'none';
   // "La de mi hijo, que ya se mejoró": which appointment, not a new booking.
   if (question === 'appointment' && intent === 'book' && !ASKS_FOR_A_CITA.test(words.join(' ')) && !/\b(nueva|nuevo|sacar|pedir|agendar)\b/.test(words.join(' '))) intent = 'none';
   // "¿Hay algo a las 3?", "a las tres y media hay?" at the band, slots or days: a time or day asked for, not help, unless a word of help says so.
-  if ((question === 'slot' || question === 'day' || question === 'band') && intent === 'help' && !intentRead.ruled && (entities.time || entities.day || entities.band) && !asksForHelp(words)) intent = 'none';
+  if (
+    (question === 'slot' || question === 'day' || question === 'band') &&
+    intent === 'help' &&
+    !intentRead.ruled &&
+    (entities.time || entities.day || entities.band) &&
+    !asksForHelp(words)
+  )
+    intent = 'none';
   // "¿Y el viernes?", "¿no tiene para el jueves?": asking for a day none of the slots or days shown is on.
-  if ((question === 'slot' || question === 'day') && picked === undefined && entities.day && (intent === 'none' || intent === 'more_times') && !entities.time && ASKS_FOR_DAY.test(normalized) && !LATER.test(normalized)) intent = 'other_day';
+  if (
+    (question === 'slot' || question === 'day') &&
+    picked === undefined &&
+    entities.day &&
+    (intent === 'none' || intent === 'more_times') &&
+    !entities.time &&
+    ASKS_FOR_DAY.test(normalized) &&
+    !LATER.test(normalized)
+  )
+    intent = 'other_day';
   if ((question === 'day' || question === 'slot') && picked !== undefined && intent === 'other_day') intent = 'none';
   // "¿Hay algo después de las 4?": later than a time is more slots.
   if (question === 'slot' && picked === undefined && intent === 'none' && entities.time && TIME_BOUND.test(normalized)) intent = 'more_times';
   // "¿Algo más tardecito?", "ninguna de esas, necesito en la mañana": other times than those shown.
-  if (question === 'slot' && picked === undefined && intent === 'none' && !entities.day && (LATER.test(normalized) || ANYTHING_ELSE.test(normalized) || (NONE_OF_THESE.test(normalized) && entities.band))) intent = 'more_times';
+  if (
+    question === 'slot' &&
+    picked === undefined &&
+    intent === 'none' &&
+    !entities.day &&
+    (LATER.test(normalized) || ANYTHING_ELSE.test(normalized) || (NONE_OF_THESE.test(normalized) && entities.band))
+  )
+    intent = 'more_times';
   // "¿No hay más tarde el miércoles?": later times that day.
   if (question === 'slot' && picked === undefined && intent === 'none' && entities.day && !entities.time && LATER.test(normalized)) intent = 'more_times';
   // "La 2 no me sirve": the slots shown do not suit, as "ninguna me sirve" says.
@@ -188,11 +257,20 @@ export function settleIntent(reads: Reads): Understanding {
   // "27" at the days shown: the day picked is the day said.
   if (question === 'day' && picked?.by === 'words' && !entities.day) entities.day = picked.value;
   // "Mañanaaa", "la última, el PPT": the option picked is also what the message says.
-  if (question === 'band' && picked?.by === 'words' && !entities.band && !entities.time && (picked.value === 'manana' || picked.value === 'tarde' || picked.value === 'cualquiera')) entities.band = picked.value;
+  if (question === 'band' && picked?.by === 'words' && !entities.band && !entities.time && (picked.value === 'manana' || picked.value === 'tarde' || picked.value === 'cualquiera'))
+    entities.band = picked.value;
   if (question === 'documentType' && picked?.by === 'words' && !entities.documentType) entities.documentType = picked.value as NonNullable<Entities['documentType']>;
   // "Para mí y para Sofía una cita", "bns tardes una cita xfa": a first message about a cita asks for one
   // (naming patients there is no change of patient: nobody was chosen yet).
-  if (question === 'start' && intent === 'change_patient' && !intentRead.ruled && !PATIENT_CHANGE_CUE.test(normalized) && !CORRECTION.test(normalized) && ASKS_FOR_A_CITA.test(words.join(' '))) intent = 'none';
+  if (
+    question === 'start' &&
+    intent === 'change_patient' &&
+    !intentRead.ruled &&
+    !PATIENT_CHANGE_CUE.test(normalized) &&
+    !CORRECTION.test(normalized) &&
+    ASKS_FOR_A_CITA.test(words.join(' '))
+  )
+    intent = 'none';
   if (intent === 'none' && (question === 'start' || question === 'menu') && picked === undefined && ASKS_FOR_A_CITA.test(words.join(' ')) && !intentRead.ruled) {
     intent = 'book';
     if (question === 'menu' && optionValue(expectation.options, 'book')) choice = 'book';
@@ -200,7 +278,15 @@ export function settleIntent(reads: Reads): Understanding {
   // "Ok acepto, pero la cita no es para mí, es para Mateo": consent, with the patient said (kept for after identification).
   if (question === 'consent' && yesNo === 'yes' && intent === 'change_patient') intent = 'affirm';
   // "Sí señorita, con mucho gusto autorizo": consent and nothing asked for, whatever the classifier weighed.
-  if (question === 'consent' && yesNo === 'yes' && OPERATIONS.has(intent) && !intentRead.ruled && operationCue(words.join(' ')) === undefined && !ASKS_FOR_A_CITA.test(words.join(' '))) intent = 'affirm';
+  if (
+    question === 'consent' &&
+    yesNo === 'yes' &&
+    OPERATIONS.has(intent) &&
+    !intentRead.ruled &&
+    operationCue(words.join(' ')) === undefined &&
+    !ASKS_FOR_A_CITA.test(words.join(' '))
+  )
+    intent = 'affirm';
   // "¿Q es eso de autorizar?", "sí, pero ¿para qué es?", "¿y si no acepto?": a question about the authorisation is no answer
   // to it (Ley 1581 asks for a clear yes): what it is for is explained, and the question asked again.
   if (question === 'consent' && asksAboutConsent(normalized, words, intent, entities)) {
@@ -208,11 +294,21 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     delete entities.yesNo;
   }
-  if (choice === undefined && YES_NO_QUESTIONS.has(question) && (intent === 'affirm' || intent === 'deny') && !(yesNo === undefined && intentRead.ruled === false && intent === 'deny' && entities.noEmail)) {
+  if (
+    choice === undefined &&
+    YES_NO_QUESTIONS.has(question) &&
+    (intent === 'affirm' || intent === 'deny') &&
+    !(yesNo === undefined && intentRead.ruled === false && intent === 'deny' && entities.noEmail)
+  ) {
     choice = intent === 'affirm' ? optionValue(expectation.options, 'yes') : optionValue(expectation.options, 'no');
   }
   // "¿Qué es no programada?", "¿cuál es la diferencia?": what the options mean is asked, none is picked.
-  if (EXPLAINED_QUESTIONS.has(question) && ASKS_WHAT_IT_IS.test(normalized) && !entities.patients?.length && !/\b(persona|asesor|asesora|humano|alguien|ayuda|ayudar|ayudame|ayudeme)\b/.test(normalized)) {
+  if (
+    EXPLAINED_QUESTIONS.has(question) &&
+    ASKS_WHAT_IT_IS.test(normalized) &&
+    !entities.patients?.length &&
+    !/\b(persona|asesor|asesora|humano|alguien|ayuda|ayudar|ayudame|ayudeme)\b/.test(normalized)
+  ) {
     intent = 'help';
     choice = undefined;
     delete entities.specialty;
@@ -257,13 +353,37 @@ export function settleIntent(reads: Reads): Understanding {
   // "Voy a poner una queja en la Supersalud", "este bot no sirve para nada", an insult, with nothing else to act on:
   // a calm answer (where to complain, the line), then the pending question. "Ush, medicina general" is still the answer.
   const upset = COMPLAINT.test(normalized) ? 'complaint' : FRUSTRATION.test(normalized) ? 'frustration' : undefined;
-  if (upset && !entities.asks && choice === undefined && ANSWERED_BY_THE_WAY.has(intent) && !hasBookingEntity(entities) && !entities.patients?.length && !answersIdentity && !entities.yesNo) {
+  if (
+    upset &&
+    !entities.asks &&
+    choice === undefined &&
+    ANSWERED_BY_THE_WAY.has(intent) &&
+    !hasBookingEntity(entities) &&
+    !entities.patients?.length &&
+    !answersIdentity &&
+    !entities.yesNo
+  ) {
     intent = 'help';
     entities.asks = upset;
   }
   // "Ya le dije", "¿no me entiende?", "uff", with nothing else to act on: annoyance at not being understood, not a
   // request for the line nor a miss of its own; the question's way out is worded anew.
-  if (!upset && !entities.asks && choice === undefined && ANSWERED_BY_THE_WAY.has(intent) && !hasBookingEntity(entities) && !entities.patients?.length && !answersIdentity && !entities.yesNo && ANNOYED.test(normalized.replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim())) {
+  if (
+    !upset &&
+    !entities.asks &&
+    choice === undefined &&
+    ANSWERED_BY_THE_WAY.has(intent) &&
+    !hasBookingEntity(entities) &&
+    !entities.patients?.length &&
+    !answersIdentity &&
+    !entities.yesNo &&
+    ANNOYED.test(
+      normalized
+        .replace(/[^a-z ]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+  ) {
     intent = 'none';
     entities.annoyed = true;
   }
@@ -281,7 +401,10 @@ export function settleIntent(reads: Reads): Understanding {
 function answersBeforeAskingWhere(normalized: string): boolean {
   const where = ASKS_WHERE.exec(normalized);
   if (!where) return false;
-  const before = normalized.slice(0, where.index).replace(/[^a-z0-9 ]+/g, ' ').trim();
+  const before = normalized
+    .slice(0, where.index)
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .trim();
   const after = normalized.slice(where.index + where[0].length);
   if (before === '' || before === 'y') return false;
   return /(^|\s)(y|pero|eso|esa|ese)$/.test(before) || /\b(eso|esa|ese|ahi|alla)\b/.test(after);
@@ -323,7 +446,8 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   if (ASKS_COST.test(normalized)) return 'cost';
   // Where times are chosen, "¿atienden los sábados?" asks whether there are citas that day: the day answers it.
   const namesADay = TIME_QUESTIONS.has(question) && (entities.day !== undefined || entities.dayOff !== undefined);
-  if (ASKS_OPENING_HOURS.test(normalized) && !namesADay && (!TIME_QUESTIONS.has(question) || /\b(abren|abre|cierran|cierra|atienden|atiende|atencion)\b/.test(normalized))) return 'hours';
+  if (ASKS_OPENING_HOURS.test(normalized) && !namesADay && (!TIME_QUESTIONS.has(question) || /\b(abren|abre|cierran|cierra|atienden|atiende|atencion)\b/.test(normalized)))
+    return 'hours';
   if (ASKS_WHERE.test(normalized)) return 'address';
   if (DOCTOR_SHOWN.has(question) && ASKS_DOCTOR.test(normalized)) return 'doctor';
   if (question !== 'email' && ASKS_BY_EMAIL.test(normalized)) return 'byEmail';
@@ -338,7 +462,16 @@ function asksAboutConsent(normalized: string, words: readonly string[], intent: 
   if (CONDITIONAL_IF.test(normalized) && !entities.documentNumber) return true;
   // The sentence asked, where a question mark closes one: "autorizo, ¿qué sigue?" consents, and asks nothing about it.
   const end = normalized.lastIndexOf('?');
-  const sentence = end < 0 ? normalized : (normalized.slice(0, end).split(/[.,;:!¡¿]/).filter((part) => part.trim() !== '').pop() ?? '').trim() + '?';
+  const sentence =
+    end < 0
+      ? normalized
+      : (
+          normalized
+            .slice(0, end)
+            .split(/[.,;:!¡¿]/)
+            .filter((part) => part.trim() !== '')
+            .pop() ?? ''
+        ).trim() + '?';
   if (!asked.test(sentence) || !about.test(sentence) || yesIdiom.test(normalized)) return false;
   if (entities.documentNumber || entities.asks) return false;
   const whole = words.join(' ');

@@ -37,7 +37,8 @@ const BOTH = /\b(?:(?:las|los) dos|ambas|ambos)\b/;
 /** What two bookings may share, said once for both. */
 const SHARED = ['visitType', 'site', 'band', 'day', 'weekday', 'dayOff', 'time'] as const satisfies ReadonlyArray<keyof Entities>;
 /** Words that name a day beyond a bare number. */
-const DAY_WORD = /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|hoy|manana|pasado|semana|proximo|siguiente)\b/;
+const DAY_WORD =
+  /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|hoy|manana|pasado|semana|proximo|siguiente)\b/;
 
 /** What the understanding step needs: the lexicon, the trained classifier, the words to correct towards. */
 export interface UnderstandingResources {
@@ -50,9 +51,25 @@ export interface UnderstandingResources {
 }
 
 /** "Mejor la tres", "no, la 2", "la tercera": a position in the list shown before, said instead of a yes. */
-const POSITION_INSTEAD = /\b(?:mejor|prefiero|quiero|era|no)[,.!]* (?:la|el) (?:opcion |numero )?([1-5]|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)\b(?! (?:de la|del|de|y|am|pm|a m|p m|horas?|en punto))/;
+const POSITION_INSTEAD =
+  /\b(?:mejor|prefiero|quiero|era|no)[,.!]* (?:la|el) (?:opcion |numero )?([1-5]|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)\b(?! (?:de la|del|de|y|am|pm|a m|p m|horas?|en punto))/;
 const POSITION_WORDS: Record<string, number> = {
-  uno: 1, una: 1, primera: 1, primero: 1, dos: 2, segunda: 2, segundo: 2, tres: 3, tercera: 3, tercero: 3, cuatro: 4, cuarta: 4, cuarto: 4, cinco: 5, quinta: 5, quinto: 5,
+  uno: 1,
+  una: 1,
+  primera: 1,
+  primero: 1,
+  dos: 2,
+  segunda: 2,
+  segundo: 2,
+  tres: 3,
+  tercera: 3,
+  tercero: 3,
+  cuatro: 4,
+  cuarta: 4,
+  cuarto: 4,
+  cinco: 5,
+  quinta: 5,
+  quinto: 5,
 };
 
 /** Reads one message, given what Lina asked and the moment it arrived. */
@@ -87,9 +104,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
 
   /** A common first name as written, or with the letters doubled for emphasis single ("mateoo", "sofiia"). */
   // A name, a site or a specialty that voice-to-text split in two ("so fía", "ma teo", "fonti bon", "pedía tría", "su va").
-  const joinable = new Set([...lexicon.firstNames, 'pediatria', 'pediatra', 'fontibon', 'kennedy', 'suba', 'facatativa', 'autopista', 'medicina'].filter((word) => word.length >= 5).map(soundOf));
+  const joinable = new Set(
+    [...lexicon.firstNames, 'pediatria', 'pediatra', 'fontibon', 'kennedy', 'suba', 'facatativa', 'autopista', 'medicina'].filter((word) => word.length >= 5).map(soundOf),
+  );
   const joinDictated = (normalized: string): string =>
-    normalized.replace(/\b([a-z]{2,6}) (?=([a-z]{2,5})\b)/g, (found, first: string, second: string) => (joinable.has(soundOf(first + second)) && !lexicon.firstNames.has(first) && !lexicon.firstNames.has(second) ? first : found));
+    normalized.replace(/\b([a-z]{2,6}) (?=([a-z]{2,5})\b)/g, (found, first: string, second: string) =>
+      joinable.has(soundOf(first + second)) && !lexicon.firstNames.has(first) && !lexicon.firstNames.has(second) ? first : found,
+    );
   const firstNamesBySound = new Map([...lexicon.firstNames].map((name) => [soundOf(name), name] as const));
   const commonFirstName = (word: string): string | undefined => {
     if (lexicon.firstNames.has(word)) return word;
@@ -97,7 +118,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (single !== word && lexicon.firstNames.has(single)) return single;
     // "Zofía", "Matheo", "Sofy": spelled as it sounds.
     const sounded = soundOf(single);
-    const bySound = firstNamesBySound.get(sounded) ?? (sounded.length >= 4 ? firstNamesBySound.get(`${sounded}a`) ?? firstNamesBySound.get(`${sounded}o`) : undefined);
+    const bySound = firstNamesBySound.get(sounded) ?? (sounded.length >= 4 ? (firstNamesBySound.get(`${sounded}a`) ?? firstNamesBySound.get(`${sounded}o`)) : undefined);
     if (bySound !== undefined) return bySound;
     // "Mateito", "Sofiita", "Juanito": the name without its diminutive.
     const diminutive = /^([a-z]{3,}?)i?(it|ic)([oa])$/.exec(single);
@@ -123,7 +144,12 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
    */
   return function understand(text, expectation, now) {
     const read = text.length > MAX_READ ? text.slice(0, MAX_READ) : text;
-    const atMenu: Expectation = { question: 'menu', options: [], ...(expectation.people ? { people: expectation.people } : {}), ...(expectation.writer ? { writer: expectation.writer } : {}) };
+    const atMenu: Expectation = {
+      question: 'menu',
+      options: [],
+      ...(expectation.people ? { people: expectation.people } : {}),
+      ...(expectation.writer ? { writer: expectation.writer } : {}),
+    };
     // Two bookings are two requests when each clause, read on its own, names another specialty.
     const distinct = (firstClause: string, secondClause: string): boolean =>
       differentBookings(understandOne(firstClause, expectation, now).entities, understandOne(secondClause, atMenu, now).entities);
@@ -164,7 +190,14 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (anchor && !entities.timeOf) {
       const tailRead = normalized.slice(anchor.index + anchor[0].length);
       const tailOriginal = wordsOf(tailRead);
-      const tail = readPatientMentions(reading, { read: tailRead, normalized: tailRead, original: tailOriginal, words: tailOriginal.map((word) => speller.correct(word)) }, question, expectation.options, people, expectation.writer);
+      const tail = readPatientMentions(
+        reading,
+        { read: tailRead, normalized: tailRead, original: tailOriginal, words: tailOriginal.map((word) => speller.correct(word)) },
+        question,
+        expectation.options,
+        people,
+        expectation.writer,
+      );
       const [other] = tail.patients;
       if (other) {
         entities.timeOf = other;
@@ -179,7 +212,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const intentRead = readIntent(reading, words, question, yesNo, courtesy, ANSWERING_NO.test(normalized), original);
     let { intent } = intentRead;
     // "Holaaa pediatría pa Sofi el jueves x fa 🙏", "cita médico general pa mí": a first message of booking details is a booking, courtesy around it or not.
-    if (question === 'start' && (intent === 'none' || intent === 'thanks' || intent === 'greet') && entities.specialty && (entities.visitType || entities.site || entities.day || entities.band || entities.patients?.length)) intent = 'book';
+    if (
+      question === 'start' &&
+      (intent === 'none' || intent === 'thanks' || intent === 'greet') &&
+      entities.specialty &&
+      (entities.visitType || entities.site || entities.day || entities.band || entities.patients?.length)
+    )
+      intent = 'book';
     // A phrase that is all small talk ("hasta mañana", "mil gracias") says nothing else.
     if (intentRead.ruled && (intent === 'greet' || intent === 'thanks' || intent === 'goodbye')) {
       for (const key of Object.keys(entities) as Array<keyof Entities>) if (key !== 'yesNo') delete entities[key];
@@ -233,7 +272,10 @@ function pickAnswer(
   // "La de las 4, ay no, mejor la primera": the option after a change of mind is the one picked.
   const mindChange = words.findLastIndex((word, index) => word === 'mejor' || (word === 'bien' && words[index - 1] === 'mas'));
   const tail = mindChange > 0 ? words.slice(mindChange + 1) : [];
-  const pickedAfterChange = !smallTalkOnly && tail.length > 0 ? pickOption(reading, expectation, { words: tail, intent: 'none', entities, people, normalized: tail.join(' '), courtesy: [], referredDay }) : undefined;
+  const pickedAfterChange =
+    !smallTalkOnly && tail.length > 0
+      ? pickOption(reading, expectation, { words: tail, intent: 'none', entities, people, normalized: tail.join(' '), courtesy: [], referredDay })
+      : undefined;
   if (pickedAfterChange?.by === 'number') {
     // The hour of the option given up ("la de las 4") is no longer meant.
     delete entities.time;
@@ -241,7 +283,7 @@ function pickAnswer(
     delete entities.weekday;
     delete entities.dayOff;
   }
-  const picked = smallTalkOnly ? undefined : pickedAfterChange ?? pickOption(reading, expectation, { words, intent, entities, people, normalized, courtesy, referredDay });
+  const picked = smallTalkOnly ? undefined : (pickedAfterChange ?? pickOption(reading, expectation, { words, intent, entities, people, normalized, courtesy, referredDay }));
   // "5" where three options are shown: a number beyond the list, which the dialog says (never a bare "No te entendí").
   if (!picked && expectation.options.length > 1 && question !== 'day' && question !== 'slot' && question !== 'appointment') {
     const number = /^(?:(?:la|el|opcion|numero|#)\s*)?(\d{1,2})$/.exec(words.join(' '))?.[1];
@@ -257,7 +299,12 @@ function pickAnswer(
   if ((asked.doctorName || asked.ownDoctor) && picked?.by === 'words' && !entities.time && !entities.day) return undefined;
   // "El 2" at the patient question or the menu is the second option, not the 2nd of the month.
   // "El uno, para mi mamá": with no weekday, month or "hoy" said, the number is the option's too.
-  if (picked?.by === 'number' && !DAY_QUESTIONS.has(question) && question !== 'appointment' && ((words.length <= 3 && !/\b(de|del)\b/.test(words.join(' '))) || !DAY_WORD.test(words.join(' ')))) {
+  if (
+    picked?.by === 'number' &&
+    !DAY_QUESTIONS.has(question) &&
+    question !== 'appointment' &&
+    ((words.length <= 3 && !/\b(de|del)\b/.test(words.join(' '))) || !DAY_WORD.test(words.join(' ')))
+  ) {
     delete entities.day;
     delete entities.weekday;
     delete entities.dayOff;

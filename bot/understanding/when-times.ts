@@ -13,10 +13,12 @@ const COUNTED_AFTER = /^\s+(?:opcion|opciones|citas?|cosas|primeras?|ultimas?|an
 /** "cualquiera de las 2", "entre las 2": counting, not an hour ("la de las 2" is the one at two). */
 const COUNTING_BEFORE = /(?:^|[^a-z])(?:(?:cualquiera|ninguna|ninguno|alguna|alguno|cual|cuales|una|otra|ambas|todas|varias)\s+de|entre|ambas|todas)\s+$/;
 /** "Cancelar las dos", "las tengo las dos", "las dos el mismo día": both of them, not two o'clock. */
-const BOTH_BEFORE = /(?:^|[^a-z])(?:cancelar|cancele|cancelen|cancelarlas|mover|muevan?|moverlas|pasar|pasarlas|agendar|agende|agenden|pedir|sacar|tengo|tiene|tenemos|son|que|ver|quiero|necesito|serian|seria)\s+$|^\s*$/;
+const BOTH_BEFORE =
+  /(?:^|[^a-z])(?:cancelar|cancele|cancelen|cancelarlas|mover|muevan?|moverlas|pasar|pasarlas|agendar|agende|agenden|pedir|sacar|tengo|tiene|tenemos|son|que|ver|quiero|necesito|serian|seria)\s+$|^\s*$/;
 const BOTH_AFTER = /^\s*(?:$|[,.;!?]|porque|pues|por\s+favor|porfa|que\s+(?!sea|es\b))/;
 /** "Las dos el mismo día", "las dos juntas": both, whatever comes before. */
-const BOTH_SURELY_AFTER = /^\s*(?:el\s+mismo|la\s+misma|en\s+el\s+mismo|juntas|juntos|al\s+tiempo|a\s+la\s+vez|seguidas|estamos|somos|tenemos|necesitamos|vamos|queremos|estan|tienen|necesitan|con\s+(?:medicina|pediatria|gripa|fiebre|tos|el\s+mismo|la\s+misma))(?![a-z])/;
+const BOTH_SURELY_AFTER =
+  /^\s*(?:el\s+mismo|la\s+misma|en\s+el\s+mismo|juntas|juntos|al\s+tiempo|a\s+la\s+vez|seguidas|estamos|somos|tenemos|necesitamos|vamos|queremos|estan|tienen|necesitan|con\s+(?:medicina|pediatria|gripa|fiebre|tos|el\s+mismo|la\s+misma))(?![a-z])/;
 
 const TIME_LEAD_IN = new RegExp(`(?<![a-z0-9])${TIME_PREFIX}\\s+$`);
 
@@ -46,7 +48,17 @@ export class TimeParser extends WholeWordParser {
     if (prefix === 'las' && (COUNTING_BEFORE.test(before(context, start)) || COUNTED_AFTER.test(after(context, end)))) return null;
     // (Where times are shown to pick from, "las 2" alone is the one at two.)
     const timesShown = (context.option as LinaParsingOption).timesShown === true;
-    if (prefix === 'las' && hour === 2 && minutesText === undefined && plus === undefined && minus === undefined && !shortMeridiem && !bandWord && ((!timesShown && BOTH_BEFORE.test(before(context, start)) && BOTH_AFTER.test(after(context, end))) || BOTH_SURELY_AFTER.test(after(context, end)))) return null;
+    if (
+      prefix === 'las' &&
+      hour === 2 &&
+      minutesText === undefined &&
+      plus === undefined &&
+      minus === undefined &&
+      !shortMeridiem &&
+      !bandWord &&
+      ((!timesShown && BOTH_BEFORE.test(before(context, start)) && BOTH_AFTER.test(after(context, end))) || BOTH_SURELY_AFTER.test(after(context, end)))
+    )
+      return null;
     const meridiem = readMeridiem(shortMeridiem, bandWord, noon);
     if (meridiem === 'm' && hour !== 12) return null;
     let minutes = 0;
@@ -159,7 +171,8 @@ const NEGATION_AFTER = /^\s*(?:no\s+(?:puedo|podria|me\s+(?:sirve|queda|funciona
 /** "buenas tardes", "más tarde", "llego tarde": no band. */
 const NOT_BAND_TARDE_BEFORE = /(?:^|[^a-z])(?:buenas?|mas|muy|llego|llegue|llegar|llegaria|hizo|hace|es|ya|hasta|tan|demasiado|poco|esta|pasado)\s+$/;
 /** "me da igual el día": indifference to something else than the hour. */
-const NOT_ABOUT_TIME_AFTER = /^\s+(?:el|la|los|las|de|del|de\s+los|de\s+las)\s+(?:dias?|fechas?|medicos?|medicas?|doctor|doctores|doctoras?|sedes?|lugar|especialistas?|citas)(?![a-z])/;
+const NOT_ABOUT_TIME_AFTER =
+  /^\s+(?:el|la|los|las|de|del|de\s+los|de\s+las)\s+(?:dias?|fechas?|medicos?|medicas?|doctor|doctores|doctoras?|sedes?|lugar|especialistas?|citas)(?![a-z])/;
 
 /** Time bands: "en la mañana", "temprano", "en la tarde", "pm", "después del almuerzo", "a cualquier hora", "la que sea". */
 export class BandParser extends WholeWordParser {

@@ -41,7 +41,8 @@ const MAX_TEXT_LENGTH = 4000;
 /** Days ahead a named day may be: about a year. */
 const MAX_DAYS_AHEAD = 366;
 /** Any trace of a day, a time or a band: without one, chrono is not even asked. */
-const TRIGGER = /\d|hoy|manan|tard|lunes|martes|mi[e]?rcole|jue[vb]e|vierne|sabado|savado|domingo|semana|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|tempran|\b[ap]\.? ?m\b|cualquier|igual|mismo|importa|almuerz|medio ?dia|la que|primer|preferencia|indiferente|hora|matutin|vespertin|jornada|todo el dia|una\b/;
+const TRIGGER =
+  /\d|hoy|manan|tard|lunes|martes|mi[e]?rcole|jue[vb]e|vierne|sabado|savado|domingo|semana|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|tempran|\b[ap]\.? ?m\b|cualquier|igual|mismo|importa|almuerz|medio ?dia|la que|primer|preferencia|indiferente|hora|matutin|vespertin|jornada|todo el dia|una\b/;
 
 const linaChrono = buildChrono();
 
@@ -54,7 +55,8 @@ const REASON_BEFORE = /(?:^|[^a-z])(?:porque|por\s+que|que|q|k|xq|pq|porq|pues|y
 const IN_REASON_CLAUSE = /\b(porque|por que|xq|pq|porq|ya que|ya q|pues|es que|es q|como)\b/;
 
 /** A time in someone's day, told as a reason: "salgo del trabajo a la 1", "Mateo está en el colegio hasta las 12". */
-const SCHEDULE_TOLD = /\b(salgo|sale|salimos|salen|entro|entra|entramos|entran|termino|termina|trabajo|estudia|estudio|colegio|jardin|escuela|clase|clases|almuerzo|almuerza)\b(?!.*\bcita\b)/;
+const SCHEDULE_TOLD =
+  /\b(salgo|sale|salimos|salen|entro|entra|entramos|entran|termino|termina|trabajo|estudia|estudio|colegio|jardin|escuela|clase|clases|almuerzo|almuerza)\b(?!.*\bcita\b)/;
 
 /** Nothing but an article or a filler before the first band: the message opens with it. */
 const OPENS_WITH_BAND = /^[^a-z0-9]*(?:(?:pues|bueno|ok|listo|mejor|ps|eh|ay)[\s,]+)*(?:(?:en|por|x|de|a)\s+)?(?:la\s+)?$/;
@@ -97,7 +99,9 @@ function bandOf(bands: ReadonlyArray<{ band: Band; at: number }>, text: string, 
     const toldWhy = bands.every((hit) => hit.band === first.band || (/[,;:.]/.test(text.slice(first.at, hit.at)) && !CORRECTING.test(text.slice(first.at, hit.at))));
     if (toldWhy) return first.band;
   }
-  const wished = new Set(bands.filter((hit) => !REASON_BEFORE.test(text.slice(Math.max(0, hit.at - 30), hit.at)) && !IN_REASON_CLAUSE.test(clauseBefore(text, hit.at, days))).map((hit) => hit.band));
+  const wished = new Set(
+    bands.filter((hit) => !REASON_BEFORE.test(text.slice(Math.max(0, hit.at - 30), hit.at)) && !IN_REASON_CLAUSE.test(clauseBefore(text, hit.at, days))).map((hit) => hit.band),
+  );
   if (wished.size === 1) return [...wished][0];
   return 'cualquiera';
 }
@@ -129,7 +133,8 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
     const start = result.start;
     // "Tiene tos desde el sábado": a day in the past the member tells of, not one to book.
     const since = SINCE_BEFORE.test(normalized.slice(0, result.index)) || /^(desde|hace)\b/.test(result.text);
-    if (!since && (start.isCertain('day') || start.isCertain('weekday')) && !REASON_OPENS_BEFORE.test(normalized.slice(Math.max(0, result.index - 20), result.index))) days.push(result.index);
+    if (!since && (start.isCertain('day') || start.isCertain('weekday')) && !REASON_OPENS_BEFORE.test(normalized.slice(Math.max(0, result.index - 20), result.index)))
+      days.push(result.index);
     if (when.day === undefined && !since && (start.isCertain('day') || start.isCertain('weekday'))) {
       const year = start.get('year');
       const month = start.get('month');

@@ -25,10 +25,36 @@ const HAS_NON_ASCII = /\P{ASCII}/u;
  * "x" (por, inside a sentence: "x la tarde", "x fa"; alone it may be a mark).
  */
 const SHORTHAND: ReadonlyMap<string, string> = new Map([
-  ['q', 'que'], ['xq', 'porque'], ['pq', 'porque'], ['porq', 'porque'], ['tmb', 'tambien'], ['tb', 'tambien'], ['tambn', 'tambien'],
-  ['xa', 'para'], ['d', 'de'], ['bns', 'buenas'], ['bnas', 'buenas'], ['bnos', 'buenos'], ['dnd', 'donde'], ['cdo', 'cuando'], ['bn', 'bien'], ['msj', 'mensaje'], ['info', 'informacion'],
+  ['q', 'que'],
+  ['xq', 'porque'],
+  ['pq', 'porque'],
+  ['porq', 'porque'],
+  ['tmb', 'tambien'],
+  ['tb', 'tambien'],
+  ['tambn', 'tambien'],
+  ['xa', 'para'],
+  ['d', 'de'],
+  ['bns', 'buenas'],
+  ['bnas', 'buenas'],
+  ['bnos', 'buenos'],
+  ['dnd', 'donde'],
+  ['cdo', 'cuando'],
+  ['bn', 'bien'],
+  ['msj', 'mensaje'],
+  ['info', 'informacion'],
   // Spelling as it sounds: "la kiero cambiar", "una sita", "una citica", "noo esperaa".
-  ['kiero', 'quiero'], ['kiere', 'quiere'], ['kieren', 'quieren'], ['ke', 'que'], ['sita', 'cita'], ['sitas', 'citas'], ['citica', 'cita'], ['citita', 'cita'], ['noo', 'no'], ['nono', 'no no'], ['enla', 'en la'], ['pala', 'para la'],
+  ['kiero', 'quiero'],
+  ['kiere', 'quiere'],
+  ['kieren', 'quieren'],
+  ['ke', 'que'],
+  ['sita', 'cita'],
+  ['sitas', 'citas'],
+  ['citica', 'cita'],
+  ['citita', 'cita'],
+  ['noo', 'no'],
+  ['nono', 'no no'],
+  ['enla', 'en la'],
+  ['pala', 'para la'],
 ]);
 /** The shorthand words as whole words, never inside an e-mail, a code or a number ("d.q@x.co"). */
 const SHORTHAND_WORD = new RegExp(`(?<![a-z0-9@._-])(${[...SHORTHAND.keys(), 'k', 'x'].join('|')})(?![a-z0-9@_-]|\\.[a-z0-9])`, 'g');
@@ -54,13 +80,16 @@ export function normalizeMessage(text: string): string {
   // Accents go, ñ included: members write "manana" as often as "mañana".
   // "re programar", "re agendar": one verb dictated as two words.
   // "10.40", "2.20": an hour and its minutes written with a dot, read as with a colon (not "1.020.456", nor "15.03.94").
-  const folded = normalizeText(normalized).replace(REPEATED, '$1').replace(/\bre (program|agend)/g, 're$1').replace(DOTTED_TIME, '$1:$2');
+  const folded = normalizeText(normalized)
+    .replace(REPEATED, '$1')
+    .replace(/\bre (program|agend)/g, 're$1')
+    .replace(DOTTED_TIME, '$1:$2');
   return HAS_SHORTHAND.test(folded) ? expandShorthand(folded) : folded;
 }
 
 function expandShorthand(folded: string): string {
   const alone = !/\s/.test(folded.trim());
-  return folded.replace(SHORTHAND_WORD, (word) => (word === 'k' ? (alone ? 'ok' : 'que') : word === 'x' ? (alone ? 'x' : 'por') : SHORTHAND.get(word) ?? word));
+  return folded.replace(SHORTHAND_WORD, (word) => (word === 'k' ? (alone ? 'ok' : 'que') : word === 'x' ? (alone ? 'x' : 'por') : (SHORTHAND.get(word) ?? word)));
 }
 
 /** The words of a normalised message, without punctuation at their edges. */

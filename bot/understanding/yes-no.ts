@@ -85,7 +85,8 @@ function firstAnswer(
     const after = mind ? words.slice(wordsOf(whole.slice(0, mind.index + mind[0].length)).length) : [];
     // Only a verb that does what was offered and names nothing else: "no, mejor cancélela" at "¿La muevo?"
     // and "no, mejor busque otra fecha" at "¿Busco en la tarde?" are other requests, not a yes.
-    if (mind && after.length > 0 && DOES_WHAT_WAS_OFFERED.has(after[0] ?? '') && !after.includes('no') && !operationCue(after.join(' ')) && !OTHER_DAY_CUE.test(after.join(' '))) return 'yes';
+    if (mind && after.length > 0 && DOES_WHAT_WAS_OFFERED.has(after[0] ?? '') && !after.includes('no') && !operationCue(after.join(' ')) && !OTHER_DAY_CUE.test(after.join(' ')))
+      return 'yes';
   }
   // "No, es para Mateo": a no set apart by punctuation answers on its own.
   if (/^[^a-z0-9]*(no|nop|nel)\s*[,.;!]/.test(normalized)) return 'no';
@@ -97,13 +98,26 @@ function firstAnswer(
   if (question === 'consent' && CONSENTS.test(whole)) return 'yes';
   if (yesNoQuestion && /^(esa|ese) no\b/.test(whole)) return 'no';
   // "Esa misma, la del miércoles" to "¿La cancelo?".
-  if (yesNoQuestion && /^(si )?(esa|esa misma|esa es|la misma|esa misma es|ese mismo|ese)( |$)/.test(whole) && !/\bno\b/.test(whole) && !normalized.includes('?') && words.length <= 6) return 'yes';
+  if (
+    yesNoQuestion &&
+    /^(si )?(esa|esa misma|esa es|la misma|esa misma es|ese mismo|ese)( |$)/.test(whole) &&
+    !/\bno\b/.test(whole) &&
+    !normalized.includes('?') &&
+    words.length <= 6
+  )
+    return 'yes';
   // "¿Otra vez? ¡Ya le dije que sí!"
   if (yesNoQuestion && /\b(ya )?(le|te|les) (dije|estoy diciendo|acabo de decir) que (si|no)\b/.test(whole)) return /que si\b/.test(whole) ? 'yes' : 'no';
   const skip = [...courtesy, ...lexicon.greetings.find(words)];
   let start = 0;
   // "Este… sí": at a yes/no question, "este" in front is a dictated pause.
-  while (start < words.length && (INTERJECTIONS.has(words[start] ?? '') || (yesNoQuestion && (words[start] === 'este' || words[start] === 'aver')) || (skip.some((span) => start >= span.start && start < span.end) && !isYesNoWord(lexicon, words[start] ?? '')))) start++;
+  while (
+    start < words.length &&
+    (INTERJECTIONS.has(words[start] ?? '') ||
+      (yesNoQuestion && (words[start] === 'este' || words[start] === 'aver')) ||
+      (skip.some((span) => start >= span.start && start < span.end) && !isYesNoWord(lexicon, words[start] ?? '')))
+  )
+    start++;
   const first = /^no{2,}$/.test(words[start] ?? '') ? 'no' : words[start];
   if (first === undefined) return undefined;
   if (covered.some((span) => start >= span.start && start < span.end)) return undefined;

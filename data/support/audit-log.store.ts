@@ -41,12 +41,8 @@ export function createAuditLog(db: SqliteDatabase): AuditLog {
      VALUES (@at, @userId, @userName, @action, @conversationId, @incidentId, @detail)`,
   );
   // One statement per filter shape, each able to walk its index newest first.
-  const byConversation = db.prepare<[string, number, number], AuditRow>(
-    'SELECT * FROM support_audit WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?',
-  );
-  const byUser = db.prepare<[string, number, number], AuditRow>(
-    'SELECT * FROM support_audit WHERE user_name = ? AND id < ? ORDER BY id DESC LIMIT ?',
-  );
+  const byConversation = db.prepare<[string, number, number], AuditRow>('SELECT * FROM support_audit WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?');
+  const byUser = db.prepare<[string, number, number], AuditRow>('SELECT * FROM support_audit WHERE user_name = ? AND id < ? ORDER BY id DESC LIMIT ?');
   const all = db.prepare<[number, number], AuditRow>('SELECT * FROM support_audit WHERE id < ? ORDER BY id DESC LIMIT ?');
 
   return {
@@ -63,11 +59,7 @@ export function createAuditLog(db: SqliteDatabase): AuditLog {
     },
     list({ conversationId, userName, beforeId, limit }) {
       const before = beforeId ?? Number.MAX_SAFE_INTEGER;
-      const rows = conversationId
-        ? byConversation.all(conversationId, before, limit)
-        : userName
-          ? byUser.all(userName, before, limit)
-          : all.all(before, limit);
+      const rows = conversationId ? byConversation.all(conversationId, before, limit) : userName ? byUser.all(userName, before, limit) : all.all(before, limit);
       return rows.map((row) => ({
         id: row.id,
         at: row.at,

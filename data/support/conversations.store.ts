@@ -1,13 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 
-import type {
-  ConversationFilters,
-  ConversationStore,
-  ConversationSummary,
-  SearchCursor,
-  Subject,
-  SubjectKind,
-} from '../../bot/ports/support/conversations.js';
+import type { ConversationFilters, ConversationStore, ConversationSummary, SearchCursor, Subject, SubjectKind } from '../../bot/ports/support/conversations.js';
 import type { Migration, SqliteDatabase } from '../sqlite.js';
 
 /**
@@ -50,9 +43,7 @@ export function buildSearchSql(filters: ConversationFilters, page: { limit: numb
   const where: string[] = [];
   const params: unknown[] = [];
   const subject = (kind: SubjectKind, values: string[]) => {
-    where.push(
-      `c.id IN (SELECT conversation_id FROM conversation_subjects WHERE kind = '${kind}' AND value IN (${values.map(() => '?').join(', ')}))`,
-    );
+    where.push(`c.id IN (SELECT conversation_id FROM conversation_subjects WHERE kind = '${kind}' AND value IN (${values.map(() => '?').join(', ')}))`);
     params.push(...values);
   };
   if (filters.phones?.length) subject('phone', filters.phones);
@@ -113,9 +104,7 @@ export function createConversationStore(db: SqliteDatabase): ConversationStore {
   const events = db.prepare<[string], { id: number; type: string; detail: string | null; at: number }>(
     'SELECT id, type, detail, at FROM conversation_events WHERE conversation_id = ? ORDER BY id',
   );
-  const subjects = db.prepare<[string], Subject>(
-    'SELECT kind, value FROM conversation_subjects WHERE conversation_id = ? ORDER BY kind, value',
-  );
+  const subjects = db.prepare<[string], Subject>('SELECT kind, value FROM conversation_subjects WHERE conversation_id = ? ORDER BY kind, value');
   const subjectsOf = db.prepare<[string], Subject & { conversation_id: string }>(
     `SELECT conversation_id, kind, value FROM conversation_subjects
      WHERE conversation_id IN (SELECT value FROM json_each(?)) ORDER BY kind, value`,

@@ -49,9 +49,7 @@ export const DASHBOARD_SQL = {
 export function createDashboardStore(db: SqliteDatabase): DashboardStore {
   const conversations = db.prepare<[number, number], { day: string; site: string; channel: string; count: number }>(DASHBOARD_SQL.conversations);
   const events = db.prepare<[number, number], { day: string; site: string; channel: string; type: string; count: number }>(DASHBOARD_SQL.events);
-  const metricOf = new Map<string, CountedMetric>(
-    Object.entries(COUNTED_EVENTS).map(([metric, type]) => [type, metric as CountedMetric]),
-  );
+  const metricOf = new Map<string, CountedMetric>(Object.entries(COUNTED_EVENTS).map(([metric, type]) => [type, metric as CountedMetric]));
 
   return {
     activity({ from, to }) {
@@ -70,9 +68,7 @@ export function createDashboardStore(db: SqliteDatabase): DashboardStore {
         const metric = metricOf.get(line.type);
         if (metric) row(line.day, line.site, line.channel)[metric] += line.count;
       }
-      return [...rows.values()].sort(
-        (a, b) => a.day.localeCompare(b.day) || a.site.localeCompare(b.site) || a.channel.localeCompare(b.channel),
-      );
+      return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || a.site.localeCompare(b.site) || a.channel.localeCompare(b.channel));
     },
   };
 }

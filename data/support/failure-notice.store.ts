@@ -40,9 +40,7 @@ interface NoticeRow {
  * memory and reloaded after every change: answering costs no query.
  */
 export function createFailureNoticeStore(db: SqliteDatabase): FailureNoticeStore {
-  const selectOpen = db.prepare<[], NoticeRow>(
-    'SELECT * FROM support_failure_notices WHERE stopped_at IS NULL ORDER BY started_at DESC, id DESC',
-  );
+  const selectOpen = db.prepare<[], NoticeRow>('SELECT * FROM support_failure_notices WHERE stopped_at IS NULL ORDER BY started_at DESC, id DESC');
   const selectOne = db.prepare<[number], NoticeRow>('SELECT * FROM support_failure_notices WHERE id = ?');
   const selectRecent = db.prepare<[number], NoticeRow>('SELECT * FROM support_failure_notices ORDER BY id DESC LIMIT ?');
   const insert = db.prepare(
@@ -50,9 +48,7 @@ export function createFailureNoticeStore(db: SqliteDatabase): FailureNoticeStore
      VALUES (@channel, @text, @now, @endsAt, @by)`,
   );
   const update = db.prepare('UPDATE support_failure_notices SET text = @text, ends_at = @endsAt WHERE id = @id');
-  const stop = db.prepare(
-    'UPDATE support_failure_notices SET stopped_at = @now, stopped_by = @by WHERE id = @id AND stopped_at IS NULL',
-  );
+  const stop = db.prepare('UPDATE support_failure_notices SET stopped_at = @now, stopped_by = @by WHERE id = @id AND stopped_at IS NULL');
 
   let open: ManualFailureNotice[] = [];
   const reload = () => {
@@ -60,12 +56,14 @@ export function createFailureNoticeStore(db: SqliteDatabase): FailureNoticeStore
   };
   reload();
 
-  const isOn = (notice: ManualFailureNotice, now: number) =>
-    notice.startedAt <= now && (notice.endsAt === undefined || notice.endsAt > now);
+  const isOn = (notice: ManualFailureNotice, now: number) => notice.startedAt <= now && (notice.endsAt === undefined || notice.endsAt > now);
 
   const switchOn = db.transaction((params: { channel: NoticeChannel; text: string; endsAt?: number; by: string; now: number }) => {
     const { channel, text, endsAt, by, now } = params;
-    const existing = selectOpen.all().map(toNotice).find((notice) => notice.channel === channel && isOn(notice, now));
+    const existing = selectOpen
+      .all()
+      .map(toNotice)
+      .find((notice) => notice.channel === channel && isOn(notice, now));
     if (existing) {
       update.run({ id: existing.id, text, endsAt: endsAt ?? null });
       return { notice: toNotice(selectOne.get(existing.id) as NoticeRow), updated: true };
@@ -78,9 +76,7 @@ export function createFailureNoticeStore(db: SqliteDatabase): FailureNoticeStore
     current(channel: string, now: Date): FailureNotice | undefined {
       const at = now.getTime();
       // The channel's own notice wins over one for every channel.
-      const notice =
-        open.find((candidate) => candidate.channel === channel && isOn(candidate, at)) ??
-        open.find((candidate) => candidate.channel === 'all' && isOn(candidate, at));
+      const notice = open.find((candidate) => candidate.channel === channel && isOn(candidate, at)) ?? open.find((candidate) => candidate.channel === 'all' && isOn(candidate, at));
       return notice ? { text: notice.text, since: new Date(notice.startedAt), source: 'manual' } : undefined;
     },
     switchOn(params) {

@@ -1,12 +1,4 @@
-import type {
-  EvidenceType,
-  Incident,
-  IncidentCategory,
-  IncidentChannel,
-  IncidentStatus,
-  IncidentStore,
-  ServicePoint,
-} from '../../bot/ports/support/incidents.js';
+import type { EvidenceType, Incident, IncidentCategory, IncidentChannel, IncidentStatus, IncidentStore, ServicePoint } from '../../bot/ports/support/incidents.js';
 import type { Migration, SqliteDatabase } from '../sqlite.js';
 
 /** The console's incident reports, by schema version (see `Migration`). */
@@ -95,13 +87,9 @@ export function createIncidentStore(db: SqliteDatabase): IncidentStore {
        @browser, @appVersion, @step, @evidenceType, @evidence, @conversationId, 1, @createdBy, @now, @now)`,
   );
   const byId = db.prepare<[number], IncidentRow>(`SELECT ${COLUMNS} WHERE i.id = ?`);
-  const evidenceOf = db.prepare<[number], { evidence_type: EvidenceType | null; evidence: Buffer | null }>(
-    'SELECT evidence_type, evidence FROM support_incidents WHERE id = ?',
-  );
+  const evidenceOf = db.prepare<[number], { evidence_type: EvidenceType | null; evidence: Buffer | null }>('SELECT evidence_type, evidence FROM support_incidents WHERE id = ?');
   const page = db.prepare<[number, number], IncidentRow>(`SELECT ${COLUMNS} WHERE i.id < ? ORDER BY i.id DESC LIMIT ?`);
-  const pageByStatus = db.prepare<[string, number, number], IncidentRow>(
-    `SELECT ${COLUMNS} WHERE i.status = ? AND i.id < ? ORDER BY i.id DESC LIMIT ?`,
-  );
+  const pageByStatus = db.prepare<[string, number, number], IncidentRow>(`SELECT ${COLUMNS} WHERE i.status = ? AND i.id < ? ORDER BY i.id DESC LIMIT ?`);
   const related = db.prepare<[string, string, string], IncidentRow>(
     `SELECT ${COLUMNS} WHERE i.id IN (
        SELECT id FROM support_incidents WHERE conversation_id = ?

@@ -45,35 +45,30 @@ export function createDirectLineStore(db: SqliteDatabase): DirectLineStore {
     `INSERT OR IGNORE INTO directline_conversations (id, user_id, site, created_at, updated_at)
      VALUES (@id, @userId, @site, @createdAt, @createdAt)`,
   );
-  const selectConversation = db.prepare<
-    [string],
-    { id: string; user_id: string; site: string | null; created_at: number; ended_at: number | null; member_bytes: number }
-  >('SELECT id, user_id, site, created_at, ended_at, member_bytes FROM directline_conversations WHERE id = ?');
+  const selectConversation = db.prepare<[string], { id: string; user_id: string; site: string | null; created_at: number; ended_at: number | null; member_bytes: number }>(
+    'SELECT id, user_id, site, created_at, ended_at, member_bytes FROM directline_conversations WHERE id = ?',
+  );
   const endConversation = db.prepare(
     `INSERT INTO directline_conversations (id, user_id, site, created_at, updated_at, ended_at)
      VALUES (@id, @userId, NULL, @at, @at, @at)
      ON CONFLICT (id) DO UPDATE SET ended_at = excluded.ended_at WHERE ended_at IS NULL`,
   );
   const addMemberBytes = db.prepare('UPDATE directline_conversations SET member_bytes = member_bytes + ? WHERE id = ?');
-  const selectLastSeq = db.prepare<[string], { seq: number }>(
-    'SELECT COALESCE(MAX(seq), 0) AS seq FROM directline_activities WHERE conversation_id = ?',
-  );
+  const selectLastSeq = db.prepare<[string], { seq: number }>('SELECT COALESCE(MAX(seq), 0) AS seq FROM directline_activities WHERE conversation_id = ?');
   const insertActivity = db.prepare('INSERT INTO directline_activities (conversation_id, seq, activity) VALUES (?, ?, ?)');
   const touchConversation = db.prepare('UPDATE directline_conversations SET updated_at = ? WHERE id = ?');
   const selectAfter = db.prepare<[string, number, number], { seq: number; activity: string }>(
     'SELECT seq, activity FROM directline_activities WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
 
-  const append = db.transaction(
-    (conversationId: string, build: (seq: number) => DirectLineActivity, at: number, memberBytes: number): StoredActivity => {
-      const seq = (selectLastSeq.get(conversationId)?.seq ?? 0) + 1;
-      const activity = build(seq);
-      insertActivity.run(conversationId, seq, JSON.stringify(activity));
-      touchConversation.run(at, conversationId);
-      if (memberBytes > 0) addMemberBytes.run(memberBytes, conversationId);
-      return { seq, activity };
-    },
-  );
+  const append = db.transaction((conversationId: string, build: (seq: number) => DirectLineActivity, at: number, memberBytes: number): StoredActivity => {
+    const seq = (selectLastSeq.get(conversationId)?.seq ?? 0) + 1;
+    const activity = build(seq);
+    insertActivity.run(conversationId, seq, JSON.stringify(activity));
+    touchConversation.run(at, conversationId);
+    if (memberBytes > 0) addMemberBytes.run(memberBytes, conversationId);
+    return { seq, activity };
+  });
 
   return {
     createConversation(conversation) {

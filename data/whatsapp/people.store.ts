@@ -29,12 +29,8 @@ interface PersonRow {
 }
 
 export function createPeopleStore(db: SqliteDatabase): PeopleStore {
-  const selectByJids = db.prepare<[string], PersonRow>(
-    'SELECT jid, person_id, phone FROM whatsapp_people WHERE jid IN (SELECT value FROM json_each(?))',
-  );
-  const selectPhone = db.prepare<[string], { phone: string }>(
-    'SELECT phone FROM whatsapp_people WHERE person_id = ? AND phone IS NOT NULL LIMIT 1',
-  );
+  const selectByJids = db.prepare<[string], PersonRow>('SELECT jid, person_id, phone FROM whatsapp_people WHERE jid IN (SELECT value FROM json_each(?))');
+  const selectPhone = db.prepare<[string], { phone: string }>('SELECT phone FROM whatsapp_people WHERE person_id = ? AND phone IS NOT NULL LIMIT 1');
   const upsert = db.prepare<[string, string, string | null]>(
     `INSERT INTO whatsapp_people (jid, person_id, phone) VALUES (?, ?, ?)
      ON CONFLICT (jid) DO UPDATE SET person_id = excluded.person_id, phone = COALESCE(excluded.phone, whatsapp_people.phone)`,

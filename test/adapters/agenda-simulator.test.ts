@@ -85,8 +85,7 @@ function makeApi(simulator: AgendaSimulator) {
       return reply.body;
     },
 
-    book: (body: { patientId: string; slotId: string; cups: Cups }, key: string) =>
-      request<Appointment & { code?: string }>('POST', '/v1/appointments', { body, key }),
+    book: (body: { patientId: string; slotId: string; cups: Cups }, key: string) => request<Appointment & { code?: string }>('POST', '/v1/appointments', { body, key }),
 
     async appointments(patientId: string) {
       const reply = await request<{ appointments: Appointment[] }>('GET', `/v1/patients/${patientId}/appointments`);
@@ -176,7 +175,10 @@ describe('agenda simulator: the seed world', () => {
       const here = SEED_DOCTORS.filter((doctor) => doctor.site === site);
       assert.ok(here.filter((d) => d.specialty === 'medicina_general').length >= 2, site);
       assert.ok(here.filter((d) => d.specialty === 'pediatria').length >= 1, site);
-      assert.ok(here.every((d) => /^Dra?\. /.test(d.name)), site);
+      assert.ok(
+        here.every((d) => /^Dra?\. /.test(d.name)),
+        site,
+      );
     }
   });
 
@@ -206,7 +208,11 @@ describe('agenda simulator: the seed world', () => {
     const starts = slots.map((slot) => new Date(slot.start).getTime());
     assert.ok(starts.every((start) => start >= NOW.getTime() && start <= NOW.getTime() + 14 * DAY_MS));
     assert.equal(datesOf(slots).at(-1), '2026-11-26');
-    assert.deepEqual(starts, [...starts].sort((a, b) => a - b), 'earliest first');
+    assert.deepEqual(
+      starts,
+      [...starts].sort((a, b) => a - b),
+      'earliest first',
+    );
   });
 
   it('offers nothing on weekends or holidays', async () => {
@@ -236,7 +242,10 @@ describe('agenda simulator: the seed world', () => {
   it('narrows by band and limit, earliest first', async () => {
     const all = await api.slots({ cups: '890201', site: 'KENNEDY' });
     const afternoon = await api.slots({ cups: '890201', site: 'KENNEDY', franja: 'tarde' });
-    assert.deepEqual(afternoon, all.filter((slot) => bogotaTime(new Date(slot.start)) >= '12:00'));
+    assert.deepEqual(
+      afternoon,
+      all.filter((slot) => bogotaTime(new Date(slot.start)) >= '12:00'),
+    );
     assert.deepEqual(await api.slots({ cups: '890201', site: 'KENNEDY', limit: 3 }), all.slice(0, 3));
     assert.deepEqual(await api.slots({ cups: '890201', site: 'KENNEDY', from: FAR_FUTURE, to: FAR_FUTURE }), []);
   });
@@ -268,9 +277,7 @@ describe('agenda simulator: the seed world', () => {
       assert.equal(laura.email, 'laura.gomez@example.com');
       assert.equal(laura.plan, 'PBS');
       assert.equal(laura.status, 'active');
-      assert.deepEqual(laura.treatingDoctors, [
-        { specialty: 'medicina_general', doctorId: 'doc-suba-mg1', doctorName: 'Dra. Marta Salazar', site: 'SUBA' },
-      ]);
+      assert.deepEqual(laura.treatingDoctors, [{ specialty: 'medicina_general', doctorId: 'doc-suba-mg1', doctorName: 'Dra. Marta Salazar', site: 'SUBA' }]);
       assert.deepEqual(
         laura.beneficiaries.map((b) => [b.id, b.documentType, b.documentNumber, b.firstName, b.birthDate]),
         [
@@ -284,9 +291,7 @@ describe('agenda simulator: the seed world', () => {
     it('finds Carlos with Dr. Andrés Rojas at Fontibón as his treating doctor', async () => {
       const carlos = await api.member('CC', '2020202020');
       assert.equal(carlos.id, CARLOS);
-      assert.deepEqual(carlos.treatingDoctors, [
-        { specialty: 'medicina_general', doctorId: 'doc-fontibon-mg1', doctorName: 'Dr. Andrés Rojas', site: 'FONTIBON' },
-      ]);
+      assert.deepEqual(carlos.treatingDoctors, [{ specialty: 'medicina_general', doctorId: 'doc-fontibon-mg1', doctorName: 'Dr. Andrés Rojas', site: 'FONTIBON' }]);
     });
 
     it('tells Ana’s PAC plan, Jorge’s inactive status and Pedro’s missing email', async () => {
@@ -390,7 +395,10 @@ describe('agenda simulator: days with free slots', () => {
 
     assert.deepEqual(days, [{ day: '2026-11-18', slots: between.length, firstStart: from }]);
     assert.ok(between.length < day.length);
-    assert.ok(between.some((slot) => slot.start === to), 'a slot starting at to counts');
+    assert.ok(
+      between.some((slot) => slot.start === to),
+      'a slot starting at to counts',
+    );
   });
 
   it('leaves out the past and what lies beyond the horizon', async () => {
@@ -484,15 +492,11 @@ describe('agenda simulator: the agenda members see does not change', () => {
     // Every slot id of every service at every site; a different figure means members and
     // dialog scripts would see another agenda.
     assert.equal(ids.length, 11_398);
-    assert.equal(
-      createHash('sha256').update(ids.join('\n')).digest('hex'),
-      'ed5ff0442a1cfb17cc72ee790a3f0e78cdf0a535920121416554583d45aaa0f8',
-    );
+    assert.equal(createHash('sha256').update(ids.join('\n')).digest('hex'), 'ed5ff0442a1cfb17cc72ee790a3f0e78cdf0a535920121416554583d45aaa0f8');
   });
 
   it('says a slot is held by others exactly when its hash does, however often it is asked', () => {
-    const byHash = (doctorId: string, start: Date) =>
-      createHash('sha256').update(`${doctorId}|${start.toISOString()}`).digest().readUInt32BE(0) % 100 < 20;
+    const byHash = (doctorId: string, start: Date) => createHash('sha256').update(`${doctorId}|${start.toISOString()}`).digest().readUInt32BE(0) % 100 < 20;
     // More slots than the simulator remembers at once (100,000), asked twice over.
     const slots: Array<{ doctorId: string; start: Date; taken: boolean }> = [];
     for (let day = '2026-11-12'; slots.length < 102_000; day = addDays(day, 1)) {
@@ -532,17 +536,10 @@ describe('agenda simulator: its database', () => {
     // The shapes of the store's queries behind findMember, listAppointments and searchSlots.
     assert.match(planOf('SELECT * FROM patients WHERE holder_id = ? ORDER BY id', LAURA), /USING INDEX patients_by_holder/);
     assert.match(
-      planOf(
-        `SELECT * FROM appointments WHERE patient_id = ? AND status = 'booked' AND starts_at > ? ORDER BY starts_at, seq`,
-        LAURA,
-        0,
-      ),
+      planOf(`SELECT * FROM appointments WHERE patient_id = ? AND status = 'booked' AND starts_at > ? ORDER BY starts_at, seq`, LAURA, 0),
       /USING INDEX appointments_by_patient/,
     );
-    assert.match(
-      planOf('SELECT * FROM doctors WHERE site = ? AND specialty = ? ORDER BY id', 'SUBA', 'medicina_general'),
-      /USING INDEX doctors_by_site/,
-    );
+    assert.match(planOf('SELECT * FROM doctors WHERE site = ? AND specialty = ? ORDER BY id', 'SUBA', 'medicina_general'), /USING INDEX doctors_by_site/);
   });
 });
 
@@ -678,11 +675,7 @@ describe('agenda simulator: cancel and reschedule', () => {
   it('leaves the appointment intact when the new slot is taken', async (t) => {
     const api = await makeSimulator(t);
     const { appointment } = await bookFirst(api, 'KENNEDY');
-    const reply = await api.post<{ code: string }>(
-      `/v1/appointments/${appointment.id}/reschedule`,
-      { slotId: DIANAS_SLOT },
-      'move-2',
-    );
+    const reply = await api.post<{ code: string }>(`/v1/appointments/${appointment.id}/reschedule`, { slotId: DIANAS_SLOT }, 'move-2');
     assert.equal(reply.status, 409);
     assert.equal(reply.body.code, 'SLOT_TAKEN');
     assert.deepEqual(await api.appointments(LAURA), [appointment]);

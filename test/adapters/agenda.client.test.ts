@@ -50,9 +50,7 @@ function makePatient(overrides: Partial<Patient> = {}): Patient {
     birthDate: '1991-03-14',
     plan: 'PBS',
     status: 'active',
-    treatingDoctors: [
-      { specialty: 'medicina_general', doctorId: 'doc-07', doctorName: 'Dr. Doctor Siete', site: 'SUBA' },
-    ],
+    treatingDoctors: [{ specialty: 'medicina_general', doctorId: 'doc-07', doctorName: 'Dr. Doctor Siete', site: 'SUBA' }],
     ...overrides,
   };
 }
@@ -119,14 +117,7 @@ function makeRissCase(overrides: Partial<RissCase> = {}): RissCase {
 }
 
 /** Everything that must never show up in an error, its metadata or its causes. */
-const PERSONAL_DATA = [
-  DOCUMENT_NUMBER,
-  '1099887766',
-  'Valentina',
-  'Restrepo',
-  'valentina.restrepo@example.com',
-  '3001112233',
-];
+const PERSONAL_DATA = [DOCUMENT_NUMBER, '1099887766', 'Valentina', 'Restrepo', 'valentina.restrepo@example.com', '3001112233'];
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -149,11 +140,7 @@ function answer(interceptor: nock.Interceptor, status: number, body?: unknown): 
   return seen;
 }
 
-async function assertAgendaError(
-  promise: Promise<unknown>,
-  code: AgendaErrorCode,
-  meta: { operation: string; status?: number },
-): Promise<void> {
+async function assertAgendaError(promise: Promise<unknown>, code: AgendaErrorCode, meta: { operation: string; status?: number }): Promise<void> {
   await assert.rejects(promise, (error: unknown) => {
     assert.ok(error instanceof AgendaError, `expected an AgendaError, got ${String(error)}`);
     assert.equal(error.code, code);
@@ -313,10 +300,7 @@ describe('createAgendaClient calls', () => {
   });
 
   test('listAppointments GETs the patient appointments and unwraps the list', async () => {
-    const appointments = [
-      makeAppointment(),
-      makeAppointment({ id: 'apt-101', specialty: 'pediatria', cups: '890383', start: '2026-12-01T08:00:00-05:00' }),
-    ];
+    const appointments = [makeAppointment(), makeAppointment({ id: 'apt-101', specialty: 'pediatria', cups: '890383', start: '2026-12-01T08:00:00-05:00' })];
     answer(nock(BASE_URL).get('/v1/patients/pat-001/appointments'), 200, { appointments });
 
     const found = await agenda.listAppointments({ patientId: 'pat-001' });
@@ -393,11 +377,7 @@ describe('createAgendaClient calls', () => {
   });
 
   test('findOpenCase answers null on 404', async () => {
-    answer(
-      nock(BASE_URL).get('/v1/patients/pat-001/riss-cases/open').query({ specialty: 'pediatria' }),
-      404,
-      { code: 'NOT_FOUND', message: 'No open case.' },
-    );
+    answer(nock(BASE_URL).get('/v1/patients/pat-001/riss-cases/open').query({ specialty: 'pediatria' }), 404, { code: 'NOT_FOUND', message: 'No open case.' });
 
     const found = await agenda.findOpenCase({ patientId: 'pat-001', specialty: 'pediatria' });
 
@@ -407,11 +387,7 @@ describe('createAgendaClient calls', () => {
   test('findOpenCase still fails on other errors', async () => {
     answer(nock(BASE_URL).get('/v1/patients/pat-001/riss-cases/open').query(true), 500);
 
-    await assertAgendaError(
-      agenda.findOpenCase({ patientId: 'pat-001', specialty: 'pediatria' }),
-      'UNAVAILABLE',
-      { operation: 'findOpenCase', status: 500 },
-    );
+    await assertAgendaError(agenda.findOpenCase({ patientId: 'pat-001', specialty: 'pediatria' }), 'UNAVAILABLE', { operation: 'findOpenCase', status: 500 });
   });
 
   test('closeCase POSTs to the case close action', async () => {
@@ -459,21 +435,19 @@ describe('createAgendaClient errors', () => {
   test('409 with code SLOT_TAKEN is SLOT_TAKEN when booking', async () => {
     answer(nock(BASE_URL).post('/v1/appointments'), 409, { code: 'SLOT_TAKEN', message: 'Taken.' });
 
-    await assertAgendaError(
-      agenda.book({ patientId: 'pat-001', slotId: 'slot-1', cups: '890201', idempotencyKey: IDEMPOTENCY_KEY }),
-      'SLOT_TAKEN',
-      { operation: 'book', status: 409 },
-    );
+    await assertAgendaError(agenda.book({ patientId: 'pat-001', slotId: 'slot-1', cups: '890201', idempotencyKey: IDEMPOTENCY_KEY }), 'SLOT_TAKEN', {
+      operation: 'book',
+      status: 409,
+    });
   });
 
   test('409 with code SLOT_TAKEN is SLOT_TAKEN when rescheduling', async () => {
     answer(nock(BASE_URL).post('/v1/appointments/apt-100/reschedule'), 409, { code: 'SLOT_TAKEN', message: 'Taken.' });
 
-    await assertAgendaError(
-      agenda.reschedule({ appointmentId: 'apt-100', slotId: 'slot-1', idempotencyKey: IDEMPOTENCY_KEY }),
-      'SLOT_TAKEN',
-      { operation: 'reschedule', status: 409 },
-    );
+    await assertAgendaError(agenda.reschedule({ appointmentId: 'apt-100', slotId: 'slot-1', idempotencyKey: IDEMPOTENCY_KEY }), 'SLOT_TAKEN', {
+      operation: 'reschedule',
+      status: 409,
+    });
   });
 
   test('409 with another code is CONFLICT', async () => {
@@ -496,11 +470,10 @@ describe('createAgendaClient errors', () => {
   test('409 without a readable body is CONFLICT', async () => {
     nock(BASE_URL).post('/v1/appointments').reply(409, '<html>conflict</html>');
 
-    await assertAgendaError(
-      agenda.book({ patientId: 'pat-001', slotId: 'slot-1', cups: '890201', idempotencyKey: IDEMPOTENCY_KEY }),
-      'CONFLICT',
-      { operation: 'book', status: 409 },
-    );
+    await assertAgendaError(agenda.book({ patientId: 'pat-001', slotId: 'slot-1', cups: '890201', idempotencyKey: IDEMPOTENCY_KEY }), 'CONFLICT', {
+      operation: 'book',
+      status: 409,
+    });
   });
 
   for (const status of [500, 502, 503]) {
@@ -538,22 +511,14 @@ describe('createAgendaClient errors', () => {
     const port = await closedLocalPort();
     const unreachable = createAgendaClient({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 1000 });
 
-    await assertAgendaError(
-      unreachable.findMember({ documentType: 'CC', documentNumber: DOCUMENT_NUMBER }),
-      'UNAVAILABLE',
-      { operation: 'findMember' },
-    );
+    await assertAgendaError(unreachable.findMember({ documentType: 'CC', documentNumber: DOCUMENT_NUMBER }), 'UNAVAILABLE', { operation: 'findMember' });
   });
 
   test('a slow answer is TIMEOUT', async () => {
     const impatient = createAgendaClient({ baseUrl: BASE_URL, timeoutMs: 50 });
     nock(BASE_URL).post('/v1/members/lookup').delay(500).reply(200, JSON.stringify(makeMember()));
 
-    await assertAgendaError(
-      impatient.findMember({ documentType: 'CC', documentNumber: DOCUMENT_NUMBER }),
-      'TIMEOUT',
-      { operation: 'findMember' },
-    );
+    await assertAgendaError(impatient.findMember({ documentType: 'CC', documentNumber: DOCUMENT_NUMBER }), 'TIMEOUT', { operation: 'findMember' });
   });
 
   test('an answer that trickles in past the deadline is TIMEOUT', async (t) => {
@@ -628,11 +593,7 @@ describe('createAgendaClient errors', () => {
   test('a slot whose start has no offset is BAD_RESPONSE', async () => {
     answer(nock(BASE_URL).get('/v1/slots').query(true), 200, { slots: [makeSlot({ start: '2026-11-24T07:00:00' })] });
 
-    await assertAgendaError(
-      agenda.searchSlots({ cups: '890201', site: 'SUBA', from: FROM, to: TO }),
-      'BAD_RESPONSE',
-      { operation: 'searchSlots', status: 200 },
-    );
+    await assertAgendaError(agenda.searchSlots({ cups: '890201', site: 'SUBA', from: FROM, to: TO }), 'BAD_RESPONSE', { operation: 'searchSlots', status: 200 });
   });
 
   for (const [problem, days] of [
@@ -644,24 +605,14 @@ describe('createAgendaClient errors', () => {
     test(`${problem} is BAD_RESPONSE, as a malformed slot is`, async () => {
       answer(nock(BASE_URL).get('/v1/slots/days').query(true), 200, { days });
 
-      await assertAgendaError(
-        agenda.availableDays({ cups: '890201', site: 'SUBA', from: FROM, to: TO }),
-        'BAD_RESPONSE',
-        { operation: 'availableDays', status: 200 },
-      );
+      await assertAgendaError(agenda.availableDays({ cups: '890201', site: 'SUBA', from: FROM, to: TO }), 'BAD_RESPONSE', { operation: 'availableDays', status: 200 });
     });
   }
 
   test('a bare array instead of the days wrapper is BAD_RESPONSE', async () => {
-    answer(nock(BASE_URL).get('/v1/slots/days').query(true), 200, [
-      { day: '2026-11-24', slots: 2, firstStart: '2026-11-24T07:00:00-05:00' },
-    ]);
+    answer(nock(BASE_URL).get('/v1/slots/days').query(true), 200, [{ day: '2026-11-24', slots: 2, firstStart: '2026-11-24T07:00:00-05:00' }]);
 
-    await assertAgendaError(
-      agenda.availableDays({ cups: '890201', site: 'SUBA', from: FROM, to: TO }),
-      'BAD_RESPONSE',
-      { operation: 'availableDays', status: 200 },
-    );
+    await assertAgendaError(agenda.availableDays({ cups: '890201', site: 'SUBA', from: FROM, to: TO }), 'BAD_RESPONSE', { operation: 'availableDays', status: 200 });
   });
 
   test('a failing days endpoint is UNAVAILABLE, and a refused query BAD_RESPONSE, as for searchSlots', async () => {
@@ -712,10 +663,7 @@ describe('openapi.yaml', () => {
   }
 
   /** Properties and required names of a component, following `allOf` and `$ref`. */
-  function flatten(
-    schemas: Record<string, OpenApiSchema>,
-    schema: OpenApiSchema,
-  ): { properties: string[]; required: string[] } {
+  function flatten(schemas: Record<string, OpenApiSchema>, schema: OpenApiSchema): { properties: string[]; required: string[] } {
     if (schema.$ref) {
       const target = schemas[schema.$ref.replace('#/components/schemas/', '')];
       assert.ok(target, `unresolved ${schema.$ref}`);

@@ -16,7 +16,13 @@ function makeFakeEngine(received: InboundMessage[]): Engine {
       if (message.text === 'hola') {
         return [
           { text: '¡Hola! Soy Lina.' },
-          { text: '¿Autorizas el tratamiento de tus datos?', options: [{ label: 'Sí', value: 'si' }, { label: 'No', value: 'no' }] },
+          {
+            text: '¿Autorizas el tratamiento de tus datos?',
+            options: [
+              { label: 'Sí', value: 'si' },
+              { label: 'No', value: 'no' },
+            ],
+          },
         ];
       }
       return [{ text: `Eco de ${message.text}` }];

@@ -29,7 +29,13 @@ async function check(root?: string): Promise<{ code: number; output: string }> {
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'lina-layers-'));
   writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true } }));
-  for (const [path, text] of Object.entries({ 'bot/domain.ts': 'export type Site = string;\n', 'dialogs/a.machine.ts': "import type { Site } from '../bot/domain.js';\nexport const site: Site = 'x';\n", 'data/store.ts': "import type { Site } from '../bot/domain.js';\nexport const kept: Site[] = [];\n", 'adapters/web/server.ts': "import { site } from '../../dialogs/a.machine.js';\nexport const served = site;\n", ...files })) {
+  for (const [path, text] of Object.entries({
+    'bot/domain.ts': 'export type Site = string;\n',
+    'dialogs/a.machine.ts': "import type { Site } from '../bot/domain.js';\nexport const site: Site = 'x';\n",
+    'data/store.ts': "import type { Site } from '../bot/domain.js';\nexport const kept: Site[] = [];\n",
+    'adapters/web/server.ts': "import { site } from '../../dialogs/a.machine.js';\nexport const served = site;\n",
+    ...files,
+  })) {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);
   }
@@ -44,13 +50,41 @@ describe('the layers of the source', () => {
   });
 
   const broken: Array<[string, Record<string, string>, RegExp]> = [
-    ['the core importing an adapter', { 'bot/engine.ts': "import { served } from '../adapters/web/server.js';\nexport const x = served;\n" }, /core-imports-no-adapter-or-store: bot\/engine\.ts → adapters\/web\/server\.ts/],
-    ['the core importing a store', { 'bot/engine.ts': "import { kept } from '../data/store.js';\nexport const x = kept;\n" }, /core-imports-no-adapter-or-store: bot\/engine\.ts → data\/store\.ts/],
-    ['a dialog importing more than the domain', { 'bot/clock.ts': 'export const now = 1;\n', 'dialogs/b.machine.ts': "import { now } from '../bot/clock.js';\nexport const y = now;\n" }, /dialogs-import-only-the-domain: dialogs\/b\.machine\.ts → bot\/clock\.ts/],
-    ['an adapter importing the composition root', { 'bot/main/runtime.ts': 'export const runtime = 1;\n', 'adapters/web/other.ts': "import { runtime } from '../../bot/main/runtime.js';\nexport const z = runtime;\n" }, /only-the-composition-root-imports-the-composition-root: adapters\/web\/other\.ts → bot\/main\/runtime\.ts/],
-    ['an adapter importing a store', { 'adapters/web/other.ts': "import { kept } from '../../data/store.js';\nexport const v = kept;\n" }, /adapters-import-no-store: adapters\/web\/other\.ts → data\/store\.ts/],
-    ['a store importing an adapter', { 'data/other.ts': "import { served } from '../adapters/web/server.js';\nexport const w = served;\n" }, /stores-import-no-adapter: data\/other\.ts → adapters\/web\/server\.ts/],
-    ['two modules importing each other', { 'bot/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n", 'bot/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n" }, /no-circular: bot\/(a|b)\.ts → bot\/(a|b)\.ts/],
+    [
+      'the core importing an adapter',
+      { 'bot/engine.ts': "import { served } from '../adapters/web/server.js';\nexport const x = served;\n" },
+      /core-imports-no-adapter-or-store: bot\/engine\.ts → adapters\/web\/server\.ts/,
+    ],
+    [
+      'the core importing a store',
+      { 'bot/engine.ts': "import { kept } from '../data/store.js';\nexport const x = kept;\n" },
+      /core-imports-no-adapter-or-store: bot\/engine\.ts → data\/store\.ts/,
+    ],
+    [
+      'a dialog importing more than the domain',
+      { 'bot/clock.ts': 'export const now = 1;\n', 'dialogs/b.machine.ts': "import { now } from '../bot/clock.js';\nexport const y = now;\n" },
+      /dialogs-import-only-the-domain: dialogs\/b\.machine\.ts → bot\/clock\.ts/,
+    ],
+    [
+      'an adapter importing the composition root',
+      { 'bot/main/runtime.ts': 'export const runtime = 1;\n', 'adapters/web/other.ts': "import { runtime } from '../../bot/main/runtime.js';\nexport const z = runtime;\n" },
+      /only-the-composition-root-imports-the-composition-root: adapters\/web\/other\.ts → bot\/main\/runtime\.ts/,
+    ],
+    [
+      'an adapter importing a store',
+      { 'adapters/web/other.ts': "import { kept } from '../../data/store.js';\nexport const v = kept;\n" },
+      /adapters-import-no-store: adapters\/web\/other\.ts → data\/store\.ts/,
+    ],
+    [
+      'a store importing an adapter',
+      { 'data/other.ts': "import { served } from '../adapters/web/server.js';\nexport const w = served;\n" },
+      /stores-import-no-adapter: data\/other\.ts → adapters\/web\/server\.ts/,
+    ],
+    [
+      'two modules importing each other',
+      { 'bot/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n", 'bot/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n" },
+      /no-circular: bot\/(a|b)\.ts → bot\/(a|b)\.ts/,
+    ],
   ];
   for (const [what, files, rule] of broken) {
     it(`fails on ${what}, naming the rule and the arrow`, async () => {

@@ -12,19 +12,7 @@ import type { BenchMember } from './synthetic-world.js';
  * first slot → confirm. The WhatsApp number is the phone on file: no date of birth.
  */
 export function bookingMessages(member: Pick<BenchMember, 'documentNumber' | 'siteName' | 'slotChoice'>): string[] {
-  return [
-    'hola',
-    'sí',
-    `CC ${member.documentNumber}`,
-    'para mí',
-    'agendar',
-    'medicina general',
-    'control',
-    member.siteName,
-    'tarde',
-    String(member.slotChoice),
-    'sí',
-  ];
+  return ['hola', 'sí', `CC ${member.documentNumber}`, 'para mí', 'agendar', 'medicina general', 'control', member.siteName, 'tarde', String(member.slotChoice), 'sí'];
 }
 
 export const TURNS_PER_CONVERSATION = 11;

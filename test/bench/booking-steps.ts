@@ -119,19 +119,13 @@ export function createBookingSteps({
     (text, values) => {
       if (pick(4, text, values) !== 'book') throw new UnexpectedAnswerError('step 4: not booking');
       return [
-        ask('specialty', 'booking.askSpecialty', undefined, [
-          option('medicina_general', 'options.specialty.medicina_general'),
-          option('pediatria', 'options.specialty.pediatria'),
-        ]),
+        ask('specialty', 'booking.askSpecialty', undefined, [option('medicina_general', 'options.specialty.medicina_general'), option('pediatria', 'options.specialty.pediatria')]),
       ];
     },
     async (text, values) => {
       values.specialty = pick(5, text, values) as Specialty;
       const patientId = values.patient?.id ?? '';
-      const [openCase, upcoming] = await Promise.all([
-        agenda.findOpenCase({ patientId, specialty: values.specialty }),
-        agenda.listAppointments({ patientId }),
-      ]);
+      const [openCase, upcoming] = await Promise.all([agenda.findOpenCase({ patientId, specialty: values.specialty }), agenda.listAppointments({ patientId })]);
       if (openCase || upcoming.some((appointment) => appointment.specialty === values.specialty)) {
         throw new UnexpectedAnswerError('step 5: the patient may not book');
       }
@@ -145,7 +139,14 @@ export function createBookingSteps({
     },
     (text, values) => {
       values.visitType = pick(6, text, values) as VisitType;
-      return [ask('site', 'booking.askSite', undefined, SITES.map((site) => option(site.code, 'options.site', { site: site.code })))];
+      return [
+        ask(
+          'site',
+          'booking.askSite',
+          undefined,
+          SITES.map((site) => option(site.code, 'options.site', { site: site.code })),
+        ),
+      ];
     },
     (text, values) => {
       values.site = pick(7, text, values) as SiteCode;
@@ -212,9 +213,7 @@ export function createBookingSteps({
       const replies = await step(text, values, messageId);
       const rendered = renderer.render(replies, now);
       values.pending = replies.findLast((said) => said.expects !== undefined);
-      return rendered.messages
-        .map((message) => [message.text, ...(message.options ?? []).map((choice, n) => `${n + 1}. ${choice.label}`)].join('\n'))
-        .join('\n\n');
+      return rendered.messages.map((message) => [message.text, ...(message.options ?? []).map((choice, n) => `${n + 1}. ${choice.label}`)].join('\n')).join('\n\n');
     },
   };
 }

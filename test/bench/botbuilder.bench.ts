@@ -157,9 +157,7 @@ export async function benchBotbuilder(options: BotbuilderOptions): Promise<Bench
         ? { bytesWrittenPerConversation: Math.round((writtenAfter - writtenBefore) / options.conversations) }
         : {}),
       ...(db ? { bytesStoredPerConversation: Math.round((databaseBytes(db) - storedBefore) / options.conversations) } : {}),
-      storage: db
-        ? 'SQLite Storage (WAL, synchronous=NORMAL) + TranscriptLoggerMiddleware to SQLite'
-        : 'MemoryStorage: nothing on disk, no transcript',
+      storage: db ? 'SQLite Storage (WAL, synchronous=NORMAL) + TranscriptLoggerMiddleware to SQLite' : 'MemoryStorage: nothing on disk, no transcript',
     };
   } finally {
     db?.close();
@@ -194,9 +192,7 @@ class SqliteStorage implements Storage {
 
   constructor(db: Database.Database) {
     this.select = db.prepare<[string], { value: string; etag: number }>('SELECT value, etag FROM state WHERE key = ?');
-    this.upsert = db.prepare(
-      'INSERT INTO state (key, value, etag) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag',
-    );
+    this.upsert = db.prepare('INSERT INTO state (key, value, etag) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag');
     this.remove = db.prepare('DELETE FROM state WHERE key = ?');
     this.writeAll = db.transaction((changes: StoreItems) => {
       for (const [key, item] of Object.entries(changes) as Array<[string, { eTag?: string }]>) {

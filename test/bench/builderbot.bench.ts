@@ -106,11 +106,13 @@ export async function benchBuilderBot(options: BuilderBotOptions): Promise<Bench
     answerTo(userId: string): Promise<string> {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`builderbot: no answer within ${ANSWER_TIMEOUT_MS} ms`)), ANSWER_TIMEOUT_MS);
-        const settle = <T>(then: (value: T) => void) => (value: T) => {
-          clearTimeout(timer);
-          this.waiting.delete(userId);
-          then(value);
-        };
+        const settle =
+          <T>(then: (value: T) => void) =>
+          (value: T) => {
+            clearTimeout(timer);
+            this.waiting.delete(userId);
+            then(value);
+          };
         this.waiting.set(userId, { resolve: settle(resolve), reject: settle(reject) });
       });
     }

@@ -83,12 +83,7 @@ export interface LinaWorld {
   close(): Promise<void>;
 }
 
-export async function openLinaWorld(options: {
-  transport: 'in-process' | 'http';
-  memberCount: number;
-  maxConcurrency: number;
-  databasePath: string;
-}): Promise<LinaWorld> {
+export async function openLinaWorld(options: { transport: 'in-process' | 'http'; memberCount: number; maxConcurrency: number; databasePath: string }): Promise<LinaWorld> {
   const clock = new ManualClock(BENCH_NOW);
   const world = buildBenchWorld({ memberCount: options.memberCount, maxConcurrency: options.maxConcurrency });
   const config = benchConfig(options.databasePath);
@@ -263,13 +258,9 @@ export async function benchLina(options: LinaRowOptions): Promise<{ row: BenchRo
       turnsPerSecond: round(turns / (elapsedMs / 1000), 0),
       ...roundLatencies(latencies),
       cpuMsPerTurn: round(cpuMs / turns, 3),
-      ...(transport === 'in-process'
-        ? { agendaMsPerTurn: round(meter.ms / turns, 3), agendaCallsPerConversation: round(meter.calls / conversations, 1) }
-        : {}),
+      ...(transport === 'in-process' ? { agendaMsPerTurn: round(meter.ms / turns, 3), agendaCallsPerConversation: round(meter.calls / conversations, 1) } : {}),
       ...(agendaCpuMs !== undefined ? { agendaProcessCpuMsPerTurn: round(agendaCpuMs / turns, 3) } : {}),
-      ...(writtenBefore !== undefined && writtenAfter !== undefined
-        ? { bytesWrittenPerConversation: Math.round((writtenAfter - writtenBefore) / conversations) }
-        : {}),
+      ...(writtenBefore !== undefined && writtenAfter !== undefined ? { bytesWrittenPerConversation: Math.round((writtenAfter - writtenBefore) / conversations) } : {}),
       bytesStoredPerConversation: Math.round((storedAfter - storedBefore) / conversations),
       snapshotBytes: sizes.snapshotBytes,
       ...(retries.count > 0 ? { slotTakenRetries: retries.count } : {}),
@@ -293,7 +284,7 @@ export function roundLatencies(latencies: LatencyRecorder) {
 }
 
 function storedSizes(db: SqliteDatabase): StoredSizes {
-  const average = (sql: string) => Math.round((db.prepare<[], { bytes: number | null }>(sql).get()?.bytes ?? 0));
+  const average = (sql: string) => Math.round(db.prepare<[], { bytes: number | null }>(sql).get()?.bytes ?? 0);
   return {
     snapshotBytes: average('SELECT AVG(LENGTH(CAST(snapshot AS BLOB))) AS bytes FROM sessions'),
     inLineBytes: average(`SELECT AVG(LENGTH(CAST(text AS BLOB))) AS bytes FROM transcript WHERE direction = 'in'`),

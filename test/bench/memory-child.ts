@@ -65,9 +65,7 @@ const warm = member(flags.warmupMember);
 assertBooked(await talk(engine, clock, warm), warm);
 const open = sample();
 
-await Promise.all(
-  Array.from({ length: flags.mid }, (_, offset) => talk(engine, clock, member(flags.firstMidMember + offset), { turns: MID_DIALOG_TURNS })),
-);
+await Promise.all(Array.from({ length: flags.mid }, (_, offset) => talk(engine, clock, member(flags.firstMidMember + offset), { turns: MID_DIALOG_TURNS })));
 const mid = sample();
 
 const result: MemoryChildResult = { open, mid, peakRssMb: process.resourceUsage().maxRSS / 1024 };

@@ -43,12 +43,18 @@ export async function benchMemory(options: MemoryOptions): Promise<MemoryReport>
   try {
     const child = (db: string, warmupMember: number) =>
       runChild([
-        '--db', db,
-        '--agenda', agenda.url,
-        '--members', String(memberCount),
-        '--warmup-member', String(warmupMember),
-        '--first-mid-member', '2',
-        '--mid', String(options.midDialogConversations),
+        '--db',
+        db,
+        '--agenda',
+        agenda.url,
+        '--members',
+        String(memberCount),
+        '--warmup-member',
+        String(warmupMember),
+        '--first-mid-member',
+        '2',
+        '--mid',
+        String(options.midDialogConversations),
       ]);
     const empty = await child(emptyPath, 0);
     const idle = await child(idlePath, 1);
@@ -82,9 +88,7 @@ async function recordTemplates(path: string): Promise<Array<{ sessionKey: string
       const answer = await talk(lina.engine, lina.clock, member, { turns });
       if (turns === TURNS_PER_CONVERSATION) assertBooked(answer, member);
     }
-    return lina.db
-      .prepare<[], { sessionKey: string; conversationId: string }>('SELECT session_key AS sessionKey, conversation_id AS conversationId FROM sessions')
-      .all();
+    return lina.db.prepare<[], { sessionKey: string; conversationId: string }>('SELECT session_key AS sessionKey, conversation_id AS conversationId FROM sessions').all();
   } finally {
     await lina.close();
   }
@@ -95,12 +99,7 @@ async function recordTemplates(path: string): Promise<Array<{ sessionKey: string
  * is template `i % templates`, with its own session key, member and conversation id. One
  * set-based statement per table and batch keeps 100,000 copies to seconds.
  */
-function fillWithIdleConversations(
-  path: string,
-  templatePath: string,
-  templates: ReadonlyArray<{ sessionKey: string; conversationId: string }>,
-  count: number,
-): void {
+function fillWithIdleConversations(path: string, templatePath: string, templates: ReadonlyArray<{ sessionKey: string; conversationId: string }>, count: number): void {
   const db = openDatabase(path);
   try {
     // Seeding only: no journal while copying (a crash here just means running the bench

@@ -12,16 +12,7 @@ import type { StoredSizes } from './lina.bench.js';
 import type { UnderstandingReport } from './understanding.bench.js';
 import { collectGarbage, describeMachine, round } from './measure.js';
 import { BENCH_FOLDER_PREFIX, removeBenchAgendas, removeStaleBenchFolders } from './synthetic-world.js';
-import {
-  formatMemory,
-  formatTable,
-  formatTargets,
-  type BenchReport,
-  type BenchRow,
-  type MemoryReport,
-  type StartupReport,
-  type TargetCheck,
-} from './report.js';
+import { formatMemory, formatTable, formatTargets, type BenchReport, type BenchRow, type MemoryReport, type StartupReport, type TargetCheck } from './report.js';
 
 const PARTS = ['understanding', 'sqlite-floor', 'lina', 'lina-http', 'botbuilder', 'botbuilder-sqlite', 'builderbot', 'memory', 'startup'] as const;
 type Part = (typeof PARTS)[number];
@@ -77,7 +68,10 @@ const QUICK: Sizes = {
 const DEFAULT_SIZES: StoredSizes = { snapshotBytes: 2400, inLineBytes: 12, outLineBytes: 420 };
 
 function parseParts(value: string): Part[] {
-  const parts = value.split(',').map((part) => part.trim()).filter(Boolean);
+  const parts = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   for (const part of parts) {
     if (!(PARTS as readonly string[]).includes(part)) throw new InvalidArgumentError(`unknown part "${part}"; one of ${PARTS.join(', ')}`);
   }
@@ -214,7 +208,10 @@ async function main(): Promise<void> {
     formatTable(report.rows),
     ...(memory ? ['', formatMemory(memory)] : []),
     ...(startup
-      ? ['', `Start-up to a listening web endpoint (${startup.endpoint ?? 'none'}): npm start ${msOrNone(startup.startupMs)}, node scripts/lina.mjs start ${msOrNone(startup.directStartupMs)}${startup.notes ? ` (${startup.notes})` : ''}`]
+      ? [
+          '',
+          `Start-up to a listening web endpoint (${startup.endpoint ?? 'none'}): npm start ${msOrNone(startup.startupMs)}, node scripts/lina.mjs start ${msOrNone(startup.directStartupMs)}${startup.notes ? ` (${startup.notes})` : ''}`,
+        ]
       : []),
     ...(understanding
       ? [

@@ -52,11 +52,7 @@ const FIRST_DOCUMENT = 7_000_000_000;
 export function buildBenchWorld({ memberCount, maxConcurrency }: { memberCount: number; maxConcurrency: number }): BenchWorld {
   // Twice the concurrency, over 5 members per doctor: a new conversation starts whenever one
   // ends, so the ones in flight are near each other in index but not always within one window.
-  const doctorCount = Math.max(
-    Math.ceil((2 * Math.min(memberCount, maxConcurrency)) / MEMBERS_PER_DOCTOR_IN_FLIGHT),
-    Math.ceil(memberCount / BOOKINGS_PER_DOCTOR),
-    SITES.length,
-  );
+  const doctorCount = Math.max(Math.ceil((2 * Math.min(memberCount, maxConcurrency)) / MEMBERS_PER_DOCTOR_IN_FLIGHT), Math.ceil(memberCount / BOOKINGS_PER_DOCTOR), SITES.length);
   const doctors: SeedDoctor[] = [];
   for (let index = 0; index < doctorCount; index++) {
     const site = SITES[index % SITES.length];

@@ -4,14 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 
-import {
-  buildHolidayTable,
-  colombianHolidays,
-  HOLIDAY_TABLE_FILE,
-  HOLIDAY_TABLE_YEARS,
-  readHolidayTable,
-  type HolidayTable,
-} from '../../bot/calendar.js';
+import { buildHolidayTable, colombianHolidays, HOLIDAY_TABLE_FILE, HOLIDAY_TABLE_YEARS, readHolidayTable, type HolidayTable } from '../../bot/calendar.js';
 
 // The table `scripts/build.mjs` writes so that `npm start` need not load date-holidays.
 describe('the holiday table', () => {

@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import {
-  addBusinessDays,
-  ageOn,
-  bogotaDate,
-  bogotaInstant,
-  bogotaTime,
-  colombianHolidays,
-  isBusinessDay,
-  isHoliday,
-  nextBusinessDay,
-  toBogotaIso,
-} from '../../bot/calendar.js';
+import { addBusinessDays, ageOn, bogotaDate, bogotaInstant, bogotaTime, colombianHolidays, isBusinessDay, isHoliday, nextBusinessDay, toBogotaIso } from '../../bot/calendar.js';
 
 describe('colombianHolidays', () => {
   it('lists exactly the 19 festivos of 2026, Ley 2578 de 2026 (13 July) included', () => {

@@ -144,7 +144,7 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ LINA_MIN_LEAD_MINUTES: '1440' }).conversation.minLeadMinutes, 1440);
   });
 
-  it('links the consent to Lina\'s own policy page at the public address unless LINA_POLICY_URL is given', () => {
+  it("links the consent to Lina's own policy page at the public address unless LINA_POLICY_URL is given", () => {
     assert.equal(loadConfig({ LINA_PUBLIC_URL: 'https://lina.example.org/' }).conversation.policyUrl, 'https://lina.example.org/politica-de-datos');
     assert.equal(loadConfig({ LINA_HOST: '0.0.0.0', LINA_PORT: '8080' }).conversation.policyUrl, 'http://localhost:8080/politica-de-datos');
     assert.equal(loadConfig({ LINA_HOST: 'lina.internal', LINA_PORT: '8080' }).conversation.policyUrl, 'http://lina.internal:8080/politica-de-datos');
@@ -156,8 +156,10 @@ describe('loadConfig', () => {
     );
   });
 
-  it('reads the sites\' addresses as a JSON object by site code, and refuses what is not one', () => {
-    assert.deepEqual(loadConfig({ LINA_SITE_ADDRESSES: ' {"KENNEDY": " Carrera 78K # 36-35 Sur, Bogotá "} ' }).conversation.siteAddresses, { KENNEDY: 'Carrera 78K # 36-35 Sur, Bogotá' });
+  it("reads the sites' addresses as a JSON object by site code, and refuses what is not one", () => {
+    assert.deepEqual(loadConfig({ LINA_SITE_ADDRESSES: ' {"KENNEDY": " Carrera 78K # 36-35 Sur, Bogotá "} ' }).conversation.siteAddresses, {
+      KENNEDY: 'Carrera 78K # 36-35 Sur, Bogotá',
+    });
     assert.equal(loadConfig({ LINA_SITE_ADDRESSES: ' ' }).conversation.siteAddresses, undefined);
     for (const wrong of ['Carrera 78K # 36-35', '{"NOWHERE":"Calle 1 # 2-3"}', '{"SUBA":"x"}', '["SUBA"]']) {
       assert.match(problemsOf({ LINA_SITE_ADDRESSES: wrong }).join('\n'), /^LINA_SITE_ADDRESSES/, wrong);
@@ -294,12 +296,18 @@ describe('loadConfig', () => {
       'LINA_DIRECTLINE_TOKEN_MAX_HOURS',
       'LINA_LOCAL_BOT_SECRET',
     ]);
-    assert.ok(problems.every((line) => !line.includes('short')), 'the secret is not quoted');
+    assert.ok(
+      problems.every((line) => !line.includes('short')),
+      'the secret is not quoted',
+    );
   });
 
   it('never quotes a rejected value in its problems (it may be a secret)', () => {
     const problems = problemsOf({ AGENDA_URL: 'not-a-url-s3cr3t', LINA_TURN_TIMEOUT_MS: 'tok3n' });
-    assert.ok(problems.every((line) => !line.includes('s3cr3t') && !line.includes('tok3n')), problems.join('\n'));
+    assert.ok(
+      problems.every((line) => !line.includes('s3cr3t') && !line.includes('tok3n')),
+      problems.join('\n'),
+    );
   });
 
   it('ignores variables it does not know', () => {
@@ -353,7 +361,7 @@ describe('rendererGlobals', () => {
     }
   });
 
-  it('links to Lina\'s own policy page by default', () => {
+  it("links to Lina's own policy page by default", () => {
     assert.equal(rendererGlobals(loadConfig({ LINA_PUBLIC_URL: 'https://lina.example.org' })).policyUrl, 'https://lina.example.org/politica-de-datos');
   });
 });

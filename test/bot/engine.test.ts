@@ -152,7 +152,8 @@ describe('engine: conversations kept alive between turns', () => {
     );
     const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
     // Compared as data: a key a restored context gets back may come at another place in the JSON.
-    const snapshots = (store: FakeSessionStore) => store.commits.map((commit) => (commit.session ? (JSON.parse(commit.session.snapshot.replace(UUID, 'id')) as unknown) : undefined));
+    const snapshots = (store: FakeSessionStore) =>
+      store.commits.map((commit) => (commit.session ? (JSON.parse(commit.session.snapshot.replace(UUID, 'id')) as unknown) : undefined));
     assert.deepEqual(snapshots(kept.store), snapshots(restored.store));
     assert.match(kept.chat.lastReply(), /RISS-2026-000001/);
   });
@@ -286,7 +287,7 @@ describe('engine: saved sessions it cannot resume', () => {
     assertSaid(chat, 'errors.restarted');
   });
 
-  it('ignores saved options, unreadable ones too: answers are read against the snapshot\'s pending question', async () => {
+  it("ignores saved options, unreadable ones too: answers are read against the snapshot's pending question", async () => {
     const { chat } = await withCorruptedSession({ shownOptions: '[not json' });
     await chat.say('CC 1010101010');
     assertSaid(chat, 'patient.ask');
@@ -366,7 +367,10 @@ describe('engine: what cannot be an answer', () => {
         // A second miss in a row is worded anew, shorter ("Sigo sin entenderte").
         const again = refusal === 'common.notUnderstood' ? [t('common.notUnderstoodAgain'), t('common.notUnderstoodAgain', { context: 'options' })] : [];
         const expected = [t(refusal), ...again, ...(alternative ? [alternative] : [])];
-        assert.ok(expected.some((first) => reply.startsWith(first)), `${label} at ${step.name}: expected ${expected.map((first) => JSON.stringify(first)).join(' or ')} first in\n${reply}`);
+        assert.ok(
+          expected.some((first) => reply.startsWith(first)),
+          `${label} at ${step.name}: expected ${expected.map((first) => JSON.stringify(first)).join(' or ')} first in\n${reply}`,
+        );
         assert.ok(reply.includes(t(...step.prompt)), `the question is not asked again after ${label}:\n${reply}`);
       }
       assert.ok(store.commits.every((commit) => commit.transcript.every((line) => line.text.length <= MAX_MESSAGE_LENGTH)));
@@ -470,7 +474,6 @@ describe('engine: what it stores', () => {
     assert.ok(out.every((line) => typeof line.state === 'string'));
     assert.equal(out.at(-1)?.state, 'awaitingPatient');
   });
-
 
   it('names the step inside a running operation on the lines that went out', async () => {
     const { chat, store } = await setUp();
@@ -583,9 +586,7 @@ describe('engine: the failure message of the contingency protocol', () => {
         notice = undefined;
       },
       current(channel: string, now: Date) {
-        return notice && (!notice.channel || notice.channel === channel)
-          ? { text: notice.text, since: now, source: 'manual' as const }
-          : undefined;
+        return notice && (!notice.channel || notice.channel === channel) ? { text: notice.text, since: now, source: 'manual' as const } : undefined;
       },
     };
   }
@@ -668,10 +669,13 @@ describe('engine: each message is read against the question pending', () => {
     await chat.say('claro que sí');
     const { expectation } = lastCall(calls);
     assert.equal(expectation.question, 'consent');
-    assert.deepEqual(expectation.options.map(({ value, label }) => ({ value, label })), [
-      { value: 'yes', label: t('options.yes') },
-      { value: 'no', label: t('options.no') },
-    ]);
+    assert.deepEqual(
+      expectation.options.map(({ value, label }) => ({ value, label })),
+      [
+        { value: 'yes', label: t('options.yes') },
+        { value: 'no', label: t('options.no') },
+      ],
+    );
     assert.ok(expectation.options[0]?.aliases.includes('claro que si'), 'the aliases of the locale come along');
     assert.deepEqual(expectation.people, []);
     assertSaid(chat, 'identify.askDocument');
@@ -746,7 +750,9 @@ describe('engine: each message is read against the question pending', () => {
     // A new engine for every turn, as after a restart: the only memory is the store.
     const restarted = await watched();
     for (const text of script) {
-      restart(restarted, { understand: (said, expectation, now) => (restarted.calls.push({ text: said, expectation: structuredClone(expectation) }), loadUnderstanding()(said, expectation, now)) });
+      restart(restarted, {
+        understand: (said, expectation, now) => (restarted.calls.push({ text: said, expectation: structuredClone(expectation) }), loadUnderstanding()(said, expectation, now)),
+      });
       await restarted.chat.say(text);
     }
     assert.equal(live.calls.length, script.length);

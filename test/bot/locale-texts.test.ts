@@ -26,9 +26,7 @@ const texts = JSON.parse(readFileSync(new URL('../../locales/es-CO/lina.json', i
 
 /** Every leaf key of the locale file, plural and context suffixes included. */
 function keysOf(tree: Record<string, unknown>, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value as Record<string, unknown>, `${prefix}${key}.`),
-  );
+  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value as Record<string, unknown>, `${prefix}${key}.`)));
 }
 
 /** The longest values each parameter takes in practice. */
@@ -111,7 +109,10 @@ describe('phone-sized messages', () => {
   it('keeps the legal content of the consent within 300 characters, plus the link to the full policy', () => {
     const consent = renderer.text('consent.ask', { version: '2026-01' }, NOW);
     assert.ok(consent.includes(GLOBALS.policyUrl), consent);
-    const legal = consent.replace(GLOBALS.policyUrl, '').replace(/Política [^:]*:\s*/, '').replace(/\n¿Autorizas[^]*$/, '');
+    const legal = consent
+      .replace(GLOBALS.policyUrl, '')
+      .replace(/Política [^:]*:\s*/, '')
+      .replace(/\n¿Autorizas[^]*$/, '');
     assert.ok(legal.length <= 300, `${legal.length}: ${legal}`);
     // What the authorisation must say (Ley 1581 de 2012, Decreto 1377 de 2013): the purpose, that the data is
     // sensitive and authorising optional, the member's rights, and how to revoke it.

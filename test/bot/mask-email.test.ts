@@ -66,11 +66,7 @@ describe('formatDay with a bare date (due dates travel as YYYY-MM-DD)', () => {
 describe('a filed RISS case as the member reads it', () => {
   it('shows the due date in words and only the masked email', () => {
     const renderer = new Renderer({ supportPhone: '601 4441234', supportHours: 'lunes a sábado' });
-    const text = renderer.text(
-      'riss.filed',
-      { radicado: 'RISS-2026-000101', dueDate: '2026-11-30', email: 'laura.gomez@example.com' },
-      NOW,
-    );
+    const text = renderer.text('riss.filed', { radicado: 'RISS-2026-000101', dueDate: '2026-11-30', email: 'laura.gomez@example.com' }, NOW);
     assert.match(text, /RISS-2026-000101/);
     assert.match(text, /lunes 30 de noviembre/);
     assert.match(text, /l\*\*\*z@example\.com/);

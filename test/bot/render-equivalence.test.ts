@@ -38,7 +38,11 @@ function referenceRenderer(globals: Record<string, string>) {
     returnNull: false,
     // i18next formats no missing value: an optional part left out ("{{day, onDay}}") is written as nothing.
     missingInterpolationHandler: (_text: string, match: string[]) =>
-      /,\s*(inband|onday|attime|ofspecialty)\s*$/i.test(match[1] ?? '') ? '' : /,\s*ofbeneficiaries\s*$/i.test(match[1] ?? '') ? instance.t('patient.noBeneficiaries') : (match[0] ?? ''),
+      /,\s*(inband|onday|attime|ofspecialty)\s*$/i.test(match[1] ?? '')
+        ? ''
+        : /,\s*ofbeneficiaries\s*$/i.test(match[1] ?? '')
+          ? instance.t('patient.noBeneficiaries')
+          : (match[0] ?? ''),
   });
   let now = new Date();
   const dayFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: 'America/Bogota', weekday: 'long', day: 'numeric', month: 'long' });
@@ -85,13 +89,16 @@ function referenceRenderer(globals: Record<string, string>) {
       .map((part) => {
         if (isSiteCode(part)) return `en la ${siteName(part)}`;
         if (/^\d{4}-\d\d-\d\d$/.test(part)) return `el ${formatDay(part, now)}`;
-        if (/^\d\d:\d\d$/.test(part)) return `${/^(01|13):/.test(part) ? 'a la ' : 'a las '}${timeFormat.format(new Date(`2000-01-01T${part}:00-05:00`)).replace(/[\u00a0\u202f]/g, ' ')}`;
+        if (/^\d\d:\d\d$/.test(part))
+          return `${/^(01|13):/.test(part) ? 'a la ' : 'a las '}${timeFormat.format(new Date(`2000-01-01T${part}:00-05:00`)).replace(/[\u00a0\u202f]/g, ' ')}`;
         return instance.t(`noted.${part}`);
       })
       .join(', '),
   );
   formatter.add('searchWindow', (value: unknown) => instance.t(value === 'todayAndNextWorkingDay' ? 'windows.todayAndNextWorkingDay' : 'windows.horizon'));
-  formatter.add('ofBeneficiaries', (value: unknown) => (typeof value === 'string' && value ? instance.t('patient.ofBeneficiaries', { names: value }) : instance.t('patient.noBeneficiaries')));
+  formatter.add('ofBeneficiaries', (value: unknown) =>
+    typeof value === 'string' && value ? instance.t('patient.ofBeneficiaries', { names: value }) : instance.t('patient.noBeneficiaries'),
+  );
   const text = (key: string, params: ReplyParams = {}, today: Date = now): string => {
     now = today;
     return instance.t(key, { ...globals, ...params });
@@ -144,9 +151,36 @@ const VALUES_BY_FORMAT: Record<string, unknown[]> = {
   maskemail: ['laura.gomez@example.com', 'a@b.co', 'sin-arroba', '@x.com', ''],
   siteaddress: ['SUBA', 'CHIA', 'KENNEDY', 'Suba', 'NOWHERE', '', 7],
   digitalline: ['601 4441234', '601 3330000', '', 0],
-  '': ['Laura', 'Dra. Marta Salazar', '601 4441234', '', 0, 3, true, false, '$&', "$1 $' $`", '{{name}}', '{{-name}}', '$t(options.yes)', 'línea\nnueva', '😊 ñandú',
+  '': [
+    'Laura',
+    'Dra. Marta Salazar',
+    '601 4441234',
+    '',
+    0,
+    3,
+    true,
+    false,
+    '$&',
+    "$1 $' $`",
+    '{{name}}',
+    '{{-name}}',
+    '$t(options.yes)',
+    'línea\nnueva',
+    '😊 ñandú',
     // Values a memo could take for one another.
-    '0', -0, '3', 'true', 'false', Number.NaN, 'NaN', Number.POSITIVE_INFINITY, 'u', 'z', 's1:x', '1:ns1:x'],
+    '0',
+    -0,
+    '3',
+    'true',
+    'false',
+    Number.NaN,
+    'NaN',
+    Number.POSITIVE_INFINITY,
+    'u',
+    'z',
+    's1:x',
+    '1:ns1:x',
+  ],
 };
 const valuesFor = (format: string) => VALUES_BY_FORMAT[format.toLowerCase()] ?? VALUES_BY_FORMAT[''] ?? [];
 
@@ -291,7 +325,14 @@ describe('Renderer, compared with i18next rendering each text', () => {
       { supportPhone: '$& {{supportHours}}' },
       { ...TEST_SUPPORT, extra: 'x' },
       { ...TEST_SUPPORT, count: '2' },
-      { ...TEST_SUPPORT, digitalSupportPhone: '601 9990000', digitalSupportHours: 'siempre', pacPhone: '601 5550000', pacHours: 'nunca', policyUrl: 'https://x.example/p?a=1&b=$1' },
+      {
+        ...TEST_SUPPORT,
+        digitalSupportPhone: '601 9990000',
+        digitalSupportHours: 'siempre',
+        pacPhone: '601 5550000',
+        pacHours: 'nunca',
+        policyUrl: 'https://x.example/p?a=1&b=$1',
+      },
       // The digital line with the Línea de citas' number: the same line, or the same number at other hours.
       { ...TEST_SUPPORT, digitalSupportPhone: TEST_SUPPORT.supportPhone, digitalSupportHours: TEST_SUPPORT.supportHours },
       { ...TEST_SUPPORT, digitalSupportPhone: `(${TEST_SUPPORT.supportPhone})`, digitalSupportHours: 'siempre' },
@@ -322,7 +363,7 @@ describe('Renderer, compared with i18next rendering each text', () => {
     const next = random(8);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
     const nows = [NOW, NEXT_YEAR, new Date('2026-12-31T23:30:00-05:00'), new Date('2027-06-15T12:00:00Z')];
-    const dates = Array.from({ length: 40 }, (_, index) => new Date(Date.UTC(2026, 10, 20) + index * 7_919_000_000 / 40).toISOString());
+    const dates = Array.from({ length: 40 }, (_, index) => new Date(Date.UTC(2026, 10, 20) + (index * 7_919_000_000) / 40).toISOString());
     const asked: Array<{ key: string; params: ReplyParams; now: Date }> = [];
     for (let round = 0; round < 3000; round++) {
       const { key, placeholders } = pick(keys);
@@ -345,12 +386,48 @@ describe('Renderer, compared with i18next rendering each text', () => {
     const appointment = { service: '890201', start: '2027-01-04T08:00:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' };
     const turns: Reply[][] = [
       [],
-      [{ key: 'greeting.welcome' }, { key: 'consent.ask', params: { version: '2026-01' }, options: [{ value: 'yes', key: 'options.yes' }, { value: 'no', key: 'options.no' }] }],
       [
-        { key: 'appointments.list', params: { patient: 'Laura', count: 2 }, items: [{ key: 'appointments.item', params: appointment }, { key: 'appointments.item', params: { ...appointment, site: 'CHIA' } }] },
-        { key: 'cancel.askWhich', options: [{ value: 'a1', key: 'options.appointment', params: appointment }, { value: 'a2', key: 'options.menu.help' }] },
-        { key: 'booking.askFranja', options: [{ value: 'manana', key: 'options.franja.manana' }, { value: 'x', key: 'options.unknown' }] },
-        { key: 'slots.askDay', params: { site: 'SUBA', band: 'tarde' }, options: [{ value: '2026-11-26', key: 'options.day', params: { day: '2026-11-26', count: 3 } }, { value: 'more', key: 'options.moreDays' }] },
+        { key: 'greeting.welcome' },
+        {
+          key: 'consent.ask',
+          params: { version: '2026-01' },
+          options: [
+            { value: 'yes', key: 'options.yes' },
+            { value: 'no', key: 'options.no' },
+          ],
+        },
+      ],
+      [
+        {
+          key: 'appointments.list',
+          params: { patient: 'Laura', count: 2 },
+          items: [
+            { key: 'appointments.item', params: appointment },
+            { key: 'appointments.item', params: { ...appointment, site: 'CHIA' } },
+          ],
+        },
+        {
+          key: 'cancel.askWhich',
+          options: [
+            { value: 'a1', key: 'options.appointment', params: appointment },
+            { value: 'a2', key: 'options.menu.help' },
+          ],
+        },
+        {
+          key: 'booking.askFranja',
+          options: [
+            { value: 'manana', key: 'options.franja.manana' },
+            { value: 'x', key: 'options.unknown' },
+          ],
+        },
+        {
+          key: 'slots.askDay',
+          params: { site: 'SUBA', band: 'tarde' },
+          options: [
+            { value: '2026-11-26', key: 'options.day', params: { day: '2026-11-26', count: 3 } },
+            { value: 'more', key: 'options.moreDays' },
+          ],
+        },
         { key: 'slots.noMoreTimes', params: { site: 'SUBA' } },
         { key: 'common.notUnderstood', items: [] },
       ],
@@ -376,9 +453,33 @@ describe('Renderer.expectation, compared with what the member read', () => {
     const renderer = new Renderer(TEST_SUPPORT, { siteAddresses: SEED_SITE_ADDRESSES });
     const appointment = { service: '890201', start: '2027-01-04T08:00:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' };
     const questions: Reply[] = [
-      { key: 'consent.ask', params: { version: '2026-01' }, options: [{ value: 'yes', key: 'options.yes' }, { value: 'no', key: 'options.no' }], expects: 'consent' },
-      { key: 'cancel.askWhich', options: [{ value: 'a1', key: 'options.appointment', params: appointment }, { value: 'a2', key: 'options.appointment', params: { ...appointment, service: '89020271' } }], expects: 'appointment' },
-      { key: 'slots.ask', params: { count: 2 }, options: [0, 1].map((index) => ({ value: `s${index}`, key: 'options.slot', params: { start: `2026-11-3${index}T14:40:00-05:00`, doctor: 'Dr. Ángel Ruiz', site: 'CHIA' } })), expects: 'slot' },
+      {
+        key: 'consent.ask',
+        params: { version: '2026-01' },
+        options: [
+          { value: 'yes', key: 'options.yes' },
+          { value: 'no', key: 'options.no' },
+        ],
+        expects: 'consent',
+      },
+      {
+        key: 'cancel.askWhich',
+        options: [
+          { value: 'a1', key: 'options.appointment', params: appointment },
+          { value: 'a2', key: 'options.appointment', params: { ...appointment, service: '89020271' } },
+        ],
+        expects: 'appointment',
+      },
+      {
+        key: 'slots.ask',
+        params: { count: 2 },
+        options: [0, 1].map((index) => ({
+          value: `s${index}`,
+          key: 'options.slot',
+          params: { start: `2026-11-3${index}T14:40:00-05:00`, doctor: 'Dr. Ángel Ruiz', site: 'CHIA' },
+        })),
+        expects: 'slot',
+      },
       { key: 'slots.askDay', params: { site: 'SUBA' }, options: [{ value: '2026-11-26', key: 'options.day', params: { day: '2026-11-26', count: 1 } }], expects: 'day' },
     ];
     for (const now of [NOW, NEXT_YEAR]) {

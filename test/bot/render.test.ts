@@ -44,7 +44,11 @@ describe('formatTime (contract point 15)', () => {
 
 describe('Renderer', () => {
   it('fills dates, times, sites and doctors into option labels', () => {
-    const [slot] = renderer.render([reply('slots.ask', { count: 1 }, [option('slot-1', 'options.slot', { start: '2026-11-30T14:40:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' })])], NOW).messages[0]?.options ?? [];
+    const [slot] =
+      renderer.render(
+        [reply('slots.ask', { count: 1 }, [option('slot-1', 'options.slot', { start: '2026-11-30T14:40:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' })])],
+        NOW,
+      ).messages[0]?.options ?? [];
     assert.equal(slot?.label, 'lunes 30 de noviembre, 2:40 p. m. – Dra. Marta Salazar – USS Suba');
   });
 
@@ -55,7 +59,14 @@ describe('Renderer', () => {
   });
 
   it('fills the digital support line, the PAC line and the policy link from configuration', () => {
-    const globals = { ...TEST_SUPPORT, digitalSupportPhone: '601 9990000', digitalSupportHours: 'todos los días', pacPhone: '601 5550000', pacHours: 'de lunes a viernes', policyUrl: 'https://lina.example.org/politica' };
+    const globals = {
+      ...TEST_SUPPORT,
+      digitalSupportPhone: '601 9990000',
+      digitalSupportHours: 'todos los días',
+      pacPhone: '601 5550000',
+      pacHours: 'de lunes a viernes',
+      policyUrl: 'https://lina.example.org/politica',
+    };
     const configured = new Renderer(globals);
     const help = configured.text('help.support', {}, NOW);
     for (const part of [globals.supportPhone, globals.digitalSupportPhone, globals.digitalSupportHours]) assert.ok(help.includes(part), `${part} in ${help}`);
@@ -84,12 +95,22 @@ describe('Renderer', () => {
     assert.equal(one('SUBA'), 'La USS Suba queda en Calle 145 # 91-19, Bogotá.');
     assert.match(one('KENNEDY'), /^No tengo a mano la dirección de la USS Kennedy\. Te la dan en la Línea de citas médicas PBS 601/);
     const list = (sites: string[]) =>
-      partial.render([reply('help.addresses', undefined, undefined, sites.map((site) => ({ key: 'help.addressItem', params: { site } })))], NOW).messages[0]?.text ?? '';
+      partial.render(
+        [
+          reply(
+            'help.addresses',
+            undefined,
+            undefined,
+            sites.map((site) => ({ key: 'help.addressItem', params: { site } })),
+          ),
+        ],
+        NOW,
+      ).messages[0]?.text ?? '';
     assert.equal(list(['SUBA', 'KENNEDY']), 'Estas son las direcciones de las sedes:\n• USS Suba: Calle 145 # 91-19, Bogotá');
     assert.match(list(['KENNEDY', 'CHIA']), /^No tengo a mano las direcciones de las sedes\. Te las dan en la Línea de citas médicas PBS 601/);
   });
 
-  it('tells a site\'s address from the catalog', () => {
+  it("tells a site's address from the catalog", () => {
     assert.match(renderer.text('help.address', { site: 'KENNEDY' }, NOW), /^La USS Kennedy queda en .+, Bogotá\.$/);
     assert.match(renderer.text('help.addressItem', { site: 'CHIA' }, NOW), /^USS Chía: .+, Chía, Cundinamarca$/);
   });
@@ -107,7 +128,14 @@ describe('Renderer', () => {
   });
 
   it('writes the items of a message one per line, under its text', () => {
-    const [message] = renderer.render([reply('appointments.list', { patient: 'Laura', count: 1 }, undefined, [{ key: 'appointments.item', params: { service: '890201', start: '2026-11-30T14:40:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' } }])], NOW).messages;
+    const [message] = renderer.render(
+      [
+        reply('appointments.list', { patient: 'Laura', count: 1 }, undefined, [
+          { key: 'appointments.item', params: { service: '890201', start: '2026-11-30T14:40:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' } },
+        ]),
+      ],
+      NOW,
+    ).messages;
     const [head, item, ...rest] = (message?.text ?? '').split('\n');
     assert.equal(head, renderer.text('appointments.list', { patient: 'Laura', count: 1 }, NOW));
     assert.equal(item, '• Medicina general, primera vez – lunes 30 de noviembre, 2:40 p. m. – Dra. Marta Salazar – USS Suba');
@@ -116,7 +144,7 @@ describe('Renderer', () => {
 });
 
 describe('Renderer.expectation: the pending question as the understanding step reads answers against it', () => {
-  it('is the question a prompt declares, with its options as shown: value, label and the locale\'s aliases', () => {
+  it("is the question a prompt declares, with its options as shown: value, label and the locale's aliases", () => {
     const expectation = renderer.expectation(ask('consent', 'consent.ask', { version: '2026-01' }, YES_NO), NOW);
     assert.deepEqual(expectation, {
       question: 'consent',
@@ -163,7 +191,10 @@ describe('Renderer.expectation: the pending question as the understanding step r
   });
 
   it('leaves out a start, a service or a doctor that is not text', () => {
-    const [shown] = renderer.expectation(ask('slot', 'slots.ask', { count: 1 }, [option('s', 'options.slot', { start: 0, doctor: true, service: undefined, site: 'SUBA' })]), NOW).options;
+    const [shown] = renderer.expectation(
+      ask('slot', 'slots.ask', { count: 1 }, [option('s', 'options.slot', { start: 0, doctor: true, service: undefined, site: 'SUBA' })]),
+      NOW,
+    ).options;
     assert.ok(shown);
     for (const key of ['start', 'doctor', 'service']) assert.equal(key in shown, false, key);
   });
@@ -180,7 +211,10 @@ describe('Renderer.expectation: the pending question as the understanding step r
     const undeclared: Reply = reply('booking.askSpecialty', undefined, [option('medicina_general', 'options.specialty.medicina_general')]);
     const expectation = renderer.expectation(undeclared, NOW);
     assert.equal(expectation.question, 'other');
-    assert.deepEqual(expectation.options.map((shown) => shown.value), ['medicina_general']);
+    assert.deepEqual(
+      expectation.options.map((shown) => shown.value),
+      ['medicina_general'],
+    );
   });
 
   it('a question without options expects no options', () => {
@@ -268,7 +302,10 @@ describe('Renderer formatters', () => {
   });
 
   it('searchWindow: for a child who turns 18 within the horizon, the days before that birthday, the child named (or "cumples" for the member)', () => {
-    assert.equal(text('searchWindow', { window: 'horizon', agesOut: '2026-11-29', agesOutName: 'Mateo' }), 'No hay cupos antes del domingo 29 de noviembre, cuando Mateo cumple 18 años.');
+    assert.equal(
+      text('searchWindow', { window: 'horizon', agesOut: '2026-11-29', agesOutName: 'Mateo' }),
+      'No hay cupos antes del domingo 29 de noviembre, cuando Mateo cumple 18 años.',
+    );
     assert.equal(text('searchWindow', { window: 'horizon', agesOut: '2026-11-29' }), 'No hay cupos antes del domingo 29 de noviembre, cuando cumples 18 años.');
     // The no programada window (today and the next working day) is said as it is.
     const today = renderer.text('windows.todayAndNextWorkingDay', {}, NOW);
@@ -355,8 +392,7 @@ describe('locale coverage', () => {
    * A key exists as such, as the plural pair i18next picks from with `count`, or as the
    * variants it picks from with `context` (`greeting.requestNoted` → `greeting.requestNoted_book`).
    */
-  const translated = (key: string) =>
-    renderer.has(key) || (renderer.has(`${key}_one`) && renderer.has(`${key}_other`)) || localeKeys.some((known) => known.startsWith(`${key}_`));
+  const translated = (key: string) => renderer.has(key) || (renderer.has(`${key}_one`) && renderer.has(`${key}_other`)) || localeKeys.some((known) => known.startsWith(`${key}_`));
 
   it('finds the keys the dialogs say (the walk itself works)', () => {
     const keys = new Set(literalKeys().map(({ key }) => key));
@@ -383,7 +419,10 @@ describe('locale coverage', () => {
 
   it('has aliases only for keys that exist', () => {
     const aliases = JSON.parse(readFileSync(new URL('../../locales/es-CO/aliases.json', import.meta.url), 'utf8')) as Record<string, string[]>;
-    assert.deepEqual(Object.keys(aliases).filter((key) => !renderer.has(key)), []);
+    assert.deepEqual(
+      Object.keys(aliases).filter((key) => !renderer.has(key)),
+      [],
+    );
   });
 });
 

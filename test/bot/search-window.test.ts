@@ -54,7 +54,10 @@ describe('searchWindow', () => {
     // A birthday after the horizon changes nothing; one before the lead time leaves nothing to search.
     assert.deepEqual(iso(searchWindow(MONDAY, LEAD, { window: 'horizon', before: '2026-12-20' })), iso(searchWindow(MONDAY, LEAD, { window: 'horizon' })));
     assert.equal(searchWindow(MONDAY, LEAD, { window: 'horizon', before: '2026-11-23' }), undefined);
-    assert.equal(searchWindow(MONDAY, LEAD, { window: 'todayAndNextWorkingDay', before: '2026-11-24' })?.to.toISOString(), new Date(bogota('2026-11-24T00:00:00').getTime() - 1).toISOString());
+    assert.equal(
+      searchWindow(MONDAY, LEAD, { window: 'todayAndNextWorkingDay', before: '2026-11-24' })?.to.toISOString(),
+      new Date(bogota('2026-11-24T00:00:00').getTime() - 1).toISOString(),
+    );
   });
 
   describe('no programada: today and the next working day', () => {
@@ -126,7 +129,7 @@ describe('searchWindow', () => {
       assert.equal(searchWindow(bogota('2026-11-23T22:00:00'), LEAD, { window: 'horizon', day: '2026-11-23', fromTime: '23:59' })?.from.toISOString(), at('2026-11-23T23:59:00'));
     });
 
-    it('a day on or after a child\'s 18th birthday has nothing to search, for pediatrics (`before`)', () => {
+    it("a day on or after a child's 18th birthday has nothing to search, for pediatrics (`before`)", () => {
       assert.equal(searchWindow(MONDAY, LEAD, { window: 'horizon', day: '2026-11-30', before: '2026-11-30' }), undefined);
       assert.equal(searchWindow(MONDAY, LEAD, { window: 'horizon', day: '2026-12-01', before: '2026-11-30' }), undefined);
       assert.equal(searchWindow(MONDAY, LEAD, { window: 'horizon', day: '2026-11-27', before: '2026-11-30' })?.to.toISOString(), at('2026-11-27T23:59:00'));

@@ -7,12 +7,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ManualClock } from '../../bot/clock.js';
 import type { Engine, InboundMessage } from '../../bot/messages.js';
-import {
-  findUnmetPatterns,
-  matchesReply,
-  normalizeForMatch,
-  parseReplyPattern,
-} from '../../bot/simulation/match-replies.js';
+import { findUnmetPatterns, matchesReply, normalizeForMatch, parseReplyPattern } from '../../bot/simulation/match-replies.js';
 import { runScripts, type StartConversation } from '../../bot/simulation/run-scripts.js';
 import { GIVENS_FILE, parseGivens } from '../../bot/simulation/givens.js';
 import { DEFAULT_SIMULATION_FROM, DEFAULT_SIMULATION_NOW, parseScript } from '../../bot/simulation/script.schema.js';
@@ -157,10 +152,7 @@ describe('reading a script', () => {
   });
 
   it('keeps every scalar as written: numbers, unquoted phones, yes and no', () => {
-    const script = parseScript(
-      'name: 42\nfrom: +573001112233\nsite: suba\nturns:\n  - user: 2\n  - user: no\n',
-      'x.yaml',
-    );
+    const script = parseScript('name: 42\nfrom: +573001112233\nsite: suba\nturns:\n  - user: 2\n  - user: no\n', 'x.yaml');
     assert.equal(script.name, '42');
     assert.equal(script.from, '+573001112233');
     assert.equal(script.site, 'SUBA');
@@ -196,11 +188,14 @@ describe('reading a script', () => {
   ];
   for (const [problem, source, message] of problems) {
     it(`names the file and line of ${problem}`, () => {
-      assert.throws(() => parseScript(source, 'x.yaml'), (error: unknown) => {
-        assert.ok(error instanceof ScriptError);
-        assert.match(error.message, message);
-        return true;
-      });
+      assert.throws(
+        () => parseScript(source, 'x.yaml'),
+        (error: unknown) => {
+          assert.ok(error instanceof ScriptError);
+          assert.match(error.message, message);
+          return true;
+        },
+      );
     });
   }
 });
@@ -276,11 +271,7 @@ describe('running scripts', () => {
   it('counts an engine exception as a failure, with its message, and still closes', async () => {
     const file = fixture('fail/engine-throws.yaml');
     const { summary, lines, harness } = await run([file, fixture('pass/nested/webchat.yaml')]);
-    assert.deepEqual(lines.slice(0, 3), [
-      `FAIL  The engine throws (${file})`,
-      '  > boom',
-      `  ${file}:3: turns[0]: the engine threw: Error: database is locked`,
-    ]);
+    assert.deepEqual(lines.slice(0, 3), [`FAIL  The engine throws (${file})`, '  > boom', `  ${file}:3: turns[0]: the engine threw: Error: database is locked`]);
     assert.deepEqual(summary, { passed: 1, failed: 1 });
     assert.deepEqual(harness.closed, [0, 1]);
     assert.equal(lines.at(-1), '1 passed, 1 failed');
@@ -334,10 +325,7 @@ describe('running scripts', () => {
   it('fails a script whose conversation cannot start or close', async () => {
     const file = fixture('pass/nested/webchat.yaml');
     const notStarted = await run([file], makeHarness({ failStart: true }));
-    assert.deepEqual(notStarted.lines.slice(0, 2), [
-      `FAIL  Web chat with defaults (${file})`,
-      '  could not start the conversation: Error: no agenda',
-    ]);
+    assert.deepEqual(notStarted.lines.slice(0, 2), [`FAIL  Web chat with defaults (${file})`, '  could not start the conversation: Error: no agenda']);
     const notClosed = await run([file], makeHarness({ failClose: true }));
     assert.deepEqual(notClosed.summary, { passed: 0, failed: 1 });
     assert.equal(notClosed.lines.at(-2), '  could not close the conversation: Error: still open');
@@ -369,7 +357,10 @@ describe('starting from a given', () => {
     assert.deepEqual(lines, [`PASS  Starts from the greeted member (${file})`, '1 passed, 0 failed']);
     assert.deepEqual(summary, { passed: 1, failed: 0 });
     assert.deepEqual(harness.started, [{ now: new Date(DEFAULT_SIMULATION_NOW), channel: 'webchat', from: 'web-user-1' }]);
-    assert.deepEqual(harness.received[0]?.map((message) => message.text), ['hola', 'pediatría']);
+    assert.deepEqual(
+      harness.received[0]?.map((message) => message.text),
+      ['hola', 'pediatría'],
+    );
   });
 
   it("reports a given's failing turn at its line in the givens file, naming the given", async () => {
@@ -389,17 +380,23 @@ describe('starting from a given', () => {
   it('fails a script that sets another sender or channel than its given', async () => {
     const file = fixture('givens/other-sender.yaml');
     const { lines } = await runWithGivens([file]);
-    assert.ok(lines.some((line) => /channel: the given "greeted" is on webchat/.test(line)), lines.join('\n'));
-    assert.ok(lines.some((line) => /from: the given "greeted" writes from web-user-1/.test(line)), lines.join('\n'));
+    assert.ok(
+      lines.some((line) => /channel: the given "greeted" is on webchat/.test(line)),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.some((line) => /from: the given "greeted" writes from web-user-1/.test(line)),
+      lines.join('\n'),
+    );
   });
 
   it('refuses a givens file with a badly named or incomplete given, with the line', () => {
-    assert.throws(
-      () => parseGivens('Laura Menu:\n  description: x\n  from: "+573001112233"\n  turns:\n    - user: hola\n', 'g.yaml'),
-      /g\.yaml:1: .*lower case with dashes/,
-    );
+    assert.throws(() => parseGivens('Laura Menu:\n  description: x\n  from: "+573001112233"\n  turns:\n    - user: hola\n', 'g.yaml'), /g\.yaml:1: .*lower case with dashes/);
     assert.throws(() => parseGivens('laura:\n  from: "+573001112233"\n  turns:\n    - user: hola\n', 'g.yaml'), /g\.yaml:1: laura\.description: required/);
-    assert.throws(() => parseGivens('laura:\n  description: x\n  from: "+57"\n  turns:\n    - user: hola\n  extra: 1\n', 'g.yaml'), /g\.yaml:6: laura\.extra: unknown key \(expected description, channel, from, turns\)/);
+    assert.throws(
+      () => parseGivens('laura:\n  description: x\n  from: "+57"\n  turns:\n    - user: hola\n  extra: 1\n', 'g.yaml'),
+      /g\.yaml:6: laura\.extra: unknown key \(expected description, channel, from, turns\)/,
+    );
   });
 
   it('ships givens that each describe their member and are each used by a script of the suite', async () => {

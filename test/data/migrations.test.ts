@@ -55,7 +55,10 @@ describe('the schema, store by store', () => {
       }
     }
     const db = openDatabase(':memory:');
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => row.name);
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((row) => row.name);
     db.close();
     assert.deepEqual(tables, [...owners.keys()].sort(), 'every table of the database has its store');
   });
@@ -63,7 +66,10 @@ describe('the schema, store by store', () => {
   it('has one migration per version, from 1, each gathered from the stores that declare it', () => {
     const steps = Object.values(STORES).flat();
     const versions = [...new Set(steps.map((step) => step.version))].sort((a, b) => a - b);
-    assert.deepEqual(versions, MIGRATIONS.map((_, index) => index + 1));
+    assert.deepEqual(
+      versions,
+      MIGRATIONS.map((_, index) => index + 1),
+    );
     for (const step of steps) assert.ok(MIGRATIONS[step.version - 1]?.includes(step.sql), `version ${step.version} runs every step declared for it`);
   });
 });

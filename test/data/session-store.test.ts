@@ -61,7 +61,10 @@ describe('SQLite session store: group commit', () => {
     assert.equal(await store.load('whatsapp:member-2'), undefined);
     assert.equal(await store.answerTo('whatsapp:member-2', 'message-2'), undefined);
     const conversations = db.prepare('SELECT DISTINCT conversation_id AS id FROM transcript ORDER BY id').all() as Array<{ id: string }>;
-    assert.deepEqual(conversations.map((row) => row.id), ['conversation-1', 'conversation-3']);
+    assert.deepEqual(
+      conversations.map((row) => row.id),
+      ['conversation-1', 'conversation-3'],
+    );
   });
 
   it('writes a turn with an outcome to the conversation, and keeps it when later turns have none', async () => {

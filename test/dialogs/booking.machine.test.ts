@@ -2,29 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SITES, type Patient, type RissCase, type Slot, type Specialty } from '../../bot/domain.js';
 import { bookingMachine, type BookingInput, type BookingRestrictions } from '../../dialogs/booking.machine.js';
-import {
-  slotFinderMachine,
-  type AvailableDay,
-  type AvailableDaysInput,
-  type CreateCaseInput,
-  type SearchSlotsInput,
-} from '../../dialogs/slot-finder.machine.js';
+import { slotFinderMachine, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput } from '../../dialogs/slot-finder.machine.js';
 import { takeSlotMachine } from '../../dialogs/take-slot.machine.js';
-import {
-  THURSDAY,
-  TODAY,
-  agendaError,
-  family,
-  makeAppointment,
-  makePatient,
-  makeRissCase,
-  makeSlots,
-  mateo,
-  scripted,
-  slotsOn,
-  startDialog,
-  fakeCommit,
-} from './harness.js';
+import { THURSDAY, TODAY, agendaError, family, makeAppointment, makePatient, makeRissCase, makeSlots, mateo, scripted, slotsOn, startDialog, fakeCommit } from './harness.js';
 import { bookingOf } from '../../bot/dialog-actors.js';
 
 const NO_RESTRICTIONS: BookingRestrictions = { openCase: null, upcoming: null };
@@ -114,7 +94,13 @@ describe('booking: specialty (contract point 8)', () => {
   it('offers no pediatrics when nobody the member books for is under 18, and says so plainly when asked for it', async () => {
     const diana = makePatient({ id: 'pat-diana', firstName: 'Diana', birthDate: '1999-07-07' });
     const adultSon = makePatient({ id: 'ben-adult', firstName: 'Julián', birthDate: '2008-11-23' });
-    for (const patients of [[{ patient: diana, self: true }], [{ patient: diana, self: true }, { patient: adultSon, self: false }]]) {
+    for (const patients of [
+      [{ patient: diana, self: true }],
+      [
+        { patient: diana, self: true },
+        { patient: adultSon, self: false },
+      ],
+    ]) {
       const { chat, restrictions } = await startBooking({ patient: diana, input: { patients } });
       assert.deepEqual(optionValues(chat), ['medicina_general'], String(patients.length));
       await chat.say('pediatría');
@@ -154,7 +140,7 @@ describe('booking: specialty (contract point 8)', () => {
     }
   });
 
-  it('pediatrics for a child who turns 18 within the days searched: said first, and searched only before the birthday (against the slot\'s date, not today)', async () => {
+  it("pediatrics for a child who turns 18 within the days searched: said first, and searched only before the birthday (against the slot's date, not today)", async () => {
     // TODAY is 2026-11-23: born 2008-11-29, he turns 18 on Sunday 29 November.
     const patient = makePatient({ id: 'pat-teen', firstName: 'Mateo', birthDate: '2008-11-29' });
     const { chat, searches } = await startBooking({ patient, searches: [[]] });
@@ -174,7 +160,10 @@ describe('booking: specialty (contract point 8)', () => {
   });
 
   it('pediatrics for a child whose 18th birthday is past the days searched, and general medicine for one who turns 18 in them, search the whole window', async () => {
-    for (const [birthDate, specialty] of [['2008-12-20', 'pediatría'], ['2008-11-29', 'medicina general']] as const) {
+    for (const [birthDate, specialty] of [
+      ['2008-12-20', 'pediatría'],
+      ['2008-11-29', 'medicina general'],
+    ] as const) {
       const patient = makePatient({ id: 'pat-teen', firstName: 'Mateo', birthDate });
       const { chat, searches } = await startBooking({ patient });
       await chat.say(specialty);
@@ -261,7 +250,10 @@ describe('booking: visit type, site and band', () => {
     const { chat } = await startBooking();
     await chat.say('medicina general');
     await chat.say('primera vez');
-    assert.deepEqual(optionValues(chat), SITES.map((s) => s.code));
+    assert.deepEqual(
+      optionValues(chat),
+      SITES.map((s) => s.code),
+    );
   });
 
   it('lists the QR site and the last site used first, once each', async () => {
@@ -294,7 +286,10 @@ describe('booking: what the member said before (one-message requests)', () => {
     assert.deepEqual(chat.keys(), ['slots.ask']);
     assert.equal(chat.lastPrompt()?.params?.day, THURSDAY);
     assert.equal(chat.lastPrompt()?.params?.band, 'tarde');
-    assert.deepEqual(optionValues(chat), thursday.map((s) => s.id));
+    assert.deepEqual(
+      optionValues(chat),
+      thursday.map((s) => s.id),
+    );
   });
 
   it('a request with only the specialty and the site asks the visit type, then goes to the band', async () => {
@@ -367,7 +362,10 @@ describe('booking: another specialty mid-flow', () => {
     assert.deepEqual(chat.lastPrompt()?.params, { specialty: 'pediatria' });
     assert.deepEqual(optionValues(chat), ['yes', 'no']);
     await chat.say('sí');
-    assert.deepEqual(restrictions.map((r) => r.specialty), ['medicina_general', 'pediatria']);
+    assert.deepEqual(
+      restrictions.map((r) => r.specialty),
+      ['medicina_general', 'pediatria'],
+    );
     assert.deepEqual(chat.keys(), ['booking.askVisitType']);
   });
 
@@ -433,7 +431,11 @@ describe('booking: another patient mid-flow', () => {
       const output = chat.output();
       assert.equal(output?.outcome, 'revise', upTo.name);
       // The time chosen so far stays too, for the search made for the other patient.
-      assert.deepEqual(output?.outcome === 'revise' ? output.request : undefined, { specialty: 'medicina_general', visitType: 'primera_vez', site: 'SUBA', band: 'manana' }, upTo.name);
+      assert.deepEqual(
+        output?.outcome === 'revise' ? output.request : undefined,
+        { specialty: 'medicina_general', visitType: 'primera_vez', site: 'SUBA', band: 'manana' },
+        upTo.name,
+      );
       assert.equal(books.length, 0);
     }
   });
@@ -589,7 +591,10 @@ describe('booking: confirmation and booking', () => {
     await chat.say('sí');
     assert.deepEqual(chat.keys(), ['slots.slotTaken', 'slots.ask']);
     assert.deepEqual(searches[1], searches[0]);
-    assert.deepEqual(optionValues(chat), fresh.map((s) => s.id));
+    assert.deepEqual(
+      optionValues(chat),
+      fresh.map((s) => s.id),
+    );
   });
 
   it('TIMEOUT: asks whether to retry, and the retry books with the SAME idempotency key', async () => {
@@ -604,7 +609,7 @@ describe('booking: confirmation and booking', () => {
 });
 
 describe('booking: what taking a slot ends in', () => {
-  it('a filed RISS case (member email on file) is the booking\'s output', async () => {
+  it("a filed RISS case (member email on file) is the booking's output", async () => {
     const rissCase = makeRissCase();
     const { chat, cases } = await startBooking({ searches: [[]], filed: rissCase });
     await answerUpToSlots(chat, { band: 'cualquiera' });

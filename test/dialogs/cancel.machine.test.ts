@@ -59,7 +59,7 @@ describe('cancel: which appointment (contract point 13)', () => {
     assert.equal(chat.done(), false);
   });
 
-  it('lists every upcoming appointment, in the agenda\'s order', async () => {
+  it("lists every upcoming appointment, in the agenda's order", async () => {
     const { chat } = await startCancel({ listed: [first, second] });
     assert.deepEqual(optionValues(chat), ['apt-1', 'apt-2']);
   });

@@ -4,12 +4,7 @@ import { createActor, fromPromise } from 'xstate';
 import { DOCUMENT_TYPES, type Member } from '../../bot/domain.js';
 import { bookingMachine } from '../../dialogs/booking.machine.js';
 import { cancelMachine } from '../../dialogs/cancel.machine.js';
-import {
-  conversationMachine,
-  type ConversationInput,
-  type ConversationRecord,
-  type FindMemberInput,
-} from '../../dialogs/conversation.machine.js';
+import { conversationMachine, type ConversationInput, type ConversationRecord, type FindMemberInput } from '../../dialogs/conversation.machine.js';
 import { toDialogEvent, type DialogEvent } from '../../dialogs/events.js';
 import type { Reply } from '../../dialogs/replies.js';
 import { rescheduleMachine } from '../../dialogs/reschedule.machine.js';
@@ -126,7 +121,10 @@ describe('first contact (contract points 1 and 3)', () => {
     const ask = chat.lastSaid('consent.ask');
     assert.deepEqual(ask?.params, { version: '2026-01' });
     assert.equal(ask?.expects, 'consent');
-    assert.deepEqual(ask?.options?.map((option) => option.value), ['yes', 'no']);
+    assert.deepEqual(
+      ask?.options?.map((option) => option.value),
+      ['yes', 'no'],
+    );
     assert.equal(chat.state(), 'awaitingConsent');
   });
 
@@ -157,7 +155,10 @@ describe('first contact (contract points 1 and 3)', () => {
     await chat.answer('hola');
     await chat.answer('no');
     assert.deepEqual(await chat.answer('ay no perdon si acepto, es que me equivoque'), ['consent.thanks', 'identify.askDocument']);
-    assert.deepEqual(chat.records.map((record) => record.type === 'consent' && record.accepted), [false, true]);
+    assert.deepEqual(
+      chat.records.map((record) => record.type === 'consent' && record.accepted),
+      [false, true],
+    );
     const other = startConversation();
     await other.answer('hola');
     await other.answer('no');
@@ -215,7 +216,10 @@ describe('identification (contract points 3 and 4)', () => {
     const chat = startConversation();
     await chat.consent();
     assert.deepEqual(await chat.answer('2020202020'), ['identify.askDocumentType']);
-    assert.deepEqual(chat.lastSaid('identify.askDocumentType')?.options?.map((option) => option.value), [...DOCUMENT_TYPES]);
+    assert.deepEqual(
+      chat.lastSaid('identify.askDocumentType')?.options?.map((option) => option.value),
+      [...DOCUMENT_TYPES],
+    );
     assert.deepEqual(await chat.answer('cédula de ciudadanía'), ['identify.welcome', 'menu.askSelf']);
     assert.deepEqual(chat.agenda.callsOf('findMember'), [{ documentType: 'CC', documentNumber: '2020202020' }]);
   });
@@ -324,7 +328,10 @@ describe('eligibility and patient (contract points 5 and 6)', () => {
   it('"mis dos hijos" asks which of them, one at a time', async () => {
     const chat = await lauraAtPatientQuestion();
     assert.deepEqual(await chat.answer('para mis dos hijos'), ['patient.askWhich']);
-    assert.deepEqual(chat.lastSaid('patient.askWhich')?.options?.map((option) => option.value), ['ben-mateo', 'ben-sofia']);
+    assert.deepEqual(
+      chat.lastSaid('patient.askWhich')?.options?.map((option) => option.value),
+      ['ben-mateo', 'ben-sofia'],
+    );
     assert.deepEqual(await chat.answer('para Sofía'), ['menu.askFor']);
     assert.deepEqual(chat.lastSaid('menu.askFor')?.params, { patient: 'Sofía' });
   });
@@ -392,7 +399,7 @@ describe('what the first message asked for is kept (contract point 16)', () => {
     assert.equal(chat.actor.getSnapshot().context.patient?.firstName, 'Mateo');
   });
 
-  it('one message with everything goes from identification straight to that day\'s slots in that band', async () => {
+  it("one message with everything goes from identification straight to that day's slots in that band", async () => {
     const chat = startConversation({ input: { phone: LAURA_PHONE, consentCurrent: true } });
     await chat.answer('hola, quiero una cita de medicina general primera vez en Suba el jueves en la tarde');
     await chat.answer('CC 1010101010');
@@ -405,7 +412,7 @@ describe('what the first message asked for is kept (contract point 16)', () => {
 });
 
 describe('no availability, end to end', () => {
-  it('a member without e-mail and no relative\'s e-mail hears the way out once, and is back at the menu: never a loop', async () => {
+  it("a member without e-mail and no relative's e-mail hears the way out once, and is back at the menu: never a loop", async () => {
     const chat = startConversation();
     await chat.consent();
     await chat.answer('CC 2020202020');
@@ -419,11 +426,14 @@ describe('no availability, end to end', () => {
     assert.deepEqual(await chat.answer('no tengo correo'), ['riss.offerRelativeEmail']);
     assert.deepEqual(await chat.answer('no'), ['riss.noEmailWayOut', 'menu.askSelf']);
     assert.deepEqual(chat.agenda.callsOf('createCase'), []);
-    assert.deepEqual(chat.records.filter((record) => record.type !== 'consent' && record.type !== 'subject'), [
-      { type: 'milestone', milestone: 'booking-started' },
-      { type: 'milestone', milestone: 'no-availability' },
-      { type: 'outcome', outcome: 'abandoned' },
-    ]);
+    assert.deepEqual(
+      chat.records.filter((record) => record.type !== 'consent' && record.type !== 'subject'),
+      [
+        { type: 'milestone', milestone: 'booking-started' },
+        { type: 'milestone', milestone: 'no-availability' },
+        { type: 'outcome', outcome: 'abandoned' },
+      ],
+    );
   });
 });
 
@@ -583,7 +593,7 @@ describe('greetings and thanks', () => {
     assert.deepEqual(await chat.answer('gracias'), ['common.youAreWelcome', 'identify.askBirthDate']);
   });
 
-  it('during an operation the operation\'s question is the one repeated', async () => {
+  it("during an operation the operation's question is the one repeated", async () => {
     const chat = startConversation();
     await chat.consent();
     await chat.answer('CC 2020202020');
@@ -642,12 +652,15 @@ describe('answers that are not answers: help offered once per question, worded f
   it('an explicit answer that picks nothing is a miss like any other (the escape hatch)', async () => {
     const chat = startConversation();
     await chat.answer('hola');
-    assert.deepEqual(await chat.send({ type: 'USER_MESSAGE', understood: { intent: 'none', intentScore: 0, entities: {} }, messageId: 'explicit' }), ['common.notUnderstood', 'consent.ask']);
+    assert.deepEqual(await chat.send({ type: 'USER_MESSAGE', understood: { intent: 'none', intentScore: 0, entities: {} }, messageId: 'explicit' }), [
+      'common.notUnderstood',
+      'consent.ask',
+    ]);
     assert.deepEqual(chat.records, []);
   });
 });
 
-describe('the member\'s own texts are in second person', () => {
+describe("the member's own texts are in second person", () => {
   it('a member booking for themself reads "tu cita" (context self); for a child, the child\'s name', async () => {
     const self = await lauraAtPatientQuestion();
     await self.answer('para mí');

@@ -27,19 +27,7 @@
  * Also here: `fakeActor` (a `fromPromise` that records its inputs), `scripted`, actors backed by
  * the in-memory fake agenda, and small domain fixtures.
  */
-import {
-  assign,
-  createActor,
-  emit,
-  fromPromise,
-  sendTo,
-  setup,
-  type AnyActorRef,
-  type AnyMachineSnapshot,
-  type AnyStateMachine,
-  type InputFrom,
-  type OutputFrom,
-} from 'xstate';
+import { assign, createActor, emit, fromPromise, sendTo, setup, type AnyActorRef, type AnyMachineSnapshot, type AnyStateMachine, type InputFrom, type OutputFrom } from 'xstate';
 import { AgendaError, type AgendaErrorCode } from '../../bot/agenda.errors.js';
 import { bogotaInstant } from '../../bot/calendar.js';
 import type { Appointment, Patient, RissCase, Slot, Specialty } from '../../bot/domain.js';
@@ -241,11 +229,7 @@ export interface DialogOptions {
  * Starts `child` (already given its fake actors with `provide`) under the bench parent and waits
  * for its first settled state. The replies said on the way make the first step.
  */
-export async function startDialog<TChild extends AnyStateMachine>(
-  child: TChild,
-  input: InputFrom<TChild>,
-  options: DialogOptions = {},
-): Promise<DialogBench<OutputFrom<TChild>>> {
+export async function startDialog<TChild extends AnyStateMachine>(child: TChild, input: InputFrom<TChild>, options: DialogOptions = {}): Promise<DialogBench<OutputFrom<TChild>>> {
   benches += 1;
   const bench = benches;
   const now = options.now ?? NOW;
@@ -336,7 +320,11 @@ export async function startDialog<TChild extends AnyStateMachine>(
 /** `takingSlot.findingSlot.awaitingSlot`: the state path, nested states and running machine children joined by dots. */
 export function statePath(snapshot: AnyMachineSnapshot): string {
   const own = (value: unknown): string =>
-    typeof value === 'string' ? value : Object.entries(value as Record<string, unknown>).map(([key, nested]) => `${key}.${own(nested)}`).join(',');
+    typeof value === 'string'
+      ? value
+      : Object.entries(value as Record<string, unknown>)
+          .map(([key, nested]) => `${key}.${own(nested)}`)
+          .join(',');
   const child = Object.values(snapshot.children as Record<string, AnyActorRef | undefined>)
     .map((ref) => ref?.getSnapshot() as AnyMachineSnapshot | undefined)
     .find((nested) => typeof nested?.hasTag === 'function' && nested.status === 'active');

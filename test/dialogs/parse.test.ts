@@ -109,7 +109,11 @@ describe('birthdayAt and daysAfter', () => {
     assert.equal(birthdayAt('2008-02-29', 18), '2026-03-01');
     assert.equal(birthdayAt('2012-02-29', 18), '2030-03-01');
     assert.equal(birthdayAt('2004-02-29', 20), '2024-02-29');
-    for (const [birth, years] of [['2013-06-01', 18], ['2008-02-29', 18], ['2008-12-31', 18]] as const) {
+    for (const [birth, years] of [
+      ['2013-06-01', 18],
+      ['2008-02-29', 18],
+      ['2008-12-31', 18],
+    ] as const) {
       const day = birthdayAt(birth, years);
       assert.equal(yearsOld(birth, day), years, `${birth} on ${day}`);
       assert.equal(yearsOld(birth, daysAfter(day, -1)), years - 1, `${birth} the day before ${day}`);

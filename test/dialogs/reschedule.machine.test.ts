@@ -3,28 +3,9 @@ import { describe, it } from 'node:test';
 import type { Appointment, RissCase, Slot } from '../../bot/domain.js';
 import type { Request } from '../../dialogs/appointments.js';
 import { rescheduleMachine } from '../../dialogs/reschedule.machine.js';
-import {
-  slotFinderMachine,
-  type AvailableDay,
-  type AvailableDaysInput,
-  type CreateCaseInput,
-  type SearchSlotsInput,
-} from '../../dialogs/slot-finder.machine.js';
+import { slotFinderMachine, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput } from '../../dialogs/slot-finder.machine.js';
 import { takeSlotMachine } from '../../dialogs/take-slot.machine.js';
-import {
-  FRIDAY,
-  THURSDAY,
-  TODAY,
-  agendaError,
-  family,
-  makeAppointment,
-  makePatient,
-  makeRissCase,
-  makeSlots,
-  scripted,
-  startDialog,
-  fakeCommit,
-} from './harness.js';
+import { FRIDAY, THURSDAY, TODAY, agendaError, family, makeAppointment, makePatient, makeRissCase, makeSlots, scripted, startDialog, fakeCommit } from './harness.js';
 import { moveOf } from '../../bot/dialog-actors.js';
 
 /** A general-medicine control on Thursday at KENNEDY, where Laura's treating doctor works. */
@@ -278,7 +259,10 @@ describe('reschedule: confirmation and the move', () => {
     await chat.say('sí');
     assert.deepEqual(chat.keys(), ['slots.slotTaken', 'slots.ask']);
     assert.deepEqual(searches[1], searches[0]);
-    assert.deepEqual(optionValues(chat), fresh.map((s) => s.id));
+    assert.deepEqual(
+      optionValues(chat),
+      fresh.map((s) => s.id),
+    );
 
     await chat.say('la primera');
     await chat.say('sí');

@@ -10,20 +10,7 @@ import {
   type SlotFinderInput,
 } from '../../dialogs/slot-finder.machine.js';
 import { createFakeAgenda } from '../fakes/agenda.fake.js';
-import {
-  THURSDAY,
-  TUESDAY,
-  WEDNESDAY,
-  agendaActors,
-  agendaError,
-  family,
-  makePatient,
-  makeRissCase,
-  makeSlots,
-  scripted,
-  slotsOn,
-  startDialog,
-} from './harness.js';
+import { THURSDAY, TUESDAY, WEDNESDAY, agendaActors, agendaError, family, makePatient, makeRissCase, makeSlots, scripted, slotsOn, startDialog } from './harness.js';
 
 const TREATING = { id: 'doc-treating', name: 'Dr. Felipe Castro' };
 const laura = makePatient();
@@ -47,12 +34,7 @@ function finderInput(overrides: Partial<SlotFinderInput> = {}): SlotFinderInput 
  * A slot finder whose searches answer from `searches` (one per call, the last repeating), whose
  * day lists answer from `days`, and whose case filing answers `filed` (or rejects with it).
  */
-async function startFinder(options: {
-  input?: Partial<SlotFinderInput>;
-  searches: Array<Slot[] | Error>;
-  days?: Array<AvailableDay[] | Error>;
-  filed?: RissCase | Error;
-}) {
+async function startFinder(options: { input?: Partial<SlotFinderInput>; searches: Array<Slot[] | Error>; days?: Array<AvailableDay[] | Error>; filed?: RissCase | Error }) {
   const search = scripted<Slot[], SearchSlotsInput>(...options.searches);
   const days = scripted<AvailableDay[], AvailableDaysInput>(...(options.days ?? [[]]));
   const createCase = scripted<RissCase, CreateCaseInput>(options.filed ?? makeRissCase());
@@ -89,7 +71,10 @@ describe('slot finder: the slots found', () => {
     assert.equal(prompt?.params?.count, 5);
     assert.equal(prompt?.params?.band, 'manana');
     assert.equal(prompt?.params?.site, 'SUBA');
-    assert.deepEqual(optionValues(chat), slots.slice(0, 5).map((s) => s.id));
+    assert.deepEqual(
+      optionValues(chat),
+      slots.slice(0, 5).map((s) => s.id),
+    );
     assert.deepEqual(prompt?.options?.[0], {
       value: slots[0]?.id,
       key: 'options.slot',
@@ -183,18 +168,27 @@ describe('slot finder: more times', () => {
     const slots = agendaSlots();
     const { chat, searches } = await startFinderOnAgenda(slots);
     const firstPage = optionValues(chat) ?? [];
-    assert.deepEqual(firstPage, slots.slice(0, 5).map((s) => s.id));
+    assert.deepEqual(
+      firstPage,
+      slots.slice(0, 5).map((s) => s.id),
+    );
 
     await chat.say('más horarios');
     assert.deepEqual(chat.keys(), ['slots.ask']);
     const secondPage = optionValues(chat) ?? [];
-    assert.deepEqual(secondPage, slots.slice(5, 10).map((s) => s.id));
+    assert.deepEqual(
+      secondPage,
+      slots.slice(5, 10).map((s) => s.id),
+    );
     assert.deepEqual(searches[1]?.after, { start: slots[4]?.start, ids: [slots[4]?.id] });
     assert.equal(searches[1]?.franja, 'manana');
 
     await chat.say('muéstreme más');
     const thirdPage = optionValues(chat) ?? [];
-    assert.deepEqual(thirdPage, slots.slice(10, 14).map((s) => s.id));
+    assert.deepEqual(
+      thirdPage,
+      slots.slice(10, 14).map((s) => s.id),
+    );
     const shown = [...firstPage, ...secondPage, ...thirdPage];
     assert.equal(new Set(shown).size, shown.length, 'no slot is shown twice');
   });
@@ -228,7 +222,10 @@ describe('slot finder: a day, a band or a time named at the slots', () => {
     assert.deepEqual(chat.keys(), ['slots.ask']);
     assert.equal(chat.lastPrompt()?.params?.day, THURSDAY);
     assert.equal(chat.lastPrompt()?.params?.context, 'day');
-    assert.deepEqual(optionValues(chat), thursday.map((s) => s.id));
+    assert.deepEqual(
+      optionValues(chat),
+      thursday.map((s) => s.id),
+    );
     await chat.say('la segunda');
     assert.deepEqual(chat.output(), { outcome: 'slot', slot: thursday[1], chosenBy: chat.lastMessageId(), search: { band: 'manana', day: THURSDAY } });
   });
@@ -241,7 +238,10 @@ describe('slot finder: a day, a band or a time named at the slots', () => {
   });
 
   it('a day without slots says so (its day and band) and lists the days that have them', async () => {
-    const days = [{ day: TUESDAY, slots: 3 }, { day: WEDNESDAY, slots: 1 }];
+    const days = [
+      { day: TUESDAY, slots: 3 },
+      { day: WEDNESDAY, slots: 1 },
+    ];
     const { chat, dayLists } = await startFinder({ searches: [makeSlots(3), []], days: [days] });
     await chat.say('el jueves');
     assert.deepEqual(chat.keys(), ['slots.dayEmpty', 'slots.askDay']);
@@ -257,12 +257,18 @@ describe('slot finder: a day, a band or a time named at the slots', () => {
   });
 
   it('a day beyond the window says how far the agenda opens and lists its last days', async () => {
-    const days = [{ day: TUESDAY, slots: 3, beyondWindow: true as const }, { day: WEDNESDAY, slots: 1, beyondWindow: true as const }];
+    const days = [
+      { day: TUESDAY, slots: 3, beyondWindow: true as const },
+      { day: WEDNESDAY, slots: 1, beyondWindow: true as const },
+    ];
     const { chat } = await startFinder({ searches: [makeSlots(3), []], days: [days] });
     await chat.say('el jueves');
     assert.deepEqual(chat.keys(), ['slots.beyondWindow', 'slots.askDay']);
     assert.equal(chat.lastReplies()[0]?.params?.day, THURSDAY);
-    assert.deepEqual(chat.lastPrompt()?.options?.map((option) => option.value), [TUESDAY, WEDNESDAY]);
+    assert.deepEqual(
+      chat.lastPrompt()?.options?.map((option) => option.value),
+      [TUESDAY, WEDNESDAY],
+    );
   });
 
   it('"en la tarde" searches the afternoon from the first page', async () => {
@@ -289,7 +295,7 @@ describe('slot finder: a day, a band or a time named at the slots', () => {
   it('"¿algo más temprano?" after "después de las 10" searches from the start again', async () => {
     const { chat, searches } = await startFinder({ searches: [makeSlots(3), slotsOn(TUESDAY, ['10:00']), slotsOn(TUESDAY, ['07:00'])] });
     await chat.say('después de las 10');
-    await chat.say('mmm no, algo mas temprano')
+    await chat.say('mmm no, algo mas temprano');
     assert.deepEqual(searches[2], { ...BASE_SEARCH, franja: 'manana' });
     assert.deepEqual(chat.keys(), ['slots.ask']);
   });
@@ -317,7 +323,12 @@ describe('slot finder: a day, a band or a time named at the slots', () => {
 describe('slot finder: a doctor named with several of their slots shown', () => {
   it('"la del doctor Hernán" asks which of his, listing only his slots, numbered anew; "la 2" is his second', async () => {
     const hernan = { id: 'doc-suba-2', name: 'Dr. Hernán Gutiérrez' };
-    const shown = [...slotsOn(TUESDAY, ['09:00']), ...slotsOn(TUESDAY, ['09:20'], { doctor: hernan }), ...slotsOn(TUESDAY, ['09:40']), ...slotsOn(TUESDAY, ['10:00'], { doctor: hernan })];
+    const shown = [
+      ...slotsOn(TUESDAY, ['09:00']),
+      ...slotsOn(TUESDAY, ['09:20'], { doctor: hernan }),
+      ...slotsOn(TUESDAY, ['09:40']),
+      ...slotsOn(TUESDAY, ['10:00'], { doctor: hernan }),
+    ];
     const { chat, searches } = await startFinder({ searches: [shown] });
     await chat.say('la del doctor hernan');
     assert.deepEqual(chat.keys(), ['slots.whichOfDoctor']);
@@ -351,7 +362,10 @@ describe('slot finder: a day the sites are closed', () => {
 
 describe('slot finder: other days', () => {
   it('"otro día" lists the days that have slots, and picking one searches it', async () => {
-    const days = [{ day: TUESDAY, slots: 3 }, { day: THURSDAY, slots: 2 }];
+    const days = [
+      { day: TUESDAY, slots: 3 },
+      { day: THURSDAY, slots: 2 },
+    ];
     const thursday = slotsOn(THURSDAY, ['07:00', '08:00']);
     const { chat, searches, dayLists } = await startFinder({ searches: [makeSlots(3), thursday], days: [days] });
     await chat.say('otro día');
@@ -362,22 +376,34 @@ describe('slot finder: other days', () => {
     await chat.say('el jueves');
     assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana', day: THURSDAY });
     assert.deepEqual(chat.keys(), ['slots.ask']);
-    assert.deepEqual(optionValues(chat), thursday.map((s) => s.id));
+    assert.deepEqual(
+      optionValues(chat),
+      thursday.map((s) => s.id),
+    );
   });
 
   it('"entonces en la tarde" at the days searches the nearest slots of that band, on any day', async () => {
-    const days = [{ day: TUESDAY, slots: 3 }, { day: THURSDAY, slots: 2 }];
+    const days = [
+      { day: TUESDAY, slots: 3 },
+      { day: THURSDAY, slots: 2 },
+    ];
     const afternoon = slotsOn(TUESDAY, ['13:00', '14:00']);
     const { chat, searches } = await startFinder({ searches: [makeSlots(3), afternoon], days: [days] });
     await chat.say('otro día');
     await chat.say('gracias 🙏 entonces en la tarde');
     assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'tarde' });
     assert.deepEqual(chat.keys(), ['slots.ask']);
-    assert.deepEqual(optionValues(chat), afternoon.map((s) => s.id));
+    assert.deepEqual(
+      optionValues(chat),
+      afternoon.map((s) => s.id),
+    );
   });
 
   it('a day is picked by its number too', async () => {
-    const days = [{ day: TUESDAY, slots: 3 }, { day: THURSDAY, slots: 2 }];
+    const days = [
+      { day: TUESDAY, slots: 3 },
+      { day: THURSDAY, slots: 2 },
+    ];
     const { chat, searches } = await startFinder({ searches: [makeSlots(3), slotsOn(THURSDAY, ['07:00'])], days: [days] });
     await chat.say('otro día');
     await chat.say('2');
@@ -400,7 +426,10 @@ describe('slot finder: other days', () => {
     await chat.say('otro día');
     await chat.say('atrás');
     assert.deepEqual(chat.keys(), ['slots.ask']);
-    assert.deepEqual(optionValues(chat), slots.map((s) => s.id));
+    assert.deepEqual(
+      optionValues(chat),
+      slots.map((s) => s.id),
+    );
   });
 
   it('no other day with slots: says so and shows the slots again', async () => {
@@ -408,7 +437,10 @@ describe('slot finder: other days', () => {
     const { chat } = await startFinder({ searches: [slots], days: [[]] });
     await chat.say('otro día');
     assert.deepEqual(chat.keys(), ['slots.noOtherDays', 'slots.ask']);
-    assert.deepEqual(optionValues(chat), slots.map((s) => s.id));
+    assert.deepEqual(
+      optionValues(chat),
+      slots.map((s) => s.id),
+    );
   });
 
   it('started for "otro día" (after a confirmation), it lists the days first', async () => {
@@ -459,7 +491,10 @@ describe('slot finder: ladder (a), a band was given and any doctor searched', ()
     assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'tarde' });
     assert.deepEqual(chat.keys(), ['slots.ask']);
     assert.equal(chat.lastPrompt()?.params?.band, 'tarde');
-    assert.deepEqual(optionValues(chat), slots.map((s) => s.id));
+    assert.deepEqual(
+      optionValues(chat),
+      slots.map((s) => s.id),
+    );
   });
 
   it('yes, and the other band is empty too: offers a RISS case plainly, no other-doctor step', async () => {
@@ -678,7 +713,7 @@ describe('slot finder: RISS case', () => {
     assert.deepEqual(chat.output(), { outcome: 'case', rissCase });
   });
 
-  it('no email: offers a relative\'s, and no to that ends with the way out, never a loop', async () => {
+  it("no email: offers a relative's, and no to that ends with the way out, never a loop", async () => {
     const { chat, cases } = await startFinder(noSlotsNoEmail);
     await chat.say('sí');
     await chat.say('no tengo correo');
@@ -697,7 +732,7 @@ describe('slot finder: RISS case', () => {
     assert.deepEqual(chat.keys(), ['riss.offerRelativeEmail']);
   });
 
-  it('a relative\'s email files the case to it', async () => {
+  it("a relative's email files the case to it", async () => {
     const { chat, cases } = await startFinder(noSlotsNoEmail);
     await chat.say('sí');
     await chat.say('no tengo correo');
@@ -708,7 +743,7 @@ describe('slot finder: RISS case', () => {
     assert.deepEqual(chat.keys(), ['riss.filed']);
   });
 
-  it('a relative\'s email given with the yes files at once', async () => {
+  it("a relative's email given with the yes files at once", async () => {
     const { chat, cases } = await startFinder(noSlotsNoEmail);
     await chat.say('sí');
     await chat.say('no tengo correo');
@@ -717,7 +752,7 @@ describe('slot finder: RISS case', () => {
     assert.deepEqual(chat.keys(), ['riss.filed']);
   });
 
-  it('two unreadable emails offer a relative\'s instead of asking a third time', async () => {
+  it("two unreadable emails offer a relative's instead of asking a third time", async () => {
     const { chat, cases } = await startFinder(noSlotsNoEmail);
     await chat.say('sí');
     await chat.say('laura arroba');
@@ -727,7 +762,7 @@ describe('slot finder: RISS case', () => {
     assert.equal(cases.length, 0);
   });
 
-  it('the relative\'s email gets its own second chance, like the member\'s', async () => {
+  it("the relative's email gets its own second chance, like the member's", async () => {
     const { chat } = await startFinder(noSlotsNoEmail);
     await chat.say('sí');
     await chat.say('laura arroba');
@@ -738,7 +773,7 @@ describe('slot finder: RISS case', () => {
     assert.equal(chat.done(), false);
   });
 
-  it('one unreadable relative\'s email asks again; the second ends with the way out', async () => {
+  it("one unreadable relative's email asks again; the second ends with the way out", async () => {
     const { chat, cases } = await startFinder(noSlotsNoEmail);
     await chat.say('sí');
     await chat.say('no tengo correo');

@@ -29,7 +29,10 @@ describe('answerTo: "¿con qué doctor es?"', () => {
   });
 
   it('names the doctor of the one cita just listed, booked or moved when the question (the menu) shows none', () => {
-    assert.deepEqual(answerTo('doctor', ask('menu', 'menu.askSelf'), undefined, undefined, undefined, undefined, 'Dr. Mauricio Cárdenas'), reply('help.doctor', { doctor: 'Dr. Mauricio Cárdenas' }));
+    assert.deepEqual(
+      answerTo('doctor', ask('menu', 'menu.askSelf'), undefined, undefined, undefined, undefined, 'Dr. Mauricio Cárdenas'),
+      reply('help.doctor', { doctor: 'Dr. Mauricio Cárdenas' }),
+    );
   });
 
   it('gives the support lines when nothing shown names a doctor', () => {

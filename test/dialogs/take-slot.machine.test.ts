@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RissCase, Slot } from '../../bot/domain.js';
-import {
-  slotFinderMachine,
-  type AvailableDay,
-  type AvailableDaysInput,
-  type CreateCaseInput,
-  type SearchSlotsInput,
-} from '../../dialogs/slot-finder.machine.js';
+import { slotFinderMachine, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput } from '../../dialogs/slot-finder.machine.js';
 import { takeSlotMachine, type TakeSlotInput } from '../../dialogs/take-slot.machine.js';
 import {
   THURSDAY,
@@ -323,7 +317,10 @@ describe('take slot: confirmation and booking', () => {
     await chat.say('sí');
     assert.deepEqual(chat.keys(), ['slots.slotTaken', 'slots.ask']);
     assert.deepEqual(searches[1], searches[0]);
-    assert.deepEqual(optionValues(chat), fresh.map((s) => s.id));
+    assert.deepEqual(
+      optionValues(chat),
+      fresh.map((s) => s.id),
+    );
 
     await chat.say('la primera');
     const chosenBy = chat.lastMessageId();
@@ -449,6 +446,9 @@ describe('take slot: moving an appointment', () => {
     await upToConfirmation(chat);
     await chat.say('sí');
     assert.deepEqual(chat.keys(), ['slots.slotTaken', 'slots.ask']);
-    assert.deepEqual(optionValues(chat), fresh.map((s) => s.id));
+    assert.deepEqual(
+      optionValues(chat),
+      fresh.map((s) => s.id),
+    );
   });
 });

@@ -27,10 +27,7 @@ const ARTIFACTS = 'test-artifacts/support';
 const PASSWORD = 'una clave larga y segura';
 const STAFF: Record<SupportRole, string> = { agent: 'ana.asesora', supervisor: 'sergio.supervisor', analyst: 'andrea.analista' };
 const LAURA = '+573001112233';
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
 describe('support console in a browser', () => {
   let runtime: Runtime;
@@ -109,9 +106,19 @@ describe('support console in a browser', () => {
 
     // Stands in for the web chat's `.transcript` exporter, which the lead passes in production.
     const exportTranscript = (conversationId: string) =>
-      (runtime.db.prepare('SELECT direction, text, at FROM transcript WHERE conversation_id = ? ORDER BY id').all(conversationId) as Array<{ direction: string; text: string; at: number }>).map(
-        (line) => ({ type: 'message', from: { role: line.direction === 'in' ? 'user' : 'bot' }, text: line.text, timestamp: new Date(line.at).toISOString(), conversation: { id: conversationId } }),
-      );
+      (
+        runtime.db.prepare('SELECT direction, text, at FROM transcript WHERE conversation_id = ? ORDER BY id').all(conversationId) as Array<{
+          direction: string;
+          text: string;
+          at: number;
+        }>
+      ).map((line) => ({
+        type: 'message',
+        from: { role: line.direction === 'in' ? 'user' : 'bot' },
+        text: line.text,
+        timestamp: new Date(line.at).toISOString(),
+        conversation: { id: conversationId },
+      }));
     const handler = createSupportConsole({
       stores: createConsoleStores(runtime.db, sharedFailureNoticeStore(runtime.db)),
       clock,
@@ -293,7 +300,7 @@ describe('support console in a browser', () => {
     await page.close();
   });
 
-  it('the analyst\'s dashboard draws its charts with the local Chart.js', async (t) => {
+  it("the analyst's dashboard draws its charts with the local Chart.js", async (t) => {
     const page = await signIn(t, 'analyst');
     if (!page) return;
     await Promise.all([page.waitForLoadState('load'), page.click('nav >> text=Tablero')]);
@@ -305,7 +312,7 @@ describe('support console in a browser', () => {
     const activity = (await page.textContent('#activity')) ?? '';
     assert.match(activity, /23\/11\/2026/);
     assert.match((await page.textContent('#digital-share-total')) ?? '', /Participación digital: \d+,\d % de \d+ citas/);
-    assert.ok(await page.locator('#digital-share tbody tr').count() >= 9);
+    assert.ok((await page.locator('#digital-share tbody tr').count()) >= 9);
     await shot(page, 'analyst-dashboard');
     assert.deepEqual(errorsOf(page), []);
     await page.close();

@@ -69,7 +69,10 @@ describe('web chat page, end to end', () => {
     assert.match(slots, /horarios más cercanos/i);
     const slotButtons = await lina.buttons();
     assert.ok(slotButtons.length >= 1 && slotButtons.length <= 5, 'up to 5 slots');
-    assert.ok(slotButtons.every((label) => /Hernán Gutiérrez – USS Suba$/.test(label)), `morning slots at Suba: ${slotButtons.join(' | ')}`);
+    assert.ok(
+      slotButtons.every((label) => /Hernán Gutiérrez – USS Suba$/.test(label)),
+      `morning slots at Suba: ${slotButtons.join(' | ')}`,
+    );
     await lina.screenshot('03-slots');
 
     const summary = await lina.tap(slotButtons[0] ?? '');
@@ -127,7 +130,10 @@ describe('web chat page, end to end', () => {
     assert.equal(await page.locator('#lina-error').isHidden(), true);
     const saved = JSON.parse(String(await page.evaluate('sessionStorage.getItem("lina.webchat:-")'))) as { conversationId?: string };
     const started = runtime.db.prepare<[], { id: string }>('SELECT id FROM directline_conversations').all();
-    assert.deepEqual(started.map((row) => row.id), [saved.conversationId]);
+    assert.deepEqual(
+      started.map((row) => row.id),
+      [saved.conversationId],
+    );
     assert.match(await lina.tap('Sí'), /documento/i, 'and the new conversation works');
 
     // Longer than Lina reads: the page says so and keeps the text to be shortened; nothing is sent.

@@ -139,8 +139,7 @@ export function createFakeAgenda(seed: { members?: Member[]; slots?: Slot[]; clo
   const bookedOn = new Map<string, string>();
   let sequence = 0;
 
-  const error = (code: AgendaErrorCode, operation: AgendaOperation) =>
-    new AgendaError(code, `fake agenda ${operation}: ${code}`, { operation });
+  const error = (code: AgendaErrorCode, operation: AgendaOperation) => new AgendaError(code, `fake agenda ${operation}: ${code}`, { operation });
 
   /** Runs one operation through the switches, then the in-memory rule. */
   function operation<P, R>(name: AgendaOperation, rule: (params: P) => R): (params: P) => Promise<R> {
@@ -160,17 +159,13 @@ export function createFakeAgenda(seed: { members?: Member[]; slots?: Slot[]; clo
         settle = (_, reject) => reject(failure);
       }
       const delay = delays.get(name);
-      return new Promise<R>((resolve, reject) =>
-        delay === undefined ? settle(resolve, reject) : setTimeout(() => settle(resolve, reject), delay),
-      );
+      return new Promise<R>((resolve, reject) => (delay === undefined ? settle(resolve, reject) : setTimeout(() => settle(resolve, reject), delay)));
     };
   }
 
   const patients = () => members.flatMap((member) => [member, ...member.beneficiaries]);
-  const isTaken = (slotId: string) =>
-    appointments.some((appointment) => appointment.status === 'booked' && slotIdOf(appointment) === slotId);
-  const slotIdOf = (appointment: Appointment) =>
-    slots.find((slot) => slot.start === appointment.start && slot.doctor.id === appointment.doctor.id)?.id;
+  const isTaken = (slotId: string) => appointments.some((appointment) => appointment.status === 'booked' && slotIdOf(appointment) === slotId);
+  const slotIdOf = (appointment: Appointment) => slots.find((slot) => slot.start === appointment.start && slot.doctor.id === appointment.doctor.id)?.id;
 
   /** The slots `searchSlots` offers for a query, earliest first, before its `limit`. */
   function freeSlots({ cups, site, franja, doctorId, from, to }: SlotQuery): Slot[] {
@@ -179,7 +174,7 @@ export function createFakeAgenda(seed: { members?: Member[]; slots?: Slot[]; clo
     return slots
       .filter((slot) => slot.specialty === specialty && slot.site === site && !isTaken(slot.id))
       .filter((slot) => !doctorId || slot.doctor.id === doctorId)
-      .filter((slot) => !franja || (bogotaTime(new Date(slot.start)) < '12:00') === (franja === 'manana'))
+      .filter((slot) => !franja || bogotaTime(new Date(slot.start)) < '12:00' === (franja === 'manana'))
       .filter((slot) => new Date(slot.start).getTime() >= start && new Date(slot.start).getTime() <= end)
       .sort((a, b) => new Date(a.start).getTime() - new Date(b.start).getTime());
   }
@@ -315,9 +310,7 @@ export function createFakeAgenda(seed: { members?: Member[]; slots?: Slot[]; clo
       return rissCase;
     }),
 
-    findOpenCase: operation('findOpenCase', ({ patientId, specialty }) =>
-      cases.find((c) => c.patientId === patientId && c.specialty === specialty && c.status === 'open') ?? null,
-    ),
+    findOpenCase: operation('findOpenCase', ({ patientId, specialty }) => cases.find((c) => c.patientId === patientId && c.specialty === specialty && c.status === 'open') ?? null),
 
     closeCase: operation('closeCase', ({ radicado }) => {
       const rissCase = cases.find((c) => c.radicado === radicado);
@@ -332,9 +325,7 @@ export function createFakeAgenda(seed: { members?: Member[]; slots?: Slot[]; clo
       for (const appointment of appointments) {
         const day = bookedOn.get(appointment.id) ?? bogotaDate(new Date(appointment.start));
         if (appointment.status !== 'booked' || day < from || day > to) continue;
-        const found = rows.find(
-          (row) => row.day === day && row.site === appointment.site && row.specialty === appointment.specialty && row.channel === 'digital',
-        );
+        const found = rows.find((row) => row.day === day && row.site === appointment.site && row.specialty === appointment.specialty && row.channel === 'digital');
         if (found) found.bookings += 1;
         else rows.push({ day, site: appointment.site, specialty: appointment.specialty, channel: 'digital', bookings: 1 });
       }

@@ -18,17 +18,33 @@ import { makeEngineOptions, plainText } from '../fakes/chat.js';
 
 /** Twenty messages that identify Laura from another phone and walk the menus without booking. */
 const SCRIPT = [
-  'hola', 'sí', 'CC 1010101010', '15/03/1994', 'para mí', 'consultar', 'agendar', 'medicina general',
-  'primera vez', '1', 'mañana', 'menú', 'ayuda', 'pediatría?', 'menú', 'consultar', 'cancelar', 'menú', 'xyz', 'salir',
+  'hola',
+  'sí',
+  'CC 1010101010',
+  '15/03/1994',
+  'para mí',
+  'consultar',
+  'agendar',
+  'medicina general',
+  'primera vez',
+  '1',
+  'mañana',
+  'menú',
+  'ayuda',
+  'pediatría?',
+  'menú',
+  'consultar',
+  'cancelar',
+  'menú',
+  'xyz',
+  'salir',
 ];
 
 async function startWorld() {
   const folder = await mkdtemp(join(tmpdir(), 'lina-bursts-'));
   const db = openDatabase(join(folder, 'lina.db'));
   const clock = new ManualClock(FAKE_NOW);
-  const engine = createEngine(
-    makeEngineOptions({ store: createSqliteSessionStore(db), agenda: createFakeAgenda({ clock }), clock, rateLimitPerMinute: 60 }),
-  );
+  const engine = createEngine(makeEngineOptions({ store: createSqliteSessionStore(db), agenda: createFakeAgenda({ clock }), clock, rateLimitPerMinute: 60 }));
   return {
     db,
     engine,
@@ -61,9 +77,7 @@ describe('bursts and ordering', () => {
       const expected = await playAlone(world.engine, 'alone');
       // Every message of every member is handed over at once, as a burst from the channel.
       const members = Array.from({ length: 500 }, (_, n) => `member-${n}`);
-      const answers = await Promise.all(
-        members.map((userId) => Promise.all(SCRIPT.map((text, index) => world.engine.handle(message(userId, index, text))))),
-      );
+      const answers = await Promise.all(members.map((userId) => Promise.all(SCRIPT.map((text, index) => world.engine.handle(message(userId, index, text))))));
       for (const [n, replies] of answers.entries()) {
         assert.deepEqual(replies.map(plainText), expected, `member-${n} read differently`);
       }

@@ -189,28 +189,28 @@ describe('engine + SQLite file + agenda simulator', () => {
     // The channel never got an answer, so it delivers the same message again.
     const replies = await chat.engine.handle(confirmation);
     const appointments = await agenda.listAppointments({ patientId: LAURA_ID });
-    assert.deepEqual(appointments.map((appointment) => appointment.id), [bookedBeforeRestart.id]);
+    assert.deepEqual(
+      appointments.map((appointment) => appointment.id),
+      [bookedBeforeRestart.id],
+    );
     assert.ok(plainText(replies).includes(formatTime(bookedBeforeRestart.start)), plainText(replies));
   });
 
-  it(
-    'books once when killed after the agenda booked but before saving, and the member confirms again',
-    async (test) => {
-      const world = await startWorld(test);
-      const { chat, agenda } = world;
-      await sayUpToTheSlots(chat);
-      await say(chat, '1');
-      world.crashNextTurnBeforeSaving();
-      await assert.rejects(chat.say('sí'), /killed/);
+  it('books once when killed after the agenda booked but before saving, and the member confirms again', async (test) => {
+    const world = await startWorld(test);
+    const { chat, agenda } = world;
+    await sayUpToTheSlots(chat);
+    await say(chat, '1');
+    world.crashNextTurnBeforeSaving();
+    await assert.rejects(chat.say('sí'), /killed/);
 
-      world.restart();
-      const reply = await say(chat, 'sí');
-      const appointments = await agenda.listAppointments({ patientId: LAURA_ID });
-      assert.equal(appointments.length, 1);
-      assert.ok(!reply.includes(t('slots.slotTaken')), reply);
-      assert.ok(reply.includes(formatTime(appointments[0]?.start ?? '')), reply);
-    },
-  );
+    world.restart();
+    const reply = await say(chat, 'sí');
+    const appointments = await agenda.listAppointments({ patientId: LAURA_ID });
+    assert.equal(appointments.length, 1);
+    assert.ok(!reply.includes(t('slots.slotTaken')), reply);
+    assert.ok(reply.includes(formatTime(appointments[0]?.start ?? '')), reply);
+  });
 
   it('records the consent, the transcript and the outcome, and leaves the file intact', async (test) => {
     const world = await startWorld(test);
@@ -247,9 +247,15 @@ describe('engine + SQLite file + agenda simulator', () => {
     );
     assert.ok(incoming.every((line) => line.state === null && line.message_id !== null));
     assert.ok(outgoing.length >= incoming.length);
-    assert.ok(outgoing.every((line) => typeof line.state === 'string' && line.state.length > 0), 'every out line has its state');
+    assert.ok(
+      outgoing.every((line) => typeof line.state === 'string' && line.state.length > 0),
+      'every out line has its state',
+    );
     assert.equal(outgoing[0]?.state, 'awaitingConsent');
-    assert.ok(outgoing.some((line) => line.state === 'booking.running.takingSlot.findingSlot.awaitingSlot'), 'steps inside an operation are named');
+    assert.ok(
+      outgoing.some((line) => line.state === 'booking.running.takingSlot.findingSlot.awaitingSlot'),
+      'steps inside an operation are named',
+    );
     assert.equal(outgoing.at(-1)?.state, 'menu');
 
     const events = db.prepare('SELECT type, detail FROM conversation_events ORDER BY id').all();
@@ -335,9 +341,7 @@ describe('engine + SQLite: what the support console searches and counts', () => 
     const db = world.db();
     const types = (db.prepare('SELECT type FROM conversation_events ORDER BY id').all() as Array<{ type: string }>).map((row) => row.type);
     assert.deepEqual(types, ['conversation-started', 'booking-started', 'no-availability', 'outcome:case_filed']);
-    const found = db
-      .prepare("SELECT conversation_id FROM conversation_subjects WHERE kind = 'radicado' AND value = ?")
-      .all(radicado);
+    const found = db.prepare("SELECT conversation_id FROM conversation_subjects WHERE kind = 'radicado' AND value = ?").all(radicado);
     assert.equal(found.length, 1);
   });
 });

@@ -14,13 +14,40 @@ import { runScripts } from '../../bot/simulation/run-scripts.js';
 
 const PERSONAL = [
   // documents
-  '1010101010', '1100000001', '1200000002', '2020202020', '3030303030', '4040404040', '5050505050', '6060606060',
+  '1010101010',
+  '1100000001',
+  '1200000002',
+  '2020202020',
+  '3030303030',
+  '4040404040',
+  '5050505050',
+  '6060606060',
   // phones, with and without the country code
-  '3001112233', '3002223344', '3004445566', '3005556677', '3007778899', '3008889900', '3109998877',
+  '3001112233',
+  '3002223344',
+  '3004445566',
+  '3005556677',
+  '3007778899',
+  '3008889900',
+  '3109998877',
   // emails
-  'laura.gomez@example.com', 'carlos.perez@example.com', 'diana.castro@example.com', 'ana.torres@example.com', 'jorge.ruiz@example.com',
+  'laura.gomez@example.com',
+  'carlos.perez@example.com',
+  'diana.castro@example.com',
+  'ana.torres@example.com',
+  'jorge.ruiz@example.com',
   // names and surnames (as whole words)
-  'Laura', 'Mateo', 'Sofía', 'Carlos', 'Diana', 'Jorge', 'Gómez', 'Castro', 'Torres', 'Morales', 'Pérez',
+  'Laura',
+  'Mateo',
+  'Sofía',
+  'Carlos',
+  'Diana',
+  'Jorge',
+  'Gómez',
+  'Castro',
+  'Torres',
+  'Morales',
+  'Pérez',
 ];
 
 describe('logs carry no personal data', () => {

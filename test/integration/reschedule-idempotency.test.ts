@@ -116,12 +116,9 @@ function forward(target: URL, req: IncomingMessage, body: Buffer): Promise<{ sta
   }
   if (body.length > 0) headers['content-length'] = String(body.length);
   return new Promise((resolve, reject) => {
-    const upstream = httpRequest(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent: false },
-      (response) => {
-        readBody(response).then((data) => resolve({ status: response.statusCode ?? 502, body: data }), reject);
-      },
-    );
+    const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent: false }, (response) => {
+      readBody(response).then((data) => resolve({ status: response.statusCode ?? 502, body: data }), reject);
+    });
     upstream.on('error', reject);
     upstream.end(body);
   });
@@ -433,11 +430,7 @@ describe('closing a RISS case lifts the lock on that specialty', () => {
     const radicado = await lauraFilesCase(world, laura);
     assert.ok((await tryGeneralMedicine(laura)).includes(radicado));
 
-    const { stdout } = await execFileAsync(
-      'npx',
-      ['tsx', 'bot/main/cli.ts', 'agenda', 'close-case', radicado, '--url', world.simulator.url],
-      { cwd: REPO_ROOT },
-    );
+    const { stdout } = await execFileAsync('npx', ['tsx', 'bot/main/cli.ts', 'agenda', 'close-case', radicado, '--url', world.simulator.url], { cwd: REPO_ROOT });
     assert.match(stdout, new RegExp(`Closed ${radicado} \\(status: closed\\)`));
     assert.equal(await world.agenda.findOpenCase({ patientId: LAURA.id, specialty: 'medicina_general' }), null);
 

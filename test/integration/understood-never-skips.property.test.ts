@@ -15,10 +15,44 @@ import { createFakeAgenda } from '../fakes/agenda.fake.js';
 import { plainText, startChat } from '../fakes/chat.js';
 
 const FORWARD = [
-  'hola', 'sí', 'si', 'no', 'CC 1010101010', 'cc 5050505050', '15/03/1994', 'para mí', 'para mateo', 'sofia', 'agendar', 'cancelar',
-  'reprogramar', 'consultar', 'medicina general', 'pediatria', 'primera vez', 'control', 'no programada', 'suba', 'kennedy',
-  'en la tarde', 'cualquiera', '1', '2', 'la primera', 'el jueves', 'otro dia', 'mas horarios', 'atras', 'menu', 'dale', '👍',
-  'si pero el jueves', 'no, es para sofia', 'cambiar paciente', 'gracias', 'no mejor pediatria',
+  'hola',
+  'sí',
+  'si',
+  'no',
+  'CC 1010101010',
+  'cc 5050505050',
+  '15/03/1994',
+  'para mí',
+  'para mateo',
+  'sofia',
+  'agendar',
+  'cancelar',
+  'reprogramar',
+  'consultar',
+  'medicina general',
+  'pediatria',
+  'primera vez',
+  'control',
+  'no programada',
+  'suba',
+  'kennedy',
+  'en la tarde',
+  'cualquiera',
+  '1',
+  '2',
+  'la primera',
+  'el jueves',
+  'otro dia',
+  'mas horarios',
+  'atras',
+  'menu',
+  'dale',
+  '👍',
+  'si pero el jueves',
+  'no, es para sofia',
+  'cambiar paciente',
+  'gracias',
+  'no mejor pediatria',
 ];
 const corpus = [...readSplit('training'), ...readSplit('dev')].map((entry) => entry.text);
 const message = fc.oneof({ arbitrary: fc.constantFrom(...FORWARD), weight: 4 }, { arbitrary: fc.constantFrom(...corpus), weight: 1 });
@@ -32,16 +66,18 @@ const SPINES = [
 ];
 
 /** A path with random messages slipped in anywhere: most still get there, some wander off. */
-const conversation = fc
-  .tuple(fc.constantFrom(...SPINES), fc.array(fc.tuple(fc.nat(), message), { maxLength: 6 }))
-  .map(([spine, noise]) => {
-    const messages = [...spine];
-    for (const [at, text] of noise) messages.splice(at % (messages.length + 1), 0, text);
-    return messages;
-  });
+const conversation = fc.tuple(fc.constantFrom(...SPINES), fc.array(fc.tuple(fc.nat(), message), { maxLength: 6 })).map(([spine, noise]) => {
+  const messages = [...spine];
+  for (const [at, text] of noise) messages.splice(at % (messages.length + 1), 0, text);
+  return messages;
+});
 
 /** Which appointments exist and when, to see what a turn changed. */
-const stateOf = (appointments: readonly Appointment[]) => appointments.map((a) => `${a.id}:${a.status}:${a.start}`).sort().join('|');
+const stateOf = (appointments: readonly Appointment[]) =>
+  appointments
+    .map((a) => `${a.id}:${a.status}:${a.start}`)
+    .sort()
+    .join('|');
 
 /** Questions that name what a yes will do. */
 const CONFIRMATIONS = [/¿La confirmo\?/, /¿La cancelo\?/, /¿La muevo\?/, /¿agendo la cita del/i, /¿Lo intento de nuevo\?/];

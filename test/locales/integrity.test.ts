@@ -32,7 +32,9 @@ const aliases = JSON.parse(readFileSync(new URL(ALIASES, LOCALE_FOLDER), 'utf8')
 /** The event types a folder's code writes (`{ type: 'agenda-error', detail }`). */
 function eventsWrittenIn(folder: string): string[] {
   const root = new URL(`../../${folder}`, import.meta.url);
-  const sources = readdirSync(root).filter((name) => name.endsWith('.ts')).map((name) => readFileSync(new URL(name, root), 'utf8'));
+  const sources = readdirSync(root)
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => readFileSync(new URL(name, root), 'utf8'));
   return [...new Set(sources.flatMap((source) => [...source.matchAll(/\btype: '([a-z-]+)'/g)].map((match) => match[1] ?? '')))];
 }
 
@@ -71,7 +73,12 @@ const resolve: Resolve = (file, template, types) => {
   if (rule) rulesUsed.add(`${file} ${template}`);
   if (rule) return rule(types);
   if (file === POLICY_FILE && template.startsWith('`sections.')) {
-    const shape = new RegExp(`^${template.slice(1, -1).replace(/\./g, '\\.').replace(/\$\{[^}]+\}/g, '[^.]+')}$`);
+    const shape = new RegExp(
+      `^${template
+        .slice(1, -1)
+        .replace(/\./g, '\\.')
+        .replace(/\$\{[^}]+\}/g, '[^.]+')}$`,
+    );
     return policySectionKeys().filter((key) => shape.test(key));
   }
   return undefined;
@@ -191,8 +198,7 @@ const FORMAT_READS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     .map((chunk) => [/^'([^']+)'/.exec(chunk)?.[1] ?? '', new Set([...chunk.matchAll(/options\?\.(\w+)/g)].map((match) => match[1] ?? ''))] as const),
 );
 const isPlural = (params: ParamSet) => params.names.has('count');
-const readSaid = ({ namespace, key, contexts, mayFallBack, params }: Said) =>
-  read(locales.get(namespace) ?? new Map(), key, { contexts, mayFallBack, plural: isPlural(params) });
+const readSaid = ({ namespace, key, contexts, mayFallBack, params }: Said) => read(locales.get(namespace) ?? new Map(), key, { contexts, mayFallBack, plural: isPlural(params) });
 
 describe('locale integrity', () => {
   it('finds what the code says, each way it says it', () => {

@@ -80,9 +80,7 @@ const MAX_DEPTH = 12;
 
 function sourceFiles(): string[] {
   return SOURCE_FOLDERS.flatMap((folder) =>
-    (readdirSync(join(ROOT, folder), { recursive: true }) as string[])
-      .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
-      .map((name) => join(ROOT, folder, name)),
+    (readdirSync(join(ROOT, folder), { recursive: true }) as string[]).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts')).map((name) => join(ROOT, folder, name)),
   );
 }
 
@@ -268,7 +266,8 @@ export function analyse(resolveTemplate: Resolve = () => undefined): Analysis {
   };
   const findCalls = (fn: ts.FunctionLikeDeclaration): ts.CallExpression[] => {
     const holder: ts.Node = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
-    const declared = ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isFunctionDeclaration(holder) || ts.isMethodDeclaration(holder) ? holder.name : undefined;
+    const declared =
+      ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isFunctionDeclaration(holder) || ts.isMethodDeclaration(holder) ? holder.name : undefined;
     const name = declared && (ts.isIdentifier(declared) || ts.isPrivateIdentifier(declared)) ? declared.text : undefined;
     if (!name) return [];
     return (callsByName.get(name) ?? []).filter((call) => calleeOf(call) === fn);
@@ -320,7 +319,13 @@ export function analyse(resolveTemplate: Resolve = () => undefined): Analysis {
 
   const unwrap = (expression: ts.Expression): ts.Expression => {
     let inner = expression;
-    while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isNonNullExpression(inner) || ts.isSatisfiesExpression(inner) || ts.isTypeAssertionExpression(inner)) {
+    while (
+      ts.isParenthesizedExpression(inner) ||
+      ts.isAsExpression(inner) ||
+      ts.isNonNullExpression(inner) ||
+      ts.isSatisfiesExpression(inner) ||
+      ts.isTypeAssertionExpression(inner)
+    ) {
       inner = inner.expression;
     }
     return inner;
@@ -343,7 +348,10 @@ export function analyse(resolveTemplate: Resolve = () => undefined): Analysis {
       for (const span of expression.templateSpans) {
         const part = enumerate(span.expression, env, depth + 1);
         if (!('values' in part)) return { ...part, template: part.template ?? expression };
-        const joined = combine(values, part.values.map((value) => value + span.literal.text));
+        const joined = combine(
+          values,
+          part.values.map((value) => value + span.literal.text),
+        );
         if (!('values' in joined)) return joined;
         values = joined.values;
       }
@@ -446,10 +454,12 @@ export function analyse(resolveTemplate: Resolve = () => undefined): Analysis {
   /** The elements of an array literal, written there or in the constant that holds it. */
   const arrayElements = (original: ts.Expression): ts.Expression[] | undefined => {
     const expression = unwrap(original);
-    if (ts.isArrayLiteralExpression(expression)) return expression.elements.flatMap((element) => (ts.isSpreadElement(element) ? (arrayElements(element.expression) ?? [element]) : [element]));
+    if (ts.isArrayLiteralExpression(expression))
+      return expression.elements.flatMap((element) => (ts.isSpreadElement(element) ? (arrayElements(element.expression) ?? [element]) : [element]));
     if (ts.isIdentifier(expression)) {
       const declaration = symbolOf(expression)?.valueDeclaration;
-      if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) return arrayElements(declaration.initializer);
+      if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)
+        return arrayElements(declaration.initializer);
     }
     return undefined;
   };
@@ -709,10 +719,16 @@ export function analyse(resolveTemplate: Resolve = () => undefined): Analysis {
         const [key, params] = node.arguments;
         if (namespace && key) say(namespace, key, (env) => paramsOf(params, env), EMPTY, node);
       }
-      const keyProperty = ts.isObjectLiteralExpression(node) ? node.properties.find((property) => property.name && ts.isIdentifier(property.name) && property.name.text === 'key') : undefined;
+      const keyProperty = ts.isObjectLiteralExpression(node)
+        ? node.properties.find((property) => property.name && ts.isIdentifier(property.name) && property.name.text === 'key')
+        : undefined;
       if (keyProperty && ts.isObjectLiteralExpression(node) && isReplyObject(node)) {
         const keyValue =
-          keyProperty && ts.isPropertyAssignment(keyProperty) ? keyProperty.initializer : keyProperty && ts.isShorthandPropertyAssignment(keyProperty) ? keyProperty.name : undefined;
+          keyProperty && ts.isPropertyAssignment(keyProperty)
+            ? keyProperty.initializer
+            : keyProperty && ts.isShorthandPropertyAssignment(keyProperty)
+              ? keyProperty.name
+              : undefined;
         if (keyValue) say('lina', keyValue, (env) => replyParams(node, env), EMPTY, node);
       }
       // Only what is written `….params.x` or `params.x` can be a reply's parameters: the type is asked of those alone.
@@ -732,7 +748,13 @@ export function analyse(resolveTemplate: Resolve = () => undefined): Analysis {
   const optionalPatterns: RegExp[] = [];
   if (renderer) {
     const visit = (node: ts.Node) => {
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && /^(OPTIONAL_PART|NO_ONE_TO_NAME)$/.test(node.name.text) && node.initializer && ts.isRegularExpressionLiteral(node.initializer)) {
+      if (
+        ts.isVariableDeclaration(node) &&
+        ts.isIdentifier(node.name) &&
+        /^(OPTIONAL_PART|NO_ONE_TO_NAME)$/.test(node.name.text) &&
+        node.initializer &&
+        ts.isRegularExpressionLiteral(node.initializer)
+      ) {
         const literal = node.initializer.text;
         const slash = literal.lastIndexOf('/');
         optionalPatterns.push(new RegExp(literal.slice(1, slash), literal.slice(slash + 1)));

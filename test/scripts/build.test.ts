@@ -1,19 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
@@ -96,7 +83,11 @@ function filesEndingIn(root: string, folder: string, suffix: string): string[] {
   if (!existsSync(join(root, folder))) return [];
   return readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
-    .map((entry) => relative(root, join(entry.parentPath ?? entry.path, entry.name)).split(sep).join('/'))
+    .map((entry) =>
+      relative(root, join(entry.parentPath ?? entry.path, entry.name))
+        .split(sep)
+        .join('/'),
+    )
     .sort();
 }
 
@@ -236,7 +227,10 @@ describe('the compiled tree (scripts/build.mjs, scripts/lina.mjs) on a copy of t
     const installed = JSON.parse(readFileSync(join(PROJECT, 'node_modules/date-holidays/package.json'), 'utf8')) as { version: string };
     assert.equal(table.format, 1);
     assert.equal(table.versions.dateHolidays, installed.version);
-    assert.ok(table.years['2026']?.some(([date, type]) => date === '2026-07-20' && type === 'public'), 'Independence Day 2026 missing');
+    assert.ok(
+      table.years['2026']?.some(([date, type]) => date === '2026-07-20' && type === 'public'),
+      'Independence Day 2026 missing',
+    );
     // Nothing of the sources is copied: locales and assets stay where they are.
     assert.equal(existsSync(join(root, 'dist/locales')), false);
     // The intent classifier, trained from the copy's corpus, is where the understanding step reads it.
@@ -411,9 +405,7 @@ describe('the compiled tree (scripts/build.mjs, scripts/lina.mjs) on a copy of t
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.once('exit', (code, signal) => resolve({ code, signal })),
-    );
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     let hasExited = false;
     void exited.then(() => (hasExited = true));
 

@@ -27,7 +27,10 @@ describe('machine diagrams', () => {
 
   it('leave no other file in docs/machines', () => {
     const expected = machineDiagrams().map(({ file }) => file.replace('docs/machines/', ''));
-    assert.deepEqual(readdirSync(new URL('docs/machines/', ROOT)).filter((file) => !expected.includes(file)), []);
+    assert.deepEqual(
+      readdirSync(new URL('docs/machines/', ROOT)).filter((file) => !expected.includes(file)),
+      [],
+    );
   });
 
   it('draw every state of each machine', () => {

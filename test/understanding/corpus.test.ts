@@ -14,7 +14,11 @@ describe('the labelled corpus', () => {
     assert.ok(heldOut.length >= 600, `held-out has ${heldOut.length}`);
     const key = (entry: { text: string; at: string }) => `${entry.at}\u0000${entry.text.trim().toLowerCase()}`;
     const trainingKeys = new Set(readSplit('training').map(key));
-    assert.deepEqual(heldOut.filter((entry) => trainingKeys.has(key(entry))).map((entry) => entry.text), [], 'held-out messages in training');
+    assert.deepEqual(
+      heldOut.filter((entry) => trainingKeys.has(key(entry))).map((entry) => entry.text),
+      [],
+      'held-out messages in training',
+    );
   });
 });
 

@@ -19,11 +19,7 @@ const failuresOf = (failuresAt >= 0 ? args[failuresAt + 1] : 'dev') as SplitName
 const splitsAt = args.indexOf('--splits');
 // The held-out split is measured only when asked for by name or when the report is written,
 // so that tuning runs never show it.
-const chosen = (
-  splitsAt >= 0
-    ? (args[splitsAt + 1] ?? '').split(',')
-    : Object.keys(SPLITS).filter((name) => jsonFile !== undefined || name !== 'heldOut')
-) as SplitName[];
+const chosen = (splitsAt >= 0 ? (args[splitsAt + 1] ?? '').split(',') : Object.keys(SPLITS).filter((name) => jsonFile !== undefined || name !== 'heldOut')) as SplitName[];
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 const reports = {} as Record<SplitName, SplitReport>;
@@ -32,7 +28,9 @@ for (const name of chosen) {
   const report = evaluate(readSplit(name));
   reports[name] = report;
   console.log(`\n== ${name}: ${report.utterances} utterances`);
-  console.log(`intent accuracy ${percent(report.intentAccuracy)} · entity accuracy ${percent(report.entityAccuracy)} · choice accuracy ${percent(report.choiceAccuracy)} · wrong patient ${report.wrongPatient} · yes/no flips ${report.yesNoFlips}`);
+  console.log(
+    `intent accuracy ${percent(report.intentAccuracy)} · entity accuracy ${percent(report.entityAccuracy)} · choice accuracy ${percent(report.choiceAccuracy)} · wrong patient ${report.wrongPatient} · yes/no flips ${report.yesNoFlips}`,
+  );
   console.log('intent            precision  recall  support');
   for (const [intent, stats] of Object.entries(report.perIntent)) {
     console.log(`${intent.padEnd(16)}  ${percent(stats.precision).padStart(9)}  ${percent(stats.recall).padStart(7)}  ${String(stats.support).padStart(7)}`);
@@ -42,11 +40,20 @@ for (const name of chosen) {
     console.log(`${entity.padEnd(16)}  ${percent(stats.correct / stats.total).padStart(8)}  ${String(stats.total).padStart(5)}`);
   }
   if (report.confusions.length) {
-    console.log('confusions (expected → got): ' + report.confusions.slice(0, 12).map((c) => `${c.expected} → ${c.got} ×${c.count}`).join(', '));
+    console.log(
+      'confusions (expected → got): ' +
+        report.confusions
+          .slice(0, 12)
+          .map((c) => `${c.expected} → ${c.got} ×${c.count}`)
+          .join(', '),
+    );
   }
   if (name === failuresOf) {
     console.log(`failures (${report.failures.length}):`);
-    for (const failure of report.failures) console.log(`  [${failure.at}]${failure.wrongPatient ? ' WRONG PATIENT' : ''} ${JSON.stringify(failure.text)}\n     expected ${JSON.stringify(failure.expected)}\n     got      ${JSON.stringify(failure.got)}`);
+    for (const failure of report.failures)
+      console.log(
+        `  [${failure.at}]${failure.wrongPatient ? ' WRONG PATIENT' : ''} ${JSON.stringify(failure.text)}\n     expected ${JSON.stringify(failure.expected)}\n     got      ${JSON.stringify(failure.got)}`,
+      );
   }
 }
 

@@ -28,7 +28,22 @@ export const SPLITS = {
 export type SplitName = keyof typeof SPLITS;
 
 /** The entity keys compared (`choice` counts as one: it is what a question's answer is). */
-const ENTITY_KEYS = ['choice', 'yesNo', 'patient', 'specialty', 'visitType', 'site', 'band', 'day', 'time', 'documentType', 'documentNumber', 'birthDate', 'email', 'noEmail'] as const;
+const ENTITY_KEYS = [
+  'choice',
+  'yesNo',
+  'patient',
+  'specialty',
+  'visitType',
+  'site',
+  'band',
+  'day',
+  'time',
+  'documentType',
+  'documentNumber',
+  'birthDate',
+  'email',
+  'noEmail',
+] as const;
 type EntityKey = (typeof ENTITY_KEYS)[number];
 
 export interface Failure {
@@ -141,7 +156,10 @@ export function evaluate(entries: readonly CorpusEntry[]): SplitReport {
     // Picking the very person the message names is not a wrong patient, even where the label has
     // no choice ("mejor cancelar la cita de Mateo" at the patient question: Mateo, for cancelling).
     const patientPicked = entry.at === 'patient' && got.choice !== undefined && got.choice !== expected.choice && asPerson(got.choice) !== asPerson(expected.patient);
-    const patientMisread = gotPatient !== undefined && !same(asPerson(gotPatient), asPerson(expected.patient)) && !(typeof gotPatient === 'string' && PATIENT_KINDS.has(gotPatient) && gotPatient !== 'self' && expected.patient === undefined);
+    const patientMisread =
+      gotPatient !== undefined &&
+      !same(asPerson(gotPatient), asPerson(expected.patient)) &&
+      !(typeof gotPatient === 'string' && PATIENT_KINDS.has(gotPatient) && gotPatient !== 'self' && expected.patient === undefined);
     const patientWrong = patientPicked || patientMisread;
     if (patientWrong) wrongPatient++;
     const yesNoExpected = expected.yesNo ?? (['consent', 'confirm', 'offer'].includes(entry.at) ? expected.choice : undefined);
@@ -164,10 +182,12 @@ export function evaluate(entries: readonly CorpusEntry[]): SplitReport {
     yesNoFlips,
     perIntent,
     perEntity,
-    confusions: [...confusions].map(([pair, count]) => {
-      const [expectedIntent = '', gotIntent = ''] = pair.split(' → ');
-      return { expected: expectedIntent, got: gotIntent, count };
-    }).sort((a, b) => b.count - a.count),
+    confusions: [...confusions]
+      .map(([pair, count]) => {
+        const [expectedIntent = '', gotIntent = ''] = pair.split(' → ');
+        return { expected: expectedIntent, got: gotIntent, count };
+      })
+      .sort((a, b) => b.count - a.count),
     failures,
   };
 }

@@ -10,8 +10,7 @@ import { YES_NO, ask, option, type Reply, type ReplyOption } from '../../dialogs
 import { MENU_OPERATIONS } from '../../dialogs/conversation.machine.js';
 
 const slot = (value: string, start: string, doctor: string) => option(value, 'options.slot', { start, doctor });
-const appointment = (value: string, service: string, start: string, doctor: string) =>
-  option(value, 'options.appointment', { service, start, doctor, site: 'KENNEDY' });
+const appointment = (value: string, service: string, start: string, doctor: string) => option(value, 'options.appointment', { service, start, doctor, site: 'KENNEDY' });
 const day = (value: string, count: number) => option(value, 'options.day', { day: value, count });
 
 const OPTIONS: Record<Question, ReplyOption[]> = {
@@ -20,7 +19,11 @@ const OPTIONS: Record<Question, ReplyOption[]> = {
   document: [],
   documentType: DOCUMENT_TYPES.map((type) => option(type, `options.documentType.${type}`)),
   birthDate: [],
-  patient: [option('self', 'options.patient.self'), option('mateo', 'options.patient.beneficiary', { name: 'Mateo' }), option('sofia', 'options.patient.beneficiary', { name: 'Sofía' })],
+  patient: [
+    option('self', 'options.patient.self'),
+    option('mateo', 'options.patient.beneficiary', { name: 'Mateo' }),
+    option('sofia', 'options.patient.beneficiary', { name: 'Sofía' }),
+  ],
   menu: [...MENU_OPERATIONS.map((operation) => option(operation, `options.menu.${operation}`)), option('help', 'options.menu.help')],
   specialty: [option('medicina_general', 'options.specialty.medicina_general'), option('pediatria', 'options.specialty.pediatria')],
   visitType: [option('primera_vez', 'options.visitType.primera_vez'), option('control', 'options.visitType.control'), option('no_programada', 'options.visitType.no_programada')],

@@ -17,9 +17,7 @@ export function mountConversationRoutes(router: Router, context: ConsoleContext)
 
   router.get('/conversations', requirePermission(context, 'searchConversations'), (req, res) => {
     const session = sessionOf(res);
-    const query = Object.fromEntries(
-      Object.entries(req.query).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])),
-    );
+    const query = Object.fromEntries(Object.entries(req.query).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])));
     const parsed = parseSearch(query, new Date(context.now()));
     const { rows, next } = conversations.search(parsed.filters, { limit: PAGE_SIZE, ...(parsed.after ? { after: parsed.after } : {}) });
     // Looking a member up by phone, document or radicado is itself access to personal data.
@@ -73,16 +71,9 @@ export function mountConversationRoutes(router: Router, context: ConsoleContext)
     audit(context, res, 'conversation-export-csv', { conversationId: id });
     const csv = toCsv(
       ['conversation_id', 'channel', 'site', 'at', 'direction', 'text', 'options', 'state'],
-      conversations.transcript(id).map((line) => [
-        id,
-        conversation.channel,
-        conversation.site,
-        toBogotaIso(new Date(line.at)),
-        line.direction,
-        line.text,
-        line.options.join(' | '),
-        line.state,
-      ]),
+      conversations
+        .transcript(id)
+        .map((line) => [id, conversation.channel, conversation.site, toBogotaIso(new Date(line.at)), line.direction, line.text, line.options.join(' | '), line.state]),
     );
     res
       .status(200)

@@ -107,12 +107,7 @@ export function mountDashboardRoutes(router: Router, context: ConsoleContext): v
     const period = readPeriod(req, bogotaDate(new Date(context.now())));
     const csv = toCsv(
       [t('dashboard.day'), t('search.site'), t('search.channel'), ...ACTIVITY_COLUMNS.map((column) => t(`dashboard.metrics.${column}`))],
-      activityOf(period.form).map((row) => [
-        row.day,
-        siteLabel(row.site || undefined),
-        channelLabel(row.channel),
-        ...ACTIVITY_COLUMNS.map((column) => activityValue(row, column)),
-      ]),
+      activityOf(period.form).map((row) => [row.day, siteLabel(row.site || undefined), channelLabel(row.channel), ...ACTIVITY_COLUMNS.map((column) => activityValue(row, column))]),
     );
     res.status(200).type('text/csv; charset=utf-8').attachment(`actividad-${period.form.from}-${period.form.to}.csv`).send(csv);
   });

@@ -4,14 +4,7 @@ import { INCIDENT_STATUSES, type IncidentStatus } from '../../../bot/ports/suppo
 import { parseForm, requireCsrf } from '../auth.js';
 import { audit, field, requirePermission, sendMessage, sendPage, sessionOf, type ConsoleContext } from '../console-context.js';
 import { toLocalInput } from '../format.js';
-import {
-  MAX_EVIDENCE_BYTES,
-  draftOf,
-  formInputOf,
-  formInputOfFields,
-  readIncidentForm,
-  type FormInput,
-} from '../incident-form.js';
+import { MAX_EVIDENCE_BYTES, draftOf, formInputOf, formInputOfFields, readIncidentForm, type FormInput } from '../incident-form.js';
 import { can } from '../roles.js';
 import { t } from '../support-texts.js';
 import { renderIncidentDetail, renderIncidentForm, renderIncidentsPage } from '../views/incidents.view.js';
@@ -106,12 +99,7 @@ export function mountIncidentRoutes(router: Router, context: ConsoleContext): vo
       );
     }
     if (result.kind === 'invalid') {
-      return sendPage(
-        context,
-        res,
-        { title: t('incidents.newTitle'), active: 'incidents', body: renderIncidentForm({ session, draft, errors: result.errors }) },
-        400,
-      );
+      return sendPage(context, res, { title: t('incidents.newTitle'), active: 'incidents', body: renderIncidentForm({ session, draft, errors: result.errors }) }, 400);
     }
     const linked = result.incident.conversationId && conversations.get(result.incident.conversationId) ? result.incident.conversationId : undefined;
     const { conversationId: _unchecked, ...incident } = result.incident;
@@ -151,10 +139,7 @@ export function mountIncidentRoutes(router: Router, context: ConsoleContext): vo
     if (!evidence) return sendMessage(context, res, 404, t('incidents.noEvidence'));
     audit(context, res, 'incident-evidence-view', { incidentId: id });
     // Served with its sniffed type, never run: no script can come from an uploaded file.
-    res
-      .status(200)
-      .set({ 'Content-Type': evidence.type, 'Content-Disposition': 'inline', 'Content-Security-Policy': "default-src 'none'; sandbox" })
-      .send(evidence.data);
+    res.status(200).set({ 'Content-Type': evidence.type, 'Content-Disposition': 'inline', 'Content-Security-Policy': "default-src 'none'; sandbox" }).send(evidence.data);
   });
 
   router.post('/incidents/:id/status', requirePermission(context, 'changeIncidentStatus'), parseForm, requireCsrf(context), (req, res) => {

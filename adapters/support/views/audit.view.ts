@@ -17,7 +17,8 @@ export function renderAudit(params: { entries: AuditEntry[]; conversation: strin
   </div>
   <button type="submit">${t('audit.submit')}</button>
 </form>
-${params.entries.length === 0
+${
+  params.entries.length === 0
     ? html`<p class="empty">${t('audit.none')}</p>`
     : html`<table class="results" id="audit">
 <thead><tr><th>${t('audit.when')}</th><th>${t('audit.user')}</th><th>${t('audit.action')}</th><th>${t('audit.target')}</th><th>${t('audit.detail')}</th></tr></thead>
@@ -31,6 +32,7 @@ ${params.entries.length === 0
   }</td>
   <td>${entry.detail ?? ''}</td>
 </tr>`,
-      )}</tbody></table>`}
+      )}</tbody></table>`
+}
 ${params.next ? html`<p class="pager"><a rel="next" href="/support/audit?${more.toString()}">${t('audit.nextPage')}</a></p>` : ''}`;
 }

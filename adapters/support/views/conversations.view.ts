@@ -1,11 +1,6 @@
 import { isSiteCode, SITES, siteName } from '../../../bot/domain.js';
 import { CHANNELS } from '../../../bot/messages.js';
-import {
-  OUTCOMES,
-  type ConversationSummary,
-  type SearchCursor,
-  type Subject,
-} from '../../../bot/ports/support/conversations.js';
+import { OUTCOMES, type ConversationSummary, type SearchCursor, type Subject } from '../../../bot/ports/support/conversations.js';
 import { formatInstant } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { maskDocument, maskPhone } from '../masking.js';
@@ -66,7 +61,8 @@ export function renderSearch(params: {
   <button type="submit">${t('search.submit')}</button>
 </form>
 ${params.errors.length ? html`<ul class="errors" role="alert">${params.errors.map((error) => html`<li>${t(`search.errors.${error}`)}</li>`)}</ul>` : ''}
-${params.rows.length === 0
+${
+  params.rows.length === 0
     ? html`<p class="empty">${t('search.none')}</p>`
     : html`<table class="results">
 <thead><tr><th>${t('search.columns.started')}</th><th>${t('search.columns.channel')}</th><th>${t('search.columns.site')}</th><th>${t('search.columns.outcome')}</th><th>${t('search.columns.phone')}</th><th>${t('search.columns.document')}</th><th>${t('search.columns.radicado')}</th><th></th></tr></thead>
@@ -82,7 +78,8 @@ ${params.rows.length === 0
   <td><a href="/support/conversations/${encodeURIComponent(row.id)}">${t('search.open')}</a></td>
 </tr>`,
       )}</tbody>
-</table>`}
+</table>`
+}
 <p class="pager">${params.paged ? html`<a href="/support/conversations?${searchQueryString(form)}">${t('search.firstPage')}</a> ` : ''}${
     params.next ? html`<a rel="next" href="/support/conversations?${searchQueryString(form, params.next)}">${t('search.nextPage')}</a>` : ''
   }</p>`;

@@ -89,8 +89,9 @@ ${params.errors.length ? html`<ul class="errors" role="alert">${params.errors.ma
 <section class="card">
   <h2>${t('dashboard.goalTitle')}</h2>
   <p class="hint">${t('dashboard.goalHint')}</p>
-  ${params.share
-    ? html`<p class="headline" id="digital-share-total">${t('dashboard.goalTotal', { share: formatShare(params.share.total.share), total: params.share.total.total })}</p>
+  ${
+    params.share
+      ? html`<p class="headline" id="digital-share-total">${t('dashboard.goalTotal', { share: formatShare(params.share.total.share), total: params.share.total.total })}</p>
   <div class="chart"><canvas id="share-chart" role="img" aria-label="${t('dashboard.shareChart')}" data-chart="${JSON.stringify(shareChart)}"></canvas></div>
   <p class="actions"><a class="button secondary" href="/support/dashboard/digital-share.csv?${params.query}">${t('dashboard.downloadCsv')}</a></p>
   <table class="results" id="digital-share">
@@ -100,7 +101,8 @@ ${params.errors.length ? html`<ul class="errors" role="alert">${params.errors.ma
       return html`<tr${row.site ? '' : html` class="total"`}><td>${label.site}</td><td>${label.specialty}</td><td>${row.digital}</td><td>${row.callCenter}</td><td>${row.inPerson}</td><td>${row.total}</td><td>${formatShare(row.share)}</td></tr>`;
     })}</tbody>
   </table>`
-    : html`<p class="error" id="share-unavailable">${t('dashboard.shareUnavailable')}</p>`}
+      : html`<p class="error" id="share-unavailable">${t('dashboard.shareUnavailable')}</p>`
+  }
 </section>
 
 <section class="card">
@@ -108,15 +110,18 @@ ${params.errors.length ? html`<ul class="errors" role="alert">${params.errors.ma
   <p class="hint">${t('dashboard.activityHint')}</p>
   <div class="chart"><canvas id="activity-chart" role="img" aria-label="${t('dashboard.activityChart')}" data-chart="${JSON.stringify(activityChart)}"></canvas></div>
   <p class="actions"><a class="button secondary" href="/support/dashboard/activity.csv?${params.query}">${t('dashboard.downloadCsv')}</a></p>
-  ${params.activity.length === 0
-    ? html`<p class="empty">${t('dashboard.noActivity')}</p>`
-    : html`<div class="scroll"><table class="results" id="activity">
+  ${
+    params.activity.length === 0
+      ? html`<p class="empty">${t('dashboard.noActivity')}</p>`
+      : html`<div class="scroll"><table class="results" id="activity">
     <thead><tr><th>${t('dashboard.day')}</th><th>${t('search.site')}</th><th>${t('search.channel')}</th>${ACTIVITY_COLUMNS.map((column) => html`<th>${t(`dashboard.metrics.${column}`)}</th>`)}</tr></thead>
     <tbody>${params.activity.map(
-      (row) => html`<tr><td>${formatDay(row.day)}</td><td>${siteLabel(row.site || undefined)}</td><td>${channelLabel(row.channel)}</td>${ACTIVITY_COLUMNS.map(
-        (column) => html`<td>${activityValue(row, column)}</td>`,
-      )}</tr>`,
+      (row) =>
+        html`<tr><td>${formatDay(row.day)}</td><td>${siteLabel(row.site || undefined)}</td><td>${channelLabel(row.channel)}</td>${ACTIVITY_COLUMNS.map(
+          (column) => html`<td>${activityValue(row, column)}</td>`,
+        )}</tr>`,
     )}</tbody>
-  </table></div>`}
+  </table></div>`
+  }
 </section>`;
 }

@@ -49,18 +49,17 @@ ${params.errors?.length ? html`<ul class="errors" role="alert">${params.errors.m
 <section class="card">
   <h2>${t('failure.agendaTitle')}</h2>
   <p class="${params.circuit.open ? 'state-bad' : 'state-good'}" id="agenda-circuit">${
-    params.circuit.open
-      ? t('failure.agendaOpen', { since: params.circuit.since ? formatInstant(params.circuit.since.getTime()) : '—' })
-      : t('failure.agendaClosed')
+    params.circuit.open ? t('failure.agendaOpen', { since: params.circuit.since ? formatInstant(params.circuit.since.getTime()) : '—' }) : t('failure.agendaClosed')
   }</p>
   <p class="hint">${t('failure.agendaHint')}</p>
 </section>
 <section class="card">
   <h2>${t('failure.activeTitle')}</h2>
-  ${params.active.length === 0
-    ? html`<p class="empty" id="no-active-notice">${t('failure.noneActive')}</p>`
-    : html`<ul class="notices">${params.active.map(
-        (notice) => html`<li class="${overdue(notice.startedAt) ? 'notice-item overdue' : 'notice-item'}" data-channel="${notice.channel}">
+  ${
+    params.active.length === 0
+      ? html`<p class="empty" id="no-active-notice">${t('failure.noneActive')}</p>`
+      : html`<ul class="notices">${params.active.map(
+          (notice) => html`<li class="${overdue(notice.startedAt) ? 'notice-item overdue' : 'notice-item'}" data-channel="${notice.channel}">
   <p><strong>${t(`noticeChannelNames.${notice.channel}`)}</strong> · ${t('failure.since', { since: formatInstant(notice.startedAt), by: notice.startedBy })}${
     notice.endsAt ? ` · ${t('failure.until', { endsAt: formatInstant(notice.endsAt) })}` : ''
   }${overdue(notice.startedAt) ? html` <strong class="escalate">${t('failure.escalate')}</strong>` : ''}</p>
@@ -69,7 +68,8 @@ ${params.errors?.length ? html`<ul class="errors" role="alert">${params.errors.m
     ${csrfField(session)}<button type="submit" class="danger">${t('failure.switchOff')}</button>
   </form>
 </li>`,
-      )}</ul>`}
+        )}</ul>`
+  }
 </section>
 <section class="card">
   <h2>${t('failure.formTitle')}</h2>
@@ -87,13 +87,20 @@ ${params.errors?.length ? html`<ul class="errors" role="alert">${params.errors.m
 </section>
 <section>
   <h2>${t('failure.historyTitle')}</h2>
-  ${params.history.length === 0
-    ? html`<p class="empty">${t('failure.noHistory')}</p>`
-    : html`<table class="results"><thead><tr><th>${t('failure.channel')}</th><th>${t('failure.startedAt')}</th><th>${t('failure.startedBy')}</th><th>${t('failure.stoppedAt')}</th><th>${t('failure.text')}</th></tr></thead>
+  ${
+    params.history.length === 0
+      ? html`<p class="empty">${t('failure.noHistory')}</p>`
+      : html`<table class="results"><thead><tr><th>${t('failure.channel')}</th><th>${t('failure.startedAt')}</th><th>${t('failure.startedBy')}</th><th>${t('failure.stoppedAt')}</th><th>${t('failure.text')}</th></tr></thead>
 <tbody>${params.history.map(
-        (notice) => html`<tr><td>${t(`noticeChannelNames.${notice.channel}`)}</td><td>${formatInstant(notice.startedAt)}</td><td>${notice.startedBy}</td><td>${
-          notice.stoppedAt ? `${formatInstant(notice.stoppedAt)} (${notice.stoppedBy ?? ''})` : notice.endsAt && notice.endsAt <= now ? t('failure.expired', { endsAt: formatInstant(notice.endsAt) }) : t('failure.stillOn')
-        }</td><td>${notice.text}</td></tr>`,
-      )}</tbody></table>`}
+          (notice) =>
+            html`<tr><td>${t(`noticeChannelNames.${notice.channel}`)}</td><td>${formatInstant(notice.startedAt)}</td><td>${notice.startedBy}</td><td>${
+              notice.stoppedAt
+                ? `${formatInstant(notice.stoppedAt)} (${notice.stoppedBy ?? ''})`
+                : notice.endsAt && notice.endsAt <= now
+                  ? t('failure.expired', { endsAt: formatInstant(notice.endsAt) })
+                  : t('failure.stillOn')
+            }</td><td>${notice.text}</td></tr>`,
+        )}</tbody></table>`
+  }
 </section>`;
 }

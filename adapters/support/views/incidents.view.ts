@@ -41,7 +41,13 @@ export function renderIncidentList(incidents: Incident[], unmasked: boolean): Sa
   )}</tbody></table>`;
 }
 
-export function renderIncidentsPage(params: { incidents: Incident[]; status: IncidentStatus | undefined; next: number | undefined; unmasked: boolean; created?: number }): SafeHtml {
+export function renderIncidentsPage(params: {
+  incidents: Incident[];
+  status: IncidentStatus | undefined;
+  next: number | undefined;
+  unmasked: boolean;
+  created?: number;
+}): SafeHtml {
   const tab = (status: IncidentStatus | undefined) =>
     html`<a href="/support/incidents${status ? `?status=${status}` : ''}"${status === params.status ? html` aria-current="page"` : ''}>${
       status ? t(`incidents.statuses.${status}`) : t('incidents.all')
@@ -77,14 +83,16 @@ export function renderIncidentForm(params: {
   const channels = new Set((draft.channels ?? '').split(',').filter(Boolean));
   const hasErrors = Object.keys(errors).length > 0;
   return html`
-${params.excluded
+${
+  params.excluded
     ? html`<section class="refusal" role="alert">
   <h2>${t('incidents.excluded.title')}</h2>
   <p><strong>${t(`incidents.excluded.${params.excluded.reason}.what`)}</strong></p>
   <p>${t(`incidents.excluded.${params.excluded.reason}.route`)}</p>
   ${params.excluded.confirmable ? html`<p>${t('incidents.excluded.confirmHint')}</p>` : ''}
 </section>`
-    : ''}
+    : ''
+}
 ${hasErrors ? html`<p class="error" role="alert">${t('incidents.fixErrors')}</p>` : ''}
 <aside class="card guidance">
   <h2>${t('incidents.guidance.title')}</h2>
@@ -189,19 +197,24 @@ export function renderIncidentDetail(params: {
   <dt>${t('incidents.authorisation')}</dt><dd>${t('incidents.authorisedYes')}</dd>
 </dl>
 </section>
-${params.canChangeStatus
+${
+  params.canChangeStatus
     ? html`<form method="post" action="/support/incidents/${incident.id}/status" class="card inline-form">
   ${csrfField(params.session)}
   <label>${t('incidents.changeStatus')} <select name="status">${INCIDENT_STATUSES.map((status) => html`<option value="${status}"${selected(status === incident.status)}>${t(`incidents.statuses.${status}`)}</option>`)}</select></label>
   <button type="submit">${t('incidents.saveStatus')}</button>
 </form>`
-    : ''}
+    : ''
+}
 <section>
 <h2>${t('incidents.conversations')}</h2>
-${params.conversations.length
+${
+  params.conversations.length
     ? html`<ul class="linked">${params.conversations.map(
-        (conversation) => html`<li><a href="/support/conversations/${encodeURIComponent(conversation.id)}">${formatInstant(conversation.startedAt)} · ${channelLabel(conversation.channel)} · ${siteLabel(conversation.site)} · ${outcomeLabel(conversation.outcome)}</a></li>`,
+        (conversation) =>
+          html`<li><a href="/support/conversations/${encodeURIComponent(conversation.id)}">${formatInstant(conversation.startedAt)} · ${channelLabel(conversation.channel)} · ${siteLabel(conversation.site)} · ${outcomeLabel(conversation.outcome)}</a></li>`,
       )}</ul>`
-    : html`<p class="empty">${t('incidents.noConversations')}</p>`}
+    : html`<p class="empty">${t('incidents.noConversations')}</p>`
+}
 </section>`;
 }

@@ -57,10 +57,12 @@ ${session ? html`<script src="/support/assets/console.js" defer></script>` : ''}
 <header class="top">
   <a class="brand" href="/support/">${t('app.name')}</a>
   ${session ? renderNav(session, frame.active) : ''}
-  ${session
-    ? html`<div class="who"><span class="user">${session.userName}</span> <span class="role">${t(`roles.${session.role}`)}</span>
+  ${
+    session
+      ? html`<div class="who"><span class="user">${session.userName}</span> <span class="role">${t(`roles.${session.role}`)}</span>
       <form method="post" action="/support/logout" class="inline">${csrfField(session)}<button type="submit" class="link">${t('auth.signOut')}</button></form></div>`
-    : ''}
+      : ''
+  }
 </header>
 ${session && frame.banner?.length ? renderBanner(frame.banner, frame.now) : ''}
 <main>

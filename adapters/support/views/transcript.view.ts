@@ -7,9 +7,7 @@ import { hasText, t } from '../support-texts.js';
 import { channelLabel, outcomeLabel, siteLabel, subjectValue } from './conversations.view.js';
 import { renderIncidentList } from './incidents.view.js';
 
-type TimelineItem =
-  | { kind: 'line'; line: TranscriptEntry }
-  | { kind: 'event'; event: ConversationEvent };
+type TimelineItem = { kind: 'line'; line: TranscriptEntry } | { kind: 'event'; event: ConversationEvent };
 
 /**
  * Lines and events in the order they happened. A turn is the member's line and Lina's
@@ -70,7 +68,10 @@ export function renderTranscript(params: {
   const show = (text: string, direction: 'in' | 'out') => (unmasked ? text : direction === 'in' ? maskText(text, known) : maskLinaText(text, known));
   const failedTurns = new Set(params.events.filter((event) => event.type === 'agenda-error').map((event) => event.at));
   const subjects = (kind: Subject['kind']) =>
-    params.subjects.filter((subject) => subject.kind === kind).map((subject) => subjectValue(subject, unmasked)).join(', ') || '—';
+    params.subjects
+      .filter((subject) => subject.kind === kind)
+      .map((subject) => subjectValue(subject, unmasked))
+      .join(', ') || '—';
   const id = encodeURIComponent(conversation.id);
 
   return html`
@@ -86,10 +87,12 @@ export function renderTranscript(params: {
   <dt>${t('transcript.radicado')}</dt><dd>${subjects('radicado')}</dd>
 </dl>
 <p class="actions">
-  ${params.canExport
-    ? html`<a class="button" href="/support/conversations/${id}/export.csv">${t('transcript.exportCsv')}</a>
+  ${
+    params.canExport
+      ? html`<a class="button" href="/support/conversations/${id}/export.csv">${t('transcript.exportCsv')}</a>
   <a class="button" href="/support/conversations/${id}/export.transcript">${t('transcript.exportTranscript')}</a>`
-    : ''}
+      : ''
+  }
   <a class="button secondary" href="/support/incidents/new?conversation=${id}">${t('transcript.reportIncident')}</a>
 </p>
 ${unmasked ? '' : html`<p class="hint">${t('transcript.maskedHint')}</p>`}
@@ -97,19 +100,19 @@ ${unmasked ? '' : html`<p class="hint">${t('transcript.maskedHint')}</p>`}
 <ol class="chat" aria-label="${t('transcript.label')}">
 ${params.lines.length === 0 && params.events.length === 0 ? html`<li class="empty">${t('transcript.empty')}</li>` : ''}
 ${timelineOf(params.lines, params.events).map((item) => {
-    if (item.kind === 'event') {
-      const { event } = item;
-      const tone = event.type === 'agenda-error' || event.type === 'outcome:error' ? 'error' : event.type === 'failure-notice' ? 'warning' : 'info';
-      return html`<li class="event event-${tone}" data-type="${event.type}"><time>${formatClock(event.at)}</time> ${eventLabel(event)}</li>`;
-    }
-    const { line } = item;
-    const who = line.direction === 'in' ? t('transcript.member') : t('transcript.lina');
-    return html`<li class="${['bubble', line.direction === 'in' ? 'from-member' : 'from-lina', line.direction === 'out' && failedTurns.has(line.at) ? 'turn-error' : ''].join(' ').trim()}">
+  if (item.kind === 'event') {
+    const { event } = item;
+    const tone = event.type === 'agenda-error' || event.type === 'outcome:error' ? 'error' : event.type === 'failure-notice' ? 'warning' : 'info';
+    return html`<li class="event event-${tone}" data-type="${event.type}"><time>${formatClock(event.at)}</time> ${eventLabel(event)}</li>`;
+  }
+  const { line } = item;
+  const who = line.direction === 'in' ? t('transcript.member') : t('transcript.lina');
+  return html`<li class="${['bubble', line.direction === 'in' ? 'from-member' : 'from-lina', line.direction === 'out' && failedTurns.has(line.at) ? 'turn-error' : ''].join(' ').trim()}">
   <div class="meta"><span class="who">${who}</span> <time>${formatClock(line.at)}</time>${line.state ? html` <code class="state" title="${t('transcript.state')}">${line.state}</code>` : ''}</div>
   <div class="text">${show(line.text, line.direction)}</div>
   ${line.options.length ? html`<ol class="options">${line.options.map((label) => html`<li>${show(label, line.direction)}</li>`)}</ol>` : ''}
 </li>`;
-  })}
+})}
 </ol>
 <section>
 <h2>${t('transcript.incidents')}</h2>

@@ -7,9 +7,7 @@
 import { z } from 'zod';
 
 /** What a token request may carry: the site of the QR code the page was opened from. */
-export const TokenRequestSchema = z
-  .object({ site: z.string().max(40).optional() })
-  .catch({});
+export const TokenRequestSchema = z.object({ site: z.string().max(40).optional() }).catch({});
 
 /** What a client may send; anything else in the body is dropped. */
 export const ClientActivitySchema = z.object({

@@ -9,23 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { isSiteCode } from '../../../bot/domain.js';
 import type { DirectLineActivity, DirectLineConversation, StoredActivity } from '../../../bot/ports/directline.js';
 import { createRateLimit } from '../rate-limit.js';
-import {
-  BOT_FIELDS,
-  BotActivitySchema,
-  ClientActivitySchema,
-  TokenRequestSchema,
-  activityIdFor,
-  seqOfActivityId,
-} from './directline.activities.js';
-import type {
-  ActivityGroup,
-  ConversationResponse,
-  DirectLineLimits,
-  DirectLineService,
-  DirectLineServiceOptions,
-  LimitNotice,
-  StreamListener,
-} from './directline.contract.js';
+import { BOT_FIELDS, BotActivitySchema, ClientActivitySchema, TokenRequestSchema, activityIdFor, seqOfActivityId } from './directline.activities.js';
+import type { ActivityGroup, ConversationResponse, DirectLineLimits, DirectLineService, DirectLineServiceOptions, LimitNotice, StreamListener } from './directline.contract.js';
 import { DirectLineError } from './directline.errors.js';
 import type { TokenClaims } from './directline.tokens.js';
 

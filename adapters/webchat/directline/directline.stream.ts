@@ -81,16 +81,16 @@ export function createDirectLineStream(options: DirectLineStreamOptions): Direct
       const match = STREAM_PATH.exec(url.pathname);
       if (!match?.[1]) return false;
       const conversationId = decodeURIComponent(match[1]);
-      if (!options.allowClient(req)) return refuse(socket, 403, 'Forbidden'), true;
+      if (!options.allowClient(req)) return (refuse(socket, 403, 'Forbidden'), true);
       const claims = tokens.verify(url.searchParams.get('t') ?? '', 'stream');
-      if (!claims || claims.conversationId !== conversationId) return refuse(socket, 403, 'Forbidden'), true;
+      if (!claims || claims.conversationId !== conversationId) return (refuse(socket, 403, 'Forbidden'), true);
       const watermarkText = url.searchParams.get('watermark') ?? '';
-      if (!/^\d{0,12}$/.test(watermarkText)) return refuse(socket, 400, 'Bad Request'), true;
+      if (!/^\d{0,12}$/.test(watermarkText)) return (refuse(socket, 400, 'Bad Request'), true);
       let conversation;
       try {
         conversation = service.authorize(claims, conversationId);
       } catch {
-        return refuse(socket, 404, 'Not Found'), true;
+        return (refuse(socket, 404, 'Not Found'), true);
       }
 
       wss.handleUpgrade(req, socket, head, (client) => {

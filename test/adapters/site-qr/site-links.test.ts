@@ -28,10 +28,7 @@ describe('whatsappLink', () => {
   });
 
   it('percent-encodes the greeting, accents included', () => {
-    assert.equal(
-      whatsappLink('573001234567', 'CHIA'),
-      'https://wa.me/573001234567?text=Hola%20Lina%2C%20vengo%20de%20USS%20Ch%C3%ADa%20(sede%20CHIA)',
-    );
+    assert.equal(whatsappLink('573001234567', 'CHIA'), 'https://wa.me/573001234567?text=Hola%20Lina%2C%20vengo%20de%20USS%20Ch%C3%ADa%20(sede%20CHIA)');
   });
 
   it('accepts the number as people write it and links the bare digits', () => {
@@ -63,7 +60,15 @@ describe('webChatLink', () => {
   });
 
   it('refuses addresses a phone could not open or that would lose the site tag', () => {
-    for (const bad of ['', 'lina.example.co', 'ftp://lina.example.co', 'javascript:alert(1)', 'https://user:pw@lina.example.co', 'https://lina.example.co/?a=1', 'https://lina.example.co/#x']) {
+    for (const bad of [
+      '',
+      'lina.example.co',
+      'ftp://lina.example.co',
+      'javascript:alert(1)',
+      'https://user:pw@lina.example.co',
+      'https://lina.example.co/?a=1',
+      'https://lina.example.co/#x',
+    ]) {
       assert.throws(() => webChatLink(bad, 'SUBA'), withCode('INVALID_PUBLIC_URL'), bad);
     }
     assert.throws(() => normalizePublicUrl('nope'), /Invalid public URL "nope"/);

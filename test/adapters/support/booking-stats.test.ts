@@ -24,9 +24,7 @@ describe('booking stats (agenda contract)', () => {
 
   type Row = Awaited<ReturnType<AgendaService['bookingStats']>>[number];
   const count = (rows: Row[], where: Partial<Row>) =>
-    rows
-      .filter((row) => Object.entries(where).every(([key, value]) => row[key as keyof Row] === value))
-      .reduce((sum, row) => sum + row.bookings, 0);
+    rows.filter((row) => Object.entries(where).every(([key, value]) => row[key as keyof Row] === value)).reduce((sum, row) => sum + row.bookings, 0);
 
   it('counts the seeded bookings of other channels, made on working days, the same on every call', async () => {
     const rows = await agenda.bookingStats({ from: '2026-11-20', to: '2026-11-24' });
@@ -45,9 +43,13 @@ describe('booking stats (agenda contract)', () => {
     // seed world gives to the app and the portal.
     const seededDigital = SEED_DOCTORS.filter((doctor) => doctor.site === 'KENNEDY' && doctor.specialty === 'medicina_general')
       // Slots up to the two-week horizon (plus a weekend) after the day can have been booked on it.
-      .flatMap((doctor) => Array.from({ length: 21 }, (_, ahead) => ahead).flatMap((ahead) =>
-        slotStartsOn(addDays(day, ahead)).filter((start) => isTakenByOthers(doctor.id, start)).map((start) => otherBookingOf(doctor.id, start)),
-      ))
+      .flatMap((doctor) =>
+        Array.from({ length: 21 }, (_, ahead) => ahead).flatMap((ahead) =>
+          slotStartsOn(addDays(day, ahead))
+            .filter((start) => isTakenByOthers(doctor.id, start))
+            .map((start) => otherBookingOf(doctor.id, start)),
+        ),
+      )
       .filter((booking) => booking.channel === 'digital' && booking.day === day).length;
     assert.equal(count(before, { site: 'KENNEDY', specialty: 'medicina_general', channel: 'digital' }), seededDigital + 1);
 

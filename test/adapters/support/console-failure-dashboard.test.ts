@@ -125,7 +125,12 @@ describe('dashboard', () => {
       { day: '2026-11-23', site: 'SUBA', specialty: 'medicina_general', channel: 'in_person', bookings: 1 },
       { day: '2026-11-22', site: 'KENNEDY', specialty: 'pediatria', channel: 'in_person', bookings: 4 },
     );
-    await harness.agenda.book({ patientId: 'mem-laura', slotId: harness.agenda.slots.find((slot) => slot.site === 'SUBA' && slot.specialty === 'medicina_general')?.id ?? '', cups: '890201', idempotencyKey: 'k1' });
+    await harness.agenda.book({
+      patientId: 'mem-laura',
+      slotId: harness.agenda.slots.find((slot) => slot.site === 'SUBA' && slot.specialty === 'medicina_general')?.id ?? '',
+      cups: '890201',
+      idempotencyKey: 'k1',
+    });
   });
   after(() => harness.close());
 
@@ -133,9 +138,12 @@ describe('dashboard', () => {
     const analyst = await signedIn(harness, 'analyst');
     const page = await analyst.get('/support/dashboard');
     assert.equal(page.status, 200);
-    const rows = [...page.body.matchAll(/<tr><td>(\d\d\/\d\d\/\d{4})<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td>((?:<td>[^<]*<\/td>)+)<\/tr>/g)].map(
-      (match) => [match[1], match[2], match[3], ...[...(match[4] ?? '').matchAll(/<td>([^<]*)<\/td>/g)].map((cell) => cell[1])],
-    );
+    const rows = [...page.body.matchAll(/<tr><td>(\d\d\/\d\d\/\d{4})<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td>((?:<td>[^<]*<\/td>)+)<\/tr>/g)].map((match) => [
+      match[1],
+      match[2],
+      match[3],
+      ...[...(match[4] ?? '').matchAll(/<td>([^<]*)<\/td>/g)].map((cell) => cell[1]),
+    ]);
     // conversations, bookings, consultations, cancellations, reschedules, cases, started, no-availability, rate, abandoned, errors, agenda errors, notices
     assert.deepEqual(rows, [
       ['22/11/2026', 'Sin sede', 'WhatsApp', '1', '0', '0', '0', '0', '0', '0', '0', '—', '1', '0', '0', '1'],
@@ -182,7 +190,7 @@ describe('dashboard', () => {
     assert.ok(share.body.includes('Todas las sedes,Todas,1,2,5,8,"12,5 %"\r\n'));
   });
 
-  it('still shows Lina\'s activity when the agenda cannot answer', async () => {
+  it("still shows Lina's activity when the agenda cannot answer", async () => {
     harness.agenda.failWith('bookingStats', 'UNAVAILABLE');
     try {
       const analyst = await signedIn(harness, 'analyst');

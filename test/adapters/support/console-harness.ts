@@ -97,7 +97,10 @@ export class ConsoleClient {
 
   constructor(private readonly base: string) {}
 
-  async request(path: string, init: { method?: string; form?: Record<string, string | string[]>; body?: string | FormData; headers?: Record<string, string> } = {}): Promise<Reply> {
+  async request(
+    path: string,
+    init: { method?: string; form?: Record<string, string | string[]>; body?: string | FormData; headers?: Record<string, string> } = {},
+  ): Promise<Reply> {
     const headers: Record<string, string> = { ...init.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     let body: string | FormData | undefined = init.body;

@@ -4,10 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { MAX_EVIDENCE_BYTES } from '../../../adapters/support/incident-form.js';
 import { seedConversation, signedIn, startConsole, type ConsoleClient, type ConsoleHarness } from './console-harness.js';
 
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
 function validForm(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
   return {
@@ -53,7 +50,7 @@ describe('incident form', () => {
   });
   after(() => harness.close());
 
-  it('files an incident with an image, lists it as new, and links the member\'s conversations', async () => {
+  it("files an incident with an image, lists it as new, and links the member's conversations", async () => {
     const agent = await signedIn(harness, 'agent');
     await agent.page('/support/incidents/new');
     const filed = await fileMultipart(agent, validForm(), { data: PNG, type: 'image/png', name: 'captura.png' });
@@ -82,7 +79,10 @@ describe('incident form', () => {
     const form = await agent.page('/support/incidents/new?conversation=conv-laura');
     assert.ok(form.body.includes('name="conversationId" value="conv-laura"'));
     assert.match(form.body, /value="whatsapp" checked/);
-    const filed = await agent.post('/support/incidents', validForm({ conversationId: 'conv-laura', documentNumber: '9999999', contactPhone: '', servedVia: 'call_center_pbs', servedSite: '' }));
+    const filed = await agent.post(
+      '/support/incidents',
+      validForm({ conversationId: 'conv-laura', documentNumber: '9999999', contactPhone: '', servedVia: 'call_center_pbs', servedSite: '' }),
+    );
     assert.equal(filed.status, 303, filed.body);
     const id = /created=(\d+)/.exec(filed.headers.get('location') ?? '')?.[1];
     const detail = await agent.get(`/support/incidents/${id}`);

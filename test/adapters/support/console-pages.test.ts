@@ -49,7 +49,10 @@ function seedWorld(harness: ConsoleHarness) {
     startedAt: now - 3 * HOUR,
     outcome: 'abandoned',
     lines: [{ direction: 'in', text: 'hola' }],
-    subjects: [{ kind: 'document', value: '2020202020' }, { kind: 'phone', value: '+573004445566' }],
+    subjects: [
+      { kind: 'document', value: '2020202020' },
+      { kind: 'phone', value: '+573004445566' },
+    ],
   });
 }
 
@@ -136,7 +139,10 @@ describe('support console pages', () => {
       assert.ok(page.body.includes('<li>Radicar caso</li>'));
       // The member's line, then the error, then Lina's answer.
       const order = ['agendar', 'Error de la agenda', 'Tuvimos un problema'].map((text) => page.body.indexOf(text));
-      assert.deepEqual([...order].sort((a, b) => a - b), order);
+      assert.deepEqual(
+        [...order].sort((a, b) => a - b),
+        order,
+      );
     });
 
     it('masks documents, phones and emails inside what the member wrote, for an agent', async () => {
@@ -154,9 +160,7 @@ describe('support console pages', () => {
     it('audits every view', async () => {
       const agent = await signedIn(harness, 'agent');
       await agent.get('/support/conversations/conv-carlos');
-      const rows = harness.db
-        .prepare(`SELECT user_name, action FROM support_audit WHERE conversation_id = 'conv-carlos'`)
-        .all() as Array<{ user_name: string; action: string }>;
+      const rows = harness.db.prepare(`SELECT user_name, action FROM support_audit WHERE conversation_id = 'conv-carlos'`).all() as Array<{ user_name: string; action: string }>;
       assert.deepEqual(rows, [{ user_name: 'ana.asesora', action: 'conversation-view' }]);
     });
 
@@ -214,7 +218,10 @@ describe('support console pages', () => {
       try {
         const agent = await signedIn(harness, 'agent');
         const page = await agent.get('/support/conversations');
-        assert.match(page.body, /<p class="banner-item overdue" data-source="manual">⚠️ Mensaje de falla activo en WhatsApp desde 23\/11\/2026 04:00\.[^<]*<strong>Lleva más de 3 horas/);
+        assert.match(
+          page.body,
+          /<p class="banner-item overdue" data-source="manual">⚠️ Mensaje de falla activo en WhatsApp desde 23\/11\/2026 04:00\.[^<]*<strong>Lleva más de 3 horas/,
+        );
         assert.match(page.body, /<p class="banner-item" data-source="agenda">⚠️ La agenda no responde[^<]*07:50/);
       } finally {
         harness.notices.switchOff({ id: notice.id, by: 'andrea.analista', now });

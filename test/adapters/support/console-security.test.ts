@@ -134,7 +134,7 @@ describe('support console security', () => {
     assert.equal((await supervisor.get('/support/failure')).status, 403);
   });
 
-  it('refuses a form without its CSRF token, or with another session\'s', async () => {
+  it("refuses a form without its CSRF token, or with another session's", async () => {
     const analyst = await signedIn(harness, 'analyst');
     await analyst.page('/support/failure');
     const form = { channel: 'whatsapp', text: 'Falla de prueba en WhatsApp' };
@@ -273,7 +273,7 @@ describe('support console sign-in limits', () => {
   }
 
   it('does not lock an account out: after 5 wrong passwords from 5 addresses, its owner signs in at once from an address used before (issue 15)', async () => {
-    assert.equal((await attempt(STAFF.supervisor, PASSWORD, '127.0.0.20')).status, 303, 'the supervisor\'s usual address');
+    assert.equal((await attempt(STAFF.supervisor, PASSWORD, '127.0.0.20')).status, 303, "the supervisor's usual address");
     for (let i = 1; i <= 5; i++) assert.equal((await attempt(STAFF.supervisor, 'equivocada', `127.0.1.${i}`)).status, 401);
     assert.equal((await attempt(STAFF.supervisor, PASSWORD, '127.0.0.20')).status, 303, 'no targeted denial');
     // Another name from another address is not affected.
@@ -307,10 +307,14 @@ describe('support console sign-in limits', () => {
   });
 
   it('shows every failed and held-back attempt on an account in the audit log', async () => {
-    const rows = harness.db
-      .prepare(`SELECT action, detail FROM support_audit WHERE user_name = ? ORDER BY id`)
-      .all(STAFF.analyst) as Array<{ action: string; detail: string | null }>;
-    assert.deepEqual(rows.map((row) => row.action), ['sign-in-failed', 'sign-in-failed', 'sign-in-failed', 'sign-in-failed', 'sign-in-failed', 'sign-in-throttled', 'sign-in']);
+    const rows = harness.db.prepare(`SELECT action, detail FROM support_audit WHERE user_name = ? ORDER BY id`).all(STAFF.analyst) as Array<{
+      action: string;
+      detail: string | null;
+    }>;
+    assert.deepEqual(
+      rows.map((row) => row.action),
+      ['sign-in-failed', 'sign-in-failed', 'sign-in-failed', 'sign-in-failed', 'sign-in-failed', 'sign-in-throttled', 'sign-in'],
+    );
     assert.equal((JSON.parse(rows[0]?.detail ?? '{}') as { address?: string }).address, '127.0.2.1');
     assert.ok(!harness.db.prepare(`SELECT 1 FROM support_audit WHERE user_name = 'no.existe'`).get(), 'names that are no account are not written down');
     const supervisor = new ConsoleClient(harness.url);

@@ -70,14 +70,20 @@ const HOSTILE = [
 
 describe('CSV exports (issue 15, finding 4)', () => {
   it('leaves no cell that starts a formula, read with `,`, `;` or tab', () => {
-    const csv = toCsv(['texto', 'otro'], HOSTILE.map((text) => [text, `${text};${text}`]));
+    const csv = toCsv(
+      ['texto', 'otro'],
+      HOSTILE.map((text) => [text, `${text};${text}`]),
+    );
     const readings = parseWithPython([csv], [',', ';', '\t'])[0] ?? [];
     assert.equal(readings.length, 3);
     assert.deepEqual(formulaCells(readings), []);
   });
 
   it('keeps every text readable: read with `,` each cell is the text, only apostrophes added', () => {
-    const csv = toCsv(['texto'], HOSTILE.map((text) => [text]));
+    const csv = toCsv(
+      ['texto'],
+      HOSTILE.map((text) => [text]),
+    );
     const [byComma] = parseWithPython([csv], [','])[0] ?? [];
     assert.deepEqual(
       byComma?.slice(1).map((row) => row[0]?.replaceAll("'", '')),
@@ -90,9 +96,9 @@ describe('CSV exports (issue 15, finding 4)', () => {
   it('holds for any mix of separators, spaces, quotes, line breaks and formula signs', () => {
     const piece = fc.constantFrom(',', ';', '\t', ' ', '\u00A0', '"', "'", '\n', '\r', 'a', '1', ...FORMULA_SIGNS);
     const cell = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
-    const files = fc.sample(fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), { numRuns: 300, seed: 15 }).map((rows) =>
-      toCsv(['c1', 'c2', 'c3'], rows),
-    );
+    const files = fc
+      .sample(fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), { numRuns: 300, seed: 15 })
+      .map((rows) => toCsv(['c1', 'c2', 'c3'], rows));
     const parsed = parseWithPython(files, [',', ';', '\t']);
     parsed.forEach((readings, index) => assert.deepEqual(formulaCells(readings), [], `file ${index}: ${JSON.stringify(files[index])}`));
   });

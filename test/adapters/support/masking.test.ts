@@ -59,7 +59,7 @@ describe('masking for agents (issue 15, finding 3)', () => {
     assert.equal(maskDates('lunes 4 de enero de 2027, 9:00 a. m.', { keepWeekdayDates: true }), 'lunes 4 de enero de 2027, 9:00 a. m.');
   });
 
-  it('hides document numbers inside free text: after their type, with letters, or as the conversation\'s known document', () => {
+  it("hides document numbers inside free text: after their type, with letters, or as the conversation's known document", () => {
     assert.equal(maskText('mi cédula es CC 12345'), 'mi cédula es CC •••45');
     assert.equal(maskText('pasaporte AB12345'), 'pasaporte •••••45');
     assert.equal(maskText('es la 1.010.101.010'), 'es la •.•••.•••.•10');
@@ -79,7 +79,11 @@ describe('masking for agents (issue 15, finding 3)', () => {
     ];
     for (const text of texts) assert.doesNotMatch(maskNames(text), /Laura|Pedrito|Mateo|Sofía/, text);
     assert.equal(maskNames(renderer.text('options.patient.self')), renderer.text('options.patient.self'), '"Para mí" is no name');
-    const confirm = renderer.text('booking.confirm', { patient: 'Mateo', service: '890201', start: '2026-11-30T09:00:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' }, new Date('2026-11-23T08:00:00-05:00'));
+    const confirm = renderer.text(
+      'booking.confirm',
+      { patient: 'Mateo', service: '890201', start: '2026-11-30T09:00:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' },
+      new Date('2026-11-23T08:00:00-05:00'),
+    );
     const masked = maskLinaText(`${confirm}`);
     assert.doesNotMatch(masked, /Mateo/);
     assert.match(masked, /Dra\. Marta Salazar/, 'doctors are not members');
@@ -104,7 +108,10 @@ describe('what agents and supervisors see in the console (issue 15, finding 3)',
         { direction: 'out', text: '¿Para quién es la cita?', options: ['Para mí', 'Para Mateo', 'Para Sofía'] },
         { direction: 'in', text: 'la de sofia, su registro es RC 1200000002 y nació 2021-05-04' },
       ],
-      subjects: [{ kind: 'document', value: '1010101010' }, { kind: 'phone', value: '+573001112233' }],
+      subjects: [
+        { kind: 'document', value: '1010101010' },
+        { kind: 'phone', value: '+573001112233' },
+      ],
     });
   });
   after(() => harness.close());
@@ -136,9 +143,10 @@ describe('what agents and supervisors see in the console (issue 15, finding 3)',
     const found = await agent.get('/support/conversations?document=CC%201.010.101.010');
     assert.ok(found.body.includes('conv-laura-dob'));
     assert.ok(!found.body.includes('>1010101010<'), 'the results show the document masked');
-    const searches = harness.db
-      .prepare(`SELECT user_name, detail FROM support_audit WHERE action = 'conversation-search' ORDER BY id`)
-      .all() as Array<{ user_name: string; detail: string }>;
+    const searches = harness.db.prepare(`SELECT user_name, detail FROM support_audit WHERE action = 'conversation-search' ORDER BY id`).all() as Array<{
+      user_name: string;
+      detail: string;
+    }>;
     assert.equal(searches.length, 5, 'every search by document is audited, found or not');
     assert.ok(searches.every((entry) => entry.user_name === 'ana.asesora'));
   });

@@ -34,14 +34,18 @@ describe('lina support (CLI)', () => {
         }
       })();
     const program = new Command().exitOverride().configureOutput({ writeErr: (text) => (err += text), writeOut: (text) => (out += text) });
-    registerSupportCommands(program, () => {
-      const db = openDatabase(dbPath);
-      return { users: createSupportUserStore(db), close: () => db.close() };
-    }, {
-      stdin,
-      stdout: sink((text) => (out += text)),
-      stderr: sink((text) => (err += text)),
-    });
+    registerSupportCommands(
+      program,
+      () => {
+        const db = openDatabase(dbPath);
+        return { users: createSupportUserStore(db), close: () => db.close() };
+      },
+      {
+        stdin,
+        stdout: sink((text) => (out += text)),
+        stderr: sink((text) => (err += text)),
+      },
+    );
     await program.parseAsync(['node', 'lina', 'support', ...args]);
     return { out, err };
   }
@@ -67,7 +71,13 @@ describe('lina support (CLI)', () => {
   });
 
   it('asks the password twice without echo on a terminal', async () => {
-    const terminal = Object.assign(new PassThrough(), { isTTY: true, rawModes: [] as boolean[], setRawMode(mode: boolean) { terminal.rawModes.push(mode); } });
+    const terminal = Object.assign(new PassThrough(), {
+      isTTY: true,
+      rawModes: [] as boolean[],
+      setRawMode(mode: boolean) {
+        terminal.rawModes.push(mode);
+      },
+    });
     const running = run(['add-user', 'sergio.supervisor', '--role', 'supervisor'], terminal);
     setImmediate(() => terminal.write('otra clave bien larga\r'));
     setTimeout(() => terminal.write('otra clave bien larga\r'), 20);
@@ -83,7 +93,10 @@ describe('lina support (CLI)', () => {
     assert.equal(process.exitCode, 1);
     await assert.rejects(run(['add-user', 'pedro', '--role', 'admin', '--password-stdin']), /role must be one of agent, supervisor, analyst/);
     assert.match((await run(['add-user', 'pedro', '--role', 'agent'], Object.assign(Readable.from([]), { isTTY: false }))).err, /--password-stdin/);
-    assert.deepEqual(users().map((user) => user.name), ['ana.asesora', 'sergio.supervisor']);
+    assert.deepEqual(
+      users().map((user) => user.name),
+      ['ana.asesora', 'sergio.supervisor'],
+    );
   });
 
   it('lists, disables, enables and changes passwords', async () => {

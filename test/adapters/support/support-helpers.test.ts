@@ -41,12 +41,22 @@ describe('masking', () => {
 
 describe('csv', () => {
   it('quotes what needs quoting and keeps formulas as text', () => {
-    assert.equal(toCsv(['a', 'b'], [['x,y', '=HYPERLINK("http://x")'], ['línea\nnueva', undefined], [3, '-1']]), '\uFEFFa,b\r\n"x,y","\'=HYPERLINK(""http://x"")"\r\n"línea\nnueva",\r\n3,\'-1\r\n');
+    assert.equal(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', '=HYPERLINK("http://x")'],
+          ['línea\nnueva', undefined],
+          [3, '-1'],
+        ],
+      ),
+      '\uFEFFa,b\r\n"x,y","\'=HYPERLINK(""http://x"")"\r\n"línea\nnueva",\r\n3,\'-1\r\n',
+    );
   });
 });
 
 describe('incident form checks', () => {
-  it('recognises the cases not escalated by the form, and not the brief\'s own error message', () => {
+  it("recognises the cases not escalated by the form, and not the brief's own error message", () => {
     assert.equal(excludedCaseIn('No hay disponibilidad de citas en Suba'), 'no_availability');
     assert.equal(excludedCaseIn('el afiliado dice que NO HABÍA DISPONIBILIDAD'), 'no_availability');
     assert.equal(excludedCaseIn('Lina dijo que no hay cupos para pediatría'), 'no_availability');
@@ -131,6 +141,9 @@ describe('console texts', () => {
       ...[400, 401, 403, 404, 413, 500].map((status) => `status.${status}`),
       ...['status400', 'status413', 'status500'].map((key) => `errors.${key}`),
     ];
-    assert.deepEqual(keys.filter((key) => !hasText(key)), []);
+    assert.deepEqual(
+      keys.filter((key) => !hasText(key)),
+      [],
+    );
   });
 });

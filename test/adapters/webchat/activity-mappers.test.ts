@@ -38,7 +38,7 @@ describe('toInboundMessage', () => {
     const botFramework = toInboundMessage(makeActivity(), NOW, 'botframework');
     assert.equal(directLine?.userId, 'conversation-1');
     assert.equal(botFramework?.userId, 'bf:directline:conversation-1');
-    assert.equal(toInboundMessage(makeActivity(), NOW)?.userId, 'bf:directline:conversation-1', 'unmarked turns are not the Direct Line\'s');
+    assert.equal(toInboundMessage(makeActivity(), NOW)?.userId, 'bf:directline:conversation-1', "unmarked turns are not the Direct Line's");
     assert.equal(toInboundMessage(makeActivity({ channelId: 'emulator' }), NOW, 'botframework')?.userId, 'bf:emulator:conversation-1');
     assert.equal(toInboundMessage(makeActivity({ channelId: 'a:b' }), NOW, 'botframework')?.userId, 'bf:unknown:conversation-1');
   });

@@ -66,9 +66,13 @@ describe('Direct Line tokens', () => {
       current = tokens.verify(tokens.issue(current, 'conversation').token, 'conversation');
     }
     assert.ok(current);
-    assert.equal(current.expiresAt, Date.parse('2026-11-23T14:00:00Z'), 'the last refresh ends at the session\'s end, not 30 minutes later');
+    assert.equal(current.expiresAt, Date.parse('2026-11-23T14:00:00Z'), "the last refresh ends at the session's end, not 30 minutes later");
     advance(15 * 60_000);
-    assert.equal(tokens.verify(tokens.issue(CLAIMS, 'conversation').token, 'conversation')?.sessionStart, Date.parse('2026-11-23T14:00:00Z'), 'a new conversation starts a new session');
+    assert.equal(
+      tokens.verify(tokens.issue(CLAIMS, 'conversation').token, 'conversation')?.sessionStart,
+      Date.parse('2026-11-23T14:00:00Z'),
+      'a new conversation starts a new session',
+    );
     assert.throws(() => tokens.issue(current, 'conversation'), /maximum duration/);
     assert.throws(() => tokens.issue(current, 'stream'), /maximum duration/, 'nor can its stream be opened again');
   });

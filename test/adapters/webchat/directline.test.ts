@@ -38,11 +38,7 @@ describe('Direct Line: starting a conversation', () => {
       ],
     );
     assert.equal(read.body.watermark, '2');
-    assert.deepEqual(
-      runtime.db.prepare('SELECT channel, site FROM conversations').all(),
-      [{ channel: 'webchat', site: 'SUBA' }],
-      'one Lina session, tagged with the site',
-    );
+    assert.deepEqual(runtime.db.prepare('SELECT channel, site FROM conversations').all(), [{ channel: 'webchat', site: 'SUBA' }], 'one Lina session, tagged with the site');
   });
 
   it('starts a conversation once however often the client asks', async (t) => {
@@ -104,7 +100,10 @@ describe('Direct Line: posting and receiving', () => {
     await stream.waitFor((activity) => activity.type === 'typing' && activity.from.role === 'bot', 'Lina typing');
     await stream.waitFor((activity) => /documento/i.test(activity.text ?? ''), 'the document question');
 
-    const ids = stream.activities().filter((activity) => activity.type !== 'typing').map((activity) => activity.id);
+    const ids = stream
+      .activities()
+      .filter((activity) => activity.type !== 'typing')
+      .map((activity) => activity.id);
     assert.equal(new Set(ids).size, ids.length, 'nothing is delivered twice');
     const polled = await directLine.activities(conversation);
     assert.deepEqual(
@@ -119,11 +118,9 @@ describe('Direct Line: posting and receiving', () => {
     const conversation = await directLine.start();
     await directLine.say(conversation, 'sí');
 
-    const reconnected = await directLine.call<{ conversationId: string; token: string; streamUrl: string }>(
-      'GET',
-      `/conversations/${conversation.conversationId}?watermark=3`,
-      { token: conversation.token },
-    );
+    const reconnected = await directLine.call<{ conversationId: string; token: string; streamUrl: string }>('GET', `/conversations/${conversation.conversationId}?watermark=3`, {
+      token: conversation.token,
+    });
     assert.equal(reconnected.status, 200);
     assert.equal(reconnected.body.conversationId, conversation.conversationId);
     assert.notEqual(reconnected.body.streamUrl, conversation.streamUrl);
@@ -133,7 +130,10 @@ describe('Direct Line: posting and receiving', () => {
     t.after(() => stream.close());
     const first = await stream.waitFor((activity) => activity.type === 'message', 'the activities after watermark 3');
     assert.equal(first.id, `${conversation.conversationId}|0000004`);
-    assert.ok(stream.activities().every((activity) => !/autorizas/i.test(activity.text ?? '')), 'nothing before the watermark');
+    assert.ok(
+      stream.activities().every((activity) => !/autorizas/i.test(activity.text ?? '')),
+      'nothing before the watermark',
+    );
   });
 
   it('answers the value of a button as the choice it stands for', async (t) => {
@@ -195,7 +195,10 @@ describe('Direct Line: refusals', () => {
     assert.equal((huge.body as { error?: { code?: string } }).error?.code, 'MessageSizeTooBig');
     const read = await directLine.activities(conversation);
     assert.equal(read.body.watermark, '3', 'the greeting, and one polite note');
-    assert.ok(read.body.activities.every((activity) => activity.from.role === 'bot'), 'nothing of the member\'s is stored');
+    assert.ok(
+      read.body.activities.every((activity) => activity.from.role === 'bot'),
+      "nothing of the member's is stored",
+    );
     assert.equal(read.body.activities.at(-1)?.text, webchatText('directLine.tooBig'));
   });
 
@@ -256,11 +259,14 @@ describe('Direct Line: who may use it', () => {
     assert.equal(isLocalRequest(request('127.0.0.1', { forwarded: 'for=198.51.100.7' })), false);
   });
 
-  it('refuses /api/messages to requests a local reverse proxy forwards from elsewhere, even with the local secret; the page\'s Direct Line serves them', async (t) => {
+  it("refuses /api/messages to requests a local reverse proxy forwards from elsewhere, even with the local secret; the page's Direct Line serves them", async (t) => {
     const secret = 'local-secret-0123456789';
     const { web } = await startLina(t, { env: { LINA_LOCAL_BOT_SECRET: secret } });
     const forwarded = { 'x-forwarded-for': '203.0.113.9' };
-    assert.equal((await fetch(`${web.url}/api/messages?secret=${secret}`, { method: 'POST', headers: { ...forwarded, 'content-type': 'application/json' }, body: '{}' })).status, 403);
+    assert.equal(
+      (await fetch(`${web.url}/api/messages?secret=${secret}`, { method: 'POST', headers: { ...forwarded, 'content-type': 'application/json' }, body: '{}' })).status,
+      403,
+    );
     assert.equal((await fetch(`${web.url}/v3/directline/tokens/generate`, { method: 'POST', headers: forwarded })).status, 200, 'members on their phones');
   });
 
@@ -282,34 +288,38 @@ describe('Direct Line: who may use it', () => {
     .flat()
     .find((entry): entry is NonNullable<typeof entry> => Boolean(entry && entry.family === 'IPv4' && !entry.internal))?.address;
 
-  it('keeps /api/messages from other machines while Bot Framework authentication is off, and serves the page and its Direct Line to them', { skip: externalAddress ? false : 'this machine has no non-loopback IPv4 address' }, async (t) => {
-    const secret = 'local-secret-0123456789';
-    const open = await startLina(t, { env: { LINA_HOST: '0.0.0.0', LINA_LOCAL_BOT_SECRET: secret } });
-    const port = new URL(open.web.url).port;
-    const remote = `http://${externalAddress}:${port}`;
-    const phone = (await import('./harness.js')).directLineClient(remote);
-    const started = await phone.start();
-    assert.match(botTexts((await phone.activities(started)).body.activities).join('\n'), /autorizas/i, 'a member on a phone talks to Lina');
-    const messages = await fetch(`${remote}/api/messages?secret=${secret}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    assert.equal(messages.status, 403, 'the secret is for this machine only');
-    assert.equal((await fetch(`${remote}/healthz`)).status, 200, 'health checks work from anywhere');
-    assert.equal((await fetch(`${remote}/`)).status, 200, 'the page itself is public');
+  it(
+    'keeps /api/messages from other machines while Bot Framework authentication is off, and serves the page and its Direct Line to them',
+    { skip: externalAddress ? false : 'this machine has no non-loopback IPv4 address' },
+    async (t) => {
+      const secret = 'local-secret-0123456789';
+      const open = await startLina(t, { env: { LINA_HOST: '0.0.0.0', LINA_LOCAL_BOT_SECRET: secret } });
+      const port = new URL(open.web.url).port;
+      const remote = `http://${externalAddress}:${port}`;
+      const phone = (await import('./harness.js')).directLineClient(remote);
+      const started = await phone.start();
+      assert.match(botTexts((await phone.activities(started)).body.activities).join('\n'), /autorizas/i, 'a member on a phone talks to Lina');
+      const messages = await fetch(`${remote}/api/messages?secret=${secret}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      assert.equal(messages.status, 403, 'the secret is for this machine only');
+      assert.equal((await fetch(`${remote}/healthz`)).status, 200, 'health checks work from anywhere');
+      assert.equal((await fetch(`${remote}/`)).status, 200, 'the page itself is public');
 
-    const secured = await startLina(t, {
-      env: { LINA_HOST: '0.0.0.0', MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'test-password' },
-    });
-    const securedRemote = `http://${externalAddress}:${new URL(secured.web.url).port}`;
-    const remoteClient = (await import('./harness.js')).directLineClient(securedRemote);
-    const conversation = await remoteClient.start();
-    const read = await remoteClient.activities(conversation);
-    assert.match(botTexts(read.body.activities).join('\n'), /autorizas/i, 'the Direct Line reaches the bot with authentication on');
-    const unsigned = await fetch(`${securedRemote}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(emulatorActivity('http://127.0.0.1:9/')),
-    });
-    assert.equal(unsigned.status, 401, 'Azure traffic must carry a Bot Framework token');
-  });
+      const secured = await startLina(t, {
+        env: { LINA_HOST: '0.0.0.0', MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'test-password' },
+      });
+      const securedRemote = `http://${externalAddress}:${new URL(secured.web.url).port}`;
+      const remoteClient = (await import('./harness.js')).directLineClient(securedRemote);
+      const conversation = await remoteClient.start();
+      const read = await remoteClient.activities(conversation);
+      assert.match(botTexts(read.body.activities).join('\n'), /autorizas/i, 'the Direct Line reaches the bot with authentication on');
+      const unsigned = await fetch(`${securedRemote}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(emulatorActivity('http://127.0.0.1:9/')),
+      });
+      assert.equal(unsigned.status, 401, 'Azure traffic must carry a Bot Framework token');
+    },
+  );
 });
 
 function emulatorActivity(serviceUrl: string): Partial<DirectLineActivity> & Record<string, unknown> {

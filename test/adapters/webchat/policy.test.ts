@@ -47,7 +47,13 @@ describe('data-processing policy page', () => {
   it('says what the law asks: controller, data, purposes, optional sensitive data, other channels, rights, how to exercise them, sharing', async (t) => {
     const { web } = await startLina(t);
     const html = await (await fetch(`${web.url}${POLICY_PATH}`)).text();
-    const params = { version: '2026-01', supportPhone: '601 4441234', supportHours: 'lunes a sábado, de 7:00 a. m. a 7:00 p. m.', retentionDays: 365, effectiveFrom: 'Vigente desde el 1 de enero de 2026.' };
+    const params = {
+      version: '2026-01',
+      supportPhone: '601 4441234',
+      supportHours: 'lunes a sábado, de 7:00 a. m. a 7:00 p. m.',
+      retentionDays: 365,
+      effectiveFrom: 'Vigente desde el 1 de enero de 2026.',
+    };
     const keys = policySectionKeys();
     assert.ok(keys.length > 40);
     for (const key of keys) assert.ok(html.includes(escape(policyText(key, params))), `the page shows ${key}`);
@@ -93,7 +99,7 @@ describe('data-processing policy page', () => {
     const html = await response.text();
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
     const { createHash } = await import('node:crypto');
-    assert.ok(csp.includes(`'sha256-${createHash('sha256').update(style, 'utf8').digest('base64')}'`), 'the hash is the inline style\'s');
+    assert.ok(csp.includes(`'sha256-${createHash('sha256').update(style, 'utf8').digest('base64')}'`), "the hash is the inline style's");
   });
 
   it('loads no external resource and runs no script', async (t) => {
@@ -103,8 +109,14 @@ describe('data-processing policy page', () => {
     assert.ok(!/<(link|img|iframe|object|embed|video|audio|source|form)\b/i.test(html));
     assert.ok(!/@import|url\(/i.test(html), 'the style fetches nothing');
     const urls = [...html.matchAll(/\b(?:src|href)\s*=\s*"([^"]*)"/gi)].map((match) => match[1] ?? '');
-    assert.ok(urls.every((url) => !/^(https?:)?\/\//i.test(url)), `no http URL in src/href: ${urls.join(', ')}`);
-    assert.ok(urls.every((url) => url.startsWith('tel:')), 'the only link calls the line');
+    assert.ok(
+      urls.every((url) => !/^(https?:)?\/\//i.test(url)),
+      `no http URL in src/href: ${urls.join(', ')}`,
+    );
+    assert.ok(
+      urls.every((url) => url.startsWith('tel:')),
+      'the only link calls the line',
+    );
   });
 
   it('escapes configuration values', async (t) => {
@@ -130,7 +142,7 @@ describe('data-processing policy page', () => {
     assert.ok(html.includes('Vigente desde su publicación.'));
   });
 
-  it('is reached from the link in Lina\'s consent message', async (t) => {
+  it("is reached from the link in Lina's consent message", async (t) => {
     // A real port, so that the default policy URL (LINA_PUBLIC_URL's default) is the server's own.
     const port = await freePort();
     const { config, directLine } = await startLina(t, { env: { LINA_PORT: String(port) } });

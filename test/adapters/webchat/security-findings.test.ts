@@ -59,14 +59,17 @@ describe('finding 1: a host process cannot act as a web-chat member', () => {
     assert.deepEqual(channel.replies, []);
   });
 
-  it('with the local secret, a caller naming Laura\'s Direct Line conversation gets a session of its own, not hers', async (t) => {
+  it("with the local secret, a caller naming Laura's Direct Line conversation gets a session of its own, not hers", async (t) => {
     const lina = await startLina(t, { env: LOCAL });
     const laura = await identifiedLaura(lina);
     const channel = await startChannelConnector(t);
     const response = await postToBotEndpoint(lina, message(channel.url, laura.conversationId, 'consultar'));
     assert.equal(response.status, 200);
-    const said = channel.messages().map((reply) => reply.text ?? '').join('\n');
-    assert.doesNotMatch(said, /Laura|cita de|próxima/i, 'none of Laura\'s data');
+    const said = channel
+      .messages()
+      .map((reply) => reply.text ?? '')
+      .join('\n');
+    assert.doesNotMatch(said, /Laura|cita de|próxima/i, "none of Laura's data");
     assert.match(said, /autorizas/i, 'a stranger is asked for consent, as anyone new');
     // And Laura's own conversation is untouched: no reply landed in it, her session goes on.
     const before = (await lina.directLine.activities(laura)).body.activities.length;
@@ -85,20 +88,32 @@ describe('finding 1: a host process cannot act as a web-chat member', () => {
     assert.deepEqual(channel.replies, []);
   });
 
-  it('the Emulator\'s normal path: with the secret in its endpoint URL, or as a bearer token, it talks to Lina', async (t) => {
+  it("the Emulator's normal path: with the secret in its endpoint URL, or as a bearer token, it talks to Lina", async (t) => {
     const lina = await startLina(t, { env: LOCAL });
     const channel = await startChannelConnector(t);
     const update = { ...message(channel.url, 'emulator-1', ''), type: 'conversationUpdate', membersAdded: [{ id: 'user-1' }] };
     assert.equal((await postToBotEndpoint(lina, update)).status, 200);
-    assert.match(channel.messages().map((reply) => reply.text).join('\n'), /autorizas/i);
+    assert.match(
+      channel
+        .messages()
+        .map((reply) => reply.text)
+        .join('\n'),
+      /autorizas/i,
+    );
     const bearer = await postToBotEndpoint(lina, message(channel.url, 'emulator-1', 'sí'), { secret: false, headers: { authorization: `Bearer ${SECRET}` } });
     assert.equal(bearer.status, 200);
-    assert.match(channel.messages().map((reply) => reply.text).join('\n'), /documento/i);
+    assert.match(
+      channel
+        .messages()
+        .map((reply) => reply.text)
+        .join('\n'),
+      /documento/i,
+    );
   });
 });
 
 describe('finding 2: serviceUrl is checked as a parsed origin against an allow-list', () => {
-  it('refuses every spelling of Lina\'s own connector, and nothing reaches the member\'s conversation', async (t) => {
+  it("refuses every spelling of Lina's own connector, and nothing reaches the member's conversation", async (t) => {
     const lina = await startLina(t, { env: LOCAL });
     const victim = await lina.directLine.start();
     const port = new URL(lina.web.url).port;
@@ -123,7 +138,19 @@ describe('finding 2: serviceUrl is checked as a parsed origin against an allow-l
 
   it('answers 400, never 500, to a malformed serviceUrl', async (t) => {
     const lina = await startLina(t, { env: LOCAL });
-    for (const serviceUrl of [42, null, {}, ['http://localhost:1'], '', 'not a url', 'ftp://localhost:21', 'javascript:alert(1)', 'http://user:pw@localhost:9', `http://localhost:${'9'.repeat(3000)}`, undefined]) {
+    for (const serviceUrl of [
+      42,
+      null,
+      {},
+      ['http://localhost:1'],
+      '',
+      'not a url',
+      'ftp://localhost:21',
+      'javascript:alert(1)',
+      'http://user:pw@localhost:9',
+      `http://localhost:${'9'.repeat(3000)}`,
+      undefined,
+    ]) {
       const response = await postToBotEndpoint(lina, message(serviceUrl, 'c-1', 'hola'));
       assert.equal(response.status, 400, JSON.stringify(serviceUrl));
       assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'BadArgument');
@@ -136,7 +163,11 @@ describe('finding 2: serviceUrl is checked as a parsed origin against an allow-l
       assert.equal((await postToBotEndpoint(lina, message(serviceUrl, 'c-1', 'hola'))).status, 400, serviceUrl);
     }
     const channel = await startChannelConnector(t);
-    assert.equal((await postToBotEndpoint(lina, message(channel.url.toUpperCase().replace('HTTP://', 'HTTP://'), 'c-2', 'hola'))).status, 200, 'an allowed origin in capitals is the same origin');
+    assert.equal(
+      (await postToBotEndpoint(lina, message(channel.url.toUpperCase().replace('HTTP://', 'HTTP://'), 'c-2', 'hola'))).status,
+      200,
+      'an allowed origin in capitals is the same origin',
+    );
 
     const configured = await startLina(t, { env: { ...LOCAL, LINA_BOT_SERVICE_URLS: 'https://*.botframework.com' } });
     assert.equal((await postToBotEndpoint(configured, message(channel.url, 'c-3', 'hola'))).status, 400, 'only the configured origins');
@@ -221,7 +252,7 @@ describe('finding 5: bounded Direct Line', () => {
     assert.equal((await lina.directLine.say(other, 'sí')).status, 200, 'other conversations are not slowed');
   });
 
-  it('refuses the probe\'s 31 KB posts and a 25 KB value each by its own limit, under the default conversation cap', async (t) => {
+  it("refuses the probe's 31 KB posts and a 25 KB value each by its own limit, under the default conversation cap", async (t) => {
     const lina = await startLina(t);
     const conversation = await lina.directLine.start();
     const messageOf = (response: { body: unknown }) => (response.body as { error?: { message?: string } }).error?.message ?? '';
@@ -238,7 +269,7 @@ describe('finding 5: bounded Direct Line', () => {
     assert.equal((await lina.directLine.post(conversation, { type: 'message', value: { option: 'book' }, channelData: { clientActivityID: 'c-1' } })).status, 200);
   });
 
-  it('refuses the probe\'s 31 KB posts and a 25 KB value, and bounds what a conversation may store', async (t) => {
+  it("refuses the probe's 31 KB posts and a 25 KB value, and bounds what a conversation may store", async (t) => {
     const lina = await startLina(t, { env: { LINA_DIRECTLINE_MAX_CONVERSATION_KB: '16' } });
     const conversation = await lina.directLine.start();
     const bytesBefore = lina.runtime.db.prepare('SELECT COALESCE(SUM(LENGTH(activity)), 0) AS n FROM directline_activities').get() as { n: number };
@@ -276,10 +307,13 @@ describe('finding 6: one rule for local requests, nosniff, and the site only at 
   function requestWithHost(url: string, host: string, method = 'GET'): Promise<number> {
     return new Promise((resolve, reject) => {
       const target = new URL(url);
-      const req = httpRequest({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method, headers: { host, 'content-type': 'application/json' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = httpRequest(
+        { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method, headers: { host, 'content-type': 'application/json' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end(method === 'POST' ? '{}' : undefined);
     });
@@ -310,7 +344,14 @@ describe('finding 6: one rule for local requests, nosniff, and the site only at 
 
   it('sends X-Content-Type-Options: nosniff on every response', async (t) => {
     const pairing = createPairingPage(() => ({ state: 'open', since: new Date() }));
-    const lina = await startLina(t, { server: { mounts: [{ path: '/whatsapp', handler: pairing }, { path: '/other', handler: (_req, res) => res.end('x') }] } });
+    const lina = await startLina(t, {
+      server: {
+        mounts: [
+          { path: '/whatsapp', handler: pairing },
+          { path: '/other', handler: (_req, res) => res.end('x') },
+        ],
+      },
+    });
     const responses = await Promise.all([
       fetch(`${lina.web.url}/healthz`),
       fetch(`${lina.web.url}/`),
@@ -327,7 +368,7 @@ describe('finding 6: one rule for local requests, nosniff, and the site only at 
     for (const response of responses) assert.equal(response.headers.get('x-content-type-options'), 'nosniff', response.url);
   });
 
-  it('takes channelData.site only from the conversation\'s start: a later activity cannot set it', async (t) => {
+  it("takes channelData.site only from the conversation's start: a later activity cannot set it", async (t) => {
     const lina = await startLina(t);
     const conversation = await lina.directLine.start();
     // The member's session runs out; the next message would start a new one, from the site it names.
@@ -335,15 +376,21 @@ describe('finding 6: one rule for local requests, nosniff, and the site only at 
     const posted = await lina.directLine.post(conversation, { type: 'message', text: 'hola', channelData: { site: 'SUBA', clientActivityID: 'c-1' } });
     assert.equal(posted.status, 200);
     const sites = lina.runtime.db.prepare('SELECT site FROM conversations ORDER BY started_at').all() as Array<{ site: string | null }>;
-    assert.deepEqual(sites.map((row) => row.site), [null, null]);
+    assert.deepEqual(
+      sites.map((row) => row.site),
+      [null, null],
+    );
   });
 
-  it('the QR code\'s site still counts, for every conversation of that page', async (t) => {
+  it("the QR code's site still counts, for every conversation of that page", async (t) => {
     const lina = await startLina(t);
     const conversation = await lina.directLine.start({ site: 'SUBA' });
     lina.clock.advance(11 * 60_000);
     assert.equal((await lina.directLine.post(conversation, { type: 'message', text: 'hola', channelData: { site: 'KENNEDY' } })).status, 200);
     const sites = lina.runtime.db.prepare('SELECT site FROM conversations ORDER BY started_at').all() as Array<{ site: string | null }>;
-    assert.deepEqual(sites.map((row) => row.site), ['SUBA', 'SUBA']);
+    assert.deepEqual(
+      sites.map((row) => row.site),
+      ['SUBA', 'SUBA'],
+    );
   });
 });

@@ -28,9 +28,7 @@ async function recordConversation() {
     await chat.say(text);
   }
   const { id } = db.prepare<[], { id: string }>('SELECT id FROM conversations').get() ?? { id: '' };
-  const rows = db
-    .prepare<[string], TranscriptRow>('SELECT id, direction, text, options, at FROM transcript WHERE conversation_id = ? ORDER BY id')
-    .all(id);
+  const rows = db.prepare<[string], TranscriptRow>('SELECT id, direction, text, options, at FROM transcript WHERE conversation_id = ? ORDER BY id').all(id);
   return { db, conversationId: id, rows };
 }
 
@@ -58,8 +56,14 @@ describe('exportTranscript', () => {
       rows.map((row) => (row.direction === 'in' ? 'user' : 'bot')),
     );
     const times = activities.map((activity) => Date.parse(activity.timestamp));
-    assert.ok(times.every((time) => Number.isFinite(time)), 'ISO timestamps');
-    assert.ok(times.every((time, index) => index === 0 || time >= (times[index - 1] ?? 0)), 'timestamps ascend');
+    assert.ok(
+      times.every((time) => Number.isFinite(time)),
+      'ISO timestamps',
+    );
+    assert.ok(
+      times.every((time, index) => index === 0 || time >= (times[index - 1] ?? 0)),
+      'timestamps ascend',
+    );
     assert.ok((times.at(-1) ?? 0) > (times[0] ?? 0), 'the turns happened at different times');
 
     const member = activities.find((activity) => activity.from.role === 'user');
@@ -76,13 +80,10 @@ describe('exportTranscript', () => {
     assert.ok(activities.filter((activity) => activity.from.role === 'user').every((activity) => activity.from.id === member.from.id));
 
     const consent = activities.find((activity) => /autorizas/i.test(String(activity.text)));
-    assert.deepEqual(
-      (consent?.suggestedActions as { actions: Array<{ type: string; title: string; value: string }> } | undefined)?.actions,
-      [
-        { type: 'imBack', title: 'Sí', value: 'Sí' },
-        { type: 'imBack', title: 'No', value: 'No' },
-      ],
-    );
+    assert.deepEqual((consent?.suggestedActions as { actions: Array<{ type: string; title: string; value: string }> } | undefined)?.actions, [
+      { type: 'imBack', title: 'Sí', value: 'Sí' },
+      { type: 'imBack', title: 'No', value: 'No' },
+    ]);
     db.close();
   });
 

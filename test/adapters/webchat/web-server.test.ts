@@ -56,7 +56,7 @@ describe('web server', () => {
     assert.ok(!unknown.includes('<script>'));
   });
 
-  it('serves Web Chat from node_modules (compressed), the page script, its style and Lina\'s avatar', async (t) => {
+  it("serves Web Chat from node_modules (compressed), the page script, its style and Lina's avatar", async (t) => {
     const { web } = await startLina(t);
     const bundle = await fetch(`${web.url}/webchat/webchat-minimal.js`, { headers: { 'accept-encoding': 'gzip' } });
     assert.equal(bundle.status, 200);
@@ -143,16 +143,28 @@ describe('/api/messages (Bot Framework endpoint)', () => {
     assert.equal(added.status, 200);
     const greeting = channel.messages();
     assert.match(greeting.map((reply) => reply.text).join('\n'), /Lina/);
-    assert.ok(channel.replies.some((reply) => reply.activity.type === 'typing'), 'Lina types while the turn runs');
+    assert.ok(
+      channel.replies.some((reply) => reply.activity.type === 'typing'),
+      'Lina types while the turn runs',
+    );
     assert.ok(channel.replies.every((reply) => reply.path.startsWith('/v3/conversations/emulator-conversation-1/activities')));
-    assert.ok(channel.replies.every((reply) => reply.authorization === undefined), 'authentication is off: no token is sent');
+    assert.ok(
+      channel.replies.every((reply) => reply.authorization === undefined),
+      'authentication is off: no token is sent',
+    );
 
     const answered = await postActivity(web.url, { ...activityFrom(channel.url, 'emulator-conversation-1'), type: 'message', id: 'message-1', text: 'sí' });
     assert.equal(answered.status, 200);
-    assert.match(channel.messages().map((reply) => reply.text).join('\n'), /documento/i);
+    assert.match(
+      channel
+        .messages()
+        .map((reply) => reply.text)
+        .join('\n'),
+      /documento/i,
+    );
   });
 
-  it('refuses what is not an activity, and activities aimed at Lina\'s own connector', async (t) => {
+  it("refuses what is not an activity, and activities aimed at Lina's own connector", async (t) => {
     const { web } = await startLina(t, WITH_LOCAL_SECRET);
     assert.equal((await postRaw(web.url, '{"text": ')).status, 400);
     assert.equal((await postActivity(web.url, { text: 'sin tipo' })).status, 400);
@@ -171,7 +183,10 @@ describe('/api/messages (Bot Framework endpoint)', () => {
     const channel = await startChannelConnector(t);
     const response = await postActivity(web.url, { ...activityFrom(channel.url, 'c-2'), type: 'message', id: 'm-2', text: 'hola' });
     assert.equal(response.status, 200);
-    assert.deepEqual(channel.messages().map((reply) => reply.text), [webchatText('bot.apology')]);
+    assert.deepEqual(
+      channel.messages().map((reply) => reply.text),
+      [webchatText('bot.apology')],
+    );
     assert.equal((await fetch(`${web.url}/healthz`)).status, 200, 'the server keeps serving');
   });
 });

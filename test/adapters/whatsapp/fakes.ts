@@ -9,21 +9,12 @@ import type { WAMessage } from '@whiskeysockets/baileys';
 import type { ManualClock } from '../../../bot/clock.js';
 import { REDACTED_PATHS, type Logger } from '../../../bot/logger.js';
 import type { Engine, InboundMessage, OutboundMessage } from '../../../bot/messages.js';
-import type {
-  SocketEventName,
-  SocketEvents,
-  SocketFactory,
-  SocketListener,
-  WAMessageKey,
-  WhatsAppSocket,
-} from '../../../adapters/whatsapp/socket.js';
+import type { SocketEventName, SocketEvents, SocketFactory, SocketListener, WAMessageKey, WhatsAppSocket } from '../../../adapters/whatsapp/socket.js';
 import type { Timers } from '../../../adapters/whatsapp/timers.js';
 
 /** One thing Lina did on a socket, in order. */
 export type SocketAction =
-  | { type: 'read'; keys: WAMessageKey[] }
-  | { type: 'presence'; presence: 'composing' | 'paused'; jid: string }
-  | { type: 'send'; jid: string; text: string; at: number };
+  { type: 'read'; keys: WAMessageKey[] } | { type: 'presence'; presence: 'composing' | 'paused'; jid: string } | { type: 'send'; jid: string; text: string; at: number };
 
 /** An error shaped like Baileys' Boom errors, which carry WhatsApp's code in `output`. */
 export function disconnectError(statusCode: number): Error {
@@ -221,7 +212,13 @@ export function makeRecordingEngine(): Engine & { received: InboundMessage[] } {
       if (message.text === 'hola') {
         const menu: OutboundMessage[] = [
           { text: '¡Hola! Soy Lina.' },
-          { text: '¿Qué quieres hacer?', options: [{ label: 'Agendar cita', value: 'agendar' }, { label: 'Consultar citas', value: 'consultar' }] },
+          {
+            text: '¿Qué quieres hacer?',
+            options: [
+              { label: 'Agendar cita', value: 'agendar' },
+              { label: 'Consultar citas', value: 'consultar' },
+            ],
+          },
         ];
         return menu;
       }

@@ -45,7 +45,10 @@ describe('WhatsApp inbound mapper', () => {
     assert.equal(event.kind, 'text');
     if (event.kind !== 'text') return;
     assert.equal(event.chatJid, '573001112233:7@s.whatsapp.net');
-    assert.deepEqual(event.addresses.map((address) => address.jid), [wa.LAURA_PN, wa.LAURA_LID]);
+    assert.deepEqual(
+      event.addresses.map((address) => address.jid),
+      [wa.LAURA_PN, wa.LAURA_LID],
+    );
     const legacy = toInboundEvent(wa.text('hola', { from: '573001112233@c.us' }));
     assert.equal(legacy.kind === 'text' && legacy.addresses[0]?.jid, wa.LAURA_PN);
   });

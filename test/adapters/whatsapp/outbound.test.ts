@@ -10,7 +10,13 @@ describe('WhatsApp outbound texts', () => {
   it('shows options as numbered lines under the text', () => {
     const texts = toWhatsAppTexts([
       { text: '¡Hola! Soy Lina.' },
-      { text: '¿Qué quieres hacer?', options: [{ label: 'Agendar cita', value: 'agendar' }, { label: 'Consultar citas', value: 'consultar' }] },
+      {
+        text: '¿Qué quieres hacer?',
+        options: [
+          { label: 'Agendar cita', value: 'agendar' },
+          { label: 'Consultar citas', value: 'consultar' },
+        ],
+      },
     ]);
     assert.deepEqual(texts, ['¡Hola! Soy Lina.', '¿Qué quieres hacer?\n1. Agendar cita\n2. Consultar citas']);
   });
@@ -53,7 +59,10 @@ describe('WhatsApp outbound texts', () => {
   });
 
   it('never loses words and never exceeds the limit', () => {
-    const token = fc.oneof(fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/\s/.test(s)), fc.constantFrom('\n', ' ', '\n\n'));
+    const token = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/\s/.test(s)),
+      fc.constantFrom('\n', ' ', '\n\n'),
+    );
     fc.assert(
       fc.property(fc.array(token, { maxLength: 400 }), fc.integer({ min: 20, max: 120 }), (tokens, limit) => {
         const text = tokens.join('');

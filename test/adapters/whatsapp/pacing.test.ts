@@ -33,7 +33,10 @@ describe('WhatsApp pacing', () => {
     const all = Promise.all(['a1', 'a2', 'a3', 'a4'].map((label) => send('a', label)));
     await runAll(timers);
     await all;
-    assert.deepEqual(sent.map((s) => s.label), ['a1', 'a2', 'a3', 'a4']);
+    assert.deepEqual(
+      sent.map((s) => s.label),
+      ['a1', 'a2', 'a3', 'a4'],
+    );
     for (let i = 1; i < sent.length; i++) {
       assert.ok((sent[i]?.at ?? 0) - (sent[i - 1]?.at ?? 0) >= 1200, `gap before ${sent[i]?.label}`);
     }
@@ -98,7 +101,10 @@ describe('WhatsApp pacing', () => {
     await assert.rejects(failing, /Connection Closed/);
     await runAll(timers);
     await next;
-    assert.deepEqual(sent.map((s) => s.label), ['a2']);
+    assert.deepEqual(
+      sent.map((s) => s.label),
+      ['a2'],
+    );
   });
 
   it('still moves on a clock that never advances by itself', async () => {
@@ -127,6 +133,9 @@ describe('WhatsApp pacing', () => {
     await assert.rejects(second, PacerClosedError);
     await assert.rejects(send('b', 'b1'), PacerClosedError);
     await runAll(timers);
-    assert.deepEqual(sent.map((s) => s.label), ['a1']);
+    assert.deepEqual(
+      sent.map((s) => s.label),
+      ['a1'],
+    );
   });
 });

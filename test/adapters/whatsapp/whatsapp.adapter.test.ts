@@ -79,11 +79,7 @@ describe('WhatsApp adapter', () => {
       },
     ]);
     const actions = setup.socket.actions.map((action) =>
-      action.type === 'read'
-        ? ['read', action.keys.map((key) => key.id)]
-        : action.type === 'presence'
-          ? [action.presence, action.jid]
-          : ['send', action.jid, action.text],
+      action.type === 'read' ? ['read', action.keys.map((key) => key.id)] : action.type === 'presence' ? [action.presence, action.jid] : ['send', action.jid, action.text],
     );
     assert.deepEqual(actions, [
       ['read', [hola.key.id]],
@@ -221,7 +217,10 @@ describe('WhatsApp adapter', () => {
     await runUntil(second.timers, () => paused(second.socket) === 1, 'the repeated turn');
     second.socket.receive([hola]);
     await runAll(second.timers);
-    assert.deepEqual(second.socket.sent().map((sent) => sent.text), answer);
+    assert.deepEqual(
+      second.socket.sent().map((sent) => sent.text),
+      answer,
+    );
   });
 
   it('apologises when the engine fails, and goes on', async () => {
@@ -278,7 +277,10 @@ describe('WhatsApp adapter', () => {
     assert.deepEqual(setup.socket.sent(), []);
     fresh.open();
     await runUntil(setup.timers, () => fresh.sent().length === 2, 'the replies on the new socket');
-    assert.deepEqual(fresh.sent().map((s) => s.jid), [wa.LAURA_PN, wa.LAURA_PN]);
+    assert.deepEqual(
+      fresh.sent().map((s) => s.jid),
+      [wa.LAURA_PN, wa.LAURA_PN],
+    );
   });
 
   it('survives shapes it cannot read', async () => {
@@ -287,7 +289,10 @@ describe('WhatsApp adapter', () => {
     setup.socket.emit('messages.upsert', null as never);
     setup.socket.receive([{} as never, null as never, 'x' as never, { key: { remoteJid: 7 } } as never, wa.text('hola')]);
     await runAll(setup.timers);
-    assert.deepEqual(setup.engine.received.map((m) => m.text), ['hola']);
+    assert.deepEqual(
+      setup.engine.received.map((m) => m.text),
+      ['hola'],
+    );
   });
 
   it('logs no JIDs, phones, ids or texts', async () => {
@@ -306,7 +311,10 @@ describe('WhatsApp adapter', () => {
       const before = setup.socket.actions.filter((a) => a.type === 'presence' && a.presence === 'paused').length;
       setup.socket.receive([wa.text(text, { from: wa.LAURA_LID, alt: wa.LAURA_PN })]);
       await runUntil(setup.timers, () => setup.socket.actions.filter((a) => a.type === 'presence' && a.presence === 'paused').length > before, `the answer to ${text}`);
-      return setup.socket.sent().map((s) => s.text).join('\n');
+      return setup.socket
+        .sent()
+        .map((s) => s.text)
+        .join('\n');
     };
     const greeting = await say('hola');
     assert.ok(greeting.includes(renderer.text('consent.ask', { version: TEST_POLICY_VERSION })), greeting);

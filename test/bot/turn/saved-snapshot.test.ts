@@ -45,7 +45,7 @@ describe('a saved snapshot', () => {
     actor.stop();
   });
 
-  it('is refused when its state no longer exists, or a running child\'s does not', () => {
+  it("is refused when its state no longer exists, or a running child's does not", () => {
     const gone = { ...savedRunning(), value: 'removed' };
     assert.equal(restoreSnapshot(logic, JSON.stringify(gone)), undefined);
     const saved = savedRunning() as { children: { operation: { snapshot: { value: string } } } };

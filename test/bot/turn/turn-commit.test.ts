@@ -42,7 +42,12 @@ describe('a turn commit', () => {
         { type: 'outcome', outcome: 'booked', site: 'SUBA' },
         { type: 'identity-failure', document: 'CC:1' },
       ],
-      { startedBecause: 'first-contact', phone: '+573001112233', actorErrors: ['AGENDA_TIMEOUT', 'AGENDA_TIMEOUT', 'AGENDA_DOWN'], consentText: (version) => `política ${version}` },
+      {
+        startedBecause: 'first-contact',
+        phone: '+573001112233',
+        actorErrors: ['AGENDA_TIMEOUT', 'AGENDA_TIMEOUT', 'AGENDA_DOWN'],
+        consentText: (version) => `política ${version}`,
+      },
     );
     assert.deepEqual(commit, {
       consents: [{ accepted: true, policyVersion: '2026-01', textShown: 'política 2026-01' }],

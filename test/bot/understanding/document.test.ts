@@ -121,7 +121,7 @@ const NOTHING: readonly string[] = [
   'sí',
 ];
 
-describe('readDocument inside members\' sentences', () => {
+describe("readDocument inside members' sentences", () => {
   for (const [text, expected] of TABLE) {
     it(`reads ${JSON.stringify(text)} as ${JSON.stringify(expected)}`, () => {
       assert.deepEqual(readDocument(text), expected);
@@ -144,7 +144,29 @@ describe('readDocument inside members\' sentences', () => {
 });
 
 describe('readDocument on any input', () => {
-  const pieces = ['cc', 'ti', 'pa', 'cedula', 'de', 'es', 'mi', '1010101010', '1.010', '123', '15/03/1994', 'uno', 'cero', '@', '+57', '-', '.', ' ', 'ab123456', 'constructor', '__proto__'];
+  const pieces = [
+    'cc',
+    'ti',
+    'pa',
+    'cedula',
+    'de',
+    'es',
+    'mi',
+    '1010101010',
+    '1.010',
+    '123',
+    '15/03/1994',
+    'uno',
+    'cero',
+    '@',
+    '+57',
+    '-',
+    '.',
+    ' ',
+    'ab123456',
+    'constructor',
+    '__proto__',
+  ];
   const anyText = fc.oneof(
     fc.string({ unit: 'grapheme', maxLength: 300 }),
     fc.string({ unit: 'binary', maxLength: 300 }),

@@ -95,7 +95,7 @@ describe('readEmail on any input', () => {
     fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((words) => words.join('')),
   );
 
-  it('never throws, and any address it gives passes parseEmail\'s check', () => {
+  it("never throws, and any address it gives passes parseEmail's check", () => {
     fc.assert(
       fc.property(anyText, (text) => {
         const found = readEmail(text);

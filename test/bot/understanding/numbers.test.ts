@@ -134,7 +134,9 @@ describe('numbers on any input', () => {
   const anyText = fc.oneof(
     fc.string({ unit: 'grapheme', maxLength: 300 }),
     fc.string({ unit: 'binary', maxLength: 300 }),
-    fc.array(fc.constantFrom('uno', 'un', 'una', 'cero', 'y', 'mil', 'millon', 'ciento', 'veinte', 'treinta', ',', ' ', 'dos', '15', 'de'), { maxLength: 60 }).map((words) => words.join(' ')),
+    fc
+      .array(fc.constantFrom('uno', 'un', 'una', 'cero', 'y', 'mil', 'millon', 'ciento', 'veinte', 'treinta', ',', ' ', 'dos', '15', 'de'), { maxLength: 60 })
+      .map((words) => words.join(' ')),
   );
 
   it('never throws, and digitsFromWords only ever replaces number words', () => {

@@ -13,8 +13,7 @@ import { editDistance, inflectionsOfOneWord, Speller } from '../../../bot/unders
 import { expectationAt } from '../../understanding/fixtures.js';
 
 const understand = loadUnderstanding();
-const read = (text: string, at: Question | Expectation): Understanding =>
-  understand(text, typeof at === 'string' ? expectationAt(at, CORPUS_NOW) : at, CORPUS_NOW);
+const read = (text: string, at: Question | Expectation): Understanding => understand(text, typeof at === 'string' ? expectationAt(at, CORPUS_NOW) : at, CORPUS_NOW);
 
 type Case = [text: string, at: Question, expected: Record<string, unknown>];
 
@@ -132,7 +131,11 @@ describe('sentences members write around their answer', () => {
     ['en la mañana... ay mejor en la tarde que en la mañana tengo reunión', 'band', { choice: 'tarde', band: 'tarde' }],
     ['en la mañana o en la tarde', 'band', { choice: 'cualquiera' }],
     // A reason opened before a day ends at it: the band asked for after the day is no reason; a day inside a reason stays in it.
-    ['cita de pediatria para Mateo de control porque el médico le dijo, en Suba el jueves por la tarde porque en la mañana el niño está en el colegio', 'menu', { band: 'tarde', day: '2026-11-26' }],
+    [
+      'cita de pediatria para Mateo de control porque el médico le dijo, en Suba el jueves por la tarde porque en la mañana el niño está en el colegio',
+      'menu',
+      { band: 'tarde', day: '2026-11-26' },
+    ],
     ['el jueves en la tarde porque el lunes en la mañana trabajo', 'menu', { band: 'tarde', day: '2026-11-26' }],
     // Loose bands with a day: "después del almuerzo", "en la tardecita", "a primera hora"; "una mañana" is a morning, not tomorrow.
     ['el miércoles después del almuerzo', 'menu', { band: 'tarde', day: '2026-11-25' }],
@@ -141,8 +144,16 @@ describe('sentences members write around their answer', () => {
     ['en la tardecita', 'day', { band: 'tarde' }],
     ['a primera hora', 'day', { band: 'manana' }],
     // A move: the band of the new day is the one said with it, not the old appointment's hour.
-    ['tengo una cita el miércoles a las 10 de la mañana, me la puede pasar para el viernes por la tarde', 'menu', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-27', band: 'tarde' }],
-    ['tengo una cita el miércoles a las 10 de la mañana, me la puede pasar para el jueves', 'menu', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-26', band: undefined }],
+    [
+      'tengo una cita el miércoles a las 10 de la mañana, me la puede pasar para el viernes por la tarde',
+      'menu',
+      { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-27', band: 'tarde' },
+    ],
+    [
+      'tengo una cita el miércoles a las 10 de la mañana, me la puede pasar para el jueves',
+      'menu',
+      { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-26', band: undefined },
+    ],
     // A time said as a bound of the search, not the time of one slot.
     ['antes de las 8', 'slot', { time: '08:00', beforeTime: true, afterTime: undefined }],
     ['hay algo despues de las 4?', 'slot', { time: '16:00', afterTime: true, beforeTime: undefined }],
@@ -152,7 +163,11 @@ describe('sentences members write around their answer', () => {
     ['el 8 de diciembre es festivo ¿no? entonces el martes 15', 'day', { day: '2026-12-15', dayOff: undefined }],
     ['el 8 de diciembre', 'day', { day: '2026-12-08', dayOff: 'holiday' }],
     // A date of birth beside the request: the day and time asked for are read without it.
-    ['mi cedula es 2020202020 y naci el 2 de noviembre de 1980 necesito una cita de medicina general para el jueves a eso de las 3 de la tarde', 'start', { birthDate: '1980-11-02', day: '2026-11-26', time: '15:00' }],
+    [
+      'mi cedula es 2020202020 y naci el 2 de noviembre de 1980 necesito una cita de medicina general para el jueves a eso de las 3 de la tarde',
+      'start',
+      { birthDate: '1980-11-02', day: '2026-11-26', time: '15:00' },
+    ],
     ['nací el 15 de marzo de 1994', 'start', { birthDate: '1994-03-15', day: undefined, time: undefined }],
     // A month without a day; not the site Primero de Mayo.
     ['y en enero?', 'day', { month: '2027-01', day: undefined }],
@@ -267,10 +282,20 @@ describe('the patient a message names', () => {
       { kind: 'name', name: 'sofia', written: 'Sofia' },
     ]);
     for (const text of ['para los dos niños porfa', 'ambos niños', 'necesito citas para mis dos hijos']) {
-      assert.deepEqual(names(text, 'patient'), [{ kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }], text);
+      assert.deepEqual(
+        names(text, 'patient'),
+        [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+        text,
+      );
       assert.equal(read(text, 'patient').choice, undefined, text);
     }
-    assert.deepEqual(names('mis dos hijas', 'patient'), [{ kind: 'relation', relation: 'daughter' }, { kind: 'relation', relation: 'daughter' }]);
+    assert.deepEqual(names('mis dos hijas', 'patient'), [
+      { kind: 'relation', relation: 'daughter' },
+      { kind: 'relation', relation: 'daughter' },
+    ]);
   });
 
   it('reads "mi cita" and "la mía" said of an appointment or a document as no one in particular', () => {
@@ -295,7 +320,7 @@ describe('the patient a message names', () => {
     assert.deepEqual(patients('si pero para mateo', 'confirm'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
   });
 
-  it('reads the sixth batch\'s people right: named again for the cita, whose data or school, the writer described, a correction before an apology', () => {
+  it("reads the sixth batch's people right: named again for the cita, whose data or school, the writer described, a correction before an apology", () => {
     const patients = (text: string, at: Question) => read(text, at).entities.patients;
     const sofia = { kind: 'name', name: 'sofia', written: 'Sofia' };
     assert.deepEqual(patients('soy la mamá de Mateo y Sofia, necesito cambiar la fecha de la cita de pediatria de Sofia', 'start'), [sofia]);
@@ -308,7 +333,10 @@ describe('the patient a message names', () => {
     assert.deepEqual(patients('buenos dias mi niña necesito una cita para mi hijo Mateo', 'start'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
     assert.deepEqual(patients('es pa Mateo pero lo lleva la abuela por que yo trabajo todo el dia', 'patient'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
     // The member's children in the plural are both, when the cita is theirs; one of them is one.
-    assert.deepEqual(patients('cuando es la cita de los niños', 'menu'), [{ kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }]);
+    assert.deepEqual(patients('cuando es la cita de los niños', 'menu'), [
+      { kind: 'relation', relation: 'child' },
+      { kind: 'relation', relation: 'child' },
+    ]);
     assert.deepEqual(patients('ahora quiero sacar cita para otro de mis hijos', 'menu'), [{ kind: 'relation', relation: 'child' }]);
     assert.deepEqual(patients('Hola buenos días, mi hija sofia tiene 5 añitos y está con diarrea', 'start'), [sofia]);
     // The holder of a cédula at the document question is the member being identified.
@@ -317,7 +345,7 @@ describe('the patient a message names', () => {
     assert.deepEqual(patients('el documento de sofi es el registro civil 1027654321', 'document'), [{ kind: 'name', name: 'sofia' }]);
   });
 
-  it('reads a message written by someone else from the member\'s phone as the member\'s people', () => {
+  it("reads a message written by someone else from the member's phone as the member's people", () => {
     const patients = (text: string, at: Question) => read(text, at).entities.patients;
     // The one who writes is no patient; "mi esposa" from her husband and "mi nieto" from her mother are hers.
     assert.deepEqual(patients('la cita es para mí, la abuela, que tengo la presion alta', 'patient'), [{ kind: 'relation', relation: 'other' }]);
@@ -335,13 +363,19 @@ describe('the patient a message names', () => {
     assert.deepEqual(patients('pa mi no, pa mateo', 'patient'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
     assert.deepEqual(patients('el de mateo, que la de sofi ya la saque ayer', 'patient'), [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
     assert.deepEqual(patients('reprogramar la mia, la de los niños no', 'menu'), [{ kind: 'self' }]);
-    assert.deepEqual(patients('oiga pa cancelar la de los niños del viernes como hago', 'start'), [{ kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }]);
+    assert.deepEqual(patients('oiga pa cancelar la de los niños del viernes como hago', 'start'), [
+      { kind: 'relation', relation: 'child' },
+      { kind: 'relation', relation: 'child' },
+    ]);
   });
 
-  it('reads relations as the member\'s for every relative who says they write, and the member spoken of in the third person as nobody', () => {
+  it("reads relations as the member's for every relative who says they write, and the member spoken of in the third person as nobody", () => {
     const later = (text: string, writer: string) => read(text, { ...expectationAt('patient', CORPUS_NOW), writer }).entities.patients;
     assert.deepEqual(later('para mi hija', 'abuela'), [{ kind: 'self' }]);
-    assert.deepEqual(later('para mis sobrinos', 'hermana'), [{ kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }]);
+    assert.deepEqual(later('para mis sobrinos', 'hermana'), [
+      { kind: 'relation', relation: 'child' },
+      { kind: 'relation', relation: 'child' },
+    ]);
     assert.deepEqual(later('es para mi sobrina', 'tia'), [{ kind: 'relation', relation: 'daughter' }]);
     assert.deepEqual(later('para mi hermana', 'hermana'), [{ kind: 'self' }]);
     assert.equal(read('Buen día, soy Paola la hermana de Laura, necesito cita para mis sobrinos', 'start').entities.writer, 'hermana');
@@ -360,13 +394,19 @@ describe('the patient a message names', () => {
   });
 
   it('reads "¿qué citas tienen los niños?" as both children, and the two named to say who writes as those two', () => {
-    const both = [{ kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }];
+    const both = [
+      { kind: 'relation', relation: 'child' },
+      { kind: 'relation', relation: 'child' },
+    ];
     assert.deepEqual(read('y que citas tienen los niños?', 'slot').entities.patients, both);
     assert.deepEqual(read('que citas tienen mis hijos?', 'slot').entities.patients, both);
     assert.equal(read('en la tarde que los niños salen del colegio', 'band').entities.patients, undefined);
     // "Los niños tienen alguna cita": the children as the subject of the cita asked about, not "los niños tienen colegio".
     assert.deepEqual(read('hola, los niños tienen alguna cita pendiente?', 'start').entities.patients, both);
-    assert.deepEqual(read('las niñas tienen cita mañana?', 'menu').entities.patients, [{ kind: 'relation', relation: 'daughter' }, { kind: 'relation', relation: 'daughter' }]);
+    assert.deepEqual(read('las niñas tienen cita mañana?', 'menu').entities.patients, [
+      { kind: 'relation', relation: 'daughter' },
+      { kind: 'relation', relation: 'daughter' },
+    ]);
     assert.equal(read('hola, los niños tienen colegio, quiero una cita', 'start').entities.patients, undefined);
     assert.deepEqual(read('soy la abuela de Sofía y Mateo, quiero saber qué citas tienen los niños', 'start').entities.patients, [
       { kind: 'name', name: 'sofia', written: 'Sofía' },
@@ -400,8 +440,9 @@ describe('the patient a message names', () => {
     assert.deepEqual(read('es para la mamá', 'patient').entities.patients, [{ kind: 'relation', relation: 'other' }]);
   });
 
-  it('reads the ninth blind batch\'s people right: names as they sound, one of the children by age, a name after a relation, companions, whose cédula', () => {
-    const patients = (text: string, at: Question) => read(text, at).entities.patients?.map((mention) => (mention.kind === 'name' ? mention.name : mention.kind === 'self' ? 'self' : mention.relation));
+  it("reads the ninth blind batch's people right: names as they sound, one of the children by age, a name after a relation, companions, whose cédula", () => {
+    const patients = (text: string, at: Question) =>
+      read(text, at).entities.patients?.map((mention) => (mention.kind === 'name' ? mention.name : mention.kind === 'self' ? 'self' : mention.relation));
     assert.deepEqual(patients('Mate y Sofy', 'patient'), ['mateo', 'sofia']);
     assert.deepEqual(patients('necesito mover la de Zofia pa la tarde', 'start'), ['sofia']);
     assert.deepEqual(patients('Matheo control pediatria el 30/11', 'start'), ['mateo']);
@@ -436,17 +477,25 @@ describe('the patient a message names', () => {
 });
 
 describe('the tenth blind batch: who writes, said in the same message, and a no taken back by a yes', () => {
-  const patients = (text: string, at: Question = 'start') => read(text, at).entities.patients?.map((mention) => (mention.kind === 'name' ? mention.name : mention.kind === 'self' ? 'self' : mention.relation));
-  it('reads every way a relative says they write, and their words as the member\'s people', () => {
+  const patients = (text: string, at: Question = 'start') =>
+    read(text, at).entities.patients?.map((mention) => (mention.kind === 'name' ? mention.name : mention.kind === 'self' ? 'self' : mention.relation));
+  it("reads every way a relative says they write, and their words as the member's people", () => {
     assert.deepEqual(patients('buena, aquí el marido de Laura escribiendo. ella ta trabajando y me dijo q le sacara la cita a la pelaita'), ['daughter']);
     assert.equal(patients('Hola, q mas pues. Les escribe la hermana de Laura'), undefined);
     assert.deepEqual(patients('Buenas tardes mija, es la mamá de Laura. Necesito pedir cita pa mis nietos'), ['child', 'child']);
     assert.deepEqual(patients('Qué más pues, habla el esposo de Laura. Pa sacar cita pa mi esposa, medicina general'), ['self']);
     assert.deepEqual(patients('buenas tardes sumercé, habla la abuelita de Mateo y Sofia, la mamá de Laura. Quiero cancelar una cita de mi nieta'), ['daughter']);
-    assert.deepEqual(patients('Buenas tardes. Le escribe Jorge, el esposo de Laura. Necesito cambiarle la fecha a la cita de mi esposa porque a ella no le dieron permiso en el trabajo.'), ['self']);
-    assert.deepEqual(patients('hola buenos días yo soy doña Gloria la vecina de Laura ella me prestó el celular porque se quedó sin datos es para cancelar una cita de la niña'), ['daughter']);
+    assert.deepEqual(
+      patients('Buenas tardes. Le escribe Jorge, el esposo de Laura. Necesito cambiarle la fecha a la cita de mi esposa porque a ella no le dieron permiso en el trabajo.'),
+      ['self'],
+    );
+    assert.deepEqual(patients('hola buenos días yo soy doña Gloria la vecina de Laura ella me prestó el celular porque se quedó sin datos es para cancelar una cita de la niña'), [
+      'daughter',
+    ]);
     assert.equal(patients('Buenas, escribe el esposo de Laura, necesito sacar una cita'), undefined);
-    assert.deepEqual(patients('Buenas señorita, le escribe la mamá de Laura, o sea la abuela de los niños. Laura esta en el trabajo y me pidio que le sacara una cita a la niña'), ['daughter']);
+    assert.deepEqual(patients('Buenas señorita, le escribe la mamá de Laura, o sea la abuela de los niños. Laura esta en el trabajo y me pidio que le sacara una cita a la niña'), [
+      'daughter',
+    ]);
     assert.deepEqual(patients('Buenas tardes. Habla la abuela de Mateo y Sofía, escribo del teléfono de mi hija Laura. Quiero cancelar la cita del niño del viernes'), ['son']);
     assert.deepEqual(patients('Buenas! Paola aquí, la tía de Mateo y Sofi. Mi hermana está enferma y me pidió que le sacara una cita de medicina general a ella'), ['self']);
     // Still patients: the grandmother or the member named for the cita.
@@ -467,7 +516,11 @@ describe('the tenth blind batch: who writes, said in the same message, and a no 
     ['para so fía', 'patient', { choice: 'sofia' }],
     ['para ma teo', 'patient', { choice: 'mateo' }],
     ['fonti bon', 'site', { choice: 'FONTIBON' }],
-    ['buenos días lina necesito una cita de pedía tría para so fía en kenedi el miércoles en la mañana si se puede', 'start', { intent: 'book', specialty: 'pediatria', site: 'KENNEDY', band: 'manana', day: '2026-11-25' }],
+    [
+      'buenos días lina necesito una cita de pedía tría para so fía en kenedi el miércoles en la mañana si se puede',
+      'start',
+      { intent: 'book', specialty: 'pediatria', site: 'KENNEDY', band: 'manana', day: '2026-11-25' },
+    ],
     ['veintisiete', 'day', { choice: '2026-11-27' }],
     ['erda sí, dale', 'confirm', { choice: 'yes', yesNo: 'yes' }],
     ['listo, de una', 'confirm', { choice: 'yes', yesNo: 'yes' }],
@@ -573,7 +626,11 @@ describe('a day written with dashes', () => {
 describe('moving an appointment to another day', () => {
   itReads([
     // The day before "cambiarla pal…" names the appointment; the one after is the new day.
-    ['yo tengo una cita el miercoles en kennedy y necesito cambiarla pal jueves en la tarde', 'start', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-26', band: 'tarde' }],
+    [
+      'yo tengo una cita el miercoles en kennedy y necesito cambiarla pal jueves en la tarde',
+      'start',
+      { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-26', band: 'tarde' },
+    ],
     ['necesito pasar la cita para el viernes', 'start', { intent: 'reschedule', day: '2026-11-27', newDay: '2026-11-27' }],
     // A change of mind at a cancellation is the reschedule it asks for, and the "no" answers.
     ['no espere, mejor no la cancele, cambiemela pal viernes en la mañana', 'confirm', { intent: 'reschedule', choice: 'no', newDay: '2026-11-27', band: 'manana' }],
@@ -635,7 +692,25 @@ describe('a yes taken back in the same message', () => {
 describe('meanings a typo or a word never flips', () => {
   it('reads yes as yes and no as no, however they are written, at every yes/no question', () => {
     const yes = ['si', 'sí', 'SI', 'siii', 's', 'claro', 'claro que si', 'dale', 'ok', 'de una', 'ps si', 'sí señora', 'listo', '👍', 'si por favor', 'acepto'];
-    const no = ['no', 'NO', 'nop', 'n', 'no gracias', 'nooo', 'no señora', 'mejor no', 'ahora no', 'negativo', '👎', 'claro que no', 'si... ay no', 'sí, no espere, mejor no', 'dale, o bueno no', 'sii no no', 'ok, ah no, mejor no'];
+    const no = [
+      'no',
+      'NO',
+      'nop',
+      'n',
+      'no gracias',
+      'nooo',
+      'no señora',
+      'mejor no',
+      'ahora no',
+      'negativo',
+      '👎',
+      'claro que no',
+      'si... ay no',
+      'sí, no espere, mejor no',
+      'dale, o bueno no',
+      'sii no no',
+      'ok, ah no, mejor no',
+    ];
     for (const at of ['consent', 'confirm', 'offer'] as const) {
       for (const text of yes) assert.equal(read(text, at).choice, 'yes', `${text} at ${at}`);
       for (const text of no) assert.equal(read(text, at).choice, 'no', `${text} at ${at}`);
@@ -666,8 +741,13 @@ describe('meanings a typo or a word never flips', () => {
   });
 
   it('corrects a typo only towards a single known word, and never across a protected pair', () => {
-    const speller = new Speller(['cancelar', 'reprogramar', 'pediatra', 'pediatria', 'tarde', 'martes'], [['cancelar', 'reprogramar'], ['tarde', 'martes']], (word) =>
-      word.startsWith('pediatr') ? 'pediatria' : undefined,
+    const speller = new Speller(
+      ['cancelar', 'reprogramar', 'pediatra', 'pediatria', 'tarde', 'martes'],
+      [
+        ['cancelar', 'reprogramar'],
+        ['tarde', 'martes'],
+      ],
+      (word) => (word.startsWith('pediatr') ? 'pediatria' : undefined),
     );
     assert.equal(speller.correct('cancelr'), 'cancelar');
     assert.equal(speller.correct('reporgramar'), 'reprogramar');
@@ -690,7 +770,13 @@ describe('meanings a typo or a word never flips', () => {
     assert.ok(!inflectionsOfOneWord('reprogramr', 'reprogramar'));
     assert.ok(!inflectionsOfOneWord('cancela', 'cancelar'), 'a written verb form is read as its known infinitive');
     // A written infinitive, participle or past is a valid word: "¿es obligatorio autorizar?" is no "autorizo".
-    for (const [written, known] of [['autorizar', 'autorizo'], ['autorizado', 'autorizo'], ['cancelaron', 'cancelar'], ['agendando', 'agendo']] as const) assert.ok(inflectionsOfOneWord(written, known), written);
+    for (const [written, known] of [
+      ['autorizar', 'autorizo'],
+      ['autorizado', 'autorizo'],
+      ['cancelaron', 'cancelar'],
+      ['agendando', 'agendo'],
+    ] as const)
+      assert.ok(inflectionsOfOneWord(written, known), written);
     assert.equal(new Speller(['autorizo', 'cancelar']).correct('autorizar'), 'autorizar');
   });
 });
@@ -795,9 +881,17 @@ describe('moving said with "pasar" after "no puedo ir" (member testing)', () => 
 describe('two bookings of different specialties in one message (member testing)', () => {
   itReads([
     // The first clause keeps its own specialty and person; the second's are not applied to it.
-    ['necesito cita de medicina general para mi y tambien una de pediatria para la niña', 'patient', { specialty: 'medicina_general', patients: [{ kind: 'self' }], choice: 'self' }],
+    [
+      'necesito cita de medicina general para mi y tambien una de pediatria para la niña',
+      'patient',
+      { specialty: 'medicina_general', patients: [{ kind: 'self' }], choice: 'self' },
+    ],
     // What is said of both ("las dos primera vez en Suba en la tarde") goes with the first too.
-    ['quiero sacar una de medicina general para mi y otra de pediatria para mateo, las dos primera vez en suba en la tarde', 'menu', { intent: 'book', specialty: 'medicina_general', patients: [{ kind: 'self' }], visitType: 'primera_vez', site: 'SUBA', band: 'tarde' }],
+    [
+      'quiero sacar una de medicina general para mi y otra de pediatria para mateo, las dos primera vez en suba en la tarde',
+      'menu',
+      { intent: 'book', specialty: 'medicina_general', patients: [{ kind: 'self' }], visitType: 'primera_vez', site: 'SUBA', band: 'tarde' },
+    ],
     // One specialty for two people stays one request for both.
     ['quiero una cita para mi y otra para mi hijo', 'start', { intent: 'book', patients: [{ kind: 'self' }, { kind: 'relation', relation: 'son' }] }],
   ]);
@@ -817,7 +911,11 @@ describe('"lo más tarde posible" asks for the latest times of the day (member t
   itReads([
     ['lo mas tarde posible', 'band', { choice: 'tarde', band: 'tarde', latest: true }],
     ['lo más tardecito que tenga', 'slot', { latest: true, band: 'tarde' }],
-    ['pediatria primera vez en fontibon el miercoles lo mas tarde posible', 'menu', { intent: 'book', specialty: 'pediatria', site: 'FONTIBON', day: '2026-11-25', band: 'tarde', latest: true }],
+    [
+      'pediatria primera vez en fontibon el miercoles lo mas tarde posible',
+      'menu',
+      { intent: 'book', specialty: 'pediatria', site: 'FONTIBON', day: '2026-11-25', band: 'tarde', latest: true },
+    ],
     // A band said keeps it: the latest of the morning.
     ['en la mañana, lo mas tarde que se pueda', 'band', { band: 'manana', latest: true }],
     // "Tarde" alone, a late arrival, or the earlier times are no "latest".
@@ -984,10 +1082,14 @@ describe('"volver a sacar" a cita for another day is a move (member testing)', (
   ]);
 });
 
-describe('a time told by another person\'s appointment is no patient (member testing)', () => {
+describe("a time told by another person's appointment is no patient (member testing)", () => {
   itReads([
     ['la más cerquita a la de Mateo', 'slot', { timeOf: { kind: 'name', name: 'mateo', written: 'Mateo' }, patients: undefined, choice: undefined }],
-    ['necesito pasar la de mateo para el mismo dia que la de la niña', 'menu', { intent: 'reschedule', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }], timeOf: { kind: 'relation', relation: 'daughter' } }],
+    [
+      'necesito pasar la de mateo para el mismo dia que la de la niña',
+      'menu',
+      { intent: 'reschedule', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }], timeOf: { kind: 'relation', relation: 'daughter' } },
+    ],
     ['quiero cambiar la de sofia para el viernes', 'menu', { intent: 'reschedule', newDay: '2026-11-27' }],
     // "La más cerca" alone is still the earliest.
     ['la mas cercana', 'slot', { choice: 'slot-1' }],
@@ -1004,7 +1106,11 @@ describe('"lo mismo" for someone else (member testing)', () => {
 describe('the new hour of a move, when the appointment was named with its own (member testing, round 3)', () => {
   itReads([
     // "La del miércoles a las 10… pásemela para el jueves, después de las 2": 2 p. m. is where it goes; 10 a. m. names it.
-    ['tengo una cita el miércoles a las 10 en Kennedy, me la pueden pasar para el jueves o el viernes por la tarde, después de las 2 idealmente', 'start', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-26', newTime: '14:00', band: 'tarde' }],
+    [
+      'tengo una cita el miércoles a las 10 en Kennedy, me la pueden pasar para el jueves o el viernes por la tarde, después de las 2 idealmente',
+      'start',
+      { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-26', newTime: '14:00', band: 'tarde' },
+    ],
     ['la del miércoles a las 10 pásemela para el jueves a las 3', 'menu', { intent: 'reschedule', newDay: '2026-11-26', newTime: '15:00' }],
   ]);
 });
@@ -1031,7 +1137,11 @@ describe('a time of the slots refused, then "la siguiente" (member testing, roun
 
 describe('"lo más pronto posible" with a request is any hour (member testing, round 3)', () => {
   itReads([
-    ['ah bueno, entonces quiero una de medicina general, lo más pronto posible, en kennedy', 'menu', { intent: 'book', specialty: 'medicina_general', site: 'KENNEDY', soonest: true, band: undefined }],
+    [
+      'ah bueno, entonces quiero una de medicina general, lo más pronto posible, en kennedy',
+      'menu',
+      { intent: 'book', specialty: 'medicina_general', site: 'KENNEDY', soonest: true, band: undefined },
+    ],
     ['necesito cita con el médico general cuanto antes', 'start', { soonest: true }],
     ['lo más pronto posible', 'band', { choice: 'cualquiera' }],
     // Where slots are shown it picks the first, and a band said wins.

@@ -171,7 +171,7 @@ describe('readWhen on other days', () => {
     assert.deepEqual(readWhen('la otra semana', FRIDAY), { day: '2026-11-30' });
   });
 
-  it('on a Friday, a day of the month already past is next month\'s', () => {
+  it("on a Friday, a day of the month already past is next month's", () => {
     assert.deepEqual(readWhen('el 25', FRIDAY), { day: '2026-12-25' });
     assert.deepEqual(readWhen('el 27', FRIDAY), { day: '2026-11-27' });
   });
@@ -198,13 +198,17 @@ describe('readWhen on other days', () => {
     assert.deepEqual(readWhen('mañana', lateMonday), { day: '2026-11-24' });
   });
 
-  it('gives the same answers whatever the machine\'s time zone', () => {
+  it("gives the same answers whatever the machine's time zone", () => {
     const saved = process.env.TZ;
     const expected = ON_MONDAY.map(([text]) => readWhen(text, MONDAY));
     try {
       for (const zone of ['Asia/Tokyo', 'Pacific/Kiritimati', 'America/New_York', 'UTC']) {
         process.env.TZ = zone;
-        assert.deepEqual(ON_MONDAY.map(([text]) => readWhen(text, MONDAY)), expected, zone);
+        assert.deepEqual(
+          ON_MONDAY.map(([text]) => readWhen(text, MONDAY)),
+          expected,
+          zone,
+        );
       }
     } finally {
       if (saved === undefined) delete process.env.TZ;
@@ -214,7 +218,40 @@ describe('readWhen on other days', () => {
 });
 
 describe('readWhen on any input', () => {
-  const pieces = ['a las', 'las', 'la', 'de la tarde', 'de la mañana', 'mañana', 'pasado', 'el', 'lunes', 'viernes', 'hoy', 'y media', 'menos cuarto', 'am', 'pm', '/', ':', '-', '3', '12', '27', '1994', 'de', 'noviembre', 'otra semana', 'cualquiera', 'no', 'tarde', 'en', 'entre', 'y', ' '];
+  const pieces = [
+    'a las',
+    'las',
+    'la',
+    'de la tarde',
+    'de la mañana',
+    'mañana',
+    'pasado',
+    'el',
+    'lunes',
+    'viernes',
+    'hoy',
+    'y media',
+    'menos cuarto',
+    'am',
+    'pm',
+    '/',
+    ':',
+    '-',
+    '3',
+    '12',
+    '27',
+    '1994',
+    'de',
+    'noviembre',
+    'otra semana',
+    'cualquiera',
+    'no',
+    'tarde',
+    'en',
+    'entre',
+    'y',
+    ' ',
+  ];
   const anyText = fc.oneof(
     fc.string({ unit: 'grapheme', maxLength: 300 }),
     fc.string({ unit: 'binary', maxLength: 300 }),

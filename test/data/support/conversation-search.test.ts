@@ -67,7 +67,10 @@ function assertIndexed(db: SqliteDatabase, sql: string, params: unknown[]): stri
     assert.doesNotMatch(line, /^SCAN (c|e|conversations|conversation_events|conversation_subjects)\b/, `${line}\n in: ${plan.join(' | ')}\n for: ${sql}`);
     if (/^SEARCH /.test(line)) assert.match(line, /USING (COVERING )?INDEX|USING PRIMARY KEY|USING INTEGER PRIMARY KEY/, line);
   }
-  assert.ok(plan.some((line) => /^SEARCH /.test(line)), plan.join(' | '));
+  assert.ok(
+    plan.some((line) => /^SEARCH /.test(line)),
+    plan.join(' | '),
+  );
   return plan;
 }
 
@@ -85,12 +88,21 @@ describe('conversation search over 100,000 conversations', () => {
   it('finds one conversation by radicado, by document and by phone', () => {
     const store = createConversationStore(db);
     const byRadicado = store.search(parseSearch(form({ radicado: radicadoOf(45_670) }), NOW).filters, { limit: 25 });
-    assert.deepEqual(byRadicado.rows.map((row) => row.id), ['c045670']);
+    assert.deepEqual(
+      byRadicado.rows.map((row) => row.id),
+      ['c045670'],
+    );
     const byDocument = store.search(parseSearch(form({ document: `CC ${documentOf(99_999)}` }), NOW).filters, { limit: 25 });
-    assert.deepEqual(byDocument.rows.map((row) => row.id), ['c099999']);
+    assert.deepEqual(
+      byDocument.rows.map((row) => row.id),
+      ['c099999'],
+    );
     const whatsappIndex = 12_345 * 3; // CHANNELS[0] is whatsapp
     const byPhone = store.search(parseSearch(form({ phone: phoneOf(whatsappIndex).slice(3) }), NOW).filters, { limit: 25 });
-    assert.deepEqual(byPhone.rows.map((row) => row.id), [`c${String(whatsappIndex).padStart(6, '0')}`]);
+    assert.deepEqual(
+      byPhone.rows.map((row) => row.id),
+      [`c${String(whatsappIndex).padStart(6, '0')}`],
+    );
     assert.equal(byRadicado.next, undefined);
   });
 
@@ -156,7 +168,10 @@ describe('conversation search over 100,000 conversations', () => {
     for (const filters of bare) {
       const { sql, params } = buildSearchSql(filters, { limit: 25 });
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((row) => row.detail);
-      assert.ok(plan.every((line) => !/^SCAN c$/.test(line)), plan.join(' | '));
+      assert.ok(
+        plan.every((line) => !/^SCAN c$/.test(line)),
+        plan.join(' | '),
+      );
     }
   });
 
@@ -165,9 +180,18 @@ describe('conversation search over 100,000 conversations', () => {
     for (const sql of Object.values(DASHBOARD_SQL)) assertIndexed(db, sql, [range.from, range.to]);
     const activity = createDashboardStore(db).activity(range);
     const inRange = seeded.filter((row) => row.startedAt >= range.from && row.startedAt < range.to);
-    assert.equal(activity.reduce((sum, row) => sum + row.conversations, 0), inRange.length);
-    assert.equal(activity.reduce((sum, row) => sum + row.bookings, 0), inRange.filter((row) => row.outcome === 'booked').length);
-    assert.equal(activity.reduce((sum, row) => sum + row.abandoned, 0), inRange.filter((row) => row.outcome === 'abandoned').length);
+    assert.equal(
+      activity.reduce((sum, row) => sum + row.conversations, 0),
+      inRange.length,
+    );
+    assert.equal(
+      activity.reduce((sum, row) => sum + row.bookings, 0),
+      inRange.filter((row) => row.outcome === 'booked').length,
+    );
+    assert.equal(
+      activity.reduce((sum, row) => sum + row.abandoned, 0),
+      inRange.filter((row) => row.outcome === 'abandoned').length,
+    );
     const sites = new Set(activity.map((row) => row.site));
     assert.ok(sites.has('') && sites.has('SUBA'));
   });

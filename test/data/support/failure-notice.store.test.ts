@@ -8,7 +8,7 @@ const T0 = new Date('2026-11-23T08:00:00-05:00').getTime();
 const MINUTE = 60_000;
 
 describe('failure notice store (the manual contingency switch)', () => {
-  it('answers per channel, the channel\'s own notice winning over the one for all', () => {
+  it("answers per channel, the channel's own notice winning over the one for all", () => {
     const store = createFailureNoticeStore(openDatabase(':memory:'));
     assert.equal(store.current('whatsapp', new Date(T0)), undefined);
     store.switchOn({ channel: 'all', text: 'Falla general', by: 'andrea', now: T0 });
@@ -32,7 +32,10 @@ describe('failure notice store (the manual contingency switch)', () => {
     assert.equal(stopped?.stoppedBy, 'pablo');
     assert.equal(store.current('webchat', new Date(T0 + 51 * MINUTE)), undefined);
     assert.equal(store.switchOff({ id: again.notice.id, by: 'pablo', now: T0 + 52 * MINUTE }), undefined);
-    assert.deepEqual(store.history(10).map((each) => each.text), ['Otra vez', 'Mantenimiento']);
+    assert.deepEqual(
+      store.history(10).map((each) => each.text),
+      ['Otra vez', 'Mantenimiento'],
+    );
   });
 
   it('updates the text of an active notice and keeps its start', () => {

@@ -83,7 +83,7 @@ describe('incident store and audit log', () => {
     ...overrides,
   });
 
-  it('stores, pages newest first, filters by status and finds a member\'s reports', () => {
+  it("stores, pages newest first, filters by status and finds a member's reports", () => {
     const db = openDatabase(':memory:');
     const ana = createSupportUserStore(db).create({ name: 'ana', role: 'agent', passwordHash: 'h', now: T0 });
     const incidents = createIncidentStore(db);
@@ -92,20 +92,32 @@ describe('incident store and audit log', () => {
     incidents.create(incident(ana.id, { documentNumber: '5050505050' }), T0 + 2);
     assert.equal(first.status, 'new');
     assert.equal(first.createdByName, 'ana');
-    assert.deepEqual(incidents.list({ limit: 2 }).map((each) => each.id), [3, 2]);
-    assert.deepEqual(incidents.list({ limit: 2, beforeId: 2 }).map((each) => each.id), [1]);
+    assert.deepEqual(
+      incidents.list({ limit: 2 }).map((each) => each.id),
+      [3, 2],
+    );
+    assert.deepEqual(
+      incidents.list({ limit: 2, beforeId: 2 }).map((each) => each.id),
+      [1],
+    );
     incidents.setStatus({ id: 2, status: 'closed', now: T0 + 5 });
-    assert.deepEqual(incidents.list({ status: 'closed', limit: 10 }).map((each) => each.id), [2]);
+    assert.deepEqual(
+      incidents.list({ status: 'closed', limit: 10 }).map((each) => each.id),
+      [2],
+    );
     assert.deepEqual(
       incidents.forConversation({ conversationId: 'conv-x', documents: ['2020202020'], phones: [] }).map((each) => each.id),
       [2, 1],
     );
-    assert.deepEqual(incidents.forConversation({ conversationId: 'none', documents: [], phones: ['+573004445566'] }).map((each) => each.id), [3, 1]);
+    assert.deepEqual(
+      incidents.forConversation({ conversationId: 'none', documents: [], phones: ['+573004445566'] }).map((each) => each.id),
+      [3, 1],
+    );
     assert.equal(second.contactPhone, undefined);
     assert.equal(incidents.setStatus({ id: 99, status: 'closed', now: T0 }), undefined);
   });
 
-  it('refuses an incident without the member\'s authorisation at the database too', () => {
+  it("refuses an incident without the member's authorisation at the database too", () => {
     const db = openDatabase(':memory:');
     assert.throws(() =>
       db
@@ -123,8 +135,17 @@ describe('incident store and audit log', () => {
     audit.record({ at: T0, userName: 'ana', action: 'conversation-view', conversationId: 'c1' });
     audit.record({ at: T0 + 1, userName: 'sergio', action: 'conversation-export-csv', conversationId: 'c1' });
     audit.record({ at: T0 + 2, userName: 'ana', action: 'conversation-view', conversationId: 'c2' });
-    assert.deepEqual(audit.list({ conversationId: 'c1', limit: 10 }).map((entry) => entry.userName), ['sergio', 'ana']);
-    assert.deepEqual(audit.list({ userName: 'ana', limit: 10 }).map((entry) => entry.conversationId), ['c2', 'c1']);
-    assert.deepEqual(audit.list({ limit: 1, beforeId: 3 }).map((entry) => entry.id), [2]);
+    assert.deepEqual(
+      audit.list({ conversationId: 'c1', limit: 10 }).map((entry) => entry.userName),
+      ['sergio', 'ana'],
+    );
+    assert.deepEqual(
+      audit.list({ userName: 'ana', limit: 10 }).map((entry) => entry.conversationId),
+      ['c2', 'c1'],
+    );
+    assert.deepEqual(
+      audit.list({ limit: 1, beforeId: 3 }).map((entry) => entry.id),
+      [2],
+    );
   });
 });

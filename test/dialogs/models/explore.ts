@@ -130,8 +130,7 @@ export function readMessage(text: string, pending: Pending, people: readonly str
   const key = JSON.stringify([text, pending, people]);
   const known = readings.get(key);
   if (known) return known;
-  const understood =
-    pending === 'first message' ? understand(text, { question: 'start', options: [] }, NOW) : understand(text, expectationFor(pending, [...people], NOW), NOW);
+  const understood = pending === 'first message' ? understand(text, { question: 'start', options: [] }, NOW) : understand(text, expectationFor(pending, [...people], NOW), NOW);
   readings.set(key, understood);
   return understood;
 }
@@ -154,7 +153,8 @@ const isActorEvent = (event: EventObject) => event.type.startsWith('xstate.done.
 export function describeEvent(event: EventObject): string {
   if (event.type === 'xstate.init') return 'start';
   if ('messageId' in event && typeof event.messageId === 'string' && event.messageId.startsWith(SAID)) return `"${event.messageId.slice(SAID.length)}" (${event.type})`;
-  if (isActorEvent(event) && 'label' in event) return `${event.type.startsWith('xstate.done') ? 'answer' : 'failure'} of ${event.type.replace(/^xstate\.(done|error)\.actor\./, '')}: ${String(event.label)}`;
+  if (isActorEvent(event) && 'label' in event)
+    return `${event.type.startsWith('xstate.done') ? 'answer' : 'failure'} of ${event.type.replace(/^xstate\.(done|error)\.actor\./, '')}: ${String(event.label)}`;
   const { type, ...rest } = event;
   return Object.keys(rest).length > 0 ? `${type} ${JSON.stringify(rest)}` : type;
 }
@@ -242,7 +242,10 @@ function modelMachineOf(model: DialogModel): AnyStateMachine {
  * the conversation's system id; nothing is executed, only resolved.
  */
 function modelScope(): { scope: MachineScope; onMicrostep: (listener: ((snapshot: AnyMachineSnapshot, transitions: TransitionLike[]) => void) | undefined) => void } {
-  const sink = createActor(fromCallback(() => undefined), { systemId: CONVERSATION_SYSTEM_ID });
+  const sink = createActor(
+    fromCallback(() => undefined),
+    { systemId: CONVERSATION_SYSTEM_ID },
+  );
   sink.start();
   let listener: ((snapshot: AnyMachineSnapshot, transitions: TransitionLike[]) => void) | undefined;
   sink.system.inspect({
@@ -411,7 +414,9 @@ export function explore(model: DialogModel, startName: string): Exploration {
     const events =
       typeof said === 'string'
         ? eventsOfText(said, model.pending ? model.pending(at) : defaultPending(model, at, invocations), model.people(at))
-        : eventsAt(at).filter((event) => isActorEvent(event) && 'label' in event && event.label === said.answer).slice(0, 1);
+        : eventsAt(at)
+            .filter((event) => isActorEvent(event) && 'label' in event && event.label === said.answer)
+            .slice(0, 1);
     if (events.length === 0) throw new Error(`${model.name} [${startName}]: nothing answers "${typeof said === 'string' ? said : said.answer}" in ${describeValue(at.value)}`);
     prefix = simulate([...prefix.slice(1).map((step) => step.event), ...events]);
     if (typeof said === 'string') prefix = finished(prefix);
@@ -443,7 +448,8 @@ export function explore(model: DialogModel, startName: string): Exploration {
     onMicrostep(undefined);
     return { next, taken };
   };
-  for (const path of paths) for (const [index, step] of path.steps.entries()) if (index > 0) for (const key of takenBy(path.steps[index - 1]!.state, step.event).taken) covered.add(key);
+  for (const path of paths)
+    for (const [index, step] of path.steps.entries()) if (index > 0) for (const key of takenBy(path.steps[index - 1]!.state, step.event).taken) covered.add(key);
   for (const edge of edges) {
     if (edge.transitions.every((key) => covered.has(key))) continue;
     const head = toState.get(serialize(edge.from));
@@ -527,7 +533,11 @@ export function hasText(key: string, params: ReplyParams | undefined): boolean {
 
 /** Every text key a reply says: its own, its options' and its items'. */
 function keysOf(said: Reply): Array<{ key: string; params: ReplyParams | undefined }> {
-  return [{ key: said.key, params: said.params }, ...(said.options ?? []).map((shown) => ({ key: shown.key, params: shown.params })), ...(said.items ?? []).map((item) => ({ key: item.key, params: item.params }))];
+  return [
+    { key: said.key, params: said.params },
+    ...(said.options ?? []).map((shown) => ({ key: shown.key, params: shown.params })),
+    ...(said.items ?? []).map((item) => ({ key: item.key, params: item.params })),
+  ];
 }
 
 // ---- replaying a path against the real machine -----------------------------------------------
@@ -625,7 +635,8 @@ export async function replayPath(model: DialogModel, path: ModelPath, replay: Re
   let subjectSnapshot: AnyMachineSnapshot | undefined;
   const inspect = (inspection: InspectionEvent) => {
     // The machine under test: the root itself (the first actor of the system), or the bench's child.
-    if (subject === undefined && inspection.type === '@xstate.actor' && (model.kind === 'root' || ('id' in inspection.actorRef && inspection.actorRef.id === 'child'))) subject = inspection.actorRef;
+    if (subject === undefined && inspection.type === '@xstate.actor' && (model.kind === 'root' || ('id' in inspection.actorRef && inspection.actorRef.id === 'child')))
+      subject = inspection.actorRef;
     if (inspection.actorRef !== subject) return;
     if (inspection.type === '@xstate.microstep') {
       const transitions = inspection._transitions as TransitionLike[];
@@ -660,7 +671,9 @@ export async function replayPath(model: DialogModel, path: ModelPath, replay: Re
     // A new conversation waits for its first message in silence: the engine sends it at once.
     const creation = index === 0 && model.kind === 'root';
     if (rest === 'waiting' && said.length === 0 && !creation) problem(`the turn of ${turnTrigger} ends waiting in ${describeValue(snapshot.value)} and said nothing`);
-    for (const reply of said) for (const { key, params } of keysOf(reply)) if (!hasText(key, params)) problem(`says "${key}"${params?.context ? ` (context ${String(params.context)})` : ''}, which locales/es-CO/lina.json does not have`);
+    for (const reply of said)
+      for (const { key, params } of keysOf(reply))
+        if (!hasText(key, params)) problem(`says "${key}"${params?.context ? ` (context ${String(params.context)})` : ''}, which locales/es-CO/lina.json does not have`);
     turnStart = replies.length;
   };
 
@@ -689,7 +702,9 @@ export async function replayPath(model: DialogModel, path: ModelPath, replay: Re
       if (!previousWasWriter && next && !isActorEvent(next.event)) turnTrigger = describeEvent(next.event);
       const real = subjectSnapshot;
       if (!real || JSON.stringify(real.value) !== JSON.stringify(step.state.value) || real.status !== step.state.status) {
-        return void problem(`after ${describeEvent(step.event)} the machine is in ${real ? `${describeValue(real.value)} (${real.status})` : 'nothing'}, the model in ${describeValue(step.state.value)} (${step.state.status})`);
+        return void problem(
+          `after ${describeEvent(step.event)} the machine is in ${real ? `${describeValue(real.value)} (${real.status})` : 'nothing'}, the model in ${describeValue(step.state.value)} (${step.state.status})`,
+        );
       }
     }
   } finally {

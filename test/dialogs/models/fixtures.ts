@@ -50,9 +50,16 @@ export const slots: Slot[] = [
 ].map((slot, index) => ({ ...slot, id: `slot-${index + 1}` }));
 
 /** Carlos: no beneficiaries. Ana: on the complementary plan. Jorge: not active. */
-export const carlosMember: Member = { ...makePatient({ id: 'mem-carlos', documentNumber: '2020202020', firstName: 'Carlos', lastName: 'Pérez', birthDate: '1980-11-02' }), phone: '+573004445566', beneficiaries: [] };
+export const carlosMember: Member = {
+  ...makePatient({ id: 'mem-carlos', documentNumber: '2020202020', firstName: 'Carlos', lastName: 'Pérez', birthDate: '1980-11-02' }),
+  phone: '+573004445566',
+  beneficiaries: [],
+};
 export const anaMember: Member = { ...makePatient({ id: 'mem-ana', documentNumber: '3030303030', firstName: 'Ana', birthDate: '1990-01-20', plan: 'PAC' }), beneficiaries: [] };
-export const jorgeMember: Member = { ...makePatient({ id: 'mem-jorge', documentNumber: '4040404040', firstName: 'Jorge', birthDate: '1975-05-05', status: 'inactive' }), beneficiaries: [] };
+export const jorgeMember: Member = {
+  ...makePatient({ id: 'mem-jorge', documentNumber: '4040404040', firstName: 'Jorge', birthDate: '1975-05-05', status: 'inactive' }),
+  beneficiaries: [],
+};
 
 /** The member as the agenda knows Laura, with her children and, for the model, a beneficiary on another plan. */
 export const lauraMember: Member = {

@@ -149,7 +149,10 @@ export const cancelModel: DialogModel = {
     'nothing said': from({ patient: laura, patients: lauraFamily } satisfies CancelInput, 5),
     'the one on Wednesday': from({ patient: laura, patients: lauraFamily, request: { day: WEDNESDAY, weekday: 3 } } satisfies CancelInput, 5),
     'the one on Thursday (there is none)': from({ patient: laura, patients: lauraFamily, request: { day: THURSDAY, weekday: 4 } } satisfies CancelInput, 5),
-    'chosen at the booking offer': from({ patient: laura, patients: lauraFamily, request: { appointmentId: generalOnWednesday.id, appointmentConfirmed: true } } satisfies CancelInput, 5),
+    'chosen at the booking offer': from(
+      { patient: laura, patients: lauraFamily, request: { appointmentId: generalOnWednesday.id, appointmentConfirmed: true } } satisfies CancelInput,
+      5,
+    ),
   },
   texts: operationTexts,
   otherEvents: () => REPEATS,
@@ -181,16 +184,28 @@ export const rescheduleModel: DialogModel = {
   machine: rescheduleMachine,
   kind: 'child',
   starts: {
-    'nothing said': from({ conversationId: 'conv', today: '2026-11-23', patient: laura, patients: lauraFamily, memberEmail: 'laura.gomez@example.com' } satisfies RescheduleInput, 5),
-    'the one on Wednesday': from({ conversationId: 'conv', today: '2026-11-23', patient: laura, patients: lauraFamily, request: { day: WEDNESDAY, weekday: 3 } } satisfies RescheduleInput, 5),
-    'the one on Thursday (there is none)': from({ conversationId: 'conv', today: '2026-11-23', patient: laura, patients: lauraFamily, request: { day: THURSDAY, weekday: 4 } } satisfies RescheduleInput, 5),
-    'chosen at the booking offer, to Friday': from({
-      conversationId: 'conv',
-      today: '2026-11-23',
-      patient: laura,
-      patients: lauraFamily,
-      request: { appointmentId: generalOnWednesday.id, appointmentConfirmed: true, newDay: '2026-11-27' },
-    } satisfies RescheduleInput, 5),
+    'nothing said': from(
+      { conversationId: 'conv', today: '2026-11-23', patient: laura, patients: lauraFamily, memberEmail: 'laura.gomez@example.com' } satisfies RescheduleInput,
+      5,
+    ),
+    'the one on Wednesday': from(
+      { conversationId: 'conv', today: '2026-11-23', patient: laura, patients: lauraFamily, request: { day: WEDNESDAY, weekday: 3 } } satisfies RescheduleInput,
+      5,
+    ),
+    'the one on Thursday (there is none)': from(
+      { conversationId: 'conv', today: '2026-11-23', patient: laura, patients: lauraFamily, request: { day: THURSDAY, weekday: 4 } } satisfies RescheduleInput,
+      5,
+    ),
+    'chosen at the booking offer, to Friday': from(
+      {
+        conversationId: 'conv',
+        today: '2026-11-23',
+        patient: laura,
+        patients: lauraFamily,
+        request: { appointmentId: generalOnWednesday.id, appointmentConfirmed: true, newDay: '2026-11-27' },
+      } satisfies RescheduleInput,
+      5,
+    ),
   },
   texts: operationTexts,
   otherEvents: () => REPEATS,
@@ -220,7 +235,12 @@ export const takeSlotModel: DialogModel = {
   machine: takeSlotMachine,
   kind: 'child',
   // While the slot finder runs, its slot list is the question ("déjela así" there gives the taking up).
-  childQuestion: ask('slot', 'slots.ask', { site: 'SUBA', band: 'manana', count: 2 }, slots.slice(0, 2).map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site }))),
+  childQuestion: ask(
+    'slot',
+    'slots.ask',
+    { site: 'SUBA', band: 'manana', count: 2 },
+    slots.slice(0, 2).map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site })),
+  ),
   starts: {
     'booking, no band said': from({ ...takeSlotRequest, mode: 'book' } satisfies TakeSlotInput, 5),
     'booking in the afternoon': from({ ...takeSlotRequest, mode: 'book', band: 'tarde' } satisfies TakeSlotInput, 5),
@@ -240,13 +260,25 @@ export const takeSlotModel: DialogModel = {
     ],
     commit: (snapshot) => {
       const mode = (snapshot.context as { mode?: string }).mode;
-      return [answer(mode === 'move' ? { ...generalOnWednesday, start: slots[0]!.start } : { ...generalOnWednesday, id: 'apt-new', start: slots[0]!.start }, 'taken'), agendaError('SLOT_TAKEN'), unavailable()];
+      return [
+        answer(mode === 'move' ? { ...generalOnWednesday, start: slots[0]!.start } : { ...generalOnWednesday, id: 'apt-new', start: slots[0]!.start }, 'taken'),
+        agendaError('SLOT_TAKEN'),
+        unavailable(),
+      ];
     },
   },
   // Its guards read whether a band, day or time is known, why the finder runs again, the slot found and a "pero" proposed; not the values.
   fingerprint: (context) => {
     const c = context as { mode?: string; band?: string; day?: string; time?: string; bandAsked?: boolean; search?: object; reason?: string; slot?: unknown; proposed?: object };
-    return { mode: c.mode, told: [c.band !== undefined, c.day !== undefined, c.time !== undefined], bandAsked: c.bandAsked, search: c.search !== undefined, reason: c.reason, slot: idOf(c.slot), proposed: c.proposed !== undefined };
+    return {
+      mode: c.mode,
+      told: [c.band !== undefined, c.day !== undefined, c.time !== undefined],
+      bandAsked: c.bandAsked,
+      search: c.search !== undefined,
+      reason: c.reason,
+      slot: idOf(c.slot),
+      proposed: c.proposed !== undefined,
+    };
   },
 };
 
@@ -257,7 +289,11 @@ const slotRequest = { ...takeSlotRequest, cups: '890301' } as const;
 const treatingDoctor = { id: 'doc-suba-1', name: 'Dra. Marta Salazar' };
 const controlInTheMorning: SlotFinderInput = { ...slotRequest, band: 'manana', treatingDoctor };
 const days = (count: number, beyondWindow = false) =>
-  Array.from({ length: count }, (_, index) => ({ day: `2026-11-${String(24 + index).padStart(2, '0')}`, slots: 3 + index, ...(beyondWindow ? { beyondWindow: true as const } : {}) }));
+  Array.from({ length: count }, (_, index) => ({
+    day: `2026-11-${String(24 + index).padStart(2, '0')}`,
+    slots: 3 + index,
+    ...(beyondWindow ? { beyondWindow: true as const } : {}),
+  }));
 
 export const slotFinderModel: DialogModel = {
   name: 'slotFinder',
@@ -267,7 +303,11 @@ export const slotFinderModel: DialogModel = {
     'a control in the morning with her treating doctor': from(controlInTheMorning, 3),
     // The no-availability ladder is long: explored from its first rung, and from the case offered without an e-mail on file.
     'moving a control with her treating doctor, nothing found: the ladder': { input: { ...controlInTheMorning, mode: 'move' }, after: [{ answer: 'no slots' }], maxMessages: 4 },
-    'moving, any band, no e-mail on file, nothing found': { input: { ...slotRequest, memberEmail: undefined, band: 'cualquiera', mode: 'move' } satisfies SlotFinderInput, after: [{ answer: 'no slots' }], maxMessages: 5 },
+    'moving, any band, no e-mail on file, nothing found': {
+      input: { ...slotRequest, memberEmail: undefined, band: 'cualquiera', mode: 'move' } satisfies SlotFinderInput,
+      after: [{ answer: 'no slots' }],
+      maxMessages: 5,
+    },
     '"otro día" in the afternoon': from({ ...slotRequest, band: 'tarde', reason: 'otherDay' } satisfies SlotFinderInput, 3),
     'Thursday, a case asked for': from({ ...slotRequest, band: 'tarde', day: THURSDAY, caseAsked: true } satisfies SlotFinderInput, 3),
   },
@@ -276,7 +316,13 @@ export const slotFinderModel: DialogModel = {
   people: operationPeople,
   outcomes: {
     searchSlots: () => [answer(slots, 'five slots'), answer([], 'no slots'), unavailable()],
-    availableDays: () => [answer(days(3), 'three days'), answer(days(6), 'six days'), answer(days(2, true), 'the last days, beyond the window'), answer([], 'no days'), unavailable()],
+    availableDays: () => [
+      answer(days(3), 'three days'),
+      answer(days(6), 'six days'),
+      answer(days(2, true), 'the last days, beyond the window'),
+      answer([], 'no days'),
+      unavailable(),
+    ],
     createCase: () => [answer(rissCase, 'filed'), agendaError('CONFLICT'), unavailable()],
   },
   // What its guards read of the search (the band, whether a day, a time or the latest times were asked, whether a doctor is searched), the slots and days shown, the ladder, the e-mail.
@@ -313,7 +359,10 @@ export const bookingModel: DialogModel = {
   kind: 'child',
   starts: {
     'nothing said, from Suba’s QR code': from({ ...bookingRequest, preferredSites: ['SUBA'], entrySite: 'SUBA' } satisfies BookingInput, 5),
-    'a general-medicine control at Suba': from({ ...bookingRequest, preferredSites: [], request: { specialty: 'medicina_general', visitType: 'control', site: 'SUBA' } } satisfies BookingInput, 5),
+    'a general-medicine control at Suba': from(
+      { ...bookingRequest, preferredSites: [], request: { specialty: 'medicina_general', visitType: 'control', site: 'SUBA' } } satisfies BookingInput,
+      5,
+    ),
     'pediatrics, for Laura herself': from({ ...bookingRequest, preferredSites: [], request: { specialty: 'pediatria' } } satisfies BookingInput, 5),
   },
   texts: operationTexts,
@@ -431,7 +480,17 @@ function conversationTexts(snapshot: AnyMachineSnapshot, running: boolean): read
       return [...(right ? [right] : []), '01/01/2000', 'perdón, mi cédula es 2020202020', ...common];
     }
     case 'patient':
-      return [...optionNumbers(pending), 'para Mateo', 'para Tomás', 'para mis hijos', 'para mi mamá', 'quiero cancelar una cita', 'primera vez', 'hola, le escribe la abuela', ...common];
+      return [
+        ...optionNumbers(pending),
+        'para Mateo',
+        'para Tomás',
+        'para mis hijos',
+        'para mi mamá',
+        'quiero cancelar una cita',
+        'primera vez',
+        'hola, le escribe la abuela',
+        ...common,
+      ];
     case 'confirm':
       return ['sí', 'no', 'control', 'no, para Sofía', 'no, para Tomás', ...common];
     case 'menu':
