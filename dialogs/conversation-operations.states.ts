@@ -294,10 +294,13 @@ export const operationStates = {
       type: 'prompt',
       params: ({ context }) =>
         // To someone who writes for the member, the member is named: "¿Qué quieres hacer para Laura?".
-        ask('menu', isSelfPatient(context) && context.writer === undefined ? 'menu.askSelf' : 'menu.askFor', { patient: context.patient?.firstName }, [
-          ...MENU_OPERATIONS.map((operation) => option(operation, `options.menu.${operation}`)),
-          option('help', 'options.menu.help'),
-        ]),
+        // ("Cambiar paciente" is offered only when there is someone else to change to.)
+        ask(
+          'menu',
+          isSelfPatient(context) && context.writer === undefined ? 'menu.askSelf' : 'menu.askFor',
+          { patient: context.patient?.firstName, ...((context.member?.beneficiaries.length ?? 0) === 0 ? { context: 'only' } : {}) },
+          [...MENU_OPERATIONS.map((operation) => option(operation, `options.menu.${operation}`)), option('help', 'options.menu.help')],
+        ),
     },
     on: {
       THANKS: { actions: { type: 'say', params: ({ context }) => thanksAtMenuReply(context) } },
