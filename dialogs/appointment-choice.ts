@@ -86,10 +86,10 @@ type Listed = DoneActorEvent<Appointment[]>;
 
 /**
  * The state that loads the patient's appointments: none (said, then the final state `none`),
- * exactly one named by the member (chosen, then `named`), the only one there is when the machine
- * goes on with it (chosen, then `only`), or the list to choose from (`awaitingAppointment`). An agenda failure goes to `failed`. The machine has the action `say`.
+ * exactly one named by the member (chosen, then `named`), or the list to choose from
+ * (`awaitingAppointment`). An agenda failure goes to `failed`. The machine has the action `say`.
  */
-export function loadingAppointments<TContext extends ChoosingAppointment & ForPatient>(named: string, confirmed: string = named, only?: string) {
+export function loadingAppointments<TContext extends ChoosingAppointment & ForPatient>(named: string, confirmed: string = named) {
   // The whole context comes back with the list: an update typed for any machine that chooses.
   const listed = (update: (context: TContext, appointments: Appointment[]) => Partial<ChoosingAppointment>) =>
     assign<TContext, Listed, undefined, DialogEvent | RepeatEvent, never>(({ context, event }) => ({ ...context, ...update(context, event.output) }));
@@ -131,16 +131,6 @@ export function loadingAppointments<TContext extends ChoosingAppointment & ForPa
             listed((_, appointments) => ({ appointments })),
           ],
         },
-        // Exactly one appointment and a machine that goes on with it ("cámbiemela"): no list of one to choose from.
-        ...(only
-          ? [
-              {
-                guard: ({ event }: { event: Listed }) => event.output.length === 1,
-                target: only,
-                actions: listed((_, appointments) => ({ appointments, chosen: appointments[0] })),
-              },
-            ]
-          : []),
         { target: 'awaitingAppointment', actions: listed((_, appointments) => ({ appointments })) },
       ],
       onError: { target: 'failed' },

@@ -20,7 +20,7 @@ import { endings, isDoneBy } from './endings.js';
 import { appointmentFor, leftAsIs, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
 import type { PatientChoice } from './patients.js';
 import { agesOutIn, seeker } from './slot-search.js';
-import { YES_NO, ask, reply } from './replies.js';
+import { YES_NO, ask } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { resultOfTaking, type TakeSlotInput, type TakeSlotOutput } from './take-slot.io.js';
 import { takeSlotMachine } from './take-slot.machine.js';
@@ -125,8 +125,8 @@ function takeSlotInput(context: RescheduleContext): TakeSlotInput {
 }
 
 /**
- * Rescheduling (contract points 13, 16-18): which appointment (asked, unless the member
- * named exactly one, which is then confirmed, or there is only one, which is named and moved), then a slot of the same service at the same
+ * Rescheduling (contract points 13, 16-18): which appointment (always asked, unless the member
+ * named exactly one, which is then confirmed), then a slot of the same service at the same
  * site (any doctor; the ladder applies) through the shared take-slot machine, whose move is one
  * atomic call: the member never ends with two appointments or none.
  */
@@ -151,12 +151,7 @@ export const rescheduleMachine = setup({
     REPEAT: { actions: 'repeatPrompt' },
   },
   states: {
-    loading: loadingAppointments<RescheduleContext>('confirmingChoice', 'takingSlot', 'onlyOne'),
-    /** The patient has one appointment: named, and moved, without a list of one to choose from. */
-    onlyOne: {
-      entry: { type: 'say', params: ({ context }) => reply('reschedule.onlyOne', appointmentFor(context, context.chosen)) },
-      always: { target: 'takingSlot' },
-    },
+    loading: loadingAppointments<RescheduleContext>('confirmingChoice', 'takingSlot'),
     awaitingAppointment: {
       tags: ['awaitingInput'],
       entry: { type: 'prompt', params: ({ context }) => ask('appointment', 'reschedule.askWhich', patientOf(context), appointmentOptions(context.appointments)) },
@@ -212,8 +207,6 @@ export const rescheduleMachine = setup({
         src: 'takeSlot',
         input: ({ context }) => takeSlotInput(context),
         onDone: [
-          // "Atrás" from the one appointment there is: no list of one to go back to.
-          { guard: ({ context, event }) => event.output.outcome === 'back' && context.appointments.length === 1, target: 'back' },
           {
             guard: ({ event }) => event.output.outcome === 'back',
             target: 'awaitingAppointment',

@@ -10,8 +10,6 @@ import { moveOf } from '../../bot/dialog-actors.js';
 
 /** A general-medicine control on Thursday at KENNEDY, where Laura's treating doctor works. */
 const control = makeAppointment({ id: 'apt-control', cups: '890301', site: 'KENNEDY' });
-/** A second appointment, so that the list is asked: with only one, it is named and moved at once. */
-const later = makeAppointment({ id: 'apt-later', cups: '890201', site: 'KENNEDY', start: '2026-12-02T15:00:00.000Z', end: '2026-12-02T15:20:00.000Z' });
 const laura = makePatient({
   treatingDoctors: [{ specialty: 'medicina_general', doctorId: 'doc-kennedy-1', doctorName: 'Dr. Andrés Rojas', site: 'KENNEDY' }],
 });
@@ -27,7 +25,7 @@ async function startReschedule(
     filed?: RissCase | Error;
   } = {},
 ) {
-  const list = scripted<Appointment[], { patientId: string }>(options.listed ?? [control, later]);
+  const list = scripted<Appointment[], { patientId: string }>(options.listed ?? [control]);
   const search = scripted<Slot[], SearchSlotsInput>(...(options.searches ?? [makeSlots(3, { site: 'KENNEDY' })]));
   const days = scripted<AvailableDay[], AvailableDaysInput>(...(options.days ?? [[]]));
   const createCase = scripted<RissCase, CreateCaseInput>(options.filed ?? makeRissCase());
@@ -78,21 +76,12 @@ describe('reschedule: which appointment (contract point 13)', () => {
     assert.deepEqual(chat.output(), { outcome: 'none' });
   });
 
-  it('lists the appointments and asks which, in second person', async () => {
+  it('lists the appointments and asks which, even for one, in second person', async () => {
     const { chat } = await startReschedule();
     assert.deepEqual(chat.keys(), ['reschedule.askWhich']);
     assert.deepEqual(chat.lastPrompt()?.params, { patient: 'Laura', context: 'self' });
-    assert.deepEqual(optionValues(chat), ['apt-control', 'apt-later']);
+    assert.deepEqual(optionValues(chat), ['apt-control']);
     assert.deepEqual(chat.lastPrompt()?.options?.[0]?.params, { service: '890301', start: control.start, doctor: 'Dr. Andrés Rojas', site: 'KENNEDY' });
-  });
-
-  it('one appointment: named, no list of one, and the band asked; "atrás" there outputs back', async () => {
-    const { chat, searches } = await startReschedule({ listed: [control] });
-    assert.deepEqual(chat.keys(), ['reschedule.onlyOne', 'booking.askFranja']);
-    assert.deepEqual(chat.lastReplies()[0]?.params, { service: '890301', start: control.start, doctor: 'Dr. Andrés Rojas', site: 'KENNEDY', patient: 'Laura', context: 'self' });
-    assert.equal(searches.length, 0);
-    await chat.say('atrás');
-    assert.deepEqual(chat.output(), { outcome: 'back' });
   });
 
   it('asks the band once the appointment is picked, and searches nothing yet', async () => {
@@ -127,9 +116,9 @@ describe('reschedule: the new time said with the choice', () => {
     assert.deepEqual(chat.keys(), ['slots.ask']);
   });
 
-  it('"la primera, para el viernes" searches Friday, not the appointment\'s own day', async () => {
+  it('"esa, para el viernes" searches Friday, not the appointment\'s own day', async () => {
     const { chat, searches } = await startReschedule();
-    await chat.say('la primera, para el viernes');
+    await chat.say('esa, para el viernes');
     assert.equal(searches[0]?.day, FRIDAY);
     assert.deepEqual(chat.keys(), ['slots.ask']);
   });
@@ -173,7 +162,7 @@ describe('reschedule: the search', () => {
   it('a "no programada" appointment is moved within today and the next working day', async () => {
     const urgent = makeAppointment({ id: 'apt-urgent', cups: '89020110', site: 'SUBA' });
     const { chat, searches } = await startReschedule({ listed: [urgent] });
-    await chat.say('cualquiera');
+    await answerUpToSlots(chat, 'cualquiera');
     assert.deepEqual(searches, [{ cups: '89020110', site: 'SUBA', window: 'todayAndNextWorkingDay' }]);
   });
 
@@ -186,7 +175,7 @@ describe('reschedule: the search', () => {
 
   it('after "atrás" from the slots, the appointment picked again starts without the day said before', async () => {
     const { chat, searches } = await startReschedule();
-    await chat.say('la primera, para el viernes');
+    await chat.say('esa, para el viernes');
     await chat.say('atrás');
     assert.deepEqual(chat.keys(), ['reschedule.askWhich']);
     await chat.say('la primera');
