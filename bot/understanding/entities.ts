@@ -82,6 +82,9 @@ const UNSERVED_SPECIALTIES: ReadonlyArray<[RegExp, string]> = [
   [/\bmedicina interna\b|\binternista\b/, 'medicina interna'],
 ];
 
+/** Words of the visit type "no programada" that, said elsewhere, only say how soon ("una cita urgente"). */
+const URGENCY_ONLY = /^urgente$/;
+
 /** What a message names, with the courtesy words and the visit types found in it: other readings set them aside. */
 export function readEntities(
   reading: Reading,
@@ -100,7 +103,9 @@ export function readEntities(
   // "Primera vez que uso esto": the member's first time here, not a first visit.
   const visitTypes = lexicon.visitType
     .find(words)
-    .filter((found) => words[found.start - 1] !== 'no' && !(words[found.end] === 'que' && CHANNEL_USE.test(words.slice(found.end + 1, found.end + 4).join(' '))));
+    .filter((found) => words[found.start - 1] !== 'no' && !(words[found.end] === 'que' && CHANNEL_USE.test(words.slice(found.end + 1, found.end + 4).join(' '))))
+    // "Cita urgente pa Sofi" asks for a cita soon; only where the visit type is asked does "urgente" pick "no programada".
+    .filter((found) => question === 'visitType' || !URGENCY_ONLY.test(words.slice(found.start, found.end).join(' ')));
   // "Era en Suba, no en Kennedy": a site right after "no" is the one ruled out, when another is named.
   const namedSites = lexicon.sites.find(words);
   const ruledOutSite = (found: Found<unknown>): boolean =>

@@ -4,6 +4,7 @@
  * talk, or for free sentences NLP.js's classifier; and the operation a cue names.
  */
 import {
+  ASKS_FOR_A_CITA,
   ASKS_WHAT_FOR,
   BACK_CUE,
   BACK_HINT,
@@ -54,6 +55,8 @@ export function readIntent(
   const whole = words.join(' ');
   const phrase = uncovered(words, courtesy).join(' ') || whole;
   const ruled = lexicon.intentPhrases.get(whole) ?? lexicon.intentPhrases.get(phrase);
+  // "Gracias, que tenga buen día": thanks, closed with a wish ("que tenga buen día" alone is a goodbye).
+  if (ruled === 'goodbye' && WEAK_GOODBYE.test(phrase) && smallTalk.find(words).some((found) => found.value === 'thanks')) return { intent: 'thanks', score: 1, ruled: true };
   if (ruled) return { intent: ruled, score: 1, ruled: true };
   const yesNoQuestion = YES_NO_QUESTIONS.has(question);
   // "Perfecto, muchas gracias" after an answer is thanks, not a yes to a question nobody asked.
@@ -122,7 +125,8 @@ export function readIntent(
   if (intent === 'deny' && yesNo === 'yes') intent = 'affirm';
   if ((intent === 'affirm' || intent === 'deny') && !yesNo && !yesNoQuestion) intent = 'none';
   // A greeting or thanks with a few words Lina cannot act on is that greeting; a long story with "buenas tardes" in front is not.
-  if (intent === 'none' && talk.length > 0 && content.length <= 5) intent = talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
+  // ("Buenas. Cita para Mateo. Urgente" asks for a cita.)
+  if (intent === 'none' && talk.length > 0 && content.length <= 5 && !ASKS_FOR_A_CITA.test(whole)) intent = talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
   return { intent, score: intent === guess.intent ? guess.score : 1 - guess.score, ruled: false };
 }
 

@@ -19,6 +19,7 @@ import {
   SAYING,
   TWO_OF,
 } from './cues.js';
+import type { Found } from './lexicon.js';
 import { namesInOptions } from './options.js';
 import { IDENTITY_QUESTIONS, type Message, type Reading } from './reading.js';
 import type { PatientMention, Question, ShownOption } from './types.js';
@@ -50,7 +51,26 @@ const PLURAL_CHILDREN: ReadonlySet<string> = new Set([
 ]);
 /** Someone other than the member who says they write: "le escribe la abuela", "yo soy el esposo", "atte. su esposo". */
 const OTHER_WRITER =
-  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|amiga|amigo|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|saluda|aqui|soy)(?: (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,2},? (?:la|el|su) (?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|^(?:(?:hola|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio)\b/;
+  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|amiga|amigo|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|saluda|aqui|soy)(?: (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,2},? (?:(?:la|el|su) )?(?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|^(?:(?:hola|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio)\b/;
+/** After the words that say who writes, the rest of the introduction: "…de Laura Gómez, desde el celular de ella". */
+const INTRODUCTION_TAIL =
+  /^(?:,? (?:de|del) (?:laura|ella|los ninos|las ninas|la senora)(?: [a-z]+)?)?(?:,? (?:desde|por|con|en|de) (?:el|su|este) (?:celular|cel|telefono|numero|whatsapp|wasap)(?: (?:de|del) (?:ella|laura|la senora|mi (?:hija|esposa|mujer|hermana|mama)))?)?/;
+
+/**
+ * The words of a message that say who writes, when someone other than the member does ("le
+ * escribe Jorge, el esposo de Laura, desde el celular de ella"): they say nothing of what is
+ * asked, so the intent is read without them.
+ */
+export function writerIntroduction(words: readonly string[]): Found<true> | undefined {
+  const whole = words.join(' ');
+  const found = OTHER_WRITER.exec(whole);
+  if (!found) return undefined;
+  const tail = INTRODUCTION_TAIL.exec(whole.slice(found.index + found[0].length))?.[0] ?? '';
+  const start = whole.slice(0, found.index).split(' ').filter(Boolean).length;
+  const end = start + `${found[0]}${tail}`.split(' ').filter(Boolean).length;
+  return { value: true, start, end };
+}
+
 /** Who the one writing is to the member's people, in the words the relations use. */
 function writerRelation(who: string): string {
   if (who === 'abuelita' || who === 'abuelito') return who.replace('ita', 'a').replace('ito', 'o');
@@ -596,7 +616,7 @@ function readPatients(
         introducer === 'para' ||
         introducer === 'pa' ||
         introducer === 'pal' ||
-        (introducer === 'de' && /^(cita|citas|consulta|control|turno)$/.test(words[cursor - 1] ?? '')) ||
+        ((introducer === 'de' || introducer === 'a') && /^(cita|citas|consulta|control|turno)$/.test(words[cursor - 1] ?? '')) ||
         /^(tienen|necesitan|estan enfermos)\b/.test(original.slice(found.end, found.end + 2).join(' ')) ||
         ((question === 'patient' || question === 'menu') && original.length <= found.end + 2) ||
         (introducer === 'de' &&
@@ -754,7 +774,10 @@ function readPatients(
     for (const seen of mentions)
       if (
         (seen.mention.kind === 'self' && !['para', 'pa'].includes(words[seen.at] ?? '') && !['para', 'pa'].includes(words[seen.at - 1] ?? '')) ||
-        (seen.mention.kind === 'name' && /^(el|la) de$/.test(words.slice(Math.max(0, seen.at - 2), seen.at).join(' ')))
+        (seen.mention.kind === 'name' &&
+          (/^(el|la) de$/.test(words.slice(Math.max(0, seen.at - 2), seen.at).join(' ')) ||
+            // "CC 1020456789 (de Laura)", "la cédula de Laura es…".
+            (words[seen.at - 1] === 'de' && /^(\d{5,}|cedula|cc|documento|identificacion)$/.test(words[seen.at - 2] ?? ''))))
       )
         seen.denied = true;
   }

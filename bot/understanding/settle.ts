@@ -43,6 +43,22 @@ import type { Asked, Entities, Expectation, Intent, Question, Understanding } fr
 /** "Para la niña", "pa mi hijo": whom a request is for, said with it. */
 const FOR_SOMEONE = /\b(para|pa) (mi|el|la|los|las|mis) (nin|hij|chin|pela|nen|bebe|mam|pap|abuel|espos|herman|niet)\w*/;
 
+/** "Mejor vuelvo a escribir otro día", "lo intento otro día": the member will come back, no day is asked for. */
+const COME_BACK_ANOTHER_DAY =
+  /\b(escrib\w*|vuelvo|volvere|llamo|llamare|intento|regreso|miramos|vemos|hablamos)( a (escribir|intentar|llamar|mirar))?( mas bien| mejor)? otro dia\b/;
+
+/**
+ * A no at a confirmation or an offer that the classifier weighed as another day, which asks for
+ * none: the member backs out ("ay no, mejor no, ese día tengo turno", "no no no, ese día no") or
+ * will come back ("mejor vuelvo a escribir otro día"). "No es ese día, ese día no puedo", "no, cambie
+ * el día", "¿tiene otro?" and a day named ask for another day.
+ */
+function refusesWithoutAnotherDay(normalized: string, entities: Entities): boolean {
+  if (COME_BACK_ANOTHER_DAY.test(normalized) || /\bmejor no\b(?! (cambi|otr|pase|pasa|mueva))/.test(normalized)) return true;
+  if (entities.day || entities.weekday !== undefined || normalized.includes('?') || OTHER_DAY_CUE.test(normalized)) return false;
+  return !/\b(otr[oa]s?|cambi\w*|no puedo|no es|no me sirve|no me queda)\b/.test(normalized);
+}
+
 /** Questions of the form whose options are all there is: "lo más pronto posible" answers them. */
 const FORM_CHOICES: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band']);
 /** Questions of the booking form: asking to book while answering one is just answering. */
@@ -167,8 +183,10 @@ export function settleIntent(reads: Reads): Understanding {
     // "Sí, confírmela", "sí, cancélela", "sí gracias", "sí. ¿qué debo llevar?": the yes is the answer.
     else if (yesNo === 'yes' && (['book', 'consult', 'cancel', 'reschedule', 'thanks', 'more_times', 'none'].includes(intent) || (intent === 'back' && !BACK_CUE.test(normalized))))
       intent = 'affirm';
-    // "No, ya no la necesito": the no is the answer.
-    else if (yesNo === 'no' && ['book', 'consult', 'cancel', 'thanks', 'none'].includes(intent)) intent = 'deny';
+    // "No, ya no la necesito": the no is the answer. "No no no. Ese día no", "ay no, mejor no, ese día tengo turno": the day
+    // refused is the reason for the no, not another day asked for; nor is "mejor vuelvo a escribir otro día".
+    else if (yesNo === 'no' && (['book', 'consult', 'cancel', 'thanks', 'none'].includes(intent) || (intent === 'other_day' && refusesWithoutAnotherDay(normalized, entities))))
+      intent = 'deny';
   }
   // "No, perdón, mejor en la 26": another site (or specialty, day…), not another patient.
   if (
@@ -232,6 +250,16 @@ export function settleIntent(reads: Reads): Understanding {
   if ((question === 'day' || question === 'slot') && picked !== undefined && intent === 'other_day') intent = 'none';
   // "¿Hay algo después de las 4?": later than a time is more slots.
   if (question === 'slot' && picked === undefined && intent === 'none' && entities.time && TIME_BOUND.test(normalized)) intent = 'more_times';
+  // "¿No hay 3:30?", "no hay a las 3 el miércoles?": other times asked for, from that time ("¿a las 3 y media hay?" asks for that time).
+  if (
+    question === 'slot' &&
+    picked === undefined &&
+    (intent === 'none' || (intent === 'other_day' && !OTHER_DAY_CUE.test(normalized))) &&
+    entities.time &&
+    /\bno (hay|habra|habria|tiene|tienen)\b/.test(normalized) &&
+    normalized.includes('?')
+  )
+    intent = 'more_times';
   // "¿Algo más tardecito?", "ninguna de esas, necesito en la mañana": other times than those shown.
   if (
     question === 'slot' &&
@@ -269,6 +297,19 @@ export function settleIntent(reads: Reads): Understanding {
     !PATIENT_CHANGE_CUE.test(normalized) &&
     !CORRECTION.test(normalized) &&
     ASKS_FOR_A_CITA.test(words.join(' '))
+  )
+    intent = 'none';
+  // "Q toca pa sacarle cita a mis sobrinos?", "cita pa mis nietos": a cita asked for, which the classifier may weigh as looking
+  // one up; only a word of looking up ("tiene", "a qué hora") keeps it so.
+  if (
+    intent === 'consult' &&
+    (question === 'start' || question === 'menu') &&
+    picked === undefined &&
+    !intentRead.ruled &&
+    operationCue(words.join(' ')) === undefined &&
+    ASKS_FOR_A_CITA.test(words.join(' ')) &&
+    (/\b(sac\w*|pedir|pido|agend\w*|separ\w*|apart\w*)\b/.test(words.join(' ')) ||
+      (/\bcita (pa|para|pal)\b/.test(words.join(' ')) && !/\b(cuando|hora|horas|dia|tiene|tengo|tienen|tenemos|quedo|quedó)\b/.test(words.join(' '))))
   )
     intent = 'none';
   if (intent === 'none' && (question === 'start' || question === 'menu') && picked === undefined && ASKS_FOR_A_CITA.test(words.join(' ')) && !intentRead.ruled) {

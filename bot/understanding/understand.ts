@@ -20,8 +20,8 @@ import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
 import { doctorAskedIn, doctorNamedIn, optionAfterRefusedTime, pickOption, type Picked } from './options.js';
 import { soundOf } from '../../dialogs/patients.js';
-import { readPatientMentions } from './patient-mentions.js';
-import { DAY_QUESTIONS, type Message, type Reading } from './reading.js';
+import { readPatientMentions, writerIntroduction } from './patient-mentions.js';
+import { DAY_QUESTIONS, YES_NO_QUESTIONS, type Message, type Reading } from './reading.js';
 import { settleIntent } from './settle.js';
 import type { Entities, Expectation, Intent, ShownOption, Understanding } from './types.js';
 import { readWhen } from './when.js';
@@ -154,7 +154,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const distinct = (firstClause: string, secondClause: string): boolean =>
       differentBookings(understandOne(firstClause, expectation, now).entities, understandOne(secondClause, atMenu, now).entities);
     const split = splitRequests(read, clauseWords, distinct);
-    if (!split) return understandOne(read, expectation, now);
+    if (!split) return answerAfterDoubt(read, expectation, now) ?? understandOne(read, expectation, now);
     const first = understandOne(split.first, expectation, now);
     const second = understandOne(split.second, atMenu, now);
     // "…y otra de pediatría para Mateo, las dos primera vez en Suba": what is said of both goes with the first too.
@@ -163,6 +163,33 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     }
     return { ...first, next: { intent: split.secondOperation, entities: second.entities } };
   };
+
+  /**
+   * "¿Y eso qué es, señorita? Bueno, sí, autorizo", "¿Y no será muy tarde? Pues sí, busque a ver":
+   * at a yes/no question, a message that asks or hesitates first and closes on a sentence that
+   * is a plain yes or no is that answer: the question was the member thinking aloud, and the
+   * last sentence settles it. A message that closes on its question stays a question; one that
+   * said yes or no before its last sentence, other than in a question, is read whole.
+   */
+  function answerAfterDoubt(read: string, expectation: Expectation, now: Date): Understanding | undefined {
+    if (!YES_NO_QUESTIONS.has(expectation.question)) return undefined;
+    const last = finalSentence(read);
+    if (last === undefined) return undefined;
+    // Before it, a question or words that answer nothing: "sí… ay no, bueno sí" takes back and says again, and Lina asks.
+    const before = read.slice(0, read.lastIndexOf(last));
+    if (!before.includes('?') && understandOne(before, expectation, now).entities.yesNo !== undefined) return undefined;
+    const answer = understandOne(last, expectation, now);
+    const said = answer.entities.yesNo;
+    if (said === undefined || answer.intent !== (said === 'yes' ? 'affirm' : 'deny')) return undefined;
+    const whole = understandOne(read, expectation, now);
+    if (!SETTLED_BY_THE_LAST.has(whole.intent) || (whole.intent === (said === 'yes' ? 'affirm' : 'deny') && whole.entities.yesNo === said)) return undefined;
+    const entities: Entities = { ...whole.entities, yesNo: said };
+    delete entities.asks;
+    delete entities.alsoAsks;
+    const result: Understanding = { intent: answer.intent, intentScore: answer.intentScore, entities };
+    if (answer.choice !== undefined) result.choice = answer.choice;
+    return result;
+  }
 
   function understandOne(read: string, expectation: Expectation, now: Date): Understanding {
     const question = expectation.question;
@@ -188,7 +215,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // "La más cerquita a la de Mateo", "el mismo día que la de la niña": Mateo's or the girl's appointment tells the time; they are no patient.
     const anchor = question === 'email' ? null : ANOTHERS_APPOINTMENT.exec(normalized);
     if (anchor && !entities.timeOf) {
-      const tailRead = normalized.slice(anchor.index + anchor[0].length);
+      // Read with its "la de" ("…que la de Mateo"): a bare name, where nobody is known yet, names nobody.
+      const tailRead = `la cita de${normalized.slice(anchor.index + anchor[0].length)}`;
       const tailOriginal = wordsOf(tailRead);
       const tail = readPatientMentions(
         reading,
@@ -209,7 +237,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     }
     if (writer) entities.writer = writer;
 
-    const intentRead = readIntent(reading, words, question, yesNo, courtesy, ANSWERING_NO.test(normalized), original);
+    // "Le escribe Jorge, el esposo de Laura": who writes says nothing of what is asked.
+    const introduction = writer ? writerIntroduction(words) : undefined;
+    const intentRead = readIntent(reading, words, question, yesNo, introduction ? [...courtesy, introduction] : courtesy, ANSWERING_NO.test(normalized), original);
     let { intent } = intentRead;
     // "Holaaa pediatría pa Sofi el jueves x fa 🙏", "cita médico general pa mí": a first message of booking details is a booking, courtesy around it or not.
     if (
@@ -219,9 +249,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       (entities.visitType || entities.site || entities.day || entities.band || entities.patients?.length)
     )
       intent = 'book';
-    // A phrase that is all small talk ("hasta mañana", "mil gracias") says nothing else.
+    // A phrase that is all small talk ("hasta mañana", "mil gracias") says nothing else (but who writes, if they said so).
     if (intentRead.ruled && (intent === 'greet' || intent === 'thanks' || intent === 'goodbye')) {
-      for (const key of Object.keys(entities) as Array<keyof Entities>) if (key !== 'yesNo') delete entities[key];
+      for (const key of Object.keys(entities) as Array<keyof Entities>) if (key !== 'yesNo' && key !== 'writer') delete entities[key];
     }
     // "Eso es todo por hoy", "gracias, hasta mañana": a goodbye names no day.
     if (intent === 'goodbye' || intent === 'thanks') {
@@ -234,6 +264,22 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const picked = pickAnswer(reading, message, expectation, { intent, entities, people, courtesy, smallTalkOnly }, now);
     return settleIntent({ message, expectation, entities, yesNo, intentRead, intent, picked });
   }
+}
+
+/** What a message's first sentences may read as when its last sentence is a plain yes or no: thinking aloud, not a request. */
+const SETTLED_BY_THE_LAST: ReadonlySet<Intent> = new Set(['none', 'help', 'book', 'other_day', 'greet', 'thanks', 'affirm', 'deny']);
+
+/**
+ * The last sentence of a message of several that does not close on a question: what follows
+ * the last "?", ".", "!" or "…" ("¿Y eso qué es? Entonces no, gracias" → "Entonces no, gracias").
+ */
+function finalSentence(text: string): string | undefined {
+  const trimmed = text.trim().replace(/[\s.!…]+$/u, '');
+  if (trimmed.endsWith('?')) return undefined;
+  const cut = Math.max(trimmed.lastIndexOf('?'), trimmed.lastIndexOf('!'), trimmed.lastIndexOf('…'), trimmed.search(/\.(?=[^.]*$)(?!\d)/));
+  if (cut < 0) return undefined;
+  const last = trimmed.slice(cut + 1).trim();
+  return /[a-záéíóúñ]/i.test(last) ? last : undefined;
 }
 
 /**

@@ -35,6 +35,13 @@ export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
   // "¿Atienden los sábados?": the plural, which the speller leaves as written.
   ['sabados', 6],
   ['domingos', 0],
+  // Abbreviations typed in a hurry: "vier", "juev", "mier", "sab".
+  ['lun', 1],
+  ['mier', 3],
+  ['mierc', 3],
+  ['juev', 4],
+  ['vier', 5],
+  ['sab', 6],
 ]);
 /** Longest first: "sabados" is tried before "sabado" (a match must end a word). */
 export const WEEKDAY = `(${[...WEEKDAYS.keys()].sort((a, b) => b.length - a.length).join('|')})`;
@@ -96,6 +103,28 @@ export function daysBetween(from: CivilDay, to: CivilDay): number {
 export function isRealDay(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The next day numbered `dayOfMonth` from `today` on (this month, or one of the next two), if any. */
+export function upcomingDayOfMonth(today: CivilDay, dayOfMonth: number): { year: number; month: number; day: number } | undefined {
+  for (let ahead = 0; ahead < 3; ahead++) {
+    const month = ((today.month - 1 + ahead) % 12) + 1;
+    const year = today.year + Math.floor((today.month - 1 + ahead) / 12);
+    if (!isRealDay(year, month, dayOfMonth)) continue;
+    if (ahead === 0 && dayOfMonth < today.day) continue;
+    return { year, month, day: dayOfMonth };
+  }
+  return undefined;
+}
+
+/**
+ * "Martes 9" where the next 9th is no Tuesday: the number is not a day of the month. Said of
+ * numbers that may be an hour (1 to 12); "martes 25" stays the 25th.
+ */
+export function weekdayDisagrees(today: CivilDay, weekday: number, number: number): boolean {
+  if (number < 1 || number > 12) return false;
+  const day = upcomingDayOfMonth(today, number);
+  return day === undefined || new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay() !== weekday;
 }
 
 /** The weekday's next occurrence strictly after `today`. */

@@ -17,7 +17,8 @@ import {
   bareMananaIsBand,
   before,
   dayComponents,
-  isRealDay,
+  upcomingDayOfMonth,
+  weekdayDisagrees,
   nextWeekMonday,
   nextWeekday,
   WholeWordParser,
@@ -104,14 +105,11 @@ export class DayOfMonthParser extends WholeWordParser {
     // merges the two; otherwise with its lead-in ("el 25"), as chrono drops bare numbers.
     const start = leadIn[1] ? index - (/el\s+$/.exec(leadIn[0])?.[0].length ?? 0) : index - leadIn[0].length;
     const now = today(context);
-    for (let ahead = 0; ahead < 3; ahead++) {
-      const month = ((now.month - 1 + ahead) % 12) + 1;
-      const year = now.year + Math.floor((now.month - 1 + ahead) / 12);
-      if (!isRealDay(year, month, dayOfMonth)) continue;
-      if (ahead === 0 && dayOfMonth < now.day) continue;
-      return context.createParsingResult(start, end, { year, month, day: dayOfMonth });
-    }
-    return null;
+    // "Martes 9" where no 9th near is a Tuesday: the 9 is no day of the month (at the slots, nine o'clock).
+    const weekdaySaid = leadIn[1] ? WEEKDAYS.get(leadIn[1]) : undefined;
+    if (weekdaySaid !== undefined && weekdayDisagrees(now, weekdaySaid, dayOfMonth)) return null;
+    const found = upcomingDayOfMonth(now, dayOfMonth);
+    return found ? context.createParsingResult(start, end, found) : null;
   }
 }
 

@@ -4,7 +4,22 @@
  * "me da igual la hora"; and a band ruled out ("en la mañana no puedo").
  */
 import type { ParsingContext, ParsingResult } from 'chrono-node';
-import { BAND_TAG, MORNING_ARTICLE, NOT_BAND_TAG, WholeWordParser, after, bareMananaIsBand, before, type Band, type LinaParsingOption } from './when-context.js';
+import {
+  BAND_TAG,
+  MORNING_ARTICLE,
+  NOT_BAND_TAG,
+  WEEKDAY,
+  WEEKDAYS,
+  WholeWordParser,
+  after,
+  bareMananaIsBand,
+  before,
+  nextWeekday,
+  today,
+  weekdayDisagrees,
+  type Band,
+  type LinaParsingOption,
+} from './when-context.js';
 
 const MERIDIEM = String.raw`(?:\s*(a\.?\s?m\.?|p\.?\s?m\.?|m\.?)(?![a-z])|\s+(?:de|en|por)\s+la\s+(manana|tarde|noche|madrugada)|\s+del\s+(medio\s?dia))`;
 const TIME_PREFIX = String.raw`(de\s+la|a\s+eso\s+de(?:\s+las?)?|eso\s+de\s+las?|(?:como|tipo|sobre|hacia|desde|hasta|antes\s+de|despues\s+de|a\s+partir\s+de|pasadas|por\s+ahi|mas\s+o\s+menos)\s+(?:a\s+)?las?|a\s+las?|las|tipo|como\s+a)`;
@@ -21,6 +36,8 @@ const BOTH_SURELY_AFTER =
   /^\s*(?:el\s+mismo|la\s+misma|en\s+el\s+mismo|juntas|juntos|al\s+tiempo|a\s+la\s+vez|seguidas|estamos|somos|tenemos|necesitamos|vamos|queremos|estan|tienen|necesitan|con\s+(?:medicina|pediatria|gripa|fiebre|tos|el\s+mismo|la\s+misma))(?![a-z])/;
 
 const TIME_LEAD_IN = new RegExp(`(?<![a-z0-9])${TIME_PREFIX}\\s+$`);
+/** A weekday right before a number: "martes 9". */
+const WEEKDAY_BEFORE = new RegExp(`(?<![a-z0-9])${WEEKDAY}\\s+$`);
 
 /**
  * "a las 3", "las 9", "a la una", "3 de la tarde", "10 am", "2 y media", "a eso de las 2",
@@ -33,12 +50,13 @@ export class TimeParser extends WholeWordParser {
       // "a las 2:20", "2.20", "2h20", and after a lead-in "las 2 20" (dictated or typed in a hurry).
       String.raw`(?:\s*([:.h]|\s)\s*(\d{2})(?!\d)|\s+y\s+(media|cuarto|\d{1,2})(?!\d)(?:\s+minutos)?|\s+menos\s+(cuarto|\d{1,2})(?!\d))?` +
       `${MERIDIEM}?` +
-      String.raw`(?:\s*(?:en\s+punto|hrs?|horas)(?![a-z]))?`,
+      // "15h", "10 hrs", "a las 3 en punto"; "2 horas" alone is a length of time ("en 2 horas").
+      String.raw`(?:\s*(en\s+punto|hrs?|h|horas)(?![a-z]))?`,
   );
 
   protected read(context: ParsingContext, match: RegExpMatchArray, index: number, end: number): ParsingResult | null {
     if (/^[:/.-]\d/.test(after(context, end))) return null;
-    const [, hourText, separator, minutesText, plus, minus, shortMeridiem, bandWord, noon] = match;
+    const [, hourText, separator, minutesText, plus, minus, shortMeridiem, bandWord, noon, hourWord] = match;
     const leadIn = TIME_LEAD_IN.exec(before(context, index));
     const prefix = leadIn?.[1];
     const start = leadIn ? index - leadIn[0].length : index;
@@ -64,7 +82,7 @@ export class TimeParser extends WholeWordParser {
     let minutes = 0;
     let borrow = 0;
     if (minutesText !== undefined) {
-      if (separator !== ':' && !prefix) return null;
+      if (separator !== ':' && separator !== 'h' && !prefix) return null;
       minutes = Number(minutesText);
     } else if (plus !== undefined) {
       minutes = plus === 'media' ? 30 : plus === 'cuarto' ? 15 : Number(plus);
@@ -73,7 +91,18 @@ export class TimeParser extends WholeWordParser {
     } else if (minus !== undefined) {
       borrow = minus === 'cuarto' ? 15 : Number(minus);
     }
-    const introduced = prefix !== undefined || separator === ':' || plus !== undefined || minus !== undefined || meridiem !== undefined;
+    // "Martes 9" where times are shown and the 9th is no Tuesday: nine o'clock on Tuesday.
+    const weekdayBefore = timesShown ? WEEKDAY_BEFORE.exec(before(context, index))?.[1] : undefined;
+    const afterWeekday = weekdayBefore !== undefined && weekdayDisagrees(today(context), WEEKDAYS.get(weekdayBefore) ?? -1, hour);
+    const introduced =
+      prefix !== undefined ||
+      separator === ':' ||
+      separator === 'h' ||
+      plus !== undefined ||
+      minus !== undefined ||
+      meridiem !== undefined ||
+      (hourWord !== undefined && hourWord !== 'horas') ||
+      afterWeekday;
     if (!introduced) return null;
     const clockHour = toClockHour(hour, meridiem);
     if (clockHour === undefined || minutes > 59 || borrow > 59) return null;
@@ -82,6 +111,13 @@ export class TimeParser extends WholeWordParser {
     const components = context.createParsingComponents({ hour: Math.floor(total / 60), minute: total % 60 });
     const band = meridiem === 'am' ? 'manana' : meridiem === 'pm' ? 'tarde' : undefined;
     if (band) components.addTag(BAND_TAG[band]);
+    // "Martes 9": one result with the weekday (chrono drops a result that is a bare number).
+    if (afterWeekday && weekdayBefore !== undefined) {
+      const weekday = WEEKDAYS.get(weekdayBefore) ?? 0;
+      const day = nextWeekday(today(context), weekday);
+      components.assign('weekday', weekday).imply('year', day.year).imply('month', day.month).imply('day', day.day);
+      return context.createParsingResult(index - (WEEKDAY_BEFORE.exec(before(context, index))?.[0].length ?? 0), end, components);
+    }
     return context.createParsingResult(start, end, components);
   }
 }

@@ -107,7 +107,12 @@ function firstAnswer(
   )
     return 'yes';
   // "¿Otra vez? ¡Ya le dije que sí!"
-  if (yesNoQuestion && /\b(ya )?(le|te|les) (dije|estoy diciendo|acabo de decir) que (si|no)\b/.test(whole)) return /que si\b/.test(whole) ? 'yes' : 'no';
+  // "Creo que sí", "(le pregunté a ella y) dice que sí, que busque": a yes said with a doubt, or reported from whom it concerns.
+  const reported =
+    /(?:^|\b(?:ya )?(?:le|te|les) (?:dije|estoy diciendo|acabo de decir)|^(?:creo|pienso|supongo)|\b(?:ella|el|laura)(?: me| nos| le)? (?:dice|dijo)|\b(?:dice|dijo)(?: ella| el)?)(?: (?:que|q) (?:le |se )?(?:diera|dijera|diga|de|dijeramos|dieramos))? (?:que |q )?(si|no)\b/.exec(
+      whole,
+    );
+  if (yesNoQuestion && reported && (reported.index === 0 || /\b(dije|diciendo|decir|dice|dijo)\b/.test(reported[0]))) return reported[1] === 'si' ? 'yes' : 'no';
   const skip = [...courtesy, ...lexicon.greetings.find(words)];
   let start = 0;
   // "Este… sí": at a yes/no question, "este" in front is a dictated pause.

@@ -530,6 +530,63 @@ describe('the tenth blind batch: who writes, said in the same message, and a no 
   ]);
 });
 
+describe('the eleventh blind batch: an answer after a doubt, who writes set aside, and times typed in a hurry', () => {
+  itReads([
+    // A question or a doubt first, then a plain answer: the answer.
+    ['¿Y eso pa qué es, mija? Bueno, sí, autorizo', 'consent', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['¿Eso es pa que me llamen a ofrecer cosas? Entonces no, gracias', 'consent', { intent: 'deny', choice: 'no', yesNo: 'no' }],
+    ['¿Y eso cuánto se demora? Bueno, pues sí, busque', 'offer', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['Espere le pregunto a mi esposo… dice que sí, que la radique', 'offer', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['pues no sé... sí, hágale', 'offer', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['creo que si', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['creo que no', 'confirm', { intent: 'deny', choice: 'no', yesNo: 'no' }],
+    // Still a question, or a yes taken back: Lina asks again.
+    ['Bueno sí, ¿pero eso para qué es?', 'consent', { intent: 'help', yesNo: undefined }],
+    ['sí... ay no. Bueno sí', 'confirm', { yesNo: undefined }],
+    // A no whose day is the reason, or that comes back later, is the no.
+    ['NO NO. ESE DIA NO', 'confirm', { intent: 'deny', choice: 'no' }],
+    ['ay no, mejor no, ese día me toca turno', 'confirm', { intent: 'deny', choice: 'no' }],
+    ['No gracias, mejor vuelvo a escribir otro día', 'offer', { intent: 'deny', choice: 'no' }],
+    ['no, cambie el día, mejor el viernes', 'confirm', { intent: 'other_day' }],
+    // Who writes says nothing of what is asked.
+    ['Buenas tardes. Le escribe Andrés, el esposo de Laura, desde el celular de ella.', 'start', { intent: 'greet', patients: undefined, writer: 'esposo' }],
+    ['BUENAS TARDES. HABLA EL PAPA DE LAURA. CITA PARA MATEO', 'start', { intent: 'book', writer: 'abuelo' }],
+    ['hola buenas, le saluda la mamá de Laura', 'start', { intent: 'greet', writer: 'abuela' }],
+    ['buenas, soy el esposo de Laura, queremos cancelar las citas de los niños porque nos vamos de viaje', 'start', { intent: 'cancel' }],
+    // Thanks, closed with a wish; chat shorthand.
+    ['Gracias, que tenga buena tarde', 'menu', { intent: 'thanks' }],
+    ['que tenga buen dia', 'menu', { intent: 'goodbye' }],
+    ['grax', 'menu', { intent: 'thanks' }],
+    // "Urgente" says how soon; only at the visit type is it "no programada".
+    ['cita urgente para sofi, tiene fiebre', 'start', { intent: 'book', visitType: undefined }],
+    ['es urgente', 'visitType', { choice: 'no_programada', visitType: 'no_programada' }],
+    // Times and days typed in a hurry.
+    ['pediatria pa la niña el jueves 15h', 'start', { day: '2026-11-26', time: '15:00' }],
+    ['10h40', 'slot', { time: '10:40' }],
+    ['martes 9', 'slot', { choice: 'slot-3', day: '2026-11-24', time: '09:00' }],
+    ['martes 25', 'start', { day: '2026-11-25' }],
+    ['vier', 'day', { choice: '2026-11-27', day: '2026-11-27' }],
+    ['no hay 4:30? 😩', 'slot', { intent: 'more_times', time: '16:30' }],
+    ['no hay a las 3 el miércoles?', 'slot', { intent: 'more_times', day: '2026-11-25', time: '15:00', choice: undefined }],
+    ['a las tres y media hay?', 'slot', { intent: 'none', time: '15:30' }],
+    // Looking up, and asking, as members say it.
+    ['¿A qué horas es la cita de Mateo el viernes?', 'start', { intent: 'consult' }],
+    ['y la de mateo sigue igual cierto?', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['cancelar la de sofi, la de mateo queda igual', 'menu', { intent: 'cancel' }],
+    ['buenas, q toca pa sacarle cita a mis sobrinos?', 'start', { intent: 'book' }],
+  ]);
+  const patients = (text: string, at: Question = 'start') =>
+    read(text, at).entities.patients?.map((mention) => (mention.kind === 'name' ? mention.name : mention.kind === 'self' ? 'self' : mention.relation));
+  it("reads whose cédula it is, whose appointment sets the day, and a relative's nephews, as nobody else", () => {
+    assert.equal(patients('CC 1010101010 (de laura)', 'document'), undefined);
+    assert.equal(patients('la cedula de laura es 1010101010', 'document'), undefined);
+    assert.deepEqual(patients('quiero mover la cita de Sofía para el mismo día que la de Mateo'), ['sofia']);
+    assert.deepEqual(read('quiero mover la cita de Sofía para el mismo día que la de Mateo', 'start').entities.timeOf, { kind: 'name', name: 'mateo', written: 'Mateo' });
+    assert.deepEqual(patients('hola, soy pao la hermana de laura. como hago pa sacarle cita a mis sobrinos?'), ['child', 'child']);
+    assert.equal(patients('Buen día. Habla Andrés, esposo de Laura Gómez.'), undefined);
+  });
+});
+
 describe('the ninth blind batch: times, bands, the earliest, and words that are no request', () => {
   itReads([
     ['las 2', 'slot', { choice: 'slot-1', time: '14:00' }],
