@@ -229,7 +229,10 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             actions: assign(({ context, event }) => ({ slots: event.output.slice(0, SLOTS_PER_PAGE), seen: [...context.seen, ...event.output.slice(0, SLOTS_PER_PAGE)] })),
           },
           // Nothing after these: the days that have slots are the next thing to offer.
-          { target: 'listingDays', actions: [{ type: 'say', params: ({ context }) => reply('slots.noMoreTimes', describeSearch(context)) }, assign({ days: [] })] },
+          {
+            target: 'listingDays',
+            actions: [{ type: 'say', params: ({ context }) => reply('slots.noMoreTimes', describeSearch(context)) }, assign({ days: [], daysAfter: undefined })],
+          },
         ],
         onError: { target: 'failed' },
       },
@@ -327,10 +330,11 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               'repeatPrompt',
             ],
           },
-          { guard: 'askedForDayOff', target: 'listingDays', actions: [SAY_DAY_OFF, assign({ days: [] })] },
+          { guard: 'askedForDayOff', target: 'listingDays', actions: [SAY_DAY_OFF, assign({ days: [], daysAfter: undefined })] },
           { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
           { guard: 'askedForMonth', target: 'listingDays', actions: 'listMonth' },
-          { guard: 'wantsOtherDay', target: 'listingDays', actions: assign({ days: [] }) },
+          // ("¿Hay la otra semana?": the days from that week on.)
+          { guard: 'wantsOtherDay', target: 'listingDays', actions: 'listDaysAsked' },
           {
             guard: 'askedForDay',
             target: 'searching',
@@ -435,7 +439,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
       invoke: {
         src: 'availableDays',
         input: ({ context }) => {
-          const afterDay = context.days.at(-1)?.day;
+          const afterDay = context.days.at(-1)?.day ?? context.daysAfter;
           return { ...searchParams(context), ...(afterDay ? { afterDay } : {}), ...(context.emptyDay ? { askedDay: context.emptyDay.day } : {}) };
         },
         onDone: [
@@ -501,6 +505,8 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           { guard: 'askedForMonth', target: 'listingDays', actions: 'listMonth' },
           // "Más días", "otros días", "¿y después?": the next days that have slots; after the last ones, said so
           // and the same days asked again (never the no-availability offers: these days have slots).
+          // "¿No hay la otra semana?": the days from that week on, whatever was shown.
+          { guard: and(['wantsOtherDay', 'asksAnotherWeek']), target: 'listingDays', actions: 'listDaysAsked' },
           { guard: and([or(['wantsOtherDay', 'wantsMoreTimes']), not('askedForDay'), ({ context }) => context.moreDays]), target: 'listingDays' },
           { guard: and([or(['wantsOtherDay', 'wantsMoreTimes']), not('askedForDay')]), actions: ['sayNoMoreDays', 'repeatPrompt'] },
           {

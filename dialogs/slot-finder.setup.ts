@@ -67,6 +67,8 @@ export interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
   slots: Slot[];
   seen: Slot[];
   days: AvailableDay[];
+  /** "¿Hay la otra semana?": the days are listed after this day (the Sunday before the week asked), until some are shown. */
+  daysAfter?: string;
   /** Whether more days follow the ones listed. */
   moreDays: boolean;
   triedOtherBand: boolean;
@@ -210,6 +212,8 @@ export const slotFinderSetup = setup({
     showsLatest: ({ context }) => context.search.latest === true,
     showsLaterSlots: ({ context }) => context.seen.length > context.slots.length || context.laterPage === true || context.search.fromTime !== undefined,
     wantsOtherDay: ({ event }) => intentOf(event) === 'other_day' && entitiesOf(event).day === undefined,
+    /** "La otra semana", "la semana que viene": another week, with no day of it named. */
+    asksAnotherWeek: ({ event }) => entitiesOf(event).daysAfter !== undefined,
     /** "Es control, no primera vez" while booking, another patient, specialty or site: the search starts over. */
     revisesEarlierAnswer: revisesSearch,
     asksOtherSiteWhileMoving,
@@ -239,9 +243,15 @@ export const slotFinderSetup = setup({
     /** The band the message names, searched (the other band counts as tried). */
     searchNamedBand: assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band }), triedOtherBand: true }),
     /** After the last days that have slots: no more of them in the window (`slots.noMoreDays`). */
+    /** The days asked for are listed afresh: from the week asked ("la otra semana"), else from the first. */
+    listDaysAsked: assign(({ event }) => ({ days: [], daysAfter: entitiesOf(event).daysAfter })),
     sayNoMoreDays: enqueueActions(({ context, enqueue }) => enqueue({ type: 'say', params: reply('slots.noMoreDays', describeSearch(context)) })),
     /** "¿Y en enero?": the days that have slots, said first when the month is beyond the agenda. */
-    listMonth: assign(({ context, event }) => ({ emptyDay: { day: `${entitiesOf(event).month ?? ''}-01`, month: true as const, ...describeSearch(context) }, days: [] })),
+    listMonth: assign(({ context, event }) => ({
+      emptyDay: { day: `${entitiesOf(event).month ?? ''}-01`, month: true as const, ...describeSearch(context) },
+      days: [],
+      daysAfter: undefined,
+    })),
     /** The day asked had no slots: said (a Saturday, a Sunday or a holiday said to be one), once. */
     sayEmptyDay: enqueueActions(({ context, enqueue }) => {
       const empty = context.emptyDay;

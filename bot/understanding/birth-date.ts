@@ -54,6 +54,8 @@ const DAY_FIRST_WORDS = new RegExp(`${NOT_AFTER}(\\d{1,2}) del? (\\d{1,2}) del? 
 const DAY_FIRST_SPACES = new RegExp(`${NOT_AFTER}(\\d{1,2}) (\\d{1,2}) (\\d{4})${NOT_BEFORE}|^(\\d{1,2}) (\\d{1,2}) (\\d{2})[ .]*$`, 'gu');
 /** "15 de marzo de 1994", "15 de marzo del 94", "15 marzo 1994", "15-mar-94", "1ro de marzo de 1994". */
 const DAY_MONTH_YEAR = new RegExp(`${NOT_AFTER}${DAY}(?: ?[-/.] ?| del? | )${MONTH}(?: ?[-/.,] ?| del? | )${YEAR}${NOT_BEFORE}`, 'gu');
+/** "Nací en el 90, el 5 de diciembre", "en 1999 el 21 de marzo": the year said first, then the day and month. */
+const YEAR_THEN_DAY_MONTH = new RegExp(`\\ben (?:el (?:ano )?|el ano de |)${YEAR}\\b[ ,]*(?:el |y el )?${DAY}(?: del? | )${MONTH}(?![\\p{L}\\p{N}]| ?(?:del?|,) ?\\d)`, 'gu');
 /** "marzo 15 de 1994", "marzo 15 1994", "marzo 15, 1994". */
 const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])${MONTH} ${DAY}(?: ?, ?| del? | )${YEAR}${NOT_BEFORE}`, 'gu');
 /** 15031994 (DDMMYYYY) and 150394 (DDMMYY). */
@@ -89,6 +91,7 @@ export function readBirthDate(text: string, today: string): string | undefined {
   for (const match of normalized.matchAll(DAY_FIRST_SPACES)) add(Number(match[1] ?? match[4]), Number(match[2] ?? match[5]), (match[3] ?? match[6]) as string);
   for (const match of normalized.matchAll(DAY_MONTH_YEAR)) add(dayNumber(match[1] as string), MONTHS.get(match[2] as string) ?? 0, match[3] as string);
   for (const match of normalized.matchAll(MONTH_DAY_YEAR)) add(dayNumber(match[2] as string), MONTHS.get(match[1] as string) ?? 0, match[3] as string);
+  for (const match of normalized.matchAll(YEAR_THEN_DAY_MONTH)) add(dayNumber(match[2] as string), MONTHS.get(match[3] as string) ?? 0, match[1] as string);
   for (const match of normalized.matchAll(COMPACT)) {
     if (NUMBER_CUE.test(normalized.slice(Math.max(0, (match.index ?? 0) - 40), match.index))) continue;
     const digits = match[1] as string;

@@ -47,7 +47,7 @@ export const ASKS_ABOUT_CONSENT = {
 };
 /** "Una cita", "citas para el niño", and not "¿cuánto vale una cita?". */
 export const ASKS_FOR_A_CITA =
-  /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*((?<!\b(tengo|tenia|tiene|tenemos|tuve|habia) )\b(una|otra|la|mi) cita\b|\bcitas? (?:(?:urgente|prioritaria|nueva|rapida|pronto) )?(para|pa|pal|de|con|en|cerca)\b|\b(me )?(lo|la) (pueden|puede|podrian|podria) (ver|atender|revisar)\b|\b(saco|sacar|sacarle|sacarles|pido|pedir|pedirle|pedirles|agendo|agendar|agendarle|agendarles|separo|separar|separarle|apartar|aparto) (una )?cita\b)/;
+  /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*((?<!\b(tengo|tenia|tiene|tenemos|tuve|habia) )\b(una|otra|la|mi) cita\b|\bcitas? (?:(?:urgente|prioritaria|nueva|rapida|pronto) )?(para|pa|pal|de|con|en|cerca)\b|\b(me )?(lo|la) (pueden|puede|podrian|podria) (ver|atender|revisar)\b|\b(saco|sacar|sacarle|sacarles|pido|pedir|pedirle|pedirles|agendo|agendar|agendarle|agendarles|separo|separar|separarle|apartar|aparto) (una )?cita\b|\b(sacar|sacarle|sacarles|pedir|pedirle|pedirles|agendar|agendarle|agendarles|separar) (una|otra) (para|pa|pal|a)\b|\b(sacara|sacaran|pidiera|agendara) (la|las|una) citas?\b)/;
 /** Asking for something: thanks in front of it is politeness, not the message. */
 export const REQUEST =
   /\b(necesito|necesitaria|quiero|quisiera|ocupo|me (puede|pueden|podria|podrian|regala|regalan|da|dan)|pued(o|e|en) (sacar|pedir|agendar|cancelar|mover|cambiar)|hay (cita|citas|algo|disponib)|tiene (cita|citas|algo|disponib)|como (hago|puedo|se))\b|\?/;
@@ -60,7 +60,21 @@ export const GOODBYE_WORDS = new PhraseIndex<true>();
 for (const phrase of ['chao', 'chau', 'adios', 'bye', 'hasta luego', 'hasta pronto', 'nos vemos', 'eso era todo', 'eso es todo']) GOODBYE_WORDS.add(phrase, true);
 /** Asking for a person, wherever it is written ("no tengo la cédula a la mano, ¿me comunica con un asesor?"). */
 export const PERSON_WORDS = new PhraseIndex<true>();
-for (const phrase of ['asesor', 'asesora', 'una persona', 'un humano', 'un agente', 'operador', 'operadora', 'con alguien']) PERSON_WORDS.add(phrase, true);
+for (const phrase of [
+  'asesor',
+  'asesora',
+  'una persona',
+  'un humano',
+  'un agente',
+  'operador',
+  'operadora',
+  'con alguien',
+  'con una senorita',
+  'senorita de verdad',
+  'persona de verdad',
+  'persona real',
+])
+  PERSON_WORDS.add(phrase, true);
 /**
  * What members write when they ask for an operation, in any sentence around it: verbs and
  * phrases that a small classifier misses in long messages full of other words. The last cue
@@ -91,7 +105,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
 ];
 /** Trouble using the channel, or asking to have something explained: help, whatever operation it names. */
 export const HELP_CUE =
-  /^(no (le )?entiendo|no se como|ayuda)\b|\bno (me deja|me sale|me funciona|puedo) (agendar|sacar|pedir|entrar|ver)\b|\b(me explica|explicame|expliqueme|no le entiendo)\b|\bno se como (sacar|pedir|agendar|hacer|cancelar|usar|se hace)\b|\b(para que|por que|pa que) (necesitan|necesita|piden|pide|usan|usa|quieren|me piden|me pide)\b|\b(la )?direccion (de|del) (la |el )?(sede|uss|centro|sitio)\b|\bcual es la direccion\b|\bcomo (funciona|se usa|se maneja|trabaja) (esto|este|esta|el chat|lina|usted)\b/;
+  /^(no (le )?entiendo|no se como|ayuda)\b|\bno (me deja|me sale|me funciona|puedo) (agendar|sacar|pedir|entrar|ver)\b|\b(me explica|explicame|expliqueme|no le entiendo)\b|\bno se como (sacar|pedir|agendar|hacer|cancelar|usar|se hace)\b|\b(para que|por que|pa que) (necesitan|necesita|piden|pide|usan|usa|quieren|me piden|me pide)\b|\b(la )?direccion (de|del) (la |el )?(sede|uss|centro|sitio)\b|\bcual es la direccion\b|\bcomo (funciona|se usa|se maneja|trabaja) (esto|este|esta|el chat|lina|usted)\b|\bque (es lo que )?(hace|puedo hacer|se puede hacer|tengo que hacer|hay que hacer|debo hacer)( usted| exactamente| aqui| aca| por aca| por aqui)*$|\bque opciones (tengo|hay|me da)\b|\b(me|nos) (puede|podria|puedes|podrias) orientar\b|\bno (le )?entiendo (bien|nada|como)\b/;
 /** "¿Y eso para qué es?", "¿qué es eso?": what something asked for is for. */
 export const ASKS_WHAT_FOR = /\b(para|pa) (que|q) (es|sirve|son|los quieren|los necesitan|eso)\b|\bque es eso\b/;
 /** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there. */
@@ -127,7 +141,7 @@ export const BACK_HINT = /\b(atras|volver|vuelv\w*|regres\w*|devol\w*|devuelv\w*
 export const WEAK_GOODBYE = /\b(feliz (dia|tarde|noche)|buen dia|que (tenga|este) \w+|bendicion\w*|dios (le|los|la|me) bendiga|cuidese)\b/;
 /** "Me equivoqué de sede", "atrás, escogí mal": going back to the question before. */
 export const BACK_CUE =
-  /^atras\b|\b(volver|regresar|devolverme|devuelvase) (atras|a la anterior|a la pregunta anterior|un paso)\b|\bme equivoque (de|en) (la |el )?(sede|especialidad|cedula|documento|fecha|dia|hora|horario|tipo|numero|opcion|franja|jornada)\b|\b(escogi|elegi|puse|marque) (mal|la que no)\b(?! (la |el )?(persona|paciente))/;
+  /^atras\b|\b(volver|vuelva|vuelve|volvamos|regresar|regrese|regresemos|devolverme|devuelvase|devuelva|devolvamos|devuelvame|me devuelvo) (atras|a la anterior|a la pregunta anterior|un paso)\b|\bme equivoque (de|en) (la |el )?(sede|especialidad|cedula|documento|fecha|dia|hora|horario|tipo|numero|opcion|franja|jornada)\b|\b(escogi|elegi|puse|marque) (mal|la que no)\b(?! (la |el )?(persona|paciente))/;
 /** "Cámbiele el paciente a Mateo": another patient, asked for in words. */
 export const PATIENT_CHANGE_CUE = /\bcambi\w* (el |la )?(paciente|persona|nombre del paciente)\b/;
 /** "Otro día", "la próxima semana": another day asked for where days are shown or offered. */
@@ -202,6 +216,9 @@ export const INTERJECTIONS: ReadonlySet<string> = new Set([
   'mmm',
   'mm',
   'hmm',
+  'um',
+  'umm',
+  'em',
   'ehh',
   'oiga',
   'ey',
@@ -216,7 +233,8 @@ export const INTERJECTIONS: ReadonlySet<string> = new Set([
   'ala',
 ]);
 /** "Quiero volver al menú, no era esto": the menu, wherever it is asked for. */
-export const MENU_CUE = /\b(volver|ir|regresar|devolverme) al (menu|inicio)\b|\bmenu principal\b/;
+export const MENU_CUE =
+  /\b(volver|ir|regresar|devolverme) al (menu|inicio)\b|\bmenu principal\b|\b(volvamos|vuelva|vuelvo|regresemos|regrese|empecemos|empezar|comenzar|comencemos|arranquemos|arrancar) (al|a el|desde el|por el|otra vez desde el|de) (principio|inicio|comienzo|cero)\b|\bempezar de (nuevo|cero)\b|\bempecemos de (nuevo|cero)\b/;
 /** Words that open a correction: "no, es para Sofía", "espere, es para mi hija", "me equivoqué". */
 export const CORRECTION =
   /^((ay|uy|ah|oiga|oye|ay no|ups|uy no),? )?(no(?! programad)|nop|espere|esperate|espera|perdon|disculpe|disculpa|me equivoque|mejor|ay no|uy)\b|\bno es para\b|\bno para (mi|el|ella)\b|\bme equivoque\b/;

@@ -20,6 +20,8 @@ const TYPE_WORDS: ReadonlyMap<string, DocumentType> = new Map(
   Object.entries({
     cc: 'CC',
     cedula: 'CC',
+    // Spelt by ear.
+    sedula: 'CC',
     'cedula de ciudadania': 'CC',
     ti: 'TI',
     'tarjeta de identidad': 'TI',
@@ -57,6 +59,7 @@ const TYPE_PHRASES: ReadonlyArray<{ words: readonly string[]; type: DocumentType
   ['r c', 'RC'],
   ['c e', 'CE'],
   ['cedula', 'CC'],
+  ['sedula', 'CC'],
   ['pasaporte', 'PA'],
   ['ppt', 'PT'],
   ['cc', 'CC'],

@@ -82,6 +82,17 @@ const UNSERVED_SPECIALTIES: ReadonlyArray<[RegExp, string]> = [
   [/\bmedicina interna\b|\binternista\b/, 'medicina interna'],
 ];
 
+/** Questions asked while slots are searched for or confirmed. */
+const SEARCHING: ReadonlySet<Question> = new Set(['slot', 'day', 'confirm', 'offer']);
+/** "Hoy no alcanzo a salir", "mañana no puedo": a day said only as the one that does not suit, with no other day asked for. */
+const DAY_REFUSED =
+  /^(?!.*\b(mejor|pero|para el|pal|el (lunes|martes|miercoles|jueves|viernes))\b).*\b(hoy|manana|pasado manana) (si )?no (puedo|alcanzo|me queda|me sirve|tengo|hay quien|ay quien|hay kien|podemos|alcanzamos)\b/;
+
+/** Another week asked for: "la otra semana", "la próxima semana", "la semana que viene". */
+const ANOTHER_WEEK = /\b(otra|proxima|siguiente) semana\b|\bsemana (que viene|entrante|proxima|siguiente)\b/;
+/** A day of that week named: "el lunes de la otra semana", "el 30". */
+const A_DAY_OF_IT = /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b|\b\d{1,2}\b/;
+
 /** Words of the visit type "no programada" that, said elsewhere, only say how soon ("una cita urgente"). */
 const URGENCY_ONLY = /^urgente$/;
 
@@ -139,12 +150,20 @@ export function readEntities(
   else if (!site && question === 'site' && HERE_SITE.test(words.join(' ')) && !NOT_HERE.test(words.join(' '))) entities.hereSite = true;
 
   // Days and times are read without the words that name a site ("Primero de Mayo", "la 26").
-  const whenText = namedSites.length > 0 ? uncovered(words, namedSites).join(' ') : read;
+  const whenText = namedSites.length > 0 ? uncovered(words, namedSites).join(' ') : normalized;
   let when = readWhen(whenText, now, { mananaIsBand: question === 'band', timesShown: question === 'slot' });
   // "El juevs" where a day is expected: read again from the corrected words.
-  if (!when.day && !when.time && DAY_QUESTIONS.has(question) && words.some((word, index) => word !== original[index])) {
+  // ("La de oy a las dos", "el biernes", spelt by ear, anywhere but where a document or birth date is asked: the day.)
+  if (!when.day && words.some((word, index) => word !== original[index]) && (DAY_QUESTIONS.has(question) || !IDENTITY_QUESTIONS.has(question))) {
     const corrected = readWhen(uncovered(words, namedSites).join(' '), now, { mananaIsBand: question === 'band', timesShown: question === 'slot' });
-    if (corrected.day) when = corrected;
+    if (corrected.day && !when.time) when = corrected;
+    else if (corrected.day) when = { ...when, day: corrected.day, ...(corrected.weekday !== undefined ? { weekday: corrected.weekday } : {}) };
+  }
+  // "¿Hay la otra semana?" where days or slots are shown: the week, not its Monday; days are listed from it.
+  if ((question === 'slot' || question === 'day') && when.day && ANOTHER_WEEK.test(normalized) && !A_DAY_OF_IT.test(normalized)) {
+    const [year, month, day] = when.day.split('-').map(Number) as [number, number, number];
+    entities.daysAfter = new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
+    when = { ...when, day: undefined, weekday: undefined };
   }
   // "La de las 9, ay mejor la del miércoles a las 10:40": the day and time after a change of mind are the answer.
   const changed = CHANGE_OF_MIND.exec(normalizeMessage(whenText));
@@ -161,6 +180,8 @@ export function readEntities(
   if (when.ruledOutBand && entities.band !== when.ruledOutBand) entities.ruledOutBand = when.ruledOutBand;
   // "Me da igual, la que quede más cerca" at the site question is about the site, not the hour.
   if (entities.band === 'cualquiera' && question === 'site' && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) delete entities.band;
+  // "Hoy no alcanzo", "el martes no puedo" where a search is under way: the day said is the one that does not suit.
+  if (when.day && SEARCHING.has(question) && DAY_REFUSED.test(words.join(' ')) && !entities.weekday) when = { ...when, day: undefined, weekday: undefined };
   if (when.day) {
     entities.day = when.day;
     // Holidays come from the project's calendar (Ley 51 de 1983 and Ley 2578 de 2026).

@@ -57,6 +57,8 @@ export function readIntent(
   const ruled = lexicon.intentPhrases.get(whole) ?? lexicon.intentPhrases.get(phrase);
   // "Gracias, que tenga buen día": thanks, closed with a wish ("que tenga buen día" alone is a goodbye).
   if (ruled === 'goodbye' && WEAK_GOODBYE.test(phrase) && smallTalk.find(words).some((found) => found.value === 'thanks')) return { intent: 'thanks', score: 1, ruled: true };
+  // "Listo, gracias" to a yes/no question is the yes.
+  if (ruled === 'thanks' && YES_NO_QUESTIONS.has(question) && yesNo === 'yes') return { intent: 'affirm', score: 1, ruled: true };
   if (ruled) return { intent: ruled, score: 1, ruled: true };
   const yesNoQuestion = YES_NO_QUESTIONS.has(question);
   // "Perfecto, muchas gracias" after an answer is thanks, not a yes to a question nobody asked.
@@ -116,7 +118,14 @@ export function readIntent(
   const opensWith = talk.length > 0 && talk[0] !== undefined && uncovered(words.slice(0, talk[0].start), courtesy).length === 0 ? talk[0].value : undefined;
   if (intent === 'goodbye' && opensWith && (WEAK_GOODBYE.test(whole) || !GOODBYE_HINT.test(uncovered(words, talk).join(' ')))) intent = opensWith;
   // "Gracias por el recordatorio de la cita", "gracias por la paciencia, ya le digo": thanks, when nothing is asked.
-  if (opensWith === 'thanks' && !yesNo && (intent === 'none' || intent === 'book' || intent === 'consult' || intent === 'goodbye') && !REQUEST.test(whole)) intent = 'thanks';
+  // ("Le agradezco infinitamente, ha sido muy amable": no help asked for without a word of help.)
+  if (
+    opensWith === 'thanks' &&
+    !yesNo &&
+    (intent === 'none' || intent === 'book' || intent === 'consult' || intent === 'goodbye' || (intent === 'help' && !asksForHelp(words))) &&
+    !REQUEST.test(whole)
+  )
+    intent = 'thanks';
   if (intent === 'greet' || intent === 'thanks') return { intent, score: 1, ruled: false };
   if (intent === 'none' && STILL_THERE.test(whole)) return { intent: 'greet', score: 1, ruled: false };
   // A yes or a no the classifier did not weigh, with nothing else asked: the answer it is.

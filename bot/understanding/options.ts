@@ -78,8 +78,10 @@ export function pickOption(
   const firstOfAll = FIRST_OF_ALL.test(said.normalized) && (entities.patients?.length ?? 0) > 0;
   // "2:20 con la doctora Adriana", "2.20": a time, not option 2.
   const clockTime = entities.time !== undefined && /^(?:(?:la|el|las|a las|la de|la de las) )?\d{1,2}:\d{2}\b/.test(said.normalized);
+  // "Primera bes" at the site question: the visit type, however spelt, not the first site.
+  const firstTime = question !== 'visitType' && entities.visitType === 'primera_vez' && /\bprimer/.test(words.join(' '));
   const numbered =
-    both || oneOClock || firstOfAll || clockTime || entities.documentNumber !== undefined
+    both || oneOClock || firstOfAll || clockTime || firstTime || entities.documentNumber !== undefined
       ? undefined
       : (optionNumber(reading, words, options.length, names) ??
         (firstClause.length < said.normalized.length ? optionNumber(reading, wordsOf(firstClause), options.length, names) : undefined) ??
@@ -149,6 +151,18 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
     case 'documentType':
       return entities.documentType ? has(entities.documentType) : undefined;
     case 'day': {
+      // "El martes" where the days shown are next week's: the one Tuesday shown, said by its weekday alone.
+      if (entities.day && !has(entities.day) && entities.weekday !== undefined && !/\b(\d{1,2}|este|esta|proximo|otro|siguiente)\b/.test(words.join(' '))) {
+        // (Only a later one: "el lunes" said on a Monday is next Monday, as anywhere, not today shown.)
+        const said = entities.day;
+        const onWeekday = options.filter(
+          (option) => /^\d{4}-\d{2}-\d{2}$/.test(option.value) && option.value > said && new Date(`${option.value}T12:00:00Z`).getUTCDay() === entities.weekday,
+        );
+        if (onWeekday.length === 1 && onWeekday[0]) {
+          entities.day = onWeekday[0].value;
+          return onWeekday[0].value;
+        }
+      }
       if (entities.day) return has(entities.day);
       // "El día más cercano que tenga": the first day shown.
       if (EARLIEST.test(words.join(' ')) && !entities.timeOf) return options[0]?.value ?? null;

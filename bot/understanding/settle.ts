@@ -43,6 +43,9 @@ import type { Asked, Entities, Expectation, Intent, Question, Understanding } fr
 /** "Para la niña", "pa mi hijo": whom a request is for, said with it. */
 const FOR_SOMEONE = /\b(para|pa) (mi|el|la|los|las|mis) (nin|hij|chin|pela|nen|bebe|mam|pap|abuel|espos|herman|niet)\w*/;
 
+/** At the slots, other times asked for (after a no too): "¿hay más?", "¿no tiene algo temprano?", "otros horarios". */
+const MORE_ASKED = /\b(hay|tiene|tienen|habra|habria) (mas|otros?|otras?|algo)\b|\b(otros|mas) (horarios|horas|cupos)\b|\bmuestr\w* mas\b/;
+
 /** "Mejor vuelvo a escribir otro día", "lo intento otro día": the member will come back, no day is asked for. */
 const COME_BACK_ANOTHER_DAY =
   /\b(escrib\w*|vuelvo|volvere|llamo|llamare|intento|regreso|miramos|vemos|hablamos)( a (escribir|intentar|llamar|mirar))?( mas bien| mejor)? otro dia\b/;
@@ -197,6 +200,17 @@ export function settleIntent(reads: Reads): Understanding {
     (entities.site || entities.specialty || entities.visitType || entities.band || entities.day)
   )
     intent = 'none';
+  // "Me equivoqué, era primera vez" at the site question, "espere, me equivoqué, no era esa, era la otra": an earlier answer
+  // given wrong, nobody named and no option of this question picked: going back ("ay no, pediatría, me confundí" answers).
+  if (
+    (intent === 'none' || (intent === 'change_patient' && !intentRead.ruled && !PATIENT_CHANGE_CUE.test(normalized))) &&
+    !entities.patients?.length &&
+    picked === undefined &&
+    !['start', 'menu', 'patient', 'consent', 'document', 'documentType', 'birthDate'].includes(question) &&
+    /\bme (equivoque|confundi)\b(?! de (paciente|persona|nino|nina|hijo|hija))/.test(normalized) &&
+    !/\b(paciente|persona|para mi|pa mi)\b/.test(normalized)
+  )
+    intent = 'back';
   // "No, quiero otra cita aparte para Mateo": another booking, not another patient for this one.
   if (intent === 'change_patient' && ANOTHER_REQUEST.test(normalized) && question !== 'patient') intent = 'book';
   // "¿Y no hay con la dra Marta Salazar? Ella es mi médica": a doctor asked for, never another patient.
@@ -266,7 +280,7 @@ export function settleIntent(reads: Reads): Understanding {
     picked === undefined &&
     intent === 'none' &&
     !entities.day &&
-    (LATER.test(normalized) || ANYTHING_ELSE.test(normalized) || (NONE_OF_THESE.test(normalized) && entities.band))
+    (LATER.test(normalized) || ANYTHING_ELSE.test(normalized) || MORE_ASKED.test(words.join(' ')) || (NONE_OF_THESE.test(normalized) && entities.band))
   )
     intent = 'more_times';
   // "¿No hay más tarde el miércoles?": later times that day.
@@ -276,6 +290,9 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'deny';
     entities.yesNo = 'no';
   }
+  // "Ay no, esos no me sirven, ¿hay más?", "ay no, en la mañana mejor, ¿no tiene algo temprano?": turned down, and other times
+  // asked for.
+  if (question === 'slot' && picked === undefined && intent === 'deny' && !entities.day && MORE_ASKED.test(words.join(' '))) intent = 'more_times';
   let choice = picked?.value ?? (pickedBook ? 'book' : undefined);
   // "¿Y esa me la puede pasar pal jueves?" where no slot is being chosen: moving an appointment.
   if (entities.newDay && (intent === 'none' || intent === 'other_day') && MOVE_QUESTIONS.has(question) && (picked === undefined || question === 'appointment')) {
@@ -409,11 +426,13 @@ export function settleIntent(reads: Reads): Understanding {
   }
   // "Ya le dije", "¿no me entiende?", "uff", with nothing else to act on: annoyance at not being understood, not a
   // request for the line nor a miss of its own; the question's way out is worded anew.
+  // (An operation only the classifier weighed, with no word of one, is no request: "pero ya le dije otra vez".)
+  const onlyWeighed = OPERATIONS.has(intent) && !intentRead.ruled && operationCue(words.join(' ')) === undefined && !ASKS_FOR_A_CITA.test(words.join(' '));
   if (
     !upset &&
     !entities.asks &&
-    choice === undefined &&
-    ANSWERED_BY_THE_WAY.has(intent) &&
+    (choice === undefined || (onlyWeighed && picked?.by !== 'number')) &&
+    (ANSWERED_BY_THE_WAY.has(intent) || onlyWeighed) &&
     !hasBookingEntity(entities) &&
     !entities.patients?.length &&
     !answersIdentity &&
@@ -426,6 +445,7 @@ export function settleIntent(reads: Reads): Understanding {
     )
   ) {
     intent = 'none';
+    choice = undefined;
     entities.annoyed = true;
   }
   if (intent !== intentRead.intent) score = 1;

@@ -159,6 +159,12 @@ export interface Entities {
   newTime?: string;
   /** "Ese mismo día", "el mismo día": the day already under discussion (when moving, the appointment's own). */
   sameDay?: true;
+  /**
+   * "¿Hay la otra semana?", "la semana que viene me queda mejor" where days or slots are shown:
+   * another week asked for, with no day of it: the day before it (a `YYYY-MM-DD` Sunday), after
+   * which the days that have slots are listed.
+   */
+  daysAfter?: string;
   /** "El mismo día pero más tarde": later than the time of the cita under discussion (said with `sameDay`, and no hour). */
   later?: true;
   /**

@@ -269,6 +269,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
 /** What a message's first sentences may read as when its last sentence is a plain yes or no: thinking aloud, not a request. */
 const SETTLED_BY_THE_LAST: ReadonlySet<Intent> = new Set(['none', 'help', 'book', 'other_day', 'greet', 'thanks', 'affirm', 'deny']);
 
+/** The last "pero" or "pues" of a message, with what follows it. */
+const LAST_TURN = /\s(?:pero|pues)\s(?!.*\s(?:pero|pues)\s)/i;
+
 /**
  * The last sentence of a message of several that does not close on a question: what follows
  * the last "?", ".", "!" or "…" ("¿Y eso qué es? Entonces no, gracias" → "Entonces no, gracias").
@@ -277,8 +280,11 @@ function finalSentence(text: string): string | undefined {
   const trimmed = text.trim().replace(/[\s.!…]+$/u, '');
   if (trimmed.endsWith('?')) return undefined;
   const cut = Math.max(trimmed.lastIndexOf('?'), trimmed.lastIndexOf('!'), trimmed.lastIndexOf('…'), trimmed.search(/\.(?=[^.]*$)(?!\d)/));
-  if (cut < 0) return undefined;
-  const last = trimmed.slice(cut + 1).trim();
+  // Without punctuation, "no sé qué es eso pero bueno sí", "ke es eso de datos pues sí dele": after the last "pero" or "pues".
+  const joined = cut < 0 ? LAST_TURN.exec(trimmed) : null;
+  const at = cut >= 0 ? cut + 1 : joined ? joined.index + joined[0].length : -1;
+  if (at < 0) return undefined;
+  const last = trimmed.slice(at).trim();
   return /[a-záéíóúñ]/i.test(last) ? last : undefined;
 }
 

@@ -51,6 +51,14 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['sitas', 'citas'],
   ['citica', 'cita'],
   ['citita', 'cita'],
+  // Words the readers of documents and dates need as written, spelt by ear ("mi sedula es…", "pa oy").
+  ['sedula', 'cedula'],
+  ['oy', 'hoy'],
+  ['cansela', 'cancela'],
+  ['canselar', 'cancelar'],
+  ['cansele', 'cancele'],
+  ['canselarla', 'cancelarla'],
+  ['canselela', 'cancelela'],
   ['noo', 'no'],
   ['nono', 'no no'],
   ['enla', 'en la'],
@@ -181,6 +189,27 @@ function verbStems(word: string): string[] {
 }
 
 /** How far a word of this length may be from a known word and still be read as it. */
+/**
+ * How a word sounds in Colombian Spanish, so that spellings by ear meet the written word: c
+ * before e or i, z, s and x sound alike; b, v; y, ll; a silent h; qu and hard c are k; g before e
+ * or i is j; n before b or p is m; doubled letters are one ("cedula" and "sedula", "vez" and
+ * "bes", "hoy" and "oy", "equivoque" and "ekivoke" sound the same).
+ */
+export function spanishSound(word: string): string {
+  return word
+    .replace(/ch/g, 'C')
+    .replace(/qu(?=[ei])/g, 'k')
+    .replace(/c(?=[ei])/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/[zx]/g, 's')
+    .replace(/[v]/g, 'b')
+    .replace(/ll/g, 'y')
+    .replace(/h/g, '')
+    .replace(/g(?=[ei])/g, 'j')
+    .replace(/n(?=[bp])/g, 'm')
+    .replace(/([a-z])\1/g, '$1');
+}
+
 function allowedEdits(length: number): number {
   if (length < 5) return 0;
   return length < 8 ? 1 : 2;
@@ -232,6 +261,9 @@ export class Speller {
     if (this.known.has(word) || !LETTERS_ONLY.test(word)) return word;
     const undoubled = word.replace(DOUBLED, '$1');
     if (undoubled !== word && this.known.has(undoubled)) return undoubled;
+    // Spelt as it sounds ("sedula", "cansela", "biernes", "oy", "pa mi ija"): the one known word that sounds the same.
+    const sounded = this.soundsLike(word);
+    if (sounded !== undefined) return sounded;
     const limit = allowedEdits(word.length);
     if (limit === 0) return word;
     const remembered = this.memo.get(word);
@@ -240,6 +272,29 @@ export class Speller {
     if (this.memo.size > 20_000) this.memo.clear();
     this.memo.set(word, corrected);
     return corrected;
+  }
+
+  /** Known words by how they sound, built the first time a word is looked up by sound. */
+  private bySound: Map<string, string[]> | undefined;
+
+  private soundsLike(word: string): string | undefined {
+    if (word.length < 2) return undefined;
+    if (this.bySound === undefined) {
+      this.bySound = new Map();
+      for (const known of this.known) {
+        const key = spanishSound(known);
+        const list = this.bySound.get(key) ?? [];
+        list.push(known);
+        this.bySound.set(key, list);
+      }
+    }
+    const [only, ...others] = this.bySound.get(spanishSound(word)) ?? [];
+    // Two known words that sound alike ("hay", "ahí") leave the word as written; so does one nearer the other side of a
+    // protected pair than the word it sounds like.
+    if (only === undefined || others.length > 0) return undefined;
+    const rivals = this.protectedWith.get(only);
+    if (rivals) for (const rival of rivals) if (editDistance(word, rival, 2) < editDistance(word, only, 2)) return undefined;
+    return only;
   }
 
   private nearest(word: string, limit: number): string {

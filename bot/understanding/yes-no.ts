@@ -53,6 +53,14 @@ const NO_THEN_YES = new RegExp(
     String.raw`|no se(?: (?:bueno|pues|ay|entonces))* ${YES_THEN}(?: ${CONFIRMING})+)$`,
 );
 
+/** "Eso sí no me sirve", "ahí sí no", "hoy sí no puedo": "sí" stressing the no that follows it. */
+const EMPHATIC_NO =
+  /^(?:(?:ay|uy|ah|pues|mija|mijo|senorita|no) )*(?:eso|esa|ese|ahi|asi|hoy|ese dia|esa hora|ahora|ahi si que) si no\b(?! (?:se|sabia|entiendo|hay (?:mas|otra|otro)))/;
+
+/** At a confirmation or offer, the day or hour offered refused: "hoy no puedo", "a esa hora no alcanzo", "ese día no me sirve". */
+const WHEN_REFUSED =
+  /^(?:(?:ay|uy|ah|pues|es que|mija|mijo|senorita|no)[ ,]+)*(?:hoy|manana|pasado manana|ese dia|esa hora|a esa hora|ese horario|el (?:lunes|martes|miercoles|jueves|viernes|sabado)) (?:si )?no (?:puedo|alcanzo|me queda|me sirve|podemos|alcanzamos|nos sirve|nos queda)\b/;
+
 /** A message that opens with a no ("ay no, perdón, sí acepto"): the yes after it is the later word, and stands. */
 const OPENING_NO = /^(?:(?:ay|uy|huy|ah|ahh|eh|oiga|ups|uf|mmm|mm|m) )*no(?: no)*\b/;
 
@@ -88,12 +96,21 @@ function firstAnswer(
     if (mind && after.length > 0 && DOES_WHAT_WAS_OFFERED.has(after[0] ?? '') && !after.includes('no') && !operationCue(after.join(' ')) && !OTHER_DAY_CUE.test(after.join(' ')))
       return 'yes';
   }
+  // "Eso sí no me sirve", "ahí sí no, mija": an emphatic "sí" in front of the no is the no.
+  if (yesNoQuestion && EMPHATIC_NO.test(whole)) return 'no';
+  // "Hoy no puedo, mejor el jueves", "a esa hora no alcanzo": the day or hour offered does not suit.
+  if (yesNoQuestion && question !== 'consent' && WHEN_REFUSED.test(whole)) return 'no';
   // "No, es para Mateo": a no set apart by punctuation answers on its own.
   if (/^[^a-z0-9]*(no|nop|nel)\s*[,.;!]/.test(normalized)) return 'no';
   if (lexicon.no.has(whole)) return 'no';
   // "Si no lo hago, ¿qué pasa?", "si no acepto puedo agendar?": an "if", not a yes (at the consent question, never consent).
   if (CONDITIONAL_IF.test(normalized)) return undefined;
   if (lexicon.yes.has(whole) || (yesNoQuestion && lexicon.yesVerbs.has(whole))) return 'yes';
+  // "Como usted diga, mija": a yes phrase with courtesy around it.
+  const bare = uncovered(words, courtesy).join(' ');
+  if (yesNoQuestion && bare !== whole && bare !== '' && (lexicon.yes.has(bare) || lexicon.yesVerbs.has(bare))) return 'yes';
+  // "Mejor dejemos así", "mejor déjelo así": giving the offer (or the operation) up.
+  if (yesNoQuestion && /\bmejor (dejemos|dejemosla|dejemoslo|dejelo|dejela|deje|dejamos|lo dejamos|la dejamos) (asi|eso|quieto|quieta|para despues)\b/.test(whole)) return 'no';
   if (/^no (se|entiendo|entendi|le entiendo)\b/.test(whole)) return undefined;
   if (question === 'consent' && CONSENTS.test(whole)) return 'yes';
   if (yesNoQuestion && /^(esa|ese) no\b/.test(whole)) return 'no';
@@ -152,12 +169,26 @@ function firstAnswer(
     if (!yesNoQuestion && words.slice(start + 1).some((word) => word === 'gracias')) return undefined;
     const rest = uncovered(words.slice(start + 1), lexicon.courtesy.find(words.slice(start + 1)));
     if (rest.every((word) => lexicon.yes.has(word) || (yesNoQuestion && lexicon.yesVerbs.has(word)))) return 'yes';
+    // "Bueno, está bien, sí", "bueno pues sí toca sí": yes phrases of several words after the weak yes.
+    if (yesNoQuestion && onlyYesPhrases(lexicon, rest)) return 'yes';
     // "Listo, esa", "ok esa misma" at a list: agreeing to an option not named yet (the dialog asks which).
     if (rest.length > 0 && rest.every((word) => lexicon.yes.has(word) || THAT_ONE.has(word)) && rest.some((word) => THAT_ONE.has(word))) return 'yes';
     // "Bueno, entonces en la tarde" to "¿Busco en la tarde?": a yes that repeats what was offered.
     if (yesNoQuestion && rest.length > 0 && rest.every((word) => lexicon.yes.has(word) || AGREEING_WORDS.has(word))) return 'yes';
   }
   return undefined;
+}
+
+/** Whether `words` are yes phrases one after the other ("esta bien si", "pues si toca si"), longest phrase first. */
+function onlyYesPhrases(lexicon: Lexicon, words: readonly string[]): boolean {
+  let at = 0;
+  while (at < words.length) {
+    let length = Math.min(4, words.length - at);
+    while (length > 0 && !lexicon.yes.has(words.slice(at, at + length).join(' ')) && !lexicon.yesVerbs.has(words.slice(at, at + length).join(' '))) length--;
+    if (length === 0) return false;
+    at += length;
+  }
+  return words.length > 0;
 }
 
 function isYesNoWord(lexicon: Lexicon, word: string): boolean {

@@ -530,6 +530,80 @@ describe('the tenth blind batch: who writes, said in the same message, and a no 
   ]);
 });
 
+describe('the twelfth blind batch: hedged and resigned answers, spelling by ear, asking what Lina does, and going back', () => {
+  itReads([
+    // Emphatic "sí" before a no is the no: never a flip.
+    ['eso si no me sirve, hoy no alcanzo a salir', 'confirm', { intent: 'deny', choice: 'no', yesNo: 'no' }],
+    ['ahi si no mija', 'offer', { intent: 'deny', choice: 'no', yesNo: 'no' }],
+    ['eso si, confirmela', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    // Yeses given up to or left to Lina, with courtesy or a doubt around them.
+    ['bueno, ya que', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['como usted diga mija', 'offer', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['umm bueno pues si toca si', 'consent', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['Bueno, está bien, sí', 'consent', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['no se que es eso pero bueno si', 'consent', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['mejor dejemos asi', 'offer', { intent: 'deny', choice: 'no', yesNo: 'no' }],
+    ['listo, gracias!', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    // Not a yes: "toca" says what must be done; thanks where nothing was asked.
+    ['hola toca cancelar la cita del viernes', 'start', { intent: 'cancel', yesNo: undefined }],
+    ['excelente gracias', 'menu', { intent: 'thanks', yesNo: undefined }],
+    // Spelt by ear.
+    ['sedula', 'documentType', { choice: 'CC', documentType: 'CC' }],
+    ['mi sedula es 1020345678', 'document', { documentType: 'CC', documentNumber: '1020345678' }],
+    ['cansela', 'menu', { intent: 'cancel', choice: 'cancel' }],
+    ['pa mi ija', 'patient', { patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    ['el biernes', 'day', { choice: '2026-11-27' }],
+    ['la de oy a las dos y veinte', 'slot', { choice: 'slot-2', day: '2026-11-23', time: '14:20' }],
+    ['nasi en el 90 el 5 de disiembre', 'birthDate', { birthDate: '1990-12-05', day: undefined }],
+    ['ELLA NACIO EN 1999 EL 21 DE MARZO', 'birthDate', { birthDate: '1999-03-21' }],
+    // What Lina does, asked in many ways; a person "de verdad".
+    ['usted que es lo que hace exactamente?', 'start', { intent: 'help' }],
+    ['que opciones tengo? no entiendo bien', 'menu', { intent: 'help' }],
+    ['y cual escojo? me puede orientar', 'visitType', { intent: 'help' }],
+    ['me puede pasar con una señorita de verdad?', 'consent', { intent: 'help' }],
+    ['buenas tardes mi hijo tiene fiebre desde ayer que hago', 'start', { intent: 'none' }],
+    ['Le agradezco infinitamente, ha sido usted muy amable', 'menu', { intent: 'thanks' }],
+    // More times, other times after a no, the menu and going back.
+    ['muestrame mas', 'slot', { intent: 'more_times' }],
+    ['tiene mas horarios ese dia?', 'slot', { intent: 'more_times' }],
+    ['ay no esos no me sirven, hay mas?? 🙏', 'slot', { intent: 'more_times' }],
+    ['no me sirve ninguna', 'slot', { intent: 'deny' }],
+    ['volvamos al principio que me enrede toda', 'patient', { intent: 'menu' }],
+    ['no no, eso esta mal, vuelva atras', 'confirm', { intent: 'back' }],
+    ['me equivoque, era primera vez', 'site', { intent: 'back', visitType: 'primera_vez' }],
+    ['espere me equivoque, no era esa, era la otra', 'existing', { intent: 'back' }],
+    ['me equivoque de paciente', 'site', { intent: 'change_patient' }],
+    ['ay no, pediatria, me confundi', 'specialty', { choice: 'pediatria' }],
+    // A wish is no day; a cita asked for in the ways members ask.
+    ['buenas tardes, feliz lunes ☀️', 'start', { intent: 'greet', day: undefined }],
+    ['ahora quiero pedir una para los dos niños', 'menu', { intent: 'book', choice: 'book' }],
+    ['pero ya le dije otra vez', 'menu', { intent: 'none', annoyed: true, choice: undefined }],
+    // A day or hour offered, refused; another week asked for where days are shown; a weekday said of the days shown.
+    ['hoy no puedo, mejor el jueves', 'confirm', { intent: 'deny', choice: 'no', yesNo: 'no', day: '2026-11-26' }],
+    ['a esa hora no alcanzo', 'offer', { intent: 'deny', choice: 'no', yesNo: 'no' }],
+    ['eso si no me sirve, oy no alcanso a salir del trabajo', 'confirm', { intent: 'deny', day: undefined }],
+    ['la semana q viene no hay?', 'day', { intent: 'other_day', day: undefined, daysAfter: '2026-11-29' }],
+    ['el lunes de la otra semana', 'slot', { day: '2026-11-30', daysAfter: undefined }],
+    ['el martes', 'day', { choice: '2026-11-24' }],
+    ['la ke aiga', 'band', { choice: 'cualquiera', band: 'cualquiera' }],
+    ['primera bes', 'site', { visitType: 'primera_vez', choice: undefined }],
+    ['la primera', 'site', { choice: 'CALLE42' }],
+  ]);
+  const patients = (text: string, at: Question = 'start', writer?: string) =>
+    read(text, writer ? { ...expectationAt(at, CORPUS_NOW), writer } : at).entities.patients?.map((mention) =>
+      mention.kind === 'name' ? mention.name : mention.kind === 'self' ? 'self' : mention.relation,
+    );
+  it('reads a child told off, a cita someone else already got, "no era para… sino para…", and children named only to say who writes', () => {
+    assert.equal(patients('si mija confirme. Mateo quedese quieto', 'confirm'), undefined);
+    assert.deepEqual(patients('ay no, mi esposo me dice que la de Sofi ya la saco el, es para Mateo', 'visitType'), ['mateo']);
+    assert.deepEqual(patients('espere que no era para la nieta sino para el nieto', 'visitType', 'abuela'), ['son']);
+    assert.deepEqual(patients('ola señorita es la mama de laura, cuando es la cita de mi nieto'), ['son']);
+    assert.equal(patients('Aló? Buenas tardes, habla la abuelita de Mateo y Sofía, ¿con quién hablo?'), undefined);
+    assert.deepEqual(patients('soy la abuela de mateo, necesito una cita'), ['mateo']);
+    assert.deepEqual(patients('soy la mamá de Sofía es para ella', 'patient'), ['sofia']);
+  });
+});
+
 describe('the eleventh blind batch: an answer after a doubt, who writes set aside, and times typed in a hurry', () => {
   itReads([
     // A question or a doubt first, then a plain answer: the answer.
