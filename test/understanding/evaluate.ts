@@ -24,6 +24,7 @@ export const SPLITS = {
   dev12: new URL('./dev-12.yaml', import.meta.url),
   dev13: new URL('./dev-13.yaml', import.meta.url),
   dev14: new URL('./dev-14.yaml', import.meta.url),
+  dev15: new URL('./dev-15.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;
