@@ -101,6 +101,8 @@ export function answerTo(
       return reply('help.noShow');
     case 'arrival':
       return arrivalFor(onlyStartIn(prompt) ?? start);
+    case 'bring':
+      return reply('help.bring');
     case 'doctor':
       return doctorsOf(prompt, doctor);
     case 'byEmail':

@@ -31,7 +31,7 @@ export const SAME_DAY = /\b(ese|el|este|aquel) mismo dia\b|\b(esa|la|esta) misma
 export const CONSENTS = /(?<!\bno )\b(acepto|autorizo|doy (mi )?(autorizacion|consentimiento)|estoy de acuerdo)\b/;
 /** An opening "si no" followed by what the member would not do: a condition ("si no lo hago", "si no autorizo"), not "sí, no…". */
 export const CONDITIONAL_IF =
-  /^[^a-z0-9]*(?:(?:y|pero|bueno|ok|ah|ay|pues|entonces)[\s,.]+)*si no (?:lo|la|le|me|te|se|nos|quiero|acepto|autorizo|doy|puedo|deseo|quisiera|firmo|contesto|respondo)\b/;
+  /^[^a-z0-9]*(?:(?:y|pero|bueno|ok|ah|ay|pues|entonces)[\s,.]+)*si no (?:lo|la|le|me|te|se|nos|quiero|acepto|autorizo|doy|puedo|deseo|quisiera|firmo|contesto|respondo|voy|vamos|va|llego|llegamos|llega|asisto|asistimos|alcanzo|alcanzamos|podemos|puede)\b/;
 /**
  * At the consent question, a question about the authorisation, with or without a yes in front:
  * "¿q es eso de autorizar?", "autorizar qué?", "sí, pero ¿para qué es?", "¿y si no acepto?", "¿es
@@ -84,7 +84,7 @@ for (const phrase of [
 export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   [
     'cancel',
-    /\b(cancel(?!aron|ada|ado|o\b)\w*|anul(?!aron|ada|ado)\w*|desagend\w*|no (voy a |vamos a |va a )?(poder |puedo |podemos |podre )?(ir|asistir|llevar\w*) a (la|esa|mi) cita|(borrar|quitar|eliminar) (la|esa|mi|una) cita|ya no (la )?necesit\w* la cita|ya no la necesit\w*)\b/g,
+    /\b((?<!\b(?:la|el|las|los) que (?:ya )?)cancel(?!aron|ada|ado|o\b)\w*|anul(?!aron|ada|ado)\w*|desagend\w*|no (voy a |vamos a |va a )?(poder |puedo |podemos |podre )?(ir|asistir|llevar\w*) a (la|esa|mi) cita|(borrar|quitar|eliminar) (la|esa|mi|una) cita|ya no (la )?necesit\w* la cita|ya no la necesit\w*)\b/g,
   ],
   [
     'reschedule',
@@ -96,7 +96,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['reschedule', /\b(pasar|mover|correr|cambiar) (la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (pa|para|pal)\b/g],
   [
     'consult',
-    /\b(que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|(la|esa|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (cuando|a que hora|que dia) (es|seria|sera|le toca|queda)|a que horas? es|(la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (sigue|esta) (igual|en firme|vigente|activa|en pie|confirmada) (cierto|verdad|no es cierto)\b|a que hora tengo(?! (que|q) (llegar|estar|presentarme|ir)\b)|a que hora me toca(?! (llegar|estar|presentarme|ir)\b)|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|consultar\b|citas programadas|citas pendientes|(que|q|k) (tengo|tiene|tenemos|tienen) pendiente\w*|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
+    /\b(que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|(la|esa|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (cuando|a que hora|que dia) (es|seria|sera|le toca|queda)|a que horas? es|(la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (sigue|esta) (igual|en firme|vigente|activa|en pie|confirmada) (cierto|verdad|no es cierto)\b|a que hora tengo(?! (que|q) (llegar|estar|presentarme|ir)\b)|a que hora me toca(?! (llegar|estar|presentarme|ir)\b)|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|(saber|conocer|revisar|mirar|ver) (cuales son |que )?(las|sus|mis) citas|consultar\b|citas programadas|citas pendientes|(que|q|k) (tengo|tiene|tenemos|tienen) pendiente\w*|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
   ],
   [
     'book',
@@ -489,15 +489,18 @@ export const ASKS_WHERE =
   /\b(donde|dnd|onde|en donde|por donde) (queda|quedan|es|esta|estan|se encuentra|se encuentran|se ubica|ubico|lo ubico|la ubico|es que queda)\b(?! (mi|mis|la|las|su|sus) citas?\b)|\bdireccion\b(?! (de |del )?(correo|electronica|email|e-mail|mail))|\bcomo (llego|llegar|se llega|hago para llegar)\b|\bubicacion\b/;
 /** "¿Cuánto vale la cuota moderadora?", "¿cuánto cuesta la cita?", "¿hay que pagar copago?": what a cita costs. */
 export const ASKS_COST =
-  /\b(cuanto|cnto|qto) (vale|valen|cuesta|cuestan|sale|salen|cobran|me cobran|hay que pagar|toca pagar|me toca pagar|debo pagar|tengo que pagar|pago|es (la cuota|el copago|el valor|la consulta|la cita))\b|\bcuota moderadora\b|\bcopago\b|\bprecio\b|\btarifa\b|\b(valor|costo) de (la|una) (cita|consulta)\b|\b(me|nos|le|les) (cobran|cobra|van a cobrar)\b|\b(hay que|toca|tengo que|debo) pagar\b|\bes gratis la (cita|consulta)\b|\b(la|una) (cita|consulta) (es|sale) gratis\b/;
+  /\b(cuanto|cnto|qto) (me |nos |le )?(vale|valen|cuesta|cuestan|sale|salen|cobran|me cobran|hay que pagar|toca pagar|me toca pagar|debo pagar|tengo que pagar|pago|es (la cuota|el copago|el valor|la consulta|la cita))\b|\bcuota moderadora\b|\bcopago\b|\bprecio\b|\btarifa\b|\b(valor|costo) de (la|una) (cita|consulta)\b|\b(me|nos|le|les) (cobran|cobra|van a cobrar)\b|\b(hay que|toca|tengo que|debo) pagar\b|\bes gratis la (cita|consulta)\b|\b(la|una) (cita|consulta) (es|sale) gratis\b/;
 /** "Si no llego", "si falto", "por no ir": a cita missed, said as a supposition. */
 const IF_MISSED = String.raw`\b(si|y si|que tal que) (no (llego|llegamos|llega|llegan|voy|vamos|va|van|asisto|asistimos|asiste|me presento|se presenta|alcanzo a (llegar|ir)|puedo (ir|llegar|asistir)|podemos (ir|llegar|asistir)|puede (ir|llegar|asistir))|falto|faltamos|falta|llego tarde|se me (pasa|olvida))\b|\bpor no (ir|llegar|asistir)\b|\binasistencia\b|\bfallar? a (la|una) cita\b|\bfaltar a (la|una) cita\b`;
 /** What follows a cita missed: "¿qué pasa?", "¿me cobran?", "¿hay multa?". */
-const WHAT_THEN = String.raw`\b(que|q|k) (pasa|pasaria|sucede|sucederia|me hacen|hago)\b|\b(cobran|cobra|van a cobrar|multan|multa|multas|sancion|sanciones|sancionan|penalizan|penalizacion|castigan|bloquean)\b`;
+const WHAT_THEN = String.raw`\b(que|q|k) (pasa|pasaria|sucede|sucederia|me hacen|hago)\b|\b(cobran|cobra|van a cobrar|multan|multa|multas|sancion|sanciones|sancionan|penalizan|penalizacion|castigan|bloquean)\b|\b(me|nos|se) (la|lo) (cancelan|quitan|pierdo|pierden)\b|\b(la|lo) pierdo\b|\bpierdo (la|el) (cita|cupo)\b`;
 /** "¿Y si no llego a la cita qué pasa? ¿Me cobran?", "¿hay multa por no ir?": what happens when a cita is missed, a question. */
 export const ASKS_ABOUT_MISSING = new RegExp(`(${IF_MISSED}).*(${WHAT_THEN})|(${WHAT_THEN}).*(${IF_MISSED})`);
 /** The supposition alone, every time it is said: what is left may still ask for something ("…, mejor cancélela"). */
-export const MISSED_SUPPOSITION = new RegExp(`(${IF_MISSED})( (a )?(la|mi|esa) cita)?`, 'g');
+export const MISSED_SUPPOSITION = new RegExp(`(${IF_MISSED})( (a )?(la|mi|esa) cita)?|\\b(me|nos|se) (la|lo) (cancelan|quitan)\\b`, 'g');
+/** "¿Qué tengo que llevar?", "¿qué papeles llevo?", "¿llevo la orden?": what to bring to the cita. */
+export const ASKS_BRING =
+  /\b(que|q|k) (tengo que|tengo q|hay que|debo|debo de|toca|me toca|necesito|se necesita|necesita|tiene que|tenemos que|debemos|le toca|le llevo|llevo) ?(llevar|traer|presentar)?\b(?<=llevar|traer|presentar|llevo)|\b(que|q|k|cuales) (papeles|documentos|requisitos)\b|\b(llevo|llevar|traigo|traer|presento) (la orden|el registro|la cedula|la tarjeta|el documento|algun documento|algun papel|los examenes|la remision)\b/;
 /** "¿Con qué doctor es?", "¿quién me atiende?", "¿con cuál médica es la primera?": who the cita shown is with. */
 export const ASKS_DOCTOR =
   /\b(con (que|q|cual|quien)|que|q|cual) (doctor|doctora|dr|dra|medico|medica|profesional|especialista|pediatra)\b|\bcon quien (es|seria|me toca|queda)\b|\bquien (me|lo|la|le|nos) (atiende|va a atender|atenderia|ve)\b|\b(el|la) (doctor|doctora|medico|medica) (es )?(quien|cual) es\b/;

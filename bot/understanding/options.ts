@@ -108,7 +108,9 @@ export function pickOption(
     const [only] = options;
     const agrees =
       !entities.earlier &&
-      (entities.yesNo === 'yes' || /\b(esa|ese|esta|este|la unica|el unico|la misma|esa misma)\b(?! (hora|horas|dia|dias|semana|fecha|mes|horario))/.test(whole));
+      // ("Este bot no sirve" points at no option: the word after "este" is what it points at.)
+      (entities.yesNo === 'yes' ||
+        /\b(esa|ese|esta|este|la unica|el unico|la misma|esa misma)\b(?! (?!(mism[oa]|por|porfa|pls|gracias|si|senorita|mija|cita|consulta|opcion)\b)[a-z])/.test(whole));
     const saysWhen =
       question === 'appointment' &&
       (entities.band !== undefined || entities.day !== undefined || entities.time !== undefined || intent === 'other_day' || intent === 'reschedule' || intent === 'cancel');
@@ -433,7 +435,16 @@ export function doctorAskedIn(reading: Reading, options: readonly ShownOption[],
   const titled = original.findIndex((word, index) => DOCTOR_TITLES.has(word) && isNameWord(reading, original[index + 1]));
   if (titled >= 0) {
     const name: string[] = [];
-    for (let index = titled + 1; index < original.length && name.length < 3 && isNameWord(reading, original[index]); index++) name.push(original[index] ?? '');
+    // ("El dr Cárdenas, puede ser con él": a word Lina knows after the first ends the name.)
+    for (
+      let index = titled + 1;
+      index < original.length &&
+      name.length < 3 &&
+      isNameWord(reading, original[index]) &&
+      (index === titled + 1 || !reading.speller.knows(original[index] ?? '') || shownWords.has(original[index] ?? ''));
+      index++
+    )
+      name.push(original[index] ?? '');
     // A doctor shown, named ("la de la doctora Marta"), is read as shown (`doctorNamedIn`).
     if (!name.some((word) => !shownWords.has(word))) return asked;
     asked.doctorName = name.join(' ');

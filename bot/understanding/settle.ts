@@ -9,6 +9,7 @@ import {
   ANYTHING_ELSE,
   ASKS_FOR_A_CITA,
   ASKS_ARRIVAL,
+  ASKS_BRING,
   ASKS_BY_EMAIL,
   ASKS_COST,
   ASKS_DOCTOR,
@@ -112,6 +113,10 @@ export function settleIntent(reads: Reads): Understanding {
   // identification. Not a booking: "ojalá me den la cita pronto" with a date of birth is a wish, and booking is the default anyway.
   const namedOperation = IDENTITY_QUESTIONS.has(question) && OPERATIONS.has(intent) && intent !== 'book' && operationCue(words.join(' ')) === intent;
   if (!intentRead.ruled && answersQuestion(question, entities) && !['goodbye', 'menu', 'back'].includes(intent) && !onlyAsksWhy && !namedOperation) intent = 'none';
+  // "Y la que cancelé era con el Dr. Cárdenas, ¿puede ser con él?" at the slots: a cancellation or move only the classifier
+  // weighed, with no word of one, is no request to leave the search for.
+  if ((question === 'slot' || question === 'day') && (intent === 'cancel' || intent === 'reschedule') && !intentRead.ruled && operationCue(words.join(' ')) === undefined)
+    intent = 'none';
   // "En la tarde xq Mateo tiene colegio", "es de control porque ya la habían visto": an answer to the form with a story
   // around it, not another operation, unless a word of one says so.
   if (
@@ -381,7 +386,11 @@ export function settleIntent(reads: Reads): Understanding {
   const answersIdentity = entities.documentNumber || entities.birthDate || entities.email;
   // "¿Y si no llego a la cita qué pasa? ¿Me cobran?": a question, whatever its words look like ("si" is no yes, "no
   // puedo ir a la cita" said as a supposition cancels nothing); only an operation asked besides it is acted on.
-  if (!answersIdentity && !entities.asks && ASKS_ABOUT_MISSING.test(normalized) && operationCue(normalized.replace(MISSED_SUPPOSITION, ' ')) === undefined) {
+  // ("Sí, porfa. ¿Y si llego tarde me la cancelan?" at a confirmation: the yes said first, set apart, is the answer. "Si no
+  // voy a la cita, ¿me cobran?" says no yes: its "si" opens the supposition.)
+  const supposedAt = normalized.search(new RegExp(MISSED_SUPPOSITION.source));
+  const answeredFirst = YES_NO_QUESTIONS.has(question) && yesNo !== undefined && supposedAt > 0 && /[a-z].*[.!,;]\s*(y\s*)?[¿]?\s*(y\s+)?$/.test(normalized.slice(0, supposedAt));
+  if (!answersIdentity && !entities.asks && !answeredFirst && ASKS_ABOUT_MISSING.test(normalized) && operationCue(normalized.replace(MISSED_SUPPOSITION, ' ')) === undefined) {
     intent = 'none';
     choice = undefined;
     delete entities.yesNo;
@@ -395,7 +404,12 @@ export function settleIntent(reads: Reads): Understanding {
     delete entities.yesNo;
     entities.asks = 'arrival';
   }
-  const asked = entities.asks || answersIdentity || !ANSWERED_BY_THE_WAY.has(intent) ? undefined : outsideQuestion(normalized, question, entities);
+  // (An operation only the classifier weighed, with no word of one, is no request: "pero ya le dije otra vez", "¿qué papeles
+  // llevo?" read as a booking.)
+  const onlyWeighed = OPERATIONS.has(intent) && !intentRead.ruled && operationCue(words.join(' ')) === undefined && !ASKS_FOR_A_CITA.test(words.join(' '));
+  const byTheWay = ANSWERED_BY_THE_WAY.has(intent) || (onlyWeighed && picked?.by !== 'number' && !hasBookingEntity(entities) && !entities.patients?.length);
+  const asked = entities.asks || answersIdentity || !byTheWay ? undefined : outsideQuestion(normalized, question, entities);
+  if (asked && !ANSWERED_BY_THE_WAY.has(intent)) intent = 'none';
   // "¿Y con qué doctor es? ¿Y eso dónde queda?": two questions by the way, both answered, in the order asked.
   const other = asked ? secondQuestion(normalized, question, entities, asked) : undefined;
   if (asked && other) {
@@ -426,8 +440,6 @@ export function settleIntent(reads: Reads): Understanding {
   }
   // "Ya le dije", "¿no me entiende?", "uff", with nothing else to act on: annoyance at not being understood, not a
   // request for the line nor a miss of its own; the question's way out is worded anew.
-  // (An operation only the classifier weighed, with no word of one, is no request: "pero ya le dije otra vez".)
-  const onlyWeighed = OPERATIONS.has(intent) && !intentRead.ruled && operationCue(words.join(' ')) === undefined && !ASKS_FOR_A_CITA.test(words.join(' '));
   if (
     !upset &&
     !entities.asks &&
@@ -505,6 +517,8 @@ function secondQuestion(normalized: string, question: Question, entities: Entiti
 /** Where a site is, what a cita costs, when the sites open or who a cita shown is with, asked in the message. */
 function outsideQuestion(normalized: string, question: Question, entities: Entities): Asked | undefined {
   if (ASKS_COST.test(normalized)) return 'cost';
+  // "¿Qué tengo que llevar?": what to bring (a document spoken of at the identity questions is no such question).
+  if (ASKS_BRING.test(normalized) && !IDENTITY_QUESTIONS.has(question)) return 'bring';
   // Where times are chosen, "¿atienden los sábados?" asks whether there are citas that day: the day answers it.
   const namesADay = TIME_QUESTIONS.has(question) && (entities.day !== undefined || entities.dayOff !== undefined);
   if (ASKS_OPENING_HOURS.test(normalized) && !namesADay && (!TIME_QUESTIONS.has(question) || /\b(abren|abre|cierran|cierra|atienden|atiende|atencion)\b/.test(normalized)))

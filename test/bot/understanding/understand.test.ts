@@ -588,11 +588,27 @@ describe('the twelfth blind batch: hedged and resigned answers, spelling by ear,
     ['la ke aiga', 'band', { choice: 'cualquiera', band: 'cualquiera' }],
     ['primera bes', 'site', { visitType: 'primera_vez', choice: undefined }],
     ['la primera', 'site', { choice: 'CALLE42' }],
+    // Found by a member-style run: questions by the way, never an operation.
+    ['que pena, y si llego tarde me la cancelan?', 'slot', { intent: 'none', asks: 'noShow' }],
+    ['si porfa. y si llego tarde me la cancelan?', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['me la cancela por favor', 'slot', { intent: 'cancel' }],
+    ['y la que cancele era con el dr cardenas, puede ser con el?', 'slot', { intent: 'none', doctorName: 'cardenas' }],
+    ['y que tengo que llevar?', 'confirm', { intent: 'none', asks: 'bring' }],
+    ['que papeles llevo? la orden?', 'slot', { asks: 'bring' }],
+    ['cuanto me cuesta la cita?', 'menu', { asks: 'cost' }],
+    ['y tambien quiero saber las citas de sofia', 'appointment', { intent: 'consult' }],
   ]);
   const patients = (text: string, at: Question = 'start', writer?: string) =>
     read(text, writer ? { ...expectationAt(at, CORPUS_NOW), writer } : at).entities.patients?.map((mention) =>
       mention.kind === 'name' ? mention.name : mention.kind === 'self' ? 'self' : mention.relation,
     );
+  it('never takes a complaint for the only option shown', () => {
+    const only = expectationAt('specialty', CORPUS_NOW);
+    const single = { ...only, options: only.options.slice(0, 1) };
+    assert.equal(read('este bot no sirve para nada 😡😡', single).choice, undefined);
+    assert.equal(read('esa', single).choice, 'medicina_general');
+    assert.equal(read('esa misma por favor', single).choice, 'medicina_general');
+  });
   it('reads a child told off, a cita someone else already got, "no era para… sino para…", and children named only to say who writes', () => {
     assert.equal(patients('si mija confirme. Mateo quedese quieto', 'confirm'), undefined);
     assert.deepEqual(patients('ay no, mi esposo me dice que la de Sofi ya la saco el, es para Mateo', 'visitType'), ['mateo']);
