@@ -141,11 +141,12 @@ export const BACK_HINT = /\b(atras|volver|vuelv\w*|regres\w*|devol\w*|devuelv\w*
 export const WEAK_GOODBYE = /\b(feliz (dia|tarde|noche)|buen dia|que (tenga|este) \w+|bendicion\w*|dios (le|los|la|me) bendiga|cuidese)\b/;
 /** "Me equivoqué de sede", "atrás, escogí mal": going back to the question before. */
 export const BACK_CUE =
-  /^atras\b|\b(volver|vuelva|vuelve|volvamos|regresar|regrese|regresemos|devolverme|devuelvase|devuelva|devolvamos|devuelvame|me devuelvo) (atras|a la anterior|a la pregunta anterior|un paso)\b|\bme equivoque (de|en) (la |el )?(sede|especialidad|cedula|documento|fecha|dia|hora|horario|tipo|numero|opcion|franja|jornada)\b|\b(escogi|elegi|puse|marque) (mal|la que no)\b(?! (la |el )?(persona|paciente))/;
+  /^atras\b|\b(volver|vuelva|vuelve|volvamos|regresar|regrese|regresemos|devolverme|devuelvase|devuelva|devolvamos|devuelvame|me devuelvo) (atras|a la anterior|a la pregunta anterior|al paso anterior|a la opcion anterior|un paso)\b|\bme equivoque (de|en) (la |el )?(sede|especialidad|cedula|documento|fecha|dia|hora|horario|tipo|numero|opcion|franja|jornada)\b|\b(escogi|elegi|puse|marque) (mal|la que no)\b(?! (la |el )?(persona|paciente))/;
 /** "Cámbiele el paciente a Mateo": another patient, asked for in words. */
 export const PATIENT_CHANGE_CUE = /\bcambi\w* (el |la )?(paciente|persona|nombre del paciente)\b/;
 /** "Otro día", "la próxima semana": another day asked for where days are shown or offered. */
-export const OTHER_DAY_CUE = /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?)\b/;
+export const OTHER_DAY_CUE =
+  /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?|(que|cuales) (otros )?dias (tiene|tienen|hay|habria|tendria|tendrian)|dias disponibles|mas adelante en la semana)\b/;
 /** A request next to a yes: "sí, y también quiero una para Mateo". */
 export const ANOTHER_REQUEST = /\b(tambien|ademas|aparte|de paso) (quiero|necesito|quisiera|pedir|sacar|agendar|una|otra)\b|\botra (cita )?(aparte )?(para|de)\b/;
 /** A time given as an upper bound: "antes de las 8", "más temprano de las 10". */
@@ -234,7 +235,7 @@ export const INTERJECTIONS: ReadonlySet<string> = new Set([
 ]);
 /** "Quiero volver al menú, no era esto": the menu, wherever it is asked for. */
 export const MENU_CUE =
-  /\b(volver|ir|regresar|devolverme) al (menu|inicio)\b|\bmenu principal\b|\b(volvamos|vuelva|vuelvo|regresemos|regrese|empecemos|empezar|comenzar|comencemos|arranquemos|arrancar) (al|a el|desde el|por el|otra vez desde el|de) (principio|inicio|comienzo|cero)\b|\bempezar de (nuevo|cero)\b|\bempecemos de (nuevo|cero)\b/;
+  /\b(volver|ir|regresar|devolverme|devuelvame|devuelvase|llevarme|lleveme|llevame|pasarme|paseme) (de nuevo |otra vez )?al (menu|inicio)\b|\bmenu principal\b|\b(volvamos|vuelva|vuelvo|regresemos|regrese|empecemos|empezar|comenzar|comencemos|arranquemos|arrancar) (al|a el|desde el|por el|otra vez desde el|de) (principio|inicio|comienzo|cero)\b|\bempezar de (nuevo|cero)\b|\bempecemos de (nuevo|cero)\b/;
 /** Words that open a correction: "no, es para Sofía", "espere, es para mi hija", "me equivoqué". */
 export const CORRECTION =
   /^((ay|uy|ah|oiga|oye|ay no|ups|uy no),? )?(no(?! programad)|nop|espere|esperate|espera|perdon|disculpe|disculpa|me equivoque|mejor|ay no|uy)\b|\bno es para\b|\bno para (mi|el|ella)\b|\bme equivoque\b/;

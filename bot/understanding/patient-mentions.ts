@@ -51,7 +51,7 @@ const PLURAL_CHILDREN: ReadonlySet<string> = new Set([
 ]);
 /** Someone other than the member who says they write: "le escribe la abuela", "yo soy el esposo", "atte. su esposo". */
 const OTHER_WRITER =
-  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|amiga|amigo|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|saluda|aqui|soy)(?: (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,2},? (?:(?:la|el|su) )?(?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|cunada|cunado|suegra|suegro|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|^(?:(?:hola|ola|alo|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio)\b/;
+  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|saluda|aqui|soy)(?: (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,2},? (?:(?:la|el|su) )?(?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|^(?:(?:hola|ola|alo|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b(?:le |les )?(?:escribo|escribe|hablo) (?:del|desde el|por el) (?:cel|celular|telefono|whatsapp) de mi (?<phoneOf>tia|tio|mama|mami|madre|hermana|hija|esposa|mujer|abuela)\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina)\b/;
 /** After the words that say who writes, the rest of the introduction: "…de Laura Gómez, desde el celular de ella". */
 const INTRODUCTION_TAIL =
   /^(?:,? (?:de|del) (?:laura|ella|los ninos|las ninas|la senora)(?: [a-z]+)?)?(?:,? (?:desde|por|con|en|de) (?:el|su|este) (?:celular|cel|telefono|numero|whatsapp|wasap)(?: (?:de|del) (?:ella|laura|la senora|mi (?:hija|esposa|mujer|hermana|mama)))?)?/;
@@ -70,6 +70,23 @@ export function writerIntroduction(words: readonly string[]): Found<true> | unde
   const end = start + `${found[0]}${tail}`.split(' ').filter(Boolean).length;
   return { value: true, start, end };
 }
+
+/** The member's own: "mi hijo", "nuestro hijo" (said by either parent). */
+const MY: ReadonlySet<string> = new Set(['mi', 'mis', 'nuestro', 'nuestra', 'nuestros', 'nuestras']);
+
+/** The member is the writer's…: whose phone it is says who writes. */
+const PHONE_OF_WRITER: Readonly<Record<string, string>> = {
+  tia: 'sobrino',
+  tio: 'sobrino',
+  mama: 'hijo',
+  mami: 'hijo',
+  madre: 'hijo',
+  hermana: 'hermana',
+  hija: 'abuela',
+  esposa: 'esposo',
+  mujer: 'esposo',
+  abuela: 'nieto',
+};
 
 /** Who the one writing is to the member's people, in the words the relations use. */
 function writerRelation(who: string): string {
@@ -101,6 +118,17 @@ function asTheMembers(relation: string, writer: string | undefined): 'self' | 's
   // The member's child writing: their "mi papá", "mi mamá" is the member.
   if (/^(hijo|hija)$/.test(writer)) return /^(papa|papi|padre|mama|mami|madre|mi papa|mi mama)$/.test(relation) ? 'self' : undefined;
   if (/^(esposo|marido)$/.test(writer)) return /^(esposa|senora|mujer|mi senora|mi mujer)$/.test(relation) ? 'self' : undefined;
+  // The children's cousin writing from his aunt's phone: his "mi tía" is the member, his cousins her children.
+  if (/^(sobrino|sobrina)$/.test(writer))
+    return relation === 'tia' || relation === 'mi tia'
+      ? 'self'
+      : /^(primo|primito)$/.test(relation)
+        ? 'son'
+        : /^(prima|primita)$/.test(relation)
+          ? 'daughter'
+          : /^(primos|primitos)$/.test(relation)
+            ? 'child'
+            : undefined;
   if (/^(hermana|hermano|tia|tio|cunada|cunado)$/.test(writer)) {
     // (The children's aunt or uncle writing from the member's phone: their sister is the member.)
     if (relation === 'hermana' && /^(hermana|hermano|tia|tio)$/.test(writer)) return 'self';
@@ -123,6 +151,8 @@ const ADULT_RELATIVES: ReadonlySet<string> = new Set([
   'suegro',
   'cunada',
   'cunado',
+  'sobrino',
+  'sobrina',
 ]);
 /** "Le escribe la abuela", "yo soy el esposo y le escribo de su celular": someone else who writes from the member's phone, and who. */
 function writerIn(whole: string): string | undefined {
@@ -130,6 +160,9 @@ function writerIn(whole: string): string | undefined {
   if (!found) return undefined;
   // "Le escribo por mi papá": the member's child writes.
   if (found.groups?.parent) return 'hijo';
+  // "Le escribo del cel de mi tía": whose phone says who writes (her nephew).
+  const phoneOf = found.groups?.phoneOf;
+  if (phoneOf) return PHONE_OF_WRITER[phoneOf] ?? 'otro';
   const who = found.groups?.who ?? found.groups?.who3 ?? found.groups?.who4 ?? found.groups?.who5 ?? found.groups?.who6 ?? found.groups?.child;
   return who ? writerRelation(who) : 'otro';
 }
@@ -217,7 +250,7 @@ const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla',
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual". */
 const LEFT_AS_IT_IS =
-  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
+  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
 
 /** Words of a request about a cita: without one, the children named to say who writes are no patient. */
 const ASKS_SOMETHING_OF_A_CITA =
@@ -319,7 +352,16 @@ function readPatients(
       clausesOfWords()[next] === clausesOfWords()[index]
     )
       next++;
-    if (LEFT_AS_IT_IS.test(original.slice(next, next + 5).join(' '))) return true;
+    // ("Mis hijos, gracias a Dios, están bien": a blessing between them and what is said of them.)
+    if (
+      LEFT_AS_IT_IS.test(
+        original
+          .slice(next, next + 8)
+          .join(' ')
+          .replace(/^(gracias a dios|a dios gracias|bendito sea dios|por suerte|por fortuna) /, ''),
+      )
+    )
+      return true;
     // "Si no se puede para mí, entonces para mi nieta": the one it cannot be for.
     if (/\bsi no (se puede|hay|alcanza|es posible|sale|se pudo)( (para|pa|pal|a))? (el |la )?$/.test(`${words.slice(Math.max(0, index - 7), index).join(' ')} `)) return true;
     let cursor = index - 1;
@@ -329,6 +371,7 @@ function readPatients(
       (ARTICLES.has(words[cursor] ?? '') ||
         words[cursor] === 'para' ||
         words[cursor] === 'de' ||
+        words[cursor] === 'del' ||
         words[cursor] === 'es' ||
         words[cursor] === 'era' ||
         words[cursor] === 'fue' ||
@@ -478,10 +521,10 @@ function readPatients(
     // "Para mi hijo", "la cita de la niña", "mi hijo Mateo", "mi hijo" said alone: a patient.
     // "Mi mamá dice que…", "soy la mamá de los niños": not one.
     let cursor = found.start - 1;
-    while (cursor >= 0 && found.start - cursor <= 3 && (BETWEEN_RELATION.has(words[cursor] ?? '') || words[cursor] === 'mi' || words[cursor] === 'mis')) cursor--;
+    while (cursor >= 0 && found.start - cursor <= 3 && (BETWEEN_RELATION.has(words[cursor] ?? '') || MY.has(words[cursor] ?? ''))) cursor--;
     const introducer = words[cursor];
     const next = original[found.end];
-    const possessive = words[found.start - 1] === 'mi' || words[found.start - 1] === 'mis';
+    const possessive = MY.has(words[found.start - 1] ?? '');
     const describesSpeaker =
       words[found.start - 2] === 'soy' ||
       words[found.start - 3] === 'soy' ||
@@ -662,7 +705,8 @@ function readPatients(
             words[index - 1] === 'de' &&
             relations.some(
               (found) =>
-                found.end === index - 1 && ['mama', 'mami', 'papa', 'papi', 'esposo', 'marido', 'hermana', 'hermano', 'vecina', 'vecino'].includes(words[found.start] ?? ''),
+                found.end === index - 1 &&
+                ['mama', 'mami', 'papa', 'papi', 'esposo', 'marido', 'hermana', 'hermano', 'vecina', 'vecino', 'sobrino', 'sobrina'].includes(words[found.start] ?? ''),
             ) &&
             commonFirstName(word) !== undefined,
         ));

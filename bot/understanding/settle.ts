@@ -49,7 +49,7 @@ const MORE_ASKED = /\b(hay|tiene|tienen|habra|habria) (mas|otros?|otras?|algo)\b
 
 /** "Mejor vuelvo a escribir otro día", "lo intento otro día": the member will come back, no day is asked for. */
 const COME_BACK_ANOTHER_DAY =
-  /\b(escrib\w*|vuelvo|volvere|llamo|llamare|intento|regreso|miramos|vemos|hablamos)( a (escribir|intentar|llamar|mirar))?( mas bien| mejor)? otro dia\b/;
+  /\b(escrib\w*|vuelvo|volvere|llamo|llamare|intento|regreso|miramos|vemos|hablamos)( a (escribir|intentar|llamar|mirar))?( mas bien| mejor)? (otro dia|mas tarde|luego|despues)\b/;
 
 /**
  * A no at a confirmation or an offer that the classifier weighed as another day, which asks for
@@ -115,8 +115,18 @@ export function settleIntent(reads: Reads): Understanding {
   if (!intentRead.ruled && answersQuestion(question, entities) && !['goodbye', 'menu', 'back'].includes(intent) && !onlyAsksWhy && !namedOperation) intent = 'none';
   // "Y la que cancelé era con el Dr. Cárdenas, ¿puede ser con él?" at the slots: a cancellation or move only the classifier
   // weighed, with no word of one, is no request to leave the search for.
-  if ((question === 'slot' || question === 'day') && (intent === 'cancel' || intent === 'reschedule') && !intentRead.ruled && operationCue(words.join(' ')) === undefined)
+  if (
+    (question === 'slot' || question === 'day' || question === 'band' || question === 'site' || question === 'visitType' || question === 'specialty') &&
+    (intent === 'cancel' || intent === 'reschedule') &&
+    !intentRead.ruled &&
+    operationCue(words.join(' ')) === undefined
+  )
     intent = 'none';
+  // "¿Al decirle que sí ya queda asignada la cita?" at a confirmation: a question, not an operation the classifier weighed.
+  if (YES_NO_QUESTIONS.has(question) && OPERATIONS.has(intent) && !intentRead.ruled && normalized.trimEnd().endsWith('?') && operationCue(words.join(' ')) === undefined && !yesNo)
+    intent = 'none';
+  // "Es cédula de ciudadanía. Disculpe, olvidé indicarlo en el mensaje anterior": an answer picked, with an apology, goes back nowhere.
+  if (intent === 'back' && !intentRead.ruled && picked !== undefined && !BACK_CUE.test(normalized) && !/\bme (equivoque|confundi)\b/.test(normalized)) intent = 'none';
   // "En la tarde xq Mateo tiene colegio", "es de control porque ya la habían visto": an answer to the form with a story
   // around it, not another operation, unless a word of one says so.
   if (
@@ -193,7 +203,12 @@ export function settleIntent(reads: Reads): Understanding {
       intent = 'affirm';
     // "No, ya no la necesito": the no is the answer. "No no no. Ese día no", "ay no, mejor no, ese día tengo turno": the day
     // refused is the reason for the no, not another day asked for; nor is "mejor vuelvo a escribir otro día".
-    else if (yesNo === 'no' && (['book', 'consult', 'cancel', 'thanks', 'none'].includes(intent) || (intent === 'other_day' && refusesWithoutAnotherDay(normalized, entities))))
+    else if (
+      yesNo === 'no' &&
+      (['book', 'consult', 'cancel', 'thanks', 'none'].includes(intent) ||
+        (intent === 'other_day' && refusesWithoutAnotherDay(normalized, entities)) ||
+        (intent === 'more_times' && COME_BACK_ANOTHER_DAY.test(normalized)))
+    )
       intent = 'deny';
   }
   // "No, perdón, mejor en la 26": another site (or specialty, day…), not another patient.

@@ -154,7 +154,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const distinct = (firstClause: string, secondClause: string): boolean =>
       differentBookings(understandOne(firstClause, expectation, now).entities, understandOne(secondClause, atMenu, now).entities);
     const split = splitRequests(read, clauseWords, distinct);
-    if (!split) return answerAfterDoubt(read, expectation, now) ?? understandOne(read, expectation, now);
+    if (!split) return answerAfterDoubt(read, expectation, now) ?? answerBeforeQuestion(read, expectation, now) ?? understandOne(read, expectation, now);
     const first = understandOne(split.first, expectation, now);
     const second = understandOne(split.second, atMenu, now);
     // "…y otra de pediatría para Mateo, las dos primera vez en Suba": what is said of both goes with the first too.
@@ -188,6 +188,35 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     delete entities.alsoAsks;
     const result: Understanding = { intent: answer.intent, intentScore: answer.intentScore, entities };
     if (answer.choice !== undefined) result.choice = answer.choice;
+    return result;
+  }
+
+  /**
+   * "Sí, por favor confírmela. Antes de cerrar, ¿tiene cuota moderadora?", "Sí, muy amable. ¿Me
+   * confirma la dirección?": at a confirmation or an offer, a first sentence that is a plain yes or
+   * no, then a question by the way, is that answer. (At the authorisation a question after the yes
+   * is still asked about first: Ley 1581 wants the yes clear.)
+   */
+  function answerBeforeQuestion(read: string, expectation: Expectation, now: Date): Understanding | undefined {
+    if (expectation.question !== 'confirm' && expectation.question !== 'offer') return undefined;
+    // The answer is what comes before the sentence that asks ("…?" or "quisiera saber si…"): "Entiendo. En ese caso, sí,
+    // radíquelo. ¿En cuánto tiempo me llaman?" answers with its second sentence.
+    const asking = ASKING_SENTENCE.exec(read);
+    if (!asking) return undefined;
+    const cut = asking.index;
+    if (cut <= 0) return undefined;
+    const answerPart = read.slice(0, cut);
+    const first = answerAfterDoubt(answerPart, expectation, now) ?? understandOne(answerPart, expectation, now);
+    const said = first.entities.yesNo;
+    if (said === undefined || first.intent !== (said === 'yes' ? 'affirm' : 'deny')) return undefined;
+    const whole = understandOne(read, expectation, now);
+    // The rest asks for something to do ("¿podemos ver otra fecha?", "y quiero pedir otra para Mateo"): the whole is read.
+    if (['other_day', 'more_times', 'menu', 'back', 'change_patient', 'goodbye', 'reschedule', 'cancel', 'consult'].includes(whole.intent)) return undefined;
+    if (whole.intent === 'book' && /\b(pedir|agendar|sacar|separar)\b/.test(normalizeMessage(read.slice(cut)))) return undefined;
+    if (whole.intent === first.intent && whole.entities.yesNo === said) return undefined;
+    const entities: Entities = { ...whole.entities, yesNo: said };
+    const result: Understanding = { intent: first.intent, intentScore: first.intentScore, entities };
+    if (first.choice !== undefined) result.choice = first.choice;
     return result;
   }
 
@@ -265,6 +294,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     return settleIntent({ message, expectation, entities, yesNo, intentRead, intent, picked });
   }
 }
+
+/** The sentence of a message that asks: the one ending in "?" (from its "¿" or the end of the sentence before), or one that says it wants to know. */
+const ASKING_SENTENCE =
+  /(?<=^|[.!;…]\s*)[^.!;…?]*\?|¿|(?<=^|[.!;…,]\s*)(?:antes de cerrar |y )?(?:quisiera|quiero|me gustaria|necesito) (?:saber|preguntar|consultar)\b|(?<=^|[.!;…,]\s*)(?:y )?le pido el favor de (?:recordarme|decirme|confirmarme|indicarme)\b/i;
 
 /** What a message's first sentences may read as when its last sentence is a plain yes or no: thinking aloud, not a request. */
 const SETTLED_BY_THE_LAST: ReadonlySet<Intent> = new Set(['none', 'help', 'book', 'other_day', 'greet', 'thanks', 'affirm', 'deny']);

@@ -198,7 +198,7 @@ const BAND_PATTERNS: ReadonlyArray<readonly [Band, string]> = [
   ['tarde', String.raw`p\.?\s?m\.?(?![a-z])`],
   ['tarde', 'tarde'],
   ['cualquiera', String.raw`(?:a\s+)?cualquier\s+(?:horarios?|horas?|jornada|franja|turno|momento)|cualquiera`],
-  ['cualquiera', String.raw`(?:la|lo)\s+que\s+(?:sea|haya|haiga|aiga|halla|este\s+disponible|tengan?)`],
+  ['cualquiera', String.raw`(?:la|lo)\s+que\s+(?:sea|haya|haiga|aiga|halla|este\s+disponible|tengan?)|(?:a\s+)?la\s+hora\s+que\s+(?:sea|haya|tengan?)`],
   ['cualquiera', String.raw`(?:me\s+)?(?:da|es)\s+(?:igual|lo\s+mismo)|no\s+(?:me\s+)?importa|(?:sin|no\s+tengo)\s+preferencia|indiferente|(?:a\s+)?toda\s+hora|todo\s+el\s+dia`],
 ];
 /** Negated bands: "en la mañana no puedo", "no puedo en la tarde". */

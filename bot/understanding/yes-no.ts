@@ -53,6 +53,12 @@ const NO_THEN_YES = new RegExp(
     String.raw`|no se(?: (?:bueno|pues|ay|entonces))* ${YES_THEN}(?: ${CONFIRMING})+)$`,
 );
 
+/** Connectives that may open an answer: "en ese caso", "entonces", "siendo así". */
+const CONNECTIVE = /^(?:en ese caso|en tal caso|de ser asi|siendo asi|asi las cosas|entonces|pues entonces|bueno entonces) /;
+
+/** "No tengo inconveniente", "no hay (ningún) problema", "no veo ningún inconveniente", "no me molesta": agreeing. */
+const NO_PROBLEM = /^no (?:tengo|hay|veo|habria|tenemos) (?:ningun\w* )?(?:problema|inconveniente|lio|objecion)\b|^no me (?:molesta|importa)\b/;
+
 /** "Eso sí no me sirve", "ahí sí no", "hoy sí no puedo": "sí" stressing the no that follows it. */
 const EMPHATIC_NO =
   /^(?:(?:ay|uy|ah|pues|mija|mijo|senorita|no) )*(?:eso|esa|ese|ahi|asi|hoy|ese dia|esa hora|ahora|ahi si que) si no\b(?! (?:se|sabia|entiendo|hay (?:mas|otra|otro)))/;
@@ -126,12 +132,13 @@ function firstAnswer(
   // "¿Otra vez? ¡Ya le dije que sí!"
   // "Creo que sí", "(le pregunté a ella y) dice que sí, que busque": a yes said with a doubt, or reported from whom it concerns.
   const reported =
-    /(?:^|\b(?:ya )?(?:le|te|les) (?:dije|estoy diciendo|acabo de decir)|^(?:creo|pienso|supongo)|\b(?:ella|el|laura)(?: me| nos| le)? (?:dice|dijo)|\b(?:dice|dijo)(?: ella| el)?)(?: (?:que|q) (?:le |se )?(?:diera|dijera|diga|de|dijeramos|dieramos))? (?:que |q )?(si|no)\b/.exec(
+    /(?:^|\b(?:ya )?(?:le|te|les) (?:dije|estoy diciendo|acabo de decir|confirmo)|\bconfirmo|^(?:creo|pienso|supongo)|\b(?:ella|el|laura)(?: me| nos| le)? (?:dice|dijo)|\b(?:dice|dijo)(?: ella| el)?)(?: (?:que|q) (?:le |se )?(?:diera|dijera|diga|de|dijeramos|dieramos))? (?:que |q )?(si|no)\b/.exec(
       whole,
     );
-  if (yesNoQuestion && reported && (reported.index === 0 || /\b(dije|diciendo|decir|dice|dijo)\b/.test(reported[0]))) return reported[1] === 'si' ? 'yes' : 'no';
+  if (yesNoQuestion && reported && (reported.index === 0 || /\b(dije|diciendo|decir|dice|dijo|confirmo)\b/.test(reported[0]))) return reported[1] === 'si' ? 'yes' : 'no';
   const skip = [...courtesy, ...lexicon.greetings.find(words)];
-  let start = 0;
+  // "En ese caso, sí, radíquelo", "entonces sí": a connective in front of the answer.
+  let start = yesNoQuestion ? (CONNECTIVE.exec(whole)?.[0].split(' ').filter(Boolean).length ?? 0) : 0;
   // "Este… sí": at a yes/no question, "este" in front is a dictated pause.
   while (
     start < words.length &&
@@ -140,6 +147,9 @@ function firstAnswer(
       (skip.some((span) => start >= span.start && start < span.end) && !isYesNoWord(lexicon, words[start] ?? '')))
   )
     start++;
+  // "No tengo inconveniente", "no hay ningún problema, confírmela", "no me molesta": agreeing, not a no (a later no still is).
+  const noProblem = yesNoQuestion ? NO_PROBLEM.exec(words.slice(start).join(' ')) : null;
+  if (noProblem) return words.slice(start + noProblem[0].split(' ').length).includes('no') ? undefined : 'yes';
   const first = /^no{2,}$/.test(words[start] ?? '') ? 'no' : words[start];
   if (first === undefined) return undefined;
   if (covered.some((span) => start >= span.start && start < span.end)) return undefined;

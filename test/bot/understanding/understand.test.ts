@@ -530,6 +530,45 @@ describe('the tenth blind batch: who writes, said in the same message, and a no 
   ]);
 });
 
+describe('the thirteenth blind batch: long messages whose answer sits before a question, agreeing without a yes, and family writers', () => {
+  itReads([
+    // The answer said first, then a question by the way (at a confirmation or an offer).
+    ['Sí, por favor confírmela. Antes de cerrar quisiera saber si la cita tiene cuota moderadora.', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['Entiendo. En ese caso, sí, le agradezco radicar el caso. ¿En cuánto tiempo me llaman?', 'offer', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['Sí, muy amable. ¿Me confirma también la dirección de la sede?', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['No, espere, mejor no la cancele. ¿Me la puede cambiar de fecha más bien?', 'confirm', { intent: 'reschedule', choice: 'no' }],
+    ['Sí, pero ¿para qué es?', 'consent', { intent: 'help', yesNo: undefined }],
+    // Agreeing without a yes is never a no.
+    ['No tengo inconveniente. Sí, confírmela.', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['No veo ningún inconveniente en autorizarlo, así que adelante.', 'consent', { choice: 'yes', yesNo: 'yes' }],
+    ['no hay problema pero mejor no', 'confirm', { yesNo: undefined }],
+    ['Bien, entonces le confirmo que sí.', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['No, no confirme todavía, le vuelvo a escribir más tarde.', 'confirm', { intent: 'deny', choice: 'no' }],
+    // Going back, the menu, a greeting wish, any time "a la hora que sea".
+    ['Quisiera devolverme al paso anterior', 'visitType', { intent: 'back' }],
+    ['mmm no se... mejor no, devuelvame al menu', 'confirm', { intent: 'menu' }],
+    ['¿Podría llevarme de nuevo al menú inicial?', 'confirm', { intent: 'menu' }],
+    ['Buenos días, Lina. Espero que se encuentre muy bien.', 'start', { intent: 'greet' }],
+    ['a la hora que sea pero ya', 'band', { intent: 'none', choice: 'cualquiera' }],
+    ['Es cédula de ciudadanía. Disculpe, olvidé indicarlo en el mensaje anterior.', 'documentType', { intent: 'none', choice: 'CC' }],
+    ['¿Qué días tiene disponibles? Esta semana no puedo', 'slot', { intent: 'other_day' }],
+  ]);
+  const patients = (text: string, at: Question = 'start', writer?: string) =>
+    read(text, writer ? { ...expectationAt(at, CORPUS_NOW), writer } : at).entities.patients?.map((mention) =>
+      mention.kind === 'name' ? mention.name : mention.kind === 'self' ? 'self' : mention.relation,
+    );
+  it("reads the member's children as ours, children who are fine as nobody, and a nephew's words as the member's people", () => {
+    assert.deepEqual(patients('una cita de pediatría para nuestro hijo'), ['son']);
+    assert.deepEqual(patients('Es para mí. Mis hijos, gracias a Dios, están bien por ahora.', 'patient'), ['self']);
+    assert.deepEqual(patients('Esta vez es para mí. Los niños ya tienen las suyas.', 'patient'), ['self']);
+    assert.equal(patients('no espere, no es del niño, es mía', 'appointment')?.includes('son') ?? false, false);
+    assert.deepEqual(patients('pa mi tia', 'patient', 'sobrino'), ['self']);
+    assert.deepEqual(patients('hola soy el sobrino de laura, escribo pa cancelar la cita de mi primo'), ['son']);
+    assert.deepEqual(patients('le escribo del cel de mi tia laura pa sacarle cita a mi primita'), ['daughter']);
+    assert.equal(read('le escribo del cel de mi tia laura', 'start').entities.writer, 'sobrino');
+  });
+});
+
 describe('the twelfth blind batch: hedged and resigned answers, spelling by ear, asking what Lina does, and going back', () => {
   itReads([
     // Emphatic "sí" before a no is the no: never a flip.
