@@ -25,6 +25,7 @@ export const SPLITS = {
   dev13: new URL('./dev-13.yaml', import.meta.url),
   dev14: new URL('./dev-14.yaml', import.meta.url),
   dev15: new URL('./dev-15.yaml', import.meta.url),
+  dev16: new URL('./dev-16.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;
