@@ -54,7 +54,7 @@ export const REQUEST =
 /** Yes words that only mean yes when a yes/no question is pending or they stand alone. */
 export const WEAK_YES: ReadonlySet<string> = new Set(['listo', 'bueno', 'ok', 'okay', 'okey', 'oki', 'va', 'eso', 'ya', 'bien', 'vale', 'aja', 'perfecto', 'excelente', 'super']);
 /** After "no" at a yes/no question, the words that make it not a refusal: "no sé", "no me acuerdo". */
-export const UNSURE: ReadonlySet<string> = new Set(['se', 'entiendo', 'entendi', 'le', 'recuerdo', 'acuerdo', 'estoy']);
+export const UNSURE: ReadonlySet<string> = new Set(['se', 'entiendo', 'entendi', 'le', 'recuerdo', 'acuerdo', 'estoy', 'hay']);
 /** Goodbyes that end a conversation wherever they are written ("no manejo correo, chao"). */
 export const GOODBYE_WORDS = new PhraseIndex<true>();
 for (const phrase of ['chao', 'chau', 'adios', 'bye', 'hasta luego', 'hasta pronto', 'nos vemos', 'eso era todo', 'eso es todo']) GOODBYE_WORDS.add(phrase, true);

@@ -117,7 +117,17 @@ function asTheMembers(relation: string, writer: string | undefined): 'self' | 's
               : undefined;
   // The member's child writing: their "mi papá", "mi mamá" is the member.
   if (/^(hijo|hija)$/.test(writer)) return /^(papa|papi|padre|mama|mami|madre|mi papa|mi mama)$/.test(relation) ? 'self' : undefined;
-  if (/^(esposo|marido)$/.test(writer)) return /^(esposa|senora|mujer|mi senora|mi mujer)$/.test(relation) ? 'self' : undefined;
+  // The children's father writing: his "mi esposa" is the member, his "mi hijo", "mi hija" her children.
+  if (/^(esposo|marido)$/.test(writer))
+    return /^(esposa|senora|mujer|mi senora|mi mujer)$/.test(relation)
+      ? 'self'
+      : /^(hijo|el nino|nino)$/.test(relation)
+        ? 'son'
+        : /^(hija|la nina|nina)$/.test(relation)
+          ? 'daughter'
+          : /^(hijos|ninos)$/.test(relation)
+            ? 'child'
+            : undefined;
   // The children's cousin writing from his aunt's phone: his "mi tía" is the member, his cousins her children.
   if (/^(sobrino|sobrina)$/.test(writer))
     return relation === 'tia' || relation === 'mi tia'
@@ -250,7 +260,7 @@ const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla',
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual". */
 const LEFT_AS_IT_IS =
-  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
+  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:lo|la) (?:hacemos|vemos|miramos|sacamos|pedimos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
 
 /** Words of a request about a cita: without one, the children named to say who writes are no patient. */
 const ASKS_SOMETHING_OF_A_CITA =

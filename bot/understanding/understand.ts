@@ -178,6 +178,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // Before it, a question or words that answer nothing: "sí… ay no, bueno sí" takes back and says again, and Lina asks.
     const before = read.slice(0, read.lastIndexOf(last));
     if (!before.includes('?') && understandOne(before, expectation, now).entities.yesNo !== undefined) return undefined;
+    // "…? No quiero que me cuenten como inasistencia": a wish about what happens, not the answer.
+    if (/^\W*no (?:quiero|quisiera|me gustaria|deseo) que\b/i.test(normalizeMessage(last))) return undefined;
     const answer = understandOne(last, expectation, now);
     const said = answer.entities.yesNo;
     if (said === undefined || answer.intent !== (said === 'yes' ? 'affirm' : 'deny')) return undefined;
