@@ -136,6 +136,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     (names.has(original) || commonFirstName(original) !== undefined || (!speller.knows(original) && speller.correct(original) === original));
   const reading: Reading = { lexicon, model, speller, names, smallTalk, labelWords, fuzzyLabels, commonFirstName, mayBeName };
 
+  /** The readings of one message's texts, at one question: cleared for every message. */
+  const readings = new Map<string, Understanding>();
+
   const clauseWords = (clause: string): string[] => wordsOf(normalizeMessage(clause)).map((word) => speller.correct(word));
 
   /**
@@ -154,7 +157,11 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const distinct = (firstClause: string, secondClause: string): boolean =>
       differentBookings(understandOne(firstClause, expectation, now).entities, understandOne(secondClause, atMenu, now).entities);
     const split = splitRequests(read, clauseWords, distinct);
-    if (!split) return answerAfterDoubt(read, expectation, now) ?? answerBeforeQuestion(read, expectation, now) ?? understandOne(read, expectation, now);
+    if (!split) {
+      // The readings below may read the same text (the whole message, a sentence) more than once: once is enough.
+      readings.clear();
+      return answerAfterDoubt(read, expectation, now) ?? answerBeforeQuestion(read, expectation, now) ?? readOnce(read, expectation, now);
+    }
     const first = understandOne(split.first, expectation, now);
     const second = understandOne(split.second, atMenu, now);
     // "…y otra de pediatría para Mateo, las dos primera vez en Suba": what is said of both goes with the first too.
@@ -177,13 +184,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (last === undefined) return undefined;
     // Before it, a question or words that answer nothing: "sí… ay no, bueno sí" takes back and says again, and Lina asks.
     const before = read.slice(0, read.lastIndexOf(last));
-    if (!before.includes('?') && understandOne(before, expectation, now).entities.yesNo !== undefined) return undefined;
+    if (!before.includes('?') && readOnce(before, expectation, now).entities.yesNo !== undefined) return undefined;
     // "…? No quiero que me cuenten como inasistencia": a wish about what happens, not the answer.
     if (/^\W*no (?:quiero|quisiera|me gustaria|deseo) que\b/i.test(normalizeMessage(last))) return undefined;
-    const answer = understandOne(last, expectation, now);
+    const answer = readOnce(last, expectation, now);
     const said = answer.entities.yesNo;
     if (said === undefined || answer.intent !== (said === 'yes' ? 'affirm' : 'deny')) return undefined;
-    const whole = understandOne(read, expectation, now);
+    const whole = readOnce(read, expectation, now);
     if (!SETTLED_BY_THE_LAST.has(whole.intent) || (whole.intent === (said === 'yes' ? 'affirm' : 'deny') && whole.entities.yesNo === said)) return undefined;
     const entities: Entities = { ...whole.entities, yesNo: said };
     delete entities.asks;
@@ -208,10 +215,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const cut = asking.index;
     if (cut <= 0) return undefined;
     const answerPart = read.slice(0, cut);
-    const first = answerAfterDoubt(answerPart, expectation, now) ?? understandOne(answerPart, expectation, now);
+    const first = answerAfterDoubt(answerPart, expectation, now) ?? readOnce(answerPart, expectation, now);
     const said = first.entities.yesNo;
     if (said === undefined || first.intent !== (said === 'yes' ? 'affirm' : 'deny')) return undefined;
-    const whole = understandOne(read, expectation, now);
+    const whole = readOnce(read, expectation, now);
     // The rest asks for something to do ("¿podemos ver otra fecha?", "y quiero pedir otra para Mateo"): the whole is read.
     if (['other_day', 'more_times', 'menu', 'back', 'change_patient', 'goodbye', 'reschedule', 'cancel', 'consult'].includes(whole.intent)) return undefined;
     if (whole.intent === 'book' && /\b(pedir|agendar|sacar|separar)\b/.test(normalizeMessage(read.slice(cut)))) return undefined;
@@ -220,6 +227,15 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const result: Understanding = { intent: first.intent, intentScore: first.intentScore, entities };
     if (first.choice !== undefined) result.choice = first.choice;
     return result;
+  }
+
+  function readOnce(text: string, expectation: Expectation, now: Date): Understanding {
+    let known = readings.get(text);
+    if (known === undefined) {
+      known = understandOne(text, expectation, now);
+      readings.set(text, known);
+    }
+    return known;
   }
 
   function understandOne(read: string, expectation: Expectation, now: Date): Understanding {
