@@ -318,8 +318,15 @@ export function readEntities(
     }
     // "¡Ya le dije! 1010101010": at the document question, one long number is the number, whatever surrounds it.
     if (question === 'document' && !entities.documentNumber && !birthDate) {
-      const numbers = normalized.match(/(?<![\d.])\d{1,3}(?:\.\d{3})+(?![\d.])|(?<!\d)\d{6,15}(?!\d)/g) ?? [];
-      if (numbers.length === 1 && numbers[0]) entities.documentNumber = numbers[0].replace(/\./g, '');
+      // (With dots or spaces between the groups, "1.019.874.562.", "1042 333 444"; a sentence's full stop after it.)
+      const numbers = normalized.match(/(?<![\d.])\d{1,3}(?:\.\d{3})+(?!\d|\.\d)|(?<!\d |\d)\d{1,4}(?: \d{3}){2,3}(?! ?\d)|(?<!\d)\d{6,15}(?!\d)/g) ?? [];
+      // ("80.123.456… ay no, esa es la de mi esposo, la mía es 52.111.987": corrected, the last one.)
+      const last = numbers.at(-1);
+      const corrected =
+        numbers.length === 2 &&
+        last !== undefined &&
+        /\b(no|digo|perdon|mejor|corrijo|mentiras|equivoque)\b/.test(normalized.slice(normalized.indexOf(numbers[0] ?? ''), normalized.lastIndexOf(last)));
+      if ((numbers.length === 1 || corrected) && last) entities.documentNumber = last.replace(/[. ]/g, '');
     }
     // "Uy no, me faltó un cero: 1010101010" at the date-of-birth question: a number too long for a date is the document, corrected.
     if (question === 'birthDate' && !entities.documentNumber && !birthDate) {

@@ -21,7 +21,7 @@ import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
 import { doctorAskedIn, doctorNamedIn, optionAfterRefusedTime, pickOption, type Picked } from './options.js';
 import { soundOf } from '../../dialogs/patients.js';
 import { readPatientMentions, writerIntroduction } from './patient-mentions.js';
-import { DAY_QUESTIONS, YES_NO_QUESTIONS, type Message, type Reading } from './reading.js';
+import { DAY_QUESTIONS, IDENTITY_QUESTIONS, YES_NO_QUESTIONS, type Message, type Reading } from './reading.js';
 import { settleIntent } from './settle.js';
 import type { Entities, Expectation, Intent, ShownOption, Understanding } from './types.js';
 import { readWhen } from './when.js';
@@ -283,6 +283,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       }
     }
     if (writer) entities.writer = writer;
+    // Where the member is being identified, the one whose cédula or adult date of birth is given is that member, not a
+    // patient ("CC 1.022.334.190 (de Laura)", "Laura nació el 9 de agosto de 1988", "la de mi hija", from her mother); a
+    // child's registro civil or tarjeta, or a date of birth of a child, still names the child, and so does a cita asked for.
+    if (entities.patients?.length && IDENTITY_QUESTIONS.has(question) && identifiesAnAdult(entities, normalized, now) && !CITA_FOR.test(normalized)) delete entities.patients;
 
     // "Le escribe Jorge, el esposo de Laura": who writes says nothing of what is asked.
     const introduction = writer ? writerIntroduction(words) : undefined;
@@ -337,6 +341,20 @@ function finalSentence(text: string): string | undefined {
   if (at < 0) return undefined;
   const last = trimmed.slice(at).trim();
   return /[a-záéíóúñ]/i.test(last) ? last : undefined;
+}
+
+/** Someone a cita is asked for: "la cita es pal niño", "pa mí", "pa la cita de Sofi". */
+const CITA_FOR = /\b(para|pa|pal)\b(?! que\b)/;
+
+/** Whether the document or date of birth given is an adult's: a cédula (or any type but a child's), or a birth date 18 years back or more. */
+function identifiesAnAdult(entities: Entities, normalized: string, now: Date): boolean {
+  const childDocument = entities.documentType === 'RC' || entities.documentType === 'TI' || /\b(registro|tarjeta|ti|rc)\b/.test(normalized);
+  if (entities.birthDate !== undefined) {
+    const [year, month, day] = entities.birthDate.split('-').map(Number) as [number, number, number];
+    const eighteenth = Date.UTC(year + 18, month - 1, day);
+    return eighteenth <= now.getTime();
+  }
+  return !childDocument && (entities.documentNumber !== undefined || entities.documentType !== undefined);
 }
 
 /**

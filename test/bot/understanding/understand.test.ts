@@ -567,6 +567,17 @@ describe('the thirteenth blind batch: long messages whose answer sits before a q
     assert.deepEqual(patients('le escribo del cel de mi tia laura pa sacarle cita a mi primita'), ['daughter']);
     assert.equal(read('le escribo del cel de mi tia laura', 'start').entities.writer, 'sobrino');
   });
+  it('reads the one whose cédula or adult date of birth is given as the member being identified, and the number however it is written', () => {
+    assert.equal(patients('CC 1.022.334.190 (de Laura).', 'document'), undefined);
+    assert.equal(patients('Laura nació el 9 de agosto de 1988.', 'birthDate'), undefined);
+    assert.equal(patients('CC 32 555 666, la de mi hija', 'document', 'abuela'), undefined);
+    assert.deepEqual(patients('cc 1020304050 esa es la mia pero la cita es pal niño', 'document'), ['son']);
+    assert.deepEqual(patients('el registro civil de Sofía es 1098765432', 'document'), ['sofia']);
+    assert.deepEqual(patients('Sofía nació el 3 de mayo de 2019', 'birthDate'), ['sofia']);
+    assert.equal(read('El de mi hermana es 1.019.874.562.', 'document').entities.documentNumber, '1019874562');
+    assert.equal(read('ah ya, el de Laura es 1042 333 444', 'document').entities.documentNumber, '1042333444');
+    assert.equal(read('cédula 80.123.456... ay no esa es la de mi esposo, la mía es 52.111.987', 'document').entities.documentNumber, '52111987');
+  });
 });
 
 describe('the twelfth blind batch: hedged and resigned answers, spelling by ear, asking what Lina does, and going back', () => {
