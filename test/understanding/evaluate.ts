@@ -27,6 +27,7 @@ export const SPLITS = {
   dev15: new URL('./dev-15.yaml', import.meta.url),
   dev16: new URL('./dev-16.yaml', import.meta.url),
   dev17: new URL('./dev-17.yaml', import.meta.url),
+  dev18: new URL('./dev-18.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;
