@@ -156,8 +156,10 @@ export function operationCue(whole: string, answeringNo = false): Intent | undef
     cue.lastIndex = 0;
     for (let match = cue.exec(whole); match; match = cue.exec(whole)) {
       // "No quiero cancelar", "no es para cancelar": a denied cue names nothing.
-      const before = whole.slice(Math.max(0, match.index - 14), match.index);
-      if (/\bno (quiero |es para |era para |voy a |necesito )?$/.test(before) && !(answeringNo && match.index === 3)) continue;
+      const before = whole.slice(Math.max(0, match.index - 24), match.index);
+      // ("Pero no me la vaya a cancelar": a warning, not a request.)
+      if (/\bno (quiero |es para |era para |voy a |necesito |(me |se |nos )?(la |lo )?(vaya|vayan|vayas|valla|vallan) a )?$/.test(before) && !(answeringNo && match.index === 3))
+        continue;
       if (intent === 'book') booking = true;
       else if (!best || match.index > best.at) best = { intent, at: match.index };
     }

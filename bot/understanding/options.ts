@@ -185,6 +185,8 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
       return matching.length === 1 ? (matching[0]?.value ?? null) : null;
     }
     case 'slot':
+      // "El jueves" where the slots shown are of a later week ("la otra semana" was asked): that week's Thursday.
+      laterWeekday(options, entities, words);
       // "La que sea más pronto": the earliest, the first shown.
       // ("La más cerquita a la de Mateo" is near Mateo's appointment, not the earliest.)
       if (EARLIEST.test(words.join(' ')) && !entities.day && !entities.time && !entities.timeOf) return options[0]?.value ?? null;
@@ -198,6 +200,28 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
     default:
       return undefined;
   }
+}
+
+/**
+ * A weekday said alone at the slots, when the slots shown are of a later week than its next
+ * occurrence ("la otra semana" was asked, and Monday 30's slots are shown): the same weekday in the
+ * week of the slots shown ("el jueves" is Thursday 3, not Thursday 26). "Este jueves" keeps this
+ * week's.
+ */
+function laterWeekday(options: readonly ShownOption[], entities: Entities, words: readonly string[]): void {
+  const said = entities.day;
+  if (said === undefined || entities.weekday === undefined || /\b(\d{1,2}|este|esta|hoy|manana|pasado)\b/.test(words.join(' '))) return;
+  const shown = options.map((option) => (option.start ? bogotaParts(option.start)?.day : undefined)).filter((day): day is string => day !== undefined);
+  const first = shown.sort()[0];
+  if (first === undefined) return;
+  // Only when the slots shown are of a later week: "ay mejor el jueves" at Friday's slots is this Thursday.
+  const firstDate = new Date(`${first}T12:00:00Z`);
+  const mondayOfFirst = new Date(firstDate.getTime() - ((firstDate.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+  if (said >= mondayOfFirst) return;
+  const [year, month, day] = said.split('-').map(Number) as [number, number, number];
+  let moved = Date.UTC(year, month - 1, day);
+  while (new Date(moved).toISOString().slice(0, 10) < first) moved += 7 * 86_400_000;
+  entities.day = new Date(moved).toISOString().slice(0, 10);
 }
 
 /** "La de las 4 no puedo", "a las 4 no me sirve": a time of the slots refused. */

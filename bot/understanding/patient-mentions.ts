@@ -88,6 +88,15 @@ const PHONE_OF_WRITER: Readonly<Record<string, string>> = {
   abuela: 'nieto',
 };
 
+/**
+ * "Es la de mi hija, CC 1010101010", "el documento de mi esposa es…": where the member is being
+ * identified, a relative giving the member's adult document says who writes (as whose phone it is).
+ */
+export function writerOfDocument(normalized: string): string | undefined {
+  const found = /\b(?:la|el) (?:cedula |documento |numero |cc )?de mi (hija|esposa|mujer|hermana|mama|mami|madre|tia|tio)\b/.exec(normalized);
+  return found?.[1] ? PHONE_OF_WRITER[found[1]] : undefined;
+}
+
 /** Who the one writing is to the member's people, in the words the relations use. */
 function writerRelation(who: string): string {
   if (who === 'abuelita' || who === 'abuelito') return who.replace('ita', 'a').replace('ito', 'o');

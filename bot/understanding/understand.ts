@@ -15,12 +15,12 @@ import type Fuse from 'fuse.js';
 import { ANOTHERS_APPOINTMENT, REFERRED_DAY } from './cues.js';
 import { readEntities } from './entities.js';
 import { splitRequests } from './follow-up.js';
-import { readIntent } from './intent.js';
+import { operationCue, readIntent } from './intent.js';
 import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
 import { doctorAskedIn, doctorNamedIn, optionAfterRefusedTime, pickOption, type Picked } from './options.js';
 import { soundOf } from '../../dialogs/patients.js';
-import { readPatientMentions, writerIntroduction } from './patient-mentions.js';
+import { readPatientMentions, writerIntroduction, writerOfDocument } from './patient-mentions.js';
 import { DAY_QUESTIONS, IDENTITY_QUESTIONS, YES_NO_QUESTIONS, type Message, type Reading } from './reading.js';
 import { settleIntent } from './settle.js';
 import type { Entities, Expectation, Intent, ShownOption, Understanding } from './types.js';
@@ -220,7 +220,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (said === undefined || first.intent !== (said === 'yes' ? 'affirm' : 'deny')) return undefined;
     const whole = readOnce(read, expectation, now);
     // The rest asks for something to do ("¿podemos ver otra fecha?", "y quiero pedir otra para Mateo"): the whole is read.
-    if (['other_day', 'more_times', 'menu', 'back', 'change_patient', 'goodbye', 'reschedule', 'cancel', 'consult'].includes(whole.intent)) return undefined;
+    // (An operation named only inside a question — "¿la cita vieja se cancela sola o tengo que cancelarla yo?" — asks about it.)
+    const unasked = read.replace(/[^.!;…?¿]*\?/g, ' ');
+    const operationAsked = ['reschedule', 'cancel', 'consult'].includes(whole.intent) && operationCue(normalizeMessage(unasked)) !== undefined;
+    if (['other_day', 'more_times', 'menu', 'back', 'change_patient', 'goodbye'].includes(whole.intent) || operationAsked) return undefined;
     if (whole.intent === 'book' && /\b(pedir|agendar|sacar|separar)\b/.test(normalizeMessage(read.slice(cut)))) return undefined;
     if (whole.intent === first.intent && whole.entities.yesNo === said) return undefined;
     const entities: Entities = { ...whole.entities, yesNo: said };
@@ -287,6 +290,11 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // patient ("CC 1.022.334.190 (de Laura)", "Laura nació el 9 de agosto de 1988", "la de mi hija", from her mother); a
     // child's registro civil or tarjeta, or a date of birth of a child, still names the child, and so does a cita asked for.
     if (entities.patients?.length && IDENTITY_QUESTIONS.has(question) && identifiesAnAdult(entities, normalized, now) && !CITA_FOR.test(normalized)) delete entities.patients;
+    // ("Es la de mi hija, CC 1010101010": her mother writes.)
+    if (!entities.writer && !expectation.writer && IDENTITY_QUESTIONS.has(question) && identifiesAnAdult(entities, normalized, now)) {
+      const documentOf = writerOfDocument(normalized);
+      if (documentOf) entities.writer = documentOf;
+    }
 
     // "Le escribe Jorge, el esposo de Laura": who writes says nothing of what is asked.
     const introduction = writer ? writerIntroduction(words) : undefined;

@@ -18,7 +18,7 @@
  */
 import { normalizeText } from '../../dialogs/text.js';
 import { digitsFromWords } from './numbers.js';
-import { BAND_TAG, BOGOTA_OFFSET_MINUTES, NOT_BAND_TAG, bogotaDay, daysBetween, isRealDay, pad, type Band, type LinaParsingOption } from './when-context.js';
+import { BAND_TAG, BOGOTA_OFFSET_MINUTES, NOT_BAND_TAG, addDays, bogotaDay, daysBetween, isRealDay, pad, type Band, type LinaParsingOption } from './when-context.js';
 import { buildChrono } from './when-chrono.js';
 import { DOTTED_TIME } from './words.js';
 
@@ -113,6 +113,9 @@ const DASHED_DATE = /(?<![\d-]|\b(?:las?|entre|de|tipo) )([0-3]?\d)-([01]?\d)(?:
 /** "Feliz lunes", "feliz fin de semana": a wish, no day to book. */
 const HAPPY_DAY = /\bfeliz (lunes|martes|miercoles|jueves|viernes|sabado|domingo|dia|tarde|noche|fin de semana|semana)\b/g;
 
+/** Another week said: "la otra semana", "la próxima semana", "la semana que viene". */
+const ANOTHER_WEEK_SAID = /\b(otra|proxima|siguiente) semana\b|\bsemana (que viene|entrante|proxima|siguiente)\b/;
+
 /** Words that put the day after them in the past: "desde el sábado", "hace un lunes". */
 const SINCE_BEFORE = /\b(desde|hace)(\s+(el|la|los|las|este|esta|un|una))?\s*$/;
 
@@ -161,6 +164,15 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
     const tags = result.tags();
     for (const band of ['manana', 'tarde', 'cualquiera'] as const) if (tags.has(BAND_TAG[band])) bands.push({ band, at: result.index });
     for (const band of ['manana', 'tarde'] as const) if (tags.has(NOT_BAND_TAG[band])) ruledOut.add(band);
+  }
+  // "La otra semana, el miércoles", "la próxima semana el viernes": the weekday of next week (the week's Monday is no day asked).
+  const weekAsked = results.some((result) => ANOTHER_WEEK_SAID.test(result.text) && !result.start.isCertain('weekday'));
+  const weekdayAsked = results.find((result) => result.start.isCertain('weekday') && !ANOTHER_WEEK_SAID.test(result.text))?.start.get('weekday');
+  if (weekAsked && weekdayAsked !== null && weekdayAsked !== undefined) {
+    const monday = addDays(todayInBogota, 7 - ((todayInBogota.weekday + 6) % 7));
+    const day = addDays(monday, (weekdayAsked + 6) % 7);
+    when.day = `${day.year}-${pad(day.month)}-${pad(day.day)}`;
+    when.weekday = weekdayAsked;
   }
   // "En la mañana no puedo": the other band, when no band is asked for.
   if (bands.length === 0 && ruledOut.size === 1) bands.push({ band: ruledOut.has('manana') ? 'tarde' : 'manana', at: 0 });

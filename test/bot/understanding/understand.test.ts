@@ -552,6 +552,12 @@ describe('the thirteenth blind batch: long messages whose answer sits before a q
     ['a la hora que sea pero ya', 'band', { intent: 'none', choice: 'cualquiera' }],
     ['Es cédula de ciudadanía. Disculpe, olvidé indicarlo en el mensaje anterior.', 'documentType', { intent: 'none', choice: 'CC' }],
     ['¿Qué días tiene disponibles? Esta semana no puedo', 'slot', { intent: 'other_day' }],
+    // Found by a member-style run: an operation named only inside a question, a warning, another week with its weekday.
+    ['Listo. Pregunta: ¿la cita vieja se cancela sola o tengo que cancelarla yo?', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['sí muévala, pero no me la vaya a cancelar', 'slot', { intent: 'reschedule' }],
+    ['mejor la otra semana, el miércoles', 'band', { day: '2026-12-02' }],
+    ['la próxima semana el viernes', 'slot', { day: '2026-12-04' }],
+    ['el jueves de la otra semana', 'slot', { day: '2026-12-03' }],
   ]);
   const patients = (text: string, at: Question = 'start', writer?: string) =>
     read(text, writer ? { ...expectationAt(at, CORPUS_NOW), writer } : at).entities.patients?.map((mention) =>
@@ -566,6 +572,16 @@ describe('the thirteenth blind batch: long messages whose answer sits before a q
     assert.deepEqual(patients('hola soy el sobrino de laura, escribo pa cancelar la cita de mi primo'), ['son']);
     assert.deepEqual(patients('le escribo del cel de mi tia laura pa sacarle cita a mi primita'), ['daughter']);
     assert.equal(read('le escribo del cel de mi tia laura', 'start').entities.writer, 'sobrino');
+  });
+  it("reads a weekday said alone at slots of a later week as that week's, and a relative giving the member's cédula as who writes", () => {
+    const later = expectationAt('slot', CORPUS_NOW);
+    const nextWeek = { ...later, options: later.options.map((option) => ({ ...option, ...(option.start ? { start: option.start.replace('2026-11-2', '2026-12-0') } : {}) })) };
+    assert.equal(read('el jueves', nextWeek).entities.day, '2026-12-03');
+    assert.equal(read('este jueves', nextWeek).entities.day, '2026-11-26');
+    assert.equal(read('el jueves', 'slot').entities.day, '2026-11-26');
+    assert.equal(read('es la de mi hija, CC 1010101010', 'document').entities.writer, 'abuela');
+    assert.equal(read('la cedula de mi esposa es 1010101010', 'document').entities.writer, 'esposo');
+    assert.equal(read('el de mi hija es RC 1098765432', 'document').entities.writer, undefined);
   });
   it('reads the one whose cédula or adult date of birth is given as the member being identified, and the number however it is written', () => {
     assert.equal(patients('CC 1.022.334.190 (de Laura).', 'document'), undefined);
