@@ -262,7 +262,7 @@ export const takeSlotMachine = setup({
       entry: {
         type: 'prompt',
         params: ({ context }) =>
-          ask('other', 'booking.clarifyYesBut', { start: context.slot?.start }, [
+          ask('other', 'booking.clarifyYesBut', { start: context.slot?.start, ...(context.mode === 'move' ? { context: 'move' } : {}) }, [
             option('keep', 'options.keepSlot', { start: context.slot?.start }),
             option('search', 'options.searchOther'),
           ]),

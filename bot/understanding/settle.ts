@@ -169,7 +169,7 @@ export function settleIntent(reads: Reads): Understanding {
   if (
     BOOKING_QUESTIONS.has(question) &&
     intent === 'consult' &&
-    !/\b(mis citas|mi cita|tengo|tiene|tienen|tenemos|citas de|cita de|citas pendientes|citas programadas)\b|\b(la|el) (cita |consulta )?(de|del) [a-z]+ (cuando|a que hora|que dia)\b/.test(
+    !/^(consultar|consultar citas|consultar mis citas)$|\b(mis citas|mi cita|tengo|tiene|tienen|tenemos|citas de|cita de|citas pendientes|citas programadas)\b|\b(la|el) (cita |consulta )?(de|del) [a-z]+ (cuando|a que hora|que dia)\b/.test(
       words.join(' '),
     )
   )
@@ -440,18 +440,21 @@ export function settleIntent(reads: Reads): Understanding {
   // "Voy a poner una queja en la Supersalud", "este bot no sirve para nada", an insult, with nothing else to act on:
   // a calm answer (where to complain, the line), then the pending question. "Ush, medicina general" is still the answer.
   const upset = COMPLAINT.test(normalized) ? 'complaint' : FRUSTRATION.test(normalized) ? 'frustration' : undefined;
+  // ("Uy no, qué demora, llevo media hora en esto" where no yes or no is asked: the "no" is the sigh, not an answer.)
+  const sighedNo = !YES_NO_QUESTIONS.has(question) && entities.yesNo === 'no';
   if (
     upset &&
     !entities.asks &&
     choice === undefined &&
-    ANSWERED_BY_THE_WAY.has(intent) &&
+    (ANSWERED_BY_THE_WAY.has(intent) || (intent === 'deny' && sighedNo)) &&
     !hasBookingEntity(entities) &&
     !entities.patients?.length &&
     !answersIdentity &&
-    !entities.yesNo
+    (!entities.yesNo || sighedNo)
   ) {
     intent = 'help';
     entities.asks = upset;
+    delete entities.yesNo;
   }
   // "Ya le dije", "¿no me entiende?", "uff", with nothing else to act on: annoyance at not being understood, not a
   // request for the line nor a miss of its own; the question's way out is worded anew.

@@ -18,6 +18,7 @@ import { splitRequests } from './follow-up.js';
 import { operationCue, readIntent } from './intent.js';
 import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
+import { numberFromWords, ordinalFromWord } from './numbers.js';
 import { doctorAskedIn, doctorNamedIn, optionAfterRefusedTime, pickOption, type Picked } from './options.js';
 import { soundOf } from '../../dialogs/patients.js';
 import { readPatientMentions, writerIntroduction, writerOfDocument } from './patient-mentions.js';
@@ -415,8 +416,10 @@ function pickAnswer(
   const picked = smallTalkOnly ? undefined : (pickedAfterChange ?? pickOption(reading, expectation, { words, intent, entities, people, normalized, courtesy, referredDay }));
   // "5" where three options are shown: a number beyond the list, which the dialog says (never a bare "No te entendí").
   if (!picked && expectation.options.length > 1 && question !== 'day' && question !== 'slot' && question !== 'appointment') {
-    const number = /^(?:(?:la|el|opcion|numero|#)\s*)?(\d{1,2})$/.exec(words.join(' '))?.[1];
-    if (number !== undefined && (Number(number) > expectation.options.length || Number(number) === 0)) entities.outOfRange = Number(number);
+    // ("La cuarta", "la cinco" where three are shown: by ordinal or number word too.)
+    const said = /^(?:(?:la|el|opcion|numero|#)\s*)?(\d{1,2}|[a-z]+)$/.exec(words.join(' '))?.[1];
+    const number = said === undefined ? undefined : /^\d+$/.test(said) ? Number(said) : (ordinalFromWord(said) ?? numberFromWords(said));
+    if (number !== undefined && (number > expectation.options.length || number === 0)) entities.outOfRange = number;
   }
   // "¿Y no hay con la dra Marta Salazar?", "¿no hay con mi médica?" at the slots: a doctor none of them is with, to look up.
   const asked = question === 'slot' && !smallTalkOnly ? doctorAskedIn(reading, expectation.options, message.original, normalized) : {};

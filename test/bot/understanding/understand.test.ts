@@ -558,6 +558,11 @@ describe('the thirteenth blind batch: long messages whose answer sits before a q
     ['mejor la otra semana, el miércoles', 'band', { day: '2026-12-02' }],
     ['la próxima semana el viernes', 'slot', { day: '2026-12-04' }],
     ['el jueves de la otra semana', 'slot', { day: '2026-12-03' }],
+    ['uy no, qué demora tan berraca, llevo media hora en esto', 'specialty', { intent: 'help', asks: 'frustration', yesNo: undefined }],
+    ['no me sirve esta vaina, siempre lo mismo', 'visitType', { intent: 'help', asks: 'frustration' }],
+    ['la cuarta', 'visitType', { outOfRange: 4, choice: undefined }],
+    ['la tercera', 'visitType', { choice: 'no_programada', outOfRange: undefined }],
+    ['consultar', 'slot', { intent: 'consult' }],
   ]);
   const patients = (text: string, at: Question = 'start', writer?: string) =>
     read(text, writer ? { ...expectationAt(at, CORPUS_NOW), writer } : at).entities.patients?.map((mention) =>
