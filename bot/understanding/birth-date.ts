@@ -58,6 +58,12 @@ const DAY_MONTH_YEAR = new RegExp(`${NOT_AFTER}${DAY}(?: ?[-/.] ?| del? | )${MON
 const YEAR_THEN_DAY_MONTH = new RegExp(`\\ben (?:el (?:ano )?|el ano de |)${YEAR}\\b[ ,]*(?:el |y el )?${DAY}(?: del? | )${MONTH}(?![\\p{L}\\p{N}]| ?(?:del?|,) ?\\d)`, 'gu');
 /** "marzo 15 de 1994", "marzo 15 1994", "marzo 15, 1994". */
 const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])${MONTH} ${DAY}(?: ?, ?| del? | )${YEAR}${NOT_BEFORE}`, 'gu');
+/** "1989 10 02" (voice-to-text, year first). */
+const YEAR_FIRST_SPACES = new RegExp(`${NOT_AFTER}((?:19|20)\\d{2}) (\\d{1,2}) (\\d{1,2})${NOT_BEFORE}`, 'gu');
+/** "Es del 84", "del 61": a year said apart from the day and month ("…el 15 de mayo, es del 84"). */
+const YEAR_APART = /(?:^|[^\p{L}\p{N}])del ((?:19|20)\d{2}|\d{2})(?![\p{L}\p{N}]|[/.,-]\d| ?(?:de|del) )/gu;
+/** "El 8 de diciembre", "nueve de julio": a day and month with no year beside them. */
+const DAY_MONTH_ALONE = new RegExp(`${NOT_AFTER}${DAY}(?: del? | )${MONTH}(?![\\p{L}\\p{N}]| ?(?:del?|,)? ?\\d)`, 'gu');
 /** 15031994 (DDMMYYYY) and 150394 (DDMMYY). */
 const COMPACT = /(?<![\p{L}\p{N}.,/-])(\d{8}|\d{6})(?![\p{L}\p{N}]|[.,/-]\d)/gu;
 /** A compact number right after these words is a document or a phone, not a date. */
@@ -81,6 +87,7 @@ export function readBirthDate(text: string, today: string): string | undefined {
     if (date) found.add(date);
   };
   for (const match of normalized.matchAll(YEAR_FIRST)) add(Number(match[4]), Number(match[3]), match[1] as string);
+  for (const match of normalized.matchAll(YEAR_FIRST_SPACES)) add(Number(match[3]), Number(match[2]), match[1] as string);
   for (const pattern of [DAY_FIRST, DAY_FIRST_WORDS]) {
     for (const match of normalized.matchAll(pattern)) {
       // Day first, as Colombians write; "3/15/1994" can only be month first, and is read so.
@@ -104,6 +111,12 @@ export function readBirthDate(text: string, today: string): string | undefined {
     } else {
       add(Number(digits.slice(0, 2)), Number(digits.slice(2, 4)), digits.slice(4));
     }
+  }
+  // "Del 61, el 8 de diciembre": one year and one day and month, said apart.
+  if (found.size === 0) {
+    const years = [...normalized.matchAll(YEAR_APART)];
+    const days = [...normalized.matchAll(DAY_MONTH_ALONE)];
+    if (years.length === 1 && days.length === 1) add(dayNumber(days[0]?.[1] as string), MONTHS.get(days[0]?.[2] as string) ?? 0, years[0]?.[1] as string);
   }
   // Two different dates: which one is the member's is anyone's guess.
   return found.size === 1 ? [...found][0] : undefined;

@@ -88,7 +88,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   [
     'reschedule',
-    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|cambiar|cambi\w*) (la |mi |esa |de )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|correrla|correrle)\b/g,
+    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|cambiar|cambi\w*) (la |mi |esa |de )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|(la|lo) (necesito|necesitaria|quiero|quisiera|queria|tengo que|toca|debo) (pasar|mover|correr|cambiar) (pa|para|pal|al)\b|correrla|correrle)\b/g,
   ],
   // "¿Y la puedo volver a sacar para el jueves?" about a cita being cancelled: the same cita, another day.
   ['reschedule', /\b((la|me la) (\w+ )?volver a|volverla a|volvermela a) (sacar|pedir|agendar|programar) (pa|para|pal)\b/g],
@@ -105,7 +105,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
 ];
 /** Trouble using the channel, or asking to have something explained: help, whatever operation it names. */
 export const HELP_CUE =
-  /^(no (le )?entiendo|no se como|ayuda)\b|\bno (me deja|me sale|me funciona|puedo) (agendar|sacar|pedir|entrar|ver)\b|\b(me explica|explicame|expliqueme|no le entiendo)\b|\bno se como (sacar|pedir|agendar|hacer|cancelar|usar|se hace)\b|\b(para que|por que|pa que) (necesitan|necesita|piden|pide|usan|usa|quieren|me piden|me pide)\b|\b(la )?direccion (de|del) (la |el )?(sede|uss|centro|sitio)\b|\bcual es la direccion\b|\bcomo (funciona|se usa|se maneja|trabaja) (esto|este|esta|el chat|lina|usted)\b|\bque (es lo que )?(hace|puedo hacer|se puede hacer|tengo que hacer|hay que hacer|debo hacer)( usted| exactamente| aqui| aca| por aca| por aqui)*$|\bque opciones (tengo|hay|me da)\b|\b(me|nos) (puede|podria|puedes|podrias) orientar\b|\bno (le )?entiendo (bien|nada|como)\b/;
+  /^(no (le )?entiendo|no se como|ayuda)\b|\bno (me deja|me sale|me funciona|puedo) (agendar|sacar|pedir|entrar|ver)\b|\b(me explica|explicame|expliqueme|no le entiendo)\b|\bno se como (sacar|pedir|agendar|hacer|cancelar|usar|se hace)\b|\b(para que|por que|pa que) (necesitan|necesita|piden|pide|usan|usa|quieren|me piden|me pide)\b|\b(la )?direccion (de|del) (la |el )?(sede|uss|centro|sitio)\b|\bcual es la direccion\b|\bcomo (funciona|se usa|se maneja|trabaja) (esto|este|esta|el chat|lina|usted)\b|\bque (es lo que )?(hace|puedo hacer|se puede hacer|tengo que hacer|hay que hacer|debo hacer)( usted| exactamente| aqui| aca| por aca| por aqui)*$|\bque opciones (tengo|hay|me da)\b|\b(me|nos) (puede|podria|puedes|podrias) orientar\b|\b(alguien|una persona|un asesor|una asesora) (que )?(me|nos) (oriente|orienta|explique|ayude|guie)\b|\bno (le )?entiendo (bien|nada|como)\b/;
 /** "¿Y eso para qué es?", "¿qué es eso?": what something asked for is for. */
 export const ASKS_WHAT_FOR = /\b(para|pa) (que|q) (es|sirve|son|los quieren|los necesitan|eso)\b|\bque es eso\b/;
 /** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there. */
@@ -235,13 +235,17 @@ export const INTERJECTIONS: ReadonlySet<string> = new Set([
 ]);
 /** "Quiero volver al menú, no era esto": the menu, wherever it is asked for. */
 export const MENU_CUE =
-  /\b(volver|ir|regresar|devolverme|devuelvame|devuelvase|llevarme|lleveme|llevame|pasarme|paseme) (de nuevo |otra vez )?al (menu|inicio)\b|\bmenu principal\b|\b(volvamos|vuelva|vuelvo|regresemos|regrese|empecemos|empezar|comenzar|comencemos|arranquemos|arrancar) (al|a el|desde el|por el|otra vez desde el|de) (principio|inicio|comienzo|cero)\b|\bempezar de (nuevo|cero)\b|\bempecemos de (nuevo|cero)\b/;
+  /\b(volver|ir|regresar|devolverme|devuelvame|devuelvase|llevarme|lleveme|llevame|pasarme|paseme|volvamos|vuelva|vuelvo|vuelvame|regresemos|regrese|regreseme|devolvamos|devuelvame|vamos|pasemos) (de nuevo |otra vez )?al (menu|inicio)\b|\bmenu principal\b|\b(volvamos|vuelva|vuelvo|regresemos|regrese|empecemos|empezar|comenzar|comencemos|arranquemos|arrancar) (al|a el|desde el|por el|otra vez desde el|de) (principio|inicio|comienzo|cero)\b|\bempezar de (nuevo|cero)\b|\bempecemos de (nuevo|cero)\b/;
 /** Words that open a correction: "no, es para Sofía", "espere, es para mi hija", "me equivoqué". */
 export const CORRECTION =
   /^((ay|uy|ah|oiga|oye|ay no|ups|uy no),? )?(no(?! programad)|nop|espere|esperate|espera|perdon|disculpe|disculpa|me equivoque|mejor|ay no|uy)\b|\bno es para\b|\bno para (mi|el|ella)\b|\bme equivoque\b/;
 /** Fillers that may sit around an option number: "mmm la cuarta", "ay la 2". */
 export const COURTESY_FILLERS: ReadonlySet<string> = new Set(['m', 'hm', 'mmm', 'mm', 'eh', 'ehh', 'ay', 'uy', 'bueno', 'listo', 'pues', 'ps', 'a', 'ver', 'haber']);
 export const PICKING_WORDS: ReadonlySet<string> = new Set([
+  // "El primero que salió", "la que aparece de primera".
+  'salio',
+  'aparece',
+  'aparecio',
   'quiero',
   'me',
   'quedo',
@@ -404,7 +408,25 @@ export const CARE_VERBS: ReadonlySet<string> = new Set([
   'acompano',
 ]);
 /** After a person, verbs of taking someone to the clinic: "mi mamá me lleva", "yo misma llevo a Sofi". The person is a companion. */
-export const ACCOMPANYING: ReadonlySet<string> = new Set(['lleva', 'llevo', 'llevaria', 'acompana', 'acompano', 'trae', 'traigo', 'recoge', 'recojo', 'va', 'viene', 'voy']);
+export const ACCOMPANYING: ReadonlySet<string> = new Set([
+  'lleva',
+  'llevo',
+  'llevaria',
+  'acompana',
+  'acompano',
+  'acompanara',
+  'acompanaria',
+  'acompanan',
+  'llevara',
+  'traera',
+  'trae',
+  'traigo',
+  'recoge',
+  'recojo',
+  'va',
+  'viene',
+  'voy',
+]);
 /** Words that make a relation two people: "los dos niños", "mis 2 hijas", "ambos niños". */
 export const TWO_OF: ReadonlySet<string> = new Set(['dos', '2', 'ambos', 'ambas']);
 /** Words before a person's name: "para Sofía", "se llama Sofía", "la cita de Mateo". */
@@ -472,7 +494,8 @@ export const REFERRED_DAY =
 export const MOVE_TO =
   /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|\bvolver\w* a (?:sacar|pedir|agendar|programar) (?:pa|para|pal) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z0-9: ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|otro|\d))/;
 /** "Primero quiero…", "primero necesito…": an adverb, not the first option. */
-export const FIRST_OF_ALL = /^primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le|el|los|las|para|pa|pal)\b/;
+export const FIRST_OF_ALL =
+  /^(?:(?:bueno|pues|entonces|ok|listo|ah|ay|y|ahora|mejor)[,.]? )*primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le|el|los|las|para|pa|pal)\b/;
 /** An opening that can only be an option's position, even where numbers are days and hours: "la quinta opción…". */
 export const ORDINAL_OPENING = /(primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)$|^(mejor )?(opcion|numero) /;
 export const ORDINAL_ABBREVIATION = /^(\d{1,2})(ra|ro|da|do|ta|to|va|vo|na|no|a|o|er)$/;

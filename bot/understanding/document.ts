@@ -59,6 +59,7 @@ const TYPE_PHRASES: ReadonlyArray<{ words: readonly string[]; type: DocumentType
   ['r c', 'RC'],
   ['c e', 'CE'],
   ['cedula', 'CC'],
+  ['cedulita', 'CC'],
   ['sedula', 'CC'],
   ['pasaporte', 'PA'],
   ['ppt', 'PT'],
@@ -75,7 +76,25 @@ const TYPE_PHRASES: ReadonlyArray<{ words: readonly string[]; type: DocumentType
 /** Before a guarded type word, these make it the document: "la TI de mi hijo", "tengo ce". */
 const TYPE_ARTICLES: ReadonlySet<string> = new Set(['la', 'el', 'mi', 'su', 'una', 'con', 'tengo', 'tiene', 'es', 'tipo', 'por']);
 /** Between a type (or a cue) and its number: "cédula es 20…", "CC número 10…". */
-const LINKS: ReadonlySet<string> = new Set(['es', 'numero', 'no', 'nro', 'num', 'n', 'de', 'mi', 'su', 'el', 'documento', 'identidad', 'identificacion', 'seria', 'sera', 'con']);
+const LINKS: ReadonlySet<string> = new Set([
+  'es',
+  'la',
+  'numero',
+  'no',
+  'nro',
+  'num',
+  'n',
+  'de',
+  'mi',
+  'su',
+  'el',
+  'documento',
+  'identidad',
+  'identificacion',
+  'seria',
+  'sera',
+  'con',
+]);
 /** Words that announce a document number without naming its type, or whose number it is. */
 const NUMBER_CUES: ReadonlySet<string> = new Set([
   'documento',

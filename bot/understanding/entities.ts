@@ -118,7 +118,13 @@ export function readEntities(
     // "Cita urgente pa Sofi" asks for a cita soon; only where the visit type is asked does "urgente" pick "no programada".
     .filter((found) => question === 'visitType' || !URGENCY_ONLY.test(words.slice(found.start, found.end).join(' ')));
   // "Era en Suba, no en Kennedy": a site right after "no" is the one ruled out, when another is named.
-  const namedSites = lexicon.sites.find(words);
+  // "El veintiséis" where days are asked or shown: the 26th, not USS Calle 26 (which "la 26", "calle 26" still name).
+  const namedSites = lexicon.sites
+    .find(words)
+    .filter(
+      (found) =>
+        !(found.end - found.start === 1 && /^(veintiseis|\d+)$/.test(words[found.start] ?? '') && (question === 'day' || question === 'slot' || words[found.start - 1] === 'el')),
+    );
   const ruledOutSite = (found: Found<unknown>): boolean =>
     words[found.start - 1] === 'no' ||
     words[found.start - 1] === 'ni' ||
@@ -174,7 +180,14 @@ export function readEntities(
   }
   // A band the member asks for ("en la tarde", "temprano"), not a habit ("por las mañanas") nor the part of the day of an hour.
   // A bare "tarde" closing a request ("fontibon tarde") asks for the afternoon too (the parser already left out "más tarde", "llego tarde").
-  if (when.band && (EXPLICIT_BAND.test(words.join(' ')) || (question === 'band' && !when.time) || (when.band === 'tarde' && !when.time && CLOSING_AFTERNOON.test(words.join(' ')))))
+  // ("Qué pena molestarla tan tempranito": the hour of writing, not a band.)
+  const soEarly =
+    when.band === 'manana' && /\btan (temprano|tempranito)\b/.test(words.join(' ')) && !/\b(en|por|pa|para) la manana\b|\bmananita\b|\bprimera hora\b/.test(words.join(' '));
+  if (
+    when.band &&
+    !soEarly &&
+    (EXPLICIT_BAND.test(words.join(' ')) || (question === 'band' && !when.time) || (when.band === 'tarde' && !when.time && CLOSING_AFTERNOON.test(words.join(' '))))
+  )
     entities.band = when.band;
   // "En la tarde no puedo": that band is ruled out for the whole search (the ladder never offers it).
   if (when.ruledOutBand && entities.band !== when.ruledOutBand) entities.ruledOutBand = when.ruledOutBand;

@@ -386,7 +386,7 @@ function specialtyOf(cups: string): Specialty | undefined {
 }
 
 /** The words of a slot's or appointment's doctor ("Dra. Marta Salazar" → marta, salazar). */
-function doctorWordsOf(option: ShownOption): string[] {
+export function doctorWordsOf(option: ShownOption): string[] {
   return option.doctor ? wordsOf(normalizeMessage(option.doctor)).filter((word) => !DOCTOR_TITLES.has(word) && word.length >= 3) : [];
 }
 

@@ -20,7 +20,7 @@ import {
   TWO_OF,
 } from './cues.js';
 import type { Found } from './lexicon.js';
-import { namesInOptions } from './options.js';
+import { doctorWordsOf, namesInOptions } from './options.js';
 import { IDENTITY_QUESTIONS, type Message, type Reading } from './reading.js';
 import type { PatientMention, Question, ShownOption } from './types.js';
 import { normalizeMessage } from './words.js';
@@ -51,7 +51,7 @@ const PLURAL_CHILDREN: ReadonlySet<string> = new Set([
 ]);
 /** Someone other than the member who says they write: "le escribe la abuela", "yo soy el esposo", "atte. su esposo". */
 const OTHER_WRITER =
-  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|saluda|aqui|soy)(?: (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,2},? (?:(?:la|el|su) )?(?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|^(?:(?:hola|ola|alo|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b(?:le |les )?(?:escribo|escribe|hablo) (?:del|desde el|por el) (?:cel|celular|telefono|whatsapp) de mi (?<phoneOf>tia|tio|mama|mami|madre|hermana|hija|esposa|mujer|abuela)\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina)\b/;
+  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|saluda|aqui|soy)(?: (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,2},? (?:(?:la|el|su) )?(?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|^(?:(?:hola|ola|alo|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b(?:le |les )?(?:escribo|escribe|hablo) (?:del|desde el|por el) (?:cel|celular|telefono|whatsapp) de mi (?<phoneOf>tia|tio|mama|mami|madre|hermana|hija|esposa|mujer|abuela)\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina)\b/;
 /** After the words that say who writes, the rest of the introduction: "…de Laura Gómez, desde el celular de ella". */
 const INTRODUCTION_TAIL =
   /^(?:,? (?:de|del) (?:laura|ella|los ninos|las ninas|la senora)(?: [a-z]+)?)?(?:,? (?:desde|por|con|en|de) (?:el|su|este) (?:celular|cel|telefono|numero|whatsapp|wasap)(?: (?:de|del) (?:ella|laura|la senora|mi (?:hija|esposa|mujer|hermana|mama)))?)?/;
@@ -83,6 +83,7 @@ const PHONE_OF_WRITER: Readonly<Record<string, string>> = {
   madre: 'hijo',
   hermana: 'hermana',
   hija: 'abuela',
+  nuera: 'suegra',
   esposa: 'esposo',
   mujer: 'esposo',
   abuela: 'nieto',
@@ -93,7 +94,7 @@ const PHONE_OF_WRITER: Readonly<Record<string, string>> = {
  * identified, a relative giving the member's adult document says who writes (as whose phone it is).
  */
 export function writerOfDocument(normalized: string): string | undefined {
-  const found = /\b(?:la|el) (?:cedula |documento |numero |cc )?de mi (hija|esposa|mujer|hermana|mama|mami|madre|tia|tio)\b/.exec(normalized);
+  const found = /\b(?:la|el) (?:cedula |documento |numero |cc )?de mi (hija|esposa|mujer|hermana|mama|mami|madre|tia|tio|nuera)\b/.exec(normalized);
   return found?.[1] ? PHONE_OF_WRITER[found[1]] : undefined;
 }
 
@@ -114,6 +115,19 @@ function asTheMembers(relation: string, writer: string | undefined): 'self' | 's
   if (writer === undefined) return undefined;
   if (/^(abuela|abuelo)$/.test(writer))
     return relation === 'hija'
+      ? 'self'
+      : /^(el )?niet(o|ico)$/.test(relation)
+        ? 'son'
+        : /^(la )?niet(a|ica)$/.test(relation)
+          ? 'daughter'
+          : relation === 'nietos'
+            ? 'child'
+            : relation === 'nietas'
+              ? 'daughter'
+              : undefined;
+  // The member's mother-in-law writing: her "mi nuera" is the member, her grandchildren the member's children.
+  if (/^(suegra|suegro)$/.test(writer))
+    return relation === 'nuera'
       ? 'self'
       : /^(el )?niet(o|ico)$/.test(relation)
         ? 'son'
@@ -172,6 +186,11 @@ const ADULT_RELATIVES: ReadonlySet<string> = new Set([
   'cunado',
   'sobrino',
   'sobrina',
+  'companera',
+  'companero',
+  'colega',
+  'jefa',
+  'jefe',
 ]);
 /** "Le escribe la abuela", "yo soy el esposo y le escribo de su celular": someone else who writes from the member's phone, and who. */
 function writerIn(whole: string): string | undefined {
@@ -252,7 +271,7 @@ const THEIR_THING: ReadonlySet<string> = new Set([
   'correo',
 ]);
 /** What a member says of a document or date as their own ("la mía", "soy yo"), not of a patient. */
-const OWN_DOCUMENT: ReadonlySet<string> = new Set(['mia', 'es mia', 'la mia', 'soy yo', 'yo', 'y la mia']);
+const OWN_DOCUMENT: ReadonlySet<string> = new Set(['mia', 'mias', 'mios', 'es mia', 'la mia', 'las mias', 'soy yo', 'yo', 'y la mia']);
 /** A capitalised word that does not open a sentence: "es para Sofía", "mi hijo Juan". */
 const CAPITALISED = /(?<![.!?¿¡]\s*|^\s*)\b\p{Lu}\p{Ll}{2,}/gu;
 const HAS_CAPITAL = /\p{Lu}/u;
@@ -262,14 +281,14 @@ const APPOINTMENT_OF: ReadonlySet<string> = new Set(['cita', 'citas', 'consulta'
 const TITLES: ReadonlySet<string> = new Set(['dona', 'don', 'senora', 'senor', 'la', 'el']);
 /** After a relative, what makes them the one who needs the cita: "mi mamá necesita", "mi esposo está enfermo". */
 const NEEDS_CARE =
-  /^(necesita|amanecio|(esta|anda|sigue) (enferm|mal|malit|malu|con|muy)|tiene (fiebre|dolor|gripa|tos|vomito|diarrea|una cita|cita|control)|se (siente|cayo|enfermo|golpeo|puso))/;
+  /^(?:(?:la|el) (?:que|q) )?(necesita|amanecio|(esta|anda|sigue) (enferm|mal|malit|malu|con|muy)|tiene (fiebre|dolor|gripa|tos|vomito|diarrea|una cita|cita|control)|se (siente|cayo|enfermo|golpeo|puso))/;
 /** Before a relative, words that make the relative the writer: "como mamá de", "le escribe la mamá de". */
 const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla', 'saluda']);
 /** Before a name, words that give it: "se llama Valentina", "de nombre Samuel". */
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual". */
 const LEFT_AS_IT_IS =
-  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:lo|la) (?:hacemos|vemos|miramos|sacamos|pedimos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b/;
+  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:lo|la) (?:hacemos|vemos|miramos|sacamos|pedimos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$/;
 
 /** Words of a request about a cita: without one, the children named to say who writes are no patient. */
 const ASKS_SOMETHING_OF_A_CITA =
@@ -358,6 +377,8 @@ function readPatients(
     for (const name of lexicon.firstNames) if (sameName(word, name)) return name;
     return undefined;
   };
+  let doctors: ReadonlySet<string> | undefined;
+  const doctorsShown = () => (doctors ??= new Set(options.flatMap(doctorWordsOf)));
   const knownOrCommon = (word: string) => known.some((name) => sameName(word, name)) || commonFirstName(word) !== undefined || namePrefixedBy(word) !== undefined;
   /** "no es para mí", "no para los niños": a "no" up to three small words before the mention. */
   const deniedAt = (index: number) => {
@@ -383,6 +404,8 @@ function readPatients(
       return true;
     // "Si no se puede para mí, entonces para mi nieta": the one it cannot be for.
     if (/\bsi no (se puede|hay|alcanza|es posible|sale|se pudo)( (para|pa|pal|a))? (el |la )?$/.test(`${words.slice(Math.max(0, index - 7), index).join(' ')} `)) return true;
+    // "No sale mi mamá, entonces pa Sofía": one the list does not show.
+    if (/\bno (sale|salio|aparece|aparecio|esta|estaba|figura)( (mi|la|el|su))? $/.test(`${words.slice(Math.max(0, index - 4), index).join(' ')} `)) return true;
     let cursor = index - 1;
     while (
       cursor >= 0 &&
@@ -440,6 +463,8 @@ function readPatients(
   for (const found of lexicon.self.find(words)) {
     const phrase = words.slice(found.start, found.end).join(' ');
     if ((phrase === 'yo' || phrase === 'personal') && (question !== 'patient' || words.length > 3)) continue;
+    // "Yo tengo una cita el viernes de la niña": the child's, held by the member.
+    if (phrase === 'yo tengo' && /^(una |la )?cita\b(?: \w+){0,5} de (la|el|mi|los|las|mis) /.test(`${words.slice(found.end).join(' ')} `)) continue;
     // "Pa la niña mía": whose the child is, not the member.
     if ((phrase === 'mia' || phrase === 'mio') && lexicon.relationWords.has(words[found.start - 1] ?? '')) continue;
     // "Cédula 1010101010, la mía": the document is the member's own; it says nothing of the patient.
@@ -473,7 +498,7 @@ function readPatients(
       OWN_DOCUMENT.has(phrase) &&
       phrase !== 'yo' &&
       phrase !== 'soy yo' &&
-      !/\bno (la |el |las |los )?de\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b/.test(words.join(' '))
+      !/\bno (la |el |las |los )?de\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b|\b(la|el|las|los) mi[ao]s? y (la|el|las|los) de\b/.test(words.join(' '))
     )
       continue;
     // "Pa mí no, pa Mateo": the member, taken back before the one meant.
@@ -486,8 +511,18 @@ function readPatients(
     push({ kind: 'self' }, found.end - 1);
   }
   if (question === 'patient' && (words.join(' ') === 'mi' || words.join(' ') === 'yo')) push({ kind: 'self' }, 0);
+  // "Para ella misma", from someone writing for the member, or "dice Laurita que… pa ella": the member.
+  if (writer !== undefined) {
+    const forHer = /\b(?:para|pa) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)/.exec(whole);
+    const sheWasNamed = forHer !== null && self !== undefined && words.slice(0, whole.slice(0, forHer.index).split(' ').length).some((word) => sameName(word, self));
+    if (forHer && (forHer.groups?.herself || sheWasNamed)) push({ kind: 'self' }, whole.slice(0, forHer.index).split(' ').length);
+  }
+  // "Ahora sí la mía", at the menu after the children's: the member's own turn.
+  const myTurn = question === 'menu' || question === 'start' ? /\bahora (?:si )?(?:la|el) mi[ao]\b/.exec(whole) : null;
+  if (myTurn) push({ kind: 'self' }, whole.slice(0, myTurn.index).split(' ').length);
   // "¿Qué citas tengo yo?": the one who writes, set apart; the member, unless someone else writes for her.
-  const meSetApart = /\b(tengo yo|yo tengo|tengo pendientes? yo)\b/.exec(words.join(' '));
+  // ("Yo tengo una cita el viernes de la niña": the child's, held by the member.)
+  const meSetApart = /\b(tengo yo|yo tengo|tengo pendientes? yo)\b(?! (una |la )?cita\b(?: \w+){0,5} de (la|el|mi|los|las|mis) )/.exec(words.join(' '));
   if (meSetApart) push(writer === undefined ? { kind: 'self' } : { kind: 'relation', relation: 'other' }, words.join(' ').slice(0, meSetApart.index).split(' ').length - 1);
   // "Mis citas, no las de los niños": the member's own, set against the others'.
   const ownSetApart = /\b(mi|mis) (propia |propias )?citas?\b.*\bno (la|las|el|los) de\b/.exec(words.join(' '));
@@ -597,9 +632,22 @@ function readPatients(
         TAKING_SOMEONE.test(original.slice(found.end, found.end + 4).find((word) => !['tambien', 'puede', 'podria', 'quiere', 'me', 'va', 'a'].includes(word)) ?? '') ||
         (ARTICLES.has(words[found.start - 1] ?? '') && ACCOMPANYING.has(original[found.start - 2] ?? '')));
     // "Para mí, la mamá": the member saying who she is. "Buenos días mi niña": Lina, spoken to.
+    // ("Para Laura, la mayor de mis hijas", from her mother: the member's name, then who she is.)
     const apposition =
-      found.value === 'other' && ARTICLES.has(words[found.start - 1] ?? '') && mentions.some((seen) => seen.mention.kind === 'self' && seen.at === found.start - 2);
-    const spokenToLina = words[found.start - 1] === 'mi' && words[found.start] === 'nina' && !namedNext && GREETING_OR_THANKS.has(words[found.start - 2] ?? '');
+      (found.value === 'other' && ARTICLES.has(words[found.start - 1] ?? '') && mentions.some((seen) => seen.mention.kind === 'self' && seen.at === found.start - 2)) ||
+      (/^(el|la) /.test(words.slice(found.start, found.end).join(' ')) &&
+        clausesOfWords()[found.start] !== clausesOfWords()[found.start - 1] &&
+        self !== undefined &&
+        sameName(words[found.start - 1] ?? '', self));
+    // ("Sí, mi señora, confírmela", "medicina general, mi señora": Lina, addressed; the words stand alone in their clause.)
+    const clauseOf = clausesOfWords();
+    const spokenToLina =
+      (words[found.start - 1] === 'mi' && words[found.start] === 'nina' && !namedNext && GREETING_OR_THANKS.has(words[found.start - 2] ?? '')) ||
+      (/^mi (senora|reina|nina)$/.test(words.slice(found.end - 2, found.end).join(' ')) &&
+        question !== 'patient' &&
+        writer !== 'esposo' &&
+        (found.end - 2 === 0 || clauseOf[found.end - 3] !== clauseOf[found.end - 2]) &&
+        (found.end >= words.length || clauseOf[found.end] !== clauseOf[found.end - 1]));
     // "La vecina doña Gloria": a title between the relative and the name.
     const titled =
       next !== undefined &&
@@ -700,6 +748,8 @@ function readPatients(
       const oneOf = ofWhich >= 0 && ONE_OF.has(words[ofWhich] ?? '');
       const forTheCita =
         introducer === 'tienen' ||
+        // "¿Qué citas tienen pendientes mis nietos?"
+        /\btienen (pendientes?|programadas?|agendadas?)$/.test(words.slice(Math.max(0, cursor - 1), cursor + 1).join(' ')) ||
         introducer === 'para' ||
         introducer === 'pa' ||
         introducer === 'pal' ||
@@ -708,7 +758,7 @@ function readPatients(
         ((question === 'patient' || question === 'menu') && original.length <= found.end + 2) ||
         (introducer === 'de' &&
           ['la', 'las'].includes(words[cursor - 1] ?? '') &&
-          /\b(cancelar|cancele|mover|muevame|cambiar|reprogramar|ver|consultar)\b/.test(words.slice(0, cursor).join(' ')));
+          /\b(cancelar|cancele|mover|muevame|cambiar|reprogramar|ver|consultar|citas|recuerda|recordar|recordarme)\b/.test(words.slice(0, cursor).join(' ')));
       if (TWO_OF.has(words[found.start - 1] ?? '') || (found.value !== 'other' && PLURAL_CHILDREN.has(words[found.end - 1] ?? '') && !oneOf && forTheCita))
         push({ kind: 'relation', relation: found.value }, found.start, true);
     }
@@ -725,7 +775,27 @@ function readPatients(
             relations.some(
               (found) =>
                 found.end === index - 1 &&
-                ['mama', 'mami', 'papa', 'papi', 'esposo', 'marido', 'hermana', 'hermano', 'vecina', 'vecino', 'sobrino', 'sobrina'].includes(words[found.start] ?? ''),
+                [
+                  'mama',
+                  'mami',
+                  'papa',
+                  'papi',
+                  'esposo',
+                  'marido',
+                  'hermana',
+                  'hermano',
+                  'vecina',
+                  'vecino',
+                  'sobrino',
+                  'sobrina',
+                  'amiga',
+                  'amigo',
+                  'companera',
+                  'companero',
+                  'colega',
+                  'jefa',
+                  'jefe',
+                ].includes(words[found.start] ?? ''),
             ) &&
             commonFirstName(word) !== undefined,
         ));
@@ -741,6 +811,8 @@ function readPatients(
     }
     // "Yo vivo en San Mateo": a place.
     if (PLACE_BEFORE_NAME.has(words[index - 1] ?? '')) continue;
+    // "La de Adriana López" at the appointments shown: their doctor, not a patient.
+    if (doctorsShown().has(word)) continue;
     // "Cerca del colegio de Mateo", "desde el cel de Laura": a place or a phone of theirs, not them.
     if (words[index - 1] === 'de' && THEIR_THING.has(words[index - 2] ?? '')) continue;
     if (whoseData(index) || cedulaHolder(index)) continue;
@@ -812,7 +884,14 @@ function readPatients(
         THIRD_PERSON_BEFORE.test(words.slice(Math.max(0, index - 2), index).join(' ')) ||
         THIRD_PERSON_BEFORE.test(original.slice(Math.max(0, index - 2), index).join(' ')))
     ) {
-      if (!(BEFORE_NAME.has(words[index - 1] ?? '') || (words[index - 1] === 'de' && APPOINTMENT_OF.has(words[index - 2] ?? '') && !IDENTITY_QUESTIONS.has(question)))) continue;
+      // ("Laura está con una alergia horrible… necesita cita": the member spoken of is the one who needs it.)
+      const needsIt =
+        NEEDS_CARE.test(original.slice(index + 1, index + 4).join(' ')) &&
+        !/^tiene (una )?(cita|control)\b/.test(original.slice(index + 1, index + 4).join(' ')) &&
+        !IDENTITY_QUESTIONS.has(question) &&
+        question !== 'consent';
+      if (!(BEFORE_NAME.has(words[index - 1] ?? '') || needsIt || (words[index - 1] === 'de' && APPOINTMENT_OF.has(words[index - 2] ?? '') && !IDENTITY_QUESTIONS.has(question))))
+        continue;
     }
     if (word.length >= 3 && known.some((name) => sameName(word, name))) {
       // "Le escribo yo, Laura", "soy Laura": the writer saying who writes gives way to a patient named for the cita.

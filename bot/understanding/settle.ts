@@ -236,7 +236,12 @@ export function settleIntent(reads: Reads): Understanding {
   // "¿Y no hay con la dra Marta Salazar? Ella es mi médica": a doctor asked for, never another patient.
   if (intent === 'change_patient' && (entities.doctor || entities.doctorName || entities.ownDoctor) && !entities.patients?.length) intent = 'none';
   // At the patient question, naming the patient is the answer, however it is put.
-  if (question === 'patient' && entities.patients?.length && (intent === 'book' || intent === 'deny' || ((intent === 'change_patient' || intent === 'help') && !intentRead.ruled)))
+  // ("Cambie el paciente y póngala para mi nuera" says the change in words: it stays one.)
+  if (
+    question === 'patient' &&
+    entities.patients?.length &&
+    (intent === 'book' || intent === 'deny' || (((intent === 'change_patient' && !PATIENT_CHANGE_CUE.test(normalized)) || intent === 'help') && !intentRead.ruled))
+  )
     intent = 'none';
   // A change of patient the classifier weighed, with an answer picked and no word of correction, is the answer ("medicina general para mí").
   if (intent === 'change_patient' && !intentRead.ruled && picked !== undefined && !CORRECTION.test(normalized) && !PATIENT_CHANGE_CUE.test(normalized)) intent = 'none';

@@ -22,7 +22,7 @@ import { numberFromWords, ordinalFromWord } from './numbers.js';
 import { doctorAskedIn, doctorNamedIn, optionAfterRefusedTime, pickOption, type Picked } from './options.js';
 import { soundOf } from '../../dialogs/patients.js';
 import { readPatientMentions, writerIntroduction, writerOfDocument } from './patient-mentions.js';
-import { DAY_QUESTIONS, IDENTITY_QUESTIONS, YES_NO_QUESTIONS, type Message, type Reading } from './reading.js';
+import { bogotaParts, DAY_QUESTIONS, IDENTITY_QUESTIONS, YES_NO_QUESTIONS, type Message, type Reading } from './reading.js';
 import { settleIntent } from './settle.js';
 import type { Entities, Expectation, Intent, ShownOption, Understanding } from './types.js';
 import { readWhen } from './when.js';
@@ -372,6 +372,9 @@ function identifiesAnAdult(entities: Entities, normalized: string, now: Date): b
  * specialty ("una cita para mí y otra para mi hijo") stay one request for two people, which the
  * dialogs take one person at a time.
  */
+/** An option that is a day ("2026-11-24"). */
+const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
+
 function differentBookings(first: Entities, second: Entities): boolean {
   return first.specialty !== undefined && second.specialty !== undefined && first.specialty !== second.specialty;
 }
@@ -393,6 +396,24 @@ function pickAnswer(
   // "Mover la del miércoles": the day that names the appointment, not the new one.
   const referring = question === 'appointment' ? REFERRED_DAY.exec(words.join(' ')) : null;
   const referredDay = referring?.[1] ? readWhen(referring[1], now).day : undefined;
+  // "La del lunes a las 2" on a Monday, with today's slots shown: that Monday, today, not next week's.
+  // ("El lunes 30" names its date.)
+  const dateSaid = entities.day !== undefined && new RegExp(`\\b0?${Number(entities.day.slice(8))}\\b`).test(words.join(' '));
+  if (
+    (question === 'slot' || question === 'day') &&
+    entities.weekday !== undefined &&
+    entities.day !== undefined &&
+    entities.band === undefined &&
+    !dateSaid &&
+    intent !== 'other_day' &&
+    !/\b(que viene|proximo|siguiente|entrante|otro|hay|tiene|tendra|tendria|habra|habria)\b/.test(words.join(' '))
+  ) {
+    const shownThen = expectation.options
+      .map((option) => (option.start ? bogotaParts(option.start)?.day : DAY_VALUE.test(option.value) ? option.value : undefined))
+      .filter((day): day is string => day !== undefined && day < (entities.day as string) && new Date(`${day}T12:00:00Z`).getUTCDay() === entities.weekday)
+      .sort()[0];
+    if (shownThen) entities.day = shownThen;
+  }
   // "La de las 4 no puedo, la siguiente": the slot after those at the time refused, which is no longer meant.
   const afterRefused = question === 'slot' && !smallTalkOnly ? optionAfterRefusedTime(expectation.options, entities.time, words) : undefined;
   if (afterRefused !== undefined) {

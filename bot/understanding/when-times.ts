@@ -82,7 +82,9 @@ export class TimeParser extends WholeWordParser {
     let minutes = 0;
     let borrow = 0;
     if (minutesText !== undefined) {
-      if (separator !== ':' && separator !== 'h' && !prefix) return null;
+      // ("El miércoles 10 40" where times are shown: the weekday leads in the hour.)
+      const weekdayLeads = timesShown && separator === ' ' && Number(minutesText) % 5 === 0 && WEEKDAY_BEFORE.test(before(context, index));
+      if (separator !== ':' && separator !== 'h' && !prefix && !weekdayLeads) return null;
       minutes = Number(minutesText);
     } else if (plus !== undefined) {
       minutes = plus === 'media' ? 30 : plus === 'cuarto' ? 15 : Number(plus);

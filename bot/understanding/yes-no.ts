@@ -63,6 +63,10 @@ const NO_PROBLEM = /^no (?:tengo|hay|veo|habria|tenemos) (?:ningun\w* )?(?:probl
 const EMPHATIC_NO =
   /^(?:(?:ay|uy|ah|pues|mija|mijo|senorita|no) )*(?:eso|esa|ese|ahi|asi|hoy|ese dia|esa hora|ahora|ahi si que) si no\b(?! (?:se|sabia|entiendo|hay (?:mas|otra|otro)))/;
 
+/** "Eso sí no sé", "ahí sí toca moverla", "así sí que no": a stressing "sí" before what is not a yes or no answer. */
+const STRESSING_SI =
+  /^(?:(?:ay|uy|ah|pues|mija|mijo|senorita) )*(?:eso|ahi|ahi si que) si (?:no (?:lo |la |me )?(?:se|sabia|sabemos|entiendo|acuerdo|recuerdo|tengo|tenemos)\b|(?:toca|tocaria|tocara|me toca|nos toca)\b)/;
+
 /** At a confirmation or offer, the day or hour offered refused: "hoy no puedo", "a esa hora no alcanzo", "ese día no me sirve". */
 const WHEN_REFUSED =
   /^(?:(?:ay|uy|ah|pues|es que|mija|mijo|senorita|no)[ ,]+)*(?:hoy|manana|pasado manana|ese dia|esa hora|a esa hora|ese horario|el (?:lunes|martes|miercoles|jueves|viernes|sabado)) (?:si )?no (?:puedo|alcanzo|me queda|me sirve|podemos|alcanzamos|nos sirve|nos queda)\b/;
@@ -102,6 +106,8 @@ function firstAnswer(
     if (mind && after.length > 0 && DOES_WHAT_WAS_OFFERED.has(after[0] ?? '') && !after.includes('no') && !operationCue(after.join(' ')) && !OTHER_DAY_CUE.test(after.join(' ')))
       return 'yes';
   }
+  // "Eso sí no lo sé", "ahí sí toca moverla": a "sí" that stresses what follows, which answers nothing by yes or no.
+  if (STRESSING_SI.test(whole)) return undefined;
   // "Eso sí no me sirve", "ahí sí no, mija": an emphatic "sí" in front of the no is the no.
   if (yesNoQuestion && EMPHATIC_NO.test(whole)) return 'no';
   // "Hoy no puedo, mejor el jueves", "a esa hora no alcanzo": the day or hour offered does not suit.
@@ -183,6 +189,8 @@ function firstAnswer(
     if (yesNoQuestion && onlyYesPhrases(lexicon, rest)) return 'yes';
     // "Listo, esa", "ok esa misma" at a list: agreeing to an option not named yet (the dialog asks which).
     if (rest.length > 0 && rest.every((word) => lexicon.yes.has(word) || THAT_ONE.has(word)) && rest.some((word) => THAT_ONE.has(word))) return 'yes';
+    // "Bueno, radique el caso": a weak yes, then doing what was offered.
+    if (yesNoQuestion && DOES_WHAT_WAS_OFFERED.has(rest[0] ?? '') && !rest.includes('no') && !operationCue(rest.join(' '))) return 'yes';
     // "Bueno, entonces en la tarde" to "¿Busco en la tarde?": a yes that repeats what was offered.
     if (yesNoQuestion && rest.length > 0 && rest.every((word) => lexicon.yes.has(word) || AGREEING_WORDS.has(word))) return 'yes';
   }

@@ -1421,3 +1421,50 @@ describe('"ese mismo día pero más tarde" at the band question is no band optio
     ['en la tarde', 'band', { choice: 'tarde' }],
   ]);
 });
+
+describe('people, dates and stresses from the sixteenth blind batch (dev19)', () => {
+  itReads([
+    // An ordinal in front of a person orders them; it picks no option.
+    ['Bueno, entonces primero el nieto', 'patient', { choice: undefined }],
+    // A doctor of the appointments shown is no patient; a city after "pa" is no person.
+    ['la de adriana lopez', 'appointment', { choice: 'apt-1', patients: undefined }],
+    ['Buen día. Aquí el esposo de Laura. Necesito cancelar la cita de mi esposa porque le salió un viaje pa Ibagué', 'start', { intent: 'cancel', patients: [{ kind: 'self' }] }],
+    // Someone the list does not show, then the one meant; a child's appointment left as it is.
+    ['ah no sale mi mama, entonces pa sofia', 'patient', { choice: 'sofia' }],
+    ['mateo, la de sofi la dejo', 'patient', { choice: 'mateo' }],
+    // The member's own citas beside the children's; a child's cita the member holds and wants moved.
+    [
+      'buenas, me recuerda cuando tengo citas? las mias y las de los niños',
+      'start',
+      { intent: 'consult', patients: [{ kind: 'self' }, { kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }] },
+    ],
+    [
+      'Buenas. Yo tengo una cita el viernes de la niña y la necesito pasar pa la otra semana, ¿se puede?',
+      'start',
+      { intent: 'reschedule', patients: [{ kind: 'relation', relation: 'daughter' }] },
+    ],
+    // "Mi señora" spoken to Lina is nobody's wife.
+    ['Sí, mi señora, confírmela', 'confirm', { yesNo: 'yes', patients: undefined }],
+    // A colleague who writes speaks of the member.
+    [
+      'Hola Lina, soy Marcela, compañera de Laura en el banco. Ella está en una reunión larga y me pidió reprogramar la cita del miércoles.',
+      'start',
+      { intent: 'reschedule', patients: undefined },
+    ],
+    // Dates of birth in pieces.
+    ['1989 10 02', 'birthDate', { birthDate: '1989-10-02', documentNumber: undefined }],
+    ['Del 61, el 8 de diciembre, día de la Virgen', 'birthDate', { birthDate: '1961-12-08' }],
+    ['mi cedulita es la 1079401225', 'document', { documentType: 'CC', documentNumber: '1079401225' }],
+    // A stressing "sí" and a "¿no tendrá…?" answer nothing by yes or no.
+    ['Eso sí no sé, yo no tengo correo de esos', 'email', { yesNo: undefined, noEmail: true }],
+    ['¿No tendrá otro día más bien? esta semanita está complicada', 'slot', { intent: 'other_day', yesNo: undefined }],
+    ['Bueno, radique el caso, qué más hacemos', 'offer', { intent: 'affirm', yesNo: 'yes' }],
+    ['mejor volvamos al menu q ya me perdi', 'slot', { intent: 'menu' }],
+    // Writing early is no morning band; "el veintiséis" at the days is the 26th, not USS Calle 26.
+    ['Buenos días sumercé, qué pena molestarla tan tempranito. Vea, yo necesito sacarle una citica al niñito Mateo', 'start', { band: undefined }],
+    ['El veintiséis', 'day', { choice: '2026-11-26', site: undefined }],
+    // At today's slots, a weekday that is today is today; "el miércoles 10 40" is 10:40.
+    ['La primerita, la del lunes a las 2', 'slot', { choice: 'slot-1', day: '2026-11-23' }],
+    ['el ultimo, el miercoles 10 40', 'slot', { choice: 'slot-5', time: '10:40' }],
+  ]);
+});
