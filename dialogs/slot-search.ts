@@ -133,7 +133,8 @@ export function searchSaid(said: Entities, band: Band, kept: SearchState | undef
     band: said.band ?? (said.time && !said.beforeTime && band !== 'cualquiera' ? bandOfTime(said.time) : band),
     ...(said.day ? { day: said.day } : {}),
     ...(said.dayOff ? { dayOff: said.dayOff } : {}),
-    ...(said.time ? { fromTime: said.time } : keptTime(said, kept)),
+    // ("Antes de las 11" is a bound: the first slots of the band, never the ones from 11.)
+    ...(said.time && !said.beforeTime ? { fromTime: said.time } : keptTime(said, kept)),
     ...(said.latest ? { latest: true as const } : {}),
     ...doctorScope(kept),
     ...ruledOutIn(said, kept),

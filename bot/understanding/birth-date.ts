@@ -15,6 +15,7 @@ const MONTHS: ReadonlyMap<string, number> = new Map([
   ['febrero', 2],
   ['feb', 2],
   ['marzo', 3],
+  ['mzo', 3],
   ['mar', 3],
   ['abril', 4],
   ['abr', 4],

@@ -134,7 +134,7 @@ export const ANNOYED =
   /^(?:(?:pero|y|ay|ush+|uy|uf+|ash+|aja|oiga|oigame|senorita|mija|mijo|hay|ole|es que) )*(?:ya (?:le|te|se lo|se la|lo|la) (?:dije|habia dicho|escribi|conteste|respondi)|(?:le|te) (?:estoy diciendo|acabo de decir|dije)|no me (?:entiende|entiendes|entendio|entendiste|esta entendiendo|estas entendiendo)|no (?:entiende|entiendes|entendio)|otra vez|de nuevo|uf+|ush+|ash+|ag+h|ugh|jum+|dios mio|que pesadez|no puede ser|como asi)(?: (?:pues|ome|mija|mijo|senorita|oiga|ya|otra vez|de nuevo|nada|o que|lo que le dije|que le dije|eso))*$/;
 /** A goodbye the classifier reads is trusted only with a goodbye word in the message. */
 export const GOODBYE_HINT =
-  /\b(chao|chau|adios|bye|hasta (luego|pronto|manana|la proxima|mas tarde|otro dia|la vista)|(?<!(hay|tiene|tienen|queda|quedan) )nada mas(?! (temprano|tarde|pronto|cerca|antes|despues|para|de|que|en))|(es|era|seria|sera) todo|termin\w*|finaliz\w*|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este)|bendicion\w*|cuidese)\b/;
+  /\b(chao|chau|adios|bye|hasta (luego|pronto|manana|la proxima|mas tarde|otro dia|la vista)|(?<!(hay|tiene|tienen|queda|quedan) )nada mas(?! (temprano|tarde|pronto|cerca|antes|despues|para|de|que|en))|(es|era|seria|sera) todo|termin\w*|finaliz\w*|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este) (?:(?:un|una|muy|buen|buena|feliz|lindo|linda|bonito|bonita|excelente|bendecido|bendecida|bonita)\b)|bendicion\w*|cuidese)\b/;
 /** A going back the classifier reads is trusted only with a word of going back ("listo, esa" goes nowhere). */
 export const BACK_HINT = /\b(atras|volver|vuelv\w*|regres\w*|devol\w*|devuelv\w*|anterior|equivoqu\w*|correg\w*|corrij\w*|mal)\b/;
 /** Goodbye words that also close a thanks or a greeting: "mil gracias, feliz día" is thanks. */
@@ -381,6 +381,7 @@ export const AFTER_SELF: ReadonlySet<string> = new Set([
   'e',
   'porque',
   'pa',
+  'pal',
   'sumerce',
   'ahora',
 ]);
@@ -406,6 +407,12 @@ export const CARE_VERBS: ReadonlySet<string> = new Set([
   'traigo',
   'acompanar',
   'acompano',
+  // "De tanto cargar a la chiquita": carrying a child, no patient.
+  'cargar',
+  'cargo',
+  'cargando',
+  'alzar',
+  'alzo',
 ]);
 /** After a person, verbs of taking someone to the clinic: "mi mamá me lleva", "yo misma llevo a Sofi". The person is a companion. */
 export const ACCOMPANYING: ReadonlySet<string> = new Set([

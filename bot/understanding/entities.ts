@@ -124,7 +124,9 @@ export function readEntities(
     .filter(
       (found) =>
         !(found.end - found.start === 1 && /^(veintiseis|\d+)$/.test(words[found.start] ?? '') && (question === 'day' || question === 'slot' || words[found.start - 1] === 'el')),
-    );
+    )
+    // ("Sofi, no se suba ahí": the verb, not USS Suba.)
+    .filter((found) => !(words[found.start] === 'suba' && /^(se|me|te|le|nos)$/.test(words[found.start - 1] ?? '')));
   const ruledOutSite = (found: Found<unknown>): boolean =>
     words[found.start - 1] === 'no' ||
     words[found.start - 1] === 'ni' ||
@@ -140,7 +142,15 @@ export function readEntities(
   const alternatives =
     specialties.length > 1 && new Set(specialties.map((found) => found.value)).size > 1 && words.slice(specialties[0]?.end ?? 0, specialties.at(-1)?.start ?? 0).includes('o');
   // "Con la pediatra, porque el general no le sabe a los niños": a specialty named only in the reason against it gives way.
-  const reasonAt = words.findIndex((word, index) => word === 'porque' || word === 'xq' || word === 'pq' || (word === 'que' && words[index - 1] === 'ya'));
+  // ("General, Sofi ya tiene la de pediatría": what someone already has is no answer either.)
+  const reasonAt = words.findIndex(
+    (word, index) =>
+      word === 'porque' ||
+      word === 'xq' ||
+      word === 'pq' ||
+      (word === 'que' && words[index - 1] === 'ya') ||
+      (word === 'ya' && /^(tiene|tienen|tengo|tenemos)$/.test(words[index + 1] ?? '')),
+  );
   const beforeReason = reasonAt > 0 ? specialties.filter((found) => found.end <= reasonAt) : [];
   const mainSpecialties = beforeReason.length > 0 && specialties.some((found) => found.start > reasonAt && found.value !== beforeReason.at(-1)?.value) ? beforeReason : specialties;
   const specialty = alternatives ? undefined : lastValue(mainSpecialties);

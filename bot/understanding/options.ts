@@ -148,8 +148,16 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
       return entities.visitType ? has(entities.visitType) : undefined;
     case 'site':
       return entities.site ? has(entities.site) : undefined;
-    case 'band':
-      return entities.band ? has(entities.band) : undefined;
+    case 'band': {
+      if (entities.band) return has(entities.band);
+      // "A las 4 pm", "7 am", "antes de las 11", "después de las 2": the band the hour falls in (a bound that
+      // spans both, "antes de las 3", "después de las 10", picks none).
+      const hour = entities.time ? Number(entities.time.slice(0, 2)) : undefined;
+      if (hour === undefined) return undefined;
+      if (entities.beforeTime) return hour <= 12 ? has('manana') : undefined;
+      if (entities.afterTime) return hour >= 12 ? has('tarde') : undefined;
+      return has(hour < 12 ? 'manana' : 'tarde');
+    }
     case 'documentType':
       return entities.documentType ? has(entities.documentType) : undefined;
     case 'day': {

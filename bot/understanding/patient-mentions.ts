@@ -288,7 +288,7 @@ const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla',
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual". */
 const LEFT_AS_IT_IS =
-  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:lo|la) (?:hacemos|vemos|miramos|sacamos|pedimos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$/;
+  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:lo|la) (?:hacemos|vemos|miramos|sacamos|pedimos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$/;
 
 /** Words of a request about a cita: without one, the children named to say who writes are no patient. */
 const ASKS_SOMETHING_OF_A_CITA =
@@ -404,6 +404,13 @@ function readPatients(
       return true;
     // "Si no se puede para mí, entonces para mi nieta": the one it cannot be for.
     if (/\bsi no (se puede|hay|alcanza|es posible|sale|se pudo)( (para|pa|pal|a))? (el |la )?$/.test(`${words.slice(Math.max(0, index - 7), index).join(' ')} `)) return true;
+    // "Primero Mateo, después hacemos la de la chiquita": one left for later.
+    if (
+      /\b(despues|luego|otro dia|mas tarde) (hacemos|sacamos|pedimos|vemos|agendamos|miramos|hago|saco|pido)( (la|el|lo|las|los))?( de)?( (la|el|mi))? $/.test(
+        `${words.slice(Math.max(0, index - 7), index).join(' ')} `,
+      )
+    )
+      return true;
     // "No sale mi mamá, entonces pa Sofía": one the list does not show.
     if (/\bno (sale|salio|aparece|aparecio|esta|estaba|figura)( (mi|la|el|su))? $/.test(`${words.slice(Math.max(0, index - 4), index).join(' ')} `)) return true;
     let cursor = index - 1;
@@ -462,9 +469,15 @@ function readPatients(
 
   for (const found of lexicon.self.find(words)) {
     const phrase = words.slice(found.start, found.end).join(' ');
-    if ((phrase === 'yo' || phrase === 'personal') && (question !== 'patient' || words.length > 3)) continue;
+    // ("Sofi digo yo, primero yo": the member, after a correction or put first.)
+    const yoCorrected =
+      phrase === 'yo' &&
+      (/^(digo|sino)$/.test(words[found.start - 1] ?? '') ||
+        (/^(primero|mejor)$/.test(words[found.start - 1] ?? '') && (words[found.end] === undefined || /^(que|q|porque|xq)$/.test(words[found.end] ?? ''))));
+    if ((phrase === 'yo' || phrase === 'personal') && (question !== 'patient' || words.length > 3) && !yoCorrected) continue;
     // "Yo tengo una cita el viernes de la niña": the child's, held by the member.
-    if (phrase === 'yo tengo' && /^(una |la )?cita\b(?: \w+){0,5} de (la|el|mi|los|las|mis) /.test(`${words.slice(found.end).join(' ')} `)) continue;
+    // ("Yo tengo una cita el miércoles y la quiero mover": whose only as "mi cita" is; "¿y yo tengo alguna cita?" asks for the member.)
+    if (phrase === 'yo tengo' && /^(una |la )?(cita|sita|consulta)\b/.test(`${words.slice(found.end).join(' ')} `)) continue;
     // "Pa la niña mía": whose the child is, not the member.
     if ((phrase === 'mia' || phrase === 'mio') && lexicon.relationWords.has(words[found.start - 1] ?? '')) continue;
     // "Cédula 1010101010, la mía": the document is the member's own; it says nothing of the patient.
@@ -498,7 +511,9 @@ function readPatients(
       OWN_DOCUMENT.has(phrase) &&
       phrase !== 'yo' &&
       phrase !== 'soy yo' &&
-      !/\bno (la |el |las |los )?de\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b|\b(la|el|las|los) mi[ao]s? y (la|el|las|los) de\b/.test(words.join(' '))
+      !/\bno (la |el |las |los )?de\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b|\b(la|el|las|los) mi[ao]s? y (la|el|las|los) de\b|\b(la|el|las|los) de \w+ y (la|el|las|los) mi[ao]s?\b/.test(
+        words.join(' '),
+      )
     )
       continue;
     // "Pa mí no, pa Mateo": the member, taken back before the one meant.
@@ -511,6 +526,11 @@ function readPatients(
     push({ kind: 'self' }, found.end - 1);
   }
   if (question === 'patient' && (words.join(' ') === 'mi' || words.join(' ') === 'yo')) push({ kind: 'self' }, 0);
+  // "Los dos", "ambos" to "¿Para quién?": both children.
+  if (question === 'patient' && /^(a |para |pa )?(los dos|las dos|ambos|ambas|los 2)( porfa| por favor)?$/.test(whole)) {
+    push({ kind: 'relation', relation: 'child' }, 0);
+    push({ kind: 'relation', relation: 'child' }, 1, true);
+  }
   // "Para ella misma", from someone writing for the member, or "dice Laurita que… pa ella": the member.
   if (writer !== undefined) {
     const forHer = /\b(?:para|pa) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)/.exec(whole);
@@ -522,7 +542,7 @@ function readPatients(
   if (myTurn) push({ kind: 'self' }, whole.slice(0, myTurn.index).split(' ').length);
   // "¿Qué citas tengo yo?": the one who writes, set apart; the member, unless someone else writes for her.
   // ("Yo tengo una cita el viernes de la niña": the child's, held by the member.)
-  const meSetApart = /\b(tengo yo|yo tengo|tengo pendientes? yo)\b(?! (una |la )?cita\b(?: \w+){0,5} de (la|el|mi|los|las|mis) )/.exec(words.join(' '));
+  const meSetApart = /\b(tengo yo|yo tengo|tengo pendientes? yo)\b(?! (una |la )?(cita|sita|consulta)\b)/.exec(words.join(' '));
   if (meSetApart) push(writer === undefined ? { kind: 'self' } : { kind: 'relation', relation: 'other' }, words.join(' ').slice(0, meSetApart.index).split(' ').length - 1);
   // "Mis citas, no las de los niños": the member's own, set against the others'.
   const ownSetApart = /\b(mi|mis) (propia |propias )?citas?\b.*\bno (la|las|el|los) de\b/.exec(words.join(' '));
@@ -557,6 +577,14 @@ function readPatients(
     if (relativesNamed.has(found.start)) continue;
     // "Deje de molestar a su hermana": someone else's relative, the object of a verb.
     if ((words[found.start - 1] === 'su' || words[found.start - 1] === 'sus') && words[found.start - 2] === 'a') continue;
+    // "Está aquí en la casa con mis niños": in company, not a patient.
+    if (
+      question !== 'patient' &&
+      (MY.has(words[found.start - 1] ?? '') || ARTICLES.has(words[found.start - 1] ?? '')) &&
+      words[found.start - 2] === 'con' &&
+      !APPOINTMENT_OF.has(words[found.start - 3] ?? '')
+    )
+      continue;
     // "Ya dejé a Sofía donde la abuela": a place, not a patient.
     if (words[found.start - 1] === 'donde' || (ARTICLES.has(words[found.start - 1] ?? '') && words[found.start - 2] === 'donde')) continue;
     // "Me confundí de niño": the mistake, not a patient.
@@ -666,6 +694,8 @@ function readPatients(
       introducer === 'pa' ||
       introducer === 'pal' ||
       (introducer === 'de' && APPOINTMENT_OF.has(words[cursor - 1] ?? '')) ||
+      // "Sacarle cita a mi esposa".
+      (introducer === 'a' && /^(cita|citas|consulta|turno|una)$/.test(words[cursor - 1] ?? '')) ||
       (introducer === 'es' && (words[cursor - 1] === 'paciente' || words[cursor - 1] === 'cita')) ||
       // "Mi mamá necesita una cita", "mi esposo está enfermo": the one who needs it.
       NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' ')) ||
@@ -709,6 +739,7 @@ function readPatients(
       introducer === 'pa' ||
       introducer === 'pal' ||
       (introducer === 'de' && APPOINTMENT_OF.has(words[cursor - 1] ?? '')) ||
+      (introducer === 'a' && /^(cita|citas|consulta|turno|una)$/.test(words[cursor - 1] ?? '')) ||
       words.length <= 4 ||
       (question === 'patient' && words.length <= 8) ||
       NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' '));
@@ -869,9 +900,11 @@ function readPatients(
     }
     // "Mi mamá me cuida a Sofía", "tengo que recoger a Mateo": a child in the member's day, not a patient.
     if (words[index - 1] === 'a' && LOOKING_AFTER.has(words[index - 2] ?? '')) continue;
+    // "Me toca ir por Mateo al colegio": fetching a child, not a patient.
+    if (words[index - 1] === 'por' && /^(ir|voy|va|vamos|pasar|paso|pasa|salir|salgo)$/.test(words[index - 2] ?? '')) continue;
     // "Sí, confírmela. Mateo, no le pegue a su hermana": at a yes/no question, a child told off in the room is no patient.
     const spokenTo =
-      TOLD_TO_A_CHILD.has(words[index + 1] ?? '') || (YES_NO_QUESTIONS.has(question) && words[index + 1] === 'no' && ['le', 'me', 'te'].includes(words[index + 2] ?? ''));
+      TOLD_TO_A_CHILD.has(words[index + 1] ?? '') || (YES_NO_QUESTIONS.has(question) && words[index + 1] === 'no' && ['le', 'me', 'te', 'se'].includes(words[index + 2] ?? ''));
     if (spokenTo) continue;
     // "Me acompaña Mateo", "donde estudia Mateo": with the member, or what they do; not the patient.
     if (ACCOMPANYING.has(original[index - 1] ?? '') || DOING.has(original[index - 1] ?? '')) continue;
@@ -911,7 +944,12 @@ function readPatients(
     }
     // "La cita de Sofi", "para mateho": a common first name (or a nickname or typo of one) after "de" or "para".
     // "Para Mateo y Sofía": a common first name joined to a name just read.
-    const joined = (before === 'y' || before === 'e') && (namedWords.has(index - 2) || mentions.some((seen) => seen.at === index - 2 && seen.mention.kind === 'name'));
+    // ("Mateo de 7 y Sofi de 3": an age between them.)
+    const agedBefore = (at: number) => /^de (\d{1,2}|[a-z]+)( anos| anitos| meses)?$/.test(words.slice(at + 1, index - 1).join(' '));
+    const joined =
+      (before === 'y' || before === 'e') &&
+      (namedWords.has(index - 2) ||
+        mentions.some((seen) => seen.mention.kind === 'name' && (seen.at === index - 2 || (seen.at >= index - 5 && seen.at < index - 2 && agedBefore(seen.at)))));
     // ("Se llama Valentina": the speller does not get to read "llama" as another word.)
     // "¿Qué citas tiene Sofi?": the one whose appointments are asked about.
     // "¿Y Mateito qué citas tiene?": a name opening a question with "y".

@@ -372,9 +372,6 @@ function identifiesAnAdult(entities: Entities, normalized: string, now: Date): b
  * specialty ("una cita para mí y otra para mi hijo") stay one request for two people, which the
  * dialogs take one person at a time.
  */
-/** An option that is a day ("2026-11-24"). */
-const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
-
 function differentBookings(first: Entities, second: Entities): boolean {
   return first.specialty !== undefined && second.specialty !== undefined && first.specialty !== second.specialty;
 }
@@ -400,7 +397,7 @@ function pickAnswer(
   // ("El lunes 30" names its date.)
   const dateSaid = entities.day !== undefined && new RegExp(`\\b0?${Number(entities.day.slice(8))}\\b`).test(words.join(' '));
   if (
-    (question === 'slot' || question === 'day') &&
+    question === 'slot' &&
     entities.weekday !== undefined &&
     entities.day !== undefined &&
     entities.band === undefined &&
@@ -409,7 +406,7 @@ function pickAnswer(
     !/\b(que viene|proximo|siguiente|entrante|otro|hay|tiene|tendra|tendria|habra|habria)\b/.test(words.join(' '))
   ) {
     const shownThen = expectation.options
-      .map((option) => (option.start ? bogotaParts(option.start)?.day : DAY_VALUE.test(option.value) ? option.value : undefined))
+      .map((option) => (option.start ? bogotaParts(option.start)?.day : undefined))
       .filter((day): day is string => day !== undefined && day < (entities.day as string) && new Date(`${day}T12:00:00Z`).getUTCDay() === entities.weekday)
       .sort()[0];
     if (shownThen) entities.day = shownThen;

@@ -48,7 +48,8 @@ const CONFIRMING = String.raw`(?:busque|busquela|buscar|radiquelo|radique|radica
 const NO_THEN_YES = new RegExp(
   String.raw`^(?:(?:ay|uy|ah|eh|mmm|mm|este) )*` +
     // "No… espere, sí": a no taken back by a correction word, then the yes.
-    String.raw`(?:no(?: no)*(?: (?:espere|espera|bueno|mejor|perdon|digo|ay|pensandolo bien|pues|entonces|ok))+ ${YES_THEN}(?: ${CONFIRMING})*` +
+    // ("No pues sí, busque en la mañana", "no bueno sí dele": after the yes, any words but another no.)
+    String.raw`(?:no(?: no)*(?: (?:espere|espera|bueno|mejor|perdon|digo|ay|pensandolo bien|pues|entonces|ok))+ ${YES_THEN}(?: ${CONFIRMING})*(?: (?!(?:no|nop|nada|ninguna|ninguno|tampoco|pero|mejor|aunque|sino|otro|otra)\b)[a-z0-9]+)*` +
     // "Ay no sé… sí, radíquelo": a doubt, then a yes that says what to do ("no sé si…" alone is no yes).
     String.raw`|no se(?: (?:bueno|pues|ay|entonces))* ${YES_THEN}(?: ${CONFIRMING})+)$`,
 );

@@ -1468,3 +1468,49 @@ describe('people, dates and stresses from the sixteenth blind batch (dev19)', ()
     ['el ultimo, el miercoles 10 40', 'slot', { choice: 'slot-5', time: '10:40' }],
   ]);
 });
+
+describe('people, hours and hedged answers from the seventeenth blind batch (dev20)', () => {
+  itReads([
+    // Two children named with their ages; one left for later; one fetched from school; one told off.
+    [
+      'hola necesito citas pa los dos niños, mateo de 7 y sofi de 3, pa control de crecimiento y desarrollo',
+      'start',
+      {
+        patients: [
+          { kind: 'name', name: 'mateo', written: 'Mateo' },
+          { kind: 'name', name: 'sofia' },
+        ],
+      },
+    ],
+    ['primero mateo, despues hacemos la de la chiquita', 'patient', { choice: 'mateo' }],
+    ['ay no señorita, en la tarde me toca ir por mateo al colegio', 'offer', { yesNo: 'no', patients: undefined }],
+    ['si. sofi no se suba ahi!!', 'confirm', { yesNo: 'yes', patients: undefined, site: undefined }],
+    ['se puede sacar cita pal hijo de mi hermana? esta aqui en la casa con mis niños y tiene fiebre', 'start', { patients: [{ kind: 'relation', relation: 'other' }] }],
+    [
+      'los dos',
+      'patient',
+      {
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
+    ['sofi digo yo, primero yo que me toca trabajar', 'patient', { choice: 'self' }],
+    ['No señorita, muy amable, mejor yo vuelvo a escribir otro día', 'offer', { yesNo: 'no', patients: undefined }],
+    // "Yo tengo una cita…" says whose only as "mi cita" does; "¿y yo tengo alguna cita?" asks for the member.
+    ['o sea este yo tengo una sita el miercoles y la quiero re programar', 'start', { intent: 'reschedule', patients: undefined }],
+    ['y yo tengo alguna cita?', 'start', { patients: [{ kind: 'self' }] }],
+    // What someone already has is no answer.
+    ['general, sofi ya tiene la de pediatria el viernes', 'specialty', { choice: 'medicina_general' }],
+    // An hour at the band question is its band; a bound that spans both is none.
+    ['a las 4 pm si hay', 'band', { choice: 'tarde', time: '16:00' }],
+    ['antes de las 11 xfa', 'band', { choice: 'manana' }],
+    ['antes de las 3', 'band', { choice: undefined }],
+    // A no, then a settled yes with what to do, is the yes; a "pero mejor" after it is not.
+    ['no pues si, busque en la mañana', 'offer', { yesNo: 'yes', band: 'manana' }],
+    ['no, bueno si, pero mejor otro dia', 'confirm', { yesNo: 'no' }],
+    ['el jueves o viernes, el que tenga', 'day', { intent: 'none' }],
+    ['15 mzo 90', 'birthDate', { birthDate: '1990-03-15' }],
+  ]);
+});
