@@ -69,6 +69,8 @@ export const cancelMachine = setup({
           ASK_AGAIN_IF_CONTRADICTED,
           { guard: 'pickedShown', target: 'awaitingConfirmation', actions: assign({ chosen: ({ context, event }) => pickedAppointment(context, event) }) },
           { guard: 'namesAnotherPatient', target: 'revised' },
+          // A bare "no" to "¿Cuál cita…?": none of them; they stay as they are, said, and the menu follows.
+          { guard: 'saidNo', target: 'leftAsIs' },
           { actions: 'rejectAnswer' },
         ],
       },

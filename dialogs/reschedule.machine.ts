@@ -175,6 +175,8 @@ export const rescheduleMachine = setup({
             actions: assign(({ context, event }) => ({ chosen: context.appointments[0], request: { ...context.request, ...newTimeIn(event, context.appointments[0]) } })),
           },
           { guard: 'namesAnotherPatient', target: 'revised' },
+          // A bare "no" to "¿Cuál cita…?": none of them; they stay as they are, said, and the menu follows.
+          { guard: 'saidNo', target: 'leftAsIs' },
           { actions: 'rejectAnswer' },
         ],
       },

@@ -25,6 +25,11 @@ import { DAYS_PER_PAGE, SITE_KEPT, SLOTS_PER_PAGE, doctorScope, ruledOutIn, sear
 import { normalizeText } from './text.js';
 import { choiceOf, entitiesOf, isMessage, messageIdOf } from './understood.js';
 
+/** The item at a position of a list (1 the first; from its end when negative: -1 the last, -2 the one before). */
+function atPosition<T>(items: readonly T[], position: number): T | undefined {
+  return position > 0 ? items[position - 1] : items[items.length + position];
+}
+
 export type { SlotFinderInput, SlotFinderOutput } from './slot-finder.setup.js';
 
 const { endWith, failed, output } = endings<SlotFinderContext, SlotFinderOutput>({ slot: true, case: true, revise: true, back: true, abandoned: true, error: true });
@@ -167,12 +172,12 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
         onDone: [
           // "Ay no, mejor la tres" at the confirmation: the page again, and that slot of it taken to its own confirmation.
           {
-            guard: ({ context, event }) => context.pickAt !== undefined && event.output.slice(0, SLOTS_PER_PAGE)[context.pickAt.position - 1] !== undefined,
+            guard: ({ context, event }) => context.pickAt !== undefined && atPosition(event.output.slice(0, SLOTS_PER_PAGE), context.pickAt.position) !== undefined,
             target: 'chosen',
             actions: assign(({ context, event }) => {
               const { page, ...search } = context.search;
               const slots = event.output.slice(0, SLOTS_PER_PAGE);
-              return { slots, seen: slots, search, laterPage: page?.later === true, picked: slots[(context.pickAt?.position ?? 1) - 1]?.id, reason: undefined };
+              return { slots, seen: slots, search, laterPage: page?.later === true, picked: atPosition(slots, context.pickAt?.position ?? 1)?.id, reason: undefined };
             }),
           },
           // "La de las 10:40" when it was not shown: searched, and when exactly one slot is at that time, it is the one taken to

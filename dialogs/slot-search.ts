@@ -131,7 +131,8 @@ export function searchSaid(said: Entities, band: Band, kept: SearchState | undef
   return {
     // "El viernes al mediodía" after morning slots: the band of the time said.
     band: said.band ?? (said.time && !said.beforeTime && band !== 'cualquiera' ? bandOfTime(said.time) : band),
-    ...(said.day ? { day: said.day } : {}),
+    // ("No, la de las 8" while Tuesday 1 is searched: 8:00 that Tuesday.)
+    ...(said.day ? { day: said.day } : said.time && !said.beforeTime && !said.afterTime && kept?.day ? { day: kept.day } : {}),
     ...(said.dayOff ? { dayOff: said.dayOff } : {}),
     // ("Antes de las 11" is a bound: the first slots of the band, never the ones from 11.)
     ...(said.time && !said.beforeTime ? { fromTime: said.time } : keptTime(said, kept)),

@@ -18,7 +18,7 @@ import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.j
 import { SITE_KEPT, revisesSearch, ruledOutIn, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import type { CommitInput, TakeSlotInput, TakeSlotOutput } from './take-slot.io.js';
-import { answerOf, choiceOf, entitiesOf, isMessage, messageGuards, messageIdOf } from './understood.js';
+import { answerOf, choiceOf, entitiesOf, intentOf, isMessage, messageGuards, messageIdOf } from './understood.js';
 import { agesOutParams, agesOutSaid, type SlotFinderOutput } from './slot-finder.setup.js';
 
 export { resultOfTaking, type CommitInput, type TakeSlotInput, type TakeSlotOutput } from './take-slot.io.js';
@@ -109,6 +109,20 @@ export const takeSlotMachine = setup({
         (said.day !== undefined && said.day !== day) ||
         (said.band !== undefined && said.band !== 'cualquiera' && said.band !== band) ||
         (said.time !== undefined && said.time !== time)
+      );
+    },
+    // "Esa de las 11 con la doctora" at the confirmation of the 11:00: the very slot, named, with no yes nor no.
+    namesTheSlotConfirmed: ({ context, event }) => {
+      const said = entitiesOf(event);
+      const { day, time } = slotWhen(context.slot);
+      return (
+        answerOf(event) === undefined &&
+        intentOf(event) === 'none' &&
+        said.time !== undefined &&
+        said.time === time &&
+        (said.day === undefined || said.day === day) &&
+        (said.band === undefined || said.band === (time !== undefined && time < '12:00' ? 'manana' : 'tarde')) &&
+        said.patients === undefined
       );
     },
     namesSearch: ({ event }) => {
@@ -241,6 +255,7 @@ export const takeSlotMachine = setup({
           SITE_KEPT,
           { guard: and(['saidYes', 'yesButOtherTime']), target: 'clarifying', actions: assign(({ context, event }) => ({ proposed: searchIn(context, event) })) },
           { guard: 'saidYes', target: 'committing' },
+          { guard: 'namesTheSlotConfirmed', target: 'committing' },
           // "No, mejor el viernes" searches Friday; "otro día" with no day lists the days.
           { guard: 'namesSearch', target: 'findingSlot', actions: 'searchWhatWasSaid' },
           { guard: { type: 'saidIntent', params: 'other_day' }, target: 'findingSlot', actions: { type: 'searchAgain', params: 'otherDay' } },

@@ -110,6 +110,8 @@ export function readIntent(
   if (intent === 'menu' && /\bempe(z|c)\w* (por|con)\b/.test(whole)) intent = 'none';
   // "Ahí vive mi mamá y me ayuda con los niños": someone helps the member; Lina is not asked for help.
   if (intent === 'help' && /\b(me|nos|le|les) ayuda (con|a|en)\b/.test(whole)) intent = 'none';
+  // "La bebé se llama Sofía": a name given, no call asked for.
+  if (intent === 'help' && /\b(se|me|te) (llama|llamo|llaman)\b/.test(whole) && !asksForHelp(words)) intent = 'none';
   // A goodbye needs a goodbye word: "ya salieron los resultados" ends nothing.
   if (intent === 'goodbye' && !GOODBYE_HINT.test(whole) && !(words.length <= 3 && /\bsalir\b/.test(whole))) intent = 'none';
   // "Listo, esa" goes back nowhere: going back needs a word that says so.

@@ -535,7 +535,9 @@ function readPatients(
   if (writer !== undefined) {
     const forHer = /\b(?:para|pa) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)/.exec(whole);
     const sheWasNamed = forHer !== null && self !== undefined && words.slice(0, whole.slice(0, forHer.index).split(' ').length).some((word) => sameName(word, self));
-    if (forHer && (forHer.groups?.herself || sheWasNamed)) push({ kind: 'self' }, whole.slice(0, forHer.index).split(' ').length);
+    // (At the patient question "para ella" alone, from someone writing for the member, is her too.)
+    const alone = question === 'patient' && /^(?:(?:es|seria|sera) )?(?:para|pa) ella(?: misma)?(?: (?:porfa|por favor|gracias))?$/.test(whole);
+    if (forHer && (forHer.groups?.herself || sheWasNamed || alone)) push({ kind: 'self' }, whole.slice(0, forHer.index).split(' ').length);
   }
   // "Ahora sí la mía", at the menu after the children's: the member's own turn.
   const myTurn = question === 'menu' || question === 'start' ? /\bahora (?:si )?(?:la|el) mi[ao]\b/.exec(whole) : null;

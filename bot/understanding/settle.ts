@@ -483,6 +483,10 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     entities.annoyed = true;
   }
+  // At a yes/no question the option never says the opposite of the yes or no read ("no, mejor la penúltima": the
+  // ordinal is a slot of the list before, not the second option "No"… nor the first, "Sí").
+  if (YES_NO_QUESTIONS.has(question) && entities.yesNo && (choice === 'yes' || choice === 'no') && choice !== entities.yesNo)
+    choice = optionValue(expectation.options, entities.yesNo);
   if (intent !== intentRead.intent) score = 1;
   const result: Understanding = { intent, intentScore: score, entities };
   if (choice !== undefined) result.choice = choice;

@@ -53,8 +53,13 @@ export interface UnderstandingResources {
 
 /** "Mejor la tres", "no, la 2", "la tercera": a position in the list shown before, said instead of a yes. */
 const POSITION_INSTEAD =
-  /\b(?:mejor|prefiero|quiero|era|no)[,.!]* (?:la|el) (?:opcion |numero )?([1-5]|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)\b(?! (?:de la|del|de|y|am|pm|a m|p m|horas?|en punto))/;
+  /\b(?:mejor|prefiero|quiero|era|no)[,.!]* (?:la|el) (?:opcion |numero )?([1-5]|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto|ultima|ultimo|penultima|penultimo)\b(?! (?:de la|del|de|y|am|pm|a m|p m|horas?|en punto))/;
+/** Positions in the list before; from its end when negative ("la última" -1, "la penúltima" -2). */
 const POSITION_WORDS: Record<string, number> = {
+  ultima: -1,
+  ultimo: -1,
+  penultima: -2,
+  penultimo: -2,
   uno: 1,
   una: 1,
   primera: 1,

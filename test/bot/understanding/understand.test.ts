@@ -1514,3 +1514,22 @@ describe('people, hours and hedged answers from the seventeenth blind batch (dev
     ['15 mzo 90', 'birthDate', { birthDate: '1990-03-15' }],
   ]);
 });
+
+describe('found by a member-style run (stop 31)', () => {
+  itReads([
+    // The second-to-last slot of the list before, with a no: never the option "Sí" nor "No" by position.
+    ['no, mejor la penúltima', 'confirm', { yesNo: 'no', choice: 'no', position: -2 }],
+    ['no, mejor la ultima', 'confirm', { yesNo: 'no', choice: 'no', position: -1 }],
+    // A name given is no call asked for.
+    ['la bebe se llama Sofia 😅', 'specialty', { intent: 'none' }],
+    // What to bring, and how long a case takes, asked in a few words.
+    ['tengo que llevar algo?', 'menu', { asks: 'bring' }],
+    ['ok y eso cuanto se demora', 'menu', { asks: 'caseAnswer' }],
+    // Moving a child's appointment said with the day it is on.
+    ['uy no, ese dia no puedo, me toca cambiar la de Sofi del miercoles para el jueves', 'menu', { intent: 'reschedule' }],
+  ]);
+  it('reads "para ella" at the patient question, from someone writing for the member, as the member', () => {
+    const result = understand('para ella', { ...expectationAt('patient', CORPUS_NOW), writer: 'esposo' }, CORPUS_NOW);
+    assert.deepEqual(result.entities.patients, [{ kind: 'self' }]);
+  });
+});
