@@ -24,7 +24,7 @@ export const KEEP_IT =
  * gives up the change under way, or puts it off.
  */
 export const LEAVE_AS_IS =
-  /\b(dejel[ao]s?|dejal[ao]s?|dejemosl[ao]s?|dejarl[ao]s?|dejemos|(la|lo|las|los) (dejo|dejamos|deje|dejen|deja)|dejemoslo) (asi|como (esta|estaba|estan|estaban)|quiet[ao]s?|igual|tal cual)\b|\bolvid(elo|ela|alo|ala|emoslo|emosla|enlo|ese|ate|elo todo)\b|\bya no (la |lo )?(quiero|voy a|necesito|deseo) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\w*|\bno (la|lo) (quiero|voy a) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\b|\bno quiero (cambiarla|moverla|correrla|pasarla|reprogramarla|cancelarla|anularla)\b|\b(la|lo) (voy a )?(pienso|pensare)\b|\b(voy a|dejeme|deje|dejame|tengo que|necesito) (lo |la )?pensar(lo|la)?\b|\b(luego|despues|mas tarde) (le|te|les) (confirmo|escribo|aviso|digo)\b|\b(mejor )?no (la|lo|me la|me lo) (cancele|cancelen|cancelo|cancelemos|anule|anulen|mueva|muevan|cambie|cambien|corra|corran|pase|pasen)\b/;
+  /\b(dejel[ao]s?|dejal[ao]s?|dejemosl[ao]s?|dejarl[ao]s?|dejemos|(la|lo|las|los) (dejo|dejamos|deje|dejen|deja)|dejemoslo) (asi|como (esta|estaba|estan|estaban)|quiet[ao]s?|igual|tal cual)\b|\bolvid(elo|ela|alo|ala|emoslo|emosla|enlo|ese|ate|elo todo)\b|\bya no (la |lo )?(quiero|voy a|necesito|deseo) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\w*|\bno (la|lo) (quiero|voy a) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\b|\bno quiero (cambiarla|moverla|correrla|pasarla|reprogramarla|cancelarla|anularla)\b|\b(la|lo) (voy a )?(pienso|pensare)\b|\b(voy a|dejeme|deje|dejame|tengo que|necesito) (lo |la )?pensar(lo|la)?\b|\b(luego|despues|mas tarde) (le|te|les) (confirmo|escribo|aviso|digo)\b|\b(vuelvo a escribir|le escribo|les escribo|escribo|vuelvo|miro) otro dia\b|\botro dia (le |les )?(escribo|vuelvo|miro)\b|\bdespues (miro|veo|reviso)\b|\b(mejor )?no (la|lo|me la|me lo) (cancele|cancelen|cancelo|cancelemos|anule|anulen|mueva|muevan|cambie|cambien|corra|corran|pase|pasen)\b/;
 /** "Ese mismo día", "el mismo día pero más tarde": the day already under discussion. */
 export const SAME_DAY = /\b(ese|el|este|aquel) mismo dia\b|\b(esa|la|esta) misma fecha\b/;
 /** At the consent question, consent in a sentence: "manifiesto que acepto el tratamiento de mis datos". */
@@ -88,7 +88,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   [
     'reschedule',
-    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|cambiar|cambi\w*) (la |mi |esa |de )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|(la|lo) (necesito|necesitaria|quiero|quisiera|queria|tengo que|toca|debo) (pasar|mover|correr|cambiar) (pa|para|pal|al)\b|correrla|correrle)\b/g,
+    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|cambiar|cambi\w*) (la |mi |esa |de |una )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|(la|lo) (necesito|necesitaria|quiero|quisiera|queria|tengo que|toca|debo) (pasar|mover|correr|cambiar) (pa|para|pal|al)\b|correrla|correrle)\b/g,
   ],
   // "¿Y la puedo volver a sacar para el jueves?" about a cita being cancelled: the same cita, another day.
   ['reschedule', /\b((la|me la) (\w+ )?volver a|volverla a|volvermela a) (sacar|pedir|agendar|programar) (pa|para|pal)\b/g],
@@ -97,7 +97,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['reschedule', /\b(pasar|mover|correr|cambiar) (la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+( (del|de este|del proximo|de la|de las) [a-z0-9]+)? (pa|para|pal)\b/g],
   [
     'consult',
-    /\b(que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|(la|esa|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (cuando|a que hora|que dia) (es|seria|sera|le toca|queda)|a que horas? es|(la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (sigue|esta) (igual|en firme|vigente|activa|en pie|confirmada) (cierto|verdad|no es cierto)\b|a que hora tengo(?! (que|q) (llegar|estar|presentarme|ir)\b)|a que hora me toca(?! (llegar|estar|presentarme|ir)\b)|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|(saber|conocer|revisar|mirar|ver) (cuales son |que )?(las|sus|mis) citas|consultar\b|citas programadas|citas pendientes|(que|q|k) (tengo|tiene|tenemos|tienen) pendiente\w*|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
+    /\b(me recuerda (las|mis|la|mi|cuando) citas?|averiguar (por )?(la|las|mi|mis) citas?|no me acuerdo (si es|que dia|cuando|a que hora)|que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|(la|esa|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (cuando|a que hora|que dia) (es|seria|sera|le toca|queda)|a que horas? es|(la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (sigue|esta) (igual|en firme|vigente|activa|en pie|confirmada) (cierto|verdad|no es cierto)\b|a que hora tengo(?! (que|q) (llegar|estar|presentarme|ir)\b)|a que hora me toca(?! (llegar|estar|presentarme|ir)\b)|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|(saber|conocer|revisar|mirar|ver) (cuales son |que )?(las|sus|mis) citas|consultar\b|citas programadas|citas pendientes|(que|q|k) (tengo|tiene|tenemos|tienen) pendiente\w*|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
   ],
   [
     'book',
@@ -387,7 +387,23 @@ export const AFTER_SELF: ReadonlySet<string> = new Set([
   'ahora',
 ]);
 /** "Y yo tengo alguna cita?", "y yo necesito otra": the member asking for themself. */
-export const AFTER_AND_I: ReadonlySet<string> = new Set(['tengo', 'necesito', 'quiero', 'queria', 'quisiera', 'tambien', 'igual', 'cuando', 'cual', 'cuales', 'a', 'para']);
+export const AFTER_AND_I: ReadonlySet<string> = new Set([
+  'necesitamos',
+  'queremos',
+  'tenemos',
+  'tengo',
+  'necesito',
+  'quiero',
+  'queria',
+  'quisiera',
+  'tambien',
+  'igual',
+  'cuando',
+  'cual',
+  'cuales',
+  'a',
+  'para',
+]);
 /** After "la mía no", words that make it a denial ("la mía no me la pidieron"), not the start of a contrast ("para mí, no para los niños"). */
 export const DENYING_AFTER_NO: ReadonlySet<string> = new Set(['me', 'lo', 'le', 'se', 'les', 'nos', 'es', 'era', 'tengo', 'tiene', 'necesito', 'necesita', 'hace', 'hay']);
 /** Verbs of looking after children: "recoger a los niños" names no patient. */

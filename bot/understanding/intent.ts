@@ -85,7 +85,8 @@ export function readIntent(
   // The cue is read as written too: the speller does not know every form of every verb ("la muevo" is not "la mueva").
   const cued = operationCue(whole, answeringNo) ?? operationCue(original.join(' '), answeringNo);
   if (cued) return { intent: cued, score: 0.9, ruled: false };
-  if (DAY_QUESTIONS.has(question) && OTHER_DAY_CUE.test(whole) && !/\bno (quiero |es )?(otro dia|otra fecha)\b/.test(whole))
+  // ("Mejor vuelvo a escribir otro día": when the member writes again, not another day for the cita.)
+  if (DAY_QUESTIONS.has(question) && OTHER_DAY_CUE.test(whole) && !/\bno (quiero |es )?(otro dia|otra fecha)\b/.test(whole) && !WRITE_AGAIN.test(whole))
     return { intent: 'other_day', score: 0.9, ruled: false };
 
   // Greetings, thanks and courtesy around a request do not decide its intent.
@@ -108,6 +109,8 @@ export function readIntent(
   // "Prefiero hacer el trámite en persona": in person, no other patient. "Empecemos por la mía": where to begin, not the menu.
   if (intent === 'change_patient' && /\ben persona\b/.test(whole) && !PATIENT_CHANGE_CUE.test(whole)) intent = 'none';
   if (intent === 'menu' && /\bempe(z|c)\w* (por|con)\b/.test(whole)) intent = 'none';
+  // ("No, mejor después miro": putting it off, not asking for more times.)
+  if ((intent === 'other_day' || intent === 'more_times') && (WRITE_AGAIN.test(whole) || /\bdespues (miro|veo|reviso)\b/.test(whole))) intent = 'none';
   // "Ahí vive mi mamá y me ayuda con los niños": someone helps the member; Lina is not asked for help.
   if (intent === 'help' && /\b(me|nos|le|les) ayuda (con|a|en)\b/.test(whole)) intent = 'none';
   // "La bebé se llama Sofía": a name given, no call asked for.
@@ -140,6 +143,9 @@ export function readIntent(
   if (intent === 'none' && talk.length > 0 && content.length <= 5 && !ASKS_FOR_A_CITA.test(whole)) intent = talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
   return { intent, score: intent === guess.intent ? guess.score : 1 - guess.score, ruled: false };
 }
+
+/** "Vuelvo a escribir otro día", "le escribo otro día", "otro día miro": the member comes back later. */
+const WRITE_AGAIN = /\b(escrib\w*|hablamos|miro|llamo|vuelvo|regreso) (a escribir |a llamar )?otro dia\b|\botro dia (le |te )?(escribo|miro|llamo|vuelvo|hablamos)\b/;
 
 /** A word of help in the message: a person asked for, or trouble with the chat ("no entiendo", "¿me explica?"). */
 export function asksForHelp(words: readonly string[]): boolean {

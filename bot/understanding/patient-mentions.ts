@@ -23,7 +23,7 @@ import type { Found } from './lexicon.js';
 import { doctorWordsOf, namesInOptions } from './options.js';
 import { IDENTITY_QUESTIONS, type Message, type Reading } from './reading.js';
 import type { PatientMention, Question, ShownOption } from './types.js';
-import { normalizeMessage } from './words.js';
+import { editDistance, normalizeMessage } from './words.js';
 
 /** Before "mi niña", "mi reina": a greeting or thanks, so the words speak to Lina. */
 const GREETING_OR_THANKS: ReadonlySet<string> = new Set(['dias', 'tardes', 'noches', 'hola', 'buenas', 'gracias', 'ola']);
@@ -35,6 +35,11 @@ const ARTICLES_PLURAL: ReadonlySet<string> = new Set(['los', 'las']);
 /** What children the message is about have or need: a cita ("tienen alguna cita pendiente", "necesitan control"). */
 const CITA_THEY_HAVE = /^(?:tienen|necesitan)(?: (?:ya|alguna|algunas|una|unas|otra|su|sus|la|las|mas))* (?:cita|citas|consulta|consultas|control|controles|turno|turnos)\b/;
 const PLURAL_CHILDREN: ReadonlySet<string> = new Set([
+  'peladitos',
+  'chinitos',
+  'muchachitos',
+  'ninitos',
+  'hijitos',
   'hijos',
   'ninos',
   'hijas',
@@ -51,7 +56,7 @@ const PLURAL_CHILDREN: ReadonlySet<string> = new Set([
 ]);
 /** Someone other than the member who says they write: "le escribe la abuela", "yo soy el esposo", "atte. su esposo". */
 const OTHER_WRITER =
-  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|saluda|aqui|soy)(?: (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,2},? (?:(?:la|el|su) )?(?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|^(?:(?:hola|ola|alo|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b(?:le |les )?(?:escribo|escribe|hablo) (?:del|desde el|por el) (?:cel|celular|telefono|whatsapp) de mi (?<phoneOf>tia|tio|mama|mami|madre|hermana|hija|esposa|mujer|abuela)\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina)\b/;
+  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|saluda|aqui|soy)(?: (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,2},? (?:(?:la|el|su) )?(?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos)|madre de (?:laura|ella)|padre de (?:laura|ella))\b|^(?:(?:hola|ola|alo|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b(?:le |les )?(?:escribo|escribe|hablo) (?:del|desde el|por el) (?:cel|celular|telefono|whatsapp) de mi (?<phoneOf>tia|tio|mama|mami|madre|hermana|hija|esposa|mujer|abuela)\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina)\b|^(?:(?:hola|ola|buenas|buenos dias|buenas tardes|buenas noches|buen dia|senorita)[, ]+)*(?!(?:soy|le|les|aqui|habla|escribe|hablo|escribo|es)\b)[a-z]+(?: [a-z]+)?,? (?:la |el |su )?(?<who7>esposo|marido|hermana|hermano|vecina|vecino|suegra|suegro|cunada|cunado|mama|papa|madre|padre) de laura\b/;
 /** After the words that say who writes, the rest of the introduction: "…de Laura Gómez, desde el celular de ella". */
 const INTRODUCTION_TAIL =
   /^(?:,? (?:de|del) (?:laura|ella|los ninos|las ninas|la senora)(?: [a-z]+)?)?(?:,? (?:desde|por|con|en|de) (?:el|su|este) (?:celular|cel|telefono|numero|whatsapp|wasap)(?: (?:de|del) (?:ella|laura|la senora|mi (?:hija|esposa|mujer|hermana|mama)))?)?/;
@@ -101,8 +106,8 @@ export function writerOfDocument(normalized: string): string | undefined {
 /** Who the one writing is to the member's people, in the words the relations use. */
 function writerRelation(who: string): string {
   if (who === 'abuelita' || who === 'abuelito') return who.replace('ita', 'a').replace('ito', 'o');
-  if (/^mama de (laura|ella)$/.test(who)) return 'abuela';
-  if (/^papa de (laura|ella)$/.test(who)) return 'abuelo';
+  if (/^(mama|madre) de (laura|ella)$/.test(who)) return 'abuela';
+  if (/^(papa|padre) de (laura|ella)$/.test(who)) return 'abuelo';
   if (who === 'papa de los ninos') return 'esposo';
   return who;
 }
@@ -201,7 +206,8 @@ function writerIn(whole: string): string | undefined {
   // "Le escribo del cel de mi tía": whose phone says who writes (her nephew).
   const phoneOf = found.groups?.phoneOf;
   if (phoneOf) return PHONE_OF_WRITER[phoneOf] ?? 'otro';
-  const who = found.groups?.who ?? found.groups?.who3 ?? found.groups?.who4 ?? found.groups?.who5 ?? found.groups?.who6 ?? found.groups?.child;
+  const who7 = found.groups?.who7 && /^(mama|madre|papa|padre)$/.test(found.groups.who7) ? `${found.groups.who7} de laura` : found.groups?.who7;
+  const who = found.groups?.who ?? found.groups?.who3 ?? found.groups?.who4 ?? found.groups?.who5 ?? found.groups?.who6 ?? who7 ?? found.groups?.child;
   return who ? writerRelation(who) : 'otro';
 }
 
@@ -277,6 +283,8 @@ const CAPITALISED = /(?<![.!?¿¡]\s*|^\s*)\b\p{Lu}\p{Ll}{2,}/gu;
 const HAS_CAPITAL = /\p{Lu}/u;
 /** Before "de" and a relative, words whose relative is the patient: "la cita de mi esposo", "la de mi mamá". */
 const APPOINTMENT_OF: ReadonlySet<string> = new Set(['cita', 'citas', 'consulta', 'control', 'la', 'el', 'las', 'los', 'orden', 'turno']);
+/** Weekdays, after which "de mi esposa" says whose appointment that day is: "la del miércoles de mi esposa". */
+const WEEKDAY_WORDS: ReadonlySet<string> = new Set(['lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado']);
 /** Between a relative and a name: "la vecina doña Gloria". */
 const TITLES: ReadonlySet<string> = new Set(['dona', 'don', 'senora', 'senor', 'la', 'el']);
 /** After a relative, what makes them the one who needs the cita: "mi mamá necesita", "mi esposo está enfermo". */
@@ -288,7 +296,7 @@ const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla',
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual". */
 const LEFT_AS_IT_IS =
-  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:lo|la) (?:hacemos|vemos|miramos|sacamos|pedimos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$/;
+  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:lo|la) (?:hacemos|vemos|miramos|sacamos|pedimos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
 
 /** Words of a request about a cita: without one, the children named to say who writes are no patient. */
 const ASKS_SOMETHING_OF_A_CITA =
@@ -402,6 +410,10 @@ function readPatients(
       )
     )
       return true;
+    // "Sofi, Mateo está en el colegio" to "¿Para quién?": where he is, not for whom (elsewhere, "Mateo está en el colegio"
+    // given as a reason keeps him, as the corpus labels it).
+    if (question === 'patient' && /^(esta|anda|estan|andan) en (el |la )?(colegio|jardin|escuela|clase|clases|trabajo|natacion)\b/.test(original.slice(next, next + 5).join(' ')))
+      return true;
     // "Si no se puede para mí, entonces para mi nieta": the one it cannot be for.
     if (/\bsi no (se puede|hay|alcanza|es posible|sale|se pudo)( (para|pa|pal|a))? (el |la )?$/.test(`${words.slice(Math.max(0, index - 7), index).join(' ')} `)) return true;
     // "Primero Mateo, después hacemos la de la chiquita": one left for later.
@@ -457,13 +469,23 @@ function readPatients(
       mentions[said] = { mention, at, denied: deniedAt(at) };
       return;
     }
-    if (!again && said >= 0) return;
+    // ("Mateo… no, Sofía, Mateo ya fue": said again to be let go, he is no longer meant.)
+    if (!again && said >= 0) {
+      const seen = mentions[said];
+      if (seen && !seen.denied && mention.kind === 'name' && deniedAt(at)) seen.denied = true;
+      return;
+    }
     // "A la misma hora de Mateito": his appointment's time, not him.
     const timeOf = SAME_TIME_AS.test(words.slice(Math.max(0, at - 8), at).join(' '));
     mentions.push({ mention, at, denied: deniedAt(at), ...(weak ? { weak } : {}), ...(timeOf ? { timeOf } : {}) });
   };
   /** A name as the member's people spell it, or as a common first name ("mateoo", "Sofiia"): a letter doubled for emphasis is no other person. */
-  const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? commonFirstName(word) ?? namePrefixedBy(word) ?? word;
+  // ("Para sofa", the phone's autocorrect, at the patient question: one letter from a name shown.)
+  const oneLetterFrom = (word: string) =>
+    question === 'patient' && word.length >= 4 && !lexicon.vocabulary.has(word)
+      ? namesInOptions(options).find((name) => name.length >= 4 && editDistance(word, name, 1) <= 1)
+      : undefined;
+  const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? commonFirstName(word) ?? namePrefixedBy(word) ?? oneLetterFrom(word) ?? word;
   /** The member's own name is the member: "para Laura, o sea yo". */
   const personOf = (word: string): PatientMention => (self !== undefined && sameName(word, self) ? { kind: 'self' } : { kind: 'name', name: nameOf(word) });
 
@@ -511,7 +533,7 @@ function readPatients(
       OWN_DOCUMENT.has(phrase) &&
       phrase !== 'yo' &&
       phrase !== 'soy yo' &&
-      !/\bno (la |el |las |los )?de\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b|\b(la|el|las|los) mi[ao]s? y (la|el|las|los) de\b|\b(la|el|las|los) de \w+ y (la|el|las|los) mi[ao]s?\b/.test(
+      !/\bno (la |el |las |los )?de\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b|\b(la|el|las|los) mi[ao]s? y (la|el|las|los) de\b|\bde \w+ y (la|el|las|los) mi[ao]s?\b/.test(
         words.join(' '),
       )
     )
@@ -533,7 +555,7 @@ function readPatients(
   }
   // "Para ella misma", from someone writing for the member, or "dice Laurita que… pa ella": the member.
   if (writer !== undefined) {
-    const forHer = /\b(?:para|pa) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)/.exec(whole);
+    const forHer = /\b(?:para|pa|a) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)/.exec(whole);
     const sheWasNamed = forHer !== null && self !== undefined && words.slice(0, whole.slice(0, forHer.index).split(' ').length).some((word) => sameName(word, self));
     // (At the patient question "para ella" alone, from someone writing for the member, is her too.)
     const alone = question === 'patient' && /^(?:(?:es|seria|sera) )?(?:para|pa) ella(?: misma)?(?: (?:porfa|por favor|gracias))?$/.test(whole);
@@ -650,6 +672,8 @@ function readPatients(
       (words[found.start - 1] === 'los' &&
         /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) &&
         !/\bcitas? (tienen|tiene)$/.test(words.slice(Math.max(0, found.start - 4), found.start - 1).join(' ')) &&
+        // ("Tengo q cancelar la cita de los niños": their cita.)
+        !(words[found.start - 2] === 'de' && /^(cita|citas|consulta|consultas|control|controles)$/.test(words[found.start - 3] ?? '')) &&
         question !== 'patient');
     // "Mi mamá me lleva", "mi mamá solo me acompaña", "lo lleva la abuela": a companion, not a patient.
     const companion =
@@ -686,6 +710,8 @@ function readPatients(
       (capitalised.has(original[found.end + 1] ?? '') || knownOrCommon(original[found.end + 1] ?? ''))
         ? original[found.end + 1]
         : undefined;
+    // ("La del miércoles de mi esposa": hers; "el mismo jueves de la hermana" is the day of her cita, not her.)
+    const weekdayOfTheirs = WEEKDAY_WORDS.has(words[cursor - 1] ?? '') && MY.has(words[found.start - 1] ?? '') && !/^(mismo|misma)$/.test(words[cursor - 2] ?? '');
     // An adult relative is a patient only when the message says so: "para mi mamá", "la cita de mi esposo", "el paciente
     // es mi sobrino". "Mi esposo no me puede llevar", "le pregunto a mi esposo", "me ayuda mi suegra" tell of them.
     const forThem =
@@ -695,7 +721,7 @@ function readPatients(
       introducer === 'para' ||
       introducer === 'pa' ||
       introducer === 'pal' ||
-      (introducer === 'de' && APPOINTMENT_OF.has(words[cursor - 1] ?? '')) ||
+      (introducer === 'de' && (APPOINTMENT_OF.has(words[cursor - 1] ?? '') || weekdayOfTheirs)) ||
       // "Sacarle cita a mi esposa".
       (introducer === 'a' && /^(cita|citas|consulta|turno|una)$/.test(words[cursor - 1] ?? '')) ||
       (introducer === 'es' && (words[cursor - 1] === 'paciente' || words[cursor - 1] === 'cita')) ||
@@ -740,7 +766,8 @@ function readPatients(
       introducer === 'para' ||
       introducer === 'pa' ||
       introducer === 'pal' ||
-      (introducer === 'de' && APPOINTMENT_OF.has(words[cursor - 1] ?? '')) ||
+      // ("La del miércoles de mi esposa".)
+      (introducer === 'de' && (APPOINTMENT_OF.has(words[cursor - 1] ?? '') || weekdayOfTheirs)) ||
       (introducer === 'a' && /^(cita|citas|consulta|turno|una)$/.test(words[cursor - 1] ?? '')) ||
       words.length <= 4 ||
       (question === 'patient' && words.length <= 8) ||
@@ -853,7 +880,9 @@ function readPatients(
     if (words[index + 1] === 'arroba') continue;
     // "Atte. su esposo Jorge": a signature. "Sofía Gómez": a surname after the name.
     if (SIGNED.test(words.slice(Math.max(0, index - 3), index).join(' '))) continue;
-    if (namedWords.has(index - 1) || mentions.some((seen) => seen.at === index - 1 && seen.mention.kind === 'name')) continue;
+    // ("Sofía, Mateo ya fue": a comma between them makes the second no surname.)
+    if ((namedWords.has(index - 1) || mentions.some((seen) => seen.at === index - 1 && seen.mention.kind === 'name')) && clausesOfWords()[index] === clausesOfWords()[index - 1])
+      continue;
     // "Mateo me está hablando", "Sofi entra tarde al colegio", "sacar a Mateo del colegio": what they do, not the cita.
     if ((original[index + 1] === 'me' || original[index + 1] === 'nos') && !['la', 'lo', 'las', 'los'].includes(original[index + 2] ?? '')) continue;
     if (

@@ -423,7 +423,8 @@ function pickAnswer(
     return afterRefused === null ? undefined : { value: afterRefused, by: 'words' };
   }
   // "La de las 4, ay no, mejor la primera": the option after a change of mind is the one picked.
-  const mindChange = words.findLastIndex((word, index) => word === 'mejor' || (word === 'bien' && words[index - 1] === 'mas'));
+  // ("La segunda… digo, la tercera": "digo" corrects too.)
+  const mindChange = words.findLastIndex((word, index) => word === 'mejor' || word === 'digo' || (word === 'bien' && words[index - 1] === 'mas'));
   const tail = mindChange > 0 ? words.slice(mindChange + 1) : [];
   const pickedAfterChange =
     !smallTalkOnly && tail.length > 0

@@ -51,7 +51,10 @@ const NO_THEN_YES = new RegExp(
     // ("No pues sí, busque en la mañana", "no bueno sí dele": after the yes, any words but another no.)
     String.raw`(?:no(?: no)*(?: (?:espere|espera|bueno|mejor|perdon|digo|ay|pensandolo bien|pues|entonces|ok))+ ${YES_THEN}(?: ${CONFIRMING})*(?: (?!(?:no|nop|nada|ninguna|ninguno|tampoco|pero|mejor|aunque|sino|otro|otra)\b)[a-z0-9]+)*` +
     // "Ay no sé… sí, radíquelo": a doubt, then a yes that says what to do ("no sé si…" alone is no yes).
-    String.raw`|no se(?: (?:bueno|pues|ay|entonces))* ${YES_THEN}(?: ${CONFIRMING})+)$`,
+    String.raw`|no se(?: (?:bueno|pues|ay|entonces))* ${YES_THEN}(?: ${CONFIRMING})+)$` +
+    // "No, en la mañana no puedo… bueno sí, busque a ver", "no… bueno sí, confirme, igual no hay más": a no, then a
+    // settled yes that says what to do; whatever follows it is no "pero", "mejor" nor another day.
+    String.raw`|^(?:(?:ay|uy|ah|eh|m+|hm+|este) )*no\b.* (?:bueno|pues|ok|entonces|pensandolo bien|ay) ${YES_THEN} (?:busque|busquela|radiquelo|radique|confirmela|confirme|agendela|agendemela|hagale|hagalo|dele)\b(?!.*\b(?:pero|mejor|otro|otra|sino|tampoco)\b)`,
 );
 
 /** Connectives that may open an answer: "en ese caso", "entonces", "siendo así". */

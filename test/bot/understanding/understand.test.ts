@@ -1533,3 +1533,31 @@ describe('found by a member-style run (stop 31)', () => {
     assert.deepEqual(result.entities.patients, [{ kind: 'self' }]);
   });
 });
+
+describe('people, resigned yeses and corrections from the eighteenth blind batch (dev21)', () => {
+  itReads([
+    ['Hola! quiero ver las citas de Sofi y la mía', 'start', { patients: [{ kind: 'name', name: 'sofia' }, { kind: 'self' }] }],
+    ['la de sofi, la de mateo ya la cancelé ayer', 'appointment', { patients: [{ kind: 'name', name: 'sofia' }] }],
+    ['para mí, la de los niños ya está', 'patient', { choice: 'self' }],
+    ['mateo... no, sofia, mateo ya fue la semana pasada', 'patient', { choice: 'sofia' }],
+    ['sofi, mateo esta en el colegio', 'patient', { choice: 'sofia' }],
+    ['para sofa', 'patient', { choice: 'sofia' }],
+    [
+      'buenas noches, tengo q cancelar la cita de los niños del viernes',
+      'start',
+      {
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
+    ['bueno ya que, toca', 'confirm', { yesNo: 'yes' }],
+    ['nanay 🙅‍♀️', 'confirm', { yesNo: 'no' }],
+    ['mmm no, en la mañana no puedo... bueno sí, busque a ver, de pronto pido permiso', 'offer', { yesNo: 'yes' }],
+    ['buenas, me recuerda las citas de los niños?', 'start', { intent: 'consult' }],
+    ['mover una cita q ya tengo', 'menu', { intent: 'reschedule' }],
+    ['ahh las dos son en kennedy jaja, la de las 10 entonces', 'appointment', { choice: 'apt-1', time: '10:00' }],
+    ['La segunda... digo, la tercera, la del martes temprano', 'slot', { choice: 'slot-3' }],
+  ]);
+});
