@@ -296,7 +296,7 @@ const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla',
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual". */
 const LEFT_AS_IT_IS =
-  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:lo|la) (?:hacemos|vemos|miramos|sacamos|pedimos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
+  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
 
 /** Words of a request about a cita: without one, the children named to say who writes are no patient. */
 const ASKS_SOMETHING_OF_A_CITA =
@@ -312,7 +312,20 @@ const CITA_WORDS: ReadonlySet<string> = new Set(['cita', 'citas', 'consulta', 'c
 const CHILDREN_SERVICE: ReadonlySet<string> = new Set(['la', 'medico', 'medica', 'doctor', 'doctora', 'cita', 'consulta', 'especialista']);
 
 /** Words that take back what was just said: "mentiras", "perdón", "mejor dicho", "me equivoqué". */
-const TAKING_BACK: ReadonlySet<string> = new Set(['mentiras', 'mentira', 'perdon', 'corrijo', 'equivoque', 'dicho', 'mejor', 'espere', 'espera', 'esperate']);
+const TAKING_BACK: ReadonlySet<string> = new Set([
+  'mentiras',
+  'mentira',
+  'perdon',
+  'corrijo',
+  'equivoque',
+  'dicho',
+  'mejor',
+  'espere',
+  'espera',
+  'esperate',
+  'pensandolo',
+  'pienso',
+]);
 
 /**
  * Words that lead up to a person whose appointment's time is meant, not a patient: "a la misma
@@ -689,6 +702,12 @@ function readPatients(
     // ("Para Laura, la mayor de mis hijas", from her mother: the member's name, then who she is.)
     const apposition =
       (found.value === 'other' && ARTICLES.has(words[found.start - 1] ?? '') && mentions.some((seen) => seen.mention.kind === 'self' && seen.at === found.start - 2)) ||
+      // ("Para mí, Laura, la mamá".)
+      (found.value === 'other' &&
+        ARTICLES.has(words[found.start - 1] ?? '') &&
+        self !== undefined &&
+        sameName(words[found.start - 2] ?? '', self) &&
+        mentions.some((seen) => seen.mention.kind === 'self' && seen.at === found.start - 3)) ||
       (/^(el|la) /.test(words.slice(found.start, found.end).join(' ')) &&
         clausesOfWords()[found.start] !== clausesOfWords()[found.start - 1] &&
         self !== undefined &&
@@ -934,8 +953,14 @@ function readPatients(
     // "Me toca ir por Mateo al colegio": fetching a child, not a patient.
     if (words[index - 1] === 'por' && /^(ir|voy|va|vamos|pasar|paso|pasa|salir|salgo)$/.test(words[index - 2] ?? '')) continue;
     // "Sí, confírmela. Mateo, no le pegue a su hermana": at a yes/no question, a child told off in the room is no patient.
+    // ("Suba. Sofía, no le pegue al hermano": told off, at any question but the patient one.)
     const spokenTo =
-      TOLD_TO_A_CHILD.has(words[index + 1] ?? '') || (YES_NO_QUESTIONS.has(question) && words[index + 1] === 'no' && ['le', 'me', 'te', 'se'].includes(words[index + 2] ?? ''));
+      TOLD_TO_A_CHILD.has(words[index + 1] ?? '') ||
+      (YES_NO_QUESTIONS.has(question) && words[index + 1] === 'no' && ['le', 'me', 'te', 'se'].includes(words[index + 2] ?? '')) ||
+      (question !== 'patient' &&
+        words[index + 1] === 'no' &&
+        ['le', 'me', 'te', 'se'].includes(words[index + 2] ?? '') &&
+        /^(pegue|pegues|toque|toques|moleste|molestes|grite|grites|coja|cojas|jale|jales|suba|subas|muerda|muerdas|quite|quites|tire|tires)$/.test(words[index + 3] ?? ''));
     if (spokenTo) continue;
     // "Me acompaña Mateo", "donde estudia Mateo": with the member, or what they do; not the patient.
     if (ACCOMPANYING.has(original[index - 1] ?? '') || DOING.has(original[index - 1] ?? '')) continue;

@@ -483,6 +483,8 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     entities.annoyed = true;
   }
+  // "No, ese no, el de las 2 y 20" at a list: the no corrects, and the option after it is the answer.
+  if ((question === 'slot' || question === 'day') && intent === 'deny' && choice !== undefined) intent = 'none';
   // At a yes/no question the option never says the opposite of the yes or no read ("no, mejor la penúltima": the
   // ordinal is a slot of the list before, not the second option "No"… nor the first, "Sí").
   if (YES_NO_QUESTIONS.has(question) && entities.yesNo && (choice === 'yes' || choice === 'no') && choice !== entities.yesNo)

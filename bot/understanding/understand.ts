@@ -166,7 +166,12 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (!split) {
       // The readings below may read the same text (the whole message, a sentence) more than once: once is enough.
       readings.clear();
-      return answerAfterDoubt(read, expectation, now) ?? answerBeforeQuestion(read, expectation, now) ?? readOnce(read, expectation, now);
+      return (
+        answerAfterDoubt(read, expectation, now) ??
+        answerBeforeQuestion(read, expectation, now) ??
+        answerAfterCorrection(read, expectation, now) ??
+        readOnce(read, expectation, now)
+      );
     }
     const first = understandOne(split.first, expectation, now);
     const second = understandOne(split.second, atMenu, now);
@@ -203,6 +208,39 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     delete entities.alsoAsks;
     const result: Understanding = { intent: answer.intent, intentScore: answer.intentScore, entities };
     if (answer.choice !== undefined) result.choice = answer.choice;
+    return result;
+  }
+
+  /**
+   * "Para mí… no, para Sofía", "Kennedy.. no, mejor Primero de Mayo", "en la tarde… no, mañana
+   * temprano mejor": away from a yes/no question, an answer taken back by a "no" set apart is
+   * replaced by what follows it. The words after the last such "no" are read on their own; what
+   * they say (the option, the day, the band, the person…) replaces what the whole said, and the
+   * "no" is said as the correction it is.
+   */
+  function answerAfterCorrection(read: string, expectation: Expectation, now: Date): Understanding | undefined {
+    if (YES_NO_QUESTIONS.has(expectation.question)) return undefined;
+    const normalized = normalizeMessage(read);
+    let cut: number | undefined;
+    for (const found of normalized.matchAll(CORRECTING_NO)) cut = (found.index ?? 0) + found[0].length;
+    if (cut === undefined) return undefined;
+    const before = normalized.slice(0, cut).replace(CORRECTING_NO_AT_END, '');
+    const after = normalized.slice(cut).trim();
+    if (!/[a-z0-9]/.test(before) || !/[a-z0-9]/.test(after)) return undefined;
+    const tail = readOnce(after, expectation, now);
+    const said = Object.keys(tail.entities).filter((key) => CORRECTED.has(key as keyof Entities));
+    if (tail.choice === undefined && said.length === 0 && !expectation.options.some((option) => option.value === tail.intent)) return undefined;
+    const whole = readOnce(read, expectation, now);
+    const entities: Entities = { ...whole.entities };
+    for (const key of said) Object.assign(entities, { [key]: tail.entities[key as keyof Entities] });
+    // What the whole read before the "no" and the tail does not say again is dropped when it is of a kind the tail replaced.
+    if (tail.entities.day === undefined && said.includes('weekday')) delete entities.weekday;
+    entities.yesNo = 'no';
+    const intent = tail.intent !== 'none' ? tail.intent : whole.intent === 'deny' ? 'none' : whole.intent;
+    const result: Understanding = { intent, intentScore: tail.intentScore, entities };
+    // ("Agendar… no, primero consultar": the operation said after the no is the option.)
+    const choice = tail.choice ?? (expectation.options.some((option) => option.value === tail.intent) ? tail.intent : undefined);
+    if (choice !== undefined) result.choice = choice;
     return result;
   }
 
@@ -377,6 +415,25 @@ function identifiesAnAdult(entities: Entities, normalized: string, now: Date): b
  * specialty ("una cita para mí y otra para mi hijo") stay one request for two people, which the
  * dialogs take one person at a time.
  */
+/** A "no" set apart that takes back what was just answered: "para mí… no, para Sofía", "Kennedy.. o no, mejor…", "el 30 no, que…". */
+const CORRECTING_NO =
+  /(?<=[a-z0-9])\s*(?:\.{2,}|…|,|\.|;)?\s+(?:(?:ay|uy|ah|o|bueno|pues|mentiras|perdon)[\s,]+)*(?<!\bsi\s)no\s*(?:,|\.{2,}|…|\.|;)\s*(?:mejor\s+|mas bien\s+|es\s+|era\s+)?/g;
+const CORRECTING_NO_AT_END = /\s*(?:\.{2,}|…|,|\.|;)?\s+(?:(?:ay|uy|ah|o|bueno|pues|mentiras|perdon)[\s,]+)*no\s*(?:,|\.{2,}|…|\.|;)\s*(?:mejor\s+|mas bien\s+|es\s+|era\s+)?$/;
+/** What a correction after a "no" replaces. */
+const CORRECTED: ReadonlySet<keyof Entities> = new Set([
+  'site',
+  'specialty',
+  'visitType',
+  'band',
+  'day',
+  'weekday',
+  'time',
+  'patients',
+  'documentType',
+  'documentNumber',
+  'birthDate',
+]);
+
 function differentBookings(first: Entities, second: Entities): boolean {
   return first.specialty !== undefined && second.specialty !== undefined && first.specialty !== second.specialty;
 }

@@ -46,10 +46,11 @@ export function readYesNo(
 const YES_THEN = String.raw`(?:si|sii|siii|claro|dale)(?: (?:si|sii|claro|dale))*(?: (?:senora|senor|senorita|mija))?`;
 const CONFIRMING = String.raw`(?:busque|busquela|buscar|radiquelo|radique|radicarlo|confirmela|confirme|confirmo|agendela|hagale|hagalo|por favor|porfa|gracias|de una|esa|listo)`;
 const NO_THEN_YES = new RegExp(
-  String.raw`^(?:(?:ay|uy|ah|eh|mmm|mm|este) )*` +
+  String.raw`^(?:(?:ay|uy|ah|eh|m+|hm+|este) )*` +
     // "No… espere, sí": a no taken back by a correction word, then the yes.
     // ("No pues sí, busque en la mañana", "no bueno sí dele": after the yes, any words but another no.)
-    String.raw`(?:no(?: no)*(?: (?:espere|espera|bueno|mejor|perdon|digo|ay|pensandolo bien|pues|entonces|ok))+ ${YES_THEN}(?: ${CONFIRMING})*(?: (?!(?:no|nop|nada|ninguna|ninguno|tampoco|pero|mejor|aunque|sino|otro|otra)\b)[a-z0-9]+)*` +
+    // ("No… o sí, sí, confírmela", "mmm no… o bueno sí, pero que no sea muy lejos": a condition on where is still the yes.)
+    String.raw`(?:no(?: no)*(?: (?:espere|espera|bueno|mejor|perdon|digo|ay|pensandolo bien|pues|entonces|ok|o))+ ${YES_THEN}(?: ${CONFIRMING})*(?: (?!(?:no|nop|nada|ninguna|ninguno|tampoco|pero|mejor|aunque|sino|otro|otra)\b)[a-z0-9]+)*(?: pero (?:que )?no (?:sea|quede|me toque) (?:muy |tan )?(?:lejos|lejisimos|tarde|temprano))?` +
     // "Ay no sé… sí, radíquelo": a doubt, then a yes that says what to do ("no sé si…" alone is no yes).
     String.raw`|no se(?: (?:bueno|pues|ay|entonces))* ${YES_THEN}(?: ${CONFIRMING})+)$` +
     // "No, en la mañana no puedo… bueno sí, busque a ver", "no… bueno sí, confirme, igual no hay más": a no, then a

@@ -1561,3 +1561,28 @@ describe('people, resigned yeses and corrections from the eighteenth blind batch
     ['La segunda... digo, la tercera, la del martes temprano', 'slot', { choice: 'slot-3' }],
   ]);
 });
+
+describe('an answer taken back by a "no" set apart, and more from the nineteenth blind batch (dev22)', () => {
+  itReads([
+    ['para mi... no, para Sofia', 'patient', { choice: 'sofia', yesNo: 'no' }],
+    ['kennedy.. no, mejor primero de mayo', 'site', { choice: 'PRIMEROMAYO', site: 'PRIMEROMAYO' }],
+    ['calle 26... o no, kennedy, alla me queda mejor', 'site', { choice: 'KENNEDY' }],
+    ['en la tarde... no, mañana temprano mejor', 'band', { choice: 'manana', band: 'manana' }],
+    ['cedula de extranjeria no, ciudadania', 'documentType', { choice: 'CC' }],
+    ['uy no, el 30 no, que regreso ese dia. el viernes', 'day', { choice: '2026-11-27' }],
+    ['la 2, no, la 3', 'slot', { choice: 'slot-3' }],
+    // A conditional "si no" takes nothing back.
+    ['¿Hay alguna sede en Soacha? Si no, me sirve la de Autopista Sur.', 'site', { choice: 'AUTOSUR', yesNo: undefined }],
+    // At yes/no questions: "o sí", "aunque no", a condition on where.
+    ['No... o si, si, confirmela', 'confirm', { yesNo: 'yes' }],
+    ['si... aunque no, mejor otro dia, el jueves puede ser?', 'offer', { yesNo: 'no' }],
+    ['mmm no... o bueno si, pero que no sea muy lejos', 'offer', { yesNo: 'yes' }],
+    ['listo, confirme', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    ['no importa la hora', 'band', { choice: 'cualquiera', yesNo: undefined }],
+    // People.
+    ['Mateo primero, la de la niña la saco después', 'patient', { choice: 'mateo' }],
+    ['Para mí, Laura, la mamá', 'patient', { choice: 'self', patients: [{ kind: 'self' }] }],
+    ['Suba. Sofía, no le pegue al hermano', 'site', { choice: 'SUBA', patients: undefined }],
+    ['uy no espere, pensandolo bien es Mateo el q necesita el control, Sofi fue el mes pasado', 'slot', { patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+  ]);
+});
