@@ -28,6 +28,10 @@ export const SPLITS = {
   dev16: new URL('./dev-16.yaml', import.meta.url),
   dev17: new URL('./dev-17.yaml', import.meta.url),
   dev18: new URL('./dev-18.yaml', import.meta.url),
+  dev19: new URL('./dev-19.yaml', import.meta.url),
+  dev20: new URL('./dev-20.yaml', import.meta.url),
+  dev21: new URL('./dev-21.yaml', import.meta.url),
+  dev22: new URL('./dev-22.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;
