@@ -4,7 +4,7 @@
  * member's, a relative's, or a way out without one). States of the slot finder.
  */
 import { assign, enqueueActions, type EventObject } from 'xstate';
-import { entitiesOf } from './understood.js';
+import { answerOf, entitiesOf } from './understood.js';
 import { patientOf } from './operation.js';
 import { YES_NO, ask, reply, type ReplyParams } from './replies.js';
 import { SITE_KEPT, ruledOutIn } from './slot-search.js';
@@ -70,7 +70,12 @@ export const ladderStates = {
           target: 'searching',
           actions: ['startNewSearch', assign({ search: ({ context }) => ({ ...context.search, band: otherBand(context.search.band) }), triedOtherBand: true })],
         },
-        { guard: 'saidNo', target: 'choosingNextStep', actions: assign({ triedOtherBand: true, declined: true }) },
+        // "No, en la tarde trabajo": the band said busy stays out of the next steps (a bare "no" leaves the other doctor in any band).
+        {
+          guard: 'saidNo',
+          target: 'choosingNextStep',
+          actions: assign({ triedOtherBand: true, declined: true, search: ({ context, event }) => ({ ...context.search, ...ruledOutIn(entitiesOf(event), context.search) }) }),
+        },
         { actions: 'rejectAnswer' },
       ],
     },
@@ -92,7 +97,8 @@ export const ladderStates = {
         CASE_ASKED,
         NAMED_BAND,
         {
-          guard: 'saidYes',
+          // ("No quiero que sea con mi doctora", "con cualquier médico": another doctor is welcome, the yes it means.)
+          guard: ({ event }) => answerOf(event) === 'yes' || entitiesOf(event).anyDoctor === true,
           target: 'searching',
           // Any doctor of the site, in any band (the one left, when the member ruled one out), or in
           // the band said with the yes ("bueno sí, con otro, pero temprano").

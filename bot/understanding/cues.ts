@@ -145,6 +145,9 @@ export const BACK_CUE =
   /^atras\b|\b(volver|vuelva|vuelve|volvamos|regresar|regrese|regresemos|devolverme|devuelvase|devuelva|devolvamos|devuelvame|me devuelvo) (atras|a la anterior|a la pregunta anterior|al paso anterior|a la opcion anterior|un paso)\b|\bme equivoque (de|en) (la |el )?(sede|especialidad|cedula|documento|fecha|dia|hora|horario|tipo|numero|opcion|franja|jornada)\b|\b(escogi|elegi|puse|marque) (mal|la que no)\b(?! (la |el )?(persona|paciente))/;
 /** "Cámbiele el paciente a Mateo": another patient, asked for in words. */
 export const PATIENT_CHANGE_CUE = /\bcambi\w* (el |la )?(paciente|persona|nombre del paciente)\b/;
+/** "No quiero que sea con mi doctora", "con cualquier médico", "con otro doctor está bien": another doctor is welcome. */
+export const ANY_DOCTOR =
+  /\bno (?:quiero|quisiera|me gusta|deseo) (?:que sea |ir |que me vea |que me atienda )?con (?:mi|la|el|esa|ese|esta|este) (?:doctora|doctor|medica|medico|dra|dr|pediatra)\b|\bcon cualquier (?:doctor|doctora|medico|medica|profesional|pediatra)\b|\bcon otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra)(?: (?:esta bien|me sirve|no hay problema|sin problema|si|de una))\b|\bcualquier (?:doctor|doctora|medico|medica|profesional) (?:esta bien|me sirve|sirve)\b/;
 /** "Otro día", "la próxima semana": another day asked for where days are shown or offered. */
 export const OTHER_DAY_CUE =
   /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?|(que|cuales) (otros )?dias (tiene|tienen|hay|habria|tendria|tendrian)|dias disponibles|mas adelante en la semana)\b/;

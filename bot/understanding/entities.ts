@@ -7,6 +7,7 @@
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
 import {
+  ANY_DOCTOR,
   ASKS_WHERE,
   BEFORE_TIME,
   CHANGE_OF_MIND,
@@ -268,6 +269,7 @@ export function readEntities(
     // "El mismo día pero más tarde": later than that cita's time, when no hour says from when.
     if (LATER.test(words.join(' ')) && !entities.time) entities.later = true;
   }
+  if (question === 'offer' && ANY_DOCTOR.test(words.join(' '))) entities.anyDoctor = true;
   if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
   // "Así está bien" at a slot list or a confirmation: neither a pick nor a yes, asked again plainly.
   if (FINE_AS_IS_QUESTIONS.has(question) && !entities.leaveAsIs && FINE_AS_IS.test(words.join(' '))) entities.fineAsIs = true;

@@ -139,6 +139,11 @@ export interface Entities {
   doctorName?: string;
   /** At the slots, the patient's own doctor asked for ("¿no hay con mi médica?"). */
   ownDoctor?: true;
+  /**
+   * Another doctor is welcome, or the one searched is not wanted ("no quiero que sea con mi doctora", "con
+   * cualquier médico"): at the offer of another doctor of the site, the yes it means.
+   */
+  anyDoctor?: true;
   /** "Lo mismo", "una igual": the same cita as the one just booked, for the person named. */
   sameAgain?: true;
   /** A RISS case asked for in so many words ("radique el caso"), where a search is under way. */

@@ -1586,3 +1586,12 @@ describe('an answer taken back by a "no" set apart, and more from the nineteenth
     ['uy no espere, pensandolo bien es Mateo el q necesita el control, Sofi fue el mes pasado', 'slot', { patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
   ]);
 });
+
+describe('a band said busy, and another doctor welcome at the ladder (member testing)', () => {
+  itReads([
+    ['no, en la tarde trabajo', 'offer', { yesNo: 'no', ruledOutBand: 'tarde' }],
+    ['en la tarde porque en la mañana trabajo', 'band', { band: 'tarde', ruledOutBand: 'manana' }],
+    ['no quiero que sea con mi doctora', 'offer', { anyDoctor: true }],
+    ['con cualquier medico, no importa', 'offer', { anyDoctor: true }],
+  ]);
+});
