@@ -149,7 +149,7 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
   // "1010101010" at any of its questions: the document typed again, acknowledged, and the question again.
   const documentAgain = { guard: 'givesDocumentAgain', actions: ['sayDocumentAgain', repeat] } as const;
   return {
-    USER_MESSAGE: [objection, documentAgain, ...aside, restated, unknown, ...switches, { actions: forward }],
+    USER_MESSAGE: [objection, documentAgain, ...aside, restated, unknown, ...switches, { actions: ['noteNextRequest', forward] }],
     BACK: { actions: forward },
     HELP: [
       // "¿Qué es no programada?", "¿y eso dónde queda?": the operation's question answers it, then is asked again.

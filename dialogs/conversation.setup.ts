@@ -302,6 +302,11 @@ export const conversationSetup = setup({
       nextRequest: isMessage(event) ? nextRequestIn(event.understood) : undefined,
       nextAnnounced: false,
     })),
+    /** "Ahora sí, sáqueme una nueva…" said inside an operation: the request that comes after it. */
+    noteNextRequest: assign(({ context, event }) => {
+      const next = isMessage(event) && !context.nextRequest ? nextRequestIn(event.understood) : undefined;
+      return next ? { nextRequest: next, nextAnnounced: false } : {};
+    }),
     /** Keeps what the message asks for, on top of what was asked before. */
     rememberRequest: assign(({ context, event }) => {
       if (!isMessage(event)) return {};

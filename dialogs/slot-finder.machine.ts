@@ -508,6 +508,12 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           { guard: 'askedForDayOff', actions: [SAY_DAY_OFF, 'repeatPrompt'] },
           { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
           { guard: 'askedForMonth', target: 'listingDays', actions: 'listMonth' },
+          // "¿Hay algo después de las 4?", "a las 10": the nearest slots from that hour (or the first ones before it), any day.
+          {
+            guard: ({ event }) => entitiesOf(event).time !== undefined && entitiesOf(event).day === undefined,
+            target: 'searching',
+            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...searchAtTime(context.search, entitiesOf(event)), day: undefined, dayOff: undefined }) })],
+          },
           // "Más días", "otros días", "¿y después?": the next days that have slots; after the last ones, said so
           // and the same days asked again (never the no-availability offers: these days have slots).
           // "¿No hay la otra semana?": the days from that week on, whatever was shown.

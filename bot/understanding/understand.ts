@@ -166,12 +166,12 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (!split) {
       // The readings below may read the same text (the whole message, a sentence) more than once: once is enough.
       readings.clear();
-      return (
+      const answer =
         answerAfterDoubt(read, expectation, now) ??
         answerBeforeQuestion(read, expectation, now) ??
         answerAfterCorrection(read, expectation, now) ??
-        readOnce(read, expectation, now)
-      );
+        readOnce(read, expectation, now);
+      return withNewBookingAfter(answer, read, expectation);
     }
     const first = understandOne(split.first, expectation, now);
     const second = understandOne(split.second, atMenu, now);
@@ -415,6 +415,24 @@ function identifiesAnAdult(entities: Entities, normalized: string, now: Date): b
  * specialty ("una cita para mí y otra para mi hijo") stay one request for two people, which the
  * dialogs take one person at a time.
  */
+/** "…y sáqueme una nueva", "ahora sí agéndeme otra": a new cita asked for besides the answer. */
+const NEW_BOOKING =
+  /\b(?:saque(?:me|le)?|sacarme|sacarle|agende(?:me|le)?|agendarme|pida(?:me)?|pideme|deme|dame|necesito|quiero|quisiera)(?: me)? (?:una|otra) (?:nueva|cita nueva|cita|consulta)\b|\buna (?:cita )?nueva\b/;
+/** What a new booking asked for besides a yes keeps of the message. */
+const BOOKING_KEYS = ['specialty', 'visitType', 'site', 'band', 'day', 'weekday', 'dayOff', 'time', 'patients'] as const satisfies ReadonlyArray<keyof Entities>;
+
+/**
+ * "Ahora sí, sáqueme una nueva para el 1 de diciembre en Kennedy" to "¿La cancelo?": the yes, and a
+ * booking that comes next with what the message says of it (the operation under way ends first).
+ */
+function withNewBookingAfter(answer: Understanding, read: string, expectation: Expectation): Understanding {
+  if (!YES_NO_QUESTIONS.has(expectation.question) || expectation.question === 'consent' || answer.entities.yesNo !== 'yes' || answer.next) return answer;
+  if (!NEW_BOOKING.test(normalizeMessage(read))) return answer;
+  const entities: Entities = {};
+  for (const key of BOOKING_KEYS) if (answer.entities[key] !== undefined) Object.assign(entities, { [key]: answer.entities[key] });
+  return { ...answer, next: { intent: 'book', entities } };
+}
+
 /** A "no" set apart that takes back what was just answered: "para mí… no, para Sofía", "Kennedy.. o no, mejor…", "el 30 no, que…". */
 const CORRECTING_NO =
   /(?<=[a-z0-9])\s*(?:\.{2,}|…|,|\.|;)?\s+(?:(?:ay|uy|ah|o|bueno|pues|mentiras|perdon)[\s,]+)*(?<!\bsi\s)no\s*(?:,|\.{2,}|…|\.|;)\s*(?:mejor\s+|mas bien\s+|es\s+|era\s+)?/g;

@@ -1595,3 +1595,15 @@ describe('a band said busy, and another doctor welcome at the ladder (member tes
     ['con cualquier medico, no importa', 'offer', { anyDoctor: true }],
   ]);
 });
+
+describe('a new cita asked for with a yes (member testing)', () => {
+  it('reads "ahora si saqueme una nueva para el 1 de diciembre en la mañana en kennedy" at a confirmation as the yes and a booking next', () => {
+    const result = read('ahora si saqueme una nueva para el 1 de diciembre en la mañana en kennedy', 'confirm');
+    assert.equal(result.entities.yesNo, 'yes');
+    assert.deepEqual(result.next, { intent: 'book', entities: { site: 'KENNEDY', band: 'manana', day: '2026-12-01' } });
+  });
+  it('asks for nothing next with a plain yes, nor at the authorisation', () => {
+    assert.equal(read('si, cancelela', 'confirm').next, undefined);
+    assert.equal(read('si acepto, necesito una cita nueva', 'consent').next, undefined);
+  });
+});
