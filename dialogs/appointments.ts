@@ -27,6 +27,10 @@ export interface Request {
   sameDay?: true;
   /** "Ese mismo día pero más tarde" with no hour: later than the appointment's own time. */
   later?: true;
+  /** "Más tempranito ese mismo día": earlier than the appointment's own time (an hour said with it is the reason). */
+  earlier?: true;
+  /** "Para el viernes a la misma hora": at the appointment's own time. */
+  sameTime?: true;
   /** The appointment the member had chosen to move or cancel before a switch. */
   appointmentId?: string;
   /** The member chose that appointment already ("Reprogramar esa cita" at the one-per-specialty offer): no question about which. */

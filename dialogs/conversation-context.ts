@@ -297,8 +297,14 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     // "La del miércoles, ese mismo día después de las 2": the hour is where it moves to.
     // ("El mismo día que la de la niña" is the girl's day, not the appointment's own: not kept.)
     ...(entities.sameDay && !entities.timeOf
-      ? { sameDay: true as const, ...(entities.time ? { newTime: entities.time } : {}), ...(entities.later ? { later: true as const } : {}) }
+      ? {
+          sameDay: true as const,
+          ...(entities.time && !entities.earlier ? { newTime: entities.time } : {}),
+          ...(entities.later ? { later: true as const } : {}),
+          ...(entities.earlier ? { earlier: true as const } : {}),
+        }
       : {}),
+    ...(entities.sameTime && !entities.timeOf ? { sameTime: true as const } : {}),
     ...(entities.dayOff ? { dayOff: entities.dayOff } : {}),
     ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
     ...(entities.time ? { time: entities.time } : {}),

@@ -89,9 +89,15 @@ function withOwnDay(event: DialogEvent | RepeatEvent, chosen: Appointment | unde
 function carriedNewTime(request: Request | undefined, appointment: Appointment): { day?: string; time?: string; dayOff?: 'holiday' | 'weekend' } {
   const own = bogotaParts(appointment.start);
   const day = request?.newDay ?? (request?.day && request.day !== own.day ? request.day : request?.sameDay ? own.day : undefined);
-  const saidTime = request?.time && request.time !== own.time && (request.day === undefined || request.day !== own.day) ? request.time : undefined;
-  // "Ese mismo día pero más tarde": from the minute after the appointment's own time.
-  const time = request?.newTime ?? saidTime ?? (request?.sameDay && request.later && day === own.day ? minuteAfter(own.time) : undefined);
+  // ("Más tempranito ese mismo día? a las 10 tengo una reunión": the hour is the reason; the day's first slots come first.)
+  const earlier = request?.sameDay === true && request.earlier === true && day === own.day;
+  const saidTime = !earlier && request?.time && request.time !== own.time && (request.day === undefined || request.day !== own.day) ? request.time : undefined;
+  // "Ese mismo día pero más tarde": from the minute after the appointment's own time. "Para el viernes a la misma hora": from it.
+  const time =
+    request?.newTime ??
+    saidTime ??
+    (request?.sameDay && request.later && day === own.day ? minuteAfter(own.time) : undefined) ??
+    (request?.sameTime && day !== undefined && day !== own.day ? own.time : undefined);
   // "Pásemela para el martes 8" (a holiday) said before the appointment was chosen: said to be one, not "no hay cupos".
   const dayOff = day && day === request?.day ? request.dayOff : undefined;
   return { ...(day ? { day } : {}), ...(time ? { time } : {}), ...(dayOff ? { dayOff } : {}) };

@@ -183,7 +183,12 @@ export const takeSlotMachine = setup({
                   band,
                   ...(said.day ? { day: said.day } : {}),
                   ...(said.dayOff ? { dayOff: said.dayOff } : {}),
-                  ...(said.time ? { fromTime: said.time } : {}),
+                  // ("El viernes a la misma hora", moving a cita: from the appointment's own time.)
+                  ...(said.time
+                    ? { fromTime: said.time }
+                    : said.sameTime && context.mode === 'move' && context.appointment
+                      ? { fromTime: bogotaParts(context.appointment.start).time }
+                      : {}),
                   ...(said.latest || context.latest ? { latest: true as const } : {}),
                   // "En la tarde no puedo": the morning, and the afternoon never offered.
                   ...ruledOutIn(said, context),

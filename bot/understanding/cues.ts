@@ -26,6 +26,8 @@ export const KEEP_IT =
 export const LEAVE_AS_IS =
   /\b(dejel[ao]s?|dejal[ao]s?|dejemosl[ao]s?|dejarl[ao]s?|dejemos|(la|lo|las|los) (dejo|dejamos|deje|dejen|deja)|dejemoslo) (asi|como (esta|estaba|estan|estaban)|quiet[ao]s?|igual|tal cual)\b|\bolvid(elo|ela|alo|ala|emoslo|emosla|enlo|ese|ate|elo todo)\b|\bya no (la |lo )?(quiero|voy a|necesito|deseo) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\w*|\bno (la|lo) (quiero|voy a) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\b|\bno quiero (cambiarla|moverla|correrla|pasarla|reprogramarla|cancelarla|anularla)\b|\b(la|lo) (voy a )?(pienso|pensare)\b|\b(voy a|dejeme|deje|dejame|tengo que|necesito) (lo |la )?pensar(lo|la)?\b|\b(luego|despues|mas tarde) (le|te|les) (confirmo|escribo|aviso|digo)\b|\b(vuelvo a escribir|le escribo|les escribo|escribo|vuelvo|miro) otro dia\b|\botro dia (le |les )?(escribo|vuelvo|miro)\b|\bdespues (miro|veo|reviso)\b|\b(mejor )?no (la|lo|me la|me lo) (cancele|cancelen|cancelo|cancelemos|anule|anulen|mueva|muevan|cambie|cambien|corra|corran|pase|pasen)\b/;
 /** "Ese mismo día", "el mismo día pero más tarde": the day already under discussion. */
+/** "A la misma hora", "al mismo horario", "a esa misma hora": the time under discussion (another's is `timeOf`). */
+export const SAME_TIME = /\b(a la|a esa|la|esa) misma hora\b(?! (de|que|q|como|a) )|\bal mismo horario\b(?! (de|que|q|como|a) )/;
 export const SAME_DAY = /\b(ese|el|este|aquel) mismo dia\b|\b(esa|la|esta) misma fecha\b/;
 /** At the consent question, consent in a sentence: "manifiesto que acepto el tratamiento de mis datos". */
 export const CONSENTS = /(?<!\bno )\b(acepto|autorizo|doy (mi )?(autorizacion|consentimiento)|estoy de acuerdo)\b/;
@@ -93,6 +95,16 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   // "¿Y la puedo volver a sacar para el jueves?" about a cita being cancelled: the same cita, another day.
   ['reschedule', /\b((la|me la) (\w+ )?volver a|volverla a|volvermela a) (sacar|pedir|agendar|programar) (pa|para|pal)\b/g],
   // "Necesito pasar la de Mateo para el mismo día que la de la niña": someone's cita, to another time.
+  // "¿Me la corre una horita más tarde?", "me la pasa para el jueves": the cita just spoken of, moved.
+  [
+    'reschedule',
+    /\b(?:me |nos |se )?(?:la|lo) (?:corre|corren|correria|pasa|pasan|pasaria|mueve|mueven|moveria)(?: (?:un|una|unos|unas) (?:horita|hora|poquito|rato|dia|diita))? (?:mas (?:tarde|temprano|tardecito|tempranito)|para|pa|pal|al)\b/g,
+  ],
+  // "Necesito la cita del miércoles más temprano": that cita, earlier or later.
+  [
+    'reschedule',
+    /\b(la|mi|esa) (cita|consulta) (del?|de este|del proximo) (lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})( de \w+)? (un poco |un poquito |algo )?mas (temprano|tempranito|tarde|tardecito)\b/g,
+  ],
   // ("Cambiar la de Sofi del miércoles para el jueves": the day it is on may sit between.)
   ['reschedule', /\b(pasar|mover|correr|cambiar) (la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+( (del|de este|del proximo|de la|de las) [a-z0-9]+)? (pa|para|pal)\b/g],
   [

@@ -7,6 +7,7 @@
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
 import {
+  SAME_TIME,
   ANY_DOCTOR,
   ASKS_WHERE,
   BEFORE_TIME,
@@ -264,6 +265,7 @@ export function readEntities(
     if (BEFORE_TIME.test(words.join(' '))) entities.beforeTime = true;
     else entities.afterTime = true;
   }
+  if (!IDENTITY_QUESTIONS.has(question) && !entities.time && SAME_TIME.test(words.join(' '))) entities.sameTime = true;
   if (!IDENTITY_QUESTIONS.has(question) && SAME_DAY.test(words.join(' '))) {
     entities.sameDay = true;
     // "El mismo día pero más tarde": later than that cita's time, when no hour says from when.
@@ -285,7 +287,8 @@ export function readEntities(
   // "Mejor en Chía, radique el caso": a RISS case asked for, wherever a search is under way.
   if (CHANGE_QUESTIONS.has(question) && FILE_CASE.test(words.join(' ')) && !NOT_FILE_CASE.test(normalized)) entities.fileCase = true;
   // "¿Hay algo más temprano?" where slots are shown: earlier than those.
-  if ((question === 'slot' || question === 'confirm') && EARLIER.test(words.join(' '))) entities.earlier = true;
+  // ("Más tempranito ese mismo día", moving a cita: earlier than its own time.)
+  if ((question === 'slot' || question === 'confirm' || entities.sameDay) && EARLIER.test(words.join(' '))) entities.earlier = true;
   // "Medicina general, lo más pronto posible": the earliest at any hour, where no slots or days are shown yet (there it picks the first).
   if (!IDENTITY_QUESTIONS.has(question) && !SHOWN_WHEN_QUESTIONS.has(question) && !entities.band && !entities.time && SOONEST.test(words.join(' '))) entities.soonest = true;
   // "Lo más tarde posible": the latest times of the day first, wherever a time is asked or said.

@@ -568,10 +568,10 @@ function readPatients(
   }
   // "Para ella misma", from someone writing for the member, or "dice Laurita que… pa ella": the member.
   if (writer !== undefined) {
-    const forHer = /\b(?:para|pa|a) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)/.exec(whole);
+    const forHer = /\b(?:para|pa|a|la de|el de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)/.exec(whole);
     const sheWasNamed = forHer !== null && self !== undefined && words.slice(0, whole.slice(0, forHer.index).split(' ').length).some((word) => sameName(word, self));
     // (At the patient question "para ella" alone, from someone writing for the member, is her too.)
-    const alone = question === 'patient' && /^(?:(?:es|seria|sera) )?(?:para|pa) ella(?: misma)?(?: (?:porfa|por favor|gracias))?$/.test(whole);
+    const alone = question === 'patient' && /^(?:(?:es|seria|sera) )?(?:para|pa) ella(?: misma)?(?: (?:porfa|por favor|gracias))?$|^(?:la|el) de ella(?: misma)?$/.test(whole);
     if (forHer && (forHer.groups?.herself || sheWasNamed || alone)) push({ kind: 'self' }, whole.slice(0, forHer.index).split(' ').length);
   }
   // "Ahora sí la mía", at the menu after the children's: the member's own turn.

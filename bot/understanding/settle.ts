@@ -483,6 +483,23 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     entities.annoyed = true;
   }
+  // "¿Me la puede pasar pal jueves?" at the slots or days shown: another day for the cita being chosen, not a move of
+  // one already booked ("reprogramar la de Sofía" still is one).
+  if (
+    (question === 'slot' || question === 'day') &&
+    intent === 'reschedule' &&
+    (entities.day || entities.time || entities.band) &&
+    !/\b(reprogram\w*|reagend\w*|la cita de|la de (mi|la|el) |mis citas)\b/.test(normalized)
+  ) {
+    // ("El miércoles el niño tiene evaluación, me la pasa pal jueves": the day it goes to.)
+    if (entities.newDay) {
+      entities.day = entities.newDay;
+      delete entities.weekday;
+      delete entities.newDay;
+    }
+    intent = entities.day ? 'other_day' : 'more_times';
+    choice = undefined;
+  }
   // "No, ese no, el de las 2 y 20" at a list: the no corrects, and the option after it is the answer.
   if ((question === 'slot' || question === 'day') && intent === 'deny' && choice !== undefined) intent = 'none';
   // At a yes/no question the option never says the opposite of the yes or no read ("no, mejor la penúltima": the

@@ -164,6 +164,8 @@ export interface Entities {
   newTime?: string;
   /** "Ese mismo día", "el mismo día": the day already under discussion (when moving, the appointment's own). */
   sameDay?: true;
+  /** "A la misma hora", "a esa misma hora" with nobody named: the time already under discussion (when moving, the appointment's own). */
+  sameTime?: true;
   /**
    * "¿Hay la otra semana?", "la semana que viene me queda mejor" where days or slots are shown:
    * another week asked for, with no day of it: the day before it (a `YYYY-MM-DD` Sunday), after

@@ -207,7 +207,7 @@ const BAND_PATTERNS: ReadonlyArray<readonly [Band, string]> = [
 const NEGATION_BEFORE = /(?:^|[^a-z])(?:no|ni)\s+(?:(?:puedo|podria|quiero|me\s+(?:sirve|queda|funciona))\s+)?(?:(?:en|por|de|a|para)\s+)?(?:(?:la|las)\s+)?$/;
 // ("En la tarde trabajo", "en la mañana tengo colegio", "por la tarde recojo a los niños": that band is busy.)
 const NEGATION_AFTER =
-  /^\s*(?:no\s+(?:puedo|podria|me\s+(?:sirve|queda|funciona))|no\s*(?:[,.;!]|$)|imposible|trabajo|estoy\s+trabajando|estudio|tengo\s+(?:clase|clases|colegio|trabajo|turno|reunion)|(?:el|la)\s+(?:nino|nina)\s+(?:esta|tiene)\s+(?:en\s+el\s+)?(?:colegio|jardin|clase|clases)|recojo|me\s+toca\s+(?:trabajar|recoger|ir\s+por))(?![a-z])/;
+  /^\s*(?:no\s+(?:puedo|podria|me\s+(?:sirve|queda|funciona))|no\s*(?:[,.;!]|$)|imposible|trabajo|estoy\s+trabajando|estudio|tengo\s+(?:clase|clases|colegio|trabajo|turno|reunion)|(?:el|la)\s+(?:nino|nina)\s+(?:esta|tiene)\s+(?:en\s+el\s+)?(?:colegio|jardin|clase|clases)|recojo|me\s+toca\s+(?:trabajar|recoger|ir\s+por)|(?:esta|estan)\s+en\s+(?:el\s+|la\s+)?(?:colegio|jardin|escuela|clase|clases)|(?:tiene|tienen)\s+(?:colegio|jardin|clase|clases|natacion)|entra\s+al\s+(?:colegio|jardin))(?![a-z])/;
 /** "buenas tardes", "más tarde", "llego tarde": no band. */
 const NOT_BAND_TARDE_BEFORE = /(?:^|[^a-z])(?:buenas?|mas|muy|llego|llegue|llegar|llegaria|hizo|hace|es|ya|hasta|tan|demasiado|poco|esta|pasado)\s+$/;
 /** "me da igual el día": indifference to something else than the hour. */

@@ -1607,3 +1607,18 @@ describe('a new cita asked for with a yes (member testing)', () => {
     assert.equal(read('si acepto, necesito una cita nueva', 'consent').next, undefined);
   });
 });
+
+describe('moves said in a few words, found by a second member-style run', () => {
+  itReads([
+    ['uy no, esa hora mi esposa no puede, me la corre una horita mas tarde?', 'menu', { intent: 'reschedule' }],
+    ['necesito la cita del miercoles mas temprano, a las 10 no puedo', 'menu', { intent: 'reschedule' }],
+    ['buenas, necesito mover la cita del miercoles para el viernes a la misma hora', 'menu', { sameTime: true, newDay: '2026-11-27' }],
+    ['hola, me pueden pasar la cita mas tempranito ese mismo dia? es que a las 10 tengo una reunion', 'menu', { sameDay: true, earlier: true }],
+    [
+      'uy no, se me olvido que el miercoles el niño tiene evaluacion, me la puede pasar pal jueves a la misma hora?',
+      'slot',
+      { intent: 'other_day', day: '2026-11-26', choice: undefined },
+    ],
+    ['en la tarde no puedo, trabajo', 'offer', { yesNo: 'no' }],
+  ]);
+});
