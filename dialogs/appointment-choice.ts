@@ -57,6 +57,24 @@ export function contradiction(context: Pick<ChoosingAppointment, 'appointments'>
 /** The agenda call that lists a patient's upcoming appointments; the engine provides it. */
 export const listAppointments = fromPromise<Appointment[], { patientId: string }>(() => Promise.reject(new Error('listAppointments is provided by the engine')));
 
+/**
+ * At the yes/no that names the appointment chosen, a no that describes another one listed ("no no, perdón, la
+ * otra, la de medicina general"): its specialty, day or time fits exactly one other appointment and not the one
+ * being confirmed.
+ */
+export function otherAppointmentNamed(context: Pick<ChoosingAppointment, 'appointments' | 'chosen'>, event: EventObject): Appointment | undefined {
+  const chosen = context.chosen;
+  if (!chosen || answerOf(event) !== 'no') return undefined;
+  const { specialty, day, weekday, time } = entitiesOf(event);
+  const words = namedParts({ specialty, day, weekday, time });
+  if (Object.keys(words).length === 0 || appointmentsNamed([chosen], words).length > 0) return undefined;
+  const described = appointmentsNamed(
+    context.appointments.filter((appointment) => appointment.id !== chosen.id),
+    words,
+  );
+  return described.length === 1 ? described[0] : undefined;
+}
+
 /** Guards of the appointment question (spread into `setup({ guards })`). */
 export const appointmentChoiceGuards = {
   /** The message picked one of the appointments listed. */
@@ -64,6 +82,9 @@ export const appointmentChoiceGuards = {
   /** It picked one by its position, but its words describe another one listed. */
   pickContradicted: ({ context, event }: { context: Pick<ChoosingAppointment, 'appointments'>; event: EventObject }) => contradictedBy(context, event) !== undefined,
   namesAnotherPatient: namesOtherPatient,
+  /** "No, la otra, la de medicina general" at the yes/no that names the one chosen: another listed, described. */
+  namesOtherAppointment: ({ context, event }: { context: Pick<ChoosingAppointment, 'appointments' | 'chosen'>; event: EventObject }) =>
+    otherAppointmentNamed(context, event) !== undefined,
   /** "No" to the one appointment there is: no list of one to go back to. */
   saidNoToTheOnlyOne: ({ context, event }: { context: Pick<ChoosingAppointment, 'appointments'>; event: EventObject }) =>
     context.appointments.length === 1 && answerOf(event) === 'no',

@@ -8,6 +8,7 @@ import {
   keepingChosen,
   listAppointments,
   loadingAppointments,
+  otherAppointmentNamed,
   pickedAppointment,
   type ChoosingAppointment,
 } from './appointment-choice.js';
@@ -85,6 +86,13 @@ export const cancelMachine = setup({
           // "Mmm, déjeme lo pienso": not now; the appointment stays, and Lina says so.
           { guard: 'leavesAsIs', target: 'leftAsIs' },
           { guard: 'saidYes', target: 'cancelling' },
+          // "No no, perdón, la otra, la de medicina general": that one, to its own confirmation.
+          {
+            guard: 'namesOtherAppointment',
+            target: 'awaitingConfirmation',
+            reenter: true,
+            actions: assign({ chosen: ({ context, event }) => otherAppointmentNamed(context, event) ?? context.chosen }),
+          },
           // With one appointment there is no other to mean: "no gracias" keeps it, said, and the menu follows.
           { guard: 'saidNoToTheOnlyOne', target: 'leftAsIs' },
           { guard: 'saidNo', target: 'awaitingAppointment', actions: { type: 'say', params: reply('cancel.kept') } },

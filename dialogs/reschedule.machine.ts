@@ -11,6 +11,7 @@ import {
   keepingChosen,
   listAppointments,
   loadingAppointments,
+  otherAppointmentNamed,
   pickedAppointment,
   type ChoosingAppointment,
 } from './appointment-choice.js';
@@ -196,6 +197,12 @@ export const rescheduleMachine = setup({
         USER_MESSAGE: [
           { guard: 'leavesAsIs', target: 'leftAsIs' },
           { guard: 'saidYes', target: 'takingSlot', actions: assign({ request: ({ context, event }) => ({ ...context.request, ...newTimeIn(event, context.chosen) }) }) },
+          {
+            guard: 'namesOtherAppointment',
+            target: 'confirmingChoice',
+            reenter: true,
+            actions: assign({ chosen: ({ context, event }) => otherAppointmentNamed(context, event) ?? context.chosen }),
+          },
           { guard: 'saidNoToTheOnlyOne', target: 'leftAsIs' },
           { guard: 'saidNo', target: 'awaitingAppointment' },
           // "¿El viernes en la tarde sí hay?": that one, to then.
