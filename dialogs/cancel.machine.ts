@@ -93,10 +93,11 @@ export const cancelMachine = setup({
             reenter: true,
             actions: assign({ chosen: ({ context, event }) => otherAppointmentNamed(context, event) ?? context.chosen }),
           },
+          // "Ay no, perdón, era la del niño la que tocaba cancelar": another patient's, before any "no" keeps this one.
+          { guard: 'namesAnotherPatient', target: 'revised' },
           // With one appointment there is no other to mean: "no gracias" keeps it, said, and the menu follows.
           { guard: 'saidNoToTheOnlyOne', target: 'leftAsIs' },
           { guard: 'saidNo', target: 'awaitingAppointment', actions: { type: 'say', params: reply('cancel.kept') } },
-          { guard: 'namesAnotherPatient', target: 'revised' },
           // "¡Si ya le dije que la cancele!": asked for again, annoyed, with no yes word: the yes.
           { guard: { type: 'insistsOn', params: 'cancel' }, target: 'cancelling' },
           { actions: 'rejectAnswer' },

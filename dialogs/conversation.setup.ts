@@ -264,7 +264,18 @@ export const conversationSetup = setup({
       return {
         request: {
           operation: 'book' as const,
-          fields: { specialty, ...(sameService ? { visitType } : {}), site: last.site, ...sameDayAs(last.start, said), ...context.request?.fields },
+          // ("Y para Sofía lo mismo pero el jueves" after an afternoon cita: that day in the afternoon too, unless a band or
+          // hour is said; without a day the band is asked, as for any booking.)
+          fields: {
+            specialty,
+            ...(sameService ? { visitType } : {}),
+            site: last.site,
+            ...(said.sameAgain && said.day && !said.band && !said.time && last.start
+              ? { band: bogotaParts(last.start).time < '12:00' ? ('manana' as const) : ('tarde' as const) }
+              : {}),
+            ...sameDayAs(last.start, said),
+            ...context.request?.fields,
+          },
         },
       };
     }),
