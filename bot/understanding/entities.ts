@@ -169,11 +169,15 @@ export function readEntities(
 
   // Days and times are read without the words that name a site ("Primero de Mayo", "la 26").
   const whenText = namedSites.length > 0 ? uncovered(words, namedSites).join(' ') : normalized;
-  let when = readWhen(whenText, now, { mananaIsBand: question === 'band', timesShown: question === 'slot' });
+  let when = readWhen(whenText, now, { mananaIsBand: question === 'band', timesShown: question === 'slot', busyRulesOut: question === 'offer' });
   // "El juevs" where a day is expected: read again from the corrected words.
   // ("La de oy a las dos", "el biernes", spelt by ear, anywhere but where a document or birth date is asked: the day.)
   if (!when.day && words.some((word, index) => word !== original[index]) && (DAY_QUESTIONS.has(question) || !IDENTITY_QUESTIONS.has(question))) {
-    const corrected = readWhen(uncovered(words, namedSites).join(' '), now, { mananaIsBand: question === 'band', timesShown: question === 'slot' });
+    const corrected = readWhen(uncovered(words, namedSites).join(' '), now, {
+      mananaIsBand: question === 'band',
+      timesShown: question === 'slot',
+      busyRulesOut: question === 'offer',
+    });
     if (corrected.day && !when.time) when = corrected;
     else if (corrected.day) when = { ...when, day: corrected.day, ...(corrected.weekday !== undefined ? { weekday: corrected.weekday } : {}) };
   }
@@ -186,7 +190,11 @@ export function readEntities(
   // "La de las 9, ay mejor la del miércoles a las 10:40": the day and time after a change of mind are the answer.
   const changed = CHANGE_OF_MIND.exec(normalizeMessage(whenText));
   if (changed && (when.day || when.time)) {
-    const after = readWhen(normalizeMessage(whenText).slice(changed.index + changed[0].length), now, { mananaIsBand: question === 'band', timesShown: question === 'slot' });
+    const after = readWhen(normalizeMessage(whenText).slice(changed.index + changed[0].length), now, {
+      mananaIsBand: question === 'band',
+      timesShown: question === 'slot',
+      busyRulesOut: question === 'offer',
+    });
     // The band said before the change of mind stays only when nothing after it names the time ("en la tarde… mejor el miércoles").
     if (after.day || after.time) when = { ...after, ...(after.band || !when.band || after.time ? {} : { band: when.band }) };
   }
@@ -224,7 +232,11 @@ export function readEntities(
   if (entities.dayOff) {
     const text = normalizeMessage(whenText);
     for (const opener of [...text.matchAll(LATER_DAY_OPENER)].reverse()) {
-      const later = readWhen(text.slice((opener.index ?? 0) + opener[0].length), now, { mananaIsBand: question === 'band', timesShown: question === 'slot' });
+      const later = readWhen(text.slice((opener.index ?? 0) + opener[0].length), now, {
+        mananaIsBand: question === 'band',
+        timesShown: question === 'slot',
+        busyRulesOut: question === 'offer',
+      });
       if (!later.day || later.day === entities.day || !isBusinessDay(later.day)) continue;
       entities.day = later.day;
       delete entities.dayOff;

@@ -71,6 +71,12 @@ export interface LinaParsingOption extends ParsingOption {
   mananaIsBand?: boolean;
   /** The question shows times to pick from (the slots): "las 2" is the one at two, not "both". */
   timesShown?: boolean;
+  /**
+   * An offer of the other band is answered ("¿Busco en la tarde?"): a band said busy there ("no, en la tarde
+   * trabajo") is ruled out. Elsewhere a busy band is the reason for the one asked for, and the ladder still
+   * offers it (contract point 9).
+   */
+  busyRulesOut?: boolean;
 }
 
 // ————— calendar in Bogotá —————

@@ -205,9 +205,13 @@ const BAND_PATTERNS: ReadonlyArray<readonly [Band, string]> = [
 ];
 /** Negated bands: "en la mañana no puedo", "no puedo en la tarde". */
 const NEGATION_BEFORE = /(?:^|[^a-z])(?:no|ni)\s+(?:(?:puedo|podria|quiero|me\s+(?:sirve|queda|funciona))\s+)?(?:(?:en|por|de|a|para)\s+)?(?:(?:la|las)\s+)?$/;
-// ("En la tarde trabajo", "en la mañana tengo colegio", "por la tarde recojo a los niños": that band is busy.)
-const NEGATION_AFTER =
-  /^\s*(?:no\s+(?:puedo|podria|me\s+(?:sirve|queda|funciona))|no\s*(?:[,.;!]|$)|imposible|trabajo|estoy\s+trabajando|estudio|tengo\s+(?:clase|clases|colegio|trabajo|turno|reunion)|(?:el|la)\s+(?:nino|nina)\s+(?:esta|tiene)\s+(?:en\s+el\s+)?(?:colegio|jardin|clase|clases)|recojo|me\s+toca\s+(?:trabajar|recoger|ir\s+por)|(?:esta|estan)\s+en\s+(?:el\s+|la\s+)?(?:colegio|jardin|escuela|clase|clases)|(?:tiene|tienen)\s+(?:colegio|jardin|clase|clases|natacion)|entra\s+al\s+(?:colegio|jardin))(?![a-z])/;
+/** ("La niña entra al jardín en la tarde", "trabajo por la mañana": that band is busy; see `busyRulesOut`.) */
+const BUSY_BEFORE =
+  /(?:^|[^a-z])(?:entra|entran|esta|estan|trabajo|estudio|tiene\s+clase|tengo\s+clase)\s+(?:(?:al|en\s+el|en\s+la)\s+(?:jardin|colegio|escuela|clase|clases|trabajo)\s+)?(?:(?:en|por)\s+la\s+)?$/;
+const NEGATION_AFTER = /^\s*(?:no\s+(?:puedo|podria|me\s+(?:sirve|queda|funciona))|no\s*(?:[,.;!]|$)|imposible)(?![a-z])/;
+/** ("En la tarde trabajo", "en la mañana tengo colegio", "por la tarde recojo a los niños": that band is busy; see `busyRulesOut`.) */
+const BUSY_AFTER =
+  /^\s*(?:trabajo|estoy\s+trabajando|estudio|tengo\s+(?:clase|clases|colegio|trabajo|turno|reunion)|(?:el|la)\s+(?:nino|nina)\s+(?:esta|tiene)\s+(?:en\s+el\s+)?(?:colegio|jardin|clase|clases)|recojo|me\s+toca\s+(?:trabajar|recoger|ir\s+por)|(?:esta|estan)\s+en\s+(?:el\s+|la\s+)?(?:colegio|jardin|escuela|clase|clases)|(?:tiene|tienen)\s+(?:colegio|jardin|clase|clases|natacion)|entra\s+al\s+(?:colegio|jardin))(?![a-z])/;
 /** "buenas tardes", "más tarde", "llego tarde": no band. */
 const NOT_BAND_TARDE_BEFORE = /(?:^|[^a-z])(?:buenas?|mas|muy|llego|llegue|llegar|llegaria|hizo|hace|es|ya|hasta|tan|demasiado|poco|esta|pasado)\s+$/;
 /** "me da igual el día": indifference to something else than the hour. */
@@ -224,7 +228,11 @@ export class BandParser extends WholeWordParser {
     if (!band) return null;
     const textBefore = before(context, index);
     const textAfter = after(context, end);
-    if (NEGATION_BEFORE.test(textBefore) || NEGATION_AFTER.test(textAfter)) {
+    // A band said busy is ruled out in answer to its offer; elsewhere it is only the reason for the band asked for.
+    const saidBusy = band !== 'cualquiera' && (BUSY_BEFORE.test(textBefore) || BUSY_AFTER.test(textAfter));
+    const busy = saidBusy && (context.option as LinaParsingOption).busyRulesOut === true;
+    if (saidBusy && !busy) return null;
+    if (NEGATION_BEFORE.test(textBefore) || NEGATION_AFTER.test(textAfter) || busy) {
       return band === 'cualquiera' ? null : context.createParsingResult(index, match[0], context.createParsingComponents().addTag(NOT_BAND_TAG[band]));
     }
     if (match[0] === 'manana' && (MORNING_ARTICLE.test(textBefore) || !bareMananaIsBand(context, index, match[0].length))) return null;

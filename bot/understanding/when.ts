@@ -120,7 +120,7 @@ const ANOTHER_WEEK_SAID = /\b(otra|proxima|siguiente) semana\b|\bsemana (que vie
 const SINCE_BEFORE = /\b(desde|hace)(\s+(el|la|los|las|este|esta|un|una))?\s*$/;
 
 /** `mananaIsBand`: the question just asked was the time band, so a bare "mañana" is the morning band, not tomorrow. */
-export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boolean; timesShown?: boolean }): When {
+export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boolean; timesShown?: boolean; busyRulesOut?: boolean }): When {
   if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH || !(now instanceof Date) || Number.isNaN(now.getTime())) return {};
   // "El 2-12", "03-12-2026": a day and month with dashes, as with slashes (chrono reads only "2/12").
   // "Feliz lunes", "feliz día": a wish, no day.
@@ -128,7 +128,7 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
     .replace(DASHED_DATE, (_, day: string, month: string, year?: string) => `${day}/${month}${year ? `/${year}` : ''}`)
     .replace(DOTTED_TIME, '$1:$2');
   if (normalized.length === 0 || !TRIGGER.test(normalized)) return {};
-  const option: LinaParsingOption = { mananaIsBand: options?.mananaIsBand === true, timesShown: options?.timesShown === true };
+  const option: LinaParsingOption = { mananaIsBand: options?.mananaIsBand === true, timesShown: options?.timesShown === true, busyRulesOut: options?.busyRulesOut === true };
   const results = linaChrono.parse(normalized, { instant: now, timezone: BOGOTA_OFFSET_MINUTES }, option);
 
   const todayInBogota = bogotaDay(now);

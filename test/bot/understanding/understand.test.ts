@@ -1385,8 +1385,10 @@ describe('a band ruled out is said to be (member testing)', () => {
   itReads([
     ['necesito una cita de control de medicina general en suba, en la tarde no puedo porque trabajo', 'menu', { band: 'manana', ruledOutBand: 'tarde' }],
     ['no puedo en la mañana', 'band', { band: 'tarde', ruledOutBand: 'manana' }],
-    // A band said busy ("en la mañana trabajo") is ruled out too: the ladder never offers it.
-    ['en la tarde porque en la mañana trabajo', 'band', { band: 'tarde', ruledOutBand: 'manana' }],
+    // A band given as a reason is no band ruled out, where the contract's ladder still offers it; said busy in answer
+    // to the offer of that band, it is ruled out.
+    ['en la tarde porque en la mañana trabajo', 'band', { band: 'tarde', ruledOutBand: undefined }],
+    ['no, en la tarde trabajo', 'offer', { yesNo: 'no', ruledOutBand: 'tarde' }],
   ]);
 });
 
