@@ -8,7 +8,7 @@ import type { Patient } from '../bot/domain.js';
 import { answerIsYes, choicesOf, eligible, memberOption, onlySelfReply, patientResolution, withoutMentions, type ConversationContext } from './conversation-context.js';
 import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { YES_NO, ask, option, reply } from './replies.js';
-import { choiceOf, entitiesOf, isMessage } from './understood.js';
+import { choiceOf, entitiesOf, intentOf, isMessage } from './understood.js';
 
 /** Booking details said before the patient ("primera vez", "suba", "tarde"), in the form's order, as `booking.noted` lists them. */
 function detailsSaidAhead(event: EventObject): string[] {
@@ -104,6 +104,12 @@ export const patientStates = {
           actions: assign({ proposedPatient: ({ context, event }) => otherPatientByPosition(context, event) }),
         },
         { guard: 'namesOnePatient', target: 'afterPatient', actions: ['rememberRequest', 'choosePatient', 'sayWhoWhenImplicit'] },
+        // "¿Y los niños tienen citas?" to "¿Para quién es la cita?": each one's appointments, then for whom.
+        {
+          guard: and(['namesSeveralPatients', ({ event }) => intentOf(event) === 'consult']),
+          target: 'consultingSeveral',
+          actions: ['rememberRequest', 'queueConsulted'],
+        },
         { guard: 'namesSeveralPatients', target: 'awaitingPatient', reenter: true, actions: ['rememberRequest', 'narrowPatients'] },
         { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
         // "Quiero cancelar una cita" before saying for whom: kept, and the question stands.
