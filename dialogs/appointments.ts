@@ -1,6 +1,7 @@
 /** Appointments in the machines' words: the request's parts, the parameters texts name them with, and which ones a member's words name. */
 import type { Appointment, Cups, Patient, Slot } from '../bot/domain.js';
 import { option, type ReplyParams } from './replies.js';
+import { normalizeText } from './text.js';
 
 /** What an operation carries over from the member's words: the parts of a request. */
 export interface Request {
@@ -31,6 +32,8 @@ export interface Request {
   earlier?: true;
   /** "Para el viernes a la misma hora": at the appointment's own time. */
   sameTime?: true;
+  /** The doctor an appointment was named by ("la cita con el dr Cárdenas"): words of the name. */
+  doctor?: string;
   /** The appointment the member had chosen to move or cancel before a switch. */
   appointmentId?: string;
   /** The member chose that appointment already ("Reprogramar esa cita" at the one-per-specialty offer): no question about which. */
@@ -73,11 +76,17 @@ export function bogotaParts(instant: string): { day: string; time: string; weekd
  * What the member's words say of the appointment itself: a day, a time, a specialty. A day or
  * time said as where to move it ("pásemela para el jueves a las 3") names no appointment.
  */
-export function namedParts(request: Request | undefined): Pick<Request, 'day' | 'weekday' | 'time' | 'specialty'> {
+export function namedParts(request: Request | undefined): Pick<Request, 'day' | 'weekday' | 'time' | 'specialty' | 'doctor'> {
   if (!request) return {};
   const day = request.day !== undefined && request.day !== request.newDay ? { day: request.day, ...(request.weekday !== undefined ? { weekday: request.weekday } : {}) } : {};
   const time = request.time !== undefined && request.time !== request.newTime ? { time: request.time } : {};
-  return { ...day, ...time, ...(request.specialty ? { specialty: request.specialty } : {}) };
+  return { ...day, ...time, ...(request.specialty ? { specialty: request.specialty } : {}), ...(request.doctor ? { doctor: request.doctor } : {}) };
+}
+
+/** Whether an appointment's doctor carries every word said of the doctor ("cardenas", "mauricio cardenas"). */
+function doctorIs(appointment: Appointment, said: string): boolean {
+  const name = normalizeText(appointment.doctor.name).split(/[^a-z]+/);
+  return said.split(' ').every((word) => name.includes(word));
 }
 
 /**
@@ -93,6 +102,7 @@ export function appointmentsNamed(appointments: readonly Appointment[], request:
     if (named.weekday !== undefined ? parts.weekday !== named.weekday : named.day !== undefined && parts.day !== named.day) return false;
     if (named.time !== undefined && parts.time !== named.time) return false;
     if (named.specialty !== undefined && appointment.specialty !== named.specialty) return false;
+    if (named.doctor !== undefined && !doctorIs(appointment, named.doctor)) return false;
     return true;
   });
 }

@@ -309,6 +309,7 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
     ...(entities.time ? { time: entities.time } : {}),
     ...(entities.latest ? { latest: true as const } : {}),
+    ...(entities.doctorName && (named === 'cancel' || named === 'reschedule' || named === 'consult') ? { doctor: entities.doctorName } : {}),
   };
   const patients = entities.patients ?? previous?.patients;
   if (!operation && Object.keys(fields).length === 0 && !patients) return undefined;

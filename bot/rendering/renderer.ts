@@ -150,6 +150,15 @@ export class Renderer {
       if (typeof value !== 'string' || !/^\d\d:\d\d$/.test(value)) return '';
       return `${/^(01|13):/.test(value) ? ' a la ' : ' a las '}${formatTime(`2000-01-01T${value}:00-05:00`)}`;
     });
+    /** " con el doctor Cárdenas" for the words a member named a doctor by, or nothing without them. */
+    formatter.add('withDoctor', (value: unknown) =>
+      typeof value === 'string' && value
+        ? ` con ${value
+            .split(' ')
+            .map((word) => capitalized(word))
+            .join(' ')}`
+        : '',
+    );
     /**
      * What was noted ahead of its question, as the booking sends it (values joined by commas, each
      * known by its form: a visit type or band, a site code, a day, a time): "primera vez, en la USS Suba, en la tarde".

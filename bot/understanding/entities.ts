@@ -247,9 +247,11 @@ export function readEntities(
   }
   // "Tengo una cita el miércoles y necesito cambiarla pal jueves": the day after "cambiarla
   // para" is the new one; a day before it names the appointment.
-  const moveTo = entities.day ? MOVE_TO.exec(normalizeMessage(whenText)) : null;
+  // (Read as written, or as the speller reads it: "kiero reprogramr la cita d mi ijo pal juebes".)
+  const moveText = MOVE_TO.test(normalizeMessage(whenText)) ? normalizeMessage(whenText) : words.join(' ');
+  const moveTo = entities.day ? MOVE_TO.exec(moveText) : null;
   if (moveTo) {
-    const normalizedWhen = normalizeMessage(whenText);
+    const normalizedWhen = moveText;
     const target = readWhen(normalizedWhen.slice(moveTo.index + moveTo[0].length), now);
     const named = readWhen(normalizedWhen.slice(0, moveTo.index), now);
     if (target.day) {

@@ -521,13 +521,18 @@ function pickAnswer(
     if (number !== undefined && (number > expectation.options.length || number === 0)) entities.outOfRange = number;
   }
   // "¿Y no hay con la dra Marta Salazar?", "¿no hay con mi médica?" at the slots: a doctor none of them is with, to look up.
-  const asked = question === 'slot' && !smallTalkOnly ? doctorAskedIn(reading, expectation.options, message.original, normalized) : {};
+  // ("Quiero cancelar la cita con el dr Cárdenas": at the start or the menu, the doctor names the appointment.)
+  const asked =
+    (question === 'slot' || question === 'start' || question === 'menu') && !smallTalkOnly
+      ? doctorAskedIn(reading, question === 'slot' ? expectation.options : [], message.original, normalized)
+      : {};
+  if (question !== 'slot') delete asked.ownDoctor;
   Object.assign(entities, asked);
   // "La de la doctora Paola" at the slots: the doctor, which settles a choice among slots at one time.
   const doctor = question === 'slot' && !smallTalkOnly && !asked.doctorName && !asked.ownDoctor ? doctorNamedIn(expectation.options, words) : undefined;
   if (doctor) entities.doctor = doctor;
   // Another doctor named: no slot of those shown is picked by the title alone ("con la dra Lucía" where Dra. Marta is listed).
-  if ((asked.doctorName || asked.ownDoctor) && picked?.by === 'words' && !entities.time && !entities.day) return undefined;
+  if (question === 'slot' && (asked.doctorName || asked.ownDoctor) && picked?.by === 'words' && !entities.time && !entities.day) return undefined;
   // "El 2" at the patient question or the menu is the second option, not the 2nd of the month.
   // "El uno, para mi mamá": with no weekday, month or "hoy" said, the number is the option's too.
   if (

@@ -82,6 +82,14 @@ function referenceRenderer(globals: Record<string, string>) {
       : '',
   );
   formatter.add('ofSpecialty', (value: unknown) => (typeof value === 'string' && value ? ` de ${instance.t(`specialties.${value}`)}` : ''));
+  formatter.add('withDoctor', (value: unknown) =>
+    typeof value === 'string' && value
+      ? ` con ${value
+          .split(' ')
+          .map((word) => capital(word))
+          .join(' ')}`
+      : '',
+  );
   formatter.add('notedList', (value: unknown) =>
     String(value)
       .split(',')
