@@ -118,31 +118,12 @@ function writerRelation(who: string): string {
  */
 function asTheMembers(relation: string, writer: string | undefined): 'self' | 'son' | 'daughter' | 'child' | undefined {
   if (writer === undefined) return undefined;
-  if (/^(abuela|abuelo)$/.test(writer))
-    return relation === 'hija'
-      ? 'self'
-      : /^(el )?niet(o|ico)$/.test(relation)
-        ? 'son'
-        : /^(la )?niet(a|ica)$/.test(relation)
-          ? 'daughter'
-          : relation === 'nietos'
-            ? 'child'
-            : relation === 'nietas'
-              ? 'daughter'
-              : undefined;
-  // The member's mother-in-law writing: her "mi nuera" is the member, her grandchildren the member's children.
-  if (/^(suegra|suegro)$/.test(writer))
-    return relation === 'nuera'
-      ? 'self'
-      : /^(el )?niet(o|ico)$/.test(relation)
-        ? 'son'
-        : /^(la )?niet(a|ica)$/.test(relation)
-          ? 'daughter'
-          : relation === 'nietos'
-            ? 'child'
-            : relation === 'nietas'
-              ? 'daughter'
-              : undefined;
+  // The member's parents writing: their "mi hija" is the member; her parents-in-law: their "mi nuera". Their
+  // grandchildren are the member's children either way.
+  if (/^(abuela|abuelo|suegra|suegro)$/.test(writer)) {
+    if (relation === (/^suegr/.test(writer) ? 'nuera' : 'hija')) return 'self';
+    return /^(el )?niet(o|ico)$/.test(relation) ? 'son' : /^(la )?niet(a|ica)$/.test(relation) || relation === 'nietas' ? 'daughter' : relation === 'nietos' ? 'child' : undefined;
+  }
   // The member's child writing: their "mi papá", "mi mamá" is the member.
   if (/^(hijo|hija)$/.test(writer)) return /^(papa|papi|padre|mama|mami|madre|mi papa|mi mama)$/.test(relation) ? 'self' : undefined;
   // The children's father writing: his "mi esposa" is the member, his "mi hijo", "mi hija" her children.
