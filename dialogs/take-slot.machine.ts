@@ -59,7 +59,10 @@ function endingOfSearch(found: SlotFinderOutput): TakeSlotOutput {
 
 /** A new search for the day, band or time the member named, with the doctor scope kept. */
 function searchIn(context: TakeSlotContext, event: EventObject): SearchState {
-  return searchSaid(entitiesOf(event), context.search?.band ?? context.band ?? 'cualquiera', context.search);
+  const said = entitiesOf(event);
+  // "Mejor el jueves a esa misma hora" at a confirmation: the hour of the slot being confirmed.
+  const sameTime = said.sameTime && !said.time && context.slot ? { time: slotWhen(context.slot).time } : {};
+  return searchSaid({ ...said, ...sameTime }, context.search?.band ?? context.band ?? 'cualquiera', context.search);
 }
 
 /** The confirmation of the slot found: what is booked, or what the appointment moves from and to. */
