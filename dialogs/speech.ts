@@ -113,6 +113,8 @@ export function answerTo(
       return reply('help.complaint');
     case 'frustration':
       return reply('help.frustration');
+    // "¿Hay alguna persona que me atienda?": the line, with its number and hours.
+    case 'person':
     default:
       return reply('help.support');
   }

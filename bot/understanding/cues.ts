@@ -75,6 +75,10 @@ for (const phrase of [
   'senorita de verdad',
   'persona de verdad',
   'persona real',
+  'alguna persona',
+  'persona que me atienda',
+  'humano',
+  'alguien de carne y hueso',
 ])
   PERSON_WORDS.add(phrase, true);
 /**

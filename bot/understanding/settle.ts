@@ -5,6 +5,7 @@
  * chooses is added.
  */
 import {
+  PERSON_WORDS,
   ANOTHER_REQUEST,
   ANYTHING_ELSE,
   ASKS_FOR_A_CITA,
@@ -400,6 +401,13 @@ export function settleIntent(reads: Reads): Understanding {
     delete entities.yesNo;
     entities.asks = 'meaning';
   }
+  // "¿Hay alguna persona que me atienda?", "me pasa con un humano" first or at the authorisation: the line, never the
+  // reason for the authorisation nor a booking.
+  if ((question === 'start' || question === 'consent') && PERSON_WORDS.find(words).length > 0 && entities.yesNo === undefined && !entities.documentNumber) {
+    intent = 'help';
+    choice = undefined;
+    entities.asks = 'person';
+  }
   // "¿Dónde queda la sede de Kennedy?", "¿cuánto vale la cuota moderadora?": a question Lina answers (or says she
   // cannot) before asking the pending one again. Nothing is picked: "la de Kennedy, ¿dónde queda?" at the site question
   // asks where it is, it does not choose it yet.
@@ -499,6 +507,17 @@ export function settleIntent(reads: Reads): Understanding {
     }
     intent = entities.day ? 'other_day' : 'more_times';
     choice = undefined;
+  }
+  // "Bien, gracias a Dios, ¿y usted?" to the authorisation: how the member is, never a yes (Ley 1581 wants it clear).
+  if (
+    question === 'consent' &&
+    /^\W*(?:(?:muy|pues|todo|super|re) )?bien\b(?:[\s,.!]*(?:gracias|gracias a dios|a dios gracias|bendito sea dios|por suerte))?(?:[\s,.!]*(?:y )?(?:usted|tu|vos|sumerce|ud)\s*(?:que tal|como esta|como estas)?)?[\s?!.]*$/.test(
+      normalized,
+    )
+  ) {
+    intent = 'greet';
+    choice = undefined;
+    delete entities.yesNo;
   }
   // "No, ese no, el de las 2 y 20" at a list: the no corrects, and the option after it is the answer.
   if ((question === 'slot' || question === 'day') && intent === 'deny' && choice !== undefined) intent = 'none';
