@@ -114,6 +114,8 @@ export const identificationStates = {
           actions: [assign({ documentType: ({ event }) => entitiesOf(event).documentType }), { type: 'say', params: reply('identify.askNumber') }],
         },
         { guard: or(['asksForOperation', 'carriesARequest']), actions: ['rememberRequest', { type: 'say', params: reply('identify.requestNoted') }, 'repeatPrompt'] },
+        // "No tengo la cédula a la mano", "después le escribo": no hurry, said kindly; the question stays open.
+        { guard: ({ event }) => entitiesOf(event).documentLater === true, actions: { type: 'say', params: reply('identify.documentLater') } },
         // "Es 15 de marzo del 94" after a failed check: the date is kept, and the document asked for again.
         {
           guard: 'birthDateReadable',

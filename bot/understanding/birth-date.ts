@@ -54,7 +54,7 @@ const DAY_FIRST_WORDS = new RegExp(`${NOT_AFTER}(\\d{1,2}) del? (\\d{1,2}) del? 
 /** "15 03 1994" (voice-to-text): four-digit year, or a two-digit year when the three numbers are the whole answer ("15 03 94"). */
 const DAY_FIRST_SPACES = new RegExp(`${NOT_AFTER}(\\d{1,2}) (\\d{1,2}) (\\d{4})${NOT_BEFORE}|^(\\d{1,2}) (\\d{1,2}) (\\d{2})[ .]*$`, 'gu');
 /** "15 de marzo de 1994", "15 de marzo del 94", "15 marzo 1994", "15-mar-94", "1ro de marzo de 1994". */
-const DAY_MONTH_YEAR = new RegExp(`${NOT_AFTER}${DAY}(?: ?[-/.] ?| del? | )${MONTH}(?: ?[-/.,] ?| del? | )${YEAR}${NOT_BEFORE}`, 'gu');
+const DAY_MONTH_YEAR = new RegExp(`${NOT_AFTER}${DAY}(?: ?[-/.] ?| del? | )${MONTH}(?: ?[-/.,] ?| del? ano | del? | ano | )${YEAR}${NOT_BEFORE}`, 'gu');
 /** "Nací en el 90, el 5 de diciembre", "en 1999 el 21 de marzo": the year said first, then the day and month. */
 const YEAR_THEN_DAY_MONTH = new RegExp(`\\ben (?:el (?:ano )?|el ano de |)${YEAR}\\b[ ,]*(?:el |y el )?${DAY}(?: del? | )${MONTH}(?![\\p{L}\\p{N}]| ?(?:del?|,) ?\\d)`, 'gu');
 /** "marzo 15 de 1994", "marzo 15 1994", "marzo 15, 1994". */

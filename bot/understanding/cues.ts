@@ -44,7 +44,7 @@ export const ASKS_ABOUT_CONSENT = {
   asked:
     /\?|^(?:(?:y|pero|ok|ok pero|bueno|si|si pero|aja|oiga|disculpe|perdon|osea|o sea|mmm+|u+m+|eh|ah+|a ver|aver|eso|esto)\s+)*(?:que|q|k|como|cual|cuales|para que|pa que|para q|pa q|por que|porque|xq|quien|quienes|tengo que|toca|hay que|es obligatorio|es necesario|y si)\b/,
   about:
-    /\b(autoriz\w*|acept\w*|consentimiento|datos?|informacion|eso|esto|significa|obligatori[oa]|necesari[oa]|ley|tratamiento|politica|para (que|q)|pa (que|q)|por que|porque|xq|quien|quienes)\b|^(?:(?:y|pero|ok|bueno|si)\s+)*(?:que|q|k|como asi|osea|ya|ok|listo|eso)\s*\??$/,
+    /\b(autoriz\w*|acept\w*|consentimiento|datos?|informacion|eso|esto|significa|obligatori[oa]|obligacion|necesari[oa]|ley|tratamiento|politica|para (que|q)|pa (que|q)|por que|porque|xq|quien|quienes|si o si|digo (que )?no|responder|contestar)\b|^(?:(?:y|pero|ok|bueno|si)\s+)*(?:que|q|k|como asi|osea|ya|ok|listo|eso)\s*\??$/,
   yesIdiom: /\b(por ?que|xq) no\s*\??\s*$/,
 };
 /** "Una cita", "citas para el niño", and not "¿cuánto vale una cita?". */

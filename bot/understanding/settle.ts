@@ -401,6 +401,18 @@ export function settleIntent(reads: Reads): Understanding {
     delete entities.yesNo;
     entities.asks = 'meaning';
   }
+  // "No tengo la cédula a la mano", "después le escribo" where the member is being identified: put off, said kindly, never a miss.
+  if (
+    IDENTITY_QUESTIONS.has(question) &&
+    !entities.documentNumber &&
+    !entities.birthDate &&
+    /\b(no tengo (la|mi|el) (cedula|documento|tarjeta|registro)( a la mano| aqui| conmigo| ahorita)?|(despues|luego|mas tarde|ahorita) (le |te |les )?(escribo|vuelvo a escribir)|(no me (la )?se|no se) (la|su) fecha[\w ]* (le|te) pregunto)\b/.test(
+      normalized,
+    )
+  ) {
+    entities.documentLater = true;
+    choice = undefined;
+  }
   // "¿Hay alguna persona que me atienda?", "me pasa con un humano" first or at the authorisation: the line, never the
   // reason for the authorisation nor a booking.
   if ((question === 'start' || question === 'consent') && PERSON_WORDS.find(words).length > 0 && entities.yesNo === undefined && !entities.documentNumber) {

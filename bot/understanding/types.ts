@@ -144,6 +144,8 @@ export interface Entities {
    * cualquier médico"): at the offer of another doctor of the site, the yes it means.
    */
   anyDoctor?: true;
+  /** "No tengo la cédula a la mano", "después le escribo" where the member is being identified: the document comes later. */
+  documentLater?: true;
   /** "Lo mismo", "una igual": the same cita as the one just booked, for the person named. */
   sameAgain?: true;
   /** A RISS case asked for in so many words ("radique el caso"), where a search is under way. */
