@@ -401,6 +401,8 @@ export function settleIntent(reads: Reads): Understanding {
     delete entities.yesNo;
     entities.asks = 'meaning';
   }
+  // "No tengo correo, mejor llámenme" at the e-mail question: no e-mail, which that question's answers cover.
+  if (question === 'email' && entities.noEmail && intent === 'help' && PERSON_WORDS.find(words).length === 0) intent = 'none';
   // "No tengo la cédula a la mano", "después le escribo" where the member is being identified: put off, said kindly, never a miss.
   if (
     IDENTITY_QUESTIONS.has(question) &&
