@@ -7,6 +7,7 @@ import { emit, enqueueActions, fromPromise, sendTo, setup, assign } from 'xstate
 import { serviceOf, type Member } from '../bot/domain.js';
 import { listAppointments } from './appointment-choice.js';
 import { bogotaParts, minuteAfter } from './appointments.js';
+import { bandOfTime } from './slot-search.js';
 import { bookingMachine } from './booking.machine.js';
 import { cancelMachine } from './cancel.machine.js';
 import { normalizeText } from './text.js';
@@ -270,9 +271,7 @@ export const conversationSetup = setup({
             specialty,
             ...(sameService ? { visitType } : {}),
             site: last.site,
-            ...(said.sameAgain && said.day && !said.band && !said.time && last.start
-              ? { band: bogotaParts(last.start).time < '12:00' ? ('manana' as const) : ('tarde' as const) }
-              : {}),
+            ...(said.sameAgain && said.day && !said.band && !said.time && last.start ? { band: bandOfTime(bogotaParts(last.start).time) } : {}),
             ...sameDayAs(last.start, said),
             ...context.request?.fields,
           },

@@ -107,7 +107,7 @@ export function outsideClinicHours(time: string | undefined): boolean {
 }
 
 /** The band a time falls in (the morning is before 12:00). */
-function bandOfTime(time: string): Band {
+export function bandOfTime(time: string): 'manana' | 'tarde' {
   return time < '12:00' ? 'manana' : 'tarde';
 }
 

@@ -15,7 +15,7 @@ import { machineTypes } from './machine-types.js';
 import { SAY_ASK_THAT_TIME, leftAsIs, patientOf, refersToAnothersTime, relayTo } from './operation.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.js';
-import { SITE_KEPT, revisesSearch, ruledOutIn, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
+import { SITE_KEPT, bandOfTime, revisesSearch, ruledOutIn, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import type { CommitInput, TakeSlotInput, TakeSlotOutput } from './take-slot.io.js';
 import { answerOf, choiceOf, entitiesOf, intentOf, isMessage, messageGuards, messageIdOf } from './understood.js';
@@ -107,7 +107,7 @@ export const takeSlotMachine = setup({
     yesButOtherTime: ({ context, event }) => {
       const said = entitiesOf(event);
       const { day, time } = slotWhen(context.slot);
-      const band = time === undefined ? undefined : time < '12:00' ? 'manana' : 'tarde';
+      const band = time === undefined ? undefined : bandOfTime(time);
       return (
         (said.day !== undefined && said.day !== day) ||
         (said.band !== undefined && said.band !== 'cualquiera' && said.band !== band) ||
@@ -124,7 +124,7 @@ export const takeSlotMachine = setup({
         said.time !== undefined &&
         said.time === time &&
         (said.day === undefined || said.day === day) &&
-        (said.band === undefined || said.band === (time !== undefined && time < '12:00' ? 'manana' : 'tarde')) &&
+        (said.band === undefined || (time !== undefined && said.band === bandOfTime(time))) &&
         said.patients === undefined
       );
     },
