@@ -31,11 +31,21 @@ export const pickedAppointment = (context: Pick<ChoosingAppointment, 'appointmen
  */
 export function contradictedBy(context: Pick<ChoosingAppointment, 'appointments'>, event: EventObject): Appointment | undefined {
   const picked = pickedAppointment(context, event);
-  if (!picked) return undefined;
+  return picked ? describedInstead(context.appointments, picked, event) : undefined;
+}
+
+/**
+ * The one listed appointment other than `instead` that the message's words (specialty, day, time) describe, when they do
+ * not describe `instead` itself; a day or time said as where to move it describes none.
+ */
+function describedInstead(appointments: readonly Appointment[], instead: Appointment, event: EventObject): Appointment | undefined {
   const { specialty, day, weekday, time, newDay, newTime } = entitiesOf(event);
   const words = namedParts({ specialty, day, weekday, time, newDay, newTime });
-  if (Object.keys(words).length === 0 || appointmentsNamed([picked], words).length > 0) return undefined;
-  const described = appointmentsNamed(context.appointments, words);
+  if (Object.keys(words).length === 0 || appointmentsNamed([instead], words).length > 0) return undefined;
+  const described = appointmentsNamed(
+    appointments.filter((appointment) => appointment.id !== instead.id),
+    words,
+  );
   return described.length === 1 ? described[0] : undefined;
 }
 
@@ -63,16 +73,7 @@ export const listAppointments = fromPromise<Appointment[], { patientId: string }
  * being confirmed.
  */
 export function otherAppointmentNamed(context: Pick<ChoosingAppointment, 'appointments' | 'chosen'>, event: EventObject): Appointment | undefined {
-  const chosen = context.chosen;
-  if (!chosen || answerOf(event) !== 'no') return undefined;
-  const { specialty, day, weekday, time } = entitiesOf(event);
-  const words = namedParts({ specialty, day, weekday, time });
-  if (Object.keys(words).length === 0 || appointmentsNamed([chosen], words).length > 0) return undefined;
-  const described = appointmentsNamed(
-    context.appointments.filter((appointment) => appointment.id !== chosen.id),
-    words,
-  );
-  return described.length === 1 ? described[0] : undefined;
+  return context.chosen && answerOf(event) === 'no' ? describedInstead(context.appointments, context.chosen, event) : undefined;
 }
 
 /** Guards of the appointment question (spread into `setup({ guards })`). */

@@ -3,8 +3,8 @@
  * band, any doctor of the site, then a RISS case (with the e-mail its answer goes to, the
  * member's, a relative's, or a way out without one). States of the slot finder.
  */
-import { assign, enqueueActions, type EventObject } from 'xstate';
-import { answerOf, entitiesOf } from './understood.js';
+import { assign, enqueueActions, or, type EventObject } from 'xstate';
+import { entitiesOf } from './understood.js';
 import { patientOf } from './operation.js';
 import { YES_NO, ask, reply, type ReplyParams } from './replies.js';
 import { SITE_KEPT, ruledOutIn } from './slot-search.js';
@@ -98,7 +98,7 @@ export const ladderStates = {
         NAMED_BAND,
         {
           // ("No quiero que sea con mi doctora", "con cualquier médico": another doctor is welcome, the yes it means.)
-          guard: ({ event }) => answerOf(event) === 'yes' || entitiesOf(event).anyDoctor === true,
+          guard: or(['saidYes', ({ event }) => entitiesOf(event).anyDoctor === true]),
           target: 'searching',
           // Any doctor of the site, in any band (the one left, when the member ruled one out), or in
           // the band said with the yes ("bueno sí, con otro, pero temprano").
