@@ -580,3 +580,7 @@ export const ASKS_ARRIVAL =
 /** "¿Qué horario tienen?", "¿a qué hora abren?", "¿atienden los sábados?": when the sites are open. */
 export const ASKS_OPENING_HOURS =
   /\b(a|hasta|desde) (que|q) horas? (abren|cierran|atienden|abre|cierra|atiende)\b|\bhorarios? de atencion\b|\b(abren|atienden|abre|atiende)\b.*\b(sabados?|domingos?|festivos?)\b|\b(que|q|cual es el|cuales son los) horarios? (tienen|maneja|manejan|atienden|de la sede|tiene la sede)\b/;
+
+/** "Vuelvo a escribir otro día", "le escribo otro día", "más tarde le vuelvo a escribir": the member comes back later. */
+export const WRITE_AGAIN =
+  /\b(escrib\w*|hablamos|miro|llamo|vuelvo|regreso) (a escribir |a llamar )?(otro dia|la otra semana|la proxima semana|mas tarde|mas adelante|despues|luego)\b|\b(otro dia|mas tarde|mas adelante|despues|luego|la otra semana) (le |te |les )?(escribo|miro|llamo|vuelvo|hablamos|vuelvo a escribir)\b/;

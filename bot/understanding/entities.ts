@@ -33,6 +33,7 @@ import {
   SAME_DAY,
   SOONEST,
   TIME_BOUND,
+  WRITE_AGAIN,
 } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
@@ -215,6 +216,9 @@ export function readEntities(
   if (entities.band === 'cualquiera' && question === 'site' && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) delete entities.band;
   // "Hoy no alcanzo", "el martes no puedo" where a search is under way: the day said is the one that does not suit.
   if (when.day && SEARCHING.has(question) && DAY_REFUSED.test(words.join(' ')) && !entities.weekday) when = { ...when, day: undefined, weekday: undefined };
+  // "Vuelvo a escribir la otra semana": when the member writes again, not a day for the cita.
+  if (when.day && !when.time && WRITE_AGAIN.test(words.join(' ')) && !readWhen(words.join(' ').replace(WRITE_AGAIN, ' '), now).day)
+    when = { ...when, day: undefined, weekday: undefined };
   if (when.day) {
     entities.day = when.day;
     // Holidays come from the project's calendar (Ley 51 de 1983 and Ley 2578 de 2026).

@@ -22,6 +22,7 @@ import {
   WHERE_ARE_WE,
   WEAK_GOODBYE,
   WEAK_YES,
+  WRITE_AGAIN,
 } from './cues.js';
 import type { Found } from './lexicon.js';
 import { numberFromWords, ordinalFromWord } from './numbers.js';
@@ -143,9 +144,6 @@ export function readIntent(
   if (intent === 'none' && talk.length > 0 && content.length <= 5 && !ASKS_FOR_A_CITA.test(whole)) intent = talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
   return { intent, score: intent === guess.intent ? guess.score : 1 - guess.score, ruled: false };
 }
-
-/** "Vuelvo a escribir otro día", "le escribo otro día", "otro día miro": the member comes back later. */
-const WRITE_AGAIN = /\b(escrib\w*|hablamos|miro|llamo|vuelvo|regreso) (a escribir |a llamar )?otro dia\b|\botro dia (le |te )?(escribo|miro|llamo|vuelvo|hablamos)\b/;
 
 /** A word of help in the message: a person asked for, or trouble with the chat ("no entiendo", "¿me explica?"). */
 export function asksForHelp(words: readonly string[]): boolean {

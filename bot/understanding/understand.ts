@@ -20,14 +20,14 @@ import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
 import { numberFromWords, ordinalFromWord } from './numbers.js';
 import { doctorAskedIn, doctorNamedIn, optionAfterRefusedTime, pickOption, type Picked } from './options.js';
-import { soundOf } from '../../dialogs/patients.js';
+import { sameNormalizedName, soundOf } from '../../dialogs/patients.js';
 import { readPatientMentions, writerIntroduction, writerOfDocument } from './patient-mentions.js';
 import { bogotaParts, DAY_QUESTIONS, IDENTITY_QUESTIONS, YES_NO_QUESTIONS, type Message, type Reading } from './reading.js';
 import { settleIntent } from './settle.js';
 import type { Entities, Expectation, Intent, ShownOption, Understanding } from './types.js';
 import { readWhen } from './when.js';
 import { Speller, normalizeMessage, wordsOf } from './words.js';
-import { readYesNo } from './yes-no.js';
+import { readYesNo, TURNED_DOUBT } from './yes-no.js';
 
 /** Characters of a message that are read: longer messages are refused by the engine anyway. */
 const MAX_READ = 400;
@@ -152,7 +152,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
    * clause is read as the message, its second on its own, as the request that comes next.
    */
   return function understand(text, expectation, now) {
-    const read = text.length > MAX_READ ? text.slice(0, MAX_READ) : text;
+    const read = withoutWordsToAChild(text.length > MAX_READ ? text.slice(0, MAX_READ) : text, expectation);
     const atMenu: Expectation = {
       question: 'menu',
       options: [],
@@ -169,6 +169,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       const answer =
         answerAfterDoubt(read, expectation, now) ??
         answerBeforeQuestion(read, expectation, now) ??
+        answerAmongKindWords(read, expectation, now) ??
         answerAfterCorrection(read, expectation, now) ??
         readOnce(read, expectation, now);
       return withNewBookingAfter(answer, read, expectation);
@@ -197,7 +198,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const before = read.slice(0, read.lastIndexOf(last));
     if (!before.includes('?') && readOnce(before, expectation, now).entities.yesNo !== undefined) return undefined;
     // "…? No quiero que me cuenten como inasistencia": a wish about what happens, not the answer.
-    if (/^\W*no (?:quiero|quisiera|me gustaria|deseo) que\b/i.test(normalizeMessage(last))) return undefined;
+    if (/^\W*no (?:quiero|quisiera|me gustaria|me gusta|deseo) que\b/i.test(normalizeMessage(last))) return undefined;
     const answer = readOnce(last, expectation, now);
     const said = answer.entities.yesNo;
     if (said === undefined || answer.intent !== (said === 'yes' ? 'affirm' : 'deny')) return undefined;
@@ -209,6 +210,28 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const result: Understanding = { intent: answer.intent, intentScore: answer.intentScore, entities };
     if (answer.choice !== undefined) result.choice = answer.choice;
     return result;
+  }
+
+  /**
+   * "Le agradezco mucho. Sí, por favor, confírmela. Que tenga un feliz día.": at a yes/no
+   * question, one sentence that is a plain yes or no among sentences that only thank, greet or
+   * take leave is that answer (the kind words are manners, not the message).
+   */
+  function answerAmongKindWords(read: string, expectation: Expectation, now: Date): Understanding | undefined {
+    if (!YES_NO_QUESTIONS.has(expectation.question)) return undefined;
+    const sentences = read
+      .split(/[.!;…]+/u)
+      .map((sentence) => sentence.trim())
+      .filter((sentence) => /[a-záéíóúñ]/i.test(sentence));
+    if (sentences.length < 2 || read.includes('?')) return undefined;
+    const answers = sentences.map((sentence) => readOnce(sentence, expectation, now));
+    const said = answers.filter((answer) => answer.entities.yesNo !== undefined);
+    const answer = said[0];
+    if (said.length !== 1 || answer === undefined || answer.intent !== (answer.entities.yesNo === 'yes' ? 'affirm' : 'deny')) return undefined;
+    const manners = answers.filter((other) => other !== answer);
+    const kind = (intent: Intent) => KIND_WORDS.has(intent) || (intent === 'goodbye' && answer.entities.yesNo === 'yes');
+    if (!manners.every((other) => kind(other.intent) && Object.keys(other.entities).length === 0 && other.choice === undefined)) return undefined;
+    return answer;
   }
 
   /**
@@ -247,11 +270,12 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
   /**
    * "Sí, por favor confírmela. Antes de cerrar, ¿tiene cuota moderadora?", "Sí, muy amable. ¿Me
    * confirma la dirección?": at a confirmation or an offer, a first sentence that is a plain yes or
-   * no, then a question by the way, is that answer. (At the authorisation a question after the yes
-   * is still asked about first: Ley 1581 wants the yes clear.)
+   * no, then a question by the way, is that answer. At the authorisation too ("Sí, autorizo. ¿Se
+   * demora mucho esto?"): the yes is said plainly first, and the question is about something else;
+   * a question about the data themselves ("¿y qué hacen con mis datos?") is asked alone, and answered.
    */
   function answerBeforeQuestion(read: string, expectation: Expectation, now: Date): Understanding | undefined {
-    if (expectation.question !== 'confirm' && expectation.question !== 'offer') return undefined;
+    if (!YES_NO_QUESTIONS.has(expectation.question)) return undefined;
     // The answer is what comes before the sentence that asks ("…?" or "quisiera saber si…"): "Entiendo. En ese caso, sí,
     // radíquelo. ¿En cuánto tiempo me llaman?" answers with its second sentence.
     const asking = ASKING_SENTENCE.exec(read);
@@ -259,6 +283,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const cut = asking.index;
     if (cut <= 0) return undefined;
     const answerPart = read.slice(0, cut);
+    // "Sí… bueno no sé, ¿y si no alcanzo a llegar?": the yes turned into a doubt before the question.
+    if (TURNED_DOUBT.test(normalizeMessage(read))) return undefined;
+    if (expectation.question === 'consent' && DATA_ASKED.test(normalizeMessage(read.slice(cut)))) return undefined;
     const first = answerAfterDoubt(answerPart, expectation, now) ?? readOnce(answerPart, expectation, now);
     const said = first.entities.yesNo;
     if (said === undefined || first.intent !== (said === 'yes' ? 'affirm' : 'deny')) return undefined;
@@ -370,8 +397,34 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
 }
 
 /** The sentence of a message that asks: the one ending in "?" (from its "¿" or the end of the sentence before), or one that says it wants to know. */
+/** A question about the data the authorisation covers: "¿y qué hacen con mis datos?", "¿para qué es eso?", "¿quién los ve?". */
+const DATA_ASKED = /\b(?:datos|informacion|privacidad|para (?:que|q)|quien (?:los|las|la|lo) (?:ve|ven|usa|usan)|los (?:comparten|venden)|me van a llamar)\b/;
+
 const ASKING_SENTENCE =
   /(?<=^|[.!;…]\s*)[^.!;…?]*\?|¿|(?<=^|[.!;…,]\s*)(?:antes de cerrar |y )?(?:quisiera|quiero|me gustaria|necesito) (?:saber|preguntar|consultar)\b|(?<=^|[.!;…,]\s*)(?:y )?le pido el favor de (?:recordarme|decirme|confirmarme|indicarme)\b/i;
+
+/**
+ * "Sí, confírmela. Sofía, ya le dije que no toque eso": at a yes/no question, a later sentence
+ * that opens by calling one of the member's children by name speaks to the child in the room,
+ * not to Lina; it is left out of the reading (its "no" is no answer, the child no patient).
+ * A sentence that says more about the cita ("Mateo, el de 7 años") is kept.
+ */
+function withoutWordsToAChild(read: string, expectation: Expectation): string {
+  const children = (expectation.people ?? []).slice(1);
+  if (!YES_NO_QUESTIONS.has(expectation.question) || children.length === 0) return read;
+  const sentences = read.split(/(?<=[.!;…?])\s+/u);
+  if (sentences.length < 2) return read;
+  const kept = sentences.filter((sentence, index) => {
+    if (index === 0) return true;
+    const called = /^\W*([a-z]+)\s*,\s*(.*)$/.exec(normalizeMessage(sentence));
+    if (!called || !children.some((child) => sameNormalizedName(called[1] ?? '', child))) return true;
+    return /\b(?:cita|citas|para|pa|pal|anos|control|pediatr\w*|medic\w*)\b/.test(called[2] ?? '');
+  });
+  return kept.length === sentences.length ? read : kept.join(' ');
+}
+
+/** Sentences that only mind manners: thanks, greetings, and after a yes the wishes that take leave ("no, mejor no. chao" still ends the conversation). */
+const KIND_WORDS: ReadonlySet<Intent> = new Set(['thanks', 'greet']);
 
 /** What a message's first sentences may read as when its last sentence is a plain yes or no: thinking aloud, not a request. */
 const SETTLED_BY_THE_LAST: ReadonlySet<Intent> = new Set(['none', 'help', 'book', 'other_day', 'greet', 'thanks', 'affirm', 'deny']);

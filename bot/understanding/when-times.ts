@@ -203,12 +203,12 @@ const BAND_PATTERNS: ReadonlyArray<readonly [Band, string]> = [
   ['cualquiera', String.raw`(?:la|lo)\s+que\s+(?:sea|haya|haiga|aiga|halla|este\s+disponible|tengan?)|(?:a\s+)?la\s+hora\s+que\s+(?:sea|haya|tengan?)`],
   ['cualquiera', String.raw`(?:me\s+)?(?:da|es)\s+(?:igual|lo\s+mismo)|no\s+(?:me\s+)?importa|(?:sin|no\s+tengo)\s+preferencia|indiferente|(?:a\s+)?toda\s+hora|todo\s+el\s+dia`],
 ];
-/** Negated bands: "en la mañana no puedo", "no puedo en la tarde". */
+/** Negated bands: "en la mañana no puedo", "no puedo en la tarde", "en la tarde tampoco". */
 const NEGATION_BEFORE = /(?:^|[^a-z])(?:no|ni)\s+(?:(?:puedo|podria|quiero|me\s+(?:sirve|queda|funciona))\s+)?(?:(?:en|por|de|a|para)\s+)?(?:(?:la|las)\s+)?$/;
 /** ("La niña entra al jardín en la tarde", "trabajo por la mañana": that band is busy; see `busyRulesOut`.) */
 const BUSY_BEFORE =
-  /(?:^|[^a-z])(?:entra|entran|esta|estan|trabajo|estudio|tiene\s+clase|tengo\s+clase)\s+(?:(?:al|en\s+el|en\s+la)\s+(?:jardin|colegio|escuela|clase|clases|trabajo)\s+)?(?:(?:en|por)\s+la\s+)?$/;
-const NEGATION_AFTER = /^\s*(?:no\s+(?:puedo|podria|me\s+(?:sirve|queda|funciona))|no\s*(?:[,.;!]|$)|imposible)(?![a-z])/;
+  /(?:^|[^a-z])(?:entra|entran|esta|estan|trabajo|trabaja|estudio|estudia|estudian|tiene\s+clase|tengo\s+clase)\s+(?:(?:al|en\s+el|en\s+la)\s+(?:jardin|colegio|escuela|clase|clases|trabajo)\s+)?(?:(?:en|por)\s+(?:la\s+)?)?$/;
+const NEGATION_AFTER = /^\s*(?:no\s+(?:puedo|podria|me\s+(?:sirve|queda|funciona))|no\s*(?:[,.;!]|$)|tampoco|imposible)(?![a-z])/;
 /** ("En la tarde trabajo", "en la mañana tengo colegio", "por la tarde recojo a los niños": that band is busy; see `busyRulesOut`.) */
 const BUSY_AFTER =
   /^\s*(?:trabajo|estoy\s+trabajando|estudio|tengo\s+(?:clase|clases|colegio|trabajo|turno|reunion)|(?:el|la)\s+(?:nino|nina)\s+(?:esta|tiene)\s+(?:en\s+el\s+)?(?:colegio|jardin|clase|clases)|recojo|me\s+toca\s+(?:trabajar|recoger|ir\s+por)|(?:esta|estan)\s+en\s+(?:el\s+|la\s+)?(?:colegio|jardin|escuela|clase|clases)|(?:tiene|tienen)\s+(?:colegio|jardin|clase|clases|natacion)|entra\s+al\s+(?:colegio|jardin))(?![a-z])/;

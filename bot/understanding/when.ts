@@ -58,6 +58,20 @@ const IN_REASON_CLAUSE = /\b(porque|por que|xq|pq|porq|ya que|ya q|pues|es que|e
 const SCHEDULE_TOLD =
   /\b(salgo|sale|salimos|salen|entro|entra|entramos|entran|termino|termina|trabajo|estudia|estudio|colegio|jardin|escuela|clase|clases|almuerzo|almuerza)\b(?!.*\bcita\b)/;
 
+/** The same, told after the hour: "a las 2 tengo reunión", "a las 12 entro a trabajar", "a las 12:30 sale". */
+const SCHEDULE_AFTER =
+  /^\s*(?:(?:yo|el|ella|mateo|sofi|sofia)\s+)?(?:(?:tengo|tiene|tenemos|tienen)\s+(?:una\s+|un\s+)?(?:reunion|clase|clases|trabajo|turno|colegio|examen|que)|entro|entra|entramos|entran|salgo|sale|salimos|salen|termino|termina|me\s+toca|le\s+toca|nos\s+toca|recojo|recoge|estoy\s+trabajando)\b/;
+
+/**
+ * What follows a day ruled out: "no", "tampoco", "no puedo", or the next days joined to it ("el
+ * martes y el miércoles no puedo"), or a day the child or the member is busy ("y mañana Mateo
+ * tiene colegio todo el día").
+ */
+const REFUSED_DAY_AFTER = new RegExp(
+  String.raw`^\s*(?:(?:y|ni|o|e)\s+(?:el\s+|la\s+del?\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|hoy|manana|\d{1,2})\s+)*` +
+    String.raw`(?:no\b(?!\s+(?:hay|tiene|habra|tendra|tienen)\b)|tampoco\b|ni\b|(?:(?:yo|el|ella|mateo|sofi|sofia|la\s+nina|el\s+nino)\s+)?(?:tengo|tiene|tenemos|tienen)\s+(?:colegio|jardin|clase|clases|trabajo|turno)\b|estoy\s+(?:de\s+viaje|trabajando|ocupad[ao]))`,
+);
+
 /** Nothing but an article or a filler before the first band: the message opens with it. */
 const OPENS_WITH_BAND = /^[^a-z0-9]*(?:(?:pues|bueno|ok|listo|mejor|ps|eh|ay)[\s,]+)*(?:(?:en|por|x|de|a)\s+)?(?:la\s+)?$/;
 /** Words that take back the band said before: "en la mañana, mejor en la tarde", "en la tarde… digo, en la mañana". */
@@ -142,7 +156,12 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
     const since = SINCE_BEFORE.test(normalized.slice(0, result.index)) || /^(desde|hace)\b/.test(result.text);
     if (!since && (start.isCertain('day') || start.isCertain('weekday')) && !REASON_OPENS_BEFORE.test(normalized.slice(Math.max(0, result.index - 20), result.index)))
       days.push(result.index);
-    if (when.day === undefined && !since && (start.isCertain('day') || start.isCertain('weekday'))) {
+    // "El martes no, que trabajo doble; el miércoles", "hoy y mañana tiene colegio todo el día, la del miércoles": a day
+    // ruled out gives way to one named after it.
+    const refused = REFUSED_DAY_AFTER.test(normalized.slice(result.index + result.text.length));
+    const laterDay =
+      refused && results.some((other) => other.index > result.index && (other.start.isCertain('day') || other.start.isCertain('weekday')) && !other.start.isCertain('hour'));
+    if (when.day === undefined && !since && !laterDay && (start.isCertain('day') || start.isCertain('weekday'))) {
       const year = start.get('year');
       const month = start.get('month');
       const day = start.get('day');
@@ -156,7 +175,8 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
         }
       }
     }
-    if (when.time === undefined && start.isCertain('hour') && !SCHEDULE_TOLD.test(clauseBefore(normalized, result.index, []))) {
+    const toldAfter = SCHEDULE_AFTER.test(normalized.slice(result.index + result.text.length));
+    if (when.time === undefined && start.isCertain('hour') && !toldAfter && !SCHEDULE_TOLD.test(clauseBefore(normalized, result.index, []))) {
       const hour = start.get('hour');
       const minute = start.get('minute') ?? 0;
       if (hour !== null && hour >= 0 && hour <= 23) when.time = `${pad(hour)}:${pad(minute)}`;

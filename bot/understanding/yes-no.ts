@@ -36,11 +36,16 @@ export function readYesNo(
   if (YES_NO_QUESTIONS.has(question) && NO_THEN_YES.test(words.join(' '))) return 'yes';
   const answer = firstAnswer(reading, words, question, covered, normalized, courtesy);
   if (answer !== 'yes') return answer;
+  // "Sí… bueno, no sé, ¿y si no alcanzo a llegar?": a yes that turns into a doubt answers nothing yet.
+  if (YES_NO_QUESTIONS.has(question) && TURNED_DOUBT.test(words.join(' '))) return undefined;
   const takenBack = lastTakeBack(words.join(' '));
   if (takenBack === undefined) return answer;
   if (!YES_NO_QUESTIONS.has(question)) return undefined;
   return YES_AGAIN.test(takenBack) ? undefined : 'no';
 }
+
+/** A doubt after what was said ("sí… bueno, no sé"), not one about whether something can be ("aunque no sé si alcance"). */
+export const TURNED_DOUBT = /\b(?:bueno|ay|uy|mmm|mm|o sea|pensandolo bien|ahora que lo pienso) no se\b(?! si\b)/;
 
 /** A whole message that opens with a no or a doubt and settles on a yes, with only words that confirm after it. */
 const YES_THEN = String.raw`(?:si|sii|siii|claro|dale)(?: (?:si|sii|claro|dale))*(?: (?:senora|senor|senorita|mija))?`;
@@ -57,6 +62,16 @@ const NO_THEN_YES = new RegExp(
     // settled yes that says what to do; whatever follows it is no "pero", "mejor" nor another day.
     String.raw`|^(?:(?:ay|uy|ah|eh|m+|hm+|este) )*no\b.* (?:bueno|pues|ok|entonces|pensandolo bien|ay) ${YES_THEN} (?:busque|busquela|radiquelo|radique|confirmela|confirme|agendela|agendemela|hagale|hagalo|dele)\b(?!.*\b(?:pero|mejor|otro|otra|sino|tampoco)\b)`,
 );
+
+/** "Si no me cobran nada, sí", "si es con la doctora, claro": a condition, then a plain yes that ends the message. */
+const CONDITIONED_YES =
+  /^(?:(?:bueno|pues|ah|ok) )*si (?!no (?:se|sabe|entiendo)\b)(?:[a-z0-9]+ ){1,10}(?:si|claro|dale|listo|de una)(?: (?:senora|senor|senorita|por favor|porfa|gracias))*$/;
+
+/** "No tengo opción", "no queda de otra", "no hay más remedio": giving in. */
+const RESIGNED = /^no (?:tengo|tenemos|hay|me queda|nos queda|queda) (?:otra |mas |ninguna otra )?(?:opcion|alternativa|remedio|de otra|mas opciones)\b/;
+
+/** Words that open the reason a member gives in with: "sí, igual nadie contesta", "dale, total ya estoy aquí". */
+const GIVING_IN_REASON: ReadonlySet<string> = new Set(['igual', 'total', 'porque', 'xq', 'pues', 'como']);
 
 /** Connectives that may open an answer: "en ese caso", "entonces", "siendo así". */
 const CONNECTIVE = /^(?:en ese caso|en tal caso|de ser asi|siendo asi|asi las cosas|entonces|pues entonces|bueno entonces) /;
@@ -120,6 +135,10 @@ function firstAnswer(
   // "No, es para Mateo": a no set apart by punctuation answers on its own.
   if (/^[^a-z0-9]*(no|nop|nel)\s*[,.;!]/.test(normalized)) return 'no';
   if (lexicon.no.has(whole)) return 'no';
+  // "Si no me cobran nada, sí", "si es en Kennedy, dale": a yes on a condition the member states, closing the message.
+  // ("Si es con el mismo doctor sí, si no, no" weighs both and settles nothing.)
+  if (yesNoQuestion && /^si .* si si no no$/.test(whole)) return undefined;
+  if (yesNoQuestion && question !== 'consent' && CONDITIONED_YES.test(whole)) return 'yes';
   // "Si no lo hago, ¿qué pasa?", "si no acepto puedo agendar?": an "if", not a yes (at the consent question, never consent).
   if (CONDITIONAL_IF.test(normalized)) return undefined;
   if (lexicon.yes.has(whole) || (yesNoQuestion && lexicon.yesVerbs.has(whole))) return 'yes';
@@ -154,11 +173,16 @@ function firstAnswer(
   while (
     start < words.length &&
     (INTERJECTIONS.has(words[start] ?? '') ||
-      (yesNoQuestion && (words[start] === 'este' || words[start] === 'aver')) ||
+      (yesNoQuestion && (words[start] === 'este' || words[start] === 'aver' || words[start] === 'igual')) ||
       (skip.some((span) => start >= span.start && start < span.end) && !isYesNoWord(lexicon, words[start] ?? '')))
   )
     start++;
   // "No tengo inconveniente", "no hay ningún problema, confírmela", "no me molesta": agreeing, not a no (a later no still is).
+  // "Igual no tengo opción, sí", "no queda de otra": giving in, a yes (asked as a question it is a question).
+  if (yesNoQuestion && !normalized.includes('?')) {
+    const resigned = RESIGNED.exec(words.slice(start).join(' '));
+    if (resigned) return words.slice(start + resigned[0].split(' ').length).includes('no') ? undefined : 'yes';
+  }
   const noProblem = yesNoQuestion ? NO_PROBLEM.exec(words.slice(start).join(' ')) : null;
   if (noProblem) return words.slice(start + noProblem[0].split(' ').length).includes('no') ? undefined : 'yes';
   const first = /^no{2,}$/.test(words[start] ?? '') ? 'no' : words[start];
@@ -196,6 +220,10 @@ function firstAnswer(
     if (rest.length > 0 && rest.every((word) => lexicon.yes.has(word) || THAT_ONE.has(word)) && rest.some((word) => THAT_ONE.has(word))) return 'yes';
     // "Bueno, radique el caso": a weak yes, then doing what was offered.
     if (yesNoQuestion && DOES_WHAT_WAS_OFFERED.has(rest[0] ?? '') && !rest.includes('no') && !operationCue(rest.join(' '))) return 'yes';
+    // "Bueno ya, sí, igual nadie contesta en la línea": yes words, then the reason the member gives in.
+    const reason = rest.findIndex((word) => GIVING_IN_REASON.has(word));
+    if (yesNoQuestion && reason > 0 && onlyYesPhrases(lexicon, rest.slice(0, reason)) && !rest.slice(reason).includes('no') && !operationCue(rest.slice(reason).join(' ')))
+      return 'yes';
     // "Bueno, entonces en la tarde" to "¿Busco en la tarde?": a yes that repeats what was offered.
     if (yesNoQuestion && rest.length > 0 && rest.every((word) => lexicon.yes.has(word) || AGREEING_WORDS.has(word))) return 'yes';
   }

@@ -1624,3 +1624,43 @@ describe('moves said in a few words, found by a second member-style run', () => 
     ['en la tarde no puedo, trabajo', 'offer', { yesNo: 'no' }],
   ]);
 });
+
+describe('yeses among kind words, conditions and doubts, and days ruled out, from the twentieth blind batch (dev23)', () => {
+  itReads([
+    // A plain yes said first, then a question about something else; a question about the data is asked alone.
+    ['sí, autorizo. ¿se demora mucho esto?', 'consent', { intent: 'affirm', yesNo: 'yes' }],
+    ['si. y q hacen con mis datos?', 'consent', { intent: 'help', yesNo: undefined }],
+    ['mmm y qué hacen con mis datos? no me gusta que después me llamen a venderme cosas', 'consent', { intent: 'help', yesNo: undefined }],
+    // Manners around the answer.
+    ['Le agradezco mucho. Sí, por favor, confírmela. Que tenga un feliz día.', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    ['no, mejor no. chao', 'consent', { intent: 'goodbye', yesNo: 'no' }],
+    // A child spoken to in the room.
+    ['Sí, confírmela. Sofía, ya le dije que no toque eso 😅', 'confirm', { intent: 'affirm', yesNo: 'yes', patients: undefined }],
+    // A yes on a condition; both weighed settle nothing; a yes turned into a doubt.
+    ['si no me cobran nada, sí', 'offer', { intent: 'affirm', yesNo: 'yes' }],
+    ['si es con el mismo doctor de la vez pasada sí, si no, no', 'offer', { yesNo: undefined, choice: undefined }],
+    ['sí… bueno no sé, ¿y si no alcanzo a llegar del trabajo?', 'confirm', { yesNo: undefined, choice: undefined }],
+    ['Eh... sí, confírmela, aunque no sé si alcance a llegar', 'confirm', { yesNo: 'yes' }],
+    // Giving in.
+    ['igual no tengo opción, sí', 'offer', { intent: 'affirm', yesNo: 'yes' }],
+    ['bueno ya, sí, igual nadie contesta en la línea', 'consent', { intent: 'affirm', yesNo: 'yes' }],
+    ['no hay otra opcion?', 'offer', { yesNo: undefined }],
+    // Writing again later is no other time nor another day.
+    ['no, por ahora no, más tarde le vuelvo a escribir', 'offer', { intent: 'deny', yesNo: 'no' }],
+    ['no, así déjelo, yo vuelvo a escribir la otra semana', 'offer', { intent: 'deny', day: undefined }],
+    ['le escribo despues, la cita es para el martes', 'start', { day: '2026-11-24' }],
+    ['no señora, gracias, en la tarde tampoco puedo', 'offer', { yesNo: 'no', ruledOutBand: 'tarde' }],
+    // A time in the member's day and a band someone is busy in are reasons, not the answer.
+    ['la mañana mejor, a las 2 tengo reunion', 'band', { choice: 'manana', time: undefined }],
+    ['temprano porfa, a las 12 entro a trabajar', 'band', { choice: 'manana', time: undefined }],
+    ['tarde, a las 12:30 sale', 'band', { choice: 'tarde', band: 'tarde', time: undefined }],
+    ['en la tarde q sofi estudia en la mañana', 'band', { choice: 'tarde', band: 'tarde' }],
+    // A day ruled out gives way to the one named after it.
+    ['el martes y el miercoles no puedo por el trabajo, el viernes?', 'day', { choice: '2026-11-27' }],
+    ['el martes no q trabajo doble, el miercoles', 'day', { choice: '2026-11-25' }],
+    ['el viernes no xq sofia tiene presentacion en el colegio, el jueves', 'day', { choice: '2026-11-26' }],
+    ['hoy y mañana mateo tiene colegio todo el dia, la del miercoles', 'slot', { choice: 'slot-5' }],
+    ['cita para el martes no para el jueves', 'start', { day: '2026-11-26' }],
+    ['el martes no hay en la tarde?', 'slot', { day: '2026-11-24' }],
+  ]);
+});
