@@ -277,7 +277,8 @@ export function readEntities(
   }
   // "Por la tarde, Sofi sale del jardín al mediodía": noon said as a reason beside the band asked for is no time.
   if (when.time === '12:00' && entities.band && /\b(medio ?dia)\b/.test(normalized) && !/\b12\b/.test(normalized)) delete when.time;
-  if (when.time && question !== 'document') entities.time = when.time;
+  // ("Para las dos, yo y Sofi" to "¿Para quién?": both people, not two o'clock.)
+  if (when.time && question !== 'document' && !(question === 'patient' && /\b(las|los) dos\b/.test(normalized))) entities.time = when.time;
   // "Antes de las 8", "después de las 4": the hour is a bound of the search, not the time of one slot.
   if (entities.time && TIME_BOUND.test(words.join(' '))) {
     if (BEFORE_TIME.test(words.join(' '))) entities.beforeTime = true;

@@ -277,7 +277,10 @@ const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla',
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual". */
 const LEFT_AS_IT_IS =
-  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
+  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^no (?:necesita|necesitan|requiere|requieren) (?:nada|cita|citas)\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(?:si )?(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:si )?(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
+
+/** After "yo tengo": the member takes someone ("yo tengo que llevar a Mateo al control"). */
+const TAKING_WITH = /^(que|q) (llevar|llevarlo|llevarla|acompanar|acompanarlo|acompanarla|traer|traerlo|traerla|ir con)\b/;
 
 /** Words of a request about a cita: without one, the children named to say who writes are no patient. */
 const ASKS_SOMETHING_OF_A_CITA =
@@ -446,7 +449,11 @@ function readPatients(
     return clauses[cursor] === clauses[index];
   };
   /** "Autorizo mis datos y los de mis hijos Mateo y Sofía": whose data, at the consent question, not a patient. */
-  const whoseData = (index: number) => question === 'consent' && words.slice(Math.max(0, index - 8), index).includes('datos');
+  // ("Sí, acepto por mí y por mis dos hijos Mateo y Sofía": for whom the authorisation is given.)
+  const whoseData = (index: number) =>
+    question === 'consent' &&
+    (words.slice(Math.max(0, index - 8), index).includes('datos') ||
+      /\b(acepto|autorizo|firmo|aceptamos|autorizamos) por\b/.test(words.slice(Math.max(0, index - 10), index).join(' ')));
   /**
    * "La cédula de mi hija (Laura) es 1010101010", written by her mother: at an identity question, the holder of a cédula
    * is the member being identified, not a patient ("el documento de Sofi es el registro civil…" still names Sofía).
@@ -490,10 +497,22 @@ function readPatients(
       phrase === 'yo' &&
       (/^(digo|sino)$/.test(words[found.start - 1] ?? '') ||
         (/^(primero|mejor)$/.test(words[found.start - 1] ?? '') && (words[found.end] === undefined || /^(que|q|porque|xq)$/.test(words[found.end] ?? ''))));
-    if ((phrase === 'yo' || phrase === 'personal') && (question !== 'patient' || words.length > 3) && !yoCorrected) continue;
+    // ("Yo y Sofi", "Mateo y yo": the member joined to someone named.)
+    const yoJoined =
+      phrase === 'yo' &&
+      ((words[found.end] === 'y' && knownOrCommon(words[found.end + 1] ?? '')) ||
+        ((words[found.start - 1] === 'y' || words[found.start - 1] === 'e') && knownOrCommon(words[found.start - 2] ?? '')));
+    // ("Yo, la mamá, los niños están bien": the member saying who she is, at the patient question.)
+    const yoApposed =
+      phrase === 'yo' && question === 'patient' && found.start === 0 && ARTICLES.has(words[found.end] ?? '') && /^(mama|mami|madre|mamita)$/.test(words[found.end + 1] ?? '');
+    if ((phrase === 'yo' || phrase === 'personal') && (question !== 'patient' || words.length > 3) && !yoCorrected && !yoJoined && !yoApposed) continue;
+    // "…y me salió a mi nombre": where it was booked by mistake, not for whom it is.
+    if (/nombre/.test(phrase) && /^(salio|sale|salir|aparece|aparecio|salieron)$/.test(original[found.start - 1] ?? '')) continue;
     // "Yo tengo una cita el viernes de la niña": the child's, held by the member.
     // ("Yo tengo una cita el miércoles y la quiero mover": whose only as "mi cita" is; "¿y yo tengo alguna cita?" asks for the member.)
     if (phrase === 'yo tengo' && /^(una |la )?(cita|sita|consulta)\b/.test(`${words.slice(found.end).join(' ')} `)) continue;
+    // ("Yo tengo que llevar a Mateo al control": the member takes the patient; see `TAKING_WITH` below.)
+    if (phrase === 'yo tengo' && TAKING_WITH.test(words.slice(found.end).join(' '))) continue;
     // "Pa la niña mía": whose the child is, not the member.
     if ((phrase === 'mia' || phrase === 'mio') && lexicon.relationWords.has(words[found.start - 1] ?? '')) continue;
     // "Cédula 1010101010, la mía": the document is the member's own; it says nothing of the patient.
@@ -561,7 +580,16 @@ function readPatients(
   // "¿Qué citas tengo yo?": the one who writes, set apart; the member, unless someone else writes for her.
   // ("Yo tengo una cita el viernes de la niña": the child's, held by the member.)
   const meSetApart = /\b(tengo yo|yo tengo|tengo pendientes? yo)\b(?! (una |la )?(cita|sita|consulta)\b)/.exec(words.join(' '));
-  if (meSetApart) push(writer === undefined ? { kind: 'self' } : { kind: 'relation', relation: 'other' }, words.join(' ').slice(0, meSetApart.index).split(' ').length - 1);
+  if (
+    meSetApart &&
+    !TAKING_WITH.test(
+      words
+        .join(' ')
+        .slice(meSetApart.index + meSetApart[0].length)
+        .trim(),
+    )
+  )
+    push(writer === undefined ? { kind: 'self' } : { kind: 'relation', relation: 'other' }, words.join(' ').slice(0, meSetApart.index).split(' ').length - 1);
   // "Mis citas, no las de los niños": the member's own, set against the others'.
   const ownSetApart = /\b(mi|mis) (propia |propias )?citas?\b.*\bno (la|las|el|los) de\b/.exec(words.join(' '));
   if (ownSetApart) push({ kind: 'self' }, words.join(' ').slice(0, ownSetApart.index).split(' ').length - 1);
@@ -678,6 +706,8 @@ function readPatients(
           .find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'quien', 'tambien', 'puede', 'podria', 'quiere'].includes(word)) ?? '',
       ) ||
         TAKING_SOMEONE.test(original.slice(found.end, found.end + 4).find((word) => !['tambien', 'puede', 'podria', 'quiere', 'me', 'va', 'a'].includes(word)) ?? '') ||
+        // ("Mi hermana me los cuida ese día": she looks after the children; the cita is not hers.)
+        LOOKING_AFTER.has(original.slice(found.end, found.end + 3).find((word) => !['me', 'nos', 'los', 'las', 'lo', 'la', 'a', 'tambien'].includes(word)) ?? '') ||
         (ARTICLES.has(words[found.start - 1] ?? '') && ACCOMPANYING.has(original[found.start - 2] ?? '')));
     // "Para mí, la mamá": the member saying who she is. "Buenos días mi niña": Lina, spoken to.
     // ("Para Laura, la mayor de mis hijas", from her mother: the member's name, then who she is.)
@@ -869,6 +899,13 @@ function readPatients(
       push(personOf(word), index);
       continue;
     }
+    // "Cita para el niño de 6 años, o sea Mateo": the relation, then who it is.
+    const thatIs = words[index - 1] === 'osea' || (words[index - 2] === 'o' && words[index - 1] === 'sea') || (words[index - 2] === 'es' && words[index - 1] === 'decir');
+    const relationBefore = thatIs && knownOrCommon(word) ? mentions.findLastIndex((seen) => seen.mention.kind === 'relation' && !seen.denied && seen.at < index) : -1;
+    if (relationBefore >= 0) {
+      mentions[relationBefore] = { mention: personOf(word), at: index, denied: false };
+      continue;
+    }
     // "Yo vivo en San Mateo": a place.
     if (PLACE_BEFORE_NAME.has(words[index - 1] ?? '')) continue;
     // "La de Adriana López" at the appointments shown: their doctor, not a patient.
@@ -943,6 +980,9 @@ function readPatients(
         ['le', 'me', 'te', 'se'].includes(words[index + 2] ?? '') &&
         /^(pegue|pegues|toque|toques|moleste|molestes|grite|grites|coja|cojas|jale|jales|suba|subas|muerda|muerdas|quite|quites|tire|tires)$/.test(words[index + 3] ?? ''));
     if (spokenTo) continue;
+    // "Besos de Sofi", "saludos de Mateo": a greeting sent on their behalf. "Salgo con Mateo a las 5": out with the member.
+    if (words[index - 1] === 'de' && /^(besos|besitos|saludos|abrazos|beso|abrazo)$/.test(words[index - 2] ?? '')) continue;
+    if (words[index - 1] === 'con' && /^(salgo|salimos|voy|vamos|estoy|ando|quedo|quede)$/.test(words[index - 2] ?? '') && question !== 'patient') continue;
     // "Me acompaña Mateo", "donde estudia Mateo": with the member, or what they do; not the patient.
     if (ACCOMPANYING.has(original[index - 1] ?? '') || DOING.has(original[index - 1] ?? '')) continue;
     // "4, dice Laura", "ya le pregunto a Laura", "a nombre de Laura", "porque Laura trabaja": the member spoken of by someone

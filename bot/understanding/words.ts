@@ -189,6 +189,9 @@ function verbStems(word: string): string[] {
   return stem.length > 6 && /[aei]r$/.test(stem) ? [stem.slice(0, -2)] : participle ? [stem] : [];
 }
 
+/** A Spanish gerund: "peleando", "corriendo", "leyendo". */
+const GERUND = /(?:ando|iendo|yendo)$/;
+
 /** How far a word of this length may be from a known word and still be read as it. */
 /**
  * How a word sounds in Colombian Spanish, so that spellings by ear meet the written word: c
@@ -315,6 +318,8 @@ export class Speller {
       }
     }
     if (best > limit || candidates.length === 0) return word;
+    // A gerund ("peleando", "llorando") is a verb as written, never a typo of a word that is none ("pelado").
+    if (GERUND.test(word) && !candidates.some((candidate) => GERUND.test(candidate))) return word;
     // "Siguiente" near "siguientes", "temprana" near "temprano": another form of a known word is a valid word, left as written.
     if (candidates.some((candidate) => inflectionsOfOneWord(word, candidate))) return word;
     const meaning = this.meaningOf(candidates[0] as string);

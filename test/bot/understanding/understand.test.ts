@@ -1664,3 +1664,22 @@ describe('yeses among kind words, conditions and doubts, and days ruled out, fro
     ['el martes no hay en la tarde?', 'slot', { day: '2026-11-24' }],
   ]);
 });
+
+describe('people from the twentieth blind batch (dev23)', () => {
+  itReads([
+    ['cancelar la cita de Sofi, la de Mateo sí la dejo', 'start', { patients: [{ kind: 'name', name: 'sofia' }] }],
+    ['sí, acepto por mí y por mis dos hijos Mateo y Sofía', 'consent', { yesNo: 'yes', patients: undefined }],
+    ['chao lina, besos de sofi 😘', 'menu', { intent: 'goodbye', patients: undefined }],
+    ['sí, en la tarde, pero que no sea muy tarde porque salgo con Mateo a las 5', 'offer', { yesNo: 'yes', patients: undefined }],
+    ['para las dos, yo y sofi', 'patient', { time: undefined, patients: [{ kind: 'self' }, { kind: 'name', name: 'sofia' }] }],
+    ['yo, la mamá, los niños están bien gracias a dios', 'patient', { choice: 'self', patients: [{ kind: 'self' }] }],
+    ['buenas noches lina, cita para el niño de 6 años, o sea mateo', 'start', { patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    // A gerund is a verb as written: "peleando" is no "pelado" (a boy).
+    ['para Mateo... digo Sofi, perdon es q tengo a los dos aqui peleando', 'patient', { choice: 'sofia' }],
+    ['no, así no, que la cita es de Sofía y me salió a mi nombre', 'confirm', { patients: [{ kind: 'name', name: 'sofia', written: 'Sofía' }] }],
+    ['ok perfecto señorita, queda a nombre mio', 'confirm', { patients: [{ kind: 'self' }] }],
+    ['Hola, la cita es para mí, no para los niños, y mi hermana me los cuida ese día así que cualquier hora me sirve', 'patient', { choice: 'self', patients: [{ kind: 'self' }] }],
+    ['yo tengo que llevar a Mateo al control', 'start', { patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    ['que citas tengo yo', 'menu', { patients: [{ kind: 'self' }] }],
+  ]);
+});
