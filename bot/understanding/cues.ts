@@ -275,6 +275,12 @@ export const PICKING_WORDS: ReadonlySet<string> = new Set([
   'tomo',
   'deme',
   'dame',
+  // "Déjeme la última", "apárteme la 2".
+  'dejeme',
+  'dejame',
+  'aparteme',
+  'reserveme',
+  'agendeme',
   'regaleme',
   'prefiero',
   'la',

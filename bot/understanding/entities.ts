@@ -6,6 +6,7 @@
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
+import { REFUSED_TIME } from './options.js';
 import {
   SAME_TIME,
   ANY_DOCTOR,
@@ -278,7 +279,9 @@ export function readEntities(
   // "Por la tarde, Sofi sale del jardín al mediodía": noon said as a reason beside the band asked for is no time.
   if (when.time === '12:00' && entities.band && /\b(medio ?dia)\b/.test(normalized) && !/\b12\b/.test(normalized)) delete when.time;
   // ("Para las dos, yo y Sofi" to "¿Para quién?": both people, not two o'clock.)
-  if (when.time && question !== 'document' && !(question === 'patient' && /\b(las|los) dos\b/.test(normalized))) entities.time = when.time;
+  // ("A las 3 no puedo" away from the slots, where "la siguiente" may follow it: no hour asked for.)
+  const timeRefused = question !== 'slot' && REFUSED_TIME.test(words.join(' '));
+  if (when.time && question !== 'document' && !timeRefused && !(question === 'patient' && /\b(las|los) dos\b/.test(normalized))) entities.time = when.time;
   // "Antes de las 8", "después de las 4": the hour is a bound of the search, not the time of one slot.
   if (entities.time && TIME_BOUND.test(words.join(' '))) {
     if (BEFORE_TIME.test(words.join(' '))) entities.beforeTime = true;

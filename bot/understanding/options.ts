@@ -80,6 +80,16 @@ export function pickOption(
   const clockTime = entities.time !== undefined && /^(?:(?:la|el|las|a las|la de|la de las) )?\d{1,2}:\d{2}\b/.test(said.normalized);
   // "Primera bes" at the site question: the visit type, however spelt, not the first site.
   const firstTime = question !== 'visitType' && entities.visitType === 'primera_vez' && /\bprimer/.test(words.join(' '));
+  // "La primera del martes", "la segunda de hoy", "la última del miércoles": the position among that day's slots shown,
+  // unless the position in the whole list is on that day already ("la tercera, la del martes"); the last position said wins.
+  const dayOf = (option: ShownOption | undefined) => (option?.start ? bogotaParts(option.start)?.day : undefined);
+  const ofDay = question === 'slot' && entities.day && !entities.time ? options.filter((option) => dayOf(option) === entities.day) : [];
+  const dayOrdinal = ofDay.length > 0 ? words.map((word) => ordinalFromWord(word)).findLast((ordinal) => ordinal !== undefined) : undefined;
+  if (dayOrdinal !== undefined && !firstTimeSaid(entities, words)) {
+    const inList = options[dayOrdinal === -1 ? options.length - 1 : dayOrdinal - 1];
+    const picked = dayOf(inList) === entities.day ? inList : ofDay[dayOrdinal === -1 ? ofDay.length - 1 : dayOrdinal - 1];
+    return picked ? { value: picked.value, by: 'number' } : undefined;
+  }
   const numbered =
     both || oneOClock || firstOfAll || clockTime || firstTime || entities.documentNumber !== undefined
       ? undefined
@@ -129,6 +139,11 @@ export function pickOption(
   return loose === undefined ? undefined : { value: loose, by: 'words' };
 }
 
+/** "Primera vez" said: the visit type, not a position. */
+function firstTimeSaid(entities: Entities, words: readonly string[]): boolean {
+  return entities.visitType === 'primera_vez' && /\bprimer/.test(words.join(' '));
+}
+
 /** `undefined`: this question is not read by meaning; `null`: read, and nothing fits. */
 function optionByMeaning(question: Question, options: ShownOption[], intent: Intent, entities: Entities, words: readonly string[], referred?: string): string | null | undefined {
   const has = (value: string | undefined) => (value !== undefined ? (optionValue(options, value) ?? null) : null);
@@ -150,6 +165,8 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
       return entities.site ? has(entities.site) : undefined;
     case 'band': {
       if (entities.band) return has(entities.band);
+      // "A las 3 no puedo": an hour refused picks no band.
+      if (REFUSED_TIME.test(words.join(' '))) return null;
       // "A las 4 pm", "7 am", "antes de las 11", "después de las 2": the band the hour falls in (a bound that
       // spans both, "antes de las 3", "después de las 10", picks none).
       const hour = entities.time ? Number(entities.time.slice(0, 2)) : undefined;
@@ -232,9 +249,9 @@ function laterWeekday(options: readonly ShownOption[], entities: Entities, words
   entities.day = new Date(moved).toISOString().slice(0, 10);
 }
 
-/** "La de las 4 no puedo", "a las 4 no me sirve": a time of the slots refused. */
-const REFUSED_TIME =
-  /\b(la|las|a las) (\d{1,2}(?::\d{2})?|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)( y \S+)? (no|tampoco) (puedo|me sirve|me queda|alcanzo|me da)\b/;
+/** "La de las 4 no puedo", "a las 4 no me sirve", "a la 1 no puedo": a time refused. */
+export const REFUSED_TIME =
+  /\b(la|las|a las|a la) (\d{1,2}(?::\d{2})?|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)( y \S+)? (no|tampoco) (puedo|me sirve|me queda|alcanzo|me da|podemos)\b/;
 /** "La siguiente", "la que sigue", "la de después": the next slot shown (the speller may write "siguientes"). */
 const NEXT_ONE = /\b(la|el) (siguientes?|que sigue|de despues|otra de despues|proxima)\b/;
 

@@ -92,6 +92,8 @@ export function normalizeMessage(text: string): string {
   const folded = normalizeText(normalized)
     .replace(REPEATED, '$1')
     .replace(/\bre (program|agend)/g, 're$1')
+    // "alas 9", "ala 1": "a las 9", "a la 1", typed in a hurry.
+    .replace(/\b(al)(as?) (?=\d|una\b|dos\b|tres\b|cuatro\b|cinco\b|diez\b|once\b|doce\b)/g, 'a l$2 ')
     .replace(DOTTED_TIME, '$1:$2');
   return HAS_SHORTHAND.test(folded) ? expandShorthand(folded) : folded;
 }

@@ -89,7 +89,7 @@ const STRESSING_SI =
 
 /** At a confirmation or offer, the day or hour offered refused: "hoy no puedo", "a esa hora no alcanzo", "ese día no me sirve". */
 const WHEN_REFUSED =
-  /^(?:(?:ay|uy|ah|pues|es que|mija|mijo|senorita|no)[ ,]+)*(?:hoy|manana|pasado manana|ese dia|esa hora|a esa hora|ese horario|el (?:lunes|martes|miercoles|jueves|viernes|sabado)|(?:en|por) la (?:manana|tarde)) (?:si )?no (?:puedo|alcanzo|me queda|me sirve|podemos|alcanzamos|nos sirve|nos queda|puede)\b/;
+  /^(?:(?:ay|uy|ah|pues|es que|mija|mijo|senorita|no)[ ,]+)*(?:hoy|manana|pasado manana|ese dia|esa hora|a esa hora|ese horario|el (?:lunes|martes|miercoles|jueves|viernes|sabado)|(?:en|por) la (?:manana|tarde)|a las? (?:\d{1,2}(?::\d{2})?|una|dos|tres|cuatro|nueve|diez|once|doce)) (?:si )?no (?:puedo|alcanzo|me queda|me sirve|podemos|alcanzamos|nos sirve|nos queda|puede)\b/;
 
 /** A message that opens with a no ("ay no, perdón, sí acepto"): the yes after it is the later word, and stands. */
 const OPENING_NO = /^(?:(?:ay|uy|huy|ah|ahh|eh|oiga|ups|uf|mmm|mm|m) )*no(?: no)*\b/;

@@ -1683,3 +1683,19 @@ describe('people from the twentieth blind batch (dev23)', () => {
     ['que citas tengo yo', 'menu', { patients: [{ kind: 'self' }] }],
   ]);
 });
+
+describe('slots picked by their place in a day, and hours refused (dev23)', () => {
+  itReads([
+    ['la segunda de hoy', 'slot', { choice: 'slot-2' }],
+    ['la primera del martes', 'slot', { choice: 'slot-3' }],
+    ['la ultima del martes', 'slot', { choice: 'slot-4' }],
+    // The place in the whole list, when it is on the day said.
+    ['La tercera, la del martes.', 'slot', { choice: 'slot-3' }],
+    ['ok entonces dejeme la ultima', 'slot', { choice: 'slot-5' }],
+    ['la del martes alas 9', 'slot', { choice: 'slot-3', time: '09:00' }],
+    // An hour refused picks no band, asks for no hour, and at a confirmation is the no.
+    ['a las 3 no puedo', 'band', { choice: undefined, time: undefined }],
+    ['ala 1 no puedo', 'band', { choice: undefined, time: undefined }],
+    ['a las 3 no puedo', 'confirm', { yesNo: 'no' }],
+  ]);
+});
