@@ -58,6 +58,17 @@ export function pickOption(
   if (question === 'band' && entities.later && !entities.band) return undefined;
   // "La 2 no me sirve", "no me queda bien la del martes": an option turned down, not picked (a yes/no question's "no" is its answer).
   if ((question === 'slot' || question === 'day') && turnedDown(words)) return undefined;
+  // "¿Cuál es la diferencia entre la de las 2 y la de 2 y 20?", "el martes ¿hay otra hora aparte de las 9?": asking about
+  // the slots shown, not picking one.
+  // ("¿Solo hay hasta el lunes 30? Bueno, el lunes 30 entonces": a day or hour said after the question picks.)
+  const afterQuestion = said.normalized.slice(said.normalized.lastIndexOf('?') + 1);
+  if (
+    (question === 'slot' || question === 'day') &&
+    said.normalized.includes('?') &&
+    ASKING_ABOUT_SHOWN.test(said.normalized) &&
+    !/\d|\b(lunes|martes|miercoles|jueves|viernes|sabado|hoy|manana|primera|segunda|tercera|ultima)\b|^\W*(esa|ese)\b/.test(afterQuestion)
+  )
+    return undefined;
   // "Ninguna me sirve, ¿no hay más tarde el miércoles?": none of the slots or days shown.
   if ((question === 'slot' || question === 'day') && NONE_OF_THESE.test(said.normalized)) return undefined;
   const names = [...said.people, ...(question === 'patient' ? namesInOptions(options) : [])];
@@ -138,6 +149,10 @@ export function pickOption(
   const loose = optionByWords(reading, options, words) ?? fuzzy;
   return loose === undefined ? undefined : { value: loose, by: 'words' };
 }
+
+/** Questions about the slots or days shown: how they differ, what else there is, which one has something. */
+const ASKING_ABOUT_SHOWN =
+  /\b(diferencia|aparte de|ademas de|fuera de|solo hay|no tiene|no tienen|no hay|hay otra|hay otro|hay otras|hay otros|cual tiene|cual de|cuales tienen)\b/;
 
 /** "Primera vez" said: the visit type, not a position. */
 function firstTimeSaid(entities: Entities, words: readonly string[]): boolean {

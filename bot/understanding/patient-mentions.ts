@@ -982,7 +982,7 @@ function readPatients(
     if (spokenTo) continue;
     // "Besos de Sofi", "saludos de Mateo": a greeting sent on their behalf. "Salgo con Mateo a las 5": out with the member.
     if (words[index - 1] === 'de' && /^(besos|besitos|saludos|abrazos|beso|abrazo)$/.test(words[index - 2] ?? '')) continue;
-    if (words[index - 1] === 'con' && /^(salgo|salimos|voy|vamos|estoy|ando|quedo|quede)$/.test(words[index - 2] ?? '') && question !== 'patient') continue;
+    if (original[index - 1] === 'con' && /^(salgo|salimos|voy|vamos|estoy|ando|quedo|quede)$/.test(original[index - 2] ?? '') && question !== 'patient') continue;
     // "Me acompaña Mateo", "donde estudia Mateo": with the member, or what they do; not the patient.
     if (ACCOMPANYING.has(original[index - 1] ?? '') || DOING.has(original[index - 1] ?? '')) continue;
     // "4, dice Laura", "ya le pregunto a Laura", "a nombre de Laura", "porque Laura trabaja": the member spoken of by someone

@@ -245,11 +245,19 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (YES_NO_QUESTIONS.has(expectation.question)) return undefined;
     const normalized = normalizeMessage(read);
     let cut: number | undefined;
-    for (const found of normalized.matchAll(CORRECTING_NO)) cut = (found.index ?? 0) + found[0].length;
+    // ("…no espere, …", "no perdón", without a stop after the "no": a correction said on the way, which the writers of the
+    // corpus mostly do not count as a no.)
+    let setApart = false;
+    for (const found of normalized.matchAll(CORRECTING_NO)) {
+      cut = (found.index ?? 0) + found[0].length;
+      setApart = /\bno\s*(?:,|\.{2,}|…|\.|;)/.test(found[0]);
+    }
     if (cut === undefined) return undefined;
     const before = normalized.slice(0, cut).replace(CORRECTING_NO_AT_END, '');
     const after = normalized.slice(cut).trim();
     if (!/[a-z0-9]/.test(before) || !/[a-z0-9]/.test(after)) return undefined;
+    // ("Ayy no espere, …": an interjection is no answer taken back; "ay no, es para Mateo" still says no.)
+    if (!setApart && /^[\s,.…]*(?:(?:a+y+|u+y+|a+h+|m+|eh|bueno|pues|o)[\s,.…]*)+$/.test(before)) return undefined;
     const tail = readOnce(after, expectation, now);
     const said = Object.keys(tail.entities).filter((key) => CORRECTED.has(key as keyof Entities));
     if (tail.choice === undefined && said.length === 0 && !expectation.options.some((option) => option.value === tail.intent)) return undefined;
@@ -258,7 +266,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     for (const key of said) Object.assign(entities, { [key]: tail.entities[key as keyof Entities] });
     // What the whole read before the "no" and the tail does not say again is dropped when it is of a kind the tail replaced.
     if (tail.entities.day === undefined && said.includes('weekday')) delete entities.weekday;
-    entities.yesNo = 'no';
+    if (setApart) entities.yesNo = 'no';
     const intent = tail.intent !== 'none' ? tail.intent : whole.intent === 'deny' ? 'none' : whole.intent;
     const result: Understanding = { intent, intentScore: tail.intentScore, entities };
     // ("Agendar… no, primero consultar": the operation said after the no is the option.)
@@ -488,7 +496,7 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
 
 /** A "no" set apart that takes back what was just answered: "para mí… no, para Sofía", "Kennedy.. o no, mejor…", "el 30 no, que…". */
 const CORRECTING_NO =
-  /(?<=[a-z0-9])\s*(?:\.{2,}|…|,|\.|;)?\s+(?:(?:ay|uy|ah|o|bueno|pues|mentiras|perdon)[\s,]+)*(?<!\bsi\s)no\s*(?:,|\.{2,}|…|\.|;)\s*(?:mejor\s+|mas bien\s+|es\s+|era\s+)?/g;
+  /(?<=[a-z0-9])\s*(?:\.{2,}|…|,|\.|;)?\s+(?:(?:ay|uy|ah|o|bueno|pues|mentiras|perdon)[\s,]+)*(?<!\bsi\s)no(?:\s*(?:,|\.{2,}|…|\.|;)|\s+(?:espere|espera|esperate|perdon)\b[\s,.…]*)\s*(?:mejor\s+|mas bien\s+|es\s+|era\s+)?/g;
 const CORRECTING_NO_AT_END = /\s*(?:\.{2,}|…|,|\.|;)?\s+(?:(?:ay|uy|ah|o|bueno|pues|mentiras|perdon)[\s,]+)*no\s*(?:,|\.{2,}|…|\.|;)\s*(?:mejor\s+|mas bien\s+|es\s+|era\s+)?$/;
 /** What a correction after a "no" replaces. */
 const CORRECTED: ReadonlySet<keyof Entities> = new Set([

@@ -158,6 +158,9 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
       days.push(result.index);
     // "El martes no, que trabajo doble; el miércoles", "hoy y mañana tiene colegio todo el día, la del miércoles": a day
     // ruled out gives way to one named after it.
+    // ("Cualquiera menos el lunes", "excepto el martes": a day left out is no day asked for.)
+    const leftOut = /\b(menos|excepto|salvo|exceptuando)\s+(?:el\s+|los\s+|la\s+del?\s+)?$/.test(normalized.slice(Math.max(0, result.index - 20), result.index));
+    if (leftOut) continue;
     const refused = REFUSED_DAY_AFTER.test(normalized.slice(result.index + result.text.length));
     const laterDay =
       refused && results.some((other) => other.index > result.index && (other.start.isCertain('day') || other.start.isCertain('weekday')) && !other.start.isCertain('hour'));

@@ -1699,3 +1699,18 @@ describe('slots picked by their place in a day, and hours refused (dev23)', () =
     ['a las 3 no puedo', 'confirm', { yesNo: 'no' }],
   ]);
 });
+
+describe('slots asked about, corrected or left out (dev23)', () => {
+  itReads([
+    // A question about the slots or days shown picks none; a day said after the question does.
+    ['cual es la diferencia entre la de las 2 y la de 2 y 20? es q prefiero doctora', 'slot', { choice: undefined }],
+    ['el martes hay otra hora aparte de las 9 y las 3?', 'slot', { choice: undefined }],
+    ['el miercoles solo hay en la mañana? no tiene en la tarde? a esa hora estoy en la oficina', 'slot', { choice: undefined }],
+    ['¿Solo hay hasta el lunes 30? Bueno, el lunes 30 entonces, ya habré vuelto del viaje', 'day', { choice: '2026-11-30' }],
+    // "No espere" takes back the slot said before it.
+    ['la de las 9... no espere mateo a esa hora esta en clase, la de las 3', 'slot', { choice: 'slot-4' }],
+    ['ayy no espere, la cita es para mi hija no para mi', 'slot', { intent: 'change_patient' }],
+    // A day left out is no day asked for ("menos" is no "menor", a child).
+    ['cualquiera menos el lunes', 'day', { choice: undefined, day: undefined, patients: undefined }],
+  ]);
+});
