@@ -63,6 +63,8 @@ export interface PendingRequest {
   fields: Request;
   /** Who the member said it is for, before Lina knew who may be chosen. */
   patients?: PatientMention[];
+  /** "La misma para Sofía": the service and site of the cita booked just before, when it is taken up. */
+  sameAsLast?: true;
 }
 
 export interface ConversationContext extends ConversationInput {
@@ -319,7 +321,8 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
 /** The second request a message carries ("… y sacar una nueva para el viernes"), if any. */
 export function nextRequestIn(understood: Understanding): PendingRequest | undefined {
   if (!understood.next) return undefined;
-  return requestIn({ intent: understood.next.intent, intentScore: 1, entities: understood.next.entities });
+  const request = requestIn({ intent: understood.next.intent, intentScore: 1, entities: understood.next.entities });
+  return request && understood.next.entities.sameAgain ? { ...request, sameAsLast: true } : request;
 }
 
 /** The first name of the one person other than the patient the next request names, to say it. */

@@ -428,9 +428,14 @@ export const conversationSetup = setup({
     takeNextRequest: enqueueActions(({ context, enqueue }) => {
       const next = context.nextRequest;
       if (!next?.operation) return;
+      // ("La misma para Sofía": the service and site just booked, unless the request said others.)
+      const last = next.sameAsLast ? context.lastBooked : undefined;
+      const same = last ? (({ specialty, visitType }) => ({ specialty, visitType, site: last.site }))(serviceOf(last.cups)) : {};
+      const { sameAsLast: _same, ...request } = next;
+      const fields = { ...same, ...next.fields };
       // "Ahora la cita de pediatría para Sofía": for whom and what, when the request said it.
       const name = nextPatientName(context);
-      const specialty = next.fields.specialty;
+      const specialty = fields.specialty;
       enqueue.emit({
         type: 'reply',
         reply: reply('common.nextNow', {
@@ -439,7 +444,7 @@ export const conversationSetup = setup({
           ...(specialty ? { specialty } : {}),
         }),
       });
-      enqueue.assign({ request: next, nextRequest: undefined, nextAnnounced: false });
+      enqueue.assign({ request: { ...request, fields }, nextRequest: undefined, nextAnnounced: false });
     }),
     /** An operation ended (`params`: its output): its outcome recorded, its request dropped. */
     finishOperation: enqueueActions(({ enqueue }, output: OperationOutput) => {

@@ -453,7 +453,15 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             guard: ({ event }) => event.output[0]?.beyondWindow === true,
             target: 'awaitingDay',
             actions: [
-              { type: 'say', params: ({ context }) => reply('slots.beyondWindow', { ...context.emptyDay, context: context.emptyDay?.month ? 'month' : undefined }) },
+              // (A cita no programada is only for today or the next working day: that, not the 14 days, is why.)
+              {
+                type: 'say',
+                params: ({ context }) =>
+                  reply('slots.beyondWindow', {
+                    ...context.emptyDay,
+                    context: context.window === 'todayAndNextWorkingDay' ? 'urgent' : context.emptyDay?.month ? 'month' : undefined,
+                  }),
+              },
               assign(({ event }) => ({ days: event.output.slice(0, DAYS_PER_PAGE), moreDays: false, emptyDay: undefined })),
             ],
           },

@@ -152,7 +152,8 @@ function emptyDaySaid(empty: NonNullable<SlotFinderContext['emptyDay']>) {
   if (empty.agesOut && empty.day >= empty.agesOut) {
     return reply('slots.dayPastAgesOut', { day: empty.day, ...agesOutSaid(empty) });
   }
-  return reply('slots.dayEmpty', { day: empty.day, band: empty.band, site: empty.site });
+  // ("No hay cupos con Dra. Marta Salazar el miércoles…": only the doctor searched has none, not the whole site.)
+  return reply('slots.dayEmpty', { day: empty.day, band: empty.band, site: empty.site, ...(empty.doctor ? { doctor: empty.doctor } : {}) });
 }
 
 /** Says the sites' hours, for a time none attends at. */

@@ -65,6 +65,12 @@ function searchIn(context: TakeSlotContext, event: EventObject): SearchState {
   return searchSaid({ ...said, ...sameTime }, context.search?.band ?? context.band ?? 'cualquiera', context.search);
 }
 
+/** The same search, with any doctor of the site instead of the one searched. */
+function withAnyDoctor(search: SearchState): SearchState {
+  const { doctorId: _doctor, ...rest } = search;
+  return { ...rest, anyDoctor: true };
+}
+
 /** The confirmation of the slot found: what is booked, or what the appointment moves from and to. */
 function confirmation(context: TakeSlotContext) {
   const slot = context.slot;
@@ -262,6 +268,12 @@ export const takeSlotMachine = setup({
           { guard: 'revisesEarlierAnswer', target: 'revised' },
           SITE_KEPT,
           { guard: and(['saidYes', 'yesButOtherTime']), target: 'clarifying', actions: assign(({ context, event }) => ({ proposed: searchIn(context, event) })) },
+          // "Sí, pero con otro médico", "que no sea con el doctor Restrepo": not this slot; the slots again, of any doctor.
+          {
+            guard: ({ event }) => entitiesOf(event).otherDoctor === true,
+            target: 'findingSlot',
+            actions: assign(({ context }) => ({ reason: 'notConfirmed' as const, pickAt: undefined, ...(context.search ? { search: withAnyDoctor(context.search) } : {}) })),
+          },
           { guard: 'saidYes', target: 'committing' },
           { guard: 'namesTheSlotConfirmed', target: 'committing' },
           // "No, mejor el viernes" searches Friday; "otro día" with no day lists the days.

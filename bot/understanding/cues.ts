@@ -164,6 +164,12 @@ export const PATIENT_CHANGE_CUE = /\bcambi\w* (el |la )?(paciente|persona|nombre
 /** "No quiero que sea con mi doctora", "con cualquier médico", "con otro doctor está bien": another doctor is welcome. */
 export const ANY_DOCTOR =
   /\bno (?:quiero|quisiera|me gusta|deseo) (?:que sea |ir |que me vea |que me atienda )?con (?:mi|la|el|esa|ese|esta|este) (?:doctora|doctor|medica|medico|dra|dr|pediatra)\b|\bcon cualquier (?:doctor|doctora|medico|medica|profesional|pediatra)\b|\bcon otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra)(?: (?:esta bien|me sirve|no hay problema|sin problema|si|de una))\b|\bcualquier (?:doctor|doctora|medico|medica|profesional) (?:esta bien|me sirve|sirve)\b/;
+/**
+ * Another doctor than the one of the slot being confirmed: "sí, pero con otro médico", "que no sea
+ * con el doctor Restrepo", "no con ese doctor".
+ */
+export const OTHER_DOCTOR =
+  /\bcon otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b|\bque no sea (?:con )?(?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b|\bno (?:con|quiero con) (?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b/;
 /** "Otro día", "la próxima semana": another day asked for where days are shown or offered. */
 export const OTHER_DAY_CUE =
   /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?|(que|cuales) (otros )?dias (tiene|tienen|hay|habria|tendria|tendrian)|dias disponibles|mas adelante en la semana)\b/;

@@ -29,6 +29,7 @@ import {
   NO_EMAIL_FIRST,
   NOT_FILE_CASE,
   NOT_HERE,
+  OTHER_DOCTOR,
   OTHER_SITE,
   SAME_AGAIN,
   SAME_DAY,
@@ -216,7 +217,9 @@ export function readEntities(
   // "Me da igual, la que quede más cerca" at the site question is about the site, not the hour.
   if (entities.band === 'cualquiera' && question === 'site' && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) delete entities.band;
   // "Hoy no alcanzo", "el martes no puedo" where a search is under way: the day said is the one that does not suit.
-  if (when.day && SEARCHING.has(question) && DAY_REFUSED.test(words.join(' ')) && !entities.weekday) when = { ...when, day: undefined, weekday: undefined };
+  // ("Hoy no me sirve, ¿mañana tiene?": the day named after the one refused stands.)
+  const refusedDay = when.day && SEARCHING.has(question) ? DAY_REFUSED.exec(words.join(' ')) : null;
+  if (refusedDay && !entities.weekday && readWhen(refusedDay[3] ?? '', now).day === when.day) when = { ...when, day: undefined, weekday: undefined };
   // "Vuelvo a escribir la otra semana": when the member writes again, not a day for the cita.
   if (when.day && !when.time && WRITE_AGAIN.test(words.join(' ')) && !readWhen(words.join(' ').replace(WRITE_AGAIN, ' '), now).day)
     when = { ...when, day: undefined, weekday: undefined };
@@ -294,6 +297,8 @@ export function readEntities(
     if (LATER.test(words.join(' ')) && !entities.time) entities.later = true;
   }
   if (question === 'offer' && ANY_DOCTOR.test(words.join(' '))) entities.anyDoctor = true;
+  // "Sí, pero con otro médico", "que no sea con el doctor Restrepo": at a confirmation, not the slot's doctor.
+  if (question === 'confirm' && OTHER_DOCTOR.test(words.join(' '))) entities.otherDoctor = true;
   if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
   // "Así está bien" at a slot list or a confirmation: neither a pick nor a yes, asked again plainly.
   if (FINE_AS_IS_QUESTIONS.has(question) && !entities.leaveAsIs && FINE_AS_IS.test(words.join(' '))) entities.fineAsIs = true;

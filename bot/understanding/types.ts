@@ -144,6 +144,8 @@ export interface Entities {
    * cualquier médico"): at the offer of another doctor of the site, the yes it means.
    */
   anyDoctor?: true;
+  /** At a confirmation, another doctor than the slot's ("sí, pero con otro médico", "que no sea con el doctor Restrepo"). */
+  otherDoctor?: true;
   /** "No tengo la cédula a la mano", "después le escribo" where the member is being identified: the document comes later. */
   documentLater?: true;
   /** "Lo mismo", "una igual": the same cita as the one just booked, for the person named. */

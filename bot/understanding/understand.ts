@@ -12,7 +12,7 @@
  * (`options.ts`), and the intent settled against all of them (`settle.ts`).
  */
 import type Fuse from 'fuse.js';
-import { ANOTHERS_APPOINTMENT, REFERRED_DAY } from './cues.js';
+import { ANOTHERS_APPOINTMENT, REFERRED_DAY, SAME_AGAIN } from './cues.js';
 import { readEntities } from './entities.js';
 import { splitRequests } from './follow-up.js';
 import { operationCue, readIntent } from './intent.js';
@@ -54,6 +54,9 @@ export interface UnderstandingResources {
 /** "Mejor la tres", "no, la 2", "la tercera": a position in the list shown before, said instead of a yes. */
 const POSITION_INSTEAD =
   /\b(?:mejor|prefiero|quiero|era|no)[,.!]* (?:la|el) (?:opcion |numero )?([1-5]|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto|ultima|ultimo|penultima|penultimo)\b(?! (?:de la|del|de|y|am|pm|a m|p m|horas?|en punto))/;
+/** "Perdón, era la tres", "disculpe, es la 3", "me equivoqué, era la tercera": another option of the list before, owned as a mistake. */
+const MISTAKEN_POSITION =
+  /^\W*(?:(?:ay|uy|ups|huy|perdon|perdone|disculpe|disculpa|excuse|me equivoque|me confundi|mentiras|que pena)[\s,.!…]*)*(?:era|es|quise decir|queria|quiero) (?:la|el) (?:opcion |numero )?([1-5]|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto|ultima|ultimo|penultima|penultimo)\W*$/;
 /** Positions in the list before; from its end when negative ("la última" -1, "la penúltima" -2). */
 const POSITION_WORDS: Record<string, number> = {
   ultima: -1,
@@ -337,6 +340,12 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // "Ay no, mejor la tres" at a confirmation: no, and the option of the list before it that the member wants instead.
     const instead = yesNo === 'no' && question === 'confirm' && !entities.time ? POSITION_INSTEAD.exec(normalized) : null;
     if (instead?.[1]) entities.position = POSITION_WORDS[instead[1]] ?? Number(instead[1]);
+    // "Perdón, era la tres", "me equivoqué, era la 3": the same, said as a mistake owned rather than with a no.
+    const mistaken = !yesNo && question === 'confirm' && !entities.time ? MISTAKEN_POSITION.exec(normalized) : null;
+    if (mistaken?.[1]) {
+      entities.yesNo = 'no';
+      entities.position = POSITION_WORDS[mistaken[1]] ?? Number(mistaken[1]);
+    }
 
     const { patients, timeOf, writer } = readPatientMentions(reading, message, question, expectation.options, question === 'email' ? [] : people, expectation.writer);
     if (patients.length > 0) entities.patients = patients;
@@ -400,7 +409,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     }
     const smallTalkOnly = intentRead.ruled && (intent === 'greet' || intent === 'thanks' || intent === 'goodbye');
     const picked = pickAnswer(reading, message, expectation, { intent, entities, people, courtesy, smallTalkOnly }, now);
-    return settleIntent({ message, expectation, entities, yesNo, intentRead, intent, picked });
+    const settled = settleIntent({ message, expectation, entities, yesNo, intentRead, intent, picked });
+    // (A mistake owned at a confirmation is the no, with the position: no other patient, no step back.)
+    return mistaken ? { ...settled, intent: 'deny', choice: 'no' } : settled;
   }
 }
 
@@ -488,11 +499,22 @@ const BOOKING_KEYS = ['specialty', 'visitType', 'site', 'band', 'day', 'weekday'
  */
 function withNewBookingAfter(answer: Understanding, read: string, expectation: Expectation): Understanding {
   if (!YES_NO_QUESTIONS.has(expectation.question) || expectation.question === 'consent' || answer.entities.yesNo !== 'yes' || answer.next) return answer;
-  if (!NEW_BOOKING.test(normalizeMessage(read))) return answer;
+  const normalized = normalizeMessage(read);
+  // "Sí señora, y de una me saca la misma para Sofía": at a confirmation, a cita for someone else too, after this one.
+  // ("Sí, y también quiero una para Mateo", read as a booking, is taken up by the dialogs as it is.)
+  const forSomeoneElse = expectation.question === 'confirm' && answer.intent === 'affirm' && (answer.entities.patients?.length ?? 0) > 0 && ANOTHER_FOR.test(normalized);
+  if (!NEW_BOOKING.test(normalized) && !forSomeoneElse) return answer;
   const entities: Entities = {};
   for (const key of BOOKING_KEYS) if (answer.entities[key] !== undefined) Object.assign(entities, { [key]: answer.entities[key] });
-  return { ...answer, next: { intent: 'book', entities } };
+  if (SAME_AGAIN.test(normalized)) entities.sameAgain = true;
+  // Whom the next cita is for is not a patient named for the one being confirmed.
+  const { patients: _next, ...kept } = answer.entities;
+  return { ...answer, entities: forSomeoneElse ? kept : answer.entities, next: { intent: 'book', entities } };
 }
+
+/** A cita for someone named, besides the one confirmed: "la misma para Sofía", "y de una me saca otra pa Mateo", "le saco una a Sofi". */
+const ANOTHER_FOR =
+  /\b(?:la misma|lo mismo|una igual|otra igual|otra|una)(?: cita)? (?:para|pa|pal|a)\b|\b(?:saca|saque|saco|sacar|sacarle|agende|agenda|agendo|pida|pide|pido)(?:me|le)? (?:la misma|una|otra)\b|\btambien (?:para|pa) \w+/;
 
 /** A "no" set apart that takes back what was just answered: "para mí… no, para Sofía", "Kennedy.. o no, mejor…", "el 30 no, que…". */
 const CORRECTING_NO =

@@ -72,6 +72,9 @@ const REFUSED_DAY_AFTER = new RegExp(
     String.raw`(?:no\b(?!\s+(?:hay|tiene|habra|tendra|tienen)\b)|tampoco\b|ni\b|(?:(?:yo|el|ella|mateo|sofi|sofia|la\s+nina|el\s+nino)\s+)?(?:tengo|tiene|tenemos|tienen)\s+(?:colegio|jardin|clase|clases|trabajo|turno)\b|estoy\s+(?:de\s+viaje|trabajando|ocupad[ao]))`,
 );
 
+/** Before a day ruled out: "no me sirve el lunes", "no puedo hoy", "el lunes no me queda". */
+const REFUSED_DAY_BEFORE = /\bno\s+(?:me\s+|nos\s+)?(?:sirve|queda|puedo|podemos|alcanzo|funciona)\s+(?:(?:el|para\s+el|pa(?:l)?|para)\s+)?$/;
+
 /** Nothing but an article or a filler before the first band: the message opens with it. */
 const OPENS_WITH_BAND = /^[^a-z0-9]*(?:(?:pues|bueno|ok|listo|mejor|ps|eh|ay)[\s,]+)*(?:(?:en|por|x|de|a)\s+)?(?:la\s+)?$/;
 /** Words that take back the band said before: "en la mañana, mejor en la tarde", "en la tarde… digo, en la mañana". */
@@ -161,7 +164,8 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
     // ("Cualquiera menos el lunes", "excepto el martes": a day left out is no day asked for.)
     const leftOut = /\b(menos|excepto|salvo|exceptuando)\s+(?:el\s+|los\s+|la\s+del?\s+)?$/.test(normalized.slice(Math.max(0, result.index - 20), result.index));
     if (leftOut) continue;
-    const refused = REFUSED_DAY_AFTER.test(normalized.slice(result.index + result.text.length));
+    const refused =
+      REFUSED_DAY_AFTER.test(normalized.slice(result.index + result.text.length)) || REFUSED_DAY_BEFORE.test(normalized.slice(Math.max(0, result.index - 30), result.index));
     const laterDay =
       refused && results.some((other) => other.index > result.index && (other.start.isCertain('day') || other.start.isCertain('weekday')) && !other.start.isCertain('hour'));
     if (when.day === undefined && !since && !laterDay && (start.isCertain('day') || start.isCertain('weekday'))) {

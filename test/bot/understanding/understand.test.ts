@@ -1714,3 +1714,32 @@ describe('slots asked about, corrected or left out (dev23)', () => {
     ['cualquiera menos el lunes', 'day', { choice: undefined, day: undefined, patients: undefined }],
   ]);
 });
+
+describe('a day turned down before it is named, and another doctor at a confirmation (member testing)', () => {
+  itReads([
+    ['no me sirve el lunes, tiene para el miercoles?', 'slot', { day: '2026-11-25' }],
+    ['no me sirve hoy, tiene para mañana?', 'slot', { day: '2026-11-24' }],
+    ['hoy no me sirve, mañana tiene?', 'slot', { day: '2026-11-24' }],
+    ['hoy no puedo', 'slot', { day: undefined }],
+    ['si pero que no sea con el doctor restrepo', 'confirm', { otherDoctor: true }],
+    ['si pero con otro medico', 'confirm', { otherDoctor: true }],
+    ['si, confirmela', 'confirm', { otherDoctor: undefined }],
+  ]);
+});
+
+describe('a cita for someone else with the yes, and a mistake owned at a confirmation (member testing)', () => {
+  it('reads "si señora, y de una me saca la misma para sofia porfa" as the yes, and the same cita for Sofía next', () => {
+    const result = read('si señora, y de una me saca la misma para sofia porfa', 'confirm');
+    assert.equal(result.entities.yesNo, 'yes');
+    assert.equal(result.entities.patients, undefined);
+    assert.deepEqual(result.next, { intent: 'book', entities: { patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }], sameAgain: true } });
+  });
+  it('keeps a patient named with a plain yes for the cita confirmed', () => {
+    assert.equal(read('si, para sofia', 'confirm').next, undefined);
+  });
+  itReads([
+    ['perdon era la tres', 'confirm', { intent: 'deny', yesNo: 'no', position: 3 }],
+    ['me equivoque, era la 3', 'confirm', { intent: 'deny', yesNo: 'no', position: 3 }],
+    ['perdón, era la tercera', 'confirm', { intent: 'deny', yesNo: 'no', position: 3 }],
+  ]);
+});
