@@ -235,9 +235,11 @@ export const conversationSetup = setup({
       type: 'record' as const,
       record: { type: 'subject' as const, kind: 'document' as const, value: context.documentNumber ?? '' },
     })),
-    prompt: enqueueActions(({ enqueue }, prompt: Reply) => {
-      // A new question: an objection to an earlier refusal no longer makes sense.
-      enqueue.assign({ lastPrompt: prompt, invalidAnswers: 0, helpOffered: false, apologized: false, refused: undefined });
+    prompt: enqueueActions(({ context, enqueue }, prompt: Reply) => {
+      // A new question: an objection to an earlier refusal no longer makes sense. (The patient question asked right after a
+      // refusal keeps it: "¿y para mí?" said again gets other words, never the same refusal twice in a row.)
+      const keepRefusal = prompt.expects === 'patient' && context.refused !== undefined;
+      enqueue.assign({ lastPrompt: prompt, invalidAnswers: 0, helpOffered: false, apologized: false, refused: keepRefusal ? context.refused : undefined });
       enqueue.emit({ type: 'reply', reply: prompt });
     }),
     repeatPrompt: enqueueActions(({ context, enqueue }) => {

@@ -17,6 +17,12 @@ function offer(key: string, params: (context: SlotFinderContext) => ReplyParams)
 
 /** At an offer, another patient, specialty or site named ("¿y no hay en otra sede?"): the search is revised, not refused. */
 const REVISED = { guard: 'revisesEarlierAnswer', target: 'revised' } as const;
+/** "Mejor no, déjelo así", "olvídelo" at the e-mail for a case: nothing filed, and Lina says so. */
+const CASE_GIVEN_UP = {
+  guard: ({ event }: { event: EventObject }) => entitiesOf(event).caseGivenUp === true,
+  target: 'abandoned',
+  actions: { type: 'say', params: reply('riss.declined') },
+} as const;
 /**
  * At an offer, a band not searched yet ("uy no, entonces sí búsqueme en la tarde" after the
  * afternoon was declined): searched, whatever yes or no came with it.
@@ -74,7 +80,13 @@ export const ladderStates = {
         {
           guard: 'saidNo',
           target: 'choosingNextStep',
-          actions: assign({ triedOtherBand: true, declined: true, search: ({ context, event }) => ({ ...context.search, ...ruledOutIn(entitiesOf(event), context.search) }) }),
+          // ("No, con otro no, yo quiero con ella": no other doctor either.)
+          actions: assign({
+            triedOtherBand: true,
+            declined: true,
+            triedOtherDoctor: ({ context, event }) => context.triedOtherDoctor || entitiesOf(event).sameDoctorOnly === true,
+            search: ({ context, event }) => ({ ...context.search, ...ruledOutIn(entitiesOf(event), context.search) }),
+          }),
         },
         { actions: 'rejectAnswer' },
       ],
@@ -148,6 +160,7 @@ export const ladderStates = {
     on: {
       USER_MESSAGE: [
         READ_EMAIL,
+        CASE_GIVEN_UP,
         // "No tengo correo", or a plain "no": the way out, never the question again.
         { guard: 'hasNoEmail', target: 'offeringRelativeEmail' },
         { guard: 'saidNo', target: 'offeringRelativeEmail' },
@@ -176,6 +189,7 @@ export const ladderStates = {
     on: {
       USER_MESSAGE: [
         READ_EMAIL,
+        CASE_GIVEN_UP,
         { guard: 'hasNoEmail', ...NO_EMAIL_WAY_OUT },
         { guard: 'saidNo', ...NO_EMAIL_WAY_OUT },
         {

@@ -94,7 +94,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   [
     'reschedule',
-    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|cambiar|cambi\w*) (la |mi |esa |de |una )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|(la|lo) (necesito|necesitaria|quiero|quisiera|queria|tengo que|toca|debo) (pasar|mover|correr|cambiar) (pa|para|pal|al)\b|correrla|correrle)\b/g,
+    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|paseme|pasame|paseles|cambiar|cambi\w*) (la |mi |esa |de |una )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|(la|lo) (necesito|necesitaria|quiero|quisiera|queria|tengo que|toca|debo) (pasar|mover|correr|cambiar) (pa|para|pal|al)\b|correrla|correrle)\b/g,
   ],
   // "¿Y la puedo volver a sacar para el jueves?" about a cita being cancelled: the same cita, another day.
   ['reschedule', /\b((la|me la) (\w+ )?volver a|volverla a|volvermela a) (sacar|pedir|agendar|programar) (pa|para|pal)\b/g],
@@ -170,6 +170,9 @@ export const ANY_DOCTOR =
  */
 export const OTHER_DOCTOR =
   /\bcon otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b|\bque no sea (?:con )?(?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b|\bno (?:con|quiero con) (?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b/;
+/** Only the doctor searched is wanted: "con otro no, yo quiero con ella", "solo con mi doctora", "no quiero con otro". */
+export const SAME_DOCTOR_ONLY =
+  /\bcon otr[oa](?: (?:doctor|doctora|medico|medica|profesional|dr|dra))? no\b|\bno (?:quiero |deseo )?(?:que sea )?con otr[oa]\b|\bsolo con (?:ella|el|mi (?:doctora|doctor|medica|medico))\b|\bquiero (?:que sea )?con (?:ella|el)(?: mism[oa])?\b/;
 /** "Otro día", "la próxima semana": another day asked for where days are shown or offered. */
 export const OTHER_DAY_CUE =
   /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?|(que|cuales) (otros )?dias (tiene|tienen|hay|habria|tendria|tendrian)|dias disponibles|mas adelante en la semana)\b/;
@@ -354,6 +357,14 @@ export const PICKING_WORDS: ReadonlySet<string> = new Set([
 ]);
 /** Words that may follow "para mí" without making "mi" a possessive ("para mi hija"). */
 export const AFTER_SELF: ReadonlySet<string> = new Set([
+  // "¿Y para mí se puede sacar una?", "para mí lo más pronto posible", "para mí aquí en Suba", "para mí hoy".
+  'se',
+  'lo',
+  'aqui',
+  'aca',
+  'hoy',
+  'urgente',
+  'pronto',
   'por',
   'favor',
   'porfa',

@@ -33,6 +33,7 @@ import {
   OTHER_SITE,
   SAME_AGAIN,
   SAME_DAY,
+  SAME_DOCTOR_ONLY,
   SOONEST,
   TIME_BOUND,
   WRITE_AGAIN,
@@ -50,6 +51,8 @@ const DOCUMENT_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'consent', '
 /** Where the member may give up the change under way: the slots, days, bands, appointments and confirmations asked. */
 /** Where "así está bien" could be read as a pick or a yes: a slot list, the days, a confirmation. */
 const FINE_AS_IS_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'day', 'confirm']);
+/** At the e-mail for a case, the case given up: "mejor no", "no radique nada", "yo llamo". */
+const CASE_GIVEN_UP = /^(?:(?:ay|uy|no|bueno|pues)\s+)*mejor no\b|\bno (?:me |le |lo )?(?:radi\w*|abr\w*|hag\w*|mont\w*)\b|\b(?:yo|mejor) (?:llamo|marco|llamare)\b/;
 const CHANGE_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'slot', 'day', 'band', 'appointment', 'confirm', 'offer']);
 /** Using this chat: "(primera vez que) uso esto", "les escribo", "entro aquí". */
 const CHANNEL_USE = /^(yo )?(le |les |me )?(uso|utilizo|escribo|entro|hablo|chateo|manejo|ingreso|comunico|pruebo)\b/;
@@ -297,9 +300,13 @@ export function readEntities(
     if (LATER.test(words.join(' ')) && !entities.time) entities.later = true;
   }
   if (question === 'offer' && ANY_DOCTOR.test(words.join(' '))) entities.anyDoctor = true;
+  // "No, con otro no, yo quiero con ella": at an offer, only the doctor searched is wanted.
+  if (question === 'offer' && !entities.anyDoctor && SAME_DOCTOR_ONLY.test(words.join(' '))) entities.sameDoctorOnly = true;
   // "Sí, pero con otro médico", "que no sea con el doctor Restrepo": at a confirmation, not the slot's doctor.
   if (question === 'confirm' && OTHER_DOCTOR.test(words.join(' '))) entities.otherDoctor = true;
   if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
+  // At the e-mail for a case: "mejor no, déjelo así", "olvídelo", "ay no, mejor no radique nada, yo llamo": the case given up.
+  if (question === 'email' && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')) || CASE_GIVEN_UP.test(words.join(' ')))) entities.caseGivenUp = true;
   // "Así está bien" at a slot list or a confirmation: neither a pick nor a yes, asked again plainly.
   if (FINE_AS_IS_QUESTIONS.has(question) && !entities.leaveAsIs && FINE_AS_IS.test(words.join(' '))) entities.fineAsIs = true;
   // "Pero si él es mi hijo", "es mi hija": a relation said to be one ("es mi…", "son mis…"), not a cita asked for it ("es para mi hijo").

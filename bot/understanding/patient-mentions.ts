@@ -56,7 +56,7 @@ const PLURAL_CHILDREN: ReadonlySet<string> = new Set([
 ]);
 /** Someone other than the member who says they write: "le escribe la abuela", "yo soy el esposo", "atte. su esposo". */
 const OTHER_WRITER =
-  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|saluda|aqui|soy)(?: (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,2},? (?:(?:la|el|su) )?(?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos)|madre de (?:laura|ella)|padre de (?:laura|ella))\b|^(?:(?:hola|ola|alo|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b(?:le |les )?(?:escribo|escribe|hablo) (?:del|desde el|por el) (?:cel|celular|telefono|whatsapp) de mi (?<phoneOf>tia|tio|mama|mami|madre|hermana|hija|esposa|mujer|abuela)\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina)\b|^(?:(?:hola|ola|buenas|buenos dias|buenas tardes|buenas noches|buen dia|senorita)[, ]+)*(?!(?:soy|le|les|aqui|habla|escribe|hablo|escribo|es)\b)[a-z]+(?: [a-z]+)?,? (?:la |el |su )?(?<who7>esposo|marido|hermana|hermano|vecina|vecino|suegra|suegro|cunada|cunado|mama|papa|madre|padre) de laura\b/;
+  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|de parte de|a nombre de|en nombre de) (?:mi )?(?<childOfWriter>hija|hijo)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|saluda|aqui|soy)(?: (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,2},? (?:(?:la|el|su) )?(?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos)|madre de (?:laura|ella)|padre de (?:laura|ella))\b|^(?:(?:hola|ola|alo|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b(?:le |les )?(?:escribo|escribe|hablo) (?:del|desde el|por el) (?:cel|celular|telefono|whatsapp) de mi (?<phoneOf>tia|tio|mama|mami|madre|hermana|hija|esposa|mujer|abuela)\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina)\b|^(?:(?:hola|ola|buenas|buenos dias|buenas tardes|buenas noches|buen dia|senorita)[, ]+)*(?!(?:soy|le|les|aqui|habla|escribe|hablo|escribo|es)\b)[a-z]+(?: [a-z]+)?,? (?:la |el |su )?(?<who7>esposo|marido|hermana|hermano|vecina|vecino|suegra|suegro|cunada|cunado|mama|papa|madre|padre) de laura\b/;
 /** After the words that say who writes, the rest of the introduction: "…de Laura Gómez, desde el celular de ella". */
 const INTRODUCTION_TAIL =
   /^(?:,? (?:de|del) (?:laura|ella|los ninos|las ninas|la senora)(?: [a-z]+)?)?(?:,? (?:desde|por|con|en|de) (?:el|su|este) (?:celular|cel|telefono|numero|whatsapp|wasap)(?: (?:de|del) (?:ella|laura|la senora|mi (?:hija|esposa|mujer|hermana|mama)))?)?/;
@@ -184,6 +184,8 @@ function writerIn(whole: string): string | undefined {
   if (!found) return undefined;
   // "Le escribo por mi papá": the member's child writes.
   if (found.groups?.parent) return 'hijo';
+  // "Le escribo por mi hija Laura": the member's mother (or father) writes.
+  if (found.groups?.childOfWriter) return 'abuela';
   // "Le escribo del cel de mi tía": whose phone says who writes (her nephew).
   const phoneOf = found.groups?.phoneOf;
   if (phoneOf) return PHONE_OF_WRITER[phoneOf] ?? 'otro';
@@ -522,7 +524,12 @@ function readPatients(
       const next = words[found.end];
       // "…y yo ya no sé qué más darle": the member telling what they do, not a patient.
       if (next === 'no' || (next === 'ya' && words[found.end + 1] === 'no')) continue;
+      // "…y yo quiero que lo vea un pediatra": what the member wants for the one named, not a cita of her own.
+      if (/^(quiero|necesito|quisiera|prefiero) (que|q) (lo|la|le|los|las) (vea|vean|atienda|atiendan|revise|revisen|chequee|examine)\b/.test(words.slice(found.end).join(' ')))
+        continue;
       const clauseEnds = next !== undefined && clausesOfWords()[found.end] !== clausesOfWords()[found.end - 1];
+      // ("…y yo lo llevo caminando": the member taking the patient.)
+      if (next === 'lo' || next === 'la') continue;
       if (next !== undefined && !clauseEnds && !AFTER_SELF.has(next) && !AFTER_AND_I.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
     }
     if (phrase.endsWith('mi')) {
@@ -535,7 +542,9 @@ function readPatients(
       if (next !== undefined && !ownName && !clauseEnds && !AFTER_SELF.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
     }
     // "La mía no me la pidieron": the member, denied.
-    if (words[found.end] === 'no' && DENYING_AFTER_NO.has(words[found.end + 1] ?? '') && phrase !== 'yo') continue;
+    // ("¿Y para mí no se puede?": asking whether it can be for them, no denial.)
+    const askingWhetherItCan = /^no se (puede|podria|pudo|puede sacar|podra)\b/.test(words.slice(found.end).join(' '));
+    if (words[found.end] === 'no' && DENYING_AFTER_NO.has(words[found.end + 1] ?? '') && phrase !== 'yo' && !askingWhetherItCan) continue;
     // "Yo misma llevo a Sofi": the member takes the patient. "Me toca llevarla a mí": likewise.
     if (ACCOMPANYING.has(original[found.end] ?? '') || (original[found.end] === 'la' && ACCOMPANYING.has(original[found.end + 1] ?? ''))) continue;
     if (phrase === 'a mi' && TAKING_SOMEONE.test(original[found.start - 1] ?? '')) continue;

@@ -640,7 +640,8 @@ function hasBookingEntity(entities: Entities): boolean {
 function answersQuestion(question: Question, entities: Entities): boolean {
   switch (question) {
     case 'birthDate':
-      return entities.birthDate !== undefined;
+      // ("Ay perdón, me faltó un número, es 1010101010": the document again, corrected, is an answer there too.)
+      return entities.birthDate !== undefined || entities.documentNumber !== undefined;
     case 'document':
     case 'documentType':
       return entities.documentNumber !== undefined || entities.documentType !== undefined;

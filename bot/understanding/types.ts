@@ -144,6 +144,10 @@ export interface Entities {
    * cualquier médico"): at the offer of another doctor of the site, the yes it means.
    */
   anyDoctor?: true;
+  /** At an offer, only the doctor searched is wanted ("con otro no, yo quiero con ella"): the other-doctor rung is skipped. */
+  sameDoctorOnly?: true;
+  /** At the e-mail for a case, the case given up ("mejor no, déjelo así", "olvídelo", "no radique nada, yo llamo"). */
+  caseGivenUp?: true;
   /** At a confirmation, another doctor than the slot's ("sí, pero con otro médico", "que no sea con el doctor Restrepo"). */
   otherDoctor?: true;
   /** "No tengo la cédula a la mano", "después le escribo" where the member is being identified: the document comes later. */

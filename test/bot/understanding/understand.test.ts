@@ -1743,3 +1743,43 @@ describe('a cita for someone else with the yes, and a mistake owned at a confirm
     ['perdón, era la tercera', 'confirm', { intent: 'deny', yesNo: 'no', position: 3 }],
   ]);
 });
+
+describe('people and requests from the second member-style run of this stop', () => {
+  itReads([
+    ['y para mi se puede sacar una de medicina general?', 'specialty', { patients: [{ kind: 'self' }] }],
+    ['hola mi hijo mateo tiene dolor de estomago y yo quiero que lo vea un pediatra', 'start', { patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    [
+      'hola, le escribo por mi hija laura, necesito sacarle una cita a mi nieto mateo',
+      'start',
+      { writer: 'abuela', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
+    ],
+    ['mmm no la cancele, mejor paseme la cita para el viernes a la misma hora', 'confirm', { intent: 'reschedule', newDay: '2026-11-27', sameTime: true }],
+    ['mejor no, dejelo asi', 'email', { caseGivenUp: true }],
+    ['olvidelo', 'email', { caseGivenUp: true }],
+    ['ay no, mejor no radique nada, yo llamo', 'email', { caseGivenUp: true }],
+    ['no tengo correo', 'email', { caseGivenUp: undefined, noEmail: true }],
+  ]);
+});
+
+describe('a document corrected at the date-of-birth question (member testing)', () => {
+  itReads([
+    ['ay perdon me falto un numero es 1010101010', 'birthDate', { intent: 'none', documentNumber: '1010101010' }],
+    ['perdon me equivoque, mi cedula es 1010101010', 'birthDate', { intent: 'none', documentNumber: '1010101010' }],
+  ]);
+});
+
+describe('"para mí" before the words that follow a request (member testing)', () => {
+  itReads([
+    ['hola necesito una cita de medicina general para mí lo más pronto posible', 'start', { patients: [{ kind: 'self' }] }],
+    ['cita para mi aqui', 'start', { patients: [{ kind: 'self' }] }],
+    ['en la de fonti bon que ahí vivo yo y yo lo llevo caminando', 'site', { patients: undefined }],
+  ]);
+});
+
+describe('only the doctor searched, at an offer (member testing)', () => {
+  itReads([
+    ['no, con otro no, yo quiero con ella', 'offer', { yesNo: 'no', sameDoctorOnly: true, anyDoctor: undefined }],
+    ['solo con mi doctora', 'offer', { sameDoctorOnly: true }],
+    ['con otro medico esta bien', 'offer', { anyDoctor: true, sameDoctorOnly: undefined }],
+  ]);
+});
