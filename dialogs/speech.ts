@@ -44,7 +44,8 @@ function explanationFor(prompt: Reply | undefined): Reply {
     case 'menu':
       return reply(`help.explain.${prompt.expects}`);
     case 'offer':
-      return prompt.key.startsWith('riss.offer') ? reply('help.explain.riss') : reply('help.support');
+      // ("¿A qué hora sería?", "¿con quién sería?" at the offer of another band or doctor: what a yes does.)
+      return prompt.key.startsWith('riss.offer') ? reply('help.explain.riss') : reply('help.explain.offer');
     default:
       return reply('help.support');
   }

@@ -572,7 +572,7 @@ export const PLACE_BEFORE_NAME: ReadonlySet<string> = new Set(['san', 'santa', '
 
 /** Asking what a question or its options mean: "¿qué es no programada?", "¿cuál es la diferencia?", "no entiendo nada". */
 export const ASKS_WHAT_IT_IS =
-  /^(y |pero |oiga |disculpe |perdon |senorita )?(que|k) (es|son|significa|quiere decir) |^(y |pero )?(que|k) es\??$|\bcual es la diferencia\b|\b(que|k) diferencia (hay|tiene)\b|\bno entiendo (nada|las opciones|que es|que significa|la diferencia|cual)\b|\bcomo asi (que|k) (es|son)\b|\b(que|k) (es|son|significa)\s*\?|^(y )?(eso|lo) de\b.*\b(que|k) (es|son|significa)\b/;
+  /^(y |pero |oiga |disculpe |perdon |senorita )?(que|k) (es|son|significa|quiere decir) |\b(que|k) pasa si\b|^\W*((m+|ay|uy|eh|bueno|pues|oiga|disculpe|y|pero) )*si no \w+( \w+)?,? (que|k) pasa\b|^\W*((m+|ay|uy|eh|bueno|pues|oiga|disculpe|y|pero) )*(a que hora|con quien|cuando|que dia) (seria|serian|sera|seran)\b|\b(que|k) es eso de\b|^(y |pero )?(que|k) es\??$|\bcual es la diferencia\b|\b(que|k) diferencia (hay|tiene)\b|\bno entiendo (nada|las opciones|que es|que significa|la diferencia|cual)\b|\bcomo asi (que|k) (es|son)\b|\b(que|k) (es|son|significa)\s*\?|^(y )?(eso|lo) de\b.*\b(que|k) (es|son|significa)\b/;
 
 /** "¿Dónde queda la sede de Kennedy?", "¿cuál es la dirección?", "y eso dónde es?": where a site is (not "¿dónde es mi cita?"). */
 export const ASKS_WHERE =

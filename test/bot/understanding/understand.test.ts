@@ -1783,3 +1783,12 @@ describe('only the doctor searched, at an offer (member testing)', () => {
     ['con otro medico esta bien', 'offer', { anyDoctor: true, sameDoctorOnly: undefined }],
   ]);
 });
+
+describe('questions about an offer (member testing)', () => {
+  itReads([
+    ['mmm y si no radico que pasa?', 'offer', { intent: 'help', asks: 'meaning', yesNo: undefined }],
+    ['¿a que hora seria?', 'offer', { intent: 'help', asks: 'meaning' }],
+    ['con quien seria?', 'offer', { intent: 'help', asks: 'meaning' }],
+    ['que pasa si digo que no?', 'offer', { intent: 'help', asks: 'meaning', yesNo: undefined }],
+  ]);
+});
