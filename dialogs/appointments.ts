@@ -8,6 +8,8 @@ export interface Request {
   specialty?: Appointment['specialty'];
   visitType?: 'primera_vez' | 'control' | 'no_programada';
   site?: Appointment['site'];
+  /** "Aquí mismo", "en esta sede" in the request: the site of the QR code the member wrote from, when there is one. */
+  hereSite?: true;
   band?: 'manana' | 'tarde' | 'cualquiera';
   /** A band the member ruled out ("en la tarde no puedo"): never offered when nothing is found. */
   ruledOutBand?: 'manana' | 'tarde';

@@ -140,6 +140,12 @@ const SAY_NOBODY_FOR_PEDIATRICS = { type: 'say', params: reply('booking.pediatri
 /** "La que sea", "cualquiera" at the visit type: the member does not know the types; they are explained, and asked again. */
 const ANY_TYPE = { guard: 'anyVisitType', actions: [{ type: 'say', params: reply('help.explain.visitType') }, 'repeatPrompt'] } as const;
 
+/** The request with the QR code's site for "aquí mismo", when the member wrote from one and named no other site. */
+function withSiteHere(request: Request, entrySite: SiteCode | undefined): Request {
+  const { hereSite, ...rest } = request;
+  return hereSite && entrySite && !rest.site ? { ...rest, site: entrySite } : rest;
+}
+
 /**
  * How a question of the form reads a message: another patient ends the booking with a revision;
  * another specialty than the one chosen is asked about (not at the specialty question itself);
@@ -216,7 +222,8 @@ export const bookingMachine = setup({
   },
 }).createMachine({
   id: 'booking',
-  context: ({ input }) => ({ ...input, request: input.request ?? {}, invalidAnswers: 0 }),
+  // ("Aquí mismo", "en esta sede" said with the request, from a site's QR code: that site.)
+  context: ({ input }) => ({ ...input, request: withSiteHere(input.request ?? {}, input.entrySite), invalidAnswers: 0 }),
   initial: 'deciding',
   on: {
     REPEAT: { actions: 'repeatPrompt' },

@@ -290,7 +290,7 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...previous?.fields,
     ...(entities.specialty ? { specialty: entities.specialty } : {}),
     ...(entities.visitType ? { visitType: entities.visitType } : {}),
-    ...(entities.site ? { site: entities.site } : {}),
+    ...(entities.site ? { site: entities.site } : entities.hereSite ? { hereSite: true as const } : {}),
     ...(entities.band ? { band: entities.band } : entities.soonest ? { band: 'cualquiera' as const } : {}),
     ...(entities.ruledOutBand ? { ruledOutBand: entities.ruledOutBand } : {}),
     ...(entities.day ? { day: entities.day } : {}),

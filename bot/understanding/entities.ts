@@ -51,6 +51,8 @@ const DOCUMENT_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'consent', '
 /** Where the member may give up the change under way: the slots, days, bands, appointments and confirmations asked. */
 /** Where "así está bien" could be read as a pick or a yes: a slot list, the days, a confirmation. */
 const FINE_AS_IS_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'day', 'confirm']);
+/** The site written from, in a request: "aquí mismo", "en esta sede", "en esta misma". */
+const HERE_SITE_IN_REQUEST = /\b(?:aqui|aca) mismo\b|\ben (?:est[ae]) (?:mism[ao] )?(?:sede|uss|centro|clinica|unidad)\b|\ben est[ae] mism[ao]\b|\b(?:la|esta) de (?:aqui|aca)\b/;
 /** At the e-mail for a case, the case given up: "mejor no", "no radique nada", "yo llamo". */
 const CASE_GIVEN_UP = /^(?:(?:ay|uy|no|bueno|pues)\s+)*mejor no\b|\bno (?:me |le |lo )?(?:radi\w*|abr\w*|hag\w*|mont\w*)\b|\b(?:yo|mejor) (?:llamo|marco|llamare)\b/;
 const CHANGE_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'slot', 'day', 'band', 'appointment', 'confirm', 'offer']);
@@ -172,6 +174,8 @@ export function readEntities(
   else if (!site && !IDENTITY_QUESTIONS.has(question) && OTHER_SITE.test(words.join(' '))) entities.otherSite = true;
   // "Aquí en esta sede", "la de acá" at the site question: the site the member writes from, which the dialog knows.
   else if (!site && question === 'site' && HERE_SITE.test(words.join(' ')) && !NOT_HERE.test(words.join(' '))) entities.hereSite = true;
+  // "Necesito pediatría de control en esta misma sede", "una cita aquí mismo": with a request, only the plain ways of saying it.
+  else if (!site && (question === 'start' || question === 'menu') && HERE_SITE_IN_REQUEST.test(words.join(' ')) && !NOT_HERE.test(words.join(' '))) entities.hereSite = true;
 
   // Days and times are read without the words that name a site ("Primero de Mayo", "la 26").
   const whenText = namedSites.length > 0 ? uncovered(words, namedSites).join(' ') : normalized;
@@ -305,6 +309,8 @@ export function readEntities(
   // "Sí, pero con otro médico", "que no sea con el doctor Restrepo": at a confirmation, not the slot's doctor.
   if (question === 'confirm' && OTHER_DOCTOR.test(words.join(' '))) entities.otherDoctor = true;
   if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
+  // "Sii ay no, espere, mejor no" to "¿Cuál cita quieres cancelar?": giving the operation up, as a bare "no" there is.
+  if (question === 'appointment' && /\b(?:mejor no|mejor ninguna|ya no|mejor nada)\W*$/.test(normalized)) entities.leaveAsIs = true;
   // At the e-mail for a case: "mejor no, déjelo así", "olvídelo", "ay no, mejor no radique nada, yo llamo": the case given up.
   if (question === 'email' && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')) || CASE_GIVEN_UP.test(words.join(' ')))) entities.caseGivenUp = true;
   // "Así está bien" at a slot list or a confirmation: neither a pick nor a yes, asked again plainly.

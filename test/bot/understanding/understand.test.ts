@@ -1792,3 +1792,12 @@ describe('questions about an offer (member testing)', () => {
     ['que pasa si digo que no?', 'offer', { intent: 'help', asks: 'meaning', yesNo: undefined }],
   ]);
 });
+
+describe('the site written from, and a give-up at the appointments (member testing)', () => {
+  itReads([
+    ['necesito pediatria de control en esta misma sede', 'menu', { hereSite: true, site: undefined }],
+    ['cita aqui mismo', 'start', { hereSite: true }],
+    ['quiero una cita, vivo aqui cerca de suba', 'start', { site: 'SUBA', hereSite: undefined }],
+    ['sii ay no, espere, mejor no', 'appointment', { leaveAsIs: true }],
+  ]);
+});
