@@ -83,6 +83,11 @@ export interface ConversationContext extends ConversationInput {
   request?: PendingRequest;
   /** A second request made in the same message as the one under way: taken up once that one ends. */
   nextRequest?: PendingRequest;
+  /**
+   * "Para los dos niños" at the patient question, before any operation was said: the one not chosen
+   * first, whose turn comes with the operation the member then asks for.
+   */
+  otherPatientLater?: PatientMention;
   /** The member was told that the next request comes after the one under way. */
   nextAnnounced?: boolean;
   /** Who the patient question offers: everyone, or the few a member's words left open. */

@@ -353,7 +353,14 @@ export const conversationSetup = setup({
               nextAnnounced: false,
             }
           : {};
-      return { patient: resolution.choice.patient, patientOptions: undefined, request: withoutMentions(context.request), ...queued };
+      // (No operation said yet: the other one waits for the operation the member asks for.)
+      const later =
+        other && !context.request?.operation && !context.nextRequest
+          ? {
+              otherPatientLater: other.self ? { kind: 'self' as const } : { kind: 'name' as const, name: normalizeText(other.patient.firstName), written: other.patient.firstName },
+            }
+          : {};
+      return { patient: resolution.choice.patient, patientOptions: undefined, request: withoutMentions(context.request), ...queued, ...later };
     }),
     /** The one person the request names, proposed as the patient. */
     proposeRequestedPatient: assign(({ context, event }) => {
@@ -418,10 +425,14 @@ export const conversationSetup = setup({
         // A new operation: a refusal is no longer repeated to the word (its person is kept for "pero si es mi hijo").
         refused: context.refused ? { ...(context.refused.name ? { name: context.refused.name } : {}) } : undefined,
       });
+      // "Para los dos niños", then "Sofía", then "agendar": the same operation for the other one comes next.
+      const later = context.otherPatientLater && !context.nextRequest && operation !== 'consult' ? { operation, fields: {}, patients: [context.otherPatientLater] } : undefined;
+      if (context.otherPatientLater) enqueue.assign({ otherPatientLater: undefined, ...(later ? { nextRequest: later, nextAnnounced: false } : {}) });
       // A second request made with this one: said once, in a short sentence, before the first question.
-      const next = context.nextRequest?.operation;
-      if (next && !context.nextAnnounced) {
-        const name = nextPatientName(context);
+      const nextRequest = later ?? context.nextRequest;
+      const next = nextRequest?.operation;
+      if (next && (later !== undefined || !context.nextAnnounced)) {
+        const name = nextPatientName({ ...context, nextRequest });
         enqueue.emit({ type: 'reply', reply: reply('common.nextLater', { name, context: name ? `${next}_named` : next }) });
         enqueue.assign({ nextAnnounced: true });
       }
