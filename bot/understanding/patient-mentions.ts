@@ -284,6 +284,10 @@ const LEFT_AS_IT_IS =
 /** After "yo tengo": the member takes someone ("yo tengo que llevar a Mateo al control"). */
 const TAKING_WITH = /^(que|q) (llevar|llevarlo|llevarla|acompanar|acompanarlo|acompanarla|traer|traerlo|traerla|ir con)\b/;
 
+/** After someone the member is with, the cita asked for them: "… y necesito sacarle una cita", "… y quiero una cita para él". */
+const CITA_FOR_THEM =
+  /^(?:\w+ )?(?:y|e) (?:necesito|quiero|quisiera|vengo a|voy a) (?:sacarle|pedirle|agendarle|sacar(?:le)? una cita para (?:el|ella)|una cita para (?:el|ella)|cita para (?:el|ella))\b/;
+
 /** Words of a request about a cita: without one, the children named to say who writes are no patient. */
 const ASKS_SOMETHING_OF_A_CITA =
   /\b(cita|citas|consulta|consultas|control|turno|medico|pediatra|pediatria|cancel\w*|anul\w*|mover|muev\w*|reprogram\w*|cambi\w*|agend\w*|sac\w*|pedir|pido|necesit\w*|enferm\w*|fiebre|tos|gripa)\b/;
@@ -637,7 +641,9 @@ function readPatients(
       question !== 'patient' &&
       (MY.has(words[found.start - 1] ?? '') || ARTICLES.has(words[found.start - 1] ?? '')) &&
       words[found.start - 2] === 'con' &&
-      !APPOINTMENT_OF.has(words[found.start - 3] ?? '')
+      !APPOINTMENT_OF.has(words[found.start - 3] ?? '') &&
+      // ("Estoy aquí con mi hijo Mateo y necesito sacarle una cita": the one brought, for whom the cita is asked.)
+      !CITA_FOR_THEM.test(words.slice(found.end).join(' '))
     )
       continue;
     // "Ya dejé a Sofía donde la abuela": a place, not a patient.

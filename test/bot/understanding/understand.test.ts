@@ -1801,3 +1801,15 @@ describe('the site written from, and a give-up at the appointments (member testi
     ['sii ay no, espere, mejor no', 'appointment', { leaveAsIs: true }],
   ]);
 });
+
+describe('someone the member is with, for whom the cita is asked (member testing)', () => {
+  itReads([
+    [
+      'buenas tardes, estoy aqui en la sede con mi hijo mateo y necesito sacarle una cita con el pediatra',
+      'start',
+      { patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
+    ],
+    ['vengo con mi hija y necesito sacarle cita', 'start', { patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    ['estoy en la casa con mis hijos y necesito una cita para mi', 'start', { patients: [{ kind: 'self' }] }],
+  ]);
+});
