@@ -93,10 +93,12 @@ export async function searchSlotsIn(agenda: Pick<AgendaService, 'searchSlots'>, 
   const skip = new Set(after?.ids ?? []);
   const slots = await agenda.searchSlots({
     ...searchedFor(input, from, window.to),
-    // A time of day without a day filters each day's slots here: ask for enough to fill a page.
-    limit: input.fromTime && !input.day ? 200 : SLOTS_PER_PAGE + skip.size,
+    // A time of day without a day, or a doctor left out, filters the slots here: ask for enough to fill a page.
+    limit: (input.fromTime && !input.day) || input.notDoctorId ? 200 : SLOTS_PER_PAGE + skip.size,
   });
-  return slots.filter((slot) => !skip.has(slot.id) && (!input.fromTime || bogotaTime(new Date(slot.start)) >= input.fromTime)).slice(0, SLOTS_PER_PAGE);
+  return slots
+    .filter((slot) => !skip.has(slot.id) && (!input.fromTime || bogotaTime(new Date(slot.start)) >= input.fromTime) && slot.doctor.id !== input.notDoctorId)
+    .slice(0, SLOTS_PER_PAGE);
 }
 
 /** Slots one day holds at most, asked at once when its latest come first. */
@@ -120,7 +122,7 @@ async function latestSlotsIn(agenda: Pick<AgendaService, 'searchSlots'>, window:
     const dayEnd = new Date(Math.min(window.to.getTime(), bogotaInstant(day, '23:59').getTime()));
     const ofDay = await agenda.searchSlots({ ...searchedFor(input, from, dayEnd), limit: SLOTS_OF_A_DAY });
     const latestFirst = ofDay
-      .filter((slot) => !input.fromTime || bogotaTime(new Date(slot.start)) >= input.fromTime)
+      .filter((slot) => (!input.fromTime || bogotaTime(new Date(slot.start)) >= input.fromTime) && slot.doctor.id !== input.notDoctorId)
       // Stable: slots at the same minute keep the agenda's order, as the pages' `after` counts on.
       .sort((a, b) => Date.parse(b.start) - Date.parse(a.start))
       .filter((slot) => day !== afterDay || !after || Date.parse(slot.start) < Date.parse(after.start) || (slot.start === after.start && !skip.has(slot.id)));

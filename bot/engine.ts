@@ -197,7 +197,10 @@ export function createEngine(options: EngineOptions): Engine {
   async function finish(turn: Turn, conversation: ConversationActor, settled: Settled | undefined): Promise<OutboundMessage[]> {
     const { now, message, fresh, log } = turn;
     const { hooks } = conversation;
-    const rendered = renderer.render(hooks.replies, now);
+    // "Me duele mucho el pecho y no puedo respirar": the emergency said, then the pending question; never "No te entendí" with it.
+    const emergency = hooks.replies.some((said) => said.key === 'safety.emergency');
+    const replies = emergency ? hooks.replies.filter((said) => !said.key.startsWith('common.notUnderstood')) : hooks.replies;
+    const rendered = renderer.render(replies, now);
     // Only a healthy actor waiting for the member is worth keeping: anything else is stopped,
     // and the next turn starts from the row (or over, when the conversation has ended).
     const healthy = settled !== undefined && settled.snapshot.status !== 'error';

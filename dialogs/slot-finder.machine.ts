@@ -49,6 +49,16 @@ function slotsOfDoctorNamed(context: SlotFinderContext, event: EventObject) {
   return doctor ? context.slots.filter((slot) => slot.doctor.name === doctor).sort((a, b) => a.start.localeCompare(b.start)) : [];
 }
 
+/** The doctor "con otro médico, no con ese" leaves out: the one the message names among the slots shown, else the one of them all. */
+function doctorNotWanted(context: SlotFinderContext, event: EventObject): string | undefined {
+  const named = entitiesOf(event).doctor;
+  const ofNamed = named ? context.slots.find((slot) => slot.doctor.name === named) : undefined;
+  if (ofNamed) return ofNamed.doctor.id;
+  const doctors = new Set(context.slots.map((slot) => slot.doctor.id));
+  // (Several shown and none named: the one searched for, else the one of the first slot, the one "ese" points at.)
+  return doctors.size === 1 ? [...doctors][0] : (context.search.doctorId ?? context.slots[0]?.doctor.id);
+}
+
 /** Slots as numbered options; each line names its site: scripts written against the contract (point 8) read it there. */
 function slotOptions(slots: readonly Slot[]) {
   return slots.map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site }));
@@ -137,6 +147,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
       ...(input.fromTime ? { fromTime: input.fromTime } : {}),
       ...(input.doctorId !== undefined ? { doctorId: input.doctorId } : input.treatingDoctor && !input.anyDoctor ? { doctorId: input.treatingDoctor.id } : {}),
       ...(input.anyDoctor ? { anyDoctor: true as const } : {}),
+      ...(input.notDoctorId ? { notDoctorId: input.notDoctorId } : {}),
       ...(input.latest ? { latest: true as const } : {}),
       ...(input.page ? { page: input.page } : {}),
       ...(input.ruledOutBand ? { ruledOutBand: input.ruledOutBand } : {}),
@@ -278,6 +289,20 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             actions: assign({ picked: ({ context, event }) => doctorsSlotAtNamedTime(context, event) }),
           },
           { guard: 'pickedShownSlot', target: 'chosen' },
+          // "Mejor con otro médico, no con ese": the same search with any doctor but the one named, or the one of every slot shown.
+          {
+            guard: ({ event }) => entitiesOf(event).otherDoctor === true,
+            target: 'searching',
+            // (The doctor left out is read from the slots shown, before the new search clears them.)
+            actions: [
+              assign(({ context, event }) => {
+                const { doctorId: _doctor, page: _page, ...search } = context.search;
+                const notWanted = doctorNotWanted(context, event);
+                return { search: { ...search, anyDoctor: true as const, ...(notWanted ? { notDoctorId: notWanted } : {}) }, triedOtherDoctor: true, emptyBands: [] };
+              }),
+              'startNewSearch',
+            ],
+          },
           // "La del doctor Camilo" with two of his slots shown: which one, never a guess, among his slots only.
           {
             guard: ({ context, event }) => choiceOf(event) === undefined && slotsOfDoctorNamed(context, event).length > 1,

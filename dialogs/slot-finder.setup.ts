@@ -100,6 +100,7 @@ export function searchParams(context: SlotFinderContext) {
     window: context.window,
     ...(franja ? { franja } : {}),
     ...(context.search.doctorId ? { doctorId: context.search.doctorId } : {}),
+    ...(context.search.notDoctorId ? { notDoctorId: context.search.notDoctorId } : {}),
     ...(context.agesOutOn ? { before: context.agesOutOn } : {}),
   };
 }

@@ -36,6 +36,8 @@ export interface SearchSlotsInput {
   latest?: true;
   /** Only slots before this Bogotá day (the day a child turns 18, for pediatrics). */
   before?: string;
+  /** Slots of this doctor are left out (the member asked for another one). */
+  notDoctorId?: string;
 }
 
 /** The days of the window that have free slots for a search, from the day after `afterDay`. */
@@ -76,6 +78,8 @@ export interface SearchState {
   doctorId?: string;
   /** The member accepted any doctor of the site: the treating doctor is not searched again. */
   anyDoctor?: true;
+  /** A doctor the member does not want ("con otro médico, no con el Dr. Cárdenas"): their slots are left out. */
+  notDoctorId?: string;
   /**
    * A band the member ruled out ("en la tarde no puedo"): the no-availability ladder never offers
    * it, and another doctor is searched in the other band. Kept by every later search.

@@ -65,10 +65,10 @@ function searchIn(context: TakeSlotContext, event: EventObject): SearchState {
   return searchSaid({ ...said, ...sameTime }, context.search?.band ?? context.band ?? 'cualquiera', context.search);
 }
 
-/** The same search, with any doctor of the site instead of the one searched. */
-function withAnyDoctor(search: SearchState): SearchState {
-  const { doctorId: _doctor, ...rest } = search;
-  return { ...rest, anyDoctor: true };
+/** The same search, with any doctor of the site but the one not wanted, instead of the one searched. */
+function withAnyDoctor(search: SearchState, notDoctorId: string | undefined): SearchState {
+  const { doctorId: _doctor, page: _page, ...rest } = search;
+  return { ...rest, anyDoctor: true, ...(notDoctorId ? { notDoctorId } : {}) };
 }
 
 /** The confirmation of the slot found: what is booked, or what the appointment moves from and to. */
@@ -201,6 +201,10 @@ export const takeSlotMachine = setup({
                   ...(said.latest || context.latest ? { latest: true as const } : {}),
                   // "En la tarde no puedo": the morning, and the afternoon never offered.
                   ...ruledOutIn(said, context),
+                  // "Con otro médico, no con el Dr. Cárdenas" while moving: any doctor but the appointment's.
+                  ...(said.otherDoctor
+                    ? { anyDoctor: true as const, ...(context.mode === 'move' && context.appointment ? { notDoctorId: context.appointment.doctor.id } : {}) }
+                    : {}),
                 },
               };
             }),
@@ -272,7 +276,11 @@ export const takeSlotMachine = setup({
           {
             guard: ({ event }) => entitiesOf(event).otherDoctor === true,
             target: 'findingSlot',
-            actions: assign(({ context }) => ({ reason: 'notConfirmed' as const, pickAt: undefined, ...(context.search ? { search: withAnyDoctor(context.search) } : {}) })),
+            actions: assign(({ context }) => ({
+              reason: 'notConfirmed' as const,
+              pickAt: undefined,
+              ...(context.search ? { search: withAnyDoctor(context.search, context.slot?.doctor.id) } : {}),
+            })),
           },
           { guard: 'saidYes', target: 'committing' },
           { guard: 'namesTheSlotConfirmed', target: 'committing' },

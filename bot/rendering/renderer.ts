@@ -60,7 +60,7 @@ function yearOfText(now: Date): string {
 }
 
 /** `{{day, onDay}}`, `{{band, inBand}}`, `{{time, atTime}}`, `{{specialty, ofSpecialty}}`: the parts of a text that are left out when their value is. */
-const OPTIONAL_PART = /,\s*(?:inband|onday|attime|ofspecialty)\s*$/i;
+const OPTIONAL_PART = /,\s*(?:inband|onday|attime|ofspecialty|withdoctor)\s*$/i;
 const NO_ONE_TO_NAME = /,\s*ofbeneficiaries\s*$/i;
 /** What "{{others, ofBeneficiaries}}" says when there is no one to name (the locale's own text). */
 const NO_BENEFICIARIES = noBeneficiariesText(resources);

@@ -169,7 +169,7 @@ export const ANY_DOCTOR =
  * con el doctor Restrepo", "no con ese doctor".
  */
 export const OTHER_DOCTOR =
-  /\bcon otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b|\bque no sea (?:con )?(?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b|\bno (?:con|quiero con) (?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b/;
+  /\bcon otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b(?! no\b)|\bque no sea (?:con )?(?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b|\bno (?:con|quiero con) (?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b|\bno con (?:ese|esa|el|ella)\W*$/;
 /** Only the doctor searched is wanted: "con otro no, yo quiero con ella", "solo con mi doctora", "no quiero con otro". */
 export const SAME_DOCTOR_ONLY =
   /\bcon otr[oa](?: (?:doctor|doctora|medico|medica|profesional|dr|dra))? no\b|\bno (?:quiero |deseo )?(?:que sea )?con otr[oa]\b|\bsolo con (?:ella|el|mi (?:doctora|doctor|medica|medico))\b|\bquiero (?:que sea )?con (?:ella|el)(?: mism[oa])?\b/;

@@ -306,8 +306,9 @@ export function readEntities(
   if (question === 'offer' && ANY_DOCTOR.test(words.join(' '))) entities.anyDoctor = true;
   // "No, con otro no, yo quiero con ella": at an offer, only the doctor searched is wanted.
   if (question === 'offer' && !entities.anyDoctor && SAME_DOCTOR_ONLY.test(words.join(' '))) entities.sameDoctorOnly = true;
-  // "Sí, pero con otro médico", "que no sea con el doctor Restrepo": at a confirmation, not the slot's doctor.
-  if (question === 'confirm' && OTHER_DOCTOR.test(words.join(' '))) entities.otherDoctor = true;
+  // "Sí, pero con otro médico", "que no sea con el doctor Restrepo": at a confirmation, the slots or the band question, not
+  // the doctor of the slot or slots shown (or of the appointment moved).
+  if ((question === 'confirm' || question === 'slot' || question === 'band') && OTHER_DOCTOR.test(words.join(' '))) entities.otherDoctor = true;
   if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
   // "Sii ay no, espere, mejor no" to "¿Cuál cita quieres cancelar?": giving the operation up, as a bare "no" there is.
   if (question === 'appointment' && /\b(?:mejor no|mejor ninguna|ya no|mejor nada)\W*$/.test(normalized)) entities.leaveAsIs = true;

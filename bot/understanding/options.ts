@@ -138,7 +138,10 @@ export function pickOption(
     // "La del viernes" when the only appointment is on Thursday names another one: no pick.
     const ownDay = only.start ? bogotaParts(only.start)?.day : undefined;
     const otherDay = entities.day !== undefined && ownDay !== undefined && entities.day !== ownDay && intent !== 'reschedule' && intent !== 'other_day';
-    if (agrees || (saysWhen && !otherDay)) return { value: only.value, by: 'words' };
+    // ("La de las 3" when the only appointment is at 10: another one, likewise.)
+    const ownTime = only.start ? bogotaParts(only.start)?.time : undefined;
+    const otherTime = entities.time !== undefined && ownTime !== undefined && entities.time !== ownTime && intent !== 'reschedule';
+    if (agrees || (saysWhen && !otherDay && !otherTime)) return { value: only.value, by: 'words' };
   }
 
   const byMeaning = optionByMeaning(question, options, intent, entities, words, said.referredDay);

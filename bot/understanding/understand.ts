@@ -12,7 +12,8 @@
  * (`options.ts`), and the intent settled against all of them (`settle.ts`).
  */
 import type Fuse from 'fuse.js';
-import { ANOTHERS_APPOINTMENT, REFERRED_DAY, SAME_AGAIN } from './cues.js';
+import { ANOTHERS_APPOINTMENT, ASKS_FOR_A_CITA, REFERRED_DAY, SAME_AGAIN } from './cues.js';
+import { mentionsRedFlag } from './red-flags.js';
 import { readEntities } from './entities.js';
 import { splitRequests } from './follow-up.js';
 import { operationCue, readIntent } from './intent.js';
@@ -410,6 +411,18 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const smallTalkOnly = intentRead.ruled && (intent === 'greet' || intent === 'thanks' || intent === 'goodbye');
     const picked = pickAnswer(reading, message, expectation, { intent, entities, people, courtesy, smallTalkOnly }, now);
     const settled = settleIntent({ message, expectation, entities, yesNo, intentRead, intent, picked });
+    // "Se le fue el aire al niño y está morado": signs of an emergency, which the engine answers first, are no booking unless
+    // a cita is asked for in so many words.
+    if (
+      settled.intent === 'book' &&
+      !intentRead.ruled &&
+      mentionsRedFlag(read) &&
+      !ASKS_FOR_A_CITA.test(normalized) &&
+      !/\b(agend\w*|cita|turno|consulta)\b|\b(?:que|q) (?:lo|la|le|los|las|me|nos) (?:vean|atiendan|revisen|vea|atienda|revise)\b/.test(normalized)
+    ) {
+      const { choice: _choice, ...rest } = settled;
+      return { ...rest, intent: 'none' };
+    }
     // (A mistake owned at a confirmation is the no, with the position: no other patient, no step back.)
     return mistaken ? { ...settled, intent: 'deny', choice: 'no' } : settled;
   }

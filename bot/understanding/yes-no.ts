@@ -36,6 +36,11 @@ export function readYesNo(
   if (YES_NO_QUESTIONS.has(question) && NO_THEN_YES.test(words.join(' '))) return 'yes';
   const answer = firstAnswer(reading, words, question, covered, normalized, courtesy);
   if (answer !== 'yes') return answer;
+  // "Sí, pero mejor pásemela para el viernes", "sí pero más tarde", "si pero mejor otro día": the yes gives way to what the
+  // member would rather have; what follows is read, never a yes to what was asked. "Sí, esa no, la otra": the one shown, no.
+  if (YES_NO_QUESTIONS.has(question) && question !== 'consent' && YES_BUT_RATHER.test(words.join(' '))) return undefined;
+  if (YES_NO_QUESTIONS.has(question) && question !== 'consent' && /^(?:si|sii|ok|dale|listo)(?: (?:senora|senor|senorita))? (?:esa|ese|esta|este) no\b/.test(words.join(' ')))
+    return 'no';
   // "Sí… bueno, no sé, ¿y si no alcanzo a llegar?": a yes that turns into a doubt answers nothing yet.
   if (YES_NO_QUESTIONS.has(question) && TURNED_DOUBT.test(words.join(' '))) return undefined;
   const takenBack = lastTakeBack(words.join(' '));
@@ -43,6 +48,10 @@ export function readYesNo(
   if (!YES_NO_QUESTIONS.has(question)) return undefined;
   return YES_AGAIN.test(takenBack) ? undefined : 'no';
 }
+
+/** A yes, then what the member would rather have: "sí pero mejor…", "sí pero más tarde", "sí, pero otro día". */
+const YES_BUT_RATHER =
+  /^(?:(?:ay|eh|mmm|bueno|ok) )*(?:si|sii|ok|dale|listo|bueno)(?: (?:senora|senor|senorita|claro))? pero (?:(?:mejor|mas bien|prefiero|preferiria|quisiera)(?! (?:en la|por la|el|a las|a la|para el|pal|temprano)\b)|mas tarde|mas temprano|mas tardecito|mas tempranito|otro dia|otra fecha|otra hora|otro horario)\b/;
 
 /** A doubt after what was said ("sí… bueno, no sé"), not one about whether something can be ("aunque no sé si alcance"). */
 export const TURNED_DOUBT = /\b(?:bueno|ay|uy|mmm|mm|o sea|pensandolo bien|ahora que lo pienso) no se\b(?! si\b)/;

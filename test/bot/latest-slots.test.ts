@@ -48,3 +48,15 @@ describe('the latest slots first', () => {
     assert.deepEqual(starts(page), ['d2@2026-11-23T15:00:00', 'd1@2026-11-23T14:00:00', 'd1@2026-11-23T13:00:00', 'd1@2026-11-24T16:40:00', 'd1@2026-11-24T12:00:00']);
   });
 });
+
+describe('a doctor left out ("con otro médico, no con ese")', () => {
+  const earliest: SearchSlotsInput = { cups: '890201', site: 'FONTIBON', window: 'horizon' };
+  it('shows the other doctors’ slots only, earliest first', async () => {
+    const page = await searchSlotsIn(agenda, MONDAY, DEFAULT_SEARCH_RULES, { ...earliest, notDoctorId: 'd1' });
+    assert.deepEqual(starts(page), ['d2@2026-11-23T15:00:00']);
+  });
+  it('leaves them out of the latest first too', async () => {
+    const page = await searchSlotsIn(agenda, MONDAY, DEFAULT_SEARCH_RULES, { ...input, notDoctorId: 'd2' });
+    assert.deepEqual(starts(page), ['d1@2026-11-23T16:00:00', 'd1@2026-11-23T15:00:00', 'd1@2026-11-23T14:00:00', 'd1@2026-11-23T13:00:00', 'd1@2026-11-24T16:40:00']);
+  });
+});

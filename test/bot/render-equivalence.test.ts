@@ -38,7 +38,7 @@ function referenceRenderer(globals: Record<string, string>) {
     returnNull: false,
     // i18next formats no missing value: an optional part left out ("{{day, onDay}}") is written as nothing.
     missingInterpolationHandler: (_text: string, match: string[]) =>
-      /,\s*(inband|onday|attime|ofspecialty)\s*$/i.test(match[1] ?? '')
+      /,\s*(inband|onday|attime|ofspecialty|withdoctor)\s*$/i.test(match[1] ?? '')
         ? ''
         : /,\s*ofbeneficiaries\s*$/i.test(match[1] ?? '')
           ? instance.t('patient.noBeneficiaries')

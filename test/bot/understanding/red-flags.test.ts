@@ -38,3 +38,18 @@ describe('urgency said, with no sign of an emergency', () => {
     it(`does not read "${text}" as urgent`, () => assert.equal(mentionsUrgency(text), false));
   }
 });
+
+describe('signs of an emergency in everyday words (member testing)', () => {
+  for (const text of [
+    'me duele mucho el pecho y no puedo respirar bien',
+    'tiene 40 de fiebre',
+    'me estoy ahogando',
+    'se le fue el aire al niño y esta morado',
+    'no respira bien, se puso morado',
+  ]) {
+    it(`reads "${text}" as one`, () => assert.equal(mentionsRedFlag(text), true));
+  }
+  for (const text of ['no puedo ir el martes', 'me duele la cabeza', 'la de las 4 no puedo']) {
+    it(`does not read "${text}" as one`, () => assert.equal(mentionsRedFlag(text), false));
+  }
+});

@@ -1813,3 +1813,24 @@ describe('someone the member is with, for whom the cita is asked (member testing
     ['estoy en la casa con mis hijos y necesito una cita para mi', 'start', { patients: [{ kind: 'self' }] }],
   ]);
 });
+
+describe('another doctor at the slots and the band question (member testing)', () => {
+  itReads([
+    ['ay no espere, mejor con otro medico, no con ese', 'slot', { otherDoctor: true }],
+    ['quiero que sea con otro medico, no con el dr cardenas, en la tarde', 'band', { otherDoctor: true, choice: 'tarde' }],
+    ['con otro no, yo quiero con ella', 'slot', { otherDoctor: undefined }],
+  ]);
+});
+
+describe('a yes that gives way to something else, and an emergency that is no booking (member testing)', () => {
+  itReads([
+    ['si pero mejor pasemela para el viernes', 'confirm', { yesNo: undefined, intent: 'reschedule' }],
+    ['si pero mejor otro dia', 'confirm', { yesNo: undefined, intent: 'other_day', choice: undefined }],
+    ['si pero mas tarde', 'confirm', { yesNo: undefined, choice: undefined }],
+    ['si esa no, la otra', 'confirm', { yesNo: 'no' }],
+    ['si pero mejor en la tarde', 'confirm', { yesNo: 'yes', band: 'tarde' }],
+    ['si pero que no sea muy lejos', 'offer', { yesNo: 'yes' }],
+    ['se le fue el aire al niño y esta morado', 'menu', { intent: 'none', choice: undefined }],
+    ['mi hijo tiene 40 de fiebre, necesito una cita', 'menu', { intent: 'book' }],
+  ]);
+});
