@@ -338,15 +338,16 @@ export const conversationSetup = setup({
     choosePatient: assign(({ context, event }) => {
       const resolution = patientResolution(context, event);
       if (resolution.kind !== 'one') return {};
-      // "Para mis dos hijos, pediatría", then "Mateo primero": the other one's booking comes next, with what was said of both.
+      // "Para mis dos hijos, pediatría", then "Mateo primero": the other one's booking (or cancellation, or move) comes next,
+      // with what was said of both.
       const chosenId = resolution.choice.self ? 'self' : resolution.choice.patient.id;
       const others = (context.patientOptions ?? []).filter((id) => id !== chosenId);
       const other = others.length === 1 ? choicesOf(context.member).find((choice) => (choice.self ? 'self' : choice.patient.id) === others[0]) : undefined;
       const queued =
-        other && context.request?.operation === 'book' && !context.nextRequest
+        other && context.request?.operation !== undefined && context.request.operation !== 'consult' && !context.nextRequest
           ? {
               nextRequest: {
-                operation: 'book' as const,
+                operation: context.request.operation,
                 fields: withoutMentions(context.request)?.fields ?? {},
                 patients: [other.self ? { kind: 'self' as const } : { kind: 'name' as const, name: normalizeText(other.patient.firstName), written: other.patient.firstName }],
               },

@@ -164,7 +164,16 @@ export function operationCue(whole: string, answeringNo = false): Intent | undef
       // "No quiero cancelar", "no es para cancelar": a denied cue names nothing.
       const before = whole.slice(Math.max(0, match.index - 24), match.index);
       // ("Pero no me la vaya a cancelar": a warning, not a request.)
-      if (/\bno (quiero |es para |era para |voy a |necesito |(me |se |nos )?(la |lo )?(vaya|vayan|vayas|valla|vallan) a )?$/.test(before) && !(answeringNo && match.index === 3))
+      // ("No, cámbiemela pal viernes", the comma lost: an affirmative command with its pronoun is never what a "no" negates;
+      // the negated one is "no me la cambie".)
+      const command = /^(?:cambi|muev|corr|pas|cancel|anul|agend|reprogram|reagend)\w*?(?:[ae]mela|[ae]mele|[ae]melo|[ae]la|[ae]lo|[ae]le|[ae]me)$/.test(
+        match[0].split(' ')[0] ?? '',
+      );
+      if (
+        !command &&
+        /\bno (quiero |es para |era para |voy a |necesito |(me |se |nos )?(la |lo )?(vaya|vayan|vayas|valla|vallan) a )?$/.test(before) &&
+        !(answeringNo && match.index === 3)
+      )
         continue;
       if (intent === 'book') booking = true;
       else if (!best || match.index > best.at) best = { intent, at: match.index };

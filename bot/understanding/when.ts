@@ -117,7 +117,12 @@ function bandOf(bands: ReadonlyArray<{ band: Band; at: number }>, text: string, 
     if (toldWhy) return first.band;
   }
   const wished = new Set(
-    bands.filter((hit) => !REASON_BEFORE.test(text.slice(Math.max(0, hit.at - 30), hit.at)) && !IN_REASON_CLAUSE.test(clauseBefore(text, hit.at, days))).map((hit) => hit.band),
+    bands
+      // ("Es que necesito… en la tarde": "es que" opening the message is how it starts, no reason.)
+      .filter(
+        (hit) => !REASON_BEFORE.test(text.slice(Math.max(0, hit.at - 30), hit.at)) && !IN_REASON_CLAUSE.test(clauseBefore(text, hit.at, days).replace(/^\W*es (?:que|q)\b/, '')),
+      )
+      .map((hit) => hit.band),
   );
   if (wished.size === 1) return [...wished][0];
   return 'cualquiera';

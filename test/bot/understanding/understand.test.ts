@@ -1834,3 +1834,18 @@ describe('a yes that gives way to something else, and an emergency that is no bo
     ['mi hijo tiene 40 de fiebre, necesito una cita', 'menu', { intent: 'book' }],
   ]);
 });
+
+describe('a band given as a reason, however the message opens (member testing)', () => {
+  itReads([
+    ['es q necesito una cita para la niña de pediatria en la tarde xq en la mañana estudia', 'start', { band: 'tarde' }],
+    ['pediatria control en suba en la tarde, en la mañana no puede', 'menu', { band: 'tarde', ruledOutBand: 'manana' }],
+    ['no, en la mañana estudia', 'offer', { yesNo: 'no', ruledOutBand: 'manana' }],
+  ]);
+});
+
+describe('a command after a "no" whose comma was lost (member testing)', () => {
+  itReads([
+    ['ay no, mejor no, cambiemela pal viernes mejor', 'confirm', { intent: 'reschedule', newDay: '2026-11-27' }],
+    ['no me la cambie', 'confirm', { leaveAsIs: true, yesNo: 'no' }],
+  ]);
+});
