@@ -56,7 +56,7 @@ export const REQUEST =
 /** Yes words that only mean yes when a yes/no question is pending or they stand alone. */
 export const WEAK_YES: ReadonlySet<string> = new Set(['listo', 'bueno', 'ok', 'okay', 'okey', 'oki', 'va', 'eso', 'ya', 'bien', 'vale', 'aja', 'perfecto', 'excelente', 'super']);
 /** After "no" at a yes/no question, the words that make it not a refusal: "no sé", "no me acuerdo". */
-export const UNSURE: ReadonlySet<string> = new Set(['se', 'entiendo', 'entendi', 'le', 'recuerdo', 'acuerdo', 'estoy', 'hay']);
+export const UNSURE: ReadonlySet<string> = new Set(['se', 'entiendo', 'entendi', 'entiende', 'entendio', 'entienden', 'le', 'recuerdo', 'acuerdo', 'estoy', 'hay']);
 /** Goodbyes that end a conversation wherever they are written ("no manejo correo, chao"). */
 export const GOODBYE_WORDS = new PhraseIndex<true>();
 for (const phrase of ['chao', 'chau', 'adios', 'bye', 'hasta luego', 'hasta pronto', 'nos vemos', 'eso era todo', 'eso es todo']) GOODBYE_WORDS.add(phrase, true);
@@ -94,7 +94,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   [
     'reschedule',
-    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|paseme|pasame|paseles|cambiar|cambi\w*) (la |mi |esa |de |una )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|(la|lo) (necesito|necesitaria|quiero|quisiera|queria|tengo que|toca|debo) (pasar|mover|correr|cambiar) (pa|para|pal|al)\b|correrla|correrle)\b/g,
+    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|paseme|pasame|paseles|cambiar|cambi\w*) (la |mi |esa |de |una )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|cambiela|cambiala|correla|corrala|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|(la|lo) (necesito|necesitaria|quiero|quisiera|queria|tengo que|toca|debo) (pasar|mover|correr|cambiar) (pa|para|pal|al)\b|correrla|correrle)\b/g,
   ],
   // "¿Y la puedo volver a sacar para el jueves?" about a cita being cancelled: the same cita, another day.
   ['reschedule', /\b((la|me la) (\w+ )?volver a|volverla a|volvermela a) (sacar|pedir|agendar|programar) (pa|para|pal)\b/g],

@@ -378,6 +378,18 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     delete entities.yesNo;
   }
+  // "Sí… bueno, no sé" at the authorisation or an offer: a doubt, no answer (never the no the classifier may weigh it as, which
+  // would end the conversation or skip a rung; at a confirmation it only goes back to the list, as before).
+  if (
+    (question === 'consent' || question === 'offer') &&
+    yesNo === undefined &&
+    !intentRead.ruled &&
+    (intent === 'affirm' || intent === 'deny') &&
+    /\bno (?:se|sabria|estoy segur[oa])\b/.test(normalized)
+  ) {
+    intent = 'none';
+    choice = undefined;
+  }
   if (
     choice === undefined &&
     YES_NO_QUESTIONS.has(question) &&
@@ -449,7 +461,12 @@ export function settleIntent(reads: Reads): Understanding {
   // (An operation only the classifier weighed, with no word of one, is no request: "pero ya le dije otra vez", "¿qué papeles
   // llevo?" read as a booking.)
   const onlyWeighed = OPERATIONS.has(intent) && !intentRead.ruled && operationCue(words.join(' ')) === undefined && !ASKS_FOR_A_CITA.test(words.join(' '));
-  const byTheWay = ANSWERED_BY_THE_WAY.has(intent) || (onlyWeighed && picked?.by !== 'number' && !hasBookingEntity(entities) && !entities.patients?.length);
+  // ("¿Cuánto cuesta una cita con médico general?": what it costs is asked, whatever service it names; no booking is asked.)
+  const costAsked =
+    ASKS_COST.test(normalized) &&
+    /\b(?:cuanto|cnto|qto) (?:me |nos |le )?(?:vale|valen|cuesta|cuestan|sale|salen|cobran)\b/.test(normalized) &&
+    !/\b(?:agend\w*|sacar\w*|saque\w*|pedir\w*|pido|pida\w*|separ\w*|reserv\w*|necesit\w*|quier\w*|cancel\w*|mover\w*|muev\w*|reprogram\w*)\b/.test(normalized);
+  const byTheWay = ANSWERED_BY_THE_WAY.has(intent) || costAsked || (onlyWeighed && picked?.by !== 'number' && !hasBookingEntity(entities) && !entities.patients?.length);
   const asked = entities.asks || answersIdentity || !byTheWay ? undefined : outsideQuestion(normalized, question, entities);
   if (asked && !ANSWERED_BY_THE_WAY.has(intent)) intent = 'none';
   // "¿Y con qué doctor es? ¿Y eso dónde queda?": two questions by the way, both answered, in the order asked.

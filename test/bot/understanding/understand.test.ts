@@ -1849,3 +1849,14 @@ describe('a command after a "no" whose comma was lost (member testing)', () => {
     ['no me la cambie', 'confirm', { leaveAsIs: true, yesNo: 'no' }],
   ]);
 });
+
+describe('doubts, annoyance and cost at any question (member testing)', () => {
+  itReads([
+    ['si... bueno no se', 'consent', { yesNo: undefined, choice: undefined }],
+    ['¿no me entiende?', 'confirm', { yesNo: undefined, choice: undefined }],
+    ['si, no, espere, mejor cambiela', 'confirm', { intent: 'reschedule' }],
+    ['cuanto cuesta una cita con medico general?', 'menu', { asks: 'cost', choice: undefined }],
+    ['buenas tardes cuanto cuesta una cita con medico general?', 'start', { asks: 'cost', intent: 'none' }],
+    ['hola cuanto cuesta una cita de pediatria? necesito sacar una', 'start', { intent: 'book' }],
+  ]);
+});
