@@ -142,7 +142,7 @@ export const ANOTHERS_APPOINTMENT =
 export const SAME_AGAIN = /\b(lo mismo|igual|la misma|una igual|otra igual|otra asi|una asi)\b(?! (hora|dia|fecha|que|de|a))/;
 /** "Voy a poner una queja en la Supersalud", "quiero poner un reclamo": a complaint, and where to file it. */
 export const COMPLAINT =
-  /\b(queja|quejas|quejarme|reclamo|reclamos|reclamar|supersalud|superintendencia|tutela|demanda|demandar|denuncia|denunciar|derecho de peticion|peticion formal)\b/;
+  /\b(queja|quejas|quejarme|reclamo(?! (?:los|las|el|la|mis|unos|unas) (?:medicamentos|remedios|resultados|examenes|formula|formulas|orden|ordenes|droga|drogas))|reclamos|reclamar(?! (?:los|las|el|la|mis|unos|unas) (?:medicamentos|remedios|resultados|examenes|formula|formulas|orden|ordenes|droga|drogas))|supersalud|superintendencia|tutela|demanda|demandar|denuncia|denunciar|derecho de peticion|peticion formal)\b/;
 /** "Este bot no sirve para nada", "inútil", an insult: frustration, answered calmly with the line. */
 export const FRUSTRATION =
   /\b(no sirve|no sirven|no funciona|no funcionan|inutil|inutiles|porqueria|basura|mierda|malparid\w*|hpta|hp|hijueputa|hijo de puta|gonorrea|estupid\w*|idiota|imbecil|maldit\w*|carajo|jueputa|que lentitud|que fastidio|que pereza|me tiene mamad\w*|me tienen mamad\w*|mamad[oa]|harto|harta|no me deja hacer nada|no entiende nada|no entiendes nada|que demora|llevo (media hora|una hora|rato|horas|mucho rato)|esta vaina|siempre lo mismo|otra vez (preguntando |con )?lo mismo|que desespero|que desesperacion)\b/;
@@ -572,7 +572,7 @@ export const PLACE_BEFORE_NAME: ReadonlySet<string> = new Set(['san', 'santa', '
 
 /** Asking what a question or its options mean: "¿qué es no programada?", "¿cuál es la diferencia?", "no entiendo nada". */
 export const ASKS_WHAT_IT_IS =
-  /^(y |pero |oiga |disculpe |perdon |senorita )?(que|k) (es|son|significa|quiere decir) |\b(que|k) pasa si\b|^\W*((m+|ay|uy|eh|bueno|pues|oiga|disculpe|y|pero) )*si no \w+( \w+)?,? (que|k) pasa\b|^\W*((m+|ay|uy|eh|bueno|pues|oiga|disculpe|y|pero) )*(a que hora|con quien|cuando|que dia) (seria|serian|sera|seran)\b|\b(que|k) es eso de\b|^(y |pero )?(que|k) es\??$|\bcual es la diferencia\b|\b(que|k) diferencia (hay|tiene)\b|\bno entiendo (nada|las opciones|que es|que significa|la diferencia|cual)\b|\bcomo asi (que|k) (es|son)\b|\b(que|k) (es|son|significa)\s*\?|^(y )?(eso|lo) de\b.*\b(que|k) (es|son|significa)\b/;
+  /^(y |pero |oiga |disculpe |perdon |senorita )?(que|k) (es|son|significa|quiere decir) |\b(que|k) pasa si\b|^\W*((m+|ay|uy|eh|bueno|pues|oiga|disculpe|y|pero) )*si no \w+( \w+)?,? (que|k) pasa\b|^\W*((m+|ay|uy|eh|bueno|pues|oiga|disculpe|y|pero) )*(a que hora|con quien|cuando|que dia) (seria|serian|sera|seran)\b|\b(que|k) es eso de\b|^\W*(y )?ahora( (que|k)( hago| sigue)?)?\W*$|^\W*(y )?(que|k) sigue\W*$|^\W*(y )?(que|k) (hago|debo hacer) (ahora|aqui)\W*$|^(y |pero )?(que|k) es\??$|\bcual es la diferencia\b|\b(que|k) diferencia (hay|tiene)\b|\bno entiendo (nada|las opciones|que es|que significa|la diferencia|cual)\b|\bcomo asi (que|k) (es|son)\b|\b(que|k) (es|son|significa)\s*\?|^(y )?(eso|lo) de\b.*\b(que|k) (es|son|significa)\b/;
 
 /** "¿Dónde queda la sede de Kennedy?", "¿cuál es la dirección?", "y eso dónde es?": where a site is (not "¿dónde es mi cita?"). */
 export const ASKS_WHERE =

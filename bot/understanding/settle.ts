@@ -486,11 +486,15 @@ export function settleIntent(reads: Reads): Understanding {
   const upset = COMPLAINT.test(normalized) ? 'complaint' : FRUSTRATION.test(normalized) ? 'frustration' : undefined;
   // ("Uy no, qué demora, llevo media hora en esto" where no yes or no is asked: the "no" is the sigh, not an answer.)
   const sighedNo = !YES_NO_QUESTIONS.has(question) && entities.yesNo === 'no';
+  // ("Quiero poner un reclamo" at the menu: a complaint the classifier may weigh as a booking, with no word of one.)
+  const complaintOnly =
+    upset === 'complaint' && OPERATIONS.has(intent) && !intentRead.ruled && operationCue(words.join(' ')) === undefined && !ASKS_FOR_A_CITA.test(words.join(' '));
+  if (complaintOnly && question === 'menu') choice = undefined;
   if (
     upset &&
     !entities.asks &&
     choice === undefined &&
-    (ANSWERED_BY_THE_WAY.has(intent) || (intent === 'deny' && sighedNo)) &&
+    (ANSWERED_BY_THE_WAY.has(intent) || complaintOnly || (intent === 'deny' && sighedNo)) &&
     !hasBookingEntity(entities) &&
     !entities.patients?.length &&
     !answersIdentity &&

@@ -16,6 +16,8 @@ const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\u{1F44B}[\u{1F3FB}-\u{1F3FF}]?/gu, ' hola '],
   // A heart or a face in love, alone or after a booking: thanks, never a miss.
   // (A smiling face too: "😊" alone at the slots is politeness, answered kindly, never "No te entendí".)
+  // An angry face: frustration, answered calmly with the way out, never "No te entendí".
+  [/[\u{1F621}\u{1F620}\u{1F92C}\u{1F624}]/gu, ' que fastidio '],
   [/\u2764\uFE0F?|\u263A\uFE0F?|[\u{1F495}\u{1F496}\u{1F497}\u{1F49C}\u{1F499}\u{1F49A}\u{1F49B}\u{1F970}\u{1F60D}\u{1F618}\u{1F917}\u{1F60A}\u{1F642}]/gu, ' gracias '],
 ];
 const HAS_NON_ASCII = /\P{ASCII}/u;

@@ -1860,3 +1860,12 @@ describe('doubts, annoyance and cost at any question (member testing)', () => {
     ['hola cuanto cuesta una cita de pediatria? necesito sacar una', 'start', { intent: 'book' }],
   ]);
 });
+
+describe('an angry face, "y ahora?", a complaint and medicines picked up (member testing)', () => {
+  itReads([
+    ['😡', 'menu', { intent: 'help', asks: 'frustration' }],
+    ['y ahora?', 'menu', { intent: 'help', asks: 'meaning' }],
+    ['quiero poner un reclamo', 'menu', { intent: 'help', asks: 'complaint', choice: undefined }],
+    ['¿dónde reclamo los medicamentos?', 'menu', { asks: undefined }],
+  ]);
+});
