@@ -1869,3 +1869,10 @@ describe('an angry face, "y ahora?", a complaint and medicines picked up (member
     ['¿dónde reclamo los medicamentos?', 'menu', { asks: undefined }],
   ]);
 });
+
+describe('a spouse who writes for the member (member testing)', () => {
+  itReads([
+    ['le escribo por mi esposo, CC 2020202020', 'document', { writer: 'esposo', documentNumber: '2020202020' }],
+    ['hola le escribo por mi esposa, necesita una cita', 'start', { writer: 'esposo', patients: [{ kind: 'self' }] }],
+  ]);
+});
