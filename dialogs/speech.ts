@@ -114,6 +114,9 @@ export function answerTo(
       return reply('help.complaint');
     case 'frustration':
       return reply('help.frustration');
+    // "Espere un momento": Lina waits, and asks again when the member is back.
+    case 'wait':
+      return reply('help.wait');
     // "¿Hay alguna persona que me atienda?": the line, with its number and hours.
     case 'person':
     default:

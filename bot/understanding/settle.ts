@@ -378,6 +378,12 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     delete entities.yesNo;
   }
+  // "Espere un momento", "un segundito, ya le digo": the member is away for a moment; Lina waits, never a miss.
+  if (WAIT_A_MOMENT.test(normalized) && !YES_NO_ANSWERED.test(normalized)) {
+    intent = 'none';
+    choice = undefined;
+    entities.asks = 'wait';
+  }
   // "Sí… bueno, no sé" at the authorisation or an offer: a doubt, no answer (never the no the classifier may weigh it as, which
   // would end the conversation or skip a rung; at a confirmation it only goes back to the list, as before).
   if (
@@ -587,6 +593,12 @@ function answersBeforeAskingWhere(normalized: string): boolean {
 const ANSWERED_BY_THE_WAY: ReadonlySet<Intent> = new Set(['none', 'help', 'greet', 'thanks']);
 /** Questions where "¿qué horarios tienen?" asks for the times of the citas, not when the sites open. */
 const TIME_QUESTIONS: ReadonlySet<Question> = new Set(['band', 'slot', 'day']);
+
+/** A message that only asks Lina to wait: "espere un momento", "un segundito porfa", "ya le digo". */
+const WAIT_A_MOMENT =
+  /^\W*(?:(?:ay|ok|bueno|listo|ya|oiga|senorita|mija)[\s,]+)*(?:espere(?:me)?|espera(?:me)?|aguarde|un (?:momento|momentico|momentito|segundo|segundito|minuto|minutico)|deme un (?:momento|segundo|minuto)|regaleme un (?:momento|segundo|minuto)|dame un (?:momento|segundo|minuto)|ya le digo|ya le confirmo|ya vuelvo|ahorita le digo)(?:[\s,.]+(?:un (?:momento|momentico|momentito|segundo|segundito|minuto|minutico)|porfa|por favor|que ya|ya le digo|ya vuelvo|ya|que (?:estoy|voy|busco|reviso|miro|le pregunto)[a-z ]*))*\W*$/;
+/** A yes or no said with it ("sí, un momento"): the answer, not a wait. */
+const YES_NO_ANSWERED = /^\W*(?:si|no|dale|claro)\b/;
 
 /** Questions that show citas with their doctor, or follow them (the menu after a consultation or a booking): "¿con qué doctor es?" is about them there. */
 const DOCTOR_SHOWN: ReadonlySet<Question> = new Set(['slot', 'confirm', 'appointment', 'menu']);

@@ -75,7 +75,22 @@ export type Question = (typeof QUESTIONS)[number];
  * what happens when a cita is missed ("¿y si no llego qué pasa? ¿me cobran?"), when to arrive
  * ("¿a qué hora tengo que llegar?").
  */
-export const ASKED = ['meaning', 'address', 'cost', 'hours', 'doctor', 'byEmail', 'complaint', 'frustration', 'caseAnswer', 'noShow', 'arrival', 'bring', 'person'] as const;
+export const ASKED = [
+  'meaning',
+  'address',
+  'cost',
+  'hours',
+  'doctor',
+  'byEmail',
+  'complaint',
+  'frustration',
+  'caseAnswer',
+  'noShow',
+  'arrival',
+  'bring',
+  'person',
+  'wait',
+] as const;
 export type Asked = (typeof ASKED)[number];
 
 /** The time bands a member can ask for; `cualquiera` is any time. */

@@ -1876,3 +1876,13 @@ describe('a spouse who writes for the member (member testing)', () => {
     ['hola le escribo por mi esposa, necesita una cita', 'start', { writer: 'esposo', patients: [{ kind: 'self' }] }],
   ]);
 });
+
+describe('a moment asked for (member testing)', () => {
+  itReads([
+    ['espere un momento', 'confirm', { asks: 'wait', yesNo: undefined, choice: undefined }],
+    ['un segundito porfa, que estoy buscando la agenda', 'confirm', { asks: 'wait' }],
+    ['espere un momento', 'document', { asks: 'wait', intent: 'none' }],
+    ['no espere, la otra', 'confirm', { asks: undefined, yesNo: 'no' }],
+    ['si, un momento', 'confirm', { asks: undefined, yesNo: 'yes' }],
+  ]);
+});
