@@ -43,6 +43,11 @@ function explanationFor(prompt: Reply | undefined): Reply {
     case 'band':
     case 'menu':
       return reply(`help.explain.${prompt.expects}`);
+    // ("¿Para qué necesita mi fecha de nacimiento?": why Lina asks who the member is.)
+    case 'document':
+    case 'documentType':
+    case 'birthDate':
+      return reply('help.explain.identity');
     case 'offer':
       // ("¿A qué hora sería?", "¿con quién sería?" at the offer of another band or doctor: what a yes does.)
       return prompt.key.startsWith('riss.offer') ? reply('help.explain.riss') : reply('help.explain.offer');

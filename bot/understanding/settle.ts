@@ -378,6 +378,17 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     delete entities.yesNo;
   }
+  // "¿Para qué necesita mi fecha de nacimiento?", "¿para qué piden la cédula?" where the member is being identified: why.
+  if (
+    IDENTITY_QUESTIONS.has(question) &&
+    !entities.documentNumber &&
+    !entities.birthDate &&
+    /\b(para|pa) (que|q) (necesita|necesitan|piden|pide|quiere|quieren|es|son|sirve)\b/.test(normalized)
+  ) {
+    intent = 'help';
+    choice = undefined;
+    entities.asks = 'meaning';
+  }
   // "Espere un momento", "un segundito, ya le digo": the member is away for a moment; Lina waits, never a miss.
   if (WAIT_A_MOMENT.test(normalized) && !YES_NO_ANSWERED.test(normalized)) {
     intent = 'none';

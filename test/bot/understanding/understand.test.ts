@@ -1886,3 +1886,11 @@ describe('a moment asked for (member testing)', () => {
     ['si, un momento', 'confirm', { asks: undefined, yesNo: 'yes' }],
   ]);
 });
+
+describe('why the document and the date of birth are asked (member testing)', () => {
+  itReads([
+    ['¿para qué necesita mi fecha de nacimiento?', 'birthDate', { intent: 'help', asks: 'meaning' }],
+    ['para que necesitan mi cedula?', 'document', { intent: 'help', asks: 'meaning' }],
+    ['CC 1010101010, para que la necesitan?', 'document', { documentNumber: '1010101010', asks: undefined }],
+  ]);
+});
