@@ -21,7 +21,7 @@ import {
   type SlotFinderContext,
   type SlotFinderOutput,
 } from './slot-finder.setup.js';
-import { DAYS_PER_PAGE, SITE_KEPT, SLOTS_PER_PAGE, doctorScope, ruledOutIn, searchAtTime, searchSaid, type SearchState } from './slot-search.js';
+import { DAYS_PER_PAGE, SITE_KEPT, SLOTS_PER_PAGE, doctorScope, ruledOutIn, searchAtTime, searchSaid, withAnyDoctorBut, type SearchState } from './slot-search.js';
 import { normalizeText } from './text.js';
 import { choiceOf, entitiesOf, isMessage, messageIdOf } from './understood.js';
 
@@ -295,11 +295,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             target: 'searching',
             // (The doctor left out is read from the slots shown, before the new search clears them.)
             actions: [
-              assign(({ context, event }) => {
-                const { doctorId: _doctor, page: _page, ...search } = context.search;
-                const notWanted = doctorNotWanted(context, event);
-                return { search: { ...search, anyDoctor: true as const, ...(notWanted ? { notDoctorId: notWanted } : {}) }, triedOtherDoctor: true, emptyBands: [] };
-              }),
+              assign(({ context, event }) => ({ search: withAnyDoctorBut(context.search, doctorNotWanted(context, event)), triedOtherDoctor: true, emptyBands: [] })),
               'startNewSearch',
             ],
           },

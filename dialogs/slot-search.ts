@@ -97,6 +97,12 @@ export interface SearchState {
   page?: { start: string; ids: string[]; later: boolean };
 }
 
+/** The same search with any doctor of the site but the one not wanted ("con otro médico, no con ese"), from its first page. */
+export function withAnyDoctorBut(search: SearchState, notDoctorId: string | undefined): SearchState {
+  const { doctorId: _doctor, page: _page, ...rest } = search;
+  return { ...rest, anyDoctor: true, ...(notDoctorId ? { notDoctorId } : {}) };
+}
+
 /** The doctor scope a new search keeps: the treating doctor searched, or any doctor accepted. */
 export function doctorScope(search: SearchState | undefined): Pick<SearchState, 'doctorId' | 'anyDoctor'> {
   return { ...(search?.doctorId ? { doctorId: search.doctorId } : {}), ...(search?.anyDoctor ? { anyDoctor: true as const } : {}) };

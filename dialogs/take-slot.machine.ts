@@ -15,7 +15,7 @@ import { machineTypes } from './machine-types.js';
 import { SAY_ASK_THAT_TIME, leftAsIs, patientOf, refersToAnothersTime, relayTo } from './operation.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.js';
-import { SITE_KEPT, bandOfTime, revisesSearch, ruledOutIn, searchSaid, slotRequestOf, type SearchState } from './slot-search.js';
+import { SITE_KEPT, bandOfTime, revisesSearch, ruledOutIn, searchSaid, slotRequestOf, withAnyDoctorBut, type SearchState } from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import type { CommitInput, TakeSlotInput, TakeSlotOutput } from './take-slot.io.js';
 import { answerOf, choiceOf, entitiesOf, intentOf, isMessage, messageGuards, messageIdOf } from './understood.js';
@@ -63,12 +63,6 @@ function searchIn(context: TakeSlotContext, event: EventObject): SearchState {
   // "Mejor el jueves a esa misma hora" at a confirmation: the hour of the slot being confirmed.
   const sameTime = said.sameTime && !said.time && context.slot ? { time: slotWhen(context.slot).time } : {};
   return searchSaid({ ...said, ...sameTime }, context.search?.band ?? context.band ?? 'cualquiera', context.search);
-}
-
-/** The same search, with any doctor of the site but the one not wanted, instead of the one searched. */
-function withAnyDoctor(search: SearchState, notDoctorId: string | undefined): SearchState {
-  const { doctorId: _doctor, page: _page, ...rest } = search;
-  return { ...rest, anyDoctor: true, ...(notDoctorId ? { notDoctorId } : {}) };
 }
 
 /** The confirmation of the slot found: what is booked, or what the appointment moves from and to. */
@@ -279,7 +273,7 @@ export const takeSlotMachine = setup({
             actions: assign(({ context }) => ({
               reason: 'notConfirmed' as const,
               pickAt: undefined,
-              ...(context.search ? { search: withAnyDoctor(context.search, context.slot?.doctor.id) } : {}),
+              ...(context.search ? { search: withAnyDoctorBut(context.search, context.slot?.doctor.id) } : {}),
             })),
           },
           { guard: 'saidYes', target: 'committing' },
