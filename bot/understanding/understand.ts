@@ -308,8 +308,11 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const operationAsked = ['reschedule', 'cancel', 'consult'].includes(whole.intent) && operationCue(normalizeMessage(unasked)) !== undefined;
     if (['other_day', 'more_times', 'menu', 'back', 'change_patient', 'goodbye'].includes(whole.intent) || operationAsked) return undefined;
     if (whole.intent === 'book' && /\b(pedir|agendar|sacar|separar)\b/.test(normalizeMessage(read.slice(cut)))) return undefined;
-    if (whole.intent === first.intent && whole.entities.yesNo === said) return undefined;
-    const entities: Entities = { ...whole.entities, yesNo: said };
+    // ("Sí, confírmela. ¿Y eso dónde queda?": the question by the way is answered too, before the answer is acted on.)
+    const asked = whole.entities.asks ?? readOnce(read.slice(cut), expectation, now).entities.asks;
+    const byTheWay = asked && asked !== 'meaning' && asked !== 'wait' ? { asks: asked } : {};
+    if (whole.intent === first.intent && whole.entities.yesNo === said) return { ...whole, entities: { ...whole.entities, ...byTheWay } };
+    const entities: Entities = { ...whole.entities, yesNo: said, ...byTheWay };
     const result: Understanding = { intent: first.intent, intentScore: first.intentScore, entities };
     if (first.choice !== undefined) result.choice = first.choice;
     return result;

@@ -1894,3 +1894,10 @@ describe('why the document and the date of birth are asked (member testing)', ()
     ['CC 1010101010, para que la necesitan?', 'document', { documentNumber: '1010101010', asks: undefined }],
   ]);
 });
+
+describe('a yes, then a question by the way that is answered too (member testing)', () => {
+  itReads([
+    ['Sí, por favor confírmela. ¿Y eso dónde queda?', 'confirm', { yesNo: 'yes', asks: 'address' }],
+    ['Sí, por favor confírmela. Antes de cerrar, ¿tiene cuota moderadora?', 'confirm', { yesNo: 'yes', asks: 'cost' }],
+  ]);
+});
