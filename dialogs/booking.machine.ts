@@ -31,7 +31,7 @@ import { cupsOf, isPatientRevision, otherSpecialtyIn, revisedRequest, sitesInOrd
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { endings, isDoneBy } from './endings.js';
-import { appointmentFor, namesOtherPatient, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
+import { appointmentFor, leftAsIs, namesOtherPatient, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
 import { yearsOld } from './parse.js';
 import type { PatientChoice } from './patients.js';
 import { YES_NO, ask, option, reply } from './replies.js';
@@ -331,6 +331,8 @@ export const bookingMachine = setup({
               { guard: { type: 'picked', params: 'reschedule' }, target: '#booking.switchedToRescheduling' },
               { guard: { type: 'picked', params: 'cancel' }, target: '#booking.switchedToCancelling' },
               { guard: { type: 'picked', params: 'menu' }, target: '#booking.refused' },
+              // "Déjela así, era solo pa confirmar la hora": the appointment stays, said, and the menu follows.
+              { guard: 'leavesAsIs', target: '#booking.existingKept' },
               { guard: 'namesAnotherPatient', target: '#booking.revised' },
               { actions: 'rejectAnswer' },
             ],
@@ -482,6 +484,7 @@ export const bookingMachine = setup({
     switchedToCancelling: endWith(({ context, event }) => ({ outcome: 'switch', operation: 'cancel', request: existingChosen(context, event) })),
     refused: endWith({ outcome: 'refused' }),
     leftAsIs: { ...endWith({ outcome: 'abandoned' }), entry: { type: 'say', params: reply('booking.leftAsIs') } },
+    existingKept: { ...endWith({ outcome: 'refused' }), entry: { type: 'say', params: ({ context }) => leftAsIs('reschedule', context, context.existing) } },
     back: endWith({ outcome: 'back' }),
   },
   output,

@@ -201,6 +201,8 @@ export const identificationStates = {
         },
         { guard: 'birthDateMatches', target: 'checkingEligibility' },
         { guard: 'birthDateReadable', target: 'identityFailed' },
+        // "No me sé la fecha de ella, deme un segundo le pregunto": no hurry, said kindly; the question stays open.
+        { guard: ({ event }) => entitiesOf(event).documentLater === true, actions: { type: 'say', params: reply('identify.birthDateLater') } },
         { actions: 'rejectAnswer' },
       ],
     },

@@ -42,12 +42,15 @@ function explanationFor(prompt: Reply | undefined): Reply {
     case 'visitType':
     case 'band':
     case 'menu':
+    case 'documentType':
       return reply(`help.explain.${prompt.expects}`);
     // ("¿Para qué necesita mi fecha de nacimiento?": why Lina asks who the member is.)
     case 'document':
-    case 'documentType':
     case 'birthDate':
       return reply('help.explain.identity');
+    // ("¿Para qué el correo? ¿No me lo pueden mandar por acá?": where the case's answer goes.)
+    case 'email':
+      return reply('help.explain.email');
     case 'offer':
       // ("¿A qué hora sería?", "¿con quién sería?" at the offer of another band or doctor: what a yes does.)
       return prompt.key.startsWith('riss.offer') ? reply('help.explain.riss') : reply('help.explain.offer');

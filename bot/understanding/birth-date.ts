@@ -59,6 +59,9 @@ const DAY_MONTH_YEAR = new RegExp(`${NOT_AFTER}${DAY}(?: ?[-/.] ?| del? | )${MON
 const YEAR_THEN_DAY_MONTH = new RegExp(`\\ben (?:el (?:ano )?|el ano de |)${YEAR}\\b[ ,]*(?:el |y el )?${DAY}(?: del? | )${MONTH}(?![\\p{L}\\p{N}]| ?(?:del?|,) ?\\d)`, 'gu');
 /** "marzo 15 de 1994", "marzo 15 1994", "marzo 15, 1994". */
 const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])${MONTH} ${DAY}(?: ?, ?| del? | )${YEAR}${NOT_BEFORE}`, 'gu');
+/** "1991 marzo 14", "1991, 14 de marzo", "1991 de marzo 14": a four-digit year first, then the month and day in either order. */
+const YEAR_MONTH_DAY = new RegExp(`${NOT_AFTER}((?:19|20)\\d{2})(?: ?[,.-] ?| del? | )${MONTH}(?: del? | ?[,.-] ?| )${DAY}${NOT_BEFORE}`, 'gu');
+const YEAR_DAY_MONTH = new RegExp(`${NOT_AFTER}((?:19|20)\\d{2})(?: ?[,.-] ?| )(?:el )?${DAY}(?: del? | )${MONTH}(?![\\p{L}\\p{N}]| ?(?:del?|,) ?\\d)`, 'gu');
 /** "1989 10 02" (voice-to-text, year first). */
 const YEAR_FIRST_SPACES = new RegExp(`${NOT_AFTER}((?:19|20)\\d{2}) (\\d{1,2}) (\\d{1,2})${NOT_BEFORE}`, 'gu');
 /** "Es del 84", "del 61": a year said apart from the day and month ("…el 15 de mayo, es del 84"). */
@@ -99,6 +102,8 @@ export function readBirthDate(text: string, today: string): string | undefined {
   for (const match of normalized.matchAll(DAY_FIRST_SPACES)) add(Number(match[1] ?? match[4]), Number(match[2] ?? match[5]), (match[3] ?? match[6]) as string);
   for (const match of normalized.matchAll(DAY_MONTH_YEAR)) add(dayNumber(match[1] as string), MONTHS.get(match[2] as string) ?? 0, match[3] as string);
   for (const match of normalized.matchAll(MONTH_DAY_YEAR)) add(dayNumber(match[2] as string), MONTHS.get(match[1] as string) ?? 0, match[3] as string);
+  for (const match of normalized.matchAll(YEAR_MONTH_DAY)) add(dayNumber(match[3] as string), MONTHS.get(match[2] as string) ?? 0, match[1] as string);
+  for (const match of normalized.matchAll(YEAR_DAY_MONTH)) add(dayNumber(match[2] as string), MONTHS.get(match[3] as string) ?? 0, match[1] as string);
   for (const match of normalized.matchAll(YEAR_THEN_DAY_MONTH)) add(dayNumber(match[2] as string), MONTHS.get(match[3] as string) ?? 0, match[1] as string);
   for (const match of normalized.matchAll(COMPACT)) {
     if (NUMBER_CUE.test(normalized.slice(Math.max(0, (match.index ?? 0) - 40), match.index))) continue;

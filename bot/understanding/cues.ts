@@ -49,7 +49,7 @@ export const ASKS_ABOUT_CONSENT = {
 };
 /** "Una cita", "citas para el niño", and not "¿cuánto vale una cita?". */
 export const ASKS_FOR_A_CITA =
-  /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*((?<!\b(tengo|tenia|tiene|tenemos|tuve|habia) )\b(una|otra|la|mi) cita\b|\bcitas? (?:(?:urgente|prioritaria|nueva|rapida|pronto) )?(para|pa|pal|de|con|en|cerca)\b|\b(me )?(lo|la) (pueden|puede|podrian|podria) (ver|atender|revisar)\b|\b(saco|sacar|sacarle|sacarles|pido|pedir|pedirle|pedirles|agendo|agendar|agendarle|agendarles|separo|separar|separarle|apartar|aparto) (una )?cita\b|\b(sacar|sacarle|sacarles|pedir|pedirle|pedirles|agendar|agendarle|agendarles|separar) (una|otra) (para|pa|pal|a)\b|\b(sacara|sacaran|pidiera|agendara) (la|las|una) citas?\b)/;
+  /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*((?<!\b(tengo|tenia|tiene|tenemos|tuve|habia|cancelaron|movieron|cambiaron|quitaron|anularon|negaron|incumplieron) )\b(una|otra|la|mi) cita\b|\bcitas? (?:(?:urgente|prioritaria|nueva|rapida|pronto) )?(para|pa|pal|de|con|en|cerca)\b|\b(me )?(lo|la) (pueden|puede|podrian|podria) (ver|atender|revisar)\b|\b(saco|sacar|sacarle|sacarles|pido|pedir|pedirle|pedirles|agendo|agendar|agendarle|agendarles|separo|separar|separarle|apartar|aparto) (una )?cita\b|\b(sacar|sacarle|sacarles|pedir|pedirle|pedirles|agendar|agendarle|agendarles|separar) (una|otra) (para|pa|pal|a)\b|\b(sacara|sacaran|pidiera|agendara) (la|las|una) citas?\b|\b(sacar|sacarle|sacarles|pedir|pedirle|pedirles|agendar|agendarle|agendarles) (las|unas) citas? (a|para|pa|de)\b)/;
 /** Asking for something: thanks in front of it is politeness, not the message. */
 export const REQUEST =
   /\b(necesito|necesitaria|quiero|quisiera|ocupo|me (puede|pueden|podria|podrian|regala|regalan|da|dan)|pued(o|e|en) (sacar|pedir|agendar|cancelar|mover|cambiar)|hay (cita|citas|algo|disponib)|tiene (cita|citas|algo|disponib)|como (hago|puedo|se))\b|\?/;
@@ -113,7 +113,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['reschedule', /\b(pasar|mover|correr|cambiar) (la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+( (del|de este|del proximo|de la|de las) [a-z0-9]+)? (pa|para|pal)\b/g],
   [
     'consult',
-    /\b(me recuerda (las|mis|la|mi|cuando) citas?|averiguar (por )?(la|las|mi|mis) citas?|no me acuerdo (si es|que dia|cuando|a que hora)|que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|(la|esa|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (cuando|a que hora|que dia) (es|seria|sera|le toca|queda)|a que horas? es|(la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (sigue|esta) (igual|en firme|vigente|activa|en pie|confirmada) (cierto|verdad|no es cierto)\b|a que hora tengo(?! (que|q) (llegar|estar|presentarme|ir)\b)|a que hora me toca(?! (llegar|estar|presentarme|ir)\b)|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|(saber|conocer|revisar|mirar|ver) (cuales son |que )?(las|sus|mis) citas|consultar\b|citas programadas|citas pendientes|(que|q|k) (tengo|tiene|tenemos|tienen) pendiente\w*|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
+    /\b(me recuerda (las|mis|la|mi|cuando) citas?|averiguar (por )?(la|las|mi|mis) citas?|no me acuerdo (si es|que dia|cuando|a que hora)|que citas|cuales citas|mis citas|(tengo|tiene|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|cuando es (la|mi)|(para |pa )?(cuando|que dia|a que hora) (quedo|quedaron|quedaria) (la|las|mi|mis|su|sus) (cita|citas|consulta)|(la|esa|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (cuando|a que hora|que dia) (es|seria|sera|le toca|queda)|a que horas? es|(la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (sigue|esta) (igual|en firme|vigente|activa|en pie|confirmada) (cierto|verdad|no es cierto)\b|a que hora tengo(?! (que|q) (llegar|estar|presentarme|ir)\b)|a que hora me toca(?! (llegar|estar|presentarme|ir)\b)|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|(saber|conocer|revisar|mirar|ver) (cuales son |que )?(las|sus|mis) citas|consultar\b|citas programadas|citas pendientes|(que|q|k) (tengo|tiene|tenemos|tienen) pendiente\w*|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
   ],
   [
     'book',
@@ -158,7 +158,7 @@ export const BACK_HINT = /\b(atras|volver|vuelv\w*|regres\w*|devol\w*|devuelv\w*
 export const WEAK_GOODBYE = /\b(feliz (dia|tarde|noche)|buen dia|que (tenga|este) \w+|bendicion\w*|dios (le|los|la|me) bendiga|cuidese)\b/;
 /** "Me equivoqué de sede", "atrás, escogí mal": going back to the question before. */
 export const BACK_CUE =
-  /^atras\b|\b(volver|vuelva|vuelve|volvamos|regresar|regrese|regresemos|devolverme|devuelvase|devuelva|devolvamos|devuelvame|me devuelvo) (atras|a la anterior|a la pregunta anterior|al paso anterior|a la opcion anterior|un paso)\b|\bme equivoque (de|en) (la |el )?(sede|especialidad|cedula|documento|fecha|dia|hora|horario|tipo|numero|opcion|franja|jornada)\b|\b(escogi|elegi|puse|marque) (mal|la que no)\b(?! (la |el )?(persona|paciente))/;
+  /^atras\b|^(?:(?:ay|ah|uy|no|espere|perdon|mejor)\s+)*me devuelvo\b(?! (?:a la casa|pa la casa|para la casa|al trabajo|del|de la|mas tarde|despues|manana)\b)|\b(volver|vuelva|vuelve|volvamos|regresar|regrese|regresemos|devolverme|devuelvase|devuelva|devolvamos|devuelvame|me devuelvo) (atras|a la anterior|a la pregunta anterior|al paso anterior|a la opcion anterior|un paso)\b|\bme equivoque (de|en) (la |el )?(sede|especialidad|cedula|documento|fecha|dia|hora|horario|tipo|numero|opcion|franja|jornada)\b|\b(escogi|elegi|puse|marque) (mal|la que no)\b(?! (la |el )?(persona|paciente))/;
 /** "Cámbiele el paciente a Mateo": another patient, asked for in words. */
 export const PATIENT_CHANGE_CUE = /\bcambi\w* (el |la )?(paciente|persona|nombre del paciente)\b/;
 /** "No quiero que sea con mi doctora", "con cualquier médico", "con otro doctor está bien": another doctor is welcome. */
@@ -175,7 +175,7 @@ export const SAME_DOCTOR_ONLY =
   /\bcon otr[oa](?: (?:doctor|doctora|medico|medica|profesional|dr|dra))? no\b|\bno (?:quiero |deseo )?(?:que sea )?con otr[oa]\b|\bsolo con (?:ella|el|mi (?:doctora|doctor|medica|medico))\b|\bquiero (?:que sea )?con (?:ella|el)(?: mism[oa])?\b/;
 /** "Otro día", "la próxima semana": another day asked for where days are shown or offered. */
 export const OTHER_DAY_CUE =
-  /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?|(que|cuales) (otros )?dias (tiene|tienen|hay|habria|tendria|tendrian)|dias disponibles|mas adelante en la semana)\b/;
+  /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?|(que|cuales) (otros )?dias (tiene|tienen|hay|habria|tendria|tendrian)|dias disponibles|mas adelante en la semana|(?:no )?(?:hay|tiene|tienen|habra|tendra) (?:algo |nada |citas? |cupos? )?(?:mas adelante|mas pa delante|mas para adelante))\b/;
 /** A request next to a yes: "sí, y también quiero una para Mateo". */
 export const ANOTHER_REQUEST = /\b(tambien|ademas|aparte|de paso) (quiero|necesito|quisiera|pedir|sacar|agendar|una|otra)\b|\botra (cita )?(aparte )?(para|de)\b/;
 /** A time given as an upper bound: "antes de las 8", "más temprano de las 10". */
@@ -191,7 +191,7 @@ export const MOVE_IT = /\b(cambi|pas|muev|corr|mov|reprogram)\w*?(me|le|nos)?(la
 /** Words that name an appointment rather than the slot being chosen: "la cita", "la de Mateo", "la del miércoles". */
 export const NAMES_AN_APPOINTMENT = /\b(cita|citas|consulta)\b|\b(la|esa|aquella) (que tengo |que tiene )?(de|del)\b/;
 /** A word that changes the answer midway: what follows it is the answer ("la de las 9, ay mejor la del miércoles"). */
-export const CHANGE_OF_MIND = /\b(?:mejor|mas bien|no mejor|perdon|mejor dicho|mentiras)\b(?!.*\b(?:mejor|mas bien|perdon|mentiras)\b)/;
+export const CHANGE_OF_MIND = /\b(?:mejor|mas bien|no mejor|perdon|mejor dicho|mentiras|o bueno)\b(?!.*\b(?:mejor|mas bien|perdon|mentiras|o bueno)\b)/;
 /**
  * A yes taken back in the same message (see `yes-no.ts`): "sí… ay no", "no espere", "o bueno no",
  * "mejor no", "no la cancele", "que no" opening the message, "no no". Not a "no" that goes with the
@@ -199,7 +199,7 @@ export const CHANGE_OF_MIND = /\b(?:mejor|mas bien|no mejor|perdon|mejor dicho|m
  * yes to cancelling), "es que no tengo tiempo", "confírmela que no puedo faltar", "mejor no esperar más".
  */
 export const TAKE_BACK =
-  /(?:^|\b(?:dije|digo|dicho|claro) )que no\b(?! (?:se|sabia|sabe|entiendo|hay|importa|problema|pasa|puedo|tengo|quiero|me|le|nos)\b)|\b(?:(?:ay|uy|huy|ah|ahh|eh|ush|ups|uf|o bueno|bueno|o sea|pensandolo bien|pensandolo mejor|mejor|mas bien|mentiras|aunque|no) no|no (?:espere|espera|esperate|esperame|espereme|pare|para)|(?:espere|espera|esperate|perdon|disculpe|mentiras) no)\b(?! (?:se|sabia|sabe|entiendo|entendi|hay|habria|importa|problema|pasa|le hace|me acuerdo|recuerdo|estoy segur[oa]|tengo correo|tengo (?:mas|otra)|tenemos|esperar|esperemos|perder|perdamos|programad[ao])\b)|\bno (?:la |lo |las |los |me la |me lo )?(?:cancele|cancelen|cancela|anule|anulen|mueva|muevan|mueve|cambie|cambien|corra|corran|pase|pasen|agende|agenden|agenda|confirme|confirmen|reprograme|reprogramen|separe|reserve|aparte)\b|\bno (?:la |lo )?(?:quiero|voy a|vamos a) (?:cancelar|anular|mover|cambiar|correr|pasar|reprogramar|agendar|confirmar|sacar)\w*/g;
+  /(?:^|\b(?:dije|digo|dicho|claro) )que no\b(?! (?:se|sabia|sabe|entiendo|hay|importa|problema|pasa|puedo|tengo|quiero|me|le|nos)\b)|\b(?:(?:ay|uy|huy|ah|ahh|eh|ush|ups|uf|o bueno|bueno|o sea|pensandolo bien|pensandolo mejor|mejor|mas bien|mentiras|aunque|no) no|no (?:espere|espera|esperate|esperame|espereme|pare(?! de\b)|para(?! de\b))|(?:espere|espera|esperate|perdon|disculpe|mentiras) no)\b(?! (?:se|sabia|sabe|entiendo|entendi|hay|habria|importa|problema|pasa|le hace|me acuerdo|recuerdo|estoy segur[oa]|tengo correo|tengo (?:mas|otra)|tenemos|esperar|esperemos|perder|perdamos|programad[ao])\b)|\bno (?:la |lo |las |los |me la |me lo )?(?:cancele|cancelen|cancela|anule|anulen|mueva|muevan|mueve|cambie|cambien|corra|corran|pase|pasen|agende|agenden|agenda|confirme|confirmen|reprograme|reprogramen|separe|reserve|aparte)\b|\bno (?:la |lo )?(?:quiero|voy a|vamos a) (?:cancelar|anular|mover|cambiar|correr|pasar|reprogramar|agendar|confirmar|sacar)\w*/g;
 /** After a take-back, a yes said again: the message says both, and Lina asks again. */
 export const YES_AGAIN = /\b(si|sii|sisas|claro que si|dale|hagale|confirmela|confirmala|cancelela|cancelala|muevala|agendela|agendala|mejor si|siga|proceda)\b(?!.*\bno\b)/;
 /** Words that may follow a weak yes and keep it a yes: "bueno, entonces en la tarde". */
@@ -472,6 +472,10 @@ export const CARE_VERBS: ReadonlySet<string> = new Set([
   'cargando',
   'alzar',
   'alzo',
+  // "Me dejó encargada de los niños", "estoy cuidando a los niños".
+  'encargada',
+  'encargado',
+  'cuidando',
 ]);
 /** After a person, verbs of taking someone to the clinic: "mi mamá me lleva", "yo misma llevo a Sofi". The person is a companion. */
 export const ACCOMPANYING: ReadonlySet<string> = new Set([
@@ -535,7 +539,7 @@ export const EARLIER = /\bmas (temprano|tempranito)\b|\bantes de (esa|esas) hora
 export const LATEST = /\blo mas (tarde|tardecito)\b|\b(a|de) ultima hora\b|\blo ultimo (del dia|de la tarde)\b|\b(las|los) (horas?|horarios?|citas?) mas tarde\b/;
 /** "¿No hay en otra sede?", "en otro lado cerquita": another site, not named. */
 export const OTHER_SITE =
-  /\b(otra|otras) (sede|sedes|uss|clinica|clinicas|unidad|unidades)\b|\b(otro|otros) (lado|lados|centro|centros|punto|puntos)\b|\b(sede|uss) (diferente|distinta)\b/;
+  /\b(otra|otras) (sede|sedes|uss|clinica|clinicas|unidad|unidades)\b|\bcambi(?:ar|o|emos|e|ele|arle)(?: de| la| el)? (sede|uss|clinica|lugar)\b|\b(otro|otros) (lado|lados|centro|centros|punto|puntos)\b|\b(sede|uss) (diferente|distinta)\b/;
 /** "Radique el caso", "radíqueme la solicitud", "abra el caso": a RISS case asked for in so many words. */
 export const FILE_CASE = /\bradi(que|quen|queme|quelo|quemelo|car|calo|camelo)\b|\b(abra|abrame|abrir|haga|hagame|monte|monteme|pongan?|ponga) (me |le )?(el|un) caso\b/;
 /** "¿Qué es radicar un caso?", "no radique nada": a case asked about or refused, not asked for. */
@@ -585,9 +589,11 @@ const IF_MISSED = String.raw`\b(si|y si|que tal que) (no (llego|llegamos|llega|l
 /** What follows a cita missed: "¿qué pasa?", "¿me cobran?", "¿hay multa?". */
 const WHAT_THEN = String.raw`\b(que|q|k) (pasa|pasaria|sucede|sucederia|me hacen|hago)\b|\b(cobran|cobra|van a cobrar|multan|multa|multas|sancion|sanciones|sancionan|penalizan|penalizacion|castigan|bloquean)\b|\b(me|nos|se) (la|lo) (cancelan|quitan|pierdo|pierden)\b|\b(la|lo) pierdo\b|\bpierdo (la|el) (cita|cupo)\b`;
 /** "¿Y si no llego a la cita qué pasa? ¿Me cobran?", "¿hay multa por no ir?": what happens when a cita is missed, a question. */
-export const ASKS_ABOUT_MISSING = new RegExp(`(${IF_MISSED}).*(${WHAT_THEN})|(${WHAT_THEN}).*(${IF_MISSED})`);
+/** "¿Cuánto tiempo antes toca cancelar?", "¿hasta cuándo puedo avisar?": how early a cita must be given up. */
+const HOW_EARLY = String.raw`\b(cuanto tiempo|cuantas horas|cuantos dias|hasta cuando|con cuanto tiempo|con cuanta anticipacion|hasta que hora) (antes |de anticipacion |de antes )?(toca|hay que|se puede|puedo|debo|tengo que|se debe|se tiene que) (cancelar|avisar|anular|mover|reprogramar|cambiar)\w*`;
+export const ASKS_ABOUT_MISSING = new RegExp(`(${IF_MISSED}).*(${WHAT_THEN})|(${WHAT_THEN}).*(${IF_MISSED})|${HOW_EARLY}`);
 /** The supposition alone, every time it is said: what is left may still ask for something ("…, mejor cancélela"). */
-export const MISSED_SUPPOSITION = new RegExp(`(${IF_MISSED})( (a )?(la|mi|esa) cita)?|\\b(me|nos|se) (la|lo) (cancelan|quitan)\\b`, 'g');
+export const MISSED_SUPPOSITION = new RegExp(`(${IF_MISSED})( (a )?(la|mi|esa) cita)?|\\b(me|nos|se) (la|lo) (cancelan|quitan)\\b|${HOW_EARLY}`, 'g');
 /** "¿Qué tengo que llevar?", "¿qué papeles llevo?", "¿llevo la orden?": what to bring to the cita. */
 export const ASKS_BRING =
   /\b(que|q|k) (tengo que|tengo q|hay que|debo|debo de|toca|me toca|necesito|se necesita|necesita|tiene que|tenemos que|debemos|le toca|le llevo|llevo) ?(llevar|traer|presentar)?\b(?<=llevar|traer|presentar|llevo)|\b(que|q|k|cuales) (papeles|documentos|requisitos)\b|\b(llevo|llevar|traigo|traer|presento) (la orden|el registro|la cedula|la tarjeta|el documento|algun documento|algun papel|los examenes|la remision)\b|\b(tengo|hay|debo|toca|tenemos) (que|q) (llevar|traer|presentar) (algo|algun|alguna|papeles|documentos)\b|\b(llevo|traigo|llevamos) algo\b/;

@@ -162,7 +162,10 @@ export function readEntities(
       (word === 'ya' && /^(tiene|tienen|tengo|tenemos)$/.test(words[index + 1] ?? '')),
   );
   const beforeReason = reasonAt > 0 ? specialties.filter((found) => found.end <= reasonAt) : [];
-  const mainSpecialties = beforeReason.length > 0 && specialties.some((found) => found.start > reasonAt && found.value !== beforeReason.at(-1)?.value) ? beforeReason : specialties;
+  const unreasoned = beforeReason.length > 0 && specialties.some((found) => found.start > reasonAt && found.value !== beforeReason.at(-1)?.value) ? beforeReason : specialties;
+  // "Era pediatría, no general": a specialty right after "no" is the one ruled out, when another is named.
+  const notRuledOut = unreasoned.filter((found) => words[found.start - 1] !== 'no' && words[found.start - 1] !== 'ni');
+  const mainSpecialties = notRuledOut.length > 0 ? notRuledOut : unreasoned;
   const specialty = alternatives ? undefined : lastValue(mainSpecialties);
   if (specialty) entities.specialty = specialty;
   const visitType = lastValue(visitTypes);
@@ -198,9 +201,11 @@ export function readEntities(
     when = { ...when, day: undefined, weekday: undefined };
   }
   // "La de las 9, ay mejor la del miércoles a las 10:40": the day and time after a change of mind are the answer.
-  const changed = CHANGE_OF_MIND.exec(normalizeMessage(whenText));
+  // ("El jueves… o bueno, el viernes mejor": a "mejor" closing the message only stresses what it follows.)
+  const mindText = normalizeMessage(whenText).replace(/[\s,.;!]*\b(?:mejor|mas bien)[\s,.;!]*$/, '');
+  const changed = CHANGE_OF_MIND.exec(mindText);
   if (changed && (when.day || when.time)) {
-    const after = readWhen(normalizeMessage(whenText).slice(changed.index + changed[0].length), now, {
+    const after = readWhen(mindText.slice(changed.index + changed[0].length), now, {
       mananaIsBand: question === 'band',
       timesShown: question === 'slot',
       busyRulesOut: question === 'offer',
@@ -309,7 +314,7 @@ export function readEntities(
   // "Sí, pero con otro médico", "que no sea con el doctor Restrepo": at a confirmation, the slots or the band question, not
   // the doctor of the slot or slots shown (or of the appointment moved).
   if ((question === 'confirm' || question === 'slot' || question === 'band') && OTHER_DOCTOR.test(words.join(' '))) entities.otherDoctor = true;
-  if (CHANGE_QUESTIONS.has(question) && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
+  if ((CHANGE_QUESTIONS.has(question) || question === 'existing') && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
   // "Sii ay no, espere, mejor no" to "¿Cuál cita quieres cancelar?": giving the operation up, as a bare "no" there is.
   if (question === 'appointment' && /\b(?:mejor no|mejor ninguna|ya no|mejor nada)\W*$/.test(normalized)) entities.leaveAsIs = true;
   // At the e-mail for a case: "mejor no, déjelo así", "olvídelo", "ay no, mejor no radique nada, yo llamo": the case given up.

@@ -68,7 +68,9 @@ export function readIntent(
     return { intent: 'affirm', score: 1, ruled: true };
   }
   if (lexicon.no.has(whole) || lexicon.no.has(phrase)) return { intent: 'deny', score: 1, ruled: true };
-  if (GOODBYE_WORDS.find(words).length > 0) return { intent: 'goodbye', score: 1, ruled: false };
+  // ("Muchas gracias por la ayuda, chao": small talk only, so "ayuda" picks no option.)
+  const goodbyes = GOODBYE_WORDS.find(words);
+  if (goodbyes.length > 0) return { intent: 'goodbye', score: 1, ruled: uncovered(words, [...goodbyes, ...smallTalk.find(words), ...courtesy]).length === 0 };
   if (asksForHelp(words)) return { intent: 'help', score: 1, ruled: false };
   if (MENU_CUE.test(whole)) return { intent: 'menu', score: 1, ruled: false };
   if (question !== 'start' && question !== 'menu' && BACK_CUE.test(whole)) return { intent: 'back', score: 1, ruled: false };
@@ -107,6 +109,11 @@ export function readIntent(
   const guess = model.classify(content);
   let intent: Intent = guess.score >= INTENT_THRESHOLD ? guess.intent : 'none';
   if (intent === 'greet' || intent === 'thanks') intent = 'none';
+  // "Me cancelaron la cita, necesito otra": what was done to the member's cita, no cancelling nor moving asked for.
+  // (Only the operation done to it: "me cancelaron sin avisar, ahora quiero cambiar la de mi mamá" still moves one.)
+  const doneToIt = DONE_TO_THE_CITA.exec(whole);
+  if (doneToIt && intent === (/^(cancelaron|anularon|quitaron)$/.test(doneToIt[1] ?? '') ? 'cancel' : 'reschedule'))
+    intent = /\b(otra|nueva|de nuevo|volver a|sacar|agendar|pedir)\b/.test(whole) ? 'book' : 'none';
   // "Prefiero hacer el trámite en persona": in person, no other patient. "Empecemos por la mía": where to begin, not the menu.
   if (intent === 'change_patient' && /\ben persona\b/.test(whole) && !PATIENT_CHANGE_CUE.test(whole)) intent = 'none';
   if (intent === 'menu' && /\bempe(z|c)\w* (por|con)\b/.test(whole)) intent = 'none';
@@ -144,6 +151,9 @@ export function readIntent(
   if (intent === 'none' && talk.length > 0 && content.length <= 5 && !ASKS_FOR_A_CITA.test(whole)) intent = talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
   return { intent, score: intent === guess.intent ? guess.score : 1 - guess.score, ruled: false };
 }
+
+/** The member's cita cancelled or moved by someone else: "me cancelaron la cita", "nos la cambiaron sin avisar". */
+const DONE_TO_THE_CITA = /\b(?:me|nos|le|les|se) (?:la |lo |las )?(cancelaron|movieron|cambiaron|quitaron|anularon|corrieron|pasaron|reprogramaron)\b/;
 
 /** A word of help in the message: a person asked for, or trouble with the chat ("no entiendo", "¿me explica?"). */
 export function asksForHelp(words: readonly string[]): boolean {

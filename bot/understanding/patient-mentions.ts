@@ -202,6 +202,8 @@ const MEMBER_BUSY = /^(no puede|esta trabajando|esta en el trabajo|trabaja|me pi
 /** Before the member's own name, words that speak of her rather than name her as the patient: "dice Laura", "a nombre de Laura". */
 const THIRD_PERSON_BEFORE = /\b(dice|dijo|pregunto a|pregunte a|parte de|nombre de|mando|manda|porque|que|cuando|si)$/;
 /** Before a name, a signature: "atte. Jorge", "atentamente su esposo Jorge". */
+/** Asking or telling someone: "le pregunto a Jorge", "ya le aviso a Sofi". */
+const ASKED_OR_TOLD = /^(pregunto|pregunte|preguntare|preguntarle|preguntamos|digo|dije|aviso|avise|avisarle|comento|consulto)$/;
 const SIGNED = /\b(atte|att|atentamente)( su)?( \w+)?$/;
 /** After a name, what they are doing, not how they are: "Sofi entra tarde", "Mateo sale del colegio". */
 const DOING: ReadonlySet<string> = new Set(['estudia', 'entra', 'sale', 'llega', 'juega', 'duerme', 'trabaja', 'esta hablando', 'habla']);
@@ -283,6 +285,8 @@ const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nom
 const LEFT_AS_IT_IS =
   /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^no (?:necesita|necesitan|requiere|requieren) (?:nada|cita|citas)\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(?:si )?(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:si )?(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
 
+/** After "yo tengo": the children, looked after by the member ("…que yo tengo los niños en la mañana"). */
+const LOOKING_AFTER_THEM = /^(a )?(los|las|mis) (ninos|ninas|hijos|hijas|nietos|pelados|chinos)\b/;
 /** After "yo tengo": the member takes someone ("yo tengo que llevar a Mateo al control"). */
 const TAKING_WITH = /^(que|q) (llevar|llevarlo|llevarla|acompanar|acompanarlo|acompanarla|traer|traerlo|traerla|ir con)\b/;
 
@@ -521,6 +525,8 @@ function readPatients(
     if (phrase === 'yo tengo' && /^(una |la )?(cita|sita|consulta)\b/.test(`${words.slice(found.end).join(' ')} `)) continue;
     // ("Yo tengo que llevar a Mateo al control": the member takes the patient; see `TAKING_WITH` below.)
     if (phrase === 'yo tengo' && TAKING_WITH.test(words.slice(found.end).join(' '))) continue;
+    // ("En la tarde, que yo tengo los niños en la mañana": the member looks after them then.)
+    if (phrase === 'yo tengo' && LOOKING_AFTER_THEM.test(words.slice(found.end).join(' '))) continue;
     // "Pa la niña mía": whose the child is, not the member.
     if ((phrase === 'mia' || phrase === 'mio') && lexicon.relationWords.has(words[found.start - 1] ?? '')) continue;
     // "Cédula 1010101010, la mía": the document is the member's own; it says nothing of the patient.
@@ -554,6 +560,8 @@ function readPatients(
     // "Yo misma llevo a Sofi": the member takes the patient. "Me toca llevarla a mí": likewise.
     if (ACCOMPANYING.has(original[found.end] ?? '') || (original[found.end] === 'la' && ACCOMPANYING.has(original[found.end + 1] ?? ''))) continue;
     if (phrase === 'a mi' && TAKING_SOMEONE.test(original[found.start - 1] ?? '')) continue;
+    // "A mí ya me robaron la identidad", "a mí me dijeron que…": what others did to the member, not a cita for them.
+    if (phrase === 'a mi' && /^(ya |tambien |una vez )?(me) \w+(aron|ieron)\b/.test(original.slice(found.end, found.end + 4).join(' '))) continue;
     // "La mía, la del miércoles" to "¿Cuál cita?": my appointment, as "mi cita" is.
     // "Una cita mía del miércoles", "confirmada la mía": whose appointment only as "mi cita" is; at the patient question it is the member.
     if (
@@ -597,6 +605,12 @@ function readPatients(
   const meSetApart = /\b(tengo yo|yo tengo|tengo pendientes? yo)\b(?! (una |la )?(cita|sita|consulta)\b)/.exec(words.join(' '));
   if (
     meSetApart &&
+    !LOOKING_AFTER_THEM.test(
+      words
+        .join(' ')
+        .slice(meSetApart.index + meSetApart[0].length)
+        .trim(),
+    ) &&
     !TAKING_WITH.test(
       words
         .join(' ')
@@ -676,6 +690,8 @@ function readPatients(
       // "Autorizo yo, Laura, como mamá de Mateo", "le escribe la mamá de Mateo": the writer.
       (found.value === 'other' && (SPEAKER_BEFORE.has(words[found.start - 1] ?? '') || SPEAKER_BEFORE.has(words[found.start - 2] ?? ''))) ||
       (introducer === 'de' && lexicon.relations.find([words[cursor - 1] ?? '']).length > 0) ||
+      // ("Le pregunto al papá del niño": the child says whose father.)
+      (words[found.start - 1] === 'del' && lexicon.relations.find([words[found.start - 2] ?? '']).length > 0) ||
       // "La mamá de los niños", "el papá de Sofía": someone named by another, not a patient.
       // ("Para la esposa de mi hijo" is for her.)
       (found.value === 'other' &&
@@ -777,8 +793,10 @@ function readPatients(
       // "Para mí y mi esposo": joined to a patient just named.
       ((introducer === 'y' || introducer === 'e') && mentions.some((seen) => seen.at >= cursor - 3 && seen.at < cursor));
     // "Mi hijo me dejó este número", "mi hija me acompaña": the relative does something for the member, and is no patient.
+    // ("Las citas de los niños, nos vamos de viaje": a comma ends the mention.)
     const actsForMember =
       (original[found.end] === 'me' || original[found.end] === 'nos') &&
+      clausesOfWords()[found.end] === clausesOfWords()[found.end - 1] &&
       !['la', 'lo', 'las', 'los'].includes(original[found.end + 1] ?? '') &&
       !(introducer === 'para' || introducer === 'pa' || introducer === 'pal');
     // "La mamá Laura está trabajando y me pidió…": the children's mother (and her name) spoken of by whoever writes, not a patient.
@@ -985,6 +1003,12 @@ function readPatients(
     }
     // "Mi mamá me cuida a Sofía", "tengo que recoger a Mateo": a child in the member's day, not a patient.
     if (words[index - 1] === 'a' && LOOKING_AFTER.has(words[index - 2] ?? '')) continue;
+    // "Espere le pregunto a Jorge cuál de los dos es", "ya le digo a Sofi": someone asked or told, not a patient.
+    if (words[index - 1] === 'a' && ASKED_OR_TOLD.test(original[index - 2] ?? '')) continue;
+    // "…porque Laura está en el trabajo", "como Jorge anda trabajando": someone busy, spoken of, not a patient.
+    if (question !== 'patient' && /^(esta|anda) (trabajando|en el trabajo|en la oficina)\b/.test(original.slice(index + 1, index + 5).join(' '))) continue;
+    // "No sé la fecha de nacimiento de Laura": whose data, at a question about data, not a patient.
+    if (question === 'birthDate' && words[index - 1] === 'de' && /^(nacimiento|fecha)$/.test(words[index - 2] ?? '')) continue;
     // "Me toca ir por Mateo al colegio": fetching a child, not a patient.
     if (words[index - 1] === 'por' && /^(ir|voy|va|vamos|pasar|paso|pasa|salir|salgo)$/.test(words[index - 2] ?? '')) continue;
     // "Sí, confírmela. Mateo, no le pegue a su hermana": at a yes/no question, a child told off in the room is no patient.

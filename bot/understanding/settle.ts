@@ -72,7 +72,7 @@ const OPERATIONS: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'r
 /** Questions where a day to move something to can only mean moving an appointment. */
 const MOVE_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'menu', 'appointment', 'existing']);
 /** Questions whose options Lina explains when asked what they mean. */
-const EXPLAINED_QUESTIONS: ReadonlySet<Question> = new Set(['menu', 'specialty', 'visitType', 'band', 'offer']);
+const EXPLAINED_QUESTIONS: ReadonlySet<Question> = new Set(['menu', 'specialty', 'visitType', 'band', 'offer', 'documentType']);
 
 /** What was read of a message, up to the option picked: `intent` as read so far. */
 export interface Reads {
@@ -383,7 +383,9 @@ export function settleIntent(reads: Reads): Understanding {
     IDENTITY_QUESTIONS.has(question) &&
     !entities.documentNumber &&
     !entities.birthDate &&
-    /\b(para|pa) (que|q) (necesita|necesitan|piden|pide|quiere|quieren|es|son|sirve)\b/.test(normalized)
+    /\b(para|pa) (que|q) (necesita|necesitan|piden|pide|quiere|quieren|es|son|sirve)\b|\b(para|pa|por) (que|q) (el|mi|su) (correo|email|mail)\b|\bpor (que|q) (me |le )?(piden|pide|necesita|necesitan)\b/.test(
+      normalized,
+    )
   ) {
     intent = 'help';
     choice = undefined;
@@ -437,7 +439,7 @@ export function settleIntent(reads: Reads): Understanding {
     IDENTITY_QUESTIONS.has(question) &&
     !entities.documentNumber &&
     !entities.birthDate &&
-    /\b(no tengo (la|mi|el) (cedula|documento|tarjeta|registro)( a la mano| aqui| conmigo| ahorita)?|(despues|luego|mas tarde|ahorita) (le |te |les )?(escribo|vuelvo a escribir)|(no me (la )?se|no se) (la|su) fecha[\w ]* (le|te) pregunto)\b/.test(
+    /\b(no tengo (la|mi|el) (cedula|documento|tarjeta|registro)( a la mano| aqui| conmigo| ahorita)?|(despues|luego|mas tarde|ahorita) (le |te |les )?(escribo|vuelvo a escribir)|(no me (la )?se|no se) (la|su) fecha[\w ,.]* (le|te) pregunto)\b/.test(
       normalized,
     )
   ) {

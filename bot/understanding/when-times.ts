@@ -205,13 +205,13 @@ const BAND_PATTERNS: ReadonlyArray<readonly [Band, string]> = [
 ];
 /** Negated bands: "en la mañana no puedo", "no puedo en la tarde", "en la tarde tampoco". */
 const NEGATION_BEFORE = /(?:^|[^a-z])(?:no|ni)\s+(?:(?:puedo|podria|quiero|me\s+(?:sirve|queda|funciona))\s+)?(?:(?:en|por|de|a|para)\s+)?(?:(?:la|las)\s+)?$/;
-/** ("La niña entra al jardín en la tarde", "trabajo por la mañana": that band is busy; see `busyRulesOut`.) */
+/** ("La niña entra al jardín en la tarde", "trabajo por la mañana", "tengo los niños en la mañana": that band is busy; see `busyRulesOut`.) */
 const BUSY_BEFORE =
-  /(?:^|[^a-z])(?:entra|entran|esta|estan|trabajo|trabaja|estudio|estudia|estudian|tiene\s+clase|tengo\s+clase)\s+(?:(?:al|en\s+el|en\s+la)\s+(?:jardin|colegio|escuela|clase|clases|trabajo)\s+)?(?:(?:en|por)\s+(?:la\s+)?)?$/;
+  /(?:^|[^a-z])(?:entra|entran|esta|estan|trabajo|trabaja|estudio|estudia|estudian|tiene\s+clase|tengo\s+clase|sale|salgo|salimos|tengo\s+(?:a\s+)?(?:los|las|mis)\s+(?:ninos|ninas|hijos|hijas|nietos|pelados))\s+(?:(?:al|en\s+el|en\s+la)\s+(?:jardin|colegio|escuela|clase|clases|trabajo)\s+)?(?:(?:en|por)\s+(?:la\s+)?)?$/;
 const NEGATION_AFTER = /^\s*(?:no\s+(?:puedo|puede|pueden|podemos|podria|me\s+(?:sirve|queda|funciona)|le\s+(?:sirve|queda))|no\s*(?:[,.;!]|$)|tampoco|imposible)(?![a-z])/;
-/** ("En la tarde trabajo", "en la mañana tengo colegio", "por la tarde recojo a los niños": that band is busy; see `busyRulesOut`.) */
+/** ("En la tarde trabajo", "en la mañana tengo colegio", "por la tarde recojo a los niños", "sale temprano del trabajo": that band is busy; see `busyRulesOut`.) */
 const BUSY_AFTER =
-  /^\s*(?:trabajo|trabaja|trabajan|estoy\s+trabajando|estudio|estudia|estudian|tengo\s+(?:clase|clases|colegio|trabajo|turno|reunion)|(?:el|la)\s+(?:nino|nina)\s+(?:esta|tiene)\s+(?:en\s+el\s+)?(?:colegio|jardin|clase|clases)|recojo|me\s+toca\s+(?:trabajar|recoger|ir\s+por)|(?:esta|estan)\s+en\s+(?:el\s+|la\s+)?(?:colegio|jardin|escuela|clase|clases)|(?:tiene|tienen)\s+(?:colegio|jardin|clase|clases|natacion)|entra\s+al\s+(?:colegio|jardin))(?![a-z])/;
+  /^\s*(?:trabajo|trabaja|trabajan|estoy\s+trabajando|del\s+(?:trabajo|colegio|jardin|turno)|estudio|estudia|estudian|tengo\s+(?:clase|clases|colegio|trabajo|turno|reunion)|(?:el|la)\s+(?:nino|nina)\s+(?:esta|tiene)\s+(?:en\s+el\s+)?(?:colegio|jardin|clase|clases)|recojo|me\s+toca\s+(?:trabajar|recoger|ir\s+por)|(?:esta|estan)\s+en\s+(?:el\s+|la\s+)?(?:colegio|jardin|escuela|clase|clases)|(?:tiene|tienen)\s+(?:colegio|jardin|clase|clases|natacion)|entra\s+al\s+(?:colegio|jardin))(?![a-z])/;
 /** "buenas tardes", "más tarde", "llego tarde": no band. */
 const NOT_BAND_TARDE_BEFORE = /(?:^|[^a-z])(?:buenas?|mas|muy|llego|llegue|llegar|llegaria|hizo|hace|es|ya|hasta|tan|demasiado|poco|esta|pasado)\s+$/;
 /** "me da igual el día": indifference to something else than the hour. */

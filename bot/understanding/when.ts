@@ -60,7 +60,7 @@ const SCHEDULE_TOLD =
 
 /** The same, told after the hour: "a las 2 tengo reunión", "a las 12 entro a trabajar", "a las 12:30 sale". */
 const SCHEDULE_AFTER =
-  /^\s*(?:(?:yo|el|ella|mateo|sofi|sofia)\s+)?(?:(?:tengo|tiene|tenemos|tienen)\s+(?:una\s+|un\s+)?(?:reunion|clase|clases|trabajo|turno|colegio|examen|que)|entro|entra|entramos|entran|salgo|sale|salimos|salen|termino|termina|me\s+toca|le\s+toca|nos\s+toca|recojo|recoge|estoy\s+trabajando)\b/;
+  /^\s*(?:(?:yo|el|ella|mateo|sofi|sofia)\s+)?(?:(?:todavia|aun)\s+(?:estoy|esta|sigo|sigue)\b|(?:estoy|esta|sigo|sigue)\s+en\s+(?:la\s+oficina|el\s+trabajo|clase|el\s+colegio)\b|(?:tengo|tiene|tenemos|tienen)\s+(?:una\s+|un\s+)?(?:reunion|clase|clases|trabajo|turno|colegio|examen|que)|entro|entra|entramos|entran|salgo|sale|salimos|salen|termino|termina|me\s+toca|le\s+toca|nos\s+toca|recojo|recoge|estoy\s+trabajando)\b/;
 
 /**
  * What follows a day ruled out: "no", "tampoco", "no puedo", or the next days joined to it ("el
@@ -71,6 +71,10 @@ const REFUSED_DAY_AFTER = new RegExp(
   String.raw`^\s*(?:(?:y|ni|o|e)\s+(?:el\s+|la\s+del?\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|hoy|manana|\d{1,2})\s+)*` +
     String.raw`(?:no\b(?!\s+(?:hay|tiene|habra|tendra|tienen)\b)|tampoco\b|ni\b|(?:(?:yo|el|ella|mateo|sofi|sofia|la\s+nina|el\s+nino)\s+)?(?:tengo|tiene|tenemos|tienen)\s+(?:colegio|jardin|clase|clases|trabajo|turno)\b|estoy\s+(?:de\s+viaje|trabajando|ocupad[ao]))`,
 );
+
+/** After a day, the member or the child busy then: "tengo turno", "Mateo tiene colegio", "estoy de viaje". */
+const BUSY_DAY_AFTER =
+  /^\s*(?:(?:yo|el|ella|mateo|sofi|sofia|la\s+nina|el\s+nino)\s+)?(?:(?:tengo|tiene|tenemos|tienen)\s+(?:colegio|jardin|clase|clases|trabajo|turno|reunion|examen)\b|(?:estoy|esta|estamos)\s+(?:de\s+viaje|trabajando|ocupad[ao]s?)\b|trabajo\b)/;
 
 /** Before a day ruled out: "no me sirve el lunes", "no puedo hoy", "el lunes no me queda". */
 const REFUSED_DAY_BEFORE = /\bno\s+(?:me\s+|nos\s+)?(?:sirve|queda|puedo|podemos|alcanzo|funciona)\s+(?:(?:el|para\s+el|pa(?:l)?|para)\s+)?$/;
@@ -171,9 +175,12 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
     if (leftOut) continue;
     const refused =
       REFUSED_DAY_AFTER.test(normalized.slice(result.index + result.text.length)) || REFUSED_DAY_BEFORE.test(normalized.slice(Math.max(0, result.index - 30), result.index));
+    // "Ese viernes tengo turno", "el martes estoy de viaje": a day the member is busy, with no other day named, is no day asked for.
+    const busyDay = BUSY_DAY_AFTER.test(normalized.slice(result.index + result.text.length));
     const laterDay =
-      refused && results.some((other) => other.index > result.index && (other.start.isCertain('day') || other.start.isCertain('weekday')) && !other.start.isCertain('hour'));
-    if (when.day === undefined && !since && !laterDay && (start.isCertain('day') || start.isCertain('weekday'))) {
+      (refused || busyDay) &&
+      results.some((other) => other.index > result.index && (other.start.isCertain('day') || other.start.isCertain('weekday')) && !other.start.isCertain('hour'));
+    if (when.day === undefined && !since && !laterDay && !busyDay && (start.isCertain('day') || start.isCertain('weekday'))) {
       const year = start.get('year');
       const month = start.get('month');
       const day = start.get('day');

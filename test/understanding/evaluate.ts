@@ -33,6 +33,7 @@ export const SPLITS = {
   dev21: new URL('./dev-21.yaml', import.meta.url),
   dev22: new URL('./dev-22.yaml', import.meta.url),
   dev23: new URL('./dev-23.yaml', import.meta.url),
+  dev24: new URL('./dev-24.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

@@ -1901,3 +1901,65 @@ describe('a yes, then a question by the way that is answered too (member testing
     ['Sí, por favor confírmela. Antes de cerrar, ¿tiene cuota moderadora?', 'confirm', { yesNo: 'yes', asks: 'cost' }],
   ]);
 });
+
+describe('yes and no, when, and requests from the twenty-first blind batch (dev24)', () => {
+  itReads([
+    // A child who "no para de vomitar" is no "no": the yes to the case stands.
+    ['si radiquelo, la niña no para de vomitar', 'offer', { yesNo: 'yes', choice: 'yes' }],
+    // The hour offered refused with a reason, the "no" standing alone.
+    ['espere, esa hora no, se me olvido que tengo reunion', 'confirm', { yesNo: 'no', choice: 'no' }],
+    // "O bueno" corrects the day; a "mejor" closing the message only stresses it.
+    ['el jueves... o bueno el viernes mejor', 'day', { choice: '2026-11-27', day: '2026-11-27' }],
+    ['el jueves mejor', 'day', { choice: '2026-11-26' }],
+    // Thanks for the help and a goodbye pick no "Ayuda".
+    ['muchas gracias por la ayuda, chao', 'menu', { intent: 'goodbye', choice: undefined }],
+    // A cita cancelled by someone else is a complaint, or a new cita asked for; never a cancellation asked for.
+    ['buenas, tengo una queja, me cancelaron una cita sin avisar', 'start', { intent: 'help', asks: 'complaint' }],
+    ['me cancelaron la cita, necesito otra', 'menu', { intent: 'book', choice: 'book' }],
+    ['oiga la vez pasada me cancelaron sin avisar, ahora quiero cambiar la de mi mama que es el jueves', 'start', { intent: 'reschedule' }],
+    // A specialty after "no" is the one ruled out.
+    ['me equivoque de especialidad, era pediatria no general', 'visitType', { specialty: 'pediatria' }],
+    ['me devuelvo, no era control era primera vez', 'site', { visitType: 'primera_vez' }],
+    ['espere, primero quiero cambiar la sede', 'day', { otherSite: true }],
+    // How early a cita must be given up: a question, never the cancellation.
+    ['cuanto tiempo antes toca cancelar pa que no me cobren multa?', 'existing', { intent: 'none', choice: undefined, asks: 'noShow' }],
+    ['hasta cuando puedo cancelar la cita?', 'menu', { choice: undefined, asks: 'noShow' }],
+    ['pa que el correo? no me lo pueden mandar por aca?', 'email', { intent: 'help', asks: 'meaning' }],
+    ['que es PT?', 'documentType', { intent: 'help', choice: undefined, asks: 'meaning' }],
+    ['Buen dia. Habla Jorge, el esposo de Laura. Necesito saber para cuando quedo la cita de Sofia', 'start', { intent: 'consult' }],
+    ['ninguno de esos, no hay mas adelante?', 'day', { intent: 'other_day' }],
+    ['Hola buenas, soy Paola, hermana de Laura. Le voy a sacar las citas a mis sobrinos', 'start', { intent: 'book' }],
+    ['no me se la fecha de ella jaja, deme un segundo le pregunto', 'birthDate', { documentLater: true }],
+    ['dejela asi, gracias, era solo pa confirmar la hora', 'existing', { leaveAsIs: true, choice: undefined }],
+    ['1991 marzo 14', 'birthDate', { birthDate: '1991-03-14', documentNumber: undefined }],
+    ['1991, 14 de marzo', 'birthDate', { birthDate: '1991-03-14' }],
+    // The member's day, not the band or hour asked for.
+    ['pediatria, la lleva el papa que sale temprano del trabajo', 'specialty', { band: undefined }],
+    ['en la tarde que yo tengo los niños en la mañana', 'band', { choice: 'tarde', patients: undefined }],
+    ['no hay mas tarde? a las 2 todavia estoy en la oficina', 'slot', { intent: 'more_times', time: undefined }],
+    ['Reprogramarla. Ese viernes tengo turno', 'existing', { choice: 'reschedule', day: undefined }],
+    ['el viernes tengo turno, el jueves si', 'slot', { day: '2026-11-26' }],
+  ]);
+});
+
+describe('people from the twenty-first blind batch (dev24)', () => {
+  itReads([
+    ['espere le pregunto al papa del niño cual le queda mejor', 'slot', { patients: undefined, intent: 'none' }],
+    ['espere le pregunto a jorge cual de los dos es', 'patient', { patients: undefined }],
+    ['Buenas, aqui le escribe la abuela de los niños porque Laura esta en el trabajo y Jorge tambien', 'start', { patients: undefined }],
+    ['que datos van a usar? es que a mi ya me robaron la identidad una vez', 'consent', { patients: undefined }],
+    ['no se la fecha de nacimiento de laura, yo soy el esposo, ya le pregunto', 'birthDate', { patients: undefined }],
+    [
+      'hola buenas. toca cancelar las citas de los niños, nos vamos de viaje a fin de mes',
+      'start',
+      {
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
+    ['mateo no puede ir el jueves, cambiele la cita', 'menu', { patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    ['mi hijo me dejo este numero', 'menu', { patients: undefined }],
+  ]);
+});

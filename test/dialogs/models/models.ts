@@ -100,7 +100,7 @@ const AT_QUESTION: Partial<Record<Question, readonly string[]>> = {
   specialty: ['pediatría', 'primera vez en Suba en la tarde', 'en Suba', 'déjela así', 'es para Mateo'],
   visitType: ['control', 'la que sea', 'no, mejor pediatría', 'medicina general', 'en Suba', 'déjela así', 'es para Mateo'],
   site: ['en Suba', 'aquí en esta sede', 'en la tarde', 'no, mejor pediatría', 'medicina general', 'déjela así', 'es para Mateo'],
-  existing: ['es para Mateo'],
+  existing: ['es para Mateo', 'déjela así'],
 };
 
 /** What an operation hears while a machine of its own (the slot finder, taking a slot) holds the question: it relays most of it. */
