@@ -5,7 +5,7 @@
  */
 import { assign, fromPromise, type DoneActorEvent, type EventObject } from 'xstate';
 import type { Appointment } from '../bot/domain.js';
-import { appointmentParams, appointmentsNamed, namedParts, namesNone, namesOne, type Request } from './appointments.js';
+import { appointmentParams, appointmentsNamed, bogotaParts, namedParts, namesNone, namesOne, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
 import { reply, type Reply } from './replies.js';
 import type { RepeatEvent } from './speech.js';
@@ -90,6 +90,22 @@ export const appointmentChoiceGuards = {
   saidNoToTheOnlyOne: ({ context, event }: { context: Pick<ChoosingAppointment, 'appointments'>; event: EventObject }) =>
     context.appointments.length === 1 && answerOf(event) === 'no',
 };
+
+/** "La del jueves" where none listed is on that day: said plainly, then the same question. */
+export const NONE_ON_THAT_DAY = {
+  guard: ({ context, event }: { context: Pick<ChoosingAppointment, 'appointments'>; event: EventObject }) => {
+    const day = entitiesOf(event).appointmentDay;
+    return day !== undefined && !context.appointments.some((appointment) => bogotaParts(appointment.start).day === day);
+  },
+  actions: [
+    {
+      type: 'say',
+      params: ({ context, event }: { context: ForPatient; event: EventObject }) =>
+        reply('appointments.noneNamed', { ...patientOf(context), day: entitiesOf(event).appointmentDay }),
+    },
+    'repeatPrompt',
+  ],
+} as const;
 
 /** The transition of the appointment question for a contradicted pick: said, then the same question. */
 export const ASK_AGAIN_IF_CONTRADICTED = {

@@ -4,6 +4,7 @@ import type { Appointment, Patient } from '../bot/domain.js';
 import { appointmentOptions, type Request } from './appointments.js';
 import {
   ASK_AGAIN_IF_CONTRADICTED,
+  NONE_ON_THAT_DAY,
   appointmentChoiceGuards,
   keepingChosen,
   listAppointments,
@@ -70,6 +71,7 @@ export const cancelMachine = setup({
           ASK_AGAIN_IF_CONTRADICTED,
           { guard: 'pickedShown', target: 'awaitingConfirmation', actions: assign({ chosen: ({ context, event }) => pickedAppointment(context, event) }) },
           { guard: 'namesAnotherPatient', target: 'revised' },
+          NONE_ON_THAT_DAY,
           // A bare "no" to "¿Cuál cita…?": none of them; they stay as they are, said, and the menu follows.
           { guard: 'saidNo', target: 'leftAsIs' },
           { actions: 'rejectAnswer' },

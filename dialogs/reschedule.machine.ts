@@ -7,6 +7,7 @@ import { serviceOf, type Appointment, type Patient, type RissCase } from '../bot
 import { appointmentOptions, bogotaParts, minuteAfter, type Request } from './appointments.js';
 import {
   ASK_AGAIN_IF_CONTRADICTED,
+  NONE_ON_THAT_DAY,
   appointmentChoiceGuards,
   keepingChosen,
   listAppointments,
@@ -63,10 +64,12 @@ function newTimeIn(event: DialogEvent | RepeatEvent, chosen: Appointment | undef
   const said = entitiesOf(withOwnDay(event, chosen));
   const ownDay = chosen ? bogotaParts(chosen.start).day : undefined;
   const sameDay = said.sameDay === true && said.day === ownDay;
+  // ("La del jueves": the day names the appointment, never the one to move it to.)
+  const namesIt = said.appointmentDay !== undefined && said.day === said.appointmentDay;
   return {
     ...(said.band ? { band: said.band } : {}),
-    ...(said.newDay && said.newDay !== ownDay ? { newDay: said.newDay } : said.day && (said.day !== ownDay || sameDay) ? { newDay: said.day } : {}),
-    ...(said.time && (said.day !== ownDay || sameDay) ? { newTime: said.time } : {}),
+    ...(said.newDay && said.newDay !== ownDay ? { newDay: said.newDay } : said.day && !namesIt && (said.day !== ownDay || sameDay) ? { newDay: said.day } : {}),
+    ...(said.time && !namesIt && (said.day !== ownDay || sameDay) ? { newTime: said.time } : {}),
   };
 }
 
@@ -182,6 +185,7 @@ export const rescheduleMachine = setup({
             actions: assign(({ context, event }) => ({ chosen: context.appointments[0], request: { ...context.request, ...newTimeIn(event, context.appointments[0]) } })),
           },
           { guard: 'namesAnotherPatient', target: 'revised' },
+          NONE_ON_THAT_DAY,
           // A bare "no" to "¿Cuál cita…?": none of them; they stay as they are, said, and the menu follows.
           { guard: 'saidNo', target: 'leftAsIs' },
           { actions: 'rejectAnswer' },
@@ -232,7 +236,19 @@ export const rescheduleMachine = setup({
       },
       on: {
         ...relayTo<RescheduleContext>('takeSlot'),
-        USER_MESSAGE: { actions: sendTo('takeSlot', ({ context, event }) => withOwnDay(event, context.chosen)) },
+        USER_MESSAGE: [
+          // "No, la otra, la de medicina general era la que quería mover": another appointment listed, described; which one
+          // is asked with its yes, and no time said for the first one carries over.
+          {
+            guard: 'namesOtherAppointment',
+            target: 'confirmingChoice',
+            actions: assign(({ context, event }) => ({
+              chosen: otherAppointmentNamed(context, event) ?? context.chosen,
+              request: { ...context.request, band: undefined, newDay: undefined, newTime: undefined, day: undefined, time: undefined },
+            })),
+          },
+          { actions: sendTo('takeSlot', ({ context, event }) => withOwnDay(event, context.chosen)) },
+        ],
       },
     },
     failed: failed({ outcome: 'error' }),

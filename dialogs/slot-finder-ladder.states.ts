@@ -161,6 +161,8 @@ export const ladderStates = {
       USER_MESSAGE: [
         READ_EMAIL,
         CASE_GIVEN_UP,
+        // "No tengo ni yo ni nadie": no relative's e-mail to ask for either.
+        { guard: ({ event }: { event: EventObject }) => entitiesOf(event).nobodyHasEmail === true, ...NO_EMAIL_WAY_OUT },
         // "No tengo correo", or a plain "no": the way out, never the question again.
         { guard: 'hasNoEmail', target: 'offeringRelativeEmail' },
         { guard: 'saidNo', target: 'offeringRelativeEmail' },

@@ -79,6 +79,12 @@ for (const phrase of [
   'persona que me atienda',
   'humano',
   'alguien de carne y hueso',
+  // "No quiero hablar con una máquina": a person, said by what Lina is not.
+  'hablar con una maquina',
+  'hablar con un robot',
+  'hablar con un bot',
+  'hablar con maquinas',
+  'alguien de verdad',
 ])
   PERSON_WORDS.add(phrase, true);
 /**
@@ -131,7 +137,7 @@ export const STILL_THERE = /\b(sigue|sigues|esta|estas|hay alguien) (por )?(ahi|
 export const WHERE_ARE_WE = /^(y )?(q|que|ke|k) (paso|pasa|paho|hubo|ubo)( pues| ps| mija| mijo| senorita| nena)?$|^(alo+ ?)+$/;
 /** "¿Y cuándo me responden?", "¿en cuánto tiempo me llaman?": when a RISS case is answered. */
 export const ASKS_CASE_ANSWER =
-  /^\W*(?:(?:ok|listo|bueno|y|ah|aja|gracias|vale)[, ]+)*(?:y )?(?:me|nos) (?:llaman|van a llamar|llamaran|contactan|van a contactar)(?: o (?:como|que|me escriben|me llega un correo))?\s*[?!.]*\s*$|\bcuando (me |nos |le |la |lo )?(responden|contestan|llaman|llamaran|llaman|escriben|avisan|dan (la )?respuesta|llega (la )?respuesta|resuelven|respondan|contesten|llamen)\b|\b(en )?cuanto (tiempo )?(se )?(demoran?|tardan?) (la respuesta|en responder|en contestar|en llamar)\b|\b(y )?(eso|el caso|ese caso|la respuesta) (en )?cuanto (tiempo )?(se )?(demora|tarda|se demora|se tarda)\b|\bcuanto (tiempo )?(se )?(demora|tarda) (eso|el caso|ese caso|la respuesta)\b/;
+  /^\W*(?:(?:ok|listo|bueno|y|ah|aja|gracias|vale)[, ]+)*(?:y )?(?:me|nos) (?:llaman|van a llamar|llamaran|contactan|van a contactar)(?: o (?:como|que|me escriben|me llega un correo))?\s*[?!.]*\s*$|\bcuando (me |nos |le |la |lo )?(responden|contestan|llaman|llamaran|llaman|escriben|avisan|dan (la )?respuesta|llega (la )?respuesta|resuelven|respondan|contesten|llamen)\b|\b(en )?cuanto (tiempo )?(se )?(demoran?|tardan?) (la respuesta|en responder|en contestar|en llamar)\b|\b(y )?(eso|el caso|ese caso|la respuesta|eso del caso|lo del caso) (en )?cuanto (tiempo )?(se )?(demora|tarda|se demora|se tarda)\b|\bcuanto (tiempo )?(se )?(demora|tarda) (eso|el caso|ese caso|la respuesta)\b/;
 /**
  * "La más cerquita a la de Mateo", "para el mismo día que la de la niña", "pegadita a la de
  * Sofía": a time told by another person's appointment; the person named after it is no patient.
@@ -139,7 +145,7 @@ export const ASKS_CASE_ANSWER =
 export const ANOTHERS_APPOINTMENT =
   /\b((lo|la|el) mas (cerca|cercana|cercanita|cerquita|pegad[ao]|pegadit[ao]|junt[ao]|juntit[ao])|cerquita|pegad[ao]|pegadit[ao]|junto|juntit[ao]|seguid[ao]|seguidit[ao]|(el )?mismo dia|la misma fecha|(la )?misma hora|(a la )?misma hora|(?:(?:seguidit[ao]|seguid[ao]|justo|inmediatamente|enseguida|pegadit[ao]) )?(?:despues|luego)) (a|de|que|con|como) (la|el) (cita |consulta )?(de|del)\b/;
 /** "Ahora para la nieta, lo mismo", "una igual para Sofía": the same cita as the one just booked. */
-export const SAME_AGAIN = /\b(lo mismo|igual|la misma|una igual|otra igual|otra asi|una asi)\b(?! (hora|dia|fecha|que|de|a))/;
+export const SAME_AGAIN = /(?<!\b(?:da|dan|es|seria|sera|me da|nos da) )\b(lo mismo|igual|la misma|una igual|otra igual|otra asi|una asi)\b(?! (hora|dia|fecha|que|de|a))/;
 /** "Voy a poner una queja en la Supersalud", "quiero poner un reclamo": a complaint, and where to file it. */
 export const COMPLAINT =
   /\b(queja|quejas|quejarme|reclamo(?! (?:los|las|el|la|mis|unos|unas) (?:medicamentos|remedios|resultados|examenes|formula|formulas|orden|ordenes|droga|drogas))|reclamos|reclamar(?! (?:los|las|el|la|mis|unos|unas) (?:medicamentos|remedios|resultados|examenes|formula|formulas|orden|ordenes|droga|drogas))|supersalud|superintendencia|tutela|demanda|demandar|denuncia|denunciar|derecho de peticion|peticion formal)\b/;
@@ -510,7 +516,7 @@ export const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 
 export const SAYING: ReadonlySet<string> = new Set(['dice', 'dijo', 'decia', 'cree', 'piensa', 'recomendo', 'trabaja', 'opina', 'pregunta']);
 /** An explicit band, as opposed to the part of the day of an hour ("3 de la tarde"): also "en la tardecita", "después del almuerzo", "a primera hora", "para una mañana". */
 export const EXPLICIT_BAND =
-  /\b(en|por|pa|para) la (manana|tarde)\b|\b(las|los|la|el) de la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b|\btarde[cs]itas?\b|\b(despues|luego) (del? (almuerzo|medio ?dia)|de almorzar)\b|\bantes del? (almuerzo|almorzar|medio ?dia)\b|\bprimera hora\b|\b(en|para|por|pa) una (manana|tarde)\b/;
+  /\b(en|por|pa|para) la (manana|tarde)\b|(?<!\b(?:trabajo|trabaja|estudio|estudia|estoy|esta|salgo|sale|tengo|tiene) )\b(en|por|pa|para) las (mananas|tardes)$|\b(las|los|la|el) de la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b|\btarde[cs]itas?\b|\b(despues|luego) (del? (almuerzo|medio ?dia)|de almorzar)\b|\bantes del? (almuerzo|almorzar|medio ?dia)\b|\bprimera hora\b|\b(en|para|por|pa) una (manana|tarde)\b/;
 /** A bare "tarde" closing a request ("cita medicina general primera vez fontibon tarde", "pediatría control en chía tarde"): the afternoon band. */
 export const CLOSING_AFTERNOON = /\btarde( (por favor|porfa|porfavor|plis|gracias))?$/;
 export const DIGITS = /^#?(\d{1,2})[.)]?$/;
@@ -550,7 +556,8 @@ export const HERE_SITE =
 /** "Aquí no", "no es aquí": the site written from ruled out. */
 export const NOT_HERE = /\b(aqui|aca) no\b|\bno (es |sea |en )?(aqui|aca)\b|\bni (aqui|aca)\b/;
 /** "Lo más pronto (posible)", "lo antes posible", "lo más rápido", "cuanto antes": the earliest time, at any hour. "Lo antes" alone is not ("lo antes de las 8"). */
-export const SOONEST = /\blo antes (posible|que se pueda|que pueda)\b|\blo mas (pronto|prontico|rapido|ligero)\b|\bcuanto antes\b|\bapenas se pueda\b/;
+export const SOONEST =
+  /\blo antes (posible|que se pueda|que pueda)\b|\blo mas (pronto|prontico|rapido|ligero)\b|\bcuanto antes\b|\bapenas se pueda\b|\b(la|lo) que (haya|hayan|tenga|tengan|este|salga) mas (pronto|rapido|prontico)\b|\bla (primera|mas pronta) que (haya|tenga|tengan|salga)\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */
 export const EARLIEST =
   /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida|temprano)( posible)?$|\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida)\b(?! (a|de|que|al|del)\b)|\b(el )?dia mas (cercano|proximo|pronto)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\blo (antes|mas pronto) posible\b|^la que sea\b/;
@@ -591,9 +598,11 @@ const WHAT_THEN = String.raw`\b(que|q|k) (pasa|pasaria|sucede|sucederia|me hacen
 /** "¿Y si no llego a la cita qué pasa? ¿Me cobran?", "¿hay multa por no ir?": what happens when a cita is missed, a question. */
 /** "¿Cuánto tiempo antes toca cancelar?", "¿hasta cuándo puedo avisar?": how early a cita must be given up. */
 const HOW_EARLY = String.raw`\b(cuanto tiempo|cuantas horas|cuantos dias|hasta cuando|con cuanto tiempo|con cuanta anticipacion|hasta que hora) (antes |de anticipacion |de antes )?(toca|hay que|se puede|puedo|debo|tengo que|se debe|se tiene que) (cancelar|avisar|anular|mover|reprogramar|cambiar)\w*`;
-export const ASKS_ABOUT_MISSING = new RegExp(`(${IF_MISSED}).*(${WHAT_THEN})|(${WHAT_THEN}).*(${IF_MISSED})|${HOW_EARLY}`);
+/** "¿Hay multa por cancelar?", "¿me cobran por reprogramar?", "¿y si la cancelo qué pasa?": what giving a cita up costs. */
+const COST_OF_GIVING_UP = String.raw`\b(multa|multas|penalidad|penalidades|penalizacion|sancion|sanciones|cobro|cobran|cobra|cuesta|castigo)\b.*\bpor (cancelar|cancelarla|reprogramar|reprogramarla|mover|moverla|cambiar|cambiarla)\b|\b(si|y si) (la |lo )?(cancelo|reprogramo|muevo|cambio|anulo)\b.*\b(que pasa|que me pasa|cobran|multa|penal\w*|sancion\w*)\b`;
+export const ASKS_ABOUT_MISSING = new RegExp(`(${IF_MISSED}).*(${WHAT_THEN})|(${WHAT_THEN}).*(${IF_MISSED})|${HOW_EARLY}|${COST_OF_GIVING_UP}`);
 /** The supposition alone, every time it is said: what is left may still ask for something ("…, mejor cancélela"). */
-export const MISSED_SUPPOSITION = new RegExp(`(${IF_MISSED})( (a )?(la|mi|esa) cita)?|\\b(me|nos|se) (la|lo) (cancelan|quitan)\\b|${HOW_EARLY}`, 'g');
+export const MISSED_SUPPOSITION = new RegExp(`(${IF_MISSED})( (a )?(la|mi|esa) cita)?|\\b(me|nos|se) (la|lo) (cancelan|quitan)\\b|${HOW_EARLY}|${COST_OF_GIVING_UP}`, 'g');
 /** "¿Qué tengo que llevar?", "¿qué papeles llevo?", "¿llevo la orden?": what to bring to the cita. */
 export const ASKS_BRING =
   /\b(que|q|k) (tengo que|tengo q|hay que|debo|debo de|toca|me toca|necesito|se necesita|necesita|tiene que|tenemos que|debemos|le toca|le llevo|llevo) ?(llevar|traer|presentar)?\b(?<=llevar|traer|presentar|llevo)|\b(que|q|k|cuales) (papeles|documentos|requisitos)\b|\b(llevo|llevar|traigo|traer|presento) (la orden|el registro|la cedula|la tarjeta|el documento|algun documento|algun papel|los examenes|la remision)\b|\b(tengo|hay|debo|toca|tenemos) (que|q) (llevar|traer|presentar) (algo|algun|alguna|papeles|documentos)\b|\b(llevo|traigo|llevamos) algo\b/;

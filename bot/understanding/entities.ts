@@ -93,6 +93,12 @@ const UNSERVED_SPECIALTIES: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** Questions asked while slots are searched for or confirmed. */
+/** No e-mail, nor anyone close who has one. */
+const NOBODY_HAS_EMAIL =
+  /\bni (yo|nosotros) ni (nadie|mis hijos|mi familia)\b|\bnadie (en (mi|la) casa |de (mi|la) familia |de mis hijos |mas )?(tiene|tenemos|maneja|manejamos|usa)\b|\bno (tenemos|manejamos) (correo|email|nada de eso)\b|\bninguno (de nosotros |en la casa )?(tiene|maneja)\b/;
+/** After an appointment named by its day ("la del miércoles"), where it goes: "… para el viernes". */
+const NAMED_THEN_TO =
+  /(?<=\b(?:la|esa) (?:del?|de el) [a-z0-9 ]{1,40}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|otro|\d))/;
 const SEARCHING: ReadonlySet<Question> = new Set(['slot', 'day', 'confirm', 'offer']);
 /** "Hoy no alcanzo a salir", "mañana no puedo": a day said only as the one that does not suit, with no other day asked for. */
 const DAY_REFUSED =
@@ -269,7 +275,8 @@ export function readEntities(
   // para" is the new one; a day before it names the appointment.
   // (Read as written, or as the speller reads it: "kiero reprogramr la cita d mi ijo pal juebes".)
   const moveText = MOVE_TO.test(normalizeMessage(whenText)) ? normalizeMessage(whenText) : words.join(' ');
-  const moveTo = entities.day ? MOVE_TO.exec(moveText) : null;
+  // ("La del miércoles para el viernes" where the appointment is being chosen: named, then where to.)
+  const moveTo = entities.day ? (MOVE_TO.exec(moveText) ?? (question === 'appointment' ? NAMED_THEN_TO.exec(moveText) : null)) : null;
   if (moveTo) {
     const normalizedWhen = moveText;
     const target = readWhen(normalizedWhen.slice(moveTo.index + moveTo[0].length), now);
@@ -423,6 +430,14 @@ export function readEntities(
   if (email.noEmail && (question === 'email' || /\b(correo|email|e mail|mail|gmail|hotmail)\b/.test(normalized))) entities.noEmail = true;
   // "No tengo, me pueden escribir por aquí?": the answer comes first, then the rest.
   if (question === 'email' && !entities.email && NO_EMAIL_FIRST.test(normalized)) entities.noEmail = true;
+  // "No uso eso, mándeme la respuesta por aquí": no e-mail of their own.
+  if (question === 'email' && !entities.email && /\bno (uso|manejo|utilizo|se usar|se manejar|tengo nada de) (eso|correo|email|mail|el correo|esas cosas)\b/.test(normalized))
+    entities.noEmail = true;
+  // "No tengo ni yo ni nadie", "no tengo correo y nadie en mi casa tiene": no e-mail in the family either.
+  if (question === 'email' && !entities.email && NOBODY_HAS_EMAIL.test(normalized)) {
+    entities.noEmail = true;
+    entities.nobodyHasEmail = true;
+  }
   // "Una cita de odontología": a service Lina does not book, named as it is usually written.
   if (!entities.specialty && !IDENTITY_QUESTIONS.has(question)) {
     const unserved = UNSERVED_SPECIALTIES.find(([pattern]) => pattern.test(normalized));

@@ -281,9 +281,9 @@ const NEEDS_CARE =
 const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla', 'saluda']);
 /** Before a name, words that give it: "se llama Valentina", "de nombre Samuel". */
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
-/** After a patient, words that leave their appointment alone: "la de Mateo queda igual". */
+/** After a patient, words that leave their appointment alone: "la de Mateo queda igual", "la de Sofía sí la necesito". */
 const LEFT_AS_IT_IS =
-  /^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^no (?:necesita|necesitan|requiere|requieren) (?:nada|cita|citas)\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(?:si )?(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:si )?(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
+  /^(?:si )?(?:la|lo|las|los) (?:necesito|necesita|necesitamos|necesitan|vamos a usar|voy a usar)\b|^(?:esa|ese) si (?:la|lo) (?:necesito|dejo|dejamos)\b|^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^no (?:necesita|necesitan|requiere|requieren) (?:nada|cita|citas)\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(?:si )?(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:si )?(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
 
 /** After "yo tengo": the children, looked after by the member ("…que yo tengo los niños en la mañana"). */
 const LOOKING_AFTER_THEM = /^(a )?(los|las|mis) (ninos|ninas|hijos|hijas|nietos|pelados|chinos)\b/;
@@ -551,7 +551,9 @@ function readPatients(
       // "Para mí, trabajo toda la semana": a comma ends the mention.
       const clauses = next !== undefined ? clausesOfWords() : [];
       const clauseEnds = next !== undefined && clauses[found.end] !== clauses[found.end - 1];
-      if (next !== undefined && !ownName && !clauseEnds && !AFTER_SELF.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
+      // ("Para mí otra vez": the member again, not "mi otra hija".)
+      const again = next === 'otra' && words[found.end + 1] === 'vez';
+      if (next !== undefined && !ownName && !clauseEnds && !again && !AFTER_SELF.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
     }
     // "La mía no me la pidieron": the member, denied.
     // ("¿Y para mí no se puede?": asking whether it can be for them, no denial.)
@@ -598,7 +600,9 @@ function readPatients(
     if (forHer && (forHer.groups?.herself || sheWasNamed || alone)) push({ kind: 'self' }, whole.slice(0, forHer.index).split(' ').length);
   }
   // "Ahora sí la mía", at the menu after the children's: the member's own turn.
-  const myTurn = question === 'menu' || question === 'start' ? /\bahora (?:si )?(?:la|el) mi[ao]\b/.exec(whole) : null;
+  // ("Ahora quiero cancelar la mía": likewise, with what to do with it.)
+  const myTurn =
+    question === 'menu' || question === 'start' ? /\bahora (?:si )?(?:(?:quiero|necesito|quisiera|toca|vamos a|voy a) (?:\w+ )?)?(?:la|el) mi[ao]\b/.exec(whole) : null;
   if (myTurn) push({ kind: 'self' }, whole.slice(0, myTurn.index).split(' ').length);
   // "¿Qué citas tengo yo?": the one who writes, set apart; the member, unless someone else writes for her.
   // ("Yo tengo una cita el viernes de la niña": the child's, held by the member.)
@@ -681,7 +685,9 @@ function readPatients(
     // "Mi mamá dice que…", "soy la mamá de los niños": not one.
     let cursor = found.start - 1;
     while (cursor >= 0 && found.start - cursor <= 3 && (BETWEEN_RELATION.has(words[cursor] ?? '') || MY.has(words[cursor] ?? ''))) cursor--;
-    const introducer = words[cursor];
+    // ("La cita del mayor": the "de" is in the phrase's "del".)
+    if (words[found.start] === 'del') cursor = found.start;
+    const introducer = words[found.start] === 'del' ? 'de' : words[cursor];
     const next = original[found.end];
     const possessive = MY.has(words[found.start - 1] ?? '');
     const describesSpeaker =

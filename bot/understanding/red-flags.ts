@@ -5,11 +5,11 @@
  */
 import { normalizeMessage } from './words.js';
 
-const BREATHING = String.raw`(?:no (?:puede|puedo|podia|pude|pudo|deja de|logra|logro) respirar|no respira|(?:me|te|le|nos) (?:estoy |esta |estamos )?ahog(?:a|o|ando)\w*|se (?:me|le) (?:fue|va) el aire|(?:le|me) (?:cuesta|esta costando|costaba) (?:mucho )?respirar|dificultad (?:para|al) respirar|le falta el aire|me falta el aire|falta de aire|se (?:esta )?ahog(?:a|ando|o)|no le entra (?:el )?aire)`;
-const CHEST = String.raw`dolor (?:muy fuerte |fuerte )?(?:en el|del|de|en mi|el) pecho|(?:me|le) duele (?:mucho |muchisimo |demasiado |fuerte )?el pecho`;
-const FEVER = String.raw`fiebre (?:de |por encima de |mas de |arriba de )?(?:40|41|42|cuarenta)|(?:40|41|42|cuarenta)(?: grados)? de fiebre|fiebre (?:muy )?alta que no (?:baja|cede|le baja)`;
-const SEIZURE = String.raw`convulsi\w*|(?:se|le dio un) desmay\w*|desmayo|perdio el conocimiento|no (?:reacciona|responde|despierta)`;
-const BLEEDING = String.raw`sangra(?:ndo)? mucho|sangrado (?:abundante|que no para)|(?:vomita|vomito|vomitando) (?:con )?sangre|labios morados|se (?:esta )?poniendo morad[oa]|(?:esta|se puso|se esta poniendo|se le puso) (?:todo |toda )?morad[oa]`;
+const BREATHING = String.raw`(?:no (?:puede|puedo|podia|pude|pudo|deja de|logra|logro) respirar|no respira|(?:me|te|le|nos) (?:estoy |esta |estamos )?ahog(?:a|o|ando)\w*|se (?:me|le) (?:fue|va) el aire|(?:le|me) (?:cuesta|esta costando|costaba) (?:mucho )?(?:trabajo )?respirar|respira(?:ndo)? (?:con dificultad|muy mal|con mucho esfuerzo)|no (?:puede|puedo) respirar bien|dificultad (?:para|al) respirar|le falta el aire|me falta el aire|falta de aire|se (?:esta )?ahog(?:a|ando|o)|no le entra (?:el )?aire)`;
+const CHEST = String.raw`dolor (?:muy fuerte |fuerte )?(?:en el|del|de|en mi|el) pecho|(?:me|le) duele (?:mucho |muchisimo |demasiado |fuerte )?el pecho|(?:me|le) (?:aprieta|oprime|presiona) (?:mucho )?el pecho|(?:presion|opresion|apreton) (?:en el|del) pecho|infarto|(?:me|le) duele (?:mucho )?el brazo izquierdo`;
+const FEVER = String.raw`fiebre (?:(?:altisima|muy alta|alta|altica) )?(?:de |por encima de |mas de |arriba de )?(?:40|41|42|cuarenta)|(?:40|41|42|cuarenta)(?:[.,]\d)?(?: grados)? de (?:fiebre|temperatura)|(?:tiene|tengo|esta con|estoy con|con) (?:40|41|42|cuarenta)(?:[.,]\d)? grados|fiebre (?:muy )?alta que no (?:baja|cede|le baja)`;
+const SEIZURE = String.raw`convulsi\w*|(?:se|le dio un) desmay\w*|desmayo|(?:me|se) (?:estoy |esta |va a |voy a |iba a )?desmay\w*|perdi(?:o)? el conocimiento|inconsciente|no (?:reacciona|responde|despierta)`;
+const BLEEDING = String.raw`sangra(?:ndo)? mucho|sangrado (?:abundante|que no para)|(?:vomita|vomito|vomitando) (?:con )?sangre|(?:le|me) sale (?:mucha|muchisima|demasiada) sangre|hemorragia|sangre (?:\w+ ){0,6}(?:y )?no (?:para|le para|me para)|labios (?:morados|azules)|se (?:esta )?poniendo (?:morad[oa]|azul)|(?:esta|se puso|se esta poniendo|se le puso) (?:todo |toda )?(?:morad[oa]|azul)`;
 const POISON = String.raw`se (?:trago|tomo) (?:un|una|unas|unos|el|la|veneno|pastillas)\b.*|intoxica\w*|envenena\w*`;
 
 const RED_FLAG = new RegExp(`\\b(?:${[BREATHING, CHEST, FEVER, SEIZURE, BLEEDING, POISON].join('|')})`);

@@ -383,7 +383,20 @@ export function settleIntent(reads: Reads): Understanding {
     IDENTITY_QUESTIONS.has(question) &&
     !entities.documentNumber &&
     !entities.birthDate &&
-    /\b(para|pa) (que|q) (necesita|necesitan|piden|pide|quiere|quieren|es|son|sirve)\b|\b(para|pa|por) (que|q) (el|mi|su) (correo|email|mail)\b|\bpor (que|q) (me |le )?(piden|pide|necesita|necesitan)\b/.test(
+    /\b(para|pa) (que|q) (necesita|necesitan|piden|pide|quiere|quieren|es|son|sirve)\b|\b(para|pa|por) (que|q) (el|mi|su) (correo|email|mail)\b|\b(por|para|pa) (que|q) (me |le |nos )?(piden|pide|necesita|necesitan|quiere|quieren) (el|mi|su|la) (correo|email|mail|cedula|documento|fecha)\b|\bpor (que|q) (me |le )?(piden|pide|necesita|necesitan)\b/.test(
+      normalized,
+    )
+  ) {
+    intent = 'help';
+    choice = undefined;
+    entities.asks = 'meaning';
+  }
+  // "¿Y no me pueden mandar la respuesta por WhatsApp?" at the e-mail question: why it has to be an e-mail.
+  if (
+    question === 'email' &&
+    !entities.email &&
+    !entities.noEmail &&
+    /\b(mand|envi|escrib|respond|contest)\w* (la respuesta |eso |el caso )?(por|al|a mi|a este) (whatsapp|wasap|guasap|aca|aqui|este chat|el chat|mensaje|celular|numero)\b/.test(
       normalized,
     )
   ) {
@@ -439,7 +452,7 @@ export function settleIntent(reads: Reads): Understanding {
     IDENTITY_QUESTIONS.has(question) &&
     !entities.documentNumber &&
     !entities.birthDate &&
-    /\b(no tengo (la|mi|el) (cedula|documento|tarjeta|registro)( a la mano| aqui| conmigo| ahorita)?|(despues|luego|mas tarde|ahorita) (le |te |les )?(escribo|vuelvo a escribir)|(no me (la )?se|no se) (la|su) fecha[\w ,.]* (le|te) pregunto)\b/.test(
+    /\b(no tengo (la|mi|el) (cedula|documento|tarjeta|registro)( a la mano| aqui| conmigo| ahorita)?|(despues|luego|mas tarde|ahorita) (le |te |les )?(escribo|vuelvo a escribir)|(no me (la )?se|no se) (la|su) fecha[\w ,.]* (le|te) pregunto|(ya |dejeme |espereme |espere |un momento |un segundo )?(la |lo )?(busco|voy a buscar|saco|miro|reviso) (la|mi|el|su) (cedula|documento|tarjeta|registro|fecha|papel))\b/.test(
       normalized,
     )
   ) {

@@ -198,6 +198,12 @@ export interface Entities {
   /** "El mismo día pero más tarde": later than the time of the cita under discussion (said with `sameDay`, and no hour). */
   later?: true;
   /**
+   * "La del jueves" where the member's appointments are listed: the day that names one of them,
+   * `YYYY-MM-DD` (also `day`, as read), not a day to move it to; the dialog says when none listed
+   * is on that day.
+   */
+  appointmentDay?: string;
+  /**
    * The member leaves things as they are, or puts them off ("déjela así", "olvídelo", "ya no
    * quiero cambiarla", "déjeme lo pienso"): the change under way is given up. Read where a
    * slot, a day, a band, an appointment or a confirmation is asked, and never with a yes.
@@ -224,6 +230,8 @@ export interface Entities {
   emailIncomplete?: true;
   /** The member said they have no e-mail. */
   noEmail?: true;
+  /** "No tengo ni yo ni nadie": no e-mail, and nobody close has one (with `noEmail`); no relative's is asked for. */
+  nobodyHasEmail?: true;
   /**
    * Someone other than the member says they write from the member's phone ("le escribe la
    * abuela", "yo soy el esposo"): who they are to the member's people. Kept for the rest of the

@@ -16,7 +16,7 @@ import { ANOTHERS_APPOINTMENT, ASKS_FOR_A_CITA, REFERRED_DAY, SAME_AGAIN } from 
 import { mentionsRedFlag } from './red-flags.js';
 import { readEntities } from './entities.js';
 import { splitRequests } from './follow-up.js';
-import { operationCue, readIntent } from './intent.js';
+import { asksForHelp, operationCue, readIntent } from './intent.js';
 import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
 import { numberFromWords, ordinalFromWord } from './numbers.js';
@@ -393,11 +393,17 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const intentRead = readIntent(reading, words, question, yesNo, introduction ? [...courtesy, introduction] : courtesy, ANSWERING_NO.test(normalized), original);
     let { intent } = intentRead;
     // "Holaaa pediatría pa Sofi el jueves x fa 🙏", "cita médico general pa mí": a first message of booking details is a booking, courtesy around it or not.
+    // ("Necesito médico general en Facatativá, cualquier hora": a help the classifier weighed, with no word of help, is the booking too.)
     if (
-      question === 'start' &&
-      (intent === 'none' || intent === 'thanks' || intent === 'greet') &&
+      (question === 'start' || question === 'menu') &&
+      (intent === 'none' || intent === 'thanks' || intent === 'greet' || (intent === 'help' && !intentRead.ruled && !asksForHelp(words))) &&
       entities.specialty &&
-      (entities.visitType || entities.site || entities.day || entities.band || entities.patients?.length)
+      (entities.visitType ||
+        entities.site ||
+        entities.day ||
+        entities.band ||
+        entities.patients?.length ||
+        /^(?:\w+ )?(?:necesito|quiero|quisiera|ocupo|necesitaria)\b/.test(words.join(' ')))
     )
       intent = 'book';
     // A phrase that is all small talk ("hasta mañana", "mil gracias") says nothing else (but who writes, if they said so).
@@ -416,15 +422,17 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const settled = settleIntent({ message, expectation, entities, yesNo, intentRead, intent, picked });
     // "Se le fue el aire al niño y está morado": signs of an emergency, which the engine answers first, are no booking unless
     // a cita is asked for in so many words.
+    // ("El bebé se está poniendo azul" at the menu: the child told of is no patient asked for either.)
     if (
-      settled.intent === 'book' &&
+      (settled.intent === 'book' || settled.intent === 'change_patient' || (settled.intent === 'none' && settled.choice === undefined)) &&
       !intentRead.ruled &&
       mentionsRedFlag(read) &&
       !ASKS_FOR_A_CITA.test(normalized) &&
       !/\b(agend\w*|cita|turno|consulta)\b|\b(?:que|q) (?:lo|la|le|los|las|me|nos) (?:vean|atiendan|revisen|vea|atienda|revise)\b/.test(normalized)
     ) {
       const { choice: _choice, ...rest } = settled;
-      return { ...rest, intent: 'none' };
+      const { patients: _patients, ...entities } = rest.entities;
+      return { ...rest, intent: 'none', entities: question === 'patient' ? rest.entities : entities };
     }
     // (A mistake owned at a confirmation is the no, with the position: no other patient, no step back.)
     return mistaken ? { ...settled, intent: 'deny', choice: 'no' } : settled;
@@ -612,6 +620,8 @@ function pickAnswer(
     delete entities.dayOff;
   }
   const picked = smallTalkOnly ? undefined : (pickedAfterChange ?? pickOption(reading, expectation, { words, intent, entities, people, normalized, courtesy, referredDay }));
+  // "La del jueves" at the appointment question: the day names an appointment, never the day to move it to.
+  if (question === 'appointment' && referredDay !== undefined && !entities.newDay && entities.day === referredDay) entities.appointmentDay = referredDay;
   // "5" where three options are shown: a number beyond the list, which the dialog says (never a bare "No te entendí").
   if (!picked && expectation.options.length > 1 && question !== 'day' && question !== 'slot' && question !== 'appointment') {
     // ("La cuarta", "la cinco" where three are shown: by ordinal or number word too.)

@@ -36,6 +36,8 @@ const BOTH_SURELY_AFTER =
   /^\s*(?:el\s+mismo|la\s+misma|en\s+el\s+mismo|juntas|juntos|al\s+tiempo|a\s+la\s+vez|seguidas|estamos|somos|son|quedan|fueron|tenemos|necesitamos|vamos|queremos|estan|tienen|necesitan|con\s+(?:medicina|pediatria|gripa|fiebre|tos|el\s+mismo|la\s+misma))(?![a-z])/;
 
 const TIME_LEAD_IN = new RegExp(`(?<![a-z0-9])${TIME_PREFIX}\\s+$`);
+/** Before a number, words that make it a day of the month: "el 4", "el lunes 7", "para el 1". */
+const DAY_OF_MONTH_BEFORE = new RegExp(`(?<![a-z0-9])(?:el|${WEEKDAY})\\s+$`);
 /** A weekday right before a number: "martes 9". */
 const WEEKDAY_BEFORE = new RegExp(`(?<![a-z0-9])${WEEKDAY}\\s+$`);
 
@@ -79,6 +81,17 @@ export class TimeParser extends WholeWordParser {
       return null;
     const meridiem = readMeridiem(shortMeridiem, bandWord, noon);
     if (meridiem === 'm' && hour !== 12) return null;
+    // "El 4 en la mañana", "el lunes 7 en la mañana": a day of the month and its band, never four or seven o'clock.
+    // ("El martes 9 en la mañana" when the 9th is no Tuesday: nine o'clock on Tuesday.)
+    const weekdaySaid = WEEKDAY_BEFORE.exec(before(context, index))?.[1];
+    if (
+      !prefix &&
+      bandWord !== undefined &&
+      /\ben\s+la\s/.test(match[0]) &&
+      DAY_OF_MONTH_BEFORE.test(before(context, index)) &&
+      !(weekdaySaid !== undefined && weekdayDisagrees(today(context), WEEKDAYS.get(weekdaySaid) ?? -1, hour))
+    )
+      return null;
     let minutes = 0;
     let borrow = 0;
     if (minutesText !== undefined) {

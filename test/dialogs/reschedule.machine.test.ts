@@ -95,7 +95,10 @@ describe('reschedule: which appointment (contract point 13)', () => {
   it('an answer that is none of the appointments is not understood; "ayuda" repeats the question', async () => {
     const other = makeAppointment({ id: 'apt-other', start: `${FRIDAY}T13:00:00.000Z` });
     const { chat } = await startReschedule({ listed: [control, other] });
+    // "La del lunes" when none is on Monday: said plainly, never taken as the day to move one to.
     await chat.say('la del lunes');
+    assert.deepEqual(chat.keys(), ['appointments.noneNamed', 'reschedule.askWhich']);
+    await chat.say('la de la esquina');
     assert.deepEqual(chat.keys(), ['common.notUnderstood', 'reschedule.askWhich']);
     await chat.say('ayuda');
     assert.deepEqual(chat.keys(), ['help.support', 'reschedule.askWhich']);

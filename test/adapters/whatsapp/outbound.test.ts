@@ -60,7 +60,8 @@ describe('WhatsApp outbound texts', () => {
 
   it('never loses words and never exceeds the limit', () => {
     const token = fc.oneof(
-      fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/\s/.test(s)),
+      // (No asterisks: "**bold**" becomes WhatsApp's "*bold*" by design, tested on its own below.)
+      fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/[\s*]/.test(s)),
       fc.constantFrom('\n', ' ', '\n\n'),
     );
     fc.assert(

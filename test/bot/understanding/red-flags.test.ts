@@ -13,6 +13,20 @@ describe('signs of an emergency in a message', () => {
     'se tomó unas pastillas de la abuela',
     'tiene fiebre alta que no baja desde ayer',
     'FIEBRE DE CUARENTA',
+    // In everyday words (member testing).
+    'ay no, me estoy desmayando, me siento muy mal',
+    'siento que me voy a desmayar',
+    'el bebe se esta poniendo azul',
+    'tiene los labios azules',
+    'le sale mucha sangre de la nariz y no para',
+    'tiene una hemorragia',
+    'le cuesta trabajo respirar',
+    'respira con dificultad',
+    'me aprieta el pecho y me duele el brazo izquierdo',
+    'creo que es un infarto',
+    'tengo una fiebre altisima de 40.5',
+    'tiene 40 grados',
+    'mi papa esta inconsciente',
   ]) {
     it(`reads "${text}" as one`, () => assert.equal(mentionsRedFlag(text), true));
   }
@@ -24,6 +38,8 @@ describe('signs of an emergency in a message', () => {
     'la cita del 40',
     'no programada, para hoy si se puede',
     'respira bien pero tiene mocos',
+    'la sangre para el examen',
+    'la camiseta azul',
     '',
   ]) {
     it(`does not read "${text}" as one`, () => assert.equal(mentionsRedFlag(text), false));

@@ -1963,3 +1963,83 @@ describe('people from the twenty-first blind batch (dev24)', () => {
     ['mi hijo me dejo este numero', 'menu', { patients: undefined }],
   ]);
 });
+
+describe('questions, requests and people from the member-style runs after the twenty-second batch', () => {
+  itReads([
+    // What cancelling or moving costs, asked at "¿La cancelo?": a question, never the yes.
+    ['y ahora que pasa, me queda alguna penalidad o algo por cancelar?', 'confirm', { yesNo: undefined, choice: undefined, asks: 'noShow' }],
+    ['hay alguna multa por cancelar?', 'confirm', { yesNo: undefined, choice: undefined, asks: 'noShow' }],
+    ['me cobran algo por reprogramar?', 'confirm', { yesNo: undefined, asks: 'noShow' }],
+    ['y si la cancelo que pasa?', 'confirm', { yesNo: undefined, asks: 'noShow' }],
+    ['si, cancelela', 'confirm', { yesNo: 'yes', choice: 'yes' }],
+    // "Términos" is no "terminar".
+    ['acepto los terminos', 'consent', { intent: 'affirm', yesNo: 'yes' }],
+    ['acepto terminos y condiciones', 'consent', { intent: 'affirm', yesNo: 'yes' }],
+    // A specialty asked for in a first message is a booking, "cualquier hora" no request for a person.
+    ['necesito medico general en Facatativa, cualquier hora', 'start', { intent: 'book', site: 'FACATATIVA', band: 'cualquiera' }],
+    ['necesito medico general', 'start', { intent: 'book' }],
+    ['necesito hablar con un asesor de medicina general', 'start', { intent: 'help' }],
+    // "Me da igual" is indifference, not "the same again".
+    ['necesito medico general, me da igual la hora', 'menu', { sameAgain: undefined, band: 'cualquiera' }],
+    ['otra igual para sofia', 'menu', { sameAgain: true }],
+    // A child said to need her cita is not the one to act on.
+    [
+      'ay no espere, me equivoque, era la de mateo la que tocaba cancelar, la de sofia si la necesito 😣',
+      'confirm',
+      { yesNo: 'no', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
+    ],
+    // An emergency told of a child is no patient asked for.
+    ['el bebe se esta poniendo azul', 'menu', { intent: 'none', patients: undefined }],
+    // At the appointment question, the day that names one is not the day to move it to.
+    ['la del jueves', 'appointment', { appointmentDay: '2026-11-26', choice: undefined }],
+    ['la del miercoles', 'appointment', { appointmentDay: '2026-11-25', choice: 'apt-1' }],
+    ['la del miercoles para el viernes', 'appointment', { choice: 'apt-1', newDay: '2026-11-27' }],
+  ]);
+  it('reads a move and then a cancellation in one message as two requests, in order', () => {
+    const result = read('buenas, la del viernes me la pasa para el lunes 30 en la mañana y la del martes si me la cancela porfa', 'menu');
+    assert.equal(result.intent, 'reschedule');
+    assert.equal(result.entities.day, '2026-11-27');
+    assert.equal(result.entities.newDay, '2026-11-30');
+    assert.equal(result.next?.intent, 'cancel');
+    assert.equal(result.next?.entities.day, '2026-11-24');
+  });
+});
+
+describe('a day of the month said with its band (member testing)', () => {
+  itReads([
+    ['el 4 en la mañana porfa', 'band', { day: '2026-12-04', band: 'manana', time: undefined }],
+    ['ah bueno entonces el lunes 7 en la mañana', 'slot', { day: '2026-12-07', time: undefined }],
+    ['pasemela para el 1 en la tarde porfa', 'menu', { day: '2026-12-01', band: 'tarde', time: undefined }],
+    // An hour still: "a las 4 de la tarde", "4 en la tarde", and a weekday whose date the number is not.
+    ['a las 4 de la tarde', 'band', { time: '16:00' }],
+    ['4 en la tarde', 'band', { time: '16:00' }],
+    ['el martes 9 en la mañana', 'slot', { day: '2026-11-24', time: '09:00' }],
+  ]);
+});
+
+describe('the e-mail for a case, waits, a person, the earliest and plural bands (member testing)', () => {
+  itReads([
+    ['no tengo ni yo ni nadie', 'email', { noEmail: true, nobodyHasEmail: true }],
+    ['no tengo correo y nadie en mi casa tiene', 'email', { noEmail: true, nobodyHasEmail: true }],
+    ['no tengo correo', 'email', { noEmail: true, nobodyHasEmail: undefined }],
+    ['no uso eso, mandeme la respuesta por aqui', 'email', { noEmail: true }],
+    ['y no me pueden mandar la respuesta por whatsapp?', 'email', { intent: 'help', asks: 'meaning' }],
+    ['y para que me piden el correo?', 'email', { intent: 'help', asks: 'meaning' }],
+    ['y eso del caso cuanto se demora?', 'offer', { asks: 'caseAnswer', yesNo: undefined }],
+    ['necesito una cita de medicina general primera vez en Kennedy, en las mañanas', 'visitType', { band: 'manana' }],
+    ['vengo sintiendo un cansancio muy fuerte por las mañanas, a veces me duele la cabeza', 'specialty', { band: undefined }],
+    ['trabajo por las mañanas', 'band', { band: undefined }],
+    ['Hola buen dia, para pedir una cita para mi hija Sofia pediatra primera vez en Chia, la que haya mas pronto', 'start', { soonest: true, band: undefined }],
+    ['para mi otra vez', 'patient', { choice: 'self' }],
+    ['para mi otra hija', 'patient', { patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    ['no quiero hablar con una maquina', 'visitType', { intent: 'help' }],
+    ['espereme busco la cedula que no me la se', 'document', { documentLater: true }],
+    ['ahora quiero cancelar la mia', 'menu', { intent: 'cancel', patients: [{ kind: 'self' }] }],
+    [
+      'hola otra vez 😊 la cita del mayor me la corre para ese mismo dia pero despues de las 3',
+      'menu',
+      { intent: 'reschedule', patients: [{ kind: 'relation', relation: 'son' }] },
+    ],
+    ['la cita de la niña', 'menu', { patients: [{ kind: 'relation', relation: 'daughter' }] }],
+  ]);
+});
