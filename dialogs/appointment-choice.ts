@@ -73,7 +73,12 @@ export const listAppointments = fromPromise<Appointment[], { patientId: string }
  * being confirmed.
  */
 export function otherAppointmentNamed(context: Pick<ChoosingAppointment, 'appointments' | 'chosen'>, event: EventObject): Appointment | undefined {
-  return context.chosen && answerOf(event) === 'no' ? describedInstead(context.appointments, context.chosen, event) : undefined;
+  if (!context.chosen) return undefined;
+  // ("No, la otra", with two listed: the other one.)
+  const { chosen } = context;
+  if (entitiesOf(event).theOther === true && answerOf(event) !== 'yes' && context.appointments.length === 2 && context.appointments.some((one) => one.id === chosen.id))
+    return context.appointments.find((one) => one.id !== chosen.id);
+  return answerOf(event) === 'no' ? describedInstead(context.appointments, chosen, event) : undefined;
 }
 
 /** Guards of the appointment question (spread into `setup({ guards })`). */
@@ -127,7 +132,7 @@ type Listed = DoneActorEvent<Appointment[]>;
  * exactly one named by the member (chosen, then `named`), or the list to choose from
  * (`awaitingAppointment`). An agenda failure goes to `failed`. The machine has the action `say`.
  */
-export function loadingAppointments<TContext extends ChoosingAppointment & ForPatient>(named: string, confirmed: string = named) {
+export function loadingAppointments<TContext extends ChoosingAppointment & ForPatient>(named: string, confirmed: string = named, all?: string) {
   // The whole context comes back with the list: an update typed for any machine that chooses.
   const listed = (update: (context: TContext, appointments: Appointment[]) => Partial<ChoosingAppointment>) =>
     assign<TContext, Listed, undefined, DialogEvent | RepeatEvent, never>(({ context, event }) => ({ ...context, ...update(context, event.output) }));
@@ -141,6 +146,16 @@ export function loadingAppointments<TContext extends ChoosingAppointment & ForPa
           target: 'none',
           actions: { type: 'say', params: ({ context }: { context: ForPatient }) => reply('appointments.none', patientOf(context)) },
         },
+        // "Cancelar las dos citas de Mateo", with more than one: all of them (`all`, where the machine has such a state).
+        ...(all
+          ? [
+              {
+                guard: ({ context, event }: { context: ChoosingAppointment; event: Listed }) => context.request?.all === true && event.output.length > 1,
+                target: all,
+                actions: listed((_, appointments) => ({ appointments })),
+              },
+            ]
+          : []),
         {
           // The member chose it already ("Reprogramar esa cita" at the one-per-specialty offer): no question about which.
           guard: ({ context, event }: { context: ChoosingAppointment; event: Listed }) => context.request?.appointmentConfirmed === true && namesOne(event.output, context.request),

@@ -38,6 +38,8 @@ export interface Request {
   doctor?: string;
   /** The appointment the member had chosen to move or cancel before a switch. */
   appointmentId?: string;
+  /** "Cancelar las dos citas de Mateo": every appointment of the patient. */
+  all?: true;
   /** The member chose that appointment already ("Reprogramar esa cita" at the one-per-specialty offer): no question about which. */
   appointmentConfirmed?: true;
 }

@@ -1,7 +1,7 @@
 /** The cancel machine: which appointment (appointment-choice.ts), a confirmation that names it, the cancellation. */
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, enqueueActions, fromPromise, setup, type EventObject } from 'xstate';
 import type { Appointment, Patient } from '../bot/domain.js';
-import { appointmentOptions, type Request } from './appointments.js';
+import { appointmentOptions, appointmentParams, appointmentsNamed, namedParts, type Request } from './appointments.js';
 import {
   ASK_AGAIN_IF_CONTRADICTED,
   NONE_ON_THAT_DAY,
@@ -20,7 +20,7 @@ import { appointmentFor, leftAsIs, patientOf, revisionBy, type Revision } from '
 import type { PatientChoice } from './patients.js';
 import { YES_NO, ask, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
-import { messageGuards } from './understood.js';
+import { entitiesOf, messageGuards } from './understood.js';
 
 export interface CancelInput {
   patient: Patient;
@@ -31,9 +31,23 @@ export interface CancelInput {
 
 export type CancelOutput = { outcome: 'cancelled' | 'none' | 'abandoned' | 'error' | 'back' } | Revision;
 
-type CancelContext = CancelInput & ChoosingAppointment & SpeakingContext;
+type CancelContext = CancelInput &
+  ChoosingAppointment &
+  SpeakingContext & {
+    /** "Las dos citas": the appointments still to cancel, after a yes to all of them. */
+    toCancel?: Appointment[];
+  };
 
 const { endWith, failed, output } = endings<CancelContext, CancelOutput>({ cancelled: true, none: true, abandoned: true, error: true, back: true, revise: true });
+
+/** The one listed appointment the message's words (specialty, day, time) describe, if exactly one. */
+function oneDescribed(appointments: readonly Appointment[], event: EventObject): Appointment | undefined {
+  const { specialty, day, weekday, time } = entitiesOf(event);
+  const parts = namedParts({ specialty, day, weekday, time });
+  if (Object.keys(parts).length === 0) return undefined;
+  const described = appointmentsNamed(appointments, parts);
+  return described.length === 1 ? described[0] : undefined;
+}
 
 /**
  * Cancelling an appointment (contract points 13, 16, 18): which one (always asked, unless the
@@ -60,7 +74,8 @@ export const cancelMachine = setup({
   initial: 'loading',
   on: { REPEAT: { actions: 'repeatPrompt' } },
   states: {
-    loading: loadingAppointments<CancelContext>('awaitingConfirmation'),
+    // (Every appointment asked for, with more than one: all of them, listed, with one yes; see `confirmingAll`.)
+    loading: loadingAppointments<CancelContext>('awaitingConfirmation', 'awaitingConfirmation', 'confirmingAll'),
     awaitingAppointment: {
       tags: ['awaitingInput'],
       entry: { type: 'prompt', params: ({ context }) => ask('appointment', 'cancel.askWhich', patientOf(context), appointmentOptions(context.appointments)) },
@@ -70,6 +85,8 @@ export const cancelMachine = setup({
           { guard: 'leavesAsIs', target: 'leftAsIs' },
           ASK_AGAIN_IF_CONTRADICTED,
           { guard: 'pickedShown', target: 'awaitingConfirmation', actions: assign({ chosen: ({ context, event }) => pickedAppointment(context, event) }) },
+          // "Las dos", "todas": every appointment listed, with one yes.
+          { guard: ({ context, event }) => entitiesOf(event).allAppointments === true && context.appointments.length > 1, target: 'confirmingAll' },
           { guard: 'namesAnotherPatient', target: 'revised' },
           NONE_ON_THAT_DAY,
           // A bare "no" to "¿Cuál cita…?": none of them; they stay as they are, said, and the menu follows.
@@ -104,6 +121,57 @@ export const cancelMachine = setup({
           { guard: { type: 'insistsOn', params: 'cancel' }, target: 'cancelling' },
           { actions: 'rejectAnswer' },
         ],
+      },
+    },
+    /** Every appointment listed, each on its line, and one yes/no for all of them. */
+    confirmingAll: {
+      tags: ['awaitingInput'],
+      entry: [
+        enqueueActions(({ context, enqueue }) => {
+          enqueue({ type: 'say', params: reply('cancel.confirmAllIntro', { ...patientOf(context), count: context.appointments.length }) });
+          for (const appointment of context.appointments) enqueue({ type: 'say', params: reply('cancel.confirmAllItem', appointmentParams(appointment)) });
+        }),
+        { type: 'prompt', params: ({ context }) => ask('confirm', 'cancel.confirmAll', { count: context.appointments.length }, YES_NO) },
+      ],
+      on: {
+        BACK: { target: 'awaitingAppointment' },
+        USER_MESSAGE: [
+          { guard: 'leavesAsIs', target: 'leftAsIs' },
+          { guard: 'saidYes', target: 'cancellingAll', actions: assign({ toCancel: ({ context }) => context.appointments }) },
+          { guard: 'namesAnotherPatient', target: 'revised' },
+          // "No, solo la del viernes": one of them after all, described.
+          {
+            guard: ({ context, event }) => oneDescribed(context.appointments, event) !== undefined,
+            target: 'awaitingConfirmation',
+            actions: assign({ chosen: ({ context, event }) => oneDescribed(context.appointments, event) }),
+          },
+          { guard: 'saidNo', target: 'awaitingAppointment', actions: { type: 'say', params: reply('cancel.kept') } },
+          { guard: { type: 'insistsOn', params: 'cancel' }, target: 'cancellingAll', actions: assign({ toCancel: ({ context }) => context.appointments }) },
+          { actions: 'rejectAnswer' },
+        ],
+      },
+    },
+    /** One cancellation after another, each said when done. */
+    cancellingAll: {
+      invoke: {
+        src: 'cancel',
+        input: ({ context }) => ({ appointmentId: context.toCancel?.[0]?.id ?? '' }),
+        onDone: [
+          {
+            guard: ({ context }) => (context.toCancel?.length ?? 0) > 1,
+            target: 'cancellingAll',
+            reenter: true,
+            actions: [
+              { type: 'say', params: ({ context, event }) => reply('cancel.done', appointmentFor(context, event.output)) },
+              assign({ toCancel: ({ context }) => context.toCancel?.slice(1) }),
+            ],
+          },
+          {
+            target: 'cancelled',
+            actions: [{ type: 'say', params: ({ context, event }) => reply('cancel.done', appointmentFor(context, event.output)) }, assign({ toCancel: undefined })],
+          },
+        ],
+        onError: { target: 'failed' },
       },
     },
     cancelling: {

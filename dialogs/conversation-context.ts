@@ -316,6 +316,7 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
     ...(entities.time ? { time: entities.time } : {}),
     ...(entities.latest ? { latest: true as const } : {}),
+    ...(entities.allAppointments && (named === 'cancel' || previous?.operation === 'cancel') ? { all: true as const } : {}),
     ...(entities.doctorName && (named === 'cancel' || named === 'reschedule' || named === 'consult') ? { doctor: entities.doctorName } : {}),
   };
   const patients = entities.patients ?? previous?.patients;

@@ -5,7 +5,7 @@
  */
 import { and, assign, not, type EventObject } from 'xstate';
 import type { Patient } from '../bot/domain.js';
-import { answerIsYes, choicesOf, eligible, memberOption, onlySelfReply, patientResolution, withoutMentions, type ConversationContext } from './conversation-context.js';
+import { answerIsYes, choicesOf, eligible, memberOption, narrowedTo, onlySelfReply, patientResolution, withoutMentions, type ConversationContext } from './conversation-context.js';
 import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { choiceOf, entitiesOf, intentOf, isMessage } from './understood.js';
@@ -21,6 +21,11 @@ function detailsSaidAhead(event: EventObject): string[] {
  * "No, para Sofía" at "¿Cambio la cita para Mateo?": the one person named besides the no, when
  * that is neither the patient proposed nor the current one.
  */
+/** The same people, in any order. */
+function sameIds(these: readonly string[] | undefined, those: readonly string[] | undefined): boolean {
+  return these !== undefined && those !== undefined && these.length === those.length && these.every((id) => those.includes(id));
+}
+
 /** "Listo, ahora para Sofía": the patient switched to, said. */
 const SAY_SWITCHED = {
   type: 'say',
@@ -109,6 +114,19 @@ export const patientStates = {
           guard: and(['namesSeveralPatients', ({ event }) => intentOf(event) === 'consult']),
           target: 'consultingSeveral',
           actions: ['rememberRequest', 'queueConsulted'],
+        },
+        // "Las dos" to "¿Para cuál de ellos?" for the same two, with an operation asked for: the first now, the other one next.
+        {
+          guard: and([
+            'namesSeveralPatients',
+            ({ context, event }) =>
+              context.patientOptions?.length === 2 &&
+              context.request?.operation !== undefined &&
+              context.request.operation !== 'consult' &&
+              sameIds(narrowedTo(patientResolution(context, event)).patientOptions, context.patientOptions),
+          ]),
+          target: 'afterPatient',
+          actions: ['rememberRequest', 'chooseFirstOfBoth'],
         },
         { guard: 'namesSeveralPatients', target: 'awaitingPatient', reenter: true, actions: ['rememberRequest', 'narrowPatients'] },
         { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },

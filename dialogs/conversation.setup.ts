@@ -43,7 +43,7 @@ import { machineTypes } from './machine-types.js';
 import type { ConversationRecord, Outcome } from './records.js';
 import { reply, type Reply } from './replies.js';
 import { rescheduleMachine } from './reschedule.machine.js';
-import type { PatientResolution } from './patients.js';
+import type { PatientChoice, PatientResolution } from './patients.js';
 import { answerTo, missReplies, type RepeatEvent } from './speech.js';
 import { answerOf, choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
@@ -93,6 +93,37 @@ function refusalSaid(context: ConversationContext, resolution: PatientResolution
   if (times === 0) return { said: unknownPatientReply(context.member, resolution, context.writer), refused: { ...person, times: 1 } };
   if (times === 2) return { said: notRegisteredReply(refused, context.member, context.writer), refused: { ...person, times: 3 } };
   return { said: reply('patient.unknownAgain'), refused: { ...person, times: 2 } };
+}
+
+/**
+ * The patient chosen among those named ("Mateo primero", or the first of "las dos"); with one other left of them and
+ * an operation asked for, that one's comes next.
+ */
+function chosenWithOtherQueued(context: ConversationContext, choice: PatientChoice): Partial<ConversationContext> {
+  // "Para mis dos hijos, pediatría", then "Mateo primero": the other one's booking (or cancellation, or move) comes next,
+  // with what was said of both.
+  const chosenId = choice.self ? 'self' : choice.patient.id;
+  const others = (context.patientOptions ?? []).filter((id) => id !== chosenId);
+  const other = others.length === 1 ? choicesOf(context.member).find((one) => (one.self ? 'self' : one.patient.id) === others[0]) : undefined;
+  const queued =
+    other && context.request?.operation !== undefined && context.request.operation !== 'consult' && !context.nextRequest
+      ? {
+          nextRequest: {
+            operation: context.request.operation,
+            fields: withoutMentions(context.request)?.fields ?? {},
+            patients: [other.self ? { kind: 'self' as const } : { kind: 'name' as const, name: normalizeText(other.patient.firstName), written: other.patient.firstName }],
+          },
+          nextAnnounced: false,
+        }
+      : {};
+  // (No operation said yet: the other one waits for the operation the member asks for.)
+  const later =
+    other && !context.request?.operation && !context.nextRequest
+      ? {
+          otherPatientLater: other.self ? { kind: 'self' as const } : { kind: 'name' as const, name: normalizeText(other.patient.firstName), written: other.patient.firstName },
+        }
+      : {};
+  return { patient: choice.patient, patientOptions: undefined, request: withoutMentions(context.request), ...queued, ...later };
 }
 
 /** That the previous session expired, and what it left undone when it waited for a yes. */
@@ -337,31 +368,15 @@ export const conversationSetup = setup({
     /** The one person the message names becomes the patient. */
     choosePatient: assign(({ context, event }) => {
       const resolution = patientResolution(context, event);
-      if (resolution.kind !== 'one') return {};
-      // "Para mis dos hijos, pediatría", then "Mateo primero": the other one's booking (or cancellation, or move) comes next,
-      // with what was said of both.
-      const chosenId = resolution.choice.self ? 'self' : resolution.choice.patient.id;
-      const others = (context.patientOptions ?? []).filter((id) => id !== chosenId);
-      const other = others.length === 1 ? choicesOf(context.member).find((choice) => (choice.self ? 'self' : choice.patient.id) === others[0]) : undefined;
-      const queued =
-        other && context.request?.operation !== undefined && context.request.operation !== 'consult' && !context.nextRequest
-          ? {
-              nextRequest: {
-                operation: context.request.operation,
-                fields: withoutMentions(context.request)?.fields ?? {},
-                patients: [other.self ? { kind: 'self' as const } : { kind: 'name' as const, name: normalizeText(other.patient.firstName), written: other.patient.firstName }],
-              },
-              nextAnnounced: false,
-            }
-          : {};
-      // (No operation said yet: the other one waits for the operation the member asks for.)
-      const later =
-        other && !context.request?.operation && !context.nextRequest
-          ? {
-              otherPatientLater: other.self ? { kind: 'self' as const } : { kind: 'name' as const, name: normalizeText(other.patient.firstName), written: other.patient.firstName },
-            }
-          : {};
-      return { patient: resolution.choice.patient, patientOptions: undefined, request: withoutMentions(context.request), ...queued, ...later };
+      return resolution.kind === 'one' ? chosenWithOtherQueued(context, resolution.choice) : {};
+    }),
+    /**
+     * "Las dos" to "¿Para cuál de ellos?", the two named for one operation: the first of them now, the other one's
+     * next (as when the member picks one).
+     */
+    chooseFirstOfBoth: assign(({ context }) => {
+      const first = choicesOf(context.member).find((choice) => (choice.self ? 'self' : choice.patient.id) === context.patientOptions?.[0]);
+      return first ? chosenWithOtherQueued(context, first) : {};
     }),
     /** The one person the request names, proposed as the patient. */
     proposeRequestedPatient: assign(({ context, event }) => {

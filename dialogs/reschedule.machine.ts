@@ -66,10 +66,12 @@ function newTimeIn(event: DialogEvent | RepeatEvent, chosen: Appointment | undef
   const sameDay = said.sameDay === true && said.day === ownDay;
   // ("La del jueves": the day names the appointment, never the one to move it to.)
   const namesIt = said.appointmentDay !== undefined && said.day === said.appointmentDay;
+  // ("La de las 12" for the appointment at 12: its own hour, with no day said, names it too.)
+  const namesItsTime = chosen !== undefined && said.day === undefined && said.time === bogotaParts(chosen.start).time;
   return {
     ...(said.band ? { band: said.band } : {}),
     ...(said.newDay && said.newDay !== ownDay ? { newDay: said.newDay } : said.day && !namesIt && (said.day !== ownDay || sameDay) ? { newDay: said.day } : {}),
-    ...(said.time && !namesIt && (said.day !== ownDay || sameDay) ? { newTime: said.time } : {}),
+    ...(said.time && !namesIt && !namesItsTime && (said.day !== ownDay || sameDay) ? { newTime: said.time } : {}),
   };
 }
 

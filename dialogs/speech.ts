@@ -208,7 +208,7 @@ export function missReplies(context: SpeakingContext, event?: EventObject): { re
   const offer = annoyedAgain || (!annoyed && !fineAsIs && !unserved && invalidAnswers >= INVALID_ANSWERS_BEFORE_HELP && !context.helpOffered);
   // "5" where three options are shown: which numbers there are, instead of "No te entendí".
   const shown = context.lastPrompt?.options?.length ?? 0;
-  const outOfRange = event && shown > 1 && entitiesOf(event).outOfRange !== undefined;
+  const outOfRange = event && shown > 0 && entitiesOf(event).outOfRange !== undefined;
   const withOptions = shown > 0 ? 'options' : undefined;
   const first = fineAsIs
     ? reply('common.fineAsIs', { context: context.lastPrompt?.expects === 'confirm' ? 'confirm' : undefined })

@@ -93,6 +93,12 @@ const UNSERVED_SPECIALTIES: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** Questions asked while slots are searched for or confirmed. */
+/** Every appointment of the patient: "las dos citas", "todas las citas", "cancélemelas las dos", "cancelar ambas". */
+const ALL_APPOINTMENTS =
+  /\b(?:las|sus|mis) (?:dos|2|tres|3) (?:citas|consultas)\b|\b(?:todas|ambas) (?:las |sus |mis )?(?:citas|consultas)\b|\b(?:cancel|anul)\w*(?:melas|selas|las|rlas) (?:las dos|las 2|todas|ambas)\b|\b(?:cancelar|anular|cancele|cancela|anule) (?:las dos|ambas|todas)\b(?! (?:de|del) )/;
+/** "La otra", "esa no, la otra cita": the other one of two, not another site, day, hour or doctor. */
+const THE_OTHER =
+  /\b(?:la|el) otr[ao](?: cita| consulta)?\b(?! (?:sede|dia|fecha|hora|horario|semana|medic\w*|doctor\w*|dr|dra|especialidad|persona|vez|opcion|franja|jornada|nueva|para|pa|de (?:la |el )?(?:manana|tarde)))/;
 /** No e-mail, nor anyone close who has one. */
 const NOBODY_HAS_EMAIL =
   /\bni (yo|nosotros) ni (nadie|mis hijos|mi familia)\b|\bnadie (en (mi|la) casa |de (mi|la) familia |de mis hijos |mas )?(tiene|tenemos|maneja|manejamos|usa)\b|\bno (tenemos|manejamos) (correo|email|nada de eso)\b|\bninguno (de nosotros |en la casa )?(tiene|maneja)\b/;
@@ -279,7 +285,9 @@ export function readEntities(
   const moveTo = entities.day ? (MOVE_TO.exec(moveText) ?? (question === 'appointment' ? NAMED_THEN_TO.exec(moveText) : null)) : null;
   if (moveTo) {
     const normalizedWhen = moveText;
-    const target = readWhen(normalizedWhen.slice(moveTo.index + moveTo[0].length), now);
+    // ("…para el 2": the article kept, so that a bare number reads as the day of the month.)
+    const targetFrom = normalizedWhen.slice(moveTo.index + moveTo[0].length);
+    const target = ((found) => (found.day || !/^\d{1,2}\b/.test(targetFrom) ? found : readWhen(`el ${targetFrom}`, now)))(readWhen(targetFrom, now));
     const named = readWhen(normalizedWhen.slice(0, moveTo.index), now);
     if (target.day) {
       entities.newDay = target.day;
@@ -430,6 +438,17 @@ export function readEntities(
   if (email.noEmail && (question === 'email' || /\b(correo|email|e mail|mail|gmail|hotmail)\b/.test(normalized))) entities.noEmail = true;
   // "No tengo, me pueden escribir por aquí?": the answer comes first, then the rest.
   if (question === 'email' && !entities.email && NO_EMAIL_FIRST.test(normalized)) entities.noEmail = true;
+  // "Cancelar las dos citas de Mateo", "cancélemelas las dos", "las dos" at the appointment question: all of them.
+  if (
+    !IDENTITY_QUESTIONS.has(question) &&
+    (ALL_APPOINTMENTS.test(words.join(' ')) ||
+      (question === 'appointment' && /^(?:(?:las|a|pues|no|si) )*(?:las dos|ambas|todas|las 2)(?: (?:porfa|por favor|gracias))?$/.test(words.join(' '))))
+  )
+    entities.allAppointments = true;
+  // ("Cancélemelas las dos": two appointments, not two o'clock.)
+  if (entities.allAppointments && entities.time === '14:00' && /\b(las dos|las 2)\b/.test(words.join(' ')) && !/\ba las (dos|2)\b/.test(words.join(' '))) delete entities.time;
+  // "No, la otra" at a confirmation or the appointment question: the other appointment.
+  if ((question === 'confirm' || question === 'appointment') && THE_OTHER.test(words.join(' '))) entities.theOther = true;
   // "No uso eso, mándeme la respuesta por aquí": no e-mail of their own.
   if (question === 'email' && !entities.email && /\bno (uso|manejo|utilizo|se usar|se manejar|tengo nada de) (eso|correo|email|mail|el correo|esas cosas)\b/.test(normalized))
     entities.noEmail = true;

@@ -203,6 +203,10 @@ export interface Entities {
    * is on that day.
    */
   appointmentDay?: string;
+  /** "Cancelar las dos citas de Mateo", "cancélemelas todas": every appointment of the patient, not one of them. */
+  allAppointments?: true;
+  /** "No, la otra" where one of two appointments is being confirmed: the other one (not another site, day, hour or doctor). */
+  theOther?: true;
   /**
    * The member leaves things as they are, or puts them off ("déjela así", "olvídelo", "ya no
    * quiero cambiarla", "déjeme lo pienso"): the change under way is given up. Read where a

@@ -623,7 +623,14 @@ function pickAnswer(
   // "La del jueves" at the appointment question: the day names an appointment, never the day to move it to.
   if (question === 'appointment' && referredDay !== undefined && !entities.newDay && entities.day === referredDay) entities.appointmentDay = referredDay;
   // "5" where three options are shown: a number beyond the list, which the dialog says (never a bare "No te entendí").
-  if (!picked && expectation.options.length > 1 && question !== 'day' && question !== 'slot' && question !== 'appointment') {
+  // ("2" where one appointment is listed: likewise; "el 2" there may be a date.)
+  if (
+    !picked &&
+    (expectation.options.length > 1 || (question === 'appointment' && expectation.options.length === 1 && !/^el\b/.test(words.join(' ')))) &&
+    question !== 'day' &&
+    question !== 'slot' &&
+    (question !== 'appointment' || !/^el\b/.test(words.join(' ')))
+  ) {
     // ("La cuarta", "la cinco" where three are shown: by ordinal or number word too.)
     const said = /^(?:(?:la|el|opcion|numero|#)\s*)?(\d{1,2}|[a-z]+)$/.exec(words.join(' '))?.[1];
     const number = said === undefined ? undefined : /^\d+$/.test(said) ? Number(said) : (ordinalFromWord(said) ?? numberFromWords(said));

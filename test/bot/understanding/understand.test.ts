@@ -2043,3 +2043,17 @@ describe('the e-mail for a case, waits, a person, the earliest and plural bands 
     ['la cita de la niña', 'menu', { patients: [{ kind: 'relation', relation: 'daughter' }] }],
   ]);
 });
+
+describe('every appointment, the other one, and days after "para el" (member testing)', () => {
+  itReads([
+    ['hola buenas, toca cancelar las dos citas del niño porque se va de paseo con el papa 🙏', 'menu', { intent: 'cancel', allAppointments: true }],
+    ['ya no vamos a poder ir, cancelemelas las dos porfavor', 'menu', { intent: 'cancel', allAppointments: true, time: undefined }],
+    ['las dos', 'appointment', { allAppointments: true }],
+    ['cancelar las citas de los dos niños', 'menu', { allAppointments: undefined }],
+    ['quiero cambiar las dos citas de mateo', 'menu', { intent: 'reschedule' }],
+    ['no, la otra', 'confirm', { theOther: true, yesNo: 'no' }],
+    ['no, la otra semana', 'confirm', { theOther: undefined }],
+    ['y que pasa si cancelo?', 'confirm', { yesNo: undefined, asks: 'noShow' }],
+    ['reprogramar la cita del 25 para el 2 porfa', 'menu', { day: '2026-11-25', newDay: '2026-12-02' }],
+  ]);
+});

@@ -57,7 +57,7 @@ function withoutSpeech({ lastPrompt: _prompt, invalidAnswers: _misses, helpOffer
 
 /** What a member writes at each kind of question an operation asks, besides its options' numbers. */
 const AT_QUESTION: Partial<Record<Question, readonly string[]>> = {
-  appointment: ['déjela así', 'la segunda, la del miércoles', 'esa, para el viernes en la tarde', '¿y el viernes?', 'es para Mateo'],
+  appointment: ['déjela así', 'la segunda, la del miércoles', 'esa, para el viernes en la tarde', '¿y el viernes?', 'es para Mateo', 'las dos'],
   confirm: [
     'sí',
     'no',
@@ -153,13 +153,17 @@ export const cancelModel: DialogModel = {
       { patient: laura, patients: lauraFamily, request: { appointmentId: generalOnWednesday.id, appointmentConfirmed: true } } satisfies CancelInput,
       5,
     ),
+    'all of them': from({ patient: laura, patients: lauraFamily, request: { all: true } } satisfies CancelInput, 5),
   },
   texts: operationTexts,
   otherEvents: () => REPEATS,
   people: operationPeople,
   outcomes: {
     listAppointments: () => APPOINTMENT_LISTS,
-    cancel: (snapshot) => [answer({ ...(snapshot.context as { chosen?: object }).chosen, status: 'cancelled' }, 'cancelled'), unavailable()],
+    cancel: (snapshot) => {
+      const { chosen, toCancel } = snapshot.context as { chosen?: object; toCancel?: object[] };
+      return [answer({ ...(toCancel?.[0] ?? chosen), status: 'cancelled' }, 'cancelled'), unavailable()];
+    },
   },
   fingerprint: choosingState,
 };
