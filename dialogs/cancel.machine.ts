@@ -84,10 +84,11 @@ export const cancelMachine = setup({
         USER_MESSAGE: [
           { guard: 'leavesAsIs', target: 'leftAsIs' },
           ASK_AGAIN_IF_CONTRADICTED,
+          // "No espere, era la de la niña" at the list of Mateo's: the switch is asked, even when the only one listed would fit.
+          { guard: 'namesAnotherPatient', target: 'revised' },
           { guard: 'pickedShown', target: 'awaitingConfirmation', actions: assign({ chosen: ({ context, event }) => pickedAppointment(context, event) }) },
           // "Las dos", "todas": every appointment listed, with one yes.
           { guard: ({ context, event }) => entitiesOf(event).allAppointments === true && context.appointments.length > 1, target: 'confirmingAll' },
-          { guard: 'namesAnotherPatient', target: 'revised' },
           NONE_ON_THAT_DAY,
           // A bare "no" to "¿Cuál cita…?": none of them; they stay as they are, said, and the menu follows.
           { guard: 'saidNo', target: 'leftAsIs' },

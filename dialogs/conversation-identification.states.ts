@@ -35,7 +35,11 @@ export const identificationStates = {
   start: conversationSetup.createStateConfig({
     tags: ['awaitingInput'],
     on: {
-      USER_MESSAGE: { target: 'greeting', actions: 'rememberRequest' },
+      USER_MESSAGE: [
+        // "Quiero hablar con una persona para cambiar mi cita": the line first, and the move kept for whoever goes on here.
+        { guard: ({ event }) => entitiesOf(event).asks === 'person', target: 'greeting', actions: ['rememberRequest', 'answerHelp'] },
+        { target: 'greeting', actions: 'rememberRequest' },
+      ],
       HELP: { target: 'greeting', actions: 'answerHelp' },
       GREET: 'greeting',
       // A lone "gracias" on a fresh conversation (after "chao", or once the session expired): a kind word, not the identification.

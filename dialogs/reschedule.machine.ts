@@ -172,6 +172,8 @@ export const rescheduleMachine = setup({
         USER_MESSAGE: [
           { guard: 'leavesAsIs', target: 'leftAsIs' },
           ASK_AGAIN_IF_CONTRADICTED,
+          // "No espere, era la de la niña" at the list of Mateo's: the switch is asked, even when the only one listed would fit.
+          { guard: 'namesAnotherPatient', target: 'revised' },
           {
             guard: 'pickedShown',
             target: 'takingSlot',
@@ -186,7 +188,6 @@ export const rescheduleMachine = setup({
             target: 'takingSlot',
             actions: assign(({ context, event }) => ({ chosen: context.appointments[0], request: { ...context.request, ...newTimeIn(event, context.appointments[0]) } })),
           },
-          { guard: 'namesAnotherPatient', target: 'revised' },
           NONE_ON_THAT_DAY,
           // A bare "no" to "¿Cuál cita…?": none of them; they stay as they are, said, and the menu follows.
           { guard: 'saidNo', target: 'leftAsIs' },

@@ -74,7 +74,18 @@ export const ladderStates = {
         {
           guard: 'saidYes',
           target: 'searching',
-          actions: ['startNewSearch', assign({ search: ({ context }) => ({ ...context.search, band: otherBand(context.search.band) }), triedOtherBand: true })],
+          // ("Bueno sí, en la tarde pero el jueves": that day, in the other band.)
+          actions: [
+            'startNewSearch',
+            assign({
+              search: ({ context, event }) => ({
+                ...context.search,
+                band: otherBand(context.search.band),
+                ...(entitiesOf(event).day ? { day: entitiesOf(event).day, fromTime: undefined } : {}),
+              }),
+              triedOtherBand: true,
+            }),
+          ],
         },
         // "No, en la tarde trabajo": the band said busy stays out of the next steps (a bare "no" leaves the other doctor in any band).
         {
@@ -119,7 +130,8 @@ export const ladderStates = {
             assign({
               search: ({ context, event }) => {
                 const said = entitiesOf(event);
-                return { band: said.band ?? bandLeft(context.search), anyDoctor: true as const, ...ruledOutIn(said, context.search) };
+                // ("Bueno sí, con otro, pero que sea el jueves": that day, with any doctor.)
+                return { band: said.band ?? bandLeft(context.search), anyDoctor: true as const, ...ruledOutIn(said, context.search), ...(said.day ? { day: said.day } : {}) };
               },
               triedOtherDoctor: true,
               emptyBands: [],

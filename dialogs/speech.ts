@@ -118,6 +118,8 @@ export function answerTo(
       return reply('help.byEmail');
     case 'caseAnswer':
       return rissCase ? reply('help.caseAnswer', { radicado: rissCase.radicado, dueDate: rissCase.dueDate }) : reply('help.caseAnswer', { context: 'none' });
+    case 'caseCancel':
+      return reply('help.caseCancel');
     case 'complaint':
       return reply('help.complaint');
     case 'frustration':

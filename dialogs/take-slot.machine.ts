@@ -263,6 +263,8 @@ export const takeSlotMachine = setup({
         BACK: { target: 'findingSlot', actions: { type: 'searchAgain', params: 'notConfirmed' } },
         USER_MESSAGE: [
           GIVE_UP,
+          // "No, mejor cancélela, ya la niña se siente mejor" at a booking's confirmation: the booking given up, nothing booked.
+          { guard: ({ context, event }) => context.mode !== 'move' && entitiesOf(event).cancelIt === true && answerOf(event) !== 'yes', target: 'leftAsIs' },
           { guard: 'revisesEarlierAnswer', target: 'revised' },
           SITE_KEPT,
           { guard: and(['saidYes', 'yesButOtherTime']), target: 'clarifying', actions: assign(({ context, event }) => ({ proposed: searchIn(context, event) })) },

@@ -100,7 +100,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   [
     'reschedule',
-    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|paseme|pasame|paseles|cambiar|cambi\w*) (la |mi |esa |de |una )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|(mover|cambiar|correr|pasar|muev\w*|cambi\w*) (las |sus |mis )?(dos|2|ambas|todas) (las |sus |mis )?citas|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|cambiela|cambiala|correla|corrala|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|(la|lo) (necesito|necesitaria|quiero|quisiera|queria|tengo que|toca|debo) (pasar|mover|correr|cambiar) (pa|para|pal|al)\b|correrla|correrle)\b/g,
+    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr\w*|pasar|pasarl\w*|paseme|pasame|paseles|cambiar|cambi\w*) (la |mi |esa |de |una )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|(mover|cambiar|correr|pasar|muev\w*|cambi\w*) (las |sus |mis )?(dos|2|ambas|todas) (las |sus |mis )?citas|(me|nos|le) (pasa|pasan|pasaria|mueve|mueven|moveria|corre|corren|cambia|cambian|cambiaria) (la|mi|esa|su) (cita|consulta)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|cambiela|cambiala|correla|corrala|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|(la|lo) (necesito|necesitaria|quiero|quisiera|queria|tengo que|toca|debo) (pasar|mover|correr|cambiar) (pa|para|pal|al)\b|correrla|correrle)\b/g,
   ],
   // "¿Y la puedo volver a sacar para el jueves?" about a cita being cancelled: the same cita, another day.
   ['reschedule', /\b((la|me la) (\w+ )?volver a|volverla a|volvermela a) (sacar|pedir|agendar|programar) (pa|para|pal)\b/g],
@@ -123,7 +123,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   [
     'book',
-    /\b(agend(?!a\b|as\b)\w*|(sacar|pedir|solicit\w*|separar|reservar|asignar|programar|regal\w*|dar|den|darme) (una |la |me una |me )?(cita|consulta|turno)|(necesito|quiero|quisiera|ocupo|necesitaria) (una |otra |la )?(cita|consulta)|una cita (para|de|con)|cita (de|con) (pediatr\w*|medicina|medico|control|primera)|(que|me) (lo|la|los|las|me) (vea|vean|atienda|atiendan|revise|revisen)|pedir cita|sacar cita|(dar|darme|den|da|regala|regalan|regale) (me )?una (en|para|pa|el|con)\b)\b/g,
+    /\b(agend(?!a\b|as\b)\w*|(sacar|pedir|solicit\w*|separar|reservar|asignar|programar|regal\w*|dar|den|darme) (una |la |me una |me )?(cita|consulta|turno)|(necesito|quiero|quisiera|ocupo|necesitaria) (una |otra |la )?(cita|consulta)|una cita (para|de|con)|cita (de|con) (pediatr\w*|medicina|medico|control|primera)|(que|me) (lo|la|los|las|me) (vea|vean|atienda|atiendan|revise|revisen)|(necesito|quiero|quisiera|ocupo|necesitaria) que (le |lo |la )?(vean|atiendan|revisen|chequeen|examinen) a\b|pedir cita|sacar cita|(dar|darme|den|da|regala|regalan|regale) (me )?una (en|para|pa|el|con)\b)\b/g,
   ],
 ];
 /** Trouble using the channel, or asking to have something explained: help, whatever operation it names. */
@@ -134,7 +134,8 @@ export const ASKS_WHAT_FOR = /\b(para|pa) (que|q) (es|sirve|son|los quieren|los 
 /** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there. */
 export const STILL_THERE = /\b(sigue|sigues|esta|estas|hay alguien) (por )?(ahi|alli|aca|aqui)\b|\bme (escucha|lee)\b/;
 /** "Q pasó pues", "¿qué pasa?", "aló": the member wonders where things stand (a greeting mid-conversation says so). */
-export const WHERE_ARE_WE = /^(y )?(q|que|ke|k) (paso|pasa|paho|hubo|ubo)( pues| ps| mija| mijo| senorita| nena)?$|^(alo+ ?)+$/;
+export const WHERE_ARE_WE =
+  /^(y )?(q|que|ke|k) (paso|pasa|paho|hubo|ubo)( pues| ps| mija| mijo| senorita| nena)?$|^(alo+ ?)+$|^(?:(?:hola|ola|bueno|listo|ok) )*(ya )?(volvi|regrese|estoy aqui|estoy de vuelta|aqui estoy)( de nuevo| otra vez)?$/;
 /** "¿Y cuándo me responden?", "¿en cuánto tiempo me llaman?": when a RISS case is answered. */
 export const ASKS_CASE_ANSWER =
   /^\W*(?:(?:ok|listo|bueno|y|ah|aja|gracias|vale)[, ]+)*(?:y )?(?:me|nos) (?:llaman|van a llamar|llamaran|contactan|van a contactar)(?: o (?:como|que|me escriben|me llega un correo))?\s*[?!.]*\s*$|\bcuando (me |nos |le |la |lo )?(responden|contestan|llaman|llamaran|llaman|escriben|avisan|dan (la )?respuesta|llega (la )?respuesta|resuelven|respondan|contesten|llamen)\b|\b(en )?cuanto (tiempo )?(se )?(demoran?|tardan?) (la respuesta|en responder|en contestar|en llamar)\b|\b(y )?(eso|el caso|ese caso|la respuesta|eso del caso|lo del caso) (en )?cuanto (tiempo )?(se )?(demora|tarda|se demora|se tarda)\b|\bcuanto (tiempo )?(se )?(demora|tarda) (eso|el caso|ese caso|la respuesta)\b/;

@@ -447,6 +447,13 @@ export function readEntities(
     entities.allAppointments = true;
   // ("Cancélemelas las dos": two appointments, not two o'clock.)
   if (entities.allAppointments && entities.time === '14:00' && /\b(las dos|las 2)\b/.test(words.join(' ')) && !/\ba las (dos|2)\b/.test(words.join(' '))) delete entities.time;
+  // "No, mejor cancélela" at a confirmation: what is being confirmed, called off (a booking's; at «¿La cancelo?» it is the yes).
+  if (
+    question === 'confirm' &&
+    /\b(?:cancel|anul)(?:ela|ala|elo|alo|emosla|emoslo|e eso|a eso|ar eso|e todo|emos)\b/.test(words.join(' ')) &&
+    !/\b(cita|la de|la del)\b/.test(words.join(' '))
+  )
+    entities.cancelIt = true;
   // "No, la otra" at a confirmation or the appointment question: the other appointment.
   if ((question === 'confirm' || question === 'appointment') && THE_OTHER.test(words.join(' '))) entities.theOther = true;
   // "No uso eso, mándeme la respuesta por aquí": no e-mail of their own.

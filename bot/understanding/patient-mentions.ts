@@ -558,7 +558,8 @@ function readPatients(
     // "La mía no me la pidieron": the member, denied.
     // ("¿Y para mí no se puede?": asking whether it can be for them, no denial.)
     const askingWhetherItCan = /^no se (puede|podria|pudo|puede sacar|podra)\b/.test(words.slice(found.end).join(' '));
-    if (words[found.end] === 'no' && DENYING_AFTER_NO.has(words[found.end + 1] ?? '') && phrase !== 'yo' && !askingWhetherItCan) continue;
+    const howUrgent = /^no (es|era|sea) (una |tan |muy |nada )?(emergencia|urgente|urgencia|grave)\b/.test(words.slice(found.end).join(' '));
+    if (words[found.end] === 'no' && DENYING_AFTER_NO.has(words[found.end + 1] ?? '') && phrase !== 'yo' && !askingWhetherItCan && !howUrgent) continue;
     // "Yo misma llevo a Sofi": the member takes the patient. "Me toca llevarla a mí": likewise.
     if (ACCOMPANYING.has(original[found.end] ?? '') || (original[found.end] === 'la' && ACCOMPANYING.has(original[found.end + 1] ?? ''))) continue;
     if (phrase === 'a mi' && TAKING_SOMEONE.test(original[found.start - 1] ?? '')) continue;
@@ -577,7 +578,8 @@ function readPatients(
     )
       continue;
     // "Pa mí no, pa Mateo": the member, taken back before the one meant.
-    if (words[found.end] === 'no' && words[found.end + 1] !== undefined && clausesOfWords()[found.end + 1] !== clausesOfWords()[found.end]) continue;
+    // ("Para mí, no es emergencia": how urgent it is, no taking back.)
+    if (words[found.end] === 'no' && words[found.end + 1] !== undefined && clausesOfWords()[found.end + 1] !== clausesOfWords()[found.end] && !howUrgent) continue;
     // "La cita es para mí, la abuela": the one who writes is not the member.
     if (writer !== undefined) {
       push({ kind: 'relation', relation: 'other' }, found.end - 1);
@@ -1059,7 +1061,11 @@ function readPatients(
     const before = words[index - 1];
     // "Sofía nació el 10 de enero": the one born then. "Sofi tiene fiebre": the one the message is about.
     if (
-      (original[index + 1] === 'nacio' || words[index + 1] === 'nacio' || (HOW_THEY_ARE.has(original[index + 1] ?? '') && original[index + 1] !== 'se')) &&
+      // ("Sofía se desmayó en el jardín": likewise.)
+      (original[index + 1] === 'nacio' ||
+        words[index + 1] === 'nacio' ||
+        (HOW_THEY_ARE.has(original[index + 1] ?? '') && original[index + 1] !== 'se') ||
+        (original[index + 1] === 'se' && /^(desmayo|desmaya|cayo|golpeo|enfermo|puso|siente|sentia|ahogo|quemo|corto|fracturo|aporreo)$/.test(original[index + 2] ?? ''))) &&
       knownOrCommon(word) &&
       !lexicon.vocabulary.has(word)
     ) {

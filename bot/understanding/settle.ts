@@ -462,7 +462,12 @@ export function settleIntent(reads: Reads): Understanding {
   // "¿Hay alguna persona que me atienda?", "me pasa con un humano" first or at the authorisation: the line, never the
   // reason for the authorisation nor a booking.
   if ((question === 'start' || question === 'consent') && PERSON_WORDS.find(words).length > 0 && entities.yesNo === undefined && !entities.documentNumber) {
-    intent = 'help';
+    // ("Quiero hablar con una persona para cambiar mi cita del miércoles": the line, and the move kept for after.)
+    // ("¿Hay alguna persona que me atienda?": that is the person, no booking.)
+    const cued = question === 'start' ? operationCue(normalized) : undefined;
+    // ("Es por una cita de Sofía" names no booking either: only a verb of booking does.)
+    const operation = cued === 'book' && !/\b(sacar|sacarle|agendar|agendarle|pedir|pedirle|separar|separarle|reservar)\b/.test(normalized) ? undefined : cued;
+    intent = operation ?? 'help';
     choice = undefined;
     entities.asks = 'person';
   }
@@ -481,6 +486,13 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     delete entities.yesNo;
     entities.asks = 'noShow';
+  }
+  // "Cancele el caso que radiqué": a RISS case, which this chat cannot withdraw; never an appointment cancelled.
+  if (!answersIdentity && !entities.asks && CANCEL_CASE.test(normalized)) {
+    intent = 'none';
+    choice = undefined;
+    delete entities.yesNo;
+    entities.asks = 'caseCancel';
   }
   // "¿A qué hora tengo que llegar?": when to arrive, not a cita asked for or looked up ("tengo" reads like one); only an
   // operation named besides it is acted on.
@@ -621,6 +633,8 @@ const ANSWERED_BY_THE_WAY: ReadonlySet<Intent> = new Set(['none', 'help', 'greet
 const TIME_QUESTIONS: ReadonlySet<Question> = new Set(['band', 'slot', 'day']);
 
 /** A message that only asks Lina to wait: "espere un momento", "un segundito porfa", "ya le digo". */
+/** Withdrawing a RISS case: "cancele el caso que radiqué", "quiero anular el radicado", "ya no necesito el caso". */
+const CANCEL_CASE = /\b(cancel|anul|retir|quit|desist|borr)\w* (el|mi|ese|un|del|la) (caso|radicado|solicitud)\b|\bya no (necesito|quiero) (el|mi|ese) (caso|radicado)\b/;
 const WAIT_A_MOMENT =
   /^\W*(?:(?:ay|ok|bueno|listo|ya|oiga|senorita|mija)[\s,]+)*(?:espere(?:me)?|espera(?:me)?|aguarde|un (?:momento|momentico|momentito|segundo|segundito|minuto|minutico)|deme un (?:momento|segundo|minuto)|regaleme un (?:momento|segundo|minuto)|dame un (?:momento|segundo|minuto)|ya le digo|ya le confirmo|ya vuelvo|ahorita le digo)(?:[\s,.]+(?:un (?:momento|momentico|momentito|segundo|segundito|minuto|minutico)|porfa|por favor|que ya|ya le digo|ya vuelvo|ya|que (?:estoy|voy|busco|reviso|miro|le pregunto)[a-z ]*))*\W*$/;
 /** A yes or no said with it ("sí, un momento"): the answer, not a wait. */

@@ -85,6 +85,7 @@ export const ASKED = [
   'complaint',
   'frustration',
   'caseAnswer',
+  'caseCancel',
   'noShow',
   'arrival',
   'bring',
@@ -203,6 +204,8 @@ export interface Entities {
    * is on that day.
    */
   appointmentDay?: string;
+  /** "No, mejor cancélela" at a confirmation, naming no appointment: what is being confirmed, called off. */
+  cancelIt?: true;
   /** "Cancelar las dos citas de Mateo", "cancélemelas todas": every appointment of the patient, not one of them. */
   allAppointments?: true;
   /** "No, la otra" where one of two appointments is being confirmed: the other one (not another site, day, hour or doctor). */

@@ -522,8 +522,15 @@ const BOOKING_KEYS = ['specialty', 'visitType', 'site', 'band', 'day', 'weekday'
  * booking that comes next with what the message says of it (the operation under way ends first).
  */
 function withNewBookingAfter(answer: Understanding, read: string, expectation: Expectation): Understanding {
-  if (!YES_NO_QUESTIONS.has(expectation.question) || expectation.question === 'consent' || answer.entities.yesNo !== 'yes' || answer.next) return answer;
   const normalized = normalizeMessage(read);
+  // "Y la de la niña también cancélemela" at «¿La cancelo?»: this one (the yes), then the other person's, the same way.
+  const also = expectation.question === 'confirm' && !answer.next && answer.entities.yesNo === undefined ? THE_OTHERS_TOO.exec(normalized) : null;
+  if (also && (answer.entities.patients?.length ?? 0) > 0) {
+    const { patients, ...kept } = answer.entities;
+    const operation = /^(cancel|anul)/.test(also[1] ?? '') ? 'cancel' : 'reschedule';
+    return { ...answer, intent: 'affirm', choice: 'yes', entities: { ...kept, yesNo: 'yes' }, next: { intent: operation, entities: { ...(patients ? { patients } : {}) } } };
+  }
+  if (!YES_NO_QUESTIONS.has(expectation.question) || expectation.question === 'consent' || answer.entities.yesNo !== 'yes' || answer.next) return answer;
   // "Sí señora, y de una me saca la misma para Sofía": at a confirmation, a cita for someone else too, after this one.
   // ("Sí, y también quiero una para Mateo", read as a booking, is taken up by the dialogs as it is.)
   const forSomeoneElse = expectation.question === 'confirm' && answer.intent === 'affirm' && (answer.entities.patients?.length ?? 0) > 0 && ANOTHER_FOR.test(normalized);
@@ -535,6 +542,9 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
   const { patients: _next, ...kept } = answer.entities;
   return { ...answer, entities: forSomeoneElse ? kept : answer.entities, next: { intent: 'book', entities } };
 }
+
+/** Someone else's appointment, the same operation too: "y la de la niña también cancélemela", "la del niño también me la cancela". */
+const THE_OTHERS_TOO = /\b(?:la|el) (?:cita )?de (?:la |el |mi )?\w+ tambien (?:me |se )?(?:la |lo )?(cancel\w*|anul\w*|mueva\w*|muev\w*|pase\w*|cambie\w*|reprogram\w*)/;
 
 /** A cita for someone named, besides the one confirmed: "la misma para Sofía", "y de una me saca otra pa Mateo", "le saco una a Sofi". */
 const ANOTHER_FOR =

@@ -2057,3 +2057,34 @@ describe('every appointment, the other one, and days after "para el" (member tes
     ['reprogramar la cita del 25 para el 2 porfa', 'menu', { day: '2026-11-25', newDay: '2026-12-02' }],
   ]);
 });
+
+describe('patients in first messages, a case withdrawn, a person with a request (member testing)', () => {
+  itReads([
+    ['hola necesito una cita para mi, no es emergencia pero me siento mal con gripa', 'start', { intent: 'book', patients: [{ kind: 'self' }] }],
+    ['ayer sofia se desmayo en el jardin, ya esta bien, necesito cita de pediatria para ella', 'start', { patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
+    ['para mi no, para mateo', 'patient', { choice: 'mateo' }],
+    ['buenas tardes, necesito que vean a mateo hoy o mañana, tiene dolor de oido, no es grave', 'start', { intent: 'book' }],
+    ['cancele el caso que radique', 'menu', { intent: 'none', choice: undefined, asks: 'caseCancel' }],
+    ['quiero hablar con una persona para cambiar mi cita del miercoles', 'start', { intent: 'reschedule', asks: 'person' }],
+    ['quiero hablar con una persona', 'start', { intent: 'help', asks: 'person' }],
+  ]);
+});
+
+describe('a family on one phone and conversations that change direction (member testing)', () => {
+  itReads([
+    ['mejor me pasa la cita para el viernes', 'menu', { intent: 'reschedule', newDay: '2026-11-27' }],
+    ['ya volvi', 'menu', { intent: 'greet', choice: undefined }],
+    ['hola ya volvi', 'slot', { intent: 'greet', choice: undefined }],
+    ['no mejor cancelela, ya la niña se siente mejor', 'confirm', { cancelIt: true, yesNo: 'no' }],
+    ['si, cancelela', 'confirm', { cancelIt: true, yesNo: 'yes' }],
+    ['cancele la cita de mateo', 'confirm', { cancelIt: undefined }],
+    ['hay alguna persona q me atienda?', 'start', { intent: 'help', asks: 'person' }],
+    ['quiero hablar con una persona para sacar una cita', 'start', { intent: 'book', asks: 'person' }],
+  ]);
+  it('reads "y la de la niña también cancélemela" at a cancellation as this one\'s yes and the girl\'s cancellation next', () => {
+    const result = read('y la de la niña tambien cancelemela porfa', 'confirm');
+    assert.equal(result.entities.yesNo, 'yes');
+    assert.equal(result.entities.patients, undefined);
+    assert.deepEqual(result.next, { intent: 'cancel', entities: { patients: [{ kind: 'relation', relation: 'daughter' }] } });
+  });
+});
