@@ -43,6 +43,11 @@ function explanationFor(prompt: Reply | undefined): Reply {
     case 'band':
     case 'menu':
     case 'documentType':
+    case 'site':
+    case 'slot':
+    case 'confirm':
+    case 'patient':
+    case 'appointment':
       return reply(`help.explain.${prompt.expects}`);
     // ("¿Para qué necesita mi fecha de nacimiento?": why Lina asks who the member is.)
     case 'document':

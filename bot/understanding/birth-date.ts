@@ -4,7 +4,7 @@
  * cuatro", inside a sentence. Day first always (Colombia), except year-first ISO.
  */
 import { normalizeText } from '../../dialogs/text.js';
-import { digitsFromWords } from './numbers.js';
+import { digitsFromWords, numberFromWords } from './numbers.js';
 
 /** Longer texts are not members' answers: nothing is read from them. */
 const MAX_TEXT_LENGTH = 4000;
@@ -124,6 +124,11 @@ export function readBirthDate(text: string, today: string): string | undefined {
     const days = [...normalized.matchAll(DAY_MONTH_ALONE)];
     if (years.length === 1 && days.length === 1) add(dayNumber(days[0]?.[1] as string), MONTHS.get(days[0]?.[2] as string) ?? 0, years[0]?.[1] as string);
   }
+  // "Quince tres noventa y cuatro": a date dictated as three numbers in words, which read together are one long number.
+  if (found.size === 0) {
+    const spoken = spokenNumbers(normalizeText(text));
+    if (spoken?.length === 3) add(spoken[0] as number, spoken[1] as number, String(spoken[2]));
+  }
   // Two different dates: which one is the member's is anyone's guess.
   return found.size === 1 ? [...found][0] : undefined;
 }
@@ -152,4 +157,38 @@ function dateOf(day: number, month: number, yearText: string, todayKey: number):
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   if (dayKey(year, month, day) > todayKey) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The numbers a message says in words, each on its own ("quince tres noventa y cuatro" → 15, 3, 94; "mil novecientos
+ * noventa y cuatro" → 1994), or undefined when anything else is said.
+ */
+function spokenNumbers(normalized: string): number[] | undefined {
+  const words = normalized.split(/[\s,.;/-]+/).filter((word) => word.length > 0 && !['de', 'del', 'el', 'ano'].includes(word));
+  if (words.length === 0 || words.some((word) => /\d/.test(word))) return undefined;
+  const numbers: number[] = [];
+  let run: string[] = [];
+  const close = () => {
+    if (run.length === 0) return true;
+    const value = numberFromWords(run.join(' '));
+    run = [];
+    if (value === undefined) return false;
+    numbers.push(value);
+    return true;
+  };
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index] as string;
+    const value = numberFromWords(word);
+    if (word === 'y' && run.length > 0) {
+      run.push(word);
+      continue;
+    }
+    if (value === undefined) return undefined;
+    // A new number starts unless the word goes on the one before ("noventa y cuatro", "mil novecientos").
+    const previous = run.at(-1);
+    const goesOn = previous === 'y' || (previous !== undefined && (numberFromWords(previous) ?? 0) >= 100 && value < (numberFromWords(previous) ?? 0));
+    if (!goesOn && !close()) return undefined;
+    run.push(word);
+  }
+  return close() ? numbers : undefined;
 }

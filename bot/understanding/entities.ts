@@ -145,7 +145,15 @@ export function readEntities(
     .find(words)
     .filter(
       (found) =>
-        !(found.end - found.start === 1 && /^(veintiseis|\d+)$/.test(words[found.start] ?? '') && (question === 'day' || question === 'slot' || words[found.start - 1] === 'el')),
+        !(
+          found.end - found.start === 1 &&
+          /^(veintiseis|\d+)$/.test(words[found.start] ?? '') &&
+          // ("El jueves veintiséis": the date of a weekday.)
+          (question === 'day' ||
+            question === 'slot' ||
+            words[found.start - 1] === 'el' ||
+            /^(lunes|martes|miercoles|jueves|viernes|sabado|domingo)$/.test(words[found.start - 1] ?? ''))
+        ),
     )
     // ("Sofi, no se suba ahí": the verb, not USS Suba.)
     .filter((found) => !(words[found.start] === 'suba' && /^(se|me|te|le|nos)$/.test(words[found.start - 1] ?? '')));

@@ -445,6 +445,19 @@ export function settleIntent(reads: Reads): Understanding {
     delete entities.yesNo;
     entities.asks = 'meaning';
   }
+  // "¿Y eso qué es?" at any other question with options: what the question means, explained, nothing picked.
+  if (!EXPLAINED_QUESTIONS.has(question) && WHAT_IS_THIS.test(normalized) && !entities.asks) {
+    intent = 'help';
+    choice = undefined;
+    delete entities.yesNo;
+    entities.asks = 'meaning';
+  }
+  // "¿Y con qué doctor es?" at the offer of another doctor: what a yes does (each slot says its doctor).
+  if (question === 'offer' && !entities.asks && ASKS_DOCTOR.test(normalized) && entities.yesNo === undefined) {
+    intent = 'help';
+    choice = undefined;
+    entities.asks = 'meaning';
+  }
   // "No tengo correo, mejor llámenme" at the e-mail question: no e-mail, which that question's answers cover.
   if (question === 'email' && entities.noEmail && intent === 'help' && PERSON_WORDS.find(words).length === 0) intent = 'none';
   // "No tengo la cédula a la mano", "después le escribo" where the member is being identified: put off, said kindly, never a miss.
@@ -487,6 +500,8 @@ export function settleIntent(reads: Reads): Understanding {
     delete entities.yesNo;
     entities.asks = 'noShow';
   }
+  // "La cita del miércoles" at the list of appointments to move or cancel: which one, never a new booking.
+  if (question === 'appointment' && intent === 'book' && !intentRead.ruled && !/\b(agend|sac|pid|ped|separ|reserv|nuev)\w*/.test(normalized)) intent = 'none';
   // "Cancele el caso que radiqué": a RISS case, which this chat cannot withdraw; never an appointment cancelled.
   if (!answersIdentity && !entities.asks && CANCEL_CASE.test(normalized)) {
     intent = 'none';
@@ -510,9 +525,13 @@ export function settleIntent(reads: Reads): Understanding {
     ASKS_COST.test(normalized) &&
     /\b(?:cuanto|cnto|qto) (?:me |nos |le )?(?:vale|valen|cuesta|cuestan|sale|salen|cobran)\b/.test(normalized) &&
     !/\b(?:agend\w*|sacar\w*|saque\w*|pedir\w*|pido|pida\w*|separ\w*|reserv\w*|necesit\w*|quier\w*|cancel\w*|mover\w*|muev\w*|reprogram\w*)\b/.test(normalized);
-  const byTheWay = ANSWERED_BY_THE_WAY.has(intent) || costAsked || (onlyWeighed && picked?.by !== 'number' && !hasBookingEntity(entities) && !entities.patients?.length);
+  // ("¿Qué papeles llevo de la niña?": what to bring is asked, whoever it names; no booking.)
+  const bringAsked = ASKS_BRING.test(normalized) && !IDENTITY_QUESTIONS.has(question) && !/\b(?:agend\w*|sacar\w*|saque\w*|pedir\w*|cancel\w*|reprogram\w*)\b/.test(normalized);
+  const byTheWay =
+    ANSWERED_BY_THE_WAY.has(intent) || costAsked || bringAsked || (onlyWeighed && picked?.by !== 'number' && !hasBookingEntity(entities) && !entities.patients?.length);
   const asked = entities.asks || answersIdentity || !byTheWay ? undefined : outsideQuestion(normalized, question, entities);
   if (asked && !ANSWERED_BY_THE_WAY.has(intent)) intent = 'none';
+  if (asked === 'bring') delete entities.patients;
   // "¿Y con qué doctor es? ¿Y eso dónde queda?": two questions by the way, both answered, in the order asked.
   const other = asked ? secondQuestion(normalized, question, entities, asked) : undefined;
   if (asked && other) {
@@ -635,8 +654,11 @@ const TIME_QUESTIONS: ReadonlySet<Question> = new Set(['band', 'slot', 'day']);
 /** A message that only asks Lina to wait: "espere un momento", "un segundito porfa", "ya le digo". */
 /** Withdrawing a RISS case: "cancele el caso que radiqué", "quiero anular el radicado", "ya no necesito el caso". */
 const CANCEL_CASE = /\b(cancel|anul|retir|quit|desist|borr)\w* (el|mi|ese|un|del|la) (caso|radicado|solicitud)\b|\bya no (necesito|quiero) (el|mi|ese) (caso|radicado)\b/;
+/** "¿Y eso qué es?", "¿eso qué significa?": what is being asked, with nothing else in the message. */
+const WHAT_IS_THIS =
+  /^\W*(?:(?:y|pero|oiga|senorita|mija|disculpe|perdon|ay|mmm)[\s,]+)*(?:(?:que|k) (?:es|significa) (?:eso|esto)|(?:eso|esto) (?:que|k) (?:es|significa))(?:[\s,]+(?:senorita|mija|porfa|por favor))?\W*$/;
 const WAIT_A_MOMENT =
-  /^\W*(?:(?:ay|ok|bueno|listo|ya|oiga|senorita|mija)[\s,]+)*(?:espere(?:me)?|espera(?:me)?|aguarde|un (?:momento|momentico|momentito|segundo|segundito|minuto|minutico)|deme un (?:momento|segundo|minuto)|regaleme un (?:momento|segundo|minuto)|dame un (?:momento|segundo|minuto)|ya le digo|ya le confirmo|ya vuelvo|ahorita le digo)(?:[\s,.]+(?:un (?:momento|momentico|momentito|segundo|segundito|minuto|minutico)|porfa|por favor|que ya|ya le digo|ya vuelvo|ya|que (?:estoy|voy|busco|reviso|miro|le pregunto)[a-z ]*))*\W*$/;
+  /^\W*(?:(?:ay|ok|bueno|listo|ya|oiga|senorita|mija)[\s,]+)*(?:espere(?:me)?|espera(?:me)?|aguarde|un (?:momento|momentico|momentito|segundo|segundito|minuto|minutico)|deme un (?:momento|segundo|minuto)|regaleme un (?:momento|segundo|minuto)|dame un (?:momento|segundo|minuto)|ya le digo|ya le confirmo|ya vuelvo|ahorita le digo)(?:[\s,.]+(?:un (?:momento|momentico|momentito|segundo|segundito|minuto|minutico)|porfa|por favor|senorita|mija|mijo|senora|que ya|ya le digo|ya vuelvo|ya|que (?:estoy|voy|busco|reviso|miro|le pregunto)[a-z ]*))*\W*$/;
 /** A yes or no said with it ("sí, un momento"): the answer, not a wait. */
 const YES_NO_ANSWERED = /^\W*(?:si|no|dale|claro)\b/;
 

@@ -2088,3 +2088,22 @@ describe('a family on one phone and conversations that change direction (member 
     assert.deepEqual(result.next, { intent: 'cancel', entities: { patients: [{ kind: 'relation', relation: 'daughter' }] } });
   });
 });
+
+describe('older members and web chat from a clinic (member testing)', () => {
+  itReads([
+    ['la cita del miercoles', 'appointment', { intent: 'none', choice: 'apt-1' }],
+    ['muchas gracias por todo, que pase buena tarde', 'menu', { intent: 'thanks', choice: undefined }],
+    ['listo mil gracias, que Dios me la bendiga', 'menu', { intent: 'thanks' }],
+    ['la de las 3, que pase buena tarde', 'slot', { choice: 'slot-4' }],
+    ['quince tres noventa y cuatro', 'birthDate', { birthDate: '1994-03-15', documentNumber: undefined }],
+    ['el jueves veintiseis por la mañana', 'band', { site: undefined, day: '2026-11-26' }],
+    ['la 26', 'site', { site: 'CALLE26' }],
+    ['a que hora llego?', 'slot', { asks: 'arrival' }],
+    ['que papeles llevo de la niña?', 'slot', { asks: 'bring', patients: undefined, intent: 'none' }],
+    ['y con que doctor es?', 'offer', { asks: 'meaning' }],
+    ['y eso que es?', 'site', { asks: 'meaning', choice: undefined }],
+    ['y eso que es?', 'patient', { asks: 'meaning', choice: undefined }],
+    ['espereme un momentico señorita', 'band', { asks: 'wait' }],
+    ['y ahora quede sin citas?', 'menu', { intent: 'consult' }],
+  ]);
+});
