@@ -196,7 +196,8 @@ export const patientStates = {
         {
           guard: 'saidYes',
           target: 'afterPatient',
-          actions: [SAY_SWITCHED, 'takeProposedPatient'],
+          // ("Sí, pero en la tarde": what the yes says besides is kept for the new patient's operation.)
+          actions: [SAY_SWITCHED, 'takeProposedPatient', 'rememberRequest'],
         },
         {
           // "Control", "en Suba" instead of a yes: the member goes on for the person they named; what they say is kept.

@@ -23,7 +23,7 @@ import {
 } from './slot-finder.setup.js';
 import { DAYS_PER_PAGE, SITE_KEPT, SLOTS_PER_PAGE, doctorScope, ruledOutIn, searchAtTime, searchSaid, withAnyDoctorBut, type SearchState } from './slot-search.js';
 import { normalizeText } from './text.js';
-import { choiceOf, entitiesOf, isMessage, messageIdOf } from './understood.js';
+import { choiceOf, entitiesOf, intentOf, isMessage, messageIdOf } from './understood.js';
 
 /** The item at a position of a list (1 the first; from its end when negative: -1 the last, -2 the one before). */
 function atPosition<T>(items: readonly T[], position: number): T | undefined {
@@ -282,6 +282,22 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           // "La dos, para Sofía": the patient is settled first, the slot after.
           { guard: 'revisesEarlierAnswer', target: 'revised' },
           SITE_KEPT,
+          // "En Suba" where Suba's slots are shown, with nothing else: said, and the same slots (never "No te entendí").
+          {
+            guard: ({ context, event }) => {
+              const said = entitiesOf(event);
+              return (
+                said.site === context.site &&
+                choiceOf(event) === undefined &&
+                said.day === undefined &&
+                said.time === undefined &&
+                said.band === undefined &&
+                !said.patients?.length &&
+                intentOf(event) === 'none'
+              );
+            },
+            actions: [{ type: 'say', params: ({ context }) => reply('slots.siteAlready', { site: context.site }) }, 'repeatPrompt'],
+          },
           // "¿Cuál prefieres?" after "la de las 10", then "con la doctora": hers at 10, not her earliest.
           {
             guard: ({ context, event }) => doctorsSlotAtNamedTime(context, event) !== undefined,

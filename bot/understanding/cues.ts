@@ -24,7 +24,7 @@ export const KEEP_IT =
  * gives up the change under way, or puts it off.
  */
 export const LEAVE_AS_IS =
-  /\b(dejel[ao]s?|dejal[ao]s?|dejemosl[ao]s?|dejarl[ao]s?|dejemos|(la|lo|las|los) (dejo|dejamos|deje|dejen|deja)|dejemoslo) (asi|como (esta|estaba|estan|estaban)|quiet[ao]s?|igual|tal cual)\b|\bolvid(elo|ela|alo|ala|emoslo|emosla|enlo|ese|ate|elo todo)\b|\bya no (la |lo )?(quiero|voy a|necesito|deseo) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\w*|\bno (la|lo) (quiero|voy a) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\b|\bno quiero (cambiarla|moverla|correrla|pasarla|reprogramarla|cancelarla|anularla)\b|\b(la|lo) (voy a )?(pienso|pensare)\b|\b(voy a|dejeme|deje|dejame|tengo que|necesito) (lo |la )?pensar(lo|la)?\b|\b(luego|despues|mas tarde) (le|te|les) (confirmo|escribo|aviso|digo)\b|\b(vuelvo a escribir|le escribo|les escribo|escribo|vuelvo|miro) otro dia\b|\botro dia (le |les )?(escribo|vuelvo|miro)\b|\bdespues (miro|veo|reviso)\b|\b(mejor )?no (la|lo|me la|me lo) (cancele|cancelen|cancelo|cancelemos|anule|anulen|mueva|muevan|cambie|cambien|corra|corran|pase|pasen)\b/;
+  /\b(?:mejor )?(?:despues|luego|mas tarde|otro dia) (?:la|lo|los|les) (?:llamo|llamamos|llamare)\b|\bmejor (?:llamo|llamare|marco) (?:despues|luego|mas tarde|a la linea)\b|\b(dejel[ao]s?|dejal[ao]s?|dejemosl[ao]s?|dejarl[ao]s?|dejemos|(la|lo|las|los) (dejo|dejamos|deje|dejen|deja)|dejemoslo) (asi|como (esta|estaba|estan|estaban)|quiet[ao]s?|igual|tal cual)\b|\bolvid(elo|ela|alo|ala|emoslo|emosla|enlo|ese|ate|elo todo)\b|\bya no (la |lo )?(quiero|voy a|necesito|deseo) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\w*|\bno (la|lo) (quiero|voy a) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\b|\bno quiero (cambiarla|moverla|correrla|pasarla|reprogramarla|cancelarla|anularla)\b|\b(la|lo) (voy a )?(pienso|pensare)\b|\b(voy a|dejeme|deje|dejame|tengo que|necesito) (lo |la )?pensar(lo|la)?\b|\b(luego|despues|mas tarde) (le|te|les) (confirmo|escribo|aviso|digo)\b|\b(vuelvo a escribir|le escribo|les escribo|escribo|vuelvo|miro) otro dia\b|\botro dia (le |les )?(escribo|vuelvo|miro)\b|\bdespues (miro|veo|reviso)\b|\b(mejor )?no (la|lo|me la|me lo) (cancele|cancelen|cancelo|cancelemos|anule|anulen|mueva|muevan|cambie|cambien|corra|corran|pase|pasen)\b/;
 /** "Ese mismo día", "el mismo día pero más tarde": the day already under discussion. */
 /** "A la misma hora", "al mismo horario", "a esa misma hora": the time under discussion (another's is `timeOf`). */
 export const SAME_TIME = /\b(a la|a esa|la|esa) misma hora\b(?! (de|que|q|como|a) )|\bal mismo horario\b(?! (de|que|q|como|a) )/;
@@ -314,6 +314,11 @@ export const PICKING_WORDS: ReadonlySet<string> = new Set([
   'esta',
   'ese',
   'este',
+  // "La primera de esas", "de esos la segunda".
+  'esas',
+  'esos',
+  'estas',
+  'estos',
   'de',
   'mejor',
   'si',
@@ -609,13 +614,13 @@ export const ASKS_BRING =
   /\b(que|q|k) (tengo que|tengo q|hay que|debo|debo de|toca|me toca|necesito|se necesita|necesita|tiene que|tenemos que|debemos|le toca|le llevo|llevo) ?(llevar|traer|presentar)?\b(?<=llevar|traer|presentar|llevo)|\b(que|q|k|cuales) (papeles|documentos|requisitos)\b|\b(llevo|llevar|traigo|traer|presento) (la orden|el registro|la cedula|la tarjeta|el documento|algun documento|algun papel|los examenes|la remision)\b|\b(tengo|hay|debo|toca|tenemos) (que|q) (llevar|traer|presentar) (algo|algun|alguna|papeles|documentos)\b|\b(llevo|traigo|llevamos) algo\b/;
 /** "¿Con qué doctor es?", "¿quién me atiende?", "¿con cuál médica es la primera?": who the cita shown is with. */
 export const ASKS_DOCTOR =
-  /\b(con (que|q|cual|quien)|que|q|cual) (doctor|doctora|dr|dra|medico|medica|profesional|especialista|pediatra)\b|\bcon quien (es|seria|me toca|queda)\b|\bquien (me|lo|la|le|nos) (atiende|va a atender|atenderia|ve)\b|\b(el|la) (doctor|doctora|medico|medica) (es )?(quien|cual) es\b/;
+  /\bes con (el|la) (doctor|doctora|dr|dra|medico|medica)\b(?=.*\b(cierto|verdad)\b)|\b(con (que|q|cual|quien)|que|q|cual) (doctor|doctora|dr|dra|medico|medica|profesional|especialista|pediatra)\b|\bcon quien (es|seria|me toca|queda)\b|\bquien (me|lo|la|le|nos) (atiende|va a atender|atenderia|ve)\b|\b(el|la) (doctor|doctora|medico|medica) (es )?(quien|cual) es\b/;
 /** "¿Me manda la confirmación al correo?", "¿me llega un correo?": the cita sent by e-mail. */
 export const ASKS_BY_EMAIL =
   /\b(me )?(manda|mande|mandan|envia|envie|envian|enviar|mandar|llega|llegara|llegan)\b.*\b(correo|email|mail|e-mail|gmail|hotmail)\b|\b(confirmacion|constancia|comprobante) (al|por|en el|a mi) (correo|email|mail)\b/;
 /** "¿A qué hora tengo que llegar?", "¿con cuánto tiempo de anticipación llego?": when to be at the site for the cita. */
 export const ASKS_ARRIVAL =
-  /\b(a|para) (que|q) horas? (llego|llegamos|llegaria|me presento|nos presentamos|la llevo|lo llevo|los llevo)\b|\b(a|para) (que|q) horas? (tengo que|tengo q|debo|debo de|debería|deberia|hay que|toca|me toca|le toca|les toca|tiene que|tienen que|necesito|tenemos que|debemos) (llegar|estar( alla| alli| ahi| en la sede)?|presentarme|presentarse|ir)\b|\bcon cuant[oa]s? (minutos|tiempo|horas?)? ?(de )?(anticipacion|antelacion|antes)\b.*\b(llegar|llego|llegamos|estar|presentarme)\b|\bcuant[oa]s? (minutos|tiempo) antes (tengo que|debo|hay que|toca|me toca|llego|debo de|necesito) ?(llegar|estar|presentarme)?\b/;
+  /\b(sera|seria) (que|q) (alcanzo|alcanzamos|alcanzaria|llego|llegamos|llegaria) (a tiempo|a llegar|bien)?\b|\b(a|para) (que|q) horas? (llego|llegamos|llegaria|me presento|nos presentamos|la llevo|lo llevo|los llevo)\b|\b(a|para) (que|q) horas? (tengo que|tengo q|debo|debo de|debería|deberia|hay que|toca|me toca|le toca|les toca|tiene que|tienen que|necesito|tenemos que|debemos) (llegar|estar( alla| alli| ahi| en la sede)?|presentarme|presentarse|ir)\b|\bcon cuant[oa]s? (minutos|tiempo|horas?)? ?(de )?(anticipacion|antelacion|antes)\b.*\b(llegar|llego|llegamos|estar|presentarme)\b|\bcuant[oa]s? (minutos|tiempo) antes (tengo que|debo|hay que|toca|me toca|llego|debo de|necesito) ?(llegar|estar|presentarme)?\b/;
 /** "¿Qué horario tienen?", "¿a qué hora abren?", "¿atienden los sábados?": when the sites are open. */
 export const ASKS_OPENING_HOURS =
   /\b(a|hasta|desde) (que|q) horas? (abren|cierran|atienden|abre|cierra|atiende)\b|\bhorarios? de atencion\b|\b(abren|atienden|abre|atiende)\b.*\b(sabados?|domingos?|festivos?)\b|\b(que|q|cual es el|cuales son los) horarios? (tienen|maneja|manejan|atienden|de la sede|tiene la sede)\b/;

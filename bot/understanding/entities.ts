@@ -52,7 +52,8 @@ const DOCUMENT_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'consent', '
 /** Where "así está bien" could be read as a pick or a yes: a slot list, the days, a confirmation. */
 const FINE_AS_IS_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'day', 'confirm']);
 /** The site written from, in a request: "aquí mismo", "en esta sede", "en esta misma". */
-const HERE_SITE_IN_REQUEST = /\b(?:aqui|aca) mismo\b|\ben (?:est[ae]) (?:mism[ao] )?(?:sede|uss|centro|clinica|unidad)\b|\ben est[ae] mism[ao]\b|\b(?:la|esta) de (?:aqui|aca)\b/;
+const HERE_SITE_IN_REQUEST =
+  /\b(?:aqui|aca) mismo\b|\b(?:cita|consulta|una) (?:aqui|aca)\b(?! (?:en|por) (?:el|la) (?:chat|celular|whatsapp|telefono))|\ben (?:est[ae]) (?:mism[ao] )?(?:sede|uss|centro|clinica|unidad)\b|\ben est[ae] mism[ao]\b|\b(?:la|esta) de (?:aqui|aca)\b/;
 /** At the e-mail for a case, the case given up: "mejor no", "no radique nada", "yo llamo". */
 const CASE_GIVEN_UP = /^(?:(?:ay|uy|no|bueno|pues)\s+)*mejor no\b|\bno (?:me |le |lo )?(?:radi\w*|abr\w*|hag\w*|mont\w*)\b|\b(?:yo|mejor) (?:llamo|marco|llamare)\b/;
 const CHANGE_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'slot', 'day', 'band', 'appointment', 'confirm', 'offer']);

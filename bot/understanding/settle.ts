@@ -526,9 +526,19 @@ export function settleIntent(reads: Reads): Understanding {
     /\b(?:cuanto|cnto|qto) (?:me |nos |le )?(?:vale|valen|cuesta|cuestan|sale|salen|cobran)\b/.test(normalized) &&
     !/\b(?:agend\w*|sacar\w*|saque\w*|pedir\w*|pido|pida\w*|separ\w*|reserv\w*|necesit\w*|quier\w*|cancel\w*|mover\w*|muev\w*|reprogram\w*)\b/.test(normalized);
   // ("¿Qué papeles llevo de la niña?": what to bring is asked, whoever it names; no booking.)
-  const bringAsked = ASKS_BRING.test(normalized) && !IDENTITY_QUESTIONS.has(question) && !/\b(?:agend\w*|sacar\w*|saque\w*|pedir\w*|cancel\w*|reprogram\w*)\b/.test(normalized);
+  const bringAsked =
+    ASKS_BRING.test(normalized) &&
+    !IDENTITY_QUESTIONS.has(question) &&
+    entities.yesNo === undefined &&
+    !/\b(?:agend\w*|sacar\w*|saque\w*|pedir\w*|cancel\w*|reprogram\w*)\b/.test(normalized);
+  // ("¿Y la cita es con el doctor Restrepo, cierto?": who it is with, checked; no booking.)
+  const doctorChecked = DOCTOR_SHOWN.has(question) && /\bes con (el|la) (doctor|doctora|dr|dra|medico|medica)\b/.test(normalized) && /\b(cierto|verdad)\b/.test(normalized);
   const byTheWay =
-    ANSWERED_BY_THE_WAY.has(intent) || costAsked || bringAsked || (onlyWeighed && picked?.by !== 'number' && !hasBookingEntity(entities) && !entities.patients?.length);
+    ANSWERED_BY_THE_WAY.has(intent) ||
+    costAsked ||
+    bringAsked ||
+    doctorChecked ||
+    (onlyWeighed && picked?.by !== 'number' && !hasBookingEntity(entities) && !entities.patients?.length);
   const asked = entities.asks || answersIdentity || !byTheWay ? undefined : outsideQuestion(normalized, question, entities);
   if (asked && !ANSWERED_BY_THE_WAY.has(intent)) intent = 'none';
   if (asked === 'bring') delete entities.patients;

@@ -57,7 +57,7 @@ const POSITION_INSTEAD =
   /\b(?:mejor|prefiero|quiero|era|no)[,.!]* (?:la|el) (?:opcion |numero )?([1-5]|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto|ultima|ultimo|penultima|penultimo)\b(?! (?:de la|del|de|y|am|pm|a m|p m|horas?|en punto))/;
 /** "Perdón, era la tres", "disculpe, es la 3", "me equivoqué, era la tercera": another option of the list before, owned as a mistake. */
 const MISTAKEN_POSITION =
-  /^\W*(?:(?:ay|uy|ups|huy|perdon|perdone|disculpe|disculpa|excuse|me equivoque|me confundi|mentiras|que pena)[\s,.!…]*)*(?:era|es|quise decir|queria|quiero) (?:la|el) (?:opcion |numero )?([1-5]|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto|ultima|ultimo|penultima|penultimo)\W*$/;
+  /^\W*(?:(?:ay|uy|ups|huy|perdon|perdone|disculpe|disculpa|excuse|me equivoque|me confundi|mentiras|que pena)[\s,.!…]*)*(?:(?:era|es|quise decir|queria|quiero|mejor) )?(?:la|el) (?:opcion |numero )?([1-5]|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto|ultima|ultimo|penultima|penultimo)\W*$/;
 /** Positions in the list before; from its end when negative ("la última" -1, "la penúltima" -2). */
 const POSITION_WORDS: Record<string, number> = {
   ultima: -1,

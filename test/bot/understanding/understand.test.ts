@@ -2107,3 +2107,24 @@ describe('older members and web chat from a clinic (member testing)', () => {
     ['y ahora quede sin citas?', 'menu', { intent: 'consult' }],
   ]);
 });
+
+describe('positions and doubts at a confirmation, and picks among "esas" (member testing)', () => {
+  itReads([
+    ['la numero cuatro', 'confirm', { yesNo: 'no', position: 4 }],
+    ['mejor la numero cuatro', 'confirm', { yesNo: 'no', position: 4 }],
+    ['perdon era la tres', 'confirm', { yesNo: 'no', position: 3 }],
+    ['no se, sera que alcanzo a llegar? salgo a las 9', 'confirm', { asks: 'arrival', yesNo: undefined }],
+    ['la primera de esas', 'slot', { choice: 'slot-1' }],
+    ['de esas la primera', 'slot', { choice: 'slot-1' }],
+    ['ninguna de esas', 'slot', { choice: undefined }],
+  ]);
+});
+
+describe('a doctor checked, a call put off, and "aquí" from a clinic (member testing)', () => {
+  itReads([
+    ['oiga señorita y la cita es con el doctor Camilo Restrepo cierto?', 'menu', { intent: 'none', choice: undefined, asks: 'doctor' }],
+    ['bueno señorita, mejor despues la llamo, muchas gracias', 'band', { leaveAsIs: true }],
+    ['saqueme una cita aqui para medicina general', 'start', { hereSite: true }],
+    ['le escribo aqui por el chat', 'start', { hereSite: undefined }],
+  ]);
+});
