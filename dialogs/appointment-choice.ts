@@ -190,3 +190,15 @@ export function loadingAppointments<TContext extends ChoosingAppointment & ForPa
     },
   } as const;
 }
+
+/**
+ * What the appointment question of every operation hears before a pick: "déjela así", a position its words
+ * contradict, another patient named ("no espere, era la de la niña" at the list of Mateo's: the switch is asked,
+ * even when the only one listed would fit), and a day no listed appointment is on.
+ */
+export const BEFORE_THE_PICK = [
+  { guard: 'leavesAsIs', target: 'leftAsIs' },
+  ASK_AGAIN_IF_CONTRADICTED,
+  { guard: 'namesAnotherPatient', target: 'revised' },
+  NONE_ON_THAT_DAY,
+] as const;

@@ -3,8 +3,7 @@ import { assign, enqueueActions, fromPromise, setup, type EventObject } from 'xs
 import type { Appointment, Patient } from '../bot/domain.js';
 import { appointmentOptions, appointmentParams, appointmentsNamed, namedParts, type Request } from './appointments.js';
 import {
-  ASK_AGAIN_IF_CONTRADICTED,
-  NONE_ON_THAT_DAY,
+  BEFORE_THE_PICK,
   appointmentChoiceGuards,
   keepingChosen,
   listAppointments,
@@ -82,14 +81,10 @@ export const cancelMachine = setup({
       on: {
         BACK: { target: 'back' },
         USER_MESSAGE: [
-          { guard: 'leavesAsIs', target: 'leftAsIs' },
-          ASK_AGAIN_IF_CONTRADICTED,
-          // "No espere, era la de la niña" at the list of Mateo's: the switch is asked, even when the only one listed would fit.
-          { guard: 'namesAnotherPatient', target: 'revised' },
+          ...BEFORE_THE_PICK,
           { guard: 'pickedShown', target: 'awaitingConfirmation', actions: assign({ chosen: ({ context, event }) => pickedAppointment(context, event) }) },
           // "Las dos", "todas": every appointment listed, with one yes.
           { guard: ({ context, event }) => entitiesOf(event).allAppointments === true && context.appointments.length > 1, target: 'confirmingAll' },
-          NONE_ON_THAT_DAY,
           // A bare "no" to "¿Cuál cita…?": none of them; they stay as they are, said, and the menu follows.
           { guard: 'saidNo', target: 'leftAsIs' },
           { actions: 'rejectAnswer' },

@@ -96,13 +96,14 @@ export function resolvePatient(mentions: readonly PatientMention[] | undefined, 
     }
   }
   // "Ya no puedo llevar a Mateo, cancela la cita del niño": the name says who the relation is.
-  if (found.size === 0) {
-    for (const mention of relations) {
-      if (mention.kind !== 'relation') continue;
-      const children = choices.filter((choice) => !choice.self);
-      const fitting = mention.relation === 'child' ? children : children.filter((choice) => readsAs(choice.patient.firstName) === mention.relation);
-      for (const choice of fitting.length > 0 ? fitting : children) found.add(choice);
-    }
+  // ("Para mí y para la niña": the member and the girl, both.)
+  const named = found.size > 0;
+  for (const mention of relations) {
+    if (mention.kind !== 'relation') continue;
+    const children = choices.filter((choice) => !choice.self);
+    const fitting = mention.relation === 'child' ? children : children.filter((choice) => readsAs(choice.patient.firstName) === mention.relation);
+    if (named && (fitting.length === 0 || fitting.some((choice) => found.has(choice)))) continue;
+    for (const choice of fitting.length > 0 ? fitting : children) found.add(choice);
   }
   const [only, ...others] = found;
   if (only && others.length === 0) return { kind: 'one', choice: only };

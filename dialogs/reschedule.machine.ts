@@ -6,8 +6,7 @@ import { assign, sendTo, setup } from 'xstate';
 import { serviceOf, type Appointment, type Patient, type RissCase } from '../bot/domain.js';
 import { appointmentOptions, bogotaParts, minuteAfter, type Request } from './appointments.js';
 import {
-  ASK_AGAIN_IF_CONTRADICTED,
-  NONE_ON_THAT_DAY,
+  BEFORE_THE_PICK,
   appointmentChoiceGuards,
   keepingChosen,
   listAppointments,
@@ -170,10 +169,7 @@ export const rescheduleMachine = setup({
       on: {
         BACK: { target: 'back' },
         USER_MESSAGE: [
-          { guard: 'leavesAsIs', target: 'leftAsIs' },
-          ASK_AGAIN_IF_CONTRADICTED,
-          // "No espere, era la de la niña" at the list of Mateo's: the switch is asked, even when the only one listed would fit.
-          { guard: 'namesAnotherPatient', target: 'revised' },
+          ...BEFORE_THE_PICK,
           {
             guard: 'pickedShown',
             target: 'takingSlot',
@@ -188,7 +184,6 @@ export const rescheduleMachine = setup({
             target: 'takingSlot',
             actions: assign(({ context, event }) => ({ chosen: context.appointments[0], request: { ...context.request, ...newTimeIn(event, context.appointments[0]) } })),
           },
-          NONE_ON_THAT_DAY,
           // A bare "no" to "¿Cuál cita…?": none of them; they stay as they are, said, and the menu follows.
           { guard: 'saidNo', target: 'leftAsIs' },
           { actions: 'rejectAnswer' },

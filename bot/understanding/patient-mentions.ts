@@ -33,7 +33,8 @@ const ONE_OF: ReadonlySet<string> = new Set(['otro', 'otra', 'uno', 'una', 'ning
 /** The plural articles before "niños", "hijas"…: "los niños tienen cita". */
 const ARTICLES_PLURAL: ReadonlySet<string> = new Set(['los', 'las']);
 /** What children the message is about have or need: a cita ("tienen alguna cita pendiente", "necesitan control"). */
-const CITA_THEY_HAVE = /^(?:tienen|necesitan)(?: (?:ya|alguna|algunas|una|unas|otra|su|sus|la|las|mas))* (?:cita|citas|consulta|consultas|control|controles|turno|turnos)\b/;
+const CITA_THEY_HAVE =
+  /^(?:(?:que|q|cuales) (?:citas|consultas|controles) (?:tienen|tiene)\b|(?:tienen|necesitan)(?: (?:ya|alguna|algunas|una|unas|otra|su|sus|la|las|mas))* (?:cita|citas|consulta|consultas|control|controles|turno|turnos)\b)/;
 const PLURAL_CHILDREN: ReadonlySet<string> = new Set([
   'peladitos',
   'chinitos',

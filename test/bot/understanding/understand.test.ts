@@ -2128,3 +2128,10 @@ describe('a doctor checked, a call put off, and "aquí" from a clinic (member te
     ['le escribo aqui por el chat', 'start', { hereSite: undefined }],
   ]);
 });
+
+describe('several people asked about (member testing)', () => {
+  itReads([
+    ['los niños que citas tienen?', 'menu', { intent: 'consult', patients: [{ kind: 'relation', relation: 'child' }] }],
+    ['los niños tienen alguna cita pendiente?', 'start', { intent: 'consult' }],
+  ]);
+});
