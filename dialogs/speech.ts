@@ -125,6 +125,8 @@ export function answerTo(
       return rissCase ? reply('help.caseAnswer', { radicado: rissCase.radicado, dueDate: rissCase.dueDate }) : reply('help.caseAnswer', { context: 'none' });
     case 'caseCancel':
       return reply('help.caseCancel');
+    case 'duration':
+      return reply('help.duration');
     case 'complaint':
       return reply('help.complaint');
     case 'frustration':

@@ -675,6 +675,9 @@ const YES_NO_ANSWERED = /^\W*(?:si|no|dale|claro)\b/;
 /** Questions that show citas with their doctor, or follow them (the menu after a consultation or a booking): "¿con qué doctor es?" is about them there. */
 const DOCTOR_SHOWN: ReadonlySet<Question> = new Set(['slot', 'confirm', 'appointment', 'menu']);
 
+/** How long a visit lasts: "¿cuánto dura la consulta?", "¿cuánto se demora la cita?". */
+const ASKS_DURATION = /\bcuanto (tiempo )?(dura|demora|se demora|tarda|se tarda|duran) (la consulta|la cita|la atencion|el control|cada cita|cada consulta)\b/;
+
 /** The pattern of each question asked by the way that a message may hold beside another one. */
 const ASKED_PATTERNS: ReadonlyArray<[Asked, RegExp]> = [
   ['cost', ASKS_COST],
@@ -711,6 +714,8 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   if (DOCTOR_SHOWN.has(question) && ASKS_DOCTOR.test(normalized)) return 'doctor';
   if (question !== 'email' && ASKS_BY_EMAIL.test(normalized)) return 'byEmail';
   if (ASKS_CASE_ANSWER.test(normalized)) return 'caseAnswer';
+  // "¿Y cuánto dura la consulta?": how long a visit lasts.
+  if (ASKS_DURATION.test(normalized)) return 'duration';
   return undefined;
 }
 

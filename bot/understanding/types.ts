@@ -86,6 +86,7 @@ export const ASKED = [
   'frustration',
   'caseAnswer',
   'caseCancel',
+  'duration',
   'noShow',
   'arrival',
   'bring',

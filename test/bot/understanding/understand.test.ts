@@ -2135,3 +2135,11 @@ describe('several people asked about (member testing)', () => {
     ['los niños tienen alguna cita pendiente?', 'start', { intent: 'consult' }],
   ]);
 });
+
+describe('how long a visit lasts, and whether a case leaves a cita (member testing)', () => {
+  itReads([
+    ['y cuanto dura la consulta?', 'slot', { asks: 'duration', choice: undefined }],
+    ['gracias, y quedo con cita o no?', 'menu', { asks: 'caseAnswer' }],
+    ['y eso del caso cuanto se demora?', 'offer', { asks: 'caseAnswer' }],
+  ]);
+});
