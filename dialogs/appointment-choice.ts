@@ -39,13 +39,19 @@ export function contradictedBy(context: Pick<ChoosingAppointment, 'appointments'
  * not describe `instead` itself; a day or time said as where to move it describes none.
  */
 function describedInstead(appointments: readonly Appointment[], instead: Appointment, event: EventObject): Appointment | undefined {
+  if (oneDescribed([instead], event) !== undefined) return undefined;
+  return oneDescribed(
+    appointments.filter((appointment) => appointment.id !== instead.id),
+    event,
+  );
+}
+
+/** The one appointment of `appointments` the message's words (specialty, day, time) describe, if exactly one; a day or time said as where to move it describes none. */
+export function oneDescribed(appointments: readonly Appointment[], event: EventObject): Appointment | undefined {
   const { specialty, day, weekday, time, newDay, newTime } = entitiesOf(event);
   const words = namedParts({ specialty, day, weekday, time, newDay, newTime });
-  if (Object.keys(words).length === 0 || appointmentsNamed([instead], words).length > 0) return undefined;
-  const described = appointmentsNamed(
-    appointments.filter((appointment) => appointment.id !== instead.id),
-    words,
-  );
+  if (Object.keys(words).length === 0) return undefined;
+  const described = appointmentsNamed(appointments, words);
   return described.length === 1 ? described[0] : undefined;
 }
 

@@ -1,13 +1,14 @@
 /** The cancel machine: which appointment (appointment-choice.ts), a confirmation that names it, the cancellation. */
-import { assign, enqueueActions, fromPromise, setup, type EventObject } from 'xstate';
+import { assign, enqueueActions, fromPromise, setup } from 'xstate';
 import type { Appointment, Patient } from '../bot/domain.js';
-import { appointmentOptions, appointmentParams, appointmentsNamed, namedParts, type Request } from './appointments.js';
+import { appointmentOptions, appointmentParams, type Request } from './appointments.js';
 import {
   BEFORE_THE_PICK,
   appointmentChoiceGuards,
   keepingChosen,
   listAppointments,
   loadingAppointments,
+  oneDescribed,
   otherAppointmentNamed,
   pickedAppointment,
   type ChoosingAppointment,
@@ -38,15 +39,6 @@ type CancelContext = CancelInput &
   };
 
 const { endWith, failed, output } = endings<CancelContext, CancelOutput>({ cancelled: true, none: true, abandoned: true, error: true, back: true, revise: true });
-
-/** The one listed appointment the message's words (specialty, day, time) describe, if exactly one. */
-function oneDescribed(appointments: readonly Appointment[], event: EventObject): Appointment | undefined {
-  const { specialty, day, weekday, time } = entitiesOf(event);
-  const parts = namedParts({ specialty, day, weekday, time });
-  if (Object.keys(parts).length === 0) return undefined;
-  const described = appointmentsNamed(appointments, parts);
-  return described.length === 1 ? described[0] : undefined;
-}
 
 /**
  * Cancelling an appointment (contract points 13, 16, 18): which one (always asked, unless the
