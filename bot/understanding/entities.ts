@@ -296,7 +296,8 @@ export function readEntities(
     const normalizedWhen = moveText;
     // ("…para el 2": the article kept, so that a bare number reads as the day of the month.)
     const targetFrom = normalizedWhen.slice(moveTo.index + moveTo[0].length);
-    const target = ((found) => (found.day || !/^\d{1,2}\b/.test(targetFrom) ? found : readWhen(`el ${targetFrom}`, now)))(readWhen(targetFrom, now));
+    const readAsIs = readWhen(targetFrom, now);
+    const target = readAsIs.day || !/^\d{1,2}\b/.test(targetFrom) ? readAsIs : readWhen(`el ${targetFrom}`, now);
     const named = readWhen(normalizedWhen.slice(0, moveTo.index), now);
     if (target.day) {
       entities.newDay = target.day;

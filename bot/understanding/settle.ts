@@ -383,9 +383,7 @@ export function settleIntent(reads: Reads): Understanding {
     IDENTITY_QUESTIONS.has(question) &&
     !entities.documentNumber &&
     !entities.birthDate &&
-    /\b(para|pa) (que|q) (necesita|necesitan|piden|pide|quiere|quieren|es|son|sirve)\b|\b(para|pa|por) (que|q) (el|mi|su) (correo|email|mail)\b|\b(por|para|pa) (que|q) (me |le |nos )?(piden|pide|necesita|necesitan|quiere|quieren) (el|mi|su|la) (correo|email|mail|cedula|documento|fecha)\b|\bpor (que|q) (me |le )?(piden|pide|necesita|necesitan)\b/.test(
-      normalized,
-    )
+    /\b(para|pa|por) (que|q) (me |le |nos )?(necesita|necesitan|piden|pide|quiere|quieren|es|son|sirve)\b|\b(para|pa|por) (que|q) (el|mi|su) (correo|email|mail)\b/.test(normalized)
   ) {
     intent = 'help';
     choice = undefined;

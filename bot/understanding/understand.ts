@@ -544,7 +544,7 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
 }
 
 /** Someone else's appointment, the same operation too: "y la de la niña también cancélemela", "la del niño también me la cancela". */
-const THE_OTHERS_TOO = /\b(?:la|el) (?:cita )?de (?:la |el |mi )?\w+ tambien (?:me |se )?(?:la |lo )?(cancel\w*|anul\w*|mueva\w*|muev\w*|pase\w*|cambie\w*|reprogram\w*)/;
+const THE_OTHERS_TOO = /\b(?:la|el) (?:cita )?de (?:la |el |mi )?\w+ tambien (?:me |se )?(?:la |lo )?(cancel\w*|anul\w*|muev\w*|pase\w*|cambie\w*|reprogram\w*)/;
 
 /** A cita for someone named, besides the one confirmed: "la misma para Sofía", "y de una me saca otra pa Mateo", "le saco una a Sofi". */
 const ANOTHER_FOR =
