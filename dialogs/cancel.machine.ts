@@ -29,7 +29,9 @@ export interface CancelInput {
   request?: Request;
 }
 
-export type CancelOutput = { outcome: 'cancelled' | 'none' | 'abandoned' | 'error' | 'back' } | Revision;
+export type CancelOutput =
+  /** `appointment`: the one cancelled, when one was ("y sacar una nueva ese mismo día" is read against it). */
+  { outcome: 'cancelled'; appointment?: Appointment } | { outcome: 'none' | 'abandoned' | 'error' | 'back' } | Revision;
 
 type CancelContext = CancelInput &
   ChoosingAppointment &
@@ -174,7 +176,7 @@ export const cancelMachine = setup({
       },
     },
     failed: failed({ outcome: 'error' }),
-    cancelled: endWith({ outcome: 'cancelled' }),
+    cancelled: endWith(({ context }) => ({ outcome: 'cancelled', ...(context.chosen && !context.toCancel ? { appointment: context.chosen } : {}) })),
     none: endWith({ outcome: 'none' }),
     leftAsIs: { ...endWith({ outcome: 'abandoned' }), entry: { type: 'say', params: ({ context }) => leftAsIs('cancel', context, context.chosen) } },
     /** The member named another patient: the conversation asks, keeping the appointment they described. */

@@ -33,6 +33,8 @@ export interface ConversationInput {
   lastCase?: { radicado: string; dueDate: string };
   /** The service and site of the cita booked (or the case filed) last: "y para Sofía, lo mismo" asks for it again. */
   lastBooked?: { cups: Cups; site: SiteCode; start?: string };
+  /** The cita cancelled last in this conversation: "y sacar una nueva ese mismo día" is its day. */
+  lastCancelled?: { start: string };
   /** The citas booked in this conversation, for a time asked relative to one ("seguidita después de la de Mateo"). */
   bookedHere?: BookedHere[];
   /** `YYYY-MM-DD` in Bogotá: ages and date choices are relative to it. */

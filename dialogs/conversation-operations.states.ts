@@ -466,7 +466,19 @@ export const operationStates = {
       id: 'cancel',
       src: 'cancel',
       input: ({ context }) => operationInput(context),
-      onDone: ENDED,
+      onDone: [
+        ENDED[0],
+        {
+          ...ENDED[1],
+          actions: [
+            FINISH_OPERATION,
+            assign({
+              lastCancelled: ({ context, event }) =>
+                event.output.outcome === 'cancelled' && event.output.appointment ? { start: event.output.appointment.start } : context.lastCancelled,
+            }),
+          ],
+        },
+      ],
     },
     on: runsChild('cancel'),
     ...answersAside('cancel'),

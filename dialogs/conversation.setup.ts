@@ -37,7 +37,10 @@ import {
   type ConversationInput,
   type FindMemberInput,
   type OperationOutput,
+  type PendingRequest,
 } from './conversation-context.js';
+import type { Understanding } from '../bot/understanding/types.js';
+import { bookedReferred } from './operation.js';
 import { errorCode } from './errors.js';
 import { machineTypes } from './machine-types.js';
 import type { ConversationRecord, Outcome } from './records.js';
@@ -340,8 +343,8 @@ export const conversationSetup = setup({
       patient: undefined,
     }),
     /** Another operation asked for mid-flow: its request, nothing of the one left. */
-    requestAnew: assign(({ event }) => ({
-      request: isMessage(event) ? requestIn(event.understood, undefined) : undefined,
+    requestAnew: assign(({ context, event }) => ({
+      request: isMessage(event) ? withBookedReferred(context, event.understood, requestIn(event.understood, undefined)) : undefined,
       nextRequest: isMessage(event) ? nextRequestIn(event.understood) : undefined,
       nextAnnounced: false,
     })),
@@ -354,7 +357,7 @@ export const conversationSetup = setup({
     rememberRequest: assign(({ context, event }) => {
       if (!isMessage(event)) return {};
       const next = nextRequestIn(event.understood);
-      return { request: requestIn(event.understood, context.request), ...(next ? { nextRequest: next, nextAnnounced: false } : {}) };
+      return { request: withBookedReferred(context, event.understood, requestIn(event.understood, context.request)), ...(next ? { nextRequest: next, nextAnnounced: false } : {}) };
     }),
     /** The document (and a date of birth given with it) the message carries. */
     rememberDocument: assign(({ context, event }) => {
@@ -461,7 +464,10 @@ export const conversationSetup = setup({
       const last = next.sameAsLast ? context.lastBooked : undefined;
       const same = last ? (({ specialty, visitType }) => ({ specialty, visitType, site: last.site }))(serviceOf(last.cups)) : {};
       const { sameAsLast: _same, ...request } = next;
-      const fields = { ...same, ...next.fields };
+      // ("Cancelar mi cita y sacar una nueva ese mismo día": the day of the cita just cancelled.)
+      const cancelledDay =
+        next.operation === 'book' && next.fields.sameDay && !next.fields.day && context.lastCancelled ? { day: bogotaParts(context.lastCancelled.start).day } : {};
+      const fields = { ...same, ...cancelledDay, ...next.fields };
       // "Ahora la cita de pediatría para Sofía": for whom and what, when the request said it.
       const name = nextPatientName(context);
       const specialty = fields.specialty;
@@ -500,6 +506,21 @@ export const conversationSetup = setup({
  * "El mismo día" after a booking: the day of the cita just booked; "pero más tarde", from the
  * minute after its time (a time said wins, as the request's own fields come after).
  */
+/**
+ * "Pasar la de la niña para el mismo día que la del niño", "para Sofía a la misma hora que la del
+ * niño": the day (and time) of that person's cita booked in this conversation, as the day and time
+ * of the new cita (of the move, when moving).
+ */
+function withBookedReferred(context: ConversationContext, understood: Understanding, request: PendingRequest | undefined): PendingRequest | undefined {
+  const referred = request ? bookedReferred({ bookedHere: context.bookedHere, patients: choicesOf(context.member) }, understood.entities) : undefined;
+  if (!request || !referred) return request;
+  const when =
+    request.operation === 'reschedule'
+      ? { newDay: referred.day, ...(referred.from ? { newTime: referred.from } : {}) }
+      : { day: referred.day, ...(referred.from ? { time: referred.from } : {}) };
+  return { ...request, fields: { ...request.fields, ...when } };
+}
+
 function sameDayAs(start: string | undefined, said: { sameDay?: true; later?: true; day?: string }): { day?: string; time?: string } {
   if (!start || !said.sameDay || said.day) return {};
   const { day, time } = bogotaParts(start);

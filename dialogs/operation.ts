@@ -7,7 +7,7 @@
 import { sendTo, type AnyActorRef, type EventObject, type MachineContext } from 'xstate';
 import type { Appointment, Patient } from '../bot/domain.js';
 import type { Understanding } from '../bot/understanding/types.js';
-import { appointmentParams, patientParams, type Request } from './appointments.js';
+import { appointmentParams, bogotaParts, patientParams, type Request } from './appointments.js';
 import type { DialogEvent } from './events.js';
 import { namesAnotherPatient, resolvePatient, type PatientChoice } from './patients.js';
 import { reply, type Reply, type ReplyParams } from './replies.js';
@@ -29,6 +29,31 @@ export interface BookedHere {
   patientId: string;
   start: string;
   end: string;
+}
+
+/**
+ * The cita booked in this conversation whose day or time the message refers to: "a la misma hora
+ * que la de Mateo" (its start), "seguidita después de la de Mateo" (its end), "el mismo día que la
+ * de la niña" (its day, no time). Undefined when that person has no cita booked here.
+ */
+export function bookedReferred(
+  context: { bookedHere?: BookedHere[]; patients: PatientChoice[] },
+  said: Understanding['entities'],
+): { booked: BookedHere; self: boolean; name: string; day: string; from?: string } | undefined {
+  if (!said.timeOf) return undefined;
+  const resolution = resolvePatient([said.timeOf], context.patients);
+  if (resolution.kind !== 'one') return undefined;
+  const { patient, self } = resolution.choice;
+  const booked = context.bookedHere?.findLast((cita) => cita.patientId === patient.id);
+  if (!booked) return undefined;
+  const from = said.sameDay && !said.sameTime ? undefined : bogotaParts(said.afterTimeOf ? booked.end : booked.start).time;
+  return { booked, self: self === true, name: patient.firstName, day: bogotaParts(booked.start).day, ...(from ? { from } : {}) };
+}
+
+/** "La cita de Mateo es el jueves 26 a las 3:00 p. m.; te busco horarios de ese día (desde esa hora)." */
+export function relativeToReply(referred: ReturnType<typeof bookedReferred>): Reply {
+  const context = [referred?.self ? 'self' : undefined, referred && !referred.from ? 'day' : undefined].filter(Boolean).join('_') || undefined;
+  return reply('slots.relativeTo', { start: referred?.booked.start, day: referred?.day, name: referred?.name, context });
 }
 
 /** The patient is the member themself. */

@@ -7,8 +7,7 @@ import { and, assign, enqueueActions, not, or, type EventObject } from 'xstate';
 import type { RissCase, SiteCode, Slot } from '../bot/domain.js';
 import { bogotaParts } from './appointments.js';
 import { endings, isDoneBy } from './endings.js';
-import { SAY_ASK_THAT_TIME, refersToAnothersTime, type BookedHere } from './operation.js';
-import { resolvePatient } from './patients.js';
+import { SAY_ASK_THAT_TIME, bookedReferred, refersToAnothersTime, relativeToReply } from './operation.js';
 import { ask, option, reply } from './replies.js';
 import { ladderStates } from './slot-finder-ladder.states.js';
 import {
@@ -103,19 +102,9 @@ function doctorAsked(context: SlotFinderContext, event: EventObject): DoctorAske
   return { kind: 'unknown', ...(treatingHere ? { treating: treatingHere.doctorName } : {}) };
 }
 
-/**
- * "Seguidita después de la de Mateo", "a la misma hora que la de Mateo": the cita of that person
- * booked in this conversation, and the time searched from (its end, or its start).
- */
-function bookedTimeReferred(context: SlotFinderContext, event: EventObject): { booked: BookedHere; self: boolean; name: string; from: string } | undefined {
-  const said = entitiesOf(event);
-  if (!said.timeOf || choiceOf(event) !== undefined) return undefined;
-  const resolution = resolvePatient([said.timeOf], context.patients);
-  if (resolution.kind !== 'one') return undefined;
-  const { patient, self } = resolution.choice;
-  const booked = context.bookedHere?.findLast((cita) => cita.patientId === patient.id);
-  if (!booked) return undefined;
-  return { booked, self: self === true, name: patient.firstName, from: bogotaParts(said.afterTimeOf ? booked.end : booked.start).time };
+/** "Seguidita después de la de Mateo", "a la misma hora que la de Mateo", "el mismo día que la de la niña": a cita booked here. */
+function bookedTimeReferred(context: SlotFinderContext, event: EventObject): ReturnType<typeof bookedReferred> {
+  return choiceOf(event) === undefined ? bookedReferred(context, entitiesOf(event)) : undefined;
 }
 
 export {
@@ -410,33 +399,20 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               'repeatPrompt',
             ],
           },
-          // "Seguidita después de la de Mateo", booked just now: that day, from the end of his cita (or its start, for "a la misma hora").
+          // "Seguidita después de la de Mateo", booked just now: that day, from the end of his cita (or its start, for "a la misma
+          // hora"; "el mismo día que la de la niña": that whole day).
           {
             guard: ({ context, event }) => bookedTimeReferred(context, event) !== undefined,
             target: 'searching',
             actions: [
-              {
-                type: 'say',
-                params: ({ context, event }) => {
-                  const referred = bookedTimeReferred(context, event);
-                  return reply('slots.relativeTo', {
-                    start: referred?.booked.start,
-                    day: referred ? bogotaParts(referred.booked.start).day : undefined,
-                    name: referred?.name,
-                    context: referred?.self ? 'self' : undefined,
-                  });
-                },
-              },
+              { type: 'say', params: ({ context, event }) => relativeToReply(bookedTimeReferred(context, event)) },
               'startNewSearch',
               assign({
                 search: ({ context, event }) => {
                   const referred = bookedTimeReferred(context, event);
-                  return referred
-                    ? searchAtTime(
-                        { ...context.search, day: bogotaParts(referred.booked.start).day, dayOff: undefined, latest: undefined },
-                        { time: referred.from, afterTime: true },
-                      )
-                    : context.search;
+                  if (!referred) return context.search;
+                  const search = { ...context.search, day: referred.day, dayOff: undefined, latest: undefined };
+                  return referred.from ? searchAtTime(search, { time: referred.from, afterTime: true }) : { ...search, fromTime: undefined };
                 },
               }),
             ],

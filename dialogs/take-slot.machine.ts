@@ -12,7 +12,7 @@ import { endings, isDoneBy } from './endings.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
-import { SAY_ASK_THAT_TIME, leftAsIs, patientOf, refersToAnothersTime, relayTo } from './operation.js';
+import { SAY_ASK_THAT_TIME, bookedReferred, leftAsIs, patientOf, refersToAnothersTime, relativeToReply, relayTo } from './operation.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.js';
 import { SITE_KEPT, bandOfTime, revisesSearch, ruledOutIn, searchSaid, slotRequestOf, withAnyDoctorBut, type SearchState } from './slot-search.js';
@@ -202,6 +202,22 @@ export const takeSlotMachine = setup({
                 },
               };
             }),
+          },
+          // "El mismo día que la de la niña", "a la misma hora que la del niño", booked just now: that day (from that hour), any band.
+          {
+            guard: ({ context, event }) => bookedReferred(context, entitiesOf(event)) !== undefined,
+            target: 'findingSlot',
+            actions: [
+              { type: 'say', params: ({ context, event }) => relativeToReply(bookedReferred(context, entitiesOf(event))) },
+              assign(({ context, event }) => {
+                const referred = bookedReferred(context, entitiesOf(event));
+                return {
+                  band: 'cualquiera' as const,
+                  bandAsked: true,
+                  search: { band: 'cualquiera' as const, ...(referred ? { day: referred.day } : {}), ...(referred?.from ? { fromTime: referred.from } : {}) },
+                };
+              }),
+            ],
           },
           { guard: refersToAnothersTime, actions: [SAY_ASK_THAT_TIME, 'repeatPrompt'] },
           // "Otro día" before any slot was shown: the days that have slots.

@@ -50,6 +50,8 @@ export const ASKS_ABOUT_CONSENT = {
 /** "Una cita", "citas para el niño", and not "¿cuánto vale una cita?". */
 export const ASKS_FOR_A_CITA =
   /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*((?<!\b(tengo|tenia|tiene|tenemos|tuve|habia|cancelaron|movieron|cambiaron|quitaron|anularon|negaron|incumplieron) )\b(una|otra|la|mi) cita\b|\bcitas? (?:(?:urgente|prioritaria|nueva|rapida|pronto) )?(para|pa|pal|de|con|en|cerca)\b|\b(me )?(lo|la) (pueden|puede|podrian|podria) (ver|atender|revisar)\b|\b(saco|sacar|sacarle|sacarles|pido|pedir|pedirle|pedirles|agendo|agendar|agendarle|agendarles|separo|separar|separarle|apartar|aparto) (una )?cita\b|\b(sacar|sacarle|sacarles|pedir|pedirle|pedirles|agendar|agendarle|agendarles|separar) (una|otra) (para|pa|pal|a)\b|\b(sacara|sacaran|pidiera|agendara) (la|las|una) citas?\b|\b(sacar|sacarle|sacarles|pedir|pedirle|pedirles|agendar|agendarle|agendarles) (las|unas) citas? (a|para|pa|de)\b)/;
+/** A new cita said without the word "cita": "me saca una nueva", "y ahora una nueva para el viernes". */
+export const A_NEW_ONE = /\b(una|otra) nueva (para|pa|pal|en|de|con|el|la)\b|\b(saca|saque|sacame|saqueme|agenda|agende|agendeme|pida|pideme) (una|otra) nueva\b/;
 /** Asking for something: thanks in front of it is politeness, not the message. */
 export const REQUEST =
   /\b(necesito|necesitaria|quiero|quisiera|ocupo|me (puede|pueden|podria|podrian|regala|regalan|da|dan)|pued(o|e|en) (sacar|pedir|agendar|cancelar|mover|cambiar)|hay (cita|citas|algo|disponib)|tiene (cita|citas|algo|disponib)|como (hago|puedo|se))\b|\?/;
@@ -146,7 +148,7 @@ export const ASKS_CASE_ANSWER =
 export const ANOTHERS_APPOINTMENT =
   /\b((lo|la|el) mas (cerca|cercana|cercanita|cerquita|pegad[ao]|pegadit[ao]|junt[ao]|juntit[ao])|cerquita|pegad[ao]|pegadit[ao]|junto|juntit[ao]|seguid[ao]|seguidit[ao]|(el )?mismo dia|la misma fecha|(la )?misma hora|(a la )?misma hora|(?:(?:seguidit[ao]|seguid[ao]|justo|inmediatamente|enseguida|pegadit[ao]) )?(?:despues|luego)) (a|de|que|con|como) (la|el) (cita |consulta )?(de|del)\b/;
 /** "Ahora para la nieta, lo mismo", "una igual para Sofía": the same cita as the one just booked. */
-export const SAME_AGAIN = /(?<!\b(?:da|dan|es|seria|sera|me da|nos da) )\b(lo mismo|igual|la misma|una igual|otra igual|otra asi|una asi)\b(?! (hora|dia|fecha|que|de|a))/;
+export const SAME_AGAIN = /(?<!\b(?:da|dan|es|seria|sera|me da|nos da) )\b(lo mismo|igual|la misma|una igual|otra igual|otra asi|una asi)\b(?! (hora|dia|fecha|sede|que|de|a))/;
 /** "Voy a poner una queja en la Supersalud", "quiero poner un reclamo": a complaint, and where to file it. */
 export const COMPLAINT =
   /\b(queja|quejas|quejarme|reclamo(?! (?:los|las|el|la|mis|unos|unas) (?:medicamentos|remedios|resultados|examenes|formula|formulas|orden|ordenes|droga|drogas))|reclamos|reclamar(?! (?:los|las|el|la|mis|unos|unas) (?:medicamentos|remedios|resultados|examenes|formula|formulas|orden|ordenes|droga|drogas))|supersalud|superintendencia|tutela|demanda|demandar|denuncia|denunciar|derecho de peticion|peticion formal)\b/;

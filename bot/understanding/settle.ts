@@ -8,6 +8,7 @@ import {
   PERSON_WORDS,
   ANOTHER_REQUEST,
   ANYTHING_ELSE,
+  A_NEW_ONE,
   ASKS_FOR_A_CITA,
   ASKS_ARRIVAL,
   ASKS_BRING,
@@ -355,7 +356,9 @@ export function settleIntent(reads: Reads): Understanding {
       (/\bcita (pa|para|pal)\b/.test(words.join(' ')) && !/\b(cuando|hora|horas|dia|tiene|tengo|tienen|tenemos|quedo|quedó)\b/.test(words.join(' '))))
   )
     intent = 'none';
-  if (intent === 'none' && (question === 'start' || question === 'menu') && picked === undefined && ASKS_FOR_A_CITA.test(words.join(' ')) && !intentRead.ruled) {
+  // "Y ahora me saca una nueva en la misma sede", and at «¿La cancelo?» "y ahora una nueva para el viernes": a booking.
+  const asksForACita = ASKS_FOR_A_CITA.test(words.join(' ')) || A_NEW_ONE.test(words.join(' '));
+  if (intent === 'none' && (question === 'start' || question === 'menu' || (question === 'confirm' && asksForACita)) && picked === undefined && asksForACita && !intentRead.ruled) {
     intent = 'book';
     if (question === 'menu' && optionValue(expectation.options, 'book')) choice = 'book';
   }

@@ -141,14 +141,14 @@ describe('cancel: the appointment the member named (point 16)', () => {
 });
 
 describe('cancel: confirmation', () => {
-  it('yes cancels that appointment, says it is done and outputs cancelled', async () => {
+  it('yes cancels that appointment, says it is done and outputs cancelled with the appointment cancelled', async () => {
     const { chat, cancels } = await startCancel({ listed: [first, second], cancelled: { ...second, status: 'cancelled' } });
     await chat.say('la segunda');
     await chat.say('sí, cancélela');
     assert.deepEqual(cancels, [{ appointmentId: 'apt-2' }]);
     assert.deepEqual(chat.keys(), ['cancel.done']);
     assert.equal(chat.lastReplies()[0]?.params?.start, second.start);
-    assert.deepEqual(chat.output(), { outcome: 'cancelled' });
+    assert.deepEqual(chat.output(), { outcome: 'cancelled', appointment: second });
   });
 
   it('no cancels nothing and goes back to the list: the member may have meant another one', async () => {

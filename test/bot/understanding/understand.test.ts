@@ -2143,3 +2143,12 @@ describe('how long a visit lasts, and whether a case leaves a cita (member testi
     ['y eso del caso cuanto se demora?', 'offer', { asks: 'caseAnswer' }],
   ]);
 });
+
+describe('a new cita asked for without the word "cita" (member testing)', () => {
+  itReads([
+    ['y ahora me saca una nueva en la misma sede para el viernes en la tarde', 'menu', { intent: 'book', choice: 'book', day: '2026-11-27', sameAgain: undefined }],
+    ['y ahora una nueva para el viernes en la mañana porfa', 'confirm', { intent: 'book', yesNo: undefined }],
+    ['si y ahora una nueva para el viernes', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    ['la misma sede de antes', 'site', { sameAgain: undefined }],
+  ]);
+});
