@@ -49,7 +49,7 @@ export const ASKS_ABOUT_CONSENT = {
 };
 /** "Una cita", "citas para el niño", and not "¿cuánto vale una cita?". */
 export const ASKS_FOR_A_CITA =
-  /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*((?<!\b(tengo|tenia|tiene|tenemos|tuve|habia|cancelaron|movieron|cambiaron|quitaron|anularon|negaron|incumplieron) )\b(una|otra|la|mi) cita\b|\bcitas? (?:(?:urgente|prioritaria|nueva|rapida|pronto) )?(para|pa|pal|de|con|en|cerca)\b|\b(me )?(lo|la) (pueden|puede|podrian|podria) (ver|atender|revisar)\b|\b(saco|sacar|sacarle|sacarles|pido|pedir|pedirle|pedirles|agendo|agendar|agendarle|agendarles|separo|separar|separarle|apartar|aparto) (una )?cita\b|\b(sacar|sacarle|sacarles|pedir|pedirle|pedirles|agendar|agendarle|agendarles|separar) (una|otra) (para|pa|pal|a)\b|\b(sacara|sacaran|pidiera|agendara) (la|las|una) citas?\b|\b(sacar|sacarle|sacarles|pedir|pedirle|pedirles|agendar|agendarle|agendarles) (las|unas) citas? (a|para|pa|de)\b)/;
+  /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*((?<!\b(tengo|tenia|tiene|tenemos|tuve|habia|cancelaron|movieron|cambiaron|quitaron|anularon|negaron|incumplieron) )\b(una|otra|la|mi) cita\b|\bcitas? (?:(?:urgente|prioritaria|nueva|rapida|pronto) )?(para|pa|pal|de|con|en|cerca)\b|\b(me )?(lo|la) (pueden|puede|podrian|podria) (ver|atender|revisar)\b|\b(saco|sacar|sacarle|sacarles|pido|pedir|pedirle|pedirles|agendo|agendar|agendarle|agendarles|separo|separar|separarle|apartar|aparto) (una )?cita\b|\b(sacar|sacarle|sacarles|pedir|pedirle|pedirles|agendar|agendarle|agendarles|separar) (una|otra) (para|pa|pal|a)\b|\b(sacara|sacaran|pidiera|agendara) (la |las |una )?citas?\b|\b(saque|saqueme|sacame|sacale|saquele|agendeme|agendele|agendale|pideme|pidale) la (de|del|pa|pal|para)\b|\bque (lo|la|los|las|me|nos) (vea|viera|revise|revisara|atienda|atendiera) (un|una|el|la) (pediatra|medic\w*|doctor\w*)\b|\b(sacar|sacarle|sacarles|pedir|pedirle|pedirles|agendar|agendarle|agendarles) (las|unas) citas? (a|para|pa|de)\b)/;
 /** A new cita said without the word "cita": "me saca una nueva", "y ahora una nueva para el viernes". */
 export const A_NEW_ONE = /\b(una|otra) nueva (para|pa|pal|en|de|con|el|la)\b|\b(saca|saque|sacame|saqueme|agenda|agende|agendeme|pida|pideme) (una|otra) nueva\b/;
 /** Asking for something: thanks in front of it is politeness, not the message. */
@@ -87,6 +87,8 @@ for (const phrase of [
   'hablar con un bot',
   'hablar con maquinas',
   'alguien de verdad',
+  'alguien me atienda',
+  'alguien que me atienda',
 ])
   PERSON_WORDS.add(phrase, true);
 /**

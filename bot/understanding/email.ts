@@ -122,8 +122,12 @@ export function readEmail(text: string): EmailMention {
   // Dictated: "laura punto gomez arroba gmail punto com".
   if (SPOKEN.test(normalized)) {
     // "lauragomez ochenta y cinco arroba hotmail punto com": numbers dictated in words.
-    let spoken = digitsFromWords(normalized).replace(/([a-z])\s+(\d+)(?=\s+arroba\b)/g, '$1$2');
+    let spoken = digitsFromWords(normalized);
     for (const [pattern, symbol] of SPOKEN_SYMBOLS) spoken = spoken.replace(pattern, symbol);
+    // ("laurita punto 87 arroba…": the symbols first, so a number is glued to the word before it only right before the @.)
+    spoken = spoken.replace(/([a-z])\s+(\d+)(?=@)/g, '$1$2');
+    // "laura gomez 85 arroba gmail punto com, todo pegadito": the words before the @, back to the words that lead in, are one.
+    if (GLUED.test(normalized)) spoken = gluedBeforeAt(spoken);
     for (const match of spoken.matchAll(ADDRESS)) {
       const before = WORD_BEFORE.exec(spoken.slice(0, match.index));
       if (before?.[1] && !SPOKEN_LEAD_INS.has(before[1])) unsure = true;
@@ -134,6 +138,18 @@ export function readEmail(text: string): EmailMention {
   if (found.size === 1 && !unsure) return { email: [...found][0] };
   if (found.size > 0) return {};
   return saysNoEmail(normalized) ? { noEmail: true } : {};
+}
+
+/** "Todo pegado", "todo junto", "sin espacios": the dictated words of the address are one. */
+const GLUED = /\b(?:todo )?(?:pegad\w*|junt\w*)\b|\bsin espacios?\b/;
+
+function gluedBeforeAt(spoken: string): string {
+  const at = spoken.indexOf('@');
+  if (at < 0) return spoken;
+  const words = spoken.slice(0, at).split(' ');
+  let start = words.length;
+  while (start > 0 && !SPOKEN_LEAD_INS.has(words[start - 1] ?? '')) start--;
+  return `${[...words.slice(0, start), words.slice(start).join('')].join(' ')}${spoken.slice(at)}`;
 }
 
 function addValid(found: Set<string>, candidate: string): void {

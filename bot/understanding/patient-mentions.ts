@@ -126,7 +126,11 @@ function asTheMembers(relation: string, writer: string | undefined): 'self' | 's
     return /^(el )?niet(o|ico)$/.test(relation) ? 'son' : /^(la )?niet(a|ica)$/.test(relation) || relation === 'nietas' ? 'daughter' : relation === 'nietos' ? 'child' : undefined;
   }
   // The member's child writing: their "mi papá", "mi mamá" is the member.
-  if (/^(hijo|hija)$/.test(writer)) return /^(papa|papi|padre|mama|mami|madre|mi papa|mi mama)$/.test(relation) ? 'self' : undefined;
+  // Their brother or sister is the member's other child ("mi hermanito" written by the daughter is the son).
+  if (/^(hijo|hija)$/.test(writer)) {
+    if (/^(papa|papi|padre|mama|mami|madre|mi papa|mi mama)$/.test(relation)) return 'self';
+    return /^herman(o|ito)$/.test(relation) ? 'son' : /^herman(a|ita)$/.test(relation) ? 'daughter' : /^herman(os|itos)$/.test(relation) ? 'child' : undefined;
+  }
   // The children's father writing: his "mi esposa" is the member, his "mi hijo", "mi hija" her children.
   if (/^(esposo|marido)$/.test(writer))
     return /^(esposa|senora|mujer|mi senora|mi mujer)$/.test(relation)

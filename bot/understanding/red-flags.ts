@@ -10,9 +10,11 @@ const CHEST = String.raw`dolor (?:muy fuerte |fuerte )?(?:en el|del|de|en mi|el)
 const FEVER = String.raw`fiebre (?:(?:altisima|muy alta|alta|altica) )?(?:de |por encima de |mas de |arriba de )?(?:40|41|42|cuarenta)|(?:40|41|42|cuarenta)(?:[.,]\d)?(?: grados)? de (?:fiebre|temperatura)|(?:tiene|tengo|esta con|estoy con|con) (?:40|41|42|cuarenta)(?:[.,]\d)? grados|fiebre (?:muy )?alta que no (?:baja|cede|le baja)`;
 const SEIZURE = String.raw`convulsi\w*|(?:se|le dio un) desmay\w*|desmayo|(?:me|se) (?:estoy |esta |va a |voy a |iba a )?desmay\w*|perdi(?:o)? el conocimiento|inconsciente|no (?:reacciona|responde|despierta)`;
 const BLEEDING = String.raw`sangra(?:ndo)? mucho|sangrado (?:abundante|que no para)|(?:vomita|vomito|vomitando) (?:con )?sangre|(?:le|me) sale (?:mucha|muchisima|demasiada) sangre|hemorragia|sangre (?:\w+ ){0,6}(?:y )?no (?:para|le para|me para)|labios (?:morados|azules)|se (?:esta )?poniendo (?:morad[oa]|azul)|(?:esta|se puso|se esta poniendo|se le puso) (?:todo |toda )?(?:morad[oa]|azul)`;
+/** A blow to the head with vomiting or drowsiness after it ("se cayó y se pegó en la cabeza, está vomitando"). */
+const HEAD = String.raw`(?:se (?:pego|golpeo|dio|cayo)|golpe|golpeo)\b.{0,60}\bcabeza\b.{0,60}\b(?:vomit\w*|trasboc\w*|somnolient\w*|muy dormid\w*|no (?:se )?despierta)|(?:vomit\w*|trasboc\w*)\b.{0,60}\b(?:se (?:pego|golpeo|dio)|golpe)\b.{0,30}\bcabeza\b`;
 const POISON = String.raw`se (?:trago|tomo) (?:un|una|unas|unos|el|la|veneno|pastillas)\b.*|intoxica\w*|envenena\w*`;
 
-const RED_FLAG = new RegExp(`\\b(?:${[BREATHING, CHEST, FEVER, SEIZURE, BLEEDING, POISON].join('|')})`);
+const RED_FLAG = new RegExp(`\\b(?:${[BREATHING, CHEST, FEVER, SEIZURE, BLEEDING, HEAD, POISON].join('|')})`);
 
 /** Whether the message describes signs that call for emergency care rather than an appointment. */
 export function mentionsRedFlag(text: string): boolean {

@@ -326,6 +326,17 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'reschedule';
     if (question === 'menu' || question === 'existing') choice = optionValue(expectation.options, 'reschedule') ?? choice;
   }
+  // "Que me la cambien para otro día", "¿se puede cambiar solo la hora?" to «Ya tienes una cita de esta especialidad»: that
+  // cita moved.
+  if (
+    question === 'existing' &&
+    picked === undefined &&
+    (intent === 'other_day' || intent === 'none') &&
+    (intent === 'other_day' || /\b(cambi\w*|mover|muev\w*|pas\w*|corr\w*) (solo |solamente )?(la hora|el dia|la fecha|el horario)\b/.test(words.join(' ')))
+  ) {
+    intent = 'reschedule';
+    choice = optionValue(expectation.options, 'reschedule') ?? choice;
+  }
   // "27" at the days shown: the day picked is the day said.
   if (question === 'day' && picked?.by === 'words' && !entities.day) entities.day = picked.value;
   // "Mañanaaa", "la última, el PPT": the option picked is also what the message says.
@@ -352,7 +363,7 @@ export function settleIntent(reads: Reads): Understanding {
     !intentRead.ruled &&
     operationCue(words.join(' ')) === undefined &&
     ASKS_FOR_A_CITA.test(words.join(' ')) &&
-    (/\b(sac\w*|pedir|pido|agend\w*|separ\w*|apart\w*)\b/.test(words.join(' ')) ||
+    (/\b(sac\w*|pedir|pido|agend\w*|separ\w*|apart\w*|vea|viera|revise|revisara)\b/.test(words.join(' ')) ||
       (/\bcita (pa|para|pal)\b/.test(words.join(' ')) && !/\b(cuando|hora|horas|dia|tiene|tengo|tienen|tenemos|quedo|quedó)\b/.test(words.join(' '))))
   )
     intent = 'none';
@@ -361,6 +372,19 @@ export function settleIntent(reads: Reads): Understanding {
   if (intent === 'none' && (question === 'start' || question === 'menu' || (question === 'confirm' && asksForACita)) && picked === undefined && asksForACita && !intentRead.ruled) {
     intent = 'book';
     if (question === 'menu' && optionValue(expectation.options, 'book')) choice = 'book';
+  }
+  // "No señorita, a esa hora la niña está en el colegio", "mejor no, déjelo así, ya el niño amaneció mejor": at a confirmation
+  // or an offer, a child said with how or where they are is the reason of the answer, never another patient.
+  if (
+    (question === 'confirm' || question === 'offer') &&
+    intent === 'change_patient' &&
+    (entities.yesNo !== undefined || entities.leaveAsIs) &&
+    !PATIENT_CHANGE_CUE.test(normalized) &&
+    !/\b(?:para|pa|pal) (?:el |la |mi )?\w+ (?:que )?(?:esta|anda|amanecio)\b/.test(words.join(' ')) &&
+    REASON_ABOUT_SOMEONE.test(words.join(' '))
+  ) {
+    intent = entities.yesNo === 'yes' ? 'affirm' : entities.yesNo === 'no' ? 'deny' : 'none';
+    delete entities.patients;
   }
   // "Ok acepto, pero la cita no es para mí, es para Mateo": consent, with the patient said (kept for after identification).
   if (question === 'consent' && yesNo === 'yes' && intent === 'change_patient') intent = 'affirm';
@@ -521,6 +545,19 @@ export function settleIntent(reads: Reads): Understanding {
   // (An operation only the classifier weighed, with no word of one, is no request: "pero ya le dije otra vez", "¿qué papeles
   // llevo?" read as a booking.)
   const onlyWeighed = OPERATIONS.has(intent) && !intentRead.ruled && operationCue(words.join(' ')) === undefined && !ASKS_FOR_A_CITA.test(words.join(' '));
+  // "El correo no me lo sé, mi hija sí tiene", "gracias por todo, ya me llegó el correo con la cita": a move or a cancellation
+  // only the classifier weighed, with no word of moving or cancelling, no option picked and nothing said of when, is none.
+  if (
+    onlyWeighed &&
+    (intent === 'reschedule' || intent === 'cancel') &&
+    picked === undefined &&
+    choice === undefined &&
+    !entities.day &&
+    !entities.time &&
+    !entities.band &&
+    !entities.appointmentDay
+  )
+    intent = /\bgracias\b/.test(normalized) ? 'thanks' : 'none';
   // ("¿Cuánto cuesta una cita con médico general?": what it costs is asked, whatever service it names; no booking is asked.)
   const costAsked =
     ASKS_COST.test(normalized) &&
@@ -721,6 +758,9 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
 }
 
 /** A question about the authorisation at the consent question, not a request said with it ("sí, ¿me ayudas con una cita?"). */
+/** Someone said with how or where they are: "la niña está en el colegio", "ya el niño amaneció mejor", "Mateo sigue con tos". */
+const REASON_ABOUT_SOMEONE = /\b(?:el|la|mi) \w+ (?:ya )?(?:esta|estan|anda|amanecio|amanecieron|se siente|sigue|entra|sale)\b|\bya (?:el|la) \w+ (?:esta|amanecio|se siente)\b/;
+
 function asksAboutConsent(normalized: string, words: readonly string[], intent: Intent, entities: Entities): boolean {
   const { asked, about, yesIdiom } = ASKS_ABOUT_CONSENT;
   // "Si no lo hago, ¿qué pasa?", "si no acepto puedo agendar?": what happens without the authorisation.

@@ -206,6 +206,15 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const answer = readOnce(last, expectation, now);
     const said = answer.entities.yesNo;
     if (said === undefined || answer.intent !== (said === 'yes' ? 'affirm' : 'deny')) return undefined;
+    // "¿Y qué hacen con mis datos? No me gusta dar datos por acá": at the authorisation, a reluctance after a question about
+    // the data is no refusal yet; the question is answered (only "no", "entonces no, gracias", "no autorizo" refuses).
+    if (
+      said === 'no' &&
+      expectation.question === 'consent' &&
+      DATA_ASKED.test(normalizeMessage(before)) &&
+      !/^\W*(?:(?:entonces|pues|bueno|asi) )?(?:no\W*)+(?:autorizo|acepto|senora|senorita|gracias|muchas gracias)?\W*$/.test(normalizeMessage(last))
+    )
+      return undefined;
     const whole = readOnce(read, expectation, now);
     if (!SETTLED_BY_THE_LAST.has(whole.intent) || (whole.intent === (said === 'yes' ? 'affirm' : 'deny') && whole.entities.yesNo === said)) return undefined;
     const entities: Entities = { ...whole.entities, yesNo: said };

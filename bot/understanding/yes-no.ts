@@ -41,6 +41,8 @@ export function readYesNo(
   if (YES_NO_QUESTIONS.has(question) && question !== 'consent' && YES_BUT_RATHER.test(words.join(' '))) return undefined;
   if (YES_NO_QUESTIONS.has(question) && question !== 'consent' && /^(?:si|sii|ok|dale|listo)(?: (?:senora|senor|senorita))? (?:esa|ese|esta|este) no\b/.test(words.join(' ')))
     return 'no';
+  // "Sí claro cómo no… ah pero eso queda muy lejos, así no puedo": a yes that a "pero" turns into a refusal is the no.
+  if (YES_NO_QUESTIONS.has(question) && question !== 'consent' && YES_BUT_REFUSED.test(words.join(' '))) return 'no';
   // "Sí… bueno, no sé, ¿y si no alcanzo a llegar?": a yes that turns into a doubt answers nothing yet.
   if (YES_NO_QUESTIONS.has(question) && TURNED_DOUBT.test(words.join(' '))) return undefined;
   const takenBack = lastTakeBack(words.join(' '));
@@ -52,6 +54,10 @@ export function readYesNo(
 /** A yes, then what the member would rather have: "sí pero mejor…", "sí pero más tarde", "sí, pero otro día". */
 const YES_BUT_RATHER =
   /^(?:(?:ay|eh|mmm|bueno|ok) )*(?:si|sii|ok|dale|listo|bueno)(?: (?:senora|senor|senorita|claro))? pero (?:(?:mejor|mas bien|prefiero|preferiria|quisiera)(?! (?:en la|por la|el|a las|a la|para el|pal|temprano)\b)|mas tarde|mas temprano|mas tardecito|mas tempranito|otro dia|otra fecha|otra hora|otro horario)\b/;
+
+/** A yes, then "pero" and a refusal closing the message: "sí claro, ah pero eso queda muy lejos, así no puedo". */
+const YES_BUT_REFUSED =
+  /^(?:(?:ay|eh|mmm|bueno|ok) )*(?:si|sii|ok|dale|listo|claro)\b.* pero\b.*\b(?:asi no|no) (?:puedo|podemos|me sirve|nos sirve|alcanzo|alcanzamos|me queda|nos queda)(?: (?:mija|mijo|senorita|senora|senor|ir))?$/;
 
 /** A doubt after what was said ("sí… bueno, no sé"), not one about whether something can be ("aunque no sé si alcance"). */
 export const TURNED_DOUBT = /\b(?:bueno|ay|uy|mmm|mm|o sea|pensandolo bien|ahora que lo pienso) no se\b(?! si\b)/;
@@ -67,6 +73,10 @@ const NO_THEN_YES = new RegExp(
     String.raw`(?:no(?: no)*(?: (?:espere|espera|bueno|mejor|perdon|digo|ay|pensandolo bien|pues|entonces|ok|o))+ ${YES_THEN}(?: ${CONFIRMING})*(?: (?!(?:no|nop|nada|ninguna|ninguno|tampoco|pero|mejor|aunque|sino|otro|otra)\b)[a-z0-9]+)*(?: pero (?:que )?no (?:sea|quede|me toque) (?:muy |tan )?(?:lejos|lejisimos|tarde|temprano))?` +
     // "Ay no sé… sí, radíquelo": a doubt, then a yes that says what to do ("no sé si…" alone is no yes).
     String.raw`|no se(?: (?:bueno|pues|ay|entonces))* ${YES_THEN}(?: ${CONFIRMING})+)$` +
+    // "No, no, sí sí, confírmela, es que el niño me estaba hablando": a no said again, then a yes that confirms, and a reason.
+    String.raw`|^no(?: no)+ ${YES_THEN} (?:confirmela|confirme|busque|busquela|radiquelo|radique|agendela|hagale|hagalo)\b(?!.*\b(?:no|pero|mejor|otro|otra|sino|tampoco)\b)` +
+    // "No pues claro, mija, cómo no": "cómo no" is a yes.
+    String.raw`|^(?:(?:no|pues|ay|ah|hay|si|claro|mija|mijo|senorita|senora|senor) )*(?:claro|si|pues) (?:(?:que si|mija|mijo|senorita|senora|senor) )*como no(?: (?:mija|mijo|senorita|senora|senor|faltaba mas|autorizo|acepto))*$` +
     // "No, en la mañana no puedo… bueno sí, busque a ver", "no… bueno sí, confirme, igual no hay más": a no, then a
     // settled yes that says what to do; whatever follows it is no "pero", "mejor" nor another day.
     String.raw`|^(?:(?:ay|uy|ah|eh|m+|hm+|este) )*no\b.* (?:bueno|pues|ok|entonces|pensandolo bien|ay) ${YES_THEN} (?:busque|busquela|radiquelo|radique|confirmela|confirme|agendela|agendemela|hagale|hagalo|dele)\b(?!.*\b(?:pero|mejor|otro|otra|sino|tampoco)\b)`,
@@ -221,7 +231,9 @@ function firstAnswer(
     // "Listo", "bueno", "eso" say yes only with nothing but other yes or courtesy words: "eso cuánto cuesta" does not;
     // and "listo, gracias" where nothing was asked is thanks.
     if (!yesNoQuestion && words.slice(start + 1).some((word) => word === 'gracias')) return undefined;
-    const rest = uncovered(words.slice(start + 1), lexicon.courtesy.find(words.slice(start + 1)));
+    // ("Bueno, igual sí, confírmela": "igual", "pues" after the weak yes only lead to what follows.)
+    const afterWeak = uncovered(words.slice(start + 1), lexicon.courtesy.find(words.slice(start + 1)));
+    const rest = yesNoQuestion && (afterWeak[0] === 'igual' || afterWeak[0] === 'pues') && afterWeak.length > 1 ? afterWeak.slice(1) : afterWeak;
     if (rest.every((word) => lexicon.yes.has(word) || (yesNoQuestion && lexicon.yesVerbs.has(word)))) return 'yes';
     // "Bueno, está bien, sí", "bueno pues sí toca sí": yes phrases of several words after the weak yes.
     if (yesNoQuestion && onlyYesPhrases(lexicon, rest)) return 'yes';

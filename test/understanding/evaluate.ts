@@ -34,6 +34,7 @@ export const SPLITS = {
   dev22: new URL('./dev-22.yaml', import.meta.url),
   dev23: new URL('./dev-23.yaml', import.meta.url),
   dev24: new URL('./dev-24.yaml', import.meta.url),
+  dev25: new URL('./dev-25.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

@@ -27,6 +27,8 @@ describe('signs of an emergency in a message', () => {
     'tengo una fiebre altisima de 40.5',
     'tiene 40 grados',
     'mi papa esta inconsciente',
+    'el niño se cayó de la cama y se pegó en la cabeza, está vomitando, a dónde lo llevo??',
+    'esta vomitando desde que se dio un golpe en la cabeza',
   ]) {
     it(`reads "${text}" as one`, () => assert.equal(mentionsRedFlag(text), true));
   }
@@ -40,6 +42,8 @@ describe('signs of an emergency in a message', () => {
     'respira bien pero tiene mocos',
     'la sangre para el examen',
     'la camiseta azul',
+    'me duele la cabeza y vomité ayer',
+    'se pegó en la cabeza pero está bien',
     '',
   ]) {
     it(`does not read "${text}" as one`, () => assert.equal(mentionsRedFlag(text), false));

@@ -2152,3 +2152,35 @@ describe('a new cita asked for without the word "cita" (member testing)', () => 
     ['la misma sede de antes', 'site', { sameAgain: undefined }],
   ]);
 });
+
+describe('the twenty-second blind batch, opened for tuning (dev25)', () => {
+  itReads([
+    // Yes and no in older members' words.
+    ['no pues claro mija cómo no', 'consent', { intent: 'affirm', yesNo: 'yes' }],
+    ['sí claro cómo no ah pero eso queda muy lejos no mija así no puedo', 'confirm', { intent: 'deny', yesNo: 'no' }],
+    ['no, no, sí sí, confírmela, es que el niño me estaba hablando', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    ['¿cuánto es la cuota moderadora? bueno, igual sí, confírmela', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    ['si, pero si no puedo ir les aviso', 'confirm', { yesNo: 'yes' }],
+    // A reluctance after a question about the data is no refusal; a plain no after it still is.
+    ['¿y qué hacen con mis datos? no me gusta dar datos por acá', 'consent', { intent: 'help', yesNo: undefined }],
+    ['¿Y eso qué es, señorita? ¿Es para que me llamen a venderme cosas? Entonces no, muchas gracias', 'consent', { intent: 'deny', yesNo: 'no' }],
+    // A child said with how or where they are is the reason of the answer, never another patient.
+    ['no señorita a esa hora la niña está en el colegio', 'offer', { intent: 'deny', patients: undefined }],
+    ['mejor no, déjelo así, ya el niño amaneció mejor', 'confirm', { leaveAsIs: true, patients: undefined }],
+    ['no, mejor para la niña', 'confirm', { intent: 'change_patient' }],
+    // A move or a cancellation only the classifier weighed is none.
+    ['el correo no me lo sé mi hija sí tiene pero yo no me lo sé', 'email', { intent: 'none' }],
+    // Bookings asked in other words.
+    ['ahora sáqueme la de la niña', 'menu', { intent: 'book', choice: 'book' }],
+    ['mi hijo tiene un brote en la piel, no sé si es alergia, quisiera que lo viera un pediatra', 'start', { intent: 'book', specialty: 'pediatria' }],
+    ['holaa soy la hija de Laura, mi mamá me dijo q le sacara cita a mi hermanito pq tiene gripa', 'start', { intent: 'book', patients: [{ kind: 'relation', relation: 'son' }] }],
+    ['no quiero más opciones, quiero que alguien me atienda', 'menu', { intent: 'help' }],
+    // At the one-per-specialty question, another day or hour is moving that cita.
+    ['que me la cambien para otro día', 'existing', { intent: 'reschedule', choice: 'reschedule' }],
+    ['¿se puede cambiar solo la hora? el día sí me sirve', 'existing', { choice: 'reschedule' }],
+    // An address dictated "todo pegadito", and a number after a dot.
+    ['el correo de Laura es laura gomez 85 arroba gmail punto com todo pegadito', 'email', { email: 'lauragomez85@gmail.com' }],
+    ['mándelo al correo de ella que es laurita punto 87 arroba hotmail punto com', 'email', { email: 'laurita.87@hotmail.com' }],
+    ['laura gomez arroba gmail punto com', 'email', { email: undefined }],
+  ]);
+});
