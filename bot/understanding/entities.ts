@@ -167,8 +167,13 @@ export function readEntities(
     const earlier = namedSites.find((other) => other.end <= found.start && other.value !== found.value);
     return earlier !== undefined && REASON_OPENER.test(words.slice(earlier.end, found.start).join(' '));
   };
-  const keptSites = namedSites.filter((found) => !ruledOutSite(found) && !inReason(found));
-  const sites = keptSites.length > 0 && keptSites.length < namedSites.length ? keptSites : namedSites;
+  // ("Primero de Mayo, la de Kennedy no me sirve", "Suba, Kennedy no", "Kennedy no me sirve": a site turned down after it, never
+  // the answer.)
+  const turnedDown = (found: Found<unknown>): boolean =>
+    /^(?:no(?: me| nos)? (?:sirve|conviene|gusta)\b|no$|no (?:porque|xq|que|es|esta|puedo)\b)/.test(words.slice(found.end, found.end + 3).join(' '));
+  const notTurnedDown = namedSites.filter((found) => !turnedDown(found));
+  const keptSites = notTurnedDown.filter((found) => !ruledOutSite(found) && !inReason(found));
+  const sites = keptSites.length > 0 && keptSites.length < notTurnedDown.length ? keptSites : notTurnedDown;
   // "¿Le toca pediatra o médico general?" asks, and names neither.
   const alternatives =
     specialties.length > 1 && new Set(specialties.map((found) => found.value)).size > 1 && words.slice(specialties[0]?.end ?? 0, specialties.at(-1)?.start ?? 0).includes('o');

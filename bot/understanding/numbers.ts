@@ -274,11 +274,13 @@ export function digitsFromWords(normalized: string): string {
   let runEnd = -1;
   let runDigits = '';
   let lastWasSingleDigit = false;
+  let lastWasYear = false;
   const closeRun = () => {
     if (runStart >= 0) replaced.push([tokenOf[runStart] as number, tokenOf[runEnd] as number, runDigits]);
     runStart = -1;
     runDigits = '';
     lastWasSingleDigit = false;
+    lastWasYear = false;
   };
   for (let index = 0; index < words.length;) {
     const word = words[index] as string;
@@ -297,7 +299,8 @@ export function digitsFromWords(normalized: string): string {
     const singleDigit = parsed.words === 1 && parsed.value <= 9;
     // Adjacent numbers make one run of digits ("diez diez" → "1010"); a comma or a dash may
     // separate digits dictated one by one ("uno, cero, uno").
-    const adjacent = continuing && (joined[index] || (singleDigit && lastWasSingleDigit && DICTATION_GAP.test(gapBefore[index] ?? '')));
+    // ("Mil novecientos noventa y uno quince de julio": a year said in words ends its run; the day is another number.)
+    const adjacent = continuing && !lastWasYear && (joined[index] || (singleDigit && lastWasSingleDigit && DICTATION_GAP.test(gapBefore[index] ?? '')));
     if (!adjacent) {
       closeRun();
       runStart = index;
@@ -305,6 +308,7 @@ export function digitsFromWords(normalized: string): string {
     runDigits += String(parsed.value);
     runEnd = parsed.next - 1;
     lastWasSingleDigit = singleDigit;
+    lastWasYear = parsed.value >= 1900 && parsed.value <= 2100 && parsed.words > 1;
     index = parsed.next;
   }
   closeRun();

@@ -267,6 +267,15 @@ const THEIR_THING: ReadonlySet<string> = new Set([
   'numero',
   'whatsapp',
   'correo',
+  // "Ese día es el grado de Mateo", "el cumpleaños de Sofía": their day, the reason, not the cita.
+  'grado',
+  'graduacion',
+  'cumpleanos',
+  'cumple',
+  'fiesta',
+  'comunion',
+  'presentacion',
+  'bandera',
 ]);
 /** What a member says of a document or date as their own ("la mía", "soy yo"), not of a patient. */
 const OWN_DOCUMENT: ReadonlySet<string> = new Set(['mia', 'mias', 'mios', 'es mia', 'la mia', 'las mias', 'soy yo', 'yo', 'y la mia']);
@@ -429,7 +438,9 @@ function readPatients(
     if (question === 'patient' && /^(esta|anda|estan|andan) en (el |la )?(colegio|jardin|escuela|clase|clases|trabajo|natacion)\b/.test(original.slice(next, next + 5).join(' ')))
       return true;
     // "Si no se puede para mí, entonces para mi nieta": the one it cannot be for.
-    if (/\bsi no (se puede|hay|alcanza|es posible|sale|se pudo)( (para|pa|pal|a))? (el |la )?$/.test(`${words.slice(Math.max(0, index - 7), index).join(' ')} `)) return true;
+    // ("Ah, no se puede para mí; bueno, entonces para la niña": the same, said after Lina's answer.)
+    const cannot = /\b(si no|no) (se puede|hay|alcanza|es posible|sale|se pudo)( (para|pa|pal|a))? (el |la )?$/.exec(`${words.slice(Math.max(0, index - 7), index).join(' ')} `);
+    if (cannot && (cannot[1] === 'si no' || /\b(entonces|mejor|bueno) (para|pa|pal)\b/.test(words.slice(index + 1).join(' ')))) return true;
     // "Primero Mateo, después hacemos la de la chiquita": one left for later.
     if (
       /\b(despues|luego|otro dia|mas tarde) (hacemos|sacamos|pedimos|vemos|agendamos|miramos|hago|saco|pido)( (la|el|lo|las|los))?( de)?( (la|el|mi))? $/.test(
@@ -705,6 +716,10 @@ function readPatients(
       (introducer === 'de' && lexicon.relations.find([words[cursor - 1] ?? '']).length > 0) ||
       // ("Le pregunto al papá del niño": the child says whose father.)
       (words[found.start - 1] === 'del' && lexicon.relations.find([words[found.start - 2] ?? '']).length > 0) ||
+      // "Espere le pregunto al niño", "ya le aviso a la niña": someone asked or told.
+      (words[found.start - 1] === 'al' && ASKED_OR_TOLD.test(words[found.start - 2] ?? '')) ||
+      (words[found.start] === 'al' && ASKED_OR_TOLD.test(words[found.start - 1] ?? '')) ||
+      (/^(la|el)$/.test(words[found.start - 1] ?? '') && words[found.start - 2] === 'a' && ASKED_OR_TOLD.test(words[found.start - 3] ?? '')) ||
       // "La mamá de los niños", "el papá de Sofía": someone named by another, not a patient.
       // ("Para la esposa de mi hijo" is for her.)
       (found.value === 'other' &&

@@ -76,8 +76,8 @@ const REFUSED_DAY_AFTER = new RegExp(
 const BUSY_DAY_AFTER =
   /^\s*(?:(?:yo|el|ella|mateo|sofi|sofia|la\s+nina|el\s+nino)\s+)?(?:(?:tengo|tiene|tenemos|tienen)\s+(?:colegio|jardin|clase|clases|trabajo|turno|reunion|examen)\b|(?:estoy|esta|estamos)\s+(?:de\s+viaje|trabajando|ocupad[ao]s?)\b|trabajo\b)/;
 
-/** Before a day ruled out: "no me sirve el lunes", "no puedo hoy", "el lunes no me queda". */
-const REFUSED_DAY_BEFORE = /\bno\s+(?:me\s+|nos\s+)?(?:sirve|queda|puedo|podemos|alcanzo|funciona)\s+(?:(?:el|para\s+el|pa(?:l)?|para)\s+)?$/;
+/** Before a day ruled out: "no me sirve el lunes", "no puedo hoy", "el lunes no me queda", "ni jueves ni viernes". */
+const REFUSED_DAY_BEFORE = /\bno\s+(?:me\s+|nos\s+)?(?:sirve|queda|puedo|podemos|alcanzo|funciona)\s+(?:(?:el|para\s+el|pa(?:l)?|para)\s+)?$|(?:^|[\s,])ni\s+(?:el\s+)?$/;
 
 /** Nothing but an article or a filler before the first band: the message opens with it. */
 const OPENS_WITH_BAND = /^[^a-z0-9]*(?:(?:pues|bueno|ok|listo|mejor|ps|eh|ay)[\s,]+)*(?:(?:en|por|x|de|a)\s+)?(?:la\s+)?$/;

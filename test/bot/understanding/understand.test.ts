@@ -2182,5 +2182,22 @@ describe('the twenty-second blind batch, opened for tuning (dev25)', () => {
     ['el correo de Laura es laura gomez 85 arroba gmail punto com todo pegadito', 'email', { email: 'lauragomez85@gmail.com' }],
     ['mándelo al correo de ella que es laurita punto 87 arroba hotmail punto com', 'email', { email: 'laurita.87@hotmail.com' }],
     ['laura gomez arroba gmail punto com', 'email', { email: undefined }],
+    // People who are no patients: an event of theirs, someone asked, the one it cannot be for.
+    [
+      'hola mija soy la abuela de Sofía la cita de Sofía toca cambiarla porque ese día es el grado de Mateo en el jardín',
+      'start',
+      { patients: [{ kind: 'name', name: 'sofia', written: 'Sofía' }] },
+    ],
+    ['espere le pregunto al niño que él sí sabe de estas cosas ya es para la niña la chiquita', 'patient', { patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    ['ah no se puede para mí bueno entonces para la niña Sofía que ya le toca el control', 'patient', { choice: 'sofia' }],
+    ['no se puede para sofia?', 'patient', { choice: 'sofia' }],
+    // A year said in words ends its number: the day after it is another.
+    ['mil novecientos noventa y uno quince de julio', 'birthDate', { birthDate: '1991-07-15', documentNumber: undefined }],
+    // A site or day turned down after it is never the answer.
+    ['primero de mayo, la de kennedy no me sirve', 'site', { choice: 'PRIMEROMAYO', site: 'PRIMEROMAYO' }],
+    ['suba, kennedy no', 'site', { choice: 'SUBA' }],
+    ['kennedy no me sirve', 'site', { choice: undefined, site: undefined }],
+    ['kennedy no me queda tan lejos', 'site', { choice: 'KENNEDY' }],
+    ['ni jueves ni viernes, el lunes 30', 'day', { choice: '2026-11-30', day: '2026-11-30' }],
   ]);
 });
