@@ -137,7 +137,9 @@ export function readEntities(
   // "Primera vez que uso esto": the member's first time here, not a first visit.
   const visitTypes = lexicon.visitType
     .find(words)
-    .filter((found) => words[found.start - 1] !== 'no' && !(words[found.end] === 'que' && CHANNEL_USE.test(words.slice(found.end + 1, found.end + 4).join(' '))))
+    // ("Que no es control", "no era primera vez": the one ruled out.)
+    .filter((found) => words[found.start - 1] !== 'no' && !(words[found.start - 2] === 'no' && /^(es|era|sea)$/.test(words[found.start - 1] ?? '')))
+    .filter((found) => !(words[found.end] === 'que' && CHANNEL_USE.test(words.slice(found.end + 1, found.end + 4).join(' '))))
     // "Cita urgente pa Sofi" asks for a cita soon; only where the visit type is asked does "urgente" pick "no programada".
     .filter((found) => question === 'visitType' || !URGENCY_ONLY.test(words.slice(found.start, found.end).join(' ')));
   // "Era en Suba, no en Kennedy": a site right after "no" is the one ruled out, when another is named.
@@ -182,6 +184,8 @@ export function readEntities(
   const reasonAt = words.findIndex(
     (word, index) =>
       word === 'porque' ||
+      // ("Medicina general, que pediatría es para los niños": "que" right after the one asked for opens the reason.)
+      (word === 'que' && specialties.some((found) => found.end === index)) ||
       word === 'xq' ||
       word === 'pq' ||
       (word === 'que' && words[index - 1] === 'ya') ||

@@ -60,7 +60,7 @@ const SCHEDULE_TOLD =
 
 /** The same, told after the hour: "a las 2 tengo reunión", "a las 12 entro a trabajar", "a las 12:30 sale". */
 const SCHEDULE_AFTER =
-  /^\s*(?:(?:yo|el|ella|mateo|sofi|sofia)\s+)?(?:(?:todavia|aun)\s+(?:estoy|esta|sigo|sigue)\b|(?:estoy|esta|sigo|sigue)\s+en\s+(?:la\s+oficina|el\s+trabajo|clase|el\s+colegio)\b|(?:tengo|tiene|tenemos|tienen)\s+(?:una\s+|un\s+)?(?:reunion|clase|clases|trabajo|turno|colegio|examen|que)|entro|entra|entramos|entran|salgo|sale|salimos|salen|termino|termina|me\s+toca|le\s+toca|nos\s+toca|recojo|recoge|estoy\s+trabajando)\b/;
+  /^\s*(?:(?:yo|el|ella|mateo|sofi|sofia)\s+)?(?:(?:todavia|aun)\s+(?:estoy|esta|sigo|sigue)\b|(?:estoy|esta|sigo|sigue)\s+en\s+(?:la\s+oficina|el\s+trabajo|clase|el\s+colegio)\b|(?:tengo|tiene|tenemos|tienen)\s+(?:una\s+|un\s+)?(?:reunion|junta|cita|clase|clases|trabajo|turno|colegio|examen|que)|entro|entra|entramos|entran|salgo|sale|salimos|salen|termino|termina|me\s+toca|le\s+toca|nos\s+toca|recojo|recoge|estoy\s+trabajando)\b/;
 
 /**
  * What follows a day ruled out: "no", "tampoco", "no puedo", or the next days joined to it ("el
@@ -74,7 +74,7 @@ const REFUSED_DAY_AFTER = new RegExp(
 
 /** After a day, the member or the child busy then: "tengo turno", "Mateo tiene colegio", "estoy de viaje". */
 const BUSY_DAY_AFTER =
-  /^\s*(?:(?:yo|el|ella|mateo|sofi|sofia|la\s+nina|el\s+nino)\s+)?(?:(?:tengo|tiene|tenemos|tienen)\s+(?:colegio|jardin|clase|clases|trabajo|turno|reunion|examen)\b|(?:estoy|esta|estamos)\s+(?:de\s+viaje|trabajando|ocupad[ao]s?)\b|trabajo\b)/;
+  /^\s*(?:(?:yo|el|ella|mateo|sofi|sofia|la\s+nina|el\s+nino)\s+)?(?:(?:tengo|tiene|tenemos|tienen)\s+(?:colegio|jardin|clase|clases|trabajo|turno|reunion|junta|examen)\b|(?:estoy|esta|estamos)\s+(?:de\s+viaje|trabajando|ocupad[ao]s?)\b|trabajo\b)/;
 
 /** Before a day ruled out: "no me sirve el lunes", "no puedo hoy", "el lunes no me queda", "ni jueves ni viernes". */
 const REFUSED_DAY_BEFORE = /\bno\s+(?:me\s+|nos\s+)?(?:sirve|queda|puedo|podemos|alcanzo|funciona)\s+(?:(?:el|para\s+el|pa(?:l)?|para)\s+)?$|(?:^|[\s,])ni\s+(?:el\s+)?$/;

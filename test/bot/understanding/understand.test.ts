@@ -2199,5 +2199,10 @@ describe('the twenty-second blind batch, opened for tuning (dev25)', () => {
     ['kennedy no me sirve', 'site', { choice: undefined, site: undefined }],
     ['kennedy no me queda tan lejos', 'site', { choice: 'KENNEDY' }],
     ['ni jueves ni viernes, el lunes 30', 'day', { choice: '2026-11-30', day: '2026-11-30' }],
+    // A visit type after "no es" is the one ruled out; "que" right after a specialty opens the reason.
+    ['mi abuela dice que es urgente que no es control', 'visitType', { choice: 'no_programada' }],
+    ['medicina general que pediatría es para los niños y ella ya está grandecita', 'specialty', { choice: 'medicina_general', specialty: 'medicina_general' }],
+    // A meeting told with its hour is no hour asked for.
+    ['a las 3 tengo junta, la 1', 'slot', { choice: undefined, time: undefined }],
   ]);
 });
