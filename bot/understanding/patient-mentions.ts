@@ -526,10 +526,14 @@ function readPatients(
       (/^(digo|sino)$/.test(words[found.start - 1] ?? '') ||
         (/^(primero|mejor)$/.test(words[found.start - 1] ?? '') && (words[found.end] === undefined || /^(que|q|porque|xq)$/.test(words[found.end] ?? ''))));
     // ("Yo y Sofi", "Mateo y yo": the member joined to someone named.)
+    // ("Yo y mis dos hijos", "los niños y yo": joined to relatives.)
+    const relativeAt = (at: number): boolean => lexicon.relationWords.has(words[at] ?? '');
     const yoJoined =
       phrase === 'yo' &&
-      ((words[found.end] === 'y' && knownOrCommon(words[found.end + 1] ?? '')) ||
-        ((words[found.start - 1] === 'y' || words[found.start - 1] === 'e') && knownOrCommon(words[found.start - 2] ?? '')));
+      ((words[found.end] === 'y' &&
+        (knownOrCommon(words[found.end + 1] ?? '') ||
+          (/^(mis|los|las|mi|el|la)$/.test(words[found.end + 1] ?? '') && (relativeAt(found.end + 2) || (words[found.end + 2] === 'dos' && relativeAt(found.end + 3)))))) ||
+        ((words[found.start - 1] === 'y' || words[found.start - 1] === 'e') && (knownOrCommon(words[found.start - 2] ?? '') || relativeAt(found.start - 2))));
     // ("Yo, la mamá, los niños están bien": the member saying who she is, at the patient question.)
     const yoApposed =
       phrase === 'yo' && question === 'patient' && found.start === 0 && ARTICLES.has(words[found.end] ?? '') && /^(mama|mami|madre|mamita)$/.test(words[found.end + 1] ?? '');
@@ -707,7 +711,8 @@ function readPatients(
     if (words[found.start] === 'del') cursor = found.start;
     const introducer = words[found.start] === 'del' ? 'de' : words[cursor];
     const next = original[found.end];
-    const possessive = MY.has(words[found.start - 1] ?? '');
+    // ("Mis dos hijos": the member's two, said with their number.)
+    const possessive = MY.has(words[found.start - 1] ?? '') || (TWO_OF.has(words[found.start - 1] ?? '') && MY.has(words[found.start - 2] ?? ''));
     const describesSpeaker =
       words[found.start - 2] === 'soy' ||
       words[found.start - 3] === 'soy' ||
@@ -742,6 +747,9 @@ function readPatients(
     const namedNext = next !== undefined && (known.some((name) => sameName(next, name)) || knownOrCommon(next)) && clausesOfWords()[found.end] === clausesOfWords()[found.end - 1];
     const introduced =
       namedNext ||
+      // ("¿Qué citas tenemos los niños y yo?", "yo y los niños": joined to the member.)
+      (words[found.end] === 'y' && words[found.end + 1] === 'yo') ||
+      (introducer === 'y' && words[cursor - 1] === 'yo') ||
       (introducer !== undefined && BEFORE_RELATION.has(introducer) && introducer !== 'mi' && introducer !== 'mis') ||
       (possessive && !subjectOfSaying) ||
       described ||
@@ -754,7 +762,9 @@ function readPatients(
       CARE_VERBS.has(words[found.start - 2] ?? '') ||
       (words[found.start - 1] === 'los' &&
         /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) &&
-        !/\bcitas? (tienen|tiene)$/.test(words.slice(Math.max(0, found.start - 4), found.start - 1).join(' ')) &&
+        !/\bcitas? (tienen|tiene|tenemos)( pendientes?)?$/.test(words.slice(Math.max(0, found.start - 4), found.start - 1).join(' ')) &&
+        // ("¿Qué citas tenemos los niños y yo?": they and the member.)
+        !(words[found.end] === 'y' && words[found.end + 1] === 'yo') &&
         // ("Tengo q cancelar la cita de los niños": their cita.)
         !(words[found.start - 2] === 'de' && /^(cita|citas|consulta|consultas|control|controles)$/.test(words[found.start - 3] ?? '')) &&
         question !== 'patient');

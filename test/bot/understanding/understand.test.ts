@@ -2206,3 +2206,26 @@ describe('the twenty-second blind batch, opened for tuning (dev25)', () => {
     ['a las 3 tengo junta, la 1', 'slot', { choice: undefined, time: undefined }],
   ]);
 });
+
+describe('the citas of several people asked together (member testing)', () => {
+  itReads([
+    ['cuales son las citas de sofia y mateo?', 'menu', { intent: 'consult', choice: 'consult' }],
+    [
+      'buenas, me podria decir que citas tenemos pendientes yo y mis dos hijos porfa',
+      'menu',
+      {
+        intent: 'consult',
+        patients: [{ kind: 'self' }, { kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }],
+      },
+    ],
+    [
+      'que citas tenemos los niños y yo',
+      'menu',
+      {
+        patients: [{ kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }, { kind: 'self' }],
+      },
+    ],
+    ['ah espere una cosa mas, los niños tienen alguna cita pendiente?', 'start', { intent: 'consult' }],
+    ['el lunes porfa q esta semana estoy sola con los dos niños y no puedo', 'day', { patients: undefined }],
+  ]);
+});
