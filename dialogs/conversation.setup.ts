@@ -252,16 +252,18 @@ export const conversationSetup = setup({
     /** "¿Qué es eso?", "¿y eso dónde queda?" while an operation runs: its pending question answers it, then is asked again. */
     answerIn: sendTo(
       (_, id: string) => id,
-      ({ event }): RepeatEvent =>
-        event.type === 'HELP' && event.asks
-          ? { type: 'REPEAT', asks: event.asks, ...(event.site ? { site: event.site } : {}), ...(event.also ? { also: event.also } : {}) }
-          : { type: 'REPEAT' },
+      ({ context, event }): RepeatEvent => {
+        if (event.type !== 'HELP' || !event.asks) return { type: 'REPEAT' };
+        const site = event.site ?? (event.here ? context.site : undefined);
+        return { type: 'REPEAT', asks: event.asks, ...(site ? { site } : {}), ...(event.also ? { also: event.also } : {}) };
+      },
     ),
     /** The answer to "ayuda" (the support lines) or to a question asked by the way, from the question pending here. */
     answerHelp: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'HELP') return enqueue.emit({ type: 'reply', reply: reply('help.support') });
       for (const asks of [event.asks, ...(event.also ? [event.also] : [])]) {
-        enqueue.emit({ type: 'reply', reply: answerTo(asks, context.lastPrompt, event.site, context.siteSaid, context.lastCase, context.startSaid, context.doctorSaid) });
+        const site = event.site ?? (event.here ? context.site : undefined);
+        enqueue.emit({ type: 'reply', reply: answerTo(asks, context.lastPrompt, site, context.siteSaid, context.lastCase, context.startSaid, context.doctorSaid) });
       }
     }),
     record: emit((_, record: ConversationRecord) => ({ type: 'record' as const, record })),

@@ -28,7 +28,7 @@ export type DialogEvent =
    * Kennedy?", "¿cuánto vale la cuota moderadora?"); `site`: the site it names; `also`: a second question in
    * the same message ("¿con qué doctor es? ¿y eso dónde queda?"), answered after the first.
    */
-  | { type: 'HELP'; asks?: Asked; site?: SiteCode; also?: Asked }
+  | { type: 'HELP'; asks?: Asked; site?: SiteCode; also?: Asked; here?: true }
   /** "hola" in the middle of a conversation: where we are, and the pending question. */
   | { type: 'GREET' }
   /** "gracias" with nothing else: a kind answer, and the pending question if there is one. */
@@ -51,7 +51,13 @@ export function toDialogEvent(understood: Understanding, messageId: string): Dia
   if (intent === 'menu' && choice === undefined) return { type: 'MENU' };
   // A question asked by the way ("¿y eso dónde queda?", "gracias, ¿cuánto vale?") is answered, whatever else the message says.
   if (entities.asks && choice === undefined && (intent === 'help' || intent === 'none' || intent === 'greet' || intent === 'thanks')) {
-    return { type: 'HELP', asks: entities.asks, ...(entities.site ? { site: entities.site } : {}), ...(entities.alsoAsks ? { also: entities.alsoAsks } : {}) };
+    return {
+      type: 'HELP',
+      asks: entities.asks,
+      ...(entities.site ? { site: entities.site } : {}),
+      ...(entities.alsoAsks ? { also: entities.alsoAsks } : {}),
+      ...(entities.hereSite ? { here: true as const } : {}),
+    };
   }
   if (intent === 'help' && choice === undefined) return { type: 'HELP' };
   if (intent === 'back' && !saysMore) return { type: 'BACK' };

@@ -597,7 +597,7 @@ export const ASKS_WHAT_IT_IS =
 
 /** "¿Dónde queda la sede de Kennedy?", "¿cuál es la dirección?", "y eso dónde es?": where a site is (not "¿dónde es mi cita?"). */
 export const ASKS_WHERE =
-  /\b(donde|dnd|onde|en donde|por donde) (queda|quedan|es|esta|estan|se encuentra|se encuentran|se ubica|ubico|lo ubico|la ubico|es que queda)\b(?! (mi|mis|la|las|su|sus) citas?\b)|\bdireccion\b(?! (de |del )?(correo|electronica|email|e-mail|mail))|\bcomo (llego|llegar|se llega|hago para llegar)\b|\bubicacion\b/;
+  /\b(donde|dnd|onde|en donde|por donde) (queda|quedan|es|esta|estan|se encuentra|se encuentran|se ubica|ubico|lo ubico|la ubico|es que queda)\b(?! (mi|mis|la|las|su|sus) citas?\b)|\bdireccion\b(?! (de |del )?(correo|electronica|email|e-mail|mail))|\bcomo (llego|llegar|se llega|hago para llegar)\b|\bubicacion\b|\b(queda|es) (donde|dnd) mismo\b|\b(eso|esa|la cita) (es|queda) (aqui|aca) mismo\b|\b(es|queda) (aqui|aca) mismo en (esta|la) sede\b/;
 /** "¿Cuánto vale la cuota moderadora?", "¿cuánto cuesta la cita?", "¿hay que pagar copago?": what a cita costs. */
 export const ASKS_COST =
   /\b(cuanto|cnto|qto) (me |nos |le )?(vale|valen|cuesta|cuestan|sale|salen|cobran|me cobran|hay que pagar|toca pagar|me toca pagar|debo pagar|tengo que pagar|pago|es (la cuota|el copago|el valor|la consulta|la cita))\b|\bcuota moderadora\b|\bcopago\b|\bprecio\b|\btarifa\b|\b(valor|costo) de (la|una) (cita|consulta)\b|\b(me|nos|le|les) (cobran|cobra|van a cobrar)\b|\b(hay que|toca|tengo que|debo) pagar\b|\bes gratis la (cita|consulta)\b|\b(la|una) (cita|consulta) (es|sale) gratis\b/;

@@ -592,6 +592,11 @@ export function settleIntent(reads: Reads): Understanding {
     if (!(asked === 'address' && question === 'site' && choice !== undefined && entities.site === choice && answersBeforeAskingWhere(normalized))) choice = undefined;
     entities.asks = asked;
   }
+  // "¿Esta sede dónde queda?" from a clinic's QR code: where this site is ("¿y eso es aquí mismo?" asks about the cita's).
+  if (entities.asks === 'address') {
+    if (THIS_SITE_ASKED.test(normalized) && !entities.site) entities.hereSite = true;
+    else delete entities.hereSite;
+  }
   // "Voy a poner una queja en la Supersalud", "este bot no sirve para nada", an insult, with nothing else to act on:
   // a calm answer (where to complain, the line), then the pending question. "Ush, medicina general" is still the answer.
   const upset = COMPLAINT.test(normalized) ? 'complaint' : FRUSTRATION.test(normalized) ? 'frustration' : undefined;
@@ -698,6 +703,10 @@ function answersBeforeAskingWhere(normalized: string): boolean {
 const ANSWERED_BY_THE_WAY: ReadonlySet<Intent> = new Set(['none', 'help', 'greet', 'thanks']);
 /** Questions where "¿qué horarios tienen?" asks for the times of the citas, not when the sites open. */
 const TIME_QUESTIONS: ReadonlySet<Question> = new Set(['band', 'slot', 'day']);
+
+/** Where the site written from is: "¿esta sede dónde queda?", "¿cuál es la dirección de aquí?". */
+const THIS_SITE_ASKED =
+  /\b(esta sede|este sitio|este centro|este lugar|esta clinica)\b.*\b(donde|dnd|direccion|ubica\w*)\b|\b(donde|dnd|direccion|ubica\w*)\b.*\b(esta sede|este sitio|este centro|este lugar|esta clinica)\b|\bdireccion de (aqui|aca)\b/;
 
 /** A message that only asks Lina to wait: "espere un momento", "un segundito porfa", "ya le digo". */
 /** Withdrawing a RISS case: "cancele el caso que radiqué", "quiero anular el radicado", "ya no necesito el caso". */

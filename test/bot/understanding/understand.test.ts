@@ -2229,3 +2229,11 @@ describe('the citas of several people asked together (member testing)', () => {
     ['el lunes porfa q esta semana estoy sola con los dos niños y no puedo', 'day', { patients: undefined }],
   ]);
 });
+
+describe('where this site is, and where the cita shown is (member testing)', () => {
+  itReads([
+    ['señorita, una pregunta, ¿esta sede donde queda exactamente?', 'menu', { asks: 'address', hereSite: true }],
+    ['y eso es aqui mismo en esta sede?', 'menu', { asks: 'address', hereSite: undefined }],
+    ['y eso queda donde mismo?', 'menu', { asks: 'address' }],
+  ]);
+});
