@@ -4,7 +4,7 @@
  * (greetings, thanks, help, another operation), and what an operation's ending leads to.
  */
 import { and, assign, type EventObject } from 'xstate';
-import type { Appointment, Patient, SiteCode } from '../bot/domain.js';
+import type { Appointment, Patient, RissCase, SiteCode } from '../bot/domain.js';
 import { appointmentParams, patientParams } from './appointments.js';
 import type { BookingOutput } from './booking.machine.js';
 import { MENU_OPERATIONS, isOperation, type Operation } from './choices.js';
@@ -24,6 +24,7 @@ import {
   type OperationOutput,
 } from './conversation-context.js';
 import type { PatientChoice } from './patients.js';
+import type { BookedHere } from './operation.js';
 import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { ask, option, reply, type Reply } from './replies.js';
 import { namesAnotherPatient } from './patients.js';
@@ -266,6 +267,16 @@ function switchedTo(output: BookingOutput, operation: 'reschedule' | 'cancel'): 
 const switchedRequest = (output: BookingOutput): ConversationContext['request'] =>
   output.outcome === 'switch' ? { operation: output.operation, fields: output.request } : undefined;
 
+/** The case an operation ended with filing, as "¿y cuándo me responden?" is answered, or the one filed before. */
+function caseAfter(context: ConversationContext, output: { outcome: string; rissCase?: RissCase }): ConversationContext['lastCase'] {
+  return output.outcome === 'case' && output.rissCase ? { radicado: output.rissCase.radicado, dueDate: output.rissCase.dueDate } : context.lastCase;
+}
+
+/** The citas booked (or moved) in this conversation, with one more. */
+function bookedHereWith(context: ConversationContext, appointment: Appointment): BookedHere[] {
+  return [...(context.bookedHere ?? []), { patientId: appointment.patientId, start: appointment.start, end: appointment.end }];
+}
+
 /** Guard: the message asks for the appointments of several people at once ("¿y mis hijos tienen alguna cita pendiente?"). */
 const consultsSeveral = ({ context, event }: { context: ConversationContext; event: EventObject }): boolean =>
   isMessage(event) && (event.understood.intent === 'consult' || choiceOf(event) === 'consult') && patientResolution(context, event).kind === 'several';
@@ -384,12 +395,8 @@ export const operationStates = {
             FINISH_OPERATION,
             assign({
               lastSite: ({ context, event }) => (event.output.outcome === 'booked' ? event.output.appointment.site : context.lastSite),
-              lastCase: ({ context, event }) =>
-                event.output.outcome === 'case' ? { radicado: event.output.rissCase.radicado, dueDate: event.output.rissCase.dueDate } : context.lastCase,
-              bookedHere: ({ context, event }) =>
-                event.output.outcome === 'booked'
-                  ? [...(context.bookedHere ?? []), { patientId: event.output.appointment.patientId, start: event.output.appointment.start, end: event.output.appointment.end }]
-                  : context.bookedHere,
+              lastCase: ({ context, event }) => caseAfter(context, event.output),
+              bookedHere: ({ context, event }) => (event.output.outcome === 'booked' ? bookedHereWith(context, event.output.appointment) : context.bookedHere),
               lastBooked: ({ context, event }) =>
                 event.output.outcome === 'booked'
                   ? { cups: event.output.appointment.cups, site: event.output.appointment.site, start: event.output.appointment.start }
@@ -489,7 +496,21 @@ export const operationStates = {
       id: 'reschedule',
       src: 'reschedule',
       input: ({ context }) => slotTakingInput(context),
-      onDone: ENDED,
+      onDone: [
+        ENDED[0],
+        {
+          ...ENDED[1],
+          actions: [
+            FINISH_OPERATION,
+            // ("¿Y cuándo me responden?" after a case filed while moving: that case; "a la misma hora que la de Sofía" after her
+            // cita moved: its new time.)
+            assign({
+              lastCase: ({ context, event }) => caseAfter(context, event.output),
+              bookedHere: ({ context, event }) => (event.output.outcome === 'rescheduled' ? bookedHereWith(context, event.output.appointment) : context.bookedHere),
+            }),
+          ],
+        },
+      ],
     },
     on: runsChild('reschedule'),
     ...answersAside('reschedule'),
