@@ -71,6 +71,21 @@ export const ladderStates = {
         REVISED,
         SITE_KEPT,
         CASE_ASKED,
+        // "Bueno, entonces en la tarde": the band offered, named.
+        NAMED_BAND,
+        // "No, con otro médico", "mejor con otro médico" to «¿Busco con Dr. Rojas en la tarde?»: any doctor, in the band searched.
+        {
+          guard: ({ event }) => entitiesOf(event).anyDoctor === true,
+          target: 'searching',
+          actions: [
+            'startNewSearch',
+            assign({
+              search: ({ context }) => ({ band: context.search.band, anyDoctor: true as const, ...ruledOutIn({}, context.search) }),
+              triedOtherDoctor: true,
+              emptyBands: [],
+            }),
+          ],
+        },
         {
           guard: 'saidYes',
           target: 'searching',

@@ -97,6 +97,10 @@ const UNSERVED_SPECIALTIES: ReadonlyArray<[RegExp, string]> = [
 /** Every appointment of the patient: "las dos citas", "todas las citas", "cancélemelas las dos", "cancelar ambas". */
 const ALL_APPOINTMENTS =
   /\b(?:las|sus|mis) (?:dos|2|tres|3) (?:citas|consultas)\b|\b(?:todas|ambas) (?:las |sus |mis )?(?:citas|consultas)\b|\b(?:cancel|anul)\w*(?:melas|selas|las|rlas) (?:las dos|las 2|todas|ambas)\b|\b(?:cancelar|anular|cancele|cancela|anule) (?:las dos|ambas|todas)\b(?! (?:de|del) )/;
+/** "No, con otro médico", "mejor con otro médico", "entonces con otra doctora": another doctor asked for at an offer. */
+const ANOTHER_DOCTOR_WANTED =
+  /^\W*(?:(?:no|nop|bueno|pues|ok|ay)\W+)*(?:mejor |entonces |prefiero |toca |pues )?con otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b(?! no\b)/;
+
 /** "La otra", "esa no, la otra cita": the other one of two, not another site, day, hour or doctor. */
 const THE_OTHER =
   /\b(?:la|el) otr[ao](?: cita| consulta)?\b(?! (?:sede|dia|fecha|hora|horario|semana|medic\w*|doctor\w*|dr|dra|especialidad|persona|vez|opcion|franja|jornada|nueva|para|pa|de (?:la |el )?(?:manana|tarde)))/;
@@ -342,12 +346,15 @@ export function readEntities(
     // "El mismo día pero más tarde": later than that cita's time, when no hour says from when.
     if (LATER.test(words.join(' ')) && !entities.time) entities.later = true;
   }
-  if (question === 'offer' && ANY_DOCTOR.test(words.join(' '))) entities.anyDoctor = true;
+  // ("No, con otro médico", "mejor con otro médico": another doctor wanted, the no only turning down the one offered.)
+  if (question === 'offer' && (ANY_DOCTOR.test(words.join(' ')) || ANOTHER_DOCTOR_WANTED.test(normalized))) entities.anyDoctor = true;
   // "No, con otro no, yo quiero con ella": at an offer, only the doctor searched is wanted.
   if (question === 'offer' && !entities.anyDoctor && SAME_DOCTOR_ONLY.test(words.join(' '))) entities.sameDoctorOnly = true;
   // "Sí, pero con otro médico", "que no sea con el doctor Restrepo": at a confirmation, the slots or the band question, not
   // the doctor of the slot or slots shown (or of the appointment moved).
-  if ((question === 'confirm' || question === 'slot' || question === 'band') && OTHER_DOCTOR.test(words.join(' '))) entities.otherDoctor = true;
+  // ("Con cualquier médico, no importa" before a control is searched: not only the treating doctor.)
+  if ((question === 'confirm' || question === 'slot' || question === 'band') && (OTHER_DOCTOR.test(words.join(' ')) || ANY_DOCTOR.test(words.join(' '))))
+    entities.otherDoctor = true;
   if ((CHANGE_QUESTIONS.has(question) || question === 'existing') && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
   // "Sii ay no, espere, mejor no" to "¿Cuál cita quieres cancelar?": giving the operation up, as a bare "no" there is.
   if (question === 'appointment' && /\b(?:mejor no|mejor ninguna|ya no|mejor nada)\W*$/.test(normalized)) entities.leaveAsIs = true;

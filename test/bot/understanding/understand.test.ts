@@ -2237,3 +2237,12 @@ describe('where this site is, and where the cita shown is (member testing)', () 
     ['y eso queda donde mismo?', 'menu', { asks: 'address' }],
   ]);
 });
+
+describe('another doctor asked for at an offer or before a search (member testing)', () => {
+  itReads([
+    ['no, con otro medico', 'offer', { anyDoctor: true, sameDoctorOnly: undefined }],
+    ['mejor con otro medico', 'offer', { anyDoctor: true }],
+    ['con otro no, yo quiero con ella', 'offer', { anyDoctor: undefined, sameDoctorOnly: true }],
+    ['con cualquier medico, no importa', 'band', { otherDoctor: true }],
+  ]);
+});
