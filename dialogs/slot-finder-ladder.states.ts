@@ -71,8 +71,6 @@ export const ladderStates = {
         REVISED,
         SITE_KEPT,
         CASE_ASKED,
-        // "Bueno, entonces en la tarde": the band offered, named.
-        NAMED_BAND,
         // "No, con otro médico", "mejor con otro médico" to «¿Busco con Dr. Rojas en la tarde?»: any doctor, in the band searched.
         {
           guard: ({ event }) => entitiesOf(event).anyDoctor === true,
@@ -102,6 +100,8 @@ export const ladderStates = {
             }),
           ],
         },
+        // "Bueno, entonces en la tarde": the band offered, named.
+        NAMED_BAND,
         // "No, en la tarde trabajo": the band said busy stays out of the next steps (a bare "no" leaves the other doctor in any band).
         {
           guard: 'saidNo',
