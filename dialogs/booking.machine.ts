@@ -18,6 +18,12 @@ function existingChosen(context: Pick<BookingContext, 'existing'>, event: EventO
   };
 }
 
+/** What the booking had of its form when it switched to another operation. */
+function formOf(context: Pick<BookingContext, 'request'>): Pick<Request, 'specialty' | 'visitType' | 'site' | 'hereSite'> {
+  const { specialty, visitType, site, hereSite } = context.request;
+  return { ...(specialty ? { specialty } : {}), ...(visitType ? { visitType } : {}), ...(site ? { site } : hereSite ? { hereSite } : {}) };
+}
+
 /**
  * The booking machine: the form (specialty, visit type, site), the restrictions checked before a
  * slot is sought (an open RISS case, an upcoming appointment of the specialty), then the shared
@@ -67,7 +73,8 @@ export type BookingOutput =
    * The patient already has an appointment of that specialty and chose to move or cancel it:
    * `request` names it, with when to move it to if the member said so ("cámbiemela pal viernes").
    */
-  | { outcome: 'switch'; operation: 'reschedule' | 'cancel'; request: Request }
+  /** `booking`: what the booking had of its form, for a new one asked with the switch ("cancele esa y me saca la nueva aquí"). */
+  | { outcome: 'switch'; operation: 'reschedule' | 'cancel'; request: Request; booking: Pick<Request, 'specialty' | 'visitType' | 'site' | 'hereSite'> }
   /** The member named another patient: the conversation asks, then starts over with `request`. */
   | Revision
   | { outcome: 'back' | 'refused' | 'abandoned' | 'error' };
@@ -480,8 +487,8 @@ export const bookingMachine = setup({
     revisedWhileTakingSlot: endWith(({ context }) =>
       context.pendingRevision ? { outcome: 'revise', understood: context.pendingRevision, request: context.request } : { outcome: 'abandoned' },
     ),
-    switchedToRescheduling: endWith(({ context, event }) => ({ outcome: 'switch', operation: 'reschedule', request: existingChosen(context, event) })),
-    switchedToCancelling: endWith(({ context, event }) => ({ outcome: 'switch', operation: 'cancel', request: existingChosen(context, event) })),
+    switchedToRescheduling: endWith(({ context, event }) => ({ outcome: 'switch', operation: 'reschedule', request: existingChosen(context, event), booking: formOf(context) })),
+    switchedToCancelling: endWith(({ context, event }) => ({ outcome: 'switch', operation: 'cancel', request: existingChosen(context, event), booking: formOf(context) })),
     refused: endWith({ outcome: 'refused' }),
     leftAsIs: { ...endWith({ outcome: 'abandoned' }), entry: { type: 'say', params: reply('booking.leftAsIs') } },
     existingKept: { ...endWith({ outcome: 'refused' }), entry: { type: 'say', params: ({ context }) => leftAsIs('reschedule', context, context.existing) } },

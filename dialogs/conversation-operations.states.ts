@@ -386,7 +386,17 @@ export const operationStates = {
         {
           guard: ({ event }) => switchedTo(event.output, 'cancel'),
           target: 'cancelling',
-          actions: [FINISH_OPERATION, assign({ request: ({ event }) => switchedRequest(event.output) })],
+          actions: [
+            FINISH_OPERATION,
+            // ("Entonces cancele esa y me saca la nueva aquí": the new booking is the one asked before, with what it had.)
+            assign({
+              request: ({ event }) => switchedRequest(event.output),
+              nextRequest: ({ context, event }) =>
+                context.nextRequest?.operation === 'book' && event.output.outcome === 'switch'
+                  ? { ...context.nextRequest, fields: { ...event.output.booking, ...context.nextRequest.fields } }
+                  : context.nextRequest,
+            }),
+          ],
         },
         { guard: revised, target: 'revising', actions: KEEP_REVISION },
         {

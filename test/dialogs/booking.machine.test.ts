@@ -212,8 +212,11 @@ describe('booking: case lock and one appointment per specialty (points 10, 11)',
 
   for (const [text, output] of [
     // The appointment offered goes with the switch: the operation does not ask which one again.
-    ['reprogramar esa cita', { outcome: 'switch', operation: 'reschedule', request: { appointmentId: 'apt-1', appointmentConfirmed: true } }],
-    ['mejor la cancelo', { outcome: 'switch', operation: 'cancel', request: { appointmentId: 'apt-1', appointmentConfirmed: true } }],
+    [
+      'reprogramar esa cita',
+      { outcome: 'switch', operation: 'reschedule', request: { appointmentId: 'apt-1', appointmentConfirmed: true }, booking: { specialty: 'medicina_general' } },
+    ],
+    ['mejor la cancelo', { outcome: 'switch', operation: 'cancel', request: { appointmentId: 'apt-1', appointmentConfirmed: true }, booking: { specialty: 'medicina_general' } }],
     ['volver al menú', { outcome: 'refused' }],
   ] as const) {
     it(`"${text}" at the existing appointment outputs ${JSON.stringify(output)}`, async () => {

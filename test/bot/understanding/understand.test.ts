@@ -2246,3 +2246,17 @@ describe('another doctor asked for at an offer or before a search (member testin
     ['con cualquier medico, no importa', 'band', { otherDoctor: true }],
   ]);
 });
+
+describe('a new cita asked for after a cancellation in other words (member testing)', () => {
+  for (const [text, at, next] of [
+    ['ah ok, entonces cancele esa y me saca la nueva aqui', 'existing', { intent: 'book', entities: {} }],
+    ['me la cancelan y me dan una nueva para la otra semana en la mañana?', 'menu', { intent: 'book', entities: { band: 'manana', day: '2026-11-30' } }],
+    ['cancele de una y gracias', 'menu', undefined],
+  ] as const) {
+    it(`reads "${text}" at the ${at} question as a cancellation${next ? ' and then a booking' : ''}`, () => {
+      const result = read(text, at);
+      assert.equal(result.intent, 'cancel');
+      assert.deepEqual(result.next, next);
+    });
+  }
+});
