@@ -114,6 +114,12 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'reschedule',
     /\b(?:me |nos |se )?(?:la|lo) (?:corre|corren|correria|pasa|pasan|pasaria|mueve|mueven|moveria)(?: (?:un|una|unos|unas) (?:horita|hora|poquito|rato|dia|diita))? (?:mas (?:tarde|temprano|tardecito|tempranito)|para|pa|pal|al)\b/g,
   ],
+  // "¿Me la puedes pasar para una mañana?", "me la pueden adelantar", "me la cambia para las 4", "¿me la vuelve a mover?": the cita
+  // spoken of, moved.
+  [
+    'reschedule',
+    /\b(?:(?:la|lo) (?:puedes|puede|pueden|podria|podrian|podras|podra) (?:pasar|mover|correr|cambiar|adelantar|atrasar|aplazar)|(?:me|nos|le) (?:la|lo) (?:cambia|cambian|cambias|adelanta|adelantan|adelantas|atrasa|atrasan) (?:para|pa|pal|al|a)|(?:la|lo) (?:vuelve|vuelven|vuelves|puede volver|pueden volver) a (?:mover|cambiar|pasar|correr|reprogramar)|volver a (?:mover|cambiar|correr|reprogramar)(?:la|le)?|adelant\w* (?:para |pa )?lo mas pronto)\b/g,
+  ],
   // "Necesito la cita del miércoles más temprano": that cita, earlier or later.
   [
     'reschedule',

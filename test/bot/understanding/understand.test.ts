@@ -2260,3 +2260,14 @@ describe('a new cita asked for after a cancellation in other words (member testi
     });
   }
 });
+
+describe('a cita moved in other words (member testing)', () => {
+  itReads([
+    ['esa cita de control me la puedes pasar para una mañana?', 'menu', { intent: 'reschedule', choice: 'reschedule' }],
+    ['la cita del niño me la pueden adelantar lo más pronto que se pueda?', 'menu', { intent: 'reschedule' }],
+    ['me la cambia para el mismo día en la tarde', 'menu', { intent: 'reschedule', band: 'tarde' }],
+    ['¿será que me la puede adelantar para lo más pronto posible?', 'menu', { intent: 'reschedule' }],
+    ['me la cambia para las 4 de la tarde', 'menu', { intent: 'reschedule', time: '16:00' }],
+    ['me equivoqué, la necesito es el lunes 30 mejor, ¿me la vuelve a mover?', 'menu', { intent: 'reschedule', day: '2026-11-30' }],
+  ]);
+});
