@@ -184,7 +184,20 @@ export const patientStates = {
   }),
   confirmingPatientSwitch: conversationSetup.createStateConfig({
     tags: ['awaitingInput'],
-    entry: { type: 'prompt', params: ({ context }) => ask('confirm', 'patient.confirmSwitch', { name: context.proposedPatient?.firstName }, YES_NO) },
+    // (The member, to themself: "¿Cambio la cita para ti?"; to someone who writes for them, named.)
+    entry: {
+      type: 'prompt',
+      params: ({ context }) =>
+        ask(
+          'confirm',
+          'patient.confirmSwitch',
+          {
+            name: context.proposedPatient?.firstName,
+            ...(context.proposedPatient?.id === context.member?.id && context.writer === undefined ? { context: 'self' } : {}),
+          },
+          YES_NO,
+        ),
+    },
     on: {
       BACK: { target: 'afterPatient', actions: assign({ proposedPatient: undefined }) },
       USER_MESSAGE: [

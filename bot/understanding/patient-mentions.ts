@@ -626,6 +626,13 @@ function readPatients(
   const myTurn =
     question === 'menu' || question === 'start' ? /\bahora (?:si )?(?:(?:quiero|necesito|quisiera|toca|vamos a|voy a) (?:\w+ )?)?(?:la|el) mi[ao]\b/.exec(whole) : null;
   if (myTurn) push({ kind: 'self' }, whole.slice(0, myTurn.index).split(' ').length);
+  // ("No es la de él, es la mía la que toca mover" at the list of someone's citas: the member's own, set against theirs;
+  // "la de general, que es la mía" only says whose as "mi cita" does.)
+  const mineInstead =
+    question === 'appointment' || question === 'confirm' || question === 'menu'
+      ? /\bno (?:es|era) (?:la|el) (?:de|del) \w+(?: \w+)?,? (?:(?:sino|es|era|que) )+(?:la|el) mi[ao]\b(?! (?:hija|hijo|mama|papa|esposa|esposo))/.exec(whole)
+      : null;
+  if (mineInstead && !myTurn) push({ kind: 'self' }, whole.slice(0, mineInstead.index).split(' ').length);
   // "¿Qué citas tengo yo?": the one who writes, set apart; the member, unless someone else writes for her.
   // ("Yo tengo una cita el viernes de la niña": the child's, held by the member.)
   const meSetApart = /\b(tengo yo|yo tengo|tengo pendientes? yo)\b(?! (una |la )?(cita|sita|consulta)\b)/.exec(words.join(' '));

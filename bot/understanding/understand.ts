@@ -180,6 +180,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     }
     const first = understandOne(split.first, expectation, now);
     const second = understandOne(split.second, atMenu, now);
+    // "Quiero pasar mi cita para el viernes y cancelar la del niño": "mi cita", set against someone else's, is the member's own.
+    if (!first.entities.patients && MY_OWN_CITA.test(normalizeMessage(split.first)) && second.entities.patients?.some((mention) => mention.kind !== 'self'))
+      first.entities.patients = [{ kind: 'self' }];
     // "…y otra de pediatría para Mateo, las dos primera vez en Suba": what is said of both goes with the first too.
     if (split.firstOperation === split.secondOperation && BOTH.test(normalizeMessage(split.second))) {
       for (const key of SHARED) if (first.entities[key] === undefined && second.entities[key] !== undefined) Object.assign(first.entities, { [key]: second.entities[key] });
@@ -520,6 +523,9 @@ function identifiesAnAdult(entities: Entities, normalized: string, now: Date): b
  * specialty ("una cita para mí y otra para mi hijo") stay one request for two people, which the
  * dialogs take one person at a time.
  */
+/** "Mi cita", "la mía": the member's own, when the message sets it against someone else's. */
+const MY_OWN_CITA = /\b(?:mi (?:cita|consulta)|la mia)\b/;
+
 /** "…y sáqueme una nueva", "ahora sí agéndeme otra": a new cita asked for besides the answer. */
 const NEW_BOOKING =
   /\b(?:saque(?:me|le)?|sacarme|sacarle|agende(?:me|le)?|agendarme|pida(?:me)?|pideme|deme|dame|necesito|quiero|quisiera)(?: me)? (?:una|otra) (?:nueva|cita nueva|cita|consulta)\b|\buna (?:cita )?nueva\b/;

@@ -2271,3 +2271,11 @@ describe('a cita moved in other words (member testing)', () => {
     ['me equivoqué, la necesito es el lunes 30 mejor, ¿me la vuelve a mover?', 'menu', { intent: 'reschedule', day: '2026-11-30' }],
   ]);
 });
+
+describe("the member's own cita set against a child's (member testing)", () => {
+  itReads([
+    ['ay no espere, no es la de el, es la mia la que toca mover', 'appointment', { patients: [{ kind: 'self' }] }],
+    ['buenas, quiero pasar mi cita para el viernes y cancelar la del niño porque ya se alivio gracias a dios', 'menu', { intent: 'reschedule', patients: [{ kind: 'self' }] }],
+    ['es la mia hija la que esta enferma', 'menu', { patients: undefined }],
+  ]);
+});
