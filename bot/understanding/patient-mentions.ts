@@ -559,6 +559,8 @@ function readPatients(
       // "…y yo quiero que lo vea un pediatra": what the member wants for the one named, not a cita of her own.
       if (/^(quiero|necesito|quisiera|prefiero) (que|q) (lo|la|le|los|las) (vea|vean|atienda|atiendan|revise|revisen|chequee|examine)\b/.test(words.slice(found.end).join(' ')))
         continue;
+      // "Sofía tiene gripa y yo quería una cita con la pediatra": the member asking, for the one just named.
+      if (/^(queria|quiero|necesito|necesitaba|quisiera) (una )?(cita|consulta) (con (el |la )?|de )?(pediatra|pediatria)\b/.test(words.slice(found.end).join(' '))) continue;
       const clauseEnds = next !== undefined && clausesOfWords()[found.end] !== clausesOfWords()[found.end - 1];
       // ("…y yo lo llevo caminando": the member taking the patient.)
       if (next === 'lo' || next === 'la') continue;

@@ -337,6 +337,13 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'reschedule';
     choice = optionValue(expectation.options, 'reschedule') ?? choice;
   }
+  // "¿Hay con la dra Patiño?" at the slots: a doctor asked for, never the line for a person.
+  if (intent === 'help' && (entities.doctorName || entities.doctor) && PERSON_WORDS.find(words).length === 0 && !entities.asks) intent = 'none';
+  // "La primera que haya" at the visit-type question: the earliest slot wished for, not the option "Primera vez" by its place.
+  if (question === 'visitType' && entities.soonest && FIRST_AVAILABLE.test(normalized) && !/\bvez\b/.test(normalized)) {
+    choice = undefined;
+    delete entities.visitType;
+  }
   // "27" at the days shown: the day picked is the day said.
   if (question === 'day' && picked?.by === 'words' && !entities.day) entities.day = picked.value;
   // "Mañanaaa", "la última, el PPT": the option picked is also what the message says.
@@ -703,6 +710,9 @@ function answersBeforeAskingWhere(normalized: string): boolean {
 const ANSWERED_BY_THE_WAY: ReadonlySet<Intent> = new Set(['none', 'help', 'greet', 'thanks']);
 /** Questions where "¿qué horarios tienen?" asks for the times of the citas, not when the sites open. */
 const TIME_QUESTIONS: ReadonlySet<Question> = new Set(['band', 'slot', 'day']);
+
+/** "La primera que haya", "la primera disponible": the earliest slot. */
+const FIRST_AVAILABLE = /\b(?:la )?primera (?:que (?:haya|tenga|tengan|salga|este|encuentre|aparezca)|q (?:haya|tenga|salga)|disponible|libre)\b/;
 
 /** Where the site written from is: "¿esta sede dónde queda?", "¿cuál es la dirección de aquí?". */
 const THIS_SITE_ASKED =

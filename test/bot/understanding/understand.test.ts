@@ -2279,3 +2279,13 @@ describe("the member's own cita set against a child's (member testing)", () => {
     ['es la mia hija la que esta enferma', 'menu', { patients: undefined }],
   ]);
 });
+
+describe('a child, a wish and a doctor that are no other thing (member testing)', () => {
+  itReads([
+    ['sofia tiene gripa y yo queria una cita con la pediatra', 'start', { intent: 'book', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
+    ['mi hija y yo queremos una cita', 'start', { patients: [{ kind: 'relation', relation: 'daughter' }, { kind: 'self' }] }],
+    ['la primera que haya', 'visitType', { choice: undefined, visitType: undefined, soonest: true }],
+    ['la primera', 'visitType', { choice: 'primera_vez' }],
+    ['hay con la dra patiño?', 'slot', { intent: 'none' }],
+  ]);
+});
