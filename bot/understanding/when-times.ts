@@ -209,7 +209,7 @@ const BAND_PATTERNS: ReadonlyArray<readonly [Band, string]> = [
   ['tarde', String.raw`(?:horas?|horario|jornada|franja|turno)\s+(?:de\s+)?(?:la\s+)?tarde`],
   ['tarde', String.raw`(?:la|las)\s+(?:tardes|tardecitas?)|la\s+tarde`],
   ['tarde', String.raw`(?:(?:en|por|para|pa)\s+)?una\s+(?:tarde|tardecita)`],
-  ['tarde', String.raw`(?:despues|luego)\s+(?:del?\s+(?:almuerzo|medio\s?dia)|de\s+almorzar)|tarde[cs]it[ao]s?|vespertin[oa]|(?:a\s+)?ultima\s+hora`],
+  ['tarde', String.raw`(?:despues|despuesito|luego)\s+(?:del?\s+(?:almuerzo|medio\s?dia)|de\s+almorzar)|tarde[cs]it[ao]s?|vespertin[oa]|(?:a\s+)?ultima\s+hora`],
   ['tarde', String.raw`p\.?\s?m\.?(?![a-z])`],
   ['tarde', 'tarde'],
   ['cualquiera', String.raw`(?:a\s+)?cualquier\s+(?:horarios?|horas?|jornada|franja|turno|momento)|cualquiera`],

@@ -2289,3 +2289,12 @@ describe('a child, a wish and a doctor that are no other thing (member testing)'
     ['hay con la dra patiño?', 'slot', { intent: 'none' }],
   ]);
 });
+
+describe('when to arrive, after lunch, the earliest, and not now (member testing)', () => {
+  itReads([
+    ['y con cuanto tiempo tengo que llegar antes?', 'confirm', { asks: 'arrival' }],
+    ['despuesito del almuerzo', 'band', { choice: 'tarde', band: 'tarde' }],
+    ['lo mas pronto q haya', 'slot', { choice: 'slot-1' }],
+    ['ya no gracias, mejor despues', 'site', { leaveAsIs: true }],
+  ]);
+});
