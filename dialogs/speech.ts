@@ -127,6 +127,8 @@ export function answerTo(
       return reply('help.caseCancel');
     case 'duration':
       return reply('help.duration');
+    case 'notYet':
+      return reply('help.notYet');
     case 'complaint':
       return reply('help.complaint');
     case 'frustration':

@@ -773,8 +773,16 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   if (ASKS_CASE_ANSWER.test(normalized)) return 'caseAnswer';
   // "¿Y cuánto dura la consulta?": how long a visit lasts.
   if (ASKS_DURATION.test(normalized)) return 'duration';
+  // "¿Ya quedó?", "¿ya quedó cancelada?" while the operation still waits for an answer: not yet.
+  if (PENDING_QUESTIONS.has(question) && ASKS_IF_DONE.test(normalized)) return 'notYet';
   return undefined;
 }
+
+/** Questions of an operation not done yet. */
+const PENDING_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band', 'day', 'slot', 'confirm', 'offer', 'appointment', 'email']);
+/** "¿Ya quedó?", "¿ya quedó cancelada?", "¿ya está lista?", "¿ya se movió?": whether it is done. */
+const ASKS_IF_DONE =
+  /^\W*(?:(?:y|ok|listo|entonces|bueno|senorita|mija|o sea)\W+)*(?:ya|si) (?:(?:me |la |lo )?quedo|quedo|esta|estaria|se hizo|se movio|se cancelo|me la (?:cancelo|movio|agendo|cambio)|la (?:cancelo|movio|agendo|cambio))(?: (?:lista|listo|cancelada|movida|agendada|confirmada|reprogramada|cambiada|hecho|hecha))?(?:\W+(?:cierto|verdad|o no|senorita|mija))*\W*$/;
 
 /** A question about the authorisation at the consent question, not a request said with it ("sí, ¿me ayudas con una cita?"). */
 /** Someone said with how or where they are: "la niña está en el colegio", "ya el niño amaneció mejor", "Mateo sigue con tos". */

@@ -92,6 +92,7 @@ export const ASKED = [
   'bring',
   'person',
   'wait',
+  'notYet',
 ] as const;
 export type Asked = (typeof ASKED)[number];
 

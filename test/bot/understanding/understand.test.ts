@@ -2298,3 +2298,12 @@ describe('when to arrive, after lunch, the earliest, and not now (member testing
     ['ya no gracias, mejor despues', 'site', { leaveAsIs: true }],
   ]);
 });
+
+describe('whether it is done, asked before it is (member testing)', () => {
+  itReads([
+    ['¿ya quedó?', 'slot', { asks: 'notYet', choice: undefined }],
+    ['¿ya quedó cancelada?', 'confirm', { asks: 'notYet', yesNo: undefined }],
+    ['si ya quedo', 'confirm', { yesNo: 'yes' }],
+    ['ya quedo?', 'menu', { asks: undefined }],
+  ]);
+});
