@@ -173,6 +173,17 @@ function answering(field: FormField) {
     { guard: 'pickedAny', target: '#booking.deciding', actions: { type: 'collect', params: field } },
     // "Pediatría" when it is not offered (nobody under 18): the specialty said, which the booking then answers.
     ...(field === 'specialty' ? [{ guard: 'namesSpecialty', target: '#booking.deciding', actions: { type: 'collect', params: field } } as const] : []),
+    // "Primera vez", "en Kennedy" to the specialty question when only medicina general can be (nobody under 18): that one,
+    // and what was said, never the one-option question again.
+    ...(field === 'specialty'
+      ? [
+          {
+            guard: and(['nobodyForPediatrics', 'saysSomethingForTheForm']),
+            target: '#booking.deciding',
+            actions: [{ type: 'collect', params: undefined }, 'takeGeneralMedicine'],
+          } as const,
+        ]
+      : []),
     SAID_AHEAD,
     { guard: 'saysSomethingForTheForm', target: '#booking.deciding', actions: { type: 'collect', params: undefined } },
     { actions: 'rejectAnswer' },
@@ -222,6 +233,8 @@ export const bookingMachine = setup({
     },
   },
   actions: {
+    /** Medicina general, the only specialty there can be (nobody the member books for is under 18). */
+    takeGeneralMedicine: assign({ request: ({ context }) => ({ ...context.request, specialty: 'medicina_general' as const }) }),
     ...childSpeech<BookingContext, DialogEvent | RepeatEvent>(),
     /** What the message said for the form; `params`: the question it answers, whose option it may pick. */
     collect: assign({ request: ({ context, event }, field: FormField | undefined) => withWhatWasSaid(context.request, event, field) }),
