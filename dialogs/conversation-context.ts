@@ -333,6 +333,12 @@ export function nextRequestIn(understood: Understanding): PendingRequest | undef
   return request && understood.next.entities.sameAgain ? { ...request, sameAsLast: true } : request;
 }
 
+/** The next request is for the member, who writes: texts say "tu cita", never their name. */
+export function nextIsMember(context: ConversationContext): boolean {
+  const resolution = resolvePatient(context.nextRequest?.patients, choicesOf(context.member));
+  return context.writer === undefined && resolution.kind === 'one' && resolution.choice.self === true && resolution.choice.patient.id !== context.patient?.id;
+}
+
 /** The first name of the one person other than the patient the next request names, to say it. */
 export function nextPatientName(context: ConversationContext): string | undefined {
   const resolution = resolvePatient(context.nextRequest?.patients, choicesOf(context.member));

@@ -5,7 +5,19 @@
  */
 import { and, assign, not, type EventObject } from 'xstate';
 import type { Patient } from '../bot/domain.js';
-import { answerIsYes, choicesOf, eligible, memberOption, narrowedTo, onlySelfReply, patientResolution, withoutMentions, type ConversationContext } from './conversation-context.js';
+import {
+  answerIsYes,
+  choicesOf,
+  eligible,
+  isSelfPatient,
+  memberOption,
+  narrowedTo,
+  nextPatientName,
+  onlySelfReply,
+  patientResolution,
+  withoutMentions,
+  type ConversationContext,
+} from './conversation-context.js';
 import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { choiceOf, entitiesOf, intentOf, isMessage } from './understood.js';
@@ -45,6 +57,17 @@ function otherPatientByPosition(context: ConversationContext, event: EventObject
   if (!context.patient || !context.request?.operation || choiceOf(event) === undefined || entitiesOf(event).patients?.length) return undefined;
   const resolution = patientResolution(context, event);
   return resolution.kind === 'one' && resolution.choice.patient.id !== context.patient.id ? resolution.choice.patient : undefined;
+}
+
+/** "Listo, primero para Mateo; después seguimos con Sofía" (with "ti" and "tu cita" for the member, who writes). */
+function inOrderReply(context: ConversationContext) {
+  const later = context.otherPatientLater;
+  const laterIsMember = later?.kind === 'self' || (later === undefined && context.nextRequest?.patients?.[0]?.kind === 'self');
+  const toMember = context.writer === undefined;
+  const then = laterIsMember ? (toMember ? undefined : context.member?.firstName) : later?.kind === 'name' ? (later.written ?? later.name) : nextPatientName(context);
+  const first = isSelfPatient(context) && toMember ? 'self' : undefined;
+  const second = laterIsMember && toMember ? 'thenSelf' : undefined;
+  return reply('patient.inOrder', { name: context.patient?.firstName, then, context: [first, second].filter(Boolean).join('_') || undefined });
 }
 
 export const patientStates = {
@@ -127,6 +150,23 @@ export const patientStates = {
           ]),
           target: 'afterPatient',
           actions: ['rememberRequest', 'chooseFirstOfBoth'],
+        },
+        // "Primero para mí y después para Sofía": the first now, the other one's next, in the order said.
+        {
+          guard: and([
+            'namesSeveralPatients',
+            ({ context, event }) => entitiesOf(event).inOrder === true && narrowedTo(patientResolution(context, event)).patientOptions?.length === 2,
+          ]),
+          target: 'afterPatient',
+          actions: [
+            'rememberRequest',
+            'narrowPatients',
+            'chooseFirstOfBoth',
+            {
+              type: 'say',
+              params: ({ context }) => inOrderReply(context),
+            },
+          ],
         },
         { guard: 'namesSeveralPatients', target: 'awaitingPatient', reenter: true, actions: ['rememberRequest', 'narrowPatients'] },
         { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },

@@ -21,6 +21,7 @@ import {
   ineligibleReply,
   isSelfPatient,
   narrowedTo,
+  nextIsMember,
   nextPatientName,
   nextRequestIn,
   patientResolution,
@@ -454,7 +455,8 @@ export const conversationSetup = setup({
       const next = nextRequest?.operation;
       if (next && (later !== undefined || !context.nextAnnounced)) {
         const name = nextPatientName({ ...context, nextRequest });
-        enqueue.emit({ type: 'reply', reply: reply('common.nextLater', { name, context: name ? `${next}_named` : next }) });
+        const forMember = nextIsMember({ ...context, nextRequest });
+        enqueue.emit({ type: 'reply', reply: reply('common.nextLater', { name, context: forMember ? `${next}_self` : name ? `${next}_named` : next }) });
         enqueue.assign({ nextAnnounced: true });
       }
     }),
@@ -473,10 +475,11 @@ export const conversationSetup = setup({
       // "Ahora la cita de pediatría para Sofía": for whom and what, when the request said it.
       const name = nextPatientName(context);
       const specialty = fields.specialty;
+      const forMember = nextIsMember(context) && next.operation === 'book';
       enqueue.emit({
         type: 'reply',
         reply: reply('common.nextNow', {
-          context: name && next.operation === 'book' ? 'book_named' : next.operation,
+          context: forMember ? 'book_self' : name && next.operation === 'book' ? 'book_named' : next.operation,
           ...(name ? { name } : {}),
           ...(specialty ? { specialty } : {}),
         }),

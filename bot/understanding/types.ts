@@ -172,6 +172,8 @@ export interface Entities {
   documentLater?: true;
   /** "Lo mismo", "una igual": the same cita as the one just booked, for the person named. */
   sameAgain?: true;
+  /** "Primero para mí y después para Sofía": the people named are to be taken in the order said. */
+  inOrder?: true;
   /** A RISS case asked for in so many words ("radique el caso"), where a search is under way. */
   fileCase?: true;
   /** Times earlier than the ones shown are asked for ("¿hay algo más temprano?"). */

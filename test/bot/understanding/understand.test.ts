@@ -2307,3 +2307,10 @@ describe('whether it is done, asked before it is (member testing)', () => {
     ['ya quedo?', 'menu', { asks: undefined }],
   ]);
 });
+
+describe('people named in order (member testing)', () => {
+  itReads([
+    ['primero para mi y despues para sofia', 'patient', { inOrder: true }],
+    ['para mi y para sofia', 'patient', { inOrder: undefined }],
+  ]);
+});
