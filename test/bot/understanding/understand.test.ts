@@ -2314,3 +2314,10 @@ describe('people named in order (member testing)', () => {
     ['para mi y para sofia', 'patient', { inOrder: undefined }],
   ]);
 });
+
+describe('whether a cita stands, and the others someone has (member testing)', () => {
+  itReads([
+    ['y ella tiene alguna otra cita?', 'menu', { intent: 'consult' }],
+    ['y entonces la cita de la tarde sigue o se canceló?', 'menu', { intent: 'consult' }],
+  ]);
+});
