@@ -329,6 +329,8 @@ export const bookingMachine = setup({
                 ],
               },
               { guard: ({ event }) => entitiesOf(event).hereSite === true, actions: [{ type: 'say', params: reply('booking.siteHereUnknown') }, 'repeatPrompt'] },
+              // "La más cerca": Lina cannot tell where the member is, says so, and asks again.
+              { guard: ({ event }) => entitiesOf(event).nearestSite === true, actions: [{ type: 'say', params: reply('booking.siteNearestUnknown') }, 'repeatPrompt'] },
               ...answering('site'),
             ],
           },

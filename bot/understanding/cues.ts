@@ -198,7 +198,7 @@ export const ANOTHER_REQUEST = /\b(tambien|ademas|aparte|de paso) (quiero|necesi
 /** A time given as an upper bound: "antes de las 8", "más temprano de las 10". */
 export const BEFORE_TIME = /\b(antes|mas temprano) (de |que )?(las?|la una)\b/;
 /** A time given as a bound ("después de las 3"), not as the time of one slot. */
-export const TIME_BOUND = /\b(despues|antes|desde|a partir|mas tarde|mas temprano) (de |que )?(las?|la una)\b/;
+export const TIME_BOUND = /\b(despues|antes|desde|a partir|mas tarde|mas temprano) (de |que )?(las?|la una)\b|\bentre (las? )?\d{1,2}\b|\bde (las? )?\d{1,2} a (las? )?\d{1,2}\b/;
 /**
  * A move said of "it" ("cámbiemela", "pásemela", "me la corre"), with nothing that names an
  * appointment ("la cita", "la de Mateo", "esa de pediatría"): where slots are being chosen,

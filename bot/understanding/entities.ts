@@ -97,6 +97,9 @@ const UNSERVED_SPECIALTIES: ReadonlyArray<[RegExp, string]> = [
 /** Every appointment of the patient: "las dos citas", "todas las citas", "cancélemelas las dos", "cancelar ambas". */
 const ALL_APPOINTMENTS =
   /\b(?:las|sus|mis) (?:dos|2|tres|3) (?:citas|consultas)\b|\b(?:todas|ambas) (?:las |sus |mis )?(?:citas|consultas)\b|\b(?:cancel|anul)\w*(?:melas|selas|las|rlas) (?:las dos|las 2|todas|ambas)\b|\b(?:cancelar|anular|cancele|cancela|anule) (?:las dos|ambas|todas)\b(?! (?:de|del) )/;
+/** "La más cerca", "la más cercana", "la que me quede más cerquita". */
+const NEAREST_SITE = /\b(?:la )?(?:que (?:me |nos )?(?:quede|queda) )?mas (?:cerca|cerquita|cercana)\b|\bla mas cercana\b|\bla (?:que este|que quede) (?:mas )?cerca\b/;
+
 /** "No, con otro médico", "mejor con otro médico", "entonces con otra doctora": another doctor asked for at an offer. */
 const ANOTHER_DOCTOR_WANTED =
   /^\W*(?:(?:no|nop|bueno|pues|ok|ay)\W+)*(?:mejor |entonces |prefiero |toca |pues )?con otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b(?! no\b)/;
@@ -211,6 +214,8 @@ export function readEntities(
   else if (!site && !IDENTITY_QUESTIONS.has(question) && OTHER_SITE.test(words.join(' '))) entities.otherSite = true;
   // "Aquí en esta sede", "la de acá" at the site question: the site the member writes from, which the dialog knows.
   else if (!site && question === 'site' && HERE_SITE.test(words.join(' ')) && !NOT_HERE.test(words.join(' '))) entities.hereSite = true;
+  // "La más cerca", "la que me quede más cerquita" at the site question: nearest to where, Lina cannot know.
+  else if (!site && question === 'site' && NEAREST_SITE.test(words.join(' '))) entities.nearestSite = true;
   // "Necesito pediatría de control en esta misma sede", "una cita aquí mismo": with a request, only the plain ways of saying it.
   else if (!site && (question === 'start' || question === 'menu') && HERE_SITE_IN_REQUEST.test(words.join(' ')) && !NOT_HERE.test(words.join(' '))) entities.hereSite = true;
 

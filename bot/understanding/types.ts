@@ -143,6 +143,8 @@ export interface Entities {
   afterTime?: true;
   /** At the site question, the site the member writes from ("aquí en esta sede", "la de acá"): a QR code's, which the dialog knows. */
   hereSite?: true;
+  /** "La más cerca", "la que me quede más cerquita" at the site question: Lina cannot know where the member is. */
+  nearestSite?: true;
   /** A bare number beyond the options shown ("5" with three): the dialog says which numbers there are. */
   outOfRange?: number;
   /** At the slots, the one doctor shown that the message names ("la de la doctora Paola"), as shown. */

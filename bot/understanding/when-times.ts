@@ -175,7 +175,7 @@ export class NoonParser extends WholeWordParser {
   }
 }
 
-/** "entre las 2 y las 4", "de 8 a 10", "desde las 2 hasta las 5 pm": a band, not a time. */
+/** "entre las 2 y las 4", "de 8 a 10", "desde las 2 hasta las 5 pm": a band, and the slots from its first hour. */
 export class TimeRangeParser extends WholeWordParser {
   protected readonly regex = new RegExp(
     String.raw`(?:entre\s+(?:las\s+)?(\d{1,2})(?:[:.]\d{2})?\s+y\s+(?:las\s+)?(\d{1,2})(?:[:.]\d{2})?|(?:de|desde)\s+(?:las\s+)?(\d{1,2})(?:[:.]\d{2})?\s+(?:a|hasta)\s+(?:las\s+)?(\d{1,2})(?:[:.]\d{2})?)(?!\d)` +
@@ -188,7 +188,8 @@ export class TimeRangeParser extends WholeWordParser {
     const from = toClockHour(Number(match[1] ?? match[3]), meridiem);
     const to = toClockHour(Number(match[2] ?? match[4]), meridiem);
     if (from === undefined || to === undefined) return null;
-    const components = context.createParsingComponents();
+    // ("Entre 2 y 4 de la tarde": the band, and the slots from its first hour; see `TIME_BOUND`.)
+    const components = context.createParsingComponents({ hour: from, minute: 0 });
     if (to <= 12 && from < 12) components.addTag(BAND_TAG.manana);
     else if (from >= 12) components.addTag(BAND_TAG.tarde);
     return context.createParsingResult(index, match[0], components);

@@ -2321,3 +2321,11 @@ describe('whether a cita stands, and the others someone has (member testing)', (
     ['y entonces la cita de la tarde sigue o se canceló?', 'menu', { intent: 'consult' }],
   ]);
 });
+
+describe('the nearest site, and a range of hours (member testing)', () => {
+  itReads([
+    ['la mas cerca', 'site', { nearestSite: true, choice: undefined }],
+    ['kennedy que es la mas cerca', 'site', { choice: 'KENNEDY', nearestSite: undefined }],
+    ['entre 2 y 4 de la tarde', 'band', { time: '14:00', afterTime: true }],
+  ]);
+});

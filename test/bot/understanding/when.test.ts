@@ -79,8 +79,9 @@ const ON_MONDAY: ReadonlyArray<readonly [string, When]> = [
   ['el viernes 27 a las 10 am', { day: '2026-11-27', weekday: 5, time: '10:00', band: 'manana' }],
   ['el jueves 26 de noviembre a las dos y media de la tarde', { day: '2026-11-26', weekday: 4, time: '14:30', band: 'tarde' }],
   ['hola buenas, necesito una cita para mi hijo el viernes a eso de las 2 y media', { day: '2026-11-27', weekday: 5, time: '14:30' }],
-  ['entre las 2 y las 4', { band: 'tarde' }],
-  ['de 8 a 10', { band: 'manana' }],
+  // A range of hours is its band, and the slots from its first hour.
+  ['entre las 2 y las 4', { band: 'tarde', time: '14:00' }],
+  ['de 8 a 10', { band: 'manana', time: '08:00' }],
   // A band ruled out asks for the other one, and is said to be ruled out (the ladder never offers it).
   ['en la mañana no puedo', { band: 'tarde', ruledOutBand: 'manana' }],
   ['no puedo en la tarde', { band: 'manana', ruledOutBand: 'tarde' }],
