@@ -48,6 +48,7 @@ function explanationFor(prompt: Reply | undefined): Reply {
     case 'confirm':
     case 'patient':
     case 'appointment':
+    case 'existing':
       return reply(`help.explain.${prompt.expects}`);
     // ("¿Para qué necesita mi fecha de nacimiento?": why Lina asks who the member is.)
     case 'document':

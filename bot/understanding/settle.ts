@@ -337,6 +337,12 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'reschedule';
     choice = optionValue(expectation.options, 'reschedule') ?? choice;
   }
+  // "¿No puedo tener dos?", "¿por qué no puedo sacar otra?" at the one-per-specialty question: why, explained.
+  if (question === 'existing' && picked === undefined && ONLY_ONE_ASKED.test(normalized)) {
+    intent = 'help';
+    choice = undefined;
+    entities.asks = 'meaning';
+  }
   // "¿Hay con la dra Patiño?" at the slots: a doctor asked for, never the line for a person.
   if (intent === 'help' && (entities.doctorName || entities.doctor) && PERSON_WORDS.find(words).length === 0 && !entities.asks) intent = 'none';
   // "Primero para mí y después para Sofía": the people in the order said.
@@ -712,6 +718,10 @@ function answersBeforeAskingWhere(normalized: string): boolean {
 const ANSWERED_BY_THE_WAY: ReadonlySet<Intent> = new Set(['none', 'help', 'greet', 'thanks']);
 /** Questions where "¿qué horarios tienen?" asks for the times of the citas, not when the sites open. */
 const TIME_QUESTIONS: ReadonlySet<Question> = new Set(['band', 'slot', 'day']);
+
+/** Why only one pending cita per specialty: "¿no puedo tener dos?", "¿por qué no puedo sacar otra?". */
+const ONLY_ONE_ASKED =
+  /\b(?:no puedo|no se puede|no podria|por que no puedo|porque no puedo|xq no puedo|no me deja) (?:tener|sacar|pedir|agendar|separar) (?:dos|2|otra|mas de una|las dos)\b/;
 
 /** "La primera que haya", "la primera disponible": the earliest slot. */
 const FIRST_AVAILABLE = /\b(?:la )?primera (?:que (?:haya|tenga|tengan|salga|este|encuentre|aparezca)|q (?:haya|tenga|salga)|disponible|libre)\b/;

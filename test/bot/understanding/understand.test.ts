@@ -2329,3 +2329,7 @@ describe('the nearest site, and a range of hours (member testing)', () => {
     ['entre 2 y 4 de la tarde', 'band', { time: '14:00', afterTime: true }],
   ]);
 });
+
+describe('why only one cita per specialty (member testing)', () => {
+  itReads([['no puedo tener dos? es que es por otra cosa', 'existing', { intent: 'help', asks: 'meaning', choice: undefined }]]);
+});
