@@ -176,7 +176,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         answerAmongKindWords(read, expectation, now) ??
         answerAfterCorrection(read, expectation, now) ??
         readOnce(read, expectation, now);
-      return withNewBookingAfter(answer, read, expectation);
+      return checkedFirst(withNewBookingAfter(answer, read, expectation), read, expectation);
     }
     const first = understandOne(split.first, expectation, now);
     const second = understandOne(split.second, atMenu, now);
@@ -557,6 +557,26 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
   const { patients: _next, ...kept } = answer.entities;
   return { ...answer, entities: forSomeoneElse ? kept : answer.entities, next: { intent: 'book', entities } };
 }
+
+/**
+ * "Quiero una cita pero no sé si ya tengo una, ¿me puede revisar?": the citas first, then the booking (with what the
+ * message says of it), as two requests.
+ */
+function checkedFirst(answer: Understanding, read: string, expectation: Expectation): Understanding {
+  if (answer.intent !== 'book' || answer.next || (expectation.question !== 'start' && expectation.question !== 'menu')) return answer;
+  if (!CHECK_FIRST.test(normalizeMessage(read))) return answer;
+  const entities: Entities = {};
+  for (const key of BOOKING_KEYS) if (answer.entities[key] !== undefined) Object.assign(entities, { [key]: answer.entities[key] });
+  const { patients, ...rest } = answer.entities;
+  const kept: Entities = { ...(patients ? { patients } : {}) };
+  for (const [key, value] of Object.entries(rest)) if (!(BOOKING_KEYS as readonly string[]).includes(key)) Object.assign(kept, { [key]: value });
+  const result: Understanding = { ...answer, intent: 'consult', entities: kept, next: { intent: 'book', entities } };
+  if (answer.choice === 'book') result.choice = 'consult';
+  return result;
+}
+/** "No sé si ya tengo una, ¿me puede revisar?": whether there is a cita already, asked before booking. */
+const CHECK_FIRST =
+  /\bno (?:se|recuerdo|me acuerdo) si (?:ya )?(?:tengo|tiene|tenemos) (?:una|alguna|cita)\b.*\b(?:revis\w*|mir\w*|verific\w*|consult\w*|fij\w*)\b|\b(?:revis\w*|mir\w*|verific\w*|fij\w*) (?:primero )?si (?:ya )?(?:tengo|tiene|tenemos) (?:una|alguna|cita)\b/;
 
 /** Someone else's appointment, the same operation too: "y la de la niña también cancélemela", "la del niño también me la cancela". */
 const THE_OTHERS_TOO = /\b(?:la|el) (?:cita )?de (?:la |el |mi )?\w+ tambien (?:me |se )?(?:la |lo )?(cancel\w*|anul\w*|muev\w*|pase\w*|cambie\w*|reprogram\w*)/;

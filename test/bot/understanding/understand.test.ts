@@ -2333,3 +2333,16 @@ describe('the nearest site, and a range of hours (member testing)', () => {
 describe('why only one cita per specialty (member testing)', () => {
   itReads([['no puedo tener dos? es que es por otra cosa', 'existing', { intent: 'help', asks: 'meaning', choice: undefined }]]);
 });
+
+describe('whether there is a cita already, checked before booking (member testing)', () => {
+  for (const [text, at, next] of [
+    ['quiero una cita pero no se si tengo una ya, me puede revisar porfa', 'start', { intent: 'book', entities: {} }],
+    ['revise primero si tengo alguna cita y me saca una de medicina general', 'menu', { intent: 'book', entities: { specialty: 'medicina_general' } }],
+  ] as const) {
+    it(`reads "${text}" at the ${at} question as a consultation and then a booking`, () => {
+      const result = read(text, at);
+      assert.equal(result.intent, 'consult');
+      assert.deepEqual(result.next, next);
+    });
+  }
+});
