@@ -4,10 +4,12 @@
  */
 function existingChosen(context: Pick<BookingContext, 'existing'>, event: EventObject): Request {
   if (!context.existing) return {};
-  const { band, day, weekday, time, newDay, newTime, sameDay } = entitiesOf(event);
+  const { band, day, weekday, time, newDay, newTime, sameDay, site } = entitiesOf(event);
   return {
     appointmentId: context.existing.id,
     appointmentConfirmed: true,
+    // ("Cámbiemela para Chía": a move keeps its site, which the move then says.)
+    ...(site ? { site } : {}),
     ...(band ? { band } : {}),
     ...(day ? { day } : {}),
     ...(weekday !== undefined ? { weekday } : {}),

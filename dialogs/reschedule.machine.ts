@@ -2,7 +2,7 @@
  * The reschedule machine: which appointment (appointment-choice.ts), confirmed when the member
  * named it, then the shared take-slot machine, which moves it in one atomic call.
  */
-import { assign, sendTo, setup } from 'xstate';
+import { assign, enqueueActions, sendTo, setup } from 'xstate';
 import { serviceOf, type Appointment, type Patient, type RissCase } from '../bot/domain.js';
 import { appointmentOptions, bogotaParts, minuteAfter, type Request } from './appointments.js';
 import {
@@ -20,7 +20,7 @@ import { machineTypes } from './machine-types.js';
 import { endings, isDoneBy } from './endings.js';
 import { appointmentFor, leftAsIs, patientOf, relayTo, revisionBy, type Revision } from './operation.js';
 import type { PatientChoice } from './patients.js';
-import { agesOutIn, seeker } from './slot-search.js';
+import { agesOutIn, seeker, siteKeptReply } from './slot-search.js';
 import { YES_NO, ask } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { resultOfTaking, type TakeSlotInput, type TakeSlotOutput } from './take-slot.io.js';
@@ -152,6 +152,13 @@ export const rescheduleMachine = setup({
     ...appointmentChoiceGuards,
   },
   actions: {
+    /** "Pásemela para la sede de Suba": a move keeps its site, said once, before the move is asked or sought. */
+    sayIfSiteKept: enqueueActions(({ context, enqueue }) => {
+      const asked = context.request?.site;
+      if (!asked || !context.chosen || asked === context.chosen.site) return;
+      enqueue({ type: 'say', params: siteKeptReply(context.chosen.site, asked) });
+      enqueue.assign({ request: { ...context.request, site: undefined } });
+    }),
     ...childSpeech<RescheduleContext, DialogEvent | RepeatEvent>(),
   },
 }).createMachine({
@@ -193,7 +200,7 @@ export const rescheduleMachine = setup({
     /** The member named the appointment: one yes/no that names it, instead of the list. */
     confirmingChoice: {
       tags: ['awaitingInput'],
-      entry: { type: 'prompt', params: ({ context }) => ask('confirm', 'reschedule.confirmWhich', appointmentFor(context, context.chosen), YES_NO) },
+      entry: ['sayIfSiteKept', { type: 'prompt', params: ({ context }) => ask('confirm', 'reschedule.confirmWhich', appointmentFor(context, context.chosen), YES_NO) }],
       on: {
         BACK: { target: 'awaitingAppointment' },
         USER_MESSAGE: [
@@ -219,6 +226,7 @@ export const rescheduleMachine = setup({
       },
     },
     takingSlot: {
+      entry: 'sayIfSiteKept',
       invoke: {
         id: 'takeSlot',
         src: 'takeSlot',

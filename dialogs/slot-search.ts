@@ -9,7 +9,7 @@ import { PEDIATRICS_MAX_AGE, SEARCH_HORIZON_DAYS, serviceOf, type Cups, type Fra
 import type { Band, Entities } from '../bot/understanding/types.js';
 import { namesOtherPatient, type ForPatient } from './operation.js';
 import { birthdayAt, daysAfter } from './parse.js';
-import { reply } from './replies.js';
+import { reply, type Reply } from './replies.js';
 import { entitiesOf } from './understood.js';
 
 /** How far the agenda is searched: the 14-day horizon, or today and the next working day. */
@@ -243,10 +243,21 @@ export function asksOtherSiteWhileMoving({ context, event }: { context: Searched
   return context.mode === 'move' && ((said.otherSite === true && said.site === undefined) || (said.site !== undefined && said.site !== context.site));
 }
 
+/** A move keeps its site: said, with the other site the member named when there is one. */
+export function siteKeptReply(site: SiteCode, other: SiteCode | undefined): Reply {
+  return reply('reschedule.siteKept', { site, ...(other && other !== site ? { other, context: 'other' } : {}) });
+}
+
 /** "¿No hay en otra sede?" while moving: a move keeps its site, said with what to do instead; the question again. */
 export const SITE_KEPT = {
   guard: asksOtherSiteWhileMoving,
-  actions: [{ type: 'say', params: ({ context }: { context: Searched }) => reply('reschedule.siteKept', { site: context.site }) }, 'repeatPrompt'],
+  actions: [
+    {
+      type: 'say',
+      params: ({ context, event }: { context: Searched; event: EventObject }) => siteKeptReply(context.site, entitiesOf(event).site),
+    },
+    'repeatPrompt',
+  ],
 } as const;
 
 /**
