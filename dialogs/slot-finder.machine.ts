@@ -177,7 +177,15 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             actions: assign(({ context, event }) => {
               const { page, ...search } = context.search;
               const slots = event.output.slice(0, SLOTS_PER_PAGE);
-              return { slots, seen: slots, search, laterPage: page?.later === true, picked: atPosition(slots, context.pickAt?.position ?? 1)?.id, reason: undefined };
+              return {
+                slots,
+                seen: slots,
+                search,
+                laterPage: page?.later === true,
+                picked: atPosition(slots, context.pickAt?.position ?? 1)?.id,
+                reason: undefined,
+                shownSearch: undefined,
+              };
             }),
           },
           // "La de las 10:40" when it was not shown: searched, and when exactly one slot is at that time, it is the one taken to
@@ -195,7 +203,14 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             target: 'awaitingSlot',
             actions: assign(({ context, event }) => {
               const { page, ...search } = context.search;
-              return { slots: event.output.slice(0, SLOTS_PER_PAGE), seen: event.output.slice(0, SLOTS_PER_PAGE), search, laterPage: page?.later === true, pickAt: undefined };
+              return {
+                slots: event.output.slice(0, SLOTS_PER_PAGE),
+                seen: event.output.slice(0, SLOTS_PER_PAGE),
+                search,
+                laterPage: page?.later === true,
+                pickAt: undefined,
+                shownSearch: undefined,
+              };
             }),
           },
           // The day asked has no slots: said with the days that have (a day beyond the agenda's window, said so, in listingDays).
@@ -251,7 +266,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           // "La de las 12:20" when no slot is at 12:20: said, before the nearest ones.
           const asked = context.askedTime;
           if (asked && !context.slots.some((slot) => bogotaParts(slot.start).time === asked)) enqueue({ type: 'say', params: reply('slots.noneAtTime', { time: asked }) });
-          enqueue.assign({ reason: undefined, askedTime: undefined, askedTimeBy: undefined });
+          enqueue.assign({ reason: undefined, askedTime: undefined, askedTimeBy: undefined, askedDoctor: undefined });
         }),
         {
           type: 'prompt',
@@ -305,8 +320,9 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             ],
           },
           // "La del doctor Camilo" with two of his slots shown: which one, never a guess, among his slots only.
+          // (With an hour none of them is at, "la de las 9 con la doctora": that hour is searched first, below.)
           {
-            guard: ({ context, event }) => choiceOf(event) === undefined && slotsOfDoctorNamed(context, event).length > 1,
+            guard: ({ context, event }) => choiceOf(event) === undefined && slotsOfDoctorNamed(context, event).length > 1 && !hourNotShown(context, event),
             actions: {
               type: 'prompt',
               params: ({ context, event }) => {
@@ -435,12 +451,17 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             guard: 'askedForTime',
             target: 'searching',
             actions: [
+              // (The page seen, before the new search forgets it.)
+              assign(({ context }) => {
+                const page = laterPageOf(context);
+                return { shownSearch: context.slots.length > 0 ? (page ? { ...context.search, page } : context.search) : undefined };
+              }),
               'startNewSearch',
               assign(({ context, event }) => {
                 const said = entitiesOf(event);
                 return {
                   search: searchAtTime(context.search, said),
-                  ...(said.time && !said.beforeTime && !said.afterTime ? { askedTime: said.time, askedTimeBy: messageIdOf(event) } : {}),
+                  ...(said.time && !said.beforeTime && !said.afterTime ? { askedTime: said.time, askedTimeBy: messageIdOf(event), askedDoctor: said.doctor } : {}),
                 };
               }),
             ],
@@ -585,8 +606,15 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
     chosen: endWith(({ context, event }) => {
       const slot = context.slots.find((shown) => shown.id === (context.picked ?? choiceOf(event)));
       const page = laterPageOf(context);
+      // (A time taken straight from a search the member never saw: the page they saw is the one "no, la tercera" speaks of.)
+      const shown = context.askedTimeBy !== undefined && context.picked !== undefined ? context.shownSearch : undefined;
       return slot
-        ? { outcome: 'slot', slot, chosenBy: context.pickAt?.messageId ?? context.askedTimeBy ?? messageIdOf(event), search: page ? { ...context.search, page } : context.search }
+        ? {
+            outcome: 'slot',
+            slot,
+            chosenBy: context.pickAt?.messageId ?? context.askedTimeBy ?? messageIdOf(event),
+            search: shown ?? (page ? { ...context.search, page } : context.search),
+          }
         : { outcome: 'abandoned' };
     }),
     caseFiled: endWith(({ event }) => (caseFiled(event) ? { outcome: 'case', rissCase: event.output } : { outcome: 'abandoned' })),
@@ -610,7 +638,16 @@ function slotsAskContext(context: SlotFinderContext): 'day' | 'more' | 'latest' 
 
 /** The slots of a new search's first page at the time the member asked for ("la de las 10:40"). */
 function slotsAtAskedTime(context: SlotFinderContext, found: readonly Slot[]): Slot[] {
-  return found.slice(0, SLOTS_PER_PAGE).filter((slot) => bogotaParts(slot.start).time === context.askedTime);
+  // ("La de las 2:20 con la doctora Adriana": hers, when another doctor has one at that time too.)
+  const atTime = found.slice(0, SLOTS_PER_PAGE).filter((slot) => bogotaParts(slot.start).time === context.askedTime);
+  const hers = context.askedDoctor ? atTime.filter((slot) => slot.doctor.name === context.askedDoctor) : [];
+  return hers.length > 0 ? hers : atTime;
+}
+
+/** An hour said that no slot shown is at ("la de las 9 con la doctora" when the list starts at 10). */
+function hourNotShown(context: SlotFinderContext, event: EventObject): boolean {
+  const { time, beforeTime, afterTime } = entitiesOf(event);
+  return time !== undefined && !beforeTime && !afterTime && !context.slots.some((slot) => bogotaParts(slot.start).time === time);
 }
 
 /** The search of slots as the member shaped it: service, site, band, doctor, day, time, the latest first. */

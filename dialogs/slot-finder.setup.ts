@@ -59,6 +59,13 @@ export interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
   askedTime?: string;
   /** The message that asked for `askedTime`: when exactly one slot of the new search is at that time, it picked it. */
   askedTimeBy?: string;
+  /** The doctor named with `askedTime` ("la de las 9 con la doctora"): at that time, theirs. */
+  askedDoctor?: string;
+  /**
+   * The search of the page the member saw when they asked for a time not on it: when that time is taken straight to its
+   * confirmation, "no, mejor la tercera" is the third of this page, not of the search they never saw.
+   */
+  shownSearch?: SearchState;
   /** The slots at the time the member named when several share it ("¿cuál prefieres?"): a doctor named next picks among them. */
   atNamedTime?: string[];
   /** The slot picked by what the dialog knows (a doctor among the slots at a time named), not by the option chosen. */
