@@ -203,7 +203,7 @@ function answersAside(id: 'booking' | 'cancel' | 'reschedule') {
               {
                 type: 'say',
                 params: ({ context, event }: { context: ConversationContext; event: { output: Appointment[] } }) =>
-                  appointmentsReply(context.consulted, context.consulted?.id === context.member?.id, event.output),
+                  appointmentsReply(context.consulted, context.consulted?.id === context.member?.id && context.writer === undefined, event.output),
               },
               ...resumed,
             ],
@@ -242,7 +242,7 @@ function listingEach<State extends string, Done extends string>(state: State, do
           {
             type: 'say',
             params: ({ context, event }: { context: ConversationContext; event: { output: Appointment[] } }) =>
-              appointmentsReply(shown({ context })?.patient, shown({ context })?.self ?? false, event.output),
+              appointmentsReply(shown({ context })?.patient, (shown({ context })?.self ?? false) && context.writer === undefined, event.output),
           },
           'shiftConsultQueue',
         ],

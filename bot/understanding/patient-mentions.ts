@@ -299,6 +299,9 @@ const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nom
 const LEFT_AS_IT_IS =
   /^(?:si )?(?:la|lo|las|los) (?:necesito|necesita|necesitamos|necesitan|vamos a usar|voy a usar)\b|^(?:esa|ese) si (?:la|lo) (?:necesito|dejo|dejamos)\b|^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^no (?:necesita|necesitan|requiere|requieren) (?:nada|cita|citas)\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(?:si )?(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:si )?(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
 
+/** After someone, whether they have a cita: "(mi esposa) tiene alguna cita", "(mi mamá) tiene cita pendiente". */
+const HAS_A_CITA = /^(?:tiene|tenia|tendra) (?:alguna |algunas |una |otra )?(?:cita|citas|consulta)\b/;
+
 /** After "yo tengo": the children, looked after by the member ("…que yo tengo los niños en la mañana"). */
 const LOOKING_AFTER_THEM = /^(a )?(los|las|mis) (ninos|ninas|hijos|hijas|nietos|pelados|chinos)\b/;
 /** After "yo tengo": the member takes someone ("yo tengo que llevar a Mateo al control"). */
@@ -837,6 +840,8 @@ function readPatients(
       (introducer === 'es' && (words[cursor - 1] === 'paciente' || words[cursor - 1] === 'cita')) ||
       // "Mi mamá necesita una cita", "mi esposo está enfermo": the one who needs it.
       NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' ')) ||
+      // "¿Y mi esposa tiene alguna cita?": the one whose citas are asked about.
+      HAS_A_CITA.test(original.slice(found.end, found.end + 4).join(' ')) ||
       // "Para mí y mi esposo": joined to a patient just named.
       ((introducer === 'y' || introducer === 'e') && mentions.some((seen) => seen.at >= cursor - 3 && seen.at < cursor));
     // "Mi hijo me dejó este número", "mi hija me acompaña": the relative does something for the member, and is no patient.
@@ -883,7 +888,9 @@ function readPatients(
       (introducer === 'a' && /^(cita|citas|consulta|turno|una)$/.test(words[cursor - 1] ?? '')) ||
       words.length <= 4 ||
       (question === 'patient' && words.length <= 8) ||
-      NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' '));
+      NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' ')) ||
+      // ("¿Y mi esposa tiene alguna cita?", written by her husband: her citas.)
+      HAS_A_CITA.test(original.slice(found.end, found.end + 4).join(' '));
     if (selfAt.has(found.start) && !forTheMember) continue;
     if (selfAt.has(found.start) && !ofRelative.has(found.start)) {
       push({ kind: 'self' }, found.start);

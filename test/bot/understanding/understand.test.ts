@@ -2346,3 +2346,15 @@ describe('whether there is a cita already, checked before booking (member testin
     });
   }
 });
+
+describe('the member asked about by someone who writes for her (member testing)', () => {
+  it('reads "y mi esposa tiene alguna cita?" from her husband as her citas', () => {
+    const result = understand('y mi esposa tiene alguna cita?', { ...expectationAt('menu', CORPUS_NOW), writer: 'esposo' }, CORPUS_NOW);
+    assert.equal(result.intent, 'consult');
+    assert.deepEqual(result.entities.patients, [{ kind: 'self' }]);
+  });
+  it('reads "y mi mama tiene alguna cita?" from her daughter as her citas', () => {
+    const result = understand('y mi mama tiene alguna cita?', { ...expectationAt('menu', CORPUS_NOW), writer: 'hija' }, CORPUS_NOW);
+    assert.deepEqual(result.entities.patients, [{ kind: 'self' }]);
+  });
+});
