@@ -334,7 +334,11 @@ export const operationStates = {
             'choosePatient',
             'rememberRequest',
             'sameAsLastBooked',
-            { type: 'say', params: ({ context }) => reply('patient.switched', { name: context.patient?.firstName, context: isSelfPatient(context) ? 'self' : undefined }) },
+            {
+              type: 'say',
+              params: ({ context }) =>
+                reply('patient.switched', { name: context.patient?.firstName, context: isSelfPatient(context) && context.writer === undefined ? 'self' : undefined }),
+            },
           ],
         },
         // "¿Y mis hijos tienen alguna cita?": a question about both, answered for each, not "¿para cuál?".

@@ -42,7 +42,10 @@ function sameIds(these: readonly string[] | undefined, those: readonly string[] 
 const SAY_SWITCHED = {
   type: 'say',
   params: ({ context }: { context: ConversationContext }) =>
-    reply('patient.switched', { name: context.proposedPatient?.firstName, context: context.proposedPatient?.id === context.member?.id ? 'self' : undefined }),
+    reply('patient.switched', {
+      name: context.proposedPatient?.firstName,
+      context: context.proposedPatient?.id === context.member?.id && context.writer === undefined ? 'self' : undefined,
+    }),
 } as const;
 
 function thirdPersonNamed(context: ConversationContext, event: EventObject): Patient | undefined {
