@@ -57,7 +57,8 @@ function thirdPersonNamed(context: ConversationContext, event: EventObject): Pat
 
 /** In the middle of an operation, another patient picked by number or position, not by name ("3", "la tercera"). */
 function otherPatientByPosition(context: ConversationContext, event: EventObject): Patient | undefined {
-  if (!context.patient || !context.request?.operation || choiceOf(event) === undefined || entitiesOf(event).patients?.length) return undefined;
+  // ("1" to «¿Para cuál de ellos?», the people of the request Lina just listed: that one, with no yes asked.)
+  if (!context.patient || !context.request?.operation || choiceOf(event) === undefined || entitiesOf(event).patients?.length || context.patientOptions) return undefined;
   const resolution = patientResolution(context, event);
   return resolution.kind === 'one' && resolution.choice.patient.id !== context.patient.id ? resolution.choice.patient : undefined;
 }
