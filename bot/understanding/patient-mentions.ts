@@ -638,6 +638,9 @@ function readPatients(
       ? /\bno (?:es|era) (?:la|el) (?:de|del) \w+(?: \w+)?,? (?:(?:sino|es|era|que) )+(?:la|el) mi[ao]\b(?! (?:hija|hijo|mama|papa|esposa|esposo))/.exec(whole)
       : null;
   if (mineInstead && !myTurn) push({ kind: 'self' }, whole.slice(0, mineInstead.index).split(' ').length);
+  // ("Cancele todas, la mía y la del niño": the member's too, beside the one named.)
+  const mineToo = !myTurn && !mineInstead ? /\b(?:la|las) mi[ao]s? y (?:la|las) (?:de|del)\b|\b(?:la|las) (?:de|del) \w+(?: \w+)? y (?:la|las) mi[ao]s?\b/.exec(whole) : null;
+  if (mineToo) push({ kind: 'self' }, whole.slice(0, mineToo.index).split(' ').length);
   // "¿Qué citas tengo yo?": the one who writes, set apart; the member, unless someone else writes for her.
   // ("Yo tengo una cita el viernes de la niña": the child's, held by the member.)
   const meSetApart = /\b(tengo yo|yo tengo|tengo pendientes? yo)\b(?! (una |la )?(cita|sita|consulta)\b)/.exec(words.join(' '));

@@ -2358,3 +2358,10 @@ describe('the member asked about by someone who writes for her (member testing)'
     assert.deepEqual(result.entities.patients, [{ kind: 'self' }]);
   });
 });
+
+describe("the member's cita beside someone else's (member testing)", () => {
+  itReads([
+    ['cancele todas las citas, la mia y la del niño', 'menu', { patients: [{ kind: 'self' }, { kind: 'relation', relation: 'son' }] }],
+    ['cancele la del niño y la mia', 'menu', { patients: [{ kind: 'self' }, { kind: 'relation', relation: 'son' }] }],
+  ]);
+});
