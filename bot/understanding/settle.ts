@@ -607,6 +607,14 @@ export function settleIntent(reads: Reads): Understanding {
     if (!(asked === 'address' && question === 'site' && choice !== undefined && entities.site === choice && answersBeforeAskingWhere(normalized))) choice = undefined;
     entities.asks = asked;
   }
+  // "¿Y la mía con quién es?" after someone else's cita: the member's own citas, looked up (they show the doctor).
+  if ((question === 'menu' || question === 'start') && entities.asks && /\b(?:y )?(?:la|las) mi[ao]s?\b/.test(normalized) && !entities.patients?.length) {
+    delete entities.asks;
+    delete entities.alsoAsks;
+    intent = 'consult';
+    choice = optionValue(expectation.options, 'consult') ?? choice;
+    entities.patients = [{ kind: 'self' }];
+  }
   // "¿Esta sede dónde queda?" from a clinic's QR code: where this site is ("¿y eso es aquí mismo?" asks about the cita's).
   if (entities.asks === 'address') {
     if (THIS_SITE_ASKED.test(normalized) && !entities.site) entities.hereSite = true;

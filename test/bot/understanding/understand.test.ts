@@ -2365,3 +2365,10 @@ describe("the member's cita beside someone else's (member testing)", () => {
     ['cancele la del niño y la mia', 'menu', { patients: [{ kind: 'self' }, { kind: 'relation', relation: 'son' }] }],
   ]);
 });
+
+describe("a question about the member's own cita after someone else's (member testing)", () => {
+  itReads([
+    ['y la mia con quien es?', 'menu', { intent: 'consult', asks: undefined, patients: [{ kind: 'self' }] }],
+    ['¿con quién es?', 'menu', { asks: 'doctor', patients: undefined }],
+  ]);
+});
