@@ -28,7 +28,7 @@ export const LEAVE_AS_IS =
 /** "Ese mismo día", "el mismo día pero más tarde": the day already under discussion. */
 /** "A la misma hora", "al mismo horario", "a esa misma hora": the time under discussion (another's is `timeOf`). */
 export const SAME_TIME = /\b(a la|a esa|la|esa) misma hora\b(?! (de|que|q|como|a) )|\bal mismo horario\b(?! (de|que|q|como|a) )/;
-export const SAME_DAY = /\b(ese|el|este|aquel) mismo dia\b|\b(esa|la|esta) misma fecha\b/;
+export const SAME_DAY = /\b(ese|el|este|aquel|del) mismo dia\b|\b(esa|la|esta) misma fecha\b/;
 /** At the consent question, consent in a sentence: "manifiesto que acepto el tratamiento de mis datos". */
 export const CONSENTS = /(?<!\bno )\b(acepto|autorizo|doy (mi )?(autorizacion|consentimiento)|estoy de acuerdo)\b/;
 /** An opening "si no" followed by what the member would not do: a condition ("si no lo hago", "si no autorizo"), not "sí, no…". */

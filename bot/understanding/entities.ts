@@ -310,6 +310,15 @@ export function readEntities(
   const moveText = MOVE_TO.test(normalizeMessage(whenText)) ? normalizeMessage(whenText) : words.join(' ');
   // ("La del miércoles para el viernes" where the appointment is being chosen: named, then where to.)
   const moveTo = entities.day ? (MOVE_TO.exec(moveText) ?? (question === 'appointment' ? NAMED_THEN_TO.exec(moveText) : null)) : null;
+  // "La cita de las 10 me la puede cambiar para las 4 del mismo día": no day, and the hour after "cambiar para" is the new one.
+  const hourMove = !entities.day && !IDENTITY_QUESTIONS.has(question) ? MOVE_TO.exec(moveText) : null;
+  if (hourMove) {
+    const target = readWhen(moveText.slice(hourMove.index + hourMove[0].length), now);
+    if (target.time && !target.day) {
+      entities.newTime = target.time;
+      entities.time = target.time;
+    }
+  }
   if (moveTo) {
     const normalizedWhen = moveText;
     // ("…para el 2": the article kept, so that a bare number reads as the day of the month.)

@@ -2372,3 +2372,10 @@ describe("a question about the member's own cita after someone else's (member te
     ['¿con quién es?', 'menu', { asks: 'doctor', patients: undefined }],
   ]);
 });
+
+describe('a cita moved to another hour of its day (member testing)', () => {
+  itReads([
+    ['la cita de las 10 me la puede cambiar para las 4 del mismo dia', 'menu', { intent: 'reschedule', newTime: '16:00', sameDay: true }],
+    ['me la cambia para las 4 de la tarde', 'menu', { intent: 'reschedule', newTime: '16:00' }],
+  ]);
+});
