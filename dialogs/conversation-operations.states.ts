@@ -88,6 +88,11 @@ const ENDED = [
   { target: 'afterOperation', actions: FINISH_OPERATION },
 ] as const;
 
+/** An operation ended as `ENDED` says, remembering what it leaves for later (`remember`: an action on its output). */
+function endedRemembering<TAction>(remember: TAction) {
+  return [ENDED[0], { ...ENDED[1], actions: [FINISH_OPERATION, remember] }] as const;
+}
+
 /** Guard: "cambiar paciente". */
 const SAID_CHANGE_PATIENT = { type: 'saidIntent', params: 'change_patient' } as const;
 /** The state that runs each operation. */
@@ -487,19 +492,12 @@ export const operationStates = {
       id: 'cancel',
       src: 'cancel',
       input: ({ context }) => operationInput(context),
-      onDone: [
-        ENDED[0],
-        {
-          ...ENDED[1],
-          actions: [
-            FINISH_OPERATION,
-            assign({
-              lastCancelled: ({ context, event }) =>
-                event.output.outcome === 'cancelled' && event.output.appointment ? { start: event.output.appointment.start } : context.lastCancelled,
-            }),
-          ],
-        },
-      ],
+      onDone: endedRemembering(
+        assign({
+          lastCancelled: ({ context, event }) =>
+            event.output.outcome === 'cancelled' && event.output.appointment ? { start: event.output.appointment.start } : context.lastCancelled,
+        }),
+      ),
     },
     on: runsChild('cancel'),
     ...answersAside('cancel'),
@@ -510,21 +508,14 @@ export const operationStates = {
       id: 'reschedule',
       src: 'reschedule',
       input: ({ context }) => slotTakingInput(context),
-      onDone: [
-        ENDED[0],
-        {
-          ...ENDED[1],
-          actions: [
-            FINISH_OPERATION,
-            // ("¿Y cuándo me responden?" after a case filed while moving: that case; "a la misma hora que la de Sofía" after her
-            // cita moved: its new time.)
-            assign({
-              lastCase: ({ context, event }) => caseAfter(context, event.output),
-              bookedHere: ({ context, event }) => (event.output.outcome === 'rescheduled' ? bookedHereWith(context, event.output.appointment) : context.bookedHere),
-            }),
-          ],
-        },
-      ],
+      // ("¿Y cuándo me responden?" after a case filed while moving: that case; "a la misma hora que la de Sofía" after her
+      // cita moved: its new time.)
+      onDone: endedRemembering(
+        assign({
+          lastCase: ({ context, event }) => caseAfter(context, event.output),
+          bookedHere: ({ context, event }) => (event.output.outcome === 'rescheduled' ? bookedHereWith(context, event.output.appointment) : context.bookedHere),
+        }),
+      ),
     },
     on: runsChild('reschedule'),
     ...answersAside('reschedule'),
