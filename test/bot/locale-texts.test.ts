@@ -45,6 +45,7 @@ const LONGEST: ReplyParams = {
   doctor: 'Dra. Luisa Fernanda Ortiz',
   patient: 'Maximiliano',
   name: 'Maximiliano',
+  then: 'Maximiliano',
   others: 'Maximiliano y Valentina',
   member: 'Maximiliano',
   names: 'Maximiliano y Valentina',
