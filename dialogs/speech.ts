@@ -21,6 +21,13 @@ export interface SpeakingContext {
   apologized?: boolean;
 }
 
+/** The site a child operation is about, when it has one: the site searched, or the one its request chose. */
+function siteOf(context: SpeakingContext): SiteCode | undefined {
+  const { site, request } = context as SpeakingContext & { site?: unknown; request?: { site?: unknown } };
+  const found = typeof site === 'string' ? site : typeof request?.site === 'string' ? request.site : undefined;
+  return found !== undefined && isSiteCode(found) ? found : undefined;
+}
+
 /** A child's replies travel to its parent as this event; the conversation machine emits them. */
 export type SayEvent = { type: 'SAY'; reply: Reply };
 
@@ -269,8 +276,10 @@ export function childSpeech<TContext extends SpeakingContext, TEvent extends Eve
     /** The pending question again; after "¿qué es eso?", "¿y eso dónde queda?" (a REPEAT that `asks`), the answer first. */
     repeatPrompt: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, event, system }) => {
       const asked = askedIn(event);
-      if (asked) sayTo(system, answerTo(asked.asks, context.lastPrompt, asked.site));
-      if (asked?.also) sayTo(system, answerTo(asked.also, context.lastPrompt, asked.site));
+      // ("¿Y eso dónde queda?" right after the site was chosen: the site the operation is about.)
+      const fallback = siteOf(context);
+      if (asked) sayTo(system, answerTo(asked.asks, context.lastPrompt, asked.site, fallback));
+      if (asked?.also) sayTo(system, answerTo(asked.also, context.lastPrompt, asked.site, fallback));
       if (context.lastPrompt) sayTo(system, context.lastPrompt);
     }),
     rejectAnswer: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, event, enqueue, system }) => {
