@@ -314,10 +314,7 @@ export function readEntities(
   const hourMove = !entities.day && !IDENTITY_QUESTIONS.has(question) ? MOVE_TO.exec(moveText) : null;
   if (hourMove) {
     const target = readWhen(moveText.slice(hourMove.index + hourMove[0].length), now);
-    if (target.time && !target.day) {
-      entities.newTime = target.time;
-      entities.time = target.time;
-    }
+    if (target.time && !target.day) entities.newTime = target.time;
   }
   if (moveTo) {
     const normalizedWhen = moveText;
