@@ -550,12 +550,18 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
   // ("Sí, y también quiero una para Mateo", read as a booking, is taken up by the dialogs as it is.)
   const forSomeoneElse = expectation.question === 'confirm' && answer.intent === 'affirm' && (answer.entities.patients?.length ?? 0) > 0 && ANOTHER_FOR.test(normalized);
   if (!NEW_BOOKING.test(normalized) && !forSomeoneElse) return answer;
-  const entities: Entities = {};
-  for (const key of BOOKING_KEYS) if (answer.entities[key] !== undefined) Object.assign(entities, { [key]: answer.entities[key] });
+  const entities = bookingPart(answer.entities);
   if (SAME_AGAIN.test(normalized)) entities.sameAgain = true;
   // Whom the next cita is for is not a patient named for the one being confirmed.
   const { patients: _next, ...kept } = answer.entities;
   return { ...answer, entities: forSomeoneElse ? kept : answer.entities, next: { intent: 'book', entities } };
+}
+
+/** What a message says of a booking (see `BOOKING_KEYS`), for the booking that comes after what it asks first. */
+function bookingPart(said: Entities): Entities {
+  const entities: Entities = {};
+  for (const key of BOOKING_KEYS) if (said[key] !== undefined) Object.assign(entities, { [key]: said[key] });
+  return entities;
 }
 
 /**
@@ -565,11 +571,10 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
 function checkedFirst(answer: Understanding, read: string, expectation: Expectation): Understanding {
   if (answer.intent !== 'book' || answer.next || (expectation.question !== 'start' && expectation.question !== 'menu')) return answer;
   if (!CHECK_FIRST.test(normalizeMessage(read))) return answer;
-  const entities: Entities = {};
-  for (const key of BOOKING_KEYS) if (answer.entities[key] !== undefined) Object.assign(entities, { [key]: answer.entities[key] });
-  const { patients, ...rest } = answer.entities;
-  const kept: Entities = { ...(patients ? { patients } : {}) };
-  for (const [key, value] of Object.entries(rest)) if (!(BOOKING_KEYS as readonly string[]).includes(key)) Object.assign(kept, { [key]: value });
+  // (Whom it is for goes with both: their citas are looked up, and the booking is for them.)
+  const entities = bookingPart(answer.entities);
+  const kept: Entities = { ...answer.entities };
+  for (const key of BOOKING_KEYS) if (key !== 'patients') delete kept[key];
   const result: Understanding = { ...answer, intent: 'consult', entities: kept, next: { intent: 'book', entities } };
   if (answer.choice === 'book') result.choice = 'consult';
   return result;

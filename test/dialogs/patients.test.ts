@@ -16,34 +16,23 @@ describe("who the member's words name among the people they may choose", () => {
     assert.equal(resolution.kind, 'several');
     assert.deepEqual(names(resolution).slice(1), ['Sofía']);
   });
-  it('"la cita del niño Mateo": the name and the relation that fits it are one person', () => {
-    assert.deepEqual(
-      names(
-        resolvePatient(
-          [
-            { kind: 'name', name: 'mateo' },
-            { kind: 'relation', relation: 'son' },
-          ],
-          choices,
+  // A name and a relation that fits it are one person, never two: "la cita del niño Mateo", "Mateo, el niño".
+  for (const relation of ['son', 'child'] as const) {
+    it(`"Mateo" and the relation ${relation} are one person, Mateo`, () => {
+      assert.deepEqual(
+        names(
+          resolvePatient(
+            [
+              { kind: 'name', name: 'mateo' },
+              { kind: 'relation', relation },
+            ],
+            choices,
+          ),
         ),
-      ),
-      ['Mateo'],
-    );
-  });
-  it('"Mateo y los niños": a name and the children, the children named once each', () => {
-    assert.deepEqual(
-      names(
-        resolvePatient(
-          [
-            { kind: 'name', name: 'mateo' },
-            { kind: 'relation', relation: 'child' },
-          ],
-          choices,
-        ),
-      ),
-      ['Mateo'],
-    );
-  });
+        ['Mateo'],
+      );
+    });
+  }
   it('"para mí y los niños": the member and both children', () => {
     assert.deepEqual(names(resolvePatient([{ kind: 'self' }, { kind: 'relation', relation: 'child' }], choices)).slice(1), ['Mateo', 'Sofía']);
   });
