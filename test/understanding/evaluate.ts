@@ -35,6 +35,7 @@ export const SPLITS = {
   dev23: new URL('./dev-23.yaml', import.meta.url),
   dev24: new URL('./dev-24.yaml', import.meta.url),
   dev25: new URL('./dev-25.yaml', import.meta.url),
+  dev26: new URL('./dev-26.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;
