@@ -120,6 +120,12 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'reschedule',
     /\b(?:(?:la|lo) (?:puedes|puede|pueden|podria|podrian|podras|podra) (?:pasar|mover|correr|cambiar|adelantar|atrasar|aplazar)|(?:me|nos|le) (?:la|lo) (?:cambia|cambian|cambias|adelanta|adelantan|adelantas|atrasa|atrasan) (?:para|pa|pal|al|a)|(?:la|lo) (?:vuelve|vuelven|vuelves|puede volver|pueden volver) a (?:mover|cambiar|pasar|correr|reprogramar)|volver a (?:mover|cambiar|correr|reprogramar)(?:la|le)?|adelant\w* (?:para |pa )?lo mas pronto)\b/g,
   ],
+  // "Tengo una cita el miércoles pero quisiera que me la dieran más prontico", "¿se puede cambiar de médico?": the cita the
+  // member has, sooner or with someone else.
+  [
+    'reschedule',
+    /\b(?:(?:me|nos|le) (?:la|lo) (?:dieran|den|diera|de|pusieran|pongan|pusiera|ponga|dan|dejaran|dejen) (?:mas )?(?:pronto|prontico|prontito|antes|temprano|tempranito|rapido)|cambiar(?:me|le|la)? (?:de|el) (?:medico|medica|doctor|doctora))\b/g,
+  ],
   // "Necesito la cita del miércoles más temprano": that cita, earlier or later.
   [
     'reschedule',
@@ -131,6 +137,13 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'consult',
     /\b(me recuerda (las|mis|la|mi|cuando) citas?|averiguar (por )?(la|las|mi|mis) citas?|no me acuerdo (si es|que dia|cuando|a que hora)|que citas|cuales citas|cuales son (las|sus|mis) citas|mis citas|(tengo|tiene|tienen|tenemos|hay) (alguna |una )?cita\w*( agendad\w*| pendiente\w*| programad\w*)?\?|tengo (alguna )?cita|(tiene|tienen|tenemos) (alguna|algunas) (otra |otras )?citas?\b|(la|el|esa|mi) (cita|consulta)( de (la |el )?\w+)? (sigue|quedo|esta)( igual| vigente| en pie| activa)? (o|u) (se )?(cancelo|cancelaron|anulo|anularon|movio|movieron)\b|(la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (si )?(sigue|queda)( en pie| igual| vigente)?,? (cierto|verdad)\b|cuando es (la|mi)|\b(quede|quedo|quedamos|quedaron) sin (citas|cita|ninguna cita)\b|\bme (queda|quedan) (alguna cita|citas|cita)\b|(para |pa )?(cuando|que dia|a que hora) (quedo|quedaron|quedaria) (la|las|mi|mis|su|sus) (cita|citas|consulta)|(la|esa|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (cuando|a que hora|que dia) (es|era|seria|sera|le toca|queda|quedo)|a que horas? es|(la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+ (sigue|esta) (igual|en firme|vigente|activa|en pie|confirmada) (cierto|verdad|no es cierto)\b|a que hora tengo(?! (que|q) (llegar|estar|presentarme|ir)\b)|a que hora me toca(?! (llegar|estar|presentarme|ir)\b)|que dia (es|tengo)|donde es (la|mi) cita|(me )?confirm\w* (la|mi|si tengo) cita|ver (las|mis) citas|(saber|conocer|revisar|mirar|ver) (cuales son |que )?(las|sus|mis) citas|consultar\b|citas programadas|citas pendientes|(que|q|k) (tengo|tiene|tenemos|tienen) pendiente\w*|todavia tengo la cita|sigue (en pie|la cita)|me (la|lo) (repite|repites|repetis|puede repetir|podria repetir|vuelve a decir|dice otra vez)|repit\w* (la|mi) cita|no (alcance|alcanze|alcanse|alcanzo) a (anotar|apuntar|escribir|copiar))/g,
   ],
+  // "¿Ya me quedó para el jueves, cierto?", "¿será que sí quedó?", "¿de verdad quedó cancelada?", "¿ahora sí me aparece?", "¿ya no
+  // me queda ninguna cita?", "¿la del miércoles ya se borró sola?", "la de Mateo sigue en Kennedy, ¿cierto?", "quiero ver la cita
+  // de medicina general que tengo": checking what was done, or what is left.
+  [
+    'consult',
+    /\b(?:(?:de verdad|sera que si|sera que ya|sera que) (?:me |nos |le )?(?:quedo|quedaron)\b|confirm\w* si (?:de verdad |ya |si )?(?:me |nos |le )?quedo\b|(?:ya|si) (?:me |nos |le )?quedo (?:cancelada|movida|agendada|cambiada|lista|para (?:el|la|las) [a-z0-9]+) (?:cierto|verdad)|(?:si|ya|ahora si|todavia|aun) (?:me |nos |le )?(?:aparece|aparecen)\b|(?:sigue|seguia|siguen|seguian) apareciendo|no me (?:salio|llego|aparece|aparecio) (?:nada|ningun mensaje|ninguna confirmacion|la confirmacion|confirmacion)|ya no (?:me |nos |le )?(?:queda|quedan) (?:ninguna|nada|citas|cita)|ya se (?:borro|cancelo|elimino|quito)\b|se (?:borro|elimino) sola\b|ya (?:me |nos |le )?(?:la|lo) (?:quitaron|borraron)|(?:sigue|esta|queda) (?:igual|en [a-z0-9]+|para (?:el|la) [a-z0-9]+) (?:cierto|verdad)|es (?:esta|la otra) semana (?:cierto|verdad)|ver (?:la|mi|las|mis) (?:cita|citas|consulta)(?: de [a-z ]+?)? que (?:tengo|tiene|tenemos|tienen|me (?:dieron|sacaron|asignaron)))\b/g,
+  ],
   [
     'book',
     /\b(agend(?!a\b|as\b)\w*|(sacar|pedir|solicit\w*|separar|reservar|asignar|programar|regal\w*|dar|den|darme) (una |la |me una |me )?(cita|consulta|turno)|(necesito|quiero|quisiera|ocupo|necesitaria) (una |otra |la )?(cita|consulta)|una cita (para|de|con)|cita (de|con) (pediatr\w*|medicina|medico|control|primera)|(que|me) (lo|la|los|las|me) (vea|vean|atienda|atiendan|revise|revisen)|(necesito|quiero|quisiera|ocupo|necesitaria) que (le |lo |la )?(vean|atiendan|revisen|chequeen|examinen) a\b|pedir cita|sacar cita|(dar|darme|den|da|regala|regalan|regale) (me )?una (en|para|pa|el|con)\b)\b/g,
@@ -141,8 +154,9 @@ export const HELP_CUE =
   /^(no (le )?entiendo|no se como|ayuda)\b|\b(prefiero|quiero|quisiera|mejor) que me llamen\b|\b(me pueden|me puede|pueden|puede) llamar(me)?\b|\bllamenme\b|\bno (me deja|me sale|me funciona|puedo) (agendar|sacar|pedir|entrar|ver)\b|\b(me explica|explicame|expliqueme|no le entiendo)\b|\bno se como (sacar|pedir|agendar|hacer|cancelar|usar|se hace)\b|\b(para que|por que|pa que) (necesitan|necesita|piden|pide|usan|usa|quieren|me piden|me pide)\b|\b(la )?direccion (de|del) (la |el )?(sede|uss|centro|sitio)\b|\bcual es la direccion\b|\bcomo (funciona|se usa|se maneja|trabaja) (esto|este|esta|el chat|lina|usted)\b|\bque (es lo que )?(hace|puedo hacer|se puede hacer|tengo que hacer|hay que hacer|debo hacer)( usted| exactamente| aqui| aca| por aca| por aqui)*$|\bque opciones (tengo|hay|me da)\b|\b(me|nos) (puede|podria|puedes|podrias) orientar\b|\b(alguien|una persona|un asesor|una asesora) (que )?(me|nos) (oriente|orienta|explique|ayude|guie)\b|\bno (le )?entiendo (bien|nada|como)\b/;
 /** "¿Y eso para qué es?", "¿qué es eso?": what something asked for is for. */
 export const ASKS_WHAT_FOR = /\b(para|pa) (que|q) (es|sirve|son|los quieren|los necesitan|eso)\b|\bque es eso\b/;
-/** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there. */
-export const STILL_THERE = /\b(sigue|sigues|esta|estas|hay alguien) (por )?(ahi|alli|aca|aqui)\b|\bme (escucha|lee)\b/;
+/** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there ("Sofía está aquí conmigo" is someone else who is). */
+export const STILL_THERE =
+  /(?<!\b(?:mateo|sofia|laura|nino|nina|hijo|hija|bebe|ella|el|mama|papa|esposo|esposa|abuela|abuelo|[a-z]+ita|[a-z]+ito) )\b(sigue|sigues|esta|estas|hay alguien) (por )?(ahi|alli|aca|aqui)\b|\bme (escucha|lee)\b/;
 /** "Q pasó pues", "¿qué pasa?", "aló": the member wonders where things stand (a greeting mid-conversation says so). */
 export const WHERE_ARE_WE =
   /^(y )?(q|que|ke|k) (paso|pasa|paho|hubo|ubo)( pues| ps| mija| mijo| senorita| nena)?$|^(alo+ ?)+$|^(?:(?:hola|ola|bueno|listo|ok) )*(ya )?(volvi|regrese|estoy aqui|estoy de vuelta|aqui estoy)( de nuevo| otra vez)?$/;
@@ -272,6 +286,8 @@ export const INTERJECTIONS: ReadonlySet<string> = new Set([
   'ush',
   'jum',
   'ahh',
+  'aa',
+  'aaa',
   'ajá',
   'erda',
   'uff',
@@ -526,7 +542,7 @@ export const BEFORE_NAME: ReadonlySet<string> = new Set(['para', 'pa', 'pal', 'l
 /** Words a relation ("hijo", "niña") follows when it names a patient: "mi hijo", "para la niña". */
 export const BEFORE_RELATION: ReadonlySet<string> = new Set(['mi', 'mis', 'para', 'pa', 'pal', 'a', 'de', 'su', 'sus', 'del', 'al', 'tiene', 'tienen']);
 /** Words between a possessive and a relation: "mi otro hijo", "mis dos hijos". */
-export const BETWEEN_RELATION: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'otro', 'otra', 'dos', 'tres', 'pequeno', 'pequena', 'mayor', 'menor']);
+export const BETWEEN_RELATION: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'otro', 'otra', 'dos', 'tres', '2', '3', 'pequeno', 'pequena', 'mayor', 'menor']);
 export const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'mi', 'mis', 'un', 'una']);
 /** Verbs after a relation that make it the one speaking, not the patient: "mi mamá dice que vaya". */
 export const SAYING: ReadonlySet<string> = new Set(['dice', 'dijo', 'decia', 'cree', 'piensa', 'recomendo', 'trabaja', 'opina', 'pregunta']);
@@ -573,10 +589,10 @@ export const HERE_SITE =
 export const NOT_HERE = /\b(aqui|aca) no\b|\bno (es |sea |en )?(aqui|aca)\b|\bni (aqui|aca)\b/;
 /** "Lo más pronto (posible)", "lo antes posible", "lo más rápido", "cuanto antes": the earliest time, at any hour. "Lo antes" alone is not ("lo antes de las 8"). */
 export const SOONEST =
-  /\blo antes (posible|que se pueda|que pueda)\b|\blo mas (pronto|prontico|rapido|ligero)\b|\bcuanto antes\b|\bapenas se pueda\b|\b(la|lo) que (haya|hayan|tenga|tengan|este|salga) mas (pronto|rapido|prontico)\b|\bla (primera|mas pronta) que (haya|tenga|tengan|salga)\b/;
+  /\blo antes (posible|que se pueda|que pueda)\b|\blo mas (pronto|prontico|rapido|ligero)\b|\bcuanto antes\b|\bapenas se pueda\b|\b(la|lo) que (haya|hayan|tenga|tengan|este|salga) mas (pronto|rapido|prontico)\b|\bla (primera|mas pronta)(?: cita)? que (haya|tenga|tengan|salga)\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */
 export const EARLIEST =
-  /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida|temprano)( posible)?$|\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida)\b(?! (a|de|que|al|del)\b)|\b(el )?dia mas (cercano|proximo|pronto)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\blo (antes|mas pronto) posible\b|\blo (antes|mas pronto) (que|q) (haya|tenga|tengan|se pueda|pueda|puedan)\b|^la que sea\b/;
+  /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida|temprano)( posible)?$|\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida)\b(?! (a|de|que|al|del)\b)|\b(el )?dia mas (cercano|proximo|pronto)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\bla mas (temprana|tempranita|tempranito|temprano|pronta|prontica) (que|q) (haya|hay|tenga|tengan|este|salga)\b|\blo (antes|mas pronto) posible\b|\blo (antes|mas pronto) (que|q) (haya|tenga|tengan|se pueda|pueda|puedan)\b|^la que sea\b/;
 /** "La del miércoles", "esa de mañana": an appointment named by its day. */
 export const REFERRED_DAY =
   /\b(?:la|esa|mi cita|la cita) (?:del?|de el) ((?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: \d{1,2})?|\d{1,2}(?: de [a-z]+)?|hoy|manana|pasado manana)\b/;
@@ -586,9 +602,9 @@ export const REFERRED_DAY =
  */
 export const MOVE_TO =
   /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|\bvolver\w* a (?:sacar|pedir|agendar|programar) (?:pa|para|pal) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z0-9: ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|otro|\d))/;
-/** "Primero quiero…", "primero necesito…": an adverb, not the first option. */
+/** "Primero quiero…", "primero necesito…", "primero cancelar": an adverb, not the first option. */
 export const FIRST_OF_ALL =
-  /^(?:(?:bueno|pues|entonces|ok|listo|ah|ay|y|ahora|mejor)[,.]? )*primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le|el|los|las|para|pa|pal)\b/;
+  /^(?:(?:bueno|pues|entonces|ok|listo|ah|ay|y|ahora|mejor)[,.]? )*primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le|el|los|las|para|pa|pal|cancelar|cancelemos|agendar|reprogramar|mover|cambiar|ver|consultar|sacar|pedir|revisar|mirar)\b/;
 /** An opening that can only be an option's position, even where numbers are days and hours: "la quinta opción…". */
 export const ORDINAL_OPENING = /(primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)$|^(mejor )?(opcion|numero) /;
 export const ORDINAL_ABBREVIATION = /^(\d{1,2})(ra|ro|da|do|ta|to|va|vo|na|no|a|o|er)$/;

@@ -210,7 +210,8 @@ export function readDocument(text: string): DocumentMention {
   if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH) return {};
   const normalized = normalizeText(text);
   if (normalized.length === 0) return {};
-  const spoken = digitsFromWords(normalized).replace(NOT_DOCUMENTS, ' ; ');
+  // ("1O32456789": a letter O typed for a zero between digits.)
+  const spoken = digitsFromWords(normalized.replace(/(?<=\d)o(?=\d)/g, '0')).replace(NOT_DOCUMENTS, ' ; ');
   return readWholeAnswer(spoken) ?? readSentence(spoken);
 }
 

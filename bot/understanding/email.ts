@@ -114,7 +114,11 @@ export function readEmail(text: string): EmailMention {
 
   // Written: the text as sent, lower-cased (accents kept: "maría@…" is not "maria@…").
   if (text.includes('@')) {
-    const written = text.toLowerCase().replace(AT_WITH_SPACES, '@');
+    // ("laura.gomez89@gmail. com": a space the keyboard put after the dot of the domain.)
+    const written = text
+      .toLowerCase()
+      .replace(AT_WITH_SPACES, '@')
+      .replace(/(@[a-z0-9-]+)\. +(com|co|net|org|edu|es|gov)\b/g, '$1.$2');
     for (const match of written.matchAll(ADDRESS)) addValid(found, match[0]);
   }
 

@@ -144,9 +144,16 @@ export function readEntities(
   // "Primera vez que uso esto": the member's first time here, not a first visit.
   const visitTypes = lexicon.visitType
     .find(words)
-    // ("Que no es control", "no era primera vez": the one ruled out.)
-    .filter((found) => words[found.start - 1] !== 'no' && !(words[found.start - 2] === 'no' && /^(es|era|sea)$/.test(words[found.start - 1] ?? '')))
+    // ("Que no es control", "no era primera vez", "no es la primera vez": the one ruled out.)
+    .filter(
+      (found) =>
+        words[found.start - 1] !== 'no' &&
+        !(words[found.start - 2] === 'no' && /^(es|era|sea)$/.test(words[found.start - 1] ?? '')) &&
+        !(words[found.start - 3] === 'no' && /^(es|era|sea)$/.test(words[found.start - 2] ?? '') && words[found.start - 1] === 'la'),
+    )
     .filter((found) => !(words[found.end] === 'que' && CHANNEL_USE.test(words.slice(found.end + 1, found.end + 4).join(' '))))
+    // ("La primera cita que haya": the earliest, not a first visit.)
+    .filter((found) => !(words[found.end - 1] === 'cita' && words[found.end] === 'que' && /^(haya|hay|tenga|tengan|este|salga|den)$/.test(words[found.end + 1] ?? '')))
     // "Cita urgente pa Sofi" asks for a cita soon; only where the visit type is asked does "urgente" pick "no programada".
     .filter((found) => question === 'visitType' || !URGENCY_ONLY.test(words.slice(found.start, found.end).join(' ')));
   // "Era en Suba, no en Kennedy": a site right after "no" is the one ruled out, when another is named.

@@ -61,7 +61,8 @@ export function splitRequests(text: string, words: (clause: string) => string[],
     // The cue of the second request comes right after its connector, before any other one.
     // ("…y la del martes sí me la cancela": the appointment named first, then its verb, a little further.)
     const secondWords = words(second);
-    const opening = secondWords.slice(0, /^(la|el|las|los) (del?|de la|de los)\b/.test(secondWords.join(' ')) ? CUE_WITHIN + 3 : CUE_WITHIN);
+    // ("…y cambiar la de mi nieto del viernes para otro día": likewise after the verb.)
+    const opening = secondWords.slice(0, /^(\w+ )?(la|el|las|los) (del?|de la|de los)\b/.test(secondWords.join(' ')) ? CUE_WITHIN + 3 : CUE_WITHIN);
     const until = opening.findIndex((word) => CONNECTOR_WORDS.has(word));
     const cue = (until < 0 ? opening : opening.slice(0, until)).join(' ');
     const secondOperation = clauseOperation(cue) ?? (firstOperation === 'book' && ANOTHER_BOOKING.test(cue) ? 'book' : undefined);

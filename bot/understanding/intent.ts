@@ -185,6 +185,9 @@ export function operationCue(whole: string, answeringNo = false): Intent | undef
         !(answeringNo && match.index === 3)
       )
         continue;
+      // ("¿Ya me la quitaron o tengo que cancelarla yo?": whether it must be done, asked, not asked for.)
+      // ("¿Se borró sola al moverla?": when it was moved, said of what was done.)
+      if (intent !== 'consult' && /\bo (?:tengo|toca|hay|debo|tendria|toco) que $|\bal $/.test(before)) continue;
       if (intent === 'book') booking = true;
       else if (!best || match.index > best.at) best = { intent, at: match.index };
     }

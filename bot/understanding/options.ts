@@ -91,6 +91,9 @@ export function pickOption(
   const clockTime = entities.time !== undefined && /^(?:(?:la|el|las|a las|la de|la de las) )?\d{1,2}:\d{2}\b/.test(said.normalized);
   // "Primera bes" at the site question: the visit type, however spelt, not the first site.
   const firstTime = question !== 'visitType' && entities.visitType === 'primera_vez' && /\bprimer/.test(words.join(' '));
+  // "No es la primera vez, ya ha ido": the first visit type ruled out, not the first option picked.
+  const firstRuledOut = question === 'visitType' && /\bno (es|era|sea|fue) (la |su |mi )?primer/.test(words.join(' '));
+  if (firstRuledOut && (entities.visitType === undefined || entities.visitType === 'primera_vez')) return undefined;
   // "La primera del martes", "la segunda de hoy", "la última del miércoles": the position among that day's slots shown,
   // unless the position in the whole list is on that day already ("la tercera, la del martes"); the last position said wins.
   const dayOf = (option: ShownOption | undefined) => (option?.start ? bogotaParts(option.start)?.day : undefined);
@@ -102,7 +105,7 @@ export function pickOption(
     return picked ? { value: picked.value, by: 'number' } : undefined;
   }
   const numbered =
-    both || oneOClock || firstOfAll || clockTime || firstTime || entities.documentNumber !== undefined
+    both || oneOClock || firstOfAll || clockTime || firstTime || firstRuledOut || entities.documentNumber !== undefined
       ? undefined
       : (optionNumber(reading, words, options.length, names) ??
         (firstClause.length < said.normalized.length ? optionNumber(reading, wordsOf(firstClause), options.length, names) : undefined) ??

@@ -57,7 +57,7 @@ const PLURAL_CHILDREN: ReadonlySet<string> = new Set([
 ]);
 /** Someone other than the member who says they write: "le escribe la abuela", "yo soy el esposo", "atte. su esposo". */
 const OTHER_WRITER =
-  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|de parte de|a nombre de|en nombre de) (?:mi )?(?<childOfWriter>hija|hijo)\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|de parte de|a nombre de|en nombre de) (?:mi )?(?<spouseOfWriter>esposo|marido|esposa|senora|mujer)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|saluda|aqui|soy)(?: (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,2},? (?:(?:la|el|su) )?(?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos)|madre de (?:laura|ella)|padre de (?:laura|ella))\b|^(?:(?:hola|ola|alo|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b(?:le |les )?(?:escribo|escribe|hablo) (?:del|desde el|por el) (?:cel|celular|telefono|whatsapp) de mi (?<phoneOf>tia|tio|mama|mami|madre|hermana|hija|esposa|mujer|abuela)\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina)\b|^(?:(?:hola|ola|buenas|buenos dias|buenas tardes|buenas noches|buen dia|senorita)[, ]+)*(?!(?:soy|le|les|aqui|habla|escribe|hablo|escribo|es)\b)[a-z]+(?: [a-z]+)?,? (?:la |el |su )?(?<who7>esposo|marido|hermana|hermano|vecina|vecino|suegra|suegro|cunada|cunado|mama|papa|madre|padre) de laura\b/;
+  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|abla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|de parte de|a nombre de|en nombre de) (?:mi )?(?<childOfWriter>hija|hijo)\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|de parte de|a nombre de|en nombre de) (?:mi )?(?<spouseOfWriter>esposo|marido|esposa|senora|mujer)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|abla|ablo|saluda|aqui|soy)(?: (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,2},? (?:(?:la|el|su) )?(?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos)|madre de (?:laura|ella)|padre de (?:laura|ella))\b|^(?:(?:hola|ola|alo|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b(?:le |les )?(?:escribo|escribe|hablo) (?:del|desde el|por el) (?:cel|celular|telefono|whatsapp) de mi (?<phoneOf>tia|tio|mama|mami|madre|hermana|hija|esposa|mujer|abuela)\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina)\b|^(?:(?:hola|ola|buenas|buenos dias|buenas tardes|buenas noches|buen dia|senorita)[, ]+)*(?!(?:soy|le|les|aqui|habla|escribe|hablo|escribo|es)\b)[a-z]+(?: [a-z]+)?,? (?:la |el |su )?(?<who7>esposo|marido|hermana|hermano|vecina|vecino|suegra|suegro|cunada|cunado|mama|papa|madre|padre) de laura\b/;
 /** After the words that say who writes, the rest of the introduction: "…de Laura Gómez, desde el celular de ella". */
 const INTRODUCTION_TAIL =
   /^(?:,? (?:de|del) (?:laura|ella|los ninos|las ninas|la senora)(?: [a-z]+)?)?(?:,? (?:desde|por|con|en|de) (?:el|su|este) (?:celular|cel|telefono|numero|whatsapp|wasap)(?: (?:de|del) (?:ella|laura|la senora|mi (?:hija|esposa|mujer|hermana|mama)))?)?/;
@@ -667,13 +667,18 @@ function readPatients(
   // "Mi nieto": the member's child when someone else says they write ("le escribe la abuela"); otherwise the writer's grandchild.
   // Said by someone who writes for the member, a relation is the member's: see `asTheMembers`.
   const selfAt = new Set<number>();
-  const relations = lexicon.relations.find(words).map((found) => {
-    const said = words.slice(found.start, found.end).join(' ');
-    const members = asTheMembers(said, writer);
-    if (members === 'self') selfAt.add(found.start);
-    if (members !== undefined && members !== 'self') return { ...found, value: members };
-    return writer === undefined && words[found.start]?.startsWith('niet') ? { ...found, value: 'other' as const } : found;
-  });
+  // ("La de pedir tía", pediatría as autocorrect wrote it: the specialty, not an aunt.)
+  const specialtySpans = lexicon.specialty.find(words);
+  const relations = lexicon.relations
+    .find(words)
+    .filter((found) => !specialtySpans.some((span) => found.start >= span.start && found.end <= span.end))
+    .map((found) => {
+      const said = words.slice(found.start, found.end).join(' ');
+      const members = asTheMembers(said, writer);
+      if (members === 'self') selfAt.add(found.start);
+      if (members !== undefined && members !== 'self') return { ...found, value: members };
+      return writer === undefined && words[found.start]?.startsWith('niet') ? { ...found, value: 'other' as const } : found;
+    });
   /** "El hijo de mi otra hija", "la niña de mi hermana": a child of a relative is someone else, and the relative is no patient. */
   const ofRelative = new Set<number>();
   const relativesNamed = new Set<number>();
@@ -1108,6 +1113,13 @@ function readPatients(
       continue;
     }
     const before = words[index - 1];
+    // "Laura está aquí al lado y dice que sí": someone beside the writer, who answers; no cita asked for them.
+    if (
+      original[index + 1] === 'esta' &&
+      /^(aqui|aca|al|conmigo|acá|aquí)$/.test(original[index + 2] ?? '') &&
+      /\b(dice|dijo|autoriza|acepta|confirma|de acuerdo)\b/.test(original.join(' '))
+    )
+      continue;
     // "Sofía nació el 10 de enero": the one born then. "Sofi tiene fiebre": the one the message is about.
     if (
       // ("Sofía se desmayó en el jardín": likewise.)

@@ -101,8 +101,24 @@ export function settleIntent(reads: Reads): Understanding {
   if (picked?.by === 'words' && (question === 'menu' || question === 'existing') && intent === 'none' && OPERATIONS_IN_MENU.has(picked.value as Intent)) {
     intent = picked.value as Intent;
   }
-  // A first message made of booking details ("medicina general control en Suba mañana a las 10") is a booking.
-  if (intent === 'none' && question === 'start' && entities.specialty && (entities.visitType || entities.site || entities.day || entities.band)) intent = 'book';
+  // "La primera cita que haya de medicina general": the earliest cita asked for is a booking, whatever the classifier weighed.
+  if ((question === 'start' || question === 'menu') && intent === 'consult' && entities.soonest && operationCue(words.join(' ')) !== 'consult') intent = 'book';
+  // A first message made of booking details ("medicina general control en Suba mañana a las 10", "la primera que tengan de
+  // pediatría") is a booking.
+  if (intent === 'none' && question === 'start' && entities.specialty && (entities.visitType || entities.site || entities.day || entities.band || entities.soonest))
+    intent = 'book';
+  // "Ahora pal niño", "y ahora para Sofía" at the menu, after a cita: another one, for them.
+  if (
+    intent === 'none' &&
+    question === 'menu' &&
+    picked === undefined &&
+    entities.patients?.length &&
+    /^(?:y )?(?:ahora|aora|luego|despues) (?:para|pa|pal)\b/.test(normalized) &&
+    optionValue(expectation.options, 'book')
+  ) {
+    intent = 'book';
+    pickedBook = true;
+  }
   // At the menu, "una cita de pediatría, primera vez" or "necesito control" is a booking, whatever the classifier weighed.
   if (intent === 'none' && question === 'menu' && picked === undefined && (entities.specialty || entities.visitType) && optionValue(expectation.options, 'book')) {
     intent = 'book';
@@ -115,6 +131,17 @@ export function settleIntent(reads: Reads): Understanding {
   // identification. Not a booking: "ojalá me den la cita pronto" with a date of birth is a wish, and booking is the default anyway.
   const namedOperation = IDENTITY_QUESTIONS.has(question) && OPERATIONS.has(intent) && intent !== 'book' && operationCue(words.join(' ')) === intent;
   if (!intentRead.ruled && answersQuestion(question, entities) && !['goodbye', 'menu', 'back'].includes(intent) && !onlyAsksWhy && !namedOperation) intent = 'none';
+  // "No me sé la fecha de ella", "¿al correo me llega la cita?": where a document, a date of birth or an e-mail is asked, a move,
+  // a cancellation, other days or more times only the classifier weighed, with no word of one, is none.
+  if (
+    IDENTITY_QUESTIONS.has(question) &&
+    (intent === 'reschedule' || intent === 'cancel' || intent === 'other_day' || intent === 'more_times') &&
+    !intentRead.ruled &&
+    operationCue(words.join(' ')) === undefined &&
+    !OTHER_DAY_CUE.test(words.join(' ')) &&
+    !MORE_TIMES_ASKED.test(words.join(' '))
+  )
+    intent = 'none';
   // "Y la que cancelé era con el Dr. Cárdenas, ¿puede ser con él?" at the slots: a cancellation or move only the classifier
   // weighed, with no word of one, is no request to leave the search for.
   if (

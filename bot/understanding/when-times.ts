@@ -222,15 +222,19 @@ const NEGATION_BEFORE = /(?:^|[^a-z])(?:no|ni)\s+(?:(?:puedo|podria|quiero|me\s+
 /** ("La niña entra al jardín en la tarde", "trabajo por la mañana", "tengo los niños en la mañana": that band is busy; see `busyRulesOut`.) */
 const BUSY_BEFORE =
   /(?:^|[^a-z])(?:entra|entran|esta|estan|trabajo|trabaja|estudio|estudia|estudian|tiene\s+clase|tengo\s+clase|sale|salgo|salimos|tengo\s+(?:a\s+)?(?:los|las|mis)\s+(?:ninos|ninas|hijos|hijas|nietos|pelados))\s+(?:(?:al|en\s+el|en\s+la)\s+(?:jardin|colegio|escuela|clase|clases|trabajo)\s+)?(?:(?:en|por)\s+(?:la\s+)?)?$/;
-const NEGATION_AFTER = /^\s*(?:no\s+(?:puedo|puede|pueden|podemos|podria|me\s+(?:sirve|queda|funciona)|le\s+(?:sirve|queda))|no\s*(?:[,.;!]|$)|tampoco|imposible)(?![a-z])/;
+const NEGATION_AFTER =
+  /^\s*(?:(?:(?:el|la)\s+(?:nino|nina)|el|ella|mateo|sofia)\s+(?=no\s))?(?:no\s+(?:puedo|puede|pueden|podemos|podria|me\s+(?:sirve|queda|funciona)|le\s+(?:sirve|queda))|no\s*(?:[,.;!]|$)|tampoco|imposible)(?![a-z])/;
 /** ("En la tarde trabajo", "en la mañana tengo colegio", "por la tarde recojo a los niños", "sale temprano del trabajo": that band is busy; see `busyRulesOut`.) */
 const BUSY_AFTER =
-  /^\s*(?:trabajo|trabaja|trabajan|estoy\s+trabajando|del\s+(?:trabajo|colegio|jardin|turno)|estudio|estudia|estudian|tengo\s+(?:clase|clases|colegio|trabajo|turno|reunion|junta)|(?:el|la)\s+(?:nino|nina)\s+(?:esta|tiene)\s+(?:en\s+el\s+)?(?:colegio|jardin|clase|clases)|recojo|me\s+toca\s+(?:trabajar|recoger|ir\s+por)|(?:esta|estan)\s+en\s+(?:el\s+|la\s+)?(?:colegio|jardin|escuela|clase|clases)|(?:tiene|tienen)\s+(?:colegio|jardin|clase|clases|natacion)|entra\s+al\s+(?:colegio|jardin))(?![a-z])/;
+  /^\s*(?:trabajo|trabaja|trabajan|estoy\s+trabajando|del\s+(?:trabajo|colegio|jardin|turno)|estudio|estudia|estudian|tengo\s+(?:clase|clases|colegio|trabajo|turno|reunion|junta)|(?:(?:el|la)\s+(?:nino|nina)|el|ella)\s+(?:esta|tiene)\s+(?:en\s+el\s+)?(?:colegio|jardin|clase|clases|natacion)|recojo|me\s+toca\s+(?:trabajar|recoger|ir\s+por)|(?:esta|estan)\s+en\s+(?:el\s+|la\s+)?(?:colegio|jardin|escuela|clase|clases)|(?:tiene|tienen)\s+(?:colegio|jardin|clase|clases|natacion)|entra\s+al\s+(?:colegio|jardin))(?![a-z])/;
 /** "buenas tardes", "más tarde", "llego tarde": no band. */
 const NOT_BAND_TARDE_BEFORE = /(?:^|[^a-z])(?:buenas?|mas|muy|llego|llegue|llegar|llegaria|hizo|hace|es|ya|hasta|tan|demasiado|poco|esta|pasado)\s+$/;
 /** "me da igual el día": indifference to something else than the hour. */
 const NOT_ABOUT_TIME_AFTER =
   /^\s+(?:el|la|los|las|de|del|de\s+los|de\s+las)\s+(?:dias?|fechas?|medicos?|medicas?|doctor|doctores|doctoras?|sedes?|lugar|especialistas?|citas)(?![a-z])/;
+
+/** "Con cualquier médico, eso me da igual": indifference to the doctor or the site just named. */
+const ABOUT_OTHER_BEFORE = /(?:^|[^a-z])(?:medic[oa]s?|doctor(?:a|es|as)?|sedes?|lugar)[\s,]*(?:(?:eso|ese|esa|la verdad|pues)[\s,]+)?(?:me\s+)?$/;
 
 /** Time bands: "en la mañana", "temprano", "en la tarde", "pm", "después del almuerzo", "a cualquier hora", "la que sea". */
 export class BandParser extends WholeWordParser {
@@ -251,7 +255,7 @@ export class BandParser extends WholeWordParser {
     }
     if (match[0] === 'manana' && (MORNING_ARTICLE.test(textBefore) || !bareMananaIsBand(context, index, match[0].length))) return null;
     if (match[0] === 'tarde' && (NOT_BAND_TARDE_BEFORE.test(textBefore) || /^\s+noche/.test(textAfter))) return null;
-    if (band === 'cualquiera' && NOT_ABOUT_TIME_AFTER.test(textAfter)) return null;
+    if (band === 'cualquiera' && (NOT_ABOUT_TIME_AFTER.test(textAfter) || ABOUT_OTHER_BEFORE.test(textBefore))) return null;
     return context.createParsingResult(index, match[0], context.createParsingComponents().addTag(BAND_TAG[band]));
   }
 }

@@ -214,7 +214,8 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
     when.weekday = weekdayAsked;
   }
   // "En la mañana no puedo": the other band, when no band is asked for.
-  if (bands.length === 0 && ruledOut.size === 1) bands.push({ band: ruledOut.has('manana') ? 'tarde' : 'manana', at: 0 });
+  // (At an offer, "no, en la tarde no puedo" turns the offer down: the band ruled out is said, no other is asked for.)
+  if (bands.length === 0 && ruledOut.size === 1 && option.busyRulesOut !== true) bands.push({ band: ruledOut.has('manana') ? 'tarde' : 'manana', at: 0 });
   const band = bandOf(bands, normalized, days);
   if (band) when.band = band;
   const [ruled] = ruledOut;

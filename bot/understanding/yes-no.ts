@@ -102,6 +102,10 @@ const NO_PROBLEM = /^no (?:tengo|hay|veo|habria|tenemos) (?:ningun\w* )?(?:probl
 const EMPHATIC_NO =
   /^(?:(?:ay|uy|ah|pues|mija|mijo|senorita|no) )*(?:eso|esa|ese|ahi|asi|hoy|ese dia|esa hora|ahora|ahi si que) si no\b(?! (?:se|sabia|entiendo|hay (?:mas|otra|otro)))/;
 
+/** "Si ya estoy aquí", "si yo ya estoy en la sede": an objection, the "si" of "but I am already here" (unless told to go ahead). */
+const OBJECTING_SI =
+  /^(?:(?:pero|ay|ah|pues) )*si (?:yo )?ya (?:estoy|estamos|me encuentro|vine|vinimos|llegue|llegamos) (?:aqui|aca|en la sede|en la clinica)\b(?!.*\b(?:confirm|agend|busq|radiq|dale|hagale|de una)\w*)/;
+
 /** "Eso sí no sé", "ahí sí toca moverla", "así sí que no": a stressing "sí" before what is not a yes or no answer. */
 const STRESSING_SI =
   /^(?:(?:ay|uy|ah|pues|mija|mijo|senorita) )*(?:eso|ahi|ahi si que) si (?:no (?:lo |la |me )?(?:se|sabia|sabemos|entiendo|acuerdo|recuerdo|tengo|tenemos)\b|(?:toca|tocaria|tocara|me toca|nos toca)\b)/;
@@ -147,6 +151,8 @@ function firstAnswer(
   }
   // "Eso sí no lo sé", "ahí sí toca moverla": a "sí" that stresses what follows, which answers nothing by yes or no.
   if (STRESSING_SI.test(whole)) return undefined;
+  // "¿Cómo así? Si ya estoy aquí": an objection opened by "si", not a yes.
+  if (OBJECTING_SI.test(whole)) return undefined;
   // "Eso sí no me sirve", "ahí sí no, mija": an emphatic "sí" in front of the no is the no.
   if (yesNoQuestion && EMPHATIC_NO.test(whole)) return 'no';
   // "Hoy no puedo, mejor el jueves", "a esa hora no alcanzo": the day or hour offered does not suit.

@@ -2207,6 +2207,75 @@ describe('the twenty-second blind batch, opened for tuning (dev25)', () => {
   ]);
 });
 
+describe('the twenty-third blind batch, opened for tuning (dev26)', () => {
+  itReads([
+    // "Primero" before what to do first is no option number; "no es la primera vez" picks no first visit.
+    ['primero cancelar', 'menu', { intent: 'cancel', choice: 'cancel' }],
+    ['primero', 'menu', { choice: 'book' }],
+    ['no es la primera vez, ya lo han visto', 'visitType', { choice: undefined, visitType: undefined }],
+    ['no es la primera vez, es control', 'visitType', { choice: 'control' }],
+    // An objection opened by "si" is no yes.
+    ['¿cómo así? si ya estoy aquí', 'offer', { yesNo: undefined }],
+    ['no, ¿cómo así? si yo ya estoy aquí, no me voy a otra', 'offer', { intent: 'deny', yesNo: 'no' }],
+    ['si ya estoy aqui, confírmela', 'confirm', { yesNo: 'yes' }],
+    // At an offer, a band turned down or busy is said, and no other band is asked for; "me da igual" of a doctor is no band.
+    ['no, en la tarde el niño no puede', 'offer', { intent: 'deny', band: undefined, ruledOutBand: 'tarde' }],
+    ['no, en la mañana ella tiene clases', 'offer', { intent: 'deny', band: undefined }],
+    ['sí, con cualquier doctor, eso me da igual', 'offer', { intent: 'affirm', band: undefined }],
+    ['cualquier hora, me da igual', 'band', { choice: 'cualquiera' }],
+    // Checking what was done, or what is left, is looking the citas up.
+    ['¿será que sí quedó? no me llegó nada', 'menu', { intent: 'consult' }],
+    ['ya me quedó para el viernes, ¿cierto?', 'menu', { intent: 'consult' }],
+    ['¿ahora sí me aparece la de la niña?', 'menu', { intent: 'consult' }],
+    ['¿ya no me queda ninguna pendiente?', 'menu', { intent: 'consult' }],
+    ['y la del niño sigue en Suba, ¿verdad?', 'menu', { intent: 'consult' }],
+    ['¿la del jueves ya me la quitaron o tengo que cancelarla yo?', 'menu', { intent: 'consult' }],
+    ['¿se borró sola al moverla?', 'menu', { intent: 'consult' }],
+    ['quiero ver la cita de pediatría que tiene mi hijo', 'start', { intent: 'consult' }],
+    ['listo, ya quedó', 'confirm', { intent: 'none' }],
+    // A cita wanted sooner, or with another doctor, is moved.
+    ['tengo cita el jueves pero quisiera que me la dieran más prontico', 'start', { intent: 'reschedule' }],
+    ['tengo cita el viernes con el doctor Hernán, ¿se puede cambiar de médico?', 'start', { intent: 'reschedule' }],
+    // Where a document, a date of birth or an e-mail is asked, a guess of the classifier is no request.
+    ['no me sé la fecha de él, ya le pregunto', 'birthDate', { intent: 'none' }],
+    ['¿y al correo me llega la cita?', 'email', { intent: 'none' }],
+    // The earliest cita, in other words.
+    ['la más temprana que haya', 'slot', { choice: 'slot-1' }],
+    ['la primera cita que tengan de pediatría', 'start', { intent: 'book', visitType: undefined, soonest: true }],
+    // Typing slips.
+    ['oka', 'consent', { intent: 'affirm', yesNo: 'yes' }],
+    ['aa bueno si', 'offer', { yesNo: 'yes' }],
+    ['pediatras', 'specialty', { choice: 'pediatria', specialty: 'pediatria' }],
+    ['primero vez', 'visitType', { choice: 'primera_vez', visitType: 'primera_vez' }],
+    ['la de pedir tía', 'appointment', { choice: 'apt-2', patients: undefined }],
+    ['1O10101010', 'document', { documentNumber: '1010101010' }],
+    ['laura@gmail. com', 'email', { email: 'laura@gmail.com' }],
+    ['parami', 'specialty', { patients: [{ kind: 'self' }] }],
+    [
+      'citas pa los 2 niños',
+      'start',
+      {
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
+    // Who writes, and who is beside them.
+    ['buenas le abla la abuela de los niños, necesito cita pal niño', 'start', { writer: 'abuela', patients: [{ kind: 'relation', relation: 'son' }] }],
+    ['sí, Laura está aquí conmigo y dice que sí', 'consent', { intent: 'affirm', patients: undefined }],
+    ['Sofía está aquí conmigo y necesita una cita', 'start', { intent: 'book', patients: [{ kind: 'name', name: 'sofia', written: 'Sofía' }] }],
+    // Another cita, for someone, after one.
+    ['ahora pal niño', 'menu', { intent: 'book', choice: 'book' }],
+  ]);
+  it('reads a second operation named a little after its verb ("…y cambiar la de mi hija del viernes para otro día")', () => {
+    const result = read('quiero cancelar mi cita del jueves y cambiar la de mi hija del viernes para otro día', 'start');
+    assert.equal(result.intent, 'cancel');
+    assert.equal(result.entities.day, '2026-11-26');
+    assert.deepEqual(result.next, { intent: 'reschedule', entities: { day: '2026-11-27', weekday: 5, patients: [{ kind: 'relation', relation: 'daughter' }] } });
+  });
+});
+
 describe('the citas of several people asked together (member testing)', () => {
   itReads([
     ['cuales son las citas de sofia y mateo?', 'menu', { intent: 'consult', choice: 'consult' }],
