@@ -120,11 +120,11 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'reschedule',
     /\b(?:(?:la|lo) (?:puedes|puede|pueden|podria|podrian|podras|podra) (?:pasar|mover|correr|cambiar|adelantar|atrasar|aplazar)|(?:me|nos|le) (?:la|lo) (?:cambia|cambian|cambias|adelanta|adelantan|adelantas|atrasa|atrasan) (?:para|pa|pal|al|a)|(?:la|lo) (?:vuelve|vuelven|vuelves|puede volver|pueden volver) a (?:mover|cambiar|pasar|correr|reprogramar)|volver a (?:mover|cambiar|correr|reprogramar)(?:la|le)?|adelant\w* (?:para |pa )?lo mas pronto)\b/g,
   ],
-  // "Tengo una cita el miércoles pero quisiera que me la dieran más prontico", "¿se puede cambiar de médico?": the cita the
-  // member has, sooner or with someone else.
+  // "Tengo una cita el miércoles pero quisiera que me la dieran más prontico", "¿se puede cambiar de médico?", "la tengo que
+  // mover", "la tengo que pasar pa más tarde": the cita the member has, sooner, later or with someone else.
   [
     'reschedule',
-    /\b(?:(?:me|nos|le) (?:la|lo) (?:dieran|den|diera|de|pusieran|pongan|pusiera|ponga|dan|dejaran|dejen) (?:mas )?(?:pronto|prontico|prontito|antes|temprano|tempranito|rapido)|cambiar(?:me|le|la)? (?:de|el) (?:medico|medica|doctor|doctora))\b/g,
+    /\b(?:(?:me|nos|le) (?:la|lo) (?:dieran|den|diera|de|pusieran|pongan|pusiera|ponga|dan|dejaran|dejen) (?:mas )?(?:pronto|prontico|prontito|antes|temprano|tempranito|rapido)|cambiar(?:me|le|la)? (?:de|el) (?:medico|medica|doctor|doctora)|(?:la|lo) (?:tengo que|toca|necesito|debo|tendria que) (?:mover|correr|reprogramar|cambiar)|(?:la|lo) (?:tengo que|toca|necesito|debo|tendria que) pasar (?:pa|para) (?:mas|otro|otra)\b)\b/g,
   ],
   // "Necesito la cita del miércoles más temprano": that cita, earlier or later.
   [

@@ -475,7 +475,9 @@ function readPatients(
       clauses ??= clausesOfWords();
       return clauses[cursor] === clauses[index];
     }
-    if (!(cursor >= 0 && words[cursor] === 'no' && cursor < index - 1)) return false;
+    // ("Es Sofía, no Mateo": set against the one named before it, right after the "no".)
+    const contrast = cursor === index - 1 && words[cursor] === 'no' && mentions.some((seen) => seen.at < cursor && !seen.denied);
+    if (!(cursor >= 0 && words[cursor] === 'no' && (cursor < index - 1 || contrast))) return false;
     clauses ??= clausesOfWords();
     return clauses[cursor] === clauses[index];
   };

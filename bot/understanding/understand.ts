@@ -529,6 +529,8 @@ const MY_OWN_CITA = /\b(?:mi (?:cita|consulta)|la mia)\b/;
 /** "…y sáqueme una nueva", "ahora sí agéndeme otra": a new cita asked for besides the answer. */
 const NEW_BOOKING =
   /\b(?:saque(?:me|le)?|sacarme|sacarle|agende(?:me|le)?|agendarme|pida(?:me)?|pideme|deme|dame|necesito|quiero|quisiera)(?: me)? (?:una|otra) (?:nueva|cita nueva|cita|consulta)\b|\buna (?:cita )?nueva\b/;
+/** "…y sigamos con lo de Mateo", "y después lo de la niña": someone's matter, taken up after the one confirmed. */
+const LATER_MATTER = /\b(?:sigamos|seguimos|sigo|despues|luego|ahora) (?:con )?(?:lo|eso|el tema) de\b/;
 /** What a new booking asked for besides a yes keeps of the message. */
 const BOOKING_KEYS = ['specialty', 'visitType', 'site', 'band', 'day', 'weekday', 'dayOff', 'time', 'patients'] as const satisfies ReadonlyArray<keyof Entities>;
 
@@ -549,6 +551,11 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
   // "Sí señora, y de una me saca la misma para Sofía": at a confirmation, a cita for someone else too, after this one.
   // ("Sí, y también quiero una para Mateo", read as a booking, is taken up by the dialogs as it is.)
   const forSomeoneElse = expectation.question === 'confirm' && answer.intent === 'affirm' && (answer.entities.patients?.length ?? 0) > 0 && ANOTHER_FOR.test(normalized);
+  // "Sí, cancélela y sigamos con lo de Mateo": the yes to this one; Mateo's matter comes after, so he is no patient of it.
+  if (!NEW_BOOKING.test(normalized) && !forSomeoneElse && expectation.question === 'confirm' && LATER_MATTER.test(normalized)) {
+    const { patients: _later, ...kept } = answer.entities;
+    return { ...answer, entities: kept };
+  }
   if (!NEW_BOOKING.test(normalized) && !forSomeoneElse) return answer;
   const entities = bookingPart(answer.entities);
   if (SAME_AGAIN.test(normalized)) entities.sameAgain = true;

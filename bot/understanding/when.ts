@@ -56,11 +56,11 @@ const IN_REASON_CLAUSE = /\b(porque|por que|xq|pq|porq|ya que|ya q|pues|es que|e
 
 /** A time in someone's day, told as a reason: "salgo del trabajo a la 1", "Mateo está en el colegio hasta las 12". */
 const SCHEDULE_TOLD =
-  /\b(salgo|sale|salimos|salen|entro|entra|entramos|entran|termino|termina|trabajo|estudia|estudio|colegio|jardin|escuela|clase|clases|almuerzo|almuerza)\b(?!.*\bcita\b)/;
+  /\b(salgo|sale|salimos|salen|entro|entra|entramos|entran|termino|termina|trabajo|estudia|estudio|colegio|jardin|escuela|clase|clases|almuerzo|almuerza|reunion|junta)\b(?!.*\bcita\b)/;
 
-/** The same, told after the hour: "a las 2 tengo reunión", "a las 12 entro a trabajar", "a las 12:30 sale". */
+/** The same, told after the hour: "a las 2 tengo reunión", "a las 12 entro a trabajar", "a las 12:30 sale", "a las 3 es que la recojo". */
 const SCHEDULE_AFTER =
-  /^\s*(?:(?:yo|el|ella|mateo|sofi|sofia)\s+)?(?:(?:todavia|aun)\s+(?:estoy|esta|sigo|sigue)\b|(?:estoy|esta|sigo|sigue)\s+en\s+(?:la\s+oficina|el\s+trabajo|clase|el\s+colegio)\b|(?:tengo|tiene|tenemos|tienen)\s+(?:una\s+|un\s+)?(?:reunion|junta|cita|clase|clases|trabajo|turno|colegio|examen|que)|entro|entra|entramos|entran|salgo|sale|salimos|salen|termino|termina|me\s+toca|le\s+toca|nos\s+toca|recojo|recoge|estoy\s+trabajando)\b/;
+  /^\s*(?:(?:es\s+que|porque|pues)\s+)?(?:(?:yo|el|ella|mateo|sofi|sofia)\s+)?(?:(?:la|lo)\s+(?:recojo|recoge|recogemos|llevo|lleva)\b|(?:todavia|aun)\s+(?:estoy|esta|sigo|sigue)\b|(?:estoy|esta|sigo|sigue)\s+en\s+(?:la\s+oficina|el\s+trabajo|clase|el\s+colegio)\b|(?:tengo|tiene|tenemos|tienen)\s+(?:una\s+|un\s+)?(?:reunion|junta|cita|clase|clases|trabajo|turno|colegio|examen|que)|entro|entra|entramos|entran|salgo|sale|salimos|salen|termino|termina|me\s+toca|le\s+toca|nos\s+toca|recojo|recoge|estoy\s+trabajando)\b/;
 
 /**
  * What follows a day ruled out: "no", "tampoco", "no puedo", or the next days joined to it ("el
@@ -206,7 +206,10 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
   }
   // "La otra semana, el miércoles", "la próxima semana el viernes": the weekday of next week (the week's Monday is no day asked).
   const weekAsked = results.some((result) => ANOTHER_WEEK_SAID.test(result.text) && !result.start.isCertain('weekday'));
-  const weekdayAsked = results.find((result) => result.start.isCertain('weekday') && !ANOTHER_WEEK_SAID.test(result.text))?.start.get('weekday');
+  // ("…para la otra semana, porque ese viernes tiene izada de bandera": the Friday spoken of, not one of next week.)
+  const weekdayAsked = results
+    .find((result) => result.start.isCertain('weekday') && !ANOTHER_WEEK_SAID.test(result.text) && !/\b(?:ese|este|esa|esta)\s+$/.test(normalized.slice(0, result.index)))
+    ?.start.get('weekday');
   if (weekAsked && weekdayAsked !== null && weekdayAsked !== undefined) {
     const monday = addDays(todayInBogota, 7 - ((todayInBogota.weekday + 6) % 7));
     const day = addDays(monday, (weekdayAsked + 6) % 7);

@@ -106,6 +106,10 @@ const EMPHATIC_NO =
 const OBJECTING_SI =
   /^(?:(?:pero|ay|ah|pues) )*si (?:yo )?ya (?:estoy|estamos|me encuentro|vine|vinimos|llegue|llegamos) (?:aqui|aca|en la sede|en la clinica)\b(?!.*\b(?:confirm|agend|busq|radiq|dale|hagale|de una)\w*)/;
 
+/** "Con otro médico sí", "en otra sede está bien", "con cualquier doctor dale": what was offered, then the yes. */
+const OTHER_ONE_THEN_YES =
+  /^(?:(?:bueno|pues|ah|ok) )*(?:con |en )?(?:otro|otra|cualquier|cualquiera) (?:medico|medica|doctor|doctora|sede|profesional)(?: (?:si|claro|dale|de una|esta bien|no importa|no hay problema))(?!.*\b(?:no|pero)\b(?! (?:importa|hay problema)))/;
+
 /** "Eso sí no sé", "ahí sí toca moverla", "así sí que no": a stressing "sí" before what is not a yes or no answer. */
 const STRESSING_SI =
   /^(?:(?:ay|uy|ah|pues|mija|mijo|senorita) )*(?:eso|ahi|ahi si que) si (?:no (?:lo |la |me )?(?:se|sabia|sabemos|entiendo|acuerdo|recuerdo|tengo|tenemos)\b|(?:toca|tocaria|tocara|me toca|nos toca)\b)/;
@@ -153,6 +157,8 @@ function firstAnswer(
   if (STRESSING_SI.test(whole)) return undefined;
   // "¿Cómo así? Si ya estoy aquí": an objection opened by "si", not a yes.
   if (OBJECTING_SI.test(whole)) return undefined;
+  // "Con otro médico sí, eso no importa" to "¿Busco con otro profesional?": the one offered, then the yes.
+  if (yesNoQuestion && OTHER_ONE_THEN_YES.test(whole)) return 'yes';
   // "Eso sí no me sirve", "ahí sí no, mija": an emphatic "sí" in front of the no is the no.
   if (yesNoQuestion && EMPHATIC_NO.test(whole)) return 'no';
   // "Hoy no puedo, mejor el jueves", "a esa hora no alcanzo": the day or hour offered does not suit.

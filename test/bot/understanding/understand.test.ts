@@ -2267,6 +2267,19 @@ describe('the twenty-third blind batch, opened for tuning (dev26)', () => {
     ['Sofía está aquí conmigo y necesita una cita', 'start', { intent: 'book', patients: [{ kind: 'name', name: 'sofia', written: 'Sofía' }] }],
     // Another cita, for someone, after one.
     ['ahora pal niño', 'menu', { intent: 'book', choice: 'book' }],
+    // A weekday spoken of with "ese" is the cita's, not one of the week asked for.
+    ['necesito cambiar la cita del 27 de Sofía para la otra semana, es que ese viernes tiene una izada', 'start', { intent: 'reschedule', day: '2026-11-27' }],
+    // An hour told with a meeting or an errand is no hour asked for.
+    ['la de medicina general del 25 la tengo que pasar pa más tarde, ese día tengo una reunión a las 10', 'start', { intent: 'reschedule', time: undefined }],
+    ['cámbiela de hora, a las 3 es que la recojo del jardín', 'menu', { intent: 'reschedule', time: undefined }],
+    // A yes to the cita confirmed, with someone's matter after it: no patient of this one.
+    ['sí, cancélela y seguimos con lo de Sofía', 'confirm', { intent: 'affirm', yesNo: 'yes', patients: undefined }],
+    // What was offered, then the yes.
+    ['con otro médico sí, no importa', 'offer', { intent: 'affirm', yesNo: 'yes' }],
+    ['en otra sede está bien', 'offer', { intent: 'affirm', yesNo: 'yes' }],
+    // "Es Sofía, no Mateo": the one set against is no patient.
+    ['quien tiene la fiebre es Mateo, no Sofía', 'specialty', { patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    ['no, Mateo', 'patient', { choice: 'mateo' }],
   ]);
   it('reads a second operation named a little after its verb ("…y cambiar la de mi hija del viernes para otro día")', () => {
     const result = read('quiero cancelar mi cita del jueves y cambiar la de mi hija del viernes para otro día', 'start');
