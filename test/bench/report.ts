@@ -83,7 +83,7 @@ export interface BenchReport {
   startupMs: number | null;
   startup: StartupReport | null;
   /** The understanding step's cost per message, over the labelled corpus. */
-  understanding: { messages: number; calls: number; perSecond: number; loadMs: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number } | null;
+  understanding: { messages: number; calls: number; perSecond: number; loadMs: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number; longMessageMs: number } | null;
   targets: TargetCheck[];
 }
 

@@ -22,7 +22,12 @@ export interface UnderstandingReport extends LatencySummary {
   perSecond: number;
   /** Loading the lexicon and the trained classifier once, in milliseconds. */
   loadMs: number;
+  /** A 2,000-character message (the longest Lina reads whole), understood: the mean of several calls, in milliseconds. */
+  longMessageMs: number;
 }
+
+/** The longest message read whole: number words, hours and greetings over and over, a day and an hour at its end. */
+export const LONG_MESSAGE = `${'hola que tal, uno cero a las '.repeat(68)}mañana a las 3`.slice(-2000);
 
 const COMPILED = new URL('../../dist/bot/understanding/load.js', import.meta.url);
 
@@ -49,6 +54,12 @@ export async function benchUnderstanding(rounds: number): Promise<UnderstandingR
     }
   }
   const elapsed = performance.now() - started;
+  // A long message, where a rule that backtracks would show: the mean of 20 calls after a warm-up.
+  const long = expectationAt('start', CORPUS_NOW);
+  understand(LONG_MESSAGE, long, CORPUS_NOW);
+  const longStarted = performance.now();
+  for (let run = 0; run < 20; run++) understand(LONG_MESSAGE, long, CORPUS_NOW);
+  const longMessageMs = (performance.now() - longStarted) / 20;
   const calls = messages.length * rounds;
   const summary = latencies.summary();
   const round3 = (value: number) => Math.round(value * 1000) / 1000;
@@ -61,5 +72,6 @@ export async function benchUnderstanding(rounds: number): Promise<UnderstandingR
     p95Ms: round3(summary.p95Ms),
     p99Ms: round3(summary.p99Ms),
     maxMs: round3(summary.maxMs),
+    longMessageMs: round3(longMessageMs),
   };
 }

@@ -153,11 +153,10 @@ describe('numbers on any input', () => {
     );
   });
 
-  it('answers a 2,000-character message in well under a millisecond', () => {
+  // (How fast a 2,000-character message is read is measured by `npm run bench`, never timed here.)
+  it('reads a 2,000-character message of number words, digit by digit, and as no one number', () => {
     const long = 'uno cero '.repeat(250);
-    const started = process.hrtime.bigint();
-    digitsFromWords(long);
-    numberFromWords(long);
-    assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 50);
+    assert.equal(digitsFromWords(long), `${'10'.repeat(250)} `);
+    assert.equal(numberFromWords(long), undefined);
   });
 });
