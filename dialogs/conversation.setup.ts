@@ -48,7 +48,7 @@ import type { ConversationRecord, Outcome } from './records.js';
 import { reply, type Reply } from './replies.js';
 import { rescheduleMachine } from './reschedule.machine.js';
 import type { PatientChoice, PatientResolution } from './patients.js';
-import { answerTo, missReplies, type RepeatEvent } from './speech.js';
+import { aboutOne, answerTo, missReplies, type RepeatEvent } from './speech.js';
 import { answerOf, choiceOf, entitiesOf, intentOf, isMessage, messageGuards } from './understood.js';
 
 /** Failed second factors before the conversation ends with the support line. */
@@ -256,7 +256,13 @@ export const conversationSetup = setup({
       ({ context, event }): RepeatEvent => {
         if (event.type !== 'HELP' || !event.asks) return { type: 'REPEAT' };
         const site = event.site ?? (event.here ? context.site : undefined);
-        return { type: 'REPEAT', asks: event.asks, ...(site ? { site } : {}), ...(event.also ? { also: event.also } : {}) };
+        return {
+          type: 'REPEAT',
+          asks: event.asks,
+          ...(site ? { site } : {}),
+          ...(event.also ? { also: event.also } : {}),
+          ...(event.about !== undefined ? { about: event.about } : {}),
+        };
       },
     ),
     /** The answer to "ayuda" (the support lines) or to a question asked by the way, from the question pending here. */
@@ -264,7 +270,10 @@ export const conversationSetup = setup({
       if (event.type !== 'HELP') return enqueue.emit({ type: 'reply', reply: reply('help.support') });
       for (const asks of [event.asks, ...(event.also ? [event.also] : [])]) {
         const site = event.site ?? (event.here ? context.site : undefined);
-        enqueue.emit({ type: 'reply', reply: answerTo(asks, context.lastPrompt, site, context.siteSaid, context.lastCase, context.startSaid, context.doctorSaid) });
+        enqueue.emit({
+          type: 'reply',
+          reply: answerTo(asks, aboutOne(context.lastPrompt, event.about), site, context.siteSaid, context.lastCase, context.startSaid, context.doctorSaid),
+        });
       }
     }),
     record: emit((_, record: ConversationRecord) => ({ type: 'record' as const, record })),

@@ -28,7 +28,7 @@ export type DialogEvent =
    * Kennedy?", "¿cuánto vale la cuota moderadora?"); `site`: the site it names; `also`: a second question in
    * the same message ("¿con qué doctor es? ¿y eso dónde queda?"), answered after the first.
    */
-  | { type: 'HELP'; asks?: Asked; site?: SiteCode; also?: Asked; here?: true }
+  | { type: 'HELP'; asks?: Asked; site?: SiteCode; also?: Asked; here?: true; about?: string }
   /** "hola" in the middle of a conversation: where we are, and the pending question. */
   | { type: 'GREET' }
   /** "gracias" with nothing else: a kind answer, and the pending question if there is one. */
@@ -57,6 +57,7 @@ export function toDialogEvent(understood: Understanding, messageId: string): Dia
       ...(entities.site ? { site: entities.site } : {}),
       ...(entities.alsoAsks ? { also: entities.alsoAsks } : {}),
       ...(entities.hereSite ? { here: true as const } : {}),
+      ...(entities.asksAbout !== undefined ? { about: entities.asksAbout } : {}),
     };
   }
   if (intent === 'help' && choice === undefined) return { type: 'HELP' };

@@ -26,6 +26,8 @@ export interface Reply {
   items?: ReplyItem[];
   /** Set on a question: what kind of answer it waits for, so the answer is read as one. */
   expects?: Question;
+  /** On a question asked again after a question about one of its options ("¿con qué doctor es la primera?"): that option, which "esa" picks. */
+  pointed?: string;
 }
 
 export function reply(key: string, params?: ReplyParams, options?: ReplyOption[], items?: ReplyItem[]): Reply {

@@ -37,7 +37,7 @@ export type SayEvent = { type: 'SAY'; reply: Reply };
  * the event to the child that holds it. `asks`: the member asked something first ("¿qué es
  * eso?", "¿y eso dónde queda?"), answered from the pending question before it is asked again.
  */
-export type RepeatEvent = { type: 'REPEAT'; asks?: Asked; site?: SiteCode; also?: Asked };
+export type RepeatEvent = { type: 'REPEAT'; asks?: Asked; site?: SiteCode; also?: Asked; about?: string };
 
 /**
  * What a question or its options mean, for a member who asks ("¿qué es no programada?",
@@ -176,19 +176,33 @@ function doctorsOf(prompt: Reply | undefined, fallback?: string): Reply {
   const named = [prompt?.params?.doctor, ...(prompt?.options ?? []).map((shown) => shown.params?.doctor)];
   const doctors = [...new Set(named.filter((doctor): doctor is string => typeof doctor === 'string' && doctor !== ''))];
   const [only] = doctors;
+  // ("¿Con qué doctor es la primera?": that one, said with its day and hour.)
+  const pointed = prompt?.pointed === undefined ? undefined : prompt.options?.find((shown) => shown.value === prompt.pointed);
+  const start = pointed?.params?.start;
+  if (only && doctors.length === 1 && typeof start === 'string') return reply('help.doctor', { doctor: only, start, context: 'pointed' });
   if (only && doctors.length === 1) return reply('help.doctor', { doctor: only });
   if (doctors.length === 0 && fallback) return reply('help.doctor', { doctor: fallback });
   return reply(doctors.length > 1 ? 'help.doctorOnEachLine' : 'help.support');
 }
 
 /** What a REPEAT asks to answer first, if anything (and a second question asked with it). */
-function askedIn(event: EventObject): { asks: Asked; site?: SiteCode; also?: Asked } | undefined {
+function askedIn(event: EventObject): { asks: Asked; site?: SiteCode; also?: Asked; about?: string } | undefined {
   if (event.type !== 'REPEAT' || !('asks' in event) || typeof event.asks !== 'string') return undefined;
   const asks = ASKED_KINDS.find((kind) => kind === event.asks);
   if (!asks) return undefined;
   const site = 'site' in event && typeof event.site === 'string' && isSiteCode(event.site) ? event.site : undefined;
   const also = 'also' in event ? ASKED_KINDS.find((kind) => kind === event.also) : undefined;
-  return { asks, ...(site ? { site } : {}), ...(also ? { also } : {}) };
+  const about = 'about' in event && typeof event.about === 'string' ? event.about : undefined;
+  return { asks, ...(site ? { site } : {}), ...(also ? { also } : {}), ...(about !== undefined ? { about } : {}) };
+}
+
+/**
+ * The question narrowed to the one option a question by the way is about ("¿con qué doctor es la
+ * primera?"), marked as pointed at; the question as it is when none is, or when it does not show it.
+ */
+export function aboutOne(prompt: Reply | undefined, about: string | undefined): Reply | undefined {
+  const shown = about === undefined ? undefined : prompt?.options?.find((option) => option.value === about);
+  return prompt && shown ? { ...prompt, options: [shown], pointed: shown.value } : prompt;
 }
 
 /** Invalid answers in a row after which Lina offers help, once per question. */
@@ -274,13 +288,17 @@ export function childSpeech<TContext extends SpeakingContext, TEvent extends Eve
       sayTo(system, prompt);
     }),
     /** The pending question again; after "¿qué es eso?", "¿y eso dónde queda?" (a REPEAT that `asks`), the answer first. */
-    repeatPrompt: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, event, system }) => {
+    repeatPrompt: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, event, enqueue, system }) => {
       const asked = askedIn(event);
       // ("¿Y eso dónde queda?" right after the site was chosen: the site the operation is about.)
       const fallback = siteOf(context);
-      if (asked) sayTo(system, answerTo(asked.asks, context.lastPrompt, asked.site, fallback));
-      if (asked?.also) sayTo(system, answerTo(asked.also, context.lastPrompt, asked.site, fallback));
-      if (context.lastPrompt) sayTo(system, context.lastPrompt);
+      // ("¿Con qué doctor es la primera?": about that option; the question asked again points at it, so "esa" takes it.)
+      const about = aboutOne(context.lastPrompt, asked?.about);
+      if (asked) sayTo(system, answerTo(asked.asks, about, asked.site, fallback));
+      if (asked?.also) sayTo(system, answerTo(asked.also, about, asked.site, fallback));
+      const again = about?.pointed !== undefined && context.lastPrompt ? { ...context.lastPrompt, pointed: about.pointed } : context.lastPrompt;
+      if (again !== context.lastPrompt) enqueue.assign(({ context }) => ({ ...context, lastPrompt: again }));
+      if (again) sayTo(system, again);
     }),
     rejectAnswer: enqueueActions<TContext, TEvent, undefined, TEvent, never, never, never, never, never>(({ context, event, enqueue, system }) => {
       const { replies, invalidAnswers, helpOffered, apologized } = missReplies(context, event);

@@ -25,5 +25,6 @@ export function expectationOf(pending: Reply | undefined, label: (key: string, p
       ...(typeof doctor === 'string' ? { doctor } : {}),
     };
   });
-  return { question: pending?.expects ?? 'other', options };
+  const pointed = pending?.pointed !== undefined && options.some((shown) => shown.value === pending.pointed) ? pending.pointed : undefined;
+  return { question: pending?.expects ?? 'other', options, ...(pointed !== undefined ? { pointed } : {}) };
 }

@@ -30,6 +30,10 @@ import { inflectionStems, normalizeMessage, wordsOf } from './words.js';
 /** How an option was picked: by its position ("la 2"), or by what the message says. */
 export type Picked = { value: string; by: 'number' | 'words' };
 
+/** "Esa", "bueno esa", "esa entonces", "listo, con esa", "esa me sirve", "ese mismo": the option just spoken of. */
+const THAT_ONE =
+  /^(?:(?:bueno|listo|ok|okey|ah|ay|entonces|pues|si|dale|ya|perfecto|vale|de una|gracias) )*(?:con )?(?:esa|ese|esa misma|ese mismo|esa opcion|ese horario|esa cita|esa hora|la misma)(?: (?:entonces|porfa|por favor|gracias|me sirve|me queda bien|esta bien|de una|pues|mija))*$/;
+
 const DOCTOR_TITLES: ReadonlySet<string> = new Set(['dr', 'dra', 'doctor', 'doctora', 'medico', 'medica']);
 
 /**
@@ -58,6 +62,9 @@ export function pickOption(
   if (question === 'band' && entities.later && !entities.band) return undefined;
   // "La 2 no me sirve", "no me queda bien la del martes": an option turned down, not picked (a yes/no question's "no" is its answer).
   if ((question === 'slot' || question === 'day') && turnedDown(words)) return undefined;
+  // "Bueno, esa", "esa entonces", "listo, con esa" right after a question about one option ("¿con qué doctor es la primera?"): that one.
+  if (expectation.pointed !== undefined && THAT_ONE.test(words.join(' ')) && options.some((option) => option.value === expectation.pointed))
+    return { value: expectation.pointed, by: 'words' };
   // "¿Cuál es la diferencia entre la de las 2 y la de 2 y 20?", "el martes ¿hay otra hora aparte de las 9?": asking about
   // the slots shown, not picking one.
   // ("¿Solo hay hasta el lunes 30? Bueno, el lunes 30 entonces": a day or hour said after the question picks.)

@@ -39,6 +39,7 @@ import {
   TIME_BOUND,
 } from './cues.js';
 import { asksForHelp, operationCue, type IntentRead } from './intent.js';
+import { ordinalFromWord } from './numbers.js';
 import { optionValue, turnedDown, type Picked } from './options.js';
 import { IDENTITY_QUESTIONS, OPERATIONS_IN_MENU, YES_NO_QUESTIONS, type Message } from './reading.js';
 import type { Asked, Entities, Expectation, Intent, Question, Understanding } from './types.js';
@@ -107,18 +108,6 @@ export function settleIntent(reads: Reads): Understanding {
   // pediatría") is a booking.
   if (intent === 'none' && question === 'start' && entities.specialty && (entities.visitType || entities.site || entities.day || entities.band || entities.soonest))
     intent = 'book';
-  // "Ahora pal niño", "y ahora para Sofía" at the menu, after a cita: another one, for them.
-  if (
-    intent === 'none' &&
-    question === 'menu' &&
-    picked === undefined &&
-    entities.patients?.length &&
-    /^(?:y )?(?:ahora|aora|luego|despues) (?:para|pa|pal)\b/.test(normalized) &&
-    optionValue(expectation.options, 'book')
-  ) {
-    intent = 'book';
-    pickedBook = true;
-  }
   // At the menu, "una cita de pediatría, primera vez" or "necesito control" is a booking, whatever the classifier weighed.
   if (intent === 'none' && question === 'menu' && picked === undefined && (entities.specialty || entities.visitType) && optionValue(expectation.options, 'book')) {
     intent = 'book';
@@ -631,7 +620,15 @@ export function settleIntent(reads: Reads): Understanding {
     entities.alsoAsks = second;
   } else if (asked) {
     // "En Suba, ¿y dónde queda eso?" at the site question: the site said before the question about it is the answer too.
-    if (!(asked === 'address' && question === 'site' && choice !== undefined && entities.site === choice && answersBeforeAskingWhere(normalized))) choice = undefined;
+    const answersToo = asked === 'address' && question === 'site' && choice !== undefined && entities.site === choice && answersBeforeAskingWhere(normalized);
+    // "¿Con qué doctor es la primera?", "¿la de las 9 dónde es?": the option asked about, answered about it, not picked.
+    if (ABOUT_ONE_OPTION.has(asked) && (question === 'slot' || question === 'appointment') && !answersToo) {
+      const position = words.map((word) => ordinalFromWord(word)).find((found) => found !== undefined);
+      const byPosition = position === undefined ? undefined : expectation.options[position === -1 ? expectation.options.length - 1 : position - 1]?.value;
+      const about = choice ?? byPosition;
+      if (about !== undefined) entities.asksAbout = about;
+    }
+    if (!answersToo) choice = undefined;
     entities.asks = asked;
   }
   // "¿Y la mía con quién es?" after someone else's cita: the member's own citas, looked up (they show the doctor).
@@ -876,3 +873,6 @@ function answersQuestion(question: Question, entities: Entities): boolean {
       return false;
   }
 }
+
+/** Questions by the way that may be about one option shown: who it is with, where, when to arrive. */
+const ABOUT_ONE_OPTION: ReadonlySet<Asked> = new Set(['doctor', 'address', 'arrival']);

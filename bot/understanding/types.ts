@@ -260,6 +260,8 @@ export interface Entities {
   annoyed?: true;
   /** A second question by the way in the same message ("¿con qué doctor es? ¿y eso dónde queda?"): answered after `asks`. */
   alsoAsks?: Asked;
+  /** The option shown that a question by the way is about ("¿con qué doctor es la primera?", "¿la de las 9 dónde es?"). */
+  asksAbout?: string;
 }
 
 /** One option shown with the question, as the understanding step compares answers with it. */
@@ -287,6 +289,8 @@ export interface Expectation {
   people?: string[];
   /** Who said earlier in the conversation that they write for the member (see `Entities.writer`). */
   writer?: string;
+  /** The option a question by the way was just answered about ("¿con qué doctor es la primera?"): "esa" picks it. */
+  pointed?: string;
 }
 
 /** The result of understanding one message. */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ask, option, reply } from '../../dialogs/replies.js';
-import { answerTo, missReplies } from '../../dialogs/speech.js';
+import { aboutOne, answerTo, missReplies } from '../../dialogs/speech.js';
 
 const slots = (doctors: string[]) =>
   ask(
@@ -38,6 +38,21 @@ describe('answerTo: "¿con qué doctor es?"', () => {
   it('gives the support lines when nothing shown names a doctor', () => {
     assert.deepEqual(answerTo('doctor', ask('band', 'booking.askFranja')), reply('help.support'));
     assert.deepEqual(answerTo('doctor', undefined), reply('help.support'));
+  });
+});
+
+describe('answerTo: "¿con qué doctor es la primera?" (one option asked about)', () => {
+  it('names the doctor of the option asked about, with its day and hour, and marks the question as pointed at it', () => {
+    const shown = slots(['Dra. Marta Salazar', 'Dr. Andrés Rojas']);
+    const about = aboutOne(shown, 'slot-1');
+    assert.equal(about?.pointed, 'slot-1');
+    assert.deepEqual(answerTo('doctor', about), reply('help.doctor', { doctor: 'Dr. Andrés Rojas', start: '2026-11-23T17:00:00Z', context: 'pointed' }));
+  });
+
+  it('leaves the question as it is when the option asked about is not shown', () => {
+    const shown = slots(['Dra. Marta Salazar', 'Dr. Andrés Rojas']);
+    assert.equal(aboutOne(shown, 'slot-9'), shown);
+    assert.deepEqual(answerTo('doctor', aboutOne(shown, 'slot-9')), reply('help.doctorOnEachLine'));
   });
 });
 

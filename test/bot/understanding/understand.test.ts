@@ -2265,8 +2265,8 @@ describe('the twenty-third blind batch, opened for tuning (dev26)', () => {
     ['buenas le abla la abuela de los niños, necesito cita pal niño', 'start', { writer: 'abuela', patients: [{ kind: 'relation', relation: 'son' }] }],
     ['sí, Laura está aquí conmigo y dice que sí', 'consent', { intent: 'affirm', patients: undefined }],
     ['Sofía está aquí conmigo y necesita una cita', 'start', { intent: 'book', patients: [{ kind: 'name', name: 'sofia', written: 'Sofía' }] }],
-    // Another cita, for someone, after one.
-    ['ahora pal niño', 'menu', { intent: 'book', choice: 'book' }],
+    // At the menu, "ahora pal niño" switches to the child and asks what to do for him; it books nothing by itself.
+    ['ahora pal niño', 'menu', { intent: 'none', choice: undefined, patients: [{ kind: 'relation', relation: 'son' }] }],
     // A weekday spoken of with "ese" is the cita's, not one of the week asked for.
     ['necesito cambiar la cita del 27 de Sofía para la otra semana, es que ese viernes tiene una izada', 'start', { intent: 'reschedule', day: '2026-11-27' }],
     // An hour told with a meeting or an errand is no hour asked for.
@@ -2286,6 +2286,28 @@ describe('the twenty-third blind batch, opened for tuning (dev26)', () => {
     assert.equal(result.intent, 'cancel');
     assert.equal(result.entities.day, '2026-11-26');
     assert.deepEqual(result.next, { intent: 'reschedule', entities: { day: '2026-11-27', weekday: 5, patients: [{ kind: 'relation', relation: 'daughter' }] } });
+  });
+});
+
+describe('a question about one option shown, then "esa" (member testing)', () => {
+  itReads([
+    ['¿con qué doctor es la primera?', 'slot', { intent: 'none', asks: 'doctor', asksAbout: 'slot-1', choice: undefined }],
+    ['¿la de las 9 con quién es?', 'slot', { asks: 'doctor', asksAbout: 'slot-3', choice: undefined }],
+    ['¿y la última dónde queda?', 'slot', { asks: 'address', asksAbout: 'slot-5' }],
+    ['¿la del viernes dónde es?', 'appointment', { asks: 'address', asksAbout: 'apt-2' }],
+    ['¿con qué doctor es?', 'slot', { asks: 'doctor', asksAbout: undefined }],
+  ]);
+  const pointedAt = (value: string): Expectation => ({ ...expectationAt('slot', CORPUS_NOW), pointed: value });
+  for (const text of ['esa', 'bueno, esa', 'esa entonces', 'listo, con esa', 'esa me sirve']) {
+    it(`reads "${text}" as the option just asked about`, () => {
+      assert.equal(read(text, pointedAt('slot-3')).choice, 'slot-3');
+    });
+  }
+  it('reads "esa" as no option when none was asked about', () => {
+    assert.equal(read('bueno, esa', 'slot').choice, undefined);
+  });
+  it('reads a number after a question about another option as that number', () => {
+    assert.equal(read('la 2', pointedAt('slot-3')).choice, 'slot-2');
   });
 });
 
