@@ -126,11 +126,15 @@ export function pickOption(
 
   const whole = words.join(' ');
   const content = uncovered(words, said.courtesy).join(' ') || whole;
-  const exact = options.filter((option) =>
-    [option.value, option.label, ...option.aliases].some((candidate) => {
-      const normalized = labelWords(candidate);
-      return normalized === whole || normalized === content;
-    }),
+  // ("Para mi mija": the daughter, though "para mi" is the label of "Para mí" once "mija" is set aside.)
+  const someoneElse = question === 'patient' && (entities.patients?.length ?? 0) > 0 && !entities.patients?.some((mention) => mention.kind === 'self');
+  const exact = options.filter(
+    (option) =>
+      !(someoneElse && option.value === 'self') &&
+      [option.value, option.label, ...option.aliases].some((candidate) => {
+        const normalized = labelWords(candidate);
+        return normalized === whole || normalized === content;
+      }),
   );
   if (exact.length === 1 && exact[0]) return { value: exact[0].value, by: 'words' };
 

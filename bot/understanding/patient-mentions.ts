@@ -369,7 +369,9 @@ export function readPatientMentions(
   const writer = writerIn(words.join(' '));
   let clauses: number[] | undefined;
   const clausesOfWords = () => (clauses ??= clausesOf(normalized, original));
-  const named = readPatients(reading, original, words, question, options, people, capitalised, clausesOfWords, writer ?? writerSaid);
+  // ("Para mí mija": the accent says "mí", the member, and "mija" is how Lina is called.)
+  const miWritten = /(?:^|[^\p{L}])m[íÍ],?\s+mij/u.test(read);
+  const named = readPatients(reading, original, words, question, options, people, capitalised, clausesOfWords, writer ?? writerSaid, normalized.includes('?'), miWritten);
   const written = (mention: PatientMention) => (mention.kind === 'name' ? withWrittenForm(mention, read) : mention);
   return { patients: named.patients.map(written), ...(named.timeOf ? { timeOf: written(named.timeOf) } : {}), ...(writer ? { writer } : {}) };
 }
@@ -390,6 +392,8 @@ function readPatients(
   capitalised: ReadonlySet<string>,
   clausesOfWords: () => readonly number[],
   writer: string | undefined,
+  asking = false,
+  miWritten = false,
 ): PeopleNamed {
   const { lexicon, names, commonFirstName, mayBeName } = reading;
   // "Mándelo al de Sofi: sofi.gomez@gmail.com": at the e-mail question, a person says whose address it is.
@@ -427,15 +431,14 @@ function readPatients(
     )
       next++;
     // ("Mis hijos, gracias a Dios, están bien": a blessing between them and what is said of them.)
-    if (
-      LEFT_AS_IT_IS.test(
-        original
-          .slice(next, next + 8)
-          .join(' ')
-          .replace(/^(gracias a dios|a dios gracias|bendito sea dios|por suerte|por fortuna) /, ''),
-      )
-    )
-      return true;
+    const saidOfThem = original
+      .slice(next, next + 8)
+      .join(' ')
+      .replace(/^(gracias a dios|a dios gracias|bendito sea dios|por suerte|por fortuna) /, '');
+    // ("¿Y la de Mateo sigue igual, cierto?": whether it stands, asked; the one asked about.)
+    const askedIfSame =
+      (asking || /\b(cierto|verdad)\b/.test(saidOfThem)) && /^(?:si )?(?:sigue|siguen|queda|quedan|esta|estan|continua) (?:igual|en pie|como estaba|vigente)\b/.test(saidOfThem);
+    if (LEFT_AS_IT_IS.test(saidOfThem) && !askedIfSame) return true;
     // "Sofi, Mateo está en el colegio" to "¿Para quién?": where he is, not for whom (elsewhere, "Mateo está en el colegio"
     // given as a reason keeps him, as the corpus labels it).
     if (question === 'patient' && /^(esta|anda|estan|andan) en (el |la )?(colegio|jardin|escuela|clase|clases|trabajo|natacion)\b/.test(original.slice(next, next + 5).join(' ')))
@@ -543,6 +546,14 @@ function readPatients(
     const yoApposed =
       phrase === 'yo' && question === 'patient' && found.start === 0 && ARTICLES.has(words[found.end] ?? '') && /^(mama|mami|madre|mamita)$/.test(words[found.end + 1] ?? '');
     if ((phrase === 'yo' || phrase === 'personal') && (question !== 'patient' || words.length > 3) && !yoCorrected && !yoJoined && !yoApposed) continue;
+    // "Para mi mijo", "pa mi mija": "mi hijo", "mi hija" said as one word (not "para mí, mija", where "mija" is how Lina is called).
+    if (
+      /^(para|pa) mi$/.test(phrase) &&
+      /^(mijo|mija|mijito|mijita)$/.test(words[found.end] ?? '') &&
+      !miWritten &&
+      clausesOfWords()[found.end] === clausesOfWords()[found.start + 1]
+    )
+      continue;
     // "…y me salió a mi nombre": where it was booked by mistake, not for whom it is.
     if (/nombre/.test(phrase) && /^(salio|sale|salir|aparece|aparecio|salieron)$/.test(original[found.start - 1] ?? '')) continue;
     // "Yo tengo una cita el viernes de la niña": the child's, held by the member.
@@ -674,6 +685,8 @@ function readPatients(
   const relations = lexicon.relations
     .find(words)
     .filter((found) => !specialtySpans.some((span) => found.start >= span.start && found.end <= span.end))
+    // ("Para mí, mija": Lina called "mija" after the member's "mí", not "mi mija", the member's daughter.)
+    .filter((found) => !(/^mi mij/.test(words.slice(found.start, found.end).join(' ')) && (miWritten || clausesOfWords()[found.start] !== clausesOfWords()[found.start + 1])))
     .map((found) => {
       const said = words.slice(found.start, found.end).join(' ');
       const members = asTheMembers(said, writer);

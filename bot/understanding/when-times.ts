@@ -27,9 +27,9 @@ const TIME_PREFIX = String.raw`(de\s+la|a\s+eso\s+de(?:\s+las?)?|eso\s+de\s+las?
 const COUNTED_AFTER = /^\s+(?:opcion|opciones|citas?|cosas|primeras?|ultimas?|anteriores|veces|personas|hijos|ninos|fechas|dias)(?![a-z])/;
 /** "cualquiera de las 2", "entre las 2": counting, not an hour ("la de las 2" is the one at two). */
 const COUNTING_BEFORE = /(?:^|[^a-z])(?:(?:cualquiera|ninguna|ninguno|alguna|alguno|cual|cuales|una|otra|ambas|todas|varias)\s+de|entre|ambas|todas)\s+$/;
-/** "Cancelar las dos", "las tengo las dos", "las dos el mismo día": both of them, not two o'clock. */
+/** "Cancelar las dos", "las tengo las dos", "las dos el mismo día", "¿ya quedaron (canceladas) las dos?": both of them, not two o'clock. */
 const BOTH_BEFORE =
-  /(?:^|[^a-z])(?:cancelar|cancele|cancelen|cancelarlas|mover|muevan?|moverlas|pasar|pasarlas|agendar|agende|agenden|pedir|sacar|tengo|tiene|tenemos|son|que|ver|quiero|necesito|serian|seria)\s+$|^\s*$/;
+  /(?:^|[^a-z])(?:cancelar|cancele|cancelen|cancelarlas|mover|muevan?|moverlas|pasar|pasarlas|agendar|agende|agenden|pedir|sacar|tengo|tiene|tenemos|son|que|ver|quiero|necesito|serian|seria|quedaron|quedaran|estan|canceladas|cancelados|movidas|movidos|agendadas|agendados|listas|listos)\s+$|^\s*$/;
 const BOTH_AFTER = /^\s*(?:$|[,.;!?]|porque|pues|por\s+favor|porfa|que\s+(?!sea|es\b))/;
 /** "Las dos el mismo día", "las dos juntas": both, whatever comes before. */
 const BOTH_SURELY_AFTER =

@@ -206,9 +206,10 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
   }
   // "La otra semana, el miércoles", "la próxima semana el viernes": the weekday of next week (the week's Monday is no day asked).
   const weekAsked = results.some((result) => ANOTHER_WEEK_SAID.test(result.text) && !result.start.isCertain('weekday'));
-  // ("…para la otra semana, porque ese viernes tiene izada de bandera": the Friday spoken of, not one of next week.)
+  // ("…para la otra semana, porque ese viernes tiene izada de bandera", "mover la del miércoles para la otra semana": the day
+  // spoken of, or the cita's, not one of next week.)
   const weekdayAsked = results
-    .find((result) => result.start.isCertain('weekday') && !ANOTHER_WEEK_SAID.test(result.text) && !/\b(?:ese|este|esa|esta)\s+$/.test(normalized.slice(0, result.index)))
+    .find((result) => result.start.isCertain('weekday') && !ANOTHER_WEEK_SAID.test(result.text) && !/\b(?:ese|este|esa|esta|del)\s+$/.test(normalized.slice(0, result.index)))
     ?.start.get('weekday');
   if (weekAsked && weekdayAsked !== null && weekdayAsked !== undefined) {
     const monday = addDays(todayInBogota, 7 - ((todayInBogota.weekday + 6) % 7));
