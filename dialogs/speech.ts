@@ -137,6 +137,8 @@ export function answerTo(
       return reply('help.duration');
     case 'notYet':
       return reply('help.notYet');
+    case 'forgotEmail':
+      return reply('help.forgotEmail');
     case 'complaint':
       return reply('help.complaint');
     case 'frustration':

@@ -150,6 +150,11 @@ export class Renderer {
       if (typeof value !== 'string' || !/^\d\d:\d\d$/.test(value)) return '';
       return `${/^(01|13):/.test(value) ? ' a la ' : ' a las '}${formatTime(`2000-01-01T${value}:00-05:00`)}`;
     });
+    /** "a las 3:00 p. m.", "a la 1:20 p. m.": the hour of an instant with its article. */
+    formatter.add('atHour', (value: unknown) => {
+      const time = formatTime(String(value));
+      return `${/^1:/.test(time) ? 'a la' : 'a las'} ${time}`;
+    });
     /** " con el doctor Cárdenas" for the words a member named a doctor by, or nothing without them. */
     formatter.add('withDoctor', (value: unknown) =>
       typeof value === 'string' && value

@@ -20,8 +20,9 @@ const TYPE_WORDS: ReadonlyMap<string, DocumentType> = new Map(
   Object.entries({
     cc: 'CC',
     cedula: 'CC',
-    // Spelt by ear.
+    // Spelt by ear, or cut short ("ced. 1010101010").
     sedula: 'CC',
+    ced: 'CC',
     'cedula de ciudadania': 'CC',
     ti: 'TI',
     'tarjeta de identidad': 'TI',
@@ -61,6 +62,7 @@ const TYPE_PHRASES: ReadonlyArray<{ words: readonly string[]; type: DocumentType
   ['cedula', 'CC'],
   ['cedulita', 'CC'],
   ['sedula', 'CC'],
+  ['ced', 'CC'],
   ['pasaporte', 'PA'],
   ['ppt', 'PT'],
   ['cc', 'CC'],

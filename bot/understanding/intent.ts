@@ -132,8 +132,12 @@ export function readIntent(
   if (intent === 'goodbye' && opensWith && (WEAK_GOODBYE.test(whole) || !GOODBYE_HINT.test(uncovered(words, talk).join(' ')))) intent = opensWith;
   // "Gracias por el recordatorio de la cita", "gracias por la paciencia, ya le digo": thanks, when nothing is asked.
   // ("Le agradezco infinitamente, ha sido muy amable": no help asked for without a word of help.)
+  // ("Dios me la bendiga, buenos días. Quería saber cuándo es mi cita": a blessing in front is a greeting, not the thanks that
+  // closes a conversation.)
+  const blessingFirst = opensWith === 'thanks' && talk[0] !== undefined && /\b(bendig|bendicion|pague)/.test(words.slice(talk[0].start, talk[0].end).join(' '));
   if (
     opensWith === 'thanks' &&
+    !blessingFirst &&
     !yesNo &&
     (intent === 'none' || intent === 'book' || intent === 'consult' || intent === 'goodbye' || (intent === 'help' && !asksForHelp(words))) &&
     !REQUEST.test(whole)
@@ -144,6 +148,8 @@ export function readIntent(
   // A yes or a no the classifier did not weigh, with nothing else asked: the answer it is.
   if (yesNo && intent === 'none') intent = yesNo === 'yes' ? 'affirm' : 'deny';
   if (intent === 'affirm' && yesNo === 'no') intent = 'deny';
+  // ("Con el que haya" to an offer: the yes a rule read, not the help the classifier weighed.)
+  if (intent === 'help' && yesNo && yesNoQuestion && !asksForHelp(words)) intent = yesNo === 'yes' ? 'affirm' : 'deny';
   if (intent === 'deny' && yesNo === 'yes') intent = 'affirm';
   if ((intent === 'affirm' || intent === 'deny') && !yesNo && !yesNoQuestion) intent = 'none';
   // A greeting or thanks with a few words Lina cannot act on is that greeting; a long story with "buenas tardes" in front is not.
@@ -181,7 +187,9 @@ export function operationCue(whole: string, answeringNo = false): Intent | undef
       );
       if (
         !command &&
-        /\bno (quiero |es para |era para |voy a |necesito |(me |se |nos )?(la |lo )?(vaya|vayan|vayas|valla|vallan) a )?$/.test(before) &&
+        /\bno (quiero |queria |quise |quisiera |deseo |deseaba |es para |era para |voy a |iba a |necesito |necesitaba |(me |se |nos )?(la |lo )?(vaya|vayan|vayas|valla|vallan) a )?$/.test(
+          before,
+        ) &&
         !(answeringNo && match.index === 3)
       )
         continue;

@@ -447,6 +447,18 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     entities.asks = 'meaning';
   }
+  // "No me acuerdo del correo", "el correo no me lo sé" at the e-mail question: they have one, not at hand; where else one can come from.
+  if (question === 'email' && !entities.email && !entities.noEmail && FORGOT_EMAIL.test(normalized)) {
+    intent = 'none';
+    choice = undefined;
+    entities.asks = 'forgotEmail';
+  }
+  // "¿Se lo puedo mandar después?" at the e-mail question: why it is needed now, explained.
+  if (question === 'email' && !entities.email && /\b(?:mand|envi|dar|d|pas|escrib)\w* (?:despues|mas tarde|luego|otro dia|ahorita no)\b/.test(normalized)) {
+    intent = 'help';
+    choice = undefined;
+    entities.asks = 'meaning';
+  }
   // "¿Y no me pueden mandar la respuesta por WhatsApp?" at the e-mail question: why it has to be an e-mail.
   if (
     question === 'email' &&
@@ -460,8 +472,13 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     entities.asks = 'meaning';
   }
-  // "Espere un momento", "un segundito, ya le digo": the member is away for a moment; Lina waits, never a miss.
-  if (WAIT_A_MOMENT.test(normalized) && !YES_NO_ANSWERED.test(normalized)) {
+  // "Espere un momento", "un segundito, ya le digo", "el de mi hija, ya se lo pregunto, espéreme un momentico": the member is away
+  // for a moment; Lina waits, never a miss.
+  if (
+    (WAIT_A_MOMENT.test(normalized) ||
+      (WAIT_AT_THE_END.test(normalized) && choice === undefined && !hasBookingEntity(entities) && !entities.documentNumber && !entities.birthDate && !entities.email)) &&
+    !YES_NO_ANSWERED.test(normalized)
+  ) {
     intent = 'none';
     choice = undefined;
     entities.asks = 'wait';
@@ -568,9 +585,13 @@ export function settleIntent(reads: Reads): Understanding {
   // "¿A qué hora tengo que llegar?": when to arrive, not a cita asked for or looked up ("tengo" reads like one); only an
   // operation named besides it is acted on.
   if (!answersIdentity && !entities.asks && ASKS_ARRIVAL.test(normalized) && operationCue(normalized) === undefined) {
-    intent = 'none';
-    choice = undefined;
-    delete entities.yesNo;
+    // ("Sí, ¿y a qué hora tengo que llegar?" at a confirmation: the yes said first stands, answered with when to arrive.)
+    const yesFirst = YES_NO_QUESTIONS.has(question) && entities.yesNo === 'yes' && YES_OPENING.test(normalized);
+    if (!yesFirst) {
+      intent = 'none';
+      choice = undefined;
+      delete entities.yesNo;
+    }
     entities.asks = 'arrival';
   }
   // (An operation only the classifier weighed, with no word of one, is no request: "pero ya le dije otra vez", "¿qué papeles
@@ -608,8 +629,11 @@ export function settleIntent(reads: Reads): Understanding {
     bringAsked ||
     doctorChecked ||
     (onlyWeighed && picked?.by !== 'number' && !hasBookingEntity(entities) && !entities.patients?.length);
-  const asked = entities.asks || answersIdentity || !byTheWay ? undefined : outsideQuestion(normalized, question, entities);
-  if (asked && !ANSWERED_BY_THE_WAY.has(intent)) intent = 'none';
+  // "Sí, ¿y a qué hora tengo que llegar?", "sí señorita, autorizo, ¿y eso no tiene costo?": a yes said first, then a question
+  // by the way: the yes stands, and the question is answered with it.
+  const yesThenQuestion = YES_NO_QUESTIONS.has(question) && entities.yesNo === 'yes' && intent === 'affirm' && YES_OPENING.test(normalized) && normalized.includes('?');
+  const asked = entities.asks || answersIdentity || !(byTheWay || yesThenQuestion) ? undefined : outsideQuestion(normalized, question, entities);
+  if (asked && !ANSWERED_BY_THE_WAY.has(intent) && !yesThenQuestion) intent = 'none';
   if (asked === 'bring') delete entities.patients;
   // "¿Y con qué doctor es? ¿Y eso dónde queda?": two questions by the way, both answered, in the order asked.
   const other = asked ? secondQuestion(normalized, question, entities, asked) : undefined;
@@ -620,7 +644,10 @@ export function settleIntent(reads: Reads): Understanding {
     entities.alsoAsks = second;
   } else if (asked) {
     // "En Suba, ¿y dónde queda eso?" at the site question: the site said before the question about it is the answer too.
-    const answersToo = asked === 'address' && question === 'site' && choice !== undefined && entities.site === choice && answersBeforeAskingWhere(normalized);
+    // ("Pediatría, ¿y eso tiene algún costo?": the answer said first, then what it costs or what to bring, asked of it.)
+    const answersToo =
+      (asked === 'address' && question === 'site' && choice !== undefined && entities.site === choice && answersBeforeAskingWhere(normalized)) ||
+      (choice !== undefined && picked?.by === 'words' && !YES_NO_QUESTIONS.has(question) && (asked === 'cost' || asked === 'bring') && /^[^?¿]*[,.]/.test(normalized));
     // "¿Con qué doctor es la primera?", "¿la de las 9 dónde es?": the option asked about, answered about it, not picked.
     if (ABOUT_ONE_OPTION.has(asked) && (question === 'slot' || question === 'appointment') && !answersToo) {
       const position = words.map((word) => ordinalFromWord(word)).find((found) => found !== undefined);
@@ -628,7 +655,7 @@ export function settleIntent(reads: Reads): Understanding {
       const about = choice ?? byPosition;
       if (about !== undefined) entities.asksAbout = about;
     }
-    if (!answersToo) choice = undefined;
+    if (!answersToo && !yesThenQuestion) choice = undefined;
     entities.asks = asked;
   }
   // "¿Y la mía con quién es?" after someone else's cita: the member's own citas, looked up (they show the doctor).
@@ -767,7 +794,13 @@ const THIS_SITE_ASKED =
 const CANCEL_CASE = /\b(cancel|anul|retir|quit|desist|borr)\w* (el|mi|ese|un|del|la) (caso|radicado|solicitud)\b|\bya no (necesito|quiero) (el|mi|ese) (caso|radicado)\b/;
 /** "¿Y eso qué es?", "¿eso qué significa?": what is being asked, with nothing else in the message. */
 const WHAT_IS_THIS =
-  /^\W*(?:(?:y|pero|oiga|senorita|mija|disculpe|perdon|ay|mmm)[\s,]+)*(?:(?:que|k) (?:es|significa) (?:eso|esto)|(?:eso|esto) (?:que|k) (?:es|significa))(?:[\s,]+(?:senorita|mija|porfa|por favor))?\W*$/;
+  /^\W*(?:(?:y|pero|oiga|senorita|mija|disculpe|perdon|ay|uy|mmm|no|que pena|q pena|que pesar)[\s,]+)*(?:(?:que|k) (?:es|significa) (?:eso|esto)|(?:eso|esto) (?:que|k) (?:es|significa)|(?:eso|el caso|radicar(?: el caso)?) (?:si )?(?:sirve|serviria) (?:de|para) (?:algo|que|q))(?:[\s,]+(?:senorita|mija|porfa|por favor))?\W*$/;
+/** "No me acuerdo del correo", "no recuerdo mi correo", "el correo no me lo sé": one they have, not remembered. */
+const FORGOT_EMAIL =
+  /\bno (?:me acuerdo|recuerdo|me se|me lo se|lo se|se|encuentro) (?:del|de mi|el|mi|cual es (?:el|mi)) (?:correo|email|mail|gmail|hotmail)\b|\b(?:correo|email|mail) no me (?:lo )?(?:acuerdo|se)\b|\bse me olvido (?:el|mi) (?:correo|email|mail)\b/;
+/** A wait asked at the end of a message: "…ya se lo pregunto, espéreme un momentico", "…no encuentro los lentes, un momentico". */
+const WAIT_AT_THE_END =
+  /^\W*(?:(?:ay|uy|ok|bueno|listo|ya|oiga|senorita|mija)[\s,]+)*(?:(?:espere(?:me)?|deme|regaleme|dame)\W+)?un\W+(?:momento|momentico|momentito|segundo|segundito|minuto|minutico)\W+(?:que|mientras|porque|es que|ya)\b|(?:\b(?:espere(?:me)?|espera(?:me)?|aguarde(?:me)?|deme|regaleme|dame)\W+(?:un\W+)?|(?:^|[,.;!?]\s*)un\W+)(?:momento|momentico|momentito|segundo|segundito|minuto|minutico)(?:\W+(?:porfa|por favor|senorita|mija|que ya vuelvo|ya vuelvo))*\W*$/;
 const WAIT_A_MOMENT =
   /^\W*(?:(?:ay|ok|bueno|listo|ya|oiga|senorita|mija)[\s,]+)*(?:espere(?:me)?|espera(?:me)?|aguarde|un (?:momento|momentico|momentito|segundo|segundito|minuto|minutico)|deme un (?:momento|segundo|minuto)|regaleme un (?:momento|segundo|minuto)|dame un (?:momento|segundo|minuto)|ya le digo|ya le confirmo|ya vuelvo|ahorita le digo)(?:[\s,.]+(?:un (?:momento|momentico|momentito|segundo|segundito|minuto|minutico)|porfa|por favor|senorita|mija|mijo|senora|que ya|ya le digo|ya vuelvo|ya|que (?:estoy|voy|busco|reviso|miro|le pregunto)[a-z ]*))*\W*$/;
 /** A yes or no said with it ("sí, un momento"): the answer, not a wait. */
@@ -862,6 +895,14 @@ function asksAboutConsent(normalized: string, words: readonly string[], intent: 
             .pop() ?? ''
         ).trim() + '?';
   if (!asked.test(sentence) || !about.test(sentence) || yesIdiom.test(normalized)) return false;
+  // ("Sí señorita, autorizo, ¿y cuánto se demora esto?": the authorisation given in so many words, then what it costs or how long
+  // it takes, asked by the way.)
+  if (
+    end >= 0 &&
+    /\b(?:autorizo|acepto)\b/.test(normalized.slice(0, end)) &&
+    (ASKS_COST.test(sentence) || ASKS_DURATION.test(sentence) || /\bcuanto (?:se )?(?:demora|tarda)\b/.test(sentence))
+  )
+    return false;
   if (entities.documentNumber || entities.asks) return false;
   const whole = words.join(' ');
   return !(OPERATIONS.has(intent) && operationCue(whole) !== undefined) && !ASKS_FOR_A_CITA.test(whole);
@@ -886,6 +927,9 @@ function answersQuestion(question: Question, entities: Entities): boolean {
       return false;
   }
 }
+
+/** A message that opens with a yes: "sí, …", "claro que sí, …", "dale, …". */
+const YES_OPENING = /^\W*(?:si|claro|dale|listo|ok|okey|bueno|perfecto|de una|con mucho gusto)\b/;
 
 /** Questions by the way that may be about one option shown: who it is with, where, when to arrive. */
 const ABOUT_ONE_OPTION: ReadonlySet<Asked> = new Set(['doctor', 'address', 'arrival']);

@@ -93,6 +93,7 @@ export const ASKED = [
   'person',
   'wait',
   'notYet',
+  'forgotEmail',
 ] as const;
 export type Asked = (typeof ASKED)[number];
 

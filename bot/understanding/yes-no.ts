@@ -31,6 +31,33 @@ export function readYesNo(
   normalized: string,
   courtesy: ReadonlyArray<Found<true>>,
 ): 'yes' | 'no' | undefined {
+  // "Uy no, qué pena… y entonces ¿qué hago?", "qué pesar, bueno, radique el caso": dismay, no answer; what follows is read.
+  // (Read as written: the speller may take "pesar" for "pasar".)
+  const asWritten = normalized.replace(/[^a-z0-9]+/g, ' ').trim();
+  const dismay = YES_NO_QUESTIONS.has(question) ? (DISMAY.exec(words.join(' ')) ?? DISMAY.exec(asWritten)) : null;
+  if (dismay) {
+    // (A yes read already stands; "uy no, qué pena" is no refusal; "qué pena, bueno" alone, a sigh, answers nothing.)
+    const plain = readYesNoPlain(reading, words, question, covered, normalized, courtesy);
+    if (plain === 'yes') return plain;
+    const rest = words.slice(dismay[0].split(' ').length);
+    if (rest.length === 0 || (rest.length === 1 && /^(bueno|ok|listo|ya|pues|entonces)$/.test(rest[0] ?? ''))) return plain;
+    return readYesNo(reading, rest, question, [], rest.join(' '), []);
+  }
+  return readYesNoPlain(reading, words, question, covered, normalized, courtesy);
+}
+
+function readYesNoPlain(
+  reading: Reading,
+  words: readonly string[],
+  question: Question,
+  covered: ReadonlyArray<Found<unknown>>,
+  normalized: string,
+  courtesy: ReadonlyArray<Found<true>>,
+): 'yes' | 'no' | undefined {
+  // "Me da igual el médico", "con el que haya", "la que sea" to an offer: whatever is offered, a yes.
+  if (question === 'offer' && WHATEVER_IS_OFFERED.test(words.join(' '))) return 'yes';
+  // "Prefiero esperar al doctor Rojas", "no, mejor espero a mi doctora" to an offer: waiting instead, a no.
+  if (question === 'offer' && RATHER_WAIT.test(words.join(' '))) return 'no';
   // "No… bueno sí, busque", "no… espere, sí, sí, confírmela", "ay no sé… sí, radíquelo": a no (or a doubt) taken back by a
   // yes and nothing else: the later word, as a yes taken back is a no.
   if (YES_NO_QUESTIONS.has(question) && NO_THEN_YES.test(words.join(' '))) return 'yes';
@@ -50,6 +77,16 @@ export function readYesNo(
   if (!YES_NO_QUESTIONS.has(question)) return undefined;
   return YES_AGAIN.test(takenBack) ? undefined : 'no';
 }
+
+/** "Uy no, qué pena", "qué pesar", "ay qué mal", "ni modo": dismay at what was said, no yes or no. */
+const DISMAY = /^(?:(?:uy|ay|ah|huy|ush) )*(?:no+ )?(?:que|q) (?:pena|pesar|mal|tristeza|embarrada|boleta)\b|^(?:(?:uy|ay) )*ni modo\b/;
+
+/** "Me da igual el médico", "con el que haya", "con cualquiera", "la que sea": whatever is offered. */
+const WHATEVER_IS_OFFERED =
+  /^(?:(?:pues|bueno|ah|ay|si|ok) )*(?:(?:me )?da igual|me es indiferente|no importa|da lo mismo)(?: (?:el|la|cual|que|con que) (?:medico|medica|doctor|doctora|profesional))?$|^(?:(?:pues|bueno|ah|si|ok) )*(?:con )?(?:el|la) (?:que|q) (?:haya|este|sea|tenga|tengan|salga)$|^(?:(?:pues|bueno|ah|si|ok) )*con cualquier(?:a| medico| doctor| doctora| profesional)(?: que haya)?$/;
+
+/** "Prefiero esperar a mi doctora", "no, mejor espero al doctor Rojas": waiting for the one they have, not what is offered. */
+const RATHER_WAIT = /^(?:no,? )?(?:(?:pues|bueno|ay) )*(?:(?:yo )?prefiero|mejor) (?:esperar|espero|aguardar)\b/;
 
 /** A yes, then what the member would rather have: "sí pero mejor…", "sí pero más tarde", "sí, pero otro día". */
 const YES_BUT_RATHER =

@@ -60,6 +60,10 @@ function referenceRenderer(globals: Record<string, string>) {
   assert.ok(formatter);
   formatter.add('day', (value: unknown) => formatDay(String(value), now));
   formatter.add('time', (value: unknown) => timeFormat.format(new Date(String(value))).replace(/[\u00a0\u202f]/g, ' '));
+  formatter.add('atHour', (value: unknown) => {
+    const time = timeFormat.format(new Date(String(value))).replace(/[\u00a0\u202f]/g, ' ');
+    return `${time.startsWith('1:') ? 'a la' : 'a las'} ${time}`;
+  });
   formatter.add('maskEmail', (value: unknown) => maskEmail(String(value)));
   formatter.add('franja', (value: unknown) => instance.t(`franjas.${String(value)}`));
   formatter.add('site', (value: unknown) => (isSiteCode(String(value)) ? siteName(String(value) as never) : String(value)));

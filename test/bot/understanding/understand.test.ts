@@ -2344,6 +2344,46 @@ describe('checks, "mi mijo" and a move to another week (member testing)', () => 
   }
 });
 
+describe('older members around the offers, the e-mail and the yes (member testing)', () => {
+  itReads([
+    // A yes said first stands, with the question after it answered.
+    ['si, y a que hora tengo que llegar?', 'confirm', { intent: 'affirm', choice: 'yes', asks: 'arrival' }],
+    ['si señorita con mucho gusto autorizo, pero digame una cosa, esto no tiene ningun costo verdad?', 'consent', { intent: 'affirm', choice: 'yes', asks: 'cost' }],
+    ['si señorita, autorizo, y cuanto se demora esto?', 'consent', { intent: 'affirm', choice: 'yes' }],
+    ['si, pero para que es?', 'consent', { intent: 'help', choice: undefined }],
+    ['a que hora tengo que llegar?', 'confirm', { intent: 'none', choice: undefined, asks: 'arrival' }],
+    // An answer said first, then what it costs: both.
+    ['Pediatría, ¿y eso tiene algún costo?', 'specialty', { choice: 'pediatria', asks: 'cost' }],
+    // Dismay is no refusal; what follows it is read.
+    ['uy no que pena, y entonces que hago?', 'offer', { yesNo: undefined, asks: 'meaning' }],
+    ['que pesar, bueno radique el caso entonces', 'offer', { intent: 'affirm', yesNo: 'yes' }],
+    ['que pena, no', 'offer', { intent: 'deny', yesNo: 'no' }],
+    ['y eso sirve de algo?', 'offer', { asks: 'meaning' }],
+    // Whatever is offered is a yes; waiting for one's own doctor a no; "con otro" another doctor.
+    ['me da igual el medico', 'offer', { intent: 'affirm', yesNo: 'yes' }],
+    ['con el que haya', 'offer', { intent: 'affirm', yesNo: 'yes' }],
+    ['prefiero esperar al doctor Rojas', 'offer', { intent: 'deny', yesNo: 'no' }],
+    ['bueno, con otro entonces', 'offer', { anyDoctor: true }],
+    // The e-mail: forgotten, later, a wait, a comma for the dot.
+    ['no me acuerdo del correo', 'email', { asks: 'forgotEmail', noEmail: undefined }],
+    ['se lo puedo mandar despues?', 'email', { asks: 'meaning' }],
+    ['el correo de mi hija, ya se lo pregunto, espereme un momentico', 'email', { asks: 'wait' }],
+    ['pedromorales@gmail,com', 'email', { email: 'pedromorales@gmail.com' }],
+    ['un momentico que no encuentro los lentes', 'document', { asks: 'wait' }],
+    ['la primera, un momento', 'slot', { choice: 'slot-1', asks: undefined }],
+    // Blessings, goodbyes, a booking after "no quería consultar", "ced", "dnd qda".
+    ['Dios me la bendiga y me la guarde', 'menu', { intent: 'thanks' }],
+    ['Dios me la bendiga, buenos días. Quería saber cuándo es que tengo la cita', 'start', { intent: 'consult' }],
+    ['mejor no, ya no necesito nada, gracias mija', 'menu', { intent: 'goodbye' }],
+    ['no, yo no queria consultar, yo queria pedir una cita de control', 'menu', { intent: 'book', choice: 'book' }],
+    ['ced 1010101010', 'document', { documentType: 'CC', documentNumber: '1010101010' }],
+    ['dnd qda?', 'menu', { asks: 'address' }],
+    // The member, formally or tenderly.
+    ['para mi mismita', 'patient', { choice: 'self' }],
+    ['es para la suscrita', 'patient', { choice: 'self' }],
+  ]);
+});
+
 describe('the citas of several people asked together (member testing)', () => {
   itReads([
     ['cuales son las citas de sofia y mateo?', 'menu', { intent: 'consult', choice: 'consult' }],
