@@ -108,6 +108,8 @@ export interface ConversationContext extends ConversationInput {
   startSaid?: string;
   /** The doctor of the one cita just listed, booked or moved: "¿y con qué doctor es?" at the menu after it. */
   doctorSaid?: string;
+  /** What the last operation did, for "¿ya quedó?" at the menu after it. */
+  doneSaid?: 'booked' | 'rescheduled' | 'cancelled' | 'case';
   lastPrompt?: Reply;
   /** Someone other than the member said they write for them ("le escribe la abuela"): their words are read as such. */
   writer?: string;

@@ -78,11 +78,16 @@ function operationOutcome(output: OperationOutput): ConversationRecord | undefin
   }
 }
 
-/** The one cita an operation leaves spoken of (booked or moved; none once cancelled), for "¿a qué hora debo llegar?". */
-function startSaidAfter(output: OperationOutput): Pick<ConversationContext, 'startSaid' | 'doctorSaid'> | Record<string, never> {
-  if (output.outcome === 'booked' || output.outcome === 'rescheduled') return { startSaid: output.appointment.start, doctorSaid: output.appointment.doctor.name };
-  if (output.outcome === 'cancelled') return { startSaid: undefined, doctorSaid: undefined };
-  return {};
+/**
+ * The one cita an operation leaves spoken of (booked or moved; none once cancelled), for "¿a qué hora debo llegar?", and what it
+ * did, for "¿ya quedó?".
+ */
+function startSaidAfter(output: OperationOutput): Pick<ConversationContext, 'startSaid' | 'doctorSaid' | 'doneSaid'> {
+  if (output.outcome === 'booked' || output.outcome === 'rescheduled')
+    return { startSaid: output.appointment.start, doctorSaid: output.appointment.doctor.name, doneSaid: output.outcome };
+  if (output.outcome === 'cancelled') return { startSaid: undefined, doctorSaid: undefined, doneSaid: 'cancelled' };
+  if (output.outcome === 'case') return { doneSaid: 'case' };
+  return { doneSaid: undefined };
 }
 
 /**
@@ -272,7 +277,7 @@ export const conversationSetup = setup({
         const site = event.site ?? (event.here ? context.site : undefined);
         enqueue.emit({
           type: 'reply',
-          reply: answerTo(asks, aboutOne(context.lastPrompt, event.about), site, context.siteSaid, context.lastCase, context.startSaid, context.doctorSaid),
+          reply: answerTo(asks, aboutOne(context.lastPrompt, event.about), site, context.siteSaid, context.lastCase, context.startSaid, context.doctorSaid, context.doneSaid),
         });
       }
     }),

@@ -107,6 +107,7 @@ export function answerTo(
   rissCase?: { radicado: string; dueDate: string },
   start?: string,
   doctor?: string,
+  done?: 'booked' | 'rescheduled' | 'cancelled' | 'case',
 ): Reply {
   switch (asks) {
     case 'meaning':
@@ -139,6 +140,9 @@ export function answerTo(
       return reply('help.notYet');
     case 'forgotEmail':
       return reply('help.forgotEmail');
+    // "¿Ya quedó?" at the menu: what the last operation did, said again; nothing done yet, said so.
+    case 'done':
+      return doneReply(done, start, doctor, rissCase);
     case 'complaint':
       return reply('help.complaint');
     case 'frustration':
@@ -151,6 +155,14 @@ export function answerTo(
     default:
       return reply('help.support');
   }
+}
+
+/** "¿Ya quedó?" after an operation: yes, and what; before any, that nothing is done yet. */
+function doneReply(done: 'booked' | 'rescheduled' | 'cancelled' | 'case' | undefined, start?: string, doctor?: string, rissCase?: { radicado: string; dueDate: string }): Reply {
+  if ((done === 'booked' || done === 'rescheduled') && start && doctor) return reply('help.done', { context: done, start, doctor });
+  if (done === 'cancelled') return reply('help.done', { context: 'cancelled' });
+  if (done === 'case' && rissCase) return reply('help.done', { context: 'case', radicado: rissCase.radicado, dueDate: rissCase.dueDate });
+  return reply('help.done');
 }
 
 /** Minutes before the cita's time the member is asked to arrive (the booking confirmation says it too). */

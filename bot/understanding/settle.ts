@@ -852,6 +852,8 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   if (ASKS_DURATION.test(normalized)) return 'duration';
   // "¿Ya quedó?", "¿ya quedó cancelada?" while the operation still waits for an answer: not yet.
   if (PENDING_QUESTIONS.has(question) && ASKS_IF_DONE.test(normalized)) return 'notYet';
+  // "¿Ya quedó?" at the menu, once an operation has ended: whether what was just done is done.
+  if (question === 'menu' && ASKS_IF_DONE.test(normalized)) return 'done';
   return undefined;
 }
 

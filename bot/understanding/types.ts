@@ -94,6 +94,7 @@ export const ASKED = [
   'wait',
   'notYet',
   'forgotEmail',
+  'done',
 ] as const;
 export type Asked = (typeof ASKED)[number];
 

@@ -56,6 +56,29 @@ describe('answerTo: "¿con qué doctor es la primera?" (one option asked about)'
   });
 });
 
+describe('answerTo: "¿ya quedó?" at the menu', () => {
+  const menu = ask('menu', 'menu.askSelf');
+  it('says the cita just booked or moved, with its day, hour and doctor', () => {
+    assert.deepEqual(
+      answerTo('done', menu, undefined, undefined, undefined, '2026-11-24T12:20:00Z', 'Dra. Juliana Patiño', 'booked'),
+      reply('help.done', { context: 'booked', start: '2026-11-24T12:20:00Z', doctor: 'Dra. Juliana Patiño' }),
+    );
+    assert.equal(answerTo('done', menu, undefined, undefined, undefined, '2026-11-24T12:20:00Z', 'Dra. Juliana Patiño', 'rescheduled').params?.context, 'rescheduled');
+  });
+
+  it('says a cancellation and a case filed as done, the case with its number', () => {
+    assert.deepEqual(answerTo('done', menu, undefined, undefined, undefined, undefined, undefined, 'cancelled'), reply('help.done', { context: 'cancelled' }));
+    assert.deepEqual(
+      answerTo('done', menu, undefined, undefined, { radicado: 'RISS-1', dueDate: '2026-11-30' }, undefined, undefined, 'case'),
+      reply('help.done', { context: 'case', radicado: 'RISS-1', dueDate: '2026-11-30' }),
+    );
+  });
+
+  it('says nothing is done yet before any operation', () => {
+    assert.deepEqual(answerTo('done', menu), reply('help.done'));
+  });
+});
+
 describe('answerTo: "¿me manda la confirmación al correo?"', () => {
   it('says honestly that Lina sends no e-mails, wherever it is asked', () => {
     assert.deepEqual(answerTo('byEmail', ask('menu', 'menu.askSelf')), reply('help.byEmail'));

@@ -2381,6 +2381,10 @@ describe('older members around the offers, the e-mail and the yes (member testin
     // The member, formally or tenderly.
     ['para mi mismita', 'patient', { choice: 'self' }],
     ['es para la suscrita', 'patient', { choice: 'self' }],
+    // "¿Ya quedó?" at the menu, after an operation: whether it is done; "¿cuándo tiene que llegar?" when to arrive.
+    ['ya quedo?', 'menu', { intent: 'none', choice: undefined, asks: 'done' }],
+    ['¿ya quedó cancelada?', 'menu', { asks: 'done' }],
+    ['¿cuándo tiene que llegar el niño?', 'menu', { asks: 'arrival' }],
   ]);
 });
 
@@ -2481,7 +2485,8 @@ describe('whether it is done, asked before it is (member testing)', () => {
     ['¿ya quedó?', 'slot', { asks: 'notYet', choice: undefined }],
     ['¿ya quedó cancelada?', 'confirm', { asks: 'notYet', yesNo: undefined }],
     ['si ya quedo', 'confirm', { yesNo: 'yes' }],
-    ['ya quedo?', 'menu', { asks: undefined }],
+    // (At the menu, once an operation has ended, it is whether that one is done: see below.)
+    ['ya quedo?', 'menu', { asks: 'done' }],
   ]);
 });
 
