@@ -32,7 +32,7 @@ export type Picked = { value: string; by: 'number' | 'words' };
 
 /** "Esa", "bueno esa", "esa entonces", "listo, con esa", "esa me sirve", "ese mismo": the option just spoken of. */
 const THAT_ONE =
-  /^(?:(?:bueno|listo|ok|okey|ah|ay|entonces|pues|si|dale|ya|perfecto|vale|de una|gracias) )*(?:con )?(?:esa|ese|esa misma|ese mismo|esa opcion|ese horario|esa cita|esa hora|la misma)(?: (?:entonces|porfa|por favor|gracias|me sirve|me queda bien|esta bien|de una|pues|mija))*$/;
+  /^(?:(?:bueno|listo|ok|okey|ah|ay|entonces|pues|si|dale|ya|perfecto|vale|de una|gracias) )*(?:con |en )?(?:esa|ese|esa misma|ese mismo|esa opcion|ese horario|esa cita|esa hora|esa sede|la misma)(?: (?:entonces|porfa|por favor|gracias|me sirve|me queda bien|esta bien|de una|pues|mija))*$/;
 
 const DOCTOR_TITLES: ReadonlySet<string> = new Set(['dr', 'dra', 'doctor', 'doctora', 'medico', 'medica']);
 

@@ -655,6 +655,8 @@ export function settleIntent(reads: Reads): Understanding {
       const about = choice ?? byPosition;
       if (about !== undefined) entities.asksAbout = about;
     }
+    // ("¿Y la de Autopista Sur dónde queda?" at the site question: that site, which "bueno, en esa" then takes.)
+    if (asked === 'address' && question === 'site' && !answersToo && entities.site && optionValue(expectation.options, entities.site)) entities.asksAbout = entities.site;
     if (!answersToo && !yesThenQuestion) choice = undefined;
     entities.asks = asked;
   }

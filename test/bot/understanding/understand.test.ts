@@ -2303,6 +2303,10 @@ describe('a question about one option shown, then "esa" (member testing)', () =>
       assert.equal(read(text, pointedAt('slot-3')).choice, 'slot-3');
     });
   }
+  it('reads the site asked about at the site question, and "bueno, en esa" after it as that site', () => {
+    assert.equal(read('¿y la de autopista sur dónde queda?', 'site').entities.asksAbout, 'AUTOSUR');
+    assert.equal(read('bueno, en esa', { ...expectationAt('site', CORPUS_NOW), pointed: 'AUTOSUR' }).choice, 'AUTOSUR');
+  });
   it('reads "esa" as no option when none was asked about', () => {
     assert.equal(read('bueno, esa', 'slot').choice, undefined);
   });
