@@ -444,6 +444,8 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band, fromTime: undefined }) }),
             ],
           },
+          // "Cualquier hora", "en la mañana" when the slots shown are already of that band: any of them, picked by its number.
+          { guard: 'namesTheBandShown', actions: [{ type: 'say', params: ({ context }) => reply('slots.bandAlready', { context: context.search.band }) }, 'repeatPrompt'] },
           // "A las 7 de la noche": the sites' hours, and the same slots.
           { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
           // "Antes de las 8", "después de las 4", "la de las 10 y media": the slots at or near that time, said when none is at it.

@@ -195,6 +195,11 @@ export const slotFinderSetup = setup({
       return band !== undefined && band !== context.search.band;
     },
     saidBand: ({ event }) => entitiesOf(event).band !== undefined,
+    /** The band of the slots shown, named alone ("cualquier hora" with any band's slots shown). */
+    namesTheBandShown: ({ context, event }) => {
+      const said = entitiesOf(event);
+      return said.band === context.search.band && choiceOf(event) === undefined && said.day === undefined && said.time === undefined && !said.patients?.length;
+    },
     /** A band named that this search has not found empty yet. */
     namesBandNotSearched: ({ context, event }) => {
       const band = entitiesOf(event).band;

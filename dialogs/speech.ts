@@ -134,6 +134,12 @@ export function answerTo(
       return rissCase ? reply('help.caseAnswer', { radicado: rissCase.radicado, dueDate: rissCase.dueDate }) : reply('help.caseAnswer', { context: 'none' });
     case 'caseCancel':
       return reply('help.caseCancel');
+    case 'rebook':
+      return reply('help.rebook');
+    case 'doubt':
+      return reply('help.doubt');
+    case 'goOn':
+      return reply('help.goOn');
     case 'duration':
       return reply('help.duration');
     case 'notYet':

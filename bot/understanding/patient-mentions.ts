@@ -873,7 +873,9 @@ function readPatients(
       (original[found.end] === 'me' || original[found.end] === 'nos') &&
       clausesOfWords()[found.end] === clausesOfWords()[found.end - 1] &&
       !['la', 'lo', 'las', 'los'].includes(original[found.end + 1] ?? '') &&
-      !(introducer === 'para' || introducer === 'pa' || introducer === 'pal');
+      !(introducer === 'para' || introducer === 'pa' || introducer === 'pal') &&
+      // ("La del niño me toca moverla": whose cita, then what the member must do with it.)
+      !((introducer === 'de' || introducer === 'del') && /^(la|el|las|los|cita|citas|consulta)$/.test(words[cursor - 1] ?? ''));
     // "La mamá Laura está trabajando y me pidió…": the children's mother (and her name) spoken of by whoever writes, not a patient.
     // ("Mi hija Laura no puede y me pidió…", from the grandmother: the member, busy, not the patient.)
     const afterName = original.slice(found.end + (namedNext ? 1 : 0), found.end + (namedNext ? 1 : 0) + 3).join(' ');
@@ -1165,7 +1167,14 @@ function readPatients(
     if (
       (besideCita ||
         (before !== undefined &&
-          (BEFORE_NAME.has(before) || BEFORE_NAME.has(original[index - 1] ?? '') || before === 'de' || before === 'a' || before === 'tiene' || joined || opensWithAnd))) &&
+          (BEFORE_NAME.has(before) ||
+            BEFORE_NAME.has(original[index - 1] ?? '') ||
+            before === 'de' ||
+            before === 'a' ||
+            before === 'al' ||
+            before === 'tiene' ||
+            joined ||
+            opensWithAnd))) &&
       knownOrCommon(word) &&
       !lexicon.vocabulary.has(word)
     ) {

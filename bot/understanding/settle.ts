@@ -575,6 +575,43 @@ export function settleIntent(reads: Reads): Understanding {
   }
   // "La cita del miércoles" at the list of appointments to move or cancel: which one, never a new booking.
   if (question === 'appointment' && intent === 'book' && !intentRead.ruled && !/\b(agend|sac|pid|ped|separ|reserv|nuev)\w*/.test(normalized)) intent = 'none';
+  // "¿Y si la cancelo la puedo volver a sacar?" at «¿La cancelo?»: whether another can be booked afterwards; nothing cancelled.
+  if (question === 'confirm' && !entities.asks && REBOOK_ASKED.test(normalized) && !entities.day && !entities.time && !entities.band) {
+    intent = 'none';
+    choice = undefined;
+    delete entities.yesNo;
+    entities.asks = 'rebook';
+  }
+  // "No sé, es que de pronto sí puedo ir" at «¿La cancelo?», "ay no sé, mi hija es la que sabe" at the authorisation: a doubt,
+  // no answer, and no request the classifier may weigh it as; the question is explained or asked again.
+  if (
+    YES_NO_QUESTIONS.has(question) &&
+    entities.yesNo === undefined &&
+    !intentRead.ruled &&
+    !entities.asks &&
+    DOUBT_OPENING.test(normalized) &&
+    // (A question after the doubt, "no sé, ¿será que alcanzo a llegar?", is answered as such.)
+    (question === 'consent' || !normalized.includes('?')) &&
+    operationCue(words.join(' ')) === undefined
+  ) {
+    intent = question === 'consent' ? 'help' : 'none';
+    choice = undefined;
+    delete entities.patients;
+    entities.asks = question === 'consent' ? 'meaning' : 'doubt';
+  }
+  // "No, no es tan grave, yo prefiero la cita" after the warning about urgencias, while booking: go on with the question.
+  if (
+    BOOKING_QUESTIONS.has(question) &&
+    !entities.asks &&
+    choice === undefined &&
+    !hasBookingEntity(entities) &&
+    !entities.patients?.length &&
+    GO_ON_WITH_THE_CITA.test(normalized)
+  ) {
+    intent = 'none';
+    delete entities.yesNo;
+    entities.asks = 'goOn';
+  }
   // "Cancele el caso que radiqué": a RISS case, which this chat cannot withdraw; never an appointment cancelled.
   if (!answersIdentity && !entities.asks && CANCEL_CASE.test(normalized)) {
     intent = 'none';
@@ -932,6 +969,14 @@ function answersQuestion(question: Question, entities: Entities): boolean {
   }
 }
 
+/** "¿Y si la cancelo la puedo volver a sacar?", "¿después puedo pedir otra?": whether a cita can be booked again. */
+const REBOOK_ASKED =
+  /\b(?:la|lo) (?:puedo|podria|puede|podemos) volver a (?:sacar|pedir|agendar)\b|\b(?:despues|luego) (?:puedo|podria|podemos) (?:sacar|pedir|agendar) (?:otra|una nueva)\b|\bme (?:la )?(?:vuelven|volverian|van) a dar\b/;
+/** "No es tan grave, prefiero la cita", "no es una emergencia, sigamos con la cita": the cita, rather than urgencias. */
+const GO_ON_WITH_THE_CITA =
+  /\b(?:(?:yo )?prefiero|prefiere|preferimos|sigamos con|seguimos con|sigo con) (?:la|una) (?:cita|consulta)\b|\bno (?:es|era) (?:tan |muy |nada )?(?:grave|urgente|emergencia|de urgencias)\b/;
+/** A message that opens with a doubt: "no sé…", "ay no sé…", "mmm no sé, es que…". */
+const DOUBT_OPENING = /^\W*(?:(?:ay|uy|mmm|mm|pues|es que|la verdad)\W+)*no se\b(?! (?:si|que|como|cual|cuando|donde|nada)\b\s*\W*$)/;
 /** A message that opens with a yes: "sí, …", "claro que sí, …", "dale, …". */
 const YES_OPENING = /^\W*(?:si|claro|dale|listo|ok|okey|bueno|perfecto|de una|con mucho gusto)\b/;
 

@@ -95,6 +95,9 @@ export const ASKED = [
   'notYet',
   'forgotEmail',
   'done',
+  'rebook',
+  'doubt',
+  'goOn',
 ] as const;
 export type Asked = (typeof ASKED)[number];
 

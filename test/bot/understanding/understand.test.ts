@@ -2389,6 +2389,16 @@ describe('older members around the offers, the e-mail and the yes (member testin
     ['ya quedo?', 'menu', { intent: 'none', choice: undefined, asks: 'done' }],
     ['¿ya quedó cancelada?', 'menu', { asks: 'done' }],
     ['¿cuándo tiene que llegar el niño?', 'menu', { asks: 'arrival' }],
+    // Whose cita, then what the member must do with it; a nickname after "al".
+    ['la del niño me toca moverla pal miercoles', 'menu', { intent: 'reschedule', patients: [{ kind: 'relation', relation: 'son' }] }],
+    ['mi hijo me dejó este número', 'start', { patients: undefined }],
+    ['necesito pedirle una cita al Mateíto', 'start', { intent: 'book', patients: [{ kind: 'name', name: 'mateo' }] }],
+    // A doubt at a yes/no question, whether another can be booked, the cita rather than urgencias.
+    ['ay no se, es que mi hija es la que sabe de estas cosas', 'consent', { intent: 'help', asks: 'meaning', patients: undefined }],
+    ['no se, es que de pronto si puedo ir', 'confirm', { intent: 'none', choice: undefined, asks: 'doubt' }],
+    ['y si la cancelo la puedo volver a sacar?', 'confirm', { asks: 'rebook', choice: undefined }],
+    ['¿y la puedo volver a sacar para el jueves?', 'confirm', { intent: 'reschedule' }],
+    ['no, no es tan grave, yo prefiero la cita', 'visitType', { asks: 'goOn', yesNo: undefined }],
   ]);
 });
 
