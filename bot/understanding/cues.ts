@@ -158,9 +158,14 @@ export const HELP_CUE =
   /^(no (le )?entiendo|no se como|ayuda)\b|\b(prefiero|quiero|quisiera|mejor) que me llamen\b|\b(me pueden|me puede|pueden|puede) llamar(me)?\b|\bllamenme\b|\bno (me deja|me sale|me funciona|puedo) (agendar|sacar|pedir|entrar|ver)\b|\b(me explica|explicame|expliqueme|no le entiendo)\b|\bno se como (sacar|pedir|agendar|hacer|cancelar|usar|se hace)\b|\b(para que|por que|pa que) (necesitan|necesita|piden|pide|usan|usa|quieren|me piden|me pide)\b|\b(la )?direccion (de|del) (la |el )?(sede|uss|centro|sitio)\b|\bcual es la direccion\b|\bcomo (funciona|se usa|se maneja|trabaja) (esto|este|esta|el chat|lina|usted)\b|\bque (es lo que )?(hace|puedo hacer|se puede hacer|tengo que hacer|hay que hacer|debo hacer)( usted| exactamente| aqui| aca| por aca| por aqui)*$|\bque opciones (tengo|hay|me da)\b|\b(me|nos) (puede|podria|puedes|podrias) orientar\b|\b(alguien|una persona|un asesor|una asesora) (que )?(me|nos) (oriente|orienta|explique|ayude|guie)\b|\bno (le )?entiendo (bien|nada|como)\b/;
 /** "¿Y eso para qué es?", "¿qué es eso?": what something asked for is for. */
 export const ASKS_WHAT_FOR = /\b(para|pa) (que|q) (es|sirve|son|los quieren|los necesitan|eso)\b|\bque es eso\b/;
+const STILL_THERE = /\b(sigue|sigues|esta|estas|hay alguien) (por )?(ahi|alli|aca|aqui)\b|\bme (escucha|lee)\b/;
+/** Before "está aquí", someone other than Lina: "Sofía está aquí conmigo", "el niño está acá". */
+const SOMEONE_ELSE_THERE = /(?:^|\s)(?:mateo|sofia|laura|nino|nina|hijo|hija|bebe|ella|el|mama|papa|esposo|esposa|abuela|abuelo|[a-z]+ita|[a-z]+ito)\s$/;
 /** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there ("Sofía está aquí conmigo" is someone else who is). */
-export const STILL_THERE =
-  /(?<!\b(?:mateo|sofia|laura|nino|nina|hijo|hija|bebe|ella|el|mama|papa|esposo|esposa|abuela|abuelo|[a-z]+ita|[a-z]+ito) )\b(sigue|sigues|esta|estas|hay alguien) (por )?(ahi|alli|aca|aqui)\b|\bme (escucha|lee)\b/;
+export function asksIfStillThere(whole: string): boolean {
+  const found = STILL_THERE.exec(whole);
+  return found !== null && !SOMEONE_ELSE_THERE.test(whole.slice(Math.max(0, found.index - 20), found.index));
+}
 /** "Q pasó pues", "¿qué pasa?", "aló": the member wonders where things stand (a greeting mid-conversation says so). */
 export const WHERE_ARE_WE =
   /^(y )?(q|que|ke|k) (paso|pasa|paho|hubo|ubo)( pues| ps| mija| mijo| senorita| nena)?$|^(alo+ ?)+$|^(?:(?:hola|ola|bueno|listo|ok) )*(ya )?(volvi|regrese|estoy aqui|estoy de vuelta|aqui estoy)( de nuevo| otra vez)?$/;

@@ -18,7 +18,7 @@ import {
   PATIENT_CHANGE_CUE,
   PERSON_WORDS,
   REQUEST,
-  STILL_THERE,
+  asksIfStillThere,
   WHERE_ARE_WE,
   WEAK_GOODBYE,
   WEAK_YES,
@@ -84,7 +84,7 @@ export function readIntent(
   // "Q pasó pues", "aló": where things stand, never "pasar" a cita.
   if (WHERE_ARE_WE.test(whole)) return { intent: 'greet', score: 1, ruled: false };
   // "Hola, perdón, ¿sigue ahí? Se me fue la señal": checking Lina is there.
-  if (STILL_THERE.test(whole) && words.length <= 14 && !operationCue(whole)) return { intent: 'greet', score: 1, ruled: false };
+  if (asksIfStillThere(whole) && words.length <= 14 && !operationCue(whole)) return { intent: 'greet', score: 1, ruled: false };
   // The cue is read as written too: the speller does not know every form of every verb ("la muevo" is not "la mueva").
   const cued = operationCue(whole, answeringNo) ?? operationCue(original.join(' '), answeringNo);
   if (cued) return { intent: cued, score: 0.9, ruled: false };
@@ -144,7 +144,7 @@ export function readIntent(
   )
     intent = 'thanks';
   if (intent === 'greet' || intent === 'thanks') return { intent, score: 1, ruled: false };
-  if (intent === 'none' && STILL_THERE.test(whole)) return { intent: 'greet', score: 1, ruled: false };
+  if (intent === 'none' && asksIfStillThere(whole)) return { intent: 'greet', score: 1, ruled: false };
   // A yes or a no the classifier did not weigh, with nothing else asked: the answer it is.
   if (yesNo && intent === 'none') intent = yesNo === 'yes' ? 'affirm' : 'deny';
   if (intent === 'affirm' && yesNo === 'no') intent = 'deny';
