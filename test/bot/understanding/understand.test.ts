@@ -2399,6 +2399,10 @@ describe('older members around the offers, the e-mail and the yes (member testin
     ['y si la cancelo la puedo volver a sacar?', 'confirm', { asks: 'rebook', choice: undefined }],
     ['¿y la puedo volver a sacar para el jueves?', 'confirm', { intent: 'reschedule' }],
     ['no, no es tan grave, yo prefiero la cita', 'visitType', { asks: 'goOn', yesNo: undefined }],
+    // When the case is answered, and when to arrive, in other words; "¿a qué hora es mi cita?" still looks it up.
+    ['y me llaman o como es?', 'menu', { asks: 'caseAnswer' }],
+    ['y a que hora es que tengo que llegar?', 'menu', { intent: 'none', asks: 'arrival' }],
+    ['a que hora es mi cita?', 'menu', { intent: 'consult' }],
   ]);
 });
 
