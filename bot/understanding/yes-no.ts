@@ -46,14 +46,9 @@ export function readYesNo(
   return readYesNoPlain(reading, words, question, covered, normalized, courtesy);
 }
 
-function readYesNoPlain(
-  reading: Reading,
-  words: readonly string[],
-  question: Question,
-  covered: ReadonlyArray<Found<unknown>>,
-  normalized: string,
-  courtesy: ReadonlyArray<Found<true>>,
-): 'yes' | 'no' | undefined {
+/** What `readYesNo` reads once dismay in front is set aside (the same arguments). */
+function readYesNoPlain(...said: Parameters<typeof readYesNo>): 'yes' | 'no' | undefined {
+  const [reading, words, question, covered, normalized, courtesy] = said;
   // "Me da igual el médico", "con el que haya", "la que sea" to an offer: whatever is offered, a yes.
   if (question === 'offer' && WHATEVER_IS_OFFERED.test(words.join(' '))) return 'yes';
   // "Prefiero esperar al doctor Rojas", "no, mejor espero a mi doctora" to an offer: waiting instead, a no.
