@@ -2403,6 +2403,9 @@ describe('older members around the offers, the e-mail and the yes (member testin
     ['y me llaman o como es?', 'menu', { asks: 'caseAnswer' }],
     ['y a que hora es que tengo que llegar?', 'menu', { intent: 'none', asks: 'arrival' }],
     ['a que hora es mi cita?', 'menu', { intent: 'consult' }],
+    // "Las dos en Kennedy el jueves": both citas there and then, not two o'clock.
+    ['una de pediatria para la niña, las dos en kennedy el jueves por la mañana', 'menu', { time: undefined, day: '2026-11-26', site: 'KENNEDY' }],
+    ['la de las dos', 'slot', { time: '14:00', choice: 'slot-1' }],
   ]);
 });
 
