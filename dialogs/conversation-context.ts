@@ -17,7 +17,7 @@ import type { ConversationRecord, RecordEvent } from './records.js';
 import { option, reply, type Reply, type ReplyOption } from './replies.js';
 import type { BookedHere } from './operation.js';
 import type { RescheduleOutput } from './reschedule.machine.js';
-import type { RepeatEvent, SayEvent } from './speech.js';
+import type { DoneSaid, RepeatEvent, SayEvent } from './speech.js';
 import { choiceOf, entitiesOf } from './understood.js';
 
 export interface ConversationInput {
@@ -108,8 +108,8 @@ export interface ConversationContext extends ConversationInput {
   startSaid?: string;
   /** The doctor of the one cita just listed, booked or moved: "¿y con qué doctor es?" at the menu after it. */
   doctorSaid?: string;
-  /** What the last operation did, for "¿ya quedó?" at the menu after it. */
-  doneSaid?: 'booked' | 'rescheduled' | 'cancelled' | 'case';
+  /** What the last operation that did something did (and the cita it left), for "¿ya quedó?" at the menu after it. */
+  doneSaid?: DoneSaid;
   lastPrompt?: Reply;
   /** Someone other than the member said they write for them ("le escribe la abuela"): their words are read as such. */
   writer?: string;

@@ -82,12 +82,15 @@ function operationOutcome(output: OperationOutput): ConversationRecord | undefin
  * The one cita an operation leaves spoken of (booked or moved; none once cancelled), for "¿a qué hora debo llegar?", and what it
  * did, for "¿ya quedó?".
  */
-function startSaidAfter(output: OperationOutput): Pick<ConversationContext, 'startSaid' | 'doctorSaid' | 'doneSaid'> {
-  if (output.outcome === 'booked' || output.outcome === 'rescheduled')
-    return { startSaid: output.appointment.start, doctorSaid: output.appointment.doctor.name, doneSaid: output.outcome };
-  if (output.outcome === 'cancelled') return { startSaid: undefined, doctorSaid: undefined, doneSaid: 'cancelled' };
-  if (output.outcome === 'case') return { doneSaid: 'case' };
-  return { doneSaid: undefined };
+function startSaidAfter(output: OperationOutput): Partial<Pick<ConversationContext, 'startSaid' | 'doctorSaid' | 'doneSaid'>> {
+  if (output.outcome === 'booked' || output.outcome === 'rescheduled') {
+    const { start, doctor } = output.appointment;
+    return { startSaid: start, doctorSaid: doctor.name, doneSaid: { outcome: output.outcome, start, doctor: doctor.name } };
+  }
+  if (output.outcome === 'cancelled') return { startSaid: undefined, doctorSaid: undefined, doneSaid: { outcome: 'cancelled' } };
+  if (output.outcome === 'case') return { doneSaid: { outcome: 'case' } };
+  // (An operation given up, refused or only looked up leaves what was done before as it was.)
+  return {};
 }
 
 /**

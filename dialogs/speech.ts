@@ -91,6 +91,13 @@ function addressesOf(sites: readonly SiteCode[]): Reply {
   );
 }
 
+/** What an operation did, said again when asked "¿ya quedó?": booked or moved (the cita's start and doctor), cancelled, a case. */
+export interface DoneSaid {
+  outcome: 'booked' | 'rescheduled' | 'cancelled' | 'case';
+  start?: string;
+  doctor?: string;
+}
+
 /**
  * What Lina answers to a question asked by the way, before the pending question again: what
  * that question means; where `site` is, or else the site the question speaks of (a slot list,
@@ -107,7 +114,7 @@ export function answerTo(
   rissCase?: { radicado: string; dueDate: string },
   start?: string,
   doctor?: string,
-  done?: 'booked' | 'rescheduled' | 'cancelled' | 'case',
+  done?: DoneSaid,
 ): Reply {
   switch (asks) {
     case 'meaning':
@@ -148,7 +155,7 @@ export function answerTo(
       return reply('help.forgotEmail');
     // "¿Ya quedó?" at the menu: what the last operation did, said again; nothing done yet, said so.
     case 'done':
-      return doneReply(done, start, doctor, rissCase);
+      return doneReply(done, rissCase);
     case 'complaint':
       return reply('help.complaint');
     case 'frustration':
@@ -164,10 +171,11 @@ export function answerTo(
 }
 
 /** "¿Ya quedó?" after an operation: yes, and what; before any, that nothing is done yet. */
-function doneReply(done: 'booked' | 'rescheduled' | 'cancelled' | 'case' | undefined, start?: string, doctor?: string, rissCase?: { radicado: string; dueDate: string }): Reply {
-  if ((done === 'booked' || done === 'rescheduled') && start && doctor) return reply('help.done', { context: done, start, doctor });
-  if (done === 'cancelled') return reply('help.done', { context: 'cancelled' });
-  if (done === 'case' && rissCase) return reply('help.done', { context: 'case', radicado: rissCase.radicado, dueDate: rissCase.dueDate });
+function doneReply(done: DoneSaid | undefined, rissCase?: { radicado: string; dueDate: string }): Reply {
+  if ((done?.outcome === 'booked' || done?.outcome === 'rescheduled') && done.start && done.doctor)
+    return reply('help.done', { context: done.outcome, start: done.start, doctor: done.doctor });
+  if (done?.outcome === 'cancelled') return reply('help.done', { context: 'cancelled' });
+  if (done?.outcome === 'case' && rissCase) return reply('help.done', { context: 'case', radicado: rissCase.radicado, dueDate: rissCase.dueDate });
   return reply('help.done');
 }
 

@@ -125,7 +125,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   // mover", "la tengo que pasar pa más tarde": the cita the member has, sooner, later or with someone else.
   [
     'reschedule',
-    /\b(?:(?:me|nos|le) (?:la|lo) (?:dieran|den|diera|de|pusieran|pongan|pusiera|ponga|dan|dejaran|dejen) (?:mas )?(?:pronto|prontico|prontito|antes|temprano|tempranito|rapido)|cambiar(?:me|le|la)? (?:de|el) (?:medico|medica|doctor|doctora)|(?:la|lo) (?:tengo que|toca|necesito|debo|tendria que) (?:mover|correr|reprogramar|cambiar)|(?:la|lo) (?:tengo que|toca|necesito|debo|tendria que) pasar (?:pa|para) (?:mas|otro|otra)\b)\b/g,
+    /\b(?:(?:tengo|tenia|tiene) (?:una |la )?(?:cita|consulta)\b.* (?:me|nos|le) (?:la|lo) (?:dieran|den|diera|de|pusieran|pongan|pusiera|ponga|dan|dejaran|dejen) (?:mas )?(?:pronto|prontico|prontito|antes|temprano|tempranito|rapido)|cambiar(?:me|le|la)? (?:de|el) (?:medico|medica|doctor|doctora)|la (?:tengo que|toca|necesito|debo|tendria que) (?:mover|correr|reprogramar|cambiar)|la (?:tengo que|toca|necesito|debo|tendria que) pasar (?:pa|para) (?:mas|otro|otra)\b)\b/g,
   ],
   // "Necesito la cita del miércoles más temprano": that cita, earlier or later.
   [
@@ -160,7 +160,7 @@ export const HELP_CUE =
 export const ASKS_WHAT_FOR = /\b(para|pa) (que|q) (es|sirve|son|los quieren|los necesitan|eso)\b|\bque es eso\b/;
 const STILL_THERE = /\b(sigue|sigues|esta|estas|hay alguien) (por )?(ahi|alli|aca|aqui)\b|\bme (escucha|lee)\b/;
 /** Before "está aquí", someone other than Lina: "Sofía está aquí conmigo", "el niño está acá". */
-const SOMEONE_ELSE_THERE = /(?:^|\s)(?:mateo|sofia|laura|nino|nina|hijo|hija|bebe|ella|el|mama|papa|esposo|esposa|abuela|abuelo|[a-z]+ita|[a-z]+ito)\s$/;
+const SOMEONE_ELSE_THERE = /(?:^|\s)(?:mateo|mateito|sofia|sofi|laura|nino|nina|hijo|hija|bebe|ella|mama|papa|esposo|esposa|abuela|abuelo|chiquita|chiquito|nena|nene)\s$/;
 /** "¿Sigue ahí?", "¿me escucha?": the member checking Lina is there ("Sofía está aquí conmigo" is someone else who is). */
 export function asksIfStillThere(whole: string): boolean {
   const found = STILL_THERE.exec(whole);

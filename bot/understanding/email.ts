@@ -118,9 +118,9 @@ export function readEmail(text: string): EmailMention {
     const written = text
       .toLowerCase()
       .replace(AT_WITH_SPACES, '@')
-      .replace(/(@[a-z0-9-]+)\. +(com|co|net|org|edu|es|gov)\b/g, '$1.$2')
+      .replace(/(@[a-z0-9-]+)\. +(com|co|net|org|edu|gov)\b/g, '$1.$2')
       // ("pedromorales@gmail,com": a comma typed for the dot of the domain.)
-      .replace(/(@[a-z0-9-]+), ?(com|co|net|org|edu|es|gov)\b/g, '$1.$2');
+      .replace(/(@[a-z0-9-]+), ?(com|co|net|org|edu|gov)\b/g, '$1.$2');
     for (const match of written.matchAll(ADDRESS)) addValid(found, match[0]);
   }
 

@@ -103,7 +103,14 @@ export function settleIntent(reads: Reads): Understanding {
     intent = picked.value as Intent;
   }
   // "La primera cita que haya de medicina general": the earliest cita asked for is a booking, whatever the classifier weighed.
-  if ((question === 'start' || question === 'menu') && intent === 'consult' && entities.soonest && operationCue(words.join(' ')) !== 'consult') intent = 'book';
+  if (
+    (question === 'start' || question === 'menu') &&
+    intent === 'consult' &&
+    entities.soonest &&
+    operationCue(words.join(' ')) !== 'consult' &&
+    !/\b(?:saber|cual es|cuales son|agendad\w*|programad\w*|pendiente\w*|tengo|tiene)\b/.test(normalized)
+  )
+    intent = 'book';
   // A first message made of booking details ("medicina general control en Suba mañana a las 10", "la primera que tengan de
   // pediatría") is a booking.
   if (intent === 'none' && question === 'start' && entities.specialty && (entities.visitType || entities.site || entities.day || entities.band || entities.soonest))
@@ -476,7 +483,15 @@ export function settleIntent(reads: Reads): Understanding {
   // for a moment; Lina waits, never a miss.
   if (
     (WAIT_A_MOMENT.test(normalized) ||
-      (WAIT_AT_THE_END.test(normalized) && choice === undefined && !hasBookingEntity(entities) && !entities.documentNumber && !entities.birthDate && !entities.email)) &&
+      (WAIT_AT_THE_END.test(normalized) &&
+        choice === undefined &&
+        !OPERATIONS.has(intent) &&
+        !normalized.includes('?') &&
+        !hasBookingEntity(entities) &&
+        !entities.patients?.length &&
+        !entities.documentNumber &&
+        !entities.birthDate &&
+        !entities.email)) &&
     !YES_NO_ANSWERED.test(normalized)
   ) {
     intent = 'none';
@@ -575,8 +590,22 @@ export function settleIntent(reads: Reads): Understanding {
   }
   // "La cita del miércoles" at the list of appointments to move or cancel: which one, never a new booking.
   if (question === 'appointment' && intent === 'book' && !intentRead.ruled && !/\b(agend|sac|pid|ped|separ|reserv|nuev)\w*/.test(normalized)) intent = 'none';
+  // "¿Ya quedó la cita?" at the menu: whether what was just done is done, never a booking ("la cita" read as one).
+  if (question === 'menu' && !entities.asks && ASKS_IF_DONE.test(normalized)) {
+    intent = 'none';
+    choice = undefined;
+    entities.asks = 'done';
+  }
   // "¿Y si la cancelo la puedo volver a sacar?" at «¿La cancelo?»: whether another can be booked afterwards; nothing cancelled.
-  if (question === 'confirm' && !entities.asks && REBOOK_ASKED.test(normalized) && !entities.day && !entities.time && !entities.band) {
+  if (
+    question === 'confirm' &&
+    !entities.asks &&
+    REBOOK_ASKED.test(normalized) &&
+    !entities.day &&
+    !entities.time &&
+    !entities.band &&
+    !(entities.yesNo === 'yes' && YES_OPENING.test(normalized))
+  ) {
     intent = 'none';
     choice = undefined;
     delete entities.yesNo;
@@ -913,7 +942,7 @@ const PENDING_QUESTIONS: ReadonlySet<Question> = new Set([
 ]);
 /** "¿Ya quedó?", "¿ya quedó cancelada?", "¿ya está lista?", "¿ya se movió?": whether it is done. */
 const ASKS_IF_DONE =
-  /^\W*(?:(?:y|ok|listo|entonces|bueno|senorita|mija|o sea)\W+)*(?:(?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?[a-z]+\W+)?(?:ya|si) (?:(?:me |la |lo |las |los )?(?:quedo|quedaron)|esta|estan|estaria|se hizo|se hicieron|se movio|se movieron|se cancelo|se cancelaron|me la (?:cancelo|movio|agendo|cambio)|la (?:cancelo|movio|agendo|cambio))(?: (?:lista|listo|listas|listos|cancelada|canceladas|movida|movidas|agendada|agendadas|confirmada|confirmadas|reprogramada|cambiada|hecho|hecha|hechas))?(?: (?:las dos|los dos|ambas|ambos|las 2|los 2|todas))?(?:\W+(?:cierto|verdad|o no|senorita|mija))*\W*$/;
+  /^\W*(?:(?:y|ok|listo|entonces|bueno|senorita|mija|o sea)\W+)*(?:(?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?[a-z]+\W+)?(?:ya|si) (?:(?:me |la |lo |las |los )?(?:quedo|quedaron)|esta|estan|estaria|se hizo|se hicieron|se movio|se movieron|se cancelo|se cancelaron|me la (?:cancelo|movio|agendo|cambio)|la (?:cancelo|movio|agendo|cambio))(?: (?:la|mi) (?:cita|consulta))?(?: (?:lista|listo|listas|listos|cancelada|canceladas|movida|movidas|agendada|agendadas|confirmada|confirmadas|reprogramada|cambiada|hecho|hecha|hechas|radicado|radicada))?(?: (?:las dos|los dos|ambas|ambos|las 2|los 2|todas))?(?:\W+(?:cierto|verdad|o no|senorita|mija))*\W*$/;
 
 /** A question about the authorisation at the consent question, not a request said with it ("sí, ¿me ayudas con una cita?"). */
 /** Someone said with how or where they are: "la niña está en el colegio", "ya el niño amaneció mejor", "Mateo sigue con tos". */
@@ -971,12 +1000,13 @@ function answersQuestion(question: Question, entities: Entities): boolean {
 
 /** "¿Y si la cancelo la puedo volver a sacar?", "¿después puedo pedir otra?": whether a cita can be booked again. */
 const REBOOK_ASKED =
-  /\b(?:la|lo) (?:puedo|podria|puede|podemos) volver a (?:sacar|pedir|agendar)\b|\b(?:despues|luego) (?:puedo|podria|podemos) (?:sacar|pedir|agendar) (?:otra|una nueva)\b|\bme (?:la )?(?:vuelven|volverian|van) a dar\b/;
+  /\b(?:la|lo) (?:puedo|podria|puede|podemos) volver a (?:sacar|pedir|agendar)\b|\b(?:despues|luego) (?:puedo|podria|podemos) (?:sacar|pedir|agendar) (?:otra|una nueva)\b|\bme (?:la )?(?:vuelven|volverian) a dar\b/;
 /** "No es tan grave, prefiero la cita", "no es una emergencia, sigamos con la cita": the cita, rather than urgencias. */
 const GO_ON_WITH_THE_CITA =
   /\b(?:(?:yo )?prefiero|prefiere|preferimos|sigamos con|seguimos con|sigo con) (?:la|una) (?:cita|consulta)\b|\bno (?:es|era) (?:tan |muy |nada )?(?:grave|urgente|emergencia|de urgencias)\b/;
 /** A message that opens with a doubt: "no sé…", "ay no sé…", "mmm no sé, es que…". */
-const DOUBT_OPENING = /^\W*(?:(?:ay|uy|mmm|mm|pues|es que|la verdad)\W+)*no se\b(?! (?:si|que|como|cual|cuando|donde|nada)\b\s*\W*$)/;
+const DOUBT_OPENING =
+  /^\W*(?:(?:ay|uy|mmm|mm|pues|es que|la verdad)\W+)*no se\b(?! (?:si|que|como|cual|cuando|donde|nada)\b\s*\W*$)(?!\W+(?:moleste|molesta|preocupe|preocupa|afane|afana|angustie|ponga|olvide|puede|pudo|ha|han|me|le|la|lo|nos|te|haga)\b)/;
 /** A message that opens with a yes: "sí, …", "claro que sí, …", "dale, …". */
 const YES_OPENING = /^\W*(?:si|claro|dale|listo|ok|okey|bueno|perfecto|de una|con mucho gusto)\b/;
 

@@ -31,9 +31,9 @@ const COUNTING_BEFORE = /(?:^|[^a-z])(?:(?:cualquiera|ninguna|ninguno|alguna|alg
 const BOTH_BEFORE =
   /(?:^|[^a-z])(?:cancelar|cancele|cancelen|cancelarlas|mover|muevan?|moverlas|pasar|pasarlas|agendar|agende|agenden|pedir|sacar|tengo|tiene|tenemos|son|que|ver|quiero|necesito|serian|seria|quedaron|quedaran|estan|canceladas|cancelados|movidas|movidos|agendadas|agendados|listas|listos)\s+$|^\s*$/;
 const BOTH_AFTER = /^\s*(?:$|[,.;!?]|porque|pues|por\s+favor|porfa|que\s+(?!sea|es\b))/;
-/** "Las dos el mismo día", "las dos juntas", "las dos en Kennedy el jueves": both, whatever comes before. */
+/** "Las dos el mismo día", "las dos juntas": both, whatever comes before. */
 const BOTH_SURELY_AFTER =
-  /^\s*(?:el\s+mismo|la\s+misma|en\s+el\s+mismo|juntas|juntos|al\s+tiempo|a\s+la\s+vez|seguidas|estamos|somos|son|quedan|fueron|tenemos|necesitamos|vamos|queremos|estan|tienen|necesitan|con\s+(?:medicina|pediatria|gripa|fiebre|tos|el\s+mismo|la\s+misma)|en\s+(?:kennedy|kenedy|suba|chia|fontibon|facatativa|faca|calle|autopista|primero|la\s+(?:42|26|sede|autopista|misma))|primera\s+vez|de\s+control|(?:en\s+)?el\s+(?:lunes|martes|miercoles|jueves|viernes|sabado))(?![a-z])/;
+  /^\s*(?:el\s+mismo|la\s+misma|en\s+el\s+mismo|juntas|juntos|al\s+tiempo|a\s+la\s+vez|seguidas|estamos|somos|son|quedan|fueron|tenemos|necesitamos|vamos|queremos|estan|tienen|necesitan|con\s+(?:medicina|pediatria|gripa|fiebre|tos|el\s+mismo|la\s+misma))(?![a-z])/;
 
 const TIME_LEAD_IN = new RegExp(`(?<![a-z0-9])${TIME_PREFIX}\\s+$`);
 /** Before a number, words that make it a day of the month: "el 4", "el lunes 7", "para el 1". */

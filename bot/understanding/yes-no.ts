@@ -35,7 +35,8 @@ export function readYesNo(
   // (Read as written: the speller may take "pesar" for "pasar".)
   const asWritten = normalized.replace(/[^a-z0-9]+/g, ' ').trim();
   const dismay = YES_NO_QUESTIONS.has(question) ? (DISMAY.exec(words.join(' ')) ?? DISMAY.exec(asWritten)) : null;
-  if (dismay) {
+  // ("No, qué pena, gracias" is the polite refusal: a "no" in the dismay counts, unless a question follows it.)
+  if (dismay && !(/\bno\b/.test(dismay[0]) && !normalized.includes('?'))) {
     // (A yes read already stands; "uy no, qué pena" is no refusal; "qué pena, bueno" alone, a sigh, answers nothing.)
     const plain = readYesNoPlain(reading, words, question, covered, normalized, courtesy);
     if (plain === 'yes') return plain;
@@ -49,6 +50,8 @@ export function readYesNo(
 /** What `readYesNo` reads once dismay in front is set aside (the same arguments). */
 function readYesNoPlain(...said: Parameters<typeof readYesNo>): 'yes' | 'no' | undefined {
   const [reading, words, question, covered, normalized, courtesy] = said;
+  // "Uy no, ¿y si no llego qué pasa?": a sigh before a question, no refusal; the question is answered.
+  if (YES_NO_QUESTIONS.has(question) && /^(?:uy|ay|huy) no y (?:si|que|como|cuanto|donde)\b/.test(words.join(' ')) && normalized.includes('?')) return undefined;
   // "Me da igual el médico", "con el que haya", "la que sea" to an offer: whatever is offered, a yes.
   if (question === 'offer' && WHATEVER_IS_OFFERED.test(words.join(' '))) return 'yes';
   // "Prefiero esperar al doctor Rojas", "no, mejor espero a mi doctora" to an offer: waiting instead, a no.
@@ -78,7 +81,7 @@ const DISMAY = /^(?:(?:uy|ay|ah|huy|ush) )*(?:no+ )?(?:que|q) (?:pena|pesar|mal|
 
 /** "Me da igual el médico", "con el que haya", "con cualquiera", "la que sea": whatever is offered. */
 const WHATEVER_IS_OFFERED =
-  /^(?:(?:pues|bueno|ah|ay|si|ok) )*(?:(?:me )?da igual|me es indiferente|no importa|da lo mismo)(?: (?:el|la|cual|que|con que) (?:medico|medica|doctor|doctora|profesional))?$|^(?:(?:pues|bueno|ah|si|ok) )*(?:con )?(?:el|la) (?:que|q) (?:haya|este|sea|tenga|tengan|salga)$|^(?:(?:pues|bueno|ah|si|ok) )*con cualquier(?:a| medico| doctor| doctora| profesional)(?: que haya)?$/;
+  /^(?:(?:pues|bueno|ah|ay|si|ok) )*(?:(?:me )?da igual|me es indiferente|no importa|da lo mismo)(?: (?:el|la|cual|que|con que) (?:medico|medica|doctor|doctora|profesional))?$|^(?:(?:pues|bueno|ah|si|ok) )*(?:con )?(?:el|la) (?:que|q) (?:haya|este|sea|tenga|tengan|salga)(?: (?:no importa|me da igual|da igual|cualquiera))?$|^(?:(?:pues|bueno|ah|si|ok) )*con cualquier(?:a| medico| doctor| doctora| profesional)(?: que haya)?$/;
 
 /** "Prefiero esperar a mi doctora", "no, mejor espero al doctor Rojas": waiting for the one they have, not what is offered. */
 const RATHER_WAIT = /^(?:no,? )?(?:(?:pues|bueno|ay) )*(?:(?:yo )?prefiero|mejor) (?:esperar|espero|aguardar)\b/;

@@ -2403,9 +2403,23 @@ describe('older members around the offers, the e-mail and the yes (member testin
     ['y me llaman o como es?', 'menu', { asks: 'caseAnswer' }],
     ['y a que hora es que tengo que llegar?', 'menu', { intent: 'none', asks: 'arrival' }],
     ['a que hora es mi cita?', 'menu', { intent: 'consult' }],
-    // "Las dos en Kennedy el jueves": both citas there and then, not two o'clock.
-    ['una de pediatria para la niña, las dos en kennedy el jueves por la mañana', 'menu', { time: undefined, day: '2026-11-26', site: 'KENNEDY' }],
-    ['la de las dos', 'slot', { time: '14:00', choice: 'slot-1' }],
+    // Found in review: what the new rules must not swallow.
+    ['necesito cita de pediatría para las 2 el viernes', 'start', { time: '14:00', day: '2026-11-27' }],
+    ['necesito cita de pediatría, que me la den temprano porque trabajo', 'start', { intent: 'book' }],
+    ['el correo lo tengo que cambiar, es laura@gmail.com', 'email', { intent: 'none', email: 'laura@gmail.com' }],
+    ['quiero cancelar mi cita, un momento por favor', 'start', { intent: 'cancel', asks: undefined }],
+    ['no qué pena, gracias', 'confirm', { intent: 'deny', yesNo: 'no' }],
+    ['no, qué pena, ese médico no me gusta', 'offer', { intent: 'deny', yesNo: 'no' }],
+    ['sí, ¿me van a dar algún papel?', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    ['laura.gomez@gmail. Es el mismo de siempre', 'email', { email: undefined }],
+    ['no se moleste, déjela así', 'confirm', { asks: undefined }],
+    ['quiero saber cuál es la primera cita que tenga Mateo', 'start', { intent: 'consult' }],
+    ['señorita, ¿sigue ahí?', 'menu', { intent: 'greet' }],
+    // Member testing, run 43.
+    ['ya quedo la cita?', 'menu', { intent: 'none', choice: undefined, asks: 'done' }],
+    ['uy no, y si no llego que pasa?', 'confirm', { yesNo: undefined, asks: 'noShow' }],
+    ['ya quedo radicado?', 'email', { asks: 'notYet' }],
+    ['con el que haya, no importa', 'offer', { yesNo: 'yes' }],
   ]);
 });
 
