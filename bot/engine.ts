@@ -136,7 +136,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (understood.entities.unservedSpecialty) hooks.replies.push({ key: 'help.unservedSpecialty', params: { specialty: understood.entities.unservedSpecialty } });
     // An answer with a question about it ("en Suba, ¿y dónde queda eso?"): the question answered first, then the answer taken.
     if (event.type === 'USER_MESSAGE' && event.choice !== undefined && understood.entities.asks && current && !turn.fresh) {
-      hooks.replies.push(answerTo(understood.entities.asks, pendingOf(current), understood.entities.site));
+      hooks.replies.push(answerTo(understood.entities.asks, pendingOf(current), { site: understood.entities.site }));
     }
     const settled = await settle(conversation, event, turn.log);
     return finish(turn, conversation, settled);

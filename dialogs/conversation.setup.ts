@@ -280,7 +280,14 @@ export const conversationSetup = setup({
         const site = event.site ?? (event.here ? context.site : undefined);
         enqueue.emit({
           type: 'reply',
-          reply: answerTo(asks, aboutOne(context.lastPrompt, event.about), site, context.siteSaid, context.lastCase, context.startSaid, context.doctorSaid, context.doneSaid),
+          reply: answerTo(asks, aboutOne(context.lastPrompt, event.about), {
+            site,
+            fallback: context.siteSaid,
+            rissCase: context.lastCase,
+            start: context.startSaid,
+            doctor: context.doctorSaid,
+            done: context.doneSaid,
+          }),
         });
       }
     }),

@@ -99,6 +99,20 @@ export interface DoneSaid {
 }
 
 /**
+ * What the conversation knows that a question by the way may be about: the site the message names (`site`), the site of
+ * what was just done (`fallback`), the last case filed, the start and doctor of the one cita just spoken of, and what the
+ * last operation did.
+ */
+export interface KnownSoFar {
+  site?: SiteCode | undefined;
+  fallback?: SiteCode | undefined;
+  rissCase?: { radicado: string; dueDate: string } | undefined;
+  start?: string | undefined;
+  doctor?: string | undefined;
+  done?: DoneSaid | undefined;
+}
+
+/**
  * What Lina answers to a question asked by the way, before the pending question again: what
  * that question means; where `site` is, or else the site the question speaks of (a slot list,
  * a confirmation, the appointments listed), or `fallback` (the site of what was just done);
@@ -106,16 +120,8 @@ export interface DoneSaid {
  * help ("ayuda", "asesor") gives the support lines. When to arrive: 20 minutes before the one cita
  * the question shows, or else `start` (the one cita just booked, moved or listed), or the rule alone.
  */
-export function answerTo(
-  asks: Asked | undefined,
-  prompt: Reply | undefined,
-  site?: SiteCode,
-  fallback?: SiteCode,
-  rissCase?: { radicado: string; dueDate: string },
-  start?: string,
-  doctor?: string,
-  done?: DoneSaid,
-): Reply {
+export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, known: KnownSoFar = {}): Reply {
+  const { site, fallback, rissCase, start, doctor, done } = known;
   switch (asks) {
     case 'meaning':
       return explanationFor(prompt);
@@ -322,8 +328,8 @@ export function childSpeech<TContext extends SpeakingContext, TEvent extends Eve
       const fallback = siteOf(context);
       // ("¿Con qué doctor es la primera?": about that option; the question asked again points at it, so "esa" takes it.)
       const about = aboutOne(context.lastPrompt, asked?.about);
-      if (asked) sayTo(system, answerTo(asked.asks, about, asked.site, fallback));
-      if (asked?.also) sayTo(system, answerTo(asked.also, about, asked.site, fallback));
+      if (asked) sayTo(system, answerTo(asked.asks, about, { site: asked.site, fallback }));
+      if (asked?.also) sayTo(system, answerTo(asked.also, about, { site: asked.site, fallback }));
       const again = about?.pointed !== undefined && context.lastPrompt ? { ...context.lastPrompt, pointed: about.pointed } : context.lastPrompt;
       if (again !== context.lastPrompt) enqueue.assign(({ context }) => ({ ...context, lastPrompt: again }));
       if (again) sayTo(system, again);

@@ -29,10 +29,7 @@ describe('answerTo: "¿con qué doctor es?"', () => {
   });
 
   it('names the doctor of the one cita just listed, booked or moved when the question (the menu) shows none', () => {
-    assert.deepEqual(
-      answerTo('doctor', ask('menu', 'menu.askSelf'), undefined, undefined, undefined, undefined, 'Dr. Mauricio Cárdenas'),
-      reply('help.doctor', { doctor: 'Dr. Mauricio Cárdenas' }),
-    );
+    assert.deepEqual(answerTo('doctor', ask('menu', 'menu.askSelf'), { doctor: 'Dr. Mauricio Cárdenas' }), reply('help.doctor', { doctor: 'Dr. Mauricio Cárdenas' }));
   });
 
   it('gives the support lines when nothing shown names a doctor', () => {
@@ -60,19 +57,19 @@ describe('answerTo: "¿ya quedó?" at the menu', () => {
   const menu = ask('menu', 'menu.askSelf');
   it('says the cita just booked or moved, with its day, hour and doctor', () => {
     assert.deepEqual(
-      answerTo('done', menu, undefined, undefined, undefined, undefined, undefined, { outcome: 'booked', start: '2026-11-24T12:20:00Z', doctor: 'Dra. Juliana Patiño' }),
+      answerTo('done', menu, { done: { outcome: 'booked', start: '2026-11-24T12:20:00Z', doctor: 'Dra. Juliana Patiño' } }),
       reply('help.done', { context: 'booked', start: '2026-11-24T12:20:00Z', doctor: 'Dra. Juliana Patiño' }),
     );
     const moved = { outcome: 'rescheduled', start: '2026-11-24T12:20:00Z', doctor: 'Dra. Juliana Patiño' } as const;
-    assert.equal(answerTo('done', menu, undefined, undefined, undefined, undefined, undefined, moved).params?.context, 'rescheduled');
+    assert.equal(answerTo('done', menu, { done: moved }).params?.context, 'rescheduled');
     // (A cita looked up afterwards, spoken of as `start` and `doctor`, does not change what was done.)
-    assert.equal(answerTo('done', menu, undefined, undefined, undefined, '2026-12-01T15:00:00Z', 'Dr. Otro', moved).params?.start, '2026-11-24T12:20:00Z');
+    assert.equal(answerTo('done', menu, { start: '2026-12-01T15:00:00Z', doctor: 'Dr. Otro', done: moved }).params?.start, '2026-11-24T12:20:00Z');
   });
 
   it('says a cancellation and a case filed as done, the case with its number', () => {
-    assert.deepEqual(answerTo('done', menu, undefined, undefined, undefined, undefined, undefined, { outcome: 'cancelled' }), reply('help.done', { context: 'cancelled' }));
+    assert.deepEqual(answerTo('done', menu, { done: { outcome: 'cancelled' } }), reply('help.done', { context: 'cancelled' }));
     assert.deepEqual(
-      answerTo('done', menu, undefined, undefined, { radicado: 'RISS-1', dueDate: '2026-11-30' }, undefined, undefined, { outcome: 'case' }),
+      answerTo('done', menu, { rissCase: { radicado: 'RISS-1', dueDate: '2026-11-30' }, done: { outcome: 'case' } }),
       reply('help.done', { context: 'case', radicado: 'RISS-1', dueDate: '2026-11-30' }),
     );
   });
