@@ -559,7 +559,7 @@ export const SAYING: ReadonlySet<string> = new Set(['dice', 'dijo', 'decia', 'cr
 export const EXPLICIT_BAND =
   /\b(en|por|pa|para) la (manana|tarde)\b|(?<!\b(?:trabajo|trabaja|estudio|estudia|estoy|esta|salgo|sale|tengo|tiene) )\b(en|por|pa|para) las (mananas|tardes)$|\b(las|los|la|el) de la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b|\btarde[cs]itas?\b|\b(despues|despuesito|luego) (del? (almuerzo|medio ?dia)|de almorzar)\b|\bantes del? (almuerzo|almorzar|medio ?dia)\b|\bprimera hora\b|\b(en|para|por|pa) una (manana|tarde)\b/;
 /** A bare "tarde" closing a request ("cita medicina general primera vez fontibon tarde", "pediatría control en chía tarde"): the afternoon band. */
-export const CLOSING_AFTERNOON = /\btarde( (por favor|porfa|porfavor|plis|gracias))?$/;
+export const CLOSING_AFTERNOON = /\btarde( (por favor|porfa|porfis|porfavor|plis|please|gracias))?$/;
 export const DIGITS = /^#?(\d{1,2})[.)]?$/;
 /** "la 1 …", "opción 2 …", "el 3 …" at the start of a message, not "3 de la tarde" nor "2:40". */
 export const OPENING_NUMBER =

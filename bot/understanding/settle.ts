@@ -703,8 +703,18 @@ export function settleIntent(reads: Reads): Understanding {
   if (asked === 'bring') delete entities.patients;
   // "¿Y con qué doctor es? ¿Y eso dónde queda?": two questions by the way, both answered, in the order asked.
   const other = asked ? secondQuestion(normalized, question, entities, asked) : undefined;
+  // "¿Con qué doctor es la primera?", "¿la de las 9 dónde es?": the option asked about, answered about it, not picked.
+  const optionAskedAbout = (): string | undefined => {
+    if (question !== 'slot' && question !== 'appointment') return undefined;
+    const position = words.map((word) => ordinalFromWord(word)).find((found) => found !== undefined);
+    const byPosition = position === undefined ? undefined : expectation.options[position === -1 ? expectation.options.length - 1 : position - 1]?.value;
+    return choice ?? byPosition;
+  };
   if (asked && other) {
     const [first, second] = other.before ? [other.asks, asked] : [asked, other.asks];
+    // ("¿Y la tercera con qué doctor es? ¿Y eso dónde queda?": both about the third.)
+    const about = ABOUT_ONE_OPTION.has(first) || ABOUT_ONE_OPTION.has(second) ? optionAskedAbout() : undefined;
+    if (about !== undefined) entities.asksAbout = about;
     choice = undefined;
     entities.asks = first;
     entities.alsoAsks = second;
@@ -714,13 +724,8 @@ export function settleIntent(reads: Reads): Understanding {
     const answersToo =
       (asked === 'address' && question === 'site' && choice !== undefined && entities.site === choice && answersBeforeAskingWhere(normalized)) ||
       (choice !== undefined && picked?.by === 'words' && !YES_NO_QUESTIONS.has(question) && (asked === 'cost' || asked === 'bring') && /^[^?¿]*[,.]/.test(normalized));
-    // "¿Con qué doctor es la primera?", "¿la de las 9 dónde es?": the option asked about, answered about it, not picked.
-    if (ABOUT_ONE_OPTION.has(asked) && (question === 'slot' || question === 'appointment') && !answersToo) {
-      const position = words.map((word) => ordinalFromWord(word)).find((found) => found !== undefined);
-      const byPosition = position === undefined ? undefined : expectation.options[position === -1 ? expectation.options.length - 1 : position - 1]?.value;
-      const about = choice ?? byPosition;
-      if (about !== undefined) entities.asksAbout = about;
-    }
+    const about = ABOUT_ONE_OPTION.has(asked) && !answersToo ? optionAskedAbout() : undefined;
+    if (about !== undefined) entities.asksAbout = about;
     // ("¿Y la de Autopista Sur dónde queda?" at the site question: that site, which "bueno, en esa" then takes.)
     if (asked === 'address' && question === 'site' && !answersToo && entities.site && optionValue(expectation.options, entities.site)) entities.asksAbout = entities.site;
     if (!answersToo && !yesThenQuestion) choice = undefined;

@@ -2420,6 +2420,8 @@ describe('older members around the offers, the e-mail and the yes (member testin
     ['uy no, y si no llego que pasa?', 'confirm', { yesNo: undefined, asks: 'noShow' }],
     ['ya quedo radicado?', 'email', { asks: 'notYet' }],
     ['con el que haya, no importa', 'offer', { yesNo: 'yes' }],
+    ['y la tercera con que doctor es? y eso donde queda?', 'slot', { asks: 'doctor', alsoAsks: 'address', asksAbout: 'slot-3' }],
+    ['pediatria control en suba, tarde porfis', 'start', { band: 'tarde' }],
   ]);
 });
 
