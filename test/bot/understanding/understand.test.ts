@@ -17,11 +17,14 @@ const read = (text: string, at: Question | Expectation): Understanding => unders
 
 type Case = [text: string, at: Question, expected: Record<string, unknown>];
 
-/** One test per case: the intent, the choice and each entity named in `expected` (undefined: must be absent). */
-function itReads(cases: readonly Case[]): void {
+/**
+ * One test per case: the intent, the choice and each entity named in `expected` (undefined: must be absent). `people`: the
+ * first names the conversation knows, as the engine passes them once the member is identified.
+ */
+function itReads(cases: readonly Case[], people?: string[]): void {
   for (const [text, at, expected] of cases) {
     it(`reads "${text}" at the ${at} question`, () => {
-      const result = read(text, at);
+      const result = read(text, people ? { ...expectationAt(at, CORPUS_NOW), people } : at);
       const got = { intent: result.intent, ...(result.choice !== undefined ? { choice: result.choice } : {}), ...result.entities };
       for (const [key, value] of Object.entries(expected)) assert.deepEqual((got as Record<string, unknown>)[key], value, `${key} of "${text}": ${JSON.stringify(got)}`);
     });
@@ -2316,36 +2319,31 @@ describe('a question about one option shown, then "esa" (member testing)', () =>
 });
 
 describe('checks, "mi mijo" and a move to another week (member testing)', () => {
-  const withPeople = (question: Question): Expectation => ({ ...expectationAt(question, CORPUS_NOW), people: ['laura', 'mateo', 'sofia'] });
-  const cases: Array<[string, Question, Record<string, unknown>]> = [
-    // Whether someone's cita stands, asked: a consultation of theirs.
-    ['y la de mateo sigue igual cierto?', 'menu', { intent: 'consult', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
-    ['la cita de sofi sigue igual?', 'menu', { intent: 'consult', patients: [{ kind: 'name', name: 'sofia' }] }],
-    ['y la de sofi sigue igual?', 'confirm', { intent: 'consult' }],
-    ['y para mi hay alguna?', 'menu', { intent: 'consult' }],
-    ['cancele la de sofia, la de mateo queda igual', 'confirm', { intent: 'cancel', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
-    // Whether it is done, asked before it is: not yet, never an hour nor a yes.
-    ['ya quedaron las dos??', 'slot', { asks: 'notYet', choice: undefined }],
-    ['y la de la niña ya quedo?', 'specialty', { asks: 'notYet' }],
-    ['ya quedaron canceladas las dos?', 'patient', { asks: 'notYet', choice: undefined }],
-    // "Mi mijo", "mi mija": my son, my daughter; "para mí mija" (accent) and "para mí, mija" are the member.
-    ['pediatria para mi mijo', 'menu', { intent: 'book', patients: [{ kind: 'relation', relation: 'son' }] }],
-    ['para mi mija', 'patient', { choice: undefined, patients: [{ kind: 'relation', relation: 'daughter' }] }],
-    ['para mi mija sofia', 'patient', { choice: 'sofia' }],
-    ['pa mí mija', 'patient', { choice: 'self' }],
-    ['para mí, mija', 'patient', { choice: 'self' }],
-    // "Cerquita" is no "chiquita": a site, no daughter.
-    ['en suba que es la que me queda cerquita', 'patient', { site: 'SUBA', patients: undefined }],
-    // A move of the Wednesday cita to next week: the cita's day, and the week asked for from its Monday.
-    ['quiero mover mi cita del miercoles para la otra semana', 'menu', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-30' }],
-  ];
-  for (const [text, question, expected] of cases) {
-    it(`reads "${text}" at the ${question} question`, () => {
-      const result = read(text, withPeople(question));
-      const got = { intent: result.intent, ...(result.choice !== undefined ? { choice: result.choice } : {}), ...result.entities };
-      for (const [key, value] of Object.entries(expected)) assert.deepEqual((got as Record<string, unknown>)[key], value, `${key} of "${text}": ${JSON.stringify(got)}`);
-    });
-  }
+  itReads(
+    [
+      // Whether someone's cita stands, asked: a consultation of theirs.
+      ['y la de mateo sigue igual cierto?', 'menu', { intent: 'consult', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+      ['la cita de sofi sigue igual?', 'menu', { intent: 'consult', patients: [{ kind: 'name', name: 'sofia' }] }],
+      ['y la de sofi sigue igual?', 'confirm', { intent: 'consult' }],
+      ['y para mi hay alguna?', 'menu', { intent: 'consult' }],
+      ['cancele la de sofia, la de mateo queda igual', 'confirm', { intent: 'cancel', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
+      // Whether it is done, asked before it is: not yet, never an hour nor a yes.
+      ['ya quedaron las dos??', 'slot', { asks: 'notYet', choice: undefined }],
+      ['y la de la niña ya quedo?', 'specialty', { asks: 'notYet' }],
+      ['ya quedaron canceladas las dos?', 'patient', { asks: 'notYet', choice: undefined }],
+      // "Mi mijo", "mi mija": my son, my daughter; "para mí mija" (accent) and "para mí, mija" are the member.
+      ['pediatria para mi mijo', 'menu', { intent: 'book', patients: [{ kind: 'relation', relation: 'son' }] }],
+      ['para mi mija', 'patient', { choice: undefined, patients: [{ kind: 'relation', relation: 'daughter' }] }],
+      ['para mi mija sofia', 'patient', { choice: 'sofia' }],
+      ['pa mí mija', 'patient', { choice: 'self' }],
+      ['para mí, mija', 'patient', { choice: 'self' }],
+      // "Cerquita" is no "chiquita": a site, no daughter.
+      ['en suba que es la que me queda cerquita', 'patient', { site: 'SUBA', patients: undefined }],
+      // A move of the Wednesday cita to next week: the cita's day, and the week asked for from its Monday.
+      ['quiero mover mi cita del miercoles para la otra semana', 'menu', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-30' }],
+    ],
+    ['laura', 'mateo', 'sofia'],
+  );
 });
 
 describe('older members around the offers, the e-mail and the yes (member testing)', () => {
