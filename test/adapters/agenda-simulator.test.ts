@@ -6,8 +6,8 @@ import { get } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { TestContext } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { testContext, type TestContext } from '../support/test-context.js';
 
 import Database from 'better-sqlite3';
 
@@ -125,11 +125,11 @@ const bandsOf = (slots: Slot[]) => new Set(slots.map((slot) => (bogotaTime(new D
 describe('agenda simulator: the seed world', () => {
   let simulator: AgendaSimulator;
   let api: Api;
-  before(async () => {
+  beforeAll(async () => {
     simulator = await startAgendaSimulator({ clock: makeClock() });
     api = makeApi(simulator);
   });
-  after(() => simulator.close());
+  afterAll(() => simulator.close());
 
   it('answers health', async () => {
     assert.deepEqual(await api.get('/v1/health'), { status: 200, body: { status: 'ok' } });
@@ -317,11 +317,11 @@ describe('agenda simulator: the seed world', () => {
 describe('agenda simulator: days with free slots', () => {
   let simulator: AgendaSimulator;
   let api: Api;
-  before(async () => {
+  beforeAll(async () => {
     simulator = await startAgendaSimulator({ clock: makeClock() });
     api = makeApi(simulator);
   });
-  after(() => simulator.close());
+  afterAll(() => simulator.close());
 
   it('counts per day exactly the slots the search offers, with the first one’s start', async () => {
     const queries = [
@@ -435,7 +435,8 @@ describe('agenda simulator: days with free slots', () => {
 });
 
 describe('agenda simulator: days with free slots after bookings', () => {
-  it('a booked slot leaves its day’s count, and a day whose last free slot is booked disappears', async (t) => {
+  it('a booked slot leaves its day’s count, and a day whose last free slot is booked disappears', async () => {
+    const t = testContext();
     const api = await makeSimulator(t);
     const query = { cups: '890201', site: 'CALLE42' } as const;
     const [first] = await api.days(query);
@@ -457,7 +458,8 @@ describe('agenda simulator: days with free slots after bookings', () => {
     assert.deepEqual((await api.days(query))[0], first);
   });
 
-  it('Diana Castro’s slot is not counted', async (t) => {
+  it('Diana Castro’s slot is not counted', async () => {
+    const t = testContext();
     const api = await makeSimulator(t);
     const doctorId = DIANAS_SLOT.replace(/-\d{12}$/, '');
     const at = '2026-11-17T10:00:00-05:00';
@@ -466,7 +468,8 @@ describe('agenda simulator: days with free slots after bookings', () => {
 });
 
 describe('agenda simulator: determinism', () => {
-  it('yields the same agenda from the same now', async (t) => {
+  it('yields the same agenda from the same now', async () => {
+    const t = testContext();
     const first = await makeSimulator(t);
     const second = await makeSimulator(t);
     for (const site of SITE_CODES) {
@@ -479,7 +482,8 @@ describe('agenda simulator: determinism', () => {
 });
 
 describe('agenda simulator: the agenda members see does not change', () => {
-  it('offers, from the same now, exactly the slots it always has', async (t) => {
+  it('offers, from the same now, exactly the slots it always has', async () => {
+    const t = testContext();
     const simulator = await startAgendaSimulator({ clock: makeClock() });
     t.after(() => simulator.close());
     const ids: string[] = [];
@@ -514,7 +518,8 @@ describe('agenda simulator: the agenda members see does not change', () => {
 });
 
 describe('agenda simulator: its database', () => {
-  it('indexes what lookups, lists and searches filter on, also in a file made before those indexes', (t) => {
+  it('indexes what lookups, lists and searches filter on, also in a file made before those indexes', () => {
+    const t = testContext();
     const folder = mkdtempSync(join(tmpdir(), 'lina-agenda-test-'));
     t.after(() => rmSync(folder, { recursive: true, force: true }));
     const path = join(folder, 'agenda.db');
@@ -544,7 +549,8 @@ describe('agenda simulator: its database', () => {
 });
 
 describe('agenda simulator: connections', () => {
-  it('keeps an idle connection open 65 s, longer than its clients keep theirs', async (t) => {
+  it('keeps an idle connection open 65 s, longer than its clients keep theirs', async () => {
+    const t = testContext();
     const simulator = await startAgendaSimulator({ clock: makeClock() });
     t.after(() => simulator.close());
     const request = get(`${simulator.url}/v1/health`);
@@ -555,7 +561,8 @@ describe('agenda simulator: connections', () => {
 });
 
 describe('agenda simulator: booking', () => {
-  it('books a free slot once per Idempotency-Key', async (t) => {
+  it('books a free slot once per Idempotency-Key', async () => {
+    const t = testContext();
     const api = await makeSimulator(t);
     const [slot] = await api.slots({ cups: '890201', site: 'SUBA', franja: 'tarde' });
     assert.ok(slot);
@@ -581,7 +588,8 @@ describe('agenda simulator: booking', () => {
     assert.equal(otherBody.body.code, 'CONFLICT');
   });
 
-  it('requires an Idempotency-Key', async (t) => {
+  it('requires an Idempotency-Key', async () => {
+    const t = testContext();
     const api = await makeSimulator(t);
     const [slot] = await api.slots({ cups: '890201', site: 'SUBA' });
     assert.ok(slot);
@@ -590,7 +598,8 @@ describe('agenda simulator: booking', () => {
     assert.equal(reply.body.code, 'BAD_REQUEST');
   });
 
-  it('answers 409 SLOT_TAKEN for a slot someone holds', async (t) => {
+  it('answers 409 SLOT_TAKEN for a slot someone holds', async () => {
+    const t = testContext();
     const api = await makeSimulator(t);
     const [slot] = await api.slots({ cups: '890201', site: 'KENNEDY' });
     assert.ok(slot);
@@ -606,7 +615,8 @@ describe('agenda simulator: booking', () => {
     assert.equal(tooLate.body.code, 'SLOT_TAKEN', 'no-programada outside today and the next working day');
   });
 
-  it('answers 409 CONFLICT for a second upcoming appointment of the same specialty', async (t) => {
+  it('answers 409 CONFLICT for a second upcoming appointment of the same specialty', async () => {
+    const t = testContext();
     const api = await makeSimulator(t);
     const [gp] = await api.slots({ cups: '890301', site: 'KENNEDY' });
     assert.ok(gp);
@@ -618,7 +628,8 @@ describe('agenda simulator: booking', () => {
     assert.equal((await api.book({ patientId: MATEO, slotId: pediatrics.id, cups: '890283' }, 'mateo')).status, 201);
   });
 
-  it('answers 404 for an unknown patient or slot, or a slot of another specialty', async (t) => {
+  it('answers 404 for an unknown patient or slot, or a slot of another specialty', async () => {
+    const t = testContext();
     const api = await makeSimulator(t);
     const [slot] = await api.slots({ cups: '890201', site: 'SUBA' });
     const [pediatrics] = await api.slots({ cups: '890283', site: 'SUBA' });
@@ -644,7 +655,8 @@ describe('agenda simulator: cancel and reschedule', () => {
     return { appointment: booked.body, slot, other };
   }
 
-  it('cancelling frees the slot and is idempotent', async (t) => {
+  it('cancelling frees the slot and is idempotent', async () => {
+    const t = testContext();
     const api = await makeSimulator(t);
     const { appointment, slot } = await bookFirst(api);
     const cancelled = await api.post<Appointment>(`/v1/appointments/${appointment.id}/cancel`);
@@ -656,7 +668,8 @@ describe('agenda simulator: cancel and reschedule', () => {
     assert.equal((await api.post('/v1/appointments/apt-999999/cancel')).status, 404);
   });
 
-  it('rescheduling moves the same appointment in one step', async (t) => {
+  it('rescheduling moves the same appointment in one step', async () => {
+    const t = testContext();
     const api = await makeSimulator(t);
     const { appointment, slot, other } = await bookFirst(api);
     const moved = await api.post<Appointment>(`/v1/appointments/${appointment.id}/reschedule`, { slotId: other.id }, 'move-1');
@@ -672,7 +685,8 @@ describe('agenda simulator: cancel and reschedule', () => {
     assert.deepEqual(await api.appointments(LAURA), [moved.body]);
   });
 
-  it('leaves the appointment intact when the new slot is taken', async (t) => {
+  it('leaves the appointment intact when the new slot is taken', async () => {
+    const t = testContext();
     const api = await makeSimulator(t);
     const { appointment } = await bookFirst(api, 'KENNEDY');
     const reply = await api.post<{ code: string }>(`/v1/appointments/${appointment.id}/reschedule`, { slotId: DIANAS_SLOT }, 'move-2');
@@ -682,7 +696,8 @@ describe('agenda simulator: cancel and reschedule', () => {
     assert.equal((await api.appointments(DIANA))[0]?.start, '2026-11-17T10:00:00-05:00');
   });
 
-  it('refuses to move unknown or cancelled appointments, or without a key', async (t) => {
+  it('refuses to move unknown or cancelled appointments, or without a key', async () => {
+    const t = testContext();
     const api = await makeSimulator(t);
     const { appointment, other } = await bookFirst(api);
     assert.equal((await api.post(`/v1/appointments/${appointment.id}/reschedule`, { slotId: other.id })).status, 400);
@@ -703,7 +718,8 @@ describe('agenda simulator: RISS cases', () => {
     email: 'carlos.perez@example.com',
   } as const;
 
-  it('files, finds and closes a case', async (t) => {
+  it('files, finds and closes a case', async () => {
+    const t = testContext();
     const api = await makeSimulator(t);
     const filed = await api.post<RissCase>('/v1/riss-cases', caseRequest, 'riss-1');
     assert.equal(filed.status, 201);
@@ -733,7 +749,8 @@ describe('agenda simulator: RISS cases', () => {
     assert.equal(next.body.radicado, 'RISS-2026-000102');
   });
 
-  it('answers 409 CONFLICT while a case is open for that patient and specialty', async (t) => {
+  it('answers 409 CONFLICT while a case is open for that patient and specialty', async () => {
+    const t = testContext();
     const api = await makeSimulator(t);
     assert.equal((await api.post('/v1/riss-cases', caseRequest, 'riss-1')).status, 201);
     const second = await api.post<{ code: string }>('/v1/riss-cases', caseRequest, 'riss-2');
@@ -743,7 +760,8 @@ describe('agenda simulator: RISS cases', () => {
     assert.equal(otherBody.body.code, 'CONFLICT');
   });
 
-  it('refuses bad cases', async (t) => {
+  it('refuses bad cases', async () => {
+    const t = testContext();
     const api = await makeSimulator(t);
     assert.equal((await api.post('/v1/riss-cases', caseRequest)).status, 400, 'no key');
     assert.equal((await api.post('/v1/riss-cases', { ...caseRequest, email: 'not-an-email' }, 'a')).status, 400);
@@ -754,7 +772,8 @@ describe('agenda simulator: RISS cases', () => {
 });
 
 describe('agenda simulator: bad input', () => {
-  it('answers 400 BAD_REQUEST and keeps serving', async (t) => {
+  it('answers 400 BAD_REQUEST and keeps serving', async () => {
+    const t = testContext();
     const api = await makeSimulator(t);
     const bad: Array<Promise<Reply<unknown>>> = [
       api.postRaw('/v1/members/lookup', '{"documentType": "CC", '),
@@ -781,7 +800,8 @@ describe('agenda simulator: bad input', () => {
 });
 
 describe('agenda simulator: a moving clock', () => {
-  it('hides slots that are now in the past and refuses to book them', async (t) => {
+  it('hides slots that are now in the past and refuses to book them', async () => {
+    const t = testContext();
     const clock = makeClock();
     const api = await makeSimulator(t, clock);
     const before = await api.slots({ cups: '890201', site: 'KENNEDY', from: NOW.toISOString() });
@@ -803,7 +823,8 @@ describe('agenda simulator: a moving clock', () => {
     assert.equal(days.at(-1), '2026-12-02');
   });
 
-  it('opens no-programada on the next working day when today is not one', async (t) => {
+  it('opens no-programada on the next working day when today is not one', async () => {
+    const t = testContext();
     const api = await makeSimulator(t, makeClock(new Date('2026-11-14T10:00:00-05:00'))); // Saturday
     const slots = await api.slots({ cups: '89020110', site: 'SUBA', from: '2026-11-14T00:00:00-05:00' });
     assert.deepEqual(datesOf(slots), ['2026-11-17']);

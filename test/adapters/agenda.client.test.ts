@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import type { Server as NetServer } from 'node:net';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from '@jest/globals';
+import { testContext } from '../support/test-context.js';
 import { inspect } from 'node:util';
 
 import nock from 'nock';
@@ -521,7 +522,8 @@ describe('createAgendaClient errors', () => {
     await assertAgendaError(impatient.findMember({ documentType: 'CC', documentNumber: DOCUMENT_NUMBER }), 'TIMEOUT', { operation: 'findMember' });
   });
 
-  test('an answer that trickles in past the deadline is TIMEOUT', async (t) => {
+  test('an answer that trickles in past the deadline is TIMEOUT', async () => {
+    const t = testContext();
     // A real server: the socket never goes idle, so only a whole-call deadline can stop it.
     nock.enableNetConnect('127.0.0.1');
     const server = createHttpServer((_request, response) => {

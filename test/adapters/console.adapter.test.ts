@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { runConsoleChat, type ConsoleChatOptions } from '../../adapters/console/console.adapter.js';
 import { ManualClock } from '../../bot/clock.js';
 import type { Engine, InboundMessage } from '../../bot/messages.js';

@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from '@jest/globals';
+import { testContext } from '../support/test-context.js';
 
 import { buildHolidayTable, colombianHolidays, HOLIDAY_TABLE_FILE, HOLIDAY_TABLE_YEARS, readHolidayTable, type HolidayTable } from '../../bot/calendar.js';
 
 // The table `scripts/build.mjs` writes so that `npm start` need not load date-holidays.
 describe('the holiday table', () => {
   const folder = mkdtempSync(join(tmpdir(), 'lina-holidays-'));
-  after(() => rmSync(folder, { recursive: true, force: true }));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   function writeTable(name: string, content: unknown): string {
     const file = join(folder, name);
@@ -49,7 +50,8 @@ describe('the holiday table', () => {
     assert.equal(readHolidayTable(writeTable('truncated.json', '{"format":1,"versions"')), undefined);
   });
 
-  it('as the build wrote it, says for every year what date-holidays says', (t) => {
+  it('as the build wrote it, says for every year what date-holidays says', () => {
+    const t = testContext();
     const written = readHolidayTable(HOLIDAY_TABLE_FILE);
     if (!written) {
       t.skip('no table for the installed date-holidays in dist/ (npm run build writes it)');

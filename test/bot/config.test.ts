@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { ConfigError, loadConfig } from '../../bot/config.js';
 import { Renderer } from '../../bot/rendering/renderer.js';
 import { rendererGlobals } from '../../bot/main/runtime.js';

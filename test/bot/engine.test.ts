@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { ManualClock } from '../../bot/clock.js';
 import { createEngine, type EngineOptions } from '../../bot/engine.js';
 import { formatTime } from '../../bot/rendering/spanish-dates.js';

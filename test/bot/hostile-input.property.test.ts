@@ -5,7 +5,7 @@
  * markup, stores nothing a page could run, and the conversation still works afterwards.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { StoredSession } from '../../bot/ports.js';
 import { createFakeSessionStore, type FakeSessionStore } from '../fakes/session-store.fake.js';

@@ -4,7 +4,7 @@
  * last slot shown towards earlier times, none repeated.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { DEFAULT_SEARCH_RULES, searchSlotsIn } from '../../bot/dialog-actors.js';
 import type { Slot } from '../../bot/domain.js';
 import type { SearchSlotsInput } from '../../dialogs/slot-search.js';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { Renderer } from '../../bot/rendering/renderer.js';
 import { SITES, SERVICES } from '../../bot/domain.js';
 import { renderPlainText } from '../../bot/messages.js';

@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import i18next from 'i18next';
 import { SEED_SITE_ADDRESSES } from '../../adapters/agenda-simulator/seed-world.js';
 import { isCups, isSiteCode, siteName } from '../../bot/domain.js';

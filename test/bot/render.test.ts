@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { DOCUMENT_TYPES } from '../../bot/domain.js';
 import { Renderer } from '../../bot/rendering/renderer.js';
 import { formatDay, formatTime } from '../../bot/rendering/spanish-dates.js';

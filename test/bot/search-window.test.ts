@@ -5,7 +5,7 @@
  * programada) or the day asked for.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { DEFAULT_SEARCH_RULES, searchWindow } from '../../bot/dialog-actors.js';
 import { loadConfig } from '../../bot/config.js';
 

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
 import { ManualClock } from '../../bot/clock.js';
 import type { Engine, InboundMessage } from '../../bot/messages.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { ManualClock } from '../../bot/clock.js';
 import { openDatabase } from '../../data/database.js';
 import { createSqliteIdentityGuard } from '../../data/identity-guard.store.js';

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { MIGRATIONS, openDatabase } from '../../data/database.js';
 import { IDENTITY_GUARD_MIGRATIONS } from '../../data/identity-guard.store.js';
 import { SESSION_MIGRATIONS } from '../../data/session.store.js';

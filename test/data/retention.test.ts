@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../data/database.js';
 import { backupTo, purgeBefore } from '../../data/retention.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from '@jest/globals';
 import type { TurnCommit } from '../../bot/ports.js';
 import { startBackgroundCheckpoints } from '../../data/checkpointer.js';
 import Database from 'better-sqlite3';
@@ -10,7 +10,7 @@ import { MIGRATIONS, openDatabase } from '../../data/database.js';
 import { createSqliteSessionStore } from '../../data/session.store.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'lina-session-store-'));
-after(() => rmSync(folder, { recursive: true, force: true }));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function turn(n: number, overrides: Partial<TurnCommit> = {}): TurnCommit {
   return {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { SITES, type Patient, type RissCase, type Slot, type Specialty } from '../../bot/domain.js';
 import { bookingMachine, type BookingInput, type BookingRestrictions } from '../../dialogs/booking.machine.js';
 import { slotFinderMachine, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput } from '../../dialogs/slot-finder.machine.js';

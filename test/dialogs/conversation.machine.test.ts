@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { createActor, fromPromise } from 'xstate';
 import { DOCUMENT_TYPES, type Member } from '../../bot/domain.js';
 import { bookingMachine } from '../../dialogs/booking.machine.js';

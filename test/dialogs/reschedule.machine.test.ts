@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import type { Appointment, RissCase, Slot } from '../../bot/domain.js';
 import type { Request } from '../../dialogs/appointments.js';
 import { rescheduleMachine } from '../../dialogs/reschedule.machine.js';

@@ -3,7 +3,7 @@
  * pending question, never a guess.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { ask, option, reply } from '../../dialogs/replies.js';
 import { aboutOne, answerTo, missReplies } from '../../dialogs/speech.js';
 

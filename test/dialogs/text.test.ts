@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { normalizeText } from '../../dialogs/text.js';
 
 /** The one-line definition `normalizeText` must keep to, whatever shortcuts it takes. */

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { testContext, type TestContext } from '../support/test-context.js';
 import type { Browser, Page } from 'playwright-core';
 
 import { hashPassword } from '../../adapters/support/passwords.js';
@@ -79,7 +80,7 @@ describe('support console in a browser', () => {
   const errorsOf = (page: Page) => (page as Page & { errors?: string[] }).errors ?? [];
   const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
 
-  before(async () => {
+  beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     clock = new ManualClock('2026-11-23T08:00:00-05:00');
     runtime = await startRuntime({
@@ -132,14 +133,15 @@ describe('support console in a browser', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
 
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     server?.closeAllConnections();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await runtime?.close();
   });
 
-  it('an agent finds the conversation by radicado and sees the document masked', async (t) => {
+  it('an agent finds the conversation by radicado and sees the document masked', async () => {
+    const t = testContext();
     const page = await signIn(t, 'agent');
     if (!page) return;
     await page.fill('input[name="radicado"]', 'RISS-2026-000101');
@@ -160,7 +162,8 @@ describe('support console in a browser', () => {
     await page.close();
   });
 
-  it('shows what a member typed, <script> included, as text that never runs', async (t) => {
+  it('shows what a member typed, <script> included, as text that never runs', async () => {
+    const t = testContext();
     const page = await signIn(t, 'agent');
     if (!page) return;
     await page.selectOption('select[name="channel"]', 'whatsapp');
@@ -175,7 +178,8 @@ describe('support console in a browser', () => {
     await page.close();
   });
 
-  it('a supervisor sees the document in full and exports the conversation', async (t) => {
+  it('a supervisor sees the document in full and exports the conversation', async () => {
+    const t = testContext();
     const page = await signIn(t, 'supervisor');
     if (!page) return;
     await page.fill('input[name="radicado"]', 'RISS-2026-000101');
@@ -204,7 +208,8 @@ describe('support console in a browser', () => {
     await page.close();
   });
 
-  it('an incident is filed from a conversation and listed', async (t) => {
+  it('an incident is filed from a conversation and listed', async () => {
+    const t = testContext();
     const page = await signIn(t, 'agent');
     if (!page) return;
     await page.fill('input[name="document"]', '1010101010');
@@ -244,7 +249,8 @@ describe('support console in a browser', () => {
     await page.close();
   });
 
-  it('a "no hay disponibilidad" incident is refused with the explanation', async (t) => {
+  it('a "no hay disponibilidad" incident is refused with the explanation', async () => {
+    const t = testContext();
     const page = await signIn(t, 'agent');
     if (!page) return;
     await page.goto(`${base}/support/incidents/new`);
@@ -270,7 +276,8 @@ describe('support console in a browser', () => {
     await page.close();
   });
 
-  it('the analyst switches the failure message on, a member receives it, then off and the flow works again', async (t) => {
+  it('the analyst switches the failure message on, a member receives it, then off and the flow works again', async () => {
+    const t = testContext();
     const page = await signIn(t, 'analyst');
     if (!page) return;
     await Promise.all([page.waitForLoadState('load'), page.click('nav >> text=Mensaje de falla')]);
@@ -300,7 +307,8 @@ describe('support console in a browser', () => {
     await page.close();
   });
 
-  it("the analyst's dashboard draws its charts with the local Chart.js", async (t) => {
+  it("the analyst's dashboard draws its charts with the local Chart.js", async () => {
+    const t = testContext();
     const page = await signIn(t, 'analyst');
     if (!page) return;
     await Promise.all([page.waitForLoadState('load'), page.click('nav >> text=Tablero')]);

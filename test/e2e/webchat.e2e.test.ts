@@ -11,7 +11,8 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
+import { testContext } from '../support/test-context.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { startLina } from '../adapters/webchat/harness.js';
@@ -24,7 +25,8 @@ const LINA_BUBBLES = '.webchat__bubble:not(.webchat__bubble--from-user)';
 const MEMBER_BUBBLES = '.webchat__bubble--from-user';
 
 describe('web chat page, end to end', () => {
-  it('books an appointment by buttons and by typing, and a reload continues the conversation', async (t) => {
+  it('books an appointment by buttons and by typing, and a reload continues the conversation', async () => {
+    const t = testContext();
     const browser = await launchBrowser(t);
     if (!browser) return;
     t.after(() => browser.close());
@@ -112,7 +114,8 @@ describe('web chat page, end to end', () => {
     await context.close();
   });
 
-  it('starts a new conversation when the saved one cannot be resumed (e.g. after a restart)', async (t) => {
+  it('starts a new conversation when the saved one cannot be resumed (e.g. after a restart)', async () => {
+    const t = testContext();
     const browser = await launchBrowser(t);
     if (!browser) return;
     t.after(() => browser.close());

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
+import { testContext } from '../support/test-context.js';
 import { setTimeout as wait } from 'node:timers/promises';
 import { startAgendaSimulator } from '../../adapters/agenda-simulator/simulator.server.js';
 import { ManualClock } from '../../bot/clock.js';
@@ -35,7 +36,8 @@ async function startSwitchableProxy(target: string) {
 }
 
 describe('agenda circuit breaker, end to end', () => {
-  it('gives the failure message while the agenda is down and the flow again once it is back', async (t) => {
+  it('gives the failure message while the agenda is down and the flow again once it is back', async () => {
+    const t = testContext();
     const clock = new ManualClock(FAKE_NOW);
     const simulator = await startAgendaSimulator({ clock });
     const proxy = await startSwitchableProxy(simulator.url);

@@ -4,11 +4,11 @@
  * while members book and consult.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { runCrashHarness } from '../reliability/crash-harness.js';
 
 describe('crash recovery under SIGKILL', () => {
-  it('answers every message, goes on at the step reached, never books twice, keeps SQLite intact', { timeout: 600_000 }, async () => {
+  it('answers every message, goes on at the step reached, never books twice, keeps SQLite intact', async () => {
     const figures = await runCrashHarness({
       conversations: Number(process.env.CRASH_CONVERSATIONS ?? 8),
       kills: Number(process.env.CRASH_KILLS ?? 16),
@@ -21,5 +21,5 @@ describe('crash recovery under SIGKILL', () => {
     assert.equal(figures.completed, figures.conversations, 'every member booked and consulted');
     assert.equal(figures.doubleBookings, 0);
     assert.equal(figures.integrity, 'ok');
-  });
+  }, 600_000);
 });

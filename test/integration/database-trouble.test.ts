@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it, type TestContext } from 'node:test';
+import { describe, it } from '@jest/globals';
+import { testContext, type TestContext } from '../support/test-context.js';
 import Database from 'better-sqlite3';
 import { ManualClock } from '../../bot/clock.js';
 import { createEngine } from '../../bot/engine.js';
@@ -41,7 +42,8 @@ async function world(t: TestContext) {
 const welcome = makeRenderer().text('greeting.welcome');
 
 describe('database trouble', () => {
-  it('a database locked by another writer fails the turn whole; the redelivered message is answered once it is free', async (t) => {
+  it('a database locked by another writer fails the turn whole; the redelivered message is answered once it is free', async () => {
+    const t = testContext();
     const { path, db, engine, message } = await world(t);
     const other = new Database(path);
     other.exec('BEGIN IMMEDIATE');
@@ -54,7 +56,8 @@ describe('database trouble', () => {
     assert.ok(plainText(answer).includes(welcome));
   });
 
-  it('a full database fails the turn whole; after room is made, the redelivered message is answered', async (t) => {
+  it('a full database fails the turn whole; after room is made, the redelivered message is answered', async () => {
+    const t = testContext();
     const { db, engine, message } = await world(t);
     // No free pages left behind by the migrations, and no room left in the transcript's
     // pages either: the turn's lines need a page the file may not grow.

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it, type TestContext } from 'node:test';
+import { describe, it } from '@jest/globals';
+import { testContext, type TestContext } from '../support/test-context.js';
 import { createAgendaClient } from '../../adapters/agenda/agenda.client.js';
 import { startAgendaSimulator } from '../../adapters/agenda-simulator/simulator.server.js';
 import { bogotaTime } from '../../bot/calendar.js';
@@ -156,13 +157,15 @@ async function bookFirstSlot(world: Awaited<ReturnType<typeof startWorld>>, firs
 }
 
 describe('engine + SQLite file + agenda simulator', () => {
-  it('books an appointment for Laura on WhatsApp, end to end', async (test) => {
+  it('books an appointment for Laura on WhatsApp, end to end', async () => {
+    const test = testContext();
     const world = await startWorld(test);
     const slots = await sayUpToTheSlots(world.chat);
     await bookFirstSlot(world, slots[0]?.label ?? '');
   });
 
-  it('continues at the step it reached after the process is killed and restarted', async (test) => {
+  it('continues at the step it reached after the process is killed and restarted', async () => {
+    const test = testContext();
     const world = await startWorld(test);
     const slots = await sayUpToTheSlots(world.chat);
 
@@ -174,7 +177,8 @@ describe('engine + SQLite file + agenda simulator', () => {
     assert.equal(conversations[0]?.outcome, 'booked');
   });
 
-  it('books once when killed after the agenda booked but before saving, and the message is delivered again', async (test) => {
+  it('books once when killed after the agenda booked but before saving, and the message is delivered again', async () => {
+    const test = testContext();
     const world = await startWorld(test);
     const { chat, agenda } = world;
     await sayUpToTheSlots(chat);
@@ -196,7 +200,8 @@ describe('engine + SQLite file + agenda simulator', () => {
     assert.ok(plainText(replies).includes(formatTime(bookedBeforeRestart.start)), plainText(replies));
   });
 
-  it('books once when killed after the agenda booked but before saving, and the member confirms again', async (test) => {
+  it('books once when killed after the agenda booked but before saving, and the member confirms again', async () => {
+    const test = testContext();
     const world = await startWorld(test);
     const { chat, agenda } = world;
     await sayUpToTheSlots(chat);
@@ -212,7 +217,8 @@ describe('engine + SQLite file + agenda simulator', () => {
     assert.ok(reply.includes(formatTime(appointments[0]?.start ?? '')), reply);
   });
 
-  it('records the consent, the transcript and the outcome, and leaves the file intact', async (test) => {
+  it('records the consent, the transcript and the outcome, and leaves the file intact', async () => {
+    const test = testContext();
     const world = await startWorld(test);
     const { chat } = world;
     await say(chat, 'Hola');
@@ -286,7 +292,8 @@ describe('engine + SQLite: answers read against the question saved in the file',
     return calls;
   }
 
-  it('after "CC 1010101010" and a restart, "mateo" picks Mateo, as it does in a live conversation', async (test) => {
+  it('after "CC 1010101010" and a restart, "mateo" picks Mateo, as it does in a live conversation', async () => {
+    const test = testContext();
     const live = await startWorld(test);
     const restarted = await startWorld(test);
     const liveCalls = watch(live);
@@ -306,7 +313,8 @@ describe('engine + SQLite: answers read against the question saved in the file',
     assert.deepEqual(restoredRead, liveRead);
   });
 
-  it('reads every answer of a booking the same, restarted from the file at every turn or not', async (test) => {
+  it('reads every answer of a booking the same, restarted from the file at every turn or not', async () => {
+    const test = testContext();
     const script = ['Hola', 'sí', 'CC 1010101010', 'es para Mateo', 'quiero agendar', 'pediatría', 'primera vez', 'suba', 'en la tarde', 'la primera', 'sí'];
     const live = await startWorld(test);
     const restarted = await startWorld(test);
@@ -329,7 +337,8 @@ describe('engine + SQLite: answers read against the question saved in the file',
 });
 
 describe('engine + SQLite: what the support console searches and counts', () => {
-  it('records no availability and the radicado of the RISS case filed at Facatativá', async (test) => {
+  it('records no availability and the radicado of the RISS case filed at Facatativá', async () => {
+    const test = testContext();
     const world = await startWorld(test);
     const { chat } = world;
     for (const text of ['Hola', 'sí', 'CC 1010101010', 'para mí', 'agendar', 'medicina general', 'primera vez', 'Facatativá', 'mañana', 'sí']) {

@@ -3,14 +3,14 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from '@jest/globals';
 
 /**
  * The real thing: `lina chat` as its own process, killed with SIGKILL between two messages
  * and started again on the same files. The conversation must go on at the step it reached.
  */
 const directory = mkdtempSync(join(tmpdir(), 'lina-restart-'));
-after(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 const env = {
   ...process.env,

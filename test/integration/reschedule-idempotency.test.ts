@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, it, type TestContext } from 'node:test';
+import { describe, it } from '@jest/globals';
+import { testContext, type TestContext } from '../support/test-context.js';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -256,7 +257,8 @@ function assertSameAppointments(actual: Appointment[], expected: Appointment[]) 
 // ---------------------------------------------------------------------------------------------
 
 describe('booking when the answer is lost', () => {
-  it('asks to retry, retries with the same Idempotency-Key, and leaves exactly one appointment', async (t) => {
+  it('asks to retry, retries with the same Idempotency-Key, and leaves exactly one appointment', async () => {
+    const t = testContext();
     const world = await startWorld(t);
     const laura = world.chatAs(LAURA);
     await identify(laura, LAURA);
@@ -298,7 +300,8 @@ describe('booking when the answer is lost', () => {
 });
 
 describe('automatic retries of calls safe to repeat', () => {
-  it('a lost booking answer is retried with the same key before the member notices: one appointment', async (t) => {
+  it('a lost booking answer is retried with the same key before the member notices: one appointment', async () => {
+    const t = testContext();
     const world = await startWorld(t, { retries: 2 });
     const laura = world.chatAs(LAURA);
     await identify(laura, LAURA);
@@ -312,7 +315,8 @@ describe('automatic retries of calls safe to repeat', () => {
     assert.match(answer, /^1\. Agendar cita/m, answer);
   });
 
-  it('a move is retried with the same key after a 503: the original is moved once', async (t) => {
+  it('a move is retried with the same key after a 503: the original is moved once', async () => {
+    const t = testContext();
     const world = await startWorld(t, { retries: 2 });
     const diana = world.chatAs(DIANA);
     const { original, chosen } = await dianaAboutToMove(world, diana);
@@ -327,7 +331,8 @@ describe('automatic retries of calls safe to repeat', () => {
 });
 
 describe('rescheduling atomically', () => {
-  it('when the chosen slot is taken before confirming: says so, shows fresh slots, and keeps the original until the move', async (t) => {
+  it('when the chosen slot is taken before confirming: says so, shows fresh slots, and keeps the original until the move', async () => {
+    const t = testContext();
     const world = await startWorld(t);
     const diana = world.chatAs(DIANA);
     const { original, chosen } = await dianaAboutToMove(world, diana);
@@ -353,7 +358,8 @@ describe('rescheduling atomically', () => {
     assert.equal(after[0]?.doctor.id, fresh.doctor.id);
   });
 
-  it('when the agenda answers 503 and did not move it: the original stays, and the retry moves it once', async (t) => {
+  it('when the agenda answers 503 and did not move it: the original stays, and the retry moves it once', async () => {
+    const t = testContext();
     const world = await startWorld(t);
     const diana = world.chatAs(DIANA);
     const { original, chosen } = await dianaAboutToMove(world, diana);
@@ -376,7 +382,8 @@ describe('rescheduling atomically', () => {
     assert.equal(moves[1]?.idempotencyKey, moves[0]?.idempotencyKey);
   });
 
-  it('when the agenda moved it but the answer was a 503: still one appointment, and the retry replays the move', async (t) => {
+  it('when the agenda moved it but the answer was a 503: still one appointment, and the retry replays the move', async () => {
+    const t = testContext();
     const world = await startWorld(t);
     const diana = world.chatAs(DIANA);
     const { original, chosen } = await dianaAboutToMove(world, diana);
@@ -406,7 +413,8 @@ describe('rescheduling atomically', () => {
 });
 
 describe('closing a RISS case lifts the lock on that specialty', () => {
-  it('through the agenda client', async (t) => {
+  it('through the agenda client', async () => {
+    const t = testContext();
     const world = await startWorld(t);
     const laura = world.chatAs(LAURA);
     const radicado = await lauraFilesCase(world, laura);
@@ -424,7 +432,8 @@ describe('closing a RISS case lifts the lock on that specialty', () => {
     assert.ok(!allowed.includes(radicado), allowed);
   });
 
-  it('through `lina agenda close-case <radicado> --url`', async (t) => {
+  it('through `lina agenda close-case <radicado> --url`', async () => {
+    const t = testContext();
     const world = await startWorld(t);
     const laura = world.chatAs(LAURA);
     const radicado = await lauraFilesCase(world, laura);
@@ -438,7 +447,8 @@ describe('closing a RISS case lifts the lock on that specialty', () => {
     assert.ok(allowed.includes(world.text('booking.askVisitType')), allowed);
   });
 
-  it('the command exits 1 and names the reason for an unknown radicado', async (t) => {
+  it('the command exits 1 and names the reason for an unknown radicado', async () => {
+    const t = testContext();
     const world = await startWorld(t);
     await assert.rejects(
       execFileAsync('npx', ['tsx', 'bot/main/cli.ts', 'agenda', 'close-case', 'RISS-2026-999999', '--url', world.simulator.url], {

@@ -7,7 +7,7 @@
  * with the answers that move a conversation forward, so they reach every step.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { Appointment } from '../../bot/domain.js';
 import { readSplit } from '../understanding/evaluate.js';

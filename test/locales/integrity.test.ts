@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { policySectionKeys } from '../../adapters/webchat/policy.html.js';
 import { analyse, type ParamSet, type Resolve, type Said } from './said-keys.js';
 

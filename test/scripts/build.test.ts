@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 
 /**
  * `npm start` and the other npm scripts run the JavaScript `scripts/build.mjs` compiles into
@@ -194,7 +194,7 @@ describe('the compiled tree (scripts/build.mjs, scripts/lina.mjs) on a copy of t
   let root = join(base, 'copy');
   let lina: ChildProcess | undefined;
 
-  before(() => {
+  beforeAll(() => {
     mkdirSync(root);
     for (const name of COPIED) cpSync(join(PROJECT, name), join(root, name), { recursive: true });
     symlinkSync(join(PROJECT, 'node_modules'), join(root, 'node_modules'), 'dir');
@@ -202,7 +202,7 @@ describe('the compiled tree (scripts/build.mjs, scripts/lina.mjs) on a copy of t
     cpSync(join(PROJECT, SIMULATION), join(root, SIMULATION));
   });
 
-  after(() => {
+  afterAll(() => {
     // A failed assertion in the start test must not leave Lina running.
     if (lina?.pid !== undefined && groupIsAlive(lina.pid)) process.kill(-lina.pid, 'SIGKILL');
     rmSync(base, { recursive: true, force: true });

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { MACHINES, diagramOf, machineDiagrams } from '../../scripts/diagrams.js';
 
 const ROOT = new URL('../../', import.meta.url);

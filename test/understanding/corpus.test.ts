@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { evaluate, readSplit } from './evaluate.js';
 
 describe('the labelled corpus', () => {
@@ -33,17 +33,26 @@ describe('understanding on the held-out split', () => {
     assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
   });
 
-  it('reads at least 95 % of the entities and chosen options right', { todo: 'not met on the twenty-fourth blind batch: 92.8 % (README, "Understanding")' }, () => {
-    assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
-  });
+  // todo: not met on the twenty-fourth blind batch: 92.8 % (README, "Understanding")
+  // The test, for when it is met:
+  // it('reads at least 95 % of the entities and chosen options right', () => {
+  //   assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
+  // });
+  it.todo('reads at least 95 % of the entities and chosen options right');
 
-  it('reads no message as naming a patient other than the one it names', { todo: 'not met on the twenty-fourth blind batch: 8 of 724 (README, "Understanding")' }, () => {
-    assert.equal(report.wrongPatient, 0);
-  });
+  // todo: not met on the twenty-fourth blind batch: 8 of 724 (README, "Understanding")
+  // The test, for when it is met:
+  // it('reads no message as naming a patient other than the one it names', () => {
+  //   assert.equal(report.wrongPatient, 0);
+  // });
+  it.todo('reads no message as naming a patient other than the one it names');
 
-  it('never reads a yes as a no or a no as a yes', { todo: 'not met on the twenty-fourth blind batch: 1 of 724 (README, "Understanding")' }, () => {
-    assert.equal(report.yesNoFlips, 0);
-  });
+  // todo: not met on the twenty-fourth blind batch: 1 of 724 (README, "Understanding")
+  // The test, for when it is met:
+  // it('never reads a yes as a no or a no as a yes', () => {
+  //   assert.equal(report.yesNoFlips, 0);
+  // });
+  it.todo('never reads a yes as a no or a no as a yes');
 
   it('is what the committed report says', () => {
     const committed = JSON.parse(readFileSync(new URL('./report.json', import.meta.url), 'utf8')) as {

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { afterEach, describe, it } from 'node:test';
+import { afterEach, describe, it } from '@jest/globals';
 
 import { createAgendaClient } from '../../../adapters/agenda/agenda.client.js';
 import { AgendaError } from '../../../bot/agenda.errors.js';
@@ -220,12 +220,12 @@ describe('agenda client: idle connections', () => {
 
   // The server here keeps idle connections for 60 s; the test's own limit is far shorter, so
   // it passes only if the client closes the connection itself.
-  it('closes an idle connection itself, before the server would', { timeout: 30_000 }, async () => {
+  it('closes an idle connection itself, before the server would', async () => {
     const { agenda, server } = await startAgenda(() => 'answer');
     const [socket] = (await Promise.all([once(server, 'connection'), agenda.listAppointments(patient)]))[0] as [Socket];
 
     await once(socket, 'close');
 
     assert.equal(socket.destroyed, true);
-  });
+  }, 30_000);
 });

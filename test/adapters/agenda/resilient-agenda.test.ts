@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { setTimeout as wait } from 'node:timers/promises';
 import { createResilientAgenda, type ResilienceOptions } from '../../../adapters/agenda/resilient-agenda.js';
 import { AgendaError, type AgendaErrorCode } from '../../../bot/agenda.errors.js';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { SiteQrInputError } from '../../../adapters/site-qr/site-qr.errors.js';
 import { writeSiteMaterials, type SiteMaterialsResult } from '../../../adapters/site-qr/write-site-materials.js';
 import { SITES, type SiteCode } from '../../../bot/domain.js';
@@ -21,7 +21,7 @@ async function makeOutDir(): Promise<string> {
   tempDirs.push(dir);
   return join(dir, 'qr');
 }
-after(async () => {
+afterAll(async () => {
   await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
@@ -50,7 +50,7 @@ describe('writeSiteMaterials with a WhatsApp number', () => {
     return decoded.get(key);
   };
 
-  before(async () => {
+  beforeAll(async () => {
     outDir = await makeOutDir();
     result = await writeSiteMaterials({ outDir, whatsappNumber: NUMBER, publicUrl: `${PUBLIC_URL}/` });
   });

@@ -1,6 +1,6 @@
 /** `GET /v1/stats/bookings` end to end: the embedded simulator and the agenda client. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 
 import { createAgendaClient } from '../../../adapters/agenda/agenda.client.js';
 import { SEED_DOCTORS, isTakenByOthers, otherBookingOf } from '../../../adapters/agenda-simulator/seed-world.js';
@@ -16,11 +16,11 @@ const NOW = '2026-11-23T08:00:00-05:00';
 describe('booking stats (agenda contract)', () => {
   let simulator: AgendaSimulator;
   let agenda: AgendaService;
-  before(async () => {
+  beforeAll(async () => {
     simulator = await startAgendaSimulator({ clock: new ManualClock(NOW) });
     agenda = createAgendaClient({ baseUrl: simulator.url });
   });
-  after(() => simulator.close());
+  afterAll(() => simulator.close());
 
   type Row = Awaited<ReturnType<AgendaService['bookingStats']>>[number];
   const count = (rows: Row[], where: Partial<Row>) =>

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 
 import { seedConversation, signedIn, startConsole, type ConsoleHarness } from './console-harness.js';
 
@@ -7,10 +7,10 @@ const HOUR = 60 * 60 * 1000;
 
 describe('failure-message switch', () => {
   let harness: ConsoleHarness;
-  before(async () => {
+  beforeAll(async () => {
     harness = await startConsole({ supportPhone: '601 4441234', supportHours: 'lunes a sábado, de 7:00 a. m. a 7:00 p. m.' });
   });
-  after(() => harness.close());
+  afterAll(() => harness.close());
 
   it('proposes a Spanish message with the phone line and the other digital channel, per channel', async () => {
     const analyst = await signedIn(harness, 'analyst');
@@ -97,7 +97,7 @@ describe('failure-message switch', () => {
 
 describe('dashboard', () => {
   let harness: ConsoleHarness;
-  before(async () => {
+  beforeAll(async () => {
     harness = await startConsole();
     const now = harness.clock.now().getTime();
     const yesterday = now - 24 * HOUR;
@@ -132,7 +132,7 @@ describe('dashboard', () => {
       idempotencyKey: 'k1',
     });
   });
-  after(() => harness.close());
+  afterAll(() => harness.close());
 
   it('counts per day, site and channel, with the no-availability rate', async () => {
     const analyst = await signedIn(harness, 'analyst');

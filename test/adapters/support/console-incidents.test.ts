@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 
 import { MAX_EVIDENCE_BYTES } from '../../../adapters/support/incident-form.js';
 import { seedConversation, signedIn, startConsole, type ConsoleClient, type ConsoleHarness } from './console-harness.js';
@@ -38,7 +38,7 @@ async function fileMultipart(client: ConsoleClient, fields: Record<string, strin
 
 describe('incident form', () => {
   let harness: ConsoleHarness;
-  before(async () => {
+  beforeAll(async () => {
     harness = await startConsole();
     seedConversation(harness.db, {
       id: 'conv-laura',
@@ -48,7 +48,7 @@ describe('incident form', () => {
       subjects: [{ kind: 'document', value: '1010101010' }],
     });
   });
-  after(() => harness.close());
+  afterAll(() => harness.close());
 
   it("files an incident with an image, lists it as new, and links the member's conversations", async () => {
     const agent = await signedIn(harness, 'agent');

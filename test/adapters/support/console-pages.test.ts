@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 
 import { seedConversation, signedIn, startConsole, type ConsoleHarness } from './console-harness.js';
 
@@ -58,11 +58,11 @@ function seedWorld(harness: ConsoleHarness) {
 
 describe('support console pages', () => {
   let harness: ConsoleHarness;
-  before(async () => {
+  beforeAll(async () => {
     harness = await startConsole();
     seedWorld(harness);
   });
-  after(() => harness.close());
+  afterAll(() => harness.close());
 
   describe('search', () => {
     it('finds a conversation by radicado and masks the document for an agent', async () => {

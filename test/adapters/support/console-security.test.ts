@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 
 import { accountDelayMs, LOGIN_WINDOW_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '../../../adapters/support/auth.js';
 import { ConsoleClient, STAFF, PASSWORD, seedConversation, signedIn, startConsole, type ConsoleHarness } from './console-harness.js';
@@ -45,11 +45,11 @@ async function seed(harness: ConsoleHarness) {
 
 describe('support console security', () => {
   let harness: ConsoleHarness;
-  before(async () => {
+  beforeAll(async () => {
     harness = await startConsole();
     await seed(harness);
   });
-  after(() => harness.close());
+  afterAll(() => harness.close());
 
   const protectedGets = [
     '/support',
@@ -235,10 +235,10 @@ describe('support console security', () => {
 
 describe('support console sign-in limits', () => {
   let harness: ConsoleHarness;
-  before(async () => {
+  beforeAll(async () => {
     harness = await startConsole();
   });
-  after(() => harness.close());
+  afterAll(() => harness.close());
 
   /** A sign-in attempt from a given loopback address (127.0.0.x all reach the server). */
   async function attempt(name: string, password: string, localAddress = '127.0.0.1'): Promise<{ status: number; body: string }> {

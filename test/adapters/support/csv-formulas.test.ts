@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import fc from 'fast-check';
 
 import { toCsv } from '../../../adapters/support/csv.js';
@@ -105,7 +105,7 @@ describe('CSV exports (issue 15, finding 4)', () => {
 
   describe('through the console', () => {
     let harness: ConsoleHarness;
-    before(async () => {
+    beforeAll(async () => {
       harness = await startConsole();
       const now = harness.clock.now().getTime();
       seedConversation(harness.db, {
@@ -114,7 +114,7 @@ describe('CSV exports (issue 15, finding 4)', () => {
         lines: HOSTILE.map((text, index) => ({ direction: index % 2 ? 'out' : 'in', text, options: index % 3 ? [] : [text, '-2'] })),
       });
     });
-    after(() => harness.close());
+    afterAll(() => harness.close());
 
     it("a supervisor's export opens as text in a `;` or `,` spreadsheet, and it still holds the conversation", async () => {
       const supervisor = await signedIn(harness, 'supervisor');

@@ -4,7 +4,7 @@
  * numbers inside free text, and the names Lina says; supervisors still see everything.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 
 import { maskDates, maskLinaText, maskName, maskNames, maskText } from '../../../adapters/support/masking.js';
 import { Renderer } from '../../../bot/rendering/renderer.js';
@@ -94,7 +94,7 @@ describe('masking for agents (issue 15, finding 3)', () => {
 describe('what agents and supervisors see in the console (issue 15, finding 3)', () => {
   let harness: ConsoleHarness;
   const HOUR = 60 * 60 * 1000;
-  before(async () => {
+  beforeAll(async () => {
     harness = await startConsole();
     const now = harness.clock.now().getTime();
     seedConversation(harness.db, {
@@ -114,7 +114,7 @@ describe('what agents and supervisors see in the console (issue 15, finding 3)',
       ],
     });
   });
-  after(() => harness.close());
+  afterAll(() => harness.close());
 
   it("an agent's transcript shows neither factor nor a name: document masked, date of birth hidden, initials only", async () => {
     const agent = await signedIn(harness, 'agent');

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterAll, afterEach, beforeAll, describe, it } from '@jest/globals';
 import { Command } from 'commander';
 
 import { verifyPassword } from '../../../adapters/support/passwords.js';
@@ -14,11 +14,11 @@ import { createSupportUserStore } from '../../../data/support/support-users.stor
 describe('lina support (CLI)', () => {
   let dir: string;
   let dbPath: string;
-  before(() => {
+  beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'lina-support-cli-'));
     dbPath = join(dir, 'lina.db');
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   afterEach(() => {
     process.exitCode = 0;
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 
 import { toCsv } from '../../../adapters/support/csv.js';
 import { excludedCaseIn, sniffImage } from '../../../adapters/support/incident-form.js';

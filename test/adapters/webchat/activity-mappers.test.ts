@@ -1,6 +1,6 @@
 /** The pure mappers between Bot Framework activities and the engine's messages. */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import type { Activity } from 'botbuilder';
 import { toActivities } from '../../../adapters/webchat/to-activities.js';
 import { JOIN_EVENT_NAME, toInboundMessage } from '../../../adapters/webchat/to-inbound-message.js';

@@ -1,6 +1,6 @@
 /** Lina's Direct Line tokens: signed, bound to a conversation and a scope, and expiring. */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { createDirectLineTokens } from '../../../adapters/webchat/directline/directline.tokens.js';
 
 const CLAIMS = { conversationId: 'conversation-1', userId: 'dl_member', site: 'SUBA' as const };

@@ -4,13 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { networkInterfaces } from 'node:os';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
+import { testContext } from '../../support/test-context.js';
 import { isLocalRequest, isLoopbackAddress } from '../../../adapters/http/local-request.js';
 import { webchatText } from '../../../adapters/webchat/webchat-texts.js';
 import { botTexts, openStream, startLina, streamRefusal, type DirectLineActivity } from './harness.js';
 
 describe('Direct Line: starting a conversation', () => {
-  it('gives a token bound to a new conversation, and Lina greets as soon as it starts', async (t) => {
+  it('gives a token bound to a new conversation, and Lina greets as soon as it starts', async () => {
+    const t = testContext();
     const { directLine, runtime } = await startLina(t);
     const generated = await directLine.generateToken({ site: 'suba' });
     assert.equal(generated.status, 200);
@@ -41,7 +43,8 @@ describe('Direct Line: starting a conversation', () => {
     assert.deepEqual(runtime.db.prepare('SELECT channel, site FROM conversations').all(), [{ channel: 'webchat', site: 'SUBA' }], 'one Lina session, tagged with the site');
   });
 
-  it('starts a conversation once however often the client asks', async (t) => {
+  it('starts a conversation once however often the client asks', async () => {
+    const t = testContext();
     const { directLine } = await startLina(t);
     const generated = await directLine.generateToken();
     const first = await directLine.call('POST', '/conversations', { token: generated.body.token });
@@ -52,7 +55,8 @@ describe('Direct Line: starting a conversation', () => {
     assert.equal(botTexts(read.body.activities).filter((text) => /Lina/.test(text)).length, 1, 'one greeting');
   });
 
-  it('refreshes a token for the same conversation', async (t) => {
+  it('refreshes a token for the same conversation', async () => {
+    const t = testContext();
     const { directLine } = await startLina(t);
     const conversation = await directLine.start();
     const refreshed = await directLine.call<{ conversationId: string; token: string }>('POST', '/tokens/refresh', { token: conversation.token });
@@ -64,7 +68,8 @@ describe('Direct Line: starting a conversation', () => {
 });
 
 describe('Direct Line: posting and receiving', () => {
-  it('stores the member message, echoes it, and returns the bot replies by polling', async (t) => {
+  it('stores the member message, echoes it, and returns the bot replies by polling', async () => {
+    const t = testContext();
     const { directLine } = await startLina(t);
     const conversation = await directLine.start();
     const posted = await directLine.say(conversation, 'sí', 'client-1');
@@ -86,7 +91,8 @@ describe('Direct Line: posting and receiving', () => {
     assert.deepEqual(nothingNew.body, { activities: [], watermark: read.body.watermark });
   });
 
-  it('streams the backlog, then the echo, "typing" and the replies over the WebSocket', async (t) => {
+  it('streams the backlog, then the echo, "typing" and the replies over the WebSocket', async () => {
+    const t = testContext();
     const { directLine } = await startLina(t);
     const conversation = await directLine.start();
     const stream = await openStream(conversation.streamUrl);
@@ -113,7 +119,8 @@ describe('Direct Line: posting and receiving', () => {
     );
   });
 
-  it('reconnects from a watermark with a new stream URL that sends only what came after it', async (t) => {
+  it('reconnects from a watermark with a new stream URL that sends only what came after it', async () => {
+    const t = testContext();
     const { directLine } = await startLina(t);
     const conversation = await directLine.start();
     await directLine.say(conversation, 'sí');
@@ -136,7 +143,8 @@ describe('Direct Line: posting and receiving', () => {
     );
   });
 
-  it('answers the value of a button as the choice it stands for', async (t) => {
+  it('answers the value of a button as the choice it stands for', async () => {
+    const t = testContext();
     const { directLine } = await startLina(t);
     const conversation = await directLine.start();
     // Web Chat's messageBack: the value as text, the label shown in the member's bubble.
@@ -148,7 +156,8 @@ describe('Direct Line: posting and receiving', () => {
 });
 
 describe('Direct Line: refusals', () => {
-  it('answers 404 for a conversation that was never started', async (t) => {
+  it('answers 404 for a conversation that was never started', async () => {
+    const t = testContext();
     const { directLine } = await startLina(t);
     const generated = await directLine.generateToken();
     const conversation = { conversationId: generated.body.conversationId, token: generated.body.token };
@@ -162,7 +171,8 @@ describe('Direct Line: refusals', () => {
     }
   });
 
-  it('answers 403 to a missing, malformed, tampered, foreign or wrong-scope token', async (t) => {
+  it('answers 403 to a missing, malformed, tampered, foreign or wrong-scope token', async () => {
+    const t = testContext();
     const { directLine } = await startLina(t);
     const mine = await directLine.start();
     const theirs = await directLine.start();
@@ -184,7 +194,8 @@ describe('Direct Line: refusals', () => {
     assert.equal(await streamRefusal(badStream.toString()), 403);
   });
 
-  it('answers 413 to an oversized body or a text longer than the engine accepts, storing nothing of it, and says so politely once', async (t) => {
+  it('answers 413 to an oversized body or a text longer than the engine accepts, storing nothing of it, and says so politely once', async () => {
+    const t = testContext();
     const { directLine, config } = await startLina(t);
     const conversation = await directLine.start();
     const tooLong = await directLine.say(conversation, 'a'.repeat(config.conversation.maxMessageLength + 1));
@@ -202,7 +213,8 @@ describe('Direct Line: refusals', () => {
     assert.equal(read.body.activities.at(-1)?.text, webchatText('directLine.tooBig'));
   });
 
-  it('answers 400 to malformed JSON, a non-JSON body, an activity it cannot take, or a bad watermark', async (t) => {
+  it('answers 400 to malformed JSON, a non-JSON body, an activity it cannot take, or a bad watermark', async () => {
+    const t = testContext();
     const { directLine } = await startLina(t);
     const conversation = await directLine.start();
     const path = `/conversations/${conversation.conversationId}/activities`;
@@ -222,7 +234,8 @@ describe('Direct Line: refusals', () => {
     assert.equal(read.body.watermark, '2');
   });
 
-  it('lets only the bot, with the in-process secret, post to its Bot Connector routes', async (t) => {
+  it('lets only the bot, with the in-process secret, post to its Bot Connector routes', async () => {
+    const t = testContext();
     const { web, directLine } = await startLina(t);
     const conversation = await directLine.start();
     for (const authorization of [undefined, 'Bearer guess']) {
@@ -259,7 +272,8 @@ describe('Direct Line: who may use it', () => {
     assert.equal(isLocalRequest(request('127.0.0.1', { forwarded: 'for=198.51.100.7' })), false);
   });
 
-  it("refuses /api/messages to requests a local reverse proxy forwards from elsewhere, even with the local secret; the page's Direct Line serves them", async (t) => {
+  it("refuses /api/messages to requests a local reverse proxy forwards from elsewhere, even with the local secret; the page's Direct Line serves them", async () => {
+    const t = testContext();
     const secret = 'local-secret-0123456789';
     const { web } = await startLina(t, { env: { LINA_LOCAL_BOT_SECRET: secret } });
     const forwarded = { 'x-forwarded-for': '203.0.113.9' };
@@ -270,7 +284,8 @@ describe('Direct Line: who may use it', () => {
     assert.equal((await fetch(`${web.url}/v3/directline/tokens/generate`, { method: 'POST', headers: forwarded })).status, 200, 'members on their phones');
   });
 
-  it('behind a trusted reverse proxy, limits new conversations per member address, not per proxy', async (t) => {
+  it('behind a trusted reverse proxy, limits new conversations per member address, not per proxy', async () => {
+    const t = testContext();
     const generate = (url: string, member: string) =>
       fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST', headers: { 'x-forwarded-for': member } }).then((reply) => reply.status);
     const proxied = await startLina(t, { env: { LINA_TRUST_PROXY: 'loopback' } });
@@ -288,10 +303,10 @@ describe('Direct Line: who may use it', () => {
     .flat()
     .find((entry): entry is NonNullable<typeof entry> => Boolean(entry && entry.family === 'IPv4' && !entry.internal))?.address;
 
-  it(
+  ((externalAddress ? false : 'this machine has no non-loopback IPv4 address') ? it.skip : it)(
     'keeps /api/messages from other machines while Bot Framework authentication is off, and serves the page and its Direct Line to them',
-    { skip: externalAddress ? false : 'this machine has no non-loopback IPv4 address' },
-    async (t) => {
+    async () => {
+      const t = testContext();
       const secret = 'local-secret-0123456789';
       const open = await startLina(t, { env: { LINA_HOST: '0.0.0.0', LINA_LOCAL_BOT_SECRET: secret } });
       const port = new URL(open.web.url).port;

@@ -4,7 +4,7 @@
  * plus small clients for the Direct Line REST API and its WebSocket stream.
  */
 import assert from 'node:assert/strict';
-import type { TestContext } from 'node:test';
+import type { TestContext } from '../../support/test-context.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { WebSocket } from 'ws';
 import { createServer, type Server } from 'node:http';

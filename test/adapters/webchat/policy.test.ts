@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
+import { testContext } from '../../support/test-context.js';
 import { policyEffectiveDate, policySectionKeys, policyText, renderPolicyPage } from '../../../adapters/webchat/policy.html.js';
 import { POLICY_PATH } from '../../../adapters/webchat/policy.routes.js';
 import { botTexts, startLina } from './harness.js';
@@ -20,7 +21,8 @@ const CONFIGURED = {
 };
 
 describe('data-processing policy page', () => {
-  it('answers 200 with HTML in UTF-8, in Spanish, readable on a phone', async (t) => {
+  it('answers 200 with HTML in UTF-8, in Spanish, readable on a phone', async () => {
+    const t = testContext();
     const { web } = await startLina(t);
     const response = await fetch(`${web.url}${POLICY_PATH}`);
     assert.equal(response.status, 200);
@@ -33,7 +35,8 @@ describe('data-processing policy page', () => {
     assert.ok(html.includes('Política de tratamiento de datos personales'), 'accents arrive intact');
   });
 
-  it('shows the configured version, the date it applies from, the support line, its hours and the retention days', async (t) => {
+  it('shows the configured version, the date it applies from, the support line, its hours and the retention days', async () => {
+    const t = testContext();
     const { web } = await startLina(t, { env: CONFIGURED });
     const html = await (await fetch(`${web.url}${POLICY_PATH}`)).text();
     assert.ok(html.includes('Versión 2026-03'));
@@ -44,7 +47,8 @@ describe('data-processing policy page', () => {
     assert.ok(html.includes('<a class="call" href="tel:6017654321">'), 'one tap calls the line');
   });
 
-  it('says what the law asks: controller, data, purposes, optional sensitive data, other channels, rights, how to exercise them, sharing', async (t) => {
+  it('says what the law asks: controller, data, purposes, optional sensitive data, other channels, rights, how to exercise them, sharing', async () => {
+    const t = testContext();
     const { web } = await startLina(t);
     const html = await (await fetch(`${web.url}${POLICY_PATH}`)).text();
     const params = {
@@ -82,7 +86,8 @@ describe('data-processing policy page', () => {
     assert.ok(!/\{\{|\}\}/.test(html), 'every parameter is filled in');
   });
 
-  it('sends the security headers, with a policy that allows nothing but its own inline style', async (t) => {
+  it('sends the security headers, with a policy that allows nothing but its own inline style', async () => {
+    const t = testContext();
     const { web } = await startLina(t);
     const response = await fetch(`${web.url}${POLICY_PATH}`);
     const csp = response.headers.get('content-security-policy') ?? '';
@@ -102,7 +107,8 @@ describe('data-processing policy page', () => {
     assert.ok(csp.includes(`'sha256-${createHash('sha256').update(style, 'utf8').digest('base64')}'`), "the hash is the inline style's");
   });
 
-  it('loads no external resource and runs no script', async (t) => {
+  it('loads no external resource and runs no script', async () => {
+    const t = testContext();
     const { web } = await startLina(t);
     const html = await (await fetch(`${web.url}${POLICY_PATH}`)).text();
     assert.ok(!/<script/i.test(html));
@@ -119,7 +125,8 @@ describe('data-processing policy page', () => {
     );
   });
 
-  it('escapes configuration values', async (t) => {
+  it('escapes configuration values', async () => {
+    const t = testContext();
     const { web } = await startLina(t, {
       env: { LINA_SUPPORT_PHONE: '<b>601</b>', LINA_SUPPORT_HOURS: 'de 7 a 7 & "más" \'tarde\'', LINA_POLICY_VERSION: '<i>v2</i>' },
     });
@@ -142,7 +149,8 @@ describe('data-processing policy page', () => {
     assert.ok(html.includes('Vigente desde su publicación.'));
   });
 
-  it("is reached from the link in Lina's consent message", async (t) => {
+  it("is reached from the link in Lina's consent message", async () => {
+    const t = testContext();
     // A real port, so that the default policy URL (LINA_PUBLIC_URL's default) is the server's own.
     const port = await freePort();
     const { config, directLine } = await startLina(t, { env: { LINA_PORT: String(port) } });
@@ -161,7 +169,8 @@ describe('data-processing policy page', () => {
     assert.ok((await response.text()).includes(`Versión ${config.conversation.policyVersion}`));
   });
 
-  it('answers only GET and HEAD at its path', async (t) => {
+  it('answers only GET and HEAD at its path', async () => {
+    const t = testContext();
     const { web } = await startLina(t);
     const head = await fetch(`${web.url}${POLICY_PATH}`, { method: 'HEAD' });
     assert.equal(head.status, 200);

@@ -1,6 +1,6 @@
 /** The per-address limit on starting conversations. */
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { it } from '@jest/globals';
 import { createRateLimit } from '../../../adapters/webchat/rate-limit.js';
 
 it('allows so many starts per address and minute, then refuses until the next minute', () => {

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
+import { testContext } from '../../support/test-context.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { WebSocket } from 'ws';
 import { createPairingPage } from '../../../adapters/whatsapp/pairing-page.js';
@@ -49,7 +50,8 @@ function message(serviceUrl: unknown, conversationId: string, text: string, id =
 }
 
 describe('finding 1: a host process cannot act as a web-chat member', () => {
-  it('without credentials or a local secret, /api/messages is off', async (t) => {
+  it('without credentials or a local secret, /api/messages is off', async () => {
+    const t = testContext();
     const lina = await startLina(t);
     const laura = await identifiedLaura(lina);
     const channel = await startChannelConnector(t);
@@ -59,7 +61,8 @@ describe('finding 1: a host process cannot act as a web-chat member', () => {
     assert.deepEqual(channel.replies, []);
   });
 
-  it("with the local secret, a caller naming Laura's Direct Line conversation gets a session of its own, not hers", async (t) => {
+  it("with the local secret, a caller naming Laura's Direct Line conversation gets a session of its own, not hers", async () => {
+    const t = testContext();
     const lina = await startLina(t, { env: LOCAL });
     const laura = await identifiedLaura(lina);
     const channel = await startChannelConnector(t);
@@ -78,7 +81,8 @@ describe('finding 1: a host process cannot act as a web-chat member', () => {
     assert.doesNotMatch(after, /autorizas/i, 'Laura is still identified');
   });
 
-  it('refuses a wrong or missing secret, and the secret from another machine', async (t) => {
+  it('refuses a wrong or missing secret, and the secret from another machine', async () => {
+    const t = testContext();
     const lina = await startLina(t, { env: LOCAL });
     const channel = await startChannelConnector(t);
     assert.equal((await postToBotEndpoint(lina, message(channel.url, 'c-1', 'hola'), { secret: false })).status, 401);
@@ -88,7 +92,8 @@ describe('finding 1: a host process cannot act as a web-chat member', () => {
     assert.deepEqual(channel.replies, []);
   });
 
-  it("the Emulator's normal path: with the secret in its endpoint URL, or as a bearer token, it talks to Lina", async (t) => {
+  it("the Emulator's normal path: with the secret in its endpoint URL, or as a bearer token, it talks to Lina", async () => {
+    const t = testContext();
     const lina = await startLina(t, { env: LOCAL });
     const channel = await startChannelConnector(t);
     const update = { ...message(channel.url, 'emulator-1', ''), type: 'conversationUpdate', membersAdded: [{ id: 'user-1' }] };
@@ -113,7 +118,8 @@ describe('finding 1: a host process cannot act as a web-chat member', () => {
 });
 
 describe('finding 2: serviceUrl is checked as a parsed origin against an allow-list', () => {
-  it("refuses every spelling of Lina's own connector, and nothing reaches the member's conversation", async (t) => {
+  it("refuses every spelling of Lina's own connector, and nothing reaches the member's conversation", async () => {
+    const t = testContext();
     const lina = await startLina(t, { env: LOCAL });
     const victim = await lina.directLine.start();
     const port = new URL(lina.web.url).port;
@@ -136,7 +142,8 @@ describe('finding 2: serviceUrl is checked as a parsed origin against an allow-l
     assert.equal(read.body.watermark, '2', 'only the greeting: no consent refusal was injected');
   });
 
-  it('answers 400, never 500, to a malformed serviceUrl', async (t) => {
+  it('answers 400, never 500, to a malformed serviceUrl', async () => {
+    const t = testContext();
     const lina = await startLina(t, { env: LOCAL });
     for (const serviceUrl of [
       42,
@@ -157,7 +164,8 @@ describe('finding 2: serviceUrl is checked as a parsed origin against an allow-l
     }
   });
 
-  it('refuses origins outside the allow-list, and serves those in it', async (t) => {
+  it('refuses origins outside the allow-list, and serves those in it', async () => {
+    const t = testContext();
     const lina = await startLina(t, { env: LOCAL });
     for (const serviceUrl of ['https://evil.example/', 'http://10.0.0.5:8080', 'https://localhost.evil.example:443']) {
       assert.equal((await postToBotEndpoint(lina, message(serviceUrl, 'c-1', 'hola'))).status, 400, serviceUrl);
@@ -175,7 +183,8 @@ describe('finding 2: serviceUrl is checked as a parsed origin against an allow-l
 });
 
 describe('finding 5: bounded Direct Line', () => {
-  it('ends a conversation on endOfConversation: its tokens, refresh and streams stop working, and it cannot be started again', async (t) => {
+  it('ends a conversation on endOfConversation: its tokens, refresh and streams stop working, and it cannot be started again', async () => {
+    const t = testContext();
     const lina = await startLina(t);
     const conversation = await lina.directLine.start();
     const socket = new WebSocket(conversation.streamUrl);
@@ -194,7 +203,8 @@ describe('finding 5: bounded Direct Line', () => {
     assert.equal(await streamRefusal(conversation.streamUrl), 404);
   });
 
-  it('revokes a purged conversation: its token neither reads it nor starts it again', async (t) => {
+  it('revokes a purged conversation: its token neither reads it nor starts it again', async () => {
+    const t = testContext();
     const lina = await startLina(t);
     const conversation = await lina.directLine.start();
     const generated = await lina.directLine.generateToken();
@@ -204,7 +214,8 @@ describe('finding 5: bounded Direct Line', () => {
     assert.equal((await lina.directLine.call('POST', '/conversations', { token: generated.body.token })).status, 201, 'a conversation not started then starts as usual');
   });
 
-  it('stops refreshing at the maximum lifetime', async (t) => {
+  it('stops refreshing at the maximum lifetime', async () => {
+    const t = testContext();
     const lina = await startLina(t, { env: { LINA_DIRECTLINE_TOKEN_MAX_HOURS: '0.0006' } });
     const conversation = await lina.directLine.start();
     const refreshed = await lina.directLine.call<{ token: string; expires_in: number }>('POST', '/tokens/refresh', { token: conversation.token });
@@ -214,7 +225,8 @@ describe('finding 5: bounded Direct Line', () => {
     assert.equal((await lina.directLine.call('POST', '/tokens/refresh', { token: refreshed.body.token })).status, 403);
   });
 
-  it('keeps at most N streams per conversation: a new one closes the oldest', async (t) => {
+  it('keeps at most N streams per conversation: a new one closes the oldest', async () => {
+    const t = testContext();
     const lina = await startLina(t, { env: { LINA_DIRECTLINE_STREAMS_PER_CONVERSATION: '2' } });
     const conversation = await lina.directLine.start();
     const sockets: WebSocket[] = [];
@@ -238,7 +250,8 @@ describe('finding 5: bounded Direct Line', () => {
     for (const socket of sockets) socket.close();
   });
 
-  it('limits posts per conversation per minute, with one polite answer, storing nothing past the limit', async (t) => {
+  it('limits posts per conversation per minute, with one polite answer, storing nothing past the limit', async () => {
+    const t = testContext();
     const lina = await startLina(t, { env: { LINA_DIRECTLINE_POSTS_PER_MINUTE: '5' } });
     const conversation = await lina.directLine.start();
     const statuses: number[] = [];
@@ -252,7 +265,8 @@ describe('finding 5: bounded Direct Line', () => {
     assert.equal((await lina.directLine.say(other, 'sí')).status, 200, 'other conversations are not slowed');
   });
 
-  it("refuses the probe's 31 KB posts and a 25 KB value each by its own limit, under the default conversation cap", async (t) => {
+  it("refuses the probe's 31 KB posts and a 25 KB value each by its own limit, under the default conversation cap", async () => {
+    const t = testContext();
     const lina = await startLina(t);
     const conversation = await lina.directLine.start();
     const messageOf = (response: { body: unknown }) => (response.body as { error?: { message?: string } }).error?.message ?? '';
@@ -269,7 +283,8 @@ describe('finding 5: bounded Direct Line', () => {
     assert.equal((await lina.directLine.post(conversation, { type: 'message', value: { option: 'book' }, channelData: { clientActivityID: 'c-1' } })).status, 200);
   });
 
-  it("refuses the probe's 31 KB posts and a 25 KB value, and bounds what a conversation may store", async (t) => {
+  it("refuses the probe's 31 KB posts and a 25 KB value, and bounds what a conversation may store", async () => {
+    const t = testContext();
     const lina = await startLina(t, { env: { LINA_DIRECTLINE_MAX_CONVERSATION_KB: '16' } });
     const conversation = await lina.directLine.start();
     const bytesBefore = lina.runtime.db.prepare('SELECT COALESCE(SUM(LENGTH(activity)), 0) AS n FROM directline_activities').get() as { n: number };
@@ -319,7 +334,8 @@ describe('finding 6: one rule for local requests, nosniff, and the site only at 
     });
   }
 
-  it('/whatsapp and /api/messages refuse what any forwarding header says came from elsewhere', async (t) => {
+  it('/whatsapp and /api/messages refuse what any forwarding header says came from elsewhere', async () => {
+    const t = testContext();
     const pairing = createPairingPage(() => ({ state: 'pairing', since: new Date(), qrPng: 'data:image/png;base64,AAAA' }));
     const lina = await startLina(t, { env: LOCAL, server: { mounts: [{ path: '/whatsapp', handler: pairing }] } });
     const channel = await startChannelConnector(t);
@@ -334,7 +350,8 @@ describe('finding 6: one rule for local requests, nosniff, and the site only at 
     assert.deepEqual(channel.replies, []);
   });
 
-  it('honours LINA_TRUST_PROXY: behind a trusted local proxy, a local client is local and a remote one is not', async (t) => {
+  it('honours LINA_TRUST_PROXY: behind a trusted local proxy, a local client is local and a remote one is not', async () => {
+    const t = testContext();
     const pairing = createPairingPage(() => ({ state: 'open', since: new Date() }));
     const lina = await startLina(t, { env: { LINA_TRUST_PROXY: 'loopback' }, server: { mounts: [{ path: '/whatsapp', handler: pairing }] } });
     assert.equal((await fetch(`${lina.web.url}/whatsapp`, { headers: { 'x-forwarded-for': '127.0.0.1' } })).status, 200);
@@ -342,7 +359,8 @@ describe('finding 6: one rule for local requests, nosniff, and the site only at 
     assert.equal((await fetch(`${lina.web.url}/whatsapp`, { headers: { 'x-forwarded-for': '127.0.0.1', forwarded: 'for=203.0.113.9' } })).status, 403);
   });
 
-  it('sends X-Content-Type-Options: nosniff on every response', async (t) => {
+  it('sends X-Content-Type-Options: nosniff on every response', async () => {
+    const t = testContext();
     const pairing = createPairingPage(() => ({ state: 'open', since: new Date() }));
     const lina = await startLina(t, {
       server: {
@@ -368,7 +386,8 @@ describe('finding 6: one rule for local requests, nosniff, and the site only at 
     for (const response of responses) assert.equal(response.headers.get('x-content-type-options'), 'nosniff', response.url);
   });
 
-  it("takes channelData.site only from the conversation's start: a later activity cannot set it", async (t) => {
+  it("takes channelData.site only from the conversation's start: a later activity cannot set it", async () => {
+    const t = testContext();
     const lina = await startLina(t);
     const conversation = await lina.directLine.start();
     // The member's session runs out; the next message would start a new one, from the site it names.
@@ -382,7 +401,8 @@ describe('finding 6: one rule for local requests, nosniff, and the site only at 
     );
   });
 
-  it("the QR code's site still counts, for every conversation of that page", async (t) => {
+  it("the QR code's site still counts, for every conversation of that page", async () => {
+    const t = testContext();
     const lina = await startLina(t);
     const conversation = await lina.directLine.start({ site: 'SUBA' });
     lina.clock.advance(11 * 60_000);

@@ -3,7 +3,7 @@
  * turns its rows into Bot Framework activities, and the file reads back as such.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { assertChannelAccount, assertConversationAccount, assertSuggestedActions } from 'botbuilder';
 import { exportTranscript, TranscriptExportError } from '../../../adapters/webchat/transcript.exporter.js';
 import { openDatabase } from '../../../data/database.js';

@@ -4,7 +4,8 @@
  * a Bot Framework channel (a local stand-in for the channel's connector records the replies).
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
+import { testContext } from '../../support/test-context.js';
 import { ManualClock } from '../../../bot/clock.js';
 import { loadConfig } from '../../../bot/config.js';
 import { silentLogger } from '../../../bot/logger.js';
@@ -16,14 +17,16 @@ import { FAKE_NOW } from '../../fakes/agenda.fake.js';
 import { startChannelConnector, startLina, TEST_ENV } from './harness.js';
 
 describe('web server', () => {
-  it('answers /healthz with JSON', async (t) => {
+  it('answers /healthz with JSON', async () => {
+    const t = testContext();
     const { web } = await startLina(t);
     const response = await fetch(`${web.url}/healthz`);
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { status: 'ok' });
   });
 
-  it('serves the page in Spanish, with a Content-Security-Policy that names no other origin', async (t) => {
+  it('serves the page in Spanish, with a Content-Security-Policy that names no other origin', async () => {
+    const t = testContext();
     const { web } = await startLina(t);
     const response = await fetch(`${web.url}/`);
     assert.equal(response.status, 200);
@@ -46,7 +49,8 @@ describe('web server', () => {
     assert.notEqual(/'nonce-([^']+)'/.exec(second.headers.get('content-security-policy') ?? '')?.[1], nonce, 'a nonce per response');
   });
 
-  it('tags the page with a known site from the QR code and ignores unknown ones', async (t) => {
+  it('tags the page with a known site from the QR code and ignores unknown ones', async () => {
+    const t = testContext();
     const { web } = await startLina(t);
     const tagged = await (await fetch(`${web.url}/?site=suba`)).text();
     assert.match(tagged, /"site":"SUBA"/);
@@ -56,7 +60,8 @@ describe('web server', () => {
     assert.ok(!unknown.includes('<script>'));
   });
 
-  it("serves Web Chat from node_modules (compressed), the page script, its style and Lina's avatar", async (t) => {
+  it("serves Web Chat from node_modules (compressed), the page script, its style and Lina's avatar", async () => {
+    const t = testContext();
     const { web } = await startLina(t);
     const bundle = await fetch(`${web.url}/webchat/webchat-minimal.js`, { headers: { 'accept-encoding': 'gzip' } });
     assert.equal(bundle.status, 200);
@@ -76,7 +81,8 @@ describe('web server', () => {
     assert.equal((await fetch(`${web.url}/nothing-here`)).status, 404);
   });
 
-  it('hands mounted paths their full request URL', async (t) => {
+  it('hands mounted paths their full request URL', async () => {
+    const t = testContext();
     const { web } = await startLina(t, {
       server: { mounts: [{ path: '/whatsapp', handler: (req, res) => res.end(`mounted ${req.method} ${req.url}`) }] },
     });
@@ -87,7 +93,8 @@ describe('web server', () => {
 });
 
 describe('web server with Azure Direct Line', () => {
-  it('exchanges the secret for a token only when the page asks, and lets the page reach Azure', async (t) => {
+  it('exchanges the secret for a token only when the page asks, and lets the page reach Azure', async () => {
+    const t = testContext();
     const calls: Array<{ url: string; authorization: string | null; body: string }> = [];
     const fakeFetch: typeof fetch = (input, init) => {
       const headers = new Headers(init?.headers);
@@ -112,7 +119,8 @@ describe('web server with Azure Direct Line', () => {
     assert.match((JSON.parse(calls[0]?.body ?? '{}') as { user?: { id?: string } }).user?.id ?? '', /^dl_/);
   });
 
-  it('answers 502 when Azure does not give a token', async (t) => {
+  it('answers 502 when Azure does not give a token', async () => {
+    const t = testContext();
     const fakeFetch: typeof fetch = () => Promise.resolve(new Response('nope', { status: 500 }));
     const { web } = await startLina(t, { env: { DIRECT_LINE_SECRET: 's3cr3t' }, server: { fetch: fakeFetch } });
     const token = await fetch(`${web.url}/webchat/token`, { method: 'POST' });
@@ -120,7 +128,8 @@ describe('web server with Azure Direct Line', () => {
     assert.equal(((await token.json()) as { error: { code: string } }).error.code, 'ServiceError');
   });
 
-  it('has no Azure token route when Lina runs her own Direct Line', async (t) => {
+  it('has no Azure token route when Lina runs her own Direct Line', async () => {
+    const t = testContext();
     const { web } = await startLina(t);
     assert.equal((await fetch(`${web.url}/webchat/token`, { method: 'POST' })).status, 404);
   });
@@ -131,7 +140,8 @@ const LOCAL_SECRET = 'emulator-secret-for-tests-0123456789';
 const WITH_LOCAL_SECRET = { env: { LINA_LOCAL_BOT_SECRET: LOCAL_SECRET } };
 
 describe('/api/messages (Bot Framework endpoint)', () => {
-  it('greets a member the channel adds and answers their messages through the channel connector', async (t) => {
+  it('greets a member the channel adds and answers their messages through the channel connector', async () => {
+    const t = testContext();
     const { web } = await startLina(t, WITH_LOCAL_SECRET);
     const channel = await startChannelConnector(t);
     const added = await postActivity(web.url, {
@@ -164,14 +174,16 @@ describe('/api/messages (Bot Framework endpoint)', () => {
     );
   });
 
-  it("refuses what is not an activity, and activities aimed at Lina's own connector", async (t) => {
+  it("refuses what is not an activity, and activities aimed at Lina's own connector", async () => {
+    const t = testContext();
     const { web } = await startLina(t, WITH_LOCAL_SECRET);
     assert.equal((await postRaw(web.url, '{"text": ')).status, 400);
     assert.equal((await postActivity(web.url, { text: 'sin tipo' })).status, 400);
     assert.equal((await postActivity(web.url, { ...activityFrom(web.url, 'c-1'), type: 'message', id: 'm-1', text: 'hola' })).status, 400);
   });
 
-  it('apologises instead of crashing when a turn fails', async (t) => {
+  it('apologises instead of crashing when a turn fails', async () => {
+    const t = testContext();
     const config = loadConfig({ ...TEST_ENV, LINA_LOCAL_BOT_SECRET: LOCAL_SECRET });
     const db = openDatabase(':memory:');
     const failing = { handle: async () => Promise.reject(new Error('the engine broke')) };

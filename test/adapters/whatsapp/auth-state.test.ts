@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from '@jest/globals';
 import { openDatabase, type SqliteDatabase } from '../../../data/database.js';
 import { createAuthState } from '../../../adapters/whatsapp/auth-state.js';
 import { createWhatsAppAuthStore } from '../../../data/whatsapp/auth-state.store.js';
@@ -7,7 +7,7 @@ import { loadAuthToolkit, type AuthToolkit, type SignalDataSet } from '../../../
 
 let toolkit: AuthToolkit;
 
-before(async () => {
+beforeAll(async () => {
   toolkit = await loadAuthToolkit();
 });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from '@jest/globals';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { ManualClock } from '../../../bot/clock.js';
@@ -32,7 +32,7 @@ const QR = '2@Lx8d0Yb3TqPz,x3xvYwq4Zs1Pn8s=,1Kx9Y0bT4v7QpR2s=,aGVsbG8gd29ybGQ=,1
 const CAP_MS = 8000;
 
 let toolkit: AuthToolkit;
-before(async () => {
+beforeAll(async () => {
   toolkit = await loadAuthToolkit();
 });
 

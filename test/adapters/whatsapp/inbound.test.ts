@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import fc from 'fast-check';
 import { toInboundEvent, type InboundEvent } from '../../../adapters/whatsapp/inbound.js';
 import * as wa from '../../fixtures/whatsapp/messages.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { ManualClock } from '../../../bot/clock.js';
 import { createPacer, PacerClosedError } from '../../../adapters/whatsapp/pacing.js';
 import { FakeTimers, flush, runAll } from './fakes.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import QRCode from 'qrcode';
 import type { WhatsAppStatus } from '../../../adapters/whatsapp/connection.js';
 import { createPairingPage } from '../../../adapters/whatsapp/pairing-page.js';
@@ -45,13 +45,13 @@ function callFrom(remoteAddress: string, headers: Record<string, string> = { hos
   return { statusCode, body };
 }
 
-before(async () => {
+beforeAll(async () => {
   server = createServer(createPairingPage(() => status));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
 
-after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('WhatsApp pairing page', () => {
   it('refuses anyone who is not on this machine', () => {

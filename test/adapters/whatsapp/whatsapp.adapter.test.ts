@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from '@jest/globals';
 import { ManualClock } from '../../../bot/clock.js';
 import { createEngine } from '../../../bot/engine.js';
 import type { Engine } from '../../../bot/messages.js';
@@ -22,7 +22,7 @@ const CHAT_GAP_MS = 1200;
 const LAURA = '573001112233';
 
 let toolkit: AuthToolkit;
-before(async () => {
+beforeAll(async () => {
   toolkit = await loadAuthToolkit();
 });
 

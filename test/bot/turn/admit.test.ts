@@ -1,6 +1,6 @@
 /** The turns the machines never see: too fast, the failure message, a reopened chat, a text that cannot be an answer. */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { admit, type AdmitInput } from '../../../bot/turn/admit.js';
 import { createRateLimiter } from '../../../bot/turn/admission.js';
 import { QUIET } from '../../../bot/turn/turn-log.js';

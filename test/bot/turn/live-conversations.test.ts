@@ -1,6 +1,6 @@
 /** The live-conversation cache: least recently used first out, idle entries dropped, nothing kept at capacity 0. */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { createLiveConversations, type LiveConversation } from '../../../bot/turn/live-conversations.js';
 import { CONVERSATION_MACHINE_VERSION } from '../../../dialogs/conversation.machine.js';
 

@@ -4,7 +4,7 @@
  * the deepest running machine, saved or live.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { assign, createActor, setup, type AnyMachineSnapshot, type Snapshot } from 'xstate';
 import { livePrompt, pendingPrompt, restoreSnapshot, type ResolvingLogic } from '../../../bot/turn/saved-snapshot.js';
 

@@ -1,6 +1,6 @@
 /** What a turn stores: its transcript lines and what the machines' records add (consents, events, subjects, outcome). */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { baseCommit, recordsCommit, transcriptOf } from '../../../bot/turn/turn-commit.js';
 import type { InboundMessage } from '../../../bot/messages.js';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { DocumentType } from '../../../bot/domain.js';
 import { readDocument, type DocumentMention } from '../../../bot/understanding/document.js';

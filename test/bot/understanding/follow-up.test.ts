@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import { clauseOperation, splitRequests } from '../../../bot/understanding/follow-up.js';
 import { normalizeMessage, wordsOf } from '../../../bot/understanding/words.js';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import fc from 'fast-check';
 import { normalizeText } from '../../../dialogs/text.js';
 import { digitsFromWords, numberFromWords, ordinalFromWord } from '../../../bot/understanding/numbers.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { mentionsRedFlag, mentionsUrgency } from '../../../bot/understanding/red-flags.js';
 
 describe('signs of an emergency in a message', () => {

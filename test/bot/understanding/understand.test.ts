@@ -4,7 +4,7 @@
  * it broadly; these are the cases that must always hold.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import fc from 'fast-check';
 import { loadUnderstanding } from '../../../bot/understanding/load.js';
 import type { Expectation, Question, Understanding } from '../../../bot/understanding/types.js';

@@ -3,7 +3,7 @@
  * query shape read through an index (checked with EXPLAIN QUERY PLAN, not with a stopwatch).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 
 import { parseSearch, type SearchForm } from '../../../adapters/support/search-query.js';
 import { SITE_CODES } from '../../../bot/domain.js';
@@ -77,11 +77,11 @@ function assertIndexed(db: SqliteDatabase, sql: string, params: unknown[]): stri
 describe('conversation search over 100,000 conversations', () => {
   let db: SqliteDatabase;
   let seeded: Seeded[];
-  before(() => {
+  beforeAll(() => {
     db = openDatabase(':memory:');
     seeded = seed(db);
   });
-  after(() => db.close());
+  afterAll(() => db.close());
 
   const form = (values: Partial<SearchForm>): Record<string, string> => values;
 

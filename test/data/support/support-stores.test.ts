@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 
 import type { NewIncident } from '../../../bot/ports/support/incidents.js';
 import { SupportUserExistsError } from '../../../bot/ports/support/users.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { openDatabase } from '../../../data/database.js';
 import type { WhatsAppAddress } from '../../../bot/ports/whatsapp.js';
 import { createPeopleStore } from '../../../data/whatsapp/people.store.js';

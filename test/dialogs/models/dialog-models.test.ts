@@ -15,7 +15,7 @@
  * The table printed at the end says how much each machine's paths cover.
  */
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from '@jest/globals';
 import { coverageTable, describedTransitions, emptyReplay, explore, problemsOf, replayPath, stateNodesOf, transitionsOf, type CoverageRow, type DialogModel } from './explore.js';
 import { DIALOG_MODELS } from './models.js';
 
@@ -63,6 +63,6 @@ function covers(model: DialogModel) {
 
 for (const model of DIALOG_MODELS) covers(model);
 
-after(() => {
+afterAll(() => {
   console.log(`\nDialog model coverage\n${coverageTable(rows)}\n\nTransitions no replayed path takes:\n${untaken.map((key) => `  ${key}`).join('\n')}\n`);
 });
