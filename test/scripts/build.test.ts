@@ -26,12 +26,10 @@ const SHUTDOWN_DEADLINE_MS = 20_000;
 
 /**
  * The children run the compiled tree with plain `node`: a `--import tsx` inherited through
- * NODE_OPTIONS would hide a compiled file that does not work. NODE_TEST_CONTEXT is node:test's
- * own, for its workers.
+ * NODE_OPTIONS would hide a compiled file that does not work.
  */
 const childEnv: NodeJS.ProcessEnv = { ...process.env };
 delete childEnv.NODE_OPTIONS;
-delete childEnv.NODE_TEST_CONTEXT;
 
 interface Finished {
   code: number | null;

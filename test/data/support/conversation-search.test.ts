@@ -81,7 +81,9 @@ describe('conversation search over 100,000 conversations', () => {
     db = openDatabase(':memory:');
     seeded = seed(db);
   });
-  afterAll(() => db.close());
+  afterAll(() => {
+    db.close();
+  });
 
   const form = (values: Partial<SearchForm>): Record<string, string> => values;
 
