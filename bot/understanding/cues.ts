@@ -61,8 +61,29 @@ export const WEAK_YES: ReadonlySet<string> = new Set(['listo', 'bueno', 'ok', 'o
 export const UNSURE: ReadonlySet<string> = new Set(['se', 'entiendo', 'entendi', 'entiende', 'entendio', 'entienden', 'le', 'recuerdo', 'acuerdo', 'estoy', 'hay']);
 /** Goodbyes that end a conversation wherever they are written ("no manejo correo, chao"). */
 export const GOODBYE_WORDS = new PhraseIndex<true>();
-for (const phrase of ['chao', 'chau', 'adios', 'bye', 'hasta luego', 'hasta pronto', 'nos vemos', 'eso era todo', 'eso es todo', 'ya no necesito nada'])
+// ("Por ahora es todo, mil gracias", "entonces no siendo más, bendiciones": the ways older members close.)
+for (const phrase of [
+  'chao',
+  'chau',
+  'adios',
+  'bye',
+  'hasta luego',
+  'hasta pronto',
+  'nos vemos',
+  'eso era todo',
+  'eso es todo',
+  'eso seria todo',
+  'por ahora es todo',
+  'por ahora seria todo',
+  'por hoy es todo',
+  'no siendo mas',
+  'no siendo otra cosa',
+  'ya no necesito nada',
+])
   GOODBYE_WORDS.add(phrase, true);
+/** "Nada más, mija, mil gracias, ya le aviso a Laura": a message opened by "nada más" closes the conversation. */
+export const OPENS_WITH_NOTHING_ELSE =
+  /^(?:(?:bueno|listo|ok|no|pues|entonces|ya|mija|mijo|senorita) )*(?:no )?nada mas\b(?! (?:temprano|tarde|pronto|cerca|antes|despues|para|de|que|en|hay|tiene))/;
 /** Asking for a person, wherever it is written ("no tengo la cédula a la mano, ¿me comunica con un asesor?"). */
 export const PERSON_WORDS = new PhraseIndex<true>();
 for (const phrase of [
@@ -402,6 +423,10 @@ export const PICKING_WORDS: ReadonlySet<string> = new Set([
   // "La primera de la lista" (the speller no longer makes "lista" the filler "listo").
   'lista',
 ]);
+/** After "para mí": what the member thinks of something ("para mí es muy complicado", "pa mí queda lejísimos"), not a patient. */
+export const OPINION_AFTER_SELF =
+  /^(?:es|esta|seria|queda|resulta|sale) (?:muy |mas |bastante |super |re |demasiado |como )?(?:complicado|complicada|complicadisimo|dificil|dificilisimo|imposible|lejos|lejisimos|lejisimo|mejor|peor|facil|duro|pesado|caro|incomodo)\b/;
+
 /** Words that may follow "para mí" without making "mi" a possessive ("para mi hija"). */
 export const AFTER_SELF: ReadonlySet<string> = new Set([
   // "¿Y para mí se puede sacar una?", "para mí lo más pronto posible", "para mí aquí en Suba", "para mí hoy".

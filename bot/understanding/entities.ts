@@ -127,6 +127,9 @@ const A_DAY_OF_IT = /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b|
 const URGENCY_ONLY = /^urgente$/;
 
 /** What a message names, with the courtesy words and the visit types found in it: other readings set them aside. */
+/** Courtesy between an answer and the reason after it: "médico general por favor, que…". */
+const COURTESY_BEFORE_REASON = /^(?:por favor|porfa|porfavor|porfis|pues|mija|mijo|senorita|senora|si|mejor)$/;
+
 export function readEntities(
   reading: Reading,
   message: Message,
@@ -186,7 +189,9 @@ export function readEntities(
   // ("Primero de Mayo, la de Kennedy no me sirve", "Suba, Kennedy no", "Kennedy no me sirve": a site turned down after it, never
   // the answer.)
   const turnedDown = (found: Found<unknown>): boolean =>
-    /^(?:no(?: me| nos)? (?:sirve|conviene|gusta)\b|no$|no (?:porque|xq|que|es|esta|puedo)\b)/.test(words.slice(found.end, found.end + 3).join(' '));
+    /^(?:no(?: me| nos)? (?:sirve|conviene|gusta)\b|no$|no (?:porque|xq|que|es|esta|puedo)\b)/.test(words.slice(found.end, found.end + 3).join(' ')) ||
+    // ("La de Fonti esta vez, Kennedy me queda lejísimos": too far away.)
+    /^(?:me |nos )?queda (?:muy |re |super |bien |demasiado )?(?:lejos|lejisimos|lejisimo|retirado|retiradisimo)\b/.test(words.slice(found.end, found.end + 5).join(' '));
   const notTurnedDown = namedSites.filter((found) => !turnedDown(found));
   const keptSites = notTurnedDown.filter((found) => !ruledOutSite(found) && !inReason(found));
   const sites = keptSites.length > 0 && keptSites.length < notTurnedDown.length ? keptSites : notTurnedDown;
@@ -199,7 +204,8 @@ export function readEntities(
     (word, index) =>
       word === 'porque' ||
       // ("Medicina general, que pediatría es para los niños": "que" right after the one asked for opens the reason.)
-      (word === 'que' && specialties.some((found) => found.end === index)) ||
+      // ("Con el médico general por favor, que el pediatra es para los chiquitos": a courtesy between them.)
+      (word === 'que' && specialties.some((found) => found.end === index || (found.end < index && COURTESY_BEFORE_REASON.test(words.slice(found.end, index).join(' '))))) ||
       word === 'xq' ||
       word === 'pq' ||
       (word === 'que' && words[index - 1] === 'ya') ||

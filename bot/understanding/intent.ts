@@ -10,6 +10,7 @@ import {
   BACK_HINT,
   GOODBYE_HINT,
   GOODBYE_WORDS,
+  OPENS_WITH_NOTHING_ELSE,
   HELP_CUE,
   KEEP_IT,
   MENU_CUE,
@@ -75,6 +76,8 @@ export function readIntent(
   if (MENU_CUE.test(whole)) return { intent: 'menu', score: 1, ruled: false };
   if (question !== 'start' && question !== 'menu' && BACK_CUE.test(whole)) return { intent: 'back', score: 1, ruled: false };
   if (PATIENT_CHANGE_CUE.test(whole)) return { intent: 'change_patient', score: 1, ruled: false };
+  // "Nada más, mija, mil gracias, ya le aviso a Laura": closing the conversation.
+  if (OPENS_WITH_NOTHING_ELSE.test(whole) && !REQUEST.test(whole) && !operationCue(whole)) return { intent: 'goodbye', score: 1, ruled: false };
   // "¿Y eso para qué es?" to the authorisation: what it is for.
   if (question === 'consent' && ASKS_WHAT_FOR.test(whole)) return { intent: 'help', score: 1, ruled: false };
   // "Ah, no sabía que ya tenía cita, entonces déjela así": nothing to cancel.

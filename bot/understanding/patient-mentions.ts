@@ -8,6 +8,7 @@ import {
   ACCOMPANYING,
   AFTER_AND_I,
   AFTER_SELF,
+  OPINION_AFTER_SELF,
   ARTICLES,
   BEFORE_NAME,
   BEFORE_RELATION,
@@ -591,7 +592,11 @@ function readPatients(
       const clauseEnds = next !== undefined && clauses[found.end] !== clauses[found.end - 1];
       // ("Para mí otra vez": the member again, not "mi otra hija".)
       const again = next === 'otra' && words[found.end + 1] === 'vez';
-      if (next !== undefined && !ownName && !clauseEnds && !again && !AFTER_SELF.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
+      // ("Es para mí, mi amor": how the member calls Lina, not "mi" of a relative.)
+      const courtesyNext = lexicon.courtesy.find(words.slice(found.end, found.end + 3)).some((courtesy) => courtesy.start === 0);
+      if (next !== undefined && !ownName && !clauseEnds && !again && !AFTER_SELF.has(next) && !courtesyNext) continue;
+      // "Viajar hasta Bogotá para mí es muy complicado": what the member thinks of something, not whom the cita is for.
+      if (OPINION_AFTER_SELF.test(words.slice(found.end, found.end + 5).join(' '))) continue;
     }
     // "La mía no me la pidieron": the member, denied.
     // ("¿Y para mí no se puede?": asking whether it can be for them, no denial.)
@@ -1123,7 +1128,8 @@ function readPatients(
       if (!(BEFORE_NAME.has(words[index - 1] ?? '') || needsIt || (words[index - 1] === 'de' && APPOINTMENT_OF.has(words[index - 2] ?? '') && !IDENTITY_QUESTIONS.has(question))))
         continue;
     }
-    if (word.length >= 3 && known.some((name) => sameName(word, name))) {
+    // (A word of its own one letter from a name, "mucho mareo", is that word; the name itself always counts.)
+    if (word.length >= 3 && known.some((name) => word === name || (sameName(word, name) && !lexicon.notNames.has(word)))) {
       // "Le escribo yo, Laura", "soy Laura": the writer saying who writes gives way to a patient named for the cita.
       const writer = self !== undefined && sameName(word, self) && (words[index - 1] === 'yo' || words[index - 1] === 'soy');
       push(personOf(word), index, false, writer);

@@ -127,6 +127,10 @@ const RESIGNED = /^no (?:tengo|tenemos|hay|me queda|nos queda|queda) (?:otra |ma
 /** Words that open the reason a member gives in with: "sí, igual nadie contesta", "dale, total ya estoy aquí". */
 const GIVING_IN_REASON: ReadonlySet<string> = new Set(['igual', 'total', 'porque', 'xq', 'pues', 'como']);
 
+/** A yes or no after "entonces" or "así que" closing a message, courtesy aside: "…hasta hablar con mi hija, entonces no, gracias". */
+const CLOSING_ANSWER =
+  /[,.;]\s*(?:(?:bueno|pues|ok|listo|mija|senorita) )*(?:entonces|asi que|por ahora|por el momento|por lo pronto)(?: pues)? (si|no)(?:[\s,.;!]+(?:muchas gracias|mil gracias|gracias|senorita|senora|mija|mijo|por favor|que dios (?:la|le|me la) bendiga|que pena))*[\s.!]*$/;
+
 /** Connectives that may open an answer: "en ese caso", "entonces", "siendo así". */
 const CONNECTIVE = /^(?:en ese caso|en tal caso|de ser asi|siendo asi|asi las cosas|entonces|pues entonces|bueno entonces) /;
 
@@ -201,6 +205,9 @@ function firstAnswer(
   // "No, es para Mateo": a no set apart by punctuation answers on its own.
   if (/^[^a-z0-9]*(no|nop|nel)\s*[,.;!]/.test(normalized)) return 'no';
   if (lexicon.no.has(whole)) return 'no';
+  // "Prefiero no autorizar nada hasta hablar con mi hija, entonces no, muchas gracias": the answer closing the message.
+  const closing = yesNoQuestion ? CLOSING_ANSWER.exec(normalized) : null;
+  if (closing) return closing[1] === 'no' ? 'no' : 'yes';
   // "Si no me cobran nada, sí", "si es en Kennedy, dale": a yes on a condition the member states, closing the message.
   // ("Si es con el mismo doctor sí, si no, no" weighs both and settles nothing.)
   if (yesNoQuestion && /^si .* si si no no$/.test(whole)) return undefined;

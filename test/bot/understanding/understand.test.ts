@@ -2596,3 +2596,31 @@ describe('a cita moved to another hour of its day (member testing)', () => {
     ['me la cambia para las 4 de la tarde', 'menu', { intent: 'reschedule', newTime: '16:00' }],
   ]);
 });
+
+describe('the twenty-fourth batch, opened as dev27: general fixes', () => {
+  itReads([
+    // A symptom one letter from a child's name is no child.
+    ['No programada, es que amaneci con mucho mareo', 'visitType', { choice: 'no_programada', patients: undefined }],
+    ['para mateo', 'patient', { choice: 'mateo' }],
+    // What the member thinks of something "para mí" is no patient; "mi amor" after it is how Lina is called.
+    ['Uy no, viajar hasta Bogota para mi es muy complicado, mejor no', 'offer', { intent: 'deny', choice: 'no', patients: undefined }],
+    ['Es para mi mi amor', 'patient', { choice: 'self', patients: [{ kind: 'self' }] }],
+    // A site too far away is turned down; "fonti" is Fontibón.
+    ['la de fonti esta vez, kennedy me queda lejisimos', 'site', { choice: 'FONTIBON', site: 'FONTIBON' }],
+    ['En la de Kennedy por favor, la de Primero de Mayo me queda muy lejos de aca', 'site', { choice: 'KENNEDY', site: 'KENNEDY' }],
+    ['kennedy me queda lejos', 'site', { choice: undefined, site: undefined }],
+    ['kennedy no me queda lejos', 'site', { choice: 'KENNEDY' }],
+    // The reason after the specialty asked for, with a courtesy between.
+    ['Con el medico general por favor, que el pediatra es para los chiquitos', 'specialty', { choice: 'medicina_general', specialty: 'medicina_general' }],
+    // Nicknames of a daughter.
+    ['hola, quiero cancelar la cita de mi gordita', 'start', { intent: 'cancel', patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    ['Buenas, quiero sacar una cita para mi princesa', 'start', { intent: 'book', patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    // Closing the conversation the way older members do.
+    ['Nada mas mija, mil gracias, ya le aviso a Laura. Que este muy bien', 'menu', { intent: 'goodbye' }],
+    ['Bueno mija, entonces no siendo mas, gracias y bendiciones', 'menu', { intent: 'goodbye' }],
+    ['Nada mas, volver al menu', 'existing', { intent: 'menu' }],
+    ['nada mas que cancelar la de mateo', 'menu', { intent: 'cancel' }],
+    // The answer closing a long message.
+    ['Pues mire, prefiero no autorizar nada hasta hablar con mi hija, entonces no, muchas gracias', 'consent', { intent: 'deny', choice: 'no' }],
+  ]);
+});
