@@ -398,7 +398,15 @@ function isPickingWord(word: string): boolean {
 function optionNumber(reading: Reading, words: readonly string[], count: number, names: readonly string[]): number | undefined {
   const { lexicon } = reading;
   // "La 4 para mi abuelita": who it is for is said beside the number.
-  const rest = words.filter((word) => !isPickingWord(word) && !COURTESY_FILLERS.has(word) && !lexicon.relationWords.has(word) && !names.some((name) => sameName(word, name)));
+  // ("La tercera de la lista mija": how the member calls Lina is no second token.)
+  const rest = words.filter(
+    (word) =>
+      !isPickingWord(word) &&
+      !COURTESY_FILLERS.has(word) &&
+      !lexicon.relationWords.has(word) &&
+      !names.some((name) => sameName(word, name)) &&
+      lexicon.courtesy.find([word]).length === 0,
+  );
   if (rest.length !== 1) {
     // "uno" / "una" are picking words only when nothing else is said.
     if (rest.length === 0 && words.length <= 2 && (words.includes('uno') || words.includes('una'))) return 1;

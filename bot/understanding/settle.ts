@@ -842,8 +842,9 @@ function answersBeforeAskingWhere(normalized: string): boolean {
     .replace(/[^a-z0-9 ]+/g, ' ')
     .trim();
   const after = normalized.slice(where.index + where[0].length);
-  if (before === '' || before === 'y') return false;
-  return /(^|\s)(y|pero|eso|esa|ese)$/.test(before) || /\b(eso|esa|ese|ahi|alla)\b/.test(after);
+  if (/^(?:y ?)?(?:que|cual|en que)?$/.test(before)) return false;
+  // ("Kennedy, ¿y qué dirección tiene?": the question word before the address asked.)
+  return /(^|\s)(y|pero|eso|esa|ese)( que| cual| en que)?$/.test(before) || /\b(eso|esa|ese|ahi|alla)\b/.test(after);
 }
 
 /** Intents a question asked by the way may come with: an operation, a yes or a no is acted on instead. */

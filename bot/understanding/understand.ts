@@ -415,7 +415,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         entities.day ||
         entities.band ||
         entities.patients?.length ||
-        /^(?:\w+ )?(?:necesito|quiero|quisiera|ocupo|necesitaria)\b/.test(words.join(' ')))
+        /^(?:\w+ )?(?:necesito|quiero|quisiera|ocupo|necesitaria)\b/.test(words.join(' ')) ||
+        // ("Hola, cita médico general, solo puedo a la hora del almuerzo": a cita, not one the member has.)
+        /(?<!\b(?:la|mi|esa|su|las|mis) )\b(?:cita|consulta|turno) (?:de |con |con el |con la |para |pa )?(?:medic|pediatr|general)/.test(words.join(' ')))
     )
       intent = 'book';
     // A phrase that is all small talk ("hasta mañana", "mil gracias") says nothing else (but who writes, if they said so).

@@ -3,7 +3,7 @@
  * confírmela", "no me sirve"), or a no set apart in front of something else ("no, es para
  * Mateo").
  */
-import { AGREEING_WORDS, CONDITIONAL_IF, CONSENTS, INTERJECTIONS, OTHER_DAY_CUE, TAKE_BACK, UNSURE, WEAK_YES, YES_AGAIN } from './cues.js';
+import { AGREEING_WORDS, CONDITIONAL_IF, CONSENTS, IF_POSSIBLE, INTERJECTIONS, OTHER_DAY_CUE, TAKE_BACK, UNSURE, WEAK_YES, YES_AGAIN } from './cues.js';
 import { operationCue } from './intent.js';
 import type { Found, Lexicon } from './lexicon.js';
 import { YES_NO_QUESTIONS, uncovered, type Reading } from './reading.js';
@@ -213,7 +213,7 @@ function firstAnswer(
   if (yesNoQuestion && /^si .* si si no no$/.test(whole)) return undefined;
   if (yesNoQuestion && question !== 'consent' && CONDITIONED_YES.test(whole)) return 'yes';
   // "Si no lo hago, ¿qué pasa?", "si no acepto puedo agendar?": an "if", not a yes (at the consent question, never consent).
-  if (CONDITIONAL_IF.test(normalized)) return undefined;
+  if (CONDITIONAL_IF.test(normalized) || (question !== 'offer' && IF_POSSIBLE.test(normalized))) return undefined;
   if (lexicon.yes.has(whole) || (yesNoQuestion && lexicon.yesVerbs.has(whole))) return 'yes';
   // "Como usted diga, mija": a yes phrase with courtesy around it.
   const bare = uncovered(words, courtesy).join(' ');

@@ -2622,5 +2622,51 @@ describe('the twenty-fourth batch, opened as dev27: general fixes', () => {
     ['nada mas que cancelar la de mateo', 'menu', { intent: 'cancel' }],
     // The answer closing a long message.
     ['Pues mire, prefiero no autorizar nada hasta hablar con mi hija, entonces no, muchas gracias', 'consent', { intent: 'deny', choice: 'no' }],
+    // An option by its position with how the member calls Lina after it.
+    ['La tercera de la lista mija', 'site', { choice: 'CALLE26' }],
+    // Bands: a letter lost, "muéstreme todo", a band the member no longer goes out in.
+    ['tard', 'band', { choice: 'tarde', band: 'tarde' }],
+    ['ni idea, muestreme todo', 'band', { choice: 'cualquiera', band: 'cualquiera' }],
+    ['por la mañanita que yo en la tarde ya no salgo', 'band', { choice: 'manana', band: 'manana' }],
+    // "Hoy en día" is no day; "pal 27" is the 27th.
+    ['Y eso de los datos para que es mija? es que a uno le da miedo con tanto robo que hay hoy en dia', 'consent', { day: undefined }],
+    ['hola buenas necesito una cita pal 27', 'start', { intent: 'book', day: '2026-11-27' }],
+    // "Si es posible en…" is a wish on a condition, no yes to a confirmation; at an offer it is the yes.
+    ['Si es posible en la de Fontibón', 'confirm', { yesNo: undefined, choice: undefined, site: 'FONTIBON' }],
+    ['si se puede en la tarde mejor', 'offer', { intent: 'affirm', band: 'tarde' }],
+    // "Esta semana no, la otra": the other week.
+    ['esta semana no, la otra', 'day', { intent: 'other_day', daysAfter: '2026-11-29' }],
+    ['esta semana no puedo, tiene algo la otra?', 'slot', { intent: 'other_day', daysAfter: '2026-11-29' }],
+    // A cita that does not show is looked up.
+    ['y la cita de Sofi? esa no me aparece', 'menu', { intent: 'consult', choice: 'consult' }],
+    // A cita and its specialty in a first message is a booking, greeting or not.
+    ['hola, cita medico general, solo puedo a la hora del almuerzo', 'start', { intent: 'book', specialty: 'medicina_general' }],
+    // A site named, then its address asked: the answer too; the address asked of a site alone picks nothing.
+    ['Kennedy, y que direccion tiene? para pedir el taxi', 'site', { choice: 'KENNEDY', asks: 'address' }],
+    ['y que direccion tiene kennedy?', 'site', { choice: undefined, asks: 'address', asksAbout: 'KENNEDY' }],
   ]);
+});
+
+describe('someone writing for the member before she is identified (dev27)', () => {
+  const people: string[] = [];
+  itReads(
+    [
+      [
+        'buenas, le escribo yo, doña Rosa, la vecina de Laura. Ella me prestó el cel porque el de ella se le dañó. Necesita cita para el niño',
+        'start',
+        { writer: 'vecina', patients: [{ kind: 'relation', relation: 'son' }] },
+      ],
+      [
+        'Buenos días, yo soy Gloria, la vecina de Laura Gómez. Ella está enfermita y no sabe manejar esto del chat, me pidió el favor de sacarle a ella una cita con el médico general',
+        'start',
+        { writer: 'vecina', patients: [{ kind: 'self' }] },
+      ],
+      [
+        'Buenos dias, le escribe doña Marleny la vecina de Laura, ella me presto el celular porque el de ella se daño. Quiere cancelar la cita de Sofia',
+        'start',
+        { intent: 'cancel', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] },
+      ],
+    ],
+    people,
+  );
 });
