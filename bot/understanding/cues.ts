@@ -136,7 +136,13 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   // "¿Me la corre una horita más tarde?", "me la pasa para el jueves": the cita just spoken of, moved.
   [
     'reschedule',
-    /\b(?:me |nos |se )?(?:la|lo) (?:corre|corren|correria|pasa|pasan|pasaria|mueve|mueven|moveria)(?: (?:un|una|unos|unas) (?:horita|hora|poquito|rato|dia|diita))? (?:mas (?:tarde|temprano|tardecito|tempranito)|para|pa|pal|al)\b/g,
+    /\b(?:me |nos |se )?(?:la|lo) (?:corre|corres|corren|correria|pasa|pasas|pasan|pasaria|mueve|mueves|mueven|moveria)(?: (?:un|una|unos|unas) (?:horita|hora|poquito|rato|dia|diita))? (?:mas (?:tarde|temprano|tardecito|tempranito)|para|pa|pal|al)\b/g,
+  ],
+  // "La de Sofi me la pone el miércoles", "la de Mateo del miércoles la necesito mejor pal jueves": someone's cita (or the one of
+  // a day), put on another day.
+  [
+    'reschedule',
+    /\b(?:la|el) (?:cita |consulta )?de \w+(?: (?:del?|de este|del proximo) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}))? (?:me |nos |se )?(?:la|lo) (?:pone|pones|ponen|pondria|deja|dejas|dejan|necesito|necesitaria|quiero|quisiera|ocupo) (?:es |mejor |mas bien |ahora |mejor es )*(?:para |pa |pal |el |a )(?:el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}|otro dia|hoy|manana|pasado manana)\b/g,
   ],
   // "¿Me la puedes pasar para una mañana?", "me la pueden adelantar", "me la cambia para las 4", "¿me la vuelve a mover?": the cita
   // spoken of, moved.
@@ -167,7 +173,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   // is left.
   [
     'consult',
-    /\b(?:(?:de verdad|sera que si|sera que ya|sera que) (?:me |nos |le )?(?:quedo|quedaron)\b|confirm\w* si (?:de verdad |ya |si )?(?:me |nos |le )?quedo\b|(?:ya|si) (?:me |nos |le )?quedo (?:cancelada|movida|agendada|cambiada|lista|para (?:el|la|las) [a-z0-9]+) (?:cierto|verdad)|(?:si|ya|ahora si|todavia|aun) (?:me |nos |le )?(?:aparece|aparecen)\b|(?:cita|esa|esta|de \w+) (?:no|tampoco) (?:me |nos |le )?(?:aparece|aparecen|sale|salen)\b|(?:sigue|seguia|siguen|seguian) apareciendo|no me (?:salio|llego|aparece|aparecio) (?:nada|ningun mensaje|ninguna confirmacion|la confirmacion|confirmacion)|ya no (?:me |nos |le )?(?:queda|quedan) (?:ninguna|nada|citas|cita)|ya se (?:borro|cancelo|elimino|quito)\b|se (?:borro|elimino) sola\b|ya (?:me |nos |le )?(?:la|lo) (?:quitaron|borraron)|(?:sigue|esta|queda) (?:igual|en [a-z0-9]+|para (?:el|la) [a-z0-9]+) (?:cierto|verdad)|es (?:esta|la otra) semana (?:cierto|verdad)|(?:la|el|mi|su) (?:cita |consulta )?(?:de|del) (?:mi |la |el )?[a-z]+ (?:si )?(?:sigue|esta) (?:igual|en pie|vigente|como estaba)\b|(?:la|mi|su) (?:cita|consulta) (?:si )?sigue (?:igual|en pie|vigente)\b|(?:para|pa) (?:mi|el|ella) (?:no )?hay (?:alguna|algo|ninguna)(?: cita)?$|ver (?:la|mi|las|mis) (?:cita|citas|consulta)(?: de [a-z ]+?)? que (?:tengo|tiene|tenemos|tienen|me (?:dieron|sacaron|asignaron)))\b/g,
+    /\b(?:(?:de verdad|sera que si|sera que ya|sera que) (?:me |nos |le )?(?:quedo|quedaron)\b|confirm\w* si (?:de verdad |ya |si )?(?:me |nos |le )?quedo\b|(?:ya|si) (?:me |nos |le )?quedo (?:cancelada|movida|agendada|cambiada|lista|para (?:el|la|las) [a-z0-9]+) (?:cierto|verdad)|(?:si|ya|ahora si|todavia|aun) (?:me |nos |le )?(?:aparece|aparecen)\b|(?:como|cuando|a que hora) (?:quedaron|quedo|quedamos|estan|son|van) (?:todas |entonces )?(?:las|mis|nuestras|sus) citas\b|(?:cita|esa|esta|de \w+) (?:no|tampoco) (?:me |nos |le )?(?:aparece|aparecen|sale|salen)\b|(?:sigue|seguia|siguen|seguian) apareciendo|no me (?:salio|llego|aparece|aparecio) (?:nada|ningun mensaje|ninguna confirmacion|la confirmacion|confirmacion)|ya no (?:me |nos |le )?(?:queda|quedan) (?:ninguna|nada|citas|cita)|ya se (?:borro|cancelo|elimino|quito)\b|se (?:borro|elimino) sola\b|ya (?:me |nos |le )?(?:la|lo) (?:quitaron|borraron)|(?:sigue|esta|queda) (?:igual|en [a-z0-9]+|para (?:el|la) [a-z0-9]+) (?:cierto|verdad)|es (?:esta|la otra) semana (?:cierto|verdad)|(?:la|el|mi|su) (?:cita |consulta )?(?:de|del) (?:mi |la |el )?[a-z]+ (?:si )?(?:sigue|esta) (?:igual|en pie|vigente|como estaba)\b|(?:la|mi|su) (?:cita|consulta) (?:si )?sigue (?:igual|en pie|vigente)\b|(?:para|pa) (?:mi|el|ella) (?:no )?hay (?:alguna|algo|ninguna)(?: cita)?$|ver (?:la|mi|las|mis) (?:cita|citas|consulta)(?: de [a-z ]+?)? que (?:tengo|tiene|tenemos|tienen|me (?:dieron|sacaron|asignaron)))\b/g,
   ],
   // "No es tan grave, yo prefiero la cita": a cita, wanted rather than urgencias.
   ['book', /\b(?:prefiero|prefiere|preferimos|mejor) (?:la|una) (?:cita|consulta)\b/g],
@@ -637,7 +643,7 @@ export const REFERRED_DAY =
  * viernes", or after the appointment is named ("correr la cita que tengo el miércoles pal viernes").
  */
 export const MOVE_TO =
-  /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|\bvolver\w* a (?:sacar|pedir|agendar|programar) (?:pa|para|pal) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z0-9: ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|proxima|otro|otra|siguiente|\d))/;
+  /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|\bvolver\w* a (?:sacar|pedir|agendar|programar) (?:pa|para|pal) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z0-9: ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|proxima|otro|otra|siguiente|\d))|(?<=\b(?:del?|de este) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})\b[a-z0-9: ]{1,40}?)\b(?:la|lo) (?:pone|pones|necesito|necesitaria|quiero|quisiera|ocupo) (?:es |mejor |mas bien |ahora )*(?:pa|para|pal|el|a) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|proxima|otro|otra|siguiente|\d))/;
 /** "Primero quiero…", "primero necesito…", "primero cancelar": an adverb, not the first option. */
 export const FIRST_OF_ALL =
   /^(?:(?:bueno|pues|entonces|ok|listo|ah|ay|y|ahora|mejor)[,.]? )*primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le|el|los|las|para|pa|pal|cancelar|cancelemos|agendar|reprogramar|mover|cambiar|ver|consultar|sacar|pedir|revisar|mirar)\b/;

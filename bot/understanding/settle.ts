@@ -739,6 +739,15 @@ export function settleIntent(reads: Reads): Understanding {
     choice = optionValue(expectation.options, 'consult') ?? choice;
     entities.patients = [{ kind: 'self' }];
   }
+  // "Recuérdeme cuándo es la mía": the member's own citas, whoever the cita before was for.
+  if ((question === 'menu' || question === 'start') && intent === 'consult' && !entities.patients?.length && /\b(?:la|las) mi[ao]s?\b/.test(normalized)) entities.mine = true;
+  // "¿La de Mateo sí está confirmada?" at the menu: that one's citas, looked up (the last operation may have been someone else's).
+  if ((question === 'menu' || question === 'start') && entities.asks === 'done' && entities.patients?.some((mention) => mention.kind !== 'self')) {
+    delete entities.asks;
+    delete entities.alsoAsks;
+    intent = 'consult';
+    choice = optionValue(expectation.options, 'consult') ?? choice;
+  }
   // "¿Esta sede dónde queda?" from a clinic's QR code: where this site is ("¿y eso es aquí mismo?" asks about the cita's).
   if (entities.asks === 'address') {
     if (THIS_SITE_ASKED.test(normalized) && !entities.site) entities.hereSite = true;

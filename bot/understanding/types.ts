@@ -219,6 +219,11 @@ export interface Entities {
   cancelIt?: true;
   /** "Cancelar las dos citas de Mateo", "cancélemelas todas": every appointment of the patient, not one of them. */
   allAppointments?: true;
+  /**
+   * "Recuérdeme cuándo es la mía" at the menu: the member's own citas asked about, whoever the cita before was for. Whose the
+   * cita is, as "mi cita" says (no patient named: the corpus reads it so); the dialogs take the member.
+   */
+  mine?: true;
   /** "No, la otra" where one of two appointments is being confirmed: the other one (not another site, day, hour or doctor). */
   theOther?: true;
   /**

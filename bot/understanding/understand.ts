@@ -357,7 +357,11 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const instead = yesNo === 'no' && question === 'confirm' && !entities.time ? POSITION_INSTEAD.exec(normalized) : null;
     if (instead?.[1]) entities.position = POSITION_WORDS[instead[1]] ?? Number(instead[1]);
     // "Perdón, era la tres", "me equivoqué, era la 3": the same, said as a mistake owned rather than with a no.
-    const mistaken = !yesNo && question === 'confirm' && !entities.time ? MISTAKEN_POSITION.exec(normalized) : null;
+    // (A bare "la primera", "la segunda", with nothing owned, picks the Sí or the No shown: the list before had them too.)
+    const mistakenAt = !yesNo && question === 'confirm' && !entities.time ? MISTAKEN_POSITION.exec(normalized) : null;
+    const bareOfShown =
+      mistakenAt !== null && /^\W*(?:la|el) \S+\W*$/.test(normalized) && Math.abs(POSITION_WORDS[mistakenAt[1] ?? ''] ?? Number(mistakenAt[1])) <= expectation.options.length;
+    const mistaken = bareOfShown ? null : mistakenAt;
     if (mistaken?.[1]) {
       entities.yesNo = 'no';
       entities.position = POSITION_WORDS[mistaken[1]] ?? Number(mistaken[1]);

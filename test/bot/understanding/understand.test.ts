@@ -2670,3 +2670,31 @@ describe('someone writing for the member before she is identified (dev27)', () =
     people,
   );
 });
+
+describe('citas the member already has, in her own words (member testing, run 44)', () => {
+  itReads([
+    // Whether a child's cita stands, asked after the member's own: that child's citas, looked up.
+    ['la de mateo si esta confirmada?', 'menu', { intent: 'consult', choice: 'consult', asks: undefined }],
+    // A cita cancelled and a child's moved in one message: the member's own first, the move next.
+    ['porfa cancelame la mia del viernes y la de mateo me la pasas pal jueves en la mañana', 'menu', { intent: 'cancel', patients: [{ kind: 'self' }], day: '2026-11-27' }],
+    // Someone's cita put on another day is a move, never a new booking.
+    ['la de sofi me la pone el miercoles a la misma hora que la de mateo? asi los llevo juntos', 'menu', { intent: 'reschedule', day: '2026-11-25' }],
+    ['la de mateo del miercoles la necesito mejor pal jueves', 'menu', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-26' }],
+    [
+      'hola otra vez, me equivoque, la cita de mateo del miercoles la necesito es el jueves mas bien, a la misma hora si se puede',
+      'start',
+      { intent: 'reschedule', newDay: '2026-11-26' },
+    ],
+    ['una cita de pediatria la necesito para el jueves', 'menu', { intent: 'book' }],
+    // A k for the c.
+    ['kansela la sita d mateo dl miercols xfa', 'menu', { intent: 'cancel', day: '2026-11-25' }],
+    // How all the citas stand.
+    ['listo, me confirma como quedaron todas las citas de nosotros tres?', 'menu', { intent: 'consult', choice: 'consult' }],
+    // "La mía": the member's own citas, as "mi cita" says (no patient named).
+    ['recuerdeme cuando es la mia', 'menu', { intent: 'consult', mine: true, patients: undefined }],
+    // A bare position at a yes/no question picks the Sí or the No shown; one beyond them, or owned as a mistake, the list before.
+    ['la primera', 'confirm', { choice: 'yes', position: undefined }],
+    ['la tercera', 'confirm', { choice: 'no', position: 3 }],
+    ['perdon, era la primera', 'confirm', { choice: 'no', position: 1 }],
+  ]);
+});
