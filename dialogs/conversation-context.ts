@@ -300,6 +300,7 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.specialty ? { specialty: entities.specialty } : {}),
     ...(entities.visitType ? { visitType: entities.visitType } : {}),
     ...(entities.site ? { site: entities.site } : entities.hereSite ? { hereSite: true as const } : {}),
+    ...(entities.citaSite ? { citaSite: entities.citaSite } : {}),
     ...(entities.band ? { band: entities.band } : entities.soonest ? { band: 'cualquiera' as const } : {}),
     ...(entities.ruledOutBand ? { ruledOutBand: entities.ruledOutBand } : {}),
     ...(entities.day ? { day: entities.day } : {}),

@@ -5,6 +5,7 @@
  * message leaves no doubt.
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
+import type { SiteCode } from '../domain.js';
 import { readBirthDate } from './birth-date.js';
 import { REFUSED_TIME } from './options.js';
 import {
@@ -127,6 +128,14 @@ const A_DAY_OF_IT = /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b|
 const URGENCY_ONLY = /^urgente$/;
 
 /** What a message names, with the courtesy words and the visit types found in it: other readings set them aside. */
+/** "El papá la lleva mañana a otro lado", "la voy a llevar a un particular": the patient taken elsewhere, with when. */
+const TAKEN_ELSEWHERE =
+  /\b(?:la|lo|los|las) (?:lleva|llevo|llevamos|llevan|va a llevar|voy a llevar|vamos a llevar|van a llevar)\b(?: [a-z0-9]+){0,4}? a (?:otro lado|otra parte|otro sitio|un particular|particular|otra clinica|otro medico|la clinica|urgencias)\b(?: [a-z0-9]+){0,3}/;
+/** Where a site named says which cita the member has: at the menu, the appointments listed and the yes/no about one. */
+const CITA_SITE_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'menu', 'appointment', 'existing', 'confirm']);
+/** Before a site, words that make it the site of a cita the member has: "la de", "la cita de", "la que tengo en". */
+const CITA_OF_SITE_BEFORE =
+  /(?:\b(?:la|el|esa|mi) (?:cita |consulta )?(?:de|del|en)(?: la| el)?|\b(?:la|el) (?:cita |consulta )?(?:de \w+ )?(?:que|q) (?:tengo|tiene|tenemos|tenia|tenian|me dieron|le dieron|sacamos|saque) (?:\w+ )?en(?: la| el)?)$/;
 /** Courtesy between an answer and the reason after it: "médico general por favor, que…". */
 const COURTESY_BEFORE_REASON = /^(?:por favor|porfa|porfavor|porfis|pues|mija|mijo|senorita|senora|si|mejor)$/;
 
@@ -176,7 +185,9 @@ export function readEntities(
         ),
     )
     // ("Sofi, no se suba ahí": the verb, not USS Suba.)
-    .filter((found) => !(words[found.start] === 'suba' && /^(se|me|te|le|nos)$/.test(words[found.start - 1] ?? '')));
+    .filter((found) => !(words[found.start] === 'suba' && /^(se|me|te|le|nos)$/.test(words[found.start - 1] ?? '')))
+    // ("La cita del 26", "pal 26": a day of the month, not the USS Calle 26, which is "la 26".)
+    .filter((found) => !(found.end - found.start === 1 && /^\d+$/.test(words[found.start] ?? '') && /^(del|el|pal|al|para)$/.test(words[found.start - 1] ?? '')));
   const ruledOutSite = (found: Found<unknown>): boolean =>
     words[found.start - 1] === 'no' ||
     words[found.start - 1] === 'ni' ||
@@ -223,6 +234,11 @@ export function readEntities(
   const site = lastValue(sites);
   // "Nació en el hospital de Kennedy": where someone was born is no site to book at; "¿dónde queda la de Kennedy?" asks about one.
   if (site && (!IDENTITY_QUESTIONS.has(question) || ASKS_WHERE.test(normalized))) entities.site = site;
+  // "Cancéleme la de Kennedy", "la que tengo en Suba": the site of a cita the member has, which says which one it is.
+  const citaSite = CITA_SITE_QUESTIONS.has(question)
+    ? sites.find((found) => CITA_OF_SITE_BEFORE.test(words.slice(Math.max(0, found.start - 6), found.start).join(' ')))?.value
+    : undefined;
+  if (typeof citaSite === 'string' && entities.site === citaSite) entities.citaSite = citaSite as SiteCode;
   // "¿Y no hay en otra sede cerquita?": another site, which the dialog asks for.
   else if (!site && !IDENTITY_QUESTIONS.has(question) && OTHER_SITE.test(words.join(' '))) entities.otherSite = true;
   // "Aquí en esta sede", "la de acá" at the site question: the site the member writes from, which the dialog knows.
@@ -232,8 +248,16 @@ export function readEntities(
   // "Necesito pediatría de control en esta misma sede", "una cita aquí mismo": with a request, only the plain ways of saying it.
   else if (!site && (question === 'start' || question === 'menu') && HERE_SITE_IN_REQUEST.test(words.join(' ')) && !NOT_HERE.test(words.join(' '))) entities.hereSite = true;
 
-  // Days and times are read without the words that name a site ("Primero de Mayo", "la 26").
-  const whenText = namedSites.length > 0 ? uncovered(words, namedSites).join(' ') : normalized;
+  // "Cancélemela, el papá la lleva mañana a otro lado": where and when someone takes the patient instead, no site nor day of
+  // the cita.
+  const elsewhere = TAKEN_ELSEWHERE.exec(normalized);
+  if (elsewhere) delete entities.otherSite;
+  // Days and times are read without the words that name a site ("Primero de Mayo", "la 26"), nor those of the patient taken elsewhere.
+  const whenText = elsewhere
+    ? `${normalized.slice(0, elsewhere.index)} ${normalized.slice(elsewhere.index + elsewhere[0].length)}`
+    : namedSites.length > 0
+      ? uncovered(words, namedSites).join(' ')
+      : normalized;
   let when = readWhen(whenText, now, { mananaIsBand: question === 'band', timesShown: question === 'slot', busyRulesOut: question === 'offer' });
   // "El juevs" where a day is expected: read again from the corrected words.
   // ("La de oy a las dos", "el biernes", spelt by ear, anywhere but where a document or birth date is asked: the day.)
@@ -518,6 +542,11 @@ export function readEntities(
   if (!entities.specialty && !IDENTITY_QUESTIONS.has(question)) {
     const unserved = UNSERVED_SPECIALTIES.find(([pattern]) => pattern.test(normalized));
     if (unserved) entities.unservedSpecialty = unserved[1];
+  }
+  // (The day said only of the patient taken elsewhere is none of the cita's, however the words were read.)
+  if (elsewhere && entities.day !== undefined && readWhen(elsewhere[0], now).day === entities.day && readWhen(whenText, now).day === undefined) {
+    delete entities.day;
+    delete entities.weekday;
   }
   return { entities, courtesy, visitTypes };
 }

@@ -123,6 +123,8 @@ export interface Entities {
   specialty?: Specialty;
   visitType?: VisitType;
   site?: SiteCode;
+  /** With `site`: the site of a cita the member has ("cancéleme la de Kennedy", "la que tengo en Suba"), which says which one. */
+  citaSite?: SiteCode;
   band?: Band;
   /** A band the member rules out ("en la tarde no puedo", "no puedo en la mañana"): `band` is then the other one. */
   ruledOutBand?: 'manana' | 'tarde';

@@ -2696,5 +2696,16 @@ describe('citas the member already has, in her own words (member testing, run 44
     ['la primera', 'confirm', { choice: 'yes', position: undefined }],
     ['la tercera', 'confirm', { choice: 'no', position: 3 }],
     ['perdon, era la primera', 'confirm', { choice: 'no', position: 1 }],
+    // Whether a cita can be given up later, or still stands: questions, nothing cancelled.
+    ['listo y si no puedo ir la puedo cancelar despues?', 'menu', { intent: 'none', asks: 'noShow', choice: undefined }],
+    ['ya no tengo que ir? o si sigue?', 'menu', { intent: 'consult', choice: 'consult' }],
+    // The site of a cita the member has says which one; a day of the month is no site.
+    ['cancelame la de kennedy', 'menu', { intent: 'cancel', citaSite: 'KENNEDY' }],
+    ['la que tengo en suba', 'appointment', { citaSite: 'SUBA' }],
+    ['la de kennedy', 'site', { choice: 'KENNEDY', citaSite: undefined }],
+    ['cancelar la cita del 26', 'menu', { intent: 'cancel', day: '2026-11-26', site: undefined }],
+    ['la 26', 'site', { choice: 'CALLE26' }],
+    // Where and when someone takes the patient instead is no day nor site of the cita.
+    ['jummm sabe q mejor cancelemela, el papa la lleva mañana a otro lado', 'menu', { intent: 'cancel', day: undefined, otherSite: undefined }],
   ]);
 });
