@@ -5,7 +5,6 @@
  * message leaves no doubt.
  */
 import { isBusinessDay, isHoliday } from '../calendar.js';
-import type { SiteCode } from '../domain.js';
 import { readBirthDate } from './birth-date.js';
 import { REFUSED_TIME } from './options.js';
 import {
@@ -238,7 +237,7 @@ export function readEntities(
   const citaSite = CITA_SITE_QUESTIONS.has(question)
     ? sites.find((found) => CITA_OF_SITE_BEFORE.test(words.slice(Math.max(0, found.start - 6), found.start).join(' ')))?.value
     : undefined;
-  if (typeof citaSite === 'string' && entities.site === citaSite) entities.citaSite = citaSite as SiteCode;
+  if (typeof citaSite === 'string' && entities.site === citaSite) entities.citaSite = citaSite;
   // "¿Y no hay en otra sede cerquita?": another site, which the dialog asks for.
   else if (!site && !IDENTITY_QUESTIONS.has(question) && OTHER_SITE.test(words.join(' '))) entities.otherSite = true;
   // "Aquí en esta sede", "la de acá" at the site question: the site the member writes from, which the dialog knows.

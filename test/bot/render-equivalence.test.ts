@@ -86,7 +86,7 @@ function referenceRenderer(globals: Record<string, string>) {
       : '',
   );
   formatter.add('ofSpecialty', (value: unknown) => (typeof value === 'string' && value ? ` de ${instance.t(`specialties.${value}`)}` : ''));
-  formatter.add('inSite', (value: unknown) => (typeof value === 'string' && isSiteCode(value) ? ` en la ${siteName(value as never)}` : ''));
+  formatter.add('inSite', (value: unknown) => (typeof value === 'string' && isSiteCode(value) ? ` en la ${siteName(value)}` : ''));
   formatter.add('withDoctor', (value: unknown) =>
     typeof value === 'string' && value
       ? ` con ${value
