@@ -513,7 +513,19 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             target: 'awaitingSlot',
             actions: ['sayEmptyDay', { type: 'say', params: ({ context }) => reply('slots.noOtherDays', describeSearch(context)) }],
           },
-          { target: 'choosingNextStep', actions: ['sayEmptyDay', assign({ emptyBands: ({ context }) => [...context.emptyBands, context.search.band] })] },
+          // No other day has slots either: the next steps (another band, another doctor) search the day asked again
+          // ("el jueves en la mañana" → "¿Busco en la tarde?" → "sí" is Thursday afternoon).
+          {
+            target: 'choosingNextStep',
+            actions: [
+              assign({
+                search: ({ context }) =>
+                  context.emptyDay?.day && !context.emptyDay.dayOff && !context.emptyDay.month ? { ...context.search, day: context.emptyDay.day } : context.search,
+              }),
+              'sayEmptyDay',
+              assign({ emptyBands: ({ context }) => [...context.emptyBands, context.search.band] }),
+            ],
+          },
         ],
         onError: { target: 'failed' },
       },

@@ -145,6 +145,9 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, kno
       return reply('help.byEmail');
     case 'caseAnswer':
       return rissCase ? reply('help.caseAnswer', { radicado: rissCase.radicado, dueDate: rissCase.dueDate }) : reply('help.caseAnswer', { context: 'none' });
+    // "¿Y si no me responden en esos días qué hago?": the line, with the radicado and the date when there is one.
+    case 'caseLate':
+      return rissCase ? reply('help.caseLate', { radicado: rissCase.radicado, dueDate: rissCase.dueDate }) : reply('help.caseLate', { context: 'none' });
     case 'caseCancel':
       return reply('help.caseCancel');
     case 'rebook':

@@ -199,6 +199,11 @@ export function asksIfStillThere(whole: string): boolean {
 export const WHERE_ARE_WE =
   /^(y )?(q|que|ke|k) (paso|pasa|paho|hubo|ubo)( pues| ps| mija| mijo| senorita| nena)?$|^(alo+ ?)+$|^(?:(?:hola|ola|bueno|listo|ok) )*(ya )?(volvi|regrese|estoy aqui|estoy de vuelta|aqui estoy)( de nuevo| otra vez)?$/;
 /** "¿Y cuándo me responden?", "¿en cuánto tiempo me llaman?": when a RISS case is answered. */
+/** "¿Y si no me responden en esos días qué hago?": a case's answer that does not come in time. */
+export const ASKS_CASE_LATE =
+  /\b(?:si|y si|que tal que|que pasa si|y que pasa si) (?:no )?(?:me |nos |le )?(?:responden|contestan|llega|llegan|respondieron|contestaron|llega nada|llega la respuesta|dan respuesta)\b.*\b(?:que hago|que hacemos|a quien|donde|que pasa|como hago|toca)\b|\b(?:que hago|que hacemos|que pasa|a quien llamo) si (?:no )?(?:me |nos )?(?:responden|contestan|llega)\b/;
+/** "¿No me pueden llamar mejor al celular?" where a case is offered: the answer comes by e-mail, nobody calls. */
+export const ASKS_A_CALL = /\b(?:no )?(?:me|nos) (?:pueden|podrian|puede|podria) (?:llamar|contactar|timbrar)\b(?=.*\?)/;
 export const ASKS_CASE_ANSWER =
   /\b(quedo|quede|quedamos|quedaria) con (la )?cita o no\b|^\W*(?:(?:ok|listo|bueno|y|ah|aja|gracias|vale)[, ]+)*(?:y )?(?:me|nos) (?:llaman|van a llamar|llamaran|contactan|van a contactar)(?: o (?:como|que|me escriben|me llega un correo)(?: es| seria| sera| funciona)?)?\s*[?!.]*\s*$|\bcuando (me |nos |le |la |lo )?(responden|contestan|llaman|llamaran|llaman|escriben|avisan|dan (la )?respuesta|llega (la )?respuesta|resuelven|respondan|contesten|llamen)\b|\b(en )?cuanto (tiempo )?(se )?(demoran?|tardan?) (la respuesta|en responder|en contestar|en llamar)\b|\b(y )?(eso|el caso|ese caso|la respuesta|eso del caso|lo del caso) (en )?cuanto (tiempo )?(se )?(demora|tarda|se demora|se tarda)\b|\bcuanto (tiempo )?(se )?(demora|tarda) (eso|el caso|ese caso|la respuesta)\b/;
 /**
@@ -634,7 +639,7 @@ export const SOONEST =
   /\blo antes (posible|que se pueda|que pueda)\b|\blo mas (pronto|prontico|rapido|ligero)\b|\bcuanto antes\b|\bapenas se pueda\b|\b(la|lo) que (haya|hayan|tenga|tengan|este|salga) mas (pronto|rapido|prontico)\b|\bla (primera|mas pronta)(?: cita)? que (haya|tenga|tengan|salga)\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */
 export const EARLIEST =
-  /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida|temprano)( posible)?$|\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida)\b(?! (a|de|que|al|del)\b)|\b(el )?dia mas (cercano|proximo|pronto)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\bla mas (temprana|tempranita|tempranito|temprano|pronta|prontica) (que|q) (haya|hay|tenga|tengan|este|salga)\b|\blo (antes|mas pronto) posible\b|\blo (antes|mas pronto) (que|q) (haya|tenga|tengan|se pueda|pueda|puedan)\b|^la que sea\b/;
+  /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida|temprano|temprana|tempranito|tempranita)( posible)?$|\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida)\b(?! (a|de|que|al|del)\b)|\b(el )?dia mas (cercano|proximo|pronto)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\bla mas (temprana|tempranita|tempranito|temprano|pronta|prontica) (que|q) (haya|hay|tenga|tengan|este|salga)\b|\blo (antes|mas pronto) posible\b|\blo (antes|mas pronto) (que|q) (haya|tenga|tengan|se pueda|pueda|puedan)\b|^la que sea\b/;
 /** "La del miércoles", "esa de mañana": an appointment named by its day. */
 export const REFERRED_DAY =
   /\b(?:la|esa|mi cita|la cita) (?:del?|de el) ((?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: \d{1,2})?|\d{1,2}(?: de [a-z]+)?|hoy|manana|pasado manana)\b/;

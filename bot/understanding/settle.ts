@@ -21,6 +21,8 @@ import {
   CONDITIONAL_IF,
   ASKS_ABOUT_MISSING,
   ASKS_CASE_ANSWER,
+  ASKS_CASE_LATE,
+  ASKS_A_CALL,
   MISSED_SUPPOSITION,
   ASKS_WHAT_IT_IS,
   COMPLAINT,
@@ -930,6 +932,8 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   if (ASKS_WHERE.test(normalized)) return 'address';
   if (DOCTOR_SHOWN.has(question) && ASKS_DOCTOR.test(normalized)) return 'doctor';
   if (question !== 'email' && ASKS_BY_EMAIL.test(normalized)) return 'byEmail';
+  if (ASKS_CASE_LATE.test(normalized)) return 'caseLate';
+  if ((question === 'offer' || question === 'email') && ASKS_A_CALL.test(normalized)) return 'caseAnswer';
   if (ASKS_CASE_ANSWER.test(normalized)) return 'caseAnswer';
   // "¿Y cuánto dura la consulta?": how long a visit lasts.
   if (ASKS_DURATION.test(normalized)) return 'duration';

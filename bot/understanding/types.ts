@@ -85,6 +85,7 @@ export const ASKED = [
   'complaint',
   'frustration',
   'caseAnswer',
+  'caseLate',
   'caseCancel',
   'duration',
   'noShow',

@@ -131,6 +131,10 @@ const GIVING_IN_REASON: ReadonlySet<string> = new Set(['igual', 'total', 'porque
 const CLOSING_ANSWER =
   /[,.;]\s*(?:(?:bueno|pues|ok|listo|mija|senorita) )*(?:entonces|asi que|por ahora|por el momento|por lo pronto)(?: pues)? (si|no)(?:[\s,.;!]+(?:muchas gracias|mil gracias|gracias|senorita|senora|mija|mijo|por favor|que dios (?:la|le|me la) bendiga|que pena))*[\s.!]*$/;
 
+/** "Bueno, pero solo para la cita": a weak yes to the authorisation, limited to what it is for. */
+const ONLY_FOR_THE_CITA =
+  /^(?:(?:m+|mmm+|eh|ah|pues|bueno|listo|ok|okey|dale|esta bien|bueno pues|ya)[\s,.]+)*(?:bueno|listo|ok|okey|dale|esta bien|de acuerdo|vale)\b[\s,.]*(?:pero|eso si)\b.*\b(?:solo|solamente|nada mas|unicamente) (?:para|pa|por) (?:la cita|las citas|eso|esto|lo de la cita|lo de las citas|lo de la cancelacion|cancelar|agendar)\b/;
+
 /** Connectives that may open an answer: "en ese caso", "entonces", "siendo así". */
 const CONNECTIVE = /^(?:en ese caso|en tal caso|de ser asi|siendo asi|asi las cosas|entonces|pues entonces|bueno entonces) /;
 
@@ -221,7 +225,11 @@ function firstAnswer(
   // "Mejor dejemos así", "mejor déjelo así": giving the offer (or the operation) up.
   if (yesNoQuestion && /\bmejor (dejemos|dejemosla|dejemoslo|dejelo|dejela|deje|dejamos|lo dejamos|la dejamos) (asi|eso|quieto|quieta|para despues)\b/.test(whole)) return 'no';
   if (/^no (se|entiendo|entendi|le entiendo)\b/.test(whole)) return undefined;
+  // "¿No me pueden llamar mejor al celular?": a request asked in the negative, no answer.
+  if (normalized.includes('?') && /^no (?:me|nos|le|les) (?:pueden|podrian|puede|podria|podra|dan|darian|daria)\b/.test(whole)) return undefined;
   if (question === 'consent' && CONSENTS.test(whole)) return 'yes';
+  // "Mmm bueno, pero solo para la cita, eh": agreeing, on the condition the authorisation already states.
+  if (question === 'consent' && ONLY_FOR_THE_CITA.test(whole)) return 'yes';
   if (yesNoQuestion && /^(esa|ese) no\b/.test(whole)) return 'no';
   // "Esa misma, la del miércoles" to "¿La cancelo?".
   if (

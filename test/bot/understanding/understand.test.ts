@@ -2709,3 +2709,18 @@ describe('citas the member already has, in her own words (member testing, run 44
     ['jummm sabe q mejor cancelemela, el papa la lleva mañana a otro lado', 'menu', { intent: 'cancel', day: undefined, otherSite: undefined }],
   ]);
 });
+
+describe('older members and the paths with no slot (member testing, run 45)', () => {
+  itReads([
+    // A weak yes to the authorisation, limited to what it is for, with "cita" in it: the yes, no booking.
+    ['mmm bueno, pero solo para la cita eh', 'consent', { intent: 'affirm', choice: 'yes' }],
+    ['si, quiero agendar una cita', 'consent', { intent: 'book', choice: 'yes' }],
+    // The earliest of the slots shown.
+    ['la mas temprana', 'slot', { choice: 'slot-1' }],
+    // The morning, because the child studies in the afternoon.
+    ['en la mañana que en la tarde el estudia', 'band', { choice: 'manana', band: 'manana' }],
+    // A case not answered in time; a call asked in the negative at the case offer: questions, no yes nor no.
+    ['y si no me responden en esos dias que hago?', 'menu', { intent: 'none', asks: 'caseLate', choice: undefined }],
+    ['no me pueden llamar mejor al celular?', 'offer', { asks: 'caseAnswer', yesNo: undefined, choice: undefined }],
+  ]);
+});
