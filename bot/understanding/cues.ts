@@ -177,6 +177,11 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   // "No es tan grave, yo prefiero la cita": a cita, wanted rather than urgencias.
   ['book', /\b(?:prefiero|prefiere|preferimos|mejor) (?:la|una) (?:cita|consulta)\b/g],
+  // "Ahora necesito una nueva de medicina general", "quiero otra para Mateo": another cita, its service or patient said.
+  [
+    'book',
+    /\b(?:necesito|quiero|quisiera|ocupo|necesitaria|me da|me saca|deme|sáqueme|saqueme) (?:una )?(?:nueva|otra) (?:de|para|pa|con) (?:pediatr\w*|medicina|medic[oa]|general|el pediatra|la pediatra|mi (?!(?:dia|hora)\b)\w+)/g,
+  ],
   [
     'book',
     /\b(agend(?!a\b|as\b)\w*|(sacar|pedir|solicit\w*|separar|reservar|asignar|programar|regal\w*|dar|den|darme) (una |la |me una |me )?(cita|consulta|turno)|(necesito|quiero|quisiera|ocupo|necesitaria) (una |otra |la )?(cita|consulta)|una cita (para|de|con)|cita (de|con) (pediatr\w*|medicina|medico|control|primera)|(que|me) (lo|la|los|las|me) (vea|vean|atienda|atiendan|revise|revisen)|(necesito|quiero|quisiera|ocupo|necesitaria) que (le |lo |la )?(vean|atiendan|revisen|chequeen|examinen) a\b|pedir cita|sacar cita|(dar|darme|den|da|regala|regalan|regale) (me )?una (en|para|pa|el|con)\b)\b/g,

@@ -130,6 +130,9 @@ const URGENCY_ONLY = /^urgente$/;
 /** "El papá la lleva mañana a otro lado", "la voy a llevar a un particular": the patient taken elsewhere, with when. */
 const TAKEN_ELSEWHERE =
   /\b(?:la|lo|los|las) (?:lleva|llevo|llevamos|llevan|va a llevar|voy a llevar|vamos a llevar|van a llevar)\b(?: [a-z0-9]+){0,4}? a (?:otro lado|otra parte|otro sitio|un particular|particular|otra clinica|otro medico|la clinica|urgencias)\b(?: [a-z0-9]+){0,3}/;
+/** "Al correo de mi hermana", "a otro correo", "el de mi hija": the answer sent to another address, named by whose it is. */
+const ANOTHER_EMAIL =
+  /\b(?:(?:al|el|a el|en el) (?:correo|email|mail|e mail|gmail|hotmail)|(?:el|al) de) (?:de )?(?:mi|mis|su) (?:hij[ao]s?|herman[ao]s?|espos[ao]|marido|mujer|mama|mami|madre|papa|papi|padre|sobrin[ao]|niet[ao]|prim[ao]|ti[ao]|nuera|yerno|cunad[ao])\b|\b(?:a|al|en) otro (?:correo|email|mail)\b/;
 /** Where a site named says which cita the member has: at the menu, the appointments listed and the yes/no about one. */
 const CITA_SITE_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'menu', 'appointment', 'existing', 'confirm']);
 /** Before a site, words that make it the site of a cita the member has: "la de", "la cita de", "la que tengo en". */
@@ -509,6 +512,8 @@ export function readEntities(
   else if (/@|\barroba\b/.test(normalized) && !email.noEmail) entities.emailIncomplete = true;
   // "No tengo" and "ninguno" answer the e-mail question; elsewhere only words about mail do.
   if (email.noEmail && (question === 'email' || /\b(correo|email|e mail|mail|gmail|hotmail)\b/.test(normalized))) entities.noEmail = true;
+  // "Sí, pero que me llegue al correo de mi hermana": another address than the one on file, not given yet.
+  if (!entities.email && (question === 'offer' || question === 'email') && ANOTHER_EMAIL.test(normalized)) entities.anotherEmail = true;
   // "No tengo, me pueden escribir por aquí?": the answer comes first, then the rest.
   if (question === 'email' && !entities.email && NO_EMAIL_FIRST.test(normalized)) entities.noEmail = true;
   // "Cancelar las dos citas de Mateo", "cancélemelas las dos", "las dos" at the appointment question: all of them.

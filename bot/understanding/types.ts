@@ -256,6 +256,8 @@ export interface Entities {
   emailIncomplete?: true;
   /** The member said they have no e-mail. */
   noEmail?: true;
+  /** "Sí, pero que me llegue al correo de mi hermana": the case's answer to another address than the one on file, not said yet. */
+  anotherEmail?: true;
   /** "No tengo ni yo ni nadie": no e-mail, and nobody close has one (with `noEmail`); no relative's is asked for. */
   nobodyHasEmail?: true;
   /**

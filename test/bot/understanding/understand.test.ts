@@ -2722,5 +2722,12 @@ describe('older members and the paths with no slot (member testing, run 45)', ()
     // A case not answered in time; a call asked in the negative at the case offer: questions, no yes nor no.
     ['y si no me responden en esos dias que hago?', 'menu', { intent: 'none', asks: 'caseLate', choice: undefined }],
     ['no me pueden llamar mejor al celular?', 'offer', { asks: 'caseAnswer', yesNo: undefined, choice: undefined }],
+    ['me pueden llamar?', 'menu', { intent: 'help' }],
+    // The case's answer to another address than the one on file, not given yet.
+    ['si, pero que la respuesta me llegue al correo de mi hermana que yo casi no reviso el mio', 'offer', { choice: 'yes', anotherEmail: true }],
+    ['el de mi hija', 'email', { anotherEmail: true, email: undefined }],
+    // Another cita, its service named, is a booking.
+    ['ahora necesito una nueva de medicina general en facatativa', 'confirm', { intent: 'book', site: 'FACATATIVA' }],
+    ['necesito otra de las de la tarde', 'slot', { intent: 'none', band: 'tarde' }],
   ]);
 });
