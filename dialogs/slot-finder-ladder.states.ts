@@ -172,6 +172,8 @@ export const ladderStates = {
         NAMED_BAND,
         { guard: 'acceptsWithEmail', target: 'filingCase', actions: 'keepEmail' },
         { guard: 'acceptsWithIncompleteEmail', target: 'awaitingEmail', actions: { type: 'say', params: reply('riss.incompleteEmail') } },
+        // "Bueno, pues qué toca, sí, radíquelo": filing asked for in so many words.
+        CASE_ASKED,
         // "Sí, pero que la respuesta me llegue al correo de mi hermana": that address asked for, never the one on file.
         { guard: ({ event }) => entitiesOf(event).anotherEmail === true && entitiesOf(event).yesNo !== 'no', target: 'awaitingRelativeEmail' },
         { guard: 'saidYes', target: 'collectingEmail' },

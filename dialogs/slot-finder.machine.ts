@@ -468,6 +468,8 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               }),
             ],
           },
+          // "Ninguno me sirve, mejor radique el caso": none of the slots shown suits, and a case is asked for instead.
+          { guard: ({ event }) => entitiesOf(event).fileCase === true && choiceOf(event) === undefined, target: 'collectingEmail' },
           // "Ninguna me sirve": the ways on, not a miss. "Sí" without a number: which one.
           { guard: 'saidNo', actions: [{ type: 'say', params: reply('slots.noneFits') }, 'repeatPrompt'] },
           { guard: 'saidYes', actions: [{ type: 'say', params: reply('slots.whichOne') }, 'repeatPrompt'] },

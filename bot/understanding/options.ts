@@ -398,14 +398,11 @@ function isPickingWord(word: string): boolean {
 function optionNumber(reading: Reading, words: readonly string[], count: number, names: readonly string[]): number | undefined {
   const { lexicon } = reading;
   // "La 4 para mi abuelita": who it is for is said beside the number.
-  // ("La tercera de la lista mija": how the member calls Lina is no second token.)
+  // ("La tercera de la lista mija", "mejor sigamos aquí, la segunda": courtesy is no second token.)
+  const courteous = new Set(lexicon.courtesy.find(words).flatMap((found) => Array.from({ length: found.end - found.start }, (_, offset) => found.start + offset)));
   const rest = words.filter(
-    (word) =>
-      !isPickingWord(word) &&
-      !COURTESY_FILLERS.has(word) &&
-      !lexicon.relationWords.has(word) &&
-      !names.some((name) => sameName(word, name)) &&
-      lexicon.courtesy.find([word]).length === 0,
+    (word, index) =>
+      !isPickingWord(word) && !COURTESY_FILLERS.has(word) && !lexicon.relationWords.has(word) && !names.some((name) => sameName(word, name)) && !courteous.has(index),
   );
   if (rest.length !== 1) {
     // "uno" / "una" are picking words only when nothing else is said.

@@ -525,7 +525,9 @@ export function settleIntent(reads: Reads): Understanding {
     EXPLAINED_QUESTIONS.has(question) &&
     ASKS_WHAT_IT_IS.test(normalized) &&
     !entities.patients?.length &&
-    !/\b(persona|asesor|asesora|humano|alguien|ayuda|ayudar|ayudame|ayudeme)\b/.test(normalized)
+    !/\b(persona|asesor|asesora|humano|alguien|ayuda|ayudar|ayudame|ayudeme)\b/.test(normalized) &&
+    // ("No entiendo nada, mija, yo solo quiero saber si tengo cita": what the member wants, said after the confusion.)
+    operationCue(normalized) !== 'consult'
   ) {
     intent = 'help';
     choice = undefined;
@@ -621,6 +623,10 @@ export function settleIntent(reads: Reads): Understanding {
     !intentRead.ruled &&
     !entities.asks &&
     DOUBT_OPENING.test(normalized) &&
+    // ("Mmm no sé, déjela, lo pienso" at «¿La cancelo?»: left as it is, which ends it; see `leaveAsIs`.)
+    (!entities.leaveAsIs || question === 'offer') &&
+    intent !== 'menu' &&
+    intent !== 'back' &&
     // (A question after the doubt, "no sé, ¿será que alcanzo a llegar?", is answered as such.)
     (question === 'consent' || !normalized.includes('?')) &&
     operationCue(words.join(' ')) === undefined
@@ -629,6 +635,7 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     delete entities.patients;
     entities.asks = question === 'consent' ? 'meaning' : 'doubt';
+    delete entities.leaveAsIs;
   }
   // "No, no es tan grave, yo prefiero la cita" after the warning about urgencias, while booking: go on with the question.
   if (
@@ -1025,7 +1032,7 @@ const GO_ON_WITH_THE_CITA =
   /\b(?:(?:yo )?prefiero|prefiere|preferimos|sigamos con|seguimos con|sigo con) (?:la|una) (?:cita|consulta)\b|\bno (?:es|era) (?:tan |muy |nada )?(?:grave|urgente|emergencia|de urgencias)\b/;
 /** A message that opens with a doubt: "no sé…", "ay no sé…", "mmm no sé, es que…". */
 const DOUBT_OPENING =
-  /^\W*(?:(?:ay|uy|mmm|mm|pues|es que|la verdad)\W+)*no se\b(?! (?:si|que|como|cual|cuando|donde|nada)\b\s*\W*$)(?!\W+(?:moleste|molesta|preocupe|preocupa|afane|afana|angustie|ponga|olvide|puede|pudo|ha|han|me|le|la|lo|nos|te|haga)\b)/;
+  /^\W*(?:(?:ay|uy|m+|hm+|eh+|pues|bueno|es que|la verdad)\W+)*(?:dejeme|deme|dejame) (?:lo )?(?:pienso|pensar|pensarlo)\b|^\W*(?:(?:ay|uy|m+|hm+|eh+|pues|bueno|es que|la verdad)\W+)*(?:lo )?(?:voy a|tengo que|tendria que) pensar(?:lo)?\b|^\W*(?:(?:ay|uy|m+|hm+|eh+|pues|es que|la verdad)\W+)*no se\b(?! (?:si|que|como|cual|cuando|donde|nada)\b\s*\W*$)(?!\W+(?:moleste|molesta|preocupe|preocupa|afane|afana|angustie|ponga|olvide|puede|pudo|ha|han|me|le|la|lo|nos|te|haga)\b)/;
 /** A message that opens with a yes: "sí, …", "claro que sí, …", "dale, …". */
 const YES_OPENING = /^\W*(?:si|claro|dale|listo|ok|okey|bueno|perfecto|de una|con mucho gusto)\b/;
 

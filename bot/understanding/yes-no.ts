@@ -81,7 +81,7 @@ const DISMAY = /^(?:(?:uy|ay|ah|huy|ush) )*(?:no+ )?(?:que|q) (?:pena|pesar|mal|
 
 /** "Me da igual el médico", "con el que haya", "con cualquiera", "la que sea": whatever is offered. */
 const WHATEVER_IS_OFFERED =
-  /^(?:(?:pues|bueno|ah|ay|si|ok) )*(?:(?:me )?da igual|me es indiferente|no importa|da lo mismo)(?: (?:el|la|cual|que|con que) (?:medico|medica|doctor|doctora|profesional))?$|^(?:(?:pues|bueno|ah|si|ok) )*(?:con )?(?:el|la) (?:que|q) (?:haya|este|sea|tenga|tengan|salga)(?: (?:no importa|me da igual|da igual|cualquiera))?$|^(?:(?:pues|bueno|ah|si|ok) )*con cualquier(?:a| medico| doctor| doctora| profesional)(?: que haya)?$/;
+  /^(?:(?:pues|bueno|ah|ay|si|ok) )*(?:(?:me )?da igual|me es indiferente|no importa|(?:me )?da lo mismo|me es igual)(?: (?:el|la|cual|que|con que) (?:medico|medica|doctor|doctora|profesional))?$|^(?:(?:pues|bueno|ah|si|ok) )*(?:con )?(?:el|la) (?:que|q) (?:haya|este|sea|tenga|tengan|salga)(?: (?:no importa|me da igual|da igual|cualquiera))?$|^(?:(?:pues|bueno|ah|si|ok) )*con cualquier(?:a| medico| doctor| doctora| profesional)(?: que haya)?$/;
 
 /** "Prefiero esperar a mi doctora", "no, mejor espero al doctor Rojas": waiting for the one they have, not what is offered. */
 const RATHER_WAIT = /^(?:no,? )?(?:(?:pues|bueno|ay) )*(?:(?:yo )?prefiero|mejor) (?:esperar|espero|aguardar)\b/;

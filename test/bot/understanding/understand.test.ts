@@ -2729,5 +2729,23 @@ describe('older members and the paths with no slot (member testing, run 45)', ()
     // Another cita, its service named, is a booking.
     ['ahora necesito una nueva de medicina general en facatativa', 'confirm', { intent: 'book', site: 'FACATATIVA' }],
     ['necesito otra de las de la tarde', 'slot', { intent: 'none', band: 'tarde' }],
+    // A doubt at the case offer; a hesitation at «¿La cancelo?» that leaves the cita as it is.
+    ['mmm no se, dejeme pienso', 'offer', { asks: 'doubt', choice: undefined }],
+    ['dejeme lo pienso', 'offer', { asks: 'doubt', leaveAsIs: undefined }],
+    ['mmm no se, 🤔 deje la pienso', 'confirm', { leaveAsIs: true, asks: undefined }],
+    // A closing: the member calls the line instead.
+    ['no, gracias, yo llamo entonces', 'menu', { intent: 'goodbye' }],
+    ['no, radicar no, yo mejor llamo', 'offer', { intent: 'deny', choice: 'no' }],
+    // Whatever doctor: the yes to another one.
+    ['me da lo mismo', 'offer', { intent: 'affirm', choice: 'yes' }],
+    // An option picked after going on in the chat.
+    ['mejor sigamos aqui, la segunda', 'slot', { choice: 'slot-2' }],
+    // Filing asked for at the slots and at the case offer.
+    ['ninguno me sirve, mejor radique el caso', 'slot', { fileCase: true, choice: undefined }],
+    ['bueno pues que toca, si radiquelo', 'offer', { fileCase: true }],
+    // How to book, what the member only wants, what the case costs.
+    ['bueno y como hago para sacar una?', 'menu', { intent: 'book', choice: 'book' }],
+    ['no entiendo nada mija, yo solo quiero saber si tengo cita', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['y eso del caso tiene algun costo?', 'offer', { asks: 'cost' }],
   ]);
 });
