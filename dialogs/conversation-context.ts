@@ -30,7 +30,8 @@ export interface ConversationInput {
   /** The site of the member's last booking on this channel, listed first. */
   lastSite?: SiteCode;
   /** The RISS case filed last in this conversation: "¿y cuándo me responden?" is answered with its due date. */
-  lastCase?: { radicado: string; dueDate: string };
+  /** The last case filed here: its radicado, when its answer is due and the e-mail it goes to (said again when asked). */
+  lastCase?: { radicado: string; dueDate: string; email?: string };
   /** The service and site of the cita booked (or the case filed) last: "y para Sofía, lo mismo" asks for it again. */
   lastBooked?: { cups: Cups; site: SiteCode; start?: string };
   /** The cita cancelled last in this conversation: "y sacar una nueva ese mismo día" is its day. */

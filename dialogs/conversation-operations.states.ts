@@ -274,7 +274,7 @@ const switchedRequest = (output: BookingOutput): ConversationContext['request'] 
 
 /** The case an operation ended with filing, as "¿y cuándo me responden?" is answered, or the one filed before. */
 function caseAfter(context: ConversationContext, output: { outcome: string; rissCase?: RissCase }): ConversationContext['lastCase'] {
-  return output.outcome === 'case' && output.rissCase ? { radicado: output.rissCase.radicado, dueDate: output.rissCase.dueDate } : context.lastCase;
+  return output.outcome === 'case' && output.rissCase ? { radicado: output.rissCase.radicado, dueDate: output.rissCase.dueDate, email: output.rissCase.email } : context.lastCase;
 }
 
 /** The citas booked (or moved) in this conversation, with one more. */
@@ -330,6 +330,12 @@ export const operationStates = {
           guard: and(['namesOtherPatient', 'followsUpConsultation']),
           target: 'afterPatient',
           actions: ['choosePatient', assign({ request: { operation: 'consult', fields: {} } })],
+        },
+        {
+          // "¿Y Mateo tiene alguna?" after anything else: his appointments, which name him; no switch to announce first.
+          guard: and(['namesOtherPatient', { type: 'picked', params: 'consult' }]),
+          target: 'afterPatient',
+          actions: ['choosePatient', 'rememberRequest'],
         },
         {
           // "Ahora para Sofía": the menu is not mid-flow, so no question before switching.

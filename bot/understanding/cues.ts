@@ -181,6 +181,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['book', /\b(?:prefiero|prefiere|preferimos|mejor) (?:la|una) (?:cita|consulta)\b/g],
   // "¿Cómo hago para sacar una?": how to book is asking to book.
   ['book', /\bcomo (?:hago|hacemos|se hace|puedo|le hago|seria|es) (?:para )?(?:sacar|pedir|agendar|separar|solicitar) (?:una|otra|la cita|una cita|cita)\b/g],
+  // "Ah ok, ¿y Mateo tiene alguna?": whether someone has citas, asked.
+  ['consult', /\by (?:[a-z]+ ){0,2}(?:tiene|tienen|tenemos|tengo) (?:alguna|algunas)(?: pendiente| pendientes| agendada| agendadas| programada)?\s*\??$/g],
   // "Yo solo quiero saber si tengo cita": the member's citas, looked up.
   ['consult', /\bsaber si (?:tengo|tiene|tenemos|hay|me quedo|tenia) (?:alguna |una )?(?:cita|citas|consulta)\b/g],
   // "Ahora necesito una nueva de medicina general", "quiero otra para Mateo": another cita, its service or patient said.
@@ -216,7 +218,7 @@ export const ASKS_CASE_LATE =
 /** "¿No me pueden llamar mejor al celular?" where a case is offered: the answer comes by e-mail, nobody calls. */
 export const ASKS_A_CALL = /\b(?:no )?(?:me|nos) (?:pueden|podrian|puede|podria) (?:llamar|contactar|timbrar)\b(?=.*\?)/;
 export const ASKS_CASE_ANSWER =
-  /\b(quedo|quede|quedamos|quedaria) con (la )?cita o no\b|^\W*(?:(?:ok|listo|bueno|y|ah|aja|gracias|vale)[, ]+)*(?:y )?(?:me|nos) (?:llaman|van a llamar|llamaran|contactan|van a contactar)(?: o (?:como|que|me escriben|me llega un correo)(?: es| seria| sera| funciona)?)?\s*[?!.]*\s*$|\bcuando (me |nos |le |la |lo )?(responden|contestan|llaman|llamaran|llaman|escriben|avisan|dan (la )?respuesta|llega (la )?respuesta|resuelven|respondan|contesten|llamen)\b|\b(en )?cuanto (tiempo )?(se )?(demoran?|tardan?) (la respuesta|en responder|en contestar|en llamar)\b|\b(y )?(eso|el caso|ese caso|la respuesta|eso del caso|lo del caso) (en )?cuanto (tiempo )?(se )?(demora|tarda|se demora|se tarda)\b|\bcuanto (tiempo )?(se )?(demora|tarda) (eso|el caso|ese caso|la respuesta)\b/;
+  /\b(?:el )?(?:numero|nro|no) (?:del|de mi) (?:caso|radicado)\b|\b(?:cual|que) (?:es|era|fue) (?:el|mi) (?:radicado|numero de radicado)\b|\b(?:a|en) (?:que|cual) correo (?:me |le |nos )?(?:llega|va a llegar|llegaria|mandan|envian|van a mandar|responden)\b|\b(quedo|quede|quedamos|quedaria) con (la )?cita o no\b|^\W*(?:(?:ok|listo|bueno|y|ah|aja|gracias|vale)[, ]+)*(?:y )?(?:me|nos) (?:llaman|van a llamar|llamaran|contactan|van a contactar)(?: o (?:como|que|me escriben|me llega un correo)(?: es| seria| sera| funciona)?)?\s*[?!.]*\s*$|\bcuando (me |nos |le |la |lo )?(responden|contestan|llaman|llamaran|llaman|escriben|avisan|dan (la )?respuesta|llega (la )?respuesta|resuelven|respondan|contesten|llamen)\b|\b(en )?cuanto (tiempo )?(se )?(demoran?|tardan?) (la respuesta|en responder|en contestar|en llamar)\b|\b(y )?(eso|el caso|ese caso|la respuesta|eso del caso|lo del caso) (en )?cuanto (tiempo )?(se )?(demora|tarda|se demora|se tarda)\b|\bcuanto (tiempo )?(se )?(demora|tarda) (eso|el caso|ese caso|la respuesta)\b/;
 /**
  * "La más cerquita a la de Mateo", "para el mismo día que la de la niña", "pegadita a la de
  * Sofía": a time told by another person's appointment; the person named after it is no patient.

@@ -968,7 +968,7 @@ const PENDING_QUESTIONS: ReadonlySet<Question> = new Set([
 ]);
 /** "¿Ya quedó?", "¿ya quedó cancelada?", "¿ya está lista?", "¿ya se movió?": whether it is done. */
 const ASKS_IF_DONE =
-  /^\W*(?:(?:y|ok|listo|entonces|bueno|senorita|mija|o sea)\W+)*(?:(?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?[a-z]+\W+)?(?:ya|si) (?:(?:me |la |lo |las |los )?(?:quedo|quedaron)|esta|estan|estaria|se hizo|se hicieron|se movio|se movieron|se cancelo|se cancelaron|me la (?:cancelo|movio|agendo|cambio)|la (?:cancelo|movio|agendo|cambio))(?: (?:la|mi) (?:cita|consulta))?(?: (?:lista|listo|listas|listos|cancelada|canceladas|movida|movidas|agendada|agendadas|confirmada|confirmadas|reprogramada|cambiada|hecho|hecha|hechas|radicado|radicada))?(?: (?:las dos|los dos|ambas|ambos|las 2|los 2|todas))?(?:\W+(?:cierto|verdad|o no|senorita|mija))*\W*$/;
+  /^\W*(?:(?:y|ok|listo|entonces|bueno|senorita|mija|o sea)\W+)*(?:(?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?[a-z]+\W+)?(?:ya|si) (?:(?:me |la |lo |las |los )?(?:quedo|quedaron)|esta|estan|estaria|se hizo|se hicieron|se movio|se movieron|se cancelo|se cancelaron|me la (?:cancelo|movio|agendo|cambio)|la (?:cancelo|movio|agendo|cambio))(?: (?:la|mi) (?:cita|consulta)| el caso| mi caso)?(?: (?:lista|listo|listas|listos|cancelada|canceladas|movida|movidas|agendada|agendadas|confirmada|confirmadas|reprogramada|cambiada|hecho|hecha|hechas|radicado|radicada))?(?: (?:las dos|los dos|ambas|ambos|las 2|los 2|todas))?(?:\W+(?:cierto|verdad|o no|senorita|mija))*\W*$/;
 
 /** A question about the authorisation at the consent question, not a request said with it ("sí, ¿me ayudas con una cita?"). */
 /** Someone said with how or where they are: "la niña está en el colegio", "ya el niño amaneció mejor", "Mateo sigue con tos". */

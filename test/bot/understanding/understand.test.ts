@@ -2747,5 +2747,12 @@ describe('older members and the paths with no slot (member testing, run 45)', ()
     ['bueno y como hago para sacar una?', 'menu', { intent: 'book', choice: 'book' }],
     ['no entiendo nada mija, yo solo quiero saber si tengo cita', 'menu', { intent: 'consult', choice: 'consult' }],
     ['y eso del caso tiene algun costo?', 'offer', { asks: 'cost' }],
+    // After a case is filed: whether it was, its number, the e-mail it goes to.
+    ['y ya quedo el caso?', 'menu', { asks: 'done' }],
+    ['y el numero del caso cual es que no lo anote', 'menu', { asks: 'caseAnswer' }],
+    ['oiga y a que correo me llega eso?', 'menu', { asks: 'caseAnswer' }],
+    // Whether someone else has citas, asked after.
+    ['ah ok, y mateo tiene alguna?', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['tiene alguna?', 'slot', { intent: 'none' }],
   ]);
 });
