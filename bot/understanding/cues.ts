@@ -183,6 +183,12 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['book', /\bcomo (?:hago|hacemos|se hace|puedo|le hago|seria|es) (?:para )?(?:sacar|pedir|agendar|separar|solicitar) (?:una|otra|la cita|una cita|cita)\b/g],
   // "Ah ok, ¿y Mateo tiene alguna?": whether someone has citas, asked.
   ['consult', /\by (?:[a-z]+ ){0,2}(?:tiene|tienen|tenemos|tengo) (?:alguna|algunas)(?: pendiente| pendientes| agendada| agendadas| programada)?\s*\??$/g],
+  // "¿Y la mía sigue?", "ok, ¿y la de Sofi sí sigue?", "entonces sigue el jueves, ¿verdad?", "¿cuál le quedó entonces?": whether a cita
+  // still stands, or which one is left.
+  [
+    'consult',
+    /\b(?:la mia|la de [a-z]+|mi cita|la cita)(?: (?:si|todavia|aun|entonces))? (?:sigue|continua|sigue en pie|sigue igual)\b(?! (?:con|mal|igual de|enferm))|^(?:(?:y|ok|entonces|bueno|listo) )*(?:sigue|queda) (?:para )?el (?:lunes|martes|miercoles|jueves|viernes|sabado)\b.*\b(?:verdad|cierto|no)$|\b(?:cual|que cita|que citas) (?:le|me|nos|les) (?:quedo|quedaron|queda|quedan)\b/g,
+  ],
   // "Yo solo quiero saber si tengo cita": the member's citas, looked up.
   ['consult', /\bsaber si (?:tengo|tiene|tenemos|hay|me quedo|tenia) (?:alguna |una )?(?:cita|citas|consulta)\b/g],
   // "Ahora necesito una nueva de medicina general", "quiero otra para Mateo": another cita, its service or patient said.

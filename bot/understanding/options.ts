@@ -145,7 +145,9 @@ export function pickOption(
       !entities.earlier &&
       // ("Este bot no sirve" points at no option: the word after "este" is what it points at.)
       (entities.yesNo === 'yes' ||
-        /\b(esa|ese|esta|este|la unica|el unico|la misma|esa misma)\b(?! (?!(mism[oa]|por|porfa|pls|gracias|si|senorita|mija|cita|consulta|opcion)\b)[a-z])/.test(whole));
+        /\b(esa|ese|esta|este|la unica|el unico|la misma|esa misma)\b(?! (?!(mism[oa]|por|porfa|pls|gracias|si|senorita|mija|cita|consulta|opcion)\b)[a-z])/.test(whole) ||
+        // ("La mía, no la del niño" at the member's own list of one: that one.)
+        (question === 'appointment' && entities.patients?.length === 1 && entities.patients[0]?.kind === 'self' && /\b(?:la|el) mi[ao]\b/.test(whole)));
     const saysWhen =
       question === 'appointment' &&
       (entities.band !== undefined || entities.day !== undefined || entities.time !== undefined || intent === 'other_day' || intent === 'reschedule' || intent === 'cancel');

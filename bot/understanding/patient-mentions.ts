@@ -615,7 +615,7 @@ function readPatients(
       OWN_DOCUMENT.has(phrase) &&
       phrase !== 'yo' &&
       phrase !== 'soy yo' &&
-      !/\bno (la |el |las |los )?de\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b|\b(la|el|las|los) mi[ao]s? y (la|el|las|los) de\b|\bde \w+ y (la|el|las|los) mi[ao]s?\b/.test(
+      !/\bno (la |el |las |los )?del?\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b|\b(la|el|las|los) mi[ao]s? y (la|el|las|los) de\b|\bde \w+ y (la|el|las|los) mi[ao]s?\b/.test(
         words.join(' '),
       )
     )

@@ -99,6 +99,8 @@ export function normalizeMessage(text: string): string {
     .replace(DOTTED_TIME, '$1:$2')
     // "Kansela", "kuando", "kon": a k for the c that sounds the same.
     .replace(/\bk(?=[aou][a-z])/g, 'c')
+    // ("Ya kedo?", "kiero": a k for the qu.)
+    .replace(/\bk(?=(?:ed|ied|ier|isier|isie)[a-z]*)/g, 'qu')
     // "Esta semana no, la otra": the other week, said once.
     .replace(
       /\b(esta semana no\b(?:[^a-z0-9]+(?:mejor|puedo|me sirve|me queda))?[^a-z0-9]+(?:(?:para|pa|en|tiene algo|tiene algo para|tiene algo pa|hay algo|hay algo para) )?la (?:otra|siguiente|proxima))(?! semana)\b/g,

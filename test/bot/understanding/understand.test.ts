@@ -2754,5 +2754,16 @@ describe('older members and the paths with no slot (member testing, run 45)', ()
     // Whether someone else has citas, asked after.
     ['ah ok, y mateo tiene alguna?', 'menu', { intent: 'consult', choice: 'consult' }],
     ['tiene alguna?', 'slot', { intent: 'none' }],
+    // Whether a cita stands, which one is left, at what hour it stands: looked up or answered.
+    ['y la mia sigue?', 'menu', { intent: 'consult', mine: true }],
+    ['ok y la de sofi si sigue?', 'menu', { intent: 'consult' }],
+    ['entonces sigue el jueves verdad?', 'menu', { intent: 'consult' }],
+    ['cual le quedo entonces?', 'menu', { intent: 'consult' }],
+    ['la niña sigue con fiebre', 'menu', { intent: 'none' }],
+    ['a que hora quedo?', 'menu', { asks: 'done' }],
+    ['ya kedo?', 'menu', { asks: 'done' }],
+    ['y si ya quedo para las 3?', 'menu', { asks: 'done' }],
+    // "La mía, no la del niño": the member's own.
+    ['la mia no la del niño', 'appointment', { patients: [{ kind: 'self' }] }],
   ]);
 });
