@@ -354,6 +354,8 @@ export const operationStates = {
         },
         // "¿Y mis hijos tienen alguna cita?": a question about both, answered for each, not "¿para cuál?".
         { guard: consultsSeveral, target: 'consultingSeveral', actions: 'queueConsulted' },
+        // "¿Y los niños?" right after a consultation: the same for each of them.
+        { guard: and(['followsUpConsultation', 'namesSeveralPatients']), target: 'consultingSeveral', actions: 'queueConsulted' },
         { guard: 'namesSeveralPatients', target: 'awaitingPatient', actions: ['rememberRequest', 'narrowPatients'] },
         { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
         // "Una de medicina general para mí": the patient already chosen, and something only an operation can mean.

@@ -265,7 +265,7 @@ export const OTHER_DOCTOR =
   /\bcon otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b(?! no\b)|\bque no sea (?:con )?(?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b|\bno (?:con|quiero con) (?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b|\bno con (?:ese|esa|el|ella)\W*$/;
 /** Only the doctor searched is wanted: "con otro no, yo quiero con ella", "solo con mi doctora", "no quiero con otro". */
 export const SAME_DOCTOR_ONLY =
-  /\bcon otr[oa](?: (?:doctor|doctora|medico|medica|profesional|dr|dra))? no\b|\bno (?:quiero |deseo )?(?:que sea )?con otr[oa]\b|\bsolo con (?:ella|el|mi (?:doctora|doctor|medica|medico))\b|\bquiero (?:que sea )?con (?:ella|el)(?: mism[oa])?\b/;
+  /\bcon otr[oa](?: (?:doctor|doctora|medico|medica|profesional|dr|dra))? no\b|\bno (?:quiero |deseo )?(?:que sea )?con otr[oa]\b|\bsolo con (?:ella|el|mi (?:doctora|doctor|medica|medico))\b|\bquiero (?:que sea )?con (?:ella|el)(?: mism[oa])?\b|\b(?:yo |mejor )?(?:espero|esperamos|me espero|prefiero esperar) (?:a )?(?:que )?(?:vuelva|regrese|llegue|este)\b/;
 /** "Otro día", "la próxima semana": another day asked for where days are shown or offered. */
 export const OTHER_DAY_CUE =
   /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?|(que|cuales) (otros )?dias (tiene|tienen|hay|habria|tendria|tendrian)|dias disponibles|mas adelante en la semana|(?:no )?(?:hay|tiene|tienen|habra|tendra) (?:algo |nada |citas? |cupos? )?(?:mas adelante|mas pa delante|mas para adelante))\b/;

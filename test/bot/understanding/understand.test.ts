@@ -2765,5 +2765,7 @@ describe('older members and the paths with no slot (member testing, run 45)', ()
     ['y si ya quedo para las 3?', 'menu', { asks: 'done' }],
     // "La mía, no la del niño": the member's own.
     ['la mia no la del niño', 'appointment', { patients: [{ kind: 'self' }] }],
+    // Waiting for the treating doctor: no other one.
+    ['no, yo espero a que vuelva el', 'offer', { choice: 'no', sameDoctorOnly: true }],
   ]);
 });
