@@ -703,6 +703,8 @@ export function settleIntent(reads: Reads): Understanding {
     costAsked ||
     bringAsked ||
     doctorChecked ||
+    // ("¿Sí quedó?" at the slots of a move: whether it is done, the whole message; never a yes.)
+    ASKS_IF_DONE.test(normalized) ||
     (onlyWeighed && picked?.by !== 'number' && !hasBookingEntity(entities) && !entities.patients?.length);
   // "Sí, ¿y a qué hora tengo que llegar?", "sí señorita, autorizo, ¿y eso no tiene costo?": a yes said first, then a question
   // by the way: the yes stands, and the question is answered with it.

@@ -2767,5 +2767,7 @@ describe('older members and the paths with no slot (member testing, run 45)', ()
     ['la mia no la del niño', 'appointment', { patients: [{ kind: 'self' }] }],
     // Waiting for the treating doctor: no other one.
     ['no, yo espero a que vuelva el', 'offer', { choice: 'no', sameDoctorOnly: true }],
+    // Whether it is done, asked while it waits for an answer: not yet, never a yes.
+    ['si quedo?', 'slot', { asks: 'notYet', choice: undefined }],
   ]);
 });
