@@ -48,8 +48,8 @@ function describedInstead(appointments: readonly Appointment[], instead: Appoint
 
 /** The one appointment of `appointments` the message's words (specialty, day, time) describe, if exactly one; a day or time said as where to move it describes none. */
 export function oneDescribed(appointments: readonly Appointment[], event: EventObject): Appointment | undefined {
-  const { specialty, day, weekday, time, newDay, newTime } = entitiesOf(event);
-  const words = namedParts({ specialty, day, weekday, time, newDay, newTime });
+  const { specialty, day, weekday, time, newDay, newTime, citaSite } = entitiesOf(event);
+  const words = namedParts({ specialty, day, weekday, time, newDay, newTime, ...(citaSite ? { citaSite } : {}) });
   if (Object.keys(words).length === 0) return undefined;
   const described = appointmentsNamed(appointments, words);
   return described.length === 1 ? described[0] : undefined;
@@ -112,7 +112,7 @@ export const NONE_ON_THAT_DAY = {
     {
       type: 'say',
       params: ({ context, event }: { context: ForPatient; event: EventObject }) =>
-        reply('appointments.noneNamed', { ...patientOf(context), day: entitiesOf(event).appointmentDay }),
+        reply('appointments.noneNamed', { ...patientOf(context), day: entitiesOf(event).appointmentDay, citaSite: entitiesOf(event).citaSite }),
     },
     'repeatPrompt',
   ],

@@ -8,6 +8,8 @@ export interface Request {
   specialty?: Appointment['specialty'];
   visitType?: 'primera_vez' | 'control' | 'no_programada';
   site?: Appointment['site'];
+  /** "La de Kennedy": the site of the appointment meant (to cancel, move or look up), which says which one. */
+  citaSite?: Appointment['site'];
   /** "Aquí mismo", "en esta sede" in the request: the site of the QR code the member wrote from, when there is one. */
   hereSite?: true;
   band?: 'manana' | 'tarde' | 'cualquiera';
@@ -80,11 +82,17 @@ export function bogotaParts(instant: string): { day: string; time: string; weekd
  * What the member's words say of the appointment itself: a day, a time, a specialty. A day or
  * time said as where to move it ("pásemela para el jueves a las 3") names no appointment.
  */
-export function namedParts(request: Request | undefined): Pick<Request, 'day' | 'weekday' | 'time' | 'specialty' | 'doctor'> {
+export function namedParts(request: Request | undefined): Pick<Request, 'day' | 'weekday' | 'time' | 'specialty' | 'doctor' | 'citaSite'> {
   if (!request) return {};
   const day = request.day !== undefined && request.day !== request.newDay ? { day: request.day, ...(request.weekday !== undefined ? { weekday: request.weekday } : {}) } : {};
   const time = request.time !== undefined && request.time !== request.newTime ? { time: request.time } : {};
-  return { ...day, ...time, ...(request.specialty ? { specialty: request.specialty } : {}), ...(request.doctor ? { doctor: request.doctor } : {}) };
+  return {
+    ...day,
+    ...time,
+    ...(request.specialty ? { specialty: request.specialty } : {}),
+    ...(request.doctor ? { doctor: request.doctor } : {}),
+    ...(request.citaSite ? { citaSite: request.citaSite } : {}),
+  };
 }
 
 /** Whether an appointment's doctor carries every word said of the doctor ("cardenas", "mauricio cardenas"). */
@@ -107,6 +115,7 @@ export function appointmentsNamed(appointments: readonly Appointment[], request:
     if (named.time !== undefined && parts.time !== named.time) return false;
     if (named.specialty !== undefined && appointment.specialty !== named.specialty) return false;
     if (named.doctor !== undefined && !doctorIs(appointment, named.doctor)) return false;
+    if (named.citaSite !== undefined && appointment.site !== named.citaSite) return false;
     return true;
   });
 }

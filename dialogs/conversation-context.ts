@@ -30,7 +30,8 @@ export interface ConversationInput {
   /** The site of the member's last booking on this channel, listed first. */
   lastSite?: SiteCode;
   /** The RISS case filed last in this conversation: "¿y cuándo me responden?" is answered with its due date. */
-  lastCase?: { radicado: string; dueDate: string };
+  /** The last case filed here: its radicado, when its answer is due and the e-mail it goes to (said again when asked). */
+  lastCase?: { radicado: string; dueDate: string; email?: string };
   /** The service and site of the cita booked (or the case filed) last: "y para Sofía, lo mismo" asks for it again. */
   lastBooked?: { cups: Cups; site: SiteCode; start?: string };
   /** The cita cancelled last in this conversation: "y sacar una nueva ese mismo día" is its day. */
@@ -300,6 +301,7 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.specialty ? { specialty: entities.specialty } : {}),
     ...(entities.visitType ? { visitType: entities.visitType } : {}),
     ...(entities.site ? { site: entities.site } : entities.hereSite ? { hereSite: true as const } : {}),
+    ...(entities.citaSite ? { citaSite: entities.citaSite } : {}),
     ...(entities.band ? { band: entities.band } : entities.soonest ? { band: 'cualquiera' as const } : {}),
     ...(entities.ruledOutBand ? { ruledOutBand: entities.ruledOutBand } : {}),
     ...(entities.day ? { day: entities.day } : {}),

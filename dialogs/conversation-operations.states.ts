@@ -274,7 +274,7 @@ const switchedRequest = (output: BookingOutput): ConversationContext['request'] 
 
 /** The case an operation ended with filing, as "¿y cuándo me responden?" is answered, or the one filed before. */
 function caseAfter(context: ConversationContext, output: { outcome: string; rissCase?: RissCase }): ConversationContext['lastCase'] {
-  return output.outcome === 'case' && output.rissCase ? { radicado: output.rissCase.radicado, dueDate: output.rissCase.dueDate } : context.lastCase;
+  return output.outcome === 'case' && output.rissCase ? { radicado: output.rissCase.radicado, dueDate: output.rissCase.dueDate, email: output.rissCase.email } : context.lastCase;
 }
 
 /** The citas booked (or moved) in this conversation, with one more. */
@@ -332,6 +332,12 @@ export const operationStates = {
           actions: ['choosePatient', assign({ request: { operation: 'consult', fields: {} } })],
         },
         {
+          // "¿Y Mateo tiene alguna?" after anything else: his appointments, which name him; no switch to announce first.
+          guard: and(['namesOtherPatient', { type: 'picked', params: 'consult' }]),
+          target: 'afterPatient',
+          actions: ['choosePatient', 'rememberRequest'],
+        },
+        {
           // "Ahora para Sofía": the menu is not mid-flow, so no question before switching.
           guard: 'namesOtherPatient',
           target: 'afterPatient',
@@ -348,6 +354,8 @@ export const operationStates = {
         },
         // "¿Y mis hijos tienen alguna cita?": a question about both, answered for each, not "¿para cuál?".
         { guard: consultsSeveral, target: 'consultingSeveral', actions: 'queueConsulted' },
+        // "¿Y los niños?" right after a consultation: the same for each of them.
+        { guard: and(['followsUpConsultation', 'namesSeveralPatients']), target: 'consultingSeveral', actions: 'queueConsulted' },
         { guard: 'namesSeveralPatients', target: 'awaitingPatient', actions: ['rememberRequest', 'narrowPatients'] },
         { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
         // "Una de medicina general para mí": the patient already chosen, and something only an operation can mean.

@@ -43,7 +43,9 @@ export type DialogEvent =
  * talk become their own events when the message says nothing else; anything that answers the
  * pending question stays a message.
  */
-export function toDialogEvent(understood: Understanding, messageId: string): DialogEvent {
+export function toDialogEvent(read: Understanding, messageId: string): DialogEvent {
+  // ("Recuérdeme cuándo es la mía": the member's own citas, whoever the cita before was for.)
+  const understood: Understanding = read.entities.mine && !read.entities.patients ? { ...read, entities: { ...read.entities, patients: [{ kind: 'self' }] } } : read;
   const { intent, choice, entities } = understood;
   // (Who writes, "le escribe la abuela", is kept apart: it says nothing of the pending question.)
   const saysMore = choice !== undefined || Object.keys(entities).some((key) => key !== 'yesNo' && key !== 'writer');

@@ -172,6 +172,10 @@ export const ladderStates = {
         NAMED_BAND,
         { guard: 'acceptsWithEmail', target: 'filingCase', actions: 'keepEmail' },
         { guard: 'acceptsWithIncompleteEmail', target: 'awaitingEmail', actions: { type: 'say', params: reply('riss.incompleteEmail') } },
+        // "Bueno, pues qué toca, sí, radíquelo": filing asked for in so many words.
+        CASE_ASKED,
+        // "Sí, pero que la respuesta me llegue al correo de mi hermana": that address asked for, never the one on file.
+        { guard: ({ event }) => entitiesOf(event).anotherEmail === true && entitiesOf(event).yesNo !== 'no', target: 'awaitingRelativeEmail' },
         { guard: 'saidYes', target: 'collectingEmail' },
         { guard: 'saidNo', target: 'abandoned', actions: { type: 'say', params: reply('riss.declined') } },
         { actions: 'rejectAnswer' },
@@ -188,6 +192,8 @@ export const ladderStates = {
       USER_MESSAGE: [
         READ_EMAIL,
         CASE_GIVEN_UP,
+        // "El de mi hija": whose, not the address yet; that one asked for.
+        { guard: ({ event }: { event: EventObject }) => entitiesOf(event).anotherEmail === true, target: 'awaitingRelativeEmail' },
         // "No tengo ni yo ni nadie": no relative's e-mail to ask for either.
         { guard: ({ event }: { event: EventObject }) => entitiesOf(event).nobodyHasEmail === true, ...NO_EMAIL_WAY_OUT },
         // "No tengo correo", or a plain "no": the way out, never the question again.

@@ -468,6 +468,8 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               }),
             ],
           },
+          // "Ninguno me sirve, mejor radique el caso": none of the slots shown suits, and a case is asked for instead.
+          { guard: ({ event }) => entitiesOf(event).fileCase === true && choiceOf(event) === undefined, target: 'collectingEmail' },
           // "Ninguna me sirve": the ways on, not a miss. "Sí" without a number: which one.
           { guard: 'saidNo', actions: [{ type: 'say', params: reply('slots.noneFits') }, 'repeatPrompt'] },
           { guard: 'saidYes', actions: [{ type: 'say', params: reply('slots.whichOne') }, 'repeatPrompt'] },
@@ -513,7 +515,19 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             target: 'awaitingSlot',
             actions: ['sayEmptyDay', { type: 'say', params: ({ context }) => reply('slots.noOtherDays', describeSearch(context)) }],
           },
-          { target: 'choosingNextStep', actions: ['sayEmptyDay', assign({ emptyBands: ({ context }) => [...context.emptyBands, context.search.band] })] },
+          // No other day has slots either: the next steps (another band, another doctor) search the day asked again
+          // ("el jueves en la mañana" → "¿Busco en la tarde?" → "sí" is Thursday afternoon).
+          {
+            target: 'choosingNextStep',
+            actions: [
+              assign({
+                search: ({ context }) =>
+                  context.emptyDay?.day && !context.emptyDay.dayOff && !context.emptyDay.month ? { ...context.search, day: context.emptyDay.day } : context.search,
+              }),
+              'sayEmptyDay',
+              assign({ emptyBands: ({ context }) => [...context.emptyBands, context.search.band] }),
+            ],
+          },
         ],
         onError: { target: 'failed' },
       },

@@ -106,7 +106,7 @@ export interface DoneSaid {
 export interface KnownSoFar {
   site?: SiteCode | undefined;
   fallback?: SiteCode | undefined;
-  rissCase?: { radicado: string; dueDate: string } | undefined;
+  rissCase?: { radicado: string; dueDate: string; email?: string | undefined } | undefined;
   start?: string | undefined;
   doctor?: string | undefined;
   done?: DoneSaid | undefined;
@@ -144,7 +144,12 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, kno
     case 'byEmail':
       return reply('help.byEmail');
     case 'caseAnswer':
+      // (With the e-mail it goes to, masked, when the case was filed here.)
+      if (rissCase?.email) return reply('help.caseAnswer', { radicado: rissCase.radicado, dueDate: rissCase.dueDate, email: rissCase.email, context: 'email' });
       return rissCase ? reply('help.caseAnswer', { radicado: rissCase.radicado, dueDate: rissCase.dueDate }) : reply('help.caseAnswer', { context: 'none' });
+    // "¿Y si no me responden en esos días qué hago?": the line, with the radicado and the date when there is one.
+    case 'caseLate':
+      return rissCase ? reply('help.caseLate', { radicado: rissCase.radicado, dueDate: rissCase.dueDate }) : reply('help.caseLate', { context: 'none' });
     case 'caseCancel':
       return reply('help.caseCancel');
     case 'rebook':

@@ -59,8 +59,8 @@ function yearOfText(now: Date): string {
   return Number.isNaN(now.getTime()) ? 'no year' : yearOf(now);
 }
 
-/** `{{day, onDay}}`, `{{band, inBand}}`, `{{time, atTime}}`, `{{specialty, ofSpecialty}}`: the parts of a text that are left out when their value is. */
-const OPTIONAL_PART = /,\s*(?:inband|onday|attime|ofspecialty|withdoctor)\s*$/i;
+/** `{{day, onDay}}`, `{{band, inBand}}`, `{{time, atTime}}`, `{{specialty, ofSpecialty}}`, `{{citaSite, inSite}}`: the parts of a text that are left out when their value is. */
+const OPTIONAL_PART = /,\s*(?:inband|onday|attime|ofspecialty|withdoctor|insite)\s*$/i;
 const NO_ONE_TO_NAME = /,\s*ofbeneficiaries\s*$/i;
 /** What "{{others, ofBeneficiaries}}" says when there is no one to name (the locale's own text). */
 const NO_BENEFICIARIES = noBeneficiariesText(resources);
@@ -155,6 +155,8 @@ export class Renderer {
       const time = formatTime(String(value));
       return `${/^1:/.test(time) ? 'a la' : 'a las'} ${time}`;
     });
+    /** " en la USS Kennedy" for a site code, or nothing without one. */
+    formatter.add('inSite', (value: unknown) => (typeof value === 'string' && isSiteCode(value) ? ` en la ${siteOf(value)}` : ''));
     /** " con el doctor Cárdenas" for the words a member named a doctor by, or nothing without them. */
     formatter.add('withDoctor', (value: unknown) =>
       typeof value === 'string' && value

@@ -34,6 +34,8 @@ export const CONSENTS = /(?<!\bno )\b(acepto|autorizo|doy (mi )?(autorizacion|co
 /** An opening "si no" followed by what the member would not do: a condition ("si no lo hago", "si no autorizo"), not "sí, no…". */
 export const CONDITIONAL_IF =
   /^[^a-z0-9]*(?:(?:y|pero|bueno|ok|ah|ay|pues|entonces)[\s,.]+)*si no (?:lo|la|le|me|te|se|nos|quiero|acepto|autorizo|doy|puedo|deseo|quisiera|firmo|contesto|respondo|voy|vamos|va|llego|llegamos|llega|asisto|asistimos|alcanzo|alcanzamos|podemos|puede)\b/;
+/** "Si es posible en la de Fontibón": a wish on a condition, no yes to a confirmation (at an offer it is the yes to what follows). */
+export const IF_POSSIBLE = /^[^a-z0-9]*(?:(?:y|pero|bueno|ok|ah|ay|pues|entonces)[\s,.]+)*si (?:es posible|se puede|fuera posible|se pudiera) (?:en|para|pa|con|el|la|que|a|por)\b/;
 /**
  * At the consent question, a question about the authorisation, with or without a yes in front:
  * "¿q es eso de autorizar?", "autorizar qué?", "sí, pero ¿para qué es?", "¿y si no acepto?", "¿es
@@ -61,8 +63,31 @@ export const WEAK_YES: ReadonlySet<string> = new Set(['listo', 'bueno', 'ok', 'o
 export const UNSURE: ReadonlySet<string> = new Set(['se', 'entiendo', 'entendi', 'entiende', 'entendio', 'entienden', 'le', 'recuerdo', 'acuerdo', 'estoy', 'hay']);
 /** Goodbyes that end a conversation wherever they are written ("no manejo correo, chao"). */
 export const GOODBYE_WORDS = new PhraseIndex<true>();
-for (const phrase of ['chao', 'chau', 'adios', 'bye', 'hasta luego', 'hasta pronto', 'nos vemos', 'eso era todo', 'eso es todo', 'ya no necesito nada'])
+// ("Por ahora es todo, mil gracias", "entonces no siendo más, bendiciones": the ways older members close.)
+for (const phrase of [
+  'chao',
+  'chau',
+  'adios',
+  'bye',
+  'hasta luego',
+  'hasta pronto',
+  'nos vemos',
+  'eso era todo',
+  'eso es todo',
+  'eso seria todo',
+  'por ahora es todo',
+  'por ahora seria todo',
+  'por hoy es todo',
+  'no siendo mas',
+  'no siendo otra cosa',
+  'ya no necesito nada',
+])
   GOODBYE_WORDS.add(phrase, true);
+/** "No, gracias, yo llamo entonces" at the menu: the member will call the line instead, which closes the conversation. */
+export const CALLING_INSTEAD = /\b(?:yo llamo entonces|entonces yo llamo|entonces llamo|mejor yo llamo|yo mejor llamo|mejor llamo|yo llamo a la linea|mejor llamo a la linea)\b/;
+/** "Nada más, mija, mil gracias, ya le aviso a Laura": a message opened by "nada más" closes the conversation. */
+export const OPENS_WITH_NOTHING_ELSE =
+  /^(?:(?:bueno|listo|ok|no|pues|entonces|ya|mija|mijo|senorita) )*(?:no )?nada mas\b(?! (?:temprano|tarde|pronto|cerca|antes|despues|para|de|que|en|hay|tiene))/;
 /** Asking for a person, wherever it is written ("no tengo la cédula a la mano, ¿me comunica con un asesor?"). */
 export const PERSON_WORDS = new PhraseIndex<true>();
 for (const phrase of [
@@ -113,7 +138,13 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   // "¿Me la corre una horita más tarde?", "me la pasa para el jueves": the cita just spoken of, moved.
   [
     'reschedule',
-    /\b(?:me |nos |se )?(?:la|lo) (?:corre|corren|correria|pasa|pasan|pasaria|mueve|mueven|moveria)(?: (?:un|una|unos|unas) (?:horita|hora|poquito|rato|dia|diita))? (?:mas (?:tarde|temprano|tardecito|tempranito)|para|pa|pal|al)\b/g,
+    /\b(?:me |nos |se )?(?:la|lo) (?:corre|corres|corren|correria|pasa|pasas|pasan|pasaria|mueve|mueves|mueven|moveria)(?: (?:un|una|unos|unas) (?:horita|hora|poquito|rato|dia|diita))? (?:mas (?:tarde|temprano|tardecito|tempranito)|para|pa|pal|al)\b/g,
+  ],
+  // "La de Sofi me la pone el miércoles", "la de Mateo del miércoles la necesito mejor pal jueves": someone's cita (or the one of
+  // a day), put on another day.
+  [
+    'reschedule',
+    /\b(?:la|el) (?:cita |consulta )?de \w+(?: (?:del?|de este|del proximo) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}))? (?:me |nos |se )?(?:la|lo) (?:pone|pones|ponen|pondria|deja|dejas|dejan|necesito|necesitaria|quiero|quisiera|ocupo) (?:es |mejor |mas bien |ahora |mejor es )*(?:para |pa |pal |el |a )(?:el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}|otro dia|hoy|manana|pasado manana)\b/g,
   ],
   // "¿Me la puedes pasar para una mañana?", "me la pueden adelantar", "me la cambia para las 4", "¿me la vuelve a mover?": the cita
   // spoken of, moved.
@@ -144,10 +175,27 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   // is left.
   [
     'consult',
-    /\b(?:(?:de verdad|sera que si|sera que ya|sera que) (?:me |nos |le )?(?:quedo|quedaron)\b|confirm\w* si (?:de verdad |ya |si )?(?:me |nos |le )?quedo\b|(?:ya|si) (?:me |nos |le )?quedo (?:cancelada|movida|agendada|cambiada|lista|para (?:el|la|las) [a-z0-9]+) (?:cierto|verdad)|(?:si|ya|ahora si|todavia|aun) (?:me |nos |le )?(?:aparece|aparecen)\b|(?:sigue|seguia|siguen|seguian) apareciendo|no me (?:salio|llego|aparece|aparecio) (?:nada|ningun mensaje|ninguna confirmacion|la confirmacion|confirmacion)|ya no (?:me |nos |le )?(?:queda|quedan) (?:ninguna|nada|citas|cita)|ya se (?:borro|cancelo|elimino|quito)\b|se (?:borro|elimino) sola\b|ya (?:me |nos |le )?(?:la|lo) (?:quitaron|borraron)|(?:sigue|esta|queda) (?:igual|en [a-z0-9]+|para (?:el|la) [a-z0-9]+) (?:cierto|verdad)|es (?:esta|la otra) semana (?:cierto|verdad)|(?:la|el|mi|su) (?:cita |consulta )?(?:de|del) (?:mi |la |el )?[a-z]+ (?:si )?(?:sigue|esta) (?:igual|en pie|vigente|como estaba)\b|(?:la|mi|su) (?:cita|consulta) (?:si )?sigue (?:igual|en pie|vigente)\b|(?:para|pa) (?:mi|el|ella) (?:no )?hay (?:alguna|algo|ninguna)(?: cita)?$|ver (?:la|mi|las|mis) (?:cita|citas|consulta)(?: de [a-z ]+?)? que (?:tengo|tiene|tenemos|tienen|me (?:dieron|sacaron|asignaron)))\b/g,
+    /\b(?:(?:de verdad|sera que si|sera que ya|sera que) (?:me |nos |le )?(?:quedo|quedaron)\b|confirm\w* si (?:de verdad |ya |si )?(?:me |nos |le )?quedo\b|(?:ya|si) (?:me |nos |le )?quedo (?:cancelada|movida|agendada|cambiada|lista|para (?:el|la|las) [a-z0-9]+) (?:cierto|verdad)|(?:si|ya|ahora si|todavia|aun) (?:me |nos |le )?(?:aparece|aparecen)\b|(?:como|cuando|a que hora) (?:quedaron|quedo|quedamos|estan|son|van) (?:todas |entonces )?(?:las|mis|nuestras|sus) citas\b|(?:ya )?no (?:tengo|tenemos|tiene) que ir\?|\bo (?:si )?(?:sigue|continua)\b(?! (?:con|mal|igual de))|(?:cita|esa|esta|(?:la|cita) de \w+) (?:no|tampoco) (?:me |nos |le )?(?:aparece|aparecen|sale|salen)\b|(?:sigue|seguia|siguen|seguian) apareciendo|no me (?:salio|llego|aparece|aparecio) (?:nada|ningun mensaje|ninguna confirmacion|la confirmacion|confirmacion)|ya no (?:me |nos |le )?(?:queda|quedan) (?:ninguna|nada|citas|cita)|ya se (?:borro|cancelo|elimino|quito)\b|se (?:borro|elimino) sola\b|ya (?:me |nos |le )?(?:la|lo) (?:quitaron|borraron)|(?:sigue|esta|queda) (?:igual|en [a-z0-9]+|para (?:el|la) [a-z0-9]+) (?:cierto|verdad)|es (?:esta|la otra) semana (?:cierto|verdad)|(?:la|el|mi|su) (?:cita |consulta )?(?:de|del) (?:mi |la |el )?[a-z]+ (?:si )?(?:sigue|esta) (?:igual|en pie|vigente|como estaba)\b|(?:la|mi|su) (?:cita|consulta) (?:si )?sigue (?:igual|en pie|vigente)\b|(?:para|pa) (?:mi|el|ella) (?:no )?hay (?:alguna|algo|ninguna)(?: cita)?$|ver (?:la|mi|las|mis) (?:cita|citas|consulta)(?: de [a-z ]+?)? que (?:tengo|tiene|tenemos|tienen|me (?:dieron|sacaron|asignaron)))\b/g,
   ],
   // "No es tan grave, yo prefiero la cita": a cita, wanted rather than urgencias.
   ['book', /\b(?:prefiero|prefiere|preferimos|mejor) (?:la|una) (?:cita|consulta)\b/g],
+  // "¿Cómo hago para sacar una?": how to book is asking to book.
+  ['book', /\bcomo (?:hago|hacemos|se hace|puedo|le hago|seria|es) (?:para )?(?:sacar|pedir|agendar|separar|solicitar) (?:una|otra|la cita|una cita|cita)\b/g],
+  // "Ah ok, ¿y Mateo tiene alguna?": whether someone has citas, asked.
+  ['consult', /\by (?:[a-z]+ ){0,2}(?:tiene|tienen|tenemos|tengo) (?:alguna|algunas)(?: pendiente| pendientes| agendada| agendadas| programada)?\s*\??$/g],
+  // "¿Y la mía sigue?", "ok, ¿y la de Sofi sí sigue?", "entonces sigue el jueves, ¿verdad?", "¿cuál le quedó entonces?": whether a cita
+  // still stands, or which one is left.
+  [
+    'consult',
+    /\b(?:la mia|la de [a-z]+|mi cita|la cita)(?: (?:si|todavia|aun|entonces))? (?:sigue|continua|sigue en pie|sigue igual)\b(?! (?:con|mal|igual de|enferm))|^(?:(?:y|ok|entonces|bueno|listo) )*(?:sigue|queda) (?:para )?el (?:lunes|martes|miercoles|jueves|viernes|sabado)\b.*\b(?:verdad|cierto|no)$|\b(?:cual|que cita|que citas) (?:le|me|nos|les) (?:quedo|quedaron|queda|quedan)\b/g,
+  ],
+  // "Yo solo quiero saber si tengo cita": the member's citas, looked up.
+  ['consult', /\bsaber si (?:tengo|tiene|tenemos|hay|me quedo|tenia) (?:alguna |una )?(?:cita|citas|consulta)\b/g],
+  // "Ahora necesito una nueva de medicina general", "quiero otra para Mateo": another cita, its service or patient said.
+  [
+    'book',
+    /\b(?:necesito|quiero|quisiera|ocupo|necesitaria|me da|me saca|deme|sáqueme|saqueme) (?:una )?(?:nueva|otra) (?:de|para|pa|con) (?:pediatr\w*|medicina|medic[oa]|general|el pediatra|la pediatra|mi (?!(?:dia|hora)\b)\w+)/g,
+  ],
   [
     'book',
     /\b(agend(?!a\b|as\b)\w*|(sacar|pedir|solicit\w*|separar|reservar|asignar|programar|regal\w*|dar|den|darme) (una |la |me una |me )?(cita|consulta|turno)|(necesito|quiero|quisiera|ocupo|necesitaria) (una |otra |la )?(cita|consulta)|una cita (para|de|con)|cita (de|con) (pediatr\w*|medicina|medico|control|primera)|(que|me) (lo|la|los|las|me) (vea|vean|atienda|atiendan|revise|revisen)|(necesito|quiero|quisiera|ocupo|necesitaria) que (le |lo |la )?(vean|atiendan|revisen|chequeen|examinen) a\b|pedir cita|sacar cita|(dar|darme|den|da|regala|regalan|regale) (me )?una (en|para|pa|el|con)\b)\b/g,
@@ -170,8 +218,13 @@ export function asksIfStillThere(whole: string): boolean {
 export const WHERE_ARE_WE =
   /^(y )?(q|que|ke|k) (paso|pasa|paho|hubo|ubo)( pues| ps| mija| mijo| senorita| nena)?$|^(alo+ ?)+$|^(?:(?:hola|ola|bueno|listo|ok) )*(ya )?(volvi|regrese|estoy aqui|estoy de vuelta|aqui estoy)( de nuevo| otra vez)?$/;
 /** "¿Y cuándo me responden?", "¿en cuánto tiempo me llaman?": when a RISS case is answered. */
+/** "¿Y si no me responden en esos días qué hago?": a case's answer that does not come in time. */
+export const ASKS_CASE_LATE =
+  /\b(?:si|y si|que tal que|que pasa si|y que pasa si) (?:no )?(?:me |nos |le )?(?:responden|contestan|llega|llegan|respondieron|contestaron|llega nada|llega la respuesta|dan respuesta)\b.*\b(?:que hago|que hacemos|a quien|donde|que pasa|como hago|toca)\b|\b(?:que hago|que hacemos|que pasa|a quien llamo) si (?:no )?(?:me |nos )?(?:responden|contestan|llega)\b/;
+/** "¿No me pueden llamar mejor al celular?" where a case is offered: the answer comes by e-mail, nobody calls. */
+export const ASKS_A_CALL = /\b(?:no )?(?:me|nos) (?:pueden|podrian|puede|podria) (?:llamar|contactar|timbrar)\b(?=.*\?)/;
 export const ASKS_CASE_ANSWER =
-  /\b(quedo|quede|quedamos|quedaria) con (la )?cita o no\b|^\W*(?:(?:ok|listo|bueno|y|ah|aja|gracias|vale)[, ]+)*(?:y )?(?:me|nos) (?:llaman|van a llamar|llamaran|contactan|van a contactar)(?: o (?:como|que|me escriben|me llega un correo)(?: es| seria| sera| funciona)?)?\s*[?!.]*\s*$|\bcuando (me |nos |le |la |lo )?(responden|contestan|llaman|llamaran|llaman|escriben|avisan|dan (la )?respuesta|llega (la )?respuesta|resuelven|respondan|contesten|llamen)\b|\b(en )?cuanto (tiempo )?(se )?(demoran?|tardan?) (la respuesta|en responder|en contestar|en llamar)\b|\b(y )?(eso|el caso|ese caso|la respuesta|eso del caso|lo del caso) (en )?cuanto (tiempo )?(se )?(demora|tarda|se demora|se tarda)\b|\bcuanto (tiempo )?(se )?(demora|tarda) (eso|el caso|ese caso|la respuesta)\b/;
+  /\b(?:el )?(?:numero|nro|no) (?:del|de mi) (?:caso|radicado)\b|\b(?:cual|que) (?:es|era|fue) (?:el|mi) (?:radicado|numero de radicado)\b|\b(?:a|en) (?:que|cual) correo (?:me |le |nos )?(?:llega|va a llegar|llegaria|mandan|envian|van a mandar|responden)\b|\b(quedo|quede|quedamos|quedaria) con (la )?cita o no\b|^\W*(?:(?:ok|listo|bueno|y|ah|aja|gracias|vale)[, ]+)*(?:y )?(?:me|nos) (?:llaman|van a llamar|llamaran|contactan|van a contactar)(?: o (?:como|que|me escriben|me llega un correo)(?: es| seria| sera| funciona)?)?\s*[?!.]*\s*$|\bcuando (me |nos |le |la |lo )?(responden|contestan|llaman|llamaran|llaman|escriben|avisan|dan (la )?respuesta|llega (la )?respuesta|resuelven|respondan|contesten|llamen)\b|\b(en )?cuanto (tiempo )?(se )?(demoran?|tardan?) (la respuesta|en responder|en contestar|en llamar)\b|\b(y )?(eso|el caso|ese caso|la respuesta|eso del caso|lo del caso) (en )?cuanto (tiempo )?(se )?(demora|tarda|se demora|se tarda)\b|\bcuanto (tiempo )?(se )?(demora|tarda) (eso|el caso|ese caso|la respuesta)\b/;
 /**
  * "La más cerquita a la de Mateo", "para el mismo día que la de la niña", "pegadita a la de
  * Sofía": a time told by another person's appointment; the person named after it is no patient.
@@ -212,7 +265,7 @@ export const OTHER_DOCTOR =
   /\bcon otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b(?! no\b)|\bque no sea (?:con )?(?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b|\bno (?:con|quiero con) (?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b|\bno con (?:ese|esa|el|ella)\W*$/;
 /** Only the doctor searched is wanted: "con otro no, yo quiero con ella", "solo con mi doctora", "no quiero con otro". */
 export const SAME_DOCTOR_ONLY =
-  /\bcon otr[oa](?: (?:doctor|doctora|medico|medica|profesional|dr|dra))? no\b|\bno (?:quiero |deseo )?(?:que sea )?con otr[oa]\b|\bsolo con (?:ella|el|mi (?:doctora|doctor|medica|medico))\b|\bquiero (?:que sea )?con (?:ella|el)(?: mism[oa])?\b/;
+  /\bcon otr[oa](?: (?:doctor|doctora|medico|medica|profesional|dr|dra))? no\b|\bno (?:quiero |deseo )?(?:que sea )?con otr[oa]\b|\bsolo con (?:ella|el|mi (?:doctora|doctor|medica|medico))\b|\bquiero (?:que sea )?con (?:ella|el)(?: mism[oa])?\b|\b(?:yo |mejor )?(?:espero|esperamos|me espero|prefiero esperar) (?:a )?(?:que )?(?:vuelva|regrese|llegue|este)\b/;
 /** "Otro día", "la próxima semana": another day asked for where days are shown or offered. */
 export const OTHER_DAY_CUE =
   /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?|(que|cuales) (otros )?dias (tiene|tienen|hay|habria|tendria|tendrian)|dias disponibles|mas adelante en la semana|(?:no )?(?:hay|tiene|tienen|habra|tendra) (?:algo |nada |citas? |cupos? )?(?:mas adelante|mas pa delante|mas para adelante))\b/;
@@ -402,6 +455,10 @@ export const PICKING_WORDS: ReadonlySet<string> = new Set([
   // "La primera de la lista" (the speller no longer makes "lista" the filler "listo").
   'lista',
 ]);
+/** After "para mí": what the member thinks of something ("para mí es muy complicado", "pa mí queda lejísimos"), not a patient. */
+export const OPINION_AFTER_SELF =
+  /^(?:es|esta|seria|queda|resulta|sale) (?:muy |mas |bastante |super |re |demasiado |como )?(?:complicado|complicada|complicadisimo|dificil|dificilisimo|imposible|lejos|lejisimos|lejisimo|mejor|peor|facil|duro|pesado|caro|incomodo)\b/;
+
 /** Words that may follow "para mí" without making "mi" a possessive ("para mi hija"). */
 export const AFTER_SELF: ReadonlySet<string> = new Set([
   // "¿Y para mí se puede sacar una?", "para mí lo más pronto posible", "para mí aquí en Suba", "para mí hoy".
@@ -601,7 +658,7 @@ export const SOONEST =
   /\blo antes (posible|que se pueda|que pueda)\b|\blo mas (pronto|prontico|rapido|ligero)\b|\bcuanto antes\b|\bapenas se pueda\b|\b(la|lo) que (haya|hayan|tenga|tengan|este|salga) mas (pronto|rapido|prontico)\b|\bla (primera|mas pronta)(?: cita)? que (haya|tenga|tengan|salga)\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */
 export const EARLIEST =
-  /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida|temprano)( posible)?$|\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida)\b(?! (a|de|que|al|del)\b)|\b(el )?dia mas (cercano|proximo|pronto)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\bla mas (temprana|tempranita|tempranito|temprano|pronta|prontica) (que|q) (haya|hay|tenga|tengan|este|salga)\b|\blo (antes|mas pronto) posible\b|\blo (antes|mas pronto) (que|q) (haya|tenga|tengan|se pueda|pueda|puedan)\b|^la que sea\b/;
+  /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida|temprano|temprana|tempranito|tempranita)( posible)?$|\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida)\b(?! (a|de|que|al|del)\b)|\b(el )?dia mas (cercano|proximo|pronto)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\bla mas (temprana|tempranita|tempranito|temprano|pronta|prontica) (que|q) (haya|hay|tenga|tengan|este|salga)\b|\blo (antes|mas pronto) posible\b|\blo (antes|mas pronto) (que|q) (haya|tenga|tengan|se pueda|pueda|puedan)\b|^la que sea\b/;
 /** "La del miércoles", "esa de mañana": an appointment named by its day. */
 export const REFERRED_DAY =
   /\b(?:la|esa|mi cita|la cita) (?:del?|de el) ((?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: \d{1,2})?|\d{1,2}(?: de [a-z]+)?|hoy|manana|pasado manana)\b/;
@@ -610,7 +667,7 @@ export const REFERRED_DAY =
  * viernes", or after the appointment is named ("correr la cita que tengo el miércoles pal viernes").
  */
 export const MOVE_TO =
-  /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|\bvolver\w* a (?:sacar|pedir|agendar|programar) (?:pa|para|pal) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z0-9: ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|proxima|otro|otra|siguiente|\d))/;
+  /\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|\bvolver\w* a (?:sacar|pedir|agendar|programar) (?:pa|para|pal) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z0-9: ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|proxima|otro|otra|siguiente|\d))|(?<=\b(?:del?|de este) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})\b[a-z0-9: ]{1,40}?)\b(?:la|lo) (?:pone|pones|necesito|necesitaria|quiero|quisiera|ocupo) (?:es |mejor |mas bien |ahora )*(?:pa|para|pal|el|a) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|proxima|otro|otra|siguiente|\d))/;
 /** "Primero quiero…", "primero necesito…", "primero cancelar": an adverb, not the first option. */
 export const FIRST_OF_ALL =
   /^(?:(?:bueno|pues|entonces|ok|listo|ah|ay|y|ahora|mejor)[,.]? )*primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le|el|los|las|para|pa|pal|cancelar|cancelemos|agendar|reprogramar|mover|cambiar|ver|consultar|sacar|pedir|revisar|mirar)\b/;
@@ -631,7 +688,7 @@ export const ASKS_WHERE =
   /\b(donde|dnd|onde|en donde|por donde) (queda|qda|keda|quedan|es|esta|estan|se encuentra|se encuentran|se ubica|ubico|lo ubico|la ubico|es que queda)\b(?! (mi|mis|la|las|su|sus) citas?\b)|\bdireccion\b(?! (de |del )?(correo|electronica|email|e-mail|mail))|\bcomo (llego|llegar|se llega|hago para llegar)\b|\bubicacion\b|\b(queda|es) (donde|dnd) mismo\b|\b(eso|esa|la cita) (es|queda) (aqui|aca) mismo\b|\b(es|queda) (aqui|aca) mismo en (esta|la) sede\b/;
 /** "¿Cuánto vale la cuota moderadora?", "¿cuánto cuesta la cita?", "¿hay que pagar copago?": what a cita costs. */
 export const ASKS_COST =
-  /\b(cuanto|cnto|qto) (me |nos |le )?(vale|valen|cuesta|cuestan|sale|salen|cobran|me cobran|hay que pagar|toca pagar|me toca pagar|debo pagar|tengo que pagar|pago|es (la cuota|el copago|el valor|la consulta|la cita))\b|\bcuota moderadora\b|\bcopago\b|\bprecio\b|\btarifa\b|\b(valor|costo) de (la|una) (cita|consulta)\b|\b(me|nos|le|les) (cobran|cobra|van a cobrar)\b|\b(hay que|toca|tengo que|debo) pagar\b|\bes gratis la (cita|consulta)\b|\b(la|una) (cita|consulta) (es|sale) gratis\b|\b(esto|eso|la cita|la consulta) (no )?(tiene|tendra|cuesta) (algun|ningun)? ?(costo|valor|cobro)\b|\b(esto|eso) (es|sale) gratis\b/;
+  /\b(cuanto|cnto|qto) (me |nos |le )?(vale|valen|cuesta|cuestan|sale|salen|cobran|me cobran|hay que pagar|toca pagar|me toca pagar|debo pagar|tengo que pagar|pago|es (la cuota|el copago|el valor|la consulta|la cita))\b|\bcuota moderadora\b|\bcopago\b|\bprecio\b|\btarifa\b|\b(valor|costo) de (la|una) (cita|consulta)\b|\b(me|nos|le|les) (cobran|cobra|van a cobrar)\b|\b(hay que|toca|tengo que|debo) pagar\b|\bes gratis la (cita|consulta)\b|\b(la|una) (cita|consulta) (es|sale) gratis\b|\b(esto|eso|la cita|la consulta|el caso|radicar|radicarlo|el tramite|eso del caso|lo del caso) (no )?(tiene|tendra|cuesta|vale) (algun|ningun)? ?(costo|valor|cobro)\b|\b(esto|eso|el caso|radicar) (es|sale) gratis\b|\b(eso|esto) (del|de) (caso|tramite|radicar) (no )?(tiene|tendra|cuesta|vale) (algun|ningun)? ?(costo|valor|cobro)\b/;
 /** "Si no llego", "si falto", "por no ir": a cita missed, said as a supposition. */
 const IF_MISSED = String.raw`\b(si|y si|que tal que) (no (llego|llegamos|llega|llegan|voy|vamos|va|van|asisto|asistimos|asiste|me presento|se presenta|alcanzo a (llegar|ir)|puedo (ir|llegar|asistir)|podemos (ir|llegar|asistir)|puede (ir|llegar|asistir))|falto|faltamos|falta|llego tarde|se me (pasa|olvida))\b|\bpor no (ir|llegar|asistir)\b|\binasistencia\b|\bfallar? a (la|una) cita\b|\bfaltar a (la|una) cita\b`;
 /** What follows a cita missed: "¿qué pasa?", "¿me cobran?", "¿hay multa?". */
@@ -641,9 +698,14 @@ const WHAT_THEN = String.raw`\b(que|q|k) (pasa|pasaria|sucede|sucederia|me hacen
 const HOW_EARLY = String.raw`\b(cuanto tiempo|cuantas horas|cuantos dias|hasta cuando|con cuanto tiempo|con cuanta anticipacion|hasta que hora) (antes |de anticipacion |de antes )?(toca|hay que|se puede|puedo|debo|tengo que|se debe|se tiene que) (cancelar|avisar|anular|mover|reprogramar|cambiar)\w*`;
 /** "¿Hay multa por cancelar?", "¿me cobran por reprogramar?", "¿y si la cancelo qué pasa?": what giving a cita up costs. */
 const COST_OF_GIVING_UP = String.raw`\b(multa|multas|penalidad|penalidades|penalizacion|sancion|sanciones|cobro|cobran|cobra|cuesta|castigo)\b.*\bpor (cancelar|cancelarla|reprogramar|reprogramarla|mover|moverla|cambiar|cambiarla)\b|\b(si|y si) (la |lo )?(cancelo|reprogramo|muevo|cambio|anulo)\b.*\b(que pasa|que me pasa|cobran|multa|penal\w*|sancion\w*)\b|\b(que pasa|que me pasa|me cobran|hay multa)\b.*\bsi (la |lo )?(cancelo|reprogramo|muevo|cambio|anulo)\b`;
-export const ASKS_ABOUT_MISSING = new RegExp(`(${IF_MISSED}).*(${WHAT_THEN})|(${WHAT_THEN}).*(${IF_MISSED})|${HOW_EARLY}|${COST_OF_GIVING_UP}`);
+/** "¿Y la puedo cancelar después?", "¿se puede mover más adelante si algo?": whether a cita can be given up later, a question. */
+const LATER_ALLOWED = String.raw`\b(?:la|lo|se) (?:puedo|podria|podemos|puede|pueden|podre) (?:cancelar|mover|reprogramar|cambiar|anular)\w* (?:despues|luego|mas adelante|mas tarde|otro dia|cualquier dia|si (?:no|algo|pasa))\b`;
+export const ASKS_ABOUT_MISSING = new RegExp(`(${IF_MISSED}).*(${WHAT_THEN})|(${WHAT_THEN}).*(${IF_MISSED})|${HOW_EARLY}|${COST_OF_GIVING_UP}|${LATER_ALLOWED}`);
 /** The supposition alone, every time it is said: what is left may still ask for something ("…, mejor cancélela"). */
-export const MISSED_SUPPOSITION = new RegExp(`(${IF_MISSED})( (a )?(la|mi|esa) cita)?|\\b(me|nos|se) (la|lo) (cancelan|quitan)\\b|${HOW_EARLY}|${COST_OF_GIVING_UP}`, 'g');
+export const MISSED_SUPPOSITION = new RegExp(
+  `(${IF_MISSED})( (a )?(la|mi|esa) cita)?|\\b(me|nos|se) (la|lo) (cancelan|quitan)\\b|${HOW_EARLY}|${COST_OF_GIVING_UP}|${LATER_ALLOWED}`,
+  'g',
+);
 /** "¿Qué tengo que llevar?", "¿qué papeles llevo?", "¿llevo la orden?": what to bring to the cita. */
 export const ASKS_BRING =
   /\b(que|q|k) (tengo que|tengo q|hay que|debo|debo de|toca|me toca|necesito|se necesita|necesita|tiene que|tenemos que|debemos|le toca|le llevo|llevo) ?(llevar|traer|presentar)?\b(?<=llevar|traer|presentar|llevo)|\b(que|q|k|cuales) (papeles|documentos|requisitos)\b|\b(llevo|llevar|traigo|traer|presento) (la orden|el registro|la cedula|la tarjeta|el documento|algun documento|algun papel|los examenes|la remision)\b|\b(tengo|hay|debo|toca|tenemos) (que|q) (llevar|traer|presentar) (algo|algun|alguna|papeles|documentos)\b|\b(llevo|traigo|llevamos) algo\b/;

@@ -127,6 +127,20 @@ const A_DAY_OF_IT = /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b|
 const URGENCY_ONLY = /^urgente$/;
 
 /** What a message names, with the courtesy words and the visit types found in it: other readings set them aside. */
+/** "El papá la lleva mañana a otro lado", "la voy a llevar a un particular": the patient taken elsewhere, with when. */
+const TAKEN_ELSEWHERE =
+  /\b(?:la|lo|los|las) (?:lleva|llevo|llevamos|llevan|va a llevar|voy a llevar|vamos a llevar|van a llevar)\b(?: [a-z0-9]+){0,4}? a (?:otro lado|otra parte|otro sitio|un particular|particular|otra clinica|otro medico|la clinica|urgencias)\b(?: [a-z0-9]+){0,3}/;
+/** "Al correo de mi hermana", "a otro correo", "el de mi hija": the answer sent to another address, named by whose it is. */
+const ANOTHER_EMAIL =
+  /\b(?:(?:al|el|a el|en el) (?:correo|email|mail|e mail|gmail|hotmail)|(?:el|al) de) (?:de )?(?:mi|mis|su) (?:hij[ao]s?|herman[ao]s?|espos[ao]|marido|mujer|mama|mami|madre|papa|papi|padre|sobrin[ao]|niet[ao]|prim[ao]|ti[ao]|nuera|yerno|cunad[ao])\b|\b(?:a|al|en) otro (?:correo|email|mail)\b/;
+/** Where a site named says which cita the member has: at the menu, the appointments listed and the yes/no about one. */
+const CITA_SITE_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'menu', 'appointment', 'existing', 'confirm']);
+/** Before a site, words that make it the site of a cita the member has: "la de", "la cita de", "la que tengo en". */
+const CITA_OF_SITE_BEFORE =
+  /(?:\b(?:la|el|esa|mi) (?:cita |consulta )?(?:de|del|en)(?: la| el)?|\b(?:la|el) (?:cita |consulta )?(?:de \w+ )?(?:que|q) (?:tengo|tiene|tenemos|tenia|tenian|me dieron|le dieron|sacamos|saque) (?:\w+ )?en(?: la| el)?)$/;
+/** Courtesy between an answer and the reason after it: "médico general por favor, que…". */
+const COURTESY_BEFORE_REASON = /^(?:por favor|porfa|porfavor|porfis|pues|mija|mijo|senorita|senora|si|mejor)$/;
+
 export function readEntities(
   reading: Reading,
   message: Message,
@@ -173,7 +187,9 @@ export function readEntities(
         ),
     )
     // ("Sofi, no se suba ahí": the verb, not USS Suba.)
-    .filter((found) => !(words[found.start] === 'suba' && /^(se|me|te|le|nos)$/.test(words[found.start - 1] ?? '')));
+    .filter((found) => !(words[found.start] === 'suba' && /^(se|me|te|le|nos)$/.test(words[found.start - 1] ?? '')))
+    // ("La cita del 26", "pal 26": a day of the month, not the USS Calle 26, which is "la 26".)
+    .filter((found) => !(found.end - found.start === 1 && /^\d+$/.test(words[found.start] ?? '') && /^(del|el|pal|al|para)$/.test(words[found.start - 1] ?? '')));
   const ruledOutSite = (found: Found<unknown>): boolean =>
     words[found.start - 1] === 'no' ||
     words[found.start - 1] === 'ni' ||
@@ -186,7 +202,9 @@ export function readEntities(
   // ("Primero de Mayo, la de Kennedy no me sirve", "Suba, Kennedy no", "Kennedy no me sirve": a site turned down after it, never
   // the answer.)
   const turnedDown = (found: Found<unknown>): boolean =>
-    /^(?:no(?: me| nos)? (?:sirve|conviene|gusta)\b|no$|no (?:porque|xq|que|es|esta|puedo)\b)/.test(words.slice(found.end, found.end + 3).join(' '));
+    /^(?:no(?: me| nos)? (?:sirve|conviene|gusta)\b|no$|no (?:porque|xq|que|es|esta|puedo)\b)/.test(words.slice(found.end, found.end + 3).join(' ')) ||
+    // ("La de Fonti esta vez, Kennedy me queda lejísimos": too far away.)
+    /^(?:me |nos )?queda (?:muy |re |super |bien |demasiado )?(?:lejos|lejisimos|lejisimo|retirado|retiradisimo)\b/.test(words.slice(found.end, found.end + 5).join(' '));
   const notTurnedDown = namedSites.filter((found) => !turnedDown(found));
   const keptSites = notTurnedDown.filter((found) => !ruledOutSite(found) && !inReason(found));
   const sites = keptSites.length > 0 && keptSites.length < notTurnedDown.length ? keptSites : notTurnedDown;
@@ -199,7 +217,8 @@ export function readEntities(
     (word, index) =>
       word === 'porque' ||
       // ("Medicina general, que pediatría es para los niños": "que" right after the one asked for opens the reason.)
-      (word === 'que' && specialties.some((found) => found.end === index)) ||
+      // ("Con el médico general por favor, que el pediatra es para los chiquitos": a courtesy between them.)
+      (word === 'que' && specialties.some((found) => found.end === index || (found.end < index && COURTESY_BEFORE_REASON.test(words.slice(found.end, index).join(' '))))) ||
       word === 'xq' ||
       word === 'pq' ||
       (word === 'que' && words[index - 1] === 'ya') ||
@@ -217,6 +236,11 @@ export function readEntities(
   const site = lastValue(sites);
   // "Nació en el hospital de Kennedy": where someone was born is no site to book at; "¿dónde queda la de Kennedy?" asks about one.
   if (site && (!IDENTITY_QUESTIONS.has(question) || ASKS_WHERE.test(normalized))) entities.site = site;
+  // "Cancéleme la de Kennedy", "la que tengo en Suba": the site of a cita the member has, which says which one it is.
+  const citaSite = CITA_SITE_QUESTIONS.has(question)
+    ? sites.find((found) => CITA_OF_SITE_BEFORE.test(words.slice(Math.max(0, found.start - 6), found.start).join(' ')))?.value
+    : undefined;
+  if (typeof citaSite === 'string' && entities.site === citaSite) entities.citaSite = citaSite;
   // "¿Y no hay en otra sede cerquita?": another site, which the dialog asks for.
   else if (!site && !IDENTITY_QUESTIONS.has(question) && OTHER_SITE.test(words.join(' '))) entities.otherSite = true;
   // "Aquí en esta sede", "la de acá" at the site question: the site the member writes from, which the dialog knows.
@@ -226,8 +250,16 @@ export function readEntities(
   // "Necesito pediatría de control en esta misma sede", "una cita aquí mismo": with a request, only the plain ways of saying it.
   else if (!site && (question === 'start' || question === 'menu') && HERE_SITE_IN_REQUEST.test(words.join(' ')) && !NOT_HERE.test(words.join(' '))) entities.hereSite = true;
 
-  // Days and times are read without the words that name a site ("Primero de Mayo", "la 26").
-  const whenText = namedSites.length > 0 ? uncovered(words, namedSites).join(' ') : normalized;
+  // "Cancélemela, el papá la lleva mañana a otro lado": where and when someone takes the patient instead, no site nor day of
+  // the cita.
+  const elsewhere = TAKEN_ELSEWHERE.exec(normalized);
+  if (elsewhere) delete entities.otherSite;
+  // Days and times are read without the words that name a site ("Primero de Mayo", "la 26"), nor those of the patient taken elsewhere.
+  const whenText = elsewhere
+    ? `${normalized.slice(0, elsewhere.index)} ${normalized.slice(elsewhere.index + elsewhere[0].length)}`
+    : namedSites.length > 0
+      ? uncovered(words, namedSites).join(' ')
+      : normalized;
   let when = readWhen(whenText, now, { mananaIsBand: question === 'band', timesShown: question === 'slot', busyRulesOut: question === 'offer' });
   // "El juevs" where a day is expected: read again from the corrected words.
   // ("La de oy a las dos", "el biernes", spelt by ear, anywhere but where a document or birth date is asked: the day.)
@@ -480,6 +512,8 @@ export function readEntities(
   else if (/@|\barroba\b/.test(normalized) && !email.noEmail) entities.emailIncomplete = true;
   // "No tengo" and "ninguno" answer the e-mail question; elsewhere only words about mail do.
   if (email.noEmail && (question === 'email' || /\b(correo|email|e mail|mail|gmail|hotmail)\b/.test(normalized))) entities.noEmail = true;
+  // "Sí, pero que me llegue al correo de mi hermana": another address than the one on file, not given yet.
+  if (!entities.email && (question === 'offer' || question === 'email') && ANOTHER_EMAIL.test(normalized)) entities.anotherEmail = true;
   // "No tengo, me pueden escribir por aquí?": the answer comes first, then the rest.
   if (question === 'email' && !entities.email && NO_EMAIL_FIRST.test(normalized)) entities.noEmail = true;
   // "Cancelar las dos citas de Mateo", "cancélemelas las dos", "las dos" at the appointment question: all of them.
@@ -512,6 +546,11 @@ export function readEntities(
   if (!entities.specialty && !IDENTITY_QUESTIONS.has(question)) {
     const unserved = UNSERVED_SPECIALTIES.find(([pattern]) => pattern.test(normalized));
     if (unserved) entities.unservedSpecialty = unserved[1];
+  }
+  // (The day said only of the patient taken elsewhere is none of the cita's, however the words were read.)
+  if (elsewhere && entities.day !== undefined && readWhen(elsewhere[0], now).day === entities.day && readWhen(whenText, now).day === undefined) {
+    delete entities.day;
+    delete entities.weekday;
   }
   return { entities, courtesy, visitTypes };
 }

@@ -9,6 +9,7 @@
  */
 import { operationCue } from './intent.js';
 import type { OperationIntent } from './types.js';
+import { normalizeMessage, wordsOf } from './words.js';
 
 /** The connectors that may open a second request, as written (accents optional). */
 const CONNECTOR = /(?:^|[\s,;.])((?:y|e)(?:\s+(?:tambi[eé]n|adem[aá]s|luego|despu[eé]s|de paso|aparte))?|tambi[eé]n|adem[aá]s|luego|despu[eé]s|aparte)(?=\s)/giu;
@@ -60,12 +61,16 @@ export function splitRequests(text: string, words: (clause: string) => string[],
     if (!firstOperation) continue;
     // The cue of the second request comes right after its connector, before any other one.
     // ("…y la del martes sí me la cancela": the appointment named first, then its verb, a little further.)
-    const secondWords = words(second);
-    // ("…y cambiar la de mi nieto del viernes para otro día": likewise after the verb.)
-    const opening = secondWords.slice(0, /^(\w+ )?(la|el|las|los) (del?|de la|de los)\b/.test(secondWords.join(' ')) ? CUE_WITHIN + 3 : CUE_WITHIN);
-    const until = opening.findIndex((word) => CONNECTOR_WORDS.has(word));
-    const cue = (until < 0 ? opening : opening.slice(0, until)).join(' ');
-    const secondOperation = clauseOperation(cue) ?? (firstOperation === 'book' && ANOTHER_BOOKING.test(cue) ? 'book' : undefined);
+    // ("…y la de Mateo me la pasas pal jueves": the cue read as written too, the speller does not know every form of every verb.)
+    const cueOf = (secondWords: readonly string[]): string => {
+      // ("…y cambiar la de mi nieto del viernes para otro día": likewise after the verb.)
+      const opening = secondWords.slice(0, /^(\w+ )?(la|el|las|los) (del?|de la|de los)\b/.test(secondWords.join(' ')) ? CUE_WITHIN + 3 : CUE_WITHIN);
+      const until = opening.findIndex((word) => CONNECTOR_WORDS.has(word));
+      return (until < 0 ? opening : opening.slice(0, until)).join(' ');
+    };
+    const cue = cueOf(words(second));
+    const secondOperation =
+      clauseOperation(cue) ?? clauseOperation(cueOf(wordsOf(normalizeMessage(second)))) ?? (firstOperation === 'book' && ANOTHER_BOOKING.test(cue) ? 'book' : undefined);
     if (!secondOperation) continue;
     // "Tengo cita el miércoles y necesito cambiarla pal jueves": the first clause only says which appointment the
     // second acts on ("-la"), so it is one request, not a consultation and then a move.

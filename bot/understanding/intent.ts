@@ -10,6 +10,8 @@ import {
   BACK_HINT,
   GOODBYE_HINT,
   GOODBYE_WORDS,
+  OPENS_WITH_NOTHING_ELSE,
+  CALLING_INSTEAD,
   HELP_CUE,
   KEEP_IT,
   MENU_CUE,
@@ -71,10 +73,16 @@ export function readIntent(
   // ("Muchas gracias por la ayuda, chao": small talk only, so "ayuda" picks no option.)
   const goodbyes = GOODBYE_WORDS.find(words);
   if (goodbyes.length > 0) return { intent: 'goodbye', score: 1, ruled: uncovered(words, [...goodbyes, ...smallTalk.find(words), ...courtesy]).length === 0 };
+  // "No entiendo nada, mija, yo solo quiero saber si tengo cita": what the member wants, said after the confusion.
+  const onlyWants = /\b(?:solo|solamente|nada mas) (?:quiero|necesito|quisiera)\b/.test(whole) && PERSON_WORDS.find(words).length === 0 ? operationCue(whole) : undefined;
+  if (onlyWants) return { intent: onlyWants, score: 0.9, ruled: false };
   if (asksForHelp(words)) return { intent: 'help', score: 1, ruled: false };
   if (MENU_CUE.test(whole)) return { intent: 'menu', score: 1, ruled: false };
   if (question !== 'start' && question !== 'menu' && BACK_CUE.test(whole)) return { intent: 'back', score: 1, ruled: false };
   if (PATIENT_CHANGE_CUE.test(whole)) return { intent: 'change_patient', score: 1, ruled: false };
+  // "Nada más, mija, mil gracias, ya le aviso a Laura": closing the conversation.
+  if (OPENS_WITH_NOTHING_ELSE.test(whole) && !REQUEST.test(whole) && !operationCue(whole)) return { intent: 'goodbye', score: 1, ruled: false };
+  if ((question === 'menu' || question === 'start') && CALLING_INSTEAD.test(whole) && !operationCue(whole)) return { intent: 'goodbye', score: 1, ruled: false };
   // "¿Y eso para qué es?" to the authorisation: what it is for.
   if (question === 'consent' && ASKS_WHAT_FOR.test(whole)) return { intent: 'help', score: 1, ruled: false };
   // "Ah, no sabía que ya tenía cita, entonces déjela así": nothing to cancel.
@@ -109,6 +117,8 @@ export function readIntent(
   const guess = model.classify(content);
   let intent: Intent = guess.score >= INTENT_THRESHOLD ? guess.intent : 'none';
   if (intent === 'greet' || intent === 'thanks') intent = 'none';
+  // "Mmm bueno, pero solo para la cita, eh" to the authorisation: the answer, no booking the classifier weighed on "cita".
+  if (question === 'consent' && intent === 'book' && yesNo) intent = yesNo === 'yes' ? 'affirm' : 'deny';
   // "Me cancelaron la cita, necesito otra": what was done to the member's cita, no cancelling nor moving asked for.
   // (Only the operation done to it: "me cancelaron sin avisar, ahora quiero cambiar la de mi mamá" still moves one.)
   const doneToIt = DONE_TO_THE_CITA.exec(whole);

@@ -145,7 +145,9 @@ export function pickOption(
       !entities.earlier &&
       // ("Este bot no sirve" points at no option: the word after "este" is what it points at.)
       (entities.yesNo === 'yes' ||
-        /\b(esa|ese|esta|este|la unica|el unico|la misma|esa misma)\b(?! (?!(mism[oa]|por|porfa|pls|gracias|si|senorita|mija|cita|consulta|opcion)\b)[a-z])/.test(whole));
+        /\b(esa|ese|esta|este|la unica|el unico|la misma|esa misma)\b(?! (?!(mism[oa]|por|porfa|pls|gracias|si|senorita|mija|cita|consulta|opcion)\b)[a-z])/.test(whole) ||
+        // ("La mía, no la del niño" at the member's own list of one: that one.)
+        (question === 'appointment' && entities.patients?.length === 1 && entities.patients[0]?.kind === 'self' && /\b(?:la|el) mi[ao]\b/.test(whole)));
     const saysWhen =
       question === 'appointment' &&
       (entities.band !== undefined || entities.day !== undefined || entities.time !== undefined || intent === 'other_day' || intent === 'reschedule' || intent === 'cancel');
@@ -398,7 +400,12 @@ function isPickingWord(word: string): boolean {
 function optionNumber(reading: Reading, words: readonly string[], count: number, names: readonly string[]): number | undefined {
   const { lexicon } = reading;
   // "La 4 para mi abuelita": who it is for is said beside the number.
-  const rest = words.filter((word) => !isPickingWord(word) && !COURTESY_FILLERS.has(word) && !lexicon.relationWords.has(word) && !names.some((name) => sameName(word, name)));
+  // ("La tercera de la lista mija", "mejor sigamos aquí, la segunda": courtesy is no second token.)
+  const courteous = new Set(lexicon.courtesy.find(words).flatMap((found) => Array.from({ length: found.end - found.start }, (_, offset) => found.start + offset)));
+  const rest = words.filter(
+    (word, index) =>
+      !isPickingWord(word) && !COURTESY_FILLERS.has(word) && !lexicon.relationWords.has(word) && !names.some((name) => sameName(word, name)) && !courteous.has(index),
+  );
   if (rest.length !== 1) {
     // "uno" / "una" are picking words only when nothing else is said.
     if (rest.length === 0 && words.length <= 2 && (words.includes('uno') || words.includes('una'))) return 1;

@@ -8,6 +8,7 @@ import {
   ACCOMPANYING,
   AFTER_AND_I,
   AFTER_SELF,
+  OPINION_AFTER_SELF,
   ARTICLES,
   BEFORE_NAME,
   BEFORE_RELATION,
@@ -57,7 +58,7 @@ const PLURAL_CHILDREN: ReadonlySet<string> = new Set([
 ]);
 /** Someone other than the member who says they write: "le escribe la abuela", "yo soy el esposo", "atte. su esposo". */
 const OTHER_WRITER =
-  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|abla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|de parte de|a nombre de|en nombre de) (?:mi )?(?<childOfWriter>hija|hijo)\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|de parte de|a nombre de|en nombre de) (?:mi )?(?<spouseOfWriter>esposo|marido|esposa|senora|mujer)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|abla|ablo|saluda|aqui|soy)(?: (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,2},? (?:(?:la|el|su) )?(?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos)|madre de (?:laura|ella)|padre de (?:laura|ella))\b|^(?:(?:hola|ola|alo|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b(?:le |les )?(?:escribo|escribe|hablo) (?:del|desde el|por el) (?:cel|celular|telefono|whatsapp) de mi (?<phoneOf>tia|tio|mama|mami|madre|hermana|hija|esposa|mujer|abuela)\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina)\b|^(?:(?:hola|ola|buenas|buenos dias|buenas tardes|buenas noches|buen dia|senorita)[, ]+)*(?!(?:soy|le|les|aqui|habla|escribe|hablo|escribo|es)\b)[a-z]+(?: [a-z]+)?,? (?:la |el |su )?(?<who7>esposo|marido|hermana|hermano|vecina|vecino|suegra|suegro|cunada|cunado|mama|papa|madre|padre) de laura\b/;
+  /\b(?:(?:yo )?soy (?:[a-z]+ )?(?:la |el |su )|le (?:escribe|habla|abla|saluda) (?:la |el |su )|(?:atte|att|atentamente) (?:su )?|para mi,? (?:la |el )|pa mi,? (?:la |el ))(?<who>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|nana|niñera|ninera|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos))\b|\b(?:la|el) (?<who3>abuela|abuelo|vecina|esposo|hermana|tia) (?:le )?escribe\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|para|de parte de|a nombre de|en nombre de) (?:mi )?(?<parent>papa|papi|padre|mama|mami|madre)\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|de parte de|a nombre de|en nombre de) (?:mi )?(?<childOfWriter>hija|hijo)\b|\b(?:le |les )?(?:escrib[oe]|estoy escribiendo|hablo) (?:por|de parte de|a nombre de|en nombre de) (?:mi )?(?<spouseOfWriter>esposo|marido|esposa|senora|mujer)\b|\b(?:yo )?soy (?:el |la |su )(?<child>hijo|hija) (?:de|del)\b|\b(?:le escribo|escribo) (?:de|desde) su (?:celular|cel|telefono)\b|\ble estoy ayudando con el (?:celular|cel|telefono)\b|\bde parte de (?:laura|ella|la senora)\b|\bme mando (?:laura|ella|la senora)\b|\b(?:la|su) (?:mama|mami)(?: [a-z]+)? (?:esta trabajando|esta en el trabajo|no puede|trabaja|me pidio|me dijo|me encargo|me mando)\b|\b(?:(?:le|les) )?(?:escribe|escribo|habla|hablo|abla|ablo|saluda|aqui|soy)(?:,? (?!(?:para|pa|pal|de|del|que|q|con|por|a|al|mi|mis)\b)[a-z]+){0,3},? (?:(?:la|el|su) )?(?<who4>abuelita|abuelito|abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|cunada|cunado|suegra|suegro|amiga|amigo|companera|companero|colega|jefa|jefe|mama de (?:laura|ella)|papa de (?:laura|ella|los ninos)|madre de (?:laura|ella)|padre de (?:laura|ella))\b|^(?:(?:hola|ola|alo|buenas|buena|buenos dias|buenas tardes|buenas noches|q mas|que mas|pues|mija|senorita)[, ]+)*es (?:la|el) (?<who5>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina|mama de (?:laura|ella)|papa de (?:laura|ella))\b|\b(?:le |les )?(?:escribo|escribe|hablo) (?:del|desde el|por el) (?:cel|celular|telefono|whatsapp) de mi (?<phoneOf>tia|tio|mama|mami|madre|hermana|hija|esposa|mujer|abuela)\b|\b[a-z]+ aqui,? (?:la|el) (?<who6>abuela|abuelo|vecina|vecino|esposo|marido|hermana|hermano|tia|tio|sobrino|sobrina)\b|^(?:(?:hola|ola|buenas|buenos dias|buenas tardes|buenas noches|buen dia|senorita)[, ]+)*(?!(?:soy|le|les|aqui|habla|escribe|hablo|escribo|es)\b)[a-z]+(?: [a-z]+)?,? (?:la |el |su )?(?<who7>esposo|marido|hermana|hermano|vecina|vecino|suegra|suegro|cunada|cunado|mama|papa|madre|padre) de laura\b/;
 /** After the words that say who writes, the rest of the introduction: "…de Laura Gómez, desde el celular de ella". */
 const INTRODUCTION_TAIL =
   /^(?:,? (?:de|del) (?:laura|ella|los ninos|las ninas|la senora)(?: [a-z]+)?)?(?:,? (?:desde|por|con|en|de) (?:el|su|este) (?:celular|cel|telefono|numero|whatsapp|wasap)(?: (?:de|del) (?:ella|laura|la senora|mi (?:hija|esposa|mujer|hermana|mama)))?)?/;
@@ -591,7 +592,11 @@ function readPatients(
       const clauseEnds = next !== undefined && clauses[found.end] !== clauses[found.end - 1];
       // ("Para mí otra vez": the member again, not "mi otra hija".)
       const again = next === 'otra' && words[found.end + 1] === 'vez';
-      if (next !== undefined && !ownName && !clauseEnds && !again && !AFTER_SELF.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
+      // ("Es para mí, mi amor": how the member calls Lina, not "mi" of a relative.)
+      const courtesyNext = lexicon.courtesy.find(words.slice(found.end, found.end + 3)).some((courtesy) => courtesy.start === 0);
+      if (next !== undefined && !ownName && !clauseEnds && !again && !AFTER_SELF.has(next) && !courtesyNext) continue;
+      // "Viajar hasta Bogotá para mí es muy complicado": what the member thinks of something, not whom the cita is for.
+      if (OPINION_AFTER_SELF.test(words.slice(found.end, found.end + 5).join(' '))) continue;
     }
     // "La mía no me la pidieron": the member, denied.
     // ("¿Y para mí no se puede?": asking whether it can be for them, no denial.)
@@ -610,7 +615,7 @@ function readPatients(
       OWN_DOCUMENT.has(phrase) &&
       phrase !== 'yo' &&
       phrase !== 'soy yo' &&
-      !/\bno (la |el |las |los )?de\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b|\b(la|el|las|los) mi[ao]s? y (la|el|las|los) de\b|\bde \w+ y (la|el|las|los) mi[ao]s?\b/.test(
+      !/\bno (la |el |las |los )?del?\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b|\b(la|el|las|los) mi[ao]s? y (la|el|las|los) de\b|\bde \w+ y (la|el|las|los) mi[ao]s?\b/.test(
         words.join(' '),
       )
     )
@@ -634,7 +639,16 @@ function readPatients(
   // "Para ella misma", from someone writing for the member, or "dice Laurita que… pa ella": the member.
   if (writer !== undefined) {
     const forHer = /\b(?:para|pa|a|la de|el de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)/.exec(whole);
-    const sheWasNamed = forHer !== null && self !== undefined && words.slice(0, whole.slice(0, forHer.index).split(' ').length).some((word) => sameName(word, self));
+    const wordsBefore = forHer !== null ? words.slice(0, whole.slice(0, forHer.index).split(' ').length) : [];
+    // (Before the member is identified, "la vecina de Laura… sacarle a ella una cita": the one whose relative writes.)
+    const sheWasNamed =
+      forHer !== null &&
+      (self !== undefined
+        ? wordsBefore.some((word) => sameName(word, self))
+        : /^(?:para|pa|a) /.test(forHer[0]) &&
+          wordsBefore.some(
+            (word, index) => index >= 2 && wordsBefore[index - 1] === 'de' && lexicon.relationWords.has(wordsBefore[index - 2] ?? '') && commonFirstName(word) !== undefined,
+          ));
     // (At the patient question "para ella" alone, from someone writing for the member, is her too.)
     const alone = question === 'patient' && /^(?:(?:es|seria|sera) )?(?:para|pa) ella(?: misma)?(?: (?:porfa|por favor|gracias))?$|^(?:la|el) de ella(?: misma)?$/.test(whole);
     if (forHer && (forHer.groups?.herself || sheWasNamed || alone)) push({ kind: 'self' }, whole.slice(0, forHer.index).split(' ').length);
@@ -1123,7 +1137,8 @@ function readPatients(
       if (!(BEFORE_NAME.has(words[index - 1] ?? '') || needsIt || (words[index - 1] === 'de' && APPOINTMENT_OF.has(words[index - 2] ?? '') && !IDENTITY_QUESTIONS.has(question))))
         continue;
     }
-    if (word.length >= 3 && known.some((name) => sameName(word, name))) {
+    // (A word of its own one letter from a name, "mucho mareo", is that word; the name itself always counts.)
+    if (word.length >= 3 && known.some((name) => word === name || (sameName(word, name) && !lexicon.notNames.has(word)))) {
       // "Le escribo yo, Laura", "soy Laura": the writer saying who writes gives way to a patient named for the cita.
       const writer = self !== undefined && sameName(word, self) && (words[index - 1] === 'yo' || words[index - 1] === 'soy');
       push(personOf(word), index, false, writer);

@@ -21,6 +21,8 @@ import {
   CONDITIONAL_IF,
   ASKS_ABOUT_MISSING,
   ASKS_CASE_ANSWER,
+  ASKS_CASE_LATE,
+  ASKS_A_CALL,
   MISSED_SUPPOSITION,
   ASKS_WHAT_IT_IS,
   COMPLAINT,
@@ -523,7 +525,9 @@ export function settleIntent(reads: Reads): Understanding {
     EXPLAINED_QUESTIONS.has(question) &&
     ASKS_WHAT_IT_IS.test(normalized) &&
     !entities.patients?.length &&
-    !/\b(persona|asesor|asesora|humano|alguien|ayuda|ayudar|ayudame|ayudeme)\b/.test(normalized)
+    !/\b(persona|asesor|asesora|humano|alguien|ayuda|ayudar|ayudame|ayudeme)\b/.test(normalized) &&
+    // ("No entiendo nada, mija, yo solo quiero saber si tengo cita": what the member wants, said after the confusion.)
+    operationCue(normalized) !== 'consult'
   ) {
     intent = 'help';
     choice = undefined;
@@ -619,6 +623,10 @@ export function settleIntent(reads: Reads): Understanding {
     !intentRead.ruled &&
     !entities.asks &&
     DOUBT_OPENING.test(normalized) &&
+    // ("Mmm no sé, déjela, lo pienso" at «¿La cancelo?»: left as it is, which ends it; see `leaveAsIs`.)
+    (!entities.leaveAsIs || question === 'offer') &&
+    intent !== 'menu' &&
+    intent !== 'back' &&
     // (A question after the doubt, "no sé, ¿será que alcanzo a llegar?", is answered as such.)
     (question === 'consent' || !normalized.includes('?')) &&
     operationCue(words.join(' ')) === undefined
@@ -627,6 +635,7 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     delete entities.patients;
     entities.asks = question === 'consent' ? 'meaning' : 'doubt';
+    delete entities.leaveAsIs;
   }
   // "No, no es tan grave, yo prefiero la cita" after the warning about urgencias, while booking: go on with the question.
   if (
@@ -694,6 +703,8 @@ export function settleIntent(reads: Reads): Understanding {
     costAsked ||
     bringAsked ||
     doctorChecked ||
+    // ("¿Sí quedó?" at the slots of a move: whether it is done, the whole message; never a yes.)
+    ASKS_IF_DONE.test(normalized) ||
     (onlyWeighed && picked?.by !== 'number' && !hasBookingEntity(entities) && !entities.patients?.length);
   // "Sí, ¿y a qué hora tengo que llegar?", "sí señorita, autorizo, ¿y eso no tiene costo?": a yes said first, then a question
   // by the way: the yes stands, and the question is answered with it.
@@ -738,6 +749,15 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'consult';
     choice = optionValue(expectation.options, 'consult') ?? choice;
     entities.patients = [{ kind: 'self' }];
+  }
+  // "Recuérdeme cuándo es la mía": the member's own citas, whoever the cita before was for.
+  if ((question === 'menu' || question === 'start') && intent === 'consult' && !entities.patients?.length && /\b(?:la|las) mi[ao]s?\b/.test(normalized)) entities.mine = true;
+  // "¿La de Mateo sí está confirmada?" at the menu: that one's citas, looked up (the last operation may have been someone else's).
+  if ((question === 'menu' || question === 'start') && entities.asks === 'done' && entities.patients?.some((mention) => mention.kind !== 'self')) {
+    delete entities.asks;
+    delete entities.alsoAsks;
+    intent = 'consult';
+    choice = optionValue(expectation.options, 'consult') ?? choice;
   }
   // "¿Esta sede dónde queda?" from a clinic's QR code: where this site is ("¿y eso es aquí mismo?" asks about the cita's).
   if (entities.asks === 'address') {
@@ -842,8 +862,9 @@ function answersBeforeAskingWhere(normalized: string): boolean {
     .replace(/[^a-z0-9 ]+/g, ' ')
     .trim();
   const after = normalized.slice(where.index + where[0].length);
-  if (before === '' || before === 'y') return false;
-  return /(^|\s)(y|pero|eso|esa|ese)$/.test(before) || /\b(eso|esa|ese|ahi|alla)\b/.test(after);
+  if (/^(?:y ?)?(?:que|cual|en que)?$/.test(before)) return false;
+  // ("Kennedy, ¿y qué dirección tiene?": the question word before the address asked.)
+  return /(^|\s)(y|pero|eso|esa|ese)( que| cual| en que)?$/.test(before) || /\b(eso|esa|ese|ahi|alla)\b/.test(after);
 }
 
 /** Intents a question asked by the way may come with: an operation, a yes or a no is acted on instead. */
@@ -920,6 +941,8 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   if (ASKS_WHERE.test(normalized)) return 'address';
   if (DOCTOR_SHOWN.has(question) && ASKS_DOCTOR.test(normalized)) return 'doctor';
   if (question !== 'email' && ASKS_BY_EMAIL.test(normalized)) return 'byEmail';
+  if (ASKS_CASE_LATE.test(normalized)) return 'caseLate';
+  if ((question === 'offer' || question === 'email') && ASKS_A_CALL.test(normalized)) return 'caseAnswer';
   if (ASKS_CASE_ANSWER.test(normalized)) return 'caseAnswer';
   // "¿Y cuánto dura la consulta?": how long a visit lasts.
   if (ASKS_DURATION.test(normalized)) return 'duration';
@@ -947,7 +970,7 @@ const PENDING_QUESTIONS: ReadonlySet<Question> = new Set([
 ]);
 /** "¿Ya quedó?", "¿ya quedó cancelada?", "¿ya está lista?", "¿ya se movió?": whether it is done. */
 const ASKS_IF_DONE =
-  /^\W*(?:(?:y|ok|listo|entonces|bueno|senorita|mija|o sea)\W+)*(?:(?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?[a-z]+\W+)?(?:ya|si) (?:(?:me |la |lo |las |los )?(?:quedo|quedaron)|esta|estan|estaria|se hizo|se hicieron|se movio|se movieron|se cancelo|se cancelaron|me la (?:cancelo|movio|agendo|cambio)|la (?:cancelo|movio|agendo|cambio))(?: (?:la|mi) (?:cita|consulta))?(?: (?:lista|listo|listas|listos|cancelada|canceladas|movida|movidas|agendada|agendadas|confirmada|confirmadas|reprogramada|cambiada|hecho|hecha|hechas|radicado|radicada))?(?: (?:las dos|los dos|ambas|ambos|las 2|los 2|todas))?(?:\W+(?:cierto|verdad|o no|senorita|mija))*\W*$/;
+  /^\W*(?:(?:y|ok|listo|entonces|bueno)\W+)*(?:a que hora|para cuando|para que dia) (?:me |nos |le )?(?:quedo|quedaron|quedamos)(?: (?:la|mi) cita)?\W*$|^\W*(?:(?:y|ok|listo|entonces|bueno)\W+)*(?:si|ya|y si ya|si ya) (?:me |nos |le )?(?:quedo|quedaron) para (?:el|la|las) [a-z0-9:]+\W*$|^\W*(?:(?:y|ok|listo|entonces|bueno|senorita|mija|o sea)\W+)*(?:(?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?[a-z]+\W+)?(?:ya|si) (?:(?:me |la |lo |las |los )?(?:quedo|quedaron)|esta|estan|estaria|se hizo|se hicieron|se movio|se movieron|se cancelo|se cancelaron|me la (?:cancelo|movio|agendo|cambio)|la (?:cancelo|movio|agendo|cambio))(?: (?:la|mi) (?:cita|consulta)| el caso| mi caso)?(?: (?:lista|listo|listas|listos|cancelada|canceladas|movida|movidas|agendada|agendadas|confirmada|confirmadas|reprogramada|cambiada|hecho|hecha|hechas|radicado|radicada))?(?: (?:las dos|los dos|ambas|ambos|las 2|los 2|todas))?(?:\W+(?:cierto|verdad|o no|senorita|mija))*\W*$/;
 
 /** A question about the authorisation at the consent question, not a request said with it ("sí, ¿me ayudas con una cita?"). */
 /** Someone said with how or where they are: "la niña está en el colegio", "ya el niño amaneció mejor", "Mateo sigue con tos". */
@@ -1011,7 +1034,7 @@ const GO_ON_WITH_THE_CITA =
   /\b(?:(?:yo )?prefiero|prefiere|preferimos|sigamos con|seguimos con|sigo con) (?:la|una) (?:cita|consulta)\b|\bno (?:es|era) (?:tan |muy |nada )?(?:grave|urgente|emergencia|de urgencias)\b/;
 /** A message that opens with a doubt: "no sé…", "ay no sé…", "mmm no sé, es que…". */
 const DOUBT_OPENING =
-  /^\W*(?:(?:ay|uy|mmm|mm|pues|es que|la verdad)\W+)*no se\b(?! (?:si|que|como|cual|cuando|donde|nada)\b\s*\W*$)(?!\W+(?:moleste|molesta|preocupe|preocupa|afane|afana|angustie|ponga|olvide|puede|pudo|ha|han|me|le|la|lo|nos|te|haga)\b)/;
+  /^\W*(?:(?:ay|uy|m+|hm+|eh+|pues|bueno|es que|la verdad)\W+)*(?:dejeme|deme|dejame) (?:lo )?(?:pienso|pensar|pensarlo)\b|^\W*(?:(?:ay|uy|m+|hm+|eh+|pues|bueno|es que|la verdad)\W+)*(?:lo )?(?:voy a|tengo que|tendria que) pensar(?:lo)?\b|^\W*(?:(?:ay|uy|m+|hm+|eh+|pues|es que|la verdad)\W+)*no se\b(?! (?:si|que|como|cual|cuando|donde|nada)\b\s*\W*$)(?!\W+(?:moleste|molesta|preocupe|preocupa|afane|afana|angustie|ponga|olvide|puede|pudo|ha|han|me|le|la|lo|nos|te|haga)\b)/;
 /** A message that opens with a yes: "sí, …", "claro que sí, …", "dale, …". */
 const YES_OPENING = /^\W*(?:si|claro|dale|listo|ok|okey|bueno|perfecto|de una|con mucho gusto)\b/;
 

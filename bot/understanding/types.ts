@@ -85,6 +85,7 @@ export const ASKED = [
   'complaint',
   'frustration',
   'caseAnswer',
+  'caseLate',
   'caseCancel',
   'duration',
   'noShow',
@@ -123,6 +124,8 @@ export interface Entities {
   specialty?: Specialty;
   visitType?: VisitType;
   site?: SiteCode;
+  /** With `site`: the site of a cita the member has ("cancéleme la de Kennedy", "la que tengo en Suba"), which says which one. */
+  citaSite?: SiteCode;
   band?: Band;
   /** A band the member rules out ("en la tarde no puedo", "no puedo en la mañana"): `band` is then the other one. */
   ruledOutBand?: 'manana' | 'tarde';
@@ -219,6 +222,11 @@ export interface Entities {
   cancelIt?: true;
   /** "Cancelar las dos citas de Mateo", "cancélemelas todas": every appointment of the patient, not one of them. */
   allAppointments?: true;
+  /**
+   * "Recuérdeme cuándo es la mía" at the menu: the member's own citas asked about, whoever the cita before was for. Whose the
+   * cita is, as "mi cita" says (no patient named: the corpus reads it so); the dialogs take the member.
+   */
+  mine?: true;
   /** "No, la otra" where one of two appointments is being confirmed: the other one (not another site, day, hour or doctor). */
   theOther?: true;
   /**
@@ -248,6 +256,8 @@ export interface Entities {
   emailIncomplete?: true;
   /** The member said they have no e-mail. */
   noEmail?: true;
+  /** "Sí, pero que me llegue al correo de mi hermana": the case's answer to another address than the one on file, not said yet. */
+  anotherEmail?: true;
   /** "No tengo ni yo ni nadie": no e-mail, and nobody close has one (with `noEmail`); no relative's is asked for. */
   nobodyHasEmail?: true;
   /**

@@ -357,7 +357,11 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const instead = yesNo === 'no' && question === 'confirm' && !entities.time ? POSITION_INSTEAD.exec(normalized) : null;
     if (instead?.[1]) entities.position = POSITION_WORDS[instead[1]] ?? Number(instead[1]);
     // "Perdón, era la tres", "me equivoqué, era la 3": the same, said as a mistake owned rather than with a no.
-    const mistaken = !yesNo && question === 'confirm' && !entities.time ? MISTAKEN_POSITION.exec(normalized) : null;
+    // (A bare "la primera", "la segunda", with nothing owned, picks the Sí or the No shown: the list before had them too.)
+    const mistakenAt = !yesNo && question === 'confirm' && !entities.time ? MISTAKEN_POSITION.exec(normalized) : null;
+    const bareOfShown =
+      mistakenAt !== null && /^\W*(?:la|el) \S+\W*$/.test(normalized) && Math.abs(POSITION_WORDS[mistakenAt[1] ?? ''] ?? Number(mistakenAt[1])) <= expectation.options.length;
+    const mistaken = bareOfShown ? null : mistakenAt;
     if (mistaken?.[1]) {
       entities.yesNo = 'no';
       entities.position = POSITION_WORDS[mistaken[1]] ?? Number(mistaken[1]);
@@ -415,7 +419,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         entities.day ||
         entities.band ||
         entities.patients?.length ||
-        /^(?:\w+ )?(?:necesito|quiero|quisiera|ocupo|necesitaria)\b/.test(words.join(' ')))
+        /^(?:\w+ )?(?:necesito|quiero|quisiera|ocupo|necesitaria)\b/.test(words.join(' ')) ||
+        // ("Hola, cita médico general, solo puedo a la hora del almuerzo": a cita, not one the member has.)
+        /(?<!\b(?:la|mi|esa|su|las|mis) )\b(?:cita|consulta|turno) (?:de |con |con el |con la |para |pa )?(?:medic|pediatr|general)/.test(words.join(' ')))
     )
       intent = 'book';
     // A phrase that is all small talk ("hasta mañana", "mil gracias") says nothing else (but who writes, if they said so).

@@ -213,9 +213,14 @@ const BAND_PATTERNS: ReadonlyArray<readonly [Band, string]> = [
   ['tarde', String.raw`(?:despues|despuesito|luego)\s+(?:del?\s+(?:almuerzo|medio\s?dia)|de\s+almorzar)|tarde[cs]it[ao]s?|vespertin[oa]|(?:a\s+)?ultima\s+hora`],
   ['tarde', String.raw`p\.?\s?m\.?(?![a-z])`],
   ['tarde', 'tarde'],
+  // ("Tard": the last letter lost.)
+  ['tarde', 'tard'],
   ['cualquiera', String.raw`(?:a\s+)?cualquier\s+(?:horarios?|horas?|jornada|franja|turno|momento)|cualquiera`],
   ['cualquiera', String.raw`(?:la|lo)\s+que\s+(?:sea|haya|haiga|aiga|halla|este\s+disponible|tengan?)|(?:a\s+)?la\s+hora\s+que\s+(?:sea|haya|tengan?)`],
-  ['cualquiera', String.raw`(?:me\s+)?(?:da|es)\s+(?:igual|lo\s+mismo)|no\s+(?:me\s+)?importa|(?:sin|no\s+tengo)\s+preferencia|indiferente|(?:a\s+)?toda\s+hora|todo\s+el\s+dia`],
+  [
+    'cualquiera',
+    String.raw`(?:me\s+)?(?:da|es)\s+(?:igual|lo\s+mismo)|no\s+(?:me\s+)?importa|(?:sin|no\s+tengo)\s+preferencia|indiferente|(?:a\s+)?toda\s+hora|todo\s+el\s+dia|muestre(?:me)?\s+(?:todo|todas|todos)`,
+  ],
 ];
 /** Negated bands: "en la mañana no puedo", "no puedo en la tarde", "en la tarde tampoco". */
 const NEGATION_BEFORE = /(?:^|[^a-z])(?:no|ni)\s+(?:(?:puedo|podria|quiero|me\s+(?:sirve|queda|funciona))\s+)?(?:(?:en|por|de|a|para)\s+)?(?:(?:la|las)\s+)?$/;
@@ -223,10 +228,10 @@ const NEGATION_BEFORE = /(?:^|[^a-z])(?:no|ni)\s+(?:(?:puedo|podria|quiero|me\s+
 const BUSY_BEFORE =
   /(?:^|[^a-z])(?:entra|entran|esta|estan|trabajo|trabaja|estudio|estudia|estudian|tiene\s+clase|tengo\s+clase|sale|salgo|salimos|tengo\s+(?:a\s+)?(?:los|las|mis)\s+(?:ninos|ninas|hijos|hijas|nietos|pelados))\s+(?:(?:al|en\s+el|en\s+la)\s+(?:jardin|colegio|escuela|clase|clases|trabajo)\s+)?(?:(?:en|por)\s+(?:la\s+)?)?$/;
 const NEGATION_AFTER =
-  /^\s*(?:(?:(?:el|la)\s+(?:nino|nina)|el|ella|mateo|sofia)\s+(?=no\s))?(?:no\s+(?:puedo|puede|pueden|podemos|podria|me\s+(?:sirve|queda|funciona)|le\s+(?:sirve|queda))|no\s*(?:[,.;!]|$)|tampoco|imposible)(?![a-z])/;
+  /^\s*(?:(?:(?:el|la)\s+(?:nino|nina)|el|ella|mateo|sofia)\s+(?=no\s))?(?:(?:ya\s+)?no\s+(?:puedo|puede|pueden|podemos|podria|me\s+(?:sirve|queda|funciona)|le\s+(?:sirve|queda)|salgo|sale|salimos|alcanzo|alcanza)|no\s*(?:[,.;!]|$)|tampoco|imposible)(?![a-z])/;
 /** ("En la tarde trabajo", "en la mañana tengo colegio", "por la tarde recojo a los niños", "sale temprano del trabajo": that band is busy; see `busyRulesOut`.) */
 const BUSY_AFTER =
-  /^\s*(?:trabajo|trabaja|trabajan|estoy\s+trabajando|del\s+(?:trabajo|colegio|jardin|turno)|estudio|estudia|estudian|tengo\s+(?:clase|clases|colegio|trabajo|turno|reunion|junta)|(?:(?:el|la)\s+(?:nino|nina)|el|ella)\s+(?:esta|tiene)\s+(?:en\s+el\s+)?(?:colegio|jardin|clase|clases|natacion)|recojo|me\s+toca\s+(?:trabajar|recoger|ir\s+por)|(?:esta|estan)\s+en\s+(?:el\s+|la\s+)?(?:colegio|jardin|escuela|clase|clases)|(?:tiene|tienen)\s+(?:colegio|jardin|clase|clases|natacion)|entra\s+al\s+(?:colegio|jardin))(?![a-z])/;
+  /^\s*(?:(?:(?:el|la)\s+(?:nino|nina)|el|ella|mateo|sofia)\s+(?:estudia|trabaja|esta\s+estudiando|esta\s+trabajando)|trabajo|trabaja|trabajan|estoy\s+trabajando|del\s+(?:trabajo|colegio|jardin|turno)|estudio|estudia|estudian|tengo\s+(?:clase|clases|colegio|trabajo|turno|reunion|junta)|(?:(?:el|la)\s+(?:nino|nina)|el|ella)\s+(?:esta|tiene)\s+(?:en\s+el\s+)?(?:colegio|jardin|clase|clases|natacion)|recojo|me\s+toca\s+(?:trabajar|recoger|ir\s+por)|(?:esta|estan)\s+en\s+(?:el\s+|la\s+)?(?:colegio|jardin|escuela|clase|clases)|(?:tiene|tienen)\s+(?:colegio|jardin|clase|clases|natacion)|entra\s+al\s+(?:colegio|jardin))(?![a-z])/;
 /** "buenas tardes", "más tarde", "llego tarde": no band. */
 const NOT_BAND_TARDE_BEFORE = /(?:^|[^a-z])(?:buenas?|mas|muy|llego|llegue|llegar|llegaria|hizo|hace|es|ya|hasta|tan|demasiado|poco|esta|pasado)\s+$/;
 /** "me da igual el día": indifference to something else than the hour. */

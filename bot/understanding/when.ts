@@ -42,7 +42,7 @@ const MAX_TEXT_LENGTH = 4000;
 const MAX_DAYS_AHEAD = 366;
 /** Any trace of a day, a time or a band: without one, chrono is not even asked. */
 const TRIGGER =
-  /\d|hoy|manan|tard|lunes|martes|mi[e]?rc|mier\b|jue[vb]|vier|sabado|savado|\bsab\b|\blun\b|domingo|semana|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|tempran|\b[ap]\.? ?m\b|cualquier|igual|mismo|importa|almuerz|medio ?dia|la que|lo que (?:sea|haya|haiga|aiga|halla)|primer|preferencia|indiferente|hora|matutin|vespertin|jornada|todo el dia|una\b/;
+  /\d|hoy|manan|tard|lunes|martes|mi[e]?rc|mier\b|jue[vb]|vier|sabado|savado|\bsab\b|\blun\b|domingo|semana|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|tempran|\b[ap]\.? ?m\b|cualquier|igual|mismo|importa|almuerz|medio ?dia|la que|lo que (?:sea|haya|haiga|aiga|halla)|primer|preferencia|indiferente|hora|matutin|vespertin|jornada|todo el dia|muestre|una\b/;
 
 const linaChrono = buildChrono();
 
@@ -137,7 +137,7 @@ function bandOf(bands: ReadonlyArray<{ band: Band; at: number }>, text: string, 
 const DASHED_DATE = /(?<![\d-]|\b(?:las?|entre|de|tipo) )([0-3]?\d)-([01]?\d)(?:-(\d{4}|\d{2}))?(?![\d-])/g;
 
 /** "Feliz lunes", "feliz fin de semana": a wish, no day to book. */
-const HAPPY_DAY = /\bfeliz (lunes|martes|miercoles|jueves|viernes|sabado|domingo|dia|tarde|noche|fin de semana|semana)\b/g;
+const HAPPY_DAY = /\bfeliz (lunes|martes|miercoles|jueves|viernes|sabado|domingo|dia|tarde|noche|fin de semana|semana)\b|\bhoy (en|por) (dia|hoy)\b/g;
 
 /** Another week said: "la otra semana", "la próxima semana", "la semana que viene". */
 const ANOTHER_WEEK_SAID = /\b(otra|proxima|siguiente) semana\b|\bsemana (que viene|entrante|proxima|siguiente)\b/;
@@ -149,10 +149,12 @@ const SINCE_BEFORE = /\b(desde|hace)(\s+(el|la|los|las|este|esta|un|una))?\s*$/;
 export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boolean; timesShown?: boolean; busyRulesOut?: boolean }): When {
   if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH || !(now instanceof Date) || Number.isNaN(now.getTime())) return {};
   // "El 2-12", "03-12-2026": a day and month with dashes, as with slashes (chrono reads only "2/12").
-  // "Feliz lunes", "feliz día": a wish, no day.
+  // "Feliz lunes", "feliz día": a wish, no day. ("Con tanto robo que hay hoy en día": these days, no day either.)
   const normalized = digitsFromWords(normalizeText(text).replace(HAPPY_DAY, ' '))
     .replace(DASHED_DATE, (_, day: string, month: string, year?: string) => `${day}/${month}${year ? `/${year}` : ''}`)
-    .replace(DOTTED_TIME, '$1:$2');
+    .replace(DOTTED_TIME, '$1:$2')
+    // ("Una cita pal 27": "para el", run together.)
+    .replace(/\bpal (?=\d)/g, 'para el ');
   if (normalized.length === 0 || !TRIGGER.test(normalized)) return {};
   const option: LinaParsingOption = { mananaIsBand: options?.mananaIsBand === true, timesShown: options?.timesShown === true, busyRulesOut: options?.busyRulesOut === true };
   const results = linaChrono.parse(normalized, { instant: now, timezone: BOGOTA_OFFSET_MINUTES }, option);

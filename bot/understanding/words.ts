@@ -96,7 +96,16 @@ export function normalizeMessage(text: string): string {
     .replace(/\bre (program|agend)/g, 're$1')
     // "alas 9", "ala 1": "a las 9", "a la 1", typed in a hurry.
     .replace(/\b(al)(as?) (?=\d|una\b|dos\b|tres\b|cuatro\b|cinco\b|diez\b|once\b|doce\b)/g, 'a l$2 ')
-    .replace(DOTTED_TIME, '$1:$2');
+    .replace(DOTTED_TIME, '$1:$2')
+    // "Kansela", "kuando", "kon": a k for the c that sounds the same.
+    .replace(/\bk(?=[aou][a-z])/g, 'c')
+    // ("Ya kedo?", "kiero": a k for the qu.)
+    .replace(/\bk(?=(?:ed|ied|ier|isier|isie)[a-z]*)/g, 'qu')
+    // "Esta semana no, la otra": the other week, said once.
+    .replace(
+      /\b(esta semana no\b(?:[^a-z0-9]+(?:mejor|puedo|me sirve|me queda))?[^a-z0-9]+(?:(?:para|pa|en|tiene algo|tiene algo para|tiene algo pa|hay algo|hay algo para) )?la (?:otra|siguiente|proxima))(?! semana)\b/g,
+      '$1 semana',
+    );
   return HAS_SHORTHAND.test(folded) ? expandShorthand(folded) : folded;
 }
 

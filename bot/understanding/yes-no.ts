@@ -3,7 +3,7 @@
  * confírmela", "no me sirve"), or a no set apart in front of something else ("no, es para
  * Mateo").
  */
-import { AGREEING_WORDS, CONDITIONAL_IF, CONSENTS, INTERJECTIONS, OTHER_DAY_CUE, TAKE_BACK, UNSURE, WEAK_YES, YES_AGAIN } from './cues.js';
+import { AGREEING_WORDS, CONDITIONAL_IF, CONSENTS, IF_POSSIBLE, INTERJECTIONS, OTHER_DAY_CUE, TAKE_BACK, UNSURE, WEAK_YES, YES_AGAIN } from './cues.js';
 import { operationCue } from './intent.js';
 import type { Found, Lexicon } from './lexicon.js';
 import { YES_NO_QUESTIONS, uncovered, type Reading } from './reading.js';
@@ -81,7 +81,7 @@ const DISMAY = /^(?:(?:uy|ay|ah|huy|ush) )*(?:no+ )?(?:que|q) (?:pena|pesar|mal|
 
 /** "Me da igual el médico", "con el que haya", "con cualquiera", "la que sea": whatever is offered. */
 const WHATEVER_IS_OFFERED =
-  /^(?:(?:pues|bueno|ah|ay|si|ok) )*(?:(?:me )?da igual|me es indiferente|no importa|da lo mismo)(?: (?:el|la|cual|que|con que) (?:medico|medica|doctor|doctora|profesional))?$|^(?:(?:pues|bueno|ah|si|ok) )*(?:con )?(?:el|la) (?:que|q) (?:haya|este|sea|tenga|tengan|salga)(?: (?:no importa|me da igual|da igual|cualquiera))?$|^(?:(?:pues|bueno|ah|si|ok) )*con cualquier(?:a| medico| doctor| doctora| profesional)(?: que haya)?$/;
+  /^(?:(?:pues|bueno|ah|ay|si|ok) )*(?:(?:me )?da igual|me es indiferente|no importa|(?:me )?da lo mismo|me es igual)(?: (?:el|la|cual|que|con que) (?:medico|medica|doctor|doctora|profesional))?$|^(?:(?:pues|bueno|ah|si|ok) )*(?:con )?(?:el|la) (?:que|q) (?:haya|este|sea|tenga|tengan|salga)(?: (?:no importa|me da igual|da igual|cualquiera))?$|^(?:(?:pues|bueno|ah|si|ok) )*con cualquier(?:a| medico| doctor| doctora| profesional)(?: que haya)?$/;
 
 /** "Prefiero esperar a mi doctora", "no, mejor espero al doctor Rojas": waiting for the one they have, not what is offered. */
 const RATHER_WAIT = /^(?:no,? )?(?:(?:pues|bueno|ay) )*(?:(?:yo )?prefiero|mejor) (?:esperar|espero|aguardar)\b/;
@@ -126,6 +126,14 @@ const RESIGNED = /^no (?:tengo|tenemos|hay|me queda|nos queda|queda) (?:otra |ma
 
 /** Words that open the reason a member gives in with: "sí, igual nadie contesta", "dale, total ya estoy aquí". */
 const GIVING_IN_REASON: ReadonlySet<string> = new Set(['igual', 'total', 'porque', 'xq', 'pues', 'como']);
+
+/** A yes or no after "entonces" or "así que" closing a message, courtesy aside: "…hasta hablar con mi hija, entonces no, gracias". */
+const CLOSING_ANSWER =
+  /[,.;]\s*(?:(?:bueno|pues|ok|listo|mija|senorita) )*(?:entonces|asi que|por ahora|por el momento|por lo pronto)(?: pues)? (si|no)(?:[\s,.;!]+(?:muchas gracias|mil gracias|gracias|senorita|senora|mija|mijo|por favor|que dios (?:la|le|me la) bendiga|que pena))*[\s.!]*$/;
+
+/** "Bueno, pero solo para la cita": a weak yes to the authorisation, limited to what it is for. */
+const ONLY_FOR_THE_CITA =
+  /^(?:(?:m+|mmm+|eh|ah|pues|bueno|listo|ok|okey|dale|esta bien|bueno pues|ya)[\s,.]+)*(?:bueno|listo|ok|okey|dale|esta bien|de acuerdo|vale)\b[\s,.]*(?:pero|eso si)\b.*\b(?:solo|solamente|nada mas|unicamente) (?:para|pa|por) (?:la cita|las citas|eso|esto|lo de la cita|lo de las citas|lo de la cancelacion|cancelar|agendar)\b/;
 
 /** Connectives that may open an answer: "en ese caso", "entonces", "siendo así". */
 const CONNECTIVE = /^(?:en ese caso|en tal caso|de ser asi|siendo asi|asi las cosas|entonces|pues entonces|bueno entonces) /;
@@ -201,12 +209,15 @@ function firstAnswer(
   // "No, es para Mateo": a no set apart by punctuation answers on its own.
   if (/^[^a-z0-9]*(no|nop|nel)\s*[,.;!]/.test(normalized)) return 'no';
   if (lexicon.no.has(whole)) return 'no';
+  // "Prefiero no autorizar nada hasta hablar con mi hija, entonces no, muchas gracias": the answer closing the message.
+  const closing = yesNoQuestion ? CLOSING_ANSWER.exec(normalized) : null;
+  if (closing) return closing[1] === 'no' ? 'no' : 'yes';
   // "Si no me cobran nada, sí", "si es en Kennedy, dale": a yes on a condition the member states, closing the message.
   // ("Si es con el mismo doctor sí, si no, no" weighs both and settles nothing.)
   if (yesNoQuestion && /^si .* si si no no$/.test(whole)) return undefined;
   if (yesNoQuestion && question !== 'consent' && CONDITIONED_YES.test(whole)) return 'yes';
   // "Si no lo hago, ¿qué pasa?", "si no acepto puedo agendar?": an "if", not a yes (at the consent question, never consent).
-  if (CONDITIONAL_IF.test(normalized)) return undefined;
+  if (CONDITIONAL_IF.test(normalized) || (question !== 'offer' && IF_POSSIBLE.test(normalized))) return undefined;
   if (lexicon.yes.has(whole) || (yesNoQuestion && lexicon.yesVerbs.has(whole))) return 'yes';
   // "Como usted diga, mija": a yes phrase with courtesy around it.
   const bare = uncovered(words, courtesy).join(' ');
@@ -214,7 +225,11 @@ function firstAnswer(
   // "Mejor dejemos así", "mejor déjelo así": giving the offer (or the operation) up.
   if (yesNoQuestion && /\bmejor (dejemos|dejemosla|dejemoslo|dejelo|dejela|deje|dejamos|lo dejamos|la dejamos) (asi|eso|quieto|quieta|para despues)\b/.test(whole)) return 'no';
   if (/^no (se|entiendo|entendi|le entiendo)\b/.test(whole)) return undefined;
+  // "¿No me pueden llamar mejor al celular?": a request asked in the negative, no answer.
+  if (normalized.includes('?') && /^no (?:me|nos|le|les) (?:pueden|podrian|puede|podria|podra|dan|darian|daria)\b/.test(whole)) return undefined;
   if (question === 'consent' && CONSENTS.test(whole)) return 'yes';
+  // "Mmm bueno, pero solo para la cita, eh": agreeing, on the condition the authorisation already states.
+  if (question === 'consent' && ONLY_FOR_THE_CITA.test(whole)) return 'yes';
   if (yesNoQuestion && /^(esa|ese) no\b/.test(whole)) return 'no';
   // "Esa misma, la del miércoles" to "¿La cancelo?".
   if (

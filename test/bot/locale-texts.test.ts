@@ -33,6 +33,7 @@ function keysOf(tree: Record<string, unknown>, prefix = ''): string[] {
 const LONGEST: ReplyParams = {
   site: 'PRIMEROMAYO',
   here: 'PRIMEROMAYO',
+  citaSite: 'PRIMEROMAYO',
   type: 'PT',
   service: '89020110',
   start: '2026-12-30T16:40:00-05:00',

@@ -38,7 +38,7 @@ function referenceRenderer(globals: Record<string, string>) {
     returnNull: false,
     // i18next formats no missing value: an optional part left out ("{{day, onDay}}") is written as nothing.
     missingInterpolationHandler: (_text: string, match: string[]) =>
-      /,\s*(inband|onday|attime|ofspecialty|withdoctor)\s*$/i.test(match[1] ?? '')
+      /,\s*(inband|onday|attime|ofspecialty|withdoctor|insite)\s*$/i.test(match[1] ?? '')
         ? ''
         : /,\s*ofbeneficiaries\s*$/i.test(match[1] ?? '')
           ? instance.t('patient.noBeneficiaries')
@@ -86,6 +86,7 @@ function referenceRenderer(globals: Record<string, string>) {
       : '',
   );
   formatter.add('ofSpecialty', (value: unknown) => (typeof value === 'string' && value ? ` de ${instance.t(`specialties.${value}`)}` : ''));
+  formatter.add('inSite', (value: unknown) => (typeof value === 'string' && isSiteCode(value) ? ` en la ${siteName(value)}` : ''));
   formatter.add('withDoctor', (value: unknown) =>
     typeof value === 'string' && value
       ? ` con ${value

@@ -36,6 +36,7 @@ export const SPLITS = {
   dev24: new URL('./dev-24.yaml', import.meta.url),
   dev25: new URL('./dev-25.yaml', import.meta.url),
   dev26: new URL('./dev-26.yaml', import.meta.url),
+  dev27: new URL('./dev-27.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

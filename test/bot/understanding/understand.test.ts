@@ -2596,3 +2596,178 @@ describe('a cita moved to another hour of its day (member testing)', () => {
     ['me la cambia para las 4 de la tarde', 'menu', { intent: 'reschedule', newTime: '16:00' }],
   ]);
 });
+
+describe('the twenty-fourth batch, opened as dev27: general fixes', () => {
+  itReads([
+    // A symptom one letter from a child's name is no child.
+    ['No programada, es que amaneci con mucho mareo', 'visitType', { choice: 'no_programada', patients: undefined }],
+    ['para mateo', 'patient', { choice: 'mateo' }],
+    // What the member thinks of something "para mí" is no patient; "mi amor" after it is how Lina is called.
+    ['Uy no, viajar hasta Bogota para mi es muy complicado, mejor no', 'offer', { intent: 'deny', choice: 'no', patients: undefined }],
+    ['Es para mi mi amor', 'patient', { choice: 'self', patients: [{ kind: 'self' }] }],
+    // A site too far away is turned down; "fonti" is Fontibón.
+    ['la de fonti esta vez, kennedy me queda lejisimos', 'site', { choice: 'FONTIBON', site: 'FONTIBON' }],
+    ['En la de Kennedy por favor, la de Primero de Mayo me queda muy lejos de aca', 'site', { choice: 'KENNEDY', site: 'KENNEDY' }],
+    ['kennedy me queda lejos', 'site', { choice: undefined, site: undefined }],
+    ['kennedy no me queda lejos', 'site', { choice: 'KENNEDY' }],
+    // The reason after the specialty asked for, with a courtesy between.
+    ['Con el medico general por favor, que el pediatra es para los chiquitos', 'specialty', { choice: 'medicina_general', specialty: 'medicina_general' }],
+    // Nicknames of a daughter.
+    ['hola, quiero cancelar la cita de mi gordita', 'start', { intent: 'cancel', patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    ['Buenas, quiero sacar una cita para mi princesa', 'start', { intent: 'book', patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    // Closing the conversation the way older members do.
+    ['Nada mas mija, mil gracias, ya le aviso a Laura. Que este muy bien', 'menu', { intent: 'goodbye' }],
+    ['Bueno mija, entonces no siendo mas, gracias y bendiciones', 'menu', { intent: 'goodbye' }],
+    ['Nada mas, volver al menu', 'existing', { intent: 'menu' }],
+    ['nada mas que cancelar la de mateo', 'menu', { intent: 'cancel' }],
+    // The answer closing a long message.
+    ['Pues mire, prefiero no autorizar nada hasta hablar con mi hija, entonces no, muchas gracias', 'consent', { intent: 'deny', choice: 'no' }],
+    // An option by its position with how the member calls Lina after it.
+    ['La tercera de la lista mija', 'site', { choice: 'CALLE26' }],
+    // Bands: a letter lost, "muéstreme todo", a band the member no longer goes out in.
+    ['tard', 'band', { choice: 'tarde', band: 'tarde' }],
+    ['ni idea, muestreme todo', 'band', { choice: 'cualquiera', band: 'cualquiera' }],
+    ['por la mañanita que yo en la tarde ya no salgo', 'band', { choice: 'manana', band: 'manana' }],
+    // "Hoy en día" is no day; "pal 27" is the 27th.
+    ['Y eso de los datos para que es mija? es que a uno le da miedo con tanto robo que hay hoy en dia', 'consent', { day: undefined }],
+    ['hola buenas necesito una cita pal 27', 'start', { intent: 'book', day: '2026-11-27' }],
+    // "Si es posible en…" is a wish on a condition, no yes to a confirmation; at an offer it is the yes.
+    ['Si es posible en la de Fontibón', 'confirm', { yesNo: undefined, choice: undefined, site: 'FONTIBON' }],
+    ['si se puede en la tarde mejor', 'offer', { intent: 'affirm', band: 'tarde' }],
+    // "Esta semana no, la otra": the other week.
+    ['esta semana no, la otra', 'day', { intent: 'other_day', daysAfter: '2026-11-29' }],
+    ['esta semana no puedo, tiene algo la otra?', 'slot', { intent: 'other_day', daysAfter: '2026-11-29' }],
+    // A cita that does not show is looked up.
+    ['y la cita de Sofi? esa no me aparece', 'menu', { intent: 'consult', choice: 'consult' }],
+    // A cita and its specialty in a first message is a booking, greeting or not.
+    ['hola, cita medico general, solo puedo a la hora del almuerzo', 'start', { intent: 'book', specialty: 'medicina_general' }],
+    // A site named, then its address asked: the answer too; the address asked of a site alone picks nothing.
+    ['Kennedy, y que direccion tiene? para pedir el taxi', 'site', { choice: 'KENNEDY', asks: 'address' }],
+    ['y que direccion tiene kennedy?', 'site', { choice: undefined, asks: 'address', asksAbout: 'KENNEDY' }],
+  ]);
+});
+
+describe('someone writing for the member before she is identified (dev27)', () => {
+  const people: string[] = [];
+  itReads(
+    [
+      [
+        'buenas, le escribo yo, doña Rosa, la vecina de Laura. Ella me prestó el cel porque el de ella se le dañó. Necesita cita para el niño',
+        'start',
+        { writer: 'vecina', patients: [{ kind: 'relation', relation: 'son' }] },
+      ],
+      [
+        'Buenos días, yo soy Gloria, la vecina de Laura Gómez. Ella está enfermita y no sabe manejar esto del chat, me pidió el favor de sacarle a ella una cita con el médico general',
+        'start',
+        { writer: 'vecina', patients: [{ kind: 'self' }] },
+      ],
+      [
+        'Buenos dias, le escribe doña Marleny la vecina de Laura, ella me presto el celular porque el de ella se daño. Quiere cancelar la cita de Sofia',
+        'start',
+        { intent: 'cancel', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] },
+      ],
+    ],
+    people,
+  );
+});
+
+describe('citas the member already has, in her own words (member testing, run 44)', () => {
+  itReads([
+    // Whether a child's cita stands, asked after the member's own: that child's citas, looked up.
+    ['la de mateo si esta confirmada?', 'menu', { intent: 'consult', choice: 'consult', asks: undefined }],
+    // A cita cancelled and a child's moved in one message: the member's own first, the move next.
+    ['porfa cancelame la mia del viernes y la de mateo me la pasas pal jueves en la mañana', 'menu', { intent: 'cancel', patients: [{ kind: 'self' }], day: '2026-11-27' }],
+    // Someone's cita put on another day is a move, never a new booking.
+    ['la de sofi me la pone el miercoles a la misma hora que la de mateo? asi los llevo juntos', 'menu', { intent: 'reschedule', day: '2026-11-25' }],
+    ['la de mateo del miercoles la necesito mejor pal jueves', 'menu', { intent: 'reschedule', day: '2026-11-25', newDay: '2026-11-26' }],
+    [
+      'hola otra vez, me equivoque, la cita de mateo del miercoles la necesito es el jueves mas bien, a la misma hora si se puede',
+      'start',
+      { intent: 'reschedule', newDay: '2026-11-26' },
+    ],
+    ['una cita de pediatria la necesito para el jueves', 'menu', { intent: 'book' }],
+    // A k for the c.
+    ['kansela la sita d mateo dl miercols xfa', 'menu', { intent: 'cancel', day: '2026-11-25' }],
+    // How all the citas stand.
+    ['listo, me confirma como quedaron todas las citas de nosotros tres?', 'menu', { intent: 'consult', choice: 'consult' }],
+    // "La mía": the member's own citas, as "mi cita" says (no patient named).
+    ['recuerdeme cuando es la mia', 'menu', { intent: 'consult', mine: true, patients: undefined }],
+    // A bare position at a yes/no question picks the Sí or the No shown; one beyond them, or owned as a mistake, the list before.
+    ['la primera', 'confirm', { choice: 'yes', position: undefined }],
+    ['la tercera', 'confirm', { choice: 'no', position: 3 }],
+    ['perdon, era la primera', 'confirm', { choice: 'no', position: 1 }],
+    // Whether a cita can be given up later, or still stands: questions, nothing cancelled.
+    ['listo y si no puedo ir la puedo cancelar despues?', 'menu', { intent: 'none', asks: 'noShow', choice: undefined }],
+    ['ya no tengo que ir? o si sigue?', 'menu', { intent: 'consult', choice: 'consult' }],
+    // The site of a cita the member has says which one; a day of the month is no site.
+    ['cancelame la de kennedy', 'menu', { intent: 'cancel', citaSite: 'KENNEDY' }],
+    ['la que tengo en suba', 'appointment', { citaSite: 'SUBA' }],
+    ['la de kennedy', 'site', { choice: 'KENNEDY', citaSite: undefined }],
+    ['cancelar la cita del 26', 'menu', { intent: 'cancel', day: '2026-11-26', site: undefined }],
+    ['la 26', 'site', { choice: 'CALLE26' }],
+    // Where and when someone takes the patient instead is no day nor site of the cita.
+    ['jummm sabe q mejor cancelemela, el papa la lleva mañana a otro lado', 'menu', { intent: 'cancel', day: undefined, otherSite: undefined }],
+  ]);
+});
+
+describe('older members and the paths with no slot (member testing, run 45)', () => {
+  itReads([
+    // A weak yes to the authorisation, limited to what it is for, with "cita" in it: the yes, no booking.
+    ['mmm bueno, pero solo para la cita eh', 'consent', { intent: 'affirm', choice: 'yes' }],
+    ['si, quiero agendar una cita', 'consent', { intent: 'book', choice: 'yes' }],
+    // The earliest of the slots shown.
+    ['la mas temprana', 'slot', { choice: 'slot-1' }],
+    // The morning, because the child studies in the afternoon.
+    ['en la mañana que en la tarde el estudia', 'band', { choice: 'manana', band: 'manana' }],
+    // A case not answered in time; a call asked in the negative at the case offer: questions, no yes nor no.
+    ['y si no me responden en esos dias que hago?', 'menu', { intent: 'none', asks: 'caseLate', choice: undefined }],
+    ['no me pueden llamar mejor al celular?', 'offer', { asks: 'caseAnswer', yesNo: undefined, choice: undefined }],
+    ['me pueden llamar?', 'menu', { intent: 'help' }],
+    // The case's answer to another address than the one on file, not given yet.
+    ['si, pero que la respuesta me llegue al correo de mi hermana que yo casi no reviso el mio', 'offer', { choice: 'yes', anotherEmail: true }],
+    ['el de mi hija', 'email', { anotherEmail: true, email: undefined }],
+    // Another cita, its service named, is a booking.
+    ['ahora necesito una nueva de medicina general en facatativa', 'confirm', { intent: 'book', site: 'FACATATIVA' }],
+    ['necesito otra de las de la tarde', 'slot', { intent: 'none', band: 'tarde' }],
+    // A doubt at the case offer; a hesitation at «¿La cancelo?» that leaves the cita as it is.
+    ['mmm no se, dejeme pienso', 'offer', { asks: 'doubt', choice: undefined }],
+    ['dejeme lo pienso', 'offer', { asks: 'doubt', leaveAsIs: undefined }],
+    ['mmm no se, 🤔 deje la pienso', 'confirm', { leaveAsIs: true, asks: undefined }],
+    // A closing: the member calls the line instead.
+    ['no, gracias, yo llamo entonces', 'menu', { intent: 'goodbye' }],
+    ['no, radicar no, yo mejor llamo', 'offer', { intent: 'deny', choice: 'no' }],
+    // Whatever doctor: the yes to another one.
+    ['me da lo mismo', 'offer', { intent: 'affirm', choice: 'yes' }],
+    // An option picked after going on in the chat.
+    ['mejor sigamos aqui, la segunda', 'slot', { choice: 'slot-2' }],
+    // Filing asked for at the slots and at the case offer.
+    ['ninguno me sirve, mejor radique el caso', 'slot', { fileCase: true, choice: undefined }],
+    ['bueno pues que toca, si radiquelo', 'offer', { fileCase: true }],
+    // How to book, what the member only wants, what the case costs.
+    ['bueno y como hago para sacar una?', 'menu', { intent: 'book', choice: 'book' }],
+    ['no entiendo nada mija, yo solo quiero saber si tengo cita', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['y eso del caso tiene algun costo?', 'offer', { asks: 'cost' }],
+    // After a case is filed: whether it was, its number, the e-mail it goes to.
+    ['y ya quedo el caso?', 'menu', { asks: 'done' }],
+    ['y el numero del caso cual es que no lo anote', 'menu', { asks: 'caseAnswer' }],
+    ['oiga y a que correo me llega eso?', 'menu', { asks: 'caseAnswer' }],
+    // Whether someone else has citas, asked after.
+    ['ah ok, y mateo tiene alguna?', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['tiene alguna?', 'slot', { intent: 'none' }],
+    // Whether a cita stands, which one is left, at what hour it stands: looked up or answered.
+    ['y la mia sigue?', 'menu', { intent: 'consult', mine: true }],
+    ['ok y la de sofi si sigue?', 'menu', { intent: 'consult' }],
+    ['entonces sigue el jueves verdad?', 'menu', { intent: 'consult' }],
+    ['cual le quedo entonces?', 'menu', { intent: 'consult' }],
+    ['la niña sigue con fiebre', 'menu', { intent: 'none' }],
+    ['a que hora quedo?', 'menu', { asks: 'done' }],
+    ['ya kedo?', 'menu', { asks: 'done' }],
+    ['y si ya quedo para las 3?', 'menu', { asks: 'done' }],
+    // "La mía, no la del niño": the member's own.
+    ['la mia no la del niño', 'appointment', { patients: [{ kind: 'self' }] }],
+    // Waiting for the treating doctor: no other one.
+    ['no, yo espero a que vuelva el', 'offer', { choice: 'no', sameDoctorOnly: true }],
+    // Whether it is done, asked while it waits for an answer: not yet, never a yes.
+    ['si quedo?', 'slot', { asks: 'notYet', choice: undefined }],
+  ]);
+});
