@@ -2769,5 +2769,8 @@ describe('older members and the paths with no slot (member testing, run 45)', ()
     ['no, yo espero a que vuelva el', 'offer', { choice: 'no', sameDoctorOnly: true }],
     // Whether it is done, asked while it waits for an answer: not yet, never a yes.
     ['si quedo?', 'slot', { asks: 'notYet', choice: undefined }],
+    // What a yes to an offer does, asked: explained, nothing answered.
+    ['y quien es el otro doctor? es bueno?', 'offer', { asks: 'meaning', yesNo: undefined }],
+    ['y si radico el caso me dan la cita con la doctora marta?', 'offer', { asks: 'meaning', yesNo: undefined }],
   ]);
 });
