@@ -544,8 +544,14 @@ export function settleIntent(reads: Reads): Understanding {
     delete entities.yesNo;
     entities.asks = 'meaning';
   }
-  // "¿Y con qué doctor es?" at the offer of another doctor: what a yes does (each slot says its doctor).
-  if (question === 'offer' && !entities.asks && ASKS_DOCTOR.test(normalized) && entities.yesNo === undefined) {
+  // "¿Y con qué doctor es?" at the offer of another doctor, "¿y si radico el caso me dan la cita con la doctora Marta?" at the
+  // case offer: what a yes does (each slot says its doctor; the team looks for a cita and answers by e-mail).
+  if (
+    question === 'offer' &&
+    !entities.asks &&
+    (ASKS_DOCTOR.test(normalized) || (/\b(?:y )?si (?:lo |la )?radic\w*\b/.test(normalized) && normalized.includes('?'))) &&
+    entities.yesNo === undefined
+  ) {
     intent = 'help';
     choice = undefined;
     entities.asks = 'meaning';

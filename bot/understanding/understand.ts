@@ -553,6 +553,14 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
     const operation = /^(cancel|anul)/.test(also[1] ?? '') ? 'cancel' : 'reschedule';
     return { ...answer, intent: 'affirm', choice: 'yes', entities: { ...kept, yesNo: 'yes' }, next: { intent: operation, entities: { ...(patients ? { patients } : {}) } } };
   }
+  // "Listo. Y la de las 12 del 25 también cancélemela": this one (the yes), then the one its day and hour name, the same way.
+  const alsoWhen = expectation.question === 'confirm' && !answer.next && !also ? THE_ONE_THEN_TOO.exec(normalized) : null;
+  if (alsoWhen && (answer.entities.day !== undefined || answer.entities.time !== undefined)) {
+    const { day, weekday, time, ...kept } = answer.entities;
+    const operation = /^(cancel|anul)/.test(alsoWhen[1] ?? '') ? 'cancel' : 'reschedule';
+    const named = { ...(day ? { day } : {}), ...(weekday !== undefined ? { weekday } : {}), ...(time ? { time } : {}) };
+    return { ...answer, intent: 'affirm', choice: 'yes', entities: { ...kept, yesNo: 'yes' }, next: { intent: operation, entities: named } };
+  }
   if (!YES_NO_QUESTIONS.has(expectation.question) || expectation.question === 'consent' || answer.entities.yesNo !== 'yes' || answer.next) return answer;
   // "Sí señora, y de una me saca la misma para Sofía": at a confirmation, a cita for someone else too, after this one.
   // ("Sí, y también quiero una para Mateo", read as a booking, is taken up by the dialogs as it is.)
@@ -597,6 +605,9 @@ const CHECK_FIRST =
   /\bno (?:se|recuerdo|me acuerdo) si (?:ya )?(?:tengo|tiene|tenemos) (?:una|alguna|cita)\b.*\b(?:revis\w*|mir\w*|verific\w*|consult\w*|fij\w*)\b|\b(?:revis\w*|mir\w*|verific\w*|fij\w*) (?:primero )?si (?:ya )?(?:tengo|tiene|tenemos) (?:una|alguna|cita)\b/;
 
 /** Someone else's appointment, the same operation too: "y la de la niña también cancélemela", "la del niño también me la cancela". */
+/** "Listo. Y la de las 12 del 25 también cancélemela": the yes said first, then another cita, named by its day or hour, the same way. */
+const THE_ONE_THEN_TOO =
+  /^\W*(?:si|listo|dale|ok|okey|bueno|claro|de una|hagale)\b[^a-z0-9]+(?:[a-z]+ ){0,2}y (?:la|el) (?:cita )?(?:de|del) [a-z0-9: ]{1,30}? tambien (?:me |se )?(?:la |lo )?(cancel\w*|anul\w*|muev\w*|pase\w*|cambie\w*|reprogram\w*)/;
 const THE_OTHERS_TOO = /\b(?:la|el) (?:cita )?de (?:la |el |mi )?\w+ tambien (?:me |se )?(?:la |lo )?(cancel\w*|anul\w*|muev\w*|pase\w*|cambie\w*|reprogram\w*)/;
 
 /** A cita for someone named, besides the one confirmed: "la misma para Sofía", "y de una me saca otra pa Mateo", "le saco una a Sofi". */

@@ -2769,5 +2769,10 @@ describe('older members and the paths with no slot (member testing, run 45)', ()
     ['no, yo espero a que vuelva el', 'offer', { choice: 'no', sameDoctorOnly: true }],
     // Whether it is done, asked while it waits for an answer: not yet, never a yes.
     ['si quedo?', 'slot', { asks: 'notYet', choice: undefined }],
+    // What a yes to an offer does, asked: explained, nothing answered.
+    ['y quien es el otro doctor? es bueno?', 'offer', { asks: 'meaning', yesNo: undefined }],
+    ['y si radico el caso me dan la cita con la doctora marta?', 'offer', { asks: 'meaning', yesNo: undefined }],
+    // The yes to this cancellation, then another cita named by its day and hour, cancelled next.
+    ['listo. y la de las 12 del 25 tambien cancelemela', 'confirm', { intent: 'affirm', choice: 'yes', day: undefined, time: undefined }],
   ]);
 });
