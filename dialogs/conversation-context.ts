@@ -46,7 +46,7 @@ export interface ConversationInput {
   /** The previous conversation expired for inactivity: say so in the greeting. */
   previousExpired: boolean;
   /** It expired waiting for the yes of a booking, a cancellation or a move: say that nothing was done. */
-  expiredUnconfirmed?: 'book' | 'cancel' | 'reschedule';
+  expiredUnconfirmed?: 'book' | 'cancel' | 'reschedule' | 'case';
   /** Who is writing (channel and user), for the identification lockout. */
   sender?: string;
 }

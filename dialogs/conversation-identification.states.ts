@@ -125,6 +125,11 @@ export const identificationStates = {
           guard: 'birthDateReadable',
           actions: [assign({ birthDateGiven: ({ event }) => entitiesOf(event).birthDate }), { type: 'say', params: reply('identify.dateBeforeDocument') }],
         },
+        {
+          // "Ay perdón, es el 15 de marzo" after a failed check: the year is missing; the document comes first anyway.
+          guard: ({ event }) => entitiesOf(event).birthDateNoYear === true,
+          actions: { type: 'say', params: reply('identify.birthDateNoYear', { context: 'document' }) },
+        },
         { actions: 'rejectAnswer' },
       ],
     },
@@ -205,6 +210,8 @@ export const identificationStates = {
         },
         { guard: 'birthDateMatches', target: 'checkingEligibility' },
         { guard: 'birthDateReadable', target: 'identityFailed' },
+        // "Es el 15 de marzo": the year is missing, asked for; the question stays open.
+        { guard: ({ event }) => entitiesOf(event).birthDateNoYear === true, actions: { type: 'say', params: reply('identify.birthDateNoYear') } },
         // "No me sé la fecha de ella, deme un segundo le pregunto": no hurry, said kindly; the question stays open.
         { guard: ({ event }) => entitiesOf(event).documentLater === true, actions: { type: 'say', params: reply('identify.birthDateLater') } },
         { actions: 'rejectAnswer' },

@@ -94,16 +94,23 @@ export function writerOf(current: Resumable): string | undefined {
 }
 
 /** The confirmations a conversation may wait at, by the key of their question. */
-const CONFIRMATIONS: Readonly<Record<string, 'book' | 'cancel' | 'reschedule'>> = {
+const CONFIRMATIONS: Readonly<Record<string, 'book' | 'cancel' | 'reschedule' | 'case'>> = {
   'booking.confirm': 'book',
   'booking.confirm_self': 'book',
   'cancel.confirm': 'cancel',
   'cancel.confirm_self': 'cancel',
   'reschedule.confirm': 'reschedule',
   'reschedule.confirm_self': 'reschedule',
+  // A case offered, or its e-mail asked: not filed.
+  'riss.offer': 'case',
+  'riss.offer_declined': 'case',
+  'riss.offer_urgent': 'case',
+  'riss.askEmail': 'case',
+  'riss.offerRelativeEmail': 'case',
+  'riss.askRelativeEmail': 'case',
 };
 
-/** What the conversation was waiting to have confirmed when it stopped (a booking, a cancellation, a move): its pending question's. */
+/** What the conversation was waiting to have confirmed when it stopped (a booking, a cancellation, a move, a case): its pending question's. */
 export function unconfirmedOf(current: Resumable | undefined): ConversationInput['expiredUnconfirmed'] {
   const key = current ? pendingOf(current)?.key : undefined;
   return key === undefined ? undefined : CONFIRMATIONS[key];

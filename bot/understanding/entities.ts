@@ -133,6 +133,9 @@ const TAKEN_ELSEWHERE =
 /** "Al correo de mi hermana", "a otro correo", "el de mi hija": the answer sent to another address, named by whose it is. */
 const ANOTHER_EMAIL =
   /\b(?:(?:al|el|a el|en el) (?:correo|email|mail|e mail|gmail|hotmail)|(?:el|al) de) (?:de )?(?:mi|mis|su) (?:hij[ao]s?|herman[ao]s?|espos[ao]|marido|mujer|mama|mami|madre|papa|papi|padre|sobrin[ao]|niet[ao]|prim[ao]|ti[ao]|nuera|yerno|cunad[ao])\b|\b(?:a|al|en) otro (?:correo|email|mail)\b/;
+/** "El 15 de marzo", "15/03": a day and a month, with no year after them. */
+const DAY_AND_MONTH_ONLY =
+  /\b\d{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b(?! (?:de|del) \d)(?!\s*,?\s*\d)|\b\d{1,2}\/\d{1,2}\b(?!\/)/;
 /** Where a site named says which cita the member has: at the menu, the appointments listed and the yes/no about one. */
 const CITA_SITE_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'menu', 'appointment', 'existing', 'confirm']);
 /** Before a site, words that make it the site of a cita the member has: "la de", "la cita de", "la que tengo en". */
@@ -442,6 +445,12 @@ export function readEntities(
     MAY_HOLD_A_DATE.test(normalized) || question === 'birthDate'
       ? (readBirthDate(read, today) ?? (question === 'birthDate' ? readBirthDate(words.join(' '), today) : undefined))
       : undefined;
+  // "Ay perdón, es el 15 de marzo" where the date of birth or the document is asked: a day and month without the year.
+  if (!birthDate && (question === 'birthDate' || question === 'document') && entities.day !== undefined && DAY_AND_MONTH_ONLY.test(normalized)) {
+    entities.birthDateNoYear = true;
+    delete entities.day;
+    delete entities.weekday;
+  }
   if (birthDate) {
     entities.birthDate = birthDate;
     delete entities.day;

@@ -251,6 +251,8 @@ export interface Entities {
   documentNumber?: string;
   /** `YYYY-MM-DD`. */
   birthDate?: string;
+  /** "Es el 15 de marzo" where the date of birth is asked (or the document, after a failed check): no year, which is asked for. */
+  birthDateNoYear?: true;
   email?: string;
   /** An address begun but not whole ("pedro arroba gmail", "pedro@gmail"): the member means to give one. */
   emailIncomplete?: true;

@@ -2774,5 +2774,9 @@ describe('older members and the paths with no slot (member testing, run 45)', ()
     ['y si radico el caso me dan la cita con la doctora marta?', 'offer', { asks: 'meaning', yesNo: undefined }],
     // The yes to this cancellation, then another cita named by its day and hour, cancelled next.
     ['listo. y la de las 12 del 25 tambien cancelemela', 'confirm', { intent: 'affirm', choice: 'yes', day: undefined, time: undefined }],
+    // A date of birth without its year: the year asked for.
+    ['ay perdon es el 15 de marzo', 'document', { birthDateNoYear: true, day: undefined }],
+    ['15 de marzo', 'birthDate', { birthDateNoYear: true }],
+    ['15 de marzo de 1994', 'birthDate', { birthDate: '1994-03-15', birthDateNoYear: undefined }],
   ]);
 });
