@@ -369,6 +369,14 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
 
     const { patients, timeOf, writer } = readPatientMentions(reading, message, question, expectation.options, question === 'email' ? [] : people, expectation.writer);
     if (patients.length > 0) entities.patients = patients;
+    // "Era la de Sofi la que toca mover, la de Mateo déjela quieta": what is left as it is is the other one's cita; the
+    // operation goes on for the one named.
+    if (
+      entities.leaveAsIs &&
+      patients.length > 0 &&
+      /\b(?:la|el) (?:cita )?de \w+ (?:dejela|dejelo|dejala|dejalo|no la toque|no la mueva|no la cancele|queda igual|se queda igual)\b/.test(normalized)
+    )
+      delete entities.leaveAsIs;
     if (timeOf) entities.timeOf = timeOf;
     // "La más cerquita a la de Mateo", "el mismo día que la de la niña": Mateo's or the girl's appointment tells the time; they are no patient.
     const anchor = question === 'email' ? null : ANOTHERS_APPOINTMENT.exec(normalized);

@@ -2778,5 +2778,10 @@ describe('older members and the paths with no slot (member testing, run 45)', ()
     ['ay perdon es el 15 de marzo', 'document', { birthDateNoYear: true, day: undefined }],
     ['15 de marzo', 'birthDate', { birthDateNoYear: true }],
     ['15 de marzo de 1994', 'birthDate', { birthDate: '1994-03-15', birthDateNoYear: undefined }],
+    // A cita moved a little later: its own day, later.
+    ['la cita con el doctor cardenas me la puede correr una horita mas tarde?', 'menu', { intent: 'reschedule', sameDay: true, later: true }],
+    // The other child's cita named for the move, this one's left alone: no giving up.
+    ['ay no perdon era la de sofi la que toca mover, la de mateo dejela quieta', 'slot', { leaveAsIs: undefined, patients: [{ kind: 'name', name: 'sofia' }] }],
+    ['mejor dejela quieta', 'confirm', { leaveAsIs: true }],
   ]);
 });
