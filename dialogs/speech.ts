@@ -143,13 +143,14 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, kno
       return doctorsOf(prompt, doctor);
     case 'byEmail':
       return reply('help.byEmail');
+    // (With the e-mail it goes to, masked, when the case was filed here.)
     case 'caseAnswer':
-      // (With the e-mail it goes to, masked, when the case was filed here.)
-      if (rissCase?.email) return reply('help.caseAnswer', { radicado: rissCase.radicado, dueDate: rissCase.dueDate, email: rissCase.email, context: 'email' });
-      return rissCase ? reply('help.caseAnswer', { radicado: rissCase.radicado, dueDate: rissCase.dueDate }) : reply('help.caseAnswer', { context: 'none' });
+      return rissCase?.email
+        ? reply('help.caseAnswer', { radicado: rissCase.radicado, dueDate: rissCase.dueDate, email: rissCase.email, context: 'email' })
+        : caseReply('help.caseAnswer', rissCase);
     // "¿Y si no me responden en esos días qué hago?": the line, with the radicado and the date when there is one.
     case 'caseLate':
-      return rissCase ? reply('help.caseLate', { radicado: rissCase.radicado, dueDate: rissCase.dueDate }) : reply('help.caseLate', { context: 'none' });
+      return caseReply('help.caseLate', rissCase);
     case 'caseCancel':
       return reply('help.caseCancel');
     case 'rebook':
@@ -179,6 +180,11 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, kno
     default:
       return reply('help.support');
   }
+}
+
+/** A text about the last case filed: with its radicado and due date, or its `none` form when there is none. */
+function caseReply(key: 'help.caseAnswer' | 'help.caseLate', rissCase: KnownSoFar['rissCase']): Reply {
+  return rissCase ? reply(key, { radicado: rissCase.radicado, dueDate: rissCase.dueDate }) : reply(key, { context: 'none' });
 }
 
 /** "¿Ya quedó?" after an operation: yes, and what; before any, that nothing is done yet. */
