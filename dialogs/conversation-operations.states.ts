@@ -28,7 +28,7 @@ import type { BookedHere } from './operation.js';
 import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { ask, option, reply, type Reply } from './replies.js';
 import { namesAnotherPatient } from './patients.js';
-import { choiceOf, entitiesOf, isMessage } from './understood.js';
+import { choiceOf, entitiesOf, intentOf, isMessage } from './understood.js';
 
 /** The operation a message asks for in the middle of another: "no, más bien cancelarla" while rescheduling. */
 function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'reschedule'): Operation | undefined {
@@ -324,6 +324,12 @@ export const operationStates = {
       USER_MESSAGE: [
         OBJECTION,
         DOCUMENT_AGAIN,
+        // "Sí, radíquelo" at the menu, once the case offer is over (declined, or never made): no case is filed from here,
+        // and the way to one is said, never a thanks that sounds like it was filed.
+        {
+          guard: ({ event }) => entitiesOf(event).fileCase === true && choiceOf(event) === undefined && !isOperation(intentOf(event)),
+          actions: [{ type: 'say', params: reply('riss.notFromMenu') }, 'repeatPrompt'],
+        },
         { guard: 'namesIneligiblePatient', actions: ['sayIneligible', 'repeatPrompt'] },
         {
           // "¿Y Mateo tiene alguna?" right after a consultation: Mateo's appointments.

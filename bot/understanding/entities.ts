@@ -432,7 +432,7 @@ export function readEntities(
   // "Ahora para la nieta, lo mismo": the cita just booked, for someone else (the dialog knows which).
   if ((question === 'menu' || question === 'patient') && SAME_AGAIN.test(words.join(' '))) entities.sameAgain = true;
   // "Mejor en Chía, radique el caso": a RISS case asked for, wherever a search is under way.
-  if (CHANGE_QUESTIONS.has(question) && FILE_CASE.test(words.join(' ')) && !NOT_FILE_CASE.test(normalized)) entities.fileCase = true;
+  if ((CHANGE_QUESTIONS.has(question) || question === 'menu') && FILE_CASE.test(words.join(' ')) && !NOT_FILE_CASE.test(normalized)) entities.fileCase = true;
   // "¿Hay algo más temprano?" where slots are shown: earlier than those.
   // ("Más tempranito ese mismo día", moving a cita: earlier than its own time.)
   if ((question === 'slot' || question === 'confirm' || entities.sameDay) && EARLIER.test(words.join(' '))) entities.earlier = true;

@@ -1165,10 +1165,11 @@ describe('"radique el caso" asks for a RISS case in so many words (member testin
     ['mmm no, mejor en chia, radique el caso', 'slot', { site: 'CHIA', fileCase: true }],
     ['no, mejor radique el caso', 'offer', { fileCase: true }],
     ['radíquelo', 'offer', { fileCase: true, choice: 'yes' }],
-    // Asking what a case is, or refusing one, asks for none; nor is it read before a search.
+    // Asking what a case is, or refusing one, asks for none. At the menu it is read, and the menu says no case is filed from
+    // there (a case follows a search that finds nothing).
     ['q es radicar un caso?', 'offer', { fileCase: undefined }],
     ['no radique nada', 'offer', { fileCase: undefined, choice: 'no' }],
-    ['radique el caso', 'menu', { fileCase: undefined }],
+    ['radique el caso', 'menu', { fileCase: true, intent: 'none' }],
   ]);
 });
 
@@ -2783,5 +2784,7 @@ describe('older members and the paths with no slot (member testing, run 45)', ()
     // The other child's cita named for the move, this one's left alone: no giving up.
     ['ay no perdon era la de sofi la que toca mover, la de mateo dejela quieta', 'slot', { leaveAsIs: undefined, patients: [{ kind: 'name', name: 'sofia' }] }],
     ['mejor dejela quieta', 'confirm', { leaveAsIs: true }],
+    // Filing asked for at the menu: said (the menu says how to get one).
+    ['si radiquelo', 'menu', { fileCase: true }],
   ]);
 });
