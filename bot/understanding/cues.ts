@@ -194,7 +194,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   // "Ahora necesito una nueva de medicina general", "quiero otra para Mateo": another cita, its service or patient said.
   [
     'book',
-    /\b(?:necesito|quiero|quisiera|ocupo|necesitaria|me da|me saca|deme|sáqueme|saqueme) (?:una )?(?:nueva|otra) (?:de|para|pa|con) (?:pediatr\w*|medicina|medic[oa]|general|el pediatra|la pediatra|mi (?!(?:dia|hora)\b)\w+)/g,
+    /\b(?:necesito|quiero|quisiera|ocupo|necesitaria|me da|me saca|deme|saqueme) (?:una )?(?:nueva|otra) (?:de|para|pa|con) (?:pediatr\w*|medicina|medic[oa]|general|el pediatra|la pediatra|mi (?!(?:dia|hora)\b)\w+)/g,
   ],
   [
     'book',
