@@ -568,6 +568,12 @@ export function readEntities(
     delete entities.day;
     delete entities.weekday;
   }
+  // "Para la otra semana": a week, whose Monday stands for it as the day (or the new day) searched from; `weekAsked` tells
+  // it from a Monday the message names.
+  if (ANOTHER_WEEK.test(normalized) && !/\blunes\b|(?<![:.\d])30\b|\btreinta\b/.test(normalized)) {
+    const monday = readWhen('la otra semana', now).day;
+    if (monday !== undefined && (entities.day === monday || entities.newDay === monday)) entities.weekAsked = monday;
+  }
   return { entities, courtesy, visitTypes };
 }
 

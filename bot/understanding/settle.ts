@@ -849,6 +849,19 @@ export function settleIntent(reads: Reads): Understanding {
   // ordinal is a slot of the list before, not the second option "No"… nor the first, "Sí").
   if (YES_NO_QUESTIONS.has(question) && entities.yesNo && (choice === 'yes' || choice === 'no') && choice !== entities.yesNo)
     choice = optionValue(expectation.options, entities.yesNo);
+  // "¿Qué es radicar un caso?", "no entendí qué me pide", "¿y eso pa qué es?": what the question means, which Lina explains
+  // before asking it again; no operation and no request for a person ("ayuda", "un asesor" are help itself).
+  if (
+    intent === 'help' &&
+    choice === undefined &&
+    question !== 'start' &&
+    (entities.asks === 'meaning' || (!entities.asks && ASKS_WHAT_IS_ASKED.test(normalized))) &&
+    !HELP_ITSELF.test(normalized) &&
+    PERSON_WORDS.find(words).length === 0
+  ) {
+    intent = 'none';
+    entities.asks = 'meaning';
+  }
   if (intent !== intentRead.intent) score = 1;
   const result: Understanding = { intent, intentScore: score, entities };
   if (choice !== undefined) result.choice = choice;
@@ -895,6 +908,11 @@ const CANCEL_CASE = /\b(cancel|anul|retir|quit|desist|borr)\w* (el|mi|ese|un|del
 /** "¿Y eso qué es?", "¿eso qué significa?": what is being asked, with nothing else in the message. */
 const WHAT_IS_THIS =
   /^\W*(?:(?:y|pero|oiga|senorita|mija|disculpe|perdon|ay|uy|mmm|no|que pena|q pena|que pesar)[\s,]+)*(?:(?:que|k) (?:es|significa) (?:eso|esto)|(?:eso|esto) (?:que|k) (?:es|significa)|(?:eso|el caso|radicar(?: el caso)?) (?:si )?(?:sirve|serviria) (?:de|para) (?:algo|que|q))(?:[\s,]+(?:senorita|mija|porfa|por favor))?\W*$/;
+/** What the question asks, asked back: "no entendí", "no entiendo qué me pide", "¿y eso pa qué es?", "¿y si no acepto?". */
+const ASKS_WHAT_IS_ASKED =
+  /\bno (?:le |les )?entend\w*\b|\bno (?:le |les )?entiendo\b|^\W*(?:como|como asi|ah|mande|que|q)\W*$|\b(?:pa|para|por) (?:q|que) (?:es|sirve|seria)\b|\b(?:que|q|k) (?:es|significa|quiere decir)\b|\by si no (?:acepto|autorizo)\b|\bdiferencia\b/;
+/** Help asked for itself, or a person: never only a question about what is asked. */
+const HELP_ITSELF = /\b(?:ayuda|ayudita|ayudar|ayudame|ayudeme|ayudenme|colabora\w*|asesor\w*|persona|humano|alguien|orient\w*)\b/;
 /** "No me acuerdo del correo", "no recuerdo mi correo", "el correo no me lo sé": one they have, not remembered. */
 const FORGOT_EMAIL =
   /\bno (?:me acuerdo|recuerdo|me se|me lo se|lo se|se|encuentro) (?:del|de mi|el|mi|cual es (?:el|mi)) (?:correo|email|mail|gmail|hotmail)\b|\b(?:correo|email|mail) no me (?:lo )?(?:acuerdo|se)\b|\bse me olvido (?:el|mi) (?:correo|email|mail)\b/;

@@ -210,6 +210,11 @@ export interface Entities {
    * which the days that have slots are listed.
    */
   daysAfter?: string;
+  /**
+   * "Para la otra semana", "muévala pa la próxima semana": a week asked for, with no day of it; its Monday (`YYYY-MM-DD`),
+   * which `day` or `newDay` then holds as the day searched from.
+   */
+  weekAsked?: string;
   /** "El mismo día pero más tarde": later than the time of the cita under discussion (said with `sameDay`, and no hour). */
   later?: true;
   /**

@@ -37,6 +37,7 @@ export const SPLITS = {
   dev25: new URL('./dev-25.yaml', import.meta.url),
   dev26: new URL('./dev-26.yaml', import.meta.url),
   dev27: new URL('./dev-27.yaml', import.meta.url),
+  dev28: new URL('./dev-28.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;
@@ -101,6 +102,10 @@ export function labelsOf(result: Understanding): Partial<Record<EntityKey, unkno
     if (value !== undefined) labels[key] = value;
   }
   if (patients?.length) labels.patient = patients.length === 1 ? patients[0] : patients;
+  // A move that names the cita's day and the day it goes to ("la del miércoles pal viernes"): the corpus labels one day,
+  // the one asked for; a week asked for ("pa la otra semana") is no day, though its Monday stands for it in the search.
+  if (entities.newDay !== undefined && entities.newDay !== entities.weekAsked) labels.day = entities.newDay;
+  else if (entities.day !== undefined && entities.day === entities.weekAsked) delete labels.day;
   return labels;
 }
 

@@ -117,12 +117,12 @@ describe('sentences members write around their answer', () => {
     // At the consent question, a request after the yes is kept.
     ['si, necesito una cita para mi hijo', 'consent', { intent: 'book', choice: 'yes' }],
     // A question about the authorisation is no yes (Ley 1581 asks for a clear one): it is help, nothing chosen.
-    ['q es eso de autorizar?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
-    ['que significa autorizar', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['q es eso de autorizar?', 'consent', { intent: 'none', choice: undefined, yesNo: undefined }],
+    ['que significa autorizar', 'consent', { intent: 'none', choice: undefined, yesNo: undefined }],
     ['autorizar que?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
     ['acepto que cosa?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
-    ['si, pero para que es?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
-    ['y si no acepto?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
+    ['si, pero para que es?', 'consent', { intent: 'none', choice: undefined, yesNo: undefined }],
+    ['y si no acepto?', 'consent', { intent: 'none', choice: undefined, yesNo: undefined }],
     ['es obligatorio?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
     ['ya?', 'consent', { intent: 'help', choice: undefined, yesNo: undefined }],
     // A yes with a question about something else, or "¿por qué no?", is still the yes.
@@ -211,7 +211,7 @@ describe('sentences members write around their answer', () => {
     ['hola, perdón, sigue ahí? se me fue la señal un momento', 'band', { intent: 'greet' }],
     ['ay no sabia que ya tenia cita, entonces dejela asi, gracias', 'existing', { intent: 'thanks' }],
     // Help asked in a sentence.
-    ['para que necesitan mi cedula? es que me da miedo que me roben los datos', 'document', { intent: 'help' }],
+    ['para que necesitan mi cedula? es que me da miedo que me roben los datos', 'document', { intent: 'none' }],
     ['hola necesito ayuda no se como sacar la cita', 'start', { intent: 'help' }],
     // A cita asked for without a verb.
     ['para mí y para sofía una cita por favor', 'start', { intent: 'book' }],
@@ -540,7 +540,7 @@ describe('the thirteenth blind batch: long messages whose answer sits before a q
     ['Entiendo. En ese caso, sí, le agradezco radicar el caso. ¿En cuánto tiempo me llaman?', 'offer', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
     ['Sí, muy amable. ¿Me confirma también la dirección de la sede?', 'confirm', { intent: 'affirm', choice: 'yes' }],
     ['No, espere, mejor no la cancele. ¿Me la puede cambiar de fecha más bien?', 'confirm', { intent: 'reschedule', choice: 'no' }],
-    ['Sí, pero ¿para qué es?', 'consent', { intent: 'help', yesNo: undefined }],
+    ['Sí, pero ¿para qué es?', 'consent', { intent: 'none', yesNo: undefined }],
     // Agreeing without a yes is never a no.
     ['No tengo inconveniente. Sí, confírmela.', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
     ['No veo ningún inconveniente en autorizarlo, así que adelante.', 'consent', { choice: 'yes', yesNo: 'yes' }],
@@ -705,7 +705,7 @@ describe('the eleventh blind batch: an answer after a doubt, who writes set asid
     ['creo que si', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
     ['creo que no', 'confirm', { intent: 'deny', choice: 'no', yesNo: 'no' }],
     // Still a question, or a yes taken back: Lina asks again.
-    ['Bueno sí, ¿pero eso para qué es?', 'consent', { intent: 'help', yesNo: undefined }],
+    ['Bueno sí, ¿pero eso para qué es?', 'consent', { intent: 'none', yesNo: undefined }],
     ['sí... ay no. Bueno sí', 'confirm', { yesNo: undefined }],
     // A no whose day is the reason, or that comes back later, is the no.
     ['NO NO. ESE DIA NO', 'confirm', { intent: 'deny', choice: 'no' }],
@@ -1790,10 +1790,10 @@ describe('only the doctor searched, at an offer (member testing)', () => {
 
 describe('questions about an offer (member testing)', () => {
   itReads([
-    ['mmm y si no radico que pasa?', 'offer', { intent: 'help', asks: 'meaning', yesNo: undefined }],
-    ['¿a que hora seria?', 'offer', { intent: 'help', asks: 'meaning' }],
-    ['con quien seria?', 'offer', { intent: 'help', asks: 'meaning' }],
-    ['que pasa si digo que no?', 'offer', { intent: 'help', asks: 'meaning', yesNo: undefined }],
+    ['mmm y si no radico que pasa?', 'offer', { intent: 'none', asks: 'meaning', yesNo: undefined }],
+    ['¿a que hora seria?', 'offer', { intent: 'none', asks: 'meaning' }],
+    ['con quien seria?', 'offer', { intent: 'none', asks: 'meaning' }],
+    ['que pasa si digo que no?', 'offer', { intent: 'none', asks: 'meaning', yesNo: undefined }],
   ]);
 });
 
@@ -1868,7 +1868,7 @@ describe('doubts, annoyance and cost at any question (member testing)', () => {
 describe('an angry face, "y ahora?", a complaint and medicines picked up (member testing)', () => {
   itReads([
     ['😡', 'menu', { intent: 'help', asks: 'frustration' }],
-    ['y ahora?', 'menu', { intent: 'help', asks: 'meaning' }],
+    ['y ahora?', 'menu', { intent: 'none', asks: 'meaning' }],
     ['quiero poner un reclamo', 'menu', { intent: 'help', asks: 'complaint', choice: undefined }],
     ['¿dónde reclamo los medicamentos?', 'menu', { asks: undefined }],
   ]);
@@ -1893,8 +1893,8 @@ describe('a moment asked for (member testing)', () => {
 
 describe('why the document and the date of birth are asked (member testing)', () => {
   itReads([
-    ['¿para qué necesita mi fecha de nacimiento?', 'birthDate', { intent: 'help', asks: 'meaning' }],
-    ['para que necesitan mi cedula?', 'document', { intent: 'help', asks: 'meaning' }],
+    ['¿para qué necesita mi fecha de nacimiento?', 'birthDate', { intent: 'none', asks: 'meaning' }],
+    ['para que necesitan mi cedula?', 'document', { intent: 'none', asks: 'meaning' }],
     ['CC 1010101010, para que la necesitan?', 'document', { documentNumber: '1010101010', asks: undefined }],
   ]);
 });
@@ -1928,8 +1928,8 @@ describe('yes and no, when, and requests from the twenty-first blind batch (dev2
     // How early a cita must be given up: a question, never the cancellation.
     ['cuanto tiempo antes toca cancelar pa que no me cobren multa?', 'existing', { intent: 'none', choice: undefined, asks: 'noShow' }],
     ['hasta cuando puedo cancelar la cita?', 'menu', { choice: undefined, asks: 'noShow' }],
-    ['pa que el correo? no me lo pueden mandar por aca?', 'email', { intent: 'help', asks: 'meaning' }],
-    ['que es PT?', 'documentType', { intent: 'help', choice: undefined, asks: 'meaning' }],
+    ['pa que el correo? no me lo pueden mandar por aca?', 'email', { intent: 'none', asks: 'meaning' }],
+    ['que es PT?', 'documentType', { intent: 'none', choice: undefined, asks: 'meaning' }],
     ['Buen dia. Habla Jorge, el esposo de Laura. Necesito saber para cuando quedo la cita de Sofia', 'start', { intent: 'consult' }],
     ['ninguno de esos, no hay mas adelante?', 'day', { intent: 'other_day' }],
     ['Hola buenas, soy Paola, hermana de Laura. Le voy a sacar las citas a mis sobrinos', 'start', { intent: 'book' }],
@@ -2027,8 +2027,8 @@ describe('the e-mail for a case, waits, a person, the earliest and plural bands 
     ['no tengo correo y nadie en mi casa tiene', 'email', { noEmail: true, nobodyHasEmail: true }],
     ['no tengo correo', 'email', { noEmail: true, nobodyHasEmail: undefined }],
     ['no uso eso, mandeme la respuesta por aqui', 'email', { noEmail: true }],
-    ['y no me pueden mandar la respuesta por whatsapp?', 'email', { intent: 'help', asks: 'meaning' }],
-    ['y para que me piden el correo?', 'email', { intent: 'help', asks: 'meaning' }],
+    ['y no me pueden mandar la respuesta por whatsapp?', 'email', { intent: 'none', asks: 'meaning' }],
+    ['y para que me piden el correo?', 'email', { intent: 'none', asks: 'meaning' }],
     ['y eso del caso cuanto se demora?', 'offer', { asks: 'caseAnswer', yesNo: undefined }],
     ['necesito una cita de medicina general primera vez en Kennedy, en las mañanas', 'visitType', { band: 'manana' }],
     ['vengo sintiendo un cansancio muy fuerte por las mañanas, a veces me duele la cabeza', 'specialty', { band: undefined }],
@@ -2353,7 +2353,7 @@ describe('older members around the offers, the e-mail and the yes (member testin
     ['si, y a que hora tengo que llegar?', 'confirm', { intent: 'affirm', choice: 'yes', asks: 'arrival' }],
     ['si señorita con mucho gusto autorizo, pero digame una cosa, esto no tiene ningun costo verdad?', 'consent', { intent: 'affirm', choice: 'yes', asks: 'cost' }],
     ['si señorita, autorizo, y cuanto se demora esto?', 'consent', { intent: 'affirm', choice: 'yes' }],
-    ['si, pero para que es?', 'consent', { intent: 'help', choice: undefined }],
+    ['si, pero para que es?', 'consent', { intent: 'none', choice: undefined }],
     ['a que hora tengo que llegar?', 'confirm', { intent: 'none', choice: undefined, asks: 'arrival' }],
     // An answer said first, then what it costs: both.
     ['Pediatría, ¿y eso tiene algún costo?', 'specialty', { choice: 'pediatria', asks: 'cost' }],
@@ -2393,7 +2393,7 @@ describe('older members around the offers, the e-mail and the yes (member testin
     ['mi hijo me dejó este número', 'start', { patients: undefined }],
     ['necesito pedirle una cita al Mateíto', 'start', { intent: 'book', patients: [{ kind: 'name', name: 'mateo' }] }],
     // A doubt at a yes/no question, whether another can be booked, the cita rather than urgencias.
-    ['ay no se, es que mi hija es la que sabe de estas cosas', 'consent', { intent: 'help', asks: 'meaning', patients: undefined }],
+    ['ay no se, es que mi hija es la que sabe de estas cosas', 'consent', { intent: 'none', asks: 'meaning', patients: undefined }],
     ['no se, es que de pronto si puedo ir', 'confirm', { intent: 'none', choice: undefined, asks: 'doubt' }],
     ['y si la cancelo la puedo volver a sacar?', 'confirm', { asks: 'rebook', choice: undefined }],
     ['¿y la puedo volver a sacar para el jueves?', 'confirm', { intent: 'reschedule' }],
@@ -2467,7 +2467,7 @@ describe('another doctor asked for at an offer or before a search (member testin
 describe('a new cita asked for after a cancellation in other words (member testing)', () => {
   for (const [text, at, next] of [
     ['ah ok, entonces cancele esa y me saca la nueva aqui', 'existing', { intent: 'book', entities: {} }],
-    ['me la cancelan y me dan una nueva para la otra semana en la mañana?', 'menu', { intent: 'book', entities: { band: 'manana', day: '2026-11-30' } }],
+    ['me la cancelan y me dan una nueva para la otra semana en la mañana?', 'menu', { intent: 'book', entities: { band: 'manana', day: '2026-11-30', weekAsked: '2026-11-30' } }],
     ['cancele de una y gracias', 'menu', undefined],
   ] as const) {
     it(`reads "${text}" at the ${at} question as a cancellation${next ? ' and then a booking' : ''}`, () => {
@@ -2549,7 +2549,7 @@ describe('the nearest site, and a range of hours (member testing)', () => {
 });
 
 describe('why only one cita per specialty (member testing)', () => {
-  itReads([['no puedo tener dos? es que es por otra cosa', 'existing', { intent: 'help', asks: 'meaning', choice: undefined }]]);
+  itReads([['no puedo tener dos? es que es por otra cosa', 'existing', { intent: 'none', asks: 'meaning', choice: undefined }]]);
 });
 
 describe('whether there is a cita already, checked before booking (member testing)', () => {
@@ -2786,5 +2786,24 @@ describe('older members and the paths with no slot (member testing, run 45)', ()
     ['mejor dejela quieta', 'confirm', { leaveAsIs: true }],
     // Filing asked for at the menu: said (the menu says how to get one).
     ['si radiquelo', 'menu', { fileCase: true }],
+  ]);
+});
+
+describe('the twenty-fifth blind batch, opened as dev28', () => {
+  itReads([
+    // What the question means, asked back: explained before the question again, no operation and no call for a person.
+    ['no entendi', 'slot', { intent: 'none', asks: 'meaning', choice: undefined }],
+    ['no entendi q documento', 'document', { intent: 'none', asks: 'meaning' }],
+    ['como? no entendi q tengo q responder', 'consent', { intent: 'none', asks: 'meaning', yesNo: undefined }],
+    ['que es radicar un caso?', 'offer', { intent: 'none', asks: 'meaning', yesNo: undefined }],
+    ['q significa reprogramar?', 'menu', { intent: 'none', asks: 'meaning', choice: undefined }],
+    // Help asked for itself, or a person, stays help.
+    ['ayuda no entiendo nada', 'menu', { intent: 'help' }],
+    ['no entiendo nada, me comunica con una persona?', 'slot', { intent: 'help' }],
+    // A week asked for is no day of it: its Monday only stands for it in the search.
+    ['necesito una cita para la proxima semana', 'start', { intent: 'book', day: '2026-11-30', weekAsked: '2026-11-30' }],
+    ['mover la cita del viernes para la otra semana', 'menu', { day: '2026-11-27', newDay: '2026-11-30', weekAsked: '2026-11-30' }],
+    ['muevala pal lunes de la otra semana', 'menu', { weekAsked: undefined }],
+    ['muevame la del miercoles pal viernes', 'menu', { day: '2026-11-25', newDay: '2026-11-27', weekAsked: undefined }],
   ]);
 });
