@@ -321,6 +321,8 @@ export const operationStates = {
     on: {
       THANKS: { actions: { type: 'say', params: ({ context }) => thanksAtMenuReply(context) } },
       BACK: [{ guard: 'hasBeneficiaries', target: 'awaitingPatient', actions: assign({ patientOptions: undefined }) }, { actions: 'repeatPrompt' }],
+      // "¿Sí quedó cancelada?" with nothing done in this conversation (it was yesterday, or by phone): the citas, which tell.
+      HELP: { guard: ({ context, event }) => event.orConsult === true && context.doneSaid === undefined, target: 'consulting' },
       USER_MESSAGE: [
         OBJECTION,
         DOCUMENT_AGAIN,

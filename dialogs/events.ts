@@ -26,9 +26,10 @@ export type DialogEvent =
    * "ayuda", "asesor", "quiero hablar con una persona": the support line, then the pending question.
    * `asks`: a question Lina answers instead ("¿qué es no programada?", "¿dónde queda la sede de
    * Kennedy?", "¿cuánto vale la cuota moderadora?"); `site`: the site it names; `also`: a second question in
-   * the same message ("¿con qué doctor es? ¿y eso dónde queda?"), answered after the first.
+   * the same message ("¿con qué doctor es? ¿y eso dónde queda?"), answered after the first; `orConsult`: a check of what was
+   * done ("¿sí quedó cancelada?") that, when nothing was done in this conversation, looks the citas up instead.
    */
-  | { type: 'HELP'; asks?: Asked; site?: SiteCode; also?: Asked; here?: true; about?: string }
+  | { type: 'HELP'; asks?: Asked; site?: SiteCode; also?: Asked; here?: true; about?: string; orConsult?: true }
   /** "hola" in the middle of a conversation: where we are, and the pending question. */
   | { type: 'GREET' }
   /** "gracias" with nothing else: a kind answer, and the pending question if there is one. */
@@ -62,6 +63,8 @@ export function toDialogEvent(read: Understanding, messageId: string): DialogEve
       ...(entities.asksAbout !== undefined ? { about: entities.asksAbout } : {}),
     };
   }
+  // "¿Sí quedó cancelada?" at the menu: what was just done, or, when nothing was, the citas looked up.
+  if (entities.asks === 'done' && intent === 'consult') return { type: 'HELP', asks: 'done', orConsult: true };
   if (intent === 'help' && choice === undefined) return { type: 'HELP' };
   if (intent === 'back' && !saysMore) return { type: 'BACK' };
   if (intent === 'greet' && !saysMore) return { type: 'GREET' };

@@ -126,7 +126,7 @@ for (const phrase of [
 export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   [
     'cancel',
-    /\b((?<!\b(?:la|el|las|los) que (?:ya )?)cancel(?!aron|ada|ado|o\b)\w*|anul(?!aron|ada|ado)\w*|desagend\w*|no (voy a |vamos a |va a )?(poder |puedo |podemos |podre )?(ir|asistir|llevar\w*) a (la|esa|mi) cita|(borrar|quitar|eliminar) (la|esa|mi|una) cita|ya no (la )?necesit\w* la cita|ya no la necesit\w*)\b/g,
+    /\b((?<!\b(?:la|el|las|los) que (?:ya )?)(?<!\b(?:ayer|anoche|antier|el otro dia|la semana pasada)(?: yo)?(?: ya)? )cancel(?!aron|ada|ado|o\b)\w*|anul(?!aron|ada|ado)\w*|desagend\w*|no (voy a |vamos a |va a )?(poder |puedo |podemos |podre )?(ir|asistir|llevar\w*) a (la|esa|mi) cita|(borrar|quitar|eliminar) (la|esa|mi|una) cita|ya no (la )?necesit\w* la cita|ya no la necesit\w*)\b/g,
   ],
   [
     'reschedule',
@@ -191,6 +191,14 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   // "Yo solo quiero saber si tengo cita": the member's citas, looked up.
   ['consult', /\bsaber si (?:tengo|tiene|tenemos|hay|me quedo|tenia) (?:alguna |una )?(?:cita|citas|consulta)\b/g],
+  // What a cita is, or whether it stands, asked without "consultar": "¿ya no tengo nada el miércoles, cierto?", "¿a qué hora
+  // era la mía?", "¿mi cita era el miércoles o el jueves?", "¿sigue siendo en Kennedy?", "no sé si sí quedó cancelada", "¿o
+  // sea que quedó igual que antes?", "solo quería saber la hora de la otra", "¿y a mi nieto no le toca nada?", "¿y los niños
+  // no tienen más?", "¿la del viernes ya no aparece?".
+  [
+    'consult',
+    /\b(?:(?:ya )?no (?:tengo|tenemos)|ya no (?:tiene|tienen)) nada (?:el|para el|pal|este|esta|ese|esa) [a-z0-9]+|\ba que horas? (?:era|seria) (?:la mia|mi cita|la cita|la de [a-z]+|la del [a-z0-9]+)\b|\b(?:mi cita|la mia|la cita|la de [a-z]+) (?:era|es) (?:el|para el|pal) [a-z0-9]+ o (?:el |para el )?[a-z0-9]+\b|\b(?:sigue|seguia) siendo (?:en|el|a las|con|para)\b|\bno se si (?:si |ya )?(?:me |nos |le )?(?:quedo|quedaron|se cancelo|se cancelaron|se movio|la cancelaron|me la cancelaron)\b|\bo sea que (?:me |nos |le )?(?:quedo|quedaron|sigue|queda) (?:igual|como estaba|como antes)\b|\b(?:queria|quiero|quisiera|necesito|necesitaba) (?:era |es )?saber (?:la hora|el dia|la fecha|cuando es|a que hora|que dia) (?:de|del|es|era)\b|\bno le (?:toca|queda) (?:nada|ninguna|alguna)\b|\bno (?:tiene|tienen) (?:mas|otra|otras) (?:citas?\b|\?|$)|\bya no (?:me |nos |le )?(?:aparece|aparecen|sale|salen)\b/g,
+  ],
   // "Ahora necesito una nueva de medicina general", "quiero otra para Mateo": another cita, its service or patient said.
   [
     'book',

@@ -600,10 +600,11 @@ export function settleIntent(reads: Reads): Understanding {
   }
   // "La cita del miércoles" at the list of appointments to move or cancel: which one, never a new booking.
   if (question === 'appointment' && intent === 'book' && !intentRead.ruled && !/\b(agend|sac|pid|ped|separ|reserv|nuev)\w*/.test(normalized)) intent = 'none';
-  // "¿Ya quedó la cita?" at the menu: whether what was just done is done, never a booking ("la cita" read as one).
+  // "¿Ya quedó la cita?", "¿sí quedó cancelada?" at the menu: a check of what was just done (the citas looked up when nothing
+  // was), never a booking ("la cita" read as one) nor a cancellation.
   if (question === 'menu' && !entities.asks && ASKS_IF_DONE.test(normalized)) {
-    intent = 'none';
-    choice = undefined;
+    intent = 'consult';
+    choice = optionValue(expectation.options, 'consult');
     entities.asks = 'done';
   }
   // "¿Y si la cancelo la puedo volver a sacar?" at «¿La cancelo?»: whether another can be booked afterwards; nothing cancelled.
@@ -849,6 +850,21 @@ export function settleIntent(reads: Reads): Understanding {
   // ordinal is a slot of the list before, not the second option "No"… nor the first, "Sí").
   if (YES_NO_QUESTIONS.has(question) && entities.yesNo && (choice === 'yes' || choice === 'no') && choice !== entities.yesNo)
     choice = optionValue(expectation.options, entities.yesNo);
+  // "Espere, mejor no la cancele", "entonces déjela como estaba" at a confirmation or an offer: the cita left as it is, which is
+  // the no (and a "no" said is the yes/no too).
+  if (
+    (question === 'confirm' || question === 'offer') &&
+    entities.leaveAsIs &&
+    entities.yesNo !== 'yes' &&
+    !entities.asks &&
+    (intent === 'none' || intent === 'deny' || intent === 'cancel') &&
+    // ("No sé 🤔, déjeme pensar": a doubt, asked again.)
+    !/^\W*(?:\w+\W+)?no se\b/.test(normalized)
+  ) {
+    intent = 'deny';
+    choice = optionValue(expectation.options, 'no');
+    if (/\bno\b/.test(normalized)) entities.yesNo = 'no';
+  }
   // "¿Qué es radicar un caso?", "no entendí qué me pide", "¿y eso pa qué es?": what the question means, which Lina explains
   // before asking it again; no operation and no request for a person ("ayuda", "un asesor" are help itself).
   if (
@@ -994,7 +1010,7 @@ const PENDING_QUESTIONS: ReadonlySet<Question> = new Set([
 ]);
 /** "¿Ya quedó?", "¿ya quedó cancelada?", "¿ya está lista?", "¿ya se movió?": whether it is done. */
 const ASKS_IF_DONE =
-  /^\W*(?:(?:y|ok|listo|entonces|bueno)\W+)*(?:a que hora|para cuando|para que dia) (?:me |nos |le )?(?:quedo|quedaron|quedamos)(?: (?:la|mi) cita)?\W*$|^\W*(?:(?:y|ok|listo|entonces|bueno)\W+)*(?:si|ya|y si ya|si ya) (?:me |nos |le )?(?:quedo|quedaron) para (?:el|la|las) [a-z0-9:]+\W*$|^\W*(?:(?:y|ok|listo|entonces|bueno|senorita|mija|o sea)\W+)*(?:(?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?[a-z]+\W+)?(?:ya|si) (?:(?:me |la |lo |las |los )?(?:quedo|quedaron)|esta|estan|estaria|se hizo|se hicieron|se movio|se movieron|se cancelo|se cancelaron|me la (?:cancelo|movio|agendo|cambio)|la (?:cancelo|movio|agendo|cambio))(?: (?:la|mi) (?:cita|consulta)| el caso| mi caso)?(?: (?:lista|listo|listas|listos|cancelada|canceladas|movida|movidas|agendada|agendadas|confirmada|confirmadas|reprogramada|cambiada|hecho|hecha|hechas|radicado|radicada))?(?: (?:las dos|los dos|ambas|ambos|las 2|los 2|todas))?(?:\W+(?:cierto|verdad|o no|senorita|mija))*\W*$/;
+  /^\W*(?:cancelada|cancelado|canceladas|movida|agendada|agendado|reprogramada|cambiada) (?:entonces|ya|cierto|verdad)\W*$|^\W*(?:(?:y|ok|listo|entonces|bueno)\W+)*(?:a que hora|para cuando|para que dia) (?:me |nos |le )?(?:quedo|quedaron|quedamos)(?: (?:la|mi) cita)?\W*$|^\W*(?:(?:y|ok|listo|entonces|bueno)\W+)*(?:si|ya|y si ya|si ya) (?:me |nos |le )?(?:quedo|quedaron) para (?:el|la|las) [a-z0-9:]+\W*$|^\W*(?:(?:y|ok|listo|entonces|bueno|senorita|mija|o sea)\W+)*(?:(?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?[a-z]+\W+)?(?:ya|si) (?:(?:me |la |lo |las |los )?(?:quedo|quedaron)|esta|estan|estaria|se hizo|se hicieron|se movio|se movieron|se cancelo|se cancelaron|me la (?:cancelo|movio|agendo|cambio)|la (?:cancelo|movio|agendo|cambio))(?: (?:la|mi) (?:cita|consulta)| el caso| mi caso)?(?: (?:lista|listo|listas|listos|cancelada|canceladas|movida|movidas|agendada|agendadas|confirmada|confirmadas|reprogramada|cambiada|hecho|hecha|hechas|radicado|radicada))?(?: (?:las dos|los dos|ambas|ambos|las 2|los 2|todas))?(?:\W+(?:cierto|verdad|o no|senorita|mija))*\W*$/;
 
 /** A question about the authorisation at the consent question, not a request said with it ("sí, ¿me ayudas con una cita?"). */
 /** Someone said with how or where they are: "la niña está en el colegio", "ya el niño amaneció mejor", "Mateo sigue con tos". */

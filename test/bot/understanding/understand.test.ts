@@ -2385,7 +2385,7 @@ describe('older members around the offers, the e-mail and the yes (member testin
     ['para mi mismita', 'patient', { choice: 'self' }],
     ['es para la suscrita', 'patient', { choice: 'self' }],
     // "¿Ya quedó?" at the menu, after an operation: whether it is done; "¿cuándo tiene que llegar?" when to arrive.
-    ['ya quedo?', 'menu', { intent: 'none', choice: undefined, asks: 'done' }],
+    ['ya quedo?', 'menu', { intent: 'consult', choice: 'consult', asks: 'done' }],
     ['¿ya quedó cancelada?', 'menu', { asks: 'done' }],
     ['¿cuándo tiene que llegar el niño?', 'menu', { asks: 'arrival' }],
     // Whose cita, then what the member must do with it; a nickname after "al".
@@ -2415,7 +2415,7 @@ describe('older members around the offers, the e-mail and the yes (member testin
     ['quiero saber cuál es la primera cita que tenga Mateo', 'start', { intent: 'consult' }],
     ['señorita, ¿sigue ahí?', 'menu', { intent: 'greet' }],
     // Member testing, run 43.
-    ['ya quedo la cita?', 'menu', { intent: 'none', choice: undefined, asks: 'done' }],
+    ['ya quedo la cita?', 'menu', { intent: 'consult', choice: 'consult', asks: 'done' }],
     ['uy no, y si no llego que pasa?', 'confirm', { yesNo: undefined, asks: 'noShow' }],
     ['ya quedo radicado?', 'email', { asks: 'notYet' }],
     ['con el que haya, no importa', 'offer', { yesNo: 'yes' }],
@@ -2805,5 +2805,31 @@ describe('the twenty-fifth blind batch, opened as dev28', () => {
     ['mover la cita del viernes para la otra semana', 'menu', { day: '2026-11-27', newDay: '2026-11-30', weekAsked: '2026-11-30' }],
     ['muevala pal lunes de la otra semana', 'menu', { weekAsked: undefined }],
     ['muevame la del miercoles pal viernes', 'menu', { day: '2026-11-25', newDay: '2026-11-27', weekAsked: undefined }],
+  ]);
+});
+
+describe('checks and the cita left as it was, from dev28', () => {
+  itReads([
+    // What a cita is, or whether it stands, asked without "consultar": looked up.
+    ['entonces ya no tengo nada el miercoles cierto?', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['buenos dias, a que hora era la mia? la del miercoles', 'start', { intent: 'consult' }],
+    ['y sigue siendo en kennedy cierto?', 'menu', { intent: 'consult' }],
+    ['perdon, y la del viernes ya no aparece? no me vaya a quedar doble', 'menu', { intent: 'consult' }],
+    ['una pregunta, mi cita era el miercoles o el jueves? no me acuerdo', 'start', { intent: 'consult' }],
+    ['que pena, me confundi. solo queria saber la hora de la otra', 'menu', { intent: 'consult' }],
+    ['y a mi nieto no le toca nada?', 'menu', { intent: 'consult' }],
+    // Lina's slots asked for are no check of the member's citas.
+    ['ninguna es jueves, no tiene nada el jueves?', 'slot', { intent: 'other_day' }],
+    // A cancellation told in the past ("ayer cancelé") is none asked for.
+    ['hola, ayer cancele una cita por aqui y no se si si quedo cancelada', 'menu', { intent: 'consult', next: undefined }],
+    ['cancele la de mateo', 'menu', { intent: 'cancel' }],
+    // A check of what was just done: answered from it, or the citas looked up.
+    ['cancelada entonces?', 'menu', { intent: 'consult', asks: 'done' }],
+    ['si quedo cancelada?', 'menu', { intent: 'consult', asks: 'done' }],
+    // The cita left as it is, at a confirmation or an offer: the no.
+    ['espere, mejor no la cancele', 'confirm', { intent: 'deny', choice: 'no', yesNo: 'no', leaveAsIs: true }],
+    ['entonces dejela como estaba', 'offer', { intent: 'deny', choice: 'no', yesNo: undefined }],
+    ['no, mejor no la cancele, muevala pal jueves', 'confirm', { intent: 'reschedule' }],
+    ['no se, dejeme pensar', 'confirm', { intent: 'none' }],
   ]);
 });
