@@ -439,7 +439,9 @@ function readPatients(
     // ("¿Y la de Mateo sigue igual, cierto?": whether it stands, asked; the one asked about.)
     const askedIfSame =
       (asking || /\b(cierto|verdad)\b/.test(saidOfThem)) && /^(?:si )?(?:sigue|siguen|queda|quedan|esta|estan|continua) (?:igual|en pie|como estaba|vigente)\b/.test(saidOfThem);
-    if (LEFT_AS_IT_IS.test(saidOfThem) && !askedIfSame) return true;
+    // ("Cancele la de pediatría de la niña, ya está aliviada": whose cita is cancelled, and why.)
+    const cancelledAsWell = /^ya (?:esta|estan)\b/.test(saidOfThem) && /\b(?:cancel|anul)\w*/.test(words.slice(0, index).join(' '));
+    if (LEFT_AS_IT_IS.test(saidOfThem) && !askedIfSame && !cancelledAsWell) return true;
     // "Sofi, Mateo está en el colegio" to "¿Para quién?": where he is, not for whom (elsewhere, "Mateo está en el colegio"
     // given as a reason keeps him, as the corpus labels it).
     if (question === 'patient' && /^(esta|anda|estan|andan) en (el |la )?(colegio|jardin|escuela|clase|clases|trabajo|natacion)\b/.test(original.slice(next, next + 5).join(' ')))
@@ -638,17 +640,29 @@ function readPatients(
   }
   // "Para ella misma", from someone writing for the member, or "dice Laurita que… pa ella": the member.
   if (writer !== undefined) {
-    const forHer = /\b(?:para|pa|a|la de|el de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)/.exec(whole);
+    const forHer =
+      /\b(?:para|pa|a|la de|el de|la cita de|las citas de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b/.exec(
+        whole,
+      );
     const wordsBefore = forHer !== null ? words.slice(0, whole.slice(0, forHer.index).split(' ').length) : [];
-    // (Before the member is identified, "la vecina de Laura… sacarle a ella una cita": the one whose relative writes.)
+    // (Before the member is identified, "la vecina de Laura… sacarle a ella una cita", "el esposo de Laura: ella necesita cita
+    // con médico general", "…me pidió que le cancelara la cita de ella": the one whose relative writes, when no other woman or
+    // girl is spoken of between.)
+    const namedAt = wordsBefore.findIndex(
+      (word, index) => index >= 2 && wordsBefore[index - 1] === 'de' && lexicon.relationWords.has(wordsBefore[index - 2] ?? '') && commonFirstName(word) !== undefined,
+    );
     const sheWasNamed =
       forHer !== null &&
       (self !== undefined
         ? wordsBefore.some((word) => sameName(word, self))
-        : /^(?:para|pa|a) /.test(forHer[0]) &&
-          wordsBefore.some(
-            (word, index) => index >= 2 && wordsBefore[index - 1] === 'de' && lexicon.relationWords.has(wordsBefore[index - 2] ?? '') && commonFirstName(word) !== undefined,
-          ));
+        : namedAt >= 0 &&
+          (/^(?:para|pa|a) /.test(forHer[0]) ||
+            (/^(?:la cita|las citas|ella) /.test(forHer[0]) &&
+              !wordsBefore
+                .slice(namedAt + 1)
+                .some(
+                  (word) => /^(?:nina|hija|bebe|nieta|sobrina|mama|abuela|suegra|hermana|tia|prima|senora|muchacha|pelada)$/.test(word) || commonFirstName(word) !== undefined,
+                ))));
     // (At the patient question "para ella" alone, from someone writing for the member, is her too.)
     const alone = question === 'patient' && /^(?:(?:es|seria|sera) )?(?:para|pa) ella(?: misma)?(?: (?:porfa|por favor|gracias))?$|^(?:la|el) de ella(?: misma)?$/.test(whole);
     if (forHer && (forHer.groups?.herself || sheWasNamed || alone)) push({ kind: 'self' }, whole.slice(0, forHer.index).split(' ').length);

@@ -741,7 +741,13 @@ export function settleIntent(reads: Reads): Understanding {
     // ("Pediatría, ¿y eso tiene algún costo?": the answer said first, then what it costs or what to bring, asked of it.)
     const answersToo =
       (asked === 'address' && question === 'site' && choice !== undefined && entities.site === choice && answersBeforeAskingWhere(normalized)) ||
-      (choice !== undefined && picked?.by === 'words' && !YES_NO_QUESTIONS.has(question) && (asked === 'cost' || asked === 'bring') && /^[^?¿]*[,.]/.test(normalized));
+      // ("Fontibón, ¿a qué horas abren allá?", "temprano, ¿a qué hora abren?", "pediatría y eso ¿cuánto vale?", "martes 9 am.
+      // ¿Con cuánto tiempo tengo que llegar?": likewise, for when the sites open and when to arrive.)
+      (choice !== undefined &&
+        picked?.by === 'words' &&
+        !YES_NO_QUESTIONS.has(question) &&
+        (asked === 'cost' || asked === 'bring' || asked === 'hours' || asked === 'arrival') &&
+        /^[^?¿]*(?:[,.]|\by (?:eso|esto)\b)/.test(normalized));
     const about = ABOUT_ONE_OPTION.has(asked) && !answersToo ? optionAskedAbout() : undefined;
     if (about !== undefined) entities.asksAbout = about;
     // ("¿Y la de Autopista Sur dónde queda?" at the site question: that site, which "bueno, en esa" then takes.)
@@ -864,6 +870,17 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'deny';
     choice = optionValue(expectation.options, 'no');
     if (/\bno\b/.test(normalized)) entities.yesNo = 'no';
+    // ("Déjela el viernes como estaba": the day said is the cita's own.)
+    delete entities.day;
+    delete entities.weekday;
+    delete entities.time;
+  }
+  // "Ah, a las 10; bueno, volvamos al menú", "ya tengo la del miércoles, devuélvame al menú": the menu, whatever day or hour the
+  // member read aloud before it.
+  if (intent === 'menu') {
+    delete entities.day;
+    delete entities.weekday;
+    delete entities.time;
   }
   // "¿Qué es radicar un caso?", "no entendí qué me pide", "¿y eso pa qué es?": what the question means, which Lina explains
   // before asking it again; no operation and no request for a person ("ayuda", "un asesor" are help itself).

@@ -2833,3 +2833,45 @@ describe('checks and the cita left as it was, from dev28', () => {
     ['no se, dejeme pensar', 'confirm', { intent: 'none' }],
   ]);
 });
+
+describe('hours refused, the menu, whose cita and a new one, from dev28', () => {
+  itReads([
+    // An hour the member cannot make is no hour asked for.
+    ['ay a las 3 yo no la puedo llevar, muevamela para un dia en la mañana', 'existing', { intent: 'reschedule', time: undefined, band: 'manana' }],
+    ['uy no, 10:40 tampoco alcanzo, dejeme la que tenia', 'confirm', { time: undefined }],
+    // A band that "no se puede" at an offer is turned down, none asked for.
+    ['no, en la mañana no se puede, esta en el colegio', 'offer', { intent: 'deny', band: undefined }],
+    // The menu, whatever day or hour was read aloud before it.
+    ['ah a las 10, bueno gracias, volvamos al menu', 'existing', { intent: 'menu', time: undefined }],
+    ['ah cierto que ya tengo la del miercoles, entonces devuelvame al menu', 'existing', { intent: 'menu', day: undefined }],
+    // The day said with the cita left as it was is its own.
+    ['nooo, ya que, dejela el viernes como estaba', 'offer', { intent: 'deny', day: undefined }],
+    // "Me da una a mí" after a cancellation: the booking that follows, for the member.
+    ['hola, cancele la de mateo y me da una a mi', 'start', { intent: 'cancel', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    // "Ella", from the one who writes for the member and named her, is the member; not when another woman or girl is between.
+    ['buenas le escribe el esposo de laura, ella necesita cita con medico general', 'start', { patients: [{ kind: 'self' }] }],
+    ['le escribe el esposo de laura, la niña esta enferma, ella necesita cita', 'start', { patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    [
+      'le escribe la vecina de laura, ella me presto el celular porque el de ella se daño. quiere cancelar la cita de sofia',
+      'start',
+      { patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] },
+    ],
+    // Whose cita is cancelled, and why: she is better.
+    ['entonces cancele la de pediatria de la niña, ya esta aliviada', 'menu', { intent: 'cancel', patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    // A new one asked for without "cita".
+    ['ahora si la nueva para mateo', 'menu', { intent: 'book', choice: 'book' }],
+    ['y ahora como saco otra para la semana q viene?', 'menu', { intent: 'book' }],
+    ['la nueva para el jueves', 'confirm', { intent: 'none' }],
+    // Someone's cita and the day it goes to.
+    ['ahora la de sofi, esa pal jueves', 'menu', { intent: 'reschedule', newDay: '2026-11-26' }],
+    // The answer said first, then when the sites open or what it costs.
+    ['fontibon, a q horas abren alla?', 'site', { choice: 'FONTIBON', asks: 'hours' }],
+    ['temprano, a que hora abren?', 'band', { choice: 'manana', asks: 'hours' }],
+    ['pediatria y eso cuanto vale?', 'specialty', { choice: 'pediatria', asks: 'cost' }],
+    ['¿a que hora abren en fontibon?', 'site', { choice: undefined, asks: 'hours' }],
+  ]);
+});
+
+it('reads "me da una a mí" after a cancellation as the booking that follows, for the member', () => {
+  assert.deepEqual(read('hola, cancele la de mateo y me da una a mi', 'start').next, { intent: 'book', entities: { patients: [{ kind: 'self' }] } });
+});
