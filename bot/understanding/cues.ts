@@ -282,7 +282,7 @@ export const SAME_DOCTOR_ONLY =
   /\bcon otr[oa](?: (?:doctor|doctora|medico|medica|profesional|dr|dra))? no\b|\bno (?:quiero |deseo )?(?:que sea )?con otr[oa]\b|\bsolo con (?:ella|el|mi (?:doctora|doctor|medica|medico))\b|\bquiero (?:que sea )?con (?:ella|el)(?: mism[oa])?\b|\b(?:yo |mejor )?(?:espero|esperamos|me espero|prefiero esperar) (?:a )?(?:que )?(?:vuelva|regrese|llegue|este)\b/;
 /** "Otro día", "la próxima semana": another day asked for where days are shown or offered. */
 export const OTHER_DAY_CUE =
-  /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?|(que|cuales) (otros )?dias (tiene|tienen|hay|habria|tendria|tendrian)|dias disponibles|mas adelante en la semana|(?:no )?(?:hay|tiene|tienen|habra|tendra) (?:algo |nada |citas? |cupos? )?(?:mas adelante|mas pa delante|mas para adelante))\b/;
+  /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?|(que|cuales) (otros )?dias (tiene|tienen|hay|habria|tendria|tendrian)|dias disponibles|mas adelante en la semana|(?:no )?(?:hay|tiene|tienen|habra|tendra) (?:algo |nada |citas? |cupos? )?(?:mas adelante|mas pa delante|mas para adelante)|(?:mas adelante|mas pa delante|mas para adelante) (?:no )?(?:hay|tiene|tienen|habra|tendra)\b)\b/;
 /** A request next to a yes: "sí, y también quiero una para Mateo". */
 export const ANOTHER_REQUEST = /\b(tambien|ademas|aparte|de paso) (quiero|necesito|quisiera|pedir|sacar|agendar|una|otra)\b|\botra (cita )?(aparte )?(para|de)\b/;
 /** A time given as an upper bound: "antes de las 8", "más temprano de las 10". */
@@ -373,7 +373,7 @@ export const INTERJECTIONS: ReadonlySet<string> = new Set([
 ]);
 /** "Quiero volver al menú, no era esto": the menu, wherever it is asked for. */
 export const MENU_CUE =
-  /\b(volver|ir|regresar|devolverme|devuelvame|devuelvase|llevarme|lleveme|llevame|pasarme|paseme|volvamos|vuelva|vuelvo|vuelvame|regresemos|regrese|regreseme|devolvamos|devuelvame|vamos|pasemos) (de nuevo |otra vez )?al (menu|inicio)\b|\bmenu principal\b|\b(volvamos|vuelva|vuelvo|regresemos|regrese|empecemos|empezar|comenzar|comencemos|arranquemos|arrancar) (al|a el|desde el|por el|otra vez desde el|de) (principio|inicio|comienzo|cero)\b|\bempezar de (nuevo|cero)\b|\bempecemos de (nuevo|cero)\b/;
+  /\b(volver|ir|regresar|devolverme|devuelvame|devuelvase|llevarme|lleveme|llevame|pasarme|paseme|volvamos|vuelva|vuelvo|vuelvame|regresemos|regrese|regreseme|devolvamos|devuelvame|vamos|pasemos) (de nuevo |otra vez )?al (menu|inicio)\b|\bmenu principal\b|\b(volvamos|vuelva|vuelvo|regresemos|regrese|empecemos|empezar|comenzar|comencemos|arranquemos|arrancar) (al|a el|desde el|por el|otra vez desde el|de) (principio|inicio|comienzo|cero)\b|(?<!\b(?:toca|tengo que|hay que|debo|tocaria) )\b(empezar|empecemos|comenzar|comencemos|arrancar|arranquemos) (todo )?(de nuevo|de cero|otra vez)\b|\b(volvamos|volver|vuelvo) a (empezar|comenzar|arrancar)\b/;
 /** Words that open a correction: "no, es para Sofía", "espere, es para mi hija", "me equivoqué". */
 export const CORRECTION =
   /^((ay|uy|ah|oiga|oye|ay no|ups|uy no),? )?(no(?! programad)|nop|espere|esperate|espera|perdon|disculpe|disculpa|me equivoque|mejor|ay no|uy)\b|\bno es para\b|\bno para (mi|el|ella)\b|\bme equivoque\b/;

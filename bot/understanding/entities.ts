@@ -236,7 +236,12 @@ export function readEntities(
   const mainSpecialties = notRuledOut.length > 0 ? notRuledOut : unreasoned;
   const specialty = alternatives ? undefined : lastValue(mainSpecialties);
   if (specialty) entities.specialty = specialty;
-  const visitType = lastValue(visitTypes);
+  // "¿Es primera vez o control?", "no sé si es primera vez o control": asks, and names neither ("…o control. Creo que primera
+  // vez entonces": the one said after is the answer).
+  const [weighed, against] = visitTypes.slice(-2);
+  const between = weighed && against ? words.slice(weighed.end, against.start) : [];
+  const visitAlternatives = weighed !== undefined && against !== undefined && weighed.value !== against.value && between.includes('o') && between.length <= 3;
+  const visitType = visitAlternatives ? undefined : lastValue(visitTypes);
   if (visitType) entities.visitType = visitType;
   const site = lastValue(sites);
   // "Nació en el hospital de Kennedy": where someone was born is no site to book at; "¿dónde queda la de Kennedy?" asks about one.

@@ -856,6 +856,24 @@ export function settleIntent(reads: Reads): Understanding {
   // ordinal is a slot of the list before, not the second option "No"… nor the first, "Sí").
   if (YES_NO_QUESTIONS.has(question) && entities.yesNo && (choice === 'yes' || choice === 'no') && choice !== entities.yesNo)
     choice = optionValue(expectation.options, entities.yesNo);
+  // "No sé si es primera vez o control", "¿medicina general o pediatría? no sé": both options weighed, neither picked; what they
+  // mean is explained before the question again.
+  if (
+    intent === 'none' &&
+    choice === undefined &&
+    !entities.asks &&
+    ((question === 'visitType' && /\b(?:primera vez|control|no programada) o (?:(?:es|una|la|de) )?(?:primera vez|control|no programada)\b/.test(normalized)) ||
+      (question === 'specialty' && /\b(?:general|medic[oa]|medicina|pediatr\w*) o (?:(?:es|el|la|de|con) )*(?:general|medic[oa]|medicina|pediatr\w*)\b/.test(normalized)))
+  )
+    entities.asks = 'meaning';
+  // "No quiero robot, quiero un asesor humano" at a yes/no question: the robot refused, never the question (at the
+  // authorisation that no would end the conversation); a person asked for, whose line is given before the question again.
+  if (YES_NO_QUESTIONS.has(question) && entities.yesNo === 'no' && NO_ROBOT.test(normalized) && !/\bno (?:autorizo|acepto)\b/.test(normalized)) {
+    delete entities.yesNo;
+    choice = undefined;
+    intent = 'help';
+    entities.asks = 'person';
+  }
   // "Espere, mejor no la cancele", "entonces déjela como estaba" at a confirmation or an offer: the cita left as it is, which is
   // the no (and a "no" said is the yes/no too).
   if (
@@ -941,6 +959,9 @@ const CANCEL_CASE = /\b(cancel|anul|retir|quit|desist|borr)\w* (el|mi|ese|un|del
 /** "¿Y eso qué es?", "¿eso qué significa?": what is being asked, with nothing else in the message. */
 const WHAT_IS_THIS =
   /^\W*(?:(?:y|pero|oiga|senorita|mija|disculpe|perdon|ay|uy|mmm|no|que pena|q pena|que pesar)[\s,]+)*(?:(?:que|k) (?:es|significa) (?:eso|esto)|(?:eso|esto) (?:que|k) (?:es|significa)|(?:eso|el caso|radicar(?: el caso)?) (?:si )?(?:sirve|serviria) (?:de|para) (?:algo|que|q))(?:[\s,]+(?:senorita|mija|porfa|por favor))?\W*$/;
+/** "No quiero robot", "no me gusta hablar con máquinas": the assistant refused, not what it asked. */
+const NO_ROBOT =
+  /^\W*(?:(?:ay|uy|ah|pues|mire|oiga)\W+)*no (?:quiero|me gusta|me gustan|deseo|voy a) (?:hablar|chatear|escribir|escribirle|tratar) ?(?:con |a )?(?:un |una |el |la |los |las )?(?:robot|robots|maquina|maquinas|bot|bots|chatbot|contestadora|grabacion|sistema)\b|^\W*(?:(?:ay|uy|ah|pues|mire|oiga)\W+)*no (?:quiero|me gusta|deseo) (?:un |una |el |la |los |las )?(?:robot|robots|maquina|maquinas|bot|bots|chatbot|contestadora|grabacion)\b/;
 /** What the question asks, asked back: "no entendí", "no entiendo qué me pide", "¿y eso pa qué es?", "¿y si no acepto?". */
 const ASKS_WHAT_IS_ASKED =
   /\bno (?:le |les )?entend\w*\b|\bno (?:le |les )?entiendo\b|^\W*(?:como|como asi|ah|mande|que|q)\W*$|\b(?:pa|para|por) (?:q|que) (?:es|sirve|seria)\b|\b(?:que|q|k) (?:es|significa|quiere decir)\b|\by si no (?:acepto|autorizo)\b|\bdiferencia\b/;

@@ -2875,3 +2875,24 @@ describe('hours refused, the menu, whose cita and a new one, from dev28', () => 
 it('reads "me da una a mí" after a cancellation as the booking that follows, for the member', () => {
   assert.deepEqual(read('hola, cancele la de mateo y me da una a mi', 'start').next, { intent: 'book', entities: { patients: [{ kind: 'self' }] } });
 });
+
+describe('starting over, other days, the robot refused and options weighed, from dev28', () => {
+  itReads([
+    ['ay mejor empecemos todo de nuevo q me enrede', 'band', { intent: 'menu' }],
+    ['hola lina ayer quede a medias sacando la cita de mi mama, me toca empezar todo de nuevo?', 'start', { intent: 'book' }],
+    ['ninguno, mas adelante no hay?', 'day', { intent: 'other_day' }],
+    // The robot refused, never the authorisation: a person asked for.
+    ['no quiero robot, quiero un asesor humano', 'consent', { intent: 'help', choice: undefined, yesNo: undefined, asks: 'person' }],
+    ['no, no autorizo, no quiero robot', 'consent', { intent: 'deny', choice: 'no', yesNo: 'no' }],
+    // Two options weighed, neither picked: what they mean is explained; one said after is the answer.
+    ['no se si es primera vez o control', 'visitType', { intent: 'none', choice: undefined, visitType: undefined, asks: 'meaning' }],
+    ['no se si es medicina general o pediatria', 'specialty', { intent: 'none', choice: undefined, asks: 'meaning' }],
+    ['la verdad no sé si es control o primera vez, nunca lo han visto en esa sede… primera vez', 'visitType', { choice: 'primera_vez', asks: undefined }],
+    ['Ay mija, yo no sé si es control o qué, la vez pasada lo llevó el papá. Póngale primera vez', 'visitType', { choice: 'primera_vez' }],
+    // Shorthand yes and no; a birth date with its two-digit year first.
+    ['siuuu', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['nonas', 'offer', { intent: 'deny', choice: 'no' }],
+    ['99 07 14', 'birthDate', { birthDate: '1999-07-14' }],
+    ['14 07 99', 'birthDate', { birthDate: '1999-07-14' }],
+  ]);
+});
