@@ -58,9 +58,15 @@ function doctorNotWanted(context: SlotFinderContext, event: EventObject): string
   return doctors.size === 1 ? [...doctors][0] : (context.search.doctorId ?? context.slots[0]?.doctor.id);
 }
 
-/** Slots as numbered options; each line names its site: scripts written against the contract (point 8) read it there. */
+/**
+ * Slots as numbered options: day, time and doctor, never the site. Every list is of the one site
+ * searched (a booking's site is chosen before the search, a move keeps its cita's), so the
+ * question that introduces it names that site once (`site` of `slots.ask` and
+ * `slots.whichOfDoctor`), and it is the site of every line: the message as a whole still says
+ * where each slot is (docs/conversation.md, point 9).
+ */
 function slotOptions(slots: readonly Slot[]) {
-  return slots.map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site }));
+  return slots.map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name }));
 }
 
 /** The one slot, among those at the time just asked about, with the doctor the message names. */
@@ -327,7 +333,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               type: 'prompt',
               params: ({ context, event }) => {
                 const mine = slotsOfDoctorNamed(context, event);
-                return ask('slot', 'slots.whichOfDoctor', { doctor: mine[0]?.doctor.name, count: mine.length }, slotOptions(mine));
+                return ask('slot', 'slots.whichOfDoctor', { doctor: mine[0]?.doctor.name, count: mine.length, site: context.site }, slotOptions(mine));
               },
             },
           },

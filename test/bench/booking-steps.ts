@@ -181,7 +181,7 @@ export function createBookingSteps({
           'slot',
           'slots.ask',
           { site, band: values.franja, window: 'horizon', service: cupsOf(values), count: slots.length },
-          slots.map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site })),
+          slots.map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name })),
         ),
       ];
     },

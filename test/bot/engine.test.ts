@@ -715,7 +715,7 @@ describe('engine: each message is read against the question pending', () => {
       const slot = shown.find((candidate) => candidate.id === option.value);
       assert.equal(option.start, slot?.start);
       assert.equal(option.doctor, slot?.doctor.name);
-      assert.equal(option.label, t('options.slot', { start: slot?.start, doctor: slot?.doctor.name, site: slot?.site }));
+      assert.equal(option.label, t('options.slot', { start: slot?.start, doctor: slot?.doctor.name }));
     }
     assert.deepEqual(expectation.people, ['laura', 'mateo', 'sofia']);
     assertSaid(chat, 'options.yes');

@@ -73,7 +73,7 @@ function paramsFor(key: string): ReplyParams {
 
 /** The options a question shows at most, as the machines build them. */
 const SITE_OPTIONS = SITES.map((site) => ({ value: site.code, key: 'options.site', params: { site: site.code } }));
-const SLOT_OPTIONS = Array.from({ length: 5 }, (_, index) => ({ value: `slot-${index}`, key: 'options.slot', params: { ...LONGEST } }));
+const SLOT_OPTIONS = Array.from({ length: 5 }, (_, index) => ({ value: `slot-${index}`, key: 'options.slot', params: { start: LONGEST.start, doctor: LONGEST.doctor } }));
 
 describe('phone-sized messages', () => {
   it('renders every text with the longest realistic parameters in at most 700 characters', () => {
@@ -92,6 +92,8 @@ describe('phone-sized messages', () => {
       { key: 'booking.askSite', options: SITE_OPTIONS },
       { key: 'slots.ask', params: { ...LONGEST, count: 5, context: 'day' }, options: SLOT_OPTIONS },
       { key: 'slots.ask', params: { ...LONGEST, count: 5 }, options: SLOT_OPTIONS },
+      { key: 'slots.ask', params: { ...LONGEST, count: 5, context: 'latestMorning' }, options: SLOT_OPTIONS },
+      { key: 'slots.whichOfDoctor', params: { ...LONGEST, count: 5 }, options: SLOT_OPTIONS },
       {
         key: 'slots.askDay',
         params: LONGEST,

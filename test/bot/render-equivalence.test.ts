@@ -306,7 +306,7 @@ describe('Renderer, compared with i18next rendering each text', () => {
     const renderer = new Renderer(TEST_SUPPORT, { siteAddresses: SEED_SITE_ADDRESSES });
     const reference = referenceRenderer(TEST_SUPPORT);
     const invalid = new Date(Number.NaN);
-    const params = { start: '2027-01-04T08:00:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' };
+    const params = { start: '2027-01-04T08:00:00-05:00', doctor: 'Dra. Marta Salazar' };
     for (const now of [NOW, invalid, NEXT_YEAR, invalid]) {
       assert.equal(renderer.text('options.slot', params, now), reference.text('options.slot', params, now), now.toString());
       assert.equal(renderer.text('greeting.welcome', {}, now), reference.text('greeting.welcome', {}, now), now.toString());
@@ -452,12 +452,12 @@ describe('Renderer, compared with i18next rendering each text', () => {
 
   it('keeps dates right when one renderer serves turns on different days', () => {
     const renderer = new Renderer(TEST_SUPPORT, { siteAddresses: SEED_SITE_ADDRESSES });
-    const params = { start: '2027-01-04T08:00:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' };
-    assert.equal(renderer.text('options.slot', params, NOW), 'lunes 4 de enero de 2027, 8:00 a. m. – Dra. Marta Salazar – USS Suba');
-    assert.equal(renderer.text('options.slot', params, NEXT_YEAR), 'lunes 4 de enero, 8:00 a. m. – Dra. Marta Salazar – USS Suba');
-    assert.equal(renderer.text('options.slot', params, NOW), 'lunes 4 de enero de 2027, 8:00 a. m. – Dra. Marta Salazar – USS Suba');
+    const params = { start: '2027-01-04T08:00:00-05:00', doctor: 'Dra. Marta Salazar' };
+    assert.equal(renderer.text('options.slot', params, NOW), 'lunes 4 de enero de 2027, 8:00 a. m. – Dra. Marta Salazar');
+    assert.equal(renderer.text('options.slot', params, NEXT_YEAR), 'lunes 4 de enero, 8:00 a. m. – Dra. Marta Salazar');
+    assert.equal(renderer.text('options.slot', params, NOW), 'lunes 4 de enero de 2027, 8:00 a. m. – Dra. Marta Salazar');
     // Without a `now`, a text uses the last one given, as before.
-    assert.equal(renderer.text('options.slot', params), 'lunes 4 de enero de 2027, 8:00 a. m. – Dra. Marta Salazar – USS Suba');
+    assert.equal(renderer.text('options.slot', params), 'lunes 4 de enero de 2027, 8:00 a. m. – Dra. Marta Salazar');
   });
 });
 
@@ -485,11 +485,11 @@ describe('Renderer.expectation, compared with what the member read', () => {
       },
       {
         key: 'slots.ask',
-        params: { count: 2 },
+        params: { count: 2, site: 'CHIA' },
         options: [0, 1].map((index) => ({
           value: `s${index}`,
           key: 'options.slot',
-          params: { start: `2026-11-3${index}T14:40:00-05:00`, doctor: 'Dr. Ángel Ruiz', site: 'CHIA' },
+          params: { start: `2026-11-3${index}T14:40:00-05:00`, doctor: 'Dr. Ángel Ruiz' },
         })),
         expects: 'slot',
       },

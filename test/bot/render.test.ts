@@ -43,13 +43,13 @@ describe('formatTime (contract point 15)', () => {
 });
 
 describe('Renderer', () => {
-  it('fills dates, times, sites and doctors into option labels', () => {
-    const [slot] =
-      renderer.render(
-        [reply('slots.ask', { count: 1 }, [option('slot-1', 'options.slot', { start: '2026-11-30T14:40:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' })])],
-        NOW,
-      ).messages[0]?.options ?? [];
-    assert.equal(slot?.label, 'lunes 30 de noviembre, 2:40 p. m. – Dra. Marta Salazar – USS Suba');
+  it('fills dates, times and doctors into slot labels, the site once in the question that lists them', () => {
+    const [message] = renderer.render(
+      [reply('slots.ask', { count: 1, band: 'tarde', site: 'SUBA' }, [option('slot-1', 'options.slot', { start: '2026-11-30T14:40:00-05:00', doctor: 'Dra. Marta Salazar' })])],
+      NOW,
+    ).messages;
+    assert.match(message?.text ?? '', /^Encontré este horario en la tarde en la USS Suba\. Responde con el número/);
+    assert.equal(message?.options?.[0]?.label, 'lunes 30 de noviembre, 2:40 p. m. – Dra. Marta Salazar');
   });
 
   it('fills the support line from configuration', () => {
@@ -173,12 +173,10 @@ describe('Renderer.expectation: the pending question as the understanding step r
   });
 
   it('keeps the start and doctor of each slot, and the service of each appointment, so "la de las 3" or "la de la doctora Marta" can pick', () => {
-    const slot = { start: '2026-11-30T14:40:00-05:00', doctor: 'Dra. Marta Salazar', site: 'SUBA' };
-    const slots = renderer.expectation(ask('slot', 'slots.ask', { count: 1 }, [option('slot-1', 'options.slot', slot)]), NOW);
-    assert.deepEqual(slots.options, [
-      { value: 'slot-1', label: 'lunes 30 de noviembre, 2:40 p. m. – Dra. Marta Salazar – USS Suba', aliases: [], start: slot.start, doctor: slot.doctor },
-    ]);
-    const appointment = { ...slot, service: '890301' };
+    const slot = { start: '2026-11-30T14:40:00-05:00', doctor: 'Dra. Marta Salazar' };
+    const slots = renderer.expectation(ask('slot', 'slots.ask', { count: 1, site: 'SUBA' }, [option('slot-1', 'options.slot', slot)]), NOW);
+    assert.deepEqual(slots.options, [{ value: 'slot-1', label: 'lunes 30 de noviembre, 2:40 p. m. – Dra. Marta Salazar', aliases: [], start: slot.start, doctor: slot.doctor }]);
+    const appointment = { ...slot, site: 'SUBA', service: '890301' };
     const appointments = renderer.expectation(ask('appointment', 'cancel.askWhich_self', undefined, [option('apt-1', 'options.appointment', appointment)]), NOW);
     assert.deepEqual(appointments.options[0], {
       value: 'apt-1',
@@ -191,18 +189,15 @@ describe('Renderer.expectation: the pending question as the understanding step r
   });
 
   it('leaves out a start, a service or a doctor that is not text', () => {
-    const [shown] = renderer.expectation(
-      ask('slot', 'slots.ask', { count: 1 }, [option('s', 'options.slot', { start: 0, doctor: true, service: undefined, site: 'SUBA' })]),
-      NOW,
-    ).options;
+    const [shown] = renderer.expectation(ask('slot', 'slots.ask', { count: 1 }, [option('s', 'options.slot', { start: 0, doctor: true, service: undefined })]), NOW).options;
     assert.ok(shown);
     for (const key of ['start', 'doctor', 'service']) assert.equal(key in shown, false, key);
   });
 
   it('dates labels against `now`: the year appears only when it is not the current one', () => {
-    const question = ask('slot', 'slots.ask', { count: 1 }, [option('s', 'options.slot', { start: '2027-01-04T08:00:00-05:00', doctor: 'Dr. Ángel Ruiz', site: 'CHIA' })]);
-    assert.equal(renderer.expectation(question, NOW).options[0]?.label, 'lunes 4 de enero de 2027, 8:00 a. m. – Dr. Ángel Ruiz – USS Chía');
-    assert.equal(renderer.expectation(question, new Date('2027-01-01T10:00:00-05:00')).options[0]?.label, 'lunes 4 de enero, 8:00 a. m. – Dr. Ángel Ruiz – USS Chía');
+    const question = ask('slot', 'slots.ask', { count: 1, site: 'CHIA' }, [option('s', 'options.slot', { start: '2027-01-04T08:00:00-05:00', doctor: 'Dr. Ángel Ruiz' })]);
+    assert.equal(renderer.expectation(question, NOW).options[0]?.label, 'lunes 4 de enero de 2027, 8:00 a. m. – Dr. Ángel Ruiz');
+    assert.equal(renderer.expectation(question, new Date('2027-01-01T10:00:00-05:00')).options[0]?.label, 'lunes 4 de enero, 8:00 a. m. – Dr. Ángel Ruiz');
   });
 
   it('expects `other` from a conversation that waits on nothing, or on a text that declares no question', () => {

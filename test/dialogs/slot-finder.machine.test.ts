@@ -9,7 +9,9 @@ import {
   type SearchSlotsInput,
   type SlotFinderInput,
 } from '../../dialogs/slot-finder.machine.js';
+import type { Reply } from '../../dialogs/replies.js';
 import { createFakeAgenda } from '../fakes/agenda.fake.js';
+import { makeRenderer } from '../fakes/chat.js';
 import { THURSDAY, TUESDAY, WEDNESDAY, agendaActors, agendaError, family, makePatient, makeRissCase, makeSlots, scripted, slotsOn, startDialog } from './harness.js';
 
 const TREATING = { id: 'doc-treating', name: 'Dr. Felipe Castro' };
@@ -60,7 +62,7 @@ const BASE_SEARCH = { cups: '890201', site: 'SUBA', window: 'horizon' } as const
 const optionValues = (chat: { lastPrompt(): { options?: Array<{ value: string }> } | undefined }) => chat.lastPrompt()?.options?.map((o) => o.value);
 
 describe('slot finder: the slots found', () => {
-  it('shows at most five slots as numbered options, in the order the agenda gave them, each naming its site', async () => {
+  it('shows at most five slots as numbered options, in the order the agenda gave them, the site said by the question', async () => {
     const slots = makeSlots(7);
     const { chat, searches } = await startFinder({ searches: [slots] });
 
@@ -78,7 +80,7 @@ describe('slot finder: the slots found', () => {
     assert.deepEqual(prompt?.options?.[0], {
       value: slots[0]?.id,
       key: 'options.slot',
-      params: { start: slots[0]?.start, doctor: 'Dra. Marta Salazar', site: 'SUBA' },
+      params: { start: slots[0]?.start, doctor: 'Dra. Marta Salazar' },
     });
     assert.equal(chat.done(), false);
   });
@@ -333,12 +335,66 @@ describe('slot finder: a doctor named with several of their slots shown', () => 
     await chat.say('la del doctor hernan');
     assert.deepEqual(chat.keys(), ['slots.whichOfDoctor']);
     assert.equal(chat.lastPrompt()?.expects, 'slot');
-    assert.deepEqual(chat.lastPrompt()?.params, { doctor: 'Dr. Hernán Gutiérrez', count: 2 });
+    assert.deepEqual(chat.lastPrompt()?.params, { doctor: 'Dr. Hernán Gutiérrez', count: 2, site: 'SUBA' });
     assert.deepEqual(optionValues(chat), [shown[1]?.id, shown[3]?.id]);
     await chat.say('la 2');
     const output = chat.output();
     assert.equal(output?.outcome === 'slot' ? output.slot.id : undefined, shown[3]?.id);
     assert.equal(searches.length, 1);
+  });
+});
+
+describe('slot finder: the site of a list, said once', () => {
+  const renderer = makeRenderer();
+  const NOW = new Date('2026-11-23T08:00:00-05:00');
+  const hernan = { id: 'doc-kennedy-2', name: 'Dr. Hernán Gutiérrez' };
+  const atKennedy = (day: string, times: readonly string[], doctor?: { id: string; name: string }) => slotsOn(day, times, { site: 'KENNEDY', ...(doctor ? { doctor } : {}) });
+
+  /** The list as the member reads it: its question names the site once, and no slot line names it. */
+  function assertSiteSaidOnce(prompt: Reply | undefined) {
+    assert.equal(prompt?.expects, 'slot');
+    assert.equal(prompt?.params?.site, 'KENNEDY');
+    const [message] = renderer.render(prompt ? [prompt] : [], NOW).messages;
+    assert.equal(message?.text.match(/USS Kennedy/g)?.length, 1, message?.text);
+    assert.match(message?.text ?? '', / en la USS Kennedy[.,] /);
+    assert.ok((message?.options?.length ?? 0) > 0);
+    for (const shown of prompt?.options ?? []) assert.equal(shown.params?.site, undefined, shown.value);
+    for (const { label } of message?.options ?? []) {
+      assert.match(label, /^\S+ \d+ de noviembre, \d{1,2}:\d\d [ap]\. m\. – Dra?\. [^–]+$/, label);
+      assert.doesNotMatch(label, /USS|Kennedy/, label);
+    }
+  }
+
+  it("the first page, the next one, a day asked, the latest times and a doctor's slots", async () => {
+    const { chat } = await startFinderOnAgenda(
+      [
+        ...atKennedy(TUESDAY, ['07:00', '07:20', '07:40', '08:00', '08:20', '08:40', '09:00']),
+        ...atKennedy(TUESDAY, ['09:20', '09:40'], hernan),
+        ...atKennedy(THURSDAY, ['07:00', '11:40']),
+      ],
+      { site: 'KENNEDY' },
+    );
+    assertSiteSaidOnce(chat.lastPrompt());
+    await chat.say('más horarios');
+    assert.equal(chat.lastPrompt()?.params?.context, 'more');
+    assertSiteSaidOnce(chat.lastPrompt());
+    await chat.say('la del doctor hernan');
+    assert.deepEqual(chat.keys(), ['slots.whichOfDoctor']);
+    assertSiteSaidOnce(chat.lastPrompt());
+    await chat.say('el jueves');
+    assert.equal(chat.lastPrompt()?.params?.context, 'day');
+    assertSiteSaidOnce(chat.lastPrompt());
+    await chat.say('lo más tarde posible en la mañana');
+    assert.equal(chat.lastPrompt()?.params?.context, 'latestMorning');
+    assertSiteSaidOnce(chat.lastPrompt());
+  });
+
+  it('the slots again after a "no" at the confirmation of a move, and after a slot taken by someone else', async () => {
+    for (const reason of ['notConfirmed', 'slotTaken'] as const) {
+      const { chat } = await startFinderOnAgenda(atKennedy(TUESDAY, ['07:00', '07:20']), { site: 'KENNEDY', mode: 'move', reason });
+      assert.deepEqual(chat.keys(), [reason === 'notConfirmed' ? 'slots.notConfirmed' : 'slots.slotTaken', 'slots.ask']);
+      assertSiteSaidOnce(chat.lastPrompt());
+    }
   });
 });
 

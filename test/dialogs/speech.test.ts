@@ -11,8 +11,8 @@ const slots = (doctors: string[]) =>
   ask(
     'slot',
     'slots.ask',
-    {},
-    doctors.map((doctor, index) => option(`slot-${index}`, 'options.slot', { start: '2026-11-23T17:00:00Z', doctor, site: 'SUBA' })),
+    { site: 'SUBA' },
+    doctors.map((doctor, index) => option(`slot-${index}`, 'options.slot', { start: '2026-11-23T17:00:00Z', doctor })),
   );
 
 describe('answerTo: "¿con qué doctor es?"', () => {

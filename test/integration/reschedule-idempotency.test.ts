@@ -164,8 +164,8 @@ async function startWorld(t: TestContext, { retries = 0 }: { retries?: number } 
     proxy,
     agenda,
     text,
-    /** A slot as Lina lists it: "lunes 23 de noviembre, 12:00 p. m. – Dr. … – USS Kennedy". */
-    slotLabel: (slot: Slot) => text('options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site }),
+    /** A slot as Lina lists it: "lunes 23 de noviembre, 12:00 p. m. – Dr. …" (the site is said once, above the list). */
+    slotLabel: (slot: Slot) => text('options.slot', { start: slot.start, doctor: slot.doctor.name }),
     /** The five general-medicine first-visit slots Lina would offer at Kennedy in that band (from the lead time on). */
     kennedySlots: (franja: Franja) =>
       agenda.searchSlots({

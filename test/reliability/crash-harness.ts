@@ -73,7 +73,7 @@ function nextMessage(member: Member): string | undefined {
   if (/¿En qué sede/.test(reply)) return member.site;
   if (/¿En qué horario/.test(reply)) return 'cualquiera';
   if (/¿La confirmo\?|¿Lo intento de nuevo\?/.test(reply)) return 'sí';
-  if (/^1\. .* – .* – USS/m.test(reply)) return member.slotChoice;
+  if (/^1\. .*\d:\d\d [ap]\. m\. – /m.test(reply)) return member.slotChoice;
   return 'menú';
 }
 

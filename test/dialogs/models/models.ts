@@ -243,7 +243,7 @@ export const takeSlotModel: DialogModel = {
     'slot',
     'slots.ask',
     { site: 'SUBA', band: 'manana', count: 2 },
-    slots.slice(0, 2).map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name, site: slot.site })),
+    slots.slice(0, 2).map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name })),
   ),
   starts: {
     'booking, no band said': from({ ...takeSlotRequest, mode: 'book' } satisfies TakeSlotInput, 5),
