@@ -27,7 +27,7 @@ import type { PatientMention, Question, ShownOption } from './types.js';
 import { editDistance, normalizeMessage } from './words.js';
 
 /** Before "mi niña", "mi reina": a greeting or thanks, so the words speak to Lina. */
-const GREETING_OR_THANKS: ReadonlySet<string> = new Set(['dias', 'tardes', 'noches', 'hola', 'buenas', 'gracias', 'ola']);
+const GREETING_OR_THANKS: ReadonlySet<string> = new Set(['dias', 'tardes', 'noches', 'hola', 'buenas', 'gracias', 'ola', 'pague', 'bendiga', 'chao', 'adios', 'amable']);
 /** Before "de" and a plural relation, words that pick one of them: "otro de mis hijos", "uno de los niños". */
 const ONE_OF: ReadonlySet<string> = new Set(['otro', 'otra', 'uno', 'una', 'ninguno', 'ninguna', 'cual', 'alguno', 'alguna']);
 /** Relations in the plural: the member's children, both of them. */
@@ -641,7 +641,7 @@ function readPatients(
   // "Para ella misma", from someone writing for the member, or "dice Laurita que… pa ella": the member.
   if (writer !== undefined) {
     const forHer =
-      /\b(?:para|pa|a|la de|el de|la cita de|las citas de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b/.exec(
+      /\b(?:para|pa|a|la de|el de|la cita de|las citas de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b|\bme le (?:de|den|da|saque|saquen|agende|agenden|pida|separe|consiga) (?:una )?(?:cita|consulta)\b/.exec(
         whole,
       );
     const wordsBefore = forHer !== null ? words.slice(0, whole.slice(0, forHer.index).split(' ').length) : [];
@@ -657,7 +657,7 @@ function readPatients(
         ? wordsBefore.some((word) => sameName(word, self))
         : namedAt >= 0 &&
           (/^(?:para|pa|a) /.test(forHer[0]) ||
-            (/^(?:la cita|las citas|ella) /.test(forHer[0]) &&
+            (/^(?:la cita|las citas|ella|me le) /.test(forHer[0]) &&
               !wordsBefore
                 .slice(namedAt + 1)
                 .some(

@@ -417,11 +417,13 @@ export function settleIntent(reads: Reads): Understanding {
   // or an offer, a child said with how or where they are is the reason of the answer, never another patient.
   if (
     (question === 'confirm' || question === 'offer') &&
-    intent === 'change_patient' &&
     (entities.yesNo !== undefined || entities.leaveAsIs) &&
     !PATIENT_CHANGE_CUE.test(normalized) &&
     !/\b(?:para|pa|pal) (?:el |la |mi )?\w+ (?:que )?(?:esta|anda|amanecio)\b/.test(words.join(' ')) &&
-    REASON_ABOUT_SOMEONE.test(words.join(' '))
+    // ("Sí, gracias, Mateo se queda con la abuela mientras tanto": who stays with whom, said with the yes.)
+    // ("No, espere, el viernes tengo que llevar a Sofi a la cita de ella; mejor el lunes 30": an errand with someone else.)
+    ((intent === 'change_patient' && (REASON_ABOUT_SOMEONE.test(words.join(' ')) || ERRAND_WITH.test(words.join(' ')))) ||
+      ((intent === 'affirm' || intent === 'deny') && entities.patients?.length && (STAYS_WITH.test(words.join(' ')) || ERRAND_WITH.test(words.join(' ')))))
   ) {
     intent = entities.yesNo === 'yes' ? 'affirm' : entities.yesNo === 'no' ? 'deny' : 'none';
     delete entities.patients;
@@ -856,6 +858,13 @@ export function settleIntent(reads: Reads): Understanding {
   // ordinal is a slot of the list before, not the second option "No"… nor the first, "Sí").
   if (YES_NO_QUESTIONS.has(question) && entities.yesNo && (choice === 'yes' || choice === 'no') && choice !== entities.yesNo)
     choice = optionValue(expectation.options, entities.yesNo);
+  // "El mismo que le di al principio, laura…@hotmail.com" at the e-mail question: the address, never the menu.
+  if (question === 'email' && entities.email && intent === 'menu') intent = 'none';
+  // "Para mí igual", "y pa mí también" at the patient question: the member, the same as before.
+  if (question === 'patient' && choice === undefined && /^\W*(?:y )?(?:para|pa) mi (?:igual|tambien|tb|tmb|tambn)\W*$/.test(normalized)) {
+    choice = optionValue(expectation.options, 'self');
+    entities.patients = [{ kind: 'self' }];
+  }
   // "No sé si es primera vez o control", "¿medicina general o pediatría? no sé": both options weighed, neither picked; what they
   // mean is explained before the question again.
   if (
@@ -1053,6 +1062,11 @@ const ASKS_IF_DONE =
 /** A question about the authorisation at the consent question, not a request said with it ("sí, ¿me ayudas con una cita?"). */
 /** Someone said with how or where they are: "la niña está en el colegio", "ya el niño amaneció mejor", "Mateo sigue con tos". */
 const REASON_ABOUT_SOMEONE = /\b(?:el|la|mi) \w+ (?:ya )?(?:esta|estan|anda|amanecio|amanecieron|se siente|sigue|entra|sale)\b|\bya (?:el|la) \w+ (?:esta|amanecio|se siente)\b/;
+/** An errand with someone that day: "tengo que llevar a Sofi a la cita de ella", "me toca recoger al niño en el colegio". */
+const ERRAND_WITH =
+  /\b(?:tengo|toca|me toca|debo) (?:que |q )?(?:llevar|recoger|acompanar|buscar) (?:a |al )?(?:la |el |mi )?\w+ (?:a (?:la|su) (?:cita|consulta|control|vacuna|terapia)|al? (?:colegio|jardin|medico|control|odontologo|vacunar|natacion|terapia|clase)|en el (?:colegio|jardin))\b/;
+/** Someone looked after meanwhile: "Mateo se queda con la abuela", "los niños se quedan donde mi mamá", "me lo cuida mi hermana". */
+const STAYS_WITH = /\b\w+ (?:se queda|se quedan|se va a quedar|se van a quedar) (?:con|en|donde)\b|\b(?:me|nos) (?:lo|la|los|las) (?:cuida|cuidan|recoge|recogen)\b/;
 
 function asksAboutConsent(normalized: string, words: readonly string[], intent: Intent, entities: Entities): boolean {
   const { asked, about, yesIdiom } = ASKS_ABOUT_CONSENT;

@@ -6,7 +6,7 @@
 import * as chronoEs from 'chrono-node/es';
 import type { Chrono, Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import { RELATIVE_TIME_TAG, today, upcomingYear } from './when-context.js';
-import { DayOfMonthParser, MonthDayParser, NextWeekParser, RelativeDayParser, WeekdayParser } from './when-days.js';
+import { DayOfMonthParser, EightDaysParser, MonthDayParser, NextWeekParser, RelativeDayParser, WeekdayParser } from './when-days.js';
 import { BandParser, NoonParser, TimeParser, TimeRangeParser } from './when-times.js';
 
 // ————— refiners —————
@@ -54,6 +54,7 @@ export function buildChrono(): Chrono {
   const parsers: Parser[] = [
     keep('ISOFormatParser'),
     keep('SlashDateFormatParser'),
+    new EightDaysParser(),
     keep('ESTimeUnitWithinFormatParser'),
     new RelativeDayParser(),
     new WeekdayParser(),

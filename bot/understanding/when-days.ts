@@ -74,6 +74,19 @@ export class WeekdayParser extends WholeWordParser {
   }
 }
 
+/**
+ * "Dentro de ocho días", "de hoy en ocho", "en quince días": a week (or two) from today, as Colombians count them, today
+ * included; chrono would read eight days.
+ */
+export class EightDaysParser extends WholeWordParser {
+  protected readonly regex = /(?:(?:dentro\s+de|en)\s+(ocho|8|quince|15)\s+dias|de\s+hoy\s+en\s+(ocho|8|quince|15))/;
+
+  protected read(context: ParsingContext, match: RegExpMatchArray, index: number): ParsingResult | null {
+    const said = match[1] ?? match[2];
+    return context.createParsingResult(index, match[0], dayComponents(context, addDays(today(context), said === 'ocho' || said === '8' ? 7 : 14)));
+  }
+}
+
 /** "la otra semana", "la próxima semana", "la semana que viene": the Monday of next week. */
 export class NextWeekParser extends WholeWordParser {
   protected readonly regex = /(?:(?:otra|proxima|siguiente)\s+semana|semana\s+(?:que\s+viene|entrante|proxima|siguiente))/;

@@ -202,7 +202,7 @@ const BAND_PATTERNS: ReadonlyArray<readonly [Band, string]> = [
   ['manana', String.raw`(?:la|las)\s+(?:mananas?|mananitas?)`],
   // "Pasarla para una mañana": some morning, not tomorrow.
   ['manana', String.raw`(?:(?:en|por|para|pa)\s+)?una\s+(?:manana|mananita)`],
-  ['manana', String.raw`(?:bien\s+|muy\s+|lo\s+mas\s+|mas\s+)?(?:temprano|tempranito|temprana)|(?:a\s+)?primera\s+hora|matutin[oa]`],
+  ['manana', String.raw`(?:bien\s+|muy\s+|lo\s+mas\s+|mas\s+)?(?:temprano|tempranito|temprana)|(?:a\s+)?primera\s+hor(?:a|ita)|matutin[oa]`],
   ['manana', String.raw`antes\s+del?\s+(?:almuerzo|almorzar|medio\s?dia)`],
   ['manana', String.raw`a\.?\s?m\.?(?![a-z])`],
   ['manana', 'manana'],
@@ -228,7 +228,7 @@ const NEGATION_BEFORE = /(?:^|[^a-z])(?:no|ni)\s+(?:(?:puedo|podria|quiero|me\s+
 const BUSY_BEFORE =
   /(?:^|[^a-z])(?:entra|entran|esta|estan|trabajo|trabaja|estudio|estudia|estudian|tiene\s+clase|tengo\s+clase|sale|salgo|salimos|tengo\s+(?:a\s+)?(?:los|las|mis)\s+(?:ninos|ninas|hijos|hijas|nietos|pelados))\s+(?:(?:al|en\s+el|en\s+la)\s+(?:jardin|colegio|escuela|clase|clases|trabajo)\s+)?(?:(?:en|por)\s+(?:la\s+)?)?$/;
 const NEGATION_AFTER =
-  /^\s*(?:(?:(?:el|la)\s+(?:nino|nina)|el|ella|mateo|sofia)\s+(?=no\s))?(?:(?:ya\s+)?no\s+(?:puedo|puede|pueden|podemos|podria|se\s+puede|me\s+(?:sirve|queda|funciona)|le\s+(?:sirve|queda)|salgo|sale|salimos|alcanzo|alcanza)|no\s*(?:[,.;!]|$)|tampoco|imposible)(?![a-z])/;
+  /^\s*(?:(?:(?:el|la)\s+(?:nino|nina)|el|ella|mateo|sofia)\s+(?=no\s))?(?:(?:ya\s+)?no\s+(?:puedo|puede|pueden|podemos|podria|se\s+puede|me\s+(?:sirve|queda|funciona)|le\s+(?:sirve|queda)|salgo|sale|salimos|alcanzo|alcanza|tengo\s+(?:quien|quien\s+me)\s+(?:me\s+)?(?:lleve|acompane|cuide|traiga))|no\s*(?:[,.;!]|$)|tampoco|imposible)(?![a-z])/;
 /** ("En la tarde trabajo", "en la mañana tengo colegio", "por la tarde recojo a los niños", "sale temprano del trabajo": that band is busy; see `busyRulesOut`.) */
 const BUSY_AFTER =
   /^\s*(?:(?:(?:el|la)\s+(?:nino|nina)|el|ella|mateo|sofia)\s+(?:estudia|trabaja|esta\s+estudiando|esta\s+trabajando)|trabajo|trabaja|trabajan|estoy\s+trabajando|del\s+(?:trabajo|colegio|jardin|turno)|estudio|estudia|estudian|tengo\s+(?:clase|clases|colegio|trabajo|turno|reunion|junta)|(?:(?:el|la)\s+(?:nino|nina)|el|ella)\s+(?:esta|tiene)\s+(?:en\s+el\s+)?(?:colegio|jardin|clase|clases|natacion)|recojo|me\s+toca\s+(?:trabajar|recoger|ir\s+por)|(?:esta|estan)\s+en\s+(?:el\s+|la\s+)?(?:colegio|jardin|escuela|clase|clases)|(?:tiene|tienen)\s+(?:colegio|jardin|clase|clases|natacion)|entra\s+al\s+(?:colegio|jardin))(?![a-z])/;

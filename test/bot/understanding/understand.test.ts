@@ -2896,3 +2896,33 @@ describe('starting over, other days, the robot refused and options weighed, from
     ['14 07 99', 'birthDate', { birthDate: '1999-07-14' }],
   ]);
 });
+
+describe('the twenty-sixth blind batch, opened as dev29', () => {
+  itReads([
+    // Who stays with whom, or an errand with someone, said with the answer at a confirmation: no other patient.
+    ['Si, gracias! Mateo se queda con la abuela mientras tanto', 'confirm', { intent: 'affirm', patients: undefined }],
+    ['no espere, el viernes tengo q llevar a sofi a la cita de ella, mejor el lunes 30', 'confirm', { choice: 'no', patients: undefined, day: '2026-11-30' }],
+    ['si para sofia en la tarde esta bien', 'offer', { patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
+    ['no, mejor para sofia', 'confirm', { intent: 'change_patient' }],
+    // "Mi niña" after a blessing speaks to Lina.
+    ['Dios le pague mi niña, chao', 'menu', { intent: 'goodbye', patients: undefined }],
+    // The member, from whoever writes for her: "me le dé una cita".
+    [
+      'Buenos días mi señorita le escribe Rosa la mamá de Laura Gómez ella no puede escribir porque está muy enferma y necesito que me le dé una cita con el médico general',
+      'start',
+      { intent: 'book', patients: [{ kind: 'self' }] },
+    ],
+    // A week from today, as Colombians count it.
+    ['dentro de ocho dias q tengo el dia libre', 'day', { day: '2026-11-30' }],
+    ['y de una vez pidame otra pa de hoy en ocho', 'menu', { intent: 'book', day: '2026-11-30' }],
+    ['en 2 dias', 'band', { day: '2026-11-25' }],
+    // A band turned down for want of a ride; "a primera horita".
+    ['no mija, en la tarde no tengo quien me lleve', 'offer', { intent: 'deny', band: undefined, ruledOutBand: 'tarde' }],
+    ['a primera horita', 'band', { choice: 'manana' }],
+    // The e-mail given again, and the member too.
+    ['el mismo que le di al principio, laura.gomez91@hotmail.com', 'email', { intent: 'none', email: 'laura.gomez91@hotmail.com' }],
+    ['para mi igual', 'patient', { choice: 'self' }],
+    // Whether a child's cita stands, asked to be confirmed.
+    ['buen dia, me confirma si la cita de Sofi sigue el viernes a las 3 en kennedy?', 'start', { intent: 'consult' }],
+  ]);
+});
