@@ -206,6 +206,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (!before.includes('?') && readOnce(before, expectation, now).entities.yesNo !== undefined) return undefined;
     // "…? No quiero que me cuenten como inasistencia": a wish about what happens, not the answer.
     if (/^\W*no (?:quiero|quisiera|me gustaria|me gusta|deseo) que\b/i.test(normalizeMessage(last))) return undefined;
+    // ("Sí, pa Mateo, ¿cierto? No pa la niña": the last sentence sets a person aside; the whole is read.)
+    if (/^\W*no (?:es )?(?:pa|para|pal)\b/i.test(normalizeMessage(last))) return undefined;
     const answer = readOnce(last, expectation, now);
     const said = answer.entities.yesNo;
     if (said === undefined || answer.intent !== (said === 'yes' ? 'affirm' : 'deny')) return undefined;

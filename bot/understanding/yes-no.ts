@@ -33,6 +33,12 @@ export function readYesNo(
 ): 'yes' | 'no' | undefined {
   // "Uy no, qué pena… y entonces ¿qué hago?", "qué pesar, bueno, radique el caso": dismay, no answer; what follows is read.
   // (Read as written: the speller may take "pesar" for "pasar".)
+  // "Ay no puede ser… bueno sí, toca": an exclamation, no answer; what follows is read.
+  const exclaimed = YES_NO_QUESTIONS.has(question) ? /^(?:(?:uy|ay|ah|huy|ush|mmm) )*no puede ser\b/.exec(words.join(' ')) : null;
+  if (exclaimed) {
+    const rest = words.slice(exclaimed[0].split(' ').length);
+    return rest.length === 0 ? undefined : readYesNo(reading, rest, question, [], rest.join(' '), []);
+  }
   const asWritten = normalized.replace(/[^a-z0-9]+/g, ' ').trim();
   const dismay = YES_NO_QUESTIONS.has(question) ? (DISMAY.exec(words.join(' ')) ?? DISMAY.exec(asWritten)) : null;
   // ("No, qué pena, gracias" is the polite refusal: a "no" in the dismay counts, unless a question follows it.)
@@ -59,6 +65,10 @@ function readYesNoPlain(...said: Parameters<typeof readYesNo>): 'yes' | 'no' | u
   // "No… bueno sí, busque", "no… espere, sí, sí, confírmela", "ay no sé… sí, radíquelo": a no (or a doubt) taken back by a
   // yes and nothing else: the later word, as a yes taken back is a no.
   if (YES_NO_QUESTIONS.has(question) && NO_THEN_YES.test(words.join(' '))) return 'yes';
+  // "Sí, pa Mateo, ¿cierto? No pa la niña": the yes, and who it is not for; the "no" sets a person aside.
+  if (YES_NO_QUESTIONS.has(question) && YES_FOR_ONE_NOT_ANOTHER.test(words.join(' '))) return 'yes';
+  // "Ah sí, claro, en la tarde, como si yo no trabajara 🙄": irony, the no.
+  if ((question === 'offer' || question === 'confirm') && IRONIC_YES.test(words.join(' '))) return 'no';
   const answer = firstAnswer(reading, words, question, covered, normalized, courtesy);
   if (answer !== 'yes') return answer;
   // "Sí, pero mejor pásemela para el viernes", "sí pero más tarde", "si pero mejor otro día": the yes gives way to what the
@@ -75,6 +85,13 @@ function readYesNoPlain(...said: Parameters<typeof readYesNo>): 'yes' | 'no' | u
   if (!YES_NO_QUESTIONS.has(question)) return undefined;
   return YES_AGAIN.test(takenBack) ? undefined : 'no';
 }
+
+/** "Sí, pa Mateo, ¿cierto? No pa la niña", "sí, para mí, no para el niño": the yes, and the one it is not for. */
+const YES_FOR_ONE_NOT_ANOTHER =
+  /^(?:(?:si|sii|claro|dale|ok|listo)(?: (?:senora|senor|senorita))? )+(?:es )?(?:pa|para|pal) (?:el |la |mi )?[a-z]+(?: (?:cierto|verdad))? no (?:es )?(?:pa|para|pal) (?:el |la |los |las |mi |mis )?[a-z]+$/;
+
+/** "Ah sí, claro… como si yo no trabajara": a yes said in irony. */
+const IRONIC_YES = /^(?:(?:ah|aja|uy|ay|pues) )*(?:si )?claro\b.*\bcomo si\b/;
 
 /** "Uy no, qué pena", "qué pesar", "ay qué mal", "ni modo": dismay at what was said, no yes or no. */
 const DISMAY = /^(?:(?:uy|ay|ah|huy|ush) )*(?:no+ )?(?:que|q) (?:pena|pesar|mal|tristeza|embarrada|boleta)\b|^(?:(?:uy|ay) )*ni modo\b/;
@@ -114,7 +131,8 @@ const NO_THEN_YES = new RegExp(
     String.raw`|^(?:(?:no|pues|ay|ah|hay|si|claro|mija|mijo|senorita|senora|senor) )*(?:claro|si|pues) (?:(?:que si|mija|mijo|senorita|senora|senor) )*como no(?: (?:mija|mijo|senorita|senora|senor|faltaba mas|autorizo|acepto))*$` +
     // "No, en la mañana no puedo… bueno sí, busque a ver", "no… bueno sí, confirme, igual no hay más": a no, then a
     // settled yes that says what to do; whatever follows it is no "pero", "mejor" nor another day.
-    String.raw`|^(?:(?:ay|uy|ah|eh|m+|hm+|este) )*no\b.* (?:bueno|pues|ok|entonces|pensandolo bien|ay) ${YES_THEN} (?:busque|busquela|radiquelo|radique|confirmela|confirme|agendela|agendemela|hagale|hagalo|dele)\b(?!.*\b(?:pero|mejor|otro|otra|sino|tampoco)\b)`,
+    // ("No… bueno sí, muévala, igual el miércoles me queda mejor": what the yes does, and why; a "mejor" that says it suits.)
+    String.raw`|^(?:(?:ay|uy|ah|eh|m+|hm+|este) )*no\b.* (?:bueno|pues|ok|entonces|pensandolo bien|ay) ${YES_THEN} (?:busque|busquela|radiquelo|radique|confirmela|confirme|agendela|agendemela|hagale|hagalo|dele|muevala|muevamela|cancelela|cancelemela|cambiela|cambiemela)\b(?!.*\b(?:pero|(?<!\b(?:queda|quedaria|es|esta|sirve) )mejor|otro|otra|sino|tampoco)\b)`,
 );
 
 /** "Si no me cobran nada, sí", "si es con la doctora, claro": a condition, then a plain yes that ends the message. */

@@ -39,6 +39,7 @@ export const SPLITS = {
   dev27: new URL('./dev-27.yaml', import.meta.url),
   dev28: new URL('./dev-28.yaml', import.meta.url),
   dev29: new URL('./dev-29.yaml', import.meta.url),
+  dev30: new URL('./dev-30.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

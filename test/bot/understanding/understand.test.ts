@@ -2926,3 +2926,14 @@ describe('the twenty-sixth blind batch, opened as dev29', () => {
     ['buen dia, me confirma si la cita de Sofi sigue el viernes a las 3 en kennedy?', 'start', { intent: 'consult' }],
   ]);
 });
+
+describe('yes and no from the twenty-seventh blind batch, opened as dev30', () => {
+  itReads([
+    ['ay no puede ser... bueno sí, toca', 'offer', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['no puede ser', 'offer', { yesNo: undefined }],
+    ['si, pa mateo cierto? no pa la niña', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['ah si claro, en la tarde, como si yo no trabajara 🙄🙄', 'offer', { intent: 'deny', choice: 'no', yesNo: 'no' }],
+    ['no... bueno si, muevala, igual el miercoles me queda mejor', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['no... bueno si, muevala, pero mejor el jueves', 'confirm', { choice: 'no' }],
+  ]);
+});
