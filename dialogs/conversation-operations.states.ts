@@ -48,6 +48,8 @@ function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'r
   if (intentScore < 0.85) return undefined;
   const current: Operation = running === 'booking' ? 'book' : running;
   if (intent === current) return undefined;
+  // ("Mejor cancélela" at a booking's «¿La confirmo?»: the booking given up, which the booking answers; no cita to cancel.)
+  if (running === 'booking' && intent === 'cancel' && event.understood.entities.cancelIt === true) return undefined;
   return intent === 'cancel' || intent === 'reschedule' || intent === 'consult' || (intent === 'book' && running !== 'booking') ? intent : undefined;
 }
 

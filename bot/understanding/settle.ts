@@ -419,7 +419,8 @@ export function settleIntent(reads: Reads): Understanding {
     (question === 'confirm' || question === 'offer') &&
     (entities.yesNo !== undefined || entities.leaveAsIs) &&
     !PATIENT_CHANGE_CUE.test(normalized) &&
-    !/\b(?:para|pa|pal) (?:el |la |mi )?\w+ (?:que )?(?:esta|anda|amanecio)\b/.test(words.join(' ')) &&
+    // ("Ay no, mejor para Mateo, que es el que está enfermo": the one it is for, and why.)
+    !/\b(?:para|pa|pal) (?:el |la |mi )?\w+ (?:(?:que|q) )?(?:(?:es|era) (?:el|la) (?:que|q) )?(?:esta|anda|amanecio|se siente|tiene)\b/.test(words.join(' ')) &&
     // ("Sí, gracias, Mateo se queda con la abuela mientras tanto": who stays with whom, said with the yes.)
     // ("No, espere, el viernes tengo que llevar a Sofi a la cita de ella; mejor el lunes 30": an errand with someone else.)
     ((intent === 'change_patient' && (REASON_ABOUT_SOMEONE.test(words.join(' ')) || ERRAND_WITH.test(words.join(' ')))) ||
@@ -604,7 +605,7 @@ export function settleIntent(reads: Reads): Understanding {
   if (question === 'appointment' && intent === 'book' && !intentRead.ruled && !/\b(agend|sac|pid|ped|separ|reserv|nuev)\w*/.test(normalized)) intent = 'none';
   // "¿Ya quedó la cita?", "¿sí quedó cancelada?" at the menu: a check of what was just done (the citas looked up when nothing
   // was), never a booking ("la cita" read as one) nor a cancellation.
-  if (question === 'menu' && !entities.asks && ASKS_IF_DONE.test(normalized)) {
+  if (question === 'menu' && !entities.asks && asksIfDone(normalized)) {
     intent = 'consult';
     choice = optionValue(expectation.options, 'consult');
     entities.asks = 'done';
@@ -713,7 +714,7 @@ export function settleIntent(reads: Reads): Understanding {
     bringAsked ||
     doctorChecked ||
     // ("¿Sí quedó?" at the slots of a move: whether it is done, the whole message; never a yes.)
-    ASKS_IF_DONE.test(normalized) ||
+    asksIfDone(normalized) ||
     (onlyWeighed && picked?.by !== 'number' && !hasBookingEntity(entities) && !entities.patients?.length);
   // "Sí, ¿y a qué hora tengo que llegar?", "sí señorita, autorizo, ¿y eso no tiene costo?": a yes said first, then a question
   // by the way: the yes stands, and the question is answered with it.
@@ -883,6 +884,12 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'help';
     entities.asks = 'person';
   }
+  // "¿Sí quedó?" at «¿La cancelo?»: whether it is done, asked; the "sí" belongs to the question, never a yes that would do it.
+  if (entities.asks === 'notYet' && YES_NO_QUESTIONS.has(question) && asksIfDone(normalized)) {
+    intent = 'none';
+    choice = undefined;
+    delete entities.yesNo;
+  }
   // "Espere, mejor no la cancele", "entonces déjela como estaba" at a confirmation or an offer: the cita left as it is, which is
   // the no (and a "no" said is the yes/no too).
   if (
@@ -1034,9 +1041,9 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   // "¿Y cuánto dura la consulta?": how long a visit lasts.
   if (ASKS_DURATION.test(normalized)) return 'duration';
   // "¿Ya quedó?", "¿ya quedó cancelada?" while the operation still waits for an answer: not yet.
-  if (PENDING_QUESTIONS.has(question) && ASKS_IF_DONE.test(normalized)) return 'notYet';
+  if (PENDING_QUESTIONS.has(question) && asksIfDone(normalized)) return 'notYet';
   // "¿Ya quedó?" at the menu, once an operation has ended: whether what was just done is done.
-  if (question === 'menu' && ASKS_IF_DONE.test(normalized)) return 'done';
+  if (question === 'menu' && asksIfDone(normalized)) return 'done';
   return undefined;
 }
 
@@ -1055,9 +1062,13 @@ const PENDING_QUESTIONS: ReadonlySet<Question> = new Set([
   'email',
   'existing',
 ]);
+/** Whether it is done, asked ("¿ya quedó cancelada? 🙏", the thanks an emoji reads as set aside). */
+function asksIfDone(normalized: string): boolean {
+  return ASKS_IF_DONE.test(normalized.replace(/[\s,.!]*\b(?:muchas gracias|mil gracias|gracias|porfa|por favor|porfis|please)[\s.!]*$/, ''));
+}
 /** "¿Ya quedó?", "¿ya quedó cancelada?", "¿ya está lista?", "¿ya se movió?": whether it is done. */
 const ASKS_IF_DONE =
-  /^\W*(?:cancelada|cancelado|canceladas|movida|agendada|agendado|reprogramada|cambiada) (?:entonces|ya|cierto|verdad)\W*$|^\W*(?:(?:y|ok|listo|entonces|bueno)\W+)*(?:a que hora|para cuando|para que dia) (?:me |nos |le )?(?:quedo|quedaron|quedamos)(?: (?:la|mi) cita)?\W*$|^\W*(?:(?:y|ok|listo|entonces|bueno)\W+)*(?:si|ya|y si ya|si ya) (?:me |nos |le )?(?:quedo|quedaron) para (?:el|la|las) [a-z0-9:]+\W*$|^\W*(?:(?:y|ok|listo|entonces|bueno|senorita|mija|o sea)\W+)*(?:(?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?[a-z]+\W+)?(?:ya|si) (?:(?:me |la |lo |las |los )?(?:quedo|quedaron)|esta|estan|estaria|se hizo|se hicieron|se movio|se movieron|se cancelo|se cancelaron|me la (?:cancelo|movio|agendo|cambio)|la (?:cancelo|movio|agendo|cambio))(?: (?:la|mi) (?:cita|consulta)| el caso| mi caso)?(?: (?:lista|listo|listas|listos|cancelada|canceladas|movida|movidas|agendada|agendadas|confirmada|confirmadas|reprogramada|cambiada|hecho|hecha|hechas|radicado|radicada))?(?: (?:las dos|los dos|ambas|ambos|las 2|los 2|todas))?(?:\W+(?:cierto|verdad|o no|senorita|mija))*\W*$/;
+  /^\W*(?:y )?(?:quedo|quedaron|kedo)\s*\?[\s?!]*$|^\W*(?:cancelada|cancelado|canceladas|movida|agendada|agendado|reprogramada|cambiada) (?:entonces|ya|cierto|verdad)\W*$|^\W*(?:(?:y|ok|listo|entonces|bueno)\W+)*(?:a que hora|para cuando|para que dia) (?:me |nos |le )?(?:quedo|quedaron|quedamos)(?: (?:la|mi) cita)?\W*$|^\W*(?:(?:y|ok|listo|entonces|bueno)\W+)*(?:si|ya|y si ya|si ya) (?:me |nos |le )?(?:quedo|quedaron) para (?:el|la|las) [a-z0-9:]+\W*$|^\W*(?:(?:y|ok|listo|entonces|bueno|senorita|mija|o sea)\W+)*(?:(?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?[a-z]+\W+)?(?:ya|si) (?:(?:me |la |lo |las |los )?(?:quedo|quedaron)|esta|estan|estaria|se hizo|se hicieron|se movio|se movieron|se cancelo|se cancelaron|me la (?:cancelo|movio|agendo|cambio)|la (?:cancelo|movio|agendo|cambio))(?: (?:la|mi) (?:cita|consulta)| el caso| mi caso)?(?: (?:lista|listo|listas|listos|cancelada|canceladas|movida|movidas|agendada|agendadas|confirmada|confirmadas|reprogramada|cambiada|hecho|hecha|hechas|radicado|radicada))?(?: (?:las dos|los dos|ambas|ambos|las 2|los 2|todas))?(?:\W+(?:cierto|verdad|o no|senorita|mija))*\W*$/;
 
 /** A question about the authorisation at the consent question, not a request said with it ("sí, ¿me ayudas con una cita?"). */
 /** Someone said with how or where they are: "la niña está en el colegio", "ya el niño amaneció mejor", "Mateo sigue con tos". */

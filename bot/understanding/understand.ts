@@ -554,6 +554,14 @@ const BOOKING_KEYS = ['specialty', 'visitType', 'site', 'band', 'day', 'weekday'
  * "Ahora sí, sáqueme una nueva para el 1 de diciembre en Kennedy" to "¿La cancelo?": the yes, and a
  * booking that comes next with what the message says of it (the operation under way ends first).
  */
+/** The cita just booked was meant for someone else: "era para la niña, cancele esa", "me equivoqué, era pa Sofi, cancélela". */
+const MEANT_FOR_THEN_CANCEL =
+  /\b(?:era|es) (?:para|pa|pal) [a-z ]{2,30}?,? (?:entonces |mejor )?(?:cancel|anul)\w* (?:esa|esta|la|esa cita|la que)\b|\b(?:era|es) (?:para|pa|pal) [a-z ]{2,30}?,? (?:cancelela|cancelala|anulela|anulala)\b/;
+
+/** After a yes, the other cita to cancel or move next: "sí, y cancele la otra", "y la otra me la cancela". */
+const YES_AND_THE_OTHER =
+  /\b(?:y|e) (?:(?:tambien|de una|de paso|ahora|de una vez) )?(cancel\w*|anul\w*|muev\w*|reprogram\w*|cambi\w*) (?:la|esa) otra\b(?! (?:hora|fecha|sede|dia|vez))|\b(?:y|e) (?:la|esa) otra (?:(?:me )?la )?(cancel\w*|anul\w*|muev\w*|reprogram\w*)/;
+
 function withNewBookingAfter(answer: Understanding, read: string, expectation: Expectation): Understanding {
   const normalized = normalizeMessage(read);
   // "Y la de la niña también cancélemela" at «¿La cancelo?»: this one (the yes), then the other person's, the same way.
@@ -570,6 +578,19 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
     const operation = /^(cancel|anul)/.test(alsoWhen[1] ?? '') ? 'cancel' : 'reschedule';
     const named = { ...(day ? { day } : {}), ...(weekday !== undefined ? { weekday } : {}), ...(time ? { time } : {}) };
     return { ...answer, intent: 'affirm', choice: 'yes', entities: { ...kept, yesNo: 'yes' }, next: { intent: operation, entities: named } };
+  }
+  // "Ay no, me equivoqué, era para la niña, cancele esa" at the menu after a booking: the cita just booked is cancelled (it is
+  // the patient's still), and the one it was meant for is booked next.
+  if (expectation.question === 'menu' && answer.intent === 'cancel' && !answer.next && (answer.entities.patients?.length ?? 0) > 0 && MEANT_FOR_THEN_CANCEL.test(normalized)) {
+    const { patients, yesNo: _correction, ...kept } = answer.entities;
+    return { ...answer, entities: kept, next: { intent: 'book', entities: { ...(patients ? { patients } : {}) } } };
+  }
+  // "Sí, y cancele la otra" at a confirmation: this one (the yes), then the other cita, cancelled or moved next.
+  const otherToo = expectation.question === 'confirm' && answer.entities.yesNo === 'yes' && !answer.next ? YES_AND_THE_OTHER.exec(normalized) : null;
+  if (otherToo) {
+    const { theOther: _other, ...kept } = answer.entities;
+    const operation = /^(cancel|anul)/.test(otherToo[1] ?? otherToo[2] ?? '') ? 'cancel' : 'reschedule';
+    return { ...answer, intent: 'affirm', choice: 'yes', entities: kept, next: { intent: operation, entities: {} } };
   }
   if (!YES_NO_QUESTIONS.has(expectation.question) || expectation.question === 'consent' || answer.entities.yesNo !== 'yes' || answer.next) return answer;
   // "Sí señora, y de una me saca la misma para Sofía": at a confirmation, a cita for someone else too, after this one.

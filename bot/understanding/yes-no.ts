@@ -65,6 +65,8 @@ function readYesNoPlain(...said: Parameters<typeof readYesNo>): 'yes' | 'no' | u
   // "No… bueno sí, busque", "no… espere, sí, sí, confírmela", "ay no sé… sí, radíquelo": a no (or a doubt) taken back by a
   // yes and nothing else: the later word, as a yes taken back is a no.
   if (YES_NO_QUESTIONS.has(question) && NO_THEN_YES.test(words.join(' '))) return 'yes';
+  // "No contestan, hágale usted entonces": Lina asked to do it herself, the yes (the "no" is of the phone line).
+  if ((question === 'confirm' || question === 'offer') && /\b(?:hagale|hagalo|hagamelo|hagamela|hagala) (?:usted|ud|tu)\b/.test(words.join(' '))) return 'yes';
   // "Sí, pa Mateo, ¿cierto? No pa la niña": the yes, and who it is not for; the "no" sets a person aside.
   if (YES_NO_QUESTIONS.has(question) && YES_FOR_ONE_NOT_ANOTHER.test(words.join(' '))) return 'yes';
   // "Ah sí, claro, en la tarde, como si yo no trabajara 🙄": irony, the no.

@@ -2937,3 +2937,33 @@ describe('yes and no from the twenty-seventh blind batch, opened as dev30', () =
     ['no... bueno si, muevala, pero mejor el jueves', 'confirm', { choice: 'no' }],
   ]);
 });
+
+describe('checks, the other cita and the wrong patient booked, from member testing (run 47, run 46)', () => {
+  itReads([
+    // Whether it is done, asked at a confirmation: never the yes that would do it.
+    ['¿sí quedó?', 'confirm', { intent: 'none', choice: undefined, yesNo: undefined, asks: 'notYet' }],
+    ['quedó?', 'confirm', { asks: 'notYet', choice: undefined }],
+    ['si, quedo bien', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['ya quedo cancelada? 🙏', 'menu', { intent: 'consult', asks: 'done' }],
+    // Lina asked to do it herself: the yes.
+    ['no contestan, hagale usted entonces', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    // A check of the answer just given, or of another child's cita, looks up; no booking, no switch.
+    ['ah bueno, osea que no tiene ninguna? perfecto', 'menu', { intent: 'consult' }],
+    ['y la de la niña sigue?', 'confirm', { intent: 'consult' }],
+    // The one it is for, and why: the switch asked.
+    ['ay no, mejor para mateo que es el que esta enfermo', 'confirm', { intent: 'change_patient', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    // "Cancélela" at a booking's confirmation: the booking given up.
+    ['mejor cancelela', 'confirm', { cancelIt: true }],
+  ]);
+  it('reads "sí, y cancele la otra" at a confirmation as the yes, then the other cita cancelled', () => {
+    const result = read('si, y cancele la otra', 'confirm');
+    assert.equal(result.choice, 'yes');
+    assert.deepEqual(result.next, { intent: 'cancel', entities: {} });
+  });
+  it('reads "era para la niña, cancele esa" after a booking as the cancellation of that cita, and her booking next', () => {
+    const result = read('ay no, me equivoqué, era para la niña, cancele esa', 'menu');
+    assert.equal(result.intent, 'cancel');
+    assert.equal(result.entities.patients, undefined);
+    assert.deepEqual(result.next, { intent: 'book', entities: { patients: [{ kind: 'relation', relation: 'daughter' }] } });
+  });
+});
