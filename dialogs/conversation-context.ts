@@ -75,6 +75,8 @@ export interface ConversationContext extends ConversationInput {
   documentNumber?: string;
   /** A date of birth given before it was asked ("CC 1010101010, nací el 15/03/1994"). */
   birthDateGiven?: string;
+  /** "El 15 de marzo" at the date-of-birth question: its day and month (`MM-DD`), kept for the year asked next. */
+  birthDayMonth?: string;
   /** `null` when the lookup found nobody: the member is told nothing different. */
   member?: Member | null;
   identityFailures: number;

@@ -211,7 +211,10 @@ export const identificationStates = {
         { guard: 'birthDateMatches', target: 'checkingEligibility' },
         { guard: 'birthDateReadable', target: 'identityFailed' },
         // "Es el 15 de marzo": the year is missing, asked for; the question stays open.
-        { guard: ({ event }) => entitiesOf(event).birthDateNoYear === true, actions: { type: 'say', params: reply('identify.birthDateNoYear') } },
+        {
+          guard: ({ event }) => entitiesOf(event).birthDateNoYear === true,
+          actions: [assign({ birthDayMonth: ({ event }) => entitiesOf(event).birthDayMonth }), { type: 'say', params: reply('identify.birthDateNoYear') }],
+        },
         // "No me sé la fecha de ella, deme un segundo le pregunto": no hurry, said kindly; the question stays open.
         { guard: ({ event }) => entitiesOf(event).documentLater === true, actions: { type: 'say', params: reply('identify.birthDateLater') } },
         { actions: 'rejectAnswer' },

@@ -3,7 +3,7 @@
  * actions its states share (identification, patient, menu and operations), with the record an
  * operation's ending leaves.
  */
-import { emit, enqueueActions, fromPromise, sendTo, setup, assign } from 'xstate';
+import { emit, enqueueActions, fromPromise, sendTo, setup, assign, type EventObject } from 'xstate';
 import { serviceOf, type Member } from '../bot/domain.js';
 import { listAppointments } from './appointment-choice.js';
 import { bogotaParts, minuteAfter } from './appointments.js';
@@ -82,6 +82,13 @@ function operationOutcome(output: OperationOutput): ConversationRecord | undefin
  * The one cita an operation leaves spoken of (booked or moved; none once cancelled), for "¿a qué hora debo llegar?", and what it
  * did, for "¿ya quedó?".
  */
+/** The date of birth a message gives: written whole, or its year alone ("1994") completing the day and month said before. */
+function birthDateSaid(context: ConversationContext, event: EventObject): string | undefined {
+  const { birthDate, birthYear } = entitiesOf(event);
+  if (birthDate !== undefined) return birthDate;
+  return birthYear !== undefined && context.birthDayMonth !== undefined ? `${birthYear}-${context.birthDayMonth}` : undefined;
+}
+
 function startSaidAfter(output: OperationOutput): Partial<Pick<ConversationContext, 'startSaid' | 'doctorSaid' | 'doneSaid'>> {
   if (output.outcome === 'booked' || output.outcome === 'rescheduled') {
     const { start, doctor } = output.appointment;
@@ -177,8 +184,8 @@ export const conversationSetup = setup({
     phoneMatches: ({ context }) => context.channel === 'whatsapp' && context.phone !== undefined && !!context.member?.phone && context.member.phone === context.phone,
     birthDateGivenMatches: ({ context }) => context.birthDateGiven !== undefined && !!context.member && context.member.birthDate === context.birthDateGiven,
     birthDateGivenWrong: ({ context }) => context.birthDateGiven !== undefined,
-    birthDateReadable: ({ event }) => entitiesOf(event).birthDate !== undefined,
-    birthDateMatches: ({ context, event }) => !!context.member && context.member.birthDate === entitiesOf(event).birthDate,
+    birthDateReadable: ({ context, event }) => birthDateSaid(context, event) !== undefined,
+    birthDateMatches: ({ context, event }) => !!context.member && context.member.birthDate === birthDateSaid(context, event),
     identityFailuresExhausted: ({ context }) => context.identityFailures >= MAX_IDENTITY_FAILURES,
     minorDocumentGiven: ({ context }) => context.failedDocumentType === 'TI' || context.failedDocumentType === 'RC',
     notPbs: ({ context }) => context.member?.plan !== 'PBS',
@@ -366,6 +373,7 @@ export const conversationSetup = setup({
       documentType: undefined,
       documentNumber: undefined,
       birthDateGiven: undefined,
+      birthDayMonth: undefined,
       member: undefined,
       patient: undefined,
     }),

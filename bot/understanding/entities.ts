@@ -460,8 +460,26 @@ export function readEntities(
   // "Ay perdón, es el 15 de marzo" where the date of birth or the document is asked: a day and month without the year.
   if (!birthDate && (question === 'birthDate' || question === 'document') && entities.day !== undefined && DAY_AND_MONTH_ONLY.test(normalized)) {
     entities.birthDateNoYear = true;
+    entities.birthDayMonth = entities.day.slice(5);
     delete entities.day;
     delete entities.weekday;
+  }
+  // "1994", "del 94" where the date of birth is asked (after "me falta el año"): the year alone, never a document number.
+  const yearAlone =
+    !birthDate && question === 'birthDate'
+      ? /^\W*(?:(?:es|fue|el|en el|en)\s+)*(?:(?:del|de|ano|el ano|del ano)\s+(\d{2})|((?:19|20)\d{2}|3[2-9]|[4-9]\d))\W*$/.exec(normalized)
+      : null;
+  const yearSaid = yearAlone?.[1] ?? yearAlone?.[2];
+  if (yearSaid !== undefined) {
+    const said = yearSaid;
+    const thisYear = now.getUTCFullYear();
+    entities.birthYear = String(said.length === 4 ? Number(said) : 2000 + Number(said) > thisYear ? 1900 + Number(said) : 2000 + Number(said));
+    delete entities.documentNumber;
+    delete entities.documentType;
+    delete entities.time;
+    delete entities.day;
+    delete entities.weekday;
+    delete entities.dayOff;
   }
   if (birthDate) {
     entities.birthDate = birthDate;

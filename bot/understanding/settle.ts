@@ -859,6 +859,21 @@ export function settleIntent(reads: Reads): Understanding {
   // ordinal is a slot of the list before, not the second option "No"… nor the first, "Sí").
   if (YES_NO_QUESTIONS.has(question) && entities.yesNo && (choice === 'yes' || choice === 'no') && choice !== entities.yesNo)
     choice = optionValue(expectation.options, entities.yesNo);
+  // "1994" after "me falta el año": the year of the date of birth, never a document number.
+  if (entities.birthYear) {
+    delete entities.documentNumber;
+    delete entities.documentType;
+  }
+  // "Para mañana", "pa mañana" at the band question: tomorrow, the day it is for, never the option "Mañana".
+  if (
+    question === 'band' &&
+    entities.day &&
+    /^\W*(?:(?:y|es|seria|que sea) )?(?:para|pa) manana\b(?! (?:en la|por la) manana)/.test(normalized) &&
+    !/\b(?:en|por) la manana\b|\btemprano\b/.test(normalized)
+  ) {
+    if (choice === optionValue(expectation.options, 'manana')) choice = undefined;
+    if (entities.band === 'manana') delete entities.band;
+  }
   // "El mismo que le di al principio, laura…@hotmail.com" at the e-mail question: the address, never the menu.
   if (question === 'email' && entities.email && intent === 'menu') intent = 'none';
   // "Para mí igual", "y pa mí también" at the patient question: the member, the same as before.

@@ -258,6 +258,10 @@ export interface Entities {
   birthDate?: string;
   /** "Es el 15 de marzo" where the date of birth is asked (or the document, after a failed check): no year, which is asked for. */
   birthDateNoYear?: true;
+  /** With `birthDateNoYear`: the day and month said (`MM-DD`), which a year said next completes. */
+  birthDayMonth?: string;
+  /** "1994", "del 94" at the date-of-birth question: the year alone (`YYYY`), which completes a day and month said before. */
+  birthYear?: string;
   email?: string;
   /** An address begun but not whole ("pedro arroba gmail", "pedro@gmail"): the member means to give one. */
   emailIncomplete?: true;

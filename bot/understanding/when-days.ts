@@ -30,7 +30,7 @@ import {
 
 /** "hoy", "hoy lunes", "mañana", "pasado mañana", "esta tarde", "esta mañana". */
 export class RelativeDayParser extends WholeWordParser {
-  protected readonly regex = new RegExp(`(pasado\\s+manana)|(hoy)(?:\\s+mismo)?(?:\\s+${WEEKDAY})?|(esta)\\s+(manana|tarde)|(manana)(?:\\s+mismo)?`);
+  protected readonly regex = new RegExp(`(pasad?o\\s+manana)|(hoy)(?:\\s+mismo)?(?:\\s+${WEEKDAY})?|(esta)\\s+(manana|tarde)|(manana)(?:\\s+mismo)?`);
 
   protected read(context: ParsingContext, match: RegExpMatchArray, index: number): ParsingResult | null {
     const now = today(context);

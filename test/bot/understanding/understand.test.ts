@@ -2967,3 +2967,17 @@ describe('checks, the other cita and the wrong patient booked, from member testi
     assert.deepEqual(result.next, { intent: 'book', entities: { patients: [{ kind: 'relation', relation: 'daughter' }] } });
   });
 });
+
+describe('the year asked for, tomorrow at the band question, from member testing (runs 46 and 47)', () => {
+  itReads([
+    ['el 15 de marzo', 'birthDate', { birthDateNoYear: true, birthDayMonth: '03-15' }],
+    ['1994', 'birthDate', { birthYear: '1994', documentNumber: undefined }],
+    ['del 94', 'birthDate', { birthYear: '1994' }],
+    ['05', 'birthDate', { birthYear: undefined }],
+    ['1010101010', 'birthDate', { documentNumber: '1010101010', birthYear: undefined }],
+    ['para mañana', 'band', { day: '2026-11-24', choice: undefined, band: undefined }],
+    ['pa mañana en la tarde', 'band', { day: '2026-11-24', choice: 'tarde', band: 'tarde' }],
+    ['mañana', 'band', { choice: 'manana', day: undefined }],
+    ['pasao mañana', 'slot', { day: '2026-11-25' }],
+  ]);
+});
