@@ -3,7 +3,7 @@
  * band, any doctor of the site, then a RISS case (with the e-mail its answer goes to, the
  * member's, a relative's, or a way out without one). States of the slot finder.
  */
-import { assign, enqueueActions, or, type EventObject } from 'xstate';
+import { and, assign, enqueueActions, or, type EventObject } from 'xstate';
 import { entitiesOf } from './understood.js';
 import { patientOf } from './operation.js';
 import { YES_NO, ask, reply, type ReplyParams } from './replies.js';
@@ -114,6 +114,16 @@ export const ladderStates = {
             search: ({ context, event }) => ({ ...context.search, ...ruledOutIn(entitiesOf(event), context.search) }),
           }),
         },
+        // "En la mañana" to «¿Busco en la tarde?» after the morning had nothing: that band only, so the other one is no.
+        {
+          guard: ({ context, event }) => context.search.band !== undefined && context.search.band !== 'cualquiera' && entitiesOf(event).band === context.search.band,
+          target: 'choosingNextStep',
+          actions: assign({
+            triedOtherBand: true,
+            declined: true,
+            search: ({ context }) => ({ ...context.search, ruledOutBand: context.search.band === 'manana' ? ('tarde' as const) : ('manana' as const) }),
+          }),
+        },
         { actions: 'rejectAnswer' },
       ],
     },
@@ -133,7 +143,8 @@ export const ladderStates = {
         REVISED,
         SITE_KEPT,
         CASE_ASKED,
-        NAMED_BAND,
+        // ("Bueno sí, con otro, pero temprano": another doctor in that band, below; never the treating doctor's band again.)
+        { ...NAMED_BAND, guard: and(['namesBandNotSearched', ({ event }: { event: EventObject }) => entitiesOf(event).anyDoctor !== true]) },
         {
           // ("No quiero que sea con mi doctora", "con cualquier médico": another doctor is welcome, the yes it means.)
           guard: or(['saidYes', ({ event }) => entitiesOf(event).anyDoctor === true]),

@@ -2981,3 +2981,11 @@ describe('the year asked for, tomorrow at the band question, from member testing
     ['pasao mañana', 'slot', { day: '2026-11-25' }],
   ]);
 });
+
+describe('another doctor with a band, from member testing (run 46)', () => {
+  itReads([
+    ['bueno si, con otro, pero temprano', 'offer', { choice: 'yes', band: 'manana', anyDoctor: true }],
+    ['bueno, entonces busque en la tarde', 'offer', { choice: 'yes', band: 'tarde', anyDoctor: undefined }],
+    ['si con otra sede', 'offer', { anyDoctor: undefined }],
+  ]);
+});
