@@ -16,6 +16,7 @@ export function expectationOf(pending: Reply | undefined, label: (key: string, p
     const start = choice.params?.start;
     const service = choice.params?.service;
     const doctor = choice.params?.doctor;
+    const site = choice.params?.site;
     return {
       value: choice.value,
       label: label(choice.key, choice.params),
@@ -23,6 +24,7 @@ export function expectationOf(pending: Reply | undefined, label: (key: string, p
       ...(typeof start === 'string' ? { start } : {}),
       ...(typeof service === 'string' ? { service } : {}),
       ...(typeof doctor === 'string' ? { doctor } : {}),
+      ...(typeof site === 'string' ? { site } : {}),
     };
   });
   const pointed = pending?.pointed !== undefined && options.some((shown) => shown.value === pending.pointed) ? pending.pointed : undefined;

@@ -50,6 +50,10 @@ const TYPE_PHRASES: ReadonlyArray<{ words: readonly string[]; type: DocumentType
   ['tarjeta de identidad', 'TI'],
   ['registro civil', 'RC'],
   ['cedula extranjera', 'CE'],
+  // ("No sé cuál es, la normal, la de adulto": the cédula de ciudadanía, as members call it.)
+  ['la de mayor de edad', 'CC'],
+  ['la de adultos', 'CC'],
+  ['la de adulto', 'CC'],
   ['cedula de extranjero', 'CE'],
   ['p p t', 'PT'],
   ['te i', 'TI'],

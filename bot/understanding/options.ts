@@ -309,7 +309,9 @@ function optionByTime(options: ShownOption[], entities: Entities, question: Ques
   const doctorWords = new Set(options.flatMap((option) => doctorWordsOf(option)));
   const doctorSaid = words.filter((word) => word.length >= 4 && doctorWords.has(word));
   const female = question === 'slot' && saysFemaleDoctor(words);
-  if (!entities.day && !entities.time && !service && !visitType && doctorSaid.length === 0 && !female) return null;
+  // ("La de Kennedy" at the list of appointments: the one at that site.)
+  const site = question === 'appointment' ? (entities.citaSite ?? entities.site) : undefined;
+  if (!entities.day && !entities.time && !service && !visitType && doctorSaid.length === 0 && !female && !site) return null;
   const matching = options.filter((option) => {
     const parts = option.start ? bogotaParts(option.start) : undefined;
     if (!parts) return false;
@@ -321,6 +323,7 @@ function optionByTime(options: ShownOption[], entities: Entities, question: Ques
     const doctor = doctorWordsOf(option);
     if (doctorSaid.some((word) => !doctor.includes(word))) return false;
     if (female && !isFemaleDoctor(option)) return false;
+    if (site && option.site !== site) return false;
     return true;
   });
   // Two slots of the doctor named ("la del doctor Camilo"): no guess; the dialog asks which, naming them.

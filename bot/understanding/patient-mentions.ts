@@ -861,6 +861,11 @@ function readPatients(
     const clauseOf = clausesOfWords();
     const spokenToLina =
       (words[found.start - 1] === 'mi' && words[found.start] === 'nina' && !namedNext && GREETING_OR_THANKS.has(words[found.start - 2] ?? '')) ||
+      // ("Gracias hermano", "chao mami": Lina, called as people call each other, closing the message.)
+      (found.end === words.length &&
+        found.end - found.start === 1 &&
+        /^(?:hermano|hermana|mami|papi|amigo|amiga|mija|mijo|vecina|vecino|tia|tio)$/.test(words[found.start] ?? '') &&
+        /^(?:gracias|chao|listo|bueno|ok|adios|bendiciones)$/.test(words[found.start - 1] ?? '')) ||
       (/^mi (senora|reina|nina)$/.test(words.slice(found.end - 2, found.end).join(' ')) &&
         question !== 'patient' &&
         writer !== 'esposo' &&

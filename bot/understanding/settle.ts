@@ -409,6 +409,8 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'none';
   // "Y ahora me saca una nueva en la misma sede", and at «¿La cancelo?» "y ahora una nueva para el viernes": a booking.
   const asksForACita = ASKS_FOR_A_CITA.test(words.join(' ')) || A_NEW_ONE.test(words.join(' '));
+  // ("Ok, ninguno tiene, gracias. Sácale una a Mateo" at the patient question: Mateo, and a booking for him.)
+  if (intent === 'none' && question === 'patient' && asksForACita && A_NEW_ONE.test(words.join(' ')) && !intentRead.ruled) intent = 'book';
   if (intent === 'none' && (question === 'start' || question === 'menu' || (question === 'confirm' && asksForACita)) && picked === undefined && asksForACita && !intentRead.ruled) {
     intent = 'book';
     if (question === 'menu' && optionValue(expectation.options, 'book')) choice = 'book';
@@ -859,6 +861,12 @@ export function settleIntent(reads: Reads): Understanding {
   // ordinal is a slot of the list before, not the second option "No"… nor the first, "Sí").
   if (YES_NO_QUESTIONS.has(question) && entities.yesNo && (choice === 'yes' || choice === 'no') && choice !== entities.yesNo)
     choice = optionValue(expectation.options, entities.yesNo);
+  // "¿Qué es USS?" at the site question: what the sites are, explained.
+  if (question === 'site' && !entities.asks && /\b(?:que|q|k) (?:es|son|significa|quiere decir) (?:una |la |las |eso de )?(?:uss|u s s)\b/.test(normalized)) {
+    intent = 'none';
+    choice = undefined;
+    entities.asks = 'meaning';
+  }
   // "1994" after "me falta el año": the year of the date of birth, never a document number.
   if (entities.birthYear) {
     delete entities.documentNumber;

@@ -302,6 +302,8 @@ export interface ShownOption {
   service?: string;
   /** For slots and appointments: the doctor's name, so "la de la doctora Marta" can pick it. */
   doctor?: string;
+  /** For appointments: the site code, so "la de Kennedy" can pick it. */
+  site?: string;
 }
 
 /** What the waiting state expects: the question and the options shown with it. */

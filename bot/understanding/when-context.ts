@@ -30,6 +30,8 @@ export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
   ['juevez', 4],
   ['viernes', 5],
   ['vierne', 5],
+  ['biernes', 5],
+  ['bierne', 5],
   ['sabado', 6],
   ['savado', 6],
   // "¿Atienden los sábados?": the plural, which the speller leaves as written.

@@ -42,7 +42,7 @@ const MAX_TEXT_LENGTH = 4000;
 const MAX_DAYS_AHEAD = 366;
 /** Any trace of a day, a time or a band: without one, chrono is not even asked. */
 const TRIGGER =
-  /\d|hoy|manan|tard|lunes|martes|mi[e]?rc|mier\b|jue[vb]|vier|sabado|savado|\bsab\b|\blun\b|domingo|semana|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|tempran|\b[ap]\.? ?m\b|cualquier|igual|mismo|importa|almuerz|medio ?dia|la que|lo que (?:sea|haya|haiga|aiga|halla)|primer|preferencia|indiferente|hora|matutin|vespertin|jornada|todo el dia|muestre|una\b/;
+  /\d|hoy|manan|tard|lunes|martes|mi[e]?rc|mier\b|jue[vb]|vier|bier|sabado|savado|\bsab\b|\blun\b|domingo|semana|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|tempran|\b[ap]\.? ?m\b|cualquier|igual|mismo|importa|almuerz|medio ?dia|la que|lo que (?:sea|haya|haiga|aiga|halla)|primer|preferencia|indiferente|hora|matutin|vespertin|jornada|todo el dia|muestre|una\b/;
 
 const linaChrono = buildChrono();
 

@@ -172,7 +172,7 @@ describe('Renderer.expectation: the pending question as the understanding step r
     assert.deepEqual(expectation.options[1]?.aliases, [], 'a key without aliases has none');
   });
 
-  it('keeps the start and doctor of each slot, and the service of each appointment, so "la de las 3" or "la de la doctora Marta" can pick', () => {
+  it('keeps the start and doctor of each slot, and the service and site of each appointment, so "la de las 3", "la de la doctora Marta" or "la de Suba" can pick', () => {
     const slot = { start: '2026-11-30T14:40:00-05:00', doctor: 'Dra. Marta Salazar' };
     const slots = renderer.expectation(ask('slot', 'slots.ask', { count: 1, site: 'SUBA' }, [option('slot-1', 'options.slot', slot)]), NOW);
     assert.deepEqual(slots.options, [{ value: 'slot-1', label: 'lunes 30 de noviembre, 2:40 p. m. – Dra. Marta Salazar', aliases: [], start: slot.start, doctor: slot.doctor }]);
@@ -185,13 +185,14 @@ describe('Renderer.expectation: the pending question as the understanding step r
       start: slot.start,
       service: '890301',
       doctor: slot.doctor,
+      site: 'SUBA',
     });
   });
 
   it('leaves out a start, a service or a doctor that is not text', () => {
-    const [shown] = renderer.expectation(ask('slot', 'slots.ask', { count: 1 }, [option('s', 'options.slot', { start: 0, doctor: true, service: undefined })]), NOW).options;
+    const [shown] = renderer.expectation(ask('slot', 'slots.ask', { count: 1 }, [option('s', 'options.slot', { start: 0, doctor: true, service: undefined, site: 7 })]), NOW).options;
     assert.ok(shown);
-    for (const key of ['start', 'doctor', 'service']) assert.equal(key in shown, false, key);
+    for (const key of ['start', 'doctor', 'service', 'site']) assert.equal(key in shown, false, key);
   });
 
   it('dates labels against `now`: the year appears only when it is not the current one', () => {

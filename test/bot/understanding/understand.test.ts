@@ -2989,3 +2989,23 @@ describe('another doctor with a band, from member testing (run 46)', () => {
     ['si con otra sede', 'offer', { anyDoctor: undefined }],
   ]);
 });
+
+describe('more words members use, from member testing (runs 46 and 47)', () => {
+  itReads([
+    ['el bierne', 'slot', { day: '2026-11-27' }],
+    ['ok gracias, y como hago para sacarle una?', 'menu', { intent: 'book', choice: 'book' }],
+    ['ok ninguno tiene, gracias. sacale una a Mateo', 'patient', { intent: 'book', choice: 'mateo' }],
+    ['¿qué es USS?', 'site', { intent: 'none', asks: 'meaning', choice: undefined }],
+    ['gracias hermano', 'menu', { intent: 'thanks', patients: undefined }],
+    ['gracias a mi hermano', 'menu', { patients: [{ kind: 'relation', relation: 'other' }] }],
+    ['no se cual es, la normal, la de adulto', 'documentType', { choice: 'CC', documentType: 'CC' }],
+  ]);
+  it('picks the appointment listed at the site named ("la de Kennedy")', () => {
+    const options = [
+      { value: 'apt-1', label: 'Medicina general – miércoles 25 de noviembre, 10:00 a. m. – USS Kennedy', aliases: [], start: '2026-11-25T10:00:00-05:00', site: 'KENNEDY' },
+      { value: 'apt-2', label: 'Pediatría – viernes 27 de noviembre, 3:00 p. m. – USS Suba', aliases: [], start: '2026-11-27T15:00:00-05:00', site: 'SUBA' },
+    ];
+    assert.equal(read('la de kennedy', { question: 'appointment', options }).choice, 'apt-1');
+    assert.equal(read('la de suba', { question: 'appointment', options }).choice, 'apt-2');
+  });
+});
