@@ -291,7 +291,8 @@ export const conversationSetup = setup({
             site,
             fallback: context.siteSaid,
             rissCase: context.lastCase,
-            start: context.startSaid,
+            // ("¿A qué hora llego con ellos?": several citas, so the rule alone, never the last one's hour.)
+            start: event.several ? undefined : context.startSaid,
             doctor: context.doctorSaid,
             done: context.doneSaid,
           }),

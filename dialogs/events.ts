@@ -29,7 +29,7 @@ export type DialogEvent =
    * the same message ("¿con qué doctor es? ¿y eso dónde queda?"), answered after the first; `orConsult`: a check of what was
    * done ("¿sí quedó cancelada?") that, when nothing was done in this conversation, looks the citas up instead.
    */
-  | { type: 'HELP'; asks?: Asked; site?: SiteCode; also?: Asked; here?: true; about?: string; orConsult?: true }
+  | { type: 'HELP'; asks?: Asked; site?: SiteCode; also?: Asked; here?: true; about?: string; orConsult?: true; several?: true }
   /** "hola" in the middle of a conversation: where we are, and the pending question. */
   | { type: 'GREET' }
   /** "gracias" with nothing else: a kind answer, and the pending question if there is one. */
@@ -61,6 +61,7 @@ export function toDialogEvent(read: Understanding, messageId: string): DialogEve
       ...(entities.alsoAsks ? { also: entities.alsoAsks } : {}),
       ...(entities.hereSite ? { here: true as const } : {}),
       ...(entities.asksAbout !== undefined ? { about: entities.asksAbout } : {}),
+      ...(entities.aboutSeveral ? { several: true as const } : {}),
     };
   }
   // "¿Sí quedó cancelada?" at the menu: what was just done, or, when nothing was, the citas looked up.

@@ -861,6 +861,8 @@ export function settleIntent(reads: Reads): Understanding {
   // ordinal is a slot of the list before, not the second option "No"… nor the first, "Sí").
   if (YES_NO_QUESTIONS.has(question) && entities.yesNo && (choice === 'yes' || choice === 'no') && choice !== entities.yesNo)
     choice = optionValue(expectation.options, entities.yesNo);
+  // "¿A qué hora tengo que llegar con ellos?": when to arrive, asked of several citas; no one cita's hour answers it.
+  if (entities.asks === 'arrival' && /\b(?:ellos|ellas|los dos|las dos|ambos|ambas|los ninos|las ninas|los 2|las 2|las citas)\b/.test(normalized)) entities.aboutSeveral = true;
   // "¿Qué es USS?" at the site question: what the sites are, explained.
   if (question === 'site' && !entities.asks && /\b(?:que|q|k) (?:es|son|significa|quiere decir) (?:una |la |las |eso de )?(?:uss|u s s)\b/.test(normalized)) {
     intent = 'none';

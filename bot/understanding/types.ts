@@ -262,6 +262,8 @@ export interface Entities {
   birthDayMonth?: string;
   /** "1994", "del 94" at the date-of-birth question: the year alone (`YYYY`), which completes a day and month said before. */
   birthYear?: string;
+  /** "¿A qué hora llego con ellos?": a question by the way about several citas at once, so no one cita's hour answers it. */
+  aboutSeveral?: true;
   email?: string;
   /** An address begun but not whole ("pedro arroba gmail", "pedro@gmail"): the member means to give one. */
   emailIncomplete?: true;

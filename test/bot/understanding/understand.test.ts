@@ -3009,3 +3009,10 @@ describe('more words members use, from member testing (runs 46 and 47)', () => {
     assert.equal(read('la de suba', { question: 'appointment', options }).choice, 'apt-2');
   });
 });
+
+describe('when to arrive with several, from member testing (run 47)', () => {
+  itReads([
+    ['¿a qué hora tengo que llegar con ellos?', 'menu', { asks: 'arrival', aboutSeveral: true }],
+    ['¿a qué hora tengo que llegar?', 'menu', { asks: 'arrival', aboutSeveral: undefined }],
+  ]);
+});
