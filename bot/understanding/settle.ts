@@ -861,6 +861,17 @@ export function settleIntent(reads: Reads): Understanding {
   // ordinal is a slot of the list before, not the second option "No"… nor the first, "Sí").
   if (YES_NO_QUESTIONS.has(question) && entities.yesNo && (choice === 'yes' || choice === 'no') && choice !== entities.yesNo)
     choice = optionValue(expectation.options, entities.yesNo);
+  // "¿Qué citas tienen los dos?", "para ambos" at the patient question: both children, as "los dos niños" is.
+  if (
+    question === 'patient' &&
+    !entities.patients?.length &&
+    choice === undefined &&
+    /(?<!\b(?:cual|cuales|quien|uno|una|ninguno|ninguna) de )\b(?:los|las) (?:dos|2)\b(?! (?:de la|horas?|citas?|primeras?|ultimas?|cual))|\bamb[oa]s\b/.test(normalized)
+  )
+    entities.patients = [
+      { kind: 'relation', relation: 'child' },
+      { kind: 'relation', relation: 'child' },
+    ];
   // "¿A qué hora tengo que llegar con ellos?": when to arrive, asked of several citas; no one cita's hour answers it.
   if (entities.asks === 'arrival' && /\b(?:ellos|ellas|los dos|las dos|ambos|ambas|los ninos|las ninas|los 2|las 2|las citas)\b/.test(normalized)) entities.aboutSeveral = true;
   // "¿Qué es USS?" at the site question: what the sites are, explained.

@@ -3016,3 +3016,31 @@ describe('when to arrive with several, from member testing (run 47)', () => {
     ['¿a qué hora tengo que llegar?', 'menu', { asks: 'arrival', aboutSeveral: undefined }],
   ]);
 });
+
+describe('both children said as "los dos" at the patient question, from member testing (run 47)', () => {
+  itReads([
+    [
+      'que citas tienen los dos',
+      'patient',
+      {
+        intent: 'consult',
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
+    [
+      'ambos',
+      'patient',
+      {
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
+    ['espere le pregunto a jorge cual de los dos es', 'patient', { patients: undefined }],
+    ['la 2', 'patient', { choice: 'mateo', patients: undefined }],
+  ]);
+});
