@@ -190,7 +190,10 @@ describe('Renderer.expectation: the pending question as the understanding step r
   });
 
   it('leaves out a start, a service or a doctor that is not text', () => {
-    const [shown] = renderer.expectation(ask('slot', 'slots.ask', { count: 1 }, [option('s', 'options.slot', { start: 0, doctor: true, service: undefined, site: 7 })]), NOW).options;
+    const [shown] = renderer.expectation(
+      ask('slot', 'slots.ask', { count: 1 }, [option('s', 'options.slot', { start: 0, doctor: true, service: undefined, site: 7 })]),
+      NOW,
+    ).options;
     assert.ok(shown);
     for (const key of ['start', 'doctor', 'service', 'site']) assert.equal(key in shown, false, key);
   });
