@@ -288,6 +288,14 @@ export function readEntities(
     entities.daysAfter = new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
     when = { ...when, day: undefined, weekday: undefined };
   }
+  // "Esta semana no puedo" where days or slots are shown: next week, whose days are listed.
+  if ((question === 'slot' || question === 'day') && !when.day && /\besta semana no\b/.test(normalized)) {
+    const monday = readWhen('la otra semana', now).day;
+    if (monday) {
+      const [year, month, day] = monday.split('-').map(Number) as [number, number, number];
+      entities.daysAfter = new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
+    }
+  }
   // "La de las 9, ay mejor la del miércoles a las 10:40": the day and time after a change of mind are the answer.
   // ("El jueves… o bueno, el viernes mejor": a "mejor" closing the message only stresses what it follows.)
   const mindText = normalizeMessage(whenText).replace(/[\s,.;!]*\b(?:mejor|mas bien)[\s,.;!]*$/, '');

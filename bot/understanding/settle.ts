@@ -861,6 +861,24 @@ export function settleIntent(reads: Reads): Understanding {
   // ordinal is a slot of the list before, not the second option "No"… nor the first, "Sí").
   if (YES_NO_QUESTIONS.has(question) && entities.yesNo && (choice === 'yes' || choice === 'no') && choice !== entities.yesNo)
     choice = optionValue(expectation.options, entities.yesNo);
+  // "La semana entrante", "esta semana no puedo" where slots or days are shown: other days, from next week.
+  if ((question === 'slot' || question === 'day') && intent === 'none' && choice === undefined && entities.daysAfter) intent = 'other_day';
+  // "Ninguno", "ninguno de esos" at the list of days: none suits, more days asked.
+  if (question === 'day' && choice === undefined && /^\W*(?:no,? )?ningun[oa](?: de (?:esos|esas|estos|estas))?(?: me sirve)?\W*$/.test(normalized)) {
+    intent = 'other_day';
+    delete entities.yesNo;
+  }
+  // "Al medio día" at the slots: noon, never other days for its "día".
+  if (question === 'slot' && intent === 'other_day' && entities.time && !entities.day && !entities.daysAfter && /\bmedio dia\b/.test(normalized)) intent = 'none';
+  // "No sé, después escribo, chao" at the authorisation: the member will write later; a goodbye, never the question explained.
+  if (
+    question === 'consent' &&
+    entities.asks === 'meaning' &&
+    /\b(?:despues|luego|mas tarde|otro dia) (?:le |les )?(?:escribo|escribimos|vuelvo|miro)\b.*\b(?:chao|adios|bye|hasta luego)\b/.test(normalized)
+  ) {
+    intent = 'goodbye';
+    delete entities.asks;
+  }
   // "¿Qué citas tienen los dos?", "para ambos" at the patient question: both children, as "los dos niños" is.
   if (
     question === 'patient' &&

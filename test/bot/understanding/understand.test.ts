@@ -3044,3 +3044,13 @@ describe('both children said as "los dos" at the patient question, from member t
     ['la 2', 'patient', { choice: 'mateo', patients: undefined }],
   ]);
 });
+
+describe('other weeks, noon, none of the days and a later word, from member testing (runs 46 and 47)', () => {
+  itReads([
+    ['la semana entrante', 'slot', { intent: 'other_day', daysAfter: '2026-11-29' }],
+    ['esta semana no puedo', 'slot', { intent: 'other_day', daysAfter: '2026-11-29' }],
+    ['al medio dia', 'slot', { intent: 'none', time: '12:00' }],
+    ['ninguno', 'day', { intent: 'other_day', yesNo: undefined }],
+    ['no sé, después escribo, chao', 'consent', { intent: 'goodbye', asks: undefined }],
+  ]);
+});
