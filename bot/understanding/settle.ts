@@ -879,6 +879,21 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'goodbye';
     delete entities.asks;
   }
+  // "¿La fecha de nacimiento de quién? ¿Mía o de la niña?", "¿qué tipo de documento pongo?" where who the member is is asked:
+  // whose, asked; explained (the titular's), nobody named a patient.
+  if (
+    (question === 'document' || question === 'birthDate') &&
+    !entities.asks &&
+    !entities.documentNumber &&
+    !entities.birthDate &&
+    normalized.includes('?') &&
+    /\b(?:de quien|(?:mi[ao]|la mia|el mio) o (?:la|el|de)|que (?:tipo de )?documento|cual documento|cual de los documentos)\b/.test(normalized)
+  ) {
+    intent = 'none';
+    choice = undefined;
+    delete entities.patients;
+    entities.asks = 'meaning';
+  }
   // "¿Qué citas tienen los dos?", "para ambos" at the patient question: both children, as "los dos niños" is.
   if (
     question === 'patient' &&

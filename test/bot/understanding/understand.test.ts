@@ -3054,3 +3054,11 @@ describe('other weeks, noon, none of the days and a later word, from member test
     ['no sé, después escribo, chao', 'consent', { intent: 'goodbye', asks: undefined }],
   ]);
 });
+
+describe('whose document or date, asked, from member testing (run 47)', () => {
+  itReads([
+    ['la fecha de nacimiento de quién? ¿mía o de la niña?', 'birthDate', { intent: 'none', asks: 'meaning', patients: undefined }],
+    ['¿qué tipo de documento pongo? el de la niña es registro civil', 'document', { asks: 'meaning', patients: undefined, documentType: undefined }],
+    ['la de la niña es 1100000001?', 'document', { documentNumber: '1100000001', asks: undefined }],
+  ]);
+});
