@@ -346,6 +346,12 @@ export function settleIntent(reads: Reads): Understanding {
   // asked for.
   if (question === 'slot' && picked === undefined && intent === 'deny' && !entities.day && MORE_ASKED.test(words.join(' '))) intent = 'more_times';
   let choice = picked?.value ?? (pickedBook ? 'book' : undefined);
+  /** What the question means is asked ("¿qué es USS?", "¿la fecha de quién?"): explained before it is asked again; nothing picked. */
+  const explainQuestion = (): void => {
+    intent = 'none';
+    choice = undefined;
+    entities.asks = 'meaning';
+  };
   // "¿Y esa me la puede pasar pal jueves?" where no slot is being chosen: moving an appointment.
   if (entities.newDay && (intent === 'none' || intent === 'other_day') && MOVE_QUESTIONS.has(question) && (picked === undefined || question === 'appointment')) {
     intent = 'reschedule';
@@ -889,10 +895,8 @@ export function settleIntent(reads: Reads): Understanding {
     normalized.includes('?') &&
     /\b(?:de quien|(?:mi[ao]|la mia|el mio) o (?:la|el|de)|que (?:tipo de )?documento|cual documento|cual de los documentos)\b/.test(normalized)
   ) {
-    intent = 'none';
-    choice = undefined;
+    explainQuestion();
     delete entities.patients;
-    entities.asks = 'meaning';
   }
   // "¿Qué citas tienen los dos?", "para ambos" at the patient question: both children, as "los dos niños" is.
   if (
@@ -908,11 +912,7 @@ export function settleIntent(reads: Reads): Understanding {
   // "¿A qué hora tengo que llegar con ellos?": when to arrive, asked of several citas; no one cita's hour answers it.
   if (entities.asks === 'arrival' && /\b(?:ellos|ellas|los dos|las dos|ambos|ambas|los ninos|las ninas|los 2|las 2|las citas)\b/.test(normalized)) entities.aboutSeveral = true;
   // "¿Qué es USS?" at the site question: what the sites are, explained.
-  if (question === 'site' && !entities.asks && /\b(?:que|q|k) (?:es|son|significa|quiere decir) (?:una |la |las |eso de )?(?:uss|u s s)\b/.test(normalized)) {
-    intent = 'none';
-    choice = undefined;
-    entities.asks = 'meaning';
-  }
+  if (question === 'site' && !entities.asks && /\b(?:que|q|k) (?:es|son|significa|quiere decir) (?:una |la |las |eso de )?(?:uss|u s s)\b/.test(normalized)) explainQuestion();
   // "1994" after "me falta el año": the year of the date of birth, never a document number.
   if (entities.birthYear) {
     delete entities.documentNumber;
