@@ -554,17 +554,21 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           {
             guard: 'pickedShownDay',
             target: 'searching',
-            // "El miércoles después del almuerzo": the day shown, in the band said with it.
+            // "El miércoles después del almuerzo": the day shown, in the band said with it; "el viernes a las 3", from that hour.
             actions: [
               'startNewSearch',
               assign({
-                search: ({ context, event }) => ({
-                  ...context.search,
-                  day: choiceOf(event),
-                  dayOff: undefined,
-                  fromTime: undefined,
-                  band: entitiesOf(event).band ?? context.search.band,
-                }),
+                search: ({ context, event }) =>
+                  searchAtTime(
+                    {
+                      ...context.search,
+                      day: choiceOf(event),
+                      dayOff: undefined,
+                      fromTime: undefined,
+                      band: entitiesOf(event).band ?? context.search.band,
+                    },
+                    entitiesOf(event),
+                  ),
               }),
             ],
           },
