@@ -44,6 +44,7 @@ import type { Found } from './lexicon.js';
 import { DAY_QUESTIONS, IDENTITY_QUESTIONS, bogotaParts, uncovered, type Message, type Reading } from './reading.js';
 import type { Entities, Question } from './types.js';
 import { readWhen } from './when.js';
+import { addDays, bogotaDay, nextWeekMonday, pad, type CivilDay } from './when-context.js';
 import { normalizeMessage } from './words.js';
 
 /** Where a document number may be given: before and during identification. */
@@ -117,6 +118,9 @@ const SEARCHING: ReadonlySet<Question> = new Set(['slot', 'day', 'confirm', 'off
 /** "Hoy no alcanzo a salir", "mañana no puedo": a day said only as the one that does not suit, with no other day asked for. */
 const DAY_REFUSED =
   /^(?!.*\b(mejor|pero|para el|pal|el (lunes|martes|miercoles|jueves|viernes))\b).*\b(hoy|manana|pasado manana) (si )?no (puedo|alcanzo|me queda|me sirve|tengo|hay quien|ay quien|hay kien|podemos|alcanzamos)\b/;
+
+/** A civil day as `YYYY-MM-DD`. */
+const isoDay = (day: CivilDay): string => `${day.year}-${pad(day.month)}-${pad(day.day)}`;
 
 /** Another week asked for: "la otra semana", "la próxima semana", "la semana que viene". */
 const ANOTHER_WEEK = /\b(otra|proxima|siguiente) semana\b|\bsemana (que viene|entrante|proxima|siguiente)\b/;
@@ -289,13 +293,7 @@ export function readEntities(
     when = { ...when, day: undefined, weekday: undefined };
   }
   // "Esta semana no puedo" where days or slots are shown: next week, whose days are listed.
-  if ((question === 'slot' || question === 'day') && !when.day && /\besta semana no\b/.test(normalized)) {
-    const monday = readWhen('la otra semana', now).day;
-    if (monday) {
-      const [year, month, day] = monday.split('-').map(Number) as [number, number, number];
-      entities.daysAfter = new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
-    }
-  }
+  if ((question === 'slot' || question === 'day') && !when.day && /\besta semana no\b/.test(normalized)) entities.daysAfter = isoDay(addDays(nextWeekMonday(bogotaDay(now)), -1));
   // "La de las 9, ay mejor la del miércoles a las 10:40": the day and time after a change of mind are the answer.
   // ("El jueves… o bueno, el viernes mejor": a "mejor" closing the message only stresses what it follows.)
   const mindText = normalizeMessage(whenText).replace(/[\s,.;!]*\b(?:mejor|mas bien)[\s,.;!]*$/, '');
@@ -602,8 +600,8 @@ export function readEntities(
   // "Para la otra semana": a week, whose Monday stands for it as the day (or the new day) searched from; `weekAsked` tells
   // it from a Monday the message names.
   if (ANOTHER_WEEK.test(normalized) && !/\blunes\b|(?<![:.\d])30\b|\btreinta\b/.test(normalized)) {
-    const monday = readWhen('la otra semana', now).day;
-    if (monday !== undefined && (entities.day === monday || entities.newDay === monday)) entities.weekAsked = monday;
+    const monday = isoDay(nextWeekMonday(bogotaDay(now)));
+    if (entities.day === monday || entities.newDay === monday) entities.weekAsked = monday;
   }
   return { entities, courtesy, visitTypes };
 }

@@ -83,7 +83,7 @@ export interface LinaParsingOption extends ParsingOption {
 
 // ————— calendar in Bogotá —————
 
-interface CivilDay {
+export interface CivilDay {
   year: number;
   month: number;
   day: number;
