@@ -101,8 +101,9 @@ export function readBirthDate(text: string, today: string): string | undefined {
   }
   for (const match of normalized.matchAll(DAY_FIRST_SPACES)) add(Number(match[1] ?? match[4]), Number(match[2] ?? match[5]), (match[3] ?? match[6]) as string);
   // "99 07 14" alone: a first number no day can be is the year.
-  const shortYearFirst = /^(3[2-9]|[4-9]\d) (\d{1,2}) (\d{1,2})[ .]*$/.exec(normalized);
-  if (shortYearFirst) add(Number(shortYearFirst[3]), Number(shortYearFirst[2]), shortYearFirst[1] as string);
+  // ("90/03/14", "85-11-02": so too with slashes, dashes or dots.)
+  const shortYearFirst = /^(3[2-9]|[4-9]\d) ?([ /.-]) ?(\d{1,2}) ?\2? ?(\d{1,2})[ .]*$/.exec(normalized);
+  if (shortYearFirst) add(Number(shortYearFirst[4]), Number(shortYearFirst[3]), shortYearFirst[1] as string);
   for (const match of normalized.matchAll(DAY_MONTH_YEAR)) add(dayNumber(match[1] as string), MONTHS.get(match[2] as string) ?? 0, match[3] as string);
   for (const match of normalized.matchAll(MONTH_DAY_YEAR)) add(dayNumber(match[2] as string), MONTHS.get(match[1] as string) ?? 0, match[3] as string);
   for (const match of normalized.matchAll(YEAR_MONTH_DAY)) add(dayNumber(match[3] as string), MONTHS.get(match[2] as string) ?? 0, match[1] as string);

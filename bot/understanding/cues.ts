@@ -147,11 +147,12 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'reschedule',
     /\b(?:la|el) (?:cita |consulta )?de \w+(?: (?:del?|de este|del proximo) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}))? (?:me |nos |se )?(?:la|lo) (?:pone|pones|ponen|pondria|deja|dejas|dejan|necesito|necesitaria|quiero|quisiera|ocupo) (?:es |mejor |mas bien |ahora |mejor es )*(?:para |pa |pal |el |a )(?:el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}|otro dia|hoy|manana|pasado manana)\b/g,
   ],
-  // "¿Me la puedes pasar para una mañana?", "me la pueden adelantar", "me la cambia para las 4", "¿me la vuelve a mover?": the cita
+  // "¿Me la puedes pasar para una mañana?", "me la pueden adelantar", "¿la puedo adelantar?", "¿se puede hacer antes?", "¿se puede
+  // pasar para otro día?", "me la cambia para las 4", "¿me la vuelve a mover?": the cita
   // spoken of, moved.
   [
     'reschedule',
-    /\b(?:(?:la|lo) (?:puedes|puede|pueden|podria|podrian|podras|podra) (?:pasar|mover|correr|cambiar|adelantar|atrasar|aplazar)|(?:me|nos|le) (?:la|lo) (?:cambia|cambian|cambias|adelanta|adelantan|adelantas|atrasa|atrasan) (?:para|pa|pal|al|a)|(?:la|lo) (?:vuelve|vuelven|vuelves|puede volver|pueden volver) a (?:mover|cambiar|pasar|correr|reprogramar)|volver a (?:mover|cambiar|correr|reprogramar)(?:la|le)?|adelant\w* (?:para |pa )?lo mas pronto)\b/g,
+    /\b(?:(?:la|lo) (?:puedes|puede|pueden|puedo|podemos|podria|podrian|podras|podra) (?:pasar|mover|correr|cambiar|adelantar|atrasar|aplazar)|se (?:puede|pueden|podria|podra) (?:pasar|mover|correr|cambiar|hacer|poner|dejar) (?:para |pa |pal |a )?(?:otro dia|otra fecha|otra hora|antes(?! de)|mas temprano|mas pronto|mas tarde)\b|(?:me|nos|le) (?:la|lo) (?:cambia|cambian|cambias|adelanta|adelantan|adelantas|atrasa|atrasan) (?:para|pa|pal|al|a)|(?:la|lo) (?:vuelve|vuelven|vuelves|puede volver|pueden volver) a (?:mover|cambiar|pasar|correr|reprogramar)|volver a (?:mover|cambiar|correr|reprogramar)(?:la|le)?|adelant\w* (?:para |pa )?lo mas pronto)\b/g,
   ],
   // "Tengo una cita el miércoles pero quisiera que me la dieran más prontico", "¿se puede cambiar de médico?", "la tengo que
   // mover", "la tengo que pasar pa más tarde": the cita the member has, sooner, later or with someone else.
@@ -185,6 +186,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   // "No es tan grave, yo prefiero la cita": a cita, wanted rather than urgencias.
   ['book', /\b(?:prefiero|prefiere|preferimos|mejor) (?:la|una) (?:cita|consulta)\b/g],
+  // "Agenda cita ya", "necesito una cita ya mismo": a cita, now ("ya" is no "ya no la necesito").
+  ['book', /(?:^|\b(?:agend\w*|sac\w*|ped\w*|necesito|quiero|ocupo|una) )(?:una )?(?:cita|consulta) ya\b(?! (?:no|la|me|se|tengo|tiene|quedo|esta|fue|paso))/g],
   // "¿Cómo hago para sacar una?": how to book is asking to book.
   ['book', /\bcomo (?:hago|hacemos|se hace|puedo|le hago|seria|es) (?:para )?(?:sacar|pedir|agendar|separar|solicitar) (?:una|otra|la cita|una cita|cita)\b/g],
   // "Ah ok, ¿y Mateo tiene alguna?": whether someone has citas, asked.
@@ -384,6 +387,10 @@ export const PICKING_WORDS: ReadonlySet<string> = new Set([
   'salio',
   'aparece',
   'aparecio',
+  // "La primera que me muestra", "bueno cualquiera, la primera".
+  'muestra',
+  'mostro',
+  'cualquiera',
   'quiero',
   'me',
   'quedo',

@@ -247,7 +247,10 @@ export function readEntities(
   const visitAlternatives = weighed !== undefined && against !== undefined && weighed.value !== against.value && between.includes('o') && between.length <= 3;
   const visitType = visitAlternatives ? undefined : lastValue(visitTypes);
   if (visitType) entities.visitType = visitType;
-  const site = lastValue(sites);
+  // "¿La de Suba o la de Fontibón, cuál tiene algo hoy?": two sites weighed in a question, neither chosen.
+  const sitesWeighed =
+    sites.length > 1 && new Set(sites.map((found) => found.value)).size > 1 && words.slice(sites[0]?.end ?? 0, sites.at(-1)?.start ?? 0).includes('o') && /\?\W*$/.test(normalized);
+  const site = sitesWeighed ? undefined : lastValue(sites);
   // "Nació en el hospital de Kennedy": where someone was born is no site to book at; "¿dónde queda la de Kennedy?" asks about one.
   if (site && (!IDENTITY_QUESTIONS.has(question) || ASKS_WHERE.test(normalized))) entities.site = site;
   // "Cancéleme la de Kennedy", "la que tengo en Suba": the site of a cita the member has, which says which one it is.
@@ -321,7 +324,13 @@ export function readEntities(
   // "En la tarde no puedo": that band is ruled out for the whole search (the ladder never offers it).
   if (when.ruledOutBand && entities.band !== when.ruledOutBand) entities.ruledOutBand = when.ruledOutBand;
   // "Me da igual, la que quede más cerca" at the site question is about the site, not the hour.
-  if (entities.band === 'cualquiera' && question === 'site' && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) delete entities.band;
+  // ("Cualquiera de las de la doctora", "bueno cualquiera, la primera" among the times shown: any of those, not any band.)
+  if (
+    entities.band === 'cualquiera' &&
+    ((question === 'site' && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) ||
+      (question === 'slot' && !/\bcualquier\w* (?:hora|horas|horario|jornada|franja)\b/.test(words.join(' '))))
+  )
+    delete entities.band;
   // "Hoy no alcanzo", "el martes no puedo" where a search is under way: the day said is the one that does not suit.
   // ("Hoy no me sirve, ¿mañana tiene?": the day named after the one refused stands.)
   const refusedDay = when.day && SEARCHING.has(question) ? DAY_REFUSED.exec(words.join(' ')) : null;

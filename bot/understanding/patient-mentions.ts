@@ -298,7 +298,7 @@ const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla',
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual", "la de Sofía sí la necesito". */
 const LEFT_AS_IT_IS =
-  /^(?:si )?(?:la|lo|las|los) (?:necesito|necesita|necesitamos|necesitan|vamos a usar|voy a usar)\b|^(?:esa|ese) si (?:la|lo) (?:necesito|dejo|dejamos)\b|^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^no (?:necesita|necesitan|requiere|requieren) (?:nada|cita|citas)\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(?:si )?(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:dejela|dejelo|dejemela|dejemelo|dejala|dejalo|dejenla|dejenlo) (?:quiet[ao]|igual|asi|como esta|tranquil[ao])\b|^(?:si )?(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
+  /^(?:si )?(?:la|lo|las|los) (?:necesito|necesita|necesitamos|necesitan|vamos a usar|voy a usar)\b|^(?:esa|ese) si (?:la|lo) (?:necesito|dejo|dejamos)\b|^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^no (?:necesita|necesitan|requiere|requieren) (?:nada|cita|citas)\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^(?:si )?(?:puede|pueden|podemos|puedo) esperar\b|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(?:si )?(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:dejela|dejelo|dejemela|dejemelo|dejala|dejalo|dejenla|dejenlo) (?:quiet[ao]|igual|asi|como esta|tranquil[ao])\b|^(?:si )?(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
 
 /** After someone, whether they have a cita: "(mi esposa) tiene alguna cita", "(mi mamá) tiene cita pendiente". */
 const HAS_A_CITA = /^(?:tiene|tenia|tendra) (?:alguna |algunas |una |otra )?(?:cita|citas|consulta)\b/;
@@ -441,7 +441,9 @@ function readPatients(
       (asking || /\b(cierto|verdad)\b/.test(saidOfThem)) && /^(?:si )?(?:sigue|siguen|queda|quedan|esta|estan|continua) (?:igual|en pie|como estaba|vigente)\b/.test(saidOfThem);
     // ("Cancele la de pediatría de la niña, ya está aliviada": whose cita is cancelled, and why.)
     const cancelledAsWell = /^ya (?:esta|estan)\b/.test(saidOfThem) && /\b(?:cancel|anul)\w*/.test(words.slice(0, index).join(' '));
-    if (LEFT_AS_IT_IS.test(saidOfThem) && !askedIfSame && !cancelledAsWell) return true;
+    // ("La niña, el niño está bien": what the next clause says of someone else is not said of them.)
+    const ofSomeoneElse = clausesOfWords()[next] !== clausesOfWords()[index] && /^(?:el|la|los|las|mi|mis) /.test(saidOfThem);
+    if (LEFT_AS_IT_IS.test(saidOfThem) && !askedIfSame && !cancelledAsWell && !ofSomeoneElse) return true;
     // "Sofi, Mateo está en el colegio" to "¿Para quién?": where he is, not for whom (elsewhere, "Mateo está en el colegio"
     // given as a reason keeps him, as the corpus labels it).
     if (question === 'patient' && /^(esta|anda|estan|andan) en (el |la )?(colegio|jardin|escuela|clase|clases|trabajo|natacion)\b/.test(original.slice(next, next + 5).join(' ')))
@@ -452,7 +454,7 @@ function readPatients(
     if (cannot && (cannot[1] === 'si no' || /\b(entonces|mejor|bueno) (para|pa|pal)\b/.test(words.slice(index + 1).join(' ')))) return true;
     // "Primero Mateo, después hacemos la de la chiquita": one left for later.
     if (
-      /\b(despues|luego|otro dia|mas tarde) (hacemos|sacamos|pedimos|vemos|agendamos|miramos|hago|saco|pido)( (la|el|lo|las|los))?( de)?( (la|el|mi))? $/.test(
+      /\b(despues|luego|otro dia|mas tarde)( (le|les|me|nos))? (hacemos|sacamos|pedimos|vemos|agendamos|miramos|hago|saco|pido)( (la|el|lo|las|los))?( de)?( (la|el|mi))? $/.test(
         `${words.slice(Math.max(0, index - 7), index).join(' ')} `,
       )
     )
@@ -557,6 +559,13 @@ function readPatients(
       clausesOfWords()[found.end] === clausesOfWords()[found.start + 1]
     )
       continue;
+    // ("En la mañana mi esposo trabaja y yo también": the member does as someone else does, and is no patient for it.)
+    if (
+      phrase === 'y yo' &&
+      /^(tambien|igual|tampoco)$/.test(words[found.end] ?? '') &&
+      /\b(trabaja|trabajan|estudia|estudian|sale|salen|esta|estan|tiene|tienen|puede|pueden|viaja|madruga)$/.test(words.slice(Math.max(0, found.start - 3), found.start).join(' '))
+    )
+      continue;
     // "…y me salió a mi nombre": where it was booked by mistake, not for whom it is.
     if (/nombre/.test(phrase) && /^(salio|sale|salir|aparece|aparecio|salieron)$/.test(original[found.start - 1] ?? '')) continue;
     // "Yo tengo una cita el viernes de la niña": the child's, held by the member.
@@ -641,7 +650,7 @@ function readPatients(
   // "Para ella misma", from someone writing for the member, or "dice Laurita que… pa ella": the member.
   if (writer !== undefined) {
     const forHer =
-      /\b(?:para|pa|a|la de|el de|la cita de|las citas de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b|\bme le (?:de|den|da|saque|saquen|agende|agenden|pida|separe|consiga) (?:una )?(?:cita|consulta)\b/.exec(
+      /\b(?:para|pa|a|la de|el de|la cita de|las citas de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b|\bme le (?:de|den|da|saque|saquen|agende|agenden|pida|separe|consiga) (?:una )?(?:cita|consulta)\b|\bella (?:esta|anda|sigue) (?:enferm\w*|malit\w*|mal|muy mal|con)\b|\bella (?:amanecio|se siente|se enfermo)\b|\bme (?:pidio|dijo|encargo) (?:que|q|ke) le (?:sacara|pidiera|agendara|consiguiera|separara) (?:una )?(?:cita|consulta|sita)\b(?! (?:a|al|para|pa|pal|de|del|con)\b(?! (?:medicina|medico|pediatr\w*|general|control|primera)\b))/.exec(
         whole,
       );
     const wordsBefore = forHer !== null ? words.slice(0, whole.slice(0, forHer.index).split(' ').length) : [];
@@ -657,7 +666,7 @@ function readPatients(
         ? wordsBefore.some((word) => sameName(word, self))
         : namedAt >= 0 &&
           (/^(?:para|pa|a) /.test(forHer[0]) ||
-            (/^(?:la cita|las citas|ella|me le) /.test(forHer[0]) &&
+            (/^(?:la cita|las citas|ella|me le|me pidio|me dijo|me encargo) /.test(forHer[0]) &&
               !wordsBefore
                 .slice(namedAt + 1)
                 .some(
@@ -921,8 +930,19 @@ function readPatients(
       if (next !== undefined) namedWords.add(found.end);
       continue;
     }
+    // ("Para mí, mi señora está bien, gracias a Dios": a relative said to be well, or whose cita stays as it is.)
+    const leftAlone =
+      ((introducer !== 'para' && introducer !== 'pa' && introducer !== 'pal') || clausesOfWords()[cursor] !== clausesOfWords()[found.start]) &&
+      clausesOfWords()[found.end] === clausesOfWords()[found.end - 1] &&
+      LEFT_AS_IT_IS.test(
+        original
+          .slice(found.end + (namedNext ? 1 : 0), found.end + 8)
+          .join(' ')
+          .replace(/^(gracias a dios|a dios gracias|por suerte) /, ''),
+      );
     if (
       !introduced ||
+      leftAlone ||
       whoseData(found.start) ||
       cedulaHolder(found.start) ||
       SIGNED.test(words.slice(Math.max(0, found.start - 2), found.start).join(' ')) ||

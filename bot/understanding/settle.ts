@@ -260,6 +260,20 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'back';
   // "No, quiero otra cita aparte para Mateo": another booking, not another patient for this one.
   if (intent === 'change_patient' && ANOTHER_REQUEST.test(normalized) && question !== 'patient') intent = 'book';
+  // "Ahora una de pediatría pa Mateo", "ahora otra, para Sofía con médico general" at the menu: nothing is under way whose
+  // patient could change; someone named with what only a booking asks for is a booking for them.
+  if (
+    intent === 'change_patient' &&
+    (question === 'menu' || question === 'start') &&
+    !intentRead.ruled &&
+    !PATIENT_CHANGE_CUE.test(normalized) &&
+    entities.patients?.length &&
+    !/\bcambi/.test(normalized) &&
+    (entities.specialty || entities.visitType || entities.site || /\b(?:una|otra|nueva)\b(?! (?:persona|paciente))/.test(normalized))
+  ) {
+    intent = 'book';
+    if (question === 'menu' && picked === undefined && optionValue(expectation.options, 'book')) pickedBook = true;
+  }
   // "¿Y no hay con la dra Marta Salazar? Ella es mi médica": a doctor asked for, never another patient.
   if (intent === 'change_patient' && (entities.doctor || entities.doctorName || entities.ownDoctor) && !entities.patients?.length) intent = 'none';
   // At the patient question, naming the patient is the answer, however it is put.
@@ -388,6 +402,9 @@ export function settleIntent(reads: Reads): Understanding {
   // "Mañanaaa", "la última, el PPT": the option picked is also what the message says.
   if (question === 'band' && picked?.by === 'words' && !entities.band && !entities.time && (picked.value === 'manana' || picked.value === 'tarde' || picked.value === 'cualquiera'))
     entities.band = picked.value;
+  // "La de los niños" at the specialty question: the specialty its words name.
+  if (question === 'specialty' && picked?.by === 'words' && !entities.specialty && (picked.value === 'medicina_general' || picked.value === 'pediatria'))
+    entities.specialty = picked.value;
   if (question === 'documentType' && picked?.by === 'words' && !entities.documentType) entities.documentType = picked.value as NonNullable<Entities['documentType']>;
   // "Para mí y para Sofía una cita", "bns tardes una cita xfa": a first message about a cita asks for one
   // (naming patients there is no change of patient: nobody was chosen yet).
@@ -911,6 +928,27 @@ export function settleIntent(reads: Reads): Understanding {
     ];
   // "¿A qué hora tengo que llegar con ellos?": when to arrive, asked of several citas; no one cita's hour answers it.
   if (entities.asks === 'arrival' && /\b(?:ellos|ellas|los dos|las dos|ambos|ambas|los ninos|las ninas|los 2|las 2|las citas)\b/.test(normalized)) entities.aboutSeveral = true;
+  // "La del viernes es de quién? ¿De Sofía o de Mateo?": whose cita it is, asked; nobody named is a patient chosen.
+  if (
+    (question === 'menu' || question === 'start') &&
+    entities.patients?.length &&
+    normalized.includes('?') &&
+    /\b(?:es|son|era|eran) de quien\b|\bde quien (?:es|son|era|eran)\b/.test(normalized)
+  ) {
+    delete entities.patients;
+    if (intent === 'change_patient' || intent === 'none' || intent === 'book') intent = 'consult';
+  }
+  // "¿La de Suba o la de Fontibón, cuál tiene algo hoy?": which site has room, asked before choosing; how the search goes, explained.
+  if (
+    question === 'site' &&
+    !entities.asks &&
+    choice === undefined &&
+    !entities.site &&
+    /\?\W*$/.test(normalized) &&
+    /\bcual(?:es)?\b/.test(normalized) &&
+    /\b[a-z0-9]+ o (?:la de |la |el |en )*[a-z0-9]+\b/.test(normalized)
+  )
+    explainQuestion();
   // "¿Qué es USS?" at the site question: what the sites are, explained.
   if (question === 'site' && !entities.asks && /\b(?:que|q|k) (?:es|son|significa|quiere decir) (?:una |la |las |eso de )?(?:uss|u s s)\b/.test(normalized)) explainQuestion();
   // "1994" after "me falta el año": the year of the date of birth, never a document number.

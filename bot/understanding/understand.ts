@@ -156,7 +156,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
    * clause is read as the message, its second on its own, as the request that comes next.
    */
   return function understand(text, expectation, now) {
-    const read = withoutWordsToAChild(text.length > MAX_READ ? text.slice(0, MAX_READ) : text, expectation);
+    const read = withMinutesApart(withoutWordsToAChild(text.length > MAX_READ ? text.slice(0, MAX_READ) : text, expectation), expectation);
     const atMenu: Expectation = {
       question: 'menu',
       options: [],
@@ -480,6 +480,17 @@ const ASKING_SENTENCE =
  * not to Lina; it is left out of the reading (its "no" is no answer, the child no patient).
  * A sentence that says more about the cita ("Mateo, el de 7 años") is kept.
  */
+/**
+ * "10 40", "la de las 2 20" among the times shown: an hour and its minutes typed with a space,
+ * read as with a colon (only where times are being chosen: elsewhere two numbers may be anything).
+ */
+function withMinutesApart(read: string, expectation: Expectation): string {
+  if (expectation.question !== 'slot' && expectation.question !== 'confirm') return read;
+  return read.replace(/^(\D{0,16}?\b)(1[0-2]|0?[1-9]) ([0-5]0|[0-5]5)(\b\D{0,24})$/, (found, before: string, hour: string, minutes: string, after: string) =>
+    /\d/.test(before + after) ? found : `${before}${hour}:${minutes}${after}`,
+  );
+}
+
 function withoutWordsToAChild(read: string, expectation: Expectation): string {
   const children = (expectation.people ?? []).slice(1);
   if (!YES_NO_QUESTIONS.has(expectation.question) || children.length === 0) return read;

@@ -101,6 +101,10 @@ export function normalizeMessage(text: string): string {
     .replace(/\bk(?=[aou][a-z])/g, 'c')
     // ("Ya kedo?", "kiero": a k for the qu.)
     .replace(/\bk(?=(?:ed|ied|ier|isier|isie)[a-z]*)/g, 'qu')
+    // "El juevesito", "un sabadito": the day, said fondly.
+    .replace(/\b(lunes|martes|jueves|viernes)c?itos?\b/g, '$1')
+    .replace(/\b(sabad|doming)it(o)s?\b/g, '$1$2')
+    .replace(/\bmiercol(?:es)?itos?\b/g, 'miercoles')
     // "Esta semana no, la otra": the other week, said once.
     .replace(
       /\b(esta semana no\b(?:[^a-z0-9]+(?:mejor|puedo|me sirve|me queda))?[^a-z0-9]+(?:(?:para|pa|en|tiene algo|tiene algo para|tiene algo pa|hay algo|hay algo para) )?la (?:otra|siguiente|proxima))(?! semana)\b/g,

@@ -3062,3 +3062,42 @@ describe('whose document or date, asked, from member testing (run 47)', () => {
     ['la de la niña es 1100000001?', 'document', { documentNumber: '1100000001', asks: undefined }],
   ]);
 });
+
+describe('bookings named at the menu, days said fondly, times and dates typed apart, tuned on dev31', () => {
+  itReads([
+    ['ahora una de pediatria pa Mateo', 'menu', { intent: 'book', choice: 'book', specialty: 'pediatria' }],
+    ['quiero hacerlo para otra persona', 'menu', { intent: 'change_patient' }],
+    ['agenda cita ya', 'menu', { intent: 'book', choice: 'book' }],
+    ['ya no necesito la cita', 'menu', { intent: 'cancel' }],
+    ['el juevesito 26', 'day', { choice: '2026-11-26', day: '2026-11-26' }],
+    ['10 40', 'slot', { choice: 'slot-5', time: '10:40' }],
+    ['3 5', 'slot', { time: undefined, choice: undefined }],
+    ['90/03/14', 'birthDate', { birthDate: '1990-03-14' }],
+    ['la de los niños', 'specialty', { choice: 'pediatria', specialty: 'pediatria' }],
+    ['Lo que salga primero', 'band', { choice: 'cualquiera', band: 'cualquiera' }],
+    ['cualquiera de las de la doctora', 'slot', { band: undefined }],
+    ['bueno cualquiera, la primera que me muestra', 'slot', { choice: 'slot-1', band: undefined }],
+    ['hola, ya tengo cita con medicina general, la puedo adelantar?', 'start', { intent: 'reschedule' }],
+    ['espere, mejor no la cancele, se puede pasar para otro dia?', 'confirm', { intent: 'reschedule', yesNo: undefined }],
+    ['la de suba o la de fontibon, cual tiene algo hoy?', 'site', { choice: undefined, site: undefined, asks: 'meaning' }],
+    ['la 42 o la 26? cual tiene parqueadero? bueno la 42', 'site', { choice: 'CALLE42' }],
+    ['ay no, me equivoque de dia, el viernes tengo el cumpleaños de mi mama. el lunes 30 mejor', 'slot', { day: '2026-11-30' }],
+  ]);
+});
+
+describe('people set aside, and whose cita asked, tuned on dev31', () => {
+  itReads([
+    ['para mi, mi señora esta bien gracias a Dios', 'patient', { choice: 'self', patients: [{ kind: 'self' }] }],
+    ['bueno mejor solo la chiquita, el grande esta bien', 'patient', { patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    ['para Sofia, lo de Mateo puede esperar', 'patient', { choice: 'sofia' }],
+    ['si confirmo, despues le saco la de mateo', 'confirm', { intent: 'affirm', patients: undefined }],
+    ['no, en la mañana mi esposo trabaja y yo tambien', 'offer', { intent: 'deny', patients: undefined }],
+    ['la del viernes es de quien? de Sofia o de Mateo?', 'menu', { intent: 'consult', patients: undefined }],
+    ['Buenas, aqui el esposo de Laura, ella esta enferma y me pidio que le sacara una cita', 'start', { intent: 'book', patients: [{ kind: 'self' }] }],
+    [
+      'buenas tardes le escribe la mama de laura ella esta trabajando y me dijo ke le sacara una sita al niño',
+      'start',
+      { intent: 'book', patients: [{ kind: 'relation', relation: 'son' }] },
+    ],
+  ]);
+});
