@@ -175,6 +175,8 @@ export function readEntities(
         !(words[found.start - 3] === 'no' && /^(es|era|sea)$/.test(words[found.start - 2] ?? '') && words[found.start - 1] === 'la'),
     )
     .filter((found) => !(words[found.end] === 'que' && CHANNEL_USE.test(words.slice(found.end + 1, found.end + 4).join(' '))))
+    // ("De control, la primera vez ya fue en septiembre": a visit already had, not the one asked for.)
+    .filter((found) => !/^(?:ya )?(?:fue|paso|la tuvo|la tuvimos|la tuve)\b/.test(words.slice(found.end, found.end + 2).join(' ')))
     // ("La primera cita que haya": the earliest, not a first visit.)
     .filter((found) => !(words[found.end - 1] === 'cita' && words[found.end] === 'que' && /^(haya|hay|tenga|tengan|este|salga|den)$/.test(words[found.end + 1] ?? '')))
     // "Cita urgente pa Sofi" asks for a cita soon; only where the visit type is asked does "urgente" pick "no programada".
@@ -346,7 +348,11 @@ export function readEntities(
   if (when.weekday !== undefined && entities.day) entities.weekday = when.weekday;
   // "¿Y en enero?", "para diciembre": a month without a day.
   const monthNamed = entities.day ? null : MONTH_ALONE.exec(normalizeMessage(whenText));
-  if (monthNamed?.[1] && !IDENTITY_QUESTIONS.has(question)) {
+  // ("La primera vez ya fue en septiembre", "desde octubre": a month past, told of.)
+  const monthPast = monthNamed
+    ? /\b(?:fue|fueron|paso|desde|tuvo|tuve|estuvo|estuve|empezo)(?: \w+)? (?:en|de|el)? ?$/.test(normalizeMessage(whenText).slice(0, monthNamed.index))
+    : false;
+  if (monthNamed?.[1] && !IDENTITY_QUESTIONS.has(question) && !monthPast) {
     const month = MONTH_NUMBERS.indexOf(monthNamed[1]) + 1;
     const [year = 0, current = 0] = (bogotaParts(now.toISOString())?.day ?? '').split('-').map(Number);
     if (month > 0 && year > 0) entities.month = `${month >= current ? year : year + 1}-${String(month).padStart(2, '0')}`;

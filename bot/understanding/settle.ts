@@ -397,6 +397,21 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     delete entities.visitType;
   }
+  // "La urgente, la de hoy", "hoy o el siguiente día, como dice ahí" at the visit type: what "no programada" is, not a day asked
+  // for (the visit type already means today or the next working day).
+  if (
+    question === 'visitType' &&
+    choice === 'no_programada' &&
+    entities.day &&
+    !entities.time &&
+    /\b(?:la de hoy|hoy o (?:el )?(?:siguiente dia|dia siguiente|manana))\b/.test(normalized) &&
+    !/\b(?:para|pa) (?:hoy|manana)\b|\b(?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2} de)\b/.test(normalized)
+  ) {
+    delete entities.day;
+    delete entities.weekday;
+    entities.visitType = 'no_programada';
+    if (intent === 'other_day') intent = 'none';
+  }
   // "27" at the days shown: the day picked is the day said.
   if (question === 'day' && picked?.by === 'words' && !entities.day) entities.day = picked.value;
   // "Mañanaaa", "la última, el PPT": the option picked is also what the message says.
@@ -997,6 +1012,9 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     delete entities.yesNo;
   }
+  // ("¿Sí quedó cancelada?" at the menu: the "sí" asks; it answers nothing.)
+  if (!YES_NO_QUESTIONS.has(question) && entities.yesNo === 'yes' && asksIfDone(normalized) && /^\W*(?:(?:y|ok|listo|entonces|bueno)\W+)*si\b/.test(normalized))
+    delete entities.yesNo;
   // "Espere, mejor no la cancele", "entonces déjela como estaba" at a confirmation or an offer: the cita left as it is, which is
   // the no (and a "no" said is the yes/no too).
   if (

@@ -98,6 +98,9 @@ function clauseBefore(text: string, at: number, days: readonly number[]): string
   return before.slice(start + 1);
 }
 
+/** Indifference that is no band of its own: "no importa", "me da igual". */
+const INDIFFERENCE = /^(?:no\s+(?:me\s+)?importa|(?:me\s+)?(?:da|es)\s+(?:igual|lo\s+mismo))\b/;
+
 /** A band the member settles on after another: "en la mañana… ay, mejor en la tarde". */
 const PREFERRED_BEFORE = /(?:^|[^a-z])(?:mejor|mas\s+bien|prefiero|preferiblemente|mentiras|perdon|mejor dicho|digo)[\s,.]+(?:(?:en|por|a|para)\s+)?(?:la|las)?\s*$/;
 
@@ -108,6 +111,16 @@ const PREFERRED_BEFORE = /(?:^|[^a-z])(?:mejor|mas\s+bien|prefiero|preferiblemen
  */
 function bandOf(bands: ReadonlyArray<{ band: Band; at: number }>, text: string, days: readonly number[]): Band | undefined {
   if (bands.length === 0) return undefined;
+  // ("Sí, busque en la tarde, no importa, pido permiso": indifference said after one band is to the trouble it costs, not to the
+  // band.)
+  const specific = bands.filter((hit) => hit.band !== 'cualquiera');
+  const [firstSpecific] = specific;
+  if (
+    firstSpecific &&
+    specific.every((hit) => hit.band === firstSpecific.band) &&
+    bands.every((hit) => hit.band !== 'cualquiera' || (hit.at > firstSpecific.at && INDIFFERENCE.test(text.slice(hit.at))))
+  )
+    return firstSpecific.band;
   if (bands.some((hit) => hit.band === 'cualquiera')) return 'cualquiera';
   const kinds = new Set(bands.map((hit) => hit.band));
   if (kinds.size === 1) return bands[0]?.band;

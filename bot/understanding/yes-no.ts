@@ -145,7 +145,7 @@ const CONDITIONED_YES =
 const RESIGNED = /^no (?:tengo|tenemos|hay|me queda|nos queda|queda) (?:otra |mas |ninguna otra )?(?:opcion|alternativa|remedio|de otra|mas opciones)\b/;
 
 /** Words that open the reason a member gives in with: "sí, igual nadie contesta", "dale, total ya estoy aquí". */
-const GIVING_IN_REASON: ReadonlySet<string> = new Set(['igual', 'total', 'porque', 'xq', 'pues', 'como']);
+const GIVING_IN_REASON: ReadonlySet<string> = new Set(['igual', 'total', 'porque', 'xq', 'pues', 'como', 'que', 'q']);
 
 /** A yes or no after "entonces" or "así que" closing a message, courtesy aside: "…hasta hablar con mi hija, entonces no, gracias". */
 const CLOSING_ANSWER =

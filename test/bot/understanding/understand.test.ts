@@ -3101,3 +3101,19 @@ describe('people set aside, and whose cita asked, tuned on dev31', () => {
     ],
   ]);
 });
+
+describe('a yes with its reason, the menu asked for, bands kept and refused, what no programada is, tuned on dev31', () => {
+  itReads([
+    ['listo, confirmada, que ya me duele todo el cuerpo', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    ['bueno, que me la cambien para el jueves', 'confirm', { yesNo: undefined }],
+    ['ya tiene una? no sabia, muestreme el menu otra vez', 'existing', { intent: 'menu', choice: 'menu' }],
+    ['si quedo cancelada?', 'menu', { intent: 'consult', yesNo: undefined }],
+    ['si busque en la tarde, no importa, pido permiso en el trabajo', 'offer', { intent: 'affirm', band: 'tarde' }],
+    ['en la mañana o en la tarde, me da igual', 'band', { band: 'cualquiera' }],
+    ['no mija, en la tarde ya no soy capaz de caminar', 'offer', { intent: 'deny', band: undefined, ruledOutBand: 'tarde' }],
+    ['la urgente, la de hoy, tiene 39 y medio de fiebre', 'visitType', { choice: 'no_programada', day: undefined }],
+    ['no programada para hoy', 'visitType', { choice: 'no_programada', day: '2026-11-23' }],
+    ['de control, la primera vez ya fue en septiembre', 'visitType', { choice: 'control', visitType: 'control', month: undefined }],
+    ['una cita para enero', 'start', { month: '2027-01' }],
+  ]);
+});
