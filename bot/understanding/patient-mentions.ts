@@ -454,11 +454,31 @@ function readPatients(
     if (cannot && (cannot[1] === 'si no' || /\b(entonces|mejor|bueno) (para|pa|pal)\b/.test(words.slice(index + 1).join(' ')))) return true;
     // "Primero Mateo, después hacemos la de la chiquita": one left for later.
     if (
-      /\b(despues|luego|otro dia|mas tarde)( (le|les|me|nos))? (hacemos|sacamos|pedimos|vemos|agendamos|miramos|hago|saco|pido)( (la|el|lo|las|los))?( de)?( (la|el|mi))? $/.test(
+      /\b(despues|luego|otro dia|mas tarde|ahorita|en un rato|ahora)( (le|les|me|nos))? (hacemos|sacamos|pedimos|vemos|agendamos|miramos|hago|saco|pido|termino|terminamos|seguimos|sigo)( con)?( (la|el|lo|las|los))?( de)?( (la|el|mi))? $/.test(
         `${words.slice(Math.max(0, index - 7), index).join(' ')} `,
       )
     )
       return true;
+    // ("El viernes, el mismo día que Mateo", "la misma de Mateo, Kennedy": someone's cita as the measure, not its patient; the
+    // same hour as theirs is `timeOf`.)
+    // ("Tarde, que en la mañana estoy allá con Mateo", "ese día tengo que llevar a Mateo a vacunar": someone the member is busy
+    // with, given as the reason, where nobody is asked for.)
+    if (question !== 'patient' && question !== 'start' && question !== 'menu') {
+      const before = `${words.slice(Math.max(0, index - 5), index).join(' ')} `;
+      const after = words.slice(index + 1, index + 4).join(' ');
+      if (/\b(?:estoy|estamos|ando|andamos|estare|estaba) (?:alla |alli |aqui |aca |ocupad[ao] )?con (?:el |la |mi )?$/.test(before)) return true;
+      if (
+        /\b(?:tengo que|toca|debo|tenemos que|hay que) (?:llevar|recoger|acompanar) (?:a )?(?:la |el |mi )?$/.test(before) &&
+        /^(?:a|al) (?!(?:la |una |su )?(?:cita|consulta|control|medico|pediatra|doctor|doctora)\b)/.test(after)
+      )
+        return true;
+    }
+    // ("La misma de Sofi, la del viernes" among the citas: that one, hers.)
+    const sameAs =
+      /\b(?:el|la|lo) mism[oa]( (?:dia|fecha|sede|lugar|semana|doctor|doctora|medico|medica))?(?: (?:de|del|que|q|como|a))+(?: (?:la|el|su|sus|cita|consulta|mi|mis))* $/.exec(
+        `${words.slice(Math.max(0, index - 8), index).join(' ')} `,
+      );
+    if (sameAs && (sameAs[1] !== undefined || question === 'site' || question === 'day' || question === 'slot' || question === 'band')) return true;
     // "No sale mi mamá, entonces pa Sofía": one the list does not show.
     if (/\bno (sale|salio|aparece|aparecio|esta|estaba|figura)( (mi|la|el|su))? $/.test(`${words.slice(Math.max(0, index - 4), index).join(' ')} `)) return true;
     let cursor = index - 1;

@@ -944,14 +944,16 @@ export function settleIntent(reads: Reads): Understanding {
   // "¿A qué hora tengo que llegar con ellos?": when to arrive, asked of several citas; no one cita's hour answers it.
   if (entities.asks === 'arrival' && /\b(?:ellos|ellas|los dos|las dos|ambos|ambas|los ninos|las ninas|los 2|las 2|las citas)\b/.test(normalized)) entities.aboutSeveral = true;
   // "La del viernes es de quién? ¿De Sofía o de Mateo?": whose cita it is, asked; nobody named is a patient chosen.
-  if (
-    (question === 'menu' || question === 'start') &&
+  // ("¿La de pediatría es la de Sofi o la de Mateo?", "¿esa es mía o de Mateo?": whose, asked between two; neither is chosen.)
+  const whoseAsked =
+    question !== 'patient' &&
     entities.patients?.length &&
     normalized.includes('?') &&
-    /\b(?:es|son|era|eran) de quien\b|\bde quien (?:es|son|era|eran)\b/.test(normalized)
-  ) {
+    (/\b(?:es|son|era|eran) de quien\b|\bde quien (?:es|son|era|eran)\b/.test(normalized) ||
+      (entities.patients.length >= 2 && /\b(?:es|son|era|eran) (?:la |el )?(?:de |del )?[a-z]+ o (?:la |el )?(?:de |del )?[a-z]+\W*\?\W*$/.test(normalized)));
+  if (whoseAsked) {
     delete entities.patients;
-    if (intent === 'change_patient' || intent === 'none' || intent === 'book') intent = 'consult';
+    if ((question === 'menu' || question === 'start') && (intent === 'change_patient' || intent === 'none' || intent === 'book')) intent = 'consult';
   }
   // "¿La de Suba o la de Fontibón, cuál tiene algo hoy?": which site has room, asked before choosing; how the search goes, explained.
   if (

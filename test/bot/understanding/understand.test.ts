@@ -3117,3 +3117,16 @@ describe('a yes with its reason, the menu asked for, bands kept and refused, wha
     ['una cita para enero', 'start', { month: '2027-01' }],
   ]);
 });
+
+describe('someone as a measure, a reason or for later, and whose asked between two (dev28 to dev31)', () => {
+  itReads([
+    ['la misma de mateo, kennedy', 'site', { choice: 'KENNEDY', patients: undefined }],
+    ['la misma de sofi, la del viernes a las 3', 'appointment', { choice: 'apt-2', patients: [{ kind: 'name', name: 'sofia' }] }],
+    ['el viernes, el mismo dia q mateo', 'day', { choice: '2026-11-27', patients: undefined }],
+    ['uy me toca irme, despues termino lo de sofi, chao', 'specialty', { intent: 'goodbye', patients: undefined }],
+    ['la de hoy a las 2 pa mateo, y ahorita le saco la de sofi', 'slot', { choice: 'slot-1', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    ['la de pediatria es la de sofi o la de mateo?', 'appointment', { patients: undefined }],
+    ['tarde, que en la mañana estoy alla con mateo', 'band', { choice: 'tarde', patients: undefined }],
+    ['reprogramar esa, es que ese dia tengo que llevar a Mateo a vacunar', 'existing', { intent: 'reschedule', patients: undefined }],
+  ]);
+});
