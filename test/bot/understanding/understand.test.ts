@@ -2729,7 +2729,8 @@ describe('older members and the paths with no slot (member testing, run 45)', ()
     ['el de mi hija', 'email', { anotherEmail: true, email: undefined }],
     // Another cita, its service named, is a booking.
     ['ahora necesito una nueva de medicina general en facatativa', 'confirm', { intent: 'book', site: 'FACATATIVA' }],
-    ['necesito otra de las de la tarde', 'slot', { intent: 'none', band: 'tarde' }],
+    // (More times, in the afternoon: no booking of another cita.)
+    ['necesito otra de las de la tarde', 'slot', { intent: 'more_times', band: 'tarde' }],
     // A doubt at the case offer; a hesitation at «¿La cancelo?» that leaves the cita as it is.
     ['mmm no se, dejeme pienso', 'offer', { asks: 'doubt', choice: undefined }],
     ['dejeme lo pienso', 'offer', { asks: 'doubt', leaveAsIs: undefined }],
