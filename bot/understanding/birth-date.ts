@@ -82,7 +82,8 @@ export function readBirthDate(text: string, today: string): string | undefined {
   if (!todayParts) return undefined;
   const todayKey = dayKey(Number(todayParts[1]), Number(todayParts[2]), Number(todayParts[3]));
   // "1.994": a year written with a thousands point.
-  const normalized = digitsFromWords(normalizeText(text)).replace(/\b([12])\.(\d{3})\b/g, '$1$2');
+  // ("14 d marzo dl 90": "de" and "del" in chat shorthand.)
+  const normalized = digitsFromWords(normalizeText(text).replace(/\b(\d{1,2}|[a-z]{3,}) d(l?) (?=[a-z]{3,}|\d{2,4}\b)/g, '$1 de$2 ')).replace(/\b([12])\.(\d{3})\b/g, '$1$2');
   if (!/\d/.test(normalized)) return undefined;
 
   const found = new Set<string>();

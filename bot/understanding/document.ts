@@ -200,6 +200,8 @@ const NOT_DOCUMENTS = new RegExp(
     String.raw`(?<!\d)(?:0?[1-9]|[12]\d|3[01]) ?(?:del? )?${MONTH}\b(?: ?(?:del?|,)? ?(?:\d{4}|\d{2})(?!\d))?`,
     String.raw`\b${MONTH} (?:0?[1-9]|[12]\d|3[01])(?: ?(?:del?|,)? ?\d{4})?(?!\d)`,
     String.raw`(?<!\d)\d{1,2}:\d{2}(?!\d)`,
+    // ("…naci 14 3 1990": a date of birth said with spaces, after the words that announce it.)
+    String.raw`\b(?:naci|nacio|nacimiento|cumple|cumpleanos)(?: (?:el|es|de|del|en))* (?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:\d{4}|\d{2})(?!\d)`,
     String.raw`\+ ?\d[\d .-]{6,}\d`,
   ].join('|'),
   'g',
@@ -217,7 +219,11 @@ export function readDocument(text: string): DocumentMention {
   const normalized = normalizeText(text);
   if (normalized.length === 0) return {};
   // ("1O32456789": a letter O typed for a zero between digits.)
-  const spoken = digitsFromWords(normalized.replace(/(?<=\d)o(?=\d)/g, '0')).replace(NOT_DOCUMENTS, ' ; ');
+  // ("…y el cumple 14 d marzo d 1990": "de" in chat shorthand, so the date is seen as one.)
+  const spoken = digitsFromWords(normalized.replace(/(?<=\d)o(?=\d)/g, '0').replace(/\b(\d{1,2}|[a-z]{3,}) d(l?) (?=[a-z]{3,}|\d{2,4}\b)/g, '$1 de$2 ')).replace(
+    NOT_DOCUMENTS,
+    ' ; ',
+  );
   return readWholeAnswer(spoken) ?? readSentence(spoken);
 }
 

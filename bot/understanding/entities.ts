@@ -320,7 +320,11 @@ export function readEntities(
   if (
     when.band &&
     !soEarly &&
-    (EXPLICIT_BAND.test(words.join(' ')) || (question === 'band' && !when.time) || (when.band === 'tarde' && !when.time && CLOSING_AFTERNOON.test(words.join(' '))))
+    (EXPLICIT_BAND.test(words.join(' ')) ||
+      (question === 'band' && !when.time) ||
+      // ("Tarde, ojalá tipo 3" at the band question: the band answered, then the hour wished for.)
+      (question === 'band' && /^\W*(?:manana|tarde)\b(?! (?:de|a) las?\b)/.test(words.join(' '))) ||
+      (when.band === 'tarde' && !when.time && CLOSING_AFTERNOON.test(words.join(' '))))
   )
     entities.band = when.band;
   // "En la tarde no puedo": that band is ruled out for the whole search (the ladder never offers it).
@@ -330,7 +334,7 @@ export function readEntities(
   if (
     entities.band === 'cualquiera' &&
     ((question === 'site' && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) ||
-      (question === 'slot' && !/\bcualquier\w* (?:hora|horas|horario|jornada|franja)\b/.test(words.join(' '))))
+      ((question === 'slot' || question === 'day') && !/\bcualquier\w* (?:hora|horas|horario|jornada|franja)\b/.test(words.join(' '))))
   )
     delete entities.band;
   // "Hoy no alcanzo", "el martes no puedo" where a search is under way: the day said is the one that does not suit.

@@ -298,7 +298,7 @@ const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla',
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual", "la de Sofía sí la necesito". */
 const LEFT_AS_IT_IS =
-  /^(?:si )?(?:la|lo|las|los) (?:necesito|necesita|necesitamos|necesitan|vamos a usar|voy a usar)\b|^(?:esa|ese) si (?:la|lo) (?:necesito|dejo|dejamos)\b|^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^no (?:necesita|necesitan|requiere|requieren) (?:nada|cita|citas)\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^(?:si )?(?:puede|pueden|podemos|puedo) esperar\b|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(?:si )?(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:dejela|dejelo|dejemela|dejemelo|dejala|dejalo|dejenla|dejenlo) (?:quiet[ao]|igual|asi|como esta|tranquil[ao])\b|^(?:si )?(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
+  /^(?:si )?(?:la|lo|las|los) (?:necesito|necesita|necesitamos|necesitan|vamos a usar|voy a usar)\b|^(?:esa|ese) si (?:la|lo) (?:necesito|dejo|dejamos)\b|^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^no (?:necesita|necesitan|requiere|requieren) (?:nada|cita|citas)\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^(?:si )?(?:puede|pueden|podemos|puedo) esperar\b|^(?:va |iria |seria |la saco |la sacamos |la pido )?(?:despues|luego|mas tarde|otro dia|pa despues|para despues)\W*$|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(?:si )?(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:dejela|dejelo|dejemela|dejemelo|dejala|dejalo|dejenla|dejenlo) (?:quiet[ao]|igual|asi|como esta|tranquil[ao])\b|^(?:si )?(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
 
 /** After someone, whether they have a cita: "(mi esposa) tiene alguna cita", "(mi mamá) tiene cita pendiente". */
 const HAS_A_CITA = /^(?:tiene|tenia|tendra) (?:alguna |algunas |una |otra )?(?:cita|citas|consulta)\b/;
@@ -549,7 +549,11 @@ function readPatients(
       : undefined;
   const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? commonFirstName(word) ?? namePrefixedBy(word) ?? oneLetterFrom(word) ?? word;
   /** The member's own name is the member: "para Laura, o sea yo". */
-  const personOf = (word: string): PatientMention => (self !== undefined && sameName(word, self) ? { kind: 'self' } : { kind: 'name', name: nameOf(word) });
+  /** A name read for a patient: the member when it is hers ("para Laurita", written by a relative). */
+  const nameOrSelf = (name: string): PatientMention => (self !== undefined && sameName(name, self) ? { kind: 'self' } : { kind: 'name', name });
+  // ("Para Laurita, la dueña del celular": her name said fondly is still hers.)
+  const personOf = (word: string): PatientMention =>
+    self !== undefined && (sameName(word, self) || sameName(nameOf(word), self)) ? { kind: 'self' } : { kind: 'name', name: nameOf(word) };
 
   for (const found of lexicon.self.find(words)) {
     const phrase = words.slice(found.start, found.end).join(' ');
@@ -557,7 +561,8 @@ function readPatients(
     const yoCorrected =
       phrase === 'yo' &&
       (/^(digo|sino)$/.test(words[found.start - 1] ?? '') ||
-        (/^(primero|mejor)$/.test(words[found.start - 1] ?? '') && (words[found.end] === undefined || /^(que|q|porque|xq)$/.test(words[found.end] ?? ''))));
+        (/^(primero|mejor)$/.test(words[found.start - 1] ?? '') &&
+          (words[found.end] === undefined || /^(que|q|porque|xq)$/.test(words[found.end] ?? '') || clausesOfWords()[found.end] !== clausesOfWords()[found.start])));
     // ("Yo y Sofi", "Mateo y yo": the member joined to someone named.)
     // ("Yo y mis dos hijos", "los niños y yo": joined to relatives.)
     const relativeAt = (at: number): boolean => lexicon.relationWords.has(words[at] ?? '');
@@ -693,7 +698,10 @@ function readPatients(
                   (word) => /^(?:nina|hija|bebe|nieta|sobrina|mama|abuela|suegra|hermana|tia|prima|senora|muchacha|pelada)$/.test(word) || commonFirstName(word) !== undefined,
                 ))));
     // (At the patient question "para ella" alone, from someone writing for the member, is her too.)
-    const alone = question === 'patient' && /^(?:(?:es|seria|sera) )?(?:para|pa) ella(?: misma)?(?: (?:porfa|por favor|gracias))?$|^(?:la|el) de ella(?: misma)?$/.test(whole);
+    // ("La primera, la de ella" among the citas: hers.)
+    const alone =
+      (question === 'patient' && /^(?:(?:es|seria|sera) )?(?:para|pa) ella(?: misma)?(?: (?:porfa|por favor|gracias))?$|^(?:la|el) de ella(?: misma)?$/.test(whole)) ||
+      (question === 'appointment' && /(?:^|\b(?:la|el) (?:primera|segunda|tercera|[1-5]|uno|dos|tres) )(?:la|el) de ella(?: misma)?$/.test(whole));
     if (forHer && (forHer.groups?.herself || sheWasNamed || alone)) push({ kind: 'self' }, whole.slice(0, forHer.index).split(' ').length);
   }
   // "Ahora sí la mía", at the menu after the children's: the member's own turn.
@@ -910,6 +918,10 @@ function readPatients(
         : undefined;
     // ("La del miércoles de mi esposa": hers; "el mismo jueves de la hermana" is the day of her cita, not her.)
     const weekdayOfTheirs = WEEKDAY_WORDS.has(words[cursor - 1] ?? '') && MY.has(words[found.start - 1] ?? '') && !/^(mismo|misma)$/.test(words[cursor - 2] ?? '');
+    // ("La cita de medicina general de mi esposa": her cita, its service said between.)
+    const serviceOfTheirs = /\b(?:cita|consulta|control) (?:de |del )?(?:medicina general|medico general|general|pediatria|control|primera vez)$/.test(
+      words.slice(Math.max(0, cursor - 5), cursor).join(' '),
+    );
     // An adult relative is a patient only when the message says so: "para mi mamá", "la cita de mi esposo", "el paciente
     // es mi sobrino". "Mi esposo no me puede llevar", "le pregunto a mi esposo", "me ayuda mi suegra" tell of them.
     const forThem =
@@ -919,7 +931,7 @@ function readPatients(
       introducer === 'para' ||
       introducer === 'pa' ||
       introducer === 'pal' ||
-      (introducer === 'de' && (APPOINTMENT_OF.has(words[cursor - 1] ?? '') || weekdayOfTheirs)) ||
+      (introducer === 'de' && (APPOINTMENT_OF.has(words[cursor - 1] ?? '') || weekdayOfTheirs || serviceOfTheirs)) ||
       // "Sacarle cita a mi esposa".
       (introducer === 'a' && /^(cita|citas|consulta|turno|una)$/.test(words[cursor - 1] ?? '')) ||
       (introducer === 'es' && (words[cursor - 1] === 'paciente' || words[cursor - 1] === 'cita')) ||
@@ -960,9 +972,15 @@ function readPatients(
           .join(' ')
           .replace(/^(gracias a dios|a dios gracias|por suerte) /, ''),
       );
+    // ("Pediatría porque es chiquita", "pediatría q es niño" at the specialty question: why that specialty, said of the patient
+    // already chosen.)
+    const whyThatService =
+      (question === 'specialty' || question === 'visitType') &&
+      /\b(?:porque|xq|pq|que) (?:es|son|esta|estan) (?:un |una |el |la |muy |todavia |aun )?$/.test(`${words.slice(Math.max(0, found.start - 5), found.start).join(' ')} `);
     if (
       !introduced ||
       leftAlone ||
+      whyThatService ||
       whoseData(found.start) ||
       cedulaHolder(found.start) ||
       SIGNED.test(words.slice(Math.max(0, found.start - 2), found.start).join(' ')) ||
@@ -982,7 +1000,7 @@ function readPatients(
       introducer === 'pa' ||
       introducer === 'pal' ||
       // ("La del miércoles de mi esposa".)
-      (introducer === 'de' && (APPOINTMENT_OF.has(words[cursor - 1] ?? '') || weekdayOfTheirs)) ||
+      (introducer === 'de' && (APPOINTMENT_OF.has(words[cursor - 1] ?? '') || weekdayOfTheirs || serviceOfTheirs)) ||
       (introducer === 'a' && /^(cita|citas|consulta|turno|una)$/.test(words[cursor - 1] ?? '')) ||
       words.length <= 4 ||
       (question === 'patient' && words.length <= 8) ||
@@ -1221,7 +1239,7 @@ function readPatients(
       knownOrCommon(word) &&
       !lexicon.vocabulary.has(word)
     ) {
-      push({ kind: 'name', name: firstNameAs(word) ?? nameOf(word) }, index);
+      push(nameOrSelf(firstNameAs(word) ?? nameOf(word)), index);
       continue;
     }
     // "La cita de Sofi", "para mateho": a common first name (or a nickname or typo of one) after "de" or "para".
@@ -1253,7 +1271,7 @@ function readPatients(
       !lexicon.vocabulary.has(word)
     ) {
       namedWords.add(index);
-      push({ kind: 'name', name: firstNameAs(word) ?? nameOf(word) }, index);
+      push(nameOrSelf(firstNameAs(word) ?? nameOf(word)), index);
       continue;
     }
     if (!mayBeName(word)) continue;

@@ -420,6 +420,8 @@ export function settleIntent(reads: Reads): Understanding {
   // "La de los niños" at the specialty question: the specialty its words name.
   if (question === 'specialty' && picked?.by === 'words' && !entities.specialty && (picked.value === 'medicina_general' || picked.value === 'pediatria'))
     entities.specialty = picked.value;
+  // ("Primera" at the visit-type question: the first words of "Primera vez"; "la primera" is the first option.)
+  if (question === 'visitType' && !entities.visitType && picked?.value === 'primera_vez' && /^\W*primera\W*$/.test(normalized)) entities.visitType = 'primera_vez';
   if (question === 'documentType' && picked?.by === 'words' && !entities.documentType) entities.documentType = picked.value as NonNullable<Entities['documentType']>;
   // "Para mí y para Sofía una cita", "bns tardes una cita xfa": a first message about a cita asks for one
   // (naming patients there is no change of patient: nobody was chosen yet).
@@ -712,7 +714,9 @@ export function settleIntent(reads: Reads): Understanding {
   if (!answersIdentity && !entities.asks && ASKS_ARRIVAL.test(normalized) && operationCue(normalized) === undefined) {
     // ("Sí, ¿y a qué hora tengo que llegar?" at a confirmation: the yes said first stands, answered with when to arrive.)
     const yesFirst = YES_NO_QUESTIONS.has(question) && entities.yesNo === 'yes' && YES_OPENING.test(normalized);
-    if (!yesFirst) {
+    // ("Suba, ¿y a qué hora toca llegar?": the answer said first stands too.)
+    const answerFirst = choice !== undefined && picked?.by === 'words' && !YES_NO_QUESTIONS.has(question) && /^[^?¿]*[,.]/.test(normalized);
+    if (!yesFirst && !answerFirst) {
       intent = 'none';
       choice = undefined;
       delete entities.yesNo;
@@ -954,6 +958,11 @@ export function settleIntent(reads: Reads): Understanding {
   if (whoseAsked) {
     delete entities.patients;
     if ((question === 'menu' || question === 'start') && (intent === 'change_patient' || intent === 'none' || intent === 'book')) intent = 'consult';
+  }
+  // ("Nada, solo era pa ver. Menú": the menu, asked for in a sentence of its own after the rest.)
+  if (intent === 'none' && /[.!?;]\s*(?:el )?menu\W*$/.test(normalized)) {
+    intent = 'menu';
+    choice = optionValue(expectation.options, 'menu') ?? choice;
   }
   // "¿La de Suba o la de Fontibón, cuál tiene algo hoy?": which site has room, asked before choosing; how the search goes, explained.
   if (

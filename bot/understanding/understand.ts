@@ -156,7 +156,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
    * clause is read as the message, its second on its own, as the request that comes next.
    */
   return function understand(text, expectation, now) {
-    const read = withMinutesApart(withoutWordsToAChild(text.length > MAX_READ ? text.slice(0, MAX_READ) : text, expectation), expectation);
+    const read = withShorthandTimes(withoutWordsToAChild(text.length > MAX_READ ? text.slice(0, MAX_READ) : text, expectation), expectation);
     const atMenu: Expectation = {
       question: 'menu',
       options: [],
@@ -482,11 +482,19 @@ const ASKING_SENTENCE =
  */
 /**
  * "10 40", "la de las 2 20" among the times shown: an hour and its minutes typed with a space,
- * read as with a colon (only where times are being chosen: elsewhere two numbers may be anything).
+ * read as with a colon; "mar 3pm", "juev": a weekday cut short (only where days and times are
+ * being chosen: elsewhere two numbers may be anything, and "mar" may be March).
  */
-function withMinutesApart(read: string, expectation: Expectation): string {
-  if (expectation.question !== 'slot' && expectation.question !== 'confirm') return read;
-  return read.replace(/^(\D{0,16}?\b)(1[0-2]|0?[1-9]) ([0-5]0|[0-5]5)(\b\D{0,24})$/, (found, before: string, hour: string, minutes: string, after: string) =>
+function withShorthandTimes(read: string, expectation: Expectation): string {
+  if (expectation.question !== 'slot' && expectation.question !== 'confirm' && expectation.question !== 'day') return read;
+  // ("Ok mar 3pm", "juev": a weekday cut short, where days are being chosen.)
+  const days = read.replace(
+    /(?<![\d/] ?)\b(lun|mar|mier|mie|jue|juev|vie|sab)\b(?=\.? ?\d|\W*$)/giu,
+    (_found, short: string) =>
+      ({ lun: 'lunes', mar: 'martes', mier: 'miércoles', mie: 'miércoles', jue: 'jueves', juev: 'jueves', vie: 'viernes', sab: 'sábado' })[short.toLowerCase()] ?? short,
+  );
+  if (expectation.question === 'day') return days;
+  return days.replace(/^(\D{0,16}?\b)(1[0-2]|0?[1-9]) ([0-5]0|[0-5]5)(\b\D{0,24})$/, (found, before: string, hour: string, minutes: string, after: string) =>
     /\d/.test(before + after) ? found : `${before}${hour}:${minutes}${after}`,
   );
 }

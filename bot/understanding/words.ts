@@ -66,6 +66,15 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['nono', 'no no'],
   ['enla', 'en la'],
   ['pala', 'para la'],
+  // Chat shorthand: "ok dle", "bno si", "naci el 14 d marzo dl 90", "tnks".
+  ['dle', 'dale'],
+  ['dl', 'del'],
+  ['bno', 'bueno'],
+  ['tnks', 'gracias'],
+  ['thks', 'gracias'],
+  ['aa', 'ah'],
+  ['sipi', 'si'],
+  ['sipo', 'si'],
 ]);
 /** The shorthand words as whole words, never inside an e-mail, a code or a number ("d.q@x.co"). */
 const SHORTHAND_WORD = new RegExp(`(?<![a-z0-9@._-])(${[...SHORTHAND.keys(), 'k', 'x'].join('|')})(?![a-z0-9@_-]|\\.[a-z0-9])`, 'g');
@@ -101,6 +110,8 @@ export function normalizeMessage(text: string): string {
     .replace(/\bk(?=[aou][a-z])/g, 'c')
     // ("Ya kedo?", "kiero": a k for the qu.)
     .replace(/\bk(?=(?:ed|ied|ier|isier|isie)[a-z]*)/g, 'qu')
+    // ("Aaa ok sí": the "ah" its letters drawn out, not the preposition.)
+    .replace(/^\W*a (?=(?:ok|okay|bueno|listo|si|ya|va|vale|dale|entiendo|bien)\b)/, 'ah ')
     // "El juevesito", "un sabadito": the day, said fondly.
     .replace(/\b(lunes|martes|jueves|viernes)c?itos?\b/g, '$1')
     .replace(/\b(sabad|doming)it(o)s?\b/g, '$1$2')

@@ -3131,3 +3131,32 @@ describe('someone as a measure, a reason or for later, and whose asked between t
     ['reprogramar esa, es que ese dia tengo que llevar a Mateo a vacunar', 'existing', { intent: 'reschedule', patients: undefined }],
   ]);
 });
+
+describe('chat shorthand, weekdays cut short, the band first, relatives and the member by a fond name, tuned on dev32', () => {
+  itReads([
+    ['dle', 'consent', { intent: 'affirm', yesNo: 'yes' }],
+    ['ok dle', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    ['sipi', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    ['aa ok si', 'consent', { intent: 'affirm', yesNo: 'yes' }],
+    ['tnks', 'menu', { intent: 'thanks' }],
+    ['naci el 14 d marzo dl 90', 'birthDate', { birthDate: '1990-03-14' }],
+    ['cedula # 1019876543 naci 14 3 1990', 'document', { documentNumber: '1019876543', birthDate: '1990-03-14' }],
+    ['CC-1019876543 y el cumple 14 d marzo d 1990', 'document', { documentNumber: '1019876543', birthDate: '1990-03-14' }],
+    ['ok mar 3pm', 'slot', { choice: 'slot-4', day: '2026-11-24', time: '15:00' }],
+    ['juev', 'day', { choice: '2026-11-26' }],
+    ['tarde, ojala tipo 3', 'band', { choice: 'tarde', band: 'tarde', time: '15:00' }],
+    ['cualquiera menos el viernes q me toca doble turno', 'day', { band: undefined }],
+    ['nada solo era pa ver. menu', 'existing', { intent: 'menu', choice: 'menu' }],
+    ['suba, y a que hora toca llegar?', 'site', { choice: 'SUBA', asks: 'arrival' }],
+    ['primera', 'visitType', { choice: 'primera_vez', visitType: 'primera_vez' }],
+    ['la primera', 'visitType', { choice: 'primera_vez', visitType: undefined }],
+    ['pediatria porque es chiquita', 'specialty', { choice: 'pediatria', patients: undefined }],
+  ]);
+  itReads(
+    [
+      ['primero yo, la de sofi despues', 'patient', { choice: 'self', patients: [{ kind: 'self' }] }],
+      ['para Laurita, la dueña del celular', 'patient', { choice: 'self', patients: [{ kind: 'self' }] }],
+    ],
+    ['laura', 'mateo', 'sofia'],
+  );
+});
