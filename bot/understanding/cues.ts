@@ -127,7 +127,7 @@ for (const phrase of [
 export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   [
     'cancel',
-    /\b((?<!\b(?:la|el|las|los) que (?:ya )?)(?<!\b(?:ayer|anoche|antier|el otro dia|la semana pasada)(?: yo)?(?: ya)? )cancel(?!aron|ada|ado|o\b)\w*|anul(?!aron|ada|ado)\w*|desagend\w*|no (voy a |vamos a |va a )?(poder |puedo |podemos |podre )?(ir|asistir|llevar\w*) a (la|esa|mi) cita|(borrar|quitar|eliminar) (la|esa|mi|una) cita|ya no (la )?necesit\w* la cita|ya no la necesit\w*)\b/g,
+    /\b((?<!\b(?:la|el|las|los|cita|citas) que (?:ya )?)(?<!\b(?:ayer|anoche|antier|el otro dia|la semana pasada)(?: yo)?(?: ya)? )cancel(?!aron|ada|ado|o\b)\w*|anul(?!aron|ada|ado)\w*|desagend\w*|no (voy a |vamos a |va a )?(poder |puedo |podemos |podre )?(ir|asistir|llevar\w*) a (la|esa|mi) cita|(borrar|quitar|eliminar) (la|esa|mi|una) cita|ya no (la )?necesit\w* la cita|ya no la necesit\w*)\b/g,
   ],
   [
     'reschedule',
@@ -152,7 +152,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   // spoken of, moved.
   [
     'reschedule',
-    /\b(?:(?:la|lo) (?:puedes|puede|pueden|puedo|podemos|podria|podrian|podras|podra) (?:pasar|mover|correr|cambiar|adelantar|atrasar|aplazar)|se (?:puede|pueden|podria|podra) (?:pasar|mover|correr|cambiar|hacer|poner|dejar) (?:para |pa |pal |a )?(?:otro dia|otra fecha|otra hora|antes(?! de)|mas temprano|mas pronto|mas tarde)\b|(?:me|nos|le) (?:la|lo) (?:cambia|cambian|cambias|adelanta|adelantan|adelantas|atrasa|atrasan) (?:para|pa|pal|al|a)|(?:la|lo) (?:vuelve|vuelven|vuelves|puede volver|pueden volver) a (?:mover|cambiar|pasar|correr|reprogramar)|volver a (?:mover|cambiar|correr|reprogramar)(?:la|le)?|adelant\w* (?:para |pa )?lo mas pronto)\b/g,
+    /\b(?:(?:la|lo) (?:puedes|puede|pueden|puedo|podemos|podria|podrian|podras|podra) (?:pasar|mover|correr|cambiar|adelantar|atrasar|aplazar)|se (?:puede|pueden|podria|podra) (?:pasar|mover|correr|cambiar|hacer|poner|dejar) (?:para |pa |pal |a )?(?:otro dia|otra fecha|otra hora|antes(?! de)|mas temprano|mas pronto|mas tarde)\b|se (?:puede|pueden|podria|podra) (?:pasar|mover|correr|cambiar) (?:para|pa|pal|al)\b|(?:me|nos|le) (?:la|lo) (?:cambia|cambian|cambias|adelanta|adelantan|adelantas|atrasa|atrasan) (?:para|pa|pal|al|a)|(?:la|lo) (?:vuelve|vuelven|vuelves|puede volver|pueden volver) a (?:mover|cambiar|pasar|correr|reprogramar)|volver a (?:mover|cambiar|correr|reprogramar)(?:la|le)?|adelant\w* (?:para |pa )?lo mas pronto)\b/g,
   ],
   // "Tengo una cita el miércoles pero quisiera que me la dieran más prontico", "¿se puede cambiar de médico?", "la tengo que
   // mover", "la tengo que pasar pa más tarde": the cita the member has, sooner, later or with someone else.
@@ -188,6 +188,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['book', /\b(?:prefiero|prefiere|preferimos|mejor) (?:la|una) (?:cita|consulta)\b/g],
   // "Agenda cita ya", "necesito una cita ya mismo": a cita, now ("ya" is no "ya no la necesito").
   ['book', /(?:^|\b(?:agend\w*|sac\w*|ped\w*|necesito|quiero|ocupo|una) )(?:una )?(?:cita|consulta) ya\b(?! (?:no|la|me|se|tengo|tiene|quedo|esta|fue|paso))/g],
+  // "Y de una le saco otra pal lunes 7": another one, booked.
+  ['book', /\b(?:le|me|nos|les) (?:saco|sacamos|pido|pedimos|agendo|agendamos) (?:una|otra)\b(?! vez)/g],
   // "¿Cómo hago para sacar una?": how to book is asking to book.
   ['book', /\bcomo (?:hago|hacemos|se hace|puedo|le hago|seria|es) (?:para )?(?:sacar|pedir|agendar|separar|solicitar) (?:una|otra|la cita|una cita|cita)\b/g],
   // "Ah ok, ¿y Mateo tiene alguna?": whether someone has citas, asked.

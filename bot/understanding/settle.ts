@@ -622,7 +622,13 @@ export function settleIntent(reads: Reads): Understanding {
     // ("¿Hay alguna persona que me atienda?": that is the person, no booking.)
     const cued = question === 'start' ? operationCue(normalized) : undefined;
     // ("Es por una cita de Sofía" names no booking either: only a verb of booking does.)
-    const operation = cued === 'book' && !/\b(sacar|sacarle|agendar|agendarle|pedir|pedirle|separar|separarle|reservar)\b/.test(normalized) ? undefined : cued;
+    // ("…el sistema no me deja sacar cita": the trouble the member has booking, told to the person asked for.)
+    const operation =
+      cued === 'book' &&
+      (!/\b(sacar|sacarle|agendar|agendarle|pedir|pedirle|separar|separarle|reservar)\b/.test(normalized) ||
+        /\bno (?:me |nos )?(?:deja|dejo|dejan|pude|puedo|he podido|hemos podido|logro|logre)\s+(?:\w+\s+)?(?:sacar|agendar|pedir|separar|reservar)/.test(normalized))
+        ? undefined
+        : cued;
     intent = operation ?? 'help';
     choice = undefined;
     entities.asks = 'person';
@@ -752,9 +758,15 @@ export function settleIntent(reads: Reads): Understanding {
     !/\b(?:agend\w*|sacar\w*|saque\w*|pedir\w*|cancel\w*|reprogram\w*)\b/.test(normalized);
   // ("¿Y la cita es con el doctor Restrepo, cierto?": who it is with, checked; no booking.)
   const doctorChecked = DOCTOR_SHOWN.has(question) && /\bes con (el|la) (doctor|doctora|dr|dra|medico|medica)\b/.test(normalized) && /\b(cierto|verdad)\b/.test(normalized);
+  // ("¿A qué hora abren en la sede de Suba?": when a site opens, asked; no booking there.)
+  const hoursAsked =
+    ASKS_OPENING_HOURS.test(normalized) &&
+    /\b(?:abren|abre|cierran|cierra)\b/.test(normalized) &&
+    !/\b(?:agend\w*|sacar\w*|saque\w*|pedir\w*|pido|pida\w*|separ\w*|reserv\w*|necesit\w*|quier\w*|cancel\w*|mover\w*|muev\w*|reprogram\w*|cita\w*)\b/.test(normalized);
   const byTheWay =
     ANSWERED_BY_THE_WAY.has(intent) ||
     costAsked ||
+    hoursAsked ||
     bringAsked ||
     doctorChecked ||
     // ("¿Sí quedó?" at the slots of a move: whether it is done, the whole message; never a yes.)
@@ -1064,6 +1076,31 @@ export function settleIntent(reads: Reads): Understanding {
   ) {
     intent = 'none';
     entities.asks = 'meaning';
+  }
+  // "Jueves 26 a la 1, sí, perfecto", "8 y 40 está muy temprano, no alcanzo, no" at a yes/no question: the answer, said in a
+  // last clause of its own after what the member read aloud or the reason.
+  // ("Si es con el mismo doctor sí, si no, no": a condition, answered both ways, is neither.)
+  if (
+    YES_NO_QUESTIONS.has(question) &&
+    !entities.yesNo &&
+    !entities.asks &&
+    (intent === 'none' || intent === 'affirm' || intent === 'deny') &&
+    !/\bsi no\b|^\W*si (?:es|hay|puede|pueden|tiene|tienen|queda|sale|me|le)\b/.test(normalized)
+  ) {
+    const last = normalized
+      .split(/[,.;!?…]+/)
+      .map((clause) => clause.trim())
+      .filter(Boolean)
+      .at(-1);
+    const closing = /^(?:(?:pues|entonces|bueno|ok|listo|ah)\s+)?(si|no)(?:\s+(?:perfecto|senora|senorita|senor|gracias|mija|porfa|por favor|de una|dale|senor))*$/.exec(
+      last ?? '',
+    );
+    const answer = closing?.[1] === 'si' ? 'yes' : closing?.[1] === 'no' ? 'no' : undefined;
+    if (answer && (choice === undefined || choice === answer) && !(answer === 'yes' && intent === 'deny') && !(answer === 'no' && intent === 'affirm')) {
+      entities.yesNo = answer;
+      choice = optionValue(expectation.options, answer) ?? choice;
+      intent = answer === 'yes' ? 'affirm' : 'deny';
+    }
   }
   if (intent !== intentRead.intent) score = 1;
   const result: Understanding = { intent, intentScore: score, entities };

@@ -58,6 +58,8 @@ export class TimeParser extends WholeWordParser {
 
   protected read(context: ParsingContext, match: RegExpMatchArray, index: number, end: number): ParsingResult | null {
     if (/^[:/.-]\d/.test(after(context, end))) return null;
+    // ("Pa el 26/11 en la mañana": the month of a date, never an hour.)
+    if (/\d[/.-]$/.test(before(context, index))) return null;
     const [, hourText, separator, minutesText, plus, minus, shortMeridiem, bandWord, noon, hourWord] = match;
     const leadIn = TIME_LEAD_IN.exec(before(context, index));
     const prefix = leadIn?.[1];

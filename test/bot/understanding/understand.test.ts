@@ -3160,3 +3160,18 @@ describe('chat shorthand, weekdays cut short, the band first, relatives and the 
     ['laura', 'mateo', 'sofia'],
   );
 });
+
+describe('dates, moves, hours asked, a person asked with the trouble told, and a last-clause answer, tuned on dev32', () => {
+  itReads([
+    ['buenas, quiero cita pa el 26/11 en la mañana', 'start', { day: '2026-11-26', band: 'manana', time: undefined }],
+    ['hola, la cita de pediatria del viernes se puede pasar pal viernes 4 de diciembre?', 'start', { intent: 'reschedule', newDay: '2026-12-04' }],
+    ['mateo, el de la cita q cancele', 'patient', { intent: 'none', choice: 'mateo' }],
+    ['y de una le saco otra pal lunes 7 de diciembre q ya estamos de vuelta', 'menu', { intent: 'book', choice: 'book', day: '2026-12-07' }],
+    ['buenos dias, a que hora abren en la sede de suba?', 'start', { intent: 'none', asks: 'hours' }],
+    ['necesito hablar con un asesor, el sistema no me deja sacar cita pa despues de las 4', 'start', { intent: 'help', asks: 'person' }],
+    ['quiero hablar con una persona para sacar una cita', 'start', { intent: 'book', asks: 'person' }],
+    ['jueves 26 a la 1, si perfecto', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['8 y 40 esta muy temprano, no alcanzo, no', 'confirm', { intent: 'deny', choice: 'no', yesNo: 'no' }],
+    ['si es con el mismo doctor de la vez pasada sí, si no, no', 'offer', { yesNo: undefined }],
+  ]);
+});
