@@ -5,7 +5,9 @@
  * own. The first clause is the message Lina acts on now; the second is the request she takes up
  * once the first ends (`Understanding.next`). Two bookings are two requests too when their
  * clauses name different specialties ("medicina general para mí y también una de pediatría
- * para la niña"): each is read with its own specialty and person.
+ * para la niña"; where a booking is being asked for, the first may go without its verb: "una de
+ * medicina general para mí y otra de pediatría para Mateo"): each is read with its own specialty
+ * and person.
  */
 import { operationCue } from './intent.js';
 import type { OperationIntent } from './types.js';
@@ -49,7 +51,12 @@ export function clauseOperation(words: string): OperationIntent | undefined {
  * bookings, when `distinct` says the two clauses ask for different things (specialties).
  * `words`: the clause as the understanding reads it (normalised, spelling corrected), joined.
  */
-export function splitRequests(text: string, words: (clause: string) => string[], distinct?: (first: string, second: string) => boolean): SplitRequests | undefined {
+export function splitRequests(
+  text: string,
+  words: (clause: string) => string[],
+  distinct?: (first: string, second: string) => boolean,
+  bookingImplied = false,
+): SplitRequests | undefined {
   CONNECTOR.lastIndex = 0;
   for (let match = CONNECTOR.exec(text); match; match = CONNECTOR.exec(text)) {
     const connector = match[1] ?? '';
@@ -57,7 +64,9 @@ export function splitRequests(text: string, words: (clause: string) => string[],
     const first = text.slice(0, start).replace(/[\s,;.]+$/u, '');
     const second = text.slice(start + connector.length).trim();
     if (first.length === 0 || second.length === 0) continue;
-    const firstOperation = clauseOperation(words(first).join(' '));
+    // ("Una de medicina general para mí y otra de pediatría para Mateo", where a booking is being asked for: the first booking
+    // said without its verb.)
+    const firstOperation = clauseOperation(words(first).join(' ')) ?? (bookingImplied && ANOTHER_BOOKING.test(words(first).join(' ')) ? 'book' : undefined);
     if (!firstOperation) continue;
     // The cue of the second request comes right after its connector, before any other one.
     // ("…y la del martes sí me la cancela": the appointment named first, then its verb, a little further.)

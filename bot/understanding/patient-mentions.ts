@@ -575,6 +575,12 @@ function readPatients(
     // ("Yo, la mamá, los niños están bien": the member saying who she is, at the patient question.)
     const yoApposed =
       phrase === 'yo' && question === 'patient' && found.start === 0 && ARTICLES.has(words[found.end] ?? '') && /^(mama|mami|madre|mamita)$/.test(words[found.end + 1] ?? '');
+    // ("Y la mía? Yo también necesito una de medicina general": the one who writes asks for one too; the member, or the
+    // relative who writes for her.)
+    if (phrase === 'yo' && words[found.end] === 'tambien' && /^(necesito|quiero|quisiera|ocupo|requiero|voy a necesitar)$/.test(words[found.end + 1] ?? '')) {
+      push(writer === undefined ? { kind: 'self' } : { kind: 'relation', relation: 'other' }, found.start);
+      continue;
+    }
     if ((phrase === 'yo' || phrase === 'personal') && (question !== 'patient' || words.length > 3) && !yoCorrected && !yoJoined && !yoApposed) continue;
     // "Para mi mijo", "pa mi mija": "mi hijo", "mi hija" said as one word (not "para mí, mija", where "mija" is how Lina is called).
     if (
@@ -702,12 +708,24 @@ function readPatients(
     const alone =
       (question === 'patient' && /^(?:(?:es|seria|sera) )?(?:para|pa) ella(?: misma)?(?: (?:porfa|por favor|gracias))?$|^(?:la|el) de ella(?: misma)?$/.test(whole)) ||
       (question === 'appointment' && /(?:^|\b(?:la|el) (?:primera|segunda|tercera|[1-5]|uno|dos|tres) )(?:la|el) de ella(?: misma)?$/.test(whole));
-    if (forHer && (forHer.groups?.herself || sheWasNamed || alone)) push({ kind: 'self' }, whole.slice(0, forHer.index).split(' ').length);
+    // (Before the member is known, "la abuela de Sofía… para ella" names Sofía: a grandparent's, an aunt's or a godparent's
+    // is a child of the member's, whom identification then finds; the husband's, the neighbour's or the mother's of Laura is
+    // the member.)
+    const herName =
+      self === undefined && !forHer?.groups?.herself && !alone && namedAt >= 0 && /^(?:abuel[ao]|abuelit[ao]|ti[ao]|tiit[ao]|madrina|padrino)$/.test(wordsBefore[namedAt - 2] ?? '')
+        ? wordsBefore[namedAt]
+        : undefined;
+    if (forHer && (forHer.groups?.herself || sheWasNamed || alone))
+      push(herName !== undefined ? personOf(herName) : { kind: 'self' }, whole.slice(0, forHer.index).split(' ').length);
   }
   // "Ahora sí la mía", at the menu after the children's: the member's own turn.
   // ("Ahora quiero cancelar la mía": likewise, with what to do with it.)
   const myTurn =
-    question === 'menu' || question === 'start' ? /\bahora (?:si )?(?:(?:quiero|necesito|quisiera|toca|vamos a|voy a) (?:\w+ )?)?(?:la|el) mi[ao]\b/.exec(whole) : null;
+    question === 'menu' || question === 'start'
+      ? /\bahora (?:si )?(?:(?:quiero|necesito|quisiera|toca|vamos a|voy a) (?:\w+ )?)?(?:la|el) mi[ao]\b|^(?:y )?(?:la|el) mi[ao]\b(?= (?:yo|tambien|necesito|quiero)\b|$)/.exec(
+          whole,
+        )
+      : null;
   if (myTurn) push({ kind: 'self' }, whole.slice(0, myTurn.index).split(' ').length);
   // ("No es la de él, es la mía la que toca mover" at the list of someone's citas: the member's own, set against theirs;
   // "la de general, que es la mía" only says whose as "mi cita" does.)

@@ -166,7 +166,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // Two bookings are two requests when each clause, read on its own, names another specialty.
     const distinct = (firstClause: string, secondClause: string): boolean =>
       differentBookings(understandOne(firstClause, expectation, now).entities, understandOne(secondClause, atMenu, now).entities);
-    const split = splitRequests(read, clauseWords, distinct);
+    const split = splitRequests(read, clauseWords, distinct, expectation.question === 'start' || expectation.question === 'menu' || expectation.question === 'patient');
     if (!split) {
       // The readings below may read the same text (the whole message, a sentence) more than once: once is enough.
       readings.clear();
@@ -583,6 +583,19 @@ const YES_AND_THE_OTHER =
 
 function withNewBookingAfter(answer: Understanding, read: string, expectation: Expectation): Understanding {
   const normalized = normalizeMessage(read);
+  // "La 2, y de paso sáquele una a Sofi también" among the slots: this slot for the patient being booked, and a booking for
+  // the one named after it, next (never the slot switched to her).
+  if (
+    (expectation.question === 'slot' || expectation.question === 'day' || expectation.question === 'band') &&
+    answer.choice !== undefined &&
+    !answer.next &&
+    (answer.entities.patients?.length ?? 0) > 0 &&
+    (ANOTHER_FOR.test(normalized) || NEW_BOOKING.test(normalized)) &&
+    /\b(?:y|tambien|de paso|ademas)\b/.test(normalized)
+  ) {
+    const { patients, ...kept } = answer.entities;
+    return { ...answer, entities: kept, next: { intent: 'book', entities: { ...(patients ? { patients } : {}) } } };
+  }
   // "Y la de la niña también cancélemela" at «¿La cancelo?»: this one (the yes), then the other person's, the same way.
   const also = expectation.question === 'confirm' && !answer.next && answer.entities.yesNo === undefined ? THE_OTHERS_TOO.exec(normalized) : null;
   if (also && (answer.entities.patients?.length ?? 0) > 0) {

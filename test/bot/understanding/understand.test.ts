@@ -3095,6 +3095,7 @@ describe('people set aside, and whose cita asked, tuned on dev31', () => {
     ['no, en la mañana mi esposo trabaja y yo tambien', 'offer', { intent: 'deny', patients: undefined }],
     ['la del viernes es de quien? de Sofia o de Mateo?', 'menu', { intent: 'consult', patients: undefined }],
     ['Buenas, aqui el esposo de Laura, ella esta enferma y me pidio que le sacara una cita', 'start', { intent: 'book', patients: [{ kind: 'self' }] }],
+    ['hola, soy la abuela de sofia, quisiera una cita con el pediatra para ella', 'start', { patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
     [
       'buenas tardes le escribe la mama de laura ella esta trabajando y me dijo ke le sacara una sita al niño',
       'start',
@@ -3174,4 +3175,23 @@ describe('dates, moves, hours asked, a person asked with the trouble told, and a
     ['8 y 40 esta muy temprano, no alcanzo, no', 'confirm', { intent: 'deny', choice: 'no', yesNo: 'no' }],
     ['si es con el mismo doctor de la vez pasada sí, si no, no', 'offer', { yesNo: undefined }],
   ]);
+});
+
+describe('another booking beside an answer, and who asks too, from member testing (run 48)', () => {
+  itReads([
+    ['la 2, y de paso saquele una a sofi tambien', 'slot', { choice: 'slot-2', patients: undefined }],
+    ['y la mia? yo tambien necesito una de medicina general', 'menu', { intent: 'book', patients: [{ kind: 'self' }] }],
+  ]);
+  it('reads "una de medicina general para mi y otra de pediatria para mateo" at the patient question as two bookings, each with its own', () => {
+    const result = read('una de medicina general para mi y otra de pediatria para mateo', 'patient');
+    assert.equal(result.entities.specialty, 'medicina_general');
+    assert.deepEqual(result.entities.patients, [{ kind: 'self' }]);
+    assert.equal(result.next?.intent, 'book');
+    assert.equal(result.next?.entities.specialty, 'pediatria');
+  });
+  it('reads "la 2, y de paso saquele una a sofi tambien" at the slots as the slot, then a booking for Sofía', () => {
+    const result = read('la 2, y de paso saquele una a sofi tambien', 'slot');
+    assert.equal(result.next?.intent, 'book');
+    assert.deepEqual(result.next?.entities.patients, [{ kind: 'name', name: 'sofia' }]);
+  });
 });
