@@ -200,6 +200,18 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'consult',
     /\b(?:la mia|la de [a-z]+|mi cita|la cita)(?: (?:si|todavia|aun|entonces))? (?:sigue|continua|sigue en pie|sigue igual)\b(?! (?:con|mal|igual de|enferm))|^(?:(?:y|ok|entonces|bueno|listo) )*(?:sigue|queda) (?:para )?el (?:lunes|martes|miercoles|jueves|viernes|sabado)\b.*\b(?:verdad|cierto|no)$|\b(?:cual|que cita|que citas) (?:le|me|nos|les) (?:quedo|quedaron|queda|quedan)\b/g,
   ],
+  // "¿Sí quedó cancelada mi cita?", "no sé si quedó movida": whether it was done, checked on the citas.
+  [
+    'consult',
+    /\b(?:si|ya) (?:me |nos |le )?(?:quedo|quedaron) (?:cancelad|movid|cambiad|agendad|reprogramad)[ao]s?\b|\bno (?:se|estoy segur[ao]) si (?:si |ya )?(?:me |le |nos )?(?:quedo|quedaron)\b/g,
+  ],
+  // "¿Cuál es la cita de la niña y la del niño?": whose citas are when, asked.
+  ['consult', /\bcual(?:es)? (?:es|son|seria|serian) (?:la|las) citas? (?:de|del)\b/g],
+  // "Me muestra todas las citas", "las citas de toda la familia": all of them, looked up.
+  [
+    'consult',
+    /\b(?:muestr\w*|mostr\w*|ver|veo|revis\w*|dig\w*) (?:me )?(?:todas )?(?:las|mis|nuestras) citas\b|^(?:(?:y|hola|buenas|quiero|necesito|ver)\s)*(?:las|todas las) citas de (?:toda la familia|la familia|todos nosotros|todos)\b/g,
+  ],
   // "Yo solo quiero saber si tengo cita": the member's citas, looked up.
   ['consult', /\bsaber si (?:tengo|tiene|tenemos|hay|me quedo|tenia) (?:alguna |una )?(?:cita|citas|consulta)\b/g],
   // What a cita is, or whether it stands, asked without "consultar": "¿ya no tengo nada el miércoles, cierto?", "¿a qué hora

@@ -206,6 +206,9 @@ export function operationCue(whole: string, answeringNo = false): Intent | undef
       // ("¿Ya me la quitaron o tengo que cancelarla yo?": whether it must be done, asked, not asked for.)
       // ("¿Se borró sola al moverla?": when it was moved, said of what was done.)
       if (intent !== 'consult' && /\bo (?:tengo|toca|hay|debo|tendria|toco) que $|\bal $/.test(before)) continue;
+      // ("Ayer cambié mi cita por teléfono y no sé si quedó": what the member did before, told; nothing asked of Lina.)
+      if ((intent === 'reschedule' || intent === 'cancel') && /\b(?:ayer|anoche|antier|antes de ayer|el otro dia|la semana pasada)(?: yo| ya| la| me| lo)* $/.test(before))
+        continue;
       if (intent === 'book') booking = true;
       else if (!best || match.index > best.at) best = { intent, at: match.index };
     }

@@ -438,7 +438,10 @@ function readPatients(
       .replace(/^(gracias a dios|a dios gracias|bendito sea dios|por suerte|por fortuna) /, '');
     // ("¿Y la de Mateo sigue igual, cierto?": whether it stands, asked; the one asked about.)
     const askedIfSame =
-      (asking || /\b(cierto|verdad)\b/.test(saidOfThem)) && /^(?:si )?(?:sigue|siguen|queda|quedan|esta|estan|continua) (?:igual|en pie|como estaba|vigente)\b/.test(saidOfThem);
+      (asking || /\b(cierto|verdad)\b/.test(saidOfThem)) &&
+      /^(?:si )?(?:sigue|siguen|queda|quedan|esta|estan|continua) (?:igual|en pie|como estaba|vigente)\b|^(?:si )?ya (?:tiene|tienen) (?:alguna |una |su |sus |la |las )?citas?\W*$/.test(
+        saidOfThem,
+      );
     // ("Cancele la de pediatría de la niña, ya está aliviada": whose cita is cancelled, and why.)
     const cancelledAsWell = /^ya (?:esta|estan)\b/.test(saidOfThem) && /\b(?:cancel|anul)\w*/.test(words.slice(0, index).join(' '));
     // ("La niña, el niño está bien": what the next clause says of someone else is not said of them.)
@@ -860,6 +863,11 @@ function readPatients(
       PLURAL_CHILDREN.has(words[found.end - 1] ?? '') &&
       (ARTICLES_PLURAL.has(words[found.start - 1] ?? '') || ARTICLES_PLURAL.has(words[found.start] ?? '')) &&
       CITA_THEY_HAVE.test(original.slice(found.end, found.end + 4).join(' '));
+    // ("¿La niña ya tiene cita?": the child whose citas are asked about.)
+    const oneWithCita =
+      found.value !== 'other' &&
+      (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la') &&
+      /^(?:ya )?(?:tiene|tenia) (?:alguna |una |su )?citas?\b/.test(original.slice(found.end, found.end + 5).join(' '));
     const subjectOfSaying = next !== undefined && SAYING.has(next);
     // ("Pa la niña, Mateo ya tiene la de él": a comma between them makes the name no name of the relation.)
     const namedNext = next !== undefined && (known.some((name) => sameName(next, name)) || knownOrCommon(next)) && clausesOfWords()[found.end] === clausesOfWords()[found.end - 1];
@@ -872,6 +880,7 @@ function readPatients(
       (possessive && !subjectOfSaying) ||
       described ||
       childrenWithCita ||
+      oneWithCita ||
       question === 'patient' ||
       words.length <= 4;
     // "Tengo que recoger a los niños", "no tengo quien me cuide a los niños": children in the member's day, not patients.
@@ -984,6 +993,8 @@ function readPatients(
     const leftAlone =
       ((introducer !== 'para' && introducer !== 'pa' && introducer !== 'pal') || clausesOfWords()[cursor] !== clausesOfWords()[found.start]) &&
       clausesOfWords()[found.end] === clausesOfWords()[found.end - 1] &&
+      // ("¿La niña ya tiene cita?": whether she has one, asked.)
+      !(asking && /^(?:si )?ya (?:tiene|tienen) (?:alguna |una |su |sus |la |las )?citas?$/.test(original.slice(found.end, found.end + 6).join(' '))) &&
       LEFT_AS_IT_IS.test(
         original
           .slice(found.end + (namedNext ? 1 : 0), found.end + 8)

@@ -104,6 +104,17 @@ export function settleIntent(reads: Reads): Understanding {
   if (picked?.by === 'words' && (question === 'menu' || question === 'existing') && intent === 'none' && OPERATIONS_IN_MENU.has(picked.value as Intent)) {
     intent = picked.value as Intent;
   }
+  // "¿Y Sofi ya tiene cita?", "¿la niña ya tiene cita?": whether someone has a cita, asked; never a cancellation the classifier
+  // weighed on "ya" ("ya no la necesito").
+  if (
+    (question === 'start' || question === 'menu') &&
+    (intent === 'cancel' || intent === 'book' || intent === 'none') &&
+    !intentRead.ruled &&
+    /\b(?:ya )?(?:tiene|tienen|tenemos|tengo) (?:alguna |una |su |sus )?citas?(?: (?:agendadas?|pendientes?|programadas?))?\s*\?+\W*$/.test(normalized) &&
+    operationCue(words.join(' ')) === undefined
+  )
+    intent = 'consult';
+  const askedWhetherHas = intent === 'consult' && reads.intent !== 'consult';
   // "La primera cita que haya de medicina general": the earliest cita asked for is a booking, whatever the classifier weighed.
   if (
     (question === 'start' || question === 'menu') &&
@@ -360,6 +371,7 @@ export function settleIntent(reads: Reads): Understanding {
   // asked for.
   if (question === 'slot' && picked === undefined && intent === 'deny' && !entities.day && MORE_ASKED.test(words.join(' '))) intent = 'more_times';
   let choice = picked?.value ?? (pickedBook ? 'book' : undefined);
+  if (askedWhetherHas && question === 'menu') choice = optionValue(expectation.options, 'consult') ?? choice;
   /** What the question means is asked ("¿qué es USS?", "¿la fecha de quién?"): explained before it is asked again; nothing picked. */
   const explainQuestion = (): void => {
     intent = 'none';
@@ -763,10 +775,17 @@ export function settleIntent(reads: Reads): Understanding {
     ASKS_OPENING_HOURS.test(normalized) &&
     /\b(?:abren|abre|cierran|cierra)\b/.test(normalized) &&
     !/\b(?:agend\w*|sacar\w*|saque\w*|pedir\w*|pido|pida\w*|separ\w*|reserv\w*|necesit\w*|quier\w*|cancel\w*|mover\w*|muev\w*|reprogram\w*|cita\w*)\b/.test(normalized);
+  // ("¿Y la cita con quién es?" right after a cita is shown: its doctor, asked; no booking.)
+  const doctorAsked =
+    DOCTOR_SHOWN.has(question) &&
+    ASKS_DOCTOR.test(normalized) &&
+    normalized.includes('?') &&
+    !/\b(?:agend\w*|sacar\w*|saque\w*|pedir\w*|pido|pida\w*|separ\w*|reserv\w*|necesit\w*|quier\w*|cancel\w*|mover\w*|muev\w*|reprogram\w*)\b/.test(normalized);
   const byTheWay =
     ANSWERED_BY_THE_WAY.has(intent) ||
     costAsked ||
     hoursAsked ||
+    doctorAsked ||
     bringAsked ||
     doctorChecked ||
     // ("¿Sí quedó?" at the slots of a move: whether it is done, the whole message; never a yes.)
@@ -946,6 +965,17 @@ export function settleIntent(reads: Reads): Understanding {
     explainQuestion();
     delete entities.patients;
   }
+  // "Cancele las de los dos", "¿qué citas tenemos todos?", "las citas de toda la familia" at the start or the menu: both
+  // children, or the member and both children.
+  if ((question === 'menu' || question === 'start') && !entities.patients?.length && OPERATIONS.has(intent)) {
+    if (/\b(?:las|los) (?:citas? )?de (?:los|las) (?:dos|2)(?: ninos| ninas| hijos| hijas)?\b/.test(normalized))
+      entities.patients = [
+        { kind: 'relation', relation: 'child' },
+        { kind: 'relation', relation: 'child' },
+      ];
+    else if (intent === 'consult' && /\b(?:tenemos todos|todos tenemos|de (?:toda la familia|la familia|todos(?: nosotros)?))\b/.test(normalized))
+      entities.patients = [{ kind: 'self' }, { kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }];
+  }
   // "¿Qué citas tienen los dos?", "para ambos" at the patient question: both children, as "los dos niños" is.
   if (
     question === 'patient' &&
@@ -976,6 +1006,13 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'menu';
     choice = optionValue(expectation.options, 'menu') ?? choice;
   }
+  // "¿Q significa eso de cancelar, se pierde?" among the citas: what the operation means, asked; nothing picked.
+  if (
+    (question === 'appointment' || question === 'confirm' || question === 'existing') &&
+    !entities.asks &&
+    /\b(?:que|q|k) (?:significa|quiere decir|es) (?:eso de |lo de )?(?:cancelar|reprogramar|mover|anular)\b/.test(normalized)
+  )
+    explainQuestion();
   // "¿La de Suba o la de Fontibón, cuál tiene algo hoy?": which site has room, asked before choosing; how the search goes, explained.
   if (
     question === 'site' &&
@@ -1036,7 +1073,12 @@ export function settleIntent(reads: Reads): Understanding {
     delete entities.yesNo;
   }
   // ("¿Sí quedó cancelada?" at the menu: the "sí" asks; it answers nothing.)
-  if (!YES_NO_QUESTIONS.has(question) && entities.yesNo === 'yes' && asksIfDone(normalized) && /^\W*(?:(?:y|ok|listo|entonces|bueno)\W+)*si\b/.test(normalized))
+  if (
+    !YES_NO_QUESTIONS.has(question) &&
+    entities.yesNo === 'yes' &&
+    (asksIfDone(normalized) || /^\W*(?:(?:hola|y|ok|listo|entonces|bueno|buenas)\W+)*si (?:me |nos |le )?(?:quedo|quedaron)\b/.test(normalized)) &&
+    /^\W*(?:(?:hola|y|ok|listo|entonces|bueno|buenas)\W+)*si\b/.test(normalized)
+  )
     delete entities.yesNo;
   // "Espere, mejor no la cancele", "entonces déjela como estaba" at a confirmation or an offer: the cita left as it is, which is
   // the no (and a "no" said is the yes/no too).

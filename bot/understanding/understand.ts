@@ -563,7 +563,7 @@ const MY_OWN_CITA = /\b(?:mi (?:cita|consulta)|la mia)\b/;
 
 /** "…y sáqueme una nueva", "ahora sí agéndeme otra": a new cita asked for besides the answer. */
 const NEW_BOOKING =
-  /\b(?:saque(?:me|le)?|sacarme|sacarle|agende(?:me|le)?|agendarme|pida(?:me)?|pideme|deme|dame|necesito|quiero|quisiera)(?: me)? (?:una|otra) (?:nueva|cita nueva|cita|consulta)\b|\buna (?:cita )?nueva\b/;
+  /\b(?:saque(?:me|le)?|sacarme|sacarle|agende(?:me|le)?|agendarme|pida(?:me)?|pideme|deme|dame|necesito|quiero|quisiera)(?: me)? (?:una|otra) (?:nueva|cita nueva|cita|consulta)\b|\buna (?:cita )?nueva\b|\b(?:saque(?:me|le)|sacarme|sacarle|agende(?:me|le)|agendarme|pidame)(?: me)? (?:una|otra)\b(?! (?:vez|hora|horario|dia|fecha)\b)/;
 /** "…y sigamos con lo de Mateo", "y después lo de la niña": someone's matter, taken up after the one confirmed. */
 const LATER_MATTER = /\b(?:sigamos|seguimos|sigo|despues|luego|ahora) (?:con )?(?:lo|eso|el tema) de\b/;
 /** What a new booking asked for besides a yes keeps of the message. */
