@@ -48,8 +48,9 @@ function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'r
   if (intentScore < 0.85) return undefined;
   const current: Operation = running === 'booking' ? 'book' : running;
   if (intent === current) return undefined;
-  // ("Mejor cancélela" at a booking's «¿La confirmo?»: the booking given up, which the booking answers; no cita to cancel.)
-  if (running === 'booking' && intent === 'cancel' && event.understood.entities.cancelIt === true) return undefined;
+  // ("Mejor cancélela" at a booking's «¿La confirmo?»: the booking given up, which the booking answers; no cita to cancel.
+  // At «¿La muevo?» the move answers it too: the cita being moved, cancelled instead, with its own yes.)
+  if ((running === 'booking' || running === 'reschedule') && intent === 'cancel' && event.understood.entities.cancelIt === true) return undefined;
   return intent === 'cancel' || intent === 'reschedule' || intent === 'consult' || (intent === 'book' && running !== 'booking') ? intent : undefined;
 }
 
@@ -528,12 +529,29 @@ export const operationStates = {
       input: ({ context }) => slotTakingInput(context),
       // ("¿Y cuándo me responden?" after a case filed while moving: that case; "a la misma hora que la de Sofía" after her
       // cita moved: its new time.)
-      onDone: endedRemembering(
-        assign({
-          lastCase: ({ context, event }) => caseAfter(context, event.output),
-          bookedHere: ({ context, event }) => (event.output.outcome === 'rescheduled' ? bookedHereWith(context, event.output.appointment) : context.bookedHere),
-        }),
-      ),
+      onDone: [
+        {
+          // "No sabe q, mejor cancélela" at «¿La muevo?»: nothing moved, said, and that cita goes to its own «¿La cancelo?».
+          guard: ({ event }) => event.output.outcome === 'cancelInstead',
+          target: 'cancelling',
+          actions: [
+            FINISH_OPERATION,
+            { type: 'say', params: reply('common.switchOperation', { context: 'cancel' }) },
+            assign({ request: ({ event }) => (event.output.outcome === 'cancelInstead' ? { operation: 'cancel' as const, fields: event.output.request } : undefined) }),
+          ],
+        },
+        { guard: revised, target: 'revising', actions: KEEP_REVISION },
+        {
+          target: 'afterOperation',
+          actions: [
+            FINISH_OPERATION,
+            assign({
+              lastCase: ({ context, event }) => caseAfter(context, event.output),
+              bookedHere: ({ context, event }) => (event.output.outcome === 'rescheduled' ? bookedHereWith(context, event.output.appointment) : context.bookedHere),
+            }),
+          ],
+        },
+      ],
     },
     on: runsChild('reschedule'),
     ...answersAside('reschedule'),
