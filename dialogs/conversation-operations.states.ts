@@ -289,6 +289,17 @@ function bookedHereWith(context: ConversationContext, appointment: Appointment):
 const consultsSeveral = ({ context, event }: { context: ConversationContext; event: EventObject }): boolean =>
   isMessage(event) && (event.understood.intent === 'consult' || choiceOf(event) === 'consult') && patientResolution(context, event).kind === 'several';
 
+/**
+ * Guard: "no mejor no la cancele" at the menu right after a cancellation: the cancellation taken back, which
+ * cannot be; a "no" with a cancellation (or a bare "no la cancele") that names no one and no other cita.
+ */
+const takesBackCancellation = ({ context, event }: { context: ConversationContext; event: EventObject }): boolean => {
+  if (!isMessage(event) || context.doneSaid?.outcome !== 'cancelled') return false;
+  const { yesNo, leaveAsIs: _leaveAsIs, ...said } = event.understood.entities;
+  const intent = event.understood.intent;
+  return yesNo === 'no' && (intent === 'cancel' || intent === 'deny') && Object.keys(said).length === 0;
+};
+
 /** What every operation is given: the patient, who else may be named, and what the member asked for. */
 function operationInput(context: ConversationContext) {
   return {
@@ -336,6 +347,9 @@ export const operationStates = {
           actions: [{ type: 'say', params: reply('riss.notFromMenu') }, 'repeatPrompt'],
         },
         { guard: 'namesIneligiblePatient', actions: ['sayIneligible', 'repeatPrompt'] },
+        // "No mejor no la cancele" right after the cancellation: it is already cancelled, said plainly, with the way to
+        // book it again (never a new cancellation that finds nothing to cancel).
+        { guard: takesBackCancellation, actions: [{ type: 'say', params: reply('cancel.alreadyDone') }, 'repeatPrompt'] },
         {
           // "¿Y Mateo tiene alguna?" right after a consultation: Mateo's appointments.
           guard: and(['namesOtherPatient', 'followsUpConsultation']),
