@@ -48,8 +48,9 @@ function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'r
   if (intentScore < 0.85) return undefined;
   const current: Operation = running === 'booking' ? 'book' : running;
   if (intent === current) return undefined;
-  // ("Mejor cancélela" at a booking's «¿La confirmo?»: the booking given up, which the booking answers; no cita to cancel.)
-  if (running === 'booking' && intent === 'cancel' && event.understood.entities.cancelIt === true) return undefined;
+  // ("Mejor cancélela" at a booking's «¿La confirmo?»: the booking given up, which the booking answers; no cita to cancel.
+  // At «¿La muevo?» the move answers it too: the cita being moved, cancelled instead, with its own yes.)
+  if ((running === 'booking' || running === 'reschedule') && intent === 'cancel' && event.understood.entities.cancelIt === true) return undefined;
   return intent === 'cancel' || intent === 'reschedule' || intent === 'consult' || (intent === 'book' && running !== 'booking') ? intent : undefined;
 }
 
@@ -288,6 +289,17 @@ function bookedHereWith(context: ConversationContext, appointment: Appointment):
 const consultsSeveral = ({ context, event }: { context: ConversationContext; event: EventObject }): boolean =>
   isMessage(event) && (event.understood.intent === 'consult' || choiceOf(event) === 'consult') && patientResolution(context, event).kind === 'several';
 
+/**
+ * Guard: "no mejor no la cancele" at the menu right after a cancellation: the cancellation taken back, which
+ * cannot be; a "no" with a cancellation (or a bare "no la cancele") that names no one and no other cita.
+ */
+const takesBackCancellation = ({ context, event }: { context: ConversationContext; event: EventObject }): boolean => {
+  if (!isMessage(event) || context.doneSaid?.outcome !== 'cancelled') return false;
+  const { yesNo, leaveAsIs: _leaveAsIs, ...said } = event.understood.entities;
+  const intent = event.understood.intent;
+  return yesNo === 'no' && (intent === 'cancel' || intent === 'deny') && Object.keys(said).length === 0;
+};
+
 /** What every operation is given: the patient, who else may be named, and what the member asked for. */
 function operationInput(context: ConversationContext) {
   return {
@@ -335,6 +347,9 @@ export const operationStates = {
           actions: [{ type: 'say', params: reply('riss.notFromMenu') }, 'repeatPrompt'],
         },
         { guard: 'namesIneligiblePatient', actions: ['sayIneligible', 'repeatPrompt'] },
+        // "No mejor no la cancele" right after the cancellation: it is already cancelled, said plainly, with the way to
+        // book it again (never a new cancellation that finds nothing to cancel).
+        { guard: takesBackCancellation, actions: [{ type: 'say', params: reply('cancel.alreadyDone') }, 'repeatPrompt'] },
         {
           // "¿Y Mateo tiene alguna?" right after a consultation: Mateo's appointments.
           guard: and(['namesOtherPatient', 'followsUpConsultation']),
@@ -528,12 +543,29 @@ export const operationStates = {
       input: ({ context }) => slotTakingInput(context),
       // ("¿Y cuándo me responden?" after a case filed while moving: that case; "a la misma hora que la de Sofía" after her
       // cita moved: its new time.)
-      onDone: endedRemembering(
-        assign({
-          lastCase: ({ context, event }) => caseAfter(context, event.output),
-          bookedHere: ({ context, event }) => (event.output.outcome === 'rescheduled' ? bookedHereWith(context, event.output.appointment) : context.bookedHere),
-        }),
-      ),
+      onDone: [
+        {
+          // "No sabe q, mejor cancélela" at «¿La muevo?»: nothing moved, said, and that cita goes to its own «¿La cancelo?».
+          guard: ({ event }) => event.output.outcome === 'cancelInstead',
+          target: 'cancelling',
+          actions: [
+            FINISH_OPERATION,
+            { type: 'say', params: reply('common.switchOperation', { context: 'cancel' }) },
+            assign({ request: ({ event }) => (event.output.outcome === 'cancelInstead' ? { operation: 'cancel' as const, fields: event.output.request } : undefined) }),
+          ],
+        },
+        { guard: revised, target: 'revising', actions: KEEP_REVISION },
+        {
+          target: 'afterOperation',
+          actions: [
+            FINISH_OPERATION,
+            assign({
+              lastCase: ({ context, event }) => caseAfter(context, event.output),
+              bookedHere: ({ context, event }) => (event.output.outcome === 'rescheduled' ? bookedHereWith(context, event.output.appointment) : context.bookedHere),
+            }),
+          ],
+        },
+      ],
     },
     on: runsChild('reschedule'),
     ...answersAside('reschedule'),

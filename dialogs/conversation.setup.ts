@@ -68,6 +68,9 @@ function operationOutcome(output: OperationOutput): ConversationRecord | undefin
       return { type: 'outcome', outcome: 'refused' };
     case 'none':
       return { type: 'outcome', outcome: 'consulted' };
+    case 'cancelInstead':
+      // (The move given up for a cancellation: that one records its own outcome.)
+      return { type: 'outcome', outcome: 'abandoned' };
     case 'cancelled':
     case 'abandoned':
     case 'error':

@@ -25,7 +25,7 @@ import { YES_NO, ask } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import { resultOfTaking, type TakeSlotInput, type TakeSlotOutput } from './take-slot.io.js';
 import { takeSlotMachine } from './take-slot.machine.js';
-import { entitiesOf, isMessage, messageGuards } from './understood.js';
+import { answerOf, entitiesOf, isMessage, messageGuards } from './understood.js';
 
 export interface RescheduleInput {
   conversationId: string;
@@ -39,7 +39,12 @@ export interface RescheduleInput {
 }
 
 export type RescheduleOutput =
-  { outcome: 'rescheduled'; appointment: Appointment } | { outcome: 'case'; rissCase: RissCase } | Revision | { outcome: 'none' | 'back' | 'abandoned' | 'error' };
+  | { outcome: 'rescheduled'; appointment: Appointment }
+  | { outcome: 'case'; rissCase: RissCase }
+  | Revision
+  /** "Mejor cancélela" instead of moving it: nothing moved; `request` names the appointment to cancel. */
+  | { outcome: 'cancelInstead'; request: Request }
+  | { outcome: 'none' | 'back' | 'abandoned' | 'error' };
 
 type RescheduleContext = RescheduleInput & ChoosingAppointment & SpeakingContext;
 
@@ -47,6 +52,7 @@ const { endWith, failed, output } = endings<RescheduleContext, RescheduleOutput>
   rescheduled: true,
   case: true,
   revise: true,
+  cancelInstead: true,
   none: true,
   back: true,
   abandoned: true,
@@ -150,6 +156,8 @@ export const rescheduleMachine = setup({
   guards: {
     ...messageGuards,
     ...appointmentChoiceGuards,
+    /** "No, mejor cancélela" at a yes/no about the appointment: not to move it, but to cancel it. */
+    cancelsInstead: ({ event }) => entitiesOf(event).cancelIt === true && answerOf(event) !== 'yes',
   },
   actions: {
     /** "Pásemela para la sede de Suba": a move keeps its site, said once, before the move is asked or sought. */
@@ -205,6 +213,8 @@ export const rescheduleMachine = setup({
         BACK: { target: 'awaitingAppointment' },
         USER_MESSAGE: [
           { guard: 'leavesAsIs', target: 'leftAsIs' },
+          // "No, mejor cancélela": not moved, cancelled instead (its own «¿La cancelo?» follows).
+          { guard: 'cancelsInstead', target: 'cancelInstead' },
           { guard: 'saidYes', target: 'takingSlot', actions: assign({ request: ({ context, event }) => ({ ...context.request, ...newTimeIn(event, context.chosen) }) }) },
           {
             guard: 'namesOtherAppointment',
@@ -237,6 +247,7 @@ export const rescheduleMachine = setup({
             target: 'awaitingAppointment',
             actions: assign({ request: ({ context }) => ({ ...context.request, band: undefined, newDay: undefined, newTime: undefined, day: undefined, time: undefined }) }),
           },
+          { guard: ({ event }) => event.output.outcome === 'cancelInstead', target: 'cancelInstead' },
           { target: 'tookSlot' },
         ],
       },
@@ -271,6 +282,8 @@ export const rescheduleMachine = setup({
     ),
     /** The member named another patient: the conversation asks, keeping the appointment they described. */
     revised: endWith(({ context, event }) => revisionBy(event, keepingChosen(context))),
+    /** "Mejor cancélela" instead of moving it: the conversation cancels the appointment chosen, with its own yes. */
+    cancelInstead: endWith(({ context }) => ({ outcome: 'cancelInstead', request: keepingChosen(context) })),
     back: endWith({ outcome: 'back' }),
   },
   output,

@@ -44,6 +44,8 @@ export type TakeSlotOutput =
   | { outcome: 'case'; rissCase: RissCase }
   /** The member named another patient, specialty or site; `search` is what they had chosen of the time. */
   | { outcome: 'revise'; understood: Understanding; search?: SearchState }
+  /** "No, mejor cancélela" at «¿La muevo?»: nothing moved, and the appointment being moved is to be cancelled instead. */
+  | { outcome: 'cancelInstead' }
   | { outcome: 'back' | 'abandoned' | 'error' };
 
 /**
@@ -59,6 +61,9 @@ export function resultOfTaking<TTaken, TRevised>(output: TakeSlotOutput, taken: 
       return { outcome: 'case', rissCase: output.rissCase } as const;
     case 'revise':
       return revised(output.understood);
+    case 'cancelInstead':
+      // (Only a move ends so, and its operation takes it up before this: nothing was taken.)
+      return { outcome: 'abandoned' } as const;
     default:
       return { outcome: output.outcome };
   }

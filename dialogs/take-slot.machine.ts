@@ -37,7 +37,7 @@ interface TakeSlotContext extends TakeSlotInput, SpeakingContext {
   pickAt?: SlotFinderInput['pickAt'];
 }
 
-const { endWith, output } = endings<TakeSlotContext, TakeSlotOutput>({ taken: true, case: true, revise: true, back: true, abandoned: true, error: true });
+const { endWith, output } = endings<TakeSlotContext, TakeSlotOutput>({ taken: true, case: true, revise: true, cancelInstead: true, back: true, abandoned: true, error: true });
 /** At any question of taking a slot, "déjela así" or "olvídelo" gives it up. */
 const GIVE_UP = { guard: 'leavesAsIs', target: 'leftAsIs' } as const;
 const slotFinderEnded = isDoneBy<SlotFinderOutput>('slotFinder');
@@ -281,6 +281,8 @@ export const takeSlotMachine = setup({
           GIVE_UP,
           // "No, mejor cancélela, ya la niña se siente mejor" at a booking's confirmation: the booking given up, nothing booked.
           { guard: ({ context, event }) => context.mode !== 'move' && entitiesOf(event).cancelIt === true && answerOf(event) !== 'yes', target: 'leftAsIs' },
+          // "No sabe q, mejor cancélela, yo después saco otra" at «¿La muevo?»: nothing moved; that cita is to be cancelled instead.
+          { guard: ({ context, event }) => context.mode === 'move' && entitiesOf(event).cancelIt === true && answerOf(event) !== 'yes', target: 'cancelInstead' },
           { guard: 'revisesEarlierAnswer', target: 'revised' },
           SITE_KEPT,
           { guard: and(['saidYes', 'yesButOtherTime']), target: 'clarifying', actions: assign(({ context, event }) => ({ proposed: searchIn(context, event) })) },
@@ -391,6 +393,8 @@ export const takeSlotMachine = setup({
       ...endWith({ outcome: 'abandoned' }),
       entry: { type: 'say', params: ({ context }) => (context.mode === 'move' ? leftAsIs('reschedule', context, context.appointment) : reply('booking.leftAsIs')) },
     },
+    /** "Mejor cancélela" at «¿La muevo?»: nothing taken; the move's operation cancels the appointment instead. */
+    cancelInstead: endWith({ outcome: 'cancelInstead' }),
     back: endWith({ outcome: 'back' }),
     abandoned: endWith({ outcome: 'abandoned' }),
   },

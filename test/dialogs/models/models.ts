@@ -71,6 +71,7 @@ const AT_QUESTION: Partial<Record<Question, readonly string[]>> = {
     'mejor en Chía',
     'es control, no primera vez',
     'pedro@gmail.com',
+    'no, mejor cancélela',
   ],
   other: ['mejor el viernes', 'déjela así'],
   band: ['en la tarde', 'el jueves', 'a las 3', 'otro día', 'a la misma hora de Mateo', 'déjela así', 'es para Mateo', 'mejor en Chía', '¿no hay en otra sede?'],
@@ -180,6 +181,8 @@ function takeSlotEndings(mode: 'book' | 'move'): Outcome[] {
     answer({ outcome: 'back' }, 'back'),
     answer({ outcome: 'abandoned' }, 'abandoned'),
     answer({ outcome: 'error' }, 'error'),
+    // ("Mejor cancélela" at «¿La muevo?»: only a move ends so.)
+    ...(mode === 'move' ? [answer({ outcome: 'cancelInstead' }, 'cancel instead')] : []),
   ];
 }
 
@@ -600,6 +603,7 @@ export const conversationModel: DialogModel = {
       answer({ outcome: 'case', rissCase }, 'case filed'),
       answer({ outcome: 'revise', understood: lauraRevision('es para Sofía'), request: {} }, 'revised: Sofía'),
       answer({ outcome: 'abandoned' }, 'abandoned'),
+      answer({ outcome: 'cancelInstead', request: { appointmentId: generalOnWednesday.id } }, 'to cancelling instead'),
     ],
   },
   fingerprint: (context) => {
