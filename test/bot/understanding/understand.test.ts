@@ -3195,3 +3195,40 @@ describe('another booking beside an answer, and who asks too, from member testin
     assert.deepEqual(result.next?.entities.patients, [{ kind: 'name', name: 'sofia' }]);
   });
 });
+
+describe('whether someone has a cita, what was done, and everyone’s citas, from member testing (run 49)', () => {
+  itReads([
+    ['y sofi ya tiene cita?', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['la niña ya tiene cita?', 'menu', { intent: 'consult', patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    ['hola si quedo cancelada mi cita?', 'start', { intent: 'consult', yesNo: undefined }],
+    ['buenas, ayer cambie mi cita por telefono y no se si si quedo movida', 'start', { intent: 'consult' }],
+    ['¿q significa eso de cancelar, se pierde?', 'appointment', { intent: 'none', asks: 'meaning', choice: undefined }],
+    ['me muestra todas las citas', 'menu', { intent: 'consult' }],
+    ['y la cita con quien es?', 'menu', { intent: 'none', asks: 'doctor' }],
+    ['cancele las citas de los dos niños', 'menu', { intent: 'cancel' }],
+    [
+      'cancele las de los dos',
+      'menu',
+      {
+        intent: 'cancel',
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
+    ['cual es la cita de la niña y la del niño', 'menu', { intent: 'consult' }],
+    ['que citas tenemos todos', 'menu', { intent: 'consult', patients: [{ kind: 'self' }, { kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }] }],
+  ]);
+  it('reads "mateo ya se alivio, cancelele la cita y mejor saquele una a sofi" as cancelling Mateo’s, then booking Sofía’s', () => {
+    const result = read('mateo ya se alivio, cancelele la cita y mejor saquele una a sofi', 'menu');
+    assert.equal(result.intent, 'cancel');
+    assert.deepEqual(result.entities.patients, [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
+    assert.equal(result.next?.intent, 'book');
+  });
+  it('reads "si, y saqueme otra pal lunes en la mañana" at «¿La cancelo?» as the yes, then a booking', () => {
+    const result = read('si, y saqueme otra pal lunes en la mañana', 'confirm');
+    assert.equal(result.entities.yesNo, 'yes');
+    assert.equal(result.next?.intent, 'book');
+  });
+});
