@@ -235,7 +235,15 @@ const TOLD_TO_A_CHILD: ReadonlySet<string> = new Set([
   'callate',
   'bajese',
   'bajate',
+  // ("Eso era todo, gracias. Mateo, salude a la señorita": the child told to greet.)
+  'salude',
+  'saluda',
+  'despidase',
+  'despidete',
 ]);
+/** After someone, what they have that day, which keeps them from a cita: "(Sofi) ese día tiene el paseo del colegio". */
+const BUSY_THAT_DAY =
+  /^(?:ese dia|esa semana|ese lunes|ese martes|ese miercoles|ese jueves|ese viernes|el lunes|el martes|el miercoles|el jueves|el viernes|hoy|manana) (?:tiene|tienen|tenia) (?:el |la |un |una |su )?(?:paseo|izada|examen|examenes|reunion|cumpleanos|natacion|partido|presentacion|evaluacion|salida|clase|clases|colegio|jardin)\b/;
 /** Before "a" and a name, looking after a child (not taking them to the doctor): "me cuida a Sofía", "recoger a Mateo". */
 const LOOKING_AFTER: ReadonlySet<string> = new Set([
   'cuida',
@@ -476,6 +484,8 @@ function readPatients(
       )
         return true;
     }
+    // ("No, espere, Sofi ese día tiene el paseo del colegio. Solo Mateo": what she has that day, the reason she is left out.)
+    if (question !== 'patient' && BUSY_THAT_DAY.test(original.slice(index + 1, index + 8).join(' '))) return true;
     // ("La misma de Sofi, la del viernes" among the citas: that one, hers.)
     const sameAs =
       /\b(?:el|la|lo) mism[oa]( (?:dia|fecha|sede|lugar|semana|doctor|doctora|medico|medica))?(?: (?:de|del|que|q|como|a))+(?: (?:la|el|su|sus|cita|consulta|mi|mis))* $/.exec(
@@ -593,6 +603,16 @@ function readPatients(
       clausesOfWords()[found.end] === clausesOfWords()[found.start + 1]
     )
       continue;
+    // ("La última vez me la cancelaron a mí el mismo día": what was done to the member once, told; no patient asked for.)
+    if (phrase === 'a mi' && /^(?:cancelaron|cambiaron|movieron|quitaron|dijeron|llamaron|dejaron|pasaron|hicieron)$/.test(words[found.start - 1] ?? '')) continue;
+    // ("¿Qué significa no programada? Yo tengo un dolor en la rodilla…" at the visit type: the member's story, the patient already
+    // chosen.)
+    if (
+      phrase === 'yo tengo' &&
+      !['start', 'menu', 'patient'].includes(question) &&
+      /^(?:un |una |mucho |mucha )?(?:dolor|fiebre|gripa|tos|ardor|molestia|problema)\b/.test(words.slice(found.end).join(' '))
+    )
+      continue;
     // ("En la mañana mi esposo trabaja y yo también": the member does as someone else does, and is no patient for it.)
     if (
       phrase === 'y yo' &&
@@ -684,7 +704,7 @@ function readPatients(
   // "Para ella misma", from someone writing for the member, or "dice Laurita que… pa ella": the member.
   if (writer !== undefined) {
     const forHer =
-      /\b(?:para|pa|a|la de|el de|la cita de|las citas de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b|\bme le (?:de|den|da|saque|saquen|agende|agenden|pida|separe|consiga) (?:una )?(?:cita|consulta)\b|\bella (?:esta|anda|sigue) (?:enferm\w*|malit\w*|mal|muy mal|con)\b|\bella (?:amanecio|se siente|se enfermo)\b|\bme (?:pidio|dijo|encargo) (?:que|q|ke) le (?:sacara|pidiera|agendara|consiguiera|separara) (?:una )?(?:cita|consulta|sita)\b(?! (?:a|al|para|pa|pal|de|del|con)\b(?! (?:medicina|medico|pediatr\w*|general|control|primera)\b))/.exec(
+      /\b(?:para|pa|a|la de|el de|la cita de|las citas de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b|\bme le (?:de|den|da|saque|saquen|agende|agenden|pida|separe|consiga) (?:una )?(?:cita|consulta)\b|\bella (?:esta|anda|sigue) (?:enferm\w*|malit\w*|mal|muy mal|con)\b|\bella (?:amanecio|se siente|se enfermo)\b|\bme (?:pidio|dijo|encargo) (?:que|q|ke) le (?:sacara|pidiera|agendara|consiguiera|separara) (?:una )?(?:cita|consulta|sita)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)/.exec(
         whole,
       );
     const wordsBefore = forHer !== null ? words.slice(0, whole.slice(0, forHer.index).split(' ').length) : [];
@@ -739,7 +759,8 @@ function readPatients(
   if (mineInstead && !myTurn) push({ kind: 'self' }, whole.slice(0, mineInstead.index).split(' ').length);
   // ("Cancele todas, la mía y la del niño": the member's too, beside the one named.)
   const mineToo = !myTurn && !mineInstead ? /\b(?:la|las) mi[ao]s? y (?:la|las) (?:de|del)\b|\b(?:la|las) (?:de|del) \w+(?: \w+)? y (?:la|las) mi[ao]s?\b/.exec(whole) : null;
-  if (mineToo) push({ kind: 'self' }, whole.slice(0, mineToo.index).split(' ').length);
+  // (Where "la mía" comes second, "la de Sofi y la mía", the member is named second.)
+  if (mineToo) push({ kind: 'self' }, whole.slice(0, mineToo.index).split(' ').length + (/^(?:la|las) mi/.test(mineToo[0]) ? 0 : mineToo[0].split(' ').length - 1));
   // "¿Qué citas tengo yo?": the one who writes, set apart; the member, unless someone else writes for her.
   // ("Yo tengo una cita el viernes de la niña": the child's, held by the member.)
   const meSetApart = /\b(tengo yo|yo tengo|tengo pendientes? yo)\b(?! (una |la )?(cita|sita|consulta)\b)/.exec(words.join(' '));
@@ -756,6 +777,16 @@ function readPatients(
         .join(' ')
         .slice(meSetApart.index + meSetApart[0].length)
         .trim(),
+    ) &&
+    // (Where the patient is already chosen, "yo tengo un dolor…" is the member's story.)
+    !(
+      !['start', 'menu', 'patient'].includes(question) &&
+      /^(?:un |una |mucho |mucha )?(?:dolor|fiebre|gripa|tos|ardor|molestia|problema)\b/.test(
+        words
+          .join(' ')
+          .slice(meSetApart.index + meSetApart[0].length)
+          .trim(),
+      )
     )
   )
     push(writer === undefined ? { kind: 'self' } : { kind: 'relation', relation: 'other' }, words.join(' ').slice(0, meSetApart.index).split(' ').length - 1);
@@ -990,6 +1021,15 @@ function readPatients(
       continue;
     }
     // ("Para mí, mi señora está bien, gracias a Dios": a relative said to be well, or whose cita stays as it is.)
+    // ("Si, cancélela, ese día la niña tiene izada de bandera", "los niños van conmigo pero la cita es mía": what they have that
+    // day, or going along.)
+    const busyThatDay =
+      question !== 'patient' &&
+      /\b(?:ese dia|esa semana|hoy|(?<!\b(?:la|por|en) )manana|el (?:lunes|martes|miercoles|jueves|viernes))(?: (?:la|el|los|las|mi|mis))? $/.test(
+        `${words.slice(Math.max(0, found.start - 4), found.start).join(' ')} `,
+      ) &&
+      BUSY_THAT_DAY.test(`ese dia ${original.slice(found.end, found.end + 6).join(' ')}`);
+    const goesAlong = /^(?:van|va|vienen|viene|iran|ira) (?:conmigo|con nosotros|con migo|a acompanarme)\b/.test(original.slice(found.end, found.end + 3).join(' '));
     const leftAlone =
       ((introducer !== 'para' && introducer !== 'pa' && introducer !== 'pal') || clausesOfWords()[cursor] !== clausesOfWords()[found.start]) &&
       clausesOfWords()[found.end] === clausesOfWords()[found.end - 1] &&
@@ -1010,6 +1050,8 @@ function readPatients(
       !introduced ||
       leftAlone ||
       whyThatService ||
+      goesAlong ||
+      busyThatDay ||
       whoseData(found.start) ||
       cedulaHolder(found.start) ||
       SIGNED.test(words.slice(Math.max(0, found.start - 2), found.start).join(' ')) ||

@@ -42,6 +42,7 @@ export const SPLITS = {
   dev30: new URL('./dev-30.yaml', import.meta.url),
   dev31: new URL('./dev-31.yaml', import.meta.url),
   dev32: new URL('./dev-32.yaml', import.meta.url),
+  dev33: new URL('./dev-33.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

@@ -2580,7 +2580,8 @@ describe('the member asked about by someone who writes for her (member testing)'
 describe("the member's cita beside someone else's (member testing)", () => {
   itReads([
     ['cancele todas las citas, la mia y la del niño', 'menu', { patients: [{ kind: 'self' }, { kind: 'relation', relation: 'son' }] }],
-    ['cancele la del niño y la mia', 'menu', { patients: [{ kind: 'self' }, { kind: 'relation', relation: 'son' }] }],
+    // (In the order said: the child's first.)
+    ['cancele la del niño y la mia', 'menu', { patients: [{ kind: 'relation', relation: 'son' }, { kind: 'self' }] }],
   ]);
 });
 
@@ -3231,4 +3232,26 @@ describe('whether someone has a cita, what was done, and everyone’s citas, fro
     assert.equal(result.entities.yesNo, 'yes');
     assert.equal(result.next?.intent, 'book');
   });
+});
+
+describe('who is not the patient: a day taken, going along, a story, a child told to greet (tuned on dev33)', () => {
+  itReads([
+    ['no, espere, Sofi ese dia tiene el paseo del colegio. solo Mateo', 'confirm', { patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    ['si cancelela, ese dia la niña tiene izada de bandera en el colegio', 'confirm', { intent: 'affirm', patients: undefined }],
+    ['en la tarde, en la mañana el niño tiene clase', 'band', { choice: 'tarde' }],
+    ['eso era todo gracias Mateo salude a la señorita', 'menu', { intent: 'goodbye', patients: undefined }],
+    ['para mí. Los niños van conmigo pero la cita es mía', 'patient', { choice: 'self', patients: [{ kind: 'self' }] }],
+    ['yo tengo un dolor en la rodilla', 'visitType', { patients: undefined }],
+    [
+      'Necesito cambiar la cita de pediatría de Sofi, la última vez me la cancelaron a mí el mismo día',
+      'start',
+      { intent: 'reschedule', patients: [{ kind: 'name', name: 'sofia' }] },
+    ],
+    [
+      'buenos dias mija, soy la mama de Laura, ella me pidio que le sacara cita de pediatria a mi nieta Sofia pal viernes',
+      'start',
+      { patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] },
+    ],
+    ['hola, me confirma qué citas tenemos esta semana, la de Sofi y la mía?', 'start', { patients: [{ kind: 'name', name: 'sofia' }, { kind: 'self' }] }],
+  ]);
 });
