@@ -587,6 +587,13 @@ export function readEntities(
       (question === 'appointment' && /^(?:(?:las|a|pues|no|si) )*(?:las dos|ambas|todas|las 2)(?: (?:porfa|por favor|gracias))?$/.test(words.join(' '))))
   )
     entities.allAppointments = true;
+  // ("Sí, confirme las dos", "confirmo las dos": both, not two o'clock.)
+  if (
+    entities.time === '14:00' &&
+    /\b(?:confirm|cancel|agend|muev|reprogram|camb|dej)\w* (?:las|los) (?:dos|2)\b/.test(words.join(' ')) &&
+    !/\ba las (?:dos|2)\b/.test(words.join(' '))
+  )
+    delete entities.time;
   // ("Cancélemelas las dos": two appointments, not two o'clock.)
   if (entities.allAppointments && entities.time === '14:00' && /\b(las dos|las 2)\b/.test(words.join(' ')) && !/\ba las (dos|2)\b/.test(words.join(' '))) delete entities.time;
   // "No, mejor cancélela" at a confirmation: what is being confirmed, called off (a booking's; at «¿La cancelo?» it is the yes).

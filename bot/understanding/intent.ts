@@ -65,7 +65,9 @@ export function readIntent(
   if (ruled) return { intent: ruled, score: 1, ruled: true };
   const yesNoQuestion = YES_NO_QUESTIONS.has(question);
   // "Perfecto, muchas gracias" after an answer is thanks, not a yes to a question nobody asked.
-  if (!yesNoQuestion && WEAK_YES.has(phrase) && smallTalk.find(words).some((found) => found.value === 'thanks')) return { intent: 'thanks', score: 1, ruled: true };
+  // ("Ok listo gracias": weak yeses one after the other, likewise.)
+  if (!yesNoQuestion && phrase.split(' ').every((word) => WEAK_YES.has(word)) && smallTalk.find(words).some((found) => found.value === 'thanks'))
+    return { intent: 'thanks', score: 1, ruled: true };
   if (lexicon.yes.has(whole) || lexicon.yes.has(phrase) || (yesNoQuestion && (lexicon.yesVerbs.has(whole) || lexicon.yesVerbs.has(phrase)))) {
     return { intent: 'affirm', score: 1, ruled: true };
   }

@@ -429,6 +429,8 @@ export function settleIntent(reads: Reads): Understanding {
   // "Mañanaaa", "la última, el PPT": the option picked is also what the message says.
   if (question === 'band' && picked?.by === 'words' && !entities.band && !entities.time && (picked.value === 'manana' || picked.value === 'tarde' || picked.value === 'cualquiera'))
     entities.band = picked.value;
+  // ("Primero Mayo" at the site question: the site it names, never the first option by "primero".)
+  if (question === 'site' && picked?.by === 'number' && entities.site && choice !== entities.site && optionValue(expectation.options, entities.site)) choice = entities.site;
   // "La de los niños" at the specialty question: the specialty its words name.
   if (question === 'specialty' && picked?.by === 'words' && !entities.specialty && (picked.value === 'medicina_general' || picked.value === 'pediatria'))
     entities.specialty = picked.value;

@@ -494,7 +494,7 @@ function withShorthandTimes(read: string, expectation: Expectation): string {
       ({ lun: 'lunes', mar: 'martes', mier: 'miércoles', mie: 'miércoles', jue: 'jueves', juev: 'jueves', vie: 'viernes', sab: 'sábado' })[short.toLowerCase()] ?? short,
   );
   if (expectation.question === 'day') return days;
-  return days.replace(/^(\D{0,16}?\b)(1[0-2]|0?[1-9]) ([0-5]0|[0-5]5)(\b\D{0,24})$/, (found, before: string, hour: string, minutes: string, after: string) =>
+  return days.replace(/^(\D{0,16}?\b)(1[0-2]|0?[1-9]) ([0-5]0|[0-5]5)(\b\D{0,60})$/, (found, before: string, hour: string, minutes: string, after: string) =>
     /\d/.test(before + after) ? found : `${before}${hour}:${minutes}${after}`,
   );
 }

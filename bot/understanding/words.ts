@@ -110,6 +110,8 @@ export function normalizeMessage(text: string): string {
     .replace(/\bk(?=[aou][a-z])/g, 'c')
     // ("Ya kedo?", "kiero": a k for the qu.)
     .replace(/\bk(?=(?:ed|ied|ier|isier|isie)[a-z]*)/g, 'qu')
+    // ("La de medicinageneral": the specialty's words run together by dictation.)
+    .replace(/\b(medicina|medico)general\b/g, '$1 general')
     // ("Aaa ok sí": the "ah" its letters drawn out, not the preposition.)
     .replace(/^\W*a (?=(?:ok|okay|bueno|listo|si|ya|va|vale|dale|entiendo|bien)\b)/, 'ah ')
     // "El juevesito", "un sabadito": the day, said fondly.

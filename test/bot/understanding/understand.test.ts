@@ -3255,3 +3255,14 @@ describe('who is not the patient: a day taken, going along, a story, a child tol
     ['hola, me confirma qué citas tenemos esta semana, la de Sofi y la mía?', 'start', { patients: [{ kind: 'name', name: 'sofia' }, { kind: 'self' }] }],
   ]);
 });
+
+describe('both confirmed, an hour beside a question, a site by its name, closings (tuned on dev33)', () => {
+  itReads([
+    ['si perfecto, confirme las dos', 'confirm', { intent: 'affirm', time: undefined }],
+    ['10 40 esta bien, es con el mismo doctor pa los dos?', 'slot', { choice: 'slot-5', time: '10:40' }],
+    ['primero mayo', 'site', { choice: 'PRIMEROMAYO', site: 'PRIMEROMAYO' }],
+    ['la de medicinageneral la del miércoles a las diez', 'appointment', { choice: 'apt-1', specialty: 'medicina_general' }],
+    ['ok listo gracias', 'menu', { intent: 'thanks' }],
+    ['no siendo más muchas gracias', 'menu', { intent: 'goodbye', yesNo: undefined }],
+  ]);
+});
