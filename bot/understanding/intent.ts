@@ -151,7 +151,14 @@ export function readIntent(
     opensWith === 'thanks' &&
     !blessingFirst &&
     !yesNo &&
-    (intent === 'none' || intent === 'book' || intent === 'consult' || intent === 'goodbye' || (intent === 'help' && !asksForHelp(words))) &&
+    // (A cancellation or a move here is the classifier's guess alone: a cue would have been read above.)
+    (intent === 'none' ||
+      intent === 'book' ||
+      intent === 'consult' ||
+      intent === 'cancel' ||
+      intent === 'reschedule' ||
+      intent === 'goodbye' ||
+      (intent === 'help' && !asksForHelp(words))) &&
     !REQUEST.test(whole)
   )
     intent = 'thanks';

