@@ -165,6 +165,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'reschedule',
     /\b(la|mi|esa) (cita|consulta) (del?|de este|del proximo) (lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})( de \w+)? (un poco |un poquito |algo )?mas (temprano|tempranito|tarde|tardecito)\b/g,
   ],
+  // "…y moverle la de pediatría a Sofi", "cámbiele la del viernes": someone's cita, moved.
+  ['reschedule', /\b(?:moverle|cambiarle|pasarle|correrle|muevale|cambiele|pasele|correle|reprogramarle|reprogramele) (?:la|el) (?:cita |consulta )?(?:de|del)\b/g],
   // ("Cambiar la de Sofi del miércoles para el jueves": the day it is on may sit between.)
   ['reschedule', /\b(pasar|mover|correr|cambiar) (la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+( (del|de este|del proximo|de la|de las) [a-z0-9]+)? (pa|para|pal)\b/g],
   // "Ahora la de Sofi, esa pal jueves": someone's cita, and the day it goes to.

@@ -120,7 +120,9 @@ export function readIntent(
   let intent: Intent = guess.score >= INTENT_THRESHOLD ? guess.intent : 'none';
   if (intent === 'greet' || intent === 'thanks') intent = 'none';
   // "Mmm bueno, pero solo para la cita, eh" to the authorisation: the answer, no booking the classifier weighed on "cita".
-  if (question === 'consent' && intent === 'book' && yesNo) intent = yesNo === 'yes' ? 'affirm' : 'deny';
+  // (Any operation the classifier alone weighed there, with no cue of one: "bueno sí, si toca pa la cita, sí autorizo".)
+  if (question === 'consent' && (intent === 'book' || intent === 'consult' || intent === 'cancel' || intent === 'reschedule') && yesNo)
+    intent = yesNo === 'yes' ? 'affirm' : 'deny';
   // "Me cancelaron la cita, necesito otra": what was done to the member's cita, no cancelling nor moving asked for.
   // (Only the operation done to it: "me cancelaron sin avisar, ahora quiero cambiar la de mi mamá" still moves one.)
   const doneToIt = DONE_TO_THE_CITA.exec(whole);

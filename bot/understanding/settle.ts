@@ -993,12 +993,20 @@ export function settleIntent(reads: Reads): Understanding {
   if (entities.asks === 'arrival' && /\b(?:ellos|ellas|los dos|las dos|ambos|ambas|los ninos|las ninas|los 2|las 2|las citas)\b/.test(normalized)) entities.aboutSeveral = true;
   // "La del viernes es de quién? ¿De Sofía o de Mateo?": whose cita it is, asked; nobody named is a patient chosen.
   // ("¿La de pediatría es la de Sofi o la de Mateo?", "¿esa es mía o de Mateo?": whose, asked between two; neither is chosen.)
+  // ("El que tenga pediatría, no me acuerdo si es Mateo o Sofi": whose, not remembered.)
+  const whoseForgotten =
+    (entities.patients?.length ?? 0) >= 2 &&
+    /\bno (?:me acuerdo|recuerdo|se) si (?:es|era|son|eran) (?:la |el )?(?:de |del )?[a-z]+ o (?:la |el )?(?:de |del )?[a-z]+\b/.test(normalized);
+  if (whoseForgotten) {
+    delete entities.patients;
+    if (question === 'patient' && intent === 'consult') intent = 'none';
+  }
   const whoseAsked =
     question !== 'patient' &&
     entities.patients?.length &&
     normalized.includes('?') &&
     (/\b(?:es|son|era|eran) de quien\b|\bde quien (?:es|son|era|eran)\b/.test(normalized) ||
-      (entities.patients.length >= 2 && /\b(?:es|son|era|eran) (?:la |el )?(?:de |del )?[a-z]+ o (?:la |el )?(?:de |del )?[a-z]+\W*\?\W*$/.test(normalized)));
+      (entities.patients.length >= 2 && /\b(?:es|son|era|eran) (?:la |el )?(?:de |del )?[a-z]+ o (?:la |el )?(?:de |del )?[a-z]+\W*\?/.test(normalized)));
   if (whoseAsked) {
     delete entities.patients;
     if ((question === 'menu' || question === 'start') && (intent === 'change_patient' || intent === 'none' || intent === 'book')) intent = 'consult';

@@ -164,8 +164,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       ...(expectation.writer ? { writer: expectation.writer } : {}),
     };
     // Two bookings are two requests when each clause, read on its own, names another specialty.
+    // (Or, said as one after the other, "…para mí y después una para la niña", each its own person.)
     const distinct = (firstClause: string, secondClause: string): boolean =>
-      differentBookings(understandOne(firstClause, expectation, now).entities, understandOne(secondClause, atMenu, now).entities);
+      differentBookings(
+        understandOne(firstClause, expectation, now).entities,
+        understandOne(secondClause, atMenu, now).entities,
+        /\b(?:despues|luego)\W*$/.test(normalizeMessage(read.slice(0, Math.max(0, read.lastIndexOf(secondClause))))),
+      );
     const split = splitRequests(read, clauseWords, distinct, expectation.question === 'start' || expectation.question === 'menu' || expectation.question === 'patient');
     if (!split) {
       // The readings below may read the same text (the whole message, a sentence) more than once: once is enough.
@@ -696,8 +701,21 @@ const CORRECTED: ReadonlySet<keyof Entities> = new Set([
   'birthDate',
 ]);
 
-function differentBookings(first: Entities, second: Entities): boolean {
-  return first.specialty !== undefined && second.specialty !== undefined && first.specialty !== second.specialty;
+function differentBookings(first: Entities, second: Entities, saidAfter = false): boolean {
+  if (first.specialty !== undefined && second.specialty !== undefined && first.specialty !== second.specialty) return true;
+  if (!saidAfter) return false;
+  // ("Medicina general para mí y después una para la niña": one booking each, the first with what it says.)
+  const [firstPatient, ...firstOthers] = first.patients ?? [];
+  const [secondPatient, ...secondOthers] = second.patients ?? [];
+  return (
+    first.specialty !== undefined &&
+    second.specialty === undefined &&
+    firstPatient !== undefined &&
+    secondPatient !== undefined &&
+    firstOthers.length === 0 &&
+    secondOthers.length === 0 &&
+    JSON.stringify(firstPatient) !== JSON.stringify(secondPatient)
+  );
 }
 
 /**

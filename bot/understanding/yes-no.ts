@@ -66,7 +66,9 @@ function readYesNoPlain(...said: Parameters<typeof readYesNo>): 'yes' | 'no' | u
   // yes and nothing else: the later word, as a yes taken back is a no.
   if (YES_NO_QUESTIONS.has(question) && NO_THEN_YES.test(words.join(' '))) return 'yes';
   // "No contestan, hágale usted entonces": Lina asked to do it herself, the yes (the "no" is of the phone line).
-  if ((question === 'confirm' || question === 'offer') && /\b(?:hagale|hagalo|hagamelo|hagamela|hagala) (?:usted|ud|tu)\b/.test(words.join(' '))) return 'yes';
+  // (At the authorisation too: "no contestan, hágale usted entonces" lets Lina go on.)
+  if ((question === 'confirm' || question === 'offer' || question === 'consent') && /\b(?:hagale|hagalo|hagamelo|hagamela|hagala) (?:usted|ud|tu)\b/.test(words.join(' ')))
+    return 'yes';
   // "Sí, pa Mateo, ¿cierto? No pa la niña": the yes, and who it is not for; the "no" sets a person aside.
   if (YES_NO_QUESTIONS.has(question) && YES_FOR_ONE_NOT_ANOTHER.test(words.join(' '))) return 'yes';
   // "Ah sí, claro, en la tarde, como si yo no trabajara 🙄": irony, the no.
@@ -134,7 +136,10 @@ const NO_THEN_YES = new RegExp(
     // "No, en la mañana no puedo… bueno sí, busque a ver", "no… bueno sí, confirme, igual no hay más": a no, then a
     // settled yes that says what to do; whatever follows it is no "pero", "mejor" nor another day.
     // ("No… bueno sí, muévala, igual el miércoles me queda mejor": what the yes does, and why; a "mejor" that says it suits.)
-    String.raw`|^(?:(?:ay|uy|ah|eh|m+|hm+|este) )*no\b.* (?:bueno|pues|ok|entonces|pensandolo bien|ay) ${YES_THEN} (?:busque|busquela|radiquelo|radique|confirmela|confirme|agendela|agendemela|hagale|hagalo|dele|muevala|muevamela|cancelela|cancelemela|cambiela|cambiemela)\b(?!.*\b(?:pero|(?<!\b(?:queda|quedaria|es|esta|sirve) )mejor|otro|otra|sino|tampoco)\b)`,
+    // ("No… sí, mejor sí, radíquelo": the yes said again after "mejor".)
+    String.raw`|^(?:(?:ay|uy|ah|eh|m+|hm+|este) )*no\b.* (?:bueno|pues|ok|entonces|pensandolo bien|ay|mejor) ${YES_THEN} (?:busque|busquela|radiquelo|radique|confirmela|confirme|agendela|agendemela|hagale|hagalo|dele|muevala|muevamela|cancelela|cancelemela|cambiela|cambiemela|autorizo|acepto)\b(?!.*\b(?:pero|(?<!\b(?:queda|quedaria|es|esta|sirve) )mejor|otro|otra|sino|tampoco)\b)` +
+    // ("No, no autorizo… bueno sí, si toca pa la cita, sí autorizo": the authorisation refused, then given, the last word.)
+    String.raw`|^(?:(?:ay|uy|ah|eh|m+|hm+|este) )*no\b.* (?:bueno|pues|ok|entonces|pensandolo bien|mejor) si\b(?!.*\b(?:pero|sino|tampoco|no)\b).* si (?:autorizo|acepto|doy (?:la|mi) autorizacion)$`,
 );
 
 /** "Si no me cobran nada, sí", "si es con la doctora, claro": a condition, then a plain yes that ends the message. */

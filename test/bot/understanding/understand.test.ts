@@ -3279,3 +3279,27 @@ describe('thanks before putting it off, whatever the classifier weighed', () => 
     ['gracias por la paciencia, ya le digo, déjeme revisar mi agenda', 'menu', { intent: 'thanks' }],
   ]);
 });
+
+describe('whose asked or forgotten, someone’s cita as the measure, a no taken back at the authorisation and the case (tuned on dev34)', () => {
+  itReads([
+    ['la de pediatria del viernes es de Mateo o de Sofi? es que no me acuerdo', 'appointment', { patients: undefined }],
+    ['el que tenga pediatria, no me acuerdo si es Mateo o Sofi', 'patient', { intent: 'none', patients: undefined }],
+    ['el viernes que es cuando tiene la cita Mateo', 'day', { choice: '2026-11-27', patients: undefined }],
+    ['los dos... no espere, solo Sofi, Mateo ya tiene', 'patient', { choice: 'sofia' }],
+    ['Para mí. Yo no tengo beneficiarios, mi señora está en otra EPS', 'patient', { choice: 'self', patients: [{ kind: 'self' }] }],
+    ['no, no autorizo... bueno si, si toca pa la cita, si autorizo', 'consent', { intent: 'affirm', yesNo: 'yes' }],
+    ['no... si, mejor si radiquelo', 'offer', { intent: 'affirm', yesNo: 'yes' }],
+    ['no contestan, hagale usted entonces', 'consent', { intent: 'affirm', yesNo: 'yes' }],
+    ['si... no, mejor no', 'confirm', { intent: 'deny', yesNo: 'no' }],
+  ]);
+  it('reads "cancelar mi cita de medicina general y moverle la de pediatria a sofi" as the cancellation, then Sofía’s move', () => {
+    const result = read('hola, necesito cancelar mi cita de medicina general y moverle la de pediatria a sofi', 'start');
+    assert.equal(result.intent, 'cancel');
+    assert.equal(result.entities.specialty, 'medicina_general');
+    assert.equal(result.next?.intent, 'reschedule');
+  });
+  it('reads "medicina general para mi y despues una para la niña" as two bookings, "pediatría para Mateo y otra para Sofía" as one', () => {
+    assert.equal(read('buenos dias, quiero sacar cita de medicina general para mi y despues una para la niña', 'start').next?.intent, 'book');
+    assert.equal(read('Hola, necesito una cita de pediatría para Mateo y otra para Sofía', 'start').next, undefined);
+  });
+});
