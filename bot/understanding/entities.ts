@@ -200,7 +200,8 @@ export function readEntities(
     // ("Sofi, no se suba ahí": the verb, not USS Suba.)
     .filter((found) => !(words[found.start] === 'suba' && /^(se|me|te|le|nos)$/.test(words[found.start - 1] ?? '')))
     // ("La cita del 26", "pal 26": a day of the month, not the USS Calle 26, which is "la 26".)
-    .filter((found) => !(found.end - found.start === 1 && /^\d+$/.test(words[found.start] ?? '') && /^(del|el|pal|al|para)$/.test(words[found.start - 1] ?? '')));
+    // ("En Calle 42 pal veintiséis": the number in words too.)
+    .filter((found) => !(found.end - found.start === 1 && /^(?:\d+|veintiseis)$/.test(words[found.start] ?? '') && /^(del|el|pal|al|para)$/.test(words[found.start - 1] ?? '')));
   const ruledOutSite = (found: Found<unknown>): boolean =>
     words[found.start - 1] === 'no' ||
     words[found.start - 1] === 'ni' ||

@@ -3303,3 +3303,10 @@ describe('whose asked or forgotten, someone’s cita as the measure, a no taken 
     assert.equal(read('Hola, necesito una cita de pediatría para Mateo y otra para Sofía', 'start').next, undefined);
   });
 });
+
+describe('a site and a day said with its number in words (member testing, run 48)', () => {
+  itReads([
+    ['pediatria primera vez en calle 42 pal veintiseis en la tarde', 'start', { site: 'CALLE42', day: '2026-11-26', band: 'tarde' }],
+    ['la veintiseis', 'site', { choice: 'CALLE26' }],
+  ]);
+});
