@@ -165,6 +165,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'reschedule',
     /\b(la|mi|esa) (cita|consulta) (del?|de este|del proximo) (lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})( de \w+)? (un poco |un poquito |algo )?mas (temprano|tempranito|tarde|tardecito)\b/g,
   ],
+  // "Necesito pasar las citas de los dos niños para el martes": several citas, moved.
+  ['reschedule', /\b(?:pasar|mover|cambiar|correr|reprogramar|reagendar)(?:les|le)? (?:las|sus|mis) citas\b/g],
   // "…y moverle la de pediatría a Sofi", "cámbiele la del viernes": someone's cita, moved.
   ['reschedule', /\b(?:moverle|cambiarle|pasarle|correrle|muevale|cambiele|pasele|correle|reprogramarle|reprogramele) (?:la|el) (?:cita |consulta )?(?:de|del)\b/g],
   // ("Cambiar la de Sofi del miércoles para el jueves": the day it is on may sit between.)

@@ -588,13 +588,15 @@ export function readEntities(
       (question === 'appointment' && /^(?:(?:las|a|pues|no|si) )*(?:las dos|ambas|todas|las 2)(?: (?:porfa|por favor|gracias))?$/.test(words.join(' '))))
   )
     entities.allAppointments = true;
-  // ("Sí, confirme las dos", "confirmo las dos": both, not two o'clock.)
+  // ("Sí, confirme las dos", "confirmo las dos", "…si se puede las dos seguiditas": both, not two o'clock.)
   if (
-    entities.time === '14:00' &&
-    /\b(?:confirm|cancel|agend|muev|reprogram|camb|dej)\w* (?:las|los) (?:dos|2)\b/.test(words.join(' ')) &&
+    (entities.time === '14:00' || entities.newTime === '14:00') &&
+    /\b(?:confirm|cancel|agend|muev|reprogram|camb|dej)\w* (?:las|los) (?:dos|2)\b|\b(?:las|los) (?:dos|2) (?:seguid|juntas|juntos|el mismo|la misma)/.test(words.join(' ')) &&
     !/\ba las (?:dos|2)\b/.test(words.join(' '))
-  )
-    delete entities.time;
+  ) {
+    if (entities.time === '14:00') delete entities.time;
+    if (entities.newTime === '14:00') delete entities.newTime;
+  }
   // ("Cancélemelas las dos": two appointments, not two o'clock.)
   if (entities.allAppointments && entities.time === '14:00' && /\b(las dos|las 2)\b/.test(words.join(' ')) && !/\ba las (dos|2)\b/.test(words.join(' '))) delete entities.time;
   // "No, mejor cancélela" at a confirmation: what is being confirmed, called off (a booking's; at «¿La cancelo?» it is the yes).

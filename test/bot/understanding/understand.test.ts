@@ -3310,3 +3310,13 @@ describe('a site and a day said with its number in words (member testing, run 48
     ['la veintiseis', 'site', { choice: 'CALLE26' }],
   ]);
 });
+
+describe('several citas moved, both one after the other (member testing, run 49)', () => {
+  itReads([
+    [
+      'necesito pasar las citas de los dos niños para el martes en la tarde si se puede las dos seguiditas',
+      'menu',
+      { intent: 'reschedule', newDay: '2026-11-24', time: undefined, newTime: undefined },
+    ],
+  ]);
+});
