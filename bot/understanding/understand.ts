@@ -213,6 +213,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (/^\W*no (?:quiero|quisiera|me gustaria|me gusta|deseo) que\b/i.test(normalizeMessage(last))) return undefined;
     // ("Sí, pa Mateo, ¿cierto? No pa la niña": the last sentence sets a person aside; the whole is read.)
     if (/^\W*no (?:es )?(?:pa|para|pal)\b/i.test(normalizeMessage(last))) return undefined;
+    // ("…ya le dije. Si me levanto a las 2 ya no me vuelvo a dormir…": a condition told, not a "sí".)
+    if (/^\W*si (?:me|te|le|nos|lo|la|los|las|uno|yo|ella|el) [a-z]+/.test(normalizeMessage(last)) && normalizeMessage(last).split(' ').length > 5) return undefined;
     const answer = readOnce(last, expectation, now);
     const said = answer.entities.yesNo;
     if (said === undefined || answer.intent !== (said === 'yes' ? 'affirm' : 'deny')) return undefined;

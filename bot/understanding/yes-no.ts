@@ -144,7 +144,7 @@ const NO_THEN_YES = new RegExp(
 
 /** "Si no me cobran nada, sí", "si es con la doctora, claro": a condition, then a plain yes that ends the message. */
 const CONDITIONED_YES =
-  /^(?:(?:bueno|pues|ah|ok) )*si (?!no (?:se|sabe|entiendo)\b)(?:[a-z0-9]+ ){1,10}(?:si|claro|dale|listo|de una)(?: (?:senora|senor|senorita|por favor|porfa|gracias))*$/;
+  /^(?:(?:bueno|pues|ah|ok) )*si (?!no (?:se|sabe|entiendo)\b)(?:[a-z0-9]+ ){1,10}(?:si|claro|dale|listo|de una)(?: (?:radiquelo|radique|busque|busquela|confirmela|confirme|agendela|hagale|hagalo))?(?: (?:senora|senor|senorita|por favor|porfa|gracias))*$/;
 
 /** "No tengo opción", "no queda de otra", "no hay más remedio": giving in. */
 const RESIGNED = /^no (?:tengo|tenemos|hay|me queda|nos queda|queda) (?:otra |mas |ninguna otra )?(?:opcion|alternativa|remedio|de otra|mas opciones)\b/;
@@ -271,7 +271,10 @@ function firstAnswer(
     /(?:^|\b(?:ya )?(?:le|te|les) (?:dije|estoy diciendo|acabo de decir|confirmo)|\bconfirmo|^(?:creo|pienso|supongo)|\b(?:ella|el|laura)(?: me| nos| le)? (?:dice|dijo)|\b(?:dice|dijo)(?: ella| el)?)(?: (?:que|q) (?:le |se )?(?:diera|dijera|diga|de|dijeramos|dieramos))? (?:que |q )?(si|no)\b/.exec(
       whole,
     );
-  if (yesNoQuestion && reported && (reported.index === 0 || /\b(dije|diciendo|decir|dice|dijo|confirmo)\b/.test(reported[0]))) return reported[1] === 'si' ? 'yes' : 'no';
+  // ("…ya le dije. Si me levanto a las 2…": a sentence ends between what was said and the "si", which opens a condition.)
+  const acrossSentences = reported !== null && reported[1] === 'si' && /\b(?:dije|diciendo|decir|dice|dijo|confirmo)[.!?;…]+\s*(?:que |q )?si\b/.test(normalized);
+  if (yesNoQuestion && reported && !acrossSentences && (reported.index === 0 || /\b(dije|diciendo|decir|dice|dijo|confirmo)\b/.test(reported[0])))
+    return reported[1] === 'si' ? 'yes' : 'no';
   const skip = [...courtesy, ...lexicon.greetings.find(words)];
   // "En ese caso, sí, radíquelo", "entonces sí": a connective in front of the answer.
   let start = yesNoQuestion ? (CONNECTIVE.exec(whole)?.[0].split(' ').filter(Boolean).length ?? 0) : 0;

@@ -44,6 +44,7 @@ export const SPLITS = {
   dev32: new URL('./dev-32.yaml', import.meta.url),
   dev33: new URL('./dev-33.yaml', import.meta.url),
   dev34: new URL('./dev-34.yaml', import.meta.url),
+  dev35: new URL('./dev-35.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

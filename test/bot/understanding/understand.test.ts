@@ -3320,3 +3320,23 @@ describe('several citas moved, both one after the other (member testing, run 49)
     ],
   ]);
 });
+
+describe('children well, already seen, gone or later; a condition after a no; a yes on a condition (tuned on dev35)', () => {
+  itReads([
+    ['Para mí, los niños por ahora están bien gracias a Dios, la que está vuelta nada soy yo', 'patient', { patients: [{ kind: 'self' }] }],
+    ['Mateo, el del asma. Sofía no, ella está bien', 'patient', { patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    ['Para Sofía, otra vez la niña. Mateo ya tuvo la de él el mes pasado', 'patient', { choice: 'sofia' }],
+    ['Cancelar primero, lo de Sofía ahorita', 'menu', { intent: 'cancel', patients: undefined }],
+    [
+      'La de las 2 de hoy para Sofía, y ahorita le pido la de las 2 y 20 para Mateo, así quedan seguiditas',
+      'slot',
+      { choice: 'slot-1', patients: [{ kind: 'name', name: 'sofia', written: 'Sofía' }] },
+    ],
+    ['si no me cobran nada, sí, radíquelo', 'offer', { intent: 'affirm', yesNo: 'yes' }],
+    [
+      'Ay no, en la tarde no, que es cuando duermo, ya le dije. Si me levanto a las 2 ya no me vuelvo a dormir y entro al turno sin descansar',
+      'offer',
+      { intent: 'deny', yesNo: 'no' },
+    ],
+  ]);
+});
