@@ -58,7 +58,7 @@ const DAY_MONTH_YEAR = new RegExp(`${NOT_AFTER}${DAY}(?: ?[-/.] ?| del? | )${MON
 /** "Nací en el 90, el 5 de diciembre", "en 1999 el 21 de marzo": the year said first, then the day and month. */
 const YEAR_THEN_DAY_MONTH = new RegExp(`\\ben (?:el (?:ano )?|el ano de |)${YEAR}\\b[ ,]*(?:el |y el )?${DAY}(?: del? | )${MONTH}(?![\\p{L}\\p{N}]| ?(?:del?|,) ?\\d)`, 'gu');
 /** "marzo 15 de 1994", "marzo 15 1994", "marzo 15, 1994". */
-const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])${MONTH} ${DAY}(?: ?, ?| del? | )${YEAR}${NOT_BEFORE}`, 'gu');
+const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])${MONTH} ${DAY}(?: ?, ?| ?[/-] ?| del? | )${YEAR}${NOT_BEFORE}`, 'gu');
 /** "1991 marzo 14", "1991, 14 de marzo", "1991 de marzo 14": a four-digit year first, then the month and day in either order. */
 const YEAR_MONTH_DAY = new RegExp(`${NOT_AFTER}((?:19|20)\\d{2})(?: ?[,.-] ?| del? | )${MONTH}(?: del? | ?[,.-] ?| )${DAY}${NOT_BEFORE}`, 'gu');
 const YEAR_DAY_MONTH = new RegExp(`${NOT_AFTER}((?:19|20)\\d{2})(?: ?[,.-] ?| )(?:el )?${DAY}(?: del? | )${MONTH}(?![\\p{L}\\p{N}]| ?(?:del?|,) ?\\d)`, 'gu');

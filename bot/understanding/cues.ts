@@ -306,7 +306,7 @@ export const OTHER_DAY_CUE =
   /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?|(que|cuales) (otros )?dias (tiene|tienen|hay|habria|tendria|tendrian)|dias disponibles|mas adelante en la semana|(?:no )?(?:hay|tiene|tienen|habra|tendra) (?:algo |nada |citas? |cupos? )?(?:mas adelante|mas pa delante|mas para adelante)|(?:mas adelante|mas pa delante|mas para adelante) (?:no )?(?:hay|tiene|tienen|habra|tendra)\b)\b/;
 /** A request next to a yes: "sí, y también quiero una para Mateo". */
 export const ANOTHER_REQUEST =
-  /\b(tambien|ademas|aparte|de paso) (quiero|necesito|quisiera|pedir|sacar|agendar|una|otra)\b|\botra (cita )?(aparte )?(para|de)\b|\btambien (?:me|le|nos) (?:puede|pueden|podria|podrian|da|dan|saca|sacan) (?:dar |sacar |agendar |separar )?(?:una|otra) (?:cita|consulta)\b|\bahora (?:sigue|va|vamos con) (?:la|el) de\b/;
+  /\b(tambien|ademas|aparte|de paso) (quiero|necesito|quisiera|pedir|sacar|agendar|una|otra)\b|\botra (cita )?(aparte )?(para|de)\b|\btambien (?:me|le|nos) (?:puede|pueden|podria|podrian|da|dan|saca|sacan) (?:dar |sacar |agendar |separar )?(?:una|otra) (?:cita|consulta)\b|\bahora (?:sigue|va|vamos con) (?:la|el) de\b|\bahora (?:la|el) de [a-z]+(?: (?:porfa|por favor|pues))?\W*$/;
 /** A time given as an upper bound: "antes de las 8", "más temprano de las 10". */
 export const BEFORE_TIME = /\b(antes|mas temprano) (de |que )?(las?|la una)\b/;
 /** A time given as a bound ("después de las 3"), not as the time of one slot. */
@@ -406,7 +406,9 @@ export const PICKING_WORDS: ReadonlySet<string> = new Set([
   'salio',
   'aparece',
   'aparecio',
-  // "La primera que me muestra", "bueno cualquiera, la primera".
+  // "La primera que me muestra", "bueno cualquiera, la primera", "ufff bueno, déjeme la última".
+  'uf',
+  'ush',
   'muestra',
   'mostro',
   'cualquiera',

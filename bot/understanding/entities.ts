@@ -216,7 +216,9 @@ export function readEntities(
   const turnedDown = (found: Found<unknown>): boolean =>
     /^(?:no(?: me| nos)? (?:sirve|conviene|gusta)\b|no$|no (?:porque|xq|que|es|esta|puedo)\b)/.test(words.slice(found.end, found.end + 3).join(' ')) ||
     // ("La de Fonti esta vez, Kennedy me queda lejísimos": too far away.)
-    /^(?:me |nos )?queda (?:muy |re |super |bien |demasiado )?(?:lejos|lejisimos|lejisimo|retirado|retiradisimo)\b/.test(words.slice(found.end, found.end + 5).join(' '));
+    /^(?:me |nos )?queda (?:muy |re |super |bien |demasiado )?(?:lejos|lejisimos|lejisimo|retirado|retiradisimo)\b/.test(words.slice(found.end, found.end + 5).join(' ')) ||
+    // ("Sí, en cualquiera menos Facatativá", "sí, pero que no sea en Facatativá": a site left out.)
+    /\b(?:menos|excepto|salvo|que no sea|pero no)(?: en| la de| en la de)? $/.test(`${words.slice(Math.max(0, found.start - 5), found.start).join(' ')} `);
   const notTurnedDown = namedSites.filter((found) => !turnedDown(found));
   const keptSites = notTurnedDown.filter((found) => !ruledOutSite(found) && !inReason(found));
   const sites = keptSites.length > 0 && keptSites.length < notTurnedDown.length ? keptSites : notTurnedDown;

@@ -3340,3 +3340,13 @@ describe('children well, already seen, gone or later; a condition after a no; a 
     ],
   ]);
 });
+
+describe('a site left out, a band refused with "no lo puedo llevar", the next child after a yes (tuned on dev35)', () => {
+  itReads([
+    ['Sí, en cualquiera menos Facatativá', 'offer', { intent: 'affirm', site: undefined }],
+    ['no señorita, en la tarde no lo puedo llevar', 'offer', { intent: 'deny', band: undefined, ruledOutBand: 'tarde' }],
+    ['Sí. Ahora la de Mateo porfa', 'confirm', { intent: 'book', yesNo: 'yes' }],
+    ['ufff bueno, déjeme la última', 'slot', { choice: 'slot-5' }],
+    ['marzo 14/1991', 'birthDate', { birthDate: '1991-03-14' }],
+  ]);
+});
