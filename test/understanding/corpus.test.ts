@@ -29,33 +29,27 @@ describe('understanding on the held-out split', () => {
   // and their numbers are held to the committed report below, so they change only with a new
   // report, in review. They are never met by tuning on the held-out split: its failures are not
   // looked at (test/understanding/README.md).
-  // todo: not met on the thirty-first and thirty-second blind batches: 94.6 % now (met on the twenty-fifth to the thirtieth; README, "Understanding")
-  // The test, for when it is met:
-  // it('reads the intent of at least 95 % of the messages', () => {
-  //   assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
-  // });
-  it.todo('reads the intent of at least 95 % of the messages');
+  it('reads the intent of at least 95 % of the messages', () => {
+    assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
+  });
 
-  // todo: not met on the thirty-second blind batch: 89.0 % (README, "Understanding")
+  // todo: not met on the thirty-third blind batch: 91.1 % (README, "Understanding")
   // The test, for when it is met:
   // it('reads at least 95 % of the entities and chosen options right', () => {
   //   assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
   // });
   it.todo('reads at least 95 % of the entities and chosen options right');
 
-  // todo: not met on the thirty-second blind batch: 16 of 706 (README, "Understanding")
+  // todo: not met on the thirty-third blind batch: 17 of 730 (README, "Understanding")
   // The test, for when it is met:
   // it('reads no message as naming a patient other than the one it names', () => {
   //   assert.equal(report.wrongPatient, 0);
   // });
   it.todo('reads no message as naming a patient other than the one it names');
 
-  // todo: not met on the thirty-first and thirty-second blind batches: 3 of 706 now (met on the twenty-eighth to the thirtieth; README, "Understanding")
-  // The test, for when it is met:
-  // it('never reads a yes as a no or a no as a yes', () => {
-  //   assert.equal(report.yesNoFlips, 0);
-  // });
-  it.todo('never reads a yes as a no or a no as a yes');
+  it('never reads a yes as a no or a no as a yes', () => {
+    assert.equal(report.yesNoFlips, 0);
+  });
 
   it('is what the committed report says', () => {
     const committed = JSON.parse(readFileSync(new URL('./report.json', import.meta.url), 'utf8')) as {
