@@ -241,6 +241,8 @@ const TOLD_TO_A_CHILD: ReadonlySet<string> = new Set([
   'despidase',
   'despidete',
 ]);
+/** After "yo tengo", what ails the member: "(yo tengo) un dolor en la rodilla", "fiebre". */
+const OWN_COMPLAINT = /^(?:un |una |mucho |mucha )?(?:dolor|fiebre|gripa|tos|ardor|molestia|problema)\b/;
 /** After someone, what they have that day, which keeps them from a cita: "(Sofi) ese día tiene el paseo del colegio". */
 const BUSY_THAT_DAY =
   /^(?:ese dia|esa semana|ese lunes|ese martes|ese miercoles|ese jueves|ese viernes|el lunes|el martes|el miercoles|el jueves|el viernes|hoy|manana) (?:tiene|tienen|tenia) (?:el |la |un |una |su )?(?:paseo|izada|examen|examenes|reunion|cumpleanos|natacion|partido|presentacion|evaluacion|salida|clase|clases|colegio|jardin)\b/;
@@ -624,12 +626,7 @@ function readPatients(
     if (phrase === 'a mi' && /^(?:cancelaron|cambiaron|movieron|quitaron|dijeron|llamaron|dejaron|pasaron|hicieron)$/.test(words[found.start - 1] ?? '')) continue;
     // ("¿Qué significa no programada? Yo tengo un dolor en la rodilla…" at the visit type: the member's story, the patient already
     // chosen.)
-    if (
-      phrase === 'yo tengo' &&
-      !['start', 'menu', 'patient'].includes(question) &&
-      /^(?:un |una |mucho |mucha )?(?:dolor|fiebre|gripa|tos|ardor|molestia|problema)\b/.test(words.slice(found.end).join(' '))
-    )
-      continue;
+    if (phrase === 'yo tengo' && !['start', 'menu', 'patient'].includes(question) && OWN_COMPLAINT.test(words.slice(found.end).join(' '))) continue;
     // ("En la mañana mi esposo trabaja y yo también": the member does as someone else does, and is no patient for it.)
     if (
       phrase === 'y yo' &&
@@ -798,7 +795,7 @@ function readPatients(
     // (Where the patient is already chosen, "yo tengo un dolor…" is the member's story.)
     !(
       !['start', 'menu', 'patient'].includes(question) &&
-      /^(?:un |una |mucho |mucha )?(?:dolor|fiebre|gripa|tos|ardor|molestia|problema)\b/.test(
+      OWN_COMPLAINT.test(
         words
           .join(' ')
           .slice(meSetApart.index + meSetApart[0].length)

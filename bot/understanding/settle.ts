@@ -761,9 +761,7 @@ export function settleIntent(reads: Reads): Understanding {
     intent = /\bgracias\b/.test(normalized) ? 'thanks' : 'none';
   // ("¿Cuánto cuesta una cita con médico general?": what it costs is asked, whatever service it names; no booking is asked.)
   const costAsked =
-    ASKS_COST.test(normalized) &&
-    /\b(?:cuanto|cnto|qto) (?:me |nos |le )?(?:vale|valen|cuesta|cuestan|sale|salen|cobran)\b/.test(normalized) &&
-    !/\b(?:agend\w*|sacar\w*|saque\w*|pedir\w*|pido|pida\w*|separ\w*|reserv\w*|necesit\w*|quier\w*|cancel\w*|mover\w*|muev\w*|reprogram\w*)\b/.test(normalized);
+    ASKS_COST.test(normalized) && /\b(?:cuanto|cnto|qto) (?:me |nos |le )?(?:vale|valen|cuesta|cuestan|sale|salen|cobran)\b/.test(normalized) && !OPERATION_VERB.test(normalized);
   // ("¿Qué papeles llevo de la niña?": what to bring is asked, whoever it names; no booking.)
   const bringAsked =
     ASKS_BRING.test(normalized) &&
@@ -774,15 +772,9 @@ export function settleIntent(reads: Reads): Understanding {
   const doctorChecked = DOCTOR_SHOWN.has(question) && /\bes con (el|la) (doctor|doctora|dr|dra|medico|medica)\b/.test(normalized) && /\b(cierto|verdad)\b/.test(normalized);
   // ("¿A qué hora abren en la sede de Suba?": when a site opens, asked; no booking there.)
   const hoursAsked =
-    ASKS_OPENING_HOURS.test(normalized) &&
-    /\b(?:abren|abre|cierran|cierra)\b/.test(normalized) &&
-    !/\b(?:agend\w*|sacar\w*|saque\w*|pedir\w*|pido|pida\w*|separ\w*|reserv\w*|necesit\w*|quier\w*|cancel\w*|mover\w*|muev\w*|reprogram\w*|cita\w*)\b/.test(normalized);
+    ASKS_OPENING_HOURS.test(normalized) && /\b(?:abren|abre|cierran|cierra)\b/.test(normalized) && !OPERATION_VERB.test(normalized) && !/\bcitas?\b/.test(normalized);
   // ("¿Y la cita con quién es?" right after a cita is shown: its doctor, asked; no booking.)
-  const doctorAsked =
-    DOCTOR_SHOWN.has(question) &&
-    ASKS_DOCTOR.test(normalized) &&
-    normalized.includes('?') &&
-    !/\b(?:agend\w*|sacar\w*|saque\w*|pedir\w*|pido|pida\w*|separ\w*|reserv\w*|necesit\w*|quier\w*|cancel\w*|mover\w*|muev\w*|reprogram\w*)\b/.test(normalized);
+  const doctorAsked = DOCTOR_SHOWN.has(question) && ASKS_DOCTOR.test(normalized) && normalized.includes('?') && !OPERATION_VERB.test(normalized);
   const byTheWay =
     ANSWERED_BY_THE_WAY.has(intent) ||
     costAsked ||
@@ -1180,6 +1172,8 @@ function answersBeforeAskingWhere(normalized: string): boolean {
 
 /** Intents a question asked by the way may come with: an operation, a yes or a no is acted on instead. */
 const ANSWERED_BY_THE_WAY: ReadonlySet<Intent> = new Set(['none', 'help', 'greet', 'thanks']);
+/** A verb that asks for an operation: beside a question by the way (what it costs, when a site opens, who the doctor is), the request stands. */
+const OPERATION_VERB = /\b(?:agend\w*|sacar\w*|saque\w*|pedir\w*|pido|pida\w*|separ\w*|reserv\w*|necesit\w*|quier\w*|cancel\w*|mover\w*|muev\w*|reprogram\w*)\b/;
 /** Questions where "¿qué horarios tienen?" asks for the times of the citas, not when the sites open. */
 const TIME_QUESTIONS: ReadonlySet<Question> = new Set(['band', 'slot', 'day']);
 
