@@ -192,6 +192,11 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['book', /\b(?:prefiero|prefiere|preferimos|mejor) (?:la|una) (?:cita|consulta)\b/g],
   // "Agenda cita ya", "necesito una cita ya mismo": a cita, now ("ya" is no "ya no la necesito").
   ['book', /(?:^|\b(?:agend\w*|sac\w*|ped\w*|necesito|quiero|ocupo|una) )(?:una )?(?:cita|consulta) ya\b(?! (?:no|la|me|se|tengo|tiene|quedo|esta|fue|paso))/g],
+  // "Necesito citas pa mis dos hijos", "quisiera una cita para la niña": a cita asked for someone.
+  [
+    'book',
+    /^(?:(?:hola|buenas|buenos dias|buenas tardes|buenas noches|buen dia)\s+)*(?:necesito|quiero|quisiera|ocupo|necesitaria|requiero) (?:una |unas |dos |2 )?(?:citas?|consultas?) (?:pa|para|pal) (?:mi|mis|el|la|los|las|[a-z]+)\b/g,
+  ],
   // "Y de una le saco otra pal lunes 7": another one, booked.
   ['book', /\b(?:le|me|nos|les) (?:saco|sacamos|pido|pedimos|agendo|agendamos) (?:una|otra)\b(?! vez)/g],
   // "¿Cómo hago para sacar una?": how to book is asking to book.
@@ -676,6 +681,26 @@ export const MAY_HOLD_A_NUMBER =
 export const LATER = /\bmas (tarde|tardecito)\b(?! (de|que) (las?|la una)\b)/;
 /** "Ninguna de esas", "ninguno me sirve": none of the options shown. */
 export const NONE_OF_THESE = /\bningun[oa]?s?\b/;
+/** "No puedo esperar hasta la otra semana": a wait refused, the reason for what is asked, not another day asked for. */
+export const CANNOT_WAIT =
+  /\bno (?:puedo|podemos|quiero|queremos|alcanzo a|aguanto|aguantamos|aguanta|puede) (?:a )?esperar (?:hasta|a|para) (?:el |la )?(?:otra semana|proxima semana|semana que viene|pasado manana|manana|lunes|martes|miercoles|jueves|viernes|[a-z]+ (?:que viene|proximo|entrante))(?: de la (?:otra|proxima) semana| que viene| proximo| entrante)?/;
+/** A clause that turns down a day or an hour shown: "ninguna del viernes", "hoy a las 2 no alcanzo", "la de las 2 y 20 tampoco". */
+const REFUSED_CLAUSE = /^(?:ningun[oa]|no hay)\b|\b(?:no|tampoco|ninguna)\b/;
+/** The clause that answers after them: "pues el martes a las 3", "bueno el martes 3 pm", "el martes 3 pm sí". */
+const ANSWER_AFTER_REFUSAL = /^(?:(?:pues|bueno|entonces|listo|ok|mejor) )+(?:el |la |los |las )?\S|\bsi$/;
+/**
+ * What answers after the days or hours turned down ("ninguna del viernes, pues el martes a las 3"): the message from that
+ * clause on, when a clause before it turns something down.
+ */
+export function answerAfterRefusal(normalized: string): string | undefined {
+  const clauses = normalized
+    .split(/[,.;:!?]+/)
+    .map((clause) => clause.trim())
+    .filter(Boolean);
+  const answerAt = clauses.findLastIndex((clause) => ANSWER_AFTER_REFUSAL.test(clause));
+  if (answerAt <= 0 || !clauses.slice(0, answerAt).some((clause) => REFUSED_CLAUSE.test(clause))) return undefined;
+  return clauses.slice(answerAt).join(', ');
+}
 /** "¿No hay nada más?", "¿tiene algo más?": other times than those shown. */
 export const ANYTHING_ELSE = /\b(hay|tiene|tienen|queda|quedan) (nada|algo|otra cosa|otro) mas\b/;
 /** "¿No hay más horarios?", "¿tiene otras horas?": asking for times beyond those offered. */

@@ -37,6 +37,8 @@ import {
   SOONEST,
   TIME_BOUND,
   WRITE_AGAIN,
+  CANNOT_WAIT,
+  answerAfterRefusal,
 } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
@@ -119,6 +121,8 @@ const SEARCHING: ReadonlySet<Question> = new Set(['slot', 'day', 'confirm', 'off
 const DAY_REFUSED =
   /^(?!.*\b(mejor|pero|para el|pal|el (lunes|martes|miercoles|jueves|viernes))\b).*\b(hoy|manana|pasado manana) (si )?no (puedo|alcanzo|me queda|me sirve|tengo|hay quien|ay quien|hay kien|podemos|alcanzamos)\b/;
 
+/** Before a specialty or visit type, words that say it is not the one: "no creo que sea con el pediatra", "no es ningún control". */
+const NOT_BEING_IT = /\bno (?:creo|pienso|me parece)? ?(?:que |q )?(?:sea|es|era|seria|sera) (?:con |de |para |pa |por )?(?:el |la |un |una |ningun |ninguna |ni )?$/;
 /** A civil day as `YYYY-MM-DD`. */
 const isoDay = (day: CivilDay): string => `${day.year}-${pad(day.month)}-${pad(day.day)}`;
 
@@ -219,7 +223,19 @@ export function readEntities(
     /^(?:me |nos )?queda (?:muy |re |super |bien |demasiado )?(?:lejos|lejisimos|lejisimo|retirado|retiradisimo)\b/.test(words.slice(found.end, found.end + 5).join(' ')) ||
     // ("Sí, en cualquiera menos Facatativá", "sí, pero que no sea en Facatativá": a site left out.)
     /\b(?:menos|excepto|salvo|que no sea|pero no)(?: en| la de| en la de)? $/.test(`${words.slice(Math.max(0, found.start - 5), found.start).join(' ')} `);
-  const notTurnedDown = namedSites.filter((found) => !turnedDown(found));
+  // ("Que no sea Suba ni Chía", "menos Suba y Chía": a site joined to one turned down is turned down with it.)
+  const turnedDownWith = new Set<Found<unknown>>();
+  namedSites.forEach((found, index) => {
+    const previous = namedSites[index - 1];
+    if (
+      turnedDown(found) ||
+      (previous !== undefined &&
+        turnedDownWith.has(previous) &&
+        /^(?:,? ?(?:ni|y|e|o|tampoco|ni en|y en|ni la de|y la de)(?: la| el)?)$/.test(words.slice(previous.end, found.start).join(' ')))
+    )
+      turnedDownWith.add(found);
+  });
+  const notTurnedDown = namedSites.filter((found) => !turnedDownWith.has(found));
   const keptSites = notTurnedDown.filter((found) => !ruledOutSite(found) && !inReason(found));
   const sites = keptSites.length > 0 && keptSites.length < notTurnedDown.length ? keptSites : notTurnedDown;
   // "¿Le toca pediatra o médico general?" asks, and names neither.
@@ -241,7 +257,10 @@ export function readEntities(
   const beforeReason = reasonAt > 0 ? specialties.filter((found) => found.end <= reasonAt) : [];
   const unreasoned = beforeReason.length > 0 && specialties.some((found) => found.start > reasonAt && found.value !== beforeReason.at(-1)?.value) ? beforeReason : specialties;
   // "Era pediatría, no general": a specialty right after "no" is the one ruled out, when another is named.
-  const notRuledOut = unreasoned.filter((found) => words[found.start - 1] !== 'no' && words[found.start - 1] !== 'ni');
+  // ("Medicina general… no creo que sea con el pediatra": likewise, said as not being it.)
+  const notRuledOut = unreasoned.filter(
+    (found) => words[found.start - 1] !== 'no' && words[found.start - 1] !== 'ni' && !NOT_BEING_IT.test(`${words.slice(Math.max(0, found.start - 7), found.start).join(' ')} `),
+  );
   const mainSpecialties = notRuledOut.length > 0 ? notRuledOut : unreasoned;
   const specialty = alternatives ? undefined : lastValue(mainSpecialties);
   if (specialty) entities.specialty = specialty;
@@ -250,7 +269,13 @@ export function readEntities(
   const [weighed, against] = visitTypes.slice(-2);
   const between = weighed && against ? words.slice(weighed.end, against.start) : [];
   const visitAlternatives = weighed !== undefined && against !== undefined && weighed.value !== against.value && between.includes('o') && between.length <= 3;
-  const visitType = visitAlternatives ? undefined : lastValue(visitTypes);
+  // ("No programada… control no es", "no es ningún control": a visit type said not to be it gives way to the one that is.)
+  const visitTypesMeant = visitTypes.filter(
+    (found) =>
+      !NOT_BEING_IT.test(`${words.slice(Math.max(0, found.start - 7), found.start).join(' ')} `) &&
+      !/^(?:no es|no era|no sera|tampoco)\b/.test(words.slice(found.end, found.end + 2).join(' ')),
+  );
+  const visitType = visitAlternatives ? undefined : lastValue(visitTypesMeant.length > 0 ? visitTypesMeant : visitTypes);
   if (visitType) entities.visitType = visitType;
   // "¿La de Suba o la de Fontibón, cuál tiene algo hoy?": two sites weighed in a question, neither chosen.
   const sitesWeighed =
@@ -277,16 +302,19 @@ export function readEntities(
   const elsewhere = TAKEN_ELSEWHERE.exec(normalized);
   if (elsewhere) delete entities.otherSite;
   // Days and times are read without the words that name a site ("Primero de Mayo", "la 26"), nor those of the patient taken elsewhere.
-  const whenText = elsewhere
-    ? `${normalized.slice(0, elsewhere.index)} ${normalized.slice(elsewhere.index + elsewhere[0].length)}`
-    : namedSites.length > 0
-      ? uncovered(words, namedSites).join(' ')
-      : normalized;
+  // ("Sí, radíquelo, no puedo esperar hasta la otra semana": nor the day the member cannot wait for.)
+  const whenText = (
+    elsewhere
+      ? `${normalized.slice(0, elsewhere.index)} ${normalized.slice(elsewhere.index + elsewhere[0].length)}`
+      : namedSites.length > 0
+        ? uncovered(words, namedSites).join(' ')
+        : normalized
+  ).replace(CANNOT_WAIT, ' ');
   let when = readWhen(whenText, now, { mananaIsBand: question === 'band', timesShown: question === 'slot', busyRulesOut: question === 'offer' });
   // "El juevs" where a day is expected: read again from the corrected words.
   // ("La de oy a las dos", "el biernes", spelt by ear, anywhere but where a document or birth date is asked: the day.)
   if (!when.day && words.some((word, index) => word !== original[index]) && (DAY_QUESTIONS.has(question) || !IDENTITY_QUESTIONS.has(question))) {
-    const corrected = readWhen(uncovered(words, namedSites).join(' '), now, {
+    const corrected = readWhen(uncovered(words, namedSites).join(' ').replace(CANNOT_WAIT, ' '), now, {
       mananaIsBand: question === 'band',
       timesShown: question === 'slot',
       busyRulesOut: question === 'offer',
@@ -315,6 +343,18 @@ export function readEntities(
     // The band said before the change of mind stays only when nothing after it names the time ("en la tarde… mejor el miércoles").
     if (after.day || after.time) when = { ...after, ...(after.band || !when.band || after.time ? {} : { band: when.band }) };
   }
+  // ("Ninguna del viernes, pues el martes a las 3", "hoy a las 2 no alcanzo… el martes 3 pm sí": where times are shown, the
+  // day and hour said after the ones turned down are the answer.)
+  if ((question === 'slot' || question === 'day') && (when.day || when.time)) {
+    const answer = answerAfterRefusal(normalizeMessage(whenText));
+    if (answer !== undefined) {
+      const after = readWhen(answer, now, { timesShown: question === 'slot' });
+      // (The part of the day of the hour named, "a las 2 de la tarde", is no band asked.)
+      const { band: _partOfTheDay, ...hour } = after;
+      if (after.day && after.time) when = hour;
+      else if (after.day && question === 'day') when = after;
+    }
+  }
   // A band the member asks for ("en la tarde", "temprano"), not a habit ("por las mañanas") nor the part of the day of an hour.
   // A bare "tarde" closing a request ("fontibon tarde") asks for the afternoon too (the parser already left out "más tarde", "llego tarde").
   // ("Qué pena molestarla tan tempranito": the hour of writing, not a band.)
@@ -337,6 +377,8 @@ export function readEntities(
   if (
     entities.band === 'cualquiera' &&
     ((question === 'site' && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) ||
+      // ("Sí, cualquiera menos Facatativá" at an offer of another site: any site but that one.)
+      (question === 'offer' && /\bcualquier\w* (?:menos|excepto|salvo)\b/.test(words.join(' '))) ||
       ((question === 'slot' || question === 'day') && !/\bcualquier\w* (?:hora|horas|horario|jornada|franja)\b/.test(words.join(' '))))
   )
     delete entities.band;

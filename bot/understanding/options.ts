@@ -15,6 +15,7 @@ import {
   FIRST_OF_ALL,
   LATER,
   NONE_OF_THESE,
+  answerAfterRefusal,
   OPENING_NUMBER,
   ORDINAL_ABBREVIATION,
   ORDINAL_OPENING,
@@ -77,7 +78,8 @@ export function pickOption(
   )
     return undefined;
   // "Ninguna me sirve, ¿no hay más tarde el miércoles?": none of the slots or days shown.
-  if ((question === 'slot' || question === 'day') && NONE_OF_THESE.test(said.normalized)) return undefined;
+  // ("Ninguna del viernes, pues el martes a las 3": one picked after those turned down.)
+  if ((question === 'slot' || question === 'day') && NONE_OF_THESE.test(said.normalized) && answerAfterRefusal(said.normalized) === undefined) return undefined;
   const names = [...said.people, ...(question === 'patient' ? namesInOptions(options) : [])];
   // "Los dos", "ambos", or two people named: not an option number.
   const both = /\b(los dos|las dos|ambos|ambas)\b/.test(words.join(' ')) || (question === 'patient' && (entities.patients?.length ?? 0) > 1);

@@ -204,6 +204,8 @@ function writerIn(whole: string): string | undefined {
 
 /** After the member spoken of by whoever writes, why they write instead: "no puede", "está trabajando", "me pidió". */
 const MEMBER_BUSY = /^(no puede|esta trabajando|esta en el trabajo|trabaja|me pidio|me dijo|me mando|me encargo)\b/;
+/** After a relative who writes through someone: "mi nuera Laura me encargó…", "mi hermana me pidió…". */
+const SENT_BY = /^(me|nos) (pidio|dijo|mando|encargo|encomendo|rogo)\b/;
 
 /** Before the member's own name, words that speak of her rather than name her as the patient: "dice Laura", "a nombre de Laura". */
 const THIRD_PERSON_BEFORE = /\b(dice|dijo|pregunto a|pregunte a|parte de|nombre de|mando|manda|porque|que|cuando|si)$/;
@@ -245,7 +247,7 @@ const TOLD_TO_A_CHILD: ReadonlySet<string> = new Set([
 const OWN_COMPLAINT = /^(?:un |una |mucho |mucha )?(?:dolor|fiebre|gripa|tos|ardor|molestia|problema)\b/;
 /** After someone, what they have that day, which keeps them from a cita: "(Sofi) ese día tiene el paseo del colegio". */
 const BUSY_THAT_DAY =
-  /^(?:ese dia|esa semana|ese lunes|ese martes|ese miercoles|ese jueves|ese viernes|el lunes|el martes|el miercoles|el jueves|el viernes|hoy|manana) (?:tiene|tienen|tenia) (?:el |la |un |una |su )?(?:paseo|izada|examen|examenes|reunion|cumpleanos|natacion|partido|presentacion|evaluacion|salida|clase|clases|colegio|jardin)\b/;
+  /^(?:ese dia|esa semana|ese lunes|ese martes|ese miercoles|ese jueves|ese viernes|el lunes|el martes|el miercoles|el jueves|el viernes|hoy|manana) (?:tiene|tienen|tenia) (?:el |la |un |una |su )?(?:paseo|izada|examen|examenes|evaluaciones|reunion|cumpleanos|natacion|partido|presentacion|evaluacion|salida|clase|clases|colegio|jardin|terapia|terapias|entrenamiento|ensayo|futbol|danzas|ballet)\b/;
 /** Before "a" and a name, looking after a child (not taking them to the doctor): "me cuida a Sofía", "recoger a Mateo". */
 const LOOKING_AFTER: ReadonlySet<string> = new Set([
   'cuida',
@@ -287,6 +289,16 @@ const THEIR_THING: ReadonlySet<string> = new Set([
   'comunion',
   'presentacion',
   'bandera',
+  // ("Ese día es la presentación de danzas de Mateo", "el partido de Mateo": likewise.)
+  'partido',
+  'izada',
+  'entrenamiento',
+  'ensayo',
+  'danzas',
+  'danza',
+  'ballet',
+  'futbol',
+  'natacion',
 ]);
 /** What a member says of a document or date as their own ("la mía", "soy yo"), not of a patient. */
 const OWN_DOCUMENT: ReadonlySet<string> = new Set(['mia', 'mias', 'mios', 'es mia', 'la mia', 'las mias', 'soy yo', 'yo', 'y la mia']);
@@ -308,7 +320,7 @@ const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla',
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual", "la de Sofía sí la necesito". */
 const LEFT_AS_IT_IS =
-  /^(?:si )?(?:la|lo|las|los) (?:necesito|necesita|necesitamos|necesitan|vamos a usar|voy a usar)\b|^(?:esa|ese) si (?:la|lo) (?:necesito|dejo|dejamos)\b|^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^no (?:necesita|necesitan|requiere|requieren) (?:nada|cita|citas)\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^(?:si )?(?:puede|pueden|podemos|puedo) esperar\b|^(?:(?:por ahora|gracias a dios|todavia|ya|de momento|por el momento) )+(?:esta|estan|anda|andan|sigue|siguen) (?:muy |perfectamente |super )?bien\b|^no,? (?:el|ella|ellos|ellas) (?:ya )?(?:esta|estan|anda|andan|sigue|siguen) (?:muy |perfectamente |super )?bien\b|^ya (?:tuvo|tuvieron) (?:la|su|sus|el)\b|^(?:ya )?se fueron\b|^(?:a el |a ella )?le toca (?:el|la|su)\b.*\b(?:en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|todavia no)\b|^(?:ahorita|en un rato)\W*$|^si (?:la|lo|las|los) (?:dejo|dejamos)\b(?! (?:para|pa|pal|en|a las|el)\b)|^ya (?:tiene|tienen)(?: la suya| la de el| la de ella)?$|^(?:esta|estan) (?:en|con|afiliad[ao]s? a) otra eps\b|^(?:va |iria |seria |la saco |la sacamos |la pido )?(?:despues|luego|mas tarde|otro dia|pa despues|para despues)\W*$|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(?:si )?(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:dejela|dejelo|dejemela|dejemelo|dejala|dejalo|dejenla|dejenlo) (?:quiet[ao]|igual|asi|como esta|tranquil[ao])\b|^(?:si )?(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
+  /^(?:si )?(?:la|lo|las|los) (?:necesito|necesita|necesitamos|necesitan|vamos a usar|voy a usar)\b|^(?:esa|ese) si (?:la|lo) (?:necesito|dejo|dejamos)\b|^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^no (?:necesita|necesitan|requiere|requieren) (?:nada|cita|citas)\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^(?:si )?(?:puede|pueden|podemos|puedo) esperar\b|^(?:(?:por ahora|gracias a dios|todavia|ya|de momento|por el momento) )+(?:esta|estan|anda|andan|sigue|siguen) (?:muy |perfectamente |super )?bien\b|^no,? (?:el|ella|ellos|ellas) (?:ya )?(?:esta|estan|anda|andan|sigue|siguen) (?:muy |perfectamente |super )?bien\b|^ya (?:tuvo|tuvieron) (?:la|su|sus|el)\b|^(?:la|lo) (?:saco|pido|sacamos|pedimos|hago) (?:por|con) (?:mi |la |el |otra |otro )?(?:eps|otro lado|particular|prepagada|medicina prepagada|sisben)\b|^ya (?:le|les) (?:consiguio|consiguieron|saco|sacaron|pidio|pidieron) (?:un|una|otro|otra|la|el|cita)\b|^(?:no,? )?(?:a (?:el|ella) )?(?:por lo menos |al menos )?ya (?:le|les|lo|la|se) (?:hicieron|vieron|atendieron|revisaron|pusieron|tomo|tomaron)\b|^(?:ya )?se fueron\b|^(?:a el |a ella )?le toca (?:el|la|su)\b.*\b(?:en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|todavia no)\b|^(?:ahorita|en un rato)\W*$|^si (?:la|lo|las|los) (?:dejo|dejamos)\b(?! (?:para|pa|pal|en|a las|el)\b)|^ya (?:tiene|tienen)(?: la suya| la de el| la de ella)?$|^(?:esta|estan) (?:en|con|afiliad[ao]s? a) otra eps\b|^(?:va |iria |seria |la saco |la sacamos |la pido )?(?:despues|luego|mas tarde|otro dia|pa despues|para despues)\W*$|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(?:si )?(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:dejela|dejelo|dejemela|dejemelo|dejala|dejalo|dejenla|dejenlo) (?:quiet[ao]|igual|asi|como esta|tranquil[ao])\b|^(?:si )?(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
 
 /** After someone, whether they have a cita: "(mi esposa) tiene alguna cita", "(mi mamá) tiene cita pendiente". */
 const HAS_A_CITA = /^(?:tiene|tenia|tendra) (?:alguna |algunas |una |otra )?(?:cita|citas|consulta)\b/;
@@ -382,7 +394,22 @@ export function readPatientMentions(
   const clausesOfWords = () => (clauses ??= clausesOf(normalized, original));
   // ("Para mí mija": the accent says "mí", the member, and "mija" is how Lina is called.)
   const miWritten = /(?:^|[^\p{L}])m[íÍ],?\s+mij/u.test(read);
-  const named = readPatients(reading, original, words, question, options, people, capitalised, clausesOfWords, writer ?? writerSaid, normalized.includes('?'), miWritten);
+  let sentences: number[] | undefined;
+  const sentencesOfWords = () => (sentences ??= sentencesOf(normalized, original));
+  const named = readPatients(
+    reading,
+    original,
+    words,
+    question,
+    options,
+    people,
+    capitalised,
+    clausesOfWords,
+    sentencesOfWords,
+    writer ?? writerSaid,
+    normalized.includes('?'),
+    miWritten,
+  );
   const written = (mention: PatientMention) => (mention.kind === 'name' ? withWrittenForm(mention, read) : mention);
   return { patients: named.patients.map(written), ...(named.timeOf ? { timeOf: written(named.timeOf) } : {}), ...(writer ? { writer } : {}) };
 }
@@ -402,6 +429,7 @@ function readPatients(
   people: readonly string[],
   capitalised: ReadonlySet<string>,
   clausesOfWords: () => readonly number[],
+  sentencesOfWords: () => readonly number[],
   writer: string | undefined,
   asking = false,
   miWritten = false,
@@ -479,13 +507,35 @@ function readPatients(
     if (question !== 'patient' && question !== 'start' && question !== 'menu') {
       const before = `${words.slice(Math.max(0, index - 5), index).join(' ')} `;
       const after = words.slice(index + 1, index + 4).join(' ');
-      if (/\b(?:estoy|estamos|ando|andamos|estare|estaba) (?:alla |alli |aqui |aca |ocupad[ao] )?con (?:el |la |mi )?$/.test(before)) return true;
+      if (
+        /\b(?:(?:estoy|estamos|ando|andamos|estare|estaba)|(?:tengo|tenemos) (?:que|q) estar?|toca estar?) (?:alla |alli |aqui |aca |ocupad[ao] )?con (?:el |la |mi )?$/.test(
+          before,
+        )
+      )
+        return true;
       if (
         /\b(?:tengo que|toca|debo|tenemos que|hay que) (?:llevar|recoger|acompanar) (?:a )?(?:la |el |mi )?$/.test(before) &&
         /^(?:a|al) (?!(?:la |una |su )?(?:cita|consulta|control|medico|pediatra|doctor|doctora)\b)/.test(after)
       )
         return true;
     }
+    // ("A esa hora estoy llevando a Sofi a terapia": someone the member takes elsewhere then, the reason; not "llevando a Sofi al
+    // pediatra".)
+    if (
+      question !== 'patient' &&
+      /\b(?:estoy|estamos|ando|andamos|estare|voy a estar) (?:llevando|recogiendo|acompanando|dejando) (?:a )?(?:la |el |mi )?$/.test(
+        `${words.slice(Math.max(0, index - 5), index).join(' ')} `,
+      ) &&
+      /^(?:a|al) (?!(?:la |una |su )?(?:cita|consulta|control|medico|pediatra|doctor|doctora|urgencias)\b)/.test(words.slice(index + 1, index + 4).join(' '))
+    )
+      return true;
+    // ("El papá de los niños ya sacó la cita de Mateo, me falta la de Sofi": his is booked already.)
+    if (
+      /\bya (?:saco|saque|sacamos|sacaron|pidio|pedi|pedimos|agendo|agende|agendamos|agendaron) (?:la |su )?(?:cita|consulta)(?: de| del)? (?:la |el )?$/.test(
+        `${words.slice(Math.max(0, index - 7), index).join(' ')} `,
+      )
+    )
+      return true;
     // ("El viernes, que es cuando tiene la cita Mateo": his cita as the measure of the day.)
     if (question !== 'patient' && /\b(?:cuando|que|donde) (?:tiene|tenia) (?:la |su )?(?:cita|consulta) (?:de )?$/.test(`${words.slice(Math.max(0, index - 6), index).join(' ')} `))
       return true;
@@ -494,7 +544,10 @@ function readPatients(
     // ("…es que ese día Sofi tiene la salida pedagógica": likewise, the day said first.)
     if (
       question !== 'patient' &&
-      /\b(?:ese dia|esa semana|hoy|(?<!\b(?:la|por|en) )manana|el (?:lunes|martes|miercoles|jueves|viernes)) $/.test(`${words.slice(Math.max(0, index - 3), index).join(' ')} `) &&
+      // ("El martes no q Mateo tiene partido": the day, what it is not, and why.)
+      /\b(?:ese dia|esa semana|hoy|(?<!\b(?:la|por|en) )manana|el (?:lunes|martes|miercoles|jueves|viernes))(?: no)?(?: (?:que|q|porque|pq|xq|es que|ya que))? $/.test(
+        `${words.slice(Math.max(0, index - 5), index).join(' ')} `,
+      ) &&
       BUSY_THAT_DAY.test(`ese dia ${original.slice(index + 1, index + 7).join(' ')}`)
     )
       return true;
@@ -623,7 +676,16 @@ function readPatients(
     )
       continue;
     // ("La última vez me la cancelaron a mí el mismo día": what was done to the member once, told; no patient asked for.)
-    if (phrase === 'a mi' && /^(?:cancelaron|cambiaron|movieron|quitaron|dijeron|llamaron|dejaron|pasaron|hicieron)$/.test(words[found.start - 1] ?? '')) continue;
+    // ("La mía la saco por mi EPS", "la mía la dejo quieta": the writer's own, set aside.)
+    if (/^(?:la |el )?mi[ao]$/.test(phrase) && LEFT_AS_IT_IS.test(original.slice(found.end, found.end + 8).join(' '))) continue;
+    // ("Me lo dejó a mí para que le saque una cita a mi nieto", from the grandmother: left in her care, not a patient.)
+    if (
+      phrase === 'a mi' &&
+      /^(?:cancelaron|cambiaron|movieron|quitaron|dijeron|llamaron|dejaron|pasaron|hicieron|dejo|encargo|encargaron|mando|pidio|paso|presto|entrego)$/.test(
+        words[found.start - 1] ?? '',
+      )
+    )
+      continue;
     // ("¿Qué significa no programada? Yo tengo un dolor en la rodilla…" at the visit type: the member's story, the patient already
     // chosen.)
     if (phrase === 'yo tengo' && !['start', 'menu', 'patient'].includes(question) && OWN_COMPLAINT.test(words.slice(found.end).join(' '))) continue;
@@ -932,6 +994,11 @@ function readPatients(
     const caredFor =
       CARE_VERBS.has(words[cursor - 1] ?? '') ||
       CARE_VERBS.has(words[found.start - 2] ?? '') ||
+      // ("En la mañana llevo a los niños al colegio": taken elsewhere, not to the doctor.)
+      ((/^(?:llevo|llevar|lleva|llevamos|llevando)$/.test(words[cursor - 1] ?? '') || /^(?:llevo|llevar|lleva|llevamos|llevando)$/.test(words[found.start - 2] ?? '')) &&
+        /^(?:al|a la|a el|a) (?:colegio|jardin|escuela|ruta|natacion|clase|clases|terapia|bus|parque|futbol|entrenamiento)\b/.test(
+          original.slice(found.end, found.end + 3).join(' '),
+        )) ||
       (words[found.start - 1] === 'los' &&
         /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) &&
         !/\bcitas? (tienen|tiene|tenemos)( pendientes?)?$/.test(words.slice(Math.max(0, found.start - 4), found.start - 1).join(' ')) &&
@@ -1026,10 +1093,12 @@ function readPatients(
     // ("Mi hija Laura no puede y me pidió…", from the grandmother: the member, busy, not the patient.)
     const afterName = original.slice(found.end + (namedNext ? 1 : 0), found.end + (namedNext ? 1 : 0) + 3).join(' ');
     const motherSpokenOf =
-      writer !== undefined &&
       introducer !== 'para' &&
-      ((found.value === 'other' && /^(la|su)$/.test(words[found.start - 1] ?? '') && /^(mama|mami)$/.test(words[found.start] ?? '')) ||
-        (selfAt.has(found.start) && MEMBER_BUSY.test(afterName)));
+      ((writer !== undefined &&
+        ((found.value === 'other' && /^(la|su)$/.test(words[found.start - 1] ?? '') && /^(mama|mami)$/.test(words[found.start] ?? '')) ||
+          (selfAt.has(found.start) && MEMBER_BUSY.test(afterName)))) ||
+        // ("Mi nuera Laura me encargó sacarle una cita a la niña", "mi hermana laura me pidió…": who sent the one writing.)
+        (found.value === 'other' && namedNext && SENT_BY.test(afterName)));
     if (motherSpokenOf) {
       if (next !== undefined) namedWords.add(found.end);
       continue;
@@ -1099,7 +1168,8 @@ function readPatients(
       continue;
     }
     // "El paciente es Juan, mi sobrino": the name before "mi" says who the relative is.
-    const before = words[found.start - 1] === 'mi' ? original[found.start - 2] : undefined;
+    // ("…el papá de Laura. Mi nieto Mateo…": a name that ends the sentence before is not the relative's.)
+    const before = words[found.start - 1] === 'mi' && sentencesOfWords()[found.start - 2] === sentencesOfWords()[found.start - 1] ? original[found.start - 2] : undefined;
     // ("Para Sofía Gómez, mi hija": a surname after the name is no other person.)
     const nameBefore = original[found.start - 3];
     if (before !== undefined && nameBefore !== undefined && !lexicon.vocabulary.has(nameBefore) && knownOrCommon(nameBefore)) continue;
@@ -1184,8 +1254,20 @@ function readPatients(
     const afterRelation = relations.some((found) => index === found.end);
     // (The name of a relation just read, "mi hijo Mateo"; after a comma, "mi chiquito, Mateíto", it is read here.)
     if (afterRelation && clausesOfWords()[index] === clausesOfWords()[index - 1]) continue;
-    const relationRead = relations.some((found) => index === found.end && mentions.some((seen) => seen.at === found.start));
-    if (afterRelation && relationRead && knownOrCommon(word) && !lexicon.vocabulary.has(word) && !LEFT_AS_IT_IS.test(original.slice(index + 1, index + 6).join(' '))) {
+    // ("Para la niña de Laura, Sofía": whose child she is said between, then her name.)
+    const whoseBetween =
+      words[index - 2] === 'de' &&
+      (/^(?:ella|el)$/.test(words[index - 1] ?? '') || knownOrCommon(words[index - 1] ?? '')) &&
+      clausesOfWords()[index] !== clausesOfWords()[index - 1];
+    const relationEnd = whoseBetween ? index - 2 : index;
+    const relationRead = relations.some((found) => relationEnd === found.end && (!whoseBetween || found.value !== 'other') && mentions.some((seen) => seen.at === found.start));
+    if (
+      (afterRelation || whoseBetween) &&
+      relationRead &&
+      knownOrCommon(word) &&
+      !lexicon.vocabulary.has(word) &&
+      !LEFT_AS_IT_IS.test(original.slice(index + 1, index + 6).join(' '))
+    ) {
       push(personOf(word), index);
       continue;
     }
@@ -1211,7 +1293,13 @@ function readPatients(
     if ((namedWords.has(index - 1) || mentions.some((seen) => seen.at === index - 1 && seen.mention.kind === 'name')) && clausesOfWords()[index] === clausesOfWords()[index - 1])
       continue;
     // "Mateo me está hablando", "Sofi entra tarde al colegio", "sacar a Mateo del colegio": what they do, not the cita.
-    if ((original[index + 1] === 'me' || original[index + 1] === 'nos') && !['la', 'lo', 'las', 'los'].includes(original[index + 2] ?? '')) continue;
+    // ("…una cita de Mateo, me pusieron turno doble": after a comma, what is said is of the member.)
+    if (
+      (original[index + 1] === 'me' || original[index + 1] === 'nos') &&
+      !['la', 'lo', 'las', 'los'].includes(original[index + 2] ?? '') &&
+      clausesOfWords()[index + 1] === clausesOfWords()[index]
+    )
+      continue;
     if (
       !['patient', 'start', 'menu'].includes(question) &&
       (DOING.has(original[index + 1] ?? '') || /^(del|de la) (colegio|jardin|escuela)$/.test(original.slice(index + 1, index + 3).join(' ')))
@@ -1299,6 +1387,18 @@ function readPatients(
       if (!(BEFORE_NAME.has(words[index - 1] ?? '') || needsIt || (words[index - 1] === 'de' && APPOINTMENT_OF.has(words[index - 2] ?? '') && !IDENTITY_QUESTIONS.has(question))))
         continue;
     }
+    // ("…y Laura con tanto trabajo no ha podido sacarla", from her father: the member spoken of after "y", joined to nobody named
+    // for the cita.)
+    if (
+      member !== undefined &&
+      writer !== undefined &&
+      sameName(nameOf(word), member) &&
+      words[index - 1] === 'y' &&
+      !namedWords.has(index - 2) &&
+      !mentions.some((seen) => seen.at === index - 2) &&
+      !NEEDS_CARE.test(original.slice(index + 1, index + 4).join(' '))
+    )
+      continue;
     // (A word of its own one letter from a name, "mucho mareo", is that word; the name itself always counts.)
     if (word.length >= 3 && known.some((name) => word === name || (sameName(word, name) && !lexicon.notNames.has(word)))) {
       // "Le escribo yo, Laura", "soy Laura": the writer saying who writes gives way to a patient named for the cita.
@@ -1440,7 +1540,12 @@ function readPatients(
  * The clause of each word: commas, semicolons, question and exclamation marks, and a full stop
  * followed by a space, separate clauses ("no, es para Mateo" is two).
  */
-function clausesOf(normalized: string, words: readonly string[]): number[] {
+/** The sentence of each word: only a full stop, "!" or "?" ends one. */
+function sentencesOf(normalized: string, words: readonly string[]): number[] {
+  return clausesOf(normalized, words, /[!?]|\.\s/);
+}
+
+function clausesOf(normalized: string, words: readonly string[], ends = /[,;!?¡¿]|\.\s/): number[] {
   const clauses: number[] = [];
   let position = 0;
   let clause = 0;
@@ -1450,7 +1555,7 @@ function clausesOf(normalized: string, words: readonly string[]): number[] {
       clauses.push(clause);
       continue;
     }
-    if (/[,;!?¡¿]|\.\s/.test(normalized.slice(position, at))) clause++;
+    if (ends.test(normalized.slice(position, at))) clause++;
     clauses.push(clause);
     position = at + word.length;
   }

@@ -37,6 +37,7 @@ import {
   NAMES_AN_APPOINTMENT,
   NONE_OF_THESE,
   OTHER_DAY_CUE,
+  CANNOT_WAIT,
   PATIENT_CHANGE_CUE,
   TIME_BOUND,
 } from './cues.js';
@@ -54,7 +55,7 @@ const MORE_ASKED = /\b(hay|tiene|tienen|habra|habria) (mas|otros?|otras?|algo)\b
 
 /** "Mejor vuelvo a escribir otro día", "lo intento otro día": the member will come back, no day is asked for. */
 const COME_BACK_ANOTHER_DAY =
-  /\b(escrib\w*|vuelvo|volvere|llamo|llamare|intento|regreso|miramos|vemos|hablamos)( a (escribir|intentar|llamar|mirar))?( mas bien| mejor)? (otro dia|mas tarde|luego|despues)\b/;
+  /\b(escrib\w*|vuelvo|volvere|llamo|llamare|intento|regreso|miramos|vemos|hablamos|(?:lo|la|las|los) (?:saco|saque|saquen|sacamos|saca|pido|pida|pidan|pedimos))( a (escribir|intentar|llamar|mirar))?( mas bien| mejor)? (otro dia|mas tarde|luego|despues)\b/;
 
 /**
  * A no at a confirmation or an offer that the classifier weighed as another day, which asks for
@@ -151,6 +152,10 @@ export function settleIntent(reads: Reads): Understanding {
     !MORE_TIMES_ASKED.test(words.join(' '))
   )
     intent = 'none';
+  // ("Sí, radíquelo, no puedo esperar hasta la otra semana", "es no programada… no quiero esperar hasta la otra semana": the
+  // wait refused is the reason, not another day asked for.)
+  if (intent === 'other_day' && !intentRead.ruled && CANNOT_WAIT.test(words.join(' ')) && !OTHER_DAY_CUE.test(words.join(' ').replace(CANNOT_WAIT, ' ')))
+    intent = entities.yesNo === 'yes' ? 'affirm' : entities.yesNo === 'no' ? 'deny' : 'none';
   // "Y la que cancelé era con el Dr. Cárdenas, ¿puede ser con él?" at the slots: a cancellation or move only the classifier
   // weighed, with no word of one, is no request to leave the search for.
   if (
@@ -1146,6 +1151,9 @@ export function settleIntent(reads: Reads): Understanding {
       intent = answer === 'yes' ? 'affirm' : 'deny';
     }
   }
+  // ("De una, acepto": a yes in words the classifier weighed as nothing is still the answer.)
+  if (YES_NO_QUESTIONS.has(question) && intent === 'none' && !entities.asks && entities.yesNo !== undefined && (choice === undefined || choice === entities.yesNo))
+    intent = entities.yesNo === 'yes' ? 'affirm' : 'deny';
   if (intent !== intentRead.intent) score = 1;
   const result: Understanding = { intent, intentScore: score, entities };
   if (choice !== undefined) result.choice = choice;

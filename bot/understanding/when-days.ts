@@ -53,6 +53,8 @@ export class RelativeDayParser extends WholeWordParser {
 
 /** Before a weekday: "el próximo", "el otro" (the weekday of next week). */
 const WEEKDAY_LEAD_IN = /(?<![a-z0-9])(?:el\s+)?(proximo|otro)\s+$/;
+/** Before a weekday, "los" (or "los martes y" before the next): every week's. */
+const HABIT_LEAD_IN = /(?<![a-z0-9])(?:los|todos\s+los)\s+(?:(?:lunes|martes|miercoles|jueves|viernes|sabados|domingos)\s*(?:,|y|e|o|ni)\s*)*$/;
 
 /** "el miércoles", "el próximo lunes", "el lunes que viene", "el otro martes", "el martes de la otra semana". */
 export class WeekdayParser extends WholeWordParser {
@@ -63,6 +65,9 @@ export class WeekdayParser extends WholeWordParser {
   protected read(context: ParsingContext, match: RegExpMatchArray, index: number): ParsingResult | null {
     const weekday = WEEKDAYS.get(match[1] ?? '');
     if (weekday === undefined) return null;
+    // ("Los martes y jueves no puedo", "los viernes tiene natación": a habit of every week, no day; "¿atienden los sábados?"
+    // still asks about the weekend, which is closed.)
+    if (weekday >= 1 && weekday <= 5 && HABIT_LEAD_IN.test(before(context, index))) return null;
     const leadIn = WEEKDAY_LEAD_IN.exec(before(context, index));
     const now = today(context);
     const nextWeek = leadIn?.[1] === 'otro' || (match[2] !== undefined && match[2].includes('semana'));

@@ -236,6 +236,9 @@ const BUSY_AFTER =
   /^\s*(?:(?:(?:el|la)\s+(?:nino|nina)|el|ella|mateo|sofia)\s+(?:estudia|trabaja|esta\s+estudiando|esta\s+trabajando)|trabajo|trabaja|trabajan|estoy\s+trabajando|del\s+(?:trabajo|colegio|jardin|turno)|estudio|estudia|estudian|tengo\s+(?:clase|clases|colegio|trabajo|turno|reunion|junta)|(?:(?:el|la)\s+(?:nino|nina)|el|ella)\s+(?:esta|tiene)\s+(?:en\s+el\s+)?(?:colegio|jardin|clase|clases|natacion)|recojo|me\s+toca\s+(?:trabajar|recoger|ir\s+por)|(?:esta|estan)\s+en\s+(?:el\s+|la\s+)?(?:colegio|jardin|escuela|clase|clases)|(?:tiene|tienen)\s+(?:colegio|jardin|clase|clases|natacion)|entra\s+al\s+(?:colegio|jardin))(?![a-z])/;
 /** "buenas tardes", "más tarde", "llego tarde": no band. */
 const NOT_BAND_TARDE_BEFORE = /(?:^|[^a-z])(?:buenas?|mas|muy|llego|llegue|llegar|llegaria|hizo|hace|es|ya|hasta|tan|demasiado|poco|esta|pasado)\s+$/;
+/** Before "(más) temprano", leaving or rising early: "salir más temprano", "me levanto temprano". */
+const LEAVING_EARLY_BEFORE =
+  /(?:^|[^a-z])(?:salir|sale|salgo|salimos|salen|salia|madrugar|madrugo|levanto|levantarme|levanta)\s+(?:del\s+(?:trabajo|turno|colegio)\s+)?(?:(?:mas|bien|muy|un\s+poco\s+mas)\s+)?$/;
 /** "me da igual el día": indifference to something else than the hour. */
 const NOT_ABOUT_TIME_AFTER =
   /^\s+(?:el|la|los|las|de|del|de\s+los|de\s+las)\s+(?:dias?|fechas?|medicos?|medicas?|doctor|doctores|doctoras?|sedes?|lugar|especialistas?|citas)(?![a-z])/;
@@ -262,6 +265,8 @@ export class BandParser extends WholeWordParser {
     }
     if (match[0] === 'manana' && (MORNING_ARTICLE.test(textBefore) || !bareMananaIsBand(context, index, match[0].length))) return null;
     if (match[0] === 'tarde' && (NOT_BAND_TARDE_BEFORE.test(textBefore) || /^\s+noche/.test(textAfter))) return null;
+    // ("Dijo que la dejaban salir más temprano", "tengo que madrugar temprano": the member's day, no band asked.)
+    if (band === 'manana' && /temprano|tempranito/.test(match[0]) && LEAVING_EARLY_BEFORE.test(textBefore)) return null;
     if (band === 'cualquiera' && (NOT_ABOUT_TIME_AFTER.test(textAfter) || ABOUT_OTHER_BEFORE.test(textBefore))) return null;
     return context.createParsingResult(index, match[0], context.createParsingComponents().addTag(BAND_TAG[band]));
   }

@@ -56,7 +56,7 @@ const IN_REASON_CLAUSE = /\b(porque|por que|xq|pq|porq|ya que|ya q|pues|es que|e
 
 /** A time in someone's day, told as a reason: "salgo del trabajo a la 1", "Mateo está en el colegio hasta las 12". */
 const SCHEDULE_TOLD =
-  /\b(salgo|sale|salimos|salen|entro|entra|entramos|entran|termino|termina|trabajo|estudia|estudio|colegio|jardin|escuela|clase|clases|almuerzo|almuerza|reunion|junta)\b(?!.*\bcita\b)/;
+  /\b(salgo|sale|salimos|salen|entro|entra|entramos|entran|termino|termina|trabajo|estudia|estudio|colegio|jardin|escuela|clase|clases|almuerzo|almuerza|reunion|junta|(?:los|las|la|lo) (?:recojo|recoge|recogemos))\b(?!.*\bcita\b)/;
 
 /** The same, told after the hour: "a las 2 tengo reunión", "a las 12 entro a trabajar", "a las 12:30 sale", "a las 3 es que la recojo". */
 const SCHEDULE_AFTER =

@@ -45,6 +45,7 @@ export const SPLITS = {
   dev33: new URL('./dev-33.yaml', import.meta.url),
   dev34: new URL('./dev-34.yaml', import.meta.url),
   dev35: new URL('./dev-35.yaml', import.meta.url),
+  dev36: new URL('./dev-36.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

@@ -3350,3 +3350,63 @@ describe('a site left out, a band refused with "no lo puedo llevar", the next ch
     ['marzo 14/1991', 'birthDate', { birthDate: '1991-03-14' }],
   ]);
 });
+
+describe("people in a relative's story, busy with their own day, or set aside; a yes in other words; the slot after those turned down (tuned on dev36)", () => {
+  const mateo = [{ kind: 'name', name: 'mateo', written: 'Mateo' }];
+  itReads([
+    [
+      'Bueno, entonces primero Sofía, que es la más chiquita y está más decaída. Mateo por lo menos ya se tomó el suero',
+      'patient',
+      { choice: 'sofia', patients: [{ kind: 'name', name: 'sofia', written: 'Sofía' }] },
+    ],
+    ['ya se tomó el suero', 'patient', { patients: undefined }],
+    ['Para la niña, Sofía. Mateo no, a él ya le hicieron el control el mes pasado', 'patient', { patients: [{ kind: 'name', name: 'sofia', written: 'Sofía' }] }],
+    [
+      'Necesitamos una cita de control para la niña de Laura, Sofía, que la pediatra pidió volver a verla',
+      'start',
+      { patients: [{ kind: 'name', name: 'sofia', written: 'Sofía' }] },
+    ],
+    ['el martes no q Mateo tiene partido y me toca llevarlo, el miercoles si', 'day', { choice: '2026-11-25', patients: undefined }],
+    ['hola necesito mover mi cita de medicina general, a la hora q me la dieron estoy llevando a Sofi a terapia', 'start', { intent: 'reschedule', patients: undefined }],
+    ['mañana, q en la tarde tengo q estar con Sofi en la izada del jardin', 'band', { choice: 'manana', patients: undefined }],
+    ['quiero mover la cita de pediatria de Sofi, ese dia es la presentacion de danzas de Mateo', 'menu', { patients: [{ kind: 'name', name: 'sofia' }] }],
+    [
+      'Le escribe Hernando, el abuelo de los niños. Mi nuera Laura me encargó sacarle una cita a la niña',
+      'start',
+      { writer: 'abuelo', patients: [{ kind: 'relation', relation: 'daughter' }] },
+    ],
+    ['Soy Diana, la cuñada de Laura. necesito sacarle una cita a mi sobrino', 'start', { patients: [{ kind: 'relation', relation: 'son' }] }],
+    [
+      'Le habla Alberto Gómez, el papá de Laura. Mi nieto Mateo tiene asma y tiene que volver a control con el pediatra este mes, y Laura con tanto trabajo no ha podido sacar la cita',
+      'start',
+      { writer: 'abuelo', patients: mateo },
+    ],
+    ['hola!! paola, la tía de mateo. mi hermana laura me pidió sacarle cita a él pa medicina general mañana', 'start', { patients: mateo }],
+    ['Le escribe Rosa, la mamá de Laura. Ella entró a turno, entonces me lo dejó a mí para que le saque una cita a mi nieto Mateo', 'start', { patients: mateo }],
+    ['de una, acepto', 'consent', { intent: 'affirm', choice: 'yes' }],
+    ['no, mejor le digo a Laura q ella lo saque otro dia', 'offer', { intent: 'deny', choice: 'no' }],
+    ['ninguna del viernes, pues el martes a las 3', 'slot', { choice: 'slot-4', day: '2026-11-24', time: '15:00' }],
+    ['uy hoy a las 2 no alcanzo a salir del trabajo, la de las 2 y 20 tampoco. el martes 3 pm si', 'slot', { choice: 'slot-4', day: '2026-11-24' }],
+    ['hoy no hay nada en la mañana? bueno la de hoy a las 2 de la tarde', 'slot', { choice: 'slot-1', band: undefined }],
+    ['Ninguna, porque la de hoy a las 2 es muy justa, y la de mañana a las 3 es a la hora que tengo cita en el banco. ¿Hay el jueves o el viernes?', 'slot', { choice: undefined }],
+    ['si pero q no sea Suba ni Chia q eso me queda lejisimos', 'offer', { intent: 'affirm', site: undefined }],
+    ['si, menos suba y chia', 'offer', { site: undefined }],
+    ['si, cualquiera menos facatativa', 'offer', { intent: 'affirm', band: undefined }],
+    ['Medicina general. La enferma es ella, no los niños, así que no creo que sea con el pediatra', 'specialty', { choice: 'medicina_general', specialty: 'medicina_general' }],
+    ['No programada, porque esto le dio de un momento a otro, anoche estaba lo más de bien. Control no es', 'visitType', { choice: 'no_programada', visitType: 'no_programada' }],
+    ['No programada, es por el golpe de ayer, no es ningún control', 'visitType', { visitType: 'no_programada' }],
+    ['La del martes a las 3 con la doctora Marta. El martes ella dijo que la dejaban salir más temprano', 'slot', { choice: 'slot-4', band: undefined }],
+    ['buenos dias, necesito correr una cita de Mateo, me pusieron turno doble y no lo puedo llevar', 'start', { intent: 'reschedule', patients: mateo }],
+    ['buenas, el papa de los niños ya saco la cita de mateo, me falta la de sofi y la mia', 'start', { patients: [{ kind: 'name', name: 'sofia' }, { kind: 'self' }] }],
+    ['tarde porfa, en la mañana llevo a los niños al colegio y de ahi me voy a trabajar', 'band', { choice: 'tarde', patients: undefined }],
+    ['quiero sacarle una cita a Sofia pero los martes y jueves no puedo', 'start', { intent: 'book', day: undefined }],
+    ['tarde, los recojo a la 1 y de una nos vamos pa alla', 'band', { choice: 'tarde', time: undefined }],
+    ['si radiquelo, no puedo esperar hasta la otra semana con el niño asi', 'offer', { intent: 'affirm', day: undefined }],
+    ['buenas tardes, necesito citas pa mis dos hijos, ojala el mismo dia y seguidas pq solo tengo una tarde libre', 'start', { intent: 'book' }],
+  ]);
+  it('reads what a grandparent or grandfather writes of their own: their cita elsewhere, their son who found a doctor', () => {
+    const as = (text: string, at: 'patient' | 'existing', writer: string) => read(text, { ...expectationAt(at, CORPUS_NOW), people: ['laura', 'mateo', 'sofia'], writer });
+    assert.deepEqual(as('Ah bueno, entonces la mía la saco por mi EPS. Aprovechemos y sáquele una al niño, a Mateo', 'patient', 'abuela').entities.patients, mateo);
+    assert.equal(as('Entonces cancele esa, que mi hijo Jorge ya le consiguió un pediatra particular', 'existing', 'abuelo').entities.patients, undefined);
+  });
+});
