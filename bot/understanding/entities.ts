@@ -122,7 +122,8 @@ const DAY_REFUSED =
   /^(?!.*\b(mejor|pero|para el|pal|el (lunes|martes|miercoles|jueves|viernes))\b).*\b(hoy|manana|pasado manana) (si )?no (puedo|alcanzo|me queda|me sirve|tengo|hay quien|ay quien|hay kien|podemos|alcanzamos)\b/;
 
 /** Before a specialty or visit type, words that say it is not the one: "no creo que sea con el pediatra", "no es ningún control". */
-const NOT_BEING_IT = /\bno (?:creo|pienso|me parece)? ?(?:que |q )?(?:sea|es|era|seria|sera) (?:con |de |para |pa |por )?(?:el |la |un |una |ningun |ninguna |ni )?$/;
+const NOT_BEING_IT =
+  /\bno (?:creo|pienso|me parece)? ?(?:que |q )?(?:sea|es|era|seria|sera) (?:con |de |para |pa |por )?(?:el |la |un |una |ningun |ninguna |ni )?$|\bno (?:estoy|esta|estamos) (?:en edad |ya )?(?:de|para) (?:el |la |ir al |ir a la )?$/;
 /** A civil day as `YYYY-MM-DD`. */
 const isoDay = (day: CivilDay): string => `${day.year}-${pad(day.month)}-${pad(day.day)}`;
 

@@ -164,6 +164,18 @@ export function readIntent(
     !REQUEST.test(whole)
   )
     intent = 'thanks';
+  // ("Listo, ya le aviso a mi hija. Dios le pague", "entonces se lo anoto en el papelito. Muchas gracias, muy amable" at the
+  // menu: what the member will do next, and thanks closing the conversation.)
+  const last = talk.at(-1);
+  const closesWithThanks = last?.value === 'thanks' && uncovered(words.slice(last.end), courtesy).length === 0;
+  const thanksAndWillTell = talk.some((found) => found.value === 'thanks') && WILL_TELL.test(whole);
+  if (
+    question === 'menu' &&
+    (closesWithThanks || thanksAndWillTell) &&
+    (intent === 'none' || intent === 'cancel' || intent === 'reschedule' || intent === 'consult' || intent === 'affirm') &&
+    !REQUEST.test(whole)
+  )
+    intent = 'thanks';
   if (intent === 'greet' || intent === 'thanks') return { intent, score: 1, ruled: false };
   if (intent === 'none' && asksIfStillThere(whole)) return { intent: 'greet', score: 1, ruled: false };
   // A yes or a no the classifier did not weigh, with nothing else asked: the answer it is.
@@ -178,6 +190,9 @@ export function readIntent(
   if (intent === 'none' && talk.length > 0 && content.length <= 5 && !ASKS_FOR_A_CITA.test(whole)) intent = talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
   return { intent, score: intent === guess.intent ? guess.score : 1 - guess.score, ruled: false };
 }
+
+/** What the member will do with what Lina said: "ya le aviso a mi hija", "se lo anoto", "ya quedó anotado". */
+const WILL_TELL = /\b(?:ya )?(?:le|les) (?:aviso|digo|cuento|comento|escribo|paso el dato)\b|\b(?:lo|la|se lo|se la) anoto\b|\bquedo anotad[oa]\b/;
 
 /** The member's cita cancelled or moved by someone else: "me cancelaron la cita", "nos la cambiaron sin avisar". */
 const DONE_TO_THE_CITA = /\b(?:me|nos|le|les|se) (?:la |lo |las )?(cancelaron|movieron|cambiaron|quitaron|anularon|corrieron|pasaron|reprogramaron)\b/;

@@ -320,7 +320,7 @@ const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla',
 const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nombre']);
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual", "la de Sofía sí la necesito". */
 const LEFT_AS_IT_IS =
-  /^(?:si )?(?:la|lo|las|los) (?:necesito|necesita|necesitamos|necesitan|vamos a usar|voy a usar)\b|^(?:esa|ese) si (?:la|lo) (?:necesito|dejo|dejamos)\b|^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^no (?:necesita|necesitan|requiere|requieren) (?:nada|cita|citas)\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^(?:si )?(?:puede|pueden|podemos|puedo) esperar\b|^(?:(?:por ahora|gracias a dios|todavia|ya|de momento|por el momento) )+(?:esta|estan|anda|andan|sigue|siguen) (?:muy |perfectamente |super )?bien\b|^no,? (?:el|ella|ellos|ellas) (?:ya )?(?:esta|estan|anda|andan|sigue|siguen) (?:muy |perfectamente |super )?bien\b|^ya (?:tuvo|tuvieron) (?:la|su|sus|el)\b|^(?:la|lo) (?:saco|pido|sacamos|pedimos|hago) (?:por|con) (?:mi |la |el |otra |otro )?(?:eps|otro lado|particular|prepagada|medicina prepagada|sisben)\b|^ya (?:le|les) (?:consiguio|consiguieron|saco|sacaron|pidio|pidieron) (?:un|una|otro|otra|la|el|cita)\b|^(?:no,? )?(?:a (?:el|ella) )?(?:por lo menos |al menos )?ya (?:le|les|lo|la|se) (?:hicieron|vieron|atendieron|revisaron|pusieron|tomo|tomaron)\b|^(?:ya )?se fueron\b|^(?:a el |a ella )?le toca (?:el|la|su)\b.*\b(?:en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|todavia no)\b|^(?:ahorita|en un rato)\W*$|^si (?:la|lo|las|los) (?:dejo|dejamos)\b(?! (?:para|pa|pal|en|a las|el)\b)|^ya (?:tiene|tienen)(?: la suya| la de el| la de ella)?$|^(?:esta|estan) (?:en|con|afiliad[ao]s? a) otra eps\b|^(?:va |iria |seria |la saco |la sacamos |la pido )?(?:despues|luego|mas tarde|otro dia|pa despues|para despues)\W*$|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(?:si )?(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:dejela|dejelo|dejemela|dejemelo|dejala|dejalo|dejenla|dejenlo) (?:quiet[ao]|igual|asi|como esta|tranquil[ao])\b|^(?:si )?(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
+  /^(?:si )?(?:la|lo|las|los) (?:necesito|necesita|necesitamos|necesitan|vamos a usar|voy a usar)\b|^(?:esa|ese) si (?:la|lo) (?:necesito|necesita|necesitamos|necesitan|dejo|dejamos)\b|^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^no (?:necesita|necesitan|requiere|requieren) (?:nada|cita|citas)\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia)\b|^(?:si )?(?:puede|pueden|podemos|puedo) esperar\b|^(?:(?:por ahora|gracias a dios|todavia|ya|de momento|por el momento) )+(?:esta|estan|anda|andan|sigue|siguen) (?:muy |perfectamente |super )?bien\b|^no,? (?:el|ella|ellos|ellas) (?:ya )?(?:esta|estan|anda|andan|sigue|siguen) (?:muy |perfectamente |super )?bien\b|^ya (?:tuvo|tuvieron) (?:la|su|sus|el)\b|^(?:la|lo) (?:saco|pido|sacamos|pedimos|hago) (?:por|con) (?:mi |la |el |otra |otro )?(?:eps|otro lado|particular|prepagada|medicina prepagada|sisben)\b|^ya (?:le|les) (?:consiguio|consiguieron|saco|sacaron|pidio|pidieron) (?:un|una|otro|otra|la|el|cita)\b|^(?:no,? )?(?:a (?:el|ella) )?(?:por lo menos |al menos )?ya (?:le|les|lo|la|se) (?:hicieron|vieron|atendieron|revisaron|pusieron|tomo|tomaron)\b|^(?:ya )?se fueron\b|^(?:a el |a ella )?le toca (?:el|la|su)\b.*\b(?:en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|todavia no)\b|^(?:ahorita|en un rato)\W*$|^si (?:la|lo|las|los) (?:dejo|dejamos)\b(?! (?:para|pa|pal|en|a las|el)\b)|^ya (?:tiene|tienen)(?: la suya| la de el| la de ella)?$|^(?:esta|estan) (?:en|con|afiliad[ao]s? a) otra eps\b|^(?:va |iria |seria |la saco |la sacamos |la pido )?(?:despues|luego|mas tarde|otro dia|pa despues|para despues)\W*$|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(?:si )?(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:dejela|dejelo|dejemela|dejemelo|dejala|dejalo|dejenla|dejenlo) (?:quiet[ao]|igual|asi|como esta|tranquil[ao])\b|^(?:si )?(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
 
 /** After someone, whether they have a cita: "(mi esposa) tiene alguna cita", "(mi mamá) tiene cita pendiente". */
 const HAS_A_CITA = /^(?:tiene|tenia|tendra) (?:alguna |algunas |una |otra )?(?:cita|citas|consulta)\b/;
@@ -527,6 +527,13 @@ function readPatients(
         `${words.slice(Math.max(0, index - 5), index).join(' ')} `,
       ) &&
       /^(?:a|al) (?!(?:la |una |su )?(?:cita|consulta|control|medico|pediatra|doctor|doctora|urgencias)\b)/.test(words.slice(index + 1, index + 4).join(' '))
+    )
+      return true;
+    // ("Cancélela, y no me vaya a cancelar la otra, la de mi hija": the cita not to be touched, and whose it is.)
+    if (
+      /\bno (?:me |se |le )?(?:vaya|valla|vayan|vayas) a (?:cancelar|mover|tocar|cambiar|quitar|borrar)\w*(?: [a-z]+){0,5} $/.test(
+        `${words.slice(Math.max(0, index - 9), index).join(' ')} `,
+      )
     )
       return true;
     // ("El papá de los niños ya sacó la cita de Mateo, me falta la de Sofi": his is booked already.)
@@ -1012,13 +1019,18 @@ function readPatients(
       found.value === 'other' &&
       (ACCOMPANYING.has(
         original
-          .slice(found.end, found.end + 4)
+          // ("Mi esposo Alberto lo lleva en taxi": his name, then what he does.)
+          .slice(found.end + (namedNext ? 1 : 0), found.end + (namedNext ? 1 : 0) + 4)
           .find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'quien', 'tambien', 'puede', 'podria', 'quiere'].includes(word)) ?? '',
       ) ||
         TAKING_SOMEONE.test(original.slice(found.end, found.end + 4).find((word) => !['tambien', 'puede', 'podria', 'quiere', 'me', 'va', 'a'].includes(word)) ?? '') ||
         // ("Mi hermana me los cuida ese día": she looks after the children; the cita is not hers.)
         LOOKING_AFTER.has(original.slice(found.end, found.end + 3).find((word) => !['me', 'nos', 'los', 'las', 'lo', 'la', 'a', 'tambien'].includes(word)) ?? '') ||
-        (ARTICLES.has(words[found.start - 1] ?? '') && ACCOMPANYING.has(original[found.start - 2] ?? '')));
+        (ARTICLES.has(words[found.start - 1] ?? '') && ACCOMPANYING.has(original[found.start - 2] ?? '')) ||
+        // ("Ese día tengo que acompañar a mi señora al oftalmólogo": taken elsewhere, not to a cita here.)
+        (words[found.start - 1] === 'a' &&
+          /^(?:acompanar|acompano|acompana|llevar|llevo|lleva)$/.test(original[found.start - 2] ?? '') &&
+          /^(?:a|al) (?!(?:la |una |su )?(?:cita|consulta|control|medico|medica|pediatra|doctor|doctora|general)\b)/.test(original.slice(found.end, found.end + 3).join(' '))));
     // "Para mí, la mamá": the member saying who she is. "Buenos días mi niña": Lina, spoken to.
     // ("Para Laura, la mayor de mis hijas", from her mother: the member's name, then who she is.)
     const apposition =
@@ -1344,6 +1356,12 @@ function readPatients(
       push(personOf(word), index, false, true);
       continue;
     }
+    // ("…porque en la tarde Alberto tiene que ir por Sofía": what someone must do, told as the reason.)
+    if (
+      !['patient', 'start', 'menu'].includes(question) &&
+      /^(?:tiene|tienen) que (?:ir|recoger|llevar|trabajar|salir|viajar|estar)\b/.test(original.slice(index + 1, index + 4).join(' '))
+    )
+      continue;
     // "Mi mamá me cuida a Sofía", "tengo que recoger a Mateo": a child in the member's day, not a patient.
     if (words[index - 1] === 'a' && LOOKING_AFTER.has(words[index - 2] ?? '')) continue;
     // "Espere le pregunto a Jorge cuál de los dos es", "ya le digo a Sofi": someone asked or told, not a patient.

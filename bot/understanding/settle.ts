@@ -33,6 +33,8 @@ import {
   CORRECTION,
   LATER,
   MORE_TIMES_ASKED,
+  EARLIER,
+  LATEST,
   MOVE_IT,
   NAMES_AN_APPOINTMENT,
   NONE_OF_THESE,
@@ -152,6 +154,16 @@ export function settleIntent(reads: Reads): Understanding {
     !MORE_TIMES_ASKED.test(words.join(' '))
   )
     intent = 'none';
+  // ("Primero Sofi y después Mateo" at the patient question: an order of people, no times asked for before any are shown.)
+  if (
+    (question === 'patient' || question === 'specialty' || question === 'visitType' || question === 'site') &&
+    intent === 'more_times' &&
+    !intentRead.ruled &&
+    !MORE_TIMES_ASKED.test(words.join(' ')) &&
+    !EARLIER.test(words.join(' ')) &&
+    !LATEST.test(words.join(' '))
+  )
+    intent = 'none';
   // ("Sí, radíquelo, no puedo esperar hasta la otra semana", "es no programada… no quiero esperar hasta la otra semana": the
   // wait refused is the reason, not another day asked for.)
   if (intent === 'other_day' && !intentRead.ruled && CANNOT_WAIT.test(words.join(' ')) && !OTHER_DAY_CUE.test(words.join(' ').replace(CANNOT_WAIT, ' ')))
@@ -219,6 +231,9 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'none';
   // Asking to book while answering a question of the booking form is answering it.
   if (intent === 'book' && BOOKING_QUESTIONS.has(question) && (picked !== undefined || hasBookingEntity(entities))) intent = 'none';
+  // ("Medicina general, que le miren si es un esguince nada más": an option picked is no goodbye without a word of leaving.)
+  if (intent === 'goodbye' && !intentRead.ruled && BOOKING_QUESTIONS.has(question) && picked !== undefined && !/\b(chao|chau|adios|bye|hasta luego|me despido)\b/.test(normalized))
+    intent = 'none';
   // Small talk around an answer is politeness: "hola, la 2", "nací el 15/03/1994, bendiciones".
   if ((intent === 'greet' || intent === 'thanks') && !intentRead.ruled && question !== 'start' && (picked !== undefined || answersQuestion(question, entities))) {
     intent = yesNo === 'yes' ? 'affirm' : yesNo === 'no' ? 'deny' : 'none';

@@ -75,6 +75,17 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['aa', 'ah'],
   ['sipi', 'si'],
   ['sipo', 'si'],
+  // ("x la mñn", "a la hr q sea", "1ro sofi y dsps mateo": the morning, the hour, first and after, as typed in a hurry.)
+  ['mnn', 'manana'],
+  ['mnna', 'manana'],
+  ['mna', 'manana'],
+  ['hr', 'hora'],
+  ['hrs', 'horas'],
+  ['dsps', 'despues'],
+  ['dps', 'despues'],
+  ['dspues', 'despues'],
+  ['1ro', 'primero'],
+  ['1ero', 'primero'],
 ]);
 /** The shorthand words as whole words, never inside an e-mail, a code or a number ("d.q@x.co"). */
 const SHORTHAND_WORD = new RegExp(`(?<![a-z0-9@._-])(${[...SHORTHAND.keys(), 'k', 'x'].join('|')})(?![a-z0-9@_-]|\\.[a-z0-9])`, 'g');

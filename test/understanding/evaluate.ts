@@ -46,6 +46,7 @@ export const SPLITS = {
   dev34: new URL('./dev-34.yaml', import.meta.url),
   dev35: new URL('./dev-35.yaml', import.meta.url),
   dev36: new URL('./dev-36.yaml', import.meta.url),
+  dev37: new URL('./dev-37.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

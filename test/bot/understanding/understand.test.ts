@@ -3410,3 +3410,28 @@ describe("people in a relative's story, busy with their own day, or set aside; a
     assert.equal(as('Entonces cancele esa, que mi hijo Jorge ya le consiguió un pediatra particular', 'existing', 'abuelo').entities.patients, undefined);
   });
 });
+
+describe("chat shorthand for the morning, the hour and after; thanks closing a conversation; older members' names and ways (tuned on dev37)", () => {
+  itReads([
+    ['x la mñn', 'band', { choice: 'manana', band: 'manana' }],
+    ['mñn si se puede', 'day', { choice: '2026-11-24', day: '2026-11-24' }],
+    ['a la hr q sea', 'band', { choice: 'cualquiera' }],
+    ['primero sofi y despues mateo', 'patient', { intent: 'none', inOrder: true }],
+    ['Muchísimas gracias mijita, Dios se lo pague.', 'menu', { intent: 'thanks' }],
+    ['Listo, Dios le pague, ya le aviso a mi hija.', 'menu', { intent: 'thanks' }],
+    ['Perfecto, entonces se lo anoto todo en el papelito. Muchas gracias, muy amable señorita', 'menu', { intent: 'thanks' }],
+    ['el viernes veintisiete señorita si es tan amable', 'day', { intent: 'none', choice: '2026-11-27' }],
+    ['Medicina general, que le miren si está quebrada o si es un esguince nada más', 'specialty', { intent: 'none', choice: 'medicina_general' }],
+    ['Medicina general, obviamente, que yo ya no estoy en edad de pediatra.', 'specialty', { choice: 'medicina_general', specialty: 'medicina_general' }],
+    ['Para mi esposa, Amparo.', 'patient', { patients: [{ kind: 'name', name: 'amparo', written: 'Amparo' }] }],
+    [
+      'Kennedy, que es la que nos queda más cerquita. Mi esposo Alberto lo lleva en taxi y yo me quedo esperando a la niña',
+      'site',
+      { choice: 'KENNEDY', patients: [{ kind: 'relation', relation: 'daughter' }] },
+    ],
+    ['Por la mañana si se puede, porque en la tarde Alberto tiene que ir por Sofía al colegio', 'band', { choice: 'manana', patients: undefined }],
+    ['Las citas para mis dos nietos.', 'menu', { intent: 'book', choice: 'book' }],
+    ['¿Entonces la del Miércoles ya quedó borrada? Para no ir a ir de balde.', 'menu', { intent: 'consult' }],
+    ['no me vaya a cancelar la de Mateo, cancele la de Sofi', 'menu', { intent: 'cancel', patients: [{ kind: 'name', name: 'sofia' }] }],
+  ]);
+});
