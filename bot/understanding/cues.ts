@@ -313,7 +313,7 @@ export const OTHER_DAY_CUE =
   /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?|(que|cuales) (otros )?dias (tiene|tienen|hay|habria|tendria|tendrian)|dias disponibles|mas adelante en la semana|(?:no )?(?:hay|tiene|tienen|habra|tendra) (?:algo |nada |citas? |cupos? )?(?:mas adelante|mas pa delante|mas para adelante)|(?:mas adelante|mas pa delante|mas para adelante) (?:no )?(?:hay|tiene|tienen|habra|tendra)\b)\b/;
 /** A request next to a yes: "sí, y también quiero una para Mateo". */
 export const ANOTHER_REQUEST =
-  /\b(tambien|ademas|aparte|de paso) (quiero|necesito|quisiera|pedir|sacar|agendar|una|otra)\b|\botra (cita )?(aparte )?(para|de)\b|\btambien (?:me|le|nos) (?:puede|pueden|podria|podrian|da|dan|saca|sacan) (?:dar |sacar |agendar |separar )?(?:una|otra) (?:cita|consulta)\b|\bahora (?:sigue|va|vamos con) (?:la|el) de\b|\bahora (?:la|el) de [a-z]+(?: (?:porfa|por favor|pues))?\W*$/;
+  /\b(tambien|ademas|aparte|de paso) (quiero|necesito|quisiera|pedir|sacar|agendar|una|otra)\b|\botra (cita )?(aparte )?(para|de)\b|\btambien (?:me|le|nos) (?:puede|pueden|podria|podrian|da|dan|saca|sacan) (?:dar |sacar |agendar |separar )?(?:una|otra) (?:cita|consulta)\b|\bahora (?:sigue|va|vamos con) (?:la|el) de\b|\bahora (?:la|el) de [a-z]+(?: (?:igual|tambien|porfa|por favor|pues))*\W*$|^\W*(?:y )?ahora si (?:la|el) de [a-z]+\b/;
 /** A time given as an upper bound: "antes de las 8", "más temprano de las 10". */
 export const BEFORE_TIME = /\b(antes|mas temprano) (de |que )?(las?|la una)\b/;
 /** A time given as a bound ("después de las 3"), not as the time of one slot. */
@@ -699,6 +699,9 @@ export function answerAfterRefusal(normalized: string): string | undefined {
     .split(/[,.;:!?]+/)
     .map((clause) => clause.trim())
     .filter(Boolean);
+  // ("…¿para qué me pregunta el día entonces? bueno, la del martes 3 pm": an opener set apart joins what follows it.)
+  for (let index = clauses.length - 2; index >= 0; index--)
+    if (/^(?:pues|bueno|entonces|listo|ok|mejor)$/.test(clauses[index] ?? '')) clauses.splice(index, 2, `${clauses[index]} ${clauses[index + 1]}`);
   const answerAt = clauses.findLastIndex((clause) => ANSWER_AFTER_REFUSAL.test(clause));
   if (answerAt <= 0 || !clauses.slice(0, answerAt).some((clause) => REFUSED_CLAUSE.test(clause))) return undefined;
   return clauses.slice(answerAt).join(', ');

@@ -123,7 +123,7 @@ const DAY_REFUSED =
 
 /** Before a specialty or visit type, words that say it is not the one: "no creo que sea con el pediatra", "no es ningún control". */
 const NOT_BEING_IT =
-  /\bno (?:creo|pienso|me parece)? ?(?:que |q )?(?:sea|es|era|seria|sera) (?:con |de |para |pa |por )?(?:el |la |un |una |ningun |ninguna |ni )?$|\bno (?:estoy|esta|estamos) (?:en edad |ya )?(?:de|para) (?:el |la |ir al |ir a la )?$/;
+  /\bno (?:creo|pienso|me parece)? ?(?:que |q )?(?:sea|es|era|seria|sera) (?:con |de |para |pa |por )?(?:el |la |un |una |ningun |ninguna |ni |tan |muy )?$|\bnunca (?:me |le |se |nos )?(?:he|ha|han|hemos|hice|hizo) (?:hecho|tenido|ido a) (?:el |la |un |una |ningun |ninguna )?$|\bno (?:estoy|esta|estamos) (?:en edad |ya )?(?:de|para) (?:el |la |ir al |ir a la )?$/;
 /** A civil day as `YYYY-MM-DD`. */
 const isoDay = (day: CivilDay): string => `${day.year}-${pad(day.month)}-${pad(day.day)}`;
 
@@ -260,7 +260,12 @@ export function readEntities(
   // "Era pediatría, no general": a specialty right after "no" is the one ruled out, when another is named.
   // ("Medicina general… no creo que sea con el pediatra": likewise, said as not being it.)
   const notRuledOut = unreasoned.filter(
-    (found) => words[found.start - 1] !== 'no' && words[found.start - 1] !== 'ni' && !NOT_BEING_IT.test(`${words.slice(Math.max(0, found.start - 7), found.start).join(' ')} `),
+    (found) =>
+      words[found.start - 1] !== 'no' &&
+      words[found.start - 1] !== 'ni' &&
+      !NOT_BEING_IT.test(`${words.slice(Math.max(0, found.start - 7), found.start).join(' ')} `) &&
+      // ("Medicina general, la pediatra es pal bebé": a specialty said to be someone else's.)
+      !/^(?:es|son|era) (?:pa|para|pal) /.test(words.slice(found.end, found.end + 3).join(' ')),
   );
   const mainSpecialties = notRuledOut.length > 0 ? notRuledOut : unreasoned;
   const specialty = alternatives ? undefined : lastValue(mainSpecialties);

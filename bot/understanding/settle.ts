@@ -305,6 +305,15 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'book';
     if (question === 'menu' && picked === undefined && optionValue(expectation.options, 'book')) pickedBook = true;
   }
+  // ("Ahora sí la de Thiago, el gordo", "ahora la de Sofi" at the menu, after one was booked: the next one's booking.)
+  if (
+    question === 'menu' &&
+    (intent === 'none' || intent === 'thanks' || intent === 'change_patient') &&
+    !intentRead.ruled &&
+    entities.patients?.length &&
+    /^\W*(?:y )?ahora (?:si )?(?:la|el) de\b/.test(normalized)
+  )
+    intent = 'book';
   // "¿Y no hay con la dra Marta Salazar? Ella es mi médica": a doctor asked for, never another patient.
   if (intent === 'change_patient' && (entities.doctor || entities.doctorName || entities.ownDoctor) && !entities.patients?.length) intent = 'none';
   // At the patient question, naming the patient is the answer, however it is put.

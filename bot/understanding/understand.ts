@@ -130,8 +130,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const sounded = soundOf(single);
     const bySound = firstNamesBySound.get(sounded) ?? (sounded.length >= 4 ? (firstNamesBySound.get(`${sounded}a`) ?? firstNamesBySound.get(`${sounded}o`)) : undefined);
     if (bySound !== undefined) return bySound;
-    // "Mateito", "Sofiita", "Juanito": the name without its diminutive.
-    const diminutive = /^([a-z]{3,}?)i?(it|ic)([oa])$/.exec(single);
+    // "Mateito", "Sofiita", "Juanito", "Juanchito": the name without its diminutive.
+    const diminutive = /^([a-z]{3,}?)i?(it|ic|chit|cit)([oa])$/.exec(single);
     if (diminutive?.[1]) {
       for (const base of [`${diminutive[1]}${diminutive[3]}`, `${diminutive[1]}`, `${diminutive[1]}i${diminutive[3]}`]) if (lexicon.firstNames.has(base)) return base;
     }

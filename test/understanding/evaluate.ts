@@ -47,6 +47,7 @@ export const SPLITS = {
   dev35: new URL('./dev-35.yaml', import.meta.url),
   dev36: new URL('./dev-36.yaml', import.meta.url),
   dev37: new URL('./dev-37.yaml', import.meta.url),
+  dev38: new URL('./dev-38.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

@@ -3435,3 +3435,16 @@ describe("chat shorthand for the morning, the hour and after; thanks closing a c
     ['no me vaya a cancelar la de Mateo, cancele la de Sofi', 'menu', { intent: 'cancel', patients: [{ kind: 'name', name: 'sofia' }] }],
   ]);
 });
+
+describe('a specialty for someone else, visit types never had or not urgent, pet names, the next one after a yes (tuned on dev38)', () => {
+  itReads([
+    ['medicina general, la pediatra es pal bebé y él ya tiene su cita 😅', 'specialty', { choice: 'medicina_general', specialty: 'medicina_general' }],
+    ['primera vez creo, nunca me he hecho el control después del parto', 'visitType', { choice: 'primera_vez', visitType: 'primera_vez' }],
+    ['ah bueno, primera vez entonces, no es tan urgente', 'visitType', { choice: 'primera_vez', visitType: 'primera_vez' }],
+    ['para Juanchito, mi hijo menor', 'patient', { patients: [{ kind: 'name', name: 'juan' }] }],
+    ['si confirmo, y ahora la de Mateo igual porfa', 'confirm', { intent: 'book', choice: 'yes' }],
+    ['confirmadísimo', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['ahora sí la de Thiago, el gordo 🥰', 'menu', { intent: 'book' }],
+    ['ninguna de esas es jueves!!! ¿para qué me pregunta el día entonces? bueno, la del martes 3 pm', 'slot', { choice: 'slot-4', day: '2026-11-24' }],
+  ]);
+});
