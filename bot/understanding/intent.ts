@@ -187,7 +187,9 @@ export function readIntent(
   if ((intent === 'affirm' || intent === 'deny') && !yesNo && !yesNoQuestion) intent = 'none';
   // A greeting or thanks with a few words Lina cannot act on is that greeting; a long story with "buenas tardes" in front is not.
   // ("Buenas. Cita para Mateo. Urgente" asks for a cita.)
-  if (intent === 'none' && talk.length > 0 && content.length <= 5 && !ASKS_FOR_A_CITA.test(whole)) intent = talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
+  // ("Buenos días Lina, ¿cómo amaneció? 😊": a greeting first stays a greeting.)
+  if (intent === 'none' && talk.length > 0 && content.length <= 5 && !ASKS_FOR_A_CITA.test(whole))
+    intent = talk[0]?.value !== 'greet' && talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
   return { intent, score: intent === guess.intent ? guess.score : 1 - guess.score, ruled: false };
 }
 

@@ -967,9 +967,11 @@ function readPatients(
         !(introducer === 'para' || introducer === 'pa') &&
         (lexicon.relations.find(words.slice(found.end + 1, found.end + 3)).length > 0 || knownOrCommon(words[found.end + 1] ?? '')));
     // "La niña está con fiebre", "el niño tiene 13": the child the message is about.
+    // ("La bebé de 8 meses amaneció con fiebre", "los dos chinos amanecieron con tos": how they are, after their age.)
+    const agedWords = /^de (?:\d{1,2}|[a-z]+) (?:meses|mesecitos|anos|anitos|semanas|dias)$/.test(words.slice(found.end, found.end + 3).join(' ')) ? 3 : 0;
     const described =
       found.value !== 'other' &&
-      HOW_THEY_ARE.has(words[found.end] ?? '') &&
+      (HOW_THEY_ARE.has(words[found.end + agedWords] ?? '') || /^(?:amanecieron|estan|siguen|andan)$/.test(words[found.end + agedWords] ?? '')) &&
       (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la');
     // "Hola, los niños tienen alguna cita pendiente?": the children whose citas are asked about (not "los niños tienen colegio").
     const childrenWithCita =

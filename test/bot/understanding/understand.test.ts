@@ -3444,6 +3444,12 @@ describe('a specialty for someone else, visit types never had or not urgent, pet
     ['para Juanchito, mi hijo menor', 'patient', { patients: [{ kind: 'name', name: 'juan' }] }],
     ['si confirmo, y ahora la de Mateo igual porfa', 'confirm', { intent: 'book', choice: 'yes' }],
     ['confirmadísimo', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['buenos días Lina, cómo amaneció? 😊', 'start', { intent: 'greet' }],
+    [
+      'Buenos días, la bebé de 8 meses amaneció con fiebre de 38 y pico, necesito que me la vean hoy mismo 😟',
+      'start',
+      { intent: 'book', patients: [{ kind: 'relation', relation: 'daughter' }] },
+    ],
     ['ahora sí la de Thiago, el gordo 🥰', 'menu', { intent: 'book' }],
     ['ninguna de esas es jueves!!! ¿para qué me pregunta el día entonces? bueno, la del martes 3 pm', 'slot', { choice: 'slot-4', day: '2026-11-24' }],
   ]);
