@@ -470,6 +470,9 @@ export function readEntities(
     if (BEFORE_TIME.test(words.join(' '))) entities.beforeTime = true;
     else entities.afterTime = true;
   }
+  // ("Después de recoger a la niña del jardín a las 12", "antes de entrar a trabajar a las 9": the hour a task ends or starts.)
+  else if (entities.time && when.bound === 'after') entities.afterTime = true;
+  else if (entities.time && when.bound === 'before') entities.beforeTime = true;
   if (!IDENTITY_QUESTIONS.has(question) && !entities.time && SAME_TIME.test(words.join(' '))) entities.sameTime = true;
   // "¿Me la puede correr una horita más tarde?": the same day, later than the cita's own time.
   if (!IDENTITY_QUESTIONS.has(question) && !entities.time && !entities.newDay && A_LITTLE_LATER.test(words.join(' '))) {

@@ -3410,3 +3410,17 @@ describe("people in a relative's story, busy with their own day, or set aside; a
     assert.equal(as('Entonces cancele esa, que mi hijo Jorge ya le consiguió un pediatra particular', 'existing', 'abuelo').entities.patients, undefined);
   });
 });
+
+describe('when a member can go: an hour after a reason, a task that bounds the day (member testing, run 48 on days and hours)', () => {
+  itReads([
+    // The hour said once a reason is closed ("entonces", "así que") is the one wanted; the hour of the reason is not.
+    ['necesito pediatra primera vez, yo trabajo hasta las 2 entonces tipo 3 el jueves en kennedy', 'start', { day: '2026-11-26', time: '15:00', afterTime: undefined }],
+    ['salgo del trabajo a las 4 asi que tipo 5', 'band', { time: '17:00' }],
+    ['salgo del trabajo a las 4', 'band', { time: undefined }],
+    // A loose band with a meal in it tells no schedule: the hour said with it narrows it.
+    ['necesito pediatra primera vez despuesito del almuerzo tipo 3 el jueves en kennedy', 'start', { band: 'tarde', day: '2026-11-26', time: '15:00' }],
+    // A task done at an hour: the slots after it (or before it, when the member must be free by then).
+    ['despues de recoger a la niña del jardin a las 12', 'slot', { intent: 'none', time: '12:00', afterTime: true }],
+    ['antes de entrar a trabajar a las 9', 'band', { time: '09:00', beforeTime: true }],
+  ]);
+});
