@@ -3422,5 +3422,19 @@ describe('when a member can go: an hour after a reason, a task that bounds the d
     // A task done at an hour: the slots after it (or before it, when the member must be free by then).
     ['despues de recoger a la niña del jardin a las 12', 'slot', { intent: 'none', time: '12:00', afterTime: true }],
     ['antes de entrar a trabajar a las 9', 'band', { time: '09:00', beforeTime: true }],
+    // An hour corrected after the day keeps the day.
+    ['pediatria primera vez en kennedy el jueves a las 3, no mentiras, a las 4', 'start', { day: '2026-11-26', weekday: 4, time: '16:00' }],
+    ['el jueves a las 3, mejor el viernes a las 4', 'band', { day: '2026-11-27', time: '16:00' }],
+    // The last hours of the afternoon are the latest times; the last cita booked is no band.
+    ['la ultima hora de la tarde', 'slot', { latest: true, band: 'tarde' }],
+    ['las ultimas horas del dia', 'band', { latest: true }],
+    ['quiero cancelar la ultima cita que saque', 'menu', { latest: undefined, band: undefined }],
+    // Early in the afternoon is the afternoon, never "any band".
+    ['en la tarde pero temprano', 'slot', { band: 'tarde' }],
+    ['temprano en la tarde', 'band', { choice: 'tarde', band: 'tarde' }],
+    ['temprano', 'band', { choice: 'manana', band: 'manana' }],
+    // "Ese día" with earlier or later times is the day under discussion, as "ese mismo día"; turned down, it is not.
+    ['mas temprano ese dia', 'slot', { intent: 'more_times', sameDay: true, earlier: true }],
+    ['ese dia no puedo', 'slot', { sameDay: undefined }],
   ]);
 });
