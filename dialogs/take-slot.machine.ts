@@ -187,11 +187,14 @@ export const takeSlotMachine = setup({
                   ...(said.day ? { day: said.day } : {}),
                   ...(said.dayOff ? { dayOff: said.dayOff } : {}),
                   // ("El viernes a la misma hora", moving a cita: from the appointment's own time.)
-                  ...(said.time
-                    ? { fromTime: said.time }
-                    : said.sameTime && context.mode === 'move' && context.appointment
-                      ? { fromTime: bogotaParts(context.appointment.start).time }
-                      : {}),
+                  // ("Antes de las 9": the slots before 9.)
+                  ...(said.time && said.beforeTime
+                    ? { toTime: said.time }
+                    : said.time
+                      ? { fromTime: said.time }
+                      : said.sameTime && context.mode === 'move' && context.appointment
+                        ? { fromTime: bogotaParts(context.appointment.start).time }
+                        : {}),
                   ...(said.latest || context.latest ? { latest: true as const } : {}),
                   // "En la tarde no puedo": the morning, and the afternoon never offered.
                   ...ruledOutIn(said, context),
@@ -237,7 +240,7 @@ export const takeSlotMachine = setup({
             band: context.band ?? 'cualquiera',
             ...(context.day ? { day: context.day } : {}),
             ...(context.dayOff ? { dayOff: context.dayOff } : {}),
-            ...(context.time ? { fromTime: context.time } : {}),
+            ...(context.time ? (context.beforeTime ? { toTime: context.time } : { fromTime: context.time }) : {}),
             ...(context.latest ? { latest: true as const } : {}),
           }),
           ...(context.reason ? { reason: context.reason } : {}),
@@ -265,7 +268,7 @@ export const takeSlotMachine = setup({
           {
             guard: ({ context, event }) => event.output.outcome === 'back' && context.bandAsked,
             target: 'awaitingBand',
-            actions: assign({ search: undefined, band: undefined, day: undefined, time: undefined }),
+            actions: assign({ search: undefined, band: undefined, day: undefined, time: undefined, beforeTime: undefined }),
           },
           { target: 'searchEnded' },
         ],
