@@ -401,13 +401,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             actions: [
               'startNewSearch',
               assign({
-                search: ({ context, event }) => ({
-                  ...context.search,
-                  band: entitiesOf(event).band ?? context.search.band,
-                  fromTime: undefined,
-                  toTime: undefined,
-                  latest: true as const,
-                }),
+                search: ({ context, event }) => ({ ...inBandSaid(context, event), latest: true as const }),
               }),
             ],
           },
@@ -454,10 +448,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           {
             guard: 'askedForBand',
             target: 'searching',
-            actions: [
-              'startNewSearch',
-              assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band, fromTime: undefined, toTime: undefined }) }),
-            ],
+            actions: ['startNewSearch', assign({ search: ({ context, event }) => inBandSaid(context, event) })],
           },
           // "Cualquier hora", "en la mañana" when the slots shown are already of that band: any of them, picked by its number.
           { guard: 'namesTheBandShown', actions: [{ type: 'say', params: ({ context }) => reply('slots.bandAlready', { context: context.search.band }) }, 'repeatPrompt'] },
@@ -679,6 +670,11 @@ function slotsAtAskedTime(context: SlotFinderContext, found: readonly Slot[]): S
   const atTime = found.slice(0, SLOTS_PER_PAGE).filter((slot) => bogotaParts(slot.start).time === context.askedTime);
   const hers = context.askedDoctor ? atTime.filter((slot) => slot.doctor.name === context.askedDoctor) : [];
   return hers.length > 0 ? hers : atTime;
+}
+
+/** The search in the band the message names (else the one searched), at any time of the day. */
+function inBandSaid(context: SlotFinderContext, event: EventObject): SearchState {
+  return { ...context.search, band: entitiesOf(event).band ?? context.search.band, fromTime: undefined, toTime: undefined };
 }
 
 /** An hour said that no slot shown is at ("la de las 9 con la doctora" when the list starts at 10). */
