@@ -61,7 +61,7 @@ export function createConversationMachine(agenda: AgendaService, clock: Clock, i
 export function searchWindow(
   now: Date,
   rules: SearchRules,
-  search: { window: SearchWindow; day?: string; fromTime?: string; before?: string },
+  search: { window: SearchWindow; day?: string; fromTime?: string; toTime?: string; before?: string },
 ): { from: Date; to: Date } | undefined {
   const earliest = new Date(now.getTime() + rules.minLeadMinutes * MINUTE_MS);
   const windowEnd = search.window === 'todayAndNextWorkingDay' ? bogotaInstant(nextBusinessDay(bogotaDate(now)), '23:59') : new Date(now.getTime() + SEARCH_HORIZON_DAYS * DAY_MS);
@@ -69,7 +69,7 @@ export function searchWindow(
   let to = windowEnd;
   if (search.day) {
     const dayStart = bogotaInstant(search.day, search.fromTime ?? '00:00');
-    const dayEnd = bogotaInstant(search.day, '23:59');
+    const dayEnd = search.toTime ? new Date(bogotaInstant(search.day, search.toTime).getTime() - 1) : bogotaInstant(search.day, '23:59');
     if (dayStart > from) from = dayStart;
     if (dayEnd < to) to = dayEnd;
   }
@@ -94,11 +94,15 @@ export async function searchSlotsIn(agenda: Pick<AgendaService, 'searchSlots'>, 
   const slots = await agenda.searchSlots({
     ...searchedFor(input, from, window.to),
     // A time of day without a day, or a doctor left out, filters the slots here: ask for enough to fill a page.
-    limit: (input.fromTime && !input.day) || input.notDoctorId ? 200 : SLOTS_PER_PAGE + skip.size,
+    limit: ((input.fromTime || input.toTime) && !input.day) || input.notDoctorId ? 200 : SLOTS_PER_PAGE + skip.size,
   });
-  return slots
-    .filter((slot) => !skip.has(slot.id) && (!input.fromTime || bogotaTime(new Date(slot.start)) >= input.fromTime) && slot.doctor.id !== input.notDoctorId)
-    .slice(0, SLOTS_PER_PAGE);
+  return slots.filter((slot) => !skip.has(slot.id) && atTimeOfDay(slot, input) && slot.doctor.id !== input.notDoctorId).slice(0, SLOTS_PER_PAGE);
+}
+
+/** Whether a slot starts within the time of day searched: from `fromTime`, before `toTime`. */
+function atTimeOfDay(slot: Slot, input: Pick<SearchSlotsInput, 'fromTime' | 'toTime'>): boolean {
+  const time = bogotaTime(new Date(slot.start));
+  return (!input.fromTime || time >= input.fromTime) && (!input.toTime || time < input.toTime);
 }
 
 /** Slots one day holds at most, asked at once when its latest come first. */
@@ -122,7 +126,7 @@ async function latestSlotsIn(agenda: Pick<AgendaService, 'searchSlots'>, window:
     const dayEnd = new Date(Math.min(window.to.getTime(), bogotaInstant(day, '23:59').getTime()));
     const ofDay = await agenda.searchSlots({ ...searchedFor(input, from, dayEnd), limit: SLOTS_OF_A_DAY });
     const latestFirst = ofDay
-      .filter((slot) => (!input.fromTime || bogotaTime(new Date(slot.start)) >= input.fromTime) && slot.doctor.id !== input.notDoctorId)
+      .filter((slot) => atTimeOfDay(slot, input) && slot.doctor.id !== input.notDoctorId)
       // Stable: slots at the same minute keep the agenda's order, as the pages' `after` counts on.
       .sort((a, b) => Date.parse(b.start) - Date.parse(a.start))
       .filter((slot) => day !== afterDay || !after || Date.parse(slot.start) < Date.parse(after.start) || (slot.start === after.start && !skip.has(slot.id)));

@@ -34,7 +34,7 @@ export function withWhatWasSaid(request: Request, event: EventObject, field?: Fo
     ...(said.band ? { band: said.band } : said.soonest && !request.band ? { band: 'cualquiera' as const } : {}),
     ...(said.ruledOutBand ? { ruledOutBand: said.ruledOutBand } : {}),
     ...(said.day ? { day: said.day, dayOff: said.dayOff } : {}),
-    ...(said.time ? { time: said.time } : {}),
+    ...(said.time ? { time: said.time, beforeTime: said.beforeTime } : {}),
     ...(said.latest ? { latest: true as const } : {}),
     ...(field ? pickedFor(field, choiceOf(event)) : {}),
   };
@@ -116,6 +116,7 @@ export function takeSlotInputFor(context: ForPatient & { conversationId: string;
     ...(request.day ? { day: request.day } : {}),
     ...(request.dayOff ? { dayOff: request.dayOff } : {}),
     ...(request.time ? { time: request.time } : {}),
+    ...(request.time && request.beforeTime ? { beforeTime: true as const } : {}),
     ...(request.latest ? { latest: true as const } : {}),
     ...(request.caseAsked ? { caseAsked: true as const } : {}),
     // "Control" starts with the treating doctor when they work at the chosen site.

@@ -439,7 +439,7 @@ export const bookingMachine = setup({
                       ...context.request,
                       band: search.band,
                       ...(search.day ? { day: search.day } : {}),
-                      ...(search.fromTime ? { time: search.fromTime } : {}),
+                      ...(search.fromTime ? { time: search.fromTime } : search.toTime ? { time: search.toTime, beforeTime: true as const } : {}),
                       ...(search.latest ? { latest: search.latest } : {}),
                     }
                   : context.request,

@@ -323,6 +323,8 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.dayOff ? { dayOff: entities.dayOff } : {}),
     ...(entities.weekday !== undefined ? { weekday: entities.weekday } : {}),
     ...(entities.time ? { time: entities.time } : {}),
+    // ("Pal viernes antes de las 10": a bound, with the time said or the new time of a move.)
+    ...(entities.time || entities.newTime ? (entities.beforeTime ? { beforeTime: true as const } : { beforeTime: undefined }) : {}),
     ...(entities.latest ? { latest: true as const } : {}),
     ...(entities.allAppointments && (named === 'cancel' || previous?.operation === 'cancel') ? { all: true as const } : {}),
     ...(entities.doctorName && (named === 'cancel' || named === 'reschedule' || named === 'consult') ? { doctor: entities.doctorName } : {}),

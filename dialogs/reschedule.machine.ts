@@ -76,7 +76,7 @@ function newTimeIn(event: DialogEvent | RepeatEvent, chosen: Appointment | undef
   return {
     ...(said.band ? { band: said.band } : {}),
     ...(said.newDay && said.newDay !== ownDay ? { newDay: said.newDay } : said.day && !namesIt && (said.day !== ownDay || sameDay) ? { newDay: said.day } : {}),
-    ...(said.time && !namesIt && !namesItsTime && (said.day !== ownDay || sameDay) ? { newTime: said.time } : {}),
+    ...(said.time && !namesIt && !namesItsTime && (said.day !== ownDay || sameDay) ? { newTime: said.time, beforeTime: said.beforeTime } : {}),
   };
 }
 
@@ -97,7 +97,7 @@ function withOwnDay(event: DialogEvent | RepeatEvent, chosen: Appointment | unde
  * that are not the appointment's own (which only named it: "la del miércoles"), unless the
  * member moves it within its own day ("ese mismo día, después de las 2").
  */
-function carriedNewTime(request: Request | undefined, appointment: Appointment): { day?: string; time?: string; dayOff?: 'holiday' | 'weekend' } {
+function carriedNewTime(request: Request | undefined, appointment: Appointment): { day?: string; time?: string; beforeTime?: true; dayOff?: 'holiday' | 'weekend' } {
   const own = bogotaParts(appointment.start);
   const day = request?.newDay ?? (request?.day && request.day !== own.day ? request.day : request?.sameDay ? own.day : undefined);
   // ("Más tempranito ese mismo día? a las 10 tengo una reunión": the hour is the reason; the day's first slots come first.)
@@ -111,7 +111,9 @@ function carriedNewTime(request: Request | undefined, appointment: Appointment):
     (request?.sameTime && day !== undefined && day !== own.day ? own.time : undefined);
   // "Pásemela para el martes 8" (a holiday) said before the appointment was chosen: said to be one, not "no hay cupos".
   const dayOff = day && day === request?.day ? request.dayOff : undefined;
-  return { ...(day ? { day } : {}), ...(time ? { time } : {}), ...(dayOff ? { dayOff } : {}) };
+  // ("Pal viernes antes de las 10": the time said is a bound, the slots before it.)
+  const before = time !== undefined && (time === request?.newTime || time === saidTime) && request?.beforeTime === true;
+  return { ...(day ? { day } : {}), ...(time ? { time } : {}), ...(before ? { beforeTime: true as const } : {}), ...(dayOff ? { dayOff } : {}) };
 }
 
 /** The appointment being moved: always chosen before a slot is taken. */

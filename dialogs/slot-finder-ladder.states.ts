@@ -94,7 +94,7 @@ export const ladderStates = {
               search: ({ context, event }) => ({
                 ...context.search,
                 band: otherBand(context.search.band),
-                ...(entitiesOf(event).day ? { day: entitiesOf(event).day, fromTime: undefined } : {}),
+                ...(entitiesOf(event).day ? { day: entitiesOf(event).day, fromTime: undefined, toTime: undefined } : {}),
               }),
               triedOtherBand: true,
             }),

@@ -140,6 +140,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
       ...(input.day ? { day: input.day } : {}),
       ...(input.day && input.dayOff ? { dayOff: input.dayOff } : {}),
       ...(input.fromTime ? { fromTime: input.fromTime } : {}),
+      ...(input.toTime ? { toTime: input.toTime } : {}),
       ...(input.doctorId !== undefined ? { doctorId: input.doctorId } : input.treatingDoctor && !input.anyDoctor ? { doctorId: input.treatingDoctor.id } : {}),
       ...(input.anyDoctor ? { anyDoctor: true as const } : {}),
       ...(input.notDoctorId ? { notDoctorId: input.notDoctorId } : {}),
@@ -346,7 +347,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               assign(({ context, event }) => {
                 const asked = doctorAsked(context, event);
                 const doctor = asked?.kind === 'here' ? asked.doctor : undefined;
-                const { fromTime: _from, anyDoctor: _any, page: _page, ...search } = context.search;
+                const { fromTime: _from, toTime: _to, anyDoctor: _any, page: _page, ...search } = context.search;
                 return { treatingDoctor: doctor, search: { ...search, ...(doctor ? { doctorId: doctor.id } : {}) }, triedOtherDoctor: false, emptyBands: [] };
               }),
             ],
@@ -399,20 +400,22 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             target: 'searching',
             actions: [
               'startNewSearch',
-              assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band, fromTime: undefined, latest: true as const }) }),
+              assign({
+                search: ({ context, event }) => ({ ...inBandSaid(context, event), latest: true as const }),
+              }),
             ],
           },
           // "¿Algo más temprano?" after the latest times: the earliest first again.
           {
             guard: and(['asksEarlier', 'showsLatest']),
             target: 'searching',
-            actions: ['startNewSearch', assign({ search: ({ context }) => ({ ...context.search, fromTime: undefined, latest: undefined }) })],
+            actions: ['startNewSearch', assign({ search: ({ context }) => ({ ...context.search, fromTime: undefined, toTime: undefined, latest: undefined }) })],
           },
           // "¿Hay algo más temprano?": the first slots again, or the honest answer that these are the earliest (and, in the afternoon, how to ask for the morning).
           {
             guard: and(['asksEarlier', 'showsLaterSlots']),
             target: 'searching',
-            actions: ['startNewSearch', assign({ search: ({ context }) => ({ ...context.search, fromTime: undefined }) })],
+            actions: ['startNewSearch', assign({ search: ({ context }) => ({ ...context.search, fromTime: undefined, toTime: undefined }) })],
           },
           {
             guard: 'asksEarlier',
@@ -434,7 +437,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
                   const referred = bookedTimeReferred(context, event);
                   if (!referred) return context.search;
                   const search = { ...context.search, day: referred.day, dayOff: undefined, latest: undefined };
-                  return referred.from ? searchAtTime(search, { time: referred.from, afterTime: true }) : { ...search, fromTime: undefined };
+                  return referred.from ? searchAtTime(search, { time: referred.from, afterTime: true }) : { ...search, fromTime: undefined, toTime: undefined };
                 },
               }),
             ],
@@ -445,10 +448,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           {
             guard: 'askedForBand',
             target: 'searching',
-            actions: [
-              'startNewSearch',
-              assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band, fromTime: undefined }) }),
-            ],
+            actions: ['startNewSearch', assign({ search: ({ context, event }) => inBandSaid(context, event) })],
           },
           // "Cualquier hora", "en la mañana" when the slots shown are already of that band: any of them, picked by its number.
           { guard: 'namesTheBandShown', actions: [{ type: 'say', params: ({ context }) => reply('slots.bandAlready', { context: context.search.band }) }, 'repeatPrompt'] },
@@ -565,6 +565,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
                       day: choiceOf(event),
                       dayOff: undefined,
                       fromTime: undefined,
+                      toTime: undefined,
                       band: entitiesOf(event).band ?? context.search.band,
                     },
                     entitiesOf(event),
@@ -618,6 +619,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
                   day: undefined,
                   dayOff: undefined,
                   fromTime: undefined,
+                  toTime: undefined,
                 }),
               }),
             ],
@@ -670,6 +672,11 @@ function slotsAtAskedTime(context: SlotFinderContext, found: readonly Slot[]): S
   return hers.length > 0 ? hers : atTime;
 }
 
+/** The search in the band the message names (else the one searched), at any time of the day. */
+function inBandSaid(context: SlotFinderContext, event: EventObject): SearchState {
+  return { ...context.search, band: entitiesOf(event).band ?? context.search.band, fromTime: undefined, toTime: undefined };
+}
+
 /** An hour said that no slot shown is at ("la de las 9 con la doctora" when the list starts at 10). */
 function hourNotShown(context: SlotFinderContext, event: EventObject): boolean {
   const { time, beforeTime, afterTime } = entitiesOf(event);
@@ -682,6 +689,7 @@ function slotsSearched(context: SlotFinderContext) {
     ...searchParams(context),
     ...(context.search.day ? { day: context.search.day } : {}),
     ...(context.search.fromTime ? { fromTime: context.search.fromTime } : {}),
+    ...(context.search.toTime ? { toTime: context.search.toTime } : {}),
     ...(context.search.latest ? { latest: true as const } : {}),
   };
 }

@@ -30,6 +30,8 @@ export interface SearchSlotsInput {
   day?: string;
   /** Only slots at or after this time (`HH:MM`) of `day`, or of each day. */
   fromTime?: string;
+  /** Only slots before this time (`HH:MM`) of `day`, or of each day ("antes de las 10"). */
+  toTime?: string;
   /** The next page: slots from `start` on, leaving out those already shown. */
   after?: { start: string; ids: string[] };
   /** The latest times of each day first ("lo más tarde posible"); `after` then continues towards earlier times. */
@@ -75,6 +77,8 @@ export interface SearchState {
   band: Band;
   day?: string;
   fromTime?: string;
+  /** "Antes de las 10": only slots that start before this time. */
+  toTime?: string;
   doctorId?: string;
   /** The member accepted any doctor of the site: the treating doctor is not searched again. */
   anyDoctor?: true;
@@ -131,8 +135,9 @@ export function searchAtTime(search: SearchState, said: Entities): SearchState {
   const time = said.time;
   if (!time) return search;
   const band = said.band ?? (search.band === 'cualquiera' ? 'cualquiera' : said.beforeTime ? (time <= '12:00' ? 'manana' : search.band) : bandOfTime(time));
-  const { fromTime: _from, latest: _latest, ...rest } = search;
-  if (said.beforeTime) return { ...rest, band };
+  const { fromTime: _from, toTime: _to, latest: _latest, ...rest } = search;
+  // ("Antes de las 9": the slots that start before 9, never those from 9.)
+  if (said.beforeTime) return { ...rest, band, toTime: time };
   return { ...rest, band, fromTime: time };
 }
 
@@ -140,12 +145,13 @@ export function searchAtTime(search: SearchState, said: Entities): SearchState {
 export function searchSaid(said: Entities, band: Band, kept: SearchState | undefined): SearchState {
   return {
     // "El viernes al mediodía" after morning slots: the band of the time said.
-    band: said.band ?? (said.time && !said.beforeTime && band !== 'cualquiera' ? bandOfTime(said.time) : band),
+    // ("El viernes antes de las 10" after afternoon slots: the morning.)
+    band: said.band ?? (said.time && band !== 'cualquiera' ? (!said.beforeTime ? bandOfTime(said.time) : said.time <= '12:00' ? 'manana' : band) : band),
     // ("No, la de las 8" while Tuesday 1 is searched: 8:00 that Tuesday.)
     ...(said.day ? { day: said.day } : said.time && !said.beforeTime && !said.afterTime && kept?.day ? { day: kept.day } : {}),
     ...(said.dayOff ? { dayOff: said.dayOff } : {}),
     // ("Antes de las 11" is a bound: the first slots of the band, never the ones from 11.)
-    ...(said.time && !said.beforeTime ? { fromTime: said.time } : keptTime(said, kept)),
+    ...(said.time && !said.beforeTime ? { fromTime: said.time } : said.time ? { toTime: said.time } : keptTime(said, kept)),
     ...(said.latest ? { latest: true as const } : {}),
     ...doctorScope(kept),
     ...ruledOutIn(said, kept),

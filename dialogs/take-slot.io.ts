@@ -33,6 +33,8 @@ export interface TakeSlotInput extends SlotRequest {
   day?: string;
   dayOff?: 'holiday' | 'weekend';
   time?: string;
+  /** `time` is a bound the slots start before ("antes de las 10"), not the time they start from. */
+  beforeTime?: true;
   /** The latest times of the day first ("lo más tarde posible"). */
   latest?: true;
   /** The appointment being moved (`move`). */

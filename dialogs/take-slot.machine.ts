@@ -15,7 +15,18 @@ import { machineTypes } from './machine-types.js';
 import { SAY_ASK_THAT_TIME, bookedReferred, leftAsIs, patientOf, refersToAnothersTime, relativeToReply, relayTo } from './operation.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.js';
-import { SITE_KEPT, bandOfTime, revisesSearch, ruledOutIn, searchSaid, slotRequestOf, withAnyDoctorBut, type SearchState } from './slot-search.js';
+import {
+  CLINIC_HOURS,
+  SITE_KEPT,
+  bandOfTime,
+  outsideClinicHours,
+  revisesSearch,
+  ruledOutIn,
+  searchSaid,
+  slotRequestOf,
+  withAnyDoctorBut,
+  type SearchState,
+} from './slot-search.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
 import type { CommitInput, TakeSlotInput, TakeSlotOutput } from './take-slot.io.js';
 import { answerOf, choiceOf, entitiesOf, intentOf, isMessage, messageGuards, messageIdOf } from './understood.js';
@@ -35,6 +46,18 @@ interface TakeSlotContext extends TakeSlotInput, SpeakingContext {
   proposed?: SearchState;
   /** "Ay no, mejor la tres": the slot of the page shown before that the member takes instead. */
   pickAt?: SlotFinderInput['pickAt'];
+  /** A time said with the request that no site attends at ("tipo 5 de la tarde"): said, never searched. */
+  outsideTime?: string;
+}
+
+/**
+ * What the request said of the time, within the sites' hours: a time none attends at is set aside (said at the start), and
+ * one at or after closing asks for the latest times instead.
+ */
+function withinClinicHours(input: TakeSlotInput): TakeSlotInput & Pick<TakeSlotContext, 'outsideTime'> {
+  if (!outsideClinicHours(input.time) || input.time === undefined) return input;
+  const { time, beforeTime: _bound, ...rest } = input;
+  return { ...rest, outsideTime: time, ...(time >= CLINIC_HOURS.closes ? { latest: true as const } : {}) };
 }
 
 const { endWith, output } = endings<TakeSlotContext, TakeSlotOutput>({ taken: true, case: true, revise: true, cancelInstead: true, back: true, abandoned: true, error: true });
@@ -143,11 +166,13 @@ export const takeSlotMachine = setup({
   },
 }).createMachine({
   id: 'takeSlot',
-  context: ({ input }) => ({ ...input, bandAsked: false, invalidAnswers: 0 }),
+  context: ({ input }) => ({ ...withinClinicHours(input), bandAsked: false, invalidAnswers: 0 }),
   // A child who turns 18 within the days searched: said first, so that the slots shown are not a surprise.
   entry: enqueueActions(({ context, enqueue }) => {
     const agesOut = agesOutParams(context);
     if (agesOut.agesOut) enqueue({ type: 'say', params: reply('slots.agesOut', agesOutSaid(agesOut)) });
+    // ("El jueves tipo 5 de la tarde": the sites' hours, never "no hay cupos" for a time nobody attends at.)
+    if (context.outsideTime) enqueue({ type: 'say', params: reply('slots.outsideHours', { time: context.outsideTime, context: 'request' }) });
   }),
   initial: 'deciding',
   on: {
@@ -187,11 +212,14 @@ export const takeSlotMachine = setup({
                   ...(said.day ? { day: said.day } : {}),
                   ...(said.dayOff ? { dayOff: said.dayOff } : {}),
                   // ("El viernes a la misma hora", moving a cita: from the appointment's own time.)
-                  ...(said.time
-                    ? { fromTime: said.time }
-                    : said.sameTime && context.mode === 'move' && context.appointment
-                      ? { fromTime: bogotaParts(context.appointment.start).time }
-                      : {}),
+                  // ("Antes de las 9": the slots before 9.)
+                  ...(said.time && said.beforeTime
+                    ? { toTime: said.time }
+                    : said.time
+                      ? { fromTime: said.time }
+                      : said.sameTime && context.mode === 'move' && context.appointment
+                        ? { fromTime: bogotaParts(context.appointment.start).time }
+                        : {}),
                   ...(said.latest || context.latest ? { latest: true as const } : {}),
                   // "En la tarde no puedo": the morning, and the afternoon never offered.
                   ...ruledOutIn(said, context),
@@ -237,7 +265,7 @@ export const takeSlotMachine = setup({
             band: context.band ?? 'cualquiera',
             ...(context.day ? { day: context.day } : {}),
             ...(context.dayOff ? { dayOff: context.dayOff } : {}),
-            ...(context.time ? { fromTime: context.time } : {}),
+            ...(context.time ? (context.beforeTime ? { toTime: context.time } : { fromTime: context.time }) : {}),
             ...(context.latest ? { latest: true as const } : {}),
           }),
           ...(context.reason ? { reason: context.reason } : {}),
@@ -265,7 +293,7 @@ export const takeSlotMachine = setup({
           {
             guard: ({ context, event }) => event.output.outcome === 'back' && context.bandAsked,
             target: 'awaitingBand',
-            actions: assign({ search: undefined, band: undefined, day: undefined, time: undefined }),
+            actions: assign({ search: undefined, band: undefined, day: undefined, time: undefined, beforeTime: undefined }),
           },
           { target: 'searchEnded' },
         ],

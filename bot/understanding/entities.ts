@@ -72,6 +72,11 @@ const COPULA: ReadonlySet<string> = new Set(['es', 'son', 'era', 'sea']);
 
 /** Where slots, days or appointments are shown: "lo más pronto posible" there picks the first. */
 const SHOWN_WHEN_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'day', 'appointment', 'confirm', 'offer']);
+/** "La última hora de la tarde", "las últimas horas", "el último horario del día": the latest times, as "lo más tarde posible". */
+const LAST_HOURS =
+  /\b(?:la|las) ultimas? (?:hora|horas|horita|horitas)\b(?! (?:de la manana|de la mananita|en la manana))|\b(?:el|los) ultimos? horarios? (?:de la tarde|del dia)\b/;
+/** "Más temprano ese día", "ese día en la tarde": the day under discussion, as "ese mismo día". */
+const THAT_DAY = /\b(?:ese|este|aquel) (?:dia|diita)\b/;
 /** What opens a reason ("porque", "es que", "ya que"), with no change of mind after it: a site after it is why, not where. */
 const REASON_OPENER = /\b(porque|por que|es que|ya que)\b(?!.*\b(mejor|mas bien)\b)/;
 
@@ -347,7 +352,9 @@ export function readEntities(
       busyRulesOut: question === 'offer',
     });
     // The band said before the change of mind stays only when nothing after it names the time ("en la tarde… mejor el miércoles").
-    if (after.day || after.time) when = { ...after, ...(after.band || !when.band || after.time ? {} : { band: when.band }) };
+    // ("El jueves a las 3, no mentiras, a las 4": only the hour corrected, the day said before stays.)
+    const dayBefore = !after.day && when.day ? { day: when.day, ...(when.weekday !== undefined ? { weekday: when.weekday } : {}) } : {};
+    if (after.day || after.time) when = { ...after, ...dayBefore, ...(after.band || !when.band || after.time ? {} : { band: when.band }) };
   }
   // ("Ninguna del viernes, pues el martes a las 3", "hoy a las 2 no alcanzo… el martes 3 pm sí": where times are shown, the
   // day and hour said after the ones turned down are the answer.)
@@ -476,13 +483,20 @@ export function readEntities(
     if (BEFORE_TIME.test(words.join(' '))) entities.beforeTime = true;
     else entities.afterTime = true;
   }
+  // ("Después de recoger a la niña del jardín a las 12", "antes de entrar a trabajar a las 9": the hour a task ends or starts.)
+  else if (entities.time && when.bound === 'after') entities.afterTime = true;
+  else if (entities.time && when.bound === 'before') entities.beforeTime = true;
   if (!IDENTITY_QUESTIONS.has(question) && !entities.time && SAME_TIME.test(words.join(' '))) entities.sameTime = true;
   // "¿Me la puede correr una horita más tarde?": the same day, later than the cita's own time.
   if (!IDENTITY_QUESTIONS.has(question) && !entities.time && !entities.newDay && A_LITTLE_LATER.test(words.join(' '))) {
     entities.sameDay = true;
     entities.later = true;
   }
-  if (!IDENTITY_QUESTIONS.has(question) && SAME_DAY.test(words.join(' '))) {
+  // ("Más temprano ese día", "ese día más tardecito", "ese día en la tarde": that day, other times; "ese día no puedo" is no such
+  // request.)
+  const thatDay =
+    THAT_DAY.test(words.join(' ')) && !entities.day && !/\bno\b/.test(words.join(' ')) && (EARLIER.test(words.join(' ')) || LATER.test(words.join(' ')) || when.band !== undefined);
+  if (!IDENTITY_QUESTIONS.has(question) && (SAME_DAY.test(words.join(' ')) || thatDay)) {
     entities.sameDay = true;
     // "El mismo día pero más tarde": later than that cita's time, when no hour says from when.
     if (LATER.test(words.join(' ')) && !entities.time) entities.later = true;
@@ -520,7 +534,7 @@ export function readEntities(
   // "Medicina general, lo más pronto posible": the earliest at any hour, where no slots or days are shown yet (there it picks the first).
   if (!IDENTITY_QUESTIONS.has(question) && !SHOWN_WHEN_QUESTIONS.has(question) && !entities.band && !entities.time && SOONEST.test(words.join(' '))) entities.soonest = true;
   // "Lo más tarde posible": the latest times of the day first, wherever a time is asked or said.
-  if (!IDENTITY_QUESTIONS.has(question) && LATEST.test(words.join(' '))) {
+  if (!IDENTITY_QUESTIONS.has(question) && (LATEST.test(words.join(' ')) || LAST_HOURS.test(words.join(' ')))) {
     entities.latest = true;
     // The latest times are the afternoon's unless a band is said ("lo más tarde en la mañana").
     entities.band ??= 'tarde';

@@ -966,6 +966,8 @@ export function settleIntent(reads: Reads): Understanding {
   }
   // "Al medio día" at the slots: noon, never other days for its "día".
   if (question === 'slot' && intent === 'other_day' && entities.time && !entities.day && !entities.daysAfter && /\bmedio dia\b/.test(normalized)) intent = 'none';
+  // "Más temprano ese día" at the slots: that day's other times, never other days for its "día".
+  if (question === 'slot' && intent === 'other_day' && entities.sameDay && !entities.day && !entities.daysAfter) intent = entities.earlier ? 'more_times' : 'none';
   // "No sé, después escribo, chao" at the authorisation: the member will write later; a goodbye, never the question explained.
   if (
     question === 'consent' &&

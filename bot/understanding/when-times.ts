@@ -239,6 +239,10 @@ const NOT_BAND_TARDE_BEFORE = /(?:^|[^a-z])(?:buenas?|mas|muy|llego|llegue|llega
 /** Before "(más) temprano", leaving or rising early: "salir más temprano", "me levanto temprano". */
 const LEAVING_EARLY_BEFORE =
   /(?:^|[^a-z])(?:salir|sale|salgo|salimos|salen|salia|madrugar|madrugo|levanto|levantarme|levanta)\s+(?:del\s+(?:trabajo|turno|colegio)\s+)?(?:(?:mas|bien|muy|un\s+poco\s+mas)\s+)?$/;
+/** "En la tarde pero temprano", "por la tarde tempranito": early in the afternoon, no morning asked for. */
+const AFTERNOON_BEFORE = /(?:^|[^a-z])(?:tardes?|tarde[cs]itas?)[\s,]+(?:(?:pero|y|aunque|eso\s+si|ojala|si\s+se\s+puede)[\s,]+)?(?:(?:bien|muy|mas|lo\s+mas)\s+)?$/;
+/** "Temprano en la tarde", "tempranito por la tarde": the same, said first. */
+const AFTERNOON_AFTER = /^[\s,]+(?:(?:en|por|de)\s+)?la\s+(?:tarde|tarde[cs]ita)(?![a-z])/;
 /** "me da igual el día": indifference to something else than the hour. */
 const NOT_ABOUT_TIME_AFTER =
   /^\s+(?:el|la|los|las|de|del|de\s+los|de\s+las)\s+(?:dias?|fechas?|medicos?|medicas?|doctor|doctores|doctoras?|sedes?|lugar|especialistas?|citas)(?![a-z])/;
@@ -267,6 +271,9 @@ export class BandParser extends WholeWordParser {
     if (match[0] === 'tarde' && (NOT_BAND_TARDE_BEFORE.test(textBefore) || /^\s+noche/.test(textAfter))) return null;
     // ("Dijo que la dejaban salir más temprano", "tengo que madrugar temprano": the member's day, no band asked.)
     if (band === 'manana' && /temprano|tempranito/.test(match[0]) && LEAVING_EARLY_BEFORE.test(textBefore)) return null;
+    // ("En la tarde pero temprano": the early afternoon, the band said.)
+    if (band === 'manana' && /^(?:bien\s+|muy\s+|mas\s+)?(?:temprano|tempranito)$/.test(match[0]) && (AFTERNOON_BEFORE.test(textBefore) || AFTERNOON_AFTER.test(textAfter)))
+      return null;
     if (band === 'cualquiera' && (NOT_ABOUT_TIME_AFTER.test(textAfter) || ABOUT_OTHER_BEFORE.test(textBefore))) return null;
     return context.createParsingResult(index, match[0], context.createParsingComponents().addTag(BAND_TAG[band]));
   }

@@ -32,6 +32,8 @@ export interface When {
   /** HH:MM, 24-hour. Clinic hours are 07:00-17:00: "a las 3" is 15:00, "a las 9" 09:00, "a las 12" 12:00, "3 de la tarde" 15:00, "10 am" 10:00, "2 y media" 14:30, "a eso de las 2" 14:00, "2:40 pm" 14:40. */
   time?: string;
   band?: Band;
+  /** The time is the end of a task the member does first ("después de recoger a la niña a las 12"): a bound, not a slot's time. */
+  bound?: 'after' | 'before';
   /** The one band the member rules out ("en la mañana no puedo"), unless it is also the one asked for. */
   ruledOutBand?: 'manana' | 'tarde';
 }
@@ -61,6 +63,29 @@ const SCHEDULE_TOLD =
 /** The same, told after the hour: "a las 2 tengo reunión", "a las 12 entro a trabajar", "a las 12:30 sale", "a las 3 es que la recojo". */
 const SCHEDULE_AFTER =
   /^\s*(?:(?:es\s+que|porque|pues)\s+)?(?:(?:yo|el|ella|mateo|sofi|sofia)\s+)?(?:(?:la|lo)\s+(?:recojo|recoge|recogemos|llevo|lleva)\b|(?:todavia|aun)\s+(?:estoy|esta|sigo|sigue)\b|(?:estoy|esta|sigo|sigue)\s+en\s+(?:la\s+oficina|el\s+trabajo|clase|el\s+colegio)\b|(?:tengo|tiene|tenemos|tienen)\s+(?:una\s+|un\s+)?(?:reunion|junta|cita|clase|clases|trabajo|turno|colegio|examen|que)|entro|entra|entramos|entran|salgo|sale|salimos|salen|termino|termina|me\s+toca|le\s+toca|nos\s+toca|recojo|recoge|estoy\s+trabajando)\b/;
+
+/** Words that open what the member asks after a reason: "trabajo hasta las 2, entonces tipo 3", "salgo a las 4 así que a las 5". */
+const WISH_OPENER = /\b(?:entonces|asi que|por eso|pero|mejor)\b/g;
+/** A loose band with a meal in it ("despuesito del almuerzo"), which tells no schedule. */
+const MEAL_BAND = /\b(?:despues|despuesito|luego|antes)\s+(?:del?\s+almuerzo|de\s+almorzar)\b/g;
+/**
+ * A task the member must do first (or before which they must be free), with its time: "después de recoger a la niña del
+ * jardín a las 12" (the slots after 12), "antes de entrar a trabajar a las 9" (the slots before 9).
+ */
+const BOUNDING_TASK = /(?:^|[^a-z])(despues|antes)\s+de\s+(?!las?\b|la\s+una\b)[a-z]+(?:ar|er|ir)(?:l[oa]s?|le|les|me|nos)?\b/;
+
+/**
+ * How the clause before a time tells it: `schedule` when it is a time in someone's day told as a reason ("salgo del trabajo a
+ * la 1"), `after` or `before` when it ends a task before which, or after which, the member is free; `undefined` when the
+ * time is the one asked for. A reason closed by "entonces", "así que"… ("trabajo hasta las 2 entonces tipo 3") is over.
+ */
+function toldBefore(text: string, at: number): 'schedule' | 'after' | 'before' | undefined {
+  const clause = clauseBefore(text, at, []);
+  const wish = clause.slice(Math.max(0, ...[...clause.matchAll(WISH_OPENER)].map((opener) => (opener.index ?? 0) + opener[0].length)));
+  const task = BOUNDING_TASK.exec(wish);
+  if (task) return task[1] === 'despues' ? 'after' : 'before';
+  return SCHEDULE_TOLD.test(wish.replace(MEAL_BAND, ' ')) ? 'schedule' : undefined;
+}
 
 /**
  * What follows a day ruled out: "no", "tampoco", "no puedo", or the next days joined to it ("el
@@ -210,10 +235,14 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
       }
     }
     const toldAfter = SCHEDULE_AFTER.test(normalized.slice(result.index + result.text.length));
-    if (when.time === undefined && start.isCertain('hour') && !toldAfter && !SCHEDULE_TOLD.test(clauseBefore(normalized, result.index, []))) {
+    const told = toldBefore(normalized, result.index);
+    if (when.time === undefined && start.isCertain('hour') && !toldAfter && told !== 'schedule') {
       const hour = start.get('hour');
       const minute = start.get('minute') ?? 0;
-      if (hour !== null && hour >= 0 && hour <= 23) when.time = `${pad(hour)}:${pad(minute)}`;
+      if (hour !== null && hour >= 0 && hour <= 23) {
+        when.time = `${pad(hour)}:${pad(minute)}`;
+        if (told !== undefined) when.bound = told;
+      }
     }
     const tags = result.tags();
     for (const band of ['manana', 'tarde', 'cualquiera'] as const) if (tags.has(BAND_TAG[band])) bands.push({ band, at: result.index });

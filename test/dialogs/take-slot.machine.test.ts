@@ -127,6 +127,21 @@ describe('take slot: the band', () => {
     assert.deepEqual(dated.searches, [{ ...BASE_SEARCH, day: WEDNESDAY, fromTime: '10:00' }]);
   });
 
+  it('a time given before as a bound searches the slots before it; "antes de las 9" at the band question too', async () => {
+    const bounded = await startTakeSlot({ input: { band: 'manana', day: WEDNESDAY, time: '10:00', beforeTime: true } });
+    assert.deepEqual(bounded.searches, [{ ...BASE_SEARCH, franja: 'manana', day: WEDNESDAY, toTime: '10:00' }]);
+
+    const { chat, searches } = await startTakeSlot();
+    await chat.say('algo antes de las 9 que entro a trabajar');
+    assert.deepEqual(searches, [{ ...BASE_SEARCH, franja: 'manana', toTime: '09:00' }]);
+  });
+
+  it("a time no site attends at, given before, is said with the sites' hours and the latest slots are searched instead", async () => {
+    const { chat, searches } = await startTakeSlot({ input: { band: 'tarde', day: THURSDAY, time: '17:00' }, searches: [slotsOn(THURSDAY, ['16:40'])] });
+    assert.equal(chat.lastSaid('slots.outsideHours')?.params?.time, '17:00');
+    assert.deepEqual(searches, [{ ...BASE_SEARCH, franja: 'tarde', day: THURSDAY, latest: true }]);
+  });
+
   it('an answer that is no band is not understood, and the band is asked again', async () => {
     const { chat, searches } = await startTakeSlot();
     await chat.say('mmm');

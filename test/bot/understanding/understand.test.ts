@@ -3454,3 +3454,31 @@ describe('a specialty for someone else, visit types never had or not urgent, pet
     ['ninguna de esas es jueves!!! ¿para qué me pregunta el día entonces? bueno, la del martes 3 pm', 'slot', { choice: 'slot-4', day: '2026-11-24' }],
   ]);
 });
+
+describe('when a member can go: an hour after a reason, a task that bounds the day (member testing, run 48 on days and hours)', () => {
+  itReads([
+    // The hour said once a reason is closed ("entonces", "así que") is the one wanted; the hour of the reason is not.
+    ['necesito pediatra primera vez, yo trabajo hasta las 2 entonces tipo 3 el jueves en kennedy', 'start', { day: '2026-11-26', time: '15:00', afterTime: undefined }],
+    ['salgo del trabajo a las 4 asi que tipo 5', 'band', { time: '17:00' }],
+    ['salgo del trabajo a las 4', 'band', { time: undefined }],
+    // A loose band with a meal in it tells no schedule: the hour said with it narrows it.
+    ['necesito pediatra primera vez despuesito del almuerzo tipo 3 el jueves en kennedy', 'start', { band: 'tarde', day: '2026-11-26', time: '15:00' }],
+    // A task done at an hour: the slots after it (or before it, when the member must be free by then).
+    ['despues de recoger a la niña del jardin a las 12', 'slot', { intent: 'none', time: '12:00', afterTime: true }],
+    ['antes de entrar a trabajar a las 9', 'band', { time: '09:00', beforeTime: true }],
+    // An hour corrected after the day keeps the day.
+    ['pediatria primera vez en kennedy el jueves a las 3, no mentiras, a las 4', 'start', { day: '2026-11-26', weekday: 4, time: '16:00' }],
+    ['el jueves a las 3, mejor el viernes a las 4', 'band', { day: '2026-11-27', time: '16:00' }],
+    // The last hours of the afternoon are the latest times; the last cita booked is no band.
+    ['la ultima hora de la tarde', 'slot', { latest: true, band: 'tarde' }],
+    ['las ultimas horas del dia', 'band', { latest: true }],
+    ['quiero cancelar la ultima cita que saque', 'menu', { latest: undefined, band: undefined }],
+    // Early in the afternoon is the afternoon, never "any band".
+    ['en la tarde pero temprano', 'slot', { band: 'tarde' }],
+    ['temprano en la tarde', 'band', { choice: 'tarde', band: 'tarde' }],
+    ['temprano', 'band', { choice: 'manana', band: 'manana' }],
+    // "Ese día" with earlier or later times is the day under discussion, as "ese mismo día"; turned down, it is not.
+    ['mas temprano ese dia', 'slot', { intent: 'more_times', sameDay: true, earlier: true }],
+    ['ese dia no puedo', 'slot', { sameDay: undefined }],
+  ]);
+});
