@@ -265,7 +265,14 @@ export function settleIntent(reads: Reads): Understanding {
       yesNo === 'no' &&
       (['book', 'consult', 'cancel', 'thanks', 'none'].includes(intent) ||
         (intent === 'other_day' && refusesWithoutAnotherDay(normalized, entities)) ||
-        (intent === 'more_times' && COME_BACK_ANOTHER_DAY.test(normalized)))
+        (intent === 'more_times' && COME_BACK_ANOTHER_DAY.test(normalized)) ||
+        // ("No, otra sede no, las demás me quedan lejísimos": a no with its reason, no other times asked for.)
+        (intent === 'more_times' &&
+          question === 'offer' &&
+          !MORE_TIMES_ASKED.test(normalized) &&
+          !EARLIER.test(normalized) &&
+          !LATEST.test(normalized) &&
+          !/\b(?:hora|horas|horario|horarios|temprano|tarde)\b/.test(normalized)))
     )
       intent = 'deny';
   }
@@ -311,7 +318,7 @@ export function settleIntent(reads: Reads): Understanding {
     (intent === 'none' || intent === 'thanks' || intent === 'change_patient') &&
     !intentRead.ruled &&
     entities.patients?.length &&
-    /^\W*(?:y )?ahora (?:si )?(?:la|el) de\b/.test(normalized)
+    /^\W*(?:y )?ahora (?:si )?(?:la|el) del?\b/.test(normalized)
   )
     intent = 'book';
   // "¿Y no hay con la dra Marta Salazar? Ella es mi médica": a doctor asked for, never another patient.

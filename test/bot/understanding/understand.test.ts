@@ -3451,6 +3451,14 @@ describe('a specialty for someone else, visit types never had or not urgent, pet
       { intent: 'book', patients: [{ kind: 'relation', relation: 'daughter' }] },
     ],
     ['ahora sí la de Thiago, el gordo 🥰', 'menu', { intent: 'book' }],
+    ['primero el menor, Simón, que está más maluquito', 'patient', { patients: [{ kind: 'name', name: 'simon', written: 'Simón' }] }],
+    ['ahora la del mayor, Tobías', 'menu', { intent: 'book', patients: [{ kind: 'name', name: 'tobias', written: 'Tobías' }] }],
+    ['no, otra sede no, las demas me quedan lejisimos', 'offer', { intent: 'deny', choice: 'no' }],
+    [
+      'bueno, al fin una. Lo de Mateo se lo pido ahorita que me calme, porque volver a llenar todo ese cuestionario ya no soy capaz. Gracias',
+      'menu',
+      { intent: 'thanks', patients: undefined },
+    ],
     ['ninguna de esas es jueves!!! ¿para qué me pregunta el día entonces? bueno, la del martes 3 pm', 'slot', { choice: 'slot-4', day: '2026-11-24' }],
   ]);
 });
