@@ -3410,3 +3410,16 @@ describe("people in a relative's story, busy with their own day, or set aside; a
     assert.equal(as('Entonces cancele esa, que mi hijo Jorge ya le consiguió un pediatra particular', 'existing', 'abuelo').entities.patients, undefined);
   });
 });
+
+describe('member testing: messages read wrongly in whole conversations', () => {
+  const bothChildren = [
+    { kind: 'relation', relation: 'child' },
+    { kind: 'relation', relation: 'child' },
+  ];
+  itReads([
+    // Whether the children already have a cita, asked: both of them, as without "ya".
+    ['los niños ya tienen cita?', 'menu', { intent: 'consult', patients: bothChildren }],
+    ['mis hijos ya tienen cita?', 'menu', { intent: 'consult', patients: bothChildren }],
+    ['y los niños ya tienen alguna cita?', 'start', { intent: 'consult', patients: bothChildren }],
+  ]);
+});
