@@ -441,6 +441,8 @@ export const bookingMachine = setup({
                       ...(search.day ? { day: search.day } : {}),
                       ...(search.fromTime ? { time: search.fromTime } : {}),
                       ...(search.latest ? { latest: search.latest } : {}),
+                      // ("No, en la tarde tiene colegio", then "¿y en otra sede?": the afternoon stays out at the next site too.)
+                      ...(search.ruledOutBand ? { ruledOutBand: search.ruledOutBand } : {}),
                     }
                   : context.request,
               };
