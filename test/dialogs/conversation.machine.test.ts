@@ -549,6 +549,19 @@ describe('global words (contract point 2)', () => {
     assert.deepEqual(chat.lastSaid('help.address')?.params, { site: 'SUBA' });
   });
 
+  it('"¿y la otra con quién es?" at the menu after a cancellation, no cita spoken of: the citas looked up, each with its doctor', async () => {
+    const chat = await lauraAtPatientQuestion();
+    await chat.answer('para mí');
+    await chat.answer('cita de medicina general primera vez en Suba en la tarde');
+    await chat.answer('la primera');
+    await chat.answer('sí');
+    await chat.answer('cancelar');
+    await chat.answer('1');
+    await chat.answer('sí');
+    assert.equal(chat.state(), 'menu');
+    assert.deepEqual(await chat.answer('y la otra con quien es?'), ['appointments.none', 'menu.askSelf']);
+  });
+
   it('answers a site asked about at the authorisation question, and asks for the authorisation again', async () => {
     const chat = startConversation();
     await chat.answer('hola');
