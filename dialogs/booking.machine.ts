@@ -358,6 +358,8 @@ export const bookingMachine = setup({
               // "Déjela así, era solo pa confirmar la hora": the appointment stays, said, and the menu follows.
               { guard: 'leavesAsIs', target: '#booking.existingKept' },
               { guard: 'namesAnotherPatient', target: '#booking.revised' },
+              // "Ush, entonces no": neither moving nor cancelling it; the appointment stays, said, and the menu follows.
+              { guard: and(['saidNo', ({ event }) => entitiesOf(event).specialty === undefined]), target: '#booking.existingKept' },
               { actions: 'rejectAnswer' },
             ],
           },
