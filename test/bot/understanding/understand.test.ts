@@ -3421,5 +3421,9 @@ describe('member testing: messages read wrongly in whole conversations', () => {
     ['los niños ya tienen cita?', 'menu', { intent: 'consult', patients: bothChildren }],
     ['mis hijos ya tienen cita?', 'menu', { intent: 'consult', patients: bothChildren }],
     ['y los niños ya tienen alguna cita?', 'start', { intent: 'consult', patients: bothChildren }],
+    // A day picked by its position with the word "día", at the days shown: that day, never more days.
+    ['bueno el ultimo dia q haya', 'day', { intent: 'none', choice: '2026-11-30' }],
+    ['el primer dia disponible', 'day', { choice: '2026-11-24' }],
+    ['el tercer dia', 'day', { choice: '2026-11-26' }],
   ]);
 });
