@@ -1257,7 +1257,11 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   if (ASKS_BRING.test(normalized) && !IDENTITY_QUESTIONS.has(question)) return 'bring';
   // Where times are chosen, "¿atienden los sábados?" asks whether there are citas that day: the day answers it.
   const namesADay = TIME_QUESTIONS.has(question) && (entities.day !== undefined || entities.dayOff !== undefined);
-  if (ASKS_OPENING_HOURS.test(normalized) && !namesADay && (!TIME_QUESTIONS.has(question) || /\b(abren|abre|cierran|cierra|atienden|atiende|atencion)\b/.test(normalized)))
+  if (
+    ASKS_OPENING_HOURS.test(normalized) &&
+    !namesADay &&
+    (!TIME_QUESTIONS.has(question) || /\b(abren|abre|cierran|cierra|atienden|atiende|atencion|sede|sedes)\b/.test(normalized))
+  )
     return 'hours';
   if (ASKS_WHERE.test(normalized)) return 'address';
   if (DOCTOR_SHOWN.has(question) && ASKS_DOCTOR.test(normalized)) return 'doctor';

@@ -3425,5 +3425,20 @@ describe('member testing: messages read wrongly in whole conversations', () => {
     ['bueno el ultimo dia q haya', 'day', { intent: 'none', choice: '2026-11-30' }],
     ['el primer dia disponible', 'day', { choice: '2026-11-24' }],
     ['el tercer dia', 'day', { choice: '2026-11-26' }],
+    // None of the slots shown suits, said with "de esas": as "ninguna me sirve".
+    ['ninguna de esas me sirve', 'slot', { intent: 'deny', yesNo: 'no', choice: undefined }],
+    ['ninguno de esos me sirve', 'slot', { intent: 'deny', yesNo: 'no' }],
+    // Giving the booking up to call later, "después" before the verb.
+    ['ay no se, mejor despues llamo', 'slot', { leaveAsIs: true, choice: undefined }],
+    // The site's opening hours asked at the band question, the site named: no band, the honest answer.
+    ['que horario tienen en la sede?', 'band', { asks: 'hours', choice: undefined }],
   ]);
+  it('reads "la única que tengo" and "pero si solo tengo una" as the one appointment listed, and as nothing among two', () => {
+    const listed = expectationAt('appointment', CORPUS_NOW);
+    const one = { ...listed, options: listed.options.slice(0, 1) };
+    for (const text of ['la unica q tengo', 'pero si solo tengo una', 'esa, la unica']) {
+      assert.equal(read(text, one).choice, 'apt-1', text);
+      assert.equal(read(text, listed).choice, undefined, text);
+    }
+  });
 });
