@@ -1033,6 +1033,9 @@ export function settleIntent(reads: Reads): Understanding {
     explainQuestion();
   // "¿Qué es USS?" at the site question: what the sites are, explained.
   if (question === 'site' && !entities.asks && /\b(?:que|q|k) (?:es|son|significa|quiere decir) (?:una |la |las |eso de )?(?:uss|u s s)\b/.test(normalized)) explainQuestion();
+  // "¿Q es beneficiario?" at the patient question: who may be chosen, explained.
+  if (question === 'patient' && !entities.asks && /\b(?:que|q|k) (?:es|son|significa|quiere decir) (?:un |una |el |los |eso de )?(?:beneficiari[oa]s?|titular)\b/.test(normalized))
+    explainQuestion();
   // "1994" after "me falta el año": the year of the date of birth, never a document number.
   if (entities.birthYear) {
     delete entities.documentNumber;

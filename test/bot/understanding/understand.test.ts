@@ -3432,6 +3432,12 @@ describe('member testing: messages read wrongly in whole conversations', () => {
     ['ay no se, mejor despues llamo', 'slot', { leaveAsIs: true, choice: undefined }],
     // The site's opening hours asked at the band question, the site named: no band, the honest answer.
     ['que horario tienen en la sede?', 'band', { asks: 'hours', choice: undefined }],
+    // "Tard" for "tarde" after "la": the afternoon.
+    ['nesecito sita d pediatria 1ra vez x la tard en kenedy', 'start', { intent: 'book', band: 'tarde', visitType: 'primera_vez', site: 'KENNEDY' }],
+    ['x la tard', 'band', { choice: 'tarde' }],
+    // What a beneficiary is, asked at the patient question: the question explained, nobody picked.
+    ['q es beneficiario?', 'patient', { asks: 'meaning', choice: undefined, patients: undefined }],
+    ['que es eso de titular?', 'patient', { asks: 'meaning', choice: undefined }],
   ]);
   it('reads "la única que tengo" and "pero si solo tengo una" as the one appointment listed, and as nothing among two', () => {
     const listed = expectationAt('appointment', CORPUS_NOW);
