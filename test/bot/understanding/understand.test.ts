@@ -3438,6 +3438,11 @@ describe('member testing: messages read wrongly in whole conversations', () => {
     // What a beneficiary is, asked at the patient question: the question explained, nobody picked.
     ['q es beneficiario?', 'patient', { asks: 'meaning', choice: undefined, patients: undefined }],
     ['que es eso de titular?', 'patient', { asks: 'meaning', choice: undefined }],
+    // The cost of a visit type asked at that question: the honest answer, nothing picked by the question.
+    ['y el control tiene costo?', 'visitType', { asks: 'cost', choice: undefined }],
+    // Who the cita would be with and where, asked at the slots: both questions, the doctor first.
+    ['y con quien quedo y donde', 'slot', { asks: 'doctor', alsoAsks: 'address', choice: undefined }],
+    ['con quien quedo?', 'slot', { asks: 'doctor' }],
   ]);
   it('reads "la única que tengo" and "pero si solo tengo una" as the one appointment listed, and as nothing among two', () => {
     const listed = expectationAt('appointment', CORPUS_NOW);
