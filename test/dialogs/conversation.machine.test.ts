@@ -212,6 +212,16 @@ describe('identification (contract points 3 and 4)', () => {
     assert.deepEqual(await chat.answer('CC 2020202020'), ['identify.askBirthDate']);
   });
 
+  it('keeps a date of birth corrected at the document-type question after a failure, and identifies with it once the type is said', async () => {
+    const chat = startConversation({ input: { channel: 'webchat', phone: undefined } });
+    await chat.consent();
+    await chat.answer('CC 2020202020');
+    assert.deepEqual(await chat.answer('01/01/1990'), ['identify.failed', 'identify.askDocument']);
+    assert.deepEqual(await chat.answer('2020202020'), ['identify.askDocumentType']);
+    assert.deepEqual(await chat.answer('02/11/1980'), ['identify.birthDateNoted', 'identify.askDocumentType']);
+    assert.deepEqual(await chat.answer('CC'), ['identify.welcome', 'menu.askSelf']);
+  });
+
   it('asks for the type after a bare number, then looks the member up with both', async () => {
     const chat = startConversation();
     await chat.consent();
