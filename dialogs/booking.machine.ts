@@ -358,6 +358,8 @@ export const bookingMachine = setup({
               // "Déjela así, era solo pa confirmar la hora": the appointment stays, said, and the menu follows.
               { guard: 'leavesAsIs', target: '#booking.existingKept' },
               { guard: 'namesAnotherPatient', target: '#booking.revised' },
+              // "Ush, entonces no": neither moving nor cancelling it; the appointment stays, said, and the menu follows.
+              { guard: and(['saidNo', ({ event }) => entitiesOf(event).specialty === undefined]), target: '#booking.existingKept' },
               { actions: 'rejectAnswer' },
             ],
           },
@@ -441,6 +443,8 @@ export const bookingMachine = setup({
                       ...(search.day ? { day: search.day } : {}),
                       ...(search.fromTime ? { time: search.fromTime } : search.toTime ? { time: search.toTime, beforeTime: true as const } : {}),
                       ...(search.latest ? { latest: search.latest } : {}),
+                      // ("No, en la tarde tiene colegio", then "¿y en otra sede?": the afternoon stays out at the next site too.)
+                      ...(search.ruledOutBand ? { ruledOutBand: search.ruledOutBand } : {}),
                     }
                   : context.request,
               };

@@ -31,7 +31,11 @@ export interface CancelInput {
 
 export type CancelOutput =
   /** `appointment`: the one cancelled, when one was ("y sacar una nueva ese mismo día" is read against it). */
-  { outcome: 'cancelled'; appointment?: Appointment } | { outcome: 'none' | 'abandoned' | 'error' | 'back' } | Revision;
+  | { outcome: 'cancelled'; appointment?: Appointment }
+  /** `kept`: the appointment the member chose and then kept ("no gracias, mejor la dejo"): spoken of, for "¿a qué hora llego?". */
+  | { outcome: 'abandoned'; kept?: Appointment }
+  | { outcome: 'none' | 'error' | 'back' }
+  | Revision;
 
 type CancelContext = CancelInput &
   ChoosingAppointment &
@@ -178,7 +182,10 @@ export const cancelMachine = setup({
     failed: failed({ outcome: 'error' }),
     cancelled: endWith(({ context }) => ({ outcome: 'cancelled', ...(context.chosen && !context.toCancel ? { appointment: context.chosen } : {}) })),
     none: endWith({ outcome: 'none' }),
-    leftAsIs: { ...endWith({ outcome: 'abandoned' }), entry: { type: 'say', params: ({ context }) => leftAsIs('cancel', context, context.chosen) } },
+    leftAsIs: {
+      ...endWith(({ context }) => ({ outcome: 'abandoned', ...(context.chosen ? { kept: context.chosen } : {}) })),
+      entry: { type: 'say', params: ({ context }) => leftAsIs('cancel', context, context.chosen) },
+    },
     /** The member named another patient: the conversation asks, keeping the appointment they described. */
     revised: endWith(({ context, event }) => revisionBy(event, keepingChosen(context))),
     back: endWith({ outcome: 'back' }),

@@ -158,6 +158,11 @@ export const identificationStates = {
             },
           }),
         },
+        // "07/07/1999" here, a date of birth corrected after a failure: kept for the lookup, said, and the type asked again.
+        {
+          guard: ({ event }) => entitiesOf(event).birthDate !== undefined,
+          actions: [assign({ birthDateGiven: ({ event }) => entitiesOf(event).birthDate }), { type: 'say', params: reply('identify.birthDateNoted') }, 'repeatPrompt'],
+        },
         { actions: 'rejectAnswer' },
       ],
     },

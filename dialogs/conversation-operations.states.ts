@@ -336,7 +336,12 @@ export const operationStates = {
       THANKS: { actions: { type: 'say', params: ({ context }) => thanksAtMenuReply(context) } },
       BACK: [{ guard: 'hasBeneficiaries', target: 'awaitingPatient', actions: assign({ patientOptions: undefined }) }, { actions: 'repeatPrompt' }],
       // "¿Sí quedó cancelada?" with nothing done in this conversation (it was yesterday, or by phone): the citas, which tell.
-      HELP: { guard: ({ context, event }) => event.orConsult === true && context.doneSaid === undefined, target: 'consulting' },
+      HELP: [
+        { guard: ({ context, event }) => event.orConsult === true && context.doneSaid === undefined, target: 'consulting' },
+        // "¿Y la otra con quién es?" with no one cita just spoken of (after a cancellation, say): the patient's citas, each
+        // with its doctor, day and hour, never the support line as if Lina could not tell.
+        { guard: ({ context, event }) => event.asks === 'doctor' && event.about === undefined && context.doctorSaid === undefined, target: 'consulting' },
+      ],
       USER_MESSAGE: [
         OBJECTION,
         DOCUMENT_AGAIN,

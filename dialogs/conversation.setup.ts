@@ -99,6 +99,8 @@ function startSaidAfter(output: OperationOutput): Partial<Pick<ConversationConte
   }
   if (output.outcome === 'cancelled') return { startSaid: undefined, doctorSaid: undefined, doneSaid: { outcome: 'cancelled' } };
   if (output.outcome === 'case') return { doneSaid: { outcome: 'case' } };
+  // ("No gracias, mejor la dejo" at «¿La cancelo?»: the cita just named stays, and it is the one spoken of.)
+  if (output.outcome === 'abandoned' && 'kept' in output && output.kept) return { startSaid: output.kept.start, doctorSaid: output.kept.doctor.name };
   // (An operation given up, refused or only looked up leaves what was done before as it was.)
   return {};
 }

@@ -278,7 +278,16 @@ export const rescheduleMachine = setup({
         ? resultOfTaking(
             event.output,
             (appointment) => ({ outcome: 'rescheduled', appointment }),
-            (understood) => ({ outcome: 'revise', understood, request: keepingChosen(context) }),
+            // ("Ay no, era la de Mateo" at «¿La muevo?»: the day and band chosen for the move go with it to the other patient's.)
+            (understood, search) => ({
+              outcome: 'revise',
+              understood,
+              request: {
+                ...keepingChosen(context),
+                ...(search?.band && search.band !== 'cualquiera' ? { band: search.band } : {}),
+                ...(search?.day ? { newDay: search.day } : {}),
+              },
+            }),
           )
         : { outcome: 'abandoned' },
     ),

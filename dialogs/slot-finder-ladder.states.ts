@@ -15,6 +15,16 @@ function offer(key: string, params: (context: SlotFinderContext) => ReplyParams)
   return { type: 'prompt', params: ({ context }: { context: SlotFinderContext }) => ask('offer', key, { ...describeSearch(context), ...params(context) }, YES_NO) } as const;
 }
 
+/**
+ * What a no to the offer of the other band rules out: the band said not to be possible, or, with
+ * only the band just searched named ("no, solo puedo en la mañana" to «¿Busco en la tarde?»), the
+ * band offered.
+ */
+function ruledOutWithNo(said: ReturnType<typeof entitiesOf>, search: SlotFinderContext['search']): Pick<SlotFinderContext['search'], 'ruledOutBand'> {
+  if (said.ruledOutBand === undefined && search.band !== 'cualquiera' && said.band === search.band) return { ruledOutBand: search.band === 'manana' ? 'tarde' : 'manana' };
+  return ruledOutIn(said, search);
+}
+
 /** At an offer, another patient, specialty or site named ("¿y no hay en otra sede?"): the search is revised, not refused. */
 const REVISED = { guard: 'revisesEarlierAnswer', target: 'revised' } as const;
 /** "Mejor no, déjelo así", "olvídelo" at the e-mail for a case: nothing filed, and Lina says so. */
@@ -111,7 +121,7 @@ export const ladderStates = {
             triedOtherBand: true,
             declined: true,
             triedOtherDoctor: ({ context, event }) => context.triedOtherDoctor || entitiesOf(event).sameDoctorOnly === true,
-            search: ({ context, event }) => ({ ...context.search, ...ruledOutIn(entitiesOf(event), context.search) }),
+            search: ({ context, event }) => ({ ...context.search, ...ruledOutWithNo(entitiesOf(event), context.search) }),
           }),
         },
         // "En la mañana" to «¿Busco en la tarde?» after the morning had nothing: that band only, so the other one is no.

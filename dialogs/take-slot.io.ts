@@ -55,14 +55,18 @@ export type TakeSlotOutput =
  * it (booked, rescheduled), `revised` what a revision keeps; a case filed and the endings with
  * nothing taken pass through.
  */
-export function resultOfTaking<TTaken, TRevised>(output: TakeSlotOutput, taken: (appointment: Appointment) => TTaken, revised: (understood: Understanding) => TRevised) {
+export function resultOfTaking<TTaken, TRevised>(
+  output: TakeSlotOutput,
+  taken: (appointment: Appointment) => TTaken,
+  revised: (understood: Understanding, search?: SearchState) => TRevised,
+) {
   switch (output.outcome) {
     case 'taken':
       return taken(output.appointment);
     case 'case':
       return { outcome: 'case', rissCase: output.rissCase } as const;
     case 'revise':
-      return revised(output.understood);
+      return revised(output.understood, output.search);
     case 'cancelInstead':
       // (Only a move ends so, and its operation takes it up before this: nothing was taken.)
       return { outcome: 'abandoned' } as const;

@@ -88,6 +88,9 @@ export function pickOption(
   // At the patient question a name outweighs a number ("primero Sofía" is Sofía first).
   const named = question === 'patient' ? optionByMeaning(question, options, intent, entities, words) : undefined;
   if (named) return { value: named, by: 'words' };
+  // "La única que tengo", "pero si solo tengo una": the one option shown, whatever it is.
+  const [onlyOption, ...moreOptions] = options;
+  if (onlyOption && moreOptions.length === 0 && ONLY_ONE.test(words.join(' '))) return { value: onlyOption.value, by: 'words' };
   // "La 1 pa mi hija la pequeña…": a number that opens the message, when nothing makes it a time.
   // "Primero quiero ver mis citas": "primero" as in "first of all".
   const opening = FIRST_OF_ALL.test(said.normalized) ? null : OPENING_NUMBER.exec(said.normalized);
@@ -113,14 +116,18 @@ export function pickOption(
     const picked = dayOf(inList) === entities.day ? inList : ofDay[dayOrdinal === -1 ? ofDay.length - 1 : dayOrdinal - 1];
     return picked ? { value: picked.value, by: 'number' } : undefined;
   }
+  // "Bueno, el último día que haya", "el primer día disponible" at the days shown: that position, the day said with it.
+  const dayPosition = question === 'day' ? DAY_POSITION.exec(words.join(' ')) : null;
   const numbered =
-    both || oneOClock || firstOfAll || clockTime || firstTime || firstRuledOut || entities.documentNumber !== undefined
-      ? undefined
-      : (optionNumber(reading, words, options.length, names) ??
-        (firstClause.length < said.normalized.length ? optionNumber(reading, wordsOf(firstClause), options.length, names) : undefined) ??
-        (opening && ((question !== 'slot' && question !== 'day') || ORDINAL_OPENING.test(opening[0]))
-          ? optionNumber(reading, wordsOf(opening[0]), options.length, names)
-          : undefined));
+    dayPosition !== null
+      ? optionNumber(reading, [dayPosition[1] ?? ''], options.length, names)
+      : both || oneOClock || firstOfAll || clockTime || firstTime || firstRuledOut || entities.documentNumber !== undefined
+        ? undefined
+        : (optionNumber(reading, words, options.length, names) ??
+          (firstClause.length < said.normalized.length ? optionNumber(reading, wordsOf(firstClause), options.length, names) : undefined) ??
+          (opening && ((question !== 'slot' && question !== 'day') || ORDINAL_OPENING.test(opening[0]))
+            ? optionNumber(reading, wordsOf(opening[0]), options.length, names)
+            : undefined));
   if (numbered !== undefined) {
     const value = options[numbered - 1]?.value;
     return value === undefined ? undefined : { value, by: 'number' };
@@ -400,6 +407,14 @@ const PICKING_STEMS: ReadonlySet<string> = new Set([...PICKING_WORDS].filter((wo
 function isPickingWord(word: string): boolean {
   return PICKING_WORDS.has(word) || (word.length >= 5 && inflectionStems(word).some((stem) => PICKING_STEMS.has(stem)));
 }
+
+/** The one option shown, said to be the only one: "la única que tengo", "esa, la única", "pero si solo tengo una". */
+const ONLY_ONE =
+  /^(?:(?:pero|pues|bueno|ay|ah|y|si|esa|ese) )*(?:la |el )?unic[ao](?: (?:cita )?(?:q|que) (?:tengo|tiene|hay|aparece|sale|me aparece|me sale))?$|^(?:(?:pero|pues|bueno|ay|ah) )*(?:si )?(?:solo|solamente|nada mas) (?:tengo|tiene|hay) (?:una|uno)(?: sola| cita)?$/;
+
+/** A day picked by its position among the days shown, with the word "día" ("el último día que haya", "el primer día disponible"). */
+const DAY_POSITION =
+  /^(?:(?:bueno|listo|entonces|pues|ok|ah|ay|y) )*(?:el |la )?(primer|primero|segundo|tercer|tercero|cuarto|quinto|ultimo|penultimo) dia(?: (?:q|que) (?:haya|hay|tengan?|tiene|salga|aparezca)| disponible| de la lista)?$/;
 
 /** "2", "#2", "la 2", "la dos", "la segunda", "opción 3 por favor", "la última": its position. */
 function optionNumber(reading: Reading, words: readonly string[], count: number, names: readonly string[]): number | undefined {

@@ -35,7 +35,7 @@ const ONE_OF: ReadonlySet<string> = new Set(['otro', 'otra', 'uno', 'una', 'ning
 const ARTICLES_PLURAL: ReadonlySet<string> = new Set(['los', 'las']);
 /** What children the message is about have or need: a cita ("tienen alguna cita pendiente", "necesitan control"). */
 const CITA_THEY_HAVE =
-  /^(?:(?:que|q|cuales) (?:citas|consultas|controles) (?:tienen|tiene)\b|(?:tienen|necesitan)(?: (?:ya|alguna|algunas|una|unas|otra|su|sus|la|las|mas))* (?:cita|citas|consulta|consultas|control|controles|turno|turnos)\b)/;
+  /^(?:(?:que|q|cuales) (?:citas|consultas|controles) (?:tienen|tiene)\b|(?:ya )?(?:tienen|necesitan)(?: (?:ya|alguna|algunas|una|unas|otra|su|sus|la|las|mas))* (?:cita|citas|consulta|consultas|control|controles|turno|turnos)\b)/;
 const PLURAL_CHILDREN: ReadonlySet<string> = new Set([
   'peladitos',
   'chinitos',
@@ -1218,7 +1218,7 @@ function readPatients(
         introducer === 'pa' ||
         introducer === 'pal' ||
         ((introducer === 'de' || introducer === 'a') && /^(cita|citas|consulta|control|turno)$/.test(words[cursor - 1] ?? '')) ||
-        /^(tienen|necesitan|estan enfermos)\b/.test(original.slice(found.end, found.end + 2).join(' ')) ||
+        /^(?:ya )?(tienen|necesitan|estan enfermos)\b/.test(original.slice(found.end, found.end + 3).join(' ')) ||
         ((question === 'patient' || question === 'menu') && original.length <= found.end + 2) ||
         (introducer === 'de' &&
           ['la', 'las'].includes(words[cursor - 1] ?? '') &&

@@ -1066,6 +1066,9 @@ export function settleIntent(reads: Reads): Understanding {
     explainQuestion();
   // "¿Qué es USS?" at the site question: what the sites are, explained.
   if (question === 'site' && !entities.asks && /\b(?:que|q|k) (?:es|son|significa|quiere decir) (?:una |la |las |eso de )?(?:uss|u s s)\b/.test(normalized)) explainQuestion();
+  // "¿Q es beneficiario?" at the patient question: who may be chosen, explained.
+  if (question === 'patient' && !entities.asks && /\b(?:que|q|k) (?:es|son|significa|quiere decir) (?:un |una |el |los |eso de )?(?:beneficiari[oa]s?|titular)\b/.test(normalized))
+    explainQuestion();
   // "1994" after "me falta el año": the year of the date of birth, never a document number.
   if (entities.birthYear) {
     delete entities.documentNumber;
@@ -1290,7 +1293,11 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   if (ASKS_BRING.test(normalized) && !IDENTITY_QUESTIONS.has(question)) return 'bring';
   // Where times are chosen, "¿atienden los sábados?" asks whether there are citas that day: the day answers it.
   const namesADay = TIME_QUESTIONS.has(question) && (entities.day !== undefined || entities.dayOff !== undefined);
-  if (ASKS_OPENING_HOURS.test(normalized) && !namesADay && (!TIME_QUESTIONS.has(question) || /\b(abren|abre|cierran|cierra|atienden|atiende|atencion)\b/.test(normalized)))
+  if (
+    ASKS_OPENING_HOURS.test(normalized) &&
+    !namesADay &&
+    (!TIME_QUESTIONS.has(question) || /\b(abren|abre|cierran|cierra|atienden|atiende|atencion|sede|sedes)\b/.test(normalized))
+  )
     return 'hours';
   if (ASKS_WHERE.test(normalized)) return 'address';
   if (DOCTOR_SHOWN.has(question) && ASKS_DOCTOR.test(normalized)) return 'doctor';

@@ -125,6 +125,8 @@ export function normalizeMessage(text: string): string {
     .replace(/\b(medicina|medico)general\b/g, '$1 general')
     // ("Aaa ok sí": the "ah" its letters drawn out, not the preposition.)
     .replace(/^\W*a (?=(?:ok|okay|bueno|listo|si|ya|va|vale|dale|entiendo|bien)\b)/, 'ah ')
+    // "X la tard", "en la tard": the afternoon, its last letter left out (too short a word for the speller).
+    .replace(/\b(la|las) tard\b/g, '$1 tarde')
     // "El juevesito", "un sabadito": the day, said fondly.
     .replace(/\b(lunes|martes|jueves|viernes)c?itos?\b/g, '$1')
     .replace(/\b(sabad|doming)it(o)s?\b/g, '$1$2')

@@ -228,6 +228,14 @@ describe('booking: case lock and one appointment per specialty (points 10, 11)',
     });
   }
 
+  it('"ush, entonces no" at the existing appointment keeps it, says so, and outputs refused', async () => {
+    const { chat } = await startBooking({ restrictions: { openCase: null, upcoming: makeAppointment() } });
+    await chat.say('medicina general');
+    await chat.say('ush, entonces no');
+    assert.deepEqual(chat.keys(), ['reschedule.leftAsIs']);
+    assert.deepEqual(chat.output(), { outcome: 'refused' });
+  });
+
   it('the agenda failing the check says it is unavailable and outputs error', async () => {
     const { chat } = await startBooking({ restrictions: agendaError('UNAVAILABLE') });
     await chat.say('medicina general');

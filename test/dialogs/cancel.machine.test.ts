@@ -163,14 +163,15 @@ describe('cancel: confirmation', () => {
     assert.deepEqual(cancels, [{ appointmentId: 'apt-2' }]);
   });
 
-  it('"déjeme lo pienso" cancels nothing, says the appointment stays and ends the cancellation', async () => {
+  it('"déjeme lo pienso" cancels nothing, says the appointment stays and ends the cancellation, with the appointment kept', async () => {
     const { chat, cancels } = await startCancel({ listed: [first, second] });
     await chat.say('la segunda');
     await chat.say('mmm no sé, déjeme lo pienso');
     assert.deepEqual(chat.keys(), ['cancel.leftAsIs']);
     assert.equal(chat.lastReplies()[0]?.params?.start, second.start);
     assert.equal(cancels.length, 0);
-    assert.deepEqual(chat.output(), { outcome: 'abandoned' });
+    // (The appointment kept is the one spoken of: "¿y a qué hora tengo que llegar?" after it is told its hour.)
+    assert.deepEqual(chat.output(), { outcome: 'abandoned', kept: second });
   });
 
   it('"atrás" at the confirmation goes back to the list too', async () => {

@@ -212,6 +212,16 @@ describe('identification (contract points 3 and 4)', () => {
     assert.deepEqual(await chat.answer('CC 2020202020'), ['identify.askBirthDate']);
   });
 
+  it('keeps a date of birth corrected at the document-type question after a failure, and identifies with it once the type is said', async () => {
+    const chat = startConversation({ input: { channel: 'webchat', phone: undefined } });
+    await chat.consent();
+    await chat.answer('CC 2020202020');
+    assert.deepEqual(await chat.answer('01/01/1990'), ['identify.failed', 'identify.askDocument']);
+    assert.deepEqual(await chat.answer('2020202020'), ['identify.askDocumentType']);
+    assert.deepEqual(await chat.answer('02/11/1980'), ['identify.birthDateNoted', 'identify.askDocumentType']);
+    assert.deepEqual(await chat.answer('CC'), ['identify.welcome', 'menu.askSelf']);
+  });
+
   it('asks for the type after a bare number, then looks the member up with both', async () => {
     const chat = startConversation();
     await chat.consent();
@@ -547,6 +557,19 @@ describe('global words (contract point 2)', () => {
     assert.equal(chat.state(), 'menu');
     assert.deepEqual(await chat.answer('y eso donde queda?'), ['help.address', 'menu.askSelf']);
     assert.deepEqual(chat.lastSaid('help.address')?.params, { site: 'SUBA' });
+  });
+
+  it('"¿y la otra con quién es?" at the menu after a cancellation, no cita spoken of: the citas looked up, each with its doctor', async () => {
+    const chat = await lauraAtPatientQuestion();
+    await chat.answer('para mí');
+    await chat.answer('cita de medicina general primera vez en Suba en la tarde');
+    await chat.answer('la primera');
+    await chat.answer('sí');
+    await chat.answer('cancelar');
+    await chat.answer('1');
+    await chat.answer('sí');
+    assert.equal(chat.state(), 'menu');
+    assert.deepEqual(await chat.answer('y la otra con quien es?'), ['appointments.none', 'menu.askSelf']);
   });
 
   it('answers a site asked about at the authorisation question, and asks for the authorisation again', async () => {

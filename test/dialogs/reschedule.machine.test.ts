@@ -296,13 +296,13 @@ describe('reschedule: another patient', () => {
     assert.deepEqual(output?.outcome === 'revise' ? output.request : undefined, {});
   });
 
-  it('naming another patient at the slots ends with the message, keeping the appointment chosen', async () => {
+  it('naming another patient at the slots ends with the message, keeping the appointment chosen and the band said for the move', async () => {
     const { chat, moves } = await startReschedule();
     await answerUpToSlots(chat);
     await chat.say('espere, es para Mateo');
     const output = chat.output();
     assert.equal(output?.outcome, 'revise');
-    assert.deepEqual(output?.outcome === 'revise' ? output.request : undefined, { appointmentId: 'apt-control' });
+    assert.deepEqual(output?.outcome === 'revise' ? output.request : undefined, { appointmentId: 'apt-control', band: 'tarde' });
     assert.equal(moves.length, 0);
   });
 });

@@ -682,6 +682,17 @@ describe('slot finder: ladder with a band ruled out ("en la tarde no puedo")', (
     assert.deepEqual(chat.keys(), ['riss.offer']);
   });
 
+  it('"no, solo puedo en la mañana" to «¿Busco en la tarde?» rules the afternoon out: another doctor is offered and searched in the morning', async () => {
+    const { chat, searches } = await startFinder({ input: { treatingDoctor: TREATING }, searches: [[], []] });
+    assert.deepEqual(chat.keys(), ['slots.offerOtherBand']);
+    await chat.say('no, solo puedo en la mañana');
+    assert.deepEqual(chat.keys(), ['slots.offerOtherDoctor']);
+    assert.equal(chat.lastPrompt()?.params?.context, 'declinedInBand');
+    assert.equal(chat.lastPrompt()?.params?.next, 'manana');
+    await chat.say('sí');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana' });
+  });
+
   it('the band ruled out asked for again ("bueno, entonces en la tarde") is no longer ruled out', async () => {
     const { chat, searches } = await startFinder({ input: { treatingDoctor: TREATING, ruledOutBand: 'tarde' }, searches: [[], []] });
     await chat.say('bueno, entonces busque en la tarde');

@@ -3490,3 +3490,46 @@ describe('when a member can go: an hour after a reason, a task that bounds the d
     ['ese dia no puedo', 'slot', { sameDay: undefined }],
   ]);
 });
+
+describe('member testing: messages read wrongly in whole conversations', () => {
+  const bothChildren = [
+    { kind: 'relation', relation: 'child' },
+    { kind: 'relation', relation: 'child' },
+  ];
+  itReads([
+    // Whether the children already have a cita, asked: both of them, as without "ya".
+    ['los niños ya tienen cita?', 'menu', { intent: 'consult', patients: bothChildren }],
+    ['mis hijos ya tienen cita?', 'menu', { intent: 'consult', patients: bothChildren }],
+    ['y los niños ya tienen alguna cita?', 'start', { intent: 'consult', patients: bothChildren }],
+    // A day picked by its position with the word "día", at the days shown: that day, never more days.
+    ['bueno el ultimo dia q haya', 'day', { intent: 'none', choice: '2026-11-30' }],
+    ['el primer dia disponible', 'day', { choice: '2026-11-24' }],
+    ['el tercer dia', 'day', { choice: '2026-11-26' }],
+    // None of the slots shown suits, said with "de esas": as "ninguna me sirve".
+    ['ninguna de esas me sirve', 'slot', { intent: 'deny', yesNo: 'no', choice: undefined }],
+    ['ninguno de esos me sirve', 'slot', { intent: 'deny', yesNo: 'no' }],
+    // Giving the booking up to call later, "después" before the verb.
+    ['ay no se, mejor despues llamo', 'slot', { leaveAsIs: true, choice: undefined }],
+    // The site's opening hours asked at the band question, the site named: no band, the honest answer.
+    ['que horario tienen en la sede?', 'band', { asks: 'hours', choice: undefined }],
+    // "Tard" for "tarde" after "la": the afternoon.
+    ['nesecito sita d pediatria 1ra vez x la tard en kenedy', 'start', { intent: 'book', band: 'tarde', visitType: 'primera_vez', site: 'KENNEDY' }],
+    ['x la tard', 'band', { choice: 'tarde' }],
+    // What a beneficiary is, asked at the patient question: the question explained, nobody picked.
+    ['q es beneficiario?', 'patient', { asks: 'meaning', choice: undefined, patients: undefined }],
+    ['que es eso de titular?', 'patient', { asks: 'meaning', choice: undefined }],
+    // The cost of a visit type asked at that question: the honest answer, nothing picked by the question.
+    ['y el control tiene costo?', 'visitType', { asks: 'cost', choice: undefined }],
+    // Who the cita would be with and where, asked at the slots: both questions, the doctor first.
+    ['y con quien quedo y donde', 'slot', { asks: 'doctor', alsoAsks: 'address', choice: undefined }],
+    ['con quien quedo?', 'slot', { asks: 'doctor' }],
+  ]);
+  it('reads "la única que tengo" and "pero si solo tengo una" as the one appointment listed, and as nothing among two', () => {
+    const listed = expectationAt('appointment', CORPUS_NOW);
+    const one = { ...listed, options: listed.options.slice(0, 1) };
+    for (const text of ['la unica q tengo', 'pero si solo tengo una', 'esa, la unica']) {
+      assert.equal(read(text, one).choice, 'apt-1', text);
+      assert.equal(read(text, listed).choice, undefined, text);
+    }
+  });
+});
