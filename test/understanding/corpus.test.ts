@@ -29,28 +29,25 @@ describe('understanding on the held-out split', () => {
   // and their numbers are held to the committed report below, so they change only with a new
   // report, in review. They are never met by tuning on the held-out split: its failures are not
   // looked at (test/understanding/README.md).
-  // todo: not met on the thirty-fifth blind batch: 94.8 % (README, "Understanding")
-  // The test, for when it is met:
-  // it('reads the intent of at least 95 % of the messages', () => {
-  //   assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
-  // });
-  it.todo('reads the intent of at least 95 % of the messages');
+  it('reads the intent of at least 95 % of the messages', () => {
+    assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
+  });
 
-  // todo: not met on the thirty-fifth blind batch: 92.9 % (README, "Understanding")
+  // todo: not met on the thirty-sixth blind batch: 91.7 % (README, "Understanding")
   // The test, for when it is met:
   // it('reads at least 95 % of the entities and chosen options right', () => {
   //   assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
   // });
   it.todo('reads at least 95 % of the entities and chosen options right');
 
-  // todo: not met on the thirty-fifth blind batch: 6 of 715 (README, "Understanding")
+  // todo: not met on the thirty-sixth blind batch: 16 of 743 (README, "Understanding")
   // The test, for when it is met:
   // it('reads no message as naming a patient other than the one it names', () => {
   //   assert.equal(report.wrongPatient, 0);
   // });
   it.todo('reads no message as naming a patient other than the one it names');
 
-  // todo: not met on the thirty-fifth blind batch: 1 of 715 (README, "Understanding")
+  // todo: not met on the thirty-sixth blind batch: 1 of 743 (README, "Understanding")
   // The test, for when it is met:
   // it('never reads a yes as a no or a no as a yes', () => {
   //   assert.equal(report.yesNoFlips, 0);
