@@ -198,7 +198,11 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           // "La de las 10:40" when it was not shown: searched, and when exactly one slot is at that time, it is the one taken to
           // its confirmation (several at that time, or none: the list, said).
           {
-            guard: ({ context, event }) => context.askedTimeBy !== undefined && slotsAtAskedTime(context, event.output).length === 1,
+            guard: ({ context, event }) => {
+              const [only, ...others] = context.askedTimeBy !== undefined ? slotsAtAskedTime(context, event.output) : [];
+              const days = context.askedTimeDays;
+              return only !== undefined && others.length === 0 && (days === undefined || (days.length === 1 && days[0] === bogotaParts(only.start).day));
+            },
             target: 'chosen',
             actions: assign(({ context, event }) => {
               const slots = event.output.slice(0, SLOTS_PER_PAGE);
@@ -272,8 +276,12 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           if (context.reason === 'slotTaken') enqueue({ type: 'say', params: reply('slots.slotTaken') });
           // "La de las 12:20" when no slot is at 12:20: said, before the nearest ones.
           const asked = context.askedTime;
+          const days = context.askedTimeDays;
           if (asked && !context.slots.some((slot) => bogotaParts(slot.start).time === asked)) enqueue({ type: 'say', params: reply('slots.noneAtTime', { time: asked }) });
-          enqueue.assign({ reason: undefined, askedTime: undefined, askedTimeBy: undefined, askedDoctor: undefined });
+          // ("La de las 3 y 20" at Monday's slots, found on Tuesday only: not on the days shown, said, and the list with it.)
+          else if (asked && days && !context.slots.some((slot) => bogotaParts(slot.start).time === asked && days.includes(bogotaParts(slot.start).day)))
+            enqueue({ type: 'say', params: reply('slots.noneAtTimeThoseDays', { time: asked, count: days.length }) });
+          enqueue.assign({ reason: undefined, askedTime: undefined, askedTimeBy: undefined, askedDoctor: undefined, askedTimeDays: undefined });
         }),
         {
           type: 'prompt',
@@ -459,17 +467,24 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             guard: 'askedForTime',
             target: 'searching',
             actions: [
-              // (The page seen, before the new search forgets it.)
-              assign(({ context }) => {
+              // (The page seen, and its days when no day is said, before the new search forgets them.)
+              assign(({ context, event }) => {
                 const page = laterPageOf(context);
-                return { shownSearch: context.slots.length > 0 ? (page ? { ...context.search, page } : context.search) : undefined };
+                const days = entitiesOf(event).day === undefined && context.slots.length > 0 ? [...new Set(context.slots.map((slot) => bogotaParts(slot.start).day))] : undefined;
+                return { shownSearch: context.slots.length > 0 ? (page ? { ...context.search, page } : context.search) : undefined, askedTimeDays: days };
               }),
               'startNewSearch',
               assign(({ context, event }) => {
                 const said = entitiesOf(event);
                 return {
                   search: searchAtTime(context.search, said),
-                  ...(said.time && !said.beforeTime && !said.afterTime ? { askedTime: said.time, askedTimeBy: messageIdOf(event), askedDoctor: said.doctor } : {}),
+                  ...(said.time && !said.beforeTime && !said.afterTime
+                    ? {
+                        askedTime: said.time,
+                        askedTimeBy: messageIdOf(event),
+                        askedDoctor: said.doctor,
+                      }
+                    : {}),
                 };
               }),
             ],

@@ -62,6 +62,11 @@ export interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
   /** The doctor named with `askedTime` ("la de las 9 con la doctora"): at that time, theirs. */
   askedDoctor?: string;
   /**
+   * The days of the slots shown when `askedTime` was asked with no day said ("la de las 3 y 20" at Monday's slots): a slot at
+   * that time on another day is offered in the list, with the hour said to be missing those days, never taken to confirm.
+   */
+  askedTimeDays?: string[];
+  /**
    * The search of the page the member saw when they asked for a time not on it: when that time is taken straight to its
    * confirmation, "no, mejor la tercera" is the third of this page, not of the search they never saw.
    */
