@@ -71,6 +71,11 @@ function refusesWithoutAnotherDay(normalized: string, entities: Entities): boole
   return !/\b(otr[oa]s?|cambi\w*|no puedo|no es|no me sirve|no me queda)\b/.test(normalized);
 }
 
+/** Other times asked for in so many words: "más horarios", "más temprano", "lo más tarde posible". */
+function asksForTimes(text: string): boolean {
+  return MORE_TIMES_ASKED.test(text) || EARLIER.test(text) || LATEST.test(text);
+}
+
 /** Questions of the form whose options are all there is: "lo más pronto posible" answers them. */
 const FORM_CHOICES: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band']);
 /** Questions of the booking form: asking to book while answering one is just answering. */
@@ -159,9 +164,7 @@ export function settleIntent(reads: Reads): Understanding {
     (question === 'patient' || question === 'specialty' || question === 'visitType' || question === 'site') &&
     intent === 'more_times' &&
     !intentRead.ruled &&
-    !MORE_TIMES_ASKED.test(words.join(' ')) &&
-    !EARLIER.test(words.join(' ')) &&
-    !LATEST.test(words.join(' '))
+    !asksForTimes(words.join(' '))
   )
     intent = 'none';
   // ("Sí, radíquelo, no puedo esperar hasta la otra semana", "es no programada… no quiero esperar hasta la otra semana": the
@@ -267,12 +270,7 @@ export function settleIntent(reads: Reads): Understanding {
         (intent === 'other_day' && refusesWithoutAnotherDay(normalized, entities)) ||
         (intent === 'more_times' && COME_BACK_ANOTHER_DAY.test(normalized)) ||
         // ("No, otra sede no, las demás me quedan lejísimos": a no with its reason, no other times asked for.)
-        (intent === 'more_times' &&
-          question === 'offer' &&
-          !MORE_TIMES_ASKED.test(normalized) &&
-          !EARLIER.test(normalized) &&
-          !LATEST.test(normalized) &&
-          !/\b(?:hora|horas|horario|horarios|temprano|tarde)\b/.test(normalized)))
+        (intent === 'more_times' && question === 'offer' && !asksForTimes(normalized) && !/\b(?:hora|horas|horario|horarios|temprano|tarde)\b/.test(normalized)))
     )
       intent = 'deny';
   }
