@@ -685,7 +685,7 @@ export const LATER = /\bmas (tarde|tardecito)\b(?! (de|que) (las?|la una)\b)/;
 export const NONE_OF_THESE = /\bningun[oa]?s?\b/;
 /** "No puedo esperar hasta la otra semana": a wait refused, the reason for what is asked, not another day asked for. */
 export const CANNOT_WAIT =
-  /\bno (?:puedo|podemos|quiero|queremos|alcanzo a|aguanto|aguantamos|aguanta|puede) (?:a )?esperar (?:hasta|a|para) (?:el |la )?(?:otra semana|proxima semana|semana que viene|pasado manana|manana|lunes|martes|miercoles|jueves|viernes|[a-z]+ (?:que viene|proximo|entrante))(?: de la (?:otra|proxima) semana| que viene| proximo| entrante)?/;
+  /\bno (?:(?:puedo|podemos|quiero|queremos|alcanzo a|aguanto|aguantamos|aguanta|puede) (?:a )?esperar|aguanto|aguantamos|aguanta) (?:hasta|a|para) (?:el |la )?(?:otra semana|proxima semana|semana que viene|pasado manana|manana|lunes|martes|miercoles|jueves|viernes|[a-z]+ (?:que viene|proximo|entrante))(?: de la (?:otra|proxima) semana| que viene| proximo| entrante)?/;
 /** A clause that turns down a day or an hour shown: "ninguna del viernes", "hoy a las 2 no alcanzo", "la de las 2 y 20 tampoco". */
 const REFUSED_CLAUSE = /^(?:ningun[oa]|no hay)\b|\b(?:no|tampoco|ninguna)\b/;
 /** The clause that answers after them: "pues el martes a las 3", "bueno el martes 3 pm", "el martes 3 pm sí". */

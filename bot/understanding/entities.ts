@@ -365,7 +365,8 @@ export function readEntities(
       // (The part of the day of the hour named, "a las 2 de la tarde", is no band asked.)
       const { band: _partOfTheDay, ...hour } = after;
       if (after.day && after.time) when = hour;
-      else if (after.day && question === 'day') when = after;
+      // ("Ninguna del lunes, pues la del martes": the day said after, searched.)
+      else if (after.day) when = after;
     }
   }
   // A band the member asks for ("en la tarde", "temprano"), not a habit ("por las mañanas") nor the part of the day of an hour.

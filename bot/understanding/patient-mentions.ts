@@ -536,6 +536,14 @@ function readPatients(
       )
     )
       return true;
+    // ("Ya le aviso a mi hija", "le doy el almuerzo a Sofi": someone told, or cared for at that hour, not a patient.)
+    if (
+      question !== 'patient' &&
+      /\b(?:(?:le |les )?(?:aviso|digo|cuento|comento|pregunto|escribo)|(?:le |les )?(?:doy|da|damos|hago|preparo) (?:el |la |los )?(?:almuerzo|desayuno|comida|onces|tetero|bano|tareas)) a (?:mi |la |el |su )?$/.test(
+        `${words.slice(Math.max(0, index - 6), index).join(' ')} `,
+      )
+    )
+      return true;
     // ("El papá de los niños ya sacó la cita de Mateo, me falta la de Sofi": his is booked already.)
     if (
       /\bya (?:saco|saque|sacamos|sacaron|pidio|pedi|pedimos|agendo|agende|agendamos|agendaron) (?:la |su )?(?:cita|consulta)(?: de| del)? (?:la |el )?$/.test(
