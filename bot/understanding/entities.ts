@@ -128,7 +128,7 @@ const DAY_REFUSED =
 
 /** Before a specialty or visit type, words that say it is not the one: "no creo que sea con el pediatra", "no es ningún control". */
 const NOT_BEING_IT =
-  /\bno (?:creo|pienso|me parece)? ?(?:que |q )?(?:sea|es|era|seria|sera) (?:con |de |para |pa |por )?(?:el |la |un |una |ningun |ninguna |ni |tan |muy )?$|\bnunca (?:me |le |se |nos )?(?:he|ha|han|hemos|hice|hizo) (?:hecho|tenido|ido a) (?:el |la |un |una |ningun |ninguna )?$|\bno (?:estoy|esta|estamos) (?:en edad |ya )?(?:de|para) (?:el |la |ir al |ir a la )?$/;
+  /\bno (?:creo|pienso|me parece)? ?(?:que |q )?(?:sea|es|era|seria|sera) (?:con |de |para |pa |por )?(?:el |la |un |una |ningun |ninguna |ni |tan |muy )?$|\bnunca (?:me |le |se |nos )?(?:he|ha|han|hemos|hice|hizo) (?:hecho|tenido|ido a) (?:el |la |un |una |ningun |ninguna )?$|\bno (?:estoy|esta|estamos) (?:en edad |ya )?(?:de|para) (?:el |la |ir al |ir a la )?$|\b(?:muy |ya |bastante |demasiado )?(?:grande|grandecit[oa]|grandote|grandota|mayor|mayorcit[oa]|viej[oa]|viejit[oa]|chiquit[oa]|pequen[oa]|chiquitic[oa]) (?:para|pa) (?:el |la |ir al |ir a la |ir donde el |ir donde la )?$|\bni que (?:fuera|fueramos|fuese) (?:un |una )?(?:nin[oa]|bebe|chiquit[oa]|pelad[oa]) (?:para|pa) (?:el |la |ir al |ir a la )?$/;
 /** A civil day as `YYYY-MM-DD`. */
 const isoDay = (day: CivilDay): string => `${day.year}-${pad(day.month)}-${pad(day.day)}`;
 

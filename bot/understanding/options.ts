@@ -82,7 +82,11 @@ export function pickOption(
   if ((question === 'slot' || question === 'day') && NONE_OF_THESE.test(said.normalized) && answerAfterRefusal(said.normalized) === undefined) return undefined;
   const names = [...said.people, ...(question === 'patient' ? namesInOptions(options) : [])];
   // "Los dos", "ambos", or two people named: not an option number.
-  const both = /\b(los dos|las dos|ambos|ambas)\b/.test(words.join(' ')) || (question === 'patient' && (entities.patients?.length ?? 0) > 1);
+  // ("La 4 o la 1, la que tenga pa hoy", "5?? o la 4, ¿cuál es más temprano?": two numbers weighed, none picked yet.)
+  const both =
+    /\b(los dos|las dos|ambos|ambas)\b/.test(words.join(' ')) ||
+    (question === 'patient' && (entities.patients?.length ?? 0) > 1) ||
+    /(?:^|\W)(?:(?:la|el) )?\d\b[\s?!.,]* o (?:la |el |sino la |sino el )?\d(?!\d|:)/.test(said.normalized);
   // "La segunda, para cambiarle la fecha": a number that opens the message, set apart by a comma.
   const firstClause = said.normalized.split(/[,.;:!?]/)[0] ?? '';
   // At the patient question a name outweighs a number ("primero Sofía" is Sofía first).
@@ -422,9 +426,20 @@ function optionNumber(reading: Reading, words: readonly string[], count: number,
   // "La 4 para mi abuelita": who it is for is said beside the number.
   // ("La tercera de la lista mija", "mejor sigamos aquí, la segunda": courtesy is no second token.)
   const courteous = new Set(lexicon.courtesy.find(words).flatMap((found) => Array.from({ length: found.end - found.start }, (_, offset) => found.start + offset)));
+  // ("Bueno ni modo, la 1", "la de arriba, la primera", "primero la 1 entonces": resignation, where it is on the list, and
+  // "first" beside the number said are no second token.)
+  const spoken = words.some((word) => DIGITS.test(word));
   const rest = words.filter(
     (word, index) =>
-      !isPickingWord(word) && !COURTESY_FILLERS.has(word) && !lexicon.relationWords.has(word) && !names.some((name) => sameName(word, name)) && !courteous.has(index),
+      !isPickingWord(word) &&
+      !COURTESY_FILLERS.has(word) &&
+      !lexicon.relationWords.has(word) &&
+      !names.some((name) => sameName(word, name)) &&
+      !courteous.has(index) &&
+      !(word === 'ni' && words[index + 1] === 'modo') &&
+      !(word === 'modo' && words[index - 1] === 'ni') &&
+      !((word === 'arriba' || word === 'abajo') && words[index - 1] === 'de') &&
+      !(word === 'primero' && spoken),
   );
   if (rest.length !== 1) {
     // "uno" / "una" are picking words only when nothing else is said.

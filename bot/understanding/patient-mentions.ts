@@ -309,6 +309,8 @@ const HAS_CAPITAL = /\p{Lu}/u;
 const APPOINTMENT_OF: ReadonlySet<string> = new Set(['cita', 'citas', 'consulta', 'control', 'la', 'el', 'las', 'los', 'orden', 'turno']);
 /** Weekdays, after which "de mi esposa" says whose appointment that day is: "la del miércoles de mi esposa". */
 const WEEKDAY_WORDS: ReadonlySet<string> = new Set(['lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado']);
+/** Titles said before a name: "don Hernando", "doña Gloria", "el señor Jorge". */
+const HONORIFICS: ReadonlySet<string> = new Set(['don', 'dona', 'sr', 'sra', 'senor', 'senora', 'misia', 'mister']);
 /** Between a relative and a name: "la vecina doña Gloria". */
 const TITLES: ReadonlySet<string> = new Set(['dona', 'don', 'senora', 'senor', 'la', 'el']);
 /** After a relative, what makes them the one who needs the cita: "mi mamá necesita", "mi esposo está enfermo". */
@@ -323,10 +325,14 @@ const LEFT_AS_IT_IS =
   /^(?:si )?(?:la|lo|las|los) (?:necesito|necesita|necesitamos|necesitan|vamos a usar|voy a usar)\b|^(?:esa|ese) si (?:la|lo) (?:necesito|necesita|necesitamos|necesitan|dejo|dejamos)\b|^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^no (?:necesita|necesitan|requiere|requieren) (?:nada|cita|citas)\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:se )?(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia|ahorita|en un rato)\b|^(?:si )?(?:puede|pueden|podemos|puedo) esperar\b|^(?:(?:por ahora|gracias a dios|todavia|ya|de momento|por el momento) )+(?:esta|estan|anda|andan|sigue|siguen) (?:muy |perfectamente |super )?bien\b|^no,? (?:el|ella|ellos|ellas) (?:ya )?(?:esta|estan|anda|andan|sigue|siguen) (?:muy |perfectamente |super )?bien\b|^ya (?:tuvo|tuvieron) (?:la|su|sus|el)\b|^(?:la|lo) (?:saco|pido|sacamos|pedimos|hago) (?:por|con) (?:mi |la |el |otra |otro )?(?:eps|otro lado|particular|prepagada|medicina prepagada|sisben)\b|^ya (?:le|les) (?:consiguio|consiguieron|saco|sacaron|pidio|pidieron) (?:un|una|otro|otra|la|el|cita)\b|^(?:no,? )?(?:a (?:el|ella) )?(?:por lo menos |al menos )?ya (?:le|les|lo|la|se) (?:hicieron|vieron|atendieron|revisaron|pusieron|tomo|tomaron)\b|^(?:ya )?se fueron\b|^(?:a el |a ella )?le toca (?:el|la|su)\b.*\b(?:en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|todavia no)\b|^(?:ahorita|en un rato)\W*$|^si (?:la|lo|las|los) (?:dejo|dejamos)\b(?! (?:para|pa|pal|en|a las|el)\b)|^ya (?:tiene|tienen)(?: la suya| la de el| la de ella)?$|^(?:esta|estan) (?:en|con|afiliad[ao]s? a) otra eps\b|^(?:va |iria |seria |la saco |la sacamos |la pido )?(?:despues|luego|mas tarde|otro dia|pa despues|para despues)\W*$|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(?:si )?(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:dejela|dejelo|dejemela|dejemelo|dejala|dejalo|dejenla|dejenlo) (?:quiet[ao]|igual|asi|como esta|tranquil[ao])\b|^(?:si )?(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
 
 /** After someone, whether they have a cita: "(mi esposa) tiene alguna cita", "(mi mamá) tiene cita pendiente". */
-const HAS_A_CITA = /^(?:tiene|tenia|tendra) (?:alguna |algunas |una |otra )?(?:cita|citas|consulta)\b/;
+const HAS_A_CITA =
+  /^(?:tiene|tenia|tendra) (?:alguna |algunas |una |otra )?(?:cita|citas|consulta)\b|^(?:tiene|tenia|tendra) (?:alguna|algunas|algo pendiente|pendientes?)\b(?! (?:que|de|cosa|idea|vez)\b)/;
 
 /** After "yo tengo": the children, looked after by the member ("…que yo tengo los niños en la mañana"). */
 const LOOKING_AFTER_THEM = /^(a )?(los|las|mis) (ninos|ninas|hijos|hijas|nietos|pelados|chinos)\b/;
+/** Before "a mí" or "a Jorge", words that make them the one told of the cita: "que me avisen a mí", "que le llegue el recordatorio a Jorge". */
+const NOTIFIED_BEFORE =
+  /\b(?:avisen|avise|avisan|llamen|llame|llegue|lleguen|llega|manden|mande|envien|envie|escriban|notifiquen|recordatorio|recordatorios|mensaje|mensajes|correo)(?: (?:el|la|los|las|un|una|me|le|nos|les|mensaje|recordatorio|correo|aviso))*$/;
 /** After "yo tengo": the member takes someone ("yo tengo que llevar a Mateo al control"). */
 const TAKING_WITH = /^(que|q) (llevar|llevarlo|llevarla|acompanar|acompanarlo|acompanarla|traer|traerlo|traerla|ir con)\b/;
 
@@ -451,6 +457,8 @@ function readPatients(
     return undefined;
   };
   const firstNameAs = (word: string): string | undefined => {
+    // ("Hernando" is Hernando, not the "Fernando" one letter away.)
+    if (lexicon.firstNames.has(word)) return word;
     for (const name of lexicon.firstNames) if (sameName(word, name)) return name;
     return undefined;
   };
@@ -722,6 +730,10 @@ function readPatients(
     if (phrase === 'yo tengo' && LOOKING_AFTER_THEM.test(words.slice(found.end).join(' '))) continue;
     // "Pa la niña mía": whose the child is, not the member.
     if ((phrase === 'mia' || phrase === 'mio') && lexicon.relationWords.has(words[found.start - 1] ?? '')) continue;
+    // ("Ya es beneficiaria mía", "la cita es de mi mamá, no mía": whose beneficiary, or the member set aside.)
+    if ((phrase === 'mia' || phrase === 'mio') && /^(?:beneficiari[ao]s?|afiliad[ao]s?|cargo|no)$/.test(words[found.start - 1] ?? '')) continue;
+    // ("Sí, y que me avisen a mí, que ella no maneja celular": the one told of the cita, not its patient.)
+    if (phrase === 'a mi' && NOTIFIED_BEFORE.test(words.slice(Math.max(0, found.start - 4), found.start).join(' '))) continue;
     // "Cédula 1010101010, la mía": the document is the member's own; it says nothing of the patient.
     if (IDENTITY_QUESTIONS.has(question) && OWN_DOCUMENT.has(phrase)) continue;
     // "Mi hija y yo" is the member too; "y yo los llevo" is someone telling a story.
@@ -737,6 +749,8 @@ function readPatients(
       const clauseEnds = next !== undefined && clausesOfWords()[found.end] !== clausesOfWords()[found.end - 1];
       // ("…y yo lo llevo caminando": the member taking the patient.)
       if (next === 'lo' || next === 'la') continue;
+      // ("…no puede salir del trabajo y yo tengo a los niños": the member looks after them then.)
+      if (next === 'tengo' && LOOKING_AFTER_THEM.test(words.slice(found.end + 1).join(' '))) continue;
       if (next !== undefined && !clauseEnds && !AFTER_SELF.has(next) && !AFTER_AND_I.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
     }
     if (phrase.endsWith('mi')) {
@@ -931,6 +945,13 @@ function readPatients(
       !CITA_FOR_THEM.test(words.slice(found.end).join(' '))
     )
       continue;
+    // "…y yo tengo a los niños", "que yo tengo a mi hija en la mañana": looked after by the member then, unless they are ill.
+    if (
+      question !== 'patient' &&
+      /\byo tengo (?:a )?(?:(?:los|las|mis|la|el|mi) )?$/.test(`${words.slice(Math.max(0, found.start - 4), found.start).join(' ')} `) &&
+      !/^(?:enferm|malit|con\b|mal\b|muy\b)/.test(original.slice(found.end, found.end + 2).join(' '))
+    )
+      continue;
     // "Ya dejé a Sofía donde la abuela": a place, not a patient.
     if (words[found.start - 1] === 'donde' || (ARTICLES.has(words[found.start - 1] ?? '') && words[found.start - 2] === 'donde')) continue;
     // "Me confundí de niño": the mistake, not a patient.
@@ -1030,8 +1051,8 @@ function readPatients(
       (ACCOMPANYING.has(
         original
           // ("Mi esposo Alberto lo lleva en taxi": his name, then what he does.)
-          .slice(found.end + (namedNext ? 1 : 0), found.end + (namedNext ? 1 : 0) + 4)
-          .find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'quien', 'tambien', 'puede', 'podria', 'quiere'].includes(word)) ?? '',
+          .slice(found.end + (namedNext ? 1 : 0), found.end + (namedNext ? 1 : 0) + 6)
+          .find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'el', 'que', 'quien', 'tambien', 'puede', 'podria', 'quiere'].includes(word)) ?? '',
       ) ||
         TAKING_SOMEONE.test(original.slice(found.end, found.end + 4).find((word) => !['tambien', 'puede', 'podria', 'quiere', 'me', 'va', 'a'].includes(word)) ?? '') ||
         // ("Mi hermana me los cuida ese día": she looks after the children; the cita is not hers.)
@@ -1095,6 +1116,21 @@ function readPatients(
       (introducer === 'de' && (APPOINTMENT_OF.has(words[cursor - 1] ?? '') || weekdayOfTheirs || serviceOfTheirs)) ||
       // "Sacarle cita a mi esposa".
       (introducer === 'a' && /^(cita|citas|consulta|turno|una)$/.test(words[cursor - 1] ?? '')) ||
+      // ("¿A mi mamá le puedo sacar cita por mi plan?": the cita asked for them, said after.)
+      (introducer === 'a' &&
+        /^(?:le|les) (?:(?:puedo|podria|puede|quiero|quisiera|necesito|voy a|tengo que|toca) )?(?:sacar|pedir|agendar|separar|dar|programar)\b/.test(
+          original.slice(found.end, found.end + 5).join(' '),
+        )) ||
+      // ("Reprogramar, la cita es de mi papá".)
+      (introducer === 'de' && /\b(?:cita|citas|consulta|control) (?:es|era|son|eran)$/.test(words.slice(Math.max(0, cursor - 3), cursor).join(' '))) ||
+      // ("Qué citas tiene pendientes mi mamá"; not when someone who says who they are asks, "soy Jorge, …": his wife may be the member.)
+      (!/\b(?:soy|habla|escribe) (?!(?:la|el|su)\b)[a-z]+\b/.test(whole) &&
+        /\b(?:citas?|consultas?) (?:tiene|tienen|tenia) (?:pendientes? |agendadas? |programadas? )?(?:mi|mis|la|el)?$/.test(
+          words
+            .slice(Math.max(0, found.start - 5), found.start + 1)
+            .join(' ')
+            .replace(/ (?:mama|papa|esposo|esposa|marido)$/, ''),
+        )) ||
       (introducer === 'es' && (words[cursor - 1] === 'paciente' || words[cursor - 1] === 'cita')) ||
       // "Mi mamá necesita una cita", "mi esposo está enfermo": the one who needs it.
       NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' ')) ||
@@ -1273,6 +1309,8 @@ function readPatients(
         ));
   for (let index = 0; index < original.length; index++) {
     const word = original[index] ?? '';
+    // "Para don Hernando", "la cita de doña Gloria": a title is no name; the name after it is read as if the title were not there.
+    if (HONORIFICS.has(word) && index + 1 < original.length) continue;
     const afterRelation = relations.some((found) => index === found.end);
     // (The name of a relation just read, "mi hijo Mateo"; after a comma, "mi chiquito, Mateíto", it is read here.)
     if (afterRelation && clausesOfWords()[index] === clausesOfWords()[index - 1]) continue;
@@ -1434,7 +1472,14 @@ function readPatients(
       push(personOf(word), index, false, writer);
       continue;
     }
-    const before = words[index - 1];
+    // (Only after "para" and its like, within one sentence: "¿ya la tiene? Doña Rosa dice…", "los hijos de doña Laura".)
+    const titled =
+      HONORIFICS.has(original[index - 1] ?? '') &&
+      BEFORE_NAME.has(words[index - 2] ?? '') &&
+      clausesOfWords()[index - 2] === clausesOfWords()[index - 1] &&
+      !(member !== undefined && sameName(nameOf(word), member)) &&
+      !(self !== undefined && sameName(nameOf(word), self));
+    const before = titled ? words[index - 2] : words[index - 1];
     // "Laura está aquí al lado y dice que sí": someone beside the writer, who answers; no cita asked for them.
     if (
       original[index + 1] === 'esta' &&
@@ -1475,7 +1520,7 @@ function readPatients(
           (BEFORE_NAME.has(before) ||
             BEFORE_NAME.has(original[index - 1] ?? '') ||
             before === 'de' ||
-            before === 'a' ||
+            (before === 'a' && !NOTIFIED_BEFORE.test(words.slice(Math.max(0, index - 5), index - 1).join(' '))) ||
             before === 'al' ||
             before === 'tiene' ||
             joined ||

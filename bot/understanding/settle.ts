@@ -106,7 +106,14 @@ export function settleIntent(reads: Reads): Understanding {
   let score = intentRead.score;
   let pickedBook = false;
   // "La primera opción porfa, necesito sacar una cita": the number and the words agree.
-  if (picked?.by === 'number' && !intentRead.ruled && intent !== 'goodbye' && intent !== 'reschedule' && intent !== 'cancel' && !(question === 'menu' && picked.value === intent))
+  if (
+    picked?.by === 'number' &&
+    !intentRead.ruled &&
+    intent !== 'goodbye' &&
+    intent !== 'reschedule' &&
+    intent !== 'cancel' &&
+    !((question === 'menu' || question === 'existing') && picked.value === intent)
+  )
     intent = 'none';
   // An operation named at the menu ("agendar para mi hija") is that operation.
   if (picked?.by === 'words' && (question === 'menu' || question === 'existing') && intent === 'none' && OPERATIONS_IN_MENU.has(picked.value as Intent)) {
@@ -118,7 +125,9 @@ export function settleIntent(reads: Reads): Understanding {
     (question === 'start' || question === 'menu') &&
     (intent === 'cancel' || intent === 'book' || intent === 'none') &&
     !intentRead.ruled &&
-    /\b(?:ya )?(?:tiene|tienen|tenemos|tengo) (?:alguna |una |su |sus )?citas?(?: (?:agendadas?|pendientes?|programadas?))?\s*\?+\W*$/.test(normalized) &&
+    /\b(?:ya )?(?:tiene|tienen|tenemos|tengo) (?:alguna |una |su |sus )?citas?(?: (?:agendadas?|pendientes?|programadas?))?\s*\?+\W*$|\b(?:tiene|tienen) (?:alguna|algo pendiente)\s*\?/.test(
+      normalized,
+    ) &&
     operationCue(words.join(' ')) === undefined
   )
     intent = 'consult';

@@ -58,6 +58,13 @@ const POSITION_INSTEAD =
 /** "Perdón, era la tres", "disculpe, es la 3", "me equivoqué, era la tercera": another option of the list before, owned as a mistake. */
 const MISTAKEN_POSITION =
   /^\W*(?:(?:ay|uy|ups|huy|perdon|perdone|disculpe|disculpa|excuse|me equivoque|me confundi|mentiras|que pena)[\s,.!…]*)*(?:(?:era|es|quise decir|queria|quiero|mejor) )?(?:la|el) (?:opcion |numero )?([1-5]|uno|una|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto|ultima|ultimo|penultima|penultimo)\W*$/;
+/** An option's number said first, then words: "1 sí señora", "#1 confirmado", "la primera opción, o sea que sí". */
+const NUMBER_FIRST = /^\W*(?:(?:la|el) )?(?:opcion |numero |#\s*)?(?<n>[12]|uno|dos|primera|primero|segunda|segundo)(?: opcion)?(?![:.]?\d)\b(?<rest>\W.*)$/;
+/** An option's number alone: "2", "dos", "la segunda", "opción 1". */
+const NUMBER_ALONE =
+  /^\W*(?:(?:la|el) )?(?:opcion |numero |#\s*)?(?:[1-9]|uno|dos|tres|cuatro|cinco|primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)\W*$/;
+/** Words, then an option's number: "listo, 1", "ok 1", "✅ 1". */
+const NUMBER_LAST = /^(?<rest>.*\W)(?:(?:la|el) )?(?:opcion |numero |#\s*)?(?<n>[12])\W*$/;
 /** Positions in the list before; from its end when negative ("la última" -1, "la penúltima" -2). */
 const POSITION_WORDS: Record<string, number> = {
   ultima: -1,
@@ -176,6 +183,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       // The readings below may read the same text (the whole message, a sentence) more than once: once is enough.
       readings.clear();
       const answer =
+        answerBesideItsNumber(read, expectation, now) ??
+        numberBeforeQuestion(read, expectation, now) ??
         answerAfterDoubt(read, expectation, now) ??
         answerBeforeQuestion(read, expectation, now) ??
         answerAmongKindWords(read, expectation, now) ??
@@ -194,6 +203,51 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     }
     return { ...first, next: { intent: split.secondOperation, entities: second.entities } };
   };
+
+  /**
+   * "Dos. ¿A qué hora toca llegar?", "1. Y otra pregunta, ¿esto demora mucho?": a first sentence
+   * that is only an option's number, then a question by the way, picks that option; the question
+   * is answered too. (At the slots, "la segunda. ¿con quién es?" asks about the slot, see `options.ts`.)
+   */
+  function numberBeforeQuestion(read: string, expectation: Expectation, now: Date): Understanding | undefined {
+    if (expectation.question === 'slot' || expectation.options.length === 0) return undefined;
+    const parts = /^\s*([^.!?¿]+?)\s*[.!]+\s+(.*\?.*)$/s.exec(read);
+    if (!parts?.[1] || !parts[2] || !NUMBER_ALONE.test(normalizeMessage(parts[1]))) return undefined;
+    const first = readOnce(parts[1], expectation, now);
+    const whole = readOnce(read, expectation, now);
+    if (first.choice === undefined || whole.choice !== undefined) return undefined;
+    const rest = readOnce(parts[2], expectation, now);
+    // ("2. ¿Y puedo cancelar otra?": another request after it is read whole.)
+    if (!['none', 'help'].includes(rest.intent) || (rest.intent === 'help' && asksForHelp(wordsOf(normalizeMessage(parts[2]))))) return undefined;
+    const asked = rest.entities.asks;
+    // ("2. ¿Qué es eso?": what the option means, asked before it is picked.)
+    if (asked === 'meaning' || (asked === undefined && rest.intent !== 'help')) return undefined;
+    const result: Understanding = { ...first, entities: { ...first.entities, ...(asked ? { asks: asked } : {}) } };
+    if (YES_NO_QUESTIONS.has(expectation.question) && (first.choice === 'yes' || first.choice === 'no')) result.intent = 'none';
+    return result;
+  }
+
+  /**
+   * "1 sí señora", "listo, 1", "#1 confirmado", "la primera opción, o sea que sí", "2, no, es que
+   * estamos en Chía": at a yes/no question, the option's number with a yes or a no in words beside
+   * it says the answer twice. The words are read on their own; when they say the same as the
+   * number, they are the answer (with what they add), the number its choice.
+   */
+  function answerBesideItsNumber(read: string, expectation: Expectation, now: Date): Understanding | undefined {
+    if (!YES_NO_QUESTIONS.has(expectation.question)) return undefined;
+    const normalized = normalizeMessage(read);
+    const found = NUMBER_FIRST.exec(normalized) ?? NUMBER_LAST.exec(normalized);
+    if (!found?.groups) return undefined;
+    const position = POSITION_WORDS[found.groups.n ?? ''] ?? Number(found.groups.n);
+    const option = expectation.options[position - 1];
+    const rest = (found.groups.rest ?? '').trim();
+    // ("Sí, a las 1", "sí, para el 2": an hour or a day, no option.)
+    if (option === undefined || !/[a-z]/.test(rest) || /\b(?:a las?|las|la|de|del|el dia|para el|pa el|hasta el|antes del?)\W*$/.test(rest)) return undefined;
+    const words = readOnce(rest, expectation, now);
+    const said = option.value === 'yes' ? 'yes' : option.value === 'no' ? 'no' : undefined;
+    if (said === undefined || words.choice !== said || words.intent !== (said === 'yes' ? 'affirm' : 'deny')) return undefined;
+    return { ...words, entities: { ...words.entities, yesNo: said } };
+  }
 
   /**
    * "¿Y eso qué es, señorita? Bueno, sí, autorizo", "¿Y no será muy tarde? Pues sí, busque a ver":
@@ -808,8 +862,15 @@ function pickAnswer(
   if (question === 'slot' && (asked.doctorName || asked.ownDoctor) && picked?.by === 'words' && !entities.time && !entities.day) return undefined;
   // "El 2" at the patient question or the menu is the second option, not the 2nd of the month.
   // "El uno, para mi mamá": with no weekday, month or "hoy" said, the number is the option's too.
+  // "2 en la tarde", "1 en la mañana" at the band question: the option's number, and the band it stands for named after it;
+  // no hour ("a las 2 en la tarde" is one).
+  const bandNumber =
+    question === 'band' && entities.band && entities.time ? /^\W*(?:(?:la|el|opcion) )?([1-3])\W+(?:en la|por la|de la|x la|en|por) (?:manana|tarde)\b/.exec(normalized) : null;
+  if (bandNumber && expectation.options[Number(bandNumber[1]) - 1]?.value === entities.band) delete entities.time;
+  // ("El 2, Mateo", "ay no, el 2 que mandé es Mateo": at the patient question, the number is the option's, whatever is picked.)
+  const optionNumber = /\b(?:el|la) ([1-5])\b/.exec(normalized);
   if (
-    picked?.by === 'number' &&
+    (picked?.by === 'number' || (question === 'patient' && optionNumber !== null && Number(optionNumber[1]) <= expectation.options.length)) &&
     !DAY_QUESTIONS.has(question) &&
     question !== 'appointment' &&
     ((words.length <= 3 && !/\b(de|del)\b/.test(words.join(' '))) || !DAY_WORD.test(words.join(' ')))

@@ -3533,3 +3533,53 @@ describe('member testing: messages read wrongly in whole conversations', () => {
     }
   });
 });
+
+describe('the thirty-sixth blind batch, opened for tuning (dev39)', () => {
+  const adultRelative = [{ kind: 'relation', relation: 'other' }];
+  itReads([
+    // An option's number with a yes or a no in words beside it, at a yes/no question: the answer said twice.
+    ['1 sí señora', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['listo, 1', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['#1 confirmado', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['la primera opción, o sea que sí', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['1, o sea sí', 'consent', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['1 sí busque', 'offer', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    // (An hour or a day beside a yes is no option.)
+    ['sí, a la 1', 'confirm', { intent: 'affirm', yesNo: 'yes', time: '13:00' }],
+    // A title before a name is no name; the name after it is read, and a name is never taken for the one a letter away.
+    ['para él, para don Hernando', 'patient', { patients: [{ kind: 'name', name: 'hernando', written: 'Hernando' }] }],
+    ['para doña Gloria', 'patient', { patients: [{ kind: 'name', name: 'gloria', written: 'Gloria' }] }],
+    ['Agendar, para Hernando mi esposo', 'menu', { intent: 'book', patients: [{ kind: 'name', name: 'hernando', written: 'Hernando' }] }],
+    // Whose beneficiary someone is, the member set aside, and the one told of the cita are no patients.
+    ['la cita es de mi mamá, no mía, ella es la que está enferma', 'patient', { patients: adultRelative }],
+    ['para mi mamá, para ella es, ya es beneficiaria mía desde el año pasado', 'patient', { patients: adultRelative }],
+    ['sí, y si se puede que me avisen a mí, que ella no maneja celular', 'confirm', { intent: 'affirm', patients: undefined }],
+    ['sí porfa, y que le llegue el recordatorio a Jorge que es el que lo lleva', 'confirm', { intent: 'affirm', patients: undefined }],
+    // Whoever takes the patient, and children the member looks after then, are no patients.
+    ['Mateo, el papá es el que lo lleva', 'patient', { choice: 'mateo', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    ['de tarde, en la mañana él no puede salir del trabajo y yo tengo a los niños', 'band', { choice: 'tarde', patients: undefined }],
+    // (Children the member has who are ill still are.)
+    ['yo tengo a los niños enfermos, necesito cita', 'start', { intent: 'book', patients: [{ kind: 'relation', relation: 'child' }] }],
+    // An adult relative whose cita it is, said in other ways than "para".
+    ['reprogramar, la cita es de mi papá aunque el celular sea el mío', 'menu', { intent: 'reschedule', patients: adultRelative }],
+    ['Hola, quería saber qué citas tiene pendientes mi mamá', 'start', { intent: 'consult', patients: adultRelative }],
+    ['¿a mi mamá le puedo sacar cita por mi plan? ella ya está viejita', 'start', { intent: 'book', patients: adultRelative }],
+    ['¿y mi esposo tiene alguna? revise porfa', 'menu', { intent: 'consult', patients: adultRelative }],
+    ['quiero cambiar la cita de mi cucha para otro día', 'start', { intent: 'reschedule', patients: adultRelative }],
+    // A specialty said to be for someone younger or older: the other one.
+    ['medicina general, ya está muy grandecita para pediatra jaja', 'specialty', { choice: 'medicina_general', specialty: 'medicina_general' }],
+    ['la general, ni que fuera un niño para pediatría', 'specialty', { choice: 'medicina_general' }],
+    ['pediatría, el niño es muy chiquito para el general', 'specialty', { choice: 'pediatria' }],
+    // Option numbers mixed with words.
+    ['bueno ni modo, la 1', 'slot', { choice: 'slot-1' }],
+    ['primero la 1 entonces', 'appointment', { choice: 'apt-1' }],
+    ['la de arriba, la primera', 'appointment', { choice: 'apt-1' }],
+    ['3️⃣ menú', 'existing', { intent: 'menu', choice: 'menu' }],
+    ['la 4 o la 1, la que tenga pa hoy', 'site', { choice: undefined, day: '2026-11-23' }],
+    ['2 en la tarde', 'band', { choice: 'tarde', band: 'tarde', time: undefined }],
+    ['1 en la mañana', 'band', { choice: 'manana', time: undefined }],
+    ['a las 2 en la tarde', 'band', { choice: 'tarde', time: '14:00' }],
+    ['dos. a qué hora toca llegar?', 'band', { choice: 'tarde', asks: 'arrival' }],
+    ['el 2, Mateo', 'patient', { choice: 'mateo', day: undefined }],
+  ]);
+});
