@@ -206,6 +206,8 @@ function writerIn(whole: string): string | undefined {
 const MEMBER_BUSY = /^(no puede|esta trabajando|esta en el trabajo|trabaja|me pidio|me dijo|me mando|me encargo)\b/;
 /** After a relative who writes through someone: "mi nuera Laura me encargó…", "mi hermana me pidió…". */
 const SENT_BY = /^(me|nos) (pidio|dijo|mando|encargo|encomendo|rogo)\b/;
+/** After a relative and their name, lending the phone the writer writes from: "(mi hija Laura) me dejó el celular". */
+const PHONE_LENT = /^(?:me|nos) (?:dejo|presto|paso|entrego|dejaron|prestaron) (?:el|su|este) (?:celular|cel|telefono|whatsapp)\b/;
 
 /** Before the member's own name, words that speak of her rather than name her as the patient: "dice Laura", "a nombre de Laura". */
 const THIRD_PERSON_BEFORE = /\b(dice|dijo|pregunto a|pregunte a|parte de|nombre de|mando|manda|porque|que|cuando|si)$/;
@@ -732,6 +734,8 @@ function readPatients(
     if ((phrase === 'mia' || phrase === 'mio') && lexicon.relationWords.has(words[found.start - 1] ?? '')) continue;
     // ("Ya es beneficiaria mía", "la cita es de mi mamá, no mía": whose beneficiary, or the member set aside.)
     if ((phrase === 'mia' || phrase === 'mio') && /^(?:beneficiari[ao]s?|afiliad[ao]s?|cargo|no)$/.test(words[found.start - 1] ?? '')) continue;
+    // ("…él trabaja todo el día, entonces me toca a mí": whose turn it is to do it, not a cita for the member.)
+    if (phrase === 'a mi' && /^(?:toca|toco|tocaba|tocara)$/.test(words[found.start - 1] ?? '') && found.end >= words.length - 1) continue;
     // ("Sí, y que me avisen a mí, que ella no maneja celular": the one told of the cita, not its patient.)
     if (phrase === 'a mi' && NOTIFIED_BEFORE.test(words.slice(Math.max(0, found.start - 4), found.start).join(' '))) continue;
     // "Cédula 1010101010, la mía": the document is the member's own; it says nothing of the patient.
@@ -1156,7 +1160,9 @@ function readPatients(
         ((found.value === 'other' && /^(la|su)$/.test(words[found.start - 1] ?? '') && /^(mama|mami)$/.test(words[found.start] ?? '')) ||
           (selfAt.has(found.start) && MEMBER_BUSY.test(afterName)))) ||
         // ("Mi nuera Laura me encargó sacarle una cita a la niña", "mi hermana laura me pidió…": who sent the one writing.)
-        (found.value === 'other' && namedNext && SENT_BY.test(afterName)));
+        (found.value === 'other' && namedNext && SENT_BY.test(afterName)) ||
+        // ("Mi hija Laura me dejó el celular para que…": whose phone it is, the member, any relation.)
+        (namedNext && PHONE_LENT.test(original.slice(found.end + 1, found.end + 6).join(' '))));
     if (motherSpokenOf) {
       if (next !== undefined) namedWords.add(found.end);
       continue;
@@ -1420,6 +1426,10 @@ function readPatients(
     if (question === 'birthDate' && words[index - 1] === 'de' && /^(nacimiento|fecha)$/.test(words[index - 2] ?? '')) continue;
     // "Me toca ir por Mateo al colegio": fetching a child, not a patient.
     if (words[index - 1] === 'por' && /^(ir|voy|va|vamos|pasar|paso|pasa|salir|salgo)$/.test(words[index - 2] ?? '')) continue;
+    // ("En la tarde no puedo q recojo a Mateo del colegio": likewise, away from the patient question.)
+    if (question !== 'patient' && words[index - 1] === 'a' && /^(recojo|recoger|recoge|recogemos|recogerlo|busco|buscar)$/.test(original[index - 2] ?? '')) continue;
+    // ("…Jorge dice q lo escuchó tosiendo toda la noche": someone telling of the patient, not one.)
+    if (/^(?:dice|dijo|cuenta|conto|piensa|cree) (?:que|q) (?:lo|la|los|las|le|les) /.test(`${original.slice(index + 1, index + 5).join(' ')} `)) continue;
     // "Sí, confírmela. Mateo, no le pegue a su hermana": at a yes/no question, a child told off in the room is no patient.
     // ("Suba. Sofía, no le pegue al hermano": told off, at any question but the patient one.)
     const spokenTo =

@@ -523,6 +523,9 @@ export function settleIntent(reads: Reads): Understanding {
     // ("Sí, gracias, Mateo se queda con la abuela mientras tanto": who stays with whom, said with the yes.)
     // ("No, espere, el viernes tengo que llevar a Sofi a la cita de ella; mejor el lunes 30": an errand with someone else.)
     ((intent === 'change_patient' && (REASON_ABOUT_SOMEONE.test(words.join(' ')) || ERRAND_WITH.test(words.join(' ')))) ||
+      // ("No, en la tarde no puedo q recojo a Mateo del colegio": a change of patient weighed where nobody is named for the cita.)
+      // ("No no, el paciente es Juan mi sobrino" is the change, whoever is read.)
+      (intent === 'change_patient' && !intentRead.ruled && !entities.patients?.length && !/\b(?:paciente|para|pa|pal)\b/.test(words.join(' '))) ||
       ((intent === 'affirm' || intent === 'deny') && entities.patients?.length && (STAYS_WITH.test(words.join(' ')) || ERRAND_WITH.test(words.join(' ')))))
   ) {
     intent = entities.yesNo === 'yes' ? 'affirm' : entities.yesNo === 'no' ? 'deny' : 'none';
@@ -1346,7 +1349,8 @@ const ASKS_IF_DONE =
 
 /** A question about the authorisation at the consent question, not a request said with it ("sí, ¿me ayudas con una cita?"). */
 /** Someone said with how or where they are: "la niña está en el colegio", "ya el niño amaneció mejor", "Mateo sigue con tos". */
-const REASON_ABOUT_SOMEONE = /\b(?:el|la|mi) \w+ (?:ya )?(?:esta|estan|anda|amanecio|amanecieron|se siente|sigue|entra|sale)\b|\bya (?:el|la) \w+ (?:esta|amanecio|se siente)\b/;
+const REASON_ABOUT_SOMEONE =
+  /\b(?:el|la|mi) \w+ (?:ya )?(?:esta|estan|anda|amanecio|amanecieron|se siente|sigue|entra|sale|se marea|se mareo|se cansa|se aburre|se asusta|se pone)\b|\bya (?:el|la) \w+ (?:esta|amanecio|se siente)\b/;
 /** An errand with someone that day: "tengo que llevar a Sofi a la cita de ella", "me toca recoger al niño en el colegio". */
 const ERRAND_WITH =
   /\b(?:tengo|toca|me toca|debo) (?:que |q )?(?:llevar|recoger|acompanar|buscar) (?:a |al )?(?:la |el |mi )?\w+ (?:a (?:la|su) (?:cita|consulta|control|vacuna|terapia)|al? (?:colegio|jardin|medico|control|odontologo|vacunar|natacion|terapia|clase)|en el (?:colegio|jardin))\b/;

@@ -73,6 +73,15 @@ function readYesNoPlain(...said: Parameters<typeof readYesNo>): 'yes' | 'no' | u
   if (YES_NO_QUESTIONS.has(question) && YES_FOR_ONE_NOT_ANOTHER.test(words.join(' '))) return 'yes';
   // "Ah sí, claro, en la tarde, como si yo no trabajara 🙄": irony, the no.
   if ((question === 'offer' || question === 'confirm') && IRONIC_YES.test(words.join(' '))) return 'no';
+  // "Bueno no importa, sí confirme", "no le hace, dale": indifference, no refusal; what follows answers (or nothing does).
+  const indifference = YES_NO_QUESTIONS.has(question) ? INDIFFERENT.exec(words.join(' ')) : null;
+  const afterIndifference = indifference ? wordsOf(words.join(' ').slice(indifference.index + indifference[0].length)) : [];
+  if (indifference && afterIndifference.length > 0) {
+    const rest = [...wordsOf(words.join(' ').slice(0, indifference.index)), ...afterIndifference];
+    return readYesNoPlain(reading, rest, question, [], rest.join(' '), []);
+  }
+  // ("No importa" alone answers nothing yet.)
+  if (indifference && indifference.index === 0) return undefined;
   const answer = firstAnswer(reading, words, question, covered, normalized, courtesy);
   if (answer !== 'yes') return answer;
   // "Sí, pero mejor pásemela para el viernes", "sí pero más tarde", "si pero mejor otro día": the yes gives way to what the
@@ -95,6 +104,8 @@ const YES_FOR_ONE_NOT_ANOTHER =
   /^(?:(?:si|sii|claro|dale|ok|listo)(?: (?:senora|senor|senorita))? )+(?:es )?(?:pa|para|pal) (?:el |la |mi )?[a-z]+(?: (?:cierto|verdad))? no (?:es )?(?:pa|para|pal) (?:el |la |los |las |mi |mis )?[a-z]+$/;
 
 /** "Ah sí, claro… como si yo no trabajara": a yes said in irony. */
+/** Indifference, which refuses nothing: "no importa", "no le hace", "no pasa nada". */
+const INDIFFERENT = /\bno (?:importa|interesa|le hace|pasa nada|hay lio)\b/;
 const IRONIC_YES = /^(?:(?:ah|aja|uy|ay|pues) )*(?:si )?claro\b.*\bcomo si\b/;
 
 /** "Uy no, qué pena", "qué pesar", "ay qué mal", "ni modo": dismay at what was said, no yes or no. */

@@ -49,6 +49,7 @@ export const SPLITS = {
   dev37: new URL('./dev-37.yaml', import.meta.url),
   dev38: new URL('./dev-38.yaml', import.meta.url),
   dev39: new URL('./dev-39.yaml', import.meta.url),
+  dev40: new URL('./dev-40.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

@@ -3583,3 +3583,32 @@ describe('the thirty-sixth blind batch, opened for tuning (dev39)', () => {
     ['el 2, Mateo', 'patient', { choice: 'mateo', day: undefined }],
   ]);
 });
+
+describe('the thirty-seventh blind batch, opened for tuning (dev40)', () => {
+  itReads([
+    // Indifference refuses nothing: what follows answers, and a yes is never read as a no.
+    ['bueno no importa, sí confirme', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['Mmm espere, ¿esa es con el mismo doctor? bueno no importa, sí confirme', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    ['no importa, no la confirme', 'confirm', { intent: 'deny', yesNo: 'no' }],
+    ['no importa', 'confirm', { yesNo: undefined }],
+    ['con otro médico sí, eso no importa', 'offer', { intent: 'affirm', yesNo: 'yes' }],
+    // The familiar imperative.
+    ['listo confirma 🙌', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    // Who lent the phone, who tells of the patient, whose turn it is, and a child fetched are no patients.
+    ['Mi hija Laura me dejó el celular para que le sacara una cita a mi nieto Mateo', 'start', { intent: 'book', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    [
+      'necesito sacarle cita a Mateo con el pediatra, Jorge dice q lo escucho tosiendo toda la noche',
+      'start',
+      { intent: 'book', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
+    ],
+    [
+      'quiero pedir cita para mi esposo Jorge, medicina general, el trabaja todo el dia entonces me toca a mi',
+      'start',
+      { patients: [{ kind: 'name', name: 'jorge', written: 'Jorge' }] },
+    ],
+    ['me toca a mí la cita de medicina general', 'start', { patients: [{ kind: 'self' }] }],
+    ['no, en la tarde no puedo q recojo a Mateo del colegio', 'offer', { intent: 'deny', yesNo: 'no', patients: undefined }],
+    // A child said with how they are, at an offer, is the reason of the no.
+    ['no, otra sede no, la niña se marea mucho en el bus', 'offer', { intent: 'deny', yesNo: 'no', patients: undefined }],
+  ]);
+});
