@@ -59,8 +59,8 @@ function yearOfText(now: Date): string {
   return Number.isNaN(now.getTime()) ? 'no year' : yearOf(now);
 }
 
-/** `{{day, onDay}}`, `{{band, inBand}}`, `{{time, atTime}}`, `{{specialty, ofSpecialty}}`, `{{citaSite, inSite}}`: the parts of a text that are left out when their value is. */
-const OPTIONAL_PART = /,\s*(?:inband|onday|attime|ofspecialty|withdoctor|insite)\s*$/i;
+/** `{{day, onDay}}`, `{{band, inBand}}`, `{{time, atTime}}`, `{{specialty, ofSpecialty}}`, `{{citaSite, inSite}}`, `{{notDays, besideDays}}`: the parts of a text that are left out when their value is. */
+const OPTIONAL_PART = /,\s*(?:inband|onday|attime|ofspecialty|withdoctor|insite|besidedays)\s*$/i;
 const NO_ONE_TO_NAME = /,\s*ofbeneficiaries\s*$/i;
 /** What "{{others, ofBeneficiaries}}" says when there is no one to name (the locale's own text). */
 const NO_BENEFICIARIES = noBeneficiariesText(resources);
@@ -154,6 +154,19 @@ export class Renderer {
     formatter.add('atHour', (value: unknown) => {
       const time = formatTime(String(value));
       return `${/^1:/.test(time) ? 'a la' : 'a las'} ${time}`;
+    });
+    /**
+     * ", sin contar el lunes 30 de noviembre ni el martes 1 de diciembre" for the days a member ruled out (days joined by
+     * commas, said in order), or nothing without them.
+     */
+    formatter.add('besideDays', (value: unknown) => {
+      const days = (typeof value === 'string' ? value.split(',') : [])
+        .filter((day) => /^\d{4}-\d\d-\d\d$/.test(day))
+        .sort()
+        .map((day) => `el ${formatDay(day, this.now)}`);
+      if (days.length === 0) return '';
+      const last = days.pop();
+      return `, sin contar ${days.length > 0 ? `${days.join(', ')} ni ${last}` : last}`;
     });
     /** " en la USS Kennedy" for a site code, or nothing without one. */
     formatter.add('inSite', (value: unknown) => (typeof value === 'string' && isSiteCode(value) ? ` en la ${siteOf(value)}` : ''));
