@@ -3554,6 +3554,11 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
     // A day corrected is not ruled out: the one after it is asked for.
     ['para el jueves no perdon para el viernes', 'slot', { day: '2026-11-27', ruledOutDays: undefined }],
     ['cita de medicina general para el jueves no perdón para el viernes', 'start', { day: '2026-11-27', ruledOutDays: undefined }],
+    [
+      'hola buenas, una cita de medicina general para mi primera vez en kennedy, para el jueves no perdon para el viernes en la mañana',
+      'menu',
+      { intent: 'book', choice: 'book', day: '2026-11-27', ruledOutDays: undefined },
+    ],
     // A cita's day, refused by a member who moves or cancels it, names the cita; a day looked for is not refused.
     ['reprogramar la cita de Sofí que el viernes no puedo', 'menu', { day: '2026-11-27', ruledOutDays: undefined }],
     ['el 7 no aparece?', 'day', { day: '2026-12-07', ruledOutDays: undefined }],
