@@ -156,14 +156,20 @@ export class Renderer {
       return `${/^1:/.test(time) ? 'a la' : 'a las'} ${time}`;
     });
     /**
-     * ", sin contar el lunes 30 de noviembre ni el martes 1 de diciembre" for the days a member ruled out (days joined by
-     * commas, said in order), or nothing without them.
+     * ", sin contar el lunes 23 ni el martes 24 de noviembre" for the days a member ruled out (days joined by commas, said in
+     * order), or nothing without them.
      */
     formatter.add('besideDays', (value: unknown) => {
-      const days = (typeof value === 'string' ? value.split(',') : [])
+      const said = (typeof value === 'string' ? value.split(',') : [])
         .filter((day) => /^\d{4}-\d\d-\d\d$/.test(day))
         .sort()
-        .map((day) => `el ${formatDay(day, this.now)}`);
+        .map((day) => formatDay(day, this.now));
+      // ("El lunes 23 ni el martes 24 de noviembre": the month said once for days of one month in a row.)
+      const monthOf = (day: string | undefined) => / de [a-z]+(?: de \d{4})?$/.exec(day ?? '')?.[0];
+      const days = said.map((day, index) => {
+        const month = monthOf(day);
+        return `el ${month && month === monthOf(said[index + 1]) ? day.slice(0, -month.length) : day}`;
+      });
       if (days.length === 0) return '';
       const last = days.pop();
       return `, sin contar ${days.length > 0 ? `${days.join(', ')} ni ${last}` : last}`;
