@@ -71,6 +71,9 @@ function noBeneficiariesText(locale: Record<string, unknown>): string {
   return typeof text === 'string' ? text : '';
 }
 
+/** Weekday names, Sunday first (the plural is the same word: "los lunes"). */
+const WEEKDAY_NAMES = ['domingos', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábados'];
+
 /**
  * What i18next writes for a placeholder whose value is missing. i18next never calls a
  * formatter without a value, so an optional part ("en la tarde", "el jueves 26 de
@@ -160,16 +163,20 @@ export class Renderer {
      * order), or nothing without them.
      */
     formatter.add('besideDays', (value: unknown) => {
-      const said = (typeof value === 'string' ? value.split(',') : [])
-        .filter((day) => /^\d{4}-\d\d-\d\d$/.test(day))
-        .sort()
-        .map((day) => formatDay(day, this.now));
+      const all = (typeof value === 'string' ? value.split(',') : []).filter((day) => /^\d{4}-\d\d-\d\d$/.test(day)).sort();
+      // ("Menos los martes": a weekday ruled out on two days or more is said as every week's, "los martes".)
+      const weekdayOf = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay();
+      const everyWeek = [...new Set(all.map(weekdayOf))].filter((weekday) => all.filter((day) => weekdayOf(day) === weekday).length > 1);
+      const said = all.filter((day) => !everyWeek.includes(weekdayOf(day))).map((day) => formatDay(day, this.now));
       // ("El lunes 23 ni el martes 24 de noviembre": the month said once for days of one month in a row.)
       const monthOf = (day: string | undefined) => / de [a-z]+(?: de \d{4})?$/.exec(day ?? '')?.[0];
-      const days = said.map((day, index) => {
-        const month = monthOf(day);
-        return `el ${month && month === monthOf(said[index + 1]) ? day.slice(0, -month.length) : day}`;
-      });
+      const days = [
+        ...everyWeek.map((weekday) => `los ${WEEKDAY_NAMES[weekday] ?? ''}`),
+        ...said.map((day, index) => {
+          const month = monthOf(day);
+          return `el ${month && month === monthOf(said[index + 1]) ? day.slice(0, -month.length) : day}`;
+        }),
+      ];
       if (days.length === 0) return '';
       const last = days.pop();
       return `, sin contar ${days.length > 0 ? `${days.join(', ')} ni ${last}` : last}`;

@@ -326,6 +326,8 @@ export function readEntities(
   let when = readWhen(whenText, now, { mananaIsBand: question === 'band', timesShown: question === 'slot', busyRulesOut: question === 'offer' });
   // "Cualquier día menos el lunes", "no hoy ni mañana": the days ruled out, as first read (a later change of mind keeps them).
   let ruledOutDays = when.ruledOutDays;
+  const firstWhen = when;
+  let correctedWhen: ReturnType<typeof readWhen> | undefined;
   // "El juevs" where a day is expected: read again from the corrected words.
   // ("La de oy a las dos", "el biernes", spelt by ear, anywhere but where a document or birth date is asked: the day.)
   if (!when.day && words.some((word, index) => word !== original[index]) && (DAY_QUESTIONS.has(question) || !IDENTITY_QUESTIONS.has(question))) {
@@ -335,6 +337,7 @@ export function readEntities(
       busyRulesOut: question === 'offer',
     });
     ruledOutDays ??= corrected.ruledOutDays;
+    correctedWhen = corrected;
     if (corrected.day && !when.time) when = corrected;
     else if (corrected.day) when = { ...when, day: corrected.day, ...(corrected.weekday !== undefined ? { weekday: corrected.weekday } : {}) };
   }
@@ -422,6 +425,9 @@ export function readEntities(
   if (when.weekday !== undefined && entities.day) entities.weekday = when.weekday;
   // (A day asked for in the same message is no longer ruled out: the later word wins; where a document or a birth date is
   // asked, no day is ruled out.)
+  // ("Menos los lunes", "los martes y jueves no puedo": those weekdays of the coming weeks, but a day named.)
+  const everyWeek = firstWhen.ruledOutWeekdays ?? correctedWhen?.ruledOutWeekdays;
+  if (everyWeek) ruledOutDays = [...(ruledOutDays ?? []), ...everyWeek.filter((day) => !ruledOutDays?.includes(day))];
   ruledOutDays = ruledOutDays?.filter((day) => day !== entities.day);
   if (ruledOutDays?.length && !IDENTITY_QUESTIONS.has(question)) entities.ruledOutDays = ruledOutDays;
   // "¿Y en enero?", "para diciembre": a month without a day.

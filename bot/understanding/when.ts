@@ -18,7 +18,7 @@
  */
 import { normalizeText } from '../../dialogs/text.js';
 import { digitsFromWords } from './numbers.js';
-import { BAND_TAG, BOGOTA_OFFSET_MINUTES, NOT_BAND_TAG, addDays, bogotaDay, daysBetween, isRealDay, pad, type Band, type LinaParsingOption } from './when-context.js';
+import { BAND_TAG, BOGOTA_OFFSET_MINUTES, NOT_BAND_TAG, WEEKDAYS, addDays, bogotaDay, daysBetween, isRealDay, pad, type Band, type CivilDay, type LinaParsingOption } from './when-context.js';
 import { buildChrono } from './when-chrono.js';
 import { DOTTED_TIME } from './words.js';
 
@@ -41,6 +41,11 @@ export interface When {
    * viernes"): never the day asked for.
    */
   ruledOutDays?: string[];
+  /**
+   * The days of weekdays ruled out every week ("menos los lunes", "los martes y jueves no puedo"), YYYY-MM-DD, today and the
+   * next three weeks: never a day asked for, kept apart so that they never take a day named away.
+   */
+  ruledOutWeekdays?: string[];
 }
 
 /** Longer texts are not members' answers: nothing is read from them. */
@@ -126,6 +131,30 @@ const CORRECTED_AFTER = /^\s*,?\s*no\s*,?\s*(?:perdon|mentiras?|digo|mejor|esper
 
 /** After a day with "no", words that look for it rather than rule it out: "¿el 7 no aparece?", "el viernes no sale". */
 const NOT_RULING_AFTER = /^\s*no\s+(?:me\s+|le\s+)?(?:aparece|aparecen|sale|salen|esta|estan|figura|muestra)\b/;
+
+/** Weekdays in the plural, joined: "los lunes", "los martes y jueves", "los lunes, martes ni miercoles". */
+const WEEKDAYS_LIST = String.raw`(?:lunes|martes|miercoles|jueves|viernes)(?:\s*(?:,|y|e|ni|o)\s*(?:los\s+)?(?:lunes|martes|miercoles|jueves|viernes))*`;
+/** Weekdays ruled out every week: "menos los lunes", "excepto los martes y jueves", "los martes y jueves no puedo", "los lunes trabajo". */
+const WEEKDAYS_RULED_OUT = new RegExp(
+  String.raw`\b(?:(?:menos|excepto|salvo|exceptuando|fuera\s+de|sin\s+contar)\s+(?:todos\s+)?los\s+(${WEEKDAYS_LIST})|(?:los|todos\s+los)\s+(${WEEKDAYS_LIST})\s+(?:no\b(?!\s+(?:hay|tiene|habra|tienen|atienden|abren))|tampoco\b|(?:yo\s+)?(?:trabajo|estudio|tengo\s+(?:turno|trabajo|clase|clases)|no\s+puedo)\b))`,
+  'g',
+);
+/** Days ahead that weekdays ruled out every week cover: beyond the agenda's window. */
+const WEEKS_RULED_OUT_DAYS = 21;
+
+/** The days, today and the next three weeks, of the weekdays the member rules out every week. */
+function weekdaysRuledOut(normalized: string, today: CivilDay): string[] {
+  const weekdays = new Set<number>();
+  for (const found of normalized.matchAll(WEEKDAYS_RULED_OUT))
+    for (const name of (found[1] ?? found[2] ?? '').match(/lunes|martes|miercoles|jueves|viernes/g) ?? []) {
+      const weekday = WEEKDAYS.get(name);
+      if (weekday !== undefined) weekdays.add(weekday);
+    }
+  if (weekdays.size === 0) return [];
+  return Array.from({ length: WEEKS_RULED_OUT_DAYS }, (_, ahead) => addDays(today, ahead))
+    .filter((day) => weekdays.has(day.weekday))
+    .map((day) => `${day.year}-${pad(day.month)}-${pad(day.day)}`);
+}
 
 /** Nothing but an article or a filler before the first band: the message opens with it. */
 const OPENS_WITH_BAND = /^[^a-z0-9]*(?:(?:pues|bueno|ok|listo|mejor|ps|eh|ay)[\s,]+)*(?:(?:en|por|x|de|a)\s+)?(?:la\s+)?$/;
@@ -326,5 +355,7 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
   if (ruledOut.size === 1 && ruled !== undefined && band !== ruled) when.ruledOutBand = ruled;
   // (A refused day read as the day, "el viernes no puedo", is kept in both: the caller knows whether a cita's day is named.)
   if (ruledOutDays.length > 0) when.ruledOutDays = ruledOutDays;
+  const everyWeek = weekdaysRuledOut(normalized, todayInBogota);
+  if (everyWeek.length > 0) when.ruledOutWeekdays = everyWeek;
   return when;
 }

@@ -60,6 +60,10 @@ describe('Renderer', () => {
       'Estos días tienen cupos en la mañana en la USS Suba, sin contar el miércoles 25, el lunes 30 de noviembre ni el martes 1 de diciembre. ¿Cuál prefieres?',
     );
     assert.equal(text(), 'Estos días tienen cupos en la mañana en la USS Suba. ¿Cuál prefieres?');
+    assert.equal(
+      text('2026-11-24,2026-12-01,2026-12-08,2026-11-26,2026-12-03,2026-11-27'),
+      'Estos días tienen cupos en la mañana en la USS Suba, sin contar los martes, los jueves ni el viernes 27 de noviembre. ¿Cuál prefieres?',
+    );
   });
 
   it('fills the support line from configuration', () => {

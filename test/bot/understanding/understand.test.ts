@@ -3563,5 +3563,13 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
     ['reprogramar la cita de Sofí que el viernes no puedo', 'menu', { day: '2026-11-27', ruledOutDays: undefined }],
     ['el 7 no aparece?', 'day', { day: '2026-12-07', ruledOutDays: undefined }],
     ['no, el lunes', 'band', { day: '2026-11-30', ruledOutDays: undefined }],
+    // Weekdays ruled out every week: those of today and the next three weeks.
+    ['excepto los lunes', 'band', { ruledOutDays: ['2026-11-23', '2026-11-30', '2026-12-07'], day: undefined }],
+    [
+      'quiero una cita de medicina general para mi en suba pero los martes y jueves no puedo',
+      'start',
+      { ruledOutDays: ['2026-11-24', '2026-11-26', '2026-12-01', '2026-12-03', '2026-12-08', '2026-12-10'], day: undefined },
+    ],
+    ['los martes no hay citas?', 'start', { ruledOutDays: undefined }],
   ]);
 });
