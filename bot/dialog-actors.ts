@@ -91,12 +91,47 @@ export async function searchSlotsIn(agenda: Pick<AgendaService, 'searchSlots'>, 
   const after = input.after;
   const from = after && Date.parse(after.start) > window.from.getTime() ? new Date(after.start) : window.from;
   const skip = new Set(after?.ids ?? []);
+  const kept = (slot: Slot) => !skip.has(slot.id) && atTimeOfDay(slot, input) && slot.doctor.id !== input.notDoctorId && !onDayLeftOut(slot, input);
+  if (input.notDays?.length) return slotsBesideDays(agenda, input, { from, to: window.to }, kept);
   const slots = await agenda.searchSlots({
     ...searchedFor(input, from, window.to),
     // A time of day without a day, or a doctor left out, filters the slots here: ask for enough to fill a page.
     limit: ((input.fromTime || input.toTime) && !input.day) || input.notDoctorId ? 200 : SLOTS_PER_PAGE + skip.size,
   });
-  return slots.filter((slot) => !skip.has(slot.id) && atTimeOfDay(slot, input) && slot.doctor.id !== input.notDoctorId).slice(0, SLOTS_PER_PAGE);
+  return slots.filter(kept).slice(0, SLOTS_PER_PAGE);
+}
+
+/** Slots asked of the agenda at once when days are ruled out, and the rounds of them at most for one page. */
+const BATCH_BESIDE_DAYS = 200;
+const ROUNDS_BESIDE_DAYS = 20;
+
+/**
+ * A page of slots on days the member did not rule out ("cualquier día menos el lunes"): the days ruled out are stepped over
+ * whole, and the agenda read on in batches until the page is full or the window ends.
+ */
+async function slotsBesideDays(
+  agenda: Pick<AgendaService, 'searchSlots'>,
+  input: SearchSlotsInput,
+  window: { from: Date; to: Date },
+  kept: (slot: Slot) => boolean,
+): Promise<Slot[]> {
+  const page: Slot[] = [];
+  let cursor = window.from;
+  for (let round = 0; round < ROUNDS_BESIDE_DAYS && page.length < SLOTS_PER_PAGE; round++) {
+    while (input.notDays?.includes(bogotaDate(cursor))) cursor = bogotaInstant(addDays(bogotaDate(cursor), 1), '00:00');
+    if (cursor > window.to) break;
+    const batch = await agenda.searchSlots({ ...searchedFor(input, cursor, window.to), limit: BATCH_BESIDE_DAYS });
+    page.push(...batch.filter((slot) => kept(slot) && !page.some((shown) => shown.id === slot.id)));
+    const last = batch.at(-1);
+    if (batch.length < BATCH_BESIDE_DAYS || !last) break;
+    cursor = new Date(last.start);
+  }
+  return page.slice(0, SLOTS_PER_PAGE);
+}
+
+/** Whether a slot falls on a day the member ruled out ("cualquier día menos el lunes"). */
+function onDayLeftOut(slot: Slot, input: Pick<SearchSlotsInput, 'notDays'>): boolean {
+  return input.notDays !== undefined && input.notDays.includes(bogotaDate(new Date(slot.start)));
 }
 
 /** Whether a slot starts within the time of day searched: from `fromTime`, before `toTime`. */
@@ -123,6 +158,11 @@ async function latestSlotsIn(agenda: Pick<AgendaService, 'searchSlots'>, window:
     const [first] = await agenda.searchSlots({ ...searchedFor(input, from, window.to), limit: 1 });
     if (!first) break;
     const day = bogotaDate(new Date(first.start));
+    // (A day ruled out is skipped whole.)
+    if (input.notDays?.includes(day)) {
+      from = bogotaInstant(addDays(day, 1), '00:00');
+      continue;
+    }
     const dayEnd = new Date(Math.min(window.to.getTime(), bogotaInstant(day, '23:59').getTime()));
     const ofDay = await agenda.searchSlots({ ...searchedFor(input, from, dayEnd), limit: SLOTS_OF_A_DAY });
     const latestFirst = ofDay
@@ -164,10 +204,12 @@ export async function availableDaysIn(agenda: Pick<AgendaService, 'availableDays
   const days = await agenda.availableDays({
     ...searchedFor(input, from, window.to),
     // One more than a page: whether more days follow; every day of the window when its last ones are wanted.
-    limit: beyond ? ALL_DAYS : DAYS_PER_PAGE + 1,
+    // (With days ruled out, every day of the window: those are left out here.)
+    limit: beyond || input.notDays?.length ? ALL_DAYS : DAYS_PER_PAGE + 1,
   });
-  if (beyond) return days.slice(-DAYS_PER_PAGE).map(({ day, slots }) => ({ day, slots, beyondWindow: true as const }));
-  return days.map(({ day, slots }) => ({ day, slots }));
+  const kept = input.notDays?.length ? days.filter(({ day }) => !input.notDays?.includes(day)) : days;
+  if (beyond) return kept.slice(-DAYS_PER_PAGE).map(({ day, slots }) => ({ day, slots, beyondWindow: true as const }));
+  return kept.slice(0, input.notDays?.length ? DAYS_PER_PAGE + 1 : kept.length).map(({ day, slots }) => ({ day, slots }));
 }
 
 /** The agenda's booking of the slot confirmed. */

@@ -15,6 +15,8 @@ export interface Request {
   band?: 'manana' | 'tarde' | 'cualquiera';
   /** A band the member ruled out ("en la tarde no puedo"): never offered when nothing is found. */
   ruledOutBand?: 'manana' | 'tarde';
+  /** The days the member ruled out ("cualquier día menos el lunes"), `YYYY-MM-DD`: never offered. */
+  ruledOutDays?: string[];
   day?: string;
   /** The day named is not a working day. */
   dayOff?: 'holiday' | 'weekend';

@@ -4,13 +4,13 @@
  * the slots, and handed to the take-slot machine.
  */
 import { SITE_CODES, SPECIALTIES, VISIT_TYPES, cupsFor, type Cups, type SiteCode, type Specialty } from '../bot/domain.js';
-import type { Understanding } from '../bot/understanding/types.js';
+import type { Entities, Understanding } from '../bot/understanding/types.js';
 import type { EventObject } from 'xstate';
 import type { Request } from './appointments.js';
 import { oneOf } from './choices.js';
 import type { ForPatient } from './operation.js';
 import { namesAnotherPatient } from './patients.js';
-import { agesOutIn, seeker } from './slot-search.js';
+import { agesOutIn, ruledOutDaysIn, seeker } from './slot-search.js';
 import type { TakeSlotInput } from './take-slot.io.js';
 import { choiceOf, entitiesOf } from './understood.js';
 
@@ -25,19 +25,28 @@ export function cupsOf(request: Request): Cups {
 /** Everything booking-related the message said, merged into the request; `field`: the question it answers. */
 export function withWhatWasSaid(request: Request, event: EventObject, field?: FormField): Request {
   const said = entitiesOf(event);
+  // (The days ruled out are those kept and said, but a day asked for by name.)
+  const { ruledOutDays: _ruledOut, ...asked } = request;
   return {
-    ...request,
+    ...asked,
     ...(said.specialty && !request.specialty ? { specialty: said.specialty } : {}),
     ...(said.visitType ? { visitType: said.visitType } : {}),
     ...(said.site ? { site: said.site } : {}),
     // "Lo más pronto posible": the earliest at any hour, so the band is not asked.
     ...(said.band ? { band: said.band } : said.soonest && !request.band ? { band: 'cualquiera' as const } : {}),
     ...(said.ruledOutBand ? { ruledOutBand: said.ruledOutBand } : {}),
+    ...ruledOutDaysOf(said, request.ruledOutDays),
     ...(said.day ? { day: said.day, dayOff: said.dayOff } : {}),
     ...(said.time ? { time: said.time, beforeTime: said.beforeTime } : {}),
     ...(said.latest ? { latest: true as const } : {}),
     ...(field ? pickedFor(field, choiceOf(event)) : {}),
   };
+}
+
+/** The days ruled out of a request after a message (`ruledOutDays` absent when none is left). */
+function ruledOutDaysOf(said: Pick<Entities, 'day' | 'ruledOutDays'>, kept: readonly string[] | undefined): Pick<Request, 'ruledOutDays'> {
+  const days = ruledOutDaysIn(said, kept);
+  return days ? { ruledOutDays: days } : {};
 }
 
 /** The option picked at the question for `field`, as that field's value. */
@@ -76,12 +85,14 @@ export function isPatientRevision(context: Revising): boolean {
  */
 export function revisedRequest(context: Revising): Request {
   const said = context.pendingRevision?.entities ?? {};
+  const { ruledOutDays: _ruledOut, ...asked } = context.request;
   return {
-    ...context.request,
+    ...asked,
     ...(said.site ? { site: said.site } : said.otherSite ? { site: undefined } : {}),
     ...(said.visitType ? { visitType: said.visitType } : {}),
     ...(said.band ? { band: said.band } : {}),
     ...(said.day ? { day: said.day } : {}),
+    ...ruledOutDaysOf(said, context.request.ruledOutDays),
     ...(said.fileCase ? { caseAsked: true as const } : {}),
   };
 }
@@ -113,6 +124,7 @@ export function takeSlotInputFor(context: ForPatient & { conversationId: string;
     site: answered(request.site, 'site'),
     ...(request.band ? { band: request.band } : {}),
     ...(request.ruledOutBand ? { ruledOutBand: request.ruledOutBand } : {}),
+    ...(request.ruledOutDays?.length ? { ruledOutDays: request.ruledOutDays } : {}),
     ...(request.day ? { day: request.day } : {}),
     ...(request.dayOff ? { dayOff: request.dayOff } : {}),
     ...(request.time ? { time: request.time } : {}),

@@ -445,6 +445,7 @@ export const bookingMachine = setup({
                       ...(search.latest ? { latest: search.latest } : {}),
                       // ("No, en la tarde tiene colegio", then "¿y en otra sede?": the afternoon stays out at the next site too.)
                       ...(search.ruledOutBand ? { ruledOutBand: search.ruledOutBand } : {}),
+                      ...(search.ruledOutDays ? { ruledOutDays: search.ruledOutDays } : {}),
                     }
                   : context.request,
               };

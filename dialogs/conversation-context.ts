@@ -306,6 +306,14 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.citaSite ? { citaSite: entities.citaSite } : {}),
     ...(entities.band ? { band: entities.band } : entities.soonest ? { band: 'cualquiera' as const } : {}),
     ...(entities.ruledOutBand ? { ruledOutBand: entities.ruledOutBand } : {}),
+    // ("Cualquier día menos el lunes": kept with those said before, but a day asked for by name.)
+    ...(entities.ruledOutDays || (entities.day && previous?.fields.ruledOutDays)
+      ? {
+          ruledOutDays: [...(previous?.fields.ruledOutDays ?? []), ...(entities.ruledOutDays ?? [])].filter(
+            (day, index, all) => all.indexOf(day) === index && day !== entities.day,
+          ),
+        }
+      : {}),
     ...(entities.day ? { day: entities.day } : {}),
     ...(entities.newDay ? { newDay: entities.newDay } : {}),
     ...(entities.newTime ? { newTime: entities.newTime } : {}),

@@ -136,6 +136,7 @@ function takeSlotInput(context: RescheduleContext): TakeSlotInput {
     site: appointment.site,
     ...(context.request?.band ? { band: context.request.band } : {}),
     ...(context.request?.ruledOutBand ? { ruledOutBand: context.request.ruledOutBand } : {}),
+    ...(context.request?.ruledOutDays?.length ? { ruledOutDays: context.request.ruledOutDays } : {}),
     ...(context.request?.latest ? { latest: true as const } : {}),
     ...carriedNewTime(context.request, appointment),
     window: service.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',

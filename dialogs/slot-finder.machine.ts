@@ -147,6 +147,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
       ...(input.latest ? { latest: true as const } : {}),
       ...(input.page ? { page: input.page } : {}),
       ...(input.ruledOutBand ? { ruledOutBand: input.ruledOutBand } : {}),
+      ...(input.ruledOutDays?.length ? { ruledOutDays: input.ruledOutDays } : {}),
     },
     ...(input.memberEmail ? { email: input.memberEmail } : {}),
     caseKey: `${input.conversationId}:case:${input.patient.id}:${input.specialty}`,
@@ -392,6 +393,14 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               'repeatPrompt',
             ],
           },
+          // "Otro día, el lunes no puedo": the days that have slots, without the ones ruled out.
+          { guard: and(['rulesOutDays', 'wantsOtherDay']), target: 'listingDays', actions: ['keepRuledOutDays', 'listDaysAsked'] },
+          // "No hoy ni mañana", "el martes no puedo" at the slots: searched again without those days (in the band said with them).
+          {
+            guard: 'rulesOutDays',
+            target: 'searching',
+            actions: ['startNewSearch', assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band }) })],
+          },
           { guard: 'askedForDayOff', target: 'listingDays', actions: [SAY_DAY_OFF, assign({ days: [], daysAfter: undefined })] },
           { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
           { guard: 'askedForMonth', target: 'listingDays', actions: 'listMonth' },
@@ -589,6 +598,8 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             ],
           },
           { guard: { type: 'picked', params: 'more' }, target: 'listingDays' },
+          // "El lunes no puedo" at the days listed: listed again without the days ruled out.
+          { guard: 'rulesOutDays', target: 'listingDays', actions: ['keepRuledOutDays', 'listDaysAsked'] },
           { guard: 'askedForDayOff', actions: [SAY_DAY_OFF, 'repeatPrompt'] },
           { guard: 'askedOutsideHours', actions: [SAY_OUTSIDE_HOURS, 'repeatPrompt'] },
           { guard: 'askedForMonth', target: 'listingDays', actions: 'listMonth' },

@@ -16,6 +16,7 @@ import {
   asksOtherSiteWhileMoving,
   outsideClinicHours,
   revisesSearch,
+  ruledOutDaysIn,
   ruledOutIn,
   type AvailableDay,
   type AvailableDaysInput,
@@ -114,6 +115,7 @@ export function searchParams(context: SlotFinderContext) {
     ...(context.search.doctorId ? { doctorId: context.search.doctorId } : {}),
     ...(context.search.notDoctorId ? { notDoctorId: context.search.notDoctorId } : {}),
     ...(context.agesOutOn ? { before: context.agesOutOn } : {}),
+    ...(context.search.ruledOutDays?.length ? { notDays: context.search.ruledOutDays } : {}),
   };
 }
 
@@ -142,6 +144,9 @@ export function describeSearch(context: SlotFinderContext) {
     service: context.cups,
     ...(context.search.day ? { day: context.search.day } : {}),
     ...(doctor ? { doctor } : {}),
+    // ("Sin el lunes ni el martes": the days ruled out, said with the slots and days found without them.)
+    // (With a day searched, the others are not spoken of.)
+    ...(context.search.ruledOutDays?.length && !context.search.day ? { notDays: context.search.ruledOutDays.join(',') } : {}),
     ...agesOutParams(context),
   };
 }
@@ -193,6 +198,13 @@ export const slotFinderSetup = setup({
     pickedShownSlot: ({ context, event }) => context.slots.some((slot) => slot.id === choiceOf(event)),
     pickedShownDay: ({ context, event }) => context.days.some((day) => day.day === choiceOf(event)),
     askedForDay: ({ event }) => entitiesOf(event).day !== undefined,
+    /** "El lunes no puedo", "no hoy ni mañana", with no day, band nor time asked instead: a day this search does not leave out yet. */
+    rulesOutDays: ({ context, event }) => {
+      const said = entitiesOf(event);
+      return (
+        (said.ruledOutDays ?? []).some((day) => !context.search.ruledOutDays?.includes(day)) && said.day === undefined && said.time === undefined && choiceOf(event) === undefined
+      );
+    },
     /** A Sunday, a Saturday or a holiday: the sites are closed, nothing to search. */
     askedForDayOff: ({ event }) => entitiesOf(event).dayOff !== undefined,
     askedForBand: ({ context, event }) => {
@@ -255,9 +267,20 @@ export const slotFinderSetup = setup({
   actions: {
     ...childSpeech<SlotFinderContext, DialogEvent | RepeatEvent>(),
     /** A new search: no slots shown yet; a band the message rules out ("en la tarde no puedo") is kept for the ladder. */
+    // (A day searched that the message rules out, "el martes no puedo" at Tuesday's slots, is searched no more.)
     startNewSearch: assign(({ context, event }) => {
-      const { ruledOutBand: _kept, ...search } = context.search;
-      return { slots: [], seen: [], search: { ...search, ...ruledOutIn(entitiesOf(event), context.search) } };
+      const { ruledOutBand: _kept, ruledOutDays: _days, ...search } = context.search;
+      const ruledOut = ruledOutIn(entitiesOf(event), context.search);
+      const dayLeft = search.day !== undefined && ruledOut.ruledOutDays?.includes(search.day) ? { day: undefined, dayOff: undefined } : {};
+      return { slots: [], seen: [], search: { ...search, ...dayLeft, ...ruledOut } };
+    }),
+    /** The days the message rules out, kept for every search and list of days (a day searched among them, searched no more). */
+    keepRuledOutDays: assign({
+      search: ({ context, event }) => {
+        const days = ruledOutDaysIn(entitiesOf(event), context.search.ruledOutDays);
+        const dayLeft = context.search.day !== undefined && days?.includes(context.search.day) ? { day: undefined, dayOff: undefined } : {};
+        return { ...context.search, ...dayLeft, ...(days ? { ruledOutDays: days } : {}) };
+      },
     }),
     /** The band the message names, searched (the other band counts as tried). */
     searchNamedBand: assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band }), triedOtherBand: true }),

@@ -40,6 +40,8 @@ export interface SearchSlotsInput {
   before?: string;
   /** Slots of this doctor are left out (the member asked for another one). */
   notDoctorId?: string;
+  /** Slots on these Bogotá days are left out (the member ruled them out: "cualquier día menos el lunes"). */
+  notDays?: string[];
 }
 
 /** The days of the window that have free slots for a search, from the day after `afterDay`. */
@@ -54,6 +56,8 @@ export interface AvailableDaysInput {
   askedDay?: string;
   /** Only days before this Bogotá day (the day a child turns 18, for pediatrics). */
   before?: string;
+  /** These Bogotá days are left out (the member ruled them out). */
+  notDays?: string[];
 }
 
 export interface AvailableDay {
@@ -89,6 +93,11 @@ export interface SearchState {
    * it, and another doctor is searched in the other band. Kept by every later search.
    */
   ruledOutBand?: 'manana' | 'tarde';
+  /**
+   * The days the member ruled out ("cualquier día menos el lunes", "no hoy ni mañana"): no slot nor day listed on them, by
+   * any search or offer, until the member asks for one of them by name. Kept by every later search.
+   */
+  ruledOutDays?: string[];
   /** The latest times of the day first ("lo más tarde posible"). */
   latest?: true;
   /** The day asked is a Saturday, a Sunday or a holiday: said so when it has no slots. */
@@ -167,11 +176,21 @@ function keptTime(said: Entities, kept: SearchState | undefined): Pick<SearchSta
   return onlyDay && kept?.fromTime ? { fromTime: kept.fromTime } : {};
 }
 
-/** The band ruled out: the one the message rules out, or the one the search kept. */
-export function ruledOutIn(said: Entities, kept: Pick<SearchState, 'ruledOutBand'> | undefined): Pick<SearchState, 'ruledOutBand'> {
+/** The band and days ruled out: the ones the message rules out, with the ones the search kept. */
+export function ruledOutIn(said: Entities, kept: Pick<SearchState, 'ruledOutBand' | 'ruledOutDays'> | undefined): Pick<SearchState, 'ruledOutBand' | 'ruledOutDays'> {
   // "Bueno, entonces sí en la tarde": the band asked for again is no longer ruled out.
   const band = said.ruledOutBand ?? (said.band === kept?.ruledOutBand ? undefined : kept?.ruledOutBand);
-  return band ? { ruledOutBand: band } : {};
+  const days = ruledOutDaysIn(said, kept?.ruledOutDays);
+  return { ...(band ? { ruledOutBand: band } : {}), ...(days ? { ruledOutDays: days } : {}) };
+}
+
+/**
+ * The days ruled out after a message: those kept and those it rules out, in the order said, but the day it asks for by name
+ * ("menos el lunes", then "bueno, el lunes entonces": the later word wins).
+ */
+export function ruledOutDaysIn(said: Pick<Entities, 'day' | 'ruledOutDays'>, kept: readonly string[] | undefined): string[] | undefined {
+  const days = [...(kept ?? []), ...(said.ruledOutDays ?? [])].filter((day, index, all) => all.indexOf(day) === index && day !== said.day);
+  return days.length > 0 ? days : undefined;
 }
 
 /**

@@ -30,6 +30,8 @@ export interface TakeSlotInput extends SlotRequest {
   band?: Band;
   /** A band the member ruled out ("en la tarde no puedo"): the no-availability ladder never offers it. */
   ruledOutBand?: 'manana' | 'tarde';
+  /** The days the member ruled out ("no hoy ni mañana"): no slot on them is offered. */
+  ruledOutDays?: string[];
   day?: string;
   dayOff?: 'holiday' | 'weekend';
   time?: string;

@@ -6,6 +6,7 @@
  */
 import { and, assign, enqueueActions, fromPromise, not, setup, type DoneActorEvent, type EventObject } from 'xstate';
 import type { Appointment, Slot } from '../bot/domain.js';
+import type { Entities } from '../bot/understanding/types.js';
 import { appointmentParams, bogotaParts, slotParams } from './appointments.js';
 import { BANDS, oneOf } from './choices.js';
 import { endings, isDoneBy } from './endings.js';
@@ -88,6 +89,11 @@ function searchIn(context: TakeSlotContext, event: EventObject): SearchState {
   return searchSaid({ ...said, ...sameTime }, context.search?.band ?? context.band ?? 'cualquiera', context.search);
 }
 
+/** Days ruled out ("hoy no alcanzo", "el martes no puedo"), with no day, band nor time asked instead. */
+function onlyRulesOutDays(said: Entities): boolean {
+  return said.ruledOutDays !== undefined && said.day === undefined && said.band === undefined && said.time === undefined;
+}
+
 /** The confirmation of the slot found: what is booked, or what the appointment moves from and to. */
 function confirmation(context: TakeSlotContext) {
   const slot = context.slot;
@@ -122,7 +128,8 @@ export const takeSlotMachine = setup({
     hasBand: ({ context }) => context.band !== undefined || context.day !== undefined || context.time !== undefined,
     answersBand: ({ event }) => {
       const said = entitiesOf(event);
-      return choiceOf(event) !== undefined || said.band !== undefined || said.day !== undefined || said.time !== undefined;
+      // ("Cualquier día menos el lunes", "no hoy ni mañana": any band, without those days.)
+      return choiceOf(event) !== undefined || said.band !== undefined || said.day !== undefined || said.time !== undefined || said.ruledOutDays !== undefined;
     },
     /** Another patient, specialty or site ("no perdón, es control": while booking, another visit type): the search starts over. */
     revisesEarlierAnswer: revisesSearch,
@@ -153,7 +160,7 @@ export const takeSlotMachine = setup({
     },
     namesSearch: ({ event }) => {
       const said = entitiesOf(event);
-      return said.day !== undefined || said.band !== undefined || said.time !== undefined;
+      return said.day !== undefined || said.band !== undefined || said.time !== undefined || said.ruledOutDays !== undefined;
     },
     slotTaken: ({ event }) => 'error' in event && errorCode(event.error) === 'SLOT_TAKEN',
   },
@@ -261,6 +268,7 @@ export const takeSlotMachine = setup({
         input: ({ context }): SlotFinderInput => ({
           ...slotRequestOf(context),
           ...(context.ruledOutBand ? { ruledOutBand: context.ruledOutBand } : {}),
+          ...(context.ruledOutDays?.length ? { ruledOutDays: context.ruledOutDays } : {}),
           ...(context.search ?? {
             band: context.band ?? 'cualquiera',
             ...(context.day ? { day: context.day } : {}),
@@ -326,6 +334,12 @@ export const takeSlotMachine = setup({
           },
           { guard: 'saidYes', target: 'committing' },
           { guard: 'namesTheSlotConfirmed', target: 'committing' },
+          // "No, hoy no alcanzo": not booked (said so), and searched again without the day ruled out.
+          {
+            guard: and(['saidNo', ({ event }) => onlyRulesOutDays(entitiesOf(event))]),
+            target: 'findingSlot',
+            actions: ['searchWhatWasSaid', assign({ reason: 'notConfirmed' as const })],
+          },
           // "No, mejor el viernes" searches Friday; "otro día" with no day lists the days.
           { guard: 'namesSearch', target: 'findingSlot', actions: 'searchWhatWasSaid' },
           { guard: { type: 'saidIntent', params: 'other_day' }, target: 'findingSlot', actions: { type: 'searchAgain', params: 'otherDay' } },

@@ -59,8 +59,8 @@ function yearOfText(now: Date): string {
   return Number.isNaN(now.getTime()) ? 'no year' : yearOf(now);
 }
 
-/** `{{day, onDay}}`, `{{band, inBand}}`, `{{time, atTime}}`, `{{specialty, ofSpecialty}}`, `{{citaSite, inSite}}`: the parts of a text that are left out when their value is. */
-const OPTIONAL_PART = /,\s*(?:inband|onday|attime|ofspecialty|withdoctor|insite)\s*$/i;
+/** `{{day, onDay}}`, `{{band, inBand}}`, `{{time, atTime}}`, `{{specialty, ofSpecialty}}`, `{{citaSite, inSite}}`, `{{notDays, besideDays}}`: the parts of a text that are left out when their value is. */
+const OPTIONAL_PART = /,\s*(?:inband|onday|attime|ofspecialty|withdoctor|insite|besidedays)\s*$/i;
 const NO_ONE_TO_NAME = /,\s*ofbeneficiaries\s*$/i;
 /** What "{{others, ofBeneficiaries}}" says when there is no one to name (the locale's own text). */
 const NO_BENEFICIARIES = noBeneficiariesText(resources);
@@ -70,6 +70,9 @@ function noBeneficiariesText(locale: Record<string, unknown>): string {
   const text = typeof patient === 'object' && patient !== null && 'noBeneficiaries' in patient ? patient.noBeneficiaries : undefined;
   return typeof text === 'string' ? text : '';
 }
+
+/** Weekday names, Sunday first (the plural is the same word: "los lunes"). */
+const WEEKDAY_NAMES = ['domingos', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábados'];
 
 /**
  * What i18next writes for a placeholder whose value is missing. i18next never calls a
@@ -154,6 +157,29 @@ export class Renderer {
     formatter.add('atHour', (value: unknown) => {
       const time = formatTime(String(value));
       return `${/^1:/.test(time) ? 'a la' : 'a las'} ${time}`;
+    });
+    /**
+     * ", sin contar el lunes 23 ni el martes 24 de noviembre" for the days a member ruled out (days joined by commas, said in
+     * order), or nothing without them.
+     */
+    formatter.add('besideDays', (value: unknown) => {
+      const all = (typeof value === 'string' ? value.split(',') : []).filter((day) => /^\d{4}-\d\d-\d\d$/.test(day)).sort();
+      // ("Menos los martes": a weekday ruled out on two days or more is said as every week's, "los martes".)
+      const weekdayOf = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay();
+      const everyWeek = [...new Set(all.map(weekdayOf))].filter((weekday) => all.filter((day) => weekdayOf(day) === weekday).length > 1);
+      const said = all.filter((day) => !everyWeek.includes(weekdayOf(day))).map((day) => formatDay(day, this.now));
+      // ("El lunes 23 ni el martes 24 de noviembre": the month said once for days of one month in a row.)
+      const monthOf = (day: string | undefined) => / de [a-z]+(?: de \d{4})?$/.exec(day ?? '')?.[0];
+      const days = [
+        ...everyWeek.map((weekday) => `los ${WEEKDAY_NAMES[weekday] ?? ''}`),
+        ...said.map((day, index) => {
+          const month = monthOf(day);
+          return `el ${month && month === monthOf(said[index + 1]) ? day.slice(0, -month.length) : day}`;
+        }),
+      ];
+      if (days.length === 0) return '';
+      const last = days.pop();
+      return `, sin contar ${days.length > 0 ? `${days.join(', ')} ni ${last}` : last}`;
     });
     /** " en la USS Kennedy" for a site code, or nothing without one. */
     formatter.add('inSite', (value: unknown) => (typeof value === 'string' && isSiteCode(value) ? ` en la ${siteOf(value)}` : ''));

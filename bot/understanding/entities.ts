@@ -121,6 +121,8 @@ const NOBODY_HAS_EMAIL =
 /** After an appointment named by its day ("la del miércoles"), where it goes: "… para el viernes". */
 const NAMED_THEN_TO =
   /(?<=\b(?:la|esa) (?:del?|de el) [a-z0-9 ]{1,40}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|otro|\d))/;
+/** Words that move or cancel a cita: a day refused with them is the cita's. */
+const CITA_MOVED_OR_CANCELLED = /\b(?:reprogram\w*|cancel\w*|anul\w*|mover\w*|muev\w*|cambi\w*|correr\w*|corr[ae]\w*|aplaz\w*|pospon\w*)\b/;
 const SEARCHING: ReadonlySet<Question> = new Set(['slot', 'day', 'confirm', 'offer']);
 /** "Hoy no alcanzo a salir", "mañana no puedo": a day said only as the one that does not suit, with no other day asked for. */
 const DAY_REFUSED =
@@ -322,6 +324,10 @@ export function readEntities(
         : normalized
   ).replace(CANNOT_WAIT, ' ');
   let when = readWhen(whenText, now, { mananaIsBand: question === 'band', timesShown: question === 'slot', busyRulesOut: question === 'offer' });
+  // "Cualquier día menos el lunes", "no hoy ni mañana": the days ruled out, as first read (a later change of mind keeps them).
+  let ruledOutDays = when.ruledOutDays;
+  const firstWhen = when;
+  let correctedWhen: ReturnType<typeof readWhen> | undefined;
   // "El juevs" where a day is expected: read again from the corrected words.
   // ("La de oy a las dos", "el biernes", spelt by ear, anywhere but where a document or birth date is asked: the day.)
   if (!when.day && words.some((word, index) => word !== original[index]) && (DAY_QUESTIONS.has(question) || !IDENTITY_QUESTIONS.has(question))) {
@@ -330,6 +336,8 @@ export function readEntities(
       timesShown: question === 'slot',
       busyRulesOut: question === 'offer',
     });
+    ruledOutDays ??= corrected.ruledOutDays;
+    correctedWhen = corrected;
     if (corrected.day && !when.time) when = corrected;
     else if (corrected.day) when = { ...when, day: corrected.day, ...(corrected.weekday !== undefined ? { weekday: corrected.weekday } : {}) };
   }
@@ -403,12 +411,25 @@ export function readEntities(
   // "Vuelvo a escribir la otra semana": when the member writes again, not a day for the cita.
   if (when.day && !when.time && WRITE_AGAIN.test(words.join(' ')) && !readWhen(words.join(' ').replace(WRITE_AGAIN, ' '), now).day)
     when = { ...when, day: undefined, weekday: undefined };
+  // "No hoy ni mañana", "el lunes no puedo": a day ruled out is never the day asked for; unless the message moves or cancels a
+  // cita, whose day it names ("reprogramar la de Sofí, que el viernes no puedo").
+  if (when.day && ruledOutDays?.includes(when.day)) {
+    if (CITA_MOVED_OR_CANCELLED.test(words.join(' '))) ruledOutDays = ruledOutDays.filter((day) => day !== when.day);
+    else when = { ...when, day: undefined, weekday: undefined };
+  }
   if (when.day) {
     entities.day = when.day;
     // Holidays come from the project's calendar (Ley 51 de 1983 and Ley 2578 de 2026).
     if (!isBusinessDay(when.day)) entities.dayOff = isHoliday(when.day) ? 'holiday' : 'weekend';
   }
   if (when.weekday !== undefined && entities.day) entities.weekday = when.weekday;
+  // (A day asked for in the same message is no longer ruled out: the later word wins; where a document or a birth date is
+  // asked, no day is ruled out.)
+  // ("Menos los lunes", "los martes y jueves no puedo": those weekdays of the coming weeks, but a day named.)
+  const everyWeek = firstWhen.ruledOutWeekdays ?? correctedWhen?.ruledOutWeekdays;
+  if (everyWeek) ruledOutDays = [...(ruledOutDays ?? []), ...everyWeek.filter((day) => !ruledOutDays?.includes(day))];
+  ruledOutDays = ruledOutDays?.filter((day) => day !== entities.day);
+  if (ruledOutDays?.length && !IDENTITY_QUESTIONS.has(question)) entities.ruledOutDays = ruledOutDays;
   // "¿Y en enero?", "para diciembre": a month without a day.
   const monthNamed = entities.day ? null : MONTH_ALONE.exec(normalizeMessage(whenText));
   // ("La primera vez ya fue en septiembre", "desde octubre": a month past, told of.)

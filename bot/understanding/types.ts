@@ -129,6 +129,11 @@ export interface Entities {
   band?: Band;
   /** A band the member rules out ("en la tarde no puedo", "no puedo en la mañana"): `band` is then the other one. */
   ruledOutBand?: 'manana' | 'tarde';
+  /**
+   * The Bogotá days (`YYYY-MM-DD`) the member rules out ("cualquier día menos el lunes", "no hoy ni mañana", "el 25 no"):
+   * never the `day` asked for; the search leaves them out.
+   */
+  ruledOutDays?: string[];
   /** A Bogotá day, `YYYY-MM-DD`. */
   day?: string;
   /** 0 (Sunday) … 6 when the day was named by its weekday ("la cita del miércoles"). */

@@ -349,7 +349,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const intent = tail.intent !== 'none' ? tail.intent : whole.intent === 'deny' ? 'none' : whole.intent;
     const result: Understanding = { intent, intentScore: tail.intentScore, entities };
     // ("Agendar… no, primero consultar": the operation said after the no is the option.)
-    const choice = tail.choice ?? (expectation.options.some((option) => option.value === tail.intent) ? tail.intent : undefined);
+    // ("Una cita de medicina general para el jueves no perdón para el viernes" at the menu: only the day is taken back, the
+    // booking picked stays.)
+    const kept = expectation.question === 'menu' && whole.choice !== undefined && whole.choice === whole.intent ? whole.choice : undefined;
+    const choice = tail.choice ?? (expectation.options.some((option) => option.value === tail.intent) ? tail.intent : kept);
     if (choice !== undefined) result.choice = choice;
     return result;
   }

@@ -18,7 +18,20 @@
  */
 import { normalizeText } from '../../dialogs/text.js';
 import { digitsFromWords } from './numbers.js';
-import { BAND_TAG, BOGOTA_OFFSET_MINUTES, NOT_BAND_TAG, addDays, bogotaDay, daysBetween, isRealDay, pad, type Band, type LinaParsingOption } from './when-context.js';
+import {
+  BAND_TAG,
+  BOGOTA_OFFSET_MINUTES,
+  NOT_BAND_TAG,
+  WEEKDAYS,
+  addDays,
+  bogotaDay,
+  daysBetween,
+  isRealDay,
+  pad,
+  type Band,
+  type CivilDay,
+  type LinaParsingOption,
+} from './when-context.js';
 import { buildChrono } from './when-chrono.js';
 import { DOTTED_TIME } from './words.js';
 
@@ -36,6 +49,16 @@ export interface When {
   bound?: 'after' | 'before';
   /** The one band the member rules out ("en la mañana no puedo"), unless it is also the one asked for. */
   ruledOutBand?: 'manana' | 'tarde';
+  /**
+   * The days the member rules out, YYYY-MM-DD ("cualquier día menos el lunes", "no hoy ni mañana", "el 25 no", "q no sea el
+   * viernes"): never the day asked for.
+   */
+  ruledOutDays?: string[];
+  /**
+   * The days of weekdays ruled out every week ("menos los lunes", "los martes y jueves no puedo"), YYYY-MM-DD, today and the
+   * next three weeks: never a day asked for, kept apart so that they never take a day named away.
+   */
+  ruledOutWeekdays?: string[];
 }
 
 /** Longer texts are not members' answers: nothing is read from them. */
@@ -103,6 +126,48 @@ const BUSY_DAY_AFTER =
 
 /** Before a day ruled out: "no me sirve el lunes", "no puedo hoy", "el lunes no me queda", "ni jueves ni viernes". */
 const REFUSED_DAY_BEFORE = /\bno\s+(?:me\s+|nos\s+)?(?:sirve|queda|puedo|podemos|alcanzo|funciona)\s+(?:(?:el|para\s+el|pa(?:l)?|para)\s+)?$|(?:^|[\s,])ni\s+(?:el\s+)?$/;
+
+/**
+ * Before a day left out of a request, and the days joined to it: "cualquiera menos el lunes y el martes", "excepto el viernes",
+ * "todos menos el jueves", "salvo hoy".
+ */
+const LEFT_OUT_BEFORE =
+  /\b(?:menos|excepto|salvo|exceptuando|fuera\s+de|sin\s+contar)\s+(?:(?:el|los|la\s+del?)\s+)?(?:(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|hoy|manana|pasado\s+manana|\d{1,2})\s*(?:,|y|e|ni|o)\s*(?:(?:el|la\s+del?)\s+)?)*$/;
+
+/** Before a day ruled out, a bare "no" or a wish it not be ("no hoy ni mañana", "q no sea el viernes", "que no sea para el lunes"). */
+/** (A bare "no" opens its clause: in "para el martes no para el jueves" it takes back the day before it.) */
+const NOT_THAT_DAY_BEFORE =
+  /(?:(?:^|[,;.!]|\b(?:pero|y|porfa|que|q|k)\b)\s*no\s+(?:(?:el|para\s+el|pa(?:l)?|para)\s+)?|\bno\s+(?:sea|sean|fuera|puede\s+ser|me\s+(?:ponga|de|den|agende))\s+(?:(?:el|para\s+el|pa(?:l)?|para)\s+)?)$/;
+
+/** After a day with "no", words that correct the day said rather than rule it out: "para el jueves no perdón, para el viernes". */
+const CORRECTED_AFTER = /^\s*,?\s*no\s*,?\s*(?:perdon|mentiras?|digo|mejor|espere|espera|que\s+pena|me\s+equivoque|error)\b/;
+
+/** After a day with "no", words that look for it rather than rule it out: "¿el 7 no aparece?", "el viernes no sale". */
+const NOT_RULING_AFTER = /^\s*no\s+(?:me\s+|le\s+)?(?:aparece|aparecen|sale|salen|esta|estan|figura|muestra)\b/;
+
+/** Weekdays in the plural, joined: "los lunes", "los martes y jueves", "los lunes, martes ni miercoles". */
+const WEEKDAYS_LIST = String.raw`(?:lunes|martes|miercoles|jueves|viernes)(?:\s*(?:,|y|e|ni|o)\s*(?:los\s+)?(?:lunes|martes|miercoles|jueves|viernes))*`;
+/** Weekdays ruled out every week: "menos los lunes", "excepto los martes y jueves", "los martes y jueves no puedo", "los lunes trabajo". */
+const WEEKDAYS_RULED_OUT = new RegExp(
+  String.raw`\b(?:(?:menos|excepto|salvo|exceptuando|fuera\s+de|sin\s+contar)\s+(?:todos\s+)?los\s+(${WEEKDAYS_LIST})|(?:los|todos\s+los)\s+(${WEEKDAYS_LIST})\s+(?:no\b(?!\s+(?:hay|tiene|habra|tienen|atienden|abren))|tampoco\b|(?:yo\s+)?(?:trabajo|estudio|tengo\s+(?:turno|trabajo|clase|clases)|no\s+puedo)\b))`,
+  'g',
+);
+/** Days ahead that weekdays ruled out every week cover: beyond the agenda's window. */
+const WEEKS_RULED_OUT_DAYS = 21;
+
+/** The days, today and the next three weeks, of the weekdays the member rules out every week. */
+function weekdaysRuledOut(normalized: string, today: CivilDay): string[] {
+  const weekdays = new Set<number>();
+  for (const found of normalized.matchAll(WEEKDAYS_RULED_OUT))
+    for (const name of (found[1] ?? found[2] ?? '').match(/lunes|martes|miercoles|jueves|viernes/g) ?? []) {
+      const weekday = WEEKDAYS.get(name);
+      if (weekday !== undefined) weekdays.add(weekday);
+    }
+  if (weekdays.size === 0) return [];
+  return Array.from({ length: WEEKS_RULED_OUT_DAYS }, (_, ahead) => addDays(today, ahead))
+    .filter((day) => weekdays.has(day.weekday))
+    .map((day) => `${day.year}-${pad(day.month)}-${pad(day.day)}`);
+}
 
 /** Nothing but an article or a filler before the first band: the message opens with it. */
 const OPENS_WITH_BAND = /^[^a-z0-9]*(?:(?:pues|bueno|ok|listo|mejor|ps|eh|ay)[\s,]+)*(?:(?:en|por|x|de|a)\s+)?(?:la\s+)?$/;
@@ -183,6 +248,20 @@ const ANOTHER_WEEK_SAID = /\b(otra|proxima|siguiente) semana\b|\bsemana (que vie
 /** Words that put the day after them in the past: "desde el sábado", "hace un lunes". */
 const SINCE_BEFORE = /\b(desde|hace)(\s+(el|la|los|las|este|esta|un|una))?\s*$/;
 
+/** A result's day as YYYY-MM-DD, when it is a real one. */
+function dayOf(start: { get(component: 'year' | 'month' | 'day'): number | null }): string | undefined {
+  const year = start.get('year');
+  const month = start.get('month');
+  const day = start.get('day');
+  return year !== null && month !== null && day !== null && isRealDay(year, month, day) ? `${year}-${pad(month)}-${pad(day)}` : undefined;
+}
+
+/** The parts of a YYYY-MM-DD day, as `daysBetween` takes them. */
+function dayParts(day: string): { year: number; month: number; day: number; weekday: number } {
+  const [year = 0, month = 0, date = 0] = day.split('-').map(Number);
+  return { year, month, day: date, weekday: 0 };
+}
+
 /** `mananaIsBand`: the question just asked was the time band, so a bare "mañana" is the morning band, not tomorrow. */
 export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boolean; timesShown?: boolean; busyRulesOut?: boolean }): When {
   if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH || !(now instanceof Date) || Number.isNaN(now.getTime())) return {};
@@ -202,6 +281,7 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
   const bands: Array<{ band: Band; at: number }> = [];
   const ruledOut = new Set<'manana' | 'tarde'>();
   const days: number[] = [];
+  const ruledOutDays: string[] = [];
   for (const result of results) {
     const start = result.start;
     // "Tiene tos desde el sábado": a day in the past the member tells of, not one to book.
@@ -211,16 +291,34 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
     // "El martes no, que trabajo doble; el miércoles", "hoy y mañana tiene colegio todo el día, la del miércoles": a day
     // ruled out gives way to one named after it.
     // ("Cualquiera menos el lunes", "excepto el martes": a day left out is no day asked for.)
-    const leftOut = /\b(menos|excepto|salvo|exceptuando)\s+(?:el\s+|los\s+|la\s+del?\s+)?$/.test(normalized.slice(Math.max(0, result.index - 20), result.index));
-    if (leftOut) continue;
-    const refused =
-      REFUSED_DAY_AFTER.test(normalized.slice(result.index + result.text.length)) || REFUSED_DAY_BEFORE.test(normalized.slice(Math.max(0, result.index - 30), result.index));
+    const isDay = !since && (start.isCertain('day') || start.isCertain('weekday'));
+    const leftOut = LEFT_OUT_BEFORE.test(normalized.slice(Math.max(0, result.index - 60), result.index));
+    const textAfter = normalized.slice(result.index + result.text.length);
+    // ("Para el jueves no perdón, para el viernes": a day corrected, not ruled out; the one after it is asked for.)
+    const corrected = CORRECTED_AFTER.test(textAfter);
+    const notThatDay = NOT_THAT_DAY_BEFORE.test(normalized.slice(Math.max(0, result.index - 30), result.index));
+    const refused = REFUSED_DAY_AFTER.test(textAfter) || REFUSED_DAY_BEFORE.test(normalized.slice(Math.max(0, result.index - 30), result.index)) || notThatDay;
     // "Ese viernes tengo turno", "el martes estoy de viaje": a day the member is busy, with no other day named, is no day asked for.
-    const busyDay = BUSY_DAY_AFTER.test(normalized.slice(result.index + result.text.length));
+    const busyDay = BUSY_DAY_AFTER.test(textAfter);
+    // A day left out, refused or busy is ruled out of the search, and never the day asked for.
+    // ("El 7 no aparece": a day looked for, not refused.)
+    const ruling = !corrected && !NOT_RULING_AFTER.test(textAfter);
+    const dayRuledOut = isDay && ruling && (leftOut || refused || busyDay) ? dayOf(start) : undefined;
+    if (dayRuledOut !== undefined && daysBetween(todayInBogota, dayParts(dayRuledOut)) >= 0 && daysBetween(todayInBogota, dayParts(dayRuledOut)) <= MAX_DAYS_AHEAD) {
+      if (!ruledOutDays.includes(dayRuledOut)) ruledOutDays.push(dayRuledOut);
+      if (leftOut) continue;
+    } else if (leftOut) continue;
     const laterDay =
       (refused || busyDay) &&
       results.some((other) => other.index > result.index && (other.start.isCertain('day') || other.start.isCertain('weekday')) && !other.start.isCertain('hour'));
-    if (when.day === undefined && !since && !laterDay && !busyDay && (start.isCertain('day') || start.isCertain('weekday'))) {
+    if (
+      when.day === undefined &&
+      !since &&
+      !laterDay &&
+      !busyDay &&
+      !(dayRuledOut !== undefined && (leftOut || notThatDay)) &&
+      (start.isCertain('day') || start.isCertain('weekday'))
+    ) {
       const year = start.get('year');
       const month = start.get('month');
       const day = start.get('day');
@@ -268,5 +366,9 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
   if (band) when.band = band;
   const [ruled] = ruledOut;
   if (ruledOut.size === 1 && ruled !== undefined && band !== ruled) when.ruledOutBand = ruled;
+  // (A refused day read as the day, "el viernes no puedo", is kept in both: the caller knows whether a cita's day is named.)
+  if (ruledOutDays.length > 0) when.ruledOutDays = ruledOutDays;
+  const everyWeek = weekdaysRuledOut(normalized, todayInBogota);
+  if (everyWeek.length > 0) when.ruledOutWeekdays = everyWeek;
   return when;
 }

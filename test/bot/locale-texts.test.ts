@@ -43,6 +43,7 @@ const LONGEST: ReplyParams = {
   dueDate: '2026-12-30',
   agesOut: '2026-12-30',
   agesOutName: 'Maximiliano',
+  notDays: '2026-12-28,2026-12-29,2026-12-30,2026-12-31',
   doctor: 'Dra. Luisa Fernanda Ortiz',
   patient: 'Maximiliano',
   name: 'Maximiliano',

@@ -38,7 +38,7 @@ function referenceRenderer(globals: Record<string, string>) {
     returnNull: false,
     // i18next formats no missing value: an optional part left out ("{{day, onDay}}") is written as nothing.
     missingInterpolationHandler: (_text: string, match: string[]) =>
-      /,\s*(inband|onday|attime|ofspecialty|withdoctor|insite)\s*$/i.test(match[1] ?? '')
+      /,\s*(inband|onday|attime|ofspecialty|withdoctor|insite|besidedays)\s*$/i.test(match[1] ?? '')
         ? ''
         : /,\s*ofbeneficiaries\s*$/i.test(match[1] ?? '')
           ? instance.t('patient.noBeneficiaries')
@@ -108,6 +108,25 @@ function referenceRenderer(globals: Record<string, string>) {
       })
       .join(', '),
   );
+  // The days a member ruled out, written out independently: weekdays ruled out more than once said as every week's, the
+  // month said once for a run of days of one month.
+  formatter.add('besideDays', (value: unknown) => {
+    const days = (typeof value === 'string' ? value.split(',') : []).filter((day) => /^\d{4}-\d\d-\d\d$/.test(day)).sort();
+    if (days.length === 0) return '';
+    const weekday = (day: string) => new Date(`${day}T12:00:00-05:00`).getDay();
+    const names = ['domingos', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábados'];
+    const repeated = new Set(days.map(weekday).filter((day, index, all) => all.indexOf(day) !== index));
+    const parts: string[] = [...repeated]
+      .sort((a, b) => days.findIndex((day) => weekday(day) === a) - days.findIndex((day) => weekday(day) === b))
+      .map((day) => `los ${names[day]}`);
+    const single = days.filter((day) => !repeated.has(weekday(day))).map((day) => formatDay(day, now));
+    single.forEach((text, index) => {
+      const month = / de \S+(?: de \d{4})?$/.exec(text)?.[0];
+      const nextMonth = / de \S+(?: de \d{4})?$/.exec(single[index + 1] ?? '')?.[0];
+      parts.push(`el ${month !== undefined && month === nextMonth ? text.slice(0, text.length - month.length) : text}`);
+    });
+    return `, sin contar ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} ni ${parts[parts.length - 1]}`}`;
+  });
   formatter.add('searchWindow', (value: unknown) => instance.t(value === 'todayAndNextWorkingDay' ? 'windows.todayAndNextWorkingDay' : 'windows.horizon'));
   formatter.add('ofBeneficiaries', (value: unknown) =>
     typeof value === 'string' && value ? instance.t('patient.ofBeneficiaries', { names: value }) : instance.t('patient.noBeneficiaries'),

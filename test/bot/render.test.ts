@@ -52,6 +52,20 @@ describe('Renderer', () => {
     assert.equal(message?.options?.[0]?.label, 'lunes 30 de noviembre, 2:40 p. m. – Dra. Marta Salazar');
   });
 
+  it('says the days ruled out after the site, in order, the month once for days of one month in a row, and nothing without them', () => {
+    const text = (notDays?: string) => renderer.render([reply('slots.askDay', { band: 'manana', site: 'SUBA', ...(notDays ? { notDays } : {}) })], NOW).messages[0]?.text;
+    assert.equal(text('2026-11-24,2026-11-23'), 'Estos días tienen cupos en la mañana en la USS Suba, sin contar el lunes 23 ni el martes 24 de noviembre. ¿Cuál prefieres?');
+    assert.equal(
+      text('2026-11-30,2026-12-01,2026-11-25'),
+      'Estos días tienen cupos en la mañana en la USS Suba, sin contar el miércoles 25, el lunes 30 de noviembre ni el martes 1 de diciembre. ¿Cuál prefieres?',
+    );
+    assert.equal(text(), 'Estos días tienen cupos en la mañana en la USS Suba. ¿Cuál prefieres?');
+    assert.equal(
+      text('2026-11-24,2026-12-01,2026-12-08,2026-11-26,2026-12-03,2026-11-27'),
+      'Estos días tienen cupos en la mañana en la USS Suba, sin contar los martes, los jueves ni el viernes 27 de noviembre. ¿Cuál prefieres?',
+    );
+  });
+
   it('fills the support line from configuration', () => {
     const text = renderer.text('help.support', {}, NOW);
     assert.ok(text.includes(TEST_SUPPORT.supportPhone), text);

@@ -956,3 +956,74 @@ describe('slot finder: agenda errors', () => {
     assert.deepEqual(chat.output(), { outcome: 'error' });
   });
 });
+
+describe('slot finder: days ruled out ("cualquier día menos el martes", "no hoy ni mañana")', () => {
+  it('days ruled out in the request are left out of the search and said with the slots', async () => {
+    const { chat, searches } = await startFinder({ input: { ruledOutDays: [TUESDAY] }, searches: [slotsOn(WEDNESDAY, ['07:00'])] });
+    assert.deepEqual(searches, [{ ...BASE_SEARCH, franja: 'manana', notDays: [TUESDAY] }]);
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+    assert.equal(chat.lastPrompt()?.params?.notDays, TUESDAY);
+  });
+
+  it('on the agenda, no slot nor day listed falls on a day ruled out, and "más horarios" goes on past it', async () => {
+    const slots = [...slotsOn(TUESDAY, ['07:00', '07:20', '07:40', '08:00', '08:20', '08:40']), ...slotsOn(WEDNESDAY, ['07:00', '07:20']), ...slotsOn(THURSDAY, ['07:00'])];
+    const { chat, dayLists } = await startFinderOnAgenda(slots, { ruledOutDays: [TUESDAY] });
+    assert.deepEqual(
+      optionValues(chat),
+      slots.slice(6).map((slot) => slot.id),
+    );
+    await chat.say('otro día');
+    assert.deepEqual(dayLists.at(-1)?.notDays, [TUESDAY]);
+    assert.deepEqual(
+      chat.lastPrompt()?.options?.map((option) => option.value),
+      [WEDNESDAY, THURSDAY],
+    );
+  });
+
+  it('"no hoy ni mañana" at the slots searches again without those days, never "ninguno te sirve"', async () => {
+    const { chat, searches } = await startFinder({ searches: [makeSlots(3), slotsOn(WEDNESDAY, ['07:00'])] });
+    await chat.say('no hoy ni mañana porfa');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana', notDays: ['2026-11-23', TUESDAY] });
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+    assert.equal(chat.lastPrompt()?.params?.notDays, `2026-11-23,${TUESDAY}`);
+  });
+
+  it('"el martes no puedo" at Tuesday\'s slots searches the nearest other days', async () => {
+    const { chat, searches } = await startFinder({ input: { day: TUESDAY }, searches: [makeSlots(3), slotsOn(WEDNESDAY, ['07:00'])] });
+    await chat.say('el martes no puedo');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana', notDays: [TUESDAY] });
+    assert.deepEqual(chat.keys(), ['slots.ask']);
+  });
+
+  it('a day ruled out asked for later by name is searched (the later word wins)', async () => {
+    const { chat, searches } = await startFinder({ input: { ruledOutDays: [TUESDAY, WEDNESDAY] }, searches: [slotsOn(THURSDAY, ['07:00']), makeSlots(2)] });
+    await chat.say('bueno el martes entonces');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana', day: TUESDAY, notDays: [WEDNESDAY] });
+  });
+
+  it('"el jueves no puedo" at the days listed lists them again without Thursday', async () => {
+    const { chat, dayLists } = await startFinder({
+      searches: [makeSlots(2)],
+      days: [
+        [
+          { day: WEDNESDAY, slots: 3 },
+          { day: THURSDAY, slots: 2 },
+        ],
+        [{ day: WEDNESDAY, slots: 3 }],
+      ],
+    });
+    await chat.say('otro día');
+    await chat.say('el jueves no puedo');
+    assert.deepEqual(dayLists[1]?.notDays, [THURSDAY]);
+    assert.deepEqual(chat.keys(), ['slots.askDay']);
+    assert.equal(chat.lastPrompt()?.params?.notDays, THURSDAY);
+  });
+
+  it('the offers of the no-availability ladder keep the days ruled out', async () => {
+    const { chat, searches } = await startFinder({ input: { treatingDoctor: TREATING, ruledOutDays: [TUESDAY] }, searches: [[], []] });
+    assert.deepEqual(chat.keys(), ['slots.offerOtherBand']);
+    assert.equal(chat.lastPrompt()?.params?.notDays, TUESDAY);
+    await chat.say('sí');
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'tarde', doctorId: 'doc-treating', notDays: [TUESDAY] });
+  });
+});

@@ -117,6 +117,26 @@ describe('take slot: the band', () => {
     assert.deepEqual(searches, [{ ...BASE_SEARCH, franja: 'tarde', day: THURSDAY }]);
   });
 
+  it('"cualquier día menos el jueves" at the band question searches any band without Thursday; days ruled out before are kept', async () => {
+    const { chat, searches } = await startTakeSlot();
+    await chat.say('cualquier día menos el jueves');
+    assert.deepEqual(searches, [{ ...BASE_SEARCH, notDays: [THURSDAY] }]);
+    assert.equal(chat.lastPrompt()?.params?.notDays, THURSDAY);
+
+    const kept = await startTakeSlot({ input: { ruledOutDays: [WEDNESDAY] } });
+    await kept.chat.say('en la tarde, y el jueves tampoco');
+    assert.deepEqual(kept.searches, [{ ...BASE_SEARCH, franja: 'tarde', notDays: [WEDNESDAY, THURSDAY] }]);
+  });
+
+  it('"no, el jueves no puedo" at the confirmation books nothing, says so, and searches again without Thursday', async () => {
+    const { chat, searches, books } = await startTakeSlot({ searches: [slotsOn(THURSDAY, ['07:00']), slotsOn(WEDNESDAY, ['07:00'])] });
+    await upToConfirmation(chat);
+    await chat.say('no, el jueves no puedo');
+    assert.equal(books.length, 0);
+    assert.deepEqual(chat.keys(), ['slots.notConfirmed', 'slots.ask']);
+    assert.deepEqual(searches[1], { ...BASE_SEARCH, franja: 'manana', notDays: [THURSDAY] });
+  });
+
   it('a band given before skips the question; a day given before searches that day', async () => {
     const banded = await startTakeSlot({ input: { band: 'tarde' } });
     assert.deepEqual(banded.chat.keys(), ['slots.ask']);

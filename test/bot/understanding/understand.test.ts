@@ -3612,3 +3612,43 @@ describe('the thirty-seventh blind batch, opened for tuning (dev40)', () => {
     ['no, otra sede no, la niña se marea mucho en el bus', 'offer', { intent: 'deny', yesNo: 'no', patients: undefined }],
   ]);
 });
+
+describe('the days a member rules out (now is Monday 23 November 2026)', () => {
+  itReads([
+    ['buenas tardes quisiera una cita de medicina general para mi, cualquier dia menos el lunes porque trabajo', 'start', { ruledOutDays: ['2026-11-30'], day: undefined }],
+    ['cualquier día menos el lunes y el martes', 'band', { ruledOutDays: ['2026-11-30', '2026-11-24'], day: undefined }],
+    ['menos el lunes', 'band', { ruledOutDays: ['2026-11-30'], day: undefined }],
+    ['excepto el viernes', 'band', { ruledOutDays: ['2026-11-27'], day: undefined }],
+    ['no hoy ni mañana', 'slot', { ruledOutDays: ['2026-11-23', '2026-11-24'], day: undefined }],
+    ['no hoy ni mañana porfa', 'start', { ruledOutDays: ['2026-11-23', '2026-11-24'], day: undefined }],
+    ['el lunes no puedo', 'start', { ruledOutDays: ['2026-11-30'], day: undefined }],
+    ['ni el martes ni el miércoles', 'band', { ruledOutDays: ['2026-11-24', '2026-11-25'], day: undefined }],
+    ['todos menos el jueves', 'band', { ruledOutDays: ['2026-11-26'], day: undefined }],
+    ['el 25 no', 'slot', { ruledOutDays: ['2026-11-25'], day: undefined }],
+    ['menos el lunes ni el martes', 'band', { ruledOutDays: ['2026-11-30', '2026-11-24'], day: undefined }],
+    ['q no sea el viernes', 'band', { ruledOutDays: ['2026-11-27'], day: undefined }],
+    ['que no sea el biernes porfa', 'band', { ruledOutDays: ['2026-11-27'], day: undefined }],
+    // A day ruled out with another asked for: that one is the day.
+    ['el martes no, el miercoles', 'band', { ruledOutDays: ['2026-11-24'], day: '2026-11-25' }],
+    // A day corrected is not ruled out: the one after it is asked for.
+    ['para el jueves no perdon para el viernes', 'slot', { day: '2026-11-27', ruledOutDays: undefined }],
+    ['cita de medicina general para el jueves no perdón para el viernes', 'start', { day: '2026-11-27', ruledOutDays: undefined }],
+    [
+      'hola buenas, una cita de medicina general para mi primera vez en kennedy, para el jueves no perdon para el viernes en la mañana',
+      'menu',
+      { intent: 'book', choice: 'book', day: '2026-11-27', ruledOutDays: undefined },
+    ],
+    // A cita's day, refused by a member who moves or cancels it, names the cita; a day looked for is not refused.
+    ['reprogramar la cita de Sofí que el viernes no puedo', 'menu', { day: '2026-11-27', ruledOutDays: undefined }],
+    ['el 7 no aparece?', 'day', { day: '2026-12-07', ruledOutDays: undefined }],
+    ['no, el lunes', 'band', { day: '2026-11-30', ruledOutDays: undefined }],
+    // Weekdays ruled out every week: those of today and the next three weeks.
+    ['excepto los lunes', 'band', { ruledOutDays: ['2026-11-23', '2026-11-30', '2026-12-07'], day: undefined }],
+    [
+      'quiero una cita de medicina general para mi en suba pero los martes y jueves no puedo',
+      'start',
+      { ruledOutDays: ['2026-11-24', '2026-11-26', '2026-12-01', '2026-12-03', '2026-12-08', '2026-12-10'], day: undefined },
+    ],
+    ['los martes no hay citas?', 'start', { ruledOutDays: undefined }],
+  ]);
+});
