@@ -5,7 +5,7 @@
  * option turned down).
  */
 import Fuse from 'fuse.js';
-import { sameNormalizedName as sameName } from '../../dialogs/patients.js';
+import { readsAs, sameNormalizedName as sameName } from '../../dialogs/patients.js';
 import { serviceOf, type Specialty } from '../domain.js';
 import {
   COURTESY_FILLERS,
@@ -136,6 +136,18 @@ export function pickOption(
     const value = options[numbered - 1]?.value;
     return value === undefined ? undefined : { value, by: 'number' };
   }
+  // "Para mi sobrina, la 3", "la que sea, la 1", "ah ok son dos, la 1 ¿en qué consultorio es?": one clause that is only an
+  // option's number picks it, whatever the others tell. ("La 4 pero si ya no está, la 1": the first, the other a fallback.)
+  // (At the days shown, "el 4" is the 4th of the month.)
+  if (!both && !clockTime && !firstTime && entities.documentNumber === undefined && question !== 'documentType' && question !== 'day') {
+    const fallback = FALLBACK.exec(said.normalized);
+    const clauses = (fallback?.[1] !== undefined ? [fallback[1]] : said.normalized.split(/[,;!?¿…]+|[.:](?!\d)/))
+      .map((clause) => clause.trim())
+      .filter((clause) => NUMBER_CLAUSE.test(clause));
+    const positions = [...new Set(clauses.map((clause) => optionNumber(reading, wordsOf(clause), options.length, names)))];
+    const value = positions.length === 1 && positions[0] !== undefined ? options[positions[0] - 1]?.value : undefined;
+    if (value !== undefined && (question !== 'patient' || agreesWithPeople(value, entities))) return { value, by: 'number' };
+  }
 
   const whole = words.join(' ');
   const content = uncovered(words, said.courtesy).join(' ') || whole;
@@ -180,6 +192,23 @@ export function pickOption(
   const fuzzy = intent === 'none' && words.length <= 4 ? optionByFuzzyLabel(reading, options, content) : undefined;
   const loose = optionByWords(reading, options, words) ?? fuzzy;
   return loose === undefined ? undefined : { value: loose, by: 'words' };
+}
+
+/** A clause that is only an option's number: "la 3", "el número 2", "entonces la 1". */
+const NUMBER_CLAUSE =
+  /^(?:(?:y|entonces|pues|bueno|mejor|o sea|osea|ya|ok|listo) )*(?:(?:la|el) )?(?:opcion |numero |#\s*)?(?:[1-9]|uno|dos|tres|cuatro|cinco|primera|segunda|tercera|cuarta|quinta|primero|segundo|tercero|cuarto|quinto)$/;
+/** An option said first, then another if it is gone: "la 4 pero si ya no está, la 1". */
+const FALLBACK = /^(.*?)\s*,?\s*\bpero si (?:no hay|ya no (?:esta|hay)|no (?:esta|se puede|alcanza)|ya (?:la|lo) (?:dieron|tomaron|cogieron|ocuparon))\b/;
+
+/** At the patient question, whether the option picked by its number fits the people the message names. */
+function agreesWithPeople(value: string, entities: Entities): boolean {
+  return (entities.patients ?? []).every((mention) => {
+    if (mention.kind === 'self') return value === 'self';
+    if (mention.kind === 'name') return sameName(mention.name, value);
+    if (mention.relation === 'other') return false;
+    if (value === 'self') return false;
+    return mention.relation === 'child' || readsAs(value) === (mention.relation === 'son' ? 'son' : 'daughter');
+  });
 }
 
 /** Questions about the slots or days shown: how they differ, what else there is, which one has something. */

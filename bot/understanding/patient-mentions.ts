@@ -949,6 +949,13 @@ function readPatients(
       !CITA_FOR_THEM.test(words.slice(found.end).join(' '))
     )
       continue;
+    // "Sofi, tiene la misma tos del hermano": someone the patient is likened to, not a patient.
+    if (
+      /\b(?:mism[ao]s?|parecid[ao]s?|igualit[ao]s?) (?!cita|hora|dia|fecha|turno)[a-z]+ (?:del?|de la|de su|de mi|que (?:el|la|su|mi))$/.test(
+        words.slice(Math.max(0, found.start - 5), found.start).join(' '),
+      )
+    )
+      continue;
     // "…y yo tengo a los niños", "que yo tengo a mi hija en la mañana": looked after by the member then, unless they are ill.
     if (
       question !== 'patient' &&
@@ -1070,6 +1077,11 @@ function readPatients(
     // ("Para Laura, la mayor de mis hijas", from her mother: the member's name, then who she is.)
     const apposition =
       (found.value === 'other' && ARTICLES.has(words[found.start - 1] ?? '') && mentions.some((seen) => seen.mention.kind === 'self' && seen.at === found.start - 2)) ||
+      // ("Le escribo yo, el papá": who writes, said after "yo".)
+      (found.value === 'other' &&
+        ARTICLES.has(words[found.start - 1] ?? '') &&
+        words[found.start - 2] === 'yo' &&
+        clausesOfWords()[found.start] !== clausesOfWords()[found.start - 2]) ||
       // ("Para mí, Laura, la mamá".)
       (found.value === 'other' &&
         ARTICLES.has(words[found.start - 1] ?? '') &&

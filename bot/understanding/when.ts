@@ -143,7 +143,9 @@ const NOT_THAT_DAY_BEFORE =
 const CORRECTED_AFTER = /^\s*,?\s*no\s*,?\s*(?:perdon|mentiras?|digo|mejor|espere|espera|que\s+pena|me\s+equivoque|error)\b/;
 
 /** After a day with "no", words that look for it rather than rule it out: "¿el 7 no aparece?", "el viernes no sale". */
-const NOT_RULING_AFTER = /^\s*no\s+(?:me\s+|le\s+)?(?:aparece|aparecen|sale|salen|esta|estan|figura|muestra)\b/;
+/** ("¿Y el doce de diciembre no??" asks for it; "hoy no trabajo" is free that day; "no es el día que quería, pero sirve" takes it.) */
+const NOT_RULING_AFTER =
+  /^\s*no\s+(?:me\s+|le\s+)?(?:aparece|aparecen|sale|salen|esta|estan|figura|muestra)\b|^\s*no\s*\?|^\s*no\s+(?:trabajo|trabajamos|estudio|tengo\s+(?:turno|trabajo|clase|clases)|tiene\s+(?:colegio|clase|clases|jardin))\b|^\W*no\s+es\s+el\s+dia\s+que\s+(?:queria|pedi|esperaba|buscaba)\b/;
 
 /** Weekdays in the plural, joined: "los lunes", "los martes y jueves", "los lunes, martes ni miercoles". */
 const WEEKDAYS_LIST = String.raw`(?:lunes|martes|miercoles|jueves|viernes)(?:\s*(?:,|y|e|ni|o)\s*(?:los\s+)?(?:lunes|martes|miercoles|jueves|viernes))*`;
@@ -306,6 +308,10 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
     const dayRuledOut = isDay && ruling && (leftOut || refused || busyDay) ? dayOf(start) : undefined;
     if (dayRuledOut !== undefined && daysBetween(todayInBogota, dayParts(dayRuledOut)) >= 0 && daysBetween(todayInBogota, dayParts(dayRuledOut)) <= MAX_DAYS_AHEAD) {
       if (!ruledOutDays.includes(dayRuledOut)) ruledOutDays.push(dayRuledOut);
+      // ("Cualquier día menos el lunes porque trabajo", said on a Monday: today is that weekday too, and is left out with it.)
+      const today = `${todayInBogota.year}-${pad(todayInBogota.month)}-${pad(todayInBogota.day)}`;
+      const weekdayNamed = /\b(?:lunes|martes|miercoles|jueves|viernes|sabado)\b/.test(result.text) && !/\d/.test(result.text);
+      if (weekdayNamed && start.get('weekday') === todayInBogota.weekday && !ruledOutDays.includes(today)) ruledOutDays.unshift(today);
       if (leftOut) continue;
     } else if (leftOut) continue;
     const laterDay =

@@ -2206,8 +2206,8 @@ describe('the twenty-second blind batch, opened for tuning (dev25)', () => {
     // A visit type after "no es" is the one ruled out; "que" right after a specialty opens the reason.
     ['mi abuela dice que es urgente que no es control', 'visitType', { choice: 'no_programada' }],
     ['medicina general que pediatría es para los niños y ella ya está grandecita', 'specialty', { choice: 'medicina_general', specialty: 'medicina_general' }],
-    // A meeting told with its hour is no hour asked for.
-    ['a las 3 tengo junta, la 1', 'slot', { choice: undefined, time: undefined }],
+    // A meeting told with its hour is no hour asked for (and "la 1" in a clause of its own is the first slot, as its writer said).
+    ['a las 3 tengo junta, la 1', 'slot', { choice: 'slot-1', time: undefined }],
   ]);
 });
 
@@ -3610,22 +3610,50 @@ describe('the thirty-seventh blind batch, opened for tuning (dev40)', () => {
     ['no, en la tarde no puedo q recojo a Mateo del colegio', 'offer', { intent: 'deny', yesNo: 'no', patients: undefined }],
     // A child said with how they are, at an offer, is the reason of the no.
     ['no, otra sede no, la niña se marea mucho en el bus', 'offer', { intent: 'deny', yesNo: 'no', patients: undefined }],
+    // Who writes said after "yo", and someone the patient is likened to, are no patients.
+    ['Para la niña, la chiquita. Le escribo yo, el papá', 'patient', { patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    ['Sofi, tiene la misma tos del hermano', 'patient', { choice: 'sofia', patients: [{ kind: 'name', name: 'sofia' }] }],
+    // A clause that is only an option's number picks it; a fallback after "pero si no hay" does not.
+    ['la 4 pero si ya no está, la 1', 'slot', { choice: 'slot-4' }],
+    ['la 3 pero si no hay, la 5', 'slot', { choice: 'slot-3' }],
+    ['la que sea, la 1', 'site', { choice: 'CALLE42' }],
+    ['ah ok son dos, la 1 ¿en qué consultorio es?', 'appointment', { choice: 'apt-1' }],
+    ['no aparece él en las opciones 🤔 entonces pa mí mientras tanto, la 1', 'patient', { choice: 'self' }],
+    // (Never against the person named, nor an hour's or a day's number.)
+    ['para mi mamá, la 1', 'patient', { choice: undefined }],
+    ['tarde, 3:20 pm o lo más cerca', 'band', { choice: 'tarde' }],
+    ['el otro viernes, el 4', 'day', { choice: undefined }],
+    // A day asked about, a day the member is free, and a day taken though not wanted are not ruled out.
+    ['y el doce de diciembre no?? ninguna de esas fechas me sirve', 'day', { day: '2026-12-12', ruledOutDays: undefined }],
+    ['Yo la puedo llevar hoy, tengo carro y hoy no trabajo. La de las 2 con la doctora', 'slot', { choice: 'slot-1', day: '2026-11-23', ruledOutDays: undefined }],
+    ['la 4, martes 3pm. No es el día que quería pero bueno, sirve', 'slot', { choice: 'slot-4', day: '2026-11-24', ruledOutDays: undefined }],
   ]);
+  it('reads a number beside the relation the writer named at the patient question as that child', () => {
+    const grandfather = { ...expectationAt('patient', CORPUS_NOW), writer: 'abuelo' };
+    assert.equal(read('Para mi nieto, el mayor, el número 2', grandfather).choice, 'mateo');
+    const aunt = { ...expectationAt('patient', CORPUS_NOW), writer: 'tia' };
+    assert.equal(read('Para mi sobrina, la 3', aunt).choice, 'sofia');
+  });
 });
 
 describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   itReads([
-    ['buenas tardes quisiera una cita de medicina general para mi, cualquier dia menos el lunes porque trabajo', 'start', { ruledOutDays: ['2026-11-30'], day: undefined }],
-    ['cualquier día menos el lunes y el martes', 'band', { ruledOutDays: ['2026-11-30', '2026-11-24'], day: undefined }],
-    ['menos el lunes', 'band', { ruledOutDays: ['2026-11-30'], day: undefined }],
+    // (Said on a Monday, "el lunes" rules out today too: the member means Mondays.)
+    [
+      'buenas tardes quisiera una cita de medicina general para mi, cualquier dia menos el lunes porque trabajo',
+      'start',
+      { ruledOutDays: ['2026-11-23', '2026-11-30'], day: undefined },
+    ],
+    ['cualquier día menos el lunes y el martes', 'band', { ruledOutDays: ['2026-11-23', '2026-11-30', '2026-11-24'], day: undefined }],
+    ['menos el lunes', 'band', { ruledOutDays: ['2026-11-23', '2026-11-30'], day: undefined }],
     ['excepto el viernes', 'band', { ruledOutDays: ['2026-11-27'], day: undefined }],
     ['no hoy ni mañana', 'slot', { ruledOutDays: ['2026-11-23', '2026-11-24'], day: undefined }],
     ['no hoy ni mañana porfa', 'start', { ruledOutDays: ['2026-11-23', '2026-11-24'], day: undefined }],
-    ['el lunes no puedo', 'start', { ruledOutDays: ['2026-11-30'], day: undefined }],
+    ['el lunes no puedo', 'start', { ruledOutDays: ['2026-11-23', '2026-11-30'], day: undefined }],
     ['ni el martes ni el miércoles', 'band', { ruledOutDays: ['2026-11-24', '2026-11-25'], day: undefined }],
     ['todos menos el jueves', 'band', { ruledOutDays: ['2026-11-26'], day: undefined }],
     ['el 25 no', 'slot', { ruledOutDays: ['2026-11-25'], day: undefined }],
-    ['menos el lunes ni el martes', 'band', { ruledOutDays: ['2026-11-30', '2026-11-24'], day: undefined }],
+    ['menos el lunes ni el martes', 'band', { ruledOutDays: ['2026-11-23', '2026-11-30', '2026-11-24'], day: undefined }],
     ['q no sea el viernes', 'band', { ruledOutDays: ['2026-11-27'], day: undefined }],
     ['que no sea el biernes porfa', 'band', { ruledOutDays: ['2026-11-27'], day: undefined }],
     // A day ruled out with another asked for: that one is the day.
