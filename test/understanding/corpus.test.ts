@@ -33,26 +33,18 @@ describe('understanding on the held-out split', () => {
     assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
   });
 
-  // todo: not met on the thirty-seventh blind batch: 93.5 % (README, "Understanding")
-  // The test, for when it is met:
-  // it('reads at least 95 % of the entities and chosen options right', () => {
-  //   assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
-  // });
-  it.todo('reads at least 95 % of the entities and chosen options right');
+  // Met on the thirty-eighth blind batch (96.0 %, 0 of 741, 0 of 741; README, "Understanding").
+  it('reads at least 95 % of the entities and chosen options right', () => {
+    assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
+  });
 
-  // todo: not met on the thirty-seventh blind batch: 11 of 806 (README, "Understanding")
-  // The test, for when it is met:
-  // it('reads no message as naming a patient other than the one it names', () => {
-  //   assert.equal(report.wrongPatient, 0);
-  // });
-  it.todo('reads no message as naming a patient other than the one it names');
+  it('reads no message as naming a patient other than the one it names', () => {
+    assert.equal(report.wrongPatient, 0);
+  });
 
-  // todo: not met on the thirty-seventh blind batch: 1 of 806 (README, "Understanding")
-  // The test, for when it is met:
-  // it('never reads a yes as a no or a no as a yes', () => {
-  //   assert.equal(report.yesNoFlips, 0);
-  // });
-  it.todo('never reads a yes as a no or a no as a yes');
+  it('never reads a yes as a no or a no as a yes', () => {
+    assert.equal(report.yesNoFlips, 0);
+  });
 
   it('is what the committed report says', () => {
     const committed = JSON.parse(readFileSync(new URL('./report.json', import.meta.url), 'utf8')) as {
