@@ -20,6 +20,7 @@ import {
   samePatientReply,
   queuedConsulted,
   thanksAtMenuReply,
+  withoutMentions,
   type ConversationContext,
   type OperationOutput,
 } from './conversation-context.js';
@@ -387,6 +388,13 @@ export const operationStates = {
         // "¿Y los niños?" right after a consultation: the same for each of them.
         { guard: and(['followsUpConsultation', 'namesSeveralPatients']), target: 'consultingSeveral', actions: 'queueConsulted' },
         { guard: 'namesSeveralPatients', target: 'awaitingPatient', actions: ['rememberRequest', 'narrowPatients'] },
+        // "Quiero sacarle una cita a mi mamá, medicina general": who Lina can serve is said, and the request, without that
+        // person, waits for whom it is ("ah bueno, entonces para mí" books medicina general for the member).
+        {
+          guard: and(['namesUnknownPatient', 'carriesABooking', 'hasBeneficiaries']),
+          target: 'awaitingPatient',
+          actions: ['sayUnknownPatient', 'rememberRequest', assign(({ context }) => ({ request: withoutMentions(context.request), patientOptions: undefined }))],
+        },
         { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
         // "Una de medicina general para mí": the patient already chosen, and something only an operation can mean.
         { guard: and(['namesPatientAlreadyChosen', 'carriesARequest']), target: 'afterPatient', actions: 'rememberRequest' },

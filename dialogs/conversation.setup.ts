@@ -249,6 +249,8 @@ export const conversationSetup = setup({
     },
     /** "Para mí, medicina general": no operation named, but something only a request can mean. */
     carriesARequest: ({ event }) => isMessage(event) && requestIn(event.understood)?.operation !== undefined,
+    /** The message asks for a new cita ("una cita de medicina general para…"). */
+    carriesABooking: ({ event }) => isMessage(event) && requestIn(event.understood)?.operation === 'book',
     /** Right after a consultation, "¿y Mateo?" names someone else and no operation: the same question for them. */
     followsUpConsultation: ({ context, event }) => context.consultedLast === true && choiceOf(event) === undefined && !isOperation(intentOf(event)),
     /** The message names the patient already chosen ("para mí" when it is the member). */
