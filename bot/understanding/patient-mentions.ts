@@ -21,6 +21,7 @@ import {
   TWO_OF,
 } from './cues.js';
 import type { Found } from './lexicon.js';
+import { digitsFromWords } from './numbers.js';
 import { doctorWordsOf, namesInOptions } from './options.js';
 import { IDENTITY_QUESTIONS, type Message, type Reading } from './reading.js';
 import type { PatientMention, Question, ShownOption } from './types.js';
@@ -207,7 +208,7 @@ const MEMBER_BUSY = /^(no puede|esta trabajando|esta en el trabajo|trabaja|me pi
 /** After a relative who writes through someone: "mi nuera Laura me encargó…", "mi hermana me pidió…". */
 const SENT_BY = /^(me|nos) (pidio|dijo|mando|encargo|encomendo|rogo)\b/;
 /** After a relative and their name, lending the phone the writer writes from: "(mi hija Laura) me dejó el celular". */
-const PHONE_LENT = /^(?:me|nos) (?:dejo|presto|paso|entrego|dejaron|prestaron) (?:el|su|este) (?:celular|cel|telefono|whatsapp)\b/;
+const PHONE_LENT = /^(?:me|nos) (?:dejo|presto|paso|entrego|dejaron|prestaron) (?:el|su|este) (?:celular|cel|telefono|whatsapp)\b|^(?:me|nos) (?:dejo|dejaron) encargad[ao]s?\b/;
 
 /** Before the member's own name, words that speak of her rather than name her as the patient: "dice Laura", "a nombre de Laura". */
 const THIRD_PERSON_BEFORE = /\b(dice|dijo|pregunto a|pregunte a|parte de|nombre de|mando|manda|porque|que|cuando|si)$/;
@@ -1077,6 +1078,11 @@ function readPatients(
     // ("Para Laura, la mayor de mis hijas", from her mother: the member's name, then who she is.)
     const apposition =
       (found.value === 'other' && ARTICLES.has(words[found.start - 1] ?? '') && mentions.some((seen) => seen.mention.kind === 'self' && seen.at === found.start - 2)) ||
+      // ("Para Álvaro mi esposo, el abuelo": who the one just named is, said again.)
+      (found.value === 'other' &&
+        ARTICLES.has(words[found.start - 1] ?? '') &&
+        clausesOfWords()[found.start] !== clausesOfWords()[found.start - 2] &&
+        mentions.some((seen) => seen.mention.kind === 'name' && seen.at < found.start - 1 && seen.at >= found.start - 5)) ||
       // ("Le escribo yo, el papá": who writes, said after "yo".)
       (found.value === 'other' &&
         ARTICLES.has(words[found.start - 1] ?? '') &&
@@ -1438,6 +1444,18 @@ function readPatients(
     if (question === 'birthDate' && words[index - 1] === 'de' && /^(nacimiento|fecha)$/.test(words[index - 2] ?? '')) continue;
     // "Me toca ir por Mateo al colegio": fetching a child, not a patient.
     if (words[index - 1] === 'por' && /^(ir|voy|va|vamos|pasar|paso|pasa|salir|salgo)$/.test(words[index - 2] ?? '')) continue;
+    // ("De parte de Laura Gómez, yo soy la mamá": on whose behalf the writer writes, not a patient.)
+    if (words[index - 1] === 'de' && words[index - 2] === 'parte' && words[index - 3] === 'de') continue;
+    // ("…mejor Kennedy, que es donde llevo a Sofi": where the member takes someone, at another question than the patient one.)
+    if (question !== 'patient' && words[index - 1] === 'a' && /\bdonde (?:\w+ )?(?:llevo|lleva|llevamos|llevan)$/.test(original.slice(Math.max(0, index - 5), index - 1).join(' ')))
+      continue;
+    // ("Sofi está aquí conmigo viendo muñequitos": with the writer, not the one the cita is for.)
+    if (
+      question !== 'start' &&
+      /^(?:esta|estan) (?:aqui |aca |aca )?conmigo\b/.test(original.slice(index + 1, index + 4).join(' ')) &&
+      mentions.some((seen) => seen.at < index && !seen.denied)
+    )
+      continue;
     // ("En la tarde no puedo q recojo a Mateo del colegio": likewise, away from the patient question.)
     if (question !== 'patient' && words[index - 1] === 'a' && /^(recojo|recoger|recoge|recogemos|recogerlo|busco|buscar)$/.test(original[index - 2] ?? '')) continue;
     // ("…Jorge dice q lo escuchó tosiendo toda la noche": someone telling of the patient, not one.)
@@ -1562,7 +1580,8 @@ function readPatients(
   }
   // "CC 1020456789, es la de Laura", the grandmother's "el de mi hija Laura es 1020456789": at the document question, whose
   // cédula it is says who is being identified, not a patient (a child's registro civil or tarjeta still names the child).
-  if ((question === 'document' || question === 'documentType') && /\d{5,}/.test(whole) && !/\b(ti|rc|registro|tarjeta|cita|citas)\b/.test(whole)) {
+  // ("Le doy la de Laura: uno cero uno cero…": a number dictated in words too.)
+  if ((question === 'document' || question === 'documentType') && /\d{5,}/.test(digitsFromWords(whole)) && !/\b(ti|rc|registro|tarjeta|cita|citas)\b/.test(whole)) {
     for (const seen of mentions)
       if (
         (seen.mention.kind === 'self' && !['para', 'pa'].includes(words[seen.at] ?? '') && !['para', 'pa'].includes(words[seen.at - 1] ?? '')) ||

@@ -51,6 +51,7 @@ export const SPLITS = {
   dev39: new URL('./dev-39.yaml', import.meta.url),
   dev40: new URL('./dev-40.yaml', import.meta.url),
   dev41: new URL('./dev-41.yaml', import.meta.url),
+  dev42: new URL('./dev-42.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

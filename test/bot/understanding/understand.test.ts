@@ -3680,3 +3680,29 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
     ['los martes no hay citas?', 'start', { ruledOutDays: undefined }],
   ]);
 });
+
+describe('the thirty-ninth blind batch, opened for tuning (dev42)', () => {
+  itReads([
+    // On whose behalf the writer writes, where the member takes someone, who is with the writer, who left the writer in
+    // charge and who the one just named is are no patients.
+    [
+      'Buenas noches, de parte de Laura Gómez, yo soy la mamá. Ella me dijo que sacara la cita del control de la niña',
+      'start',
+      { intent: 'book', patients: [{ kind: 'relation', relation: 'daughter' }] },
+    ],
+    ['Calle 26... bueno mejor Kennedy que es donde llevo a Sofi', 'site', { choice: 'KENNEDY', patients: undefined }],
+    [
+      'Para Mateo, el de la rodilla. Sofi está aquí conmigo viendo muñequitos pero ella está bien',
+      'patient',
+      { choice: 'mateo', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
+    ],
+    [
+      'mi hija laura me dejó encargada de sacarle una cita al niño mateo porque ella no tiene tiempo',
+      'start',
+      { intent: 'book', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
+    ],
+    ['Para Álvaro mi esposo, el abuelo. no aparece? 🤔', 'patient', { patients: [{ kind: 'name', name: 'alvaro', written: 'Álvaro' }] }],
+    // Whose document, dictated in words, is the member being identified.
+    ['le doy la de laura uno cero uno cero uno cero uno cero uno cero', 'document', { patients: undefined }],
+  ]);
+});
