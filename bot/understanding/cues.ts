@@ -740,6 +740,17 @@ export const REFERRED_DAY =
  */
 export const MOVE_TO =
   /(?<=\b(?:la|esa) (?:cita |consulta )?de [a-z]+,? )(?:esa|esta|la) (?:pa|pal|para) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|otro|otra|\d))|\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*(?: (?:la|mi|esa) cita)?(?: me la| la)? (?:pa|para|pal|al|a) (?:el |la |los )?|\bvolver\w* a (?:sacar|pedir|agendar|programar) (?:pa|para|pal) (?:el |la |los )?|(?<=\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend)\w*\b[a-z0-9: ]{1,60}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|proxima|otro|otra|siguiente|\d))|(?<=\b(?:del?|de este) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})\b[a-z0-9: ]{1,40}?)\b(?:la|lo) (?:pone|pones|necesito|necesitaria|quiero|quisiera|ocupo) (?:es |mejor |mas bien |ahora )*(?:pa|para|pal|el|a) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|proxima|otro|otra|siguiente|\d))/;
+/**
+ * What every match of `MOVE_TO` holds (a "… pa/para/pal" after "esa/esta/la", a verb of moving or "volver", or
+ * "la/lo" and a wish), found without its lookbehinds: most messages hold none, and `MOVE_TO`'s lookbehinds,
+ * which look back up to sixty characters at every place, cost more than the rest of the message's reading.
+ */
+const MAY_MOVE_TO =
+  /(?:esa|esta|la) (?:pa|pal|para) |\b(?:cambi|pas|mov|muev|corr|reprogram|aplaz|reagend|volver)|\b(?:la|lo) (?:pone|pones|necesito|necesitaria|quiero|quisiera|ocupo) /;
+/** `MOVE_TO.exec(text)`, without running it where it cannot match. */
+export function moveToIn(text: string): RegExpExecArray | null {
+  return MAY_MOVE_TO.test(text) ? MOVE_TO.exec(text) : null;
+}
 /** "Primero quiero…", "primero necesito…", "primero cancelar": an adverb, not the first option. */
 export const FIRST_OF_ALL =
   /^(?:(?:bueno|pues|entonces|ok|listo|ah|ay|y|ahora|mejor)[,.]? )*primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le|el|los|las|para|pa|pal|cancelar|cancelemos|agendar|reprogramar|mover|cambiar|ver|consultar|sacar|pedir|revisar|mirar)\b/;

@@ -25,7 +25,7 @@ import {
   LEAVE_AS_IS,
   MAY_HOLD_A_DATE,
   MAY_HOLD_A_NUMBER,
-  MOVE_TO,
+  moveToIn,
   NO_EMAIL_FIRST,
   NOT_FILE_CASE,
   NOT_HERE,
@@ -461,11 +461,11 @@ export function readEntities(
   // "Tengo una cita el miércoles y necesito cambiarla pal jueves": the day after "cambiarla
   // para" is the new one; a day before it names the appointment.
   // (Read as written, or as the speller reads it: "kiero reprogramr la cita d mi ijo pal juebes".)
-  const moveText = MOVE_TO.test(normalizeMessage(whenText)) ? normalizeMessage(whenText) : words.join(' ');
+  const moveText = moveToIn(normalizeMessage(whenText)) !== null ? normalizeMessage(whenText) : words.join(' ');
   // ("La del miércoles para el viernes" where the appointment is being chosen: named, then where to.)
-  const moveTo = entities.day ? (MOVE_TO.exec(moveText) ?? (question === 'appointment' ? NAMED_THEN_TO.exec(moveText) : null)) : null;
+  const moveTo = entities.day ? (moveToIn(moveText) ?? (question === 'appointment' ? NAMED_THEN_TO.exec(moveText) : null)) : null;
   // "La cita de las 10 me la puede cambiar para las 4 del mismo día": no day, and the hour after "cambiar para" is the new one.
-  const hourMove = !entities.day && !IDENTITY_QUESTIONS.has(question) ? MOVE_TO.exec(moveText) : null;
+  const hourMove = !entities.day && !IDENTITY_QUESTIONS.has(question) ? moveToIn(moveText) : null;
   if (hourMove) {
     const target = readWhen(moveText.slice(hourMove.index + hourMove[0].length), now);
     if (target.time && !target.day) entities.newTime = target.time;

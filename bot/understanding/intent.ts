@@ -209,6 +209,19 @@ export function asksForHelp(words: readonly string[]): boolean {
  * "no" set apart ("no, cámbiela"), which answers and denies nothing after it.
  */
 export function operationCue(whole: string, answeringNo = false): Intent | undefined {
+  // (The same words are asked about several times a message, by the intent, the split into requests and the settling.)
+  const key = answeringNo ? `1${whole}` : `0${whole}`;
+  if (cuesRead.has(key)) return cuesRead.get(key);
+  const cued = readOperationCue(whole, answeringNo);
+  if (cuesRead.size >= CUES_READ_KEPT) cuesRead.clear();
+  cuesRead.set(key, cued);
+  return cued;
+}
+/** The operations read lately, by the text read and whether it answers a no: `operationCue` depends on them alone. */
+const cuesRead = new Map<string, Intent | undefined>();
+const CUES_READ_KEPT = 500;
+
+function readOperationCue(whole: string, answeringNo: boolean): Intent | undefined {
   // Cancel, reschedule and consult outrank booking: their sentences also say "la cita de pediatría".
   let best: { intent: Intent; at: number } | undefined;
   let booking = false;

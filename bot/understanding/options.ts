@@ -458,8 +458,11 @@ function optionNumber(reading: Reading, words: readonly string[], count: number,
   // ("Bueno ni modo, la 1", "la de arriba, la primera", "primero la 1 entonces": resignation, where it is on the list, and
   // "first" beside the number said are no second token.)
   const spoken = words.some((word) => DIGITS.test(word));
-  const rest = words.filter(
-    (word, index) =>
+  // Only whether one word is left, and which, matters: the search stops at a second one.
+  const rest: string[] = [];
+  for (let index = 0; index < words.length && rest.length < 2; index++) {
+    const word = words[index] as string;
+    if (
       !isPickingWord(word) &&
       !COURTESY_FILLERS.has(word) &&
       !lexicon.relationWords.has(word) &&
@@ -468,8 +471,10 @@ function optionNumber(reading: Reading, words: readonly string[], count: number,
       !(word === 'ni' && words[index + 1] === 'modo') &&
       !(word === 'modo' && words[index - 1] === 'ni') &&
       !((word === 'arriba' || word === 'abajo') && words[index - 1] === 'de') &&
-      !(word === 'primero' && spoken),
-  );
+      !(word === 'primero' && spoken)
+    )
+      rest.push(word);
+  }
   if (rest.length !== 1) {
     // "uno" / "una" are picking words only when nothing else is said.
     if (rest.length === 0 && words.length <= 2 && (words.includes('uno') || words.includes('una'))) return 1;

@@ -424,6 +424,47 @@ export function readPatientMentions(
 }
 
 /**
+ * A word looked up among the lexicon's first names (hundreds, each compared by sound): the same
+ * words come back message after message, so each is looked up once per set of names.
+ */
+interface FirstNameLookups {
+  /** The first name the word begins ("mate" of "mateo"), at most two letters short. */
+  prefixedBy(word: string): string | undefined;
+  /** The first name the word is, as spelt or as it sounds. */
+  as(word: string): string | undefined;
+}
+const firstNameLookups = new WeakMap<ReadonlySet<string>, FirstNameLookups>();
+const FIRST_NAME_LOOKUPS_KEPT = 20_000;
+
+function firstNamesOf(firstNames: ReadonlySet<string>): FirstNameLookups {
+  let lookups = firstNameLookups.get(firstNames);
+  if (lookups === undefined) {
+    const remembered = (find: (word: string) => string | undefined) => {
+      const found = new Map<string, string | undefined>();
+      return (word: string): string | undefined => {
+        if (found.has(word)) return found.get(word);
+        const name = find(word);
+        if (found.size >= FIRST_NAME_LOOKUPS_KEPT) found.clear();
+        found.set(word, name);
+        return name;
+      };
+    };
+    lookups = {
+      prefixedBy: remembered((word) => {
+        for (const name of firstNames) if (name.startsWith(word) && name.length - word.length <= 2) return name;
+        return undefined;
+      }),
+      as: remembered((word) => {
+        for (const name of firstNames) if (sameName(word, name)) return name;
+        return undefined;
+      }),
+    };
+    firstNameLookups.set(firstNames, lookups);
+  }
+  return lookups;
+}
+
+/**
  * Who the member names: themself ("para mí", never "para mi hija"), relations ("mi hijo",
  * "la niña"), first names ("para Sofía", "mi hijo Mateo", or a name of the member's family
  * anywhere). A mention denied in its clause ("no es para mí, es para mi hijo") gives way to
@@ -454,17 +495,9 @@ function readPatients(
   const self = people[0];
   const known = [...people, ...(question === 'patient' ? namesInOptions(options) : [])];
   /** A first name the word begins ("mate" of "mateo"): cut short, not another person. */
-  const namePrefixedBy = (word: string): string | undefined => {
-    if (word.length < 4) return undefined;
-    for (const name of lexicon.firstNames) if (name.startsWith(word) && name.length - word.length <= 2) return name;
-    return undefined;
-  };
-  const firstNameAs = (word: string): string | undefined => {
-    // ("Hernando" is Hernando, not the "Fernando" one letter away.)
-    if (lexicon.firstNames.has(word)) return word;
-    for (const name of lexicon.firstNames) if (sameName(word, name)) return name;
-    return undefined;
-  };
+  const namePrefixedBy = (word: string): string | undefined => (word.length < 4 ? undefined : firstNamesOf(lexicon.firstNames).prefixedBy(word));
+  // ("Hernando" is Hernando, not the "Fernando" one letter away.)
+  const firstNameAs = (word: string): string | undefined => (lexicon.firstNames.has(word) ? word : firstNamesOf(lexicon.firstNames).as(word));
   let doctors: ReadonlySet<string> | undefined;
   const doctorsShown = () => (doctors ??= new Set(options.flatMap(doctorWordsOf)));
   const knownOrCommon = (word: string) => known.some((name) => sameName(word, name)) || commonFirstName(word) !== undefined || namePrefixedBy(word) !== undefined;

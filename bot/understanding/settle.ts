@@ -49,6 +49,8 @@ import { optionValue, turnedDown, type Picked } from './options.js';
 import { IDENTITY_QUESTIONS, OPERATIONS_IN_MENU, YES_NO_QUESTIONS, type Message } from './reading.js';
 import type { Asked, Entities, Expectation, Intent, Question, Understanding } from './types.js';
 
+/** The supposition's first place in a message: `MISSED_SUPPOSITION` without its `g`, built once. */
+const MISSED_SUPPOSITION_ONCE = new RegExp(MISSED_SUPPOSITION.source);
 /** "Para la niña", "pa mi hijo": whom a request is for, said with it. */
 const FOR_SOMEONE = /\b(para|pa) (mi|el|la|los|las|mis) (nin|hij|chin|pela|nen|bebe|mam|pap|abuel|espos|herman|niet)\w*/;
 
@@ -701,7 +703,7 @@ export function settleIntent(reads: Reads): Understanding {
   // puedo ir a la cita" said as a supposition cancels nothing); only an operation asked besides it is acted on.
   // ("Sí, porfa. ¿Y si llego tarde me la cancelan?" at a confirmation: the yes said first, set apart, is the answer. "Si no
   // voy a la cita, ¿me cobran?" says no yes: its "si" opens the supposition.)
-  const supposedAt = normalized.search(new RegExp(MISSED_SUPPOSITION.source));
+  const supposedAt = normalized.search(MISSED_SUPPOSITION_ONCE);
   const answeredFirst = YES_NO_QUESTIONS.has(question) && yesNo !== undefined && supposedAt > 0 && /[a-z].*[.!,;]\s*(y\s*)?[¿]?\s*(y\s+)?$/.test(normalized.slice(0, supposedAt));
   if (!answersIdentity && !entities.asks && !answeredFirst && ASKS_ABOUT_MISSING.test(normalized) && operationCue(normalized.replace(MISSED_SUPPOSITION, ' ')) === undefined) {
     intent = 'none';

@@ -103,7 +103,25 @@ const LETTERS_ONLY = /^[a-z]+$/;
 /** An hour and its minutes with a dot: "10.40", "3.30". */
 export const DOTTED_TIME = /(?<![\d.,])([01]?\d|2[0-3])\.([0-5][05])(?![\d.,])/g;
 
+/**
+ * The messages normalised lately and their results. A message is normalised again and again
+ * while it is read (by each reader, whole and in its clauses, some nine times a message): the
+ * result depends on the text alone, so it is worked out once. Cleared when full.
+ */
+const normalizedMessages = new Map<string, string>();
+const NORMALIZED_KEPT = 500;
+
 export function normalizeMessage(text: string): string {
+  let known = normalizedMessages.get(text);
+  if (known === undefined) {
+    known = normalizeUncached(text);
+    if (normalizedMessages.size >= NORMALIZED_KEPT) normalizedMessages.clear();
+    normalizedMessages.set(text, known);
+  }
+  return known;
+}
+
+function normalizeUncached(text: string): string {
   let normalized = text;
   if (HAS_NON_ASCII.test(normalized)) {
     for (const [emoji, word] of EMOJI_WORDS) normalized = normalized.replace(emoji, word);
