@@ -33,26 +33,24 @@ describe('understanding on the held-out split', () => {
     assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
   });
 
-  // todo: not met on the thirty-ninth blind batch: 94.3 % (met on the thirty-eighth: 96.0 %; README, "Understanding")
+  // todo: not met on the fortieth blind batch: 93.7 % (met on the thirty-eighth: 96.0 %; README, "Understanding")
   // The test, for when it is met:
   // it('reads at least 95 % of the entities and chosen options right', () => {
   //   assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
   // });
   it.todo('reads at least 95 % of the entities and chosen options right');
 
-  // todo: not met on the thirty-ninth blind batch: 7 of 820 (0 on the thirty-eighth; README, "Understanding")
+  // todo: not met on the fortieth blind batch: 8 of 831 (0 on the thirty-eighth; README, "Understanding")
   // The test, for when it is met:
   // it('reads no message as naming a patient other than the one it names', () => {
   //   assert.equal(report.wrongPatient, 0);
   // });
   it.todo('reads no message as naming a patient other than the one it names');
 
-  // todo: not met on the thirty-ninth blind batch: 1 of 820 (0 on the thirty-eighth; README, "Understanding")
-  // The test, for when it is met:
-  // it('never reads a yes as a no or a no as a yes', () => {
-  //   assert.equal(report.yesNoFlips, 0);
-  // });
-  it.todo('never reads a yes as a no or a no as a yes');
+  // Met on the fortieth blind batch (0 of 831; README, "Understanding").
+  it('never reads a yes as a no or a no as a yes', () => {
+    assert.equal(report.yesNoFlips, 0);
+  });
 
   it('is what the committed report says', () => {
     const committed = JSON.parse(readFileSync(new URL('./report.json', import.meta.url), 'utf8')) as {
