@@ -188,6 +188,12 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'consult',
     /\b(?:(?:de verdad|sera que si|sera que ya|sera que) (?:me |nos |le )?(?:quedo|quedaron)\b|confirm\w* si (?:de verdad |ya |si )?(?:me |nos |le )?quedo\b|(?:ya|si) (?:me |nos |le )?quedo (?:cancelada|movida|agendada|cambiada|lista|para (?:el|la|las) [a-z0-9]+) (?:cierto|verdad)|(?:si|ya|ahora si|todavia|aun) (?:me |nos |le )?(?:aparece|aparecen)\b|(?:como|cuando|a que hora) (?:quedaron|quedo|quedamos|estan|son|van) (?:todas |entonces )?(?:las|mis|nuestras|sus) citas\b|(?:ya )?no (?:tengo|tenemos|tiene) que ir\?|\bo (?:si )?(?:sigue|continua)\b(?! (?:con|mal|igual de))|(?:cita|esa|esta|(?:la|cita) de \w+) (?:no|tampoco) (?:me |nos |le )?(?:aparece|aparecen|sale|salen)\b|(?:sigue|seguia|siguen|seguian) apareciendo|no me (?:salio|llego|aparece|aparecio) (?:nada|ningun mensaje|ninguna confirmacion|la confirmacion|confirmacion)|ya no (?:me |nos |le )?(?:queda|quedan) (?:ninguna|nada|citas|cita)|ya se (?:borro|cancelo|elimino|quito)\b|(?:ya|si) (?:me |nos |le )?quedo (?:borrada|anulada)\b|se (?:borro|elimino) sola\b|ya (?:me |nos |le )?(?:la|lo) (?:quitaron|borraron)|(?:sigue|esta|queda) (?:igual|en [a-z0-9]+|para (?:el|la) [a-z0-9]+) (?:cierto|verdad)|es (?:esta|la otra) semana (?:cierto|verdad)|(?:la|el|mi|su) (?:cita |consulta )?(?:de|del) (?:mi |la |el )?[a-z]+ (?:si )?(?:sigue|esta) (?:igual|en pie|vigente|como estaba)\b|(?:la|mi|su) (?:cita|consulta) (?:si )?sigue (?:igual|en pie|vigente)\b|(?:para|pa) (?:mi|el|ella) (?:no )?hay (?:alguna|algo|ninguna)(?: cita)?$|ver (?:la|mi|las|mis) (?:cita|citas|consulta)(?: de [a-z ]+?)? que (?:tengo|tiene|tenemos|tienen|me (?:dieron|sacaron|asignaron)))\b/g,
   ],
+  // "¿Y ahora sí quedó?", "¿me confirma cómo quedaron?", "y la otra sigue el viernes, ¿cierto?", "entonces quedó para hoy,
+  // ¿cierto?": checking what was done, asked in fewer words.
+  [
+    'consult',
+    /\b(?:ahora si|ya si) (?:me |nos |le )?(?:quedo|quedaron)(?:\s*\?|$| (?:que|porque|xq|pq)\b)|\bcomo (?:me |nos |le )?(?:quedaron|quedo)(?:\s*\?|$| (?:que|porque|xq|pq)\b)|\b(?:sigue|queda) (?:el|pal) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}) (?:cierto|verdad)\b|\bquedo para (?:hoy|manana|el [a-z0-9]+) (?:cierto|verdad)\b/g,
+  ],
   // "No es tan grave, yo prefiero la cita": a cita, wanted rather than urgencias.
   ['book', /\b(?:prefiero|prefiere|preferimos|mejor) (?:la|una) (?:cita|consulta)\b/g],
   // "Agenda cita ya", "necesito una cita ya mismo": a cita, now ("ya" is no "ya no la necesito").

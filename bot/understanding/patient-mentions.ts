@@ -343,6 +343,12 @@ const TAKING_WITH = /^(que|q) (llevar|llevarlo|llevarla|acompanar|acompanarlo|ac
 const CITA_FOR_THEM =
   /^(?:\w+ )?(?:y|e) (?:necesito|quiero|quisiera|vengo a|voy a) (?:sacarle|pedirle|agendarle|sacar(?:le)? una cita para (?:el|ella)|una cita para (?:el|ella)|cita para (?:el|ella))\b/;
 
+/** The writer at a clinic site: "estoy en la USS Kennedy", "estoy aquí en la sede de Chía". */
+const AT_A_SITE = /\b(?:estoy|estamos) (?:aqui |aca )?en (?:la )?(?:sede|uss|clinica|hospital|puesto|kennedy|suba|chia|fontibon|calle|autopista|primero de mayo|facatativa)\b/;
+/** After someone the member is with at a site, what they need: "…tiene fiebre", "…¿lo pueden ver hoy?", "…le toca control". */
+const BROUGHT_IN_NEED =
+  /\b(?:tiene fiebre|fiebre|enferm\w*|necesita|le toca|(?:lo|la|los|las) (?:pueden|puede|podrian|podria) (?:ver|atender|revisar)|esta (?:muy )?(?:mareada|mareado|malita|malito|mal)|se (?:cayo|golpeo|siente mal))\b/;
+
 /** Words of a request about a cita: without one, the children named to say who writes are no patient. */
 const ASKS_SOMETHING_OF_A_CITA =
   /\b(cita|citas|consulta|consultas|control|turno|medico|pediatra|pediatria|cancel\w*|anul\w*|mover|muev\w*|reprogram\w*|cambi\w*|agend\w*|sac\w*|pedir|pido|necesit\w*|enferm\w*|fiebre|tos|gripa)\b/;
@@ -980,7 +986,9 @@ function readPatients(
       words[found.start - 2] === 'con' &&
       !APPOINTMENT_OF.has(words[found.start - 3] ?? '') &&
       // ("Estoy aquí con mi hijo Mateo y necesito sacarle una cita": the one brought, for whom the cita is asked.)
-      !CITA_FOR_THEM.test(words.slice(found.end).join(' '))
+      !CITA_FOR_THEM.test(words.slice(found.end).join(' ')) &&
+      // ("Estoy en la USS Kennedy con mi hijo, tiene fiebre desde anoche, ¿lo pueden ver hoy?": likewise, in a first message.)
+      !(question === 'start' && AT_A_SITE.test(whole) && BROUGHT_IN_NEED.test(words.slice(found.end).join(' ')))
     )
       continue;
     // "Sofi, tiene la misma tos del hermano": someone the patient is likened to, not a patient.

@@ -3706,3 +3706,26 @@ describe('the thirty-ninth blind batch, opened for tuning (dev42)', () => {
     ['le doy la de laura uno cero uno cero uno cero uno cero uno cero', 'document', { patients: undefined }],
   ]);
 });
+
+describe('the thirty-eighth blind batch, opened for tuning (dev41)', () => {
+  itReads([
+    // Checking what was done, in few words.
+    ['me confirma como quedaron? que ya me enrede jaja', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['y ahora si quedo? porque no quiero que me vayan a multar', 'menu', { intent: 'consult' }],
+    ['y la otra sigue el viernes cierto?', 'menu', { intent: 'consult', day: '2026-11-27' }],
+    ['gracias, entonces quedo para hoy cierto?', 'menu', { intent: 'consult', day: '2026-11-23' }],
+    // (At a confirmation, a question about the site before the yes is no look-up.)
+    ['Sí. Bueno, no, espere... ¿queda en la misma sede que le dije, cierto? Sí, así está bien, confírmela.', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    // A child brought to a site, in need, in a first message, is the patient; children at home beside someone else's are not.
+    [
+      'hola buenas 🙏 estoy en la USS Kennedy con mi hijo tiene fiebre desde anoche, lo pueden ver hoy??',
+      'start',
+      { intent: 'book', patients: [{ kind: 'relation', relation: 'son' }] },
+    ],
+    [
+      'se puede sacar cita pal hijo de mi hermana? esta aqui en la casa con mis niños y tiene fiebre',
+      'start',
+      { intent: 'book', patients: [{ kind: 'relation', relation: 'other' }] },
+    ],
+  ]);
+});
