@@ -122,7 +122,9 @@ const NOBODY_HAS_EMAIL =
 const NAMED_THEN_TO =
   /(?<=\b(?:la|esa) (?:del?|de el) [a-z0-9 ]{1,40}?)\b(?:pa|para|pal) (?:el |la )?(?=(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado|proximo|otro|\d))/;
 /** Words that move or cancel a cita: a day refused with them is the cita's. */
-const CITA_MOVED_OR_CANCELLED = /\b(?:reprogram\w*|cancel\w*|anul\w*|mover\w*|muev\w*|cambi\w*|correr\w*|corr[ae]\w*|aplaz\w*|pospon\w*)\b/;
+// (The verb "correr" in its forms, never "correcto" nor "correo".)
+const CITA_MOVED_OR_CANCELLED =
+  /\b(?:reprogram\w*|cancel\w*|anul\w*|mover\w*|muev\w*|cambi\w*|corr(?:er|e|a|o|an|en|amos|ale|ele|ala|ela|alo|elo|ame|eme|emela|amela)|aplaz\w*|pospon\w*)\b/;
 const SEARCHING: ReadonlySet<Question> = new Set(['slot', 'day', 'confirm', 'offer']);
 /** "Hoy no alcanzo a salir", "mañana no puedo": a day said only as the one that does not suit, with no other day asked for. */
 const DAY_REFUSED =

@@ -36,7 +36,7 @@ const ONE_OF: ReadonlySet<string> = new Set(['otro', 'otra', 'uno', 'una', 'ning
 const ARTICLES_PLURAL: ReadonlySet<string> = new Set(['los', 'las']);
 /** What children the message is about have or need: a cita ("tienen alguna cita pendiente", "necesitan control"). */
 const CITA_THEY_HAVE =
-  /^(?:(?:que|q|cuales) (?:citas|consultas|controles) (?:tienen|tiene)\b|(?:ya )?(?:tienen|necesitan)(?: (?:ya|alguna|algunas|una|unas|otra|su|sus|la|las|mas))* (?:cita|citas|consulta|consultas|control|controles|turno|turnos)\b)/;
+  /^(?:(?:que|q|cuales) (?:citas|consultas|controles) (?:tienen|tiene)\b|(?:ya )?(?:tienen|necesitan)(?: (?:ya|alguna|algunas|una|unas|otra|su|sus|la|las|mas))* (?:cita|citas|consulta|consultas|control|controles|turno|turnos)\b|(?:ya )?(?:tienen|tiene) (?:alguna|algunas|algo pendiente|pendientes?)\b(?! (?:que|de|cosa|idea|vez)\b))/;
 const PLURAL_CHILDREN: ReadonlySet<string> = new Set([
   'peladitos',
   'chinitos',
@@ -775,7 +775,7 @@ function readPatients(
     // ("Ya es beneficiaria mía", "la cita es de mi mamá, no mía": whose beneficiary, or the member set aside.)
     if ((phrase === 'mia' || phrase === 'mio') && /^(?:beneficiari[ao]s?|afiliad[ao]s?|cargo|no)$/.test(words[found.start - 1] ?? '')) continue;
     // ("…él trabaja todo el día, entonces me toca a mí": whose turn it is to do it, not a cita for the member.)
-    if (phrase === 'a mi' && /^(?:toca|toco|tocaba|tocara)$/.test(words[found.start - 1] ?? '') && found.end >= words.length - 1) continue;
+    if (question !== 'patient' && phrase === 'a mi' && /^(?:toca|toco|tocaba|tocara)$/.test(words[found.start - 1] ?? '') && found.end >= words.length - 1) continue;
     // ("Sí, y que me avisen a mí, que ella no maneja celular": the one told of the cita, not its patient.)
     if (phrase === 'a mi' && NOTIFIED_BEFORE.test(words.slice(Math.max(0, found.start - 4), found.start).join(' '))) continue;
     // "Cédula 1010101010, la mía": the document is the member's own; it says nothing of the patient.
@@ -1002,7 +1002,7 @@ function readPatients(
     if (
       question !== 'patient' &&
       /\byo tengo (?:a )?(?:(?:los|las|mis|la|el|mi) )?$/.test(`${words.slice(Math.max(0, found.start - 4), found.start).join(' ')} `) &&
-      !/^(?:enferm|malit|con\b|mal\b|muy\b)/.test(original.slice(found.end, found.end + 2).join(' '))
+      !/^(?:enferm|malit|con\b|mal\b|muy\b|(?:que|q) (?:necesita|necesitan|tiene|tienen|esta|estan|le|les|amanecio)\b)/.test(original.slice(found.end, found.end + 3).join(' '))
     )
       continue;
     // "Ya dejé a Sofía donde la abuela": a place, not a patient.
@@ -1500,7 +1500,14 @@ function readPatients(
     // ("En la tarde no puedo q recojo a Mateo del colegio": likewise, away from the patient question.)
     if (question !== 'patient' && words[index - 1] === 'a' && /^(recojo|recoger|recoge|recogemos|recogerlo|busco|buscar)$/.test(original[index - 2] ?? '')) continue;
     // ("…Jorge dice q lo escuchó tosiendo toda la noche": someone telling of the patient, not one.)
-    if (/^(?:dice|dijo|cuenta|conto|piensa|cree) (?:que|q) (?:lo|la|los|las|le|les) /.test(`${original.slice(index + 1, index + 5).join(' ')} `)) continue;
+    // (Not after "para" nor at the patient question: "cita para Sofi, dice que le duele el oído" is hers.)
+    if (
+      question !== 'patient' &&
+      !BEFORE_NAME.has(words[index - 1] ?? '') &&
+      words[index - 1] !== 'a' &&
+      /^(?:dice|dijo|cuenta|conto|piensa|cree) (?:que|q) (?:lo|la|los|las) /.test(`${original.slice(index + 1, index + 5).join(' ')} `)
+    )
+      continue;
     // "Sí, confírmela. Mateo, no le pegue a su hermana": at a yes/no question, a child told off in the room is no patient.
     // ("Suba. Sofía, no le pegue al hermano": told off, at any question but the patient one.)
     const spokenTo =

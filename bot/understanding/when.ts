@@ -117,7 +117,7 @@ function toldBefore(text: string, at: number): 'schedule' | 'after' | 'before' |
  */
 const REFUSED_DAY_AFTER = new RegExp(
   String.raw`^\s*(?:(?:y|ni|o|e)\s+(?:el\s+|la\s+del?\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|hoy|manana|\d{1,2})\s+)*` +
-    String.raw`(?:no\b(?!\s+(?:hay|tiene|habra|tendra|tienen)\b)|tampoco\b|ni\b|(?:(?:yo|el|ella|mateo|sofi|sofia|la\s+nina|el\s+nino)\s+)?(?:tengo|tiene|tenemos|tienen)\s+(?:colegio|jardin|clase|clases|trabajo|turno|(?:el|un|una|la)\s+(?:cumpleanos|matrimonio|grado|reunion|viaje|examen|entrevista|turno|compromiso))\b|estoy\s+(?:de\s+viaje|trabajando|ocupad[ao]))`,
+    String.raw`(?:no\b(?!\s+(?:hay|tiene|habra|tendra|tienen|tengo\s+problema|hay\s+problema)\b)|tampoco\b|ni\b|(?:(?:yo|el|ella|mateo|sofi|sofia|la\s+nina|el\s+nino)\s+)?(?:tengo|tiene|tenemos|tienen)\s+(?:colegio|jardin|clase|clases|trabajo|turno|(?:el|un|una|la)\s+(?:cumpleanos|matrimonio|grado|reunion|viaje|examen|entrevista|turno|compromiso))\b|estoy\s+(?:de\s+viaje|trabajando|ocupad[ao]))`,
 );
 
 /** After a day, the member or the child busy then: "tengo turno", "Mateo tiene colegio", "estoy de viaje". */
@@ -132,12 +132,12 @@ const REFUSED_DAY_BEFORE = /\bno\s+(?:me\s+|nos\s+)?(?:sirve|queda|puedo|podemos
  * "todos menos el jueves", "salvo hoy".
  */
 const LEFT_OUT_BEFORE =
-  /\b(?:menos|excepto|salvo|exceptuando|fuera\s+de|sin\s+contar)\s+(?:(?:el|los|la\s+del?)\s+)?(?:(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|hoy|manana|pasado\s+manana|\d{1,2})\s*(?:,|y|e|ni|o)\s*(?:(?:el|la\s+del?)\s+)?)*$/;
+  /(?<!\b(?:al|lo)\s)\b(?:menos|excepto|salvo|exceptuando|fuera\s+de|sin\s+contar)\s+(?:(?:el|los|la\s+del?)\s+)?(?:(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|hoy|manana|pasado\s+manana|\d{1,2})\s*(?:,|y|e|ni|o)\s*(?:(?:el|la\s+del?)\s+)?)*$/;
 
 /** Before a day ruled out, a bare "no" or a wish it not be ("no hoy ni mañana", "q no sea el viernes", "que no sea para el lunes"). */
 /** (A bare "no" opens its clause: in "para el martes no para el jueves" it takes back the day before it.) */
 const NOT_THAT_DAY_BEFORE =
-  /(?:(?:^|[,;.!]|\b(?:pero|y|porfa|que|q|k)\b)\s*no\s+(?:(?:el|para\s+el|pa(?:l)?|para)\s+)?|\bno\s+(?:sea|sean|fuera|puede\s+ser|me\s+(?:ponga|de|den|agende))\s+(?:(?:el|para\s+el|pa(?:l)?|para)\s+)?)$/;
+  /(?:(?:^|[,;.!]|\b(?:pero|y|porfa|(?<!\bpor\s)(?:que|q|k)))\s*no\s+(?:(?:el|para\s+el|pa(?:l)?|para)\s+)?|\bno\s+(?:sea|sean|fuera|puede\s+ser|me\s+(?:ponga|de|den|agende))\s+(?:(?:el|para\s+el|pa(?:l)?|para)\s+)?)$/;
 
 /** After a day with "no", words that correct the day said rather than rule it out: "para el jueves no perdón, para el viernes". */
 const CORRECTED_AFTER = /^\s*,?\s*no\s*,?\s*(?:perdon|mentiras?|digo|mejor|espere|espera|que\s+pena|me\s+equivoque|error)\b/;
@@ -151,7 +151,7 @@ const NOT_RULING_AFTER =
 const WEEKDAYS_LIST = String.raw`(?:lunes|martes|miercoles|jueves|viernes)(?:\s*(?:,|y|e|ni|o)\s*(?:los\s+)?(?:lunes|martes|miercoles|jueves|viernes))*`;
 /** Weekdays ruled out every week: "menos los lunes", "excepto los martes y jueves", "los martes y jueves no puedo", "los lunes trabajo". */
 const WEEKDAYS_RULED_OUT = new RegExp(
-  String.raw`\b(?:(?:menos|excepto|salvo|exceptuando|fuera\s+de|sin\s+contar)\s+(?:todos\s+)?los\s+(${WEEKDAYS_LIST})|(?:los|todos\s+los)\s+(${WEEKDAYS_LIST})\s+(?:no\b(?!\s+(?:hay|tiene|habra|tienen|atienden|abren))|tampoco\b|(?:yo\s+)?(?:trabajo|estudio|tengo\s+(?:turno|trabajo|clase|clases)|no\s+puedo)\b))`,
+  String.raw`\b(?:(?:menos|excepto|salvo|exceptuando|fuera\s+de|sin\s+contar)\s+(?:todos\s+)?los\s+(${WEEKDAYS_LIST})|(?:los|todos\s+los)\s+(${WEEKDAYS_LIST})\s+(?:no\b(?!\s+(?:hay|tiene|habra|tienen|atienden|abren|trabajo|trabajamos|estudio|tengo\s+(?:turno|trabajo|clase|clases)|tengo\s+problema)\b)|tampoco\b|(?:yo\s+)?(?:trabajo|estudio|tengo\s+(?:turno|trabajo|clase|clases)|no\s+puedo)\b))`,
   'g',
 );
 /** Days ahead that weekdays ruled out every week cover: beyond the agenda's window. */
@@ -165,6 +165,11 @@ function weekdaysRuledOut(normalized: string, today: CivilDay): string[] {
       const weekday = WEEKDAYS.get(name);
       if (weekday !== undefined) weekdays.add(weekday);
     }
+  return daysOfWeekdays(weekdays, today);
+}
+
+/** The days, today and the next three weeks, of the weekdays given. */
+function daysOfWeekdays(weekdays: ReadonlySet<number>, today: CivilDay): string[] {
   if (weekdays.size === 0) return [];
   return Array.from({ length: WEEKS_RULED_OUT_DAYS }, (_, ahead) => addDays(today, ahead))
     .filter((day) => weekdays.has(day.weekday))
@@ -308,10 +313,11 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
     const dayRuledOut = isDay && ruling && (leftOut || refused || busyDay) ? dayOf(start) : undefined;
     if (dayRuledOut !== undefined && daysBetween(todayInBogota, dayParts(dayRuledOut)) >= 0 && daysBetween(todayInBogota, dayParts(dayRuledOut)) <= MAX_DAYS_AHEAD) {
       if (!ruledOutDays.includes(dayRuledOut)) ruledOutDays.push(dayRuledOut);
-      // ("Cualquier día menos el lunes porque trabajo", said on a Monday: today is that weekday too, and is left out with it.)
-      const today = `${todayInBogota.year}-${pad(todayInBogota.month)}-${pad(todayInBogota.day)}`;
+      // ("Cualquier día menos el lunes porque trabajo", said on a Monday: the member means Mondays, today's and every one
+      // after it, as "menos los lunes".)
       const weekdayNamed = /\b(?:lunes|martes|miercoles|jueves|viernes|sabado)\b/.test(result.text) && !/\d/.test(result.text);
-      if (weekdayNamed && start.get('weekday') === todayInBogota.weekday && !ruledOutDays.includes(today)) ruledOutDays.unshift(today);
+      if (weekdayNamed && start.get('weekday') === todayInBogota.weekday)
+        for (const day of daysOfWeekdays(new Set([todayInBogota.weekday]), todayInBogota)) if (!ruledOutDays.includes(day)) ruledOutDays.push(day);
       if (leftOut) continue;
     } else if (leftOut) continue;
     const laterDay =

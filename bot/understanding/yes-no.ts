@@ -103,9 +103,9 @@ function readYesNoPlain(...said: Parameters<typeof readYesNo>): 'yes' | 'no' | u
 const YES_FOR_ONE_NOT_ANOTHER =
   /^(?:(?:si|sii|claro|dale|ok|listo)(?: (?:senora|senor|senorita))? )+(?:es )?(?:pa|para|pal) (?:el |la |mi )?[a-z]+(?: (?:cierto|verdad))? no (?:es )?(?:pa|para|pal) (?:el |la |los |las |mi |mis )?[a-z]+$/;
 
+/** Indifference, which refuses nothing: "no importa", "no le hace". */
+const INDIFFERENT = /\bno (?:importa|le hace)\b/;
 /** "Ah sí, claro… como si yo no trabajara": a yes said in irony. */
-/** Indifference, which refuses nothing: "no importa", "no le hace", "no pasa nada". */
-const INDIFFERENT = /\bno (?:importa|interesa|le hace|pasa nada|hay lio)\b/;
 const IRONIC_YES = /^(?:(?:ah|aja|uy|ay|pues) )*(?:si )?claro\b.*\bcomo si\b/;
 
 /** "Uy no, qué pena", "qué pesar", "ay qué mal", "ni modo": dismay at what was said, no yes or no. */

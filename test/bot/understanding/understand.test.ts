@@ -3638,22 +3638,22 @@ describe('the thirty-seventh blind batch, opened for tuning (dev40)', () => {
 
 describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   itReads([
-    // (Said on a Monday, "el lunes" rules out today too: the member means Mondays.)
+    // (Said on a Monday, "el lunes" rules out every Monday, today's too: the member means Mondays.)
     [
       'buenas tardes quisiera una cita de medicina general para mi, cualquier dia menos el lunes porque trabajo',
       'start',
-      { ruledOutDays: ['2026-11-23', '2026-11-30'], day: undefined },
+      { ruledOutDays: ['2026-11-30', '2026-11-23', '2026-12-07'], day: undefined },
     ],
-    ['cualquier día menos el lunes y el martes', 'band', { ruledOutDays: ['2026-11-23', '2026-11-30', '2026-11-24'], day: undefined }],
-    ['menos el lunes', 'band', { ruledOutDays: ['2026-11-23', '2026-11-30'], day: undefined }],
+    ['cualquier día menos el lunes y el martes', 'band', { ruledOutDays: ['2026-11-30', '2026-11-23', '2026-12-07', '2026-11-24'], day: undefined }],
+    ['menos el lunes', 'band', { ruledOutDays: ['2026-11-30', '2026-11-23', '2026-12-07'], day: undefined }],
     ['excepto el viernes', 'band', { ruledOutDays: ['2026-11-27'], day: undefined }],
     ['no hoy ni mañana', 'slot', { ruledOutDays: ['2026-11-23', '2026-11-24'], day: undefined }],
     ['no hoy ni mañana porfa', 'start', { ruledOutDays: ['2026-11-23', '2026-11-24'], day: undefined }],
-    ['el lunes no puedo', 'start', { ruledOutDays: ['2026-11-23', '2026-11-30'], day: undefined }],
+    ['el lunes no puedo', 'start', { ruledOutDays: ['2026-11-30', '2026-11-23', '2026-12-07'], day: undefined }],
     ['ni el martes ni el miércoles', 'band', { ruledOutDays: ['2026-11-24', '2026-11-25'], day: undefined }],
     ['todos menos el jueves', 'band', { ruledOutDays: ['2026-11-26'], day: undefined }],
     ['el 25 no', 'slot', { ruledOutDays: ['2026-11-25'], day: undefined }],
-    ['menos el lunes ni el martes', 'band', { ruledOutDays: ['2026-11-23', '2026-11-30', '2026-11-24'], day: undefined }],
+    ['menos el lunes ni el martes', 'band', { ruledOutDays: ['2026-11-30', '2026-11-23', '2026-12-07', '2026-11-24'], day: undefined }],
     ['q no sea el viernes', 'band', { ruledOutDays: ['2026-11-27'], day: undefined }],
     ['que no sea el biernes porfa', 'band', { ruledOutDays: ['2026-11-27'], day: undefined }],
     // A day ruled out with another asked for: that one is the day.
@@ -3728,4 +3728,30 @@ describe('the thirty-eighth blind batch, opened for tuning (dev41)', () => {
       { intent: 'book', patients: [{ kind: 'relation', relation: 'other' }] },
     ],
   ]);
+});
+
+describe('the review of the days ruled out, the people and the indifference read this session', () => {
+  itReads([
+    // "Al menos", "por lo menos", "¿por qué no…?", a free weekday and "no tengo problema" rule no day out.
+    ['por lo menos el jueves', 'band', { day: '2026-11-26', ruledOutDays: undefined }],
+    ['¿por qué no el lunes?', 'band', { day: '2026-11-30', ruledOutDays: undefined }],
+    ['los martes no trabajo', 'band', { ruledOutDays: undefined }],
+    ['el lunes no tengo problema', 'band', { day: '2026-11-30', ruledOutDays: undefined }],
+    // ("Correcto" is no move: the day refused after it is ruled out.)
+    ['correcto, pero el viernes no puedo', 'band', { ruledOutDays: ['2026-11-27'] }],
+    // The patient kept where the new rules must not reach.
+    ['hola, yo tengo a mi hijo que necesita una cita de pediatría', 'start', { intent: 'book' }],
+    ['necesito cita para Sofi, dice que le duele el oído', 'start', { intent: 'book', patients: [{ kind: 'name', name: 'sofia' }] }],
+    ['para Mateo, dice que le duele', 'patient', { choice: 'mateo' }],
+    ['me toca a mí', 'patient', { choice: 'self', patients: [{ kind: 'self' }] }],
+    // A refusal stays one: only "no importa" and "no le hace" are indifference.
+    ['no interesa gracias', 'offer', { intent: 'deny', yesNo: 'no' }],
+  ]);
+  it('keeps the son beside the member in "yo tengo a mi hijo que necesita una cita"', () => {
+    const people = read('hola, yo tengo a mi hijo que necesita una cita de pediatría', 'start').entities.patients ?? [];
+    assert.ok(
+      people.some((mention) => mention.kind === 'relation' && mention.relation === 'son'),
+      JSON.stringify(people),
+    );
+  });
 });
