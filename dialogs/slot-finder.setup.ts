@@ -198,7 +198,7 @@ export const slotFinderSetup = setup({
     pickedShownSlot: ({ context, event }) => context.slots.some((slot) => slot.id === choiceOf(event)),
     pickedShownDay: ({ context, event }) => context.days.some((day) => day.day === choiceOf(event)),
     askedForDay: ({ event }) => entitiesOf(event).day !== undefined,
-    /** "El lunes no puedo", "no hoy ni mañana", with no day, band nor time asked instead: a day this search does not leave out yet. */
+    /** "El lunes no puedo", "no hoy ni mañana", with no day, time nor option picked instead: a day this search does not leave out yet. */
     rulesOutDays: ({ context, event }) => {
       const said = entitiesOf(event);
       return (

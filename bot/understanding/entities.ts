@@ -425,7 +425,7 @@ export function readEntities(
     if (!isBusinessDay(when.day)) entities.dayOff = isHoliday(when.day) ? 'holiday' : 'weekend';
   }
   if (when.weekday !== undefined && entities.day) entities.weekday = when.weekday;
-  // (A day asked for in the same message is no longer ruled out: the later word wins; where a document or a birth date is
+  // (A day asked for in the same message is never ruled out, wherever it stands in it; where a document or a birth date is
   // asked, no day is ruled out.)
   // ("Menos los lunes", "los martes y jueves no puedo": those weekdays of the coming weeks, but a day named.)
   const everyWeek = firstWhen.ruledOutWeekdays ?? correctedWhen?.ruledOutWeekdays;
