@@ -318,7 +318,7 @@ const HONORIFICS: ReadonlySet<string> = new Set(['don', 'dona', 'sr', 'sra', 'se
 const TITLES: ReadonlySet<string> = new Set(['dona', 'don', 'senora', 'senor', 'la', 'el']);
 /** After a relative, what makes them the one who needs the cita: "mi mamá necesita", "mi esposo está enfermo". */
 const NEEDS_CARE =
-  /^(?:(?:la|el) (?:que|q) )?(necesita|amanecio|(esta|anda|sigue) (enferm|mal|malit|malu|con|muy)|tiene (fiebre|dolor|gripa|tos|vomito|diarrea|una cita|cita|control)|se (siente|cayo|enfermo|golpeo|puso))/;
+  /^(?:(?:la|el) (?:que|q) )?(?:quiere|queria|pide|pidio) (?:una |otra |su )?(?:cita|consulta)\b|^(?:(?:la|el) (?:que|q) )?(necesita|amanecio|(esta|anda|sigue) (enferm|mal|malit|malu|con|muy)|tiene (fiebre|dolor|gripa|tos|vomito|diarrea|una cita|cita|control)|se (siente|cayo|enfermo|golpeo|puso))/;
 /** Before a relative, words that make the relative the writer: "como mamá de", "le escribe la mamá de". */
 const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla', 'saluda']);
 /** Before a name, words that give it: "se llama Valentina", "de nombre Samuel". */

@@ -3744,6 +3744,9 @@ describe('the review of the days ruled out, the people and the indifference read
     ['necesito cita para Sofi, dice que le duele el oído', 'start', { intent: 'book', patients: [{ kind: 'name', name: 'sofia' }] }],
     ['para Mateo, dice que le duele', 'patient', { choice: 'mateo' }],
     ['me toca a mí', 'patient', { choice: 'self', patients: [{ kind: 'self' }] }],
+    // An adult relative who wants a cita of their own is its patient.
+    ['mi esposo quiere una cita', 'menu', { intent: 'book', patients: [{ kind: 'relation', relation: 'other' }] }],
+    ['mi mamá quiere una cita de medicina general', 'start', { intent: 'book', patients: [{ kind: 'relation', relation: 'other' }] }],
     // A refusal stays one: only "no importa" and "no le hace" are indifference.
     ['no interesa gracias', 'offer', { intent: 'deny', yesNo: 'no' }],
   ]);
