@@ -97,6 +97,10 @@ export interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
   caseKey: string;
 }
 
+/** A day searched that is now among the days ruled out is searched no more (nor its day off). */
+function dayLeftIfRuledOut(day: string | undefined, ruledOut: readonly string[] | undefined): { day?: undefined; dayOff?: undefined } {
+  return day !== undefined && ruledOut?.includes(day) ? { day: undefined, dayOff: undefined } : {};
+}
 export const otherBand = (band: Band): Band => (band === 'manana' ? 'tarde' : 'manana');
 const franjaOf = (band: Band): Franja | undefined => (band === 'cualquiera' ? undefined : band);
 /** The band another doctor is searched in: any, or the one the member did not rule out. */
@@ -271,15 +275,13 @@ export const slotFinderSetup = setup({
     startNewSearch: assign(({ context, event }) => {
       const { ruledOutBand: _kept, ruledOutDays: _days, ...search } = context.search;
       const ruledOut = ruledOutIn(entitiesOf(event), context.search);
-      const dayLeft = search.day !== undefined && ruledOut.ruledOutDays?.includes(search.day) ? { day: undefined, dayOff: undefined } : {};
-      return { slots: [], seen: [], search: { ...search, ...dayLeft, ...ruledOut } };
+      return { slots: [], seen: [], search: { ...search, ...dayLeftIfRuledOut(search.day, ruledOut.ruledOutDays), ...ruledOut } };
     }),
     /** The days the message rules out, kept for every search and list of days (a day searched among them, searched no more). */
     keepRuledOutDays: assign({
       search: ({ context, event }) => {
         const days = ruledOutDaysIn(entitiesOf(event), context.search.ruledOutDays);
-        const dayLeft = context.search.day !== undefined && days?.includes(context.search.day) ? { day: undefined, dayOff: undefined } : {};
-        return { ...context.search, ...dayLeft, ...(days ? { ruledOutDays: days } : {}) };
+        return { ...context.search, ...dayLeftIfRuledOut(context.search.day, days), ...(days ? { ruledOutDays: days } : {}) };
       },
     }),
     /** The band the message names, searched (the other band counts as tried). */

@@ -315,7 +315,7 @@ const WEEKDAY_WORDS: ReadonlySet<string> = new Set(['lunes', 'martes', 'miercole
 /** Titles said before a name: "don Hernando", "doña Gloria", "el señor Jorge". */
 const HONORIFICS: ReadonlySet<string> = new Set(['don', 'dona', 'sr', 'sra', 'senor', 'senora', 'misia', 'mister']);
 /** Between a relative and a name: "la vecina doña Gloria". */
-const TITLES: ReadonlySet<string> = new Set(['dona', 'don', 'senora', 'senor', 'la', 'el']);
+const TITLES: ReadonlySet<string> = new Set([...HONORIFICS, 'la', 'el']);
 /** After a relative, what makes them the one who needs the cita: "mi mamá necesita", "mi esposo está enfermo". */
 const NEEDS_CARE =
   /^(?:(?:la|el) (?:que|q) )?(?:quiere|queria|pide|pidio) (?:una |otra |su )?(?:cita|consulta)\b|^(?:(?:la|el) (?:que|q) )?(necesita|amanecio|(esta|anda|sigue) (enferm|mal|malit|malu|con|muy)|tiene (fiebre|dolor|gripa|tos|vomito|diarrea|una cita|cita|control)|se (siente|cayo|enfermo|golpeo|puso))/;
