@@ -3,7 +3,7 @@
  * (`understand.ts`) reads next to the classifier and the lexicon. Each names the kind of
  * sentence it catches; all match the normalised text (lower case, no accents).
  */
-import { PhraseIndex } from './lexicon.js';
+import { PhraseIndex, type Found } from './lexicon.js';
 import type { Intent } from './types.js';
 
 /** A day asked about rather than picked: "¿y el viernes?", "¿no tiene para el jueves?", "ninguno me sirve". */
@@ -295,6 +295,54 @@ export const GOODBYE_HINT =
   /\b(chao|chau|adios|bye|hasta (luego|pronto|manana|la proxima|mas tarde|otro dia|la vista)|(?<!(hay|tiene|tienen|queda|quedan) )nada mas(?! (temprano|tarde|pronto|cerca|antes|despues|para|de|que|en))|(es|era|seria|sera) todo|termin\w*|finaliz\w*|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este) (?:(?:un|una|muy|buen|buena|feliz|lindo|linda|bonito|bonita|excelente|bendecido|bendecida|bonita)\b)|bendicion\w*|cuidese)\b/;
 /** A going back the classifier reads is trusted only with a word of going back ("listo, esa" goes nowhere). */
 export const BACK_HINT = /\b(atras|volver|vuelv\w*|regres\w*|devol\w*|devuelv\w*|anterior|equivoqu\w*|correg\w*|corrij\w*|mal)\b/;
+/**
+ * Kind words no phrase list can hold in every combination, each read as the thanks or the
+ * greeting it is: wishes ("que tenga un día muy bendecido", "que esté muy bien"), blessings ("que
+ * mi Dios me la bendiga y me la cuide"), praise ("muy amables todos", "tan formal") and, as a
+ * greeting, how-are-you's ("¿cómo están?", "espero que muy bien", "reciba un cordial saludo").
+ */
+const KIND_WORDS: ReadonlyArray<readonly ['greet' | 'thanks', RegExp]> = [
+  [
+    'thanks',
+    /\b(?:que )?(?:mi )?(?:dios|diosito|el senor) (?:me |le |lo |la |los |las |les |te |nos |se )*(?:bendiga|cuide|guarde|acompane|proteja|pague|favorezca|multiplique)(?: (?:y|e) (?:me |le |lo |la |los |las |les |te |nos |se )*(?:bendiga|cuide|guarde|acompane|proteja|pague|favorezca|multiplique))*(?: (?:por todo|siempre|mucho|mija|mijo))*\b/g,
+  ],
+  [
+    'thanks',
+    /\bque (?:tenga|tengan|tengas|pase|pasen|pases) (?:(?:un|una|muy|buen|buena|buenas|buenos|feliz|lindo|linda|bonito|bonita|excelente|bendecido|bendecida|hermoso|hermosa|maravilloso|maravillosa|resto del?) )*(?:dia|tarde|noche|semana|fin de semana|jornada|descanso)(?: (?:muy )?(?:bendecido|bendecida|feliz|lindo|linda|bonito|bonita|hermoso|hermosa|tranquilo|tranquila))?\b/g,
+  ],
+  ['thanks', /\bque (?:este|esten|estes|siga|sigan|sigas) (?:muy )?(?:bien|bendecida|bendecido|bendecidos)\b/g],
+  [
+    'thanks',
+    // ("Si es tan amable", "sería muy amable" ask politely: no thanks.)
+    /(?<!\b(?:si (?:es|son|fuera|fueran|fuese|me hace el favor|usted es)|seria|serian) )\b(?:muy|tan|super|re) (?:amable|amables|querida|querido|queridas|queridos|formal|formales|linda|lindo|lindas|lindos|atenta|atento|atentas|atentos|gentil|gentiles|servicial|serviciales|especial|especiales|educada|educado|buena gente)(?: (?:todos|todas|ustedes|usted|sumerce|conmigo))?\b/g,
+  ],
+  // Closing words: "ya quedamos entonces", "quedo pendiente de la llamada".
+  [
+    'thanks',
+    /\b(?:ya )?quedamos(?: (?:asi|en eso|entonces))?\b(?! (?:en|con|para|pa|sin|de|que|a)\b)|\bquedo (?:muy )?(?:pendiente|atenta|atento)(?: (?:de|a) (?:la|su|el|lo|sus|las) (?:llamada|respuesta|correo|mensaje|mensajes|razon|informacion))?\b/g,
+  ],
+  ['greet', /\bcomo (?:estan|esta usted|esta|estas|le va|les va|amanecio|amanecieron|amaneciste|le ha ido)\b/g],
+  ['greet', /\bespero que (?:(?:se )?(?:encuentre|encuentren|encuentres|este|esten|estes) )?(?:muy )?bien\b/g],
+  ['greet', /\b(?:reciba|reciban|recibe) (?:un )?(?:muy )?(?:cordial |caluroso |afectuoso )?saludo\b/g],
+];
+
+/** The kind words of `KIND_WORDS` in a message's words, as spans of words. */
+export function kindWordsIn(words: readonly string[]): Array<Found<'greet' | 'thanks'>> {
+  const whole = words.join(' ');
+  const found: Array<Found<'greet' | 'thanks'>> = [];
+  if (!/\b(?:dios|diosito|senor|que|muy|tan|super|re|como|espero|reciba|reciban|recibe|quedamos|quedo)\b/.test(whole)) return found;
+  const wordAt = (offset: number): number => (offset === 0 ? 0 : whole.slice(0, offset).split(' ').length - 1);
+  for (const [value, pattern] of KIND_WORDS) {
+    for (const match of whole.matchAll(pattern)) {
+      const index = match.index ?? 0;
+      // Whole words only: the match starts after a space and ends before one.
+      if ((index > 0 && whole[index - 1] !== ' ') || (whole[index + match[0].length] ?? ' ') !== ' ') continue;
+      found.push({ value, start: wordAt(index), end: wordAt(index) + match[0].split(' ').length });
+    }
+  }
+  return found;
+}
+
 /** Goodbye words that also close a thanks or a greeting: "mil gracias, feliz día" is thanks. */
 export const WEAK_GOODBYE = /\b(feliz (dia|tarde|noche)|buen dia|que (tenga|este|pase|pasen) \w+|bendicion\w*|dios (le|los|la|me) bendiga|cuidese)\b/;
 /** "Me equivoqué de sede", "atrás, escogí mal": going back to the question before. */
@@ -669,7 +717,7 @@ export const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 
 export const SAYING: ReadonlySet<string> = new Set(['dice', 'dijo', 'decia', 'cree', 'piensa', 'recomendo', 'trabaja', 'opina', 'pregunta']);
 /** An explicit band, as opposed to the part of the day of an hour ("3 de la tarde"): also "en la tardecita", "después del almuerzo", "a primera hora", "para una mañana". */
 export const EXPLICIT_BAND =
-  /\b(en|por|pa|para) la (manana|tarde)\b|(?<!\b(?:trabajo|trabaja|estudio|estudia|estoy|esta|salgo|sale|tengo|tiene) )\b(en|por|pa|para) las (mananas|tardes)$|\b(las|los|la|el) de la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b|\btarde[cs]itas?\b|\b(despues|despuesito|luego) (del? (almuerzo|medio ?dia)|de almorzar)\b|\bantes del? (almuerzo|almorzar|medio ?dia)\b|\bprimera hor(a|ita)\b|\b(en|para|por|pa) una (manana|tarde)\b/;
+  /\b(en|por|pa|para) la (manana|tarde)\b|(?<!\b(?:trabajo|trabaja|estudio|estudia|estoy|esta|salgo|sale|tengo|tiene) )\b(en|por|pa|para) las (mananas|tardes)$|\b(las|los|la|el) de la (manana|tarde)\b|\bhoras de la (manana|tarde)\b|\btemprano\b|\bmananita\b|\b(en|a) (la )?(jornada|horario) de la (manana|tarde)\b|\bcualquier|\bme da igual\b|\bla que sea\b|\bla hora que (?:sea|haya|tengan?)\b|^(la |en la |por la )?(manana|tarde|am|pm)$|\b(manana|tarde) o (manana|tarde)\b|\btarde[cs]itas?\b|\b(despues|despuesito|luego) (del? (almuerzo|medio ?dia)|de almorzar)\b|\bantes del? (almuerzo|almorzar|medio ?dia)\b|\bprimera hor(a|ita)\b|\b(en|para|por|pa) una (manana|tarde)\b/;
 /** A bare "tarde" closing a request ("cita medicina general primera vez fontibon tarde", "pediatría control en chía tarde"): the afternoon band. */
 export const CLOSING_AFTERNOON = /\btarde( (por favor|porfa|porfis|porfavor|plis|please|gracias))?$/;
 export const DIGITS = /^#?(\d{1,2})[.)]?$/;
@@ -695,7 +743,9 @@ export const CANNOT_WAIT =
 /** A clause that turns down a day or an hour shown: "ninguna del viernes", "hoy a las 2 no alcanzo", "la de las 2 y 20 tampoco". */
 const REFUSED_CLAUSE = /^(?:ningun[oa]|no hay)\b|\b(?:no|tampoco|ninguna)\b/;
 /** The clause that answers after them: "pues el martes a las 3", "bueno el martes 3 pm", "el martes 3 pm sí". */
-const ANSWER_AFTER_REFUSAL = /^(?:(?:pues|bueno|entonces|listo|ok|mejor) )+(?:el |la |los |las )?\S|\bsi$/;
+// ("Ninguna de hoy, deme la del martes en la tarde": the one asked for with a verb.)
+const ANSWER_AFTER_REFUSAL =
+  /^(?:(?:pues|bueno|entonces|listo|ok|mejor) )+(?:el |la |los |las )?\S|^(?:(?:pues|bueno|entonces|listo|ok|mejor) )*(?:deme|denme|dame|me da|me das|pongame|ponga|agendeme|agendeme|reserveme|tomo|me quedo con|quiero|prefiero) (?:el |la |los |las )\S|\bsi$/;
 /**
  * What answers after the days or hours turned down ("ninguna del viernes, pues el martes a las 3"): the message from that
  * clause on, when a clause before it turns something down.

@@ -325,7 +325,7 @@ export function readEntities(
         ? uncovered(words, namedSites).join(' ')
         : normalized
   ).replace(CANNOT_WAIT, ' ');
-  let when = readWhen(whenText, now, { mananaIsBand: question === 'band', timesShown: question === 'slot', busyRulesOut: question === 'offer' });
+  let when = readWhen(whenText, now, { mananaIsBand: question === 'band', timesShown: question === 'slot', busyRulesOut: question === 'offer', daysShown: question === 'day' });
   // "Cualquier día menos el lunes", "no hoy ni mañana": the days ruled out, as first read (a later change of mind keeps them).
   let ruledOutDays = when.ruledOutDays;
   const firstWhen = when;
@@ -403,7 +403,7 @@ export function readEntities(
     ((question === 'site' && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) ||
       // ("Sí, cualquiera menos Facatativá" at an offer of another site: any site but that one.)
       (question === 'offer' && /\bcualquier\w* (?:menos|excepto|salvo)\b/.test(words.join(' '))) ||
-      ((question === 'slot' || question === 'day') && !/\bcualquier\w* (?:hora|horas|horario|jornada|franja)\b/.test(words.join(' '))))
+      ((question === 'slot' || question === 'day') && !/\bcualquier\w* (?:hora|horas|horario|jornada|franja)\b|\bla hora que (?:sea|haya|tengan?)\b/.test(words.join(' '))))
   )
     delete entities.band;
   // "Hoy no alcanzo", "el martes no puedo" where a search is under way: the day said is the one that does not suit.
@@ -500,7 +500,10 @@ export function readEntities(
   if (when.time === '12:00' && entities.band && /\b(medio ?dia)\b/.test(normalized) && !/\b12\b/.test(normalized)) delete when.time;
   // ("Para las dos, yo y Sofi" to "¿Para quién?": both people, not two o'clock.)
   // ("A las 3 no puedo" away from the slots, where "la siguiente" may follow it: no hour asked for.)
-  const timeRefused = question !== 'slot' && REFUSED_TIME.test(words.join(' '));
+  // ("A las 2 no puedo, mejor a las 4": the hour said after the one refused is asked for.)
+  const refusedIn = (text: string) => (question !== 'slot' ? REFUSED_TIME.exec(text) : null);
+  const refusedTime = refusedIn(normalized) ?? refusedIn(words.join(' '));
+  const timeRefused = refusedTime !== null && !(when.time !== undefined && readWhen(refusedTime.input.slice(refusedTime.index + refusedTime[0].length), now).time === when.time);
   if (when.time && question !== 'document' && !timeRefused && !(question === 'patient' && /\b(las|los) dos\b/.test(normalized))) entities.time = when.time;
   // "Antes de las 8", "después de las 4": the hour is a bound of the search, not the time of one slot.
   if (entities.time && TIME_BOUND.test(words.join(' '))) {

@@ -21,6 +21,7 @@ import {
   PERSON_WORDS,
   REQUEST,
   asksIfStillThere,
+  kindWordsIn,
   WHERE_ARE_WE,
   WEAK_GOODBYE,
   WEAK_YES,
@@ -30,6 +31,23 @@ import type { Found } from './lexicon.js';
 import { numberFromWords, ordinalFromWord } from './numbers.js';
 import { DAY_QUESTIONS, YES_NO_QUESTIONS, uncovered, type Reading } from './reading.js';
 import type { Intent, Question } from './types.js';
+
+/** The greetings and thanks of a message: the lexicon's phrases, and the kind words said in too many ways to list. */
+function smallTalkIn(smallTalk: Reading['smallTalk'], words: readonly string[]): ReadonlyArray<Found<'greet' | 'thanks'>> {
+  const phrases = smallTalk.find(words);
+  const kind = kindWordsIn(words);
+  if (kind.length === 0) return phrases;
+  // The longer of two spans that overlap: "que mi Dios me la bendiga y me la cuide" holds the phrase "dios me la bendiga".
+  const spans = [...kind, ...phrases].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Array<Found<'greet' | 'thanks'>> = [];
+  for (const span of spans) {
+    const last = kept.at(-1);
+    if (last && span.start < last.end) {
+      if (span.end - span.start > last.end - last.start) kept[kept.length - 1] = span;
+    } else kept.push(span);
+  }
+  return kept;
+}
 
 /** Below this classifier score, a guess is too weak to act on: the message is `none`. */
 const INTENT_THRESHOLD = 0.6;
@@ -104,16 +122,24 @@ export function readIntent(
 
   // Greetings, thanks and courtesy around a request do not decide its intent.
   const talk = smallTalk.find(words);
-  const content = uncovered(words, [...talk, ...courtesy]);
+  // (Kind words no list holds, "que tenga un día muy bendecido", are the message when nothing else is said; beside an answer,
+  // "la de las 3, que tenga buen día", they are manners.)
+  const allTalk = smallTalkIn(smallTalk, words);
+  const content = uncovered(words, [...allTalk, ...courtesy]);
+  // ("No nada más, que tenga buen día": a phrase of the lexicon, with kind words after it.)
+  const phraseBesideKindWords = allTalk.some((span) => !talk.some((phrase) => phrase.start === span.start && phrase.end === span.end))
+    ? lexicon.intentPhrases.get(content.join(' '))
+    : undefined;
+  if (phraseBesideKindWords) return { intent: phraseBesideKindWords, score: 1, ruled: true };
   // "Hola ok 🙏" is small talk; "dos porfa 🙏" is an option picked politely.
   const lone = content.length === 1 ? (content[0] ?? '') : '';
   const loneNumber = /^\d+$/.test(lone) || numberFromWords(lone) !== undefined || ordinalFromWord(lone) !== undefined;
-  if (content.length === 0 || (talk.length > 0 && content.length === 1 && lone.length <= 3 && !loneNumber)) {
-    if (talk.length === 0) return { intent: 'none', score: 1, ruled: true };
+  if (content.length === 0 || (allTalk.length > 0 && content.length === 1 && lone.length <= 3 && !loneNumber)) {
+    if (allTalk.length === 0) return { intent: 'none', score: 1, ruled: true };
     // "Sí, gracias, muy amable" to a yes/no question: the yes.
     if (yesNoQuestion && yesNo) return { intent: yesNo === 'yes' ? 'affirm' : 'deny', score: 1, ruled: true };
     // "Holaaa buenas noches 🙏": a greeting first is a greeting.
-    const kind = talk[0]?.value === 'greet' ? 'greet' : talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
+    const kind = allTalk[0]?.value === 'greet' ? 'greet' : allTalk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
     return { intent: kind, score: 1, ruled: true };
   }
   const guess = model.classify(content);

@@ -293,6 +293,8 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
       if (EARLIEST.test(words.join(' ')) && !entities.day && !entities.time && !entities.timeOf) return options[0]?.value ?? null;
       // "¿No habría algo más temprano el martes?", "¿hay algo más tarde el miércoles?": other times asked for, none picked.
       if ((EARLIER.test(words.join(' ')) || LATER.test(words.join(' '))) && /\b(hay|habria|tiene|tendria|tienen|algo|otra|otro)\b/.test(words.join(' '))) return null;
+      // "La que esté más cerca de las 11", "la más cercana a las 3": the slot nearest that hour (of the day named, if one is).
+      if (entities.time && NEAREST_TIME.test(words.join(' '))) return optionNearestTime(options, entities.time, entities.day);
       // "¿Tiene después de las 3?" asks for later slots; it picks none.
       return optionByTime(options, TIME_BOUND.test(words.join(' ')) ? { ...entities, time: undefined } : entities, question, words);
     case 'appointment':
@@ -345,6 +347,25 @@ export function optionAfterRefusedTime(options: ShownOption[], time: string | un
 }
 
 /** The one slot or appointment on the day, at the time, of the service or with the doctor named. */
+/** "Más cerca de las 11", "la más cercana a las 3", "la más próxima a las 10": near an hour, not at it. */
+const NEAREST_TIME =
+  /\b(?:cerca|cercana|cercano|cerquita|cerquitica|proxima|proximo|pegadita|pegada) (?:de|a) (?:las? )?(?:\d|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)/;
+
+/** The one slot shown nearest `time` (on `day`, when named); none when two are as near. */
+function optionNearestTime(options: readonly ShownOption[], time: string, day: string | undefined): string | null {
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const wanted = minutes(time);
+  let best: { value: string; distance: number; tied: boolean } | undefined;
+  for (const option of options) {
+    const parts = option.start ? bogotaParts(option.start) : undefined;
+    if (!parts || (day && parts.day !== day)) continue;
+    const distance = Math.abs(minutes(parts.time) - wanted);
+    if (!best || distance < best.distance) best = { value: option.value, distance, tied: false };
+    else if (distance === best.distance) best.tied = true;
+  }
+  return best && !best.tied ? best.value : null;
+}
+
 function optionByTime(options: ShownOption[], entities: Entities, question: Question, words: readonly string[]): string | null {
   const service = question === 'appointment' ? entities.specialty : undefined;
   const visitType = question === 'appointment' ? entities.visitType : undefined;

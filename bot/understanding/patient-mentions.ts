@@ -318,7 +318,7 @@ const HONORIFICS: ReadonlySet<string> = new Set(['don', 'dona', 'sr', 'sra', 'se
 const TITLES: ReadonlySet<string> = new Set([...HONORIFICS, 'la', 'el']);
 /** After a relative, what makes them the one who needs the cita: "mi mamá necesita", "mi esposo está enfermo". */
 const NEEDS_CARE =
-  /^(?:(?:la|el) (?:que|q) )?(?:quiere|queria|pide|pidio) (?:una |otra |su )?(?:cita|consulta)\b|^(?:(?:la|el) (?:que|q) )?(necesita|amanecio|(esta|anda|sigue) (enferm|mal|malit|malu|con|muy)|tiene (fiebre|dolor|gripa|tos|vomito|diarrea|una cita|cita|control)|se (siente|cayo|enfermo|golpeo|puso))/;
+  /^(?:(?:la|el) (?:que|q) )?(?:quiere|queria|pide|pidio) (?:una |otra |su )?(?:cita|consulta)\b|^(?:(?:la|el) (?:que|q) )?(necesita|amanecio|(esta|anda|sigue) (enferm|mal|malit|malu|con|muy)|tiene (fiebre|dolor|gripa|tos|vomito|diarrea|varicela|una cita|cita|control)|tenia (una |la |su )?(cita|consulta|control)|se (siente|cayo|enfermo|golpeo|puso))/;
 /** Before a relative, words that make the relative the writer: "como mamá de", "le escribe la mamá de". */
 const SPEAKER_BEFORE: ReadonlySet<string> = new Set(['como', 'escribe', 'habla', 'saluda']);
 /** Before a name, words that give it: "se llama Valentina", "de nombre Samuel". */
@@ -326,6 +326,12 @@ const CALLED: ReadonlySet<string> = new Set(['llama', 'llamado', 'llamada', 'nom
 /** After a patient, words that leave their appointment alone: "la de Mateo queda igual", "la de Sofía sí la necesito". */
 const LEFT_AS_IT_IS =
   /^(?:si )?(?:la|lo|las|los) (?:necesito|necesita|necesitamos|necesitan|vamos a usar|voy a usar)\b|^(?:esa|ese) si (?:la|lo) (?:necesito|necesita|necesitamos|necesitan|dejo|dejamos)\b|^no$|^no (me |se )?(la|lo) (se|sabe)\b|^(?:(?:el|la) \w+ )?(?:esta|anda|sigue|estan|andan|siguen) (?:muy |perfectamente |super )?bien\b|^no tiene(?:n)? nada\b|^no (?:necesita|necesitan|requiere|requieren) (?:nada|cita|citas)\b|^(?:ya )?(?:tiene|tienen) (?:sus|las|su|la) (?:citas?|controles?) al dia\b|^ya (?:tiene|tienen) (?:su |la |sus |las )?controles?\b|^(?:solo )?(?:me|nos) (?:acompanan|acompana)\b|^(?:se )?(?:(?:lo|la|las|los) )?(?:hacemos|vemos|miramos|sacamos|pedimos|saco|pido|hago|agendo|agendamos) (?:despues|luego|apenas|mas tarde|otro dia|ahorita|en un rato)\b|^(?:si )?(?:puede|pueden|podemos|puedo) esperar\b|^(?:(?:por ahora|gracias a dios|todavia|ya|de momento|por el momento) )+(?:esta|estan|anda|andan|sigue|siguen) (?:muy |perfectamente |super )?bien\b|^no,? (?:el|ella|ellos|ellas) (?:ya )?(?:esta|estan|anda|andan|sigue|siguen) (?:muy |perfectamente |super )?bien\b|^ya (?:tuvo|tuvieron) (?:la|su|sus|el)\b|^(?:la|lo) (?:saco|pido|sacamos|pedimos|hago) (?:por|con) (?:mi |la |el |otra |otro )?(?:eps|otro lado|particular|prepagada|medicina prepagada|sisben)\b|^ya (?:le|les) (?:consiguio|consiguieron|saco|sacaron|pidio|pidieron) (?:un|una|otro|otra|la|el|cita)\b|^(?:no,? )?(?:a (?:el|ella) )?(?:por lo menos |al menos )?ya (?:le|les|lo|la|se) (?:hicieron|vieron|atendieron|revisaron|pusieron|tomo|tomaron)\b|^(?:ya )?se fueron\b|^(?:a el |a ella )?le toca (?:el|la|su)\b.*\b(?:en (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|todavia no)\b|^(?:ahorita|en un rato)\W*$|^si (?:la|lo|las|los) (?:dejo|dejamos)\b(?! (?:para|pa|pal|en|a las|el)\b)|^ya (?:tiene|tienen)(?: la suya| la de el| la de ella)?$|^(?:esta|estan) (?:en|con|afiliad[ao]s? a) otra eps\b|^(?:va |iria |seria |la saco |la sacamos |la pido )?(?:despues|luego|mas tarde|otro dia|pa despues|para despues)\W*$|^fue (?:el|la|hace|ayer|antier|anoche|en)\b|^ya (la|lo|las|los) (saque|sacamos|saco|sacaron|pedi|pidio|pidieron|agende|agendamos|agendo|agendaron)\b|^(ya )?estan bien\b|^ya esta bien\b|^ya (tiene|tienen) (su |la |sus |las )?citas?\b|^ya (tiene|tienen) (la|las|su|sus) de (el|ella|ellos|ellas)\b|^ya (tiene|tienen) (la|las) suyas?\b|^ya (tiene|tienen) (la|las|su|sus|una) (cita |citas )?(de|del) (pediatria|pediatra|medicina|general|control|medico)\b|^ya (fue|fueron|la vieron|lo vieron|los vieron|la atendieron|lo atendieron)\b|^(queda|quedan|se queda|sigue|siguen) (igual|como esta|asi)\b|^no (la|lo|se la) (toque|cancele|mueva|cambie)\b|^(?:si )?(la|lo) (dejo|deja|dejamos) (igual|asi|como esta)\b|^(?:dejela|dejelo|dejemela|dejemelo|dejala|dejalo|dejenla|dejenlo) (?:quiet[ao]|igual|asi|como esta|tranquil[ao])\b|^(?:si )?(?:(?:la|lo|las|los) )?(dejo|dejamos)(?: (?:quiet[ao]s?|para despues|pa despues|para luego|pa luego))?$|^ya (la|lo|las|los) (cancele|cancelamos|cancelo|cancelaron|movi|movimos|cambie|reprograme|reprogramamos)\b|^ya (esta|estan)\b(?! (enferm|mal|malit|con|muy|peor))/;
+
+/** A cita cancelled or moved: "cancelo", "la puedo cambiar", "moverla", "reprogramar". */
+const CANCELS_OR_MOVES = /\b(?:cancel\w*|anul\w*|cambi\w*|mover\w*|muev\w*|reprogram\w*|aplaz\w*|correr\w*|corra\w*)\b/;
+/** Before a name, something of theirs that tells a story: "la entrega de boletines de Mateo", "el cumpleaños de Sofi". */
+const STORY_EVENT_BEFORE =
+  /\b(?:entrega|reunion|cumpleanos|boletines|boletin|izada|presentacion|partido|clase|clases|evento|grado|fiesta|salida|paseo|examen|examenes|izada de bandera) de$/;
 
 /** After someone, whether they have a cita: "(mi esposa) tiene alguna cita", "(mi mamá) tiene cita pendiente". */
 const HAS_A_CITA =
@@ -712,7 +718,13 @@ function readPatients(
       phrase === 'yo' &&
       (/^(digo|sino)$/.test(words[found.start - 1] ?? '') ||
         (/^(primero|mejor)$/.test(words[found.start - 1] ?? '') &&
-          (words[found.end] === undefined || /^(que|q|porque|xq)$/.test(words[found.end] ?? '') || clausesOfWords()[found.end] !== clausesOfWords()[found.start])));
+          (words[found.end] === undefined ||
+            /^(que|q|porque|xq)$/.test(words[found.end] ?? '') ||
+            // ("Primero yo y después Sofi": the order of two.)
+            (words[found.end] === 'y' && /^(despues|luego)$/.test(words[found.end + 1] ?? '')) ||
+            clausesOfWords()[found.end] !== clausesOfWords()[found.start])) ||
+        // ("Primero Sofi y después yo.")
+        (/^(despues|luego)$/.test(words[found.start - 1] ?? '') && /^(y|e)$/.test(words[found.start - 2] ?? '') && words[found.end] === undefined));
     // ("Yo y Sofi", "Mateo y yo": the member joined to someone named.)
     // ("Yo y mis dos hijos", "los niños y yo": joined to relatives.)
     const relativeAt = (at: number): boolean => lexicon.relationWords.has(words[at] ?? '');
@@ -829,7 +841,7 @@ function readPatients(
       OWN_DOCUMENT.has(phrase) &&
       phrase !== 'yo' &&
       phrase !== 'soy yo' &&
-      !/\bno (la |el |las |los )?del?\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b|\b(la|el|las|los) mi[ao]s? y (la|el|las|los) de\b|\bde \w+ y (la|el|las|los) mi[ao]s?\b/.test(
+      !/\bno (la |el |las |los )?del?\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b|\b(la|el|las|los) mi[ao]s? y (la|el|las|los) de\b|\bde \w+ y (la|el|las|los) mi[ao]s?\b|\btanto (la|el|las|los) (mi[ao]s?|de \w+(?: y \w+)?) como\b/.test(
         words.join(' '),
       )
     )
@@ -1581,6 +1593,8 @@ function readPatients(
       (original[index + 1] === 'nacio' ||
         words[index + 1] === 'nacio' ||
         (HOW_THEY_ARE.has(original[index + 1] ?? '') && original[index + 1] !== 'se') ||
+        // ("Mateo tenía cita el viernes, mejor se la cancelo": the one whose cita it is.)
+        HAS_A_CITA.test(original.slice(index + 1, index + 5).join(' ')) ||
         (original[index + 1] === 'se' && /^(desmayo|desmaya|cayo|golpeo|enfermo|puso|siente|sentia|ahogo|quemo|corto|fracturo|aporreo)$/.test(original[index + 2] ?? ''))) &&
       knownOrCommon(word) &&
       !lexicon.vocabulary.has(word)
@@ -1690,6 +1704,21 @@ function readPatients(
   // "Mi hija, la pequeña": a daughter, not a daughter and a child.
   if (affirmed.some((seen) => seen.mention.kind === 'relation' && (seen.mention.relation === 'son' || seen.mention.relation === 'daughter'))) {
     affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.mention.relation === 'child'));
+  }
+  // "Sofi tiene varicela y Mateo tenía cita el viernes, mejor se la cancelo", "el viernes es la entrega de boletines de Mateo y
+  // me cruza con la cita de Sofi, ¿la puedo cambiar?": a cita cancelled or moved is the one of its holder; the others named are
+  // only part of the story (ill, or busy with something of theirs).
+  if (affirmed.length >= 2 && CANCELS_OR_MOVES.test(whole)) {
+    const holds = (seen: (typeof affirmed)[number]) =>
+      seen.mention.kind === 'name' &&
+      (HAS_A_CITA.test(original.slice(seen.at + 1, seen.at + 5).join(' ')) ||
+        /\b(?:la|su|esa) (?:cita|consulta) de$/.test(words.slice(Math.max(0, seen.at - 4), seen.at).join(' ')));
+    const inTheStory = (seen: (typeof affirmed)[number]) =>
+      seen.mention.kind === 'name' &&
+      (/^(?:tiene|esta|amanecio|anda|sigue|se) [a-z]+/.test(original.slice(seen.at + 1, seen.at + 3).join(' ')) ||
+        STORY_EVENT_BEFORE.test(words.slice(Math.max(0, seen.at - 3), seen.at).join(' ')));
+    const holders = affirmed.filter(holds);
+    if (holders.length === 1 && affirmed.every((seen) => holders.includes(seen) || inTheStory(seen))) affirmed = holders;
   }
   // "Para mí, Laura": the member's own name adds nobody.
   if (self !== undefined && affirmed.some((seen) => seen.mention.kind === 'self')) {

@@ -39,6 +39,7 @@ export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
   ['domingos', 0],
   // Abbreviations typed in a hurry: "vier", "juev", "mier", "sab".
   ['lun', 1],
+  ['mie', 3],
   ['mier', 3],
   ['mierc', 3],
   ['juev', 4],

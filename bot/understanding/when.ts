@@ -61,13 +61,32 @@ export interface When {
   ruledOutWeekdays?: string[];
 }
 
+/**
+ * After an hour, what refuses it: "a las 2 no alcanzo", "a las 3 no puede", "a las 3 tiene natación". When
+ * another hour follows, that one is the time asked for.
+ */
+const REFUSED_TIME_AFTER =
+  /^\W*(?:(?:yo|ya|pues|igual|ella|el|ellos|mateo|sofia|la nina|el nino) )?(?:(?:no|tampoco) (?:(?:la|lo|los|las|me|le|nos) )?(?:puedo|puede|pueden|podemos|sirve|me sirve|le sirve|nos sirve|queda|me queda|le queda|alcanzo|alcanza|alcanzamos|me da|le da|llego|llega|llegamos)|(?:tiene|tengo|tenemos|hay) (?:natacion|clase|clases|colegio|trabajo|turno|reunion|futbol|terapia|jardin|ingles|danza|musica|entrenamiento|examen))\b/;
+
+/** Before a number, what counts slots: "solo hay 2 en la mañana", "¿quedan 3 en la tarde?". */
+const COUNTED_BEFORE = /\b(?:hay|habia|habra|quedan|queda|quedaron|solo|solamente|nomas|no mas|nada mas|son)\s+$/;
+/** Between two days, what makes them alternatives: "el jueves o el viernes", "el 25 o el 26". */
+const EITHER_DAY = /^\s*,?\s*(?:o|u|o si no|o bien)\s+(?:el\s+|la\s+)?$/;
+
+/** After "cualquiera", what makes it any site: "que esté cerca", "del norte", "de esas sedes". */
+const ANY_SITE_AFTER =
+  /^\s*(?:(?:que|q) (?:este|quede|queden|esten|sea|sean) (?:mas )?(?:cerca|cerquita|cercana|por|en|al|del)|(?:del|de la|en el|en la|por el|por la|al) (?:norte|sur|centro|occidente|oriente)|(?:de )?(?:esas |las |estas )?(?:sedes?|uss|clinicas?|lados?|partes?|sitios?|lugares?)\b)/;
+
+/** An hour read, in minutes from midnight. */
+const minutesOf = (components: { get(component: 'hour' | 'minute'): number | null }): number => (components.get('hour') ?? 0) * 60 + (components.get('minute') ?? 0);
+
 /** Longer texts are not members' answers: nothing is read from them. */
 const MAX_TEXT_LENGTH = 4000;
 /** Days ahead a named day may be: about a year. */
 const MAX_DAYS_AHEAD = 366;
 /** Any trace of a day, a time or a band: without one, chrono is not even asked. */
 const TRIGGER =
-  /\d|hoy|manan|tard|lunes|martes|mi[e]?rc|mier\b|jue[vb]|vier|bier|sabado|savado|\bsab\b|\blun\b|domingo|semana|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|tempran|\b[ap]\.? ?m\b|cualquier|igual|mismo|importa|almuerz|medio ?dia|la que|lo que (?:sea|haya|haiga|aiga|halla)|primer|preferencia|indiferente|hora|matutin|vespertin|jornada|todo el dia|muestre|una\b/;
+  /\d|hoy|manan|tard|lunes|martes|mi[e]?rc|mier?\b|jue[vb]|vier|bier|sabado|savado|\bsab\b|\blun\b|domingo|semana|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|tempran|\b[ap]\.? ?m\b|cualquier|igual|mismo|importa|almuerz|medio ?dia|la que|lo que (?:sea|haya|haiga|aiga|halla)|primer|preferencia|indiferente|hora|matutin|vespertin|jornada|todo el dia|muestre|una\b/;
 
 const linaChrono = buildChrono();
 
@@ -270,7 +289,11 @@ function dayParts(day: string): { year: number; month: number; day: number; week
 }
 
 /** `mananaIsBand`: the question just asked was the time band, so a bare "mañana" is the morning band, not tomorrow. */
-export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boolean; timesShown?: boolean; busyRulesOut?: boolean }): When {
+/**
+ * `daysShown`: the question lists days to pick from, where two days said as alternatives ("¿el 25 o el 26, cuál tiene en la
+ * tarde?") pick neither.
+ */
+export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boolean; timesShown?: boolean; busyRulesOut?: boolean; daysShown?: boolean }): When {
   if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH || !(now instanceof Date) || Number.isNaN(now.getTime())) return {};
   // "El 2-12", "03-12-2026": a day and month with dashes, as with slashes (chrono reads only "2/12").
   // "Feliz lunes", "feliz día": a wish, no day. ("Con tanto robo que hay hoy en día": these days, no day either.)
@@ -346,7 +369,15 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
     }
     const toldAfter = SCHEDULE_AFTER.test(normalized.slice(result.index + result.text.length));
     const told = toldBefore(normalized, result.index);
-    if (when.time === undefined && start.isCertain('hour') && !toldAfter && told !== 'schedule') {
+    // ("¿Solo hay 2 en la mañana?": how many slots, not two o'clock.)
+    const counted = /^\d{1,2}\s+(?:en|por)\s+la\b/.test(result.text) && COUNTED_BEFORE.test(normalized.slice(0, result.index));
+    const timeRefused =
+      counted ||
+      (start.isCertain('hour') &&
+        REFUSED_TIME_AFTER.test(textAfter) &&
+        // (Another hour: "la de las 3 no puedo porque salgo a las 3, la siguiente" refuses the one at 3.)
+        results.some((other) => other.index > result.index && other.start.isCertain('hour') && minutesOf(other.start) !== minutesOf(start)));
+    if (when.time === undefined && start.isCertain('hour') && !toldAfter && told !== 'schedule' && !timeRefused) {
       const hour = start.get('hour');
       const minute = start.get('minute') ?? 0;
       if (hour !== null && hour >= 0 && hour <= 23) {
@@ -355,8 +386,23 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
       }
     }
     const tags = result.tags();
-    for (const band of ['manana', 'tarde', 'cualquiera'] as const) if (tags.has(BAND_TAG[band])) bands.push({ band, at: result.index });
+    // ("Sí, cualquiera que esté cerca", "cualquiera del norte": any site, not any band.)
+    const anySite = ANY_SITE_AFTER.test(textAfter);
+    for (const band of ['manana', 'tarde', 'cualquiera'] as const) if (tags.has(BAND_TAG[band]) && !(band === 'cualquiera' && anySite)) bands.push({ band, at: result.index });
     for (const band of ['manana', 'tarde'] as const) if (tags.has(NOT_BAND_TAG[band])) ruledOut.add(band);
+  }
+  // "¿El jueves o el viernes, cuál tiene en la tarde?" where days are shown: either of them, neither picked.
+  const dayResults = results.filter((result) => result.start.isCertain('day') || result.start.isCertain('weekday'));
+  if (
+    options?.daysShown === true &&
+    when.day !== undefined &&
+    dayResults.some((result, at) => {
+      const next = dayResults[at + 1];
+      return next !== undefined && EITHER_DAY.test(normalized.slice(result.index + result.text.length, next.index));
+    })
+  ) {
+    delete when.day;
+    delete when.weekday;
   }
   // "La otra semana, el miércoles", "la próxima semana el viernes": the weekday of next week (the week's Monday is no day asked).
   const weekAsked = results.some((result) => ANOTHER_WEEK_SAID.test(result.text) && !result.start.isCertain('weekday'));

@@ -167,6 +167,14 @@ const GIVING_IN_REASON: ReadonlySet<string> = new Set(['igual', 'total', 'porque
 const CLOSING_ANSWER =
   /[,.;]\s*(?:(?:bueno|pues|ok|listo|mija|senorita) )*(?:entonces|asi que|por ahora|por el momento|por lo pronto)(?: pues)? (si|no)(?:[\s,.;!]+(?:muchas gracias|mil gracias|gracias|senorita|senora|mija|mijo|por favor|que dios (?:la|le|me la) bendiga|que pena))*[\s.!]*$/;
 
+/**
+ * "Perfecto, confírmeme esa cita por favor", "listo, viernes en la tarde, confirme", "si eso sirve
+ * para que me la atiendan, sí, radíquelo": a verb that says yes (see `yesVerbs`) closing the
+ * message, after a condition or what is being confirmed, with "me" on it and the cita named or not.
+ */
+const CLOSING_YES_VERB =
+  /(?:^|[,.;:!]\s*|\bsi,?\s+|\b(?:perfecto|listo|bueno|ok|dale|entonces|vale)\s+)(?<verb>[a-z]+?)(?:me|nos)?(?:\s+(?:la|esa|esta|mi)\s+(?:cita|consulta))?(?:[\s,.;!]+(?:por favor|porfa|porfis|gracias|muchas gracias|mija|mijo|senorita|senora|pues|ya))*[\s.!]*$/;
+
 /** "Bueno, pero solo para la cita": a weak yes to the authorisation, limited to what it is for. */
 const ONLY_FOR_THE_CITA =
   /^(?:(?:m+|mmm+|eh|ah|pues|bueno|listo|ok|okey|dale|esta bien|bueno pues|ya)[\s,.]+)*(?:bueno|listo|ok|okey|dale|esta bien|de acuerdo|vale)\b[\s,.]*(?:pero|eso si)\b.*\b(?:solo|solamente|nada mas|unicamente) (?:para|pa|por) (?:la cita|las citas|eso|esto|lo de la cita|lo de las citas|lo de la cancelacion|cancelar|agendar)\b/;
@@ -253,6 +261,8 @@ function firstAnswer(
   if (yesNoQuestion && /^si .* si si no no$/.test(whole)) return undefined;
   if (yesNoQuestion && question !== 'consent' && CONDITIONED_YES.test(whole)) return 'yes';
   // "Si no lo hago, ¿qué pasa?", "si no acepto puedo agendar?": an "if", not a yes (at the consent question, never consent).
+  const closingVerb = yesNoQuestion && question !== 'consent' ? CLOSING_YES_VERB.exec(normalized) : null;
+  if (closingVerb?.groups?.verb && lexicon.yesVerbs.has(closingVerb.groups.verb) && !/\bno\b/.test(whole)) return 'yes';
   if (CONDITIONAL_IF.test(normalized) || (question !== 'offer' && IF_POSSIBLE.test(normalized))) return undefined;
   if (lexicon.yes.has(whole) || (yesNoQuestion && lexicon.yesVerbs.has(whole))) return 'yes';
   // "Como usted diga, mija": a yes phrase with courtesy around it.

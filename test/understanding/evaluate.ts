@@ -52,6 +52,7 @@ export const SPLITS = {
   dev40: new URL('./dev-40.yaml', import.meta.url),
   dev41: new URL('./dev-41.yaml', import.meta.url),
   dev42: new URL('./dev-42.yaml', import.meta.url),
+  dev43: new URL('./dev-43.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

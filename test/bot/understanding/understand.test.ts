@@ -3681,6 +3681,71 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('the fortieth blind batch, opened for tuning (dev43)', () => {
+  itReads([
+    // Kind words said in more ways than a list holds: wishes, blessings, praise, how-are-you's, closing words.
+    ['Dios le pague, sumercé, tan formal. Que tenga un día muy bendecido.', 'menu', { intent: 'thanks', choice: undefined }],
+    ['Muchísimas gracias por su ayuda, muy amables todos.', 'menu', { intent: 'thanks', choice: undefined }],
+    ['Ya quedamos entonces. Mil gracias, mija, que mi Dios me la bendiga y me la cuide.', 'menu', { intent: 'thanks' }],
+    ['Bueno, mija, Dios le pague por todo. Quedo pendiente de la llamada.', 'menu', { intent: 'thanks' }],
+    ['Buenos días, ¿cómo están? Espero que muy bien 😊', 'start', { intent: 'greet' }],
+    ['no nada mas, que tenga buen dia', 'menu', { intent: 'goodbye' }],
+    // (Asking politely, and kind words beside an answer, are no thanks.)
+    ['el viernes veintisiete señorita si es tan amable', 'day', { choice: '2026-11-27' }],
+    ['la de las 3, que pase buena tarde', 'slot', { choice: 'slot-4' }],
+    ['ya quedamos en que me llaman mañana', 'menu', { intent: 'none' }],
+    // A verb that says yes closing the message, after a condition or what is confirmed.
+    ['Perfecto, confírmeme esa cita por favor.', 'confirm', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    ['Bueno, mija, si eso sirve para que me la atiendan, sí, radíquelo.', 'offer', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    // An hour refused, then the one asked for; a number of slots is no hour; the slot nearest an hour.
+    ['espere, a las 2 no alcanzo a salir del trabajo, me da la de 2 y 20?', 'confirm', { yesNo: 'no', time: '14:20' }],
+    ['ahh no, a las 3 tiene natación, la de las 9 sirve?', 'confirm', { yesNo: 'no', time: '09:00' }],
+    ['a las 2 no puedo, mejor a las 4', 'confirm', { yesNo: 'no', time: '16:00' }],
+    ['a las 2 no puedo', 'confirm', { yesNo: 'no', time: undefined }],
+    ['la de las 3 no puedo porque salgo a las 3, la siguiente', 'slot', { choice: 'slot-5' }],
+    ['solo hay 2 en la mañana?', 'slot', { band: 'manana', time: undefined }],
+    ['la q esté más cerca de las 11', 'slot', { choice: 'slot-5' }],
+    ['bueno entonces la del mié 10 y 40', 'slot', { choice: 'slot-5', day: '2026-11-25' }],
+    ['ninguna de hoy, deme la del martes en la tarde', 'slot', { choice: 'slot-4', day: '2026-11-24' }],
+    // Two days said as alternatives where days are shown pick neither.
+    ['el 25 o el 26, cual tiene en la tarde?', 'day', { choice: undefined, day: undefined, band: 'tarde' }],
+    // Any site is no band; any hour of a day is; a band said busy or hard is ruled out.
+    ['sí, cualquiera q esté cerca', 'offer', { yesNo: 'yes', band: undefined }],
+    ['Sí, por favor, busque en otras sedes en la mañana, cualquiera del norte me serviría.', 'offer', { yesNo: 'yes', band: 'manana' }],
+    ['El martes 24, por favor, a la hora que sea, yo pido permiso en el trabajo.', 'day', { choice: '2026-11-24', band: 'cualquiera' }],
+    ['No, muchas gracias, en la tarde se me complica bastante porque trabajo hasta las 5 y no me dan permiso.', 'offer', { yesNo: 'no', band: undefined, ruledOutBand: 'tarde' }],
+    ['Me gustaría que fuera en la sede de Suba y en la mañana, porque en la tarde estoy en la oficina.', 'start', { band: 'manana' }],
+    // Whose citas: the member's among the children's, the order of two, the holder of the cita cancelled or moved.
+    [
+      'Quisiera consultar las citas que tengo pendientes, tanto las mías como las de Mateo y Sofía',
+      'start',
+      {
+        intent: 'consult',
+        patients: [{ kind: 'self' }, { kind: 'name', name: 'mateo', written: 'Mateo' }, { kind: 'name', name: 'sofia', written: 'Sofía' }],
+      },
+    ],
+    ['primero yo y despues Sofi', 'patient', { patients: [{ kind: 'self' }, { kind: 'name', name: 'sofia' }], inOrder: true }],
+    ['primero Sofi y despues yo', 'patient', { patients: [{ kind: 'name', name: 'sofia' }, { kind: 'self' }], inOrder: true }],
+    ['Sofi tiene varicela y Mateo tenia cita el viernes, mejor se la cancelo', 'start', { intent: 'cancel', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    [
+      'el viernes es la entrega de boletines de Mateo y me cruza con la cita de Sofi, la puedo cambiar?',
+      'start',
+      { intent: 'reschedule', patients: [{ kind: 'name', name: 'sofia' }] },
+    ],
+    [
+      'cancelar la cita de Sofi y la de Mateo',
+      'start',
+      {
+        intent: 'cancel',
+        patients: [
+          { kind: 'name', name: 'sofia' },
+          { kind: 'name', name: 'mateo', written: 'Mateo' },
+        ],
+      },
+    ],
+  ]);
+});
+
 describe('the thirty-ninth blind batch, opened for tuning (dev42)', () => {
   itReads([
     // On whose behalf the writer writes, where the member takes someone, who is with the writer, who left the writer in
