@@ -196,6 +196,11 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   // "No es tan grave, yo prefiero la cita": a cita, wanted rather than urgencias.
   ['book', /\b(?:prefiero|prefiere|preferimos|mejor) (?:la|una) (?:cita|consulta)\b/g],
+  // "Necesito los controles de crecimiento de Mateo y Sofi", "quisiera un chequeo para la niña": the visit asked for, not "cita".
+  [
+    'book',
+    /\b(?:necesito|necesitamos|quiero|quisiera|queria|ocupo|sacar|sacarle|sacarles|pedir|pedirle|pedirles|agendar|agendarle|agendarles|separar) (?:el|los|la|las|un|una|unos|unas) (?:controles?|chequeos?|revisiones?)\b(?! (?:que|q) (?:le|les|me|nos) (?:hicieron|dieron|mandaron))/g,
+  ],
   // "Agenda cita ya", "necesito una cita ya mismo": a cita, now ("ya" is no "ya no la necesito").
   ['book', /(?:^|\b(?:agend\w*|sac\w*|ped\w*|necesito|quiero|ocupo|una) )(?:una )?(?:cita|consulta) ya\b(?! (?:no|la|me|se|tengo|tiene|quedo|esta|fue|paso))/g],
   // "Necesito citas pa mis dos hijos", "quisiera una cita para la niña": a cita asked for someone.
@@ -762,6 +767,9 @@ export function answerAfterRefusal(normalized: string): string | undefined {
   if (answerAt <= 0 || !clauses.slice(0, answerAt).some((clause) => REFUSED_CLAUSE.test(clause))) return undefined;
   return clauses.slice(answerAt).join(', ');
 }
+/** "¿Hoy solo esas dos?", "¿mañana solo a las 9?": whether the times shown are all there are, asked (closing the message). */
+export const ONLY_THOSE_ASKED =
+  /\b(?:solo|solamente|nomas|no mas|nada mas|unicamente) (?:esas?|esos?|hay|habia|tiene|tienen|queda|quedan|a las?|la de las?|esa de las?|las? \d)\b[^?]*\?\W*$/;
 /** "¿No hay nada más?", "¿tiene algo más?": other times than those shown. */
 export const ANYTHING_ELSE = /\b(hay|tiene|tienen|queda|quedan) (nada|algo|otra cosa|otro) mas\b/;
 /** "¿No hay más horarios?", "¿tiene otras horas?": asking for times beyond those offered. */

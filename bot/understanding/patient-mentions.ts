@@ -797,6 +797,15 @@ function readPatients(
       const next = words[found.end];
       // "…y yo ya no sé qué más darle": the member telling what they do, not a patient.
       if (next === 'no' || (next === 'ya' && words[found.end + 1] === 'no')) continue;
+      // ("Esos horarios no me sirven… y yo necesito el jueves" at the slots: when the member can go, the patient already chosen.)
+      if (
+        !['start', 'menu', 'patient'].includes(question) &&
+        /^(?:necesito|puedo|prefiero|quiero|quisiera|podria|preferiria) (?:(?:es|mas bien|mejor) )?(?:el|la|los|las|en|para|pa|por|a|temprano|tarde|hoy|manana)\b/.test(
+          words.slice(found.end).join(' '),
+        ) &&
+        !/^\S+ (?:\S+ ){0,3}(?:cita|citas|consulta|tambien)\b/.test(words.slice(found.end).join(' '))
+      )
+        continue;
       // "…y yo quiero que lo vea un pediatra": what the member wants for the one named, not a cita of her own.
       if (/^(quiero|necesito|quisiera|prefiero) (que|q) (lo|la|le|los|las) (vea|vean|atienda|atiendan|revise|revisen|chequee|examine)\b/.test(words.slice(found.end).join(' ')))
         continue;

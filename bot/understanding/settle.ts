@@ -33,6 +33,7 @@ import {
   CORRECTION,
   LATER,
   MORE_TIMES_ASKED,
+  ONLY_THOSE_ASKED,
   EARLIER,
   LATEST,
   MOVE_IT,
@@ -384,6 +385,8 @@ export function settleIntent(reads: Reads): Understanding {
   )
     intent = 'other_day';
   if ((question === 'day' || question === 'slot') && picked !== undefined && intent === 'other_day') intent = 'none';
+  // "¿Hoy solo esas dos?", "¿mañana solo a las 9?": other times than those shown.
+  if (question === 'slot' && picked === undefined && (intent === 'none' || intent === 'other_day') && ONLY_THOSE_ASKED.test(normalized)) intent = 'more_times';
   // "¿Hay algo después de las 4?": later than a time is more slots.
   if (question === 'slot' && picked === undefined && intent === 'none' && entities.time && TIME_BOUND.test(normalized)) intent = 'more_times';
   // "¿No hay 3:30?", "no hay a las 3 el miércoles?": other times asked for, from that time ("¿a las 3 y media hay?" asks for that time).

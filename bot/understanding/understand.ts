@@ -12,7 +12,7 @@
  * (`options.ts`), and the intent settled against all of them (`settle.ts`).
  */
 import type Fuse from 'fuse.js';
-import { ANOTHERS_APPOINTMENT, ASKS_FOR_A_CITA, REFERRED_DAY, SAME_AGAIN } from './cues.js';
+import { ANOTHERS_APPOINTMENT, ASKS_FOR_A_CITA, ONLY_THOSE_ASKED, REFERRED_DAY, SAME_AGAIN } from './cues.js';
 import { mentionsRedFlag } from './red-flags.js';
 import { readEntities } from './entities.js';
 import { splitRequests } from './follow-up.js';
@@ -833,7 +833,10 @@ function pickAnswer(
     delete entities.weekday;
     delete entities.dayOff;
   }
-  const picked = smallTalkOnly ? undefined : (pickedAfterChange ?? pickOption(reading, expectation, { words, intent, entities, people, normalized, courtesy, referredDay }));
+  // ("¿Mañana solo a las 9?": whether that is the only time, asked; it picks none.)
+  const onlyThoseAsked = question === 'slot' && ONLY_THOSE_ASKED.test(normalized);
+  const picked =
+    smallTalkOnly || onlyThoseAsked ? undefined : (pickedAfterChange ?? pickOption(reading, expectation, { words, intent, entities, people, normalized, courtesy, referredDay }));
   // "La del jueves" at the appointment question: the day names an appointment, never the day to move it to.
   if (question === 'appointment' && referredDay !== undefined && !entities.newDay && entities.day === referredDay) entities.appointmentDay = referredDay;
   // "5" where three options are shown: a number beyond the list, which the dialog says (never a bare "No te entendí").

@@ -245,7 +245,7 @@ const AFTERNOON_BEFORE = /(?:^|[^a-z])(?:tardes?|tarde[cs]itas?)[\s,]+(?:(?:pero
 const AFTERNOON_AFTER = /^[\s,]+(?:(?:en|por|de)\s+)?la\s+(?:tarde|tarde[cs]ita)(?![a-z])/;
 /** "me da igual el día": indifference to something else than the hour. */
 const NOT_ABOUT_TIME_AFTER =
-  /^\s+(?:el|la|los|las|de|del|de\s+los|de\s+las)\s+(?:dias?|fechas?|medicos?|medicas?|doctor|doctores|doctoras?|sedes?|lugar|especialistas?|citas)(?![a-z])/;
+  /^\s+(?:el|la|los|las|de|del|de\s+los|de\s+las)\s+(?:dias?|fechas?|medicos?|medicas?|doctor|doctores|doctoras?|sedes?|lugar|especialistas?|citas)(?![a-z])|^\s*,?\s*(?:pero|con\s+tal\s+(?:de\s+)?que\s+sea|mientras\s+sea)\s+(?:hoy|manana|pasado|esta\s+semana|este|esta|el\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|\d))(?![a-z])|^\s*,?\s*(?:me\s+da\s+igual|no\s+importa)\s+(?:la|el)\s+(?:sede|lugar|sitio|medico|doctor|doctora)(?![a-z])/;
 
 /** "Con cualquier médico, eso me da igual": indifference to the doctor or the site just named. */
 const ABOUT_OTHER_BEFORE = /(?:^|[^a-z])(?:medic[oa]s?|doctor(?:a|es|as)?|sedes?|lugar)[\s,]*(?:(?:eso|ese|esa|la verdad|pues)[\s,]+)?(?:me\s+)?$/;

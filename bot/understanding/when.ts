@@ -80,6 +80,9 @@ const ANY_SITE_AFTER =
 /** An hour read, in minutes from midnight. */
 const minutesOf = (components: { get(component: 'hour' | 'minute'): number | null }): number => (components.get('hour') ?? 0) * 60 + (components.get('minute') ?? 0);
 
+/** After a day, the end of a span: "(de lunes) a miércoles", "(del 23) al 27", "(desde el martes) hasta el viernes". */
+const SPAN_END_AFTER = /^\s+(?:a|al|hasta(?:\s+el)?)\s+(?:el\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|\d{1,2})\b/;
+
 /** Longer texts are not members' answers: nothing is read from them. */
 const MAX_TEXT_LENGTH = 4000;
 /** Days ahead a named day may be: about a year. */
@@ -312,6 +315,14 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
   const ruledOut = new Set<'manana' | 'tarde'>();
   const days: number[] = [];
   const ruledOutDays: string[] = [];
+  // ("Son de lunes a miércoles y necesito el jueves": the days of a span said of what is shown give way to a day asked after them.)
+  const inSpan = (result: (typeof results)[number]): boolean => {
+    const before = normalized.slice(Math.max(0, result.index - 40), result.index);
+    return (
+      (/\b(?:de|desde)\s+$/.test(before) && SPAN_END_AFTER.test(normalized.slice(result.index + result.text.length))) ||
+      /\b(?:de|desde)\s+(?:el\s+)?[a-z0-9]+\s+(?:a|al|hasta(?:\s+el)?)\s+$/.test(before)
+    );
+  };
   for (const result of results) {
     const start = result.start;
     // "Tiene tos desde el sábado": a day in the past the member tells of, not one to book.
@@ -344,8 +355,8 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
       if (leftOut) continue;
     } else if (leftOut) continue;
     const laterDay =
-      (refused || busyDay) &&
-      results.some((other) => other.index > result.index && (other.start.isCertain('day') || other.start.isCertain('weekday')) && !other.start.isCertain('hour'));
+      (refused || busyDay || inSpan(result)) &&
+      results.some((other) => other.index > result.index && (other.start.isCertain('day') || other.start.isCertain('weekday')) && !other.start.isCertain('hour') && !inSpan(other));
     if (
       when.day === undefined &&
       !since &&

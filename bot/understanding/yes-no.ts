@@ -173,7 +173,7 @@ const CLOSING_ANSWER =
  * message, after a condition or what is being confirmed, with "me" on it and the cita named or not.
  */
 const CLOSING_YES_VERB =
-  /(?:^|[,.;:!]\s*|\bsi,?\s+|\b(?:perfecto|listo|bueno|ok|dale|entonces|vale)\s+)(?<verb>[a-z]+?)(?:me|nos)?(?:\s+(?:la|esa|esta|mi)\s+(?:cita|consulta))?(?:[\s,.;!]+(?:por favor|porfa|porfis|gracias|muchas gracias|mija|mijo|senorita|senora|pues|ya))*[\s.!]*$/;
+  /(?:^|[,.;:!]\s*|\bsi,?\s+|\b(?:perfecto|listo|bueno|ok|dale|entonces|vale)\s+)(?<verb>[a-z]+?)(?:me|nos)?(?:\s+(?:(?:la|esa|esta|mi)\s+(?:cita|consulta)|esa|esta))?(?:[\s,.;!]+(?:por favor|porfa|porfis|gracias|muchas gracias|mija|mijo|senorita|senora|pues|ya))*[\s.!]*$/;
 
 /** "Bueno, pero solo para la cita": a weak yes to the authorisation, limited to what it is for. */
 const ONLY_FOR_THE_CITA =
@@ -254,6 +254,9 @@ function firstAnswer(
   if (/^[^a-z0-9]*(no|nop|nel)\s*[,.;!]/.test(normalized)) return 'no';
   if (lexicon.no.has(whole)) return 'no';
   // "Prefiero no autorizar nada hasta hablar con mi hija, entonces no, muchas gracias": the answer closing the message.
+  // "Uy espere, el martes a las 3 tiene natación 🏊 mejor no": a "mejor no" closing the message.
+  // ("No hay problema pero mejor no" says both: Lina asks.)
+  if (yesNoQuestion && /(?:^|[\s,.;!…])(?<!\bpero )mejor (?:que )?no\W*$/.test(normalized)) return 'no';
   const closing = yesNoQuestion ? CLOSING_ANSWER.exec(normalized) : null;
   if (closing) return closing[1] === 'no' ? 'no' : 'yes';
   // "Si no me cobran nada, sí", "si es en Kennedy, dale": a yes on a condition the member states, closing the message.
@@ -307,6 +310,8 @@ function firstAnswer(
       (skip.some((span) => start >= span.start && start < span.end) && !isYesNoWord(lexicon, words[start] ?? '')))
   )
     start++;
+  // ("…¿qué pasa? Jaja no mentiras, sí voy": "no, mentiras" takes back a joke, and says no no.)
+  if (words[start] === 'no' && /^(?:mentiras?|mentiritas?|broma|es broma|mentirita)$/.test(words[start + 1] ?? '')) start += 2;
   // "No tengo inconveniente", "no hay ningún problema, confírmela", "no me molesta": agreeing, not a no (a later no still is).
   // "Igual no tengo opción, sí", "no queda de otra": giving in, a yes (asked as a question it is a question).
   if (yesNoQuestion && !normalized.includes('?')) {

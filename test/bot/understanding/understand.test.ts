@@ -3732,6 +3732,29 @@ describe('the fortieth blind batch, opened for tuning (dev43)', () => {
       'start',
       { intent: 'reschedule', patients: [{ kind: 'name', name: 'sofia' }] },
     ],
+    // Whether the times shown are all there are; a "mejor no" closing; "no, mentiras" takes back a joke; a yes verb on "esa".
+    ['hoy solo esas dos?', 'slot', { intent: 'more_times', choice: undefined }],
+    ['mañana solo a las 9?', 'slot', { intent: 'more_times', choice: undefined }],
+    ['solo hay esos? algo el jueves?', 'slot', { intent: 'other_day', day: '2026-11-26' }],
+    ['uy espere, el martes a las 3 tiene natacion 🏊 mejor no', 'confirm', { intent: 'deny', yesNo: 'no' }],
+    ['si confirmo. y si me da pereza ir y no llego qué pasa? jaja no mentiras, sí voy', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    ['listo confirmeme esa', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    // "De paso" is by the way, no move; laughter is no word of a sentence; any site or any day but one is no band.
+    ['y de paso una para Sofi, la varicela la tiene muy brotada', 'menu', { intent: 'book', choice: 'book' }],
+    ['holaa, esta vez la cita es pa mi jaja, medicina general', 'start', { intent: 'book', patients: [{ kind: 'self' }] }],
+    ['si busque en la tarde, lo que sea pero hoy', 'offer', { yesNo: 'yes', band: 'tarde', day: '2026-11-23' }],
+    ['Sí, busque en la que sea, me da igual la sede, con tal de que me atiendan hoy.', 'offer', { yesNo: 'yes', band: undefined }],
+    // The visit asked for without "cita"; a span of days said of what is shown; when the member can go, at the slots.
+    [
+      'Hola Lina buenas tardes, necesito los controles de crecimiento de Mateo y Sofi, ojala el mismo dia pa no pedir permiso dos veces en el trabajo 😅',
+      'start',
+      { intent: 'book', visitType: 'control', sameDay: true },
+    ],
+    [
+      'Esos horarios no me sirven porque son de lunes a miércoles y yo necesito el jueves. ¿Qué días tiene disponibles?',
+      'slot',
+      { intent: 'other_day', day: '2026-11-26', patients: undefined },
+    ],
     [
       'cancelar la cita de Sofi y la de Mateo',
       'start',
