@@ -196,6 +196,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   // "No es tan grave, yo prefiero la cita": a cita, wanted rather than urgencias.
   ['book', /\b(?:prefiero|prefiere|preferimos|mejor) (?:la|una) (?:cita|consulta)\b/g],
+  // "Mi esposo dice que le saque cita a él también": a cita asked for through someone else's words.
+  ['book', /\b(?:que|q) (?:le|les|me|nos) (?:saque|saques|sacara|pida|pidas|pidiera|agende|agendes|agendara|separe|consiga|busque) (?:una |otra )?(?:cita|consulta)\b/g],
   // "Necesito los controles de crecimiento de Mateo y Sofi", "quisiera un chequeo para la niña": the visit asked for, not "cita".
   [
     'book',

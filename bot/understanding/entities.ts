@@ -43,6 +43,7 @@ import {
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
 import type { Found } from './lexicon.js';
+import { digitsFromWords } from './numbers.js';
 import { DAY_QUESTIONS, IDENTITY_QUESTIONS, bogotaParts, uncovered, type Message, type Reading } from './reading.js';
 import type { Entities, Question } from './types.js';
 import { readWhen } from './when.js';
@@ -640,13 +641,15 @@ export function readEntities(
     // "¡Ya le dije! 1010101010": at the document question, one long number is the number, whatever surrounds it.
     if (question === 'document' && !entities.documentNumber && !birthDate) {
       // (With dots or spaces between the groups, "1.019.874.562.", "1042 333 444"; a sentence's full stop after it.)
-      const numbers = normalized.match(/(?<![\d.])\d{1,3}(?:\.\d{3})+(?!\d|\.\d)|(?<!\d |\d)\d{1,4}(?: \d{3}){2,3}(?! ?\d)|(?<!\d)\d{6,15}(?!\d)/g) ?? [];
+      // ("Le doy la de Laura: uno cero uno cero…": dictated in words.)
+      const said = /\d/.test(normalized) ? normalized : digitsFromWords(normalized);
+      const numbers = said.match(/(?<![\d.])\d{1,3}(?:\.\d{3})+(?!\d|\.\d)|(?<!\d |\d)\d{1,4}(?: \d{3}){2,3}(?! ?\d)|(?<!\d)\d{6,15}(?!\d)/g) ?? [];
       // ("80.123.456… ay no, esa es la de mi esposo, la mía es 52.111.987": corrected, the last one.)
       const last = numbers.at(-1);
       const corrected =
         numbers.length === 2 &&
         last !== undefined &&
-        /\b(no|digo|perdon|mejor|corrijo|mentiras|equivoque)\b/.test(normalized.slice(normalized.indexOf(numbers[0] ?? ''), normalized.lastIndexOf(last)));
+        /\b(no|digo|perdon|mejor|corrijo|mentiras|equivoque)\b/.test(said.slice(said.indexOf(numbers[0] ?? ''), said.lastIndexOf(last)));
       if ((numbers.length === 1 || corrected) && last) entities.documentNumber = last.replace(/[. ]/g, '');
     }
     // "Uy no, me faltó un cero: 1010101010" at the date-of-birth question: a number too long for a date is the document, corrected.

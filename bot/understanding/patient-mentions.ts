@@ -1088,6 +1088,12 @@ function readPatients(
       (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la') &&
       /^(?:ya )?(?:tiene|tenia) (?:alguna |una |su )?citas?\b/.test(original.slice(found.end, found.end + 5).join(' '));
     const subjectOfSaying = next !== undefined && SAYING.has(next);
+    // ("Mi esposo dice que le saque cita a él también": the one who says it asks a cita for himself.)
+    const asksForThemselves =
+      subjectOfSaying &&
+      /^(?:dice|dijo|pregunta) (?:que|q|si) (?:le|les) (?:saque|saques|sacara|pida|pidas|pidiera|agende|agendes|agendara|separe|consiga|busque|puede sacar|puedo sacar) (?:una |la |otra )?(?:cita|consulta)\b/.test(
+        original.slice(found.end, found.end + 7).join(' '),
+      );
     // ("Pa la niña, Mateo ya tiene la de él": a comma between them makes the name no name of the relation.)
     const namedNext = next !== undefined && (known.some((name) => sameName(next, name)) || knownOrCommon(next)) && clausesOfWords()[found.end] === clausesOfWords()[found.end - 1];
     const introduced =
@@ -1096,7 +1102,7 @@ function readPatients(
       (words[found.end] === 'y' && words[found.end + 1] === 'yo') ||
       (introducer === 'y' && words[cursor - 1] === 'yo') ||
       (introducer !== undefined && BEFORE_RELATION.has(introducer) && introducer !== 'mi' && introducer !== 'mis') ||
-      (possessive && !subjectOfSaying) ||
+      (possessive && (!subjectOfSaying || asksForThemselves)) ||
       described ||
       childrenWithCita ||
       oneWithCita ||
@@ -1194,6 +1200,7 @@ function readPatients(
       question === 'patient' ||
       words.length <= 4 ||
       namedNext ||
+      asksForThemselves ||
       introducer === 'para' ||
       introducer === 'pa' ||
       introducer === 'pal' ||

@@ -3681,6 +3681,16 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('member testing, left open before (dev43 stop)', () => {
+  itReads([
+    // A cita asked for someone through their own words; the document dictated in words after whose it is.
+    ['mi esposo dice que le saque cita a él también, ¿se puede?', 'menu', { intent: 'book', patients: [{ kind: 'relation', relation: 'other' }] }],
+    ['mi mamá dice que le saque una cita', 'menu', { intent: 'book', patients: [{ kind: 'relation', relation: 'other' }] }],
+    ['le doy la de laura uno cero uno cero uno cero uno cero uno cero', 'document', { documentNumber: '1010101010', patients: undefined }],
+    ['ya le dije! uno cero uno cero uno cero uno cero uno cero', 'document', { documentNumber: '1010101010' }],
+  ]);
+});
+
 describe('the fortieth blind batch, opened for tuning (dev43)', () => {
   itReads([
     // Kind words said in more ways than a list holds: wishes, blessings, praise, how-are-you's, closing words.
