@@ -127,7 +127,7 @@ for (const phrase of [
 export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   [
     'cancel',
-    /\b((?<!\b(?:la|el|las|los|cita|citas) que (?:ya )?)(?<!\b(?:ayer|anoche|antier|el otro dia|la semana pasada)(?: yo)?(?: ya)? )cancel(?!aron|ada|ado|o\b)\w*|anul(?!aron|ada|ado)\w*|desagend\w*|no (voy a |vamos a |va a )?(poder |puedo |podemos |podre )?(ir|asistir|llevar\w*) a (la|esa|mi) cita|(borrar|quitar|eliminar) (la|esa|mi|una) cita|ya no (la )?necesit\w* la cita|ya no la necesit\w*)\b/g,
+    /\b((?<!\b(?:la|el|las|los|cita|citas) que (?:ya |acabo de |acabamos de |acaba de |acabe de )?)(?<!\b(?:ayer|anoche|antier|el otro dia|la semana pasada)(?: yo)?(?: ya)? )cancel(?!aron|ada|ado|o\b)\w*|anul(?!aron|ada|ado)\w*|desagend\w*|no (voy a |vamos a |va a )?(poder |puedo |podemos |podre )?(ir|asistir|llevar\w*) a (la|esa|mi) cita|(borrar|quitar|eliminar) (la|esa|mi|una) cita|ya no (la )?necesit\w* la cita|ya no la necesit\w*)\b/g,
   ],
   [
     'reschedule',
@@ -192,7 +192,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   // ¿cierto?": checking what was done, asked in fewer words.
   [
     'consult',
-    /\b(?:ahora si|ya si) (?:me |nos |le )?(?:quedo|quedaron)(?:\s*\?|$| (?:que|porque|xq|pq)\b)|\bcomo (?:me |nos |le )?(?:quedaron|quedo)(?:\s*\?|$| (?:que|porque|xq|pq)\b)|\b(?:sigue|queda) (?:el|pal) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}) (?:cierto|verdad)\b|\bquedo para (?:hoy|manana|el [a-z0-9]+) (?:cierto|verdad)\b/g,
+    /\b(?:ahora si|ya si) (?:me |nos |le )?(?:quedo|quedaron)(?:\s*\?|$| (?:que|porque|xq|pq)\b)|\bcomo (?:me |nos |le )?(?:quedaron|quedo)(?:\s*\?|$| (?:que|porque|xq|pq)\b)|\b(?:sigue|queda) (?:el|pal) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}) (?:cierto|verdad)\b|\bquedo para (?:hoy|manana|el [a-z0-9]+) (?:cierto|verdad)\b|\b(?:esa|esta|la otra|la mia|la de [a-z]+) (?:si |ya )?(?:quedo|quedaron) (?:bien|lista|listas|agendada|agendadas)\b/g,
   ],
   // "No es tan grave, yo prefiero la cita": a cita, wanted rather than urgencias.
   ['book', /\b(?:prefiero|prefiere|preferimos|mejor) (?:la|una) (?:cita|consulta)\b/g],
@@ -796,7 +796,7 @@ export const SOONEST =
   /\blo antes (posible|que se pueda|que pueda)\b|\blo mas (pronto|prontico|rapido|ligero)\b|\bcuanto antes\b|\bapenas se pueda\b|\b(la|lo) que (haya|hayan|tenga|tengan|este|salga) mas (pronto|rapido|prontico)\b|\bla (primera|mas pronta)(?: cita)? que (haya|tenga|tengan|salga)\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */
 export const EARLIEST =
-  /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida|temprano|temprana|tempranito|tempranita)( posible)?$|\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida)\b(?! (a|de|que|al|del)\b)|\b(el )?dia mas (cercano|proximo|pronto)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\bla mas (temprana|tempranita|tempranito|temprano|pronta|prontica) (que|q) (haya|hay|tenga|tengan|este|salga)\b|\blo (antes|mas pronto) posible\b|\blo (antes|mas pronto) (que|q) (haya|tenga|tengan|se pueda|pueda|puedan)\b|^la que sea\b/;
+  /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida|temprano|temprana|tempranito|tempranita)( posible)?$|\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida)\b(?! (a|de|que|al|del)\b)|\b(el )?dia mas (cercano|proximo|pronto)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\bla mas (temprana|tempranita|tempranito|temprano|pronta|prontica) (que|q) (haya|hay|tenga|tengan|este|salga)\b|\blo (antes|mas pronto) posible\b|\blo (antes|mas pronto) (que|q) (haya|tenga|tengan|se pueda|pueda|puedan)\b|^la que sea\b|\bla (que|q) (usted |ud )?(me )?(dijo|mostro|puso|ofrecio|dio|mando|nombro) (de )?primero\b/;
 /** "La del miércoles", "esa de mañana": an appointment named by its day. */
 export const REFERRED_DAY =
   /\b(?:la|esa|mi cita|la cita) (?:del?|de el) ((?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: \d{1,2})?|\d{1,2}(?: de [a-z]+)?|hoy|manana|pasado manana)\b/;

@@ -350,9 +350,10 @@ const CITA_FOR_THEM =
   /^(?:\w+ )?(?:y|e) (?:necesito|quiero|quisiera|vengo a|voy a) (?:sacarle|pedirle|agendarle|sacar(?:le)? una cita para (?:el|ella)|una cita para (?:el|ella)|cita para (?:el|ella))\b/;
 
 /** The writer at a clinic site: "estoy en la USS Kennedy", "estoy aquí en la sede de Chía". */
-const AT_A_SITE = /\b(?:estoy|estamos) (?:aqui |aca )?en (?:la )?(?:sede|uss|clinica|hospital|puesto|kennedy|suba|chia|fontibon|calle|autopista|primero de mayo|facatativa)\b/;
+export const AT_A_SITE =
+  /\b(?:estoy|estamos) (?:aqui |aca )?en (?:la )?(?:sede|uss|clinica|hospital|puesto|kennedy|suba|chia|fontibon|calle|autopista|primero de mayo|facatativa)\b/;
 /** After someone the member is with at a site, what they need: "…tiene fiebre", "…¿lo pueden ver hoy?", "…le toca control". */
-const BROUGHT_IN_NEED =
+export const BROUGHT_IN_NEED =
   /\b(?:tiene fiebre|fiebre|enferm\w*|necesita|le toca|(?:lo|la|los|las) (?:pueden|puede|podrian|podria) (?:ver|atender|revisar)|esta (?:muy )?(?:mareada|mareado|malita|malito|mal)|se (?:cayo|golpeo|siente mal))\b/;
 
 /** Words of a request about a cita: without one, the children named to say who writes are no patient. */
@@ -1611,6 +1612,8 @@ function readPatients(
         (HOW_THEY_ARE.has(original[index + 1] ?? '') && original[index + 1] !== 'se') ||
         // ("Mateo tenía cita el viernes, mejor se la cancelo": the one whose cita it is.)
         HAS_A_CITA.test(original.slice(index + 1, index + 5).join(' ')) ||
+        // ("Sofía la peque", "Mateo, el niño": the name, then who the child is.)
+        (index === 0 && ARTICLES.has(original[index + 1] ?? '') && lexicon.relationWords.has(original[index + 2] ?? '')) ||
         (original[index + 1] === 'se' && /^(desmayo|desmaya|cayo|golpeo|enfermo|puso|siente|sentia|ahogo|quemo|corto|fracturo|aporreo)$/.test(original[index + 2] ?? ''))) &&
       knownOrCommon(word) &&
       !lexicon.vocabulary.has(word)

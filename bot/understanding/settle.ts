@@ -47,7 +47,7 @@ import {
 import { asksForHelp, operationCue, type IntentRead } from './intent.js';
 import { ordinalFromWord } from './numbers.js';
 import { optionValue, turnedDown, type Picked } from './options.js';
-import { IDENTITY_QUESTIONS, OPERATIONS_IN_MENU, YES_NO_QUESTIONS, type Message } from './reading.js';
+import { bogotaParts, IDENTITY_QUESTIONS, OPERATIONS_IN_MENU, YES_NO_QUESTIONS, type Message } from './reading.js';
 import type { Asked, Entities, Expectation, Intent, Question, Understanding } from './types.js';
 
 /** The supposition's first place in a message: `MISSED_SUPPOSITION` without its `g`, built once. */
@@ -153,6 +153,8 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'book';
     pickedBook = true;
   }
+  // ("Ahora lo mismo pero para el niño" at the menu: the cita just booked, again, for someone else.)
+  if (intent === 'none' && question === 'menu' && picked === undefined && entities.sameAgain && entities.patients?.length) intent = 'book';
   // A document, a date of birth or an e-mail where one is asked is the answer, whatever else the words suggest.
   // A question about why it is asked ("¿para qué necesitan mi cédula?") is help, unless the answer comes with it.
   const onlyAsksWhy = intent === 'help' && !entities.documentNumber && !entities.birthDate && !entities.email;
@@ -410,6 +412,17 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'more_times';
   // "¿No hay más tarde el miércoles?": later times that day.
   if (question === 'slot' && picked === undefined && intent === 'none' && entities.day && !entities.time && LATER.test(normalized)) intent = 'more_times';
+  // "¿No hay nada más temprano hoy?" where today's slots are shown: earlier times that day.
+  if (
+    question === 'slot' &&
+    picked === undefined &&
+    (intent === 'none' || intent === 'other_day') &&
+    entities.earlier &&
+    entities.day &&
+    !entities.time &&
+    expectation.options.some((option) => option.start !== undefined && bogotaParts(option.start)?.day === entities.day)
+  )
+    intent = 'more_times';
   // "La 2 no me sirve": the slots shown do not suit, as "ninguna me sirve" says.
   if ((question === 'slot' || question === 'day') && picked === undefined && intent === 'none' && turnedDown(words)) {
     intent = 'deny';

@@ -22,7 +22,7 @@ import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
 import { numberFromWords, ordinalFromWord } from './numbers.js';
 import { doctorAskedIn, doctorNamedIn, optionAfterRefusedTime, pickOption, type Picked } from './options.js';
 import { sameNormalizedName, soundOf } from '../../dialogs/patients.js';
-import { readPatientMentions, writerIntroduction, writerOfDocument } from './patient-mentions.js';
+import { AT_A_SITE, BROUGHT_IN_NEED, readPatientMentions, writerIntroduction, writerOfDocument } from './patient-mentions.js';
 import { bogotaParts, DAY_QUESTIONS, IDENTITY_QUESTIONS, YES_NO_QUESTIONS, type Message, type Reading } from './reading.js';
 import { settleIntent } from './settle.js';
 import type { Entities, Expectation, Intent, ShownOption, Understanding } from './types.js';
@@ -482,6 +482,25 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     const introduction = writer ? writerIntroduction(words) : undefined;
     const intentRead = readIntent(reading, words, question, yesNo, introduction ? [...courtesy, introduction] : courtesy, ANSWERING_NO.test(normalized), original);
     let { intent } = intentRead;
+    // "Buenas tardes, soy Rosa, la mamá de Laura, le escribo del celular de ella porque el mío se dañó": a greeting, and who
+    // writes; nothing asked yet.
+    if (
+      question === 'start' &&
+      introduction !== undefined &&
+      (intent === 'none' || (intent === 'help' && !asksForHelp(words))) &&
+      smallTalk.find(words).some((found) => found.value === 'greet') &&
+      !entities.specialty &&
+      !entities.visitType &&
+      !entities.day &&
+      !entities.patients?.length &&
+      operationCue(words.join(' ')) === undefined &&
+      // (Nor a word of a cita or of help: "…me dijo que pidiera la cita por aquí", "esto cómo funciona, me ayuda".)
+      !/\b(?:cita|citas|consulta|consultas|control|ayud\w*|funciona|explic\w*|entiendo)\b/.test(words.join(' '))
+    )
+      intent = 'greet';
+    // "Estoy en la USS Suba con la niña, tiene fiebre muy alta": someone brought to a site in need, in a first message, is a cita
+    // asked for them.
+    if (question === 'start' && intent === 'none' && entities.patients?.length && AT_A_SITE.test(words.join(' ')) && BROUGHT_IN_NEED.test(words.join(' '))) intent = 'book';
     // "Holaaa pediatría pa Sofi el jueves x fa 🙏", "cita médico general pa mí": a first message of booking details is a booking, courtesy around it or not.
     // ("Necesito médico general en Facatativá, cualquier hora": a help the classifier weighed, with no word of help, is the booking too.)
     if (
@@ -581,7 +600,7 @@ function withoutWordsToAChild(read: string, expectation: Expectation): string {
 const KIND_WORDS: ReadonlySet<Intent> = new Set(['thanks', 'greet']);
 
 /** What a message's first sentences may read as when its last sentence is a plain yes or no: thinking aloud, not a request. */
-const SETTLED_BY_THE_LAST: ReadonlySet<Intent> = new Set(['none', 'help', 'book', 'other_day', 'greet', 'thanks', 'affirm', 'deny']);
+const SETTLED_BY_THE_LAST: ReadonlySet<Intent> = new Set(['none', 'help', 'book', 'other_day', 'greet', 'thanks', 'affirm', 'deny', 'more_times']);
 
 /** The last "pero" or "pues" of a message, with what follows it. */
 const LAST_TURN = /\s(?:pero|pues)\s(?!.*\s(?:pero|pues)\s)/i;

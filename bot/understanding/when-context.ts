@@ -194,7 +194,8 @@ const TOMORROW_CONTINUES = /^\s+(?:mismo|temprano|tempranito|en\s+la|por\s+la|a\
 export function bareMananaIsBand(context: ParsingContext, index: number, length: number): boolean {
   if (!(context.option as LinaParsingOption).mananaIsBand) return false;
   // ("Para mañana", "pa mañana": the day it is for, tomorrow.)
-  if (/(?:^|\s)(?:para|pa)\s+$/.test(context.text.slice(0, index))) return false;
+  // ("La que sea pero mañana", "hasta mañana": the day.)
+  if (/(?:^|\s)(?:para|pa|pero|hasta|desde)\s+$/.test(context.text.slice(0, index))) return false;
   return !TOMORROW_CONTINUES.test(after(context, index + length));
 }
 

@@ -244,8 +244,11 @@ const AFTERNOON_BEFORE = /(?:^|[^a-z])(?:tardes?|tarde[cs]itas?)[\s,]+(?:(?:pero
 /** "Temprano en la tarde", "tempranito por la tarde": the same, said first. */
 const AFTERNOON_AFTER = /^[\s,]+(?:(?:en|por|de)\s+)?la\s+(?:tarde|tarde[cs]ita)(?![a-z])/;
 /** "me da igual el día": indifference to something else than the hour. */
+/** After "lo que sea", a day it must be: "lo que sea pero hoy" (beside a band named, any day but not any band). */
+const BUT_ON_A_DAY_AFTER =
+  /^\s*,?\s*(?:pero|con\s+tal\s+(?:de\s+)?que\s+sea|mientras\s+sea)\s+(?:hoy|manana|pasado|esta\s+semana|este|esta|el\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|\d))(?![a-z])/;
 const NOT_ABOUT_TIME_AFTER =
-  /^\s+(?:el|la|los|las|de|del|de\s+los|de\s+las)\s+(?:dias?|fechas?|medicos?|medicas?|doctor|doctores|doctoras?|sedes?|lugar|especialistas?|citas)(?![a-z])|^\s*,?\s*(?:pero|con\s+tal\s+(?:de\s+)?que\s+sea|mientras\s+sea)\s+(?:hoy|manana|pasado|esta\s+semana|este|esta|el\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|\d))(?![a-z])|^\s*,?\s*(?:me\s+da\s+igual|no\s+importa)\s+(?:la|el)\s+(?:sede|lugar|sitio|medico|doctor|doctora)(?![a-z])/;
+  /^\s+(?:el|la|los|las|de|del|de\s+los|de\s+las)\s+(?:dias?|fechas?|medicos?|medicas?|doctor|doctores|doctoras?|sedes?|lugar|especialistas?|citas)(?![a-z])|^\s*,?\s*(?:me\s+da\s+igual|no\s+importa)\s+(?:la|el)\s+(?:sede|lugar|sitio|medico|doctor|doctora)(?![a-z])/;
 
 /** "Con cualquier médico, eso me da igual": indifference to the doctor or the site just named. */
 const ABOUT_OTHER_BEFORE = /(?:^|[^a-z])(?:medic[oa]s?|doctor(?:a|es|as)?|sedes?|lugar)[\s,]*(?:(?:eso|ese|esa|la verdad|pues)[\s,]+)?(?:me\s+)?$/;
@@ -275,6 +278,8 @@ export class BandParser extends WholeWordParser {
     if (band === 'manana' && /^(?:bien\s+|muy\s+|mas\s+)?(?:temprano|tempranito)$/.test(match[0]) && (AFTERNOON_BEFORE.test(textBefore) || AFTERNOON_AFTER.test(textAfter)))
       return null;
     if (band === 'cualquiera' && (NOT_ABOUT_TIME_AFTER.test(textAfter) || ABOUT_OTHER_BEFORE.test(textBefore))) return null;
+    // ("Sí, busque en la tarde, lo que sea pero hoy": the band named stands; "la que sea pero mañana" alone is any band.)
+    if (band === 'cualquiera' && BUT_ON_A_DAY_AFTER.test(textAfter) && /(?:^|[^a-z])(?:en|por)\s+la\s+(?:manana|tarde)(?![a-z])/.test(context.text)) return null;
     return context.createParsingResult(index, match[0], context.createParsingComponents().addTag(BAND_TAG[band]));
   }
 }

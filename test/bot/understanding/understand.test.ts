@@ -3681,6 +3681,28 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('the forty-first blind batch, opened for tuning (dev44)', () => {
+  itReads([
+    // Earlier times on the day shown; the cita just booked, for someone else; the one said first.
+    ['no hay nada mas temprano hoy?', 'slot', { intent: 'more_times', day: '2026-11-23' }],
+    ['ahora lo mismo pero para el niño', 'menu', { intent: 'book', patients: [{ kind: 'relation', relation: 'son' }] }],
+    ['la que usted me dijo primero', 'slot', { choice: 'slot-1' }],
+    // Checking a cita in few words; a cita just cancelled, told of, cancels nothing.
+    ['y la otra, la del miércoles, esa sí quedó bien?', 'menu', { intent: 'consult', day: '2026-11-25' }],
+    ['primera vez, como la que acabo de cancelar', 'visitType', { intent: 'none', choice: 'primera_vez' }],
+    // Who writes, and a greeting: nothing asked yet (a word of a cita or of help is).
+    ['buenos días señorita, le escribe la mamá de Laura, la abuela de los niños, desde el teléfono de ella', 'start', { intent: 'greet', writer: 'abuela' }],
+    ['buenas tardes, soy Rosa, la mamá de Laura, le escribo del celular de ella porque el mío se dañó', 'start', { intent: 'greet' }],
+    ['BUENAS SEÑORITA ES EL PAPA DE LAURA. ESTO COMO FUNCIONA ME AYUDA', 'start', { intent: 'help' }],
+    // Someone brought to a site in need; a name, then who the child is.
+    ['estoy en la uss suba con la niña tiene fiebre muy alta', 'start', { intent: 'book', site: 'SUBA', patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    ['sofia la peque', 'start', { patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
+    // Any band but a day; a question, then the yes that settles it.
+    ['la que sea pero mañana', 'band', { choice: 'cualquiera', band: 'cualquiera', day: '2026-11-24' }],
+    ['y en otra sede no hay? bueno sí, busque en la tarde', 'offer', { intent: 'affirm', yesNo: 'yes', band: 'tarde' }],
+  ]);
+});
+
 describe('member testing, left open before (dev43 stop)', () => {
   itReads([
     // A cita asked for someone through their own words; the document dictated in words after whose it is.
