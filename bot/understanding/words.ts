@@ -141,6 +141,12 @@ function normalizeUncached(text: string): string {
     .replace(/\bk(?=(?:ed|ied|ier|isier|isie)[a-z]*)/g, 'qu')
     // ("La de medicinageneral": the specialty's words run together by dictation.)
     .replace(/\b(medicina|medico)general\b/g, '$1 general')
+    // ("Una cita paramañana", "15 demarzo", "primeravez": a short word run into the next on a cheap keyboard.)
+    .replace(
+      /\b(para|pa|de|del)(manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b/g,
+      '$1 $2',
+    )
+    .replace(/\bprimeravez\b/g, 'primera vez')
     // ("Aaa ok sí": the "ah" its letters drawn out, not the preposition.)
     .replace(/^\W*a (?=(?:ok|okay|bueno|listo|si|ya|va|vale|dale|entiendo|bien)\b)/, 'ah ')
     // "X la tard", "en la tard": the afternoon, its last letter left out (too short a word for the speller).

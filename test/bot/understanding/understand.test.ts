@@ -3700,6 +3700,10 @@ describe('the forty-first blind batch, opened for tuning (dev44)', () => {
     // Any band but a day; a question, then the yes that settles it.
     ['la que sea pero mañana', 'band', { choice: 'cualquiera', band: 'cualquiera', day: '2026-11-24' }],
     ['y en otra sede no hay? bueno sí, busque en la tarde', 'offer', { intent: 'affirm', yesNo: 'yes', band: 'tarde' }],
+    // A short word run into the next on a cheap keyboard.
+    ['quiero una cita paramañana', 'menu', { intent: 'book', day: '2026-11-24' }],
+    ['15 demarzo 1994', 'birthDate', { birthDate: '1994-03-15', day: undefined }],
+    ['primeravez', 'visitType', { choice: 'primera_vez', visitType: 'primera_vez' }],
   ]);
 });
 
