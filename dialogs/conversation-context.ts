@@ -97,6 +97,8 @@ export interface ConversationContext extends ConversationInput {
   nextAnnounced?: boolean;
   /** Who the patient question offers: everyone, or the few a member's words left open. */
   patientOptions?: string[];
+  /** The words that left `patientOptions` open meant one of them ("una de las citas de los niños"): the others wait for nothing. */
+  patientOptionsOneOf?: boolean;
   /** A patient named mid-flow, waiting for the member's yes. */
   proposedPatient?: Patient;
   /** Whose appointments a question asked in the middle of an operation lists ("¿y yo tengo alguna cita?"). */
@@ -209,8 +211,10 @@ export function queuedConsulted(context: ConversationContext): PatientChoice | u
 }
 
 /** The options the patient question narrows to when the words fit several people. */
-export function narrowedTo(resolution: PatientResolution): Pick<ConversationContext, 'patientOptions'> {
-  return resolution.kind === 'several' ? { patientOptions: resolution.choices.map((choice) => (choice.self ? 'self' : choice.patient.id)) } : {};
+export function narrowedTo(resolution: PatientResolution): Pick<ConversationContext, 'patientOptions' | 'patientOptionsOneOf'> {
+  return resolution.kind === 'several'
+    ? { patientOptions: resolution.choices.map((choice) => (choice.self ? 'self' : choice.patient.id)), patientOptionsOneOf: resolution.oneOf === true }
+    : {};
 }
 
 /** Why a beneficiary cannot be booked for here: not PBS, or not active. */

@@ -129,8 +129,10 @@ function chosenWithOtherQueued(context: ConversationContext, choice: PatientChoi
   const chosenId = choice.self ? 'self' : choice.patient.id;
   const others = (context.patientOptions ?? []).filter((id) => id !== chosenId);
   const other = others.length === 1 ? choicesOf(context.member).find((one) => (one.self ? 'self' : one.patient.id) === others[0]) : undefined;
+  // ("Cancelar una de las citas de los niños", then "la de la niña": one was meant, the words fit both; nothing comes next.)
+  const oneMeant = context.patientOptionsOneOf === true;
   const queued =
-    other && context.request?.operation !== undefined && context.request.operation !== 'consult' && !context.nextRequest
+    other && !oneMeant && context.request?.operation !== undefined && context.request.operation !== 'consult' && !context.nextRequest
       ? {
           nextRequest: {
             operation: context.request.operation,
@@ -142,12 +144,12 @@ function chosenWithOtherQueued(context: ConversationContext, choice: PatientChoi
       : {};
   // (No operation said yet: the other one waits for the operation the member asks for.)
   const later =
-    other && !context.request?.operation && !context.nextRequest
+    other && !oneMeant && !context.request?.operation && !context.nextRequest
       ? {
           otherPatientLater: other.self ? { kind: 'self' as const } : { kind: 'name' as const, name: normalizeText(other.patient.firstName), written: other.patient.firstName },
         }
       : {};
-  return { patient: choice.patient, patientOptions: undefined, request: withoutMentions(context.request), ...queued, ...later };
+  return { patient: choice.patient, patientOptions: undefined, patientOptionsOneOf: undefined, request: withoutMentions(context.request), ...queued, ...later };
 }
 
 /** That the previous session expired, and what it left undone when it waited for a yes. */

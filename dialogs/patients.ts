@@ -13,8 +13,11 @@ export interface PatientChoice {
 /** What the member's words say about the patient, against the people they may choose. */
 export type PatientResolution =
   | { kind: 'one'; choice: PatientChoice }
-  /** Several fit ("mi hijo" with two children, "Mateo y Sofía"): ask which, among these. */
-  | { kind: 'several'; choices: PatientChoice[] }
+  /**
+   * Several fit ("mi hijo" with two children, "Mateo y Sofía"): ask which, among these. `oneOf`: one person was meant, named
+   * by words that fit several ("uno de los niños"); the others are not asked for.
+   */
+  | { kind: 'several'; choices: PatientChoice[]; oneOf?: true }
   /** A name or relation nobody on the plan has ("para Juan", "para mi mamá"). */
   | { kind: 'unknown'; name?: string }
   | { kind: 'none' };
@@ -120,7 +123,7 @@ export function resolvePatient(mentions: readonly PatientMention[] | undefined, 
   }
   const [only, ...others] = found;
   if (only && others.length === 0) return { kind: 'one', choice: only };
-  if (only) return { kind: 'several', choices: [only, ...others] };
+  if (only) return { kind: 'several', choices: [only, ...others], ...(mentions.length === 1 && mentions[0]?.kind === 'relation' ? { oneOf: true as const } : {}) };
   if (unknown !== undefined) return { kind: 'unknown', name: unknown };
   return unknownRelation ? { kind: 'unknown' } : { kind: 'none' };
 }

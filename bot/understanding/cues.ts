@@ -196,6 +196,12 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   // "No es tan grave, yo prefiero la cita": a cita, wanted rather than urgencias.
   ['book', /\b(?:prefiero|prefiere|preferimos|mejor) (?:la|una) (?:cita|consulta)\b/g],
+  // "¿Me saca una para el viernes?", "cancélela pero me saca otra para el jueves": a cita asked of Lina, in few words.
+  // ("Yo le saqué una cita por teléfono": one the writer booked, told.)
+  [
+    'book',
+    /(?<!\b(?:yo|ya|ayer|yo ya) )\b(?:me|le|nos|les) (?:saca|sacas|saque|pide|pida|agenda|agende|separa|separe|consigue|consiga|da|dan) (?:una|otra)\b(?! (?:vez|pregunta|cosa|duda|informacion))/g,
+  ],
   // "Mi esposo dice que le saque cita a él también": a cita asked for through someone else's words.
   ['book', /\b(?:que|q) (?:le|les|me|nos) (?:saque|saques|sacara|pida|pidas|pidiera|agende|agendes|agendara|separe|consiga|busque) (?:una |otra )?(?:cita|consulta)\b/g],
   // "Necesito los controles de crecimiento de Mateo y Sofi", "quisiera un chequeo para la niña": the visit asked for, not "cita".
@@ -796,7 +802,7 @@ export const SOONEST =
   /\blo antes (posible|que se pueda|que pueda)\b|\blo mas (pronto|prontico|rapido|ligero)\b|\bcuanto antes\b|\bapenas se pueda\b|\b(la|lo) que (haya|hayan|tenga|tengan|este|salga) mas (pronto|rapido|prontico)\b|\bla (primera|mas pronta)(?: cita)? que (haya|tenga|tengan|salga)\b/;
 /** "La que sea más pronto", "la más cercana": the earliest slot shown. */
 export const EARLIEST =
-  /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida|temprano|temprana|tempranito|tempranita)( posible)?$|\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida)\b(?! (a|de|que|al|del)\b)|\b(el )?dia mas (cercano|proximo|pronto)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\bla mas (temprana|tempranita|tempranito|temprano|pronta|prontica) (que|q) (haya|hay|tenga|tengan|este|salga)\b|\blo (antes|mas pronto) posible\b|\blo (antes|mas pronto) (que|q) (haya|tenga|tengan|se pueda|pueda|puedan)\b|^la que sea\b|\bla (que|q) (usted |ud )?(me )?(dijo|mostro|puso|ofrecio|dio|mando|nombro) (de )?primero\b/;
+  /\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida|temprano|temprana|tempranito|tempranita)( posible)?$|\b(la|lo|el) (que (sea|este|haya) )?mas (pronto|pronta|cerca|cercan[oa]|rapido|rapida)\b(?! (a|de|que|al|del)\b)|\b(el )?dia mas (cercano|proximo|pronto)\b|\bla mas cercana\b|\bla primera que (haya|tenga|este)\b|\bla mas (temprana|tempranita|tempranito|temprano|pronta|prontica) (que|q) (haya|hay|tenga|tengan|este|salga)\b|\blo (antes|mas pronto) posible\b|\blo (antes|mas pronto) (que|q) (haya|tenga|tengan|se pueda|pueda|puedan)\b|^la que sea\b|\bla (que|q) (usted |ud )?(me )?(dijo|mostro|puso|ofrecio|dio|mando|nombro) (de )?primero\b|\bcual es la (primera|mas temprana|mas pronta) (que|q) (hay|tiene|tienen|haya)\b/;
 /** "La del miércoles", "esa de mañana": an appointment named by its day. */
 export const REFERRED_DAY =
   /\b(?:la|esa|mi cita|la cita) (?:del?|de el) ((?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)(?: \d{1,2})?|\d{1,2}(?: de [a-z]+)?|hoy|manana|pasado manana)\b/;

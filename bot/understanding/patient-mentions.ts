@@ -1127,22 +1127,25 @@ function readPatients(
         !(words[found.start - 2] === 'de' && /^(cita|citas|consulta|consultas|control|controles)$/.test(words[found.start - 3] ?? '')) &&
         question !== 'patient');
     // "Mi mamá me lleva", "mi mamá solo me acompaña", "lo lleva la abuela": a companion, not a patient.
+    // ("Sí, ¿y puedo llevar a la niña conmigo?": taken along to the member's own cita, not its patient.)
+    const takenAlong = /^(?:conmigo|con migo|de acompanante|a la cita conmigo)\b/.test(original.slice(found.end, found.end + 4).join(' ')) && question !== 'patient';
     const companion =
-      found.value === 'other' &&
-      (ACCOMPANYING.has(
-        original
-          // ("Mi esposo Alberto lo lleva en taxi": his name, then what he does.)
-          .slice(found.end + (namedNext ? 1 : 0), found.end + (namedNext ? 1 : 0) + 6)
-          .find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'el', 'que', 'quien', 'tambien', 'puede', 'podria', 'quiere'].includes(word)) ?? '',
-      ) ||
-        TAKING_SOMEONE.test(original.slice(found.end, found.end + 4).find((word) => !['tambien', 'puede', 'podria', 'quiere', 'me', 'va', 'a'].includes(word)) ?? '') ||
-        // ("Mi hermana me los cuida ese día": she looks after the children; the cita is not hers.)
-        LOOKING_AFTER.has(original.slice(found.end, found.end + 3).find((word) => !['me', 'nos', 'los', 'las', 'lo', 'la', 'a', 'tambien'].includes(word)) ?? '') ||
-        (ARTICLES.has(words[found.start - 1] ?? '') && ACCOMPANYING.has(original[found.start - 2] ?? '')) ||
-        // ("Ese día tengo que acompañar a mi señora al oftalmólogo": taken elsewhere, not to a cita here.)
-        (words[found.start - 1] === 'a' &&
-          /^(?:acompanar|acompano|acompana|llevar|llevo|lleva)$/.test(original[found.start - 2] ?? '') &&
-          /^(?:a|al) (?!(?:la |una |su )?(?:cita|consulta|control|medico|medica|pediatra|doctor|doctora|general)\b)/.test(original.slice(found.end, found.end + 3).join(' '))));
+      takenAlong ||
+      (found.value === 'other' &&
+        (ACCOMPANYING.has(
+          original
+            // ("Mi esposo Alberto lo lleva en taxi": his name, then what he does.)
+            .slice(found.end + (namedNext ? 1 : 0), found.end + (namedNext ? 1 : 0) + 6)
+            .find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'el', 'que', 'quien', 'tambien', 'puede', 'podria', 'quiere'].includes(word)) ?? '',
+        ) ||
+          TAKING_SOMEONE.test(original.slice(found.end, found.end + 4).find((word) => !['tambien', 'puede', 'podria', 'quiere', 'me', 'va', 'a'].includes(word)) ?? '') ||
+          // ("Mi hermana me los cuida ese día": she looks after the children; the cita is not hers.)
+          LOOKING_AFTER.has(original.slice(found.end, found.end + 3).find((word) => !['me', 'nos', 'los', 'las', 'lo', 'la', 'a', 'tambien'].includes(word)) ?? '') ||
+          (ARTICLES.has(words[found.start - 1] ?? '') && ACCOMPANYING.has(original[found.start - 2] ?? '')) ||
+          // ("Ese día tengo que acompañar a mi señora al oftalmólogo": taken elsewhere, not to a cita here.)
+          (words[found.start - 1] === 'a' &&
+            /^(?:acompanar|acompano|acompana|llevar|llevo|lleva)$/.test(original[found.start - 2] ?? '') &&
+            /^(?:a|al) (?!(?:la |una |su )?(?:cita|consulta|control|medico|medica|pediatra|doctor|doctora|general)\b)/.test(original.slice(found.end, found.end + 3).join(' ')))));
     // "Para mí, la mamá": the member saying who she is. "Buenos días mi niña": Lina, spoken to.
     // ("Para Laura, la mayor de mis hijas", from her mother: the member's name, then who she is.)
     const apposition =
@@ -1347,7 +1350,10 @@ function readPatients(
       // "Los dos niños", "mis dos hijas", "ambos niños", "los niños" (the member's children, both): two of them.
       // (Not "otro de mis hijos", one of them, nor children in the member's day at a later question.)
       const ofWhich = words[found.start - 1] === 'de' ? found.start - 2 : words[found.start - 2] === 'de' ? found.start - 3 : -1;
-      const oneOf = ofWhich >= 0 && ONE_OF.has(words[ofWhich] ?? '');
+      // ("Cancelar una de las citas de los niños": one of them, not both.)
+      const oneOf =
+        (ofWhich >= 0 && ONE_OF.has(words[ofWhich] ?? '')) ||
+        /\b(?:una|alguna) de (?:las|sus) (?:citas|consultas) de(?: los| las| mis)?$/.test(words.slice(Math.max(0, found.start - 7), found.start).join(' '));
       const forTheCita =
         introducer === 'tienen' ||
         // "¿Qué citas tienen pendientes mis nietos?"

@@ -751,6 +751,20 @@ export function settleIntent(reads: Reads): Understanding {
     delete entities.yesNo;
     entities.asks = 'rebook';
   }
+  // "Pues… sí, o no sé, déjeme pensarlo" at «¿La cancelo?» or «¿La confirmo?»: a yes taken back into a doubt is no yes; nothing is
+  // done, and the question is asked again.
+  if (
+    (question === 'confirm' || question === 'offer') &&
+    entities.yesNo === 'yes' &&
+    !entities.asks &&
+    DOUBT_AFTER_YES.test(normalized) &&
+    operationCue(words.join(' ')) === undefined
+  ) {
+    intent = 'none';
+    choice = undefined;
+    delete entities.yesNo;
+    entities.asks = 'doubt';
+  }
   // "No sé, es que de pronto sí puedo ir" at «¿La cancelo?», "ay no sé, mi hija es la que sabe" at the authorisation: a doubt,
   // no answer, and no request the classifier may weigh it as; the question is explained or asked again.
   if (
@@ -1432,6 +1446,9 @@ const REBOOK_ASKED =
 const GO_ON_WITH_THE_CITA =
   /\b(?:(?:yo )?prefiero|prefiere|preferimos|sigamos con|seguimos con|sigo con) (?:la|una) (?:cita|consulta)\b|\bno (?:es|era) (?:tan |muy |nada )?(?:grave|urgente|emergencia|de urgencias)\b/;
 /** A message that opens with a doubt: "no sé…", "ay no sé…", "mmm no sé, es que…". */
+/** After a yes, a doubt that takes it back: "…o no sé", "…no sé, déjeme pensarlo", "…no estoy segura". */
+const DOUBT_AFTER_YES =
+  /\b(?:o no se|no se\W*$|no se\W+(?:dejeme|deme|dejame|mejor|todavia|la verdad|lo pienso|pensandolo)|no estoy segur[ao]|(?:dejeme|deme|dejame) (?:lo )?pensar(?:lo)?|lo (?:pienso|voy a pensar|tengo que pensar))\b/;
 const DOUBT_OPENING =
   /^\W*(?:(?:ay|uy|m+|hm+|eh+|pues|bueno|es que|la verdad)\W+)*(?:dejeme|deme|dejame) (?:lo )?(?:pienso|pensar|pensarlo)\b|^\W*(?:(?:ay|uy|m+|hm+|eh+|pues|bueno|es que|la verdad)\W+)*(?:lo )?(?:voy a|tengo que|tendria que) pensar(?:lo)?\b|^\W*(?:(?:ay|uy|m+|hm+|eh+|pues|es que|la verdad)\W+)*no se\b(?! (?:si|que|como|cual|cuando|donde|nada)\b\s*\W*$)(?!\W+(?:moleste|molesta|preocupe|preocupa|afane|afana|angustie|ponga|olvide|puede|pudo|ha|han|me|le|la|lo|nos|te|haga)\b)/;
 /** A message that opens with a yes: "sí, …", "claro que sí, …", "dale, …". */

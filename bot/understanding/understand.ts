@@ -661,6 +661,9 @@ const MEANT_FOR_THEN_CANCEL =
   /\b(?:era|es) (?:para|pa|pal) [a-z ]{2,30}?,? (?:entonces |mejor )?(?:cancel|anul)\w* (?:esa|esta|la|esa cita|la que)\b|\b(?:era|es) (?:para|pa|pal) [a-z ]{2,30}?,? (?:cancelela|cancelala|anulela|anulala)\b/;
 
 /** After a yes, the other cita to cancel or move next: "sí, y cancele la otra", "y la otra me la cancela". */
+/** After a yes, a new booking asked: "…pero me saca otra para el jueves", "…y me pide una para la niña". */
+const ANOTHER_AFTER_YES =
+  /(?:,|\b(?:pero|y|y de paso|y tambien|y ademas))\s+(?:me|le|nos)\s+(?:saca|sacas|saque|pide|pida|agenda|agende|separa|separe|consigue|consiga|da)\s+(?:una|otra)\b(?! (?:vez|pregunta|cosa|duda))/;
 const YES_AND_THE_OTHER =
   /\b(?:y|e) (?:(?:tambien|de una|de paso|ahora|de una vez) )?(cancel\w*|anul\w*|muev\w*|reprogram\w*|cambi\w*) (?:la|esa) otra\b(?! (?:hora|fecha|sede|dia|vez))|\b(?:y|e) (?:la|esa) otra (?:(?:me )?la )?(cancel\w*|anul\w*|muev\w*|reprogram\w*)/;
 
@@ -699,6 +702,20 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
   if (expectation.question === 'menu' && answer.intent === 'cancel' && !answer.next && (answer.entities.patients?.length ?? 0) > 0 && MEANT_FOR_THEN_CANCEL.test(normalized)) {
     const { patients, yesNo: _correction, ...kept } = answer.entities;
     return { ...answer, entities: kept, next: { intent: 'book', entities: { ...(patients ? { patients } : {}) } } };
+  }
+  // "Cancélela pero me saca otra para el jueves", "sí, y me saca otra para la niña" at a confirmation: this one (the yes), then a
+  // new booking, with what the words after it say.
+  const anotherAfter = expectation.question === 'confirm' && answer.entities.yesNo === 'yes' && !answer.next ? ANOTHER_AFTER_YES.exec(normalized) : null;
+  if (anotherAfter) {
+    const { day, weekday, time, band, patients, ...kept } = answer.entities;
+    const named: Entities = {
+      ...(day ? { day } : {}),
+      ...(weekday !== undefined ? { weekday } : {}),
+      ...(time ? { time } : {}),
+      ...(band ? { band } : {}),
+      ...(patients ? { patients } : {}),
+    };
+    return { ...answer, intent: 'affirm', choice: 'yes', entities: kept, next: { intent: 'book', entities: named } };
   }
   // "Sí, y cancele la otra" at a confirmation: this one (the yes), then the other cita, cancelled or moved next.
   const otherToo = expectation.question === 'confirm' && answer.entities.yesNo === 'yes' && !answer.next ? YES_AND_THE_OTHER.exec(normalized) : null;

@@ -3681,6 +3681,38 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('member testing at the confirmations and the menu (dev44 stop)', () => {
+  itReads([
+    // A yes taken back into a doubt is no yes.
+    ['pues... sí, o no sé, déjeme pensarlo', 'confirm', { intent: 'none', yesNo: undefined, choice: undefined, asks: 'doubt' }],
+    ['sí, no sé si llevar el carné', 'confirm', { yesNo: 'yes' }],
+    // Someone taken along to the member's cita is no patient.
+    ['sí, ¿y puedo llevar a la niña conmigo?', 'confirm', { yesNo: 'yes', patients: undefined }],
+    // One of the children's citas is one child.
+    ['ahora necesito cancelar una de las citas de los niños', 'menu', { intent: 'cancel', patients: [{ kind: 'relation', relation: 'child' }] }],
+    [
+      'cancelar las citas de los niños',
+      'menu',
+      {
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
+    // A cita asked of Lina in few words; after a yes, a new booking next.
+    ['me saca una para el viernes?', 'menu', { intent: 'book', choice: 'book', day: '2026-11-27' }],
+    ['cual es la primera que hay?', 'slot', { choice: 'slot-1' }],
+  ]);
+
+  it('reads "cancelela pero me saca otra para el jueves" at a confirmation as the yes, then a booking for Thursday next', () => {
+    const result = read('cancelela pero me saca otra para el jueves', 'confirm');
+    assert.equal(result.entities.yesNo, 'yes');
+    assert.equal(result.entities.day, undefined);
+    assert.deepEqual(result.next, { intent: 'book', entities: { day: '2026-11-26', weekday: 4 } });
+  });
+});
+
 describe('the forty-first blind batch, opened for tuning (dev44)', () => {
   itReads([
     // Earlier times on the day shown; the cita just booked, for someone else; the one said first.
