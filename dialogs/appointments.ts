@@ -34,6 +34,8 @@ export interface Request {
   newTime?: string;
   /** The appointment moves within its own day ("la del miércoles, ese mismo día más tarde"). */
   sameDay?: true;
+  /** With `sameDay`: to its weekday a week later ("el mismo día de la otra semana"). */
+  weekLater?: true;
   /** "Ese mismo día pero más tarde" with no hour: later than the appointment's own time. */
   later?: true;
   /** "Más tempranito ese mismo día": earlier than the appointment's own time (an hour said with it is the reason). */
@@ -135,6 +137,12 @@ export function namesOne(appointments: readonly Appointment[], request: Request 
 /** Whether the request names an appointment (by day, time or specialty) that is not among them. */
 export function namesNone(appointments: readonly Appointment[], request: Request | undefined): boolean {
   return namesAny(request) && request?.appointmentId === undefined && appointmentsNamed(appointments, request).length === 0;
+}
+
+/** The calendar day `YYYY-MM-DD` a week after `day`: "el mismo día de la otra semana". */
+export function weekAfter(day: string): string {
+  const [year = 1970, month = 1, date = 1] = day.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, date + 7)).toISOString().slice(0, 10);
 }
 
 /** `HH:MM` one minute later: "más tarde" than a cita at `time` searches from then. */

@@ -326,6 +326,7 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.sameDay && !entities.timeOf
       ? {
           sameDay: true as const,
+          ...(entities.weekLater ? { weekLater: true as const } : {}),
           ...((entities.newTime ?? entities.time) && !entities.earlier ? { newTime: entities.newTime ?? entities.time } : {}),
           ...(entities.later ? { later: true as const } : {}),
           ...(entities.earlier ? { earlier: true as const } : {}),

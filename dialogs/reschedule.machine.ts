@@ -4,7 +4,7 @@
  */
 import { assign, enqueueActions, sendTo, setup } from 'xstate';
 import { serviceOf, type Appointment, type Patient, type RissCase } from '../bot/domain.js';
-import { appointmentOptions, bogotaParts, minuteAfter, type Request } from './appointments.js';
+import { appointmentOptions, bogotaParts, minuteAfter, weekAfter, type Request } from './appointments.js';
 import {
   BEFORE_THE_PICK,
   appointmentChoiceGuards,
@@ -86,7 +86,9 @@ function newTimeIn(event: DialogEvent | RepeatEvent, chosen: Appointment | undef
  */
 function withOwnDay(event: DialogEvent | RepeatEvent, chosen: Appointment | undefined): DialogEvent | RepeatEvent {
   if (!isMessage(event) || !chosen || !event.understood.entities.sameDay || event.understood.entities.day || event.understood.entities.timeOf) return event;
-  const { day, weekday, time } = bogotaParts(chosen.start);
+  const { day: ownDay, weekday, time } = bogotaParts(chosen.start);
+  // ("El mismo día de la otra semana": the appointment's weekday, a week later.)
+  const day = event.understood.entities.weekLater ? weekAfter(ownDay) : ownDay;
   const later = event.understood.entities.later === true && event.understood.entities.time === undefined;
   return { ...event, understood: { ...event.understood, entities: { ...event.understood.entities, day, weekday, ...(later ? { time: minuteAfter(time) } : {}) } } };
 }
@@ -99,7 +101,9 @@ function withOwnDay(event: DialogEvent | RepeatEvent, chosen: Appointment | unde
  */
 function carriedNewTime(request: Request | undefined, appointment: Appointment): { day?: string; time?: string; beforeTime?: true; dayOff?: 'holiday' | 'weekend' } {
   const own = bogotaParts(appointment.start);
-  const day = request?.newDay ?? (request?.day && request.day !== own.day ? request.day : request?.sameDay ? own.day : undefined);
+  // ("Me la pasa para el mismo día de la otra semana": its weekday, a week later.)
+  const sameDayAs = request?.sameDay ? (request.weekLater ? weekAfter(own.day) : own.day) : undefined;
+  const day = request?.newDay ?? (request?.day && request.day !== own.day ? request.day : sameDayAs);
   // ("Más tempranito ese mismo día? a las 10 tengo una reunión": the hour is the reason; the day's first slots come first.)
   const earlier = request?.sameDay === true && request.earlier === true && day === own.day;
   const saidTime = !earlier && request?.time && request.time !== own.time && (request.day === undefined || request.day !== own.day) ? request.time : undefined;

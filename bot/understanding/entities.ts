@@ -726,8 +726,24 @@ export function readEntities(
     const monday = isoDay(nextWeekMonday(bogotaDay(now)));
     if (entities.day === monday || entities.newDay === monday) entities.weekAsked = monday;
   }
+  // "Me la pasa para el mismo día de la otra semana": the weekday of the day under discussion, a week later (not next week's
+  // Monday, which only stood for the week).
+  if (entities.sameDay && WEEK_LATER.test(normalized)) {
+    entities.weekLater = true;
+    if (entities.weekAsked !== undefined && (entities.day === entities.weekAsked || entities.newDay === entities.weekAsked)) {
+      if (entities.day === entities.weekAsked) {
+        delete entities.day;
+        delete entities.weekday;
+      }
+      if (entities.newDay === entities.weekAsked) delete entities.newDay;
+      delete entities.weekAsked;
+    }
+  }
   return { entities, courtesy, visitTypes };
 }
+
+/** "El mismo día de la otra semana", "el mismo día pero de la semana que viene": a week later, on that weekday. */
+const WEEK_LATER = /\bmismo dia,? (?:pero )?(?:de|en) (?:la )?(?:otra semana|semana que viene|proxima semana|siguiente semana|semana siguiente|semana entrante)\b/;
 
 /** A date with its year ("2 de noviembre de 1980", "02/11/1980"): a date of birth, set aside when the day asked for is read. */
 const DATE_WITH_YEAR = /\b\d{1,2}\s*(?:de\s+)?[a-z]+\.?\s*(?:del?\s+|,\s*)?\d{4}\b|\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\b\d{6,8}\b/g;

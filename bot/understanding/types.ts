@@ -207,6 +207,8 @@ export interface Entities {
   newTime?: string;
   /** "Ese mismo día", "el mismo día": the day already under discussion (when moving, the appointment's own). */
   sameDay?: true;
+  /** "El mismo día de la otra semana": with `sameDay`, that day's weekday a week later (when moving, the appointment's). */
+  weekLater?: true;
   /** "A la misma hora", "a esa misma hora" with nobody named: the time already under discussion (when moving, the appointment's own). */
   sameTime?: true;
   /**

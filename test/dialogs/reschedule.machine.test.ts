@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
 import type { Appointment, RissCase, Slot } from '../../bot/domain.js';
-import type { Request } from '../../dialogs/appointments.js';
+import { weekAfter, type Request } from '../../dialogs/appointments.js';
 import { rescheduleMachine } from '../../dialogs/reschedule.machine.js';
 import { slotFinderMachine, type AvailableDay, type AvailableDaysInput, type CreateCaseInput, type SearchSlotsInput } from '../../dialogs/slot-finder.machine.js';
 import { takeSlotMachine } from '../../dialogs/take-slot.machine.js';
@@ -319,5 +319,13 @@ describe('reschedule: agenda errors', () => {
     await answerUpToSlots(chat);
     assert.deepEqual(chat.keys(), ['errors.agendaUnavailable']);
     assert.deepEqual(chat.output(), { outcome: 'error' });
+  });
+});
+
+describe('"el mismo día de la otra semana"', () => {
+  it('is the day a week later, across a month and a year', () => {
+    assert.equal(weekAfter('2026-11-25'), '2026-12-02');
+    assert.equal(weekAfter('2026-12-28'), '2027-01-04');
+    assert.equal(weekAfter('2028-02-24'), '2028-03-02');
   });
 });

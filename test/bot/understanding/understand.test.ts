@@ -3703,6 +3703,8 @@ describe('member testing at the confirmations and the menu (dev44 stop)', () => 
     // A cita asked of Lina in few words; after a yes, a new booking next.
     ['me saca una para el viernes?', 'menu', { intent: 'book', choice: 'book', day: '2026-11-27' }],
     ['cual es la primera que hay?', 'slot', { choice: 'slot-1' }],
+    // The same weekday a week later, not next week's Monday.
+    ['me la puede pasar para el mismo dia de la otra semana?', 'appointment', { intent: 'reschedule', sameDay: true, weekLater: true, day: undefined, newDay: undefined }],
   ]);
 
   it('reads "cancelela pero me saca otra para el jueves" at a confirmation as the yes, then a booking for Thursday next', () => {
