@@ -85,8 +85,12 @@ function newTimeIn(event: DialogEvent | RepeatEvent, chosen: Appointment | undef
  * moved, and "pero más tarde" (no hour) is from the minute after its own time, in any band.
  */
 function withOwnDay(event: DialogEvent | RepeatEvent, chosen: Appointment | undefined): DialogEvent | RepeatEvent {
-  if (!isMessage(event) || !chosen || !event.understood.entities.sameDay || event.understood.entities.day || event.understood.entities.timeOf) return event;
+  if (!isMessage(event) || !chosen) return event;
+  const said = event.understood.entities;
   const { day: ownDay, weekday, time } = bogotaParts(chosen.start);
+  // ("A la misma hora si se puede", the new day's slots shown: the appointment's own hour.)
+  if (said.sameTime && said.time === undefined && !said.timeOf && !said.sameDay) return { ...event, understood: { ...event.understood, entities: { ...said, time } } };
+  if (!said.sameDay || said.day || said.timeOf) return event;
   // ("El mismo día de la otra semana": the appointment's weekday, a week later.)
   const day = event.understood.entities.weekLater ? weekAfter(ownDay) : ownDay;
   const later = event.understood.entities.later === true && event.understood.entities.time === undefined;
