@@ -3703,6 +3703,9 @@ describe('member testing at the confirmations and the menu (dev44 stop)', () => 
     // A cita asked of Lina in few words; after a yes, a new booking next.
     ['me saca una para el viernes?', 'menu', { intent: 'book', choice: 'book', day: '2026-11-27' }],
     ['cual es la primera que hay?', 'slot', { choice: 'slot-1' }],
+    // Whether both things asked are done.
+    ['ya quedaron las dos cosas?', 'specialty', { asks: 'notYet' }],
+    ['ya quedaron las dos?', 'menu', { intent: 'consult', asks: 'done' }],
     // The same weekday a week later, not next week's Monday.
     ['me la puede pasar para el mismo dia de la otra semana?', 'appointment', { intent: 'reschedule', sameDay: true, weekLater: true, day: undefined, newDay: undefined }],
   ]);
