@@ -604,6 +604,13 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     entities.asks = 'meaning';
   }
+  // "Espéreme le pregunto a mi esposo si puede llevarme": away to ask someone first; Lina waits (the one asked is no patient).
+  if (YES_NO_QUESTIONS.has(question) && ASKING_SOMEONE_FIRST.test(normalized) && entities.yesNo === undefined) {
+    intent = 'none';
+    choice = undefined;
+    delete entities.patients;
+    entities.asks = 'wait';
+  }
   // "Espere un momento", "un segundito, ya le digo", "el de mi hija, ya se lo pregunto, espéreme un momentico": the member is away
   // for a moment; Lina waits, never a miss.
   if (
@@ -1294,6 +1301,9 @@ const FORGOT_EMAIL =
 /** A wait asked at the end of a message: "…ya se lo pregunto, espéreme un momentico", "…no encuentro los lentes, un momentico". */
 const WAIT_AT_THE_END =
   /^\W*(?:(?:ay|uy|ok|bueno|listo|ya|oiga|senorita|mija)[\s,]+)*(?:(?:espere(?:me)?|deme|regaleme|dame)\W+)?un\W+(?:momento|momentico|momentito|segundo|segundito|minuto|minutico)\W+(?:que|mientras|porque|es que|ya)\b|(?:\b(?:espere(?:me)?|espera(?:me)?|aguarde(?:me)?|deme|regaleme|dame)\W+(?:un\W+)?|(?:^|[,.;!?]\s*)un\W+)(?:momento|momentico|momentito|segundo|segundito|minuto|minutico)(?:\W+(?:porfa|por favor|senorita|mija|que ya vuelvo|ya vuelvo))*\W*$/;
+/** "Espéreme le pregunto a mi esposo…", "déjeme le pregunto a mi mamá": away to ask someone before answering. */
+const ASKING_SOMEONE_FIRST =
+  /^\W*(?:(?:ay|ok|bueno|listo|ya|oiga|senorita|mija|mmm*)[\s,.]+)*(?:espere(?:me)?|espera(?:me)?|un (?:momento|momentico|segundo)|dejeme|dejame|deje|deme un (?:momento|segundo))[\s,.]+(?:que |y )?(?:le|les) (?:pregunto|consulto|pregunte|consulte|marco|escribo)\b[^?]*$/;
 const WAIT_A_MOMENT =
   /^\W*(?:(?:ay|ok|bueno|listo|ya|oiga|senorita|mija)[\s,]+)*(?:espere(?:me)?|espera(?:me)?|aguarde|un (?:momento|momentico|momentito|segundo|segundito|minuto|minutico)|deme un (?:momento|segundo|minuto)|regaleme un (?:momento|segundo|minuto)|dame un (?:momento|segundo|minuto)|ya le digo|ya le confirmo|ya vuelvo|ahorita le digo)(?:[\s,.]+(?:un (?:momento|momentico|momentito|segundo|segundito|minuto|minutico)|porfa|por favor|senorita|mija|mijo|senora|que ya|ya le digo|ya vuelvo|ya|que (?:estoy|voy|busco|reviso|miro|le pregunto)[a-z ]*))*\W*$/;
 /** A yes or no said with it ("sí, un momento"): the answer, not a wait. */

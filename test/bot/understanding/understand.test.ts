@@ -3703,6 +3703,8 @@ describe('member testing at the confirmations and the menu (dev44 stop)', () => 
     // A cita asked of Lina in few words; after a yes, a new booking next.
     ['me saca una para el viernes?', 'menu', { intent: 'book', choice: 'book', day: '2026-11-27' }],
     ['cual es la primera que hay?', 'slot', { choice: 'slot-1' }],
+    // Away to ask someone first.
+    ['espereme le pregunto a mi esposo si puede llevarme', 'confirm', { intent: 'none', asks: 'wait', patients: undefined, yesNo: undefined }],
     // Whether both things asked are done.
     ['ya quedaron las dos cosas?', 'specialty', { asks: 'notYet' }],
     ['ya quedaron las dos?', 'menu', { intent: 'consult', asks: 'done' }],
