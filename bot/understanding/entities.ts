@@ -730,14 +730,12 @@ export function readEntities(
   // Monday, which only stood for the week).
   if (entities.sameDay && WEEK_LATER.test(normalized)) {
     entities.weekLater = true;
-    if (entities.weekAsked !== undefined && (entities.day === entities.weekAsked || entities.newDay === entities.weekAsked)) {
-      if (entities.day === entities.weekAsked) {
-        delete entities.day;
-        delete entities.weekday;
-      }
-      if (entities.newDay === entities.weekAsked) delete entities.newDay;
-      delete entities.weekAsked;
+    if (entities.day !== undefined && entities.day === entities.weekAsked) {
+      delete entities.day;
+      delete entities.weekday;
     }
+    if (entities.newDay !== undefined && entities.newDay === entities.weekAsked) delete entities.newDay;
+    delete entities.weekAsked;
   }
   return { entities, courtesy, visitTypes };
 }

@@ -32,9 +32,11 @@ import { numberFromWords, ordinalFromWord } from './numbers.js';
 import { DAY_QUESTIONS, YES_NO_QUESTIONS, uncovered, type Reading } from './reading.js';
 import type { Intent, Question } from './types.js';
 
-/** The greetings and thanks of a message: the lexicon's phrases, and the kind words said in too many ways to list. */
-function smallTalkIn(smallTalk: Reading['smallTalk'], words: readonly string[]): ReadonlyArray<Found<'greet' | 'thanks'>> {
-  const phrases = smallTalk.find(words);
+/**
+ * The greetings and thanks of a message: the lexicon's `phrases` found in its words, and the kind words said in too many ways
+ * to list. When no kind word is kept, the phrases themselves come back.
+ */
+function withKindWords(phrases: ReadonlyArray<Found<'greet' | 'thanks'>>, words: readonly string[]): ReadonlyArray<Found<'greet' | 'thanks'>> {
   const kind = kindWordsIn(words);
   if (kind.length === 0) return phrases;
   // The longer of two spans that overlap: "que mi Dios me la bendiga y me la cuide" holds the phrase "dios me la bendiga".
@@ -124,12 +126,10 @@ export function readIntent(
   const talk = smallTalk.find(words);
   // (Kind words no list holds, "que tenga un día muy bendecido", are the message when nothing else is said; beside an answer,
   // "la de las 3, que tenga buen día", they are manners.)
-  const allTalk = smallTalkIn(smallTalk, words);
+  const allTalk = withKindWords(talk, words);
   const content = uncovered(words, [...allTalk, ...courtesy]);
   // ("No nada más, que tenga buen día": a phrase of the lexicon, with kind words after it.)
-  const phraseBesideKindWords = allTalk.some((span) => !talk.some((phrase) => phrase.start === span.start && phrase.end === span.end))
-    ? lexicon.intentPhrases.get(content.join(' '))
-    : undefined;
+  const phraseBesideKindWords = allTalk.some((span) => !talk.includes(span)) ? lexicon.intentPhrases.get(content.join(' ')) : undefined;
   if (phraseBesideKindWords) return { intent: phraseBesideKindWords, score: 1, ruled: true };
   // "Hola ok 🙏" is small talk; "dos porfa 🙏" is an option picked politely.
   const lone = content.length === 1 ? (content[0] ?? '') : '';

@@ -382,13 +382,13 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
     const told = toldBefore(normalized, result.index);
     // ("¿Solo hay 2 en la mañana?": how many slots, not two o'clock.)
     const counted = /^\d{1,2}\s+(?:en|por)\s+la\b/.test(result.text) && COUNTED_BEFORE.test(normalized.slice(0, result.index));
-    const timeRefused =
+    const notTheTime =
       counted ||
       (start.isCertain('hour') &&
         REFUSED_TIME_AFTER.test(textAfter) &&
         // (Another hour: "la de las 3 no puedo porque salgo a las 3, la siguiente" refuses the one at 3.)
         results.some((other) => other.index > result.index && other.start.isCertain('hour') && minutesOf(other.start) !== minutesOf(start)));
-    if (when.time === undefined && start.isCertain('hour') && !toldAfter && told !== 'schedule' && !timeRefused) {
+    if (when.time === undefined && start.isCertain('hour') && !toldAfter && told !== 'schedule' && !notTheTime) {
       const hour = start.get('hour');
       const minute = start.get('minute') ?? 0;
       if (hour !== null && hour >= 0 && hour <= 23) {
