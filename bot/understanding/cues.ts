@@ -186,13 +186,19 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   // is left.
   [
     'consult',
-    /\b(?:(?:de verdad|sera que si|sera que ya|sera que) (?:me |nos |le )?(?:quedo|quedaron)\b|confirm\w* si (?:de verdad |ya |si )?(?:me |nos |le )?quedo\b|(?:ya|si) (?:me |nos |le )?quedo (?:cancelada|movida|agendada|cambiada|lista|para (?:el|la|las) [a-z0-9]+) (?:cierto|verdad)|(?:si|ya|ahora si|todavia|aun) (?:me |nos |le )?(?:aparece|aparecen)\b|(?:como|cuando|a que hora) (?:quedaron|quedo|quedamos|estan|son|van) (?:todas |entonces )?(?:las|mis|nuestras|sus) citas\b|(?:ya )?no (?:tengo|tenemos|tiene) que ir\?|\bo (?:si )?(?:sigue|continua)\b(?! (?:con|mal|igual de))|(?:cita|esa|esta|(?:la|cita) de \w+) (?:no|tampoco) (?:me |nos |le )?(?:aparece|aparecen|sale|salen)\b|(?:sigue|seguia|siguen|seguian) apareciendo|no me (?:salio|llego|aparece|aparecio) (?:nada|ningun mensaje|ninguna confirmacion|la confirmacion|confirmacion)|ya no (?:me |nos |le )?(?:queda|quedan) (?:ninguna|nada|citas|cita)|ya se (?:borro|cancelo|elimino|quito)\b|(?:ya|si) (?:me |nos |le )?quedo (?:borrada|anulada)\b|se (?:borro|elimino) sola\b|ya (?:me |nos |le )?(?:la|lo) (?:quitaron|borraron)|(?:sigue|esta|queda) (?:igual|en [a-z0-9]+|para (?:el|la) [a-z0-9]+) (?:cierto|verdad)|es (?:esta|la otra) semana (?:cierto|verdad)|(?:la|el|mi|su) (?:cita |consulta )?(?:de|del) (?:mi |la |el )?[a-z]+ (?:si )?(?:sigue|esta) (?:igual|en pie|vigente|como estaba)\b|(?:la|mi|su) (?:cita|consulta) (?:si )?sigue (?:igual|en pie|vigente)\b|(?:para|pa) (?:mi|el|ella) (?:no )?hay (?:alguna|algo|ninguna)(?: cita)?$|ver (?:la|mi|las|mis) (?:cita|citas|consulta)(?: de [a-z ]+?)? que (?:tengo|tiene|tenemos|tienen|me (?:dieron|sacaron|asignaron)))\b/g,
+    /\b(?:(?:de verdad|sera que si|sera que ya|sera que) (?:me |nos |le )?(?:quedo|quedaron)\b|confirm\w* si (?:de verdad |ya |si )?(?:me |nos |le )?quedo\b|(?:ya|si) (?:me |nos |le )?quedo (?:cancelada|movida|agendada|cambiada|lista|para (?:el|la|las) [a-z0-9]+) (?:cierto|verdad)|(?:si|ya|ahora si|todavia|aun) (?:me |nos |le )?(?:aparece|aparecen)\b|(?:como|cuando|a que hora) (?:quedaron|quedo|quedamos|estan|son|van) (?:todas |entonces )?(?:las|mis|nuestras|sus) citas\b|(?:ya )?no (?:tengo|tenemos|tiene) que ir\?|\bo (?:si )?(?:sigue|continua)\b(?! (?:con|mal|igual de))|(?:cita|esa|esta|(?:la|cita) de \w+) (?:no|tampoco) (?:me |nos |le )?(?:aparece|aparecen|sale|salen)\b|(?:sigue|seguia|siguen|seguian) apareciendo|no me (?:salio|llego|aparece|aparecio) (?:nada|ningun mensaje|ninguna confirmacion|la confirmacion|confirmacion)|ya no (?:me |nos |le )?(?:queda|quedan) (?:ninguna|nada|citas|cita)|ya se (?:borro|cancelo|elimino|quito)\b|(?:ya|si) (?:me |nos |le )?quedo (?:borrada|anulada)\b|se (?:borro|elimino) sola\b|ya (?:me |nos |le )?(?:la|lo) (?:quitaron|borraron)|(?:sigue|esta|queda) (?:igual|en [a-z0-9]+|para (?:el|la) [a-z0-9]+) (?:cierto|verdad)|es (?:esta|la otra) semana (?:cierto|verdad)|(?:la|el|mi|su) (?:cita |consulta )?(?:de|del) (?:mi |la |el )?[a-z]+ (?:si )?(?:sigue|esta) (?:igual|en pie|vigente|como estaba)\b|(?:la|mi|su) (?:cita|consulta) (?:si )?sigue (?:igual|en pie|vigente)\b|\b(?:la|mi|su) (?:cita|consulta) (?:de|del|con|en) [^.?!]{0,50}? (?:si |todavia |aun )?sigue (?:igual|en pie|vigente|como estaba)\b|(?:para|pa) (?:mi|el|ella) (?:no )?hay (?:alguna|algo|ninguna)(?: cita)?$|ver (?:la|mi|las|mis) (?:cita|citas|consulta)(?: de [a-z ]+?)? que (?:tengo|tiene|tenemos|tienen|me (?:dieron|sacaron|asignaron)))\b/g,
   ],
   // "¿Y ahora sí quedó?", "¿me confirma cómo quedaron?", "y la otra sigue el viernes, ¿cierto?", "entonces quedó para hoy,
   // ¿cierto?": checking what was done, asked in fewer words.
   [
     'consult',
     /\b(?:ahora si|ya si) (?:me |nos |le )?(?:quedo|quedaron)(?:\s*\?|$| (?:que|porque|xq|pq)\b)|\bcomo (?:me |nos |le )?(?:quedaron|quedo)(?:\s*\?|$| (?:que|porque|xq|pq)\b)|\b(?:sigue|queda) (?:el|pal) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}) (?:cierto|verdad)\b|\bquedo para (?:hoy|manana|el [a-z0-9]+) (?:cierto|verdad)\b|\b(?:esa|esta|la otra|la mia|la de [a-z]+) (?:si |ya )?(?:quedo|quedaron) (?:bien|lista|listas|agendada|agendadas)\b/g,
+  ],
+  // "¿Me muestra cómo quedó todo?", "y entonces ¿qué me quedó?", "¿quedaron las 3?", "entonces siguen las 2, ¿la de Sofi y la
+  // mía?", "¿quedó o no quedó?", "¿funcionó? ¿ya tiene la cita la niña?": what stands after what was done, checked.
+  [
+    'consult',
+    /\b(?:como (?:me |nos |le )?|(?:que|q|k) (?:me|nos) )(?:quedo|quedaron)(?: todo| todas| entonces| (?:las|los) (?:dos|2|tres|3|citas))?$|\bcuales (?:tengo|tenemos|tiene|me quedan|nos quedan|quedan|quedaron)(?: ahora| entonces)?$|\b(?:me )?(?:muestra|muestras|muestre|mostras|ensena|ensenas|ensene)(?:me)? (?:como (?:me |nos )?(?:quedo|quedaron)|cuales (?:tengo|quedaron|quedan)|todo\b|las (?:dos|2|tres|3)\b)|\bme (?:las|la) (?:muestra|muestras|muestre|ensena|ensene)\b|\b(?:quedaron|siguen|quedan|me quedan|nos quedan) (?:las|los) (?:dos|2|tres|3)\b|\b(?:los|las) (?:dos|2|tres|3) (?:quedaron|quedan|siguen)\b|^(?:(?:ya|y|entonces|bueno|listo|ok|ahora) )*(?:si )?(?:quedo|quedaron|funciono)(?: o no(?: quedo| funciono)?)?(?: (?:disculpe|perdon|yo no|es que|no se|ya tiene|ya tienen)\b|$)|\bya (?:tiene|tienen|tengo) (?:la |su )?cita (?:la|el|mi) [a-z]+\b|\b(?:le|les|nos) (?:queda|quedan) (?:alguna |ninguna )?(?:cita|citas)\b/g,
   ],
   // "No es tan grave, yo prefiero la cita": a cita, wanted rather than urgencias.
   ['book', /\b(?:prefiero|prefiere|preferimos|mejor) (?:la|una) (?:cita|consulta)\b/g],
@@ -259,7 +265,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   [
     'book',
-    /\b(agend(?!a\b|as\b)\w*|(sacar|pedir|solicit\w*|separar|reservar|asignar|programar|regal\w*|dar|den|darme) (una |la |me una |me )?(cita|consulta|turno)|(necesito|quiero|quisiera|ocupo|necesitaria) (una |otra |la )?(cita|consulta)|una cita (para|de|con)|cita (de|con) (pediatr\w*|medicina|medico|control|primera)|(que|me) (lo|la|los|las|me) (vea|vean|atienda|atiendan|revise|revisen)|(necesito|quiero|quisiera|ocupo|necesitaria) que (le |lo |la )?(vean|atiendan|revisen|chequeen|examinen) a\b|pedir cita|sacar cita|(dar|darme|den|da|regala|regalan|regale) (me )?una (en|para|pa|el|con|a mi|a el|a ella|al)\b)\b/g,
+    /\b(agend(?!a\b|as\b)\w*|(sacar|sacarle|sacarles|pedir|pedirle|pedirles|solicit\w*|separar|separarle|reservar|reservarle|asignar|programar|regal\w*|dar|den|darme) (una |la |me una |me )?(cita|consulta|turno)|(necesito|quiero|quisiera|ocupo|necesitaria) (una |otra |la )?(cita|consulta)|una cita (para|de|con)|cita (de|con) (pediatr\w*|medicina|medico|control|primera)|(que|me) (lo|la|los|las|me) (vea|vean|atienda|atiendan|revise|revisen)|(necesito|quiero|quisiera|ocupo|necesitaria) que (le |lo |la )?(vean|atiendan|revisen|chequeen|examinen) a\b|pedir cita|sacar cita|(dar|darme|den|da|regala|regalan|regale) (me )?una (en|para|pa|el|con|a mi|a el|a ella|al)\b)\b/g,
   ],
 ];
 /** Trouble using the channel, or asking to have something explained: help, whatever operation it names. */
@@ -826,6 +832,12 @@ export function moveToIn(text: string): RegExpExecArray | null {
 /** "Primero quiero…", "primero necesito…", "primero cancelar": an adverb, not the first option. */
 export const FIRST_OF_ALL =
   /^(?:(?:bueno|pues|entonces|ok|listo|ah|ay|y|ahora|mejor)[,.]? )*primero (quiero|necesito|quisiera|me|tengo|hay|voy|debo|que|lo|la|le|el|los|las|para|pa|pal|cancelar|cancelemos|agendar|reprogramar|mover|cambiar|ver|consultar|sacar|pedir|revisar|mirar)\b/;
+/**
+ * "Por último, ¿mi cita sigue igual?", "último: recuérdeme a qué hora era…", "ahora lo segundo, sacarle la cita a Sofía": the
+ * member's own list of things to do, counted aloud; the count is no option of Lina's.
+ */
+export const OWN_LIST_COUNT =
+  /^(?:(?:bueno|pues|entonces|ok|listo|ah|ay|y|ahora|ya)[,.]? )*(?:(?:y )?por ultimo\b|lo (?:primero|segundo|tercero|ultimo)\b(?! (?:que|q) (?:salga|haya|tenga))|(?:primero|segundo|tercero|ultimo)\s*:)/;
 /** An opening that can only be an option's position, even where numbers are days and hours: "la quinta opción…". */
 export const ORDINAL_OPENING = /(primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)$|^(mejor )?(opcion|numero) /;
 export const ORDINAL_ABBREVIATION = /^(\d{1,2})(ra|ro|da|do|ta|to|va|vo|na|no|a|o|er)$/;

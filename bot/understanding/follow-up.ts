@@ -97,3 +97,63 @@ export function splitRequests(
   }
   return undefined;
 }
+
+/** A list's items, one a line: "- cancelar…", "• sacar…", "2) pasar…", "3. pediatría…". */
+const LINE_ITEM = /\n\s*(?:[-•*·–]|\d{1,2}\s*[.)-]|[a-c]\))\s*/u;
+/** The first and second items of a list written on one line: "1) cancelar… 2) pasar…", "1. medicina general… 2. pediatría…". */
+const INLINE_FIRST = /(?:^|[\s:;,])1\s*[.)]\s+(?=[a-záéíóúñ¿])/iu;
+const INLINE_SECOND = /[\s,;]2\s*[.)]\s+(?=[a-záéíóúñ¿])/iu;
+const INLINE_THIRD = /[\s,;]3\s*[.)]\s+(?=[a-záéíóúñ¿])/iu;
+/** "Primero, cambiar…; segundo, sacarle…; y tercero, saber…": the items counted in words. */
+const WORDS_FIRST = /(?:^|[\s:;,.])(?:lo )?primero(?: es)?\s*[,:]\s+/iu;
+const WORDS_SECOND = /[;,.]\s*(?:y\s+)?(?:lo )?segundo(?: es)?\s*[,:]\s+/iu;
+const WORDS_THIRD = /[;,.]\s*(?:y\s+)?(?:lo )?tercero(?: es)?\s*[,:]\s+/iu;
+
+/** A message that lists what the member needs, split: what comes before the list with its first item, and the second item. */
+export interface ListedRequests {
+  first: string;
+  second: string;
+  /** The operation of the second item, when it names one. */
+  secondOperation?: OperationIntent;
+}
+
+/**
+ * "Tengo varias cosas: 1) cancelar la cita de Sofi del viernes 2) pasar la mía para otro día
+ * 3) sacarle una a Mateo", "Necesito 3 cosas:\n- cita de medicina general pa mí\n- cancelar la
+ * de pediatría": a list of the member's own, inside one message. Its first item (with what
+ * comes before the list: "quiero sacar 3 citas:") is the request Lina acts on now, read on its
+ * own so that the people, days and specialties of the other items do not leak into it; the
+ * second is the one she takes up next, as with two requests.
+ */
+export function listedRequests(text: string, words: (clause: string) => string[], bookingImplied = false): ListedRequests | undefined {
+  const items = listItems(text);
+  if (!items) return undefined;
+  const [preamble, firstItem, secondItem] = items;
+  const first = `${preamble} ${firstItem}`.trim();
+  const secondWords = words(secondItem).join(' ');
+  const secondOperation = clauseOperation(secondWords) ?? (bookingImplied && ANOTHER_BOOKING.test(secondWords) ? 'book' : undefined);
+  return { first, second: secondItem, ...(secondOperation ? { secondOperation } : {}) };
+}
+
+/** The text before a list, its first item and its second, when the message holds a list of two or more. */
+function listItems(text: string): [string, string, string] | undefined {
+  if (LINE_ITEM.test(text)) {
+    const [preamble = '', ...items] = text.split(new RegExp(LINE_ITEM.source, 'gu'));
+    const said = items.map((item) => item.trim()).filter((item) => /[a-záéíóúñ]/iu.test(item));
+    if (said.length >= 2) return [preamble.trim(), said[0] ?? '', said[1] ?? ''];
+  }
+  for (const [opening, second, third] of [
+    [INLINE_FIRST, INLINE_SECOND, INLINE_THIRD],
+    [WORDS_FIRST, WORDS_SECOND, WORDS_THIRD],
+  ] as const) {
+    const start = opening.exec(text);
+    if (!start) continue;
+    const afterFirst = start.index + start[0].length;
+    const next = second.exec(text.slice(afterFirst));
+    if (!next) continue;
+    const secondStart = afterFirst + next.index + next[0].length;
+    const end = third.exec(text.slice(secondStart));
+    return [text.slice(0, start.index).trim(), text.slice(afterFirst, afterFirst + next.index).trim(), text.slice(secondStart, end ? secondStart + end.index : undefined).trim()];
+  }
+  return undefined;
+}

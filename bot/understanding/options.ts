@@ -13,6 +13,7 @@ import {
   EARLIER,
   EARLIEST,
   FIRST_OF_ALL,
+  OWN_LIST_COUNT,
   LATER,
   NONE_OF_THESE,
   answerAfterRefusal,
@@ -97,12 +98,14 @@ export function pickOption(
   if (onlyOption && moreOptions.length === 0 && ONLY_ONE.test(words.join(' '))) return { value: onlyOption.value, by: 'words' };
   // "La 1 pa mi hija la pequeña…": a number that opens the message, when nothing makes it a time.
   // "Primero quiero ver mis citas": "primero" as in "first of all".
-  const opening = FIRST_OF_ALL.test(said.normalized) ? null : OPENING_NUMBER.exec(said.normalized);
+  const opening = FIRST_OF_ALL.test(said.normalized) || OWN_LIST_COUNT.test(said.normalized) ? null : OPENING_NUMBER.exec(said.normalized);
   // "La de la 1", "la de la una": one o'clock, not the first option.
   const oneOClock = entities.time !== undefined && /\b(de|a) la (1|una)\b/.test(words.join(' '));
   // "1.010.101.010": a document typed again, not option 1.
   // "Primero el niño": first of all the boy, not the first option.
   const firstOfAll = FIRST_OF_ALL.test(said.normalized) && (entities.patients?.length ?? 0) > 0;
+  // ("Por último, ¿…?", "lo segundo, …": the member's own count, see `OWN_LIST_COUNT`.)
+  const ownCount = OWN_LIST_COUNT.test(said.normalized);
   // "2:20 con la doctora Adriana", "2.20": a time, not option 2.
   const clockTime = entities.time !== undefined && /^(?:(?:la|el|las|a las|la de|la de las) )?\d{1,2}:\d{2}\b/.test(said.normalized);
   // "Primera bes" at the site question: the visit type, however spelt, not the first site.
@@ -125,7 +128,7 @@ export function pickOption(
   const numbered =
     dayPosition !== null
       ? optionNumber(reading, [dayPosition[1] ?? ''], options.length, names)
-      : both || oneOClock || firstOfAll || clockTime || firstTime || firstRuledOut || entities.documentNumber !== undefined
+      : both || oneOClock || firstOfAll || ownCount || clockTime || firstTime || firstRuledOut || entities.documentNumber !== undefined
         ? undefined
         : (optionNumber(reading, words, options.length, names) ??
           (firstClause.length < said.normalized.length ? optionNumber(reading, wordsOf(firstClause), options.length, names) : undefined) ??
@@ -139,7 +142,7 @@ export function pickOption(
   // "Para mi sobrina, la 3", "la que sea, la 1", "ah ok son dos, la 1 ¿en qué consultorio es?": one clause that is only an
   // option's number picks it, whatever the others tell. ("La 4 pero si ya no está, la 1": the first, the other a fallback.)
   // (At the days shown, "el 4" is the 4th of the month.)
-  if (!both && !clockTime && !firstTime && entities.documentNumber === undefined && question !== 'documentType' && question !== 'day') {
+  if (!both && !ownCount && !clockTime && !firstTime && entities.documentNumber === undefined && question !== 'documentType' && question !== 'day') {
     const fallback = FALLBACK.exec(said.normalized);
     const clauses = (fallback?.[1] !== undefined ? [fallback[1]] : said.normalized.split(/[,;!?¿…]+|[.:](?!\d)/))
       .map((clause) => clause.trim())

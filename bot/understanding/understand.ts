@@ -15,7 +15,7 @@ import type Fuse from 'fuse.js';
 import { ANOTHERS_APPOINTMENT, ASKS_FOR_A_CITA, ONLY_THOSE_ASKED, REFERRED_DAY, SAME_AGAIN } from './cues.js';
 import { mentionsRedFlag } from './red-flags.js';
 import { readEntities } from './entities.js';
-import { splitRequests } from './follow-up.js';
+import { listedRequests, splitRequests } from './follow-up.js';
 import { asksForHelp, operationCue, readIntent } from './intent.js';
 import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
@@ -163,7 +163,11 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
    * clause is read as the message, its second on its own, as the request that comes next.
    */
   return function understand(text, expectation, now) {
-    const read = withShorthandTimes(withoutWordsToAChild(text.length > MAX_READ ? text.slice(0, MAX_READ) : text, expectation), expectation);
+    const whole = withShorthandTimes(withoutWordsToAChild(text.length > MAX_READ ? text.slice(0, MAX_READ) : text, expectation), expectation);
+    const asking = expectation.question === 'start' || expectation.question === 'menu' || expectation.question === 'patient';
+    // A list of the member's own ("1) cancelar… 2) pasar… 3) sacarle…"): its first item is read, its second comes next.
+    const listed = asking ? listedRequests(whole, clauseWords, true) : undefined;
+    const read = listed?.first ?? whole;
     const atMenu: Expectation = {
       question: 'menu',
       options: [],
@@ -178,7 +182,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         understandOne(secondClause, atMenu, now).entities,
         /\b(?:despues|luego)\W*$/.test(normalizeMessage(read.slice(0, Math.max(0, read.lastIndexOf(secondClause))))),
       );
-    const split = splitRequests(read, clauseWords, distinct, expectation.question === 'start' || expectation.question === 'menu' || expectation.question === 'patient');
+    const split = splitRequests(read, clauseWords, distinct, asking);
     if (!split) {
       // The readings below may read the same text (the whole message, a sentence) more than once: once is enough.
       readings.clear();
@@ -190,7 +194,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         answerAmongKindWords(read, expectation, now) ??
         answerAfterCorrection(read, expectation, now) ??
         readOnce(read, expectation, now);
-      return checkedFirst(withNewBookingAfter(answer, read, expectation), read, expectation);
+      const result = checkedFirst(withNewBookingAfter(answer, read, expectation), read, expectation);
+      if (listed?.secondOperation && !result.next) return { ...result, next: { intent: listed.secondOperation, entities: understandOne(listed.second, atMenu, now).entities } };
+      return result;
     }
     const first = understandOne(split.first, expectation, now);
     const second = understandOne(split.second, atMenu, now);

@@ -29,11 +29,11 @@ const COUNTED_AFTER = /^\s+(?:opcion|opciones|citas?|cosas|primeras?|ultimas?|an
 const COUNTING_BEFORE = /(?:^|[^a-z])(?:(?:cualquiera|ninguna|ninguno|alguna|alguno|cual|cuales|una|otra|ambas|todas|varias)\s+de|entre|ambas|todas)\s+$/;
 /** "Cancelar las dos", "las tengo las dos", "las dos el mismo día", "¿ya quedaron (canceladas) las dos?": both of them, not two o'clock. */
 const BOTH_BEFORE =
-  /(?:^|[^a-z])(?:cancelar|cancele|cancelen|cancelarlas|mover|muevan?|moverlas|pasar|pasarlas|agendar|agende|agenden|pedir|sacar|tengo|tiene|tenemos|son|que|ver|quiero|necesito|serian|seria|quedaron|quedaran|estan|canceladas|cancelados|movidas|movidos|agendadas|agendados|listas|listos)\s+$|^\s*$/;
+  /(?:^|[^a-z])(?:cancelar|cancele|cancelen|cancelarlas|mover|muevan?|moverlas|pasar|pasarlas|agendar|agende|agenden|pedir|sacar|tengo|tiene|tenemos|son|que|ver|quiero|necesito|serian|seria|quedaron|quedaran|estan|canceladas|cancelados|movidas|movidos|agendadas|agendados|listas|listos|siguen|quedan|muestra|muestras|muestre|ensena|ensene)\s+$|^\s*$/;
 const BOTH_AFTER = /^\s*(?:$|[,.;!?]|porque|pues|por\s+favor|porfa|que\s+(?!sea|es\b))/;
 /** "Las dos el mismo día", "las dos juntas": both, whatever comes before. */
 const BOTH_SURELY_AFTER =
-  /^\s*(?:el\s+mismo|la\s+misma|en\s+el\s+mismo|juntas|juntos|al\s+tiempo|a\s+la\s+vez|seguidas|estamos|somos|son|quedan|fueron|tenemos|necesitamos|vamos|queremos|estan|tienen|necesitan|con\s+(?:medicina|pediatria|gripa|fiebre|tos|el\s+mismo|la\s+misma))(?![a-z])/;
+  /^\s*(?:el\s+mismo|la\s+misma|en\s+el\s+mismo|juntas|juntos|al\s+tiempo|a\s+la\s+vez|seguidas|estamos|somos|son|quedan|fueron|tenemos|necesitamos|vamos|queremos|estan|tienen|necesitan|con\s+(?:medicina|pediatria|gripa|fiebre|tos|el\s+mismo|la\s+misma)|como\s+(?:quedaron|quedan|estan|van)|de\s+(?:los|las|mis|sus)\s+(?:ninos|ninas|hijos|hijas|nietos|pelaos|chinos)|(?:pa|para|pal)\s+el\s+(?:mismo|lunes|martes|miercoles|jueves|viernes|sabado))(?![a-z])/;
 
 const TIME_LEAD_IN = new RegExp(`(?<![a-z0-9])${TIME_PREFIX}\\s+$`);
 /** Before a number, words that make it a day of the month: "el 4", "el lunes 7", "para el 1". */
@@ -72,13 +72,15 @@ export class TimeParser extends WholeWordParser {
     const timesShown = (context.option as LinaParsingOption).timesShown === true;
     if (
       prefix === 'las' &&
-      hour === 2 &&
+      (hour === 2 || hour === 3) &&
       minutesText === undefined &&
       plus === undefined &&
       minus === undefined &&
       !shortMeridiem &&
       !bandWord &&
-      ((!timesShown && BOTH_BEFORE.test(before(context, start)) && BOTH_AFTER.test(after(context, end))) || BOTH_SURELY_AFTER.test(after(context, end)))
+      // ("¿Quedaron las 3?": all three; "las 3 porfa" alone stays three o'clock.)
+      ((!timesShown && BOTH_BEFORE.test(before(context, start)) && (hour === 2 || /[a-z]\s+$/.test(before(context, start))) && BOTH_AFTER.test(after(context, end))) ||
+        BOTH_SURELY_AFTER.test(after(context, end)))
     )
       return null;
     const meridiem = readMeridiem(shortMeridiem, bandWord, noon);
