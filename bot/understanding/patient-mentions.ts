@@ -928,8 +928,13 @@ function readPatients(
       ? /\bno (?:es|era) (?:la|el) (?:de|del) \w+(?: \w+)?,? (?:(?:sino|es|era|que) )+(?:la|el) mi[ao]\b(?! (?:hija|hijo|mama|papa|esposa|esposo))/.exec(whole)
       : null;
   if (mineInstead && !myTurn) push({ kind: 'self' }, whole.slice(0, mineInstead.index).split(' ').length);
-  // ("Cancele todas, la mía y la del niño": the member's too, beside the one named.)
-  const mineToo = !myTurn && !mineInstead ? /\b(?:la|las) mi[ao]s? y (?:la|las) (?:de|del)\b|\b(?:la|las) (?:de|del) \w+(?: \w+)? y (?:la|las) mi[ao]s?\b/.exec(whole) : null;
+  // ("Cancele todas, la mía y la del niño", "mover la mía del 25 y la de Sofi del 27": the member's too, beside the one named.)
+  const mineToo =
+    !myTurn && !mineInstead
+      ? /\b(?:la|las) mi[ao]s?(?: (?:del?|de este|del proximo) [a-z0-9]+)? y (?:la|las) (?:de|del)\b|\b(?:la|las) (?:de|del) \w+(?: \w+)?(?: (?:del?|de este|del proximo) [a-z0-9]+)? y (?:la|las) mi[ao]s?\b/.exec(
+          whole,
+        )
+      : null;
   // (Where "la mía" comes second, "la de Sofi y la mía", the member is named second.)
   if (mineToo) push({ kind: 'self' }, whole.slice(0, mineToo.index).split(' ').length + (/^(?:la|las) mi/.test(mineToo[0]) ? 0 : mineToo[0].split(' ').length - 1));
   // "¿Qué citas tengo yo?": the one who writes, set apart; the member, unless someone else writes for her.
