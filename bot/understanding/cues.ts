@@ -226,6 +226,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['book', /^(?:las |unas |una )?(?:citas?|consultas?) (?:pa|para|pal) (?:mi|mis|el|la|los|las)\b/g],
   // "Y de una le saco otra pal lunes 7": another one, booked.
   ['book', /\b(?:le|me|nos|les) (?:saco|sacamos|pido|pedimos|agendo|agendamos) (?:una|otra)\b(?! vez)/g],
+  // "¿Por acá se pueden sacar citas o toca llamar?", "¿aquí se sacan las citas para los niños?": whether one can book here, to book.
+  ['book', /\b(?:se (?:puede|pueden|podra|podria) (?:sacar|pedir|agendar|separar)|se (?:sacan|piden|agendan|separan)) (?:las |una |la )?(?:citas?|consultas?)\b/g],
   // "¿Cómo hago para sacar una?": how to book is asking to book.
   ['book', /\bcomo (?:hago|hacemos|se hace|puedo|le hago|seria|es) (?:para )?(?:sacar|pedir|agendar|separar|solicitar) (?:una|otra|la cita|una cita|cita)\b/g],
   // "Ah ok, ¿y Mateo tiene alguna?": whether someone has citas, asked.
@@ -323,13 +325,15 @@ export const BACK_HINT = /\b(atras|volver|vuelv\w*|regres\w*|devol\w*|devuelv\w*
 const KIND_WORDS: ReadonlyArray<readonly ['greet' | 'thanks', RegExp]> = [
   [
     'thanks',
-    /\b(?:que )?(?:mi )?(?:dios|diosito|el senor) (?:me |le |lo |la |los |las |les |te |nos |se )*(?:bendiga|cuide|guarde|acompane|proteja|pague|favorezca|multiplique)(?: (?:y|e) (?:me |le |lo |la |los |las |les |te |nos |se )*(?:bendiga|cuide|guarde|acompane|proteja|pague|favorezca|multiplique))*(?: (?:por todo|siempre|mucho|mija|mijo))*\b/g,
+    /\b(?:que )?(?:mi )?(?:dios|diosito|el senor|la virgen|la virgencita|mi virgencita) (?:me |le |lo |la |los |las |les |te |nos |se )*(?:bendiga|cuide|guarde|acompane|proteja|pague|favorezca|multiplique)(?: (?:y|e) (?:me |le |lo |la |los |las |les |te |nos |se )*(?:bendiga|cuide|guarde|acompane|proteja|pague|favorezca|multiplique))*(?: (?:por todo|siempre|mucho|mija|mijo))*\b/g,
   ],
   [
     'thanks',
     /\bque (?:tenga|tengan|tengas|pase|pasen|pases) (?:(?:un|una|muy|buen|buena|buenas|buenos|feliz|lindo|linda|bonito|bonita|excelente|bendecido|bendecida|hermoso|hermosa|maravilloso|maravillosa|resto del?) )*(?:dia|tarde|noche|semana|fin de semana|jornada|descanso)(?: (?:muy )?(?:bendecido|bendecida|feliz|lindo|linda|bonito|bonita|hermoso|hermosa|tranquilo|tranquila))?\b/g,
   ],
   ['thanks', /\bque (?:este|esten|estes|siga|sigan|sigas) (?:muy )?(?:bien|bendecida|bendecido|bendecidos)\b/g],
+  // "¡Qué rápido fue esto!", "qué fácil fue todo": praise of the service, as thanks.
+  ['thanks', /\bque (?:rapido|facil|bueno|chevere|bacano|eficiente|sencillo|practico) (?:fue|es|estuvo|quedo) (?:esto|eso|todo)\b/g],
   [
     'thanks',
     // ("Si es tan amable", "sería muy amable" ask politely: no thanks.)
@@ -341,6 +345,11 @@ const KIND_WORDS: ReadonlyArray<readonly ['greet' | 'thanks', RegExp]> = [
     /\b(?:ya )?quedamos(?: (?:asi|en eso|entonces))?\b(?! (?:en|con|para|pa|sin|de|que|a)\b)|\bquedo (?:muy )?(?:pendiente|atenta|atento)(?: (?:de|a) (?:la|su|el|lo|sus|las) (?:llamada|respuesta|correo|mensaje|mensajes|razon|informacion))?\b/g,
   ],
   ['greet', /\bcomo (?:estan|esta usted|esta|estas|le va|les va|amanecio|amanecieron|amaneciste|le ha ido)\b/g],
+  // "Qué pena con usted molestarla tan tempranito", "perdone la molestia": sorry to bother, said when greeting.
+  [
+    'greet',
+    /\b(?:que pena|perdon|perdone|disculpe|disculpa)(?: con usted| con sumerce| contigo)?,? (?:molestarla|molestarlo|molestarte|molestar|la molestia|por molestar|por la molestia)(?: tan (?:temprano|tempranito|tarde|tardecito))?(?: un domingo| un festivo| a esta hora)?\b/g,
+  ],
   ['greet', /\bespero que (?:(?:se )?(?:encuentre|encuentren|encuentres|este|esten|estes) )?(?:muy )?bien\b/g],
   ['greet', /\b(?:reciba|reciban|recibe) (?:un )?(?:muy )?(?:cordial |caluroso |afectuoso )?saludo\b/g],
 ];
