@@ -392,6 +392,8 @@ export function readEntities(
       (question === 'band' && !when.time) ||
       // ("Tarde, ojalá tipo 3" at the band question: the band answered, then the hour wished for.)
       (question === 'band' && /^\W*(?:manana|tarde)\b(?! (?:de|a) las?\b)/.test(words.join(' '))) ||
+      // ("Después de las 2, o sea tarde": the hour, then the band it means, said for what it is.)
+      (question === 'band' && /\b(?:o sea|osea|es decir|digamos)(?: en| por)?(?: la)? (?:manana|tarde)$/.test(words.join(' '))) ||
       (when.band === 'tarde' && !when.time && CLOSING_AFTERNOON.test(words.join(' '))))
   )
     entities.band = when.band;
@@ -401,7 +403,8 @@ export function readEntities(
   // ("Cualquiera de las de la doctora", "bueno cualquiera, la primera" among the times shown: any of those, not any band.)
   if (
     entities.band === 'cualquiera' &&
-    ((question === 'site' && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) ||
+    // ("La que sea más rápido" at the visit type: whichever type, no band.)
+    ((['site', 'visitType', 'specialty'].includes(question) && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) ||
       // ("Sí, cualquiera menos Facatativá" at an offer of another site: any site but that one.)
       (question === 'offer' && /\bcualquier\w* (?:menos|excepto|salvo)\b/.test(words.join(' '))) ||
       ((question === 'slot' || question === 'day') && !/\bcualquier\w* (?:hora|horas|horario|jornada|franja)\b|\bla hora que (?:sea|haya|tengan?)\b/.test(words.join(' '))))

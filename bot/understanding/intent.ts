@@ -159,6 +159,19 @@ export function readIntent(
   // "Prefiero hacer el trámite en persona": in person, no other patient. "Empecemos por la mía": where to begin, not the menu.
   if (intent === 'change_patient' && /\ben persona\b/.test(whole) && !PATIENT_CHANGE_CUE.test(whole)) intent = 'none';
   if (intent === 'menu' && /\bempe(z|c)\w* (por|con)\b/.test(whole)) intent = 'none';
+  // ("Tiene tos y mocos desde hace como 4 días": how long the illness has lasted, no other day asked for.)
+  if (
+    intent === 'other_day' &&
+    /\b(?:desde hace|hace) (?:como |unos |unas |ya |mas de )*(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|varios|varias|muchos) (?:dias|semanas|dia|semana)\b/.test(whole) &&
+    !/\b(?:otro|otra|otros|otras) (?:dia|dias|fecha|fechas)\b/.test(whole)
+  )
+    intent = 'none';
+  // ("Perdón, no había visto las opciones. Pediatría": the options missed, owned; no asking for the menu.)
+  if (
+    intent === 'menu' &&
+    /\bno (?:vi|habia visto|he visto|alcance a ver|lei|habia leido|me fije en|me habia fijado en) (?:bien )?(?:las|los|el|la) (?:opciones|botones|menu|lista)\b/.test(whole)
+  )
+    intent = 'none';
   // ("No, mejor después miro": putting it off, not asking for more times.)
   if ((intent === 'other_day' || intent === 'more_times') && (WRITE_AGAIN.test(whole) || /\bdespues (miro|veo|reviso)\b/.test(whole))) intent = 'none';
   // "Ahí vive mi mamá y me ayuda con los niños": someone helps the member; Lina is not asked for help.
