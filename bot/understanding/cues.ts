@@ -847,6 +847,9 @@ export const FIRST_OF_ALL =
  */
 export const OWN_LIST_COUNT =
   /^(?:(?:bueno|pues|entonces|ok|listo|ah|ay|y|ahora|ya)[,.]? )*(?:(?:y )?por ultimo\b|lo (?:primero|segundo|tercero|ultimo)\b(?! (?:que|q) (?:salga|haya|tenga))|(?:primero|segundo|tercero|ultimo)\s*:)/;
+/** "Una pregunta: ¿…?", "una preguntica", "una duda": a question announced; "una" is no first option. */
+export const ANNOUNCED_QUESTION =
+  /^\W*(?:(?:hola|buenas|oiga|oye|disculpe|perdon|senorita|lina|y|ah|ay|bueno|otra cosa|ya)\W+)*(?:tengo |le tengo |me queda |otra |solo |nada mas )?una (?:pregunt\w*|dud\w*|cosa|cosita|inquietud\w*|consultica)\b/;
 /** An opening that can only be an option's position, even where numbers are days and hours: "la quinta opción…". */
 export const ORDINAL_OPENING = /(primera|primero|segunda|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto)$|^(mejor )?(opcion|numero) /;
 export const ORDINAL_ABBREVIATION = /^(\d{1,2})(ra|ro|da|do|ta|to|va|vo|na|no|a|o|er)$/;
@@ -884,7 +887,7 @@ export const MISSED_SUPPOSITION = new RegExp(
 );
 /** "¿Qué tengo que llevar?", "¿qué papeles llevo?", "¿llevo la orden?": what to bring to the cita. */
 export const ASKS_BRING =
-  /\b(que|q|k) (tengo que|tengo q|hay que|debo|debo de|toca|me toca|necesito|se necesita|necesita|tiene que|tenemos que|debemos|le toca|le llevo|llevo) ?(llevar|traer|presentar)?\b(?<=llevar|traer|presentar|llevo)|\b(que|q|k|cuales) (papeles|documentos|requisitos)\b|\b(llevo|llevar|traigo|traer|presento) (la orden|el registro|la cedula|la tarjeta|el documento|algun documento|algun papel|los examenes|la remision)\b|\b(tengo|hay|debo|toca|tenemos) (que|q) (llevar|traer|presentar) (algo|algun|alguna|papeles|documentos)\b|\b(llevo|traigo|llevamos) algo\b/;
+  /\b(que|q|k) (tengo que|tengo q|hay que|debo|debo de|toca|me toca|necesito|se necesita|necesita|tiene que|tenemos que|debemos|le toca|le llevo|llevo) ?(llevar|traer|presentar)?\b(?<=llevar|traer|presentar|llevo)|\b(que|q|k|cuales) (papeles|documentos|requisitos)\b|\b(llevo|llevar|traigo|traer|presento) (la orden|el registro|la cedula|la tarjeta|el documento|algun documento|algun papel|los examenes|la remision)\b|\b(tengo|hay|debo|toca|tenemos) (que|q) (llevar|traer|presentar) (algo|algun|alguna|papeles|documentos)\b|\b(llevo|traigo|llevamos) algo\b|\b(tengo|hay|debo|toca|tenemos|tiene) (que|q) (llevar|traer|presentar) (el|la|los|las|su|sus|mi|mis) (carnet|carne|registro|cedula|tarjeta|documento|documentos|examenes|orden|ordenes|remision|historia|formula|papeles)\b/;
 /** "¿Con qué doctor es?", "¿quién me atiende?", "¿con cuál médica es la primera?": who the cita shown is with. */
 export const ASKS_DOCTOR =
   /\bes con (el|la) (doctor|doctora|dr|dra|medico|medica)\b(?=.*\b(cierto|verdad)\b)|\b(con (que|q|cual|quien)|que|q|cual) (doctor|doctora|dr|dra|medico|medica|profesional|especialista|pediatra)\b|\bcon quien (es|seria|me toca|queda|quedo|quedaria)\b|\bquien (me|lo|la|le|nos) (atiende|va a atender|atenderia|ve)\b|\b(el|la) (doctor|doctora|medico|medica) (es )?(quien|cual) es\b|\bquien es (el|la) (otro|otra|otros|otras) (doctor|doctora|doctores|medico|medica|medicos|profesional|profesionales)\b|\b(el|la) (otro|otra) (doctor|doctora|medico|medica|profesional) (quien|cual) es\b/;

@@ -14,6 +14,7 @@ import {
   EARLIEST,
   FIRST_OF_ALL,
   OWN_LIST_COUNT,
+  ANNOUNCED_QUESTION,
   LATER,
   NONE_OF_THESE,
   answerAfterRefusal,
@@ -98,14 +99,15 @@ export function pickOption(
   if (onlyOption && moreOptions.length === 0 && ONLY_ONE.test(words.join(' '))) return { value: onlyOption.value, by: 'words' };
   // "La 1 pa mi hija la pequeña…": a number that opens the message, when nothing makes it a time.
   // "Primero quiero ver mis citas": "primero" as in "first of all".
-  const opening = FIRST_OF_ALL.test(said.normalized) || OWN_LIST_COUNT.test(said.normalized) ? null : OPENING_NUMBER.exec(said.normalized);
+  const opening =
+    FIRST_OF_ALL.test(said.normalized) || OWN_LIST_COUNT.test(said.normalized) || ANNOUNCED_QUESTION.test(said.normalized) ? null : OPENING_NUMBER.exec(said.normalized);
   // "La de la 1", "la de la una": one o'clock, not the first option.
   const oneOClock = entities.time !== undefined && /\b(de|a) la (1|una)\b/.test(words.join(' '));
   // "1.010.101.010": a document typed again, not option 1.
   // "Primero el niño": first of all the boy, not the first option.
   const firstOfAll = FIRST_OF_ALL.test(said.normalized) && (entities.patients?.length ?? 0) > 0;
   // ("Por último, ¿…?", "lo segundo, …": the member's own count, see `OWN_LIST_COUNT`.)
-  const ownCount = OWN_LIST_COUNT.test(said.normalized);
+  const ownCount = OWN_LIST_COUNT.test(said.normalized) || ANNOUNCED_QUESTION.test(said.normalized);
   // "2:20 con la doctora Adriana", "2.20": a time, not option 2.
   const clockTime = entities.time !== undefined && /^(?:(?:la|el|las|a las|la de|la de las) )?\d{1,2}:\d{2}\b/.test(said.normalized);
   // "Primera bes" at the site question: the visit type, however spelt, not the first site.

@@ -43,6 +43,7 @@ import {
   CANNOT_WAIT,
   PATIENT_CHANGE_CUE,
   TIME_BOUND,
+  ANNOUNCED_QUESTION,
 } from './cues.js';
 import { asksForHelp, operationCue, type IntentRead } from './intent.js';
 import { ordinalFromWord } from './numbers.js';
@@ -904,7 +905,9 @@ export function settleIntent(reads: Reads): Understanding {
         picked?.by === 'words' &&
         !YES_NO_QUESTIONS.has(question) &&
         (asked === 'cost' || asked === 'bring' || asked === 'hours' || asked === 'arrival') &&
-        /^[^?¿]*(?:[,.]|\by (?:eso|esto)\b)/.test(normalized));
+        /^[^?¿]*(?:[,.]|\by (?:eso|esto)\b)/.test(normalized) &&
+        // ("Una preguntica, ¿hay que llevar algún papel?": the question announced, no answer before it.)
+        !ANNOUNCED_QUESTION.test(normalized));
     const about = ABOUT_ONE_OPTION.has(asked) && !answersToo ? optionAskedAbout() : undefined;
     if (about !== undefined) entities.asksAbout = about;
     // ("¿Y la de Autopista Sur dónde queda?" at the site question: that site, which "bueno, en esa" then takes.)
