@@ -875,7 +875,7 @@ function readPatients(
   // "Para ella misma", from someone writing for the member, or "dice Laurita que… pa ella": the member.
   if (writer !== undefined) {
     const forHer =
-      /\b(?:para|pa|a|la de|el de|la cita de|las citas de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b|\bme le (?:de|den|da|saque|saquen|agende|agenden|pida|separe|consiga) (?:una )?(?:cita|consulta)\b|\bella (?:esta|anda|sigue) (?:enferm\w*|malit\w*|mal|muy mal|con)\b|\bella (?:amanecio|se siente|se enfermo)\b|\bme (?:pidio|dijo|encargo) (?:que|q|ke) le (?:sacara|pidiera|agendara|consiguiera|separara) (?:una )?(?:cita|consulta|sita)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)/.exec(
+      /\b(?:para|pa|a|la de|el de|la cita de|las citas de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b|\bme le (?:de|den|da|saque|saquen|agende|agenden|pida|separe|consiga) (?:una )?(?:cita|consulta)\b|\bella (?:esta|anda|sigue) (?:enferm\w*|malit\w*|mal|muy mal|con)\b|\bella (?:amanecio|se siente|se enfermo)\b|\bella me (?:pidio|encargo|dijo)(?: el favor)? (?:de|que|q) (?:le )?(?:cancel|anul|mov|muev|pas|cambi|corr|reprogram)\w* (?:una|la|las) (?:cita|citas|consulta) (?:que tiene|que ella tiene|que tenia)\b|\bme (?:pidio|dijo|encargo) (?:que|q|ke) le (?:sacara|pidiera|agendara|consiguiera|separara) (?:una )?(?:cita|consulta|sita)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)/.exec(
         whole,
       );
     const wordsBefore = forHer !== null ? words.slice(0, whole.slice(0, forHer.index).split(' ').length) : [];
@@ -891,7 +891,7 @@ function readPatients(
         ? wordsBefore.some((word) => sameName(word, self))
         : namedAt >= 0 &&
           (/^(?:para|pa|a) /.test(forHer[0]) ||
-            (/^(?:la cita|las citas|ella|me le|me pidio|me dijo|me encargo) /.test(forHer[0]) &&
+            (/^(?:la cita|las citas|la de|ella|me le|me pidio|me dijo|me encargo) /.test(forHer[0]) &&
               !wordsBefore
                 .slice(namedAt + 1)
                 .some(
@@ -1215,7 +1215,7 @@ function readPatients(
       introducer === 'pal' ||
       (introducer === 'de' && (APPOINTMENT_OF.has(words[cursor - 1] ?? '') || weekdayOfTheirs || serviceOfTheirs)) ||
       // "Sacarle cita a mi esposa".
-      (introducer === 'a' && /^(cita|citas|consulta|turno|una)$/.test(words[cursor - 1] ?? '')) ||
+      (introducer === 'a' && /^(cita|citas|consulta|turno|una|otra)$/.test(words[cursor - 1] ?? '')) ||
       // ("¿A mi mamá le puedo sacar cita por mi plan?": the cita asked for them, said after.)
       (introducer === 'a' &&
         /^(?:le|les) (?:(?:puedo|podria|puede|quiero|quisiera|necesito|voy a|tengo que|toca) )?(?:sacar|pedir|agendar|separar|dar|programar)\b/.test(
@@ -1315,7 +1315,7 @@ function readPatients(
       introducer === 'pal' ||
       // ("La del miércoles de mi esposa".)
       (introducer === 'de' && (APPOINTMENT_OF.has(words[cursor - 1] ?? '') || weekdayOfTheirs || serviceOfTheirs)) ||
-      (introducer === 'a' && /^(cita|citas|consulta|turno|una)$/.test(words[cursor - 1] ?? '')) ||
+      (introducer === 'a' && /^(cita|citas|consulta|turno|una|otra)$/.test(words[cursor - 1] ?? '')) ||
       words.length <= 4 ||
       (question === 'patient' && words.length <= 8) ||
       NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' ')) ||
