@@ -465,7 +465,12 @@ export function settleIntent(reads: Reads): Understanding {
   // "¿Hay con la dra Patiño?" at the slots: a doctor asked for, never the line for a person.
   if (intent === 'help' && (entities.doctorName || entities.doctor) && PERSON_WORDS.find(words).length === 0 && !entities.asks) intent = 'none';
   // "Primero para mí y después para Sofía": the people in the order said.
-  if ((entities.patients?.length ?? 0) >= 2 && /\bprimero\b.*\b(?:despues|luego)\b/.test(normalized)) entities.inOrder = true;
+  // ("Arranquemos por Sofi y después el niño", "empecemos con la niña, luego Mateo": likewise.)
+  if (
+    (entities.patients?.length ?? 0) >= 2 &&
+    /\b(?:primero|(?:empecemos|empezamos|empiece|empieza|arranquemos|arrancamos|arranque|comencemos|comenzamos|comience) (?:por|x|con))\b.*\b(?:despues|dsps|dps|luego|y ya despues|y de ahi)\b/.test(normalized)
+  )
+    entities.inOrder = true;
   // "La primera que haya" at the visit-type question: the earliest slot wished for, not the option "Primera vez" by its place.
   if (question === 'visitType' && entities.soonest && FIRST_AVAILABLE.test(normalized) && !/\bvez\b/.test(normalized)) {
     choice = undefined;

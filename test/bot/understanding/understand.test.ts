@@ -3681,6 +3681,86 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('the forty-second blind batch, opened for tuning (dev45)', () => {
+  itReads([
+    // A list of the member's own: the first item is acted on, the second comes next; nothing of the others leaks in.
+    [
+      'Buenos días Lina. Tengo varias cosas: 1) cancelar la cita de Sofi del viernes 2) pasar la mía para otro día 3) sacarle una a Mateo',
+      'start',
+      { intent: 'cancel', day: '2026-11-27', patients: [{ kind: 'name', name: 'sofia' }] },
+    ],
+    [
+      'Hola! quiero sacar 3 citas: 1. medicina general para mí 2. pediatría para Mateo 3. pediatría para Sofía',
+      'start',
+      { intent: 'book', specialty: 'medicina_general', patients: [{ kind: 'self' }] },
+    ],
+    [
+      'tengo 2 pendientes:\n- cancelar la mia del 25\n- sacar medicina gral pa mi en la tarde',
+      'menu',
+      { intent: 'cancel', day: '2026-11-25', specialty: undefined, band: undefined },
+    ],
+    [
+      'Te cuento lo que necesito: primero, cambiar la cita de control de Mateo que está para el viernes; segundo, sacarle cita de pediatría a Sofía',
+      'start',
+      { intent: 'reschedule', specialty: undefined, patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
+    ],
+    // The member's own count, and a question announced: no option of Lina's.
+    ['último: recuérdeme a qué hora era la de Sofi el 27', 'menu', { intent: 'consult', choice: 'consult', day: '2026-11-27' }],
+    ['Ahora lo segundo, sacarle la cita a mi nieta Sofía', 'menu', { intent: 'book', choice: 'book' }],
+    ['Una pregunta: ¿a Laura ya no le queda ninguna cita pendiente? Para avisarle', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['una duda', 'menu', { intent: 'none', choice: undefined }],
+    ['Una preguntica, ¿hay que llevar algún papel o con la cédula de Laura basta?', 'menu', { choice: undefined, asks: 'bring' }],
+    // Checking what stayed booked; "las 2", "las 3" said of the citas are no hour.
+    ['listo. me muestra cómo quedó todo? cuáles tengo ahora', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['quedo o no quedo? yo no veo nada', 'menu', { intent: 'consult' }],
+    ['Listo, quedaron las 3? me las muestra porfa', 'menu', { intent: 'consult', time: undefined }],
+    ['me muestra las 2 cómo quedaron?', 'menu', { intent: 'consult', time: undefined }],
+    ['las 3 porfa', 'band', { time: '15:00' }],
+    ['¿mi cita de medicina general del miércoles sigue igual?', 'menu', { intent: 'consult', day: '2026-11-25' }],
+    ['mil gracias, ya le aviso a la señora Laura que quedo 🙌', 'menu', { intent: 'thanks' }],
+    // The purpose of the authorisation, said with its yes.
+    ['si autorizo, es para sacarle la cita al niño Mateo', 'consent', { intent: 'affirm', yesNo: 'yes' }],
+    // The member beside a child; someone writing for her.
+    ['necesito mover 2 citas: la mía del 25 y la de Sofi del 27', 'start', { intent: 'reschedule', patients: [{ kind: 'self' }, { kind: 'name', name: 'sofia' }] }],
+    [
+      'Soy Jorge, el esposo de Laura Gómez. Ella me pidió el favor de cuadrarle unas citas: cancelar la de ella del miércoles y sacarle una a Mateo',
+      'start',
+      { intent: 'cancel', patients: [{ kind: 'self' }] },
+    ],
+    ['Quiubo, habla Jorge el esposo de Laura. Ella me pidió el favor de cancelarle una cita que tiene, que no va a poder ir', 'start', { patients: [{ kind: 'self' }] }],
+    ['Hola soy Paola la hermana de Laura, ella me pidió el favor de sacarle cita a mi sobrino Mateo', 'start', { patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    // Regional words: a child, interjections around an answer, sorry to bother, praise.
+    ['Buenas tardes, una cita para el guagua', 'start', { intent: 'book', patients: [{ kind: 'relation', relation: 'son' }] }],
+    ['eche sí, de una', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    ['Buenos días sumercé, qué pena con usted molestarla tan tempranito', 'start', { intent: 'greet', band: undefined }],
+    ['Dios le pague, ayayay qué rápido fue esto', 'menu', { intent: 'thanks', choice: undefined }],
+    ['Ay bendito, mil gracias mi amor, que la Virgen me la acompañe', 'menu', { intent: 'thanks' }],
+    ['Buenas, ve, ¿por acá se pueden sacar citas o toca llamar?', 'start', { intent: 'book' }],
+    // What is not a request: the options missed, how long an illness has lasted, "la que sea" at the visit type.
+    ['perdon, no habia visto las opciones. pediatria', 'specialty', { intent: 'none', choice: 'pediatria' }],
+    ['ella tiene tos y muchos mocos desde hace como 4 dias', 'visitType', { intent: 'none' }],
+    ['ay perdon mija yo no se de esas cosas, la que sea mas rapido', 'visitType', { band: undefined }],
+    ['despues de las 2, o sea tarde', 'band', { choice: 'tarde', band: 'tarde' }],
+    // The order of two people, said in other words.
+    ['arranquemos x Sofi, la 3, y dsps el niño', 'patient', { inOrder: true }],
+  ]);
+  it('takes up the second item of a list next', () => {
+    const result = read(
+      'Hola Lina. Necesito 3 cosas rapidito:\n- cita medicina general pa mí (no programada)\n- cancelar la de pediatría del viernes\n- y que me llame un asesor',
+      'start',
+    );
+    assert.equal(result.intent, 'book');
+    assert.equal(result.entities.specialty, 'medicina_general');
+    assert.equal(result.next?.intent, 'cancel');
+    assert.equal(result.next?.entities.specialty, 'pediatria');
+    assert.equal(result.next?.entities.day, '2026-11-27');
+  });
+  it('reads "sáquele otra a mi esposa" from her husband as the member', () => {
+    const result = read('Ahora de una vez sáquele otra a mi esposa, medicina general, pero pal otro lunes', { ...expectationAt('menu', CORPUS_NOW), writer: 'esposo' });
+    assert.deepEqual(result.entities.patients, [{ kind: 'self' }]);
+  });
+});
+
 describe('member testing at the confirmations and the menu (dev44 stop)', () => {
   itReads([
     // A yes taken back into a doubt is no yes.
