@@ -4,7 +4,7 @@
  * (greetings, thanks, help, another operation), and what an operation's ending leads to.
  */
 import { and, assign, type EventObject } from 'xstate';
-import type { Appointment, Patient, RissCase, SiteCode } from '../bot/domain.js';
+import { serviceOf, type Appointment, type Patient, type RissCase, type SiteCode } from '../bot/domain.js';
 import { appointmentParams, patientParams } from './appointments.js';
 import type { BookingOutput } from './booking.machine.js';
 import { MENU_OPERATIONS, isOperation, type Operation } from './choices.js';
@@ -23,6 +23,7 @@ import {
   withoutMentions,
   type ConversationContext,
   type OperationOutput,
+  type PendingRequest,
 } from './conversation-context.js';
 import type { PatientChoice } from './patients.js';
 import type { BookedHere } from './operation.js';
@@ -277,6 +278,18 @@ const switchedRequest = (output: BookingOutput): ConversationContext['request'] 
   output.outcome === 'switch' ? { operation: output.operation, fields: output.request } : undefined;
 
 /** The case an operation ended with filing, as "¿y cuándo me responden?" is answered, or the one filed before. */
+/**
+ * The request waiting after a cancellation, when it asks for the same cita again ("sí, ¿y me la
+ * puede volver a dar la otra semana?"): a booking of the service and site of the cita just
+ * cancelled, with what the member said of it (the day, the band) kept.
+ */
+function sameAsCancelled(next: PendingRequest | undefined, output: OperationOutput): PendingRequest | undefined {
+  if (!next?.sameAsLast || next.operation !== 'book' || output.outcome !== 'cancelled' || !('appointment' in output) || !output.appointment) return next;
+  const { sameAsLast: _same, ...request } = next;
+  const { specialty, visitType } = serviceOf(output.appointment.cups);
+  return { ...request, fields: { specialty, visitType, site: output.appointment.site, ...request.fields } };
+}
+
 function caseAfter(context: ConversationContext, output: { outcome: string; rissCase?: RissCase }): ConversationContext['lastCase'] {
   return output.outcome === 'case' && output.rissCase ? { radicado: output.rissCase.radicado, dueDate: output.rissCase.dueDate, email: output.rissCase.email } : context.lastCase;
 }
@@ -542,6 +555,8 @@ export const operationStates = {
         assign({
           lastCancelled: ({ context, event }) =>
             event.output.outcome === 'cancelled' && event.output.appointment ? { start: event.output.appointment.start } : context.lastCancelled,
+          // ("Sí, ¿y me la puede volver a dar la otra semana?": the new booking is the cita just cancelled, its service and site.)
+          nextRequest: ({ context, event }) => sameAsCancelled(context.nextRequest, event.output),
         }),
       ),
     },

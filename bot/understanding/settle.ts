@@ -468,7 +468,9 @@ export function settleIntent(reads: Reads): Understanding {
   // ("Arranquemos por Sofi y después el niño", "empecemos con la niña, luego Mateo": likewise.)
   if (
     (entities.patients?.length ?? 0) >= 2 &&
-    /\b(?:primero|(?:empecemos|empezamos|empiece|empieza|arranquemos|arrancamos|arranque|comencemos|comenzamos|comience) (?:por|x|con))\b.*\b(?:despues|dsps|dps|luego|y ya despues|y de ahi)\b/.test(normalized)
+    /\b(?:primero|(?:empecemos|empezamos|empiece|empieza|arranquemos|arrancamos|arranque|comencemos|comenzamos|comience) (?:por|x|con))\b.*\b(?:despues|dsps|dps|luego|y ya despues|y de ahi)\b/.test(
+      normalized,
+    )
   )
     entities.inOrder = true;
   // "La primera que haya" at the visit-type question: the earliest slot wished for, not the option "Primera vez" by its place.

@@ -669,7 +669,7 @@ const MEANT_FOR_THEN_CANCEL =
 /** After a yes, the other cita to cancel or move next: "sí, y cancele la otra", "y la otra me la cancela". */
 /** After a yes, a new booking asked: "…pero me saca otra para el jueves", "…y me pide una para la niña". */
 const ANOTHER_AFTER_YES =
-  /(?:,|\b(?:pero|y|y de paso|y tambien|y ademas))\s+(?:me|le|nos)\s+(?:saca|sacas|saque|pide|pida|agenda|agende|separa|separe|consigue|consiga|da)\s+(?:una|otra)\b(?! (?:vez|pregunta|cosa|duda))/;
+  /(?:,|\b(?:pero|y|y de paso|y tambien|y ademas))\s+(?:me|le|nos)\s+(?:saca|sacas|saque|pide|pida|agenda|agende|separa|separe|consigue|consiga|da)\s+(?:una|otra)\b(?! (?:vez|pregunta|cosa|duda))|(?:,|\b(?:pero|y|y de paso|y tambien|y ademas))\s+(?:me|le|nos)\s+(?:la|lo)\s+(?:(?:puede|pueden|podria|podrian|puedes)\s+)?(?:volver|vuelve|vuelven|vuelves)\s+a\s+(?:dar|sacar|agendar|pedir|separar|programar)\b/;
 const YES_AND_THE_OTHER =
   /\b(?:y|e) (?:(?:tambien|de una|de paso|ahora|de una vez) )?(cancel\w*|anul\w*|muev\w*|reprogram\w*|cambi\w*) (?:la|esa) otra\b(?! (?:hora|fecha|sede|dia|vez))|\b(?:y|e) (?:la|esa) otra (?:(?:me )?la )?(cancel\w*|anul\w*|muev\w*|reprogram\w*)/;
 
@@ -709,18 +709,21 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
     const { patients, yesNo: _correction, ...kept } = answer.entities;
     return { ...answer, entities: kept, next: { intent: 'book', entities: { ...(patients ? { patients } : {}) } } };
   }
-  // "Cancélela pero me saca otra para el jueves", "sí, y me saca otra para la niña" at a confirmation: this one (the yes), then a
-  // new booking, with what the words after it say.
+  // "Cancélela pero me saca otra para el jueves", "sí, y me saca otra para la niña", "sí, ¿y me la puede volver a dar la otra
+  // semana?" at a confirmation: this one (the yes), then a new booking, with what the words after it say.
   const anotherAfter = expectation.question === 'confirm' && answer.entities.yesNo === 'yes' && !answer.next ? ANOTHER_AFTER_YES.exec(normalized) : null;
   if (anotherAfter) {
-    const { day, weekday, time, band, patients, ...kept } = answer.entities;
+    const { day, weekday, weekAsked, time, band, patients, ...kept } = answer.entities;
     const named: Entities = {
       ...(day ? { day } : {}),
+      ...(weekAsked ? { weekAsked } : {}),
       ...(weekday !== undefined ? { weekday } : {}),
       ...(time ? { time } : {}),
       ...(band ? { band } : {}),
       ...(patients ? { patients } : {}),
     };
+    // ("¿Y me la puede volver a dar la otra semana?": the same cita again, its service and site.)
+    if (/\b(?:la|lo)\s+(?:(?:puede|pueden|podria|podrian|puedes)\s+)?(?:volver|vuelve|vuelven|vuelves)\s+a\b/.test(anotherAfter[0])) named.sameAgain = true;
     return { ...answer, intent: 'affirm', choice: 'yes', entities: kept, next: { intent: 'book', entities: named } };
   }
   // "Sí, y cancele la otra" at a confirmation: this one (the yes), then the other cita, cancelled or moved next.
