@@ -829,7 +829,9 @@ function readPatients(
       // ("Para mí otra vez": the member again, not "mi otra hija".)
       const again = next === 'otra' && words[found.end + 1] === 'vez';
       // ("Es para mí, mi amor": how the member calls Lina, not "mi" of a relative.)
-      const courtesyNext = lexicon.courtesy.find(words.slice(found.end, found.end + 3)).some((courtesy) => courtesy.start === 0);
+      // ("Para mi mijo", "a mi chamo": "mi" of a son said with a word that also calls the one who answers.)
+      const relationNext = lexicon.relations.find(words.slice(found.end - 1, found.end + 1)).some((relation) => relation.start === 0 && relation.end === 2);
+      const courtesyNext = !relationNext && lexicon.courtesy.find(words.slice(found.end, found.end + 3)).some((courtesy) => courtesy.start === 0);
       if (next !== undefined && !ownName && !clauseEnds && !again && !AFTER_SELF.has(next) && !courtesyNext) continue;
       // "Viajar hasta Bogotá para mí es muy complicado": what the member thinks of something, not whom the cita is for.
       if (OPINION_AFTER_SELF.test(words.slice(found.end, found.end + 5).join(' '))) continue;
