@@ -322,7 +322,7 @@ export const ANNOYED =
   /^(?:(?:pero|y|ay|ush+|uy|uf+|ash+|aja|oiga|oigame|senorita|mija|mijo|hay|ole|es que) )*(?:ya (?:le|te|se lo|se la|lo|la) (?:dije|habia dicho|escribi|conteste|respondi)|(?:le|te) (?:estoy diciendo|acabo de decir|dije)|no me (?:entiende|entiendes|entendio|entendiste|esta entendiendo|estas entendiendo)|no (?:entiende|entiendes|entendio)|otra vez|de nuevo|uf+|ush+|ash+|ag+h|ugh|jum+|dios mio|que pesadez|no puede ser|como asi)(?: (?:pues|ome|mija|mijo|senorita|oiga|ya|otra vez|de nuevo|nada|o que|lo que le dije|que le dije|eso))*$/;
 /** A goodbye the classifier reads is trusted only with a goodbye word in the message. */
 export const GOODBYE_HINT =
-  /\b(chao|chau|adios|bye|hasta (luego|pronto|manana|la proxima|mas tarde|otro dia|la vista)|(?<!(hay|tiene|tienen|queda|quedan) )nada mas(?! (temprano|tarde|pronto|cerca|antes|despues|para|de|que|en))|(es|era|seria|sera) todo|termin\w*|finaliz\w*|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este) (?:(?:un|una|muy|buen|buena|feliz|lindo|linda|bonito|bonita|excelente|bendecido|bendecida|bonita)\b)|bendicion\w*|cuidese)\b/;
+  /\b(chao|chau|adios|bye|hasta (luego|pronto|manana|la proxima|mas tarde|otro dia|la vista)|(?<!(hay|tiene|tienen|queda|quedan|sale|salen|dice|aparece|aparecen|dr|dra|doctor|doctora|solo) )nada mas(?! (temprano|tarde|pronto|cerca|antes|despues|para|de|que|en))|(es|era|seria|sera) todo|termin\w*|finaliz\w*|me despido|me retiro|feliz|buen dia|buena tarde|buenas noches|que (tenga|este) (?:(?:un|una|muy|buen|buena|feliz|lindo|linda|bonito|bonita|excelente|bendecido|bendecida|bonita)\b)|bendicion\w*|cuidese)\b/;
 /** A going back the classifier reads is trusted only with a word of going back ("listo, esa" goes nowhere). */
 export const BACK_HINT = /\b(atras|volver|vuelv\w*|regres\w*|devol\w*|devuelv\w*|anterior|equivoqu\w*|correg\w*|corrij\w*|mal)\b/;
 /**
@@ -341,6 +341,8 @@ const KIND_WORDS: ReadonlyArray<readonly ['greet' | 'thanks', RegExp]> = [
     /\bque (?:tenga|tengan|tengas|pase|pasen|pases) (?:(?:un|una|muy|buen|buena|buenas|buenos|feliz|lindo|linda|bonito|bonita|excelente|bendecido|bendecida|hermoso|hermosa|maravilloso|maravillosa|resto del?) )*(?:dia|tarde|noche|semana|fin de semana|jornada|descanso)(?: (?:muy )?(?:bendecido|bendecida|feliz|lindo|linda|bonito|bonita|hermoso|hermosa|tranquilo|tranquila))?\b/g,
   ],
   ['thanks', /\bque (?:este|esten|estes|siga|sigan|sigas) (?:muy )?(?:bien|bendecida|bendecido|bendecidos)\b/g],
+  // "Gracias, buen día", "mil gracias y buenas tardes": the thanks, with the wish that closes it (no greeting).
+  ['thanks', /\bgracias\b(?: (?:y|e))? (?:buen dia|buena tarde|buenas tardes|buenas noches|buena noche|feliz dia|feliz tarde|buen fin de semana)$/g],
   // "¡Qué rápido fue esto!", "qué fácil fue todo": praise of the service, as thanks.
   ['thanks', /\bque (?:rapido|facil|bueno|chevere|bacano|eficiente|sencillo|practico) (?:fue|es|estuvo|quedo) (?:esto|eso|todo)\b/g],
   [

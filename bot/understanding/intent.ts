@@ -80,6 +80,9 @@ export function readIntent(
   const ruled = lexicon.intentPhrases.get(whole) ?? lexicon.intentPhrases.get(phrase);
   // "Gracias, que tenga buen día": thanks, closed with a wish ("que tenga buen día" alone is a goodbye).
   if (ruled === 'goodbye' && WEAK_GOODBYE.test(phrase) && smallTalk.find(words).some((found) => found.value === 'thanks')) return { intent: 'thanks', score: 1, ruled: true };
+  // ("Gracias, buen día" after what was done: the thanks, closed with a wish, no greeting.)
+  if (ruled === 'greet' && question !== 'start' && /^(?:buen dia|buenos dias|buena tarde|buenas tardes|buenas noches|buena noche)$/.test(phrase) && /\bgracias\b/.test(whole))
+    return { intent: 'thanks', score: 1, ruled: true };
   // "Listo, gracias" to a yes/no question is the yes.
   if (ruled === 'thanks' && YES_NO_QUESTIONS.has(question) && yesNo === 'yes') return { intent: 'affirm', score: 1, ruled: true };
   if (ruled) return { intent: ruled, score: 1, ruled: true };

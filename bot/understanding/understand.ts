@@ -194,7 +194,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         answerAmongKindWords(read, expectation, now) ??
         answerAfterCorrection(read, expectation, now) ??
         readOnce(read, expectation, now);
-      const result = checkedFirst(withNewBookingAfter(answer, read, expectation), read, expectation);
+      const result = withTheAnswerSaid(checkedFirst(withNewBookingAfter(answer, read, expectation), read, expectation), read, expectation);
       if (listed?.secondOperation && !result.next) return { ...result, next: { intent: listed.secondOperation, entities: understandOne(listed.second, atMenu, now).entities } };
       return result;
     }
@@ -672,6 +672,20 @@ const ANOTHER_AFTER_YES =
   /(?:,|\b(?:pero|y|y de paso|y tambien|y ademas))\s+(?:me|le|nos)\s+(?:saca|sacas|saque|pide|pida|agenda|agende|separa|separe|consigue|consiga|da)\s+(?:una|otra)\b(?! (?:vez|pregunta|cosa|duda))|(?:,|\b(?:pero|y|y de paso|y tambien|y ademas))\s+(?:me|le|nos)\s+(?:la|lo)\s+(?:(?:puede|pueden|podria|podrian|puedes)\s+)?(?:volver|vuelve|vuelven|vuelves)\s+a\s+(?:dar|sacar|agendar|pedir|separar|programar)\b/;
 const YES_AND_THE_OTHER =
   /\b(?:y|e) (?:(?:tambien|de una|de paso|ahora|de una vez) )?(cancel\w*|anul\w*|muev\w*|reprogram\w*|cambi\w*) (?:la|esa) otra\b(?! (?:hora|fecha|sede|dia|vez))|\b(?:y|e) (?:la|esa) otra (?:(?:me )?la )?(cancel\w*|anul\w*|muev\w*|reprogram\w*)/;
+
+/**
+ * "Dice Laura que sí", "ah bueno gracias. no, por ahora no, luego escribo": at a yes/no question, a
+ * message read as that answer (its intent and the option it picks agree), with a "sí" or a "no"
+ * written in it, says the yes or no, though the step that reads yes and no took it for no answer. Done on the whole message's reading only, after every other
+ * step, so that the readings of its parts stay as they are.
+ */
+function withTheAnswerSaid(result: Understanding, read: string, expectation: Expectation): Understanding {
+  if (!YES_NO_QUESTIONS.has(expectation.question) || result.entities.yesNo !== undefined) return result;
+  // (Only where a "sí" or a "no" is written: "déjela como estaba" refuses in other words.)
+  if (!/\b(?:si|sii|sip|no|nop|nones|nel)\b/.test(normalizeMessage(read))) return result;
+  const said = result.intent === 'affirm' && result.choice === 'yes' ? 'yes' : result.intent === 'deny' && result.choice === 'no' ? 'no' : undefined;
+  return said ? { ...result, entities: { ...result.entities, yesNo: said } } : result;
+}
 
 function withNewBookingAfter(answer: Understanding, read: string, expectation: Expectation): Understanding {
   const normalized = normalizeMessage(read);

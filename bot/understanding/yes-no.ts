@@ -58,6 +58,12 @@ function readYesNoPlain(...said: Parameters<typeof readYesNo>): 'yes' | 'no' | u
   const [reading, words, question, covered, normalized, courtesy] = said;
   // "Uy no, ¿y si no llego qué pasa?": a sigh before a question, no refusal; the question is answered.
   if (YES_NO_QUESTIONS.has(question) && /^(?:uy|ay|huy) no y (?:si|que|como|cuanto|donde)\b/.test(words.join(' ')) && normalized.includes('?')) return undefined;
+  // ("¿Se puede llevar a la hermanita? No tengo con quién dejarla": a circumstance told, no refusal; the rest is read.)
+  const circumstance = YES_NO_QUESTIONS.has(question) ? NO_ONE_TO_LEAVE_WITH.exec(words.join(' ')) : null;
+  if (circumstance) {
+    const rest = wordsOf(`${words.join(' ').slice(0, circumstance.index)} ${words.join(' ').slice(circumstance.index + circumstance[0].length)}`);
+    return rest.length === 0 ? undefined : readYesNoPlain(reading, rest, question, [], rest.join(' '), []);
+  }
   // "Me da igual el médico", "con el que haya", "la que sea" to an offer: whatever is offered, a yes.
   if (question === 'offer' && WHATEVER_IS_OFFERED.test(words.join(' '))) return 'yes';
   // "Prefiero esperar al doctor Rojas", "no, mejor espero a mi doctora" to an offer: waiting instead, a no.
@@ -103,6 +109,9 @@ function readYesNoPlain(...said: Parameters<typeof readYesNo>): 'yes' | 'no' | u
 const YES_FOR_ONE_NOT_ANOTHER =
   /^(?:(?:si|sii|claro|dale|ok|listo)(?: (?:senora|senor|senorita))? )+(?:es )?(?:pa|para|pal) (?:el |la |mi )?[a-z]+(?: (?:cierto|verdad))? no (?:es )?(?:pa|para|pal) (?:el |la |los |las |mi |mis )?[a-z]+$/;
 
+/** "No tengo con quién dejarla", "no hay quién me lo cuide": who looks after a child, told; no refusal. */
+const NO_ONE_TO_LEAVE_WITH =
+  /\bno (?:tengo|tenemos|hay) (?:con )?quien (?:me |nos )?(?:la |lo |los |las )?(?:deje|dejar|dejarla|dejarlo|dejarlos|cuide|cuidar|cuidarla|cuidarlo|cuidarlos|recoja)\w*\b/;
 /** Indifference, which refuses nothing: "no importa", "no le hace". */
 const INDIFFERENT = /\bno (?:importa|le hace)\b/;
 /** "Ah sí, claro… como si yo no trabajara": a yes said in irony. */
