@@ -147,6 +147,8 @@ function normalizeUncached(text: string): string {
       '$1 $2',
     )
     .replace(/\bprimeravez\b/g, 'primera vez')
+    // ("March 15, 1994", "the Wednesday one", "thanks bro": days, months and thanks in English, from members who mix it in.)
+    .replace(ENGLISH_WORDS, (word) => ENGLISH.get(word.replace(/\W+/g, ' ')) ?? word)
     // ("Aaa ok sí": the "ah" its letters drawn out, not the preposition.)
     .replace(/^\W*a (?=(?:ok|okay|bueno|listo|si|ya|va|vale|dale|entiendo|bien)\b)/, 'ah ')
     // "X la tard", "en la tard": the afternoon, its last letter left out (too short a word for the speller).
@@ -162,6 +164,36 @@ function normalizeUncached(text: string): string {
     );
   return HAS_SHORTHAND.test(folded) ? expandShorthand(folded) : folded;
 }
+
+/** English words some members mix in, as the Spanish ones Lina reads. */
+const ENGLISH: ReadonlyMap<string, string> = new Map([
+  ['monday', 'lunes'],
+  ['tuesday', 'martes'],
+  ['wednesday', 'miercoles'],
+  ['thursday', 'jueves'],
+  ['friday', 'viernes'],
+  ['saturday', 'sabado'],
+  ['sunday', 'domingo'],
+  ['january', 'enero'],
+  ['february', 'febrero'],
+  ['march', 'marzo'],
+  ['april', 'abril'],
+  ['june', 'junio'],
+  ['july', 'julio'],
+  ['august', 'agosto'],
+  ['september', 'septiembre'],
+  ['october', 'octubre'],
+  ['november', 'noviembre'],
+  ['december', 'diciembre'],
+  ['today', 'hoy'],
+  ['tomorrow', 'manana'],
+  ['thanks', 'gracias'],
+  ['thank you', 'gracias'],
+  ['thx', 'gracias'],
+  ['that s all', 'eso es todo'],
+  ['thats all', 'eso es todo'],
+]);
+const ENGLISH_WORDS = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|tomorrow|thanks|thank you|thx|that\W?s all)\b/g;
 
 function expandShorthand(folded: string): string {
   const alone = !/\s/.test(folded.trim());
