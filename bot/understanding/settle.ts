@@ -552,7 +552,9 @@ export function settleIntent(reads: Reads): Understanding {
       // ("No, en la tarde no puedo q recojo a Mateo del colegio": a change of patient weighed where nobody is named for the cita.)
       // ("No no, el paciente es Juan mi sobrino" is the change, whoever is read.)
       (intent === 'change_patient' && !intentRead.ruled && !entities.patients?.length && !/\b(?:paciente|para|pa|pal)\b/.test(words.join(' '))) ||
-      ((intent === 'affirm' || intent === 'deny') && entities.patients?.length && (STAYS_WITH.test(words.join(' ')) || ERRAND_WITH.test(words.join(' ')))))
+      ((intent === 'affirm' || intent === 'deny') &&
+        entities.patients?.length &&
+        (STAYS_WITH.test(words.join(' ')) || ERRAND_WITH.test(words.join(' ')) || HAS_AN_EVENT.test(words.join(' ')))))
   ) {
     intent = entities.yesNo === 'yes' ? 'affirm' : entities.yesNo === 'no' ? 'deny' : 'none';
     delete entities.patients;
@@ -1405,7 +1407,10 @@ const REASON_ABOUT_SOMEONE =
   /\b(?:el|la|mi) \w+ (?:ya )?(?:esta|estan|anda|amanecio|amanecieron|se siente|sigue|entra|sale|se marea|se mareo|se cansa|se aburre|se asusta|se pone)\b|\bya (?:el|la) \w+ (?:esta|amanecio|se siente)\b/;
 /** An errand with someone that day: "tengo que llevar a Sofi a la cita de ella", "me toca recoger al niño en el colegio". */
 const ERRAND_WITH =
-  /\b(?:tengo|toca|me toca|debo) (?:que |q )?(?:llevar|recoger|acompanar|buscar) (?:a |al )?(?:la |el |mi )?\w+ (?:a (?:la|su) (?:cita|consulta|control|vacuna|terapia)|al? (?:colegio|jardin|medico|control|odontologo|vacunar|natacion|terapia|clase)|en el (?:colegio|jardin))\b/;
+  /\b(?:tengo|toca|me toca|debo) (?:que |q )?(?:llevar|recoger|acompanar|buscar) (?:a |al )?(?:la |el |mi )?(?:otro |otra |mayor |menor )?\w+ (?:a (?:la|su) (?:cita|consulta|control|vacuna|terapia)|al? (?:colegio|jardin|medico|control|odontologo|vacunar|natacion|terapia|clase)|en el (?:colegio|jardin))\b/;
+/** Someone's event on the day: "ese día Sofía tiene un acto en el preescolar", "Sofía has a school thing that day". */
+const HAS_AN_EVENT =
+  /\b\w+ (?:tiene|tienen|has) (?:un|una|el|la|a) (?:acto|evento|presentacion|izada|reunion|cumpleanos|paseo|clase|examen|ensayo|partido|torneo|salida|actividad|school thing|thing)\b/;
 /** Someone looked after meanwhile: "Mateo se queda con la abuela", "los niños se quedan donde mi mamá", "me lo cuida mi hermana". */
 const STAYS_WITH = /\b\w+ (?:se queda|se quedan|se va a quedar|se van a quedar) (?:con|en|donde)\b|\b(?:me|nos) (?:lo|la|los|las) (?:cuida|cuidan|recoge|recogen)\b/;
 

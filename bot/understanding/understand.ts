@@ -702,6 +702,18 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
     const { patients, ...kept } = answer.entities;
     return { ...answer, entities: kept, next: { intent: 'book', entities: { ...(patients ? { patients } : {}) } } };
   }
+  // "Sofía. Y de pronto después una pa Mateo también" at the patient question: the one named first is the answer, and a
+  // booking for the one named after it comes next.
+  const patients = answer.entities.patients ?? [];
+  const [first, second] = patients;
+  if (expectation.question === 'patient' && !answer.next && patients.length === 2 && first && second && PATIENT_THEN_ANOTHER.test(normalized)) {
+    const chosen = expectation.options.filter((option) =>
+      first.kind === 'self' ? option.value === 'self' : first.kind === 'name' ? option.value !== 'self' && sameNormalizedName(first.name, option.value) : false,
+    );
+    const result: Understanding = { ...answer, entities: { ...answer.entities, patients: [first] }, next: { intent: 'book', entities: { patients: [second] } } };
+    if (chosen.length === 1 && chosen[0]) result.choice = chosen[0].value;
+    return result;
+  }
   // "Y la de la niña también cancélemela" at «¿La cancelo?»: this one (the yes), then the other person's, the same way.
   const also = expectation.question === 'confirm' && !answer.next && answer.entities.yesNo === undefined ? THE_OTHERS_TOO.exec(normalized) : null;
   if (also && (answer.entities.patients?.length ?? 0) > 0) {
@@ -797,6 +809,8 @@ const THE_ONE_THEN_TOO =
 const THE_OTHERS_TOO = /\b(?:la|el) (?:cita )?de (?:la |el |mi )?\w+ tambien (?:me |se )?(?:la |lo )?(cancel\w*|anul\w*|muev\w*|pase\w*|cambie\w*|reprogram\w*)/;
 
 /** A cita for someone named, besides the one confirmed: "la misma para Sofía", "y de una me saca otra pa Mateo", "le saco una a Sofi". */
+/** One person, then "y (de pronto) (después) una pa…": a booking for another one, after this one. */
+const PATIENT_THEN_ANOTHER = /^\W*[a-z]+\W*(?:[.,;]|\by\b)\s*(?:y\s+)?(?:(?:de pronto|despues|luego|tambien|ademas|ahi si)\s+)*(?:una|otra)(?: cita)? (?:pa|para|pal|a)\b/;
 const ANOTHER_FOR =
   /\b(?:la misma|lo mismo|una igual|otra igual|otra|una)(?: cita)? (?:para|pa|pal|a)\b|\b(?:saca|saque|saco|sacar|sacarle|agende|agenda|agendo|pida|pide|pido)(?:me|le)? (?:la misma|una|otra)\b|\btambien (?:para|pa) \w+/;
 

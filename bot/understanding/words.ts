@@ -193,7 +193,8 @@ const ENGLISH: ReadonlyMap<string, string> = new Map([
   ['that s all', 'eso es todo'],
   ['thats all', 'eso es todo'],
 ]);
-const ENGLISH_WORDS = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|tomorrow|thanks|thank you|thx|that\W?s all)\b/g;
+const ENGLISH_WORDS =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|tomorrow|thanks|thank you|thx|that\W?s all)\b/g;
 
 function expandShorthand(folded: string): string {
   const alone = !/\s/.test(folded.trim());
