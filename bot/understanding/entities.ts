@@ -403,8 +403,10 @@ export function readEntities(
   // ("Cualquiera de las de la doctora", "bueno cualquiera, la primera" among the times shown: any of those, not any band.)
   if (
     entities.band === 'cualquiera' &&
-    // ("La que sea más rápido" at the visit type: whichever type, no band.)
-    ((['site', 'visitType', 'specialty'].includes(question) && !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) ||
+    // ("La q sea más rápido, la no programada" at the visit type: the type, no band; "la que sea" alone there says the member does
+    // not know the types, which the dialog explains.)
+    (((question === 'site' || (question === 'visitType' && entities.visitType !== undefined) || (question === 'specialty' && entities.specialty !== undefined)) &&
+      !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) ||
       // ("Sí, cualquiera menos Facatativá" at an offer of another site: any site but that one.)
       (question === 'offer' && /\bcualquier\w* (?:menos|excepto|salvo)\b/.test(words.join(' '))) ||
       ((question === 'slot' || question === 'day') && !/\bcualquier\w* (?:hora|horas|horario|jornada|franja)\b|\bla hora que (?:sea|haya|tengan?)\b/.test(words.join(' '))))

@@ -682,7 +682,11 @@ const YES_AND_THE_OTHER =
 function withTheAnswerSaid(result: Understanding, read: string, expectation: Expectation): Understanding {
   if (!YES_NO_QUESTIONS.has(expectation.question) || result.entities.yesNo !== undefined) return result;
   // (Only where a "sí" or a "no" is written: "déjela como estaba" refuses in other words.)
-  if (!/\b(?:si|sii|sip|no|nop|nones|nel)\b/.test(normalizeMessage(read))) return result;
+  // (Never where both are written, "sí… ay no. Bueno sí", nor in a doubt, "no sé si": the step found no answer there.)
+  const normalized = normalizeMessage(read);
+  const yes = /\b(?:si|sii|sip)\b/.test(normalized);
+  const no = /\b(?:no|nop|nones|nel)\b/.test(normalized);
+  if (yes === no || /\bno (?:se|sabria|sabe|estoy segur[ao])\b/.test(normalized)) return result;
   const said = result.intent === 'affirm' && result.choice === 'yes' ? 'yes' : result.intent === 'deny' && result.choice === 'no' ? 'no' : undefined;
   return said ? { ...result, entities: { ...result.entities, yesNo: said } } : result;
 }

@@ -3681,6 +3681,70 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('the forty-third blind batch, opened for tuning (dev46)', () => {
+  itReads([
+    // Venezuelan words: a son, a daughter, the children; a friendly word for the one who answers; "turno" for the cita.
+    [
+      'epa buenas, necesito sacarle un turno a mi chamo con el doctor de niños',
+      'start',
+      { intent: 'book', specialty: 'pediatria', patients: [{ kind: 'relation', relation: 'son' }] },
+    ],
+    ['sí chamo, confírmala', 'confirm', { intent: 'affirm', yesNo: 'yes', patients: undefined }],
+    [
+      'necesito turno pa los dos chamos con el pediatra',
+      'start',
+      {
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
+    ['Buenas, pa pedir turno con pediatría pa la chama', 'start', { intent: 'book', patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    ['necesito sacarle una cita a mi mijo', 'start', { patients: [{ kind: 'relation', relation: 'son' }] }],
+    ['hola, buenas. cómo hago pa ver los turnos que tengo?', 'start', { intent: 'consult' }],
+    ['epa, me cancelaron el turno de Sofía y necesito otro', 'start', { intent: 'book' }],
+    ['Necesito cambiar el turno de Mateíto con el pediatra que tiene el viernes', 'start', { intent: 'reschedule', day: '2026-11-27' }],
+    // What an option means, asked by likeness: answered, nothing picked.
+    ['¿no programada es como una emergencia? es que tiene fiebre y tos desde el sábado', 'visitType', { choice: undefined, visitType: undefined, asks: 'meaning' }],
+    ['primera vez cuenta si la ultima vez que la llevé fue hace como un año?', 'visitType', { choice: undefined, asks: 'meaning' }],
+    ['disculpe, medicina general es lo mismo que el doctor de niños o es otra cosa?', 'specialty', { choice: undefined, asks: 'meaning' }],
+    // Where a site lies, asked: its address, no pick.
+    ['la de la 42 queda por chapinero?', 'site', { choice: undefined, asks: 'address', asksAbout: 'CALLE42' }],
+    ['Kennedy. esa es la q queda por el portal americas?', 'site', { choice: 'KENNEDY' }],
+    // No refusal, no goodbye, thanks with a wish; the yes or no written.
+    ['se puede llevar a la hermanita también? no tengo con quién dejarla', 'confirm', { intent: 'none', yesNo: undefined, choice: undefined }],
+    ['el doctor Hernán es pediatra? porque sale Dr. nada más', 'slot', { intent: 'none' }],
+    ['gracias, buen día', 'menu', { intent: 'thanks' }],
+    ['dice Laura que si', 'consent', { intent: 'affirm', yesNo: 'yes' }],
+    ['entonces dejela como estaba', 'offer', { intent: 'deny', yesNo: undefined }],
+    // English mixed in.
+    ['March 15, 1994', 'birthDate', { birthDate: '1994-03-15' }],
+    ['the Wednesday one, 10:40', 'slot', { choice: 'slot-5', day: '2026-11-25' }],
+    ["that's all, thanks bro 👍", 'menu', { intent: 'goodbye' }],
+    // First of all, a cita looked up; someone's event, no patient.
+    ['primero digame si la cita que tengo el miercoles sigue en pie y ahi si saco otra', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['sí vale, cancélala, ese día Sofía tiene un acto en el preescolar', 'confirm', { intent: 'affirm', patients: undefined }],
+  ]);
+  it('takes the one named first at the patient question, and books the other next', () => {
+    const result = read('Sofía. y de pronto después una pa Mateo también', 'patient');
+    assert.equal(result.choice, 'sofia');
+    assert.deepEqual(result.next?.intent, 'book');
+    assert.equal(result.next?.entities.patients?.[0]?.kind === 'name' && result.next.entities.patients[0].name, 'mateo');
+  });
+});
+
+describe('member testing at a cancellation (dev46 stop)', () => {
+  it('reads a yes to a cancellation with the same cita again next week as the yes, then the same booking next', () => {
+    const result = read('sí, ¿y me la puede volver a dar la otra semana?', 'confirm');
+    assert.equal(result.intent, 'affirm');
+    assert.equal(result.choice, 'yes');
+    assert.equal(result.next?.intent, 'book');
+    assert.equal(result.next?.entities.sameAgain, true);
+    assert.equal(result.next?.entities.day, '2026-11-30');
+  });
+});
+
 describe('the forty-second blind batch, opened for tuning (dev45)', () => {
   itReads([
     // A list of the member's own: the first item is acted on, the second comes next; nothing of the others leaks in.
@@ -3739,7 +3803,9 @@ describe('the forty-second blind batch, opened for tuning (dev45)', () => {
     // What is not a request: the options missed, how long an illness has lasted, "la que sea" at the visit type.
     ['perdon, no habia visto las opciones. pediatria', 'specialty', { intent: 'none', choice: 'pediatria' }],
     ['ella tiene tos y muchos mocos desde hace como 4 dias', 'visitType', { intent: 'none' }],
-    ['ay perdon mija yo no se de esas cosas, la que sea mas rapido', 'visitType', { band: undefined }],
+    // ("La que sea" alone at the visit type: any, which the dialog answers by explaining the types; said with a type, no band.)
+    ['ay perdon mija yo no se de esas cosas, la que sea mas rapido', 'visitType', { band: 'cualquiera' }],
+    ['la q sea más rapido, la no programada, que la niña está muy maluquita', 'visitType', { choice: 'no_programada', band: undefined }],
     ['despues de las 2, o sea tarde', 'band', { choice: 'tarde', band: 'tarde' }],
     // The order of two people, said in other words.
     ['arranquemos x Sofi, la 3, y dsps el niño', 'patient', { inOrder: true }],
