@@ -1688,6 +1688,8 @@ function readPatients(
   }
   // "¿El mío o el de Mateo?" at an identity question: asking whose, naming nobody.
   if (IDENTITY_QUESTIONS.has(question) && /\b(mio|mia|el mio|la mia) o (el|la)? ?(d|de|del)\b/.test(whole)) return { patients: [] };
+  // ("¿El documento de Laura o el mío?": whose document to give, asked the other way round.)
+  if (IDENTITY_QUESTIONS.has(question) && /\b(?:el|la) (?:documento |cedula |numero |registro )?(?:de|del) \w+ o (?:el|la) mi[oa]\b/.test(whole)) return { patients: [] };
   const timeOf = mentions.find((seen) => seen.timeOf && !seen.denied)?.mention;
   let affirmed = mentions.filter((seen) => !seen.denied && !seen.timeOf);
   // The writer's children named to say who writes give way to the patient named for the cita; at the consent question nobody is one.
