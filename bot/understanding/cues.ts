@@ -208,6 +208,9 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['consult', /\b(?:ver|revisar|consultar|mirar|saber) (?:los|mis|sus) turnos\b|\blos turnos que (?:tengo|tiene|tenemos)\b/g],
   ['reschedule', /\b(?:cambiar|mover|pasar|correr|reprogramar)(?:le)? (?:el|mi|su) turno (?:de|del|con|que)\b/g],
   ['cancel', /\bcancelar(?:le)? (?:el|mi|su) turno\b/g],
+  // ("La del miércoles es la mía… esa es la que quiero mover": the one to move, pointed at.)
+  ['reschedule', /\b(?:esa|esta) (?:es )?(?:la )?(?:que|q) (?:quiero|necesito|toca|hay que|quisiera|tengo que) (?:mover|cambiar|correr|pasar|reprogramar)\b/g],
+  ['cancel', /\b(?:esa|esta) (?:es )?(?:la )?(?:que|q) (?:quiero|necesito|toca|hay que|quisiera|tengo que) (?:cancelar|anular)\b/g],
   [
     'book',
     /\b(?:me|nos|le|les) (?:cancelaron|anularon|quitaron) (?:la|el|mi|su) (?:cita|turno|consulta)\b.*\b(?:necesito|quiero|ocupo|deme|me da|me dan|quisiera) (?:otr[oa]|una nueva|uno nuevo)\b/g,
@@ -279,7 +282,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   [
     'book',
-    /\b(agend(?!a\b|as\b)\w*|(sacar|sacarle|sacarles|pedir|pedirle|pedirles|solicit\w*|separar|separarle|reservar|reservarle|asignar|programar|regal\w*|dar|den|darme) (una |la |me una |me )?(cita|consulta|turno)|(necesito|quiero|quisiera|ocupo|necesitaria) (una |otra |la )?(cita|consulta)|una cita (para|de|con)|cita (de|con) (pediatr\w*|medicina|medico|control|primera)|(que|me) (lo|la|los|las|me) (vea|vean|atienda|atiendan|revise|revisen)|(necesito|quiero|quisiera|ocupo|necesitaria) que (le |lo |la )?(vean|atiendan|revisen|chequeen|examinen) a\b|pedir cita|sacar cita|(dar|darme|den|da|regala|regalan|regale) (me )?una (en|para|pa|el|con|a mi|a el|a ella|al)\b)\b/g,
+    /\b(agend(?!a\b|as\b)\w*|(sacar|sacarle|sacarles|pedir|pedirle|pedirles|solicit\w*|separar|separarle|reservar|reservarle|asignar|programar|regal\w*|dar|den|darme) (una |un |la |me una |me un |me )?(cita|consulta|turno)|(necesito|quiero|quisiera|ocupo|necesitaria) (una |otra |la )?(cita|consulta)|una cita (para|de|con)|cita (de|con) (pediatr\w*|medicina|medico|control|primera)|(que|me) (lo|la|los|las|me) (vea|vean|atienda|atiendan|revise|revisen)|(necesito|quiero|quisiera|ocupo|necesitaria) que (le |lo |la )?(vean|atiendan|revisen|chequeen|examinen) a\b|pedir cita|sacar cita|(dar|darme|den|da|regala|regalan|regale) (me )?una (en|para|pa|el|con|a mi|a el|a ella|al)\b)\b/g,
   ],
 ];
 /** Trouble using the channel, or asking to have something explained: help, whatever operation it names. */

@@ -680,6 +680,11 @@ const YES_AND_THE_OTHER =
  * step, so that the readings of its parts stay as they are.
  */
 function withTheAnswerSaid(result: Understanding, read: string, expectation: Expectation): Understanding {
+  // ("Gracias 👍" at the menu: the thumbs go with the thanks; no question was asked for a yes.)
+  if (!YES_NO_QUESTIONS.has(expectation.question) && result.intent === 'thanks' && result.entities.yesNo === 'yes' && !/\b(?:si|sii|sip)\b/.test(normalizeMessage(read))) {
+    const { yesNo: _thumbs, ...entities } = result.entities;
+    return { ...result, entities };
+  }
   if (!YES_NO_QUESTIONS.has(expectation.question) || result.entities.yesNo !== undefined) return result;
   // (Only where a "sí" or a "no" is written: "déjela como estaba" refuses in other words.)
   // (Never where both are written, "sí… ay no. Bueno sí", nor in a doubt, "no sé si": the step found no answer there.)
