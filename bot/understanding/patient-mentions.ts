@@ -1520,6 +1520,16 @@ function readPatients(
       /^(?:tiene|tienen) que (?:ir|recoger|llevar|trabajar|salir|viajar|estar)\b/.test(original.slice(index + 1, index + 4).join(' '))
     )
       continue;
+    // ("Mejor que sea para Sofía…, Mateo ya se siente mejor" while booking: someone well again, the reason the cita is not theirs;
+    // "cancélela, Sofi ya está aliviada" names whose cita it is.)
+    if (
+      ['specialty', 'visitType', 'site', 'band', 'day', 'slot'].includes(question) &&
+      !BEFORE_NAME.has(words[index - 1] ?? '') &&
+      /^(?:ya )?(?:se siente|esta|amanecio|sigue|anda) (?:mucho |un poco |mas )?(?:mejor|bien|bueno|aliviado|aliviada|mejorcito|mejorcita)\b|^ya se (?:mejoro|alivio|recupero)\b/.test(
+        original.slice(index + 1, index + 5).join(' '),
+      )
+    )
+      continue;
     // "Mi mamá me cuida a Sofía", "tengo que recoger a Mateo": a child in the member's day, not a patient.
     if (words[index - 1] === 'a' && LOOKING_AFTER.has(words[index - 2] ?? '')) continue;
     // "Espere le pregunto a Jorge cuál de los dos es", "ya le digo a Sofi": someone asked or told, not a patient.

@@ -42,6 +42,11 @@ const SHARED = ['visitType', 'site', 'band', 'day', 'weekday', 'dayOff', 'time']
 const DAY_WORD =
   /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|hoy|manana|pasado|semana|proximo|siguiente)\b/;
 
+/** Where a booking is under way and no yes or no is asked. */
+const BOOKING_QUESTIONS: ReadonlySet<string> = new Set(['specialty', 'visitType', 'site', 'band', 'day', 'slot']);
+/** "No quiero cita para Mateo", "ya no necesito la cita", "a Mateo no le saque nada": no cita wanted after all. */
+const NO_CITA_WANTED =
+  /\b(?:ya )?no (?:le |me |les )?(?:quiero|queremos|necesito|necesitamos|ocupo) (?:la |una |ninguna |esa |esta )?(?:cita|consulta|turno)\b(?! (?:(?:para|pa|pal) )?(?:hoy|manana|el|la|las|los|esta|este|ese|esa|otro|otra|lunes|martes|miercoles|jueves|viernes|sabado|tan|en|a|de|con|por|tarde|temprano|sino)\b)|\b(?:a|para|pa) (?:el |la |mi )?[a-z]+ no (?:le |les )?(?:saque|saques|agende|agendes|pida|pidas|busque|busques)(?: nada| ninguna| cita| nada de cita)?\b|\bno (?:le |les |me )?(?:saque|agende|pida) (?:nada|ninguna)\b/;
 /** What the understanding step needs: the lexicon, the trained classifier, the words to correct towards. */
 export interface UnderstandingResources {
   lexicon: Lexicon;
@@ -550,6 +555,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       const { choice: _choice, ...rest } = settled;
       const { patients: _patients, ...entities } = rest.entities;
       return { ...rest, intent: 'none', entities: question === 'patient' ? rest.entities : entities };
+    }
+    // "NO QUIERO CITA PARA MATEO", "no no, a Mateo no le saque nada, ya está mejor" while his cita is being booked: the booking
+    // given up (as "mejor dejemos así" gives it up); the one named is who it is not for, no patient.
+    if (BOOKING_QUESTIONS.has(question) && settled.intent !== 'goodbye' && NO_CITA_WANTED.test(normalized) && !/\b(?:sino|mejor (?:para|pa)|es (?:para|pa))\b/.test(normalized)) {
+      const { choice: _choice, ...rest } = settled;
+      const { patients: _patients, yesNo: _no, ...entities } = rest.entities;
+      return { ...rest, intent: 'none', entities: { ...entities, leaveAsIs: true } };
     }
     // (A mistake owned at a confirmation is the no, with the position: no other patient, no step back.)
     return mistaken ? { ...settled, intent: 'deny', choice: 'no' } : settled;
