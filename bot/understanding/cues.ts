@@ -215,6 +215,17 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'book',
     /\b(?:me|nos|le|les) (?:cancelaron|anularon|quitaron) (?:la|el|mi|su) (?:cita|turno|consulta)\b.*\b(?:necesito|quiero|ocupo|deme|me da|me dan|quisiera) (?:otr[oa]|una nueva|uno nuevo)\b/g,
   ],
+  // "Ahora quiero sacar otra de medicina general pero para el otro lunes": another cita, its service said, to book.
+  [
+    'book',
+    /\b(?:sacar|pedir|agendar|separar|sacarme|pedirme|agendarme|sacarle|pedirle|agendarle)(?:le|les)? (?:una|otra) (?:nueva |cita )?(?:de|para|pa|con) (?:pediatr\w*|medicina|medic[oa]|general|el pediatra|la pediatra|mi|el|la|[a-z]+)\b/g,
+  ],
+  // "Entonces ya no tengo la del miércoles, ¿cierto? ¿Me quedó solo la del lunes?", "¿o sea que al final solo quedó la de Sofía?":
+  // what is left, checked.
+  [
+    'consult',
+    /\b(?:quedo|quedaron|queda|quedan) (?:solo|solamente|nada mas) (?:la|las|el) (?:de|del|mia)\b|\b(?:solo|solamente) (?:me |nos |le )?(?:quedo|quedaron|queda|quedan) (?:la|las|el) (?:de|del|mia)\b|\bya no (?:tengo|tenemos|tiene) (?:la|el) (?:de|del) [a-z0-9]+ (?:cierto|verdad)\b/g,
+  ],
   // "No es tan grave, yo prefiero la cita": a cita, wanted rather than urgencias.
   ['book', /\b(?:prefiero|prefiere|preferimos|mejor) (?:la|una) (?:cita|consulta)\b/g],
   // "¿Me saca una para el viernes?", "cancélela pero me saca otra para el jueves": a cita asked of Lina, in few words.

@@ -469,7 +469,7 @@ function isPickingWord(word: string): boolean {
 
 /** The one option shown, said to be the only one: "la única que tengo", "esa, la única", "pero si solo tengo una". */
 const ONLY_ONE =
-  /^(?:(?:pero|pues|bueno|ay|ah|y|si|esa|ese) )*(?:la |el )?unic[ao](?: (?:cita )?(?:q|que) (?:tengo|tiene|hay|aparece|sale|me aparece|me sale))?$|^(?:(?:pero|pues|bueno|ay|ah) )*(?:si )?(?:solo|solamente|nada mas) (?:tengo|tiene|hay) (?:una|uno)(?: sola| cita)?$/;
+  /^(?:(?:pero|pues|bueno|ay|ah|y|si|esa|ese) )*(?:la |el )?unic[ao](?: (?:cita )?(?:q|que) (?:tengo|tiene|hay|aparece|sale|me aparece|me sale))?(?: (?:pues|ps|mija|senorita|porfa|por favor|gracias))*$|^(?:(?:pero|pues|bueno|ay|ah) )*(?:si )?(?:solo|solamente|nada mas) (?:tengo|tiene|hay) (?:una|uno)(?: sola| cita)?$/;
 
 /** A day picked by its position among the days shown, with the word "día" ("el último día que haya", "el primer día disponible"). */
 const DAY_POSITION =

@@ -3735,6 +3735,22 @@ describe('the forty-third blind batch, opened for tuning (dev46)', () => {
 });
 
 describe('member testing at a cancellation (dev46 stop)', () => {
+  itReads([
+    // No cita wanted after all, while booking; someone well again; what is left, checked; another cita of a service.
+    ['no no, a mateo no le saque nada, le dije que el ya esta mejor', 'slot', { intent: 'none', leaveAsIs: true, patients: undefined }],
+    ['NO QUIERO CITA PARA MATEO', 'slot', { intent: 'none', leaveAsIs: true, patients: undefined }],
+    ['no quiero la cita para hoy', 'band', { leaveAsIs: undefined }],
+    ['ya no quiero la cita, chao', 'slot', { intent: 'goodbye' }],
+    ['ay no espere, mejor que sea para sofia que tambien esta enferma, mateo ya se siente mejor', 'slot', { patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
+    ['cancelela, mateo ya se mejoro', 'existing', { patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    ['entonces ya no tengo la del miercoles cierto? me quedo solo la del lunes?', 'menu', { intent: 'consult' }],
+    ['o sea que al final solo quedo la de sofia cierto?', 'menu', { intent: 'consult' }],
+    [
+      'ahora quiero sacar otra de medicina general pero para el otro lunes en la tarde, en kennedy mismo',
+      'menu',
+      { intent: 'book', choice: 'book', site: 'KENNEDY', band: 'tarde', day: '2026-11-30' },
+    ],
+  ]);
   it('reads a yes to a cancellation with the same cita again next week as the yes, then the same booking next', () => {
     const result = read('sí, ¿y me la puede volver a dar la otra semana?', 'confirm');
     assert.equal(result.intent, 'affirm');
