@@ -237,7 +237,8 @@ export const patientStates = {
           'patient.confirmSwitch',
           {
             name: context.proposedPatient?.firstName,
-            ...(context.proposedPatient?.id === context.member?.id && context.writer === undefined ? { context: 'self' } : {}),
+            // (While cancelling or moving, which cita is asked, in those words: "¿cambio la cita…?" would sound like moving it.)
+            ...switchContext(context),
           },
           YES_NO,
         ),
@@ -280,3 +281,13 @@ export const patientStates = {
     },
   }),
 };
+
+/** The wording of the patient-switch question: for whom, and for which operation under way. */
+function switchContext(context: ConversationContext): { context?: string } {
+  const operation = context.request?.operation;
+  const parts = [
+    operation === 'cancel' || operation === 'reschedule' ? operation : undefined,
+    context.proposedPatient?.id === context.member?.id && context.writer === undefined ? 'self' : undefined,
+  ].filter(Boolean);
+  return parts.length > 0 ? { context: parts.join('_') } : {};
+}
