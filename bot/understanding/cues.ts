@@ -226,6 +226,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'consult',
     /\b(?:quedo|quedaron|queda|quedan) (?:solo|solamente|nada mas) (?:la|las|el) (?:de|del|mia)\b|\b(?:solo|solamente) (?:me |nos |le )?(?:quedo|quedaron|queda|quedan) (?:la|las|el) (?:de|del|mia)\b|\bya no (?:tengo|tenemos|tiene) (?:la|el) (?:de|del) [a-z0-9]+ (?:cierto|verdad)\b/g,
   ],
+  // "Cancélemela porfa y me la saca para la otra semana": the cita, out of its day and into another, is a move.
+  ['reschedule', /(?<=\bcancel\w*(?: \w+){0,3} )y (?:me|nos|le) (?:la|lo) (?:saca|sacan|pone|ponen|agenda|agendan|da|dan|deja|dejan) (?:para|pa|pal)\b/g],
   // "No es tan grave, yo prefiero la cita": a cita, wanted rather than urgencias.
   ['book', /\b(?:prefiero|prefiere|preferimos|mejor) (?:la|una) (?:cita|consulta)\b/g],
   // "¿Me saca una para el viernes?", "cancélela pero me saca otra para el jueves": a cita asked of Lina, in few words.

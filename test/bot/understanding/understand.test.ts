@@ -3745,6 +3745,7 @@ describe('member testing at a cancellation (dev46 stop)', () => {
     ['cancelela, mateo ya se mejoro', 'existing', { patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
     ['entonces ya no tengo la del miercoles cierto? me quedo solo la del lunes?', 'menu', { intent: 'consult' }],
     ['o sea que al final solo quedo la de sofia cierto?', 'menu', { intent: 'consult' }],
+    ['cancelemela porfa y me la saca para la otra semana', 'menu', { intent: 'reschedule', choice: 'reschedule' }],
     [
       'ahora quiero sacar otra de medicina general pero para el otro lunes en la tarde, en kennedy mismo',
       'menu',
