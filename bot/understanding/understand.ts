@@ -688,8 +688,9 @@ const YES_AND_THE_OTHER =
 /**
  * "Dice Laura que sí", "ah bueno gracias. no, por ahora no, luego escribo": at a yes/no question, a
  * message read as that answer (its intent and the option it picks agree), with a "sí" or a "no"
- * written in it, says the yes or no, though the step that reads yes and no took it for no answer. Done on the whole message's reading only, after every other
- * step, so that the readings of its parts stay as they are.
+ * written in it, says the yes or no, though the step that reads yes and no took it for no
+ * answer. Done on the whole message's reading only, after every other step, so that the readings
+ * of its parts stay as they are. ("Gracias 👍" away from a yes/no question loses the thumbs' yes.)
  */
 function withTheAnswerSaid(result: Understanding, read: string, expectation: Expectation): Understanding {
   // ("Gracias 👍" at the menu: the thumbs go with the thanks; no question was asked for a yes.)
