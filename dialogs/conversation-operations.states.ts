@@ -277,7 +277,6 @@ function switchedTo(output: BookingOutput, operation: 'reschedule' | 'cancel'): 
 const switchedRequest = (output: BookingOutput): ConversationContext['request'] =>
   output.outcome === 'switch' ? { operation: output.operation, fields: output.request } : undefined;
 
-/** The case an operation ended with filing, as "¿y cuándo me responden?" is answered, or the one filed before. */
 /**
  * The request waiting after a cancellation, when it asks for the same cita again ("sí, ¿y me la
  * puede volver a dar la otra semana?"): a booking of the service and site of the cita just
@@ -290,6 +289,7 @@ function sameAsCancelled(next: PendingRequest | undefined, output: OperationOutp
   return { ...request, fields: { specialty, visitType, site: output.appointment.site, ...request.fields } };
 }
 
+/** The case an operation ended with filing, as "¿y cuándo me responden?" is answered, or the one filed before. */
 function caseAfter(context: ConversationContext, output: { outcome: string; rissCase?: RissCase }): ConversationContext['lastCase'] {
   return output.outcome === 'case' && output.rissCase ? { radicado: output.rissCase.radicado, dueDate: output.rissCase.dueDate, email: output.rissCase.email } : context.lastCase;
 }

@@ -23,7 +23,7 @@ import {
 import type { Found } from './lexicon.js';
 import { digitsFromWords } from './numbers.js';
 import { doctorWordsOf, namesInOptions } from './options.js';
-import { IDENTITY_QUESTIONS, type Message, type Reading } from './reading.js';
+import { BOOKING_QUESTIONS, IDENTITY_QUESTIONS, type Message, type Reading } from './reading.js';
 import type { PatientMention, Question, ShownOption } from './types.js';
 import { editDistance, normalizeMessage } from './words.js';
 
@@ -1523,7 +1523,7 @@ function readPatients(
     // ("Mejor que sea para Sofía…, Mateo ya se siente mejor" while booking: someone well again, the reason the cita is not theirs;
     // "cancélela, Sofi ya está aliviada" names whose cita it is.)
     if (
-      ['specialty', 'visitType', 'site', 'band', 'day', 'slot'].includes(question) &&
+      BOOKING_QUESTIONS.has(question) &&
       !BEFORE_NAME.has(words[index - 1] ?? '') &&
       /^(?:ya )?(?:se siente|esta|amanecio|sigue|anda) (?:mucho |un poco |mas )?(?:mejor|bien|bueno|aliviado|aliviada|mejorcito|mejorcita)\b|^ya se (?:mejoro|alivio|recupero)\b/.test(
         original.slice(index + 1, index + 5).join(' '),

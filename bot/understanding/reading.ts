@@ -47,6 +47,8 @@ export const YES_NO_QUESTIONS: ReadonlySet<Question> = new Set(['consent', 'conf
 export const IDENTITY_QUESTIONS: ReadonlySet<Question> = new Set(['document', 'documentType', 'birthDate', 'email']);
 /** Questions where days are shown or a search is offered: "otro día" asks for another day there. */
 export const DAY_QUESTIONS: ReadonlySet<Question> = new Set(['slot', 'band', 'day', 'site', 'offer', 'confirm', 'visitType']);
+/** The questions of a booking under way where no yes or no is asked. */
+export const BOOKING_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band', 'day', 'slot']);
 export const OPERATIONS_IN_MENU: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule', 'help']);
 
 const BOGOTA_OFFSET_MS = -5 * 60 * 60 * 1000;

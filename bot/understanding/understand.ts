@@ -23,7 +23,7 @@ import { numberFromWords, ordinalFromWord } from './numbers.js';
 import { doctorAskedIn, doctorNamedIn, optionAfterRefusedTime, pickOption, type Picked } from './options.js';
 import { sameNormalizedName, soundOf } from '../../dialogs/patients.js';
 import { AT_A_SITE, BROUGHT_IN_NEED, readPatientMentions, writerIntroduction, writerOfDocument } from './patient-mentions.js';
-import { bogotaParts, DAY_QUESTIONS, IDENTITY_QUESTIONS, YES_NO_QUESTIONS, type Message, type Reading } from './reading.js';
+import { BOOKING_QUESTIONS, bogotaParts, DAY_QUESTIONS, IDENTITY_QUESTIONS, YES_NO_QUESTIONS, type Message, type Reading } from './reading.js';
 import { settleIntent } from './settle.js';
 import type { Entities, Expectation, Intent, ShownOption, Understanding } from './types.js';
 import { readWhen } from './when.js';
@@ -42,8 +42,6 @@ const SHARED = ['visitType', 'site', 'band', 'day', 'weekday', 'dayOff', 'time']
 const DAY_WORD =
   /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|hoy|manana|pasado|semana|proximo|siguiente)\b/;
 
-/** Where a booking is under way and no yes or no is asked. */
-const BOOKING_QUESTIONS: ReadonlySet<string> = new Set(['specialty', 'visitType', 'site', 'band', 'day', 'slot']);
 /** "No quiero cita para Mateo", "ya no necesito la cita", "a Mateo no le saque nada": no cita wanted after all. */
 const NO_CITA_WANTED =
   /\b(?:ya )?no (?:le |me |les )?(?:quiero|queremos|necesito|necesitamos|ocupo) (?:la |una |ninguna |esa |esta )?(?:cita|consulta|turno)\b(?! (?:(?:para|pa|pal) )?(?:hoy|manana|el|la|las|los|esta|este|ese|esa|otro|otra|lunes|martes|miercoles|jueves|viernes|sabado|tan|en|a|de|con|por|tarde|temprano|sino)\b)|\b(?:a|para|pa) (?:el |la |mi )?[a-z]+ no (?:le |les )?(?:saque|saques|agende|agendes|pida|pidas|busque|busques)(?: nada| ninguna| cita| nada de cita)?\b|\bno (?:le |les |me )?(?:saque|agende|pida) (?:nada|ninguna)\b/;
@@ -681,7 +679,7 @@ const MEANT_FOR_THEN_CANCEL =
 /** After a yes, the other cita to cancel or move next: "sí, y cancele la otra", "y la otra me la cancela". */
 /** After a yes, a new booking asked: "…pero me saca otra para el jueves", "…y me pide una para la niña". */
 const ANOTHER_AFTER_YES =
-  /(?:,|\b(?:pero|y|y de paso|y tambien|y ademas))\s+(?:me|le|nos)\s+(?:saca|sacas|saque|pide|pida|agenda|agende|separa|separe|consigue|consiga|da)\s+(?:una|otra)\b(?! (?:vez|pregunta|cosa|duda))|(?:,|\b(?:pero|y|y de paso|y tambien|y ademas))\s+(?:me|le|nos)\s+(?:la|lo)\s+(?:(?:puede|pueden|podria|podrian|puedes)\s+)?(?:volver|vuelve|vuelven|vuelves)\s+a\s+(?:dar|sacar|agendar|pedir|separar|programar)\b/;
+  /(?:,|\b(?:pero|y|y de paso|y tambien|y ademas))\s+(?:me|le|nos)\s+(?:saca|sacas|saque|pide|pida|agenda|agende|separa|separe|consigue|consiga|da)\s+(?:una|otra)\b(?! (?:vez|pregunta|cosa|duda))|(?:,|\b(?:pero|y|y de paso|y tambien|y ademas))\s+(?:me|le|nos)\s+(?:la|lo)\s+(?:(?:puede|pueden|podria|podrian|puedes)\s+)?(?<again>volver|vuelve|vuelven|vuelves)\s+a\s+(?:dar|sacar|agendar|pedir|separar|programar)\b/;
 const YES_AND_THE_OTHER =
   /\b(?:y|e) (?:(?:tambien|de una|de paso|ahora|de una vez) )?(cancel\w*|anul\w*|muev\w*|reprogram\w*|cambi\w*) (?:la|esa) otra\b(?! (?:hora|fecha|sede|dia|vez))|\b(?:y|e) (?:la|esa) otra (?:(?:me )?la )?(cancel\w*|anul\w*|muev\w*|reprogram\w*)/;
 
@@ -771,7 +769,7 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
       ...(patients ? { patients } : {}),
     };
     // ("¿Y me la puede volver a dar la otra semana?": the same cita again, its service and site.)
-    if (/\b(?:la|lo)\s+(?:(?:puede|pueden|podria|podrian|puedes)\s+)?(?:volver|vuelve|vuelven|vuelves)\s+a\b/.test(anotherAfter[0])) named.sameAgain = true;
+    if (anotherAfter.groups?.again) named.sameAgain = true;
     return { ...answer, intent: 'affirm', choice: 'yes', entities: kept, next: { intent: 'book', entities: named } };
   }
   // "Sí, y cancele la otra" at a confirmation: this one (the yes), then the other cita, cancelled or moved next.
