@@ -174,6 +174,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['reschedule', /\b(?:moverle|cambiarle|pasarle|correrle|muevale|cambiele|pasele|correle|reprogramarle|reprogramele) (?:la|el) (?:cita |consulta )?(?:de|del)\b/g],
   // ("Cambiar la de Sofi del miércoles para el jueves": the day it is on may sit between.)
   ['reschedule', /\b(pasar|mover|correr|cambiar) (la|el) (cita |consulta )?(de|del) (mi |la |el )?[a-z]+( (del|de este|del proximo|de la|de las) [a-z0-9]+)? (pa|para|pal)\b/g],
+  // ("…cancelar la mía del miércoles y mover la de Sofi del viernes": someone's cita, moved, where it goes left for later.)
+  ['reschedule', /\b(?:mover|correr|reprogramar|reagendar) la (?:cita |consulta )?(?:de|del) (?:mi |la |el )?[a-z]+\b/g],
   // "Ahora la de Sofi, esa pal jueves": someone's cita, and the day it goes to.
   [
     'reschedule',

@@ -213,6 +213,13 @@ const SENT_BY = /^(me|nos) (pidio|dijo|mando|encargo|encomendo|rogo)\b/;
 /** After a relative and their name, lending the phone the writer writes from: "(mi hija Laura) me dejó el celular". */
 const PHONE_LENT = /^(?:me|nos) (?:dejo|presto|paso|entrego|dejaron|prestaron) (?:el|su|este) (?:celular|cel|telefono|whatsapp)\b|^(?:me|nos) (?:dejo|dejaron) encargad[ao]s?\b/;
 
+/** After "yo tengo", what the writer is affiliated to: "otra EPS", "Sisbén", "prepagada". */
+const AFFILIATED_TO = /^(?:otra |mi |una |la )?(?:eps|sisben|prepagada|medicina prepagada|seguro|plan complementario)\b/;
+
+/** Before "de" and a name, something of theirs that is no cita: "la fórmula del inhalador de Sofía", "los exámenes de Mateo". */
+const THINGS_OF_THEIRS =
+  /^(?:formula|formulas|inhalador|inhaladores|medicamento|medicamentos|remedio|remedios|examen|examenes|resultado|resultados|orden|ordenes|incapacidad|certificado|certificados|carnet|historia|tarjeta|jarabe|gotas|pastillas|lentes|gafas)$/;
+
 /** Before the member's own name, words that speak of her rather than name her as the patient: "dice Laura", "a nombre de Laura". */
 const THIRD_PERSON_BEFORE = /\b(dice|dijo|pregunto a|pregunte a|parte de|nombre de|mando|manda|porque|que|cuando|si)$/;
 /** Before a name, a signature: "atte. Jorge", "atentamente su esposo Jorge". */
@@ -611,8 +618,14 @@ function readPatients(
       )
     )
       return true;
-    // ("El viernes, que es cuando tiene la cita Mateo": his cita as the measure of the day.)
-    if (question !== 'patient' && /\b(?:cuando|que|donde) (?:tiene|tenia) (?:la |su )?(?:cita|consulta) (?:de )?$/.test(`${words.slice(Math.max(0, index - 6), index).join(' ')} `))
+    // ("El viernes, que es cuando tiene la cita Mateo": his cita as the measure of the day; "¿cuándo tiene la cita Sofía?",
+    // "¿a qué horas es que tiene la cita Sofía?" ask of hers.)
+    if (
+      question !== 'patient' &&
+      /\b(?:es cuando|es donde|(?:dia|hora|fecha|semana) (?:que|en que|cuando)|(?:sede|clinica|alla|ahi) (?:donde|que|en que)) (?:tiene|tenia) (?:la |su )?(?:cita|consulta) (?:de )?$/.test(
+        `${words.slice(Math.max(0, index - 6), index).join(' ')} `,
+      )
+    )
       return true;
     // ("No, espere, Sofi ese día tiene el paseo del colegio. Solo Mateo": what she has that day, the reason she is left out.)
     if (question !== 'patient' && BUSY_THAT_DAY.test(original.slice(index + 1, index + 8).join(' '))) return true;
@@ -782,6 +795,8 @@ function readPatients(
     // "Yo tengo una cita el viernes de la niña": the child's, held by the member.
     // ("Yo tengo una cita el miércoles y la quiero mover": whose only as "mi cita" is; "¿y yo tengo alguna cita?" asks for the member.)
     if (phrase === 'yo tengo' && /^(una |la )?(cita|sita|consulta)\b/.test(`${words.slice(found.end).join(' ')} `)) continue;
+    // ("Ay, yo tengo otra EPS entonces": what the writer is affiliated to, not a cita for them; see `meSetApart` below.)
+    if (phrase === 'yo tengo' && AFFILIATED_TO.test(words.slice(found.end).join(' '))) continue;
     // ("Yo tengo que llevar a Mateo al control": the member takes the patient; see `TAKING_WITH` below.)
     if (phrase === 'yo tengo' && TAKING_WITH.test(words.slice(found.end).join(' '))) continue;
     // ("En la tarde, que yo tengo los niños en la mañana": the member looks after them then.)
@@ -856,7 +871,7 @@ function readPatients(
       OWN_DOCUMENT.has(phrase) &&
       phrase !== 'yo' &&
       phrase !== 'soy yo' &&
-      !/\bno (la |el |las |los )?del?\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b|\b(la|el|las|los) mi[ao]s? y (la|el|las|los) de\b|\bde \w+ y (la|el|las|los) mi[ao]s?\b|\btanto (la|el|las|los) (mi[ao]s?|de \w+(?: y \w+)?) como\b/.test(
+      !/\bno (la |el |las |los )?del?\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b|\b(la|el|las|los) (?:citas? )?mi[ao]s?(?: (?:del?|de este|del proximo) [a-z0-9]+)? y (?:(?:mover|cambiar|cancelar|pasar|correr|reprogramar) )?(la|el|las|los) de\b|\bde \w+ y (la|el|las|los) mi[ao]s?\b|\btanto (la|el|las|los) (mi[ao]s?|de \w+(?: y \w+)?) como\b/.test(
         words.join(' '),
       )
     )
@@ -880,28 +895,31 @@ function readPatients(
   // "Para ella misma", from someone writing for the member, or "dice Laurita que… pa ella": the member.
   if (writer !== undefined) {
     const forHer =
-      /\b(?:para|pa|a|la de|el de|la cita de|las citas de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b|\bme le (?:de|den|da|saque|saquen|agende|agenden|pida|separe|consiga) (?:una )?(?:cita|consulta)\b|\bella (?:esta|anda|sigue) (?:enferm\w*|malit\w*|mal|muy mal|con)\b|\bella (?:amanecio|se siente|se enfermo)\b|\bella me (?:pidio|encargo|dijo)(?: el favor)? (?:de|que|q) (?:le )?(?:cancel|anul|mov|muev|pas|cambi|corr|reprogram)\w* (?:una|la|las) (?:cita|citas|consulta) (?:que tiene|que ella tiene|que tenia)\b|\bme (?:pidio|dijo|encargo) (?:que|q|ke) le (?:sacara|pidiera|agendara|consiguiera|separara) (?:una )?(?:cita|consulta|sita)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)/.exec(
+      /\b(?:para|pa|a|la de|el de|la cita de|las citas de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b|\bme le (?:de|den|da|saque|saquen|agende|agenden|pida|separe|consiga) (?:una )?(?:cita|consulta)\b|\bella (?:esta|anda|sigue) (?:enferm\w*|malit\w*|mal|muy mal|con)\b|\bella (?:amanecio|se siente|se enfermo)\b|\bella me (?:pidio|encargo|dijo)(?: el favor)? (?:de|que|q) (?:le )?(?:cancel|anul|mov|muev|pas|cambi|corr|reprogram)\w* (?:una|la|las) (?:cita|citas|consulta) (?:que tiene|que ella tiene|que tenia)\b|\bella me (?:pidio|encargo) el favor de (?:sacarle|pedirle|agendarle|conseguirle|separarle) (?:una )?(?:cita|consulta)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)|\bme (?:pidio|dijo|encargo) (?:que|q|ke) le (?:sacara|pidiera|agendara|consiguiera|separara) (?:una )?(?:cita|consulta|sita)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)/.exec(
         whole,
       );
     const wordsBefore = forHer !== null ? words.slice(0, whole.slice(0, forHer.index).split(' ').length) : [];
     // (Before the member is identified, "la vecina de Laura… sacarle a ella una cita", "el esposo de Laura: ella necesita cita
     // con médico general", "…me pidió que le cancelara la cita de ella": the one whose relative writes, when no other woman or
     // girl is spoken of between.)
+    // ("…desde el cel de mi esposa Laura, ella necesita una cita": the husband's wife, named, likewise.)
     const namedAt = wordsBefore.findIndex(
-      (word, index) => index >= 2 && wordsBefore[index - 1] === 'de' && lexicon.relationWords.has(wordsBefore[index - 2] ?? '') && commonFirstName(word) !== undefined,
+      (word, index) =>
+        index >= 2 &&
+        ((wordsBefore[index - 1] === 'de' && lexicon.relationWords.has(wordsBefore[index - 2] ?? '')) ||
+          (wordsBefore[index - 2] === 'mi' && /^(?:esposa|mujer|senora)$/.test(wordsBefore[index - 1] ?? ''))) &&
+        commonFirstName(word) !== undefined,
     );
     const sheWasNamed =
       forHer !== null &&
       (self !== undefined
         ? wordsBefore.some((word) => sameName(word, self))
         : namedAt >= 0 &&
-          (/^(?:para|pa|a) /.test(forHer[0]) ||
-            (/^(?:la cita|las citas|la de|ella|me le|me pidio|me dijo|me encargo) /.test(forHer[0]) &&
-              !wordsBefore
-                .slice(namedAt + 1)
-                .some(
-                  (word) => /^(?:nina|hija|bebe|nieta|sobrina|mama|abuela|suegra|hermana|tia|prima|senora|muchacha|pelada)$/.test(word) || commonFirstName(word) !== undefined,
-                ))));
+          /^(?:para|pa|a|la cita|las citas|la de|ella|me le|me pidio|me dijo|me encargo) /.test(forHer[0]) &&
+          // ("La mamá de Laura: la niña Sofía amaneció con fiebre, una cita pa ella": the girl spoken of between.)
+          !wordsBefore
+            .slice(namedAt + 1)
+            .some((word) => /^(?:nina|hija|bebe|nieta|sobrina|mama|abuela|suegra|hermana|tia|prima|senora|muchacha|pelada)$/.test(word) || commonFirstName(word) !== undefined));
     // (At the patient question "para ella" alone, from someone writing for the member, is her too.)
     // ("La primera, la de ella" among the citas: hers.)
     const alone =
@@ -936,39 +954,29 @@ function readPatients(
   // ("Cancele todas, la mía y la del niño", "mover la mía del 25 y la de Sofi del 27": the member's too, beside the one named.)
   const mineToo =
     !myTurn && !mineInstead
-      ? /\b(?:la|las) mi[ao]s?(?: (?:del?|de este|del proximo) [a-z0-9]+)? y (?:la|las) (?:de|del)\b|\b(?:la|las) (?:de|del) \w+(?: \w+)?(?: (?:del?|de este|del proximo) [a-z0-9]+)? y (?:la|las) mi[ao]s?\b/.exec(
+      ? /\b(?:la|las) (?:citas? )?mi[ao]s?(?: (?:del?|de este|del proximo) [a-z0-9]+)? y (?:(?:mover|cambiar|cancelar|pasar|correr|reprogramar) )?(?:la|las) (?:de|del)\b|\b(?:la|las) (?:de|del) \w+(?: \w+)?(?: (?:del?|de este|del proximo) [a-z0-9]+)? y (?:la|las) mi[ao]s?\b/.exec(
           whole,
         )
       : null;
   // (Where "la mía" comes second, "la de Sofi y la mía", the member is named second.)
   if (mineToo) push({ kind: 'self' }, whole.slice(0, mineToo.index).split(' ').length + (/^(?:la|las) mi/.test(mineToo[0]) ? 0 : mineToo[0].split(' ').length - 1));
   // "¿Qué citas tengo yo?": the one who writes, set apart; the member, unless someone else writes for her.
+  // ("Ay, yo tengo otra EPS entonces": what the writer is affiliated to, not a cita for them.)
   // ("Yo tengo una cita el viernes de la niña": the child's, held by the member.)
   const meSetApart = /\b(tengo yo|yo tengo|tengo pendientes? yo)\b(?! (una |la )?(cita|sita|consulta)\b)/.exec(words.join(' '));
+  const afterMe = meSetApart
+    ? words
+        .join(' ')
+        .slice(meSetApart.index + meSetApart[0].length)
+        .trim()
+    : '';
   if (
     meSetApart &&
-    !LOOKING_AFTER_THEM.test(
-      words
-        .join(' ')
-        .slice(meSetApart.index + meSetApart[0].length)
-        .trim(),
-    ) &&
-    !TAKING_WITH.test(
-      words
-        .join(' ')
-        .slice(meSetApart.index + meSetApart[0].length)
-        .trim(),
-    ) &&
+    !AFFILIATED_TO.test(afterMe) &&
+    !LOOKING_AFTER_THEM.test(afterMe) &&
+    !TAKING_WITH.test(afterMe) &&
     // (Where the patient is already chosen, "yo tengo un dolor…" is the member's story.)
-    !(
-      !['start', 'menu', 'patient'].includes(question) &&
-      OWN_COMPLAINT.test(
-        words
-          .join(' ')
-          .slice(meSetApart.index + meSetApart[0].length)
-          .trim(),
-      )
-    )
+    !(!['start', 'menu', 'patient'].includes(question) && OWN_COMPLAINT.test(afterMe))
   )
     push(writer === undefined ? { kind: 'self' } : { kind: 'relation', relation: 'other' }, words.join(' ').slice(0, meSetApart.index).split(' ').length - 1);
   // "Mis citas, no las de los niños": the member's own, set against the others'.
@@ -1094,10 +1102,12 @@ function readPatients(
       (ARTICLES_PLURAL.has(words[found.start - 1] ?? '') || ARTICLES_PLURAL.has(words[found.start] ?? '')) &&
       CITA_THEY_HAVE.test(original.slice(found.end, found.end + 4).join(' '));
     // ("¿La niña ya tiene cita?": the child whose citas are asked about.)
+    // ("¿A qué hora tiene la cita la niña?": likewise, said after.)
     const oneWithCita =
       found.value !== 'other' &&
       (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la') &&
-      /^(?:ya )?(?:tiene|tenia) (?:alguna |una |su )?citas?\b/.test(original.slice(found.end, found.end + 5).join(' '));
+      (/^(?:ya )?(?:tiene|tenia) (?:alguna |una |su )?citas?\b/.test(original.slice(found.end, found.end + 5).join(' ')) ||
+        /\b(?:tiene|tenia) (?:la |su |una |alguna )?(?:cita|consulta|control)(?: el| la)?$/.test(words.slice(Math.max(0, found.start - 5), found.start).join(' ')));
     const subjectOfSaying = next !== undefined && SAYING.has(next);
     // ("Mi esposo dice que le saque cita a él también": the one who says it asks a cita for himself.)
     const asksForThemselves =
@@ -1261,7 +1271,9 @@ function readPatients(
         ((found.value === 'other' && /^(la|su)$/.test(words[found.start - 1] ?? '') && /^(mama|mami)$/.test(words[found.start] ?? '')) ||
           (selfAt.has(found.start) && MEMBER_BUSY.test(afterName)))) ||
         // ("Mi nuera Laura me encargó sacarle una cita a la niña", "mi hermana laura me pidió…": who sent the one writing.)
-        (found.value === 'other' && namedNext && SENT_BY.test(afterName)) ||
+        // ("¿A qué horas tiene la cita la niña Sofía? Mi hija Laura me dijo que era el viernes": who told the one writing, of the
+        // cita of someone already named.)
+        (namedNext && SENT_BY.test(afterName) && (found.value === 'other' || mentions.some((seen) => seen.at < found.start))) ||
         // ("Mi hija Laura me dejó el celular para que…": whose phone it is, the member, any relation.)
         (namedNext && PHONE_LENT.test(original.slice(found.end + 1, found.end + 6).join(' '))));
     if (motherSpokenOf) {
@@ -1661,6 +1673,8 @@ function readPatients(
     const opensWithAnd = index === 1 && before === 'y';
     // "Cita pediatría Sofía", "Matheo control pediatría": a name beside the cita it is for, in a terse request.
     const besideCita = (before !== undefined && CITA_WORDS.has(before)) || (index === 0 && CITA_WORDS.has(words[1] ?? ''));
+    // ("…y que me repitan la fórmula del inhalador de Sofía": whose prescription, asked beside the cita, not a patient of one.)
+    if (before === 'de' && THINGS_OF_THEIRS.test(words[index - 2] ?? '')) continue;
     if (
       (besideCita ||
         (before !== undefined &&

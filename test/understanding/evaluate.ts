@@ -56,6 +56,7 @@ export const SPLITS = {
   dev44: new URL('./dev-44.yaml', import.meta.url),
   dev45: new URL('./dev-45.yaml', import.meta.url),
   dev46: new URL('./dev-46.yaml', import.meta.url),
+  dev47: new URL('./dev-47.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

@@ -3681,6 +3681,59 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('the forty-fourth blind batch, opened for tuning (dev47)', () => {
+  itReads([
+    // "Ella", after the member named by whoever writes for her: the member; after a girl spoken of between: that girl.
+    [
+      'Hola buenas, le escribo desde el cel de mi esposa Laura, ella necesita una cita de medicina general porque anda con migraña, y de paso una pa la niña',
+      'start',
+      { writer: 'esposo', patients: [{ kind: 'self' }, { kind: 'relation', relation: 'daughter' }] },
+    ],
+    [
+      'Buenas tardes. Le habla la mamá de Laura Gómez. Ella me pidió el favor de sacarle una cita con medicina general, que anda con dolor de garganta, y una para el nieto',
+      'start',
+      { writer: 'abuela', patients: [{ kind: 'self' }, { kind: 'relation', relation: 'son' }] },
+    ],
+    // (Asked for someone else, "sacarle cita a mi sobrino", she only sent the writer.)
+    ['hola, soy Paola la hermana de Laura, ella me pidio el favor de sacarle cita a mi sobrino Mateo', 'start', { patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    [
+      'buenos dias. Le escribe la mamá de Laura, la niña Sofia amanecio con fiebre, necesito una cita pa ella',
+      'start',
+      { writer: 'abuela', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] },
+    ],
+    // Whose cita is asked about, said after it; the relative who told the writer is no patient.
+    ['a que hora tiene la cita la niña?', 'start', { intent: 'consult', patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    ['cuando tiene la cita Sofia?', 'start', { intent: 'consult', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
+    [
+      'Buenas tardes señorita, a qué horas es que tiene la cita la niña Sofía? mi hija Laura me dijo que era el viernes pero no me acuerdo la hora',
+      'start',
+      { intent: 'consult', patients: [{ kind: 'name', name: 'sofia', written: 'Sofía' }] },
+    ],
+    // (Her cita as the measure of the day still names nobody.)
+    ['el viernes, que es cuando tiene la cita Mateo', 'day', { day: '2026-11-27', patients: undefined }],
+    // The writer's own health plan, and a child's prescription asked beside a cita: no patients.
+    [
+      'ay que pena, yo tengo otra EPS entonces. Bueno aprovecho y le saco una a mi nieto Mateo',
+      'patient',
+      { choice: 'mateo', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
+    ],
+    ['yo tengo sisben', 'patient', { choice: undefined, patients: undefined }],
+    [
+      'Hola, quiero una cita de pediatría para Mateo y también que me repitan la fórmula del inhalador de Sofía',
+      'start',
+      { intent: 'book', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
+    ],
+  ]);
+  it('reads two operations on two citas as the first now and the move of the other next', () => {
+    const result = read('buen dia, necesito cancelar la cita mía del miércoles y mover la de sofi del viernes', 'start');
+    assert.equal(result.intent, 'cancel');
+    assert.equal(result.entities.day, '2026-11-25');
+    assert.equal(result.next?.intent, 'reschedule');
+    assert.equal(result.next?.entities.day, '2026-11-27');
+    assert.deepEqual(result.next?.entities.patients, [{ kind: 'name', name: 'sofia' }]);
+  });
+});
+
 describe('the forty-third blind batch, opened for tuning (dev46)', () => {
   itReads([
     // Venezuelan words: a son, a daughter, the children; a friendly word for the one who answers; "turno" for the cita.
