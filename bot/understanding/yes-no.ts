@@ -177,12 +177,12 @@ const CLOSING_ANSWER =
   /[,.;]\s*(?:(?:bueno|pues|ok|listo|mija|senorita) )*(?:entonces|asi que|por ahora|por el momento|por lo pronto)(?: pues)? (si|no)(?:[\s,.;!]+(?:muchas gracias|mil gracias|gracias|senorita|senora|mija|mijo|por favor|que dios (?:la|le|me la) bendiga|que pena))*[\s.!]*$/;
 
 /**
- * "Perfecto, confírmeme esa cita por favor", "listo, viernes en la tarde, confirme", "si eso sirve
+ * "Perfecto, confírmeme esa cita por favor", "listo, confirme el cambio", "listo, viernes en la tarde, confirme", "si eso sirve
  * para que me la atiendan, sí, radíquelo": a verb that says yes (see `yesVerbs`) closing the
  * message, after a condition or what is being confirmed, with "me" on it and the cita named or not.
  */
 const CLOSING_YES_VERB =
-  /(?:^|[,.;:!]\s*|\bsi,?\s+|\b(?:perfecto|listo|bueno|ok|dale|entonces|vale)\s+)(?<verb>[a-z]+?)(?:me|nos)?(?:\s+(?:(?:la|esa|esta|mi)\s+(?:cita|consulta)|esa|esta))?(?:[\s,.;!]+(?:por favor|porfa|porfis|gracias|muchas gracias|mija|mijo|senorita|senora|pues|ya))*[\s.!]*$/;
+  /(?:^|[,.;:!]\s*|\bsi,?\s+|\b(?:perfecto|listo|bueno|ok|dale|entonces|vale)\s+)(?<verb>[a-z]+?)(?<pronoun>me|nos)?(?:\s+(?:(?:la|esa|esta|mi)\s+(?:cita|consulta|cancelacion|reprogramacion)|(?:el|ese|este)\s+(?:cambio|horario)|esa|esta))?(?:[\s,.;!]+(?:por favor|porfa|porfis|gracias|muchas gracias|mija|mijo|senorita|senora|pues|ya))*[\s.!]*$/;
 
 /** "Bueno, pero solo para la cita": a weak yes to the authorisation, limited to what it is for. */
 const ONLY_FOR_THE_CITA =
@@ -274,7 +274,10 @@ function firstAnswer(
   if (yesNoQuestion && question !== 'consent' && CONDITIONED_YES.test(whole)) return 'yes';
   // "Si no lo hago, ¿qué pasa?", "si no acepto puedo agendar?": an "if", not a yes (at the consent question, never consent).
   const closingVerb = yesNoQuestion && question !== 'consent' ? CLOSING_YES_VERB.exec(normalized) : null;
-  if (closingVerb?.groups?.verb && lexicon.yesVerbs.has(closingVerb.groups.verb) && !/\bno\b/.test(whole)) return 'yes';
+  // (The verb read with its "me" too: "confirme" is "confir" and "me" as the pattern first splits it.)
+  const closingYes = closingVerb?.groups?.verb;
+  if (closingYes !== undefined && (lexicon.yesVerbs.has(closingYes) || lexicon.yesVerbs.has(`${closingYes}${closingVerb?.groups?.pronoun ?? ''}`)) && !/\bno\b/.test(whole))
+    return 'yes';
   if (CONDITIONAL_IF.test(normalized) || (question !== 'offer' && IF_POSSIBLE.test(normalized))) return undefined;
   if (lexicon.yes.has(whole) || (yesNoQuestion && lexicon.yesVerbs.has(whole))) return 'yes';
   // "Como usted diga, mija": a yes phrase with courtesy around it.

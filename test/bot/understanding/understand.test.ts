@@ -3701,6 +3701,12 @@ describe('the forty-fourth blind batch, opened for tuning (dev47)', () => {
       'start',
       { writer: 'abuela', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] },
     ],
+    // A closing "confirme" after "perfecto", "listo": a yes, whatever is confirmed ("la cita", "el cambio", "la cancelación").
+    ['perfecto confirme la cita', 'confirm', { intent: 'affirm', yesNo: 'yes', choice: 'yes' }],
+    ['perfecto, confirme el cambio', 'confirm', { intent: 'affirm', yesNo: 'yes', choice: 'yes' }],
+    ['listo confirme la cancelacion', 'confirm', { intent: 'affirm', yesNo: 'yes', choice: 'yes' }],
+    ['listo, confírmeme el horario por favor', 'confirm', { intent: 'affirm', yesNo: 'yes', choice: 'yes' }],
+    ['no, confirme el cambio', 'confirm', { yesNo: 'no' }],
     // Whose cita is asked about, said after it; the relative who told the writer is no patient.
     ['a que hora tiene la cita la niña?', 'start', { intent: 'consult', patients: [{ kind: 'relation', relation: 'daughter' }] }],
     ['cuando tiene la cita Sofia?', 'start', { intent: 'consult', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
