@@ -168,6 +168,14 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, kno
     // "¿Ya quedó?" at the menu: what the last operation did, said again; nothing done yet, said so.
     case 'done':
       return doneReply(done, rissCase);
+    // "Que me renueven la fórmula", "¿dónde ponen la vacuna?": what this chat does not do, and where to go for it.
+    case 'prescription':
+    case 'results':
+    case 'vaccine':
+    case 'certificate':
+    case 'authorization':
+    case 'lab':
+      return reply(`help.elsewhere`, { context: asks });
     case 'complaint':
       return reply('help.complaint');
     case 'frustration':

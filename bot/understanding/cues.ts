@@ -205,6 +205,12 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'consult',
     /\b(?:como (?:me |nos |le )?|(?:que|q|k) (?:me|nos) )(?:quedo|quedaron)(?: todo| todas| entonces| (?:las|los) (?:dos|2|tres|3|citas))?$|\bcuales (?:tengo|tenemos|tiene|me quedan|nos quedan|quedan|quedaron)(?: ahora| entonces)?$|\b(?:me )?(?:muestra|muestras|muestre|mostras|ensena|ensenas|ensene)(?:me)? (?:como (?:me |nos )?(?:quedo|quedaron)|cuales (?:tengo|quedaron|quedan)|todo\b|las (?:dos|2|tres|3)\b)|\bme (?:las|la) (?:muestra|muestras|muestre|ensena|ensene)\b|\b(?:quedaron|siguen|quedan|me quedan|nos quedan) (?:las|los) (?:dos|2|tres|3)\b|\b(?:los|las) (?:dos|2|tres|3) (?:quedaron|quedan|siguen)\b|^(?:(?:ya|y|entonces|bueno|listo|ok|ahora) )*(?:si )?(?:quedo|quedaron|funciono)(?: o no(?: quedo| funciono)?)?(?: (?:disculpe|perdon|yo no|es que|no se|ya tiene|ya tienen)\b|$)|\bya (?:tiene|tienen|tengo) (?:la |su )?cita (?:la|el|mi) [a-z]+\b|\b(?:le|les|nos) (?:queda|quedan) (?:alguna |ninguna )?(?:cita|citas)\b/g,
   ],
+  // ("¿Cómo hago pa ver si la cita de Mateo quedó bien agendada?", "quiero saber si mi cita quedó agendada": whether it was booked,
+  // checked.)
+  [
+    'consult',
+    /\bsi (?:ya )?(?:la|mi|su|las|mis|sus) (?:citas?|consultas?|turnos?)\b(?: [a-z]+){0,3} (?:ya )?(?:quedo|quedaron|esta|estan|sigue|siguen|aparece|aparecen) (?:bien |ya )?(?:agendad\w*|confirmad\w*|programad\w*|registrad\w*|asignad\w*|separad\w*)\b/g,
+  ],
   // "Turno" for the cita, as many members call it: "¿cómo hago pa ver los turnos que tengo?", "cambiar el turno de Mateíto", "cancelar
   // el turno del viernes", "me cancelaron el turno de Sofía y necesito otro" (a work shift, "me salió turno", is none of these).
   ['consult', /\b(?:ver|revisar|consultar|mirar|saber) (?:los|mis|sus) turnos\b|\blos turnos que (?:tengo|tiene|tenemos)\b/g],

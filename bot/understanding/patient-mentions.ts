@@ -892,6 +892,16 @@ function readPatients(
     push({ kind: 'relation', relation: 'child' }, 0);
     push({ kind: 'relation', relation: 'child' }, 1, true);
   }
+  // ("Los dos niños tienen gripa, necesito citas pa los 2": the two children, counted, where citas are asked for them.)
+  const bothOfThem =
+    question !== 'patient' && /\bcitas\b/.test(whole) && /\b(?:ninos|hijos|chinos|pelados|nenes|peques|muchachos)\b/.test(whole)
+      ? /\b(?:para|pa|a) (?:los dos|los 2|ambos)\b(?! (?:de|anos|meses|y|ninos|hijos|chinos|pelados|nenes|peques|muchachos)\b)/.exec(whole)
+      : null;
+  if (bothOfThem && !mentions.some((seen) => seen.mention.kind === 'relation' && seen.mention.relation === 'child')) {
+    const at = whole.slice(0, bothOfThem.index).split(' ').length;
+    push({ kind: 'relation', relation: 'child' }, at);
+    push({ kind: 'relation', relation: 'child' }, at + 1, true);
+  }
   // "Para ella misma", from someone writing for the member, or "dice Laurita que… pa ella": the member.
   if (writer !== undefined) {
     const forHer =

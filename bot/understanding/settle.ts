@@ -838,6 +838,34 @@ export function settleIntent(reads: Reads): Understanding {
     }
     entities.asks = 'arrival';
   }
+  // "¿El pediatra le puede poner la vacuna ahí mismo?", "necesito que me renueven la fórmula", "¿ya salieron los resultados de
+  // los exámenes?": something this chat does not do, asked with no cita asked for: where to go for it (and the cita that
+  // leads there, where one does), then the pending question again; neither a booking nor a miss.
+  const elsewhere = !answersIdentity && !entities.asks && ELSEWHERE_QUESTIONS.has(question) ? servedElsewhere(normalized) : undefined;
+  // ("Control, es pa llevarle los resultados", "Chía; ¿cuáles sedes tienen laboratorio?": the pending question answered, the
+  // rest is why or by the way.)
+  if (
+    elsewhere &&
+    // (At the menu an operation only weighed from the words, none of them naming one, is no pick: "…la fórmula que ya se me
+    // acabó" read as a cancellation.)
+    // ("Ayuda, una persona que me explique lo de la autorización": help asked for stays help.)
+    (picked === undefined || ((question === 'menu' || question === 'start') && picked.by === 'words' && ['book', 'consult', 'cancel', 'reschedule'].includes(picked.value))) &&
+    // ("Buenos días, el médico me dejó un control de medicina general para revisar unos exámenes": a cita described.)
+    !hasBookingEntity({ ...entities, ...(question === 'menu' || question === 'start' ? { specialty: undefined } : {}) }) &&
+    !/\bcupos?\b/.test(normalized) &&
+    !(question === 'patient' && entities.patients?.length) &&
+    !entities.yesNo &&
+    operationCue(words.join(' ')) === undefined &&
+    // ("¿El certificado se lo da el pediatra en la cita?": the cita spoken of, not asked for.)
+    !ASKS_FOR_A_CITA.test(words.join(' ').replace(/\ben (?:la|una|esa) (?:cita|consulta)\b/g, ' ')) &&
+    !/\b(?:cita|citas|consulta|turno) (?:para|pa|de|con)\b/.test(normalized)
+  ) {
+    intent = 'none';
+    choice = undefined;
+    delete entities.specialty;
+    delete entities.visitType;
+    entities.asks = elsewhere;
+  }
   // (An operation only the classifier weighed, with no word of one, is no request: "pero ya le dije otra vez", "¿qué papeles
   // llevo?" read as a booking.)
   const onlyWeighed = OPERATIONS.has(intent) && !intentRead.ruled && operationCue(words.join(' ')) === undefined && !ASKS_FOR_A_CITA.test(words.join(' '));
@@ -1376,6 +1404,50 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   // "¿Ya quedó?" at the menu, once an operation has ended: whether what was just done is done.
   if (question === 'menu' && asksIfDone(normalized)) return 'done';
   return undefined;
+}
+
+/** Questions where something this chat does not do may be asked for instead of an answer (not those that identify). */
+const ELSEWHERE_QUESTIONS: ReadonlySet<Question> = new Set([
+  'start',
+  'menu',
+  'patient',
+  'specialty',
+  'visitType',
+  'site',
+  'band',
+  'day',
+  'slot',
+  'confirm',
+  'offer',
+  'appointment',
+  'existing',
+]);
+
+/** What this chat does not do, by what a member asks for instead, in the order they are looked for. */
+const SERVED_ELSEWHERE: ReadonlyArray<readonly [Asked, RegExp]> = [
+  // "Que me renueven la fórmula", "la receta del inhalador".
+  [
+    'prescription',
+    /\b(?:formula|formulas|receta|recetas|formulacion)\b|\b(?:renov\w*|repet\w*|repit\w*|transcrib\w*) (?:la |el |los |las |mi |mis )?(?:medicamento|medicamentos|remedio|remedios|medicina|medicinas)\b/,
+  ],
+  // "¿Ya salieron los resultados de los exámenes?"
+  ['results', /\bresultados?\b/],
+  // "¿Dónde me ponen la vacuna de la influenza?"
+  ['vaccine', /\bvacun\w*/],
+  // "Un certificado médico para el colegio", "la incapacidad".
+  ['certificate', /\b(?:certificado|certificados|certificacion|constancia|incapacidad|incapacidades|incapacitad\w*)\b/],
+  // "Una orden de resonancia que me la autoricen", "la remisión al dermatólogo", "un especialista".
+  [
+    'authorization',
+    /\b(?:autoricen|autorice|autorizen|autorizacion|autorizaciones|remision|remisiones|remit\w*|especialista|especialistas)\b|\bautoriz\w* (?:la|el|una|mi|su|esa|esta|las|los) (?:orden|ordenes|examen|examenes|resonancia|procedimiento|cirugia|medicamento)\b/,
+  ],
+  // "Exámenes de sangre", "el laboratorio".
+  ['lab', /\b(?:laboratorio|examen(?:es)? de (?:sangre|orina|laboratorio|materia fecal|heces)|toma de muestras?)\b/],
+];
+
+/** The thing this chat does not do that a message asks for, if any (see `SERVED_ELSEWHERE`). */
+function servedElsewhere(normalized: string): Asked | undefined {
+  return SERVED_ELSEWHERE.find(([, pattern]) => pattern.test(normalized))?.[0];
 }
 
 /** Questions of an operation not done yet. */

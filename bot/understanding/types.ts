@@ -73,7 +73,10 @@ export type Question = (typeof QUESTIONS)[number];
  * moderadora?"), when the sites open ("¿a qué hora abren?"), who a cita shown is with ("¿con
  * qué doctor es?"), whether the cita is sent by e-mail ("¿me manda la confirmación al correo?"),
  * what happens when a cita is missed ("¿y si no llego qué pasa? ¿me cobran?"), when to arrive
- * ("¿a qué hora tengo que llegar?").
+ * ("¿a qué hora tengo que llegar?"); and what this chat does not do, with where to go for it: a
+ * prescription renewed, exam results, vaccines, certificates and sick leave, authorisations and
+ * specialists, laboratory tests ("necesito que me renueven la fórmula", "¿el pediatra le puede
+ * poner la vacuna?").
  */
 export const ASKED = [
   'meaning',
@@ -99,6 +102,12 @@ export const ASKED = [
   'rebook',
   'doubt',
   'goOn',
+  'prescription',
+  'results',
+  'vaccine',
+  'certificate',
+  'authorization',
+  'lab',
 ] as const;
 export type Asked = (typeof ASKED)[number];
 

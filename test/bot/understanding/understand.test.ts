@@ -3707,6 +3707,17 @@ describe('the forty-fourth blind batch, opened for tuning (dev47)', () => {
     ['listo confirme la cancelacion', 'confirm', { intent: 'affirm', yesNo: 'yes', choice: 'yes' }],
     ['listo, confírmeme el horario por favor', 'confirm', { intent: 'affirm', yesNo: 'yes', choice: 'yes' }],
     ['no, confirme el cambio', 'confirm', { yesNo: 'no' }],
+    // What this chat does not do, asked with no cita asked for: where to go for it, no booking; a cita asked for stays one.
+    ['y de paso el pediatra le puede poner la vacuna ahi mismo o no?', 'menu', { intent: 'none', choice: undefined, asks: 'vaccine', specialty: undefined }],
+    ['Entonces el certificado se lo da el pediatra en la cita?', 'menu', { intent: 'none', choice: undefined, asks: 'certificate' }],
+    ['buen dia, necesito que me renueven la formula de la levotiroxina que ya se me acabo', 'start', { intent: 'none', asks: 'prescription' }],
+    ['quiero saber si ya salieron los resultados de los examenes', 'menu', { intent: 'none', asks: 'results' }],
+    ['Entiendo. ¿Y el pediatra lo puede remitir a psicología?', 'menu', { intent: 'none', asks: 'authorization' }],
+    ['donde me hago unos examenes de sangre', 'start', { asks: 'lab' }],
+    ['necesito cita con el medico para que me renueven la formula', 'start', { intent: 'book', asks: undefined }],
+    ['Buenas, una cita con medicina general para que me manden al dermatólogo por favor', 'start', { intent: 'book', asks: undefined }],
+    ['es de control pa llevarle los resultados de los examenes', 'visitType', { choice: 'control', asks: undefined }],
+    ['mmm pa quien se pide la de vacunas? es pa sofi', 'patient', { choice: 'sofia', asks: undefined }],
     // Whose cita is asked about, said after it; the relative who told the writer is no patient.
     ['a que hora tiene la cita la niña?', 'start', { intent: 'consult', patients: [{ kind: 'relation', relation: 'daughter' }] }],
     ['cuando tiene la cita Sofia?', 'start', { intent: 'consult', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
