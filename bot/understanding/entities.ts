@@ -286,12 +286,14 @@ export function readEntities(
   const between = weighed && against ? words.slice(weighed.end, against.start) : [];
   const visitAlternatives = weighed !== undefined && against !== undefined && weighed.value !== against.value && between.includes('o') && between.length <= 3;
   // ("No programada… control no es", "no es ningún control": a visit type said not to be it gives way to the one that is.)
-  const visitTypesMeant = visitTypes.filter(
-    (found) =>
-      !NOT_BEING_IT.test(`${words.slice(Math.max(0, found.start - 7), found.start).join(' ')} `) &&
-      !/^(?:no es|no era|no sera|tampoco)\b/.test(words.slice(found.end, found.end + 2).join(' ')),
-  );
-  const visitType = visitAlternatives ? undefined : lastValue(visitTypesMeant.length > 0 ? visitTypesMeant : visitTypes);
+  // ("Control no es, es por la tos", "control no": the one named, denied right after, is never the answer, even alone.)
+  const deniedAfter = (found: Found<unknown>): boolean =>
+    !/\bno\s*\?+\W*$/.test(normalized) &&
+    (/^(?:no es|no era|no sera|tampoco)\b/.test(words.slice(found.end, found.end + 2).join(' ')) ||
+      (words[found.end] === 'no' && (words[found.end + 1] === undefined || /^(?:porque|xq|pq|que|q|mejor|sino|gracias)$/.test(words[found.end + 1] ?? ''))));
+  const visitTypesMeant = visitTypes.filter((found) => !NOT_BEING_IT.test(`${words.slice(Math.max(0, found.start - 7), found.start).join(' ')} `) && !deniedAfter(found));
+  const visitTypesLeft = visitTypes.filter((found) => !deniedAfter(found));
+  const visitType = visitAlternatives ? undefined : lastValue(visitTypesMeant.length > 0 ? visitTypesMeant : visitTypesLeft);
   if (visitType) entities.visitType = visitType;
   // "¿La de Suba o la de Fontibón, cuál tiene algo hoy?": two sites weighed in a question, neither chosen.
   const sitesWeighed =

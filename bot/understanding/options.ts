@@ -195,7 +195,7 @@ export function pickOption(
   if (question === 'patient' || YES_NO_QUESTIONS.has(question) || question === 'slot' || question === 'appointment' || question === 'day') return undefined;
   // A misspelt label is a short answer with nothing else in it: a sentence is not searched fuzzily.
   const fuzzy = intent === 'none' && words.length <= 4 ? optionByFuzzyLabel(reading, options, content) : undefined;
-  const loose = optionByWords(reading, options, words) ?? fuzzy;
+  const loose = optionByWords(reading, options, words, said.normalized) ?? fuzzy;
   return loose === undefined ? undefined : { value: loose, by: 'words' };
 }
 
@@ -423,20 +423,30 @@ export function doctorNamedIn(options: readonly ShownOption[], words: readonly s
 }
 
 /** The option whose label's words the member wrote (or who wrote part of exactly one label). */
-function optionByWords(reading: Reading, options: ShownOption[], words: readonly string[]): string | undefined {
+function optionByWords(reading: Reading, options: ShownOption[], words: readonly string[], normalized: string): string | undefined {
   const { labelWords } = reading;
   const said = ` ${words.join(' ')} `;
+  // ("Control no es, es por la tos", "control no": an option named, then denied, is not said; "entonces control, ¿no?" asks
+  // to be told it is.)
+  const tagQuestion = /\bno\s*\?+\W*$/.test(normalized);
+  const saidAndKept = (text: string): boolean => {
+    const at = said.indexOf(text);
+    return at >= 0 && (tagQuestion || !DENIED_AFTER.test(said.slice(at + text.length)));
+  };
   const matching = options.filter((option) => {
     const labelText = ` ${labelWords(option.label)} `;
-    if (labelText.trim().length >= 3 && said.includes(labelText)) return true;
+    if (labelText.trim().length >= 3 && saidAndKept(labelText)) return true;
     if (said.trim().length >= 3 && labelText.includes(said)) return true;
     return option.aliases.some((alias) => {
       const aliasText = ` ${labelWords(alias)} `;
-      return aliasText.trim().length >= 3 && said.includes(aliasText);
+      return aliasText.trim().length >= 3 && saidAndKept(aliasText);
     });
   });
   return matching.length === 1 ? matching[0]?.value : undefined;
 }
+
+/** After an option's words, what denies it: "(control) no es", "(control) no", "(control) tampoco". */
+const DENIED_AFTER = /^(?:no es|no era|no sera|tampoco|no(?: (?:porque|xq|pq|que|q|mejor|sino|gracias))?\s*$|no (?:porque|xq|pq|que|q|mejor|sino)\b)/;
 
 /** A label written with typos across several words ("primero de mallo"): Fuse.js, strictly. */
 function optionByFuzzyLabel(reading: Reading, options: ShownOption[], content: string): string | undefined {

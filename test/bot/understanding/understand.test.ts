@@ -3718,6 +3718,12 @@ describe('the forty-fourth blind batch, opened for tuning (dev47)', () => {
     ['Buenas, una cita con medicina general para que me manden al dermatólogo por favor', 'start', { intent: 'book', asks: undefined }],
     ['es de control pa llevarle los resultados de los examenes', 'visitType', { choice: 'control', asks: undefined }],
     ['mmm pa quien se pide la de vacunas? es pa sofi', 'patient', { choice: 'sofia', asks: undefined }],
+    // An option named, then denied right after it: not picked ("control, ¿no?" asks to be told it is).
+    ['control no es, es por la tos', 'visitType', { choice: undefined, visitType: undefined }],
+    ['control no', 'visitType', { choice: undefined, visitType: undefined }],
+    ['ya fue una vez por lo mismo entonces control no?', 'visitType', { choice: 'control', visitType: 'control' }],
+    ['primera vez no, control', 'visitType', { choice: 'control', visitType: 'control' }],
+    ['control no programada', 'visitType', { choice: 'no_programada' }],
     // Whose cita is asked about, said after it; the relative who told the writer is no patient.
     ['a que hora tiene la cita la niña?', 'start', { intent: 'consult', patients: [{ kind: 'relation', relation: 'daughter' }] }],
     ['cuando tiene la cita Sofia?', 'start', { intent: 'consult', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
