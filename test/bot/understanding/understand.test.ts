@@ -3724,6 +3724,9 @@ describe('the forty-fourth blind batch, opened for tuning (dev47)', () => {
     ['ya fue una vez por lo mismo entonces control no?', 'visitType', { choice: 'control', visitType: 'control' }],
     ['primera vez no, control', 'visitType', { choice: 'control', visitType: 'control' }],
     ['control no programada', 'visitType', { choice: 'no_programada' }],
+    // "Un chequeo que tengo pendiente": what the cita is for, not a look at the citas.
+    ['medicina general, es pa un chequeo que tengo pendiente hace rato', 'specialty', { intent: 'none', choice: 'medicina_general' }],
+    ['que tengo pendiente', 'menu', { intent: 'consult', choice: 'consult' }],
     // Whose cita is asked about, said after it; the relative who told the writer is no patient.
     ['a que hora tiene la cita la niña?', 'start', { intent: 'consult', patients: [{ kind: 'relation', relation: 'daughter' }] }],
     ['cuando tiene la cita Sofia?', 'start', { intent: 'consult', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
