@@ -23,6 +23,8 @@ export const LexiconSchema = z.object({
   self: phrases,
   notNames: phrases,
   firstNames: phrases,
+  /** Short forms of first names that do not start them ("teo" for Mateo): the name each stands for. */
+  nicknames: z.record(z.string(), z.string()),
   protectedPairs: z.array(z.tuple([z.string(), z.string()])),
 });
 export type LexiconSource = z.infer<typeof LexiconSchema>;
@@ -110,6 +112,8 @@ export interface Lexicon {
   notNames: ReadonlySet<string>;
   /** Common first names, read as names after "para" or "de" even in lower case. */
   firstNames: ReadonlySet<string>;
+  /** Short forms of first names that do not start them: "teo" is Mateo. */
+  nicknames: ReadonlyMap<string, string>;
   protectedPairs: ReadonlyArray<readonly [string, string]>;
   /** Every word the lexicon names. */
   vocabulary: ReadonlySet<string>;
@@ -151,6 +155,7 @@ export function buildLexicon(source: LexiconSource): Lexicon {
     ),
     notNames: new Set(source.notNames),
     firstNames: new Set(source.firstNames),
+    nicknames: new Map(Object.entries(source.nicknames)),
     protectedPairs: source.protectedPairs,
   };
   const vocabulary = new Set<string>();

@@ -213,6 +213,24 @@ const SENT_BY = /^(me|nos) (pidio|dijo|mando|encargo|encomendo|rogo)\b/;
 /** After a relative and their name, lending the phone the writer writes from: "(mi hija Laura) me dejó el celular". */
 const PHONE_LENT = /^(?:me|nos) (?:dejo|presto|paso|entrego|dejaron|prestaron) (?:el|su|este) (?:celular|cel|telefono|whatsapp)\b|^(?:me|nos) (?:dejo|dejaron) encargad[ao]s?\b/;
 
+/** First names that are also everyday nouns: after an article ("el recibo de la luz") only a capital makes them a name. */
+const NOUNS_THAT_ARE_NAMES: ReadonlySet<string> = new Set([
+  'luz',
+  'rosa',
+  'gloria',
+  'alba',
+  'paz',
+  'sol',
+  'flor',
+  'victoria',
+  'esperanza',
+  'pilar',
+  'cruz',
+  'dolores',
+  'consuelo',
+  'amparo',
+]);
+
 /** After "yo tengo", what the writer is affiliated to: "otra EPS", "Sisbén", "prepagada". */
 const AFFILIATED_TO = /^(?:otra |mi |una |la )?(?:eps|sisben|prepagada|medicina prepagada|seguro|plan complementario)\b/;
 
@@ -1644,7 +1662,16 @@ function readPatients(
       clausesOfWords()[index - 2] === clausesOfWords()[index - 1] &&
       !(member !== undefined && sameName(nameOf(word), member)) &&
       !(self !== undefined && sameName(nameOf(word), self));
-    const before = titled ? words[index - 2] : words[index - 1];
+    // ("La cita de la Sofi", "pa el Mateo", "pa mi Teo": a name said with its article or "mi", as many members say their
+    // children's.)
+    const withArticle =
+      !titled &&
+      (words[index - 1] === 'la' || words[index - 1] === 'el' || words[index - 1] === 'mi') &&
+      // ("Para mí, Jorge": who writes, after a comma.)
+      clausesOfWords()[index - 1] === clausesOfWords()[index] &&
+      /^(?:de|para|pa|cita|citas|consulta)$/.test(words[index - 2] ?? '') &&
+      (capitalised.has(word) || known.some((name) => sameName(word, name)) || (commonFirstName(word) !== undefined && !NOUNS_THAT_ARE_NAMES.has(word)));
+    const before = titled || withArticle ? words[index - 2] : words[index - 1];
     // "Laura está aquí al lado y dice que sí": someone beside the writer, who answers; no cita asked for them.
     if (
       original[index + 1] === 'esta' &&

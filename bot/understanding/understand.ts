@@ -134,6 +134,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
   const firstNamesBySound = new Map([...lexicon.firstNames].map((name) => [soundOf(name), name] as const));
   const commonFirstName = (word: string): string | undefined => {
     if (lexicon.firstNames.has(word)) return word;
+    // ("Pa mi Teo": a short form that does not start the name.)
+    const nickname = lexicon.nicknames.get(word);
+    if (nickname !== undefined) return nickname;
     const single = word.replace(/([a-z])\1+/g, '$1');
     if (single !== word && lexicon.firstNames.has(single)) return single;
     // "Zofía", "Matheo", "Sofy": spelled as it sounds.

@@ -3727,6 +3727,25 @@ describe('the forty-fourth blind batch, opened for tuning (dev47)', () => {
     // "Un chequeo que tengo pendiente": what the cita is for, not a look at the citas.
     ['medicina general, es pa un chequeo que tengo pendiente hace rato', 'specialty', { intent: 'none', choice: 'medicina_general' }],
     ['que tengo pendiente', 'menu', { intent: 'consult', choice: 'consult' }],
+    // A name said with its article or "mi", and a short form that does not start it ("Teo").
+    ['hola buenas tardes 🙂 necesito mover la cita de la Sofi del viernes, ese día tengo turno', 'start', { patients: [{ kind: 'name', name: 'sofia' }] }],
+    ['una cita para la sofi', 'start', { patients: [{ kind: 'name', name: 'sofia' }] }],
+    [
+      'holaaa necesito cita pa mi teo y pa la sofi, los dos con gripa 🤧',
+      'start',
+      {
+        patients: [
+          { kind: 'name', name: 'mateo' },
+          { kind: 'name', name: 'sofia' },
+        ],
+      },
+    ],
+    ['el recibo de la luz', 'start', { patients: undefined }],
+    ['necesito cambiar mi cita del miercoles, ese dia tengo que llevar a la Sofi a la de ella', 'start', { patients: undefined }],
+    ['para mi, Hernando', 'patient', { patients: [{ kind: 'self' }] }],
+    // "Del 27 al 26": the day it goes to; a referral is no follow-up visit.
+    ['necesito pasar la cita de sofi del 27 al 26', 'start', { intent: 'reschedule', day: '2026-11-27', newDay: '2026-11-26' }],
+    ['Ya tengo la remisión para ortopedia, necesito que me den la cita', 'start', { visitType: undefined }],
     // Whose cita is asked about, said after it; the relative who told the writer is no patient.
     ['a que hora tiene la cita la niña?', 'start', { intent: 'consult', patients: [{ kind: 'relation', relation: 'daughter' }] }],
     ['cuando tiene la cita Sofia?', 'start', { intent: 'consult', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
