@@ -270,8 +270,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
    */
   function answerAfterDoubt(read: string, expectation: Expectation, now: Date): Understanding | undefined {
     if (!YES_NO_QUESTIONS.has(expectation.question)) return undefined;
-    const last = finalSentence(read);
-    if (last === undefined) return undefined;
+    const final = finalSentence(read);
+    if (final === undefined) return undefined;
+    // ("¿Hoy a las 2? Uy no, no alcanzo. Mejor la de mañana a las 9": where the last sentence says no yes or no, all that
+    // follows the question.)
+    const afterQuestion = read.slice(read.lastIndexOf('?') + 1).trim();
+    const last =
+      read.includes('?') && afterQuestion !== final && readOnce(final, expectation, now).entities.yesNo === undefined && /[a-záéíóúñ]/i.test(afterQuestion) ? afterQuestion : final;
     // Before it, a question or words that answer nothing: "sí… ay no, bueno sí" takes back and says again, and Lina asks.
     const before = read.slice(0, read.lastIndexOf(last));
     if (!before.includes('?') && readOnce(before, expectation, now).entities.yesNo !== undefined) return undefined;

@@ -3746,6 +3746,9 @@ describe('the forty-fourth blind batch, opened for tuning (dev47)', () => {
     // "Del 27 al 26": the day it goes to; a referral is no follow-up visit.
     ['necesito pasar la cita de sofi del 27 al 26', 'start', { intent: 'reschedule', day: '2026-11-27', newDay: '2026-11-26' }],
     ['Ya tengo la remisión para ortopedia, necesito que me den la cita', 'start', { visitType: undefined }],
+    // A refusal after the offered time echoed as a question, then a last sentence with another time: the no stands.
+    ['hoy a las 2? uy no, no alcanzo. mejor la de mañana a las 9', 'confirm', { intent: 'deny', yesNo: 'no', day: '2026-11-24', time: '09:00' }],
+    ['¿Y no será muy tarde? Pues sí, busque a ver', 'offer', { yesNo: 'yes' }],
     // Whose cita is asked about, said after it; the relative who told the writer is no patient.
     ['a que hora tiene la cita la niña?', 'start', { intent: 'consult', patients: [{ kind: 'relation', relation: 'daughter' }] }],
     ['cuando tiene la cita Sofia?', 'start', { intent: 'consult', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
