@@ -176,6 +176,9 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, kno
     case 'authorization':
     case 'lab':
       return reply(`help.elsewhere`, { context: asks });
+    // "Cualquiera", "Kennedy o Suba, la que tenga antes" at the site question: one site at a time.
+    case 'anySite':
+      return reply('help.anySite');
     case 'complaint':
       return reply('help.complaint');
     case 'frustration':

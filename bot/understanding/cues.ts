@@ -942,3 +942,7 @@ export const ASKS_OPENING_HOURS =
 /** "Vuelvo a escribir otro día", "le escribo otro día", "más tarde le vuelvo a escribir": the member comes back later. */
 export const WRITE_AGAIN =
   /\b(escrib\w*|hablamos|miro|llamo|vuelvo|regreso) (a escribir |a llamar )?(otro dia|la otra semana|la proxima semana|mas tarde|mas adelante|despues|luego)\b|\b(otro dia|mas tarde|mas adelante|despues|luego|la otra semana) (le |te |les )?(escribo|miro|llamo|vuelvo|hablamos|vuelvo a escribir)\b/;
+
+/** Either of the sites named will do: "cualquiera de las dos", "la que tenga cita más rápido", "me da igual". */
+export const EITHER_WILL_DO =
+  /\b(?:cualquier\w*|la que (?:sea|tenga|haya|quede|este)|me (?:da|es) igual|da igual|lo que (?:sea|haya)|(?:la|donde) (?:haya|tengan?) (?:cita |citas |cupo )?(?:mas|primero|antes)|mas (?:rapido|pronto|rapidito|prontico))\b/;

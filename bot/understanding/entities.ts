@@ -8,6 +8,7 @@ import { isBusinessDay, isHoliday } from '../calendar.js';
 import { readBirthDate } from './birth-date.js';
 import { REFUSED_TIME } from './options.js';
 import {
+  EITHER_WILL_DO,
   SAME_TIME,
   ANY_DOCTOR,
   ASKS_WHERE,
@@ -296,8 +297,19 @@ export function readEntities(
   const visitType = visitAlternatives ? undefined : lastValue(visitTypesMeant.length > 0 ? visitTypesMeant : visitTypesLeft);
   if (visitType) entities.visitType = visitType;
   // "¿La de Suba o la de Fontibón, cuál tiene algo hoy?": two sites weighed in a question, neither chosen.
+  // ("Calle 42 o la 26, la que tenga cita más rápido", "cualquiera que quede por la 26 o la 42" at the site question: either,
+  // none chosen; Lina searches one site at a time and asks for one.)
   const sitesWeighed =
-    sites.length > 1 && new Set(sites.map((found) => found.value)).size > 1 && words.slice(sites[0]?.end ?? 0, sites.at(-1)?.start ?? 0).includes('o') && /\?\W*$/.test(normalized);
+    sites.length > 1 &&
+    new Set(sites.map((found) => found.value)).size > 1 &&
+    words.slice(sites[0]?.end ?? 0, sites.at(-1)?.start ?? 0).includes('o') &&
+    (/\?\W*$/.test(normalized) ||
+      (question === 'site' &&
+        EITHER_WILL_DO.test(words.join(' ')) &&
+        // ("Kennedy o Autopista Sur, cualquiera de las dos… bueno, Autopista Sur": one settled on after weighing.)
+        !/\b(?:bueno|pongamos|mejor|entonces|listo|dejemos|digamos|prefiero|dejela|dejelo)(?: (?:en|la|la de))?$/.test(
+          words.slice(Math.max(0, (sites.at(-1)?.start ?? 0) - 3), sites.at(-1)?.start ?? 0).join(' '),
+        )));
   const site = sitesWeighed ? undefined : lastValue(sites);
   // "Nació en el hospital de Kennedy": where someone was born is no site to book at; "¿dónde queda la de Kennedy?" asks about one.
   if (site && (!IDENTITY_QUESTIONS.has(question) || ASKS_WHERE.test(normalized))) entities.site = site;

@@ -5,6 +5,7 @@
  * chooses is added.
  */
 import {
+  EITHER_WILL_DO,
   PERSON_WORDS,
   ANOTHER_REQUEST,
   ANYTHING_ELSE,
@@ -865,6 +866,22 @@ export function settleIntent(reads: Reads): Understanding {
     delete entities.specialty;
     delete entities.visitType;
     entities.asks = elsewhere;
+  }
+  // "Cualquiera", "la que tenga cita más rápido", "Calle 42 o la 26, cualquiera de las dos" at the site question: any site, or
+  // either, where Lina searches one at a time: she says so and asks for one (no miss).
+  if (
+    question === 'site' &&
+    !entities.asks &&
+    choice === undefined &&
+    entities.site === undefined &&
+    // ("La más cerca a mi casa": which is nearest, answered on its own.)
+    !entities.nearestSite &&
+    !entities.yesNo &&
+    (intent === 'none' || intent === 'help' || intent === 'thanks') &&
+    EITHER_WILL_DO.test(words.join(' '))
+  ) {
+    intent = 'none';
+    entities.asks = 'anySite';
   }
   // (An operation only the classifier weighed, with no word of one, is no request: "pero ya le dije otra vez", "¿qué papeles
   // llevo?" read as a booking.)

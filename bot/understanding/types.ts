@@ -76,7 +76,8 @@ export type Question = (typeof QUESTIONS)[number];
  * ("¿a qué hora tengo que llegar?"); and what this chat does not do, with where to go for it: a
  * prescription renewed, exam results, vaccines, certificates and sick leave, authorisations and
  * specialists, laboratory tests ("necesito que me renueven la fórmula", "¿el pediatra le puede
- * poner la vacuna?").
+ * poner la vacuna?"); any site, or either of two, at the site question ("cualquiera", "Kennedy o Suba,
+ * la que tenga cita más rápido"), where Lina searches one site at a time.
  */
 export const ASKED = [
   'meaning',
@@ -108,6 +109,7 @@ export const ASKED = [
   'certificate',
   'authorization',
   'lab',
+  'anySite',
 ] as const;
 export type Asked = (typeof ASKED)[number];
 
