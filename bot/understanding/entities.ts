@@ -79,6 +79,10 @@ const LAST_HOURS =
   /\b(?:la|las) ultimas? (?:hora|horas|horita|horitas)\b(?! (?:de la manana|de la mananita|en la manana))|\b(?:el|los) ultimos? horarios? (?:de la tarde|del dia)\b/;
 /** "Más temprano ese día", "ese día en la tarde": the day under discussion, as "ese mismo día". */
 const THAT_DAY = /\b(?:ese|este|aquel) (?:dia|diita)\b/;
+/** Busy until a day: "trabajo hasta el miércoles", "estoy de viaje hasta el 28", "no puedo hasta el jueves". */
+const BUSY_UNTIL =
+  /\b(?:trabajo|trabajamos|estoy (?:trabajando|ocupad[ao]|de viaje|fuera|por fuera|incapacitad[ao])|estamos (?:trabajando|ocupad[ao]s|de viaje|fuera)|no (?:puedo|podemos)|tengo turno|viajo|ando (?:ocupad[ao]|de viaje))(?: toda la semana| todos los dias)? hasta (?:el )?((?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})\b(?: de \w+)?)/;
+
 /** What opens a reason ("porque", "es que", "ya que"), with no change of mind after it: a site after it is why, not where. */
 const REASON_OPENER = /\b(porque|por que|es que|ya que)\b(?!.*\b(mejor|mas bien)\b)/;
 
@@ -366,6 +370,14 @@ export function readEntities(
   }
   // "Esta semana no puedo" where days or slots are shown: next week, whose days are listed.
   if ((question === 'slot' || question === 'day') && !when.day && /\besta semana no\b/.test(normalized)) entities.daysAfter = isoDay(addDays(nextWeekMonday(bogotaDay(now)), -1));
+  // "Trabajo hasta el miércoles. ¿Hay el jueves o el viernes?", "estoy de viaje hasta el 28" where days or slots are shown: busy
+  // until that day, whose days after it are listed (it is no day asked for).
+  const busyUntil = (question === 'slot' || question === 'day') && when.day ? BUSY_UNTIL.exec(normalized) : null;
+  const untilDay = busyUntil ? readWhen(`el ${busyUntil[1] ?? ''}`, now).day : undefined;
+  if (untilDay !== undefined) {
+    entities.daysAfter = untilDay;
+    when = { ...when, day: undefined, weekday: undefined };
+  }
   // "La de las 9, ay mejor la del miércoles a las 10:40": the day and time after a change of mind are the answer.
   // ("El jueves… o bueno, el viernes mejor": a "mejor" closing the message only stresses what it follows.)
   const mindText = normalizeMessage(whenText).replace(/[\s,.;!]*\b(?:mejor|mas bien)[\s,.;!]*$/, '');

@@ -3756,6 +3756,9 @@ describe('the forty-fourth blind batch, opened for tuning (dev47)', () => {
     ['Kennedy o Autopista Sur, cualquiera de esas dos… bueno, Autopista Sur.', 'site', { choice: 'AUTOSUR', asks: undefined }],
     ['la sede me da igual, lo que necesito es otro día porque esta semana estoy ocupada', 'site', { intent: 'other_day', asks: undefined }],
     ['la mas cerca', 'site', { nearestSite: true, asks: undefined }],
+    // Busy until a day where days or slots are shown: the days after it, no day asked for.
+    ['Ninguna me sirve, trabajo hasta el miércoles. ¿Hay el jueves o el viernes?', 'slot', { intent: 'other_day', day: undefined, daysAfter: '2026-11-25', choice: undefined }],
+    ['estoy de viaje hasta el 28', 'day', { day: undefined, daysAfter: '2026-11-28' }],
     // Whose cita is asked about, said after it; the relative who told the writer is no patient.
     ['a que hora tiene la cita la niña?', 'start', { intent: 'consult', patients: [{ kind: 'relation', relation: 'daughter' }] }],
     ['cuando tiene la cita Sofia?', 'start', { intent: 'consult', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
