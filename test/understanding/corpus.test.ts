@@ -33,21 +33,21 @@ describe('understanding on the held-out split', () => {
     assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
   });
 
-  // todo: not met on the forty-fourth blind batch: 92.7 % (met on the thirty-eighth: 96.0 %; README, "Understanding")
+  // todo: not met on the forty-fifth blind batch: 94.3 % (met on the thirty-eighth: 96.0 %; README, "Understanding")
   // The test, for when it is met:
   // it('reads at least 95 % of the entities and chosen options right', () => {
   //   assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
   // });
   it.todo('reads at least 95 % of the entities and chosen options right');
 
-  // todo: not met on the forty-fourth blind batch: 7 of 778 (0 on the thirty-eighth; README, "Understanding")
+  // todo: not met on the forty-fifth blind batch: 12 of 913 (0 on the thirty-eighth; README, "Understanding")
   // The test, for when it is met:
   // it('reads no message as naming a patient other than the one it names', () => {
   //   assert.equal(report.wrongPatient, 0);
   // });
   it.todo('reads no message as naming a patient other than the one it names');
 
-  // Met on the forty-fourth blind batch (0 of 778; README, "Understanding").
+  // Met on the forty-fifth blind batch (0 of 913; README, "Understanding").
   it('never reads a yes as a no or a no as a yes', () => {
     assert.equal(report.yesNoFlips, 0);
   });
