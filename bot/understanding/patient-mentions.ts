@@ -614,6 +614,13 @@ function readPatients(
       /^(?:a|al) (?!(?:la |una |su )?(?:cita|consulta|control|medico|pediatra|doctor|doctora|urgencias)\b)/.test(words.slice(index + 1, index + 4).join(' '))
     )
       return true;
+    // ("Esa déjela, que es la de Sofi", "no la cancele que es la de Mateo": the cita left as it is, and whose it is.)
+    if (
+      /\b(?:dejel[ao]|dejal[ao]|no (?:la|lo) (?:cancele|cancela|mueva|mueve|toque|toca|cambie|cambia))\w* (?:q|que|porque|pq|xq) (?:es|era) (?:la|el) (?:cita |consulta )?(?:d|de|del)? ?$/.test(
+        `${words.slice(Math.max(0, index - 8), index).join(' ')} `,
+      )
+    )
+      return true;
     // ("Cancélela, y no me vaya a cancelar la otra, la de mi hija": the cita not to be touched, and whose it is.)
     if (
       /\bno (?:me |se |le )?(?:vaya|valla|vayan|vayas) a (?:cancelar|mover|tocar|cambiar|quitar|borrar)\w*(?: [a-z]+){0,5} $/.test(
@@ -982,7 +989,7 @@ function readPatients(
   // ("Cancele todas, la mía y la del niño", "mover la mía del 25 y la de Sofi del 27": the member's too, beside the one named.)
   const mineToo =
     !myTurn && !mineInstead
-      ? /\b(?:la|las) (?:citas? )?mi[ao]s?(?: (?:del?|de este|del proximo) [a-z0-9]+)? y (?:(?:mover|cambiar|cancelar|pasar|correr|reprogramar) )?(?:la|las) (?:de|del)\b|\b(?:la|las) (?:de|del) \w+(?: \w+)?(?: (?:del?|de este|del proximo) [a-z0-9]+)? y (?:la|las) mi[ao]s?\b/.exec(
+      ? /\b(?:la|las) (?:citas? )?mi[ao]s?(?: (?:del?|de este|del proximo) [a-z0-9]+)?(?: (?:sigue|queda|quedo|es|esta|paso)(?: [a-z0-9]+){0,5})? y (?:(?:mover|cambiar|cancelar|pasar|correr|reprogramar) )?(?:la|las) (?:de|del)\b|\b(?:la|las) (?:de|del) \w+(?: \w+)?(?: (?:del?|de este|del proximo) [a-z0-9]+)? y (?:la|las) mi[ao]s?\b/.exec(
           whole,
         )
       : null;
@@ -1770,6 +1777,15 @@ function readPatients(
   for (const named of affirmed.filter((seen) => seen.mention.kind === 'name' && CALLED.has(original[seen.at - 1] ?? ''))) {
     affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.at < named.at && named.at - seen.at <= 8));
   }
+  // ("Tengo que cambiar una cita pero no me acuerdo si es la mía o la de Sofi": whose it is, wondered; neither is named.)
+  const wondered =
+    affirmed.length > 0 && question !== 'patient' ? /\bsi (?:es|era|fue) (?:(?:la|el|para|pa) )?(?:[a-z]+ ){0,3}o (?:(?:la|el|para|pa) )?(?:de |del )?[a-z]+/.exec(whole) : null;
+  if (wondered) {
+    const from = whole.slice(0, wondered.index).split(' ').length - 1;
+    const to = from + wondered[0].split(' ').length;
+    const inside = affirmed.filter((seen) => seen.at >= from && seen.at <= to);
+    if (inside.length > 0) affirmed = affirmed.filter((seen) => !inside.includes(seen));
+  }
   // "Mateo… mentiras, es pa Sofi", "para Mateo, perdón, para Sofía": a correction between two mentions gives up the ones before it.
   const corrected =
     affirmed.length > 1
@@ -1859,7 +1875,9 @@ function lastCorrectionAt(words: readonly string[], mentionsAt: readonly number[
   return words.findLastIndex(
     (word, index) =>
       ((TAKING_BACK.has(word) && !(word === 'dicho' && words[index - 1] !== 'mejor')) ||
-        (word === 'digo' && !['le', 'les', 'te', 'se', 'lo', 'que'].includes(words[index - 1] ?? ''))) &&
+        (word === 'digo' && !['le', 'les', 'te', 'se', 'lo', 'que'].includes(words[index - 1] ?? '')) ||
+        // ("Esa es la de Sofía, ¿no? Entonces no la cancele, yo quería era la de Mateo": what was wanted, set straight.)
+        (word === 'era' && /^(?:queria|quiero|necesito|necesitaba|pedi|dije|buscaba|decia)$/.test(words[index - 1] ?? ''))) &&
       mentionsAt.some((at) => at < index) &&
       mentionsAt.some((at) => at > index),
   );

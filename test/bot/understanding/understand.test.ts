@@ -3681,6 +3681,31 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('the forty-fifth blind batch, opened for tuning (dev48)', () => {
+  itReads([
+    // What was wanted, set straight with "era": the one after it.
+    [
+      'espere espere, esa es la de Sofía no? entonces no la cancele, yo quería era la de Mateo',
+      'confirm',
+      { yesNo: 'no', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
+    ],
+    // The member's own beside someone's, with what became of each between.
+    [
+      'entonces al final cuál se movió? la mía sigue el miércoles a las 10 y la de Sofi pasó al jueves, o al revés? me enredé',
+      'menu',
+      { intent: 'consult', patients: [{ kind: 'self' }, { kind: 'name', name: 'sofia' }] },
+    ],
+    // Whose cita it is, wondered: neither is named; the move asked for stands.
+    ['hola buenas, tengo que cambiar una cita pero no me acuerdo si es la mía o la de Sofi, la que es en Kennedy', 'start', { intent: 'reschedule', patients: undefined }],
+    ['no me acuerdo a que hora es la cita', 'start', { intent: 'consult' }],
+    // A cita left as it is, and whose it is: no patient; the no stands.
+    ['no mentira, esa dejala q es la d sofi 🙈', 'confirm', { intent: 'deny', yesNo: 'no', patients: undefined }],
+    ['no, esa no la cancele que es la de sofi', 'confirm', { yesNo: 'no', patients: undefined }],
+    // What was left undone, checked.
+    ['y la mía entonces no quedó, verdad? solo la de Mateo', 'menu', { intent: 'consult', choice: 'consult' }],
+  ]);
+});
+
 describe('the forty-fourth blind batch, opened for tuning (dev47)', () => {
   itReads([
     // "Ella", after the member named by whoever writes for her: the member; after a girl spoken of between: that girl.
