@@ -211,6 +211,14 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'consult',
     /\bsi (?:ya )?(?:la|mi|su|las|mis|sus) (?:citas?|consultas?|turnos?)\b(?: [a-z]+){0,3} (?:ya )?(?:quedo|quedaron|esta|estan|sigue|siguen|aparece|aparecen) (?:bien |ya )?(?:agendad\w*|confirmad\w*|programad\w*|registrad\w*|asignad\w*|separad\w*)\b/g,
   ],
+  // ("Entonces la de Sofi quedó fue el miércoles 25 a las 10:40, ¿cierto?", "¿me dice cómo quedó todo?", "la de la niña sigue el
+  // viernes a las 3 ¿o también se movió?": what stands after what was done, checked.)
+  [
+    'consult',
+    /\bquedo (?:fue |es )?(?:el|para el|pal) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})\b(?: [a-z0-9:]+){0,6} (?:cierto|verdad)\b|\bcomo (?:me |nos |le )?quedo todo\b|\b(?:sigue|queda) (?:el|para el|pal) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})\b(?: [a-z0-9:]+){0,5} o (?:tambien |ya )?(?:se|la|lo) (?:movio|movieron|cambio|cambiaron|corrio|corrieron|cancelo|cancelaron)\b/g,
+  ],
+  // ("Mejor no la cancele, la quiero es correr para otro día": the cita, moved instead.)
+  ['reschedule', /\b(?:la|lo) (?:quiero|necesito|quisiera) (?:es |mas bien |mejor )?(?:correr|mover|pasar|cambiar|reprogramar)\b/g],
   // ("Y la mía entonces no quedó, ¿verdad? Solo la de Mateo": what was left undone, checked.)
   ['consult', /\b(?:la|el|las) mi[ao]s? (?:entonces |al final |tampoco |todavia )?no (?:quedo|quedaron|se agendo|se agendaron|salio|aparece)\b/g],
   // "Turno" for the cita, as many members call it: "¿cómo hago pa ver los turnos que tengo?", "cambiar el turno de Mateíto", "cancelar

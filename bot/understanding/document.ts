@@ -381,7 +381,9 @@ function findNumbers(words: readonly string[], gap: (index: number) => string, t
         last++;
       }
       const thousands = groups.length > 1 && (groups[0] as string).length <= 3 && groups.slice(1).every((group) => group.length === 3);
-      const chunks = groups.length > 1 && groups.every((group) => group.length <= 4);
+      // ("10101 01010": a cédula typed in two halves.)
+      const digits = groups.join('').length;
+      const chunks = groups.length > 1 && (groups.every((group) => group.length <= 4) || (groups.every((group) => group.length <= 5) && digits >= 6 && digits <= 12));
       if (thousands || chunks) {
         value = groups.join('');
       } else {

@@ -1656,7 +1656,12 @@ function readPatients(
     )
       continue;
     // (A word of its own one letter from a name, "mucho mareo", is that word; the name itself always counts.)
-    if (word.length >= 3 && known.some((name) => word === name || (sameName(word, name) && !lexicon.notNames.has(word)))) {
+    // ("Mateíto, el de siete": a diminutive or short form of a name known, likewise.)
+    const knownAs = commonFirstName(word);
+    if (
+      word.length >= 3 &&
+      known.some((name) => word === name || (sameName(word, name) && !lexicon.notNames.has(word)) || (knownAs !== undefined && knownAs !== word && sameName(knownAs, name)))
+    ) {
       // "Le escribo yo, Laura", "soy Laura": the writer saying who writes gives way to a patient named for the cita.
       const writer = self !== undefined && sameName(word, self) && (words[index - 1] === 'yo' || words[index - 1] === 'soy');
       push(personOf(word), index, false, writer);

@@ -959,7 +959,7 @@ export function settleIntent(reads: Reads): Understanding {
         picked?.by === 'words' &&
         !YES_NO_QUESTIONS.has(question) &&
         (asked === 'cost' || asked === 'bring' || asked === 'hours' || asked === 'arrival') &&
-        /^[^?¿]*(?:[,.]|\by (?:eso|esto)\b)/.test(normalized) &&
+        /^[^?¿]*(?:[,.]|\by (?:eso|esto|otra pregunt\w*|otra cosa|una pregunt\w*)\b)/.test(normalized) &&
         // ("Una preguntica, ¿hay que llevar algún papel?": the question announced, no answer before it.)
         !ANNOUNCED_QUESTION.test(normalized));
     const about = ABOUT_ONE_OPTION.has(asked) && !answersToo ? optionAskedAbout() : undefined;

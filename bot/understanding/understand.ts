@@ -589,7 +589,7 @@ const ASKING_SENTENCE =
  */
 /**
  * "10 40", "la de las 2 20" among the times shown: an hour and its minutes typed with a space,
- * read as with a colon; "mar 3pm", "juev": a weekday cut short (only where days and times are
+ * read as with a colon ("2 i 20" as "2 y 20"); "mar 3pm", "juev": a weekday cut short (only where days and times are
  * being chosen: elsewhere two numbers may be anything, and "mar" may be March).
  */
 function withShorthandTimes(read: string, expectation: Expectation): string {
@@ -601,9 +601,12 @@ function withShorthandTimes(read: string, expectation: Expectation): string {
       ({ lun: 'lunes', mar: 'martes', mier: 'miércoles', mie: 'miércoles', jue: 'jueves', juev: 'jueves', vie: 'viernes', sab: 'sábado' })[short.toLowerCase()] ?? short,
   );
   if (expectation.question === 'day') return days;
-  return days.replace(/^(\D{0,16}?\b)(1[0-2]|0?[1-9]) ([0-5]0|[0-5]5)(\b\D{0,60})$/, (found, before: string, hour: string, minutes: string, after: string) =>
-    /\d/.test(before + after) ? found : `${before}${hour}:${minutes}${after}`,
-  );
+  // ("La de las 2 i 20": "i" typed for "y" between an hour and its minutes.)
+  return days
+    .replace(/\b(1[0-2]|0?[1-9]) i ([0-5]0|[0-5]5)\b/g, '$1 y $2')
+    .replace(/^(\D{0,16}?\b)(1[0-2]|0?[1-9]) ([0-5]0|[0-5]5)(\b\D{0,60})$/, (found, before: string, hour: string, minutes: string, after: string) =>
+      /\d/.test(before + after) ? found : `${before}${hour}:${minutes}${after}`,
+    );
 }
 
 function withoutWordsToAChild(read: string, expectation: Expectation): string {

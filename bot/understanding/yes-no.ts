@@ -177,12 +177,12 @@ const CLOSING_ANSWER =
   /[,.;]\s*(?:(?:bueno|pues|ok|listo|mija|senorita) )*(?:entonces|asi que|por ahora|por el momento|por lo pronto)(?: pues)? (si|no)(?:[\s,.;!]+(?:muchas gracias|mil gracias|gracias|senorita|senora|mija|mijo|por favor|que dios (?:la|le|me la) bendiga|que pena))*[\s.!]*$/;
 
 /**
- * "Perfecto, confírmeme esa cita por favor", "listo, confirme el cambio", "listo, viernes en la tarde, confirme", "si eso sirve
+ * "Perfecto, confírmeme esa cita por favor", "listo, confirme el cambio", "así quedamos, confírmela", "listo, viernes en la tarde, confirme", "si eso sirve
  * para que me la atiendan, sí, radíquelo": a verb that says yes (see `yesVerbs`) closing the
  * message, after a condition or what is being confirmed, with "me" on it and the cita named or not.
  */
 const CLOSING_YES_VERB =
-  /(?:^|[,.;:!]\s*|\bsi,?\s+|\b(?:perfecto|listo|bueno|ok|dale|entonces|vale)\s+)(?<verb>[a-z]+?)(?<pronoun>me|nos)?(?:\s+(?:(?:la|esa|esta|mi)\s+(?:cita|consulta|cancelacion|reprogramacion)|(?:el|ese|este)\s+(?:cambio|horario)|esa|esta))?(?:[\s,.;!]+(?:por favor|porfa|porfis|gracias|muchas gracias|mija|mijo|senorita|senora|pues|ya))*[\s.!]*$/;
+  /(?:^|[,.;:!]\s*|\bsi,?\s+|\b(?:perfecto|listo|bueno|ok|dale|entonces|vale|quedamos|acuerdo|bien)\s+)(?<verb>[a-z]+?)(?<pronoun>me|nos)?(?:\s+(?:(?:la|esa|esta|mi)\s+(?:cita|consulta|cancelacion|reprogramacion)|(?:el|ese|este)\s+(?:cambio|horario)|esa|esta))?(?:[\s,.;!]+(?:por favor|porfa|porfis|gracias|muchas gracias|mija|mijo|senorita|senora|pues|ya))*[\s.!]*$/;
 
 /** "Bueno, pero solo para la cita": a weak yes to the authorisation, limited to what it is for. */
 const ONLY_FOR_THE_CITA =

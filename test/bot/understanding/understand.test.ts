@@ -3703,6 +3703,19 @@ describe('the forty-fifth blind batch, opened for tuning (dev48)', () => {
     ['no, esa no la cancele que es la de sofi', 'confirm', { yesNo: 'no', patients: undefined }],
     // What was left undone, checked.
     ['y la mía entonces no quedó, verdad? solo la de Mateo', 'menu', { intent: 'consult', choice: 'consult' }],
+    // What stands after what was done, checked.
+    ['listo entonces la de sofi quedó fue el miércoles 25 a las 10:40, cierto?', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['me dice como quedo todo? la mia ya no es el miercoles cierto?', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['y la otra? la de la niña sigue el viernes a las 3 o tambien se movió?', 'menu', { intent: 'consult', choice: 'consult' }],
+    // The cancellation turned into a move.
+    ['mmm no espere, mejor no la cancele, la quiero es correr para otro dia', 'confirm', { intent: 'reschedule', yesNo: 'no' }],
+    // A closing "confirme" after "así quedamos"; "2 i 20"; a cédula in two halves; a known name's diminutive with more words.
+    ['listo doctora asi quedamos confirmela', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    ['la de las 2 i 20', 'slot', { choice: 'slot-2', time: '14:20' }],
+    ['el documento de laura es cedula 10101 01010', 'document', { documentType: 'CC', documentNumber: '1010101010' }],
+    ['mateito el de siete', 'patient', { choice: 'mateo' }],
+    // The answer said first, then a question announced with "y otra preguntica": both.
+    ['primera vez y otra preguntica hay que llevar el carnet de vacunas o algo', 'visitType', { choice: 'primera_vez', asks: 'bring' }],
   ]);
 });
 
