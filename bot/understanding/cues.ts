@@ -215,8 +215,19 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   // viernes a las 3 ¿o también se movió?": what stands after what was done, checked.)
   [
     'consult',
-    /\bquedo (?:fue |es )?(?:el|para el|pal) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})\b(?: [a-z0-9:]+){0,6} (?:cierto|verdad)\b|\bcomo (?:me |nos |le )?quedo todo\b|\b(?:sigue|queda) (?:el|para el|pal) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})\b(?: [a-z0-9:]+){0,5} o (?:tambien |ya )?(?:se|la|lo) (?:movio|movieron|cambio|cambiaron|corrio|corrieron|cancelo|cancelaron)\b/g,
+    /\bquedo (?:fue |es )?(?:el|para el|pal) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})\b(?: [a-z0-9:]+){0,6} (?:cierto|verdad|entonces)\b|\bcomo (?:me |nos |le )?quedo todo\b|\b(?:sigue|queda) (?:el|para el|pal) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})\b(?: [a-z0-9:]+){0,5} o (?:tambien |ya )?(?:se|la|lo) (?:movio|movieron|cambio|cambiaron|corrio|corrieron|cancelo|cancelaron)\b/g,
   ],
+  // ("Ah, ¿ya tiene una? Entonces que la cambie para más pronto, dice ella": the cita, moved, asked through someone's words.)
+  ['reschedule', /\b(?:que|q) (?:me |se |nos )?(?:la|lo) (?:cambie|cambien|mueva|muevan|pase|pasen|corra|corran|adelante|adelanten|reprograme|reprogramen)\b/g],
+  // ("Ahora quiero sacarle otra pero para la otra semana", "¿se puede volver a poner la misma?": another cita, or the one
+  // just given up, booked.)
+  [
+    'book',
+    /\b(?:quiero|necesito|quisiera|voy a|vamos a) (?:sacar|pedir|agendar|separar)(?:le|les|me)? (?:una|otra)(?=$| (?:para|pa|pal|de|con|cita|nueva|mas|pero|en|el|igual|tambien|porfa|por)\b)/g,
+  ],
+  ['book', /\b(?:volver a|vuelva a|vuelvan a|volverme a) (?:poner|sacar|agendar|pedir|dar|separar)(?:me|la|mela|sela)? (?:la misma|esa misma|la de antes|la que tenia)\b/g],
+  // ("Yo ya tenía una el miércoles con la doctora López, ¿esa sigue?": whether it stands, asked.)
+  ['consult', /\b(?:esa|esta) (?:sigue|continua)(?: (?:igual|en pie|vigente|agendada|activa))?(?=$| no\b| cierto\b| verdad\b| o\b)/g],
   // ("Mejor no la cancele, la quiero es correr para otro día": the cita, moved instead.)
   ['reschedule', /\b(?:la|lo) (?:quiero|necesito|quisiera) (?:es |mas bien |mejor )?(?:correr|mover|pasar|cambiar|reprogramar)\b/g],
   // ("Y la mía entonces no quedó, ¿verdad? Solo la de Mateo": what was left undone, checked.)
@@ -456,8 +467,9 @@ export const TIME_BOUND = /\b(despues|antes|desde|a partir|mas tarde|mas tempran
 export const MOVE_IT = /\b(cambi|pas|muev|corr|mov|reprogram)\w*?(me|le|nos)?(la|lo)\b|\b(me|se|nos) (la|lo) (\w+ )?(cambi|pas|muev|corr|mov|reprogram)\w*/;
 /** Words that name an appointment rather than the slot being chosen: "la cita", "la de Mateo", "la del miércoles". */
 export const NAMES_AN_APPOINTMENT = /\b(cita|citas|consulta)\b|\b(la|esa|aquella) (que tengo |que tiene )?(de|del)\b/;
-/** A word that changes the answer midway: what follows it is the answer ("la de las 9, ay mejor la del miércoles"). */
-export const CHANGE_OF_MIND = /\b(?:mejor|mas bien|no mejor|perdon|mejor dicho|mentiras|o bueno)\b(?!.*\b(?:mejor|mas bien|perdon|mentiras|o bueno)\b)/;
+/** A word that changes the answer midway: what follows it is the answer ("la de las 9, ay mejor la del miércoles", "…vuelve el viernes, póngala el lunes"). */
+export const CHANGE_OF_MIND =
+  /\b(?:mejor|mas bien|no mejor|perdon|mejor dicho|mentiras|o bueno|pongala|pongamela|agendela|agendemela)\b(?!.*\b(?:mejor|mas bien|perdon|mentiras|o bueno|pongala|pongamela|agendela|agendemela)\b)/;
 /**
  * A yes taken back in the same message (see `yes-no.ts`): "sí… ay no", "no espere", "o bueno no",
  * "mejor no", "no la cancele", "que no" opening the message, "no no". Not a "no" that goes with the
@@ -642,6 +654,8 @@ export const OPINION_AFTER_SELF =
 export const AFTER_SELF: ReadonlySet<string> = new Set([
   // "¿Y para mí se puede sacar una?", "para mí lo más pronto posible", "para mí aquí en Suba", "para mí hoy".
   'se',
+  // ("Pa mí ve": an interjection closing it.)
+  've',
   'lo',
   'aqui',
   'aca',
@@ -818,10 +832,10 @@ export const CANNOT_WAIT =
   /\bno (?:(?:puedo|podemos|quiero|queremos|alcanzo a|aguanto|aguantamos|aguanta|puede) (?:a )?esperar|aguanto|aguantamos|aguanta) (?:hasta|a|para) (?:el |la )?(?:otra semana|proxima semana|semana que viene|pasado manana|manana|lunes|martes|miercoles|jueves|viernes|[a-z]+ (?:que viene|proximo|entrante))(?: de la (?:otra|proxima) semana| que viene| proximo| entrante)?/;
 /** A clause that turns down a day or an hour shown: "ninguna del viernes", "hoy a las 2 no alcanzo", "la de las 2 y 20 tampoco". */
 const REFUSED_CLAUSE = /^(?:ningun[oa]|no hay)\b|\b(?:no|tampoco|ninguna)\b/;
-/** The clause that answers after them: "pues el martes a las 3", "bueno el martes 3 pm", "el martes 3 pm sí". */
+/** The clause that answers after them: "pues el martes a las 3", "bueno el martes 3 pm", "el martes 3 pm sí", "póngala el lunes", "martes 3". */
 // ("Ninguna de hoy, deme la del martes en la tarde": the one asked for with a verb.)
 const ANSWER_AFTER_REFUSAL =
-  /^(?:(?:pues|bueno|entonces|listo|ok|mejor) )+(?:el |la |los |las )?\S|^(?:(?:pues|bueno|entonces|listo|ok|mejor) )*(?:deme|denme|dame|me da|me das|pongame|ponga|agendeme|agendeme|reserveme|tomo|me quedo con|quiero|prefiero) (?:el |la |los |las )\S|\bsi$/;
+  /^(?:(?:pues|bueno|entonces|listo|ok|mejor) )+(?:el |la |los |las )?\S|^(?:(?:pues|bueno|entonces|listo|ok|mejor) )*(?:deme|denme|dame|me da|me das|pongame|ponga|pongala|pongamela|agendeme|agendela|reserveme|saquela|pasela|pasemela|muevala|tomo|me quedo con|quiero|prefiero)(?: para| pa| pal)? (?:el |la |los |las )\S|^(?:el )?(?:lunes|martes|miercoles|jueves|viernes|sabado) (?:a las )?\d{1,2}(?::\d{2})?(?: (?:am|pm|de la (?:manana|tarde)))?$|\bsi$/;
 /**
  * What answers after the days or hours turned down ("ninguna del viernes, pues el martes a las 3"): the message from that
  * clause on, when a clause before it turns something down.

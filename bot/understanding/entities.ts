@@ -238,7 +238,7 @@ export function readEntities(
     // ("La de Fonti esta vez, Kennedy me queda lejísimos": too far away.)
     /^(?:me |nos )?queda (?:muy |re |super |bien |demasiado )?(?:lejos|lejisimos|lejisimo|retirado|retiradisimo)\b/.test(words.slice(found.end, found.end + 5).join(' ')) ||
     // ("Sí, en cualquiera menos Facatativá", "sí, pero que no sea en Facatativá": a site left out.)
-    /\b(?:menos|excepto|salvo|que no sea|pero no)(?: en| la de| en la de)? $/.test(`${words.slice(Math.max(0, found.start - 5), found.start).join(' ')} `);
+    /\b(?:menos|excepto|salvo|que no sea|pero no|en vez de|en lugar de)(?: en| la de| en la de)? $/.test(`${words.slice(Math.max(0, found.start - 5), found.start).join(' ')} `);
   // ("Que no sea Suba ni Chía", "menos Suba y Chía": a site joined to one turned down is turned down with it.)
   const turnedDownWith = new Set<Found<unknown>>();
   namedSites.forEach((found, index) => {

@@ -1681,7 +1681,9 @@ function readPatients(
       (words[index - 1] === 'la' || words[index - 1] === 'el' || words[index - 1] === 'mi') &&
       // ("Para mí, Jorge": who writes, after a comma.)
       clausesOfWords()[index - 1] === clausesOfWords()[index] &&
-      /^(?:de|para|pa|cita|citas|consulta)$/.test(words[index - 2] ?? '') &&
+      // ("…a sacarle cita a la Sofiita": after "a", only where a cita is asked for them.)
+      (/^(?:de|para|pa|cita|citas|consulta)$/.test(words[index - 2] ?? '') ||
+        (words[index - 2] === 'a' && /^(?:cita|citas|consulta|turno|una|otra)$/.test(words[index - 3] ?? ''))) &&
       (capitalised.has(word) || known.some((name) => sameName(word, name)) || (commonFirstName(word) !== undefined && !NOUNS_THAT_ARE_NAMES.has(word)));
     const before = titled || withArticle ? words[index - 2] : words[index - 1];
     // "Laura está aquí al lado y dice que sí": someone beside the writer, who answers; no cita asked for them.

@@ -156,7 +156,8 @@ export function settleIntent(reads: Reads): Understanding {
     pickedBook = true;
   }
   // ("Ahora lo mismo pero para el niño" at the menu: the cita just booked, again, for someone else.)
-  if (intent === 'none' && question === 'menu' && picked === undefined && entities.sameAgain && entities.patients?.length) intent = 'book';
+  // ("Ahora lo mismo pa Mateo": the same again, for someone else, never a change of patient at the menu.)
+  if ((intent === 'none' || intent === 'change_patient') && question === 'menu' && picked === undefined && entities.sameAgain && entities.patients?.length) intent = 'book';
   // A document, a date of birth or an e-mail where one is asked is the answer, whatever else the words suggest.
   // A question about why it is asked ("¿para qué necesitan mi cédula?") is help, unless the answer comes with it.
   const onlyAsksWhy = intent === 'help' && !entities.documentNumber && !entities.birthDate && !entities.email;

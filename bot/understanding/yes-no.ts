@@ -360,7 +360,9 @@ function firstAnswer(
     // and "listo, gracias" where nothing was asked is thanks.
     if (!yesNoQuestion && words.slice(start + 1).some((word) => word === 'gracias')) return undefined;
     // ("Bueno, igual sí, confírmela": "igual", "pues" after the weak yes only lead to what follows.)
+    // ("Listo ve", "bueno pues ey": an interjection closing it.)
     const afterWeak = uncovered(words.slice(start + 1), lexicon.courtesy.find(words.slice(start + 1)));
+    while (afterWeak.length > 0 && INTERJECTIONS.has(afterWeak.at(-1) ?? '')) afterWeak.pop();
     const rest = yesNoQuestion && (afterWeak[0] === 'igual' || afterWeak[0] === 'pues') && afterWeak.length > 1 ? afterWeak.slice(1) : afterWeak;
     if (rest.every((word) => lexicon.yes.has(word) || (yesNoQuestion && lexicon.yesVerbs.has(word)))) return 'yes';
     // "Bueno, está bien, sí", "bueno pues sí toca sí": yes phrases of several words after the weak yes.

@@ -3714,6 +3714,24 @@ describe('the forty-fifth blind batch, opened for tuning (dev48)', () => {
     ['la de las 2 i 20', 'slot', { choice: 'slot-2', time: '14:20' }],
     ['el documento de laura es cedula 10101 01010', 'document', { documentType: 'CC', documentNumber: '1010101010' }],
     ['mateito el de siete', 'patient', { choice: 'mateo' }],
+    // The day or hour after a refusal, or after "póngala", is the answer.
+    ['el viernes... no, ella vuelve el viernes en la noche, póngala el lunes', 'day', { choice: '2026-11-30', day: '2026-11-30' }],
+    ['lunes 2 y 20... ay hoy no alcanzo. martes 3', 'slot', { choice: 'slot-4', day: '2026-11-24', time: '15:00' }],
+    ['Si no es molestia, el miércoles; si no, el jueves.', 'day', { day: '2026-11-25' }],
+    // "Ve", an interjection closing a yes or the member's own "pa mí".
+    ['listo ve', 'confirm', { intent: 'affirm', yesNo: 'yes' }],
+    ['pa mi ve', 'patient', { choice: 'self' }],
+    // "En vez de Kennedy": the site left out.
+    ['ah otra cosa, se puede cambiar también la sede? que sea en Suba en vez de Kennedy', 'confirm', { site: 'SUBA' }],
+    // A move asked through someone's words; another cita, or the same one again, booked; whether one stands, asked.
+    ['ah ya tiene una? entonces que la cambie para más pronto, dice ella', 'existing', { intent: 'reschedule', choice: 'reschedule' }],
+    ['ahora quiero sacarle otra pero para la otra semana el lunes treinta', 'menu', { intent: 'book', day: '2026-11-30' }],
+    ['quiero pedir una autorizacion de medicamentos', 'start', { intent: 'none' }],
+    ['ay nooo, me arrepentí, se puede volver a poner la misma? la del viernes a las 3 con la doctora Carolina', 'menu', { intent: 'book' }],
+    ['pero oiga, yo ya tenía una el miércoles con la doctora López, esa sigue? no quiero tener dos', 'menu', { intent: 'consult' }],
+    ['quedó el lunes 30 en la mañana entonces? para decirle', 'menu', { intent: 'consult' }],
+    ['ahora lo mismo pa mateo', 'menu', { intent: 'book' }],
+    ['buenas tardes señorita, le escribe la mama de Laura, q me mando a sacarle cita a la Sofiita pues', 'start', { patients: [{ kind: 'name', name: 'sofia' }] }],
     // The answer said first, then a question announced with "y otra preguntica": both.
     ['primera vez y otra preguntica hay que llevar el carnet de vacunas o algo', 'visitType', { choice: 'primera_vez', asks: 'bring' }],
   ]);
