@@ -213,6 +213,11 @@ const SENT_BY = /^(me|nos) (pidio|dijo|mando|encargo|encomendo|rogo)\b/;
 /** After a relative and their name, lending the phone the writer writes from: "(mi hija Laura) me dejó el celular". */
 const PHONE_LENT = /^(?:me|nos) (?:dejo|presto|paso|entrego|dejaron|prestaron) (?:el|su|este) (?:celular|cel|telefono|whatsapp)\b|^(?:me|nos) (?:dejo|dejaron) encargad[ao]s?\b/;
 
+/** The words but those said right after an "ella", in what is told of her ("ella está en el hospital con la niña"). */
+function untilSheIsSaid(words: readonly string[]): readonly string[] {
+  return words.filter((_word, index) => !words.slice(Math.max(0, index - 8), index).includes('ella'));
+}
+
 /** First names that are also everyday nouns: after an article ("el recibo de la luz") only a capital makes them a name. */
 const NOUNS_THAT_ARE_NAMES: ReadonlySet<string> = new Set([
   'luz',
@@ -951,10 +956,11 @@ function readPatients(
         ? wordsBefore.some((word) => sameName(word, self))
         : namedAt >= 0 &&
           /^(?:para|pa|a|la cita|las citas|la de|ella|me le|me pidio|me dijo|me encargo) /.test(forHer[0]) &&
-          // ("La mamá de Laura: la niña Sofía amaneció con fiebre, una cita pa ella": the girl spoken of between.)
-          !wordsBefore
-            .slice(namedAt + 1)
-            .some((word) => /^(?:nina|hija|bebe|nieta|sobrina|mama|abuela|suegra|hermana|tia|prima|senora|muchacha|pelada)$/.test(word) || commonFirstName(word) !== undefined));
+          // ("La mamá de Laura: la niña Sofía amaneció con fiebre, una cita pa ella": the girl spoken of between; not one told
+          // of right after "ella", "ella está en el hospital con la niña… una cita para ella": the member, still.)
+          !untilSheIsSaid(wordsBefore.slice(namedAt + 1)).some(
+            (word) => /^(?:nina|hija|bebe|nieta|sobrina|mama|abuela|suegra|hermana|tia|prima|senora|muchacha|pelada)$/.test(word) || commonFirstName(word) !== undefined,
+          ));
     // (At the patient question "para ella" alone, from someone writing for the member, is her too.)
     // ("La primera, la de ella" among the citas: hers.)
     const alone =

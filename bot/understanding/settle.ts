@@ -902,7 +902,9 @@ export function settleIntent(reads: Reads): Understanding {
     intent = /\bgracias\b/.test(normalized) ? 'thanks' : 'none';
   // ("¿Cuánto cuesta una cita con médico general?": what it costs is asked, whatever service it names; no booking is asked.)
   const costAsked =
-    ASKS_COST.test(normalized) && /\b(?:cuanto|cnto|qto) (?:me |nos |le )?(?:vale|valen|cuesta|cuestan|sale|salen|cobran)\b/.test(normalized) && !OPERATION_VERB.test(normalized);
+    ASKS_COST.test(normalized) &&
+    /\b(?:cuanto|cnto|qto) (?:me |nos |le )?(?:vale|valen|cuesta|cuestan|sale|salen|cobran|(?:va|van) a (?:costar|valer|salir|cobrar))\b/.test(normalized) &&
+    !OPERATION_VERB.test(normalized);
   // ("¿Qué papeles llevo de la niña?": what to bring is asked, whoever it names; no booking.)
   const bringAsked =
     ASKS_BRING.test(normalized) &&

@@ -363,7 +363,9 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // What the whole read before the "no" and the tail does not say again is dropped when it is of a kind the tail replaced.
     if (tail.entities.day === undefined && said.includes('weekday')) delete entities.weekday;
     if (setApart) entities.yesNo = 'no';
-    const intent = tail.intent !== 'none' ? tail.intent : whole.intent === 'deny' ? 'none' : whole.intent;
+    // ("Una cita para mi nieta Sofía, no, perdón, para Mateo": the person corrected, the operation asked before stays.)
+    const personOnly = tail.intent === 'change_patient' && ['book', 'consult', 'cancel', 'reschedule'].includes(whole.intent);
+    const intent = tail.intent !== 'none' && !personOnly ? tail.intent : whole.intent === 'deny' ? 'none' : whole.intent;
     const result: Understanding = { intent, intentScore: tail.intentScore, entities };
     // ("Agendar… no, primero consultar": the operation said after the no is the option.)
     // ("Una cita de medicina general para el jueves no perdón para el viernes" at the menu: only the day is taken back, the

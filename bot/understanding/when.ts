@@ -399,7 +399,10 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
     const tags = result.tags();
     // ("Sí, cualquiera que esté cerca", "cualquiera del norte": any site, not any band.)
     const anySite = ANY_SITE_AFTER.test(textAfter);
-    for (const band of ['manana', 'tarde', 'cualquiera'] as const) if (tags.has(BAND_TAG[band]) && !(band === 'cualquiera' && anySite)) bands.push({ band, at: result.index });
+    // ("Tiene vómito desde la tarde": when it began, told; no band asked.)
+    const sinceThen = since && (tags.has(BAND_TAG.manana) || tags.has(BAND_TAG.tarde)) && !start.isCertain('hour');
+    for (const band of ['manana', 'tarde', 'cualquiera'] as const)
+      if (tags.has(BAND_TAG[band]) && !(band === 'cualquiera' && anySite) && !sinceThen) bands.push({ band, at: result.index });
     for (const band of ['manana', 'tarde'] as const) if (tags.has(NOT_BAND_TAG[band])) ruledOut.add(band);
   }
   // "¿El jueves o el viernes, cuál tiene en la tarde?" where days are shown: either of them, neither picked.

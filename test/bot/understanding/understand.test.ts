@@ -3732,6 +3732,21 @@ describe('the forty-fifth blind batch, opened for tuning (dev48)', () => {
     ['quedó el lunes 30 en la mañana entonces? para decirle', 'menu', { intent: 'consult' }],
     ['ahora lo mismo pa mateo', 'menu', { intent: 'book' }],
     ['buenas tardes señorita, le escribe la mama de Laura, q me mando a sacarle cita a la Sofiita pues', 'start', { patients: [{ kind: 'name', name: 'sofia' }] }],
+    // "Ella" told of right after with a girl beside her is still the member; when a symptom began is no band.
+    [
+      'muy buenas tardes señorita habla el papa de laura gomez ella esta en el hospital con la niña y me pidio que le sacara una cita de medicina general para ella porque tambien se siente mal',
+      'start',
+      { patients: [{ kind: 'self' }] },
+    ],
+    ['buenas noches, mi hijo mateo tiene vomito desde la tarde, hay cita para mañana temprano?', 'start', { band: 'manana', day: '2026-11-24' }],
+    // What a cita will cost, asked in the future.
+    ['antes de decirle que si cuanto me va a costar la cita porque yo no tengo mucha plata', 'consent', { intent: 'none', asks: 'cost' }],
+    // A person corrected after a cita asked for: the booking stays.
+    [
+      'necesito una cita para mi nieta sofia no perdon para mateo el nieto porque es el que esta enfermo del estomago',
+      'start',
+      { intent: 'book', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
+    ],
     // The answer said first, then a question announced with "y otra preguntica": both.
     ['primera vez y otra preguntica hay que llevar el carnet de vacunas o algo', 'visitType', { choice: 'primera_vez', asks: 'bring' }],
   ]);
