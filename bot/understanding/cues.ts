@@ -230,6 +230,26 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['consult', /\b(?:esa|esta) (?:sigue|continua)(?: (?:igual|en pie|vigente|agendada|activa))?(?=$| no\b| cierto\b| verdad\b| o\b)/g],
   // ("Mejor no la cancele, la quiero es correr para otro día": the cita, moved instead.)
   ['reschedule', /\b(?:la|lo) (?:quiero|necesito|quisiera) (?:es |mas bien |mejor )?(?:correr|mover|pasar|cambiar|reprogramar)\b/g],
+  // ("¿Y Mateo no tiene ninguna pendiente?", "a Mateo no le sale nada", "¿no le aparece nada?": someone's citas, looked up.)
+  [
+    'consult',
+    /(?:\b(?:nino|nina|ninos|ella|el|hijo|hija|yo)|^(?:y |a |ok y |y a )?(?:mi |la |el |los |las )?[a-z]+) (?:no )?(?:tiene|tienen|tengo) (?:nada|ninguna|ninguno|alguna|algo)(?: (?:agendad\w*|pendiente\w*|programad\w*)\b|$| y\b)|\bno (?:le|les|me) (?:sale|salen|aparece|aparecen) (?:nada|ninguna|ninguno)\b/g,
+  ],
+  // ("Ayer saqué una cita para Mateo pero no me llegó ningún mensaje, ¿sí quedó?", "me confirma que ahora sí quedó para el
+  // martes 24", "verificar si la cita de control de Sofía sigue programada", "que le confirmara si Mateo tiene cita mañana":
+  // whether a cita stands, checked.)
+  [
+    'consult',
+    /\b(?:si|sera que) (?:si )?(?:me |nos |le )?quedo$|\bconfirm\w* (?:que|si) (?:ahora )?(?:si )?(?:me |nos |le )?quedo\b|\b(?:verificar|confirmar|saber|revisar|averiguar)(?:me|le)? si (?:la|mi|su) (?:cita|consulta)\b(?: [a-z]+){0,6} (?:sigue|esta|quedo|continua)\b|\bsi (?:[a-z]+ )?(?:tiene|tengo|tenemos|tienen) (?:una |alguna )?cita\b/g,
+  ],
+  // ("Mi esposa tiene una cita con la doctora López y no se acuerda el día", "me repite la hora para anotarla": when a cita
+  // is, asked.)
+  [
+    'consult',
+    /\bno (?:me|se|nos) acuerd\w* (?:de )?(?:el dia|la hora|la fecha|que dia|a que hora|cuando es)\b|\bme (?:repite|repites|recuerda|recuerdas|dice|dices) (?:otra vez |de nuevo )?(?:la hora|el dia|la fecha|a que hora|que dia)\b/g,
+  ],
+  // ("Tengo una cita el 25 o el 27, no estoy segura, ¿me confirman?": the cita the member has, unsure when, asked about.)
+  ['consult', /\b(?:tengo|tiene|tenemos) (?:una|la) cita\b.*\b(?:no (?:estoy segur\w*|me acuerdo|se acuerda|recuerdo)|me (?:confirman|confirma|dice|dicen|puede decir))\b/g],
   // ("Y la mía entonces no quedó, ¿verdad? Solo la de Mateo": what was left undone, checked.)
   ['consult', /\b(?:la|el|las) mi[ao]s? (?:entonces |al final |tampoco |todavia )?no (?:quedo|quedaron|se agendo|se agendaron|salio|aparece)\b/g],
   // "Turno" for the cita, as many members call it: "¿cómo hago pa ver los turnos que tengo?", "cambiar el turno de Mateíto", "cancelar
@@ -324,7 +344,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   [
     'book',
-    /\b(agend(?!a\b|as\b)\w*|(sacar|sacarle|sacarles|pedir|pedirle|pedirles|solicit\w*|separar|separarle|reservar|reservarle|asignar|programar|regal\w*|dar|den|darme) (una |un |la |me una |me un |me )?(cita|consulta|turno)|(necesito|quiero|quisiera|ocupo|necesitaria) (una |otra |la )?(cita|consulta)|una cita (para|de|con)|cita (de|con) (pediatr\w*|medicina|medico|control|primera)|(que|me) (lo|la|los|las|me) (vea|vean|atienda|atiendan|revise|revisen)|(necesito|quiero|quisiera|ocupo|necesitaria) que (le |lo |la )?(vean|atiendan|revisen|chequeen|examinen) a\b|pedir cita|sacar cita|(dar|darme|den|da|regala|regalan|regale) (me )?una (en|para|pa|el|con|a mi|a el|a ella|al)\b)\b/g,
+    /\b(agend(?!a\b|as\b)\w*|(sacar|sacarle|sacarles|pedir|pedirle|pedirles|solicit\w*|separar|separarle|reservar|reservarle|asignar|programar|regal\w*|dar|den|darme) (una |un |la |me una |me un |me )?(cita|consulta|turno)|(necesito|quiero|quisiera|ocupo|necesitaria) (una |otra |la )?(cita|consulta)|(?<!\b(?:tiene|tengo|tenia|tenemos|tienen|tuvo) )una cita (para|de|con)|(?<!\b(?:tiene|tengo|tenia|tenemos|tienen|tuvo) (?:una |la )?)cita (de|con) (pediatr\w*|medicina|medico|control|primera)|(que|me) (lo|la|los|las|me) (vea|vean|atienda|atiendan|revise|revisen)|(necesito|quiero|quisiera|ocupo|necesitaria) que (le |lo |la )?(vean|atiendan|revisen|chequeen|examinen) a\b|pedir cita|sacar cita|(dar|darme|den|da|regala|regalan|regale) (me )?una (en|para|pa|el|con|a mi|a el|a ella|al)\b)\b/g,
   ],
 ];
 /** Trouble using the channel, or asking to have something explained: help, whatever operation it names. */

@@ -79,6 +79,10 @@ const LAST_HOURS =
   /\b(?:la|las) ultimas? (?:hora|horas|horita|horitas)\b(?! (?:de la manana|de la mananita|en la manana))|\b(?:el|los) ultimos? horarios? (?:de la tarde|del dia)\b/;
 /** "Más temprano ese día", "ese día en la tarde": the day under discussion, as "ese mismo día". */
 const THAT_DAY = /\b(?:ese|este|aquel) (?:dia|diita)\b/;
+/** Two days weighed, neither said: "si es el miércoles o el jueves", "una cita el 25 o el 27, no estoy segura". */
+const DAYS_WONDERED =
+  /\b(?:si (?:es|era|fue)|el) (?:el |para el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}) o (?:el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})\b(?=.*\b(?:no (?:me acuerdo|se|estoy segur\w*|recuerdo)|me (?:puede|confirma|dice)\w*|confirm\w*)\b)|\bno (?:me acuerdo|se|recuerdo) si (?:es|era|fue) (?:el |para el )?(?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}) o\b/;
+
 /** Busy until a day: "trabajo hasta el miércoles", "estoy de viaje hasta el 28", "no puedo hasta el jueves". */
 const BUSY_UNTIL =
   /\b(?:trabajo|trabajamos|estoy (?:trabajando|ocupad[ao]|de viaje|fuera|por fuera|incapacitad[ao])|estamos (?:trabajando|ocupad[ao]s|de viaje|fuera)|no (?:puedo|podemos)|tengo turno|viajo|ando (?:ocupad[ao]|de viaje))(?: toda la semana| todos los dias)? hasta (?:el )?((?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})\b(?: de \w+)?)/;
@@ -378,6 +382,9 @@ export function readEntities(
     entities.daysAfter = untilDay;
     when = { ...when, day: undefined, weekday: undefined };
   }
+  // ("No me acuerdo si es el miércoles o el jueves", "tengo una cita el 25 o el 27, no estoy segura": which day, wondered; none
+  // is said.)
+  if (when.day && question !== 'slot' && question !== 'day' && DAYS_WONDERED.test(normalized)) when = { ...when, day: undefined, weekday: undefined };
   // "La de las 9, ay mejor la del miércoles a las 10:40": the day and time after a change of mind are the answer.
   // ("El jueves… o bueno, el viernes mejor": a "mejor" closing the message only stresses what it follows.)
   const mindText = normalizeMessage(whenText).replace(/[\s,.;!]*\b(?:mejor|mas bien)[\s,.;!]*$/, '');

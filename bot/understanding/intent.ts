@@ -290,6 +290,8 @@ function readOperationCue(whole: string, answeringNo: boolean): Intent | undefin
         !(answeringNo && match.index === 3)
       )
         continue;
+      // ("¿La del viernes sigue igual? ¿No se me cancela?": a worry that it be cancelled, not a cancellation asked for.)
+      if (intent === 'cancel' && /\bno se (?:me |le |nos |les )?$/.test(before)) continue;
       // ("¿Ya me la quitaron o tengo que cancelarla yo?": whether it must be done, asked, not asked for.)
       // ("¿Se borró sola al moverla?": when it was moved, said of what was done.)
       if (intent !== 'consult' && /\bo (?:tengo|toca|hay|debo|tendria|toco) que $|\bal $/.test(before)) continue;

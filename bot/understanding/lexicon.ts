@@ -23,6 +23,8 @@ export const LexiconSchema = z.object({
   self: phrases,
   notNames: phrases,
   firstNames: phrases,
+  /** Everyday words the speller keeps as written, near a word Lina acts on ("anotarla" is no "anularla"). */
+  keep: phrases,
   /** Short forms of first names that do not start them ("teo" for Mateo): the name each stands for. */
   nicknames: z.record(z.string(), z.string()),
   protectedPairs: z.array(z.tuple([z.string(), z.string()])),
@@ -160,7 +162,9 @@ export function buildLexicon(source: LexiconSource): Lexicon {
   };
   const vocabulary = new Set<string>();
   const addPhrase = (phrase: string) => splitWords(phrase).forEach((word) => vocabulary.add(word));
-  [...source.yes, ...source.yesVerbs, ...source.no, ...source.notRefusal, ...source.courtesy, ...source.self, ...source.notNames, ...intentPhrases.keys()].forEach(addPhrase);
+  [...source.yes, ...source.yesVerbs, ...source.no, ...source.notRefusal, ...source.courtesy, ...source.self, ...source.notNames, ...source.keep, ...intentPhrases.keys()].forEach(
+    addPhrase,
+  );
   for (const built of [lexicon.specialty, lexicon.visitType, lexicon.sites, lexicon.relations]) for (const word of built.words()) vocabulary.add(word);
   const meanings = new Map<string, string>();
   for (const [kind, record] of [

@@ -110,6 +110,8 @@ export function settleIntent(reads: Reads): Understanding {
   let { intent } = reads;
   let score = intentRead.score;
   let pickedBook = false;
+  // (A question about one of the citas listed, at the menu: the citas, looked up again, whatever option its words name.)
+  let askedOfOne = false;
   // "La primera opción porfa, necesito sacar una cita": the number and the words agree.
   if (
     picked?.by === 'number' &&
@@ -327,6 +329,29 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'book';
     if (question === 'menu' && picked === undefined && optionValue(expectation.options, 'book')) pickedBook = true;
   }
+  // ("¿La del miércoles es con qué doctora?", "esa de pediatría del viernes es la de él?", "¿y la de pediatría es de cuál de
+  // los niños?" at the menu, after the citas were listed: a question about one of them, answered by listing them again; no
+  // booking of it.)
+  if (
+    question === 'menu' &&
+    (intent === 'book' || intent === 'none' || intent === 'change_patient') &&
+    !intentRead.ruled &&
+    operationCue(words.join(' ')) === undefined &&
+    !ASKS_FOR_A_CITA.test(words.join(' ')) &&
+    ONE_CITA_REFERRED.test(normalized) &&
+    ASKED_OF_A_CITA.test(normalized) &&
+    // ("Ahora la de Mateo, ¿se puede a la misma hora?": the next one's booking; "¿me recuerda la dirección de la de Kennedy?":
+    // where it is, answered as such.)
+    !/^\W*(?:y )?ahora (?:si )?(?:la|el) del?\b/.test(normalized) &&
+    // ("¿Se puede volver a poner la misma? La del viernes a las 3": the same cita again, booked.)
+    !entities.sameAgain &&
+    outsideQuestion(normalized, question, entities) === undefined
+  ) {
+    intent = 'consult';
+    // (The service it names picks no booking.)
+    pickedBook = false;
+    askedOfOne = true;
+  }
   // ("Ahora sí la de Thiago, el gordo", "ahora la de Sofi" at the menu, after one was booked: the next one's booking.)
   if (
     question === 'menu' &&
@@ -434,7 +459,7 @@ export function settleIntent(reads: Reads): Understanding {
   // "Ay no, esos no me sirven, ¿hay más?", "ay no, en la mañana mejor, ¿no tiene algo temprano?": turned down, and other times
   // asked for.
   if (question === 'slot' && picked === undefined && intent === 'deny' && !entities.day && MORE_ASKED.test(words.join(' '))) intent = 'more_times';
-  let choice = picked?.value ?? (pickedBook ? 'book' : undefined);
+  let choice = askedOfOne && picked?.by !== 'number' ? optionValue(expectation.options, 'consult') : (picked?.value ?? (pickedBook ? 'book' : undefined));
   if (askedWhetherHas && question === 'menu') choice = optionValue(expectation.options, 'consult') ?? choice;
   /** What the question means is asked ("¿qué es USS?", "¿la fecha de quién?"): explained before it is asked again; nothing picked. */
   const explainQuestion = (): void => {
@@ -1469,6 +1494,12 @@ const SERVED_ELSEWHERE: ReadonlyArray<readonly [Asked, RegExp]> = [
 function servedElsewhere(normalized: string): Asked | undefined {
   return SERVED_ELSEWHERE.find(([, pattern]) => pattern.test(normalized))?.[0];
 }
+
+/** A cita pointed at among those listed: "la del miércoles", "esa de pediatría", "la de medicina general del 25", "esa es la de". */
+const ONE_CITA_REFERRED = /\b(?:la|esa|esta) (?:cita |consulta )?(?:de|del) (?:[a-z0-9]+ ){0,3}|\b(?:esa|esta) es la (?:de|del)\b/;
+/** What is asked of it: who it is with, where, when, whose, what kind, or only checked. */
+const ASKED_OF_A_CITA =
+  /\?|\b(?:verdad|cierto|con quien|con que|con cual|que doctor\w*|que medic\w*|en que sede|donde es|a que hora|de cual|cual de|es la de|es el de|es de (?:el|ella|mi|la|mateo|sofi\w*)|o con otro|o con otra|de control o|primera vez o|tambien es)\b/;
 
 /** Questions of an operation not done yet. */
 const PENDING_QUESTIONS: ReadonlySet<Question> = new Set([

@@ -58,6 +58,7 @@ export const SPLITS = {
   dev46: new URL('./dev-46.yaml', import.meta.url),
   dev47: new URL('./dev-47.yaml', import.meta.url),
   dev48: new URL('./dev-48.yaml', import.meta.url),
+  dev49: new URL('./dev-49.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;

@@ -3681,6 +3681,43 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('the forty-sixth blind batch, opened for tuning (dev49)', () => {
+  itReads([
+    // A question about one of the citas just listed, at the menu: the citas looked up again, never a booking of it.
+    ['esa de pediatria del viernes es la de el?', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['y la de pediatria es de cual de los niños', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['y la de medicina general es alla en kennedy verdad?', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['me recuerda la direccion de la de kennedy?', 'menu', { intent: 'none', asks: 'address' }],
+    ['Ahora la de Mateo, por favor. ¿Se puede a la misma hora, seguidita de la de la hermana, para no ir dos veces?', 'menu', { intent: 'book' }],
+    // Someone's citas, or whether one stands, checked in many ways.
+    ['y mateo no tiene nada agendado?', 'menu', { intent: 'consult' }],
+    ['y mi esposo no tiene nada agendado? 🤔', 'menu', { intent: 'consult' }],
+    ['mmm a Mateo no le sale nada? y a Sofi?', 'menu', { intent: 'consult' }],
+    ['a las 7 no tiene nada?', 'slot', { intent: 'more_times' }],
+    ['no tiene nada mas temprano?', 'slot', { intent: 'more_times' }],
+    ['Hola! ayer saque una cita para mateo pero no me llego ningun mensaje, si quedo?', 'start', { intent: 'consult' }],
+    ['me confirma que ahora si quedo para el martes 24 a las 9?', 'menu', { intent: 'consult' }],
+    [
+      'Buenos días. Quisiera verificar si la cita de control de mi hija Sofía sigue programada para el viernes 27 de noviembre, ya que no recibí recordatorio.',
+      'start',
+      { intent: 'consult' },
+    ],
+    ['Buenas, le escribe Gloria, la vecina de Laura. Ella me pidió que le confirmara si Mateo tiene cita mañana porque yo lo llevo', 'start', { intent: 'consult' }],
+    ['buenas, mi esposa tiene una cita con la doctora Adriana López y no se acuerda el día, me ayuda?', 'start', { intent: 'consult', next: undefined }],
+    ['Buen día. Tengo una cita el 25 o el 27, no estoy segura, ¿me confirman por favor?', 'start', { intent: 'consult', day: undefined }],
+    [
+      'Buenos días señorita, le escribo porque tengo una cita con la doctora Adriana López y no me acuerdo si es el miércoles o el jueves, me puede decir?',
+      'start',
+      { intent: 'consult', day: undefined },
+    ],
+    ['buenos dias mija, le escribe la mama de Laura. Yo le saque una cita por telefono a mi nieto Mateo y quiero saber si si quedo', 'start', { intent: 'consult' }],
+    ['necesito una cita con la doctora lopez', 'start', { intent: 'book' }],
+    // "Para anotarla" is no cancellation; a worry that it be cancelled is none either.
+    ['me repite la hora por favor para anotarla', 'menu', { intent: 'consult' }],
+    ['o sea que por ahora la del viernes sigue igual? no se me cancela?', 'menu', { intent: 'consult' }],
+  ]);
+});
+
 describe('the forty-fifth blind batch, opened for tuning (dev48)', () => {
   itReads([
     // What was wanted, set straight with "era": the one after it.
