@@ -121,7 +121,8 @@ export function readIntent(
   // The cue is read as written too: the speller does not know every form of every verb ("la muevo" is not "la mueva").
   const cued = operationCue(whole, answeringNo) ?? operationCue(original.join(' '), answeringNo);
   // "Sí autorizo, es para sacarle la cita al niño": at the authorisation, what it is given for, said with the yes.
-  if (cued === 'book' && question === 'consent' && yesNo && CONSENT_FOR_A_CITA.test(whole)) return { intent: yesNo === 'yes' ? 'affirm' : 'deny', score: 0.9, ruled: false };
+  if ((cued === 'book' || cued === 'consult') && question === 'consent' && yesNo && CONSENT_FOR_A_CITA.test(whole))
+    return { intent: yesNo === 'yes' ? 'affirm' : 'deny', score: 0.9, ruled: false };
   if (cued) return { intent: cued, score: 0.9, ruled: false };
   // ("Mejor vuelvo a escribir otro día": when the member writes again, not another day for the cita.)
   if (DAY_QUESTIONS.has(question) && OTHER_DAY_CUE.test(whole) && !/\bno (quiero |es )?(otro dia|otra fecha)\b/.test(whole) && !WRITE_AGAIN.test(whole))
@@ -262,7 +263,8 @@ export function operationCue(whole: string, answeringNo = false): Intent | undef
   return cued;
 }
 /** What the authorisation is given for, said beside it: "es para sacarle la cita al niño", "pa poder pedir la cita". */
-const CONSENT_FOR_A_CITA = /\b(?:es |era )?(?:para|pa) (?:poder )?(?:sacar|sacarle|sacarles|pedir|pedirle|agendar|agendarle) (?:la |una |su )?cita\b/;
+const CONSENT_FOR_A_CITA =
+  /\b(?:es |era )?(?:para|pa) (?:poder )?(?:sacar|sacarle|sacarles|pedir|pedirle|agendar|agendarle|dar|darme|darle|dar la) (?:la |una |su )?cita\b|\b(?:para|pa) (?:lo (?:relacionado|que tiene que ver) con|lo de) (?:la|las|mis|su|sus) citas?\b/;
 /** The operations read lately, by the text read and whether it answers a no: `operationCue` depends on them alone. */
 const cuesRead = new Map<string, Intent | undefined>();
 const CUES_READ_KEPT = 500;

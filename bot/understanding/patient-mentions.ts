@@ -893,7 +893,7 @@ function readPatients(
     if (ACCOMPANYING.has(original[found.end] ?? '') || (original[found.end] === 'la' && ACCOMPANYING.has(original[found.end + 1] ?? ''))) continue;
     if (phrase === 'a mi' && TAKING_SOMEONE.test(original[found.start - 1] ?? '')) continue;
     // "A mí ya me robaron la identidad", "a mí me dijeron que…": what others did to the member, not a cita for them.
-    if (phrase === 'a mi' && /^(ya |tambien |una vez )?(me) \w+(aron|ieron)\b/.test(original.slice(found.end, found.end + 4).join(' '))) continue;
+    if (phrase === 'a mi' && /^(?:(?:ya|tambien|una vez) )*(me) \w+(aron|ieron)\b/.test(original.slice(found.end, found.end + 5).join(' '))) continue;
     // "La mía, la del miércoles" to "¿Cuál cita?": my appointment, as "mi cita" is.
     // "Una cita mía del miércoles", "confirmada la mía": whose appointment only as "mi cita" is; at the patient question it is the member.
     if (

@@ -352,6 +352,9 @@ export function settleIntent(reads: Reads): Understanding {
     pickedBook = false;
     askedOfOne = true;
   }
+  // ("No. La verdad no me gusta dar mis datos por WhatsApp, a mí ya una vez me clonaron el número" at the authorisation: the
+  // answer; nobody's patient changes there.)
+  if (question === 'consent' && intent === 'change_patient' && !intentRead.ruled && entities.yesNo) intent = entities.yesNo === 'yes' ? 'affirm' : 'deny';
   // ("Ahora sí la de Thiago, el gordo", "ahora la de Sofi" at the menu, after one was booked: the next one's booking.)
   if (
     question === 'menu' &&
@@ -1031,6 +1034,8 @@ export function settleIntent(reads: Reads): Understanding {
   if (
     upset &&
     !entities.asks &&
+    // ("Uff, qué servicio tan malo 😤 no, déjela así como está": the offer given up, said in anger; the answer stands.)
+    !entities.leaveAsIs &&
     choice === undefined &&
     (ANSWERED_BY_THE_WAY.has(intent) || complaintOnly || (intent === 'deny' && sighedNo)) &&
     !hasBookingEntity(entities) &&

@@ -3712,6 +3712,13 @@ describe('the forty-sixth blind batch, opened for tuning (dev49)', () => {
     ],
     ['buenos dias mija, le escribe la mama de Laura. Yo le saque una cita por telefono a mi nieto Mateo y quiero saber si si quedo', 'start', { intent: 'consult' }],
     ['necesito una cita con la doctora lopez', 'start', { intent: 'book' }],
+    // A no, then giving in with what to do: the yes (it was read as the no, a flip).
+    ['uy no... bueno toca, busque en la tarde y yo veo cómo la recojo antes del jardín', 'offer', { intent: 'affirm', yesNo: 'yes', band: 'tarde' }],
+    ['uff qué servicio tan malo 😤 no, déjela así como está', 'offer', { intent: 'deny', yesNo: 'no', asks: undefined }],
+    // At the authorisation: a refusal told with a story, and a yes limited to what it is for.
+    ['No. La verdad no me gusta dar mis datos por WhatsApp, a mí ya una vez me clonaron el número', 'consent', { intent: 'deny', yesNo: 'no', patients: undefined }],
+    ['bueno pues si es para poder dar la cita sí señora yo autorizo', 'consent', { intent: 'affirm', yesNo: 'yes' }],
+    ['Autorizo únicamente para lo relacionado con mis citas médicas', 'consent', { intent: 'affirm', yesNo: 'yes' }],
     // "Para anotarla" is no cancellation; a worry that it be cancelled is none either.
     ['me repite la hora por favor para anotarla', 'menu', { intent: 'consult' }],
     ['o sea que por ahora la del viernes sigue igual? no se me cancela?', 'menu', { intent: 'consult' }],
