@@ -1,5 +1,5 @@
 /** The cancel machine: which appointment (appointment-choice.ts), a confirmation that names it, the cancellation. */
-import { assign, enqueueActions, fromPromise, setup } from 'xstate';
+import { and, assign, enqueueActions, fromPromise, setup, type EventObject } from 'xstate';
 import type { Appointment, Patient } from '../bot/domain.js';
 import { appointmentOptions, appointmentParams, type Request } from './appointments.js';
 import {
@@ -20,7 +20,7 @@ import { appointmentFor, leftAsIs, patientOf, revisionBy, type Revision } from '
 import type { PatientChoice } from './patients.js';
 import { YES_NO, ask, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
-import { entitiesOf, messageGuards } from './understood.js';
+import { answerOf, entitiesOf, intentOf, messageGuards } from './understood.js';
 
 export interface CancelInput {
   patient: Patient;
@@ -35,6 +35,11 @@ export type CancelOutput =
   /** `kept`: the appointment the member chose and then kept ("no gracias, mejor la dejo"): spoken of, for "¿a qué hora llego?". */
   | { outcome: 'abandoned'; kept?: Appointment }
   | { outcome: 'none' | 'error' | 'back' }
+  /**
+   * "No, mejor no la cancele, la quiero es correr para otro día" at «¿La cancelo?»: nothing cancelled; the appointment chosen
+   * (and when to move it to, if said) goes to its move.
+   */
+  | { outcome: 'moveInstead'; request: Request }
   | Revision;
 
 type CancelContext = CancelInput &
@@ -44,7 +49,23 @@ type CancelContext = CancelInput &
     toCancel?: Appointment[];
   };
 
-const { endWith, failed, output } = endings<CancelContext, CancelOutput>({ cancelled: true, none: true, abandoned: true, error: true, back: true, revise: true });
+const { endWith, failed, output } = endings<CancelContext, CancelOutput>({
+  cancelled: true,
+  none: true,
+  abandoned: true,
+  error: true,
+  back: true,
+  revise: true,
+  moveInstead: true,
+});
+
+/** What the member said of when to move it, kept for the move ("…la quiero es correr pal jueves en la tarde"). */
+function movedTo(event: EventObject): Request {
+  const entities = entitiesOf(event);
+  const day = entities.newDay ?? entities.day;
+  const time = entities.newTime ?? entities.time;
+  return { ...(day ? { newDay: day } : {}), ...(time ? { newTime: time } : {}), ...(entities.band ? { band: entities.band } : {}) };
+}
 
 /**
  * Cancelling an appointment (contract points 13, 16, 18): which one (always asked, unless the
@@ -61,6 +82,8 @@ export const cancelMachine = setup({
   guards: {
     ...messageGuards,
     ...appointmentChoiceGuards,
+    /** "No, mejor muévala", "la quiero es correr para otro día": not to cancel it, but to move it. */
+    movesInstead: ({ event }) => intentOf(event) === 'reschedule' && answerOf(event) !== 'yes',
   },
   actions: {
     ...childSpeech<CancelContext, DialogEvent | RepeatEvent>(),
@@ -80,6 +103,14 @@ export const cancelMachine = setup({
         BACK: { target: 'back' },
         USER_MESSAGE: [
           ...BEFORE_THE_PICK,
+          // ("Mejor muévala, la del miércoles": that one, to its move.)
+          {
+            guard: and(['movesInstead', 'pickedShown']),
+            target: 'moveInstead',
+            actions: assign({ chosen: ({ context, event }) => pickedAppointment(context, event) }),
+          },
+          // ("No, mejor reprogramarla": none chosen yet; the move asks which.)
+          { guard: 'movesInstead', target: 'moveInstead' },
           { guard: 'pickedShown', target: 'awaitingConfirmation', actions: assign({ chosen: ({ context, event }) => pickedAppointment(context, event) }) },
           // "Las dos", "todas": every appointment listed, with one yes.
           { guard: ({ context, event }) => entitiesOf(event).allAppointments === true && context.appointments.length > 1, target: 'confirmingAll' },
@@ -96,6 +127,8 @@ export const cancelMachine = setup({
         // "No" goes back to the list, not to the menu: the member may have meant another one (when there is another).
         BACK: { target: 'awaitingAppointment', actions: { type: 'say', params: reply('cancel.kept') } },
         USER_MESSAGE: [
+          // "Mejor no la cancele, la quiero es correr para otro día": not cancelled, moved instead (the appointment kept).
+          { guard: 'movesInstead', target: 'moveInstead' },
           // "Mmm, déjeme lo pienso": not now; the appointment stays, and Lina says so.
           { guard: 'leavesAsIs', target: 'leftAsIs' },
           { guard: 'saidYes', target: 'cancelling' },
@@ -130,6 +163,7 @@ export const cancelMachine = setup({
       on: {
         BACK: { target: 'awaitingAppointment' },
         USER_MESSAGE: [
+          { guard: 'movesInstead', target: 'moveInstead' },
           { guard: 'leavesAsIs', target: 'leftAsIs' },
           { guard: 'saidYes', target: 'cancellingAll', actions: assign({ toCancel: ({ context }) => context.appointments }) },
           { guard: 'namesAnotherPatient', target: 'revised' },
@@ -186,6 +220,10 @@ export const cancelMachine = setup({
       ...endWith(({ context }) => ({ outcome: 'abandoned', ...(context.chosen ? { kept: context.chosen } : {}) })),
       entry: { type: 'say', params: ({ context }) => leftAsIs('cancel', context, context.chosen) },
     },
+    moveInstead: endWith(({ context, event }) => ({
+      outcome: 'moveInstead',
+      request: { ...keepingChosen(context), ...(context.chosen ? { appointmentConfirmed: true as const } : {}), ...movedTo(event) },
+    })),
     /** The member named another patient: the conversation asks, keeping the appointment they described. */
     revised: endWith(({ context, event }) => revisionBy(event, keepingChosen(context))),
     back: endWith({ outcome: 'back' }),

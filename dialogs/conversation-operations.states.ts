@@ -50,6 +50,9 @@ function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'r
   if (intentScore < 0.85) return undefined;
   const current: Operation = running === 'booking' ? 'book' : running;
   if (intent === current) return undefined;
+  // ("No, mejor no la cancele, la quiero es correr para otro día", "mejor muévala" at «¿La cancelo?»: the cancellation answers
+  // it, and hands the appointment chosen, if any, to its move.)
+  if (running === 'cancel' && intent === 'reschedule' && (event.choice === 'no' || event.choice === undefined)) return undefined;
   // ("Mejor cancélela" at a booking's «¿La confirmo?»: the booking given up, which the booking answers; no cita to cancel.
   // At «¿La muevo?» the move answers it too: the cita being moved, cancelled instead, with its own yes.)
   if ((running === 'booking' || running === 'reschedule') && intent === 'cancel' && event.understood.entities.cancelIt === true) return undefined;
@@ -86,17 +89,6 @@ const revised = ({ event }: { event: { output: OperationOutput } }) => event.out
 const FINISH_OPERATION = { type: 'finishOperation', params: ({ event }: { event: { output: OperationOutput } }) => event.output } as const;
 /** In an operation's `onDone`: what the operation had is kept for the next one. */
 const KEEP_REVISION = { type: 'keepRevision', params: ({ event }: { event: { output: OperationOutput } }) => event.output } as const;
-
-/** An operation's ending: back to the patient question when the member named someone else, else what comes after it. */
-const ENDED = [
-  { guard: revised, target: 'revising', actions: KEEP_REVISION },
-  { target: 'afterOperation', actions: FINISH_OPERATION },
-] as const;
-
-/** An operation ended as `ENDED` says, remembering what it leaves for later (`remember`: an action on its output). */
-function endedRemembering<TAction>(remember: TAction) {
-  return [ENDED[0], { ...ENDED[1], actions: [FINISH_OPERATION, remember] }] as const;
-}
 
 /** Guard: "cambiar paciente". */
 const SAID_CHANGE_PATIENT = { type: 'saidIntent', params: 'change_patient' } as const;
@@ -551,14 +543,32 @@ export const operationStates = {
       id: 'cancel',
       src: 'cancel',
       input: ({ context }) => operationInput(context),
-      onDone: endedRemembering(
-        assign({
-          lastCancelled: ({ context, event }) =>
-            event.output.outcome === 'cancelled' && event.output.appointment ? { start: event.output.appointment.start } : context.lastCancelled,
-          // ("Sí, ¿y me la puede volver a dar la otra semana?": the new booking is the cita just cancelled, its service and site.)
-          nextRequest: ({ context, event }) => sameAsCancelled(context.nextRequest, event.output),
-        }),
-      ),
+      onDone: [
+        {
+          // "Mejor no la cancele, la quiero es correr para otro día" at «¿La cancelo?»: nothing cancelled, said, and that cita
+          // goes to its move, with when to, if said.
+          guard: ({ event }) => event.output.outcome === 'moveInstead',
+          target: 'rescheduling',
+          actions: [
+            FINISH_OPERATION,
+            { type: 'say', params: reply('common.switchOperation', { context: 'reschedule' }) },
+            assign({ request: ({ event }) => (event.output.outcome === 'moveInstead' ? { operation: 'reschedule' as const, fields: event.output.request } : undefined) }),
+          ],
+        },
+        { guard: revised, target: 'revising', actions: KEEP_REVISION },
+        {
+          target: 'afterOperation',
+          actions: [
+            FINISH_OPERATION,
+            assign({
+              lastCancelled: ({ context, event }) =>
+                event.output.outcome === 'cancelled' && event.output.appointment ? { start: event.output.appointment.start } : context.lastCancelled,
+              // ("Sí, ¿y me la puede volver a dar la otra semana?": the new booking is the cita just cancelled, its service and site.)
+              nextRequest: ({ context, event }) => sameAsCancelled(context.nextRequest, event.output),
+            }),
+          ],
+        },
+      ],
     },
     on: runsChild('cancel'),
     ...answersAside('cancel'),

@@ -69,7 +69,8 @@ function operationOutcome(output: OperationOutput): ConversationRecord | undefin
     case 'none':
       return { type: 'outcome', outcome: 'consulted' };
     case 'cancelInstead':
-      // (The move given up for a cancellation: that one records its own outcome.)
+    case 'moveInstead':
+      // (The move given up for a cancellation, or the cancellation for a move: that one records its own outcome.)
       return { type: 'outcome', outcome: 'abandoned' };
     case 'cancelled':
     case 'abandoned':

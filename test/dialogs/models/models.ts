@@ -72,6 +72,7 @@ const AT_QUESTION: Partial<Record<Question, readonly string[]>> = {
     'es control, no primera vez',
     'pedro@gmail.com',
     'no, mejor cancélela',
+    'no, mejor muévala',
   ],
   other: ['mejor el viernes', 'déjela así'],
   band: ['en la tarde', 'el jueves', 'a las 3', 'otro día', 'a la misma hora de Mateo', 'déjela así', 'es para Mateo', 'mejor en Chía', '¿no hay en otra sede?'],
@@ -594,6 +595,7 @@ export const conversationModel: DialogModel = {
     cancel: () => [
       answer({ outcome: 'cancelled' }, 'cancelled'),
       answer({ outcome: 'none' }, 'none to cancel'),
+      answer({ outcome: 'moveInstead', request: { appointmentId: generalOnWednesday.id, appointmentConfirmed: true } }, 'to moving instead'),
       answer({ outcome: 'revise', understood: lauraRevision('es para Mateo'), request: {} }, 'revised: Mateo'),
       answer({ outcome: 'back' }, 'back'),
       answer({ outcome: 'error' }, 'error'),
