@@ -228,6 +228,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['book', /\b(?:volver a|vuelva a|vuelvan a|volverme a) (?:poner|sacar|agendar|pedir|dar|separar)(?:me|la|mela|sela)? (?:la misma|esa misma|la de antes|la que tenia)\b/g],
   // ("Yo ya tenía una el miércoles con la doctora López, ¿esa sigue?": whether it stands, asked.)
   ['consult', /\b(?:esa|esta) (?:sigue|continua)(?: (?:igual|en pie|vigente|agendada|activa))?(?=$| no\b| cierto\b| verdad\b| o\b)/g],
+  // ("Mejor movámosla para el viernes", "pasémosla pal jueves": the cita, moved, said as "let's".)
+  ['reschedule', /\b(?:movamosla|movamoslo|muevamosla|pasemosla|pasemoslo|cambiemosla|cambiemoslo|corramosla|corramoslo|reprogramemosla|reprogramemoslo)\b/g],
   // ("Mejor no la cancele, la quiero es correr para otro día": the cita, moved instead.)
   ['reschedule', /\b(?:la|lo) (?:quiero|necesito|quisiera) (?:es |mas bien |mejor )?(?:correr|mover|pasar|cambiar|reprogramar)\b/g],
   // ("¿Y Mateo no tiene ninguna pendiente?", "a Mateo no le sale nada", "¿no le aparece nada?": someone's citas, looked up.)

@@ -574,7 +574,9 @@ function readPatients(
     const cancelledAsWell = /^ya (?:esta|estan)\b/.test(saidOfThem) && /\b(?:cancel|anul)\w*/.test(words.slice(0, index).join(' '));
     // ("La niña, el niño está bien": what the next clause says of someone else is not said of them.)
     const ofSomeoneElse = clausesOfWords()[next] !== clausesOfWords()[index] && /^(?:el|la|los|las|mi|mis) /.test(saidOfThem);
-    if (LEFT_AS_IT_IS.test(saidOfThem) && !askedIfSame && !cancelledAsWell && !ofSomeoneElse) return true;
+    // ("¿Y Mateo no tiene nada?" at the menu: whether he has citas, asked; not that he is well.)
+    const askedIfNone = (question === 'menu' || question === 'start') && asking && /^no (?:tiene|tienen) nada(?: (?:agendad\w*|pendiente\w*|programad\w*))?$/.test(saidOfThem);
+    if (LEFT_AS_IT_IS.test(saidOfThem) && !askedIfSame && !cancelledAsWell && !ofSomeoneElse && !askedIfNone) return true;
     // "Sofi, Mateo está en el colegio" to "¿Para quién?": where he is, not for whom (elsewhere, "Mateo está en el colegio"
     // given as a reason keeps him, as the corpus labels it).
     if (question === 'patient' && /^(esta|anda|estan|andan) en (el |la )?(colegio|jardin|escuela|clase|clases|trabajo|natacion)\b/.test(original.slice(next, next + 5).join(' ')))

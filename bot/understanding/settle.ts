@@ -885,10 +885,17 @@ export function settleIntent(reads: Reads): Understanding {
     !/\bcupos?\b/.test(normalized) &&
     !(question === 'patient' && entities.patients?.length) &&
     !entities.yesNo &&
-    operationCue(words.join(' ')) === undefined &&
-    // ("¿El certificado se lo da el pediatra en la cita?": the cita spoken of, not asked for.)
-    !ASKS_FOR_A_CITA.test(words.join(' ').replace(/\ben (?:la|una|esa) (?:cita|consulta)\b/g, ' ')) &&
-    !/\b(?:cita|citas|consulta|turno) (?:para|pa|de|con)\b/.test(normalized)
+    ((operationCue(words.join(' ')) === undefined &&
+      // ("¿El certificado se lo da el pediatra en la cita?": the cita spoken of, not asked for.)
+      !ASKS_FOR_A_CITA.test(words.join(' ').replace(/\ben (?:la|una|esa) (?:cita|consulta)\b/g, ' ')) &&
+      !/\b(?:cita|citas|consulta|turno) (?:para|pa|de|con)\b/.test(normalized)) ||
+      // ("Quiero agendar la vacuna de Sofía", "una cita para tomarme unos exámenes de sangre", "una orden para el otorrino, ¿cómo
+      // saco esa cita?": what is asked to be booked is itself what this chat does not book, with no service of its own named.)
+      (operationCue(words.join(' ')) === 'book' &&
+        !entities.specialty &&
+        !entities.visitType &&
+        (elsewhere === 'vaccine' || elsewhere === 'lab') &&
+        BOOKING_WHAT_IS_ELSEWHERE.test(normalized)))
   ) {
     intent = 'none';
     choice = undefined;
@@ -1494,6 +1501,10 @@ const SERVED_ELSEWHERE: ReadonlyArray<readonly [Asked, RegExp]> = [
   // "Exámenes de sangre", "el laboratorio".
   ['lab', /\b(?:laboratorio|examen(?:es)? de (?:sangre|orina|laboratorio|materia fecal|heces)|toma de muestras?)\b/],
 ];
+
+/** A booking whose object is a vaccine or a laboratory test: "agendar la vacuna", "cita para tomarme unos exámenes". */
+const BOOKING_WHAT_IS_ELSEWHERE =
+  /\b(?:agend|sac|ped|separ)\w* (?:la |una |las |unas )?(?:cita (?:de |para )(?:la |las |unas |tomarme |hacerme )?(?:unos )?)?(?:vacun\w*|examen\w*|laboratorio)\b|\bla vacuna\b.*\bme la (?:pueden|puede|podrian) agendar\b/;
 
 /** The thing this chat does not do that a message asks for, if any (see `SERVED_ELSEWHERE`). */
 function servedElsewhere(normalized: string): Asked | undefined {

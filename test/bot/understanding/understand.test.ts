@@ -3719,6 +3719,14 @@ describe('the forty-sixth blind batch, opened for tuning (dev49)', () => {
     ['No. La verdad no me gusta dar mis datos por WhatsApp, a mí ya una vez me clonaron el número', 'consent', { intent: 'deny', yesNo: 'no', patients: undefined }],
     ['bueno pues si es para poder dar la cita sí señora yo autorizo', 'consent', { intent: 'affirm', yesNo: 'yes' }],
     ['Autorizo únicamente para lo relacionado con mis citas médicas', 'consent', { intent: 'affirm', yesNo: 'yes' }],
+    // Member testing after the batch was measured (the held-out reading unchanged): a vaccine or lab test asked to be booked,
+    // "movámosla" at a cancellation, "¿y Mateo no tiene nada?" after a listing.
+    ['quiero agendar la vacuna de los 5 años de sofia', 'menu', { intent: 'none', choice: undefined, asks: 'vaccine' }],
+    ['quiero sacar cita para tomarme unos examenes de sangre en ayunas', 'menu', { intent: 'none', asks: 'lab' }],
+    ['necesito sacar citas para mis dos hijos, pa q los revisen antes de las vacunas', 'start', { intent: 'book', asks: undefined }],
+    ['mmm pensandolo bien no la cancele, mejor movamosla para el viernes en la mañana si se puede', 'confirm', { intent: 'reschedule', newDay: '2026-11-27' }],
+    ['y mateo no tiene nada?', 'menu', { intent: 'consult', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    ['mateo no tiene nada, es para sofi', 'patient', { choice: 'sofia' }],
     // "Para anotarla" is no cancellation; a worry that it be cancelled is none either.
     ['me repite la hora por favor para anotarla', 'menu', { intent: 'consult' }],
     ['o sea que por ahora la del viernes sigue igual? no se me cancela?', 'menu', { intent: 'consult' }],
