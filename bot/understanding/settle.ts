@@ -889,8 +889,8 @@ export function settleIntent(reads: Reads): Understanding {
       // ("¿El certificado se lo da el pediatra en la cita?": the cita spoken of, not asked for.)
       !ASKS_FOR_A_CITA.test(words.join(' ').replace(/\ben (?:la|una|esa) (?:cita|consulta)\b/g, ' ')) &&
       !/\b(?:cita|citas|consulta|turno) (?:para|pa|de|con)\b/.test(normalized)) ||
-      // ("Quiero agendar la vacuna de Sofía", "una cita para tomarme unos exámenes de sangre", "una orden para el otorrino, ¿cómo
-      // saco esa cita?": what is asked to be booked is itself what this chat does not book, with no service of its own named.)
+      // ("Quiero agendar la vacuna de Sofía", "una cita para tomarme unos exámenes de sangre": what is asked to be booked is
+      // itself what this chat does not book, with no service of its own named.)
       (operationCue(words.join(' ')) === 'book' &&
         !entities.specialty &&
         !entities.visitType &&
