@@ -90,6 +90,23 @@ const FINISH_OPERATION = { type: 'finishOperation', params: ({ event }: { event:
 /** In an operation's `onDone`: what the operation had is kept for the next one. */
 const KEEP_REVISION = { type: 'keepRevision', params: ({ event }: { event: { output: OperationOutput } }) => event.output } as const;
 
+/**
+ * In an operation's `onDone`: the operation given up for the other one on the same cita ("mejor cancélela" at «¿La muevo?»,
+ * "mejor no la cancele, la quiero es correr" at «¿La cancelo?»): nothing done, said, and the cita handed over with what was
+ * said of it.
+ */
+function handedOver(outcome: 'cancelInstead' | 'moveInstead', operation: 'cancel' | 'reschedule') {
+  return {
+    guard: ({ event }: { event: { output: OperationOutput } }) => event.output.outcome === outcome,
+    target: SWITCH_TARGETS[operation],
+    actions: [
+      FINISH_OPERATION,
+      { type: 'say', params: reply('common.switchOperation', { context: operation }) },
+      { type: 'handOver', params: ({ event }: { event: { output: OperationOutput } }) => event.output },
+    ],
+  } as const;
+}
+
 /** Guard: "cambiar paciente". */
 const SAID_CHANGE_PATIENT = { type: 'saidIntent', params: 'change_patient' } as const;
 /** The state that runs each operation. */
@@ -544,17 +561,8 @@ export const operationStates = {
       src: 'cancel',
       input: ({ context }) => operationInput(context),
       onDone: [
-        {
-          // "Mejor no la cancele, la quiero es correr para otro día" at «¿La cancelo?»: nothing cancelled, said, and that cita
-          // goes to its move, with when to, if said.
-          guard: ({ event }) => event.output.outcome === 'moveInstead',
-          target: 'rescheduling',
-          actions: [
-            FINISH_OPERATION,
-            { type: 'say', params: reply('common.switchOperation', { context: 'reschedule' }) },
-            assign({ request: ({ event }) => (event.output.outcome === 'moveInstead' ? { operation: 'reschedule' as const, fields: event.output.request } : undefined) }),
-          ],
-        },
+        // "Mejor no la cancele, la quiero es correr para otro día" at «¿La cancelo?»: that cita goes to its move, with when to.
+        handedOver('moveInstead', 'reschedule'),
         { guard: revised, target: 'revising', actions: KEEP_REVISION },
         {
           target: 'afterOperation',
@@ -582,16 +590,8 @@ export const operationStates = {
       // ("¿Y cuándo me responden?" after a case filed while moving: that case; "a la misma hora que la de Sofía" after her
       // cita moved: its new time.)
       onDone: [
-        {
-          // "No sabe q, mejor cancélela" at «¿La muevo?»: nothing moved, said, and that cita goes to its own «¿La cancelo?».
-          guard: ({ event }) => event.output.outcome === 'cancelInstead',
-          target: 'cancelling',
-          actions: [
-            FINISH_OPERATION,
-            { type: 'say', params: reply('common.switchOperation', { context: 'cancel' }) },
-            assign({ request: ({ event }) => (event.output.outcome === 'cancelInstead' ? { operation: 'cancel' as const, fields: event.output.request } : undefined) }),
-          ],
-        },
+        // "No sabe q, mejor cancélela" at «¿La muevo?»: that cita goes to its own «¿La cancelo?».
+        handedOver('cancelInstead', 'cancel'),
         { guard: revised, target: 'revising', actions: KEEP_REVISION },
         {
           target: 'afterOperation',

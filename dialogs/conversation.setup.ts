@@ -535,6 +535,12 @@ export const conversationSetup = setup({
       if (record) enqueue.emit({ type: 'record', record });
       enqueue.assign({ request: undefined, ...(record && 'site' in record && record.site ? { siteSaid: record.site } : {}), ...startSaidAfter(output) });
     }),
+    /** An operation given up for the other one on the same cita (`params`: its output): that operation's request, its cita kept. */
+    handOver: assign((_, output: OperationOutput) =>
+      output.outcome === 'cancelInstead' || output.outcome === 'moveInstead'
+        ? { request: { operation: output.outcome === 'cancelInstead' ? ('cancel' as const) : ('reschedule' as const), fields: output.request } }
+        : {},
+    ),
     /** An operation ended because the member named someone else (`params`: its output): what it had is kept. */
     keepRevision: assign(({ context }, output: OperationOutput) => {
       if (output.outcome !== 'revise') return {};

@@ -175,7 +175,7 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, kno
     case 'certificate':
     case 'authorization':
     case 'lab':
-      return reply(`help.elsewhere`, { context: asks });
+      return reply('help.elsewhere', { context: asks });
     // "Cualquiera", "Kennedy o Suba, la que tenga antes" at the site question: one site at a time.
     case 'anySite':
       return reply('help.anySite');

@@ -214,7 +214,7 @@ const SENT_BY = /^(me|nos) (pidio|dijo|mando|encargo|encomendo|rogo)\b/;
 const PHONE_LENT = /^(?:me|nos) (?:dejo|presto|paso|entrego|dejaron|prestaron) (?:el|su|este) (?:celular|cel|telefono|whatsapp)\b|^(?:me|nos) (?:dejo|dejaron) encargad[ao]s?\b/;
 
 /** The words but those said right after an "ella", in what is told of her ("ella está en el hospital con la niña"). */
-function untilSheIsSaid(words: readonly string[]): readonly string[] {
+function notToldOfHer(words: readonly string[]): readonly string[] {
   return words.filter((_word, index) => !words.slice(Math.max(0, index - 8), index).includes('ella'));
 }
 
@@ -960,7 +960,7 @@ function readPatients(
           /^(?:para|pa|a|la cita|las citas|la de|ella|me le|me pidio|me dijo|me encargo) /.test(forHer[0]) &&
           // ("La mamá de Laura: la niña Sofía amaneció con fiebre, una cita pa ella": the girl spoken of between; not one told
           // of right after "ella", "ella está en el hospital con la niña… una cita para ella": the member, still.)
-          !untilSheIsSaid(wordsBefore.slice(namedAt + 1)).some(
+          !notToldOfHer(wordsBefore.slice(namedAt + 1)).some(
             (word) => /^(?:nina|hija|bebe|nieta|sobrina|mama|abuela|suegra|hermana|tia|prima|senora|muchacha|pelada)$/.test(word) || commonFirstName(word) !== undefined,
           ));
     // (At the patient question "para ella" alone, from someone writing for the member, is her too.)

@@ -871,7 +871,8 @@ export function settleIntent(reads: Reads): Understanding {
   // "¿El pediatra le puede poner la vacuna ahí mismo?", "necesito que me renueven la fórmula", "¿ya salieron los resultados de
   // los exámenes?": something this chat does not do, asked with no cita asked for: where to go for it (and the cita that
   // leads there, where one does), then the pending question again; neither a booking nor a miss.
-  const elsewhere = !answersIdentity && !entities.asks && ELSEWHERE_QUESTIONS.has(question) ? servedElsewhere(normalized) : undefined;
+  // (Anywhere but where the member is identified or authorises the data.)
+  const elsewhere = !answersIdentity && !entities.asks && !IDENTITY_QUESTIONS.has(question) && question !== 'consent' ? servedElsewhere(normalized) : undefined;
   // ("Control, es pa llevarle los resultados", "Chía; ¿cuáles sedes tienen laboratorio?": the pending question answered, the
   // rest is why or by the way.)
   if (
@@ -1462,23 +1463,6 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   if (question === 'menu' && asksIfDone(normalized)) return 'done';
   return undefined;
 }
-
-/** Questions where something this chat does not do may be asked for instead of an answer (not those that identify). */
-const ELSEWHERE_QUESTIONS: ReadonlySet<Question> = new Set([
-  'start',
-  'menu',
-  'patient',
-  'specialty',
-  'visitType',
-  'site',
-  'band',
-  'day',
-  'slot',
-  'confirm',
-  'offer',
-  'appointment',
-  'existing',
-]);
 
 /** What this chat does not do, by what a member asks for instead, in the order they are looked for. */
 const SERVED_ELSEWHERE: ReadonlyArray<readonly [Asked, RegExp]> = [
