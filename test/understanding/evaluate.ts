@@ -59,6 +59,7 @@ export const SPLITS = {
   dev47: new URL('./dev-47.yaml', import.meta.url),
   dev48: new URL('./dev-48.yaml', import.meta.url),
   dev49: new URL('./dev-49.yaml', import.meta.url),
+  dev50: new URL('./dev-50.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;
