@@ -226,6 +226,12 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     /\b(?:quiero|necesito|quisiera|voy a|vamos a) (?:sacar|pedir|agendar|separar)(?:le|les|me)? (?:una|otra)(?=$| (?:para|pa|pal|de|con|cita|nueva|mas|pero|en|el|igual|tambien|porfa|por)\b)/g,
   ],
   ['book', /\b(?:volver a|vuelva a|vuelvan a|volverme a) (?:poner|sacar|agendar|pedir|dar|separar)(?:me|la|mela|sela)? (?:la misma|esa misma|la de antes|la que tenia)\b/g],
+  // ("Entonces sáquele una a Mateo", "agéndele el control a Mateo de una vez", "quiero sacarle a los niños ese mismo día": a cita
+  // asked for someone, its word left out or told by the visit.)
+  [
+    'book',
+    /\b(?:saquele|saqueles|saquenle|sacale|sacales|agendele|agendeles|agendale|pidale|pidales|separele)(?: (?:una|otra|el|la|su|un))?(?: (?:cita|consulta|control|chequeo))?(?: de [a-z]+)? (?:a|para|pa|pal) (?!las? \d|la (?:misma|otra|siguiente)\b)|\b(?:quiero|necesito|quisiera|voy a|vamos a|vengo a) (?:sacar|pedir|agendar|separar)(?:le|les) (?:cita |una cita )?a (?:los|las|mis|mi|el|la)\b/g,
+  ],
   // ("Yo ya tenía una el miércoles con la doctora López, ¿esa sigue?": whether it stands, asked.)
   ['consult', /\b(?:esa|esta) (?:sigue|continua)(?: (?:igual|en pie|vigente|agendada|activa))?(?=$| no\b| cierto\b| verdad\b| o\b)/g],
   // ("Mejor movámosla para el viernes", "pasémosla pal jueves": the cita, moved, said as "let's".)

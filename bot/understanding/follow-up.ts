@@ -93,6 +93,15 @@ export function splitRequests(
       /^(yo )?(tengo|tenia|tiene|teniamos) (una )?cita\b/.test(words(first).join(' '))
     )
       continue;
+    // "Yo tengo cita el miércoles en Kennedy y quiero sacarle a los niños ese mismo día": the member's cita told, to say when
+    // the one asked for should be; one request, a booking.
+    if (
+      firstOperation === 'consult' &&
+      secondOperation === 'book' &&
+      !first.includes('?') &&
+      /^(?:(?:hola|buenas|buenos dias|buenas tardes|buen dia|oiga|mire|senorita) )*(?:yo )?(?:ya )?(?:tengo|tenia) (?:una )?cita\b/.test(words(first).join(' '))
+    )
+      continue;
     // "Agendar medicina general para mí y una de pediatría para Mateo": two bookings, each its own.
     if (secondOperation === firstOperation && !(firstOperation === 'book' && distinct?.(first, second))) continue;
     return { first, second, firstOperation, secondOperation };

@@ -269,10 +269,12 @@ const CONSENT_FOR_A_CITA =
 const cuesRead = new Map<string, Intent | undefined>();
 const CUES_READ_KEPT = 500;
 
+/** A consultation cue that only tells of a cita the member has: "(yo) tengo cita". */
+const CITA_TOLD = /^tengo (?:una )?cita$/;
 function readOperationCue(whole: string, answeringNo: boolean): Intent | undefined {
   // Cancel, reschedule and consult outrank booking: their sentences also say "la cita de pediatría".
-  let best: { intent: Intent; at: number } | undefined;
-  let booking = false;
+  let best: { intent: Intent; at: number; told: boolean } | undefined;
+  let bookingAt = -1;
   for (const [intent, cue] of OPERATION_CUES) {
     cue.lastIndex = 0;
     for (let match = cue.exec(whole); match; match = cue.exec(whole)) {
@@ -300,9 +302,16 @@ function readOperationCue(whole: string, answeringNo: boolean): Intent | undefin
       // ("Ayer cambié mi cita por teléfono y no sé si quedó": what the member did before, told; nothing asked of Lina.)
       if ((intent === 'reschedule' || intent === 'cancel') && /\b(?:ayer|anoche|antier|antes de ayer|el otro dia|la semana pasada)(?: yo| ya| la| me| lo)* $/.test(before))
         continue;
-      if (intent === 'book') booking = true;
-      else if (!best || match.index > best.at) best = { intent, at: match.index };
+      if (intent === 'book') bookingAt = Math.max(bookingAt, match.index);
+      else if (!best || match.index > best.at)
+        best = {
+          intent,
+          at: match.index,
+          told: intent === 'consult' && CITA_TOLD.test(match[0]) && !/\b(?:si|que|sera que)(?: yo)? $/.test(before) && !/^\w/.test(whole.slice(match.index + match[0].length)),
+        };
     }
   }
-  return best?.intent ?? (booking ? 'book' : undefined);
+  // ("Yo tengo cita el miércoles en Kennedy y quiero sacarle a los niños ese mismo día": the member's cita told, then one asked for.)
+  if (best?.told && bookingAt > best.at) return 'book';
+  return best?.intent ?? (bookingAt >= 0 ? 'book' : undefined);
 }

@@ -279,6 +279,8 @@ const TOLD_TO_A_CHILD: ReadonlySet<string> = new Set([
   'despidase',
   'despidete',
 ]);
+/** After "yo tengo", a doubt rather than a cita held: "(yo tengo) eso como en el aire", "la duda", "ni idea". */
+const DOUBT_HELD = /^(?:eso|esa|esto) (?:como|medio|en el aire|en duda|confundid\w*|revuelt\w*)\b|^(?:la|una|esa) duda\b|^ni idea\b/;
 /** After "yo tengo", what ails the member: "(yo tengo) un dolor en la rodilla", "fiebre". */
 const OWN_COMPLAINT = /^(?:un |una |mucho |mucha )?(?:dolor|fiebre|gripa|tos|ardor|molestia|problema)\b/;
 /** After someone, what they have that day, which keeps them from a cita: "(Sofi) ese día tiene el paseo del colegio". */
@@ -827,6 +829,8 @@ function readPatients(
     // "Yo tengo una cita el viernes de la niña": the child's, held by the member.
     // ("Yo tengo una cita el miércoles y la quiero mover": whose only as "mi cita" is; "¿y yo tengo alguna cita?" asks for the member.)
     if (phrase === 'yo tengo' && /^(una |la )?(cita|sita|consulta)\b/.test(`${words.slice(found.end).join(' ')} `)) continue;
+    // ("…que yo tengo eso como en el aire": a doubt, not a cita held; see `meSetApart` below.)
+    if (phrase === 'yo tengo' && DOUBT_HELD.test(words.slice(found.end).join(' '))) continue;
     // ("Ay, yo tengo otra EPS entonces": what the writer is affiliated to, not a cita for them; see `meSetApart` below.)
     if (phrase === 'yo tengo' && AFFILIATED_TO.test(words.slice(found.end).join(' '))) continue;
     // ("Yo tengo que llevar a Mateo al control": the member takes the patient; see `TAKING_WITH` below.)
@@ -1018,6 +1022,8 @@ function readPatients(
     !AFFILIATED_TO.test(afterMe) &&
     !LOOKING_AFTER_THEM.test(afterMe) &&
     !TAKING_WITH.test(afterMe) &&
+    // ("…o el otro viernes, que yo tengo eso como en el aire": a doubt, not a cita held.)
+    !DOUBT_HELD.test(afterMe) &&
     // (Where the patient is already chosen, "yo tengo un dolor…" is the member's story.)
     !(!['start', 'menu', 'patient'].includes(question) && OWN_COMPLAINT.test(afterMe))
   )
@@ -1160,8 +1166,18 @@ function readPatients(
       );
     // ("Pa la niña, Mateo ya tiene la de él": a comma between them makes the name no name of the relation.)
     const namedNext = next !== undefined && (known.some((name) => sameName(next, name)) || knownOrCommon(next)) && clausesOfWords()[found.end] === clausesOfWords()[found.end - 1];
+    // ("¿Me toca ir este viernes con la niña al control?": the one taken to the cita.)
+    const takenToTheCita =
+      introducer === 'con' &&
+      /\b(?:ir|voy|vamos|vaya|llegar|llego|venir|vengo)(?: (?:este|el|esta|hoy|manana|lunes|martes|miercoles|jueves|viernes|sabado|tarde|temprano))*$/.test(
+        words.slice(Math.max(0, cursor - 4), cursor).join(' '),
+      ) &&
+      /^(?:al|a) (?:la |una |su )?(?:cita|consulta|control|medico|pediatra|doctor|doctora|pediatria)\b/.test(words.slice(found.end, found.end + 4).join(' '));
     const introduced =
       namedNext ||
+      takenToTheCita ||
+      // ("Ahora los niños, el mismo martes" at the menu: the next ones to book.)
+      (introducer === 'ahora' && question === 'menu') ||
       // ("¿Qué citas tenemos los niños y yo?", "yo y los niños": joined to the member.)
       (words[found.end] === 'y' && words[found.end + 1] === 'yo') ||
       (introducer === 'y' && words[cursor - 1] === 'yo') ||
@@ -1279,6 +1295,7 @@ function readPatients(
         /^(?:le|les) (?:(?:puedo|podria|puede|quiero|quisiera|necesito|voy a|tengo que|toca) )?(?:sacar|pedir|agendar|separar|dar|programar)\b/.test(
           original.slice(found.end, found.end + 5).join(' '),
         )) ||
+      takenToTheCita ||
       // ("Reprogramar, la cita es de mi papá".)
       (introducer === 'de' && /\b(?:cita|citas|consulta|control) (?:es|era|son|eran)$/.test(words.slice(Math.max(0, cursor - 3), cursor).join(' '))) ||
       // ("Qué citas tiene pendientes mi mamá"; not when someone who says who they are asks, "soy Jorge, …": his wife may be the member.)
@@ -1427,6 +1444,11 @@ function readPatients(
         introducer === 'pa' ||
         introducer === 'pal' ||
         ((introducer === 'de' || introducer === 'a') && /^(cita|citas|consulta|control|turno)$/.test(words[cursor - 1] ?? '')) ||
+        // ("Quiero sacarle a los niños", "agéndeles a los niños ese día": the cita asked for them, its word left out.)
+        (introducer === 'a' &&
+          /^(?:sacar|pedir|agendar|programar|separar)(?:le|les)$|^(?:saquele|saqueles|sacale|sacales|pidale|pidales|agendele|agendeles)$/.test(words[cursor - 1] ?? '')) ||
+        // ("Mejor primero los niños, que yo puedo esperar": the children first, both.)
+        ((introducer === 'primero' || introducer === 'ahora') && (question === 'patient' || question === 'menu' || question === 'start')) ||
         /^(?:ya )?(tienen|necesitan|estan enfermos)\b/.test(original.slice(found.end, found.end + 3).join(' ')) ||
         ((question === 'patient' || question === 'menu') && original.length <= found.end + 2) ||
         (introducer === 'de' &&
@@ -1848,6 +1870,31 @@ function readPatients(
         STORY_EVENT_BEFORE.test(words.slice(Math.max(0, seen.at - 3), seen.at).join(' ')));
     const holders = affirmed.filter(holds);
     if (holders.length === 1 && affirmed.every((seen) => holders.includes(seen) || inTheStory(seen))) affirmed = holders;
+  }
+  // "Sofi tiene cita el viernes y quiero sacarle una a Mateo el mismo día", "la de las 3 ya es de Sofía y la de las 9 de Mateo",
+  // "la de 10:40 ya se la di a Mateo": when nothing is cancelled or moved, whoever already holds a cita or a slot is part of the
+  // story; the patient is whoever else is named, and at a question of the booking under way, nobody.
+  if (affirmed.length >= 1 && !CANCELS_OR_MOVES.test(whole)) {
+    const holdsOne = (at: number) =>
+      HAS_A_CITA.test(original.slice(at + 1, at + 5).join(' ')) ||
+      /\bya (?:es|era|quedo) (?:de|para|pa)$|\bya (?:se |le )?(?:la|lo|las|los) (?:di|dimos|dio|tome|tomo|tomamos|separe|separamos|aparte|reserve|agende|saque|sacamos|pedi) (?:a|para|pa|pal)$/.test(
+        words.slice(Math.max(0, at - 6), at).join(' '),
+      );
+    const holders = affirmed.filter((seen) => seen.mention.kind === 'name' && holdsOne(seen.at));
+    // ("…ya es de Sofía y la de las 9 de Mateo": the second told the same way, its "ya" left out.)
+    for (const seen of affirmed)
+      if (
+        !holders.includes(seen) &&
+        seen.mention.kind === 'name' &&
+        holders.some((holder) => holder.at < seen.at) &&
+        /\by (?:la|el) de (?:las? )?\d{1,2}(?: \d\d)? de$/.test(words.slice(Math.max(0, seen.at - 7), seen.at).join(' '))
+      )
+        holders.push(seen);
+    if (holders.length > 0) {
+      const others = affirmed.filter((seen) => !holders.includes(seen));
+      if (others.length > 0 && others.some((seen) => seen.at > Math.min(...holders.map((holder) => holder.at)))) affirmed = others;
+      else if (others.length === 0 && (question === 'slot' || question === 'day' || question === 'band' || question === 'offer')) affirmed = [];
+    }
   }
   // "Para mí, Laura": the member's own name adds nobody.
   if (self !== undefined && affirmed.some((seen) => seen.mention.kind === 'self')) {

@@ -314,7 +314,13 @@ export function settleIntent(reads: Reads): Understanding {
   )
     intent = 'back';
   // "No, quiero otra cita aparte para Mateo": another booking, not another patient for this one.
-  if (intent === 'change_patient' && ANOTHER_REQUEST.test(normalized) && question !== 'patient') intent = 'book';
+  // ("Ah no tiene nada. Entonces agéndele el control a Mateo" among the citas listed: no booking is under way whose patient
+  // could change; a booking asked for someone is a booking.)
+  if (
+    intent === 'change_patient' &&
+    ((ANOTHER_REQUEST.test(normalized) && question !== 'patient') || (question === 'appointment' && !intentRead.ruled && operationCue(words.join(' ')) === 'book'))
+  )
+    intent = 'book';
   // "Ahora una de pediatría pa Mateo", "ahora otra, para Sofía con médico general" at the menu: nothing is under way whose
   // patient could change; someone named with what only a booking asks for is a booking for them.
   if (
@@ -325,6 +331,27 @@ export function settleIntent(reads: Reads): Understanding {
     entities.patients?.length &&
     !/\bcambi/.test(normalized) &&
     (entities.specialty || entities.visitType || entities.site || /\b(?:una|otra|nueva)\b(?! (?:persona|paciente))/.test(normalized))
+  ) {
+    intent = 'book';
+    if (question === 'menu' && picked === undefined && optionValue(expectation.options, 'book')) pickedBook = true;
+  }
+  // "Ahora Sofi", "ahora los niños, el mismo martes ojalá", "y ahora la de la niña" at the menu, one cita just booked: the next
+  // one, for them.
+  if (
+    (intent === 'none' || intent === 'change_patient') &&
+    question === 'menu' &&
+    !intentRead.ruled &&
+    picked === undefined &&
+    entities.patients?.length &&
+    operationCue(words.join(' ')) === undefined &&
+    !ANOTHER_REQUEST.test(normalized) &&
+    !/\b(?:otro|otra) (?:hijo|hija|nino|nina)\b/.test(normalized) &&
+    // (Someone alone, "ahora pal niño", switches to them and asks what to do; with a day, a band, a service or "también", the
+    // next cita is asked for.)
+    (entities.day || entities.band || entities.specialty || entities.visitType || entities.site || /\b(?:tambien|igual|lo mismo|otra|una)\b/.test(normalized)) &&
+    /^\W*(?:(?:y|bueno|listo|ok|dale|perfecto|gracias)\W+)*(?:ahora|ahorita|sigue|seguimos con|continuamos con|continuemos con|vamos con|falta|faltan)\b(?! (?:no|si|que|como|cuando|donde|cual|la de|el de)\b)/.test(
+      normalized,
+    )
   ) {
     intent = 'book';
     if (question === 'menu' && picked === undefined && optionValue(expectation.options, 'book')) pickedBook = true;
@@ -396,7 +423,13 @@ export function settleIntent(reads: Reads): Understanding {
   )
     intent = 'none';
   // "La de mi hijo, que ya se mejoró": which appointment, not a new booking.
-  if (question === 'appointment' && intent === 'book' && !ASKS_FOR_A_CITA.test(words.join(' ')) && !/\b(nueva|nuevo|sacar|pedir|agendar)\b/.test(words.join(' '))) intent = 'none';
+  if (
+    question === 'appointment' &&
+    intent === 'book' &&
+    !ASKS_FOR_A_CITA.test(words.join(' ')) &&
+    !/\b(nueva|nuevo|sacar|pedir|agendar|saq\w+|sacal\w*|agend[ae]l\w*|pidal\w*)\b/.test(words.join(' '))
+  )
+    intent = 'none';
   // "¿Hay algo a las 3?", "a las tres y media hay?" at the band, slots or days: a time or day asked for, not help, unless a word of help says so.
   if (
     (question === 'slot' || question === 'day' || question === 'band') &&
@@ -775,7 +808,9 @@ export function settleIntent(reads: Reads): Understanding {
     entities.asks = 'noShow';
   }
   // "La cita del miércoles" at the list of appointments to move or cancel: which one, never a new booking.
-  if (question === 'appointment' && intent === 'book' && !intentRead.ruled && !/\b(agend|sac|pid|ped|separ|reserv|nuev)\w*/.test(normalized)) intent = 'none';
+  if (question === 'appointment' && intent === 'book' && !intentRead.ruled && !/\b(agend|sac|saq|pid|ped|separ|reserv|nuev)\w*/.test(normalized)) intent = 'none';
+  // ("Entonces agéndele el control a Mateo": a new cita asked for; the visit named picks none of the citas listed.)
+  else if (question === 'appointment' && intent === 'book' && picked?.by === 'words' && operationCue(words.join(' ')) === 'book') choice = undefined;
   // "¿Ya quedó la cita?", "¿sí quedó cancelada?" at the menu: a check of what was just done (the citas looked up when nothing
   // was), never a booking ("la cita" read as one) nor a cancellation.
   if (question === 'menu' && !entities.asks && asksIfDone(normalized)) {

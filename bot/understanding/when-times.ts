@@ -11,6 +11,7 @@ import {
   WEEKDAY,
   WEEKDAYS,
   WholeWordParser,
+  addDays,
   after,
   bareMananaIsBand,
   before,
@@ -38,6 +39,10 @@ const BOTH_SURELY_AFTER =
 const TIME_LEAD_IN = new RegExp(`(?<![a-z0-9])${TIME_PREFIX}\\s+$`);
 /** Before a number, words that make it a day of the month: "el 4", "el lunes 7", "para el 1". */
 const DAY_OF_MONTH_BEFORE = new RegExp(`(?<![a-z0-9])(?:el|${WEEKDAY})\\s+$`);
+/** After an hour, the weekday or day whose slot it is: "(9) del martes", "(3) de este jueves", "(10) de mañana". */
+const DAY_AFTER_HOUR = new RegExp(`^\\s+(?:(?:del?|de este)\\s+${WEEKDAY}|de\\s+(hoy|manana))(?![a-z0-9])`);
+/** Before an hour, today or tomorrow said alone: "mañana (9)", "hoy (2)". */
+const TODAY_OR_TOMORROW_BEFORE = /(?:^|[^a-z0-9])(hoy|manana|pasado manana)\s+$/;
 /** A weekday right before a number: "martes 9". */
 const WEEKDAY_BEFORE = new RegExp(`(?<![a-z0-9])${WEEKDAY}\\s+$`);
 
@@ -113,6 +118,11 @@ export class TimeParser extends WholeWordParser {
     // "Martes 9" where times are shown and the 9th is no Tuesday: nine o'clock on Tuesday.
     const weekdayBefore = timesShown ? WEEKDAY_BEFORE.exec(before(context, index))?.[1] : undefined;
     const afterWeekday = weekdayBefore !== undefined && weekdayDisagrees(today(context), WEEKDAYS.get(weekdayBefore) ?? -1, hour);
+    // "9 del martes", "la de 3 del martes", "mañana 9" where times are shown: the hour of that day's slot, one result with the day.
+    const bare = timesShown && !prefix && minutesText === undefined && plus === undefined && minus === undefined && !meridiem && hour >= 1 && hour <= 12;
+    const dayAfter = bare ? DAY_AFTER_HOUR.exec(after(context, end)) : null;
+    const dayBefore = bare && !dayAfter && /^\s*(?:$|[,.!?]|y\b|porfa|por favor|pls)/.test(after(context, end)) ? TODAY_OR_TOMORROW_BEFORE.exec(before(context, index)) : null;
+    const besideDay = dayAfter !== null || dayBefore !== null;
     const introduced =
       prefix !== undefined ||
       separator === ':' ||
@@ -121,7 +131,8 @@ export class TimeParser extends WholeWordParser {
       minus !== undefined ||
       meridiem !== undefined ||
       (hourWord !== undefined && hourWord !== 'horas') ||
-      afterWeekday;
+      afterWeekday ||
+      besideDay;
     if (!introduced) return null;
     const clockHour = toClockHour(hour, meridiem);
     if (clockHour === undefined || minutes > 59 || borrow > 59) return null;
@@ -131,6 +142,16 @@ export class TimeParser extends WholeWordParser {
     const band = meridiem === 'am' ? 'manana' : meridiem === 'pm' ? 'tarde' : undefined;
     if (band) components.addTag(BAND_TAG[band]);
     // "Martes 9": one result with the weekday (chrono drops a result that is a bare number).
+    if (dayAfter || dayBefore) {
+      const said = dayAfter?.[1] ?? dayAfter?.[2] ?? dayBefore?.[1] ?? '';
+      const weekday = WEEKDAYS.get(said);
+      const day = weekday !== undefined ? nextWeekday(today(context), weekday) : addDays(today(context), said === 'hoy' ? 0 : said === 'manana' ? 1 : 2);
+      if (weekday !== undefined) components.assign('weekday', weekday);
+      components.assign('year', day.year).assign('month', day.month).assign('day', day.day);
+      return dayAfter
+        ? context.createParsingResult(start, end + dayAfter[0].length, components)
+        : context.createParsingResult(index - (dayBefore?.[0].length ?? 0) + (dayBefore?.[0].search(/[a-z]/) ?? 0), end, components);
+    }
     if (afterWeekday && weekdayBefore !== undefined) {
       const weekday = WEEKDAYS.get(weekdayBefore) ?? 0;
       const day = nextWeekday(today(context), weekday);

@@ -3681,6 +3681,74 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('the forty-seventh blind batch, opened for tuning (dev50)', () => {
+  itReads([
+    // A booking asked for someone in the imperative, among the citas listed too: a booking, never a pick of a listed cita.
+    ['Entonces sáquele una a Mateo por favor, que ya lleva tres días así', 'appointment', { intent: 'book' }],
+    ['Ah no tiene nada. Entonces agéndele el control a Mateo de una vez', 'appointment', { intent: 'book', choice: undefined, visitType: 'control' }],
+    // The member's own cita told, then one asked for the children: a booking for both of them.
+    [
+      'Buenas, yo tengo cita el miércoles a las 10 en Kennedy y quiero sacarle a los niños ese mismo día pa aprovechar el viaje',
+      'start',
+      {
+        intent: 'book',
+        next: undefined,
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
+    [
+      'quiero sacarle a los niños una cita',
+      'start',
+      {
+        intent: 'book',
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
+    // …but "si tengo citas" is still a question about them.
+    ['hola buenos dias, me podria decir si tengo citas agendadas?', 'start', { intent: 'consult' }],
+    // Whoever already holds a cita or a slot is part of the story, not the patient.
+    [
+      'Hola! Sofi tiene cita el viernes a las 3 en Kennedy y quiero sacarle una a Mateo el mismo día',
+      'start',
+      { intent: 'book', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
+    ],
+    ['Ninguna me sirve: la de las 3 ya es de Sofía y la de las 9 de Mateo. ¿Tiene otros horarios el martes?', 'slot', { intent: 'more_times', patients: undefined }],
+    // The child taken to the cita is the patient; a doubt "yo tengo" is no cita of the member's.
+    [
+      'hola buenos días es que quería saber si me toca ir este viernes con la niña al control o si es el otro viernes que yo tengo eso como en el aire',
+      'start',
+      { intent: 'consult', patients: [{ kind: 'relation', relation: 'daughter' }] },
+    ],
+    [
+      'para mí primero no mentiras mejor primero los niños que yo puedo esperar',
+      'patient',
+      {
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
+    // An hour beside its day at the slots picks that day's slot.
+    ['9 del martes', 'slot', { choice: 'slot-3', time: '09:00' }],
+    ['mañana 9', 'slot', { choice: 'slot-3', time: '09:00' }],
+    ['bueno la de 3 del martes', 'slot', { choice: 'slot-4', time: '15:00' }],
+    ['la de 2 de hoy', 'slot', { choice: 'slot-1', time: '14:00' }],
+    // …while a bare number is still the option.
+    ['3', 'slot', { choice: 'slot-3', time: undefined }],
+    // The next cita asked for at the menu with what it should be; someone alone only switches to them.
+    ['ahora los niños, el mismo martes ojalá', 'menu', { intent: 'book', choice: 'book' }],
+    ['ahora Sofi, también el miércoles', 'menu', { intent: 'book', choice: 'book' }],
+    ['ahora sofi', 'menu', { intent: 'none', choice: undefined }],
+  ]);
+});
+
 describe('the forty-sixth blind batch, opened for tuning (dev49)', () => {
   itReads([
     // A question about one of the citas just listed, at the menu: the citas looked up again, never a booking of it.
