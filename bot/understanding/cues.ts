@@ -232,6 +232,11 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'book',
     /\b(?:saquele|saqueles|saquenle|sacale|sacales|agendele|agendeles|agendale|pidale|pidales|separele)(?: (?:una|otra|el|la|su|un))?(?: (?:cita|consulta|control|chequeo))?(?: de [a-z]+)? (?:a|para|pa|pal) (?!las? \d|la (?:misma|otra|siguiente)\b)|\b(?:quiero|necesito|quisiera|voy a|vamos a|vengo a) (?:sacar|pedir|agendar|separar)(?:le|les) (?:cita |una cita )?a (?:los|las|mis|mi|el|la)\b/g,
   ],
+  // ("Ay Dios mío, ¿la cita era hoy?", "¿mi cita es el viernes?": when it is, asked.)
+  [
+    'consult',
+    /\b(?:la|mi|esa) (?:cita|consulta)(?: de [a-z]+)? (?:era|es) (?:hoy|manana|ayer|pasado manana|(?:el |este )?(?:lunes|martes|miercoles|jueves|viernes|sabado))(?=\s*\?|$| (?:o|cierto|verdad|no|estoy|estaba|y se me|se me|ay|uy|dios)\b)/g,
+  ],
   // ("Yo ya tenía una el miércoles con la doctora López, ¿esa sigue?": whether it stands, asked.)
   ['consult', /\b(?:esa|esta) (?:sigue|continua)(?: (?:igual|en pie|vigente|agendada|activa))?(?=$| no\b| cierto\b| verdad\b| o\b)/g],
   // ("Mejor movámosla para el viernes", "pasémosla pal jueves": the cita, moved, said as "let's".)
@@ -482,7 +487,7 @@ export const OTHER_DAY_CUE =
   /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?|(que|cuales) (otros )?dias (tiene|tienen|hay|habria|tendria|tendrian)|dias disponibles|mas adelante en la semana|(?:no )?(?:hay|tiene|tienen|habra|tendra) (?:algo |nada |citas? |cupos? )?(?:mas adelante|mas pa delante|mas para adelante)|(?:mas adelante|mas pa delante|mas para adelante) (?:no )?(?:hay|tiene|tienen|habra|tendra)\b)\b/;
 /** A request next to a yes: "sí, y también quiero una para Mateo". */
 export const ANOTHER_REQUEST =
-  /\b(tambien|ademas|aparte|de paso) (quiero|necesito|quisiera|pedir|sacar|agendar|una|otra)\b|\botra (cita )?(aparte )?(para|de)\b|\btambien (?:me|le|nos) (?:puede|pueden|podria|podrian|da|dan|saca|sacan) (?:dar |sacar |agendar |separar )?(?:una|otra) (?:cita|consulta)\b|\bahora (?:sigue|va|vamos con) (?:la|el) de\b|\bahora (?:la|el) de [a-z]+(?: (?:igual|tambien|porfa|por favor|pues))*\W*$|^\W*(?:y )?ahora si (?:la|el) de [a-z]+\b/;
+  /\b(tambien|ademas|aparte|de paso) (quiero|necesito|quisiera|pedir|sacar|agendar|una|otra)\b|\botra (cita )?(aparte )?(para|de)\b|\btambien (?:me|le|nos) (?:puede|pueden|podria|podrian|da|dan|saca|sacan) (?:dar |sacar |agendar |separar )?(?:una|otra) (?:cita|consulta)\b|\bahora (?:sigue|va|vamos con) (?:la|el) de\b|\bahora (?:la|el) de [a-z]+(?: (?:igual|tambien|porfa|por favor|pues))*\W*$|^\W*(?:y )?ahora si (?:la|el) de [a-z]+\b|\b(?:y |ahora )(?:seguimos|sigamos|continuamos|continuemos|pasamos|pasemos) con (?:la|el|los|las|mi|mis) (?:de )?[a-z]+|\b(?:y |ahora )(?:seguimos|sigamos|continuamos|continuemos|pasamos|pasemos) con (?!(?:la|el|eso|esto|lo|los|las|mi|mis|que|una|un)\b)[a-z]+/;
 /** A time given as an upper bound: "antes de las 8", "más temprano de las 10". */
 export const BEFORE_TIME = /\b(antes|mas temprano) (de |que )?(las?|la una)\b/;
 /** A time given as a bound ("después de las 3"), not as the time of one slot. */

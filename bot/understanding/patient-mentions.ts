@@ -1173,9 +1173,12 @@ function readPatients(
         words.slice(Math.max(0, cursor - 4), cursor).join(' '),
       ) &&
       /^(?:al|a) (?:la |una |su )?(?:cita|consulta|control|medico|pediatra|doctor|doctora|pediatria)\b/.test(words.slice(found.end, found.end + 4).join(' '));
+    // ("Sí, confírmela, y seguimos con la niña": the next one to book.)
+    const nextToBook = introducer === 'con' && /^(?:seguimos|sigamos|continuamos|continuemos|pasamos|pasemos)$/.test(words[cursor - 1] ?? '');
     const introduced =
       namedNext ||
       takenToTheCita ||
+      nextToBook ||
       // ("Ahora los niños, el mismo martes" at the menu: the next ones to book.)
       (introducer === 'ahora' && question === 'menu') ||
       // ("¿Qué citas tenemos los niños y yo?", "yo y los niños": joined to the member.)
@@ -1449,6 +1452,7 @@ function readPatients(
           /^(?:sacar|pedir|agendar|programar|separar)(?:le|les)$|^(?:saquele|saqueles|sacale|sacales|pidale|pidales|agendele|agendeles)$/.test(words[cursor - 1] ?? '')) ||
         // ("Mejor primero los niños, que yo puedo esperar": the children first, both.)
         ((introducer === 'primero' || introducer === 'ahora') && (question === 'patient' || question === 'menu' || question === 'start')) ||
+        nextToBook ||
         /^(?:ya )?(tienen|necesitan|estan enfermos)\b/.test(original.slice(found.end, found.end + 3).join(' ')) ||
         ((question === 'patient' || question === 'menu') && original.length <= found.end + 2) ||
         (introducer === 'de' &&

@@ -487,6 +487,19 @@ export function settleIntent(reads: Reads): Understanding {
     expectation.options.some((option) => option.start !== undefined && bogotaParts(option.start)?.day === entities.day)
   )
     intent = 'more_times';
+  // "¿No hay nada hoy en la mañana?", "¿no hay nada el miércoles por la tarde?" where that day's slots are shown: other times
+  // that day, in that band.
+  if (
+    question === 'slot' &&
+    picked === undefined &&
+    (intent === 'none' || (intent === 'other_day' && !OTHER_DAY_CUE.test(normalized))) &&
+    entities.band &&
+    entities.day &&
+    !entities.time &&
+    /\b(?:no )?(?:hay|habra|habria|tiene|tienen|tendra|tendria)(?: (?:nada|algo|algun|alguna|mas|otra|otro))+\b/.test(normalized) &&
+    expectation.options.some((option) => option.start !== undefined && bogotaParts(option.start)?.day === entities.day)
+  )
+    intent = 'more_times';
   // "La 2 no me sirve": the slots shown do not suit, as "ninguna me sirve" says.
   if ((question === 'slot' || question === 'day') && picked === undefined && intent === 'none' && turnedDown(words)) {
     intent = 'deny';

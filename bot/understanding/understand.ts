@@ -31,6 +31,8 @@ import { Speller, normalizeMessage, wordsOf } from './words.js';
 import { readYesNo, TURNED_DOUBT } from './yes-no.js';
 
 /** Characters of a message that are read: longer messages are refused by the engine anyway. */
+/** A day said as where something goes: "pa el jueves", "para mañana", "al viernes", "hasta el lunes". */
+const DAY_AS_TARGET = /\b(?:pa|para|pal|al|a|hasta)(?: el| la| este| el proximo| la proxima| otro)? (?:lunes|martes|miercoles|jueves|viernes|sabado|hoy|manana|pasado|\d{1,2})\b/;
 const MAX_READ = 400;
 /** A message that opens with a "no" set apart by punctuation: "no, cámbiela para el viernes". */
 const ANSWERING_NO = /^\s*(no|nop|nel)\s*[,.;:!]/;
@@ -899,7 +901,19 @@ function pickAnswer(
   const { intent, entities, people, courtesy, smallTalkOnly } = said;
   // "Mover la del miércoles": the day that names the appointment, not the new one.
   const referring = question === 'appointment' ? REFERRED_DAY.exec(words.join(' ')) : null;
-  const referredDay = referring?.[1] ? readWhen(referring[1], now).day : undefined;
+  // ("Ahh, el viernes 27. Ese día tiene izada de bandera, ¿la puedo pasar?": a move asked with only the listed cita's day said,
+  // never as where it goes: that cita.)
+  const listedDay =
+    question === 'appointment' &&
+    !referring &&
+    (intent === 'reschedule' || intent === 'cancel') &&
+    entities.day !== undefined &&
+    !entities.newDay &&
+    !DAY_AS_TARGET.test(words.join(' ')) &&
+    expectation.options.filter((option) => option.start !== undefined && bogotaParts(option.start)?.day === entities.day).length === 1
+      ? entities.day
+      : undefined;
+  const referredDay = referring?.[1] ? readWhen(referring[1], now).day : listedDay;
   // "La del lunes a las 2" on a Monday, with today's slots shown: that Monday, today, not next week's.
   // ("El lunes 30" names its date.)
   const dateSaid = entities.day !== undefined && new RegExp(`\\b0?${Number(entities.day.slice(8))}\\b`).test(words.join(' '));

@@ -3746,6 +3746,23 @@ describe('the forty-seventh blind batch, opened for tuning (dev50)', () => {
     ['ahora los niños, el mismo martes ojalá', 'menu', { intent: 'book', choice: 'book' }],
     ['ahora Sofi, también el miércoles', 'menu', { intent: 'book', choice: 'book' }],
     ['ahora sofi', 'menu', { intent: 'none', choice: undefined }],
+    // Other times that day, in that band, where its slots are shown; another day is still another day.
+    ['no hay nada hoy en la mañana?', 'slot', { intent: 'more_times', band: 'manana' }],
+    ['no hay nada el miercoles por la tarde?', 'slot', { intent: 'more_times', band: 'tarde' }],
+    ['y el jueves no hay nada en la tarde?', 'slot', { intent: 'other_day' }],
+    // The yes, and the next cita to book.
+    ['si señora confirme y seguimos con la niña', 'confirm', { intent: 'book', choice: 'yes', patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    ['Sí, confírmela por favor. Ahora continuemos con Sofía.', 'confirm', { intent: 'book', choice: 'yes' }],
+    // When the cita is, asked.
+    ['ay Dios mío, ¿la cita era hoy? 😰 estoy en el trabajo y se me fue la onda', 'start', { intent: 'consult' }],
+    ['mi cita es el viernes?', 'start', { intent: 'consult' }],
+    // A move asked among the citas listed with only that cita's day said: that cita; a day it goes to is no cita's.
+    [
+      'ahh el viernes 27. Ese día le tienen izada de bandera en el jardín y no quiero que se la pierda, ¿la puedo pasar?',
+      'appointment',
+      { intent: 'reschedule', choice: 'apt-2', appointmentDay: '2026-11-27' },
+    ],
+    ['el viernes no puedo, la puede pasar al lunes?', 'appointment', { intent: 'reschedule', choice: undefined, newDay: '2026-11-30' }],
   ]);
 });
 
