@@ -232,6 +232,11 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'book',
     /\b(?:saquele|saqueles|saquenle|sacale|sacales|agendele|agendeles|agendale|pidale|pidales|separele)(?: (?:una|otra|el|la|su|un))?(?: (?:cita|consulta|control|chequeo))?(?: de [a-z]+)? (?:a|para|pa|pal) (?!las? \d|la (?:misma|otra|siguiente)\b)|\b(?:quiero|necesito|quisiera|voy a|vamos a|vengo a) (?:sacar|pedir|agendar|separar)(?:le|les) (?:cita |una cita )?a (?:los|las|mis|mi|el|la)\b/g,
   ],
+  // ("No espere, mejor la muevo", "más bien la cambiamos": the cita moved, said in the first person.)
+  [
+    'reschedule',
+    /\b(?:mejor|mas bien|mejor dicho|entonces) (?:me |se )?(?:la|lo) (?:muevo|movemos|cambio|cambiamos|paso|pasamos|corro|corremos|reprogramo|reprogramamos|aplazo|aplazamos)\b/g,
+  ],
   // ("Ay Dios mío, ¿la cita era hoy?", "¿mi cita es el viernes?": when it is, asked.)
   [
     'consult',
@@ -306,7 +311,10 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     /\b(?:necesito|necesitamos|quiero|quisiera|queria|ocupo|sacar|sacarle|sacarles|pedir|pedirle|pedirles|agendar|agendarle|agendarles|separar) (?:el|los|la|las|un|una|unos|unas) (?:controles?|chequeos?|revisiones?)\b(?! (?:que|q) (?:le|les|me|nos) (?:hicieron|dieron|mandaron))/g,
   ],
   // "Agenda cita ya", "necesito una cita ya mismo": a cita, now ("ya" is no "ya no la necesito").
-  ['book', /(?:^|\b(?:agend\w*|sac\w*|ped\w*|necesito|quiero|ocupo|una) )(?:una )?(?:cita|consulta) ya\b(?! (?:no|la|me|se|tengo|tiene|quedo|esta|fue|paso))/g],
+  [
+    'book',
+    /(?:^|\b(?:agend\w*|sac\w*|ped\w*|necesito|necesitamos|necesita|quiero|queremos|ocupo|ocupamos|una) )(?:una )?(?:cita|consulta) ya\b(?! (?:no|la|me|se|tengo|tiene|quedo|esta|fue|paso))/g,
+  ],
   // "Necesito citas pa mis dos hijos", "quisiera una cita para la niña": a cita asked for someone.
   [
     'book',
@@ -487,7 +495,7 @@ export const OTHER_DAY_CUE =
   /\b(otro dia|otros dias|otra fecha|otras fechas|otra semana|la proxima semana|la semana que viene|que no sea (ese|esos|esa|esas) dias?|(que|cuales) (otros )?dias (tiene|tienen|hay|habria|tendria|tendrian)|dias disponibles|mas adelante en la semana|(?:no )?(?:hay|tiene|tienen|habra|tendra) (?:algo |nada |citas? |cupos? )?(?:mas adelante|mas pa delante|mas para adelante)|(?:mas adelante|mas pa delante|mas para adelante) (?:no )?(?:hay|tiene|tienen|habra|tendra)\b)\b/;
 /** A request next to a yes: "sí, y también quiero una para Mateo". */
 export const ANOTHER_REQUEST =
-  /\b(tambien|ademas|aparte|de paso) (quiero|necesito|quisiera|pedir|sacar|agendar|una|otra)\b|\botra (cita )?(aparte )?(para|de)\b|\btambien (?:me|le|nos) (?:puede|pueden|podria|podrian|da|dan|saca|sacan) (?:dar |sacar |agendar |separar )?(?:una|otra) (?:cita|consulta)\b|\bahora (?:sigue|va|vamos con) (?:la|el) de\b|\bahora (?:la|el) de [a-z]+(?: (?:igual|tambien|porfa|por favor|pues))*\W*$|^\W*(?:y )?ahora si (?:la|el) de [a-z]+\b|\b(?:y |ahora )(?:seguimos|sigamos|continuamos|continuemos|pasamos|pasemos) con (?:la|el|los|las|mi|mis) (?:de )?[a-z]+|\b(?:y |ahora )(?:seguimos|sigamos|continuamos|continuemos|pasamos|pasemos) con (?!(?:la|el|eso|esto|lo|los|las|mi|mis|que|una|un)\b)[a-z]+/;
+  /\b(tambien|ademas|aparte|de paso) (quiero|necesito|quisiera|pedir|sacar|agendar|una|otra)\b|\botra (cita )?(aparte )?(para|de)\b|\btambien (?:me|le|nos) (?:puede|pueden|podria|podrian|da|dan|saca|sacan) (?:dar |sacar |agendar |separar )?(?:una|otra) (?:cita|consulta)\b|\bahora (?:sigue|va|vamos con) (?:la|el) de\b|\bahora (?:la|el) de [a-z]+(?: (?:igual|tambien|porfa|por favor|pues))*\W*$|^\W*(?:y )?ahora si (?:la|el) de [a-z]+\b|\by de una (?:la|una|otra) (?:de|para|pa)\b|\b(?:y |ahora )(?:seguimos|sigamos|continuamos|continuemos|pasamos|pasemos) con (?:la|el|los|las|mi|mis) (?:de )?[a-z]+|\b(?:y |ahora )(?:seguimos|sigamos|continuamos|continuemos|pasamos|pasemos) con (?!(?:la|el|eso|esto|lo|los|las|mi|mis|que|una|un)\b)[a-z]+/;
 /** A time given as an upper bound: "antes de las 8", "más temprano de las 10". */
 export const BEFORE_TIME = /\b(antes|mas temprano) (de |que )?(las?|la una)\b/;
 /** A time given as a bound ("después de las 3"), not as the time of one slot. */

@@ -279,6 +279,9 @@ const TOLD_TO_A_CHILD: ReadonlySet<string> = new Set([
   'despidase',
   'despidete',
 ]);
+/** Before someone, where they are taken or seen: "(Kennedy, que es) donde llevamos a (la niña)", "donde atienden a (Mateo)". */
+const WHERE_THEY_GO =
+  /\b(?:donde|adonde) (?:siempre )?(?:la |lo |los |las |le |les )?(?:llevo|llevamos|lleva|llevan|atienden|ven|ve|revisan|vacunan)(?: siempre)?(?: a)?(?: la| el| los| las| mi| mis)?$/;
 /** After "yo tengo", a doubt rather than a cita held: "(yo tengo) eso como en el aire", "la duda", "ni idea". */
 const DOUBT_HELD = /^(?:eso|esa|esto) (?:como|medio|en el aire|en duda|confundid\w*|revuelt\w*)\b|^(?:la|una|esa) duda\b|^ni idea\b/;
 /** After "yo tengo", what ails the member: "(yo tengo) un dolor en la rodilla", "fiebre". */
@@ -1353,6 +1356,9 @@ function readPatients(
       ) &&
       BUSY_THAT_DAY.test(`ese dia ${original.slice(found.end, found.end + 6).join(' ')}`);
     const goesAlong = /^(?:van|va|vienen|viene|iran|ira) (?:conmigo|con nosotros|con migo|a acompanarme)\b/.test(original.slice(found.end, found.end + 3).join(' '));
+    // ("Kennedy, que es donde llevamos a la niña" at the site question: why that site, said of someone; the patient is chosen.)
+    const whereTheyGo =
+      question !== 'patient' && question !== 'start' && question !== 'menu' && WHERE_THEY_GO.test(words.slice(Math.max(0, found.start - 7), found.start).join(' '));
     const leftAlone =
       ((introducer !== 'para' && introducer !== 'pa' && introducer !== 'pal') || clausesOfWords()[cursor] !== clausesOfWords()[found.start]) &&
       clausesOfWords()[found.end] === clausesOfWords()[found.end - 1] &&
@@ -1374,6 +1380,7 @@ function readPatients(
       leftAlone ||
       whyThatService ||
       goesAlong ||
+      whereTheyGo ||
       busyThatDay ||
       whoseData(found.start) ||
       cedulaHolder(found.start) ||
@@ -1502,6 +1509,8 @@ function readPatients(
     const word = original[index] ?? '';
     // "Para don Hernando", "la cita de doña Gloria": a title is no name; the name after it is read as if the title were not there.
     if (HONORIFICS.has(word) && index + 1 < original.length) continue;
+    // ("Kennedy, que es donde atienden a Mateo" at the site question: why that site.)
+    if (question !== 'patient' && question !== 'start' && question !== 'menu' && WHERE_THEY_GO.test(words.slice(Math.max(0, index - 7), index).join(' '))) continue;
     const afterRelation = relations.some((found) => index === found.end);
     // (The name of a relation just read, "mi hijo Mateo"; after a comma, "mi chiquito, Mateíto", it is read here.)
     if (afterRelation && clausesOfWords()[index] === clausesOfWords()[index - 1]) continue;

@@ -110,6 +110,11 @@ export function settleIntent(reads: Reads): Understanding {
   let { intent } = reads;
   let score = intentRead.score;
   let pickedBook = false;
+  // ("1010101010, 15 marzo 94" at the document question: the date of birth, never a day for a cita.)
+  if (IDENTITY_QUESTIONS.has(question) && entities.birthDate && entities.day && entities.day.slice(5) === entities.birthDate.slice(5)) {
+    delete entities.day;
+    delete entities.weekday;
+  }
   // (A question about one of the citas listed, at the menu: the citas, looked up again, whatever option its words name.)
   let askedOfOne = false;
   // "La primera opción porfa, necesito sacar una cita": the number and the words agree.

@@ -534,6 +534,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         entities.band ||
         entities.patients?.length ||
         /^(?:\w+ )?(?:necesito|quiero|quisiera|ocupo|necesitaria)\b/.test(words.join(' ')) ||
+        // ("Pediatría urgente", "medicina general ya": a cita, now.)
+        (words.length <= 4 && /\b(?:urgente|urgentemente|urgencia|ya|hoy mismo|pronto|rapido)\b/.test(words.join(' '))) ||
         // ("Hola, cita médico general, solo puedo a la hora del almuerzo": a cita, not one the member has.)
         /(?<!\b(?:la|mi|esa|su|las|mis) )\b(?:cita|consulta|turno) (?:de |con |con el |con la |para |pa )?(?:medic|pediatr|general)/.test(words.join(' ')))
     )

@@ -3763,6 +3763,18 @@ describe('the forty-seventh blind batch, opened for tuning (dev50)', () => {
       { intent: 'reschedule', choice: 'apt-2', appointmentDay: '2026-11-27' },
     ],
     ['el viernes no puedo, la puede pasar al lunes?', 'appointment', { intent: 'reschedule', choice: undefined, newDay: '2026-11-30' }],
+    // A cita asked for now, in few words.
+    ['pediatria urgente', 'start', { intent: 'book', specialty: 'pediatria' }],
+    ['buenas, soy el esposo de laura, el niño esta vomitando y necesitamos cita ya', 'start', { intent: 'book' }],
+    // At «¿La cancelo?», a move said in the first person gives the cancellation up for a move.
+    ['no espere, mejor la muevo', 'confirm', { intent: 'reschedule', choice: 'no' }],
+    // The yes, and right away another cita for someone.
+    ['Sí, confirmo. Y de una la de 2:20 pa Sofía porfa', 'confirm', { intent: 'book', choice: 'yes', time: '14:20' }],
+    // A date of birth given with the document is no day for a cita.
+    ['1010101010, 15 marzo 94', 'document', { birthDate: '1994-03-15', day: undefined, documentNumber: '1010101010' }],
+    // Why that site, said of someone, at the site question: nobody switched to.
+    ['Kennedy que es donde llevamos a la niña', 'site', { choice: 'KENNEDY', patients: undefined }],
+    ['Kennedy que es donde atienden a Mateo', 'site', { choice: 'KENNEDY', patients: undefined }],
   ]);
 });
 
