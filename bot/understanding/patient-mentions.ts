@@ -590,6 +590,23 @@ function readPatients(
     // ("Ah, no se puede para mí; bueno, entonces para la niña": the same, said after Lina's answer.)
     const cannot = /\b(si no|no) (se puede|hay|alcanza|es posible|sale|se pudo)( (para|pa|pal|a))? (el |la )?$/.exec(`${words.slice(Math.max(0, index - 7), index).join(' ')} `);
     if (cannot && (cannot[1] === 'si no' || /\b(entonces|mejor|bueno) (para|pa|pal)\b/.test(words.slice(index + 1).join(' ')))) return true;
+    // ("La del viernes no me toca a mí, ¿cierto?": the one it is not for.)
+    if (/\bno (?:me|le|nos|les) (?:toca|corresponde|pertenece) (?:a )?$/.test(`${words.slice(Math.max(0, index - 5), index).join(' ')} `)) return true;
+    // ("La de hoy a las 2 para Mateo, y ojalá me guarde la que sigue pa la niña": one left for later, wished for.)
+    if (
+      /\bojala (?:me |le |nos )?(?:guarde|guarden|separe|separen|aparte|aparten|deje|dejen|reserve|reserven)\b[a-z ]{0,30}\b(?:pa|para|pal) (?:la |el |mi )?$/.test(
+        `${words.slice(Math.max(0, index - 10), index).join(' ')} `,
+      )
+    )
+      return true;
+    // ("Mejor primero la de Mateo…, a Sofi la llevo mañana": the other taken later.)
+    if (
+      /\bprimero\b/.test(words.slice(0, index).join(' ')) &&
+      /^(?:la|lo|los|las) (?:llevo|llevamos|traigo|traemos|hago|hacemos|saco|sacamos) (?:manana|despues|luego|otro dia|la otra semana|mas tarde|el (?:lunes|martes|miercoles|jueves|viernes|sabado))\b/.test(
+        words.slice(index + 1, index + 6).join(' '),
+      )
+    )
+      return true;
     // "Primero Mateo, después hacemos la de la chiquita": one left for later.
     if (
       /\b(despues|luego|otro dia|mas tarde|ahorita|en un rato|ahora)( (le|les|me|nos))? (hacemos|sacamos|pedimos|vemos|agendamos|miramos|hago|saco|pido|termino|terminamos|seguimos|sigo)( con)?( (la|el|lo|las|los))?( de)?( (la|el|mi))? $/.test(
@@ -848,6 +865,14 @@ function readPatients(
     if (question !== 'patient' && phrase === 'a mi' && /^(?:toca|toco|tocaba|tocara)$/.test(words[found.start - 1] ?? '') && found.end >= words.length - 1) continue;
     // ("Sí, y que me avisen a mí, que ella no maneja celular": the one told of the cita, not its patient.)
     if (phrase === 'a mi' && NOTIFIED_BEFORE.test(words.slice(Math.max(0, found.start - 4), found.start).join(' '))) continue;
+    // ("…es que me los van a dejar a mí": the one who looks after them, not a patient.)
+    if (
+      phrase === 'a mi' &&
+      /\b(?:dejar|dejan|dejaran|deja|dejo|encargar|encargan|encargaron|encargo)(?: (?:los|las|la|lo|me|nos))*$/.test(
+        words.slice(Math.max(0, found.start - 4), found.start).join(' '),
+      )
+    )
+      continue;
     // "Cédula 1010101010, la mía": the document is the member's own; it says nothing of the patient.
     if (IDENTITY_QUESTIONS.has(question) && OWN_DOCUMENT.has(phrase)) continue;
     // "Mi hija y yo" is the member too; "y yo los llevo" is someone telling a story.
@@ -1829,7 +1854,11 @@ function readPatients(
   }
   // ("Tengo que cambiar una cita pero no me acuerdo si es la mía o la de Sofi": whose it is, wondered; neither is named.)
   const wondered =
-    affirmed.length > 0 && question !== 'patient' ? /\bsi (?:es|era|fue) (?:(?:la|el|para|pa) )?(?:[a-z]+ ){0,3}o (?:(?:la|el|para|pa) )?(?:de |del )?[a-z]+/.exec(whole) : null;
+    affirmed.length > 0 && question !== 'patient'
+      ? (/\bsi (?:es|era|fue) (?:(?:la|el|para|pa) )?(?:[a-z]+ ){0,3}o (?:(?:la|el|para|pa) )?(?:de |del )?[a-z]+/.exec(whole) ??
+        // ("¿Esa es del niño o de la niña?", "¿esa es la de Mateo o la de Sofía?": which, asked.)
+        /\b(?:es|era|sera|son) (?:la |el )?(?:del|de la|de|pa|para) (?:la |el |mi )?[a-z]+ o (?:la |el )?(?:del|de la|de|pa|para) (?:la |el |mi )?[a-z]+/.exec(whole))
+      : null;
   if (wondered) {
     const from = whole.slice(0, wondered.index).split(' ').length - 1;
     const to = from + wondered[0].split(' ').length;

@@ -1549,7 +1549,8 @@ function servedElsewhere(normalized: string): Asked | undefined {
 }
 
 /** A cita pointed at among those listed: "la del miércoles", "esa de pediatría", "la de medicina general del 25", "esa es la de". */
-const ONE_CITA_REFERRED = /\b(?:la|esa|esta) (?:cita |consulta )?(?:de|del) (?:[a-z0-9]+ ){0,3}|\b(?:esa|esta) es la (?:de|del)\b/;
+const ONE_CITA_REFERRED =
+  /\b(?:la|esa|esta) (?:cita |consulta )?(?:de|del) (?:[a-z0-9]+ ){0,3}|\b(?:esa|esta) es la (?:de|del)\b|\b(?:esa|esta) (?:cita|consulta) (?:es|era) (?:de|del|para)\b/;
 /** What is asked of it: who it is with, where, when, whose, what kind, or only checked. */
 const ASKED_OF_A_CITA =
   /\?|\b(?:verdad|cierto|con quien|con que|con cual|que doctor\w*|que medic\w*|en que sede|donde es|a que hora|de cual|cual de|es la de|es el de|es de (?:el|ella|mi|la|mateo|sofi\w*)|o con otro|o con otra|de control o|primera vez o|tambien es)\b/;

@@ -3775,6 +3775,29 @@ describe('the forty-seventh blind batch, opened for tuning (dev50)', () => {
     // Why that site, said of someone, at the site question: nobody switched to.
     ['Kennedy que es donde llevamos a la niña', 'site', { choice: 'KENNEDY', patients: undefined }],
     ['Kennedy que es donde atienden a Mateo', 'site', { choice: 'KENNEDY', patients: undefined }],
+    // Which of two, asked: neither is named.
+    ['mmm ahí sale una de pediatría control, pero ¿esa es del niño o de la niña?', 'appointment', { patients: undefined }],
+    ['¿Y a la final esa cita era de Mateo o de Sofía? no me dijo', 'menu', { intent: 'consult', choice: 'consult', patients: undefined }],
+    // The one it is not for, the one wished for later, the one taken later: not patients now.
+    ['y la del viernes no me toca a mí, ¿cierto? esa es la de Sofi', 'menu', { intent: 'consult', patients: [{ kind: 'name', name: 'sofia' }] }],
+    ['la de hoy a las 2 para Mateo, y ojalá me guarde la que sigue pa la niña', 'slot', { choice: 'slot-1', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    [
+      'espere espere, mejor primero la de Mateo que él sí tiene que ir hoy sin falta, a Sofi la llevo mañana',
+      'confirm',
+      { intent: 'change_patient', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
+    ],
+    // Whoever the children are left with is no patient.
+    [
+      'Hola, soy Paola, hermana de Laura, le escribo del cel de ella. ¿Sabe si mis sobrinos tienen algo pendiente esta semana? es que me los van a dejar a mí',
+      'start',
+      {
+        intent: 'consult',
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
   ]);
 });
 
