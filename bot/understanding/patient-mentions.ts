@@ -1813,7 +1813,9 @@ function readPatients(
       continue;
     }
     if (!mayBeName(word)) continue;
-    const introduced = before !== undefined && BEFORE_NAME.has(before) && (capitalised.has(word) || question === 'patient' || commonFirstName(word) !== undefined);
+    // ("…ese mismo día pa aprovechar el viaje": what for, a verb, not someone's name.)
+    const purpose = /^[a-z]{4,}(?:ar|er|ir)$/.test(word) && !capitalised.has(word) && commonFirstName(word) === undefined && !names.has(word);
+    const introduced = before !== undefined && BEFORE_NAME.has(before) && !purpose && (capitalised.has(word) || question === 'patient' || commonFirstName(word) !== undefined);
     // A lone word at the patient question is a name only if it looks like one: "zqzq" is not echoed back.
     const alone = question === 'patient' && original.length <= 2 && (capitalised.has(word) || commonFirstName(word) !== undefined || names.has(word));
     if (introduced || alone) push(personOf(word), index);

@@ -3786,6 +3786,9 @@ describe('the forty-seventh blind batch, opened for tuning (dev50)', () => {
       'confirm',
       { intent: 'change_patient', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
     ],
+    // What for, a verb after "pa", is nobody's name; a name after "pa" still is.
+    ['para mateo pa aprovechar el viaje', 'patient', { patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    ['pa edgar', 'patient', { patients: [{ kind: 'name', name: 'edgar', written: 'Edgar' }] }],
     // Whoever the children are left with is no patient.
     [
       'Hola, soy Paola, hermana de Laura, le escribo del cel de ella. ¿Sabe si mis sobrinos tienen algo pendiente esta semana? es que me los van a dejar a mí',
