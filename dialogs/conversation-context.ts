@@ -347,6 +347,18 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
   return { ...(operation ? { operation } : {}), fields, ...(patients ? { patients } : {}) };
 }
 
+/**
+ * A yes that also asks for a cita for someone ("sí, confírmela, y de una la de 2:20 pa Sofía", "sí, y también quiero una
+ * para Mateo"): the booking for them, to take up once the one being answered ends.
+ */
+export function bookingAfterYes(understood: Understanding): PendingRequest | undefined {
+  const { entities } = understood;
+  if (understood.intent !== 'book' || entities.yesNo !== 'yes' || !entities.patients?.length) return undefined;
+  // (What else it says is said of that booking: "la de 2:20 pa Sofía".)
+  const { yesNo: _yes, ...said } = entities;
+  return requestIn({ intent: 'book', intentScore: 1, entities: said });
+}
+
 /** The second request a message carries ("… y sacar una nueva para el viernes"), if any. */
 export function nextRequestIn(understood: Understanding): PendingRequest | undefined {
   if (!understood.next) return undefined;

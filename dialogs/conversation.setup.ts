@@ -24,6 +24,7 @@ import {
   nextIsMember,
   nextPatientName,
   nextRequestIn,
+  bookingAfterYes,
   patientResolution,
   requestIn,
   requestedPatient,
@@ -396,7 +397,8 @@ export const conversationSetup = setup({
     })),
     /** "Ahora sí, sáqueme una nueva…" said inside an operation: the request that comes after it. */
     noteNextRequest: assign(({ context, event }) => {
-      const next = isMessage(event) && !context.nextRequest ? nextRequestIn(event.understood) : undefined;
+      // ("Sí, y de una la de 2:20 pa Sofía" at a confirmation: the yes answers, her booking comes next.)
+      const next = isMessage(event) && !context.nextRequest ? (nextRequestIn(event.understood) ?? bookingAfterYes(event.understood)) : undefined;
       return next ? { nextRequest: next, nextAnnounced: false } : {};
     }),
     /** Keeps what the message asks for, on top of what was asked before. */

@@ -319,6 +319,8 @@ export const takeSlotMachine = setup({
           { guard: ({ context, event }) => context.mode !== 'move' && entitiesOf(event).cancelIt === true && answerOf(event) !== 'yes', target: 'leftAsIs' },
           // "No sabe q, mejor cancélela, yo después saco otra" at «¿La muevo?»: nothing moved; that cita is to be cancelled instead.
           { guard: ({ context, event }) => context.mode === 'move' && entitiesOf(event).cancelIt === true && answerOf(event) !== 'yes', target: 'cancelInstead' },
+          // "Sí, confírmela, y ahora continuemos con Sofía": this one confirmed; the booking for her is taken up after it.
+          { guard: ({ context, event }) => context.mode !== 'move' && answerOf(event) === 'yes' && intentOf(event) === 'book', target: 'committing' },
           { guard: 'revisesEarlierAnswer', target: 'revised' },
           SITE_KEPT,
           { guard: and(['saidYes', 'yesButOtherTime']), target: 'clarifying', actions: assign(({ context, event }) => ({ proposed: searchIn(context, event) })) },
