@@ -139,6 +139,8 @@ export function pickOption(
             : undefined));
   if (numbered !== undefined) {
     const value = options[numbered - 1]?.value;
+    // ("Primero mi nieto", "primero el niño" to «¿Para quién?»: the order of the people named, never the first option, "Para mí".)
+    if (value !== undefined && question === 'patient' && (entities.patients?.length ?? 0) > 0 && !agreesWithPeople(value, entities)) return undefined;
     return value === undefined ? undefined : { value, by: 'number' };
   }
   // "Para mi sobrina, la 3", "la que sea, la 1", "ah ok son dos, la 1 ¿en qué consultorio es?": one clause that is only an

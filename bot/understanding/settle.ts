@@ -281,7 +281,14 @@ export function settleIntent(reads: Reads): Understanding {
   // At the consent question, "sí, necesito una cita" consents and asks: the request is kept.
   if ((question === 'confirm' || question === 'offer') && !intentRead.ruled) {
     // "Sí, y también quiero una para Mateo": the yes, and a new booking.
-    if (yesNo === 'yes' && ANOTHER_REQUEST.test(normalized) && (entities.patients?.length || entities.specialty) && ['affirm', 'change_patient', 'book'].includes(intent))
+    // ("Sí, y de una otra para Sofía el mismo día", "si, y para la niña también el mismo martes", "sí. Ahora la niña necesita
+    // pediatría…": the same, with when or what it should be.)
+    if (
+      yesNo === 'yes' &&
+      (ANOTHER_REQUEST.test(normalized) || (entities.patients?.length && NEXT_ONE_AFTER_YES.test(normalized))) &&
+      (entities.patients?.length || entities.specialty) &&
+      ['affirm', 'change_patient', 'book', 'other_day', 'more_times'].includes(intent)
+    )
       intent = 'book';
     // "Sí, confírmela", "sí, cancélela", "sí gracias", "sí. ¿qué debo llevar?": the yes is the answer.
     else if (yesNo === 'yes' && (['book', 'consult', 'cancel', 'reschedule', 'thanks', 'more_times', 'none'].includes(intent) || (intent === 'back' && !BACK_CUE.test(normalized))))
@@ -1549,6 +1556,12 @@ function servedElsewhere(normalized: string): Asked | undefined {
 }
 
 /** A cita pointed at among those listed: "la del miércoles", "esa de pediatría", "la de medicina general del 25", "esa es la de". */
+/**
+ * After a yes, someone's cita asked for next: "y de una otra para", "y otra pa", "y para la niña también", "ahora la niña
+ * necesita", "y luego hacemos la de la niña".
+ */
+const NEXT_ONE_AFTER_YES =
+  /\by (?:de una |tambien |ademas )?otra (?:para|pa|pal|de)\b|\by (?:para|pa|pal) (?:la |el |mi )?[a-z]+ tambien\b|\b(?:ahora|luego|despues) (?:la|el|mi) [a-z]+ (?:necesita|ocupa|quiere|tiene que ir)\b|\b(?:luego|despues|ahora) (?:hacemos|sacamos|seguimos con|vamos con|pedimos) (?:la|el) (?:de|del)\b/;
 const ONE_CITA_REFERRED =
   /\b(?:la|esa|esta) (?:cita |consulta )?(?:de|del) (?:[a-z0-9]+ ){0,3}|\b(?:esa|esta) es la (?:de|del)\b|\b(?:esa|esta) (?:cita|consulta) (?:es|era) (?:de|del|para)\b/;
 /** What is asked of it: who it is with, where, when, whose, what kind, or only checked. */

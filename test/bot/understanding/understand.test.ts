@@ -3681,6 +3681,30 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('the forty-eighth blind batch, opened for tuning (dev51), and member testing', () => {
+  itReads([
+    // "Primero" and a person to «¿Para quién?»: that person first, never the first option ("Para mí").
+    ['primero mi hijo', 'patient', { choice: undefined, patients: [{ kind: 'relation', relation: 'son' }] }],
+    ['la 1 para mateo', 'patient', { choice: 'mateo' }],
+    // A cita left as it is, "me la deja como está": not the patient.
+    ['si, y la de mateo me la deja como está', 'confirm', { intent: 'affirm', choice: 'yes', patients: undefined }],
+    // The one whose cita is cancelled, named with why.
+    ['cancele la cita de la niña del viernes porque Sofi ya está bien', 'start', { intent: 'cancel', patients: [{ kind: 'name', name: 'sofia' }] }],
+    // A yes, and the next cita for someone, with when or what it should be.
+    ['si, y de una otra para Sofia el mismo dia', 'confirm', { intent: 'book', choice: 'yes', sameDay: true }],
+    ['si, y para la niña tambien el mismo martes', 'confirm', { intent: 'book', choice: 'yes', day: '2026-11-24' }],
+    [
+      'si señora. ahora la niña necesita pediatria, control, ojala ese mismo miercoles despues de las 10 y media',
+      'confirm',
+      { intent: 'book', choice: 'yes', specialty: 'pediatria' },
+    ],
+    ['dale, confirmela y luego hacemos la de la niña', 'confirm', { intent: 'book', choice: 'yes', patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    // …but one the member leaves for later, or a yes for someone else, is no next booking.
+    ['si confirmo, despues le saco la de mateo', 'confirm', { intent: 'affirm', patients: undefined }],
+    ['si, pero para sofia', 'confirm', { intent: 'affirm' }],
+  ]);
+});
+
 describe('the forty-seventh blind batch, opened for tuning (dev50)', () => {
   itReads([
     // A booking asked for someone in the imperative, among the citas listed too: a booking, never a pick of a listed cita.
