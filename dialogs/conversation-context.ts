@@ -95,6 +95,8 @@ export interface ConversationContext extends ConversationInput {
   otherPatientLater?: PatientMention;
   /** The member was told that the next request comes after the one under way. */
   nextAnnounced?: boolean;
+  /** Whose cita comes now, just said with it ("Ahora la cita de pediatría para Sofía"): not said again as chosen. */
+  nextNamed?: string;
   /** Who the patient question offers: everyone, or the few a member's words left open. */
   patientOptions?: string[];
   /** The words that left `patientOptions` open meant one of them ("una de las citas de los niños"): the others wait for nothing. */

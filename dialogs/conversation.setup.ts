@@ -480,9 +480,12 @@ export const conversationSetup = setup({
     }),
     /** "Para la niña" going straight into an operation: who Lina understood, so the member can correct her. */
     sayWhoWhenImplicit: enqueueActions(({ context, enqueue }) => {
-      if (context.request?.operation && context.patient && !isSelfPatient(context)) {
+      // (Not right after "Ahora la cita para Sofía", which said it.)
+      const justSaid = context.nextNamed !== undefined && context.nextNamed === context.patient?.firstName;
+      if (context.request?.operation && context.patient && !isSelfPatient(context) && !justSaid) {
         enqueue.emit({ type: 'reply', reply: reply('patient.chosen', { name: context.patient.firstName }) });
       }
+      if (context.nextNamed !== undefined) enqueue.assign({ nextNamed: undefined });
     }),
     /** The operation and what the member said, kept while it runs; restarted with it after a patient switch. */
     startOperation: enqueueActions(({ context, enqueue }, operation: Operation) => {
@@ -529,7 +532,7 @@ export const conversationSetup = setup({
           ...(specialty ? { specialty } : {}),
         }),
       });
-      enqueue.assign({ request: { ...request, fields }, nextRequest: undefined, nextAnnounced: false });
+      enqueue.assign({ request: { ...request, fields }, nextRequest: undefined, nextAnnounced: false, nextNamed: name && next.operation === 'book' ? name : undefined });
     }),
     /** An operation ended (`params`: its output): its outcome recorded, its request dropped. */
     finishOperation: enqueueActions(({ enqueue }, output: OperationOutput) => {
