@@ -752,11 +752,28 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
     return result;
   }
   // "Y la de la niña también cancélemela" at «¿La cancelo?»: this one (the yes), then the other person's, the same way.
-  const also = expectation.question === 'confirm' && !answer.next && answer.entities.yesNo === undefined ? THE_OTHERS_TOO.exec(normalized) : null;
+  // ("Sí, y la del niño también pásela para el viernes" at «¿La muevo?»: the same, with the yes said and where it goes.)
+  // ("Sí, muévala. Y la de Mateo también para el viernes": the verb said of this one goes for the other's too.)
+  const confirming = expectation.question === 'confirm' && answer.entities.yesNo !== 'no' && (!answer.next || !answer.next.entities.patients);
+  const direct = confirming ? THE_OTHERS_TOO.exec(normalized) : null;
+  const sameVerb = confirming && !direct ? THE_OTHERS_TOO_AFTER.exec(normalized) : null;
+  const verbBefore = sameVerb ? /\b(cancel\w*|anul\w*|muev\w*|pas[ae]\w*|cambi\w*|corr[ae]\w*|reprogram\w*)/.exec(normalized.slice(0, sameVerb.index)) : null;
+  const also = direct ? { verb: direct[1] ?? '', at: direct.index } : sameVerb && verbBefore ? { verb: verbBefore[1] ?? '', at: sameVerb.index } : undefined;
   if (also && (answer.entities.patients?.length ?? 0) > 0) {
-    const { patients, ...kept } = answer.entities;
-    const operation = /^(cancel|anul)/.test(also[1] ?? '') ? 'cancel' : 'reschedule';
-    return { ...answer, intent: 'affirm', choice: 'yes', entities: { ...kept, yesNo: 'yes' }, next: { intent: operation, entities: { ...(patients ? { patients } : {}) } } };
+    const operation = /^(cancel|anul)/.test(also.verb) ? 'cancel' : 'reschedule';
+    // (What is said after it, "…para el viernes", is said of the other one's.)
+    const after = readWhenAfter(normalized, also.at);
+    const { patients, newDay: _newDay, ...rest } = answer.entities;
+    const kept: Entities = { ...rest };
+    if (after) for (const key of ['day', 'weekday', 'time', 'band'] as const) delete kept[key];
+    const said = answer.next?.intent === operation || answer.next?.intent === 'book' ? answer.next.entities : {};
+    return {
+      ...answer,
+      intent: 'affirm',
+      choice: 'yes',
+      entities: { ...kept, yesNo: 'yes' },
+      next: { intent: operation, entities: { ...said, ...(after ? pickWhen(answer.entities, operation === 'reschedule') : {}), ...(patients ? { patients } : {}) } },
+    };
   }
   // "Listo. Y la de las 12 del 25 también cancélemela": this one (the yes), then the one its day and hour name, the same way.
   const alsoWhen = expectation.question === 'confirm' && !answer.next && !also ? THE_ONE_THEN_TOO.exec(normalized) : null;
@@ -843,7 +860,20 @@ const CHECK_FIRST =
 /** "Listo. Y la de las 12 del 25 también cancélemela": the yes said first, then another cita, named by its day or hour, the same way. */
 const THE_ONE_THEN_TOO =
   /^\W*(?:si|listo|dale|ok|okey|bueno|claro|de una|hagale)\b[^a-z0-9]+(?:[a-z]+ ){0,2}y (?:la|el) (?:cita )?(?:de|del) [a-z0-9: ]{1,30}? tambien (?:me |se )?(?:la |lo )?(cancel\w*|anul\w*|muev\w*|pase\w*|cambie\w*|reprogram\w*)/;
-const THE_OTHERS_TOO = /\b(?:la|el) (?:cita )?de (?:la |el |mi )?\w+ tambien (?:me |se )?(?:la |lo )?(cancel\w*|anul\w*|muev\w*|pase\w*|cambie\w*|reprogram\w*)/;
+/** "Y la de Mateo también (para el viernes)": the other one's, the same way as this one, its verb said before. */
+const THE_OTHERS_TOO_AFTER = /\by (?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?\w+ tambien\b/;
+/** Whether a day, hour or band is said after `at` ("…y la del niño también pásela para el viernes"). */
+function readWhenAfter(normalized: string, at: number): boolean {
+  return /\b(?:lunes|martes|miercoles|jueves|viernes|sabado|hoy|manana|\d{1,2}|tarde|temprano)\b/.test(normalized.slice(at));
+}
+/** The when of a reading: its day, weekday, hour and band; for a move, where it goes ("pásela para el viernes"). */
+function pickWhen(entities: Entities, moved = false): Entities {
+  const { day, weekday, time, band } = entities;
+  if (moved) return { ...(day ? { newDay: day } : {}), ...(time ? { newTime: time } : {}), ...(band ? { band } : {}) };
+  return { ...(day ? { day } : {}), ...(weekday !== undefined ? { weekday } : {}), ...(time ? { time } : {}), ...(band ? { band } : {}) };
+}
+const THE_OTHERS_TOO =
+  /\b(?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?\w+ tambien (?:me |se )?(?:la |lo )?(cancel\w*|anul\w*|muev\w*|pase\w*|pasa\w*|cambie\w*|corra\w*|reprogram\w*)/;
 
 /** A cita for someone named, besides the one confirmed: "la misma para Sofía", "y de una me saca otra pa Mateo", "le saco una a Sofi". */
 /** One person, then "y (de pronto) (después) una pa…": a booking for another one, after this one. */

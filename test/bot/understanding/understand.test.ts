@@ -3705,6 +3705,26 @@ describe('the forty-eighth blind batch, opened for tuning (dev51), and member te
   ]);
 });
 
+describe("a yes, and the other one's cita the same way (member testing)", () => {
+  it("moves the other child's next, to the day said after it", () => {
+    const result = read('si, y la del niño tambien pasela para el viernes, que queden juntitas', 'confirm');
+    assert.equal(result.intent, 'affirm');
+    assert.equal(result.choice, 'yes');
+    assert.equal(result.entities.day, undefined);
+    assert.equal(result.entities.patients, undefined);
+    assert.deepEqual(result.next, { intent: 'reschedule', entities: { newDay: '2026-11-27', patients: [{ kind: 'relation', relation: 'son' }] } });
+  });
+  it("takes the verb said of this one for the other's", () => {
+    const result = read('si muevala. y la de mateo tambien para el viernes', 'confirm');
+    assert.deepEqual(result.next, { intent: 'reschedule', entities: { newDay: '2026-11-27', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] } });
+  });
+  it('cancels the other one next', () => {
+    const result = read('y la de la niña también cancélemela', 'confirm');
+    assert.equal(result.choice, 'yes');
+    assert.deepEqual(result.next, { intent: 'cancel', entities: { patients: [{ kind: 'relation', relation: 'daughter' }] } });
+  });
+});
+
 describe('the forty-seventh blind batch, opened for tuning (dev50)', () => {
   itReads([
     // A booking asked for someone in the imperative, among the citas listed too: a booking, never a pick of a listed cita.
