@@ -527,12 +527,12 @@ export const conversationSetup = setup({
       enqueue.emit({
         type: 'reply',
         reply: reply('common.nextNow', {
-          context: forMember ? 'book_self' : name && next.operation === 'book' ? 'book_named' : next.operation,
+          context: forMember ? 'book_self' : name && next.operation !== 'consult' ? `${next.operation}_named` : next.operation,
           ...(name ? { name } : {}),
           ...(specialty ? { specialty } : {}),
         }),
       });
-      enqueue.assign({ request: { ...request, fields }, nextRequest: undefined, nextAnnounced: false, nextNamed: name && next.operation === 'book' ? name : undefined });
+      enqueue.assign({ request: { ...request, fields }, nextRequest: undefined, nextAnnounced: false, nextNamed: name && next.operation !== 'consult' ? name : undefined });
     }),
     /** An operation ended (`params`: its output): its outcome recorded, its request dropped. */
     finishOperation: enqueueActions(({ enqueue }, output: OperationOutput) => {
