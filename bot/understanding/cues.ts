@@ -237,6 +237,12 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'reschedule',
     /\b(?:mejor|mas bien|mejor dicho|entonces) (?:me |se )?(?:la|lo) (?:muevo|movemos|cambio|cambiamos|paso|pasamos|corro|corremos|reprogramo|reprogramamos|aplazo|aplazamos)\b/g,
   ],
+  // ("¿Y la mía cuándo es?", "¿y a mí cuándo me toca?", "¿tengo algo pendiente?", "el viernes tengo algo?", "¿qué día era lo del
+  // médico mío?", "¿a qué horas era que tenía que llevar al niño?", "¿cómo quedaron las de los dos niños?": citas asked about.)
+  [
+    'consult',
+    /\b(?:la|el) mi[oa] (?:cuando|que dia|a que hora|a que horas) (?:es|era|queda|quedo)\b|\b(?:cuando|que dia|a que hora|a que horas) (?:es|era|queda|quedo) (?:la|el|lo) mi[oa]\b|\b(?:a mi|y a mi) (?:cuando|que dia) me toca\b|^(?:\w+ ){0,6}(?:tengo|tiene|tenemos|tienen) algo(?: (?:pendiente\w*|agendad\w*|programad\w*|ese dia|esta semana|esa semana|con ustedes))?$|\b(?:que dia|cuando|a que hora|a que horas) (?:era|es|fue) (?:lo|la|el) (?:del?|de la) (?:medic\w*|pediatra|doctor\w*|doctora|cita|control)\b|\ba que horas? (?:era|es) (?:que )?(?:tenia|tengo|tiene|teniamos) que (?:llevar|ir)\b|\bcomo (?:me |nos |le )?quedaron (?:las|los) (?:citas )?de\b/g,
+  ],
   // ("Ay Dios mío, ¿la cita era hoy?", "¿mi cita es el viernes?": when it is, asked.)
   [
     'consult',
@@ -695,6 +701,9 @@ export const OPINION_AFTER_SELF =
 export const AFTER_SELF: ReadonlySet<string> = new Set([
   // "¿Y para mí se puede sacar una?", "para mí lo más pronto posible", "para mí aquí en Suba", "para mí hoy".
   'se',
+  // ("¿Y a mí cuándo me toca?", "¿y para mí qué hay?": a question about the member.)
+  'cuando',
+  'cuales',
   // ("Pa mí ve": an interjection closing it.)
   've',
   'lo',

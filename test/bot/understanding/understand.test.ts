@@ -3702,6 +3702,15 @@ describe('the forty-eighth blind batch, opened for tuning (dev51), and member te
     // …but one the member leaves for later, or a yes for someone else, is no next booking.
     ['si confirmo, despues le saco la de mateo', 'confirm', { intent: 'affirm', patients: undefined }],
     ['si, pero para sofia', 'confirm', { intent: 'affirm' }],
+    // Citas asked about in a few words at the menu (member testing): a look-up, never "No te entendí".
+    ['y la mia cuando es?', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['y a mi cuando me toca?', 'menu', { intent: 'consult', choice: 'consult', patients: [{ kind: 'self' }] }],
+    ['tengo algo pendiente?', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['señorita una pregunta, el viernes tengo algo?', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['que dia era lo del medico mio?', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['a que horas era que tenia que llevar al niño?', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['me confirma como quedaron las de los dos niños porfa', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['tengo algo que hacer ese dia', 'slot', { intent: 'none' }],
   ]);
 });
 
