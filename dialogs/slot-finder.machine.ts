@@ -286,14 +286,21 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
         }),
         {
           type: 'prompt',
-          params: ({ context }) =>
-            ask(
+          params: ({ context }) => {
+            const prompt = ask(
               'slot',
               'slots.ask',
               // A later page is "the next times", not "the nearest".
               { ...describeSearch(context), count: context.slots.length, context: slotsAskContext(context) },
               slotOptions(context.slots),
-            ),
+            );
+            // ("El miércoles a las tres", then "listo, esa": the one slot at the hour asked for is the one spoken of.)
+            // (Only when the list opens with it: the hour asked for, found.)
+            const from = context.search.fromTime;
+            const atTime = from === undefined ? [] : context.slots.filter((slot) => bogotaParts(slot.start).time === from);
+            const first = context.slots[0];
+            return atTime.length === 1 && first && atTime[0] === first ? { ...prompt, pointed: first.id } : prompt;
+          },
         },
       ],
       on: {
