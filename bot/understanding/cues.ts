@@ -142,7 +142,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   // "¿Me la corre una horita más tarde?", "me la pasa para el jueves": the cita just spoken of, moved.
   [
     'reschedule',
-    /\b(?:me |nos |se )?(?:la|lo) (?:corre|corres|corren|correria|pasa|pasas|pasan|pasaria|mueve|mueves|mueven|moveria)(?: (?:un|una|unos|unas) (?:horita|hora|poquito|rato|dia|diita))? (?:mas (?:tarde|temprano|tardecito|tempranito)|para|pa|pal|al)\b/g,
+    /\b(?:me |nos |se )?(?:la|lo) (?:corre|corres|corren|correria|pasa|pasas|pasan|pasaria|mueve|mueves|mueven|moveria|cambia|cambias|cambian|cambiaria|cambiarian)(?: (?:un|una|unos|unas) (?:horita|hora|poquito|rato|dia|diita))? (?:mas (?:tarde|temprano|tardecito|tempranito)|para|pa|pal|al)\b/g,
   ],
   // "La de Sofi me la pone el miércoles", "la de Mateo del miércoles la necesito mejor pal jueves": someone's cita (or the one of
   // a day), put on another day.
@@ -243,6 +243,10 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'consult',
     /\b(?:la|el) mi[oa] (?:cuando|que dia|a que hora|a que horas) (?:es|era|queda|quedo)\b|\b(?:cuando|que dia|a que hora|a que horas) (?:es|era|queda|quedo) (?:la|el|lo) mi[oa]\b|\b(?:a mi|y a mi) (?:cuando|que dia) me toca\b|^(?:\w+ ){0,6}(?:tengo|tiene|tenemos|tienen) algo(?: (?:pendiente\w*|agendad\w*|programad\w*|ese dia|esta semana|esa semana|con ustedes))?$|\b(?:que dia|cuando|a que hora|a que horas) (?:era|es|fue) (?:lo|la|el) (?:del?|de la) (?:medic\w*|pediatra|doctor\w*|doctora|cita|control)\b|\ba que horas? (?:era|es) (?:que )?(?:tenia|tengo|tiene|teniamos) que (?:llevar|ir)\b|\bcomo (?:me |nos |le )?quedaron (?:las|los) (?:citas )?de\b/g,
   ],
+  // ("Y de paso quería saber si la de pediatría del niño sigue para el viernes": whether it stands, asked.)
+  ['consult', /\bsi (?:la|el|mi) (?:cita |consulta )?(?:de|del) [a-z ]{1,40}? (?:sigue|continua|queda|esta) (?:para|pa|pal|el|en pie|igual|vigente)\b/g],
+  // ("Ay bueno, entonces quiero las citas para mis nietos": citas asked for them.)
+  ['book', /\b(?:quiero|necesito|quisiera|queria|ocupo) (?:las|unas|dos) citas (?:para|pa|pal|de) (?:mis|los|las|mi)\b/g],
   // ("Ay Dios mío, ¿la cita era hoy?", "¿mi cita es el viernes?": when it is, asked.)
   [
     'consult',

@@ -294,6 +294,8 @@ function readOperationCue(whole: string, answeringNo: boolean): Intent | undefin
         !(answeringNo && match.index === 3)
       )
         continue;
+      // ("Mejor moverla, cancelarla no porque después no consigo": the operation refused right after it.)
+      if ((intent === 'cancel' || intent === 'reschedule') && /^ no(?:$|,| porque| pq| xq| que\b| mejor\b)/.test(whole.slice(match.index + match[0].length))) continue;
       // ("¿La del viernes sigue igual? ¿No se me cancela?": a worry that it be cancelled, not a cancellation asked for.)
       if (intent === 'cancel' && /\bno se (?:me |le |nos |les )?$/.test(before)) continue;
       // ("¿Ya me la quitaron o tengo que cancelarla yo?": whether it must be done, asked, not asked for.)

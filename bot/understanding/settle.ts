@@ -508,7 +508,7 @@ export function settleIntent(reads: Reads): Understanding {
     entities.band &&
     entities.day &&
     !entities.time &&
-    /\b(?:no )?(?:hay|habra|habria|tiene|tienen|tendra|tendria)(?: (?:nada|algo|algun|alguna|mas|otra|otro))+\b/.test(normalized) &&
+    /\b(?:no )?(?:hay|habra|habria|tiene|tienen|tendra|tendria)(?: (?:nada|algo|algun|alguna|mas|otra|otro))*\b/.test(normalized) &&
     expectation.options.some((option) => option.start !== undefined && bogotaParts(option.start)?.day === entities.day)
   )
     intent = 'more_times';

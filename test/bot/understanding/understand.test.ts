@@ -3711,6 +3711,16 @@ describe('the forty-eighth blind batch, opened for tuning (dev51), and member te
     ['a que horas era que tenia que llevar al niño?', 'menu', { intent: 'consult', choice: 'consult' }],
     ['me confirma como quedaron las de los dos niños porfa', 'menu', { intent: 'consult', choice: 'consult' }],
     ['tengo algo que hacer ese dia', 'slot', { intent: 'none' }],
+    // The operation refused right after it is not asked for.
+    ['mmm pues mejor moverla, cancelarla no porque despues no consigo', 'menu', { intent: 'reschedule', choice: 'reschedule' }],
+    ['el miércoles no hay en la tarde?', 'slot', { intent: 'more_times', band: 'tarde' }],
+    [
+      'Buenos dias señorita, le escribe la mamá de Laura Gómez, es que el niño Mateo tiene una cita el viernes y yo no lo puedo llevar ese dia, sera que se la cambian para otro dia',
+      'start',
+      { intent: 'reschedule', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
+    ],
+    ['Y de paso quería saber si la de pediatría del niño sigue para el viernes', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['ay bueno entonces quiero las citas para mis nietos', 'menu', { intent: 'book', choice: 'book' }],
   ]);
 });
 
