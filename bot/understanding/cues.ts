@@ -245,6 +245,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   // ("Y de paso quería saber si la de pediatría del niño sigue para el viernes": whether it stands, asked.)
   ['consult', /\bsi (?:la|el|mi) (?:cita |consulta )?(?:de|del) [a-z ]{1,40}? (?:sigue|continua|queda|esta) (?:para|pa|pal|el|en pie|igual|vigente)\b/g],
+  // ("La cita de mi esposa del viernes sigue?": whether it stands, asked.)
+  ['consult', /\b(?:la|esa) (?:cita |consulta )?(?:de|del) (?:mi |la |el )?[a-z]+(?: (?:del?|de este) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}))? sigue$/g],
   // ("Ay bueno, entonces quiero las citas para mis nietos": citas asked for them.)
   ['book', /\b(?:quiero|necesito|quisiera|queria|ocupo) (?:las|unas|dos) citas (?:para|pa|pal|de) (?:mis|los|las|mi)\b/g],
   // ("Ay Dios mío, ¿la cita era hoy?", "¿mi cita es el viernes?": when it is, asked.)

@@ -3721,6 +3721,12 @@ describe('the forty-eighth blind batch, opened for tuning (dev51), and member te
     ],
     ['Y de paso quería saber si la de pediatría del niño sigue para el viernes', 'menu', { intent: 'consult', choice: 'consult' }],
     ['ay bueno entonces quiero las citas para mis nietos', 'menu', { intent: 'book', choice: 'book' }],
+    // The children's father writing from the member's phone: her husband, and "mi esposa" is the member.
+    [
+      'buenas noches soy el papa de la niña, estoy con el celular de laura, la cita de mi esposa del viernes sigue?',
+      'start',
+      { intent: 'consult', writer: 'esposo', patients: [{ kind: 'self' }] },
+    ],
   ]);
 });
 
