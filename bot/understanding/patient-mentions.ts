@@ -1521,303 +1521,308 @@ function readPatients(
             ) &&
             commonFirstName(word) !== undefined,
         ));
-  /** Names of people, read word by word. */
-  const readNamedMentions = (): void => {
-    for (let index = 0; index < original.length; index++) {
-      const word = original[index] ?? '';
-      // "Para don Hernando", "la cita de doña Gloria": a title is no name; the name after it is read as if the title were not there.
-      if (HONORIFICS.has(word) && index + 1 < original.length) continue;
-      // ("Kennedy, que es donde atienden a Mateo" at the site question: why that site.)
-      if (question !== 'patient' && question !== 'start' && question !== 'menu' && WHERE_THEY_GO.test(words.slice(Math.max(0, index - 7), index).join(' '))) continue;
-      const afterRelation = relations.some((found) => index === found.end);
-      // (The name of a relation just read, "mi hijo Mateo"; after a comma, "mi chiquito, Mateíto", it is read here.)
-      if (afterRelation && clausesOfWords()[index] === clausesOfWords()[index - 1]) continue;
-      // ("Para la niña de Laura, Sofía": whose child she is said between, then her name.)
-      const whoseBetween =
-        words[index - 2] === 'de' &&
-        (/^(?:ella|el)$/.test(words[index - 1] ?? '') || knownOrCommon(words[index - 1] ?? '')) &&
-        clausesOfWords()[index] !== clausesOfWords()[index - 1];
-      const relationEnd = whoseBetween ? index - 2 : index;
-      const relationRead = relations.some((found) => relationEnd === found.end && (!whoseBetween || found.value !== 'other') && mentions.some((seen) => seen.at === found.start));
-      if (
-        (afterRelation || whoseBetween) &&
-        relationRead &&
-        // ("Primero el menor, Simón", "la del mayor, Tobías": a name written with its capital, even one that is also a word.)
-        ((knownOrCommon(word) && (!lexicon.vocabulary.has(word) || capitalised.has(word))) || (capitalised.has(word) && mayBeName(word))) &&
-        !LEFT_AS_IT_IS.test(original.slice(index + 1, index + 6).join(' '))
-      ) {
-        push(personOf(word), index);
-        continue;
-      }
-      // "Cita para el niño de 6 años, o sea Mateo": the relation, then who it is.
-      const thatIs = words[index - 1] === 'osea' || (words[index - 2] === 'o' && words[index - 1] === 'sea') || (words[index - 2] === 'es' && words[index - 1] === 'decir');
-      const relationBefore = thatIs && knownOrCommon(word) ? mentions.findLastIndex((seen) => seen.mention.kind === 'relation' && !seen.denied && seen.at < index) : -1;
-      if (relationBefore >= 0) {
-        mentions[relationBefore] = { mention: personOf(word), at: index, denied: false };
-        continue;
-      }
-      // "Yo vivo en San Mateo": a place.
-      if (PLACE_BEFORE_NAME.has(words[index - 1] ?? '')) continue;
-      // "La de Adriana López" at the appointments shown: their doctor, not a patient.
-      if (doctorsShown().has(word)) continue;
-      // "Cerca del colegio de Mateo", "desde el cel de Laura": a place or a phone of theirs, not them.
-      if (words[index - 1] === 'de' && THEIR_THING.has(words[index - 2] ?? '')) continue;
-      if (whoseData(index) || cedulaHolder(index)) continue;
-      // "pedro arroba gmail": the start of an address, not a person.
-      if (words[index + 1] === 'arroba') continue;
-      // "Atte. su esposo Jorge": a signature. "Sofía Gómez": a surname after the name.
-      if (SIGNED.test(words.slice(Math.max(0, index - 3), index).join(' '))) continue;
-      // ("Sofía, Mateo ya fue": a comma between them makes the second no surname.)
-      if ((namedWords.has(index - 1) || mentions.some((seen) => seen.at === index - 1 && seen.mention.kind === 'name')) && clausesOfWords()[index] === clausesOfWords()[index - 1])
-        continue;
-      // "Mateo me está hablando", "Sofi entra tarde al colegio", "sacar a Mateo del colegio": what they do, not the cita.
-      // ("…una cita de Mateo, me pusieron turno doble": after a comma, what is said is of the member.)
-      if (
-        (original[index + 1] === 'me' || original[index + 1] === 'nos') &&
-        !['la', 'lo', 'las', 'los'].includes(original[index + 2] ?? '') &&
-        clausesOfWords()[index + 1] === clausesOfWords()[index]
-      )
-        continue;
-      if (
-        !['patient', 'start', 'menu'].includes(question) &&
-        (DOING.has(original[index + 1] ?? '') || /^(del|de la) (colegio|jardin|escuela)$/.test(original.slice(index + 1, index + 3).join(' ')))
-      )
-        continue;
-      // At an identity question, the member named with her date or document is being identified: "mi hija Laura nació el…".
-      if (IDENTITY_QUESTIONS.has(question) && self !== undefined && sameName(nameOf(word), self)) continue;
-      // "Yo soy la mamá de Laura" written for the member Laura, or while she is identified: the writer is her relative, and the
-      // name says whose, not who the patient is ("soy la mamá de Mateo, quiero una cita" is about Mateo).
-      // "Para la mamá de Sofía" is for the mother: her mention is read, and Sofía only says whose.
-      const relativeOf = words[index - 1] === 'de' ? relations.find((found) => found.end === index - 1 && found.value === 'other') : undefined;
-      // "El niño de Laura": whose child, not the patient (the child is). "Soy la vecina de Laurita": the member the writer helps.
-      const parentOf = words[index - 1] === 'de' && relations.some((found) => found.end === index - 1 && found.value !== 'other');
-      // (And, with someone writing, "la mamá de Laura, o sea la abuela": the name says whose relative the writer is.)
-      const helpedBy =
-        words[index - 1] === 'de' &&
-        writer !== undefined &&
-        relations.some(
-          (found) =>
-            found.end === index - 1 &&
-            (ADULT_RELATIVES.has(words[found.start] ?? '') ||
-              (found.value === 'other' &&
-                self === undefined &&
-                mayBeName(word) &&
-                commonFirstName(word) !== undefined &&
-                /^(mama|mami|madre|papa|papi|padre)$/.test(words[found.start] ?? ''))),
-        );
-      if (parentOf || helpedBy) continue;
-      if (relativeOf && ((self !== undefined && sameName(nameOf(word), self)) || IDENTITY_QUESTIONS.has(question) || mentions.some((seen) => seen.at === relativeOf.start)))
-        continue;
-      // "La de Laura Gómez, la titular": the member, named as the plan's holder, not a patient, where the member is being
-      // identified; elsewhere ("no, es para Pedro, el titular", from his daughter) the member is the patient meant.
-      if (words.slice(index + 1, index + 4).includes('titular')) {
-        if (!IDENTITY_QUESTIONS.has(question) && question !== 'consent' && self !== undefined && sameName(nameOf(word), self)) push({ kind: 'self' }, index);
-        continue;
-      }
-      // "Soy la mamá de Sofía y Mateo": named to say who writes; the patient, if the message names one for the cita, is that one.
-      // ("…de Mateo y de Sofía": the second joined with its own "de".)
-      const joinedToWeak =
-        ((words[index - 1] === 'y' || words[index - 1] === 'e') && mentions.some((seen) => seen.at === index - 2 && seen.weak === true)) ||
-        (words[index - 1] === 'de' && (words[index - 2] === 'y' || words[index - 2] === 'e') && mentions.some((seen) => seen.at === index - 3 && seen.weak === true));
-      if ((relativeOf || joinedToWeak) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
-        push(personOf(word), index, false, true);
-        continue;
-      }
-      // ("…porque en la tarde Alberto tiene que ir por Sofía": what someone must do, told as the reason.)
-      if (
-        !['patient', 'start', 'menu'].includes(question) &&
-        /^(?:tiene|tienen) que (?:ir|recoger|llevar|trabajar|salir|viajar|estar)\b/.test(original.slice(index + 1, index + 4).join(' '))
-      )
-        continue;
-      // ("Mejor que sea para Sofía…, Mateo ya se siente mejor" while booking: someone well again, the reason the cita is not theirs;
-      // "cancélela, Sofi ya está aliviada" names whose cita it is.)
-      if (
-        BOOKING_QUESTIONS.has(question) &&
-        !BEFORE_NAME.has(words[index - 1] ?? '') &&
-        /^(?:ya )?(?:se siente|esta|amanecio|sigue|anda) (?:mucho |un poco |mas )?(?:mejor|bien|bueno|aliviado|aliviada|mejorcito|mejorcita)\b|^ya se (?:mejoro|alivio|recupero)\b/.test(
-          original.slice(index + 1, index + 5).join(' '),
-        )
-      )
-        continue;
-      // "Mi mamá me cuida a Sofía", "tengo que recoger a Mateo": a child in the member's day, not a patient.
-      if (words[index - 1] === 'a' && LOOKING_AFTER.has(words[index - 2] ?? '')) continue;
-      // "Espere le pregunto a Jorge cuál de los dos es", "ya le digo a Sofi": someone asked or told, not a patient.
-      if (words[index - 1] === 'a' && ASKED_OR_TOLD.test(original[index - 2] ?? '')) continue;
-      // "…porque Laura está en el trabajo", "como Jorge anda trabajando": someone busy, spoken of, not a patient.
-      if (question !== 'patient' && /^(esta|anda) (trabajando|en el trabajo|en la oficina)\b/.test(original.slice(index + 1, index + 5).join(' '))) continue;
-      // "No sé la fecha de nacimiento de Laura": whose data, at a question about data, not a patient.
-      if (question === 'birthDate' && words[index - 1] === 'de' && /^(nacimiento|fecha)$/.test(words[index - 2] ?? '')) continue;
-      // "Me toca ir por Mateo al colegio": fetching a child, not a patient.
-      if (words[index - 1] === 'por' && /^(ir|voy|va|vamos|pasar|paso|pasa|salir|salgo)$/.test(words[index - 2] ?? '')) continue;
-      // ("De parte de Laura Gómez, yo soy la mamá": on whose behalf the writer writes, not a patient.)
-      if (words[index - 1] === 'de' && words[index - 2] === 'parte' && words[index - 3] === 'de') continue;
-      // ("…mejor Kennedy, que es donde llevo a Sofi": where the member takes someone, at another question than the patient one.)
-      if (
-        question !== 'patient' &&
-        words[index - 1] === 'a' &&
-        /\bdonde (?:\w+ )?(?:llevo|lleva|llevamos|llevan)$/.test(original.slice(Math.max(0, index - 5), index - 1).join(' '))
-      )
-        continue;
-      // ("Sofi está aquí conmigo viendo muñequitos": with the writer, not the one the cita is for.)
-      if (
-        question !== 'start' &&
-        /^(?:esta|estan) (?:aqui |aca |aca )?conmigo\b/.test(original.slice(index + 1, index + 4).join(' ')) &&
-        mentions.some((seen) => seen.at < index && !seen.denied)
-      )
-        continue;
-      // ("En la tarde no puedo q recojo a Mateo del colegio": likewise, away from the patient question.)
-      if (question !== 'patient' && words[index - 1] === 'a' && /^(recojo|recoger|recoge|recogemos|recogerlo|busco|buscar)$/.test(original[index - 2] ?? '')) continue;
-      // ("…Jorge dice q lo escuchó tosiendo toda la noche": someone telling of the patient, not one.)
-      // (Not after "para" nor at the patient question: "cita para Sofi, dice que le duele el oído" is hers.)
-      if (
-        question !== 'patient' &&
-        !BEFORE_NAME.has(words[index - 1] ?? '') &&
-        words[index - 1] !== 'a' &&
-        /^(?:dice|dijo|cuenta|conto|piensa|cree) (?:que|q) (?:lo|la|los|las) /.test(`${original.slice(index + 1, index + 5).join(' ')} `)
-      )
-        continue;
-      // "Sí, confírmela. Mateo, no le pegue a su hermana": at a yes/no question, a child told off in the room is no patient.
-      // ("Suba. Sofía, no le pegue al hermano": told off, at any question but the patient one.)
-      const spokenTo =
-        TOLD_TO_A_CHILD.has(words[index + 1] ?? '') ||
-        (YES_NO_QUESTIONS.has(question) && words[index + 1] === 'no' && ['le', 'me', 'te', 'se'].includes(words[index + 2] ?? '')) ||
-        (question !== 'patient' &&
-          words[index + 1] === 'no' &&
-          ['le', 'me', 'te', 'se'].includes(words[index + 2] ?? '') &&
-          /^(pegue|pegues|toque|toques|moleste|molestes|grite|grites|coja|cojas|jale|jales|suba|subas|muerda|muerdas|quite|quites|tire|tires)$/.test(words[index + 3] ?? ''));
-      if (spokenTo) continue;
-      // "Besos de Sofi", "saludos de Mateo": a greeting sent on their behalf. "Salgo con Mateo a las 5": out with the member.
-      if (words[index - 1] === 'de' && /^(besos|besitos|saludos|abrazos|beso|abrazo)$/.test(words[index - 2] ?? '')) continue;
-      if (original[index - 1] === 'con' && /^(salgo|salimos|voy|vamos|estoy|ando|quedo|quede)$/.test(original[index - 2] ?? '') && question !== 'patient') continue;
-      // "Me acompaña Mateo", "donde estudia Mateo": with the member, or what they do; not the patient.
-      if (ACCOMPANYING.has(original[index - 1] ?? '') || DOING.has(original[index - 1] ?? '')) continue;
-      // "4, dice Laura", "ya le pregunto a Laura", "a nombre de Laura", "porque Laura trabaja": the member spoken of by someone
-      // else, not the member named as the patient ("para Laura", "la cita de Laura" are).
-      if (
-        member !== undefined &&
-        sameName(nameOf(word), member) &&
-        (writer !== undefined ||
-          THIRD_PERSON_BEFORE.test(words.slice(Math.max(0, index - 2), index).join(' ')) ||
-          THIRD_PERSON_BEFORE.test(original.slice(Math.max(0, index - 2), index).join(' ')))
-      ) {
-        // ("Laura está con una alergia horrible… necesita cita": the member spoken of is the one who needs it.)
-        const needsIt =
-          NEEDS_CARE.test(original.slice(index + 1, index + 4).join(' ')) &&
-          !/^tiene (una )?(cita|control)\b/.test(original.slice(index + 1, index + 4).join(' ')) &&
-          !IDENTITY_QUESTIONS.has(question) &&
-          question !== 'consent';
-        if (!(BEFORE_NAME.has(words[index - 1] ?? '') || needsIt || (words[index - 1] === 'de' && APPOINTMENT_OF.has(words[index - 2] ?? '') && !IDENTITY_QUESTIONS.has(question))))
-          continue;
-      }
-      // ("…y Laura con tanto trabajo no ha podido sacarla", from her father: the member spoken of after "y", joined to nobody named
-      // for the cita.)
-      if (
-        member !== undefined &&
-        writer !== undefined &&
-        sameName(nameOf(word), member) &&
-        words[index - 1] === 'y' &&
-        !namedWords.has(index - 2) &&
-        !mentions.some((seen) => seen.at === index - 2) &&
-        !NEEDS_CARE.test(original.slice(index + 1, index + 4).join(' '))
-      )
-        continue;
-      // (A word of its own one letter from a name, "mucho mareo", is that word; the name itself always counts.)
-      // ("Mateíto, el de siete": a diminutive or short form of a name known, likewise.)
-      const knownAs = commonFirstName(word);
-      if (
-        word.length >= 3 &&
-        known.some((name) => word === name || (sameName(word, name) && !lexicon.notNames.has(word)) || (knownAs !== undefined && knownAs !== word && sameName(knownAs, name)))
-      ) {
-        // "Le escribo yo, Laura", "soy Laura": the writer saying who writes gives way to a patient named for the cita.
-        const writer = self !== undefined && sameName(word, self) && (words[index - 1] === 'yo' || words[index - 1] === 'soy');
-        push(personOf(word), index, false, writer);
-        continue;
-      }
-      // (Only after "para" and its like, within one sentence: "¿ya la tiene? Doña Rosa dice…", "los hijos de doña Laura".)
-      const titled =
-        HONORIFICS.has(original[index - 1] ?? '') &&
-        BEFORE_NAME.has(words[index - 2] ?? '') &&
-        clausesOfWords()[index - 2] === clausesOfWords()[index - 1] &&
-        !(member !== undefined && sameName(nameOf(word), member)) &&
-        !(self !== undefined && sameName(nameOf(word), self));
-      // ("La cita de la Sofi", "pa el Mateo", "pa mi Teo": a name said with its article or "mi", as many members say their
-      // children's.)
-      const withArticle =
-        !titled &&
-        (words[index - 1] === 'la' || words[index - 1] === 'el' || words[index - 1] === 'mi') &&
-        // ("Para mí, Jorge": who writes, after a comma.)
-        clausesOfWords()[index - 1] === clausesOfWords()[index] &&
-        // ("…a sacarle cita a la Sofiita": after "a", only where a cita is asked for them.)
-        (/^(?:de|para|pa|cita|citas|consulta)$/.test(words[index - 2] ?? '') ||
-          (words[index - 2] === 'a' && /^(?:cita|citas|consulta|turno|una|otra)$/.test(words[index - 3] ?? ''))) &&
-        (capitalised.has(word) || known.some((name) => sameName(word, name)) || (commonFirstName(word) !== undefined && !NOUNS_THAT_ARE_NAMES.has(word)));
-      const before = titled || withArticle ? words[index - 2] : words[index - 1];
-      // "Laura está aquí al lado y dice que sí": someone beside the writer, who answers; no cita asked for them.
-      if (
-        original[index + 1] === 'esta' &&
-        /^(aqui|aca|al|conmigo|acá|aquí)$/.test(original[index + 2] ?? '') &&
-        /\b(dice|dijo|autoriza|acepta|confirma|de acuerdo)\b/.test(original.join(' '))
-      )
-        continue;
-      // "Sofía nació el 10 de enero": the one born then. "Sofi tiene fiebre": the one the message is about.
-      if (
-        // ("Sofía se desmayó en el jardín": likewise.)
-        (original[index + 1] === 'nacio' ||
-          words[index + 1] === 'nacio' ||
-          (HOW_THEY_ARE.has(original[index + 1] ?? '') && original[index + 1] !== 'se') ||
-          // ("Mateo tenía cita el viernes, mejor se la cancelo": the one whose cita it is.)
-          HAS_A_CITA.test(original.slice(index + 1, index + 5).join(' ')) ||
-          // ("Sofía la peque", "Mateo, el niño": the name, then who the child is.)
-          (index === 0 && ARTICLES.has(original[index + 1] ?? '') && lexicon.relationWords.has(original[index + 2] ?? '')) ||
-          (original[index + 1] === 'se' && /^(desmayo|desmaya|cayo|golpeo|enfermo|puso|siente|sentia|ahogo|quemo|corto|fracturo|aporreo)$/.test(original[index + 2] ?? ''))) &&
-        knownOrCommon(word) &&
-        !lexicon.vocabulary.has(word)
-      ) {
-        push(nameOrSelf(firstNameAs(word) ?? nameOf(word)), index);
-        continue;
-      }
-      // "La cita de Sofi", "para mateho": a common first name (or a nickname or typo of one) after "de" or "para".
-      // "Para Mateo y Sofía": a common first name joined to a name just read.
-      // ("Mateo de 7 y Sofi de 3": an age between them.)
-      const agedBefore = (at: number) => /^de (\d{1,2}|[a-z]+)( anos| anitos| meses)?$/.test(words.slice(at + 1, index - 1).join(' '));
-      const joined =
-        (before === 'y' || before === 'e') &&
-        (namedWords.has(index - 2) ||
-          mentions.some((seen) => seen.mention.kind === 'name' && (seen.at === index - 2 || (seen.at >= index - 5 && seen.at < index - 2 && agedBefore(seen.at)))));
-      // ("Se llama Valentina": the speller does not get to read "llama" as another word.)
-      // "¿Qué citas tiene Sofi?": the one whose appointments are asked about.
-      // "¿Y Mateito qué citas tiene?": a name opening a question with "y".
-      const opensWithAnd = index === 1 && before === 'y';
-      // "Cita pediatría Sofía", "Matheo control pediatría": a name beside the cita it is for, in a terse request.
-      const besideCita = (before !== undefined && CITA_WORDS.has(before)) || (index === 0 && CITA_WORDS.has(words[1] ?? ''));
-      // ("…y que me repitan la fórmula del inhalador de Sofía": whose prescription, asked beside the cita, not a patient of one.)
-      if (before === 'de' && THINGS_OF_THEIRS.test(words[index - 2] ?? '')) continue;
-      if (
-        (besideCita ||
-          (before !== undefined &&
-            (BEFORE_NAME.has(before) ||
-              BEFORE_NAME.has(original[index - 1] ?? '') ||
-              before === 'de' ||
-              (before === 'a' && !NOTIFIED_BEFORE.test(words.slice(Math.max(0, index - 5), index - 1).join(' '))) ||
-              before === 'al' ||
-              before === 'tiene' ||
-              joined ||
-              opensWithAnd))) &&
-        knownOrCommon(word) &&
-        !lexicon.vocabulary.has(word)
-      ) {
-        namedWords.add(index);
-        push(nameOrSelf(firstNameAs(word) ?? nameOf(word)), index);
-        continue;
-      }
-      if (!mayBeName(word)) continue;
-      const introduced = before !== undefined && BEFORE_NAME.has(before) && (capitalised.has(word) || question === 'patient' || commonFirstName(word) !== undefined);
-      // A lone word at the patient question is a name only if it looks like one: "zqzq" is not echoed back.
-      const alone = question === 'patient' && original.length <= 2 && (capitalised.has(word) || commonFirstName(word) !== undefined || names.has(word));
-      if (introduced || alone) push(personOf(word), index);
+  // (Each word is read by two functions, each compiled apart: see `readSelfMentions`.)
+  /**
+   * Whether the word at `index` is done with before it is weighed as a name: set aside by the words around it, or read as
+   * the name of a relation said before it.
+   */
+  const settledByItsPlace = (index: number, word: string): boolean => {
+    // "Para don Hernando", "la cita de doña Gloria": a title is no name; the name after it is read as if the title were not there.
+    if (HONORIFICS.has(word) && index + 1 < original.length) return true;
+    // ("Kennedy, que es donde atienden a Mateo" at the site question: why that site.)
+    if (question !== 'patient' && question !== 'start' && question !== 'menu' && WHERE_THEY_GO.test(words.slice(Math.max(0, index - 7), index).join(' '))) return true;
+    const afterRelation = relations.some((found) => index === found.end);
+    // (The name of a relation just read, "mi hijo Mateo"; after a comma, "mi chiquito, Mateíto", it is read here.)
+    if (afterRelation && clausesOfWords()[index] === clausesOfWords()[index - 1]) return true;
+    // ("Para la niña de Laura, Sofía": whose child she is said between, then her name.)
+    const whoseBetween =
+      words[index - 2] === 'de' &&
+      (/^(?:ella|el)$/.test(words[index - 1] ?? '') || knownOrCommon(words[index - 1] ?? '')) &&
+      clausesOfWords()[index] !== clausesOfWords()[index - 1];
+    const relationEnd = whoseBetween ? index - 2 : index;
+    const relationRead = relations.some((found) => relationEnd === found.end && (!whoseBetween || found.value !== 'other') && mentions.some((seen) => seen.at === found.start));
+    if (
+      (afterRelation || whoseBetween) &&
+      relationRead &&
+      // ("Primero el menor, Simón", "la del mayor, Tobías": a name written with its capital, even one that is also a word.)
+      ((knownOrCommon(word) && (!lexicon.vocabulary.has(word) || capitalised.has(word))) || (capitalised.has(word) && mayBeName(word))) &&
+      !LEFT_AS_IT_IS.test(original.slice(index + 1, index + 6).join(' '))
+    ) {
+      push(personOf(word), index);
+      return true;
     }
+    // "Cita para el niño de 6 años, o sea Mateo": the relation, then who it is.
+    const thatIs = words[index - 1] === 'osea' || (words[index - 2] === 'o' && words[index - 1] === 'sea') || (words[index - 2] === 'es' && words[index - 1] === 'decir');
+    const relationBefore = thatIs && knownOrCommon(word) ? mentions.findLastIndex((seen) => seen.mention.kind === 'relation' && !seen.denied && seen.at < index) : -1;
+    if (relationBefore >= 0) {
+      mentions[relationBefore] = { mention: personOf(word), at: index, denied: false };
+      return true;
+    }
+    // "Yo vivo en San Mateo": a place.
+    if (PLACE_BEFORE_NAME.has(words[index - 1] ?? '')) return true;
+    // "La de Adriana López" at the appointments shown: their doctor, not a patient.
+    if (doctorsShown().has(word)) return true;
+    // "Cerca del colegio de Mateo", "desde el cel de Laura": a place or a phone of theirs, not them.
+    if (words[index - 1] === 'de' && THEIR_THING.has(words[index - 2] ?? '')) return true;
+    if (whoseData(index) || cedulaHolder(index)) return true;
+    // "pedro arroba gmail": the start of an address, not a person.
+    if (words[index + 1] === 'arroba') return true;
+    // "Atte. su esposo Jorge": a signature. "Sofía Gómez": a surname after the name.
+    if (SIGNED.test(words.slice(Math.max(0, index - 3), index).join(' '))) return true;
+    // ("Sofía, Mateo ya fue": a comma between them makes the second no surname.)
+    if ((namedWords.has(index - 1) || mentions.some((seen) => seen.at === index - 1 && seen.mention.kind === 'name')) && clausesOfWords()[index] === clausesOfWords()[index - 1])
+      return true;
+    // "Mateo me está hablando", "Sofi entra tarde al colegio", "sacar a Mateo del colegio": what they do, not the cita.
+    // ("…una cita de Mateo, me pusieron turno doble": after a comma, what is said is of the member.)
+    if (
+      (original[index + 1] === 'me' || original[index + 1] === 'nos') &&
+      !['la', 'lo', 'las', 'los'].includes(original[index + 2] ?? '') &&
+      clausesOfWords()[index + 1] === clausesOfWords()[index]
+    )
+      return true;
+    if (
+      !['patient', 'start', 'menu'].includes(question) &&
+      (DOING.has(original[index + 1] ?? '') || /^(del|de la) (colegio|jardin|escuela)$/.test(original.slice(index + 1, index + 3).join(' ')))
+    )
+      return true;
+    // At an identity question, the member named with her date or document is being identified: "mi hija Laura nació el…".
+    if (IDENTITY_QUESTIONS.has(question) && self !== undefined && sameName(nameOf(word), self)) return true;
+    // "Yo soy la mamá de Laura" written for the member Laura, or while she is identified: the writer is her relative, and the
+    // name says whose, not who the patient is ("soy la mamá de Mateo, quiero una cita" is about Mateo).
+    // "Para la mamá de Sofía" is for the mother: her mention is read, and Sofía only says whose.
+    const relativeOf = words[index - 1] === 'de' ? relations.find((found) => found.end === index - 1 && found.value === 'other') : undefined;
+    // "El niño de Laura": whose child, not the patient (the child is). "Soy la vecina de Laurita": the member the writer helps.
+    const parentOf = words[index - 1] === 'de' && relations.some((found) => found.end === index - 1 && found.value !== 'other');
+    // (And, with someone writing, "la mamá de Laura, o sea la abuela": the name says whose relative the writer is.)
+    const helpedBy =
+      words[index - 1] === 'de' &&
+      writer !== undefined &&
+      relations.some(
+        (found) =>
+          found.end === index - 1 &&
+          (ADULT_RELATIVES.has(words[found.start] ?? '') ||
+            (found.value === 'other' &&
+              self === undefined &&
+              mayBeName(word) &&
+              commonFirstName(word) !== undefined &&
+              /^(mama|mami|madre|papa|papi|padre)$/.test(words[found.start] ?? ''))),
+      );
+    if (parentOf || helpedBy) return true;
+    if (relativeOf && ((self !== undefined && sameName(nameOf(word), self)) || IDENTITY_QUESTIONS.has(question) || mentions.some((seen) => seen.at === relativeOf.start)))
+      return true;
+    // "La de Laura Gómez, la titular": the member, named as the plan's holder, not a patient, where the member is being
+    // identified; elsewhere ("no, es para Pedro, el titular", from his daughter) the member is the patient meant.
+    if (words.slice(index + 1, index + 4).includes('titular')) {
+      if (!IDENTITY_QUESTIONS.has(question) && question !== 'consent' && self !== undefined && sameName(nameOf(word), self)) push({ kind: 'self' }, index);
+      return true;
+    }
+    // "Soy la mamá de Sofía y Mateo": named to say who writes; the patient, if the message names one for the cita, is that one.
+    // ("…de Mateo y de Sofía": the second joined with its own "de".)
+    const joinedToWeak =
+      ((words[index - 1] === 'y' || words[index - 1] === 'e') && mentions.some((seen) => seen.at === index - 2 && seen.weak === true)) ||
+      (words[index - 1] === 'de' && (words[index - 2] === 'y' || words[index - 2] === 'e') && mentions.some((seen) => seen.at === index - 3 && seen.weak === true));
+    if ((relativeOf || joinedToWeak) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
+      push(personOf(word), index, false, true);
+      return true;
+    }
+    // ("…porque en la tarde Alberto tiene que ir por Sofía": what someone must do, told as the reason.)
+    if (
+      !['patient', 'start', 'menu'].includes(question) &&
+      /^(?:tiene|tienen) que (?:ir|recoger|llevar|trabajar|salir|viajar|estar)\b/.test(original.slice(index + 1, index + 4).join(' '))
+    )
+      return true;
+    // ("Mejor que sea para Sofía…, Mateo ya se siente mejor" while booking: someone well again, the reason the cita is not theirs;
+    // "cancélela, Sofi ya está aliviada" names whose cita it is.)
+    if (
+      BOOKING_QUESTIONS.has(question) &&
+      !BEFORE_NAME.has(words[index - 1] ?? '') &&
+      /^(?:ya )?(?:se siente|esta|amanecio|sigue|anda) (?:mucho |un poco |mas )?(?:mejor|bien|bueno|aliviado|aliviada|mejorcito|mejorcita)\b|^ya se (?:mejoro|alivio|recupero)\b/.test(
+        original.slice(index + 1, index + 5).join(' '),
+      )
+    )
+      return true;
+    // "Mi mamá me cuida a Sofía", "tengo que recoger a Mateo": a child in the member's day, not a patient.
+    if (words[index - 1] === 'a' && LOOKING_AFTER.has(words[index - 2] ?? '')) return true;
+    // "Espere le pregunto a Jorge cuál de los dos es", "ya le digo a Sofi": someone asked or told, not a patient.
+    if (words[index - 1] === 'a' && ASKED_OR_TOLD.test(original[index - 2] ?? '')) return true;
+    // "…porque Laura está en el trabajo", "como Jorge anda trabajando": someone busy, spoken of, not a patient.
+    if (question !== 'patient' && /^(esta|anda) (trabajando|en el trabajo|en la oficina)\b/.test(original.slice(index + 1, index + 5).join(' '))) return true;
+    // "No sé la fecha de nacimiento de Laura": whose data, at a question about data, not a patient.
+    if (question === 'birthDate' && words[index - 1] === 'de' && /^(nacimiento|fecha)$/.test(words[index - 2] ?? '')) return true;
+    // "Me toca ir por Mateo al colegio": fetching a child, not a patient.
+    if (words[index - 1] === 'por' && /^(ir|voy|va|vamos|pasar|paso|pasa|salir|salgo)$/.test(words[index - 2] ?? '')) return true;
+    // ("De parte de Laura Gómez, yo soy la mamá": on whose behalf the writer writes, not a patient.)
+    if (words[index - 1] === 'de' && words[index - 2] === 'parte' && words[index - 3] === 'de') return true;
+    // ("…mejor Kennedy, que es donde llevo a Sofi": where the member takes someone, at another question than the patient one.)
+    if (question !== 'patient' && words[index - 1] === 'a' && /\bdonde (?:\w+ )?(?:llevo|lleva|llevamos|llevan)$/.test(original.slice(Math.max(0, index - 5), index - 1).join(' ')))
+      return true;
+    // ("Sofi está aquí conmigo viendo muñequitos": with the writer, not the one the cita is for.)
+    if (
+      question !== 'start' &&
+      /^(?:esta|estan) (?:aqui |aca |aca )?conmigo\b/.test(original.slice(index + 1, index + 4).join(' ')) &&
+      mentions.some((seen) => seen.at < index && !seen.denied)
+    )
+      return true;
+    // ("En la tarde no puedo q recojo a Mateo del colegio": likewise, away from the patient question.)
+    if (question !== 'patient' && words[index - 1] === 'a' && /^(recojo|recoger|recoge|recogemos|recogerlo|busco|buscar)$/.test(original[index - 2] ?? '')) return true;
+    // ("…Jorge dice q lo escuchó tosiendo toda la noche": someone telling of the patient, not one.)
+    // (Not after "para" nor at the patient question: "cita para Sofi, dice que le duele el oído" is hers.)
+    if (
+      question !== 'patient' &&
+      !BEFORE_NAME.has(words[index - 1] ?? '') &&
+      words[index - 1] !== 'a' &&
+      /^(?:dice|dijo|cuenta|conto|piensa|cree) (?:que|q) (?:lo|la|los|las) /.test(`${original.slice(index + 1, index + 5).join(' ')} `)
+    )
+      return true;
+    // "Sí, confírmela. Mateo, no le pegue a su hermana": at a yes/no question, a child told off in the room is no patient.
+    // ("Suba. Sofía, no le pegue al hermano": told off, at any question but the patient one.)
+    const spokenTo =
+      TOLD_TO_A_CHILD.has(words[index + 1] ?? '') ||
+      (YES_NO_QUESTIONS.has(question) && words[index + 1] === 'no' && ['le', 'me', 'te', 'se'].includes(words[index + 2] ?? '')) ||
+      (question !== 'patient' &&
+        words[index + 1] === 'no' &&
+        ['le', 'me', 'te', 'se'].includes(words[index + 2] ?? '') &&
+        /^(pegue|pegues|toque|toques|moleste|molestes|grite|grites|coja|cojas|jale|jales|suba|subas|muerda|muerdas|quite|quites|tire|tires)$/.test(words[index + 3] ?? ''));
+    if (spokenTo) return true;
+    // "Besos de Sofi", "saludos de Mateo": a greeting sent on their behalf. "Salgo con Mateo a las 5": out with the member.
+    if (words[index - 1] === 'de' && /^(besos|besitos|saludos|abrazos|beso|abrazo)$/.test(words[index - 2] ?? '')) return true;
+    if (original[index - 1] === 'con' && /^(salgo|salimos|voy|vamos|estoy|ando|quedo|quede)$/.test(original[index - 2] ?? '') && question !== 'patient') return true;
+    // "Me acompaña Mateo", "donde estudia Mateo": with the member, or what they do; not the patient.
+    if (ACCOMPANYING.has(original[index - 1] ?? '') || DOING.has(original[index - 1] ?? '')) return true;
+    // "4, dice Laura", "ya le pregunto a Laura", "a nombre de Laura", "porque Laura trabaja": the member spoken of by someone
+    // else, not the member named as the patient ("para Laura", "la cita de Laura" are).
+    if (
+      member !== undefined &&
+      sameName(nameOf(word), member) &&
+      (writer !== undefined ||
+        THIRD_PERSON_BEFORE.test(words.slice(Math.max(0, index - 2), index).join(' ')) ||
+        THIRD_PERSON_BEFORE.test(original.slice(Math.max(0, index - 2), index).join(' ')))
+    ) {
+      // ("Laura está con una alergia horrible… necesita cita": the member spoken of is the one who needs it.)
+      const needsIt =
+        NEEDS_CARE.test(original.slice(index + 1, index + 4).join(' ')) &&
+        !/^tiene (una )?(cita|control)\b/.test(original.slice(index + 1, index + 4).join(' ')) &&
+        !IDENTITY_QUESTIONS.has(question) &&
+        question !== 'consent';
+      if (!(BEFORE_NAME.has(words[index - 1] ?? '') || needsIt || (words[index - 1] === 'de' && APPOINTMENT_OF.has(words[index - 2] ?? '') && !IDENTITY_QUESTIONS.has(question))))
+        return true;
+    }
+    // ("…y Laura con tanto trabajo no ha podido sacarla", from her father: the member spoken of after "y", joined to nobody named
+    // for the cita.)
+    if (
+      member !== undefined &&
+      writer !== undefined &&
+      sameName(nameOf(word), member) &&
+      words[index - 1] === 'y' &&
+      !namedWords.has(index - 2) &&
+      !mentions.some((seen) => seen.at === index - 2) &&
+      !NEEDS_CARE.test(original.slice(index + 1, index + 4).join(' '))
+    )
+      return true;
+    return false;
   };
-  readNamedMentions();
+  /** The word at `index`, read as a name if it is one. */
+  const readAsName = (index: number, word: string): void => {
+    // (A word of its own one letter from a name, "mucho mareo", is that word; the name itself always counts.)
+    // ("Mateíto, el de siete": a diminutive or short form of a name known, likewise.)
+    const knownAs = commonFirstName(word);
+    if (
+      word.length >= 3 &&
+      known.some((name) => word === name || (sameName(word, name) && !lexicon.notNames.has(word)) || (knownAs !== undefined && knownAs !== word && sameName(knownAs, name)))
+    ) {
+      // "Le escribo yo, Laura", "soy Laura": the writer saying who writes gives way to a patient named for the cita.
+      const writer = self !== undefined && sameName(word, self) && (words[index - 1] === 'yo' || words[index - 1] === 'soy');
+      push(personOf(word), index, false, writer);
+      return;
+    }
+    // (Only after "para" and its like, within one sentence: "¿ya la tiene? Doña Rosa dice…", "los hijos de doña Laura".)
+    const titled =
+      HONORIFICS.has(original[index - 1] ?? '') &&
+      BEFORE_NAME.has(words[index - 2] ?? '') &&
+      clausesOfWords()[index - 2] === clausesOfWords()[index - 1] &&
+      !(member !== undefined && sameName(nameOf(word), member)) &&
+      !(self !== undefined && sameName(nameOf(word), self));
+    // ("La cita de la Sofi", "pa el Mateo", "pa mi Teo": a name said with its article or "mi", as many members say their
+    // children's.)
+    const withArticle =
+      !titled &&
+      (words[index - 1] === 'la' || words[index - 1] === 'el' || words[index - 1] === 'mi') &&
+      // ("Para mí, Jorge": who writes, after a comma.)
+      clausesOfWords()[index - 1] === clausesOfWords()[index] &&
+      // ("…a sacarle cita a la Sofiita": after "a", only where a cita is asked for them.)
+      (/^(?:de|para|pa|cita|citas|consulta)$/.test(words[index - 2] ?? '') ||
+        (words[index - 2] === 'a' && /^(?:cita|citas|consulta|turno|una|otra)$/.test(words[index - 3] ?? ''))) &&
+      (capitalised.has(word) || known.some((name) => sameName(word, name)) || (commonFirstName(word) !== undefined && !NOUNS_THAT_ARE_NAMES.has(word)));
+    const before = titled || withArticle ? words[index - 2] : words[index - 1];
+    // "Laura está aquí al lado y dice que sí": someone beside the writer, who answers; no cita asked for them.
+    if (
+      original[index + 1] === 'esta' &&
+      /^(aqui|aca|al|conmigo|acá|aquí)$/.test(original[index + 2] ?? '') &&
+      /\b(dice|dijo|autoriza|acepta|confirma|de acuerdo)\b/.test(original.join(' '))
+    )
+      return;
+    // "Sofía nació el 10 de enero": the one born then. "Sofi tiene fiebre": the one the message is about.
+    if (
+      // ("Sofía se desmayó en el jardín": likewise.)
+      (original[index + 1] === 'nacio' ||
+        words[index + 1] === 'nacio' ||
+        (HOW_THEY_ARE.has(original[index + 1] ?? '') && original[index + 1] !== 'se') ||
+        // ("Mateo tenía cita el viernes, mejor se la cancelo": the one whose cita it is.)
+        HAS_A_CITA.test(original.slice(index + 1, index + 5).join(' ')) ||
+        // ("Sofía la peque", "Mateo, el niño": the name, then who the child is.)
+        (index === 0 && ARTICLES.has(original[index + 1] ?? '') && lexicon.relationWords.has(original[index + 2] ?? '')) ||
+        (original[index + 1] === 'se' && /^(desmayo|desmaya|cayo|golpeo|enfermo|puso|siente|sentia|ahogo|quemo|corto|fracturo|aporreo)$/.test(original[index + 2] ?? ''))) &&
+      knownOrCommon(word) &&
+      !lexicon.vocabulary.has(word)
+    ) {
+      push(nameOrSelf(firstNameAs(word) ?? nameOf(word)), index);
+      return;
+    }
+    // "La cita de Sofi", "para mateho": a common first name (or a nickname or typo of one) after "de" or "para".
+    // "Para Mateo y Sofía": a common first name joined to a name just read.
+    // ("Mateo de 7 y Sofi de 3": an age between them.)
+    const agedBefore = (at: number) => /^de (\d{1,2}|[a-z]+)( anos| anitos| meses)?$/.test(words.slice(at + 1, index - 1).join(' '));
+    const joined =
+      (before === 'y' || before === 'e') &&
+      (namedWords.has(index - 2) ||
+        mentions.some((seen) => seen.mention.kind === 'name' && (seen.at === index - 2 || (seen.at >= index - 5 && seen.at < index - 2 && agedBefore(seen.at)))));
+    // ("Se llama Valentina": the speller does not get to read "llama" as another word.)
+    // "¿Qué citas tiene Sofi?": the one whose appointments are asked about.
+    // "¿Y Mateito qué citas tiene?": a name opening a question with "y".
+    const opensWithAnd = index === 1 && before === 'y';
+    // "Cita pediatría Sofía", "Matheo control pediatría": a name beside the cita it is for, in a terse request.
+    const besideCita = (before !== undefined && CITA_WORDS.has(before)) || (index === 0 && CITA_WORDS.has(words[1] ?? ''));
+    // ("…y que me repitan la fórmula del inhalador de Sofía": whose prescription, asked beside the cita, not a patient of one.)
+    if (before === 'de' && THINGS_OF_THEIRS.test(words[index - 2] ?? '')) return;
+    if (
+      (besideCita ||
+        (before !== undefined &&
+          (BEFORE_NAME.has(before) ||
+            BEFORE_NAME.has(original[index - 1] ?? '') ||
+            before === 'de' ||
+            (before === 'a' && !NOTIFIED_BEFORE.test(words.slice(Math.max(0, index - 5), index - 1).join(' '))) ||
+            before === 'al' ||
+            before === 'tiene' ||
+            joined ||
+            opensWithAnd))) &&
+      knownOrCommon(word) &&
+      !lexicon.vocabulary.has(word)
+    ) {
+      namedWords.add(index);
+      push(nameOrSelf(firstNameAs(word) ?? nameOf(word)), index);
+      return;
+    }
+    if (!mayBeName(word)) return;
+    const introduced = before !== undefined && BEFORE_NAME.has(before) && (capitalised.has(word) || question === 'patient' || commonFirstName(word) !== undefined);
+    // A lone word at the patient question is a name only if it looks like one: "zqzq" is not echoed back.
+    const alone = question === 'patient' && original.length <= 2 && (capitalised.has(word) || commonFirstName(word) !== undefined || names.has(word));
+    if (introduced || alone) push(personOf(word), index);
+  };
+  // Names of people, read word by word.
+  for (let index = 0; index < original.length; index++) {
+    const word = original[index] ?? '';
+    if (!settledByItsPlace(index, word)) readAsName(index, word);
+  }
   // "CC 1020456789, es la de Laura", the grandmother's "el de mi hija Laura es 1020456789": at the document question, whose
   // cédula it is says who is being identified, not a patient (a child's registro civil or tarjeta still names the child).
   // ("Le doy la de Laura: uno cero uno cero…": a number dictated in words too.)
