@@ -102,13 +102,27 @@ export interface Reads {
   picked: Picked | undefined;
 }
 
-/** The understanding of a message: the intent settled, the option chosen, the entities. */
-export function settleIntent(reads: Reads): Understanding {
+/** What the intent is settled to before the option chosen is weighed, with what the choice then needs to know. */
+interface FirstSettled {
+  intent: Intent;
+  /** The menu's booking is the option meant, by the words of the request. */
+  pickedBook: boolean;
+  /** A question about one of the citas listed, at the menu. */
+  askedOfOne: boolean;
+  /** Whether the member has citas, asked ("¿tengo alguna cita?") where the classifier weighed something else. */
+  askedWhetherHas: boolean;
+}
+
+/**
+ * The intent settled against the question, the entities and the option picked, before the choice is weighed. (A function
+ * of its own, as is the rest of `settleIntent`: V8 compiles a function whole, and `settleIntent` whole, some 23 KB of
+ * bytecode, took its optimising compiler about a second a time, again after each deoptimisation.)
+ */
+function settleFirst(reads: Reads): FirstSettled {
   const { message, expectation, entities, yesNo, intentRead, picked } = reads;
   const { words, normalized } = message;
   const question = expectation.question;
   let { intent } = reads;
-  let score = intentRead.score;
   let pickedBook = false;
   // ("1010101010, 15 marzo 94" at the document question: the date of birth, never a day for a cita.)
   if (IDENTITY_QUESTIONS.has(question) && entities.birthDate && entities.day && entities.day.slice(5) === entities.birthDate.slice(5)) {
@@ -513,6 +527,18 @@ export function settleIntent(reads: Reads): Understanding {
   // "Ay no, esos no me sirven, ¿hay más?", "ay no, en la mañana mejor, ¿no tiene algo temprano?": turned down, and other times
   // asked for.
   if (question === 'slot' && picked === undefined && intent === 'deny' && !entities.day && MORE_ASKED.test(words.join(' '))) intent = 'more_times';
+  return { intent, pickedBook, askedOfOne, askedWhetherHas };
+}
+
+/** The understanding of a message: the intent settled, the option chosen, the entities. */
+export function settleIntent(reads: Reads): Understanding {
+  const { message, expectation, entities, yesNo, intentRead, picked } = reads;
+  const { words, normalized } = message;
+  const question = expectation.question;
+  const first = settleFirst(reads);
+  let { intent } = first;
+  const { pickedBook, askedOfOne, askedWhetherHas } = first;
+  let score = intentRead.score;
   let choice = askedOfOne && picked?.by !== 'number' ? optionValue(expectation.options, 'consult') : (picked?.value ?? (pickedBook ? 'book' : undefined));
   if (askedWhetherHas && question === 'menu') choice = optionValue(expectation.options, 'consult') ?? choice;
   /** What the question means is asked ("¿qué es USS?", "¿la fecha de quién?"): explained before it is asked again; nothing picked. */
