@@ -530,23 +530,25 @@ function settleFirst(reads: Reads): FirstSettled {
   return { intent, pickedBook, askedOfOne, askedWhetherHas };
 }
 
-/** The understanding of a message: the intent settled, the option chosen, the entities. */
-export function settleIntent(reads: Reads): Understanding {
+/** The intent and the option chosen, settled before the questions asked by the way are weighed. */
+interface ChoiceSettled {
+  intent: Intent;
+  choice: string | undefined;
+}
+
+/**
+ * The intent settled further with the option chosen, before the questions asked by the way, the complaints and whose data are
+ * weighed. (A function of its own: see `settleFirst`.)
+ */
+function settleChoice(reads: Reads): ChoiceSettled {
   const { message, expectation, entities, yesNo, intentRead, picked } = reads;
   const { words, normalized } = message;
   const question = expectation.question;
   const first = settleFirst(reads);
   let { intent } = first;
   const { pickedBook, askedOfOne, askedWhetherHas } = first;
-  let score = intentRead.score;
   let choice = askedOfOne && picked?.by !== 'number' ? optionValue(expectation.options, 'consult') : (picked?.value ?? (pickedBook ? 'book' : undefined));
   if (askedWhetherHas && question === 'menu') choice = optionValue(expectation.options, 'consult') ?? choice;
-  /** What the question means is asked ("¿qué es USS?", "¿la fecha de quién?"): explained before it is asked again; nothing picked. */
-  const explainQuestion = (): void => {
-    intent = 'none';
-    choice = undefined;
-    entities.asks = 'meaning';
-  };
   // "¿Y esa me la puede pasar pal jueves?" where no slot is being chosen: moving an appointment.
   if (entities.newDay && (intent === 'none' || intent === 'other_day') && MOVE_QUESTIONS.has(question) && (picked === undefined || question === 'appointment')) {
     intent = 'reschedule';
@@ -835,6 +837,22 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     entities.asks = 'person';
   }
+  return { intent, choice };
+}
+
+/** The understanding of a message: the intent settled, the option chosen, the entities. */
+export function settleIntent(reads: Reads): Understanding {
+  const { message, expectation, entities, yesNo, intentRead, picked } = reads;
+  const { words, normalized } = message;
+  const question = expectation.question;
+  let { intent, choice } = settleChoice(reads);
+  let score = intentRead.score;
+  /** What the question means is asked ("¿qué es USS?", "¿la fecha de quién?"): explained before it is asked again; nothing picked. */
+  const explainQuestion = (): void => {
+    intent = 'none';
+    choice = undefined;
+    entities.asks = 'meaning';
+  };
   // "¿Dónde queda la sede de Kennedy?", "¿cuánto vale la cuota moderadora?": a question Lina answers (or says she
   // cannot) before asking the pending one again. Nothing is picked: "la de Kennedy, ¿dónde queda?" at the site question
   // asks where it is, it does not choose it yet.
