@@ -789,174 +789,183 @@ function readPatients(
   const personOf = (word: string): PatientMention =>
     self !== undefined && (sameName(word, self) || sameName(nameOf(word), self)) ? { kind: 'self' } : { kind: 'name', name: nameOf(word) };
 
-  for (const found of lexicon.self.find(words)) {
-    const phrase = words.slice(found.start, found.end).join(' ');
-    // ("Sofi digo yo, primero yo": the member, after a correction or put first.)
-    const yoCorrected =
-      phrase === 'yo' &&
-      (/^(digo|sino)$/.test(words[found.start - 1] ?? '') ||
-        (/^(primero|mejor)$/.test(words[found.start - 1] ?? '') &&
-          (words[found.end] === undefined ||
-            /^(que|q|porque|xq)$/.test(words[found.end] ?? '') ||
-            // ("Primero yo y después Sofi": the order of two.)
-            (words[found.end] === 'y' && /^(despues|luego)$/.test(words[found.end + 1] ?? '')) ||
-            clausesOfWords()[found.end] !== clausesOfWords()[found.start])) ||
-        // ("Primero Sofi y después yo.")
-        (/^(despues|luego)$/.test(words[found.start - 1] ?? '') && /^(y|e)$/.test(words[found.start - 2] ?? '') && words[found.end] === undefined));
-    // ("Yo y Sofi", "Mateo y yo": the member joined to someone named.)
-    // ("Yo y mis dos hijos", "los niños y yo": joined to relatives.)
-    const relativeAt = (at: number): boolean => lexicon.relationWords.has(words[at] ?? '');
-    const yoJoined =
-      phrase === 'yo' &&
-      ((words[found.end] === 'y' &&
-        (knownOrCommon(words[found.end + 1] ?? '') ||
-          (/^(mis|los|las|mi|el|la)$/.test(words[found.end + 1] ?? '') && (relativeAt(found.end + 2) || (words[found.end + 2] === 'dos' && relativeAt(found.end + 3)))))) ||
-        ((words[found.start - 1] === 'y' || words[found.start - 1] === 'e') && (knownOrCommon(words[found.start - 2] ?? '') || relativeAt(found.start - 2))));
-    // ("Yo, la mamá, los niños están bien": the member saying who she is, at the patient question.)
-    const yoApposed =
-      phrase === 'yo' && question === 'patient' && found.start === 0 && ARTICLES.has(words[found.end] ?? '') && /^(mama|mami|madre|mamita)$/.test(words[found.end + 1] ?? '');
-    // ("Y la mía? Yo también necesito una de medicina general": the one who writes asks for one too; the member, or the
-    // relative who writes for her.)
-    if (phrase === 'yo' && words[found.end] === 'tambien' && /^(necesito|quiero|quisiera|ocupo|requiero|voy a necesitar)$/.test(words[found.end + 1] ?? '')) {
-      push(writer === undefined ? { kind: 'self' } : { kind: 'relation', relation: 'other' }, found.start);
-      continue;
-    }
-    if ((phrase === 'yo' || phrase === 'personal') && (question !== 'patient' || words.length > 3) && !yoCorrected && !yoJoined && !yoApposed) continue;
-    // "Para mi mijo", "pa mi mija": "mi hijo", "mi hija" said as one word (not "para mí, mija", where "mija" is how Lina is called).
-    if (
-      /^(para|pa) mi$/.test(phrase) &&
-      /^(mijo|mija|mijito|mijita)$/.test(words[found.end] ?? '') &&
-      !miWritten &&
-      clausesOfWords()[found.end] === clausesOfWords()[found.start + 1]
-    )
-      continue;
-    // ("La última vez me la cancelaron a mí el mismo día": what was done to the member once, told; no patient asked for.)
-    // ("La mía la saco por mi EPS", "la mía la dejo quieta": the writer's own, set aside.)
-    if (/^(?:la |el )?mi[ao]$/.test(phrase) && LEFT_AS_IT_IS.test(original.slice(found.end, found.end + 8).join(' '))) continue;
-    // ("Me lo dejó a mí para que le saque una cita a mi nieto", from the grandmother: left in her care, not a patient.)
-    if (
-      phrase === 'a mi' &&
-      /^(?:cancelaron|cambiaron|movieron|quitaron|dijeron|llamaron|dejaron|pasaron|hicieron|dejo|encargo|encargaron|mando|pidio|paso|presto|entrego)$/.test(
-        words[found.start - 1] ?? '',
-      )
-    )
-      continue;
-    // ("¿Qué significa no programada? Yo tengo un dolor en la rodilla…" at the visit type: the member's story, the patient already
-    // chosen.)
-    if (phrase === 'yo tengo' && !['start', 'menu', 'patient'].includes(question) && OWN_COMPLAINT.test(words.slice(found.end).join(' '))) continue;
-    // ("En la mañana mi esposo trabaja y yo también": the member does as someone else does, and is no patient for it.)
-    if (
-      phrase === 'y yo' &&
-      /^(tambien|igual|tampoco)$/.test(words[found.end] ?? '') &&
-      /\b(trabaja|trabajan|estudia|estudian|sale|salen|esta|estan|tiene|tienen|puede|pueden|viaja|madruga)$/.test(words.slice(Math.max(0, found.start - 3), found.start).join(' '))
-    )
-      continue;
-    // "…y me salió a mi nombre": where it was booked by mistake, not for whom it is.
-    if (/nombre/.test(phrase) && /^(salio|sale|salir|aparece|aparecio|salieron)$/.test(original[found.start - 1] ?? '')) continue;
-    // "Yo tengo una cita el viernes de la niña": the child's, held by the member.
-    // ("Yo tengo una cita el miércoles y la quiero mover": whose only as "mi cita" is; "¿y yo tengo alguna cita?" asks for the member.)
-    if (phrase === 'yo tengo' && /^(una |la )?(cita|sita|consulta)\b/.test(`${words.slice(found.end).join(' ')} `)) continue;
-    // ("…que yo tengo eso como en el aire": a doubt, not a cita held; see `meSetApart` below.)
-    if (phrase === 'yo tengo' && DOUBT_HELD.test(words.slice(found.end).join(' '))) continue;
-    // ("Ay, yo tengo otra EPS entonces": what the writer is affiliated to, not a cita for them; see `meSetApart` below.)
-    if (phrase === 'yo tengo' && AFFILIATED_TO.test(words.slice(found.end).join(' '))) continue;
-    // ("Yo tengo que llevar a Mateo al control": the member takes the patient; see `TAKING_WITH` below.)
-    if (phrase === 'yo tengo' && TAKING_WITH.test(words.slice(found.end).join(' '))) continue;
-    // ("En la tarde, que yo tengo los niños en la mañana": the member looks after them then.)
-    if (phrase === 'yo tengo' && LOOKING_AFTER_THEM.test(words.slice(found.end).join(' '))) continue;
-    // "Pa la niña mía": whose the child is, not the member.
-    if ((phrase === 'mia' || phrase === 'mio') && lexicon.relationWords.has(words[found.start - 1] ?? '')) continue;
-    // ("Ya es beneficiaria mía", "la cita es de mi mamá, no mía": whose beneficiary, or the member set aside.)
-    if ((phrase === 'mia' || phrase === 'mio') && /^(?:beneficiari[ao]s?|afiliad[ao]s?|cargo|no)$/.test(words[found.start - 1] ?? '')) continue;
-    // ("…él trabaja todo el día, entonces me toca a mí": whose turn it is to do it, not a cita for the member.)
-    if (question !== 'patient' && phrase === 'a mi' && /^(?:toca|toco|tocaba|tocara)$/.test(words[found.start - 1] ?? '') && found.end >= words.length - 1) continue;
-    // ("Sí, y que me avisen a mí, que ella no maneja celular": the one told of the cita, not its patient.)
-    if (phrase === 'a mi' && NOTIFIED_BEFORE.test(words.slice(Math.max(0, found.start - 4), found.start).join(' '))) continue;
-    // ("…es que me los van a dejar a mí": the one who looks after them, not a patient.)
-    if (
-      phrase === 'a mi' &&
-      /\b(?:dejar|dejan|dejaran|deja|dejo|encargar|encargan|encargaron|encargo)(?: (?:los|las|la|lo|me|nos))*$/.test(
-        words.slice(Math.max(0, found.start - 4), found.start).join(' '),
-      )
-    )
-      continue;
-    // "Cédula 1010101010, la mía": the document is the member's own; it says nothing of the patient.
-    if (IDENTITY_QUESTIONS.has(question) && OWN_DOCUMENT.has(phrase)) continue;
-    // "Mi hija y yo" is the member too; "y yo los llevo" is someone telling a story.
-    if (phrase === 'y yo') {
-      const next = words[found.end];
-      // "…y yo ya no sé qué más darle": the member telling what they do, not a patient.
-      if (next === 'no' || (next === 'ya' && words[found.end + 1] === 'no')) continue;
-      // ("Esos horarios no me sirven… y yo necesito el jueves" at the slots: when the member can go, the patient already chosen.)
+  // (The three long loops of this function are functions of their own: V8 compiles a function whole, and this one, some 50 KB
+  // of bytecode with them, took its optimising compiler 5 to 6 seconds a time, again after each deoptimisation, while the
+  // messages were read by slower code in the meantime.)
+  /** The member named as the patient ("para mí", "yo", "la mía"), read phrase by phrase. */
+  const readSelfMentions = (): void => {
+    for (const found of lexicon.self.find(words)) {
+      const phrase = words.slice(found.start, found.end).join(' ');
+      // ("Sofi digo yo, primero yo": the member, after a correction or put first.)
+      const yoCorrected =
+        phrase === 'yo' &&
+        (/^(digo|sino)$/.test(words[found.start - 1] ?? '') ||
+          (/^(primero|mejor)$/.test(words[found.start - 1] ?? '') &&
+            (words[found.end] === undefined ||
+              /^(que|q|porque|xq)$/.test(words[found.end] ?? '') ||
+              // ("Primero yo y después Sofi": the order of two.)
+              (words[found.end] === 'y' && /^(despues|luego)$/.test(words[found.end + 1] ?? '')) ||
+              clausesOfWords()[found.end] !== clausesOfWords()[found.start])) ||
+          // ("Primero Sofi y después yo.")
+          (/^(despues|luego)$/.test(words[found.start - 1] ?? '') && /^(y|e)$/.test(words[found.start - 2] ?? '') && words[found.end] === undefined));
+      // ("Yo y Sofi", "Mateo y yo": the member joined to someone named.)
+      // ("Yo y mis dos hijos", "los niños y yo": joined to relatives.)
+      const relativeAt = (at: number): boolean => lexicon.relationWords.has(words[at] ?? '');
+      const yoJoined =
+        phrase === 'yo' &&
+        ((words[found.end] === 'y' &&
+          (knownOrCommon(words[found.end + 1] ?? '') ||
+            (/^(mis|los|las|mi|el|la)$/.test(words[found.end + 1] ?? '') && (relativeAt(found.end + 2) || (words[found.end + 2] === 'dos' && relativeAt(found.end + 3)))))) ||
+          ((words[found.start - 1] === 'y' || words[found.start - 1] === 'e') && (knownOrCommon(words[found.start - 2] ?? '') || relativeAt(found.start - 2))));
+      // ("Yo, la mamá, los niños están bien": the member saying who she is, at the patient question.)
+      const yoApposed =
+        phrase === 'yo' && question === 'patient' && found.start === 0 && ARTICLES.has(words[found.end] ?? '') && /^(mama|mami|madre|mamita)$/.test(words[found.end + 1] ?? '');
+      // ("Y la mía? Yo también necesito una de medicina general": the one who writes asks for one too; the member, or the
+      // relative who writes for her.)
+      if (phrase === 'yo' && words[found.end] === 'tambien' && /^(necesito|quiero|quisiera|ocupo|requiero|voy a necesitar)$/.test(words[found.end + 1] ?? '')) {
+        push(writer === undefined ? { kind: 'self' } : { kind: 'relation', relation: 'other' }, found.start);
+        continue;
+      }
+      if ((phrase === 'yo' || phrase === 'personal') && (question !== 'patient' || words.length > 3) && !yoCorrected && !yoJoined && !yoApposed) continue;
+      // "Para mi mijo", "pa mi mija": "mi hijo", "mi hija" said as one word (not "para mí, mija", where "mija" is how Lina is called).
       if (
-        !['start', 'menu', 'patient'].includes(question) &&
-        /^(?:necesito|puedo|prefiero|quiero|quisiera|podria|preferiria) (?:(?:es|mas bien|mejor) )?(?:el|la|los|las|en|para|pa|por|a|temprano|tarde|hoy|manana)\b/.test(
-          words.slice(found.end).join(' '),
-        ) &&
-        !/^\S+ (?:\S+ ){0,3}(?:cita|citas|consulta|tambien)\b/.test(words.slice(found.end).join(' '))
+        /^(para|pa) mi$/.test(phrase) &&
+        /^(mijo|mija|mijito|mijita)$/.test(words[found.end] ?? '') &&
+        !miWritten &&
+        clausesOfWords()[found.end] === clausesOfWords()[found.start + 1]
       )
         continue;
-      // "…y yo quiero que lo vea un pediatra": what the member wants for the one named, not a cita of her own.
-      if (/^(quiero|necesito|quisiera|prefiero) (que|q) (lo|la|le|los|las) (vea|vean|atienda|atiendan|revise|revisen|chequee|examine)\b/.test(words.slice(found.end).join(' ')))
-        continue;
-      // "Sofía tiene gripa y yo quería una cita con la pediatra": the member asking, for the one just named.
-      if (/^(queria|quiero|necesito|necesitaba|quisiera) (una )?(cita|consulta) (con (el |la )?|de )?(pediatra|pediatria)\b/.test(words.slice(found.end).join(' '))) continue;
-      const clauseEnds = next !== undefined && clausesOfWords()[found.end] !== clausesOfWords()[found.end - 1];
-      // ("…y yo lo llevo caminando": the member taking the patient.)
-      if (next === 'lo' || next === 'la') continue;
-      // ("…no puede salir del trabajo y yo tengo a los niños": the member looks after them then.)
-      if (next === 'tengo' && LOOKING_AFTER_THEM.test(words.slice(found.end + 1).join(' '))) continue;
-      if (next !== undefined && !clauseEnds && !AFTER_SELF.has(next) && !AFTER_AND_I.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
-    }
-    if (phrase.endsWith('mi')) {
-      // "para mi hija": "mi" is a possessive unless nothing, a word of a sentence, or the member's own name follows.
-      const next = words[found.end];
-      const ownName = next !== undefined && self !== undefined && sameName(next, self);
-      // "Para mí, trabajo toda la semana": a comma ends the mention.
-      const clauses = next !== undefined ? clausesOfWords() : [];
-      const clauseEnds = next !== undefined && clauses[found.end] !== clauses[found.end - 1];
-      // ("Para mí otra vez": the member again, not "mi otra hija".)
-      const again = next === 'otra' && words[found.end + 1] === 'vez';
-      // ("Es para mí, mi amor": how the member calls Lina, not "mi" of a relative.)
-      // ("Para mi mijo", "a mi chamo": "mi" of a son said with a word that also calls the one who answers.)
-      const relationNext = lexicon.relations.find(words.slice(found.end - 1, found.end + 1)).some((relation) => relation.start === 0 && relation.end === 2);
-      const courtesyNext = !relationNext && lexicon.courtesy.find(words.slice(found.end, found.end + 3)).some((courtesy) => courtesy.start === 0);
-      if (next !== undefined && !ownName && !clauseEnds && !again && !AFTER_SELF.has(next) && !courtesyNext) continue;
-      // "Viajar hasta Bogotá para mí es muy complicado": what the member thinks of something, not whom the cita is for.
-      if (OPINION_AFTER_SELF.test(words.slice(found.end, found.end + 5).join(' '))) continue;
-    }
-    // "La mía no me la pidieron": the member, denied.
-    // ("¿Y para mí no se puede?": asking whether it can be for them, no denial.)
-    const askingWhetherItCan = /^no se (puede|podria|pudo|puede sacar|podra)\b/.test(words.slice(found.end).join(' '));
-    const howUrgent = /^no (es|era|sea) (una |tan |muy |nada )?(emergencia|urgente|urgencia|grave)\b/.test(words.slice(found.end).join(' '));
-    if (words[found.end] === 'no' && DENYING_AFTER_NO.has(words[found.end + 1] ?? '') && phrase !== 'yo' && !askingWhetherItCan && !howUrgent) continue;
-    // "Yo misma llevo a Sofi": the member takes the patient. "Me toca llevarla a mí": likewise.
-    if (ACCOMPANYING.has(original[found.end] ?? '') || (original[found.end] === 'la' && ACCOMPANYING.has(original[found.end + 1] ?? ''))) continue;
-    if (phrase === 'a mi' && TAKING_SOMEONE.test(original[found.start - 1] ?? '')) continue;
-    // "A mí ya me robaron la identidad", "a mí me dijeron que…": what others did to the member, not a cita for them.
-    if (phrase === 'a mi' && /^(?:(?:ya|tambien|una vez) )*(me) \w+(aron|ieron)\b/.test(original.slice(found.end, found.end + 5).join(' '))) continue;
-    // "La mía, la del miércoles" to "¿Cuál cita?": my appointment, as "mi cita" is.
-    // "Una cita mía del miércoles", "confirmada la mía": whose appointment only as "mi cita" is; at the patient question it is the member.
-    if (
-      question !== 'patient' &&
-      OWN_DOCUMENT.has(phrase) &&
-      phrase !== 'yo' &&
-      phrase !== 'soy yo' &&
-      !/\bno (la |el |las |los )?del?\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b|\b(la|el|las|los) (?:citas? )?mi[ao]s?(?: (?:del?|de este|del proximo) [a-z0-9]+)? y (?:(?:mover|cambiar|cancelar|pasar|correr|reprogramar) )?(la|el|las|los) de\b|\bde \w+ y (la|el|las|los) mi[ao]s?\b|\btanto (la|el|las|los) (mi[ao]s?|de \w+(?: y \w+)?) como\b/.test(
-        words.join(' '),
+      // ("La última vez me la cancelaron a mí el mismo día": what was done to the member once, told; no patient asked for.)
+      // ("La mía la saco por mi EPS", "la mía la dejo quieta": the writer's own, set aside.)
+      if (/^(?:la |el )?mi[ao]$/.test(phrase) && LEFT_AS_IT_IS.test(original.slice(found.end, found.end + 8).join(' '))) continue;
+      // ("Me lo dejó a mí para que le saque una cita a mi nieto", from the grandmother: left in her care, not a patient.)
+      if (
+        phrase === 'a mi' &&
+        /^(?:cancelaron|cambiaron|movieron|quitaron|dijeron|llamaron|dejaron|pasaron|hicieron|dejo|encargo|encargaron|mando|pidio|paso|presto|entrego)$/.test(
+          words[found.start - 1] ?? '',
+        )
       )
-    )
-      continue;
-    // "Pa mí no, pa Mateo": the member, taken back before the one meant.
-    // ("Para mí, no es emergencia": how urgent it is, no taking back.)
-    if (words[found.end] === 'no' && words[found.end + 1] !== undefined && clausesOfWords()[found.end + 1] !== clausesOfWords()[found.end] && !howUrgent) continue;
-    // "La cita es para mí, la abuela": the one who writes is not the member.
-    if (writer !== undefined) {
-      push({ kind: 'relation', relation: 'other' }, found.end - 1);
-      continue;
+        continue;
+      // ("¿Qué significa no programada? Yo tengo un dolor en la rodilla…" at the visit type: the member's story, the patient already
+      // chosen.)
+      if (phrase === 'yo tengo' && !['start', 'menu', 'patient'].includes(question) && OWN_COMPLAINT.test(words.slice(found.end).join(' '))) continue;
+      // ("En la mañana mi esposo trabaja y yo también": the member does as someone else does, and is no patient for it.)
+      if (
+        phrase === 'y yo' &&
+        /^(tambien|igual|tampoco)$/.test(words[found.end] ?? '') &&
+        /\b(trabaja|trabajan|estudia|estudian|sale|salen|esta|estan|tiene|tienen|puede|pueden|viaja|madruga)$/.test(
+          words.slice(Math.max(0, found.start - 3), found.start).join(' '),
+        )
+      )
+        continue;
+      // "…y me salió a mi nombre": where it was booked by mistake, not for whom it is.
+      if (/nombre/.test(phrase) && /^(salio|sale|salir|aparece|aparecio|salieron)$/.test(original[found.start - 1] ?? '')) continue;
+      // "Yo tengo una cita el viernes de la niña": the child's, held by the member.
+      // ("Yo tengo una cita el miércoles y la quiero mover": whose only as "mi cita" is; "¿y yo tengo alguna cita?" asks for the member.)
+      if (phrase === 'yo tengo' && /^(una |la )?(cita|sita|consulta)\b/.test(`${words.slice(found.end).join(' ')} `)) continue;
+      // ("…que yo tengo eso como en el aire": a doubt, not a cita held; see `meSetApart` below.)
+      if (phrase === 'yo tengo' && DOUBT_HELD.test(words.slice(found.end).join(' '))) continue;
+      // ("Ay, yo tengo otra EPS entonces": what the writer is affiliated to, not a cita for them; see `meSetApart` below.)
+      if (phrase === 'yo tengo' && AFFILIATED_TO.test(words.slice(found.end).join(' '))) continue;
+      // ("Yo tengo que llevar a Mateo al control": the member takes the patient; see `TAKING_WITH` below.)
+      if (phrase === 'yo tengo' && TAKING_WITH.test(words.slice(found.end).join(' '))) continue;
+      // ("En la tarde, que yo tengo los niños en la mañana": the member looks after them then.)
+      if (phrase === 'yo tengo' && LOOKING_AFTER_THEM.test(words.slice(found.end).join(' '))) continue;
+      // "Pa la niña mía": whose the child is, not the member.
+      if ((phrase === 'mia' || phrase === 'mio') && lexicon.relationWords.has(words[found.start - 1] ?? '')) continue;
+      // ("Ya es beneficiaria mía", "la cita es de mi mamá, no mía": whose beneficiary, or the member set aside.)
+      if ((phrase === 'mia' || phrase === 'mio') && /^(?:beneficiari[ao]s?|afiliad[ao]s?|cargo|no)$/.test(words[found.start - 1] ?? '')) continue;
+      // ("…él trabaja todo el día, entonces me toca a mí": whose turn it is to do it, not a cita for the member.)
+      if (question !== 'patient' && phrase === 'a mi' && /^(?:toca|toco|tocaba|tocara)$/.test(words[found.start - 1] ?? '') && found.end >= words.length - 1) continue;
+      // ("Sí, y que me avisen a mí, que ella no maneja celular": the one told of the cita, not its patient.)
+      if (phrase === 'a mi' && NOTIFIED_BEFORE.test(words.slice(Math.max(0, found.start - 4), found.start).join(' '))) continue;
+      // ("…es que me los van a dejar a mí": the one who looks after them, not a patient.)
+      if (
+        phrase === 'a mi' &&
+        /\b(?:dejar|dejan|dejaran|deja|dejo|encargar|encargan|encargaron|encargo)(?: (?:los|las|la|lo|me|nos))*$/.test(
+          words.slice(Math.max(0, found.start - 4), found.start).join(' '),
+        )
+      )
+        continue;
+      // "Cédula 1010101010, la mía": the document is the member's own; it says nothing of the patient.
+      if (IDENTITY_QUESTIONS.has(question) && OWN_DOCUMENT.has(phrase)) continue;
+      // "Mi hija y yo" is the member too; "y yo los llevo" is someone telling a story.
+      if (phrase === 'y yo') {
+        const next = words[found.end];
+        // "…y yo ya no sé qué más darle": the member telling what they do, not a patient.
+        if (next === 'no' || (next === 'ya' && words[found.end + 1] === 'no')) continue;
+        // ("Esos horarios no me sirven… y yo necesito el jueves" at the slots: when the member can go, the patient already chosen.)
+        if (
+          !['start', 'menu', 'patient'].includes(question) &&
+          /^(?:necesito|puedo|prefiero|quiero|quisiera|podria|preferiria) (?:(?:es|mas bien|mejor) )?(?:el|la|los|las|en|para|pa|por|a|temprano|tarde|hoy|manana)\b/.test(
+            words.slice(found.end).join(' '),
+          ) &&
+          !/^\S+ (?:\S+ ){0,3}(?:cita|citas|consulta|tambien)\b/.test(words.slice(found.end).join(' '))
+        )
+          continue;
+        // "…y yo quiero que lo vea un pediatra": what the member wants for the one named, not a cita of her own.
+        if (/^(quiero|necesito|quisiera|prefiero) (que|q) (lo|la|le|los|las) (vea|vean|atienda|atiendan|revise|revisen|chequee|examine)\b/.test(words.slice(found.end).join(' ')))
+          continue;
+        // "Sofía tiene gripa y yo quería una cita con la pediatra": the member asking, for the one just named.
+        if (/^(queria|quiero|necesito|necesitaba|quisiera) (una )?(cita|consulta) (con (el |la )?|de )?(pediatra|pediatria)\b/.test(words.slice(found.end).join(' '))) continue;
+        const clauseEnds = next !== undefined && clausesOfWords()[found.end] !== clausesOfWords()[found.end - 1];
+        // ("…y yo lo llevo caminando": the member taking the patient.)
+        if (next === 'lo' || next === 'la') continue;
+        // ("…no puede salir del trabajo y yo tengo a los niños": the member looks after them then.)
+        if (next === 'tengo' && LOOKING_AFTER_THEM.test(words.slice(found.end + 1).join(' '))) continue;
+        if (next !== undefined && !clauseEnds && !AFTER_SELF.has(next) && !AFTER_AND_I.has(next) && lexicon.courtesy.find([next]).length === 0) continue;
+      }
+      if (phrase.endsWith('mi')) {
+        // "para mi hija": "mi" is a possessive unless nothing, a word of a sentence, or the member's own name follows.
+        const next = words[found.end];
+        const ownName = next !== undefined && self !== undefined && sameName(next, self);
+        // "Para mí, trabajo toda la semana": a comma ends the mention.
+        const clauses = next !== undefined ? clausesOfWords() : [];
+        const clauseEnds = next !== undefined && clauses[found.end] !== clauses[found.end - 1];
+        // ("Para mí otra vez": the member again, not "mi otra hija".)
+        const again = next === 'otra' && words[found.end + 1] === 'vez';
+        // ("Es para mí, mi amor": how the member calls Lina, not "mi" of a relative.)
+        // ("Para mi mijo", "a mi chamo": "mi" of a son said with a word that also calls the one who answers.)
+        const relationNext = lexicon.relations.find(words.slice(found.end - 1, found.end + 1)).some((relation) => relation.start === 0 && relation.end === 2);
+        const courtesyNext = !relationNext && lexicon.courtesy.find(words.slice(found.end, found.end + 3)).some((courtesy) => courtesy.start === 0);
+        if (next !== undefined && !ownName && !clauseEnds && !again && !AFTER_SELF.has(next) && !courtesyNext) continue;
+        // "Viajar hasta Bogotá para mí es muy complicado": what the member thinks of something, not whom the cita is for.
+        if (OPINION_AFTER_SELF.test(words.slice(found.end, found.end + 5).join(' '))) continue;
+      }
+      // "La mía no me la pidieron": the member, denied.
+      // ("¿Y para mí no se puede?": asking whether it can be for them, no denial.)
+      const askingWhetherItCan = /^no se (puede|podria|pudo|puede sacar|podra)\b/.test(words.slice(found.end).join(' '));
+      const howUrgent = /^no (es|era|sea) (una |tan |muy |nada )?(emergencia|urgente|urgencia|grave)\b/.test(words.slice(found.end).join(' '));
+      if (words[found.end] === 'no' && DENYING_AFTER_NO.has(words[found.end + 1] ?? '') && phrase !== 'yo' && !askingWhetherItCan && !howUrgent) continue;
+      // "Yo misma llevo a Sofi": the member takes the patient. "Me toca llevarla a mí": likewise.
+      if (ACCOMPANYING.has(original[found.end] ?? '') || (original[found.end] === 'la' && ACCOMPANYING.has(original[found.end + 1] ?? ''))) continue;
+      if (phrase === 'a mi' && TAKING_SOMEONE.test(original[found.start - 1] ?? '')) continue;
+      // "A mí ya me robaron la identidad", "a mí me dijeron que…": what others did to the member, not a cita for them.
+      if (phrase === 'a mi' && /^(?:(?:ya|tambien|una vez) )*(me) \w+(aron|ieron)\b/.test(original.slice(found.end, found.end + 5).join(' '))) continue;
+      // "La mía, la del miércoles" to "¿Cuál cita?": my appointment, as "mi cita" is.
+      // "Una cita mía del miércoles", "confirmada la mía": whose appointment only as "mi cita" is; at the patient question it is the member.
+      if (
+        question !== 'patient' &&
+        OWN_DOCUMENT.has(phrase) &&
+        phrase !== 'yo' &&
+        phrase !== 'soy yo' &&
+        !/\bno (la |el |las |los )?del?\b|\b(la|el|las|los) de (los |las |mi |mis )?\w+ no\b|\b(la|el|las|los) (?:citas? )?mi[ao]s?(?: (?:del?|de este|del proximo) [a-z0-9]+)? y (?:(?:mover|cambiar|cancelar|pasar|correr|reprogramar) )?(la|el|las|los) de\b|\bde \w+ y (la|el|las|los) mi[ao]s?\b|\btanto (la|el|las|los) (mi[ao]s?|de \w+(?: y \w+)?) como\b/.test(
+          words.join(' '),
+        )
+      )
+        continue;
+      // "Pa mí no, pa Mateo": the member, taken back before the one meant.
+      // ("Para mí, no es emergencia": how urgent it is, no taking back.)
+      if (words[found.end] === 'no' && words[found.end + 1] !== undefined && clausesOfWords()[found.end + 1] !== clausesOfWords()[found.end] && !howUrgent) continue;
+      // "La cita es para mí, la abuela": the one who writes is not the member.
+      if (writer !== undefined) {
+        push({ kind: 'relation', relation: 'other' }, found.end - 1);
+        continue;
+      }
+      push({ kind: 'self' }, found.end - 1);
     }
-    push({ kind: 'self' }, found.end - 1);
-  }
+  };
+  readSelfMentions();
   if (question === 'patient' && (words.join(' ') === 'mi' || words.join(' ') === 'yo')) push({ kind: 'self' }, 0);
   // "Los dos", "ambos" to "¿Para quién?": both children.
   if (question === 'patient' && /^(a |para |pa )?(los dos|las dos|ambos|ambas|los 2)( porfa| por favor)?$/.test(whole)) {
@@ -1099,408 +1108,415 @@ function readPatients(
     if (/^(el|la) (mayor|menor|mas \w+)$/.test(words.slice(found.start, found.end).join(' ')) && PLURAL_CHILDREN.has(words[relative.end - 1] ?? '')) continue;
     ofRelative.add(found.start);
   }
-  for (const found of relations) {
-    if (relativesNamed.has(found.start)) continue;
-    // "Deje de molestar a su hermana": someone else's relative, the object of a verb.
-    if ((words[found.start - 1] === 'su' || words[found.start - 1] === 'sus') && words[found.start - 2] === 'a') continue;
-    // "Está aquí en la casa con mis niños": in company, not a patient.
-    if (
-      question !== 'patient' &&
-      (MY.has(words[found.start - 1] ?? '') || ARTICLES.has(words[found.start - 1] ?? '')) &&
-      words[found.start - 2] === 'con' &&
-      !APPOINTMENT_OF.has(words[found.start - 3] ?? '') &&
-      // ("Estoy aquí con mi hijo Mateo y necesito sacarle una cita": the one brought, for whom the cita is asked.)
-      !CITA_FOR_THEM.test(words.slice(found.end).join(' ')) &&
-      // ("Estoy en la USS Kennedy con mi hijo, tiene fiebre desde anoche, ¿lo pueden ver hoy?": likewise, in a first message.)
-      !(question === 'start' && AT_A_SITE.test(whole) && BROUGHT_IN_NEED.test(words.slice(found.end).join(' ')))
-    )
-      continue;
-    // "Sofi, tiene la misma tos del hermano": someone the patient is likened to, not a patient.
-    if (
-      /\b(?:mism[ao]s?|parecid[ao]s?|igualit[ao]s?) (?!cita|hora|dia|fecha|turno)[a-z]+ (?:del?|de la|de su|de mi|que (?:el|la|su|mi))$/.test(
-        words.slice(Math.max(0, found.start - 5), found.start).join(' '),
-      )
-    )
-      continue;
-    // "…y yo tengo a los niños", "que yo tengo a mi hija en la mañana": looked after by the member then, unless they are ill.
-    if (
-      question !== 'patient' &&
-      /\byo tengo (?:a )?(?:(?:los|las|mis|la|el|mi) )?$/.test(`${words.slice(Math.max(0, found.start - 4), found.start).join(' ')} `) &&
-      !/^(?:enferm|malit|con\b|mal\b|muy\b|(?:que|q) (?:necesita|necesitan|tiene|tienen|esta|estan|le|les|amanecio)\b)/.test(original.slice(found.end, found.end + 3).join(' '))
-    )
-      continue;
-    // "Ya dejé a Sofía donde la abuela": a place, not a patient.
-    if (words[found.start - 1] === 'donde' || (ARTICLES.has(words[found.start - 1] ?? '') && words[found.start - 2] === 'donde')) continue;
-    // "Me confundí de niño": the mistake, not a patient.
-    if (words[found.start - 1] === 'de' && /^(confundi|equivoque|confundio|equivoco)$/.test(original[found.start - 2] ?? '')) continue;
-    // "La de niños", "el médico de niños": pediatrics, not a patient.
-    // ("El de los niños" at the specialty question too.)
-    if (words[found.start] === 'ninos' && words[found.start - 1] === 'de' && CHILDREN_SERVICE.has(words[found.start - 2] ?? '')) continue;
-    if (
-      question === 'specialty' &&
-      words[found.start] === 'ninos' &&
-      words[found.start - 1] === 'los' &&
-      words[found.start - 2] === 'de' &&
-      ['el', 'la', 'medico', 'doctor'].includes(words[found.start - 3] ?? '')
-    )
-      continue;
-    // "Para mi hijo", "la cita de la niña", "mi hijo Mateo", "mi hijo" said alone: a patient.
-    // "Mi mamá dice que…", "soy la mamá de los niños": not one.
-    let cursor = found.start - 1;
-    while (cursor >= 0 && found.start - cursor <= 3 && (BETWEEN_RELATION.has(words[cursor] ?? '') || MY.has(words[cursor] ?? ''))) cursor--;
-    // ("La cita del mayor": the "de" is in the phrase's "del".)
-    if (words[found.start] === 'del') cursor = found.start;
-    const introducer = words[found.start] === 'del' ? 'de' : words[cursor];
-    const next = original[found.end];
-    // ("Mis dos hijos": the member's two, said with their number.)
-    const possessive = MY.has(words[found.start - 1] ?? '') || (TWO_OF.has(words[found.start - 1] ?? '') && MY.has(words[found.start - 2] ?? ''));
-    const describesSpeaker =
-      words[found.start - 2] === 'soy' ||
-      words[found.start - 3] === 'soy' ||
-      // "Autorizo yo, Laura, como mamá de Mateo", "le escribe la mamá de Mateo": the writer.
-      (found.value === 'other' && (SPEAKER_BEFORE.has(words[found.start - 1] ?? '') || SPEAKER_BEFORE.has(words[found.start - 2] ?? ''))) ||
-      (introducer === 'de' && lexicon.relations.find([words[cursor - 1] ?? '']).length > 0) ||
-      // ("Le pregunto al papá del niño": the child says whose father.)
-      (words[found.start - 1] === 'del' && lexicon.relations.find([words[found.start - 2] ?? '']).length > 0) ||
-      // "Espere le pregunto al niño", "ya le aviso a la niña": someone asked or told.
-      (words[found.start - 1] === 'al' && ASKED_OR_TOLD.test(words[found.start - 2] ?? '')) ||
-      (words[found.start] === 'al' && ASKED_OR_TOLD.test(words[found.start - 1] ?? '')) ||
-      (/^(la|el)$/.test(words[found.start - 1] ?? '') && words[found.start - 2] === 'a' && ASKED_OR_TOLD.test(words[found.start - 3] ?? '')) ||
-      // "La mamá de los niños", "el papá de Sofía": someone named by another, not a patient.
-      // ("Para la esposa de mi hijo" is for her.)
-      (found.value === 'other' &&
-        words[found.end] === 'de' &&
-        !(introducer === 'para' || introducer === 'pa') &&
-        (lexicon.relations.find(words.slice(found.end + 1, found.end + 3)).length > 0 || knownOrCommon(words[found.end + 1] ?? '')));
-    // "La niña está con fiebre", "el niño tiene 13": the child the message is about.
-    // ("La bebé de 8 meses amaneció con fiebre", "los dos chinos amanecieron con tos": how they are, after their age.)
-    const agedWords = /^de (?:\d{1,2}|[a-z]+) (?:meses|mesecitos|anos|anitos|semanas|dias)$/.test(words.slice(found.end, found.end + 3).join(' ')) ? 3 : 0;
-    const described =
-      found.value !== 'other' &&
-      (HOW_THEY_ARE.has(words[found.end + agedWords] ?? '') || /^(?:amanecieron|estan|siguen|andan)$/.test(words[found.end + agedWords] ?? '')) &&
-      (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la');
-    // "Hola, los niños tienen alguna cita pendiente?": the children whose citas are asked about (not "los niños tienen colegio").
-    const childrenWithCita =
-      found.value !== 'other' &&
-      PLURAL_CHILDREN.has(words[found.end - 1] ?? '') &&
-      (ARTICLES_PLURAL.has(words[found.start - 1] ?? '') || ARTICLES_PLURAL.has(words[found.start] ?? '')) &&
-      CITA_THEY_HAVE.test(original.slice(found.end, found.end + 4).join(' '));
-    // ("¿La niña ya tiene cita?": the child whose citas are asked about.)
-    // ("¿A qué hora tiene la cita la niña?": likewise, said after.)
-    const oneWithCita =
-      found.value !== 'other' &&
-      (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la') &&
-      (/^(?:ya )?(?:tiene|tenia) (?:alguna |una |su )?citas?\b/.test(original.slice(found.end, found.end + 5).join(' ')) ||
-        /\b(?:tiene|tenia) (?:la |su |una |alguna )?(?:cita|consulta|control)(?: el| la)?$/.test(words.slice(Math.max(0, found.start - 5), found.start).join(' ')));
-    const subjectOfSaying = next !== undefined && SAYING.has(next);
-    // ("Mi esposo dice que le saque cita a él también": the one who says it asks a cita for himself.)
-    const asksForThemselves =
-      subjectOfSaying &&
-      /^(?:dice|dijo|pregunta) (?:que|q|si) (?:le|les) (?:saque|saques|sacara|pida|pidas|pidiera|agende|agendes|agendara|separe|consiga|busque|puede sacar|puedo sacar) (?:una |la |otra )?(?:cita|consulta)\b/.test(
-        original.slice(found.end, found.end + 7).join(' '),
-      );
-    // ("Pa la niña, Mateo ya tiene la de él": a comma between them makes the name no name of the relation.)
-    const namedNext = next !== undefined && (known.some((name) => sameName(next, name)) || knownOrCommon(next)) && clausesOfWords()[found.end] === clausesOfWords()[found.end - 1];
-    // ("¿Me toca ir este viernes con la niña al control?": the one taken to the cita.)
-    const takenToTheCita =
-      introducer === 'con' &&
-      /\b(?:ir|voy|vamos|vaya|llegar|llego|venir|vengo)(?: (?:este|el|esta|hoy|manana|lunes|martes|miercoles|jueves|viernes|sabado|tarde|temprano))*$/.test(
-        words.slice(Math.max(0, cursor - 4), cursor).join(' '),
-      ) &&
-      /^(?:al|a) (?:la |una |su )?(?:cita|consulta|control|medico|pediatra|doctor|doctora|pediatria)\b/.test(words.slice(found.end, found.end + 4).join(' '));
-    // ("Sí, confírmela, y seguimos con la niña": the next one to book.)
-    const nextToBook = introducer === 'con' && /^(?:seguimos|sigamos|continuamos|continuemos|pasamos|pasemos)$/.test(words[cursor - 1] ?? '');
-    const introduced =
-      namedNext ||
-      takenToTheCita ||
-      nextToBook ||
-      // ("Ahora los niños, el mismo martes" at the menu: the next ones to book.)
-      (introducer === 'ahora' && question === 'menu') ||
-      // ("¿Qué citas tenemos los niños y yo?", "yo y los niños": joined to the member.)
-      (words[found.end] === 'y' && words[found.end + 1] === 'yo') ||
-      (introducer === 'y' && words[cursor - 1] === 'yo') ||
-      (introducer !== undefined && BEFORE_RELATION.has(introducer) && introducer !== 'mi' && introducer !== 'mis') ||
-      (possessive && (!subjectOfSaying || asksForThemselves)) ||
-      described ||
-      childrenWithCita ||
-      oneWithCita ||
-      question === 'patient' ||
-      words.length <= 4;
-    // "Tengo que recoger a los niños", "no tengo quien me cuide a los niños": children in the member's day, not patients.
-    const caredFor =
-      CARE_VERBS.has(words[cursor - 1] ?? '') ||
-      CARE_VERBS.has(words[found.start - 2] ?? '') ||
-      // ("En la mañana llevo a los niños al colegio": taken elsewhere, not to the doctor.)
-      ((/^(?:llevo|llevar|lleva|llevamos|llevando)$/.test(words[cursor - 1] ?? '') || /^(?:llevo|llevar|lleva|llevamos|llevando)$/.test(words[found.start - 2] ?? '')) &&
-        /^(?:al|a la|a el|a) (?:colegio|jardin|escuela|ruta|natacion|clase|clases|terapia|bus|parque|futbol|entrenamiento)\b/.test(
-          original.slice(found.end, found.end + 3).join(' '),
-        )) ||
-      (words[found.start - 1] === 'los' &&
-        /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) &&
-        !/\bcitas? (tienen|tiene|tenemos)( pendientes?)?$/.test(words.slice(Math.max(0, found.start - 4), found.start - 1).join(' ')) &&
-        // ("¿Qué citas tenemos los niños y yo?": they and the member.)
-        !(words[found.end] === 'y' && words[found.end + 1] === 'yo') &&
-        // ("Tengo q cancelar la cita de los niños": their cita.)
-        !(words[found.start - 2] === 'de' && /^(cita|citas|consulta|consultas|control|controles)$/.test(words[found.start - 3] ?? '')) &&
-        question !== 'patient');
-    // "Mi mamá me lleva", "mi mamá solo me acompaña", "lo lleva la abuela": a companion, not a patient.
-    // ("Sí, ¿y puedo llevar a la niña conmigo?": taken along to the member's own cita, not its patient.)
-    const takenAlong = /^(?:conmigo|con migo|de acompanante|a la cita conmigo)\b/.test(original.slice(found.end, found.end + 4).join(' ')) && question !== 'patient';
-    const companion =
-      takenAlong ||
-      (found.value === 'other' &&
-        (ACCOMPANYING.has(
-          original
-            // ("Mi esposo Alberto lo lleva en taxi": his name, then what he does.)
-            .slice(found.end + (namedNext ? 1 : 0), found.end + (namedNext ? 1 : 0) + 6)
-            .find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'el', 'que', 'quien', 'tambien', 'puede', 'podria', 'quiere'].includes(word)) ?? '',
-        ) ||
-          TAKING_SOMEONE.test(original.slice(found.end, found.end + 4).find((word) => !['tambien', 'puede', 'podria', 'quiere', 'me', 'va', 'a'].includes(word)) ?? '') ||
-          // ("Mi hermana me los cuida ese día": she looks after the children; the cita is not hers.)
-          LOOKING_AFTER.has(original.slice(found.end, found.end + 3).find((word) => !['me', 'nos', 'los', 'las', 'lo', 'la', 'a', 'tambien'].includes(word)) ?? '') ||
-          (ARTICLES.has(words[found.start - 1] ?? '') && ACCOMPANYING.has(original[found.start - 2] ?? '')) ||
-          // ("Ese día tengo que acompañar a mi señora al oftalmólogo": taken elsewhere, not to a cita here.)
-          (words[found.start - 1] === 'a' &&
-            /^(?:acompanar|acompano|acompana|llevar|llevo|lleva)$/.test(original[found.start - 2] ?? '') &&
-            /^(?:a|al) (?!(?:la |una |su )?(?:cita|consulta|control|medico|medica|pediatra|doctor|doctora|general)\b)/.test(original.slice(found.end, found.end + 3).join(' ')))));
-    // "Para mí, la mamá": the member saying who she is. "Buenos días mi niña": Lina, spoken to.
-    // ("Para Laura, la mayor de mis hijas", from her mother: the member's name, then who she is.)
-    const apposition =
-      (found.value === 'other' && ARTICLES.has(words[found.start - 1] ?? '') && mentions.some((seen) => seen.mention.kind === 'self' && seen.at === found.start - 2)) ||
-      // ("Para Álvaro mi esposo, el abuelo": who the one just named is, said again.)
-      (found.value === 'other' &&
-        ARTICLES.has(words[found.start - 1] ?? '') &&
-        clausesOfWords()[found.start] !== clausesOfWords()[found.start - 2] &&
-        mentions.some((seen) => seen.mention.kind === 'name' && seen.at < found.start - 1 && seen.at >= found.start - 5)) ||
-      // ("Le escribo yo, el papá": who writes, said after "yo".)
-      (found.value === 'other' &&
-        ARTICLES.has(words[found.start - 1] ?? '') &&
-        words[found.start - 2] === 'yo' &&
-        clausesOfWords()[found.start] !== clausesOfWords()[found.start - 2]) ||
-      // ("Para mí, Laura, la mamá".)
-      (found.value === 'other' &&
-        ARTICLES.has(words[found.start - 1] ?? '') &&
-        self !== undefined &&
-        sameName(words[found.start - 2] ?? '', self) &&
-        mentions.some((seen) => seen.mention.kind === 'self' && seen.at === found.start - 3)) ||
-      (/^(el|la) /.test(words.slice(found.start, found.end).join(' ')) &&
-        clausesOfWords()[found.start] !== clausesOfWords()[found.start - 1] &&
-        self !== undefined &&
-        sameName(words[found.start - 1] ?? '', self));
-    // ("Sí, mi señora, confírmela", "medicina general, mi señora": Lina, addressed; the words stand alone in their clause.)
-    const clauseOf = clausesOfWords();
-    const spokenToLina =
-      (words[found.start - 1] === 'mi' && words[found.start] === 'nina' && !namedNext && GREETING_OR_THANKS.has(words[found.start - 2] ?? '')) ||
-      // ("Gracias hermano", "chao mami": Lina, called as people call each other, closing the message.)
-      (found.end === words.length &&
-        found.end - found.start === 1 &&
-        /^(?:hermano|hermana|mami|papi|amigo|amiga|mija|mijo|vecina|vecino|tia|tio)$/.test(words[found.start] ?? '') &&
-        /^(?:gracias|chao|listo|bueno|ok|adios|bendiciones)$/.test(words[found.start - 1] ?? '')) ||
-      (/^mi (senora|reina|nina)$/.test(words.slice(found.end - 2, found.end).join(' ')) &&
+  /** Relations said ("mi hija", "los niños", "la abuela"), read one by one. */
+  const readRelationMentions = (): void => {
+    for (const found of relations) {
+      if (relativesNamed.has(found.start)) continue;
+      // "Deje de molestar a su hermana": someone else's relative, the object of a verb.
+      if ((words[found.start - 1] === 'su' || words[found.start - 1] === 'sus') && words[found.start - 2] === 'a') continue;
+      // "Está aquí en la casa con mis niños": in company, not a patient.
+      if (
         question !== 'patient' &&
-        writer !== 'esposo' &&
-        (found.end - 2 === 0 || clauseOf[found.end - 3] !== clauseOf[found.end - 2]) &&
-        (found.end >= words.length || clauseOf[found.end] !== clauseOf[found.end - 1]));
-    // "La vecina doña Gloria": a title between the relative and the name.
-    const titled =
-      next !== undefined &&
-      TITLES.has(next) &&
-      original[found.end + 1] !== undefined &&
-      (capitalised.has(original[found.end + 1] ?? '') || knownOrCommon(original[found.end + 1] ?? ''))
-        ? original[found.end + 1]
-        : undefined;
-    // ("La del miércoles de mi esposa": hers; "el mismo jueves de la hermana" is the day of her cita, not her.)
-    const weekdayOfTheirs = WEEKDAY_WORDS.has(words[cursor - 1] ?? '') && MY.has(words[found.start - 1] ?? '') && !/^(mismo|misma)$/.test(words[cursor - 2] ?? '');
-    // ("La cita de medicina general de mi esposa": her cita, its service said between.)
-    const serviceOfTheirs = /\b(?:cita|consulta|control) (?:de |del )?(?:medicina general|medico general|general|pediatria|control|primera vez)$/.test(
-      words.slice(Math.max(0, cursor - 5), cursor).join(' '),
-    );
-    // An adult relative is a patient only when the message says so: "para mi mamá", "la cita de mi esposo", "el paciente
-    // es mi sobrino". "Mi esposo no me puede llevar", "le pregunto a mi esposo", "me ayuda mi suegra" tell of them.
-    const forThem =
-      question === 'patient' ||
-      words.length <= 4 ||
-      namedNext ||
-      asksForThemselves ||
-      introducer === 'para' ||
-      introducer === 'pa' ||
-      introducer === 'pal' ||
-      (introducer === 'de' && (APPOINTMENT_OF.has(words[cursor - 1] ?? '') || weekdayOfTheirs || serviceOfTheirs)) ||
-      // "Sacarle cita a mi esposa".
-      (introducer === 'a' && /^(cita|citas|consulta|turno|una|otra)$/.test(words[cursor - 1] ?? '')) ||
-      // ("¿A mi mamá le puedo sacar cita por mi plan?": the cita asked for them, said after.)
-      (introducer === 'a' &&
-        /^(?:le|les) (?:(?:puedo|podria|puede|quiero|quisiera|necesito|voy a|tengo que|toca) )?(?:sacar|pedir|agendar|separar|dar|programar)\b/.test(
-          original.slice(found.end, found.end + 5).join(' '),
-        )) ||
-      takenToTheCita ||
-      // ("Reprogramar, la cita es de mi papá".)
-      (introducer === 'de' && /\b(?:cita|citas|consulta|control) (?:es|era|son|eran)$/.test(words.slice(Math.max(0, cursor - 3), cursor).join(' '))) ||
-      // ("Qué citas tiene pendientes mi mamá"; not when someone who says who they are asks, "soy Jorge, …": his wife may be the member.)
-      (!/\b(?:soy|habla|escribe) (?!(?:la|el|su)\b)[a-z]+\b/.test(whole) &&
-        /\b(?:citas?|consultas?) (?:tiene|tienen|tenia) (?:pendientes? |agendadas? |programadas? )?(?:mi|mis|la|el)?$/.test(
-          words
-            .slice(Math.max(0, found.start - 5), found.start + 1)
-            .join(' ')
-            .replace(/ (?:mama|papa|esposo|esposa|marido)$/, ''),
-        )) ||
-      (introducer === 'es' && (words[cursor - 1] === 'paciente' || words[cursor - 1] === 'cita')) ||
-      // "Mi mamá necesita una cita", "mi esposo está enfermo": the one who needs it.
-      NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' ')) ||
-      // "¿Y mi esposa tiene alguna cita?": the one whose citas are asked about.
-      HAS_A_CITA.test(original.slice(found.end, found.end + 4).join(' ')) ||
-      // "Para mí y mi esposo": joined to a patient just named.
-      ((introducer === 'y' || introducer === 'e') && mentions.some((seen) => seen.at >= cursor - 3 && seen.at < cursor));
-    // "Mi hijo me dejó este número", "mi hija me acompaña": the relative does something for the member, and is no patient.
-    // ("Las citas de los niños, nos vamos de viaje": a comma ends the mention.)
-    const actsForMember =
-      (original[found.end] === 'me' || original[found.end] === 'nos') &&
-      clausesOfWords()[found.end] === clausesOfWords()[found.end - 1] &&
-      !['la', 'lo', 'las', 'los'].includes(original[found.end + 1] ?? '') &&
-      !(introducer === 'para' || introducer === 'pa' || introducer === 'pal') &&
-      // ("La del niño me toca moverla": whose cita, then what the member must do with it.)
-      !((introducer === 'de' || introducer === 'del') && /^(la|el|las|los|cita|citas|consulta)$/.test(words[cursor - 1] ?? ''));
-    // "La mamá Laura está trabajando y me pidió…": the children's mother (and her name) spoken of by whoever writes, not a patient.
-    // ("Mi hija Laura no puede y me pidió…", from the grandmother: the member, busy, not the patient.)
-    const afterName = original.slice(found.end + (namedNext ? 1 : 0), found.end + (namedNext ? 1 : 0) + 3).join(' ');
-    const motherSpokenOf =
-      introducer !== 'para' &&
-      ((writer !== undefined &&
-        ((found.value === 'other' && /^(la|su)$/.test(words[found.start - 1] ?? '') && /^(mama|mami)$/.test(words[found.start] ?? '')) ||
-          (selfAt.has(found.start) && MEMBER_BUSY.test(afterName)))) ||
-        // ("Mi nuera Laura me encargó sacarle una cita a la niña", "mi hermana laura me pidió…": who sent the one writing.)
-        // ("¿A qué horas tiene la cita la niña Sofía? Mi hija Laura me dijo que era el viernes": who told the one writing, of the
-        // cita of someone already named.)
-        (namedNext && SENT_BY.test(afterName) && (found.value === 'other' || mentions.some((seen) => seen.at < found.start))) ||
-        // ("Mi hija Laura me dejó el celular para que…": whose phone it is, the member, any relation.)
-        (namedNext && PHONE_LENT.test(original.slice(found.end + 1, found.end + 6).join(' '))));
-    if (motherSpokenOf) {
-      if (next !== undefined) namedWords.add(found.end);
-      continue;
-    }
-    // ("Para mí, mi señora está bien, gracias a Dios": a relative said to be well, or whose cita stays as it is.)
-    // ("Si, cancélela, ese día la niña tiene izada de bandera", "los niños van conmigo pero la cita es mía": what they have that
-    // day, or going along.)
-    const busyThatDay =
-      question !== 'patient' &&
-      /\b(?:ese dia|esa semana|hoy|(?<!\b(?:la|por|en) )manana|el (?:lunes|martes|miercoles|jueves|viernes))(?: (?:la|el|los|las|mi|mis))? $/.test(
-        `${words.slice(Math.max(0, found.start - 4), found.start).join(' ')} `,
-      ) &&
-      BUSY_THAT_DAY.test(`ese dia ${original.slice(found.end, found.end + 6).join(' ')}`);
-    const goesAlong = /^(?:van|va|vienen|viene|iran|ira) (?:conmigo|con nosotros|con migo|a acompanarme)\b/.test(original.slice(found.end, found.end + 3).join(' '));
-    // ("Kennedy, que es donde llevamos a la niña" at the site question: why that site, said of someone; the patient is chosen.)
-    const whereTheyGo =
-      question !== 'patient' && question !== 'start' && question !== 'menu' && WHERE_THEY_GO.test(words.slice(Math.max(0, found.start - 7), found.start).join(' '));
-    const leftAlone =
-      ((introducer !== 'para' && introducer !== 'pa' && introducer !== 'pal') || clausesOfWords()[cursor] !== clausesOfWords()[found.start]) &&
-      clausesOfWords()[found.end] === clausesOfWords()[found.end - 1] &&
-      // ("¿La niña ya tiene cita?": whether she has one, asked.)
-      !(asking && /^(?:si )?ya (?:tiene|tienen) (?:alguna |una |su |sus |la |las )?citas?$/.test(original.slice(found.end, found.end + 6).join(' '))) &&
-      LEFT_AS_IT_IS.test(
-        original
-          .slice(found.end + (namedNext ? 1 : 0), found.end + 8)
-          .join(' ')
-          .replace(/^(gracias a dios|a dios gracias|por suerte) /, ''),
+        (MY.has(words[found.start - 1] ?? '') || ARTICLES.has(words[found.start - 1] ?? '')) &&
+        words[found.start - 2] === 'con' &&
+        !APPOINTMENT_OF.has(words[found.start - 3] ?? '') &&
+        // ("Estoy aquí con mi hijo Mateo y necesito sacarle una cita": the one brought, for whom the cita is asked.)
+        !CITA_FOR_THEM.test(words.slice(found.end).join(' ')) &&
+        // ("Estoy en la USS Kennedy con mi hijo, tiene fiebre desde anoche, ¿lo pueden ver hoy?": likewise, in a first message.)
+        !(question === 'start' && AT_A_SITE.test(whole) && BROUGHT_IN_NEED.test(words.slice(found.end).join(' ')))
+      )
+        continue;
+      // "Sofi, tiene la misma tos del hermano": someone the patient is likened to, not a patient.
+      if (
+        /\b(?:mism[ao]s?|parecid[ao]s?|igualit[ao]s?) (?!cita|hora|dia|fecha|turno)[a-z]+ (?:del?|de la|de su|de mi|que (?:el|la|su|mi))$/.test(
+          words.slice(Math.max(0, found.start - 5), found.start).join(' '),
+        )
+      )
+        continue;
+      // "…y yo tengo a los niños", "que yo tengo a mi hija en la mañana": looked after by the member then, unless they are ill.
+      if (
+        question !== 'patient' &&
+        /\byo tengo (?:a )?(?:(?:los|las|mis|la|el|mi) )?$/.test(`${words.slice(Math.max(0, found.start - 4), found.start).join(' ')} `) &&
+        !/^(?:enferm|malit|con\b|mal\b|muy\b|(?:que|q) (?:necesita|necesitan|tiene|tienen|esta|estan|le|les|amanecio)\b)/.test(original.slice(found.end, found.end + 3).join(' '))
+      )
+        continue;
+      // "Ya dejé a Sofía donde la abuela": a place, not a patient.
+      if (words[found.start - 1] === 'donde' || (ARTICLES.has(words[found.start - 1] ?? '') && words[found.start - 2] === 'donde')) continue;
+      // "Me confundí de niño": the mistake, not a patient.
+      if (words[found.start - 1] === 'de' && /^(confundi|equivoque|confundio|equivoco)$/.test(original[found.start - 2] ?? '')) continue;
+      // "La de niños", "el médico de niños": pediatrics, not a patient.
+      // ("El de los niños" at the specialty question too.)
+      if (words[found.start] === 'ninos' && words[found.start - 1] === 'de' && CHILDREN_SERVICE.has(words[found.start - 2] ?? '')) continue;
+      if (
+        question === 'specialty' &&
+        words[found.start] === 'ninos' &&
+        words[found.start - 1] === 'los' &&
+        words[found.start - 2] === 'de' &&
+        ['el', 'la', 'medico', 'doctor'].includes(words[found.start - 3] ?? '')
+      )
+        continue;
+      // "Para mi hijo", "la cita de la niña", "mi hijo Mateo", "mi hijo" said alone: a patient.
+      // "Mi mamá dice que…", "soy la mamá de los niños": not one.
+      let cursor = found.start - 1;
+      while (cursor >= 0 && found.start - cursor <= 3 && (BETWEEN_RELATION.has(words[cursor] ?? '') || MY.has(words[cursor] ?? ''))) cursor--;
+      // ("La cita del mayor": the "de" is in the phrase's "del".)
+      if (words[found.start] === 'del') cursor = found.start;
+      const introducer = words[found.start] === 'del' ? 'de' : words[cursor];
+      const next = original[found.end];
+      // ("Mis dos hijos": the member's two, said with their number.)
+      const possessive = MY.has(words[found.start - 1] ?? '') || (TWO_OF.has(words[found.start - 1] ?? '') && MY.has(words[found.start - 2] ?? ''));
+      const describesSpeaker =
+        words[found.start - 2] === 'soy' ||
+        words[found.start - 3] === 'soy' ||
+        // "Autorizo yo, Laura, como mamá de Mateo", "le escribe la mamá de Mateo": the writer.
+        (found.value === 'other' && (SPEAKER_BEFORE.has(words[found.start - 1] ?? '') || SPEAKER_BEFORE.has(words[found.start - 2] ?? ''))) ||
+        (introducer === 'de' && lexicon.relations.find([words[cursor - 1] ?? '']).length > 0) ||
+        // ("Le pregunto al papá del niño": the child says whose father.)
+        (words[found.start - 1] === 'del' && lexicon.relations.find([words[found.start - 2] ?? '']).length > 0) ||
+        // "Espere le pregunto al niño", "ya le aviso a la niña": someone asked or told.
+        (words[found.start - 1] === 'al' && ASKED_OR_TOLD.test(words[found.start - 2] ?? '')) ||
+        (words[found.start] === 'al' && ASKED_OR_TOLD.test(words[found.start - 1] ?? '')) ||
+        (/^(la|el)$/.test(words[found.start - 1] ?? '') && words[found.start - 2] === 'a' && ASKED_OR_TOLD.test(words[found.start - 3] ?? '')) ||
+        // "La mamá de los niños", "el papá de Sofía": someone named by another, not a patient.
+        // ("Para la esposa de mi hijo" is for her.)
+        (found.value === 'other' &&
+          words[found.end] === 'de' &&
+          !(introducer === 'para' || introducer === 'pa') &&
+          (lexicon.relations.find(words.slice(found.end + 1, found.end + 3)).length > 0 || knownOrCommon(words[found.end + 1] ?? '')));
+      // "La niña está con fiebre", "el niño tiene 13": the child the message is about.
+      // ("La bebé de 8 meses amaneció con fiebre", "los dos chinos amanecieron con tos": how they are, after their age.)
+      const agedWords = /^de (?:\d{1,2}|[a-z]+) (?:meses|mesecitos|anos|anitos|semanas|dias)$/.test(words.slice(found.end, found.end + 3).join(' ')) ? 3 : 0;
+      const described =
+        found.value !== 'other' &&
+        (HOW_THEY_ARE.has(words[found.end + agedWords] ?? '') || /^(?:amanecieron|estan|siguen|andan)$/.test(words[found.end + agedWords] ?? '')) &&
+        (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la');
+      // "Hola, los niños tienen alguna cita pendiente?": the children whose citas are asked about (not "los niños tienen colegio").
+      const childrenWithCita =
+        found.value !== 'other' &&
+        PLURAL_CHILDREN.has(words[found.end - 1] ?? '') &&
+        (ARTICLES_PLURAL.has(words[found.start - 1] ?? '') || ARTICLES_PLURAL.has(words[found.start] ?? '')) &&
+        CITA_THEY_HAVE.test(original.slice(found.end, found.end + 4).join(' '));
+      // ("¿La niña ya tiene cita?": the child whose citas are asked about.)
+      // ("¿A qué hora tiene la cita la niña?": likewise, said after.)
+      const oneWithCita =
+        found.value !== 'other' &&
+        (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la') &&
+        (/^(?:ya )?(?:tiene|tenia) (?:alguna |una |su )?citas?\b/.test(original.slice(found.end, found.end + 5).join(' ')) ||
+          /\b(?:tiene|tenia) (?:la |su |una |alguna )?(?:cita|consulta|control)(?: el| la)?$/.test(words.slice(Math.max(0, found.start - 5), found.start).join(' ')));
+      const subjectOfSaying = next !== undefined && SAYING.has(next);
+      // ("Mi esposo dice que le saque cita a él también": the one who says it asks a cita for himself.)
+      const asksForThemselves =
+        subjectOfSaying &&
+        /^(?:dice|dijo|pregunta) (?:que|q|si) (?:le|les) (?:saque|saques|sacara|pida|pidas|pidiera|agende|agendes|agendara|separe|consiga|busque|puede sacar|puedo sacar) (?:una |la |otra )?(?:cita|consulta)\b/.test(
+          original.slice(found.end, found.end + 7).join(' '),
+        );
+      // ("Pa la niña, Mateo ya tiene la de él": a comma between them makes the name no name of the relation.)
+      const namedNext =
+        next !== undefined && (known.some((name) => sameName(next, name)) || knownOrCommon(next)) && clausesOfWords()[found.end] === clausesOfWords()[found.end - 1];
+      // ("¿Me toca ir este viernes con la niña al control?": the one taken to the cita.)
+      const takenToTheCita =
+        introducer === 'con' &&
+        /\b(?:ir|voy|vamos|vaya|llegar|llego|venir|vengo)(?: (?:este|el|esta|hoy|manana|lunes|martes|miercoles|jueves|viernes|sabado|tarde|temprano))*$/.test(
+          words.slice(Math.max(0, cursor - 4), cursor).join(' '),
+        ) &&
+        /^(?:al|a) (?:la |una |su )?(?:cita|consulta|control|medico|pediatra|doctor|doctora|pediatria)\b/.test(words.slice(found.end, found.end + 4).join(' '));
+      // ("Sí, confírmela, y seguimos con la niña": the next one to book.)
+      const nextToBook = introducer === 'con' && /^(?:seguimos|sigamos|continuamos|continuemos|pasamos|pasemos)$/.test(words[cursor - 1] ?? '');
+      const introduced =
+        namedNext ||
+        takenToTheCita ||
+        nextToBook ||
+        // ("Ahora los niños, el mismo martes" at the menu: the next ones to book.)
+        (introducer === 'ahora' && question === 'menu') ||
+        // ("¿Qué citas tenemos los niños y yo?", "yo y los niños": joined to the member.)
+        (words[found.end] === 'y' && words[found.end + 1] === 'yo') ||
+        (introducer === 'y' && words[cursor - 1] === 'yo') ||
+        (introducer !== undefined && BEFORE_RELATION.has(introducer) && introducer !== 'mi' && introducer !== 'mis') ||
+        (possessive && (!subjectOfSaying || asksForThemselves)) ||
+        described ||
+        childrenWithCita ||
+        oneWithCita ||
+        question === 'patient' ||
+        words.length <= 4;
+      // "Tengo que recoger a los niños", "no tengo quien me cuide a los niños": children in the member's day, not patients.
+      const caredFor =
+        CARE_VERBS.has(words[cursor - 1] ?? '') ||
+        CARE_VERBS.has(words[found.start - 2] ?? '') ||
+        // ("En la mañana llevo a los niños al colegio": taken elsewhere, not to the doctor.)
+        ((/^(?:llevo|llevar|lleva|llevamos|llevando)$/.test(words[cursor - 1] ?? '') || /^(?:llevo|llevar|lleva|llevamos|llevando)$/.test(words[found.start - 2] ?? '')) &&
+          /^(?:al|a la|a el|a) (?:colegio|jardin|escuela|ruta|natacion|clase|clases|terapia|bus|parque|futbol|entrenamiento)\b/.test(
+            original.slice(found.end, found.end + 3).join(' '),
+          )) ||
+        (words[found.start - 1] === 'los' &&
+          /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) &&
+          !/\bcitas? (tienen|tiene|tenemos)( pendientes?)?$/.test(words.slice(Math.max(0, found.start - 4), found.start - 1).join(' ')) &&
+          // ("¿Qué citas tenemos los niños y yo?": they and the member.)
+          !(words[found.end] === 'y' && words[found.end + 1] === 'yo') &&
+          // ("Tengo q cancelar la cita de los niños": their cita.)
+          !(words[found.start - 2] === 'de' && /^(cita|citas|consulta|consultas|control|controles)$/.test(words[found.start - 3] ?? '')) &&
+          question !== 'patient');
+      // "Mi mamá me lleva", "mi mamá solo me acompaña", "lo lleva la abuela": a companion, not a patient.
+      // ("Sí, ¿y puedo llevar a la niña conmigo?": taken along to the member's own cita, not its patient.)
+      const takenAlong = /^(?:conmigo|con migo|de acompanante|a la cita conmigo)\b/.test(original.slice(found.end, found.end + 4).join(' ')) && question !== 'patient';
+      const companion =
+        takenAlong ||
+        (found.value === 'other' &&
+          (ACCOMPANYING.has(
+            original
+              // ("Mi esposo Alberto lo lleva en taxi": his name, then what he does.)
+              .slice(found.end + (namedNext ? 1 : 0), found.end + (namedNext ? 1 : 0) + 6)
+              .find((word) => !['me', 'nos', 'solo', 'la', 'lo', 'los', 'las', 'es', 'el', 'que', 'quien', 'tambien', 'puede', 'podria', 'quiere'].includes(word)) ?? '',
+          ) ||
+            TAKING_SOMEONE.test(original.slice(found.end, found.end + 4).find((word) => !['tambien', 'puede', 'podria', 'quiere', 'me', 'va', 'a'].includes(word)) ?? '') ||
+            // ("Mi hermana me los cuida ese día": she looks after the children; the cita is not hers.)
+            LOOKING_AFTER.has(original.slice(found.end, found.end + 3).find((word) => !['me', 'nos', 'los', 'las', 'lo', 'la', 'a', 'tambien'].includes(word)) ?? '') ||
+            (ARTICLES.has(words[found.start - 1] ?? '') && ACCOMPANYING.has(original[found.start - 2] ?? '')) ||
+            // ("Ese día tengo que acompañar a mi señora al oftalmólogo": taken elsewhere, not to a cita here.)
+            (words[found.start - 1] === 'a' &&
+              /^(?:acompanar|acompano|acompana|llevar|llevo|lleva)$/.test(original[found.start - 2] ?? '') &&
+              /^(?:a|al) (?!(?:la |una |su )?(?:cita|consulta|control|medico|medica|pediatra|doctor|doctora|general)\b)/.test(
+                original.slice(found.end, found.end + 3).join(' '),
+              ))));
+      // "Para mí, la mamá": the member saying who she is. "Buenos días mi niña": Lina, spoken to.
+      // ("Para Laura, la mayor de mis hijas", from her mother: the member's name, then who she is.)
+      const apposition =
+        (found.value === 'other' && ARTICLES.has(words[found.start - 1] ?? '') && mentions.some((seen) => seen.mention.kind === 'self' && seen.at === found.start - 2)) ||
+        // ("Para Álvaro mi esposo, el abuelo": who the one just named is, said again.)
+        (found.value === 'other' &&
+          ARTICLES.has(words[found.start - 1] ?? '') &&
+          clausesOfWords()[found.start] !== clausesOfWords()[found.start - 2] &&
+          mentions.some((seen) => seen.mention.kind === 'name' && seen.at < found.start - 1 && seen.at >= found.start - 5)) ||
+        // ("Le escribo yo, el papá": who writes, said after "yo".)
+        (found.value === 'other' &&
+          ARTICLES.has(words[found.start - 1] ?? '') &&
+          words[found.start - 2] === 'yo' &&
+          clausesOfWords()[found.start] !== clausesOfWords()[found.start - 2]) ||
+        // ("Para mí, Laura, la mamá".)
+        (found.value === 'other' &&
+          ARTICLES.has(words[found.start - 1] ?? '') &&
+          self !== undefined &&
+          sameName(words[found.start - 2] ?? '', self) &&
+          mentions.some((seen) => seen.mention.kind === 'self' && seen.at === found.start - 3)) ||
+        (/^(el|la) /.test(words.slice(found.start, found.end).join(' ')) &&
+          clausesOfWords()[found.start] !== clausesOfWords()[found.start - 1] &&
+          self !== undefined &&
+          sameName(words[found.start - 1] ?? '', self));
+      // ("Sí, mi señora, confírmela", "medicina general, mi señora": Lina, addressed; the words stand alone in their clause.)
+      const clauseOf = clausesOfWords();
+      const spokenToLina =
+        (words[found.start - 1] === 'mi' && words[found.start] === 'nina' && !namedNext && GREETING_OR_THANKS.has(words[found.start - 2] ?? '')) ||
+        // ("Gracias hermano", "chao mami": Lina, called as people call each other, closing the message.)
+        (found.end === words.length &&
+          found.end - found.start === 1 &&
+          /^(?:hermano|hermana|mami|papi|amigo|amiga|mija|mijo|vecina|vecino|tia|tio)$/.test(words[found.start] ?? '') &&
+          /^(?:gracias|chao|listo|bueno|ok|adios|bendiciones)$/.test(words[found.start - 1] ?? '')) ||
+        (/^mi (senora|reina|nina)$/.test(words.slice(found.end - 2, found.end).join(' ')) &&
+          question !== 'patient' &&
+          writer !== 'esposo' &&
+          (found.end - 2 === 0 || clauseOf[found.end - 3] !== clauseOf[found.end - 2]) &&
+          (found.end >= words.length || clauseOf[found.end] !== clauseOf[found.end - 1]));
+      // "La vecina doña Gloria": a title between the relative and the name.
+      const titled =
+        next !== undefined &&
+        TITLES.has(next) &&
+        original[found.end + 1] !== undefined &&
+        (capitalised.has(original[found.end + 1] ?? '') || knownOrCommon(original[found.end + 1] ?? ''))
+          ? original[found.end + 1]
+          : undefined;
+      // ("La del miércoles de mi esposa": hers; "el mismo jueves de la hermana" is the day of her cita, not her.)
+      const weekdayOfTheirs = WEEKDAY_WORDS.has(words[cursor - 1] ?? '') && MY.has(words[found.start - 1] ?? '') && !/^(mismo|misma)$/.test(words[cursor - 2] ?? '');
+      // ("La cita de medicina general de mi esposa": her cita, its service said between.)
+      const serviceOfTheirs = /\b(?:cita|consulta|control) (?:de |del )?(?:medicina general|medico general|general|pediatria|control|primera vez)$/.test(
+        words.slice(Math.max(0, cursor - 5), cursor).join(' '),
       );
-    // ("Pediatría porque es chiquita", "pediatría q es niño" at the specialty question: why that specialty, said of the patient
-    // already chosen.)
-    const whyThatService =
-      (question === 'specialty' || question === 'visitType') &&
-      /\b(?:porque|xq|pq|que) (?:es|son|esta|estan) (?:un |una |el |la |muy |todavia |aun )?$/.test(`${words.slice(Math.max(0, found.start - 5), found.start).join(' ')} `);
-    if (
-      !introduced ||
-      leftAlone ||
-      whyThatService ||
-      goesAlong ||
-      whereTheyGo ||
-      busyThatDay ||
-      whoseData(found.start) ||
-      cedulaHolder(found.start) ||
-      SIGNED.test(words.slice(Math.max(0, found.start - 2), found.start).join(' ')) ||
-      describesSpeaker ||
-      caredFor ||
-      companion ||
-      apposition ||
-      spokenToLina ||
-      actsForMember ||
-      (found.value === 'other' && !forThem)
-    )
-      continue;
-    // "Mi esposa" written by her husband, "mi hija" by her mother: the member.
-    // (Only when the cita is hers: "para mi hija", "la cita de mi esposa"; not "mi hija Laura no puede", the member in a story.)
-    const forTheMember =
-      introducer === 'para' ||
-      introducer === 'pa' ||
-      introducer === 'pal' ||
-      // ("La del miércoles de mi esposa".)
-      (introducer === 'de' && (APPOINTMENT_OF.has(words[cursor - 1] ?? '') || weekdayOfTheirs || serviceOfTheirs)) ||
-      (introducer === 'a' && /^(cita|citas|consulta|turno|una|otra)$/.test(words[cursor - 1] ?? '')) ||
-      words.length <= 4 ||
-      (question === 'patient' && words.length <= 8) ||
-      NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' ')) ||
-      // ("¿Y mi esposa tiene alguna cita?", written by her husband: her citas.)
-      HAS_A_CITA.test(original.slice(found.end, found.end + 4).join(' '));
-    if (selfAt.has(found.start) && !forTheMember) continue;
-    if (selfAt.has(found.start) && !ofRelative.has(found.start)) {
-      push({ kind: 'self' }, found.start);
-      if (next !== undefined && self !== undefined && sameName(next, self)) namedWords.add(found.end);
-      continue;
-    }
-    // "El paciente es Juan, mi sobrino": the name before "mi" says who the relative is.
-    // ("…el papá de Laura. Mi nieto Mateo…": a name that ends the sentence before is not the relative's.)
-    const before = words[found.start - 1] === 'mi' && sentencesOfWords()[found.start - 2] === sentencesOfWords()[found.start - 1] ? original[found.start - 2] : undefined;
-    // ("Para Sofía Gómez, mi hija": a surname after the name is no other person.)
-    const nameBefore = original[found.start - 3];
-    if (before !== undefined && nameBefore !== undefined && !lexicon.vocabulary.has(nameBefore) && knownOrCommon(nameBefore)) continue;
-    if (before !== undefined && mayBeName(before) && (capitalised.has(before) || knownOrCommon(before))) {
-      push(personOf(before), found.start - 2);
-      continue;
-    }
-    // A word after the relation is its name when it looks like one: "mi hijo Mateo", "mi nieto Brayan"; not "mi mamá jaja".
-    const nextInClause = next !== undefined && clausesOfWords()[found.end] === clausesOfWords()[found.end - 1];
-    if (
-      next !== undefined &&
-      nextInClause &&
-      (namedNext || (mayBeName(next) && (capitalised.has(next) || names.has(next))) || (capitalised.has(next) && /^[a-z]{3,}$/.test(next) && !lexicon.vocabulary.has(next)))
-    ) {
-      push(personOf(next), found.start);
-      namedWords.add(found.end);
-    } else if (titled !== undefined) {
-      push(personOf(titled), found.start);
-      namedWords.add(found.end + 1);
-    } else if (ofRelative.has(found.start)) push({ kind: 'relation', relation: 'other' }, found.start);
-    else {
-      push({ kind: 'relation', relation: found.value }, found.start);
-      // "Los dos niños", "mis dos hijas", "ambos niños", "los niños" (the member's children, both): two of them.
-      // (Not "otro de mis hijos", one of them, nor children in the member's day at a later question.)
-      const ofWhich = words[found.start - 1] === 'de' ? found.start - 2 : words[found.start - 2] === 'de' ? found.start - 3 : -1;
-      // ("Cancelar una de las citas de los niños": one of them, not both.)
-      const oneOf =
-        (ofWhich >= 0 && ONE_OF.has(words[ofWhich] ?? '')) ||
-        /\b(?:una|alguna) de (?:las|sus) (?:citas|consultas) de(?: los| las| mis)?$/.test(words.slice(Math.max(0, found.start - 7), found.start).join(' '));
-      const forTheCita =
-        introducer === 'tienen' ||
-        // "¿Qué citas tienen pendientes mis nietos?"
-        /\btienen (pendientes?|programadas?|agendadas?)$/.test(words.slice(Math.max(0, cursor - 1), cursor + 1).join(' ')) ||
+      // An adult relative is a patient only when the message says so: "para mi mamá", "la cita de mi esposo", "el paciente
+      // es mi sobrino". "Mi esposo no me puede llevar", "le pregunto a mi esposo", "me ayuda mi suegra" tell of them.
+      const forThem =
+        question === 'patient' ||
+        words.length <= 4 ||
+        namedNext ||
+        asksForThemselves ||
         introducer === 'para' ||
         introducer === 'pa' ||
         introducer === 'pal' ||
-        ((introducer === 'de' || introducer === 'a') && /^(cita|citas|consulta|control|turno)$/.test(words[cursor - 1] ?? '')) ||
-        // ("Quiero sacarle a los niños", "agéndeles a los niños ese día": the cita asked for them, its word left out.)
+        (introducer === 'de' && (APPOINTMENT_OF.has(words[cursor - 1] ?? '') || weekdayOfTheirs || serviceOfTheirs)) ||
+        // "Sacarle cita a mi esposa".
+        (introducer === 'a' && /^(cita|citas|consulta|turno|una|otra)$/.test(words[cursor - 1] ?? '')) ||
+        // ("¿A mi mamá le puedo sacar cita por mi plan?": the cita asked for them, said after.)
         (introducer === 'a' &&
-          /^(?:sacar|pedir|agendar|programar|separar)(?:le|les)$|^(?:saquele|saqueles|sacale|sacales|pidale|pidales|agendele|agendeles)$/.test(words[cursor - 1] ?? '')) ||
-        // ("Mejor primero los niños, que yo puedo esperar": the children first, both.)
-        ((introducer === 'primero' || introducer === 'ahora') && (question === 'patient' || question === 'menu' || question === 'start')) ||
-        nextToBook ||
-        /^(?:ya )?(tienen|necesitan|estan enfermos)\b/.test(original.slice(found.end, found.end + 3).join(' ')) ||
-        ((question === 'patient' || question === 'menu') && original.length <= found.end + 2) ||
-        (introducer === 'de' &&
-          ['la', 'las'].includes(words[cursor - 1] ?? '') &&
-          /\b(cancelar|cancele|mover|muevame|cambiar|reprogramar|ver|consultar|citas|recuerda|recordar|recordarme)\b/.test(words.slice(0, cursor).join(' ')));
-      if (TWO_OF.has(words[found.start - 1] ?? '') || (found.value !== 'other' && PLURAL_CHILDREN.has(words[found.end - 1] ?? '') && !oneOf && forTheCita))
-        push({ kind: 'relation', relation: found.value }, found.start, true);
+          /^(?:le|les) (?:(?:puedo|podria|puede|quiero|quisiera|necesito|voy a|tengo que|toca) )?(?:sacar|pedir|agendar|separar|dar|programar)\b/.test(
+            original.slice(found.end, found.end + 5).join(' '),
+          )) ||
+        takenToTheCita ||
+        // ("Reprogramar, la cita es de mi papá".)
+        (introducer === 'de' && /\b(?:cita|citas|consulta|control) (?:es|era|son|eran)$/.test(words.slice(Math.max(0, cursor - 3), cursor).join(' '))) ||
+        // ("Qué citas tiene pendientes mi mamá"; not when someone who says who they are asks, "soy Jorge, …": his wife may be the member.)
+        (!/\b(?:soy|habla|escribe) (?!(?:la|el|su)\b)[a-z]+\b/.test(whole) &&
+          /\b(?:citas?|consultas?) (?:tiene|tienen|tenia) (?:pendientes? |agendadas? |programadas? )?(?:mi|mis|la|el)?$/.test(
+            words
+              .slice(Math.max(0, found.start - 5), found.start + 1)
+              .join(' ')
+              .replace(/ (?:mama|papa|esposo|esposa|marido)$/, ''),
+          )) ||
+        (introducer === 'es' && (words[cursor - 1] === 'paciente' || words[cursor - 1] === 'cita')) ||
+        // "Mi mamá necesita una cita", "mi esposo está enfermo": the one who needs it.
+        NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' ')) ||
+        // "¿Y mi esposa tiene alguna cita?": the one whose citas are asked about.
+        HAS_A_CITA.test(original.slice(found.end, found.end + 4).join(' ')) ||
+        // "Para mí y mi esposo": joined to a patient just named.
+        ((introducer === 'y' || introducer === 'e') && mentions.some((seen) => seen.at >= cursor - 3 && seen.at < cursor));
+      // "Mi hijo me dejó este número", "mi hija me acompaña": the relative does something for the member, and is no patient.
+      // ("Las citas de los niños, nos vamos de viaje": a comma ends the mention.)
+      const actsForMember =
+        (original[found.end] === 'me' || original[found.end] === 'nos') &&
+        clausesOfWords()[found.end] === clausesOfWords()[found.end - 1] &&
+        !['la', 'lo', 'las', 'los'].includes(original[found.end + 1] ?? '') &&
+        !(introducer === 'para' || introducer === 'pa' || introducer === 'pal') &&
+        // ("La del niño me toca moverla": whose cita, then what the member must do with it.)
+        !((introducer === 'de' || introducer === 'del') && /^(la|el|las|los|cita|citas|consulta)$/.test(words[cursor - 1] ?? ''));
+      // "La mamá Laura está trabajando y me pidió…": the children's mother (and her name) spoken of by whoever writes, not a patient.
+      // ("Mi hija Laura no puede y me pidió…", from the grandmother: the member, busy, not the patient.)
+      const afterName = original.slice(found.end + (namedNext ? 1 : 0), found.end + (namedNext ? 1 : 0) + 3).join(' ');
+      const motherSpokenOf =
+        introducer !== 'para' &&
+        ((writer !== undefined &&
+          ((found.value === 'other' && /^(la|su)$/.test(words[found.start - 1] ?? '') && /^(mama|mami)$/.test(words[found.start] ?? '')) ||
+            (selfAt.has(found.start) && MEMBER_BUSY.test(afterName)))) ||
+          // ("Mi nuera Laura me encargó sacarle una cita a la niña", "mi hermana laura me pidió…": who sent the one writing.)
+          // ("¿A qué horas tiene la cita la niña Sofía? Mi hija Laura me dijo que era el viernes": who told the one writing, of the
+          // cita of someone already named.)
+          (namedNext && SENT_BY.test(afterName) && (found.value === 'other' || mentions.some((seen) => seen.at < found.start))) ||
+          // ("Mi hija Laura me dejó el celular para que…": whose phone it is, the member, any relation.)
+          (namedNext && PHONE_LENT.test(original.slice(found.end + 1, found.end + 6).join(' '))));
+      if (motherSpokenOf) {
+        if (next !== undefined) namedWords.add(found.end);
+        continue;
+      }
+      // ("Para mí, mi señora está bien, gracias a Dios": a relative said to be well, or whose cita stays as it is.)
+      // ("Si, cancélela, ese día la niña tiene izada de bandera", "los niños van conmigo pero la cita es mía": what they have that
+      // day, or going along.)
+      const busyThatDay =
+        question !== 'patient' &&
+        /\b(?:ese dia|esa semana|hoy|(?<!\b(?:la|por|en) )manana|el (?:lunes|martes|miercoles|jueves|viernes))(?: (?:la|el|los|las|mi|mis))? $/.test(
+          `${words.slice(Math.max(0, found.start - 4), found.start).join(' ')} `,
+        ) &&
+        BUSY_THAT_DAY.test(`ese dia ${original.slice(found.end, found.end + 6).join(' ')}`);
+      const goesAlong = /^(?:van|va|vienen|viene|iran|ira) (?:conmigo|con nosotros|con migo|a acompanarme)\b/.test(original.slice(found.end, found.end + 3).join(' '));
+      // ("Kennedy, que es donde llevamos a la niña" at the site question: why that site, said of someone; the patient is chosen.)
+      const whereTheyGo =
+        question !== 'patient' && question !== 'start' && question !== 'menu' && WHERE_THEY_GO.test(words.slice(Math.max(0, found.start - 7), found.start).join(' '));
+      const leftAlone =
+        ((introducer !== 'para' && introducer !== 'pa' && introducer !== 'pal') || clausesOfWords()[cursor] !== clausesOfWords()[found.start]) &&
+        clausesOfWords()[found.end] === clausesOfWords()[found.end - 1] &&
+        // ("¿La niña ya tiene cita?": whether she has one, asked.)
+        !(asking && /^(?:si )?ya (?:tiene|tienen) (?:alguna |una |su |sus |la |las )?citas?$/.test(original.slice(found.end, found.end + 6).join(' '))) &&
+        LEFT_AS_IT_IS.test(
+          original
+            .slice(found.end + (namedNext ? 1 : 0), found.end + 8)
+            .join(' ')
+            .replace(/^(gracias a dios|a dios gracias|por suerte) /, ''),
+        );
+      // ("Pediatría porque es chiquita", "pediatría q es niño" at the specialty question: why that specialty, said of the patient
+      // already chosen.)
+      const whyThatService =
+        (question === 'specialty' || question === 'visitType') &&
+        /\b(?:porque|xq|pq|que) (?:es|son|esta|estan) (?:un |una |el |la |muy |todavia |aun )?$/.test(`${words.slice(Math.max(0, found.start - 5), found.start).join(' ')} `);
+      if (
+        !introduced ||
+        leftAlone ||
+        whyThatService ||
+        goesAlong ||
+        whereTheyGo ||
+        busyThatDay ||
+        whoseData(found.start) ||
+        cedulaHolder(found.start) ||
+        SIGNED.test(words.slice(Math.max(0, found.start - 2), found.start).join(' ')) ||
+        describesSpeaker ||
+        caredFor ||
+        companion ||
+        apposition ||
+        spokenToLina ||
+        actsForMember ||
+        (found.value === 'other' && !forThem)
+      )
+        continue;
+      // "Mi esposa" written by her husband, "mi hija" by her mother: the member.
+      // (Only when the cita is hers: "para mi hija", "la cita de mi esposa"; not "mi hija Laura no puede", the member in a story.)
+      const forTheMember =
+        introducer === 'para' ||
+        introducer === 'pa' ||
+        introducer === 'pal' ||
+        // ("La del miércoles de mi esposa".)
+        (introducer === 'de' && (APPOINTMENT_OF.has(words[cursor - 1] ?? '') || weekdayOfTheirs || serviceOfTheirs)) ||
+        (introducer === 'a' && /^(cita|citas|consulta|turno|una|otra)$/.test(words[cursor - 1] ?? '')) ||
+        words.length <= 4 ||
+        (question === 'patient' && words.length <= 8) ||
+        NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' ')) ||
+        // ("¿Y mi esposa tiene alguna cita?", written by her husband: her citas.)
+        HAS_A_CITA.test(original.slice(found.end, found.end + 4).join(' '));
+      if (selfAt.has(found.start) && !forTheMember) continue;
+      if (selfAt.has(found.start) && !ofRelative.has(found.start)) {
+        push({ kind: 'self' }, found.start);
+        if (next !== undefined && self !== undefined && sameName(next, self)) namedWords.add(found.end);
+        continue;
+      }
+      // "El paciente es Juan, mi sobrino": the name before "mi" says who the relative is.
+      // ("…el papá de Laura. Mi nieto Mateo…": a name that ends the sentence before is not the relative's.)
+      const before = words[found.start - 1] === 'mi' && sentencesOfWords()[found.start - 2] === sentencesOfWords()[found.start - 1] ? original[found.start - 2] : undefined;
+      // ("Para Sofía Gómez, mi hija": a surname after the name is no other person.)
+      const nameBefore = original[found.start - 3];
+      if (before !== undefined && nameBefore !== undefined && !lexicon.vocabulary.has(nameBefore) && knownOrCommon(nameBefore)) continue;
+      if (before !== undefined && mayBeName(before) && (capitalised.has(before) || knownOrCommon(before))) {
+        push(personOf(before), found.start - 2);
+        continue;
+      }
+      // A word after the relation is its name when it looks like one: "mi hijo Mateo", "mi nieto Brayan"; not "mi mamá jaja".
+      const nextInClause = next !== undefined && clausesOfWords()[found.end] === clausesOfWords()[found.end - 1];
+      if (
+        next !== undefined &&
+        nextInClause &&
+        (namedNext || (mayBeName(next) && (capitalised.has(next) || names.has(next))) || (capitalised.has(next) && /^[a-z]{3,}$/.test(next) && !lexicon.vocabulary.has(next)))
+      ) {
+        push(personOf(next), found.start);
+        namedWords.add(found.end);
+      } else if (titled !== undefined) {
+        push(personOf(titled), found.start);
+        namedWords.add(found.end + 1);
+      } else if (ofRelative.has(found.start)) push({ kind: 'relation', relation: 'other' }, found.start);
+      else {
+        push({ kind: 'relation', relation: found.value }, found.start);
+        // "Los dos niños", "mis dos hijas", "ambos niños", "los niños" (the member's children, both): two of them.
+        // (Not "otro de mis hijos", one of them, nor children in the member's day at a later question.)
+        const ofWhich = words[found.start - 1] === 'de' ? found.start - 2 : words[found.start - 2] === 'de' ? found.start - 3 : -1;
+        // ("Cancelar una de las citas de los niños": one of them, not both.)
+        const oneOf =
+          (ofWhich >= 0 && ONE_OF.has(words[ofWhich] ?? '')) ||
+          /\b(?:una|alguna) de (?:las|sus) (?:citas|consultas) de(?: los| las| mis)?$/.test(words.slice(Math.max(0, found.start - 7), found.start).join(' '));
+        const forTheCita =
+          introducer === 'tienen' ||
+          // "¿Qué citas tienen pendientes mis nietos?"
+          /\btienen (pendientes?|programadas?|agendadas?)$/.test(words.slice(Math.max(0, cursor - 1), cursor + 1).join(' ')) ||
+          introducer === 'para' ||
+          introducer === 'pa' ||
+          introducer === 'pal' ||
+          ((introducer === 'de' || introducer === 'a') && /^(cita|citas|consulta|control|turno)$/.test(words[cursor - 1] ?? '')) ||
+          // ("Quiero sacarle a los niños", "agéndeles a los niños ese día": the cita asked for them, its word left out.)
+          (introducer === 'a' &&
+            /^(?:sacar|pedir|agendar|programar|separar)(?:le|les)$|^(?:saquele|saqueles|sacale|sacales|pidale|pidales|agendele|agendeles)$/.test(words[cursor - 1] ?? '')) ||
+          // ("Mejor primero los niños, que yo puedo esperar": the children first, both.)
+          ((introducer === 'primero' || introducer === 'ahora') && (question === 'patient' || question === 'menu' || question === 'start')) ||
+          nextToBook ||
+          /^(?:ya )?(tienen|necesitan|estan enfermos)\b/.test(original.slice(found.end, found.end + 3).join(' ')) ||
+          ((question === 'patient' || question === 'menu') && original.length <= found.end + 2) ||
+          (introducer === 'de' &&
+            ['la', 'las'].includes(words[cursor - 1] ?? '') &&
+            /\b(cancelar|cancele|mover|muevame|cambiar|reprogramar|ver|consultar|citas|recuerda|recordar|recordarme)\b/.test(words.slice(0, cursor).join(' ')));
+        if (TWO_OF.has(words[found.start - 1] ?? '') || (found.value !== 'other' && PLURAL_CHILDREN.has(words[found.end - 1] ?? '') && !oneOf && forTheCita))
+          push({ kind: 'relation', relation: found.value }, found.start, true);
+      }
     }
-  }
+  };
+  readRelationMentions();
   // Before the member is identified, someone who says they write names her: "le escribe la mamá de Laura… Laura está en
   // el trabajo" speaks of the member.
   const member =
@@ -1537,15 +1553,19 @@ function readPatients(
             ) &&
             commonFirstName(word) !== undefined,
         ));
-  for (let index = 0; index < original.length; index++) {
-    const word = original[index] ?? '';
+  // (Each word is read by two functions, each compiled apart: see `readSelfMentions`.)
+  /**
+   * Whether the word at `index` is done with before it is weighed as a name: set aside by the words around it, or read as
+   * the name of a relation said before it.
+   */
+  const settledByItsPlace = (index: number, word: string): boolean => {
     // "Para don Hernando", "la cita de doña Gloria": a title is no name; the name after it is read as if the title were not there.
-    if (HONORIFICS.has(word) && index + 1 < original.length) continue;
+    if (HONORIFICS.has(word) && index + 1 < original.length) return true;
     // ("Kennedy, que es donde atienden a Mateo" at the site question: why that site.)
-    if (question !== 'patient' && question !== 'start' && question !== 'menu' && WHERE_THEY_GO.test(words.slice(Math.max(0, index - 7), index).join(' '))) continue;
+    if (question !== 'patient' && question !== 'start' && question !== 'menu' && WHERE_THEY_GO.test(words.slice(Math.max(0, index - 7), index).join(' '))) return true;
     const afterRelation = relations.some((found) => index === found.end);
     // (The name of a relation just read, "mi hijo Mateo"; after a comma, "mi chiquito, Mateíto", it is read here.)
-    if (afterRelation && clausesOfWords()[index] === clausesOfWords()[index - 1]) continue;
+    if (afterRelation && clausesOfWords()[index] === clausesOfWords()[index - 1]) return true;
     // ("Para la niña de Laura, Sofía": whose child she is said between, then her name.)
     const whoseBetween =
       words[index - 2] === 'de' &&
@@ -1561,29 +1581,29 @@ function readPatients(
       !LEFT_AS_IT_IS.test(original.slice(index + 1, index + 6).join(' '))
     ) {
       push(personOf(word), index);
-      continue;
+      return true;
     }
     // "Cita para el niño de 6 años, o sea Mateo": the relation, then who it is.
     const thatIs = words[index - 1] === 'osea' || (words[index - 2] === 'o' && words[index - 1] === 'sea') || (words[index - 2] === 'es' && words[index - 1] === 'decir');
     const relationBefore = thatIs && knownOrCommon(word) ? mentions.findLastIndex((seen) => seen.mention.kind === 'relation' && !seen.denied && seen.at < index) : -1;
     if (relationBefore >= 0) {
       mentions[relationBefore] = { mention: personOf(word), at: index, denied: false };
-      continue;
+      return true;
     }
     // "Yo vivo en San Mateo": a place.
-    if (PLACE_BEFORE_NAME.has(words[index - 1] ?? '')) continue;
+    if (PLACE_BEFORE_NAME.has(words[index - 1] ?? '')) return true;
     // "La de Adriana López" at the appointments shown: their doctor, not a patient.
-    if (doctorsShown().has(word)) continue;
+    if (doctorsShown().has(word)) return true;
     // "Cerca del colegio de Mateo", "desde el cel de Laura": a place or a phone of theirs, not them.
-    if (words[index - 1] === 'de' && THEIR_THING.has(words[index - 2] ?? '')) continue;
-    if (whoseData(index) || cedulaHolder(index)) continue;
+    if (words[index - 1] === 'de' && THEIR_THING.has(words[index - 2] ?? '')) return true;
+    if (whoseData(index) || cedulaHolder(index)) return true;
     // "pedro arroba gmail": the start of an address, not a person.
-    if (words[index + 1] === 'arroba') continue;
+    if (words[index + 1] === 'arroba') return true;
     // "Atte. su esposo Jorge": a signature. "Sofía Gómez": a surname after the name.
-    if (SIGNED.test(words.slice(Math.max(0, index - 3), index).join(' '))) continue;
+    if (SIGNED.test(words.slice(Math.max(0, index - 3), index).join(' '))) return true;
     // ("Sofía, Mateo ya fue": a comma between them makes the second no surname.)
     if ((namedWords.has(index - 1) || mentions.some((seen) => seen.at === index - 1 && seen.mention.kind === 'name')) && clausesOfWords()[index] === clausesOfWords()[index - 1])
-      continue;
+      return true;
     // "Mateo me está hablando", "Sofi entra tarde al colegio", "sacar a Mateo del colegio": what they do, not the cita.
     // ("…una cita de Mateo, me pusieron turno doble": after a comma, what is said is of the member.)
     if (
@@ -1591,14 +1611,14 @@ function readPatients(
       !['la', 'lo', 'las', 'los'].includes(original[index + 2] ?? '') &&
       clausesOfWords()[index + 1] === clausesOfWords()[index]
     )
-      continue;
+      return true;
     if (
       !['patient', 'start', 'menu'].includes(question) &&
       (DOING.has(original[index + 1] ?? '') || /^(del|de la) (colegio|jardin|escuela)$/.test(original.slice(index + 1, index + 3).join(' ')))
     )
-      continue;
+      return true;
     // At an identity question, the member named with her date or document is being identified: "mi hija Laura nació el…".
-    if (IDENTITY_QUESTIONS.has(question) && self !== undefined && sameName(nameOf(word), self)) continue;
+    if (IDENTITY_QUESTIONS.has(question) && self !== undefined && sameName(nameOf(word), self)) return true;
     // "Yo soy la mamá de Laura" written for the member Laura, or while she is identified: the writer is her relative, and the
     // name says whose, not who the patient is ("soy la mamá de Mateo, quiero una cita" is about Mateo).
     // "Para la mamá de Sofía" is for the mother: her mention is read, and Sofía only says whose.
@@ -1619,13 +1639,14 @@ function readPatients(
               commonFirstName(word) !== undefined &&
               /^(mama|mami|madre|papa|papi|padre)$/.test(words[found.start] ?? ''))),
       );
-    if (parentOf || helpedBy) continue;
-    if (relativeOf && ((self !== undefined && sameName(nameOf(word), self)) || IDENTITY_QUESTIONS.has(question) || mentions.some((seen) => seen.at === relativeOf.start))) continue;
+    if (parentOf || helpedBy) return true;
+    if (relativeOf && ((self !== undefined && sameName(nameOf(word), self)) || IDENTITY_QUESTIONS.has(question) || mentions.some((seen) => seen.at === relativeOf.start)))
+      return true;
     // "La de Laura Gómez, la titular": the member, named as the plan's holder, not a patient, where the member is being
     // identified; elsewhere ("no, es para Pedro, el titular", from his daughter) the member is the patient meant.
     if (words.slice(index + 1, index + 4).includes('titular')) {
       if (!IDENTITY_QUESTIONS.has(question) && question !== 'consent' && self !== undefined && sameName(nameOf(word), self)) push({ kind: 'self' }, index);
-      continue;
+      return true;
     }
     // "Soy la mamá de Sofía y Mateo": named to say who writes; the patient, if the message names one for the cita, is that one.
     // ("…de Mateo y de Sofía": the second joined with its own "de".)
@@ -1634,14 +1655,14 @@ function readPatients(
       (words[index - 1] === 'de' && (words[index - 2] === 'y' || words[index - 2] === 'e') && mentions.some((seen) => seen.at === index - 3 && seen.weak === true));
     if ((relativeOf || joinedToWeak) && knownOrCommon(word) && !lexicon.vocabulary.has(word)) {
       push(personOf(word), index, false, true);
-      continue;
+      return true;
     }
     // ("…porque en la tarde Alberto tiene que ir por Sofía": what someone must do, told as the reason.)
     if (
       !['patient', 'start', 'menu'].includes(question) &&
       /^(?:tiene|tienen) que (?:ir|recoger|llevar|trabajar|salir|viajar|estar)\b/.test(original.slice(index + 1, index + 4).join(' '))
     )
-      continue;
+      return true;
     // ("Mejor que sea para Sofía…, Mateo ya se siente mejor" while booking: someone well again, the reason the cita is not theirs;
     // "cancélela, Sofi ya está aliviada" names whose cita it is.)
     if (
@@ -1651,31 +1672,31 @@ function readPatients(
         original.slice(index + 1, index + 5).join(' '),
       )
     )
-      continue;
+      return true;
     // "Mi mamá me cuida a Sofía", "tengo que recoger a Mateo": a child in the member's day, not a patient.
-    if (words[index - 1] === 'a' && LOOKING_AFTER.has(words[index - 2] ?? '')) continue;
+    if (words[index - 1] === 'a' && LOOKING_AFTER.has(words[index - 2] ?? '')) return true;
     // "Espere le pregunto a Jorge cuál de los dos es", "ya le digo a Sofi": someone asked or told, not a patient.
-    if (words[index - 1] === 'a' && ASKED_OR_TOLD.test(original[index - 2] ?? '')) continue;
+    if (words[index - 1] === 'a' && ASKED_OR_TOLD.test(original[index - 2] ?? '')) return true;
     // "…porque Laura está en el trabajo", "como Jorge anda trabajando": someone busy, spoken of, not a patient.
-    if (question !== 'patient' && /^(esta|anda) (trabajando|en el trabajo|en la oficina)\b/.test(original.slice(index + 1, index + 5).join(' '))) continue;
+    if (question !== 'patient' && /^(esta|anda) (trabajando|en el trabajo|en la oficina)\b/.test(original.slice(index + 1, index + 5).join(' '))) return true;
     // "No sé la fecha de nacimiento de Laura": whose data, at a question about data, not a patient.
-    if (question === 'birthDate' && words[index - 1] === 'de' && /^(nacimiento|fecha)$/.test(words[index - 2] ?? '')) continue;
+    if (question === 'birthDate' && words[index - 1] === 'de' && /^(nacimiento|fecha)$/.test(words[index - 2] ?? '')) return true;
     // "Me toca ir por Mateo al colegio": fetching a child, not a patient.
-    if (words[index - 1] === 'por' && /^(ir|voy|va|vamos|pasar|paso|pasa|salir|salgo)$/.test(words[index - 2] ?? '')) continue;
+    if (words[index - 1] === 'por' && /^(ir|voy|va|vamos|pasar|paso|pasa|salir|salgo)$/.test(words[index - 2] ?? '')) return true;
     // ("De parte de Laura Gómez, yo soy la mamá": on whose behalf the writer writes, not a patient.)
-    if (words[index - 1] === 'de' && words[index - 2] === 'parte' && words[index - 3] === 'de') continue;
+    if (words[index - 1] === 'de' && words[index - 2] === 'parte' && words[index - 3] === 'de') return true;
     // ("…mejor Kennedy, que es donde llevo a Sofi": where the member takes someone, at another question than the patient one.)
     if (question !== 'patient' && words[index - 1] === 'a' && /\bdonde (?:\w+ )?(?:llevo|lleva|llevamos|llevan)$/.test(original.slice(Math.max(0, index - 5), index - 1).join(' ')))
-      continue;
+      return true;
     // ("Sofi está aquí conmigo viendo muñequitos": with the writer, not the one the cita is for.)
     if (
       question !== 'start' &&
       /^(?:esta|estan) (?:aqui |aca |aca )?conmigo\b/.test(original.slice(index + 1, index + 4).join(' ')) &&
       mentions.some((seen) => seen.at < index && !seen.denied)
     )
-      continue;
+      return true;
     // ("En la tarde no puedo q recojo a Mateo del colegio": likewise, away from the patient question.)
-    if (question !== 'patient' && words[index - 1] === 'a' && /^(recojo|recoger|recoge|recogemos|recogerlo|busco|buscar)$/.test(original[index - 2] ?? '')) continue;
+    if (question !== 'patient' && words[index - 1] === 'a' && /^(recojo|recoger|recoge|recogemos|recogerlo|busco|buscar)$/.test(original[index - 2] ?? '')) return true;
     // ("…Jorge dice q lo escuchó tosiendo toda la noche": someone telling of the patient, not one.)
     // (Not after "para" nor at the patient question: "cita para Sofi, dice que le duele el oído" is hers.)
     if (
@@ -1684,7 +1705,7 @@ function readPatients(
       words[index - 1] !== 'a' &&
       /^(?:dice|dijo|cuenta|conto|piensa|cree) (?:que|q) (?:lo|la|los|las) /.test(`${original.slice(index + 1, index + 5).join(' ')} `)
     )
-      continue;
+      return true;
     // "Sí, confírmela. Mateo, no le pegue a su hermana": at a yes/no question, a child told off in the room is no patient.
     // ("Suba. Sofía, no le pegue al hermano": told off, at any question but the patient one.)
     const spokenTo =
@@ -1694,12 +1715,12 @@ function readPatients(
         words[index + 1] === 'no' &&
         ['le', 'me', 'te', 'se'].includes(words[index + 2] ?? '') &&
         /^(pegue|pegues|toque|toques|moleste|molestes|grite|grites|coja|cojas|jale|jales|suba|subas|muerda|muerdas|quite|quites|tire|tires)$/.test(words[index + 3] ?? ''));
-    if (spokenTo) continue;
+    if (spokenTo) return true;
     // "Besos de Sofi", "saludos de Mateo": a greeting sent on their behalf. "Salgo con Mateo a las 5": out with the member.
-    if (words[index - 1] === 'de' && /^(besos|besitos|saludos|abrazos|beso|abrazo)$/.test(words[index - 2] ?? '')) continue;
-    if (original[index - 1] === 'con' && /^(salgo|salimos|voy|vamos|estoy|ando|quedo|quede)$/.test(original[index - 2] ?? '') && question !== 'patient') continue;
+    if (words[index - 1] === 'de' && /^(besos|besitos|saludos|abrazos|beso|abrazo)$/.test(words[index - 2] ?? '')) return true;
+    if (original[index - 1] === 'con' && /^(salgo|salimos|voy|vamos|estoy|ando|quedo|quede)$/.test(original[index - 2] ?? '') && question !== 'patient') return true;
     // "Me acompaña Mateo", "donde estudia Mateo": with the member, or what they do; not the patient.
-    if (ACCOMPANYING.has(original[index - 1] ?? '') || DOING.has(original[index - 1] ?? '')) continue;
+    if (ACCOMPANYING.has(original[index - 1] ?? '') || DOING.has(original[index - 1] ?? '')) return true;
     // "4, dice Laura", "ya le pregunto a Laura", "a nombre de Laura", "porque Laura trabaja": the member spoken of by someone
     // else, not the member named as the patient ("para Laura", "la cita de Laura" are).
     if (
@@ -1716,7 +1737,7 @@ function readPatients(
         !IDENTITY_QUESTIONS.has(question) &&
         question !== 'consent';
       if (!(BEFORE_NAME.has(words[index - 1] ?? '') || needsIt || (words[index - 1] === 'de' && APPOINTMENT_OF.has(words[index - 2] ?? '') && !IDENTITY_QUESTIONS.has(question))))
-        continue;
+        return true;
     }
     // ("…y Laura con tanto trabajo no ha podido sacarla", from her father: the member spoken of after "y", joined to nobody named
     // for the cita.)
@@ -1729,7 +1750,11 @@ function readPatients(
       !mentions.some((seen) => seen.at === index - 2) &&
       !NEEDS_CARE.test(original.slice(index + 1, index + 4).join(' '))
     )
-      continue;
+      return true;
+    return false;
+  };
+  /** The word at `index`, read as a name if it is one. */
+  const readAsName = (index: number, word: string): void => {
     // (A word of its own one letter from a name, "mucho mareo", is that word; the name itself always counts.)
     // ("Mateíto, el de siete": a diminutive or short form of a name known, likewise.)
     const knownAs = commonFirstName(word);
@@ -1740,7 +1765,7 @@ function readPatients(
       // "Le escribo yo, Laura", "soy Laura": the writer saying who writes gives way to a patient named for the cita.
       const writer = self !== undefined && sameName(word, self) && (words[index - 1] === 'yo' || words[index - 1] === 'soy');
       push(personOf(word), index, false, writer);
-      continue;
+      return;
     }
     // (Only after "para" and its like, within one sentence: "¿ya la tiene? Doña Rosa dice…", "los hijos de doña Laura".)
     const titled =
@@ -1767,7 +1792,7 @@ function readPatients(
       /^(aqui|aca|al|conmigo|acá|aquí)$/.test(original[index + 2] ?? '') &&
       /\b(dice|dijo|autoriza|acepta|confirma|de acuerdo)\b/.test(original.join(' '))
     )
-      continue;
+      return;
     // "Sofía nació el 10 de enero": the one born then. "Sofi tiene fiebre": the one the message is about.
     if (
       // ("Sofía se desmayó en el jardín": likewise.)
@@ -1785,7 +1810,7 @@ function readPatients(
       !lexicon.vocabulary.has(word)
     ) {
       push(nameOrSelf(firstNameAs(word) ?? nameOf(word)), index);
-      continue;
+      return;
     }
     // "La cita de Sofi", "para mateho": a common first name (or a nickname or typo of one) after "de" or "para".
     // "Para Mateo y Sofía": a common first name joined to a name just read.
@@ -1802,7 +1827,7 @@ function readPatients(
     // "Cita pediatría Sofía", "Matheo control pediatría": a name beside the cita it is for, in a terse request.
     const besideCita = (before !== undefined && CITA_WORDS.has(before)) || (index === 0 && CITA_WORDS.has(words[1] ?? ''));
     // ("…y que me repitan la fórmula del inhalador de Sofía": whose prescription, asked beside the cita, not a patient of one.)
-    if (before === 'de' && THINGS_OF_THEIRS.test(words[index - 2] ?? '')) continue;
+    if (before === 'de' && THINGS_OF_THEIRS.test(words[index - 2] ?? '')) return;
     if (
       (besideCita ||
         (before !== undefined &&
@@ -1819,15 +1844,20 @@ function readPatients(
     ) {
       namedWords.add(index);
       push(nameOrSelf(firstNameAs(word) ?? nameOf(word)), index);
-      continue;
+      return;
     }
-    if (!mayBeName(word)) continue;
+    if (!mayBeName(word)) return;
     // ("…ese mismo día pa aprovechar el viaje": what for, a verb, not someone's name.)
     const purpose = /^[a-z]{4,}(?:ar|er|ir)$/.test(word) && !capitalised.has(word) && commonFirstName(word) === undefined && !names.has(word);
     const introduced = before !== undefined && BEFORE_NAME.has(before) && !purpose && (capitalised.has(word) || question === 'patient' || commonFirstName(word) !== undefined);
     // A lone word at the patient question is a name only if it looks like one: "zqzq" is not echoed back.
     const alone = question === 'patient' && original.length <= 2 && (capitalised.has(word) || commonFirstName(word) !== undefined || names.has(word));
     if (introduced || alone) push(personOf(word), index);
+  };
+  // Names of people, read word by word.
+  for (let index = 0; index < original.length; index++) {
+    const word = original[index] ?? '';
+    if (!settledByItsPlace(index, word)) readAsName(index, word);
   }
   // "CC 1020456789, es la de Laura", the grandmother's "el de mi hija Laura es 1020456789": at the document question, whose
   // cédula it is says who is being identified, not a patient (a child's registro civil or tarjeta still names the child).

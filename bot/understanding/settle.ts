@@ -102,13 +102,27 @@ export interface Reads {
   picked: Picked | undefined;
 }
 
-/** The understanding of a message: the intent settled, the option chosen, the entities. */
-export function settleIntent(reads: Reads): Understanding {
+/** What the intent is settled to before the option chosen is weighed, with what the choice then needs to know. */
+interface FirstSettled {
+  intent: Intent;
+  /** The menu's booking is the option meant, by the words of the request. */
+  pickedBook: boolean;
+  /** A question about one of the citas listed, at the menu. */
+  askedOfOne: boolean;
+  /** Whether the member has citas, asked ("¿tengo alguna cita?") where the classifier weighed something else. */
+  askedWhetherHas: boolean;
+}
+
+/**
+ * The intent settled against the question, the entities and the option picked, before the choice is weighed. (A function
+ * of its own, as is the rest of `settleIntent`: V8 compiles a function whole, and `settleIntent` whole, some 23 KB of
+ * bytecode, took its optimising compiler about a second a time, again after each deoptimisation.)
+ */
+function settleFirst(reads: Reads): FirstSettled {
   const { message, expectation, entities, yesNo, intentRead, picked } = reads;
   const { words, normalized } = message;
   const question = expectation.question;
   let { intent } = reads;
-  let score = intentRead.score;
   let pickedBook = false;
   // ("1010101010, 15 marzo 94" at the document question: the date of birth, never a day for a cita.)
   if (IDENTITY_QUESTIONS.has(question) && entities.birthDate && entities.day && entities.day.slice(5) === entities.birthDate.slice(5)) {
@@ -520,14 +534,28 @@ export function settleIntent(reads: Reads): Understanding {
   // "Ay no, esos no me sirven, ¿hay más?", "ay no, en la mañana mejor, ¿no tiene algo temprano?": turned down, and other times
   // asked for.
   if (question === 'slot' && picked === undefined && intent === 'deny' && !entities.day && MORE_ASKED.test(words.join(' '))) intent = 'more_times';
+  return { intent, pickedBook, askedOfOne, askedWhetherHas };
+}
+
+/** The intent and the option chosen, settled before the questions asked by the way are weighed. */
+interface ChoiceSettled {
+  intent: Intent;
+  choice: string | undefined;
+}
+
+/**
+ * The intent settled further with the option chosen, before the questions asked by the way, the complaints and whose data are
+ * weighed. (A function of its own: see `settleFirst`.)
+ */
+function settleChoice(reads: Reads): ChoiceSettled {
+  const { message, expectation, entities, yesNo, intentRead, picked } = reads;
+  const { words, normalized } = message;
+  const question = expectation.question;
+  const first = settleFirst(reads);
+  let { intent } = first;
+  const { pickedBook, askedOfOne, askedWhetherHas } = first;
   let choice = askedOfOne && picked?.by !== 'number' ? optionValue(expectation.options, 'consult') : (picked?.value ?? (pickedBook ? 'book' : undefined));
   if (askedWhetherHas && question === 'menu') choice = optionValue(expectation.options, 'consult') ?? choice;
-  /** What the question means is asked ("¿qué es USS?", "¿la fecha de quién?"): explained before it is asked again; nothing picked. */
-  const explainQuestion = (): void => {
-    intent = 'none';
-    choice = undefined;
-    entities.asks = 'meaning';
-  };
   // "¿Y esa me la puede pasar pal jueves?" where no slot is being chosen: moving an appointment.
   if (entities.newDay && (intent === 'none' || intent === 'other_day') && MOVE_QUESTIONS.has(question) && (picked === undefined || question === 'appointment')) {
     intent = 'reschedule';
@@ -816,6 +844,22 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     entities.asks = 'person';
   }
+  return { intent, choice };
+}
+
+/** The understanding of a message: the intent settled, the option chosen, the entities. */
+export function settleIntent(reads: Reads): Understanding {
+  const { message, expectation, entities, yesNo, intentRead, picked } = reads;
+  const { words, normalized } = message;
+  const question = expectation.question;
+  let { intent, choice } = settleChoice(reads);
+  let score = intentRead.score;
+  /** What the question means is asked ("¿qué es USS?", "¿la fecha de quién?"): explained before it is asked again; nothing picked. */
+  const explainQuestion = (): void => {
+    intent = 'none';
+    choice = undefined;
+    entities.asks = 'meaning';
+  };
   // "¿Dónde queda la sede de Kennedy?", "¿cuánto vale la cuota moderadora?": a question Lina answers (or says she
   // cannot) before asking the pending one again. Nothing is picked: "la de Kennedy, ¿dónde queda?" at the site question
   // asks where it is, it does not choose it yet.
