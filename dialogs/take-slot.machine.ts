@@ -13,7 +13,7 @@ import { endings, isDoneBy } from './endings.js';
 import { errorCode } from './errors.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
-import { SAY_ASK_THAT_TIME, bookedReferred, leftAsIs, patientOf, refersToAnothersTime, relativeToReply, relayTo } from './operation.js';
+import { SAY_ASK_THAT_TIME, bookedReferred, leftAsIs, namesOtherPatient, patientOf, refersToAnothersTime, relativeToReply, relayTo } from './operation.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { slotFinderMachine, type SlotFinderInput } from './slot-finder.machine.js';
 import {
@@ -320,7 +320,11 @@ export const takeSlotMachine = setup({
           // "No sabe q, mejor cancélela, yo después saco otra" at «¿La muevo?»: nothing moved; that cita is to be cancelled instead.
           { guard: ({ context, event }) => context.mode === 'move' && entitiesOf(event).cancelIt === true && answerOf(event) !== 'yes', target: 'cancelInstead' },
           // "Sí, confírmela, y ahora continuemos con Sofía": this one confirmed; the booking for her is taken up after it.
-          { guard: ({ context, event }) => context.mode !== 'move' && answerOf(event) === 'yes' && intentOf(event) === 'book', target: 'committing' },
+          // (Only with someone else named: "sí, pero el jueves" is still a yes to another time, clarified below.)
+          {
+            guard: ({ context, event }) => context.mode !== 'move' && answerOf(event) === 'yes' && intentOf(event) === 'book' && namesOtherPatient({ context, event }),
+            target: 'committing',
+          },
           { guard: 'revisesEarlierAnswer', target: 'revised' },
           SITE_KEPT,
           { guard: and(['saidYes', 'yesButOtherTime']), target: 'clarifying', actions: assign(({ context, event }) => ({ proposed: searchIn(context, event) })) },
