@@ -1121,7 +1121,14 @@ export function settleIntent(reads: Reads): Understanding {
     entities.patients = [{ kind: 'self' }];
   }
   // "Recuérdeme cuándo es la mía": the member's own citas, whoever the cita before was for.
-  if ((question === 'menu' || question === 'start') && intent === 'consult' && !entities.patients?.length && /\b(?:la|las) mi[ao]s?\b/.test(normalized)) entities.mine = true;
+  // ("¿Qué día es la cita mía?", "¿qué día era lo del médico mío?": likewise.)
+  if (
+    (question === 'menu' || question === 'start') &&
+    intent === 'consult' &&
+    !entities.patients?.length &&
+    /\b(?:la|las) mi[ao]s?\b|\b(?:cita|citas|consulta|consultas|medico|medica|doctor|doctora|turno|control) mi[ao]s?\b/.test(normalized)
+  )
+    entities.mine = true;
   // "¿La de Mateo sí está confirmada?" at the menu: that one's citas, looked up (the last operation may have been someone else's).
   if ((question === 'menu' || question === 'start') && entities.asks === 'done' && entities.patients?.some((mention) => mention.kind !== 'self')) {
     delete entities.asks;
