@@ -762,7 +762,7 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
   if (also && (answer.entities.patients?.length ?? 0) > 0) {
     const operation = /^(cancel|anul)/.test(also.verb) ? 'cancel' : 'reschedule';
     // (What is said after it, "…para el viernes", is said of the other one's.)
-    const after = readWhenAfter(normalized, also.at);
+    const after = saysWhenAfter(normalized, also.at);
     const { patients, newDay: _newDay, ...rest } = answer.entities;
     const kept: Entities = { ...rest };
     if (after) for (const key of ['day', 'weekday', 'time', 'band'] as const) delete kept[key];
@@ -863,7 +863,7 @@ const THE_ONE_THEN_TOO =
 /** "Y la de Mateo también (para el viernes)": the other one's, the same way as this one, its verb said before. */
 const THE_OTHERS_TOO_AFTER = /\by (?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?\w+ tambien\b/;
 /** Whether a day, hour or band is said after `at` ("…y la del niño también pásela para el viernes"). */
-function readWhenAfter(normalized: string, at: number): boolean {
+function saysWhenAfter(normalized: string, at: number): boolean {
   return /\b(?:lunes|martes|miercoles|jueves|viernes|sabado|hoy|manana|\d{1,2}|tarde|temprano)\b/.test(normalized.slice(at));
 }
 /** The when of a reading: its day, weekday, hour and band; for a move, where it goes ("pásela para el viernes"). */
