@@ -1979,11 +1979,44 @@ function readPatients(
       else if (others.length === 0 && (question === 'slot' || question === 'day' || question === 'band' || question === 'offer')) affirmed = [];
     }
   }
+  // "Necesito mover la cita de Mateo, es que la chiquita se enfermó", "pa la bebé una cita…, tiene fiebre. El grande está en
+  // el colegio", "primero la bebé, lo de Mateo es una gripita" (to «¿Para quién?»): someone else named in a later clause that
+  // asks nothing (no "para", no cita, no request) is part of the story, not a second patient.
+  if (affirmed.length >= 2) affirmed = withoutStoryMentions(affirmed, words, clausesOfWords(), question);
   // "Para mí, Laura": the member's own name adds nobody.
   if (self !== undefined && affirmed.some((seen) => seen.mention.kind === 'self')) {
     affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'name' && sameName(seen.mention.name, self)));
   }
   return { patients: affirmed.sort((a, b) => a.at - b.at).map((seen) => seen.mention), ...(timeOf ? { timeOf } : {}) };
+}
+
+/** Words that make a clause ask something of the one it names: "para", a cita, a request, "también". */
+const ASKS_IN_CLAUSE =
+  /\b(?:para|pa|pal|cita|citas|consulta|consultas|control|controles|turno|pediatr\w*|medic\w*|agend\w*|sac\w*|ped\w*|pid\w*|cancel\w*|anul\w*|mov\w*|muev\w*|reprogram\w*|cambi\w*|necesit\w*|quier\w*|quisier\w*|tambien|igual|mism\w*|ademas|otr[oa](?! (?:vez|dia|semana|rato))|(?:la|el) de)\b/;
+
+/**
+ * Drops the people named only in a later clause that asks nothing of them ("…, es que la chiquita se enfermó"), when an
+ * earlier clause asks for someone else (or, to «¿Para quién?», names someone first).
+ */
+function withoutStoryMentions<Seen extends { mention: PatientMention; at: number }>(
+  affirmed: readonly Seen[],
+  words: readonly string[],
+  clauses: readonly number[],
+  question: Question,
+): Seen[] {
+  const who = (seen: Seen) => (seen.mention.kind === 'name' ? `name:${seen.mention.name}` : seen.mention.kind === 'relation' ? seen.mention.relation : 'self');
+  const clauseWords = (clause: number) => words.filter((_, index) => clauses[index] === clause);
+  // ("Arranquemos por Sofi, y después el niño": the next one, in turn.)
+  const asks = (seen: Seen) => {
+    const clause = clauseWords(clauses[seen.at] ?? -1).join(' ');
+    return ASKS_IN_CLAUSE.test(clause) || /^(?:y |e )?(?:despues|dsps|luego|ahora|de ultimas|al final)(?: (?:con|a|al))?(?: (?:la|el|mi))? [a-z]+$/.test(clause);
+  };
+  const ordered = [...affirmed].sort((a, b) => a.at - b.at);
+  const anchor = ordered.find(asks) ?? (question === 'patient' ? ordered[0] : undefined);
+  if (anchor === undefined) return [...affirmed];
+  const anchorClause = clauses[anchor.at] ?? -1;
+  const story = (seen: Seen) => who(seen) !== who(anchor) && (clauses[seen.at] ?? -1) > anchorClause && !asks(seen) && clauseWords(clauses[seen.at] ?? -1).length >= 4;
+  return affirmed.filter((seen) => !story(seen));
 }
 
 /**

@@ -3681,6 +3681,32 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('the forty-ninth blind batch, opened for tuning (dev52)', () => {
+  const mateo = { kind: 'name', name: 'mateo', written: 'Mateo' } as const;
+  const sofia = { kind: 'name', name: 'sofia', written: 'Sofía' } as const;
+  itReads([
+    // Someone else named in a later clause that asks nothing of them: part of the story, not a second patient.
+    ['hola lina, necesito mover la cita de Mateo del miércoles, es que la chiquita se enfermó y no tengo con quien dejarla', 'start', { intent: 'reschedule', patients: [mateo] }],
+    ['Quisiera reprogramar la cita de Sofía, ese viernes Mateo tiene la izada de bandera y no puedo faltar', 'start', { intent: 'reschedule', patients: [sofia] }],
+    ['ay espere, cambiemos, si es pa Mateíto, Sofi ya se está comiendo todo otra vez jaja', 'slot', { patients: [{ kind: 'name', name: 'mateo' }] }],
+    ['primero la niña que es la que está peor, lo de Mateo es una gripita', 'patient', { patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    ['pa Sofi, a Mateo lo llevo otro dia que esta en clases', 'patient', { patients: [{ kind: 'name', name: 'sofia' }] }],
+    // …but a later clause that asks for them, or names them next in turn, adds them.
+    ['una cita para Mateo, y Sofía también', 'start', { patients: [mateo, sofia] }],
+    ['para Mateo, y la de Sofía la misma semana', 'start', { patients: [mateo, sofia] }],
+    [
+      'arranquemos por Sofi, y después el niño',
+      'patient',
+      {
+        patients: [
+          { kind: 'name', name: 'sofia' },
+          { kind: 'relation', relation: 'son' },
+        ],
+      },
+    ],
+  ]);
+});
+
 describe('the forty-eighth blind batch, opened for tuning (dev51), and member testing', () => {
   itReads([
     // "Primero" and a person to «¿Para quién?»: that person first, never the first option ("Para mí").
