@@ -635,7 +635,7 @@ function readPatients(
       )
         return true;
       if (
-        /\b(?:tengo que|toca|debo|tenemos que|hay que) (?:llevar|recoger|acompanar) (?:a )?(?:la |el |mi )?$/.test(before) &&
+        /\b(?:(?:tengo que|toca|debo|tenemos que|hay que) (?:llevar|recoger|acompanar)|llevo|recojo|acompano|llevamos|recogemos) (?:a )?(?:la |el |mi )?$/.test(before) &&
         /^(?:a|al) (?!(?:la |una |su )?(?:cita|consulta|control|medico|pediatra|doctor|doctora)\b)/.test(after)
       )
         return true;
@@ -1960,6 +1960,9 @@ function readPatients(
   if (affirmed.length >= 1 && !CANCELS_OR_MOVES.test(whole)) {
     const holdsOne = (at: number) =>
       HAS_A_CITA.test(original.slice(at + 1, at + 5).join(' ')) ||
+      // ("Tarde, la de Sofi es a las 3": her cita told with its hour.)
+      (/\b(?:la|el|su) (?:cita |consulta |control )?(?:de|d|del)$/.test(words.slice(Math.max(0, at - 4), at).join(' ')) &&
+        /^(?:es|era|quedo|queda|esta) (?:a las|a la|el|para el|para las|pa las)\b/.test(original.slice(at + 1, at + 4).join(' '))) ||
       /\bya (?:es|era|quedo) (?:de|para|pa)$|\bya (?:se |le )?(?:la|lo|las|los) (?:di|dimos|dio|tome|tomo|tomamos|separe|separamos|aparte|reserve|agende|saque|sacamos|pedi) (?:a|para|pa|pal)$/.test(
         words.slice(Math.max(0, at - 6), at).join(' '),
       );
@@ -1983,6 +1986,19 @@ function readPatients(
   // el colegio", "primero la bebé, lo de Mateo es una gripita" (to «¿Para quién?»): someone else named in a later clause that
   // asks nothing (no "para", no cita, no request) is part of the story, not a second patient.
   if (affirmed.length >= 2) affirmed = withoutStoryMentions(affirmed, words, clausesOfWords(), question);
+  // "La de Sofi no, es la de Mateo la que toca cancelar", "no quiero mover la de Sofi, lo que quiero es una nueva pa Mateo":
+  // the one refused, then the one meant.
+  if (affirmed.length >= 2) {
+    const clause = clausesOfWords();
+    const refused = (seen: (typeof affirmed)[number]) =>
+      (words[seen.at + 1] === 'no' && clause[seen.at + 2] !== clause[seen.at + 1]) ||
+      /\bno (?:quiero|necesito|es|era|voy a) (?:[a-z]+ )?(?:la|el) (?:cita |consulta )?(?:de|del|d) (?:la |el |mi )?$/.test(
+        `${words.slice(Math.max(0, seen.at - 8), seen.at).join(' ')} `,
+      );
+    const last = Math.max(...affirmed.map((seen) => seen.at));
+    const kept = affirmed.filter((seen) => !(seen.at < last && refused(seen) && clause[seen.at] !== clause[last]));
+    if (kept.length > 0) affirmed = kept;
+  }
   // "Para mí, Laura": the member's own name adds nobody.
   if (self !== undefined && affirmed.some((seen) => seen.mention.kind === 'self')) {
     affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'name' && sameName(seen.mention.name, self)));

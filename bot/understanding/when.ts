@@ -109,6 +109,12 @@ const SCHEDULE_TOLD =
 const SCHEDULE_AFTER =
   /^\s*(?:(?:es\s+que|porque|pues)\s+)?(?:(?:yo|el|ella|mateo|sofi|sofia)\s+)?(?:(?:la|lo)\s+(?:recojo|recoge|recogemos|llevo|lleva)\b|(?:todavia|aun)\s+(?:estoy|esta|sigo|sigue)\b|(?:estoy|esta|sigo|sigue)\s+en\s+(?:la\s+oficina|el\s+trabajo|clase|el\s+colegio)\b|(?:tengo|tiene|tenemos|tienen)\s+(?:una\s+|un\s+)?(?:reunion|junta|cita|clase|clases|trabajo|turno|colegio|examen|que)|entro|entra|entramos|entran|salgo|sale|salimos|salen|termino|termina|me\s+toca|le\s+toca|nos\s+toca|recojo|recoge|estoy\s+trabajando)\b/;
 
+/** Someone's cita told with its hour, not asked for: "la de Sofi es a las 3", "la cita de la niña quedó para las 10". */
+const SOMEONES_CITA_BEFORE =
+  /\b(?:la|el)\s+(?:cita\s+|consulta\s+|control\s+)?(?:de|d|del)\s+(?:la\s+|el\s+|mi\s+)?[a-z]+\s+(?:es|era|queda|quedo|esta|sigue)\s+(?:(?:a|para|pa)\s+)?(?:las?\s+)?$/;
+/** A slot told to be someone's already: "la de las 3 ya es de Sofi", "la de las 9 ya la tiene Mateo". */
+const HELD_AFTER = /^\s*ya\s+(?:es|era|quedo|esta)\s+(?:de|d|del|para|pa)\b|^\s*ya\s+(?:la|lo)\s+(?:tiene|tengo|cogio|tomo|saque|sacamos)\b/;
+
 /** Words that open what the member asks after a reason: "trabajo hasta las 2, entonces tipo 3", "salgo a las 4 así que a las 5". */
 const WISH_OPENER = /\b(?:entonces|asi que|por eso|pero|mejor)\b/g;
 /** A loose band with a meal in it ("despuesito del almuerzo"), which tells no schedule. */
@@ -378,8 +384,8 @@ export function readWhen(text: string, now: Date, options?: { mananaIsBand?: boo
         }
       }
     }
-    const toldAfter = SCHEDULE_AFTER.test(normalized.slice(result.index + result.text.length));
-    const told = toldBefore(normalized, result.index);
+    const toldAfter = SCHEDULE_AFTER.test(normalized.slice(result.index + result.text.length)) || HELD_AFTER.test(normalized.slice(result.index + result.text.length));
+    const told = SOMEONES_CITA_BEFORE.test(normalized.slice(Math.max(0, result.index - 60), result.index)) ? 'schedule' : toldBefore(normalized, result.index);
     // ("¿Solo hay 2 en la mañana?": how many slots, not two o'clock.)
     const counted = /^\d{1,2}\s+(?:en|por)\s+la\b/.test(result.text) && COUNTED_BEFORE.test(normalized.slice(0, result.index));
     const notTheTime =

@@ -3694,6 +3694,19 @@ describe('the forty-ninth blind batch, opened for tuning (dev52)', () => {
     // …but a later clause that asks for them, or names them next in turn, adds them.
     ['una cita para Mateo, y Sofía también', 'start', { patients: [mateo, sofia] }],
     ['para Mateo, y la de Sofía la misma semana', 'start', { patients: [mateo, sofia] }],
+    // "La peque", "el peque": the little girl, the little boy.
+    ['la peque', 'patient', { patients: [{ kind: 'relation', relation: 'daughter' }] }],
+    ['cita para el peque', 'start', { intent: 'book', patients: [{ kind: 'relation', relation: 'son' }] }],
+    // Someone's cita told with its hour: neither the patient nor the time asked for.
+    ['tarde, la de Sofi es a las 3', 'band', { choice: 'tarde', band: 'tarde', patients: undefined, time: undefined }],
+    ['la d las 3 ya es d sofi, hay otra?', 'slot', { intent: 'more_times', time: undefined }],
+    ['el viernes, la de mateo es a las 3 y quiero la de sofia a las 4', 'day', { time: '16:00', patients: [{ kind: 'name', name: 'sofia', written: 'Sofia' }] }],
+    // Someone taken elsewhere then, the reason for a band.
+    ['en la tarde q en la mañana llevo a Mateo a natación', 'band', { band: 'tarde', patients: undefined }],
+    // The one refused, then the one meant.
+    ['ay no espere!! la de Sofi no, es la de Mateo la que toca cancelar, me confundí de niño', 'confirm', { choice: 'no', patients: [mateo] }],
+    ['no espere, no quiero mover la de Sofi, yo lo que quiero es una NUEVA pa Mateo', 'day', { patients: [mateo] }],
+    ['no quiero cancelar la de Sofi sino moverla', 'start', { intent: 'reschedule', patients: [{ kind: 'name', name: 'sofia' }] }],
     [
       'arranquemos por Sofi, y después el niño',
       'patient',
