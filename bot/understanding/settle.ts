@@ -52,6 +52,15 @@ import { optionValue, turnedDown, type Picked } from './options.js';
 import { bogotaParts, IDENTITY_QUESTIONS, OPERATIONS_IN_MENU, YES_NO_QUESTIONS, type Message } from './reading.js';
 import type { Asked, Entities, Expectation, Intent, Question, Understanding } from './types.js';
 
+/** An operation put aside for another: "en vez de cancelarla", "en lugar de moverla", "antes que cancelarla". */
+const INSTEAD_OF = /\b(?:en vez de|envez de|en lugar de|antes que|antes de) (cancel\w*|anul\w*|mover\w*|muev\w*|reprogram\w*|cambiar\w*|pasar\w*|correr\w*)/;
+const MOVE_WORD = /\b(?:mov\w*|muev\w*|reprogram\w*|cambi\w*|pas[aoe]\w*|corr[aoe]\w*|aplaz\w*|otro dia|otra fecha)\b/;
+const CANCEL_WORD = /\b(?:cancel\w*|anul\w*)\b/;
+
+/** Another day preferred: "mejor el miércoles", "más bien el lunes 30", "que sea el martes". */
+const PREFERS_A_DAY =
+  /\b(?:mejor|mas bien|prefiero|preferiria|que sea|mejor dicho) (?:(?:el|la|para el|pa(?:l)?|para) )?(?:lunes|martes|miercoles|jueves|viernes|sabado|manana|pasado manana|\d{1,2})\b/;
+
 /** The supposition's first place in a message: `MISSED_SUPPOSITION` without its `g`, built once. */
 const MISSED_SUPPOSITION_ONCE = new RegExp(MISSED_SUPPOSITION.source);
 /** "Para la niña", "pa mi hijo": whom a request is for, said with it. */
@@ -128,6 +137,16 @@ function settleFirst(reads: Reads): FirstSettled {
   if (IDENTITY_QUESTIONS.has(question) && entities.birthDate && entities.day && entities.day.slice(5) === entities.birthDate.slice(5)) {
     delete entities.day;
     delete entities.weekday;
+  }
+  // "Mejor la muevo en vez de cancelarla", "cancélela en lugar de moverla": the operation put aside is never the one asked for.
+  const insteadOf = INSTEAD_OF.exec(normalized);
+  if (insteadOf && (intent === 'cancel' || intent === 'reschedule')) {
+    const putAside: Intent = /^(?:cancel|anul)/.test(insteadOf[1] ?? '') ? 'cancel' : 'reschedule';
+    const rest = normalized.replace(INSTEAD_OF, ' ');
+    if (intent === putAside) {
+      if (putAside === 'cancel' && MOVE_WORD.test(rest)) intent = 'reschedule';
+      else if (putAside === 'reschedule' && CANCEL_WORD.test(rest)) intent = 'cancel';
+    } else if (putAside === 'reschedule' && intent === 'reschedule' && CANCEL_WORD.test(rest)) intent = 'cancel';
   }
   // (A question about one of the citas listed, at the menu: the citas, looked up again, whatever option its words name.)
   let askedOfOne = false;
@@ -466,13 +485,14 @@ function settleFirst(reads: Reads): FirstSettled {
   )
     intent = 'none';
   // "¿Y el viernes?", "¿no tiene para el jueves?": asking for a day none of the slots or days shown is on.
+  // ("Mejor el miércoles", "más bien el lunes 30" at the slots: another day preferred.)
   if (
     (question === 'slot' || question === 'day') &&
     picked === undefined &&
     entities.day &&
-    (intent === 'none' || intent === 'more_times') &&
+    (intent === 'none' || intent === 'more_times' || (intent === 'deny' && question === 'slot' && PREFERS_A_DAY.test(normalized))) &&
     !entities.time &&
-    ASKS_FOR_DAY.test(normalized) &&
+    (ASKS_FOR_DAY.test(normalized) || (question === 'slot' && PREFERS_A_DAY.test(normalized))) &&
     !LATER.test(normalized)
   )
     intent = 'other_day';

@@ -3694,6 +3694,13 @@ describe('the forty-ninth blind batch, opened for tuning (dev52)', () => {
     // …but a later clause that asks for them, or names them next in turn, adds them.
     ['una cita para Mateo, y Sofía también', 'start', { patients: [mateo, sofia] }],
     ['para Mateo, y la de Sofía la misma semana', 'start', { patients: [mateo, sofia] }],
+    // The operation put aside ("en vez de cancelarla") is never the one asked for.
+    ['mmm pensándolo bien mejor la muevo en vez de cancelarla', 'confirm', { intent: 'reschedule' }],
+    ['en vez de cancelarla mejor la cambio para otro dia', 'confirm', { intent: 'reschedule' }],
+    ['mejor cancelela en vez de moverla', 'confirm', { intent: 'cancel' }],
+    // Another day preferred at the slots.
+    ['mas bien el lunes 30', 'slot', { intent: 'other_day', day: '2026-11-30' }],
+    ['ay no, mejor el martes', 'slot', { intent: 'other_day', day: '2026-11-24' }],
     // "La peque", "el peque": the little girl, the little boy.
     ['la peque', 'patient', { patients: [{ kind: 'relation', relation: 'daughter' }] }],
     ['cita para el peque', 'start', { intent: 'book', patients: [{ kind: 'relation', relation: 'son' }] }],
