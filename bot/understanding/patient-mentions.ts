@@ -376,6 +376,9 @@ const STORY_EVENT_BEFORE =
 const HAS_A_CITA =
   /^(?:tiene|tenia|tendra) (?:alguna |algunas |una |otra )?(?:cita|citas|consulta)\b|^(?:tiene|tenia|tendra) (?:alguna|algunas|algo pendiente|pendientes?)\b(?! (?:que|de|cosa|idea|vez)\b)/;
 
+/** A document the writer holds, told where the member is identified: "(yo) tengo es la cédula normal", "tengo cédula". */
+const DOCUMENT_HELD = /^(?:(?:tengo|tenia|uso|saque) )?(?:es )?(?:la |el |mi |una |un |solo )?(?:cedula|cc|documento|tarjeta|registro|pasaporte|contrasena|permiso|ce|pt|ti)\b/;
+
 /** After "yo tengo": the children, looked after by the member ("…que yo tengo los niños en la mañana"). */
 const LOOKING_AFTER_THEM = /^(a )?(los|las|mis) (ninos|ninas|hijos|hijas|nietos|pelados|chinos)\b/;
 /** Before "a mí" or "a Jorge", words that make them the one told of the cita: "que me avisen a mí", "que le llegue el recordatorio a Jorge". */
@@ -581,7 +584,15 @@ function readPatients(
     // ("La niña, el niño está bien": what the next clause says of someone else is not said of them.)
     const ofSomeoneElse = clausesOfWords()[next] !== clausesOfWords()[index] && /^(?:el|la|los|las|mi|mis) /.test(saidOfThem);
     // ("¿Y Mateo no tiene nada?" at the menu: whether he has citas, asked; not that he is well.)
-    const askedIfNone = (question === 'menu' || question === 'start') && asking && /^no (?:tiene|tienen) nada(?: (?:agendad\w*|pendiente\w*|programad\w*))?$/.test(saidOfThem);
+    // ("¿Y Teo no tiene nada agendado? Juraba que sí": the question ends its clause.)
+    const saidInClause = original
+      .slice(next, next + 8)
+      .filter((_, offset) => clausesOfWords()[next + offset] === clausesOfWords()[next])
+      .join(' ');
+    const askedIfNone =
+      (question === 'menu' || question === 'start') &&
+      asking &&
+      /^no (?:tiene|tienen) nada(?: (?:agendad\w*|pendiente\w*|programad\w*))?$/.test(saidOfThem.startsWith(saidInClause) ? saidInClause : saidOfThem);
     if (LEFT_AS_IT_IS.test(saidOfThem) && !askedIfSame && !cancelledAsWell && !ofSomeoneElse && !askedIfNone) return true;
     // "Sofi, Mateo está en el colegio" to "¿Para quién?": where he is, not for whom (elsewhere, "Mateo está en el colegio"
     // given as a reason keeps him, as the corpus labels it).
@@ -957,6 +968,8 @@ function readPatients(
       // "Pa mí no, pa Mateo": the member, taken back before the one meant.
       // ("Para mí, no es emergencia": how urgent it is, no taking back.)
       if (words[found.end] === 'no' && words[found.end + 1] !== undefined && clausesOfWords()[found.end + 1] !== clausesOfWords()[found.end] && !howUrgent) continue;
+      // ("Yo tengo es la cédula normal" where the member is identified: the writer's document, no patient.)
+      if (/^yo\b/.test(phrase) && IDENTITY_QUESTIONS.has(question) && DOCUMENT_HELD.test(words.slice(found.end, found.end + 5).join(' '))) continue;
       // "La cita es para mí, la abuela": the one who writes is not the member.
       if (writer !== undefined) {
         push({ kind: 'relation', relation: 'other' }, found.end - 1);
@@ -985,7 +998,7 @@ function readPatients(
   // "Para ella misma", from someone writing for the member, or "dice Laurita que… pa ella": the member.
   if (writer !== undefined) {
     const forHer =
-      /\b(?:para|pa|a|la de|el de|la cita de|las citas de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b|\bme le (?:de|den|da|saque|saquen|agende|agenden|pida|separe|consiga) (?:una )?(?:cita|consulta)\b|\bella (?:esta|anda|sigue) (?:enferm\w*|malit\w*|mal|muy mal|con)\b|\bella (?:amanecio|se siente|se enfermo)\b|\bella me (?:pidio|encargo|dijo)(?: el favor)? (?:de|que|q) (?:le )?(?:cancel|anul|mov|muev|pas|cambi|corr|reprogram)\w* (?:una|la|las) (?:cita|citas|consulta) (?:que tiene|que ella tiene|que tenia)\b|\bella me (?:pidio|encargo) el favor de (?:sacarle|pedirle|agendarle|conseguirle|separarle) (?:una )?(?:cita|consulta)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)|\bme (?:pidio|dijo|encargo) (?:que|q|ke) le (?:sacara|pidiera|agendara|consiguiera|separara) (?:una )?(?:cita|consulta|sita)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)/.exec(
+      /\b(?:para|pa|a|la de|el de|la cita de|las citas de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b|\bme le (?:de|den|da|saque|saquen|saca|sacan|agende|agenden|agenda|pida|pide|separe|separa|consiga|consigue) (?:una )?(?:cita|consulta)\b(?! (?:a|al|para|pa|pal)\b)|\bella (?:esta|anda|sigue) (?:enferm\w*|malit\w*|mal|muy mal|con)\b|\bella (?:amanecio|se siente|se enfermo)\b|\bella me (?:pidio|encargo|dijo)(?: el favor)? (?:de|que|q) (?:le )?(?:cancel|anul|mov|muev|pas|cambi|corr|reprogram)\w* (?:una|la|las) (?:cita|citas|consulta) (?:que tiene|que ella tiene|que tenia)\b|\bella me (?:pidio|encargo) el favor de (?:sacarle|pedirle|agendarle|conseguirle|separarle) (?:una )?(?:cita|consulta)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)|\bme (?:pidio|dijo|encargo) (?:que|q|ke) le (?:sacara|pidiera|agendara|consiguiera|separara) (?:una )?(?:cita|consulta|sita)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)/.exec(
         whole,
       );
     const wordsBefore = forHer !== null ? words.slice(0, whole.slice(0, forHer.index).split(' ').length) : [];
@@ -1064,6 +1077,7 @@ function readPatients(
   if (
     meSetApart &&
     !AFFILIATED_TO.test(afterMe) &&
+    !(IDENTITY_QUESTIONS.has(question) && DOCUMENT_HELD.test(`tengo ${afterMe}`)) &&
     !LOOKING_AFTER_THEM.test(afterMe) &&
     !TAKING_WITH.test(afterMe) &&
     // ("…o el otro viernes, que yo tengo eso como en el aire": a doubt, not a cita held.)
@@ -1862,7 +1876,12 @@ function readPatients(
   // "CC 1020456789, es la de Laura", the grandmother's "el de mi hija Laura es 1020456789": at the document question, whose
   // cédula it is says who is being identified, not a patient (a child's registro civil or tarjeta still names the child).
   // ("Le doy la de Laura: uno cero uno cero…": a number dictated in words too.)
-  if ((question === 'document' || question === 'documentType') && /\d{5,}/.test(digitsFromWords(whole)) && !/\b(ti|rc|registro|tarjeta|cita|citas)\b/.test(whole)) {
+  // ("¿Pongo mi cédula o la de Laura?": whose cédula to give, asked.)
+  if (
+    (question === 'document' || question === 'documentType') &&
+    (/\d{5,}/.test(digitsFromWords(whole)) || /\b(?:cedula|documento|cc)\b/.test(whole)) &&
+    !/\b(ti|rc|registro|tarjeta|cita|citas)\b/.test(whole)
+  ) {
     for (const seen of mentions)
       if (
         (seen.mention.kind === 'self' && !['para', 'pa'].includes(words[seen.at] ?? '') && !['para', 'pa'].includes(words[seen.at - 1] ?? '')) ||

@@ -170,7 +170,7 @@ function settleFirst(reads: Reads): FirstSettled {
     (question === 'start' || question === 'menu') &&
     (intent === 'cancel' || intent === 'book' || intent === 'none') &&
     !intentRead.ruled &&
-    /\b(?:ya )?(?:tiene|tienen|tenemos|tengo) (?:alguna |una |su |sus )?citas?(?: (?:agendadas?|pendientes?|programadas?))?\s*\?+\W*$|\b(?:tiene|tienen) (?:alguna|algo pendiente)\s*\?/.test(
+    /\b(?:ya )?(?:tiene|tienen|tenemos|tengo) (?:alguna |una |su |sus )?citas?(?: (?:agendadas?|pendientes?|programadas?))?\s*\?+\W*$|\b(?:tiene|tienen) (?:alguna|algo pendiente)\s*\?|\b(?:no )?(?:tiene|tienen) (?:nada|algo) (?:agendad[oa]s?|pendientes?|programad[oa]s?)\s*\?/.test(
       normalized,
     ) &&
     operationCue(words.join(' ')) === undefined

@@ -3694,6 +3694,15 @@ describe('the forty-ninth blind batch, opened for tuning (dev52)', () => {
     // …but a later clause that asks for them, or names them next in turn, adds them.
     ['una cita para Mateo, y Sofía también', 'start', { patients: [mateo, sofia] }],
     ['para Mateo, y la de Sofía la misma semana', 'start', { patients: [mateo, sofia] }],
+    // Whether someone has citas, asked after a first sentence: a look-up ("agendado" is a state, no booking).
+    ['ahh ok es la de la niña. y Teo no tiene nada agendado? juraba que si 🤔', 'menu', { intent: 'consult', choice: 'consult' }],
+    ['quiero dejar agendada una cita', 'start', { intent: 'book' }],
+    // "Me le saque una cita a Mateo", from the grandmother: for Mateo, not for Laura.
+    ['buenas tardes soy la mamá de Laura, necesito que me le saque una cita a Mateo', 'start', { intent: 'book', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
+    ['soy la mamá de Laura, me le saca una cita por favor', 'start', { intent: 'book', patients: [{ kind: 'self' }] }],
+    // Where the member is identified, the writer's own cédula and whose cédula to give name no patient.
+    ['¿Qué es CE y PT? Yo tengo es la cédula normal, la amarilla con hologramas.', 'documentType', { patients: undefined }],
+    ['¿Pongo mi cédula o la de Laura? Porque yo estoy es en otra EPS.', 'document', { patients: undefined }],
     // The operation put aside ("en vez de cancelarla") is never the one asked for.
     ['mmm pensándolo bien mejor la muevo en vez de cancelarla', 'confirm', { intent: 'reschedule' }],
     ['en vez de cancelarla mejor la cambio para otro dia', 'confirm', { intent: 'reschedule' }],
