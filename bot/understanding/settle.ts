@@ -50,6 +50,7 @@ import { asksForHelp, operationCue, type IntentRead } from './intent.js';
 import { ordinalFromWord } from './numbers.js';
 import { optionValue, turnedDown, type Picked } from './options.js';
 import { bogotaParts, IDENTITY_QUESTIONS, OPERATIONS_IN_MENU, YES_NO_QUESTIONS, type Message } from './reading.js';
+import { ANSWER_ASKED_ABOUT } from './yes-no.js';
 import type { Asked, Entities, Expectation, Intent, Question, Understanding } from './types.js';
 
 /** An operation put aside for another: "en vez de cancelarla", "en lugar de moverla", "antes que cancelarla". */
@@ -1440,6 +1441,14 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'none';
     entities.asks = 'meaning';
   }
+  // "¿Y qué pasa si no autorizo?", "¿qué debo hacer? ¿Escribo sí?": what a yes or a no would do, or how to answer, asked; Lina
+  // explains and asks again (never a yes or a no taken from the question).
+  if (YES_NO_QUESTIONS.has(question) && normalized.includes('?') && ANSWER_ASKED_ABOUT.test(words.join(' ')) && !HELP_ITSELF.test(normalized)) {
+    intent = 'none';
+    choice = undefined;
+    delete entities.yesNo;
+    entities.asks = 'meaning';
+  }
   // "Jueves 26 a la 1, sí, perfecto", "8 y 40 está muy temprano, no alcanzo, no" at a yes/no question: the answer, said in a
   // last clause of its own after what the member read aloud or the reason.
   // ("Si es con el mismo doctor sí, si no, no": a condition, answered both ways, is neither.)
@@ -1521,7 +1530,7 @@ const NO_ROBOT =
   /^\W*(?:(?:ay|uy|ah|pues|mire|oiga)\W+)*no (?:quiero|me gusta|me gustan|deseo|voy a) (?:hablar|chatear|escribir|escribirle|tratar) ?(?:con |a )?(?:un |una |el |la |los |las )?(?:robot|robots|maquina|maquinas|bot|bots|chatbot|contestadora|grabacion|sistema)\b|^\W*(?:(?:ay|uy|ah|pues|mire|oiga)\W+)*no (?:quiero|me gusta|deseo) (?:un |una |el |la |los |las )?(?:robot|robots|maquina|maquinas|bot|bots|chatbot|contestadora|grabacion)\b/;
 /** What the question asks, asked back: "no entendí", "no entiendo qué me pide", "¿y eso pa qué es?", "¿y si no acepto?". */
 const ASKS_WHAT_IS_ASKED =
-  /\bno (?:le |les )?entend\w*\b|\bno (?:le |les )?entiendo\b|^\W*(?:como|como asi|ah|mande|que|q)\W*$|\b(?:pa|para|por) (?:q|que) (?:es|sirve|seria)\b|\b(?:que|q|k) (?:es|significa|quiere decir)\b|\by si no (?:acepto|autorizo)\b|\bdiferencia\b/;
+  /\bno (?:le |les )?entend\w*\b|\bno (?:le |les )?entiendo\b|^\W*(?:como|como asi|ah|mande|que|q)\W*$|\b(?:pa|para|por) (?:q|que) (?:es|sirve|seria)\b|\b(?:que|q|k) (?:es|significa|quiere decir)\b|\b(?:que pasa|que sucede|que pasaria|y) si no (?:acepto|autorizo|doy|firmo)\b|\bdiferencia\b/;
 /** Help asked for itself, or a person: never only a question about what is asked. */
 const HELP_ITSELF = /\b(?:ayuda|ayudita|ayudar|ayudame|ayudeme|ayudenme|colabora\w*|asesor\w*|persona|humano|alguien|orient\w*)\b/;
 /** "No me acuerdo del correo", "no recuerdo mi correo", "el correo no me lo sé": one they have, not remembered. */

@@ -12,6 +12,9 @@ import { wordsOf } from './words.js';
 
 /** Verbs that, after "mejor", do exactly what a yes/no offer proposed: "no, mejor radique el caso". */
 /** Words that point at something shown without naming it: "esa", "ese mismo". */
+/** A yes or a no asked about rather than given: "¿qué pasa si no autorizo?", "¿escribo sí?", "¿tengo que decir que sí?". */
+export const ANSWER_ASKED_ABOUT =
+  /\b(?:que pasa|que sucede|que pasaria|que me pasa|y) si no (?:acepto|autorizo|doy|firmo|quiero|le doy)\b|\b(?:escribo|pongo|marco|digo|respondo|contesto|le doy|le pongo|doy|tengo que (?:decir|poner|escribir|marcar)|hay que (?:decir|poner|escribir|marcar)) (?:que )?(?:si|no)\s*$|\b(?:escribo|pongo|marco|respondo|contesto) (?:que )?(?:si|no) o (?:que )?(?:si|no)\b/;
 const THAT_ONE: ReadonlySet<string> = new Set(['esa', 'ese', 'eso', 'misma', 'mismo']);
 const DOES_WHAT_WAS_OFFERED: ReadonlySet<string> = new Set(['radique', 'radiquelo', 'radicalo', 'radicar', 'hagalo', 'hagale', 'hazlo', 'dale', 'proceda']);
 
@@ -58,6 +61,9 @@ function readYesNoPlain(...said: Parameters<typeof readYesNo>): 'yes' | 'no' | u
   const [reading, words, question, covered, normalized, courtesy] = said;
   // "Uy no, ¿y si no llego qué pasa?": a sigh before a question, no refusal; the question is answered.
   if (YES_NO_QUESTIONS.has(question) && /^(?:uy|ay|huy) no y (?:si|que|como|cuanto|donde)\b/.test(words.join(' ')) && normalized.includes('?')) return undefined;
+  // "¿Y qué pasa si no autorizo?", "¿qué debo hacer? ¿Escribo sí?": what a yes or a no would do, or how to answer, asked; no
+  // answer yet (consent must be given plainly).
+  if (YES_NO_QUESTIONS.has(question) && normalized.includes('?') && ANSWER_ASKED_ABOUT.test(words.join(' '))) return undefined;
   // ("¿Se puede llevar a la hermanita? No tengo con quién dejarla": a circumstance told, no refusal; the rest is read.)
   const circumstance = YES_NO_QUESTIONS.has(question) ? NO_ONE_TO_LEAVE_WITH.exec(words.join(' ')) : null;
   if (circumstance) {

@@ -3703,6 +3703,10 @@ describe('the forty-ninth blind batch, opened for tuning (dev52)', () => {
     // Where the member is identified, the writer's own cédula and whose cédula to give name no patient.
     ['¿Qué es CE y PT? Yo tengo es la cédula normal, la amarilla con hologramas.', 'documentType', { patients: undefined }],
     ['¿Pongo mi cédula o la de Laura? Porque yo estoy es en otra EPS.', 'document', { patients: undefined }],
+    // What a yes or a no would do, or how to answer, asked at the authorisation: never the answer.
+    ['¿Y qué pasa si no autorizo? ¿No me dejan ver nada?', 'consent', { intent: 'none', choice: undefined, yesNo: undefined, asks: 'meaning' }],
+    ['¿Qué debo hacer? ¿Escribo sí?', 'consent', { intent: 'none', choice: undefined, yesNo: undefined, asks: 'meaning' }],
+    ['si', 'consent', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
     // The operation put aside ("en vez de cancelarla") is never the one asked for.
     ['mmm pensándolo bien mejor la muevo en vez de cancelarla', 'confirm', { intent: 'reschedule' }],
     ['en vez de cancelarla mejor la cambio para otro dia', 'confirm', { intent: 'reschedule' }],
