@@ -163,6 +163,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
 
   /** The readings of one message's texts, at one question: cleared for every message. */
   const readings = new Map<string, Understanding>();
+  /** The difference between options, asked: "¿cuál es la diferencia entre consultar y agendar?", "¿qué diferencia hay?". */
+  const DIFFERENCE_ASKED = /\b(?:cual es la|que|cual|hay alguna|y la) diferencia\b|\bdiferencia (?:hay )?entre\b/;
 
   const clauseWords = (clause: string): string[] => wordsOf(normalizeMessage(clause)).map((word) => speller.correct(word));
 
@@ -173,6 +175,14 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
   return function understand(text, expectation, now) {
     const whole = withShorthandTimes(withoutWordsToAChild(text.length > MAX_READ ? text.slice(0, MAX_READ) : text, expectation), expectation);
     const asking = expectation.question === 'start' || expectation.question === 'menu' || expectation.question === 'patient';
+    // "¿Cuál es la diferencia entre consultar y agendar?": what the options mean, asked; Lina explains them and asks again,
+    // never doing either.
+    if (expectation.options.length > 0 && DIFFERENCE_ASKED.test(normalizeMessage(whole)) && !/\b(?:ayuda|ayudeme|asesor\w*|persona|alguien)\b/.test(normalizeMessage(whole))) {
+      readings.clear();
+      const { choice: _choice, next: _next, ...asked } = readOnce(whole, expectation, now);
+      const { yesNo: _yesNo, ...entities } = asked.entities;
+      return { ...asked, intent: 'none', entities: { ...entities, asks: 'meaning' } };
+    }
     // A list of the member's own ("1) cancelar… 2) pasar… 3) sacarle…"): its first item is read, its second comes next.
     const listed = asking ? listedRequests(whole, clauseWords, true) : undefined;
     const read = listed?.first ?? whole;
