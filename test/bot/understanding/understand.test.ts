@@ -3703,6 +3703,9 @@ describe('the forty-ninth blind batch, opened for tuning (dev52)', () => {
     // Where the member is identified, the writer's own cédula and whose cédula to give name no patient.
     ['¿Qué es CE y PT? Yo tengo es la cédula normal, la amarilla con hologramas.', 'documentType', { patients: undefined }],
     ['¿Pongo mi cédula o la de Laura? Porque yo estoy es en otra EPS.', 'document', { patients: undefined }],
+    // "Me corrijo" is no "correr" (to move a cita).
+    ['perdón, me corrijo, la cita es para Sofía no para Mateo', 'slot', { intent: 'change_patient' }],
+    ['necesito correr la cita', 'start', { intent: 'reschedule' }],
     // The difference between options, asked: explained, neither option taken.
     ['¿Cuál es la diferencia entre consultar y agendar? Perdone, es que soy nueva en esto.', 'menu', { intent: 'none', choice: undefined, asks: 'meaning' }],
     ['¿que diferencia hay entre control y primera vez?', 'visitType', { intent: 'none', choice: undefined, asks: 'meaning' }],
