@@ -39,6 +39,12 @@ describe('readDocument reads all that parseDocument reads', () => {
     assert.deepEqual(readDocument('1.010.101.010'), { documentNumber: '1010101010' });
   });
 
+  it('reads a number dictated in pairs with dashes, never as a date', () => {
+    assert.deepEqual(readDocument('CC. 10-10-10-10-10'), { documentType: 'CC', documentNumber: '1010101010' });
+    assert.deepEqual(readDocument('10-10-10-10-10'), { documentNumber: '1010101010' });
+    assert.deepEqual(readDocument('15-03-1994'), {});
+  });
+
   it('gives a type word alone without a number', () => {
     assert.deepEqual(readDocument('cédula'), { documentType: 'CC' });
     assert.deepEqual(readDocument('pasaporte'), { documentType: 'PA' });
