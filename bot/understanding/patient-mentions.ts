@@ -598,6 +598,14 @@ function readPatients(
     // given as a reason keeps him, as the corpus labels it).
     if (question === 'patient' && /^(esta|anda|estan|andan) en (el |la )?(colegio|jardin|escuela|clase|clases|trabajo|natacion)\b/.test(original.slice(next, next + 5).join(' ')))
       return true;
+    // ("¿No hay más tarde? A las 2 el niño todavía está en clase" at the slots: where he is then, the reason for the time.)
+    if (
+      ['slot', 'day', 'band', 'offer', 'confirm'].includes(question) &&
+      /^(?:todavia|aun) (?:esta|anda|sigue|estan|andan|siguen) en (?:el |la )?(?:colegio|jardin|escuela|clase|clases|natacion|terapia)\b/.test(
+        original.slice(next, next + 6).join(' '),
+      )
+    )
+      return true;
     // "Si no se puede para mí, entonces para mi nieta": the one it cannot be for.
     // ("Ah, no se puede para mí; bueno, entonces para la niña": the same, said after Lina's answer.)
     const cannot = /\b(si no|no) (se puede|hay|alcanza|es posible|sale|se pudo)( (para|pa|pal|a))? (el |la )?$/.exec(`${words.slice(Math.max(0, index - 7), index).join(' ')} `);
@@ -1525,7 +1533,9 @@ function readPatients(
           (introducer === 'de' &&
             ['la', 'las'].includes(words[cursor - 1] ?? '') &&
             /\b(cancelar|cancele|mover|muevame|cambiar|reprogramar|ver|consultar|citas|recuerda|recordar|recordarme)\b/.test(words.slice(0, cursor).join(' ')));
-        if (TWO_OF.has(words[found.start - 1] ?? '') || (found.value !== 'other' && PLURAL_CHILDREN.has(words[found.end - 1] ?? '') && !oneOf && forTheCita))
+        // ("A las 2 el niño…": an hour before him, not two of them.)
+        const twoOf = TWO_OF.has(words[found.start - 1] ?? '') && !/^(?:las|la|a|de|del)$/.test(words[found.start - 2] ?? '');
+        if (twoOf || (found.value !== 'other' && PLURAL_CHILDREN.has(words[found.end - 1] ?? '') && !oneOf && forTheCita))
           push({ kind: 'relation', relation: found.value }, found.start, true);
       }
     }
@@ -1606,6 +1616,8 @@ function readPatients(
     }
     // "Yo vivo en San Mateo": a place.
     if (PLACE_BEFORE_NAME.has(words[index - 1] ?? '')) return true;
+    // "Mejor con el doctor Hernán, ¿tiene algo con él?": a doctor, named by title, never a patient.
+    if (/^(?:dr|dra|doctor|doctora|medico|medica|pediatra)$/.test(original[index - 1] ?? '')) return true;
     // "La de Adriana López" at the appointments shown: their doctor, not a patient.
     if (doctorsShown().has(word)) return true;
     // "Cerca del colegio de Mateo", "desde el cel de Laura": a place or a phone of theirs, not them.
@@ -1908,6 +1920,15 @@ function readPatients(
   else if (question === 'consent' || strong.length > 0) affirmed = strong;
   // "Aló, habla la abuelita de Mateo y Sofía, ¿con quién hablo?": named to say who writes, and nothing asked for them.
   else if (weakNames.length > 0 && question !== 'patient' && !ASKS_SOMETHING_OF_A_CITA.test(words.join(' '))) affirmed = [];
+  // ("Le escribe la abuelita de Mateo y Sofía… pa pedir una cita": one cita, for one of the two named to say who writes; which,
+  // still to ask.)
+  else if (
+    weakNames.length >= 2 &&
+    question !== 'patient' &&
+    /\b(?:una|la) (?:cita|consulta)\b/.test(words.join(' ')) &&
+    !/\b(?:citas|consultas|los dos|ambos|las dos|cada uno)\b/.test(words.join(' '))
+  )
+    affirmed = [];
   // "Para mi nieta, que se llama Valentina": the name is who the relative is.
   for (const named of affirmed.filter((seen) => seen.mention.kind === 'name' && CALLED.has(original[seen.at - 1] ?? ''))) {
     affirmed = affirmed.filter((seen) => !(seen.mention.kind === 'relation' && seen.at < named.at && named.at - seen.at <= 8));
@@ -1982,7 +2003,7 @@ function readPatients(
       // ("Tarde, la de Sofi es a las 3": her cita told with its hour.)
       (/\b(?:la|el|su) (?:cita |consulta |control )?(?:de|d|del)$/.test(words.slice(Math.max(0, at - 4), at).join(' ')) &&
         /^(?:es|era|quedo|queda|esta) (?:a las|a la|el|para el|para las|pa las)\b/.test(original.slice(at + 1, at + 4).join(' '))) ||
-      /\bya (?:es|era|quedo) (?:de|para|pa)$|\bya (?:se |le )?(?:la|lo|las|los) (?:di|dimos|dio|tome|tomo|tomamos|separe|separamos|aparte|reserve|agende|saque|sacamos|pedi) (?:a|para|pa|pal)$/.test(
+      /\bya (?:es|era|quedo) (?:de|para|pa)$|\b(?:esa|ese|esta) (?:ya )?es (?:la|el) (?:de|d|del)$|\bya (?:se |le )?(?:la|lo|las|los) (?:di|dimos|dio|tome|tomo|tomamos|separe|separamos|aparte|reserve|agende|saque|sacamos|pedi) (?:a|para|pa|pal)$/.test(
         words.slice(Math.max(0, at - 6), at).join(' '),
       );
     const holders = affirmed.filter((seen) => seen.mention.kind === 'name' && holdsOne(seen.at));

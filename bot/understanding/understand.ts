@@ -360,6 +360,11 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       cut = (found.index ?? 0) + found[0].length;
       setApart = /\bno\s*(?:,|\.{2,}|…|\.|;)/.test(found[0]);
     }
+    // ("La del martes 9… ahh verdad q esa es la de Mateo, entonces la del miércoles 10:40": a realisation, then the answer.)
+    if (cut === undefined && expectation.question === 'slot') {
+      const realised = REALISED.exec(normalized);
+      if (realised) cut = realised.index + realised[0].length;
+    }
     if (cut === undefined) return undefined;
     const before = normalized.slice(0, cut).replace(CORRECTING_NO_AT_END, '');
     const after = normalized.slice(cut).trim();
@@ -894,6 +899,8 @@ const ANOTHER_FOR =
 /** A "no" set apart that takes back what was just answered: "para mí… no, para Sofía", "Kennedy.. o no, mejor…", "el 30 no, que…". */
 const CORRECTING_NO =
   /(?<=[a-z0-9])\s*(?:\.{2,}|…|,|\.|;)?\s+(?:(?:ay|uy|ah|o|bueno|pues|mentiras|perdon)[\s,]+)*(?<!\bsi\s)no(?:\s*(?:,|\.{2,}|…|\.|;)|\s+(?:espere|espera|esperate|perdon)\b[\s,.…]*)\s*(?:mejor\s+|mas bien\s+|es\s+|era\s+)?/g;
+/** A realisation that undoes the answer before it: "…ahh verdad q esa es la de Mateo, entonces ". */
+const REALISED = /(?<=[a-z0-9])\s*(?:\.{2,}|…|,|\.)?\s+(?:(?:ah+|ay|uy|a+y+)[\s,]+)*verdad (?:que|q) [^,.;?!]{1,40}?,?\s+entonces\s+/;
 const CORRECTING_NO_AT_END = /\s*(?:\.{2,}|…|,|\.|;)?\s+(?:(?:ay|uy|ah|o|bueno|pues|mentiras|perdon)[\s,]+)*no\s*(?:,|\.{2,}|…|\.|;)\s*(?:mejor\s+|mas bien\s+|es\s+|era\s+)?$/;
 /** What a correction after a "no" replaces. */
 const CORRECTED: ReadonlySet<keyof Entities> = new Set([

@@ -107,7 +107,7 @@ const SCHEDULE_TOLD =
 
 /** The same, told after the hour: "a las 2 tengo reunión", "a las 12 entro a trabajar", "a las 12:30 sale", "a las 3 es que la recojo". */
 const SCHEDULE_AFTER =
-  /^\s*(?:(?:es\s+que|porque|pues)\s+)?(?:(?:yo|el|ella|mateo|sofi|sofia)\s+)?(?:(?:la|lo)\s+(?:recojo|recoge|recogemos|llevo|lleva)\b|(?:todavia|aun)\s+(?:estoy|esta|sigo|sigue)\b|(?:estoy|esta|sigo|sigue)\s+en\s+(?:la\s+oficina|el\s+trabajo|clase|el\s+colegio)\b|(?:tengo|tiene|tenemos|tienen)\s+(?:una\s+|un\s+)?(?:reunion|junta|cita|clase|clases|trabajo|turno|colegio|examen|que)|entro|entra|entramos|entran|salgo|sale|salimos|salen|termino|termina|me\s+toca|le\s+toca|nos\s+toca|recojo|recoge|estoy\s+trabajando)\b/;
+  /^\s*(?:(?:es\s+que|porque|pues)\s+)?(?:(?:yo|el|ella|mateo|sofi|sofia|(?:el|la|mi)\s+(?:nino|nina|nene|nena|hijo|hija|chiquito|chiquita|bebe|peque|grande))\s+)?(?:(?:la|lo)\s+(?:recojo|recoge|recogemos|llevo|lleva)\b|(?:todavia|aun)\s+(?:estoy|esta|sigo|sigue)\b|(?:estoy|esta|sigo|sigue)\s+en\s+(?:la\s+oficina|el\s+trabajo|clase|el\s+colegio)\b|(?:tengo|tiene|tenemos|tienen)\s+(?:una\s+|un\s+)?(?:reunion|junta|cita|clase|clases|trabajo|turno|colegio|examen|que)|entro|entra|entramos|entran|salgo|sale|salimos|salen|termino|termina|me\s+toca|le\s+toca|nos\s+toca|recojo|recoge|estoy\s+trabajando)\b/;
 
 /** Someone's cita told with its hour, not asked for: "la de Sofi es a las 3", "la cita de la niña quedó para las 10". */
 const SOMEONES_CITA_BEFORE =

@@ -3681,6 +3681,30 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('the fiftieth blind batch, opened for tuning (dev53)', () => {
+  itReads([
+    // A doctor named by title is never a patient.
+    ['mmm no, mejor con el doctor Hernan, tiene algo con el?', 'confirm', { choice: 'no', patients: undefined }],
+    // "A las 2": an hour before a child, never two of them; where the child is then, the reason for the time.
+    ['¿no hay nada más tarde? a las 2 el niño todavía está en clase', 'slot', { intent: 'more_times', patients: undefined, time: undefined }],
+    [
+      'cita para los 2 niños',
+      'start',
+      {
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
+    // A slot named, then a realisation ("verdad que esa es la de Mateo"), then the one meant.
+    ['la del martes 9... ahh verdad q esa es la de Mateo, entonces la del miercoles 10:40', 'slot', { choice: 'slot-5', patients: undefined }],
+    // One cita asked by a grandmother who names both children to say who she is: which one, still to ask.
+    ['buenos dias señorita aqui le escribe la abuelita de mateo y sofia la mama de laura pa pedir una sita', 'start', { intent: 'book', patients: undefined }],
+    ['soy la abuela de Mateo y Sofía, necesito una cita para la niña', 'start', { patients: [{ kind: 'relation', relation: 'daughter' }] }],
+  ]);
+});
+
 describe('the forty-ninth blind batch, opened for tuning (dev52)', () => {
   const mateo = { kind: 'name', name: 'mateo', written: 'Mateo' } as const;
   const sofia = { kind: 'name', name: 'sofia', written: 'Sofía' } as const;
