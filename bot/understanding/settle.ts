@@ -1142,10 +1142,11 @@ export function settleIntent(reads: Reads): Understanding {
     entities.patients = [{ kind: 'self' }];
   }
   // "Recuérdeme cuándo es la mía": the member's own citas, whoever the cita before was for.
-  // ("¿Qué día es la cita mía?", "¿qué día era lo del médico mío?": likewise.)
+  // ("¿Qué día es la cita mía?", "¿qué día era lo del médico mío?": likewise; "y cancele la mía del jueves también", "la mía me
+  // la pasa para el viernes": the member's own cita cancelled or moved, even where a child's menu is shown.)
   if (
     (question === 'menu' || question === 'start') &&
-    intent === 'consult' &&
+    (intent === 'consult' || intent === 'cancel' || intent === 'reschedule') &&
     !entities.patients?.length &&
     /\b(?:la|las) mi[ao]s?\b|\b(?:cita|citas|consulta|consultas|medico|medica|doctor|doctora|turno|control) mi[ao]s?\b/.test(normalized)
   )

@@ -3683,6 +3683,10 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
 
 describe('the fiftieth blind batch, opened for tuning (dev53)', () => {
   itReads([
+    // "La mía" cancelled or moved: the member's own, even at a child's menu; "consulte las de Mateo" looks his up.
+    ['y cancele la mia del jueves tambien', 'menu', { intent: 'cancel', mine: true }],
+    ['y la mia del jueves a las tres me la pasa para el viernes', 'menu', { intent: 'reschedule', mine: true }],
+    ['ahora consulte las de mateo', 'menu', { intent: 'consult', choice: 'consult' }],
     // A doctor named by title is never a patient.
     ['mmm no, mejor con el doctor Hernan, tiene algo con el?', 'confirm', { choice: 'no', patients: undefined }],
     // "A las 2": an hour before a child, never two of them; where the child is then, the reason for the time.
