@@ -193,6 +193,8 @@ export const ladderStates = {
         NAMED_BAND,
         { guard: 'acceptsWithEmail', target: 'filingCase', actions: 'keepEmail' },
         { guard: 'acceptsWithIncompleteEmail', target: 'awaitingEmail', actions: { type: 'say', params: reply('riss.incompleteEmail') } },
+        // "Bueno sí, radíquelo, pero tengo un correo nuevo": the new address asked for before filing, never the one on file.
+        { guard: ({ event }) => entitiesOf(event).newEmail === true && entitiesOf(event).yesNo !== 'no', target: 'awaitingNewEmail' },
         // "Bueno, pues qué toca, sí, radíquelo": filing asked for in so many words.
         CASE_ASKED,
         // "Sí, pero que la respuesta me llegue al correo de mi hermana": that address asked for, never the one on file.
@@ -236,6 +238,28 @@ export const ladderStates = {
         { guard: 'saidNo', ...NO_EMAIL_WAY_OUT },
         { guard: 'hasNoEmail', ...NO_EMAIL_WAY_OUT },
         { actions: 'rejectAnswer' },
+      ],
+    },
+  }),
+  awaitingNewEmail: slotFinderSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    entry: { type: 'prompt', params: ask('email', 'riss.askNewEmail') },
+    on: {
+      USER_MESSAGE: [
+        READ_EMAIL,
+        CASE_GIVEN_UP,
+        // ("Mejor déjelo con el que tienen": the address on file after all.)
+        { guard: 'hasNoEmail', target: 'collectingEmail' },
+        { guard: 'saidNo', target: 'collectingEmail' },
+        {
+          guard: 'emailMissedTwice',
+          target: 'abandoned',
+          actions: [
+            { type: 'say', params: reply('riss.invalidEmail') },
+            { type: 'say', params: reply('riss.noEmailWayOut') },
+          ],
+        },
+        MISSED_EMAIL,
       ],
     },
   }),

@@ -161,6 +161,9 @@ const TAKEN_ELSEWHERE =
 /** "Al correo de mi hermana", "a otro correo", "el de mi hija": the answer sent to another address, named by whose it is. */
 const ANOTHER_EMAIL =
   /\b(?:(?:al|el|a el|en el) (?:correo|email|mail|e mail|gmail|hotmail)|(?:el|al) de) (?:de )?(?:mi|mis|su) (?:hij[ao]s?|herman[ao]s?|espos[ao]|marido|mujer|mama|mami|madre|papa|papi|padre|sobrin[ao]|niet[ao]|prim[ao]|ti[ao]|nuera|yerno|cunad[ao])\b|\b(?:a|al|en) otro (?:correo|email|mail)\b/;
+/** The member's own new address, not given yet: "tengo un correo nuevo", "ya no uso ese correo", "cambié de correo". */
+const NEW_EMAIL =
+  /\b(?:tengo|tenemos|uso|saque|hice) (?:un|otro) (?:correo|email|mail|gmail|hotmail) nuevo\b|\b(?:tengo|tenemos) (?:uno|otro) nuevo\b|\b(?:correo|email|mail) nuevo\b|\bnuevo (?:correo|email|mail)\b|\bya no (?:uso|manejo|abro|reviso|tengo|sirve) (?:ese|el|mi|ese mismo|el mismo) ?(?:correo|email|mail)?\b|\bcambie (?:de|el|mi) (?:correo|email|mail)\b|\b(?:ese|el) (?:correo|email|mail)\b[a-z ]{0,30}\bya no (?:lo |la )?(?:uso|manejo|abro|reviso|sirve|tengo)\b/;
 /** "El 15 de marzo", "15/03": a day and a month, with no year after them. */
 const DAY_AND_MONTH_ONLY =
   /\b\d{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b(?! (?:de|del) \d)(?!\s*,?\s*\d)|\b\d{1,2}\/\d{1,2}\b(?!\/)/;
@@ -732,6 +735,7 @@ function readAfterTheDay(entities: Entities, message: Message, question: Questio
   if (email.noEmail && (question === 'email' || /\b(correo|email|e mail|mail|gmail|hotmail)\b/.test(normalized))) entities.noEmail = true;
   // "Sí, pero que me llegue al correo de mi hermana": another address than the one on file, not given yet.
   if (!entities.email && (question === 'offer' || question === 'email') && ANOTHER_EMAIL.test(normalized)) entities.anotherEmail = true;
+  else if (!entities.email && question === 'offer' && NEW_EMAIL.test(normalized)) entities.newEmail = true;
   // "No tengo, me pueden escribir por aquí?": the answer comes first, then the rest.
   if (question === 'email' && !entities.email && NO_EMAIL_FIRST.test(normalized)) entities.noEmail = true;
   // "Cancelar las dos citas de Mateo", "cancélemelas las dos", "las dos" at the appointment question: all of them.

@@ -289,6 +289,8 @@ export interface Entities {
   noEmail?: true;
   /** "Sí, pero que me llegue al correo de mi hermana": the case's answer to another address than the one on file, not said yet. */
   anotherEmail?: true;
+  /** "Sí, pero tengo un correo nuevo", "ya no uso ese correo": the member's own new address, not said yet (never the one on file). */
+  newEmail?: true;
   /** "No tengo ni yo ni nadie": no e-mail, and nobody close has one (with `noEmail`); no relative's is asked for. */
   nobodyHasEmail?: true;
   /**

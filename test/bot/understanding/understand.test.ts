@@ -3687,6 +3687,10 @@ describe('the fiftieth blind batch, opened for tuning (dev53)', () => {
     ['y cancele la mia del jueves tambien', 'menu', { intent: 'cancel', mine: true }],
     ['y la mia del jueves a las tres me la pasa para el viernes', 'menu', { intent: 'reschedule', mine: true }],
     ['ahora consulte las de mateo', 'menu', { intent: 'consult', choice: 'consult' }],
+    // The member's own new address, said with the yes to a case: asked for before filing.
+    ['bueno si radiquelo, a que correo me llega? porque tengo uno nuevo', 'offer', { choice: 'yes', newEmail: true }],
+    ['si pero el correo que tienen ya no lo uso', 'offer', { choice: 'yes', newEmail: true }],
+    ['si, pero que la respuesta me llegue al correo de mi hermana', 'offer', { choice: 'yes', anotherEmail: true, newEmail: undefined }],
     // A doctor named by title is never a patient.
     ['mmm no, mejor con el doctor Hernan, tiene algo con el?', 'confirm', { choice: 'no', patients: undefined }],
     // "A las 2": an hour before a child, never two of them; where the child is then, the reason for the time.

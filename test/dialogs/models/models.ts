@@ -97,7 +97,7 @@ const AT_QUESTION: Partial<Record<Question, readonly string[]>> = {
     '¿no hay en otra sede?',
   ],
   day: ['el domingo', 'a las 7 de la noche', '¿y en enero?', 'otro día', 'más horarios', 'el jueves', 'el viernes', 'entonces en la tarde', 'es para Mateo', 'mejor en Chía'],
-  offer: ['sí', 'no', 'radique el caso', 'sí, a pedro@gmail.com', 'pedro arroba gmail', 'en la tarde', 'es para Mateo', 'mejor en Chía'],
+  offer: ['sí', 'no', 'radique el caso', 'sí, a pedro@gmail.com', 'pedro arroba gmail', 'sí, pero tengo un correo nuevo', 'en la tarde', 'es para Mateo', 'mejor en Chía'],
   email: ['pedro@gmail.com', 'no tengo correo', 'no'],
   specialty: ['pediatría', 'primera vez en Suba en la tarde', 'en Suba', 'déjela así', 'es para Mateo'],
   visitType: ['control', 'la que sea', 'no, mejor pediatría', 'medicina general', 'en Suba', 'déjela así', 'es para Mateo'],
