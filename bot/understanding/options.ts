@@ -137,6 +137,17 @@ export function pickOption(
           (opening && ((question !== 'slot' && question !== 'day') || ORDINAL_OPENING.test(opening[0]))
             ? optionNumber(reading, wordsOf(opening[0]), options.length, names)
             : undefined));
+  // "La dos con la doctora Adriana": the number and the doctor of that slot, which agree (two slots of hers are no doubt then).
+  if (numbered === undefined && question === 'slot' && !both && !clockTime && !oneOClock) {
+    const doctorWords = new Set(options.flatMap((option) => doctorWordsOf(option)));
+    const saidOfDoctor = words.filter((word) => doctorWords.has(word));
+    if (saidOfDoctor.length > 0) {
+      const rest = words.filter((word) => !doctorWords.has(word) && !DOCTOR_TITLES.has(word) && word !== 'con' && word !== 'de' && word !== 'la' && word !== 'el');
+      const position = rest.length > 0 ? optionNumber(reading, rest, options.length, names) : undefined;
+      const option = position !== undefined ? options[position - 1] : undefined;
+      if (option && saidOfDoctor.every((word) => doctorWordsOf(option).includes(word))) return { value: option.value, by: 'number' };
+    }
+  }
   if (numbered !== undefined) {
     const value = options[numbered - 1]?.value;
     // ("Primero mi nieto", "primero el niño" to «¿Para quién?»: the order of the people named, never the first option, "Para mí".)
