@@ -164,6 +164,8 @@ function parseNumber(words: readonly string[], joined: readonly boolean[], start
   if (first === 'cero') return { value: 0, next: start + 1, words: 1 };
   if (ARTICLES.has(first) && !articleStart) {
     const following = joined[start + 1] ? words[start + 1] : undefined;
+    // ("Un cero un cero…": a document dictated digit by digit, "un" for "uno" before another digit.)
+    if (first === 'un' && following !== undefined && (following === 'cero' || (UNITS.has(following) && !ARTICLES.has(following)))) return { value: 1, next: start + 1, words: 1 };
     if (following !== THOUSAND && (following === undefined || !MILLIONS.has(following))) return undefined;
   }
   let total = 0;

@@ -11,6 +11,9 @@ const DIGITS_TABLE: ReadonlyArray<readonly [string, string]> = [
   ['uno cero uno cero uno cero uno cero uno cero', '1010101010'],
   ['uno, cero, uno, cero, uno, cero, uno, cero, uno, cero', '1010101010'],
   ['cc uno cero uno cero uno cero uno cero uno cero', 'cc 1010101010'],
+  // ("Un" for "uno" before another digit, as members dictate.)
+  ['cedula un cero un cero un cero un cero un cero', 'cedula 1010101010'],
+  ['un cero uno cero uno cero uno cero uno cero', '1010101010'],
   ['diez diez diez diez diez', '1010101010'],
   ['mi cedula es cinco cero cinco cero cinco cero cinco cero cinco cero', 'mi cedula es 5050505050'],
   ['quince cero tres noventa y cuatro', '150394'],

@@ -3687,6 +3687,11 @@ describe('the fiftieth blind batch, opened for tuning (dev53)', () => {
     ['y cancele la mia del jueves tambien', 'menu', { intent: 'cancel', mine: true }],
     ['y la mia del jueves a las tres me la pasa para el viernes', 'menu', { intent: 'reschedule', mine: true }],
     ['ahora consulte las de mateo', 'menu', { intent: 'consult', choice: 'consult' }],
+    // "Otra para Sofi…" at the menu: another cita, for her.
+    ['otra para sofi el viernes en la tarde tambien en kennedy', 'menu', { intent: 'book', choice: 'book', day: '2026-11-27', band: 'tarde', site: 'KENNEDY' }],
+    ['y otra para el niño', 'menu', { intent: 'book', patients: [{ kind: 'relation', relation: 'son' }] }],
+    // A document dictated with "un" for "uno".
+    ['cedula un cero un cero un cero un cero un cero', 'document', { documentType: 'CC', documentNumber: '1010101010' }],
     // The member's own new address, said with the yes to a case: asked for before filing.
     ['bueno si radiquelo, a que correo me llega? porque tengo uno nuevo', 'offer', { choice: 'yes', newEmail: true }],
     ['si pero el correo que tienen ya no lo uso', 'offer', { choice: 'yes', newEmail: true }],
