@@ -144,6 +144,11 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'reschedule',
     /\b(?:me |nos |se )?(?:la|lo) (?:corre|corres|corren|correria|pasa|pasas|pasan|pasaria|mueve|mueves|mueven|moveria|cambia|cambias|cambian|cambiaria|cambiarian)(?: (?:un|una|unos|unas) (?:horita|hora|poquito|rato|dia|diita))? (?:mas (?:tarde|temprano|tardecito|tempranito)|para|pa|pal|al)\b/g,
   ],
+  // "La cita mía del miércoles, ¿me la puede poner una horita más tarde?": the cita spoken of, set later or earlier.
+  [
+    'reschedule',
+    /\b(?:me |nos |se )?(?:la|lo) (?:puede |pueden |podria |podrian )?(?:poner|pone|ponen|pondria|dejar|deja|dejan|dejaria)(?: (?:un|una|unos|unas) (?:horita|hora|poquito|ratico|ratito|rato))? mas (?:tarde|temprano|tardecito|tempranito)\b/g,
+  ],
   // "La de Sofi me la pone el miércoles", "la de Mateo del miércoles la necesito mejor pal jueves": someone's cita (or the one of
   // a day), put on another day.
   [

@@ -168,7 +168,7 @@ const NEW_EMAIL =
 const DAY_AND_MONTH_ONLY =
   /\b\d{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b(?! (?:de|del) \d)(?!\s*,?\s*\d)|\b\d{1,2}\/\d{1,2}\b(?!\/)/;
 /** "Me la corre una horita más tarde", "pásela un ratico más tarde": a cita moved a little later the same day. */
-const A_LITTLE_LATER = /\b(?:corr|pas|muev|mov|cambi)\w*\b.*\b(?:una|un) (?:horita|hora|ratico|ratito|rato|poquito|poco) mas (?:tarde|tardecito)\b/;
+const A_LITTLE_LATER = /\b(?:corr|pas|muev|mov|cambi|pon|dej)\w*\b.*\b(?:una|un) (?:horita|hora|ratico|ratito|rato|poquito|poco) mas (?:tarde|tardecito)\b/;
 /** Where a site named says which cita the member has: at the menu, the appointments listed and the yes/no about one. */
 const CITA_SITE_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'menu', 'appointment', 'existing', 'confirm']);
 /** Before a site, words that make it the site of a cita the member has: "la de", "la cita de", "la que tengo en". */
@@ -570,7 +570,7 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
   else if (entities.time && when.bound === 'before') entities.beforeTime = true;
   if (!IDENTITY_QUESTIONS.has(question) && !entities.time && SAME_TIME.test(words.join(' '))) entities.sameTime = true;
   // "¿Me la puede correr una horita más tarde?": the same day, later than the cita's own time.
-  if (!IDENTITY_QUESTIONS.has(question) && !entities.time && !entities.newDay && A_LITTLE_LATER.test(words.join(' '))) {
+  if (!IDENTITY_QUESTIONS.has(question) && !entities.time && !entities.newDay && (A_LITTLE_LATER.test(words.join(' ')) || A_LITTLE_LATER.test(original.join(' ')))) {
     entities.sameDay = true;
     entities.later = true;
   }

@@ -1215,7 +1215,8 @@ export function settleIntent(reads: Reads): Understanding {
   if (
     (question === 'slot' || question === 'day') &&
     intent === 'reschedule' &&
-    (entities.day || entities.time || entities.band) &&
+    // ("¿Me la pone más tarde?": later slots.)
+    (entities.day || entities.time || entities.band || LATER.test(normalized) || /\bmas (?:temprano|tempranito)\b/.test(normalized)) &&
     !/\b(reprogram\w*|reagend\w*|la cita de|la de (mi|la|el) |mis citas)\b/.test(normalized)
   ) {
     // ("El miércoles el niño tiene evaluación, me la pasa pal jueves": the day it goes to.)

@@ -3687,6 +3687,9 @@ describe('the fiftieth blind batch, opened for tuning (dev53)', () => {
     ['y cancele la mia del jueves tambien', 'menu', { intent: 'cancel', mine: true }],
     ['y la mia del jueves a las tres me la pasa para el viernes', 'menu', { intent: 'reschedule', mine: true }],
     ['ahora consulte las de mateo', 'menu', { intent: 'consult', choice: 'consult' }],
+    // "¿Me la puede poner una horita más tarde?": the cita moved later that day; at the slots, later slots.
+    ['la cita mia del miercoles me la puede poner una horita mas tarde?', 'menu', { intent: 'reschedule', sameDay: true, later: true }],
+    ['me la pone mas tarde?', 'slot', { intent: 'more_times' }],
     // "Otra para Sofi…" at the menu: another cita, for her.
     ['otra para sofi el viernes en la tarde tambien en kennedy', 'menu', { intent: 'book', choice: 'book', day: '2026-11-27', band: 'tarde', site: 'KENNEDY' }],
     ['y otra para el niño', 'menu', { intent: 'book', patients: [{ kind: 'relation', relation: 'son' }] }],
