@@ -1443,6 +1443,21 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'none';
     entities.asks = 'meaning';
   }
+  // "¿Qué es eso de autorizar? ¿Eso me cobran algo?", "¿después puedo quitar la autorización?" at the authorisation: what the
+  // authorisation is, costs or allows, asked (the explanation says it is free and can be withdrawn), never the cita's cost.
+  if (
+    question === 'consent' &&
+    normalized.includes('?') &&
+    /\b(?:autoriz\w*|tratamiento de (?:mis |los )?datos)\b/.test(normalized) &&
+    (entities.asks === 'cost' || /\b(?:quitar|retirar|revocar|cancelar|anular|echar para atras|arrepentir\w*)\b/.test(normalized)) &&
+    entities.yesNo !== 'yes' &&
+    !HELP_ITSELF.test(normalized)
+  ) {
+    intent = 'none';
+    choice = undefined;
+    delete entities.yesNo;
+    entities.asks = 'meaning';
+  }
   // "¿Y qué pasa si no autorizo?", "¿qué debo hacer? ¿Escribo sí?": what a yes or a no would do, or how to answer, asked; Lina
   // explains and asks again (never a yes or a no taken from the question).
   if (YES_NO_QUESTIONS.has(question) && normalized.includes('?') && ANSWER_ASKED_ABOUT.test(words.join(' ')) && !HELP_ITSELF.test(normalized)) {

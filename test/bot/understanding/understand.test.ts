@@ -3687,6 +3687,10 @@ describe('the fiftieth blind batch, opened for tuning (dev53)', () => {
     ['y cancele la mia del jueves tambien', 'menu', { intent: 'cancel', mine: true }],
     ['y la mia del jueves a las tres me la pasa para el viernes', 'menu', { intent: 'reschedule', mine: true }],
     ['ahora consulte las de mateo', 'menu', { intent: 'consult', choice: 'consult' }],
+    // What the authorisation costs or whether it can be withdrawn, asked at the authorisation: explained, never the cita's cost.
+    ['que es eso de autorizar? eso me cobran algo?', 'consent', { intent: 'none', asks: 'meaning', choice: undefined }],
+    ['¿despues puedo quitar la autorizacion?', 'consent', { intent: 'none', asks: 'meaning', choice: undefined }],
+    ['cuanto vale la cita?', 'consent', { asks: 'cost' }],
     // "¿Me la puede poner una horita más tarde?": the cita moved later that day; at the slots, later slots.
     ['la cita mia del miercoles me la puede poner una horita mas tarde?', 'menu', { intent: 'reschedule', sameDay: true, later: true }],
     ['me la pone mas tarde?', 'slot', { intent: 'more_times' }],
