@@ -457,7 +457,7 @@ export function readPatientMentions(
   let clauses: number[] | undefined;
   const clausesOfWords = () => (clauses ??= clausesOf(normalized, original));
   // ("Para mí mija": the accent says "mí", the member, and "mija" is how Lina is called.)
-  const miWritten = /(?:^|[^\p{L}])m[íÍ],?\s+mij/u.test(read);
+  const miWritten = read.includes('mij') && /(?:^|[^\p{L}])m[íÍ],?\s+mij/u.test(read);
   let sentences: number[] | undefined;
   const sentencesOfWords = () => (sentences ??= sentencesOf(normalized, original));
   const named = readPatients(

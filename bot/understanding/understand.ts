@@ -134,7 +134,16 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       joinable.has(soundOf(first + second)) && !lexicon.firstNames.has(first) && !lexicon.firstNames.has(second) ? first : found,
     );
   const firstNamesBySound = new Map([...lexicon.firstNames].map((name) => [soundOf(name), name] as const));
+  /** Words already read by `commonFirstName`, and the name each is (the lexicon does not change once loaded). */
+  const firstNamesRead = new Map<string, string | undefined>();
   const commonFirstName = (word: string): string | undefined => {
+    if (firstNamesRead.has(word)) return firstNamesRead.get(word);
+    const name = commonFirstNameUncached(word);
+    if (firstNamesRead.size >= 20_000) firstNamesRead.clear();
+    firstNamesRead.set(word, name);
+    return name;
+  };
+  const commonFirstNameUncached = (word: string): string | undefined => {
     if (lexicon.firstNames.has(word)) return word;
     // ("Pa mi Teo": a short form that does not start the name.)
     const nickname = lexicon.nicknames.get(word);
