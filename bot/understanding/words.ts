@@ -363,6 +363,16 @@ export class Speller {
   /** `word` itself when known, short or not a plain word; otherwise the one known word it is a typo of. */
   correct(word: string): string {
     if (this.known.has(word) || !LETTERS_ONLY.test(word)) return word;
+    // (A word not known is read again and again, names above all: what it was read as is kept, however it was found.)
+    const remembered = this.memo.get(word);
+    if (remembered !== undefined) return remembered;
+    const corrected = this.correctUnknown(word);
+    if (this.memo.size > 20_000) this.memo.clear();
+    this.memo.set(word, corrected);
+    return corrected;
+  }
+
+  private correctUnknown(word: string): string {
     const undoubled = word.replace(DOUBLED, '$1');
     if (undoubled !== word && this.known.has(undoubled)) return undoubled;
     // Spelt as it sounds ("sedula", "cansela", "biernes", "oy", "pa mi ija"): the one known word that sounds the same.
@@ -370,12 +380,7 @@ export class Speller {
     if (sounded !== undefined) return sounded;
     const limit = allowedEdits(word.length);
     if (limit === 0) return word;
-    const remembered = this.memo.get(word);
-    if (remembered !== undefined) return remembered;
-    const corrected = this.nearest(word, limit);
-    if (this.memo.size > 20_000) this.memo.clear();
-    this.memo.set(word, corrected);
-    return corrected;
+    return this.nearest(word, limit);
   }
 
   /** Known words by how they sound, built the first time a word is looked up by sound. */
