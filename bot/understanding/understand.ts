@@ -948,10 +948,11 @@ function pickAnswer(
   now: Date,
 ): Picked | undefined {
   const { words, normalized } = message;
+  const wordsText = words.join(' ');
   const question = expectation.question;
   const { intent, entities, people, courtesy, smallTalkOnly } = said;
   // "Mover la del miércoles": the day that names the appointment, not the new one.
-  const referring = question === 'appointment' ? REFERRED_DAY.exec(words.join(' ')) : null;
+  const referring = question === 'appointment' ? REFERRED_DAY.exec(wordsText) : null;
   // ("Ahh, el viernes 27. Ese día tiene izada de bandera, ¿la puedo pasar?": a move asked with only the listed cita's day said,
   // never as where it goes: that cita.)
   const listedDay =
@@ -960,14 +961,14 @@ function pickAnswer(
     (intent === 'reschedule' || intent === 'cancel') &&
     entities.day !== undefined &&
     !entities.newDay &&
-    !DAY_AS_TARGET.test(words.join(' ')) &&
+    !DAY_AS_TARGET.test(wordsText) &&
     expectation.options.filter((option) => option.start !== undefined && bogotaParts(option.start)?.day === entities.day).length === 1
       ? entities.day
       : undefined;
   const referredDay = referring?.[1] ? readWhen(referring[1], now).day : listedDay;
   // "La del lunes a las 2" on a Monday, with today's slots shown: that Monday, today, not next week's.
   // ("El lunes 30" names its date.)
-  const dateSaid = entities.day !== undefined && new RegExp(`\\b0?${Number(entities.day.slice(8))}\\b`).test(words.join(' '));
+  const dateSaid = entities.day !== undefined && new RegExp(`\\b0?${Number(entities.day.slice(8))}\\b`).test(wordsText);
   if (
     question === 'slot' &&
     entities.weekday !== undefined &&
@@ -975,7 +976,7 @@ function pickAnswer(
     entities.band === undefined &&
     !dateSaid &&
     intent !== 'other_day' &&
-    !/\b(que viene|proximo|siguiente|entrante|otro|hay|tiene|tendra|tendria|habra|habria)\b/.test(words.join(' '))
+    !/\b(que viene|proximo|siguiente|entrante|otro|hay|tiene|tendra|tendria|habra|habria)\b/.test(wordsText)
   ) {
     const shownThen = expectation.options
       .map((option) => (option.start ? bogotaParts(option.start)?.day : undefined))
@@ -1014,13 +1015,13 @@ function pickAnswer(
   // ("2" where one appointment is listed: likewise; "el 2" there may be a date.)
   if (
     !picked &&
-    (expectation.options.length > 1 || (question === 'appointment' && expectation.options.length === 1 && !/^el\b/.test(words.join(' ')))) &&
+    (expectation.options.length > 1 || (question === 'appointment' && expectation.options.length === 1 && !/^el\b/.test(wordsText))) &&
     question !== 'day' &&
     question !== 'slot' &&
-    (question !== 'appointment' || !/^el\b/.test(words.join(' ')))
+    (question !== 'appointment' || !/^el\b/.test(wordsText))
   ) {
     // ("La cuarta", "la cinco" where three are shown: by ordinal or number word too.)
-    const said = /^(?:(?:la|el|opcion|numero|#)\s*)?(\d{1,2}|[a-z]+)$/.exec(words.join(' '))?.[1];
+    const said = /^(?:(?:la|el|opcion|numero|#)\s*)?(\d{1,2}|[a-z]+)$/.exec(wordsText)?.[1];
     const number = said === undefined ? undefined : /^\d+$/.test(said) ? Number(said) : (ordinalFromWord(said) ?? numberFromWords(said));
     if (number !== undefined && (number > expectation.options.length || number === 0)) entities.outOfRange = number;
   }
@@ -1050,7 +1051,7 @@ function pickAnswer(
     (picked?.by === 'number' || (question === 'patient' && optionNumber !== null && Number(optionNumber[1]) <= expectation.options.length)) &&
     !DAY_QUESTIONS.has(question) &&
     question !== 'appointment' &&
-    ((words.length <= 3 && !/\b(de|del)\b/.test(words.join(' '))) || !DAY_WORD.test(words.join(' ')))
+    ((words.length <= 3 && !/\b(de|del)\b/.test(wordsText)) || !DAY_WORD.test(wordsText))
   ) {
     delete entities.day;
     delete entities.weekday;
