@@ -561,7 +561,16 @@ function readPatients(
   const firstNameAs = (word: string): string | undefined => (lexicon.firstNames.has(word) ? word : firstNamesOf(lexicon.firstNames).as(word));
   let doctors: ReadonlySet<string> | undefined;
   const doctorsShown = () => (doctors ??= new Set(options.flatMap(doctorWordsOf)));
-  const knownOrCommon = (word: string) => known.some((name) => sameName(word, name)) || commonFirstName(word) !== undefined || namePrefixedBy(word) !== undefined;
+  // (Asked of the same few words again and again, word by word: what each was is kept for this message.)
+  const knownOrCommonRead = new Map<string, boolean>();
+  const knownOrCommon = (word: string): boolean => {
+    let found = knownOrCommonRead.get(word);
+    if (found === undefined) {
+      found = known.some((name) => sameName(word, name)) || commonFirstName(word) !== undefined || namePrefixedBy(word) !== undefined;
+      knownOrCommonRead.set(word, found);
+    }
+    return found;
+  };
   /** "no es para mí", "no para los niños": a "no" up to three small words before the mention. */
   const deniedAt = (index: number) => {
     // "La de Mateo queda igual", "la de Sofía no la toque": kept as it is, not the one meant.
@@ -798,7 +807,15 @@ function readPatients(
     question === 'patient' && word.length >= 4 && !lexicon.vocabulary.has(word)
       ? namesInOptions(options).find((name) => name.length >= 4 && editDistance(word, name, 1) <= 1)
       : undefined;
-  const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? commonFirstName(word) ?? namePrefixedBy(word) ?? oneLetterFrom(word) ?? word;
+  const namesRead = new Map<string, string>();
+  const nameOf = (word: string): string => {
+    let name = namesRead.get(word);
+    if (name === undefined) {
+      name = known.find((name) => sameName(word, name)) ?? commonFirstName(word) ?? namePrefixedBy(word) ?? oneLetterFrom(word) ?? word;
+      namesRead.set(word, name);
+    }
+    return name;
+  };
   /** The member's own name is the member: "para Laura, o sea yo". */
   /** A name read for a patient: the member when it is hers ("para Laurita", written by a relative). */
   const nameOrSelf = (name: string): PatientMention => (self !== undefined && sameName(name, self) ? { kind: 'self' } : { kind: 'name', name });
