@@ -23,7 +23,7 @@ import {
   HERE_SITE,
   LATER,
   LATEST,
-  LEAVE_AS_IS,
+  leavesAsIs,
   MAY_HOLD_A_DATE,
   MAY_HOLD_A_NUMBER,
   moveToIn,
@@ -587,11 +587,11 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
   // the doctor of the slot or slots shown (or of the appointment moved).
   // ("Con cualquier médico, no importa" before a control is searched: not only the treating doctor.)
   if ((question === 'confirm' || question === 'slot' || question === 'band') && (OTHER_DOCTOR.test(wordsText) || ANY_DOCTOR.test(wordsText))) entities.otherDoctor = true;
-  if ((CHANGE_QUESTIONS.has(question) || question === 'existing') && (LEAVE_AS_IS.test(wordsText) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
+  if ((CHANGE_QUESTIONS.has(question) || question === 'existing') && (leavesAsIs(wordsText) || leavesAsIs(original.join(' ')))) entities.leaveAsIs = true;
   // "Sii ay no, espere, mejor no" to "¿Cuál cita quieres cancelar?": giving the operation up, as a bare "no" there is.
   if (question === 'appointment' && /\b(?:mejor no|mejor ninguna|ya no|mejor nada)\W*$/.test(normalized)) entities.leaveAsIs = true;
   // At the e-mail for a case: "mejor no, déjelo así", "olvídelo", "ay no, mejor no radique nada, yo llamo": the case given up.
-  if (question === 'email' && (LEAVE_AS_IS.test(wordsText) || LEAVE_AS_IS.test(original.join(' ')) || CASE_GIVEN_UP.test(wordsText))) entities.caseGivenUp = true;
+  if (question === 'email' && (leavesAsIs(wordsText) || leavesAsIs(original.join(' ')) || CASE_GIVEN_UP.test(wordsText))) entities.caseGivenUp = true;
   // "Así está bien" at a slot list or a confirmation: neither a pick nor a yes, asked again plainly.
   if (FINE_AS_IS_QUESTIONS.has(question) && !entities.leaveAsIs && FINE_AS_IS.test(wordsText)) entities.fineAsIs = true;
   // "Pero si él es mi hijo", "es mi hija": a relation said to be one ("es mi…", "son mis…"), not a cita asked for it ("es para mi hijo").

@@ -10,7 +10,7 @@ import {
   ANOTHER_REQUEST,
   ANYTHING_ELSE,
   A_NEW_ONE,
-  ASKS_FOR_A_CITA,
+  citaAskedIn,
   ASKS_ARRIVAL,
   ASKS_BRING,
   ASKS_BY_EMAIL,
@@ -411,7 +411,7 @@ function settleFirst(reads: Reads): FirstSettled {
     (intent === 'book' || intent === 'none' || intent === 'change_patient') &&
     !intentRead.ruled &&
     operationCue(wordsText) === undefined &&
-    !ASKS_FOR_A_CITA.test(wordsText) &&
+    !citaAskedIn(wordsText) &&
     ONE_CITA_REFERRED.test(normalized) &&
     ASKED_OF_A_CITA.test(normalized) &&
     // ("Ahora la de Mateo, ¿se puede a la misma hora?": the next one's booking; "¿me recuerda la dirección de la de Kennedy?":
@@ -470,12 +470,7 @@ function settleFirst(reads: Reads): FirstSettled {
   )
     intent = 'none';
   // "La de mi hijo, que ya se mejoró": which appointment, not a new booking.
-  if (
-    question === 'appointment' &&
-    intent === 'book' &&
-    !ASKS_FOR_A_CITA.test(wordsText) &&
-    !/\b(nueva|nuevo|sacar|pedir|agendar|saq\w+|sacal\w*|agend[ae]l\w*|pidal\w*)\b/.test(wordsText)
-  )
+  if (question === 'appointment' && intent === 'book' && !citaAskedIn(wordsText) && !/\b(nueva|nuevo|sacar|pedir|agendar|saq\w+|sacal\w*|agend[ae]l\w*|pidal\w*)\b/.test(wordsText))
     intent = 'none';
   // "¿Hay algo a las 3?", "a las tres y media hay?" at the band, slots or days: a time or day asked for, not help, unless a word of help says so.
   if (
@@ -647,14 +642,7 @@ function settleChoice(reads: Reads): ChoiceSettled {
   if (question === 'documentType' && picked?.by === 'words' && !entities.documentType) entities.documentType = picked.value as NonNullable<Entities['documentType']>;
   // "Para mí y para Sofía una cita", "bns tardes una cita xfa": a first message about a cita asks for one
   // (naming patients there is no change of patient: nobody was chosen yet).
-  if (
-    question === 'start' &&
-    intent === 'change_patient' &&
-    !intentRead.ruled &&
-    !PATIENT_CHANGE_CUE.test(normalized) &&
-    !CORRECTION.test(normalized) &&
-    ASKS_FOR_A_CITA.test(wordsText)
-  )
+  if (question === 'start' && intent === 'change_patient' && !intentRead.ruled && !PATIENT_CHANGE_CUE.test(normalized) && !CORRECTION.test(normalized) && citaAskedIn(wordsText))
     intent = 'none';
   // "Q toca pa sacarle cita a mis sobrinos?", "cita pa mis nietos": a cita asked for, which the classifier may weigh as looking
   // one up; only a word of looking up ("tiene", "a qué hora") keeps it so.
@@ -664,13 +652,13 @@ function settleChoice(reads: Reads): ChoiceSettled {
     picked === undefined &&
     !intentRead.ruled &&
     operationCue(wordsText) === undefined &&
-    ASKS_FOR_A_CITA.test(wordsText) &&
+    citaAskedIn(wordsText) &&
     (/\b(sac\w*|pedir|pido|agend\w*|separ\w*|apart\w*|vea|viera|revise|revisara)\b/.test(wordsText) ||
       (/\bcita (pa|para|pal)\b/.test(wordsText) && !/\b(cuando|hora|horas|dia|tiene|tengo|tienen|tenemos|quedo|quedó)\b/.test(wordsText)))
   )
     intent = 'none';
   // "Y ahora me saca una nueva en la misma sede", and at «¿La cancelo?» "y ahora una nueva para el viernes": a booking.
-  const asksForACita = ASKS_FOR_A_CITA.test(wordsText) || A_NEW_ONE.test(wordsText);
+  const asksForACita = citaAskedIn(wordsText) || A_NEW_ONE.test(wordsText);
   // ("Ok, ninguno tiene, gracias. Sácale una a Mateo" at the patient question: Mateo, and a booking for him.)
   if (intent === 'none' && question === 'patient' && asksForACita && A_NEW_ONE.test(wordsText) && !intentRead.ruled) intent = 'book';
   if (intent === 'none' && (question === 'start' || question === 'menu' || (question === 'confirm' && asksForACita)) && picked === undefined && asksForACita && !intentRead.ruled) {
@@ -699,7 +687,7 @@ function settleChoice(reads: Reads): ChoiceSettled {
   // "Ok acepto, pero la cita no es para mí, es para Mateo": consent, with the patient said (kept for after identification).
   if (question === 'consent' && yesNo === 'yes' && intent === 'change_patient') intent = 'affirm';
   // "Sí señorita, con mucho gusto autorizo": consent and nothing asked for, whatever the classifier weighed.
-  if (question === 'consent' && yesNo === 'yes' && OPERATIONS.has(intent) && !intentRead.ruled && operationCue(wordsText) === undefined && !ASKS_FOR_A_CITA.test(wordsText))
+  if (question === 'consent' && yesNo === 'yes' && OPERATIONS.has(intent) && !intentRead.ruled && operationCue(wordsText) === undefined && !citaAskedIn(wordsText))
     intent = 'affirm';
   // "¿Q es eso de autorizar?", "sí, pero ¿para qué es?", "¿y si no acepto?": a question about the authorisation is no answer
   // to it (Ley 1581 asks for a clear yes): what it is for is explained, and the question asked again.
@@ -885,7 +873,16 @@ export function settleIntent(reads: Reads): Understanding {
   // voy a la cita, ¿me cobran?" says no yes: its "si" opens the supposition.)
   const supposedAt = normalized.search(MISSED_SUPPOSITION_ONCE);
   const answeredFirst = YES_NO_QUESTIONS.has(question) && yesNo !== undefined && supposedAt > 0 && /[a-z].*[.!,;]\s*(y\s*)?[¿]?\s*(y\s+)?$/.test(normalized.slice(0, supposedAt));
-  if (!answersIdentity && !entities.asks && !answeredFirst && ASKS_ABOUT_MISSING.test(normalized) && operationCue(normalized.replace(MISSED_SUPPOSITION, ' ')) === undefined) {
+  // (Whatever `ASKS_ABOUT_MISSING` matches holds a supposition or one of the parts both expressions share: without one found,
+  // the costlier expression, `.*` on both sides, is not run.)
+  if (
+    !answersIdentity &&
+    !entities.asks &&
+    !answeredFirst &&
+    supposedAt >= 0 &&
+    ASKS_ABOUT_MISSING.test(normalized) &&
+    operationCue(normalized.replace(MISSED_SUPPOSITION, ' ')) === undefined
+  ) {
     intent = 'none';
     choice = undefined;
     delete entities.yesNo;
@@ -1001,7 +998,7 @@ export function settleIntent(reads: Reads): Understanding {
     !entities.yesNo &&
     ((operationCue(wordsText) === undefined &&
       // ("¿El certificado se lo da el pediatra en la cita?": the cita spoken of, not asked for.)
-      !ASKS_FOR_A_CITA.test(wordsText.replace(/\ben (?:la|una|esa) (?:cita|consulta)\b/g, ' ')) &&
+      !citaAskedIn(wordsText.replace(/\ben (?:la|una|esa) (?:cita|consulta)\b/g, ' ')) &&
       !/\b(?:cita|citas|consulta|turno) (?:para|pa|de|con)\b/.test(normalized)) ||
       // ("Quiero agendar la vacuna de Sofía", "una cita para tomarme unos exámenes de sangre": what is asked to be booked is
       // itself what this chat does not book, with no service of its own named.)
@@ -1035,7 +1032,7 @@ export function settleIntent(reads: Reads): Understanding {
   }
   // (An operation only the classifier weighed, with no word of one, is no request: "pero ya le dije otra vez", "¿qué papeles
   // llevo?" read as a booking.)
-  const onlyWeighed = OPERATIONS.has(intent) && !intentRead.ruled && operationCue(wordsText) === undefined && !ASKS_FOR_A_CITA.test(wordsText);
+  const onlyWeighed = OPERATIONS.has(intent) && !intentRead.ruled && operationCue(wordsText) === undefined && !citaAskedIn(wordsText);
   // "El correo no me lo sé, mi hija sí tiene", "gracias por todo, ya me llegó el correo con la cita": a move or a cancellation
   // only the classifier weighed, with no word of moving or cancelling, no option picked and nothing said of when, is none.
   if (
@@ -1156,7 +1153,7 @@ export function settleIntent(reads: Reads): Understanding {
   // ("Uy no, qué demora, llevo media hora en esto" where no yes or no is asked: the "no" is the sigh, not an answer.)
   const sighedNo = !YES_NO_QUESTIONS.has(question) && entities.yesNo === 'no';
   // ("Quiero poner un reclamo" at the menu: a complaint the classifier may weigh as a booking, with no word of one.)
-  const complaintOnly = upset === 'complaint' && OPERATIONS.has(intent) && !intentRead.ruled && operationCue(wordsText) === undefined && !ASKS_FOR_A_CITA.test(wordsText);
+  const complaintOnly = upset === 'complaint' && OPERATIONS.has(intent) && !intentRead.ruled && operationCue(wordsText) === undefined && !citaAskedIn(wordsText);
   if (complaintOnly && question === 'menu') choice = undefined;
   if (
     upset &&
@@ -1698,7 +1695,7 @@ function asksAboutConsent(normalized: string, words: readonly string[], intent: 
     return false;
   if (entities.documentNumber || entities.asks) return false;
   const whole = words.join(' ');
-  return !(OPERATIONS.has(intent) && operationCue(whole) !== undefined) && !ASKS_FOR_A_CITA.test(whole);
+  return !(OPERATIONS.has(intent) && operationCue(whole) !== undefined) && !citaAskedIn(whole);
 }
 
 function hasBookingEntity(entities: Entities): boolean {

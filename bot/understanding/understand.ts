@@ -12,7 +12,7 @@
  * (`options.ts`), and the intent settled against all of them (`settle.ts`).
  */
 import type Fuse from 'fuse.js';
-import { ANOTHERS_APPOINTMENT, ASKS_FOR_A_CITA, ONLY_THOSE_ASKED, REFERRED_DAY, SAME_AGAIN } from './cues.js';
+import { ANOTHERS_APPOINTMENT, citaAskedIn, ONLY_THOSE_ASKED, REFERRED_DAY, SAME_AGAIN } from './cues.js';
 import { mentionsRedFlag } from './red-flags.js';
 import { readEntities } from './entities.js';
 import { listedRequests, splitRequests } from './follow-up.js';
@@ -580,7 +580,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       (settled.intent === 'book' || settled.intent === 'change_patient' || (settled.intent === 'none' && settled.choice === undefined)) &&
       !intentRead.ruled &&
       mentionsRedFlag(read) &&
-      !ASKS_FOR_A_CITA.test(normalized) &&
+      !citaAskedIn(normalized) &&
       !/\b(agend\w*|cita|turno|consulta)\b|\b(?:que|q) (?:lo|la|le|los|las|me|nos) (?:vean|atiendan|revisen|vea|atienda|revise)\b/.test(normalized)
     ) {
       const { choice: _choice, ...rest } = settled;
