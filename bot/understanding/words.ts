@@ -20,7 +20,11 @@ const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/[\u{1F621}\u{1F620}\u{1F92C}\u{1F624}]/gu, ' que fastidio '],
   [/\u2764\uFE0F?|\u263A\uFE0F?|[\u{1F495}\u{1F496}\u{1F497}\u{1F49C}\u{1F499}\u{1F49A}\u{1F49B}\u{1F970}\u{1F60D}\u{1F618}\u{1F917}\u{1F60A}\u{1F642}]/gu, ' gracias '],
 ];
-const HAS_NON_ASCII = /\P{ASCII}/u;
+/**
+ * A character any of `EMOJI_WORDS` can start with: from U+2600 (☺ U+263A, ✅, ✔, ❌, ❎, ❤) or beyond the Basic Multilingual
+ * Plane (a surrogate). Accented letters, ñ, ¿ and ¡ are none: most messages skip the emoji replacements.
+ */
+const MAY_HOLD_EMOJI = /[\u2600-\u27FF\uD800-\uDFFF]/;
 /**
  * Chat shorthand, read as the word it stands for wherever it stands alone between spaces or
  * punctuation: "q" (que), "xq"/"pq" (porque), "tmb"/"tb" (también), "xa" (para), "d" (de),
@@ -123,7 +127,7 @@ export function normalizeMessage(text: string): string {
 
 function normalizeUncached(text: string): string {
   let normalized = text;
-  if (HAS_NON_ASCII.test(normalized)) {
+  if (MAY_HOLD_EMOJI.test(normalized)) {
     for (const [emoji, word] of EMOJI_WORDS) normalized = normalized.replace(emoji, word);
   }
   // Accents go, ñ included: members write "manana" as often as "mañana".
