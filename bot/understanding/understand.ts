@@ -361,6 +361,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
   function answerAfterCorrection(read: string, expectation: Expectation, now: Date): Understanding | undefined {
     if (YES_NO_QUESTIONS.has(expectation.question)) return undefined;
     const normalized = normalizeMessage(read);
+    // (Every correction holds its "no" and what follows it: without them, the costlier expression is not run.)
+    if (!MAY_CORRECT.test(normalized)) return undefined;
     let cut: number | undefined;
     // ("…no espere, …", "no perdón", without a stop after the "no": a correction said on the way, which the writers of the
     // corpus mostly do not count as a no.)
@@ -903,6 +905,8 @@ const ANOTHER_FOR =
 /** A "no" set apart that takes back what was just answered: "para mí… no, para Sofía", "Kennedy.. o no, mejor…", "el 30 no, que…". */
 const CORRECTING_NO =
   /(?<=[a-z0-9])\s*(?:\.{2,}|…|,|\.|;)?\s+(?:(?:ay|uy|ah|o|bueno|pues|mentiras|perdon)[\s,]+)*(?<!\bsi\s)no(?:\s*(?:,|\.{2,}|…|\.|;)|\s+(?:espere|espera|esperate|perdon)\b[\s,.…]*)\s*(?:mejor\s+|mas bien\s+|es\s+|era\s+)?/g;
+/** What every match of `CORRECTING_NO` holds: its "no", then a stop or a word taking it back. Keep the two together. */
+const MAY_CORRECT = /no(?:\s*[,.…;]|\s+(?:espere|espera|esperate|perdon)\b)/;
 const CORRECTING_NO_AT_END = /\s*(?:\.{2,}|…|,|\.|;)?\s+(?:(?:ay|uy|ah|o|bueno|pues|mentiras|perdon)[\s,]+)*no\s*(?:,|\.{2,}|…|\.|;)\s*(?:mejor\s+|mas bien\s+|es\s+|era\s+)?$/;
 /** What a correction after a "no" replaces. */
 const CORRECTED: ReadonlySet<keyof Entities> = new Set([
