@@ -25,6 +25,16 @@ export const KEEP_IT =
  */
 export const LEAVE_AS_IS =
   /\b(?:esa|esta|la) (?:dejel[ao]|dejal[ao]) (?:q|que|porque|pq|xq) (?:es|era)\b|\b(?:mejor )?(?:despues|luego|mas tarde|otro dia) (?:la|lo|los|les) (?:llamo|llamamos|llamare)\b|\bmejor (?:llamo|llamare|marco) (?:despues|luego|mas tarde|a la linea)\b|\bmejor (?:despues|luego|mas tarde) (?:llamo|llamare|marco)\b|\b(dejel[ao]s?|dejal[ao]s?|dejemosl[ao]s?|dejarl[ao]s?|dejemos|(la|lo|las|los) (dejo|dejamos|deje|dejen|deja)|dejemoslo)(?: (?:el|para el|pal) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}))? (asi|como (esta|estaba|estan|estaban)|quiet[ao]s?|igual|tal cual)\b|\bolvid(elo|ela|alo|ala|emoslo|emosla|enlo|ese|ate|elo todo)\b|\bya no (la |lo )?(quiero|voy a|necesito|deseo) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\w*|\bno (la|lo) (quiero|voy a) (cambiar|mover|correr|pasar|reprogramar|reagendar|cancelar|anular)\b|\bno quiero (cambiarla|moverla|correrla|pasarla|reprogramarla|cancelarla|anularla)\b|\b(la|lo) (voy a )?(pienso|pensare)\b|\b(voy a|dejeme|deje|dejame|tengo que|necesito) (lo |la )?pensar(lo|la)?\b|\b(luego|despues|mas tarde) (le|te|les) (confirmo|escribo|aviso|digo)\b|\b(vuelvo a escribir|le escribo|les escribo|escribo|vuelvo|miro) otro dia\b|\botro dia (le |les )?(escribo|vuelvo|miro)\b|\bdespues (miro|veo|reviso)\b|\b(mejor )?no (la|lo|me la|me lo) (cancele|cancelen|cancelo|cancelemos|anule|anulen|mueva|muevan|cambie|cambien|corra|corran|pase|pasen)\b|^(?:(?:ay|ah|bueno|ok|no)\W+)*ya no,? (?:gracias,? )?(?:mejor )?(?:despues|luego|otro dia|mas tarde)\b/;
+/**
+ * Words every alternative of `LEAVE_AS_IS` holds one of (dej…, llam…, marco, olvid…, "ya no", "no la/lo/me…", "no quiero",
+ * pens…, pien…, confirmo/escribo/aviso/digo, "otro dia", "despues "): a text without any cannot match, and is not tried. Keep the two
+ * together: an alternative added there needs its word here.
+ */
+const MAY_LEAVE_AS_IS = /dej|llam|marco|olvid|ya no|no l|no m|no quiero|pens|pien|confirmo|escribo|aviso|digo|otro dia|despues /;
+/** `LEAVE_AS_IS.test(text)`, without running it where it cannot match. */
+export function leavesAsIs(text: string): boolean {
+  return MAY_LEAVE_AS_IS.test(text) && LEAVE_AS_IS.test(text);
+}
 /** "Ese mismo día", "el mismo día pero más tarde": the day already under discussion. */
 /** "A la misma hora", "al mismo horario", "a esa misma hora": the time under discussion (another's is `timeOf`). */
 export const SAME_TIME = /\b(a la|a esa|la|esa) misma hora\b(?! (de|que|q|como|a) )|\bal mismo horario\b(?! (de|que|q|como|a) )/;
@@ -52,6 +62,17 @@ export const ASKS_ABOUT_CONSENT = {
 /** "Una cita", "citas para el niño", and not "¿cuánto vale una cita?". */
 export const ASKS_FOR_A_CITA =
   /^(?!.*\b(cuanto|vale|cuesta|cobran|pagar|precio|sin cita)\b).*((?<!\b(tengo|tenia|tiene|tenemos|tuve|habia|cancelaron|movieron|cambiaron|quitaron|anularon|negaron|incumplieron) )\b(una|otra|la|mi) cita\b|\bcitas? (?:(?:urgente|prioritaria|nueva|rapida|pronto) )?(para|pa|pal|de|con|en|cerca)\b|\b(me )?(lo|la) (pueden|puede|podrian|podria) (ver|atender|revisar)\b|\b(saco|sacar|sacarle|sacarles|pido|pedir|pedirle|pedirles|agendo|agendar|agendarle|agendarles|separo|separar|separarle|apartar|aparto) (una )?cita\b|\b(sacar|sacarle|sacarles|pedir|pedirle|pedirles|agendar|agendarle|agendarles|separar) (una|otra) (para|pa|pal|a)\b|\b(sacara|sacaran|pidiera|agendara) (la |las |una )?citas?\b|\b(saque|saqueme|sacame|sacale|saquele|agendeme|agendele|agendale|pideme|pidale) la (de|del|pa|pal|para)\b|\bque (lo|la|los|las|me|nos) (vea|viera|revise|revisara|atienda|atendiera) (un|una|el|la) (pediatra|medic\w*|doctor\w*)\b|\b(sacar|sacarle|sacarles|pedir|pedirle|pedirles|agendar|agendarle|agendarles) (las|unas) citas? (a|para|pa|de)\b)/;
+/** The text `citaAskedIn` read last, and what it found: the settling asks it of the same words several times. */
+let citaAskedText: string | undefined;
+let citaAsked = false;
+/** `ASKS_FOR_A_CITA.test(text)`, read once for the same text asked again. */
+export function citaAskedIn(text: string): boolean {
+  if (text !== citaAskedText) {
+    citaAsked = ASKS_FOR_A_CITA.test(text);
+    citaAskedText = text;
+  }
+  return citaAsked;
+}
 /** A new cita said without the word "cita": "me saca una nueva", "y ahora una nueva para el viernes". */
 export const A_NEW_ONE =
   /\b(una|otra) nueva (para|pa|pal|en|de|con|el|la)\b|^(?:(?:y|e|ahora|bueno|listo|ok|ah|ya) )*otra (?:para|pa|pal) (?!(?:cosa|pregunta|vez|persona|opcion|ocasion)\b)|\b(saca|saque|sacame|saqueme|agenda|agende|agendeme|pida|pideme|sacar|pedir|agendar) (una|otra|la) nueva\b|\bahora (si )?(la|una) nueva\b|\b(pidame|pideme|pidanme|saqueme|sacame|saquenme|agendeme|agendame|sacale|saquele|pidele|pidale|agendale|agendele) (una|otra)\b(?! (vez|cosa|pregunta|persona|opcion))|\bcomo (hago|hacemos|puedo) (para )?(sacar|sacarle|pedir|pedirle|agendar|agendarle)(le|les)? (una|otra|cita)\b|\b(como|donde) (saco|sacamos|pido|pedimos|agendo|agendamos) (una|otra)\b/;

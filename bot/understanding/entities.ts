@@ -23,7 +23,7 @@ import {
   HERE_SITE,
   LATER,
   LATEST,
-  LEAVE_AS_IS,
+  leavesAsIs,
   MAY_HOLD_A_DATE,
   MAY_HOLD_A_NUMBER,
   moveToIn,
@@ -185,6 +185,7 @@ export function readEntities(
 ): { entities: Entities; courtesy: ReadonlyArray<Found<true>>; visitTypes: ReadonlyArray<Found<unknown>> } {
   const { lexicon } = reading;
   const { normalized, words } = message;
+  const wordsText = words.join(' ');
   const entities: Entities = {};
 
   // Courtesy words ("por favor", "señorita") are set aside by several readings: found once.
@@ -316,7 +317,7 @@ export function readEntities(
     words.slice(sites[0]?.end ?? 0, sites.at(-1)?.start ?? 0).includes('o') &&
     (/\?\W*$/.test(normalized) ||
       (question === 'site' &&
-        EITHER_WILL_DO.test(words.join(' ')) &&
+        EITHER_WILL_DO.test(wordsText) &&
         // ("Kennedy o Autopista Sur, cualquiera de las dos… bueno, Autopista Sur": one settled on after weighing.)
         !/\b(?:bueno|pongamos|mejor|entonces|listo|dejemos|digamos|prefiero|dejela|dejelo)(?: (?:en|la|la de))?$/.test(
           words.slice(Math.max(0, (sites.at(-1)?.start ?? 0) - 3), sites.at(-1)?.start ?? 0).join(' '),
@@ -330,13 +331,13 @@ export function readEntities(
     : undefined;
   if (typeof citaSite === 'string' && entities.site === citaSite) entities.citaSite = citaSite;
   // "¿Y no hay en otra sede cerquita?": another site, which the dialog asks for.
-  else if (!site && !IDENTITY_QUESTIONS.has(question) && OTHER_SITE.test(words.join(' '))) entities.otherSite = true;
+  else if (!site && !IDENTITY_QUESTIONS.has(question) && OTHER_SITE.test(wordsText)) entities.otherSite = true;
   // "Aquí en esta sede", "la de acá" at the site question: the site the member writes from, which the dialog knows.
-  else if (!site && question === 'site' && HERE_SITE.test(words.join(' ')) && !NOT_HERE.test(words.join(' '))) entities.hereSite = true;
+  else if (!site && question === 'site' && HERE_SITE.test(wordsText) && !NOT_HERE.test(wordsText)) entities.hereSite = true;
   // "La más cerca", "la que me quede más cerquita" at the site question: nearest to where, Lina cannot know.
-  else if (!site && question === 'site' && NEAREST_SITE.test(words.join(' '))) entities.nearestSite = true;
+  else if (!site && question === 'site' && NEAREST_SITE.test(wordsText)) entities.nearestSite = true;
   // "Necesito pediatría de control en esta misma sede", "una cita aquí mismo": with a request, only the plain ways of saying it.
-  else if (!site && (question === 'start' || question === 'menu') && HERE_SITE_IN_REQUEST.test(words.join(' ')) && !NOT_HERE.test(words.join(' '))) entities.hereSite = true;
+  else if (!site && (question === 'start' || question === 'menu') && HERE_SITE_IN_REQUEST.test(wordsText) && !NOT_HERE.test(wordsText)) entities.hereSite = true;
 
   // "Cancélemela, el papá la lleva mañana a otro lado": where and when someone takes the patient instead, no site nor day of
   // the cita.
@@ -364,6 +365,7 @@ export function readEntities(
 function readTheDay(reading: Reading, message: Message, question: Question, now: Date, entities: Entities, whenText: string, namedSites: ReadonlyArray<Found<unknown>>): void {
   const { lexicon } = reading;
   const { normalized, original, words } = message;
+  const wordsText = words.join(' ');
   let when = readWhen(whenText, now, { mananaIsBand: question === 'band', timesShown: question === 'slot', busyRulesOut: question === 'offer', daysShown: question === 'day' });
   // "Cualquier día menos el lunes", "no hoy ni mañana": the days ruled out, as first read (a later change of mind keeps them).
   let ruledOutDays = when.ruledOutDays;
@@ -432,18 +434,17 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
   // A band the member asks for ("en la tarde", "temprano"), not a habit ("por las mañanas") nor the part of the day of an hour.
   // A bare "tarde" closing a request ("fontibon tarde") asks for the afternoon too (the parser already left out "más tarde", "llego tarde").
   // ("Qué pena molestarla tan tempranito": the hour of writing, not a band.)
-  const soEarly =
-    when.band === 'manana' && /\btan (temprano|tempranito)\b/.test(words.join(' ')) && !/\b(en|por|pa|para) la manana\b|\bmananita\b|\bprimera hora\b/.test(words.join(' '));
+  const soEarly = when.band === 'manana' && /\btan (temprano|tempranito)\b/.test(wordsText) && !/\b(en|por|pa|para) la manana\b|\bmananita\b|\bprimera hora\b/.test(wordsText);
   if (
     when.band &&
     !soEarly &&
-    (EXPLICIT_BAND.test(words.join(' ')) ||
+    (EXPLICIT_BAND.test(wordsText) ||
       (question === 'band' && !when.time) ||
       // ("Tarde, ojalá tipo 3" at the band question: the band answered, then the hour wished for.)
-      (question === 'band' && /^\W*(?:manana|tarde)\b(?! (?:de|a) las?\b)/.test(words.join(' '))) ||
+      (question === 'band' && /^\W*(?:manana|tarde)\b(?! (?:de|a) las?\b)/.test(wordsText)) ||
       // ("Después de las 2, o sea tarde": the hour, then the band it means, said for what it is.)
-      (question === 'band' && /\b(?:o sea|osea|es decir|digamos)(?: en| por)?(?: la)? (?:manana|tarde)$/.test(words.join(' '))) ||
-      (when.band === 'tarde' && !when.time && CLOSING_AFTERNOON.test(words.join(' '))))
+      (question === 'band' && /\b(?:o sea|osea|es decir|digamos)(?: en| por)?(?: la)? (?:manana|tarde)$/.test(wordsText)) ||
+      (when.band === 'tarde' && !when.time && CLOSING_AFTERNOON.test(wordsText)))
   )
     entities.band = when.band;
   // "En la tarde no puedo": that band is ruled out for the whole search (the ladder never offers it).
@@ -455,23 +456,22 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
     // ("La q sea más rápido, la no programada" at the visit type: the type, no band; "la que sea" alone there says the member does
     // not know the types, which the dialog explains.)
     (((question === 'site' || (question === 'visitType' && entities.visitType !== undefined) || (question === 'specialty' && entities.specialty !== undefined)) &&
-      !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(words.join(' '))) ||
+      !/\b(hora|horas|horario|jornada|franja|manana|tarde)\b/.test(wordsText)) ||
       // ("Sí, cualquiera menos Facatativá" at an offer of another site: any site but that one.)
-      (question === 'offer' && /\bcualquier\w* (?:menos|excepto|salvo)\b/.test(words.join(' '))) ||
-      ((question === 'slot' || question === 'day') && !/\bcualquier\w* (?:hora|horas|horario|jornada|franja)\b|\bla hora que (?:sea|haya|tengan?)\b/.test(words.join(' '))))
+      (question === 'offer' && /\bcualquier\w* (?:menos|excepto|salvo)\b/.test(wordsText)) ||
+      ((question === 'slot' || question === 'day') && !/\bcualquier\w* (?:hora|horas|horario|jornada|franja)\b|\bla hora que (?:sea|haya|tengan?)\b/.test(wordsText)))
   )
     delete entities.band;
   // "Hoy no alcanzo", "el martes no puedo" where a search is under way: the day said is the one that does not suit.
   // ("Hoy no me sirve, ¿mañana tiene?": the day named after the one refused stands.)
-  const refusedDay = when.day && SEARCHING.has(question) ? DAY_REFUSED.exec(words.join(' ')) : null;
+  const refusedDay = when.day && SEARCHING.has(question) ? DAY_REFUSED.exec(wordsText) : null;
   if (refusedDay && !entities.weekday && readWhen(refusedDay[3] ?? '', now).day === when.day) when = { ...when, day: undefined, weekday: undefined };
   // "Vuelvo a escribir la otra semana": when the member writes again, not a day for the cita.
-  if (when.day && !when.time && WRITE_AGAIN.test(words.join(' ')) && !readWhen(words.join(' ').replace(WRITE_AGAIN, ' '), now).day)
-    when = { ...when, day: undefined, weekday: undefined };
+  if (when.day && !when.time && WRITE_AGAIN.test(wordsText) && !readWhen(wordsText.replace(WRITE_AGAIN, ' '), now).day) when = { ...when, day: undefined, weekday: undefined };
   // "No hoy ni mañana", "el lunes no puedo": a day ruled out is never the day asked for; unless the message moves or cancels a
   // cita, whose day it names ("reprogramar la de Sofí, que el viernes no puedo").
   if (when.day && ruledOutDays?.includes(when.day)) {
-    if (CITA_MOVED_OR_CANCELLED.test(words.join(' '))) ruledOutDays = ruledOutDays.filter((day) => day !== when.day);
+    if (CITA_MOVED_OR_CANCELLED.test(wordsText)) ruledOutDays = ruledOutDays.filter((day) => day !== when.day);
     else when = { ...when, day: undefined, weekday: undefined };
   }
   if (when.day) {
@@ -518,7 +518,7 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
   // "Tengo una cita el miércoles y necesito cambiarla pal jueves": the day after "cambiarla
   // para" is the new one; a day before it names the appointment.
   // (Read as written, or as the speller reads it: "kiero reprogramr la cita d mi ijo pal juebes".)
-  const moveText = moveToIn(normalizeMessage(whenText)) !== null ? normalizeMessage(whenText) : words.join(' ');
+  const moveText = moveToIn(normalizeMessage(whenText)) !== null ? normalizeMessage(whenText) : wordsText;
   // ("La del miércoles para el viernes" where the appointment is being chosen: named, then where to.)
   const moveTo = entities.day ? (moveToIn(moveText) ?? (question === 'appointment' ? NAMED_THEN_TO.exec(moveText) : null)) : null;
   // "La cita de las 10 me la puede cambiar para las 4 del mismo día": no day, and the hour after "cambiar para" is the new one.
@@ -557,48 +557,46 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
   // ("A las 3 no puedo" away from the slots, where "la siguiente" may follow it: no hour asked for.)
   // ("A las 2 no puedo, mejor a las 4": the hour said after the one refused is asked for.)
   const refusedIn = (text: string) => (question !== 'slot' ? REFUSED_TIME.exec(text) : null);
-  const refusedTime = refusedIn(normalized) ?? refusedIn(words.join(' '));
+  const refusedTime = refusedIn(normalized) ?? refusedIn(wordsText);
   const timeRefused = refusedTime !== null && !(when.time !== undefined && readWhen(refusedTime.input.slice(refusedTime.index + refusedTime[0].length), now).time === when.time);
   if (when.time && question !== 'document' && !timeRefused && !(question === 'patient' && /\b(las|los) dos\b/.test(normalized))) entities.time = when.time;
   // "Antes de las 8", "después de las 4": the hour is a bound of the search, not the time of one slot.
-  if (entities.time && TIME_BOUND.test(words.join(' '))) {
-    if (BEFORE_TIME.test(words.join(' '))) entities.beforeTime = true;
+  if (entities.time && TIME_BOUND.test(wordsText)) {
+    if (BEFORE_TIME.test(wordsText)) entities.beforeTime = true;
     else entities.afterTime = true;
   }
   // ("Después de recoger a la niña del jardín a las 12", "antes de entrar a trabajar a las 9": the hour a task ends or starts.)
   else if (entities.time && when.bound === 'after') entities.afterTime = true;
   else if (entities.time && when.bound === 'before') entities.beforeTime = true;
-  if (!IDENTITY_QUESTIONS.has(question) && !entities.time && SAME_TIME.test(words.join(' '))) entities.sameTime = true;
+  if (!IDENTITY_QUESTIONS.has(question) && !entities.time && SAME_TIME.test(wordsText)) entities.sameTime = true;
   // "¿Me la puede correr una horita más tarde?": the same day, later than the cita's own time.
-  if (!IDENTITY_QUESTIONS.has(question) && !entities.time && !entities.newDay && (A_LITTLE_LATER.test(words.join(' ')) || A_LITTLE_LATER.test(original.join(' ')))) {
+  if (!IDENTITY_QUESTIONS.has(question) && !entities.time && !entities.newDay && (A_LITTLE_LATER.test(wordsText) || A_LITTLE_LATER.test(original.join(' ')))) {
     entities.sameDay = true;
     entities.later = true;
   }
   // ("Más temprano ese día", "ese día más tardecito", "ese día en la tarde": that day, other times; "ese día no puedo" is no such
   // request.)
-  const thatDay =
-    THAT_DAY.test(words.join(' ')) && !entities.day && !/\bno\b/.test(words.join(' ')) && (EARLIER.test(words.join(' ')) || LATER.test(words.join(' ')) || when.band !== undefined);
-  if (!IDENTITY_QUESTIONS.has(question) && (SAME_DAY.test(words.join(' ')) || thatDay)) {
+  const thatDay = THAT_DAY.test(wordsText) && !entities.day && !/\bno\b/.test(wordsText) && (EARLIER.test(wordsText) || LATER.test(wordsText) || when.band !== undefined);
+  if (!IDENTITY_QUESTIONS.has(question) && (SAME_DAY.test(wordsText) || thatDay)) {
     entities.sameDay = true;
     // "El mismo día pero más tarde": later than that cita's time, when no hour says from when.
-    if (LATER.test(words.join(' ')) && !entities.time) entities.later = true;
+    if (LATER.test(wordsText) && !entities.time) entities.later = true;
   }
   // ("No, con otro médico", "mejor con otro médico": another doctor wanted, the no only turning down the one offered.)
-  if (question === 'offer' && (ANY_DOCTOR.test(words.join(' ')) || ANOTHER_DOCTOR_WANTED.test(normalized))) entities.anyDoctor = true;
+  if (question === 'offer' && (ANY_DOCTOR.test(wordsText) || ANOTHER_DOCTOR_WANTED.test(normalized))) entities.anyDoctor = true;
   // "No, con otro no, yo quiero con ella": at an offer, only the doctor searched is wanted.
-  if (question === 'offer' && !entities.anyDoctor && SAME_DOCTOR_ONLY.test(words.join(' '))) entities.sameDoctorOnly = true;
+  if (question === 'offer' && !entities.anyDoctor && SAME_DOCTOR_ONLY.test(wordsText)) entities.sameDoctorOnly = true;
   // "Sí, pero con otro médico", "que no sea con el doctor Restrepo": at a confirmation, the slots or the band question, not
   // the doctor of the slot or slots shown (or of the appointment moved).
   // ("Con cualquier médico, no importa" before a control is searched: not only the treating doctor.)
-  if ((question === 'confirm' || question === 'slot' || question === 'band') && (OTHER_DOCTOR.test(words.join(' ')) || ANY_DOCTOR.test(words.join(' '))))
-    entities.otherDoctor = true;
-  if ((CHANGE_QUESTIONS.has(question) || question === 'existing') && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')))) entities.leaveAsIs = true;
+  if ((question === 'confirm' || question === 'slot' || question === 'band') && (OTHER_DOCTOR.test(wordsText) || ANY_DOCTOR.test(wordsText))) entities.otherDoctor = true;
+  if ((CHANGE_QUESTIONS.has(question) || question === 'existing') && (leavesAsIs(wordsText) || leavesAsIs(original.join(' ')))) entities.leaveAsIs = true;
   // "Sii ay no, espere, mejor no" to "¿Cuál cita quieres cancelar?": giving the operation up, as a bare "no" there is.
   if (question === 'appointment' && /\b(?:mejor no|mejor ninguna|ya no|mejor nada)\W*$/.test(normalized)) entities.leaveAsIs = true;
   // At the e-mail for a case: "mejor no, déjelo así", "olvídelo", "ay no, mejor no radique nada, yo llamo": the case given up.
-  if (question === 'email' && (LEAVE_AS_IS.test(words.join(' ')) || LEAVE_AS_IS.test(original.join(' ')) || CASE_GIVEN_UP.test(words.join(' ')))) entities.caseGivenUp = true;
+  if (question === 'email' && (leavesAsIs(wordsText) || leavesAsIs(original.join(' ')) || CASE_GIVEN_UP.test(wordsText))) entities.caseGivenUp = true;
   // "Así está bien" at a slot list or a confirmation: neither a pick nor a yes, asked again plainly.
-  if (FINE_AS_IS_QUESTIONS.has(question) && !entities.leaveAsIs && FINE_AS_IS.test(words.join(' '))) entities.fineAsIs = true;
+  if (FINE_AS_IS_QUESTIONS.has(question) && !entities.leaveAsIs && FINE_AS_IS.test(wordsText)) entities.fineAsIs = true;
   // "Pero si él es mi hijo", "es mi hija": a relation said to be one ("es mi…", "son mis…"), not a cita asked for it ("es para mi hijo").
   if (
     !IDENTITY_QUESTIONS.has(question) &&
@@ -607,16 +605,16 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
     entities.claimsKinship = true;
   }
   // "Ahora para la nieta, lo mismo": the cita just booked, for someone else (the dialog knows which).
-  if ((question === 'menu' || question === 'patient') && SAME_AGAIN.test(words.join(' '))) entities.sameAgain = true;
+  if ((question === 'menu' || question === 'patient') && SAME_AGAIN.test(wordsText)) entities.sameAgain = true;
   // "Mejor en Chía, radique el caso": a RISS case asked for, wherever a search is under way.
-  if ((CHANGE_QUESTIONS.has(question) || question === 'menu') && FILE_CASE.test(words.join(' ')) && !NOT_FILE_CASE.test(normalized)) entities.fileCase = true;
+  if ((CHANGE_QUESTIONS.has(question) || question === 'menu') && FILE_CASE.test(wordsText) && !NOT_FILE_CASE.test(normalized)) entities.fileCase = true;
   // "¿Hay algo más temprano?" where slots are shown: earlier than those.
   // ("Más tempranito ese mismo día", moving a cita: earlier than its own time.)
-  if ((question === 'slot' || question === 'confirm' || entities.sameDay) && EARLIER.test(words.join(' '))) entities.earlier = true;
+  if ((question === 'slot' || question === 'confirm' || entities.sameDay) && EARLIER.test(wordsText)) entities.earlier = true;
   // "Medicina general, lo más pronto posible": the earliest at any hour, where no slots or days are shown yet (there it picks the first).
-  if (!IDENTITY_QUESTIONS.has(question) && !SHOWN_WHEN_QUESTIONS.has(question) && !entities.band && !entities.time && SOONEST.test(words.join(' '))) entities.soonest = true;
+  if (!IDENTITY_QUESTIONS.has(question) && !SHOWN_WHEN_QUESTIONS.has(question) && !entities.band && !entities.time && SOONEST.test(wordsText)) entities.soonest = true;
   // "Lo más tarde posible": the latest times of the day first, wherever a time is asked or said.
-  if (!IDENTITY_QUESTIONS.has(question) && (LATEST.test(words.join(' ')) || LAST_HOURS.test(words.join(' ')))) {
+  if (!IDENTITY_QUESTIONS.has(question) && (LATEST.test(wordsText) || LAST_HOURS.test(wordsText))) {
     entities.latest = true;
     // The latest times are the afternoon's unless a band is said ("lo más tarde en la mañana").
     entities.band ??= 'tarde';
@@ -630,12 +628,13 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
  */
 function readAfterTheDay(entities: Entities, message: Message, question: Question, now: Date, elsewhere: RegExpExecArray | null, whenText: string): void {
   const { read, normalized, words } = message;
+  const wordsText = words.join(' ');
   const today = bogotaParts(now.toISOString())?.day ?? '';
   // Most messages hold no date: the reader runs only on a digit, a month or a number word.
   // At its question, a date written with typos ("quinze de marso") is read from the corrected words too.
   const birthDate =
     MAY_HOLD_A_DATE.test(normalized) || question === 'birthDate'
-      ? (readBirthDate(read, today) ?? (question === 'birthDate' ? readBirthDate(words.join(' '), today) : undefined))
+      ? (readBirthDate(read, today) ?? (question === 'birthDate' ? readBirthDate(wordsText, today) : undefined))
       : undefined;
   // "Ay perdón, es el 15 de marzo" where the date of birth or the document is asked: a day and month without the year.
   if (!birthDate && (question === 'birthDate' || question === 'document') && entities.day !== undefined && DAY_AND_MONTH_ONLY.test(normalized)) {
@@ -741,30 +740,26 @@ function readAfterTheDay(entities: Entities, message: Message, question: Questio
   // "Cancelar las dos citas de Mateo", "cancélemelas las dos", "las dos" at the appointment question: all of them.
   if (
     !IDENTITY_QUESTIONS.has(question) &&
-    (ALL_APPOINTMENTS.test(words.join(' ')) ||
-      (question === 'appointment' && /^(?:(?:las|a|pues|no|si) )*(?:las dos|ambas|todas|las 2)(?: (?:porfa|por favor|gracias))?$/.test(words.join(' '))))
+    (ALL_APPOINTMENTS.test(wordsText) ||
+      (question === 'appointment' && /^(?:(?:las|a|pues|no|si) )*(?:las dos|ambas|todas|las 2)(?: (?:porfa|por favor|gracias))?$/.test(wordsText)))
   )
     entities.allAppointments = true;
   // ("Sí, confirme las dos", "confirmo las dos", "…si se puede las dos seguiditas": both, not two o'clock.)
   if (
     (entities.time === '14:00' || entities.newTime === '14:00') &&
-    /\b(?:confirm|cancel|agend|muev|reprogram|camb|dej)\w* (?:las|los) (?:dos|2)\b|\b(?:las|los) (?:dos|2) (?:seguid|juntas|juntos|el mismo|la misma)/.test(words.join(' ')) &&
-    !/\ba las (?:dos|2)\b/.test(words.join(' '))
+    /\b(?:confirm|cancel|agend|muev|reprogram|camb|dej)\w* (?:las|los) (?:dos|2)\b|\b(?:las|los) (?:dos|2) (?:seguid|juntas|juntos|el mismo|la misma)/.test(wordsText) &&
+    !/\ba las (?:dos|2)\b/.test(wordsText)
   ) {
     if (entities.time === '14:00') delete entities.time;
     if (entities.newTime === '14:00') delete entities.newTime;
   }
   // ("Cancélemelas las dos": two appointments, not two o'clock.)
-  if (entities.allAppointments && entities.time === '14:00' && /\b(las dos|las 2)\b/.test(words.join(' ')) && !/\ba las (dos|2)\b/.test(words.join(' '))) delete entities.time;
+  if (entities.allAppointments && entities.time === '14:00' && /\b(las dos|las 2)\b/.test(wordsText) && !/\ba las (dos|2)\b/.test(wordsText)) delete entities.time;
   // "No, mejor cancélela" at a confirmation: what is being confirmed, called off (a booking's; at «¿La cancelo?» it is the yes).
-  if (
-    question === 'confirm' &&
-    /\b(?:cancel|anul)(?:ela|ala|elo|alo|emosla|emoslo|e eso|a eso|ar eso|e todo|emos)\b/.test(words.join(' ')) &&
-    !/\b(cita|la de|la del)\b/.test(words.join(' '))
-  )
+  if (question === 'confirm' && /\b(?:cancel|anul)(?:ela|ala|elo|alo|emosla|emoslo|e eso|a eso|ar eso|e todo|emos)\b/.test(wordsText) && !/\b(cita|la de|la del)\b/.test(wordsText))
     entities.cancelIt = true;
   // "No, la otra" at a confirmation or the appointment question: the other appointment.
-  if ((question === 'confirm' || question === 'appointment') && THE_OTHER.test(words.join(' '))) entities.theOther = true;
+  if ((question === 'confirm' || question === 'appointment') && THE_OTHER.test(wordsText)) entities.theOther = true;
   // "No uso eso, mándeme la respuesta por aquí": no e-mail of their own.
   if (question === 'email' && !entities.email && /\bno (uso|manejo|utilizo|se usar|se manejar|tengo nada de) (eso|correo|email|mail|el correo|esas cosas)\b/.test(normalized))
     entities.noEmail = true;

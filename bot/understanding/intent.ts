@@ -4,7 +4,7 @@
  * talk, or for free sentences NLP.js's classifier; and the operation a cue names.
  */
 import {
-  ASKS_FOR_A_CITA,
+  citaAskedIn,
   ASKS_WHAT_FOR,
   BACK_CUE,
   BACK_HINT,
@@ -233,7 +233,7 @@ export function readIntent(
   // A greeting or thanks with a few words Lina cannot act on is that greeting; a long story with "buenas tardes" in front is not.
   // ("Buenas. Cita para Mateo. Urgente" asks for a cita.)
   // ("Buenos días Lina, ¿cómo amaneció? 😊": a greeting first stays a greeting.)
-  if (intent === 'none' && talk.length > 0 && content.length <= 5 && !ASKS_FOR_A_CITA.test(whole))
+  if (intent === 'none' && talk.length > 0 && content.length <= 5 && !citaAskedIn(whole))
     intent = talk[0]?.value !== 'greet' && talk.some((found) => found.value === 'thanks') ? 'thanks' : 'greet';
   return { intent, score: intent === guess.intent ? guess.score : 1 - guess.score, ruled: false };
 }

@@ -50,7 +50,16 @@ const NOTHING_FOUND: ReadonlyArray<Found<never>> = Object.freeze([]);
 export class PhraseIndex<T> {
   private readonly byFirstWord = new Map<string, Array<{ words: string[]; value: T }>>();
 
+  /**
+   * The words last looked in, and what was found there: the same words of a message are looked in again and again (by the
+   * entities, the patients, the intent and the settling). Words and what is found are read-only, so the same array holds the
+   * same words.
+   */
+  private lastWords: readonly string[] | undefined;
+  private lastFound: ReadonlyArray<Found<T>> = NOTHING_FOUND;
+
   add(phrase: string, value: T): void {
+    this.lastWords = undefined;
     const words = splitWords(phrase);
     const [first] = words;
     if (!first) return;
@@ -61,6 +70,14 @@ export class PhraseIndex<T> {
   }
 
   find(words: readonly string[]): ReadonlyArray<Found<T>> {
+    if (words === this.lastWords) return this.lastFound;
+    const found = this.findUncached(words);
+    this.lastWords = words;
+    this.lastFound = found;
+    return found;
+  }
+
+  private findUncached(words: readonly string[]): ReadonlyArray<Found<T>> {
     // Most phrases are absent from most messages: nothing is allocated until one is found.
     let found: Array<Found<T>> | undefined;
     for (let start = 0; start < words.length;) {

@@ -238,9 +238,22 @@ export function numberFromWords(text: string): number | undefined {
   return parsed && parsed.next === words.length ? parsed.value : undefined;
 }
 
+/** Words already read by `ordinalFromWord`, and what they were. */
+const ordinalsRead = new Map<string, number | undefined>();
+const ORDINALS_KEPT = 20_000;
+
 /** An ordinal word: "primera"/"primero"/"1ra"/"1ro"/"1°" → 1 … "decima" → 10; "ultima"/"ultimo" → -1; otherwise undefined. */
 export function ordinalFromWord(word: string): number | undefined {
   if (typeof word !== 'string' || word.length > 40) return undefined;
+  // (Read for every word of many messages, a few times each: the answer for a word is kept, as `soundOf` keeps sounds.)
+  if (ordinalsRead.has(word)) return ordinalsRead.get(word);
+  const ordinal = ordinalUncached(word);
+  if (ordinalsRead.size >= ORDINALS_KEPT) ordinalsRead.clear();
+  ordinalsRead.set(word, ordinal);
+  return ordinal;
+}
+
+function ordinalUncached(word: string): number | undefined {
   const normalized = normalizeText(word).replace(EDGE_PUNCTUATION, '').replace(ORDINAL_ARTICLE, '');
   const named = ORDINALS.get(normalized) ?? ORDINALS.get(normalized.replace(DIMINUTIVE, '$1$2'));
   if (named !== undefined) return named;

@@ -61,12 +61,13 @@ export function pickOption(
   const { options, question } = expectation;
   if (options.length === 0) return undefined;
   const { words, entities, intent } = said;
+  const wordsText = words.join(' ');
   // "Ese mismo día pero más tarde" at the band question: later than a cita, not the option "Tarde".
   if (question === 'band' && entities.later && !entities.band) return undefined;
   // "La 2 no me sirve", "no me queda bien la del martes": an option turned down, not picked (a yes/no question's "no" is its answer).
   if ((question === 'slot' || question === 'day') && turnedDown(words)) return undefined;
   // "Bueno, esa", "esa entonces", "listo, con esa" right after a question about one option ("¿con qué doctor es la primera?"): that one.
-  if (expectation.pointed !== undefined && THAT_ONE.test(words.join(' ')) && options.some((option) => option.value === expectation.pointed))
+  if (expectation.pointed !== undefined && THAT_ONE.test(wordsText) && options.some((option) => option.value === expectation.pointed))
     return { value: expectation.pointed, by: 'words' };
   // "¿Cuál es la diferencia entre la de las 2 y la de 2 y 20?", "el martes ¿hay otra hora aparte de las 9?": asking about
   // the slots shown, not picking one.
@@ -86,7 +87,7 @@ export function pickOption(
   // "Los dos", "ambos", or two people named: not an option number.
   // ("La 4 o la 1, la que tenga pa hoy", "5?? o la 4, ¿cuál es más temprano?": two numbers weighed, none picked yet.)
   const both =
-    /\b(los dos|las dos|ambos|ambas)\b/.test(words.join(' ')) ||
+    /\b(los dos|las dos|ambos|ambas)\b/.test(wordsText) ||
     (question === 'patient' && (entities.patients?.length ?? 0) > 1) ||
     /(?:^|\W)(?:(?:la|el) )?\d\b[\s?!.,]* o (?:la |el |sino la |sino el )?\d(?!\d|:)/.test(said.normalized);
   // "La segunda, para cambiarle la fecha": a number that opens the message, set apart by a comma.
@@ -96,13 +97,13 @@ export function pickOption(
   if (named) return { value: named, by: 'words' };
   // "La única que tengo", "pero si solo tengo una": the one option shown, whatever it is.
   const [onlyOption, ...moreOptions] = options;
-  if (onlyOption && moreOptions.length === 0 && ONLY_ONE.test(words.join(' '))) return { value: onlyOption.value, by: 'words' };
+  if (onlyOption && moreOptions.length === 0 && ONLY_ONE.test(wordsText)) return { value: onlyOption.value, by: 'words' };
   // "La 1 pa mi hija la pequeña…": a number that opens the message, when nothing makes it a time.
   // "Primero quiero ver mis citas": "primero" as in "first of all".
   const opening =
     FIRST_OF_ALL.test(said.normalized) || OWN_LIST_COUNT.test(said.normalized) || ANNOUNCED_QUESTION.test(said.normalized) ? null : OPENING_NUMBER.exec(said.normalized);
   // "La de la 1", "la de la una": one o'clock, not the first option.
-  const oneOClock = entities.time !== undefined && /\b(de|a) la (1|una)\b/.test(words.join(' '));
+  const oneOClock = entities.time !== undefined && /\b(de|a) la (1|una)\b/.test(wordsText);
   // "1.010.101.010": a document typed again, not option 1.
   // "Primero el niño": first of all the boy, not the first option.
   const firstOfAll = FIRST_OF_ALL.test(said.normalized) && (entities.patients?.length ?? 0) > 0;
@@ -111,9 +112,9 @@ export function pickOption(
   // "2:20 con la doctora Adriana", "2.20": a time, not option 2.
   const clockTime = entities.time !== undefined && /^(?:(?:la|el|las|a las|la de|la de las) )?\d{1,2}:\d{2}\b/.test(said.normalized);
   // "Primera bes" at the site question: the visit type, however spelt, not the first site.
-  const firstTime = question !== 'visitType' && entities.visitType === 'primera_vez' && /\bprimer/.test(words.join(' '));
+  const firstTime = question !== 'visitType' && entities.visitType === 'primera_vez' && /\bprimer/.test(wordsText);
   // "No es la primera vez, ya ha ido": the first visit type ruled out, not the first option picked.
-  const firstRuledOut = question === 'visitType' && /\bno (es|era|sea|fue) (la |su |mi )?primer/.test(words.join(' '));
+  const firstRuledOut = question === 'visitType' && /\bno (es|era|sea|fue) (la |su |mi )?primer/.test(wordsText);
   if (firstRuledOut && (entities.visitType === undefined || entities.visitType === 'primera_vez')) return undefined;
   // "La primera del martes", "la segunda de hoy", "la última del miércoles": the position among that day's slots shown,
   // unless the position in the whole list is on that day already ("la tercera, la del martes"); the last position said wins.
@@ -126,7 +127,7 @@ export function pickOption(
     return picked ? { value: picked.value, by: 'number' } : undefined;
   }
   // "Bueno, el último día que haya", "el primer día disponible" at the days shown: that position, the day said with it.
-  const dayPosition = question === 'day' ? DAY_POSITION.exec(words.join(' ')) : null;
+  const dayPosition = question === 'day' ? DAY_POSITION.exec(wordsText) : null;
   const numbered =
     dayPosition !== null
       ? optionNumber(reading, [dayPosition[1] ?? ''], options.length, names)
@@ -167,7 +168,7 @@ export function pickOption(
     if (value !== undefined && (question !== 'patient' || agreesWithPeople(value, entities))) return { value, by: 'number' };
   }
 
-  const whole = words.join(' ');
+  const whole = wordsText;
   const content = uncovered(words, said.courtesy).join(' ') || whole;
   // ("Para mi mija": the daughter, though "para mi" is the label of "Para mí" once "mija" is set aside.)
   const someoneElse = question === 'patient' && (entities.patients?.length ?? 0) > 0 && !entities.patients?.some((mention) => mention.kind === 'self');

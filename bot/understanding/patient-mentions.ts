@@ -373,6 +373,12 @@ const STORY_EVENT_BEFORE =
   /\b(?:entrega|reunion|cumpleanos|boletines|boletin|izada|presentacion|partido|clase|clases|evento|grado|fiesta|salida|paseo|examen|examenes|izada de bandera) de$/;
 
 /** After someone, whether they have a cita: "(mi esposa) tiene alguna cita", "(mi mamá) tiene cita pendiente". */
+/** The first words `HAS_A_CITA` can start with (a word holds no space): the expression is tried only after one. */
+const HAS_A_CITA_FIRST: ReadonlySet<string> = new Set(['tiene', 'tenia', 'tendra']);
+/** The first words of someone well again ("ya se siente mejor", "está aliviada"), read after a name while booking. */
+const WELL_AGAIN_FIRST: ReadonlySet<string> = new Set(['ya', 'se', 'esta', 'amanecio', 'sigue', 'anda']);
+/** Someone telling of another: "Jorge dice que lo escuchó…". */
+const TELLING: ReadonlySet<string> = new Set(['dice', 'dijo', 'cuenta', 'conto', 'piensa', 'cree']);
 const HAS_A_CITA =
   /^(?:tiene|tenia|tendra) (?:alguna |algunas |una |otra )?(?:cita|citas|consulta)\b|^(?:tiene|tenia|tendra) (?:alguna|algunas|algo pendiente|pendientes?)\b(?! (?:que|de|cosa|idea|vez)\b)/;
 
@@ -457,7 +463,7 @@ export function readPatientMentions(
   let clauses: number[] | undefined;
   const clausesOfWords = () => (clauses ??= clausesOf(normalized, original));
   // ("Para mí mija": the accent says "mí", the member, and "mija" is how Lina is called.)
-  const miWritten = /(?:^|[^\p{L}])m[íÍ],?\s+mij/u.test(read);
+  const miWritten = read.includes('mij') && /(?:^|[^\p{L}])m[íÍ],?\s+mij/u.test(read);
   let sentences: number[] | undefined;
   const sentencesOfWords = () => (sentences ??= sentencesOf(normalized, original));
   const named = readPatients(
@@ -555,7 +561,16 @@ function readPatients(
   const firstNameAs = (word: string): string | undefined => (lexicon.firstNames.has(word) ? word : firstNamesOf(lexicon.firstNames).as(word));
   let doctors: ReadonlySet<string> | undefined;
   const doctorsShown = () => (doctors ??= new Set(options.flatMap(doctorWordsOf)));
-  const knownOrCommon = (word: string) => known.some((name) => sameName(word, name)) || commonFirstName(word) !== undefined || namePrefixedBy(word) !== undefined;
+  // (Asked of the same few words again and again, word by word: what each was is kept for this message.)
+  const knownOrCommonRead = new Map<string, boolean>();
+  const knownOrCommon = (word: string): boolean => {
+    let found = knownOrCommonRead.get(word);
+    if (found === undefined) {
+      found = known.some((name) => sameName(word, name)) || commonFirstName(word) !== undefined || namePrefixedBy(word) !== undefined;
+      knownOrCommonRead.set(word, found);
+    }
+    return found;
+  };
   /** "no es para mí", "no para los niños": a "no" up to three small words before the mention. */
   const deniedAt = (index: number) => {
     // "La de Mateo queda igual", "la de Sofía no la toque": kept as it is, not the one meant.
@@ -800,7 +815,15 @@ function readPatients(
     question === 'patient' && word.length >= 4 && !lexicon.vocabulary.has(word)
       ? namesInOptions(options).find((name) => name.length >= 4 && editDistance(word, name, 1) <= 1)
       : undefined;
-  const nameOf = (word: string) => known.find((name) => sameName(word, name)) ?? commonFirstName(word) ?? namePrefixedBy(word) ?? oneLetterFrom(word) ?? word;
+  const namesRead = new Map<string, string>();
+  const nameOf = (word: string): string => {
+    let name = namesRead.get(word);
+    if (name === undefined) {
+      name = known.find((name) => sameName(word, name)) ?? commonFirstName(word) ?? namePrefixedBy(word) ?? oneLetterFrom(word) ?? word;
+      namesRead.set(word, name);
+    }
+    return name;
+  };
   /** The member's own name is the member: "para Laura, o sea yo". */
   /** A name read for a patient: the member when it is hers ("para Laurita", written by a relative). */
   const nameOrSelf = (name: string): PatientMention => (self !== undefined && sameName(name, self) ? { kind: 'self' } : { kind: 'name', name });
@@ -1582,11 +1605,15 @@ function readPatients(
    * Whether the word at `index` is done with before it is weighed as a name: set aside by the words around it, or read as
    * the name of a relation said before it.
    */
+  // (Read for every word: what no window of the message can hold is looked for once, in the whole message. Words hold no spaces.)
+  const whereTheyGoSaid = /\b(?:donde|adonde) /.test(whole);
+  const signedSaid = /\b(?:atte|att|atentamente)(?: |$)/.test(whole);
   const settledByItsPlace = (index: number, word: string): boolean => {
     // "Para don Hernando", "la cita de doña Gloria": a title is no name; the name after it is read as if the title were not there.
     if (HONORIFICS.has(word) && index + 1 < original.length) return true;
     // ("Kennedy, que es donde atienden a Mateo" at the site question: why that site.)
-    if (question !== 'patient' && question !== 'start' && question !== 'menu' && WHERE_THEY_GO.test(words.slice(Math.max(0, index - 7), index).join(' '))) return true;
+    if (question !== 'patient' && question !== 'start' && question !== 'menu' && whereTheyGoSaid && WHERE_THEY_GO.test(words.slice(Math.max(0, index - 7), index).join(' ')))
+      return true;
     const afterRelation = relations.some((found) => index === found.end);
     // (The name of a relation just read, "mi hijo Mateo"; after a comma, "mi chiquito, Mateíto", it is read here.)
     if (afterRelation && clausesOfWords()[index] === clausesOfWords()[index - 1]) return true;
@@ -1626,7 +1653,7 @@ function readPatients(
     // "pedro arroba gmail": the start of an address, not a person.
     if (words[index + 1] === 'arroba') return true;
     // "Atte. su esposo Jorge": a signature. "Sofía Gómez": a surname after the name.
-    if (SIGNED.test(words.slice(Math.max(0, index - 3), index).join(' '))) return true;
+    if (signedSaid && SIGNED.test(words.slice(Math.max(0, index - 3), index).join(' '))) return true;
     // ("Sofía, Mateo ya fue": a comma between them makes the second no surname.)
     if ((namedWords.has(index - 1) || mentions.some((seen) => seen.at === index - 1 && seen.mention.kind === 'name')) && clausesOfWords()[index] === clausesOfWords()[index - 1])
       return true;
@@ -1640,7 +1667,8 @@ function readPatients(
       return true;
     if (
       !['patient', 'start', 'menu'].includes(question) &&
-      (DOING.has(original[index + 1] ?? '') || /^(del|de la) (colegio|jardin|escuela)$/.test(original.slice(index + 1, index + 3).join(' ')))
+      (DOING.has(original[index + 1] ?? '') ||
+        ((original[index + 1] === 'del' || original[index + 1] === 'de') && /^(del|de la) (colegio|jardin|escuela)$/.test(original.slice(index + 1, index + 3).join(' '))))
     )
       return true;
     // At an identity question, the member named with her date or document is being identified: "mi hija Laura nació el…".
@@ -1686,6 +1714,7 @@ function readPatients(
     // ("…porque en la tarde Alberto tiene que ir por Sofía": what someone must do, told as the reason.)
     if (
       !['patient', 'start', 'menu'].includes(question) &&
+      (original[index + 1] === 'tiene' || original[index + 1] === 'tienen') &&
       /^(?:tiene|tienen) que (?:ir|recoger|llevar|trabajar|salir|viajar|estar)\b/.test(original.slice(index + 1, index + 4).join(' '))
     )
       return true;
@@ -1694,6 +1723,7 @@ function readPatients(
     if (
       BOOKING_QUESTIONS.has(question) &&
       !BEFORE_NAME.has(words[index - 1] ?? '') &&
+      WELL_AGAIN_FIRST.has(original[index + 1] ?? '') &&
       /^(?:ya )?(?:se siente|esta|amanecio|sigue|anda) (?:mucho |un poco |mas )?(?:mejor|bien|bueno|aliviado|aliviada|mejorcito|mejorcita)\b|^ya se (?:mejoro|alivio|recupero)\b/.test(
         original.slice(index + 1, index + 5).join(' '),
       )
@@ -1704,7 +1734,12 @@ function readPatients(
     // "Espere le pregunto a Jorge cuál de los dos es", "ya le digo a Sofi": someone asked or told, not a patient.
     if (words[index - 1] === 'a' && ASKED_OR_TOLD.test(original[index - 2] ?? '')) return true;
     // "…porque Laura está en el trabajo", "como Jorge anda trabajando": someone busy, spoken of, not a patient.
-    if (question !== 'patient' && /^(esta|anda) (trabajando|en el trabajo|en la oficina)\b/.test(original.slice(index + 1, index + 5).join(' '))) return true;
+    if (
+      question !== 'patient' &&
+      (original[index + 1] === 'esta' || original[index + 1] === 'anda') &&
+      /^(esta|anda) (trabajando|en el trabajo|en la oficina)\b/.test(original.slice(index + 1, index + 5).join(' '))
+    )
+      return true;
     // "No sé la fecha de nacimiento de Laura": whose data, at a question about data, not a patient.
     if (question === 'birthDate' && words[index - 1] === 'de' && /^(nacimiento|fecha)$/.test(words[index - 2] ?? '')) return true;
     // "Me toca ir por Mateo al colegio": fetching a child, not a patient.
@@ -1717,6 +1752,7 @@ function readPatients(
     // ("Sofi está aquí conmigo viendo muñequitos": with the writer, not the one the cita is for.)
     if (
       question !== 'start' &&
+      (original[index + 1] === 'esta' || original[index + 1] === 'estan') &&
       /^(?:esta|estan) (?:aqui |aca |aca )?conmigo\b/.test(original.slice(index + 1, index + 4).join(' ')) &&
       mentions.some((seen) => seen.at < index && !seen.denied)
     )
@@ -1729,6 +1765,7 @@ function readPatients(
       question !== 'patient' &&
       !BEFORE_NAME.has(words[index - 1] ?? '') &&
       words[index - 1] !== 'a' &&
+      TELLING.has(original[index + 1] ?? '') &&
       /^(?:dice|dijo|cuenta|conto|piensa|cree) (?:que|q) (?:lo|la|los|las) /.test(`${original.slice(index + 1, index + 5).join(' ')} `)
     )
       return true;
@@ -1826,9 +1863,11 @@ function readPatients(
         words[index + 1] === 'nacio' ||
         (HOW_THEY_ARE.has(original[index + 1] ?? '') && original[index + 1] !== 'se') ||
         // ("Mateo tenía cita el viernes, mejor se la cancelo": the one whose cita it is.)
-        HAS_A_CITA.test(original.slice(index + 1, index + 5).join(' ')) ||
+        (HAS_A_CITA_FIRST.has(original[index + 1] ?? '') && HAS_A_CITA.test(original.slice(index + 1, index + 5).join(' '))) ||
         // ("Cancele la cita de la niña porque Sofi ya está bien": the one whose cita is cancelled, and why.)
-        (/^ya (?:esta|se siente|se mejoro|se alivio|amanecio)\b/.test(original.slice(index + 1, index + 4).join(' ')) && /\b(?:cancel|anul)\w*/.test(whole)) ||
+        (original[index + 1] === 'ya' &&
+          /^ya (?:esta|se siente|se mejoro|se alivio|amanecio)\b/.test(original.slice(index + 1, index + 4).join(' ')) &&
+          /\b(?:cancel|anul)\w*/.test(whole)) ||
         // ("Sofía la peque", "Mateo, el niño": the name, then who the child is.)
         (index === 0 && ARTICLES.has(original[index + 1] ?? '') && lexicon.relationWords.has(original[index + 2] ?? '')) ||
         (original[index + 1] === 'se' && /^(desmayo|desmaya|cayo|golpeo|enfermo|puso|siente|sentia|ahogo|quemo|corto|fracturo|aporreo)$/.test(original[index + 2] ?? ''))) &&
@@ -2117,9 +2156,20 @@ function lastCorrectionAt(words: readonly string[], mentionsAt: readonly number[
   );
 }
 
+/** The runs of letters of the text last asked for, kept: every name of one message is looked for in the same text. */
+let lettersText: string | undefined;
+let lettersRuns: readonly string[] = [];
+function lettersOf(text: string): readonly string[] {
+  if (text !== lettersText) {
+    lettersRuns = text.split(/[^\p{L}]+/u);
+    lettersText = text;
+  }
+  return lettersRuns;
+}
+
 /** The name as the member wrote it ("josé" → "José"), to say it back; the first letter in capital. */
 function withWrittenForm(mention: Extract<PatientMention, { kind: 'name' }>, text: string): PatientMention {
-  for (const token of text.split(/[^\p{L}]+/u)) {
+  for (const token of lettersOf(text)) {
     if (token && normalizeMessage(token) === mention.name) {
       return { ...mention, written: token.charAt(0).toLocaleUpperCase('es-CO') + token.slice(1) };
     }

@@ -10,7 +10,7 @@ import {
   ANOTHER_REQUEST,
   ANYTHING_ELSE,
   A_NEW_ONE,
-  ASKS_FOR_A_CITA,
+  citaAskedIn,
   ASKS_ARRIVAL,
   ASKS_BRING,
   ASKS_BY_EMAIL,
@@ -131,6 +131,7 @@ interface FirstSettled {
 function settleFirst(reads: Reads): FirstSettled {
   const { message, expectation, entities, yesNo, intentRead, picked } = reads;
   const { words, normalized } = message;
+  const wordsText = words.join(' ');
   const question = expectation.question;
   let { intent } = reads;
   let pickedBook = false;
@@ -174,7 +175,7 @@ function settleFirst(reads: Reads): FirstSettled {
     /\b(?:ya )?(?:tiene|tienen|tenemos|tengo) (?:alguna |una |su |sus )?citas?(?: (?:agendadas?|pendientes?|programadas?))?\s*\?+\W*$|\b(?:tiene|tienen) (?:alguna|algo pendiente)\s*\?|\b(?:no )?(?:tiene|tienen) (?:nada|algo) (?:agendad[oa]s?|pendientes?|programad[oa]s?)\s*\?/.test(
       normalized,
     ) &&
-    operationCue(words.join(' ')) === undefined
+    operationCue(wordsText) === undefined
   )
     intent = 'consult';
   const askedWhetherHas = intent === 'consult' && reads.intent !== 'consult';
@@ -183,7 +184,7 @@ function settleFirst(reads: Reads): FirstSettled {
     (question === 'start' || question === 'menu') &&
     intent === 'consult' &&
     entities.soonest &&
-    operationCue(words.join(' ')) !== 'consult' &&
+    operationCue(wordsText) !== 'consult' &&
     !/\b(?:saber|cual es|cuales son|agendad\w*|programad\w*|pendiente\w*|tengo|tiene)\b/.test(normalized)
   )
     intent = 'book';
@@ -204,7 +205,7 @@ function settleFirst(reads: Reads): FirstSettled {
   const onlyAsksWhy = intent === 'help' && !entities.documentNumber && !entities.birthDate && !entities.email;
   // "Necesito cancelar una cita, mi cc es 1010101010": the operation a cue names is kept with the document, and acted on after
   // identification. Not a booking: "ojalá me den la cita pronto" with a date of birth is a wish, and booking is the default anyway.
-  const namedOperation = IDENTITY_QUESTIONS.has(question) && OPERATIONS.has(intent) && intent !== 'book' && operationCue(words.join(' ')) === intent;
+  const namedOperation = IDENTITY_QUESTIONS.has(question) && OPERATIONS.has(intent) && intent !== 'book' && operationCue(wordsText) === intent;
   if (!intentRead.ruled && answersQuestion(question, entities) && !['goodbye', 'menu', 'back'].includes(intent) && !onlyAsksWhy && !namedOperation) intent = 'none';
   // "No me sé la fecha de ella", "¿al correo me llega la cita?": where a document, a date of birth or an e-mail is asked, a move,
   // a cancellation, other days or more times only the classifier weighed, with no word of one, is none.
@@ -212,9 +213,9 @@ function settleFirst(reads: Reads): FirstSettled {
     IDENTITY_QUESTIONS.has(question) &&
     (intent === 'reschedule' || intent === 'cancel' || intent === 'other_day' || intent === 'more_times') &&
     !intentRead.ruled &&
-    operationCue(words.join(' ')) === undefined &&
-    !OTHER_DAY_CUE.test(words.join(' ')) &&
-    !MORE_TIMES_ASKED.test(words.join(' '))
+    operationCue(wordsText) === undefined &&
+    !OTHER_DAY_CUE.test(wordsText) &&
+    !MORE_TIMES_ASKED.test(wordsText)
   )
     intent = 'none';
   // ("Primero Sofi y después Mateo" at the patient question: an order of people, no times asked for before any are shown.)
@@ -222,12 +223,12 @@ function settleFirst(reads: Reads): FirstSettled {
     (question === 'patient' || question === 'specialty' || question === 'visitType' || question === 'site') &&
     intent === 'more_times' &&
     !intentRead.ruled &&
-    !asksForTimes(words.join(' '))
+    !asksForTimes(wordsText)
   )
     intent = 'none';
   // ("Sí, radíquelo, no puedo esperar hasta la otra semana", "es no programada… no quiero esperar hasta la otra semana": the
   // wait refused is the reason, not another day asked for.)
-  if (intent === 'other_day' && !intentRead.ruled && CANNOT_WAIT.test(words.join(' ')) && !OTHER_DAY_CUE.test(words.join(' ').replace(CANNOT_WAIT, ' ')))
+  if (intent === 'other_day' && !intentRead.ruled && CANNOT_WAIT.test(wordsText) && !OTHER_DAY_CUE.test(wordsText.replace(CANNOT_WAIT, ' ')))
     intent = entities.yesNo === 'yes' ? 'affirm' : entities.yesNo === 'no' ? 'deny' : 'none';
   // "Y la que cancelé era con el Dr. Cárdenas, ¿puede ser con él?" at the slots: a cancellation or move only the classifier
   // weighed, with no word of one, is no request to leave the search for.
@@ -235,11 +236,11 @@ function settleFirst(reads: Reads): FirstSettled {
     (question === 'slot' || question === 'day' || question === 'band' || question === 'site' || question === 'visitType' || question === 'specialty') &&
     (intent === 'cancel' || intent === 'reschedule') &&
     !intentRead.ruled &&
-    operationCue(words.join(' ')) === undefined
+    operationCue(wordsText) === undefined
   )
     intent = 'none';
   // "¿Al decirle que sí ya queda asignada la cita?" at a confirmation: a question, not an operation the classifier weighed.
-  if (YES_NO_QUESTIONS.has(question) && OPERATIONS.has(intent) && !intentRead.ruled && normalized.trimEnd().endsWith('?') && operationCue(words.join(' ')) === undefined && !yesNo)
+  if (YES_NO_QUESTIONS.has(question) && OPERATIONS.has(intent) && !intentRead.ruled && normalized.trimEnd().endsWith('?') && operationCue(wordsText) === undefined && !yesNo)
     intent = 'none';
   // "Es cédula de ciudadanía. Disculpe, olvidé indicarlo en el mensaje anterior": an answer picked, with an apology, goes back nowhere.
   if (intent === 'back' && !intentRead.ruled && picked !== undefined && !BACK_CUE.test(normalized) && !/\bme (equivoque|confundi)\b/.test(normalized)) intent = 'none';
@@ -250,7 +251,7 @@ function settleFirst(reads: Reads): FirstSettled {
     (intent === 'consult' || intent === 'cancel' || intent === 'reschedule') &&
     !intentRead.ruled &&
     (picked !== undefined || answersQuestion(question, entities)) &&
-    operationCue(words.join(' ')) === undefined
+    operationCue(wordsText) === undefined
   )
     intent = 'none';
   // "Uy no, a esa hora la niña está en el jardín, cámbiemela para después de las 3" at the slots: "it" is the
@@ -286,7 +287,7 @@ function settleFirst(reads: Reads): FirstSettled {
     BOOKING_QUESTIONS.has(question) &&
     intent === 'consult' &&
     !/^(consultar|consultar citas|consultar mis citas)$|\b(mis citas|mi cita|tengo|tiene|tienen|tenemos|citas de|cita de|citas pendientes|citas programadas)\b|\b(la|el) (cita |consulta )?(de|del) [a-z]+ (cuando|a que hora|que dia)\b/.test(
-      words.join(' '),
+      wordsText,
     )
   )
     intent = 'none';
@@ -302,7 +303,7 @@ function settleFirst(reads: Reads): FirstSettled {
   // "No, es para Sofía", "espere, es para mi hija" in the middle of a flow: another patient. ("Ay no, mejor para mí, el niño
   // ya está bien": the reason given may look like another operation to the classifier; without a word of one, it is none.)
   const weighedOperation =
-    (intent === 'cancel' || intent === 'consult' || intent === 'reschedule') && !intentRead.ruled && picked === undefined && operationCue(words.join(' ')) === undefined;
+    (intent === 'cancel' || intent === 'consult' || intent === 'reschedule') && !intentRead.ruled && picked === undefined && operationCue(wordsText) === undefined;
   if (
     entities.patients?.length &&
     !['start', 'patient', 'consent', 'document', 'documentType', 'birthDate'].includes(question) &&
@@ -364,7 +365,7 @@ function settleFirst(reads: Reads): FirstSettled {
   // could change; a booking asked for someone is a booking.)
   if (
     intent === 'change_patient' &&
-    ((ANOTHER_REQUEST.test(normalized) && question !== 'patient') || (question === 'appointment' && !intentRead.ruled && operationCue(words.join(' ')) === 'book'))
+    ((ANOTHER_REQUEST.test(normalized) && question !== 'patient') || (question === 'appointment' && !intentRead.ruled && operationCue(wordsText) === 'book'))
   )
     intent = 'book';
   // "Ahora una de pediatría pa Mateo", "ahora otra, para Sofía con médico general" at the menu: nothing is under way whose
@@ -389,7 +390,7 @@ function settleFirst(reads: Reads): FirstSettled {
     !intentRead.ruled &&
     picked === undefined &&
     entities.patients?.length &&
-    operationCue(words.join(' ')) === undefined &&
+    operationCue(wordsText) === undefined &&
     !ANOTHER_REQUEST.test(normalized) &&
     !/\b(?:otro|otra) (?:hijo|hija|nino|nina)\b/.test(normalized) &&
     // (Someone alone, "ahora pal niño", switches to them and asks what to do; with a day, a band, a service or "también", the
@@ -409,8 +410,8 @@ function settleFirst(reads: Reads): FirstSettled {
     question === 'menu' &&
     (intent === 'book' || intent === 'none' || intent === 'change_patient') &&
     !intentRead.ruled &&
-    operationCue(words.join(' ')) === undefined &&
-    !ASKS_FOR_A_CITA.test(words.join(' ')) &&
+    operationCue(wordsText) === undefined &&
+    !citaAskedIn(wordsText) &&
     ONE_CITA_REFERRED.test(normalized) &&
     ASKED_OF_A_CITA.test(normalized) &&
     // ("Ahora la de Mateo, ¿se puede a la misma hora?": the next one's booking; "¿me recuerda la dirección de la de Kennedy?":
@@ -469,12 +470,7 @@ function settleFirst(reads: Reads): FirstSettled {
   )
     intent = 'none';
   // "La de mi hijo, que ya se mejoró": which appointment, not a new booking.
-  if (
-    question === 'appointment' &&
-    intent === 'book' &&
-    !ASKS_FOR_A_CITA.test(words.join(' ')) &&
-    !/\b(nueva|nuevo|sacar|pedir|agendar|saq\w+|sacal\w*|agend[ae]l\w*|pidal\w*)\b/.test(words.join(' '))
-  )
+  if (question === 'appointment' && intent === 'book' && !citaAskedIn(wordsText) && !/\b(nueva|nuevo|sacar|pedir|agendar|saq\w+|sacal\w*|agend[ae]l\w*|pidal\w*)\b/.test(wordsText))
     intent = 'none';
   // "¿Hay algo a las 3?", "a las tres y media hay?" at the band, slots or days: a time or day asked for, not help, unless a word of help says so.
   if (
@@ -518,7 +514,7 @@ function settleFirst(reads: Reads): FirstSettled {
     picked === undefined &&
     intent === 'none' &&
     !entities.day &&
-    (LATER.test(normalized) || ANYTHING_ELSE.test(normalized) || MORE_ASKED.test(words.join(' ')) || (NONE_OF_THESE.test(normalized) && entities.band))
+    (LATER.test(normalized) || ANYTHING_ELSE.test(normalized) || MORE_ASKED.test(wordsText) || (NONE_OF_THESE.test(normalized) && entities.band))
   )
     intent = 'more_times';
   // "¿No hay más tarde el miércoles?": later times that day.
@@ -554,7 +550,7 @@ function settleFirst(reads: Reads): FirstSettled {
   }
   // "Ay no, esos no me sirven, ¿hay más?", "ay no, en la mañana mejor, ¿no tiene algo temprano?": turned down, and other times
   // asked for.
-  if (question === 'slot' && picked === undefined && intent === 'deny' && !entities.day && MORE_ASKED.test(words.join(' '))) intent = 'more_times';
+  if (question === 'slot' && picked === undefined && intent === 'deny' && !entities.day && MORE_ASKED.test(wordsText)) intent = 'more_times';
   return { intent, pickedBook, askedOfOne, askedWhetherHas };
 }
 
@@ -571,6 +567,7 @@ interface ChoiceSettled {
 function settleChoice(reads: Reads): ChoiceSettled {
   const { message, expectation, entities, yesNo, intentRead, picked } = reads;
   const { words, normalized } = message;
+  const wordsText = words.join(' ');
   const question = expectation.question;
   const first = settleFirst(reads);
   let { intent } = first;
@@ -588,7 +585,7 @@ function settleChoice(reads: Reads): ChoiceSettled {
     question === 'existing' &&
     picked === undefined &&
     (intent === 'other_day' || intent === 'none') &&
-    (intent === 'other_day' || /\b(cambi\w*|mover|muev\w*|pas\w*|corr\w*) (solo |solamente )?(la hora|el dia|la fecha|el horario)\b/.test(words.join(' ')))
+    (intent === 'other_day' || /\b(cambi\w*|mover|muev\w*|pas\w*|corr\w*) (solo |solamente )?(la hora|el dia|la fecha|el horario)\b/.test(wordsText))
   ) {
     intent = 'reschedule';
     choice = optionValue(expectation.options, 'reschedule') ?? choice;
@@ -645,14 +642,7 @@ function settleChoice(reads: Reads): ChoiceSettled {
   if (question === 'documentType' && picked?.by === 'words' && !entities.documentType) entities.documentType = picked.value as NonNullable<Entities['documentType']>;
   // "Para mí y para Sofía una cita", "bns tardes una cita xfa": a first message about a cita asks for one
   // (naming patients there is no change of patient: nobody was chosen yet).
-  if (
-    question === 'start' &&
-    intent === 'change_patient' &&
-    !intentRead.ruled &&
-    !PATIENT_CHANGE_CUE.test(normalized) &&
-    !CORRECTION.test(normalized) &&
-    ASKS_FOR_A_CITA.test(words.join(' '))
-  )
+  if (question === 'start' && intent === 'change_patient' && !intentRead.ruled && !PATIENT_CHANGE_CUE.test(normalized) && !CORRECTION.test(normalized) && citaAskedIn(wordsText))
     intent = 'none';
   // "Q toca pa sacarle cita a mis sobrinos?", "cita pa mis nietos": a cita asked for, which the classifier may weigh as looking
   // one up; only a word of looking up ("tiene", "a qué hora") keeps it so.
@@ -661,16 +651,16 @@ function settleChoice(reads: Reads): ChoiceSettled {
     (question === 'start' || question === 'menu') &&
     picked === undefined &&
     !intentRead.ruled &&
-    operationCue(words.join(' ')) === undefined &&
-    ASKS_FOR_A_CITA.test(words.join(' ')) &&
-    (/\b(sac\w*|pedir|pido|agend\w*|separ\w*|apart\w*|vea|viera|revise|revisara)\b/.test(words.join(' ')) ||
-      (/\bcita (pa|para|pal)\b/.test(words.join(' ')) && !/\b(cuando|hora|horas|dia|tiene|tengo|tienen|tenemos|quedo|quedó)\b/.test(words.join(' '))))
+    operationCue(wordsText) === undefined &&
+    citaAskedIn(wordsText) &&
+    (/\b(sac\w*|pedir|pido|agend\w*|separ\w*|apart\w*|vea|viera|revise|revisara)\b/.test(wordsText) ||
+      (/\bcita (pa|para|pal)\b/.test(wordsText) && !/\b(cuando|hora|horas|dia|tiene|tengo|tienen|tenemos|quedo|quedó)\b/.test(wordsText)))
   )
     intent = 'none';
   // "Y ahora me saca una nueva en la misma sede", and at «¿La cancelo?» "y ahora una nueva para el viernes": a booking.
-  const asksForACita = ASKS_FOR_A_CITA.test(words.join(' ')) || A_NEW_ONE.test(words.join(' '));
+  const asksForACita = citaAskedIn(wordsText) || A_NEW_ONE.test(wordsText);
   // ("Ok, ninguno tiene, gracias. Sácale una a Mateo" at the patient question: Mateo, and a booking for him.)
-  if (intent === 'none' && question === 'patient' && asksForACita && A_NEW_ONE.test(words.join(' ')) && !intentRead.ruled) intent = 'book';
+  if (intent === 'none' && question === 'patient' && asksForACita && A_NEW_ONE.test(wordsText) && !intentRead.ruled) intent = 'book';
   if (intent === 'none' && (question === 'start' || question === 'menu' || (question === 'confirm' && asksForACita)) && picked === undefined && asksForACita && !intentRead.ruled) {
     intent = 'book';
     if (question === 'menu' && optionValue(expectation.options, 'book')) choice = 'book';
@@ -682,16 +672,14 @@ function settleChoice(reads: Reads): ChoiceSettled {
     (entities.yesNo !== undefined || entities.leaveAsIs) &&
     !PATIENT_CHANGE_CUE.test(normalized) &&
     // ("Ay no, mejor para Mateo, que es el que está enfermo": the one it is for, and why.)
-    !/\b(?:para|pa|pal) (?:el |la |mi )?\w+ (?:(?:que|q) )?(?:(?:es|era) (?:el|la) (?:que|q) )?(?:esta|anda|amanecio|se siente|tiene)\b/.test(words.join(' ')) &&
+    !/\b(?:para|pa|pal) (?:el |la |mi )?\w+ (?:(?:que|q) )?(?:(?:es|era) (?:el|la) (?:que|q) )?(?:esta|anda|amanecio|se siente|tiene)\b/.test(wordsText) &&
     // ("Sí, gracias, Mateo se queda con la abuela mientras tanto": who stays with whom, said with the yes.)
     // ("No, espere, el viernes tengo que llevar a Sofi a la cita de ella; mejor el lunes 30": an errand with someone else.)
-    ((intent === 'change_patient' && (REASON_ABOUT_SOMEONE.test(words.join(' ')) || ERRAND_WITH.test(words.join(' ')))) ||
+    ((intent === 'change_patient' && (REASON_ABOUT_SOMEONE.test(wordsText) || ERRAND_WITH.test(wordsText))) ||
       // ("No, en la tarde no puedo q recojo a Mateo del colegio": a change of patient weighed where nobody is named for the cita.)
       // ("No no, el paciente es Juan mi sobrino" is the change, whoever is read.)
-      (intent === 'change_patient' && !intentRead.ruled && !entities.patients?.length && !/\b(?:paciente|para|pa|pal)\b/.test(words.join(' '))) ||
-      ((intent === 'affirm' || intent === 'deny') &&
-        entities.patients?.length &&
-        (STAYS_WITH.test(words.join(' ')) || ERRAND_WITH.test(words.join(' ')) || HAS_AN_EVENT.test(words.join(' ')))))
+      (intent === 'change_patient' && !intentRead.ruled && !entities.patients?.length && !/\b(?:paciente|para|pa|pal)\b/.test(wordsText)) ||
+      ((intent === 'affirm' || intent === 'deny') && entities.patients?.length && (STAYS_WITH.test(wordsText) || ERRAND_WITH.test(wordsText) || HAS_AN_EVENT.test(wordsText))))
   ) {
     intent = entities.yesNo === 'yes' ? 'affirm' : entities.yesNo === 'no' ? 'deny' : 'none';
     delete entities.patients;
@@ -699,14 +687,7 @@ function settleChoice(reads: Reads): ChoiceSettled {
   // "Ok acepto, pero la cita no es para mí, es para Mateo": consent, with the patient said (kept for after identification).
   if (question === 'consent' && yesNo === 'yes' && intent === 'change_patient') intent = 'affirm';
   // "Sí señorita, con mucho gusto autorizo": consent and nothing asked for, whatever the classifier weighed.
-  if (
-    question === 'consent' &&
-    yesNo === 'yes' &&
-    OPERATIONS.has(intent) &&
-    !intentRead.ruled &&
-    operationCue(words.join(' ')) === undefined &&
-    !ASKS_FOR_A_CITA.test(words.join(' '))
-  )
+  if (question === 'consent' && yesNo === 'yes' && OPERATIONS.has(intent) && !intentRead.ruled && operationCue(wordsText) === undefined && !citaAskedIn(wordsText))
     intent = 'affirm';
   // "¿Q es eso de autorizar?", "sí, pero ¿para qué es?", "¿y si no acepto?": a question about the authorisation is no answer
   // to it (Ley 1581 asks for a clear yes): what it is for is explained, and the question asked again.
@@ -872,6 +853,7 @@ function settleChoice(reads: Reads): ChoiceSettled {
 export function settleIntent(reads: Reads): Understanding {
   const { message, expectation, entities, yesNo, intentRead, picked } = reads;
   const { words, normalized } = message;
+  const wordsText = words.join(' ');
   const question = expectation.question;
   let { intent, choice } = settleChoice(reads);
   let score = intentRead.score;
@@ -891,7 +873,16 @@ export function settleIntent(reads: Reads): Understanding {
   // voy a la cita, ¿me cobran?" says no yes: its "si" opens the supposition.)
   const supposedAt = normalized.search(MISSED_SUPPOSITION_ONCE);
   const answeredFirst = YES_NO_QUESTIONS.has(question) && yesNo !== undefined && supposedAt > 0 && /[a-z].*[.!,;]\s*(y\s*)?[¿]?\s*(y\s+)?$/.test(normalized.slice(0, supposedAt));
-  if (!answersIdentity && !entities.asks && !answeredFirst && ASKS_ABOUT_MISSING.test(normalized) && operationCue(normalized.replace(MISSED_SUPPOSITION, ' ')) === undefined) {
+  // (Whatever `ASKS_ABOUT_MISSING` matches holds a supposition or one of the parts both expressions share: without one found,
+  // the costlier expression, `.*` on both sides, is not run.)
+  if (
+    !answersIdentity &&
+    !entities.asks &&
+    !answeredFirst &&
+    supposedAt >= 0 &&
+    ASKS_ABOUT_MISSING.test(normalized) &&
+    operationCue(normalized.replace(MISSED_SUPPOSITION, ' ')) === undefined
+  ) {
     intent = 'none';
     choice = undefined;
     delete entities.yesNo;
@@ -900,7 +891,7 @@ export function settleIntent(reads: Reads): Understanding {
   // "La cita del miércoles" at the list of appointments to move or cancel: which one, never a new booking.
   if (question === 'appointment' && intent === 'book' && !intentRead.ruled && !/\b(agend|sac|saq|pid|ped|separ|reserv|nuev)\w*/.test(normalized)) intent = 'none';
   // ("Entonces agéndele el control a Mateo": a new cita asked for; the visit named picks none of the citas listed.)
-  else if (question === 'appointment' && intent === 'book' && picked?.by === 'words' && operationCue(words.join(' ')) === 'book') choice = undefined;
+  else if (question === 'appointment' && intent === 'book' && picked?.by === 'words' && operationCue(wordsText) === 'book') choice = undefined;
   // "¿Ya quedó la cita?", "¿sí quedó cancelada?" at the menu: a check of what was just done (the citas looked up when nothing
   // was), never a booking ("la cita" read as one) nor a cancellation.
   if (question === 'menu' && !entities.asks && asksIfDone(normalized)) {
@@ -925,13 +916,7 @@ export function settleIntent(reads: Reads): Understanding {
   }
   // "Pues… sí, o no sé, déjeme pensarlo" at «¿La cancelo?» or «¿La confirmo?»: a yes taken back into a doubt is no yes; nothing is
   // done, and the question is asked again.
-  if (
-    (question === 'confirm' || question === 'offer') &&
-    entities.yesNo === 'yes' &&
-    !entities.asks &&
-    DOUBT_AFTER_YES.test(normalized) &&
-    operationCue(words.join(' ')) === undefined
-  ) {
+  if ((question === 'confirm' || question === 'offer') && entities.yesNo === 'yes' && !entities.asks && DOUBT_AFTER_YES.test(normalized) && operationCue(wordsText) === undefined) {
     intent = 'none';
     choice = undefined;
     delete entities.yesNo;
@@ -951,7 +936,7 @@ export function settleIntent(reads: Reads): Understanding {
     intent !== 'back' &&
     // (A question after the doubt, "no sé, ¿será que alcanzo a llegar?", is answered as such.)
     (question === 'consent' || !normalized.includes('?')) &&
-    operationCue(words.join(' ')) === undefined
+    operationCue(wordsText) === undefined
   ) {
     intent = question === 'consent' ? 'help' : 'none';
     choice = undefined;
@@ -1011,13 +996,13 @@ export function settleIntent(reads: Reads): Understanding {
     !/\bcupos?\b/.test(normalized) &&
     !(question === 'patient' && entities.patients?.length) &&
     !entities.yesNo &&
-    ((operationCue(words.join(' ')) === undefined &&
+    ((operationCue(wordsText) === undefined &&
       // ("¿El certificado se lo da el pediatra en la cita?": the cita spoken of, not asked for.)
-      !ASKS_FOR_A_CITA.test(words.join(' ').replace(/\ben (?:la|una|esa) (?:cita|consulta)\b/g, ' ')) &&
+      !citaAskedIn(wordsText.replace(/\ben (?:la|una|esa) (?:cita|consulta)\b/g, ' ')) &&
       !/\b(?:cita|citas|consulta|turno) (?:para|pa|de|con)\b/.test(normalized)) ||
       // ("Quiero agendar la vacuna de Sofía", "una cita para tomarme unos exámenes de sangre": what is asked to be booked is
       // itself what this chat does not book, with no service of its own named.)
-      (operationCue(words.join(' ')) === 'book' &&
+      (operationCue(wordsText) === 'book' &&
         !entities.specialty &&
         !entities.visitType &&
         (elsewhere === 'vaccine' || elsewhere === 'lab') &&
@@ -1040,14 +1025,14 @@ export function settleIntent(reads: Reads): Understanding {
     !entities.nearestSite &&
     !entities.yesNo &&
     (intent === 'none' || intent === 'help' || intent === 'thanks') &&
-    EITHER_WILL_DO.test(words.join(' '))
+    EITHER_WILL_DO.test(wordsText)
   ) {
     intent = 'none';
     entities.asks = 'anySite';
   }
   // (An operation only the classifier weighed, with no word of one, is no request: "pero ya le dije otra vez", "¿qué papeles
   // llevo?" read as a booking.)
-  const onlyWeighed = OPERATIONS.has(intent) && !intentRead.ruled && operationCue(words.join(' ')) === undefined && !ASKS_FOR_A_CITA.test(words.join(' '));
+  const onlyWeighed = OPERATIONS.has(intent) && !intentRead.ruled && operationCue(wordsText) === undefined && !citaAskedIn(wordsText);
   // "El correo no me lo sé, mi hija sí tiene", "gracias por todo, ya me llegó el correo con la cita": a move or a cancellation
   // only the classifier weighed, with no word of moving or cancelling, no option picked and nothing said of when, is none.
   if (
@@ -1169,8 +1154,7 @@ export function settleIntent(reads: Reads): Understanding {
   // ("Uy no, qué demora, llevo media hora en esto" where no yes or no is asked: the "no" is the sigh, not an answer.)
   const sighedNo = !YES_NO_QUESTIONS.has(question) && entities.yesNo === 'no';
   // ("Quiero poner un reclamo" at the menu: a complaint the classifier may weigh as a booking, with no word of one.)
-  const complaintOnly =
-    upset === 'complaint' && OPERATIONS.has(intent) && !intentRead.ruled && operationCue(words.join(' ')) === undefined && !ASKS_FOR_A_CITA.test(words.join(' '));
+  const complaintOnly = upset === 'complaint' && OPERATIONS.has(intent) && !intentRead.ruled && operationCue(wordsText) === undefined && !citaAskedIn(wordsText);
   if (complaintOnly && question === 'menu') choice = undefined;
   if (
     upset &&
@@ -1460,7 +1444,7 @@ export function settleIntent(reads: Reads): Understanding {
   }
   // "¿Y qué pasa si no autorizo?", "¿qué debo hacer? ¿Escribo sí?": what a yes or a no would do, or how to answer, asked; Lina
   // explains and asks again (never a yes or a no taken from the question).
-  if (YES_NO_QUESTIONS.has(question) && normalized.includes('?') && ANSWER_ASKED_ABOUT.test(words.join(' ')) && !HELP_ITSELF.test(normalized)) {
+  if (YES_NO_QUESTIONS.has(question) && normalized.includes('?') && ANSWER_ASKED_ABOUT.test(wordsText) && !HELP_ITSELF.test(normalized)) {
     intent = 'none';
     choice = undefined;
     delete entities.yesNo;
@@ -1728,7 +1712,7 @@ function asksAboutConsent(normalized: string, words: readonly string[], intent: 
     return false;
   if (entities.documentNumber || entities.asks) return false;
   const whole = words.join(' ');
-  return !(OPERATIONS.has(intent) && operationCue(whole) !== undefined) && !ASKS_FOR_A_CITA.test(whole);
+  return !(OPERATIONS.has(intent) && operationCue(whole) !== undefined) && !citaAskedIn(whole);
 }
 
 function hasBookingEntity(entities: Entities): boolean {

@@ -12,7 +12,7 @@
  * (`options.ts`), and the intent settled against all of them (`settle.ts`).
  */
 import type Fuse from 'fuse.js';
-import { ANOTHERS_APPOINTMENT, ASKS_FOR_A_CITA, ONLY_THOSE_ASKED, REFERRED_DAY, SAME_AGAIN } from './cues.js';
+import { ANOTHERS_APPOINTMENT, citaAskedIn, ONLY_THOSE_ASKED, REFERRED_DAY, SAME_AGAIN } from './cues.js';
 import { mentionsRedFlag } from './red-flags.js';
 import { readEntities } from './entities.js';
 import { listedRequests, splitRequests } from './follow-up.js';
@@ -134,7 +134,16 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       joinable.has(soundOf(first + second)) && !lexicon.firstNames.has(first) && !lexicon.firstNames.has(second) ? first : found,
     );
   const firstNamesBySound = new Map([...lexicon.firstNames].map((name) => [soundOf(name), name] as const));
+  /** Words already read by `commonFirstName`, and the name each is (the lexicon does not change once loaded). */
+  const firstNamesRead = new Map<string, string | undefined>();
   const commonFirstName = (word: string): string | undefined => {
+    if (firstNamesRead.has(word)) return firstNamesRead.get(word);
+    const name = commonFirstNameUncached(word);
+    if (firstNamesRead.size >= 20_000) firstNamesRead.clear();
+    firstNamesRead.set(word, name);
+    return name;
+  };
+  const commonFirstNameUncached = (word: string): string | undefined => {
     if (lexicon.firstNames.has(word)) return word;
     // ("Pa mi Teo": a short form that does not start the name.)
     const nickname = lexicon.nicknames.get(word);
@@ -352,6 +361,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
   function answerAfterCorrection(read: string, expectation: Expectation, now: Date): Understanding | undefined {
     if (YES_NO_QUESTIONS.has(expectation.question)) return undefined;
     const normalized = normalizeMessage(read);
+    // (Every correction holds its "no" and what follows it: without them, the costlier expression is not run.)
+    if (!MAY_CORRECT.test(normalized) && !(expectation.question === 'slot' && normalized.includes('verdad'))) return undefined;
     let cut: number | undefined;
     // ("…no espere, …", "no perdón", without a stop after the "no": a correction said on the way, which the writers of the
     // corpus mostly do not count as a no.)
@@ -576,7 +587,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       (settled.intent === 'book' || settled.intent === 'change_patient' || (settled.intent === 'none' && settled.choice === undefined)) &&
       !intentRead.ruled &&
       mentionsRedFlag(read) &&
-      !ASKS_FOR_A_CITA.test(normalized) &&
+      !citaAskedIn(normalized) &&
       !/\b(agend\w*|cita|turno|consulta)\b|\b(?:que|q) (?:lo|la|le|los|las|me|nos) (?:vean|atiendan|revisen|vea|atienda|revise)\b/.test(normalized)
     ) {
       const { choice: _choice, ...rest } = settled;
@@ -901,6 +912,8 @@ const CORRECTING_NO =
   /(?<=[a-z0-9])\s*(?:\.{2,}|…|,|\.|;)?\s+(?:(?:ay|uy|ah|o|bueno|pues|mentiras|perdon)[\s,]+)*(?<!\bsi\s)no(?:\s*(?:,|\.{2,}|…|\.|;)|\s+(?:espere|espera|esperate|perdon)\b[\s,.…]*)\s*(?:mejor\s+|mas bien\s+|es\s+|era\s+)?/g;
 /** A realisation that undoes the answer before it: "…ahh verdad q esa es la de Mateo, entonces ". */
 const REALISED = /(?<=[a-z0-9])\s*(?:\.{2,}|…|,|\.)?\s+(?:(?:ah+|ay|uy|a+y+)[\s,]+)*verdad (?:que|q) [^,.;?!]{1,40}?,?\s+entonces\s+/;
+/** What every match of `CORRECTING_NO` holds: its "no", then a stop or a word taking it back. Keep the two together. */
+const MAY_CORRECT = /no(?:\s*[,.…;]|\s+(?:espere|espera|esperate|perdon)\b)/;
 const CORRECTING_NO_AT_END = /\s*(?:\.{2,}|…|,|\.|;)?\s+(?:(?:ay|uy|ah|o|bueno|pues|mentiras|perdon)[\s,]+)*no\s*(?:,|\.{2,}|…|\.|;)\s*(?:mejor\s+|mas bien\s+|es\s+|era\s+)?$/;
 /** What a correction after a "no" replaces. */
 const CORRECTED: ReadonlySet<keyof Entities> = new Set([
@@ -946,10 +959,11 @@ function pickAnswer(
   now: Date,
 ): Picked | undefined {
   const { words, normalized } = message;
+  const wordsText = words.join(' ');
   const question = expectation.question;
   const { intent, entities, people, courtesy, smallTalkOnly } = said;
   // "Mover la del miércoles": the day that names the appointment, not the new one.
-  const referring = question === 'appointment' ? REFERRED_DAY.exec(words.join(' ')) : null;
+  const referring = question === 'appointment' ? REFERRED_DAY.exec(wordsText) : null;
   // ("Ahh, el viernes 27. Ese día tiene izada de bandera, ¿la puedo pasar?": a move asked with only the listed cita's day said,
   // never as where it goes: that cita.)
   const listedDay =
@@ -958,14 +972,14 @@ function pickAnswer(
     (intent === 'reschedule' || intent === 'cancel') &&
     entities.day !== undefined &&
     !entities.newDay &&
-    !DAY_AS_TARGET.test(words.join(' ')) &&
+    !DAY_AS_TARGET.test(wordsText) &&
     expectation.options.filter((option) => option.start !== undefined && bogotaParts(option.start)?.day === entities.day).length === 1
       ? entities.day
       : undefined;
   const referredDay = referring?.[1] ? readWhen(referring[1], now).day : listedDay;
   // "La del lunes a las 2" on a Monday, with today's slots shown: that Monday, today, not next week's.
   // ("El lunes 30" names its date.)
-  const dateSaid = entities.day !== undefined && new RegExp(`\\b0?${Number(entities.day.slice(8))}\\b`).test(words.join(' '));
+  const dateSaid = entities.day !== undefined && new RegExp(`\\b0?${Number(entities.day.slice(8))}\\b`).test(wordsText);
   if (
     question === 'slot' &&
     entities.weekday !== undefined &&
@@ -973,7 +987,7 @@ function pickAnswer(
     entities.band === undefined &&
     !dateSaid &&
     intent !== 'other_day' &&
-    !/\b(que viene|proximo|siguiente|entrante|otro|hay|tiene|tendra|tendria|habra|habria)\b/.test(words.join(' '))
+    !/\b(que viene|proximo|siguiente|entrante|otro|hay|tiene|tendra|tendria|habra|habria)\b/.test(wordsText)
   ) {
     const shownThen = expectation.options
       .map((option) => (option.start ? bogotaParts(option.start)?.day : undefined))
@@ -1012,13 +1026,13 @@ function pickAnswer(
   // ("2" where one appointment is listed: likewise; "el 2" there may be a date.)
   if (
     !picked &&
-    (expectation.options.length > 1 || (question === 'appointment' && expectation.options.length === 1 && !/^el\b/.test(words.join(' ')))) &&
+    (expectation.options.length > 1 || (question === 'appointment' && expectation.options.length === 1 && !/^el\b/.test(wordsText))) &&
     question !== 'day' &&
     question !== 'slot' &&
-    (question !== 'appointment' || !/^el\b/.test(words.join(' ')))
+    (question !== 'appointment' || !/^el\b/.test(wordsText))
   ) {
     // ("La cuarta", "la cinco" where three are shown: by ordinal or number word too.)
-    const said = /^(?:(?:la|el|opcion|numero|#)\s*)?(\d{1,2}|[a-z]+)$/.exec(words.join(' '))?.[1];
+    const said = /^(?:(?:la|el|opcion|numero|#)\s*)?(\d{1,2}|[a-z]+)$/.exec(wordsText)?.[1];
     const number = said === undefined ? undefined : /^\d+$/.test(said) ? Number(said) : (ordinalFromWord(said) ?? numberFromWords(said));
     if (number !== undefined && (number > expectation.options.length || number === 0)) entities.outOfRange = number;
   }
@@ -1048,7 +1062,7 @@ function pickAnswer(
     (picked?.by === 'number' || (question === 'patient' && optionNumber !== null && Number(optionNumber[1]) <= expectation.options.length)) &&
     !DAY_QUESTIONS.has(question) &&
     question !== 'appointment' &&
-    ((words.length <= 3 && !/\b(de|del)\b/.test(words.join(' '))) || !DAY_WORD.test(words.join(' ')))
+    ((words.length <= 3 && !/\b(de|del)\b/.test(wordsText)) || !DAY_WORD.test(wordsText))
   ) {
     delete entities.day;
     delete entities.weekday;

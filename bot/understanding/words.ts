@@ -20,7 +20,11 @@ const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/[\u{1F621}\u{1F620}\u{1F92C}\u{1F624}]/gu, ' que fastidio '],
   [/\u2764\uFE0F?|\u263A\uFE0F?|[\u{1F495}\u{1F496}\u{1F497}\u{1F49C}\u{1F499}\u{1F49A}\u{1F49B}\u{1F970}\u{1F60D}\u{1F618}\u{1F917}\u{1F60A}\u{1F642}]/gu, ' gracias '],
 ];
-const HAS_NON_ASCII = /\P{ASCII}/u;
+/**
+ * A character any of `EMOJI_WORDS` can start with: from U+2600 (☺ U+263A, ✅, ✔, ❌, ❎, ❤) or beyond the Basic Multilingual
+ * Plane (a surrogate). Accented letters, ñ, ¿ and ¡ are none: most messages skip the emoji replacements.
+ */
+const MAY_HOLD_EMOJI = /[\u2600-\u27FF\uD800-\uDFFF]/;
 /**
  * Chat shorthand, read as the word it stands for wherever it stands alone between spaces or
  * punctuation: "q" (que), "xq"/"pq" (porque), "tmb"/"tb" (también), "xa" (para), "d" (de),
@@ -123,7 +127,7 @@ export function normalizeMessage(text: string): string {
 
 function normalizeUncached(text: string): string {
   let normalized = text;
-  if (HAS_NON_ASCII.test(normalized)) {
+  if (MAY_HOLD_EMOJI.test(normalized)) {
     for (const [emoji, word] of EMOJI_WORDS) normalized = normalized.replace(emoji, word);
   }
   // Accents go, ñ included: members write "manana" as often as "mañana".
@@ -363,6 +367,16 @@ export class Speller {
   /** `word` itself when known, short or not a plain word; otherwise the one known word it is a typo of. */
   correct(word: string): string {
     if (this.known.has(word) || !LETTERS_ONLY.test(word)) return word;
+    // (A word not known is read again and again, names above all: what it was read as is kept, however it was found.)
+    const remembered = this.memo.get(word);
+    if (remembered !== undefined) return remembered;
+    const corrected = this.correctUnknown(word);
+    if (this.memo.size > 20_000) this.memo.clear();
+    this.memo.set(word, corrected);
+    return corrected;
+  }
+
+  private correctUnknown(word: string): string {
     const undoubled = word.replace(DOUBLED, '$1');
     if (undoubled !== word && this.known.has(undoubled)) return undoubled;
     // Spelt as it sounds ("sedula", "cansela", "biernes", "oy", "pa mi ija"): the one known word that sounds the same.
@@ -370,12 +384,7 @@ export class Speller {
     if (sounded !== undefined) return sounded;
     const limit = allowedEdits(word.length);
     if (limit === 0) return word;
-    const remembered = this.memo.get(word);
-    if (remembered !== undefined) return remembered;
-    const corrected = this.nearest(word, limit);
-    if (this.memo.size > 20_000) this.memo.clear();
-    this.memo.set(word, corrected);
-    return corrected;
+    return this.nearest(word, limit);
   }
 
   /** Known words by how they sound, built the first time a word is looked up by sound. */
