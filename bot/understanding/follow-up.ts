@@ -24,7 +24,7 @@ const NEW_BOOKING =
  * "otra para Mateo", "pediatría para la niña".
  */
 const ANOTHER_BOOKING =
-  /^(?:(?:quiero|necesito|y) )?(?:(?:una|otra)(?: cita)?(?: mas)? (?:de|para|pa|con)\b|(?:(?:una|otra) )?(?:cita )?(?:de )?(?:pediatri\w*|medicina general|medico general)\b)/;
+  /^(?:(?:ahora|bueno|listo|ok|entonces|ya|y|quiero|necesito|tambien) )*(?:(?:una|otra)(?: cita)?(?: mas)? (?:de|para|pa|con)\b|(?:(?:una|otra) )?(?:cita )?(?:de )?(?:pediatri\w*|medicina general|medico general)\b)/;
 /** The connectors' words, as the understanding reads them. */
 const CONNECTOR_WORDS: ReadonlySet<string> = new Set(['y', 'e', 'tambien', 'ademas', 'luego', 'despues', 'aparte']);
 /** How near the connector the second operation's cue must be, in words. */

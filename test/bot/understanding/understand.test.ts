@@ -3681,6 +3681,18 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('member testing after the fiftieth blind batch', () => {
+  it('reads two bookings said with "ahora" in front as two requests, each with its own specialty and person', () => {
+    const result = read('ahora una para mi de medicina general y otra para teo de pediatria', 'menu');
+    assert.equal(result.intent, 'book');
+    assert.equal(result.entities.specialty, 'medicina_general');
+    assert.deepEqual(result.entities.patients, [{ kind: 'self' }]);
+    assert.equal(result.next?.intent, 'book');
+    assert.equal(result.next?.entities.specialty, 'pediatria');
+    assert.deepEqual(result.next?.entities.patients, [{ kind: 'name', name: 'mateo' }]);
+  });
+});
+
 describe('the fiftieth blind batch, opened for tuning (dev53)', () => {
   itReads([
     // "La mía" cancelled or moved: the member's own, even at a child's menu; "consulte las de Mateo" looks his up.
