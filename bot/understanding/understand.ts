@@ -908,12 +908,12 @@ const ANOTHER_FOR =
   /\b(?:la misma|lo mismo|una igual|otra igual|otra|una)(?: cita)? (?:para|pa|pal|a)\b|\b(?:saca|saque|saco|sacar|sacarle|agende|agenda|agendo|pida|pide|pido)(?:me|le)? (?:la misma|una|otra)\b|\btambien (?:para|pa) \w+/;
 
 /** A "no" set apart that takes back what was just answered: "para mí… no, para Sofía", "Kennedy.. o no, mejor…", "el 30 no, que…". */
-const CORRECTING_NO =
+export const CORRECTING_NO =
   /(?<=[a-z0-9])\s*(?:\.{2,}|…|,|\.|;)?\s+(?:(?:ay|uy|ah|o|bueno|pues|mentiras|perdon)[\s,]+)*(?<!\bsi\s)no(?:\s*(?:,|\.{2,}|…|\.|;)|\s+(?:espere|espera|esperate|perdon)\b[\s,.…]*)\s*(?:mejor\s+|mas bien\s+|es\s+|era\s+)?/g;
 /** A realisation that undoes the answer before it: "…ahh verdad q esa es la de Mateo, entonces ". */
 const REALISED = /(?<=[a-z0-9])\s*(?:\.{2,}|…|,|\.)?\s+(?:(?:ah+|ay|uy|a+y+)[\s,]+)*verdad (?:que|q) [^,.;?!]{1,40}?,?\s+entonces\s+/;
 /** What every match of `CORRECTING_NO` holds: its "no", then a stop or a word taking it back. Keep the two together. */
-const MAY_CORRECT = /no(?:\s*[,.…;]|\s+(?:espere|espera|esperate|perdon)\b)/;
+export const MAY_CORRECT = /no(?:\s*[,.…;]|\s+(?:espere|espera|esperate|perdon)\b)/;
 const CORRECTING_NO_AT_END = /\s*(?:\.{2,}|…|,|\.|;)?\s+(?:(?:ay|uy|ah|o|bueno|pues|mentiras|perdon)[\s,]+)*no\s*(?:,|\.{2,}|…|\.|;)\s*(?:mejor\s+|mas bien\s+|es\s+|era\s+)?$/;
 /** What a correction after a "no" replaces. */
 const CORRECTED: ReadonlySet<keyof Entities> = new Set([

@@ -6,7 +6,7 @@
 import { normalizeText } from '../../dialogs/text.js';
 
 /** Emojis that mean something in a chat, read as the word a member would have written. */
-const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+export const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\u{1F44D}[\u{1F3FB}-\u{1F3FF}]?/gu, ' ok '],
   [/\u{1F44C}[\u{1F3FB}-\u{1F3FF}]?/gu, ' ok '],
   [/\u2705|\u2714\uFE0F?/gu, ' ok '],
@@ -24,7 +24,7 @@ const EMOJI_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
  * A character any of `EMOJI_WORDS` can start with: from U+2600 (☺ U+263A, ✅, ✔, ❌, ❎, ❤) or beyond the Basic Multilingual
  * Plane (a surrogate). Accented letters, ñ, ¿ and ¡ are none: most messages skip the emoji replacements.
  */
-const MAY_HOLD_EMOJI = /[\u2600-\u27FF\uD800-\uDFFF]/;
+export const MAY_HOLD_EMOJI = /[\u2600-\u27FF\uD800-\uDFFF]/;
 /**
  * Chat shorthand, read as the word it stands for wherever it stands alone between spaces or
  * punctuation: "q" (que), "xq"/"pq" (porque), "tmb"/"tb" (también), "xa" (para), "d" (de),
