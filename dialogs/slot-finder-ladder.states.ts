@@ -49,6 +49,16 @@ const READ_EMAIL = { guard: 'gaveEmail', target: 'filingCase', actions: 'keepEma
 /** No e-mail to send the answer to: the way out without a case. */
 const NO_EMAIL_WAY_OUT = { target: 'abandoned', actions: { type: 'say', params: reply('riss.noEmailWayOut') } } as const;
 
+/** A second e-mail that could not be read, where no other address is left to ask for: the way out without a case. */
+const MISSED_EMAIL_TWICE = {
+  guard: 'emailMissedTwice',
+  target: 'abandoned',
+  actions: [
+    { type: 'say', params: reply('riss.invalidEmail') },
+    { type: 'say', params: reply('riss.noEmailWayOut') },
+  ],
+} as const;
+
 /** An e-mail that could not be read: said, counted, and asked again. */
 const MISSED_EMAIL = { actions: ['countEmailMiss', { type: 'say', params: reply('riss.invalidEmail') }, 'repeatPrompt'] } as const;
 
@@ -251,14 +261,7 @@ export const ladderStates = {
         // ("Mejor déjelo con el que tienen": the address on file after all.)
         { guard: 'hasNoEmail', target: 'collectingEmail' },
         { guard: 'saidNo', target: 'collectingEmail' },
-        {
-          guard: 'emailMissedTwice',
-          target: 'abandoned',
-          actions: [
-            { type: 'say', params: reply('riss.invalidEmail') },
-            { type: 'say', params: reply('riss.noEmailWayOut') },
-          ],
-        },
+        MISSED_EMAIL_TWICE,
         MISSED_EMAIL,
       ],
     },
@@ -267,21 +270,7 @@ export const ladderStates = {
     tags: ['awaitingInput'],
     entry: { type: 'prompt', params: ask('email', 'riss.askRelativeEmail') },
     on: {
-      USER_MESSAGE: [
-        READ_EMAIL,
-        CASE_GIVEN_UP,
-        { guard: 'hasNoEmail', ...NO_EMAIL_WAY_OUT },
-        { guard: 'saidNo', ...NO_EMAIL_WAY_OUT },
-        {
-          guard: 'emailMissedTwice',
-          target: 'abandoned',
-          actions: [
-            { type: 'say', params: reply('riss.invalidEmail') },
-            { type: 'say', params: reply('riss.noEmailWayOut') },
-          ],
-        },
-        MISSED_EMAIL,
-      ],
+      USER_MESSAGE: [READ_EMAIL, CASE_GIVEN_UP, { guard: 'hasNoEmail', ...NO_EMAIL_WAY_OUT }, { guard: 'saidNo', ...NO_EMAIL_WAY_OUT }, MISSED_EMAIL_TWICE, MISSED_EMAIL],
     },
   }),
   filingCase: slotFinderSetup.createStateConfig({
