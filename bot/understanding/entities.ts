@@ -322,7 +322,12 @@ export function readEntities(
         !/\b(?:bueno|pongamos|mejor|entonces|listo|dejemos|digamos|prefiero|dejela|dejelo)(?: (?:en|la|la de))?$/.test(
           words.slice(Math.max(0, (sites.at(-1)?.start ?? 0) - 3), sites.at(-1)?.start ?? 0).join(' '),
         )));
-  const site = sitesWeighed ? undefined : lastValue(sites);
+  // ("¿Y no hay en otra sede cerca a Faca?": another site, near the one named, which is no site asked for.)
+  const nearOnly =
+    sites.length > 0 &&
+    OTHER_SITE.test(wordsText) &&
+    sites.every((found) => /\b(?:cerca|cerquita|cercana|cercano)(?: (?:a|de|del|al))?$/.test(words.slice(Math.max(0, found.start - 3), found.start).join(' ')));
+  const site = sitesWeighed || nearOnly ? undefined : lastValue(sites);
   // "Nació en el hospital de Kennedy": where someone was born is no site to book at; "¿dónde queda la de Kennedy?" asks about one.
   if (site && (!IDENTITY_QUESTIONS.has(question) || ASKS_WHERE.test(normalized))) entities.site = site;
   // "Cancéleme la de Kennedy", "la que tengo en Suba": the site of a cita the member has, which says which one it is.

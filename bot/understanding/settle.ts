@@ -1194,6 +1194,9 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     entities.annoyed = true;
   }
+  // ("Y ahora la de la niña, seguidita después de la de Mateo" at the slots: someone's cita as the time, the booking under way
+  // going on; a change of patient only the classifier weighed is none.)
+  if ((question === 'slot' || question === 'day') && intent === 'change_patient' && entities.timeOf && !intentRead.ruled && !PATIENT_CHANGE_CUE.test(normalized)) intent = 'none';
   // "¿Me la puede pasar pal jueves?" at the slots or days shown: another day for the cita being chosen, not a move of
   // one already booked ("reprogramar la de Sofía" still is one).
   if (
