@@ -1194,6 +1194,13 @@ export function settleIntent(reads: Reads): Understanding {
     choice = undefined;
     entities.annoyed = true;
   }
+  // "¿Y después?", "¿y qué más hay?" at the days or slots shown: the next page of them (never help, never "No te entendí").
+  if (
+    (question === 'slot' || question === 'day') &&
+    picked === undefined &&
+    /^\W*(?:y )?(?:despues|luego|que mas|q mas|cuales mas|que otros|que otras)(?: (?:hay|tiene|tienen|me da|me ofrece))?\W*$/.test(normalized)
+  )
+    intent = question === 'day' ? 'other_day' : 'more_times';
   // ("Y ahora la de la niña, seguidita después de la de Mateo" at the slots: someone's cita as the time, the booking under way
   // going on; a change of patient only the classifier weighed is none.)
   if ((question === 'slot' || question === 'day') && intent === 'change_patient' && entities.timeOf && !intentRead.ruled && !PATIENT_CHANGE_CUE.test(normalized)) intent = 'none';

@@ -3699,6 +3699,10 @@ describe('the fiftieth blind batch, opened for tuning (dev53)', () => {
     ['y cancele la mia del jueves tambien', 'menu', { intent: 'cancel', mine: true }],
     ['y la mia del jueves a las tres me la pasa para el viernes', 'menu', { intent: 'reschedule', mine: true }],
     ['ahora consulte las de mateo', 'menu', { intent: 'consult', choice: 'consult' }],
+    // "¿Y después?", "¿y qué más hay?" at the days or slots shown: the next ones (the retrained classifier read "none").
+    ['y despues?', 'day', { intent: 'other_day' }],
+    ['y que mas hay?', 'day', { intent: 'other_day' }],
+    ['¿y después?', 'slot', { intent: 'more_times' }],
     // Another site near the one named: another site, which the dialog asks for; the one named is no site asked for.
     ['y no hay en otra sede cerca a faca? madrid o mosquera?', 'offer', { otherSite: true, site: undefined }],
     // What the authorisation costs or whether it can be withdrawn, asked at the authorisation: explained, never the cita's cost.
