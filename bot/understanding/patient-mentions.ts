@@ -1498,7 +1498,9 @@ function readPatients(
         (question === 'patient' && words.length <= 8) ||
         NEEDS_CARE.test(original.slice(found.end, found.end + 3).join(' ')) ||
         // ("¿Y mi esposa tiene alguna cita?", written by her husband: her citas.)
-        HAS_A_CITA.test(original.slice(found.end, found.end + 4).join(' '));
+        HAS_A_CITA.test(original.slice(found.end, found.end + 4).join(' ')) ||
+        // ("Mi esposa no va a poder asistir a su cita…, quisiera cancelarla": hers, the one cancelled or moved.)
+        /^no (?:va a poder|puede|podra|alcanza a|va a alcanzar a) (?:ir|asistir|llegar)\b/.test(original.slice(found.end, found.end + 6).join(' '));
       if (selfAt.has(found.start) && !forTheMember) continue;
       if (selfAt.has(found.start) && !ofRelative.has(found.start)) {
         push({ kind: 'self' }, found.start);

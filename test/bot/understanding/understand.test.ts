@@ -3682,6 +3682,12 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
 });
 
 describe('member testing after the fiftieth blind batch', () => {
+  it('reads "mi hija no va a poder ir a su cita…", from the grandmother writing, as the member\'s own cita', () => {
+    const result = read('Mi hija no va a poder ir a su cita del miercoles, quiero cancelarsela', { ...expectationAt('menu', CORPUS_NOW), writer: 'abuela' });
+    assert.equal(result.intent, 'cancel');
+    assert.deepEqual(result.entities.patients, [{ kind: 'self' }]);
+  });
+
   it('reads two bookings said with "ahora" in front as two requests, each with its own specialty and person', () => {
     const result = read('ahora una para mi de medicina general y otra para teo de pediatria', 'menu');
     assert.equal(result.intent, 'book');
