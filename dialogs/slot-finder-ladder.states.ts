@@ -258,9 +258,8 @@ export const ladderStates = {
       USER_MESSAGE: [
         READ_EMAIL,
         CASE_GIVEN_UP,
-        // ("Mejor déjelo con el que tienen": the address on file after all.)
-        { guard: 'hasNoEmail', target: 'collectingEmail' },
-        { guard: 'saidNo', target: 'collectingEmail' },
+        // ("No, mejor déjelo con el que tienen": the address on file after all.)
+        { guard: or(['hasNoEmail', 'saidNo']), target: 'collectingEmail' },
         MISSED_EMAIL_TWICE,
         MISSED_EMAIL,
       ],

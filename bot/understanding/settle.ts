@@ -145,10 +145,8 @@ function settleFirst(reads: Reads): FirstSettled {
   if (insteadOf && (intent === 'cancel' || intent === 'reschedule')) {
     const putAside: Intent = /^(?:cancel|anul)/.test(insteadOf[1] ?? '') ? 'cancel' : 'reschedule';
     const rest = normalized.replace(INSTEAD_OF, ' ');
-    if (intent === putAside) {
-      if (putAside === 'cancel' && MOVE_WORD.test(rest)) intent = 'reschedule';
-      else if (putAside === 'reschedule' && CANCEL_WORD.test(rest)) intent = 'cancel';
-    } else if (putAside === 'reschedule' && intent === 'reschedule' && CANCEL_WORD.test(rest)) intent = 'cancel';
+    if (intent === putAside && putAside === 'cancel' && MOVE_WORD.test(rest)) intent = 'reschedule';
+    else if (intent === putAside && putAside === 'reschedule' && CANCEL_WORD.test(rest)) intent = 'cancel';
   }
   // (A question about one of the citas listed, at the menu: the citas, looked up again, whatever option its words name.)
   let askedOfOne = false;
@@ -1437,24 +1435,17 @@ export function settleIntent(reads: Reads): Understanding {
     intent = 'none';
     entities.asks = 'meaning';
   }
-  // "¿Qué es eso de autorizar? ¿Eso me cobran algo?", "¿después puedo quitar la autorización?" at the authorisation: what the
-  // authorisation is, costs or allows, asked (the explanation says it is free and can be withdrawn), never the cita's cost.
-  if (
+  // What a yes or a no would do, or how to answer, asked at a yes/no question ("¿y qué pasa si no autorizo?", "¿qué debo hacer?
+  // ¿Escribo sí?"); or, at the authorisation, what it costs or whether it can be withdrawn ("¿qué es eso de autorizar? ¿eso me
+  // cobran algo?", "¿después puedo quitar la autorización?"; the explanation says it is free and can be withdrawn): Lina explains
+  // and asks again, never taking a yes or a no from the question, nor answering the cita's cost.
+  const answerAsked = YES_NO_QUESTIONS.has(question) && ANSWER_ASKED_ABOUT.test(wordsText);
+  const consentAsked =
     question === 'consent' &&
-    normalized.includes('?') &&
     /\b(?:autoriz\w*|tratamiento de (?:mis |los )?datos)\b/.test(normalized) &&
     (entities.asks === 'cost' || /\b(?:quitar|retirar|revocar|cancelar|anular|echar para atras|arrepentir\w*)\b/.test(normalized)) &&
-    entities.yesNo !== 'yes' &&
-    !HELP_ITSELF.test(normalized)
-  ) {
-    intent = 'none';
-    choice = undefined;
-    delete entities.yesNo;
-    entities.asks = 'meaning';
-  }
-  // "¿Y qué pasa si no autorizo?", "¿qué debo hacer? ¿Escribo sí?": what a yes or a no would do, or how to answer, asked; Lina
-  // explains and asks again (never a yes or a no taken from the question).
-  if (YES_NO_QUESTIONS.has(question) && normalized.includes('?') && ANSWER_ASKED_ABOUT.test(wordsText) && !HELP_ITSELF.test(normalized)) {
+    entities.yesNo !== 'yes';
+  if ((answerAsked || consentAsked) && normalized.includes('?') && !HELP_ITSELF.test(normalized)) {
     intent = 'none';
     choice = undefined;
     delete entities.yesNo;

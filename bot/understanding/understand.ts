@@ -172,8 +172,6 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
 
   /** The readings of one message's texts, at one question: cleared for every message. */
   const readings = new Map<string, Understanding>();
-  /** The difference between options, asked: "¿cuál es la diferencia entre consultar y agendar?", "¿qué diferencia hay?". */
-  const DIFFERENCE_ASKED = /\b(?:cual es la|que|cual|hay alguna|y la) diferencia\b|\bdiferencia (?:hay )?entre\b/;
 
   const clauseWords = (clause: string): string[] => wordsOf(normalizeMessage(clause)).map((word) => speller.correct(word));
 
@@ -362,6 +360,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     if (YES_NO_QUESTIONS.has(expectation.question)) return undefined;
     const normalized = normalizeMessage(read);
     // (Every correction holds its "no" and what follows it: without them, the costlier expression is not run.)
+    // (A realisation at the slots, `REALISED`, holds "verdad", which the same cheap look lets through.)
     if (!MAY_CORRECT.test(normalized) && !(expectation.question === 'slot' && normalized.includes('verdad'))) return undefined;
     let cut: number | undefined;
     // ("…no espere, …", "no perdón", without a stop after the "no": a correction said on the way, which the writers of the
@@ -910,6 +909,8 @@ const ANOTHER_FOR =
 /** A "no" set apart that takes back what was just answered: "para mí… no, para Sofía", "Kennedy.. o no, mejor…", "el 30 no, que…". */
 export const CORRECTING_NO =
   /(?<=[a-z0-9])\s*(?:\.{2,}|…|,|\.|;)?\s+(?:(?:ay|uy|ah|o|bueno|pues|mentiras|perdon)[\s,]+)*(?<!\bsi\s)no(?:\s*(?:,|\.{2,}|…|\.|;)|\s+(?:espere|espera|esperate|perdon)\b[\s,.…]*)\s*(?:mejor\s+|mas bien\s+|es\s+|era\s+)?/g;
+/** The difference between options, asked: "¿cuál es la diferencia entre consultar y agendar?", "¿qué diferencia hay?". */
+const DIFFERENCE_ASKED = /\b(?:cual es la|que|cual|hay alguna|y la) diferencia\b|\bdiferencia (?:hay )?entre\b/;
 /** A realisation that undoes the answer before it: "…ahh verdad q esa es la de Mateo, entonces ". */
 const REALISED = /(?<=[a-z0-9])\s*(?:\.{2,}|…|,|\.)?\s+(?:(?:ah+|ay|uy|a+y+)[\s,]+)*verdad (?:que|q) [^,.;?!]{1,40}?,?\s+entonces\s+/;
 /** What every match of `CORRECTING_NO` holds: its "no", then a stop or a word taking it back. Keep the two together. */
