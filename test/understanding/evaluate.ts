@@ -63,6 +63,7 @@ export const SPLITS = {
   dev51: new URL('./dev-51.yaml', import.meta.url),
   dev52: new URL('./dev-52.yaml', import.meta.url),
   dev53: new URL('./dev-53.yaml', import.meta.url),
+  dev54: new URL('./dev-54.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;
