@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from '@jest/globals';
+import { readCorpus } from '../../bot/understanding/corpus.js';
 import { evaluate, readSplit } from './evaluate.js';
 
 describe('the labelled corpus', () => {
@@ -19,6 +20,33 @@ describe('the labelled corpus', () => {
       [],
       'held-out messages in training',
     );
+  });
+});
+
+describe('the wrong-patient count', () => {
+  const entries = (yaml: string) => readCorpus(yaml, 'test');
+  const wrongPatients = (yaml: string) => evaluate(entries(yaml)).wrongPatient;
+
+  it('takes a child named and the same child called by relation for one person, though entity accuracy still wants the label', () => {
+    // Laura's son is Mateo and her daughter Sofía: "el niño" labelled `mateo` and read `son` books for the same child.
+    const report = evaluate(
+      entries(
+        '- { text: "Hola buen día, soy el papá de Mateo, esposo de Laura. Necesito sacarle el control al niño con el pediatra", at: start, intent: book, entities: { patient: mateo, specialty: pediatria, visitType: control } }',
+      ),
+    );
+    assert.equal(report.wrongPatient, 0);
+    assert.equal(report.entityAccuracy < 1, true, 'the label itself is still compared');
+    assert.equal(wrongPatients('- { text: "soy la tía de Mateo, hay que cambiarle la cita al niño", at: start, intent: reschedule, entities: { patient: son } }'), 0);
+  });
+
+  it('takes both children, named or not, for the same two people', () => {
+    assert.equal(wrongPatients('- { text: "soy la abuela de Mateo y Sofía, qué citas tienen los niños", at: start, intent: consult, entities: { patient: [child, child] } }'), 0);
+  });
+
+  it('counts the other child, or the member for a child, as a wrong patient', () => {
+    assert.equal(wrongPatients('- { text: "para Mateo", at: start, intent: book, entities: { patient: sofia } }'), 1);
+    assert.equal(wrongPatients('- { text: "para la niña", at: start, intent: book, entities: { patient: son } }'), 1);
+    assert.equal(wrongPatients('- { text: "es para mí", at: start, intent: book, entities: { patient: daughter } }'), 1);
   });
 });
 
@@ -41,7 +69,8 @@ describe('understanding on the held-out split', () => {
   // });
   it.todo('reads at least 95 % of the entities and chosen options right');
 
-  // todo: not met on the fifty-first blind batch: 6 of 668 (0 on the thirty-eighth; README, "Understanding")
+  // todo: not met on the fifty-first blind batch: 6 of 668 as measured, 3 as counted since (a child
+  // named and the same child called by relation are one person; 0 on the thirty-eighth; README, "Understanding")
   // The test, for when it is met:
   // it('reads no message as naming a patient other than the one it names', () => {
   //   assert.equal(report.wrongPatient, 0);

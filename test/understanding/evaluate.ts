@@ -143,8 +143,22 @@ function expectedOf(entry: CorpusEntry): Partial<Record<EntityKey, unknown>> & {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-/** The corpus's member is Laura: "para Laura, o sea yo" read as `self` or as `laura` names one person, so it is no wrong patient (entity accuracy still wants the label). */
-const asPerson = (patient: unknown): unknown => (Array.isArray(patient) ? patient.map(asPerson) : patient === 'laura' ? 'self' : patient);
+/**
+ * Who a patient label is, in the corpus's family, for counting wrong patients (entity accuracy
+ * still wants the label itself): the member is Laura, so "para Laura, o sea yo" read as `self`
+ * or as `laura` names one person; she has one son, Mateo, and one daughter, Sofía, and the
+ * dialogs take "el niño" to her son and "la niña" to her daughter, so `son` and `mateo`, or
+ * `daughter` and `sofia`, are one person too; and two children named either way ("los niños",
+ * "Mateo y Sofía") are both of them. `child` alone stays unresolved: the dialogs ask which.
+ */
+const PERSON: Readonly<Record<string, string>> = { laura: 'self', mateo: 'son', sofia: 'daughter' };
+const CHILDREN = new Set(['son', 'daughter', 'child']);
+const asPerson = (patient: unknown): unknown => {
+  if (!Array.isArray(patient)) return typeof patient === 'string' ? (PERSON[patient] ?? patient) : patient;
+  const people = patient.map(asPerson);
+  const bothChildren = people.length === 2 && people.every((person) => CHILDREN.has(person as string)) && (people[0] !== people[1] || people[0] === 'child');
+  return bothChildren ? 'both children' : people;
+};
 const opposite = (a: unknown, b: unknown) => (a === 'yes' && b === 'no') || (a === 'no' && b === 'yes');
 
 export function readSplit(name: SplitName): CorpusEntry[] {
