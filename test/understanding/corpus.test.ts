@@ -57,32 +57,29 @@ describe('understanding on the held-out split', () => {
   // and their numbers are held to the committed report below, so they change only with a new
   // report, in review. They are never met by tuning on the held-out split: its failures are not
   // looked at (test/understanding/README.md).
-  // Met on the fifty-first blind batch: 96.7 % (and on the fiftieth: 95.9 %; README, "Understanding").
+  // Met on the fifty-second blind batch: 97.5 % (and on the fifty-first: 96.7 %; README, "Understanding").
   it('reads the intent of at least 95 % of the messages', () => {
     assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
   });
 
-  // todo: not met on the fifty-first blind batch: 94.7 % (met on the forty-eighth: 95.2 %; README, "Understanding")
+  // todo: not met on the fifty-second blind batch: 94.8 % (met on the forty-eighth: 95.2 %; README, "Understanding")
   // The test, for when it is met:
   // it('reads at least 95 % of the entities and chosen options right', () => {
   //   assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
   // });
   it.todo('reads at least 95 % of the entities and chosen options right');
 
-  // todo: not met on the fifty-first blind batch: 6 of 668 as measured, 3 as counted since (a child
-  // named and the same child called by relation are one person; 0 on the thirty-eighth; README, "Understanding")
+  // todo: not met on the fifty-second blind batch: 5 of 757 (0 on the thirty-eighth; README, "Understanding")
   // The test, for when it is met:
   // it('reads no message as naming a patient other than the one it names', () => {
   //   assert.equal(report.wrongPatient, 0);
   // });
   it.todo('reads no message as naming a patient other than the one it names');
 
-  // todo: not met on the fifty-first blind batch: 1 of 668 (0 of 787 on the fiftieth; README, "Understanding")
-  // The test, for when it is met:
-  // it('never reads a yes as a no or a no as a yes', () => {
-  //   assert.equal(report.yesNoFlips, 0);
-  // });
-  it.todo('never reads a yes as a no or a no as a yes');
+  // Met on the fifty-second blind batch: 0 of 757 (and on the fiftieth: 0 of 787; README, "Understanding").
+  it('never reads a yes as a no or a no as a yes', () => {
+    assert.equal(report.yesNoFlips, 0);
+  });
 
   it('is what the committed report says', () => {
     const committed = JSON.parse(readFileSync(new URL('./report.json', import.meta.url), 'utf8')) as {
