@@ -94,6 +94,8 @@ export function readIntent(
   if (lexicon.yes.has(whole) || lexicon.yes.has(phrase) || (yesNoQuestion && (lexicon.yesVerbs.has(whole) || lexicon.yesVerbs.has(phrase)))) {
     return { intent: 'affirm', score: 1, ruled: true };
   }
+  // "No más, gracias" at the menu ("¿algo más?"): nothing else, a goodbye.
+  if (question === 'menu' && /^no mas,? (?:gracias|muchas gracias|mil gracias)\b/.test(whole)) return { intent: 'goodbye', score: 1, ruled: true };
   if (lexicon.no.has(whole) || lexicon.no.has(phrase)) return { intent: 'deny', score: 1, ruled: true };
   // ("Muchas gracias por la ayuda, chao": small talk only, so "ayuda" picks no option.)
   const goodbyes = GOODBYE_WORDS.find(words);

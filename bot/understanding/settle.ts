@@ -1403,7 +1403,8 @@ export function settleIntent(reads: Reads): Understanding {
     entities.leaveAsIs &&
     entities.yesNo !== 'yes' &&
     !entities.asks &&
-    (intent === 'none' || intent === 'deny' || intent === 'cancel') &&
+    // ("Mejor déjela como estaba", read as a booking by the classifier alone: no word asks for one.)
+    (intent === 'none' || intent === 'deny' || intent === 'cancel' || (OPERATIONS.has(intent) && !intentRead.ruled && operationCue(normalized) === undefined)) &&
     // ("No sé 🤔, déjeme pensar": a doubt, asked again.)
     !/^\W*(?:\w+\W+)?no se\b/.test(normalized)
   ) {

@@ -165,7 +165,8 @@ const NO_THEN_YES = new RegExp(
     // ("No… sí, mejor sí, radíquelo": the yes said again after "mejor".)
     String.raw`|^(?:(?:ay|uy|ah|eh|m+|hm+|este) )*no\b.* (?:bueno|pues|ok|entonces|pensandolo bien|ay|mejor) ${YES_THEN} (?:busque|busquela|radiquelo|radique|confirmela|confirme|agendela|agendemela|hagale|hagalo|dele|muevala|muevamela|cancelela|cancelemela|cambiela|cambiemela|autorizo|acepto)\b(?!.*\b(?:pero|(?<!\b(?:queda|quedaria|es|esta|sirve) )mejor|otro|otra|sino|tampoco)\b)` +
     // ("Uy no… bueno toca, busque en la tarde y yo veo cómo la recojo": a no, then giving in, and what to do.)
-    String.raw`|^(?:(?:ay|uy|ah|eh|m+|hm+|este) )*no\b.* (?:bueno|pues|ok|entonces|ay) (?:toca|ni modo|que mas|que se le hace|que se hace)(?: pues)? (?:busque|busquela|radiquelo|radique|confirmela|confirme|agendela|hagale|hagalo|dele)\b(?!.*\b(?:pero|sino|tampoco)\b)` +
+    // ("No pues qué más toca, sí, radique el caso a ver": "no pues qué más" gives in too.)
+    String.raw`|^(?:(?:ay|uy|ah|eh|m+|hm+|este) )*no\b.* (?:bueno|pues|ok|entonces|ay) (?:toca|ni modo|que mas(?: (?:toca|nos toca|hacemos|se hace|le hacemos))?|que se le hace|que se hace)(?: pues)?(?: si)? (?:busque|busquela|radiquelo|radique|confirmela|confirme|agendela|hagale|hagalo|dele)\b(?!.*\b(?:pero|sino|tampoco)\b)` +
     // ("No, no autorizo… bueno sí, si toca pa la cita, sí autorizo": the authorisation refused, then given, the last word.)
     String.raw`|^(?:(?:ay|uy|ah|eh|m+|hm+|este) )*no\b.* (?:bueno|pues|ok|entonces|pensandolo bien|mejor) si\b(?!.*\b(?:pero|sino|tampoco|no)\b).* si (?:autorizo|acepto|doy (?:la|mi) autorizacion)$`,
 );

@@ -3681,6 +3681,20 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
+  itReads([
+    // "No más, gracias" at the menu: nothing else, a goodbye; elsewhere still a no.
+    ['no mas gracias', 'menu', { intent: 'goodbye' }],
+    ['no mas, gracias', 'menu', { intent: 'goodbye' }],
+    ['no mas gracias', 'slot', { intent: 'deny' }],
+    // "No pues qué más toca, sí, radique": giving in, the yes (it read a no).
+    ['no pues qué más toca sí radique el caso a ver', 'offer', { intent: 'affirm', choice: 'yes', yesNo: 'yes' }],
+    // "Mejor déjela como estaba" at an offer or a confirmation: the cita left as it is, the no (the classifier read a booking).
+    ['mejor dejela como estaba', 'offer', { intent: 'deny', choice: 'no' }],
+    ['mejor dejela como estaba', 'confirm', { intent: 'deny', choice: 'no' }],
+  ]);
+});
+
 describe('member testing after the fiftieth blind batch', () => {
   it('reads "mi hija no va a poder ir a su cita…", from the grandmother writing, as the member\'s own cita', () => {
     const result = read('Mi hija no va a poder ir a su cita del miercoles, quiero cancelarsela', { ...expectationAt('menu', CORPUS_NOW), writer: 'abuela' });
