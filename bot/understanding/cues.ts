@@ -163,7 +163,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   // "¿Me la corre una horita más tarde?", "me la pasa para el jueves": the cita just spoken of, moved.
   [
     'reschedule',
-    /\b(?:me |nos |se )?(?:la|lo) (?:corre|corres|corren|correria|pasa|pasas|pasan|pasaria|mueve|mueves|mueven|moveria|cambia|cambias|cambian|cambiaria|cambiarian)(?: (?:un|una|unos|unas) (?:horita|hora|poquito|rato|dia|diita))? (?:mas (?:tarde|temprano|tardecito|tempranito)|para|pa|pal|al)\b/g,
+    /\b(?:me |nos |se )?(?:la|lo) (?:corre|corres|corren|correria|pasa|pasas|pasan|pasaria|mueve|mueves|mueven|moveria|cambia|cambias|cambian|cambiaria|cambiarian|cambie|cambien|pase|pasen|mueva|muevan|corra|corran)(?: (?:un|una|unos|unas) (?:horita|hora|poquito|rato|dia|diita))? (?:mas (?:tarde|temprano|tardecito|tempranito)|para|pa|pal|al)\b/g,
   ],
   // "La cita mía del miércoles, ¿me la puede poner una horita más tarde?": the cita spoken of, set later or earlier.
   [

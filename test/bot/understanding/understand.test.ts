@@ -3692,6 +3692,22 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
     // "Mejor déjela como estaba" at an offer or a confirmation: the cita left as it is, the no (the classifier read a booking).
     ['mejor dejela como estaba', 'offer', { intent: 'deny', choice: 'no' }],
     ['mejor dejela como estaba', 'confirm', { intent: 'deny', choice: 'no' }],
+    // Laura's father, "padre de la afiliada Laura Gómez", writing of "mi hija": the member; "me la cambien para…" moves it.
+    [
+      'Les escribe Hernando Gómez, padre de la afiliada Laura Gómez. Mi hija tiene cita de medicina general el miércoles y amaneció con gripa. Solicito me la cambien para la semana entrante.',
+      'start',
+      { intent: 'reschedule', patients: [{ kind: 'self' }], writer: 'abuelo' },
+    ],
+    ['quiero que me la pase para el viernes', 'menu', { intent: 'reschedule', day: '2026-11-27' }],
+    // Sent by Laura ("me manda Laura… la cita de ella"), or asked by her to cancel "-le" the cita: hers.
+    ['hola, me manda Laura, que si le puede decir a que horas es la cita de ella del miercoles', 'start', { intent: 'consult', patients: [{ kind: 'self' }] }],
+    [
+      'le escribe Jorge, el esposo de Laura Gómez. Ella me pidió el favor de cancelarle la cita del miércoles',
+      'start',
+      { intent: 'cancel', patients: [{ kind: 'self' }], writer: 'esposo' },
+    ],
+    // ("…cancelarle la cita al nieto": the grandson's.)
+    ['soy la mama de Laura, ella me pidio el favor de cancelarle la cita al nieto del viernes', 'start', { intent: 'cancel', patients: [{ kind: 'relation', relation: 'son' }] }],
   ]);
 });
 
