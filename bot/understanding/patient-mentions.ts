@@ -343,6 +343,14 @@ const THEIR_THING: ReadonlySet<string> = new Set([
   'futbol',
   'natacion',
 ]);
+/** Of `THEIR_THING`, the places and days of someone's, which a relative before them belongs to too ("el colegio de mi hijo"). */
+const THEIR_PLACE_OR_DAY: ReadonlySet<string> = new Set([...THEIR_THING].filter((thing) => !/^(?:cel|celular|telefono|numero|whatsapp|correo)$/.test(thing)));
+/** Whether a place or a day of someone's and "de" come before the words at `start`, a possessive or article between ("el colegio de mi hijo"). */
+function theirPlaceOrDayBefore(words: readonly string[], start: number): boolean {
+  let at = start - 1;
+  while (at >= 0 && start - at <= 2 && /^(?:mi|mis|su|sus|la|el|los|las)$/.test(words[at] ?? '')) at--;
+  return (words[at] === 'de' || words[at] === 'del') && THEIR_PLACE_OR_DAY.has(words[at - 1] ?? '');
+}
 /** What a member says of a document or date as their own ("la mía", "soy yo"), not of a patient. */
 const OWN_DOCUMENT: ReadonlySet<string> = new Set(['mia', 'mias', 'mios', 'es mia', 'la mia', 'las mias', 'soy yo', 'yo', 'y la mia']);
 /** A capitalised word that does not open a sentence: "es para Sofía", "mi hijo Juan". */
@@ -1188,6 +1196,9 @@ function readPatients(
         !/^(?:enferm|malit|con\b|mal\b|muy\b|(?:que|q) (?:necesita|necesitan|tiene|tienen|esta|estan|le|les|amanecio)\b)/.test(original.slice(found.end, found.end + 3).join(' '))
       )
         continue;
+      // "Tengo una reunión en el colegio de mi hijo", "es el cumpleaños de la niña": a place or a day of theirs, the reason
+      // for a change, not a patient (their phone, number or e-mail are left to the rules for who writes and whose data).
+      if (words[found.start] === 'del' ? THEIR_PLACE_OR_DAY.has(words[found.start - 1] ?? '') : theirPlaceOrDayBefore(words, found.start)) continue;
       // "Ya dejé a Sofía donde la abuela": a place, not a patient.
       if (words[found.start - 1] === 'donde' || (ARTICLES.has(words[found.start - 1] ?? '') && words[found.start - 2] === 'donde')) continue;
       // "Me confundí de niño": the mistake, not a patient.

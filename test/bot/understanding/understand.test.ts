@@ -3708,6 +3708,27 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
     ],
     // ("…cancelarle la cita al nieto": the grandson's.)
     ['soy la mama de Laura, ella me pidio el favor de cancelarle la cita al nieto del viernes', 'start', { intent: 'cancel', patients: [{ kind: 'relation', relation: 'son' }] }],
+    // "Pa Santa Marta": a place, never a name; the sister's "mis sobrinos" are both children.
+    [
+      'soy la hermana de Laura. ella me pidio q le cancelara las citas a mis sobrinos q nos vamos pa Santa Marta toda la semana',
+      'start',
+      {
+        intent: 'cancel',
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
+    ['necesito una cita pa San Andres', 'start', { intent: 'book', patients: undefined }],
+    // The school or the birthday of a child, the reason for a change: no patient; the child's own cita still is.
+    [
+      'tengo una cita de medicina general pero tengo una reunion en el colegio de mi hijo, me la podrian cambiar para otro dia?',
+      'start',
+      { intent: 'reschedule', patients: undefined },
+    ],
+    ['necesito cambiar mi cita porque es el cumpleaños de la niña', 'start', { intent: 'reschedule', patients: undefined }],
+    ['necesito cambiar la cita de mi hijo porque tiene reunion en el colegio', 'start', { patients: [{ kind: 'relation', relation: 'son' }] }],
   ]);
 });
 
