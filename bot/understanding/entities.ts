@@ -87,6 +87,13 @@ const DAYS_WONDERED =
 const BUSY_UNTIL =
   /\b(?:trabajo|trabajamos|estoy (?:trabajando|ocupad[ao]|de viaje|fuera|por fuera|incapacitad[ao])|estamos (?:trabajando|ocupad[ao]s|de viaje|fuera)|no (?:puedo|podemos)|tengo turno|viajo|ando (?:ocupad[ao]|de viaje))(?: toda la semana| todos los dias)? hasta (?:el )?((?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})\b(?: de \w+)?)/;
 
+/**
+ * The cita spoken of, said with its own day after a story told with another ("Laura se va mañana para Medellín y me pidió
+ * que le pasara la cita que tiene el miércoles", "está de viaje hasta el martes y tiene cita el miércoles"): that day.
+ */
+const CITA_HELD_ON =
+  /\b(?:(?:la )?cita (?:de (?:medicina general|pediatria|control) )?(?:que )?(?:ella |el )?(?:tiene|tengo|tenia|tenemos)|(?:tiene|tengo|tenia) (?:una |la )?cita(?: de (?:medicina general|pediatria|control))?) (?:el dia |para el |el |este |del )((?:lunes|martes|miercoles|jueves|viernes|sabado)(?: \d{1,2})?|\d{1,2} de [a-z]+)\b/;
+
 /** What opens a reason ("porque", "es que", "ya que"), with no change of mind after it: a site after it is why, not where. */
 const REASON_OPENER = /\b(porque|por que|es que|ya que)\b(?!.*\b(mejor|mas bien)\b)/;
 
@@ -389,6 +396,12 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
     if (corrected.day && !when.time) when = corrected;
     else if (corrected.day) when = { ...when, day: corrected.day, ...(corrected.weekday !== undefined ? { weekday: corrected.weekday } : {}) };
   }
+  // (Where a cita is being moved or cancelled, its own day, said with it after a story told with another day: see `CITA_HELD_ON`.)
+  const heldOn = when.day && (question === 'start' || question === 'menu') ? CITA_HELD_ON.exec(wordsText) : null;
+  if (heldOn && heldOn.index > 0) {
+    const held = readWhen(`el ${heldOn[1] ?? ''}`, now);
+    if (held.day && held.day !== when.day) when = { ...when, day: held.day, ...(held.weekday !== undefined ? { weekday: held.weekday } : {}) };
+  }
   // "¿Hay la otra semana?" where days or slots are shown: the week, not its Monday; days are listed from it.
   if ((question === 'slot' || question === 'day') && when.day && ANOTHER_WEEK.test(normalized) && !A_DAY_OF_IT.test(normalized)) {
     const [year, month, day] = when.day.split('-').map(Number) as [number, number, number];
@@ -549,7 +562,14 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
       const targetText = normalizedWhen.slice(moveTo.index + moveTo[0].length);
       if (target.band && (EXPLICIT_BAND.test(targetText) || !target.time)) entities.band = target.band;
       else if (named.band && !target.band && !(question === 'band' && !named.time)) delete entities.band;
-      if (named.day && named.day !== target.day) {
+      // ("Se va mañana… y me pidió que le pasara la cita que tiene el miércoles para la otra semana": the cita's own day.)
+      const heldBefore = CITA_HELD_ON.exec(normalizedWhen.slice(0, moveTo.index));
+      const heldDay = heldBefore && heldBefore.index > 0 ? readWhen(`el ${heldBefore[1] ?? ''}`, now) : undefined;
+      if (heldDay?.day && heldDay.day !== target.day) {
+        entities.day = heldDay.day;
+        if (heldDay.weekday !== undefined) entities.weekday = heldDay.weekday;
+        else delete entities.weekday;
+      } else if (named.day && named.day !== target.day) {
         entities.day = named.day;
         if (named.weekday !== undefined) entities.weekday = named.weekday;
         else delete entities.weekday;

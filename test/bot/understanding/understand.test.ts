@@ -3729,6 +3729,25 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
     ],
     ['necesito cambiar mi cita porque es el cumpleaños de la niña', 'start', { intent: 'reschedule', patients: undefined }],
     ['necesito cambiar la cita de mi hijo porque tiene reunion en el colegio', 'start', { patients: [{ kind: 'relation', relation: 'son' }] }],
+    // The cita's own day, said with it after a story told with another day ("se va mañana", "hasta el martes"); hers.
+    [
+      'Soy Diana, la cuñada de Laura. Laura se va mañana para Medellín por trabajo y me pidió que le pasara la cita que tiene el miércoles para la otra semana',
+      'start',
+      { intent: 'reschedule', day: '2026-11-25', patients: [{ kind: 'self' }] },
+    ],
+    [
+      'Soy la mamá de Laura Gómez, ella está de viaje hasta el martes en la noche y tiene cita el miércoles a las 10, quiere ver si se la pasan más tarde',
+      'start',
+      { intent: 'reschedule', day: '2026-11-25', time: '10:00' },
+    ],
+    ['me voy mañana de viaje y necesito pasar la cita que tengo el miercoles para la otra semana', 'start', { day: '2026-11-25', newDay: '2026-11-30' }],
+    ['tengo cita el miercoles, me la pasa para el viernes', 'start', { day: '2026-11-25', newDay: '2026-11-27' }],
+    // ("…el niño Mateo amaneció con tos y Laura me dijo que le sacara una cita": the boy's, not hers.)
+    [
+      'le escribe la mama de laura gomez es que el niño mateo amanecio con tos y laura esta trabajando y me dijo que le sacara una cita con el pediatra',
+      'start',
+      { intent: 'book', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] },
+    ],
   ]);
 });
 
