@@ -25,6 +25,18 @@ function ruledOutWithNo(said: ReturnType<typeof entitiesOf>, search: SlotFinderC
   return ruledOutIn(said, search);
 }
 
+/**
+ * "No, ¿y el viernes en la tarde?", "¿y el lunes 30?" at an offer: that day is searched, in the
+ * band said (else, after a no, the band just searched; else any band), with the doctor searched.
+ * The no declines the rung offered (`declined`), so an empty day goes on to the next one. A yes
+ * with a day is each rung's own yes ("bueno sí, en la tarde pero el jueves"); a day said busy or
+ * ruled out ("el viernes tengo reunión") is no day asked.
+ */
+function dayAsked(declined?: 'triedOtherBand' | 'triedOtherDoctor') {
+  const search = declined === 'triedOtherBand' ? 'searchDayAskedNotOtherBand' : declined === 'triedOtherDoctor' ? 'searchDayAskedNotOtherDoctor' : 'searchDayAsked';
+  return { guard: 'asksAnotherDay', target: 'searching', actions: ['startNewSearch', search] } as const;
+}
+
 /** At an offer, another patient, specialty or site named ("¿y no hay en otra sede?"): the search is revised, not refused. */
 const REVISED = { guard: 'revisesEarlierAnswer', target: 'revised' } as const;
 /** "Mejor no, déjelo así", "olvídelo" at the e-mail for a case: nothing filed, and Lina says so. */
@@ -91,6 +103,7 @@ export const ladderStates = {
         REVISED,
         SITE_KEPT,
         CASE_ASKED,
+        dayAsked('triedOtherBand'),
         // "No, con otro médico", "mejor con otro médico" to «¿Busco con Dr. Rojas en la tarde?»: any doctor, in the band searched.
         {
           guard: ({ event }) => entitiesOf(event).anyDoctor === true,
@@ -163,6 +176,7 @@ export const ladderStates = {
         REVISED,
         SITE_KEPT,
         CASE_ASKED,
+        dayAsked('triedOtherDoctor'),
         // ("Bueno sí, con otro, pero temprano": another doctor in that band, below; never the treating doctor's band again.)
         { ...NAMED_BAND, guard: and(['namesBandNotSearched', ({ event }: { event: EventObject }) => entitiesOf(event).anyDoctor !== true]) },
         {
@@ -207,6 +221,7 @@ export const ladderStates = {
         { guard: ({ event }) => entitiesOf(event).newEmail === true && entitiesOf(event).yesNo !== 'no', target: 'awaitingNewEmail' },
         // "Bueno, pues qué toca, sí, radíquelo": filing asked for in so many words.
         CASE_ASKED,
+        dayAsked(),
         // "Sí, pero que la respuesta me llegue al correo de mi hermana": that address asked for, never the one on file.
         { guard: ({ event }) => entitiesOf(event).anotherEmail === true && entitiesOf(event).yesNo !== 'no', target: 'awaitingRelativeEmail' },
         { guard: 'saidYes', target: 'collectingEmail' },

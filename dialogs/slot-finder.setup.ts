@@ -139,6 +139,18 @@ export function agesOutSaid({ agesOut, agesOutName }: { agesOut?: string; agesOu
 }
 
 /** What the pages and texts say about the search: the site, the band, the day, the doctor. */
+/** The search of a day asked at an offer; a no with it declines the rung offered (`declined`), so an empty day goes on to the next. */
+function dayAskedSearch(context: SlotFinderContext, event: EventObject, declined?: 'triedOtherBand' | 'triedOtherDoctor'): Partial<SlotFinderContext> {
+  const said = entitiesOf(event);
+  const no = said.yesNo === 'no';
+  const { fromTime: _from, toTime: _to, ...search } = context.search;
+  return {
+    search: { ...search, ...(said.day ? { day: said.day } : {}), band: said.band ?? (no ? context.search.band : 'cualquiera') },
+    ...(no && declined === 'triedOtherBand' ? { triedOtherBand: true, declined: true } : {}),
+    ...(no && declined === 'triedOtherDoctor' ? { triedOtherDoctor: true, declined: true } : {}),
+  };
+}
+
 export function describeSearch(context: SlotFinderContext) {
   const doctor = context.search.doctorId ? context.treatingDoctor?.name : undefined;
   return {
@@ -251,6 +263,11 @@ export const slotFinderSetup = setup({
     asksAnotherWeek: ({ event }) => entitiesOf(event).daysAfter !== undefined,
     /** "Es control, no primera vez" while booking, another patient, specialty or site: the search starts over. */
     revisesEarlierAnswer: revisesSearch,
+    /** "No, ¿y el viernes?", "¿y el lunes 30?" at an offer: a day asked, other than the one searched, neither ruled out nor with a yes. */
+    asksAnotherDay: ({ context, event }) => {
+      const said = entitiesOf(event);
+      return said.day !== undefined && said.yesNo !== 'yes' && said.day !== context.search.day && !said.ruledOutDays?.includes(said.day);
+    },
     asksOtherSiteWhileMoving,
     dayAsked: ({ context }) => context.search.day !== undefined,
     startsWithDays: ({ context }) => context.reason === 'otherDay',
@@ -285,6 +302,12 @@ export const slotFinderSetup = setup({
       },
     }),
     /** The band the message names, searched (the other band counts as tried). */
+    /** A day asked at an offer (see `dayAsked` in the ladder): searched, in the band said, else the one searched after a no, else any. */
+    searchDayAsked: assign(({ context, event }) => dayAskedSearch(context, event)),
+    /** The same, the no declining the other band offered. */
+    searchDayAskedNotOtherBand: assign(({ context, event }) => dayAskedSearch(context, event, 'triedOtherBand')),
+    /** The same, the no declining another doctor offered. */
+    searchDayAskedNotOtherDoctor: assign(({ context, event }) => dayAskedSearch(context, event, 'triedOtherDoctor')),
     searchNamedBand: assign({ search: ({ context, event }) => ({ ...context.search, band: entitiesOf(event).band ?? context.search.band }), triedOtherBand: true }),
     /** After the last days that have slots: no more of them in the window (`slots.noMoreDays`). */
     /** The days asked for are listed afresh: from the week asked ("la otra semana"), else from the first. */

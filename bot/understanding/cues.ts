@@ -1052,3 +1052,7 @@ export const WRITE_AGAIN =
 /** Either of the sites named will do: "cualquiera de las dos", "la que tenga cita más rápido", "me da igual". */
 export const EITHER_WILL_DO =
   /\b(?:cualquier\w*|la que (?:sea|tenga|haya|quede|este)|me (?:da|es) igual|da igual|lo que (?:sea|haya)|(?:la|donde) (?:haya|tengan?) (?:cita |citas |cupo )?(?:mas|primero|antes)|mas (?:rapido|pronto|rapidito|prontico))\b/;
+
+/** A day asked at an offer: "¿y el viernes en la tarde?", "no, ¿qué tal el jueves?", "¿no hay nada el lunes 30?". */
+export const OTHER_DAY_ASKED_AT_OFFER =
+  /(?:^|[,.;!?]\s*|\b(?:no|pues|bueno|entonces|ay|uy)\s+)(?:y|y que tal|que tal|y no hay(?: nada| algo)?|no hay(?: nada| algo)?|hay(?: algo)?)\s+(?:(?:para|pa)\s+)?(?:el|este|el proximo|el otro)\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})\b[^?]*\?+\W*$|^\W*y (?:el|para el|pal) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2})\b/;

@@ -30,6 +30,7 @@ import {
   NO_EMAIL_FIRST,
   NOT_FILE_CASE,
   NOT_HERE,
+  OTHER_DAY_ASKED_AT_OFFER,
   OTHER_DOCTOR,
   OTHER_SITE,
   SAME_AGAIN,
@@ -395,6 +396,12 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
     correctedWhen = corrected;
     if (corrected.day && !when.time) when = corrected;
     else if (corrected.day) when = { ...when, day: corrected.day, ...(corrected.weekday !== undefined ? { weekday: corrected.weekday } : {}) };
+  }
+  // ("No, el viernes en la mañana tengo reunión. ¿No hay nada el jueves en la tarde?" at an offer: the day asked.)
+  const askedAtOffer = question === 'offer' && when.day ? OTHER_DAY_ASKED_AT_OFFER.exec(normalized) : null;
+  if (askedAtOffer && askedAtOffer.index > 0) {
+    const asked = readWhen(askedAtOffer[0], now);
+    if (asked.day && asked.day !== when.day) when = { ...when, day: asked.day, ...(asked.weekday !== undefined ? { weekday: asked.weekday } : {}) };
   }
   // (Where a cita is being moved or cancelled, its own day, said with it after a story told with another day: see `CITA_HELD_ON`.)
   const heldOn = when.day && (question === 'start' || question === 'menu') ? CITA_HELD_ON.exec(wordsText) : null;

@@ -51,6 +51,7 @@ import { ordinalFromWord } from './numbers.js';
 import { optionValue, turnedDown, type Picked } from './options.js';
 import { bogotaParts, IDENTITY_QUESTIONS, OPERATIONS_IN_MENU, YES_NO_QUESTIONS, type Message } from './reading.js';
 import { ANSWER_ASKED_ABOUT } from './yes-no.js';
+import { OTHER_DAY_ASKED_AT_OFFER } from './cues.js';
 import type { Asked, Entities, Expectation, Intent, Question, Understanding } from './types.js';
 
 /** An operation put aside for another: "en vez de cancelarla", "en lugar de moverla", "antes que cancelarla". */
@@ -1239,6 +1240,16 @@ export function settleIntent(reads: Reads): Understanding {
     choice = optionValue(expectation.options, entities.yesNo);
   // "La semana entrante", "esta semana no puedo" where slots or days are shown: other days, from next week.
   if ((question === 'slot' || question === 'day') && intent === 'none' && choice === undefined && entities.daysAfter) intent = 'other_day';
+  // "No, ¿y el viernes en la tarde?", "¿y el lunes 30?" at an offer: another day asked (the dialog searches it).
+  if (
+    question === 'offer' &&
+    (intent === 'none' || intent === 'deny') &&
+    choice !== 'yes' &&
+    entities.day !== undefined &&
+    !entities.ruledOutDays?.includes(entities.day) &&
+    OTHER_DAY_ASKED_AT_OFFER.test(normalized)
+  )
+    intent = 'other_day';
   // "Ninguno", "ninguno de esos" at the list of days: none suits, more days asked.
   if (question === 'day' && choice === undefined && /^\W*(?:no,? )?ningun[oa](?: de (?:esos|esas|estos|estas))?(?: me sirve)?\W*$/.test(normalized)) {
     intent = 'other_day';

@@ -3742,6 +3742,11 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
     ],
     ['me voy mañana de viaje y necesito pasar la cita que tengo el miercoles para la otra semana', 'start', { day: '2026-11-25', newDay: '2026-11-30' }],
     ['tengo cita el miercoles, me la pasa para el viernes', 'start', { day: '2026-11-25', newDay: '2026-11-27' }],
+    // Another day asked at an offer: other_day, with the day asked (not the one said busy before it).
+    ['no, y el viernes en la tarde?', 'offer', { intent: 'other_day', yesNo: 'no', day: '2026-11-27', band: 'tarde' }],
+    ['y el lunes 30??', 'offer', { intent: 'other_day', day: '2026-11-30' }],
+    ['no, el viernes en la mañana tengo reunion. no hay nada el jueves en la tarde?', 'offer', { intent: 'other_day', day: '2026-11-26', band: 'tarde' }],
+    ['no, el jueves no puedo', 'offer', { intent: 'deny', day: undefined }],
     // ("…el niño Mateo amaneció con tos y Laura me dijo que le sacara una cita": the boy's, not hers.)
     [
       'le escribe la mama de laura gomez es que el niño mateo amanecio con tos y laura esta trabajando y me dijo que le sacara una cita con el pediatra',
