@@ -282,6 +282,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   // ("Yo ya tenía una el miércoles con la doctora López, ¿esa sigue?": whether it stands, asked.)
   ['consult', /\b(?:esa|esta) (?:sigue|continua)(?: (?:igual|en pie|vigente|agendada|activa))?(?=$| no\b| cierto\b| verdad\b| o\b)/g],
+  // ("Ok perfecto, ¿y esa es en Kennedy, cierto?": where it is, checked.)
+  ['consult', /\b(?:esa|esta|la mia|la cita|mi cita) (?:si |entonces )?(?:es|queda|seria) en (?:la )?(?:uss )?[a-z]+(?: [a-z]+)?,? (?:cierto|verdad|no)\s*\??$/g],
   // ("Mejor movámosla para el viernes", "pasémosla pal jueves": the cita, moved, said as "let's".)
   ['reschedule', /\b(?:movamosla|movamoslo|muevamosla|pasemosla|pasemoslo|cambiemosla|cambiemoslo|corramosla|corramoslo|reprogramemosla|reprogramemoslo)\b/g],
   // ("Mejor no la cancele, la quiero es correr para otro día": the cita, moved instead.)
@@ -366,13 +368,16 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['book', /\b(?:se (?:puede|pueden|podra|podria) (?:sacar|pedir|agendar|separar)|se (?:sacan|piden|agendan|separan)) (?:las |una |la )?(?:citas?|consultas?)\b/g],
   // "¿Cómo hago para sacar una?": how to book is asking to book.
   ['book', /\bcomo (?:hago|hacemos|se hace|puedo|le hago|seria|es) (?:para )?(?:sacar|pedir|agendar|separar|solicitar) (?:una|otra|la cita|una cita|cita)\b/g],
-  // "Ah ok, ¿y Mateo tiene alguna?": whether someone has citas, asked.
-  ['consult', /\by (?:[a-z]+ ){0,2}(?:tiene|tienen|tenemos|tengo) (?:alguna|algunas)(?: pendiente| pendientes| agendada| agendadas| programada)?\s*\??$/g],
+  // "Ah ok, ¿y Mateo tiene alguna?", "¿y los niños tienen algo?": whether someone has citas, asked.
+  [
+    'consult',
+    /\by (?:[a-z]+ ){0,2}(?:tiene|tienen|tenemos|tengo) (?:alguna|algunas|algo)(?: pendiente| pendientes| agendada| agendadas| agendado| programada| programado)?\s*\??$/g,
+  ],
   // "¿Y la mía sigue?", "ok, ¿y la de Sofi sí sigue?", "entonces sigue el jueves, ¿verdad?", "¿cuál le quedó entonces?": whether a cita
   // still stands, or which one is left.
   [
     'consult',
-    /\b(?:la mia|la de [a-z]+|mi cita|la cita)(?: (?:si|todavia|aun|entonces))? (?:sigue|continua|sigue en pie|sigue igual)\b(?! (?:con|mal|igual de|enferm))|^(?:(?:y|ok|entonces|bueno|listo) )*(?:sigue|queda) (?:para )?el (?:lunes|martes|miercoles|jueves|viernes|sabado)\b.*\b(?:verdad|cierto|no)$|\b(?:cual|que cita|que citas) (?:le|me|nos|les) (?:quedo|quedaron|queda|quedan)\b/g,
+    /\b(?:la mia|la de [a-z]+|mi cita|la cita)(?: del? (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}))?(?: (?:si|todavia|aun|entonces))? (?:sigue|continua|sigue en pie|sigue igual)\b(?! (?:con|mal|igual de|enferm))|^(?:(?:y|ok|entonces|bueno|listo) )*(?:sigue|queda) (?:para )?el (?:lunes|martes|miercoles|jueves|viernes|sabado)\b.*\b(?:verdad|cierto|no)$|\b(?:cual|que cita|que citas) (?:le|me|nos|les) (?:quedo|quedaron|queda|quedan)\b/g,
   ],
   // "¿Sí quedó cancelada mi cita?", "no sé si quedó movida": whether it was done, checked on the citas.
   [

@@ -36,7 +36,7 @@ const ONE_OF: ReadonlySet<string> = new Set(['otro', 'otra', 'uno', 'una', 'ning
 const ARTICLES_PLURAL: ReadonlySet<string> = new Set(['los', 'las']);
 /** What children the message is about have or need: a cita ("tienen alguna cita pendiente", "necesitan control"). */
 const CITA_THEY_HAVE =
-  /^(?:(?:que|q|cuales) (?:citas|consultas|controles) (?:tienen|tiene)\b|(?:ya )?(?:tienen|necesitan)(?: (?:ya|alguna|algunas|una|unas|otra|su|sus|la|las|mas))* (?:cita|citas|consulta|consultas|control|controles|turno|turnos)\b|(?:ya )?(?:tienen|tiene) (?:alguna|algunas|algo pendiente|pendientes?)\b(?! (?:que|de|cosa|idea|vez)\b))/;
+  /^(?:(?:que|q|cuales) (?:citas|consultas|controles) (?:tienen|tiene)\b|(?:ya )?(?:tienen|necesitan)(?: (?:ya|alguna|algunas|una|unas|otra|su|sus|la|las|mas))* (?:cita|citas|consulta|consultas|control|controles|turno|turnos)\b|(?:ya )?(?:tienen|tiene) (?:alguna|algunas|algo pendiente|pendientes?)\b(?! (?:que|de|cosa|idea|vez)\b)|(?:ya )?(?:tienen|tiene) algo(?: agendado| programado)?\s*\?*\s*$)/;
 const PLURAL_CHILDREN: ReadonlySet<string> = new Set([
   'peladitos',
   'chinitos',

@@ -3747,6 +3747,21 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
     ['y el lunes 30??', 'offer', { intent: 'other_day', day: '2026-11-30' }],
     ['no, el viernes en la mañana tengo reunion. no hay nada el jueves en la tarde?', 'offer', { intent: 'other_day', day: '2026-11-26', band: 'tarde' }],
     ['no, el jueves no puedo', 'offer', { intent: 'deny', day: undefined }],
+    // Whether a cita stands, or where it is, checked at the menu: a look-up.
+    ['y la mia del miercoles sigue igual?', 'menu', { intent: 'consult', day: '2026-11-25' }],
+    ['ok perfecto, y esa es en kennedy cierto?', 'menu', { intent: 'consult', site: 'KENNEDY' }],
+    [
+      'y los niños tienen algo?',
+      'menu',
+      {
+        intent: 'consult',
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
+    ['los niños tienen algo de tos', 'menu', { intent: 'none', patients: undefined }],
     // ("…el niño Mateo amaneció con tos y Laura me dijo que le sacara una cita": the boy's, not hers.)
     [
       'le escribe la mama de laura gomez es que el niño mateo amanecio con tos y laura esta trabajando y me dijo que le sacara una cita con el pediatra',
