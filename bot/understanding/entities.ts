@@ -253,6 +253,11 @@ export function readEntities(
     /^(?:no(?: me| nos)? (?:sirve|conviene|gusta)\b|no$|no (?:porque|xq|que|es|esta|puedo)\b)/.test(words.slice(found.end, found.end + 3).join(' ')) ||
     // ("La de Fonti esta vez, Kennedy me queda lejísimos": too far away.)
     /^(?:me |nos )?queda (?:muy |re |super |bien |demasiado )?(?:lejos|lejisimos|lejisimo|retirado|retiradisimo)\b/.test(words.slice(found.end, found.end + 5).join(' ')) ||
+    // ("…y yo no la puedo llevar sola, que me queda muy lejos Kennedy": said after it, as a reason; "suba me queda lejísimos, chía"
+    // answers with the site after it.)
+    /\b(?:que|porque|xq|pq) (?:me|nos) queda (?:muy |re |super |bien |demasiado )?(?:lejos|lejisimos|lejisimo|retirado|retiradisimo)(?: la de| la| el| hasta)? $/.test(
+      `${words.slice(Math.max(0, found.start - 6), found.start).join(' ')} `,
+    ) ||
     // ("Sí, en cualquiera menos Facatativá", "sí, pero que no sea en Facatativá": a site left out.)
     /\b(?:menos|excepto|salvo|que no sea|pero no|en vez de|en lugar de)(?: en| la de| en la de)? $/.test(`${words.slice(Math.max(0, found.start - 5), found.start).join(' ')} `);
   // ("Que no sea Suba ni Chía", "menos Suba y Chía": a site joined to one turned down is turned down with it.)

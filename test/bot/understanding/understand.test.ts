@@ -3762,6 +3762,9 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
       },
     ],
     ['los niños tienen algo de tos', 'menu', { intent: 'none', patients: undefined }],
+    // A site said too far, after it, as the reason: no site asked ("suba me queda lejísimos, chía" still answers Chía).
+    ['necesito mover la cita del viernes porque yo no la puedo llevar sola que me queda muy lejos Kennedy', 'menu', { intent: 'reschedule', site: undefined }],
+    ['la de suba... ay no, suba me queda lejisimos, chia', 'site', { site: 'CHIA', choice: 'CHIA' }],
     // ("…el niño Mateo amaneció con tos y Laura me dijo que le sacara una cita": the boy's, not hers.)
     [
       'le escribe la mama de laura gomez es que el niño mateo amanecio con tos y laura esta trabajando y me dijo que le sacara una cita con el pediatra',
