@@ -683,6 +683,18 @@ function settleChoice(reads: Reads): ChoiceSettled {
     intent = entities.yesNo === 'yes' ? 'affirm' : entities.yesNo === 'no' ? 'deny' : 'none';
     delete entities.patients;
   }
+  // "Buenas tardes, le escribe la abuela de Mateo desde el celular de mi hija Laura": who writes, and from whose phone; nobody
+  // named for a cita, so no change of patient (a greeting, when it opens with one).
+  if (
+    question === 'start' &&
+    intent === 'change_patient' &&
+    !intentRead.ruled &&
+    entities.writer !== undefined &&
+    !entities.patients?.length &&
+    !PATIENT_CHANGE_CUE.test(normalized) &&
+    operationCue(wordsText) === undefined
+  )
+    intent = /^\W*(?:hola|ola|buenas|buenos dias|buen dia|buenas tardes|buenas noches|saludos)\b/.test(normalized) ? 'greet' : 'none';
   // "Ok acepto, pero la cita no es para mí, es para Mateo": consent, with the patient said (kept for after identification).
   if (question === 'consent' && yesNo === 'yes' && intent === 'change_patient') intent = 'affirm';
   // "Sí señorita, con mucho gusto autorizo": consent and nothing asked for, whatever the classifier weighed.

@@ -3762,6 +3762,8 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
       },
     ],
     ['los niños tienen algo de tos', 'menu', { intent: 'none', patients: undefined }],
+    // Who writes and from whose phone, in a first message that asks nothing: a greeting, never a change of patient.
+    ['Buenas tardes señorita, le escribe la abuela de Mateo desde el celular de mi hija Laura', 'start', { intent: 'greet', patients: undefined }],
     // A site said too far, after it, as the reason: no site asked ("suba me queda lejísimos, chía" still answers Chía).
     ['necesito mover la cita del viernes porque yo no la puedo llevar sola que me queda muy lejos Kennedy', 'menu', { intent: 'reschedule', site: undefined }],
     ['la de suba... ay no, suba me queda lejisimos, chia', 'site', { site: 'CHIA', choice: 'CHIA' }],
