@@ -226,8 +226,9 @@ function clauseBefore(text: string, at: number, days: readonly number[]): string
 /** Indifference that is no band of its own: "no importa", "me da igual". */
 const INDIFFERENCE = /^(?:no\s+(?:me\s+)?importa|(?:me\s+)?(?:da|es)\s+(?:igual|lo\s+mismo))\b/;
 
-/** A band the member settles on after another: "en la mañana… ay, mejor en la tarde". */
-const PREFERRED_BEFORE = /(?:^|[^a-z])(?:mejor|mas\s+bien|prefiero|preferiblemente|mentiras|perdon|mejor dicho|digo)[\s,.]+(?:(?:en|por|a|para)\s+)?(?:la|las)?\s*$/;
+/** A band the member settles on after another: "en la mañana… ay, mejor en la tarde", "…bueno sí, busque en la tarde". */
+const PREFERRED_BEFORE =
+  /(?:^|[^a-z])(?:mejor|mas\s+bien|prefiero|preferiblemente|mentiras|perdon|mejor dicho|digo|busque|busqueme|buscame|busquela|busquemela|pongala|pongamela|demela)[\s,.]+(?:(?:en|por|a|para)\s+)?(?:la|las)?\s*$/;
 
 /**
  * The band of the bands a message names: "cualquiera" for indifference or both; a band given as

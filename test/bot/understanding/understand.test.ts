@@ -3762,6 +3762,8 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
       },
     ],
     ['los niños tienen algo de tos', 'menu', { intent: 'none', patients: undefined }],
+    // A band asked with "busque…" after another said as a regret: the one asked ("…bueno sí, busque en la tarde").
+    ['ay nooo justo en la mañana era que podia... bueno si busque en la tarde', 'offer', { choice: 'yes', band: 'tarde' }],
     // Who writes and from whose phone, in a first message that asks nothing: a greeting, never a change of patient.
     ['Buenas tardes señorita, le escribe la abuela de Mateo desde el celular de mi hija Laura', 'start', { intent: 'greet', patients: undefined }],
     // A site said too far, after it, as the reason: no site asked ("suba me queda lejísimos, chía" still answers Chía).
