@@ -238,6 +238,13 @@ const NOUNS_THAT_ARE_NAMES: ReadonlySet<string> = new Set([
   'amparo',
 ]);
 
+/**
+ * A clause that only makes out whose a cita is: "ah ok, entonces es la de Sofía", "o sea que fue la de Sofía", "ahh ok es la
+ * de la niña", "ah ok de Sofía", "la de pediatría es de Sofi".
+ */
+const MADE_OUT_WHOSE =
+  /^(?:(?:ah+|ahh+|ok|okey|ya|bueno|listo|aja|entonces|o sea|o sea que|si|ay)\s)*(?:(?:(?:esa|esta|entonces|si) )?(?:es|era|fue) )?(?:(?:la|el) (?:cita |consulta )?)?(?:de|del) (?:la |el |mi )?[a-z]+$|^(?:(?:ah+|ok|okey|ya|bueno|entonces|o sea)\s)*(?:la|el) (?:de |del )?[a-z]+ (?:es|era|fue) (?:la )?(?:de|del) (?:la |el |mi )?[a-z]+$/;
+
 /** After "yo tengo", what the writer is affiliated to: "otra EPS", "Sisbén", "prepagada". */
 const AFFILIATED_TO = /^(?:otra |mi |una |la )?(?:eps|sisben|prepagada|medicina prepagada|seguro|plan complementario)\b/;
 
@@ -613,10 +620,13 @@ function readPatients(
       .slice(next, next + 8)
       .filter((_, offset) => clausesOfWords()[next + offset] === clausesOfWords()[next])
       .join(' ');
+    // ("¿Y Mateo no tiene ninguna pendiente?" likewise, also where the citas are listed.)
     const askedIfNone =
-      (question === 'menu' || question === 'start') &&
+      (question === 'menu' || question === 'start' || question === 'appointment') &&
       asking &&
-      /^no (?:tiene|tienen) nada(?: (?:agendad\w*|pendiente\w*|programad\w*))?$/.test(saidOfThem.startsWith(saidInClause) ? saidInClause : saidOfThem);
+      /^no (?:tiene|tienen) (?:nada|ninguna|ninguna cita|ningun control|citas)(?: (?:agendad\w*|pendiente\w*|programad\w*))?$/.test(
+        saidOfThem.startsWith(saidInClause) ? saidInClause : saidOfThem,
+      );
     if (LEFT_AS_IT_IS.test(saidOfThem) && !askedIfSame && !cancelledAsWell && !ofSomeoneElse && !askedIfNone) return true;
     // "Sofi, Mateo está en el colegio" to "¿Para quién?": where he is, not for whom (elsewhere, "Mateo está en el colegio"
     // given as a reason keeps him, as the corpus labels it).
@@ -2085,6 +2095,18 @@ function readPatients(
   // "Necesito mover la cita de Mateo, es que la chiquita se enfermó", "pa la bebé una cita…, tiene fiebre. El grande está en
   // el colegio", "primero la bebé, lo de Mateo es una gripita" (to «¿Para quién?»): someone else named in a later clause that
   // asks nothing (no "para", no cita, no request) is part of the story, not a second patient.
+  // "Ah ok, entonces es la de Sofía. ¿Y Mateo no tiene ninguna pendiente?", "ah ok, la de pediatría es de Sofi. Entonces sí
+  // sáquele una a Mateo": the one whose cita was just made out, then the one asked about or for.
+  if (affirmed.length >= 2) {
+    const clause = clausesOfWords();
+    const who = (seen: { mention: PatientMention }) =>
+      seen.mention.kind === 'name' ? `name:${seen.mention.name}` : seen.mention.kind === 'relation' ? seen.mention.relation : 'self';
+    const madeOut = (seen: { at: number }) => MADE_OUT_WHOSE.test(words.filter((_, index) => clause[index] === clause[seen.at]).join(' '));
+    const later = (seen: { at: number; mention: PatientMention }) =>
+      affirmed.some((other) => (clause[other.at] ?? 0) > (clause[seen.at] ?? 0) && who(other) !== who(seen) && !madeOut(other));
+    const kept = affirmed.filter((seen) => !(madeOut(seen) && later(seen)));
+    if (kept.length > 0) affirmed = kept;
+  }
   if (affirmed.length >= 2) affirmed = withoutStoryMentions(affirmed, words, clausesOfWords(), question);
   // "La de Sofi no, es la de Mateo la que toca cancelar", "no quiero mover la de Sofi, lo que quiero es una nueva pa Mateo":
   // the one refused, then the one meant.
