@@ -1269,7 +1269,11 @@ function readPatients(
         found.value !== 'other' &&
         PLURAL_CHILDREN.has(words[found.end - 1] ?? '') &&
         (ARTICLES_PLURAL.has(words[found.start - 1] ?? '') || ARTICLES_PLURAL.has(words[found.start] ?? '')) &&
-        CITA_THEY_HAVE.test(original.slice(found.end, found.end + 4).join(' '));
+        (CITA_THEY_HAVE.test(original.slice(found.end, found.end + 4).join(' ')) ||
+          // ("Quiero ver las citas que tienen los niños", "qué citas tienen pendientes los niños": said after.)
+          /\b(?:citas?|consultas?|controles?) (?:que |q )?(?:tienen|tenian)(?: pendientes?| agendadas?| programadas?)?(?: (?:los|las|mis))?$/.test(
+            words.slice(Math.max(0, found.start - 6), found.start).join(' '),
+          ));
       // ("¿La niña ya tiene cita?": the child whose citas are asked about.)
       // ("¿A qué hora tiene la cita la niña?": likewise, said after.)
       const oneWithCita =
@@ -1323,7 +1327,7 @@ function readPatients(
           )) ||
         (words[found.start - 1] === 'los' &&
           /\b(porque|es que|que|pues)\b/.test(words.slice(Math.max(0, found.start - 8), found.start).join(' ')) &&
-          !/\bcitas? (tienen|tiene|tenemos)( pendientes?)?$/.test(words.slice(Math.max(0, found.start - 4), found.start - 1).join(' ')) &&
+          !/\bcitas? (?:que |q )?(tienen|tiene|tenemos)( pendientes?)?$/.test(words.slice(Math.max(0, found.start - 5), found.start - 1).join(' ')) &&
           // ("¿Qué citas tenemos los niños y yo?": they and the member.)
           !(words[found.end] === 'y' && words[found.end + 1] === 'yo') &&
           // ("Tengo q cancelar la cita de los niños": their cita.)

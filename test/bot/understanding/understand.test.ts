@@ -3766,6 +3766,18 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
     ['Ah ok, entonces es la de Sofía. ¿Y Mateo no tiene ninguna pendiente?', 'menu', { intent: 'consult', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
     ['ah ok, la de pediatría es de Sofi. Entonces sí sáquele una a Mateo', 'appointment', { intent: 'book', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
     ['ahh ok es la de la niña. y Teo no tiene nada agendado?', 'menu', { intent: 'consult', patients: [{ kind: 'name', name: 'mateo' }] }],
+    // "Las citas que tienen los niños": both children, said after the citas.
+    [
+      'quiero ver las citas que tienen los niños',
+      'start',
+      {
+        intent: 'consult',
+        patients: [
+          { kind: 'relation', relation: 'child' },
+          { kind: 'relation', relation: 'child' },
+        ],
+      },
+    ],
     // A band asked with "busque…" after another said as a regret: the one asked ("…bueno sí, busque en la tarde").
     ['ay nooo justo en la mañana era que podia... bueno si busque en la tarde', 'offer', { choice: 'yes', band: 'tarde' }],
     // Who writes and from whose phone, in a first message that asks nothing: a greeting, never a change of patient.
