@@ -1020,6 +1020,12 @@ function readPatients(
       if (words[found.end] === 'no' && words[found.end + 1] !== undefined && clausesOfWords()[found.end + 1] !== clausesOfWords()[found.end] && !howUrgent) continue;
       // ("Yo tengo es la cédula normal" where the member is identified: the writer's document, no patient.)
       if (/^yo\b/.test(phrase) && IDENTITY_QUESTIONS.has(question) && DOCUMENT_HELD.test(words.slice(found.end, found.end + 5).join(' '))) continue;
+      // ("…y yo necesito una para mi nieta": the writer asks, for someone else.)
+      if (
+        /\byo$/.test(phrase) &&
+        /^(?:necesito|quiero|quisiera|ocupo|requiero|vengo a pedir) (?:una |la |otra )?(?:cita )?(?:para|pa|pal)\b/.test(words.slice(found.end, found.end + 5).join(' '))
+      )
+        continue;
       // "La cita es para mí, la abuela": the one who writes is not the member.
       if (writer !== undefined) {
         push({ kind: 'relation', relation: 'other' }, found.end - 1);
@@ -1077,7 +1083,7 @@ function readPatients(
             // (The member named again, "…de Laura. Laura se va mañana…", is no other woman; but "el niño Mateo amaneció con tos…
             // y Laura me dijo que le sacara una cita": the "le" is the boy's.)
             (word) =>
-              /^(?:nina|hija|bebe|nieta|sobrina|mama|abuela|suegra|hermana|tia|prima|senora|muchacha|pelada)$/.test(word) ||
+              /^(?:nina|hija|bebe|nieta|sobrina|mama|abuela|suegra|hermana|tia|prima|senora|muchacha|pelada|chiquita|nena|peque|pequena|bebita|gordita)$/.test(word) ||
               (/^me /.test(forHer[0]) && /^(?:nino|hijo|nieto|sobrino|chino|pelado)$/.test(word)) ||
               (commonFirstName(word) !== undefined && word !== wordsBefore[namedAt]),
           ));
@@ -1244,6 +1250,8 @@ function readPatients(
         words[found.start - 3] === 'soy' ||
         // "Autorizo yo, Laura, como mamá de Mateo", "le escribe la mamá de Mateo": the writer.
         (found.value === 'other' && (SPEAKER_BEFORE.has(words[found.start - 1] ?? '') || SPEAKER_BEFORE.has(words[found.start - 2] ?? ''))) ||
+        // ("Le habla Hernando, el papá de Laura Gómez": the writer's name between.)
+        (found.value === 'other' && SPEAKER_BEFORE.has(words[found.start - 3] ?? '') && ARTICLES.has(words[found.start - 1] ?? '') && words[found.end] === 'de') ||
         (introducer === 'de' && lexicon.relations.find([words[cursor - 1] ?? '']).length > 0) ||
         // ("Le pregunto al papá del niño": the child says whose father.)
         (words[found.start - 1] === 'del' && lexicon.relations.find([words[found.start - 2] ?? '']).length > 0) ||

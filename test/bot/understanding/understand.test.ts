@@ -3766,6 +3766,18 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
     ['Ah ok, entonces es la de Sofía. ¿Y Mateo no tiene ninguna pendiente?', 'menu', { intent: 'consult', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
     ['ah ok, la de pediatría es de Sofi. Entonces sí sáquele una a Mateo', 'appointment', { intent: 'book', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
     ['ahh ok es la de la niña. y Teo no tiene nada agendado?', 'menu', { intent: 'consult', patients: [{ kind: 'name', name: 'mateo' }] }],
+    // Laura's father named with his own name ("le habla Hernando, el papá de Laura"), asking "yo necesito una para mi nieta": the girl.
+    [
+      'buenas tardes señorita le habla hernando el papá de laura gomez ella me dijo que por aquí se pedían las citas y yo necesito una para mi nieta',
+      'start',
+      { intent: 'book', patients: [{ kind: 'relation', relation: 'daughter' }], writer: 'abuelo' },
+    ],
+    // The aunt with "la chiquita" spoken of before "una cita para ella": the girl, not the member.
+    [
+      'Hola, soy Paola, la hermana de Laura. Estoy con mis sobrinos y la chiquita está con mucha fiebre, necesito una cita para ella',
+      'start',
+      { patients: [{ kind: 'relation', relation: 'daughter' }] },
+    ],
     // "Las citas que tienen los niños": both children, said after the citas.
     [
       'quiero ver las citas que tienen los niños',
