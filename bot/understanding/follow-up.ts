@@ -15,10 +15,10 @@ import { normalizeMessage, wordsOf } from './words.js';
 
 /** The connectors that may open a second request, as written (accents optional). */
 const CONNECTOR = /(?:^|[\s,;.])((?:y|e)(?:\s+(?:tambi[eé]n|adem[aá]s|luego|despu[eé]s|de paso|aparte))?|tambi[eé]n|adem[aá]s|luego|despu[eé]s|aparte)(?=\s)/giu;
-/** A new booking said as the second request: "sacar una nueva", "pedir otra", "agendar una", "me dan una nueva", "me saca la nueva". */
+/** A new booking said as the second request: "sacar una nueva", "pedir otra", "agendar una", "me dan una nueva", "me saca la nueva", "sácale al niño una". */
 // ("Yo le saqué una cita por teléfono": one the writer booked, told; no request.)
 const NEW_BOOKING =
-  /(?<!\b(?:yo|ya|ayer|yo ya)(?: le| les| me)? )\b(sac\w*|saq\w*|ped\w*|solicit\w*|separ\w*|reserv\w*|agend\w*|program\w*|dan|den|dame|deme|denme|regal\w*)(me|le|les)? (una|otra|la nueva)\b/;
+  /(?<!\b(?:yo|ya|ayer|yo ya)(?: le| les| me)? )\b(sac\w*|saq\w*|ped\w*|solicit\w*|separ\w*|reserv\w*|agend\w*|program\w*|dan|den|dame|deme|denme|regal\w*)(me|le|les)?(?: (?:al|a la|a el|a mi|a) [a-z]+)? (una|otra|la nueva)\b/;
 /**
  * Another booking said after a first one, without a verb: "(y también) una de pediatría",
  * "otra para Mateo", "pediatría para la niña".

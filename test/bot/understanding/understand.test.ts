@@ -3806,6 +3806,17 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
   ]);
 });
 
+describe('member testing after the fifty-first blind batch', () => {
+  it('reads "cancélemela…, y sácale al niño una de medicina general" as two requests: the cancellation now, his booking next', () => {
+    const result = read('uy no sabe que, cancelemela mejor que ya me siento bien, y mejor sacale al niño una de medicina general tambien', 'menu');
+    assert.equal(result.intent, 'cancel');
+    assert.equal(result.entities.patients, undefined);
+    assert.equal(result.next?.intent, 'book');
+    assert.deepEqual(result.next?.entities.patients, [{ kind: 'relation', relation: 'son' }]);
+    assert.equal(result.next?.entities.specialty, 'medicina_general');
+  });
+});
+
 describe('member testing after the fiftieth blind batch', () => {
   it('reads "mi hija no va a poder ir a su cita…", from the grandmother writing, as the member\'s own cita', () => {
     const result = read('Mi hija no va a poder ir a su cita del miercoles, quiero cancelarsela', { ...expectationAt('menu', CORPUS_NOW), writer: 'abuela' });
