@@ -102,7 +102,10 @@ const PHONE_OF_WRITER: Readonly<Record<string, string>> = {
  * identified, a relative giving the member's adult document says who writes (as whose phone it is).
  */
 export function writerOfDocument(normalized: string): string | undefined {
-  const found = /\b(?:la|el) (?:cedula |documento |numero |cc )?de mi (hija|esposa|mujer|hermana|mama|mami|madre|tia|tio|nuera)\b/.exec(normalized);
+  // ("Cédula 1010101010, es de mi hija Laura, yo soy la mamá": whose it is, said after it.)
+  const found = /\b(?:(?:la|el) (?:cedula |documento |numero |cc )?|(?:es|esa es|esta es|ese es|este es) )de mi (hija|esposa|mujer|hermana|mama|mami|madre|tia|tio|nuera)\b/.exec(
+    normalized,
+  );
   return found?.[1] ? PHONE_OF_WRITER[found[1]] : undefined;
 }
 

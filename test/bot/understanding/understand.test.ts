@@ -3807,6 +3807,11 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
 });
 
 describe('member testing after the fifty-first blind batch', () => {
+  it('takes "es de mi hija Laura, yo soy la mamá" after the cédula for who writes', () => {
+    assert.equal(read('cedula 1010101010, es de mi hija laura, yo soy la mama', 'document').entities.writer, 'abuela');
+    assert.equal(read('1010101010 esa es de mi esposa', 'document').entities.writer, 'esposo');
+  });
+
   it('reads "cancélemela…, y sácale al niño una de medicina general" as two requests: the cancellation now, his booking next', () => {
     const result = read('uy no sabe que, cancelemela mejor que ya me siento bien, y mejor sacale al niño una de medicina general tambien', 'menu');
     assert.equal(result.intent, 'cancel');
