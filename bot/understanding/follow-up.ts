@@ -21,10 +21,10 @@ const NEW_BOOKING =
   /(?<!\b(?:yo|ya|ayer|yo ya)(?: le| les| me)? )\b(sac\w*|saq\w*|ped\w*|solicit\w*|separ\w*|reserv\w*|agend\w*|program\w*|dan|den|dame|deme|denme|regal\w*)(me|le|les)?(?: (?:al|a la|a el|a mi|a) [a-z]+)? (una|otra|la nueva)\b/;
 /**
  * Another booking said after a first one, without a verb: "(y también) una de pediatría",
- * "otra para Mateo", "pediatría para la niña".
+ * "otra para Mateo", "pediatría para la niña" (after a greeting too: "hola, buenos días, necesito una de…").
  */
 const ANOTHER_BOOKING =
-  /^(?:(?:ahora|bueno|listo|ok|entonces|ya|y|quiero|necesito|tambien) )*(?:(?:una|otra)(?: cita)?(?: mas)? (?:de|para|pa|con)\b|(?:(?:una|otra) )?(?:cita )?(?:de )?(?:pediatri\w*|medicina general|medico general)\b)/;
+  /^(?:(?:hola|buenas|buenos|buen|dias|dia|tardes|noches|senorita|lina|ahora|bueno|listo|ok|entonces|ya|y|quiero|necesito|tambien) )*(?:(?:una|otra)(?: cita)?(?: mas)? (?:de|para|pa|con)\b|(?:(?:una|otra) )?(?:cita )?(?:de )?(?:pediatri\w*|medicina general|medico general)\b)/;
 /** The connectors' words, as the understanding reads them. */
 const CONNECTOR_WORDS: ReadonlySet<string> = new Set(['y', 'e', 'tambien', 'ademas', 'luego', 'despues', 'aparte']);
 /** How near the connector the second operation's cue must be, in words. */

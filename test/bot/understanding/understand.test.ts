@@ -3807,6 +3807,14 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
 });
 
 describe('member testing after the fifty-first blind batch', () => {
+  it('reads two bookings after a greeting as two requests, each with its person and specialty', () => {
+    const result = read('hola buenos dias, necesito una de medicina general para mi y tambien una de pediatria para la niña', 'start');
+    assert.equal(result.entities.specialty, 'medicina_general');
+    assert.deepEqual(result.entities.patients, [{ kind: 'self' }]);
+    assert.equal(result.next?.entities.specialty, 'pediatria');
+    assert.deepEqual(result.next?.entities.patients, [{ kind: 'relation', relation: 'daughter' }]);
+  });
+
   it('takes "es de mi hija Laura, yo soy la mamá" after the cédula for who writes', () => {
     assert.equal(read('cedula 1010101010, es de mi hija laura, yo soy la mama', 'document').entities.writer, 'abuela');
     assert.equal(read('1010101010 esa es de mi esposa', 'document').entities.writer, 'esposo');
