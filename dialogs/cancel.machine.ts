@@ -84,6 +84,21 @@ export const cancelMachine = setup({
     ...appointmentChoiceGuards,
     /** "No, mejor muévala", "la quiero es correr para otro día": not to cancel it, but to move it. */
     movesInstead: ({ event }) => intentOf(event) === 'reschedule' && answerOf(event) !== 'yes',
+    /**
+     * "¿Y me puede dar otra mejor pa pasado mañana tipo diez y media?" at «¿La cancelo?»: another
+     * cita instead, at a time said, for the same patient, with no yes to the cancellation: the cita
+     * moved there ("y ahora una nueva para el viernes" is a new booking).
+     */
+    asksAnotherTimeInstead: ({ event }) => {
+      const said = entitiesOf(event);
+      return (
+        intentOf(event) === 'book' &&
+        said.anotherInstead === true &&
+        answerOf(event) !== 'yes' &&
+        !said.patients?.length &&
+        (said.day !== undefined || said.time !== undefined || said.newDay !== undefined || said.newTime !== undefined)
+      );
+    },
   },
   actions: {
     ...childSpeech<CancelContext, DialogEvent | RepeatEvent>(),
@@ -111,6 +126,7 @@ export const cancelMachine = setup({
           },
           // ("No, mejor reprogramarla": none chosen yet; the move asks which.)
           { guard: 'movesInstead', target: 'moveInstead' },
+          { guard: 'asksAnotherTimeInstead', target: 'moveInstead' },
           { guard: 'pickedShown', target: 'awaitingConfirmation', actions: assign({ chosen: ({ context, event }) => pickedAppointment(context, event) }) },
           // "Las dos", "todas": every appointment listed, with one yes.
           { guard: ({ context, event }) => entitiesOf(event).allAppointments === true && context.appointments.length > 1, target: 'confirmingAll' },
@@ -129,6 +145,7 @@ export const cancelMachine = setup({
         USER_MESSAGE: [
           // "Mejor no la cancele, la quiero es correr para otro día": not cancelled, moved instead (the appointment kept).
           { guard: 'movesInstead', target: 'moveInstead' },
+          { guard: 'asksAnotherTimeInstead', target: 'moveInstead' },
           // "Mmm, déjeme lo pienso": not now; the appointment stays, and Lina says so.
           { guard: 'leavesAsIs', target: 'leftAsIs' },
           { guard: 'saidYes', target: 'cancelling' },

@@ -53,6 +53,18 @@ function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'r
   // ("No, mejor no la cancele, la quiero es correr para otro día", "mejor muévala" at «¿La cancelo?»: the cancellation answers
   // it, and hands the appointment chosen, if any, to its move.)
   if (running === 'cancel' && intent === 'reschedule' && (event.choice === 'no' || event.choice === undefined)) return undefined;
+  // ("¿Y me puede dar otra mejor pa pasado mañana tipo diez y media?" at «¿La cancelo?»: another time instead, for the same
+  // patient; the cancellation hands the cita to its move, see `asksAnotherTimeInstead`.)
+  const said = event.understood.entities;
+  if (
+    running === 'cancel' &&
+    intent === 'book' &&
+    said.anotherInstead === true &&
+    event.choice !== 'yes' &&
+    !said.patients?.length &&
+    (said.day !== undefined || said.time !== undefined || said.newDay !== undefined || said.newTime !== undefined)
+  )
+    return undefined;
   // ("Mejor cancélela" at a booking's «¿La confirmo?»: the booking given up, which the booking answers; no cita to cancel.
   // At «¿La muevo?» the move answers it too: the cita being moved, cancelled instead, with its own yes.)
   if ((running === 'booking' || running === 'reschedule') && intent === 'cancel' && event.understood.entities.cancelIt === true) return undefined;

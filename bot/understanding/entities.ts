@@ -95,6 +95,10 @@ const BUSY_UNTIL =
 const CITA_HELD_ON =
   /\b(?:(?:la )?cita (?:de (?:medicina general|pediatria|control) )?(?:que )?(?:ella |el )?(?:tiene|tengo|tenia|tenemos)|(?:tiene|tengo|tenia) (?:una |la )?cita(?: de (?:medicina general|pediatria|control))?) (?:el dia |para el |el |este |del )((?:lunes|martes|miercoles|jueves|viernes|sabado)(?: \d{1,2})?|\d{1,2} de [a-z]+)\b/;
 
+/** Another cita instead of the one under discussion: "otra mejor", "mejor deme otra", "en cambio otra" (see `anotherInstead`). */
+const ANOTHER_INSTEAD =
+  /\b(?:otra|otro) (?:mejor|mas bien|en vez|en cambio|en lugar)\b|\b(?:mejor|mas bien|en cambio|en vez de eso|en lugar de eso)(?: (?:me|nos))?(?: (?:da|das|dan|de|den|puede dar|podria dar|pone|busca|busque|saca|saque))?(?: (?:una|otra|otro))? (?:otra|otro)\b/;
+
 /** What opens a reason ("porque", "es que", "ya que"), with no change of mind after it: a site after it is why, not where. */
 const REASON_OPENER = /\b(porque|por que|es que|ya que)\b(?!.*\b(mejor|mas bien)\b)/;
 
@@ -630,6 +634,7 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
   if ((CHANGE_QUESTIONS.has(question) || question === 'existing') && (leavesAsIs(wordsText) || leavesAsIs(original.join(' ')))) entities.leaveAsIs = true;
   // "Sii ay no, espere, mejor no" to "¿Cuál cita quieres cancelar?": giving the operation up, as a bare "no" there is.
   if (question === 'appointment' && /\b(?:mejor no|mejor ninguna|ya no|mejor nada)\W*$/.test(normalized)) entities.leaveAsIs = true;
+  if (question === 'confirm' && ANOTHER_INSTEAD.test(wordsText)) entities.anotherInstead = true;
   // At the e-mail for a case: "mejor no, déjelo así", "olvídelo", "ay no, mejor no radique nada, yo llamo": the case given up.
   if (question === 'email' && (leavesAsIs(wordsText) || leavesAsIs(original.join(' ')) || CASE_GIVEN_UP.test(wordsText))) entities.caseGivenUp = true;
   // "Así está bien" at a slot list or a confirmation: neither a pick nor a yes, asked again plainly.

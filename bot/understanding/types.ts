@@ -259,6 +259,12 @@ export interface Entities {
    */
   leaveAsIs?: true;
   /**
+   * "¿Me puede dar otra mejor pa pasado mañana?", "mejor deme otra", "en cambio otra el jueves":
+   * another cita instead of the one under discussion, read at a confirmation (at «¿La cancelo?»
+   * it is the cita moved, not a new booking).
+   */
+  anotherInstead?: true;
+  /**
    * "Así está bien", "así me sirve", with nothing else, where a slot or a yes is asked: no choice and no
    * yes (it may mean either way); Lina says nothing was taken or done yet and asks again, without a miss.
    */

@@ -3815,6 +3815,12 @@ describe('member testing after the fifty-first blind batch', () => {
     assert.deepEqual(result.next?.entities.patients, [{ kind: 'relation', relation: 'daughter' }]);
   });
 
+  it('reads another cita asked instead at a confirmation ("otra mejor pa pasado mañana"), and not a new one ("una nueva")', () => {
+    assert.equal(read('y me puede dar otra mejor pa pasado mañana tipo diez y media en la misma sede', 'confirm').entities.anotherInstead, true);
+    assert.equal(read('mejor deme otra el jueves', 'confirm').entities.anotherInstead, true);
+    assert.equal(read('y ahora una nueva para el viernes en la mañana porfa', 'confirm').entities.anotherInstead, undefined);
+  });
+
   it('takes "es de mi hija Laura, yo soy la mamá" after the cédula for who writes', () => {
     assert.equal(read('cedula 1010101010, es de mi hija laura, yo soy la mama', 'document').entities.writer, 'abuela');
     assert.equal(read('1010101010 esa es de mi esposa', 'document').entities.writer, 'esposo');
