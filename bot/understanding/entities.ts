@@ -97,7 +97,7 @@ const CITA_HELD_ON =
 
 /** Another cita instead of the one under discussion: "otra mejor", "mejor deme otra", "en cambio otra" (see `anotherInstead`). */
 const ANOTHER_INSTEAD =
-  /\b(?:otra|otro) (?:mejor|mas bien|en vez|en cambio|en lugar)\b|\b(?:mejor|mas bien|en cambio|en vez de eso|en lugar de eso)(?: (?:me|nos))?(?: (?:da|das|dan|de|den|puede dar|podria dar|pone|busca|busque|saca|saque))?(?: (?:una|otra|otro))? (?:otra|otro)\b/;
+  /\b(?:otra|otro) (?:mejor|mas bien|en vez|en cambio|en lugar)\b|\b(?:mejor|mas bien|en cambio|en vez de eso|en lugar de eso)(?: (?:me|nos))?(?: (?:da|das|dan|de|den|deme|denme|dame|puede dar|podria dar|pone|busca|busque|saca|saque|busqueme|saqueme))?(?: (?:una|otra|otro))? (?:otra|otro)\b/;
 
 /** What opens a reason ("porque", "es que", "ya que"), with no change of mind after it: a site after it is why, not where. */
 const REASON_OPENER = /\b(porque|por que|es que|ya que)\b(?!.*\b(mejor|mas bien)\b)/;
