@@ -225,6 +225,8 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     }
     const first = understandOne(split.first, expectation, now);
     const second = understandOne(split.second, atMenu, now);
+    // "Cancele esa y me la saca en Fontibón": the cita cancelled, booked again (the same service) where said.
+    if (split.firstOperation === 'cancel' && split.secondOperation === 'book' && BOOKED_AGAIN.test(normalizeMessage(split.second))) second.entities.sameAgain = true;
     // "Quiero pasar mi cita para el viernes y cancelar la del niño": "mi cita", set against someone else's, is the member's own.
     if (!first.entities.patients && MY_OWN_CITA.test(normalizeMessage(split.first)) && second.entities.patients?.some((mention) => mention.kind !== 'self'))
       first.entities.patients = [{ kind: 'self' }];
@@ -699,6 +701,10 @@ function identifiesAnAdult(entities: Entities, normalized: string, now: Date): b
  * specialty ("una cita para mí y otra para mi hijo") stay one request for two people, which the
  * dialogs take one person at a time.
  */
+/** "…y me la saca en Fontibón": the cita just spoken of, booked again. */
+const BOOKED_AGAIN =
+  /\b(?:me|nos|le|les) la (?:saca|sacan|saque|saquen|agenda|agende|agenden|pide|pida|programa|programe|separa|separe)\b(?! (?:para|pa|pal|el|la otra|otro|mas)\b)/;
+
 /** "Mi cita", "la mía": the member's own, when the message sets it against someone else's. */
 const MY_OWN_CITA = /\b(?:mi (?:cita|consulta)|la mia)\b/;
 

@@ -3821,6 +3821,14 @@ describe('member testing after the fifty-first blind batch', () => {
     assert.equal(read('y ahora una nueva para el viernes en la mañana porfa', 'confirm').entities.anotherInstead, undefined);
   });
 
+  it('reads "cancele esa y me la saca en Fontibón" as the cancellation, then the same cita booked again there', () => {
+    const result = read('ay no me equivoque, era en fontibon no en chia, cancele esa porfa y me la saca en fontibon', 'menu');
+    assert.equal(result.intent, 'cancel');
+    assert.equal(result.next?.intent, 'book');
+    assert.equal(result.next?.entities.site, 'FONTIBON');
+    assert.equal(result.next?.entities.sameAgain, true);
+  });
+
   it('takes "es de mi hija Laura, yo soy la mamá" after the cédula for who writes', () => {
     assert.equal(read('cedula 1010101010, es de mi hija laura, yo soy la mama', 'document').entities.writer, 'abuela');
     assert.equal(read('1010101010 esa es de mi esposa', 'document').entities.writer, 'esposo');
