@@ -38,6 +38,8 @@ export interface Request {
   weekLater?: true;
   /** "Ese mismo día pero más tarde" with no hour: later than the appointment's own time. */
   later?: true;
+  /** With `later`, how much later, in minutes ("una horita más tarde": 60). */
+  laterBy?: number;
   /** "Más tempranito ese mismo día": earlier than the appointment's own time (an hour said with it is the reason). */
   earlier?: true;
   /** "Para el viernes a la misma hora": at the appointment's own time. */
@@ -146,6 +148,13 @@ export function weekAfter(day: string): string {
 }
 
 /** `HH:MM` one minute later: "más tarde" than a cita at `time` searches from then. */
+/** `time` plus `minutes`, as HH:MM (within the day). */
+export function minutesAfter(time: string, minutes: number): string {
+  const [hours = 0, mins = 0] = time.split(':').map(Number);
+  const next = Math.min(hours * 60 + mins + minutes, 23 * 60 + 59);
+  return `${String(Math.floor(next / 60)).padStart(2, '0')}:${String(next % 60).padStart(2, '0')}`;
+}
+
 export function minuteAfter(time: string): string {
   const [hours = 0, minutes = 0] = time.split(':').map(Number);
   const next = hours * 60 + minutes + 1;

@@ -330,7 +330,7 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
           sameDay: true as const,
           ...(entities.weekLater ? { weekLater: true as const } : {}),
           ...((entities.newTime ?? entities.time) && !entities.earlier ? { newTime: entities.newTime ?? entities.time } : {}),
-          ...(entities.later ? { later: true as const } : {}),
+          ...(entities.later ? { later: true as const, ...(entities.laterBy ? { laterBy: entities.laterBy } : {}) } : {}),
           ...(entities.earlier ? { earlier: true as const } : {}),
         }
       : {}),

@@ -4,7 +4,7 @@
  */
 import { assign, enqueueActions, sendTo, setup } from 'xstate';
 import { serviceOf, type Appointment, type Patient, type RissCase } from '../bot/domain.js';
-import { appointmentOptions, bogotaParts, minuteAfter, weekAfter, type Request } from './appointments.js';
+import { appointmentOptions, bogotaParts, minuteAfter, minutesAfter, weekAfter, type Request } from './appointments.js';
 import {
   BEFORE_THE_PICK,
   appointmentChoiceGuards,
@@ -94,7 +94,14 @@ function withOwnDay(event: DialogEvent | RepeatEvent, chosen: Appointment | unde
   // ("El mismo día de la otra semana": the appointment's weekday, a week later.)
   const day = event.understood.entities.weekLater ? weekAfter(ownDay) : ownDay;
   const later = event.understood.entities.later === true && event.understood.entities.time === undefined;
-  return { ...event, understood: { ...event.understood, entities: { ...event.understood.entities, day, weekday, ...(later ? { time: minuteAfter(time) } : {}) } } };
+  const laterBy = event.understood.entities.laterBy;
+  return {
+    ...event,
+    understood: {
+      ...event.understood,
+      entities: { ...event.understood.entities, day, weekday, ...(later ? { time: laterBy ? minutesAfter(time, laterBy) : minuteAfter(time) } : {}) },
+    },
+  };
 }
 
 /**
@@ -115,7 +122,8 @@ function carriedNewTime(request: Request | undefined, appointment: Appointment):
   const time =
     request?.newTime ??
     saidTime ??
-    (request?.sameDay && request.later && day === own.day ? minuteAfter(own.time) : undefined) ??
+    // ("Una horita más tarde": from an hour after it.)
+    (request?.sameDay && request.later && day === own.day ? (request.laterBy ? minutesAfter(own.time, request.laterBy) : minuteAfter(own.time)) : undefined) ??
     (request?.sameTime && day !== undefined && day !== own.day ? own.time : undefined);
   // "Pásemela para el martes 8" (a holiday) said before the appointment was chosen: said to be one, not "no hay cupos".
   const dayOff = day && day === request?.day ? request.dayOff : undefined;

@@ -180,7 +180,10 @@ const NEW_EMAIL =
 const DAY_AND_MONTH_ONLY =
   /\b\d{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b(?! (?:de|del) \d)(?!\s*,?\s*\d)|\b\d{1,2}\/\d{1,2}\b(?!\/)/;
 /** "Me la corre una horita más tarde", "pásela un ratico más tarde": a cita moved a little later the same day. */
-const A_LITTLE_LATER = /\b(?:corr|pas|muev|mov|cambi|pon|dej)\w*\b.*\b(?:una|un) (?:horita|hora|ratico|ratito|rato|poquito|poco) mas (?:tarde|tardecito)\b/;
+/** How much later, in "una horita más tarde", "media hora más tarde", "dos horas más tarde". */
+const LATER_BY = /\b(una|un|1|media|dos|2|un par de) (?:horita|hora|horitas|horas) mas (?:tarde|tardecito)\b/;
+const A_LITTLE_LATER =
+  /\b(?:corr|pas|muev|mov|cambi|pon|dej)\w*\b.*\b(?:una|un|media|dos|2|un par de) (?:horita|hora|horitas|horas|ratico|ratito|rato|poquito|poco) mas (?:tarde|tardecito)\b/;
 /** Where a site named says which cita the member has: at the menu, the appointments listed and the yes/no about one. */
 const CITA_SITE_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'menu', 'appointment', 'existing', 'confirm']);
 /** Before a site, words that make it the site of a cita the member has: "la de", "la cita de", "la que tengo en". */
@@ -614,6 +617,8 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
   if (!IDENTITY_QUESTIONS.has(question) && !entities.time && !entities.newDay && (A_LITTLE_LATER.test(wordsText) || A_LITTLE_LATER.test(original.join(' ')))) {
     entities.sameDay = true;
     entities.later = true;
+    const by = LATER_BY.exec(wordsText);
+    if (by) entities.laterBy = by[1] === 'media' ? 30 : /^(?:dos|2|par)/.test(by[1] ?? '') ? 120 : 60;
   }
   // ("Más temprano ese día", "ese día más tardecito", "ese día en la tarde": that day, other times; "ese día no puedo" is no such
   // request.)

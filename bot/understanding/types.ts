@@ -235,6 +235,8 @@ export interface Entities {
   weekAsked?: string;
   /** "El mismo día pero más tarde": later than the time of the cita under discussion (said with `sameDay`, and no hour). */
   later?: true;
+  /** With `later`, how much later, in minutes, when said: "una horita más tarde" is 60, "media hora más tarde" 30. */
+  laterBy?: number;
   /**
    * "La del jueves" where the member's appointments are listed: the day that names one of them,
    * `YYYY-MM-DD` (also `day`, as read), not a day to move it to; the dialog says when none listed

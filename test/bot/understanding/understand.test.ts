@@ -3829,6 +3829,13 @@ describe('member testing after the fifty-first blind batch', () => {
     assert.equal(result.next?.entities.sameAgain, true);
   });
 
+  it('reads how much later a cita is asked to move ("una horita", "media hora", "dos horas")', () => {
+    assert.equal(read('me puede correr la cita del miercoles una horita mas tarde porfa?', 'menu').entities.laterBy, 60);
+    assert.equal(read('me la pasa media hora mas tarde', 'menu').entities.laterBy, 30);
+    assert.equal(read('me la corre dos horas mas tarde', 'menu').entities.laterBy, 120);
+    assert.equal(read('me la corre un poquito mas tarde', 'menu').entities.laterBy, undefined);
+  });
+
   it('takes "es de mi hija Laura, yo soy la mamá" after the cédula for who writes', () => {
     assert.equal(read('cedula 1010101010, es de mi hija laura, yo soy la mama', 'document').entities.writer, 'abuela');
     assert.equal(read('1010101010 esa es de mi esposa', 'document').entities.writer, 'esposo');
