@@ -39,6 +39,8 @@ export function withWhatWasSaid(request: Request, event: EventObject, field?: Fo
     ...(said.day ? { day: said.day, dayOff: said.dayOff } : {}),
     ...(said.time ? { time: said.time, beforeTime: said.beforeTime } : {}),
     ...(said.latest ? { latest: true as const } : {}),
+    // ("No, mejor radique el caso en Faca" at the site question: that site, and the case asked for if it has nothing.)
+    ...(said.fileCase ? { caseAsked: true as const } : {}),
     ...(field ? pickedFor(field, choiceOf(event)) : {}),
   };
 }
