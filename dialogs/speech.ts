@@ -181,6 +181,9 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, kno
       return reply('help.anySite');
     case 'complaint':
       return reply('help.complaint');
+    // "Es que tiene fiebre y no quiere comer" at the specialty question: sorry to hear it, and, there, which specialty is for children.
+    case 'unwell':
+      return reply('help.unwell', prompt?.expects === 'specialty' ? { context: 'specialty' } : {});
     case 'frustration':
       return reply('help.frustration');
     // "Espere un momento": Lina waits, and asks again when the member is back.

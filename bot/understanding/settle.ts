@@ -95,6 +95,9 @@ function asksForTimes(text: string): boolean {
 /** Questions of the form whose options are all there is: "lo más pronto posible" answers them. */
 const FORM_CHOICES: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band']);
 /** Questions of the booking form: asking to book while answering one is just answering. */
+/** How the patient is: "tiene fiebre", "amaneció con tos", "le duele el oído", "no quiere comer", "está enfermita". */
+const UNWELL =
+  /\b(?:tiene|tengo|tenia|esta con|estoy con|anda con|amanecio con|amaneci con|sigue con)(?: (?:mucha|muchisima|mucho|un poco de|algo de|como))? (?:fiebre|tos|gripa|gripe|mocos|dolor|diarrea|vomito|vomitos|brote|alergia|calentura|malestar|flema|temperatura)\b|\b(?:le|me) duele\b|\bno (?:quiere|ha querido) comer\b|\b(?:esta|anda|amanecio) (?:muy )?(?:enferm|malit|maluc)\w*|\bse (?:siente|sentia) mal\b/;
 const BOOKING_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band', 'slot', 'day']);
 const OPERATIONS: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule']);
 /** Questions where a day to move something to can only mean moving an appointment. */
@@ -1183,6 +1186,19 @@ export function settleIntent(reads: Reads): Understanding {
     entities.asks = upset;
     delete entities.yesNo;
   }
+  // "Es que tiene fiebre y no quiere comer", "la niña amaneció con mucha tos" where the booking asks something else, with
+  // nothing else to act on: how the patient is, answered (sorry to hear it; at the specialty question, which one is for
+  // children), then the question again, never a miss.
+  if (
+    !entities.asks &&
+    BOOKING_QUESTIONS.has(question) &&
+    choice === undefined &&
+    ANSWERED_BY_THE_WAY.has(intent) &&
+    !hasBookingEntity(entities) &&
+    !entities.yesNo &&
+    UNWELL.test(normalized)
+  )
+    entities.asks = 'unwell';
   // "Ya le dije", "¿no me entiende?", "uff", with nothing else to act on: annoyance at not being understood, not a
   // request for the line nor a miss of its own; the question's way out is worded anew.
   if (

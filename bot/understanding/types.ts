@@ -77,7 +77,8 @@ export type Question = (typeof QUESTIONS)[number];
  * prescription renewed, exam results, vaccines, certificates and sick leave, authorisations and
  * specialists, laboratory tests ("necesito que me renueven la fórmula", "¿el pediatra le puede
  * poner la vacuna?"); any site, or either of two, at the site question ("cualquiera", "Kennedy o Suba,
- * la que tenga cita más rápido"), where Lina searches one site at a time.
+ * la que tenga cita más rápido"), where Lina searches one site at a time; and how the patient
+ * is, told where the booking asks something else ("es que tiene fiebre y no quiere comer").
  */
 export const ASKED = [
   'meaning',
@@ -110,6 +111,7 @@ export const ASKED = [
   'authorization',
   'lab',
   'anySite',
+  'unwell',
 ] as const;
 export type Asked = (typeof ASKED)[number];
 

@@ -3836,6 +3836,13 @@ describe('member testing after the fifty-first blind batch', () => {
     assert.equal(read('me la corre un poquito mas tarde', 'menu').entities.laterBy, undefined);
   });
 
+  it('reads how the patient is, told where the booking asks something else, as a question by the way', () => {
+    assert.equal(read('es que tiene fiebre y no quiere comer', 'specialty').entities.asks, 'unwell');
+    assert.equal(read('uy es que tiene mucha tos', 'visitType').entities.asks, 'unwell');
+    assert.equal(read('pediatria, tiene fiebre', 'specialty').entities.asks, undefined);
+    assert.equal(read('en la tarde que tiene fiebre', 'band').entities.asks, undefined);
+  });
+
   it('takes "es de mi hija Laura, yo soy la mamá" after the cédula for who writes', () => {
     assert.equal(read('cedula 1010101010, es de mi hija laura, yo soy la mama', 'document').entities.writer, 'abuela');
     assert.equal(read('1010101010 esa es de mi esposa', 'document').entities.writer, 'esposo');
