@@ -64,6 +64,7 @@ export const SPLITS = {
   dev52: new URL('./dev-52.yaml', import.meta.url),
   dev53: new URL('./dev-53.yaml', import.meta.url),
   dev54: new URL('./dev-54.yaml', import.meta.url),
+  dev55: new URL('./dev-55.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;
