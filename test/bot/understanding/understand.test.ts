@@ -3681,6 +3681,28 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('the fifty-second blind batch, opened for tuning (dev55)', () => {
+  itReads([
+    // Two children named with their ages ("Mateo tiene 7 y Sofía 3"): both.
+    [
+      'Mateo tiene 7 y Sofía 3',
+      'document',
+      {
+        patients: [
+          { kind: 'name', name: 'mateo', written: 'Mateo' },
+          { kind: 'name', name: 'sofia', written: 'Sofía' },
+        ],
+      },
+    ],
+    // On whose behalf says who writes: "de parte de mi hermana Laura" is her sister, whose "mi sobrina" is the girl.
+    [
+      'hola buenas, le saco cita a mi sobrina de parte de mi hermana Laura 😊',
+      'start',
+      { intent: 'book', patients: [{ kind: 'relation', relation: 'daughter' }], writer: 'hermana' },
+    ],
+  ]);
+});
+
 describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
   itReads([
     // "No más, gracias" at the menu: nothing else, a goodbye; elsewhere still a no.
