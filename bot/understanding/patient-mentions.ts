@@ -1060,7 +1060,7 @@ function readPatients(
   // "Para ella misma", from someone writing for the member, or "dice Laurita que… pa ella": the member.
   if (writer !== undefined) {
     const forHer =
-      /\b(?:para|pa|a|la de|el de|la cita de|las citas de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b|\bme le (?:de|den|da|saque|saquen|saca|sacan|agende|agenden|agenda|pida|pide|separe|separa|consiga|consigue) (?:una )?(?:cita|consulta)\b(?! (?:a|al|para|pa|pal)\b)|\bella (?:esta|anda|sigue) (?:enferm\w*|malit\w*|mal|muy mal|con)\b|\bella (?:amanecio|se siente|se enfermo)\b|\bella me (?:pidio|encargo|dijo)(?: el favor)? (?:de|que|q) (?:le )?(?:cancel|anul|mov|muev|pas|cambi|corr|reprogram)\w* (?:una|la|las) (?:cita|citas|consulta) (?:que tiene|que ella tiene|que tenia)\b|\bme (?:pidio|encargo|dijo) (?:que|q|ke) le (?:cancel|anul|pas|mov|cambi|corr|reprogram)\w* (?:una|la|las) (?:cita|citas|consulta) (?:que tiene|que ella tiene|que tenia)\b|\bella me (?:pidio|encargo|dijo)(?: el favor)? (?:de|que|q) (?:cancel|anul|mov|pas|cambi|corr|reprogram)\w*le (?:una|la|las) (?:cita|citas|consulta)\b(?! (?:a|al|para|pa|pal)\b| (?:de|del) (?!(?:lunes|martes|miercoles|jueves|viernes|sabado|dia|medicina|pediatria|control|manana|hoy)\b))|\bella me (?:pidio|encargo) el favor de (?:sacarle|pedirle|agendarle|conseguirle|separarle) (?:una )?(?:cita|consulta)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)|\bme (?:pidio|dijo|encargo) (?:que|q|ke) le (?:sacara|pidiera|agendara|consiguiera|separara) (?:una )?(?:cita|consulta|sita)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)/.exec(
+      /\b(?:para|pa|a|la de|el de|la cita de|las citas de|una cita de|una de|un control de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b|\bme le (?:de|den|da|saque|saquen|saca|sacan|agende|agenden|agenda|pida|pide|separe|separa|consiga|consigue) (?:una )?(?:cita|consulta)\b(?! (?:a|al|para|pa|pal)\b)|\bella (?:esta|anda|sigue) (?:enferm\w*|malit\w*|mal|muy mal|con)\b|\bella (?:amanecio|se siente|se enfermo)\b|\bella me (?:pidio|encargo|dijo)(?: el favor)? (?:de|que|q) (?:le )?(?:cancel|anul|mov|muev|pas|cambi|corr|reprogram)\w* (?:una|la|las) (?:cita|citas|consulta) (?:que tiene|que ella tiene|que tenia)\b|\bme (?:pidio|encargo|dijo) (?:que|q|ke) le (?:cancel|anul|pas|mov|cambi|corr|reprogram)\w* (?:una|la|las) (?:cita|citas|consulta) (?:que tiene|que ella tiene|que tenia)\b|\bella me (?:pidio|encargo|dijo)(?: el favor)? (?:de|que|q) (?:cancel|anul|mov|pas|cambi|corr|reprogram)\w*le (?:una|la|las) (?:cita|citas|consulta)\b(?! (?:a|al|para|pa|pal)\b| (?:de|del) (?!(?:lunes|martes|miercoles|jueves|viernes|sabado|dia|medicina|pediatria|control|manana|hoy)\b))|\bella me (?:pidio|encargo) el favor de (?:sacarle|pedirle|agendarle|conseguirle|separarle) (?:una )?(?:cita|consulta)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)|\bme (?:pidio|dijo|encargo) (?:que|q|ke) le (?:sacara|pidiera|agendara|consiguiera|separara) (?:una )?(?:cita|consulta|sita)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)/.exec(
         whole,
       );
     const wordsBefore = forHer !== null ? words.slice(0, whole.slice(0, forHer.index).split(' ').length) : [];
@@ -1082,7 +1082,7 @@ function readPatients(
       (self !== undefined
         ? wordsBefore.some((word) => sameName(word, self))
         : namedAt >= 0 &&
-          /^(?:para|pa|a|la cita|las citas|la de|ella|me le|me pidio|me dijo|me encargo) /.test(forHer[0]) &&
+          /^(?:para|pa|a|la cita|las citas|una cita|una de|un control|la de|ella|me le|me pidio|me dijo|me encargo) /.test(forHer[0]) &&
           // ("La mamá de Laura: la niña Sofía amaneció con fiebre, una cita pa ella": the girl spoken of between; not one told
           // of right after "ella", "ella está en el hospital con la niña… una cita para ella": the member, still.)
           !notToldOfHer(wordsBefore.slice(namedAt + 1)).some(
@@ -1096,7 +1096,10 @@ function readPatients(
     // (At the patient question "para ella" alone, from someone writing for the member, is her too.)
     // ("La primera, la de ella" among the citas: hers.)
     const alone =
-      (question === 'patient' && /^(?:(?:es|seria|sera) )?(?:para|pa) ella(?: misma)?(?: (?:porfa|por favor|gracias))?$|^(?:la|el) de ella(?: misma)?$/.test(whole)) ||
+      (question === 'patient' &&
+        /^(?:(?:es|seria|sera) )?(?:para|pa) ella(?: misma)?(?:,? (?:la mama|la mami|la senora|mi esposa|mi senora|mi hija|mi hermana|laura))?(?: (?:porfa|por favor|gracias))?$|^(?:la|el) de ella(?: misma)?$/.test(
+          whole,
+        )) ||
       (question === 'appointment' && /(?:^|\b(?:la|el) (?:primera|segunda|tercera|[1-5]|uno|dos|tres) )(?:la|el) de ella(?: misma)?$/.test(whole));
     // (Before the member is known, "la abuela de Sofía… para ella" names Sofía: a grandparent's, an aunt's or a godparent's
     // is a child of the member's, whom identification then finds; the husband's, the neighbour's or the mother's of Laura is
