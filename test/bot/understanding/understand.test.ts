@@ -3683,6 +3683,9 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
 
 describe('the fifty-second blind batch, opened for tuning (dev55)', () => {
   itReads([
+    // "Una cita de ella" from her husband writing: hers; "para ella, la mamá" at the patient question too.
+    ['Buenos días, le escribe Jorge, el esposo de Laura Gómez. Necesito cancelar una cita de ella', 'start', { intent: 'cancel', patients: [{ kind: 'self' }] }],
+    ['Buenas, soy el marido de Laura. Toca mover una cita de ella, le salió un viaje de trabajo', 'start', { intent: 'reschedule', patients: [{ kind: 'self' }] }],
     // Two children named with their ages ("Mateo tiene 7 y Sofía 3"): both.
     [
       'Mateo tiene 7 y Sofía 3',
