@@ -3682,6 +3682,12 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
 });
 
 describe('the fifty-second blind batch, opened for tuning (dev55)', () => {
+  it('reads "para ella, la mamá" from the husband writing, at the patient question, as the member', () => {
+    const result = read('para ella, la mamá', { ...expectationAt('patient', CORPUS_NOW), writer: 'esposo' });
+    assert.equal(result.choice, 'self');
+    assert.deepEqual(result.entities.patients, [{ kind: 'self' }]);
+  });
+
   itReads([
     // "Una cita de ella" from her husband writing: hers; "para ella, la mamá" at the patient question too.
     ['Buenos días, le escribe Jorge, el esposo de Laura Gómez. Necesito cancelar una cita de ella', 'start', { intent: 'cancel', patients: [{ kind: 'self' }] }],
