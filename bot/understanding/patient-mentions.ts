@@ -1001,7 +1001,11 @@ function readPatients(
       }
       // "La mía no me la pidieron": the member, denied.
       // ("¿Y para mí no se puede?": asking whether it can be for them, no denial.)
-      const askingWhetherItCan = /^no se (puede|podria|pudo|puede sacar|podra)\b/.test(words.slice(found.end).join(' '));
+      // ("¿Y para mí no me puede sacar una?": likewise.)
+      const askingWhetherItCan =
+        /^no se (?:puede|podria|pudo|puede sacar|podra)\b/.test(words.slice(found.end).join(' ')) ||
+        (/\b(?:para|pa) mi$/.test(phrase) &&
+          /^no me (?:puede|pueden|podria|podrian|puedes) (?:sacar|dar|agendar|conseguir|separar|pedir) (?:una|otra|cita)\b/.test(words.slice(found.end).join(' ')));
       const howUrgent = /^no (es|era|sea) (una |tan |muy |nada )?(emergencia|urgente|urgencia|grave)\b/.test(words.slice(found.end).join(' '));
       if (words[found.end] === 'no' && DENYING_AFTER_NO.has(words[found.end + 1] ?? '') && phrase !== 'yo' && !askingWhetherItCan && !howUrgent) continue;
       // "Yo misma llevo a Sofi": the member takes the patient. "Me toca llevarla a mí": likewise.

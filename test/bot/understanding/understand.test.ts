@@ -3682,6 +3682,13 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
 });
 
 describe('the fifty-second blind batch, opened for tuning (dev55)', () => {
+  it('reads "¿y para mí no me puede sacar una?" as asking for the writer, never taken back', () => {
+    assert.deepEqual(read('y para mi no me puede sacar una? yo tambien estoy en la eps', { ...expectationAt('slot', CORPUS_NOW), writer: 'hermana' }).entities.patients, [
+      { kind: 'relation', relation: 'other' },
+    ]);
+    assert.deepEqual(read('y para mi no me puede sacar una?', 'menu').entities.patients, [{ kind: 'self' }]);
+  });
+
   it('reads "para ella, la mamá" from the husband writing, at the patient question, as the member', () => {
     const result = read('para ella, la mamá', { ...expectationAt('patient', CORPUS_NOW), writer: 'esposo' });
     assert.equal(result.choice, 'self');
