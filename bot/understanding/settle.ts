@@ -1278,6 +1278,17 @@ export function settleIntent(reads: Reads): Understanding {
     OTHER_DAY_ASKED_AT_OFFER.test(normalized)
   )
     intent = 'other_day';
+  // "Esa", "ese mismo" at the slots or days, with nothing that points at one: a yes to one of them, which the dialog asks
+  // to say by its number (as "esa me sirve" already is), never "No te entendí".
+  if (
+    (question === 'slot' || question === 'day') &&
+    choice === undefined &&
+    intent === 'none' &&
+    /^\W*(?:esa|ese|esa misma|ese mismo|esa pues|esa si|ese si)(?: (?:porfa|por favor|gracias))?\W*$/.test(normalized)
+  ) {
+    intent = 'affirm';
+    entities.yesNo = 'yes';
+  }
   // "Ninguno", "ninguno de esos" at the list of days: none suits, more days asked.
   if (question === 'day' && choice === undefined && /^\W*(?:no,? )?ningun[oa](?: de (?:esos|esas|estos|estas))?(?: me sirve)?\W*$/.test(normalized)) {
     intent = 'other_day';

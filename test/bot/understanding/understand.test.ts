@@ -3682,6 +3682,12 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
 });
 
 describe('the fifty-second blind batch, opened for tuning (dev55)', () => {
+  it('reads a bare "esa" at the slots as a yes to one of them, which the dialog asks by its number', () => {
+    assert.equal(read('esa', 'slot').intent, 'affirm');
+    assert.equal(read('esa porfa', 'day').entities.yesNo, 'yes');
+    assert.equal(read('esa', 'slot').choice, undefined);
+  });
+
   it('reads "¿y para mí no me puede sacar una?" as asking for the writer, never taken back', () => {
     assert.deepEqual(read('y para mi no me puede sacar una? yo tambien estoy en la eps', { ...expectationAt('slot', CORPUS_NOW), writer: 'hermana' }).entities.patients, [
       { kind: 'relation', relation: 'other' },
