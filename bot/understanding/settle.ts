@@ -688,16 +688,18 @@ function settleChoice(reads: Reads): ChoiceSettled {
   }
   // "Buenas tardes, le escribe la abuela de Mateo desde el celular de mi hija Laura": who writes, and from whose phone; nobody
   // named for a cita, so no change of patient (a greeting, when it opens with one).
+  // ("Hola, soy la hermana de Laura, le escribo del cel de ella" at any later question: a greeting too, never a miss.)
+  const greets = /^\W*(?:hola|ola|buenas|buenos dias|buen dia|buenas tardes|buenas noches|saludos)\b/.test(normalized);
   if (
-    question === 'start' &&
-    intent === 'change_patient' &&
+    (question === 'start' || (greets && choice === undefined && !YES_NO_QUESTIONS.has(question) && !IDENTITY_QUESTIONS.has(question))) &&
+    (intent === 'change_patient' || (intent === 'none' && question !== 'start')) &&
     !intentRead.ruled &&
     entities.writer !== undefined &&
     !entities.patients?.length &&
     !PATIENT_CHANGE_CUE.test(normalized) &&
     operationCue(wordsText) === undefined
   )
-    intent = /^\W*(?:hola|ola|buenas|buenos dias|buen dia|buenas tardes|buenas noches|saludos)\b/.test(normalized) ? 'greet' : 'none';
+    intent = greets ? 'greet' : 'none';
   // "Ok acepto, pero la cita no es para mí, es para Mateo": consent, with the patient said (kept for after identification).
   if (question === 'consent' && yesNo === 'yes' && intent === 'change_patient') intent = 'affirm';
   // "Sí señorita, con mucho gusto autorizo": consent and nothing asked for, whatever the classifier weighed.

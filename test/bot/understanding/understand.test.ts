@@ -3682,6 +3682,11 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
 });
 
 describe('the fifty-second blind batch, opened for tuning (dev55)', () => {
+  it('reads who writes, introduced with a greeting at a later question, as a greeting', () => {
+    assert.equal(read('hola, soy la hermana de laura, le escribo del cel de ella', 'patient').intent, 'greet');
+    assert.equal(read('hola, soy la hermana de laura, le escribo del cel de ella', 'patient').choice, undefined);
+  });
+
   it('reads a bare "esa" at the slots as a yes to one of them, which the dialog asks by its number', () => {
     assert.equal(read('esa', 'slot').intent, 'affirm');
     assert.equal(read('esa porfa', 'day').entities.yesNo, 'yes');
