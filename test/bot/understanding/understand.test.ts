@@ -3687,6 +3687,12 @@ describe('the fifty-second blind batch, opened for tuning (dev55)', () => {
     assert.equal(read('hola, soy la hermana de laura, le escribo del cel de ella', 'patient').choice, undefined);
   });
 
+  it('reads "¿ya canceló o no?" at the menu as asking whether it is done, never a new cancellation', () => {
+    const result = read('ya cancelo o no?', 'menu');
+    assert.equal(result.entities.asks, 'done');
+    assert.equal(result.intent, 'consult');
+  });
+
   it('reads a bare "esa" at the slots as a yes to one of them, which the dialog asks by its number', () => {
     assert.equal(read('esa', 'slot').intent, 'affirm');
     assert.equal(read('esa porfa', 'day').entities.yesNo, 'yes');
