@@ -147,7 +147,6 @@ export function weekAfter(day: string): string {
   return new Date(Date.UTC(year, month - 1, date + 7)).toISOString().slice(0, 10);
 }
 
-/** `HH:MM` one minute later: "más tarde" than a cita at `time` searches from then. */
 /** `time` plus `minutes`, as HH:MM (within the day). */
 export function minutesAfter(time: string, minutes: number): string {
   const [hours = 0, mins = 0] = time.split(':').map(Number);
@@ -155,8 +154,7 @@ export function minutesAfter(time: string, minutes: number): string {
   return `${String(Math.floor(next / 60)).padStart(2, '0')}:${String(next % 60).padStart(2, '0')}`;
 }
 
+/** `HH:MM` one minute later: "más tarde" than a cita at `time` searches from then. */
 export function minuteAfter(time: string): string {
-  const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  const next = hours * 60 + minutes + 1;
-  return `${String(Math.floor(next / 60)).padStart(2, '0')}:${String(next % 60).padStart(2, '0')}`;
+  return minutesAfter(time, 1);
 }

@@ -20,7 +20,7 @@ import { appointmentFor, leftAsIs, patientOf, revisionBy, type Revision } from '
 import type { PatientChoice } from './patients.js';
 import { YES_NO, ask, reply } from './replies.js';
 import { childSpeech, type RepeatEvent, type SpeakingContext } from './speech.js';
-import { answerOf, entitiesOf, intentOf, messageGuards } from './understood.js';
+import { answerOf, asksAnotherTimeInstead, entitiesOf, intentOf, messageGuards } from './understood.js';
 
 export interface CancelInput {
   patient: Patient;
@@ -84,21 +84,8 @@ export const cancelMachine = setup({
     ...appointmentChoiceGuards,
     /** "No, mejor muévala", "la quiero es correr para otro día": not to cancel it, but to move it. */
     movesInstead: ({ event }) => intentOf(event) === 'reschedule' && answerOf(event) !== 'yes',
-    /**
-     * "¿Y me puede dar otra mejor pa pasado mañana tipo diez y media?" at «¿La cancelo?»: another
-     * cita instead, at a time said, for the same patient, with no yes to the cancellation: the cita
-     * moved there ("y ahora una nueva para el viernes" is a new booking).
-     */
-    asksAnotherTimeInstead: ({ event }) => {
-      const said = entitiesOf(event);
-      return (
-        intentOf(event) === 'book' &&
-        said.anotherInstead === true &&
-        answerOf(event) !== 'yes' &&
-        !said.patients?.length &&
-        (said.day !== undefined || said.time !== undefined || said.newDay !== undefined || said.newTime !== undefined)
-      );
-    },
+    /** Another cita asked instead, at a time said (see `asksAnotherTimeInstead`): the cita moved there. */
+    asksAnotherTimeInstead: ({ event }) => asksAnotherTimeInstead(event),
   },
   actions: {
     ...childSpeech<CancelContext, DialogEvent | RepeatEvent>(),

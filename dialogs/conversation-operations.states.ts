@@ -30,7 +30,7 @@ import type { BookedHere } from './operation.js';
 import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { ask, option, reply, type Reply } from './replies.js';
 import { namesAnotherPatient } from './patients.js';
-import { choiceOf, entitiesOf, intentOf, isMessage } from './understood.js';
+import { asksAnotherTimeInstead, choiceOf, entitiesOf, intentOf, isMessage } from './understood.js';
 
 /** The operation a message asks for in the middle of another: "no, más bien cancelarla" while rescheduling. */
 function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'reschedule'): Operation | undefined {
@@ -55,16 +55,7 @@ function otherOperationIn(event: EventObject, running: 'booking' | 'cancel' | 'r
   if (running === 'cancel' && intent === 'reschedule' && (event.choice === 'no' || event.choice === undefined)) return undefined;
   // ("¿Y me puede dar otra mejor pa pasado mañana tipo diez y media?" at «¿La cancelo?»: another time instead, for the same
   // patient; the cancellation hands the cita to its move, see `asksAnotherTimeInstead`.)
-  const said = event.understood.entities;
-  if (
-    running === 'cancel' &&
-    intent === 'book' &&
-    said.anotherInstead === true &&
-    event.choice !== 'yes' &&
-    !said.patients?.length &&
-    (said.day !== undefined || said.time !== undefined || said.newDay !== undefined || said.newTime !== undefined)
-  )
-    return undefined;
+  if (running === 'cancel' && asksAnotherTimeInstead(event)) return undefined;
   // ("Mejor cancélela" at a booking's «¿La confirmo?»: the booking given up, which the booking answers; no cita to cancel.
   // At «¿La muevo?» the move answers it too: the cita being moved, cancelled instead, with its own yes.)
   if ((running === 'booking' || running === 'reschedule') && intent === 'cancel' && event.understood.entities.cancelIt === true) return undefined;

@@ -26,6 +26,22 @@ export function answerOf(event: EventObject): 'yes' | 'no' | undefined {
   return entitiesOf(event).yesNo;
 }
 
+/**
+ * "¿Y me puede dar otra mejor pa pasado mañana tipo diez y media?" at «¿La cancelo?»: another cita
+ * instead, at a time said, for the same patient, with no yes to the cancellation; the cancellation
+ * hands its cita to a move ("y ahora una nueva para el viernes" is a new booking).
+ */
+export function asksAnotherTimeInstead(event: EventObject): boolean {
+  const said = entitiesOf(event);
+  return (
+    intentOf(event) === 'book' &&
+    said.anotherInstead === true &&
+    answerOf(event) !== 'yes' &&
+    !said.patients?.length &&
+    (said.day !== undefined || said.time !== undefined || said.newDay !== undefined || said.newTime !== undefined)
+  );
+}
+
 /** Guards every machine that reads members' messages uses (spread into `setup({ guards })`). */
 export const messageGuards = {
   /** The message picked the option `value`. */

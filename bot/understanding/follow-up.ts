@@ -15,11 +15,13 @@ import { normalizeMessage, wordsOf } from './words.js';
 
 /** The connectors that may open a second request, as written (accents optional). */
 const CONNECTOR = /(?:^|[\s,;.])((?:y|e)(?:\s+(?:tambi[eé]n|adem[aá]s|luego|despu[eé]s|de paso|aparte))?|tambi[eé]n|adem[aá]s|luego|despu[eé]s|aparte)(?=\s)/giu;
+/** "…y me la saca en Fontibón": the cita just spoken of, booked again (somewhere else; "…para la otra semana" is a move). */
+export const BOOKED_AGAIN =
+  /\b(?:me|nos|le|les) la (?:saca|sacan|saque|saquen|agenda|agende|agenden|pide|pida|programa|programe|separa|separe)\b(?! (?:para|pa|pal|el|la otra|otro|mas)\b)/;
 /** A new booking said as the second request: "sacar una nueva", "pedir otra", "agendar una", "me dan una nueva", "me saca la nueva", "sácale al niño una". */
 // ("Yo le saqué una cita por teléfono": one the writer booked, told; no request.)
-// ("…y me la saca en Fontibón": the one just spoken of, booked again.)
 const NEW_BOOKING =
-  /\b(?:me|nos|le|les) la (?:saca|sacan|saque|saquen|agenda|agende|agenden|pide|pida|programa|programe|separa|separe)\b(?! (?:para|pa|pal|el|la otra|otro|mas)\b)|(?<!\b(?:yo|ya|ayer|yo ya)(?: le| les| me)? )\b(sac\w*|saq\w*|ped\w*|solicit\w*|separ\w*|reserv\w*|agend\w*|program\w*|dan|den|dame|deme|denme|regal\w*)(me|le|les)?(?: (?:al|a la|a el|a mi|a) [a-z]+)? (una|otra|la nueva)\b/;
+  /(?<!\b(?:yo|ya|ayer|yo ya)(?: le| les| me)? )\b(sac\w*|saq\w*|ped\w*|solicit\w*|separ\w*|reserv\w*|agend\w*|program\w*|dan|den|dame|deme|denme|regal\w*)(me|le|les)?(?: (?:al|a la|a el|a mi|a) [a-z]+)? (una|otra|la nueva)\b/;
 /**
  * Another booking said after a first one, without a verb: "(y también) una de pediatría",
  * "otra para Mateo", "pediatría para la niña" (after a greeting too: "hola, buenos días, necesito una de…").
@@ -43,7 +45,7 @@ export interface SplitRequests {
 export function clauseOperation(words: string): OperationIntent | undefined {
   const cued = operationCue(words);
   if (cued === 'book' || cued === 'consult' || cued === 'cancel' || cued === 'reschedule') return cued;
-  const booking = NEW_BOOKING.exec(words);
+  const booking = NEW_BOOKING.exec(words) ?? BOOKED_AGAIN.exec(words);
   // "No quiero agendar otra": a denied booking is none.
   return booking && !/\bno (quiero |necesito |voy a |es para )?$/.test(words.slice(0, booking.index)) ? 'book' : undefined;
 }

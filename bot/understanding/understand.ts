@@ -15,7 +15,7 @@ import type Fuse from 'fuse.js';
 import { ANOTHERS_APPOINTMENT, citaAskedIn, ONLY_THOSE_ASKED, REFERRED_DAY, SAME_AGAIN } from './cues.js';
 import { mentionsRedFlag } from './red-flags.js';
 import { readEntities } from './entities.js';
-import { listedRequests, splitRequests } from './follow-up.js';
+import { BOOKED_AGAIN, listedRequests, splitRequests } from './follow-up.js';
 import { asksForHelp, operationCue, readIntent } from './intent.js';
 import { stemOf, type IntentModel } from './intent-model.js';
 import { PhraseIndex, type Found, type Lexicon } from './lexicon.js';
@@ -695,16 +695,6 @@ function identifiesAnAdult(entities: Entities, normalized: string, now: Date): b
   return !childDocument && (entities.documentNumber !== undefined || entities.documentType !== undefined);
 }
 
-/**
- * Two booking clauses ask for two appointments when each names a specialty and they differ
- * ("medicina general para mí y también una de pediatría para la niña"). Two people with one
- * specialty ("una cita para mí y otra para mi hijo") stay one request for two people, which the
- * dialogs take one person at a time.
- */
-/** "…y me la saca en Fontibón": the cita just spoken of, booked again. */
-const BOOKED_AGAIN =
-  /\b(?:me|nos|le|les) la (?:saca|sacan|saque|saquen|agenda|agende|agenden|pide|pida|programa|programe|separa|separe)\b(?! (?:para|pa|pal|el|la otra|otro|mas)\b)/;
-
 /** "Mi cita", "la mía": the member's own, when the message sets it against someone else's. */
 const MY_OWN_CITA = /\b(?:mi (?:cita|consulta)|la mia)\b/;
 
@@ -937,6 +927,12 @@ const CORRECTED: ReadonlySet<keyof Entities> = new Set([
   'birthDate',
 ]);
 
+/**
+ * Two booking clauses ask for two appointments when each names a specialty and they differ
+ * ("medicina general para mí y también una de pediatría para la niña"). Two people with one
+ * specialty ("una cita para mí y otra para mi hijo") stay one request for two people, which the
+ * dialogs take one person at a time.
+ */
 function differentBookings(first: Entities, second: Entities, saidAfter = false): boolean {
   if (first.specialty !== undefined && second.specialty !== undefined && first.specialty !== second.specialty) return true;
   if (!saidAfter) return false;

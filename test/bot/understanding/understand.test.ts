@@ -13,6 +13,11 @@ import { editDistance, inflectionsOfOneWord, Speller } from '../../../bot/unders
 import { expectationAt } from '../../understanding/fixtures.js';
 
 const understand = loadUnderstanding();
+/** Both children, named by relation ("los niños", "mis sobrinos"). */
+const BOTH_CHILDREN = [
+  { kind: 'relation', relation: 'child' },
+  { kind: 'relation', relation: 'child' },
+];
 const read = (text: string, at: Question | Expectation): Understanding => understand(text, typeof at === 'string' ? expectationAt(at, CORPUS_NOW) : at, CORPUS_NOW);
 
 type Case = [text: string, at: Question, expected: Record<string, unknown>];
@@ -3492,15 +3497,11 @@ describe('when a member can go: an hour after a reason, a task that bounds the d
 });
 
 describe('member testing: messages read wrongly in whole conversations', () => {
-  const bothChildren = [
-    { kind: 'relation', relation: 'child' },
-    { kind: 'relation', relation: 'child' },
-  ];
   itReads([
     // Whether the children already have a cita, asked: both of them, as without "ya".
-    ['los niños ya tienen cita?', 'menu', { intent: 'consult', patients: bothChildren }],
-    ['mis hijos ya tienen cita?', 'menu', { intent: 'consult', patients: bothChildren }],
-    ['y los niños ya tienen alguna cita?', 'start', { intent: 'consult', patients: bothChildren }],
+    ['los niños ya tienen cita?', 'menu', { intent: 'consult', patients: BOTH_CHILDREN }],
+    ['mis hijos ya tienen cita?', 'menu', { intent: 'consult', patients: BOTH_CHILDREN }],
+    ['y los niños ya tienen alguna cita?', 'start', { intent: 'consult', patients: BOTH_CHILDREN }],
     // A day picked by its position with the word "día", at the days shown: that day, never more days.
     ['bueno el ultimo dia q haya', 'day', { intent: 'none', choice: '2026-11-30' }],
     ['el primer dia disponible', 'day', { choice: '2026-11-24' }],
@@ -3767,13 +3768,7 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
     [
       'soy la hermana de Laura. ella me pidio q le cancelara las citas a mis sobrinos q nos vamos pa Santa Marta toda la semana',
       'start',
-      {
-        intent: 'cancel',
-        patients: [
-          { kind: 'relation', relation: 'child' },
-          { kind: 'relation', relation: 'child' },
-        ],
-      },
+      { intent: 'cancel', patients: BOTH_CHILDREN },
     ],
     ['necesito una cita pa San Andres', 'start', { intent: 'book', patients: undefined }],
     // The school or the birthday of a child, the reason for a change: no patient; the child's own cita still is.
@@ -3805,17 +3800,7 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
     // Whether a cita stands, or where it is, checked at the menu: a look-up.
     ['y la mia del miercoles sigue igual?', 'menu', { intent: 'consult', day: '2026-11-25' }],
     ['ok perfecto, y esa es en kennedy cierto?', 'menu', { intent: 'consult', site: 'KENNEDY' }],
-    [
-      'y los niños tienen algo?',
-      'menu',
-      {
-        intent: 'consult',
-        patients: [
-          { kind: 'relation', relation: 'child' },
-          { kind: 'relation', relation: 'child' },
-        ],
-      },
-    ],
+    ['y los niños tienen algo?', 'menu', { intent: 'consult', patients: BOTH_CHILDREN }],
     ['los niños tienen algo de tos', 'menu', { intent: 'none', patients: undefined }],
     // Whose cita was just made out, then another person asked about or for: the other one.
     ['Ah ok, entonces es la de Sofía. ¿Y Mateo no tiene ninguna pendiente?', 'menu', { intent: 'consult', patients: [{ kind: 'name', name: 'mateo', written: 'Mateo' }] }],
@@ -3834,17 +3819,7 @@ describe('the fifty-first blind batch, opened for tuning (dev54)', () => {
       { patients: [{ kind: 'relation', relation: 'daughter' }] },
     ],
     // "Las citas que tienen los niños": both children, said after the citas.
-    [
-      'quiero ver las citas que tienen los niños',
-      'start',
-      {
-        intent: 'consult',
-        patients: [
-          { kind: 'relation', relation: 'child' },
-          { kind: 'relation', relation: 'child' },
-        ],
-      },
-    ],
+    ['quiero ver las citas que tienen los niños', 'start', { intent: 'consult', patients: BOTH_CHILDREN }],
     // A band asked with "busque…" after another said as a regret: the one asked ("…bueno sí, busque en la tarde").
     ['ay nooo justo en la mañana era que podia... bueno si busque en la tarde', 'offer', { choice: 'yes', band: 'tarde' }],
     // Who writes and from whose phone, in a first message that asks nothing: a greeting, never a change of patient.
