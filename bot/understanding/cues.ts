@@ -155,7 +155,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   [
     'reschedule',
-    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|(mover|muev\w*|moverl\w*|correr|corr(?!ij|eg|ect|eo)\w*|pasar|pasarl\w*|paseme|pasame|paseles|cambiar|cambi\w*) (la |mi |esa |de |una )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|(mover|cambiar|correr|pasar|muev\w*|cambi\w*) (las |sus |mis )?(dos|2|ambas|todas) (las |sus |mis )?citas|(me|nos|le) (pasa|pasan|pasaria|mueve|mueven|moveria|corre|corren|cambia|cambian|cambiaria) (la|mi|esa|su) (cita|consulta)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|cambiela|cambiala|correla|corrala|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|(la|lo) (necesito|necesitaria|quiero|quisiera|queria|tengo que|toca|debo) (pasar|mover|correr|cambiar) (pa|para|pal|al)\b|correrla|correrle)\b/g,
+    /\b(reprogram\w*|reagend\w*|reubic\w*|aplaz\w*|pospon\w*|adelant\w* (la|mi|esa) cita|adelant[ae](?:me)?l[ao]|adelantarl[ao]|(mover|muev\w*|moverl\w*|correr|corr(?!ij|eg|ect|eo)\w*|pasar|pasarl\w*|paseme|pasame|paseles|cambiar|cambi\w*) (la |mi |esa |de |una )?(cita|fecha|hora|dia|horario)\w*|(la|mi) cita (la )?(puedo|pueden|podria|podrian) (pasar|mover|cambiar|correr)|(mover|cambiar|correr|pasar|muev\w*|cambi\w*) (las |sus |mis )?(dos|2|ambas|todas) (las |sus |mis )?citas|(me|nos|le) (pasa|pasan|pasaria|mueve|mueven|moveria|corre|corren|cambia|cambian|cambiaria) (la|mi|esa|su) (cita|consulta)|cambiarle la fecha|cambiar(la|le) (de|para)|moverla|pasarla|muevala|cambiarla|cambiela|cambiala|correla|corrala|(cambi|muev|corr|pas)[ae]r?mela|(cambi|pas|muev|corr)[ae](me)?l[ae] (para|pa|pal|al)\b|paseme (para|pa|pal|al)\b|(la|lo) (paso|muevo|corro|cambio|pasamos|movemos|corremos) (para|pa|pal|al|a)\b|(la|lo) (puedo|puede|pueden|podria|podrian|podra|podran) (pasar|mover|correr|cambiar)\b|(la|lo) (necesito|necesitaria|quiero|quisiera|queria|tengo que|toca|debo) (pasar|mover|correr|cambiar) (pa|para|pal|al)\b|correrla|correrle)\b/g,
   ],
   // "¿Y la puedo volver a sacar para el jueves?" about a cita being cancelled: the same cita, another day.
   ['reschedule', /\b((la|me la) (\w+ )?volver a|volverla a|volvermela a) (sacar|pedir|agendar|programar) (pa|para|pal)\b/g],
@@ -206,6 +206,11 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   [
     'reschedule',
     /\b(?:la|esa) (?:cita |consulta )?de [a-z]+,? (?:esa|esta|la) (?:pa|pal|para el|para la) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}|otra semana|otro dia)\b/g,
+  ],
+  // "…y también preguntar la de la niña", "y que le averiguara a qué hora es la del niño": someone's cita, asked about.
+  [
+    'consult',
+    /\b(?:averigu\w*|pregunt\w*) (?:por )?(?:la|el) (?:cita |consulta |control )?(?:de|del) (?:la |el |mi )?(?!las\b|los\b)[a-z]+|\b(?:averigu\w*|pregunt\w*) (?:a que hora|que dia|cuando) (?:es|son|era|eran|tiene|tienen|queda|quedo) (?:la|el|las|los|mi|mis|su|sus)\b/g,
   ],
   [
     'consult',

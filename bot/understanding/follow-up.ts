@@ -78,7 +78,8 @@ export function splitRequests(
     // ("…y la de Mateo me la pasas pal jueves": the cue read as written too, the speller does not know every form of every verb.)
     const cueOf = (secondWords: readonly string[]): string => {
       // ("…y cambiar la de mi nieto del viernes para otro día": likewise after the verb.)
-      const opening = secondWords.slice(0, /^(\w+ )?(la|el|las|los) (del?|de la|de los)\b/.test(secondWords.join(' ')) ? CUE_WITHIN + 3 : CUE_WITHIN);
+      // ("…y que le averiguara a qué hora es la del niño": an errand passed on, its cita said after the question.)
+      const opening = secondWords.slice(0, /^(\w+ )?(la|el|las|los) (del?|de la|de los)\b|^que (?:le|les|me|nos) /.test(secondWords.join(' ')) ? CUE_WITHIN + 3 : CUE_WITHIN);
       const until = opening.findIndex((word) => CONNECTOR_WORDS.has(word));
       return (until < 0 ? opening : opening.slice(0, until)).join(' ');
     };

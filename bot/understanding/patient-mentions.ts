@@ -459,6 +459,16 @@ const TAKING_BACK: ReadonlySet<string> = new Set([
  * Words that lead up to a person whose appointment's time is meant, not a patient: "a la misma
  * hora de Mateito", "al mismo horario que la cita de mi hijo".
  */
+/**
+ * Words that lead up to someone whose doctor or site is meant, not a patient: "el mismo doctor que atendió a la niña", "la
+ * doctora que vio a Sofía", "en la misma que la de Sofía", "igual que el de Mateo".
+ */
+const THEIR_DOCTOR_OR_SITE =
+  /\b(?:doctor|doctora|medico|medica|pediatra|dr|dra|mismo|misma|senor|senora|que|el|la) (?:que|q) (?:(?:le|lo|la|los|las|nos) )?(?:vio|atendio|atiende|ve|reviso|revisa|trato|trata|vieron|atendieron|atendia|veia)(?: (?:a|al))?(?: (?:la|el|mi|mis|los|las))?$|\b(?:mism[oa]|igual)(?: (?:sede|lugar|sitio|parte|clinica|consultorio|doctor|doctora|medico|medica|pediatra))? (?:que|q|como) (?:(?:la|el|lo) )?(?:de|del|d)(?: (?:la|el|mi|mis))?$/;
+
+/** After a name, what the one named remembers or believes: "Laura dice que era un doctor", "Jorge cree que fue en Suba". */
+const RECALLS_A_FACT = /^(?:dice|dijo|decia|cree|creia|piensa|opina|recuerda|se acuerda) (?:que|q) (?:era|es|fue|seria|estaba|quedaba|queda)\b/;
+
 const SAME_TIME_AS = /\b(mism[oa]|igual) (hora|horario)( (de|que|q|como|a))+( (la|el|su|sus|cita|consulta|de|del|mi|mis))*$/;
 
 /** Who a message names: the patients, and the person whose appointment's time it asks for, if any. */
@@ -1064,7 +1074,7 @@ function readPatients(
   // "Para ella misma", from someone writing for the member, or "dice Laurita que… pa ella": the member.
   if (writer !== undefined) {
     const forHer =
-      /\b(?:para|pa|a|la de|el de|la cita de|las citas de|una cita de|una de|un control de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b|\bme le (?:de|den|da|saque|saquen|saca|sacan|agende|agenden|agenda|pida|pide|separe|separa|consiga|consigue) (?:una )?(?:cita|consulta)\b(?! (?:a|al|para|pa|pal)\b)|\bella (?:esta|anda|sigue) (?:enferm\w*|malit\w*|mal|muy mal|con)\b|\bella (?:amanecio|se siente|se enfermo)\b|\bella me (?:pidio|encargo|dijo)(?: el favor)? (?:de|que|q) (?:le )?(?:cancel|anul|mov|muev|pas|cambi|corr|reprogram)\w* (?:una|la|las) (?:cita|citas|consulta) (?:que tiene|que ella tiene|que tenia)\b|\bme (?:pidio|encargo|dijo) (?:que|q|ke) le (?:cancel|anul|pas|mov|cambi|corr|reprogram)\w* (?:una|la|las) (?:cita|citas|consulta) (?:que tiene|que ella tiene|que tenia)\b|\bella me (?:pidio|encargo|dijo)(?: el favor)? (?:de|que|q) (?:cancel|anul|mov|pas|cambi|corr|reprogram)\w*le (?:una|la|las) (?:cita|citas|consulta)\b(?! (?:a|al|para|pa|pal)\b| (?:de|del) (?!(?:lunes|martes|miercoles|jueves|viernes|sabado|dia|medicina|pediatria|control|manana|hoy)\b))|\bella me (?:pidio|encargo) el favor de (?:sacarle|pedirle|agendarle|conseguirle|separarle) (?:una )?(?:cita|consulta)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)|\bme (?:pidio|dijo|encargo) (?:que|q|ke) le (?:sacara|pidiera|agendara|consiguiera|separara) (?:una )?(?:cita|consulta|sita)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)/.exec(
+      /\b(?:para|pa|a|la de|el de|la cita de|las citas de|una cita de|una de|un control de) ella(?<herself> misma)?\b(?! (?:y|e|o|ni|no)\b)|\bella (?:necesita|quiere|ocupa|requiere) (?:una |la )?(?:cita|consulta)\b|\bme le (?:de|den|da|saque|saquen|saca|sacan|agende|agenden|agenda|pida|pide|separe|separa|consiga|consigue) (?:una )?(?:cita|consulta)\b(?! (?:a|al|para|pa|pal)\b)|\bella (?:esta|anda|sigue) (?:enferm\w*|malit\w*|mal|muy mal|con)\b|\bella (?:amanecio|se siente|se enfermo)\b|\bella me (?:pidio|encargo|dijo)(?: el favor)? (?:de|que|q) (?:le )?(?:cancel|anul|mov|muev|pas|cambi|corr|reprogram)\w* (?:una|la|las) (?:cita|citas|consulta) (?:que tiene|que ella tiene|que tenia)\b|\bme (?:pidio|encargo|dijo) (?:que|q|ke) le (?:cancel|anul|pas|mov|cambi|corr|reprogram)\w* (?:una|la|las) (?:cita|citas|consulta) (?:que tiene|que ella tiene|que tenia)\b|\bella me (?:pidio|encargo|dijo)(?: el favor)? (?:de|que|q) (?:cancel|anul|mov|pas|cambi|corr|reprogram)\w*le (?:una|la|las) (?:cita|citas|consulta)\b(?! (?:a|al|para|pa|pal)\b| (?:de|del) (?!(?:lunes|martes|miercoles|jueves|viernes|sabado|dia|medicina|pediatria|control|manana|hoy)\b))|\b(?:ella|y) me (?:pidio|encargo) el favor de (?:sacarle|pedirle|agendarle|conseguirle|separarle) (?:una )?(?:cita|consulta)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)|\bme (?:pidio|dijo|encargo) (?:que|q|ke) le (?:sacara|pidiera|agendara|consiguiera|separara) (?:una )?(?:cita|consulta|sita)\b(?: (?:de|con|del) (?:medicina general|medico general|el medico general|general|pediatria|el pediatra|la pediatra|pediatra|control))?(?! (?:a|al|para|pa|pal|de|del|con)\b)/.exec(
         whole,
       );
     const wordsBefore = forHer !== null ? words.slice(0, whole.slice(0, forHer.index).split(' ').length) : [];
@@ -1086,7 +1096,7 @@ function readPatients(
       (self !== undefined
         ? wordsBefore.some((word) => sameName(word, self))
         : namedAt >= 0 &&
-          /^(?:para|pa|a|la cita|las citas|una cita|una de|un control|la de|ella|me le|me pidio|me dijo|me encargo) /.test(forHer[0]) &&
+          /^(?:para|pa|a|la cita|las citas|una cita|una de|un control|la de|ella|me le|me pidio|me dijo|me encargo|y me pidio|y me encargo) /.test(forHer[0]) &&
           // ("La mamá de Laura: la niña Sofía amaneció con fiebre, una cita pa ella": the girl spoken of between; not one told
           // of right after "ella", "ella está en el hospital con la niña… una cita para ella": the member, still.)
           !notToldOfHer(wordsBefore.slice(namedAt + 1)).some(
@@ -2004,6 +2014,15 @@ function readPatients(
   if (IDENTITY_QUESTIONS.has(question) && /\b(mio|mia|el mio|la mia) o (el|la)? ?(d|de|del)\b/.test(whole)) return { patients: [] };
   // ("¿El documento de Laura o el mío?": whose document to give, asked the other way round.)
   if (IDENTITY_QUESTIONS.has(question) && /\b(?:el|la) (?:documento |cedula |numero |registro )?(?:de|del) \w+ o (?:el|la) mi[oa]\b/.test(whole)) return { patients: [] };
+  // "Con el mismo doctor que atendió a la niña", "¿cuál es el doctor que vio a Sofía?", "en la misma que la de Sofía": someone
+  // whose doctor or site is meant, not a patient.
+  for (const seen of mentions)
+    if (
+      (seen.mention.kind !== 'self' && THEIR_DOCTOR_OR_SITE.test(words.slice(Math.max(0, seen.at - 9), seen.at).join(' '))) ||
+      // ("…Laura dice que era un doctor": someone who remembers a fact, not a patient.)
+      (question !== 'patient' && mayBeName(original[seen.at] ?? '') && RECALLS_A_FACT.test(original.slice(seen.at + 1, seen.at + 5).join(' ')))
+    )
+      seen.denied = true;
   const timeOf = mentions.find((seen) => seen.timeOf && !seen.denied)?.mention;
   let affirmed = mentions.filter((seen) => !seen.denied && !seen.timeOf);
   // The writer's children named to say who writes give way to the patient named for the cita; at the consent question nobody is one.

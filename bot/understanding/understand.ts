@@ -228,7 +228,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // "Cancele esa y me la saca en Fontibón": the cita cancelled, booked again (the same service) where said.
     if (split.firstOperation === 'cancel' && split.secondOperation === 'book' && BOOKED_AGAIN.test(normalizeMessage(split.second))) second.entities.sameAgain = true;
     // "Quiero pasar mi cita para el viernes y cancelar la del niño": "mi cita", set against someone else's, is the member's own.
-    if (!first.entities.patients && MY_OWN_CITA.test(normalizeMessage(split.first)) && second.entities.patients?.some((mention) => mention.kind !== 'self'))
+    // ("…mover mi cita del miércoles y también sacar una para la niña": a new cita for someone else sets nothing against it.)
+    if (
+      !first.entities.patients &&
+      (split.secondOperation === 'cancel' || split.secondOperation === 'reschedule') &&
+      MY_OWN_CITA.test(normalizeMessage(split.first)) &&
+      second.entities.patients?.some((mention) => mention.kind !== 'self')
+    )
       first.entities.patients = [{ kind: 'self' }];
     // "…y otra de pediatría para Mateo, las dos primera vez en Suba": what is said of both goes with the first too.
     if (split.firstOperation === split.secondOperation && BOTH.test(normalizeMessage(split.second))) {

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { loadUnderstanding } from '../../../bot/understanding/load.js';
 import type { Expectation, Question, Understanding } from '../../../bot/understanding/types.js';
 import { CORPUS_NOW } from '../../../bot/understanding/corpus.js';
+import { OPERATION_CUES } from '../../../bot/understanding/cues.js';
 import { editDistance, inflectionsOfOneWord, Speller } from '../../../bot/understanding/words.js';
 import { expectationAt } from '../../understanding/fixtures.js';
 
@@ -3682,6 +3683,57 @@ describe('the days a member rules out (now is Monday 23 November 2026)', () => {
   ]);
 });
 
+describe('the fifty-third blind batch, opened for tuning (dev56)', () => {
+  it('reads someone whose doctor or site is meant as no patient', () => {
+    assert.deepEqual(read('necesito una cita para Mateo con el mismo doctor que atendio a la niña la otra vez', 'start').entities.patients, [
+      { kind: 'name', name: 'mateo', written: 'Mateo' },
+    ]);
+    assert.equal(read('cual de esos es el doctor que vio a Sofia? era un señor de gafas', 'slot').entities.patients, undefined);
+    assert.equal(read('ese doctor Hernan es el que vio a mi nieto?', 'slot').entities.patients, undefined);
+    assert.equal(read('en la misma que la de Sofía, Calle 42', 'site').entities.patients, undefined);
+    assert.equal(read('en la misma que la de Sofía, Calle 42', 'site').choice, 'CALLE42');
+    // Named to be the patient, the same child still is.
+    assert.deepEqual(read('es para la niña, con el mismo doctor que la vio', 'patient').entities.patients, [{ kind: 'relation', relation: 'daughter' }]);
+  });
+
+  it('reads the member who remembers a fact ("Laura dice que era un doctor") as no patient', () => {
+    assert.equal(read('quiero con el mismo que atendio a la niña, Laura dice que era un doctor', 'slot').entities.patients, undefined);
+  });
+
+  it("splits a booking and a question about someone else's cita into two requests", () => {
+    const asked = read('quiero sacarle una cita al niño Mateo que está con gripa y también preguntar la de la niña que no me acuerdo qué día es', 'start');
+    assert.equal(asked.intent, 'book');
+    assert.deepEqual(asked.entities.patients, [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
+    assert.equal(asked.next?.intent, 'consult');
+    const errand = read(
+      'le escribo yo, doña Gloria, la vecina de Laura. Ella me pidió que le cancelara la cita de la niña porque ya está bien y que le averiguara a qué hora es la del niño',
+      'start',
+    );
+    assert.equal(errand.intent, 'cancel');
+    assert.deepEqual(errand.entities.patients, [{ kind: 'relation', relation: 'daughter' }]);
+    assert.deepEqual(errand.next, { intent: 'consult', entities: { patients: [{ kind: 'relation', relation: 'son' }] } });
+    // Asking when to arrive, or when a site opens, looks up no cita.
+    assert.equal(read('queria preguntar a que hora tengo que llegar', 'menu').intent, 'none');
+    assert.equal(read('quisiera preguntar cuando abren', 'menu').intent, 'none');
+  });
+
+  it('reads "mi cita" beside a new booking for someone else as nobody in particular, and beside their cita as the member', () => {
+    assert.equal(read('necesito mover mi cita del miércoles para el jueves y también sacar una para la niña de control', 'start').entities.patients, undefined);
+    assert.deepEqual(read('quiero pasar mi cita para el viernes y cancelar la del niño', 'start').entities.patients, [{ kind: 'self' }]);
+  });
+
+  it('reads the neighbour asked the favour of a cita for the member, after telling she is ill, as the member', () => {
+    assert.deepEqual(
+      read('buenas tardes, le escribo yo, doña Gloria la vecina de Laura, ella esta muy enferma y me pidio el favor de sacarle una cita', 'start').entities.patients,
+      [{ kind: 'self' }],
+    );
+  });
+
+  it('reads "adelántela" as a move', () => {
+    assert.equal(read('Entonces mejor adelántela si se puede, ella no aguanta hasta el miércoles', 'existing').choice, 'reschedule');
+  });
+});
+
 describe('the fifty-second blind batch, opened for tuning (dev55)', () => {
   it('reads who writes, introduced with a greeting at a later question, as a greeting', () => {
     assert.equal(read('hola, soy la hermana de laura, le escribo del cel de ella', 'patient').intent, 'greet');
@@ -4849,5 +4901,11 @@ describe('the review of the days ruled out, the people and the indifference read
       people.some((mention) => mention.kind === 'relation' && mention.relation === 'son'),
       JSON.stringify(people),
     );
+  });
+});
+
+describe('the operation cues', () => {
+  it('are each read match after match, so each is global (without /g the reading loop would never end)', () => {
+    for (const [intent, cue] of OPERATION_CUES) assert.ok(cue.global, `${intent} cue /${cue.source.slice(0, 60)}…/ has no g flag`);
   });
 });
