@@ -13,6 +13,7 @@ import {
   OPENS_WITH_NOTHING_ELSE,
   CALLING_INSTEAD,
   HELP_CUE,
+  IF_POSSIBLE,
   KEEP_IT,
   MENU_CUE,
   OPERATION_CUES,
@@ -157,6 +158,8 @@ export function readIntent(
   // (Any operation the classifier alone weighed there, with no cue of one: "bueno sí, si toca pa la cita, sí autorizo".)
   if (question === 'consent' && (intent === 'book' || intent === 'consult' || intent === 'cancel' || intent === 'reschedule') && yesNo)
     intent = yesNo === 'yes' ? 'affirm' : 'deny';
+  // ("Si es posible en la de Fontibón" at a confirmation: a wish on a condition; whatever the classifier weighed, no yes.)
+  if (intent === 'affirm' && question !== 'offer' && IF_POSSIBLE.test(whole)) intent = 'none';
   // "Me cancelaron la cita, necesito otra": what was done to the member's cita, no cancelling nor moving asked for.
   // (Only the operation done to it: "me cancelaron sin avisar, ahora quiero cambiar la de mi mamá" still moves one.)
   const doneToIt = DONE_TO_THE_CITA.exec(whole);
