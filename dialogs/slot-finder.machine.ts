@@ -413,6 +413,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           { guard: 'askedForMonth', target: 'listingDays', actions: 'listMonth' },
           // ("¿Hay la otra semana?": the days from that week on.)
           { guard: 'wantsOtherDay', target: 'listingDays', actions: 'listDaysAsked' },
+          { guard: 'wantsMoreOfTheDayShown', target: 'searchingMore' },
           {
             guard: 'askedForDay',
             target: 'searching',

@@ -250,6 +250,18 @@ export const slotFinderSetup = setup({
       const { time, band } = entitiesOf(event);
       return intentOf(event) === 'more_times' && time === undefined && (band === undefined || band === context.search.band);
     },
+    /** "¿Hay algo más el miércoles?" while that Wednesday's slots are shown: more times of that day, not the day searched again. */
+    wantsMoreOfTheDayShown: ({ context, event }) => {
+      const { time, band, day } = entitiesOf(event);
+      return (
+        intentOf(event) === 'more_times' &&
+        day !== undefined &&
+        day === context.search.day &&
+        time === undefined &&
+        (band === undefined || band === context.search.band) &&
+        context.slots.length > 0
+      );
+    },
     /** "Otro día"; "¿y el viernes?" names the day, and searches it instead. */
     asksEarlier: ({ event }) => entitiesOf(event).earlier === true && (intentOf(event) === 'more_times' || intentOf(event) === 'none'),
     /** A later page, or a search from a time on: earlier slots exist before these. */

@@ -44,6 +44,14 @@ export const CONSENTS = /(?<!\bno )\b(acepto|autorizo|doy (mi )?(autorizacion|co
 /** An opening "si no" followed by what the member would not do: a condition ("si no lo hago", "si no autorizo"), not "sí, no…". */
 export const CONDITIONAL_IF =
   /^[^a-z0-9]*(?:(?:y|pero|bueno|ok|ah|ay|pues|entonces)[\s,.]+)*si no (?:lo|la|le|me|te|se|nos|quiero|acepto|autorizo|doy|puedo|deseo|quisiera|firmo|contesto|respondo|voy|vamos|va|llego|llegamos|llega|asisto|asistimos|alcanzo|alcanzamos|podemos|puede)\b/;
+/**
+ * "Sí pero espere le pregunto a mi esposo", "pues sí pero no sé si mejor la dejo", "sí pero déjeme confirmar con el colegio
+ * primero", "sí pero ¿para qué necesitan mis datos?": a yes held back by a wait, a doubt or a question. It is no yes: Lina asks
+ * again (a yes with a wish, "sí pero que sea en la tarde", "sí pero rápido", or a worry conceded, "sí, aunque no sé si me den
+ * permiso", still is one).
+ */
+export const YES_HELD_BACK =
+  /^(?:(?:pues|bueno|ay|ah|mmm|mm|eh|ok|este|ehh) )*(?:si|sii|claro|listo|dale|ok|bueno)(?: (?:si|senora|senorita|claro|mija))? (?:pero|solo que) (?:(?:es que|pues|mejor|primero|ay|este|ahi|ahorita) )*(?:espere|espera|esperame|espereme|esperate|aguarde|un momento|un momentico|un segundo|un ratico|un rato|deje|dejeme|dejame|deja|no se|no estoy segur[oa]|tengo que (?:preguntar|confirmar|mirar|revisar|hablar|consultar)|le pregunto|les pregunto|pregunto|voy a preguntar|toca preguntar|(?:le |les )?(?:pregunto|confirmo|miro|hablo|consulto) primero|para que|por que|porque|que hacen|quien|donde|como)\b/;
 /** "Si es posible en la de Fontibón": a wish on a condition, no yes to a confirmation (at an offer it is the yes to what follows). */
 export const IF_POSSIBLE = /^[^a-z0-9]*(?:(?:y|pero|bueno|ok|ah|ay|pues|entonces)[\s,.]+)*si (?:es posible|se puede|fuera posible|se pudiera) (?:en|para|pa|con|el|la|que|a|por)\b/;
 /**
@@ -207,6 +215,8 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
     'reschedule',
     /\b(?:la|esa) (?:cita |consulta )?de [a-z]+,? (?:esa|esta|la) (?:pa|pal|para el|para la) (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}|otra semana|otro dia)\b/g,
   ],
+  // "¿Y Mateo no tiene nada pendiente?", "¿la niña tiene algo pendiente?": someone's citas, asked about.
+  ['consult', /\b(?:tiene|tienen|tengo|tenemos|tenga|tengan) (?:nada|algo|alguna|ninguna)(?: cita| consulta)? pendientes?\b/g],
   // "…y también preguntar la de la niña", "y que le averiguara a qué hora es la del niño": someone's cita, asked about.
   [
     'consult',
@@ -1061,7 +1071,7 @@ export const WRITE_AGAIN =
 
 /** Either of the sites named will do: "cualquiera de las dos", "la que tenga cita más rápido", "me da igual". */
 export const EITHER_WILL_DO =
-  /\b(?:cualquier\w*|la que (?:sea|tenga|haya|quede|este)|me (?:da|es) igual|da igual|lo que (?:sea|haya)|(?:la|donde) (?:haya|tengan?) (?:cita |citas |cupo )?(?:mas|primero|antes)|mas (?:rapido|pronto|rapidito|prontico))\b/;
+  /\b(?:cualquier\w*|la que (?:sea|tenga|haya|quede|este)|(?:las dos|ambas) (?:me |nos )?(?:quedan|sirven|estan)\b|me (?:da|es) igual|da igual|lo que (?:sea|haya)|(?:la|donde) (?:haya|tengan?) (?:cita |citas |cupo )?(?:mas|primero|antes)|mas (?:rapido|pronto|rapidito|prontico))\b/;
 
 /** A day asked at an offer: "¿y el viernes en la tarde?", "no, ¿qué tal el jueves?", "¿no hay nada el lunes 30?". */
 export const OTHER_DAY_ASKED_AT_OFFER =

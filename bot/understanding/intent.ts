@@ -27,6 +27,7 @@ import {
   WEAK_GOODBYE,
   WEAK_YES,
   WRITE_AGAIN,
+  YES_HELD_BACK,
 } from './cues.js';
 import type { Found } from './lexicon.js';
 import { numberFromWords, ordinalFromWord } from './numbers.js';
@@ -160,6 +161,13 @@ export function readIntent(
     intent = yesNo === 'yes' ? 'affirm' : 'deny';
   // ("Si es posible en la de Fontibón" at a confirmation: a wish on a condition; whatever the classifier weighed, no yes.)
   if (intent === 'affirm' && question !== 'offer' && IF_POSSIBLE.test(whole)) intent = 'none';
+  // ("Sí pero espere le pregunto a mi esposo": a yes held back; neither the classifier's yes nor an operation it weighed
+  // without a word of one.)
+  if (
+    (intent === 'affirm' || ((intent === 'book' || intent === 'consult' || intent === 'cancel' || intent === 'reschedule') && operationCue(whole) === undefined)) &&
+    YES_HELD_BACK.test(whole)
+  )
+    intent = 'none';
   // "Me cancelaron la cita, necesito otra": what was done to the member's cita, no cancelling nor moving asked for.
   // (Only the operation done to it: "me cancelaron sin avisar, ahora quiero cambiar la de mi mamá" still moves one.)
   const doneToIt = DONE_TO_THE_CITA.exec(whole);

@@ -45,6 +45,7 @@ import {
   PATIENT_CHANGE_CUE,
   TIME_BOUND,
   ANNOUNCED_QUESTION,
+  YES_HELD_BACK,
 } from './cues.js';
 import { asksForHelp, operationCue, type IntentRead } from './intent.js';
 import { ordinalFromWord } from './numbers.js';
@@ -99,6 +100,8 @@ const FORM_CHOICES: ReadonlySet<Question> = new Set(['specialty', 'visitType', '
 const UNWELL =
   /\b(?:tiene|tengo|tenia|esta con|estoy con|anda con|amanecio con|amaneci con|sigue con)(?: (?:mucha|muchisima|mucho|un poco de|algo de|como))? (?:fiebre|tos|gripa|gripe|mocos|dolor|diarrea|vomito|vomitos|brote|alergia|calentura|malestar|flema|temperatura)\b|\b(?:le|me) duele\b|\bno (?:quiere|ha querido) comer\b|\b(?:esta|anda|amanecio) (?:muy )?(?:enferm|malit|maluc)\w*|\bse (?:siente|sentia) mal\b/;
 const BOOKING_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band', 'slot', 'day']);
+/** "Espere no, no era para mí": the cita taken back from the member, said alone. */
+const NOT_FOR_ME = /^\W*(?:(?:espere|espera|ay|ah|uy|no|perdon|disculpe|mejor|un momento|momento)\W+)*no (?:es|era|sera|seria) (?:para|pa) mi\W*$/;
 const OPERATIONS: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule']);
 /** Questions where a day to move something to can only mean moving an appointment. */
 const MOVE_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'menu', 'appointment', 'existing']);
@@ -496,6 +499,16 @@ function settleFirst(reads: Reads): FirstSettled {
   )
     intent = 'other_day';
   if ((question === 'day' || question === 'slot') && picked !== undefined && intent === 'other_day') intent = 'none';
+  // ("¿Hay algo más el miércoles?" where a slot of that Wednesday is shown: other times that day.)
+  if (
+    question === 'slot' &&
+    picked === undefined &&
+    intent === 'other_day' &&
+    entities.day &&
+    ANYTHING_ELSE.test(normalized) &&
+    expectation.options.some((option) => option.start !== undefined && bogotaParts(option.start)?.day === entities.day)
+  )
+    intent = 'more_times';
   // "¿Hoy solo esas dos?", "¿mañana solo a las 9?": other times than those shown.
   if (question === 'slot' && picked === undefined && (intent === 'none' || intent === 'other_day') && ONLY_THOSE_ASKED.test(normalized)) intent = 'more_times';
   // "¿Hay algo después de las 4?": later than a time is more slots.
@@ -545,6 +558,11 @@ function settleFirst(reads: Reads): FirstSettled {
     expectation.options.some((option) => option.start !== undefined && bogotaParts(option.start)?.day === entities.day)
   )
     intent = 'more_times';
+  // ("Espere no, no era para mí", "ay no, no es para mí": whom the cita is for taken back, nobody else named yet: another patient.)
+  if (BOOKING_QUESTIONS.has(question) && intent === 'none' && picked === undefined && !entities.patients && NOT_FOR_ME.test(normalized)) {
+    intent = 'change_patient';
+    entities.yesNo = 'no';
+  }
   // "La 2 no me sirve": the slots shown do not suit, as "ninguna me sirve" says.
   if ((question === 'slot' || question === 'day') && picked === undefined && intent === 'none' && turnedDown(words)) {
     intent = 'deny';
@@ -959,6 +977,12 @@ export function settleIntent(reads: Reads): Understanding {
     delete entities.patients;
     entities.asks = question === 'consent' ? 'meaning' : 'doubt';
     delete entities.leaveAsIs;
+  }
+  // "Sí pero espere le pregunto a mi esposo", "pues sí pero no sé si mejor la dejo": a yes held back (no yes, see `YES_HELD_BACK`);
+  // Lina waits, or hears the doubt, and asks again; nothing is done.
+  if (YES_NO_QUESTIONS.has(question) && entities.yesNo === undefined && !entities.asks && intent === 'none' && YES_HELD_BACK.test(wordsText)) {
+    choice = undefined;
+    entities.asks = /\bpero (?:(?:es que|pues|mejor|primero|ay|este) )*no (?:se|estoy segur)/.test(wordsText) ? 'doubt' : 'wait';
   }
   // "No, no es tan grave, yo prefiero la cita" after the warning about urgencias, while booking: go on with the question.
   if (

@@ -32,9 +32,9 @@ const COUNTING_BEFORE = /(?:^|[^a-z])(?:(?:cualquiera|ninguna|ninguno|alguna|alg
 const BOTH_BEFORE =
   /(?:^|[^a-z])(?:cancelar|cancele|cancelen|cancelarlas|mover|muevan?|moverlas|pasar|pasarlas|agendar|agende|agenden|pedir|sacar|tengo|tiene|tenemos|son|que|ver|quiero|necesito|serian|seria|quedaron|quedaran|estan|canceladas|cancelados|movidas|movidos|agendadas|agendados|listas|listos|siguen|quedan|muestra|muestras|muestre|ensena|ensene)\s+$|^\s*$/;
 const BOTH_AFTER = /^\s*(?:$|[,.;!?]|porque|pues|por\s+favor|porfa|que\s+(?!sea|es\b))/;
-/** "Las dos el mismo día", "las dos juntas": both, whatever comes before. */
+/** "Las dos el mismo día", "las dos juntas", "las dos me quedan cerca": both, whatever comes before. */
 const BOTH_SURELY_AFTER =
-  /^\s*(?:el\s+mismo|la\s+misma|en\s+el\s+mismo|juntas|juntos|al\s+tiempo|a\s+la\s+vez|seguidas|estamos|somos|son|quedan|fueron|tenemos|necesitamos|vamos|queremos|estan|tienen|necesitan|con\s+(?:medicina|pediatria|gripa|fiebre|tos|el\s+mismo|la\s+misma)|como\s+(?:quedaron|quedan|estan|van)|de\s+(?:los|las|mis|sus)\s+(?:ninos|ninas|hijos|hijas|nietos|pelaos|chinos)|(?:pa|para|pal)\s+el\s+(?:mismo|lunes|martes|miercoles|jueves|viernes|sabado))(?![a-z])/;
+  /^\s*(?:el\s+mismo|la\s+misma|en\s+el\s+mismo|juntas|juntos|al\s+tiempo|a\s+la\s+vez|seguidas|estamos|somos|son|quedan|(?:me|nos|le)\s+(?:quedan|sirven|gustan|parecen|convienen)|fueron|tenemos|necesitamos|vamos|queremos|estan|tienen|necesitan|con\s+(?:medicina|pediatria|gripa|fiebre|tos|el\s+mismo|la\s+misma)|como\s+(?:quedaron|quedan|estan|van)|de\s+(?:los|las|mis|sus)\s+(?:ninos|ninas|hijos|hijas|nietos|pelaos|chinos)|(?:pa|para|pal)\s+el\s+(?:mismo|lunes|martes|miercoles|jueves|viernes|sabado))(?![a-z])/;
 
 const TIME_LEAD_IN = new RegExp(`(?<![a-z0-9])${TIME_PREFIX}\\s+$`);
 /** Before a number, words that make it a day of the month: "el 4", "el lunes 7", "para el 1". */

@@ -3,7 +3,7 @@
  * confírmela", "no me sirve"), or a no set apart in front of something else ("no, es para
  * Mateo").
  */
-import { AGREEING_WORDS, CONDITIONAL_IF, CONSENTS, IF_POSSIBLE, INTERJECTIONS, OTHER_DAY_CUE, TAKE_BACK, UNSURE, WEAK_YES, YES_AGAIN } from './cues.js';
+import { AGREEING_WORDS, CONDITIONAL_IF, CONSENTS, IF_POSSIBLE, INTERJECTIONS, OTHER_DAY_CUE, TAKE_BACK, UNSURE, WEAK_YES, YES_AGAIN, YES_HELD_BACK } from './cues.js';
 import { operationCue } from './intent.js';
 import type { Found, Lexicon } from './lexicon.js';
 import { YES_NO_QUESTIONS, uncovered, type Reading } from './reading.js';
@@ -260,6 +260,8 @@ function firstAnswer(
   }
   // "Eso sí no lo sé", "ahí sí toca moverla": a "sí" that stresses what follows, which answers nothing by yes or no.
   if (STRESSING_SI.test(whole)) return undefined;
+  // ("Sí pero espere le pregunto a mi esposo", "pues sí pero no sé si…": a yes held back, no yes yet.)
+  if (yesNoQuestion && YES_HELD_BACK.test(whole)) return undefined;
   // "¿Cómo así? Si ya estoy aquí": an objection opened by "si", not a yes.
   if (OBJECTING_SI.test(whole)) return undefined;
   // "Con otro médico sí, eso no importa" to "¿Busco con otro profesional?": the one offered, then the yes.

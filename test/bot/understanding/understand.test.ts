@@ -3729,6 +3729,48 @@ describe('the fifty-third blind batch, opened for tuning (dev56)', () => {
     );
   });
 
+  it('reads "¿hay algo más el miércoles?" at the slots as more times that day, never the one slot of that day', () => {
+    const more = read('hay algo mas el miercoles?', 'slot');
+    assert.equal(more.intent, 'more_times');
+    assert.equal(more.choice, undefined);
+    assert.equal(read('no hay nada mas el martes?', 'slot').choice, undefined);
+    // A condition, then the slot: picked.
+    assert.equal(read('Bueno, si no hay nada más, entonces la del martes a las 3 con la doctora Marta', 'slot').choice, 'slot-4');
+  });
+
+  it('reads "las dos me quedan cerca" as both, never two o\'clock, and two sites weighed so as no site chosen', () => {
+    const both = read('Suba o Chía, las dos me quedan cerca', 'site');
+    assert.equal(both.entities.time, undefined);
+    assert.equal(both.choice, undefined);
+    assert.equal(read('a las dos me queda bien', 'slot').entities.time, '14:00');
+  });
+
+  it('reads "espere no, no era para mí" at a booking question as another patient, nobody named yet', () => {
+    const result = read('espere no, no era para mí', 'specialty');
+    assert.equal(result.intent, 'change_patient');
+    assert.equal(result.entities.patients, undefined);
+  });
+
+  it('reads a yes held back by a wait, a doubt or a question as no yes, and a yes with a wish or a worry conceded as the yes', () => {
+    for (const [text, at] of [
+      ['si pero espere le pregunto a mi esposo si la puede llevar el', 'confirm'],
+      ['pues si pero no se si mejor la dejo', 'confirm'],
+      ['pues si pero es que no se si el papa lo puede llevar', 'confirm'],
+      ['si pero dejeme confirmar con el colegio primero', 'confirm'],
+      ['si pero espere', 'offer'],
+      ['pues si pero para que necesitan mis datos', 'consent'],
+    ] as const) {
+      const result = read(text, at);
+      assert.equal(result.entities.yesNo, undefined, text);
+      assert.equal(result.choice, undefined, text);
+      assert.ok(!['affirm', 'book', 'cancel', 'reschedule'].includes(result.intent), `${text}: ${result.intent}`);
+    }
+    assert.equal(read('si pero espere le pregunto a mi esposo si la puede llevar el', 'confirm').entities.asks, 'wait');
+    assert.equal(read('pues si pero no se si mejor la dejo', 'confirm').entities.asks, 'doubt');
+    for (const text of ['si pero que sea en la tarde', 'si pero rapido', 'sí, aunque no sé si me den permiso en el trabajo'])
+      assert.equal(read(text, 'confirm').choice, 'yes', text);
+  });
+
   it('reads "adelántela" as a move', () => {
     assert.equal(read('Entonces mejor adelántela si se puede, ella no aguanta hasta el miércoles', 'existing').choice, 'reschedule');
   });
