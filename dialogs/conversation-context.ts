@@ -293,6 +293,20 @@ export function memberOption(context: ConversationContext): ReplyOption {
     : option('self', 'options.patient.self');
 }
 
+/**
+ * The question pending, as it reads to someone who has just said they write for the member: the patient question's "Para mí"
+ * becomes "Para Laura" (the husband answering "1" to "Para mí" meant himself; the member's option is hers).
+ */
+export function promptForWriter(prompt: Reply | undefined, member: Member | null | undefined): Reply | undefined {
+  if (!prompt?.options || !member) return prompt;
+  return {
+    ...prompt,
+    options: prompt.options.map((shown) =>
+      shown.value === 'self' && shown.key === 'options.patient.self' ? option('self', 'options.patient.beneficiary', { name: member.firstName }) : shown,
+    ),
+  };
+}
+
 /** Who the request names (the people the member mentioned before), or else the message. */
 export function requestedPatient(context: ConversationContext, event: EventObject): PatientResolution {
   return patientResolution(context, event, context.request?.patients);

@@ -5,6 +5,7 @@
  * patient (who the member books for, and switching mid-flow) and the menu with the operations.
  */
 import { assign, emit } from 'xstate';
+import { promptForWriter } from './conversation-context.js';
 import { identificationStates } from './conversation-identification.states.js';
 import { operationStates } from './conversation-operations.states.js';
 import { patientStates } from './conversation-patient.states.js';
@@ -40,7 +41,8 @@ export const conversationMachine = conversationSetup.createMachine({
     THANKS: { actions: [{ type: 'say', params: reply('common.youAreWelcome') }, 'repeatPrompt'] },
     BACK: { actions: 'repeatPrompt' },
     // "Le escribe la abuela": kept, so that "mi nieto" in a later message is read as the member's child.
-    WRITER: { actions: assign({ writer: ({ event }) => event.writer }) },
+    // (The question pending, asked again after this message, then reads "Para Laura" for "Para mí".)
+    WRITER: { actions: assign({ writer: ({ event }) => event.writer, lastPrompt: ({ context }) => promptForWriter(context.lastPrompt, context.member) }) },
     MENU: [
       // "Menú" gives up what was under way and what was to come after it.
       { guard: 'identified', target: '.menu', actions: assign({ request: undefined, nextRequest: undefined }) },

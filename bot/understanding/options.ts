@@ -260,6 +260,8 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
       return entities.site ? has(entities.site) : undefined;
     case 'band': {
       if (entities.band) return has(entities.band);
+      // ("Pasado mañana": the day after tomorrow, its "mañana" no morning band.)
+      if (/\bpasado manana\b/.test(words.join(' '))) return null;
       // "A las 3 no puedo": an hour refused picks no band.
       if (REFUSED_TIME.test(words.join(' '))) return null;
       // "A las 4 pm", "7 am", "antes de las 11", "después de las 2": the band the hour falls in (a bound that

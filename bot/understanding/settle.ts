@@ -100,6 +100,8 @@ const FORM_CHOICES: ReadonlySet<Question> = new Set(['specialty', 'visitType', '
 const UNWELL =
   /\b(?:tiene|tengo|tenia|esta con|estoy con|anda con|amanecio con|amaneci con|sigue con)(?: (?:mucha|muchisima|mucho|un poco de|algo de|como))? (?:fiebre|tos|gripa|gripe|mocos|dolor|diarrea|vomito|vomitos|brote|alergia|calentura|malestar|flema|temperatura)\b|\b(?:le|me) duele\b|\bno (?:quiere|ha querido) comer\b|\b(?:esta|anda|amanecio) (?:muy )?(?:enferm|malit|maluc)\w*|\bse (?:siente|sentia) mal\b/;
 const BOOKING_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band', 'slot', 'day']);
+/** A message that opens with a booking verb ("agendarle una a Mateo…", "sacar una cita para la niña"): the request itself. */
+const BOOKING_OPENS = /^(?:(?:y|ahora|bueno|entonces|mejor|no|pues|ok|listo) )*(?:agend|sac|saq|ped|pid|separ|reserv)[a-z]*\b/;
 /** "Espere no, no era para mí": the cita taken back from the member, said alone. */
 const NOT_FOR_ME = /^\W*(?:(?:espere|espera|ay|ah|uy|no|perdon|disculpe|mejor|un momento|momento)\W+)*no (?:es|era|sera|seria) (?:para|pa) mi\W*$/;
 const OPERATIONS: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule']);
@@ -445,12 +447,15 @@ function settleFirst(reads: Reads): FirstSettled {
     intent = 'book';
   // "¿Y no hay con la dra Marta Salazar? Ella es mi médica": a doctor asked for, never another patient.
   if (intent === 'change_patient' && (entities.doctor || entities.doctorName || entities.ownDoctor) && !entities.patients?.length) intent = 'none';
-  // At the patient question, naming the patient is the answer, however it is put.
+  // At the patient question, naming the patient is the answer, however it is put (a booking that opens the message,
+  // "agendarle una a Mateo…", stays one: it replaces a look-up carried from the first message).
   // ("Cambie el paciente y póngala para mi nuera" says the change in words: it stays one.)
   if (
     question === 'patient' &&
     entities.patients?.length &&
-    (intent === 'book' || intent === 'deny' || (((intent === 'change_patient' && !PATIENT_CHANGE_CUE.test(normalized)) || intent === 'help') && !intentRead.ruled))
+    ((intent === 'book' && !(BOOKING_OPENS.test(wordsText) && operationCue(wordsText) === 'book')) ||
+      intent === 'deny' ||
+      (((intent === 'change_patient' && !PATIENT_CHANGE_CUE.test(normalized)) || intent === 'help') && !intentRead.ruled))
   )
     intent = 'none';
   // A change of patient the classifier weighed, with an answer picked and no word of correction, is the answer ("medicina general para mí").

@@ -3771,6 +3771,22 @@ describe('the fifty-third blind batch, opened for tuning (dev56)', () => {
       assert.equal(read(text, 'confirm').choice, 'yes', text);
   });
 
+  it('reads "pasado mañana" at the band question as the day, never the morning band', () => {
+    const result = read('pasado mañana', 'band');
+    assert.equal(result.entities.day, '2026-11-25');
+    assert.equal(result.entities.band, undefined);
+    assert.equal(result.choice, undefined);
+    assert.equal(read('pasado mañana en la tarde', 'band').choice, 'tarde');
+    assert.equal(read('mañana', 'band').choice, 'manana');
+  });
+
+  it('reads a booking that opens the message at the patient question as a booking, and a name put otherwise as the answer', () => {
+    const booking = read('agendarle una a mateo en suba pediatria control', 'patient');
+    assert.equal(booking.intent, 'book');
+    assert.equal(booking.choice, 'mateo');
+    assert.equal(read('Ah, ¿a mí no me puede sacar? Bueno, entonces aprovecho y le saco una a mi nieta Sofía', 'patient').intent, 'none');
+  });
+
   it('reads "adelántela" as a move', () => {
     assert.equal(read('Entonces mejor adelántela si se puede, ella no aguanta hasta el miércoles', 'existing').choice, 'reschedule');
   });
