@@ -1363,6 +1363,8 @@ function readPatients(
           !(words[found.end] === 'y' && words[found.end + 1] === 'yo') &&
           // ("Tengo q cancelar la cita de los niños": their cita.)
           !(words[found.start - 2] === 'de' && /^(cita|citas|consulta|consultas|control|controles)$/.test(words[found.start - 3] ?? '')) &&
+          // ("¿Qué citas tengo yo y los niños?", "qué citas tengo y los niños": the member's and theirs, asked together.)
+          !/\b(?:citas?|consultas?)\b.*\b(?:yo|tengo|tenemos|tiene|mias?)\s+(?:y|e)$/.test(words.slice(Math.max(0, found.start - 8), found.start - 1).join(' ')) &&
           question !== 'patient');
       // "Mi mamá me lleva", "mi mamá solo me acompaña", "lo lleva la abuela": a companion, not a patient.
       // ("Sí, ¿y puedo llevar a la niña conmigo?": taken along to the member's own cita, not its patient.)

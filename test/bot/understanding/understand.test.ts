@@ -3787,6 +3787,16 @@ describe('the fifty-third blind batch, opened for tuning (dev56)', () => {
     assert.equal(read('Ah, ¿a mí no me puede sacar? Bueno, entonces aprovecho y le saco una a mi nieta Sofía', 'patient').intent, 'none');
   });
 
+  it('reads "¿qué citas tengo yo y los niños?" as the member and both children', () => {
+    assert.deepEqual(read('que citas tengo yo y los niños', 'menu').entities.patients, [
+      { kind: 'self' },
+      { kind: 'relation', relation: 'child' },
+      { kind: 'relation', relation: 'child' },
+    ]);
+    // Children looked after are still no patients.
+    assert.equal(read('es que tengo que recoger a los niños', 'menu').entities.patients, undefined);
+  });
+
   it('reads "adelántela" as a move', () => {
     assert.equal(read('Entonces mejor adelántela si se puede, ella no aguanta hasta el miércoles', 'existing').choice, 'reschedule');
   });
