@@ -7,7 +7,7 @@ import { and, assign, enqueueActions, or, type EventObject } from 'xstate';
 import { entitiesOf } from './understood.js';
 import { patientOf } from './operation.js';
 import { YES_NO, ask, reply, type ReplyParams } from './replies.js';
-import { SITE_KEPT, ruledOutIn } from './slot-search.js';
+import { SITE_KEPT, bandOfTime, ruledOutIn, searchAtTime } from './slot-search.js';
 import { bandLeft, describeSearch, otherBand, searchedBand, slotFinderSetup, type SlotFinderContext } from './slot-finder.setup.js';
 
 /** A rung of the ladder: a yes/no offer (`key`) that says what was searched, with `params` of its own. */
@@ -129,6 +129,22 @@ export const ladderStates = {
                 band: otherBand(context.search.band),
                 ...(entitiesOf(event).day ? { day: entitiesOf(event).day, fromTime: undefined, toTime: undefined } : {}),
               }),
+              triedOtherBand: true,
+            }),
+          ],
+        },
+        // "Después de las 4", "la de las 4 y 20" to «¿Busco en la tarde?»: the band offered, from that hour (member testing).
+        {
+          guard: ({ context, event }) => {
+            const { time, band } = entitiesOf(event);
+            const offered = otherBand(context.search.band);
+            return time !== undefined && band === undefined && offered !== 'cualquiera' && bandOfTime(time) === offered && !entitiesOf(event).beforeTime;
+          },
+          target: 'searching',
+          actions: [
+            'startNewSearch',
+            assign({
+              search: ({ context, event }) => searchAtTime({ ...context.search, band: otherBand(context.search.band) }, entitiesOf(event)),
               triedOtherBand: true,
             }),
           ],
