@@ -88,6 +88,13 @@ export const patientStates = {
       { guard: and(['requestNamesPatient', 'requestNamesSeveral']), target: 'awaitingPatient', actions: 'narrowToRequested' },
       // "Para mi mamá", who is no beneficiary: said before asking for whom, never silently dropped.
       { guard: and(['requestNamesPatient', 'requestNamesUnknown']), target: 'awaitingPatient', actions: 'sayUnknownRequestedPatient' },
+      // "Quisiera saber si tengo alguna cita pendiente" asked first, nobody named: the citas of the member and of each
+      // beneficiary, never «¿Para quién es la cita?» before any is shown (member testing).
+      {
+        guard: ({ context }) => context.request?.operation === 'consult' && choicesOf(context.member).length > 1,
+        target: 'consultingSeveral',
+        actions: assign(({ context }) => ({ consultQueue: choicesOf(context.member).map((choice) => choice.patient.id) })),
+      },
       { target: 'awaitingPatient' },
     ],
   }),
