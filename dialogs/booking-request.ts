@@ -10,7 +10,7 @@ import type { Request } from './appointments.js';
 import { oneOf } from './choices.js';
 import type { ForPatient } from './operation.js';
 import { namesAnotherPatient } from './patients.js';
-import { agesOutIn, ruledOutDaysIn, seeker } from './slot-search.js';
+import { agesOutIn, bandOfTime, ruledOutDaysIn, seeker } from './slot-search.js';
 import type { TakeSlotInput } from './take-slot.io.js';
 import { choiceOf, entitiesOf } from './understood.js';
 
@@ -34,6 +34,10 @@ export function withWhatWasSaid(request: Request, event: EventObject, field?: Fo
     ...(said.site ? { site: said.site } : {}),
     // "Lo más pronto posible": the earliest at any hour, so the band is not asked.
     ...(said.band ? { band: said.band } : said.soonest && !request.band ? { band: 'cualquiera' as const } : {}),
+    // ("El miércoles en la mañana", then "a las 3": an hour of the other band replaces the band kept, never searched inside it.)
+    ...(said.time && !said.band && !said.beforeTime && request.band && request.band !== 'cualquiera' && bandOfTime(said.time) !== request.band
+      ? { band: bandOfTime(said.time) }
+      : {}),
     ...(said.ruledOutBand ? { ruledOutBand: said.ruledOutBand } : {}),
     ...ruledOutDaysOf(said, request.ruledOutDays),
     ...(said.day ? { day: said.day, dayOff: said.dayOff } : {}),
