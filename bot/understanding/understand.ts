@@ -1037,7 +1037,9 @@ function pickAnswer(
     !picked &&
     (expectation.options.length > 1 || (question === 'appointment' && expectation.options.length === 1 && !/^el\b/.test(wordsText))) &&
     question !== 'day' &&
-    question !== 'slot' &&
+    // ("La 6", "la sexta" where five slots are shown: no slot, said so; "el 6" or "a las 6" are a day or an hour, and a bare "7"
+    // may be one.)
+    (question !== 'slot' || (!entities.time && !entities.day && !/^(?:el\b|\d+$)/.test(wordsText))) &&
     (question !== 'appointment' || !/^el\b/.test(wordsText))
   ) {
     // ("La cuarta", "la cinco" where three are shown: by ordinal or number word too.)

@@ -1201,6 +1201,10 @@ describe('a number beyond the options shown (member testing)', () => {
     // A number in the list is the option; at the slots a number may be an hour.
     ['2', 'band', { choice: 'tarde', outOfRange: undefined }],
     ['7', 'slot', { outOfRange: undefined }],
+    // ("La 6", "la sexta" where five slots are shown: the number, out of the list; member testing round 7.)
+    ['la 6', 'slot', { outOfRange: 6, choice: undefined }],
+    ['la sexta', 'slot', { outOfRange: 6 }],
+    ['el 6', 'slot', { outOfRange: undefined }],
   ]);
 });
 
