@@ -983,6 +983,17 @@ export function settleIntent(reads: Reads): Understanding {
     entities.asks = question === 'consent' ? 'meaning' : 'doubt';
     delete entities.leaveAsIs;
   }
+  // ("No sé", "ay no sé cuál" at the slots or the days: a doubt, no miss; the list stays, with no hurry said.)
+  if (
+    (question === 'slot' || question === 'day') &&
+    intent === 'none' &&
+    picked === undefined &&
+    !entities.asks &&
+    /^\W*(?:(?:ay|uy|mm+|hm+|eh+|pues|la verdad|bueno)\W+)*no (?:se|sabria|estoy segur[ao])(?: (?:cual|cuál|que|qué)(?: (?:escoger|elegir|coger|tomar))?)?\W*$/.test(normalized)
+  ) {
+    choice = undefined;
+    entities.asks = 'doubt';
+  }
   // "Sí pero espere le pregunto a mi esposo", "pues sí pero no sé si mejor la dejo": a yes held back (no yes, see `YES_HELD_BACK`);
   // Lina waits, or hears the doubt, and asks again; nothing is done.
   if (YES_NO_QUESTIONS.has(question) && entities.yesNo === undefined && !entities.asks && intent === 'none' && YES_HELD_BACK.test(wordsText)) {

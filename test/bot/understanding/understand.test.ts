@@ -1206,6 +1206,10 @@ describe('a number beyond the options shown (member testing)', () => {
     ['la sexta', 'slot', { outOfRange: 6 }],
     ['el 6', 'slot', { outOfRange: undefined }],
   ]);
+  it('reads "no sé" at the slots as a doubt, and "no sé, la del martes" as the day', () => {
+    assert.equal(read('ay no se cual', 'slot').entities.asks, 'doubt');
+    assert.equal(read('no se, la del martes', 'slot').entities.day, '2026-11-24');
+  });
 });
 
 describe('frustration, complaints and "q pasó pues" (member testing)', () => {
