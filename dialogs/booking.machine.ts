@@ -64,6 +64,8 @@ export interface BookingInput {
   preferredSites: SiteCode[];
   /** The site the member writes from (its QR code), which "aquí en esta sede" names. */
   entrySite?: SiteCode;
+  /** The site of the member's last booking, which "la misma sede" names. */
+  lastBookedSite?: SiteCode;
   /** What the member already said they want ("control de medicina general en Suba el martes"). */
   request?: Request;
 }
@@ -331,6 +333,17 @@ export const bookingMachine = setup({
                 ],
               },
               { guard: ({ event }) => entitiesOf(event).hereSite === true, actions: [{ type: 'say', params: reply('booking.siteHereUnknown') }, 'repeatPrompt'] },
+              // "La misma sede", "en la misma que la de Mateo": the site of the member's last booking; with none, said. (The same
+              // shape as the QR code's site above; a helper outside setup() loses the machine's action and event types.)
+              {
+                guard: ({ context, event }) => entitiesOf(event).sameSite === true && context.lastBookedSite !== undefined,
+                target: '#booking.deciding',
+                actions: [
+                  assign({ request: ({ context }) => ({ ...context.request, site: context.lastBookedSite }) }),
+                  { type: 'say', params: ({ context }) => reply('booking.siteNoted', { site: context.lastBookedSite }) },
+                ],
+              },
+              { guard: ({ event }) => entitiesOf(event).sameSite === true, actions: [{ type: 'say', params: reply('booking.sameSiteUnknown') }, 'repeatPrompt'] },
               // "La más cerca": Lina cannot tell where the member is, says so, and asks again.
               { guard: ({ event }) => entitiesOf(event).nearestSite === true, actions: [{ type: 'say', params: reply('booking.siteNearestUnknown') }, 'repeatPrompt'] },
               ...answering('site'),

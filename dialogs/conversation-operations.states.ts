@@ -456,6 +456,7 @@ export const operationStates = {
         ...slotTakingInput(context),
         preferredSites: [context.site, context.lastSite].filter((site): site is SiteCode => site !== undefined),
         ...(context.site ? { entrySite: context.site } : {}),
+        ...(context.lastSite ? { lastBookedSite: context.lastSite } : {}),
       }),
       onDone: [
         {

@@ -464,7 +464,7 @@ const TAKING_BACK: ReadonlySet<string> = new Set([
  * doctora que vio a Sofía", "en la misma que la de Sofía", "igual que el de Mateo".
  */
 const THEIR_DOCTOR_OR_SITE =
-  /\b(?:doctor|doctora|medico|medica|pediatra|dr|dra|mismo|misma|senor|senora|que|el|la) (?:que|q) (?:(?:le|lo|la|los|las|nos) )?(?:vio|atendio|atiende|ve|reviso|revisa|trato|trata|vieron|atendieron|atendia|veia)(?: (?:a|al))?(?: (?:la|el|mi|mis|los|las))?$|\b(?:mism[oa]|igual)(?: (?:sede|lugar|sitio|parte|clinica|consultorio|doctor|doctora|medico|medica|pediatra))? (?:que|q|como) (?:(?:la|el|lo) )?(?:de|del|d)(?: (?:la|el|mi|mis))?$/;
+  /\b(?:doctor|doctora|medico|medica|pediatra|dr|dra|mismo|misma|senor|senora|que|el|la) (?:que|q) (?:(?:le|lo|la|los|las|nos) )?(?:vio|atendio|atiende|ve|reviso|revisa|trato|trata|vieron|atendieron|atendia|veia)(?: (?:a|al))?(?: (?:la|el|mi|mis|los|las))?$|\b(?:mism[oa]|igual)(?: (?:sede|lugar|sitio|parte|clinica|consultorio|doctor|doctora|medico|medica|pediatra))? (?:que|q|como) (?:(?:la|el|lo) )?(?:de|del|d)(?: (?:la|el|mi|mis))?$|\b(?:donde|onde) (?:(?:le|me) (?:sacamos|saque|sacaron|dieron) )?(?:la|el) (?:cita )?(?:de|del)(?: (?:la|el|mi))?$/;
 
 /** After a name, what the one named remembers or believes: "Laura dice que era un doctor", "Jorge cree que fue en Suba". */
 const RECALLS_A_FACT = /^(?:dice|dijo|decia|cree|creia|piensa|opina|recuerda|se acuerda) (?:que|q) (?:era|es|fue|seria|estaba|quedaba|queda)\b/;

@@ -171,6 +171,8 @@ export interface Entities {
   hereSite?: true;
   /** "La más cerca", "la que me quede más cerquita" at the site question: Lina cannot know where the member is. */
   nearestSite?: true;
+  /** "La misma sede", "en la misma que la de Mateo" at the site question: the site of the member's last booking, which the dialog knows. */
+  sameSite?: true;
   /** A bare number beyond the options shown ("5" with three): the dialog says which numbers there are. */
   outOfRange?: number;
   /** At the slots, the one doctor shown that the message names ("la de la doctora Paola"), as shown. */

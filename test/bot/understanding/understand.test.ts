@@ -3805,6 +3805,15 @@ describe('the fifty-third blind batch, opened for tuning (dev56)', () => {
     assert.equal(read('es que tengo que recoger a los niños', 'menu').entities.patients, undefined);
   });
 
+  it('reads "la misma sede", "en la misma que la de Mateo" at the site question as the site of another cita, naming no patient', () => {
+    for (const text of ['la misma sede', 'en la misma', 'la misma que la de sofia', 'donde la de mateo']) {
+      const result = read(text, 'site');
+      assert.equal(result.entities.sameSite, true, text);
+      assert.equal(result.entities.patients, undefined, text);
+    }
+    assert.equal(read('en la misma que la de Sofía, Calle 42', 'site').entities.sameSite, undefined);
+  });
+
   it('reads "adelántela" as a move', () => {
     assert.equal(read('Entonces mejor adelántela si se puede, ella no aguanta hasta el miércoles', 'existing').choice, 'reschedule');
   });
