@@ -97,6 +97,15 @@ const POSITION_WORDS: Record<string, number> = {
 /** Reads one message, given what Lina asked and the moment it arrived. */
 export type Understand = (text: string, expectation: Expectation, now: Date) => Understanding;
 
+/**
+ * "Para ninguno es para mi mamá", "ninguno de ellos es pa mi esposo": none of the options, then who, dictated without the comma
+ * that sets the "ninguno" apart (with it, the one named is read as such).
+ */
+const NONE_THEN_WHO = /^(\s*(?:(?:para|pa)\s+)?(?:ninguno|ninguna)(?:\s+de\s+(?:ellos|ellas|los\s+dos|las\s+dos|esos|esas|los\s+tres))?)\s+(?=(?:es|son|era)\s+(?:para|pa)\b)/i;
+function withNoneSetApart(text: string): string {
+  return NONE_THEN_WHO.test(text) ? text.replace(NONE_THEN_WHO, '$1, ') : text;
+}
+
 export function createUnderstanding(resources: UnderstandingResources): Understand {
   const { lexicon, model } = resources;
   const names = new Set(resources.names ?? []);
@@ -180,7 +189,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
    * clause is read as the message, its second on its own, as the request that comes next.
    */
   return function understand(text, expectation, now) {
-    const whole = withShorthandTimes(withoutWordsToAChild(text.length > MAX_READ ? text.slice(0, MAX_READ) : text, expectation), expectation);
+    const whole = withShorthandTimes(withoutWordsToAChild(withNoneSetApart(text.length > MAX_READ ? text.slice(0, MAX_READ) : text), expectation), expectation);
     const asking = expectation.question === 'start' || expectation.question === 'menu' || expectation.question === 'patient';
     // "¿Cuál es la diferencia entre consultar y agendar?": what the options mean, asked; Lina explains them and asks again,
     // never doing either.

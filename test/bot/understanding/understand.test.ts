@@ -3814,6 +3814,12 @@ describe('the fifty-third blind batch, opened for tuning (dev56)', () => {
     assert.equal(read('en la misma que la de Sofía, Calle 42', 'site').entities.sameSite, undefined);
   });
 
+  it('reads "para ninguno es para mi mamá" without its comma as someone else', () => {
+    for (const text of ['para ninguno es para mi mama', 'ninguno de ellos es pa mi esposo'])
+      assert.deepEqual(read(text, 'patient').entities.patients, [{ kind: 'relation', relation: 'other' }], text);
+    assert.equal(read('ninguno', 'patient').entities.yesNo, 'no');
+  });
+
   it('reads "adelántela" as a move', () => {
     assert.equal(read('Entonces mejor adelántela si se puede, ella no aguanta hasta el miércoles', 'existing').choice, 'reschedule');
   });
