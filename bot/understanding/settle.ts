@@ -207,6 +207,22 @@ function settleFirst(reads: Reads): FirstSettled {
   // ("Ahora lo mismo pero para el niño" at the menu: the cita just booked, again, for someone else.)
   // ("Ahora lo mismo pa Mateo": the same again, for someone else, never a change of patient at the menu.)
   if ((intent === 'none' || intent === 'change_patient') && question === 'menu' && picked === undefined && entities.sameAgain && entities.patients?.length) intent = 'book';
+  // ("Es que la niña tiene mucha tos y fiebre desde ayer" at the start or the menu: someone ill, told, and nothing else asked; a
+  // cita is what the member came for. Member testing.)
+  if (
+    (question === 'start' || question === 'menu') &&
+    intent === 'none' &&
+    picked === undefined &&
+    entities.patients?.length === 1 &&
+    UNWELL.test(normalized) &&
+    !normalized.includes('?') &&
+    // ("…desde ayer, ¿qué hago?" asks what to do; "la niña sigue con fiebre" after her cita tells how she is.)
+    !/\b(?:que (?:hago|hacemos|puedo hacer|le doy|le puedo dar)|sigue|siguen)\b/.test(wordsText) &&
+    operationCue(wordsText) === undefined
+  ) {
+    intent = 'book';
+    if (question === 'menu' && optionValue(expectation.options, 'book')) pickedBook = true;
+  }
   // A document, a date of birth or an e-mail where one is asked is the answer, whatever else the words suggest.
   // A question about why it is asked ("¿para qué necesitan mi cédula?") is help, unless the answer comes with it.
   const onlyAsksWhy = intent === 'help' && !entities.documentNumber && !entities.birthDate && !entities.email;

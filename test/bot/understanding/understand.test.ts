@@ -3820,6 +3820,15 @@ describe('the fifty-third blind batch, opened for tuning (dev56)', () => {
     assert.equal(read('ninguno', 'patient').entities.yesNo, 'no');
   });
 
+  it('reads someone said ill at the start or the menu, nothing else asked, as a booking for them', () => {
+    const ill = read('es que la niña tiene mucha tos y fiebre desde ayer', 'menu');
+    assert.equal(ill.intent, 'book');
+    assert.equal(ill.choice, 'book');
+    assert.equal(read('la niña tiene fiebre', 'start').intent, 'book');
+    // A question about it is asked, not a booking.
+    assert.equal(read('la niña tiene fiebre, que hago?', 'menu').intent, 'none');
+  });
+
   it('reads "adelántela" as a move', () => {
     assert.equal(read('Entonces mejor adelántela si se puede, ella no aguanta hasta el miércoles', 'existing').choice, 'reschedule');
   });
