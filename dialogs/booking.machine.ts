@@ -145,6 +145,12 @@ const SAID_AHEAD = {
   ],
 } as const;
 
+/** The site a message names by where it is rather than by its name: the QR code's ("aquí en esta sede") or the last booking's ("la misma sede"). */
+function siteMeant(context: Pick<BookingContext, 'entrySite' | 'lastBookedSite'>, event: EventObject): SiteCode | undefined {
+  const said = entitiesOf(event);
+  return said.hereSite ? context.entrySite : said.sameSite ? context.lastBookedSite : undefined;
+}
+
 /** Pediatrics asked for mid-flow when nobody the member can book for is under 18: said plainly, and medicina general goes on. */
 const SAY_NOBODY_FOR_PEDIATRICS = { type: 'say', params: reply('booking.pediatricsNobodyUnder18', { context: 'kept' }) } as const;
 
@@ -323,27 +329,20 @@ export const bookingMachine = setup({
           on: {
             BACK: { target: 'awaitingVisitType' },
             USER_MESSAGE: [
-              // "Aquí en esta sede", "la de acá": the QR code's site; without one, Lina says she cannot tell which and asks again.
+              // "Aquí en esta sede", "la de acá": the QR code's site. "La misma sede", "en la misma que la de Mateo": the site of the
+              // member's last booking. Without one, Lina says she cannot tell which and asks again.
               {
-                guard: ({ context, event }) => entitiesOf(event).hereSite === true && context.entrySite !== undefined,
+                guard: ({ context, event }) => siteMeant(context, event) !== undefined,
                 target: '#booking.deciding',
                 actions: [
-                  assign({ request: ({ context }) => ({ ...context.request, site: context.entrySite }) }),
-                  { type: 'say', params: ({ context }) => reply('booking.siteNoted', { site: context.entrySite }) },
+                  assign({ request: ({ context, event }) => ({ ...context.request, site: siteMeant(context, event) }) }),
+                  { type: 'say', params: ({ context, event }) => reply('booking.siteNoted', { site: siteMeant(context, event) }) },
                 ],
               },
-              { guard: ({ event }) => entitiesOf(event).hereSite === true, actions: [{ type: 'say', params: reply('booking.siteHereUnknown') }, 'repeatPrompt'] },
-              // "La misma sede", "en la misma que la de Mateo": the site of the member's last booking; with none, said. (The same
-              // shape as the QR code's site above; a helper outside setup() loses the machine's action and event types.)
               {
-                guard: ({ context, event }) => entitiesOf(event).sameSite === true && context.lastBookedSite !== undefined,
-                target: '#booking.deciding',
-                actions: [
-                  assign({ request: ({ context }) => ({ ...context.request, site: context.lastBookedSite }) }),
-                  { type: 'say', params: ({ context }) => reply('booking.siteNoted', { site: context.lastBookedSite }) },
-                ],
+                guard: ({ event }) => entitiesOf(event).hereSite === true || entitiesOf(event).sameSite === true,
+                actions: [{ type: 'say', params: ({ event }) => reply(entitiesOf(event).hereSite ? 'booking.siteHereUnknown' : 'booking.sameSiteUnknown') }, 'repeatPrompt'],
               },
-              { guard: ({ event }) => entitiesOf(event).sameSite === true, actions: [{ type: 'say', params: reply('booking.sameSiteUnknown') }, 'repeatPrompt'] },
               // "La más cerca": Lina cannot tell where the member is, says so, and asks again.
               { guard: ({ event }) => entitiesOf(event).nearestSite === true, actions: [{ type: 'say', params: reply('booking.siteNearestUnknown') }, 'repeatPrompt'] },
               ...answering('site'),

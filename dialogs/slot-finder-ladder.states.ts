@@ -136,9 +136,9 @@ export const ladderStates = {
         // "Después de las 4", "la de las 4 y 20" to «¿Busco en la tarde?»: the band offered, from that hour (member testing).
         {
           guard: ({ context, event }) => {
-            const { time, band } = entitiesOf(event);
+            const { time, band, beforeTime } = entitiesOf(event);
             const offered = otherBand(context.search.band);
-            return time !== undefined && band === undefined && offered !== 'cualquiera' && bandOfTime(time) === offered && !entitiesOf(event).beforeTime;
+            return time !== undefined && band === undefined && !beforeTime && offered !== 'cualquiera' && bandOfTime(time) === offered;
           },
           target: 'searching',
           actions: [

@@ -202,6 +202,12 @@ export const SAY_DAY_OFF = {
   params: ({ event }: { event: EventObject }) => reply('slots.dayOff', { day: entitiesOf(event).day, context: entitiesOf(event).dayOff }),
 } as const;
 
+/** More times of the search under way asked for: no time said, and no band other than the one searched. */
+function moreTimesAsked(context: Pick<SlotFinderContext, 'search'>, event: EventObject): boolean {
+  const { time, band } = entitiesOf(event);
+  return intentOf(event) === 'more_times' && time === undefined && (band === undefined || band === context.search.band);
+}
+
 export const slotFinderSetup = setup({
   types: machineTypes<{ context: SlotFinderContext; events: DialogEvent | RepeatEvent; input: SlotFinderInput; output: SlotFinderOutput }>(),
   actors: {
@@ -246,22 +252,10 @@ export const slotFinderSetup = setup({
     /** "La de las 4" when two slots shown are at 4: which of them, not a new search ("¿después de las 4?" is one). */
     namedTimeOfSeveral: ({ context, event }) => intentOf(event) === 'none' && slotsAtNamedTime(context.slots, event).length > 1,
     /** "¿Hay más?"; "¿después de las 4?" is a search from that time instead, "mejor a primera hora" one in that band. */
-    wantsMoreTimes: ({ context, event }) => {
-      const { time, band } = entitiesOf(event);
-      return intentOf(event) === 'more_times' && time === undefined && (band === undefined || band === context.search.band);
-    },
+    wantsMoreTimes: ({ context, event }) => moreTimesAsked(context, event),
     /** "¿Hay algo más el miércoles?" while that Wednesday's slots are shown: more times of that day, not the day searched again. */
-    wantsMoreOfTheDayShown: ({ context, event }) => {
-      const { time, band, day } = entitiesOf(event);
-      return (
-        intentOf(event) === 'more_times' &&
-        day !== undefined &&
-        day === context.search.day &&
-        time === undefined &&
-        (band === undefined || band === context.search.band) &&
-        context.slots.length > 0
-      );
-    },
+    wantsMoreOfTheDayShown: ({ context, event }) =>
+      moreTimesAsked(context, event) && entitiesOf(event).day !== undefined && entitiesOf(event).day === context.search.day && context.slots.length > 0,
     /** "Otro día"; "¿y el viernes?" names the day, and searches it instead. */
     asksEarlier: ({ event }) => entitiesOf(event).earlier === true && (intentOf(event) === 'more_times' || intentOf(event) === 'none'),
     /** A later page, or a search from a time on: earlier slots exist before these. */

@@ -957,8 +957,11 @@ export function answerAfterRefusal(normalized: string): string | undefined {
 /** "¿Hoy solo esas dos?", "¿mañana solo a las 9?": whether the times shown are all there are, asked (closing the message). */
 export const ONLY_THOSE_ASKED =
   /\b(?:solo|solamente|nomas|no mas|nada mas|unicamente) (?:esas?|esos?|hay|habia|tiene|tienen|queda|quedan|a las?|la de las?|esa de las?|las? \d)\b[^?]*\?\W*$/;
-/** "¿No hay nada más?", "¿tiene algo más?": other times than those shown. */
-export const ANYTHING_ELSE = /\b(hay|tiene|tienen|queda|quedan) (nada|algo|otra cosa|otro) mas\b/;
+/**
+ * "¿No hay nada más?", "¿tiene algo más?", "¿hay algo más el miércoles?": other times than those shown ("si no hay nada más,
+ * entonces la del martes a las 3" is a condition, then what is picked).
+ */
+export const ANYTHING_ELSE = /(?<!\bsi (?:no )?)\b(?:hay|habra|habria|tiene|tienen|tendra|tendria|queda|quedan) (?:nada|algo|alguna|algun|otra cosa|otra|otro|otras|otros) mas\b/;
 /** "¿No hay más horarios?", "¿tiene otras horas?": asking for times beyond those offered. */
 export const MORE_TIMES_ASKED = /\b(mas|otros?|otras) (horarios?|horas|citas|opciones|turnos)\b/;
 export const EARLIER = /\bmas (temprano|tempranito)\b|\bantes de (esa|esas) horas?\b/;

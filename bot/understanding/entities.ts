@@ -123,15 +123,14 @@ const UNSERVED_SPECIALTIES: ReadonlyArray<[RegExp, string]> = [
   [/\bmedicina interna\b|\binternista\b/, 'medicina interna'],
 ];
 
-/** Questions asked while slots are searched for or confirmed. */
-/** At the site question, the site of another cita: "la misma sede", "en la misma", "la misma que la de Mateo", "donde la del niño". */
-const SAME_SITE =
-  /^(?:(?:en|pues|bueno|ah|ay|listo|ok|entonces|mejor|si) )*(?:(?:la|el) )?(?:mism[oa](?: (?:sede|lugar|sitio|parte|clinica))?(?: (?:que|q|de|del|donde)(?: (?:la|el))?(?: (?:de|del))?(?: (?:la|el|mi))?(?: [a-z]+)?)?|(?:donde|onde) (?:(?:le|me) (?:sacamos|saque|sacaron|dieron) )?(?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?[a-z]+)(?: (?:porfa|por favor|gracias))?$/;
 /** Every appointment of the patient: "las dos citas", "todas las citas", "cancélemelas las dos", "cancelar ambas". */
 const ALL_APPOINTMENTS =
   /\b(?:las|sus|mis) (?:dos|2|tres|3) (?:citas|consultas)\b|\b(?:todas|ambas) (?:las |sus |mis )?(?:citas|consultas)\b|\b(?:cancel|anul)\w*(?:melas|selas|las|rlas) (?:las dos|las 2|todas|ambas)\b|\b(?:cancelar|anular|cancele|cancela|anule) (?:las dos|ambas|todas)\b(?! (?:de|del) )/;
 /** "La más cerca", "la más cercana", "la que me quede más cerquita". */
 const NEAREST_SITE = /\b(?:la )?(?:que (?:me |nos )?(?:quede|queda) )?mas (?:cerca|cerquita|cercana)\b|\bla mas cercana\b|\bla (?:que este|que quede) (?:mas )?cerca\b/;
+/** At the site question, the site of another cita: "la misma sede", "en la misma", "la misma que la de Mateo", "donde la del niño". */
+const SAME_SITE =
+  /^(?:(?:en|pues|bueno|ah|ay|listo|ok|entonces|mejor|si) )*(?:(?:la|el) )?(?:mism[oa](?: (?:sede|lugar|sitio|parte|clinica))?(?: (?:que|q|de|del|donde)(?: (?:la|el))?(?: (?:de|del))?(?: (?:la|el|mi))?(?: [a-z]+)?)?|(?:donde|onde) (?:(?:le|me) (?:sacamos|saque|sacaron|dieron) )?(?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?[a-z]+)(?: (?:porfa|por favor|gracias))?$/;
 
 /** "No, con otro médico", "mejor con otro médico", "entonces con otra doctora": another doctor asked for at an offer. */
 const ANOTHER_DOCTOR_WANTED =
@@ -362,7 +361,7 @@ export function readEntities(
   else if (!site && !IDENTITY_QUESTIONS.has(question) && OTHER_SITE.test(wordsText)) entities.otherSite = true;
   // "Aquí en esta sede", "la de acá" at the site question: the site the member writes from, which the dialog knows.
   else if (!site && question === 'site' && HERE_SITE.test(wordsText) && !NOT_HERE.test(wordsText)) entities.hereSite = true;
-  // "La misma sede", "en la misma que la de Mateo", "donde la del niño": the site of the cita just booked, which the dialog knows.
+  // "La misma sede", "en la misma que la de Mateo", "donde la del niño": the site of the member's last booking, which the dialog knows.
   else if (!site && question === 'site' && SAME_SITE.test(wordsText)) entities.sameSite = true;
   // "La más cerca", "la que me quede más cerquita" at the site question: nearest to where, Lina cannot know.
   else if (!site && question === 'site' && NEAREST_SITE.test(wordsText)) entities.nearestSite = true;

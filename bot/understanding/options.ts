@@ -23,6 +23,7 @@ import {
   ORDINAL_OPENING,
   PICKING_WORDS,
   TIME_BOUND,
+  ANYTHING_ELSE,
 } from './cues.js';
 import type { Found } from './lexicon.js';
 import { numberFromWords, ordinalFromWord } from './numbers.js';
@@ -316,8 +317,7 @@ function optionByMeaning(question: Question, options: ShownOption[], intent: Int
       if ((EARLIER.test(words.join(' ')) || LATER.test(words.join(' '))) && /\b(hay|habria|tiene|tendria|tienen|algo|otra|otro)\b/.test(words.join(' '))) return null;
       // ("¿Hay algo más el miércoles?", "¿no tiene nada más para el jueves?": other times that day asked for, none picked.)
       // ("Si no hay nada más, entonces la del martes a las 3": a condition, then the slot picked.)
-      if (/(?<!\bsi (?:no )?)\b(?:hay|habra|habria|tiene|tienen|tendra|tendria|queda|quedan) (?:nada|algo|alguna|algun|otra|otro|otras|otros) mas\b/.test(words.join(' ')))
-        return null;
+      if (ANYTHING_ELSE.test(words.join(' '))) return null;
       // "La que esté más cerca de las 11", "la más cercana a las 3": the slot nearest that hour (of the day named, if one is).
       if (entities.time && NEAREST_TIME.test(words.join(' '))) return optionNearestTime(options, entities.time, entities.day);
       // "¿Tiene después de las 3?" asks for later slots; it picks none.

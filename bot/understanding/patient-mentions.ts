@@ -456,10 +456,6 @@ const TAKING_BACK: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Words that lead up to a person whose appointment's time is meant, not a patient: "a la misma
- * hora de Mateito", "al mismo horario que la cita de mi hijo".
- */
-/**
  * Words that lead up to someone whose doctor or site is meant, not a patient: "el mismo doctor que atendió a la niña", "la
  * doctora que vio a Sofía", "en la misma que la de Sofía", "igual que el de Mateo".
  */
@@ -469,6 +465,10 @@ const THEIR_DOCTOR_OR_SITE =
 /** After a name, what the one named remembers or believes: "Laura dice que era un doctor", "Jorge cree que fue en Suba". */
 const RECALLS_A_FACT = /^(?:dice|dijo|decia|cree|creia|piensa|opina|recuerda|se acuerda) (?:que|q) (?:era|es|fue|seria|estaba|quedaba|queda)\b/;
 
+/**
+ * Words that lead up to a person whose appointment's time is meant, not a patient: "a la misma
+ * hora de Mateito", "al mismo horario que la cita de mi hijo".
+ */
 const SAME_TIME_AS = /\b(mism[oa]|igual) (hora|horario)( (de|que|q|como|a))+( (la|el|su|sus|cita|consulta|de|del|mi|mis))*$/;
 
 /** Who a message names: the patients, and the person whose appointment's time it asks for, if any. */

@@ -102,6 +102,8 @@ const UNWELL =
 const BOOKING_QUESTIONS: ReadonlySet<Question> = new Set(['specialty', 'visitType', 'site', 'band', 'slot', 'day']);
 /** A message that opens with a booking verb ("agendarle una a Mateo…", "sacar una cita para la niña"): the request itself. */
 const BOOKING_OPENS = /^(?:(?:y|ahora|bueno|entonces|mejor|no|pues|ok|listo) )*(?:agend|sac|saq|ped|pid|separ|reserv)[a-z]*\b/;
+/** "No sé", "ay no sé cuál escoger", said alone at a list: a doubt about which. */
+const NOT_SURE_WHICH = /^\W*(?:(?:ay|uy|mm+|hm+|eh+|pues|la verdad|bueno)\W+)*no (?:se|sabria|estoy segur[ao])(?: (?:cual|que)(?: (?:escoger|elegir|coger|tomar))?)?\W*$/;
 /** "Espere no, no era para mí": the cita taken back from the member, said alone. */
 const NOT_FOR_ME = /^\W*(?:(?:espere|espera|ay|ah|uy|no|perdon|disculpe|mejor|un momento|momento)\W+)*no (?:es|era|sera|seria) (?:para|pa) mi\W*$/;
 const OPERATIONS: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule']);
@@ -1000,13 +1002,7 @@ export function settleIntent(reads: Reads): Understanding {
     delete entities.leaveAsIs;
   }
   // ("No sé", "ay no sé cuál" at the slots or the days: a doubt, no miss; the list stays, with no hurry said.)
-  if (
-    (question === 'slot' || question === 'day') &&
-    intent === 'none' &&
-    picked === undefined &&
-    !entities.asks &&
-    /^\W*(?:(?:ay|uy|mm+|hm+|eh+|pues|la verdad|bueno)\W+)*no (?:se|sabria|estoy segur[ao])(?: (?:cual|cuál|que|qué)(?: (?:escoger|elegir|coger|tomar))?)?\W*$/.test(normalized)
-  ) {
+  if ((question === 'slot' || question === 'day') && intent === 'none' && picked === undefined && !entities.asks && NOT_SURE_WHICH.test(normalized)) {
     choice = undefined;
     entities.asks = 'doubt';
   }
