@@ -57,28 +57,28 @@ describe('understanding on the held-out split', () => {
   // and their numbers are held to the committed report below, so they change only with a new
   // report, in review. They are never met by tuning on the held-out split: its failures are not
   // looked at (test/understanding/README.md).
-  // Met on the fifty-fourth blind batch: 95.8 % (95.5 % when measured once; 97.0 % on the fifty-third; README, "Understanding").
+  // Met on the fifty-fifth blind batch: 96.9 % when measured once (95.5 % on the fifty-fourth; README, "Understanding").
   it('reads the intent of at least 95 % of the messages', () => {
     assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
   });
 
-  // todo: not met on the fifty-fourth blind batch: 93.8 % (95.7 % on the fifty-third; README, "Understanding")
+  // todo: not met on the fifty-fifth blind batch: 92.6 % (93.8 % on the fifty-fourth, 95.7 % on the fifty-third; README, "Understanding")
   // The test, for when it is met:
   // it('reads at least 95 % of the entities and chosen options right', () => {
   //   assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
   // });
   it.todo('reads at least 95 % of the entities and chosen options right');
 
-  // todo: not met on the fifty-fourth blind batch: 9 of 779 (9 of 744 on the fifty-third, 0 on the thirty-eighth; README,
-  // "Understanding")
+  // todo: not met on the fifty-fifth blind batch: 6 of 778 (9 of 779 on the fifty-fourth, 0 on the thirty-eighth;
+  // README, "Understanding")
   // The test, for when it is met:
   // it('reads no message as naming a patient other than the one it names', () => {
   //   assert.equal(report.wrongPatient, 0);
   // });
   it.todo('reads no message as naming a patient other than the one it names');
 
-  // todo: not met on the fifty-fourth blind batch: 1 of 779 (2 when measured once; 0 of 744 on the fifty-third; README,
-  // "Understanding")
+  // todo: not met on the fifty-fifth blind batch: 1 of 778 (2 of 779 on the fifty-fourth, 0 of 744 on the fifty-third;
+  // README, "Understanding")
   // The test, for when it is met:
   // it('never reads a yes as a no or a no as a yes', () => {
   //   assert.equal(report.yesNoFlips, 0);
