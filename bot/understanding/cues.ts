@@ -572,11 +572,12 @@ export const CHANGE_OF_MIND =
 /**
  * A yes taken back in the same message (see `yes-no.ts`): "sí… ay no", "no espere", "o bueno no",
  * "mejor no", "no la cancele", "que no" opening the message, "no no". Not a "no" that goes with the
- * yes: "sí, no hay problema", "claro, bueno no sé" (unsure, not a no), "sí, ya no la necesito" (a
+ * yes: "sí, no hay problema", "claro, bueno no sé" (unsure, not a no), "eh, no me vayan a llamar" (a
+ * warning, not a no), "sí, ya no la necesito" (a
  * yes to cancelling), "es que no tengo tiempo", "confírmela que no puedo faltar", "mejor no esperar más".
  */
 export const TAKE_BACK =
-  /(?:^|\b(?:dije|digo|dicho|claro) )que no\b(?! (?:se|sabia|sabe|entiendo|hay|importa|problema|pasa|puedo|tengo|quiero|me|le|nos)\b)|\b(?:(?:ay|uy|huy|ah|ahh|eh|ush|ups|uf|o bueno|bueno|o sea|pensandolo bien|pensandolo mejor|mejor|mas bien|mentiras|aunque|no) no|no (?:espere|espera|esperate|esperame|espereme|pare(?! de\b)|para(?! de\b))|(?:espere|espera|esperate|perdon|disculpe|mentiras) no)\b(?! (?:se|sabia|sabe|entiendo|entendi|hay|habria|importa|problema|pasa|le hace|me acuerdo|recuerdo|estoy segur[oa]|tengo correo|tengo (?:mas|otra)|tenemos|esperar|esperemos|perder|perdamos|programad[ao])\b)|\bno (?:la |lo |las |los |me la |me lo )?(?:cancele|cancelen|cancela|anule|anulen|mueva|muevan|mueve|cambie|cambien|corra|corran|pase|pasen|agende|agenden|agenda|confirme|confirmen|reprograme|reprogramen|separe|reserve|aparte)\b|\bno (?:la |lo )?(?:quiero|voy a|vamos a) (?:cancelar|anular|mover|cambiar|correr|pasar|reprogramar|agendar|confirmar|sacar)\w*/g;
+  /(?:^|\b(?:dije|digo|dicho|claro) )que no\b(?! (?:se|sabia|sabe|entiendo|hay|importa|problema|pasa|puedo|tengo|quiero|me|le|nos)\b)|\b(?:(?:ay|uy|huy|ah|ahh|eh|ush|ups|uf|o bueno|bueno|o sea|pensandolo bien|pensandolo mejor|mejor|mas bien|mentiras|aunque|no) no|no (?:espere|espera|esperate|esperame|espereme|pare(?! de\b)|para(?! de\b))|(?:espere|espera|esperate|perdon|disculpe|mentiras) no)\b(?! (?:se|sabia|sabe|entiendo|entendi|hay|habria|importa|problema|pasa|le hace|me acuerdo|recuerdo|estoy segur[oa]|tengo correo|tengo (?:mas|otra)|tenemos|esperar|esperemos|perder|perdamos|programad[ao]|me vayan|me vaya|nos vayan|vayan a|vaya a|me llamen)\b)|\bno (?:la |lo |las |los |me la |me lo )?(?:cancele|cancelen|cancela|anule|anulen|mueva|muevan|mueve|cambie|cambien|corra|corran|pase|pasen|agende|agenden|agenda|confirme|confirmen|reprograme|reprogramen|separe|reserve|aparte)\b|\bno (?:la |lo )?(?:quiero|voy a|vamos a) (?:cancelar|anular|mover|cambiar|correr|pasar|reprogramar|agendar|confirmar|sacar)\w*/g;
 /** After a take-back, a yes said again: the message says both, and Lina asks again. */
 export const YES_AGAIN = /\b(si|sii|sisas|claro que si|dale|hagale|confirmela|confirmala|cancelela|cancelala|muevala|agendela|agendala|mejor si|siga|proceda)\b(?!.*\bno\b)/;
 /** Words that may follow a weak yes and keep it a yes: "bueno, entonces en la tarde". */

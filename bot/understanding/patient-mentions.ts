@@ -293,6 +293,12 @@ const TOLD_TO_A_CHILD: ReadonlySet<string> = new Set([
   'saluda',
   'despidase',
   'despidete',
+  // ("General. Sofi, espéreme un momentico que estoy escribiendo": the child asked to wait.)
+  'espereme',
+  'esperame',
+  'esperate',
+  'aguanteme',
+  'aguantame',
 ]);
 /** Before someone, where they are taken or seen: "(Kennedy, que es) donde llevamos a (la niña)", "donde atienden a (Mateo)". */
 const WHERE_THEY_GO =
@@ -463,6 +469,22 @@ const THEIR_DOCTOR_OR_SITE =
   /\b(?:doctor|doctora|medico|medica|pediatra|dr|dra|mismo|misma|senor|senora|que|el|la) (?:que|q) (?:(?:le|lo|la|los|las|nos) )?(?:vio|atendio|atiende|ve|reviso|revisa|trato|trata|vieron|atendieron|atendia|veia)(?: (?:a|al))?(?: (?:la|el|mi|mis|los|las))?$|\b(?:mism[oa]|igual)(?: (?:sede|lugar|sitio|parte|clinica|consultorio|doctor|doctora|medico|medica|pediatra))? (?:que|q|como) (?:(?:la|el|lo) )?(?:de|del|d)(?: (?:la|el|mi|mis))?$|\b(?:donde|onde) (?:(?:le|me) (?:sacamos|saque|sacaron|dieron) )?(?:la|el) (?:cita )?(?:de|del)(?: (?:la|el|mi))?$/;
 
 /** After a name, what the one named remembers or believes: "Laura dice que era un doctor", "Jorge cree que fue en Suba". */
+/** Before relations, which of them asked: "(¿a) cuál de mis dos hijos (es que se la saqué?)". */
+const WHICH_OF_THEM = /\bcual(?:es)? de (?:mis|los|las|sus)(?: dos)?$/;
+/** A sentence that takes in what Lina said before asking something else: "ah ok, es de (Mateo). Y mi cita…". */
+const TAKEN_IN = /^(?:a+h+ |aja )?(?:ok|okey|oki|bueno|listo|ya|vale|claro)(?: (?:entonces|ya))? (?:es|era) (?:la |el )?(?:de|del|para|pa)(?: la| el)?$/;
+/** After a child, where they are taken from or stay, not a cita: "(sacar al niño) temprano del colegio", "(el niño) se está quedando conmigo". */
+const SCHOOL_OR_STAY =
+  /^(?:(?:temprano|antes|mas temprano) )?(?:del|de la) (?:colegio|jardin|escuela|guarderia|salon|clase|clases)\b|^se (?:esta |va a )?(?:queda|quedando|quedar) (?:conmigo|con nosotros|con la abuela|con el papa|donde)\b/;
+/** Before someone, who has them in their care: "(en la mañana ella) tiene a (los niños)". */
+const HAS_THEM = /\b(?:tiene|tengo|tenemos|tienen) a(?: los| las| la| el| mis| sus| mi)?$/;
+/** The writer's own cita, cancelled or moved: "(…mi mamá se cayó…) quiero cancelar la cita mía". */
+const OWN_CITA_ACTED_ON =
+  /\b(?:cancel|anul|quit|mov|muev|pas|cambi|corr|reprogram|aplaz)\w* (?:la |mi )?(?:(?:cita|consulta) mia|mi (?:cita|consulta)|la mia)\b(?!,? (?:y|e|ni|o) )/;
+/** A question about the writer's own cita: "y mi cita (¿sigue…?)", "¿y la mía?". */
+const OWN_CITA_ASKED = /\b(?:mi|mis) (?:cita|citas|consulta|consultas)\b|\b(?:la|las) mias?\b/;
+/** After someone, that they are the member: "(para mi hermana,) ella es la afiliada". */
+const IS_THE_MEMBER = /^(?:que )?(?:ella|el) (?:es|sera) (?:la|el) (?:afiliad[ao]|titular|cotizante|usuari[ao])\b/;
 const RECALLS_A_FACT = /^(?:dice|dijo|decia|cree|creia|piensa|opina|recuerda|se acuerda) (?:que|q) (?:era|es|fue|seria|estaba|quedaba|queda)\b/;
 
 /**
@@ -1276,6 +1298,8 @@ function readPatients(
         // ("Le habla Hernando, el papá de Laura Gómez": the writer's name between.)
         (found.value === 'other' && SPEAKER_BEFORE.has(words[found.start - 3] ?? '') && ARTICLES.has(words[found.start - 1] ?? '') && words[found.end] === 'de') ||
         (introducer === 'de' && lexicon.relations.find([words[cursor - 1] ?? '']).length > 0) ||
+        // ("Yo soy el abuelo paterno de los niños": the side of the family between.)
+        (introducer === 'de' && /^(?:paterno|materno|paterna|materna)$/.test(words[cursor - 1] ?? '') && lexicon.relations.find([words[cursor - 2] ?? '']).length > 0) ||
         // ("Le pregunto al papá del niño": the child says whose father.)
         (words[found.start - 1] === 'del' && lexicon.relations.find([words[found.start - 2] ?? '']).length > 0) ||
         // "Espere le pregunto al niño", "ya le aviso a la niña": someone asked or told.
@@ -2015,16 +2039,56 @@ function readPatients(
   // "¿El mío o el de Mateo?" at an identity question: asking whose, naming nobody.
   if (IDENTITY_QUESTIONS.has(question) && /\b(mio|mia|el mio|la mia) o (el|la)? ?(d|de|del)\b/.test(whole)) return { patients: [] };
   // ("¿El documento de Laura o el mío?": whose document to give, asked the other way round.)
-  if (IDENTITY_QUESTIONS.has(question) && /\b(?:el|la) (?:documento |cedula |numero |registro )?(?:de|del) \w+ o (?:el|la) mi[oa]\b/.test(whole)) return { patients: [] };
+  // ("¿La de mi hija o la mía?": likewise, the other named by relation.)
+  if (IDENTITY_QUESTIONS.has(question) && /\b(?:el|la) (?:documento |cedula |numero |registro )?(?:de|del) (?:mi |la |el )?\w+ o (?:el|la) mi[oa]\b/.test(whole))
+    return { patients: [] };
   // "Con el mismo doctor que atendió a la niña", "¿cuál es el doctor que vio a Sofía?", "en la misma que la de Sofía": someone
   // whose doctor or site is meant, not a patient.
+  /** What is said right after someone, past the words that name them ("el niño", "mi hija", "Sofía"). */
+  const saidAfter = (at: number): string => {
+    let next = at + 1;
+    while (next < words.length && (ARTICLES.has(words[next - 1] ?? '') || MY.has(words[next - 1] ?? '')) && lexicon.relationWords.has(words[next] ?? '')) next++;
+    return original.slice(next, next + 6).join(' ');
+  };
+  const ownCita = OWN_CITA_ACTED_ON.exec(whole);
+  const ownCitaAt = ownCita ? whole.slice(0, ownCita.index).split(' ').length - 1 : undefined;
   for (const seen of mentions)
     if (
       (seen.mention.kind !== 'self' && THEIR_DOCTOR_OR_SITE.test(words.slice(Math.max(0, seen.at - 9), seen.at).join(' '))) ||
       // ("…Laura dice que era un doctor": someone who remembers a fact, not a patient.)
-      (question !== 'patient' && mayBeName(original[seen.at] ?? '') && RECALLS_A_FACT.test(original.slice(seen.at + 1, seen.at + 5).join(' ')))
+      (question !== 'patient' && mayBeName(original[seen.at] ?? '') && RECALLS_A_FACT.test(original.slice(seen.at + 1, seen.at + 5).join(' '))) ||
+      // ("¿A cuál de mis dos hijos es que se la saqué?": which of them, asked; neither named.)
+      (seen.mention.kind === 'relation' && WHICH_OF_THEM.test(words.slice(Math.max(0, seen.at - 5), seen.at).join(' '))) ||
+      // ("Ah ok, es de Mateo. Y mi cita de medicina general, ¿sigue siendo el miércoles?": what Lina said, taken in before
+      // another question; not who that question is about.)
+      (seen.mention.kind !== 'self' &&
+        sentencesOfWords()[seen.at] !== sentencesOfWords()[words.length - 1] &&
+        TAKEN_IN.test(
+          words
+            .slice(0, seen.at)
+            .filter((_, index) => sentencesOfWords()[index] === sentencesOfWords()[seen.at])
+            .join(' '),
+        ) &&
+        // ("Ahh ok, es la de Sofi. Hay que moverla…": the next question is about her.)
+        OWN_CITA_ASKED.test(words.filter((_, index) => (sentencesOfWords()[index] ?? 0) > (sentencesOfWords()[seen.at] ?? 0)).join(' '))) ||
+      // ("…ya iba a sacar al niño temprano del colegio", "Chía, porque el niño se está quedando conmigo": where they are, not a cita.)
+      (question !== 'patient' && seen.mention.kind !== 'self' && !['para', 'pa'].includes(words[seen.at - 1] ?? '') && SCHOOL_OR_STAY.test(saidAfter(seen.at))) ||
+      // ("Tarde, en la mañana ella tiene a los niños": in someone's care.)
+      (!['start', 'menu', 'patient'].includes(question) &&
+        seen.mention.kind === 'relation' &&
+        HAS_THEM.test(words.slice(Math.max(0, seen.at - 4), seen.at).join(' ')) &&
+        // ("Tengo a la niña enferma en la casa", "…a mi hijo que necesita una cita": who is ill, or needs it.)
+        !/^(?:(?:que|q) (?:necesita|tiene|esta|anda)\b|enferm|malit|mal\b|muy mal|con (?:fiebre|tos|gripa|vomito|diarrea|dolor|calentura)|aporread|hospitalizad)/.test(
+          saidAfter(seen.at),
+        )) ||
+      // ("Mi mamá se cayó anoche… quiero cancelar la cita mía": the one in the story is not whose cita it is.)
+      (seen.mention.kind !== 'self' && ownCitaAt !== undefined && seen.at < ownCitaAt && !['de', 'del', 'para', 'pa'].includes(words[seen.at - 1] ?? ''))
     )
       seen.denied = true;
+  // ("Es para mi hermana, ella es la afiliada": whoever the writer calls her, the member.)
+  for (const seen of mentions)
+    if (seen.mention.kind === 'relation' && seen.mention.relation === 'other' && IS_THE_MEMBER.test(words.slice(seen.at + 1, seen.at + 7).join(' ')))
+      seen.mention = { kind: 'self' };
   const timeOf = mentions.find((seen) => seen.timeOf && !seen.denied)?.mention;
   let affirmed = mentions.filter((seen) => !seen.denied && !seen.timeOf);
   // The writer's children named to say who writes give way to the patient named for the cita; at the consent question nobody is one.
@@ -2032,7 +2096,16 @@ function readPatients(
   const strong = affirmed.filter((seen) => !seen.weak);
   // "Soy la abuela de Sofía… sacarle la cita a la niña": the one child named is the niña.
   // ("Soy la abuela de Sofía y Mateo… qué citas tienen los niños": the two named are the two children.)
-  const childMeant = weakNames.length >= 1 && strong.length === weakNames.length && strong.every((seen) => seen.mention.kind === 'relation' && seen.mention.relation !== 'other');
+  // ("Le escribe la tía de Laura Gómez… sacarle el control al niño": a boy is no Laura; the name is who the writer is kin to.)
+  const otherSex = (relation: string, name: string) => (relation === 'son' && /a$/.test(name)) || (relation === 'daughter' && /o$/.test(name));
+  const childMeant =
+    weakNames.length >= 1 &&
+    strong.length === weakNames.length &&
+    strong.every((seen) => seen.mention.kind === 'relation' && seen.mention.relation !== 'other') &&
+    !strong.some((seen) => {
+      const { mention } = seen;
+      return mention.kind === 'relation' && weakNames.some((weak) => weak.mention.kind === 'name' && otherSex(mention.relation, nameOf(weak.mention.name)));
+    });
   if (childMeant) affirmed = weakNames.map((seen) => ({ ...seen, weak: false }));
   else if (question === 'consent' || strong.length > 0) affirmed = strong;
   // "Aló, habla la abuelita de Mateo y Sofía, ¿con quién hablo?": named to say who writes, and nothing asked for them.

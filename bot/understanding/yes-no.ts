@@ -191,8 +191,11 @@ const CLOSING_ANSWER =
  * message, after a condition or what is being confirmed, with "me" on it and the cita named or not.
  */
 const CLOSING_YES_VERB =
-  /(?:^|[,.;:!]\s*|\bsi,?\s+|\b(?:perfecto|listo|bueno|ok|dale|entonces|vale|quedamos|acuerdo|bien)\s+)(?<verb>[a-z]+?)(?<pronoun>me|nos)?(?:\s+(?:(?:la|esa|esta|mi)\s+(?:cita|consulta|cancelacion|reprogramacion)|(?:el|ese|este)\s+(?:cambio|horario)|esa|esta))?(?:[\s,.;!]+(?:por favor|porfa|porfis|gracias|muchas gracias|mija|mijo|senorita|senora|pues|ya))*[\s.!]*$/;
+  /(?:^|[,.;:!]\s*|\bsi,?\s+|\b(?:perfecto|listo|bueno|ok|dale|entonces|vale|quedamos|acuerdo|bien|asi|sirve|senorita|senora|mija|mijo)\s+)(?<verb>[a-z]+?)(?<pronoun>me|nos)?(?:\s+(?:(?:la|esa|esta|mi)\s+(?:cita|consulta|cancelacion|reprogramacion)|(?:el|ese|este)\s+(?:cambio|horario)|esa|esta))?(?:[\s,.;!]+(?:por favor|porfa|porfis|gracias|muchas gracias|mija|mijo|senorita|senora|pues|ya))*[\s.!]*$/;
 
+/** At an offer to search, asking to search and see: "mire a ver qué sale", "busque a ver si hay algo". */
+const SEE_WHAT_COMES_UP =
+  /^(?:(?:ay|ah|bueno|pues|ok|listo|entonces|dale|mija|senorita) )*(?:mire|mireme|miremos|busque|busqueme|busquemos|revise|reviseme) a ver (?:que|q|k|si) (?:sale|salen|hay|encuentra|aparece|aparecen|consigue|me sale|nos sale)\b/;
 /** "Bueno, pero solo para la cita": a weak yes to the authorisation, limited to what it is for. */
 const ONLY_FOR_THE_CITA =
   /^(?:(?:m+|mmm+|eh|ah|pues|bueno|listo|ok|okey|dale|esta bien|bueno pues|ya)[\s,.]+)*(?:bueno|listo|ok|okey|dale|esta bien|de acuerdo|vale)\b[\s,.]*(?:pero|eso si)\b.*\b(?:solo|solamente|nada mas|unicamente) (?:para|pa|por) (?:la cita|las citas|eso|esto|lo de la cita|lo de las citas|lo de la cancelacion|cancelar|agendar)\b/;
@@ -300,6 +303,8 @@ function firstAnswer(
   // "¿No me pueden llamar mejor al celular?": a request asked in the negative, no answer.
   if (normalized.includes('?') && /^no (?:me|nos|le|les) (?:pueden|podrian|puede|podria|podra|dan|darian|daria)\b/.test(whole)) return undefined;
   if (question === 'consent' && CONSENTS.test(whole)) return 'yes';
+  // "Bueno pues mire a ver qué sale en la mañana y yo pido permiso" to "¿Busco en la mañana?": search, and see.
+  if (question === 'offer' && SEE_WHAT_COMES_UP.test(whole) && !/\bno\b/.test(whole)) return 'yes';
   // "Mmm bueno, pero solo para la cita, eh": agreeing, on the condition the authorisation already states.
   if (question === 'consent' && ONLY_FOR_THE_CITA.test(whole)) return 'yes';
   if (yesNoQuestion && /^(esa|ese) no\b/.test(whole)) return 'no';

@@ -4975,6 +4975,76 @@ describe('the thirty-eighth blind batch, opened for tuning (dev41)', () => {
   ]);
 });
 
+describe('the fifty-fourth blind batch, opened for tuning (dev57)', () => {
+  it('reads which of the children, asked, as neither named', () => {
+    assert.equal(read('y la del jueves, ¿a cuál de mis dos hijos se la saqué?', 'menu').entities.patients, undefined);
+    assert.equal(read('¿cuál de mis hijos tiene cita el viernes?', 'menu').entities.patients, undefined);
+    // Named, they still are.
+    assert.deepEqual(read('quiero una cita para mis dos hijos', 'menu').entities.patients, [
+      { kind: 'relation', relation: 'child' },
+      { kind: 'relation', relation: 'child' },
+    ]);
+  });
+
+  it('reads whose document to give, asked at the document question, as nobody', () => {
+    assert.equal(read('¿la de mi hija o la mía?', 'document').entities.patients, undefined);
+  });
+
+  it('reads a child named to say who the writer is kin to, when the relation asked for is of the other sex, as no patient', () => {
+    assert.deepEqual(read('le escribe la tía de Laura Gómez, me pidió el favor de sacarle el control al niño', 'start').entities.patients, [{ kind: 'relation', relation: 'son' }]);
+    // The child named by the grandmother is still the one meant by "la niña".
+    assert.deepEqual(read('soy la abuela de Sofía y necesito una cita para la niña', 'start').entities.patients, [{ kind: 'name', name: 'sofia', written: 'Sofía' }]);
+    assert.deepEqual(read('soy el abuelo materno de los niños, quiero hablar con una persona', 'start').entities.patients, undefined);
+  });
+
+  it("reads what Lina said, taken in before a question about the member's own cita, as no patient of that question", () => {
+    assert.equal(read('ah bueno, es de Sofía. ¿Y mi cita de pediatría sigue el viernes?', 'menu').entities.patients, undefined);
+    // The next question about her: still hers.
+    assert.deepEqual(read('ok es la de Mateo. Toca moverla porque ese día tiene examen', 'menu').entities.patients, [{ kind: 'name', name: 'mateo', written: 'Mateo' }]);
+  });
+
+  it('reads a child asked to wait while the member writes as no patient', () => {
+    assert.equal(read('pediatría. Mateo, espéreme un momento que estoy escribiendo', 'specialty').entities.patients, undefined);
+  });
+
+  it('reads "para mi hermana, ella es la afiliada" from a relative as the member', () => {
+    assert.deepEqual(read('es para mi hermana, ella es la afiliada, cédula 1016554332', 'document').entities.patients, [{ kind: 'self' }]);
+  });
+
+  it("reads children where they are (school, staying with someone, in someone's care) as no patients, and an ill one as the patient", () => {
+    assert.equal(read('gracias, ya iba a sacar a la niña temprano del colegio', 'menu').entities.patients, undefined);
+    assert.equal(read('Suba, porque la niña se está quedando conmigo', 'site').entities.patients, undefined);
+    assert.equal(read('en la tarde, en la mañana él tiene a los niños', 'band').entities.patients, undefined);
+    assert.deepEqual(read('sí acepto pero rápido que tengo a la niña enferma', 'consent').entities.patients, [{ kind: 'relation', relation: 'daughter' }]);
+    assert.deepEqual(read('necesito una cita para mi hijo, sale del colegio a las 12', 'start').entities.patients, [{ kind: 'relation', relation: 'son' }]);
+  });
+
+  it("reads someone in the story before the member's own cita, cancelled, as no patient", () => {
+    assert.equal(read('mi papá está hospitalizado y me toca acompañarlo, entonces quiero cancelar la cita mía del jueves', 'start').entities.patients, undefined);
+    assert.deepEqual(read('quiero cancelar la cita de mi mamá', 'menu').entities.patients, [{ kind: 'relation', relation: 'other' }]);
+  });
+
+  it('reads a warning after a yes at the authorisation ("eh, no me vayan a llamar…") as no take-back', () => {
+    assert.equal(read('bueno sí, pero solo para lo de la cita eh, no me vayan a llamar a venderme cosas', 'consent').entities.yesNo, 'yes');
+    assert.equal(read('sí, eh no espere', 'confirm').entities.yesNo, 'no');
+  });
+
+  it('reads a confirmation said with "así" and "queda confirmado" as a yes, and "así me sirve" alone as still open', () => {
+    assert.equal(read('listo, así queda confirmada', 'confirm').entities.yesNo, 'yes');
+    assert.equal(read('perfecto mija así me sirve, confírmela', 'confirm').entities.yesNo, 'yes');
+    assert.equal(read('así confírmela', 'confirm').entities.yesNo, 'yes');
+    assert.equal(read('melo', 'confirm').entities.yesNo, 'yes');
+    assert.equal(read('así me sirve', 'confirm').entities.yesNo, undefined);
+    assert.equal(read('así no, confírmela el jueves', 'confirm').entities.yesNo, 'no');
+  });
+
+  it('reads "mire a ver qué sale" at an offer to search as a yes', () => {
+    assert.equal(read('bueno mire a ver qué sale en la tarde y yo pido permiso', 'offer').entities.yesNo, 'yes');
+    assert.equal(read('busque a ver si hay algo', 'offer').entities.yesNo, 'yes');
+    assert.equal(read('no, mire a ver que sale otro día', 'offer').entities.yesNo, 'no');
+  });
+});
+
 describe('the review of the days ruled out, the people and the indifference read this session', () => {
   itReads([
     // "Al menos", "por lo menos", "¿por qué no…?", a free weekday and "no tengo problema" rule no day out.
