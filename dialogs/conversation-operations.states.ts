@@ -440,6 +440,8 @@ export const operationStates = {
         { guard: { type: 'picked', params: 'help' }, actions: [{ type: 'say', params: reply('help.support') }, 'repeatPrompt'] },
         // "Ok", "👍" after an operation: an acknowledgement, not a miss.
         { guard: 'saidYes', actions: { type: 'say', params: ({ context }) => thanksAtMenuReply(context) } },
+        // "Esa del miércoles no la vaya a cancelar", "déjeme la cita como estaba": nothing is done, and it is said.
+        { guard: 'leavesAsIs', actions: [{ type: 'say', params: reply('menu.keptAsIs') }, 'repeatPrompt'] },
         { actions: 'rejectAnswer' },
       ],
     },

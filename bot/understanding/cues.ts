@@ -16,9 +16,13 @@ export const NO_EMAIL_FIRST = /^(?:(?:no+|nop|pues no|ay)[ ,.!]+)?no tengo(?: (?
  */
 export const FINE_AS_IS =
   /^(?:(?:no|ay|bueno|pues|listo|ah|ok|mmm*|entonces|senorita) )*(?:asi|como esta|como estaba) (?:esta|queda|quedo|estaria|me sirve|esta bien|esta bueno|esta perfecto)(?: (?:bien|bueno|perfecto|asi|gracias|senorita|pues|mija))*$/;
-/** "Entonces déjela así": the appointment is kept. */
+/** An operation refused or warned against: "no quiero cancelar", "no la vaya a cancelar", "no es para agendar". */
+export const NEGATED_OPERATION =
+  /\bno (?:quiero |queria |quisiera |deseo |voy a |vamos a |iba a |es para |era para |necesito |(?:me |se |nos )?(?:la |lo )?(?:vaya|vayan|valla|vallan) a )(?:cancel|anul|mov|muev|cambi|reprogram|reagend|agend|pas|corr)\w*/;
+
+/** "Entonces déjela así", "déjeme la cita del miércoles como estaba": the appointment is kept. */
 export const KEEP_IT =
-  /\b(dejela|dejemosla|dejarla|dejelas|dejemos|la dejo|las dejo) (asi|como esta|quieta)\b|\basi esta bien\b|\bya (me )?(quede|quedo|quedamos|quedo lista|esta lista) (con )?(la )?cita\b|\bya (me )?quedo (agendada|lista|la cita)\b/;
+  /\b(dejela|dejemosla|dejarla|dejelas|dejemos|la dejo|las dejo) (asi|como esta|quieta)\b|\bdej(?:e|a|eme|ame|emos|en)(?:la|lo)? (?:la |mi |esa )?(?:cita|consulta)(?: (?:del?|de este|de la) [a-z0-9]+){0,2} (?:asi|como esta|como estaba|quieta|igual)\b|\basi esta bien\b|\bya (me )?(quede|quedo|quedamos|quedo lista|esta lista) (con )?(la )?cita\b|\bya (me )?quedo (agendada|lista|la cita)\b/;
 /**
  * "Déjela como estaba", "olvídelo", "ya no quiero cambiarla", "déjeme lo pienso": the member
  * gives up the change under way, or puts it off.

@@ -41,9 +41,12 @@ import {
   WRITE_AGAIN,
   CANNOT_WAIT,
   answerAfterRefusal,
+  KEEP_IT,
+  NEGATED_OPERATION,
 } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
+import { operationCue } from './intent.js';
 import type { Found } from './lexicon.js';
 import { digitsFromWords } from './numbers.js';
 import { DAY_QUESTIONS, IDENTITY_QUESTIONS, bogotaParts, uncovered, type Message, type Reading } from './reading.js';
@@ -641,6 +644,8 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
   // ("Con cualquier médico, no importa" before a control is searched: not only the treating doctor.)
   if ((question === 'confirm' || question === 'slot' || question === 'band') && (OTHER_DOCTOR.test(wordsText) || ANY_DOCTOR.test(wordsText))) entities.otherDoctor = true;
   if ((CHANGE_QUESTIONS.has(question) || question === 'existing') && (leavesAsIs(wordsText) || leavesAsIs(original.join(' ')))) entities.leaveAsIs = true;
+  // ("Esa del miércoles no la vaya a cancelar", "déjeme la cita como estaba" at the menu: nothing to do to the citas.)
+  if (question === 'menu' && (KEEP_IT.test(wordsText) || NEGATED_OPERATION.test(wordsText)) && operationCue(wordsText) === undefined) entities.leaveAsIs = true;
   // "Sii ay no, espere, mejor no" to "¿Cuál cita quieres cancelar?": giving the operation up, as a bare "no" there is.
   if (question === 'appointment' && /\b(?:mejor no|mejor ninguna|ya no|mejor nada)\W*$/.test(normalized)) entities.leaveAsIs = true;
   if (question === 'confirm' && ANOTHER_INSTEAD.test(wordsText)) entities.anotherInstead = true;

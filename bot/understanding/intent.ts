@@ -15,6 +15,7 @@ import {
   HELP_CUE,
   IF_POSSIBLE,
   KEEP_IT,
+  NEGATED_OPERATION,
   MENU_CUE,
   OPERATION_CUES,
   OTHER_DAY_CUE,
@@ -116,7 +117,13 @@ export function readIntent(
   if (question === 'consent' && ASKS_WHAT_FOR.test(whole)) return { intent: 'help', score: 1, ruled: false };
   // "Ah, no sabía que ya tenía cita, entonces déjela así": nothing to cancel.
   // "Así está bien, confírmela" asks for the confirmation: not this.
-  if (KEEP_IT.test(whole) && !/\bcancel/.test(whole) && !/\bconfirm/.test(whole) && !/\b(otra|nueva|otro)\b/.test(whole))
+  // ("La del viernes déjela quieta, esa no la vaya a cancelar": the cancellation warned against, not asked for.)
+  if (
+    KEEP_IT.test(whole) &&
+    (!/\bcancel/.test(whole) || /\bno (?:me |se |nos )?(?:la |lo )?(?:vaya|vayan|valla|vallan) a cancel/.test(whole)) &&
+    !/\bconfirm/.test(whole) &&
+    !/\b(otra|nueva|otro)\b/.test(whole)
+  )
     return { intent: /\bgracias\b/.test(whole) ? 'thanks' : 'none', score: 1, ruled: false };
   // "Q pasó pues", "aló": where things stand, never "pasar" a cita.
   if (WHERE_ARE_WE.test(whole)) return { intent: 'greet', score: 1, ruled: false };
@@ -168,6 +175,8 @@ export function readIntent(
     YES_HELD_BACK.test(whole)
   )
     intent = 'none';
+  // ("No quiero cancelar", "esa no la vaya a cancelar": an operation refused or warned against, with no other asked for.)
+  if ((intent === 'book' || intent === 'cancel' || intent === 'reschedule') && operationCue(whole) === undefined && NEGATED_OPERATION.test(whole)) intent = 'none';
   // "Me cancelaron la cita, necesito otra": what was done to the member's cita, no cancelling nor moving asked for.
   // (Only the operation done to it: "me cancelaron sin avisar, ahora quiero cambiar la de mi mamá" still moves one.)
   const doneToIt = DONE_TO_THE_CITA.exec(whole);

@@ -451,7 +451,7 @@ function optionByWords(reading: Reading, options: ShownOption[], words: readonly
   const tagQuestion = /\bno\s*\?+\W*$/.test(normalized);
   const saidAndKept = (text: string): boolean => {
     const at = said.indexOf(text);
-    return at >= 0 && (tagQuestion || !DENIED_AFTER.test(said.slice(at + text.length)));
+    return at >= 0 && (tagQuestion || !DENIED_AFTER.test(said.slice(at + text.length))) && !DENIED_BEFORE.test(said.slice(0, at));
   };
   const matching = options.filter((option) => {
     const labelText = ` ${labelWords(option.label)} `;
@@ -465,6 +465,8 @@ function optionByWords(reading: Reading, options: ShownOption[], words: readonly
   return matching.length === 1 ? matching[0]?.value : undefined;
 }
 
+/** Before an option's words, what denies it: "no quiero (cancelar)", "esa no la vaya a (cancelar)", "no es para (agendar)". */
+const DENIED_BEFORE = /\bno (?:quiero|queria|quisiera|deseo|voy a|vamos a|iba a|es para|era para|necesito|(?:me |se |nos )?(?:la |lo )?(?:vaya|vayan|valla|vallan) a)$/;
 /** After an option's words, what denies it: "(control) no es", "(control) no", "(control) tampoco". */
 const DENIED_AFTER = /^(?:no es|no era|no sera|tampoco|no(?: (?:porque|xq|pq|que|q|mejor|sino|gracias))?\s*$|no (?:porque|xq|pq|que|q|mejor|sino)\b)/;
 

@@ -5,6 +5,7 @@
  * chooses is added.
  */
 import {
+  KEEP_IT,
   EITHER_WILL_DO,
   PERSON_WORDS,
   ANOTHER_REQUEST,
@@ -704,7 +705,15 @@ function settleChoice(reads: Reads): ChoiceSettled {
   const asksForACita = citaAskedIn(wordsText) || A_NEW_ONE.test(wordsText);
   // ("Ok, ninguno tiene, gracias. Sácale una a Mateo" at the patient question: Mateo, and a booking for him.)
   if (intent === 'none' && question === 'patient' && asksForACita && A_NEW_ONE.test(wordsText) && !intentRead.ruled) intent = 'book';
-  if (intent === 'none' && (question === 'start' || question === 'menu' || (question === 'confirm' && asksForACita)) && picked === undefined && asksForACita && !intentRead.ruled) {
+  // ("Déjeme la cita del miércoles como estaba": the cita kept, none asked for.)
+  if (
+    intent === 'none' &&
+    (question === 'start' || question === 'menu' || (question === 'confirm' && asksForACita)) &&
+    picked === undefined &&
+    asksForACita &&
+    !intentRead.ruled &&
+    !KEEP_IT.test(wordsText)
+  ) {
     intent = 'book';
     if (question === 'menu' && optionValue(expectation.options, 'book')) choice = 'book';
   }

@@ -193,6 +193,9 @@ const CLOSING_ANSWER =
 const CLOSING_YES_VERB =
   /(?:^|[,.;:!]\s*|\bsi,?\s+|\b(?:perfecto|listo|bueno|ok|dale|entonces|vale|quedamos|acuerdo|bien|asi|sirve|senorita|senora|mija|mijo)\s+)(?<verb>[a-z]+?)(?<pronoun>me|nos)?(?:\s+(?:(?:la|esa|esta|mi)\s+(?:cita|consulta|cancelacion|reprogramacion)|(?:el|ese|este)\s+(?:cambio|horario)|esa|esta))?(?:[\s,.;!]+(?:por favor|porfa|porfis|gracias|muchas gracias|mija|mijo|senorita|senora|pues|ya))*[\s.!]*$/;
 
+/** The answer of someone the member asked, passed on: "ya hablé con ella, que sí", "le pregunté a mi esposo y dice que no". */
+const PASSED_ON =
+  /\b(?:hable|pregunte|consulte|le pregunte|les pregunte) (?:con|a) (?:ella|el|laura|mi [a-z]+|[a-z]+)(?: y)?(?: (?:dice|dijo|me dijo))? (?:que|q) (si|no)\b(?! (?:se|sabe|sabia|puede|pudo)\b)/;
 /** At an offer to search, asking to search and see: "mire a ver qué sale", "busque a ver si hay algo". */
 const SEE_WHAT_COMES_UP =
   /^(?:(?:ay|ah|bueno|pues|ok|listo|entonces|dale|mija|senorita) )*(?:mire|mireme|miremos|busque|busqueme|busquemos|revise|reviseme) a ver (?:que|q|k|si) (?:sale|salen|hay|encuentra|aparece|aparecen|consigue|me sale|nos sale)\b/;
@@ -224,7 +227,7 @@ const STRESSING_SI =
 
 /** At a confirmation or offer, the day or hour offered refused: "hoy no puedo", "a esa hora no alcanzo", "ese día no me sirve", "espere, esa hora no, se me olvidó que tengo reunión". */
 const WHEN_REFUSED =
-  /^(?:(?:ay|uy|ah|pues|es que|mija|mijo|senorita|no|espere|espera|perdon|disculpe|mmm)[ ,]+)*(?:hoy|manana|pasado manana|ese dia|esa hora|a esa hora|ese horario|el (?:lunes|martes|miercoles|jueves|viernes|sabado)|(?:en|por) la (?:manana|tarde)|a las? (?:\d{1,2}(?::\d{2})?|una|dos|tres|cuatro|nueve|diez|once|doce)) (?:(?:si )?no (?:puedo|alcanzo|me queda|me sirve|podemos|alcanzamos|nos sirve|nos queda|puede)\b|no (?:se me|me acorde|tengo|me toca|porque|xq|que tengo)\b|no$)/;
+  /^(?:(?:ay|uy|ah|pues|es que|mija|mijo|senorita|no|espere|espera|perdon|disculpe|mmm)[ ,]+)*(?:hoy|manana|pasado manana|ese dia|esa hora|a esa hora|ese horario|el (?:lunes|martes|miercoles|jueves|viernes|sabado)|(?:en|por) la (?:manana|tarde)|a las? (?:\d{1,2}(?::\d{2})?|una|dos|tres|cuatro|nueve|diez|once|doce)) (?:(?:si )?no (?:puedo|alcanzo|me queda|me sirve|podemos|alcanzamos|nos sirve|nos queda|puede)\b|no (?:se me|me acorde|tengo|me toca|porque|xq|que tengo)\b|no$|no (?:el|ella|los|las|mi|yo|nosotros|es que|ahi|a esa hora) (?!(?:hay|habra|habria|importa|problema)\b))/;
 
 /** A message that opens with a no ("ay no, perdón, sí acepto"): the yes after it is the later word, and stands. */
 const OPENING_NO = /^(?:(?:ay|uy|huy|ah|ahh|eh|oiga|ups|uf|mmm|mm|m) )*no(?: no)*\b/;
@@ -327,6 +330,9 @@ function firstAnswer(
   const acrossSentences = reported !== null && reported[1] === 'si' && /\b(?:dije|diciendo|decir|dice|dijo|confirmo)[.!?;…]+\s*(?:que |q )?si\b/.test(normalized);
   if (yesNoQuestion && reported && !acrossSentences && (reported.index === 0 || /\b(dije|diciendo|decir|dice|dijo|confirmo)\b/.test(reported[0])))
     return reported[1] === 'si' ? 'yes' : 'no';
+  // ("Ya hablé con ella, que sí, que la cancele": the answer of the one asked, passed on.)
+  const passedOn = yesNoQuestion ? PASSED_ON.exec(whole) : null;
+  if (passedOn) return passedOn[1] === 'si' ? 'yes' : 'no';
   const skip = [...courtesy, ...lexicon.greetings.find(words)];
   // "En ese caso, sí, radíquelo", "entonces sí": a connective in front of the answer.
   let start = yesNoQuestion ? (CONNECTIVE.exec(whole)?.[0].split(' ').filter(Boolean).length ?? 0) : 0;

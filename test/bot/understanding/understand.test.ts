@@ -5038,6 +5038,28 @@ describe('the fifty-fourth blind batch, opened for tuning (dev57)', () => {
     assert.equal(read('así no, confírmela el jueves', 'confirm').entities.yesNo, 'no');
   });
 
+  it('reads an operation refused or warned against at the menu as none, and the cita kept as left as it is', () => {
+    for (const text of ['esa del jueves no me la vaya a cancelar', 'no quiero cancelar nada', 'déjeme la cita del viernes como estaba']) {
+      const result = read(text, 'menu');
+      assert.equal(result.intent, 'none', text);
+      assert.equal(result.choice, undefined, text);
+      assert.equal(result.entities.leaveAsIs, true, text);
+    }
+    // Another operation asked beside it is that one.
+    assert.equal(read('no quiero cancelarla, quiero moverla', 'menu').intent, 'reschedule');
+    assert.equal(read('cancelar', 'menu').choice, 'cancel');
+  });
+
+  it('reads a band refused with its reason at an offer as a no, and "no hay?" as no refusal', () => {
+    assert.equal(read('en la tarde no, el papá es el que lo lleva', 'offer').entities.yesNo, 'no');
+    assert.equal(read('en la tarde no importa', 'offer').entities.yesNo, undefined);
+  });
+
+  it('reads the answer of someone the member asked, passed on, as that answer', () => {
+    assert.equal(read('ya hablé con ella, que sí, que la cancele', 'confirm').entities.yesNo, 'yes');
+    assert.equal(read('le pregunté a mi esposo y dice que no', 'confirm').entities.yesNo, 'no');
+  });
+
   it('reads "mire a ver qué sale" at an offer to search as a yes', () => {
     assert.equal(read('bueno mire a ver qué sale en la tarde y yo pido permiso', 'offer').entities.yesNo, 'yes');
     assert.equal(read('busque a ver si hay algo', 'offer').entities.yesNo, 'yes');
