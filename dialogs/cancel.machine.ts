@@ -136,6 +136,8 @@ export const cancelMachine = setup({
           // "Mmm, déjeme lo pienso": not now; the appointment stays, and Lina says so.
           { guard: 'leavesAsIs', target: 'leftAsIs' },
           { guard: 'saidYes', target: 'cancelling' },
+          // "No pues, ya no la necesito": whatever word opens it, the reason to cancel.
+          { guard: 'saysNotNeeded', target: 'cancelling' },
           // "No no, perdón, la otra, la de medicina general": that one, to its own confirmation.
           {
             guard: 'namesOtherAppointment',
@@ -170,6 +172,7 @@ export const cancelMachine = setup({
           { guard: 'movesInstead', target: 'moveInstead' },
           { guard: 'leavesAsIs', target: 'leftAsIs' },
           { guard: 'saidYes', target: 'cancellingAll', actions: assign({ toCancel: ({ context }) => context.appointments }) },
+          { guard: 'saysNotNeeded', target: 'cancellingAll', actions: assign({ toCancel: ({ context }) => context.appointments }) },
           { guard: 'namesAnotherPatient', target: 'revised' },
           // "No, solo la del viernes": one of them after all, described.
           {

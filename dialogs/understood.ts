@@ -60,4 +60,5 @@ export const messageGuards = {
     isMessage(event) && answerOf(event) === undefined && event.understood.intent === intent && event.understood.intentScore >= 0.85,
   /** "Déjela así", "olvídelo", "lo voy a pensar": the change under way is given up. */
   leavesAsIs: ({ event }: { event: EventObject }) => entitiesOf(event).leaveAsIs === true,
+  saysNotNeeded: ({ event }: { event: EventObject }) => entitiesOf(event).notNeeded === true,
 };

@@ -16,6 +16,9 @@ export const NO_EMAIL_FIRST = /^(?:(?:no+|nop|pues no|ay)[ ,.!]+)?no tengo(?: (?
  */
 export const FINE_AS_IS =
   /^(?:(?:no|ay|bueno|pues|listo|ah|ok|mmm*|entonces|senorita) )*(?:asi|como esta|como estaba) (?:esta|queda|quedo|estaria|me sirve|esta bien|esta bueno|esta perfecto)(?: (?:bien|bueno|perfecto|asi|gracias|senorita|pues|mija))*$/;
+/** The cita no longer needed: "ya no la necesito", "ya no nos hace falta", "ya no la vamos a necesitar". */
+export const NOT_NEEDED =
+  /\bya no (?:la |lo |las |los )?(?:necesito|necesitamos|necesita|necesitan|ocupo|ocupamos|vamos a necesitar|voy a necesitar|va a necesitar)\b(?! (?:cancelar|anular|mover|cambiar|correr|pasar|reprogramar)\w*)|\bya no (?:me |nos |le |les )?hace falta\b/;
 /** An operation refused or warned against: "no quiero cancelar", "no la vaya a cancelar", "no es para agendar". */
 export const NEGATED_OPERATION =
   /\bno (?:quiero |queria |quisiera |deseo |voy a |vamos a |iba a |es para |era para |necesito |(?:me |se |nos )?(?:la |lo )?(?:vaya|vayan|valla|vallan) a )(?:cancel|anul|mov|muev|cambi|reprogram|reagend|agend|pas|corr)\w*/;
@@ -221,6 +224,11 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ],
   // "¿Y Mateo no tiene nada pendiente?", "¿la niña tiene algo pendiente?": someone's citas, asked about.
   ['consult', /\b(?:tiene|tienen|tengo|tenemos|tenga|tengan) (?:nada|algo|alguna|ninguna)(?: cita| consulta)? pendientes?\b/g],
+  // "¿Y las citas del niño?", "¿y Mateo qué tiene?", "¿y qué tiene la niña?" with nothing else: someone's citas, asked to be shown.
+  [
+    'consult',
+    /^(?:(?:y|e|ok|listo|bueno|ah|ahora|oiga|mija)\W+)*(?:(?:las|sus) (?:citas|consultas) (?:de|del) (?:la |el |mi |mis |los )?[a-z]+|(?:que|q) (?:tiene|tienen)(?: pendiente| agendado| programado)? (?:la |el |mi |mis |los )?[a-z]+|(?:la |el |mi |los )?(?!que\b|q\b|yo\b)[a-z]+ (?:que|q) (?:tiene|tienen)(?: pendiente| agendado| programado)?)\W*$/g,
+  ],
   // "…y también preguntar la de la niña", "y que le averiguara a qué hora es la del niño": someone's cita, asked about.
   [
     'consult',
@@ -1059,7 +1067,7 @@ export const MISSED_SUPPOSITION = new RegExp(
 );
 /** "¿Qué tengo que llevar?", "¿qué papeles llevo?", "¿llevo la orden?": what to bring to the cita. */
 export const ASKS_BRING =
-  /\b(que|q|k) (tengo que|tengo q|hay que|debo|debo de|toca|me toca|necesito|se necesita|necesita|tiene que|tenemos que|debemos|le toca|le llevo|llevo) ?(llevar|traer|presentar)?\b(?<=llevar|traer|presentar|llevo)|\b(que|q|k|cuales) (papeles|documentos|requisitos)\b|\b(llevo|llevar|traigo|traer|presento) (la orden|el registro|la cedula|la tarjeta|el documento|algun documento|algun papel|los examenes|la remision)\b|\b(tengo|hay|debo|toca|tenemos) (que|q) (llevar|traer|presentar) (algo|algun|alguna|papeles|documentos)\b|\b(llevo|traigo|llevamos) algo\b|\b(tengo|hay|debo|toca|tenemos|tiene) (que|q) (llevar|traer|presentar) (el|la|los|las|su|sus|mi|mis) (carnet|carne|registro|cedula|tarjeta|documento|documentos|examenes|orden|ordenes|remision|historia|formula|papeles)\b/;
+  /\b(que|q|k) (tengo que|tengo q|hay que|debo|debo de|toca|me toca|necesito|se necesita|necesita|tiene que|tenemos que|debemos|le toca|le llevo|llevo) ?(llevar|traer|presentar)?\b(?<=llevar|traer|presentar|llevo)|\b(que|q|k|cuales|cual) (papeles?|documentos?|requisitos)\b(?! (?:de identidad )?(?:es|era|le pongo|pongo|escribo|le doy|doy)\b)|\b(llevo|llevar|traigo|traer|presento) (la orden|el registro|la cedula|la tarjeta|el documento|algun documento|algun papel|los examenes|la remision)\b|\b(tengo|hay|debo|toca|tenemos) (que|q) (llevar|traer|presentar) (algo|algun|alguna|papeles|documentos)\b|\b(llevo|traigo|llevamos) algo\b|\b(tengo|hay|debo|toca|tenemos|tiene) (que|q) (llevar|traer|presentar) (el|la|los|las|su|sus|mi|mis) (carnet|carne|registro|cedula|tarjeta|documento|documentos|examenes|orden|ordenes|remision|historia|formula|papeles)\b/;
 /** "¿Con qué doctor es?", "¿quién me atiende?", "¿con cuál médica es la primera?": who the cita shown is with. */
 export const ASKS_DOCTOR =
   /\bes con (el|la) (doctor|doctora|dr|dra|medico|medica)\b(?=.*\b(cierto|verdad)\b)|\b(con (que|q|cual|quien)|que|q|cual) (doctor|doctora|dr|dra|medico|medica|profesional|especialista|pediatra)\b|\bcon quien (es|seria|me toca|queda|quedo|quedaria)\b|\bquien (me|lo|la|le|nos) (atiende|va a atender|atenderia|ve)\b|\b(el|la) (doctor|doctora|medico|medica) (es )?(quien|cual) es\b|\bquien es (el|la) (otro|otra|otros|otras) (doctor|doctora|doctores|medico|medica|medicos|profesional|profesionales)\b|\b(el|la) (otro|otra) (doctor|doctora|medico|medica|profesional) (quien|cual) es\b/;

@@ -43,6 +43,7 @@ import {
   answerAfterRefusal,
   KEEP_IT,
   NEGATED_OPERATION,
+  NOT_NEEDED,
 } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
 import { readEmail } from './email.js';
@@ -649,6 +650,7 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
   // "Sii ay no, espere, mejor no" to "¿Cuál cita quieres cancelar?": giving the operation up, as a bare "no" there is.
   if (question === 'appointment' && /\b(?:mejor no|mejor ninguna|ya no|mejor nada)\W*$/.test(normalized)) entities.leaveAsIs = true;
   if (question === 'confirm' && ANOTHER_INSTEAD.test(wordsText)) entities.anotherInstead = true;
+  if (question === 'confirm' && NOT_NEEDED.test(wordsText)) entities.notNeeded = true;
   // At the e-mail for a case: "mejor no, déjelo así", "olvídelo", "ay no, mejor no radique nada, yo llamo": the case given up.
   if (question === 'email' && (leavesAsIs(wordsText) || leavesAsIs(original.join(' ')) || CASE_GIVEN_UP.test(wordsText))) entities.caseGivenUp = true;
   // "Así está bien" at a slot list or a confirmation: neither a pick nor a yes, asked again plainly.

@@ -1335,6 +1335,10 @@ function readPatients(
         found.value !== 'other' &&
         (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la') &&
         (/^(?:ya )?(?:tiene|tenia) (?:alguna |una |su )?citas?\b/.test(original.slice(found.end, found.end + 5).join(' ')) ||
+          // ("¿Y la niña qué tiene?", "¿y qué tiene el niño?": what they have, asked, and nothing else.)
+          /^(?:que|q) (?:tiene|tenia)(?: pendiente| agendado| programado)?$/.test(original.slice(found.end).join(' ')) ||
+          (found.end === words.length &&
+            /\b(?:que|q) (?:tiene|tenia)(?: pendiente| agendado| programado)?(?: el| la)?$/.test(words.slice(Math.max(0, found.start - 4), found.start).join(' '))) ||
           /\b(?:tiene|tenia) (?:la |su |una |alguna )?(?:cita|consulta|control)(?: el| la)?$/.test(words.slice(Math.max(0, found.start - 5), found.start).join(' ')));
       const subjectOfSaying = next !== undefined && SAYING.has(next);
       // ("Mi esposo dice que le saque cita a él también": the one who says it asks a cita for himself.)
@@ -1876,6 +1880,14 @@ function readPatients(
     if (original[index - 1] === 'con' && /^(salgo|salimos|voy|vamos|estoy|ando|quedo|quede)$/.test(original[index - 2] ?? '') && question !== 'patient') return true;
     // "Me acompaña Mateo", "donde estudia Mateo": with the member, or what they do; not the patient.
     if (ACCOMPANYING.has(original[index - 1] ?? '') || DOING.has(original[index - 1] ?? '')) return true;
+    // ("¿Y Laura tiene alguna cita pendiente?", from her mother: the one whose citas are asked about.)
+    const hersAsked =
+      !IDENTITY_QUESTIONS.has(question) &&
+      question !== 'consent' &&
+      /^(?:ya )?(?:tiene|tenia) (?:alguna |algunas |una |su |sus |citas?|algo|nada)\b/.test(original.slice(index + 1, index + 4).join(' ')) &&
+      /\b(?:cita|citas|pendiente|pendientes|agendad\w*|algo|nada)\b/.test(original.slice(index + 1, index + 6).join(' ')) &&
+      // ("Laura tiene una cita para mi sobrina": one she holds for someone else.)
+      !/\b(?:cita|citas|consulta)(?: [a-z]+)? (?:para|pa|pal|de|del)\b/.test(original.slice(index + 1, index + 7).join(' '));
     // "4, dice Laura", "ya le pregunto a Laura", "a nombre de Laura", "porque Laura trabaja": the member spoken of by someone
     // else, not the member named as the patient ("para Laura", "la cita de Laura" are).
     if (
@@ -1891,7 +1903,12 @@ function readPatients(
         !/^tiene (una )?(cita|control)\b/.test(original.slice(index + 1, index + 4).join(' ')) &&
         !IDENTITY_QUESTIONS.has(question) &&
         question !== 'consent';
-      if (!(BEFORE_NAME.has(words[index - 1] ?? '') || needsIt || (words[index - 1] === 'de' && APPOINTMENT_OF.has(words[index - 2] ?? '') && !IDENTITY_QUESTIONS.has(question))))
+      if (!(
+        BEFORE_NAME.has(words[index - 1] ?? '') ||
+        needsIt ||
+        hersAsked ||
+        (words[index - 1] === 'de' && APPOINTMENT_OF.has(words[index - 2] ?? '') && !IDENTITY_QUESTIONS.has(question))
+      ))
         return true;
     }
     // ("…y Laura con tanto trabajo no ha podido sacarla", from her father: the member spoken of after "y", joined to nobody named
@@ -1901,6 +1918,7 @@ function readPatients(
       writer !== undefined &&
       sameName(nameOf(word), member) &&
       words[index - 1] === 'y' &&
+      !hersAsked &&
       !namedWords.has(index - 2) &&
       !mentions.some((seen) => seen.at === index - 2) &&
       !NEEDS_CARE.test(original.slice(index + 1, index + 4).join(' '))

@@ -265,6 +265,12 @@ export interface Entities {
    */
   leaveAsIs?: true;
   /**
+   * "Ya no la necesito", "ya no hace falta": the cita is no longer needed. Read at a confirmation,
+   * with whatever yes or no is said: at «¿La cancelo?» it asks for the cancellation, even opened
+   * with a "no" ("no pues, ya no la necesito"); elsewhere the "no" stands.
+   */
+  notNeeded?: true;
+  /**
    * "¿Me puede dar otra mejor pa pasado mañana?", "mejor deme otra", "en cambio otra el jueves":
    * another cita instead of the one under discussion, read at a confirmation (at «¿La cancelo?»
    * it is the cita moved, not a new booking).

@@ -145,7 +145,7 @@ function toldBefore(text: string, at: number): 'schedule' | 'after' | 'before' |
  */
 const REFUSED_DAY_AFTER = new RegExp(
   String.raw`^\s*(?:(?:y|ni|o|e)\s+(?:el\s+|la\s+del?\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|hoy|manana|\d{1,2})\s+)*` +
-    String.raw`(?:no\b(?!\s+(?:hay|tiene|habra|tendra|tienen|tengo\s+problema|hay\s+problema)\b)|tampoco\b|ni\b|(?:(?:yo|el|ella|mateo|sofi|sofia|la\s+nina|el\s+nino)\s+)?(?:tengo|tiene|tenemos|tienen)\s+(?:colegio|jardin|clase|clases|trabajo|turno|(?:el|un|una|la)\s+(?:cumpleanos|matrimonio|grado|reunion|viaje|examen|entrevista|turno|compromiso))\b|estoy\s+(?:de\s+viaje|trabajando|ocupad[ao]))`,
+    String.raw`(?:no\b(?!\s+(?:hay|tiene|habra|tendra|tienen|tengo\s+problema|hay\s+problema|programad[ao]s?|agendad[ao]s?)\b)|tampoco\b|ni\b|(?:(?:yo|el|ella|mateo|sofi|sofia|la\s+nina|el\s+nino)\s+)?(?:tengo|tiene|tenemos|tienen)\s+(?:colegio|jardin|clase|clases|trabajo|turno|(?:el|un|una|la)\s+(?:cumpleanos|matrimonio|grado|reunion|viaje|examen|entrevista|turno|compromiso))\b|estoy\s+(?:de\s+viaje|trabajando|ocupad[ao]))`,
 );
 
 /** After a day, the member or the child busy then: "tengo turno", "Mateo tiene colegio", "estoy de viaje". */

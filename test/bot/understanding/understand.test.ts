@@ -5060,6 +5060,48 @@ describe('the fifty-fourth blind batch, opened for tuning (dev57)', () => {
     assert.equal(read('le pregunté a mi esposo y dice que no', 'confirm').entities.yesNo, 'no');
   });
 
+  it('reads "para mañana no programada" as tomorrow and the visit type, never tomorrow refused', () => {
+    const result = read('pues la que sea para mañana no programada creo', 'day');
+    assert.equal(result.entities.day, '2026-11-24');
+    assert.equal(result.entities.visitType, 'no_programada');
+    assert.equal(result.entities.ruledOutDays, undefined);
+    assert.deepEqual(read('mañana no, el jueves', 'day').entities.day, '2026-11-26');
+  });
+
+  it('reads "ya no la necesito" at a confirmation as the cita no longer needed, whatever word opens it', () => {
+    assert.equal(read('no pues ya no la necesito', 'confirm').entities.notNeeded, true);
+    assert.equal(read('sí, ya no la necesitamos', 'confirm').entities.notNeeded, true);
+    assert.equal(read('ya no la necesito cancelar, déjela', 'confirm').entities.notNeeded, undefined);
+  });
+
+  it('reads someone\'s citas asked to be shown ("¿y las citas del niño?", "¿y la niña qué tiene?") as a look-up of theirs', () => {
+    for (const [text, relation] of [
+      ['y las citas del niño?', 'son'],
+      ['y la niña que tiene?', 'daughter'],
+      ['y qué tiene el niño?', 'son'],
+    ] as const) {
+      const result = read(text, 'menu');
+      assert.equal(result.intent, 'consult', text);
+      assert.deepEqual(result.entities.patients, [{ kind: 'relation', relation }], text);
+    }
+    assert.equal(read('y la niña qué tiene? fiebre', 'menu').intent, 'none');
+  });
+
+  it('reads "¿qué documento llevo de la niña?" as what to bring, never a booking for her', () => {
+    const result = read('y qué documento llevo de la niña? el registro civil?', 'menu');
+    assert.equal(result.intent, 'none');
+    assert.equal(result.entities.asks, 'bring');
+  });
+
+  it('reads the member asked about by someone who writes for her ("¿y Laura tiene alguna cita pendiente?") as the member', () => {
+    const asked = read('y laura tiene alguna cita pendiente?', { ...expectationAt('menu', CORPUS_NOW), writer: 'abuela' });
+    assert.equal(asked.intent, 'consult');
+    assert.deepEqual(asked.entities.patients, [{ kind: 'self' }]);
+    // One she holds for someone else is not hers.
+    const held = read('Laura tiene una cita para mi sobrina y la quiere pasar a otra sede', { ...expectationAt('menu', CORPUS_NOW), writer: 'tia' });
+    assert.ok(!(held.entities.patients ?? []).some((mention) => mention.kind === 'self'), JSON.stringify(held.entities.patients));
+  });
+
   it('reads "mire a ver qué sale" at an offer to search as a yes', () => {
     assert.equal(read('bueno mire a ver qué sale en la tarde y yo pido permiso', 'offer').entities.yesNo, 'yes');
     assert.equal(read('busque a ver si hay algo', 'offer').entities.yesNo, 'yes');
