@@ -391,6 +391,11 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   ['book', /^(?:las |unas |una )?(?:citas?|consultas?) (?:pa|para|pal) (?:mi|mis|el|la|los|las)\b/g],
   // "Y de una le saco otra pal lunes 7": another one, booked.
   ['book', /\b(?:le|me|nos|les) (?:saco|sacamos|pido|pedimos|agendo|agendamos) (?:una|otra)\b(?! vez)/g],
+  // ("…cancele esa y mejor sáquele la de control": the cita of that kind, asked for.)
+  [
+    'book',
+    /\b(?:saque|saquele|saquelo|saquela|saqueme|saquenos|saquenle|sacarle|sacarme|pidale|pideme|pidame|agendele|agendeme)(?: mejor)? la (?:cita |consulta )?de (?:control|primera vez|medicina general|pediatria)\b/g,
+  ],
   // "¿Por acá se pueden sacar citas o toca llamar?", "¿aquí se sacan las citas para los niños?": whether one can book here, to book.
   ['book', /\b(?:se (?:puede|pueden|podra|podria) (?:sacar|pedir|agendar|separar)|se (?:sacan|piden|agendan|separan)) (?:las |una |la )?(?:citas?|consultas?)\b/g],
   // "¿Cómo hago para sacar una?": how to book is asking to book.

@@ -5102,6 +5102,14 @@ describe('the fifty-fourth blind batch, opened for tuning (dev57)', () => {
     assert.ok(!(held.entities.patients ?? []).some((mention) => mention.kind === 'self'), JSON.stringify(held.entities.patients));
   });
 
+  it('reads "cancele esa y mejor sáquele la de control" as a cancellation, then a booking of that kind', () => {
+    const both = read('ah bueno, entonces cancele esa y mejor sáquele la de control que es más importante', 'existing');
+    assert.equal(both.intent, 'cancel');
+    assert.equal(both.next?.intent, 'book');
+    assert.equal(both.next?.entities.visitType, 'control');
+    assert.equal(read('sáquele la de primera vez', 'menu').intent, 'book');
+  });
+
   it('reads "mire a ver qué sale" at an offer to search as a yes', () => {
     assert.equal(read('bueno mire a ver qué sale en la tarde y yo pido permiso', 'offer').entities.yesNo, 'yes');
     assert.equal(read('busque a ver si hay algo', 'offer').entities.yesNo, 'yes');
