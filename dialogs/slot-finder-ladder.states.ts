@@ -206,8 +206,10 @@ export const ladderStates = {
             assign({
               search: ({ context, event }) => {
                 const said = entitiesOf(event);
-                // ("Bueno sí, con otro, pero que sea el jueves": that day, with any doctor.)
-                return { band: said.band ?? bandLeft(context.search), anyDoctor: true as const, ...ruledOutIn(said, context.search), ...(said.day ? { day: said.day } : {}) };
+                // ("Bueno sí, con otro, pero que sea el jueves": that day, with any doctor; without a day said, the day asked at
+                // first that the treating doctor had nothing, "…con la doctora Marta el lunes 30".)
+                const day = said.day ?? context.dayWithoutTheDoctor;
+                return { band: said.band ?? bandLeft(context.search), anyDoctor: true as const, ...ruledOutIn(said, context.search), ...(day ? { day } : {}) };
               },
               triedOtherDoctor: true,
               emptyBands: [],

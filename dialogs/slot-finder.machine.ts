@@ -231,6 +231,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
             target: 'listingDays',
             actions: assign(({ context }) => ({
               emptyDay: { day: context.search.day ?? '', ...(context.search.dayOff ? { dayOff: context.search.dayOff } : {}), ...describeSearch(context) },
+              ...(context.search.doctorId && !context.search.dayOff ? { dayWithoutTheDoctor: context.search.day } : {}),
               search: { band: context.search.band, ...doctorScope(context.search), ...ruledOutIn({}, context.search) },
               days: [],
             })),

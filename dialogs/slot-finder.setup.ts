@@ -56,6 +56,11 @@ export interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
   laterPage?: boolean;
   /** A day (or month) asked that had no slots: said when the days that have slots are listed. */
   emptyDay?: { day: string; dayOff?: 'holiday' | 'weekend'; month?: true } & Partial<ReturnType<typeof describeSearch>>;
+  /**
+   * The day the member asked for that had no slots with the doctor searched ("con la doctora Marta el lunes 30"): another
+   * doctor, accepted further down the ladder, is searched that day first.
+   */
+  dayWithoutTheDoctor?: string;
   /** A time the member asked for at the slots ("la de las 12:20"): said when the slots found are not at it. */
   askedTime?: string;
   /** The message that asked for `askedTime`: when exactly one slot of the new search is at that time, it picked it. */
