@@ -440,6 +440,18 @@ export const operationStates = {
         { guard: { type: 'picked', params: 'help' }, actions: [{ type: 'say', params: reply('help.support') }, 'repeatPrompt'] },
         // "Ok", "👍" after an operation: an acknowledgement, not a miss.
         { guard: 'saidYes', actions: { type: 'say', params: ({ context }) => thanksAtMenuReply(context) } },
+        // "Ese correo ya no lo uso, mándela a laura94@gmail.com" after a case was filed here: the case keeps the address it was
+        // filed with, said, and where to change it (never "No te entendí").
+        {
+          guard: ({ context, event }) => context.lastCase?.email !== undefined && entitiesOf(event).email !== undefined && choiceOf(event) === undefined,
+          actions: [
+            {
+              type: 'say',
+              params: ({ context }) => reply('riss.emailAfterFiling', { radicado: context.lastCase?.radicado, email: context.lastCase?.email }),
+            },
+            'repeatPrompt',
+          ],
+        },
         // "Esa del miércoles no la vaya a cancelar", "déjeme la cita como estaba": nothing is done, and it is said.
         { guard: 'leavesAsIs', actions: [{ type: 'say', params: reply('menu.keptAsIs') }, 'repeatPrompt'] },
         { actions: 'rejectAnswer' },

@@ -226,6 +226,8 @@ export const ladderStates = {
     // "No hay cupos … en la mañana" when only the morning was searched (the afternoon ruled out); nothing when both were.
     entry: offer('riss.offer', (context) => ({
       band: searchedBand(context.emptyBands),
+      // Where the answer will go, said before anything is filed (the address on file, masked; "por correo" without one).
+      email: context.email ?? '',
       context: context.declined ? 'declined' : context.window === 'todayAndNextWorkingDay' ? 'urgent' : undefined,
     })),
     on: {

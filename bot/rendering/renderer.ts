@@ -62,6 +62,9 @@ function yearOfText(now: Date): string {
 /** `{{day, onDay}}`, `{{band, inBand}}`, `{{time, atTime}}`, `{{specialty, ofSpecialty}}`, `{{citaSite, inSite}}`, `{{notDays, besideDays}}`: the parts of a text that are left out when their value is. */
 const OPTIONAL_PART = /,\s*(?:inband|onday|attime|ofspecialty|withdoctor|insite|besidedays)\s*$/i;
 const NO_ONE_TO_NAME = /,\s*ofbeneficiaries\s*$/i;
+/** "{{email, byEmail}}" with no address at all: the answer goes by e-mail, none named. */
+const BY_EMAIL = /,\s*byemail\s*$/i;
+const BY_EMAIL_NONE = ' por correo';
 /** What "{{others, ofBeneficiaries}}" says when there is no one to name (the locale's own text). */
 const NO_BENEFICIARIES = noBeneficiariesText(resources);
 
@@ -84,6 +87,7 @@ function writeNothingForOptionalParts(_text: string, match: RegExpExecArray | st
   const placeholder = match[1] ?? '';
   // "{{others, ofBeneficiaries}}" with no one to name says there is no one.
   if (NO_ONE_TO_NAME.test(placeholder)) return NO_BENEFICIARIES;
+  if (BY_EMAIL.test(placeholder)) return BY_EMAIL_NONE;
   return OPTIONAL_PART.test(placeholder) ? '' : (match[0] ?? '');
 }
 
@@ -136,6 +140,8 @@ export class Renderer {
     formatter.add('day', (value: unknown) => formatDay(String(value), this.now));
     formatter.add('time', (value: unknown) => formatTime(String(value)));
     formatter.add('maskEmail', (value: unknown) => maskEmail(String(value)));
+    /** " al correo l***z@example.com" for an address on file, " por correo" without one: where an answer will go. */
+    formatter.add('byEmail', (value: unknown) => (typeof value === 'string' && value.includes('@') ? ` al correo ${maskEmail(value)}` : BY_EMAIL_NONE));
     formatter.add('franja', (value: unknown) => franjaOf(String(value)));
     formatter.add('site', (value: unknown) => siteOf(String(value)));
     formatter.add('siteAddress', (value: unknown) => this.addressOf(String(value)) ?? String(value));

@@ -42,7 +42,9 @@ function referenceRenderer(globals: Record<string, string>) {
         ? ''
         : /,\s*ofbeneficiaries\s*$/i.test(match[1] ?? '')
           ? instance.t('patient.noBeneficiaries')
-          : (match[0] ?? ''),
+          : /,\s*byemail\s*$/i.test(match[1] ?? '')
+            ? ' por correo'
+            : (match[0] ?? ''),
   });
   let now = new Date();
   const dayFormat = new Intl.DateTimeFormat(LOCALE, { timeZone: 'America/Bogota', weekday: 'long', day: 'numeric', month: 'long' });
@@ -65,6 +67,7 @@ function referenceRenderer(globals: Record<string, string>) {
     return `${time.startsWith('1:') ? 'a la' : 'a las'} ${time}`;
   });
   formatter.add('maskEmail', (value: unknown) => maskEmail(String(value)));
+  formatter.add('byEmail', (value: unknown) => (typeof value === 'string' && value.includes('@') ? ` al correo ${maskEmail(value)}` : ' por correo'));
   formatter.add('franja', (value: unknown) => instance.t(`franjas.${String(value)}`));
   formatter.add('site', (value: unknown) => (isSiteCode(String(value)) ? siteName(String(value) as never) : String(value)));
   formatter.add('siteAddress', (value: unknown) => (isSiteCode(String(value)) ? SEED_SITE_ADDRESSES[String(value) as never] : String(value)));
