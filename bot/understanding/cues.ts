@@ -44,7 +44,10 @@ export function leavesAsIs(text: string): boolean {
 }
 /** "Ese mismo día", "el mismo día pero más tarde": the day already under discussion. */
 /** "A la misma hora", "al mismo horario", "a esa misma hora": the time under discussion (another's is `timeOf`). */
-export const SAME_TIME = /\b(a la|a esa|la|esa) misma hora\b(?! (de|que|q|como|a) )|\bal mismo horario\b(?! (de|que|q|como|a) )/;
+// ("El viernes a la misma hora que el jueves tengo turno": "que" gives the reason, or names the day of the time under
+// discussion; "a la misma hora que la de Mateo" is another's, see `timeOf`.)
+export const SAME_TIME =
+  /\b(a la|a esa|la|esa) misma hora\b(?! (de|como|a) | (?:que|q) (?!(?:el|la) (?:lunes|martes|miercoles|jueves|viernes|sabado)\b))|\bal mismo horario\b(?! (de|que|q|como|a) )/;
 export const SAME_DAY = /\b(ese|el|este|aquel|del) mismo dia\b|\b(esa|la|esta) misma fecha\b/;
 /** At the consent question, consent in a sentence: "manifiesto que acepto el tratamiento de mis datos". */
 export const CONSENTS = /(?<!\bno )\b(acepto|autorizo|doy (mi )?(autorizacion|consentimiento)|estoy de acuerdo)\b/;

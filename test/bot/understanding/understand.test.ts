@@ -5110,6 +5110,13 @@ describe('the fifty-fourth blind batch, opened for tuning (dev57)', () => {
     assert.equal(read('sáquele la de primera vez', 'menu').intent, 'book');
   });
 
+  it('reads "a la misma hora que el jueves…" as the time under discussion, and "a la misma hora que la de Mateo" as his', () => {
+    assert.equal(read('mejor el viernes a la misma hora que el jueves tengo turno', 'confirm').entities.sameTime, true);
+    const his = read('ahora la de Sofía a la misma hora que la de Mateo', 'menu').entities;
+    assert.equal(his.sameTime, undefined);
+    assert.deepEqual(his.timeOf, { kind: 'name', name: 'mateo', written: 'Mateo' });
+  });
+
   it('reads "mire a ver qué sale" at an offer to search as a yes', () => {
     assert.equal(read('bueno mire a ver qué sale en la tarde y yo pido permiso', 'offer').entities.yesNo, 'yes');
     assert.equal(read('busque a ver si hay algo', 'offer').entities.yesNo, 'yes');
