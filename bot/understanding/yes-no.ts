@@ -196,6 +196,9 @@ const CLOSING_YES_VERB =
 /** The answer of someone the member asked, passed on: "ya hablé con ella, que sí", "le pregunté a mi esposo y dice que no". */
 const PASSED_ON =
   /\b(?:hable|pregunte|consulte|le pregunte|les pregunte) (?:con|a) (?:ella|el|laura|mi [a-z]+|[a-z]+)(?: y)?(?: (?:dice|dijo|me dijo))? (?:que|q) (si|no)\b(?! (?:se|sabe|sabia|puede|pudo)\b)/;
+/** At an offer, what was offered said back before the answer: "en la tarde (no hay problema)", "con otro médico (…)". */
+const OFFER_ECHOED =
+  /^(?:(?:en|por) la (?:manana|tarde)|con (?:otro|otra|cualquier) (?:medico|medica|doctor|doctora|profesional)|(?:el )?(?:lunes|martes|miercoles|jueves|viernes|sabado))(?= )/;
 /** At an offer to search, asking to search and see: "mire a ver qué sale", "busque a ver si hay algo". */
 const SEE_WHAT_COMES_UP =
   /^(?:(?:ay|ah|bueno|pues|ok|listo|entonces|dale|mija|senorita) )*(?:mire|mireme|miremos|busque|busqueme|busquemos|revise|reviseme) a ver (?:que|q|k|si) (?:sale|salen|hay|encuentra|aparece|aparecen|consigue|me sale|nos sale)\b/;
@@ -352,8 +355,10 @@ function firstAnswer(
     const resigned = RESIGNED.exec(words.slice(start).join(' '));
     if (resigned) return words.slice(start + resigned[0].split(' ').length).includes('no') ? undefined : 'yes';
   }
-  const noProblem = yesNoQuestion ? NO_PROBLEM.exec(words.slice(start).join(' ')) : null;
-  if (noProblem) return words.slice(start + noProblem[0].split(' ').length).includes('no') ? undefined : 'yes';
+  // ("En la tarde no hay problema", "con otro médico no hay lío" to an offer: what was offered, said back, then the yes.)
+  const echoed = question === 'offer' ? (OFFER_ECHOED.exec(words.slice(start).join(' '))?.[0].split(' ').length ?? 0) : 0;
+  const noProblem = yesNoQuestion ? NO_PROBLEM.exec(words.slice(start + echoed).join(' ')) : null;
+  if (noProblem) return words.slice(start + echoed + noProblem[0].split(' ').length).includes('no') ? undefined : 'yes';
   const first = /^no{2,}$/.test(words[start] ?? '') ? 'no' : words[start];
   if (first === undefined) return undefined;
   if (covered.some((span) => start >= span.start && start < span.end)) return undefined;

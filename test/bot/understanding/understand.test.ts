@@ -5117,6 +5117,13 @@ describe('the fifty-fourth blind batch, opened for tuning (dev57)', () => {
     assert.deepEqual(his.timeOf, { kind: 'name', name: 'mateo', written: 'Mateo' });
   });
 
+  it('reads what was offered said back, then "no hay problema", at an offer as a yes', () => {
+    assert.equal(read('en la tarde no hay problema', 'offer').entities.yesNo, 'yes');
+    assert.equal(read('con otro médico no hay problema', 'offer').entities.yesNo, 'yes');
+    assert.equal(read('en la tarde no puedo', 'offer').entities.yesNo, 'no');
+    assert.equal(read('¿en la tarde no hay?', 'offer').entities.yesNo, undefined);
+  });
+
   it('reads "mire a ver qué sale" at an offer to search as a yes', () => {
     assert.equal(read('bueno mire a ver qué sale en la tarde y yo pido permiso', 'offer').entities.yesNo, 'yes');
     assert.equal(read('busque a ver si hay algo', 'offer').entities.yesNo, 'yes');
