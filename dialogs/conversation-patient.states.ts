@@ -181,13 +181,14 @@ export const patientStates = {
         },
         { guard: 'namesSeveralPatients', target: 'awaitingPatient', reenter: true, actions: ['rememberRequest', 'narrowPatients'] },
         { guard: 'namesUnknownPatient', actions: ['sayUnknownPatient', 'repeatPrompt'] },
-        // "Quiero cancelar una cita" before saying for whom: kept, and the question stands.
-        { guard: 'asksForOperation', actions: ['rememberRequest', 'repeatPrompt'] },
-        // "Primera vez", "suba", "tarde" before saying for whom: kept and said ("Anoté: primera vez."), and the question stands.
+        // "Primera vez", "suba", "tarde", or "quiero una cita de medicina general", before saying for whom: kept and said
+        // ("Anoté: medicina general."), and the question stands.
         {
           guard: ({ event }) => detailsSaidAhead(event).length > 0,
           actions: ['rememberRequest', { type: 'say', params: ({ event }) => reply('booking.noted', { noted: detailsSaidAhead(event).join(',') }) }, 'repeatPrompt'],
         },
+        // "Quiero cancelar una cita" before saying for whom: kept, and the question stands.
+        { guard: 'asksForOperation', actions: ['rememberRequest', 'repeatPrompt'] },
         { actions: 'rejectAnswer' },
       ],
     },
