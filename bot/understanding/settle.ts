@@ -973,7 +973,9 @@ export function settleIntent(reads: Reads): Understanding {
     !entities.day &&
     !entities.time &&
     !entities.band &&
-    !(entities.yesNo === 'yes' && YES_OPENING.test(normalized))
+    // ("Sí, ¿y después la puedo volver a sacar?" says yes with its question; "si la cancelo…" is an "if", and "sí, pero si la
+    // cancelo… ¿cierto?" holds the yes back until it is answered.)
+    !(entities.yesNo === 'yes' && YES_OPENING.test(normalized) && !IF_DONE.test(normalized) && !YES_BUT.test(normalized))
   ) {
     intent = 'none';
     choice = undefined;
@@ -1864,6 +1866,10 @@ const DOUBT_OPENING =
   /^\W*(?:(?:ay|uy|m+|hm+|eh+|pues|bueno|es que|la verdad)\W+)*(?:dejeme|deme|dejame) (?:lo )?(?:pienso|pensar|pensarlo)\b|^\W*(?:(?:ay|uy|m+|hm+|eh+|pues|bueno|es que|la verdad)\W+)*(?:lo )?(?:voy a|tengo que|tendria que) pensar(?:lo)?\b|^\W*(?:(?:ay|uy|m+|hm+|eh+|pues|es que|la verdad)\W+)*no se\b(?! (?:si|que|como|cual|cuando|donde|nada)\b\s*\W*$)(?!\W+(?:moleste|molesta|preocupe|preocupa|afane|afana|angustie|ponga|olvide|puede|pudo|ha|han|me|le|la|lo|nos|te|haga)\b)/;
 /** A message that opens with a yes: "sí, …", "claro que sí, …", "dale, …". */
 const YES_OPENING = /^\W*(?:si|claro|dale|listo|ok|okey|bueno|perfecto|de una|con mucho gusto)\b/;
+/** An "if" about the operation, not a yes: "si la cancelo…", "y si la muevo…". */
+const IF_DONE = /^\W*(?:y )?si (?:la |lo |me la |se la )?(?:cancel|anul|muev|mov|pas|cambi|corr)\w*/;
+/** A yes followed by "pero": "sí, pero…", "bueno pero…". */
+const YES_BUT = /^\W*(?:si|sii|claro|dale|listo|ok|okey|bueno)\W+pero\b/;
 
 /** Questions by the way that may be about one option shown: who it is with, where, when to arrive. */
 const ABOUT_ONE_OPTION: ReadonlySet<Asked> = new Set(['doctor', 'address', 'arrival']);

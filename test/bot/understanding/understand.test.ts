@@ -5124,6 +5124,19 @@ describe('the fifty-fourth blind batch, opened for tuning (dev57)', () => {
     assert.equal(read('¿en la tarde no hay?', 'offer').entities.yesNo, undefined);
   });
 
+  it('reads a child whose cita is to be left ("la del niño déjela") as no patient of the cancellation', () => {
+    assert.deepEqual(read('cancele la de la niña pero la del niño déjela', 'menu').entities.patients, [{ kind: 'relation', relation: 'daughter' }]);
+  });
+
+  it('reads "sí, pero si la cancelo… ¿cierto?" and "si la cancelo…" at a confirmation as the question, no yes', () => {
+    for (const text of ['sí pero si la cancelo después puedo pedir otra, ¿cierto?', 'si la cancelo después puedo pedir otra?']) {
+      const result = read(text, 'confirm');
+      assert.equal(result.entities.yesNo, undefined, text);
+      assert.equal(result.entities.asks, 'rebook', text);
+    }
+    assert.equal(read('sí, y después la puedo volver a sacar?', 'confirm').entities.yesNo, 'yes');
+  });
+
   it('reads "mire a ver qué sale" at an offer to search as a yes', () => {
     assert.equal(read('bueno mire a ver qué sale en la tarde y yo pido permiso', 'offer').entities.yesNo, 'yes');
     assert.equal(read('busque a ver si hay algo', 'offer').entities.yesNo, 'yes');
