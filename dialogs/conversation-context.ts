@@ -315,9 +315,11 @@ export function requestedPatient(context: ConversationContext, event: EventObjec
 /** The request a message carries: an operation and what it says about it. */
 export function requestIn(understood: Understanding, previous?: PendingRequest): PendingRequest | undefined {
   const { intent, entities } = understood;
-  // "Para Mateo, necesito pediatría" names no operation, but a specialty or visit type only ever means booking.
+  // "Para Mateo, necesito pediatría" names no operation, but a specialty or visit type only ever means booking; so do a site
+  // and a band said together ("…para Mateo mañana en la tarde en Kennedy" to «¿Para quién es la cita?»).
   const named = isOperation(intent) ? intent : undefined;
-  const operation = named ?? previous?.operation ?? (entities.specialty || entities.visitType ? 'book' : undefined);
+  // ("Quiero agendar una cita para Mateo" to that question, nothing asked before it: the booking said with the answer.)
+  const operation = named ?? previous?.operation ?? (entities.bookingAsked || entities.specialty || entities.visitType || (entities.site && entities.band) ? 'book' : undefined);
   const fields: Request = {
     ...previous?.fields,
     ...(entities.specialty ? { specialty: entities.specialty } : {}),

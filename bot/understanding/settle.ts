@@ -475,8 +475,11 @@ function settleFirst(reads: Reads): FirstSettled {
     ((intent === 'book' && !(BOOKING_OPENS.test(wordsText) && operationCue(wordsText) === 'book')) ||
       intent === 'deny' ||
       (((intent === 'change_patient' && !PATIENT_CHANGE_CUE.test(normalized)) || intent === 'help') && !intentRead.ruled))
-  )
+  ) {
+    // ("Quiero agendar una cita para Mateo" where nothing was asked yet: the booking said is kept for the dialog.)
+    if (intent === 'book' && operationCue(wordsText) === 'book') entities.bookingAsked = true;
     intent = 'none';
+  }
   // A change of patient the classifier weighed, with an answer picked and no word of correction, is the answer ("medicina general para mí").
   if (intent === 'change_patient' && !intentRead.ruled && picked !== undefined && !CORRECTION.test(normalized) && !PATIENT_CHANGE_CUE.test(normalized)) intent = 'none';
   // Another day needs a day: "¿hay en Soacha?" at the site question asks about a site.

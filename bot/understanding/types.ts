@@ -271,6 +271,11 @@ export interface Entities {
    */
   notNeeded?: true;
   /**
+   * "Quiero agendar una cita para Mateo" at «¿Para quién es la cita?»: the patient is the answer (the intent is `none`), and a
+   * booking was asked in words; the dialog books when no other request is pending.
+   */
+  bookingAsked?: true;
+  /**
    * "¿Me puede dar otra mejor pa pasado mañana?", "mejor deme otra", "en cambio otra el jueves":
    * another cita instead of the one under discussion, read at a confirmation (at «¿La cancelo?»
    * it is the cita moved, not a new booking).

@@ -5137,6 +5137,14 @@ describe('the fifty-fourth blind batch, opened for tuning (dev57)', () => {
     assert.equal(read('sí, y después la puedo volver a sacar?', 'confirm').entities.yesNo, 'yes');
   });
 
+  it('reads a booking asked with the patient at the patient question as the answer, the booking kept for the dialog', () => {
+    const asked = read('quiero agendar una cita para Mateo', 'patient');
+    assert.equal(asked.intent, 'none');
+    assert.equal(asked.choice, 'mateo');
+    assert.equal(asked.entities.bookingAsked, true);
+    assert.equal(read('para Mateo', 'patient').entities.bookingAsked, undefined);
+  });
+
   it('reads "mire a ver qué sale" at an offer to search as a yes', () => {
     assert.equal(read('bueno mire a ver qué sale en la tarde y yo pido permiso', 'offer').entities.yesNo, 'yes');
     assert.equal(read('busque a ver si hay algo', 'offer').entities.yesNo, 'yes');
