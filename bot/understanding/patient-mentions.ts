@@ -1335,6 +1335,8 @@ function readPatients(
         found.value !== 'other' &&
         (words[found.start - 1] === 'el' || words[found.start - 1] === 'la' || words[found.start] === 'el' || words[found.start] === 'la') &&
         (/^(?:ya )?(?:tiene|tenia) (?:alguna |una |su )?citas?\b/.test(original.slice(found.end, found.end + 5).join(' ')) ||
+          // ("¿Y la niña puede pedir en Suba?": the one a cita is asked for, as the subject.)
+          /^(?:tambien |si )?(?:puede|podria|pudiera) (?:pedir|sacar|tener|agendar)\b/.test(original.slice(found.end, found.end + 4).join(' ')) ||
           // ("¿Y la niña qué tiene?", "¿y qué tiene el niño?": what they have, asked, and nothing else.)
           /^(?:que|q) (?:tiene|tenia)(?: pendiente| agendado| programado)?$/.test(original.slice(found.end).join(' ')) ||
           (found.end === words.length &&

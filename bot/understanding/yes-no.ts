@@ -285,7 +285,12 @@ function firstAnswer(
   // "Prefiero no autorizar nada hasta hablar con mi hija, entonces no, muchas gracias": the answer closing the message.
   // "Uy espere, el martes a las 3 tiene natación 🏊 mejor no": a "mejor no" closing the message.
   // ("No hay problema pero mejor no" says both: Lina asks.)
-  if (yesNoQuestion && /(?:^|[\s,.;!…])(?<!\bpero )mejor (?:que )?no\W*$/.test(normalized)) return 'no';
+  // ("Mejor no, espere": the no, and a pause after it.)
+  if (
+    yesNoQuestion &&
+    /(?:^|[\s,.;!…])(?<!\bpero )mejor (?:que )?no(?:\W+(?:espere|espera|esperate|esperame|espereme|gracias|mija|mijo|senorita|por ahora|todavia))*\W*$/.test(normalized)
+  )
+    return 'no';
   const closing = yesNoQuestion ? CLOSING_ANSWER.exec(normalized) : null;
   if (closing) return closing[1] === 'no' ? 'no' : 'yes';
   // "Si no me cobran nada, sí", "si es en Kennedy, dale": a yes on a condition the member states, closing the message.

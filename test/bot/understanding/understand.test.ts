@@ -5145,6 +5145,13 @@ describe('the fifty-fourth blind batch, opened for tuning (dev57)', () => {
     assert.equal(read('para Mateo', 'patient').entities.bookingAsked, undefined);
   });
 
+  it('reads a child as the subject of "puede pedir" as the one a cita is asked for, and "mejor no, espere" as the no', () => {
+    const hers = read('y la niña puede pedir en Suba?', 'menu');
+    assert.equal(hers.intent, 'book');
+    assert.deepEqual(hers.entities.patients, [{ kind: 'relation', relation: 'daughter' }]);
+    assert.equal(read('mejor no, espere', 'confirm').entities.yesNo, 'no');
+  });
+
   it('reads "mire a ver qué sale" at an offer to search as a yes', () => {
     assert.equal(read('bueno mire a ver qué sale en la tarde y yo pido permiso', 'offer').entities.yesNo, 'yes');
     assert.equal(read('busque a ver si hay algo', 'offer').entities.yesNo, 'yes');
