@@ -227,6 +227,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
         answerBeforeQuestion(read, expectation, now) ??
         answerAmongKindWords(read, expectation, now) ??
         answerAfterCorrection(read, expectation, now) ??
+        pickAfterQuestion(read, expectation, now) ??
         readOnce(read, expectation, now);
       const result = withTheAnswerSaid(checkedFirst(withNewBookingAfter(answer, read, expectation), read, expectation), read, expectation);
       if (listed?.secondOperation && !result.next) return { ...result, next: { intent: listed.secondOperation, entities: understandOne(listed.second, atMenu, now).entities } };
@@ -304,6 +305,21 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
    * last sentence settles it. A message that closes on its question stays a question; one that
    * said yes or no before its last sentence, other than in a question, is read whole.
    */
+  /**
+   * "¿A las 8 no hay? Bueno, la de las 7 y 40": at a list, a question, then an option picked with a word that settles it
+   * ("bueno", "entonces", "listo"): the option settled on (the question is left, as the member did).
+   */
+  function pickAfterQuestion(read: string, expectation: Expectation, now: Date): Understanding | undefined {
+    if (expectation.options.length === 0 || YES_NO_QUESTIONS.has(expectation.question)) return undefined;
+    const asked = read.lastIndexOf('?');
+    if (asked < 0) return undefined;
+    const after = read.slice(asked + 1).trim();
+    if (!SETTLED_PICK.test(normalizeMessage(after))) return undefined;
+    const picked = readOnce(after, expectation, now);
+    // (Whatever the question before it seemed to pick, "¿a las 8 no hay?" with 8:00 shown, the option settled on is the one.)
+    return picked.choice === undefined ? undefined : picked;
+  }
+
   function answerAfterDoubt(read: string, expectation: Expectation, now: Date): Understanding | undefined {
     if (!YES_NO_QUESTIONS.has(expectation.question)) return undefined;
     const final = finalSentence(read);
@@ -711,6 +727,8 @@ function identifiesAnAdult(entities: Entities, normalized: string, now: Date): b
 }
 
 /** "Mi cita", "la mía": the member's own, when the message sets it against someone else's. */
+/** After a question at a list, the words that settle on an option: "bueno, (la de las 7 y 40)", "entonces (la 2)". */
+const SETTLED_PICK = /^\W*(?:(?:ah|ay|ok|okey|bueno|listo|entonces|pues|dale|ya|mija|senorita)\W+)*(?:bueno|listo|entonces|dale|ok|okey)\b/;
 const MY_OWN_CITA = /\b(?:mi (?:cita|consulta)|la mia)\b/;
 
 /** "…y sáqueme una nueva", "ahora sí agéndeme otra": a new cita asked for besides the answer. */

@@ -5152,6 +5152,15 @@ describe('the fifty-fourth blind batch, opened for tuning (dev57)', () => {
     assert.equal(read('mejor no, espere', 'confirm').entities.yesNo, 'no');
   });
 
+  it('reads a question at the slots, then an option settled on ("¿a las 8 no hay? bueno, la 1"), as the option', () => {
+    const picked = read('¿a las 8 no hay? bueno, la primera', 'slot');
+    assert.equal(picked.choice, 'slot-1');
+    assert.equal(read('¿a las 8 no hay?', 'slot').choice, undefined);
+    assert.equal(read('¿a las 8 no hay? bueno', 'slot').choice, undefined);
+    // Whatever the question seemed to pick, the option settled on after it is the one.
+    assert.equal(read('¿la de las 9 es con el doctor? bueno, la primera', 'slot').choice, 'slot-1');
+  });
+
   it('reads "mire a ver qué sale" at an offer to search as a yes', () => {
     assert.equal(read('bueno mire a ver qué sale en la tarde y yo pido permiso', 'offer').entities.yesNo, 'yes');
     assert.equal(read('busque a ver si hay algo', 'offer').entities.yesNo, 'yes');
