@@ -19,9 +19,12 @@ export const FINE_AS_IS =
 /** The cita no longer needed: "ya no la necesito", "ya no nos hace falta", "ya no la vamos a necesitar". */
 export const NOT_NEEDED =
   /\bya no (?:la |lo |las |los )?(?:necesito|necesitamos|necesita|necesitan|ocupo|ocupamos|vamos a necesitar|voy a necesitar|va a necesitar)\b(?! (?:cancelar|anular|mover|cambiar|correr|pasar|reprogramar)\w*)|\bya no (?:me |nos |le |les )?hace falta\b/;
+/** The words that refuse or warn against what follows: "no quiero", "no es para", "no (me) la vaya a". */
+const NEGATING = String.raw`no (?:quiero|queria|quisiera|deseo|voy a|vamos a|iba a|es para|era para|necesito|(?:me |se |nos )?(?:la |lo )?(?:vaya|vayan|valla|vallan) a)`;
 /** An operation refused or warned against: "no quiero cancelar", "no la vaya a cancelar", "no es para agendar". */
-export const NEGATED_OPERATION =
-  /\bno (?:quiero |queria |quisiera |deseo |voy a |vamos a |iba a |es para |era para |necesito |(?:me |se |nos )?(?:la |lo )?(?:vaya|vayan|valla|vallan) a )(?:cancel|anul|mov|muev|cambi|reprogram|reagend|agend|pas|corr)\w*/;
+export const NEGATED_OPERATION = new RegExp(String.raw`\b${NEGATING} (?:cancel|anul|mov|muev|cambi|reprogram|reagend|agend|pas|corr)\w*`);
+/** Right before an option's words, what denies it: "no quiero (cancelar)", "esa no la vaya a (cancelar)". */
+export const DENIED_BEFORE = new RegExp(String.raw`\b${NEGATING}$`);
 
 /** "Entonces déjela así", "déjeme la cita del miércoles como estaba": the appointment is kept. */
 export const KEEP_IT =

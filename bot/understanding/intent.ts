@@ -118,12 +118,7 @@ export function readIntent(
   // "Ah, no sabía que ya tenía cita, entonces déjela así": nothing to cancel.
   // "Así está bien, confírmela" asks for the confirmation: not this.
   // ("La del viernes déjela quieta, esa no la vaya a cancelar": the cancellation warned against, not asked for.)
-  if (
-    KEEP_IT.test(whole) &&
-    (!/\bcancel/.test(whole) || /\bno (?:me |se |nos )?(?:la |lo )?(?:vaya|vayan|valla|vallan) a cancel/.test(whole)) &&
-    !/\bconfirm/.test(whole) &&
-    !/\b(otra|nueva|otro)\b/.test(whole)
-  )
+  if (KEEP_IT.test(whole) && (!/\bcancel/.test(whole) || NEGATED_OPERATION.test(whole)) && !/\bconfirm/.test(whole) && !/\b(otra|nueva|otro)\b/.test(whole))
     return { intent: /\bgracias\b/.test(whole) ? 'thanks' : 'none', score: 1, ruled: false };
   // "Q pasó pues", "aló": where things stand, never "pasar" a cita.
   if (WHERE_ARE_WE.test(whole)) return { intent: 'greet', score: 1, ruled: false };

@@ -24,6 +24,7 @@ import {
   PICKING_WORDS,
   TIME_BOUND,
   ANYTHING_ELSE,
+  DENIED_BEFORE,
 } from './cues.js';
 import type { Found } from './lexicon.js';
 import { numberFromWords, ordinalFromWord } from './numbers.js';
@@ -465,8 +466,6 @@ function optionByWords(reading: Reading, options: ShownOption[], words: readonly
   return matching.length === 1 ? matching[0]?.value : undefined;
 }
 
-/** Before an option's words, what denies it: "no quiero (cancelar)", "esa no la vaya a (cancelar)", "no es para (agendar)". */
-const DENIED_BEFORE = /\bno (?:quiero|queria|quisiera|deseo|voy a|vamos a|iba a|es para|era para|necesito|(?:me |se |nos )?(?:la |lo )?(?:vaya|vayan|valla|vallan) a)$/;
 /** After an option's words, what denies it: "(control) no es", "(control) no", "(control) tampoco". */
 const DENIED_AFTER = /^(?:no es|no era|no sera|tampoco|no(?: (?:porque|xq|pq|que|q|mejor|sino|gracias))?\s*$|no (?:porque|xq|pq|que|q|mejor|sino)\b)/;
 

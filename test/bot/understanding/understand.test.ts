@@ -5050,9 +5050,10 @@ describe('the fifty-fourth blind batch, opened for tuning (dev57)', () => {
     assert.equal(read('cancelar', 'menu').choice, 'cancel');
   });
 
-  it('reads a band refused with its reason at an offer as a no, and "no hay?" as no refusal', () => {
+  it('reads a band refused with its reason at an offer as a no, and "no importa", "¿no hay?" as no refusal', () => {
     assert.equal(read('en la tarde no, el papá es el que lo lleva', 'offer').entities.yesNo, 'no');
-    assert.equal(read('en la tarde no importa', 'offer').entities.yesNo, undefined);
+    assert.notEqual(read('en la tarde no importa', 'offer').entities.yesNo, 'no');
+    assert.notEqual(read('¿en la tarde no hay?', 'offer').entities.yesNo, 'no');
   });
 
   it('reads the answer of someone the member asked, passed on, as that answer', () => {
