@@ -129,6 +129,14 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, kno
       const sites = site ? [site] : sitesIn(prompt);
       return addressesOf(sites.length === 0 && fallback ? [fallback] : sites);
     }
+    // "¿Es en Kennedy, cierto?": yes, with where it is; or no, the site the cita shown is at. (Several sites or none shown:
+    // where the site named is.)
+    case 'siteCheck': {
+      const shown = sitesIn(prompt);
+      const [only] = shown;
+      if (!site || !only || shown.length !== 1) return addressesOf(site ? [site] : shown);
+      return only === site ? reply('help.siteIs', { site }) : reply('help.siteIsNot', { site, citaSite: only });
+    }
     case 'cost':
       return reply('help.cost');
     case 'hours':

@@ -1056,6 +1056,11 @@ export const ASKS_WHAT_IT_IS =
 /** "¿Dónde queda la sede de Kennedy?", "¿cuál es la dirección?", "y eso dónde es?": where a site is (not "¿dónde es mi cita?"). */
 export const ASKS_WHERE =
   /\b(donde|dnd|onde|en donde|por donde) (queda|qda|keda|quedan|es|esta|estan|se encuentra|se encuentran|se ubica|ubico|lo ubico|la ubico|es que queda)\b(?! (mi|mis|la|las|su|sus) citas?\b)|\bdireccion\b(?! (de |del )?(correo|electronica|email|e-mail|mail))|\bcomo (llego|llegar|se llega|hago para llegar)\b|\bubicacion\b|\b(queda|es) (donde|dnd) mismo\b|\b(eso|esa|la cita) (es|queda) (aqui|aca) mismo\b|\b(es|queda) (aqui|aca) mismo en (esta|la) sede\b|(?<=\bcon quien (?:quedo|queda|es) )y (donde|dnd)\b|^(?!\W*cual\b)[^?.;!,]*\b(?:queda|quedan|es la que queda|es la de) (?:por|cerca de|cerca a|por el lado de|al lado de|en el barrio)\b[^?.;!]*\?\W*$/;
+/**
+ * "¿Es en Kennedy, cierto?", "eso queda en Suba ¿no?", "¿sería en la 42?": whether the cita shown is at the site the
+ * member names, asked to be sure (a question mark or a "¿cierto?", "¿verdad?", "¿no?" at the end).
+ */
+export const CHECKS_SITE = /\b(?:es|queda|seria|sera|va a ser|quedaria|quedo)\s+(?:(?:alla|aca|aqui|alli|ahi)\s+)?(?:en|por)\b[^?]*(?:\?|[\s,]+(?:cierto|verdad|no|si o no)\W*$)/;
 /** "¿Cuánto vale la cuota moderadora?", "¿cuánto cuesta la cita?", "¿hay que pagar copago?": what a cita costs. */
 export const ASKS_COST =
   /\b(cuanto|cnto|qto) (me |nos |le )?(vale|valen|cuesta|cuestan|sale|salen|cobran|me cobran|(?:va|van) a (?:costar|valer|salir|cobrar)|hay que pagar|toca pagar|me toca pagar|debo pagar|tengo que pagar|pago|es (la cuota|el copago|el valor|la consulta|la cita))\b|\bcuota moderadora\b|\bcopago\b|\bprecio\b|\btarifa\b|\b(valor|costo) de (la|una) (cita|consulta)\b|\b(me|nos|le|les) (cobran|cobra|van a cobrar)\b|\b(hay que|toca|tengo que|debo) pagar\b|\bes gratis la (cita|consulta)\b|\b(la|una) (cita|consulta) (es|sale) gratis\b|\b(esto|eso|la cita|la consulta|el caso|radicar|radicarlo|el tramite|eso del caso|lo del caso|el control|la de control|la no programada|la de primera vez) (no )?(tiene|tendra|cuesta|vale) (algun|ningun)? ?(costo|valor|cobro)\b|\b(esto|eso|el caso|radicar) (es|sale) gratis\b|\b(eso|esto) (del|de) (caso|tramite|radicar) (no )?(tiene|tendra|cuesta|vale) (algun|ningun)? ?(costo|valor|cobro)\b/;

@@ -262,8 +262,12 @@ export function readEntities(
   };
   // ("Primero de Mayo, la de Kennedy no me sirve", "Suba, Kennedy no", "Kennedy no me sirve": a site turned down after it, never
   // the answer.)
+  // ("¿Es en Chía, no?": a question tagged to be sure, no site turned down.)
+  const taggedNo = (found: Found<unknown>): boolean =>
+    found.end === words.length - 1 && words[found.end] === 'no' && /\bno\W*\?\W*$/.test(normalized) && /\b(?:es|queda|seria|sera|quedaria)\s+(?:en|por)\b/.test(wordsText);
   const turnedDown = (found: Found<unknown>): boolean =>
-    /^(?:no(?: me| nos)? (?:sirve|conviene|gusta)\b|no$|no (?:porque|xq|que|es|esta|puedo)\b)/.test(words.slice(found.end, found.end + 3).join(' ')) ||
+    (/^no$/.test(words.slice(found.end, found.end + 3).join(' ')) && !taggedNo(found)) ||
+    /^(?:no(?: me| nos)? (?:sirve|conviene|gusta)\b|no (?:porque|xq|que|es|esta|puedo)\b)/.test(words.slice(found.end, found.end + 3).join(' ')) ||
     // ("La de Fonti esta vez, Kennedy me queda lejísimos": too far away.)
     /^(?:me |nos )?queda (?:muy |re |super |bien |demasiado )?(?:lejos|lejisimos|lejisimo|retirado|retiradisimo)\b/.test(words.slice(found.end, found.end + 5).join(' ')) ||
     // ("…y yo no la puedo llevar sola, que me queda muy lejos Kennedy": said after it, as a reason; "suba me queda lejísimos, chía"

@@ -30,6 +30,7 @@ import {
   COMPLAINT,
   FRUSTRATION,
   ASKS_WHERE,
+  CHECKS_SITE,
   BACK_CUE,
   ANNOYED,
   CORRECTION,
@@ -1192,7 +1193,9 @@ export function settleIntent(reads: Reads): Understanding {
         (asked === 'cost' || asked === 'bring' || asked === 'hours' || asked === 'arrival') &&
         /^[^?¿]*(?:[,.]|\by (?:eso|esto|otra pregunt\w*|otra cosa|una pregunt\w*)\b)/.test(normalized) &&
         // ("Una preguntica, ¿hay que llevar algún papel?": the question announced, no answer before it.)
-        !ANNOUNCED_QUESTION.test(normalized));
+        !ANNOUNCED_QUESTION.test(normalized)) ||
+      // ("La de las 3 con la doctora Marta, ¿esa también es en Kennedy?": the option taken; what comes next shows its site.)
+      (asked === 'siteCheck' && choice !== undefined && picked?.by === 'words' && !YES_NO_QUESTIONS.has(question));
     const about = ABOUT_ONE_OPTION.has(asked) && !answersToo ? optionAskedAbout() : undefined;
     if (about !== undefined) entities.asksAbout = about;
     // ("¿Y la de Autopista Sur dónde queda?" at the site question: that site, which "bueno, en esa" then takes.)
@@ -1668,6 +1671,9 @@ const WAIT_A_MOMENT =
 /** A yes or no said with it ("sí, un momento"): the answer, not a wait. */
 const YES_NO_ANSWERED = /^\W*(?:si|no|dale|claro)\b/;
 
+/** Questions that show a cita, or the slots of one site, with its site. */
+const SITE_SHOWN: ReadonlySet<Question> = new Set(['slot', 'confirm', 'appointment', 'existing']);
+
 /** Questions that show citas with their doctor, or follow them (the menu after a consultation or a booking): "¿con qué doctor es?" is about them there. */
 const DOCTOR_SHOWN: ReadonlySet<Question> = new Set(['slot', 'confirm', 'appointment', 'menu']);
 
@@ -1710,6 +1716,8 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
     (!TIME_QUESTIONS.has(question) || /\b(abren|abre|cierran|cierra|atienden|atiende|atencion|sede|sedes)\b/.test(normalized))
   )
     return 'hours';
+  // "¿Es en Kennedy, cierto?" where a cita or its slots are shown: whether it is there (where it is, when it is not).
+  if (SITE_SHOWN.has(question) && entities.site && CHECKS_SITE.test(normalized) && !ASKS_WHERE.test(normalized)) return 'siteCheck';
   if (ASKS_WHERE.test(normalized)) return 'address';
   if (DOCTOR_SHOWN.has(question) && ASKS_DOCTOR.test(normalized)) return 'doctor';
   if (question !== 'email' && ASKS_BY_EMAIL.test(normalized)) return 'byEmail';

@@ -69,7 +69,8 @@ export type Question = (typeof QUESTIONS)[number];
 /**
  * A question the member asks that Lina answers (or says she cannot) before asking the pending
  * question again: what the question or its options mean ("¿qué es no programada?"), where a
- * site is ("¿dónde queda la sede de Kennedy?"), what a cita costs ("¿cuánto vale la cuota
+ * site is ("¿dónde queda la sede de Kennedy?"), whether the cita shown is at the site named ("¿es en
+ * Kennedy, cierto?"), what a cita costs ("¿cuánto vale la cuota
  * moderadora?"), when the sites open ("¿a qué hora abren?"), who a cita shown is with ("¿con
  * qué doctor es?"), whether the cita is sent by e-mail ("¿me manda la confirmación al correo?"),
  * what happens when a cita is missed ("¿y si no llego qué pasa? ¿me cobran?"), when to arrive
@@ -83,6 +84,7 @@ export type Question = (typeof QUESTIONS)[number];
 export const ASKED = [
   'meaning',
   'address',
+  'siteCheck',
   'cost',
   'hours',
   'doctor',

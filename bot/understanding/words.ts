@@ -83,6 +83,7 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['mnn', 'manana'],
   ['mnna', 'manana'],
   ['mna', 'manana'],
+  ['mnana', 'manana'],
   ['hr', 'hora'],
   ['hrs', 'horas'],
   ['dsps', 'despues'],

@@ -3429,6 +3429,8 @@ describe("chat shorthand for the morning, the hour and after; thanks closing a c
   itReads([
     ['x la mñn', 'band', { choice: 'manana', band: 'manana' }],
     ['mñn si se puede', 'day', { choice: '2026-11-24', day: '2026-11-24' }],
+    // "mñana", the a left out: tomorrow still, never today (member testing round 9).
+    ['pa mñana temprano', 'day', { choice: '2026-11-24', day: '2026-11-24', band: 'manana' }],
     ['a la hr q sea', 'band', { choice: 'cualquiera' }],
     ['primero sofi y despues mateo', 'patient', { intent: 'none', inOrder: true }],
     ['Muchísimas gracias mijita, Dios se lo pague.', 'menu', { intent: 'thanks' }],
@@ -5202,4 +5204,19 @@ describe('the operation cues', () => {
   it('are each read match after match, so each is global (without /g the reading loop would never end)', () => {
     for (const [intent, cue] of OPERATION_CUES) assert.ok(cue.global, `${intent} cue /${cue.source.slice(0, 60)}…/ has no g flag`);
   });
+});
+
+describe('a site checked where a cita or its slots are shown (member testing round 9)', () => {
+  itReads([
+    ['¿es en Kennedy, cierto?', 'confirm', { intent: 'none', site: 'KENNEDY', asks: 'siteCheck', choice: undefined }],
+    ['eso queda en Suba no?', 'confirm', { site: 'SUBA', asks: 'siteCheck' }],
+    ['¿y eso es en la 42?', 'slot', { site: 'CALLE42', asks: 'siteCheck', choice: undefined }],
+    // A yes with the check is still the yes; the site it names is what the dialog compares.
+    ['si pero es en chia no?', 'confirm', { choice: 'yes', yesNo: 'yes', site: 'CHIA', asks: 'siteCheck' }],
+    // An option taken by its words, then the check: the option (the confirmation shows its site).
+    ['la de las 3 con la doctora Marta. ¿esa también es en Kennedy?', 'slot', { choice: 'slot-4', site: 'KENNEDY' }],
+    // A site turned down is no check: "Kennedy no" at the site question, and where a site is asked.
+    ['kennedy no', 'site', { site: undefined, asks: undefined }],
+    ['¿dónde queda la de kennedy?', 'confirm', { asks: 'address' }],
+  ]);
 });
