@@ -57,19 +57,21 @@ describe('understanding on the held-out split', () => {
   // and their numbers are held to the committed report below, so they change only with a new
   // report, in review. They are never met by tuning on the held-out split: its failures are not
   // looked at (test/understanding/README.md).
-  // Met on the fifty-fifth blind batch: 97.0 % (96.9 % when measured once; 95.5 % on the fifty-fourth; README, "Understanding").
-  it('reads the intent of at least 95 % of the messages', () => {
-    assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
-  });
+  // todo: not met on the fifty-sixth blind batch: 93.9 % (96.9 % on the fifty-fifth, 95.5 % on the fifty-fourth; README,
+  // "Understanding"). The test, for when it is met:
+  // it('reads the intent of at least 95 % of the messages', () => {
+  //   assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
+  // });
+  it.todo('reads the intent of at least 95 % of the messages');
 
-  // todo: not met on the fifty-fifth blind batch: 92.6 % (93.8 % on the fifty-fourth, 95.7 % on the fifty-third; README, "Understanding")
+  // todo: not met on the fifty-sixth blind batch: 89.0 % (92.6 % on the fifty-fifth, 93.8 % on the fifty-fourth; README, "Understanding")
   // The test, for when it is met:
   // it('reads at least 95 % of the entities and chosen options right', () => {
   //   assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
   // });
   it.todo('reads at least 95 % of the entities and chosen options right');
 
-  // todo: not met on the fifty-fifth blind batch: 6 of 778 (9 of 779 on the fifty-fourth, 0 on the thirty-eighth;
+  // todo: not met on the fifty-sixth blind batch: 13 of 718 (6 of 778 on the fifty-fifth, 9 of 779 on the fifty-fourth;
   // README, "Understanding")
   // The test, for when it is met:
   // it('reads no message as naming a patient other than the one it names', () => {
@@ -77,13 +79,10 @@ describe('understanding on the held-out split', () => {
   // });
   it.todo('reads no message as naming a patient other than the one it names');
 
-  // todo: not met on the fifty-fifth blind batch: 1 of 778 (2 of 779 on the fifty-fourth, 0 of 744 on the fifty-third;
-  // README, "Understanding")
-  // The test, for when it is met:
-  // it('never reads a yes as a no or a no as a yes', () => {
-  //   assert.equal(report.yesNoFlips, 0);
-  // });
-  it.todo('never reads a yes as a no or a no as a yes');
+  // Met on the fifty-sixth blind batch: 0 of 718 (1 of 778 on the fifty-fifth, 2 of 779 on the fifty-fourth; README, "Understanding").
+  it('never reads a yes as a no or a no as a yes', () => {
+    assert.equal(report.yesNoFlips, 0);
+  });
 
   it('is what the committed report says', () => {
     const committed = JSON.parse(readFileSync(new URL('./report.json', import.meta.url), 'utf8')) as {
