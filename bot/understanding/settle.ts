@@ -323,6 +323,9 @@ function settleFirst(reads: Reads): FirstSettled {
   // ("Medicina general, que le miren si es un esguince nada más": an option picked is no goodbye without a word of leaving.)
   if (intent === 'goodbye' && !intentRead.ruled && BOOKING_QUESTIONS.has(question) && picked !== undefined && !/\b(chao|chau|adios|bye|hasta luego|me despido)\b/.test(normalized))
     intent = 'none';
+  // ("Sí señorita, muchas gracias, chao", "dale gracias chao" at «¿La confirmo?»: the yes, so what was asked is done before the
+  // member leaves; a goodbye alone, or with a no, still ends the operation undone.)
+  if (intent === 'goodbye' && (question === 'confirm' || question === 'offer') && yesNo === 'yes') intent = 'affirm';
   // Small talk around an answer is politeness: "hola, la 2", "nací el 15/03/1994, bendiciones".
   if ((intent === 'greet' || intent === 'thanks') && !intentRead.ruled && question !== 'start' && (picked !== undefined || answersQuestion(question, entities))) {
     intent = yesNo === 'yes' ? 'affirm' : yesNo === 'no' ? 'deny' : 'none';

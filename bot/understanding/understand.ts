@@ -106,6 +106,9 @@ function withNoneSetApart(text: string): string {
   return NONE_THEN_WHO.test(text) ? text.replace(NONE_THEN_WHO, '$1, ') : text;
 }
 
+/** Words of a cita the member has or of when it is: "mis citas", "tengo", "¿cuándo es?", "a qué hora es". */
+const HAS_OR_WHEN = /\b(?:mis?|tengo|tiene|tienen|tenemos|cuando|que dia|programad\w*|pendientes?|agendad\w*|asignad\w*)\b|\ba (?:que|q|k) hora\b/;
+
 export function createUnderstanding(resources: UnderstandingResources): Understand {
   const { lexicon, model } = resources;
   const names = new Set(resources.names ?? []);
@@ -584,7 +587,13 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
     // ("Necesito médico general en Facatativá, cualquier hora": a help the classifier weighed, with no word of help, is the booking too.)
     if (
       (question === 'start' || question === 'menu') &&
-      (intent === 'none' || intent === 'thanks' || intent === 'greet' || (intent === 'help' && !intentRead.ruled && !asksForHelp(words))) &&
+      (intent === 'none' ||
+        intent === 'thanks' ||
+        intent === 'greet' ||
+        (intent === 'help' && !intentRead.ruled && !asksForHelp(words)) ||
+        // ("Una cita por primera vez con médico general en Facatativá, a la hora que sea": a look-up the classifier weighed,
+        // with no word of a cita the member has, is the booking too.)
+        (intent === 'consult' && !intentRead.ruled && !normalized.includes('?') && !HAS_OR_WHEN.test(words.join(' ')) && operationCue(words.join(' ')) === undefined)) &&
       entities.specialty &&
       (entities.visitType ||
         entities.site ||

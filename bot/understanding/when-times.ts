@@ -35,6 +35,8 @@ const BOTH_AFTER = /^\s*(?:$|[,.;!?]|porque|pues|por\s+favor|porfa|que\s+(?!sea|
 /** "Las dos el mismo día", "las dos juntas", "las dos me quedan cerca": both, whatever comes before. */
 const BOTH_SURELY_AFTER =
   /^\s*(?:el\s+mismo|la\s+misma|en\s+el\s+mismo|juntas|juntos|al\s+tiempo|a\s+la\s+vez|seguidas|estamos|somos|son|quedan|(?:me|nos|le)\s+(?:quedan|sirven|gustan|parecen|convienen)|fueron|tenemos|necesitamos|vamos|queremos|estan|tienen|necesitan|con\s+(?:medicina|pediatria|gripa|fiebre|tos|el\s+mismo|la\s+misma)|como\s+(?:quedaron|quedan|estan|van)|de\s+(?:los|las|mis|sus)\s+(?:ninos|ninas|hijos|hijas|nietos|pelaos|chinos)|(?:pa|para|pal)\s+el\s+(?:mismo|lunes|martes|miercoles|jueves|viernes|sabado))(?![a-z])/;
+/** "Las dos de control", "las dos por primera vez": both, of that kind ("la de las 3 de pediatría" is the one at three). */
+const BOTH_OF_A_KIND_AFTER = /^\s*(?:de|por|para|pa)\s+(?:control|primera\s+vez|pediatria|medicina|no\s+programada)(?![a-z])/;
 
 const TIME_LEAD_IN = new RegExp(`(?<![a-z0-9])${TIME_PREFIX}\\s+$`);
 /** Before a number, words that make it a day of the month: "el 4", "el lunes 7", "para el 1". */
@@ -85,7 +87,8 @@ export class TimeParser extends WholeWordParser {
       !bandWord &&
       // ("¿Quedaron las 3?": all three; "las 3 porfa" alone stays three o'clock.)
       ((!timesShown && BOTH_BEFORE.test(before(context, start)) && (hour === 2 || /[a-z]\s+$/.test(before(context, start))) && BOTH_AFTER.test(after(context, end))) ||
-        BOTH_SURELY_AFTER.test(after(context, end)))
+        BOTH_SURELY_AFTER.test(after(context, end)) ||
+        (BOTH_OF_A_KIND_AFTER.test(after(context, end)) && !/(?:^|\s)de\s+$/.test(before(context, start))))
     )
       return null;
     const meridiem = readMeridiem(shortMeridiem, bandWord, noon);

@@ -146,6 +146,8 @@ export const TURNED_DOUBT = /\b(?:bueno|ay|uy|mmm|mm|o sea|pensandolo bien|ahora
 
 /** A whole message that opens with a no or a doubt and settles on a yes, with only words that confirm after it. */
 const YES_THEN = String.raw`(?:si|sii|siii|claro|dale)(?: (?:si|sii|claro|dale))*(?: (?:senora|senor|senorita|mija))?`;
+/** Words of leaving that may close a yes: "listo, chao". */
+const LEAVING: ReadonlySet<string> = new Set(['chao', 'chau', 'adios', 'bye', 'chaito']);
 const CONFIRMING = String.raw`(?:busque|busquela|buscar|radiquelo|radique|radicarlo|confirmela|confirme|confirmo|agendela|hagale|hagalo|por favor|porfa|gracias|de una|esa|listo)`;
 const NO_THEN_YES = new RegExp(
   String.raw`^(?:(?:ay|uy|ah|eh|m+|hm+|este) )*` +
@@ -397,6 +399,8 @@ function firstAnswer(
     while (afterWeak.length > 0 && INTERJECTIONS.has(afterWeak.at(-1) ?? '')) afterWeak.pop();
     const rest = yesNoQuestion && (afterWeak[0] === 'igual' || afterWeak[0] === 'pues') && afterWeak.length > 1 ? afterWeak.slice(1) : afterWeak;
     if (rest.every((word) => lexicon.yes.has(word) || (yesNoQuestion && lexicon.yesVerbs.has(word)))) return 'yes';
+    // ("Listo gracias, chao" at «¿La confirmo?»: the yes, then the goodbye; "bueno, entonces chao" gives up.)
+    if (yesNoQuestion && first === 'listo' && rest.length > 0 && !rest.includes('entonces') && rest.every((word) => lexicon.yes.has(word) || LEAVING.has(word))) return 'yes';
     // "Bueno, está bien, sí", "bueno pues sí toca sí": yes phrases of several words after the weak yes.
     if (yesNoQuestion && onlyYesPhrases(lexicon, rest)) return 'yes';
     // "Listo, esa", "ok esa misma" at a list: agreeing to an option not named yet (the dialog asks which).

@@ -5220,3 +5220,24 @@ describe('a site checked where a cita or its slots are shown (member testing rou
     ['¿dónde queda la de kennedy?', 'confirm', { asks: 'address' }],
   ]);
 });
+
+describe('member testing round 10', () => {
+  itReads([
+    // A yes, thanks and a goodbye at a confirmation: the yes (the cita is booked or moved before the member leaves).
+    ['si señorita muchas gracias, chao', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['listo gracias, chao', 'confirm', { intent: 'affirm', choice: 'yes' }],
+    ['dale gracias chao', 'offer', { intent: 'affirm', choice: 'yes' }],
+    // A goodbye alone, with a no, or giving up ("bueno, entonces chao") still ends it.
+    ['no gracias chao', 'confirm', { intent: 'goodbye' }],
+    ['ah bueno, entonces chao, gracias', 'offer', { intent: 'goodbye' }],
+    // A cita asked "a la hora que sea", with no word of one the member has: a booking, not a look-up.
+    ['una cita por primera vez con medico general en facatativa, a la hora que sea', 'menu', { intent: 'book', choice: 'book', band: 'cualquiera' }],
+    ['¿a qué hora es mi cita de medicina general en Suba?', 'menu', { intent: 'consult' }],
+    // "Las dos de control": both children, never two o'clock; "la de las 3 de pediatría" is three o'clock.
+    ['necesito cita de pediatria para mateo y para sofi, las dos de control, en la calle 42', 'menu', { time: undefined, visitType: 'control' }],
+    ['ahh no, era el viernes, me confundi. es la de las 3 de pediatria', 'appointment', { time: '15:00' }],
+    // "La cita del niño la necesito cancelar": the boy's cita, cancelled ("la de Sofía sí la necesito" still keeps hers).
+    ['la cita del niño la necesito cancelar', 'menu', { intent: 'cancel', patients: [{ kind: 'relation', relation: 'son' }] }],
+    ['ahora la del niño la necesito mover para el lunes 30', 'menu', { intent: 'reschedule', patients: [{ kind: 'relation', relation: 'son' }] }],
+  ]);
+});
