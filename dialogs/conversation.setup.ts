@@ -4,7 +4,8 @@
  * operation's ending leaves.
  */
 import { emit, enqueueActions, fromPromise, sendTo, setup, assign, type EventObject } from 'xstate';
-import { serviceOf, type Member } from '../bot/domain.js';
+import { PEDIATRICS_MAX_AGE, serviceOf, type Member } from '../bot/domain.js';
+import { yearsOld } from './parse.js';
 import { listAppointments } from './appointment-choice.js';
 import { bogotaParts, minuteAfter } from './appointments.js';
 import { bandOfTime } from './slot-search.js';
@@ -344,14 +345,17 @@ export const conversationSetup = setup({
       const { specialty, visitType } = serviceOf(last.cups);
       // Another specialty said ("una de pediatría"): its visit type is asked, not taken from the other one.
       const sameService = said.specialty === undefined || said.specialty === specialty;
+      // ("Y también una para Sofi de control ese mismo día" after the mother's medicina general: a child's specialty is asked,
+      // never taken from an adult's cita unless "lo mismo" is said; pediatría is never taken for an adult.)
+      const minor = context.patient !== undefined && yearsOld(context.patient.birthDate, context.today) < PEDIATRICS_MAX_AGE;
+      const fits = said.specialty !== undefined || (specialty === 'pediatria' ? minor : !minor || said.sameAgain === true);
       return {
         request: {
           operation: 'book' as const,
           // ("Y para Sofía lo mismo pero el jueves" after an afternoon cita: that day in the afternoon too, unless a band or
           // hour is said; without a day the band is asked, as for any booking.)
           fields: {
-            specialty,
-            ...(sameService ? { visitType } : {}),
+            ...(fits ? { specialty, ...(sameService ? { visitType } : {}) } : {}),
             site: last.site,
             ...(said.sameAgain && said.day && !said.band && !said.time && last.start ? { band: bandOfTime(bogotaParts(last.start).time) } : {}),
             ...sameDayAs(last.start, said),

@@ -5241,3 +5241,7 @@ describe('member testing round 10', () => {
     ['ahora la del niño la necesito mover para el lunes 30', 'menu', { intent: 'reschedule', patients: [{ kind: 'relation', relation: 'son' }] }],
   ]);
 });
+
+describe('a cita moved with "mejor" before the day (member testing round 10)', () => {
+  itReads([['y la de sofi pasela mejor para el viernes a la misma hora', 'confirm', { intent: 'reschedule', day: '2026-11-27', patients: [{ kind: 'name', name: 'sofia' }] }]]);
+});
