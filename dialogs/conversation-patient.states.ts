@@ -187,6 +187,13 @@ export const patientStates = {
           guard: ({ event }) => detailsSaidAhead(event).length > 0,
           actions: ['rememberRequest', { type: 'say', params: ({ event }) => reply('booking.noted', { noted: detailsSaidAhead(event).join(',') }) }, 'repeatPrompt'],
         },
+        // "No, yo no quiero cita, es que necesito saber si tengo alguna cita pendiente" to «¿Para quién es la cita?», nobody
+        // named: the citas of the member and of each beneficiary, as when asked first, never the question again (member testing).
+        {
+          guard: ({ context, event }) => intentOf(event) === 'consult' && choicesOf(context.member).length > 1,
+          target: 'consultingSeveral',
+          actions: ['rememberRequest', assign(({ context }) => ({ consultQueue: choicesOf(context.member).map((choice) => choice.patient.id) }))],
+        },
         // "Quiero cancelar una cita" before saying for whom: kept, and the question stands.
         { guard: 'asksForOperation', actions: ['rememberRequest', 'repeatPrompt'] },
         { actions: 'rejectAnswer' },
