@@ -10,7 +10,18 @@ import { givenDocument, type ConversationContext, type FindMemberInput } from '.
 import { conversationSetup } from './conversation.setup.js';
 import type { ConversationRecord } from './records.js';
 import { YES_NO, ask, option, reply } from './replies.js';
-import { choiceOf, entitiesOf, intentOf } from './understood.js';
+import { choiceOf, detailsSaidAhead, entitiesOf, intentOf } from './understood.js';
+
+/** More details of a booking already asked for, said while identifying: kept, said back, and the question stands. */
+const BOOKING_DETAILS_NOTED = {
+  guard: ({ context, event }: { context: ConversationContext; event: EventObject }) =>
+    context.request?.operation === 'book' && choiceOf(event) === undefined && detailsSaidAhead(event).length > 0,
+  actions: [
+    'rememberRequest',
+    { type: 'say', params: ({ event }: { event: EventObject }) => reply('booking.noted', { noted: detailsSaidAhead(event).join(',') }) },
+    'repeatPrompt',
+  ],
+} as const;
 
 /** Identified: welcomed by name, the document noted. */
 // To someone who said they write for the member ("le escribe la abuela"), the member is spoken of: "ya verifiqué los datos de Laura".
@@ -118,6 +129,7 @@ export const identificationStates = {
           actions: [assign({ documentType: ({ event }) => entitiesOf(event).documentType }), { type: 'say', params: reply('identify.askNumber') }],
         },
         { guard: or(['asksForOperation', 'carriesARequest']), actions: ['rememberRequest', { type: 'say', params: reply('identify.requestNoted') }, 'repeatPrompt'] },
+        BOOKING_DETAILS_NOTED,
         // "No tengo la cédula a la mano", "después le escribo": no hurry, said kindly; the question stays open.
         { guard: ({ event }) => entitiesOf(event).documentLater === true, actions: { type: 'say', params: reply('identify.documentLater') } },
         // "Es 15 de marzo del 94" after a failed check: the date is kept, and the document asked for again.
@@ -163,6 +175,11 @@ export const identificationStates = {
           guard: ({ event }) => entitiesOf(event).birthDate !== undefined,
           actions: [assign({ birthDateGiven: ({ event }) => entitiesOf(event).birthDate }), { type: 'say', params: reply('identify.birthDateNoted') }, 'repeatPrompt'],
         },
+        // "Necesito cita de pediatría para la niña, es primera vez" while the type is asked: kept for after identification,
+        // said, and the question stands (it was "No te entendí" and the request lost; member testing).
+        { guard: or(['asksForOperation', 'carriesARequest']), actions: ['rememberRequest', { type: 'say', params: reply('identify.requestNoted') }, 'repeatPrompt'] },
+        // ("En Chía en la mañana porfa" after the booking was asked for: more of it, kept and said, and the question stands.)
+        BOOKING_DETAILS_NOTED,
         { actions: 'rejectAnswer' },
       ],
     },

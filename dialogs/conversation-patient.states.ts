@@ -20,14 +20,9 @@ import {
 } from './conversation-context.js';
 import { DOCUMENT_AGAIN, OBJECTION, conversationSetup } from './conversation.setup.js';
 import { YES_NO, ask, option, reply } from './replies.js';
-import { choiceOf, entitiesOf, intentOf, isMessage } from './understood.js';
+import { choiceOf, detailsSaidAhead, entitiesOf, intentOf } from './understood.js';
 
 /** Booking details said before the patient ("primera vez", "suba", "tarde"), in the form's order, as `booking.noted` lists them. */
-function detailsSaidAhead(event: EventObject): string[] {
-  if (!isMessage(event)) return [];
-  const said = entitiesOf(event);
-  return [said.specialty, said.visitType, said.site, said.band, said.day, said.time].filter((value): value is string => value !== undefined);
-}
 
 /**
  * "No, para Sofía" at "¿Cambio la cita para Mateo?": the one person named besides the no, when

@@ -19,6 +19,13 @@ export const intentOf = (event: EventObject): Intent | undefined => (isMessage(e
 /** The id of the message, the seed of an intent's idempotency key. */
 export const messageIdOf = (event: EventObject): string => (isMessage(event) ? event.messageId : '');
 
+/** The details of a booking a message says (specialty, visit type, site, band, day, hour), as values "booking.noted" lists. */
+export function detailsSaidAhead(event: EventObject): string[] {
+  if (!isMessage(event)) return [];
+  const said = entitiesOf(event);
+  return [said.specialty, said.visitType, said.site, said.band, said.day, said.time].filter((value): value is string => value !== undefined);
+}
+
 /** A plain "yes" or "no" to a yes/no question: the option picked, or the yes/no it said. */
 export function answerOf(event: EventObject): 'yes' | 'no' | undefined {
   const choice = choiceOf(event);

@@ -359,7 +359,9 @@ export function readEntities(
     sites.every((found) => /\b(?:cerca|cerquita|cercana|cercano)(?: (?:a|de|del|al))?$/.test(words.slice(Math.max(0, found.start - 3), found.start).join(' ')));
   const site = sitesWeighed || nearOnly ? undefined : lastValue(sites);
   // "Nació en el hospital de Kennedy": where someone was born is no site to book at; "¿dónde queda la de Kennedy?" asks about one.
-  if (site && (!IDENTITY_QUESTIONS.has(question) || ASKS_WHERE.test(normalized))) entities.site = site;
+  // ("En Chía en la mañana porfa" while a document is asked: where the cita asked for should be, said with its band or service.)
+  const bookingDetailsToo = !/\d/.test(normalized) && !/\bnac\w*\b/.test(wordsText) && /\b(?:manana|tarde|temprano|medicina|pediatr\w*|cita)\b/.test(wordsText);
+  if (site && (!IDENTITY_QUESTIONS.has(question) || ASKS_WHERE.test(normalized) || bookingDetailsToo)) entities.site = site;
   // "Cancéleme la de Kennedy", "la que tengo en Suba": the site of a cita the member has, which says which one it is.
   const citaSite = CITA_SITE_QUESTIONS.has(question)
     ? sites.find((found) => CITA_OF_SITE_BEFORE.test(words.slice(Math.max(0, found.start - 6), found.start).join(' ')))?.value

@@ -5245,3 +5245,11 @@ describe('member testing round 10', () => {
 describe('a cita moved with "mejor" before the day (member testing round 10)', () => {
   itReads([['y la de sofi pasela mejor para el viernes a la misma hora', 'confirm', { intent: 'reschedule', day: '2026-11-27', patients: [{ kind: 'name', name: 'sofia' }] }]]);
 });
+
+describe('booking details said while a document is asked (member testing round 10)', () => {
+  itReads([
+    ['en chia en la mañana porfa', 'documentType', { site: 'CHIA', band: 'manana' }],
+    // Where someone was born is still no site.
+    ['naci en kennedy en la mañana', 'document', { site: undefined }],
+  ]);
+});
