@@ -476,7 +476,7 @@ const WHICH_OF_THEM = /\bcual(?:es)? de (?:mis|los|las|sus)(?: dos)?$/;
 const TAKEN_IN = /^(?:a+h+ |aja )?(?:ok|okey|oki|bueno|listo|ya|vale|claro)(?: (?:entonces|ya))? (?:es|era) (?:la |el )?(?:de|del|para|pa)(?: la| el)?$/;
 /** After a child, where they are taken from or stay, not a cita: "(sacar al niño) temprano del colegio", "(el niño) se está quedando conmigo". */
 const SCHOOL_OR_STAY =
-  /^(?:(?:temprano|antes|mas temprano) )?(?:del|de la) (?:colegio|jardin|escuela|guarderia|salon|clase|clases)\b|^se (?:esta |va a )?(?:queda|quedando|quedar) (?:conmigo|con nosotros|con la abuela|con el papa|donde)\b/;
+  /^(?:(?:temprano|antes|mas temprano) )?(?:del|de la) (?:colegio|jardin|escuela|guarderia|salon|clase|clases)\b|^se (?:esta |va a )?(?:queda|quedando|quedar) (?:conmigo|con nosotros|con la abuela|con el papa|donde)\b|^(?:esta|anda|sigue|va a estar) (?:en (?:el |la )?)(?:colegio|jardin|escuela|guarderia|clase|clases)\b|^tiene (?:clase|clases|colegio|jardin)\b/;
 /** Before someone, who has them in their care: "(en la mañana ella) tiene a (los niños)". */
 const HAS_THEM = /\b(?:tiene|tengo|tenemos|tienen) a(?: los| las| la| el| mis| sus| mi)?$/;
 /** The writer's own cita, cancelled or moved: "(…mi mamá se cayó…) quiero cancelar la cita mía". */

@@ -5253,3 +5253,14 @@ describe('booking details said while a document is asked (member testing round 1
     ['naci en kennedy en la mañana', 'document', { site: undefined }],
   ]);
 });
+
+describe('dev58, the fifty-fifth blind batch opened for tuning', () => {
+  itReads([
+    // "Pegado" (stuck on the door) is no "pelado", a boy.
+    ['acabo de escanear el codigo que tienen pegado en la puerta. Quisiera sacar una cita de medicina general para mi', 'start', { patients: [{ kind: 'self' }] }],
+    // A child at school or kindergarten when the cita would be is no patient asked for.
+    ['mmm no, a esa hora sofi esta en el jardin, mejor otro dia', 'confirm', { intent: 'other_day', patients: undefined }],
+    ['en la tarde xq Mateo tiene colegio', 'band', { choice: 'tarde', patients: undefined }],
+    ['cita pal mayor', 'menu', { patients: [{ kind: 'relation', relation: 'son' }] }],
+  ]);
+});
