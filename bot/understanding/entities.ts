@@ -316,6 +316,8 @@ export function readEntities(
     (found) =>
       words[found.start - 1] !== 'no' &&
       words[found.start - 1] !== 'ni' &&
+      // ("Que sea pediatra, no un general", "no con el general".)
+      !((words[found.start - 2] === 'no' || words[found.start - 2] === 'ni') && /^(?:un|una|el|la|con|de)$/.test(words[found.start - 1] ?? '')) &&
       !NOT_BEING_IT.test(`${words.slice(Math.max(0, found.start - 7), found.start).join(' ')} `) &&
       // ("Medicina general, la pediatra es pal bebé": a specialty said to be someone else's.)
       !/^(?:es|son|era) (?:pa|para|pal) /.test(words.slice(found.end, found.end + 3).join(' ')),

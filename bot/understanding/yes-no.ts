@@ -105,11 +105,17 @@ function readYesNoPlain(...said: Parameters<typeof readYesNo>): 'yes' | 'no' | u
   if (YES_NO_QUESTIONS.has(question) && question !== 'consent' && YES_BUT_REFUSED.test(words.join(' '))) return 'no';
   // "Sí… bueno, no sé, ¿y si no alcanzo a llegar?": a yes that turns into a doubt answers nothing yet.
   if (YES_NO_QUESTIONS.has(question) && TURNED_DOUBT.test(words.join(' '))) return undefined;
+  // "Sí pero que sea pediatra eh, no un general": the yes, with what it must be and what it must not (member testing, dev58).
+  if (YES_NO_QUESTIONS.has(question) && YES_BUT_NOT_THAT.test(words.join(' '))) return 'yes';
   const takenBack = lastTakeBack(words.join(' '));
   if (takenBack === undefined) return answer;
   if (!YES_NO_QUESTIONS.has(question)) return undefined;
   return YES_AGAIN.test(takenBack) ? undefined : 'no';
 }
+
+/** A yes on a condition, then what it must not be: "sí pero que sea pediatra, no un general", "sí, pero con la doctora, no con él". */
+const YES_BUT_NOT_THAT =
+  /^(?:(?:ay|eh|mmm|bueno|ok|pues) )*(?:si|sii|ok|dale|listo|claro)\b.* pero (?:que sea|que sean|con|en|eso si)\b.* no (?:un|una|el|la|los|las|con|en|por|pa|para)\b(?:(?! pero\b| no\b)[a-z0-9 ])*$/;
 
 /** "Sí, pa Mateo, ¿cierto? No pa la niña", "sí, para mí, no para el niño": the yes, and the one it is not for. */
 const YES_FOR_ONE_NOT_ANOTHER =

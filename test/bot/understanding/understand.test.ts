@@ -5262,5 +5262,8 @@ describe('dev58, the fifty-fifth blind batch opened for tuning', () => {
     ['mmm no, a esa hora sofi esta en el jardin, mejor otro dia', 'confirm', { intent: 'other_day', patients: undefined }],
     ['en la tarde xq Mateo tiene colegio', 'band', { choice: 'tarde', patients: undefined }],
     ['cita pal mayor', 'menu', { patients: [{ kind: 'relation', relation: 'son' }] }],
+    // A yes on a condition, then what it must not be: the yes, and the specialty kept is the one wanted.
+    ['si pero que sea pediatra eh, no un general', 'offer', { intent: 'affirm', choice: 'yes', specialty: 'pediatria' }],
+    ['si pero en kennedy, no no mejor no', 'confirm', { choice: 'no' }],
   ]);
 });
