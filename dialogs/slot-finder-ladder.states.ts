@@ -57,6 +57,11 @@ const NAMED_BAND = {
 /** "Radique el caso" at an offer of another band or doctor: the case, the rungs left skipped. */
 const CASE_ASKED = { guard: ({ event }: { event: EventObject }) => entitiesOf(event).fileCase === true, target: 'collectingEmail' } as const;
 /** An e-mail in the message: the case is filed with it. */
+/** What follows the `@` of an address. */
+const domainOf = (email: string | undefined): string => email?.slice(email.lastIndexOf('@') + 1) ?? '';
+
+/** An address with a provider that looks mistyped ("@hotmial.com"): kept, and asked about before the case is filed. */
+const MISTYPED_EMAIL = { guard: 'gaveMistypedEmail', target: 'checkingEmail', actions: 'keepEmail' } as const;
 const READ_EMAIL = { guard: 'gaveEmail', target: 'filingCase', actions: 'keepEmail' } as const;
 /** No e-mail to send the answer to: the way out without a case. */
 const NO_EMAIL_WAY_OUT = { target: 'abandoned', actions: { type: 'say', params: reply('riss.noEmailWayOut') } } as const;
@@ -235,6 +240,7 @@ export const ladderStates = {
         REVISED,
         SITE_KEPT,
         NAMED_BAND,
+        { guard: and(['acceptsWithEmail', 'gaveMistypedEmail']), target: 'checkingEmail', actions: 'keepEmail' },
         { guard: 'acceptsWithEmail', target: 'filingCase', actions: 'keepEmail' },
         { guard: 'acceptsWithIncompleteEmail', target: 'awaitingEmail', actions: { type: 'say', params: reply('riss.incompleteEmail') } },
         // "Bueno sí, radíquelo, pero tengo un correo nuevo": the new address asked for before filing, never the one on file.
@@ -258,6 +264,7 @@ export const ladderStates = {
     entry: { type: 'prompt', params: ask('email', 'riss.askEmail') },
     on: {
       USER_MESSAGE: [
+        MISTYPED_EMAIL,
         READ_EMAIL,
         CASE_GIVEN_UP,
         // "El de mi hija": whose, not the address yet; that one asked for.
@@ -278,6 +285,7 @@ export const ladderStates = {
     entry: [assign({ emailMisses: 0 }), { type: 'prompt', params: ask('confirm', 'riss.offerRelativeEmail', undefined, YES_NO) }],
     on: {
       USER_MESSAGE: [
+        MISTYPED_EMAIL,
         READ_EMAIL,
         { guard: 'saidYes', target: 'awaitingRelativeEmail' },
         { guard: 'saidNo', ...NO_EMAIL_WAY_OUT },
@@ -291,6 +299,7 @@ export const ladderStates = {
     entry: { type: 'prompt', params: ask('email', 'riss.askNewEmail') },
     on: {
       USER_MESSAGE: [
+        MISTYPED_EMAIL,
         READ_EMAIL,
         CASE_GIVEN_UP,
         // ("No, mejor déjelo con el que tienen": the address on file after all.)
@@ -304,7 +313,41 @@ export const ladderStates = {
     tags: ['awaitingInput'],
     entry: { type: 'prompt', params: ask('email', 'riss.askRelativeEmail') },
     on: {
-      USER_MESSAGE: [READ_EMAIL, CASE_GIVEN_UP, { guard: 'hasNoEmail', ...NO_EMAIL_WAY_OUT }, { guard: 'saidNo', ...NO_EMAIL_WAY_OUT }, MISSED_EMAIL_TWICE, MISSED_EMAIL],
+      USER_MESSAGE: [
+        MISTYPED_EMAIL,
+        READ_EMAIL,
+        CASE_GIVEN_UP,
+        { guard: 'hasNoEmail', ...NO_EMAIL_WAY_OUT },
+        { guard: 'saidNo', ...NO_EMAIL_WAY_OUT },
+        MISSED_EMAIL_TWICE,
+        MISSED_EMAIL,
+      ],
+    },
+  }),
+  /**
+   * "pedro.morales85@hotmial.com": «¿Te refieres a pedro.morales85@hotmail.com?» before the case is filed, since its only
+   * answer goes there. Yes takes the address meant; no keeps it as written; another address is read as any.
+   */
+  checkingEmail: slotFinderSetup.createStateConfig({
+    tags: ['awaitingInput'],
+    // (Only the domains are said: the address itself is never written back whole.)
+    entry: {
+      type: 'prompt',
+      params: ({ context }) => ask('confirm', 'riss.checkEmail', { meant: domainOf(context.emailMeant), written: domainOf(context.email) }, YES_NO),
+    },
+    on: {
+      USER_MESSAGE: [
+        {
+          guard: ({ event }: { event: EventObject }) => entitiesOf(event).email !== undefined && entitiesOf(event).emailMeant === undefined,
+          target: 'filingCase',
+          actions: 'keepEmail',
+        },
+        MISTYPED_EMAIL,
+        { guard: 'saidYes', target: 'filingCase', actions: assign(({ context }) => ({ email: context.emailMeant ?? context.email, emailMeant: undefined })) },
+        { guard: 'saidNo', target: 'filingCase', actions: assign({ emailMeant: undefined }) },
+        CASE_GIVEN_UP,
+        { actions: 'rejectAnswer' },
+      ],
     },
   }),
   filingCase: slotFinderSetup.createStateConfig({

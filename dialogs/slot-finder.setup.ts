@@ -96,6 +96,8 @@ export interface SlotFinderContext extends SlotFinderInput, SpeakingContext {
   /** Bands searched with the current doctor scope and nothing found. */
   emptyBands: Band[];
   email?: string;
+  /** The address as it was surely meant ("…@hotmail.com" for "…@hotmial.com"), asked about before the case is filed. */
+  emailMeant?: string;
   /** The member gave an e-mail that could not be read, twice: a way out is offered. */
   emailMisses: number;
   /** Fixed before anything is filed, so a retry or a crash never files twice. */
@@ -288,6 +290,8 @@ export const slotFinderSetup = setup({
     hasSlotsShown: ({ context }) => context.slots.length > 0,
     hasEmail: ({ context }) => context.email !== undefined,
     gaveEmail: ({ event }) => entitiesOf(event).email !== undefined,
+    /** An address whose provider looks mistyped ("@hotmial.com"): asked about before anything is sent there. */
+    gaveMistypedEmail: ({ event }) => entitiesOf(event).email !== undefined && entitiesOf(event).emailMeant !== undefined,
     /** "Sí, a pedro@gmail.com" or just the address, at "¿Radico el caso?": a yes, with where to send the answer. */
     acceptsWithEmail: ({ event }) => entitiesOf(event).email !== undefined && answerOf(event) !== 'no',
     /** "pedro arroba gmail" at "¿Radico el caso?": a yes, with an address to finish. */
@@ -336,7 +340,7 @@ export const slotFinderSetup = setup({
       if (empty && !empty.month) enqueue({ type: 'say', params: emptyDaySaid(empty) });
       enqueue.assign({ emptyDay: undefined });
     }),
-    keepEmail: assign({ email: ({ event }) => entitiesOf(event).email }),
+    keepEmail: assign({ email: ({ event }) => entitiesOf(event).email, emailMeant: ({ event }) => entitiesOf(event).emailMeant }),
     countEmailMiss: assign({ emailMisses: ({ context }) => context.emailMisses + 1 }),
   },
 });

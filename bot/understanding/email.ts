@@ -3,6 +3,7 @@
  * gracias") or dictated ("laura punto gomez arroba gmail punto com"), or the member saying they
  * have none ("no tengo correo").
  */
+import { editDistance } from './words.js';
 import { digitsFromWords } from './numbers.js';
 import { normalizeText } from '../../dialogs/text.js';
 
@@ -168,4 +169,20 @@ function saysNoEmail(normalized: string): boolean {
   const match = NO_EMAIL.exec(normalized);
   if (!match) return false;
   return !NOT_AT_HAND.test(normalized.slice(match.index + match[0].length));
+}
+
+/** The providers most members use: a domain a letter or two from one of them is almost surely it, mistyped. */
+const COMMON_DOMAINS = ['gmail.com', 'hotmail.com', 'hotmail.es', 'outlook.com', 'outlook.es', 'yahoo.com', 'yahoo.es', 'live.com', 'icloud.com', 'msn.com'];
+
+/**
+ * "pedro.morales85@hotmial.com": the address with the common provider it was surely meant to be ("…@hotmail.com"), for the
+ * dialog to ask before sending anything there; `undefined` when the domain is one of them or near none (or near two).
+ */
+export function likelyMeant(email: string): string | undefined {
+  const at = email.lastIndexOf('@');
+  const domain = email.slice(at + 1);
+  if (at <= 0 || COMMON_DOMAINS.includes(domain)) return undefined;
+  const near = COMMON_DOMAINS.filter((common) => editDistance(domain, common, 2) <= (domain.length >= 9 ? 2 : 1));
+  const [only] = near;
+  return only !== undefined && near.length === 1 ? `${email.slice(0, at)}@${only}` : undefined;
 }

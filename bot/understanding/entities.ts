@@ -46,7 +46,7 @@ import {
   NOT_NEEDED,
 } from './cues.js';
 import { documentTypesIn, readDocument } from './document.js';
-import { readEmail } from './email.js';
+import { likelyMeant, readEmail } from './email.js';
 import { operationCue } from './intent.js';
 import type { Found } from './lexicon.js';
 import { digitsFromWords } from './numbers.js';
@@ -358,7 +358,12 @@ export function readEntities(
   const nearOnly =
     sites.length > 0 &&
     OTHER_SITE.test(wordsText) &&
-    sites.every((found) => /\b(?:cerca|cerquita|cercana|cercano)(?: (?:a|de|del|al))?$/.test(words.slice(Math.max(0, found.start - 3), found.start).join(' ')));
+    sites.every((found) =>
+      // ("…en otro lado cerca? es que yo vivo en Faca": where the member lives, near which another is wanted.)
+      /\b(?:cerca|cerquita|cercana|cercano)(?: (?:a|de|del|al))?$|\b(?:vivo|vivimos|vive|viven|trabajo|trabajamos|soy de|somos de)(?: (?:en|por|alla en|aca en|cerca de|cerca a))?$/.test(
+        words.slice(Math.max(0, found.start - 3), found.start).join(' '),
+      ),
+    );
   const site = sitesWeighed || nearOnly ? undefined : lastValue(sites);
   // "Nació en el hospital de Kennedy": where someone was born is no site to book at; "¿dónde queda la de Kennedy?" asks about one.
   // ("En Chía en la mañana porfa" while a document is asked: where the cita asked for should be, said with its band or service.)
@@ -793,7 +798,12 @@ function readAfterTheDay(entities: Entities, message: Message, question: Questio
     if (number && !/^3\d{9}$/.test(number)) entities.documentNumber = number;
   }
   const email = readEmail(read);
-  if (email.email) entities.email = email.email;
+  if (email.email) {
+    entities.email = email.email;
+    // ("…@hotmial.com": the common provider it was surely meant to be, asked about before a case is sent there.)
+    const meant = likelyMeant(email.email);
+    if (meant) entities.emailMeant = meant;
+  }
   // "pedro arroba gmail": an address begun, not finished.
   else if (/@|\barroba\b/.test(normalized) && !email.noEmail) entities.emailIncomplete = true;
   // "No tengo" and "ninguno" answer the e-mail question; elsewhere only words about mail do.

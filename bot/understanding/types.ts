@@ -308,6 +308,8 @@ export interface Entities {
   /** "¿A qué hora llego con ellos?": a question by the way about several citas at once, so no one cita's hour answers it. */
   aboutSeveral?: true;
   email?: string;
+  /** The address as it was surely meant, when its domain is a letter or two from a common provider's ("…@hotmial.com"). */
+  emailMeant?: string;
   /** An address begun but not whole ("pedro arroba gmail", "pedro@gmail"): the member means to give one. */
   emailIncomplete?: true;
   /** The member said they have no e-mail. */

@@ -65,6 +65,8 @@ const LONGEST: ReplyParams = {
   described: 5,
   text: 'En este momento el chat de citas no está disponible. Llama a la Línea de citas médicas PBS 601 4441234.',
   agenda: 'http://127.0.0.1:4010',
+  meant: 'hotmail.com',
+  written: 'corporacionuniversitaria-ejemplo.edu.co',
 };
 
 /** The parameters for a key; each plural and context form is rendered by its own full key. */

@@ -5267,3 +5267,13 @@ describe('dev58, the fifty-fifth blind batch opened for tuning', () => {
     ['si pero en kennedy, no no mejor no', 'confirm', { choice: 'no' }],
   ]);
 });
+
+describe('an e-mail whose provider looks mistyped (member testing round 10)', () => {
+  itReads([
+    ['pedro.morales85@hotmial.com', 'email', { email: 'pedro.morales85@hotmial.com', emailMeant: 'pedro.morales85@hotmail.com' }],
+    ['laura@gmail.co', 'email', { emailMeant: 'laura@gmail.com' }],
+    // A common provider as written, or a domain near none of them, is no typo.
+    ['laura@gmail.com', 'email', { email: 'laura@gmail.com', emailMeant: undefined }],
+    ['laura@empresa.com.co', 'email', { emailMeant: undefined }],
+  ]);
+});

@@ -98,7 +98,7 @@ const AT_QUESTION: Partial<Record<Question, readonly string[]>> = {
   ],
   day: ['el domingo', 'a las 7 de la noche', '¿y en enero?', 'otro día', 'más horarios', 'el jueves', 'el viernes', 'entonces en la tarde', 'es para Mateo', 'mejor en Chía'],
   offer: ['sí', 'no', 'radique el caso', 'sí, a pedro@gmail.com', 'pedro arroba gmail', 'sí, pero tengo un correo nuevo', 'en la tarde', 'es para Mateo', 'mejor en Chía'],
-  email: ['pedro@gmail.com', 'no tengo correo', 'no'],
+  email: ['pedro@gmail.com', 'pedro@gmial.com', 'no tengo correo', 'no'],
   specialty: ['pediatría', 'primera vez en Suba en la tarde', 'en Suba', 'déjela así', 'es para Mateo'],
   visitType: ['control', 'la que sea', 'no, mejor pediatría', 'medicina general', 'en Suba', 'déjela así', 'es para Mateo'],
   site: ['en Suba', 'aquí en esta sede', 'en la tarde', 'no, mejor pediatría', 'medicina general', 'déjela así', 'es para Mateo'],
@@ -350,7 +350,7 @@ export const slotFinderModel: DialogModel = {
       reason: c.reason,
       atNamedTime: c.atNamedTime !== undefined,
       ladder: [c.triedOtherBand, c.triedOtherDoctor, c.declined, c.emptyBands],
-      email: [c.email !== undefined, c.emailMisses],
+      email: [c.email !== undefined, c.emailMeant !== undefined, c.emailMisses],
       caseAsked: c.caseAsked,
       mode: c.mode,
     };
