@@ -169,6 +169,10 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, kno
       return reply('help.goOn');
     case 'duration':
       return reply('help.duration');
+    case 'parking':
+      return reply('help.parking');
+    case 'doctorOpinion':
+      return reply('help.doctorOpinion');
     case 'notYet':
       return reply('help.notYet');
     case 'forgotEmail':

@@ -1198,7 +1198,9 @@ export function settleIntent(reads: Reads): Understanding {
         // ("Una preguntica, ¿hay que llevar algún papel?": the question announced, no answer before it.)
         !ANNOUNCED_QUESTION.test(normalized)) ||
       // ("La de las 3 con la doctora Marta, ¿esa también es en Kennedy?": the option taken; what comes next shows its site.)
-      (asked === 'siteCheck' && choice !== undefined && picked?.by === 'words' && !YES_NO_QUESTIONS.has(question));
+      // ("Pediatría. ¿La pediatra de aquí es buena?", "la doctora Salazar es buena? la de ella el martes": likewise for what Lina
+      // cannot know, before or after the option.)
+      ((asked === 'siteCheck' || asked === 'parking' || asked === 'doctorOpinion') && choice !== undefined && picked?.by === 'words' && !YES_NO_QUESTIONS.has(question));
     const about = ABOUT_ONE_OPTION.has(asked) && !answersToo ? optionAskedAbout() : undefined;
     if (about !== undefined) entities.asksAbout = about;
     // ("¿Y la de Autopista Sur dónde queda?" at the site question: that site, which "bueno, en esa" then takes.)
@@ -1680,6 +1682,12 @@ const SITE_SHOWN: ReadonlySet<Question> = new Set(['slot', 'confirm', 'appointme
 /** Questions that show citas with their doctor, or follow them (the menu after a consultation or a booking): "¿con qué doctor es?" is about them there. */
 const DOCTOR_SHOWN: ReadonlySet<Question> = new Set(['slot', 'confirm', 'appointment', 'menu']);
 
+/** "¿Hay parqueadero?", "¿dónde parqueo?", "¿tienen parqueo?": parking at the site. */
+const ASKS_PARKING = /\b(?:parqueadero|parqueaderos|parqueo|parquear|estacionamiento|donde dejo el carro|donde dejo la moto)\b/;
+/** "¿Esa doctora es buena?", "¿qué tal es el doctor?", "¿es bravo ese médico?": what a doctor is like, asked. */
+const ASKS_DOCTOR_OPINION =
+  /(?=.*\b(?:doctor|doctora|doctores|doctoras|medico|medica|medicos|pediatra|profesional)\b)\b(?:es|sera|son) (?:buen[oa]s?|amables?|brav[oa]s?|regan[oa]n[oa]s?|chever[ea]s?|queridos?|querida)\b[^.!]*\?|\bque tal (?:es |son )?(?:el|la|los|las|ese|esa) (?:doctor|doctora|doctores|medico|medica|medicos|pediatra)\b|\b(?:el|la|ese|esa) (?:doctor|doctora|medico|medica|pediatra)\b[^.!?]* (?:es|sera) (?:buen[oa]|bien|amable|brav[oa])\b/;
+
 /** How long a visit lasts: "¿cuánto dura la consulta?", "¿cuánto se demora la cita?". */
 const ASKS_DURATION = /\bcuanto (tiempo )?(dura|demora|se demora|tarda|se tarda|duran) (la consulta|la cita|la atencion|el control|cada cita|cada consulta)\b/;
 
@@ -1729,6 +1737,9 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   if (ASKS_CASE_ANSWER.test(normalized)) return 'caseAnswer';
   // "¿Y cuánto dura la consulta?": how long a visit lasts.
   if (ASKS_DURATION.test(normalized)) return 'duration';
+  // "¿Hay parqueadero?", "¿esa doctora es buena?": what Lina has no way of knowing, said so, with the line that may.
+  if (ASKS_PARKING.test(normalized)) return 'parking';
+  if (ASKS_DOCTOR_OPINION.test(normalized)) return 'doctorOpinion';
   // "¿Ya quedó?", "¿ya quedó cancelada?" while the operation still waits for an answer: not yet.
   if (PENDING_QUESTIONS.has(question) && asksIfDone(normalized)) return 'notYet';
   // "¿Ya quedó?" at the menu, once an operation has ended: whether what was just done is done.

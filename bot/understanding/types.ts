@@ -95,6 +95,9 @@ export const ASKED = [
   'caseLate',
   'caseCancel',
   'duration',
+  /** What Lina has no way of knowing: parking at a site, what a doctor is like. */
+  'parking',
+  'doctorOpinion',
   'noShow',
   'arrival',
   'bring',

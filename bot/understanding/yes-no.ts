@@ -238,7 +238,7 @@ const STRESSING_SI =
 
 /** At a confirmation or offer, the day or hour offered refused: "hoy no puedo", "a esa hora no alcanzo", "ese día no me sirve", "espere, esa hora no, se me olvidó que tengo reunión". */
 const WHEN_REFUSED =
-  /^(?:(?:ay|uy|ah|pues|es que|mija|mijo|senorita|no|espere|espera|perdon|disculpe|mmm)[ ,]+)*(?:hoy|manana|pasado manana|ese dia|esa hora|a esa hora|ese horario|el (?:lunes|martes|miercoles|jueves|viernes|sabado)|(?:en|por) la (?:manana|tarde)|a las? (?:\d{1,2}(?::\d{2})?|una|dos|tres|cuatro|nueve|diez|once|doce)) (?:(?:si )?no (?:puedo|alcanzo|me queda|me sirve|podemos|alcanzamos|nos sirve|nos queda|puede)\b|no (?:se me|me acorde|tengo|me toca|porque|xq|que tengo)\b|no$|no (?:el|ella|los|las|mi|yo|nosotros|es que|ahi|a esa hora) (?!(?:hay|habra|habria|importa|problema)\b))/;
+  /^(?:(?:ay|uy|ah|pues|es que|mija|mijo|senorita|no|espere|espera|perdon|disculpe|mmm)[ ,]+)*(?:hoy|manana|pasado manana|ese dia|esa hora|a esa hora|ese horario|el (?:lunes|martes|miercoles|jueves|viernes|sabado)|(?:en|por) la (?:manana|tarde)|a las? (?:\d{1,2}(?::\d{2})?|una|dos|tres|cuatro|nueve|diez|once|doce)) (?:(?:si )?no (?:puedo|alcanzo|me queda|me sirve|podemos|alcanzamos|nos sirve|nos queda|puede)\b|no (?:se me|me acorde|tengo|me toca|porque|xq|que tengo)\b|no$|no (?:el|ella|la|los|las|mi|yo|nosotros|es que|ahi|a esa hora) (?!(?:hay|habra|habria|importa|problema)\b))/;
 
 /** A message that opens with a no ("ay no, perdón, sí acepto"): the yes after it is the later word, and stands. */
 const OPENING_NO = /^(?:(?:ay|uy|huy|ah|ahh|eh|oiga|ups|uf|mmm|mm|m) )*no(?: no)*\b/;

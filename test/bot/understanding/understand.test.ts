@@ -5277,3 +5277,20 @@ describe('an e-mail whose provider looks mistyped (member testing round 10)', ()
     ['laura@empresa.com.co', 'email', { emailMeant: undefined }],
   ]);
 });
+
+describe('member testing round 11', () => {
+  itReads([
+    // A band said busy for a child's nap, at its offer: the no, the band ruled out.
+    ['no, en la tarde la niña duerme', 'offer', { choice: 'no', band: undefined, ruledOutBand: 'tarde' }],
+    ['en la tarde no, la niña duerme', 'offer', { choice: 'no' }],
+    // How early to arrive, asked every way.
+    ['con que tiempo tengo que llegar?', 'confirm', { asks: 'arrival' }],
+    ['cuanto antes tengo que estar alla', 'slot', { asks: 'arrival' }],
+    ['toca llegar antes?', 'slot', { asks: 'arrival' }],
+    // What Lina cannot know, answered as such; an option picked with it stays picked.
+    ['hay parqueadero?', 'confirm', { asks: 'parking' }],
+    ['esa doctora es buena?', 'confirm', { asks: 'doctorOpinion' }],
+    ['Pediatría. ¿La pediatra de aquí es buena?', 'specialty', { choice: 'pediatria' }],
+    ['las 7 es buena hora?', 'slot', { asks: undefined }],
+  ]);
+});
