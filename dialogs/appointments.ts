@@ -42,6 +42,8 @@ export interface Request {
   laterBy?: number;
   /** "Más tempranito ese mismo día": earlier than the appointment's own time (an hour said with it is the reason). */
   earlier?: true;
+  /** With `earlier`, how much earlier, in minutes ("una hora más temprano": 60): its slots from then. */
+  earlierBy?: number;
   /** "Para el viernes a la misma hora": at the appointment's own time. */
   sameTime?: true;
   /** The doctor an appointment was named by ("la cita con el dr Cárdenas"): words of the name. */
@@ -150,7 +152,8 @@ export function weekAfter(day: string): string {
 /** `time` plus `minutes`, as HH:MM (within the day). */
 export function minutesAfter(time: string, minutes: number): string {
   const [hours = 0, mins = 0] = time.split(':').map(Number);
-  const next = Math.min(hours * 60 + mins + minutes, 23 * 60 + 59);
+  // (A negative count is earlier: "una hora más temprano", never before midnight.)
+  const next = Math.max(0, Math.min(hours * 60 + mins + minutes, 23 * 60 + 59));
   return `${String(Math.floor(next / 60)).padStart(2, '0')}:${String(next % 60).padStart(2, '0')}`;
 }
 

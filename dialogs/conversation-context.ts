@@ -347,7 +347,7 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
           ...(entities.weekLater ? { weekLater: true as const } : {}),
           ...((entities.newTime ?? entities.time) && !entities.earlier ? { newTime: entities.newTime ?? entities.time } : {}),
           ...(entities.later ? { later: true as const, ...(entities.laterBy ? { laterBy: entities.laterBy } : {}) } : {}),
-          ...(entities.earlier ? { earlier: true as const } : {}),
+          ...(entities.earlier ? { earlier: true as const, ...(entities.earlierBy ? { earlierBy: entities.earlierBy } : {}) } : {}),
         }
       : {}),
     ...(entities.sameTime && !entities.timeOf ? { sameTime: true as const } : {}),

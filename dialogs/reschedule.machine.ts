@@ -95,11 +95,18 @@ function withOwnDay(event: DialogEvent | RepeatEvent, chosen: Appointment | unde
   const day = event.understood.entities.weekLater ? weekAfter(ownDay) : ownDay;
   const later = event.understood.entities.later === true && event.understood.entities.time === undefined;
   const laterBy = event.understood.entities.laterBy;
+  // ("Una hora más temprano" once the appointment is chosen: its slots from an hour before it.)
+  const earlierBy = event.understood.entities.time === undefined ? event.understood.entities.earlierBy : undefined;
   return {
     ...event,
     understood: {
       ...event.understood,
-      entities: { ...event.understood.entities, day, weekday, ...(later ? { time: laterBy ? minutesAfter(time, laterBy) : minuteAfter(time) } : {}) },
+      entities: {
+        ...event.understood.entities,
+        day,
+        weekday,
+        ...(later ? { time: laterBy ? minutesAfter(time, laterBy) : minuteAfter(time) } : earlierBy ? { time: minutesAfter(time, -earlierBy) } : {}),
+      },
     },
   };
 }
@@ -122,8 +129,9 @@ function carriedNewTime(request: Request | undefined, appointment: Appointment):
   const time =
     request?.newTime ??
     saidTime ??
-    // ("Una horita más tarde": from an hour after it.)
+    // ("Una horita más tarde": from an hour after it. "Una hora más temprano": from an hour before it.)
     (request?.sameDay && request.later && day === own.day ? (request.laterBy ? minutesAfter(own.time, request.laterBy) : minuteAfter(own.time)) : undefined) ??
+    (request?.sameDay && request.earlierBy && day === own.day ? minutesAfter(own.time, -request.earlierBy) : undefined) ??
     (request?.sameTime && day !== undefined && day !== own.day ? own.time : undefined);
   // "Pásemela para el martes 8" (a holiday) said before the appointment was chosen: said to be one, not "no hay cupos".
   const dayOff = day && day === request?.day ? request.dayOff : undefined;

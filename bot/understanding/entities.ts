@@ -187,6 +187,9 @@ const DAY_AND_MONTH_ONLY =
   /\b\d{1,2} de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b(?! (?:de|del) \d)(?!\s*,?\s*\d)|\b\d{1,2}\/\d{1,2}\b(?!\/)/;
 /** "Me la corre una horita más tarde", "pásela un ratico más tarde": a cita moved a little later the same day. */
 /** How much later, in "una horita más tarde", "media hora más tarde", "dos horas más tarde". */
+/** "Córramela una hora más temprano", "¿me la puede correr una hora antes?", "adelántemela media hora": earlier, by so much. */
+const A_LITTLE_EARLIER =
+  /\b(?:corr|pas|muev|mov|cambi|pon|dej)\w*\b.*\b(una|un|1|media|dos|2|un par de) (?:horita|hora|horitas|horas) (?:mas temprano|mas tempranito|antes)\b|\badelant\w*\b.*\b(una|un|1|media|dos|2|un par de) (?:horita|hora|horitas|horas)\b/;
 const LATER_BY = /\b(una|un|1|media|dos|2|un par de) (?:horita|hora|horitas|horas) mas (?:tarde|tardecito)\b/;
 const A_LITTLE_LATER =
   /\b(?:corr|pas|muev|mov|cambi|pon|dej)\w*\b.*\b(?:una|un|media|dos|2|un par de) (?:horita|hora|horitas|horas|ratico|ratito|rato|poquito|poco) mas (?:tarde|tardecito)\b/;
@@ -640,6 +643,15 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
     entities.later = true;
     const by = LATER_BY.exec(wordsText);
     if (by) entities.laterBy = by[1] === 'media' ? 30 : /^(?:dos|2|par)/.test(by[1] ?? '') ? 120 : 60;
+  }
+  // "Córramela una hora más temprano": the same day, that much earlier than the cita's own time (no morning asked for).
+  const earlierBy = !IDENTITY_QUESTIONS.has(question) && !entities.time && !entities.newDay && !entities.later ? A_LITTLE_EARLIER.exec(wordsText) : null;
+  if (earlierBy) {
+    entities.sameDay = true;
+    entities.earlier = true;
+    const amount = earlierBy[1] ?? earlierBy[2] ?? '';
+    entities.earlierBy = amount === 'media' ? 30 : /^(?:dos|2|un par)/.test(amount) ? 120 : 60;
+    if (entities.band === 'manana' && !/\b(?:en|por|de) la manana\b/.test(wordsText)) delete entities.band;
   }
   // ("Más temprano ese día", "ese día más tardecito", "ese día en la tarde": that day, other times; "ese día no puedo" is no such
   // request.)

@@ -246,6 +246,8 @@ export interface Entities {
   later?: true;
   /** With `later`, how much later, in minutes, when said: "una horita más tarde" is 60, "media hora más tarde" 30. */
   laterBy?: number;
+  /** With `earlier`, how much earlier than the cita's own time, in minutes ("una hora más temprano": 60). */
+  earlierBy?: number;
   /**
    * "La del jueves" where the member's appointments are listed: the day that names one of them,
    * `YYYY-MM-DD` (also `day`, as read), not a day to move it to; the dialog says when none listed

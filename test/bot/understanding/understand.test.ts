@@ -5292,5 +5292,10 @@ describe('member testing round 11', () => {
     ['esa doctora es buena?', 'confirm', { asks: 'doctorOpinion' }],
     ['Pediatría. ¿La pediatra de aquí es buena?', 'specialty', { choice: 'pediatria' }],
     ['las 7 es buena hora?', 'slot', { asks: undefined }],
+    // A cita moved an hour or half an hour earlier: the same day, from that much before its own time, no morning asked.
+    ['corramela una hora mas temprano', 'menu', { intent: 'reschedule', sameDay: true, earlierBy: 60, band: undefined }],
+    ['me la puede correr una hora antes?', 'menu', { sameDay: true, earlierBy: 60 }],
+    ['adelantemela media hora', 'menu', { earlierBy: 30 }],
+    ['corramela una hora mas tarde', 'menu', { laterBy: 60, earlierBy: undefined }],
   ]);
 });
