@@ -87,8 +87,8 @@ export class TimeParser extends WholeWordParser {
       !bandWord &&
       // ("¿Quedaron las 3?": all three; "las 3 porfa" alone stays three o'clock.)
       ((!timesShown && BOTH_BEFORE.test(before(context, start)) && (hour === 2 || /[a-z]\s+$/.test(before(context, start))) && BOTH_AFTER.test(after(context, end))) ||
-        BOTH_SURELY_AFTER.test(after(context, end)) ||
-        (BOTH_OF_A_KIND_AFTER.test(after(context, end)) && !/(?:^|\s)de\s+$/.test(before(context, start))))
+        // ("La de las 3 con el mismo doctor", "la de las 3 de pediatría": the one at three.)
+        ((BOTH_SURELY_AFTER.test(after(context, end)) || BOTH_OF_A_KIND_AFTER.test(after(context, end))) && !/(?:^|\s)de\s+$/.test(before(context, start))))
     )
       return null;
     const meridiem = readMeridiem(shortMeridiem, bandWord, noon);

@@ -5297,5 +5297,7 @@ describe('member testing round 11', () => {
     ['me la puede correr una hora antes?', 'menu', { sameDay: true, earlierBy: 60 }],
     ['adelantemela media hora', 'menu', { earlierBy: 30 }],
     ['corramela una hora mas tarde', 'menu', { laterBy: 60, earlierBy: undefined }],
+    // "La de las 3 con el mismo doctor": the one at three ("las dos con el mismo doctor" alone is both).
+    ['la de las 3 con el mismo doctor', 'confirm', { time: '15:00' }],
   ]);
 });
