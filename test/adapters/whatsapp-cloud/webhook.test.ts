@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from '@jest/globals';
+import { CloudApiError } from '../../../adapters/whatsapp-cloud/cloud.errors.js';
 import { signatureOf } from '../../../adapters/whatsapp-cloud/signature.js';
 import * as wh from '../../fixtures/whatsapp-cloud/webhooks.js';
 import { makeRenderer } from '../../fakes/chat.js';
@@ -262,5 +263,25 @@ describe('Cloud API webhook: what comes in', () => {
     release();
     await posting;
     assert.deepEqual(order, ['start uno', 'start otro', 'end otro', 'end uno', 'start dos', 'end dos']);
+  });
+
+  it('logs a reply the Cloud API refuses by its code, sends nothing after it, and goes on with the next message', async () => {
+    h.graph.failNext = new CloudApiError('WINDOW_CLOSED', 131047, 400);
+    await h.post(wh.messagesWebhook(wh.text('hola')));
+    // The menu's first reply failed: the second does not go out alone.
+    assert.equal(h.sends().length, 0);
+    const failure = h.capture.lines.find((line) => line.msg === 'WhatsApp replies not sent');
+    assert.ok(failure);
+    assert.equal(failure.code, 'WINDOW_CLOSED');
+    assert.equal(failure.graphCode, 131047);
+    assert.equal(failure.unsent, 2);
+    await h.post(wh.messagesWebhook(wh.text('sigue')));
+    assert.equal(h.sends().length, 1);
+  });
+
+  it('apologises when the turn fails', async () => {
+    await h.post(wh.messagesWebhook(wh.text('boom')));
+    const [sent] = h.sends();
+    assert.equal(sent?.message.type === 'text' && sent.message.text.body, renderer.text('errors.turnFailed'));
   });
 });
