@@ -84,6 +84,13 @@ async function chat(flags: ChatFlags): Promise<void> {
   }
 }
 
+/** What `lina start` says of WhatsApp: the pairing page, the Cloud API's webhook, or how to turn it on. */
+function whatsappLine(urls: { whatsappPairing?: string; whatsappWebhook?: string }, config: Config): string {
+  if (urls.whatsappPairing) return `pairing page ${urls.whatsappPairing}`;
+  if (urls.whatsappWebhook) return `Cloud API webhook ${urls.whatsappWebhook}${config.whatsapp.cloud.local ? `   (local Cloud API at ${config.whatsapp.cloud.apiUrl})` : ''}`;
+  return 'off (set WHATSAPP_ENABLED=true in .env)';
+}
+
 // Settings from .env, when there is one; real environment variables win.
 if (existsSync('.env')) loadEnvFile('.env');
 
@@ -117,7 +124,7 @@ program
         `  Web chat:         ${urls.webChat}   (from a site's QR code: ${urls.webChat}?site=SUBA)`,
         `  Support console:  ${urls.support}   (users: npm run support -- add-user <name> --role agent)`,
         `  Agenda:           ${urls.agenda}${lina.runtime.simulator ? '   (embedded simulator)' : ''}`,
-        `  WhatsApp:         ${urls.whatsappPairing ? `pairing page ${urls.whatsappPairing}` : 'off (set WHATSAPP_ENABLED=true in .env)'}`,
+        `  WhatsApp:         ${whatsappLine(urls, config)}`,
         `  Bot Framework:    ${
           config.web.botFramework.appId
             ? `${lina.web.url}/api/messages   (Azure Bot Service)`
