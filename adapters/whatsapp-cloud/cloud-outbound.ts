@@ -88,15 +88,41 @@ function asButtons(body: string, options: ReplyOption[]): ButtonsMessage | undef
   };
 }
 
+/** The words all `labels` start with ("lunes 23 de noviembre, "), when there is more than one. */
+function sharedStart(labels: string[]): string {
+  if (labels.length < 2) return '';
+  let shared = labels[0] ?? '';
+  for (const label of labels) while (!label.startsWith(shared)) shared = shared.slice(0, -1);
+  const lastBreak = Math.max(shared.lastIndexOf(' '), shared.lastIndexOf(','));
+  return lastBreak > 0 ? shared.slice(0, lastBreak + 1) : '';
+}
+
+/**
+ * Row titles a member can tell apart. Labels that fit are their own titles; long ones are
+ * shortened, and when that makes them alike (slots of one day: "lunes 23 de noviembre,…"),
+ * what the long ones all start with is left to the description, and failing that all are numbered.
+ */
+function rowTitles(labels: string[]): string[] {
+  const plain = labels.map((label) => shortened(label, CLOUD_LIMITS.rowTitle));
+  if (distinct(plain)) return plain;
+  const start = sharedStart(labels.filter((label) => label.length > CLOUD_LIMITS.rowTitle));
+  const rest = labels.map((label) =>
+    label.length > CLOUD_LIMITS.rowTitle && label.startsWith(start) ? shortened(label.slice(start.length).trim(), CLOUD_LIMITS.rowTitle) : label,
+  );
+  if (start && distinct(rest)) return rest;
+  return labels.map((label, index) => shortened(`${index + 1}. ${label}`, CLOUD_LIMITS.rowTitle));
+}
+
 function asList(body: string, options: ReplyOption[], listButton: string): ListMessage | undefined {
   if (options.length > CLOUD_LIMITS.rows || !usableIds(options, CLOUD_LIMITS.rowId)) return undefined;
   const labels = options.map((option) => plainLabel(option.label));
   // A label longer than a row's title is shown whole in the description, under a shortened
   // title; one longer than that cannot be shown whole, and the member would choose blind.
   if (labels.some((label) => label === '' || label.length > CLOUD_LIMITS.rowDescription)) return undefined;
+  const titles = rowTitles(labels);
   const rows = options.map((option, index): ListRow => {
     const label = labels[index] ?? '';
-    const title = shortened(label, CLOUD_LIMITS.rowTitle);
+    const title = titles[index] ?? '';
     return title === label ? { id: option.value, title } : { id: option.value, title, description: label };
   });
   return {

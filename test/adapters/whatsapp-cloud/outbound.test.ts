@@ -81,6 +81,31 @@ describe('Cloud API replies: what each reply becomes', () => {
     assert.equal(row.id, 'slot-1');
   });
 
+  it('keeps long row titles apart: what all labels start with goes to the description only, else they are numbered', () => {
+    const slots = ['9:00 a. m. – Dra. Adriana López', '9:20 a. m. – Dr. Mauricio Cárdenas', '10:00 a. m. – Dr. Mauricio Cárdenas'].map((time, index) => ({
+      label: `lunes 23 de noviembre, ${time}`,
+      value: `slot-${index}`,
+    }));
+    const [message] = render({ text: 'Estos son los horarios:', options: [...slots, { label: 'Otro día', value: 'otro' }] });
+    assert.ok(message?.type === 'interactive' && message.interactive.type === 'list');
+    const rows = message.interactive.action.sections[0]?.rows ?? [];
+    assert.deepEqual(
+      rows.map((row) => row.title),
+      ['9:00 a. m. – Dra.…', '9:20 a. m. – Dr.…', '10:00 a. m. – Dr.…', 'Otro día'],
+    );
+    assert.deepEqual(
+      rows.map((row) => row.description),
+      [...slots.map((slot) => slot.label), undefined],
+    );
+    const alike = ['x'.repeat(30) + '1', 'x'.repeat(30) + '2'].map((label, index) => ({ label, value: String(index) }));
+    const [numbered] = render({ text: 'Elige:', options: [...alike, ...options('A', 'B')] });
+    assert.ok(numbered?.type === 'interactive' && numbered.interactive.type === 'list');
+    assert.deepEqual(
+      numbered.interactive.action.sections[0]?.rows.map((row) => row.title.slice(0, 3)),
+      ['1. ', '2. ', '3. ', '4. '],
+    );
+  });
+
   it('falls back to numbered text past 10 options, a label past 72 characters, repeated values or titles', () => {
     const eleven = { text: 'Elige:', options: options(...'ABCDEFGHIJK'.split('')) };
     const tooLong = { text: 'Elige:', options: options('Sí', 'x'.repeat(73)) };
