@@ -27,6 +27,8 @@ export interface CloudHandlerOptions {
   clock: Clock;
   logger: Logger;
   graph: GraphClient;
+  /** Told when a member message has been answered (or could not be), to close it in the inbox. */
+  onHandled?: (messageId: string) => void;
 }
 
 type FromMember = Extract<CloudInboundEvent, { kind: 'text' | 'unsupported' }>;
@@ -125,7 +127,13 @@ export function createCloudMessageHandler(options: CloudHandlerOptions): (events
       return Promise.resolve();
     }
     // Queued now, in the order the webhook listed them: the person's turns keep that order.
-    return inTurn(person.personId, () => answer(event, person));
+    return inTurn(person.personId, async () => {
+      try {
+        await answer(event, person);
+      } finally {
+        options.onHandled?.(event.messageId);
+      }
+    });
   }
 
   return async (events) => {

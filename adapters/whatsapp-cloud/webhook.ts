@@ -1,9 +1,9 @@
 /**
  * `/webhooks/whatsapp`, the door the Cloud API knocks on: Meta's subscription check (GET) and
  * the signed event POSTs. Mounted ahead of any body parser, so the signature is checked over
- * the bytes exactly as they came. A POST is answered 200 as soon as it is proven Meta's and
- * readable (Meta retries slow or failed deliveries, which would only bring duplicates), and
- * handed on after.
+ * the bytes exactly as they came. A POST is answered 200 as soon as it is proven Meta's,
+ * readable and recorded (Meta retries slow or failed deliveries, which would only bring
+ * duplicates), and handled after.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../bot/logger.js';
@@ -24,8 +24,11 @@ export interface WebhookOptions {
   /** Lina's number: webhooks for other numbers of the business are not hers. */
   phoneNumberId: string;
   logger: Logger;
-  /** Takes the events of an accepted POST, after it has been answered. */
-  onEvents(events: CloudInboundEvent[]): void;
+  /**
+   * Takes the events of a POST before it is answered: records what must survive a crash, and
+   * hands back the work to start once the 200 is sent. A throw answers 500, and Meta retries.
+   */
+  accept(events: CloudInboundEvent[]): () => void;
   maxBodyBytes?: number;
 }
 
@@ -96,8 +99,15 @@ export function createWebhookHandler(options: WebhookOptions): (req: IncomingMes
       log.warn('WhatsApp webhook body not readable');
       return problem(res, 400, 'Not a WhatsApp Business Account webhook');
     }
+    let start: () => void;
+    try {
+      start = options.accept(reading.events);
+    } catch (error) {
+      log.error({ err: error instanceof Error ? error.name : typeof error }, 'WhatsApp webhook not recorded');
+      return problem(res, 500, 'Not recorded; deliver again');
+    }
     answer(res, 200, 'EVENT_RECEIVED');
-    options.onEvents(reading.events);
+    start();
   }
 
   return (req, res) => {

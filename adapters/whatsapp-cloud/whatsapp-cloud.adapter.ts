@@ -8,10 +8,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../bot/logger.js';
 import type { Engine } from '../../bot/messages.js';
 import type { Clock } from '../../bot/ports.js';
-import type { PeopleStore } from '../../bot/ports/whatsapp.js';
+import type { CloudInbox, PeopleStore } from '../../bot/ports/whatsapp.js';
 import type { Renderer } from '../../bot/rendering/renderer.js';
 import { createPacer } from '../whatsapp/pacing.js';
 import { systemTimers, type Timers } from '../whatsapp/timers.js';
+import type { CloudInboundEvent } from './cloud-inbound.js';
 import { createCloudMessageHandler } from './cloud-message-handler.js';
 import { createGraphClient, type GraphClient } from './graph.client.js';
 import { createWebhookHandler, WEBHOOK_PATH } from './webhook.js';
@@ -22,6 +23,11 @@ export interface WhatsAppCloudOptions {
   engine: Engine;
   /** The people behind the numbers members write from: the Baileys channel's too. */
   people: PeopleStore;
+  /**
+   * Where member messages are recorded before the webhook's 200. Without one, a message whose
+   * turn a crash interrupts is lost, and redeliveries are recognised by this process only.
+   */
+  inbox?: CloudInbox;
   renderer: Renderer;
   logger: Logger;
   clock: Clock;
@@ -76,20 +82,79 @@ export function startWhatsAppCloud(options: WhatsAppCloudOptions): WhatsAppCloud
       timers,
       random: options.random ?? Math.random,
     });
-  const handle = createCloudMessageHandler({ engine: options.engine, people: options.people, pacer, renderer: options.renderer, clock, logger, graph });
+  const { inbox } = options;
+  const log = logger.child({ channel: 'whatsapp', provider: 'cloud' });
+  const handle = createCloudMessageHandler({
+    engine: options.engine,
+    people: options.people,
+    pacer,
+    renderer: options.renderer,
+    clock,
+    logger,
+    graph,
+    ...(inbox ? { onHandled: (messageId: string) => closeInInbox(inbox, messageId) } : {}),
+  });
   const underWay = new Set<Promise<void>>();
+
+  function closeInInbox(store: CloudInbox, messageId: string) {
+    try {
+      store.handled(messageId, clock.now());
+    } catch (error) {
+      // Left open, the message is answered again after a restart: the engine gives its stored answer.
+      log.error({ err: error instanceof Error ? error.name : typeof error, messageId }, 'WhatsApp message not closed in the inbox');
+    }
+  }
+
+  function start(events: CloudInboundEvent[]) {
+    const work = handle(events);
+    underWay.add(work);
+    void work.finally(() => underWay.delete(work));
+  }
+
+  /** The events of a POST minus member messages recorded before (a redelivery), the new ones recorded. */
+  function admit(events: CloudInboundEvent[]): CloudInboundEvent[] {
+    if (!inbox) return events;
+    const fromMembers = events.filter(isFromMember);
+    const admitted = new Set(
+      inbox.admit(
+        fromMembers.map((event) => ({ messageId: event.messageId, event: JSON.stringify(event) })),
+        clock.now(),
+      ),
+    );
+    // Within one POST too, a message listed twice is taken once.
+    return events.filter((event) => !isFromMember(event) || admitted.delete(event.messageId));
+  }
 
   const handleWebhook = createWebhookHandler({
     appSecret: options.appSecret,
     verifyToken: options.verifyToken,
     phoneNumberId: options.phoneNumberId,
     logger,
-    onEvents(events) {
-      const work = handle(events);
-      underWay.add(work);
-      void work.finally(() => underWay.delete(work));
+    accept(events) {
+      const fresh = admit(events);
+      return () => start(fresh);
     },
   });
+
+  // Messages recorded by a process that stopped before answering them: answered now.
+  const left = inbox ? readPending(inbox) : [];
+  if (left.length > 0) {
+    log.info({ messages: left.length }, 'WhatsApp messages left by the last run: answering them');
+    start(left);
+  }
+
+  function readPending(store: CloudInbox): CloudInboundEvent[] {
+    return store.pending().flatMap((entry): CloudInboundEvent[] => {
+      try {
+        const event = JSON.parse(entry.event) as CloudInboundEvent;
+        if (isFromMember(event) && typeof event.waId === 'string' && event.messageId === entry.messageId) return [event];
+      } catch {
+        // Fall through: closed below, never retried forever.
+      }
+      closeInInbox(store, entry.messageId);
+      return [];
+    });
+  }
 
   async function idle() {
     while (underWay.size > 0) await Promise.allSettled([...underWay]);
@@ -103,4 +168,8 @@ export function startWhatsAppCloud(options: WhatsAppCloudOptions): WhatsAppCloud
       pacer.close();
     },
   };
+}
+
+function isFromMember(event: CloudInboundEvent): event is Extract<CloudInboundEvent, { kind: 'text' | 'unsupported' }> {
+  return event.kind === 'text' || event.kind === 'unsupported';
 }

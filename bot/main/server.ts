@@ -69,15 +69,18 @@ export async function startLina(options: {
   let whatsapp: WhatsAppChannel | undefined;
   let whatsappCloud: WhatsAppCloudChannel | undefined;
   if (config.whatsapp.enabled && config.whatsapp.provider === 'cloud') {
-    const [{ startWhatsAppCloud, WEBHOOK_PATH }, { createPeopleStore }] = await Promise.all([
+    const [{ startWhatsAppCloud, WEBHOOK_PATH }, { createPeopleStore }, { createCloudInboxStore }] = await Promise.all([
       import('../../adapters/whatsapp-cloud/whatsapp-cloud.adapter.js'),
       import('../../data/whatsapp/people.store.js'),
+      import('../../data/whatsapp/cloud-inbox.store.js'),
     ]);
     const { cloud } = config.whatsapp;
     whatsappCloud = startWhatsAppCloud({
       engine: runtime.engine,
       // The same people as Baileys': a member keeps their conversation when the provider changes.
       people: createPeopleStore(runtime.db),
+      // Member messages recorded before the webhook's 200: a crash loses none.
+      inbox: createCloudInboxStore(runtime.db),
       renderer: runtime.renderer,
       logger,
       clock,

@@ -7,7 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ManualClock } from '../../../bot/clock.js';
 import type { Engine, InboundMessage } from '../../../bot/messages.js';
-import { openDatabase } from '../../../data/database.js';
+import type { CloudInbox } from '../../../bot/ports/whatsapp.js';
+import { openDatabase, type SqliteDatabase } from '../../../data/database.js';
 import { createPeopleStore } from '../../../data/whatsapp/people.store.js';
 import type { CloudMessage } from '../../../adapters/whatsapp-cloud/cloud-outbound.js';
 import type { GraphClient } from '../../../adapters/whatsapp-cloud/graph.client.js';
@@ -55,21 +56,24 @@ export interface Harness {
   graph: ReturnType<typeof makeRecordingGraph>;
   capture: ReturnType<typeof makeCapturingLogger>;
   /** Posts `body` (an object is written as JSON) signed with the app secret unless `signature` says otherwise. */
-  post(body: unknown, options?: { signature?: string | null; raw?: Buffer }): Promise<{ status: number; text: string }>;
+  post(body: unknown, options?: { signature?: string | null; raw?: Buffer; wait?: boolean }): Promise<{ status: number; text: string }>;
   get(query: string): Promise<{ status: number; text: string }>;
   /** The sends only, in order. */
   sends(): Array<{ to: string; message: CloudMessage }>;
   close(): Promise<void>;
+  /** Stops serving without waiting for the turns under way: what a crash leaves behind. */
+  abandon(): Promise<void>;
 }
 
-export async function startHarness(options: { engine?: Engine } = {}): Promise<Harness> {
-  const db = openDatabase(':memory:');
+export async function startHarness(options: { engine?: Engine; db?: SqliteDatabase; inbox?: CloudInbox } = {}): Promise<Harness> {
+  const db = options.db ?? openDatabase(':memory:');
   const recording = makeRecordingEngine();
   const graph = makeRecordingGraph();
   const capture = makeCapturingLogger();
   const channel = startWhatsAppCloud({
     engine: options.engine ?? recording,
     people: createPeopleStore(db),
+    ...(options.inbox ? { inbox: options.inbox } : {}),
     renderer: makeRenderer(),
     logger: capture.logger,
     clock: new ManualClock(FAKE_NOW),
@@ -103,7 +107,7 @@ export async function startHarness(options: { engine?: Engine } = {}): Promise<H
         body: bytes,
       });
       const text = await response.text();
-      await channel.idle();
+      if (postOptions.wait !== false) await channel.idle();
       return { status: response.status, text };
     },
     async get(query) {
@@ -111,10 +115,16 @@ export async function startHarness(options: { engine?: Engine } = {}): Promise<H
       return { status: response.status, text: await response.text() };
     },
     sends: () => graph.calls.flatMap((call) => (call.type === 'send' ? [{ to: call.to, message: call.message }] : [])),
+    async abandon() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
     async close() {
       await channel.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      db.close();
+      if (!options.db) db.close();
     },
   };
 }
