@@ -12,6 +12,7 @@ import {
   interactiveContentSchema,
   statusSchema,
   textContentSchema,
+  webhookErrorSchema,
   webhookChangeSchema,
   webhookEntrySchema,
   webhookPayloadSchema,
@@ -34,6 +35,7 @@ export type CloudInboundEvent =
   | ({ kind: 'text'; text: string } & FromMember)
   | ({ kind: 'unsupported'; content: UnsupportedContent } & FromMember)
   | { kind: 'status'; messageId: string; status: string; errorCodes: number[] }
+  | { kind: 'error'; errorCodes: number[] }
   | { kind: 'ignored'; reason: IgnoreReason; type?: string };
 
 export type WebhookReading = { ok: true; events: CloudInboundEvent[] } | { ok: false };
@@ -105,8 +107,15 @@ function readMessage(raw: unknown): CloudInboundEvent {
 function readStatus(raw: unknown): CloudInboundEvent {
   const parsed = statusSchema.safeParse(raw);
   if (!parsed.success) return { kind: 'ignored', reason: 'invalid', type: 'status' };
-  const errorCodes = (parsed.data.errors ?? []).flatMap((error) => (typeof error.code === 'number' ? [error.code] : []));
-  return { kind: 'status', messageId: parsed.data.id, status: parsed.data.status, errorCodes };
+  return { kind: 'status', messageId: parsed.data.id, status: parsed.data.status, errorCodes: codesOf(parsed.data.errors) };
+}
+
+/** The codes of a list of Graph errors; what is not one is left out. */
+function codesOf(errors: unknown[] | undefined): number[] {
+  return (errors ?? []).flatMap((error) => {
+    const parsed = webhookErrorSchema.safeParse(error);
+    return parsed.success ? [parsed.data.code] : [];
+  });
 }
 
 function readChange(raw: unknown, phoneNumberId: string): CloudInboundEvent[] {
@@ -120,7 +129,8 @@ function readChange(raw: unknown, phoneNumberId: string): CloudInboundEvent[] {
   const messages = (value.data.messages ?? []).map(readMessage);
   // Meta does not promise order within a batch: what each member wrote goes in the order written.
   const ordered = messages.map((event, index) => ({ event, index })).sort((a, b) => stamp(a.event) - stamp(b.event) || a.index - b.index);
-  return [...ordered.map(({ event }) => event), ...(value.data.statuses ?? []).map(readStatus)];
+  const errors: CloudInboundEvent[] = value.data.errors?.length ? [{ kind: 'error', errorCodes: codesOf(value.data.errors) }] : [];
+  return [...ordered.map(({ event }) => event), ...(value.data.statuses ?? []).map(readStatus), ...errors];
 }
 
 const stamp = (event: CloudInboundEvent) => ('timestamp' in event ? event.timestamp : 0);

@@ -109,6 +109,10 @@ export function createCloudMessageHandler(options: CloudHandlerOptions): (events
       log.debug({ reason: event.reason, type: event.type }, 'WhatsApp webhook item ignored');
       return Promise.resolve();
     }
+    if (event.kind === 'error') {
+      log.warn({ errorCodes: event.errorCodes }, 'WhatsApp Cloud API reported errors');
+      return Promise.resolve();
+    }
     if (event.kind === 'status') {
       const level = event.status === 'failed' ? 'warn' : 'debug';
       log[level]({ messageId: event.messageId, status: event.status, errorCodes: event.errorCodes }, 'WhatsApp message status');

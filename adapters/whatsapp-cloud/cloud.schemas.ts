@@ -38,7 +38,12 @@ export const changeValueSchema = z.looseObject({
   contacts: z.array(z.unknown()).optional(),
   messages: z.array(z.unknown()).optional(),
   statuses: z.array(z.unknown()).optional(),
+  // Errors Meta reports on the number rather than on one message (webhook reference: value.errors).
+  errors: z.array(z.unknown()).optional(),
 });
+
+/** One error of `value.errors` or of a status: its code is all Lina logs. */
+export const webhookErrorSchema = z.looseObject({ code: z.number() });
 
 /** What every inbound message has, whatever its type. */
 export const inboundMessageSchema = z.looseObject({
@@ -69,7 +74,7 @@ export const statusSchema = z.looseObject({
   status: z.string(),
   timestamp: z.string().optional(),
   recipient_id: z.string().optional(),
-  errors: z.array(z.looseObject({ code: z.number().optional(), title: z.string().optional() })).optional(),
+  errors: z.array(z.unknown()).optional(),
 });
 
 /** The Graph API's answer to a send. */

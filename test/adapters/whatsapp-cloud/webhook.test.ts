@@ -194,6 +194,13 @@ describe('Cloud API webhook: what comes in', () => {
     assert.doesNotMatch(h.capture.text(), new RegExp(wh.LAURA));
   });
 
+  it('logs the errors Meta reports on the number by their codes', async () => {
+    const answer = await h.post(wh.webhook([{ ...wh.value({}), errors: [{ code: 131000, title: 'Something went wrong', message: 'x' }, { title: 'no code' }] }]));
+    assert.equal(answer.status, 200);
+    const reported = h.capture.lines.find((line) => line.msg === 'WhatsApp Cloud API reported errors');
+    assert.deepEqual(reported?.errorCodes, [131000]);
+  });
+
   it('answers media and locations with the Baileys channel texts, and ignores reactions', async () => {
     await h.post(wh.messagesWebhook(wh.image(), wh.location(), wh.reaction()));
     assert.deepEqual(h.engine.received, []);
