@@ -12,6 +12,8 @@ export interface PurgeReport {
   directLineConversationsEnded: number;
   /** Member messages the WhatsApp Cloud API delivered (ids, and the content of any never handled). */
   cloudInboxMessages: number;
+  /** Members' last-message times (the Cloud API's 24-hour window) of the same age. */
+  cloudWindows: number;
 }
 
 /**
@@ -49,6 +51,7 @@ export function purgeBefore(db: SqliteDatabase, before: Date, now: Date = new Da
         cutoff,
       ),
       cloudInboxMessages: count('DELETE FROM whatsapp_cloud_inbox WHERE received_at < ?', cutoff),
+      cloudWindows: count('DELETE FROM whatsapp_cloud_windows WHERE last_inbound_at < ?', cutoff),
     };
     db.prepare('DELETE FROM directline_conversations WHERE ended_at IS NOT NULL AND ended_at < ? AND updated_at < ?').run(
       now.getTime() - DIRECTLINE_TOKEN_LIFETIME_LIMIT_MS,

@@ -8,7 +8,7 @@
  *   POST /{version}/{phone-number-id}/messages   Lina's sends and read marks (Graph API shape)
  *   GET  /sim/phones/{phone}                     what that phone received, and its read marks
  *   POST /sim/phones/{phone}/type  {text}        the member writes: a text webhook
- *   POST /sim/phones/{phone}/tap   {id}          the member taps a button or list row Lina sent
+ *   POST /sim/phones/{phone}/tap   {id}          the member taps a button, list row or template quick reply
  *   POST /sim/redeliver/{wamid}                  Meta delivers a webhook again, as it does
  *   POST /sim/fail-next  {code, status}          the next send fails with that Graph error
  *   GET  /                                       a page to be the member, phone-like
@@ -38,7 +38,7 @@ export interface CloudSimOptions {
 /** One message a phone received, as the page and the tests read it. */
 export interface ReceivedMessage {
   wamid: string;
-  type: 'text' | 'buttons' | 'list';
+  type: 'text' | 'buttons' | 'list' | 'template';
   text: string;
   /** What can be tapped: buttons, or the list's rows. */
   options: Array<{ id: string; title: string; description?: string }>;
@@ -83,6 +83,15 @@ function metaJson(value: unknown): string {
 
 function toReceived(wamid: string, seq: number, send: SendBody): ReceivedMessage {
   if (send.type === 'text') return { wamid, seq, type: 'text', text: send.text.body, options: [] };
+  if (send.type === 'template') {
+    // The approved text lives at Meta: the phone shows the template's name and parameters, and
+    // each quick reply by its payload.
+    const components = send.template.components ?? [];
+    const parameters = components.flatMap((component) => (component.type === 'body' ? component.parameters : []));
+    const text = [`[${send.template.name}]`, ...parameters.map((parameter) => `${parameter.parameter_name}: ${parameter.text}`)].join('\n');
+    const payloads = components.flatMap((component) => (component.type === 'button' ? component.parameters.map((parameter) => parameter.payload) : []));
+    return { wamid, seq, type: 'template', text, options: payloads.map((payload) => ({ id: payload, title: payload })) };
+  }
   const { interactive } = send;
   if (interactive.type === 'button') {
     return { wamid, seq, type: 'buttons', text: interactive.body.text, options: interactive.action.buttons.map(({ reply }) => ({ id: reply.id, title: reply.title })) };
@@ -158,11 +167,14 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
       const shown = [...(phones.get(id)?.received ?? [])].reverse().find((message) => message.options.some((option) => option.id === optionId));
       const option = shown?.options.find((candidate) => candidate.id === optionId);
       if (!shown || !option) return Promise.reject(new SimInputError('no message of this phone shows that option'));
+      const context = { from: '15550000000', id: shown.wamid };
+      // A template's quick reply comes back as a `button` message with its payload.
+      if (shown.type === 'template') return deliver(id, { type: 'button', context, button: { payload: option.id, text: option.title } }, option.title);
       const interactive =
         shown.type === 'buttons'
           ? { type: 'button_reply', button_reply: { id: option.id, title: option.title } }
           : { type: 'list_reply', list_reply: { id: option.id, title: option.title, ...(option.description ? { description: option.description } : {}) } };
-      return deliver(id, { type: 'interactive', context: { from: '15550000000', id: shown.wamid }, interactive }, option.title);
+      return deliver(id, { type: 'interactive', context, interactive }, option.title);
     },
     async redeliver(wamid: string) {
       const webhook = delivered.get(wamid);

@@ -67,6 +67,34 @@ const listSend = envelope.extend({
   }),
 });
 
+/**
+ * A template send: the local Cloud API cannot know which templates Meta approved, so it checks
+ * the shape only (a lower-case name, a language, named text parameters, quick-reply payloads).
+ */
+const templateSend = envelope.extend({
+  type: z.literal('template'),
+  template: z.object({
+    name: z.string().regex(/^[a-z0-9_]{1,512}$/),
+    language: z.object({ code: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/) }),
+    components: z
+      .array(
+        z.union([
+          z.object({
+            type: z.literal('body'),
+            parameters: z.array(z.object({ type: z.literal('text'), parameter_name: z.string().regex(/^[a-z0-9_]+$/), text: bounded(CLOUD_LIMITS.interactiveBody) })),
+          }),
+          z.object({
+            type: z.literal('button'),
+            sub_type: z.literal('quick_reply'),
+            index: z.string().regex(/^\d$/),
+            parameters: z.array(z.object({ type: z.literal('payload'), payload: bounded(CLOUD_LIMITS.buttonId) })).length(1),
+          }),
+        ]),
+      )
+      .optional(),
+  }),
+});
+
 const readMark = z.object({
   messaging_product: z.literal('whatsapp'),
   status: z.literal('read'),
@@ -78,7 +106,7 @@ function unique(values: string[]): boolean {
   return new Set(values).size === values.length;
 }
 
-export type SendBody = z.infer<typeof textSend> | z.infer<typeof buttonsSend> | z.infer<typeof listSend>;
+export type SendBody = z.infer<typeof textSend> | z.infer<typeof buttonsSend> | z.infer<typeof listSend> | z.infer<typeof templateSend>;
 export type ReadBody = z.infer<typeof readMark>;
 
 export type Checked = { ok: true; kind: 'send'; send: SendBody } | { ok: true; kind: 'read'; read: ReadBody } | { ok: false; error: GraphErrorBody };
@@ -94,8 +122,17 @@ export function checkSend(raw: unknown): Checked {
   const read = readMark.safeParse(raw);
   if (read.success) return { ok: true, kind: 'read', read: read.data };
   const kind = (raw as { type?: unknown; interactive?: { type?: unknown } } | null) ?? {};
-  const schema = kind.type === 'text' ? textSend : kind.interactive?.type === 'button' ? buttonsSend : kind.interactive?.type === 'list' ? listSend : undefined;
-  if (!schema) return { ok: false, error: graphError(100, '(#100) Invalid parameter: type must be text, or interactive of type button or list') };
+  const schema =
+    kind.type === 'text'
+      ? textSend
+      : kind.type === 'template'
+        ? templateSend
+        : kind.interactive?.type === 'button'
+          ? buttonsSend
+          : kind.interactive?.type === 'list'
+            ? listSend
+            : undefined;
+  if (!schema) return { ok: false, error: graphError(100, '(#100) Invalid parameter: type must be text, template, or interactive of type button or list') };
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, kind: 'send', send: parsed.data };
   const issue = parsed.error.issues[0];

@@ -29,6 +29,8 @@ export interface CloudHandlerOptions {
   graph: GraphClient;
   /** Told when a member message has been answered (or could not be), to close it in the inbox. */
   onHandled?: (messageId: string) => void;
+  /** Whether free-form replies may still go to the member (the 24-hour window); always, without. */
+  windowOpen?: (waId: string) => boolean;
 }
 
 type FromMember = Extract<CloudInboundEvent, { kind: 'text' | 'unsupported' }>;
@@ -57,6 +59,12 @@ export function createCloudMessageHandler(options: CloudHandlerOptions): (events
 
   async function send(event: FromMember, replies: OutboundMessage[]) {
     const messages = toCloudMessages(replies, { listButton: renderer.text('whatsapp.listButton', {}, clock.now()) });
+    // Replies to a message answered long after it came (left by a stopped process, say) may
+    // find the window closed: WhatsApp would refuse them, so they are logged, not attempted.
+    if (messages.length > 0 && options.windowOpen && !options.windowOpen(event.waId)) {
+      log.warn({ reason: 'WINDOW_CLOSED', messageId: event.messageId, unsent: messages.length }, 'WhatsApp replies not sent');
+      return;
+    }
     // One after the other: a reply that failed does not let the next overtake it.
     for (const [index, message] of messages.entries()) {
       try {

@@ -44,8 +44,47 @@ export interface ListMessage {
   interactive: { type: 'list'; body: { text: string }; action: { button: string; sections: Array<{ title?: string; rows: ListRow[] }> } };
 }
 
+/** An approved template with its named body parameters and its quick replies' payloads. */
+export interface TemplateMessage {
+  type: 'template';
+  template: {
+    name: string;
+    language: { code: string };
+    components: Array<
+      | { type: 'body'; parameters: Array<{ type: 'text'; parameter_name: string; text: string }> }
+      | { type: 'button'; sub_type: 'quick_reply'; index: string; parameters: Array<{ type: 'payload'; payload: string }> }
+    >;
+  };
+}
+
 /** One message as it goes to the Graph API, without the envelope (`messaging_product`, `to`). */
-export type CloudMessage = TextMessage | ButtonsMessage | ListMessage;
+export type CloudMessage = TextMessage | ButtonsMessage | ListMessage | TemplateMessage;
+
+/** What a template send says: the template, its language, its named parameters, its buttons' payloads. */
+export interface TemplateSend {
+  name: string;
+  /** As approved, e.g. `es_CO` or `es`. */
+  language: string;
+  /** `{{paciente}}` in the template is `parameters.paciente`. */
+  parameters: Record<string, string>;
+  /** What each quick-reply button answers, in the buttons' order (comes back as the tap's payload). */
+  quickReplies?: string[];
+}
+
+/** A template send as the Graph API reads it. */
+export function toTemplateMessage(send: TemplateSend): TemplateMessage {
+  const parameters = Object.entries(send.parameters).map(([name, value]) => ({ type: 'text' as const, parameter_name: name, text: value }));
+  const buttons = (send.quickReplies ?? []).map((payload, index) => ({
+    type: 'button' as const,
+    sub_type: 'quick_reply' as const,
+    index: String(index),
+    parameters: [{ type: 'payload' as const, payload }],
+  }));
+  return {
+    type: 'template',
+    template: { name: send.name, language: { code: send.language }, components: [...(parameters.length > 0 ? [{ type: 'body' as const, parameters }] : []), ...buttons] },
+  };
+}
 
 export interface CloudOutboundOptions {
   /** The label of the button that opens a list (≤ 20 characters), in Lina's words. */

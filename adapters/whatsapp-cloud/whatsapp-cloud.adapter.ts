@@ -8,12 +8,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../bot/logger.js';
 import type { Engine } from '../../bot/messages.js';
 import type { Clock } from '../../bot/ports.js';
-import type { CloudInbox, PeopleStore } from '../../bot/ports/whatsapp.js';
+import type { CloudInbox, CustomerWindows, PeopleStore } from '../../bot/ports/whatsapp.js';
 import type { Renderer } from '../../bot/rendering/renderer.js';
 import { createPacer } from '../whatsapp/pacing.js';
 import { systemTimers, type Timers } from '../whatsapp/timers.js';
 import type { CloudInboundEvent } from './cloud-inbound.js';
 import { createCloudMessageHandler } from './cloud-message-handler.js';
+import { toTemplateMessage, type TemplateSend } from './cloud-outbound.js';
 import { createGraphClient, type GraphClient } from './graph.client.js';
 import { createWebhookHandler, WEBHOOK_PATH } from './webhook.js';
 
@@ -28,6 +29,11 @@ export interface WhatsAppCloudOptions {
    * turn a crash interrupts is lost, and redeliveries are recognised by this process only.
    */
   inbox?: CloudInbox;
+  /**
+   * When each member last wrote: replies outside the 24-hour window are logged instead of
+   * attempted. Without it every reply is attempted (and WhatsApp refuses the late ones, 131047).
+   */
+  windows?: CustomerWindows;
   renderer: Renderer;
   logger: Logger;
   clock: Clock;
@@ -56,9 +62,20 @@ export interface WhatsAppCloudOptions {
   graph?: GraphClient;
 }
 
+/** WhatsApp's customer-service window: free-form messages up to 24 hours after the member's last. */
+export const CUSTOMER_WINDOW_MS = 24 * 60 * 60_000;
+
 export interface WhatsAppCloudChannel {
   /** Mount at `WEBHOOK_PATH` on Lina's web server. */
   handleWebhook: (req: IncomingMessage, res: ServerResponse) => void;
+  /**
+   * Sends an approved template to the member `waId` (phone digits), at the channel's pace and
+   * whatever the 24-hour window: what reminders use. The new message's wamid; a failure is a
+   * `CloudApiError`.
+   */
+  sendTemplate(waId: string, template: TemplateSend): Promise<string | undefined>;
+  /** Whether a free-form message may go to the member `waId` now (they wrote within 24 hours). */
+  windowOpen(waId: string): boolean;
   /** Settles when every webhook taken in so far has been handled and answered (tests, shutdown). */
   idle(): Promise<void>;
   /** Waits for the messages under way, then drops unsent replies. */
@@ -82,7 +99,12 @@ export function startWhatsAppCloud(options: WhatsAppCloudOptions): WhatsAppCloud
       timers,
       random: options.random ?? Math.random,
     });
-  const { inbox } = options;
+  const { inbox, windows } = options;
+
+  function windowOpen(waId: string): boolean {
+    const last = windows?.lastInbound(waId);
+    return last !== undefined && clock.now().getTime() - last.getTime() < CUSTOMER_WINDOW_MS;
+  }
   const log = logger.child({ channel: 'whatsapp', provider: 'cloud' });
   const handle = createCloudMessageHandler({
     engine: options.engine,
@@ -93,6 +115,7 @@ export function startWhatsAppCloud(options: WhatsAppCloudOptions): WhatsAppCloud
     logger,
     graph,
     ...(inbox ? { onHandled: (messageId: string) => closeInInbox(inbox, messageId) } : {}),
+    ...(windows ? { windowOpen } : {}),
   });
   const underWay = new Set<Promise<void>>();
 
@@ -113,16 +136,28 @@ export function startWhatsAppCloud(options: WhatsAppCloudOptions): WhatsAppCloud
 
   /** The events of a POST minus member messages recorded before (a redelivery), the new ones recorded. */
   function admit(events: CloudInboundEvent[]): CloudInboundEvent[] {
-    if (!inbox) return events;
     const fromMembers = events.filter(isFromMember);
-    const admitted = new Set(
-      inbox.admit(
-        fromMembers.map((event) => ({ messageId: event.messageId, event: JSON.stringify(event) })),
-        clock.now(),
-      ),
-    );
+    const admitted = inbox
+      ? new Set(
+          inbox.admit(
+            fromMembers.map((event) => ({ messageId: event.messageId, event: JSON.stringify(event) })),
+            clock.now(),
+          ),
+        )
+      : undefined;
     // Within one POST too, a message listed twice is taken once.
-    return events.filter((event) => !isFromMember(event) || admitted.delete(event.messageId));
+    const fresh = admitted ? events.filter((event) => !isFromMember(event) || admitted.delete(event.messageId)) : events;
+    for (const event of fresh) if (isFromMember(event)) openWindow(event);
+    return fresh;
+  }
+
+  /**
+   * The window runs from when the member wrote (Meta's timestamp), not from when the webhook
+   * came, which may be much later after a redelivery; never from a time ahead of Lina's clock.
+   */
+  function openWindow(event: Extract<CloudInboundEvent, { kind: 'text' | 'unsupported' }>) {
+    const now = clock.now().getTime();
+    windows?.touch(event.waId, new Date(event.timestamp > 0 ? Math.min(now, event.timestamp * 1000) : now));
   }
 
   const handleWebhook = createWebhookHandler({
@@ -162,6 +197,14 @@ export function startWhatsAppCloud(options: WhatsAppCloudOptions): WhatsAppCloud
 
   return {
     handleWebhook,
+    windowOpen,
+    async sendTemplate(waId, template) {
+      let wamid: string | undefined;
+      await pacer.schedule(waId, async () => {
+        wamid = await graph.send(waId, toTemplateMessage(template));
+      });
+      return wamid;
+    },
     idle,
     async close() {
       await idle();

@@ -69,7 +69,7 @@ export async function startLina(options: {
   let whatsapp: WhatsAppChannel | undefined;
   let whatsappCloud: WhatsAppCloudChannel | undefined;
   if (config.whatsapp.enabled && config.whatsapp.provider === 'cloud') {
-    const [{ startWhatsAppCloud, WEBHOOK_PATH }, { createPeopleStore }, { createCloudInboxStore }] = await Promise.all([
+    const [{ startWhatsAppCloud, WEBHOOK_PATH }, { createPeopleStore }, { createCloudInboxStore, createCustomerWindowStore }] = await Promise.all([
       import('../../adapters/whatsapp-cloud/whatsapp-cloud.adapter.js'),
       import('../../data/whatsapp/people.store.js'),
       import('../../data/whatsapp/cloud-inbox.store.js'),
@@ -81,6 +81,8 @@ export async function startLina(options: {
       people: createPeopleStore(runtime.db),
       // Member messages recorded before the webhook's 200: a crash loses none.
       inbox: createCloudInboxStore(runtime.db),
+      // When each member last wrote: replies outside the 24-hour window are logged, not attempted.
+      windows: createCustomerWindowStore(runtime.db),
       renderer: runtime.renderer,
       logger,
       clock,

@@ -71,3 +71,14 @@ export interface CloudInbox {
   /** The message was handled: its content is forgotten, its id kept to recognise a redelivery. */
   handled(messageId: string, at: Date): void;
 }
+
+/**
+ * When each member last wrote through the Cloud API. WhatsApp lets a business send free-form
+ * messages for 24 hours after a member's last message; after that, only approved templates.
+ */
+export interface CustomerWindows {
+  /** The member `waId` (phone digits) wrote at `at`; an earlier time never moves it back. */
+  touch(waId: string, at: Date): void;
+  /** When the member last wrote, if ever. */
+  lastInbound(waId: string): Date | undefined;
+}

@@ -1,10 +1,10 @@
 /**
  * The Cloud API channel's inbox (`CloudInbox`): one row per member message Meta delivered, kept
  * with its content until it is handled, and then by id only, so a crash after the webhook's 200
- * loses nothing and a redelivery is recognised after a restart too. Rows go with the retention
- * purge.
+ * loses nothing and a redelivery is recognised after a restart too; and each member's last
+ * message time (`CustomerWindows`), for the 24-hour window. Rows go with the retention purge.
  */
-import type { CloudInbox, InboxEntry } from '../../bot/ports/whatsapp.js';
+import type { CloudInbox, CustomerWindows, InboxEntry } from '../../bot/ports/whatsapp.js';
 import type { Migration, SqliteDatabase } from '../sqlite.js';
 
 export const WHATSAPP_CLOUD_INBOX_MIGRATIONS: readonly Migration[] = [
@@ -22,6 +22,12 @@ export const WHATSAPP_CLOUD_INBOX_MIGRATIONS: readonly Migration[] = [
   );
   CREATE INDEX whatsapp_cloud_inbox_pending ON whatsapp_cloud_inbox (seq) WHERE handled_at IS NULL;
   CREATE INDEX whatsapp_cloud_inbox_received ON whatsapp_cloud_inbox (received_at);
+  -- WhatsApp Cloud API: when each member (phone digits) last wrote, for the 24-hour window.
+  CREATE TABLE whatsapp_cloud_windows (
+    wa_id           TEXT PRIMARY KEY,
+    last_inbound_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX whatsapp_cloud_windows_at ON whatsapp_cloud_windows (last_inbound_at);
   `,
   },
 ];
@@ -42,6 +48,23 @@ export function createCloudInboxStore(db: SqliteDatabase): CloudInbox {
     pending: () => selectPending.all().map((row) => ({ messageId: row.message_id, event: row.event })),
     handled(messageId, at) {
       markHandled.run(at.getTime(), messageId);
+    },
+  };
+}
+
+export function createCustomerWindowStore(db: SqliteDatabase): CustomerWindows {
+  const upsert = db.prepare<[string, number]>(
+    `INSERT INTO whatsapp_cloud_windows (wa_id, last_inbound_at) VALUES (?, ?)
+     ON CONFLICT (wa_id) DO UPDATE SET last_inbound_at = MAX(last_inbound_at, excluded.last_inbound_at)`,
+  );
+  const select = db.prepare<[string], { last_inbound_at: number }>('SELECT last_inbound_at FROM whatsapp_cloud_windows WHERE wa_id = ?');
+  return {
+    touch(waId, at) {
+      upsert.run(waId, at.getTime());
+    },
+    lastInbound(waId) {
+      const row = select.get(waId);
+      return row ? new Date(row.last_inbound_at) : undefined;
     },
   };
 }

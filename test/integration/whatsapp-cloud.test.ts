@@ -157,6 +157,22 @@ describe('WhatsApp Cloud API through the local Cloud API', () => {
     assert.doesNotMatch(texts(next), /Soy Lina/);
   });
 
+  it('sends a template through the Cloud API, and its quick reply reaches the engine as its payload', async () => {
+    const laura = member('573001112233');
+    const wamid = await lina.whatsappCloud?.sendTemplate('573001112233', {
+      name: 'recordatorio_cita',
+      language: 'es_CO',
+      parameters: { paciente: 'Laura' },
+      quickReplies: ['consult'],
+    });
+    assert.match(wamid ?? '', /^wamid\./);
+    assert.equal(sim.received('573001112233').at(-1)?.type, 'template');
+    // Laura is at the main menu: the payload is its "Consultar citas" option.
+    const answer = await laura.tap('consult');
+    assert.match(texts(answer), /USS Kennedy/);
+    assert.equal(lina.whatsappCloud?.windowOpen('573001112233'), true);
+  });
+
   it('marks each member message read', async () => {
     const state = (await (await fetch(`${sim.url}/sim/phones/573001112233`)).json()) as { read: string[]; sent: Array<{ wamid: string }> };
     assert.ok(state.sent.length > 5);

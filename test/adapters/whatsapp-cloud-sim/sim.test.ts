@@ -178,6 +178,31 @@ describe('the local Cloud API: members', () => {
     assert.equal(unknown.status, 400);
   });
 
+  it('takes a template and posts a tap on its quick reply as a button message with the payload', async () => {
+    const template = {
+      ...envelope,
+      type: 'template',
+      template: {
+        name: 'recordatorio_cita',
+        language: { code: 'es_CO' },
+        components: [
+          { type: 'body', parameters: [{ type: 'text', parameter_name: 'paciente', text: 'Laura' }] },
+          { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'confirmar:apt-1' }] },
+        ],
+      },
+    };
+    assert.equal((await send(template)).status, 200);
+    assert.equal(graphCode(await send({ ...template, template: { ...template.template, name: 'Recordatorio Cita' } })), 100);
+    const shown = sim.received(PHONE).at(-1);
+    assert.equal(shown?.type, 'template');
+    assert.match(shown?.text ?? '', /paciente: Laura/);
+    posts.length = 0;
+    await sim.tap(PHONE, 'confirmar:apt-1');
+    const message = postedValue(posts[0]).messages[0] as PostedMessage & { button?: unknown };
+    assert.equal(message.type, 'button');
+    assert.deepEqual(message.button, { payload: 'confirmar:apt-1', text: 'confirmar:apt-1' });
+  });
+
   it('redelivers a webhook byte for byte', async () => {
     posts.length = 0;
     const { wamid } = await sim.type(PHONE, 'hola');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from '@jest/globals';
 import nock from 'nock';
 import { CloudApiError, toCloudApiError, type CloudErrorCode } from '../../../adapters/whatsapp-cloud/cloud.errors.js';
-import { toCloudMessages } from '../../../adapters/whatsapp-cloud/cloud-outbound.js';
+import { toCloudMessages, toTemplateMessage } from '../../../adapters/whatsapp-cloud/cloud-outbound.js';
 import { createGraphClient, type GraphClient } from '../../../adapters/whatsapp-cloud/graph.client.js';
 import type { Timers } from '../../../adapters/whatsapp/timers.js';
 
@@ -109,6 +109,26 @@ describe('Graph API client: sends', () => {
       type: 'list',
       body: { text: '¿Qué día?' },
       action: { button: 'Ver opciones', sections: [{ rows: ['lun', 'mar', 'mié', 'jue'].map((day) => ({ id: day, title: day })) }] },
+    });
+  });
+
+  it('sends a template with named body parameters and quick-reply payloads', async () => {
+    const seen = expectSend(200, accepted('wamid.t'));
+    const template = toTemplateMessage({ name: 'recordatorio_cita', language: 'es_CO', parameters: { paciente: 'Laura' }, quickReplies: ['confirmar'] });
+    assert.equal(await graph.send(LAURA, template), 'wamid.t');
+    assert.deepEqual(seen.body, {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: LAURA,
+      type: 'template',
+      template: {
+        name: 'recordatorio_cita',
+        language: { code: 'es_CO' },
+        components: [
+          { type: 'body', parameters: [{ type: 'text', parameter_name: 'paciente', text: 'Laura' }] },
+          { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'confirmar' }] },
+        ],
+      },
     });
   });
 

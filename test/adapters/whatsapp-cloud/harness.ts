@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ManualClock } from '../../../bot/clock.js';
 import type { Engine, InboundMessage } from '../../../bot/messages.js';
-import type { CloudInbox } from '../../../bot/ports/whatsapp.js';
+import type { CloudInbox, CustomerWindows } from '../../../bot/ports/whatsapp.js';
 import { openDatabase, type SqliteDatabase } from '../../../data/database.js';
 import { createPeopleStore } from '../../../data/whatsapp/people.store.js';
 import type { CloudMessage } from '../../../adapters/whatsapp-cloud/cloud-outbound.js';
@@ -65,7 +65,7 @@ export interface Harness {
   abandon(): Promise<void>;
 }
 
-export async function startHarness(options: { engine?: Engine; db?: SqliteDatabase; inbox?: CloudInbox } = {}): Promise<Harness> {
+export async function startHarness(options: { engine?: Engine; db?: SqliteDatabase; inbox?: CloudInbox; windows?: CustomerWindows; clock?: ManualClock } = {}): Promise<Harness> {
   const db = options.db ?? openDatabase(':memory:');
   const recording = makeRecordingEngine();
   const graph = makeRecordingGraph();
@@ -74,9 +74,10 @@ export async function startHarness(options: { engine?: Engine; db?: SqliteDataba
     engine: options.engine ?? recording,
     people: createPeopleStore(db),
     ...(options.inbox ? { inbox: options.inbox } : {}),
+    ...(options.windows ? { windows: options.windows } : {}),
     renderer: makeRenderer(),
     logger: capture.logger,
-    clock: new ManualClock(FAKE_NOW),
+    clock: options.clock ?? new ManualClock(FAKE_NOW),
     apiUrl: 'http://graph.invalid',
     apiVersion: 'v21.0',
     phoneNumberId: PHONE_NUMBER_ID,

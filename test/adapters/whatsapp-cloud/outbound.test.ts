@@ -9,7 +9,7 @@ const render = (...messages: OutboundMessage[]) => toCloudMessages(messages, { l
 const options = (...labels: string[]): ReplyOption[] => labels.map((label, index) => ({ label, value: `v${index + 1}` }));
 
 /** The text a member reads in a message, whatever its type. */
-const bodyOf = (message: CloudMessage) => (message.type === 'text' ? message.text.body : message.interactive.body.text);
+const bodyOf = (message: CloudMessage) => (message.type === 'text' ? message.text.body : message.type === 'interactive' ? message.interactive.body.text : '');
 
 describe('Cloud API replies: what each reply becomes', () => {
   it('sends a reply without options as text, bold the WhatsApp way, like Baileys', () => {
