@@ -14,6 +14,7 @@ import type { Pacer } from '../whatsapp/pacing.js';
 import { CloudApiError, toCloudApiError } from './cloud.errors.js';
 import type { CloudInboundEvent } from './cloud-inbound.js';
 import { toCloudMessages } from './cloud-outbound.js';
+import { messageRef } from './message-ref.js';
 import type { GraphClient } from './graph.client.js';
 
 /** How many message ids the channel remembers having taken in (the engine remembers them all). */
@@ -62,7 +63,7 @@ export function createCloudMessageHandler(options: CloudHandlerOptions): (events
     // Replies to a message answered long after it came (left by a stopped process, say) may
     // find the window closed: WhatsApp would refuse them, so they are logged, not attempted.
     if (messages.length > 0 && options.windowOpen && !options.windowOpen(event.waId)) {
-      log.warn({ reason: 'WINDOW_CLOSED', messageId: event.messageId, unsent: messages.length }, 'WhatsApp replies not sent');
+      log.warn({ reason: 'WINDOW_CLOSED', messageRef: messageRef(event.messageId), unsent: messages.length }, 'WhatsApp replies not sent');
       return;
     }
     // One after the other: a reply that failed does not let the next overtake it.
@@ -70,7 +71,7 @@ export function createCloudMessageHandler(options: CloudHandlerOptions): (events
       try {
         await pacer.schedule(event.waId, () => graph.send(event.waId, message));
       } catch (error) {
-        log.error({ ...failure(toCloudApiError(error)), messageId: event.messageId, unsent: messages.length - index }, 'WhatsApp replies not sent');
+        log.error({ ...failure(toCloudApiError(error)), messageRef: messageRef(event.messageId), unsent: messages.length - index }, 'WhatsApp replies not sent');
         return;
       }
     }
@@ -123,11 +124,11 @@ export function createCloudMessageHandler(options: CloudHandlerOptions): (events
     }
     if (event.kind === 'status') {
       const level = event.status === 'failed' ? 'warn' : 'debug';
-      log[level]({ messageId: event.messageId, status: event.status, errorCodes: event.errorCodes }, 'WhatsApp message status');
+      log[level]({ messageRef: messageRef(event.messageId), status: event.status, errorCodes: event.errorCodes }, 'WhatsApp message status');
       return Promise.resolve();
     }
     if (!isNew(event.messageId)) {
-      log.debug({ messageId: event.messageId }, 'WhatsApp message already taken in');
+      log.debug({ messageRef: messageRef(event.messageId) }, 'WhatsApp message already taken in');
       return Promise.resolve();
     }
     let person: WhatsAppPerson;

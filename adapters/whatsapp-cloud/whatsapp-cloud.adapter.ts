@@ -15,6 +15,7 @@ import { systemTimers, type Timers } from '../whatsapp/timers.js';
 import type { CloudInboundEvent } from './cloud-inbound.js';
 import { createCloudMessageHandler } from './cloud-message-handler.js';
 import { toTemplateMessage, type TemplateSend } from './cloud-outbound.js';
+import { messageRef } from './message-ref.js';
 import { createGraphClient, type GraphClient } from './graph.client.js';
 import { createWebhookHandler, WEBHOOK_PATH } from './webhook.js';
 
@@ -124,7 +125,7 @@ export function startWhatsAppCloud(options: WhatsAppCloudOptions): WhatsAppCloud
       store.handled(messageId, clock.now());
     } catch (error) {
       // Left open, the message is answered again after a restart: the engine gives its stored answer.
-      log.error({ err: error instanceof Error ? error.name : typeof error, messageId }, 'WhatsApp message not closed in the inbox');
+      log.error({ err: error instanceof Error ? error.name : typeof error, messageRef: messageRef(messageId) }, 'WhatsApp message not closed in the inbox');
     }
   }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from '@jest/globals';
 import { CloudApiError } from '../../../adapters/whatsapp-cloud/cloud.errors.js';
+import { messageRef } from '../../../adapters/whatsapp-cloud/message-ref.js';
 import { signatureOf } from '../../../adapters/whatsapp-cloud/signature.js';
 import * as wh from '../../fixtures/whatsapp-cloud/webhooks.js';
 import { makeRenderer } from '../../fakes/chat.js';
@@ -166,6 +167,10 @@ describe('Cloud API webhook: what comes in', () => {
     await h.post(wh.messagesWebhook(hola));
     assert.equal(h.engine.received.length, 1);
     assert.equal(h.sends().length, 2);
+    // Logged by a digest: a wamid holds the phone number in base64.
+    assert.ok(Buffer.from(hola.id.slice('wamid.'.length), 'base64').toString('latin1').includes(wh.LAURA));
+    assert.ok(h.capture.lines.some((line) => line.messageRef === messageRef(hola.id)));
+    assert.doesNotMatch(h.capture.text(), new RegExp(hola.id.replace('.', '\\.')));
   });
 
   it('records statuses, failed ones with their codes, without calling the engine or logging the number', async () => {
@@ -184,11 +189,11 @@ describe('Cloud API webhook: what comes in', () => {
     assert.deepEqual(h.engine.received, []);
     const statuses = h.capture.lines.filter((line) => line.msg === 'WhatsApp message status');
     assert.deepEqual(
-      statuses.map((line) => [line.messageId, line.status, line.errorCodes]),
+      statuses.map((line) => [line.messageRef, line.status, line.errorCodes]),
       [
-        ['wamid.lina-1', 'sent', []],
-        ['wamid.lina-1', 'delivered', []],
-        ['wamid.lina-2', 'failed', [131047]],
+        [messageRef('wamid.lina-1'), 'sent', []],
+        [messageRef('wamid.lina-1'), 'delivered', []],
+        [messageRef('wamid.lina-2'), 'failed', [131047]],
       ],
     );
     assert.doesNotMatch(h.capture.text(), new RegExp(wh.LAURA));

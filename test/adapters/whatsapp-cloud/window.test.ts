@@ -8,6 +8,7 @@ import { describe, it } from '@jest/globals';
 import { ManualClock } from '../../../bot/clock.js';
 import { openDatabase } from '../../../data/database.js';
 import { createCloudInboxStore, createCustomerWindowStore } from '../../../data/whatsapp/cloud-inbox.store.js';
+import { messageRef } from '../../../adapters/whatsapp-cloud/message-ref.js';
 import { CUSTOMER_WINDOW_MS } from '../../../adapters/whatsapp-cloud/whatsapp-cloud.adapter.js';
 import { FAKE_NOW } from '../../fakes/agenda.fake.js';
 import * as wh from '../../fixtures/whatsapp-cloud/webhooks.js';
@@ -54,7 +55,7 @@ describe('Cloud API: the 24-hour window', () => {
     assert.deepEqual(h.sends(), []);
     const refused = h.capture.lines.find((line) => line.msg === 'WhatsApp replies not sent');
     assert.equal(refused?.reason, 'WINDOW_CLOSED');
-    assert.equal(refused?.messageId, hola.id);
+    assert.equal(refused?.messageRef, messageRef(hola.id));
     assert.equal(refused?.unsent, 2);
     assert.doesNotMatch(h.capture.text(), new RegExp(wh.LAURA));
     await h.close();
