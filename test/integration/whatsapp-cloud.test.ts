@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { ManualClock } from '../../bot/clock.js';
 import { loadConfig, LOCAL_CLOUD_API } from '../../bot/config.js';
-import { silentLogger } from '../../bot/logger.js';
+import pino from 'pino';
+import { REDACTED_PATHS } from '../../bot/logger.js';
 import { startLina, type RunningLina } from '../../bot/main/server.js';
 import { startCloudSim, type CloudSim, type ReceivedMessage } from '../../adapters/whatsapp-cloud-sim/sim.server.js';
 import { createPeopleStore } from '../../data/whatsapp/people.store.js';
@@ -16,6 +17,9 @@ import { FAKE_NOW } from '../fakes/agenda.fake.js';
 
 let sim: CloudSim;
 let lina: RunningLina;
+/** Everything Lina logged, at debug level: checked for personal data at the end. */
+const logged: string[] = [];
+const logger = pino({ level: 'debug', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, { write: (line: string) => void logged.push(line) });
 
 beforeAll(async () => {
   let webhook = '';
@@ -36,7 +40,7 @@ beforeAll(async () => {
     WHATSAPP_CHAT_GAP_MS: '0',
     WHATSAPP_MAX_PER_MINUTE: '1000',
   });
-  lina = await startLina({ config, clock: new ManualClock(new Date(FAKE_NOW)), logger: silentLogger });
+  lina = await startLina({ config, clock: new ManualClock(new Date(FAKE_NOW)), logger });
   webhook = `${lina.web.url}/webhooks/whatsapp`;
 });
 
@@ -121,6 +125,37 @@ describe('WhatsApp Cloud API through the local Cloud API', () => {
     assert.match(texts(await pedro.type('sí')), /Tu cita quedó agendada/);
   });
 
+  it('reschedules by tapping: the band, a slot row, the confirmation', async () => {
+    // Carlos, who booked by typing above, moves that appointment to the afternoon.
+    const carlos = member('573104445566');
+    // His one appointment's label passes a row's 72 characters: numbered text, answered by number.
+    const which = await carlos.tap('reschedule');
+    assert.equal(last(which)?.type, 'text');
+    assert.match(texts(which), /^1\. /m);
+    const band = await carlos.type('1');
+    assert.deepEqual(
+      last(band)?.options.map((option) => option.id),
+      ['manana', 'tarde', 'cualquiera'],
+    );
+    const slots = await carlos.tap('tarde');
+    const slot = last(slots)?.options[0];
+    assert.ok(slot);
+    assert.match(texts(await carlos.tap(slot.id)), /¿La muevo\?/);
+    assert.match(texts(await carlos.tap('yes')), /Tu cita quedó reprogramada/);
+  });
+
+  it('cancels by tapping and typing: the menu, the appointment by number, the confirmation', async () => {
+    const diana = member('573157778899');
+    await diana.type('hola');
+    await diana.tap('yes');
+    await diana.type('CC 5050505050');
+    assert.match(texts(await diana.type('07/07/1999')), /Diana/);
+    assert.match(texts(await diana.tap('cancel')), /¿Cuál cita quieres cancelar\?/);
+    const confirm = await diana.type('1');
+    assert.equal(last(confirm)?.type, 'buttons');
+    assert.match(texts(await diana.tap('yes')), /cancelé la cita/);
+  });
+
   it('answers a redelivered webhook once', async () => {
     const ana = member('573205556677');
     const { wamid } = await sim.type('573205556677', 'hola');
@@ -171,6 +206,27 @@ describe('WhatsApp Cloud API through the local Cloud API', () => {
     const answer = await laura.tap('consult');
     assert.match(texts(answer), /USS Kennedy/);
     assert.equal(lina.whatsappCloud?.windowOpen('573001112233'), true);
+  });
+
+  it('logged no phone number, document, name or message text, and no raw wamid', () => {
+    const log = logged.join('\n');
+    assert.ok(log.includes('WhatsApp'), 'the channel logged');
+    for (const secret of [
+      '573001112233',
+      '3001112233',
+      '573104445566',
+      '1010101010',
+      '2020202020',
+      '5050505050',
+      'Laura',
+      'Carlos',
+      'Diana',
+      '07/07/1999',
+      'quiero agendar',
+      'wamid.',
+    ]) {
+      assert.ok(!log.includes(secret), `the logs hold ${secret}`);
+    }
   });
 
   it('marks each member message read', async () => {
