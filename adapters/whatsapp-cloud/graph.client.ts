@@ -1,10 +1,11 @@
 /**
  * Lina's calls to the Graph API: `POST {apiUrl}/{version}/{phone-number-id}/messages` with the
  * access token as bearer, for replies and read marks. Failures come out as `CloudApiError`
- * (cloud.errors.ts); those safe to repeat are repeated with exponential backoff. A send has no
- * idempotency key in the Cloud API, so only failures where Meta took nothing in are repeated:
- * rate limits, 5xx and no connection. Auth and parameter errors are never repeated: the same
- * call would fail the same way.
+ * (cloud.errors.ts); those worth repeating are repeated with exponential backoff: rate limits,
+ * 5xx and calls that got no answer (refused, reset, timed out). A send has no idempotency key in
+ * the Cloud API, so a call that timed out after Meta took it in goes twice and the member reads
+ * that reply twice, which beats not reading it. Auth and parameter errors are never repeated:
+ * the same call would fail the same way.
  */
 import axios, { type AxiosInstance } from 'axios';
 import { backoffDelay } from '../whatsapp/backoff.js';
