@@ -369,8 +369,10 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const missing = missingCloudCredentials(env);
+  if (!parsed.success || missing.length > 0) {
+    const malformed = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError([...malformed, ...missing]);
   }
   const e = parsed.data;
   const whatsapp = whatsappOf(e);
@@ -454,10 +456,6 @@ function whatsappOf(e: z.infer<typeof EnvSchema>): Config['whatsapp'] {
     verifyToken: e.WHATSAPP_CLOUD_VERIFY_TOKEN,
   };
   const credentials = local ? { ...LOCAL_CLOUD_API, ...definedOnly(given) } : given;
-  if (enabled && provider === 'cloud') {
-    const missing = CLOUD_CREDENTIALS.filter(([, key]) => !credentials[key]);
-    if (missing.length > 0) throw new ConfigError(missing.map(([name, , what]) => `${name}: required when WHATSAPP_PROVIDER=cloud (${what})`));
-  }
   return {
     enabled,
     number: e.WHATSAPP_NUMBER,
@@ -476,6 +474,17 @@ function whatsappOf(e: z.infer<typeof EnvSchema>): Config['whatsapp'] {
       local,
     },
   };
+}
+
+/**
+ * The Cloud API credentials missing when it is to run, read from the variables as given, so they
+ * are listed with any other problem. The local Cloud API brings its own.
+ */
+function missingCloudCredentials(env: Record<string, string | undefined>): string[] {
+  const on = (name: string) => ['true', '1', 'yes', 'on'].includes(env[name]?.trim().toLowerCase() ?? '');
+  const runs = on('WHATSAPP_ENABLED') && (env.WHATSAPP_PROVIDER ?? '').trim().toLowerCase() === 'cloud' && !on('WHATSAPP_CLOUD_LOCAL');
+  if (!runs) return [];
+  return CLOUD_CREDENTIALS.filter(([name]) => !env[name]?.trim()).map(([name, , what]) => `${name}: required when WHATSAPP_PROVIDER=cloud (${what})`);
 }
 
 function definedOnly<T extends Record<string, string | undefined>>(values: T): Partial<T> {

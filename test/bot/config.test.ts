@@ -408,6 +408,10 @@ describe('loadConfig: the WhatsApp provider', () => {
       ['WHATSAPP_CLOUD_PHONE_NUMBER_ID', 'WHATSAPP_CLOUD_ACCESS_TOKEN', 'WHATSAPP_CLOUD_VERIFY_TOKEN'],
     );
     assert.ok(problems.every((problem) => problem.includes('required when WHATSAPP_PROVIDER=cloud')));
+    // With the other problems, in one list.
+    const all = problemsOf({ WHATSAPP_ENABLED: 'true', WHATSAPP_PROVIDER: 'cloud', LINA_PORT: 'x' });
+    assert.equal(all.length, 5);
+    assert.match(all[0] ?? '', /^LINA_PORT/);
   });
 
   it('does not ask for the Cloud API credentials while WhatsApp is off', () => {
