@@ -195,7 +195,60 @@ const EnvSchema = z.object({
   WHATSAPP_CHAT_GAP_MS: z.coerce.number().int().min(0).max(60_000).default(1200),
   WHATSAPP_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(40),
   WHATSAPP_RECONNECT_MAX_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  WHATSAPP_PROVIDER: z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['baileys', 'cloud']))
+      .default('baileys'),
+  ),
+  WHATSAPP_CLOUD_LOCAL: flag.default(false),
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,30}$/, 'expected the digits of the phone number id (Meta app → WhatsApp → API setup)')
+      .optional(),
+  ),
+  WHATSAPP_CLOUD_ACCESS_TOKEN: optionalText,
+  WHATSAPP_CLOUD_APP_SECRET: optionalText,
+  WHATSAPP_CLOUD_VERIFY_TOKEN: optionalText.pipe(z.string().min(8, 'at least 8 characters').max(200).optional()),
+  WHATSAPP_CLOUD_API_URL: optionalUrl,
+  WHATSAPP_CLOUD_API_VERSION: optionalText.pipe(
+    z
+      .string()
+      .regex(/^v\d{1,3}\.\d$/, 'expected a Graph API version such as v21.0')
+      .optional(),
+  ),
 });
+
+/** Meta's Graph API, where the Cloud API lives, and the version Lina was written against. */
+export const GRAPH_API_URL = 'https://graph.facebook.com';
+export const GRAPH_API_VERSION = 'v21.0';
+
+/**
+ * The local Cloud API (`npm run whatsapp-cloud-sim`) and its development credentials:
+ * `WHATSAPP_CLOUD_LOCAL=true` points Lina at it with these, for whatever is not set. They open
+ * nothing: the local Cloud API answers this machine only and sends nobody anything.
+ */
+export const LOCAL_CLOUD_API = {
+  url: 'http://127.0.0.1:4020',
+  phoneNumberId: '100000000000001',
+  accessToken: 'local-cloud-api-access-token',
+  appSecret: 'local-cloud-api-app-secret',
+  verifyToken: 'local-cloud-api-verify-token',
+} as const;
+
+/** The Cloud API's credentials, and what each is, for the list of what is missing. */
+const CLOUD_CREDENTIALS = [
+  ['WHATSAPP_CLOUD_PHONE_NUMBER_ID', 'phoneNumberId', "the number's id (Meta app → WhatsApp → API setup)"],
+  ['WHATSAPP_CLOUD_ACCESS_TOKEN', 'accessToken', "a system user's permanent access token"],
+  ['WHATSAPP_CLOUD_APP_SECRET', 'appSecret', "the Meta app's secret (App settings → Basic), which signs the webhooks"],
+  ['WHATSAPP_CLOUD_VERIFY_TOKEN', 'verifyToken', 'any long random text, also typed in the webhook settings'],
+] as const;
+
+type CloudCredential = (typeof CLOUD_CREDENTIALS)[number][1];
 
 export interface Config {
   database: {
@@ -289,6 +342,20 @@ export interface Config {
     maxPerMinute: number;
     /** Cap of the reconnection backoff. */
     reconnectMaxMs: number;
+    /** Which WhatsApp runs when enabled: a linked device (Baileys) or the official Cloud API. */
+    provider: 'baileys' | 'cloud';
+    /** The Cloud API's settings; complete whenever `enabled` and `provider` is `cloud`. */
+    cloud: {
+      phoneNumberId: string;
+      accessToken: string;
+      appSecret: string;
+      verifyToken: string;
+      /** The Graph API's base: Meta's, or the local Cloud API. */
+      apiUrl: string;
+      apiVersion: string;
+      /** Lina talks to the local Cloud API (`WHATSAPP_CLOUD_LOCAL=true`). */
+      local: boolean;
+    };
   };
 }
 
@@ -302,10 +369,13 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const missing = missingCloudCredentials(env);
+  if (!parsed.success || missing.length > 0) {
+    const malformed = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError([...malformed, ...missing]);
   }
   const e = parsed.data;
+  const whatsapp = whatsappOf(e);
   return {
     database: { path: e.LINA_DATABASE_PATH, retentionDays: e.LINA_RETENTION_DAYS },
     conversation: {
@@ -366,15 +436,59 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         appType: e.MICROSOFT_APP_TYPE,
       },
     },
-    whatsapp: {
-      enabled: e.WHATSAPP_ENABLED,
-      number: e.WHATSAPP_NUMBER,
-      pairingPhone: e.WHATSAPP_PAIRING_PHONE,
-      chatGapMs: e.WHATSAPP_CHAT_GAP_MS,
-      maxPerMinute: e.WHATSAPP_MAX_PER_MINUTE,
-      reconnectMaxMs: e.WHATSAPP_RECONNECT_MAX_MS,
+    whatsapp,
+  };
+}
+
+/**
+ * WhatsApp's settings. `WHATSAPP_ENABLED` turns it on with the provider chosen (Baileys unless
+ * `WHATSAPP_PROVIDER=cloud`); `WHATSAPP_CLOUD_LOCAL=true` alone turns it on with the Cloud API
+ * at the local Cloud API. The Cloud API's credentials are checked only when it runs, all at once.
+ */
+function whatsappOf(e: z.infer<typeof EnvSchema>): Config['whatsapp'] {
+  const local = e.WHATSAPP_CLOUD_LOCAL;
+  const enabled = e.WHATSAPP_ENABLED || local;
+  const provider = local ? 'cloud' : e.WHATSAPP_PROVIDER;
+  const given: Record<CloudCredential, string | undefined> = {
+    phoneNumberId: e.WHATSAPP_CLOUD_PHONE_NUMBER_ID,
+    accessToken: e.WHATSAPP_CLOUD_ACCESS_TOKEN,
+    appSecret: e.WHATSAPP_CLOUD_APP_SECRET,
+    verifyToken: e.WHATSAPP_CLOUD_VERIFY_TOKEN,
+  };
+  const credentials = local ? { ...LOCAL_CLOUD_API, ...definedOnly(given) } : given;
+  return {
+    enabled,
+    number: e.WHATSAPP_NUMBER,
+    pairingPhone: e.WHATSAPP_PAIRING_PHONE,
+    chatGapMs: e.WHATSAPP_CHAT_GAP_MS,
+    maxPerMinute: e.WHATSAPP_MAX_PER_MINUTE,
+    reconnectMaxMs: e.WHATSAPP_RECONNECT_MAX_MS,
+    provider,
+    cloud: {
+      phoneNumberId: credentials.phoneNumberId ?? '',
+      accessToken: credentials.accessToken ?? '',
+      appSecret: credentials.appSecret ?? '',
+      verifyToken: credentials.verifyToken ?? '',
+      apiUrl: (e.WHATSAPP_CLOUD_API_URL ?? (local ? LOCAL_CLOUD_API.url : GRAPH_API_URL)).replace(/\/+$/, ''),
+      apiVersion: e.WHATSAPP_CLOUD_API_VERSION ?? GRAPH_API_VERSION,
+      local,
     },
   };
+}
+
+/**
+ * The Cloud API credentials missing when it is to run, read from the variables as given, so they
+ * are listed with any other problem. The local Cloud API brings its own.
+ */
+function missingCloudCredentials(env: Record<string, string | undefined>): string[] {
+  const on = (name: string) => ['true', '1', 'yes', 'on'].includes(env[name]?.trim().toLowerCase() ?? '');
+  const runs = on('WHATSAPP_ENABLED') && (env.WHATSAPP_PROVIDER ?? '').trim().toLowerCase() === 'cloud' && !on('WHATSAPP_CLOUD_LOCAL');
+  if (!runs) return [];
+  return CLOUD_CREDENTIALS.filter(([name]) => !env[name]?.trim()).map(([name, , what]) => `${name}: required when WHATSAPP_PROVIDER=cloud (${what})`);
+}
+
+function definedOnly<T extends Record<string, string | undefined>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** The address members reach: LINA_PUBLIC_URL, or this machine's host and port. */

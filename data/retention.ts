@@ -10,6 +10,10 @@ export interface PurgeReport {
   directLineActivities: number;
   /** Direct Line conversations ended by the purge: their tokens stop working at once. */
   directLineConversationsEnded: number;
+  /** Member messages the WhatsApp Cloud API delivered (ids, and the content of any never handled). */
+  cloudInboxMessages: number;
+  /** Members' last-message times (the Cloud API's 24-hour window) of the same age. */
+  cloudWindows: number;
 }
 
 /**
@@ -21,8 +25,8 @@ export const DIRECTLINE_TOKEN_LIFETIME_LIMIT_MS = 168 * 60 * 60_000;
 /**
  * Deletes what members said and what Lina answered once it is older than the retention
  * period: conversations whose last message is before `before`, with their transcript, events
- * and search subjects; sessions, processed message ids and Direct Line activities of the same
- * age. Consent records stay: they are the proof of authorisation Ley 1581 asks Lina to keep.
+ * and search subjects; sessions, processed message ids, Direct Line activities and the WhatsApp
+ * Cloud API's inbox of the same age. Consent records stay: they are the proof of authorisation Ley 1581 asks Lina to keep.
  * A purged Direct Line conversation is kept as an ended row (no site, no activities) until no
  * token of it can still be valid, so its tokens are refused instead of starting it again.
  * One transaction: a purge happens entirely or not at all.
@@ -46,6 +50,8 @@ export function purgeBefore(db: SqliteDatabase, before: Date, now: Date = new Da
         now.getTime(),
         cutoff,
       ),
+      cloudInboxMessages: count('DELETE FROM whatsapp_cloud_inbox WHERE received_at < ?', cutoff),
+      cloudWindows: count('DELETE FROM whatsapp_cloud_windows WHERE last_inbound_at < ?', cutoff),
     };
     db.prepare('DELETE FROM directline_conversations WHERE ended_at IS NOT NULL AND ended_at < ? AND updated_at < ?').run(
       now.getTime() - DIRECTLINE_TOKEN_LIFETIME_LIMIT_MS,

@@ -12,7 +12,7 @@ export const MAX_TEXT_LENGTH = 4096;
  * Emphasis is marked in the locale the Markdown way (`**radicado**`), which web chat renders
  * as is; WhatsApp writes bold with single asterisks. Nothing else is restyled.
  */
-function toWhatsAppEmphasis(text: string): string {
+export function toWhatsAppEmphasis(text: string): string {
   return text.replace(/\*\*(?=\S)([^*\n]*?\S)\*\*/g, '*$1*');
 }
 
@@ -31,7 +31,8 @@ function cutPoint(text: string, limit: number): number {
   return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
 }
 
-function split(text: string, limit: number): string[] {
+/** `text` in pieces of at most `limit` characters, cut at line breaks, else between words. */
+export function splitText(text: string, limit: number): string[] {
   const pieces: string[] = [];
   let rest = text;
   while (rest.length > limit) {
@@ -50,5 +51,5 @@ function split(text: string, limit: number): string[] {
  * dropped (WhatsApp sends no empty message).
  */
 export function toWhatsAppTexts(messages: OutboundMessage[], limit: number = MAX_TEXT_LENGTH): string[] {
-  return messages.flatMap((message) => split(toWhatsAppEmphasis(renderPlainText(message)), limit));
+  return messages.flatMap((message) => splitText(toWhatsAppEmphasis(renderPlainText(message)), limit));
 }

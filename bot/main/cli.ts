@@ -84,6 +84,13 @@ async function chat(flags: ChatFlags): Promise<void> {
   }
 }
 
+/** What `lina start` says of WhatsApp: the pairing page, the Cloud API's webhook, or how to turn it on. */
+function whatsappLine(urls: { whatsappPairing?: string; whatsappWebhook?: string }, config: Config): string {
+  if (urls.whatsappPairing) return `pairing page ${urls.whatsappPairing}`;
+  if (urls.whatsappWebhook) return `Cloud API webhook ${urls.whatsappWebhook}${config.whatsapp.cloud.local ? `   (local Cloud API at ${config.whatsapp.cloud.apiUrl})` : ''}`;
+  return 'off (set WHATSAPP_ENABLED=true in .env)';
+}
+
 // Settings from .env, when there is one; real environment variables win.
 if (existsSync('.env')) loadEnvFile('.env');
 
@@ -117,7 +124,7 @@ program
         `  Web chat:         ${urls.webChat}   (from a site's QR code: ${urls.webChat}?site=SUBA)`,
         `  Support console:  ${urls.support}   (users: npm run support -- add-user <name> --role agent)`,
         `  Agenda:           ${urls.agenda}${lina.runtime.simulator ? '   (embedded simulator)' : ''}`,
-        `  WhatsApp:         ${urls.whatsappPairing ? `pairing page ${urls.whatsappPairing}` : 'off (set WHATSAPP_ENABLED=true in .env)'}`,
+        `  WhatsApp:         ${whatsappLine(urls, config)}`,
         `  Bot Framework:    ${
           config.web.botFramework.appId
             ? `${lina.web.url}/api/messages   (Azure Bot Service)`
@@ -179,6 +186,70 @@ agenda
       process.exitCode = 1;
     }
   });
+
+const cloudSim = program.command('whatsapp-cloud-sim').description('the local WhatsApp Cloud API: Lina sends to it, members type and tap on its page');
+
+/** The local Cloud API's settings as Lina reads them with WHATSAPP_CLOUD_LOCAL=true: both sides agree. */
+function localCloudSettings(): Config['whatsapp']['cloud'] & { webhookUrl: string } {
+  const config = loadConfig({ ...process.env, WHATSAPP_CLOUD_LOCAL: 'true' });
+  const host = ['0.0.0.0', '::'].includes(config.web.host) ? '127.0.0.1' : config.web.host;
+  return { ...config.whatsapp.cloud, webhookUrl: `http://${host.includes(':') ? `[${host}]` : host}:${config.web.port}/webhooks/whatsapp` };
+}
+
+cloudSim
+  .command('serve', { isDefault: true })
+  .description('run the local Cloud API (this machine only)')
+  .option('--port <port>', 'port to listen on (default: the one in WHATSAPP_CLOUD_API_URL, else 4020)', (value) => Number(value))
+  .option('--webhook <url>', "Lina's webhook (default: http://LINA_HOST:LINA_PORT/webhooks/whatsapp)")
+  .action(async (flags: { port?: number; webhook?: string }) => {
+    const settings = localCloudSettings();
+    const logger = createLogger({ level: loadConfig().log.level });
+    const { startCloudSim } = await import('../../adapters/whatsapp-cloud-sim/sim.server.js');
+    const sim = await startCloudSim({
+      webhookUrl: flags.webhook ?? settings.webhookUrl,
+      phoneNumberId: settings.phoneNumberId,
+      accessToken: settings.accessToken,
+      appSecret: settings.appSecret,
+      port: flags.port ?? Number(new URL(settings.apiUrl).port || 4020),
+      logger,
+    });
+    process.stdout.write(
+      [
+        `Local WhatsApp Cloud API on ${sim.url} (Ctrl-C to stop)`,
+        `  Be a member:  ${sim.url}/   (or: npm run whatsapp-cloud-sim -- type 573001112233 hola)`,
+        `  Webhooks to:  ${flags.webhook ?? settings.webhookUrl}`,
+        `  Start Lina against it with WHATSAPP_CLOUD_LOCAL=true (in .env or: WHATSAPP_CLOUD_LOCAL=true npm start)`,
+        '',
+      ].join('\n'),
+    );
+    const stop = () => void sim.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+/** Calls the running local Cloud API as a member would act, and prints its answer. */
+async function simAction(path: string, body: Record<string, string>, flags: { url?: string }): Promise<void> {
+  const base = flags.url ?? localCloudSettings().apiUrl;
+  const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  process.stdout.write(`${await response.text()}\n`);
+  if (!response.ok) process.exitCode = 1;
+}
+
+cloudSim
+  .command('type')
+  .description('a member writes to Lina through the running local Cloud API')
+  .argument('<phone>', 'the member, digits with country code (573001112233)')
+  .argument('<text...>', 'what they write')
+  .option('--url <url>', 'the local Cloud API (default: WHATSAPP_CLOUD_API_URL or http://127.0.0.1:4020)')
+  .action((phone: string, words: string[], flags: { url?: string }) => simAction(`/sim/phones/${encodeURIComponent(phone)}/type`, { text: words.join(' ') }, flags));
+
+cloudSim
+  .command('tap')
+  .description('a member taps a button or list row Lina sent them (by its id)')
+  .argument('<phone>', 'the member, digits with country code')
+  .argument('<id>', "the option's id (see GET /sim/phones/<phone>)")
+  .option('--url <url>', 'the local Cloud API (default: WHATSAPP_CLOUD_API_URL or http://127.0.0.1:4020)')
+  .action((phone: string, id: string, flags: { url?: string }) => simAction(`/sim/phones/${encodeURIComponent(phone)}/tap`, { id }, flags));
 
 registerSupportCommands(program, () => {
   const db = openDatabase(loadConfig().database.path);

@@ -1,7 +1,7 @@
 /**
  * Lina as `npm start` runs her: the runtime (database, agenda, engine), the web server (web
  * chat page, Direct Line, Bot Framework endpoint, support console) and, when enabled,
- * WhatsApp. The one place where every channel is put together.
+ * WhatsApp (Baileys or the Cloud API). The one place where every channel is put together.
  *
  * The support console's modules load on its first request and Baileys only when WhatsApp is
  * on, so neither delays the web server's start nor takes memory while unused.
@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import type { WhatsAppChannel } from '../../adapters/whatsapp/whatsapp.adapter.js';
+import type { WhatsAppCloudChannel } from '../../adapters/whatsapp-cloud/whatsapp-cloud.adapter.js';
 import { sharedFailureNoticeStore } from '../../data/support/failure-notice.store.js';
 import { createDirectLineStore } from '../../data/webchat/directline.store.js';
 import type { Config } from '../config.js';
@@ -23,8 +24,9 @@ export interface RunningLina {
   runtime: Runtime;
   web: WebServer;
   whatsapp?: WhatsAppChannel;
+  whatsappCloud?: WhatsAppCloudChannel;
   /** Addresses worth printing at start. */
-  urls: { webChat: string; support: string; agenda: string; whatsappPairing?: string };
+  urls: { webChat: string; support: string; agenda: string; whatsappPairing?: string; whatsappWebhook?: string };
   close(): Promise<void>;
 }
 
@@ -65,7 +67,36 @@ export async function startLina(options: {
   ];
 
   let whatsapp: WhatsAppChannel | undefined;
-  if (config.whatsapp.enabled) {
+  let whatsappCloud: WhatsAppCloudChannel | undefined;
+  if (config.whatsapp.enabled && config.whatsapp.provider === 'cloud') {
+    const [{ startWhatsAppCloud, WEBHOOK_PATH }, { createPeopleStore }, { createCloudInboxStore, createCustomerWindowStore }] = await Promise.all([
+      import('../../adapters/whatsapp-cloud/whatsapp-cloud.adapter.js'),
+      import('../../data/whatsapp/people.store.js'),
+      import('../../data/whatsapp/cloud-inbox.store.js'),
+    ]);
+    const { cloud } = config.whatsapp;
+    whatsappCloud = startWhatsAppCloud({
+      engine: runtime.engine,
+      // The same people as Baileys': a member keeps their conversation when the provider changes.
+      people: createPeopleStore(runtime.db),
+      // Member messages recorded before the webhook's 200: a crash loses none.
+      inbox: createCloudInboxStore(runtime.db),
+      // When each member last wrote: replies outside the 24-hour window are logged, not attempted.
+      windows: createCustomerWindowStore(runtime.db),
+      renderer: runtime.renderer,
+      logger,
+      clock,
+      apiUrl: cloud.apiUrl,
+      apiVersion: cloud.apiVersion,
+      phoneNumberId: cloud.phoneNumberId,
+      accessToken: cloud.accessToken,
+      appSecret: cloud.appSecret,
+      verifyToken: cloud.verifyToken,
+      chatGapMs: config.whatsapp.chatGapMs,
+      maxPerMinute: config.whatsapp.maxPerMinute,
+    });
+    mounts.push({ path: WEBHOOK_PATH, handler: whatsappCloud.handleWebhook });
+  } else if (config.whatsapp.enabled) {
     const [{ startWhatsApp }, { createWhatsAppAuthStore }, { createPeopleStore }] = await Promise.all([
       import('../../adapters/whatsapp/whatsapp.adapter.js'),
       import('../../data/whatsapp/auth-state.store.js'),
@@ -101,14 +132,17 @@ export async function startLina(options: {
     runtime,
     web,
     ...(whatsapp ? { whatsapp } : {}),
+    ...(whatsappCloud ? { whatsappCloud } : {}),
     urls: {
       webChat: `${base}/`,
       support: `${base}/support`,
       agenda: `${runtime.agendaUrl}/v1`,
       ...(whatsapp ? { whatsappPairing: `http://localhost:${new URL(web.url).port}/whatsapp` } : {}),
+      ...(whatsappCloud ? { whatsappWebhook: `${base}/webhooks/whatsapp` } : {}),
     },
     async close() {
       await whatsapp?.close();
+      await whatsappCloud?.close();
       await web.close();
       await runtime.close();
     },

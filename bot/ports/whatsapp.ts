@@ -49,3 +49,36 @@ export interface WhatsAppAuthStore {
   /** Forgets every entry (after a logout). */
   clear(): void;
 }
+
+/** One member message the Cloud API delivered, as the channel encoded it (opaque to the store). */
+export interface InboxEntry {
+  /** The `wamid`. */
+  messageId: string;
+  /** The message as the channel will read it back: personal data until it is handled. */
+  event: string;
+}
+
+/**
+ * The Cloud API channel's inbox: each member message is recorded before the webhook is
+ * answered 200 (Meta does not deliver an answered webhook again), so one that a crash
+ * interrupted is handled after the restart, and one delivered again is recognised by its id.
+ */
+export interface CloudInbox {
+  /** Records the entries whose ids were never recorded, in one transaction; their ids. */
+  admit(entries: InboxEntry[], at: Date): string[];
+  /** Entries recorded and not yet handled, oldest first. */
+  pending(): InboxEntry[];
+  /** The message was handled: its content is forgotten, its id kept to recognise a redelivery. */
+  handled(messageId: string, at: Date): void;
+}
+
+/**
+ * When each member last wrote through the Cloud API. WhatsApp lets a business send free-form
+ * messages for 24 hours after a member's last message; after that, only approved templates.
+ */
+export interface CustomerWindows {
+  /** The member `waId` (phone digits) wrote at `at`; an earlier time never moves it back. */
+  touch(waId: string, at: Date): void;
+  /** When the member last wrote, if ever. */
+  lastInbound(waId: string): Date | undefined;
+}

@@ -70,6 +70,8 @@ describe('loadConfig', () => {
         chatGapMs: 1200,
         maxPerMinute: 40,
         reconnectMaxMs: 60_000,
+        provider: 'baileys',
+        cloud: { phoneNumberId: '', accessToken: '', appSecret: '', verifyToken: '', apiUrl: 'https://graph.facebook.com', apiVersion: 'v21.0', local: false },
       },
     });
   });
@@ -363,5 +365,73 @@ describe('rendererGlobals', () => {
 
   it("links to Lina's own policy page by default", () => {
     assert.equal(rendererGlobals(loadConfig({ LINA_PUBLIC_URL: 'https://lina.example.org' })).policyUrl, 'https://lina.example.org/politica-de-datos');
+  });
+});
+
+describe('loadConfig: the WhatsApp provider', () => {
+  const CLOUD = {
+    WHATSAPP_ENABLED: 'true',
+    WHATSAPP_PROVIDER: 'cloud',
+    WHATSAPP_CLOUD_PHONE_NUMBER_ID: '123456789012345',
+    WHATSAPP_CLOUD_ACCESS_TOKEN: 'EAAG-token',
+    WHATSAPP_CLOUD_APP_SECRET: 'app-secret',
+    WHATSAPP_CLOUD_VERIFY_TOKEN: 'verify-token-1',
+  };
+
+  it('keeps Baileys when WhatsApp is enabled without a provider, and asks nothing of the Cloud API', () => {
+    const config = loadConfig({ WHATSAPP_ENABLED: 'true' });
+    assert.equal(config.whatsapp.enabled, true);
+    assert.equal(config.whatsapp.provider, 'baileys');
+  });
+
+  it('reads the Cloud API settings, with Meta as the default Graph API', () => {
+    const { whatsapp } = loadConfig({ ...CLOUD, WHATSAPP_PROVIDER: ' Cloud ' });
+    assert.equal(whatsapp.provider, 'cloud');
+    assert.deepEqual(whatsapp.cloud, {
+      phoneNumberId: '123456789012345',
+      accessToken: 'EAAG-token',
+      appSecret: 'app-secret',
+      verifyToken: 'verify-token-1',
+      apiUrl: 'https://graph.facebook.com',
+      apiVersion: 'v21.0',
+      local: false,
+    });
+    const other = loadConfig({ ...CLOUD, WHATSAPP_CLOUD_API_URL: 'http://127.0.0.1:9999/', WHATSAPP_CLOUD_API_VERSION: 'v22.0' }).whatsapp.cloud;
+    assert.equal(other.apiUrl, 'http://127.0.0.1:9999');
+    assert.equal(other.apiVersion, 'v22.0');
+  });
+
+  it('lists every missing Cloud API credential at once, by name', () => {
+    const problems = problemsOf({ WHATSAPP_ENABLED: 'true', WHATSAPP_PROVIDER: 'cloud', WHATSAPP_CLOUD_APP_SECRET: 'app-secret' });
+    assert.deepEqual(
+      problems.map((problem) => problem.split(':')[0]),
+      ['WHATSAPP_CLOUD_PHONE_NUMBER_ID', 'WHATSAPP_CLOUD_ACCESS_TOKEN', 'WHATSAPP_CLOUD_VERIFY_TOKEN'],
+    );
+    assert.ok(problems.every((problem) => problem.includes('required when WHATSAPP_PROVIDER=cloud')));
+    // With the other problems, in one list.
+    const all = problemsOf({ WHATSAPP_ENABLED: 'true', WHATSAPP_PROVIDER: 'cloud', LINA_PORT: 'x' });
+    assert.equal(all.length, 5);
+    assert.match(all[0] ?? '', /^LINA_PORT/);
+  });
+
+  it('does not ask for the Cloud API credentials while WhatsApp is off', () => {
+    assert.equal(loadConfig({ WHATSAPP_PROVIDER: 'cloud' }).whatsapp.enabled, false);
+  });
+
+  it('refuses an unknown provider and malformed Cloud API settings', () => {
+    assert.match(problemsOf({ WHATSAPP_PROVIDER: 'twilio' }).join('\n'), /WHATSAPP_PROVIDER/);
+    assert.match(problemsOf({ ...CLOUD, WHATSAPP_CLOUD_API_VERSION: '21' }).join('\n'), /WHATSAPP_CLOUD_API_VERSION: expected a Graph API version/);
+    assert.match(problemsOf({ ...CLOUD, WHATSAPP_CLOUD_PHONE_NUMBER_ID: '+57 300' }).join('\n'), /WHATSAPP_CLOUD_PHONE_NUMBER_ID/);
+    assert.match(problemsOf({ ...CLOUD, WHATSAPP_CLOUD_API_URL: 'ftp://graph' }).join('\n'), /WHATSAPP_CLOUD_API_URL/);
+  });
+
+  it('turns the Cloud API on at the local Cloud API with one setting, its credentials unless given', () => {
+    const { whatsapp } = loadConfig({ WHATSAPP_CLOUD_LOCAL: 'true', WHATSAPP_CLOUD_VERIFY_TOKEN: 'my-own-verify-token' });
+    assert.equal(whatsapp.enabled, true);
+    assert.equal(whatsapp.provider, 'cloud');
+    assert.equal(whatsapp.cloud.local, true);
+    assert.equal(whatsapp.cloud.apiUrl, 'http://127.0.0.1:4020');
+    assert.equal(whatsapp.cloud.verifyToken, 'my-own-verify-token');
+    assert.equal(whatsapp.cloud.appSecret, 'local-cloud-api-app-secret');
   });
 });

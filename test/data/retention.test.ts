@@ -50,6 +50,8 @@ describe('retention', () => {
       processedMessages: 2,
       directLineActivities: 0,
       directLineConversationsEnded: 0,
+      cloudInboxMessages: 0,
+      cloudWindows: 0,
     });
     const left = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
     assert.equal(left('conversations'), 1);

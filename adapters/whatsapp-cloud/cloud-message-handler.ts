@@ -1,0 +1,155 @@
+/**
+ * What Lina does with the events of a Cloud API webhook, once it has been answered: finds the
+ * person (the same people, hence the same conversation, as on Baileys), marks the message read
+ * with "typing…", asks the engine, and sends the replies at the WhatsApp pace. Messages of one
+ * person are handled one at a time, in arrival order, so replies never cross; different people
+ * do not wait for each other. Statuses are logged by message id, status and error code.
+ */
+import type { Logger } from '../../bot/logger.js';
+import type { Engine, InboundMessage, OutboundMessage } from '../../bot/messages.js';
+import type { Clock } from '../../bot/ports.js';
+import type { PeopleStore, WhatsAppPerson } from '../../bot/ports/whatsapp.js';
+import type { Renderer } from '../../bot/rendering/renderer.js';
+import type { Pacer } from '../whatsapp/pacing.js';
+import { CloudApiError, toCloudApiError } from './cloud.errors.js';
+import type { CloudInboundEvent } from './cloud-inbound.js';
+import { toCloudMessages } from './cloud-outbound.js';
+import { messageRef } from './message-ref.js';
+import type { GraphClient } from './graph.client.js';
+
+/** How many message ids the channel remembers having taken in (the engine remembers them all). */
+const REMEMBERED_IDS = 5000;
+
+export interface CloudHandlerOptions {
+  engine: Engine;
+  people: PeopleStore;
+  pacer: Pacer;
+  renderer: Renderer;
+  clock: Clock;
+  logger: Logger;
+  graph: GraphClient;
+  /** Told when a member message has been answered (or could not be), to close it in the inbox. */
+  onHandled?: (messageId: string) => void;
+  /** Whether free-form replies may still go to the member (the 24-hour window); always, without. */
+  windowOpen?: (waId: string) => boolean;
+}
+
+type FromMember = Extract<CloudInboundEvent, { kind: 'text' | 'unsupported' }>;
+
+/** What may be logged of a failure: its name, and the Cloud API's codes when it is one of its. */
+function failure(error: unknown): Record<string, unknown> {
+  if (error instanceof CloudApiError) return { err: error.name, code: error.code, graphCode: error.graphCode };
+  return { err: error instanceof Error ? error.name : typeof error };
+}
+
+export function createCloudMessageHandler(options: CloudHandlerOptions): (events: CloudInboundEvent[]) => Promise<void> {
+  const { engine, people, pacer, renderer, clock, graph } = options;
+  const log = options.logger.child({ channel: 'whatsapp', provider: 'cloud' });
+  /** Ids taken in lately: a redelivery while (or soon after) handling is dropped here already. */
+  const seen = new Set<string>();
+  /** Per person, the end of the last queued turn. */
+  const turns = new Map<string, Promise<void>>();
+
+  function isNew(messageId: string): boolean {
+    if (seen.has(messageId)) return false;
+    seen.add(messageId);
+    const oldest = seen.size > REMEMBERED_IDS ? seen.values().next().value : undefined;
+    if (oldest !== undefined) seen.delete(oldest);
+    return true;
+  }
+
+  async function send(event: FromMember, replies: OutboundMessage[]) {
+    const messages = toCloudMessages(replies, { listButton: renderer.text('whatsapp.listButton', {}, clock.now()) });
+    // Replies to a message answered long after it came (left by a stopped process, say) may
+    // find the window closed: WhatsApp would refuse them, so they are logged, not attempted.
+    if (messages.length > 0 && options.windowOpen && !options.windowOpen(event.waId)) {
+      log.warn({ reason: 'WINDOW_CLOSED', messageRef: messageRef(event.messageId), unsent: messages.length }, 'WhatsApp replies not sent');
+      return;
+    }
+    // One after the other: a reply that failed does not let the next overtake it.
+    for (const [index, message] of messages.entries()) {
+      try {
+        await pacer.schedule(event.waId, () => graph.send(event.waId, message));
+      } catch (error) {
+        log.error({ ...failure(toCloudApiError(error)), messageRef: messageRef(event.messageId), unsent: messages.length - index }, 'WhatsApp replies not sent');
+        return;
+      }
+    }
+  }
+
+  /** The member's message as the engine takes it from any WhatsApp provider. */
+  function inboundOf(event: Extract<FromMember, { kind: 'text' }>, person: WhatsAppPerson): InboundMessage {
+    const phone = person.phone ? { phone: person.phone } : {};
+    return { channel: 'whatsapp', userId: person.personId, messageId: event.messageId, text: event.text, receivedAt: clock.now(), ...phone };
+  }
+
+  /** The engine's replies, or the apology when the turn failed: the member is never left unanswered. */
+  async function repliesTo(message: InboundMessage): Promise<OutboundMessage[]> {
+    try {
+      return await engine.handle(message);
+    } catch (error) {
+      log.error(failure(error), 'WhatsApp turn failed');
+      return [{ text: renderer.text('errors.turnFailed', {}, clock.now()) }];
+    }
+  }
+
+  async function answer(event: FromMember, person: WhatsAppPerson) {
+    // Best effort: a missing read mark or typing dot never stops a reply.
+    void graph.markRead(event.messageId, { typing: event.kind === 'text' }).catch((error: unknown) => log.warn(failure(error), 'WhatsApp read mark not sent'));
+    if (event.kind === 'unsupported') {
+      log.info({ content: event.content }, 'WhatsApp message Lina cannot read');
+      return send(event, [{ text: renderer.text(`whatsapp.unsupported.${event.content}`, {}, clock.now()) }]);
+    }
+    await send(event, await repliesTo(inboundOf(event, person)));
+  }
+
+  /** Queues `work` after the person's previous turn, whatever became of it. */
+  function inTurn(personId: string, work: () => Promise<void>): Promise<void> {
+    const previous = turns.get(personId) ?? Promise.resolve();
+    const turn = previous.then(work).catch((error: unknown) => log.error(failure(error), 'WhatsApp message not handled'));
+    turns.set(personId, turn);
+    return turn.finally(() => {
+      if (turns.get(personId) === turn) turns.delete(personId);
+    });
+  }
+
+  function handleOne(event: CloudInboundEvent): Promise<void> {
+    if (event.kind === 'ignored') {
+      log.debug({ reason: event.reason, type: event.type }, 'WhatsApp webhook item ignored');
+      return Promise.resolve();
+    }
+    if (event.kind === 'error') {
+      log.warn({ errorCodes: event.errorCodes }, 'WhatsApp Cloud API reported errors');
+      return Promise.resolve();
+    }
+    if (event.kind === 'status') {
+      const level = event.status === 'failed' ? 'warn' : 'debug';
+      log[level]({ messageRef: messageRef(event.messageId), status: event.status, errorCodes: event.errorCodes }, 'WhatsApp message status');
+      return Promise.resolve();
+    }
+    if (!isNew(event.messageId)) {
+      log.debug({ messageRef: messageRef(event.messageId) }, 'WhatsApp message already taken in');
+      return Promise.resolve();
+    }
+    let person: WhatsAppPerson;
+    try {
+      // The Cloud API names members by phone: the address Baileys knows them by as well.
+      person = people.resolve([{ jid: `${event.waId}@s.whatsapp.net`, kind: 'pn', user: event.waId }]);
+    } catch (error) {
+      log.error(failure(error), 'WhatsApp sender not resolved');
+      return Promise.resolve();
+    }
+    // Queued now, in the order the webhook listed them: the person's turns keep that order.
+    return inTurn(person.personId, async () => {
+      try {
+        await answer(event, person);
+      } finally {
+        options.onHandled?.(event.messageId);
+      }
+    });
+  }
+
+  return async (events) => {
+    await Promise.all(events.map(handleOne));
+  };
+}
