@@ -12,6 +12,16 @@ import type { ConversationRecord } from './records.js';
 import { YES_NO, ask, option, reply } from './replies.js';
 import { choiceOf, detailsSaidAhead, entitiesOf, intentOf } from './understood.js';
 
+/**
+ * Whom a request already made is for, said while identifying ("primero para Mate" after "citas para mis dos hijos"): kept
+ * for after identification, said, and the question stands (member testing: it was "No te entendí").
+ */
+const PATIENT_NOTED = {
+  guard: ({ context, event }: { context: ConversationContext; event: EventObject }) =>
+    context.request?.operation !== undefined && choiceOf(event) === undefined && (entitiesOf(event).patients?.length ?? 0) > 0 && entitiesOf(event).documentNumber === undefined,
+  actions: ['rememberRequest', { type: 'say', params: reply('identify.requestNoted') }, 'repeatPrompt'],
+} as const;
+
 /** More details of a booking already asked for, said while identifying: kept, said back, and the question stands. */
 const BOOKING_DETAILS_NOTED = {
   guard: ({ context, event }: { context: ConversationContext; event: EventObject }) =>
@@ -130,6 +140,7 @@ export const identificationStates = {
         },
         { guard: or(['asksForOperation', 'carriesARequest']), actions: ['rememberRequest', { type: 'say', params: reply('identify.requestNoted') }, 'repeatPrompt'] },
         BOOKING_DETAILS_NOTED,
+        PATIENT_NOTED,
         // "No tengo la cédula a la mano", "después le escribo": no hurry, said kindly; the question stays open.
         { guard: ({ event }) => entitiesOf(event).documentLater === true, actions: { type: 'say', params: reply('identify.documentLater') } },
         // "Es 15 de marzo del 94" after a failed check: the date is kept, and the document asked for again.
@@ -180,6 +191,7 @@ export const identificationStates = {
         { guard: or(['asksForOperation', 'carriesARequest']), actions: ['rememberRequest', { type: 'say', params: reply('identify.requestNoted') }, 'repeatPrompt'] },
         // ("En Chía en la mañana porfa" after the booking was asked for: more of it, kept and said, and the question stands.)
         BOOKING_DETAILS_NOTED,
+        PATIENT_NOTED,
         { actions: 'rejectAnswer' },
       ],
     },
