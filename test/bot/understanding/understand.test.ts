@@ -5299,5 +5299,8 @@ describe('member testing round 11', () => {
     ['corramela una hora mas tarde', 'menu', { laterBy: 60, earlierBy: undefined }],
     // "La de las 3 con el mismo doctor": the one at three ("las dos con el mismo doctor" alone is both).
     ['la de las 3 con el mismo doctor', 'confirm', { time: '15:00' }],
+    // "De urgencia" is the no-programada visit, like "urgente" ("no es de urgencia, es un control" stays a control).
+    ['Es de urgencia, tiene una fiebre que no le baja con nada', 'visitType', { choice: 'no_programada' }],
+    ['no es de urgencia, es un control', 'menu', { visitType: 'control' }],
   ]);
 });
