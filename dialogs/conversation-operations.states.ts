@@ -130,6 +130,18 @@ function runsChild(id: 'booking' | 'cancel' | 'reschedule') {
       'requestAnew',
     ] as const;
     return [
+      // "Ah, y la de la niña sí cancélela" while Mateo's cita is being moved or cancelled: the other operation, for the
+      // person named, comes after this one (member testing: the move was dropped for it, and the member believed it done).
+      {
+        guard: ({ context, event }: { context: ConversationContext; event: EventObject }) =>
+          id !== 'booking' &&
+          operation !== 'consult' &&
+          context.nextRequest?.operation === undefined &&
+          otherOperationIn(event, id) === operation &&
+          namesSomeoneElse(context, event) &&
+          patientResolution(context, event).kind === 'one',
+        actions: ['queueOtherOperation', repeat],
+      },
       // "Cancele la del viernes de Sofía" while booking for Mateo: the other operation is for
       // the person named, settled as a first message's patient is, never for the current one.
       {

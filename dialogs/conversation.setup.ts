@@ -399,6 +399,20 @@ export const conversationSetup = setup({
       nextRequest: isMessage(event) ? nextRequestIn(event.understood) : undefined,
       nextAnnounced: false,
     })),
+    /**
+     * "Ah, y la de la niña sí cancélela" while Mateo's cita is being moved: that request comes after this one, said so
+     * (the move is never dropped for it).
+     */
+    queueOtherOperation: enqueueActions(({ context, event, enqueue }) => {
+      if (!isMessage(event)) return;
+      const next = requestIn(event.understood, undefined);
+      const operation = next?.operation;
+      if (!next || !operation) return;
+      enqueue.assign({ nextRequest: next, nextAnnounced: true });
+      const name = nextPatientName({ ...context, nextRequest: next });
+      const forMember = nextIsMember({ ...context, nextRequest: next });
+      enqueue.emit({ type: 'reply', reply: reply('common.nextLater', { name, context: forMember ? `${operation}_self` : name ? `${operation}_named` : operation }) });
+    }),
     /** "Ahora sí, sáqueme una nueva…" said inside an operation: the request that comes after it. */
     noteNextRequest: assign(({ context, event }) => {
       // ("Sí, y de una la de 2:20 pa Sofía" at a confirmation: the yes answers, her booking comes next.)
