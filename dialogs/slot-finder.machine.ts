@@ -150,6 +150,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
       ...(input.ruledOutDays?.length ? { ruledOutDays: input.ruledOutDays } : {}),
     },
     ...(input.memberEmail ? { email: input.memberEmail } : {}),
+    ...(input.askAt ? { askedTime: input.askAt.time, askedTimeBy: input.askAt.messageId, ...(input.askAt.doctor ? { askedDoctor: input.askAt.doctor } : {}) } : {}),
     caseKey: `${input.conversationId}:case:${input.patient.id}:${input.specialty}`,
     slots: [],
     seen: [],

@@ -40,6 +40,11 @@ export interface SlotFinderInput extends Partial<SearchState>, SlotRequest {
    * takes instead, and the message that said it (the seed of the intent's key).
    */
   pickAt?: { position: number; messageId: string };
+  /**
+   * "No espere, mejor la de las 10 con el doctor" at the confirmation: the hour (and doctor) asked, and the message that asked;
+   * when exactly one slot of the new search is at that hour, it goes straight to its confirmation.
+   */
+  askAt?: { time: string; messageId: string; doctor?: string };
 }
 
 export type SlotFinderOutput =

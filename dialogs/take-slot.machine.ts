@@ -47,6 +47,7 @@ interface TakeSlotContext extends TakeSlotInput, SpeakingContext {
   proposed?: SearchState;
   /** "Ay no, mejor la tres": the slot of the page shown before that the member takes instead. */
   pickAt?: SlotFinderInput['pickAt'];
+  askAt?: SlotFinderInput['askAt'];
   /** A time said with the request that no site attends at ("tipo 5 de la tarde"): said, never searched. */
   outsideTime?: string;
 }
@@ -167,9 +168,16 @@ export const takeSlotMachine = setup({
   actions: {
     ...childSpeech<TakeSlotContext, DialogEvent | RepeatEvent>(),
     /** The slot finder runs again (`params`: why). */
-    searchAgain: assign((_, reason: SlotFinderInput['reason']) => ({ reason, pickAt: undefined })),
+    searchAgain: assign((_, reason: SlotFinderInput['reason']) => ({ reason, pickAt: undefined, askAt: undefined })),
     /** A new search for the day, band or time the member named. */
-    searchWhatWasSaid: assign(({ context, event }) => ({ search: searchIn(context, event), reason: undefined, pickAt: undefined })),
+    searchWhatWasSaid: assign(({ context, event }) => ({ search: searchIn(context, event), reason: undefined, pickAt: undefined, askAt: undefined })),
+    /** "No espere, mejor la de las 10": searched from that hour, and the one slot at it, if one, proposed at once. */
+    searchTimeAsked: assign(({ context, event }) => {
+      const said = entitiesOf(event);
+      const askAt =
+        said.time && !said.beforeTime && !said.afterTime ? { time: said.time, messageId: messageIdOf(event), ...(said.doctor ? { doctor: said.doctor } : {}) } : undefined;
+      return { search: searchIn(context, event), reason: undefined, pickAt: undefined, askAt };
+    }),
   },
 }).createMachine({
   id: 'takeSlot',
@@ -278,6 +286,7 @@ export const takeSlotMachine = setup({
           }),
           ...(context.reason ? { reason: context.reason } : {}),
           ...(context.pickAt ? { pickAt: context.pickAt } : {}),
+          ...(context.askAt ? { askAt: context.askAt } : {}),
           mode: context.mode,
         }),
         onDone: [
@@ -294,6 +303,7 @@ export const takeSlotMachine = setup({
                 search: output.search,
                 reason: undefined,
                 pickAt: undefined,
+                askAt: undefined,
                 idempotencyKey: `${context.conversationId}:${context.mode === 'move' ? 'move' : 'book'}:${output.chosenBy}`,
               };
             }),
@@ -335,6 +345,7 @@ export const takeSlotMachine = setup({
             actions: assign(({ context }) => ({
               reason: 'notConfirmed' as const,
               pickAt: undefined,
+              askAt: undefined,
               ...(context.search ? { search: withAnyDoctorBut(context.search, context.slot?.doctor.id) } : {}),
             })),
           },
@@ -346,8 +357,9 @@ export const takeSlotMachine = setup({
             target: 'findingSlot',
             actions: ['searchWhatWasSaid', assign({ reason: 'notConfirmed' as const })],
           },
-          // "No, mejor el viernes" searches Friday; "otro día" with no day lists the days.
-          { guard: 'namesSearch', target: 'findingSlot', actions: 'searchWhatWasSaid' },
+          // "No, mejor el viernes" searches Friday; "otro día" with no day lists the days. "No espere, mejor la de las 10":
+          // from 10, and the one slot at 10, if one, proposed at once (member testing: the list came back, then "¿Cuál?").
+          { guard: 'namesSearch', target: 'findingSlot', actions: 'searchTimeAsked' },
           { guard: { type: 'saidIntent', params: 'other_day' }, target: 'findingSlot', actions: { type: 'searchAgain', params: 'otherDay' } },
           // "Ay no, mejor la tres": not this one, but the third of the list it was chosen from.
           {
