@@ -6,19 +6,17 @@
  * do not wait for each other. Statuses are logged by message id, status and error code.
  */
 import type { Logger } from '../../bot/logger.js';
-import type { Engine, InboundMessage, OutboundMessage } from '../../bot/messages.js';
+import type { Engine, OutboundMessage } from '../../bot/messages.js';
 import type { Clock } from '../../bot/ports.js';
 import type { PeopleStore, WhatsAppPerson } from '../../bot/ports/whatsapp.js';
 import type { Renderer } from '../../bot/rendering/renderer.js';
+import { inboundFrom, recentIds, repliesOrApology, turnsPerPerson } from '../whatsapp/member-turns.js';
 import type { Pacer } from '../whatsapp/pacing.js';
 import { CloudApiError, toCloudApiError } from './cloud.errors.js';
 import type { CloudInboundEvent } from './cloud-inbound.js';
 import { toCloudMessages } from './cloud-outbound.js';
 import { messageRef } from './message-ref.js';
 import type { GraphClient } from './graph.client.js';
-
-/** How many message ids the channel remembers having taken in (the engine remembers them all). */
-const REMEMBERED_IDS = 5000;
 
 export interface CloudHandlerOptions {
   engine: Engine;
@@ -46,17 +44,8 @@ export function createCloudMessageHandler(options: CloudHandlerOptions): (events
   const { engine, people, pacer, renderer, clock, graph } = options;
   const log = options.logger.child({ channel: 'whatsapp', provider: 'cloud' });
   /** Ids taken in lately: a redelivery while (or soon after) handling is dropped here already. */
-  const seen = new Set<string>();
-  /** Per person, the end of the last queued turn. */
-  const turns = new Map<string, Promise<void>>();
-
-  function isNew(messageId: string): boolean {
-    if (seen.has(messageId)) return false;
-    seen.add(messageId);
-    const oldest = seen.size > REMEMBERED_IDS ? seen.values().next().value : undefined;
-    if (oldest !== undefined) seen.delete(oldest);
-    return true;
-  }
+  const isNew = recentIds();
+  const inTurn = turnsPerPerson((error: unknown) => log.error(failure(error), 'WhatsApp message not handled'));
 
   async function send(event: FromMember, replies: OutboundMessage[]) {
     const messages = toCloudMessages(replies, { listButton: renderer.text('whatsapp.listButton', {}, clock.now()) });
@@ -77,22 +66,6 @@ export function createCloudMessageHandler(options: CloudHandlerOptions): (events
     }
   }
 
-  /** The member's message as the engine takes it from any WhatsApp provider. */
-  function inboundOf(event: Extract<FromMember, { kind: 'text' }>, person: WhatsAppPerson): InboundMessage {
-    const phone = person.phone ? { phone: person.phone } : {};
-    return { channel: 'whatsapp', userId: person.personId, messageId: event.messageId, text: event.text, receivedAt: clock.now(), ...phone };
-  }
-
-  /** The engine's replies, or the apology when the turn failed: the member is never left unanswered. */
-  async function repliesTo(message: InboundMessage): Promise<OutboundMessage[]> {
-    try {
-      return await engine.handle(message);
-    } catch (error) {
-      log.error(failure(error), 'WhatsApp turn failed');
-      return [{ text: renderer.text('errors.turnFailed', {}, clock.now()) }];
-    }
-  }
-
   async function answer(event: FromMember, person: WhatsAppPerson) {
     // Best effort: a missing read mark or typing dot never stops a reply.
     void graph.markRead(event.messageId, { typing: event.kind === 'text' }).catch((error: unknown) => log.warn(failure(error), 'WhatsApp read mark not sent'));
@@ -100,17 +73,12 @@ export function createCloudMessageHandler(options: CloudHandlerOptions): (events
       log.info({ content: event.content }, 'WhatsApp message Lina cannot read');
       return send(event, [{ text: renderer.text(`whatsapp.unsupported.${event.content}`, {}, clock.now()) }]);
     }
-    await send(event, await repliesTo(inboundOf(event, person)));
-  }
-
-  /** Queues `work` after the person's previous turn, whatever became of it. */
-  function inTurn(personId: string, work: () => Promise<void>): Promise<void> {
-    const previous = turns.get(personId) ?? Promise.resolve();
-    const turn = previous.then(work).catch((error: unknown) => log.error(failure(error), 'WhatsApp message not handled'));
-    turns.set(personId, turn);
-    return turn.finally(() => {
-      if (turns.get(personId) === turn) turns.delete(personId);
+    const replies = await repliesOrApology(engine, inboundFrom(person, event.messageId, event.text, clock.now()), {
+      renderer,
+      clock,
+      onError: (error) => log.error(failure(error), 'WhatsApp turn failed'),
     });
+    await send(event, replies);
   }
 
   function handleOne(event: CloudInboundEvent): Promise<void> {

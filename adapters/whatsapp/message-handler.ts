@@ -5,18 +5,16 @@
  * cross; different people do not wait for each other.
  */
 import type { Logger } from '../../bot/logger.js';
-import type { Engine, InboundMessage, OutboundMessage } from '../../bot/messages.js';
+import type { Engine, OutboundMessage } from '../../bot/messages.js';
 import type { Clock } from '../../bot/ports.js';
 import type { PeopleStore, WhatsAppPerson } from '../../bot/ports/whatsapp.js';
 import type { Renderer } from '../../bot/rendering/renderer.js';
 import { toInboundEvent, type InboundEvent } from './inbound.js';
+import { inboundFrom, recentIds, repliesOrApology, turnsPerPerson } from './member-turns.js';
 import { toWhatsAppTexts } from './outbound.js';
 import type { Pacer } from './pacing.js';
 import type { WhatsAppSocket } from './socket.js';
 import { messagesUpsertSchema } from './whatsapp.schemas.js';
-
-/** How many message ids Lina remembers having taken in (the engine remembers them all). */
-const REMEMBERED_IDS = 5000;
 
 export interface MessageHandlerOptions {
   engine: Engine;
@@ -40,20 +38,9 @@ function errorName(error: unknown): string {
 export function createMessageHandler(options: MessageHandlerOptions): MessageHandler {
   const { engine, people, pacer, renderer, clock } = options;
   const log = options.logger.child({ channel: 'whatsapp' });
-  /** Ids taken in lately, in arrival order: a redelivery while (or soon after) handling is dropped. */
-  const seen = new Set<string>();
-  /** Per person, the end of the last queued turn. */
-  const turns = new Map<string, Promise<void>>();
-
-  function remember(messageId: string): boolean {
-    if (seen.has(messageId)) return false;
-    seen.add(messageId);
-    if (seen.size > REMEMBERED_IDS) {
-      const oldest = seen.values().next().value;
-      if (oldest !== undefined) seen.delete(oldest);
-    }
-    return true;
-  }
+  /** Ids taken in lately: a redelivery while (or soon after) handling is dropped. */
+  const remember = recentIds();
+  const inTurn = turnsPerPerson((error: unknown) => log.error({ err: errorName(error) }, 'WhatsApp message not handled'));
 
   /** Best effort: a missing receipt or typing dot never stops a reply. */
   function signal(what: string, action: () => Promise<void>) {
@@ -84,33 +71,13 @@ export function createMessageHandler(options: MessageHandlerOptions): MessageHan
     }
 
     await signal('typing indicator', () => socket.sendPresenceUpdate('composing', event.chatJid));
-    const message: InboundMessage = {
-      channel: 'whatsapp',
-      userId: person.personId,
-      messageId: event.messageId,
-      text: event.text,
-      receivedAt: clock.now(),
-      ...(person.phone ? { phone: person.phone } : {}),
-    };
-    let replies: OutboundMessage[];
-    try {
-      replies = await engine.handle(message);
-    } catch (error) {
-      log.error({ err: errorName(error) }, 'WhatsApp turn failed');
-      replies = [{ text: renderer.text('errors.turnFailed', {}, clock.now()) }];
-    }
+    const replies = await repliesOrApology(engine, inboundFrom(person, event.messageId, event.text, clock.now()), {
+      renderer,
+      clock,
+      onError: (error) => log.error({ err: errorName(error) }, 'WhatsApp turn failed'),
+    });
     await send(event, replies);
     await signal('typing indicator', () => socket.sendPresenceUpdate('paused', event.chatJid));
-  }
-
-  /** Queues `work` after the person's previous turn, whatever became of it. */
-  function inTurn(personId: string, work: () => Promise<void>): Promise<void> {
-    const previous = turns.get(personId) ?? Promise.resolve();
-    const turn = previous.then(work).catch((error: unknown) => log.error({ err: errorName(error) }, 'WhatsApp message not handled'));
-    turns.set(personId, turn);
-    return turn.finally(() => {
-      if (turns.get(personId) === turn) turns.delete(personId);
-    });
   }
 
   async function handleOne(socket: WhatsAppSocket, raw: unknown): Promise<void> {
