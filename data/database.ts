@@ -18,6 +18,7 @@ import { SUPPORT_SESSIONS_MIGRATIONS } from './support/support-sessions.store.js
 import { SUPPORT_USERS_MIGRATIONS } from './support/support-users.store.js';
 import { DIRECTLINE_MIGRATIONS } from './webchat/directline.store.js';
 import { WHATSAPP_AUTH_MIGRATIONS } from './whatsapp/auth-state.store.js';
+import { WHATSAPP_CLOUD_DELIVERIES_MIGRATIONS } from './whatsapp/cloud-deliveries.store.js';
 import { WHATSAPP_CLOUD_INBOX_MIGRATIONS } from './whatsapp/cloud-inbox.store.js';
 import { WHATSAPP_PEOPLE_MIGRATIONS } from './whatsapp/people.store.js';
 
@@ -42,6 +43,7 @@ const STORE_MIGRATIONS: ReadonlyArray<readonly Migration[]> = [
   FAILURE_NOTICES_MIGRATIONS,
   IDENTITY_GUARD_MIGRATIONS,
   WHATSAPP_CLOUD_INBOX_MIGRATIONS,
+  WHATSAPP_CLOUD_DELIVERIES_MIGRATIONS,
 ];
 
 /** The SQL of each schema version, in order: `MIGRATIONS[n]` takes a database from version n to n + 1. */

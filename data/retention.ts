@@ -14,6 +14,8 @@ export interface PurgeReport {
   cloudInboxMessages: number;
   /** Members' last-message times (the Cloud API's 24-hour window) of the same age. */
   cloudWindows: number;
+  /** What became of Lina's Cloud API replies (statuses, replies that did not go) of the same age. */
+  cloudDeliveries: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export const DIRECTLINE_TOKEN_LIFETIME_LIMIT_MS = 168 * 60 * 60_000;
  * Deletes what members said and what Lina answered once it is older than the retention
  * period: conversations whose last message is before `before`, with their transcript, events
  * and search subjects; sessions, processed message ids, Direct Line activities and the WhatsApp
- * Cloud API's inbox of the same age. Consent records stay: they are the proof of authorisation Ley 1581 asks Lina to keep.
+ * Cloud API's inbox and reply statuses of the same age. Consent records stay: they are the proof of authorisation Ley 1581 asks Lina to keep.
  * A purged Direct Line conversation is kept as an ended row (no site, no activities) until no
  * token of it can still be valid, so its tokens are refused instead of starting it again.
  * One transaction: a purge happens entirely or not at all.
@@ -52,6 +54,7 @@ export function purgeBefore(db: SqliteDatabase, before: Date, now: Date = new Da
       ),
       cloudInboxMessages: count('DELETE FROM whatsapp_cloud_inbox WHERE received_at < ?', cutoff),
       cloudWindows: count('DELETE FROM whatsapp_cloud_windows WHERE last_inbound_at < ?', cutoff),
+      cloudDeliveries: count('DELETE FROM whatsapp_cloud_deliveries WHERE updated_at < ?', cutoff),
     };
     db.prepare('DELETE FROM directline_conversations WHERE ended_at IS NOT NULL AND ended_at < ? AND updated_at < ?').run(
       now.getTime() - DIRECTLINE_TOKEN_LIFETIME_LIMIT_MS,

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../bot/logger.js';
 import type { Engine } from '../../bot/messages.js';
 import type { Clock } from '../../bot/ports.js';
-import type { CloudInbox, CustomerWindows, PeopleStore } from '../../bot/ports/whatsapp.js';
+import type { CloudDeliveries, CloudInbox, CustomerWindows, PeopleStore } from '../../bot/ports/whatsapp.js';
 import type { Renderer } from '../../bot/rendering/renderer.js';
 import { createPacer } from '../whatsapp/pacing.js';
 import { systemTimers, type Timers } from '../whatsapp/timers.js';
@@ -35,6 +35,8 @@ export interface WhatsAppCloudOptions {
    * attempted. Without it every reply is attempted (and WhatsApp refuses the late ones, 131047).
    */
   windows?: CustomerWindows;
+  /** Where what became of each reply (statuses, replies that did not go) is kept for support; logged only without. */
+  deliveries?: CloudDeliveries;
   renderer: Renderer;
   logger: Logger;
   clock: Clock;
@@ -117,6 +119,7 @@ export function startWhatsAppCloud(options: WhatsAppCloudOptions): WhatsAppCloud
     graph,
     ...(inbox ? { onHandled: (messageId: string) => closeInInbox(inbox, messageId) } : {}),
     ...(windows ? { windowOpen } : {}),
+    ...(options.deliveries ? { deliveries: options.deliveries } : {}),
   });
   const underWay = new Set<Promise<void>>();
 

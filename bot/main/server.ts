@@ -69,10 +69,11 @@ export async function startLina(options: {
   let whatsapp: WhatsAppChannel | undefined;
   let whatsappCloud: WhatsAppCloudChannel | undefined;
   if (config.whatsapp.enabled && config.whatsapp.provider === 'cloud') {
-    const [{ startWhatsAppCloud, WEBHOOK_PATH }, { createPeopleStore }, { createCloudInboxStore, createCustomerWindowStore }] = await Promise.all([
+    const [{ startWhatsAppCloud, WEBHOOK_PATH }, { createPeopleStore }, { createCloudInboxStore, createCustomerWindowStore }, { createCloudDeliveriesStore }] = await Promise.all([
       import('../../adapters/whatsapp-cloud/whatsapp-cloud.adapter.js'),
       import('../../data/whatsapp/people.store.js'),
       import('../../data/whatsapp/cloud-inbox.store.js'),
+      import('../../data/whatsapp/cloud-deliveries.store.js'),
     ]);
     const { cloud } = config.whatsapp;
     whatsappCloud = startWhatsAppCloud({
@@ -83,6 +84,8 @@ export async function startLina(options: {
       inbox: createCloudInboxStore(runtime.db),
       // When each member last wrote: replies outside the 24-hour window are logged, not attempted.
       windows: createCustomerWindowStore(runtime.db),
+      // What became of each reply (statuses, replies that did not go): shown in the support console.
+      deliveries: createCloudDeliveriesStore(runtime.db),
       renderer: runtime.renderer,
       logger,
       clock,

@@ -82,3 +82,25 @@ export interface CustomerWindows {
   /** When the member last wrote, if ever. */
   lastInbound(waId: string): Date | undefined;
 }
+
+/** What WhatsApp reported of a message Lina sent, from least to most final. */
+export const DELIVERY_STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/**
+ * What became of the replies Lina sent through the Cloud API, for support to see beside the
+ * transcript: each reply's status as WhatsApp reports it, and the replies that could not go
+ * (the 24-hour window closed, an error) with the reason.
+ */
+export interface CloudDeliveries {
+  /** A reply to the member message `answers` went out and WhatsApp named it `messageId`. */
+  sent(messageId: string, answers: string, at: Date): void;
+  /** `count` replies to the member message `answers` did not go, for `reason` (an error code). */
+  notSent(answers: string, count: number, reason: string, at: Date): void;
+  /**
+   * WhatsApp reported `status` for the message `messageId`. Reports come out of order and
+   * twice: a status never moves back (a late `sent` after `read` changes nothing), and one
+   * that arrives before the send's own answer is kept for it.
+   */
+  status(messageId: string, status: DeliveryStatus, errorCodes: number[], at: Date): void;
+}

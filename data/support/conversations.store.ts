@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 
-import type { ConversationFilters, ConversationStore, ConversationSummary, SearchCursor, Subject, SubjectKind } from '../../bot/ports/support/conversations.js';
+import type { ConversationFilters, ConversationStore, ConversationSummary, ReplyDelivery, SearchCursor, Subject, SubjectKind } from '../../bot/ports/support/conversations.js';
 import type { Migration, SqliteDatabase } from '../sqlite.js';
 
 /**
@@ -104,6 +104,12 @@ export function createConversationStore(db: SqliteDatabase): ConversationStore {
   const events = db.prepare<[string], { id: number; type: string; detail: string | null; at: number }>(
     'SELECT id, type, detail, at FROM conversation_events WHERE conversation_id = ? ORDER BY id',
   );
+  // Through the member lines' message ids: the Cloud API channel records its replies by the wamid they answered.
+  const deliveries = db.prepare<[string], { line_id: number; status: ReplyDelivery['status']; detail: string | null; unsent: number | null; updated_at: number }>(
+    `SELECT t.id AS line_id, d.status, d.detail, d.unsent, d.updated_at
+     FROM transcript AS t JOIN whatsapp_cloud_deliveries AS d ON d.answers = t.message_id
+     WHERE t.conversation_id = ? AND t.direction = 'in' AND t.message_id IS NOT NULL ORDER BY d.id`,
+  );
   const subjects = db.prepare<[string], Subject>('SELECT kind, value FROM conversation_subjects WHERE conversation_id = ? ORDER BY kind, value');
   const subjectsOf = db.prepare<[string], Subject & { conversation_id: string }>(
     `SELECT conversation_id, kind, value FROM conversation_subjects
@@ -147,6 +153,9 @@ export function createConversationStore(db: SqliteDatabase): ConversationStore {
     },
     events(id) {
       return events.all(id).map((row) => ({ id: row.id, type: row.type, detail: row.detail ?? undefined, at: row.at }));
+    },
+    deliveries(id) {
+      return deliveries.all(id).map((row) => ({ lineId: row.line_id, status: row.status, detail: row.detail ?? undefined, count: row.unsent ?? 1, at: row.updated_at }));
     },
     subjects(id) {
       return subjects.all(id);

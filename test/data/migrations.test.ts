@@ -19,6 +19,7 @@ import { SUPPORT_SESSIONS_MIGRATIONS } from '../../data/support/support-sessions
 import { SUPPORT_USERS_MIGRATIONS } from '../../data/support/support-users.store.js';
 import { DIRECTLINE_MIGRATIONS } from '../../data/webchat/directline.store.js';
 import { WHATSAPP_AUTH_MIGRATIONS } from '../../data/whatsapp/auth-state.store.js';
+import { WHATSAPP_CLOUD_DELIVERIES_MIGRATIONS } from '../../data/whatsapp/cloud-deliveries.store.js';
 import { WHATSAPP_CLOUD_INBOX_MIGRATIONS } from '../../data/whatsapp/cloud-inbox.store.js';
 import { WHATSAPP_PEOPLE_MIGRATIONS } from '../../data/whatsapp/people.store.js';
 
@@ -37,6 +38,7 @@ const STORES: Record<string, readonly Migration[]> = {
   'data/support/incidents.store.ts': INCIDENTS_MIGRATIONS,
   'data/support/failure-notice.store.ts': FAILURE_NOTICES_MIGRATIONS,
   'data/whatsapp/cloud-inbox.store.ts': WHATSAPP_CLOUD_INBOX_MIGRATIONS,
+  'data/whatsapp/cloud-deliveries.store.ts': WHATSAPP_CLOUD_DELIVERIES_MIGRATIONS,
 };
 
 /** The tables a piece of SQL creates, temporary rebuilds (renamed into place) left out. */

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { openDatabase } from '../../data/database.js';
 import { backupTo, purgeBefore } from '../../data/retention.js';
 import { createSqliteSessionStore } from '../../data/session.store.js';
+import { createCloudDeliveriesStore } from '../../data/whatsapp/cloud-deliveries.store.js';
 import type { TurnCommit } from '../../bot/ports.js';
 
 const DAY = 24 * 60 * 60_000;
@@ -39,6 +40,9 @@ describe('retention', () => {
     await store.commitTurn(turn('old', NOW - 400 * DAY, true));
     await store.commitTurn(turn('old', NOW - 399 * DAY, false));
     await store.commitTurn(turn('recent', NOW - 10 * DAY, true));
+    const deliveries = createCloudDeliveriesStore(db);
+    deliveries.sent('wamid.old-reply', 'old-1', new Date(NOW - 399 * DAY));
+    deliveries.sent('wamid.recent-reply', 'recent-1', new Date(NOW - 10 * DAY));
 
     const report = purgeBefore(db, new Date(NOW - 365 * DAY));
     assert.deepEqual(report, {
@@ -52,10 +56,12 @@ describe('retention', () => {
       directLineConversationsEnded: 0,
       cloudInboxMessages: 0,
       cloudWindows: 0,
+      cloudDeliveries: 1,
     });
     const left = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
     assert.equal(left('conversations'), 1);
     assert.equal(left('transcript'), 2);
+    assert.equal(left('whatsapp_cloud_deliveries'), 1);
     assert.equal(left('consents'), 2, 'the proof of authorisation stays');
     assert.deepEqual(db.pragma('integrity_check'), [{ integrity_check: 'ok' }]);
   });

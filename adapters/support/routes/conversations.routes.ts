@@ -56,6 +56,7 @@ export function mountConversationRoutes(router: Router, context: ConsoleContext)
         conversation,
         lines: conversations.transcript(id),
         events: conversations.events(id),
+        deliveries: conversations.deliveries(id),
         subjects,
         incidents: incidents.forConversation({ conversationId: id, documents: valuesOf('document'), phones: valuesOf('phone') }),
         unmasked: can(session.role, 'seeUnmasked'),

@@ -1,4 +1,4 @@
-import type { ConversationEvent, ConversationSummary, Subject, TranscriptEntry } from '../../../bot/ports/support/conversations.js';
+import type { ConversationEvent, ConversationSummary, ReplyDelivery, Subject, TranscriptEntry } from '../../../bot/ports/support/conversations.js';
 import type { Incident } from '../../../bot/ports/support/incidents.js';
 import { formatClock, formatInstant } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
@@ -7,15 +7,17 @@ import { hasText, t } from '../support-texts.js';
 import { channelLabel, outcomeLabel, siteLabel, subjectValue } from './conversations.view.js';
 import { renderIncidentList } from './incidents.view.js';
 
-type TimelineItem = { kind: 'line'; line: TranscriptEntry } | { kind: 'event'; event: ConversationEvent };
+type TimelineItem = { kind: 'line'; line: TranscriptEntry } | { kind: 'event'; event: ConversationEvent } | { kind: 'delivery'; deliveries: ReplyDelivery[] };
 
 /**
  * Lines and events in the order they happened. A turn is the member's line and Lina's
  * answers, stored together with one instant; the events of that commit (agenda errors,
  * outcomes) share the instant and go between the two, so an error sits right before the
- * answer it caused.
+ * answer it caused. What became of the answers on the WhatsApp Cloud API follows them.
  */
-export function timelineOf(lines: TranscriptEntry[], events: ConversationEvent[]): TimelineItem[] {
+export function timelineOf(lines: TranscriptEntry[], events: ConversationEvent[], deliveries: ReplyDelivery[] = []): TimelineItem[] {
+  const deliveriesOf = new Map<number, ReplyDelivery[]>();
+  for (const delivery of deliveries) deliveriesOf.set(delivery.lineId, [...(deliveriesOf.get(delivery.lineId) ?? []), delivery]);
   const turns: Array<{ at: number; lines: TranscriptEntry[]; events: ConversationEvent[] }> = [];
   for (const line of [...lines].sort((a, b) => a.id - b.id)) {
     const current = turns.at(-1);
@@ -40,6 +42,8 @@ export function timelineOf(lines: TranscriptEntry[], events: ConversationEvent[]
     if (first && memberFirst) items.push({ kind: 'line', line: first });
     items.push(...turn.events.map((event) => ({ kind: 'event' as const, event })));
     items.push(...(memberFirst ? rest : turn.lines).map((line) => ({ kind: 'line' as const, line })));
+    const delivered = memberFirst ? deliveriesOf.get(first.id) : undefined;
+    if (delivered) items.push({ kind: 'delivery', deliveries: delivered });
   }
   flushLoose(Number.POSITIVE_INFINITY);
   return items;
@@ -51,10 +55,32 @@ function eventLabel(event: ConversationEvent): string {
   return hasText(key) ? t(key, { detail: event.detail ?? '' }) : event.type;
 }
 
+const DELIVERY_KEYS = { sent: 'sent', delivered: 'delivered', read: 'read', failed: 'failed', not_sent: 'notSent' } as const;
+
+/** "WhatsApp: 2 leídas, 1 sin enviar: …": a turn's replies by what became of them, in the order first seen. */
+export function deliveryLabel(deliveries: ReplyDelivery[]): string {
+  const groups = new Map<string, { delivery: ReplyDelivery; count: number }>();
+  for (const delivery of deliveries) {
+    const key = `${delivery.status} ${delivery.detail ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.count += delivery.count;
+    else groups.set(key, { delivery, count: delivery.count });
+  }
+  const parts = [...groups.values()].map(({ delivery, count }) => {
+    const detail = delivery.detail ?? '';
+    const reasonKey = `transcript.delivery.reasons.${detail}`;
+    const reason = hasText(reasonKey) ? t(reasonKey) : detail;
+    return t(`transcript.delivery.${DELIVERY_KEYS[delivery.status]}`, { count, detail, reason });
+  });
+  return t('transcript.delivery.label', { parts: parts.join(', ') });
+}
+
 export function renderTranscript(params: {
   conversation: ConversationSummary;
   lines: TranscriptEntry[];
   events: ConversationEvent[];
+  /** What became of Lina's replies on the WhatsApp Cloud API (none on other channels). */
+  deliveries?: ReplyDelivery[];
   subjects: Subject[];
   incidents: Incident[];
   unmasked: boolean;
@@ -99,7 +125,12 @@ ${unmasked ? '' : html`<p class="hint">${t('transcript.maskedHint')}</p>`}
 </section>
 <ol class="chat" aria-label="${t('transcript.label')}">
 ${params.lines.length === 0 && params.events.length === 0 ? html`<li class="empty">${t('transcript.empty')}</li>` : ''}
-${timelineOf(params.lines, params.events).map((item) => {
+${timelineOf(params.lines, params.events, params.deliveries).map((item) => {
+  if (item.kind === 'delivery') {
+    const troubled = item.deliveries.some((delivery) => delivery.status === 'failed' || delivery.status === 'not_sent');
+    const at = Math.max(...item.deliveries.map((delivery) => delivery.at));
+    return html`<li class="event event-${troubled ? 'error' : 'info'} delivery" data-type="delivery"><time>${formatClock(at)}</time> ${deliveryLabel(item.deliveries)}</li>`;
+  }
   if (item.kind === 'event') {
     const { event } = item;
     const tone = event.type === 'agenda-error' || event.type === 'outcome:error' ? 'error' : event.type === 'failure-notice' ? 'warning' : 'info';

@@ -57,6 +57,23 @@ export interface ConversationEvent {
   at: number;
 }
 
+/**
+ * What became of Lina's replies to one member message on the WhatsApp Cloud API: a reply that
+ * went out and its latest status, or replies that did not go and why (an error code such as
+ * `WINDOW_CLOSED`).
+ */
+export interface ReplyDelivery {
+  /** The transcript line of the member message the replies answered. */
+  lineId: number;
+  status: 'sent' | 'delivered' | 'read' | 'failed' | 'not_sent';
+  /** Why replies did not go, or the error codes of a failure (comma-separated). */
+  detail: string | undefined;
+  /** How many replies did not go (`not_sent`); 1 otherwise. */
+  count: number;
+  /** When the status was last reported. */
+  at: number;
+}
+
 export interface Subject {
   kind: SubjectKind;
   value: string;
@@ -68,6 +85,8 @@ export interface ConversationStore {
   get(id: string): ConversationSummary | undefined;
   transcript(id: string): TranscriptEntry[];
   events(id: string): ConversationEvent[];
+  /** What became of Lina's replies on the WhatsApp Cloud API, in the order they were sent (none on other channels). */
+  deliveries(id: string): ReplyDelivery[];
   subjects(id: string): Subject[];
   /** Subjects of many conversations at once (a result page), by conversation id. */
   subjectsOf(ids: string[]): Map<string, Subject[]>;

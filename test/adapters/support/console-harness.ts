@@ -170,7 +170,7 @@ export function seedConversation(
     site?: string | null;
     startedAt: number;
     outcome?: string | null;
-    lines?: Array<{ direction: 'in' | 'out'; text: string; options?: string[]; state?: string; at?: number }>;
+    lines?: Array<{ direction: 'in' | 'out'; text: string; options?: string[]; state?: string; at?: number; messageId?: string }>;
     events?: Array<{ type: string; detail?: string; at?: number }>;
     subjects?: Array<{ kind: 'phone' | 'document' | 'radicado'; value: string }>;
   },
@@ -185,9 +185,9 @@ export function seedConversation(
     startedAt,
     conversation.outcome ?? null,
   );
-  const line = db.prepare('INSERT INTO transcript (conversation_id, direction, text, options, state, message_id, at) VALUES (?, ?, ?, ?, ?, NULL, ?)');
+  const line = db.prepare('INSERT INTO transcript (conversation_id, direction, text, options, state, message_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   for (const each of conversation.lines ?? []) {
-    line.run(id, each.direction, each.text, each.options ? JSON.stringify(each.options) : null, each.state ?? null, each.at ?? startedAt);
+    line.run(id, each.direction, each.text, each.options ? JSON.stringify(each.options) : null, each.state ?? null, each.messageId ?? null, each.at ?? startedAt);
   }
   const event = db.prepare('INSERT INTO conversation_events (conversation_id, type, detail, at) VALUES (?, ?, ?, ?)');
   for (const each of conversation.events ?? []) event.run(id, each.type, each.detail ?? null, each.at ?? startedAt);

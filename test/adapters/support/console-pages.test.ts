@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createCloudDeliveriesStore } from '../../../data/whatsapp/cloud-deliveries.store.js';
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 
 import { seedConversation, signedIn, startConsole, type ConsoleHarness } from './console-harness.js';
@@ -139,6 +140,43 @@ describe('support console pages', () => {
       assert.ok(page.body.includes('<li>Radicar caso</li>'));
       // The member's line, then the error, then Lina's answer.
       const order = ['agendar', 'Error de la agenda', 'Tuvimos un problema'].map((text) => page.body.indexOf(text));
+      assert.deepEqual(
+        [...order].sort((a, b) => a - b),
+        order,
+      );
+    });
+
+    it('shows under each turn on the WhatsApp Cloud API what became of Lina’s replies: read, delivered, failed with its code, or not sent and why', async () => {
+      const at = Date.parse('2026-11-23T08:00:00-05:00');
+      seedConversation(harness.db, {
+        id: 'conv-cloud',
+        startedAt: at,
+        lines: [
+          { direction: 'in', text: 'hola', messageId: 'wamid.in-1', at },
+          { direction: 'out', text: '¡Hola! Soy Lina.', at },
+          { direction: 'out', text: '¿Autorizas el tratamiento de tus datos?', at },
+          { direction: 'in', text: 'sí', messageId: 'wamid.in-2', at: at + 60_000 },
+          { direction: 'out', text: 'Escríbeme tu documento.', at: at + 60_000 },
+          { direction: 'in', text: 'CC 1010101010', messageId: 'wamid.in-3', at: at + 26 * 3_600_000 },
+          { direction: 'out', text: '¿Para quién es la cita?', at: at + 26 * 3_600_000 },
+        ],
+      });
+      const deliveries = createCloudDeliveriesStore(harness.db);
+      deliveries.sent('wamid.out-1', 'wamid.in-1', new Date(at + 1_000));
+      deliveries.sent('wamid.out-2', 'wamid.in-1', new Date(at + 2_000));
+      deliveries.status('wamid.out-1', 'read', [], new Date(at + 30_000));
+      deliveries.status('wamid.out-2', 'read', [], new Date(at + 30_000));
+      deliveries.sent('wamid.out-3', 'wamid.in-2', new Date(at + 61_000));
+      deliveries.status('wamid.out-3', 'failed', [131026], new Date(at + 62_000));
+      deliveries.notSent('wamid.in-3', 1, 'WINDOW_CLOSED', new Date(at + 26 * 3_600_000));
+
+      const page = await (await signedIn(harness, 'agent')).get('/support/conversations/conv-cloud');
+      assert.match(page.body, /<li class="event event-info delivery" data-type="delivery"><time>[\d:]+<\/time> WhatsApp: 2 leídas<\/li>/);
+      assert.match(page.body, /<li class="event event-error delivery" data-type="delivery"><time>[\d:]+<\/time> WhatsApp: 1 no entregada \(error 131026\)<\/li>/);
+      assert.match(page.body, /event-error delivery[^>]*><time>[\d:]+<\/time> WhatsApp: 1 sin enviar: pasaron más de 24 horas/);
+      // Each after the answers of the turn it belongs to.
+      const order = ['Soy Lina', 'Autorizas', '2 leídas', 'Escríbeme tu documento', 'no entregada', 'Para quién es la cita', 'sin enviar'].map((text) => page.body.indexOf(text));
+      assert.ok(order.every((index) => index >= 0));
       assert.deepEqual(
         [...order].sort((a, b) => a - b),
         order,

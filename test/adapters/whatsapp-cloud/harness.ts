@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ManualClock } from '../../../bot/clock.js';
 import type { Engine, InboundMessage } from '../../../bot/messages.js';
-import type { CloudInbox, CustomerWindows } from '../../../bot/ports/whatsapp.js';
+import type { CloudDeliveries, CloudInbox, CustomerWindows } from '../../../bot/ports/whatsapp.js';
 import { openDatabase, type SqliteDatabase } from '../../../data/database.js';
 import { createPeopleStore } from '../../../data/whatsapp/people.store.js';
 import type { CloudMessage } from '../../../adapters/whatsapp-cloud/cloud-outbound.js';
@@ -65,7 +65,9 @@ export interface Harness {
   abandon(): Promise<void>;
 }
 
-export async function startHarness(options: { engine?: Engine; db?: SqliteDatabase; inbox?: CloudInbox; windows?: CustomerWindows; clock?: ManualClock } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { engine?: Engine; db?: SqliteDatabase; inbox?: CloudInbox; windows?: CustomerWindows; deliveries?: CloudDeliveries; clock?: ManualClock } = {},
+): Promise<Harness> {
   const db = options.db ?? openDatabase(':memory:');
   const recording = makeRecordingEngine();
   const graph = makeRecordingGraph();
@@ -75,6 +77,7 @@ export async function startHarness(options: { engine?: Engine; db?: SqliteDataba
     people: createPeopleStore(db),
     ...(options.inbox ? { inbox: options.inbox } : {}),
     ...(options.windows ? { windows: options.windows } : {}),
+    ...(options.deliveries ? { deliveries: options.deliveries } : {}),
     renderer: makeRenderer(),
     logger: capture.logger,
     clock: options.clock ?? new ManualClock(FAKE_NOW),
