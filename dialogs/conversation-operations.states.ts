@@ -383,6 +383,23 @@ export const operationStates = {
       USER_MESSAGE: [
         OBJECTION,
         DOCUMENT_AGAIN,
+        // "Sí, radíquelo" at the menu right after a case was filed (its e-mail corrected, say): it is filed, with its number.
+        {
+          guard: ({ context, event }) => context.lastCase !== undefined && entitiesOf(event).fileCase === true && choiceOf(event) === undefined && !isOperation(intentOf(event)),
+          actions: [
+            {
+              type: 'say',
+              params: ({ context }) =>
+                reply('riss.alreadyFiled', {
+                  radicado: context.lastCase?.radicado,
+                  dueDate: context.lastCase?.dueDate,
+                  email: context.lastCase?.email,
+                  ...(context.lastCase?.email ? { context: 'email' } : {}),
+                }),
+            },
+            'repeatPrompt',
+          ],
+        },
         // "Sí, radíquelo" at the menu, once the case offer is over (declined, or never made): no case is filed from here,
         // and the way to one is said, never a thanks that sounds like it was filed.
         {
@@ -447,6 +464,8 @@ export const operationStates = {
         { guard: SAID_CHANGE_PATIENT, actions: [{ type: 'say', params: ({ context }) => onlySelfReply(context) }, 'repeatPrompt'] },
         { guard: { type: 'picked', params: 'book' }, target: 'booking', actions: 'rememberRequest' },
         { guard: { type: 'picked', params: 'consult' }, target: 'consulting', actions: 'rememberRequest' },
+        // "Cancele la del jueves" at Sofía's menu when the Thursday cita booked here is Mateo's: whether it is his, asked.
+        { guard: 'namesBookedOfOther', target: 'revising', actions: 'rememberRequest' },
         { guard: { type: 'picked', params: 'cancel' }, target: 'cancelling', actions: 'rememberRequest' },
         { guard: { type: 'picked', params: 'reschedule' }, target: 'rescheduling', actions: 'rememberRequest' },
         { guard: { type: 'picked', params: 'help' }, actions: [{ type: 'say', params: reply('help.support') }, 'repeatPrompt'] },

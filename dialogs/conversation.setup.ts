@@ -7,7 +7,7 @@ import { emit, enqueueActions, fromPromise, sendTo, setup, assign, type EventObj
 import { PEDIATRICS_MAX_AGE, serviceOf, type Member } from '../bot/domain.js';
 import { yearsOld } from './parse.js';
 import { listAppointments } from './appointment-choice.js';
-import { bogotaParts, minuteAfter } from './appointments.js';
+import { bogotaParts, minuteAfter, namedParts } from './appointments.js';
 import { bandOfTime } from './slot-search.js';
 import { bookingMachine } from './booking.machine.js';
 import { cancelMachine } from './cancel.machine.js';
@@ -42,7 +42,7 @@ import {
   type OperationOutput,
   type PendingRequest,
 } from './conversation-context.js';
-import type { Understanding } from '../bot/understanding/types.js';
+import type { PatientMention, Understanding } from '../bot/understanding/types.js';
 import { bookedReferred } from './operation.js';
 import { errorCode } from './errors.js';
 import { machineTypes } from './machine-types.js';
@@ -216,6 +216,8 @@ export const conversationSetup = setup({
     requestNamesOne: ({ context, event }) => requestedPatient(context, event).kind === 'one',
     requestNamesSeveral: ({ context, event }) => requestedPatient(context, event).kind === 'several',
     requestNamesUnknown: ({ context, event }) => requestedPatient(context, event).kind === 'unknown',
+    /** "Cancele la del jueves" at Sofía's menu when the Thursday cita booked here is Mateo's (see `withBookedOwner`). */
+    namesBookedOfOther: ({ context, event }) => isMessage(event) && (withBookedOwner(context, requestIn(event.understood, context.request))?.patients?.length ?? 0) > 0,
     /** The request names one person, who is not the patient (a switch mid-flow). */
     requestNamesOtherPatient: ({ context, event }) => {
       const resolution = requestedPatient(context, event);
@@ -590,12 +592,40 @@ export const conversationSetup = setup({
  */
 function withBookedReferred(context: ConversationContext, understood: Understanding, request: PendingRequest | undefined): PendingRequest | undefined {
   const referred = request ? bookedReferred({ bookedHere: context.bookedHere, patients: choicesOf(context.member) }, understood.entities) : undefined;
-  if (!request || !referred) return request;
+  if (!request || !referred) return withBookedOwner(context, request);
   const when =
     request.operation === 'reschedule'
       ? { newDay: referred.day, ...(referred.from ? { newTime: referred.from } : {}) }
       : { day: referred.day, ...(referred.from ? { time: referred.from } : {}) };
   return { ...request, fields: { ...request.fields, ...when } };
+}
+
+/**
+ * "Cancele la del jueves" while Lina is on Sofía, when the Thursday cita booked in this conversation is Mateo's and
+ * none of Sofía's booked here fits: Mateo's is meant. He is named in the request, so the switch is asked
+ * ("¿Es una cita de Mateo la que quieres cancelar?") as when the member names him; citas of several people that fit
+ * (both children on Thursday) or one of the patient's own leave the request as it is.
+ */
+function withBookedOwner(context: ConversationContext, request: PendingRequest | undefined): PendingRequest | undefined {
+  if (!request || (request.operation !== 'cancel' && request.operation !== 'reschedule') || request.patients?.length || !context.patient) return request;
+  const named = namedParts(request.fields);
+  // (For a cancellation the band said is the cita's: "la del jueves por la mañana"; for a move it is where it goes.)
+  const band = request.operation === 'cancel' && request.fields.band !== 'cualquiera' ? request.fields.band : undefined;
+  if (named.day === undefined && named.weekday === undefined && named.time === undefined && band === undefined) return request;
+  const fits = (context.bookedHere ?? []).filter((cita) => {
+    if (cita.start === context.lastCancelled?.start) return false;
+    const parts = bogotaParts(cita.start);
+    if (named.weekday !== undefined ? parts.weekday !== named.weekday : named.day !== undefined && parts.day !== named.day) return false;
+    if (named.time !== undefined && parts.time !== named.time) return false;
+    return band === undefined || bandOfTime(parts.time) === band;
+  });
+  const owners = new Set(fits.map((cita) => cita.patientId));
+  const patient = context.patient;
+  if (owners.size !== 1 || owners.has(patient.id)) return request;
+  const owner = choicesOf(context.member).find((choice) => owners.has(choice.patient.id));
+  if (!owner) return request;
+  const mention: PatientMention = owner.self ? { kind: 'self' } : { kind: 'name', name: normalizeText(owner.patient.firstName), written: owner.patient.firstName };
+  return { ...request, patients: [mention] };
 }
 
 function sameDayAs(start: string | undefined, said: { sameDay?: true; later?: true; day?: string }): { day?: string; time?: string } {

@@ -326,7 +326,15 @@ export function readEntities(
       !/^(?:es|son|era) (?:pa|para|pal) /.test(words.slice(found.end, found.end + 3).join(' ')),
   );
   const mainSpecialties = notRuledOut.length > 0 ? notRuledOut : unreasoned;
-  const specialty = alternatives ? undefined : lastValue(mainSpecialties);
+  // "Los niños para pediatría y yo medicina general", "pediatría y medicina general": one for each, so none for all.
+  const [firstSaid] = mainSpecialties;
+  const lastSaid = mainSpecialties.at(-1);
+  const saidBetween = firstSaid && lastSaid ? words.slice(firstSaid.end, lastSaid.start) : [];
+  const eachTheirOwn =
+    new Set(mainSpecialties.map((found) => found.value)).size > 1 &&
+    saidBetween.includes('y') &&
+    !saidBetween.some((word) => /^(?:no|mejor|perdon|bueno|corrijo|era|sino)$/.test(word));
+  const specialty = alternatives || eachTheirOwn ? undefined : lastValue(mainSpecialties);
   if (specialty) entities.specialty = specialty;
   // "¿Es primera vez o control?", "no sé si es primera vez o control": asks, and names neither ("…o control. Creo que primera
   // vez entonces": the one said after is the answer).
