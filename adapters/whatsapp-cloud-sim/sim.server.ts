@@ -11,7 +11,15 @@
  *   POST /sim/phones/{phone}/tap   {id}          the member taps a button, list row or template quick reply
  *   POST /sim/redeliver/{wamid}                  Meta delivers a webhook again, as it does
  *   POST /sim/fail-next  {code, status}          the next send fails with that Graph error
+ *   POST /sim/hold-sends                         sends wait, unanswered and not taken, until released
+ *   POST /sim/release-sends                      the held sends are taken (those whose caller still waits)
  *   GET  /                                       a page to be the member, phone-like
+ *
+ * Holding sends puts Lina between the webhook's 200 and her reply reaching the phone for as long
+ * as one likes: the moment to stop her process (a crash test) or watch her wait. A held send
+ * whose caller goes away (Lina killed, or her Graph timeout, 10 s, given up on it) is dropped,
+ * as a request Meta never took in: the phone does not receive it, even once released. Read marks
+ * are not held.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
@@ -73,6 +81,12 @@ export interface CloudSim {
   tap(phone: string, id: string): Promise<{ wamid: string; status: number }>;
   /** Posts the webhook of `wamid` again. */
   redeliver(wamid: string): Promise<{ status: number }>;
+  /** From now on each send waits, unanswered and not taken, until `releaseSends`. */
+  holdSends(): void;
+  /** Takes the held sends whose caller still waits, in arrival order, and stops holding; how many. */
+  releaseSends(): number;
+  /** Settles when exactly `count` sends are held (a held send whose caller went away no longer counts). */
+  whenHeld(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -109,6 +123,9 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
   /** Every webhook body posted, by the wamid of its message, for redelivery. */
   const delivered = new Map<string, { body: string; from: string }>();
   let failNext: { status: number; body: GraphErrorBody } | undefined;
+  /** While sends are held: each one, to be taken when released, in arrival order. */
+  let held: Array<{ take: () => void; res: Response }> | undefined;
+  const heldWaiters: Array<{ count: number; resolve: () => void }> = [];
   let counter = 0;
   const log = options.logger?.child({ component: 'whatsapp-cloud-sim' });
   const webhookUrl = () => (typeof options.webhookUrl === 'function' ? options.webhookUrl() : options.webhookUrl);
@@ -181,7 +198,48 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
       if (webhook === undefined) throw new SimInputError('no webhook with that wamid was delivered');
       return { status: await post(webhook.body) };
     },
+    holdSends() {
+      held ??= [];
+    },
+    releaseSends() {
+      // A caller gone whose connection's end is not yet seen here is not answered either.
+      const taking = (held?.splice(0) ?? []).filter(({ res }) => !res.socket?.destroyed);
+      held = undefined;
+      for (const { take } of taking) take();
+      heldChanged();
+      return taking.length;
+    },
+    whenHeld(count: number) {
+      return new Promise<void>((resolve) => {
+        heldWaiters.push({ count, resolve });
+        heldChanged();
+      });
+    },
   };
+
+  /** Settles the waiters for the number of sends now held. */
+  function heldChanged() {
+    const now = held?.length ?? 0;
+    for (const waiter of [...heldWaiters]) {
+      if (waiter.count !== now) continue;
+      heldWaiters.splice(heldWaiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  }
+
+  /** Holds `take` until released, or drops it when its caller goes away first. */
+  function hold(queue: NonNullable<typeof held>, take: () => void, res: Response) {
+    const entry = { take, res };
+    queue.push(entry);
+    res.once('close', () => {
+      const index = queue.indexOf(entry);
+      if (index < 0) return;
+      queue.splice(index, 1);
+      log?.debug('local Cloud API: a held send was given up by its caller');
+      heldChanged();
+    });
+    heldChanged();
+  }
 
   const app = express();
   app.disable('x-powered-by');
@@ -206,16 +264,21 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
       if (!read.includes(checked.read.message_id)) read.push(checked.read.message_id);
       return void res.json({ success: true });
     }
-    if (failNext) {
-      const failure = failNext;
-      failNext = undefined;
-      return void res.status(failure.status).json(failure.body);
-    }
-    const to = checked.send.to.replace(/^\+/, '');
-    const wamid = newWamid();
-    phone(to).received.push(toReceived(wamid, ++counter, checked.send));
-    log?.debug({ type: checked.send.type }, 'local Cloud API: message taken');
-    res.json({ messaging_product: 'whatsapp', contacts: [{ input: checked.send.to, wa_id: to }], messages: [{ id: wamid }] });
+    const { send } = checked;
+    const take = () => {
+      if (failNext) {
+        const failure = failNext;
+        failNext = undefined;
+        return void res.status(failure.status).json(failure.body);
+      }
+      const to = send.to.replace(/^\+/, '');
+      const wamid = newWamid();
+      phone(to).received.push(toReceived(wamid, ++counter, send));
+      log?.debug({ type: send.type }, 'local Cloud API: message taken');
+      res.json({ messaging_product: 'whatsapp', contacts: [{ input: send.to, wa_id: to }], messages: [{ id: wamid }] });
+    };
+    if (held) hold(held, take, res);
+    else take();
   });
 
   app.get('/sim/phones/:phone', (req, res) => {
@@ -245,6 +308,13 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
       return void res.status(400).json({ error: { message: 'code (a Graph error code) must be a number' } });
     failNext = { status: typeof status === 'number' ? status : 400, body: graphError(code, `(#${code}) Failure asked of the local Cloud API`) };
     res.json({ ok: true });
+  });
+  app.post('/sim/hold-sends', (_req, res) => {
+    sim.holdSends();
+    res.json({ ok: true, held: held?.length ?? 0 });
+  });
+  app.post('/sim/release-sends', (_req, res) => {
+    res.json({ ok: true, released: sim.releaseSends() });
   });
   app.get('/', (_req, res) => {
     res.set('Content-Security-Policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'").type('html').send(simPage());

@@ -3,8 +3,23 @@
  * straight into the engine: each member line is typed on the local Cloud API, posted to Lina's
  * webhook signed, answered through the Graph API as buttons, lists or text, and read back from
  * the phone. A script passes here as it passes on the engine: the channel changes nothing of
- * the conversation. (Scripts that start from a site's QR code are left out: that greeting comes
- * through the link the QR code opens, which the local Cloud API does not play.)
+ * the conversation.
+ *
+ * Scripts with a `site:` line start from a site's QR code. On the engine the first message
+ * arrives with `site`; on WhatsApp nothing carries a site but the text: the QR code opens the
+ * chat with a prefilled first message, `siteGreeting(site)` ("Hola Lina, vengo de USS Suba (sede
+ * SUBA)"), whose "(sede SUBA)" tag the engine reads from the first message of a fresh
+ * conversation. So here the script's first message (a `given`'s first, when it has one) is what
+ * the member sends from the QR code (`fromQrCode`):
+ * - a bare greeting (only the words hola, buenas, buenos, buen, día(s), tardes, noches, Lina,
+ *   whatever the accents, capitals, punctuation and emoji: "hola", "Buenas tardes Lina!") is
+ *   sent as the prefilled greeting itself: the member sent what the QR code wrote, which greets
+ *   as theirs did;
+ * - any other first line is the member's own words with the QR greeting's tag after them
+ *   ("quiero una cita (sede SUBA)"): the member wrote over the greeting and left its tag, so
+ *   what they asked and the site both reach Lina, as the engine's `site` field brings them.
+ * Either way the conversation must be the one the engine shows for the script's line with
+ * `site`: the same expectations, unchanged. Later messages are typed as written.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,6 +31,8 @@ import { silentLogger } from '../../bot/logger.js';
 import { startLina } from '../../bot/main/server.js';
 import type { Engine, OutboundMessage } from '../../bot/messages.js';
 import { runScripts, type StartConversation } from '../../bot/simulation/run-scripts.js';
+import { siteGreeting } from '../../bot/site-tag.js';
+import type { SiteCode } from '../../bot/domain.js';
 import { startCloudSim, type ReceivedMessage } from '../../adapters/whatsapp-cloud-sim/sim.server.js';
 
 const FOLDER = 'test/simulations';
@@ -24,8 +41,22 @@ const scripts = readdirSync(FOLDER)
   .map((name) => join(FOLDER, name))
   .filter((file) => {
     const source = readFileSync(file, 'utf8');
-    return /^channel: whatsapp$/m.test(source) && !/^site:/m.test(source);
+    return /^channel: whatsapp$/m.test(source);
   });
+
+/** The words a bare greeting is made of, without accents: nothing in it but greeting Lina. */
+const GREETING_WORDS = new Set(['hola', 'buenas', 'buenos', 'buen', 'dia', 'dias', 'tardes', 'noches', 'lina']);
+
+/** What the member sends from `site`'s QR code for a script's first line `text` (see the header). */
+function fromQrCode(text: string, site: SiteCode): string {
+  const words = text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .match(/\p{L}+/gu);
+  const bareGreeting = words !== null && words.every((word) => GREETING_WORDS.has(word));
+  return bareGreeting ? siteGreeting(site) : `${text} (sede ${site})`;
+}
 
 /** What the phone shows, as the engine's replies: a row's whole label is its description when it has one. */
 function asReply(message: ReceivedMessage): OutboundMessage {
@@ -38,7 +69,9 @@ function memberOn(sim: Awaited<ReturnType<typeof startCloudSim>>, idle: () => Pr
   let read = 0;
   return {
     async handle(message) {
-      const { status } = await sim.type(phone, message.text);
+      // The runner gives the first message the script's `site`: it is sent from the QR code.
+      const text = message.site ? fromQrCode(message.text, message.site) : message.text;
+      const { status } = await sim.type(phone, text);
       assert.equal(status, 200, 'the webhook took the message');
       await idle();
       const received = sim.received(phone);
@@ -50,8 +83,21 @@ function memberOn(sim: Awaited<ReturnType<typeof startCloudSim>>, idle: () => Pr
 }
 
 describe('dialog scripts over the WhatsApp Cloud API', () => {
-  it(`play the ${scripts.length} WhatsApp scripts through the local Cloud API as on the engine`, async () => {
+  it('send a script’s first message from the QR code: a bare greeting as the prefilled one, other words with its tag', () => {
+    for (const greeting of ['hola', 'Hola!', 'buenas', '¡Buenos días, Lina!', 'buen dia', 'Buenas tardes']) {
+      assert.equal(fromQrCode(greeting, 'SUBA'), 'Hola Lina, vengo de USS Suba (sede SUBA)', greeting);
+    }
+    assert.equal(fromQrCode('hola necesito una cita', 'KENNEDY'), 'hola necesito una cita (sede KENNEDY)');
+    assert.equal(fromQrCode('agendar', 'CHIA'), 'agendar (sede CHIA)');
+    assert.equal(fromQrCode('👍', 'CHIA'), '👍 (sede CHIA)');
+  });
+
+  it(`play the ${scripts.length} WhatsApp scripts through the local Cloud API as on the engine, those from a QR code included`, async () => {
     assert.ok(scripts.length > 100);
+    assert.ok(
+      scripts.some((file) => /^site:/m.test(readFileSync(file, 'utf8'))),
+      'a script starts from a site’s QR code',
+    );
     const startConversation: StartConversation = async ({ now, from }) => {
       let webhook = '';
       const sim = await startCloudSim({

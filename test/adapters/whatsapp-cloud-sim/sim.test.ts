@@ -57,11 +57,12 @@ function postedValue(post: { body: Buffer } | undefined): { metadata: { phone_nu
   return value;
 }
 
-async function send(body: unknown, options: { token?: string; numberId?: string } = {}) {
+async function send(body: unknown, options: { token?: string; numberId?: string; signal?: AbortSignal } = {}) {
   const response = await fetch(`${sim.url}/v21.0/${options.numberId ?? NUMBER_ID}/messages`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${options.token ?? TOKEN}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   return { status: response.status, body: (await response.json()) as SendAnswer };
 }
@@ -142,6 +143,71 @@ describe('the local Cloud API: sends', () => {
     const failed = await send({ ...envelope, type: 'text', text: { body: 'x' } });
     assert.equal(graphCode(failed), 131047);
     assert.equal((await send({ ...envelope, type: 'text', text: { body: 'x' } })).status, 200);
+  });
+});
+
+/** One of the local Cloud API's development controls, called as a developer would. */
+async function control(path: string): Promise<Record<string, unknown>> {
+  const response = await fetch(`${sim.url}/sim/${path}`, { method: 'POST' });
+  assert.equal(response.status, 200);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+describe('the local Cloud API: holding sends', () => {
+  const text = (body: string) => ({ ...envelope, type: 'text', text: { body } });
+
+  it('keeps a send unanswered and off the phone until released, then takes it; read marks go through', async () => {
+    const { wamid } = await sim.type(PHONE, 'hola');
+    const before = sim.received(PHONE).length;
+    assert.deepEqual(await control('hold-sends'), { ok: true, held: 0 });
+    const answer = send(text('Retenido'));
+    await sim.whenHeld(1);
+    assert.equal(sim.received(PHONE).length, before);
+    assert.equal((await send({ messaging_product: 'whatsapp', status: 'read', message_id: wamid })).status, 200);
+    assert.deepEqual(await control('release-sends'), { ok: true, released: 1 });
+    const taken = await answer;
+    assert.equal(taken.status, 200);
+    assert.equal(sim.received(PHONE).at(-1)?.text, 'Retenido');
+    assert.equal(sim.received(PHONE).at(-1)?.wamid, taken.body.messages?.[0]?.id);
+    // Released, sends are taken at once again.
+    assert.equal((await send(text('Libre'))).status, 200);
+    assert.equal(sim.received(PHONE).length, before + 2);
+  });
+
+  it('takes held sends in arrival order, and a failure asked for applies when the send is taken', async () => {
+    const before = sim.received(PHONE).length;
+    sim.holdSends();
+    const first = send(text('Primero'));
+    await sim.whenHeld(1);
+    const second = send(text('Segundo'));
+    await sim.whenHeld(2);
+    await fetch(`${sim.url}/sim/fail-next`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: 131026 }) });
+    assert.equal(sim.releaseSends(), 2);
+    assert.equal(graphCode(await first), 131026);
+    assert.equal((await second).status, 200);
+    assert.deepEqual(
+      sim
+        .received(PHONE)
+        .slice(before)
+        .map((message) => message.text),
+      ['Segundo'],
+    );
+  });
+
+  it('drops a held send whose caller went away: the phone never receives it, even once released', async () => {
+    const before = sim.received(PHONE).length;
+    sim.holdSends();
+    const caller = new AbortController();
+    const gone = send(text('Nunca llega'), { signal: caller.signal }).then(
+      () => assert.fail('a send given up by its caller was answered'),
+      (error: unknown) => error,
+    );
+    await sim.whenHeld(1);
+    caller.abort();
+    assert.equal(((await gone) as Error).name, 'AbortError');
+    await sim.whenHeld(0);
+    assert.equal(sim.releaseSends(), 0);
+    assert.equal(sim.received(PHONE).length, before);
   });
 });
 
