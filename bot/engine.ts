@@ -11,7 +11,7 @@ import { createConversationMachine, type SearchRules } from './dialog-actors.js'
 import type { Understand } from './understanding/understand.js';
 import { mentionsRedFlag, mentionsUrgency } from './understanding/red-flags.js';
 import type { Expectation } from './understanding/types.js';
-import { readSiteTag } from './site-tag.js';
+import { readSiteTag, withoutSiteGreeting } from './site-tag.js';
 import { admit } from './turn/admit.js';
 import { createRateLimiter, createRecentSet, withoutControlCharacters } from './turn/admission.js';
 import { beginTurn, startConversationActor, waitUntilSettled, type ConversationActor } from './turn/conversation-actor.js';
@@ -128,7 +128,9 @@ export function createEngine(options: EngineOptions): Engine {
       turn.fresh || !current
         ? { question: 'start', options: [] }
         : { ...renderer.expectation(pendingOf(current), turn.now), people: peopleOf(current), ...(writer ? { writer } : {}) };
-    const understood = options.understand(turn.message.text, expectation, turn.now);
+    // (The greeting a site's QR code prefilled names where the member is, not a site asked for.)
+    const read = (turn.fresh || !current) && turn.message.site ? withoutSiteGreeting(turn.message.text, turn.message.site) : turn.message.text;
+    const understood = options.understand(read, expectation, turn.now);
     // "Le escribe la abuela": the conversation keeps who writes, for the messages after this one.
     if (understood.entities.writer) conversation.actor.send({ type: 'WRITER', writer: understood.entities.writer });
     const event = toDialogEvent(understood, turn.message.messageId);

@@ -18,3 +18,17 @@ export function readSiteTag(text: string): SiteCode | undefined {
   const code = SITE_TAG.exec(text.slice(0, 500))?.[1]?.toUpperCase();
   return code && isSiteCode(code) ? code : undefined;
 }
+
+/**
+ * What the member wrote, without what a site's QR code prefilled: the greeting reads as the
+ * "Hola Lina" it is, and a tag left in an edited greeting goes. The site of the QR code is where
+ * the member is, not a site they asked for: "quiero una cita en Suba (sede KENNEDY)" asks for Suba,
+ * and "Hola Lina, vengo de USS Kennedy (sede KENNEDY)" asks for nothing yet.
+ */
+export function withoutSiteGreeting(text: string, site: SiteCode): string {
+  const greeting = siteGreeting(site);
+  const at = text.toLowerCase().indexOf(greeting.toLowerCase());
+  const ungreeted = at >= 0 ? `${text.slice(0, at)}Hola Lina${text.slice(at + greeting.length)}` : text;
+  const untagged = ungreeted.replace(new RegExp(SITE_TAG.source, 'gi'), ' ').replace(/\s+/g, ' ').trim();
+  return untagged === '' ? 'Hola' : untagged;
+}
