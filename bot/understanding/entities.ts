@@ -293,7 +293,12 @@ export function readEntities(
       turnedDownWith.add(found);
   });
   const notTurnedDown = namedSites.filter((found) => !turnedDownWith.has(found));
-  const keptSites = notTurnedDown.filter((found) => !ruledOutSite(found) && !inReason(found));
+  // ("Le escribo desde aquí de Suba… pero la cita la necesito en Chía": where the member writes from, beside the site asked for.)
+  const whereFrom = (found: Found<unknown>): boolean =>
+    /\b(?:desde|estoy|estamos|vengo de|venimos de)(?: aqui| aca| ahorita| ahora)?(?: de| en| por)?(?: la| el)?(?: uss| sede)?(?: de)? $/.test(
+      `${words.slice(Math.max(0, found.start - 6), found.start).join(' ')} `,
+    );
+  const keptSites = notTurnedDown.filter((found) => !ruledOutSite(found) && !inReason(found) && !whereFrom(found));
   const sites = keptSites.length > 0 && keptSites.length < notTurnedDown.length ? keptSites : notTurnedDown;
   // "¿Le toca pediatra o médico general?" asks, and names neither.
   const alternatives =
