@@ -10,6 +10,10 @@ export interface Request {
   site?: Appointment['site'];
   /** "La de Kennedy": the site of the appointment meant (to cancel, move or look up), which says which one. */
   citaSite?: Appointment['site'];
+  /** "Me la cambia con otro médico": the new slot with any doctor but the appointment's. */
+  otherDoctor?: true;
+  /** "La del jueves por la mañana": the band of the appointment meant (to move), which says which one. */
+  citaBand?: 'manana' | 'tarde';
   /** "Aquí mismo", "en esta sede" in the request: the site of the QR code the member wrote from, when there is one. */
   hereSite?: true;
   band?: 'manana' | 'tarde' | 'cualquiera';
@@ -92,7 +96,7 @@ export function bogotaParts(instant: string): { day: string; time: string; weekd
  * What the member's words say of the appointment itself: a day, a time, a specialty. A day or
  * time said as where to move it ("pásemela para el jueves a las 3") names no appointment.
  */
-export function namedParts(request: Request | undefined): Pick<Request, 'day' | 'weekday' | 'time' | 'specialty' | 'doctor' | 'citaSite'> {
+export function namedParts(request: Request | undefined): Pick<Request, 'day' | 'weekday' | 'time' | 'specialty' | 'doctor' | 'citaSite' | 'citaBand'> {
   if (!request) return {};
   const day = request.day !== undefined && request.day !== request.newDay ? { day: request.day, ...(request.weekday !== undefined ? { weekday: request.weekday } : {}) } : {};
   const time = request.time !== undefined && request.time !== request.newTime ? { time: request.time } : {};
@@ -102,6 +106,7 @@ export function namedParts(request: Request | undefined): Pick<Request, 'day' | 
     ...(request.specialty ? { specialty: request.specialty } : {}),
     ...(request.doctor ? { doctor: request.doctor } : {}),
     ...(request.citaSite ? { citaSite: request.citaSite } : {}),
+    ...(request.citaBand && request.time === undefined ? { citaBand: request.citaBand } : {}),
   };
 }
 
@@ -126,6 +131,7 @@ export function appointmentsNamed(appointments: readonly Appointment[], request:
     if (named.specialty !== undefined && appointment.specialty !== named.specialty) return false;
     if (named.doctor !== undefined && !doctorIs(appointment, named.doctor)) return false;
     if (named.citaSite !== undefined && appointment.site !== named.citaSite) return false;
+    if (named.citaBand !== undefined && (parts.time < '12:00' ? 'manana' : 'tarde') !== named.citaBand) return false;
     return true;
   });
 }

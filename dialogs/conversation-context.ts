@@ -326,6 +326,8 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.visitType ? { visitType: entities.visitType } : {}),
     ...(entities.site ? { site: entities.site } : entities.hereSite ? { hereSite: true as const } : {}),
     ...(entities.citaSite ? { citaSite: entities.citaSite } : {}),
+    ...(entities.citaBand ? { citaBand: entities.citaBand } : {}),
+    ...(entities.otherDoctor && operation === 'reschedule' ? { otherDoctor: true as const } : {}),
     ...(entities.band ? { band: entities.band } : entities.soonest ? { band: 'cualquiera' as const } : {}),
     ...(entities.ruledOutBand ? { ruledOutBand: entities.ruledOutBand } : {}),
     // ("Cualquier día menos el lunes": kept with those said before, but a day asked for by name.)

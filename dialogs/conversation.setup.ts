@@ -610,7 +610,7 @@ function withBookedOwner(context: ConversationContext, request: PendingRequest |
   if (!request || (request.operation !== 'cancel' && request.operation !== 'reschedule') || request.patients?.length || !context.patient) return request;
   const named = namedParts(request.fields);
   // (For a cancellation the band said is the cita's: "la del jueves por la mañana"; for a move it is where it goes.)
-  const band = request.operation === 'cancel' && request.fields.band !== 'cualquiera' ? request.fields.band : undefined;
+  const band = request.operation === 'cancel' && request.fields.band !== 'cualquiera' ? request.fields.band : named.citaBand;
   if (named.day === undefined && named.weekday === undefined && named.time === undefined && band === undefined) return request;
   const fits = (context.bookedHere ?? []).filter((cita) => {
     if (cita.start === context.lastCancelled?.start) return false;

@@ -132,7 +132,8 @@ function carriedNewTime(request: Request | undefined, appointment: Appointment):
     // ("Una horita más tarde": from an hour after it. "Una hora más temprano": from an hour before it.)
     (request?.sameDay && request.later && day === own.day ? (request.laterBy ? minutesAfter(own.time, request.laterBy) : minuteAfter(own.time)) : undefined) ??
     (request?.sameDay && request.earlierBy && day === own.day ? minutesAfter(own.time, -request.earlierBy) : undefined) ??
-    (request?.sameTime && day !== undefined && day !== own.day ? own.time : undefined);
+    // ("Con otro médico, el mismo día y hora": its own day and hour, with someone else.)
+    (request?.sameTime && day !== undefined && (day !== own.day || request.otherDoctor) ? own.time : undefined);
   // "Pásemela para el martes 8" (a holiday) said before the appointment was chosen: said to be one, not "no hay cupos".
   const dayOff = day && day === request?.day ? request.dayOff : undefined;
   // ("Pal viernes antes de las 10": the time said is a bound, the slots before it.)
@@ -163,6 +164,8 @@ function takeSlotInput(context: RescheduleContext): TakeSlotInput {
     ...(context.request?.ruledOutDays?.length ? { ruledOutDays: context.request.ruledOutDays } : {}),
     ...(context.request?.latest ? { latest: true as const } : {}),
     ...carriedNewTime(context.request, appointment),
+    // ("No me gusta ese médico, me la cambia con otro": any doctor but this appointment's.)
+    ...(context.request?.otherDoctor ? { notDoctorId: appointment.doctor.id } : {}),
     window: service.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',
     appointment,
   };

@@ -151,6 +151,11 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, kno
       return doctorsOf(prompt, doctor);
     case 'byEmail':
       return reply('help.byEmail');
+    case 'notice':
+      return reply('help.notice');
+    // ("¿Y ese número RISS qué es?" once a case was filed here: that one, named.)
+    case 'caseMeaning':
+      return rissCase ? reply('help.caseMeaning', { radicado: rissCase.radicado, context: 'filed' }) : reply('help.caseMeaning');
     // (With the e-mail it goes to, masked, when the case was filed here.)
     case 'caseAnswer':
       return rissCase?.email

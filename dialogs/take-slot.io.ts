@@ -41,6 +41,8 @@ export interface TakeSlotInput extends SlotRequest {
   latest?: true;
   /** The appointment being moved (`move`). */
   appointment?: Appointment;
+  /** A doctor whose slots are left out from the first search ("me la cambia con otro médico": the appointment's). */
+  notDoctorId?: string;
 }
 
 export type TakeSlotOutput =

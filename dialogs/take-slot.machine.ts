@@ -241,7 +241,9 @@ export const takeSlotMachine = setup({
                   // "Con otro médico, no con el Dr. Cárdenas" while moving: any doctor but the appointment's.
                   ...(said.otherDoctor
                     ? { anyDoctor: true as const, ...(context.mode === 'move' && context.appointment ? { notDoctorId: context.appointment.doctor.id } : {}) }
-                    : {}),
+                    : context.notDoctorId
+                      ? { anyDoctor: true as const, notDoctorId: context.notDoctorId }
+                      : {}),
                 },
               };
             }),
@@ -283,6 +285,8 @@ export const takeSlotMachine = setup({
             ...(context.dayOff ? { dayOff: context.dayOff } : {}),
             ...(context.time ? (context.beforeTime ? { toTime: context.time } : { fromTime: context.time }) : {}),
             ...(context.latest ? { latest: true as const } : {}),
+            // ("Me la cambia con otro médico": any doctor but the appointment's.)
+            ...(context.notDoctorId ? { anyDoctor: true as const, notDoctorId: context.notDoctorId } : {}),
           }),
           ...(context.reason ? { reason: context.reason } : {}),
           ...(context.pickAt ? { pickAt: context.pickAt } : {}),

@@ -50,7 +50,7 @@ export function leavesAsIs(text: string): boolean {
 // ("El viernes a la misma hora que el jueves tengo turno": "que" gives the reason, or names the day of the time under
 // discussion; "a la misma hora que la de Mateo" is another's, see `timeOf`.)
 export const SAME_TIME =
-  /\b(a la|a esa|la|esa) misma hora\b(?! (de|como|a) | (?:que|q) (?!(?:el|la) (?:lunes|martes|miercoles|jueves|viernes|sabado)\b))|\bal mismo horario\b(?! (de|que|q|como|a) )/;
+  /\b(a la|a esa|la|esa) misma hora\b(?! (de|como|a) | (?:que|q) (?!(?:el|la) (?:lunes|martes|miercoles|jueves|viernes|sabado)\b))|\bal mismo horario\b(?! (de|que|q|como|a) )|\bmismo dia y (?:la )?(?:misma )?hora\b/;
 export const SAME_DAY = /\b(ese|el|este|aquel|del) mismo dia\b|\b(esa|la|esta) misma fecha\b/;
 /** At the consent question, consent in a sentence: "manifiesto que acepto el tratamiento de mis datos". */
 export const CONSENTS = /(?<!\bno )\b(acepto|autorizo|doy (mi )?(autorizacion|consentimiento)|estoy de acuerdo)\b/;
@@ -468,7 +468,7 @@ export const WHERE_ARE_WE =
 /** "¿Y cuándo me responden?", "¿en cuánto tiempo me llaman?": when a RISS case is answered. */
 /** "¿Y si no me responden en esos días qué hago?": a case's answer that does not come in time. */
 export const ASKS_CASE_LATE =
-  /\b(?:si|y si|que tal que|que pasa si|y que pasa si) (?:no )?(?:me |nos |le )?(?:responden|contestan|llega|llegan|respondieron|contestaron|llega nada|llega la respuesta|dan respuesta)\b.*\b(?:que hago|que hacemos|a quien|donde|que pasa|como hago|toca)\b|\b(?:que hago|que hacemos|que pasa|a quien llamo) si (?:no )?(?:me |nos )?(?:responden|contestan|llega)\b/;
+  /\b(?:si|y si|que tal que|que pasa si|y que pasa si) (?:no )?(?:me |nos |le )?(?:responden|contestan|llega|llegan|respondieron|contestaron|llega nada|llega la respuesta|dan respuesta)\b.*\b(?:que hago|que hacemos|a quien|donde|que pasa|como hago|toca)\b|\b(?:que hago|que hacemos|que pasa|a quien llamo) si (?:no )?(?:me |nos )?(?:responden|contestan|llega)\b|\b(?:caso|radicado|radicaron|radique)\b.*\b(?:nada (?:que |q )?(?:me |nos )?(?:responden|contestan|llaman|dicen|llega)|no me han (?:respondido|contestado|llamado|dicho nada|escrito))\b|\bno me han (?:respondido|contestado|llamado|dicho nada|escrito)\b.*\b(?:caso|radicado)\b/;
 /** "¿No me pueden llamar mejor al celular?" where a case is offered: the answer comes by e-mail, nobody calls. */
 export const ASKS_A_CALL = /\b(?:no )?(?:me|nos) (?:pueden|podrian|puede|podria) (?:llamar|contactar|timbrar)\b(?=.*\?)/;
 export const ASKS_CASE_ANSWER =
@@ -567,7 +567,7 @@ export const ANY_DOCTOR =
  * con el doctor Restrepo", "no con ese doctor".
  */
 export const OTHER_DOCTOR =
-  /\bcon otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b(?! no\b)|\bque no sea (?:con )?(?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b|\bno (?:con|quiero con) (?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b|\bno con (?:ese|esa|el|ella)\W*$/;
+  /\bcon otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b(?! no\b(?! me (?:gust|atend|trat|cay)))|\bque no sea (?:con )?(?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b|\bno (?:con|quiero con) (?:el|la|ese|esa|este|esta) (?:doctor|doctora|dr|dra|medico|medica|pediatra)\b|\bno con (?:ese|esa|el|ella)\W*$/;
 /** Only the doctor searched is wanted: "con otro no, yo quiero con ella", "solo con mi doctora", "no quiero con otro". */
 export const SAME_DOCTOR_ONLY =
   /\bcon otr[oa](?: (?:doctor|doctora|medico|medica|profesional|dr|dra))? no\b|\bno (?:quiero |deseo )?(?:que sea )?con otr[oa]\b|\bsolo con (?:ella|el|mi (?:doctora|doctor|medica|medico))\b|\bquiero (?:que sea )?con (?:ella|el)(?: mism[oa])?\b|\b(?:yo |mejor )?(?:espero|esperamos|me espero|prefiero esperar) (?:a )?(?:que )?(?:vuelva|regrese|llegue|este)\b/;
@@ -1090,6 +1090,9 @@ export const ASKS_DOCTOR =
 /** "¿Me manda la confirmación al correo?", "¿me llega un correo?": the cita sent by e-mail. */
 export const ASKS_BY_EMAIL =
   /\b(me )?(manda|mande|mandan|envia|envie|envian|enviar|mandar|llega|llegara|llegan)\b.*\b(correo|email|mail|e-mail|gmail|hotmail)\b|\b(confirmacion|constancia|comprobante) (al|por|en el|a mi) (correo|email|mail)\b/;
+/** "¿Y a la mamá le llega algún mensaje de la cita?", "¿me mandan un recordatorio?": whether anyone is sent word of the cita. */
+export const ASKS_NOTICE =
+  /\b(?:le|me|nos|les) (?:llega|llegara|va a llegar|mandan|mandaran|envian|van a mandar|van a enviar|avisan|van a avisar|escriben|van a escribir)(?: algun| un| una| el| la)? (?:mensaje|mensajito|aviso|recordatorio|confirmacion|notificacion|sms|whatsapp|algo)\b|\b(?:le|les) (?:avisan|van a avisar|llega algo)\b/;
 /** "¿A qué hora tengo que llegar?", "¿con cuánto tiempo de anticipación llego?": when to be at the site for the cita. */
 export const ASKS_ARRIVAL =
   /\b(sera|seria) (que|q) (alcanzo|alcanzamos|alcanzaria|llego|llegamos|llegaria) (a tiempo|a llegar|bien)?\b|\b(a|para) (que|q) horas? (llego|llegamos|llegaria|me presento|nos presentamos|la llevo|lo llevo|los llevo)\b|\b(a|para) (que|q) horas? (?:es que )?(tengo que|tengo q|debo|debo de|debería|deberia|hay que|toca|me toca|le toca|les toca|tiene que|tienen que|necesito|tenemos que|debemos) (llegar|estar( alla| alli| ahi| en la sede)?|presentarme|presentarse|ir)\b|\bcon cuant[oa]s? (minutos|tiempo|horas?)? ?(de )?(anticipacion|antelacion|antes)\b.*\b(llegar|llego|llegamos|estar|presentarme)\b|\bcuant[oa]s? (minutos|tiempo) antes (tengo que|debo|hay que|toca|me toca|llego|debo de|necesito) ?(llegar|estar|presentarme)?\b|\bcon cuant[oa]s? (minutos|tiempo|horas?) (tengo que|tengo q|debo|hay que|toca|me toca|necesito) (llegar|estar|presentarme) (antes|de antes|con anticipacion)\b|\bcuando (tengo|tiene|tenemos|tienen|debo|debe|hay) (que |q )?(llegar|estar alla|presentarme|presentarse)\b|\bcon (?:que|q|cuanto|cuanta) (?:tiempo|anticipacion|antelacion) (?:(?:tengo|tiene|tenemos|tienen|hay) (?:que|q) |debo |debe |debemos |toca |me toca |le toca )?(?:llegar|estar|presentarme|presentarse|ir)\b|\bcuanto antes (?:(?:tengo|tiene|tenemos|tienen|hay) (?:que|q) |debo |debe |toca |me toca )?(?:llegar|estar|presentarme|presentarse)\b|\b(?:toca|hay que|tengo que|tengo q|debo|me toca) (?:llegar|estar alla|estar ahi|presentarme) (?:antes|temprano|mas temprano|con tiempo)\b(?=[^.!]*\?)/;

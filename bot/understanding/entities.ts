@@ -617,7 +617,11 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
       // is the one said with it; the old appointment's hour names no band.
       const targetText = normalizedWhen.slice(moveTo.index + moveTo[0].length);
       if (target.band && (EXPLICIT_BAND.test(targetText) || !target.time)) entities.band = target.band;
-      else if (named.band && !target.band && !(question === 'band' && !named.time)) delete entities.band;
+      else if (named.band && !target.band && !(question === 'band' && !named.time)) {
+        delete entities.band;
+        // ("La del jueves por la mañana me la pasa pal viernes a la misma hora": the morning one of Thursday is the one meant.)
+        if (named.band !== 'cualquiera' && !named.time) entities.citaBand = named.band;
+      }
       // ("Se va mañana… y me pidió que le pasara la cita que tiene el miércoles para la otra semana": the cita's own day.)
       const heldBefore = CITA_HELD_ON.exec(normalizedWhen.slice(0, moveTo.index));
       const heldDay = heldBefore && heldBefore.index > 0 ? readWhen(`el ${heldBefore[1] ?? ''}`, now) : undefined;
@@ -682,6 +686,9 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
   // the doctor of the slot or slots shown (or of the appointment moved).
   // ("Con cualquier médico, no importa" before a control is searched: not only the treating doctor.)
   if ((question === 'confirm' || question === 'slot' || question === 'band') && (OTHER_DOCTOR.test(wordsText) || ANY_DOCTOR.test(wordsText))) entities.otherDoctor = true;
+  // ("Quiero cambiar mi cita con otro médico", "me la cambia con otro doctor": the move asked with it, to another doctor.)
+  // (Also while the member is asked for consent or identified: the move is kept for after.)
+  else if (question !== 'offer' && question !== 'email' && OTHER_DOCTOR.test(wordsText)) entities.otherDoctor = true;
   if ((CHANGE_QUESTIONS.has(question) || question === 'existing') && (leavesAsIs(wordsText) || leavesAsIs(original.join(' ')))) entities.leaveAsIs = true;
   // ("Esa del miércoles no la vaya a cancelar", "déjeme la cita como estaba" at the menu: nothing to do to the citas.)
   if (question === 'menu' && (KEEP_IT.test(wordsText) || NEGATED_OPERATION.test(wordsText)) && operationCue(wordsText) === undefined) entities.leaveAsIs = true;

@@ -582,6 +582,24 @@ export function doctorWordsOf(option: ShownOption): string[] {
 
 /** Words after a doctor's title that are no part of a name: "la doctora que me atiende", "el médico general". */
 const NOT_A_DOCTORS_NAME: ReadonlySet<string> = new Set([
+  // ("Con otro médico pero el mismo día", "el doctor xfa": words that go on the sentence.)
+  'pero',
+  'porque',
+  'xfa',
+  'xf',
+  'tambien',
+  'igual',
+  'mejor',
+  'entonces',
+  'ya',
+  'aca',
+  'aqui',
+  'bueno',
+  'gracias',
+  'nuevo',
+  'nueva',
+  'diferente',
+  'cualquiera',
   'que',
   'de',
   'del',
@@ -646,7 +664,10 @@ const OWN_DOCTOR =
 export function doctorAskedIn(reading: Reading, options: readonly ShownOption[], original: readonly string[], normalized: string): Pick<Entities, 'doctorName' | 'ownDoctor'> {
   const shownWords = new Set(options.flatMap((option) => doctorWordsOf(option)));
   const asked: Pick<Entities, 'doctorName' | 'ownDoctor'> = {};
-  const titled = original.findIndex((word, index) => DOCTOR_TITLES.has(word) && isNameWord(reading, original[index + 1]));
+  // ("Con otro médico", "con cualquier doctor": no name follows those, whatever word does.)
+  const titled = original.findIndex(
+    (word, index) => DOCTOR_TITLES.has(word) && !/^(?:otro|otra|cualquier|ningun|ninguna|diferente)$/.test(original[index - 1] ?? '') && isNameWord(reading, original[index + 1]),
+  );
   if (titled >= 0) {
     const name: string[] = [];
     // ("El dr Cárdenas, puede ser con él": a word Lina knows after the first ends the name.)

@@ -23,6 +23,7 @@ import {
   CONDITIONAL_IF,
   ASKS_ABOUT_MISSING,
   ASKS_CASE_ANSWER,
+  ASKS_NOTICE,
   ASKS_CASE_LATE,
   ASKS_A_CALL,
   MISSED_SUPPOSITION,
@@ -110,6 +111,9 @@ const NOT_SURE_WHICH = /^\W*(?:(?:ay|uy|mm+|hm+|eh+|pues|la verdad|bueno)\W+)*no
 const NOT_FOR_ME = /^\W*(?:(?:espere|espera|ay|ah|uy|no|perdon|disculpe|mejor|un momento|momento)\W+)*no (?:es|era|sera|seria) (?:para|pa) mi\W*$/;
 const OPERATIONS: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule']);
 /** Questions where a day to move something to can only mean moving an appointment. */
+/** "Me la cambia", "me la pasa", "cambiármela", "cambiar mi cita": the cita the member has, moved. */
+const MOVES_THE_CITA =
+  /\b(?:me|nos|se|le) la (?:cambi|pas|corr|muev|mov)\w*|\b(?:cambi|pas|corr|mov)\w*(?:mela|sela|nosla)\b|\b(?:cambiar|mover|pasar|correr|reprogramar) (?:mi|la|su) cita\b/;
 const MOVE_QUESTIONS: ReadonlySet<Question> = new Set(['start', 'menu', 'appointment', 'existing']);
 /** Questions whose options Lina explains when asked what they mean. */
 const EXPLAINED_QUESTIONS: ReadonlySet<Question> = new Set(['menu', 'specialty', 'visitType', 'band', 'offer', 'documentType']);
@@ -629,6 +633,12 @@ function settleChoice(reads: Reads): ChoiceSettled {
   if (entities.newDay && (intent === 'none' || intent === 'other_day') && MOVE_QUESTIONS.has(question) && (picked === undefined || question === 'appointment')) {
     intent = 'reschedule';
     if (question === 'menu' || question === 'existing') choice = optionValue(expectation.options, 'reschedule') ?? choice;
+  }
+  // ("No me gusta ese médico, me la cambia con otro médico pero el mismo día": "me la cambia" moves the cita there is,
+  // whatever a new doctor sounds like.)
+  if (intent === 'book' && (question === 'menu' || question === 'start') && picked?.by !== 'number' && MOVES_THE_CITA.test(wordsText)) {
+    intent = 'reschedule';
+    choice = optionValue(expectation.options, 'reschedule') ?? (question === 'menu' ? choice : undefined);
   }
   // "Que me la cambien para otro día", "¿se puede cambiar solo la hora?" to «Ya tienes una cita de esta especialidad»: that
   // cita moved.
@@ -1150,9 +1160,13 @@ export function settleIntent(reads: Reads): Understanding {
     ASKS_OPENING_HOURS.test(normalized) && /\b(?:abren|abre|cierran|cierra)\b/.test(normalized) && !OPERATION_VERB.test(normalized) && !/\bcitas?\b/.test(normalized);
   // ("¿Y la cita con quién es?" right after a cita is shown: its doctor, asked; no booking.)
   const doctorAsked = DOCTOR_SHOWN.has(question) && ASKS_DOCTOR.test(normalized) && normalized.includes('?') && !OPERATION_VERB.test(normalized);
+  // ("¿Y a la mamá le llega algún mensaje de la cita?": whether word of it is sent, asked; no booking.)
+  // ("Sí, y me mandan recordatorio porfa": a yes with a wish, not a question.)
+  const noticeAsked = ASKS_NOTICE.test(normalized) && !OPERATION_VERB.test(normalized) && !(entities.yesNo === 'yes' && !normalized.includes('?'));
   const byTheWay =
     ANSWERED_BY_THE_WAY.has(intent) ||
     costAsked ||
+    noticeAsked ||
     hoursAsked ||
     doctorAsked ||
     bringAsked ||
@@ -1735,6 +1749,8 @@ function outsideQuestion(normalized: string, question: Question, entities: Entit
   if (ASKS_CASE_LATE.test(normalized)) return 'caseLate';
   if ((question === 'offer' || question === 'email') && ASKS_A_CALL.test(normalized)) return 'caseAnswer';
   if (ASKS_CASE_ANSWER.test(normalized)) return 'caseAnswer';
+  // "¿Y a la mamá le llega algún mensaje de la cita?": whether anyone is sent word of it.
+  if (question !== 'email' && ASKS_NOTICE.test(normalized)) return 'notice';
   // "¿Y cuánto dura la consulta?": how long a visit lasts.
   if (ASKS_DURATION.test(normalized)) return 'duration';
   // "¿Hay parqueadero?", "¿esa doctora es buena?": what Lina has no way of knowing, said so, with the line that may.

@@ -89,9 +89,13 @@ export const ASKED = [
   'hours',
   'doctor',
   'byEmail',
+  /** Whether anyone is sent word of the cita ("¿a la mamá le llega algún mensaje?"). */
+  'notice',
   'complaint',
   'frustration',
   'caseAnswer',
+  /** What a case (radicado) is, and how to follow it ("¿qué es eso de radicado?"). */
+  'caseMeaning',
   'caseLate',
   'caseCancel',
   'duration',
@@ -145,6 +149,8 @@ export interface Entities {
   /** With `site`: the site of a cita the member has ("cancéleme la de Kennedy", "la que tengo en Suba"), which says which one. */
   citaSite?: SiteCode;
   band?: Band;
+  /** The band of the cita to move, said with it ("la del jueves por la mañana me la pasa pal viernes"): which one, never where it goes. */
+  citaBand?: 'manana' | 'tarde';
   /** A band the member rules out ("en la tarde no puedo", "no puedo en la mañana"): `band` is then the other one. */
   ruledOutBand?: 'manana' | 'tarde';
   /**
@@ -201,7 +207,7 @@ export interface Entities {
   sameDoctorOnly?: true;
   /** At the e-mail for a case, the case given up ("mejor no, déjelo así", "olvídelo", "no radique nada, yo llamo"). */
   caseGivenUp?: true;
-  /** At a confirmation, another doctor than the slot's ("sí, pero con otro médico", "que no sea con el doctor Restrepo"). */
+  /** At a confirmation, the slots or the band question, another doctor than the slot's ("sí, pero con otro médico", "que no sea con el doctor Restrepo"); with a move asked ("me la cambia con otro médico"), another than the appointment's. */
   otherDoctor?: true;
   /** "No tengo la cédula a la mano", "después le escribo" where the member is being identified: the document comes later. */
   documentLater?: true;

@@ -192,6 +192,10 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
    * clause is read as the message, its second on its own, as the request that comes next.
    */
   return function understand(text, expectation, now) {
+    return aboutTheCase(understandRequests(text, expectation, now), text, expectation);
+  };
+
+  function understandRequests(text: string, expectation: Expectation, now: Date): Understanding {
     const whole = withShorthandTimes(withoutWordsToAChild(withNoneSetApart(text.length > MAX_READ ? text.slice(0, MAX_READ) : text), expectation), expectation);
     const asking = expectation.question === 'start' || expectation.question === 'menu' || expectation.question === 'patient';
     // "¿Cuál es la diferencia entre consultar y agendar?": what the options mean, asked; Lina explains them and asks again,
@@ -254,7 +258,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
       for (const key of SHARED) if (first.entities[key] === undefined && second.entities[key] !== undefined) Object.assign(first.entities, { [key]: second.entities[key] });
     }
     return { ...first, next: { intent: split.secondOperation, entities: second.entities } };
-  };
+  }
 
   /**
    * "Dos. ¿A qué hora toca llegar?", "1. Y otra pregunta, ¿esto demora mucho?": a first sentence
@@ -1116,4 +1120,29 @@ function pickAnswer(
     delete entities.dayOff;
   }
   return picked;
+}
+
+/** A RISS case named: "el radicado", "ese número RISS", "radicar", "el caso". */
+const CASE_WORDS = /\b(?:radicad[oa]s?|radicar|radiquen|riss|caso|casos)\b/;
+/** "¿Qué es un radicado?", "¿y ese número RISS qué es?": what a case is, asked. */
+const ASKS_WHAT_CASE_IS =
+  /\b(?:q|que) (?:es|son|significa|quiere decir)\b[^?]*\b(?:radicad[oa]s?|radicar|riss|caso)\b|\b(?:radicad[oa]s?|riss|caso)\b[^?]*\b(?:q|que) (?:es|significa)\b/;
+
+/**
+ * "¿Y qué es eso de radicado?", "¿el radicado me llega también al correo?": a question about the
+ * case, wherever no case is being offered: what a case is (not what the options asked mean, nor the
+ * support line as if help were asked), and where its answer goes (not whether citas are sent by
+ * e-mail).
+ */
+function aboutTheCase(result: Understanding, text: string, expectation: Expectation): Understanding {
+  const normalized = normalizeMessage(text);
+  // (Where a case is offered or its e-mail asked, what the question means is what a case is: explained there already.)
+  if (!CASE_WORDS.test(normalized) || expectation.question === 'offer' || expectation.question === 'email') return result;
+  const { asks } = result.entities;
+  if (asks === 'byEmail') return { ...result, entities: { ...result.entities, asks: 'caseAnswer' } };
+  const asked = asks === 'meaning' || (asks === undefined && (result.intent === 'none' || result.intent === 'help') && ASKS_WHAT_CASE_IS.test(normalized));
+  if (!asked) return result;
+  if (result.intent !== 'help') return { ...result, entities: { ...result.entities, asks: 'caseMeaning' } };
+  const { choice: _choice, ...rest } = result;
+  return { ...rest, intent: 'none', entities: { ...result.entities, asks: 'caseMeaning' } };
 }

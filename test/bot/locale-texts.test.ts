@@ -57,6 +57,7 @@ const LONGEST: ReplyParams = {
   count: 5,
   first: 5,
   band: 'manana',
+  citaBand: 'manana',
   other: 'tarde',
   window: 'todayAndNextWorkingDay',
   specialty: 'medicina_general',
