@@ -15,6 +15,10 @@
  *   POST /sim/release-sends                      the held sends are taken (those whose caller still waits)
  *   GET  /                                       a page to be the member, phone-like
  *
+ * Like Meta, it reports what became of each message Lina sends: `sent` and `delivered` once it is
+ * taken, and `read` for everything the phone received when the member next writes or taps
+ * (status webhooks, signed as the others; `statuses: false` leaves them out).
+ *
  * Holding sends puts Lina between the webhook's 200 and her reply reaching the phone for as long
  * as one likes: the moment to stop her process (a crash test) or watch her wait. A held send
  * whose caller goes away (Lina killed, or her Graph timeout, 10 s, given up on it) is dropped,
@@ -41,6 +45,8 @@ export interface CloudSimOptions {
   /** `0` (the default) picks a free port; read it back from `url`. */
   port?: number;
   logger?: Logger;
+  /** Whether delivery statuses are posted to Lina as Meta posts them (sent, delivered, read); yes by default. */
+  statuses?: boolean;
 }
 
 /** One message a phone received, as the page and the tests read it. */
@@ -68,6 +74,8 @@ interface Phone {
   sent: SentMessage[];
   /** Ids of the member's messages Lina marked read. */
   read: string[];
+  /** Ids of Lina's messages the member has not read yet (read when they next write or tap). */
+  unread: string[];
 }
 
 export interface CloudSim {
@@ -87,6 +95,8 @@ export interface CloudSim {
   releaseSends(): number;
   /** Settles when exactly `count` sends are held (a held send whose caller went away no longer counts). */
   whenHeld(count: number): Promise<void>;
+  /** Settles once every status webhook posted so far has been answered (or failed). */
+  statusesPosted(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -131,7 +141,7 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
   const webhookUrl = () => (typeof options.webhookUrl === 'function' ? options.webhookUrl() : options.webhookUrl);
 
   const phone = (id: string): Phone => {
-    const known = phones.get(id) ?? { received: [], sent: [], read: [] };
+    const known = phones.get(id) ?? { received: [], sent: [], read: [], unread: [] };
     phones.set(id, known);
     return known;
   };
@@ -147,8 +157,42 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
     return response.status;
   }
 
+  /** Status webhooks under way: a crash or a closed Lina only fails them, as Meta's would. */
+  const statusPosts = new Set<Promise<void>>();
+
+  /** Posts Meta's status webhook for Lina's messages `wamids` to `recipient`, each in `states` in turn. */
+  function reportStatuses(recipient: string, wamids: string[], states: Array<'sent' | 'delivered' | 'read'>): Promise<void> {
+    if (options.statuses === false || wamids.length === 0) return Promise.resolve();
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const statuses = states.flatMap((status) => wamids.map((id) => ({ id, status, timestamp, recipient_id: recipient })));
+    const body = metaJson({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: 'LOCAL-WABA',
+          changes: [
+            {
+              field: 'messages',
+              value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550000000', phone_number_id: options.phoneNumberId }, statuses },
+            },
+          ],
+        },
+      ],
+    });
+    const posting = post(body).then(
+      () => undefined,
+      (error: unknown) => log?.debug({ err: (error as Error)?.name }, 'local Cloud API: status webhook not delivered'),
+    );
+    statusPosts.add(posting);
+    void posting.finally(() => statusPosts.delete(posting));
+    return posting;
+  }
+
   async function deliver(from: string, message: Record<string, unknown>, shown: string): Promise<{ wamid: string; status: number }> {
     if (!/^\d{5,20}$/.test(from)) throw new SimInputError('phone must be digits, country code first (e.g. 573001112233)');
+    // The member saw what they answer: everything received so far is read first.
+    const seen = phone(from).unread.splice(0);
+    await reportStatuses(from, seen, ['read']);
     const wamid = newWamid();
     const body = metaJson({
       object: 'whatsapp_business_account',
@@ -208,6 +252,9 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
       for (const { take } of taking) take();
       heldChanged();
       return taking.length;
+    },
+    async statusesPosted() {
+      while (statusPosts.size > 0) await Promise.all([...statusPosts]);
     },
     whenHeld(count: number) {
       return new Promise<void>((resolve) => {
@@ -274,8 +321,11 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
       const to = send.to.replace(/^\+/, '');
       const wamid = newWamid();
       phone(to).received.push(toReceived(wamid, ++counter, send));
+      phone(to).unread.push(wamid);
       log?.debug({ type: send.type }, 'local Cloud API: message taken');
       res.json({ messaging_product: 'whatsapp', contacts: [{ input: send.to, wa_id: to }], messages: [{ id: wamid }] });
+      // (After the answer, as Meta's statuses come after its answer, or sometimes before: Lina takes either.)
+      void reportStatuses(to, [wamid], ['sent', 'delivered']);
     };
     if (held) hold(held, take, res);
     else take();

@@ -234,4 +234,20 @@ describe('WhatsApp Cloud API through the local Cloud API', () => {
     assert.ok(state.sent.length > 5);
     assert.deepEqual(new Set(state.read), new Set(state.sent.map((message) => message.wamid)));
   });
+
+  it('records what became of each reply as the local Cloud API reports it, and shows it under the turn in the support console’s data', async () => {
+    await sim.statusesPosted();
+    await lina.whatsappCloud?.idle();
+    const rows = lina.runtime.db
+      .prepare(
+        `SELECT d.status, COUNT(*) AS n FROM whatsapp_cloud_deliveries AS d
+         JOIN transcript AS t ON t.message_id = d.answers AND t.direction = 'in' GROUP BY d.status`,
+      )
+      .all() as Array<{ status: string; n: number }>;
+    const count = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
+    // Everything a member answered was read before they answered; what came last is delivered and not yet read.
+    assert.ok(count('read') > 5, JSON.stringify(rows));
+    assert.ok(count('delivered') > 0, JSON.stringify(rows));
+    assert.equal(count('sent'), 0, 'every reply taken was reported delivered');
+  });
 });

@@ -26,7 +26,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
   const port = (webhook.address() as AddressInfo).port;
-  sim = await startCloudSim({ webhookUrl: `http://127.0.0.1:${port}/webhooks/whatsapp`, phoneNumberId: NUMBER_ID, accessToken: TOKEN, appSecret: SECRET });
+  // (The statuses it posts have their own test below: here only the members' messages are posted.)
+  sim = await startCloudSim({ webhookUrl: `http://127.0.0.1:${port}/webhooks/whatsapp`, phoneNumberId: NUMBER_ID, accessToken: TOKEN, appSecret: SECRET, statuses: false });
 });
 
 afterAll(async () => {
@@ -283,5 +284,46 @@ describe('the local Cloud API: members', () => {
     const html = await page.text();
     assert.match(html, /Cloud API local/);
     assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=/);
+  });
+});
+
+describe('the local Cloud API: statuses', () => {
+  it('reports each message taken as sent then delivered, and everything received as read before the member’s next message', async () => {
+    const port = (webhook.address() as AddressInfo).port;
+    const reporting = await startCloudSim({ webhookUrl: `http://127.0.0.1:${port}/webhooks/whatsapp`, phoneNumberId: NUMBER_ID, accessToken: TOKEN, appSecret: SECRET });
+    try {
+      posts.length = 0;
+      const taken = await fetch(`${reporting.url}/v21.0/${NUMBER_ID}/messages`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...envelope, type: 'text', text: { body: 'Hola' } }),
+      });
+      const wamid = ((await taken.json()) as { messages: Array<{ id: string }> }).messages[0]?.id;
+      await reporting.statusesPosted();
+      const statusesOf = (post: { body: Buffer } | undefined) =>
+        (
+          JSON.parse(post?.body.toString('utf8') ?? '{}') as {
+            entry: Array<{ changes: Array<{ value: { statuses?: Array<{ id: string; status: string; recipient_id: string }> } }> }>;
+          }
+        ).entry[0]?.changes[0]?.value.statuses ?? [];
+      assert.equal(posts.length, 1);
+      assert.ok(hasValidSignature(posts[0]?.body ?? Buffer.alloc(0), posts[0]?.signature, SECRET));
+      assert.deepEqual(
+        statusesOf(posts[0]).map(({ id, status, recipient_id }) => [id, status, recipient_id]),
+        [
+          [wamid, 'sent', PHONE],
+          [wamid, 'delivered', PHONE],
+        ],
+      );
+      posts.length = 0;
+      await reporting.type(PHONE, 'gracias');
+      assert.deepEqual(
+        statusesOf(posts[0]).map(({ id, status }) => [id, status]),
+        [[wamid, 'read']],
+      );
+      assert.equal(postedValue(posts[1]).messages[0]?.type, 'text', 'the read comes before the message that answers');
+    } finally {
+      await reporting.close();
+    }
   });
 });
