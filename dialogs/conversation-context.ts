@@ -317,7 +317,18 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
   const { intent, entities } = understood;
   // "Para Mateo, necesito pediatría" names no operation, but a specialty or visit type only ever means booking; so do a site
   // and a band said together ("…para Mateo mañana en la tarde en Kennedy" to «¿Para quién es la cita?»).
-  const named = isOperation(intent) ? intent : undefined;
+  // ("El martes de la otra semana en la mañana" while identifying, a move asked before it: when to move it to, not a
+  // booking, however much a day and a band sound like one.)
+  const onlyWhen =
+    intent === 'book' &&
+    previous?.operation !== undefined &&
+    previous.operation !== 'book' &&
+    !entities.bookingAsked &&
+    !entities.specialty &&
+    !entities.visitType &&
+    !entities.site &&
+    (entities.day !== undefined || entities.band !== undefined || entities.time !== undefined);
+  const named = isOperation(intent) && !onlyWhen ? intent : undefined;
   // ("Quiero agendar una cita para Mateo" to that question, nothing asked before it: the booking said with the answer.)
   const operation = named ?? previous?.operation ?? (entities.bookingAsked || entities.specialty || entities.visitType || (entities.site && entities.band) ? 'book' : undefined);
   const fields: Request = {
@@ -362,6 +373,18 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.allAppointments && (named === 'cancel' || previous?.operation === 'cancel') ? { all: true as const } : {}),
     ...(entities.doctorName && (named === 'cancel' || named === 'reschedule' || named === 'consult') ? { doctor: entities.doctorName } : {}),
   };
+  // (For a move, the day and hour said alone are where it goes: the cita is named by what was said before, if anything.)
+  if (onlyWhen && previous?.operation === 'reschedule') {
+    // (A day that was itself where it goes, "para la otra semana", names no cita.)
+    const named = previous.fields.day !== undefined && previous.fields.day !== previous.fields.newDay;
+    Object.assign(fields, {
+      day: named ? previous.fields.day : undefined,
+      weekday: named ? previous.fields.weekday : undefined,
+      time: previous.fields.time !== previous.fields.newTime ? previous.fields.time : undefined,
+      ...(entities.day ? { newDay: entities.day } : {}),
+      ...(entities.time ? { newTime: entities.time } : {}),
+    });
+  }
   const patients = entities.patients ?? previous?.patients;
   if (!operation && Object.keys(fields).length === 0 && !patients) return undefined;
   return { ...(operation ? { operation } : {}), fields, ...(patients ? { patients } : {}) };

@@ -153,6 +153,8 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, kno
       return reply('help.byEmail');
     case 'notice':
       return reply('help.notice');
+    case 'bookedElsewhere':
+      return reply('help.bookedElsewhere');
     // ("¿Y ese número RISS qué es?" once a case was filed here: that one, named.)
     case 'caseMeaning':
       return rissCase ? reply('help.caseMeaning', { radicado: rissCase.radicado, context: 'filed' }) : reply('help.caseMeaning');
@@ -200,7 +202,7 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, kno
       return reply('help.complaint');
     // "Es que tiene fiebre y no quiere comer" at the specialty question: sorry to hear it, and, there, which specialty is for children.
     case 'unwell':
-      return reply('help.unwell', prompt?.expects === 'specialty' ? { context: 'specialty' } : {});
+      return reply('help.unwell', prompt?.expects === 'specialty' || prompt?.expects === 'visitType' ? { context: prompt.expects } : {});
     case 'frustration':
       return reply('help.frustration');
     // "Espere un momento": Lina waits, and asks again when the member is back.

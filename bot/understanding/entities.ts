@@ -677,6 +677,11 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
     entities.sameDay = true;
     // "El mismo día pero más tarde": later than that cita's time, when no hour says from when.
     if (LATER.test(wordsText) && !entities.time) entities.later = true;
+    // ("Tengo una cita el miércoles a las 10… me la corre más tarde ese mismo día? tipo a las tres": 10 is the cita's hour,
+    // 3 the one asked for.)
+    const sameDayAt = SAME_DAY.exec(wordsText) ?? THAT_DAY.exec(wordsText);
+    const askedAfter = entities.time && !entities.newTime && sameDayAt ? readWhen(wordsText.slice(sameDayAt.index + sameDayAt[0].length), now).time : undefined;
+    if (askedAfter && askedAfter !== entities.time && !/^\W*no\b/.test(wordsText.slice(sameDayAt ? sameDayAt.index + sameDayAt[0].length : 0))) entities.newTime = askedAfter;
   }
   // ("No, con otro médico", "mejor con otro médico": another doctor wanted, the no only turning down the one offered.)
   if (question === 'offer' && (ANY_DOCTOR.test(wordsText) || ANOTHER_DOCTOR_WANTED.test(normalized))) entities.anyDoctor = true;

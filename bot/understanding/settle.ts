@@ -1283,12 +1283,16 @@ export function settleIntent(reads: Reads): Understanding {
     !entities.asks &&
     BOOKING_QUESTIONS.has(question) &&
     choice === undefined &&
-    ANSWERED_BY_THE_WAY.has(intent) &&
+    // ("No sé si es primera vez o control, la niña amaneció con fiebre y quiere que la vean prontico": no booking asked
+    // anew, however much "que la vean" sounds like one.)
+    (ANSWERED_BY_THE_WAY.has(intent) || (intent === 'book' && question === 'visitType' && !/\b(?:agend\w*|sacar\w*|saque\w*|pedir\w*|pido|pida\w*)\b/.test(normalized))) &&
     !hasBookingEntity(entities) &&
     !entities.yesNo &&
     UNWELL.test(normalized)
-  )
+  ) {
     entities.asks = 'unwell';
+    if (intent === 'book') intent = 'none';
+  }
   // "Ya le dije", "¿no me entiende?", "uff", with nothing else to act on: annoyance at not being understood, not a
   // request for the line nor a miss of its own; the question's way out is worded anew.
   if (

@@ -96,6 +96,8 @@ export const ASKED = [
   'caseAnswer',
   /** What a case (radicado) is, and how to follow it ("¿qué es eso de radicado?"). */
   'caseMeaning',
+  /** A cita the member says was booked by phone or in person ("yo le saqué una por teléfono"), which Lina may not see. */
+  'bookedElsewhere',
   'caseLate',
   'caseCancel',
   'duration',

@@ -192,7 +192,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
    * clause is read as the message, its second on its own, as the request that comes next.
    */
   return function understand(text, expectation, now) {
-    return aboutTheCase(understandRequests(text, expectation, now), text, expectation);
+    return bookedElsewhere(aboutTheCase(understandRequests(text, expectation, now), text, expectation), text, expectation);
   };
 
   function understandRequests(text: string, expectation: Expectation, now: Date): Understanding {
@@ -1145,4 +1145,24 @@ function aboutTheCase(result: Understanding, text: string, expectation: Expectat
   if (result.intent !== 'help') return { ...result, entities: { ...result.entities, asks: 'caseMeaning' } };
   const { choice: _choice, ...rest } = result;
   return { ...rest, intent: 'none', entities: { ...result.entities, asks: 'caseMeaning' } };
+}
+
+/** "Yo le saqué una cita a Mateo por teléfono la semana pasada": a cita the member says was booked some other way. */
+const BOOKED_ELSEWHERE =
+  /\b(?:saque|pedi|agende|separe|programe)\b(?:(?! y (?:ahora|quiero|necesito)\b).)*\b(?:por telefono|por la linea|en la linea|llamando|en la sede|en ventanilla|presencial\w*|la semana pasada|el otro dia|ayer|antier|hace \w+ dias)\b/;
+
+/**
+ * At the menu, a cita the member says they booked by phone or in person ("¿cómo así? yo le saqué
+ * una cita a Mateo para el jueves por teléfono"): a question about why it is not there, never a
+ * new booking.
+ */
+function bookedElsewhere(result: Understanding, text: string, expectation: Expectation): Understanding {
+  if ((expectation.question !== 'menu' && expectation.question !== 'start') || result.entities.asks || result.next) return result;
+  // ("Yo pedí una por teléfono ayer, ¿a qué hora es?": looking it up answers that.)
+  if (result.intent !== 'book' && result.intent !== 'none') return result;
+  const normalized = normalizeMessage(text);
+  if (!BOOKED_ELSEWHERE.test(normalized) || /\b(?:a que hora|cuando es|que dia|quiero saber|revis\w*|confirm\w*|consult\w*|mire|mirar|verific\w*)\b/.test(normalized))
+    return result;
+  const { choice: _choice, ...rest } = result;
+  return { ...rest, intent: 'none', entities: { asks: 'bookedElsewhere' } };
 }
