@@ -86,7 +86,8 @@ type DoctorAsked = { kind: 'here'; doctor: { id: string; name: string } } | { ki
 
 function doctorAsked(context: SlotFinderContext, event: EventObject): DoctorAsked | undefined {
   const said = entitiesOf(event);
-  if ((!said.doctorName && !said.ownDoctor) || choiceOf(event) !== undefined) return undefined;
+  // ("Ninguna me sirve, radíqueme un caso pa que me den cita con el doctor Rojas": the case asked, the doctor its reason.)
+  if ((!said.doctorName && !said.ownDoctor) || choiceOf(event) !== undefined || said.fileCase === true) return undefined;
   const treating = context.patient.treatingDoctors.filter((doctor) => doctor.specialty === context.specialty);
   const nameWords = normalizeText(said.doctorName ?? '')
     .split(' ')

@@ -138,7 +138,7 @@ const SAME_SITE =
 
 /** "No, con otro médico", "mejor con otro médico", "entonces con otra doctora": another doctor asked for at an offer. */
 const ANOTHER_DOCTOR_WANTED =
-  /^\W*(?:(?:no|nop|bueno|pues|ok|ay)\W+)*(?:mejor |entonces |prefiero |toca |pues )?con otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b(?! no\b)|^\W*(?:(?:no|nop|bueno|pues|ok|ay|listo)\W+)*(?:mejor |entonces |pues )?con otr[oa](?:\W+(?:entonces|pues|mejor|porfa|por favor))*\W*$|^\W*(?:(?:bueno|pues|ok|ay|listo|si|sii|dale|claro|entonces)\W+)+con otr[oa]\b(?! (?:sede|dia|fecha|hora|franja|horario|jornada|semana|vez|cosa))/;
+  /^\W*(?:(?:no|nop|bueno|pues|ok|ay|uy|ush|uf|uff|jum|ah|eh|vale|listo)\W+)*(?:mejor |entonces |prefiero |toca |pues )?con otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b(?! no\b)|^\W*(?:(?:no|nop|bueno|pues|ok|ay|listo)\W+)*(?:mejor |entonces |pues )?con otr[oa](?:\W+(?:entonces|pues|mejor|porfa|por favor))*\W*$|^\W*(?:(?:bueno|pues|ok|ay|listo|si|sii|dale|claro|entonces)\W+)+con otr[oa]\b(?! (?:sede|dia|fecha|hora|franja|horario|jornada|semana|vez|cosa))/;
 
 /** "La otra", "esa no, la otra cita": the other one of two, not another site, day, hour or doctor. */
 const THE_OTHER =

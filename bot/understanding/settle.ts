@@ -1266,7 +1266,8 @@ export function settleIntent(reads: Reads): Understanding {
     // ("Uff, qué servicio tan malo 😤 no, déjela así como está": the offer given up, said in anger; the answer stands.)
     !entities.leaveAsIs &&
     choice === undefined &&
-    (ANSWERED_BY_THE_WAY.has(intent) || complaintOnly || (intent === 'deny' && sighedNo)) &&
+    // ("Ninguno de esos horarios me sirve, quiero poner una queja": the complaint, not the next slots.)
+    (ANSWERED_BY_THE_WAY.has(intent) || complaintOnly || (intent === 'deny' && sighedNo) || (intent === 'more_times' && upset === 'complaint')) &&
     !hasBookingEntity(entities) &&
     !entities.patients?.length &&
     !answersIdentity &&
