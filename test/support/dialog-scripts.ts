@@ -1,6 +1,6 @@
 /**
- * What the tests that play the dialog scripts through a channel share (the WhatsApp Cloud API's,
- * the terminal chat's): which scripts they take, the settings of the fresh Lina each script gets,
+ * What the tests that play the dialog scripts through a channel share (Baileys, the WhatsApp Cloud
+ * API, web chat, the terminal chat): which scripts they take, the settings of the fresh Lina each script gets,
  * and the verdict, every script passing as it passes on the engine.
  */
 import assert from 'node:assert/strict';
