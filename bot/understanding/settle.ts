@@ -271,7 +271,16 @@ function settleFirst(reads: Reads): FirstSettled {
   )
     intent = 'none';
   // "¿Al decirle que sí ya queda asignada la cita?" at a confirmation: a question, not an operation the classifier weighed.
-  if (YES_NO_QUESTIONS.has(question) && OPERATIONS.has(intent) && !intentRead.ruled && normalized.trimEnd().endsWith('?') && operationCue(wordsText) === undefined && !yesNo)
+  // ("Hola buen día, ¿me pueden colaborar con una cita médica?" to the authorisation: a cita asked for all the same.)
+  if (
+    YES_NO_QUESTIONS.has(question) &&
+    OPERATIONS.has(intent) &&
+    !intentRead.ruled &&
+    normalized.trimEnd().endsWith('?') &&
+    operationCue(wordsText) === undefined &&
+    !yesNo &&
+    !(question === 'consent' && intent === 'book' && citaAskedIn(wordsText))
+  )
     intent = 'none';
   // "Es cédula de ciudadanía. Disculpe, olvidé indicarlo en el mensaje anterior": an answer picked, with an apology, goes back nowhere.
   if (intent === 'back' && !intentRead.ruled && picked !== undefined && !BACK_CUE.test(normalized) && !/\bme (equivoque|confundi)\b/.test(normalized)) intent = 'none';
@@ -1848,6 +1857,9 @@ const HAS_AN_EVENT =
 /** Someone looked after meanwhile: "Mateo se queda con la abuela", "los niños se quedan donde mi mamá", "me lo cuida mi hermana". */
 const STAYS_WITH = /\b\w+ (?:se queda|se quedan|se va a quedar|se van a quedar) (?:con|en|donde)\b|\b(?:me|nos) (?:lo|la|los|las) (?:cuida|cuidan|recoge|recogen)\b/;
 
+/** The authorisation named: what a question about it says. */
+const CONSENT_WORDS = /\b(?:autoriz\w*|acept\w*|consentimiento|datos|politica|ley|tratamiento|privacidad)\b/;
+
 function asksAboutConsent(normalized: string, words: readonly string[], intent: Intent, entities: Entities): boolean {
   const { asked, about, yesIdiom } = ASKS_ABOUT_CONSENT;
   // "Si no lo hago, ¿qué pasa?", "si no acepto puedo agendar?": what happens without the authorisation.
@@ -1865,6 +1877,8 @@ function asksAboutConsent(normalized: string, words: readonly string[], intent: 
             .pop() ?? ''
         ).trim() + '?';
   if (!asked.test(sentence) || !about.test(sentence) || yesIdiom.test(normalized)) return false;
+  // ("Hola buen día, ¿me pueden colaborar con una cita médica?": a cita asked for, not a question about the authorisation.)
+  if (!CONSENT_WORDS.test(sentence) && citaAskedIn(sentence)) return false;
   // ("Sí señorita, autorizo, ¿y cuánto se demora esto?": the authorisation given in so many words, then what it costs or how long
   // it takes, asked by the way.)
   if (
