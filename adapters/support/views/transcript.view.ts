@@ -57,6 +57,11 @@ function eventLabel(event: ConversationEvent): string {
 
 const DELIVERY_KEYS = { sent: 'sent', delivered: 'delivered', read: 'read', failed: 'failed', not_sent: 'notSent' } as const;
 
+/** Why replies did not go, as the Cloud API channel records it (its error codes), each with words for support. */
+const DELIVERY_REASONS = ['WINDOW_CLOSED', 'RATE_LIMITED', 'RECIPIENT_UNAVAILABLE', 'AUTH_FAILED', 'BAD_PARAMETER', 'SERVER_ERROR', 'NETWORK', 'UNKNOWN'] as const;
+type DeliveryReason = (typeof DELIVERY_REASONS)[number];
+const isDeliveryReason = (detail: string): detail is DeliveryReason => (DELIVERY_REASONS as readonly string[]).includes(detail);
+
 /** "WhatsApp: 2 leídas, 1 sin enviar: …": a turn's replies by what became of them, in the order first seen. */
 export function deliveryLabel(deliveries: ReplyDelivery[]): string {
   const groups = new Map<string, { delivery: ReplyDelivery; count: number }>();
@@ -68,8 +73,7 @@ export function deliveryLabel(deliveries: ReplyDelivery[]): string {
   }
   const parts = [...groups.values()].map(({ delivery, count }) => {
     const detail = delivery.detail ?? '';
-    const reasonKey = `transcript.delivery.reasons.${detail}`;
-    const reason = hasText(reasonKey) ? t(reasonKey) : detail;
+    const reason = isDeliveryReason(detail) ? t(`transcript.delivery.reasons.${detail}`) : detail;
     return t(`transcript.delivery.${DELIVERY_KEYS[delivery.status]}`, { count, detail, reason });
   });
   return t('transcript.delivery.label', { parts: parts.join(', ') });
