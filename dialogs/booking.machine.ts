@@ -345,6 +345,24 @@ export const bookingMachine = setup({
               },
               // "La más cerca": Lina cannot tell where the member is, says so, and asks again.
               { guard: ({ event }) => entitiesOf(event).nearestSite === true, actions: [{ type: 'say', params: reply('booking.siteNearestUnknown') }, 'repeatPrompt'] },
+              // "En Suba o en Calle 26, la que tenga más temprano": one site at a time, said so, and which of those two first
+              // ("la primera" then is Suba, never the first site of the whole list).
+              {
+                guard: ({ event }) => (entitiesOf(event).sitesWeighed?.length ?? 0) > 1,
+                actions: [
+                  { type: 'say', params: reply('help.anySite') },
+                  {
+                    type: 'prompt',
+                    params: ({ event }) =>
+                      ask(
+                        'site',
+                        'booking.askSiteOf',
+                        undefined,
+                        (entitiesOf(event).sitesWeighed ?? []).map((site) => option(site, 'options.site', { site })),
+                      ),
+                  },
+                ],
+              },
               ...answering('site'),
             ],
           },

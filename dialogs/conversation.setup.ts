@@ -524,7 +524,9 @@ export const conversationSetup = setup({
       if (next && (later !== undefined || !context.nextAnnounced)) {
         const name = nextPatientName({ ...context, nextRequest });
         const forMember = nextIsMember({ ...context, nextRequest });
-        enqueue.emit({ type: 'reply', reply: reply('common.nextLater', { name, context: forMember ? `${next}_self` : name ? `${next}_named` : next }) });
+        // (After a look-up, the cita to cancel or move is one just shown, never "la otra".)
+        const consulted = operation === 'consult' && (next === 'cancel' || next === 'reschedule') ? `${next}_consulted` : next;
+        enqueue.emit({ type: 'reply', reply: reply('common.nextLater', { name, context: forMember ? `${next}_self` : name ? `${next}_named` : consulted }) });
         enqueue.assign({ nextAnnounced: true });
       }
     }),
@@ -547,7 +549,13 @@ export const conversationSetup = setup({
       enqueue.emit({
         type: 'reply',
         reply: reply('common.nextNow', {
-          context: forMember ? 'book_self' : name && next.operation !== 'consult' ? `${next.operation}_named` : next.operation,
+          context: forMember
+            ? 'book_self'
+            : name && next.operation !== 'consult'
+              ? `${next.operation}_named`
+              : (context.request?.operation === 'consult' || context.consultedLast === true) && (next.operation === 'cancel' || next.operation === 'reschedule')
+                ? `${next.operation}_consulted`
+                : next.operation,
           ...(name ? { name } : {}),
           ...(specialty ? { specialty } : {}),
         }),

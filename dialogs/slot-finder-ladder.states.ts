@@ -197,7 +197,12 @@ export const ladderStates = {
         REVISED,
         SITE_KEPT,
         CASE_ASKED,
-        dayAsked('triedOtherDoctor'),
+        // ("Bueno sí, con otro médico, ojalá el miércoles en la mañana": that day with another doctor, below; a day alone is the
+        // treating doctor's.)
+        {
+          ...dayAsked('triedOtherDoctor'),
+          guard: and(['asksAnotherDay', ({ event }: { event: EventObject }) => entitiesOf(event).anyDoctor !== true && entitiesOf(event).yesNo !== 'yes']),
+        },
         // ("Bueno sí, con otro, pero temprano": another doctor in that band, below; never the treating doctor's band again.)
         { ...NAMED_BAND, guard: and(['namesBandNotSearched', ({ event }: { event: EventObject }) => entitiesOf(event).anyDoctor !== true]) },
         {
@@ -240,6 +245,20 @@ export const ladderStates = {
         REVISED,
         SITE_KEPT,
         NAMED_BAND,
+        // "No, quiero con otro médico de Fontibón" at the case offer, the other doctors of the site not searched yet: them,
+        // in any band, never the case dropped with the conversation back at the menu.
+        {
+          guard: ({ context, event }) => entitiesOf(event).anyDoctor === true && context.search.anyDoctor !== true,
+          target: 'searching',
+          actions: [
+            'startNewSearch',
+            assign({
+              search: ({ context }) => ({ band: 'cualquiera' as const, anyDoctor: true as const, ...ruledOutIn({}, context.search) }),
+              triedOtherDoctor: true,
+              emptyBands: [],
+            }),
+          ],
+        },
         { guard: and(['acceptsWithEmail', 'gaveMistypedEmail']), target: 'checkingEmail', actions: 'keepEmail' },
         { guard: 'acceptsWithEmail', target: 'filingCase', actions: 'keepEmail' },
         { guard: 'acceptsWithIncompleteEmail', target: 'awaitingEmail', actions: { type: 'say', params: reply('riss.incompleteEmail') } },

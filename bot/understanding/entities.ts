@@ -138,7 +138,8 @@ const SAME_SITE =
 
 /** "No, con otro médico", "mejor con otro médico", "entonces con otra doctora": another doctor asked for at an offer. */
 const ANOTHER_DOCTOR_WANTED =
-  /^\W*(?:(?:no|nop|bueno|pues|ok|ay|uy|ush|uf|uff|jum|ah|eh|vale|listo)\W+)*(?:mejor |entonces |prefiero |toca |pues )?con otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b(?! no\b)|^\W*(?:(?:no|nop|bueno|pues|ok|ay|listo)\W+)*(?:mejor |entonces |pues )?con otr[oa](?:\W+(?:entonces|pues|mejor|porfa|por favor))*\W*$|^\W*(?:(?:bueno|pues|ok|ay|listo|si|sii|dale|claro|entonces)\W+)+con otr[oa]\b(?! (?:sede|dia|fecha|hora|franja|horario|jornada|semana|vez|cosa))/;
+  // ("No, quiero con otro médico de Fontibón": the no set apart, then another doctor wanted; "no quiero con otro" is not.)
+  /^\W*(?:(?:no|nop)\s*[,.;!…]+\s*)?(?:(?:bueno|pues|ok|ay|uy|ush|entonces)\W+)*(?:quiero|queria|necesito|prefiero|mejor)(?: que sea)? con otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b|^\W*(?:(?:no|nop|bueno|pues|ok|ay|uy|ush|uf|uff|jum|ah|eh|vale|listo)\W+)*(?:mejor |entonces |prefiero |toca |pues )?con otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b(?! no\b)|^\W*(?:(?:no|nop|bueno|pues|ok|ay|listo)\W+)*(?:mejor |entonces |pues )?con otr[oa](?:\W+(?:entonces|pues|mejor|porfa|por favor))*\W*$|^\W*(?:(?:bueno|pues|ok|ay|listo|si|sii|dale|claro|entonces)\W+)+con otr[oa]\b(?! (?:sede|dia|fecha|hora|franja|horario|jornada|semana|vez|cosa))/;
 
 /** "La otra", "esa no, la otra cita": the other one of two, not another site, day, hour or doctor. */
 const THE_OTHER =
@@ -381,6 +382,8 @@ export function readEntities(
       ),
     );
   const site = sitesWeighed || nearOnly ? undefined : lastValue(sites);
+  // ("En Suba o en Calle 26, la que tenga más temprano" at the site question: the ones weighed, in the order said.)
+  if (sitesWeighed && question === 'site') entities.sitesWeighed = [...new Set(sites.map((found) => found.value))];
   // "Nació en el hospital de Kennedy": where someone was born is no site to book at; "¿dónde queda la de Kennedy?" asks about one.
   // ("En Chía en la mañana porfa" while a document is asked: where the cita asked for should be, said with its band or service.)
   const bookingDetailsToo = !/\d/.test(normalized) && !/\bnac\w*\b/.test(wordsText) && /\b(?:manana|tarde|temprano|medicina|pediatr\w*|cita)\b/.test(wordsText);
@@ -684,7 +687,16 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
     if (askedAfter && askedAfter !== entities.time && !/^\W*no\b/.test(wordsText.slice(sameDayAt ? sameDayAt.index + sameDayAt[0].length : 0))) entities.newTime = askedAfter;
   }
   // ("No, con otro médico", "mejor con otro médico": another doctor wanted, the no only turning down the one offered.)
-  if (question === 'offer' && (ANY_DOCTOR.test(wordsText) || ANOTHER_DOCTOR_WANTED.test(normalized))) entities.anyDoctor = true;
+  // ("Ush qué raro, bueno sí con otro médico, ojalá el miércoles": the yes to another doctor after the sigh.)
+  if (
+    question === 'offer' &&
+    (ANY_DOCTOR.test(wordsText) ||
+      ANOTHER_DOCTOR_WANTED.test(normalized) ||
+      /\b(?:si|bueno|listo|dale|entonces|ok)\b[\s,]+(?:(?:si|pues|bueno|entonces)[\s,]+)?con otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra|dr|dra)\b(?! no\b)/.test(
+        normalized,
+      ))
+  )
+    entities.anyDoctor = true;
   // "No, con otro no, yo quiero con ella": at an offer, only the doctor searched is wanted.
   if (question === 'offer' && !entities.anyDoctor && SAME_DOCTOR_ONLY.test(wordsText)) entities.sameDoctorOnly = true;
   // "Sí, pero con otro médico", "que no sea con el doctor Restrepo": at a confirmation, the slots or the band question, not

@@ -1133,7 +1133,8 @@ export function settleIntent(reads: Reads): Understanding {
     EITHER_WILL_DO.test(wordsText)
   ) {
     intent = 'none';
-    entities.asks = 'anySite';
+    // (Two sites weighed, "en Suba o en Calle 26": the dialog asks which of those two first.)
+    if (!entities.sitesWeighed) entities.asks = 'anySite';
   }
   // (An operation only the classifier weighed, with no word of one, is no request: "pero ya le dije otra vez", "¿qué papeles
   // llevo?" read as a booking.)

@@ -148,6 +148,8 @@ export interface Entities {
   specialty?: Specialty;
   visitType?: VisitType;
   site?: SiteCode;
+  /** At the site question, the sites weighed with neither chosen ("en Suba o en Calle 26, la que tenga más temprano"), in the order said. */
+  sitesWeighed?: SiteCode[];
   /** With `site`: the site of a cita the member has ("cancéleme la de Kennedy", "la que tengo en Suba"), which says which one. */
   citaSite?: SiteCode;
   band?: Band;

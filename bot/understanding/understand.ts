@@ -192,7 +192,7 @@ export function createUnderstanding(resources: UnderstandingResources): Understa
    * clause is read as the message, its second on its own, as the request that comes next.
    */
   return function understand(text, expectation, now) {
-    return bookedElsewhere(aboutTheCase(understandRequests(text, expectation, now), text, expectation), text, expectation);
+    return doctorOfSomeone(bookedElsewhere(aboutTheCase(understandRequests(text, expectation, now), text, expectation), text, expectation), expectation);
   };
 
   function understandRequests(text: string, expectation: Expectation, now: Date): Understanding {
@@ -1165,4 +1165,17 @@ function bookedElsewhere(result: Understanding, text: string, expectation: Expec
     return result;
   const { choice: _choice, ...rest } = result;
   return { ...rest, intent: 'none', entities: { asks: 'bookedElsewhere' } };
+}
+
+/**
+ * "¿Y a Sofía qué doctor le tocó? ¿y es seguro que sí quedó?" at the menu: that person's citas,
+ * which say the doctor of each and that they are booked; never the doctor of the cita spoken of
+ * last, which may be someone else's.
+ */
+function doctorOfSomeone(result: Understanding, expectation: Expectation): Understanding {
+  if (expectation.question !== 'menu' || result.entities.asks !== 'doctor' || result.next) return result;
+  const { patients } = result.entities;
+  if (!patients?.length || patients.every((mention) => mention.kind === 'self')) return result;
+  const choice = expectation.options.find((option) => option.value === 'consult')?.value;
+  return { intent: 'consult', intentScore: result.intentScore, entities: { patients }, ...(choice ? { choice } : {}) };
 }

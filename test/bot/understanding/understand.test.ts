@@ -4560,8 +4560,9 @@ describe('the forty-fourth blind batch, opened for tuning (dev47)', () => {
     ['hoy a las 2? uy no, no alcanzo. mejor la de mañana a las 9', 'confirm', { intent: 'deny', yesNo: 'no', day: '2026-11-24', time: '09:00' }],
     ['¿Y no será muy tarde? Pues sí, busque a ver', 'offer', { yesNo: 'yes' }],
     // Any site, or either of two, at the site question: one site at a time, none picked; one settled on after weighing is picked.
-    ['calle 42 o la 26, la que tenga cita mas rapido', 'site', { choice: undefined, site: undefined, asks: 'anySite' }],
-    ['cualquiera que quede por la 26 o la 42', 'site', { choice: undefined, asks: 'anySite' }],
+    // (Two sites weighed: which of those two first is asked, with them as the options.)
+    ['calle 42 o la 26, la que tenga cita mas rapido', 'site', { choice: undefined, site: undefined, asks: undefined, sitesWeighed: ['CALLE42', 'CALLE26'] }],
+    ['cualquiera que quede por la 26 o la 42', 'site', { choice: undefined, asks: undefined, sitesWeighed: ['CALLE26', 'CALLE42'] }],
     ['me da igual', 'site', { choice: undefined, asks: 'anySite' }],
     ['Kennedy o Autopista Sur, cualquiera de esas dos… bueno, Autopista Sur.', 'site', { choice: 'AUTOSUR', asks: undefined }],
     ['la sede me da igual, lo que necesito es otro día porque esta semana estoy ocupada', 'site', { intent: 'other_day', asks: undefined }],
