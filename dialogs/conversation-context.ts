@@ -40,6 +40,8 @@ export interface ConversationInput {
   bookedHere?: BookedHere[];
   /** `YYYY-MM-DD` in Bogotá: ages and date choices are relative to it. */
   today: string;
+  /** A document was written before the authorisation: not kept (Ley 1581), and said so when it is asked for. */
+  documentBeforeConsent?: true;
   /** Whether this sender already accepted the current data policy. */
   consentCurrent: boolean;
   policyVersion: string;

@@ -59,6 +59,13 @@ export const identificationStates = {
       USER_MESSAGE: [
         // "Quiero hablar con una persona para cambiar mi cita": the line first, and the move kept for whoever goes on here.
         { guard: ({ event }) => entitiesOf(event).asks === 'person', target: 'greeting', actions: ['rememberRequest', 'answerHelp'] },
+        // ("Soy Laura, CC 1010101010, necesito una cita": the document is not kept before the authorisation; that it was
+        // written is, so that asking it again says why.)
+        {
+          guard: ({ context, event }) => !context.consentCurrent && entitiesOf(event).documentNumber !== undefined,
+          target: 'greeting',
+          actions: ['rememberRequest', assign({ documentBeforeConsent: true })],
+        },
         { target: 'greeting', actions: 'rememberRequest' },
       ],
       HELP: { target: 'greeting', actions: 'answerHelp' },
@@ -126,7 +133,10 @@ export const identificationStates = {
   }),
   awaitingDocument: conversationSetup.createStateConfig({
     tags: ['awaitingInput'],
-    entry: { type: 'prompt', params: ask('document', 'identify.askDocument') },
+    entry: {
+      type: 'prompt',
+      params: ({ context }) => ask('document', 'identify.askDocument', context.documentBeforeConsent ? { context: 'again' } : undefined),
+    },
     on: {
       USER_MESSAGE: [
         { guard: 'documentComplete', target: 'lookingUpMember', actions: ['rememberDocument', 'rememberRequest'] },
