@@ -127,6 +127,16 @@ function asButtons(body: string, options: ReplyOption[]): ButtonsMessage | undef
   };
 }
 
+/**
+ * A label too long for a row title with the doctor it ends with named by surname alone
+ * ("9:20 a. m. – Dr. Mauricio Cárdenas" → "9:20 a. m. – Cárdenas"): rows at one hour stay apart by
+ * who attends, instead of "9:20 a. m. – Dr.…". The whole label is the row's description.
+ */
+function withSurname(label: string): string {
+  if (label.length <= CLOUD_LIMITS.rowTitle) return label;
+  return label.replace(/\bDra?\. (?:[\p{L}\p{M}'-]+ )*([\p{L}\p{M}'-]+)$/u, '$1');
+}
+
 /** The words all `labels` start with ("lunes 23 de noviembre, "), when there is more than one. */
 function sharedStart(labels: string[]): string {
   if (labels.length < 2) return '';
@@ -142,11 +152,11 @@ function sharedStart(labels: string[]): string {
  * what the long ones all start with is left to the description, and failing that all are numbered.
  */
 function rowTitles(labels: string[]): string[] {
-  const plain = labels.map((label) => shortened(label, CLOUD_LIMITS.rowTitle));
+  const plain = labels.map((label) => shortened(withSurname(label), CLOUD_LIMITS.rowTitle));
   if (distinct(plain)) return plain;
   const start = sharedStart(labels.filter((label) => label.length > CLOUD_LIMITS.rowTitle));
   const rest = labels.map((label) =>
-    label.length > CLOUD_LIMITS.rowTitle && label.startsWith(start) ? shortened(label.slice(start.length).trim(), CLOUD_LIMITS.rowTitle) : label,
+    label.length > CLOUD_LIMITS.rowTitle && label.startsWith(start) ? shortened(withSurname(label.slice(start.length).trim()), CLOUD_LIMITS.rowTitle) : label,
   );
   if (start && distinct(rest)) return rest;
   return labels.map((label, index) => shortened(`${index + 1}. ${label}`, CLOUD_LIMITS.rowTitle));

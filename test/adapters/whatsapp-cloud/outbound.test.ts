@@ -81,7 +81,7 @@ describe('Cloud API replies: what each reply becomes', () => {
     assert.equal(row.id, 'slot-1');
   });
 
-  it('keeps long row titles apart: what all labels start with goes to the description only, else they are numbered', () => {
+  it('keeps long row titles apart: what all labels start with goes to the description only, the doctor by surname, else they are numbered', () => {
     const slots = ['9:00 a. m. – Dra. Adriana López', '9:20 a. m. – Dr. Mauricio Cárdenas', '10:00 a. m. – Dr. Mauricio Cárdenas'].map((time, index) => ({
       label: `lunes 23 de noviembre, ${time}`,
       value: `slot-${index}`,
@@ -91,7 +91,7 @@ describe('Cloud API replies: what each reply becomes', () => {
     const rows = message.interactive.action.sections[0]?.rows ?? [];
     assert.deepEqual(
       rows.map((row) => row.title),
-      ['9:00 a. m. – Dra.…', '9:20 a. m. – Dr.…', '10:00 a. m. – Dr.…', 'Otro día'],
+      ['9:00 a. m. – López', '9:20 a. m. – Cárdenas', '10:00 a. m. – Cárdenas', 'Otro día'],
     );
     assert.deepEqual(
       rows.map((row) => row.description),
