@@ -464,7 +464,7 @@ export function asksIfStillThere(whole: string): boolean {
 }
 /** "Q pasó pues", "¿qué pasa?", "aló": the member wonders where things stand (a greeting mid-conversation says so). */
 export const WHERE_ARE_WE =
-  /^(y )?(q|que|ke|k) (paso|pasa|paho|hubo|ubo)( pues| ps| mija| mijo| senorita| nena)?$|^(alo+ ?)+$|^(?:(?:hola|ola|bueno|listo|ok) )*(ya )?(volvi|regrese|estoy aqui|estoy de vuelta|aqui estoy)( de nuevo| otra vez)?$/;
+  /^(y )?(q|que|ke|k) (paso|pasa|paho|hubo|ubo)( pues| ps| mija| mijo| senorita| nena)?$|^(alo+ ?)+$|^(?:(?:hola|ola|bueno|listo|ok) )*(ya )?(volvi|regrese|estoy aqui|estoy de vuelta|aqui estoy)( de nuevo| otra vez)?$|^(?:(?:hola|ola|bueno|listo|ok|ya volvi|ya regrese|ya estoy) )*(?:sigo|seguimos|continuo|continuamos|le sigo|seguimos pues)$/;
 /** "¿Y cuándo me responden?", "¿en cuánto tiempo me llaman?": when a RISS case is answered. */
 /** "¿Y si no me responden en esos días qué hago?": a case's answer that does not come in time. */
 export const ASKS_CASE_LATE =

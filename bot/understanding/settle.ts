@@ -835,6 +835,8 @@ function settleChoice(reads: Reads): ChoiceSettled {
   // for a moment; Lina waits, never a miss.
   if (
     (WAIT_A_MOMENT.test(normalized) ||
+      // ("Ya vuelvo que la niña me está llamando": away for a moment, and why; nobody is asked for.)
+      BACK_SOON.test(normalized) ||
       (WAIT_AT_THE_END.test(normalized) &&
         choice === undefined &&
         !OPERATIONS.has(intent) &&
@@ -1700,6 +1702,7 @@ const WAIT_AT_THE_END =
 /** "Espéreme le pregunto a mi esposo…", "déjeme le pregunto a mi mamá": away to ask someone before answering. */
 const ASKING_SOMEONE_FIRST =
   /^\W*(?:(?:ay|ok|bueno|listo|ya|oiga|senorita|mija|mmm*)[\s,.]+)*(?:espere(?:me)?|espera(?:me)?|un (?:momento|momentico|segundo)|dejeme|dejame|deje|deme un (?:momento|segundo))[\s,.]+(?:que |y )?(?:le|les) (?:pregunto|consulto|pregunte|consulte|marco|escribo)\b[^?]*$/;
+const BACK_SOON = /^\W*(?:(?:ay|ok|bueno|listo|oiga|senorita|mija)[\s,]+)*ya (?:vuelvo|regreso|vengo|le escribo)\b[\s,.]+(?:que|porque|xq|pq|es que)\b[^?]*$/;
 const WAIT_A_MOMENT =
   /^\W*(?:(?:ay|ok|bueno|listo|ya|oiga|senorita|mija)[\s,]+)*(?:espere(?:me)?|espera(?:me)?|aguarde|un (?:momento|momentico|momentito|segundo|segundito|minuto|minutico)|deme un (?:momento|segundo|minuto)|regaleme un (?:momento|segundo|minuto)|dame un (?:momento|segundo|minuto)|ya le digo|ya le confirmo|ya vuelvo|ahorita le digo)(?:[\s,.]+(?:un (?:momento|momentico|momentito|segundo|segundito|minuto|minutico)|porfa|por favor|senorita|mija|mijo|senora|que ya|ya le digo|ya vuelvo|ya|que (?:estoy|voy|busco|reviso|miro|le pregunto)[a-z ]*))*\W*$/;
 /** A yes or no said with it ("sí, un momento"): the answer, not a wait. */
