@@ -157,6 +157,15 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
     return response.status;
   }
 
+  /** The body of a webhook Meta would post for this number, with `value`'s messages or statuses. */
+  function webhookOf(value: Record<string, unknown>): string {
+    const metadata = { display_phone_number: '15550000000', phone_number_id: options.phoneNumberId };
+    return metaJson({
+      object: 'whatsapp_business_account',
+      entry: [{ id: 'LOCAL-WABA', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata, ...value } }] }],
+    });
+  }
+
   /** Status webhooks under way: a crash or a closed Lina only fails them, as Meta's would. */
   const statusPosts = new Set<Promise<void>>();
 
@@ -165,20 +174,7 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
     if (options.statuses === false || wamids.length === 0) return Promise.resolve();
     const timestamp = String(Math.floor(Date.now() / 1000));
     const statuses = states.flatMap((status) => wamids.map((id) => ({ id, status, timestamp, recipient_id: recipient })));
-    const body = metaJson({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: 'LOCAL-WABA',
-          changes: [
-            {
-              field: 'messages',
-              value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550000000', phone_number_id: options.phoneNumberId }, statuses },
-            },
-          ],
-        },
-      ],
-    });
+    const body = webhookOf({ statuses });
     const posting = post(body).then(
       () => undefined,
       (error: unknown) => log?.debug({ err: (error as Error)?.name }, 'local Cloud API: status webhook not delivered'),
@@ -194,24 +190,9 @@ export async function startCloudSim(options: CloudSimOptions): Promise<CloudSim>
     const seen = phone(from).unread.splice(0);
     await reportStatuses(from, seen, ['read']);
     const wamid = newWamid();
-    const body = metaJson({
-      object: 'whatsapp_business_account',
-      entry: [
-        {
-          id: 'LOCAL-WABA',
-          changes: [
-            {
-              field: 'messages',
-              value: {
-                messaging_product: 'whatsapp',
-                metadata: { display_phone_number: '15550000000', phone_number_id: options.phoneNumberId },
-                contacts: [{ profile: { name: 'Miembro de prueba' }, wa_id: from }],
-                messages: [{ from, id: wamid, timestamp: String(Math.floor(Date.now() / 1000)), ...message }],
-              },
-            },
-          ],
-        },
-      ],
+    const body = webhookOf({
+      contacts: [{ profile: { name: 'Miembro de prueba' }, wa_id: from }],
+      messages: [{ from, id: wamid, timestamp: String(Math.floor(Date.now() / 1000)), ...message }],
     });
     delivered.set(wamid, { body, from });
     phone(from).sent.push({ wamid, text: shown, seq: ++counter });

@@ -36,23 +36,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from '@jest/globals';
 import { ManualClock } from '../../bot/clock.js';
 import type { SiteCode } from '../../bot/domain.js';
-import { loadConfig } from '../../bot/config.js';
 import { silentLogger } from '../../bot/logger.js';
 import { startLina } from '../../bot/main/server.js';
 import type { Engine, OutboundMessage } from '../../bot/messages.js';
 import type { StartConversation } from '../../bot/simulation/run-scripts.js';
 import { directLineClient, type DirectLineActivity, type DirectLineClient, type StartedConversation } from '../adapters/webchat/harness.js';
 import { assertScriptsPass, isBareGreeting, scriptsWrittenFor } from '../support/channel-scripts.js';
+import { scriptConfig } from '../support/dialog-scripts.js';
 
 const scripts = scriptsWrittenFor('webchat');
 
-const config = loadConfig({
-  LINA_DATABASE_PATH: ':memory:',
-  AGENDA_SIMULATOR_PORT: '0',
-  LINA_PORT: '0',
-  LOG_LEVEL: 'silent',
-  // Scripts replay their turns instantly: no person could, so the rate limits stay out of the way.
-  LINA_RATE_LIMIT_PER_MINUTE: '10000',
+// (An in-memory database, the embedded agenda, no logs, no rate limit: scriptConfig's; this channel's settings on top.)
+const config = scriptConfig({
   LINA_DIRECTLINE_POSTS_PER_MINUTE: '600',
 });
 

@@ -29,7 +29,6 @@
 import assert from 'node:assert/strict';
 import { beforeAll, describe, it } from '@jest/globals';
 import { ManualClock } from '../../bot/clock.js';
-import { loadConfig } from '../../bot/config.js';
 import { silentLogger } from '../../bot/logger.js';
 import { startRuntime } from '../../bot/main/runtime.js';
 import type { Engine } from '../../bot/messages.js';
@@ -42,16 +41,12 @@ import { startWhatsApp } from '../../adapters/whatsapp/whatsapp.adapter.js';
 import { FakeSocket, flush } from '../adapters/whatsapp/fakes.js';
 import * as wa from '../fixtures/whatsapp/messages.js';
 import { assertScriptsPass, fromQrCode, scriptsWrittenFor } from '../support/channel-scripts.js';
+import { scriptConfig } from '../support/dialog-scripts.js';
 
 const scripts = scriptsWrittenFor('whatsapp');
 
-const config = loadConfig({
-  LINA_DATABASE_PATH: ':memory:',
-  AGENDA_SIMULATOR_PORT: '0',
-  LINA_PORT: '0',
-  LOG_LEVEL: 'silent',
-  // Scripts replay their turns instantly: no person could, so the rate limit stays out of the way.
-  LINA_RATE_LIMIT_PER_MINUTE: '10000',
+// (An in-memory database, the embedded agenda, no logs, no rate limit: scriptConfig's; this channel's settings on top.)
+const config = scriptConfig({
   WHATSAPP_ENABLED: 'true',
   WHATSAPP_PROVIDER: 'baileys',
   WHATSAPP_CHAT_GAP_MS: '0',
