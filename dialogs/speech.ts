@@ -184,6 +184,9 @@ export function answerTo(asks: Asked | undefined, prompt: Reply | undefined, kno
       return reply('help.notYet');
     case 'forgotEmail':
       return reply('help.forgotEmail');
+    // "¿Y con el doctor Rojas no hay nada?" at an offer: nothing, as searched; the offer is the way on.
+    case 'anyLeft':
+      return reply('help.anyLeft');
     // "¿Ya quedó?" at the menu: what the last operation did, said again; nothing done yet, said so.
     case 'done':
       return doneReply(done, rissCase);

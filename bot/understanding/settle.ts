@@ -1634,6 +1634,19 @@ export function settleIntent(reads: Reads): Understanding {
       intent = answer === 'yes' ? 'affirm' : 'deny';
     }
   }
+  // "¿No hay nada?", "¿y con el doctor Rojas no hay nada?" at an offer or a confirmation: whether there is any, asked; the
+  // classifier's no is no refusal of what was offered (member testing).
+  if (
+    YES_NO_QUESTIONS.has(question) &&
+    intent === 'deny' &&
+    !intentRead.ruled &&
+    !entities.yesNo &&
+    /\bno (?:hay|habra|habria|tiene|tienen|queda|quedan)\b[^?]*\?/.test(normalized)
+  ) {
+    intent = 'none';
+    choice = undefined;
+    if (question === 'offer' && !entities.asks) entities.asks = 'anyLeft';
+  }
   // ("De una, acepto": a yes in words the classifier weighed as nothing is still the answer.)
   if (YES_NO_QUESTIONS.has(question) && intent === 'none' && !entities.asks && entities.yesNo !== undefined && (choice === undefined || choice === entities.yesNo))
     intent = entities.yesNo === 'yes' ? 'affirm' : 'deny';

@@ -111,6 +111,8 @@ export const ASKED = [
   'wait',
   'notYet',
   'forgotEmail',
+  /** Whether there is nothing at all, asked at an offer of the no-availability ladder ("¿y con el doctor Rojas no hay nada?"). */
+  'anyLeft',
   'done',
   'rebook',
   'doubt',
