@@ -57,21 +57,19 @@ describe('understanding on the held-out split', () => {
   // and their numbers are held to the committed report below, so they change only with a new
   // report, in review. They are never met by tuning on the held-out split: its failures are not
   // looked at (test/understanding/README.md).
-  // todo: not met on the fifty-sixth blind batch: 93.9 % (96.9 % on the fifty-fifth, 95.5 % on the fifty-fourth; README,
-  // "Understanding"). The test, for when it is met:
-  // it('reads the intent of at least 95 % of the messages', () => {
-  //   assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
-  // });
-  it.todo('reads the intent of at least 95 % of the messages');
+  // Met on the fifty-seventh blind batch: 95.3 % (93.9 % on the fifty-sixth, 96.9 % on the fifty-fifth; README, "Understanding").
+  it('reads the intent of at least 95 % of the messages', () => {
+    assert.ok(report.intentAccuracy >= 0.95, `intent accuracy ${report.intentAccuracy}`);
+  });
 
-  // todo: not met on the fifty-sixth blind batch: 89.0 % (92.6 % on the fifty-fifth, 93.8 % on the fifty-fourth; README, "Understanding")
-  // The test, for when it is met:
+  // todo: not met on the fifty-seventh blind batch: 91.9 % (89.0 % on the fifty-sixth, 92.6 % on the fifty-fifth; README,
+  // "Understanding"). The test, for when it is met:
   // it('reads at least 95 % of the entities and chosen options right', () => {
   //   assert.ok(report.entityAccuracy >= 0.95, `entity accuracy ${report.entityAccuracy}`);
   // });
   it.todo('reads at least 95 % of the entities and chosen options right');
 
-  // todo: not met on the fifty-sixth blind batch: 13 of 718 (6 of 778 on the fifty-fifth, 9 of 779 on the fifty-fourth;
+  // todo: not met on the fifty-seventh blind batch: 20 of 786 (13 of 718 on the fifty-sixth, 6 of 778 on the fifty-fifth;
   // README, "Understanding")
   // The test, for when it is met:
   // it('reads no message as naming a patient other than the one it names', () => {
@@ -79,10 +77,12 @@ describe('understanding on the held-out split', () => {
   // });
   it.todo('reads no message as naming a patient other than the one it names');
 
-  // Met on the fifty-sixth blind batch: 0 of 718 (1 of 778 on the fifty-fifth, 2 of 779 on the fifty-fourth; README, "Understanding").
-  it('never reads a yes as a no or a no as a yes', () => {
-    assert.equal(report.yesNoFlips, 0);
-  });
+  // todo: not met on the fifty-seventh blind batch: 1 of 786 (0 of 718 on the fifty-sixth, 1 of 778 on the fifty-fifth;
+  // README, "Understanding"). The test, for when it is met:
+  // it('never reads a yes as a no or a no as a yes', () => {
+  //   assert.equal(report.yesNoFlips, 0);
+  // });
+  it.todo('never reads a yes as a no or a no as a yes');
 
   it('is what the committed report says', () => {
     const committed = JSON.parse(readFileSync(new URL('./report.json', import.meta.url), 'utf8')) as {

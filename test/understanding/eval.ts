@@ -1,5 +1,5 @@
 /**
- * `npm run understanding:eval [-- --json file] [--failures dev|dev2|…|dev58|training] [--splits training,dev]`: the
+ * `npm run understanding:eval [-- --json file] [--failures dev|dev2|…|dev59|training] [--splits training,dev]`: the
  * understanding step measured on the labelled corpus, split by split (the held-out split only
  * with `--json` or when named in `--splits`). Prints per-intent
  * precision and recall, entity accuracy, the confusions, wrong patients and yes/no flips;

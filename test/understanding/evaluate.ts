@@ -68,6 +68,7 @@ export const SPLITS = {
   dev56: new URL('./dev-56.yaml', import.meta.url),
   dev57: new URL('./dev-57.yaml', import.meta.url),
   dev58: new URL('./dev-58.yaml', import.meta.url),
+  dev59: new URL('./dev-59.yaml', import.meta.url),
   heldOut: new URL('./held-out.yaml', import.meta.url),
 } as const;
 export type SplitName = keyof typeof SPLITS;
