@@ -415,7 +415,7 @@ export const OPERATION_CUES: ReadonlyArray<readonly [Intent, RegExp]> = [
   // still stands, or which one is left.
   [
     'consult',
-    /\b(?:la mia|la de [a-z]+|mi cita|la cita)(?: del? (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}))?(?: (?:si|todavia|aun|entonces))? (?:sigue|continua|sigue en pie|sigue igual)\b(?! (?:con|mal|igual de|enferm))|^(?:(?:y|ok|entonces|bueno|listo) )*(?:sigue|queda) (?:para )?el (?:lunes|martes|miercoles|jueves|viernes|sabado)\b.*\b(?:verdad|cierto|no)$|\b(?:cual|que cita|que citas) (?:le|me|nos|les) (?:quedo|quedaron|queda|quedan)\b/g,
+    /\b(?:la mia|la de [a-z]+|mi cita|la cita)(?: del? (?:lunes|martes|miercoles|jueves|viernes|sabado|\d{1,2}))?(?: (?:si|todavia|aun|entonces))? (?:sigue|continua|sigue en pie|sigue igual)\b(?! (?:con|mal|igual de|enferm))|^(?:(?:y|ok|entonces|bueno|listo) )*(?:sigue|queda) (?:para )?el (?:lunes|martes|miercoles|jueves|viernes|sabado)\b.*\b(?:verdad|cierto|no)$|\b(?:cual|cuales|que cita|que citas) (?:le|me|nos|les) (?:quedo|quedaron|queda|quedan)\b(?! (?:mas |muy )?(?:cerca|lejos|facil|mejor|comodo|comoda)\b)/g,
   ],
   // "¿Sí quedó cancelada mi cita?", "no sé si quedó movida": whether it was done, checked on the citas.
   [

@@ -605,7 +605,7 @@ function readPatients(
   if (question === 'email' && !/\bcita\b/.test(words.join(' '))) return { patients: [] };
   let clauses: readonly number[] | undefined;
   /** `weak`: named only to say who the writer is ("soy la mamá de Sofía y Mateo"); it gives way to a patient named for the cita. */
-  const mentions: Array<{ mention: PatientMention; at: number; denied: boolean; weak?: boolean; timeOf?: boolean; spoken?: boolean }> = [];
+  const mentions: Array<{ mention: PatientMention; at: number; denied: boolean; weak?: boolean; timeOf?: boolean; spoken?: boolean; alsoAt?: number[] }> = [];
   const whole = words.join(' ');
   // The first of `people` is the member; common first names help before anyone is identified.
   const self = people[0];
@@ -861,6 +861,8 @@ function readPatients(
     if (!again && said >= 0) {
       const seen = mentions[said];
       if (seen && !seen.denied && mention.kind === 'name' && deniedAt(at)) seen.denied = true;
+      // (Where else the one named is said, so that what is told of them at the first place does not speak for the others.)
+      if (seen && !deniedAt(at)) (seen.alsoAt ??= []).push(at);
       return;
     }
     // "A la misma hora de Mateito": his appointment's time, not him.
@@ -2093,7 +2095,12 @@ function readPatients(
         // ("Ahh ok, es la de Sofi. Hay que moverla…": the next question is about her.)
         OWN_CITA_ASKED.test(words.filter((_, index) => (sentencesOfWords()[index] ?? 0) > (sentencesOfWords()[seen.at] ?? 0)).join(' '))) ||
       // ("…ya iba a sacar al niño temprano del colegio", "Chía, porque el niño se está quedando conmigo": where they are, not a cita.)
-      (question !== 'patient' && seen.mention.kind !== 'self' && !['para', 'pa'].includes(words[seen.at - 1] ?? '') && SCHOOL_OR_STAY.test(saidAfter(seen.at))) ||
+      // ("Mateo tiene colegio el jueves, cancéleme la de Mateo": named again for the cita, he is whose cita it is.)
+      (question !== 'patient' &&
+        seen.mention.kind !== 'self' &&
+        !['para', 'pa'].includes(words[seen.at - 1] ?? '') &&
+        SCHOOL_OR_STAY.test(saidAfter(seen.at)) &&
+        !(seen.alsoAt ?? []).some((at) => !SCHOOL_OR_STAY.test(saidAfter(at)))) ||
       // ("Tarde, en la mañana ella tiene a los niños": in someone's care.)
       (!['start', 'menu', 'patient'].includes(question) &&
         seen.mention.kind === 'relation' &&
