@@ -136,9 +136,11 @@ export function createEngine(options: EngineOptions): Engine {
     const event = toDialogEvent(understood, turn.message.messageId);
     // "Una cita de odontología": a service Lina does not book, said so with the line, before whatever follows.
     if (understood.entities.unservedSpecialty) hooks.replies.push({ key: 'help.unservedSpecialty', params: { specialty: understood.entities.unservedSpecialty } });
-    // An answer with a question about it ("en Suba, ¿y dónde queda eso?"): the question answered first, then the answer taken.
-    if (event.type === 'USER_MESSAGE' && event.choice !== undefined && understood.entities.asks && current && !turn.fresh) {
-      hooks.replies.push(answerTo(understood.entities.asks, pendingOf(current), { site: understood.entities.site }));
+    // An answer with a question about it ("en Suba, ¿y dónde queda eso?"), or a request with one ("quiero pasarla para el jueves,
+    // ¿y qué tengo que llevar?"): the question answered first, then the answer or the request taken.
+    const withRequest = ['book', 'consult', 'cancel', 'reschedule'].includes(understood.intent);
+    if (event.type === 'USER_MESSAGE' && understood.entities.asks && ((event.choice !== undefined && current && !turn.fresh) || withRequest)) {
+      hooks.replies.push(answerTo(understood.entities.asks, current && !turn.fresh ? pendingOf(current) : undefined, { site: understood.entities.site }));
     }
     const settled = await settle(conversation, event, turn.log);
     return finish(turn, conversation, settled);

@@ -50,8 +50,13 @@ export interface Request {
   earlierBy?: number;
   /** "Para el viernes a la misma hora": at the appointment's own time. */
   sameTime?: true;
-  /** The doctor an appointment was named by ("la cita con el dr Cárdenas"): words of the name. */
+  /**
+   * The doctor an appointment was named by ("la cita con el dr Cárdenas"), or, for a booking, the doctor asked for ("con la
+   * doctora Marta Salazar"): words of the name.
+   */
   doctor?: string;
+  /** A booking asked with the patient's own doctor ("con mi médico"). */
+  ownDoctor?: true;
   /** The appointment the member had chosen to move or cancel before a switch. */
   appointmentId?: string;
   /** "Cancelar las dos citas de Mateo": every appointment of the patient. */

@@ -10,7 +10,8 @@ import type { Request } from './appointments.js';
 import { oneOf } from './choices.js';
 import type { ForPatient } from './operation.js';
 import { namesAnotherPatient } from './patients.js';
-import { agesOutIn, bandOfTime, ruledOutDaysIn, seeker } from './slot-search.js';
+import { reply, type Reply } from './replies.js';
+import { agesOutIn, bandOfTime, ruledOutDaysIn, seeker, treatingDoctorNamed } from './slot-search.js';
 import type { TakeSlotInput } from './take-slot.io.js';
 import { choiceOf, entitiesOf } from './understood.js';
 
@@ -45,8 +46,35 @@ export function withWhatWasSaid(request: Request, event: EventObject, field?: Fo
     ...(said.latest ? { latest: true as const } : {}),
     // ("No, mejor radique el caso en Faca" at the site question: that site, and the case asked for if it has nothing.)
     ...(said.fileCase ? { caseAsked: true as const } : {}),
+    ...(said.doctorName ? { doctor: said.doctorName } : {}),
+    ...(said.ownDoctor ? { ownDoctor: true as const } : {}),
     ...(field ? pickedFor(field, choiceOf(event)) : {}),
   };
+}
+
+/**
+ * The request with what the doctor asked for settles: the specialty and site of the one treating doctor named ("una cita
+ * con la doctora Salazar" is general medicine in Suba), when the member has not said them.
+ */
+export function withDoctorsPlace(request: Request, patient: ForPatient['patient']): Request {
+  if (request.site !== undefined && request.specialty !== undefined) return request;
+  const named = treatingDoctorNamed(patient.treatingDoctors, request.specialty, request.site, { doctorName: request.doctor, ownDoctor: request.ownDoctor });
+  if (named?.kind !== 'elsewhere' && named?.kind !== 'here') return request;
+  // (Several treating doctors fit "mi médico": which one is not guessed.)
+  const fits = patient.treatingDoctors.filter(
+    (doctor) => (request.specialty === undefined || doctor.specialty === request.specialty) && (request.doctor === undefined || doctor === named.doctor),
+  );
+  if (fits.length !== 1) return request;
+  return { ...request, specialty: request.specialty ?? named.doctor.specialty, site: request.site ?? named.doctor.site };
+}
+
+/** The doctor the booking asked for, when they are no treating doctor at the site searched: said before the slots. */
+export function doctorNoteFor(context: ForPatient & { request: Request }): Reply | undefined {
+  const { request } = context;
+  const named = treatingDoctorNamed(context.patient.treatingDoctors, request.specialty, request.site, { doctorName: request.doctor, ownDoctor: request.ownDoctor });
+  if (!named || named.kind === 'here' || !request.site) return undefined;
+  if (named.kind === 'elsewhere') return reply('slots.doctorElsewhere', { doctor: named.doctor.doctorName, site: named.doctor.site, here: request.site });
+  return reply('slots.doctorUnknown', { site: request.site, ...(named.treating ? { doctor: named.treating, context: 'treating' } : {}) });
 }
 
 /** The days ruled out of a request after a message (`ruledOutDays` absent when none is left). */
@@ -119,7 +147,10 @@ function answered<T>(value: T | undefined, question: string): T {
 export function takeSlotInputFor(context: ForPatient & { conversationId: string; memberEmail?: string; request: Request; today: string }): TakeSlotInput {
   const request = context.request;
   const specialty = answered(request.specialty, 'specialty');
-  const treating = context.patient.treatingDoctors.find((doctor) => doctor.specialty === request.specialty && doctor.site === request.site);
+  // The doctor asked for, when they treat the patient at the site; else, for a control, the treating doctor there.
+  const named = treatingDoctorNamed(context.patient.treatingDoctors, request.specialty, request.site, { doctorName: request.doctor, ownDoctor: request.ownDoctor });
+  const treatingHere = context.patient.treatingDoctors.find((doctor) => doctor.specialty === request.specialty && doctor.site === request.site);
+  const treating = named?.kind === 'here' ? named.doctor : request.visitType === 'control' ? treatingHere : undefined;
   return {
     mode: 'book',
     ...seeker(context),
@@ -137,8 +168,8 @@ export function takeSlotInputFor(context: ForPatient & { conversationId: string;
     ...(request.time && request.beforeTime ? { beforeTime: true as const } : {}),
     ...(request.latest ? { latest: true as const } : {}),
     ...(request.caseAsked ? { caseAsked: true as const } : {}),
-    // "Control" starts with the treating doctor when they work at the chosen site.
-    ...(request.visitType === 'control' && treating ? { treatingDoctor: { id: treating.doctorId, name: treating.doctorName } } : {}),
+    // "Control" starts with the treating doctor when they work at the chosen site; so does a booking that asks for them.
+    ...(treating ? { treatingDoctor: { id: treating.doctorId, name: treating.doctorName } } : {}),
     window: request.visitType === 'no_programada' ? 'todayAndNextWorkingDay' : 'horizon',
   };
 }

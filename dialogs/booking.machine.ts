@@ -31,11 +31,22 @@ function formOf(context: Pick<BookingContext, 'request'>): Pick<Request, 'specia
  * slot is sought (an open RISS case, an upcoming appointment of the specialty), then the shared
  * take-slot machine. The request it fills is read in booking-request.ts.
  */
-import { and, assign, fromPromise, setup, type EventObject } from 'xstate';
+import { and, assign, enqueueActions, fromPromise, setup, type EventObject } from 'xstate';
 import { PEDIATRICS_MAX_AGE, type Appointment, type Patient, type RissCase, type SiteCode, type Specialty } from '../bot/domain.js';
 import type { Understanding } from '../bot/understanding/types.js';
 import type { Request } from './appointments.js';
-import { cupsOf, isPatientRevision, otherSpecialtyIn, revisedRequest, sitesInOrder, takeSlotInputFor, withWhatWasSaid, type FormField } from './booking-request.js';
+import {
+  cupsOf,
+  doctorNoteFor,
+  isPatientRevision,
+  otherSpecialtyIn,
+  revisedRequest,
+  sitesInOrder,
+  takeSlotInputFor,
+  withDoctorsPlace,
+  withWhatWasSaid,
+  type FormField,
+} from './booking-request.js';
 import type { DialogEvent } from './events.js';
 import { machineTypes } from './machine-types.js';
 import { endings, isDoneBy } from './endings.js';
@@ -96,6 +107,8 @@ interface BookingContext extends BookingInput, SpeakingContext {
   switchAskedAtSlots?: boolean;
   /** The site the member asked to leave for another one ("¿no hay en otra sede?"): not offered again until another is searched. */
   leavingSite?: SiteCode;
+  /** The doctor asked for, who is no treating doctor at the site, was said so once. */
+  doctorNoted?: true;
 }
 
 /** Nobody the member can book for (themself, their beneficiaries) is under 18 today. */
@@ -239,7 +252,8 @@ export const bookingMachine = setup({
     saysSomethingForTheForm: ({ context, event }) => {
       const said = entitiesOf(event);
       // The specialty already chosen, said again ("pediatría" at the type question), is no miss either.
-      return Boolean(said.visitType || said.site || said.band || said.day || said.time || (said.specialty && said.specialty === context.request.specialty));
+      // ("Con la doctora Salazar" at the site question: the doctor asked for, whose site and specialty settle those questions.)
+      return Boolean(said.visitType || said.site || said.band || said.day || said.time || said.doctorName || (said.specialty && said.specialty === context.request.specialty));
     },
   },
   actions: {
@@ -247,13 +261,13 @@ export const bookingMachine = setup({
     takeGeneralMedicine: assign({ request: ({ context }) => ({ ...context.request, specialty: 'medicina_general' as const }) }),
     ...childSpeech<BookingContext, DialogEvent | RepeatEvent>(),
     /** What the message said for the form; `params`: the question it answers, whose option it may pick. */
-    collect: assign({ request: ({ context, event }, field: FormField | undefined) => withWhatWasSaid(context.request, event, field) }),
+    collect: assign({ request: ({ context, event }, field: FormField | undefined) => withDoctorsPlace(withWhatWasSaid(context.request, event, field), context.patient) }),
     proposeSpecialty: assign({ proposedSpecialty: ({ event }) => entitiesOf(event).specialty }),
   },
 }).createMachine({
   id: 'booking',
   // ("Aquí mismo", "en esta sede" said with the request, from a site's QR code: that site.)
-  context: ({ input }) => ({ ...input, request: withSiteHere(input.request ?? {}, input.entrySite), invalidAnswers: 0 }),
+  context: ({ input }) => ({ ...input, request: withDoctorsPlace(withSiteHere(input.request ?? {}, input.entrySite), input.patient), invalidAnswers: 0 }),
   initial: 'deciding',
   on: {
     REPEAT: { actions: 'repeatPrompt' },
@@ -444,7 +458,16 @@ export const bookingMachine = setup({
       },
     },
     takingSlot: {
-      entry: assign({ leavingSite: undefined }),
+      entry: [
+        assign({ leavingSite: undefined }),
+        // ("Con la doctora Pérez en Kennedy": a doctor Lina cannot look up there, said once before the slots.)
+        enqueueActions(({ context, enqueue }) => {
+          const note = context.doctorNoted ? undefined : doctorNoteFor(context);
+          if (!note) return;
+          enqueue({ type: 'say', params: note });
+          enqueue.assign({ doctorNoted: true });
+        }),
+      ],
       invoke: {
         id: 'takeSlot',
         src: 'takeSlot',

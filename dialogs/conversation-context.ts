@@ -374,6 +374,9 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.latest ? { latest: true as const } : {}),
     ...(entities.allAppointments && (named === 'cancel' || previous?.operation === 'cancel') ? { all: true as const } : {}),
     ...(entities.doctorName && (named === 'cancel' || named === 'reschedule' || named === 'consult') ? { doctor: entities.doctorName } : {}),
+    // ("Una cita de medicina general con la doctora Marta Salazar", "con mi médico": the doctor a booking asks for.)
+    ...(operation === 'book' && entities.doctorName ? { doctor: entities.doctorName } : {}),
+    ...(operation === 'book' && entities.ownDoctor ? { ownDoctor: true as const } : {}),
   };
   // (For a move, the day and hour said alone are where it goes: the cita is named by what was said before, if anything.)
   if (onlyWhen && previous?.operation === 'reschedule') {

@@ -20,8 +20,18 @@ import {
   type SlotFinderContext,
   type SlotFinderOutput,
 } from './slot-finder.setup.js';
-import { DAYS_PER_PAGE, SITE_KEPT, SLOTS_PER_PAGE, doctorScope, ruledOutIn, searchAtTime, searchSaid, withAnyDoctorBut, type SearchState } from './slot-search.js';
-import { normalizeText } from './text.js';
+import {
+  DAYS_PER_PAGE,
+  SITE_KEPT,
+  SLOTS_PER_PAGE,
+  doctorScope,
+  ruledOutIn,
+  searchAtTime,
+  searchSaid,
+  treatingDoctorNamed,
+  withAnyDoctorBut,
+  type SearchState,
+} from './slot-search.js';
 import { choiceOf, entitiesOf, intentOf, isMessage, messageIdOf } from './understood.js';
 
 /** The item at a position of a list (1 the first; from its end when negative: -1 the last, -2 the one before). */
@@ -88,25 +98,10 @@ function doctorAsked(context: SlotFinderContext, event: EventObject): DoctorAske
   const said = entitiesOf(event);
   // ("Ninguna me sirve, radíqueme un caso pa que me den cita con el doctor Rojas": the case asked, the doctor its reason.)
   if ((!said.doctorName && !said.ownDoctor) || choiceOf(event) !== undefined || said.fileCase === true) return undefined;
-  const treating = context.patient.treatingDoctors.filter((doctor) => doctor.specialty === context.specialty);
-  const nameWords = normalizeText(said.doctorName ?? '')
-    .split(' ')
-    .filter((word) => word !== '');
-  const matching = said.doctorName
-    ? treating.filter((doctor) =>
-        nameWords.every((word) =>
-          normalizeText(doctor.doctorName)
-            .split(/[\s.]+/)
-            .includes(word),
-        ),
-      )
-    : treating;
-  const here = matching.find((doctor) => doctor.site === context.site);
-  if (here) return { kind: 'here', doctor: { id: here.doctorId, name: here.doctorName } };
-  const [elsewhere] = matching;
-  if (elsewhere) return { kind: 'elsewhere', doctor: elsewhere.doctorName, site: elsewhere.site };
-  const treatingHere = treating.find((doctor) => doctor.site === context.site);
-  return { kind: 'unknown', ...(treatingHere ? { treating: treatingHere.doctorName } : {}) };
+  const named = treatingDoctorNamed(context.patient.treatingDoctors, context.specialty, context.site, said);
+  if (named?.kind === 'here') return { kind: 'here', doctor: { id: named.doctor.doctorId, name: named.doctor.doctorName } };
+  if (named?.kind === 'elsewhere') return { kind: 'elsewhere', doctor: named.doctor.doctorName, site: named.doctor.site };
+  return named;
 }
 
 /** "Seguidita después de la de Mateo", "a la misma hora que la de Mateo", "el mismo día que la de la niña": a cita booked here. */

@@ -5,11 +5,12 @@
  * searched (another patient, specialty, site or visit type).
  */
 import type { EventObject } from 'xstate';
-import { PEDIATRICS_MAX_AGE, SEARCH_HORIZON_DAYS, serviceOf, type Cups, type Franja, type Patient, type SiteCode, type Specialty } from '../bot/domain.js';
+import { PEDIATRICS_MAX_AGE, SEARCH_HORIZON_DAYS, serviceOf, type Cups, type Franja, type Patient, type SiteCode, type Specialty, type TreatingDoctor } from '../bot/domain.js';
 import type { Band, Entities } from '../bot/understanding/types.js';
 import { namesOtherPatient, type ForPatient } from './operation.js';
 import { birthdayAt, daysAfter } from './parse.js';
 import { reply, type Reply } from './replies.js';
+import { normalizeText } from './text.js';
 import { entitiesOf } from './understood.js';
 
 /** How far the agenda is searched: the 14-day horizon, or today and the next working day. */
@@ -299,4 +300,40 @@ export function revisesSearch({ context, event }: { context: Searched; event: Ev
     (context.mode !== 'move' && said.visitType !== undefined && said.visitType !== serviceOf(context.cups).visitType) ||
     (context.mode !== 'move' && said.otherSite === true && said.site === undefined)
   );
+}
+
+/**
+ * A doctor the member asked for by name ("con la doctora Marta Salazar") or as theirs ("con mi médico"), among the patient's
+ * treating doctors of the specialty (any specialty when none is known yet): one at `site` (`here`), one at another site
+ * (`elsewhere`), or none Lina can look up (`unknown`: she has no list of the sites' doctors, only the treating ones; `treating`,
+ * the one at `site` when there is one).
+ */
+export type DoctorNamed = { kind: 'here'; doctor: TreatingDoctor } | { kind: 'elsewhere'; doctor: TreatingDoctor } | { kind: 'unknown'; treating?: string };
+
+export function treatingDoctorNamed(
+  treatingDoctors: readonly TreatingDoctor[],
+  specialty: Specialty | undefined,
+  site: SiteCode | undefined,
+  asked: { doctorName?: string | undefined; ownDoctor?: boolean | undefined },
+): DoctorNamed | undefined {
+  if (!asked.doctorName && !asked.ownDoctor) return undefined;
+  const treating = treatingDoctors.filter((doctor) => specialty === undefined || doctor.specialty === specialty);
+  const nameWords = normalizeText(asked.doctorName ?? '')
+    .split(' ')
+    .filter((word) => word !== '');
+  const matching = asked.doctorName
+    ? treating.filter((doctor) =>
+        nameWords.every((word) =>
+          normalizeText(doctor.doctorName)
+            .split(/[\s.]+/)
+            .includes(word),
+        ),
+      )
+    : treating;
+  const here = site === undefined ? undefined : matching.find((doctor) => doctor.site === site);
+  if (here) return { kind: 'here', doctor: here };
+  const [elsewhere] = matching;
+  if (elsewhere) return { kind: 'elsewhere', doctor: elsewhere };
+  const treatingHere = treating.find((doctor) => doctor.site === site);
+  return { kind: 'unknown', ...(treatingHere ? { treating: treatingHere.doctorName } : {}) };
 }

@@ -110,6 +110,8 @@ const NOT_SURE_WHICH = /^\W*(?:(?:ay|uy|mm+|hm+|eh+|pues|la verdad|bueno)\W+)*no
 /** "Espere no, no era para mí": the cita taken back from the member, said alone. */
 const NOT_FOR_ME = /^\W*(?:(?:espere|espera|ay|ah|uy|no|perdon|disculpe|mejor|un momento|momento)\W+)*no (?:es|era|sera|seria) (?:para|pa) mi\W*$/;
 const OPERATIONS: ReadonlySet<Intent> = new Set(['book', 'consult', 'cancel', 'reschedule']);
+/** Questions by the way about what to know of a cita, which a request for an operation in the same message does not replace. */
+const INFORMATION_ASKED: ReadonlySet<string> = new Set(['bring', 'cost', 'address', 'hours', 'arrival', 'duration', 'parking', 'noShow', 'byEmail', 'notice']);
 /** Questions where a day to move something to can only mean moving an appointment. */
 /** "Me la cambia", "me la pasa", "cambiármela", "cambiar mi cita": the cita the member has, moved. */
 const MOVES_THE_CITA =
@@ -1190,7 +1192,10 @@ export function settleIntent(reads: Reads): Understanding {
   // by the way: the yes stands, and the question is answered with it.
   const yesThenQuestion = YES_NO_QUESTIONS.has(question) && entities.yesNo === 'yes' && intent === 'affirm' && YES_OPENING.test(normalized) && normalized.includes('?');
   const asked = entities.asks || answersIdentity || !(byTheWay || yesThenQuestion) ? undefined : outsideQuestion(normalized, question, entities);
-  if (asked && !ANSWERED_BY_THE_WAY.has(intent) && !yesThenQuestion) intent = 'none';
+  // ("¿Qué tengo que llevar a la cita del miércoles? Y de paso quiero pasarla para el jueves", "quiero una cita de control…, ¿y qué
+  // documentos llevo?": an operation asked for in words of its own, besides the question, stands; the question is answered first.)
+  const operationToo = asked !== undefined && OPERATIONS.has(intent) && INFORMATION_ASKED.has(asked) && operationCue(wordsText) === intent && OPERATION_VERB.test(normalized);
+  if (asked && !ANSWERED_BY_THE_WAY.has(intent) && !yesThenQuestion && !operationToo) intent = 'none';
   if (asked === 'bring') delete entities.patients;
   // "¿Y con qué doctor es? ¿Y eso dónde queda?": two questions by the way, both answered, in the order asked.
   const other = asked ? secondQuestion(normalized, question, entities, asked) : undefined;
@@ -1217,7 +1222,8 @@ export function settleIntent(reads: Reads): Understanding {
       // ("Fontibón, ¿a qué horas abren allá?", "temprano, ¿a qué hora abren?", "pediatría y eso ¿cuánto vale?", "martes 9 am.
       // ¿Con cuánto tiempo tengo que llegar?": likewise, for when the sites open and when to arrive.)
       (choice !== undefined &&
-        picked?.by === 'words' &&
+        // ("La primera porfa, ¿y qué tengo que llevar?": an option by its place, likewise.)
+        (picked?.by === 'words' || (picked !== undefined && (asked === 'cost' || asked === 'bring'))) &&
         !YES_NO_QUESTIONS.has(question) &&
         (asked === 'cost' || asked === 'bring' || asked === 'hours' || asked === 'arrival') &&
         /^[^?¿]*(?:[,.]|\by (?:eso|esto|otra pregunt\w*|otra cosa|una pregunt\w*)\b)/.test(normalized) &&
@@ -1231,7 +1237,7 @@ export function settleIntent(reads: Reads): Understanding {
     if (about !== undefined) entities.asksAbout = about;
     // ("¿Y la de Autopista Sur dónde queda?" at the site question: that site, which "bueno, en esa" then takes.)
     if (asked === 'address' && question === 'site' && !answersToo && entities.site && optionValue(expectation.options, entities.site)) entities.asksAbout = entities.site;
-    if (!answersToo && !yesThenQuestion) choice = undefined;
+    if (!answersToo && !yesThenQuestion && !operationToo) choice = undefined;
     entities.asks = asked;
   }
   // "¿Y la mía con quién es?" after someone else's cita: the member's own citas, looked up (they show the doctor).
@@ -1741,6 +1747,7 @@ const ASKED_PATTERNS: ReadonlyArray<[Asked, RegExp]> = [
   ['cost', ASKS_COST],
   ['hours', ASKS_OPENING_HOURS],
   ['address', ASKS_WHERE],
+  ['bring', ASKS_BRING],
   ['doctor', ASKS_DOCTOR],
 ];
 

@@ -25,7 +25,7 @@ import { sameNormalizedName, soundOf } from '../../dialogs/patients.js';
 import { AT_A_SITE, BROUGHT_IN_NEED, readPatientMentions, writerIntroduction, writerOfDocument } from './patient-mentions.js';
 import { BOOKING_QUESTIONS, bogotaParts, DAY_QUESTIONS, IDENTITY_QUESTIONS, YES_NO_QUESTIONS, type Message, type Reading } from './reading.js';
 import { settleIntent } from './settle.js';
-import type { Entities, Expectation, Intent, ShownOption, Understanding } from './types.js';
+import type { Entities, Expectation, Intent, Question, ShownOption, Understanding } from './types.js';
 import { readWhen } from './when.js';
 import { Speller, normalizeMessage, wordsOf } from './words.js';
 import { readYesNo, TURNED_DOUBT } from './yes-no.js';
@@ -822,7 +822,7 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
   // ("Sí, y la del niño también pásela para el viernes" at «¿La muevo?»: the same, with the yes said and where it goes.)
   // ("Sí, muévala. Y la de Mateo también para el viernes": the verb said of this one goes for the other's too.)
   const confirming = expectation.question === 'confirm' && answer.entities.yesNo !== 'no' && (!answer.next || !answer.next.entities.patients);
-  const direct = confirming ? THE_OTHERS_TOO.exec(normalized) : null;
+  const direct = confirming ? (THE_OTHERS_TOO.exec(normalized) ?? VERB_THEN_THE_OTHERS_TOO.exec(normalized)) : null;
   const sameVerb = confirming && !direct ? THE_OTHERS_TOO_AFTER.exec(normalized) : null;
   const verbBefore = sameVerb ? /\b(cancel\w*|anul\w*|muev\w*|pas[ae]\w*|cambi\w*|corr[ae]\w*|reprogram\w*)/.exec(normalized.slice(0, sameVerb.index)) : null;
   const also = direct ? { verb: direct[1] ?? '', at: direct.index } : sameVerb && verbBefore ? { verb: verbBefore[1] ?? '', at: sameVerb.index } : undefined;
@@ -928,6 +928,11 @@ const CHECK_FIRST =
 const THE_ONE_THEN_TOO =
   /^\W*(?:si|listo|dale|ok|okey|bueno|claro|de una|hagale)\b[^a-z0-9]+(?:[a-z]+ ){0,2}y (?:la|el) (?:cita )?(?:de|del) [a-z0-9: ]{1,30}? tambien (?:me |se )?(?:la |lo )?(cancel\w*|anul\w*|muev\w*|pase\w*|cambie\w*|reprogram\w*)/;
 /** "Y la de Mateo también (para el viernes)": the other one's, the same way as this one, its verb said before. */
+/** "Y cancele también todas las de los niños", "muévame también la de Sofi": the verb first, then whose citas besides this one. */
+const VERB_THEN_THE_OTHERS_TOO =
+  /\b(cancel\w*|anul\w*|muev\w*|pase\w*|cambie\w*|corra\w*|reprogram\w*) (?:me |se )?(?:la |las |lo |los )?tambien (?:(?:a )?todas |las dos |los dos )?(?:la|las|el|los) (?:citas? )?(?:de|del) (?:la |el |los |las |mis |mi )?\w+/;
+/** The booking's questions before the slots, where a doctor asked for ("con la doctora Salazar") is part of the request. */
+const DOCTOR_ASKED_AT: ReadonlySet<Question> = new Set(['patient', 'specialty', 'visitType', 'site', 'band']);
 const THE_OTHERS_TOO_AFTER = /\by (?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?\w+ tambien\b/;
 /** Whether a day, hour or band is said after `at` ("…y la del niño también pásela para el viernes"). */
 function saysWhenAfter(normalized: string, at: number): boolean {
@@ -1090,7 +1095,7 @@ function pickAnswer(
   // "¿Y no hay con la dra Marta Salazar?", "¿no hay con mi médica?" at the slots: a doctor none of them is with, to look up.
   // ("Quiero cancelar la cita con el dr Cárdenas": at the start or the menu, the doctor names the appointment.)
   const asked =
-    (question === 'slot' || question === 'start' || question === 'menu') && !smallTalkOnly
+    (question === 'slot' || question === 'start' || question === 'menu' || DOCTOR_ASKED_AT.has(question)) && !smallTalkOnly
       ? doctorAskedIn(reading, question === 'slot' ? expectation.options : [], message.original, normalized)
       : {};
   if (question !== 'slot') delete asked.ownDoctor;
