@@ -95,6 +95,8 @@ export interface ConversationContext extends ConversationInput {
    * first, whose turn comes with the operation the member then asks for.
    */
   otherPatientLater?: PatientMention;
+  /** The member was told already that `otherPatientLater` comes next ("Listo, primero para Mateo; después seguimos con Sofía"). */
+  otherPatientLaterSaid?: true;
   /** The member was told that the next request comes after the one under way. */
   nextAnnounced?: boolean;
   /** Whose cita comes now, just said with it ("Ahora la cita de pediatría para Sofía"): not said again as chosen. */

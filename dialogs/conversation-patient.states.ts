@@ -172,6 +172,8 @@ export const patientStates = {
               type: 'say',
               params: ({ context }) => inOrderReply(context),
             },
+            // (What comes next is said with the order: not again when the operation starts.)
+            assign(({ context }) => ({ otherPatientLaterSaid: true as const, ...(context.nextRequest ? { nextAnnounced: true } : {}) })),
           ],
         },
         { guard: 'namesSeveralPatients', target: 'awaitingPatient', reenter: true, actions: ['rememberRequest', 'narrowPatients'] },

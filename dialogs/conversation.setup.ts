@@ -517,11 +517,14 @@ export const conversationSetup = setup({
       });
       // "Para los dos niños", then "Sofía", then "agendar": the same operation for the other one comes next.
       const later = context.otherPatientLater && !context.nextRequest && operation !== 'consult' ? { operation, fields: {}, patients: [context.otherPatientLater] } : undefined;
-      if (context.otherPatientLater) enqueue.assign({ otherPatientLater: undefined, ...(later ? { nextRequest: later, nextAnnounced: false } : {}) });
+      // ("Primero para Mateo; después seguimos con Sofía" said already: not said again.)
+      const laterSaid = later !== undefined && context.otherPatientLaterSaid === true;
+      if (context.otherPatientLater)
+        enqueue.assign({ otherPatientLater: undefined, otherPatientLaterSaid: undefined, ...(later ? { nextRequest: later, nextAnnounced: laterSaid } : {}) });
       // A second request made with this one: said once, in a short sentence, before the first question.
       const nextRequest = later ?? context.nextRequest;
       const next = nextRequest?.operation;
-      if (next && (later !== undefined || !context.nextAnnounced)) {
+      if (next && !laterSaid && (later !== undefined || !context.nextAnnounced)) {
         const name = nextPatientName({ ...context, nextRequest });
         const forMember = nextIsMember({ ...context, nextRequest });
         // (After a look-up, the cita to cancel or move is one just shown, never "la otra".)

@@ -1441,7 +1441,13 @@ export function settleIntent(reads: Reads): Understanding {
         { kind: 'relation', relation: 'child' },
         { kind: 'relation', relation: 'child' },
       ];
-    else if (intent === 'consult' && /\b(?:tenemos todos|todos tenemos|de (?:toda la familia|la familia|todos(?: nosotros)?))\b/.test(normalized))
+    // ("¿Qué citas tenemos en la familia?", "¿cuáles citas tenemos?": the family's, said in the first person plural.)
+    else if (
+      intent === 'consult' &&
+      (/\b(?:tenemos todos|todos tenemos|(?:de|en) (?:toda la familia|la familia|todos(?: nosotros)?))\b/.test(normalized) ||
+        // (At the start, where nobody is chosen yet, a look-up shows everyone's anyway: "qué citas tenemos" names no one there.)
+        (question === 'menu' && /\b(?:que|cuales) citas (?:tenemos|nos quedan)\b/.test(normalized)))
+    )
       entities.patients = [{ kind: 'self' }, { kind: 'relation', relation: 'child' }, { kind: 'relation', relation: 'child' }];
   }
   // "¿Qué citas tienen los dos?", "para ambos" at the patient question: both children, as "los dos niños" is.
@@ -1449,6 +1455,8 @@ export function settleIntent(reads: Reads): Understanding {
     question === 'patient' &&
     !entities.patients?.length &&
     choice === undefined &&
+    // ("La de las 2 y 20 porfa", "a las 2": an hour, read as one.)
+    !(entities.time !== undefined && /\b(?:a|de) las (?:dos|2)\b/.test(normalized) && !/\blos (?:dos|2)\b|\bamb[oa]s\b/.test(normalized)) &&
     /(?<!\b(?:cual|cuales|quien|uno|una|ninguno|ninguna) de )\b(?:los|las) (?:dos|2)\b(?! (?:de la|horas?|citas?|primeras?|ultimas?|cual))|\bamb[oa]s\b/.test(normalized)
   )
     entities.patients = [

@@ -808,14 +808,23 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
   }
   // "Sofía. Y de pronto después una pa Mateo también" at the patient question: the one named first is the answer, and a
   // booking for the one named after it comes next.
-  const patients = answer.entities.patients ?? [];
+  const named = answer.entities.patients ?? [];
+  // ("Citas de pediatría para mis dos hijos Mateo y Sofi… primero la de Mateo": the one said to go first, then the other.)
+  const firstSaid = expectation.question === 'patient' && named.length === 2 ? FIRST_ONE.exec(normalized)?.[1] : undefined;
+  const goesFirst = firstSaid === undefined ? -1 : named.findIndex((mention) => mention.kind === 'name' && sameNormalizedName(mention.name, firstSaid));
+  const patients = goesFirst === 1 ? [named[1], named[0]].filter((mention) => mention !== undefined) : named;
   const [first, second] = patients;
-  if (expectation.question === 'patient' && !answer.next && patients.length === 2 && first && second && PATIENT_THEN_ANOTHER.test(normalized)) {
+  if (expectation.question === 'patient' && !answer.next && patients.length === 2 && first && second && (PATIENT_THEN_ANOTHER.test(normalized) || goesFirst >= 0)) {
     const chosen = expectation.options.filter((option) =>
       first.kind === 'self' ? option.value === 'self' : first.kind === 'name' ? option.value !== 'self' && sameNormalizedName(first.name, option.value) : false,
     );
-    const result: Understanding = { ...answer, entities: { ...answer.entities, patients: [first] }, next: { intent: 'book', entities: { patients: [second] } } };
-    if (chosen.length === 1 && chosen[0]) result.choice = chosen[0].value;
+    // (Both named together, the one to go first said — "primero la de Mateo" —: both stay named, in that order, the first picked;
+    // the booking goes on to the second with what was said for both.)
+    const result: Understanding =
+      goesFirst >= 0
+        ? { ...answer, entities: { ...answer.entities, patients, inOrder: true } }
+        : { ...answer, entities: { ...answer.entities, patients: [first] }, next: { intent: 'book', entities: { patients: [second] } } };
+    if (chosen.length === 1 && chosen[0] && goesFirst < 0) result.choice = chosen[0].value;
     return result;
   }
   // "Y la de la niña también cancélemela" at «¿La cancelo?»: this one (the yes), then the other person's, the same way.
@@ -949,6 +958,9 @@ const THE_OTHERS_TOO =
 
 /** A cita for someone named, besides the one confirmed: "la misma para Sofía", "y de una me saca otra pa Mateo", "le saco una a Sofi". */
 /** One person, then "y (de pronto) (después) una pa…": a booking for another one, after this one. */
+/** "Primero la de Mateo", "empecemos por Sofi": who goes first, of two named. */
+const FIRST_ONE =
+  /\b(?:primero|primerito|empecemos por|empezamos por|comencemos por|arranquemos con|arrancamos con)(?: con| por)? (?:la de |el de |la cita de |a |para |pa |pal |por )?([a-z]+)\b/;
 const PATIENT_THEN_ANOTHER = /^\W*[a-z]+\W*(?:[.,;]|\by\b)\s*(?:y\s+)?(?:(?:de pronto|despues|luego|tambien|ademas|ahi si)\s+)*(?:una|otra)(?: cita)? (?:pa|para|pal|a)\b/;
 const ANOTHER_FOR =
   /\b(?:la misma|lo mismo|una igual|otra igual|otra|una)(?: cita)? (?:para|pa|pal|a)\b|\b(?:saca|saque|saco|sacar|sacarle|agende|agenda|agendo|pida|pide|pido)(?:me|le)? (?:la misma|una|otra)\b|\btambien (?:para|pa) \w+/;
