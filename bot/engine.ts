@@ -138,6 +138,10 @@ export function createEngine(options: EngineOptions): Engine {
     if (understood.entities.unservedSpecialty) hooks.replies.push({ key: 'help.unservedSpecialty', params: { specialty: understood.entities.unservedSpecialty } });
     // An answer with a question about it ("en Suba, ¿y dónde queda eso?"), or a request with one ("quiero pasarla para el jueves,
     // ¿y qué tengo que llevar?"): the question answered first, then the answer or the request taken.
+    // ("No, mejor no radique nada, quiero hablar con una persona" at an offer: the line for a person first, then the no taken.)
+    if (event.type === 'USER_MESSAGE' && understood.intent === 'help' && (event.choice === 'yes' || event.choice === 'no') && !understood.entities.asks && current && !turn.fresh) {
+      hooks.replies.push(answerTo('person', pendingOf(current)));
+    }
     const withRequest = ['book', 'consult', 'cancel', 'reschedule'].includes(understood.intent);
     if (event.type === 'USER_MESSAGE' && understood.entities.asks && ((event.choice !== undefined && current && !turn.fresh) || withRequest)) {
       hooks.replies.push(answerTo(understood.entities.asks, current && !turn.fresh ? pendingOf(current) : undefined, { site: understood.entities.site }));

@@ -28,6 +28,8 @@ export interface Request {
   time?: string;
   /** The time said (`time`, or `newTime` of a move) is a bound the slots start before ("antes de las 10"). */
   beforeTime?: true;
+  /** `time` is a bound the slots start at or after ("después de las 10"). */
+  afterTime?: true;
   /** The latest times of the day first ("lo más tarde posible"). */
   latest?: true;
   /** A RISS case asked for in so many words ("radique el caso"). */

@@ -42,7 +42,7 @@ export function withWhatWasSaid(request: Request, event: EventObject, field?: Fo
     ...(said.ruledOutBand ? { ruledOutBand: said.ruledOutBand } : {}),
     ...ruledOutDaysOf(said, request.ruledOutDays),
     ...(said.day ? { day: said.day, dayOff: said.dayOff } : {}),
-    ...(said.time ? { time: said.time, beforeTime: said.beforeTime } : {}),
+    ...(said.time ? { time: said.time, beforeTime: said.beforeTime, afterTime: said.afterTime } : {}),
     ...(said.latest ? { latest: true as const } : {}),
     // ("No, mejor radique el caso en Faca" at the site question: that site, and the case asked for if it has nothing.)
     ...(said.fileCase ? { caseAsked: true as const } : {}),
@@ -166,6 +166,7 @@ export function takeSlotInputFor(context: ForPatient & { conversationId: string;
     ...(request.dayOff ? { dayOff: request.dayOff } : {}),
     ...(request.time ? { time: request.time } : {}),
     ...(request.time && request.beforeTime ? { beforeTime: true as const } : {}),
+    ...(request.time && request.afterTime ? { afterTime: true as const } : {}),
     ...(request.latest ? { latest: true as const } : {}),
     ...(request.caseAsked ? { caseAsked: true as const } : {}),
     // "Control" starts with the treating doctor when they work at the chosen site; so does a booking that asks for them.

@@ -373,6 +373,7 @@ export function requestIn(understood: Understanding, previous?: PendingRequest):
     ...(entities.time ? { time: entities.time } : {}),
     // ("Pal viernes antes de las 10": a bound, with the time said or the new time of a move.)
     ...(entities.time || entities.newTime ? (entities.beforeTime ? { beforeTime: true as const } : { beforeTime: undefined }) : {}),
+    ...(entities.time ? (entities.afterTime ? { afterTime: true as const } : { afterTime: undefined }) : {}),
     ...(entities.latest ? { latest: true as const } : {}),
     ...(entities.allAppointments && (named === 'cancel' || previous?.operation === 'cancel') ? { all: true as const } : {}),
     ...(entities.doctorName && (named === 'cancel' || named === 'reschedule' || named === 'consult') ? { doctor: entities.doctorName } : {}),

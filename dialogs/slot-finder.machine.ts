@@ -79,6 +79,15 @@ function slotOptions(slots: readonly Slot[]) {
   return slots.map((slot) => option(slot.id, 'options.slot', { start: slot.start, doctor: slot.doctor.name }));
 }
 
+/** With any doctor ("con el que sea"), the first of the slots at the hour named now, or at the one just asked about. */
+function whoeverAtTime(context: SlotFinderContext, event: EventObject): string | undefined {
+  if (entitiesOf(event).anyDoctor !== true || (choiceOf(event) !== undefined && entitiesOf(event).time === undefined)) return undefined;
+  const named = slotsAtNamedTime(context.slots, event);
+  if (named.length > 0) return named[0]?.id;
+  if (entitiesOf(event).time !== undefined || !context.atNamedTime) return undefined;
+  return context.slots.find((slot) => context.atNamedTime?.includes(slot.id))?.id;
+}
+
 /** The one slot, among those at the time just asked about, with the doctor the message names. */
 function doctorsSlotAtNamedTime(context: SlotFinderContext, event: EventObject): string | undefined {
   const doctor = entitiesOf(event).doctor;
@@ -135,7 +144,7 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
       band: input.band,
       ...(input.day ? { day: input.day } : {}),
       ...(input.day && input.dayOff ? { dayOff: input.dayOff } : {}),
-      ...(input.fromTime ? { fromTime: input.fromTime } : {}),
+      ...(input.fromTime ? { fromTime: input.fromTime, ...(input.afterTime ? { afterTime: true as const } : {}) } : {}),
       ...(input.toTime ? { toTime: input.toTime } : {}),
       ...(input.doctorId !== undefined ? { doctorId: input.doctorId } : input.treatingDoctor && !input.anyDoctor ? { doctorId: input.treatingDoctor.id } : {}),
       ...(input.anyDoctor ? { anyDoctor: true as const } : {}),
@@ -281,6 +290,15 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
           else if (asked && days && !context.slots.some((slot) => bogotaParts(slot.start).time === asked && days.includes(bogotaParts(slot.start).day)))
             enqueue({ type: 'say', params: reply('slots.noneAtTimeThoseDays', { time: asked, count: days.length }) });
           enqueue.assign({ reason: undefined, askedTime: undefined, askedTimeBy: undefined, askedDoctor: undefined, askedTimeDays: undefined });
+          // "…el martes a las 3 de la tarde" with the request: when the first page opens at that hour, it is offered by name (one
+          // slot: «sí» takes it) or, with several doctors then, which one is asked.
+          const atTime = openingAtAskedTime(context);
+          const [only, ...others] = atTime;
+          if (only && others.length === 0) enqueue({ type: 'say', params: reply('slots.atAskedTime', { start: only.start, doctor: only.doctor.name }) });
+          else if (only) {
+            enqueue.assign({ atNamedTime: atTime.map((slot) => slot.id) });
+            enqueue({ type: 'say', params: reply('slots.whichAtTime', { start: only.start, count: atTime.length, first: 1 }) });
+          }
         }),
         {
           type: 'prompt',
@@ -383,6 +401,12 @@ export const slotFinderMachine = slotFinderSetup.createMachine({
               },
               'repeatPrompt',
             ],
+          },
+          // "La de las 3 con el que sea", or "con cualquiera" once asked which of those at one hour: the first of them.
+          {
+            guard: ({ context, event }) => whoeverAtTime(context, event) !== undefined,
+            target: 'chosen',
+            actions: assign({ picked: ({ context, event }) => whoeverAtTime(context, event) }),
           },
           {
             guard: 'namedTimeOfSeveral',
@@ -694,6 +718,23 @@ function slotsAskContext(context: SlotFinderContext): 'day' | 'more' | 'latest' 
   const later = context.seen.length > context.slots.length || context.laterPage === true;
   if (context.search.latest && !later) return context.search.band === 'manana' ? 'latestMorning' : 'latest';
   return context.search.day ? 'day' : later ? 'more' : undefined;
+}
+
+/**
+ * The slots a first page opens with at the hour the request asked for ("…el martes a las 3"), when it does: none on a later
+ * page, nor when the hour was a bound ("antes de las 10") or the latest times were asked.
+ */
+function openingAtAskedTime(context: SlotFinderContext): Slot[] {
+  const from = context.search.fromTime;
+  const later = context.seen.length > context.slots.length || context.laterPage === true;
+  if (from === undefined || later || context.search.latest || context.search.afterTime) return [];
+  const atTime: Slot[] = [];
+  for (const slot of context.slots) {
+    if (bogotaParts(slot.start).time !== from) break;
+    atTime.push(slot);
+  }
+  // (Several at that hour on several days: the list says it.)
+  return new Set(atTime.map((slot) => bogotaParts(slot.start).day)).size === 1 ? atTime : [];
 }
 
 /** The slots of a new search's first page at the time the member asked for ("la de las 10:40"). */

@@ -82,6 +82,8 @@ export interface SearchState {
   band: Band;
   day?: string;
   fromTime?: string;
+  /** `fromTime` is a bound the slots start at or after ("después de las 10"), not the hour asked for. */
+  afterTime?: true;
   /** "Antes de las 10": only slots that start before this time. */
   toTime?: string;
   doctorId?: string;
@@ -145,10 +147,10 @@ export function searchAtTime(search: SearchState, said: Entities): SearchState {
   const time = said.time;
   if (!time) return search;
   const band = said.band ?? (search.band === 'cualquiera' ? 'cualquiera' : said.beforeTime ? (time <= '12:00' ? 'manana' : search.band) : bandOfTime(time));
-  const { fromTime: _from, toTime: _to, latest: _latest, ...rest } = search;
+  const { fromTime: _from, toTime: _to, latest: _latest, afterTime: _after, ...rest } = search;
   // ("Antes de las 9": the slots that start before 9, never those from 9.)
   if (said.beforeTime) return { ...rest, band, toTime: time };
-  return { ...rest, band, fromTime: time };
+  return { ...rest, band, fromTime: time, ...(said.afterTime ? { afterTime: true as const } : {}) };
 }
 
 /** A new search for the day, band or time the member named (`band` when they named none), with the doctor scope and the band ruled out of `kept`. */
@@ -161,7 +163,11 @@ export function searchSaid(said: Entities, band: Band, kept: SearchState | undef
     ...(said.day ? { day: said.day } : said.time && !said.beforeTime && !said.afterTime && kept?.day ? { day: kept.day } : {}),
     ...(said.dayOff ? { dayOff: said.dayOff } : {}),
     // ("Antes de las 11" is a bound: the first slots of the band, never the ones from 11.)
-    ...(said.time && !said.beforeTime ? { fromTime: said.time } : said.time ? { toTime: said.time } : keptTime(said, kept)),
+    ...(said.time && !said.beforeTime
+      ? { fromTime: said.time, ...(said.afterTime ? { afterTime: true as const } : {}) }
+      : said.time
+        ? { toTime: said.time }
+        : keptTime(said, kept)),
     ...(said.latest ? { latest: true as const } : {}),
     ...doctorScope(kept),
     ...ruledOutIn(said, kept),

@@ -37,6 +37,8 @@ export interface TakeSlotInput extends SlotRequest {
   time?: string;
   /** `time` is a bound the slots start before ("antes de las 10"), not the time they start from. */
   beforeTime?: true;
+  /** `time` is a bound the slots start at or after ("después de las 10"). */
+  afterTime?: true;
   /** The latest times of the day first ("lo más tarde posible"). */
   latest?: true;
   /** The appointment being moved (`move`). */

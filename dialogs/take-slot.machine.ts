@@ -58,7 +58,7 @@ interface TakeSlotContext extends TakeSlotInput, SpeakingContext {
  */
 function withinClinicHours(input: TakeSlotInput): TakeSlotInput & Pick<TakeSlotContext, 'outsideTime'> {
   if (!outsideClinicHours(input.time) || input.time === undefined) return input;
-  const { time, beforeTime: _bound, ...rest } = input;
+  const { time, beforeTime: _bound, afterTime: _after, ...rest } = input;
   return { ...rest, outsideTime: time, ...(time >= CLINIC_HOURS.closes ? { latest: true as const } : {}) };
 }
 
@@ -283,7 +283,7 @@ export const takeSlotMachine = setup({
             band: context.band ?? 'cualquiera',
             ...(context.day ? { day: context.day } : {}),
             ...(context.dayOff ? { dayOff: context.dayOff } : {}),
-            ...(context.time ? (context.beforeTime ? { toTime: context.time } : { fromTime: context.time }) : {}),
+            ...(context.time ? (context.beforeTime ? { toTime: context.time } : { fromTime: context.time, ...(context.afterTime ? { afterTime: true as const } : {}) }) : {}),
             ...(context.latest ? { latest: true as const } : {}),
             // ("Me la cambia con otro médico": any doctor but the appointment's.)
             ...(context.notDoctorId ? { anyDoctor: true as const, notDoctorId: context.notDoctorId } : {}),
@@ -315,7 +315,7 @@ export const takeSlotMachine = setup({
           {
             guard: ({ context, event }) => event.output.outcome === 'back' && context.bandAsked,
             target: 'awaitingBand',
-            actions: assign({ search: undefined, band: undefined, day: undefined, time: undefined, beforeTime: undefined }),
+            actions: assign({ search: undefined, band: undefined, day: undefined, time: undefined, beforeTime: undefined, afterTime: undefined }),
           },
           { target: 'searchEnded' },
         ],

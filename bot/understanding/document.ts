@@ -6,6 +6,7 @@
 import type { DocumentType } from '../domain.js';
 import { normalizeText } from '../../dialogs/text.js';
 import { digitsFromWords } from './numbers.js';
+import { editDistance } from './words.js';
 
 export interface DocumentMention {
   documentType?: DocumentType;
@@ -217,7 +218,7 @@ interface Token {
 /** A document type and/or number inside a message. */
 export function readDocument(text: string): DocumentMention {
   if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH) return {};
-  const normalized = normalizeText(text);
+  const normalized = typedCedula(normalizeText(text));
   if (normalized.length === 0) return {};
   // ("1O32456789": a letter O typed for a zero between digits.)
   // ("…y el cumple 14 d marzo d 1990": "de" in chat shorthand, so the date is seen as one.)
@@ -228,13 +229,20 @@ export function readDocument(text: string): DocumentMention {
   return readWholeAnswer(spoken) ?? readSentence(spoken);
 }
 
+/** "Ceduala", "cedla", "cédual": "cédula" mistyped by one letter, read as it (at most one edit, never another word). */
+function typedCedula(normalized: string): string {
+  return normalized.replace(/\b[cs][a-z]{3,7}\b/g, (word) => (word !== 'cedula' && editDistance(word, 'cedula', 1) <= 1 && !NOT_CEDULA.has(word) ? 'cedula' : word));
+}
+/** Words one letter from "cedula" that are words of their own. */
+const NOT_CEDULA: ReadonlySet<string> = new Set(['cedulas', 'sedula', 'cedulo']);
+
 /**
  * The document types a sentence names, wherever they are ("el de la niña es registro civil
  * porque…"): for the question that asks the type, where the type alone is the answer.
  */
 export function documentTypesIn(text: string): DocumentType[] {
   if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH) return [];
-  const spoken = digitsFromWords(normalizeText(text));
+  const spoken = digitsFromWords(typedCedula(normalizeText(text)));
   const words = [...spoken.matchAll(TOKEN)].map((match) => match[0]);
   // Where the type is the question, a message that opens with one ("TI xq es de mi hijo") answers it.
   return [...new Set(findTypes(words, true).map((found) => found.type))];

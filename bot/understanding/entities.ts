@@ -375,6 +375,8 @@ export function readEntities(
   const nearOnly =
     sites.length > 0 &&
     OTHER_SITE.test(wordsText) &&
+    // ("Puede ser en otra sede cerca, Kennedy por ejemplo": the site given as the one wanted.)
+    !/\b(?:cerca|cerquita|cercana|cercano)\s*[,;:.]+\s*(?:en |la de |en la de )?[a-z]+(?: [a-z0-9]+)? por ejemplo\b/.test(normalized) &&
     sites.every((found) =>
       // ("…en otro lado cerca? es que yo vivo en Faca": where the member lives, near which another is wanted.)
       /\b(?:cerca|cerquita|cercana|cercano)(?: (?:a|de|del|al))?$|\b(?:vivo|vivimos|vive|viven|trabajo|trabajamos|soy de|somos de)(?: (?:en|por|alla en|aca en|cerca de|cerca a))?$/.test(
@@ -646,7 +648,12 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
   // ("A las 2 no puedo, mejor a las 4": the hour said after the one refused is asked for.)
   const refusedIn = (text: string) => (question !== 'slot' ? REFUSED_TIME.exec(text) : null);
   const refusedTime = refusedIn(normalized) ?? refusedIn(wordsText);
-  const timeRefused = refusedTime !== null && !(when.time !== undefined && readWhen(refusedTime.input.slice(refusedTime.index + refusedTime[0].length), now).time === when.time);
+  // ("Me la corre para las 11, es que a las 10 no alcanzo": the hour asked is another than the one refused, and stands.)
+  const hourRefused = refusedTime !== null ? readWhen(refusedTime[0], now).time : undefined;
+  const timeRefused =
+    refusedTime !== null &&
+    !(when.time !== undefined && readWhen(refusedTime.input.slice(refusedTime.index + refusedTime[0].length), now).time === when.time) &&
+    !(when.time !== undefined && hourRefused !== undefined && hourRefused !== when.time);
   if (when.time && question !== 'document' && !timeRefused && !(question === 'patient' && /\b(las|los) dos\b/.test(normalized))) entities.time = when.time;
   // "Antes de las 8", "después de las 4": the hour is a bound of the search, not the time of one slot.
   if (entities.time && TIME_BOUND.test(wordsText)) {
@@ -684,7 +691,9 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
     // 3 the one asked for.)
     const sameDayAt = SAME_DAY.exec(wordsText) ?? THAT_DAY.exec(wordsText);
     const askedAfter = entities.time && !entities.newTime && sameDayAt ? readWhen(wordsText.slice(sameDayAt.index + sameDayAt[0].length), now).time : undefined;
-    if (askedAfter && askedAfter !== entities.time && !/^\W*no\b/.test(wordsText.slice(sameDayAt ? sameDayAt.index + sameDayAt[0].length : 0))) entities.newTime = askedAfter;
+    // (Not the hour refused after it: "…para las 11 del mismo día, es que a las 10 no alcanzo".)
+    if (askedAfter && askedAfter !== entities.time && askedAfter !== hourRefused && !/^\W*no\b/.test(wordsText.slice(sameDayAt ? sameDayAt.index + sameDayAt[0].length : 0)))
+      entities.newTime = askedAfter;
   }
   // ("No, con otro médico", "mejor con otro médico": another doctor wanted, the no only turning down the one offered.)
   // ("Ush qué raro, bueno sí con otro médico, ojalá el miércoles": the yes to another doctor after the sigh.)
@@ -697,6 +706,8 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
       ))
   )
     entities.anyDoctor = true;
+  // "La de las 3 con el que sea", "cualquiera de los dos", "me da igual el médico" at the slots: any doctor at the hour meant.
+  if (question === 'slot' && WHOEVER.test(wordsText)) entities.anyDoctor = true;
   // "No, con otro no, yo quiero con ella": at an offer, only the doctor searched is wanted.
   if (question === 'offer' && !entities.anyDoctor && SAME_DOCTOR_ONLY.test(wordsText)) entities.sameDoctorOnly = true;
   // "Sí, pero con otro médico", "que no sea con el doctor Restrepo": at a confirmation, the slots or the band question, not
@@ -940,3 +951,7 @@ function isDateDigits(number: string, birthDate: string): boolean {
   const [year = '', month = '', day = ''] = birthDate.split('-');
   return [`${day}${month}${year.slice(2)}`, `${day}${month}${year}`, `${year}${month}${day}`].includes(number);
 }
+
+/** Any doctor, said at the slots: "con el que sea", "con cualquiera", "cualquiera de los dos", "me da igual el médico". */
+const WHOEVER =
+  /\b(?:con (?:el|la|quien) (?:que )?(?:sea|este|haya|toque)|con cualquier(?:a)?(?: de (?:los|las) dos)?(?: (?:doctor|doctora|medico|medica|profesional))?|cualquiera de (?:los|las) dos|(?:me )?da igual (?:el|la|con) (?:doctor|doctora|medico|medica|quien)|(?:el|la) (?:doctor|doctora|medico|medica) (?:que sea|me da igual|no importa)|no importa (?:el|la|con) (?:doctor|doctora|medico|medica|quien))\b/;

@@ -39,6 +39,10 @@ export type Picked = { value: string; by: 'number' | 'words' };
 const THAT_ONE =
   /^(?:(?:bueno|listo|ok|okey|ah|ay|entonces|pues|si|dale|ya|perfecto|vale|de una|gracias) )*(?:con |en )?(?:esa|ese|esa misma|ese mismo|esa opcion|ese horario|esa cita|esa hora|esa sede|la misma)(?: (?:entonces|porfa|por favor|gracias|me sirve|me queda bien|esta bien|de una|pues|mija))*$/;
 
+/** A yes and nothing else: "sí", "sí señora, agéndela", "listo, me sirve". */
+const ONLY_YES =
+  /^(?:(?:si|sii|sip|claro|listo|dale|ok|okey|perfecto|de una|bueno|vale|hagale|confirmo|confirmela|agendela|agendemela|esa|senora|senorita|senor|mija|por favor|porfa|gracias|esta bien|me sirve|me queda bien|super|genial)\b\s*)+$/;
+
 const DOCTOR_TITLES: ReadonlySet<string> = new Set(['dr', 'dra', 'doctor', 'doctora', 'medico', 'medica']);
 
 /**
@@ -70,6 +74,15 @@ export function pickOption(
   if ((question === 'slot' || question === 'day') && turnedDown(words)) return undefined;
   // "Bueno, esa", "esa entonces", "listo, con esa" right after a question about one option ("¿con qué doctor es la primera?"): that one.
   if (expectation.pointed !== undefined && THAT_ONE.test(wordsText) && options.some((option) => option.value === expectation.pointed))
+    return { value: expectation.pointed, by: 'words' };
+  // ("A las 3:00 p. m. hay cupo con la Dra. Salazar… responde «sí»": "sí", "listo, agéndela", the one offered by name.)
+  if (
+    question === 'slot' &&
+    expectation.pointed !== undefined &&
+    entities.yesNo === 'yes' &&
+    ONLY_YES.test(wordsText) &&
+    options.some((option) => option.value === expectation.pointed)
+  )
     return { value: expectation.pointed, by: 'words' };
   // "¿Cuál es la diferencia entre la de las 2 y la de 2 y 20?", "el martes ¿hay otra hora aparte de las 9?": asking about
   // the slots shown, not picking one.

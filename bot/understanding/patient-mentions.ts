@@ -470,6 +470,8 @@ const THEIR_DOCTOR_OR_SITE =
   /\b(?:doctor|doctora|medico|medica|pediatra|dr|dra|mismo|misma|senor|senora|que|el|la) (?:que|q) (?:(?:le|lo|la|los|las|nos) )?(?:vio|atendio|atiende|ve|reviso|revisa|trato|trata|vieron|atendieron|atendia|veia)(?: (?:a|al))?(?: (?:la|el|mi|mis|los|las))?$|\b(?:mism[oa]|igual)(?: (?:sede|lugar|sitio|parte|clinica|consultorio|doctor|doctora|medico|medica|pediatra))? (?:que|q|como) (?:(?:la|el|lo) )?(?:de|del|d)(?: (?:la|el|mi|mis))?$|\b(?:donde|onde) (?:(?:le|me) (?:sacamos|saque|sacaron|dieron) )?(?:la|el) (?:cita )?(?:de|del)(?: (?:la|el|mi))?$/;
 
 /** After a name, what the one named remembers or believes: "Laura dice que era un doctor", "Jorge cree que fue en Suba". */
+/** Before someone, where they live or work: "(…Facatativá, que es) donde vive (mi mamá)", "cerca de donde trabaja (mi esposo)". */
+const WHERE_THEY_LIVE_BEFORE = /\b(?:donde|onde|adonde) (?:vive|viven|vivia|trabaja|trabajan|se queda|se quedan|esta|estan)(?: (?:mi|la|el|su|mis|los))?$/;
 /** Before relations, which of them asked: "(¿a) cuál de mis dos hijos (es que se la saqué?)". */
 const WHICH_OF_THEM = /\bcual(?:es)? de (?:mis|los|las|sus)(?: dos)?$/;
 /** A sentence that takes in what Lina said before asking something else: "ah ok, es de (Mateo). Y mi cita…". */
@@ -2109,6 +2111,8 @@ function readPatients(
         !/^(?:(?:que|q) (?:necesita|tiene|esta|anda)\b|enferm|malit|mal\b|muy mal|con (?:fiebre|tos|gripa|vomito|diarrea|dolor|calentura)|aporread|hospitalizad)/.test(
           saidAfter(seen.at),
         )) ||
+      // ("…en Facatativá, que es donde vive mi mamá": whose home says where, not whom the cita is for.)
+      (seen.mention.kind !== 'self' && WHERE_THEY_LIVE_BEFORE.test(words.slice(Math.max(0, seen.at - 5), seen.at).join(' '))) ||
       // ("Mi mamá se cayó anoche… quiero cancelar la cita mía": the one in the story is not whose cita it is.)
       (seen.mention.kind !== 'self' && ownCitaAt !== undefined && seen.at < ownCitaAt && !['de', 'del', 'para', 'pa'].includes(words[seen.at - 1] ?? ''))
     )
