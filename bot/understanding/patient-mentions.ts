@@ -266,6 +266,9 @@ const ASKED_OR_TOLD = /^(pregunto|pregunte|preguntare|preguntarle|preguntamos|di
 const SIGNED = /\b(atte|att|atentamente)( su)?( \w+)?$/;
 /** After a name, what they are doing, not how they are: "Sofi entra tarde", "Mateo sale del colegio". */
 const DOING: ReadonlySet<string> = new Set(['estudia', 'entra', 'sale', 'llega', 'juega', 'duerme', 'trabaja', 'esta hablando', 'habla']);
+/** After someone named at an answer, what they do, where they are or what they say: no cita asked for them. */
+const NOT_ASKED_FOR_AFTER =
+  /^(?:esta|anda) (?:jugando|aqui|aca|conmigo|dormid[oa]|viendo|durmiendo|haciendo)\b|^(?:dice|manda|le manda|les manda) (?:gracias|saludos|besos|que gracias)\b|^(?:la|lo|los|las) (?:puede|puedo|podria|va a|iba a) (?:llevar|traer|acompanar|recoger)\b/;
 /** Questions answered by yes or no. */
 const YES_NO_QUESTIONS: ReadonlySet<Question> = new Set(['confirm', 'offer', 'consent']);
 /** After a name, what is said to a child in the room: "Mateo, deje eso", "Sofi, venga". */
@@ -470,6 +473,9 @@ const THEIR_DOCTOR_OR_SITE =
   /\b(?:doctor|doctora|medico|medica|pediatra|dr|dra|mismo|misma|senor|senora|que|el|la) (?:que|q) (?:(?:le|lo|la|los|las|nos) )?(?:vio|atendio|atiende|ve|reviso|revisa|trato|trata|vieron|atendieron|atendia|veia)(?: (?:a|al))?(?: (?:la|el|mi|mis|los|las))?$|\b(?:mism[oa]|igual)(?: (?:sede|lugar|sitio|parte|clinica|consultorio|doctor|doctora|medico|medica|pediatra))? (?:que|q|como) (?:(?:la|el|lo) )?(?:de|del|d)(?: (?:la|el|mi|mis))?$|\b(?:donde|onde) (?:(?:le|me) (?:sacamos|saque|sacaron|dieron) )?(?:la|el) (?:cita )?(?:de|del)(?: (?:la|el|mi))?$/;
 
 /** After a name, what the one named remembers or believes: "Laura dice que era un doctor", "Jorge cree que fue en Suba". */
+/** After whose cita, that it is done already: "(la de Sofi) ya quedó", "(la de los niños) ya la tengo". */
+const ALREADY_DONE_AFTER =
+  /^(?:ninos |ninas |hijos )?ya (?:quedo|quedaron|esta lista|estan listas|esta agendada|estan agendadas|(?:la|las) (?:tengo|tenemos|saque|sacamos|pedi|pedimos|agende|agendamos))\b/;
 /** Before someone, where they live or work: "(…Facatativá, que es) donde vive (mi mamá)", "cerca de donde trabaja (mi esposo)". */
 const WHERE_THEY_LIVE_BEFORE = /\b(?:donde|onde|adonde) (?:vive|viven|vivia|trabaja|trabajan|se queda|se quedan|esta|estan)(?: (?:mi|la|el|su|mis|los))?$/;
 /** Before relations, which of them asked: "(¿a) cuál de mis dos hijos (es que se la saqué?)". */
@@ -1771,6 +1777,9 @@ function readPatients(
     if (
       !['patient', 'start', 'menu'].includes(question) &&
       (DOING.has(original[index + 1] ?? '') ||
+        // ("Mateo está jugando con el cel", "Sofi está aquí conmigo", "Sofi dice gracias", "el tío Julián la puede llevar" at an
+        // answer: what they do, where they are or what they say, not a cita for them.)
+        NOT_ASKED_FOR_AFTER.test(original.slice(index + 1, index + 5).join(' ')) ||
         ((original[index + 1] === 'del' || original[index + 1] === 'de') && /^(del|de la) (colegio|jardin|escuela)$/.test(original.slice(index + 1, index + 3).join(' '))))
     )
       return true;
@@ -2111,6 +2120,16 @@ function readPatients(
         !/^(?:(?:que|q) (?:necesita|tiene|esta|anda)\b|enferm|malit|mal\b|muy mal|con (?:fiebre|tos|gripa|vomito|diarrea|dolor|calentura)|aporread|hospitalizad)/.test(
           saidAfter(seen.at),
         )) ||
+      // ("La de Sofi ya quedó, ahora agendar la de Mate", "una cita para mí, la de los niños ya la tengo": one whose cita is
+      // done already, beside another asked for.)
+      (mentions.length > 1 &&
+        seen.mention.kind !== 'self' &&
+        /\b(?:la|las) (?:cita |citas )?(?:de|del)(?: (?:la|el|los|las|mi|mis))?$/.test(words.slice(Math.max(0, seen.at - 4), seen.at).join(' ')) &&
+        ALREADY_DONE_AFTER.test(original.slice(seen.at + 1, seen.at + 6).join(' '))) ||
+      // ("¿A qué hora es la cita del niño Mateo? Que a mí se me olvidó": who forgot, not whose cita.)
+      (seen.mention.kind === 'self' &&
+        mentions.length > 1 &&
+        /^(?:mi )?(?:se me|me) (?:olvido|olvidaron|paso|borro|perdio|confundio|enredo)\b/.test(original.slice(seen.at + 1, seen.at + 5).join(' '))) ||
       // ("…en Facatativá, que es donde vive mi mamá": whose home says where, not whom the cita is for.)
       (seen.mention.kind !== 'self' && WHERE_THEY_LIVE_BEFORE.test(words.slice(Math.max(0, seen.at - 5), seen.at).join(' '))) ||
       // ("Mi mamá se cayó anoche… quiero cancelar la cita mía": the one in the story is not whose cita it is.)
