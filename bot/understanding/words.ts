@@ -137,6 +137,9 @@ function normalizeUncached(text: string): string {
   const folded = normalizeText(normalized)
     .replace(REPEATED, '$1')
     .replace(/\bre (program|agend)/g, 're$1')
+    // "¿No ay algo más tempranito?", "ay citas para…": "hay" written by ear.
+    .replace(/\b(no |y |si |que |q |todavia |aun )ay (?=(?:algo|alguna|algun|otro|otra|otros|otras|cita|citas|cupo|cupos|nada|mas|mas tarde|disponible)\b)/g, '$1hay ')
+    .replace(/^ay (?=(?:algo|alguna|algun|otro|otra|otros|otras|cita|citas|cupo|cupos|nada|mas|disponible)\b)/, 'hay ')
     // "alas 9", "ala 1": "a las 9", "a la 1", typed in a hurry.
     .replace(/\b(al)(as?) (?=\d|una\b|dos\b|tres\b|cuatro\b|cinco\b|diez\b|once\b|doce\b)/g, 'a l$2 ')
     .replace(DOTTED_TIME, '$1:$2')
