@@ -1352,7 +1352,11 @@ function readPatients(
           /^(?:que|q) (?:tiene|tenia)(?: pendiente| agendado| programado)?$/.test(original.slice(found.end).join(' ')) ||
           (found.end === words.length &&
             /\b(?:que|q) (?:tiene|tenia)(?: pendiente| agendado| programado)?(?: el| la)?$/.test(words.slice(Math.max(0, found.start - 4), found.start).join(' '))) ||
-          /\b(?:tiene|tenia) (?:la |su |una |alguna )?(?:cita|consulta|control)(?: el| la)?$/.test(words.slice(Math.max(0, found.start - 5), found.start).join(' ')));
+          /\b(?:tiene|tenia) (?:la |su |una |alguna )?(?:cita|consulta|control)(?: el| la)?$/.test(words.slice(Math.max(0, found.start - 5), found.start).join(' ')) ||
+          // ("¿Qué citas tiene pendientes la niña?": likewise.)
+          /\b(?:citas?|consultas?|controles?) (?:que |q )?(?:tiene|tenia)(?: pendientes?| agendadas?| programadas?)(?: el| la)?$/.test(
+            words.slice(Math.max(0, found.start - 6), found.start).join(' '),
+          ));
       const subjectOfSaying = next !== undefined && SAYING.has(next);
       // ("Mi esposo dice que le saque cita a él también": the one who says it asks a cita for himself.)
       const asksForThemselves =
