@@ -561,7 +561,7 @@ export const BACK_CUE =
 export const PATIENT_CHANGE_CUE = /\bcambi\w* (el |la )?(paciente|persona|nombre del paciente)\b/;
 /** "No quiero que sea con mi doctora", "con cualquier médico", "con otro doctor está bien": another doctor is welcome. */
 export const ANY_DOCTOR =
-  /\bno (?:quiero|quisiera|me gusta|deseo) (?:que sea |ir |que me vea |que me atienda )?con (?:mi|la|el|esa|ese|esta|este) (?:doctora|doctor|medica|medico|dra|dr|pediatra)\b|\bcon cualquier (?:doctor|doctora|medico|medica|profesional|pediatra)\b|\bcon otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra)(?: (?:esta bien|me sirve|no hay problema|sin problema|si|de una))\b|\bcualquier (?:doctor|doctora|medico|medica|profesional) (?:esta bien|me sirve|sirve)\b/;
+  /\bno (?:quiero|quisiera|me gusta|deseo) (?:que sea |ir |que me vea |que me atienda )?con (?:mi|la|el|esa|ese|esta|este) (?:doctora|doctor|medica|medico|dra|dr|pediatra)\b|\bcon cualquier (?:doctor|doctora|medico|medica|profesional|pediatra)\b|\bcon otr[oa] (?:doctor|doctora|medico|medica|profesional|pediatra)(?: (?:de|del|en) (?:la |el )?[a-z0-9]+)?(?: (?:esta bien|me sirve|no hay problema|sin problema|si|de una))\b|\bcualquier (?:doctor|doctora|medico|medica|profesional) (?:esta bien|me sirve|sirve)\b/;
 /**
  * Another doctor than the one of the slot being confirmed: "sí, pero con otro médico", "que no sea
  * con el doctor Restrepo", "no con ese doctor".

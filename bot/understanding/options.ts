@@ -368,7 +368,7 @@ function laterWeekday(options: readonly ShownOption[], entities: Entities, words
 
 /** "La de las 4 no puedo", "a las 4 no me sirve", "a la 1 no puedo": a time refused. */
 export const REFUSED_TIME =
-  /(?:\b(?:la|las|a las|a la) (?:\d{1,2}(?::\d{2})?|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?: y \S+)?|\b\d{1,2}:\d{2})(?: (?:yo|ya|pues|igual))? (?:no|tampoco) (?:(?:la|lo|los|las|me|le) )?(?:puedo|me sirve|me queda|alcanzo|me da|podemos|alcanzamos)\b/;
+  /(?:\b(?:la|las|a las|a la) (?:\d{1,2}(?::\d{2})?|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?: y \S+)?|\b\d{1,2}:\d{2})(?: (?:yo|ya|pues|igual))? (?:(?:no|tampoco) (?:(?:la|lo|los|las|me|le) )?(?:puedo|me sirve|me queda|alcanzo|me da|podemos|alcanzamos)|(?:tengo|tenemos|me toca) (?:una |un )?(?:vuelta|compromiso|diligencia|reunion|clase|turno|otra cita|trabajo))\b/;
 /** "La siguiente", "la que sigue", "la de después": the next slot shown (the speller may write "siguientes"). */
 const NEXT_ONE = /\b(la|el) (siguientes?|que sigue|de despues|otra de despues|proxima)\b/;
 

@@ -473,6 +473,12 @@ const THEIR_DOCTOR_OR_SITE =
   /\b(?:doctor|doctora|medico|medica|pediatra|dr|dra|mismo|misma|senor|senora|que|el|la) (?:que|q) (?:(?:le|lo|la|los|las|nos) )?(?:vio|atendio|atiende|ve|reviso|revisa|trato|trata|vieron|atendieron|atendia|veia)(?: (?:a|al))?(?: (?:la|el|mi|mis|los|las))?$|\b(?:mism[oa]|igual)(?: (?:sede|lugar|sitio|parte|clinica|consultorio|doctor|doctora|medico|medica|pediatra))? (?:que|q|como) (?:(?:la|el|lo) )?(?:de|del|d)(?: (?:la|el|mi|mis))?$|\b(?:donde|onde) (?:(?:le|me) (?:sacamos|saque|sacaron|dieron) )?(?:la|el) (?:cita )?(?:de|del)(?: (?:la|el|mi))?$/;
 
 /** After a name, what the one named remembers or believes: "Laura dice que era un doctor", "Jorge cree que fue en Suba". */
+/** A cita cancelled or moved, named without whose it is ("cancelar la cita del miércoles", "mover mi cita"). */
+const OWN_CITA_CANCELLED_OR_MOVED =
+  /\b(?:cancel\w*|anul\w*|mover\w*|muev\w*|pasar\w*|correr\w*|corr[ae]\w*|reprogram\w*|cambiar\w*)\b(?: \w+){0,3} (?:la|mi) (?:cita|consulta)\b(?! (?:de|del) (?:mi|la|el|su|mis) )/;
+/** After someone, what happened to them that is a reason: "(mi mamá) se enfermó", "(mi esposo) está hospitalizado". */
+const STORY_OF_SOMEONE_AFTER =
+  /^(?:se (?:enfermo|cayo|murio|puso mal|fracturo|accidento|opero|agravo)|esta (?:enferm[oa]|hospitalizad[oa]|muy mal|malit[oa]|en el hospital|en la clinica)|(?:la|lo) (?:tengo|tenemos|toca) (?:que )?(?:cuidar|llevar|acompanar))\b/;
 /** After whose cita, that it is done already: "(la de Sofi) ya quedó", "(la de los niños) ya la tengo". */
 const ALREADY_DONE_AFTER =
   /^(?:ninos |ninas |hijos )?ya (?:quedo|quedaron|esta lista|estan listas|esta agendada|estan agendadas|(?:la|las) (?:tengo|tenemos|saque|sacamos|pedi|pedimos|agende|agendamos))\b/;
@@ -2134,6 +2140,12 @@ function readPatients(
       (seen.mention.kind === 'self' &&
         mentions.length > 1 &&
         /^(?:mi )?(?:se me|me) (?:olvido|olvidaron|paso|borro|perdio|confundio|enredo)\b/.test(original.slice(seen.at + 1, seen.at + 5).join(' '))) ||
+      // ("Quiero cancelar la cita del miércoles, ya no puedo ir, mi mamá se enfermó y la tengo que cuidar": the one in the
+      // reason is not whose cita is cancelled or moved.)
+      (seen.mention.kind === 'relation' &&
+        seen.mention.relation === 'other' &&
+        OWN_CITA_CANCELLED_OR_MOVED.test(whole) &&
+        STORY_OF_SOMEONE_AFTER.test(original.slice(seen.at + 1, seen.at + 6).join(' '))) ||
       // ("…en Facatativá, que es donde vive mi mamá": whose home says where, not whom the cita is for.)
       (seen.mention.kind !== 'self' && WHERE_THEY_LIVE_BEFORE.test(words.slice(Math.max(0, seen.at - 5), seen.at).join(' '))) ||
       // ("Mi mamá se cayó anoche… quiero cancelar la cita mía": the one in the story is not whose cita it is.)
