@@ -665,14 +665,16 @@ function readTheDay(reading: Reading, message: Message, question: Question, now:
   else if (entities.time && when.bound === 'before') entities.beforeTime = true;
   if (!IDENTITY_QUESTIONS.has(question) && !entities.time && SAME_TIME.test(wordsText)) entities.sameTime = true;
   // "¿Me la puede correr una horita más tarde?": the same day, later than the cita's own time.
-  if (!IDENTITY_QUESTIONS.has(question) && !entities.time && !entities.newDay && (A_LITTLE_LATER.test(wordsText) || A_LITTLE_LATER.test(original.join(' ')))) {
+  // (While identifying too, when the message moves a cita: "correr mi cita una hora más tarde, la que tengo pasado mañana".)
+  const movesACita = !IDENTITY_QUESTIONS.has(question) || CITA_MOVED_OR_CANCELLED.test(wordsText);
+  if (movesACita && !entities.time && !entities.newDay && (A_LITTLE_LATER.test(wordsText) || A_LITTLE_LATER.test(original.join(' ')))) {
     entities.sameDay = true;
     entities.later = true;
     const by = LATER_BY.exec(wordsText);
     if (by) entities.laterBy = by[1] === 'media' ? 30 : /^(?:dos|2|par)/.test(by[1] ?? '') ? 120 : 60;
   }
   // "Córramela una hora más temprano": the same day, that much earlier than the cita's own time (no morning asked for).
-  const earlierBy = !IDENTITY_QUESTIONS.has(question) && !entities.time && !entities.newDay && !entities.later ? A_LITTLE_EARLIER.exec(wordsText) : null;
+  const earlierBy = movesACita && !entities.time && !entities.newDay && !entities.later ? A_LITTLE_EARLIER.exec(wordsText) : null;
   if (earlierBy) {
     entities.sameDay = true;
     entities.earlier = true;
