@@ -753,6 +753,11 @@ function settleChoice(reads: Reads): ChoiceSettled {
     !PATIENT_CHANGE_CUE.test(normalized) &&
     // ("Ay no, mejor para Mateo, que es el que está enfermo": the one it is for, and why.)
     !/\b(?:para|pa|pal) (?:el |la |mi )?\w+ (?:(?:que|q) )?(?:(?:es|era) (?:el|la) (?:que|q) )?(?:esta|anda|amanecio|se siente|tiene)\b/.test(wordsText) &&
+    // ("…mejor que sea para Mateo, que la niña ya se alivió y el que está enfermo es él": likewise, the one ill said apart.)
+    !(
+      /\b(?:para|pa|pal) (?:el |la |mi )?\w+\b/.test(wordsText) &&
+      /\b(?:el|la) (?:que|q) (?:esta|anda|amanecio|sigue|se siente) (?:enferm[oa]|malit[oa]|mal|con fiebre|con tos|con gripa)\b/.test(wordsText)
+    ) &&
     // ("Sí, gracias, Mateo se queda con la abuela mientras tanto": who stays with whom, said with the yes.)
     // ("No, espere, el viernes tengo que llevar a Sofi a la cita de ella; mejor el lunes 30": an errand with someone else.)
     ((intent === 'change_patient' && (REASON_ABOUT_SOMEONE.test(wordsText) || ERRAND_WITH.test(wordsText))) ||
