@@ -237,13 +237,27 @@ describe('support console in a browser', () => {
     const row = page.locator('table.incidents tbody tr').first();
     assert.match((await row.textContent()) ?? '', /Nuevo[\s\S]*Lina por WhatsApp, App móvil[\s\S]*Laura Gómez[\s\S]*•••••••010/);
     await shot(page, 'agent-incident-listed');
-    await Promise.all([page.waitForLoadState('load'), row.locator('a').click()]);
+    // (The incident's own page, waited for by its address: a 'load' state may still be the list page's.)
+    await Promise.all([page.waitForURL(/\/support\/incidents\/\d+$/), row.locator('a').click()]);
     assert.equal(await page.locator('img.evidence').count(), 1);
+    // (The evidence image is waited for itself: the page may be shown before it has loaded.)
     assert.ok(
-      await page.locator('img.evidence').evaluate((element) => {
-        const image = element as unknown as { complete: boolean; naturalWidth: number };
-        return image.complete && image.naturalWidth === 1;
-      }),
+      await page.locator('img.evidence').evaluate(
+        (element) =>
+          new Promise<boolean>((resolve) => {
+            const image = element as unknown as {
+              complete: boolean;
+              naturalWidth: number;
+              addEventListener: (type: string, listener: () => void, options: { once: boolean }) => void;
+            };
+            const loaded = () => resolve(image.complete && image.naturalWidth === 1);
+            if (image.complete) loaded();
+            else {
+              image.addEventListener('load', loaded, { once: true });
+              image.addEventListener('error', () => resolve(false), { once: true });
+            }
+          }),
+      ),
     );
     assert.equal(await page.locator('ul.linked a').count(), 1);
     await page.close();
