@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { CONVERSATION_MACHINE_VERSION } from '../dialogs/conversation.machine.js';
+import { isOperation } from '../dialogs/choices.js';
 import { toDialogEvent } from '../dialogs/events.js';
 import { describeState } from '../dialogs/settled.js';
 import { answerTo } from '../dialogs/speech.js';
@@ -142,8 +143,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (event.type === 'USER_MESSAGE' && understood.intent === 'help' && (event.choice === 'yes' || event.choice === 'no') && !understood.entities.asks && current && !turn.fresh) {
       hooks.replies.push(answerTo('person', pendingOf(current)));
     }
-    const withRequest = ['book', 'consult', 'cancel', 'reschedule'].includes(understood.intent);
-    if (event.type === 'USER_MESSAGE' && understood.entities.asks && ((event.choice !== undefined && current && !turn.fresh) || withRequest)) {
+    if (event.type === 'USER_MESSAGE' && understood.entities.asks && ((event.choice !== undefined && current && !turn.fresh) || isOperation(understood.intent))) {
       hooks.replies.push(answerTo(understood.entities.asks, current && !turn.fresh ? pendingOf(current) : undefined, { site: understood.entities.site }));
     }
     const settled = await settle(conversation, event, turn.log);

@@ -60,11 +60,10 @@ export function withDoctorsPlace(request: Request, patient: ForPatient['patient'
   if (request.site !== undefined && request.specialty !== undefined) return request;
   const named = treatingDoctorNamed(patient.treatingDoctors, request.specialty, request.site, { doctorName: request.doctor, ownDoctor: request.ownDoctor });
   if (named?.kind !== 'elsewhere' && named?.kind !== 'here') return request;
-  // (Several treating doctors fit "mi médico": which one is not guessed.)
-  const fits = patient.treatingDoctors.filter(
-    (doctor) => (request.specialty === undefined || doctor.specialty === request.specialty) && (request.doctor === undefined || doctor === named.doctor),
-  );
-  if (fits.length !== 1) return request;
+  // ("Con mi médico" with several treating doctors who fit: which one is not guessed.)
+  const ownOfSeveral =
+    request.doctor === undefined && patient.treatingDoctors.filter((doctor) => request.specialty === undefined || doctor.specialty === request.specialty).length > 1;
+  if (ownOfSeveral) return request;
   return { ...request, specialty: request.specialty ?? named.doctor.specialty, site: request.site ?? named.doctor.site };
 }
 

@@ -808,23 +808,22 @@ function withNewBookingAfter(answer: Understanding, read: string, expectation: E
   }
   // "Sofía. Y de pronto después una pa Mateo también" at the patient question: the one named first is the answer, and a
   // booking for the one named after it comes next.
-  const named = answer.entities.patients ?? [];
-  // ("Citas de pediatría para mis dos hijos Mateo y Sofi… primero la de Mateo": the one said to go first, then the other.)
-  const firstSaid = expectation.question === 'patient' && named.length === 2 ? FIRST_ONE.exec(normalized)?.[1] : undefined;
-  const goesFirst = firstSaid === undefined ? -1 : named.findIndex((mention) => mention.kind === 'name' && sameNormalizedName(mention.name, firstSaid));
-  const patients = goesFirst === 1 ? [named[1], named[0]].filter((mention) => mention !== undefined) : named;
+  const patients = answer.entities.patients ?? [];
+  // ("Citas de pediatría para mis dos hijos Mateo y Sofi… primero la de Mateo": both stay named, the one to go first first, and
+  // the dialog books them in that order with what was said for both.)
+  const firstSaid = expectation.question === 'patient' && patients.length === 2 && !answer.next ? FIRST_ONE.exec(normalized)?.[1] : undefined;
+  const goesFirst = firstSaid === undefined ? -1 : patients.findIndex((mention) => mention.kind === 'name' && sameNormalizedName(mention.name, firstSaid));
+  if (goesFirst >= 0) {
+    const inOrder = goesFirst === 1 ? [...patients].reverse() : patients;
+    return { ...answer, entities: { ...answer.entities, patients: inOrder, inOrder: true } };
+  }
   const [first, second] = patients;
-  if (expectation.question === 'patient' && !answer.next && patients.length === 2 && first && second && (PATIENT_THEN_ANOTHER.test(normalized) || goesFirst >= 0)) {
+  if (expectation.question === 'patient' && !answer.next && patients.length === 2 && first && second && PATIENT_THEN_ANOTHER.test(normalized)) {
     const chosen = expectation.options.filter((option) =>
       first.kind === 'self' ? option.value === 'self' : first.kind === 'name' ? option.value !== 'self' && sameNormalizedName(first.name, option.value) : false,
     );
-    // (Both named together, the one to go first said — "primero la de Mateo" —: both stay named, in that order, the first picked;
-    // the booking goes on to the second with what was said for both.)
-    const result: Understanding =
-      goesFirst >= 0
-        ? { ...answer, entities: { ...answer.entities, patients, inOrder: true } }
-        : { ...answer, entities: { ...answer.entities, patients: [first] }, next: { intent: 'book', entities: { patients: [second] } } };
-    if (chosen.length === 1 && chosen[0] && goesFirst < 0) result.choice = chosen[0].value;
+    const result: Understanding = { ...answer, entities: { ...answer.entities, patients: [first] }, next: { intent: 'book', entities: { patients: [second] } } };
+    if (chosen.length === 1 && chosen[0]) result.choice = chosen[0].value;
     return result;
   }
   // "Y la de la niña también cancélemela" at «¿La cancelo?»: this one (the yes), then the other person's, the same way.
@@ -936,12 +935,12 @@ const CHECK_FIRST =
 /** "Listo. Y la de las 12 del 25 también cancélemela": the yes said first, then another cita, named by its day or hour, the same way. */
 const THE_ONE_THEN_TOO =
   /^\W*(?:si|listo|dale|ok|okey|bueno|claro|de una|hagale)\b[^a-z0-9]+(?:[a-z]+ ){0,2}y (?:la|el) (?:cita )?(?:de|del) [a-z0-9: ]{1,30}? tambien (?:me |se )?(?:la |lo )?(cancel\w*|anul\w*|muev\w*|pase\w*|cambie\w*|reprogram\w*)/;
-/** "Y la de Mateo también (para el viernes)": the other one's, the same way as this one, its verb said before. */
 /** "Y cancele también todas las de los niños", "muévame también la de Sofi": the verb first, then whose citas besides this one. */
 const VERB_THEN_THE_OTHERS_TOO =
   /\b(cancel\w*|anul\w*|muev\w*|pase\w*|cambie\w*|corra\w*|reprogram\w*) (?:me |se )?(?:la |las |lo |los )?tambien (?:(?:a )?todas |las dos |los dos )?(?:la|las|el|los) (?:citas? )?(?:de|del) (?:la |el |los |las |mis |mi )?\w+/;
 /** The booking's questions before the slots, where a doctor asked for ("con la doctora Salazar") is part of the request. */
 const DOCTOR_ASKED_AT: ReadonlySet<Question> = new Set(['patient', 'specialty', 'visitType', 'site', 'band']);
+/** "Y la de Mateo también (para el viernes)": the other one's, the same way as this one, its verb said before. */
 const THE_OTHERS_TOO_AFTER = /\by (?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?\w+ tambien\b/;
 /** Whether a day, hour or band is said after `at` ("…y la del niño también pásela para el viernes"). */
 function saysWhenAfter(normalized: string, at: number): boolean {
@@ -956,12 +955,12 @@ function pickWhen(entities: Entities, moved = false): Entities {
 const THE_OTHERS_TOO =
   /\b(?:la|el) (?:cita )?(?:de|del) (?:la |el |mi )?\w+ tambien (?:me |se )?(?:la |lo )?(cancel\w*|anul\w*|muev\w*|pase\w*|pasa\w*|cambie\w*|corra\w*|reprogram\w*)/;
 
-/** A cita for someone named, besides the one confirmed: "la misma para Sofía", "y de una me saca otra pa Mateo", "le saco una a Sofi". */
-/** One person, then "y (de pronto) (después) una pa…": a booking for another one, after this one. */
 /** "Primero la de Mateo", "empecemos por Sofi": who goes first, of two named. */
 const FIRST_ONE =
   /\b(?:primero|primerito|empecemos por|empezamos por|comencemos por|arranquemos con|arrancamos con)(?: con| por)? (?:la de |el de |la cita de |a |para |pa |pal |por )?([a-z]+)\b/;
+/** One person, then "y (de pronto) (después) una pa…": a booking for another one, after this one. */
 const PATIENT_THEN_ANOTHER = /^\W*[a-z]+\W*(?:[.,;]|\by\b)\s*(?:y\s+)?(?:(?:de pronto|despues|luego|tambien|ademas|ahi si)\s+)*(?:una|otra)(?: cita)? (?:pa|para|pal|a)\b/;
+/** A cita for someone named, besides the one confirmed: "la misma para Sofía", "y de una me saca otra pa Mateo", "le saco una a Sofi". */
 const ANOTHER_FOR =
   /\b(?:la misma|lo mismo|una igual|otra igual|otra|una)(?: cita)? (?:para|pa|pal|a)\b|\b(?:saca|saque|saco|sacar|sacarle|agende|agenda|agendo|pida|pide|pido)(?:me|le)? (?:la misma|una|otra)\b|\btambien (?:para|pa) \w+/;
 
